@@ -3,10 +3,13 @@
 Stored as one setting row ({contact id: text}, or {contact id: {"text", "reply_to"}} when the reply
 quotes a message): the composer saves it a moment after the owner stops typing, when another chat
 opens and when a quote is picked or dropped; the window reads it once after its first paint.
+The files attached and not sent yet wait the same way, in a second row ({contact id: [path…]}): only
+this computer's own paths, which the relay never sends and a sync never touches.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.changes import Changes
@@ -17,6 +20,7 @@ if TYPE_CHECKING:
     from app.db import Database
 
 DRAFTS_KEY = "drafts"
+DRAFT_FILES_KEY = "draft_files"
 DRAFT_CHARS = 65_536  # as much as the composer holds (ui/bounded_text.py)
 DRAFTS_KEPT = 500  # the newest typed; an older one is dropped rather than the row growing without end
 
@@ -49,14 +53,35 @@ def read_drafts_and_quotes(db: Database) -> tuple[dict[int, str], dict[int, Mess
     return drafts, quotes
 
 
-def store_drafts(db: Database, drafts: dict[int, str], quotes: dict[int, int] | None = None) -> Changes:
+def read_draft_files(db: Database) -> dict[int, list[Path]]:
+    """The files each chat had attached and not sent when the app last stored its drafts, as they
+    were named then (whether each is still there is the composer's to find when the chat opens)."""
+    with db.read() as session:
+        stored = get_setting(session, DRAFT_FILES_KEY, {})
+    files: dict[int, list[Path]] = {}
+    for key, paths in stored.items() if isinstance(stored, dict) else ():
+        named = paths if isinstance(paths, list) else []
+        kept = [Path(path) for path in named if isinstance(path, str) and path]
+        if str(key).isdigit() and kept:
+            files[int(key)] = kept
+    return files
+
+
+def store_drafts(
+    db: Database,
+    drafts: dict[int, str],
+    quotes: dict[int, int] | None = None,
+    files: dict[int, list[Path]] | None = None,
+) -> Changes:
     """Replace the stored drafts with these (in the order typed: the last ones are kept); `quotes`
-    names the message a draft answers (by contact)."""
+    names the message a draft answers, `files` what each chat has attached (by contact)."""
     quotes = quotes or {}
     kept = [(k, t[:DRAFT_CHARS]) for k, t in drafts.items() if t.strip()][-DRAFTS_KEPT:]
     stored: dict[str, object] = {
         str(k): {"text": t, "reply_to": quotes[k]} if k in quotes else t for k, t in kept
     }
+    attached = {str(k): [str(path) for path in paths] for k, paths in (files or {}).items() if paths}
     with db.write() as session:
         put_setting(session, DRAFTS_KEY, stored)
+        put_setting(session, DRAFT_FILES_KEY, dict(list(attached.items())[-DRAFTS_KEPT:]))
     return Changes()  # nothing any view shows

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
+import time
 import uuid
 from functools import cache
 from pathlib import Path
@@ -92,16 +92,35 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def pasted_folder() -> Path:
-    """Where a pasted picture waits as a file until it is sent (the composer writes it there)."""
-    return Path(tempfile.gettempdir()) / "shop-inbox-pasted"
+def pasted_folder(data_dir: Path) -> Path:
+    """Where a pasted picture waits as a file until it is sent (the composer writes it there): in the
+    inbox's own folder, not the temporary one, which the system may empty at a restart while the
+    picture waits in its chat's composer, kept with the drafts (app/drafts.py)."""
+    return data_dir / "pasted"
 
 
-def forget_pasted(source: Path) -> None:
+def forget_pasted(source: Path, pasted_in: Path) -> None:
     """A pasted picture is queued (its kept copy or link stands on its own): its waiting file goes,
-    or every screenshot the owner ever pasted would stay in the temporary folder."""
-    if source.parent.parent == pasted_folder():
+    or every screenshot the owner ever pasted would stay in the inbox's folder."""
+    if source.parent.parent == pasted_in:
         shutil.rmtree(source.parent, ignore_errors=True)
+
+
+PASTE_KEPT_UNATTACHED = 24 * 3600  # s: a paste taken off the bar goes at a start a day later
+
+
+def forget_old_pastes(pasted_in: Path, attached: set[Path]) -> None:
+    """At a start: the pasted pictures no chat has attached any more (taken off the bar with ×, or
+    their chat deleted) go, once a day old (one pasted a moment ago is still on its way to the bar)."""
+    too_old = time.time() - PASTE_KEPT_UNATTACHED
+    waiting = {path.parent for path in attached}
+    for folder in pasted_in.glob("*/") if pasted_in.is_dir() else ():
+        try:
+            old = folder.stat().st_mtime < too_old
+        except OSError:
+            continue
+        if old and folder not in waiting:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def forget_copy(copy: Path, media_dir: Path) -> None:

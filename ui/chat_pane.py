@@ -133,7 +133,9 @@ class ChatPane(QWidget):
         self.header.mousePressEvent = lambda _e: self.info_requested.emit()  # type: ignore[method-assign]
 
         self.view = ChatView(ctx, self)
-        self.composer = Composer(self, enter_sends=bool(ctx.prefs.get("enter_sends", True)))
+        self.composer = Composer(
+            self, enter_sends=bool(ctx.prefs.get("enter_sends", True)), data_dir=ctx.paths.data_dir
+        )
         self.setAcceptDrops(True)
         # Group archives are read-only: the composer is disabled and this note says why.
         self.archive_note = QLabel(
@@ -387,8 +389,12 @@ class ChatPane(QWidget):
         crash loses none.
         A draft that cannot be written (a full disk) stays in the box; the next pause tries again."""
         drafts, quotes, db = dict(self.composer.drafts), self.composer.quotes(), self.ctx.db
+        files = self.composer.attached_files()
         run_change(
-            self.ctx, lambda: store_drafts(db, drafts, quotes), parent=self, on_failure=lambda _exc: None
+            self.ctx,
+            lambda: store_drafts(db, drafts, quotes, files),
+            parent=self,
+            on_failure=lambda _exc: None,
         )
 
     def send(self, out: Outgoing) -> None:
@@ -420,7 +426,7 @@ class ChatPane(QWidget):
                     self.composer.add_attachments([kept])
             QMessageBox.warning(self, self.tr("Not sent"), failure_sentence(exc))
 
-        db, media_dir = self.ctx.db, self.ctx.paths.media_dir
+        db, media_dir, pasted_in = self.ctx.db, self.ctx.paths.media_dir, self.composer.pasted_in
 
         def queue() -> int:
             if out.attachment is None:
@@ -431,7 +437,7 @@ class ChatPane(QWidget):
             except BaseException:
                 forget_copy(copy, media_dir)
                 raise
-            forget_pasted(out.attachment)
+            forget_pasted(out.attachment, pasted_in)
             return queued
 
         run_op(queue, done, parent=self, on_failure=failed, writes=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import tempfile
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -119,7 +120,9 @@ class Composer(QFrame):
     drafts_changed = Signal()  # `drafts` changed: a moment after the typing stops, for the inbox to keep
     drafts_shown = Signal()  # the drafts the chat list shows changed (loaded, another chat opened)
 
-    def __init__(self, parent: QWidget | None = None, *, enter_sends: bool = True) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, enter_sends: bool = True, data_dir: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
         self.setAcceptDrops(True)
@@ -132,6 +135,8 @@ class Composer(QFrame):
         # The files each other chat had attached (photos picked, then another chat opened to look up
         # something): they wait with that chat's draft instead of being dropped.
         self._attached: dict[int, list[Path]] = {}
+        # Pasted pictures are written here (a composer of its own, in a test: the temporary folder).
+        self.pasted_in = pasted_folder(data_dir or Path(tempfile.gettempdir()) / "shop-inbox")
         self._customer_name = ""  # the open chat's
         # Files to send, each its own WhatsApp message (as the phone sends several photos picked at once).
         self.attachments: list[Path] = []
@@ -172,10 +177,10 @@ class Composer(QFrame):
         self.attach_note.setObjectName("attachNote")
         self.attach_note.setTextFormat(Qt.TextFormat.PlainText)
         self.attach_note.hide()
-        remove = QToolButton(self.attach_bar)
+        self.unattach_button = remove = QToolButton(self.attach_bar)
         remove.setIcon(icons.icon("close"))
         remove.setToolTip(self.tr("Remove attachment"))
-        remove.clicked.connect(self.clear_attachment)
+        remove.clicked.connect(self._drop_attachments)
         al = QHBoxLayout(self.attach_bar)
         al.setContentsMargins(10, 4, 6, 4)
         al.addWidget(self.attach_thumb)
@@ -186,6 +191,13 @@ class Composer(QFrame):
         al.addLayout(names, 1)
         al.addWidget(remove)
         self.attach_bar.hide()
+        # Files kept attached since the last run (or while another chat was read) that were moved or
+        # deleted meanwhile: no longer attached, and said so where they were.
+        self.gone_note = QLabel(self)
+        self.gone_note.setObjectName("goneNote")
+        self.gone_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.gone_note.setWordWrap(True)
+        self.gone_note.hide()
 
         # Closed window: templates only
         self.window_notice = QFrame(self)
@@ -261,7 +273,14 @@ class Composer(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for w in (self.reply_bar, self.attach_bar, self.window_notice, self.countdown, self.input_row):
+        for w in (
+            self.reply_bar,
+            self.attach_bar,
+            self.gone_note,
+            self.window_notice,
+            self.countdown,
+            self.input_row,
+        ):
             layout.addWidget(w)
 
         self._timer = QTimer(self)
@@ -340,9 +359,19 @@ class Composer(QFrame):
         if self._draft_pause.isActive():
             self._keep_draft()
 
-    def load_drafts(self, stored: dict[int, str], quotes: dict[int, MessageRow] | None = None) -> None:
-        """The drafts kept from the last run, with the messages they quote; what was typed (or
-        quoted) since this start wins."""
+    def load_drafts(
+        self,
+        stored: dict[int, str],
+        quotes: dict[int, MessageRow] | None = None,
+        files: dict[int, list[Path]] | None = None,
+    ) -> None:
+        """The drafts kept from the last run, with the messages they quote and the files attached;
+        what was typed (or quoted, attached) since this start wins."""
+        for contact_id, paths in (files or {}).items():
+            if contact_id != self.contact_id:
+                self._attached.setdefault(contact_id, paths)
+            elif not self.attachments:
+                self._attach_waiting(paths)
         for contact_id, text in stored.items():
             self.drafts.setdefault(contact_id, text)
         open_draft = stored.get(self.contact_id) if self.contact_id is not None else None
@@ -358,6 +387,13 @@ class Composer(QFrame):
                 self._show_reply(message)
         self.drafts_shown.emit()
 
+    def attached_files(self) -> dict[int, list[Path]]:
+        """The files each chat has attached and not sent (kept with the drafts)."""
+        files = dict(self._attached)
+        if self.contact_id is not None and self.attachments:
+            files[self.contact_id] = list(self.attachments)
+        return files
+
     def quotes(self) -> dict[int, int]:
         """The message each draft answers, by chat (kept with the drafts)."""
         quoted = {contact_id: message.id for contact_id, message in self._replies.items()}
@@ -371,8 +407,11 @@ class Composer(QFrame):
             self._draft_pause.stop()
             self.edit.clear()
         self._replies.pop(contact_id, None)
-        self._attached.pop(contact_id, None)
-        if self.drafts.pop(contact_id, None) is not None:
+        had_files = self._attached.pop(contact_id, None) is not None
+        if contact_id == self.contact_id and self.attachments:
+            had_files = True
+            self.clear_attachment()
+        if (self.drafts.pop(contact_id, None) is not None) or had_files:
             self.drafts_changed.emit()
 
     def draft_for(self, contact_id: int) -> str | None:
@@ -388,6 +427,7 @@ class Composer(QFrame):
             self._attached[self.contact_id] = self.attachments
         self.clear_reply()
         self.clear_attachment()
+        self.gone_note.hide()
         self.contact_id = conversation.contact_id if conversation else None
         self._customer_name = conversation.display_name if conversation else ""
         if self.contact_id is not None and (quoted := self._replies.pop(self.contact_id, None)):
@@ -398,9 +438,8 @@ class Composer(QFrame):
         self.edit.setPlainText(self.drafts.get(self.contact_id, "") if self.contact_id else "")
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
         self.edit.setPlaceholderText(self.tr("Read-only archive") if self.read_only else self.typing_hint())
-        waiting = self._attached.pop(self.contact_id, []) if self.contact_id is not None else []
-        if still_there := [path for path in waiting if path.exists()]:
-            self.add_attachments(still_there, focus=False)
+        if self.contact_id is not None and (waiting := self._attached.pop(self.contact_id, [])):
+            self._attach_waiting(waiting)
         self.update_window()
         self.setEnabled(conversation is not None and not conversation.blocked and not self.read_only)
         self.drafts_shown.emit()
@@ -504,14 +543,30 @@ class Composer(QFrame):
         if refused:
             QMessageBox.warning(self, self.tr("Not attached"), "\n\n".join(refused))
 
+    def _attach_waiting(self, paths: list[Path]) -> None:
+        """The files this chat had attached, back on the bar; one moved or deleted since is left out,
+        and the note under the bar says so (the stored drafts forget it too)."""
+        still_there = [path for path in paths if path.exists()]
+        if still_there:
+            self.add_attachments(still_there, focus=False, changed=False)
+        if gone := [path.name for path in paths if path not in still_there]:
+            note = self.tr("No longer attached, moved or deleted since: {0}")
+            self.gone_note.setText(note.format(", ".join(gone)))
+            self.gone_note.show()
+            self.drafts_changed.emit()
+
     def set_attachment(self, path: Path) -> None:
         self.attachments = []
         self.add_attachments([path])
 
-    def add_attachments(self, paths: list[Path], *, focus: bool = True) -> None:
+    def add_attachments(self, paths: list[Path], *, focus: bool = True, changed: bool = True) -> None:
         """Add files to those attached (the same file twice is attached once); `focus`: the caption
-        box takes the keyboard (not when a chat is opened from the list with the arrow keys)."""
+        box takes the keyboard (not when a chat is opened from the list with the arrow keys);
+        `changed`: new to this chat (kept with the drafts), not its own coming back."""
+        before = self.attachments
         self.attachments = list(dict.fromkeys([*self.attachments, *paths]))
+        if changed and self.attachments != before:
+            self.drafts_changed.emit()
         first = self.attachments[0]
         if len(self.attachments) == 1:
             try:
@@ -553,6 +608,11 @@ class Composer(QFrame):
         """The empty box's hint: the quick replies are found only by typing "/", so it says so."""
         return self.tr("Type a message · / for quick replies")
 
+    def _drop_attachments(self) -> None:
+        """The owner took the files off the bar: the draft is kept without them."""
+        self.clear_attachment()
+        self.drafts_changed.emit()
+
     def clear_attachment(self) -> None:
         self.attachments = []
         self.attach_label.setToolTip("")
@@ -567,7 +627,7 @@ class Composer(QFrame):
         screenshot's PNG takes a while to encode)."""
         from ui.ops import failure_sentence, run_op
 
-        folder = pasted_folder()
+        folder = self.pasted_in
         # Named for the owner, who sees it in the attachment bar (a photo carries no name to WhatsApp).
         now = datetime.now()
         name = self.tr("Pasted picture {0}").format(now.strftime("%H-%M-%S")) + ".png"
@@ -624,7 +684,10 @@ class Composer(QFrame):
         self.edit.clear()
         self._forget_sent_draft()
         self.clear_reply()
-        self.clear_attachment()
+        if self.attachments:
+            self.clear_attachment()
+            self.drafts_changed.emit()  # no longer waiting across a restart
+        self.gone_note.hide()
         for out in outs:
             self.send_requested.emit(out)
 

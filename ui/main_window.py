@@ -22,12 +22,14 @@ from ui.unsaved_edits import quitting
 # The chat pane, search, contact panel, banner, notifier and sync (and through them SQLAlchemy,
 # pydantic, httpx) are imported by `complete()`, after the first page is painted: see ui/start_path.py.
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy.orm import Session
 
     from app.connection import ConnectionState
     from app.conversation_rows import ConversationRow
     from app.first_page import FirstPage
-    from app.queries import Arrival
+    from app.queries import Arrival, MessageRow
     from app.search import ContactHit, SearchHit
     from ui.auto_backup import AutoBackup
     from ui.away_notice import AwayNotice
@@ -529,13 +531,21 @@ class MainWindow(QMainWindow):
             self._connect_sync(self.ctx.sync)
 
     def read_drafts(self) -> None:
-        """The replies typed and not sent in the last run, back in their chats' boxes with their quotes."""
-        from app.drafts import read_drafts_and_quotes
+        """The replies typed and not sent in the last run, back in their chats' boxes with their quotes
+        and the files attached; pasted pictures no chat waits with any more go."""
+        from app.drafts import read_draft_files, read_drafts_and_quotes
+        from ui.attachments import forget_old_pastes
         from ui.ops import run_op
 
-        db = self.ctx.db
+        db, pasted_in = self.ctx.db, self.chat.composer.pasted_in
+
+        def read() -> tuple[dict[int, str], dict[int, MessageRow], dict[int, list[Path]]]:
+            files = read_draft_files(db)
+            forget_old_pastes(pasted_in, {path for paths in files.values() for path in paths})
+            return (*read_drafts_and_quotes(db), files)
+
         run_op(
-            lambda: read_drafts_and_quotes(db),
+            read,
             lambda found: self.chat.composer.load_drafts(*found),
             parent=self,
             on_failure=lambda _e: None,

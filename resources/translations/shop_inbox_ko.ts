@@ -2308,6 +2308,10 @@ Right-click to retry.</source>
         <source>Customer</source>
         <translation>고객</translation>
     </message>
+    <message>
+        <source>No longer attached, moved or deleted since: {0}</source>
+        <translation>그사이 옮겨지거나 삭제되어 첨부에서 빠졌어요: {0}</translation>
+    </message>
     <message numerus="yes">
         <source>📎 %n file(s): {0}</source>
         <translation>

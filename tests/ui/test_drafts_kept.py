@@ -242,3 +242,122 @@ def test_a_sent_quick_reply_leaves_no_draft_behind_in_the_list(qtbot: Any, windo
     assert composer.edit.toPlainText() == ""
     assert not any(text.startswith("Draft:") for text in list_texts(window, kim))
     assert composer.draft_for(kim) is None
+
+
+def stored_files(window: Any) -> dict[int, list[Any]]:
+    from app.drafts import read_draft_files
+
+    return read_draft_files(window.ctx.db)
+
+
+def restart(window: Any, ctx: Any, qtbot: Any) -> Any:
+    """Quit (Ctrl+Q's way: the window closes) and start again on the same inbox."""
+    from ui.main_window import MainWindow
+    from ui.ops import pending_ops
+
+    window.close()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    again = MainWindow(ctx)
+    qtbot.addWidget(again, before_close_func=lambda w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    again.show()
+    again.start_sync()
+    load_chats(again, qtbot)
+    return again
+
+
+def test_files_attached_and_not_sent_wait_in_their_chats_across_a_restart(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Any
+) -> None:
+    """A price list picked and a screenshot pasted for 김민지, a photo for Amy: after quitting and
+    starting again each chat's composer has its own files back, the pasted picture included (it
+    waits in the inbox's folder, not in the temporary one the system empties at a restart)."""
+    from PySide6.QtGui import QColor, QImage
+
+    kim, amy = two_chats(window, qtbot)
+    window.start_sync()
+    price_list = tmp_path / "가격표.pdf"
+    price_list.write_bytes(b"%PDF-1.4\n" + b"0" * 500)
+    photo = tmp_path / "상품.jpg"
+    assert QImage(40, 30, QImage.Format.Format_RGB32).save(str(photo))  # type: ignore[call-overload]  # the stubs say bytes: PySide6 takes only str
+
+    composer = window.chat.composer
+    select_chat(window, qtbot, amy)
+    composer.offer_attachments([photo])
+    select_chat(window, qtbot, kim)
+    composer.offer_attachments([price_list])
+    screenshot = QImage(120, 80, QImage.Format.Format_RGB32)
+    screenshot.fill(QColor("#3a7bd5"))
+    composer.attach_picture(screenshot)
+    qtbot.waitUntil(lambda: len(composer.attachments) == 2, timeout=5000)
+    pasted = composer.attachments[1]
+    assert pasted.is_relative_to(ctx.paths.data_dir)
+    qtbot.waitUntil(lambda: stored_files(window) == {amy: [photo], kim: [price_list, pasted]}, timeout=5000)
+
+    again = restart(window, ctx, qtbot)
+    composer = again.chat.composer
+    select_chat(again, qtbot, kim)
+    qtbot.waitUntil(lambda: composer.attachments == [price_list, pasted], timeout=5000)
+    assert composer.attach_bar.isVisible() and pasted.exists()
+    assert not composer.gone_note.isVisible()
+    select_chat(again, qtbot, amy)
+    assert composer.attachments == [photo]
+
+    qtbot.mouseClick(composer.unattach_button, Qt.MouseButton.LeftButton)  # Amy's photo taken off
+    qtbot.waitUntil(lambda: stored_files(again) == {kim: [price_list, pasted]}, timeout=5000)
+    again.shutdown()
+
+
+def test_a_kept_file_moved_or_deleted_before_the_restart_is_dropped_with_a_note(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Any
+) -> None:
+    kim, amy = two_chats(window, qtbot)
+    window.start_sync()
+    invoice, receipt = tmp_path / "견적서.pdf", tmp_path / "영수증.pdf"
+    for file in (invoice, receipt):
+        file.write_bytes(b"%PDF-1.4\n" + b"0" * 500)
+    composer = window.chat.composer
+    select_chat(window, qtbot, kim)
+    composer.offer_attachments([invoice, receipt])
+    select_chat(window, qtbot, amy)
+
+    invoice.rename(tmp_path / "견적서 (최종).pdf")  # tidied away in the file manager meanwhile
+    again = restart(window, ctx, qtbot)
+    composer = again.chat.composer
+    select_chat(again, qtbot, kim)
+    qtbot.waitUntil(lambda: composer.attachments == [receipt], timeout=5000)
+    assert composer.gone_note.isVisible() and "견적서.pdf" in composer.gone_note.text()
+    assert "영수증.pdf" not in composer.gone_note.text()
+    qtbot.waitUntil(lambda: stored_files(again) == {kim: [receipt]}, timeout=5000)
+
+    select_chat(again, qtbot, amy)  # said once: not again when the chat is opened again
+    assert not composer.gone_note.isVisibleTo(composer)
+    select_chat(again, qtbot, kim)
+    assert not composer.gone_note.isVisibleTo(composer) and composer.attachments == [receipt]
+    again.shutdown()
+
+
+def test_pasted_pictures_no_chat_waits_with_go_at_a_start_once_a_day_old(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """Pasted pictures wait in the inbox's folder: one taken off the bar (or whose chat was deleted)
+    would stay for good, so a start removes those a day old; one a chat still waits with stays."""
+    import os
+    import time
+
+    from app.drafts import store_drafts
+    from ui.attachments import pasted_folder
+
+    kim, _amy = two_chats(window, qtbot)
+    pasted = pasted_folder(ctx.paths.data_dir)
+    waiting, dropped, fresh = (pasted / name / "Pasted picture.png" for name in ("1", "2", "3"))
+    for picture in (waiting, dropped, fresh):
+        picture.parent.mkdir(parents=True)
+        picture.write_bytes(b"\x89PNG")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for folder in (waiting.parent, dropped.parent):
+        os.utime(folder, (two_days_ago, two_days_ago))
+    store_drafts(ctx.db, {}, files={kim: [waiting]})
+
+    window.start_sync()  # reads the drafts after the first paint
+    qtbot.waitUntil(lambda: not dropped.parent.exists(), timeout=5000)
+    assert waiting.exists() and fresh.exists()
