@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app import relay_clock
 from app.chat_export.groups import is_group_archive
+from app.chat_export.markers import MIME_BY_SUFFIX
 from app.errors import (
     ArchiveIsReadOnly,
     ChatParams,
@@ -73,8 +74,10 @@ def attachment_kind(path: Path) -> tuple[str, str]:
         size = path.stat().st_size
     except OSError as exc:
         raise InvalidInput(code=ErrorCode.FILE_UNREADABLE, params=FileParams(path.name)) from exc
-    # Lower case: a system's mime.types may say "audio/AMR", and WhatsApp's list says "audio/amr".
-    mime = (mimetypes.guess_type(path.name)[0] or "application/octet-stream").lower()
+    # WhatsApp's own types by their suffix first: the system's list differs from one computer to the
+    # next (Windows' registry may say audio/x-m4a, a Linux mime.types audio/3gpp for a .3gp video).
+    mime = MIME_BY_SUFFIX.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or ""
+    mime = mime.lower() or "application/octet-stream"
     if mime in IMAGE_MIMES and size <= MEDIA_LIMITS["image"]:
         return "image", mime
     if mime in STICKER_MIMES and size <= MEDIA_LIMITS["sticker"]:

@@ -34,6 +34,7 @@ OGG_PAGE = b"OggS\0\2" + b"\0" * 20 + b"\1\x13"  # the first page's header and i
         ("live.flac", "document"),
         ("old.wma", "document"),
         ("clip.mp4", "video"),
+        ("clip.3gp", "video"),
         ("clip.mov", "document"),
         ("clip.webm", "document"),
         ("photo.jpg", "image"),
@@ -46,6 +47,23 @@ def test_each_type_goes_as_the_kind_whatsapp_takes_it_as(tmp_path: Path, name: s
     path = tmp_path / name
     path.write_bytes(b"\0" * 1000)
     assert attachment_kind(path)[0] == kind
+
+
+def test_whatsapps_own_types_are_known_by_their_suffix_whatever_the_computer_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows' registry names an .m4a audio/x-m4a, some mime.types a .3gp audio/3gpp: the kind and
+    the type uploaded are WhatsApp's all the same."""
+    import mimetypes
+
+    mimetypes.init()
+    monkeypatch.setitem(mimetypes.types_map, ".m4a", "audio/x-m4a")
+    monkeypatch.setitem(mimetypes.types_map, ".3gp", "audio/3gpp")
+    recording, clip = tmp_path / "voice.m4a", tmp_path / "clip.3gp"
+    for file in (recording, clip):
+        file.write_bytes(b"\0" * 1000)
+    assert attachment_kind(recording) == ("audio", "audio/mp4")
+    assert attachment_kind(clip) == ("video", "video/3gpp")
 
 
 def test_an_ogg_is_a_voice_message_only_with_opus_inside(tmp_path: Path) -> None:
