@@ -4,7 +4,9 @@ The queued message used to point at the owner's own file: moved or deleted befor
 relay down, the laptop offline), the message failed and its bubble lost the picture. And a photo in
 WebP, HEIC or a JPEG over WhatsApp's 5 MB went as a *document* (a file icon, not a photo), a WebP
 under 500 KB even as a sticker. Now the message keeps a copy, and a picture WhatsApp would not take
-as a photo is re-encoded as one (JPEG, at most 2048 px, as catalogue pictures are).
+as a photo is re-encoded as one (JPEG, at most 2048 px, as catalogue pictures are). A HEIC photo
+is re-encoded only where Qt's plugins read HEIC (not in this build): elsewhere it goes as the file it
+is, and the attachment bar says so before the send (`goes_as_file`).
 """
 
 from __future__ import annotations

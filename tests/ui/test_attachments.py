@@ -151,7 +151,7 @@ def test_a_file_that_grew_too_big_after_it_was_attached_is_refused_and_stays_wit
     assert not (ctx.paths.media_dir / "sent").exists() or not any((ctx.paths.media_dir / "sent").iterdir())
 
 
-def test_a_pasted_picture_leaves_nothing_in_the_temporary_folder_once_sent(
+def test_a_pasted_picture_leaves_nothing_in_the_pasted_folder_once_sent(
     window: Any, ctx: Any, qtbot: Any
 ) -> None:
     _open_chat(window, ctx, qtbot)
