@@ -211,6 +211,17 @@ def order_card(row: MessageRow, order: OrderCard | None) -> Card:
     )
 
 
+def file_type_label(name: str, mime: str) -> str:
+    """The short type a file card shows beside its size: its name's suffix ("DOCX", "WAV"), else a
+    plain media subtype ("OGG"). The subtype itself read "X-WAV", "OGG; CODECS=OPUS" or a Word file's
+    "VND.OPENXMLFORMATS-OFFICEDOCUMENT.WORDPROCESSINGML.DOCUMENT", wider than the bubble."""
+    suffix = Path(name).suffix.lstrip(".")
+    if suffix.isalnum() and len(suffix) <= 5 and not suffix.isdigit():
+        return suffix.upper()
+    sub = mime.split("/")[-1].split(";")[0].strip().removeprefix("x-")
+    return sub.upper() if sub.isalnum() and len(sub) <= 5 else ""
+
+
 def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card | None:
     payload = row.payload or {}
     if row.kind in ("image", "sticker"):
@@ -228,7 +239,7 @@ def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card 
 
             size = human_size(media.size)
         mime = (media.mime if media else None) or part.get("mime_type") or ""
-        sub = " · ".join(x for x in (size, mime.split("/")[-1].upper() if mime else "") if x)
+        sub = " · ".join(x for x in (size, file_type_label(str(name), mime)) if x)
         target = media_file(media_dir, media.cache_path) if media and media.cache_path else ""
         icon = {"document": "document", "audio": "audio", "video": "video"}[row.kind]
         if not target:

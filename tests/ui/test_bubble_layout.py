@@ -187,6 +187,25 @@ def test_documents_and_locations_become_cards_that_open(fonts: Fonts) -> None:
     )
 
 
+def test_a_file_card_says_its_type_short_as_its_name_ends(fonts: Fonts) -> None:
+    """The type beside the size was the media subtype uppercased: "X-WAV", "OGG; CODECS=OPUS", and
+    for a Word file a 60-letter "VND.OPENXMLFORMATS-…" wider than the bubble."""
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    cases = [
+        ("document", "견적서.docx", word, "DOCX"),
+        ("document", "녹음.wav", "audio/x-wav", "WAV"),
+        ("audio", None, "audio/ogg; codecs=opus", "OGG"),
+        ("document", "주문서 v1.2", word, ""),
+    ]
+    for kind, name, mime, shown in cases:
+        card = geometry(
+            fonts,
+            row(kind=kind, payload={kind: {"filename": name} if name else {}}),
+            MediaInfo(1, mime, name, 182_004, "abc/f", None),
+        ).card
+        assert card.subtitle.split(" · ")[1:] == ([shown] if shown else []), (name, card.subtitle)
+
+
 def test_links_end_before_trailing_punctuation() -> None:
     text = "See https://shop.example.com/a?b=1. Or (www.example.kr/x), thanks"
     assert [url for _s, _e, url in find_links(text)] == [
