@@ -416,8 +416,14 @@ class Composer(QFrame):
 
     def draft_for(self, contact_id: int) -> str | None:
         """A chat's unsent text as kept (the open chat's a moment after the typing stops, as
-        `drafts_changed` says), for the chat list's "Draft:" line."""
-        return self.drafts.get(contact_id)
+        `drafts_changed` says), for the chat list's "Draft:" line; files waiting to be sent come
+        first (a chat with only a photo attached looked like one with nothing waiting)."""
+        text = self.drafts.get(contact_id)
+        files = self.attachments if contact_id == self.contact_id else self._attached.get(contact_id, [])
+        if not files:
+            return text
+        what = files[0].name if len(files) == 1 else self.tr("%n file(s)", "", len(files))
+        return f"📎 {what}" + (f" {text}" if text else "")
 
     def set_chat(self, conversation: ConversationRow | None) -> None:
         self.save_drafts_now()  # the chat left: its draft is kept now, not in a moment

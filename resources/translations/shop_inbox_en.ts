@@ -94,6 +94,11 @@
 <context>
     <name>Composer</name>
     <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform><numerusform>%n files</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>📎 %n file(s): {0}</source>
         <translation>
             <numerusform>📎 %n file: {0}</numerusform><numerusform>📎 %n files: {0}</numerusform></translation>

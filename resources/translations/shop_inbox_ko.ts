@@ -2296,6 +2296,12 @@ Right-click to retry.</source>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>파일 %n개</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Read-only archive</source>
         <translation>읽기 전용 보관 채팅</translation>

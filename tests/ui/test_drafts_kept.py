@@ -295,6 +295,10 @@ def test_files_attached_and_not_sent_wait_in_their_chats_across_a_restart(
 
     again = restart(window, ctx, qtbot)
     composer = again.chat.composer
+    # The list says so before a chat is opened (it looked like a chat with nothing waiting).
+    # (no translator in the tests: the English plural is "file(s)")
+    qtbot.waitUntil(lambda: "Draft: 📎 2 file(s)" in list_texts(again, kim), timeout=5000)
+    assert "Draft: 📎 상품.jpg" in list_texts(again, amy)
     select_chat(again, qtbot, kim)
     qtbot.waitUntil(lambda: composer.attachments == [price_list, pasted], timeout=5000)
     assert composer.attach_bar.isVisible() and pasted.exists()
