@@ -6,9 +6,11 @@ import errno
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +31,42 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 16
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class MigrationPhase(StrEnum):
+    BACKUP = "backup"  # the copy made before anything changes
+    UPGRADE = "upgrade"  # the revisions, all in one transaction
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationProgress:
+    """How far an update of the inbox file has come: `done` of `total` (pages copied, or revisions)."""
+
+    phase: MigrationPhase
+    done: int
+    total: int
+
+
+MigrationReport = Callable[[MigrationProgress], None]
+
+# Pages copied between two reports of the backup's progress (16 MiB of 4 KiB pages).
+BACKUP_PAGES_PER_STEP = 4096
+
+
+def migration_due(path: Path) -> bool:
+    """Whether opening `path` will update an owner's inbox from an older version (a file with a
+    schema, older than this code's): the start then shows a window while it runs. A new or
+    unfinished first start (version 0) is quick, and a newer file is refused, not migrated."""
+    try:
+        found = stored_schema_version(path)
+    except Exception as exc:
+        from app.errors import ShopInboxError
+
+        if not isinstance(exc, ShopInboxError):
+            raise
+        # Unreadable (a full disk, a stranger's file): opening it says so, or opens it to read only.
+        return False
+    return 0 < found < SCHEMA_VERSION
 
 
 def stored_schema_version(path: Path) -> int:
@@ -83,11 +121,18 @@ def immutable_uri(path: Path) -> str:
     return f"{path.resolve().as_uri()}?immutable=1"
 
 
-def backup_file(source: Path, target: Path, *, immutable: bool = False) -> Path:
+def backup_file(
+    source: Path,
+    target: Path,
+    *,
+    immutable: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
     """A consistent copy of a live SQLite database through SQLite's backup API.
 
     `immutable`: the source is read as a file nothing changes (a read-only inbox, see
     `Database.open_read_only`), so no index (`-shm`) is made beside it: there may be no room for one.
+    `progress(pages_copied, pages)` is called as the copy goes on, in the calling thread.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     # Written beside the target and renamed into place: a kill mid-copy leaves no half backup that
@@ -98,9 +143,20 @@ def backup_file(source: Path, target: Path, *, immutable: bool = False) -> Path:
     try:
         dst = sqlite3.connect(partial)
         try:
-            src.backup(dst)
+            if progress is None:
+                src.backup(dst)
+            else:
+                src.backup(
+                    dst,
+                    pages=BACKUP_PAGES_PER_STEP,
+                    progress=lambda _status, remaining, total: progress(total - remaining, total),
+                )
         finally:
             dst.close()
+    except BaseException:
+        # A copy cut short by a full disk would keep the space the owner is asked to free.
+        remove_partial_copy(partial)
+        raise
     finally:
         src.close()
     partial.replace(target)
@@ -202,8 +258,10 @@ def make_engine(
     return engine
 
 
-def migrate(path: Path) -> None:
-    """Bring the database at `path` to SCHEMA_VERSION with Alembic (backing it up first)."""
+def migrate(path: Path, report: MigrationReport | None = None) -> None:
+    """Bring the database at `path` to SCHEMA_VERSION with Alembic (backing it up first).
+
+    `report` hears how far it has come, in the calling thread (a window's worker posts it on)."""
     found = stored_schema_version(path)
     if found > SCHEMA_VERSION:
         from app.errors import SchemaTooNew
@@ -219,24 +277,44 @@ def migrate(path: Path) -> None:
         for stale in backups.glob(f"{path.stem}-v*.db.partial"):
             remove_partial_copy(stale)
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        copy = backup_file(path, backups / f"{path.stem}-v{found}-{stamp}.db")
+        copy = backup_file(
+            path,
+            backups / f"{path.stem}-v{found}-{stamp}.db",
+            progress=None
+            if report is None
+            else lambda done, total: report(MigrationProgress(MigrationPhase.BACKUP, done, total)),
+        )
         log.info("backed up database before migration to %s", copy)
-    upgrade(path, "head")
+    steps = SCHEMA_VERSION - found
+    if report is None:
+        upgrade(path, "head")
+        return
+    applied = [0]
+
+    def one_more_applied() -> None:
+        applied[0] += 1
+        report(MigrationProgress(MigrationPhase.UPGRADE, min(applied[0], steps), steps))
+
+    report(MigrationProgress(MigrationPhase.UPGRADE, 0, steps))
+    upgrade(path, "head", on_step=one_more_applied)
 
 
-def upgrade(path: Path, revision: str) -> None:
+def upgrade(path: Path, revision: str, *, on_step: Callable[[], None] | None = None) -> None:
     """Run Alembic to `revision` ("head" or a revision id) on `path`, all of it in one transaction.
 
     A kill or power cut at any moment leaves either the schema from before or the one after, never
     a half: Alembic runs on a connection whose every statement (CREATE TABLE, the FTS tables and
     triggers, batch mode's table copies, PRAGMA user_version) is inside one BEGIN IMMEDIATE, committed
-    only after the foreign-key check passed.
+    only after the foreign-key check passed. `on_step()` is called after each revision ran (still
+    uncommitted).
     """
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if on_step is not None:
+        cfg.attributes["on_version_apply"] = lambda **_: on_step()
     # Batch mode copies and drops tables: with foreign keys on, the drop cascades and deletes rows.
     # synchronous=FULL: the commit that ends a migration survives a power cut, not only a kill.
     engine = make_engine(path, immediate=True, foreign_keys=False, synchronous="FULL")

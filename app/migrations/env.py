@@ -37,6 +37,8 @@ def _run(connection: Any) -> None:
         # SQLite runs DDL inside transactions, but Alembic's default for it says otherwise; app.db
         # hands us a connection already inside BEGIN IMMEDIATE, which Alembic then leaves to it.
         transactional_ddl=True,
+        # app.db's progress report: called after each revision (the window's "step 2 of 5").
+        on_version_apply=config.attributes.get("on_version_apply", ()),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,95 @@
+"""An update of an older inbox says how far it has come, and one cut short by a full disk leaves no trace."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.db import SCHEMA_VERSION, MigrationPhase, MigrationProgress, migrate, stored_schema_version, upgrade
+from tests.support.full_disk import run_on_a_full_disk, run_on_a_small_disk
+
+
+def older_inbox(path: Path, messages: int = 10, body_size: int = 20) -> Path:
+    upgrade(path, "0001")
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO contact(wa_id, profile_name, created_at) VALUES ('821011112222', '김민지', 0)")
+    con.executemany(
+        "INSERT INTO message(contact_id, direction, kind, body, status, sent_at) "
+        "VALUES (1, 'in', 'text', ?, 'received', ?)",
+        [(f"주문 {i} " + "가" * body_size, 1000 + i) for i in range(messages)],
+    )
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return path
+
+
+def test_an_update_reports_its_safety_copy_then_each_of_its_steps(db_path: Path) -> None:
+    older_inbox(db_path)
+    heard: list[MigrationProgress] = []
+
+    migrate(db_path, heard.append)
+
+    copy = [p for p in heard if p.phase is MigrationPhase.BACKUP]
+    steps = [p for p in heard if p.phase is MigrationPhase.UPGRADE]
+    assert copy and copy[-1].done == copy[-1].total > 0
+    assert heard.index(copy[-1]) < heard.index(steps[0])  # the copy is whole before anything changes
+    assert [(p.done, p.total) for p in steps] == [(n, SCHEMA_VERSION - 1) for n in range(SCHEMA_VERSION)]
+    assert stored_schema_version(db_path) == SCHEMA_VERSION
+
+
+CHILD = """
+import os, sys
+from pathlib import Path
+from app.db import is_disk_full, migrate, stored_schema_version
+path = Path(sys.argv[1])
+try:
+    migrate(path)
+    print("update: done")
+except Exception as exc:
+    print("update: the disk is full" if is_disk_full(exc) else f"update: failed: {exc!r}")
+print("backups:", sorted(os.listdir(path.parent / "backups")))
+print("version:", stored_schema_version(path))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="mounts a small tmpfs")
+def test_a_safety_copy_cut_short_by_a_full_disk_leaves_no_half_copy_taking_the_space(tmp_path: Path) -> None:
+    """The owner is told to free some space: a half-written copy must not keep what little there is."""
+    shop = tmp_path / "shop"
+    shop.mkdir()
+    inbox = older_inbox(shop / "inbox.db", messages=2000, body_size=300)
+    assert 1_500_000 < inbox.stat().st_size < 2_500_000  # fits the 3 MB disk once, not twice
+    disk = tmp_path / "disk"
+
+    out = run_on_a_small_disk(
+        disk,
+        "3m",
+        f"cp -r {shop} {disk}/shop && {sys.executable} -c '{CHILD}' {disk}/shop/inbox.db",
+        env={},
+    )
+
+    assert "update: the disk is full" in out, out
+    assert "backups: []" in out, out
+    assert "version: 1" in out, out
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="mounts a small tmpfs")
+def test_whether_an_update_is_due_is_no_reason_to_fail_on_a_full_disk(tmp_path: Path) -> None:
+    """On a full disk the start opens the chats to read only (app/db.py `open_read_only`): asking
+    whether the file needs updating first must not end the start instead."""
+    from app.db import Database
+
+    shop = tmp_path / "shop"
+    Database.open(shop / "inbox.db").close()
+    (shop / "inbox.db-shm").unlink(missing_ok=True)  # a clean quit: SQLite must make it again
+    child = "from pathlib import Path; import sys; from app.db import migration_due; print(migration_due(Path(sys.argv[1])))"
+
+    out = run_on_a_full_disk(
+        tmp_path / "disk", shop, f"{sys.executable} -c '{child}' {tmp_path}/disk/shop/inbox.db", env={}
+    )
+
+    assert out.strip().splitlines()[-1] == "False", out
