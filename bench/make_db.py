@@ -188,15 +188,39 @@ def generate(
     return {"seconds": time.perf_counter() - t0, "insert_seconds": t_insert}
 
 
+def downgrade_to(path: Path, version: int) -> None:
+    """Take the database back to schema `version` (the revisions' own downgrades, one transaction):
+    an inbox as an older Shop Inbox left it, for timing and looking at the update on start."""
+    from alembic import command
+    from alembic.config import Config
+
+    from app.db import MIGRATIONS_DIR, make_engine
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = make_engine(path, immediate=True, foreign_keys=False)
+    try:
+        with engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, f"{version:04d}")
+    finally:
+        engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("path", type=Path, nargs="?", default=Path("bench/data/shop.db"))
     parser.add_argument("--messages", type=int, default=1_000_000)
     parser.add_argument("--contacts", type=int, default=10_000)
     parser.add_argument("--big-chat", type=int, default=100_000)
+    parser.add_argument(
+        "--schema-version", type=int, help="leave it at this older schema version (an inbox to update)"
+    )
     args = parser.parse_args()
     args.path.parent.mkdir(parents=True, exist_ok=True)
     timing = generate(args.path, args.contacts, args.messages, args.big_chat)
+    if args.schema_version is not None:
+        downgrade_to(args.path, args.schema_version)
     size = args.path.stat().st_size / 1e6
     print(f"generated {args.messages:,} messages in {timing['seconds']:.1f} s ({size:.0f} MB) → {args.path}")
 
