@@ -64,3 +64,21 @@ def read_first_page(path: Path, limit: int) -> FirstPage | None:
         return None
     finally:
         con.close()
+
+
+def stored_language(path: Path) -> str | None:
+    """The language the owner chose, as stored in the file at `path` whatever its schema version
+    (an inbox about to be updated says so in it); None when there is none to read."""
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = con.execute("SELECT value FROM setting WHERE key = ?", (PREFERENCES_KEY,)).fetchone()
+        prefs = json.loads(row[0]) if row else {}
+    except (sqlite3.Error, ValueError):
+        return None
+    finally:
+        con.close()
+    language = prefs.get("language") if isinstance(prefs, dict) else None
+    return language if isinstance(language, str) else None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db import Database
+from app.db import Database, migration_due
 from app.first_page import FirstPage, read_first_page
 from app.paths import AppPaths, default_paths, paths_for
 from ui.chat_list_model import PAGE
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.setup_wizard import SetupWizard
+    from ui.single_instance import FolderClaim
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ui.main import rotate_log_file, setup_logging
     from ui.resources import icon_path
-    from ui.single_instance import FolderClaim, claim_folder
+    from ui.single_instance import claim_folder
     from ui.theme import install_drop_down_combos, install_emoji_font
     from ui.translations import install_translators
     from ui.wheel_guard import install_wheel_guard
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             if args.data_dir is not None:
                 claim = claim_folder(args.data_dir.expanduser().resolve())
                 if claim is None:
-                    return already_open()
+                    return already_open(app, args, args.data_dir.expanduser().resolve())
             ctx = start_demo_context(args.lang, args.data_dir)
             # The demo's own log file, in its folder, as Help ▸ About says (and a crash notice shows).
             setup_logging(ctx.paths.log_file)
@@ -104,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
             log_file = paths.log_file
             claim = claim_folder(paths.data_dir)
             if claim is None:
-                return already_open()
+                return already_open(app, args, paths.data_dir)
             if paths.restores_under_way():  # a restore a crash cut short: finished before opening
                 from app.backup import finish_interrupted_restore
 
@@ -117,7 +118,10 @@ def run(args: argparse.Namespace) -> int:
                 mark("first chat-list page read")
             else:
                 rotate_log_file(paths.log_file)
-                ctx = open_inbox(app, args, paths)
+                updated = not args.smoke and migration_due(paths.database)
+                if updated:
+                    update_older_inbox(app, args, paths, claim)
+                ctx = open_inbox(app, args, paths, translated=updated)
                 mark("database open, preferences read")
 
         from ui.main_window import MainWindow
@@ -189,12 +193,37 @@ def relaunch_if_asked() -> None:
         relaunch()
 
 
-def already_open() -> int:
-    """Another Shop Inbox has this folder: it was asked to come to the front; this one ends."""
+def already_open(app: QApplication, args: argparse.Namespace, folder: Path) -> int:
+    """Another Shop Inbox has this folder: it was asked to come to the front; this one ends. While
+    that one updates the inbox file, the owner is told the inbox opens once the update is done."""
+    from ui.single_instance import update_under_way
+
     log.info("Shop Inbox is already open on this folder: its window was asked to come to the front")
     if sys.stderr is not None:
         print("Shop Inbox is already open on this folder; its window came to the front.", file=sys.stderr)
+    language = update_under_way(folder)
+    if language is not None and not args.smoke:
+        from ui.translations import install_translators, installed_language
+        from ui.upgrade_window import say_update_under_way
+
+        if installed_language(app) is None:
+            install_translators(app, args.lang or language)
+        say_update_under_way()
     return 0
+
+
+def update_older_inbox(
+    app: QApplication, args: argparse.Namespace, paths: AppPaths, claim: FolderClaim
+) -> None:
+    """An inbox file from an older version: updated behind a small window that says so at once (on a
+    large inbox it takes seconds), before anything else opens; raises what the update failed with."""
+    from app.first_page import stored_language
+    from ui.translations import install_translators
+    from ui.upgrade_window import update_inbox_showing_progress
+
+    language = install_translators(app, args.lang or stored_language(paths.database))
+    with claim.updating(language):
+        update_inbox_showing_progress(paths.database)
 
 
 def start_sync(window: MainWindow) -> None:
@@ -271,8 +300,11 @@ def open_for_first_page(
     )
 
 
-def open_inbox(app: QApplication, args: argparse.Namespace, paths: AppPaths) -> AppContext:
-    """The owner's inbox: database opened (migrated if needed), language, first-run setup."""
+def open_inbox(
+    app: QApplication, args: argparse.Namespace, paths: AppPaths, *, translated: bool = False
+) -> AppContext:
+    """The owner's inbox: database opened (migrated if needed), language, first-run setup.
+    `translated`: the language is installed already (the update of an older inbox said it)."""
     from app.chat_export.importer import discard_unfinished_imports
     from app.errors import DiskFull
     from app.settings import read_preferences
@@ -292,7 +324,8 @@ def open_inbox(app: QApplication, args: argparse.Namespace, paths: AppPaths) -> 
     if db.read_only and not prefs.relay_url and not prefs.setup_done:
         db.close()  # a shop not set up yet has nothing to read, and its setup could not be saved
         raise DiskFull("the disk is full: nothing to read before the first setup")
-    install_translators(app, args.lang or prefs.language)
+    if not translated:
+        install_translators(app, args.lang or prefs.language)
     ctx = AppContext(
         db=db,
         paths=paths,

@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Signal
@@ -22,6 +24,9 @@ log = logging.getLogger(__name__)
 
 LOCK_NAME = "shop-inbox.lock"
 RAISE_NAME = "shop-inbox.raise"  # written by a second start: "come to the front"
+# There while this process updates an older inbox file (it holds the language the owner reads): a
+# second start says the inbox opens once the update is done, not only that it is already open.
+UPDATING_NAME = "shop-inbox.updating"
 
 
 class FolderClaim(QObject):
@@ -51,6 +56,19 @@ class FolderClaim(QObject):
         log.info("Shop Inbox was started again on this folder: its window comes to the front")
         self.raise_requested.emit()
 
+    @contextmanager
+    def updating(self, language: str) -> Iterator[None]:
+        """While the block runs, a second start on the folder hears that the inbox is being updated."""
+        marker = self.folder / UPDATING_NAME
+        try:
+            marker.write_text(language, encoding="utf-8")
+        except OSError as exc:
+            log.warning("a second start will not hear that the inbox is being updated: %s", exc)
+        try:
+            yield
+        finally:
+            marker.unlink(missing_ok=True)
+
     def release(self) -> None:
         self._watcher.removePaths(self._watcher.files())
         self._lock.unlock()
@@ -64,6 +82,8 @@ def claim_folder(folder: Path) -> FolderClaim | None:
     lock = QLockFile(str(folder / LOCK_NAME))
     lock.setStaleLockTime(0)  # stale only when its process is gone, however long it has run
     if lock.tryLock(0):
+        # Left by a process killed while it updated the inbox: this one tells the truth from now on.
+        (folder / UPDATING_NAME).unlink(missing_ok=True)
         return FolderClaim(folder, lock)
     if lock.error() is not QLockFile.LockError.LockFailedError:
         log.warning("the data folder could not be claimed (%s): starting without", lock.error().name)
@@ -74,6 +94,15 @@ def claim_folder(folder: Path) -> FolderClaim | None:
     except OSError as exc:
         log.warning("could not ask the open Shop Inbox to come forward: %s", exc)
     return None
+
+
+def update_under_way(folder: Path) -> str | None:
+    """The language of the Shop Inbox that holds `folder` while it updates the inbox file, or None
+    when it is not updating (see `FolderClaim.updating`)."""
+    try:
+        return (folder / UPDATING_NAME).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
 
 
 def _let_the_open_one_come_forward() -> None:

@@ -7301,6 +7301,41 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     </message>
 </context>
 <context>
+    <name>UpgradeWindow</name>
+    <message>
+        <source>Shop Inbox</source>
+        <translation>샵 인박스</translation>
+    </message>
+    <message>
+        <source>Updating your inbox…</source>
+        <translation>받은편지함을 업데이트하고 있어요…</translation>
+    </message>
+    <message>
+        <source>This version of Shop Inbox keeps your chats in a new way. On a large inbox this takes a minute; your inbox opens by itself when it is done.</source>
+        <translation>이번 버전의 샵 인박스는 채팅을 새로운 방식으로 보관해요. 채팅이 많으면 1분쯤 걸릴 수 있어요. 끝나면 받은편지함이 저절로 열려요.</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>준비하고 있어요…</translation>
+    </message>
+    <message>
+        <source>The update cannot be stopped halfway. Please wait: Shop Inbox opens as soon as it is done, with all your chats.</source>
+        <translation>업데이트는 중간에 멈출 수 없어요. 잠시만 기다려 주세요. 끝나는 대로 샵 인박스가 모든 채팅과 함께 열려요.</translation>
+    </message>
+    <message>
+        <source>Making a safety copy of your inbox… {0} %</source>
+        <translation>받은편지함의 안전 사본을 만들고 있어요… {0}%</translation>
+    </message>
+    <message>
+        <source>Updating how your chats are kept: step {0} of {1}…</source>
+        <translation>채팅 보관 방식을 업데이트하고 있어요: {1}단계 중 {0}단계…</translation>
+    </message>
+    <message>
+        <source>Shop Inbox is updating your inbox for its new version. It opens by itself as soon as the update is done; there is no need to start it again.</source>
+        <translation>샵 인박스가 새 버전에 맞춰 받은편지함을 업데이트하고 있어요. 업데이트가 끝나는 대로 저절로 열리니 다시 시작하지 않으셔도 돼요.</translation>
+    </message>
+</context>
+<context>
     <name>_Counts</name>
     <message numerus="yes">
         <source>%n item(s)</source>

@@ -1,0 +1,225 @@
+"""An inbox from an older version is updated behind a small window: shown at once, never closed
+halfway, a second start told what is going on, a failure explained with the file left as it was."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.db import SCHEMA_VERSION, stored_schema_version, upgrade
+from app.first_page import PREFERENCES_KEY
+from tests.support.dialogs import DialogGuard
+from ui.single_instance import UPDATING_NAME, claim_folder
+from ui.upgrade_window import UpgradeWindow
+
+
+def older_inbox(folder: Path, *, dangling_message: bool = False) -> Path:
+    """A set-up shop's inbox as the first version left it: one customer, one message."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "inbox.db"
+    upgrade(path, "0001")
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO contact(wa_id, profile_name, created_at) VALUES ('821011112222', '김민지', 0)")
+    # A message of a customer no longer there: the update's reference check refuses the result.
+    contact_id = 99 if dangling_message else 1
+    con.execute(
+        "INSERT INTO message(contact_id, direction, kind, body, status, sent_at) "
+        "VALUES (?, 'in', 'text', '배송 언제 되나요?', 'received', 1000)",
+        (contact_id,),
+    )
+    prefs = {"relay_url": "http://127.0.0.1:9", "setup_done": True, "language": "ko"}
+    con.execute("INSERT INTO setting(key, value) VALUES (?, ?)", (PREFERENCES_KEY, json.dumps(prefs)))
+    con.commit()
+    con.close()
+    return path
+
+
+def bodies(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return [body for (body,) in con.execute("SELECT body FROM message")]
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def root_logging() -> Iterator[None]:
+    """run() sets up the root logger for its log file: put it back as it was."""
+    root = logging.getLogger()
+    kept, level = root.handlers[:], root.level
+    yield
+    for handler in root.handlers:
+        if handler not in kept:
+            handler.close()
+    root.handlers[:] = kept
+    root.setLevel(level)
+
+
+def test_the_update_runs_behind_a_window_that_stays_and_says_so_when_the_owner_tries_to_close_it(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    path = older_inbox(tmp_path / "shop")
+    # Another connection holds the write lock: the update waits for it after its backup, so the
+    # window is seen mid-update for as long as the test needs (no sleep, no timing).
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    window = UpgradeWindow(path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        window.start()
+        qtbot.waitUntil(lambda: "step 1 of 15" in window.status.text(), timeout=5000)
+        assert window.bar.maximum() == 0  # busy: a step has nothing to count inside it
+
+        window.close()
+
+        assert window.isVisible()
+        assert window.cannot_close.isVisible()
+        assert "cannot be stopped halfway" in window.cannot_close.text()
+        assert window.running
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    with qtbot.waitSignal(window.finished, timeout=10_000) as done:
+        pass
+    assert done.args == [None]
+    assert stored_schema_version(path) == SCHEMA_VERSION
+    assert bodies(path) == ["배송 언제 되나요?"]
+    assert list((path.parent / "backups").glob("inbox-v1-*.db")), "the safety copy was made first"
+    window.close()
+    assert not window.isVisible()  # once done, it goes
+
+
+def test_the_window_says_how_far_the_safety_copy_has_come(qtbot: Any, tmp_path: Path) -> None:
+    from app.db import MigrationPhase, MigrationProgress
+
+    window = UpgradeWindow(tmp_path / "inbox.db")
+    qtbot.addWidget(window)
+
+    window.show_progress(MigrationProgress(MigrationPhase.BACKUP, 3, 12))
+
+    assert (window.bar.minimum(), window.bar.maximum(), window.bar.value()) == (0, 100, 25)
+    assert window.status.text() == "Making a safety copy of your inbox… 25 %"
+
+
+def test_the_window_speaks_korean(qtbot: Any, tmp_path: Path, korean: None) -> None:
+    from app.db import MigrationPhase, MigrationProgress
+
+    window = UpgradeWindow(tmp_path / "inbox.db")
+    qtbot.addWidget(window)
+    window.show_progress(MigrationProgress(MigrationPhase.UPGRADE, 1, 6))
+
+    assert window.headline.text() == "받은편지함을 업데이트하고 있어요…"
+    assert window.status.text() == "채팅 보관 방식을 업데이트하고 있어요: 6단계 중 2단계…"
+
+
+def test_a_failed_update_is_explained_and_leaves_the_inbox_as_it_was(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None
+) -> None:
+    from ui.application import run
+    from ui.main import parse_args
+    from ui.startup_error import StartupErrorDialog
+
+    data = tmp_path / "shop"
+    path = older_inbox(data, dangling_message=True)
+    shown = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+
+    code = run(parse_args(["--data-dir", str(data), "--lang", "en"]))
+
+    assert code == 2
+    assert shown.shown[0].widget == StartupErrorDialog.__name__
+    assert "could not update the inbox" in shown.shown[0].text
+    assert "left it as it was" in shown.shown[0].text
+    assert stored_schema_version(path) == 1
+    assert bodies(path) == ["배송 언제 되나요?"]
+    assert not (data / UPDATING_NAME).exists()  # a later second start is not told of an update
+    log = (data / "logs" / "shop-inbox.log").read_text(encoding="utf-8")
+    assert "with a window showing its progress" in log  # the window was up while it ran
+
+
+def test_an_inbox_from_a_newer_version_is_not_touched_and_the_owner_is_told_to_update(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None
+) -> None:
+    from ui.application import run
+    from ui.main import parse_args
+
+    data = tmp_path / "shop"
+    path = older_inbox(data)
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    offered: list[bool] = []
+
+    def close(dialog: Any) -> None:
+        offered.append(dialog.start_again_button.isVisible())
+        dialog.reject()
+
+    shown = dialogs.expect("modal", answer=close)
+
+    code = run(parse_args(["--data-dir", str(data), "--lang", "en"]))
+
+    assert code == 2
+    assert "saved by a newer version of Shop Inbox" in shown.shown[0].text
+    assert "Please update Shop Inbox." in shown.shown[0].text
+    assert offered == [False]  # starting again would fail the same way
+    assert path.read_bytes() == before
+    assert not (data / "backups").exists()  # nothing was copied: nothing was going to change
+
+
+def test_a_second_start_during_the_update_says_the_inbox_opens_when_it_is_done(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None
+) -> None:
+    from ui.application import run
+    from ui.main import parse_args
+
+    folder = tmp_path / "shop"
+    claim = claim_folder(folder)
+    assert claim is not None
+    told = dialogs.expect("information")
+    try:
+        with claim.updating("en"):
+            code = run(parse_args(["--data-dir", str(folder), "--lang", "en"]))
+        assert code == 0
+        assert told.texts == [
+            "Shop Inbox is updating your inbox for its new version. It opens by itself as soon as the "
+            "update is done; there is no need to start it again."
+        ]
+        assert not (folder / UPDATING_NAME).exists()
+    finally:
+        claim.release()
+
+
+def test_a_second_start_while_the_inbox_is_open_as_usual_asks_nothing(
+    qtbot: Any, tmp_path: Path, root_logging: None
+) -> None:
+    from ui.application import run
+    from ui.main import parse_args
+
+    folder = tmp_path / "shop"
+    claim = claim_folder(folder)
+    assert claim is not None
+    try:
+        assert run(parse_args(["--data-dir", str(folder), "--lang", "en"])) == 0  # no dialog: the guard
+    finally:
+        claim.release()
+
+
+def test_a_note_of_an_update_left_by_a_killed_start_is_dropped_by_the_next(tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    (folder / UPDATING_NAME).write_text("ko", encoding="utf-8")
+
+    claim = claim_folder(folder)
+
+    assert claim is not None
+    assert not (folder / UPDATING_NAME).exists()
+    claim.release()
