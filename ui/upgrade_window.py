@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLayout, QProgressBar, QVBoxLayout, QWidget
 
 from app.db import MigrationPhase, MigrationProgress, migrate
+from ui.first_paint import mark
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op
 
@@ -140,6 +141,7 @@ def update_inbox_showing_progress(database: Path) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+    mark("update window shown")
     loop = QEventLoop()
     window.finished.connect(lambda _error: loop.quit())
     window.start()
