@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
-from app.db import SCHEMA_VERSION, MigrationPhase, MigrationProgress, migrate, stored_schema_version, upgrade
+from app.db import SCHEMA_VERSION, MigrationPhase, MigrationProgress, migrate, stored_schema_version
+from tests.support.factories import older_inbox
 from tests.support.full_disk import run_on_a_full_disk, run_on_a_small_disk
 
 
-def older_inbox(path: Path, messages: int = 10, body_size: int = 20) -> Path:
-    upgrade(path, "0001")
-    con = sqlite3.connect(path)
-    con.execute("INSERT INTO contact(wa_id, profile_name, created_at) VALUES ('821011112222', '김민지', 0)")
-    con.executemany(
-        "INSERT INTO message(contact_id, direction, kind, body, status, sent_at) "
-        "VALUES (1, 'in', 'text', ?, 'received', ?)",
-        [(f"주문 {i} " + "가" * body_size, 1000 + i) for i in range(messages)],
-    )
-    con.commit()
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.close()
-    return path
-
-
 def test_an_update_reports_its_safety_copy_then_each_of_its_steps(db_path: Path) -> None:
-    older_inbox(db_path)
+    older_inbox(db_path, [f"주문 {i}" for i in range(10)])
     heard: list[MigrationProgress] = []
 
     migrate(db_path, heard.append)
@@ -61,7 +46,7 @@ def test_a_safety_copy_cut_short_by_a_full_disk_leaves_no_half_copy_taking_the_s
     """The owner is told to free some space: a half-written copy must not keep what little there is."""
     shop = tmp_path / "shop"
     shop.mkdir()
-    inbox = older_inbox(shop / "inbox.db", messages=2000, body_size=300)
+    inbox = older_inbox(shop / "inbox.db", [f"주문 {i} " + "가" * 300 for i in range(2000)])
     assert 1_500_000 < inbox.stat().st_size < 2_500_000  # fits the 3 MB disk once, not twice
     disk = tmp_path / "disk"
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import json
+import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -39,3 +43,31 @@ def make_message(session: Session, contact: Contact, body: str = "hello", **fiel
     session.add(message)
     session.flush()
     return message
+
+
+def older_inbox(
+    path: Path, bodies: Sequence[str], *, contact_id: int = 1, preferences: dict[str, Any] | None = None
+) -> Path:
+    """An inbox file as the first version (schema 1) left it: one customer (id 1) and `bodies` as
+    their messages, written for `contact_id` (another id: messages whose customer is gone, which the
+    update's reference check refuses); `preferences` stored as the app stores them."""
+    from app.db import upgrade
+    from app.first_page import PREFERENCES_KEY
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    upgrade(path, "0001")
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO contact(wa_id, profile_name, created_at) VALUES ('821011112222', '김민지', 0)")
+    con.executemany(
+        "INSERT INTO message(contact_id, direction, kind, body, status, sent_at) "
+        "VALUES (?, 'in', 'text', ?, 'received', ?)",
+        [(contact_id, body, 1000 + i) for i, body in enumerate(bodies)],
+    )
+    if preferences is not None:
+        con.execute(
+            "INSERT INTO setting(key, value) VALUES (?, ?)", (PREFERENCES_KEY, json.dumps(preferences))
+        )
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return path

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -193,3 +195,16 @@ def english_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield
     QLocale.setDefault(before)
+
+
+@pytest.fixture
+def root_logging() -> Iterator[None]:
+    """run() points the root logger at the app's log file: give pytest its handlers back afterwards."""
+    before = logging.root.handlers[:], logging.root.level
+    yield
+    for handler in logging.root.handlers:
+        if handler not in before[0]:
+            with contextlib.suppress(OSError):  # as logging.shutdown: a full disk's last flush fails
+                handler.close()
+    logging.root.handlers[:] = before[0]
+    logging.root.setLevel(before[1])

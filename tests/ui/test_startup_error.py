@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -80,19 +77,6 @@ def test_the_dialog_speaks_korean(qtbot: Any, tmp_path: Path, korean: None) -> N
     assert dialog.windowTitle() == "샵 인박스를 시작하지 못했어요"
     assert dialog.copy_button.text() == "자세한 내용 복사"
     assert "Something" not in dialog.explanation.text()
-
-
-@pytest.fixture
-def root_logging() -> Iterator[None]:
-    """run() points the root logger at the app's log file: give pytest its handlers back afterwards."""
-    before = logging.root.handlers[:], logging.root.level
-    yield
-    for handler in logging.root.handlers:
-        if handler not in before[0]:
-            with contextlib.suppress(OSError):  # as logging.shutdown: a full disk's last flush fails
-                handler.close()
-    logging.root.handlers[:] = before[0]
-    logging.root.setLevel(before[1])
 
 
 def damaged_database(data: Path) -> Path:

@@ -3,41 +3,26 @@ halfway, a second start told what is going on, a failure explained with the file
 
 from __future__ import annotations
 
-import json
-import logging
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from app.db import SCHEMA_VERSION, stored_schema_version, upgrade
-from app.first_page import PREFERENCES_KEY
+from app.db import SCHEMA_VERSION, stored_schema_version
 from tests.support.dialogs import DialogGuard
+from tests.support.factories import older_inbox
 from ui.single_instance import UPDATING_NAME, claim_folder
 from ui.upgrade_window import UpgradeWindow
 
 
-def older_inbox(folder: Path, *, dangling_message: bool = False) -> Path:
+def set_up_older_inbox(folder: Path, *, dangling_message: bool = False) -> Path:
     """A set-up shop's inbox as the first version left it: one customer, one message."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "inbox.db"
-    upgrade(path, "0001")
-    con = sqlite3.connect(path)
-    con.execute("INSERT INTO contact(wa_id, profile_name, created_at) VALUES ('821011112222', '김민지', 0)")
-    # A message of a customer no longer there: the update's reference check refuses the result.
-    contact_id = 99 if dangling_message else 1
-    con.execute(
-        "INSERT INTO message(contact_id, direction, kind, body, status, sent_at) "
-        "VALUES (?, 'in', 'text', '배송 언제 되나요?', 'received', 1000)",
-        (contact_id,),
-    )
     prefs = {"relay_url": "http://127.0.0.1:9", "setup_done": True, "language": "ko"}
-    con.execute("INSERT INTO setting(key, value) VALUES (?, ?)", (PREFERENCES_KEY, json.dumps(prefs)))
-    con.commit()
-    con.close()
-    return path
+    return older_inbox(
+        folder / "inbox.db",
+        ["배송 언제 되나요?"],
+        contact_id=99 if dangling_message else 1,
+        preferences=prefs,
+    )
 
 
 def bodies(path: Path) -> list[str]:
@@ -48,23 +33,10 @@ def bodies(path: Path) -> list[str]:
         con.close()
 
 
-@pytest.fixture
-def root_logging() -> Iterator[None]:
-    """run() sets up the root logger for its log file: put it back as it was."""
-    root = logging.getLogger()
-    kept, level = root.handlers[:], root.level
-    yield
-    for handler in root.handlers:
-        if handler not in kept:
-            handler.close()
-    root.handlers[:] = kept
-    root.setLevel(level)
-
-
 def test_the_update_runs_behind_a_window_that_stays_and_says_so_when_the_owner_tries_to_close_it(
     qtbot: Any, tmp_path: Path
 ) -> None:
-    path = older_inbox(tmp_path / "shop")
+    path = set_up_older_inbox(tmp_path / "shop")
     # Another connection holds the write lock: the update waits for it after its backup, so the
     # window is seen mid-update for as long as the test needs (no sleep, no timing).
     blocker = sqlite3.connect(path, isolation_level=None)
@@ -128,7 +100,7 @@ def test_a_failed_update_is_explained_and_leaves_the_inbox_as_it_was(
     from ui.startup_error import StartupErrorDialog
 
     data = tmp_path / "shop"
-    path = older_inbox(data, dangling_message=True)
+    path = set_up_older_inbox(data, dangling_message=True)
     shown = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
 
     code = run(parse_args(["--data-dir", str(data), "--lang", "en"]))
@@ -151,7 +123,7 @@ def test_an_inbox_from_a_newer_version_is_not_touched_and_the_owner_is_told_to_u
     from ui.main import parse_args
 
     data = tmp_path / "shop"
-    path = older_inbox(data)
+    path = set_up_older_inbox(data)
     con = sqlite3.connect(path)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
     con.commit()
