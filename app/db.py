@@ -271,6 +271,7 @@ def migrate(path: Path, report: MigrationReport | None = None) -> None:
         return
     if found == 0 and path.exists() and path.stat().st_size > 0:
         refuse_unversioned_data(path)
+    copy: Path | None = None
     if found > 0:
         backups = path.parent / "backups"
         # A start killed mid-backup left a .partial copy; its complete successor is written now.
@@ -286,17 +287,26 @@ def migrate(path: Path, report: MigrationReport | None = None) -> None:
         )
         log.info("backed up database before migration to %s", copy)
     steps = SCHEMA_VERSION - found
-    if report is None:
-        upgrade(path, "head")
-        return
     applied = [0]
 
     def one_more_applied() -> None:
         applied[0] += 1
-        report(MigrationProgress(MigrationPhase.UPGRADE, min(applied[0], steps), steps))
+        if report is not None:
+            report(MigrationProgress(MigrationPhase.UPGRADE, min(applied[0], steps), steps))
 
-    report(MigrationProgress(MigrationPhase.UPGRADE, 0, steps))
-    upgrade(path, "head", on_step=one_more_applied)
+    if report is not None:
+        report(MigrationProgress(MigrationPhase.UPGRADE, 0, steps))
+    try:
+        upgrade(path, "head", on_step=one_more_applied)
+    except Exception as exc:
+        if copy is not None and is_disk_full(exc):
+            # One transaction, rolled back: the inbox is as it was, so this copy of it would only
+            # hold the room the next try needs, and each try would leave one more.
+            remove_partial_copy(copy)
+            log.warning(
+                "the disk filled up while %s was updated: it is as it was; its copy is removed", path.name
+            )
+        raise
 
 
 def upgrade(path: Path, revision: str, *, on_step: Callable[[], None] | None = None) -> None:

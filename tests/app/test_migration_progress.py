@@ -78,3 +78,28 @@ def test_whether_an_update_is_due_is_no_reason_to_fail_on_a_full_disk(tmp_path: 
     )
 
     assert out.strip().splitlines()[-1] == "False", out
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="mounts a small tmpfs")
+def test_an_update_the_disk_had_no_room_for_leaves_the_inbox_as_it_was_and_no_copy_behind(
+    tmp_path: Path,
+) -> None:
+    """Room for the safety copy, not for the update: each start the owner tries after freeing a
+    little space would otherwise leave one more whole copy, and fill the disk again."""
+    shop = tmp_path / "shop"
+    inbox = older_inbox(
+        shop / "inbox.db", [f"주문 {i} 배송 언제 되나요 " + "가나다라마바사" * 20 for i in range(3000)]
+    )
+    assert 1_500_000 < inbox.stat().st_size < 2_000_000  # twice that fits 4.5 MB; the update's growth not
+    disk = tmp_path / "disk"
+
+    out = run_on_a_small_disk(
+        disk,
+        "4500k",
+        f"cp -r {shop} {disk}/shop && {sys.executable} -c '{CHILD}' {disk}/shop/inbox.db",
+        env={},
+    )
+
+    assert "update: the disk is full" in out, out
+    assert "backups: []" in out, out
+    assert "version: 1" in out, out
