@@ -83,7 +83,10 @@ def claim_folder(folder: Path) -> FolderClaim | None:
     lock.setStaleLockTime(0)  # stale only when its process is gone, however long it has run
     if lock.tryLock(0):
         # Left by a process killed while it updated the inbox: this one tells the truth from now on.
-        (folder / UPDATING_NAME).unlink(missing_ok=True)
+        try:
+            (folder / UPDATING_NAME).unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("a note of an update cut short stays in the data folder: %s", exc)
         return FolderClaim(folder, lock)
     if lock.error() is not QLockFile.LockError.LockFailedError:
         log.warning("the data folder could not be claimed (%s): starting without", lock.error().name)
