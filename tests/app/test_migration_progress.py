@@ -103,3 +103,22 @@ def test_an_update_the_disk_had_no_room_for_leaves_the_inbox_as_it_was_and_no_co
     assert "update: the disk is full" in out, out
     assert "backups: []" in out, out
     assert "version: 1" in out, out
+
+
+def test_only_an_owners_older_inbox_is_due_an_update_with_a_window(tmp_path: Path) -> None:
+    """A first start (nothing, or version 0), a current inbox and a newer one never show the window."""
+    import sqlite3
+
+    from app.db import Database, migration_due
+
+    fresh = tmp_path / "fresh" / "inbox.db"
+    assert not migration_due(fresh)
+    Database.open(fresh).close()
+    assert not migration_due(fresh)
+    older = older_inbox(tmp_path / "older" / "inbox.db", ["주문할게요"])
+    assert migration_due(older)
+    con = sqlite3.connect(fresh)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    assert not migration_due(fresh)  # refused with a sentence when opened, never "updated"
