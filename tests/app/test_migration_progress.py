@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
-from app.db import SCHEMA_VERSION, MigrationPhase, MigrationProgress, migrate, stored_schema_version
+from app.db import (
+    SCHEMA_VERSION,
+    Database,
+    MigrationPhase,
+    MigrationProgress,
+    migrate,
+    migration_due,
+    stored_schema_version,
+)
 from tests.support.factories import older_inbox
 from tests.support.full_disk import run_on_a_full_disk, run_on_a_small_disk
 
@@ -41,6 +50,19 @@ print("version:", stored_schema_version(path))
 """
 
 
+def update_on_a_small_disk(tmp_path: Path, shop: Path, size: str) -> str:
+    """Copy `shop` to a tmpfs of `size`, update its inbox there; what CHILD printed."""
+    disk = tmp_path / "disk"
+    run = f"cp -r {shop} {disk}/shop && {sys.executable} -c '{CHILD}' {disk}/shop/inbox.db"
+    return run_on_a_small_disk(disk, size, run, env={})
+
+
+def assert_left_as_it_was_with_no_copy(out: str) -> None:
+    assert "update: the disk is full" in out, out
+    assert "backups: []" in out, out
+    assert "version: 1" in out, out
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="mounts a small tmpfs")
 def test_a_safety_copy_cut_short_by_a_full_disk_leaves_no_half_copy_taking_the_space(tmp_path: Path) -> None:
     """The owner is told to free some space: a half-written copy must not keep what little there is."""
@@ -48,26 +70,16 @@ def test_a_safety_copy_cut_short_by_a_full_disk_leaves_no_half_copy_taking_the_s
     shop.mkdir()
     inbox = older_inbox(shop / "inbox.db", [f"주문 {i} " + "가" * 300 for i in range(2000)])
     assert 1_500_000 < inbox.stat().st_size < 2_500_000  # fits the 3 MB disk once, not twice
-    disk = tmp_path / "disk"
 
-    out = run_on_a_small_disk(
-        disk,
-        "3m",
-        f"cp -r {shop} {disk}/shop && {sys.executable} -c '{CHILD}' {disk}/shop/inbox.db",
-        env={},
-    )
+    out = update_on_a_small_disk(tmp_path, shop, "3m")
 
-    assert "update: the disk is full" in out, out
-    assert "backups: []" in out, out
-    assert "version: 1" in out, out
+    assert_left_as_it_was_with_no_copy(out)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="mounts a small tmpfs")
 def test_whether_an_update_is_due_is_no_reason_to_fail_on_a_full_disk(tmp_path: Path) -> None:
     """On a full disk the start opens the chats to read only (app/db.py `open_read_only`): asking
     whether the file needs updating first must not end the start instead."""
-    from app.db import Database
-
     shop = tmp_path / "shop"
     Database.open(shop / "inbox.db").close()
     (shop / "inbox.db-shm").unlink(missing_ok=True)  # a clean quit: SQLite must make it again
@@ -91,26 +103,14 @@ def test_an_update_the_disk_had_no_room_for_leaves_the_inbox_as_it_was_and_no_co
         shop / "inbox.db", [f"주문 {i} 배송 언제 되나요 " + "가나다라마바사" * 20 for i in range(3000)]
     )
     assert 1_500_000 < inbox.stat().st_size < 2_000_000  # twice that fits 4.5 MB; the update's growth not
-    disk = tmp_path / "disk"
 
-    out = run_on_a_small_disk(
-        disk,
-        "4500k",
-        f"cp -r {shop} {disk}/shop && {sys.executable} -c '{CHILD}' {disk}/shop/inbox.db",
-        env={},
-    )
+    out = update_on_a_small_disk(tmp_path, shop, "4500k")
 
-    assert "update: the disk is full" in out, out
-    assert "backups: []" in out, out
-    assert "version: 1" in out, out
+    assert_left_as_it_was_with_no_copy(out)
 
 
 def test_only_an_owners_older_inbox_is_due_an_update_with_a_window(tmp_path: Path) -> None:
     """A first start (nothing, or version 0), a current inbox and a newer one never show the window."""
-    import sqlite3
-
-    from app.db import Database, migration_due
-
     fresh = tmp_path / "fresh" / "inbox.db"
     assert not migration_due(fresh)
     Database.open(fresh).close()
