@@ -128,7 +128,11 @@ def test_after_a_failed_start_start_again_starts_shop_inbox_once_more(
     data = tmp_path / "portable"
     damaged_database(data)
     started = tmp_path / "started.txt"
-    stand_in = "import pathlib, sys; pathlib.Path(sys.argv[1]).write_text(' '.join(sys.argv[2:]))"
+    # Written aside and renamed: the test, waiting for the file, never reads it half written.
+    stand_in = (
+        "import pathlib, sys; p = pathlib.Path(sys.argv[1]); t = p.with_suffix('.part');"
+        " t.write_text(' '.join(sys.argv[2:])); t.replace(p)"
+    )
     monkeypatch.setattr(
         sys, "orig_argv", [sys.executable, "-c", stand_in, str(started), "--data-dir", str(data)]
     )
