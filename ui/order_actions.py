@@ -46,6 +46,9 @@ class OrderActions(QObject):
         self.ctx = ctx
         self.board: OrderBoard | None = None
         self.open_orders: dict[int, OrderWindow] = {}
+        # contact id → the new-order form open for that chat: a second click on the chat's cart
+        # brings it up, where it opened a second form and both, saved, made two orders of one cart.
+        self.new_orders: dict[int, StartOrderDialog] = {}
         window.chat.view.order_requested.connect(self.open_order)
         window.chat.view.start_order_requested.connect(self._start_from_message)
         ctx.hub.changed.connect(self._hub_changed)
@@ -94,9 +97,7 @@ class OrderActions(QObject):
         if self.board is None:
             self.board = OrderBoard(self.ctx, self)
             self.board.chat_requested.connect(self.window.show_chat)
-        self.board.show()
-        self.board.raise_()
-        self.board.activateWindow()
+        _bring_to_front(self.board)
         return self.board
 
     def export_orders(self) -> None:
@@ -111,9 +112,7 @@ class OrderActions(QObject):
             existing = OrderWindow(self.ctx, order_id, self.window)
             existing.finished.connect(lambda _r, oid=order_id: self.open_orders.pop(oid, None))
             self.open_orders[order_id] = existing
-        existing.show()
-        existing.raise_()
-        existing.activateWindow()
+        _bring_to_front(existing)
         return existing
 
     def _header_button(self) -> QToolButton:
@@ -152,15 +151,25 @@ class OrderActions(QObject):
         contact_id = self.window.chat.contact_id()
         if contact_id is None or conversation is None or conversation.group_archive:
             return None  # no chat open, or a group archive: nobody to order for
+        open_form = self.new_orders.get(contact_id)
+        if open_form is not None:  # the lines typed in it so far stay as they are
+            _bring_to_front(open_form)
+            return open_form
         name = conversation.display_name
 
         # A customer from a phone export (no number) gets orders too: the owner may only want to
         # write one down. The order window asks for the number when a message is to be sent.
         dialog = StartOrderDialog(self.ctx, contact_id, name, code, self.window)
         dialog.created.connect(self._created)
+        dialog.finished.connect(lambda _r: self._form_closed(contact_id, dialog))
+        self.new_orders[contact_id] = dialog
         delete_when_closed(dialog)
         dialog.show()
         return dialog
+
+    def _form_closed(self, contact_id: int, dialog: StartOrderDialog) -> None:
+        if self.new_orders.get(contact_id) is dialog:
+            del self.new_orders[contact_id]
 
     def offer_notice(self, move: BulkMove, order_ids: list[int]) -> BulkNoticeDialog:
         """Orders a file moved in bulk: their customers' messages, sent or not in one decision."""
@@ -229,3 +238,10 @@ class OrderActions(QObject):
         else:
             for contact_id in changes.contacts:
                 self.push_statuses(contact_id)
+
+
+def _bring_to_front(window: QWidget) -> None:
+    """Show a window already open over the others, with the keyboard in it."""
+    window.show()
+    window.raise_()
+    window.activateWindow()
