@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.errors import ErrorCode, OrderError
 from app.models import Contact, Order, OrderLine
+from app.orders import typed_order_number
 from app.phones import number_fragment
 from app.text import like_pattern
 from app.wire import ORDER_STATUSES_PER_CUSTOMER, OrderStatus
@@ -187,6 +188,9 @@ def _filtered(stmt: Any, f: OrderFilter) -> Any:
         if tracking := re.sub(r"[\s-]", "", needle):
             # As a label prints it ("6543-2109-8765"): a known courier's number is stored bare.
             matches.append(Order.tracking.like(like_pattern(tracking), escape="\\"))
+        if (typed := typed_order_number(needle)) is not None and typed.number is not None:
+            # "20260003", "2026 0003", "2026-3" as the owner types a number the slip prints 2026-0003.
+            matches.append(Order.number == typed.number)
         if digits := number_fragment(needle):  # a phone number, in any format ("0004" is none)
             matches.append(Contact.wa_id.like(f"%{digits}%"))  # only digits: nothing to escape
             typed_phone = func.replace(func.replace(Order.recipient_phone, "-", ""), " ", "")

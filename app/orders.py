@@ -295,8 +295,11 @@ def order_numbers_in(text: str) -> list[str]:
 # What an owner types into the search for an order a customer quotes: the whole number as written or
 # without its dash ("2026-0007", "20260007"), or the part after the year as written ("0007"). A bare "7"
 # is not taken for an order: it is in too many messages and amounts to mean one order.
-_TYPED_NUMBER = re.compile(r"(20\d\d)-?(\d{4,6})")
+# Typed with a space or another dash ("2026 0007", a Korean keyboard's full-width "２０２６－０００７"),
+# after a "#", or with the zeros left out ("2026-7"), it is the same order.
+_TYPED_NUMBER = re.compile(r"#?(20\d\d)(?:-?(\d{4,6})|-(\d{1,3}))")
 _TYPED_TAIL = re.compile(r"\d{4,6}")
+_TYPED_DASH = re.compile(r"\s*[-\u2010-\u2015\u2212\uff0d]\s*|\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,8 +314,8 @@ class TypedOrderNumber:
 def typed_order_number(word: str) -> TypedOrderNumber | None:
     """The order number `word` names, if it is written like one (digits of any script); else None."""
     typed = "".join(str(int(c)) if c.isdecimal() else c for c in nfc(word).strip())
-    if whole := _TYPED_NUMBER.fullmatch(typed):
-        return TypedOrderNumber(f"{whole[1]}-{int(whole[2]):04d}", None)
+    if whole := _TYPED_NUMBER.fullmatch(_TYPED_DASH.sub("-", typed)):
+        return TypedOrderNumber(f"{whole[1]}-{int(whole[2] or whole[3]):04d}", None)
     if _TYPED_TAIL.fullmatch(typed):
         return TypedOrderNumber(None, typed)
     return None

@@ -522,3 +522,32 @@ def test_the_board_finds_a_gift_by_its_recipients_name_or_phone(db) -> None:
     with db.read() as s:
         for typed in ("박지호", "010-4444-5555", "01044445555", "4444-5555"):
             assert [o.id for o in order_summaries(s, OrderFilter(text=typed))] == [order_id], typed
+
+
+def test_the_board_finds_an_order_by_its_number_however_the_owner_types_it(db) -> None:
+    """The packing slip prints 2026-0003; the owner typed "20260003" and the board found nothing."""
+    from app.order_queries import OrderFilter, order_summaries
+
+    with db.write() as s:
+        shirt(s)
+        c = make_contact(s, profile_name="최유진", wa_id="821033304567")
+        ids = [
+            create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat", now=NOW).id
+            for _ in range(3)
+        ]
+        assert s.get(Order, ids[2]).number == "2026-0003"
+    with db.read() as s:
+        for typed in (
+            "2026-0003",
+            "20260003",
+            "2026 0003",
+            " 2026 - 0003 ",
+            "2026-3",
+            "#2026-0003",
+            "２０２６－０００３",
+        ):
+            assert [o.id for o in order_summaries(s, OrderFilter(text=typed))] == [ids[2]], typed
+        assert [o.id for o in order_summaries(s, OrderFilter(text="2026-0004"))] == []
+        # Her phone number as she gives it, with or without its dashes: all her orders.
+        for typed in ("010-3330-4567", "01033304567", "010 3330 4567", "+82 10-3330-4567", "3330-4567"):
+            assert sorted(o.id for o in order_summaries(s, OrderFilter(text=typed))) == ids, typed
