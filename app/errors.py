@@ -91,6 +91,7 @@ class ErrorCode(enum.StrEnum):
     ORDER_CASH_RECEIPT_INVALID = "order_cash_receipt_invalid"
     ORDER_OPTION_LOCKED = "order_option_locked"  # the order has left the shop (or was cancelled)
     ORDER_OPTION_HOLDS_STOCK = "order_option_holds_stock"  # the line holds another option's count
+    ORDER_LINES_LOCKED = "order_lines_locked"  # paid, shipped, done or cancelled: its amount stays
     DEPOSIT_FILE_UNREADABLE = "deposit_file_unreadable"
     DEPOSIT_FILE_UNKNOWN_FORMAT = "deposit_file_unknown_format"
     # Prices
@@ -284,6 +285,12 @@ class OrderMoveParams:
 
 
 @dataclass(frozen=True, slots=True)
+class OrderStateParams:
+    number: str
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
 class CurrencyDigitsParams:
     """An amount refused in a currency with `digits` digits after the point (0 for KRW): not a number,
     or more digits than the currency has."""
@@ -325,6 +332,7 @@ Params = (
     | OrderAmountParams
     | DiscountParams
     | OrderMoveParams
+    | OrderStateParams
     | ValueParams
     | PlainHttpParams
     | StockParams
@@ -405,6 +413,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ORDER_CASH_RECEIPT_INVALID: ValueParams,
     ErrorCode.ORDER_OPTION_LOCKED: NoParams,
     ErrorCode.ORDER_OPTION_HOLDS_STOCK: NameParams,
+    ErrorCode.ORDER_LINES_LOCKED: OrderStateParams,
     ErrorCode.DEPOSIT_FILE_UNREADABLE: FileParams,
     ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: FileParams,
     ErrorCode.PRICE_EMPTY: NoParams,

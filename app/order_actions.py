@@ -17,6 +17,7 @@ from app.changes import Changes
 from app.db import Database
 from app.deposits import Deposit, DepositMatch, confirm_deposits, match_deposits, read_bank_file
 from app.models import Order
+from app.order_changes import OrderChange, change_order
 from app.order_messages import OrderMessage, order_outgoing
 from app.order_notices import await_decision
 from app.order_queries import (
@@ -227,6 +228,17 @@ def save_line_option(db: Database, order_id: int, position: int, option: str) ->
         set_line_option(s, order_id, position, option)
     detail = load_order(db, order_id)
     return detail, _detail_changes(detail)
+
+
+def save_order_change(
+    db: Database, order_id: int, lines: Sequence[LineInput], charges: Charges
+) -> tuple[OrderDetail, Changes, OrderChange]:
+    """The lines and charges of an unpaid order as the owner changed them (the stock it holds
+    follows), and whether its customer was asked to pay the old amount."""
+    with db.write() as s:
+        change = change_order(s, order_id, lines, charges)
+    detail = load_order(db, order_id)
+    return detail, _detail_changes(detail), change
 
 
 def start_order(

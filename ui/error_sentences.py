@@ -219,6 +219,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "“{name}” holds stock counted for its option, so the option cannot change here. Cancel the "
             "order and make a new one with the right option.",
         ),
+        ErrorCode.ORDER_LINES_LOCKED: translate(
+            "Errors",
+            "Order {number} is “{state}”: its items and amounts no longer change, as the customer paid "
+            "the amount it shows. Agree any difference with them and write it in the order's note.",
+        ),
         ErrorCode.DEPOSIT_FILE_UNREADABLE: translate(
             "Errors",
             "{name} cannot be read. Save the bank's transactions again as an Excel (.xlsx) or CSV file.",
@@ -426,6 +431,10 @@ def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
     if code is ErrorCode.PRICE_NOT_A_NUMBER and params.get("digits") == 0:
         # Its example "12.50" would be refused next in won or yen (PRICE_NOT_WHOLE).
         sentence = translate("Errors", "“{value}” is not a price: use digits, e.g. 15000.")
+    if code is ErrorCode.ORDER_LINES_LOCKED and params.get("state") == "cancelled":
+        sentence = translate(
+            "Errors", "Order {number} was cancelled: its items no longer change. Make a new order."
+        )
     return with_particles(sentence.format(**_words_for_codes(code, params)))
 
 
@@ -439,6 +448,10 @@ def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str,
             "from_state": state_name(params["from_state"]),
             "to_state": state_name(params["to_state"]),
         }
+    if code is ErrorCode.ORDER_LINES_LOCKED:
+        from ui.order_text import state_name
+
+        return {**params, "state": state_name(params["state"])}
     if code is ErrorCode.ORDER_DISCOUNT_OVER_TOTAL:
         from ui.order_text import money
 

@@ -36,7 +36,15 @@ from app.catalog import ItemRow
 from app.changes import Changes
 from app.errors import ErrorCode, OrderError, ShopInboxError
 from app.money import amount_to_minor, edit_amount, to_decimal
-from app.order_actions import ItemsForOrder, items_for_order, order_form_start, start_order
+from app.order_actions import (
+    ItemsForOrder,
+    items_for_order,
+    order_form_start,
+    save_order_change,
+    start_order,
+)
+from app.order_changes import OrderChange
+from app.order_queries import LineRow, OrderDetail
 from app.order_settings import OrderSettings, default_charges, shipping_waived
 from app.orders import (
     MAX_QUANTITY,
@@ -65,7 +73,8 @@ SEARCH_LIMIT = 50
 @dataclass(frozen=True, slots=True)
 class DraftLine:
     """A catalogue item at its price, or something the shop sells that is not in the catalogue
-    (`item` None): the owner names it in the search and types its price in the line."""
+    (`item` None): the owner names it in the search and types its price in the line. Changing an
+    order, its lines come `kept`: at the price agreed on them, whatever the catalogue says now."""
 
     item: ItemRow | None
     name: str
@@ -73,19 +82,33 @@ class DraftLine:
     currency: str
     quantity: int = 1
     option: str = ""
+    kept: LineRow | None = None
 
     @classmethod
     def of(cls, item: ItemRow) -> DraftLine:
         return cls(item, item.name, item.price_minor, item.currency)
 
+    @classmethod
+    def kept_line(cls, line: LineRow) -> DraftLine:
+        return cls(None, line.name, line.unit_price_minor, line.currency, line.quantity, line.option, line)
+
     @property
     def own(self) -> bool:
-        return self.item is None
+        """Not in the catalogue: its price is the owner's to type."""
+        return self.item is None and (self.kept is None or self.kept.item_id is None)
+
+    @property
+    def item_id(self) -> int | None:
+        if self.item is not None:
+            return self.item.id
+        return self.kept.item_id if self.kept is not None else None
 
     @property
     def code(self) -> str:
         """The catalogue's code for the item ("" for a line of the owner's own)."""
-        return self.item.retailer_id if self.item is not None else ""
+        if self.item is not None:
+            return self.item.retailer_id
+        return self.kept.code if self.kept is not None else ""
 
 
 class DraftLinesModel(QAbstractTableModel):
@@ -98,11 +121,15 @@ class DraftLinesModel(QAbstractTableModel):
 
     def add(self, item: ItemRow) -> None:
         for i, line in enumerate(self.lines):
-            if line.item is not None and line.item.id == item.id and not line.option:
+            if line.item_id == item.id and not line.option:
                 self.lines[i] = replace(line, quantity=min(MAX_QUANTITY, line.quantity + 1))
                 self.dataChanged.emit(self.index(i, 0), self.index(i, 4))
                 return
         self._append(DraftLine.of(item))
+
+    def add_kept(self, line: LineRow) -> None:
+        """A line the order being changed has, at the price agreed on it."""
+        self._append(DraftLine.kept_line(line))
 
     def add_own(self, name: str, currency: str) -> int:
         """A line of the owner's own, its price to type; its row."""
@@ -201,6 +228,9 @@ def own_name(search: str) -> str:
 
 
 def line_input(line: DraftLine) -> LineInput:
+    if line.kept is not None and line.price_minor is not None:  # at the price agreed on it
+        price = to_decimal(line.price_minor, line.currency)
+        return LineInput(line.code, line.quantity, price, line.currency, option=line.option, name=line.name)
     if line.item is not None:
         return LineInput(line.code, line.quantity, option=line.option)  # at the catalogue's price
     assert line.price_minor is not None  # Create waits for it
@@ -209,18 +239,30 @@ def line_input(line: DraftLine) -> LineInput:
 
 
 class StartOrderDialog(QDialog):
-    """Shown (not modal) over the chat; the order is written as one op when the owner clicks Create."""
+    """Shown (not modal) over the chat; the order is written as one op when the owner clicks Create.
+
+    With `order`, the same form changes that order's lines and charges (before it is paid), and
+    Save changes writes them."""
 
     created = Signal(int, int)  # order id, contact id
+    changed = Signal(object)  # (OrderDetail, Changes, OrderChange): the order as changed
 
     def __init__(
-        self, ctx: AppContext, contact_id: int, customer: str, code: str = "", parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        contact_id: int | None,
+        customer: str,
+        code: str = "",
+        parent: QWidget | None = None,
+        *,
+        order: OrderDetail | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.contact_id = contact_id
+        self.order = order
         # New lines of the owner's own are priced in it; an order is in its items' currency.
-        self.shop_currency = ctx.currency.upper()
+        self.shop_currency = order.currency if order is not None else ctx.currency.upper()
         self._charges_currency = self.shop_currency  # the currency the shipping field was filled in
         self.settings = OrderSettings()
         # The shop's shipping rule arrives in an op; until then the total is not the shop's own.
@@ -232,7 +274,10 @@ class StartOrderDialog(QDialog):
         self.stock_left: dict[tuple[int, str], int] = {}  # of the items found and counted, as last read
         self._shipping_edited = False
         self.setObjectName("startOrder")
-        self.setWindowTitle(self.tr("New order for {0}").format(customer))
+        if order is None:
+            self.setWindowTitle(self.tr("New order for {0}").format(customer))
+        else:
+            self.setWindowTitle(self.tr("Change order {0}").format(order.number))
         resize_within_screen(self, QSize(640, 620))
 
         self.search = QLineEdit(self)
@@ -301,7 +346,9 @@ class StartOrderDialog(QDialog):
         form.addRow(self.tr("Total"), self.total_label)
         form.addRow(self.tr("Note"), self.note)
 
-        self.create_button = QPushButton(self.tr("Create order"), self)
+        self.create_button = QPushButton(
+            self.tr("Create order") if order is None else self.tr("Save changes"), self
+        )
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.submit)
         cancel = QPushButton(self.tr("Cancel"), self)
@@ -335,7 +382,37 @@ class StartOrderDialog(QDialog):
         self.lines.dataChanged.connect(lambda *_a: self.recompute())
         self.lines.rowsInserted.connect(lambda *_a: self.recompute())
         self.lines.rowsRemoved.connect(lambda *_a: self.recompute())
+        # Changing an order: what it holds of the stock is its own to keep (`_say_stock`), and the
+        # form as it opened, to tell a change from none when it closes.
+        self._held: dict[tuple[int, str], int] = {}
+        self._as_opened: tuple[object, ...] | None = None
+        if order is not None:
+            self._show_order(order, form)
         self._load(code)
+
+    def _show_order(self, order: OrderDetail, form: QFormLayout) -> None:
+        form.setRowVisible(self.note, False)  # the owner's memo is the order window's
+        for line in order.lines:
+            self.lines.add_kept(line)
+            if line.stock == "reserved" and line.item_id is not None:
+                key = (line.item_id, line.option)
+                self._held[key] = self._held.get(key, 0) + line.quantity
+        self.remote.setChecked(order.surcharge_minor > 0)
+        if order.discount_minor:
+            self.discount.setText(edit_amount(order.discount_minor, order.currency))
+
+    def _follow_order_shipping(self) -> None:
+        """The order's fee stays as it was, unless it is the one the shop's rule gave: then it
+        follows the rule as lines change (free shipping once the items reach the amount)."""
+        order = self.order
+        if order is None:
+            return
+        rule = default_charges(
+            self.settings, order.subtotal_minor, currency=order.currency, remote=order.surcharge_minor > 0
+        )
+        if rule.shipping_minor != order.shipping_minor:
+            self._shipping_edited = True
+            self.shipping.setText(edit_amount(order.shipping_minor, order.currency))
 
     # ----------------------------------------------------------------- catalogue
     def _load(self, code: str) -> None:
@@ -347,14 +424,19 @@ class StartOrderDialog(QDialog):
         def done(result: tuple[OrderSettings, ItemsForOrder]) -> None:
             self.settings, start = result
             self.settings_loaded = True
+            self._follow_order_shipping()
             self.stock_left.update(start.left)
             prefill = start.rows
             if prefill and prefill[0].retailer_id == code:
                 self.lines.add(prefill[0])
             self.search_catalogue(self.search.text())
             self.recompute()
+            self._as_opened = self._as_typed()
 
         Op(work, parent=self).success(done).run()
+
+    def _as_typed(self) -> tuple[object, ...]:
+        return (tuple(self.lines.lines), self.shipping.text(), self.discount.text(), self.remote.isChecked())
 
     def search_catalogue(self, text: str) -> None:
         db = self.ctx.db
@@ -493,7 +575,7 @@ class StartOrderDialog(QDialog):
         """The total as the owner types, in integer minor units; a bad amount says why."""
         lines = [
             CleanLine(
-                line.item.id if line.item is not None else None,
+                line.item_id,
                 line.code,
                 line.name,
                 line.option,
@@ -529,7 +611,12 @@ class StartOrderDialog(QDialog):
 
     def _say_stock(self, lines: list[CleanLine]) -> None:
         """The sentence asking for payment would refuse the order with, while more is wanted than is left."""
-        short = first_shortage(self.stock_left, lines)
+        left = dict(self.stock_left)
+        for (item_id, option), quantity in self._held.items():  # what this order holds is its own
+            key = (item_id, option) if (item_id, option) in left else (item_id, "")
+            if key in left:
+                left[key] += quantity
+        short = first_shortage(left, lines)
         if short is not None:
             self.stock_note.setText(failure_sentence(OrderError(ErrorCode.ORDER_OUT_OF_STOCK, short)))
         self.stock_note.setVisible(short is not None)
@@ -537,7 +624,16 @@ class StartOrderDialog(QDialog):
     def reject(self) -> None:
         """Cancel, Esc or the title bar: an order with lines is dropped only when the owner says so
         (creating it is what the Create button is for, so the question offers no Save)."""
-        if self.lines.lines and not confirm(
+        if self.order is not None:
+            if self._as_opened not in (None, self._as_typed()) and not confirm(
+                self,
+                self.tr("Discard the changes?"),
+                self.tr("Close without saving? The order keeps its items and amounts as they were."),
+                self.tr("Discard changes"),
+                keep=self.tr("Keep editing"),
+            ):
+                return
+        elif self.lines.lines and not confirm(
             self,
             self.tr("Discard this order?"),
             self.tr("Close without creating the order? The lines you added are not kept."),
@@ -557,7 +653,12 @@ class StartOrderDialog(QDialog):
             self.problem.show()
             return
         lines = [line_input(line) for line in self.lines.lines]
+        self.create_button.setEnabled(False)
+        if self.order is not None:
+            self._save_changes(self.order.id, lines, charges)
+            return
         contact_id, note, currency, db = self.contact_id, self.note.text(), self.currency, self.ctx.db
+        assert contact_id is not None  # a new order is started in a customer's chat
 
         def work() -> tuple[int, Changes]:
             return start_order(
@@ -570,9 +671,20 @@ class StartOrderDialog(QDialog):
             self.created.emit(order_id, contact_id)
             self.accept()
 
-        def failed(exc: BaseException) -> None:
-            self.problem.setText(failure_sentence(exc))
-            self.problem.show()
+        Op(work, parent=self).success(done).failure(self._refused).run()
 
-        self.create_button.setEnabled(False)
-        Op(work, parent=self).success(done).failure(failed).run()
+    def _save_changes(self, order_id: int, lines: list[LineInput], charges: Charges) -> None:
+        db = self.ctx.db
+
+        def done(result: tuple[OrderDetail, Changes, OrderChange]) -> None:
+            self.changed.emit(result)
+            self.accept()
+
+        Op(lambda: save_order_change(db, order_id, lines, charges), parent=self).success(done).failure(
+            self._refused
+        ).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.recompute()  # Save or Create on again, for the owner to correct and try once more
+        self.problem.setText(failure_sentence(exc))
+        self.problem.show()

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.deposits import deposit_day
+from app.order_changes import CHANGED
 from app.order_notices import NotToldReason
 from app.order_queries import EventRow
 from app.orders import EXPIRED_MOVE, UNSENT_MOVE, Told, move_note
@@ -56,6 +57,8 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
                 when, change.get("item", ""), change.get("from", ""), change.get("to", "")
             )
         )
+    if event.kind == CHANGED:
+        return with_particles(changed_text(when, facts))
     deposit = facts.get("deposit")
     if event.kind == EXPIRED_MOVE or facts.get("expired"):
         line = translate("OrderWindow", "{0}: cancelled, the payment deadline passed").format(when)
@@ -69,6 +72,42 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
         )
     told = told_text(event.kind, facts)
     return f"{line} {told}" if told else line
+
+
+def changed_text(when: str, facts: dict[str, Any]) -> str:
+    """A change to the lines or charges (`app.order_changes.changed_facts`), as the owner reads it:
+    "…: changed: 에코백 ×1 added, 린넨 블라우스 ×1 → ×2, discount — → 5,000원 · total 45,000원 → 94,000원"."""
+    currency = str(facts.get("currency") or "KRW")
+
+    def amount(value: object) -> str:
+        return money(value, currency) if isinstance(value, int) and value else "—"
+
+    parts = [
+        translate("OrderWindow", "“{0}” ×{1} added").format(name, quantity)
+        for name, quantity in facts.get("added", [])
+    ]
+    parts += [translate("OrderWindow", "“{0}” taken out").format(name) for name in facts.get("removed", [])]
+    parts += [
+        translate("OrderWindow", "“{0}” ×{1} → ×{2}").format(name, before, after)
+        for name, before, after in facts.get("quantity", [])
+    ]
+    parts += [
+        translate("OrderWindow", "price of “{0}” {1} → {2}").format(name, amount(before), amount(after))
+        for name, before, after in facts.get("price", [])
+    ]
+    charges = {
+        "shipping": translate("OrderWindow", "shipping {0} → {1}"),
+        "surcharge": translate("OrderWindow", "remote-area fee {0} → {1}"),
+        "discount": translate("OrderWindow", "discount {0} → {1}"),
+    }
+    for name, sentence in charges.items():
+        if isinstance(change := facts.get(name), list) and len(change) == 2:
+            parts.append(sentence.format(amount(change[0]), amount(change[1])))
+    line = translate("OrderWindow", "{0}: items or charges changed: {1}").format(when, ", ".join(parts))
+    total = facts.get("total")
+    if isinstance(total, list) and len(total) == 2 and total[0] != total[1]:
+        line += " · " + translate("OrderWindow", "total {0} → {1}").format(amount(total[0]), amount(total[1]))
+    return line
 
 
 def told_text(kind: str, facts: dict[str, Any]) -> str:

@@ -62,6 +62,7 @@ class OrderMessagePane(QWidget):
         self.add_number_button.clicked.connect(self.ask_for_number)
         self.add_number_button.hide()
         self._reminder = False  # what the message last prepared is: prepared again once a number is added
+        self._lead = ""  # why the message shown is offered (an order's new amount), or nothing
         # Shown instead of Send when a move was held because its message cannot go: the owner makes
         # the move without it (she asked by phone), or Cancel leaves the order as it is.
         self.unsent_button = QPushButton(self)
@@ -85,11 +86,17 @@ class OrderMessagePane(QWidget):
         self.hide()
         self.prepared: OrderMessage | None = None
 
-    def prepare(self, *, reminder: bool = False) -> None:
+    def prepare(self, *, reminder: bool = False, lead: str = "") -> None:
         """Prepare the message for the order's state (or its payment reminder) and show it; nothing
-        goes until Send."""
+        goes until Send. `lead`: why it is offered, said before how it would go."""
+        self._lead = lead
         work = self.message_work(reminder=reminder)
         Op(work, parent=self).success(self.show_message).failure(self.failed.emit).run()
+
+    def prepare_again(self) -> None:
+        """The message shown, prepared anew from the order as it now is (its new amount)."""
+        if not self.isHidden() and self.held is None and self.prepared is not None:
+            self.prepare(reminder=self._reminder, lead=self._lead)
 
     def message_work(
         self,
@@ -170,7 +177,8 @@ class OrderMessagePane(QWidget):
         self.add_number_button.hide()
         prepared = message.prepared
         self.edit.setPlainText(prepared.text)
-        self.how.setText(with_particles(self._how_it_goes(prepared)))
+        how = self._how_it_goes(prepared)
+        self.how.setText(with_particles(f"{self._lead} {how}" if self._lead else how))
         self.edit.setReadOnly(not prepared.inside_window)
         self.send_button.setEnabled(prepared.sendable)
         self.open_requested.emit()

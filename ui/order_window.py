@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QSize,
@@ -46,6 +47,7 @@ from app.order_actions import (
     save_order_edits,
     save_tracking,
 )
+from app.order_changes import CHANGEABLE_STATES, OrderChange
 from app.order_queries import OrderDetail
 from app.orders import (
     MAX_NOTE,
@@ -68,6 +70,9 @@ from ui.screen_fit import grow_within_screen, place_within_screen, resize_within
 from ui.ship_to_form import ShipToForm
 from ui.theme import problem_colour
 from ui.unsaved_edits import leave_edits
+
+if TYPE_CHECKING:
+    from ui.order_form import StartOrderDialog
 
 log = logging.getLogger(__name__)
 
@@ -304,6 +309,7 @@ class OrderWindow(QDialog):
         layout.addWidget(history_view)
         layout.addWidget(self.message)
         self._publishing = False
+        self._change_form: StartOrderDialog | None = None  # "Change items…", while open
         ctx.hub.changed.connect(self._hub_changed)
         self.reload()
 
@@ -430,6 +436,12 @@ class OrderWindow(QDialog):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        if state in CHANGEABLE_STATES:
+            change = QPushButton(self.tr("Change items…"), self.move_row)
+            change.setObjectName("changeOrder")
+            change.setToolTip(self.tr("Items, quantities, shipping and discount, until the order is paid"))
+            change.clicked.connect(self.change_items)
+            self.buttons.addWidget(change)
         if state is OrderState.AWAITING_PAYMENT:
             remind = QPushButton(self.tr("Payment reminder…"), self.move_row)
             remind.setObjectName("prepareReminder")
@@ -720,6 +732,49 @@ class OrderWindow(QDialog):
         Op(lambda: save_line_option(db, order_id, position, option), parent=self).success(done).failure(
             refused
         ).run()
+
+    # ----------------------------------------------------------------- changing the items
+    def change_items(self) -> StartOrderDialog | None:
+        """The new-order form over this order's lines and charges; clicked again, the same form."""
+        from ui.order_form import StartOrderDialog
+
+        if self._change_form is not None:
+            self._change_form.show()
+            self._change_form.raise_()
+            self._change_form.activateWindow()
+            return self._change_form
+        detail = self.detail
+        if detail is None or OrderState(detail.state) not in CHANGEABLE_STATES:
+            return None
+        form = StartOrderDialog(self.ctx, detail.contact_id, detail.customer, parent=self, order=detail)
+        form.changed.connect(self._items_changed)
+        form.finished.connect(lambda _r: self._change_form_closed(form))
+        self._change_form = form
+        form.show()
+        return form
+
+    def _change_form_closed(self, form: StartOrderDialog) -> None:
+        if self._change_form is form:
+            self._change_form = None
+        form.deleteLater()
+
+    def _items_changed(self, result: tuple[OrderDetail, Changes, OrderChange]) -> None:
+        detail, changes, change = result
+        self.error.hide()
+        self.show_detail(detail)
+        self._changed_here(changes)
+        if change.payment_asked and change.total_before != change.total_after:
+            # She was sent the account and the old amount: the same request, with the new one.
+            before = money(change.total_before, change.currency)
+            after = money(change.total_after, change.currency)
+            self.message.prepare(
+                lead=self.tr(
+                    "The total changed from {0} to {1}, and the customer was asked to pay {0}. Send them "
+                    "the new amount?"
+                ).format(before, after)
+            )
+        else:
+            self.message.prepare_again()  # a message waiting to go named the old amount
 
     # ----------------------------------------------------------------- what went wrong
     def show_error(self, exc: BaseException) -> None:

@@ -3020,6 +3020,10 @@ Right-click to retry.</source>
         <translation>“{name}”은(는) 이 옵션의 재고를 잡고 있어서 여기서 옵션을 바꿀 수 없어요. 주문을 취소하고 맞는 옵션으로 새 주문을 만들어 주세요.</translation>
     </message>
     <message>
+        <source>Order {number} is “{state}”: its items and amounts no longer change, as the customer paid the amount it shows. Agree any difference with them and write it in the order&apos;s note.</source>
+        <translation>주문 {number}은(는) “{state}” 상태라 상품과 금액을 더 바꿀 수 없어요. 고객이 이 금액으로 결제했어요. 차액은 고객과 따로 정하고 주문 메모에 적어 두세요.</translation>
+    </message>
+    <message>
         <source>Enter a price.</source>
         <translation>가격을 입력하세요.</translation>
     </message>
@@ -3214,6 +3218,10 @@ Right-click to retry.</source>
     <message>
         <source>“{value}” is not a price: use digits, e.g. 15000.</source>
         <translation>“{value}”은(는) 가격이 아니에요. 15000처럼 숫자로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Order {number} was cancelled: its items no longer change. Make a new order.</source>
+        <translation>주문 {number}은(는) 취소되어 상품을 바꿀 수 없어요. 새 주문을 만들어 주세요.</translation>
     </message>
     <message>
         <source>Shop Inbox may not use “{0}”. Choose another file or folder.</source>
@@ -5001,6 +5009,42 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0}: “{1}” 옵션을 “{2}”에서 “{3}”(으)로 바꿈</translation>
     </message>
     <message>
+        <source>“{0}” ×{1} added</source>
+        <translation>“{0}” ×{1} 추가</translation>
+    </message>
+    <message>
+        <source>“{0}” taken out</source>
+        <translation>“{0}” 제거</translation>
+    </message>
+    <message>
+        <source>“{0}” ×{1} → ×{2}</source>
+        <translation>“{0}” ×{1} → ×{2}</translation>
+    </message>
+    <message>
+        <source>price of “{0}” {1} → {2}</source>
+        <translation>“{0}” 단가 {1} → {2}</translation>
+    </message>
+    <message>
+        <source>shipping {0} → {1}</source>
+        <translation>배송비 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>remote-area fee {0} → {1}</source>
+        <translation>도서산간 추가 배송비 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>discount {0} → {1}</source>
+        <translation>할인 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>{0}: items or charges changed: {1}</source>
+        <translation>{0}: 상품·금액 변경: {1}</translation>
+    </message>
+    <message>
+        <source>total {0} → {1}</source>
+        <translation>합계 {0} → {1}</translation>
+    </message>
+    <message>
         <source>(customer told)</source>
         <translation>(고객에게 알림)</translation>
     </message>
@@ -5161,6 +5205,14 @@ Save it anyway?</source>
         <translation>고객 요청사항: {0}</translation>
     </message>
     <message>
+        <source>Change items…</source>
+        <translation>상품 변경…</translation>
+    </message>
+    <message>
+        <source>Items, quantities, shipping and discount, until the order is paid</source>
+        <translation>주문이 결제 완료되기 전까지 상품, 수량, 배송비, 할인을 바꿀 수 있어요</translation>
+    </message>
+    <message>
         <source>Payment reminder…</source>
         <translation>입금 안내 보내기…</translation>
     </message>
@@ -5187,6 +5239,10 @@ Save it anyway?</source>
     <message>
         <source>Back to the message</source>
         <translation>메시지로 돌아가기</translation>
+    </message>
+    <message>
+        <source>The total changed from {0} to {1}, and the customer was asked to pay {0}. Send them the new amount?</source>
+        <translation>합계가 {0}에서 {1}(으)로 바뀌었어요. 고객에게는 {0}을(를) 입금해 달라고 안내했어요. 바뀐 금액을 보낼까요?</translation>
     </message>
     <message>
         <source>Keep the order</source>
@@ -6960,6 +7016,14 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>“{0}” 추가 (카탈로그에 없는 상품: 가격은 직접 입력해요)</translation>
     </message>
     <message>
+        <source>Change order {0}</source>
+        <translation>주문 {0} 변경</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>변경 저장</translation>
+    </message>
+    <message>
         <source>{0} in stock</source>
         <translation>재고 {0}개</translation>
     </message>
@@ -6986,6 +7050,18 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>(remote area +{0})</source>
         <translation>(도서산간 +{0})</translation>
+    </message>
+    <message>
+        <source>Discard the changes?</source>
+        <translation>바꾼 내용을 버릴까요?</translation>
+    </message>
+    <message>
+        <source>Close without saving? The order keeps its items and amounts as they were.</source>
+        <translation>저장하지 않고 닫을까요? 주문의 상품과 금액은 그대로 남아요.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>바꾼 내용 버리기</translation>
     </message>
     <message>
         <source>Discard this order?</source>

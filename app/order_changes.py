@@ -1,0 +1,156 @@
+"""Changing an unpaid order's lines, quantities and charges: amount owed, stock held and history follow."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ErrorCode, OrderCurrencyParams, OrderError, OrderStateParams
+from app.models import Order, OrderEvent, OrderLine, utcnow
+from app.orders import (
+    Charges,
+    CleanLine,
+    LineInput,
+    OrderState,
+    Told,
+    clean_lines,
+    move_note,
+    order_totals,
+)
+from app.stock import release_stock, reserve_stock
+
+# Until the customer pays, what she is asked to pay can still follow what she asks for. Once she
+# has paid, the amount she transferred is the order's: a change would be a refund or a second
+# transfer that the bank file, the courier sheet and the accounts would never see.
+CHANGEABLE_STATES = (OrderState.NEW, OrderState.AWAITING_PAYMENT)
+
+# The history's kind of a change to the lines or charges (its note: `changed_facts`).
+CHANGED = "changed"
+
+
+@dataclass(frozen=True, slots=True)
+class OrderChange:
+    """What a change did to the amount owed, and whether the customer was already asked to pay it."""
+
+    total_before: int
+    total_after: int
+    currency: str
+    payment_asked: bool  # the payment request (계좌 안내) went to the customer with the old amount
+
+
+def change_order(
+    session: Session,
+    order_id: int,
+    lines: Sequence[LineInput],
+    charges: Charges,
+    *,
+    now: datetime | None = None,
+) -> OrderChange:
+    """Replace the lines and charges of an order that is new or awaiting payment. What an order
+    awaiting payment holds of the stock follows its new lines; raises OrderError (paid or later,
+    a bad line, not enough stock) and the caller's transaction then writes nothing.
+
+    A line that stays keeps the price agreed on it: the caller passes it (`LineInput.price`)."""
+    now = now or utcnow()
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    state = OrderState(order.state)
+    if state not in CHANGEABLE_STATES:
+        raise OrderError(ErrorCode.ORDER_LINES_LOCKED, OrderStateParams(order.number, state))
+    clean = clean_lines(session, lines, order.currency)
+    if clean[0].currency != order.currency:  # won and dollars make no sum
+        raise OrderError(
+            ErrorCode.ORDER_CURRENCY_OTHER,
+            OrderCurrencyParams(clean[0].name, clean[0].currency, order.currency),
+        )
+    totals = order_totals(clean, charges, order.currency)
+    facts = changed_facts(order, clean, charges)
+    if not facts:
+        return OrderChange(order.total_minor, order.total_minor, order.currency, False)
+    total_before = order.total_minor
+    held = state is OrderState.AWAITING_PAYMENT
+    if held:
+        release_stock(session, order)
+    order.lines = [
+        OrderLine(
+            position=i,
+            item_id=line.item_id,
+            code=line.code,
+            name=line.name,
+            option=line.option,
+            quantity=line.quantity,
+            unit_price_minor=line.unit_price_minor,
+            currency=line.currency,
+        )
+        for i, line in enumerate(clean)
+    ]
+    session.flush()
+    if held:
+        reserve_stock(session, order)  # short: OrderError, and the old hold is rolled back with it
+    order.subtotal_minor = totals.subtotal_minor
+    order.shipping_minor = totals.shipping_minor
+    order.surcharge_minor = totals.surcharge_minor
+    order.discount_minor = totals.discount_minor
+    order.total_minor = totals.total_minor
+    order.updated_at = now
+    facts["total"] = [total_before, totals.total_minor]
+    facts["currency"] = order.currency
+    order.events.append(OrderEvent(at=now, kind=CHANGED, note=json.dumps(facts, ensure_ascii=False)))
+    session.flush()
+    return OrderChange(
+        total_before, totals.total_minor, order.currency, held and _payment_asked(session, order)
+    )
+
+
+def changed_facts(order: Order, lines: Sequence[CleanLine], charges: Charges) -> dict[str, Any]:
+    """What the history says of a change: lines added, taken out, their quantities and prices, and
+    each charge that moved; {} when nothing did."""
+    old = {(line.code, line.name, line.option): line for line in order.lines}
+    new = {(line.code, line.name, line.option): line for line in lines}
+    facts: dict[str, Any] = {}
+
+    def named(key: tuple[str, str, str]) -> str:
+        return f"{key[1]} {key[2]}".strip()
+
+    added = [[named(k), line.quantity] for k, line in new.items() if k not in old]
+    removed = [named(k) for k in old if k not in new]
+    quantity = [
+        [named(k), old[k].quantity, line.quantity]
+        for k, line in new.items()
+        if k in old and old[k].quantity != line.quantity
+    ]
+    price = [
+        [named(k), old[k].unit_price_minor, line.unit_price_minor]
+        for k, line in new.items()
+        if k in old and old[k].unit_price_minor != line.unit_price_minor
+    ]
+    for name, value in (("added", added), ("removed", removed), ("quantity", quantity), ("price", price)):
+        if value:
+            facts[name] = value
+    charged = (
+        ("shipping", order.shipping_minor, charges.shipping_minor),
+        ("surcharge", order.surcharge_minor, charges.surcharge_minor),
+        ("discount", order.discount_minor, charges.discount_minor),
+    )
+    for name, before, after in charged:
+        if before != after:
+            facts[name] = [before, after]
+    return facts
+
+
+def _payment_asked(session: Session, order: Order) -> bool:
+    """Whether the customer's payment request for the order (its move to awaiting payment) went."""
+    note = session.scalar(
+        select(OrderEvent.note)
+        .where(OrderEvent.order_id == order.id, OrderEvent.to_state == OrderState.AWAITING_PAYMENT)
+        .order_by(OrderEvent.id.desc())
+        .limit(1)
+    )
+    return note is not None and move_note(note).get("told") == Told.SENT
