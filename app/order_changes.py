@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, OrderCurrencyParams, OrderError, OrderStateParams
-from app.models import Order, OrderEvent, OrderLine, utcnow
+from app.models import Order, OrderEvent, utcnow
 from app.orders import (
     Charges,
     CleanLine,
@@ -21,6 +21,7 @@ from app.orders import (
     Told,
     clean_lines,
     move_note,
+    order_lines,
     order_totals,
 )
 from app.stock import release_stock, reserve_stock
@@ -78,19 +79,7 @@ def change_order(
     held = state is OrderState.AWAITING_PAYMENT
     if held:
         release_stock(session, order)
-    order.lines = [
-        OrderLine(
-            position=i,
-            item_id=line.item_id,
-            code=line.code,
-            name=line.name,
-            option=line.option,
-            quantity=line.quantity,
-            unit_price_minor=line.unit_price_minor,
-            currency=line.currency,
-        )
-        for i, line in enumerate(clean)
-    ]
+    order.lines = order_lines(clean)
     session.flush()
     if held:
         reserve_stock(session, order)  # short: OrderError, and the old hold is rolled back with it

@@ -379,19 +379,7 @@ def create_order(
         created_at=now,
         updated_at=now,
     )
-    order.lines = [
-        OrderLine(
-            position=i,
-            item_id=line.item_id,
-            code=line.code,
-            name=line.name,
-            option=line.option,
-            quantity=line.quantity,
-            unit_price_minor=line.unit_price_minor,
-            currency=line.currency,
-        )
-        for i, line in enumerate(clean)
-    ]
+    order.lines = order_lines(clean)
     order.events = [OrderEvent(at=now, kind="created", to_state=OrderState.NEW)]
     if contact_id is not None:
         _ship_where_last_time(session, order, contact_id)
@@ -402,6 +390,23 @@ def create_order(
 
         refresh_order_labels(session, contact_id)
     return order
+
+
+def order_lines(lines: Sequence[CleanLine]) -> list[OrderLine]:
+    """An order's rows for its checked lines, in their order."""
+    return [
+        OrderLine(
+            position=i,
+            item_id=line.item_id,
+            code=line.code,
+            name=line.name,
+            option=line.option,
+            quantity=line.quantity,
+            unit_price_minor=line.unit_price_minor,
+            currency=line.currency,
+        )
+        for i, line in enumerate(lines)
+    ]
 
 
 # What a customer's next order takes from her last one that had an address: a repeat customer's
