@@ -16,6 +16,7 @@ from ui import icons
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
 from ui.ops import delete_when_closed, run_op
+from ui.single_instance import bring_to_front
 
 if TYPE_CHECKING:
     from ui.bulk_notice_dialog import BulkNoticeDialog
@@ -97,7 +98,7 @@ class OrderActions(QObject):
         if self.board is None:
             self.board = OrderBoard(self.ctx, self)
             self.board.chat_requested.connect(self.window.show_chat)
-        _bring_to_front(self.board)
+        bring_to_front(self.board)
         return self.board
 
     def export_orders(self) -> None:
@@ -112,7 +113,7 @@ class OrderActions(QObject):
             existing = OrderWindow(self.ctx, order_id, self.window)
             existing.finished.connect(lambda _r, oid=order_id: self.open_orders.pop(oid, None))
             self.open_orders[order_id] = existing
-        _bring_to_front(existing)
+        bring_to_front(existing)
         return existing
 
     def _header_button(self) -> QToolButton:
@@ -153,7 +154,7 @@ class OrderActions(QObject):
             return None  # no chat open, or a group archive: nobody to order for
         open_form = self.new_orders.get(contact_id)
         if open_form is not None:  # the lines typed in it so far stay as they are
-            _bring_to_front(open_form)
+            bring_to_front(open_form)
             return open_form
         name = conversation.display_name
 
@@ -238,10 +239,3 @@ class OrderActions(QObject):
         else:
             for contact_id in changes.contacts:
                 self.push_statuses(contact_id)
-
-
-def _bring_to_front(window: QWidget) -> None:
-    """Show a window already open over the others, with the keyboard in it."""
-    window.show()
-    window.raise_()
-    window.activateWindow()

@@ -68,6 +68,7 @@ from ui.order_moves import COURIERS, confirm_cancel, confirm_no_address, confirm
 from ui.order_text import money, state_name
 from ui.screen_fit import grow_within_screen, place_within_screen, resize_within_screen, scrolling
 from ui.ship_to_form import ShipToForm
+from ui.single_instance import bring_to_front
 from ui.theme import problem_colour
 from ui.unsaved_edits import leave_edits
 
@@ -739,9 +740,7 @@ class OrderWindow(QDialog):
         from ui.order_form import StartOrderDialog
 
         if self._change_form is not None:
-            self._change_form.show()
-            self._change_form.raise_()
-            self._change_form.activateWindow()
+            bring_to_front(self._change_form)
             return self._change_form
         detail = self.detail
         if detail is None or OrderState(detail.state) not in CHANGEABLE_STATES:
