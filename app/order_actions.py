@@ -423,11 +423,16 @@ class ItemsForOrder:
     left: dict[tuple[int, str], int]  # see app.stock.stock_left
 
 
-def order_form_start(db: Database, code: str) -> tuple[OrderSettings, ItemsForOrder]:
-    """The shop's order settings, and the item whose code the form opens with (if any)."""
+def order_form_start(
+    db: Database, code: str, item_ids: Iterable[int] = ()
+) -> tuple[OrderSettings, ItemsForOrder]:
+    """The shop's order settings, and the item whose code the form opens with (if any); with what
+    is left of `item_ids` too (the items of an order being changed)."""
     with db.read() as s:
         rows = list_items(s, code, rank_matches=True, limit=1) if code else []
-        return load_order_settings(s), _items_for_order(s, rows)
+        start = _items_for_order(s, rows)
+        start.left.update(stock_left(s, item_ids))
+        return load_order_settings(s), start
 
 
 def items_for_order(db: Database, text: str, limit: int) -> ItemsForOrder:

@@ -417,9 +417,10 @@ class StartOrderDialog(QDialog):
     # ----------------------------------------------------------------- catalogue
     def _load(self, code: str) -> None:
         db = self.ctx.db
+        kept = [line.item_id for line in self.lines.lines if line.item_id is not None]
 
         def work() -> tuple[OrderSettings, ItemsForOrder]:
-            return order_form_start(db, code)
+            return order_form_start(db, code, kept)
 
         def done(result: tuple[OrderSettings, ItemsForOrder]) -> None:
             self.settings, start = result

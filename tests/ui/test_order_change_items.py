@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.catalog import ItemDraft, create_item
 from app.models import Order, utcnow
@@ -97,3 +97,37 @@ def test_a_paid_order_offers_no_change_of_its_items(window: Any, qtbot: Any) -> 
     button(order_window, qtbot, "move_shipped")  # the paid order's buttons are up
     assert order_window.findChild(QPushButton, "changeOrder") is None
     assert order_window.change_items() is None
+
+
+def test_the_pieces_an_order_holds_count_as_its_own_when_its_quantity_changes(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """Three shirts counted, two held for this order awaiting payment: three may be asked for, not four."""
+    order_id = shirt_order(window.ctx)
+    with window.ctx.db.write() as s:
+        from app.catalog import find_item_by_code
+        from app.orders import move_order
+        from app.stock import set_stock
+
+        item = find_item_by_code(s, "LINEN")
+        assert item is not None
+        set_stock(s, item.id, 3)
+        order = s.get(Order, order_id)
+        assert order is not None
+        order.lines[0].quantity = 2
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    form = change_form(order_window, qtbot)
+    assert form.stock_note.isHidden()
+    form.lines.setData(form.lines.index(0, 2), 3)
+    assert form.stock_note.isHidden()
+    form.lines.setData(form.lines.index(0, 2), 4)
+    assert not form.stock_note.isHidden()
+    assert form.stock_note.text() == "Only 3 of “린넨 셔츠” left in stock; this order needs 4."
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)  # closed unsaved: asked
+    form.reject()
+    assert len(asked.shown) == 1 and not form.isVisible()
+    with window.ctx.db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and order.lines[0].quantity == 2
