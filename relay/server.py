@@ -87,6 +87,10 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
         # The relay exports no traces, metrics or logs to OpenTelemetry: without this, FastAPI
         # asks the global providers whether it should, on every request.
         telemetry={"tracing": False, "metrics": False, "logs": False},
+        # No 307 to the address without its trailing slash: Meta never follows one for a webhook
+        # (its messages would be lost), and a POST's redirect is no one's wish. The webhook answers
+        # on both; any other address says plainly which one it means (the 404 below).
+        redirect_slashes=False,
     )
     app.state.relay = relay
     if not public:
@@ -110,7 +114,11 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        if exc.status_code == 404:
+        path = request.url.path
+        if exc.status_code == 404 and path.endswith("/") and path != "/":
+            message = f"The relay's addresses end without a slash: {path.rstrip('/')}"
+            response = error(404, RelayErrorCode.NOT_FOUND, message, params={"path": path.rstrip("/")})
+        elif exc.status_code == 404:
             response = error(404, RelayErrorCode.NOT_FOUND, "The relay has no such address.")
         elif exc.status_code == 405:
             message = f"This address does not take {request.method}."
@@ -164,5 +172,6 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
         campaigns,
     ):
         app.include_router(module.router)
-    app.router.routes.insert(0, webhook.fast_route)  # first: Meta's webhooks are most of the traffic
+    # First: Meta's webhooks are most of the traffic.
+    app.router.routes[0:0] = webhook.fast_routes
     return app

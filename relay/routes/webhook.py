@@ -26,6 +26,7 @@ router = APIRouter()
 
 
 @router.get("/webhook")
+@router.get("/webhook/", include_in_schema=False)
 async def verify(request: Request, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
     params = request.query_params
     presented = params.get("hub.verify_token", "").encode("utf-8", "surrogatepass")
@@ -83,12 +84,16 @@ async def webhook(request: Request) -> Response:
     return PlainTextResponse("ok")
 
 
-# What serves `POST /webhook`: a plain Starlette route that relay/server.py puts ahead of every
+# What serves `POST /webhook`: plain Starlette routes that relay/server.py puts ahead of every
 # FastAPI route. FastAPI's own handling of a request (matching through the included routers, two
 # AsyncExitStacks, solving the dependencies of a route that has none) cost ~0.1 ms of CPU per
 # webhook, a quarter of the whole. The route above stays for the OpenAPI document (the contract);
-# a POST never reaches it.
-fast_route = Route("/webhook", webhook, methods=["POST"], include_in_schema=False)
+# a POST never reaches it. `/webhook/` is served the same: Meta does not follow a redirect for a
+# webhook, so a callback URL pasted with a trailing slash (or a proxy that adds one) would lose
+# every message on a 307.
+fast_routes = [
+    Route(path, webhook, methods=["POST"], include_in_schema=False) for path in ("/webhook", "/webhook/")
+]
 
 
 def _refused(reason: str) -> Response:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.wire import EventsPage, MessageEvent
+from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import (
     MESSAGE_SAMPLES,
     VERIFY_TOKEN,
@@ -103,6 +104,40 @@ def test_messages_sent_from_the_phone_app_arrive_as_outbound_events(relay: Runni
         None,
         echo["id"],
     )
+
+
+def test_a_callback_url_pasted_with_a_trailing_slash_verifies_and_keeps_every_message(
+    relay: RunningRelay,
+) -> None:
+    """Meta follows no redirect for a webhook: a 307 to /webhook would lose every customer's message."""
+    handshake = {"hub.mode": "subscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "31415"}
+    verified = relay.client.get(f"{relay.url}/webhook/", params=handshake)
+    assert (verified.status_code, verified.text) == (200, "31415")
+    refused = relay.client.get(f"{relay.url}/webhook/", params={**handshake, "hub.verify_token": "nope"})
+    assert refused.status_code == 403
+    message = inbound("text", "주문할게요", name="이서연")
+    assert relay.post_webhook(message, path="/webhook/").status_code == 200
+    # Signed as strictly as on /webhook: a wrong signature stores nothing there either.
+    assert relay.post_webhook(inbound(), path="/webhook/", secret="another-apps-secret").status_code == 401
+    events = relay.events()["events"]
+    assert [e["message"]["text"]["body"] for e in events] == ["주문할게요"]
+
+
+def test_no_address_redirects_a_trailing_slash_and_a_send_there_is_refused_not_lost(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """A POST's 307 is lost on a client that does not follow it: a plain refusal naming the address."""
+    sent = relay.client.post(
+        f"{relay.url}/v1/messages/",
+        json={"to": "821012345678", "type": "text", "text": {"body": "안녕하세요"}},
+        headers={**relay.auth(), "Idempotency-Key": "slash-1"},
+    )
+    health = relay.client.get(f"{relay.url}/healthz/")
+    for r in (sent, health):
+        assert r.status_code == 404, r.headers.get("location")
+        assert r.json()["error"]["code"] == "not_found"
+    assert sent.json()["error"]["params"] == {"path": "/v1/messages"}
+    assert graph.send_calls == 0
 
 
 @pytest.mark.parametrize(

@@ -67,14 +67,14 @@ class RunningRelay:
             self.server = None
 
     def post_webhook(
-        self, payload: Any, *, secret: str | None = None, raw: bytes | None = None
+        self, payload: Any, *, secret: str | None = None, raw: bytes | None = None, path: str = "/webhook"
     ) -> httpx.Response:
         body = raw if raw is not None else json.dumps(payload).encode()
         headers = {
             "Content-Type": "application/json",
             "X-Hub-Signature-256": sign(secret or APP_SECRET, body),
         }
-        return self.client.post(f"{self.url}/webhook", content=body, headers=headers)
+        return self.client.post(f"{self.url}{path}", content=body, headers=headers)
 
     def auth(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"}
