@@ -25,6 +25,9 @@ class ErrorCode(enum.StrEnum):
     RELAY_PLAIN_HTTP = "relay_plain_http"
     UNAUTHORISED = "unauthorised"
     RELAY_BUSY = "relay_busy"
+    # The relay answers but cannot reach WhatsApp (its network, DNS, WHATSAPP_GRAPH_URL): the relay's
+    # own code, so a send's stored error and any other call's say the same.
+    GRAPH_UNREACHABLE = "graph_unreachable"
     RELAY_REFUSED = "relay_refused"
     HISTORY_GAP = "history_gap"
     REVISION_CONFLICT = "revision_conflict"
@@ -352,6 +355,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.RELAY_PLAIN_HTTP: PlainHttpParams,
     ErrorCode.UNAUTHORISED: NoParams,
     ErrorCode.RELAY_BUSY: RefusalParams,
+    ErrorCode.GRAPH_UNREACHABLE: RefusalParams,
     ErrorCode.RELAY_REFUSED: RefusalParams,
     ErrorCode.HISTORY_GAP: GapParams,
     ErrorCode.REVISION_CONFLICT: NoParams,
@@ -589,13 +593,19 @@ class RelayBusy(RelayError):
     default_code = ErrorCode.RELAY_BUSY
 
     def __init__(self, status: int, refusal: RefusalParams) -> None:
-        super().__init__(code=ErrorCode.RELAY_BUSY, params=refusal)
+        super().__init__(code=self.default_code, params=refusal)
         self.status = status
 
     @property
     def relay_code(self) -> str:
         """The relay's code for why (e.g. "graph_unreachable", "graph_busy", "in_flight", "http_502")."""
         return self.params.relay_code if isinstance(self.params, RefusalParams) else ""
+
+
+class GraphUnreachable(RelayBusy):
+    """The relay answered, but cannot reach WhatsApp now (503 `graph_unreachable`): try again later."""
+
+    default_code = ErrorCode.GRAPH_UNREACHABLE
 
 
 class HistoryGap(RelayError):

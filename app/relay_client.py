@@ -16,6 +16,7 @@ import httpx
 from app import relay_clock
 from app.errors import (
     ErrorCode,
+    GraphUnreachable,
     HistoryGap,
     OutsideServiceWindow,
     PlainHttpParams,
@@ -43,6 +44,7 @@ from app.wire import (
     NewCampaign,
     OrderStatus,
     OrderStatuses,
+    RelayErrorCode,
     SendResult,
     Template,
 )
@@ -142,6 +144,14 @@ def refusal(response: httpx.Response) -> RefusalParams:
     return RefusalParams(relay_code=error.code, graph_code=error.graph_code, message=error.message)
 
 
+def busy(status: int, params: RefusalParams) -> RelayBusy:
+    """The error for an answer worth asking again later; the relay's `graph_unreachable` (any call
+    that needed WhatsApp: a send, the templates, a block…) keeps its own code for the owner's sentence."""
+    if params.relay_code == RelayErrorCode.GRAPH_UNREACHABLE:
+        return GraphUnreachable(status, params)
+    return RelayBusy(status, params)
+
+
 class RelayClient:
     """Talks to one relay with one bearer token. Thread-safe for use from the worker and sender threads."""
 
@@ -213,7 +223,7 @@ class RelayClient:
             return response
         params = refusal(response)
         if response.status_code >= 500 or response.status_code in (409, 429):
-            raise RelayBusy(response.status_code, params)
+            raise busy(response.status_code, params)
         raise RelayError(code=ErrorCode.RELAY_REFUSED, params=params)
 
     # ------------------------------------------------------------------ events
@@ -265,7 +275,7 @@ class RelayClient:
             or response.status_code == 429
             or (response.status_code >= 500 and (retryable or not enveloped))
         ):
-            raise RelayBusy(response.status_code, params)
+            raise busy(response.status_code, params)
         if params.relay_code == "outside_window" or params.graph_code == 131047:
             raise OutsideServiceWindow(ErrorCode.OUTSIDE_WINDOW, params)
         raise SendRefused(ErrorCode.SEND_REFUSED, params)

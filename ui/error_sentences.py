@@ -63,6 +63,10 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.RELAY_BUSY: translate(
             "Errors", "Your relay is busy right now. Shop Inbox tries again by itself."
         ),
+        # Said alike for a send, the templates, a block…: whatever needed WhatsApp waits on it.
+        ErrorCode.GRAPH_UNREACHABLE: translate(
+            "Errors", "Your relay can't reach WhatsApp right now. Shop Inbox tries again by itself."
+        ),
         ErrorCode.RELAY_REFUSED: translate("Errors", "Your relay refused the request."),
         ErrorCode.HISTORY_GAP: translate(
             "Errors", "Some older messages were no longer kept by the relay and could not be loaded."
@@ -355,9 +359,7 @@ def relay_sentences() -> dict[str, str]:
         RelayErrorCode.GRAPH_BUSY: translate(
             "Errors", "WhatsApp is busy right now. Shop Inbox tries again by itself."
         ),
-        RelayErrorCode.GRAPH_UNREACHABLE: translate(
-            "Errors", "Your relay can't reach WhatsApp right now. Shop Inbox tries again by itself."
-        ),
+        RelayErrorCode.GRAPH_UNREACHABLE: desktop[ErrorCode.GRAPH_UNREACHABLE],
         RelayErrorCode.GRAPH_ERROR: translate("Errors", "WhatsApp did not accept this message."),
         RelayErrorCode.NOT_FOUND: translate("Errors", "Your relay does not have this anymore."),
         RelayErrorCode.MEDIA_UNAVAILABLE: translate(

@@ -32,6 +32,7 @@ from app.sending import render_template
 from app.template_versions import primary_language, wanted_language
 from app.wire import BusinessProfile, Template
 from ui.ad_law import law_lines, send_anyway
+from ui.error_sentences import code_sentence
 from ui.screen_fit import resize_within_screen
 from ui.theme import problem_colour
 
@@ -253,6 +254,9 @@ class TemplatePicker(QDialog):
         """Why the list is empty: the relay was not reached (not Meta's fault), or it answered with none."""
         if not_fetched is None:
             return self.tr("No approved templates yet. Create them in WhatsApp Manager.")
+        if not_fetched == ErrorCode.GRAPH_UNREACHABLE:
+            # The relay answered: not "not connected", but what a send that cannot reach WhatsApp says.
+            return code_sentence(not_fetched, {})
         if not_fetched == ErrorCode.UNAUTHORISED:
             return self.tr(
                 "The relay did not accept the relay token, so the templates could not be loaded. "

@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from app.wire import BlockAnswer, RelayErrorCode
-from relay.errors import error
+from relay.errors import error, graph_failure
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
 from relay.storage.database import dt_to_ms
@@ -35,7 +35,7 @@ async def _graph_block(relay: Relay, wa_id: str, *, block: bool) -> tuple[bool, 
         return await relay.upstream.block_users(pnid, [wa_id], block=block), None
     except GraphError as exc:
         if exc.transient:
-            return error(502, RelayErrorCode.GRAPH_ERROR, exc.sentence(), graph_code=exc.code, retryable=True)
+            return graph_failure(exc, "the block" if block else "the unblock")
         # Meta refuses for good (e.g. no message from the customer in the last 24 hours): the relay
         # still blocks on its own, so no automation answers them.
         log.info("Graph refused to %s a customer (code %s)", "block" if block else "unblock", exc.code)

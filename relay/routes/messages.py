@@ -71,9 +71,7 @@ async def templates(relay: Annotated[Relay, Depends(current_relay)]) -> Response
         try:
             raw = await relay.upstream.list_templates()
         except GraphError as exc:
-            return error(
-                502 if exc.transient else 422, RelayErrorCode.GRAPH_ERROR, exc.sentence(), graph_code=exc.code
-            )
+            return graph_failure(exc, "the templates' list")
         relay.templates_cache = cached = (time.monotonic(), raw)
     approved: list[Template] = []
     for raw_template in cached[1]:

@@ -13,9 +13,11 @@ import pytest
 from app.db import Database
 from app.errors import (
     ErrorCode,
+    GraphUnreachable,
     HistoryGap,
     OutsideServiceWindow,
     RefusalParams,
+    RelayBusy,
     RelayUnreachable,
     RevisionConflict,
     Unauthorised,
@@ -23,11 +25,12 @@ from app.errors import (
 from app.media_cache import fetch_media
 from app.models import Media
 from app.relay_client import RelayClient
+from app.sending import find_approved_templates
 from app.wire import MessageEvent, RelayErrorCode
 from relay.upstream import OUTSIDE_WINDOW_SENTENCE
 from tests.support.factories import make_contact, make_message
 from tests.support.fake_graph import FakeGraph
-from tests.support.relay_server import RunningRelay, inbound
+from tests.support.relay_server import RunningRelay, inbound, run_relay
 
 CUSTOMER = "821055501234"
 
@@ -145,3 +148,22 @@ def test_a_stale_automations_revision_is_a_conflict(client: RelayClient) -> None
     saved = client.put_automations(current, if_match=current.revision)
     with pytest.raises(RevisionConflict):
         client.put_automations(saved, if_match=current.revision)
+
+
+def test_templates_or_a_block_the_relay_cannot_reach_whatsapp_for_keep_the_relays_code(
+    tmp_path: Path, db: Database
+) -> None:
+    """As a send's does: the owner reads "your relay can't reach WhatsApp", not "the relay is busy"."""
+    # Nothing listens on the default test Graph address: the relay answers, WhatsApp is out of reach.
+    with run_relay(tmp_path) as relay, RelayClient(relay.url, relay.token) as client:
+        relay.post_webhook(inbound("text", "차단해 주세요", sender=CUSTOMER))
+        with pytest.raises(GraphUnreachable) as templates:
+            client.templates()
+        with pytest.raises(GraphUnreachable) as block:
+            client.block(CUSTOMER, True)
+        found = find_approved_templates(db, client.templates)
+    for raised in (templates.value, block.value):
+        # Still a "try again later" to whoever catches RelayBusy (the blocks wait for the next sync).
+        assert isinstance(raised, RelayBusy) and raised.status == 503
+        assert raised.code is ErrorCode.GRAPH_UNREACHABLE and raised.relay_code == "graph_unreachable"
+    assert found.templates == [] and found.not_fetched is ErrorCode.GRAPH_UNREACHABLE

@@ -370,10 +370,9 @@ def test_a_graph_error_of_a_call_that_is_not_a_message_does_not_say_message() ->
     )
 
 
-def test_a_photo_upload_or_read_receipt_graph_cannot_be_reached_for_says_graph_unreachable(
-    tmp_path: Path,
-) -> None:
-    """As a send does: the desktop then says the relay cannot reach WhatsApp, not "sending…"."""
+def test_every_graph_call_graph_cannot_be_reached_for_says_graph_unreachable(tmp_path: Path) -> None:
+    """As a send does (a photo's upload, a read receipt, the templates' list, a block or unblock): the
+    desktop then says the relay cannot reach WhatsApp, not "sending…" nor "WhatsApp refused it"."""
     # Nothing listens on the default test Graph address: every try is a ConnectError.
     with run_relay(tmp_path) as relay:
         relay.post_webhook(inbound("text", "사진 보내드릴게요", sender=CUSTOMER, message_id="wamid.READ1"))
@@ -383,6 +382,11 @@ def test_a_photo_upload_or_read_receipt_graph_cannot_be_reached_for_says_graph_u
             headers={**relay.auth(), "Content-Type": "image/jpeg"},
         )
         read = relay.client.post(f"{relay.url}/v1/messages/wamid.READ1/read", headers=relay.auth())
-    for r in (upload, read):
-        assert r.status_code == 503
+        templates = relay.client.get(f"{relay.url}/v1/templates", headers=relay.auth())
+        block = relay.client.post(f"{relay.url}/v1/contacts/{CUSTOMER}/block", headers=relay.auth())
+        unblock = relay.client.delete(f"{relay.url}/v1/contacts/{CUSTOMER}/block", headers=relay.auth())
+        # A block WhatsApp never heard of is not kept as done: the desktop asks again later.
+        assert not relay.relay.store.blocked.is_blocked(CUSTOMER)
+    for r in (upload, read, templates, block, unblock):
+        assert r.status_code == 503, r.request.url
         assert (r.json()["error"]["code"], r.json()["error"]["retryable"]) == ("graph_unreachable", True)

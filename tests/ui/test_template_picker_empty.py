@@ -76,3 +76,20 @@ def test_a_template_without_parameters_shows_no_parameter_box(qtbot: Any) -> Non
     assert picker.send_button.isEnabled()
     picker.list.setCurrentRow(1)
     assert picker.form_box.isVisible() and picker.parameters_label.isVisible() and len(picker.fields) == 3
+
+
+def test_a_relay_that_cannot_reach_whatsapp_says_so_as_for_a_send_in_korean(qtbot: Any, korean: None) -> None:
+    """Not "not connected to the relay" (it answered), and not a sentence of its own."""
+    from app.errors import GraphUnreachable, RefusalParams
+    from ui.error_sentences import error_sentence, failed_message_sentence
+    from ui.template_picker import TemplatePicker
+
+    picker = TemplatePicker([], not_fetched=ErrorCode.GRAPH_UNREACHABLE)
+    qtbot.addWidget(picker)
+    picker.show()
+    said = picker.empty_note.text()
+    # What a reply says when its send could not reach WhatsApp, and any other call's failure.
+    assert said == failed_message_sentence("graph_unreachable", None)
+    assert said == error_sentence(GraphUnreachable(503, RefusalParams("graph_unreachable")))
+    assert "WhatsApp" in said and "relay" not in said  # translated
+    assert said != picker.empty_reason(ErrorCode.RELAY_UNREACHABLE)
