@@ -71,7 +71,7 @@ async def templates(relay: Annotated[Relay, Depends(current_relay)]) -> Response
         try:
             raw = await relay.upstream.list_templates()
         except GraphError as exc:
-            return graph_failure(exc, "the templates' list")
+            return graph_failure(exc, "the request for the templates")
         relay.templates_cache = cached = (time.monotonic(), raw)
     approved: list[Template] = []
     for raw_template in cached[1]:
