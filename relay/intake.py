@@ -32,6 +32,10 @@ GATHER_TURNS = 4
 # On PostgreSQL, how long after another worker's group commit was heard this worker's group commits
 # take turns with the others' (PostgresGroupCommit.take_turn): while several are receiving webhooks.
 TURNS_AFTER_PEER_COMMIT = 1.0
+# The most events one webhook writes in one transaction. A larger one (a history sync of the
+# phone app's past chats: tens of thousands within RELAY_MAX_WEBHOOK_BYTES) is written in several
+# commits, one after the other, so a transaction and the rows it holds in memory stay this size.
+EVENTS_PER_COMMIT = 5000
 MAX_DEPTH = 64  # Meta's payloads nest about 8 deep
 MAX_INT_DIGITS = 18  # every integer fits a signed 64-bit column
 # A UTF-16 surrogate written as an escape: legal JSON, but only as a high+low pair.
@@ -132,6 +136,26 @@ def intake_rows(intake: Intake) -> IntakeRows:
     )
 
 
+def commit_parts(rows: IntakeRows, most: int = EVENTS_PER_COMMIT) -> list[IntakeRows]:
+    """A webhook's rows as the commits that write it, in order: the events `most` at a time, and
+    with the last part what the webhook moves besides them (media jobs, customers' rule inputs,
+    changed numbers).
+
+    Committed one after the other, each keeps its events' order. Should one fail, the webhook is
+    answered 503 and Meta delivers it again whole: the parts already stored are redeliveries that
+    add nothing (events are deduplicated by key), and the rest, the last part's rule inputs with
+    it, is stored then, so every event is kept once and every input moved once.
+    """
+    if len(rows.events) <= most:
+        return [rows]
+    events = rows.events
+    parts = [IntakeRows(events[start : start + most]) for start in range(0, len(events) - most, most)]
+    last = IntakeRows(
+        events[len(parts) * most :], rows.media, rows.inbound, rows.touches, rows.number_changes
+    )
+    return [*parts, last]
+
+
 class WebhookIntake:
     """Stores webhooks (many per transaction), wakes long polls, media jobs and automations."""
 
@@ -173,7 +197,11 @@ class WebhookIntake:
         """
         intake = intake if intake is not None else parse_webhook(payload)
         rows = intake_rows(intake)
-        seqs, befores = await self.commit(rows)
+        seqs: list[int] = []
+        for part in commit_parts(rows):
+            # The last part's customers as they were before it: inbound messages are there.
+            part_seqs, befores = await self.commit(part)
+            seqs += part_seqs
         if intake.statuses or intake.preferences or intake.template_updates or intake.quality_updates:
             await self.campaigns.on_webhook(intake)
         if not seqs:
