@@ -9,9 +9,10 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from app.wire import RelayErrorCode
 from relay import log_redaction, worker_process
@@ -112,12 +113,26 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
         at = ".".join(str(part) for part in problems[0].get("loc", ())) if problems else ""
         return error(400, RelayErrorCode.INVALID, f"The request is not valid at {at}.", params={"at": at})
 
-    @app.exception_handler(HTTPException)
-    async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    def _route_without_slash(request: Request) -> str | None:
+        """The address asked for less its trailing slash, when the relay serves that one."""
         path = request.url.path
-        if exc.status_code == 404 and path.endswith("/") and path != "/":
-            message = f"The relay's addresses end without a slash: {path.rstrip('/')}"
-            response = error(404, RelayErrorCode.NOT_FOUND, message, params={"path": path.rstrip("/")})
+        if not path.endswith("/") or path == "/":
+            return None
+        bare = path.rstrip("/")
+        scope = {**request.scope, "path": bare}
+        served = any(route.matches(scope)[0] == Match.FULL for route in app.router.routes)
+        return bare if served else None
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request: Request, exc: HTTPException) -> Response:
+        bare = _route_without_slash(request) if exc.status_code == 404 else None
+        if bare is not None and request.method in ("GET", "HEAD"):
+            # A read is safe to send on: an uptime monitor or a browser set up with `/healthz/`
+            # follows it, as before redirect_slashes was turned off.
+            return RedirectResponse(request.url.replace(path=bare), status_code=307)
+        if bare is not None:  # a write sent on is lost on a client that does not follow: refused
+            message = f"The relay's addresses end without a slash: {bare}"
+            response = error(404, RelayErrorCode.NOT_FOUND, message, params={"path": bare})
         elif exc.status_code == 404:
             response = error(404, RelayErrorCode.NOT_FOUND, "The relay has no such address.")
         elif exc.status_code == 405:

@@ -132,12 +132,23 @@ def test_no_address_redirects_a_trailing_slash_and_a_send_there_is_refused_not_l
         json={"to": "821012345678", "type": "text", "text": {"body": "안녕하세요"}},
         headers={**relay.auth(), "Idempotency-Key": "slash-1"},
     )
-    health = relay.client.get(f"{relay.url}/healthz/")
-    for r in (sent, health):
-        assert r.status_code == 404, r.headers.get("location")
-        assert r.json()["error"]["code"] == "not_found"
+    assert sent.status_code == 404, sent.headers.get("location")
+    assert sent.json()["error"]["code"] == "not_found"
     assert sent.json()["error"]["params"] == {"path": "/v1/messages"}
     assert graph.send_calls == 0
+
+
+def test_a_monitor_set_up_with_a_trailing_slash_is_sent_on_to_the_health_check(relay: RunningRelay) -> None:
+    """A read loses nothing on a redirect: an uptime monitor set up with `/healthz/` is sent on (and
+    follows it), as before; an address the relay does not serve stays a plain 404."""
+    for method in ("GET", "HEAD"):
+        moved = relay.client.request(method, f"{relay.url}/healthz/?from=monitor")
+        assert moved.status_code == 307 and moved.headers["location"].endswith("/healthz?from=monitor")
+    followed = relay.client.get(f"{relay.url}/healthz/", follow_redirects=True)
+    assert followed.status_code == 200
+    nowhere = relay.client.get(f"{relay.url}/nowhere/")
+    assert nowhere.status_code == 404 and nowhere.json()["error"]["code"] == "not_found"
+    assert not nowhere.json()["error"].get("params")  # no address to send it to
 
 
 @pytest.mark.parametrize(
