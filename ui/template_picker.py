@@ -32,7 +32,6 @@ from app.sending import render_template
 from app.template_versions import primary_language, wanted_language
 from app.wire import BusinessProfile, Template
 from ui.ad_law import law_lines, send_anyway
-from ui.error_sentences import code_sentence
 from ui.screen_fit import resize_within_screen
 from ui.theme import problem_colour
 
@@ -255,8 +254,12 @@ class TemplatePicker(QDialog):
         if not_fetched is None:
             return self.tr("No approved templates yet. Create them in WhatsApp Manager.")
         if not_fetched == ErrorCode.GRAPH_UNREACHABLE:
-            # The relay answered: not "not connected", but what a send that cannot reach WhatsApp says.
-            return code_sentence(not_fetched, {})
+            # The relay answered: not "not connected". Nothing asks again by itself (a send does):
+            # the owner is told to open the list again.
+            return self.tr(
+                "Your relay can't reach WhatsApp right now, so the templates could not be loaded. "
+                "Try again in a moment."
+            )
         if not_fetched == ErrorCode.UNAUTHORISED:
             return self.tr(
                 "The relay did not accept the relay token, so the templates could not be loaded. "

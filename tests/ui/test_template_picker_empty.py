@@ -78,18 +78,21 @@ def test_a_template_without_parameters_shows_no_parameter_box(qtbot: Any) -> Non
     assert picker.form_box.isVisible() and picker.parameters_label.isVisible() and len(picker.fields) == 3
 
 
-def test_a_relay_that_cannot_reach_whatsapp_says_so_as_for_a_send_in_korean(qtbot: Any, korean: None) -> None:
-    """Not "not connected to the relay" (it answered), and not a sentence of its own."""
-    from app.errors import GraphUnreachable, RefusalParams
-    from ui.error_sentences import error_sentence, failed_message_sentence
+def test_a_relay_that_cannot_reach_whatsapp_says_so_and_to_try_again_in_korean(
+    qtbot: Any, korean: None
+) -> None:
+    """Not "not connected to the relay" (it answered), and not a send's "tries again by itself":
+    nothing fetches the templates again until the owner opens the list again."""
+    from ui.error_sentences import failed_message_sentence
     from ui.template_picker import TemplatePicker
 
     picker = TemplatePicker([], not_fetched=ErrorCode.GRAPH_UNREACHABLE)
     qtbot.addWidget(picker)
     picker.show()
     said = picker.empty_note.text()
-    # What a reply says when its send could not reach WhatsApp, and any other call's failure.
-    assert said == failed_message_sentence("graph_unreachable", None)
-    assert said == error_sentence(GraphUnreachable(503, RefusalParams("graph_unreachable")))
-    assert "WhatsApp" in said and "relay" not in said  # translated
+    assert (
+        said
+        == "릴레이가 지금 WhatsApp에 연결할 수 없어 템플릿을 불러오지 못했어요. 잠시 후 다시 시도해 주세요."
+    )
+    assert said != failed_message_sentence("graph_unreachable", None)  # "…다시 시도해요" (by itself)
     assert said != picker.empty_reason(ErrorCode.RELAY_UNREACHABLE)
