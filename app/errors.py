@@ -18,6 +18,11 @@ class ErrorCode(enum.StrEnum):
     NOT_A_DATABASE = "not_a_database"
     MIGRATION_FAILED = "migration_failed"
     DISK_FULL = "disk_full"  # a write refused for want of space: nothing of it kept, nothing else lost
+    # Too little free space to update an older inbox, found before anything was copied or changed.
+    UPDATE_NEEDS_ROOM = "update_needs_room"
+    UPDATE_DISK_FULL = (
+        "update_disk_full"  # the update ran out of space and was undone: the inbox is as it was
+    )
     # The relay
     RELAY_UNREACHABLE = "relay_unreachable"
     RELAY_TIMEOUT = "relay_timeout"
@@ -166,6 +171,15 @@ class VersionParams:
 @dataclass(frozen=True, slots=True)
 class PathParams:
     path: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoomParams:
+    """Free space wanted in `folder`, and how much it has (bytes)."""
+
+    folder: str
+    needed: int
+    free: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +335,7 @@ Params = (
     | VersionParams
     | PathParams
     | TablesParams
+    | RoomParams
     | FileParams
     | FileLimitParams
     | LimitParams
@@ -347,6 +362,8 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.SCHEMA_TOO_NEW: VersionParams,
     ErrorCode.DATABASE_UNAVAILABLE: PathParams,
     ErrorCode.DISK_FULL: NoParams,
+    ErrorCode.UPDATE_NEEDS_ROOM: RoomParams,
+    ErrorCode.UPDATE_DISK_FULL: PathParams,
     ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: TablesParams,
     ErrorCode.NOT_A_DATABASE: PathParams,
     ErrorCode.MIGRATION_FAILED: PathParams,
@@ -544,6 +561,17 @@ class DiskFull(ShopInboxError):
     database's or the OS's own words, for the log."""
 
     default_code = ErrorCode.DISK_FULL
+
+
+class NoRoomToUpdate(DiskFull):
+    """Too little free space beside an older inbox to copy it and update it: nothing was started."""
+
+    def __init__(self, folder: Path, needed: int, free: int) -> None:
+        super().__init__(
+            f"{folder} has {free} bytes free; updating the inbox needs about {needed}",
+            code=ErrorCode.UPDATE_NEEDS_ROOM,
+            params=RoomParams(str(folder), needed, free),
+        )
 
 
 class UnversionedDatabaseHoldsData(DatabaseUnavailable):

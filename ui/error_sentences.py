@@ -34,6 +34,18 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "The disk is full, so Shop Inbox could not save this. Nothing else was lost: free some "
             "space on this computer, then try again.",
         ),
+        ErrorCode.UPDATE_NEEDS_ROOM: translate(
+            "Errors",
+            "This version of Shop Inbox needs to update your inbox, and the update needs about "
+            "{needed} of free space on the disk of your data folder, {folder} (it has {free}). "
+            "Nothing was changed: free some space on that disk, then start Shop Inbox again.",
+        ),
+        ErrorCode.UPDATE_DISK_FULL: translate(
+            "Errors",
+            "The disk of your data folder, {path}, became full, so your inbox could not be updated. "
+            "Nothing was lost: the inbox is as it was. Free some space on that disk, then start Shop "
+            "Inbox again.",
+        ),
         ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: translate(
             "Errors",
             "The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did "
@@ -468,6 +480,10 @@ def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str,
             return ", ".join(column_name(c) for c in columns.split(", "))
 
         return {"missing": names(params["missing"]), "expected": names(params["expected"])}
+    if code is ErrorCode.UPDATE_NEEDS_ROOM:
+        from ui.size_text import human_size
+
+        return {**params, "needed": human_size(params["needed"]), "free": human_size(params["free"])}
     if code is ErrorCode.ORDER_AMOUNT_INVALID:
         fields = {
             "shipping": translate("Errors", "shipping fee"),

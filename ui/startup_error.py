@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import is_disk_full
-from app.errors import ShopInboxError
+from app.errors import DiskFull, ErrorCode, ShopInboxError
 from ui.error_sentences import error_sentence, file_error_sentence
 
 
 def explain_startup_error(exc: BaseException) -> str:
     """A sentence for the shop owner; never the traceback."""
+    if isinstance(exc, DiskFull) and exc.code is not ErrorCode.DISK_FULL:
+        return error_sentence(exc)  # the update of an older inbox: short of room, or undone for want of it
     if is_disk_full(exc):
         return QCoreApplication.translate(
             "StartupError",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from app.db import (
     stored_schema_version,
 )
 from tests.support.factories import older_inbox
-from tests.support.full_disk import run_on_a_full_disk, run_on_a_small_disk
+from tests.support.full_disk import ROOT, run_on_a_full_disk, run_on_a_small_disk
 
 
 def test_an_update_reports_its_safety_copy_then_each_of_its_steps(db_path: Path) -> None:
@@ -38,42 +40,124 @@ def test_an_update_reports_its_safety_copy_then_each_of_its_steps(db_path: Path)
 CHILD = """
 import os, sys
 from pathlib import Path
-from app.db import is_disk_full, migrate, stored_schema_version
+from app.db import MigrationPhase, is_disk_full, migrate, stored_schema_version
 path = Path(sys.argv[1])
+def fill_the_disk_once_copied(step):
+    # Another program fills the disk after the room was checked and the copy made.
+    if step.phase is MigrationPhase.UPGRADE and step.done == 0 and len(sys.argv) > 2:
+        with open(path.parent / "fill", "wb") as fill:
+            try:
+                while True:
+                    fill.write(bytes(65536))
+                    fill.flush()
+            except OSError:
+                pass
 try:
-    migrate(path)
+    migrate(path, fill_the_disk_once_copied)
     print("update: done")
 except Exception as exc:
     print("update: the disk is full" if is_disk_full(exc) else f"update: failed: {exc!r}")
-print("backups:", sorted(os.listdir(path.parent / "backups")))
+    print("code:", getattr(exc, "code", None))
+backups = path.parent / "backups"
+print("backups:", sorted(os.listdir(backups)) if backups.exists() else [])
 print("version:", stored_schema_version(path))
 """
 
 
-def update_on_a_small_disk(tmp_path: Path, shop: Path, size: str) -> str:
-    """Copy `shop` to a tmpfs of `size`, update its inbox there; what CHILD printed."""
+def update_on_a_small_disk(tmp_path: Path, shop: Path, size: str, *, filled_halfway: bool = False) -> str:
+    """Copy `shop` to a tmpfs of `size`, update its inbox there (`filled_halfway`: the disk fills
+    up once the copy is made); what CHILD printed."""
     disk = tmp_path / "disk"
-    run = f"cp -r {shop} {disk}/shop && {sys.executable} -c '{CHILD}' {disk}/shop/inbox.db"
+    fill = " fill" if filled_halfway else ""
+    run = f"cp -r {shop} {disk}/shop && {sys.executable} -c '{CHILD}' {disk}/shop/inbox.db{fill}"
     return run_on_a_small_disk(disk, size, run, env={})
+
+
+KILLED = """
+import os, sys
+from pathlib import Path
+from app.db import MigrationPhase, migrate
+def report(step):
+    if step.phase is MigrationPhase.UPGRADE and step.done == 1:
+        os.kill(os.getpid(), 9)  # the laptop dies mid-update: its copy is whole, its transaction not
+migrate(Path(sys.argv[1]), report)
+"""
+
+
+def update_killed_halfway(inbox: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED, str(inbox)], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+    assert result.returncode == -9
+    assert stored_schema_version(inbox) == 1  # rolled back
+
+
+def copies(inbox: Path) -> list[str]:
+    return sorted(p.name for p in (inbox.parent / "backups").iterdir())
+
+
+def test_an_update_tried_again_after_dying_twice_halfway_keeps_one_safety_copy_of_the_inbox(
+    db_path: Path,
+) -> None:
+    """360 MB each on a big inbox: every try copied the same unchanged file once more, and kept it."""
+    older_inbox(db_path, [f"주문 {i}" for i in range(200)])
+    update_killed_halfway(db_path)
+    update_killed_halfway(db_path)
+    assert len(copies(db_path)) == 1
+
+    migrate(db_path)
+
+    assert stored_schema_version(db_path) == SCHEMA_VERSION
+    (copy,) = copies(db_path)
+    assert copy.startswith(f"{db_path.stem}-v1-")
+    kept = sqlite3.connect(db_path.parent / "backups" / copy)
+    assert kept.execute("SELECT count(*) FROM message").fetchone() == (200,)
+    kept.close()
+
+
+def test_a_copy_of_the_inbox_as_it_was_before_the_older_version_wrote_to_it_again_is_kept(
+    db_path: Path,
+) -> None:
+    """Between two tries the owner went back to the older Shop Inbox and answered a customer: the
+    first copy is the only one without that answer, the second the only one with it; and a copy
+    from an earlier, other update stays whatever it holds."""
+    older_inbox(db_path, [f"주문 {i}" for i in range(200)])
+    backups = db_path.parent / "backups"
+    backups.mkdir()
+    other = backups / f"{db_path.stem}-v0-20260101-000000.db"
+    other.write_bytes(b"an earlier update's copy")
+    update_killed_halfway(db_path)
+    con = sqlite3.connect(db_path)
+    con.execute(
+        "INSERT INTO message(contact_id, direction, kind, body, status, sent_at) "
+        "VALUES (1, 'out', 'text', '내일 보내드릴게요', 'sent', 5000)"
+    )
+    con.commit()
+    con.close()
+
+    migrate(db_path)
+
+    assert len([name for name in copies(db_path) if name.startswith(f"{db_path.stem}-v1-")]) == 2
+    assert other.read_bytes() == b"an earlier update's copy"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="mounts a small tmpfs")
+def test_too_little_room_to_update_is_said_before_anything_is_copied_or_changed(tmp_path: Path) -> None:
+    """Room for the copy but not for the update as well: refused up front with what it needs."""
+    shop = tmp_path / "shop"
+    inbox = older_inbox(shop / "inbox.db", [f"주문 {i} " + "가" * 300 for i in range(2000)])
+    assert 1_500_000 < inbox.stat().st_size < 2_500_000  # fits the 3 MB disk once, not 1.5 times
+
+    out = update_on_a_small_disk(tmp_path, shop, "3m")
+
+    assert "code: update_needs_room" in out, out
+    assert_left_as_it_was_with_no_copy(out)
 
 
 def assert_left_as_it_was_with_no_copy(out: str) -> None:
     assert "update: the disk is full" in out, out
     assert "backups: []" in out, out
     assert "version: 1" in out, out
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="mounts a small tmpfs")
-def test_a_safety_copy_cut_short_by_a_full_disk_leaves_no_half_copy_taking_the_space(tmp_path: Path) -> None:
-    """The owner is told to free some space: a half-written copy must not keep what little there is."""
-    shop = tmp_path / "shop"
-    shop.mkdir()
-    inbox = older_inbox(shop / "inbox.db", [f"주문 {i} " + "가" * 300 for i in range(2000)])
-    assert 1_500_000 < inbox.stat().st_size < 2_500_000  # fits the 3 MB disk once, not twice
-
-    out = update_on_a_small_disk(tmp_path, shop, "3m")
-
-    assert_left_as_it_was_with_no_copy(out)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="mounts a small tmpfs")
@@ -93,19 +177,21 @@ def test_whether_an_update_is_due_is_no_reason_to_fail_on_a_full_disk(tmp_path: 
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="mounts a small tmpfs")
-def test_an_update_the_disk_had_no_room_for_leaves_the_inbox_as_it_was_and_no_copy_behind(
+def test_an_update_the_disk_filled_up_under_leaves_the_inbox_as_it_was_and_no_copy_behind(
     tmp_path: Path,
 ) -> None:
-    """Room for the safety copy, not for the update: each start the owner tries after freeing a
-    little space would otherwise leave one more whole copy, and fill the disk again."""
+    """Room when it started, none once the copy was made (something else filled the disk): each
+    start the owner tries after freeing a little space would otherwise leave one more whole copy,
+    and fill the disk again; and the owner reads that the inbox could not be updated."""
     shop = tmp_path / "shop"
     inbox = older_inbox(
         shop / "inbox.db", [f"주문 {i} 배송 언제 되나요 " + "가나다라마바사" * 20 for i in range(3000)]
     )
-    assert 1_500_000 < inbox.stat().st_size < 2_000_000  # twice that fits 4.5 MB; the update's growth not
+    assert 1_500_000 < inbox.stat().st_size < 2_000_000  # with room to update it on a 6 MB disk
 
-    out = update_on_a_small_disk(tmp_path, shop, "4500k")
+    out = update_on_a_small_disk(tmp_path, shop, "6m", filled_halfway=True)
 
+    assert "code: update_disk_full" in out, out  # "could not be updated", not "cannot start"
     assert_left_as_it_was_with_no_copy(out)
 
 

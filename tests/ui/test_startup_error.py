@@ -255,3 +255,34 @@ def test_a_full_disk_at_start_is_said_so_and_the_chats_called_safe() -> None:
 
     text = explain_startup_error(OSError(errno.ENOSPC, "No space left on device"))
     assert text.startswith("The disk is full, so Shop Inbox cannot start. Your chats are safe")
+
+
+def test_too_little_room_for_an_update_says_how_much_is_needed_and_on_which_folders_disk() -> None:
+    from app.errors import NoRoomToUpdate
+
+    exc = NoRoomToUpdate(Path("/home/minji/Shop Inbox"), 540_000_000, 120_000_000)
+
+    text = explain_startup_error(exc)
+
+    assert "about 540 MB of free space" in text, text
+    assert "/home/minji/Shop Inbox" in text and "(it has 120 MB)" in text, text
+    assert "Nothing was changed" in text and "cannot start" not in text, text
+    assert may_pass(exc)  # the owner frees space and starts again
+
+
+def test_a_disk_that_filled_up_during_an_update_says_the_inbox_could_not_be_updated_and_nothing_was_lost() -> (
+    None
+):
+    """As app/db.py `migrate` raises it (tests/app/test_migration_progress.py fills a real disk)."""
+    from app.errors import DiskFull, ErrorCode, PathParams
+
+    exc = DiskFull(
+        "database or disk is full", code=ErrorCode.UPDATE_DISK_FULL, params=PathParams("/data/shop")
+    )
+
+    text = explain_startup_error(exc)
+
+    assert text.startswith("The disk of your data folder, /data/shop, became full"), text
+    assert "could not be updated" in text and "Nothing was lost" in text, text
+    assert "cannot start" not in text, text
+    assert may_pass(exc)
