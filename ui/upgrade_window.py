@@ -40,6 +40,14 @@ class UpgradeWindow(QWidget):
         self.running = False
         self.error: Exception | None = None
         self.setWindowTitle(self.tr("Shop Inbox"))
+        # A small dialog of a fixed size: a title and a close button (which says why it stays), no
+        # maximise or minimise; a plain window got openbox's maximise button, which did nothing.
+        self.setWindowFlags(
+            Qt.WindowType.Dialog
+            | Qt.WindowType.CustomizeWindowHint
+            | Qt.WindowType.WindowTitleHint
+            | Qt.WindowType.WindowCloseButtonHint
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)

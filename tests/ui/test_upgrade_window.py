@@ -69,6 +69,20 @@ def test_the_update_runs_behind_a_window_that_stays_and_says_so_when_the_owner_t
     assert not window.isVisible()  # once done, it goes
 
 
+def test_the_window_is_a_small_dialog_with_no_maximise_or_minimise_button(qtbot: Any, tmp_path: Path) -> None:
+    """openbox drew a maximise button on the fixed-size window (a plain top-level window's flags)."""
+    from PySide6.QtCore import Qt
+
+    window = UpgradeWindow(set_up_older_inbox(tmp_path / "shop"))
+    qtbot.addWidget(window)
+
+    flags = window.windowFlags()
+    assert window.windowType() == Qt.WindowType.Dialog
+    assert not flags & Qt.WindowType.WindowMaximizeButtonHint
+    assert not flags & Qt.WindowType.WindowMinimizeButtonHint
+    assert flags & Qt.WindowType.WindowCloseButtonHint  # closing it says why it stays
+
+
 def test_the_window_says_how_far_the_safety_copy_has_come(qtbot: Any, tmp_path: Path) -> None:
     from app.db import MigrationPhase, MigrationProgress
 
