@@ -9,7 +9,7 @@ from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLayout, QProgressBar, QVBoxLayout, QWidget
 
-from app.db import MigrationPhase, MigrationProgress, migrate
+from app.db import MigrationPhase, MigrationProgress, check_room_to_update, migrate
 from ui.first_paint import mark
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op
@@ -144,7 +144,9 @@ def _wrapped(text: str) -> QLabel:
 
 def update_inbox_showing_progress(database: Path) -> None:
     """Update the older inbox at `database` while the UpgradeWindow shows it; returns once it is done
-    (the window closed), or raises what the update failed with. Runs the event loop meanwhile."""
+    (the window closed), or raises what the update failed with. Runs the event loop meanwhile.
+    Too little room to update is said at once, with no window that says the update is under way."""
+    check_room_to_update(database)
     window = UpgradeWindow(database)
     window.show()
     window.raise_()

@@ -4,8 +4,11 @@ halfway, a second start told what is going on, a failure explained with the file
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from app.db import SCHEMA_VERSION, stored_schema_version
 from tests.support.dialogs import DialogGuard
@@ -209,3 +212,43 @@ def test_a_note_of_an_update_left_by_a_killed_start_is_dropped_by_the_next(tmp_p
     assert claim is not None
     assert not (folder / UPDATING_NAME).exists()
     claim.release()
+
+
+SHORT_OF_ROOM = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from ui.upgrade_window import UpgradeWindow, update_inbox_showing_progress
+app = QApplication([])
+shown = []
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Show and isinstance(obj, UpgradeWindow):
+            shown.append(obj)
+        return False
+watch = Watch()
+app.installEventFilter(watch)
+try:
+    update_inbox_showing_progress(Path(sys.argv[1]))
+except Exception as exc:
+    print("code:", getattr(exc, "code", None))
+print("window shown:", bool(shown))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="mounts a small tmpfs")
+def test_too_little_room_to_update_is_said_without_first_showing_the_update_window(tmp_path: Path) -> None:
+    """On a real small disk: the owner reads how much room the update needs, not "Updating your
+    inbox…" for an instant before it."""
+    from tests.support.full_disk import run_on_a_small_disk
+
+    shop = tmp_path / "shop"
+    older_inbox(shop / "inbox.db", [f"주문 {i} " + "가" * 300 for i in range(2000)])  # about 2 MB
+    disk = tmp_path / "disk"
+    run = f"cp -r {shop} {disk}/shop && {sys.executable} -c '{SHORT_OF_ROOM}' {disk}/shop/inbox.db"
+
+    out = run_on_a_small_disk(disk, "3m", run, env={"QT_QPA_PLATFORM": "offscreen"})
+
+    assert "code: update_needs_room" in out, out
+    assert "window shown: False" in out, out
