@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import combinations
 from pathlib import Path
 
 from sqlalchemy import select
@@ -50,6 +51,16 @@ class MatchKind:
     # Less sure than an order awaiting payment; the owner ticks it.
     BEFORE_REQUEST = "before_request"
     ALREADY_APPLIED = "already_applied"  # this very deposit already paid an order (`number`)
+    # One transfer under the customer's name for the sum of several of her orders awaiting payment
+    # (`together`): paid together, ticked like a name-and-amount match.
+    SEVERAL_ORDERS = "several_orders"
+    # Her orders awaiting payment add up to the amount in more than one way (`choices`): only the
+    # owner can tell which, so nothing is offered to tick.
+    SEVERAL_ORDERS_UNSURE = "several_orders_unsure"
+
+
+# A customer with more orders awaiting payment than this has only her earliest ones tried as sets.
+MAX_ORDERS_TOGETHER = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +75,14 @@ class DepositMatch:
     # For a deposit matched to nothing: how many open orders have its amount (0: none at all; else
     # they are paid already, or several wait and only the owner can tell which).
     open_with_amount: int = 0
+    together: tuple[tuple[int, str], ...] = ()  # SEVERAL_ORDERS: (id, number) of each order it pays
+    choices: tuple[tuple[str, ...], ...] = ()  # SEVERAL_ORDERS_UNSURE: the numbers of each possible set
+
+    def order_ids(self) -> tuple[int, ...]:
+        """The orders that ticking this match marks paid."""
+        if self.together:
+            return tuple(order_id for order_id, _number in self.together)
+        return () if self.order_id is None else (self.order_id,)
 
 
 def _amount(text: str) -> int:
@@ -128,9 +147,12 @@ def _deposit_key(at: str, name: str, amount: int) -> tuple[str, str, int]:
     return " ".join(at.split()), re.sub(r"\s+", "", name).casefold(), amount
 
 
-def deposit_note(deposit: Deposit) -> str:
-    """The history note of a move to Paid that `deposit` made: what the bank file said."""
-    facts = {"at": deposit.at, "name": deposit.name, "amount": deposit.amount}
+def deposit_note(deposit: Deposit, together: Sequence[str] = ()) -> str:
+    """The history note of a move to Paid that `deposit` made: what the bank file said, and the
+    numbers of all the orders it paid when it paid several together."""
+    facts: dict[str, object] = {"at": deposit.at, "name": deposit.name, "amount": deposit.amount}
+    if len(together) > 1:
+        facts["orders"] = list(together)
     return json.dumps({"deposit": facts}, ensure_ascii=False)
 
 
@@ -149,14 +171,16 @@ def applied_deposits(session: Session) -> dict[object, str]:
             key = _deposit_key(
                 str(deposit.get("at", "")), str(deposit.get("name", "")), int(deposit.get("amount", 0))
             )
-            applied[key] = number
+            orders = deposit.get("orders")
+            applied[key] = ", ".join(map(str, orders)) if isinstance(orders, list) and orders else number
         else:
             applied[note] = number
     return applied
 
 
 def match_deposits(session: Session, deposits: Sequence[Deposit]) -> list[DepositMatch]:
-    """Pair each deposit with an order awaiting payment: name and amount first, then amount alone;
+    """Pair each deposit with an order awaiting payment: name and amount first, then several of the
+    depositor's orders whose totals add up to the amount, then amount alone;
     then with a new order not yet asked for payment (the customer paid first), which the owner ticks.
 
     An order is offered for one deposit only. "Amount only" is offered when exactly one waiting order
@@ -193,6 +217,8 @@ def match_deposits(session: Session, deposits: Sequence[Deposit]) -> list[Deposi
                         d, order_id, number, customer, depositor, kind, same_name=True
                     )
                     break
+        if not before_request:
+            _match_orders_together(deposits, orders, taken, found)
         for d in deposits:
             if d.row in found:
                 continue
@@ -209,20 +235,79 @@ def match_deposits(session: Session, deposits: Sequence[Deposit]) -> list[Deposi
     return [found[d.row] for d in deposits]
 
 
+# An open order as the matcher reads it: id, number, customer, depositor name, total.
+_Open = tuple[int, str, str, str, int]
+
+
+def _match_orders_together(
+    deposits: Sequence[Deposit],
+    orders: Sequence[_Open],
+    taken: set[int],
+    found: dict[int, DepositMatch],
+) -> None:
+    """Pair each deposit still unmatched with several of its depositor's orders awaiting payment
+    whose totals add up to its amount (one transfer for two orders): in `found`, as SEVERAL_ORDERS
+    when one set of her orders does, SEVERAL_ORDERS_UNSURE when more than one could."""
+    for d in deposits:
+        if d.row in found:
+            continue
+        hers = [o for o in orders if o[0] not in taken and _same_name(d.name, o[3] or o[2])]
+        hers = hers[:MAX_ORDERS_TOGETHER]
+        sets = [
+            group
+            for size in range(2, len(hers) + 1)
+            for group in combinations(hers, size)
+            if sum(o[4] for o in group) == d.amount
+        ]
+        if not sets:
+            continue
+        first = sets[0][0]
+        if len(sets) == 1:
+            taken.update(o[0] for o in sets[0])
+            found[d.row] = DepositMatch(
+                d,
+                first[0],
+                first[1],
+                first[2],
+                first[3],
+                MatchKind.SEVERAL_ORDERS,
+                same_name=True,
+                together=tuple((o[0], o[1]) for o in sets[0]),
+            )
+        else:
+            choices = tuple(tuple(o[1] for o in group) for group in sets)
+            found[d.row] = DepositMatch(
+                d,
+                None,
+                "",
+                first[2],
+                first[3],
+                MatchKind.SEVERAL_ORDERS_UNSURE,
+                same_name=True,
+                choices=choices,
+            )
+
+
 def confirm_deposits(
     session: Session, confirmed: Sequence[tuple[int, Deposit]], now: datetime | None = None
 ) -> list[int]:
     """The owner confirmed these (order, deposit) pairs: each order moves to Paid, its history
-    naming the deposit. The depositor name the owner typed stays (a different one is what the bank
-    file says, in the history); an order with none takes the bank's. All or nothing: one that cannot
-    move (paid meanwhile) raises, writing nothing."""
-    moved = []
-    for order_id, deposit in confirmed:
+    naming the deposit (and the orders it paid together, if several). The depositor name the owner
+    typed stays (a different one is what the bank file says, in the history); an order with none
+    takes the bank's. All or nothing: one that cannot move (paid meanwhile) raises, writing nothing."""
+    orders = []
+    for order_id, _deposit in confirmed:
         order = session.get(Order, order_id)
         if order is None:
             raise OrderError(ErrorCode.ORDER_GONE)
+        orders.append(order)
+    numbers: dict[Deposit, list[str]] = {}
+    for order, (_order_id, deposit) in zip(orders, confirmed, strict=True):
+        numbers.setdefault(deposit, []).append(order.number)
+    moved = []
+    for order, (order_id, deposit) in zip(orders, confirmed, strict=True):
         if deposit.name and not order.depositor_name.strip():
             order.depositor_name = deposit.name
-        move_order(session, order_id, OrderState.PAID, now=now, note=deposit_note(deposit))
+        move_order(session, order_id, OrderState.PAID, now=now, note=deposit_note(deposit, numbers[deposit]))
         moved.append(order_id)
     return moved

@@ -46,7 +46,7 @@ class DepositModel(QAbstractTableModel):
         self.beginResetModel()
         self.matches = matches
         # Sure matches are ticked; "amount only" waits for the owner, who knows their customers.
-        self.checked = [m.kind == MatchKind.NAME_AND_AMOUNT for m in matches]
+        self.checked = [m.kind in (MatchKind.NAME_AND_AMOUNT, MatchKind.SEVERAL_ORDERS) for m in matches]
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
@@ -70,7 +70,7 @@ class DepositModel(QAbstractTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.column() == 0 and self.matches[index.row()].order_id is not None:
+        if index.column() == 0 and self.matches[index.row()].order_ids():
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
@@ -79,7 +79,7 @@ class DepositModel(QAbstractTableModel):
             return None
         m = self.matches[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.CheckStateRole and col == 0 and m.order_id is not None:
+        if role == Qt.ItemDataRole.CheckStateRole and col == 0 and m.order_ids():
             return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -90,7 +90,8 @@ class DepositModel(QAbstractTableModel):
         if col == 2:
             return money(m.deposit.amount, "KRW")
         if col == 3:
-            return f"{m.number} · {m.customer}" if m.customer else (m.number or "—")
+            number = " + ".join(number for _id, number in m.together) or m.number
+            return f"{number} · {m.customer}" if number and m.customer else (number or "—")
         if m.kind == MatchKind.NAME_AND_AMOUNT:
             return self.tr("Name and amount")
         if m.kind == MatchKind.AMOUNT_ONLY:
@@ -99,6 +100,14 @@ class DepositModel(QAbstractTableModel):
             if m.same_name:
                 return self.tr("Order before the payment request: name and amount")
             return self.tr("Order before the payment request: amount only")
+        if m.kind == MatchKind.SEVERAL_ORDERS:
+            return self.tr("One deposit for %n orders: name and their total", "", len(m.together))
+        if m.kind == MatchKind.SEVERAL_ORDERS_UNSURE:
+            sets = self.tr(" or ").join(" + ".join(numbers) for numbers in m.choices)
+            return self.tr(
+                "This customer's orders add up to this amount in more than one way ({0}): "
+                "mark the right ones paid in their windows"
+            ).format(sets)
         if m.kind == MatchKind.ALREADY_APPLIED:
             return self.tr("Already applied ({0})").format(m.number)
         if m.open_with_amount:
@@ -117,7 +126,7 @@ class DepositModel(QAbstractTableModel):
         return True
 
     def confirmed(self) -> list[DepositMatch]:
-        return [m for m, on in zip(self.matches, self.checked, strict=True) if on and m.order_id is not None]
+        return [m for m, on in zip(self.matches, self.checked, strict=True) if on and m.order_ids()]
 
 
 class DepositDialog(QDialog):
@@ -133,7 +142,8 @@ class DepositDialog(QDialog):
             self.tr(
                 "Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and "
                 "open it here. Deposits are matched to orders awaiting payment by depositor name and amount; "
-                "tick the ones to confirm. A deposit under another name is matched by amount only, and one "
+                "one deposit for several of a customer's orders, by their total; tick the ones to confirm. "
+                "A deposit under another name is matched by amount only, and one "
                 "for a new order not yet asked for payment as such; both are left for you."
             ),
             self,
@@ -148,6 +158,8 @@ class DepositDialog(QDialog):
         self.table.setAccessibleName(self.tr("Deposits"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
+        # One deposit may pay several orders: their numbers are read whole ("2026-0003 + 2026-0008").
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
@@ -193,7 +205,7 @@ class DepositDialog(QDialog):
             self.problem.hide()
             self.file_label.setText(path.name)
             self.model.set_matches(matches)
-            self.confirm_button.setEnabled(any(m.order_id is not None for m in matches))
+            self.confirm_button.setEnabled(any(m.order_ids() for m in matches))
 
         def failed(exc: BaseException) -> None:
             self.model.set_matches([])
@@ -205,7 +217,7 @@ class DepositDialog(QDialog):
 
     def confirm(self) -> None:
         confirmed = self.model.confirmed()
-        pairs = [(m.order_id, m.deposit) for m in confirmed if m.order_id is not None]
+        pairs = [(order_id, m.deposit) for m in confirmed for order_id in m.order_ids()]
         if not pairs:
             return
         db = self.ctx.db

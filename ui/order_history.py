@@ -66,6 +66,11 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
         line = translate("OrderWindow", "{0}: paid by a deposit in the bank file: {1}").format(
             when, deposit_text(deposit)
         )
+        together = deposit.get("orders")
+        if isinstance(together, list) and len(together) > 1:
+            line += " " + translate("OrderWindow", "(one deposit for orders {0})").format(
+                " + ".join(map(str, together))
+            )
     else:
         line = translate("OrderWindow", "{0}: {1} → {2}").format(
             when, state_name(event.from_state or ""), state_name(event.to_state or "")

@@ -107,6 +107,11 @@
 <context>
     <name>DepositModel</name>
     <message numerus="yes">
+        <source>One deposit for %n orders: name and their total</source>
+        <translation>
+            <numerusform>One deposit for %n order: name and their total</numerusform><numerusform>One deposit for %n orders: name and their total</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n open order(s) have this amount, but none waits for this deposit alone: check the orders</source>
         <translation>
             <numerusform>%n open order have this amount, but none waits for this deposit alone: check the orders</numerusform><numerusform>%n open orders have this amount, but none waits for this deposit alone: check the orders</numerusform></translation>

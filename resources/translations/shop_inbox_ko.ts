@@ -2637,8 +2637,8 @@ Right-click to retry.</source>
         <translation>입금 확인</translation>
     </message>
     <message>
-        <source>Download the account&apos;s transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; tick the ones to confirm. A deposit under another name is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</source>
-        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기에서 여세요. 입금 대기 중인 주문과 입금자명·금액으로 맞춰 봐요. 확인할 항목에 체크하세요. 입금자명이 다른 입금은 금액으로만, 입금 요청 전의 새 주문은 &apos;입금 요청 전 주문&apos;으로 맞춰 두고 사장님이 판단하시도록 남겨 둬요.</translation>
+        <source>Download the account&apos;s transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; one deposit for several of a customer&apos;s orders, by their total; tick the ones to confirm. A deposit under another name is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</source>
+        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기에서 여세요. 입금 대기 중인 주문과 입금자명·금액으로 맞춰 봐요. 한 고객의 여러 주문을 한 번에 입금한 건 주문 합계로 맞춰요. 확인할 항목에 체크하세요. 입금자명이 다른 입금은 금액으로만, 입금 요청 전의 새 주문은 &apos;입금 요청 전 주문&apos;으로 맞춰 두고 사장님이 판단하시도록 남겨 둬요.</translation>
     </message>
     <message>
         <source>Open bank file…</source>
@@ -2702,6 +2702,20 @@ Right-click to retry.</source>
     <message>
         <source>Order before the payment request: amount only</source>
         <translation>입금 요청 전 주문: 금액만 일치</translation>
+    </message>
+    <message numerus="yes">
+        <source>One deposit for %n orders: name and their total</source>
+        <translation>
+            <numerusform>입금 1건으로 주문 %n건: 이름과 합계 금액 일치</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 또는 </translation>
+    </message>
+    <message>
+        <source>This customer&apos;s orders add up to this amount in more than one way ({0}): mark the right ones paid in their windows</source>
+        <translation>이 고객의 주문을 더해 이 금액이 되는 경우가 여럿이에요({0}). 맞는 주문을 각 주문 창에서 결제 완료로 바꿔 주세요</translation>
     </message>
     <message>
         <source>Already applied ({0})</source>
@@ -5015,6 +5029,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>{0}: option of “{1}” changed from “{2}” to “{3}”</source>
         <translation>{0}: “{1}” 옵션을 “{2}”에서 “{3}”(으)로 바꿈</translation>
+    </message>
+    <message>
+        <source>(one deposit for orders {0})</source>
+        <translation>(입금 1건으로 함께 결제한 주문: {0})</translation>
     </message>
     <message>
         <source>“{0}” ×{1} added</source>

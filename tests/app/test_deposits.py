@@ -288,3 +288,69 @@ def test_a_deposit_recorded_before_the_history_named_it_is_still_recognised(db) 
     with db.read() as s:
         [match] = match_deposits(s, [Deposit(6, "2026.11.29 10:12:01", "김민지", 42000)])
     assert (match.kind, match.number) == (MatchKind.ALREADY_APPLIED, number)
+
+
+def two_orders_of_one_customer(db, *, third: int | None = None) -> list[int]:
+    """김민지 awaits payment for a coat (90,000원 with shipping) and a shirt (42,000원); `third`: the
+    total of a third order of hers, if any."""
+    with db.write() as s:
+        create_item(s, ItemDraft(name="울 코트", price_minor=87000, currency="KRW", retailer_id="COAT"))
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        minji = make_contact(s, profile_name="김민지")
+        lines = [LineInput("COAT", 1), LineInput("LINEN", 1)]
+        if third is not None:
+            create_item(
+                s, ItemDraft(name="양말", price_minor=third - 3000, currency="KRW", retailer_id="SOCKS")
+            )
+            lines.append(LineInput("SOCKS", 1))
+        ids = []
+        for line in lines:
+            order_id = create_order(
+                s, contact_id=minji.id, lines=[line], source="chat", charges=Charges(3000)
+            ).id
+            move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
+            ids.append(order_id)
+        return ids
+
+
+def test_one_transfer_for_two_orders_of_the_same_customer_pays_both_when_confirmed(db) -> None:
+    from app.deposits import Deposit
+
+    coat, shirt = two_orders_of_one_customer(db)
+    deposit = Deposit(2, "2026-12-04 14:03:22", "김 민지", 132000)
+    with db.read() as s:
+        [match] = match_deposits(s, [deposit])
+        numbers = [s.get(Order, i).number for i in (coat, shirt)]  # type: ignore[union-attr]
+    assert match.kind == MatchKind.SEVERAL_ORDERS
+    assert match.order_ids() == (coat, shirt)
+    assert [number for _id, number in match.together] == numbers
+    with db.write() as s:
+        confirm_deposits(s, [(order_id, match.deposit) for order_id in match.order_ids()], NOW)
+    with db.read() as s:
+        orders = [s.get(Order, i) for i in (coat, shirt)]
+        assert [o.state for o in orders] == ["paid", "paid"]  # type: ignore[union-attr]
+        assert f'"orders": ["{numbers[0]}", "{numbers[1]}"]' in orders[1].events[-1].note  # type: ignore[union-attr]
+        [again] = match_deposits(s, [deposit])
+    assert (again.kind, again.number) == (MatchKind.ALREADY_APPLIED, ", ".join(numbers))
+
+
+def test_a_transfer_that_several_sets_of_her_orders_add_up_to_is_only_a_suggestion(db) -> None:
+    from app.deposits import Deposit
+
+    # A third order of 42,000원: the coat with the shirt, or the coat with the socks.
+    coat, shirt, socks = two_orders_of_one_customer(db, third=42000)
+    with db.read() as s:
+        [match] = match_deposits(s, [Deposit(2, "2026-12-04 14:03:22", "김민지", 132000)])
+        numbers = {i: s.get(Order, i).number for i in (coat, shirt, socks)}  # type: ignore[union-attr]
+    assert match.kind == MatchKind.SEVERAL_ORDERS_UNSURE
+    assert match.order_ids() == ()  # nothing to tick: the owner decides which
+    assert match.choices == ((numbers[coat], numbers[shirt]), (numbers[coat], numbers[socks]))
+
+
+def test_orders_of_another_name_are_never_added_up(db) -> None:
+    from app.deposits import Deposit
+
+    two_orders_of_one_customer(db)
+    with db.read() as s:
+        [match] = match_deposits(s, [Deposit(2, "2026-12-04 14:03:22", "박서준", 132000)])
+    assert match.kind is None

@@ -35,3 +35,11 @@ def test_the_history_tells_apart_told_chose_not_to_and_could_not(korean: None, k
         "(안내 메시지를 보낼 수 없었음: 고객의 마지막 메시지 후 24시간이 지났고 이 단계의 템플릿이 없음)"
     )
     assert event_text(older, "Asia/Seoul").endswith("입금 대기 → 결제 완료 (안내 메시지가 나가지 않음)")
+
+
+def test_a_move_paid_by_one_deposit_for_two_orders_names_both(korean: None, korean_locale: None) -> None:
+    note = deposit_note(Deposit(2, "2026-12-04 14:03:22", "김민지", 132000), ["2026-0003", "2026-0008"])
+    text = event_text(EventRow(AT, "moved", "awaiting_payment", "paid", note), "Asia/Seoul")
+    assert text.endswith(
+        ": 은행 파일의 입금으로 결제 완료: 12월 4일 김민지 132,000원 (입금 1건으로 함께 결제한 주문: 2026-0003 + 2026-0008)"
+    )
