@@ -7,16 +7,16 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, FileParams, OrderError
-from app.models import Order, OrderEvent
-from app.orders import OPEN_STATES, OrderState, move_note, move_order
+from app.models import Order, OrderEvent, utcnow
+from app.orders import EXPIRED_MOVE, OPEN_STATES, OrderState, move_note, move_order, restore_paid
 from app.sheet_files import find_column, read_sheet
 from app.text import nfc
 
@@ -57,6 +57,18 @@ class MatchKind:
     # Her orders awaiting payment add up to the amount in more than one way (`choices`): only the
     # owner can tell which, so nothing is offered to tick.
     SEVERAL_ORDERS_UNSURE = "several_orders_unsure"
+    # The depositor's order of this amount was cancelled when its payment deadline passed
+    # (`cancelled_at`): she paid late. The owner restores it as paid or leaves the money for a refund.
+    AFTER_CANCEL = "after_cancel"
+    REFUND_NOTED = "refund_noted"  # this very deposit was left for a refund on order `number`
+
+
+# How long after the payment deadline cancelled an order a deposit of its name and amount is offered
+# to it (a customer who pays a day or a weekend late, not one who orders again next month).
+LATE_DEPOSIT_DAYS = 14
+# An order's history kind: a deposit that came after the order was cancelled, left for the owner to
+# refund (its note is the deposit, as `deposit_note` writes it).
+REFUND_DUE = "refund_due"
 
 
 # A customer with more orders awaiting payment than this has only her earliest ones tried as sets.
@@ -66,7 +78,8 @@ MAX_ORDERS_TOGETHER = 10
 @dataclass(frozen=True, slots=True)
 class DepositMatch:
     deposit: Deposit
-    order_id: int | None  # the order to mark paid; None when there is none to tick
+    # The order to mark paid (AFTER_CANCEL: the cancelled order to restore); None when there is none.
+    order_id: int | None
     number: str
     customer: str
     depositor_name: str  # what the order expects
@@ -77,12 +90,15 @@ class DepositMatch:
     open_with_amount: int = 0
     together: tuple[tuple[int, str], ...] = ()  # SEVERAL_ORDERS: (id, number) of each order it pays
     choices: tuple[tuple[str, ...], ...] = ()  # SEVERAL_ORDERS_UNSURE: the numbers of each possible set
+    cancelled_at: datetime | None = None  # AFTER_CANCEL: when the deadline cancelled the order (UTC)
 
     def order_ids(self) -> tuple[int, ...]:
         """The orders that ticking this match marks paid."""
         if self.together:
             return tuple(order_id for order_id, _number in self.together)
-        return () if self.order_id is None else (self.order_id,)
+        if self.order_id is None or self.kind == MatchKind.AFTER_CANCEL:  # the owner's choice instead
+            return ()
+        return (self.order_id,)
 
 
 def _amount(text: str) -> int:
@@ -147,22 +163,31 @@ def _deposit_key(at: str, name: str, amount: int) -> tuple[str, str, int]:
     return " ".join(at.split()), re.sub(r"\s+", "", name).casefold(), amount
 
 
-def deposit_note(deposit: Deposit, together: Sequence[str] = ()) -> str:
-    """The history note of a move to Paid that `deposit` made: what the bank file said, and the
-    numbers of all the orders it paid when it paid several together."""
+def deposit_note(deposit: Deposit, together: Sequence[str] = (), *, restored: bool = False) -> str:
+    """The history note of a move to Paid that `deposit` made: what the bank file said, the
+    numbers of all the orders it paid when it paid several together, and whether it restored an
+    order the payment deadline had cancelled."""
     facts: dict[str, object] = {"at": deposit.at, "name": deposit.name, "amount": deposit.amount}
     if len(together) > 1:
         facts["orders"] = list(together)
-    return json.dumps({"deposit": facts}, ensure_ascii=False)
+    note: dict[str, object] = {"deposit": facts}
+    if restored:
+        note["restored"] = True
+    return json.dumps(note, ensure_ascii=False)
 
 
 def applied_deposits(session: Session) -> dict[object, str]:
     """The deposits already recorded on orders (by date and time, name and amount), each with the
     number of the order it paid; older notes by their plain text ("2026.11.29 11:40:55 김민지 42000")."""
+    return _recorded_deposits(session, OrderEvent.to_state == OrderState.PAID)
+
+
+def _recorded_deposits(session: Session, which: ColumnElement[bool]) -> dict[object, str]:
+    """The deposits the history events `which` name, each with the number of its order (or orders)."""
     rows = session.execute(
         select(OrderEvent.note, Order.number)
         .join(Order, Order.id == OrderEvent.order_id)
-        .where(OrderEvent.to_state == OrderState.PAID, OrderEvent.note != "")
+        .where(which, OrderEvent.note != "")
     ).all()
     applied: dict[object, str] = {}
     for note, number in rows:
@@ -178,7 +203,66 @@ def applied_deposits(session: Session) -> dict[object, str]:
     return applied
 
 
-def match_deposits(session: Session, deposits: Sequence[Deposit]) -> list[DepositMatch]:
+def _expired_orders(session: Session, now: datetime) -> list[tuple[int, str, str, str, int, datetime]]:
+    """The orders the payment deadline cancelled in the last LATE_DEPOSIT_DAYS, and still cancelled:
+    (id, number, customer, depositor, total, when cancelled), the latest first."""
+    expired = or_(
+        OrderEvent.kind == EXPIRED_MOVE,
+        OrderEvent.note == EXPIRED_MOVE,  # written so before the history kept "told"
+        OrderEvent.note.like('%"expired": true%'),  # moved without its message (`note_told`)
+    )
+    rows = session.execute(
+        select(
+            Order.id,
+            Order.number,
+            Order.customer_name,
+            Order.depositor_name,
+            Order.total_minor,
+            OrderEvent.at,
+        )
+        .join(OrderEvent, OrderEvent.order_id == Order.id)
+        .where(
+            Order.state == OrderState.CANCELLED,
+            Order.currency == "KRW",
+            OrderEvent.to_state == OrderState.CANCELLED,
+            OrderEvent.at >= now - timedelta(days=LATE_DEPOSIT_DAYS),
+            expired,
+        )
+        .order_by(OrderEvent.at.desc(), Order.id.desc())
+    ).all()
+    return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def _match_after_cancel(
+    deposits: Sequence[Deposit],
+    cancelled: Sequence[tuple[int, str, str, str, int, datetime]],
+    taken: set[int],
+    found: dict[int, DepositMatch],
+) -> None:
+    """Pair each deposit still unmatched with its depositor's order of its amount that the payment
+    deadline cancelled (she paid late), in `found` as AFTER_CANCEL."""
+    for d in deposits:
+        if d.row in found:
+            continue
+        for order_id, number, customer, depositor, total, at in cancelled:
+            if order_id not in taken and total == d.amount and _same_name(d.name, depositor or customer):
+                taken.add(order_id)
+                found[d.row] = DepositMatch(
+                    d,
+                    order_id,
+                    number,
+                    customer,
+                    depositor,
+                    MatchKind.AFTER_CANCEL,
+                    same_name=True,
+                    cancelled_at=at,
+                )
+                break
+
+
+def match_deposits(
+    session: Session, deposits: Sequence[Deposit], now: datetime | None = None
+) -> list[DepositMatch]:
     """Pair each deposit with an order awaiting payment: name and amount first, then several of the
     depositor's orders whose totals add up to the amount, then amount alone;
     then with a new order not yet asked for payment (the customer paid first), which the owner ticks.
@@ -186,7 +270,9 @@ def match_deposits(session: Session, deposits: Sequence[Deposit]) -> list[Deposi
     An order is offered for one deposit only. "Amount only" is offered when exactly one waiting order
     has that amount: the customer may have paid under another name (입금자명이 달라요); the owner decides.
     A deposit the shop already recorded (the same file, or an overlapping download, read again) is
-    said to be applied, with its order, and offers nothing.
+    said to be applied, with its order, and offers nothing. A deposit of the name and amount of an
+    order the payment deadline cancelled lately (before "amount only") is offered to it, for the
+    owner to restore it or refund the money.
     """
     columns = (Order.id, Order.number, Order.customer_name, Order.depositor_name, Order.total_minor)
     open_orders = session.execute(
@@ -196,15 +282,21 @@ def match_deposits(session: Session, deposits: Sequence[Deposit]) -> list[Deposi
     ).all()
     waiting = [o[:5] for o in open_orders if o[5] == OrderState.AWAITING_PAYMENT]
     new = [o[:5] for o in open_orders if o[5] == OrderState.NEW]
-    applied = applied_deposits(session)
     taken: set[int] = set()
     found: dict[int, DepositMatch] = {}
+    recorded = (
+        (applied_deposits(session), MatchKind.ALREADY_APPLIED),
+        (_recorded_deposits(session, OrderEvent.kind == REFUND_DUE), MatchKind.REFUND_NOTED),
+    )
     for d in deposits:
         old_note = f"{d.at} {d.name} {d.amount}".strip()
-        # Without its date and time a deposit cannot be told from another of the same name and amount.
-        number = applied.get(_deposit_key(d.at, d.name, d.amount)) or applied.get(old_note) if d.at else None
-        if number is not None:
-            found[d.row] = DepositMatch(d, None, number, "", "", MatchKind.ALREADY_APPLIED)
+        for applied, recorded_kind in recorded:
+            # Without its date and time a deposit cannot be told from another of the same name and amount.
+            number = (
+                applied.get(_deposit_key(d.at, d.name, d.amount)) or applied.get(old_note) if d.at else None
+            )
+            if number is not None and d.row not in found:
+                found[d.row] = DepositMatch(d, None, number, "", "", recorded_kind)
     for orders, before_request in ((waiting, False), (new, True)):
         for d in deposits:
             if d.row in found:
@@ -219,6 +311,7 @@ def match_deposits(session: Session, deposits: Sequence[Deposit]) -> list[Deposi
                     break
         if not before_request:
             _match_orders_together(deposits, orders, taken, found)
+            _match_after_cancel(deposits, _expired_orders(session, now or utcnow()), taken, found)
         for d in deposits:
             if d.row in found:
                 continue
@@ -311,3 +404,22 @@ def confirm_deposits(
         move_order(session, order_id, OrderState.PAID, now=now, note=deposit_note(deposit, numbers[deposit]))
         moved.append(order_id)
     return moved
+
+
+def restore_for_deposit(
+    session: Session, order_id: int, deposit: Deposit, now: datetime | None = None
+) -> None:
+    """The owner takes `deposit`, which came after the payment deadline cancelled the order, as its
+    payment: the order is paid again, its items taken from stock (OrderError ORDER_OUT_OF_STOCK,
+    writing nothing, when too few are left)."""
+    restore_paid(session, order_id, now=now, note=deposit_note(deposit, restored=True))
+
+
+def leave_for_refund(session: Session, order_id: int, deposit: Deposit, now: datetime | None = None) -> None:
+    """The owner leaves `deposit`, which came after the payment deadline cancelled the order, to be
+    refunded: the order stays cancelled, its history names the deposit."""
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    order.events.append(OrderEvent(at=now or utcnow(), kind=REFUND_DUE, note=deposit_note(deposit)))
+    session.flush()

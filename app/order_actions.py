@@ -15,7 +15,15 @@ from app.automations_store import follow_bank_account, shop_time_zone
 from app.catalog import ItemRow, list_items
 from app.changes import Changes
 from app.db import Database
-from app.deposits import Deposit, DepositMatch, confirm_deposits, match_deposits, read_bank_file
+from app.deposits import (
+    Deposit,
+    DepositMatch,
+    confirm_deposits,
+    leave_for_refund,
+    match_deposits,
+    read_bank_file,
+    restore_for_deposit,
+)
 from app.models import Order
 from app.order_changes import OrderChange, change_order
 from app.order_messages import OrderMessage, order_outgoing
@@ -474,3 +482,17 @@ def confirm_payments(db: Database, pairs: Sequence[tuple[int, Deposit]]) -> tupl
     with db.write() as s:
         order_ids = confirm_deposits(s, pairs)
         return order_ids, orders_changed(s, order_ids)
+
+
+def restore_paid_by_deposit(db: Database, order_id: int, deposit: Deposit) -> Changes:
+    """A deposit after the payment deadline's cancel: the owner restores the order as paid."""
+    with db.write() as s:
+        restore_for_deposit(s, order_id, deposit)
+        return orders_changed(s, [order_id])
+
+
+def note_refund_due(db: Database, order_id: int, deposit: Deposit) -> Changes:
+    """A deposit after the payment deadline's cancel: the owner leaves it for a refund."""
+    with db.write() as s:
+        leave_for_refund(s, order_id, deposit)
+        return orders_changed(s, [order_id])

@@ -525,7 +525,6 @@ def move_order(
 ) -> Order:
     """Move an order one step; stock and the chat's labels follow. Raises OrderError, writing nothing."""
     from app.automations_store import shop_time_zone  # (it reads the order settings, built on us)
-    from app.order_labels import refresh_order_labels
     from app.stock import commit_stock, release_stock, reserve_stock
 
     now = now or utcnow()
@@ -549,6 +548,16 @@ def move_order(
         order.courier = _courier(courier)
     if tracking is not None:
         order.tracking = _tracking(tracking, order.courier)
+    return _record_move(session, order, to_state, now, note, kind)
+
+
+def _record_move(
+    session: Session, order: Order, to_state: OrderState, now: datetime, note: str, kind: str
+) -> Order:
+    """The order is in `to_state` now: its history says so, and its chat's labels follow."""
+    from app.order_labels import refresh_order_labels
+
+    before = order.state
     order.state = to_state
     order.updated_at = now
     order.events.append(
@@ -558,6 +567,23 @@ def move_order(
     if order.contact_id is not None:
         refresh_order_labels(session, order.contact_id)
     return order
+
+
+def restore_paid(session: Session, order_id: int, *, now: datetime | None = None, note: str = "") -> Order:
+    """A cancelled order paid after all (its customer's transfer came after the payment deadline
+    cancelled it): its items leave the shelf again, if enough are left; else OrderError
+    ORDER_OUT_OF_STOCK, writing nothing (the caller's transaction rolls back)."""
+    from app.stock import commit_stock
+
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    if order.state != OrderState.CANCELLED:
+        raise OrderError(
+            ErrorCode.ORDER_MOVE_REFUSED, OrderMoveParams(order.number, order.state, OrderState.PAID)
+        )
+    commit_stock(session, order)
+    return _record_move(session, order, OrderState.PAID, now or utcnow(), note, "moved")
 
 
 # How long before the payment deadline the reminder is prepared for the owner to send (or not).

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
-from app.deposits import DepositMatch, MatchKind
-from app.order_actions import bank_file_matches, confirm_payments
+from app.db import Database
+from app.deposits import Deposit, DepositMatch, MatchKind
+from app.errors import ErrorCode, ShopInboxError
+from app.order_actions import bank_file_matches, confirm_payments, note_refund_due, restore_paid_by_deposit
 from ui.context import AppContext
+from ui.formatting import list_time
+from ui.korean_particles import with_particles
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
 from ui.save_paths import Picked, open_folder, remember_pick
@@ -108,6 +114,12 @@ class DepositModel(QAbstractTableModel):
                 "This customer's orders add up to this amount in more than one way ({0}): "
                 "mark the right ones paid in their windows"
             ).format(sets)
+        if m.kind == MatchKind.AFTER_CANCEL and m.cancelled_at is not None:
+            return self.tr(
+                "Its order was cancelled when the payment deadline passed ({0}): choose below"
+            ).format(list_time(m.cancelled_at))
+        if m.kind == MatchKind.REFUND_NOTED:
+            return self.tr("Left for a refund ({0})").format(m.number)
         if m.kind == MatchKind.ALREADY_APPLIED:
             return self.tr("Already applied ({0})").format(m.number)
         if m.open_with_amount:
@@ -124,6 +136,12 @@ class DepositModel(QAbstractTableModel):
         self.checked[index.row()] = Qt.CheckState(value) == Qt.CheckState.Checked
         self.dataChanged.emit(index, index)
         return True
+
+    def settle(self, row: int, kind: str) -> None:
+        """The owner chose for the late deposit in `row`: it now reads as applied, or left for a refund."""
+        m = self.matches[row]
+        self.matches[row] = replace(m, order_id=None, kind=kind)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def confirmed(self) -> list[DepositMatch]:
         return [m for m, on in zip(self.matches, self.checked, strict=True) if on and m.order_ids()]
@@ -158,9 +176,26 @@ class DepositDialog(QDialog):
         self.table.setAccessibleName(self.tr("Deposits"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         # One deposit may pay several orders: their numbers are read whole ("2026-0003 + 2026-0008").
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self.show_late_choice)
+        # A deposit after the payment deadline cancelled its order: the owner's two ways on.
+        self.late_text = QLabel(self)
+        self.late_text.setWordWrap(True)
+        self.late_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.restore_button = QPushButton(self.tr("Restore the order as paid"), self)
+        self.restore_button.clicked.connect(self.restore_late)
+        self.refund_button = QPushButton(self.tr("Leave it for a refund"), self)
+        self.refund_button.clicked.connect(self.refund_late)
+        self.late_bar = QWidget(self)
+        late_row = QHBoxLayout(self.late_bar)
+        late_row.setContentsMargins(0, 0, 0, 0)
+        late_row.addWidget(self.late_text, 1)
+        late_row.addWidget(self.refund_button)
+        late_row.addWidget(self.restore_button)
+        self.late_bar.hide()
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {problem_colour()}")
@@ -181,6 +216,7 @@ class DepositDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.late_bar)
         layout.addWidget(self.problem)
         layout.addLayout(bottom)
 
@@ -206,6 +242,9 @@ class DepositDialog(QDialog):
             self.file_label.setText(path.name)
             self.model.set_matches(matches)
             self.confirm_button.setEnabled(any(m.order_ids() for m in matches))
+            late = [row for row, m in enumerate(matches) if m.kind == MatchKind.AFTER_CANCEL]
+            if late:  # the money would go unnoticed: put the first choice in front of the owner
+                self.table.setCurrentIndex(self.model.index(late[0], 0))
 
         def failed(exc: BaseException) -> None:
             self.model.set_matches([])
@@ -238,3 +277,65 @@ class DepositDialog(QDialog):
             self.problem.show()
 
         Op(work, parent=self).success(done).failure(failed).run()
+
+    def late_match(self) -> tuple[int, DepositMatch] | None:
+        """The current row, when it is a deposit that came after its order was cancelled."""
+        row = self.table.currentIndex().row()
+        if 0 <= row < len(self.model.matches) and self.model.matches[row].kind == MatchKind.AFTER_CANCEL:
+            return row, self.model.matches[row]
+        return None
+
+    def show_late_choice(self) -> None:
+        late = self.late_match()
+        self.late_bar.setVisible(late is not None)
+        if late is None:
+            return
+        m = late[1]
+        self.late_text.setText(
+            with_particles(
+                self.tr(
+                    "{0} · {1} was cancelled when its payment deadline passed, and {2} came afterwards. "
+                    "Restore it as paid (its items are taken from stock again), or leave the money to be "
+                    "refunded (noted in the order's history)."
+                ).format(m.number, m.customer, money(m.deposit.amount, "KRW"))
+            )
+        )
+
+    def restore_late(self) -> None:
+        """The late deposit pays its order after all: restored as paid, its message offered."""
+        self._settle_late(restore_paid_by_deposit, MatchKind.ALREADY_APPLIED, paid=True)
+
+    def refund_late(self) -> None:
+        """The late deposit is to be given back: its order stays cancelled, its history says so."""
+        self._settle_late(note_refund_due, MatchKind.REFUND_NOTED, paid=False)
+
+    def _settle_late(
+        self, action: Callable[[Database, int, Deposit], Changes], kind: str, *, paid: bool
+    ) -> None:
+        late = self.late_match()
+        if late is None or late[1].order_id is None:
+            return
+        row, order_id, deposit, db = late[0], late[1].order_id, late[1].deposit, self.ctx.db
+
+        def work() -> Changes:
+            return action(db, order_id, deposit)
+
+        def done(changes: Changes) -> None:
+            self.ctx.publish(changes)
+            self.model.settle(row, kind)
+            self.show_late_choice()
+            self.problem.hide()
+            if paid:
+                self.paid.emit([order_id])  # its "payment confirmed" message, as for the ticked ones
+
+        Op(work, parent=self).success(done).failure(self.show_late_problem).run()
+
+    def show_late_problem(self, exc: BaseException) -> None:
+        text = failure_sentence(exc)
+        if isinstance(exc, ShopInboxError) and exc.code is ErrorCode.ORDER_OUT_OF_STOCK:
+            text += " " + self.tr(
+                "The order stays cancelled: add the new stock in the catalogue and try again, or leave the "
+                "money for a refund."
+            )
+        self.problem.setText(text)
+        self.problem.show()

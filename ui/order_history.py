@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.deposits import deposit_day
+from app.deposits import REFUND_DUE, deposit_day
 from app.order_changes import CHANGED
 from app.order_notices import NotToldReason
 from app.order_queries import EventRow
@@ -60,6 +60,10 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
     if event.kind == CHANGED:
         return with_particles(changed_text(when, facts))
     deposit = facts.get("deposit")
+    if event.kind == REFUND_DUE and isinstance(deposit, dict):
+        return translate(
+            "OrderWindow", "{0}: a deposit came after the order was cancelled, left to be refunded: {1}"
+        ).format(when, deposit_text(deposit))
     if event.kind == EXPIRED_MOVE or facts.get("expired"):
         line = translate("OrderWindow", "{0}: cancelled, the payment deadline passed").format(when)
     elif isinstance(deposit, dict):
@@ -71,6 +75,8 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
             line += " " + translate("OrderWindow", "(one deposit for orders {0})").format(
                 " + ".join(map(str, together))
             )
+        if facts.get("restored"):
+            line += " " + translate("OrderWindow", "(restored: the deposit came after the payment deadline)")
     else:
         line = translate("OrderWindow", "{0}: {1} → {2}").format(
             when, state_name(event.from_state or ""), state_name(event.to_state or "")

@@ -2649,6 +2649,14 @@ Right-click to retry.</source>
         <translation>입금 내역</translation>
     </message>
     <message>
+        <source>Restore the order as paid</source>
+        <translation>주문을 결제 완료로 되살리기</translation>
+    </message>
+    <message>
+        <source>Leave it for a refund</source>
+        <translation>환불할 입금으로 두기</translation>
+    </message>
+    <message>
         <source>Mark checked orders paid</source>
         <translation>체크한 주문 결제 완료로 표시</translation>
     </message>
@@ -2663,6 +2671,14 @@ Right-click to retry.</source>
     <message>
         <source>Bank transactions (*.xlsx *.xls *.csv *.txt)</source>
         <translation>은행 거래내역 (*.xlsx *.xls *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>{0} · {1} was cancelled when its payment deadline passed, and {2} came afterwards. Restore it as paid (its items are taken from stock again), or leave the money to be refunded (noted in the order&apos;s history).</source>
+        <translation>{0} · {1} 주문은 입금 기한이 지나 자동 취소되었고, 그 뒤에 {2}이(가) 입금되었어요. 주문을 결제 완료로 되살리거나(상품을 재고에서 다시 빼요), 환불할 입금으로 둘 수 있어요(주문 기록에 남아요).</translation>
+    </message>
+    <message>
+        <source>The order stays cancelled: add the new stock in the catalogue and try again, or leave the money for a refund.</source>
+        <translation>주문은 취소된 그대로예요. 카탈로그에서 재고를 채운 뒤 다시 해 보시거나, 환불할 입금으로 두세요.</translation>
     </message>
 </context>
 <context>
@@ -2716,6 +2732,14 @@ Right-click to retry.</source>
     <message>
         <source>This customer&apos;s orders add up to this amount in more than one way ({0}): mark the right ones paid in their windows</source>
         <translation>이 고객의 주문을 더해 이 금액이 되는 경우가 여럿이에요({0}). 맞는 주문을 각 주문 창에서 결제 완료로 바꿔 주세요</translation>
+    </message>
+    <message>
+        <source>Its order was cancelled when the payment deadline passed ({0}): choose below</source>
+        <translation>입금 기한이 지나 취소된 주문의 입금 (취소: {0}) — 아래에서 선택하세요</translation>
+    </message>
+    <message>
+        <source>Left for a refund ({0})</source>
+        <translation>환불할 입금으로 둠 ({0})</translation>
     </message>
     <message>
         <source>Already applied ({0})</source>
@@ -5031,8 +5055,16 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0}: “{1}” 옵션을 “{2}”에서 “{3}”(으)로 바꿈</translation>
     </message>
     <message>
+        <source>{0}: a deposit came after the order was cancelled, left to be refunded: {1}</source>
+        <translation>{0}: 주문 취소 뒤에 들어온 입금, 환불할 입금으로 둠: {1}</translation>
+    </message>
+    <message>
         <source>(one deposit for orders {0})</source>
         <translation>(입금 1건으로 함께 결제한 주문: {0})</translation>
+    </message>
+    <message>
+        <source>(restored: the deposit came after the payment deadline)</source>
+        <translation>(입금 기한 뒤에 들어온 입금으로 주문을 되살림)</translation>
     </message>
     <message>
         <source>“{0}” ×{1} added</source>

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
-from app.deposits import MatchKind, confirm_deposits, match_deposits, read_bank_file
+from app.deposits import Deposit, MatchKind, confirm_deposits, match_deposits, read_bank_file
 from app.errors import ErrorCode, OrderError
 from app.models import Order
 from app.orders import Charges, LineInput, OrderState, create_order, move_order
-from tests.support.factories import make_contact
+from tests.support.factories import make_contact, make_order_the_deadline_cancelled
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 
@@ -353,4 +353,85 @@ def test_orders_of_another_name_are_never_added_up(db) -> None:
     two_orders_of_one_customer(db)
     with db.read() as s:
         [match] = match_deposits(s, [Deposit(2, "2026-12-04 14:03:22", "박서준", 132000)])
+    assert match.kind is None
+
+
+def an_order_the_deadline_cancelled(db, *, on_hand: int = 5) -> int:
+    """Asked to pay on NOW, cancelled by its deadline four days later."""
+    with db.write() as s:
+        return make_order_the_deadline_cancelled(s, asked_at=NOW, on_hand=on_hand)
+
+
+LATE = Deposit(2, "2026-12-04 09:12:00", "김민지", 42000)
+
+
+def test_a_deposit_a_day_after_the_deadline_cancelled_the_order_is_offered_to_restore_it(db) -> None:
+    from app.deposits import restore_for_deposit
+    from app.stock import item_stock
+
+    order_id = an_order_the_deadline_cancelled(db)
+    with db.read() as s:
+        [match] = match_deposits(s, [LATE], NOW + timedelta(days=5))
+    assert (match.kind, match.order_id) == (MatchKind.AFTER_CANCEL, order_id)
+    assert match.cancelled_at == NOW + timedelta(days=4)
+    assert match.order_ids() == ()  # not ticked with the others: the owner chooses
+    with db.write() as s:
+        restore_for_deposit(s, order_id, LATE, NOW + timedelta(days=5))
+    with db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and order.state == "paid"
+        assert '"restored": true' in order.events[-1].note
+        level = item_stock(s, order.lines[0].item_id)  # type: ignore[arg-type]
+        assert level is not None and (level.on_hand, level.reserved) == (4, 0)  # taken again
+        [again] = match_deposits(s, [LATE], NOW + timedelta(days=5))
+        assert (again.kind, again.number) == (MatchKind.ALREADY_APPLIED, order.number)
+
+
+def test_restoring_a_cancelled_order_whose_last_piece_sold_meanwhile_is_refused_and_writes_nothing(
+    db,
+) -> None:
+    from app.deposits import restore_for_deposit
+    from app.stock import set_stock
+
+    order_id = an_order_the_deadline_cancelled(db)
+    with db.write() as s:
+        set_stock(s, s.get(Order, order_id).lines[0].item_id, 0)  # type: ignore[arg-type, union-attr]
+    with pytest.raises(OrderError) as err, db.write() as s:
+        restore_for_deposit(s, order_id, LATE, NOW + timedelta(days=5))
+    assert err.value.code is ErrorCode.ORDER_OUT_OF_STOCK
+    assert err.value.param_values() == {"name": "린넨 셔츠", "wanted": 1, "available": 0}
+    with db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and order.state == "cancelled" and len(order.events) == 3
+
+
+def test_a_late_deposit_left_for_a_refund_is_noted_on_the_cancelled_order(db) -> None:
+    from app.deposits import REFUND_DUE, leave_for_refund
+
+    order_id = an_order_the_deadline_cancelled(db)
+    with db.write() as s:
+        leave_for_refund(s, order_id, LATE, NOW + timedelta(days=5))
+    with db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and order.state == "cancelled"
+        assert order.events[-1].kind == REFUND_DUE and '"amount": 42000' in order.events[-1].note
+        [again] = match_deposits(s, [LATE], NOW + timedelta(days=5))
+        assert (again.kind, again.number, again.order_ids()) == (MatchKind.REFUND_NOTED, order.number, ())
+
+
+def test_only_an_order_the_deadline_cancelled_lately_is_offered_to_a_deposit(db) -> None:
+    order_id = an_order_the_deadline_cancelled(db)
+    with db.read() as s:
+        [long_after] = match_deposits(s, [LATE], NOW + timedelta(days=30))
+        [other_name] = match_deposits(s, [Deposit(2, "2026-12-04 09:12:00", "박서준", 42000)], NOW)
+    assert long_after.kind is None and other_name.kind is None
+    with db.write() as s:
+        c = s.get(Order, order_id).contact_id  # type: ignore[union-attr]
+        owners = create_order(
+            s, contact_id=c, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+        )
+        move_order(s, owners.id, OrderState.CANCELLED, now=NOW)  # the owner cancelled it: not a late payer's
+        s.get(Order, order_id).state = "paid"  # type: ignore[union-attr]
+    with db.read() as s:
+        [match] = match_deposits(s, [LATE], NOW + timedelta(days=5))
     assert match.kind is None

@@ -71,3 +71,23 @@ def older_inbox(
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
     return path
+
+
+def make_order_the_deadline_cancelled(session: Session, *, asked_at: datetime, on_hand: int) -> int:
+    """김민지's linen shirt (42,000원 with shipping; `on_hand` of it counted in stock), asked to pay
+    at `asked_at` and cancelled when its payment deadline passed, four days later; its id."""
+    from app.catalog import ItemDraft, create_item
+    from app.orders import Charges, LineInput, OrderState, create_order, expire_unpaid, move_order
+    from app.stock import set_stock
+
+    item = create_item(
+        session, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN")
+    )
+    set_stock(session, item, on_hand)
+    minji = make_contact(session, profile_name="김민지")
+    order_id = create_order(
+        session, contact_id=minji.id, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+    ).id
+    move_order(session, order_id, OrderState.AWAITING_PAYMENT, now=asked_at)
+    assert expire_unpaid(session, asked_at + timedelta(days=4)) == [order_id]
+    return order_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 from app.catalog import ItemDraft, create_item
 from app.models import Order, utcnow
 from app.orders import Charges, LineInput, OrderState, create_order, move_order
-from tests.support.factories import make_contact
+from tests.support.factories import make_contact, make_order_the_deadline_cancelled
 from ui.order_actions import OrderActions
 
 
@@ -59,3 +60,74 @@ def test_one_transfer_for_two_orders_is_shown_as_one_deposit_for_both_and_pays_b
     notice = window.findChild(BulkNoticeDialog)
     qtbot.waitUntil(lambda: notice.model.rowCount() == 2)
     notice.reject()
+
+
+def an_order_the_deadline_cancelled(ctx: Any, *, on_hand: int) -> int:
+    """김민지's shirt (42,000원), cancelled by its payment deadline yesterday."""
+    with ctx.db.write() as s:
+        return make_order_the_deadline_cancelled(s, asked_at=utcnow() - timedelta(days=5), on_hand=on_hand)
+
+
+def late_bank_file(tmp_path: Path) -> Path:
+    bank = tmp_path / "kb.csv"
+    bank.write_bytes(
+        "거래일시,적요,보낸분/받는분,출금액(원),입금액(원),잔액(원)\n"
+        '2026.12.04 09:12:00,타행이체,김민지,0,"42,000","1,042,000"\n'.encode("cp949")
+    )
+    return bank
+
+
+def test_a_deposit_after_the_deadline_cancelled_its_order_is_shown_and_restores_it_as_paid(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    from app.stock import item_stock
+    from ui.bulk_notice_dialog import BulkNoticeDialog
+
+    order_id = an_order_the_deadline_cancelled(window.ctx, on_hand=3)
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(late_bank_file(tmp_path))
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1 and dialog.late_bar.isVisible())
+    model = dialog.model
+    assert model.index(0, 4).data().startswith("Its order was cancelled when the payment deadline passed")
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable  # a choice, not a tick
+    assert "was cancelled when its payment deadline passed, and 42,000 came afterwards" in (
+        dialog.late_text.text().replace("₩", "")
+    )
+    with qtbot.waitSignal(dialog.paid) as paid:
+        dialog.restore_button.click()
+    assert paid.args == [[order_id]]
+    assert not dialog.late_bar.isVisible()
+    with window.ctx.db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and order.state == "paid"
+        assert model.index(0, 4).data() == f"Already applied ({order.number})"
+        level = item_stock(s, order.lines[0].item_id)  # type: ignore[arg-type]
+        assert level is not None and level.on_hand == 2
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    window.findChild(BulkNoticeDialog).reject()
+
+
+def test_restoring_a_late_paid_order_without_stock_is_refused_and_it_can_be_left_for_a_refund(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    from app.deposits import REFUND_DUE
+
+    order_id = an_order_the_deadline_cancelled(window.ctx, on_hand=1)
+    with window.ctx.db.write() as s:  # the last shirt went to another customer meanwhile
+        other = create_order(s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat")
+        move_order(s, other.id, OrderState.PAID, now=utcnow())
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(late_bank_file(tmp_path))
+    qtbot.waitUntil(lambda: dialog.late_bar.isVisible())
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: dialog.problem.isVisible())
+    assert dialog.problem.text().startswith("Only 0 of “린넨 셔츠” left in stock")
+    assert "The order stays cancelled" in dialog.problem.text()
+    assert dialog.late_bar.isVisible()
+    dialog.refund_button.click()
+    qtbot.waitUntil(lambda: not dialog.late_bar.isVisible())
+    with window.ctx.db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and order.state == "cancelled"
+        assert order.events[-1].kind == REFUND_DUE
+        assert dialog.model.index(0, 4).data() == f"Left for a refund ({order.number})"

@@ -43,3 +43,19 @@ def test_a_move_paid_by_one_deposit_for_two_orders_names_both(korean: None, kore
     assert text.endswith(
         ": 은행 파일의 입금으로 결제 완료: 12월 4일 김민지 132,000원 (입금 1건으로 함께 결제한 주문: 2026-0003 + 2026-0008)"
     )
+
+
+def test_a_late_deposit_reads_as_restoring_the_order_or_left_for_a_refund(
+    korean: None, korean_locale: None
+) -> None:
+    from app.deposits import REFUND_DUE
+
+    late = Deposit(2, "2026-12-04 09:12:00", "김민지", 42000)
+    restored = EventRow(AT, "moved", "cancelled", "paid", deposit_note(late, restored=True))
+    refund = EventRow(AT, REFUND_DUE, None, None, deposit_note(late))
+    assert event_text(restored, "Asia/Seoul").endswith(
+        ": 은행 파일의 입금으로 결제 완료: 12월 4일 김민지 42,000원 (입금 기한 뒤에 들어온 입금으로 주문을 되살림)"
+    )
+    assert event_text(refund, "Asia/Seoul").endswith(
+        ": 주문 취소 뒤에 들어온 입금, 환불할 입금으로 둠: 12월 4일 김민지 42,000원"
+    )
