@@ -1400,7 +1400,7 @@
     </message>
     <message>
         <source>{0} rows were not imported:</source>
-        <translation>{0}개 줄은 가져오지 못했습니다:</translation>
+        <translation>{0}개 줄은 가져오지 못했어요:</translation>
     </message>
     <message>
         <source>…and {0} more (see details).</source>
@@ -7157,7 +7157,7 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     </message>
     <message>
         <source>What happened is written in this file:</source>
-        <translation>무슨 일이 있었는지 이 파일에 기록되어 있습니다:</translation>
+        <translation>무슨 일이 있었는지 이 파일에 적혀 있어요:</translation>
     </message>
     <message>
         <source>There is no log file for this start; copy the details instead.</source>
