@@ -42,7 +42,7 @@ from app.errors import (
 )
 from app.models import Contact, Media, Message, MessageStatus
 from app.ticks import UNKNOWN_OUTCOME, apply_status
-from app.wire import MEDIA_KINDS
+from app.wire import MEDIA_KINDS, RelayErrorCode
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -72,13 +72,23 @@ def pending_heads(session: Session) -> list[int]:
     return list(heads.values())
 
 
+# Graph's catch-all "invalid parameter": the relay's own code for such a refusal (a file type
+# WhatsApp does not take) says more.
+GENERIC_GRAPH_CODE = 100
+
+
 def failure_columns(exc: SendRefused) -> dict[str, str | None]:
     """error_code / error_text of a refused message: Graph's code when WhatsApp gave one, else ours.
 
     The text is the relay's English sentence, kept only for codes the UI has no sentence for.
     """
     if isinstance(exc.params, RefusalParams):
-        code = str(exc.params.graph_code) if exc.params.graph_code is not None else exc.params.relay_code
+        graph_code = exc.params.graph_code
+        named = exc.params.relay_code not in ("", RelayErrorCode.GRAPH_ERROR)
+        if graph_code is None or (graph_code == GENERIC_GRAPH_CODE and named):
+            code = exc.params.relay_code
+        else:
+            code = str(graph_code)
         return {"error_code": code[:32], "error_text": exc.params.message or None}
     return {"error_code": str(exc.code), "error_text": None}
 

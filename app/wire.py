@@ -77,6 +77,25 @@ STICKER_MIMES = frozenset({"image/webp"})
 # The only sounds WhatsApp plays as audio (OGG only with Opus inside): a WAV, FLAC or WMA sent as audio
 # is refused after the send, so it goes as a document, with its name, as any other file.
 AUDIO_MIMES = frozenset({"audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"})
+# The only files WhatsApp takes as documents (Meta's "Supported media types": text, PDF, Word, Excel,
+# PowerPoint, old and new formats). Graph refuses any other type at upload, HTTP 400 with code 100
+# ("Param file must be a file with one of the following types: …"): a .hwp, .zip, .wav or .heic.
+DOCUMENT_MIMES = frozenset(
+    {
+        "text/plain",
+        "application/pdf",
+        "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.ms-powerpoint",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    }
+)
+# Every type Graph's media upload takes, whatever the message kind (its refusal lists these).
+UPLOAD_MIMES = frozenset(
+    {*IMAGE_MIMES, *VIDEO_MIMES, *STICKER_MIMES, *AUDIO_MIMES, *DOCUMENT_MIMES, "audio/opus"}
+)
 
 # Message kinds as WhatsApp names them; anything else that arrives is kept as "unsupported".
 MEDIA_KINDS = ("image", "video", "audio", "document", "sticker")
@@ -243,6 +262,9 @@ class RelayErrorCode(StrEnum):
     UNAUTHORISED = "unauthorised"  # 401: no or a wrong bearer token
     BAD_SIGNATURE = "bad_signature"  # 401: X-Hub-Signature-256 missing or wrong
     TOO_LARGE = "too_large"  # 413
+    # 422: a file of a type WhatsApp takes as nothing (not as a photo, video, sound or document: a
+    # .hwp, .zip, .wav, .heic); params: mime, filename. Graph's own refusal (code 100) becomes this too.
+    UNSUPPORTED_FILE_TYPE = "unsupported_file_type"
     MALFORMED = "malformed"  # 400: a signed webhook we will never accept (params.reason says why)
     STORAGE = "storage"  # 503: storage failed in a way a retry can fix
     INVALID = "invalid"  # 400: a request we will never accept

@@ -38,8 +38,8 @@ class LimitError(ValueError):
 
 
 def media_family(mime: str) -> str:
-    """The kind an upload of this type is sent as, whose size limit it has: a type WhatsApp does not
-    show or play as itself (a WAV, a HEIC photo, a QuickTime video) is a document, up to 100 MB."""
+    """The kind an upload of this type is sent as, whose size limit it has: anything not a photo,
+    video, sound or sticker type is a document, up to 100 MB (if WhatsApp takes it at all: UPLOAD_MIMES)."""
     mime = mime.lower()
     for family, mimes in (
         ("image", IMAGE_MIMES),

@@ -359,6 +359,11 @@ def relay_sentences() -> dict[str, str]:
             "Errors", "Your relay refused a webhook whose signature did not match the app secret."
         ),
         RelayErrorCode.TOO_LARGE: translate("Errors", "The file is too large for WhatsApp."),
+        RelayErrorCode.UNSUPPORTED_FILE_TYPE: translate(
+            "Errors",
+            "WhatsApp does not take files of this type. It takes documents as PDF, Word, Excel, "
+            "PowerPoint or text files: save it as PDF and attach that.",
+        ),
         RelayErrorCode.MALFORMED: translate("Errors", "Your relay received something it cannot read."),
         RelayErrorCode.STORAGE: translate(
             "Errors", "Your relay could not store this. Shop Inbox tries again by itself."

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, Response
 
-from app.wire import MEDIA_LIMITS, MediaUploaded, RelayErrorCode
+from app.wire import MEDIA_LIMITS, UPLOAD_MIMES, MediaUploaded, RelayErrorCode
 from relay.bodies import chunks_with_deadline
 from relay.errors import error, graph_failure
 from relay.limits import is_media_id, media_family
@@ -25,6 +25,8 @@ router = APIRouter(dependencies=[Depends(authorised)])
 async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
     mime = request.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
     filename = request.headers.get("x-filename")
+    if mime.lower() not in UPLOAD_MIMES:
+        return not_taken(mime, filename)  # before any byte is read: WhatsApp would refuse it anyway
     family = media_family(mime)
     limit = MEDIA_LIMITS[family]
     too_large = f"WhatsApp accepts {family} files up to {limit // (1024 * 1024) or 0.5} MB."
@@ -53,6 +55,8 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
                 relay.settings.phone_number_id, partial, mime, filename
             )
         except GraphError as exc:
+            if is_type_refusal(exc):  # a type Meta stopped taking since UPLOAD_MIMES was written
+                return not_taken(mime, filename, graph_code=exc.code)
             return graph_failure(exc, "the upload")
         await run_in_threadpool(_keep, partial, relay.media.path(media_id))
     finally:
@@ -60,6 +64,24 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
     sha256 = digest.hexdigest()
     await run_in_threadpool(relay.store.media.add_ready, media_id, mime, size, sha256, filename)
     return JSONResponse(MediaUploaded(id=media_id, mime_type=mime, size=size, sha256=sha256).model_dump())
+
+
+def is_type_refusal(exc: GraphError) -> bool:
+    """Graph's refusal of an upload's type: HTTP 400, its generic code 100, and a message that lists
+    the types it takes ("Param file must be a file with one of the following types: …")."""
+    return exc.http_status == 400 and exc.code == 100 and "one of the following types" in exc.message
+
+
+def not_taken(mime: str, filename: str | None, *, graph_code: int | None = None) -> Response:
+    """The refusal of a file WhatsApp takes as nothing, under one code whether we or Graph saw it."""
+    return error(
+        422,
+        RelayErrorCode.UNSUPPORTED_FILE_TYPE,
+        f"WhatsApp does not take files of type {mime}: documents go only as PDF, Word, Excel, "
+        "PowerPoint or text files. Save the file as PDF and send that.",
+        graph_code=graph_code,
+        params={"mime": mime, "filename": filename},
+    )
 
 
 def _keep(partial: Path, path: Path) -> None:

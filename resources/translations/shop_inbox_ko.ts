@@ -3234,6 +3234,10 @@ Right-click to retry.</source>
         <translation>서명이 앱 시크릿과 맞지 않아 릴레이가 웹훅을 거부했어요.</translation>
     </message>
     <message>
+        <source>WhatsApp does not take files of this type. It takes documents as PDF, Word, Excel, PowerPoint or text files: save it as PDF and attach that.</source>
+        <translation>WhatsApp은 이 형식의 파일을 받지 않습니다. 문서는 PDF, 워드, 엑셀, 파워포인트, 텍스트 파일만 보낼 수 있으니 PDF로 저장해서 다시 첨부하세요.</translation>
+    </message>
+    <message>
         <source>Your relay received something it cannot read.</source>
         <translation>릴레이가 읽을 수 없는 내용을 받았어요.</translation>
     </message>

@@ -74,17 +74,7 @@ def test_an_ogg_is_a_voice_message_only_with_opus_inside(tmp_path: Path) -> None
     assert attachment_kind(vorbis) == ("document", "audio/ogg")
 
 
-def test_a_wav_recording_reaches_the_customer_as_a_file_with_its_name(
-    db: Database, relay: RunningRelay, graph: FakeGraph, tmp_path: Path
-) -> None:
-    """Bigger than WhatsApp's 16 MB for audio too: as a document, 100 MB is the limit, on both sides."""
-    relay.post_webhook(inbound(content="주문 확인 녹음 보내주세요", sender=CUSTOMER))
-    recording = tmp_path / "주문 확인 녹음.wav"
-    recording.write_bytes(b"RIFF" + b"\0" * (17 * MB))
-    with db.write() as s:
-        contact_id = make_contact(s, wa_id=CUSTOMER).id
-    message_id = queue_outgoing(db, Outgoing(contact_id, "확인 부탁드려요", attachment=recording))
-
+def send_queued(db: Database, relay: RunningRelay) -> None:
     client = RelayClient(relay.url, relay.token)
     sender = OutboxSender(
         db, client, on_changed=lambda ids: None, stop=threading.Event(), retry_base=0.01, retry_cap=0.05
@@ -94,6 +84,20 @@ def test_a_wav_recording_reaches_the_customer_as_a_file_with_its_name(
     finally:
         client.close()
 
+
+def test_a_document_bigger_than_any_photo_or_video_reaches_the_customer_with_its_name(
+    db: Database, relay: RunningRelay, graph: FakeGraph, tmp_path: Path
+) -> None:
+    """A document's limit is 100 MB, on both sides (a photo's is 5, a video's 16)."""
+    relay.post_webhook(inbound(content="카탈로그 보내주세요", sender=CUSTOMER))
+    catalogue = tmp_path / "2026 봄 카탈로그.pdf"
+    catalogue.write_bytes(b"%PDF-1.7" + b"\0" * (17 * MB))
+    with db.write() as s:
+        contact_id = make_contact(s, wa_id=CUSTOMER).id
+    message_id = queue_outgoing(db, Outgoing(contact_id, "확인 부탁드려요", attachment=catalogue))
+
+    send_queued(db, relay)
+
     with db.read() as s:
         message = s.get(Message, message_id)
         assert message is not None
@@ -102,5 +106,27 @@ def test_a_wav_recording_reaches_the_customer_as_a_file_with_its_name(
         assert media.relay_media_id in graph.media
     [body] = graph.sent
     assert body["type"] == "document"
-    assert body["document"]["filename"] == "주문 확인 녹음.wav"
+    assert body["document"]["filename"] == "2026 봄 카탈로그.pdf"
     assert body["document"]["caption"] == "확인 부탁드려요"
+
+
+def test_a_file_whatsapp_refuses_at_upload_fails_with_the_relays_code_not_graphs_generic_one(
+    db: Database, relay: RunningRelay, graph: FakeGraph, tmp_path: Path
+) -> None:
+    """A type Meta stops taking (here an old Word .doc): its code-100 refusal of the upload is kept as
+    `unsupported_file_type`, which the bubble says in the owner's language, and nothing is sent."""
+    graph.upload_types.discard("application/msword")
+    relay.post_webhook(inbound(content="견적서 보내주세요", sender=CUSTOMER))
+    estimate = tmp_path / "견적서.doc"
+    estimate.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 1000)
+    with db.write() as s:
+        contact_id = make_contact(s, wa_id=CUSTOMER).id
+    message_id = queue_outgoing(db, Outgoing(contact_id, attachment=estimate))
+
+    send_queued(db, relay)
+
+    with db.read() as s:
+        message = s.get(Message, message_id)
+        assert message is not None
+        assert (message.status, message.error_code) == (MessageStatus.FAILED, "unsupported_file_type")
+    assert graph.sent == []

@@ -87,6 +87,28 @@ def re_engagement() -> dict[str, Any]:
     )
 
 
+# What Graph's media upload takes, in the order its refusal lists them (Meta's "Supported media
+# types"; the message as developers quote it). Kept apart from app/wire.py on purpose: the fake is Graph.
+GRAPH_UPLOAD_LIST = (
+    "audio/aac, audio/mp4, audio/mpeg, audio/amr, audio/ogg, audio/opus, application/vnd.ms-powerpoint, "
+    "application/msword, application/vnd.openxmlformats-officedocument.wordprocessingml.document, "
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation, "
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/pdf, text/plain, "
+    "application/vnd.ms-excel, image/jpeg, image/png, image/webp, video/mp4, video/3gpp"
+)
+GRAPH_UPLOAD_TYPES = tuple(GRAPH_UPLOAD_LIST.split(", "))
+
+
+def unsupported_upload(mime: str) -> dict[str, Any]:
+    """Graph's answer to a media upload of a type it does not take: HTTP 400, code 100."""
+    return graph_error(
+        400,
+        100,
+        f"(#100) Param file must be a file with one of the following types: {GRAPH_UPLOAD_LIST}. "
+        f"Received file of type '{mime}'.",
+    )
+
+
 @dataclass
 class FakeGraph:
     url: str = ""
@@ -98,6 +120,8 @@ class FakeGraph:
     # "until" (a threading.Event) first holds the request until it is set (or "at_most" seconds).
     script: list[dict[str, Any]] = field(default_factory=list)
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    # The types the media upload takes; a test narrows it to play a type Meta stops taking.
+    upload_types: set[str] = field(default_factory=lambda: set(GRAPH_UPLOAD_TYPES))
     media_url_ttl: float = 300.0
     media_lookups: dict[str, int] = field(default_factory=dict)
     templates: list[dict[str, Any]] = field(default_factory=list)
@@ -285,6 +309,10 @@ class FakeGraph:
             form = await request.form()
             upload = form["file"]
             data = await upload.read()  # type: ignore[union-attr]
+            mime = str(form.get("type") or getattr(upload, "content_type", "") or "application/octet-stream")
+            if mime.split(";")[0].strip().lower() not in self.upload_types:
+                problem = unsupported_upload(mime)
+                return JSONResponse(problem["body"], status_code=problem["status"])
             media_id = f"{9 * 10**14 + next(self._ids)}"  # Graph's media ids are digits
             self.media[media_id] = (data, str(form.get("type") or "application/octet-stream"))
             return JSONResponse({"id": media_id})

@@ -32,6 +32,7 @@ KEPT_AS_IS = {
     "Excel",
     "JPEG",
     "PNG",
+    "PDF",
     "WebP",
     "GIF",
     "txt",
