@@ -48,6 +48,7 @@ class ErrorCode(enum.StrEnum):
     FILE_UNREADABLE = "file_unreadable"
     FILE_GONE = "file_gone"
     FILE_TOO_LARGE = "file_too_large"
+    FILE_TYPE_NOT_TAKEN = "file_type_not_taken"  # a type WhatsApp takes as nothing (a .hwp, .zip, .heic)
     CONVERSATION_GONE = "conversation_gone"
     ARCHIVE_READ_ONLY = "archive_read_only"  # a group chat imported from a phone export
     NO_PHONE_NUMBER = "no_phone_number"  # a customer known only from a phone export
@@ -200,6 +201,14 @@ class FileLimitParams:
 
 
 @dataclass(frozen=True, slots=True)
+class FileKindParams:
+    """A file and what it is ("image", "video", "audio", or "document" for the rest)."""
+
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class LimitParams:
     limit: int
 
@@ -338,6 +347,7 @@ Params = (
     | RoomParams
     | FileParams
     | FileLimitParams
+    | FileKindParams
     | LimitParams
     | NameParams
     | ItemCodeParams
@@ -387,6 +397,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.FILE_UNREADABLE: FileParams,
     ErrorCode.FILE_GONE: FileParams,
     ErrorCode.FILE_TOO_LARGE: FileLimitParams,
+    ErrorCode.FILE_TYPE_NOT_TAKEN: FileKindParams,
     ErrorCode.CONVERSATION_GONE: NoParams,
     ErrorCode.ARCHIVE_READ_ONLY: ChatParams,
     ErrorCode.NO_PHONE_NUMBER: ChatParams,

@@ -21,6 +21,7 @@ from app.errors import (
     ArchiveIsReadOnly,
     ChatParams,
     ErrorCode,
+    FileKindParams,
     FileLimitParams,
     FileParams,
     InvalidInput,
@@ -40,6 +41,7 @@ from app.wire import (
     MEDIA_LIMITS,
     STICKER_MIMES,
     TEXT_MAX,
+    UPLOAD_MIMES,
     VIDEO_MIMES,
     Template,
 )
@@ -69,7 +71,8 @@ class Outgoing:
 
 def attachment_kind(path: Path) -> tuple[str, str]:
     """(WhatsApp message kind, mime) for a file, after WhatsApp's size and type limits: a type
-    WhatsApp does not show or play as itself goes as a document (a file with its name)."""
+    WhatsApp does not show or play as itself goes as a document (a file with its name), if WhatsApp
+    takes it at all: not a .hwp, .zip, .wav or .heic, which Graph refuses at upload (FILE_TYPE_NOT_TAKEN)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -92,6 +95,10 @@ def attachment_kind(path: Path) -> tuple[str, str]:
             code=ErrorCode.FILE_TOO_LARGE,
             params=FileLimitParams(path.name, MEDIA_LIMITS["document"] // MB),
         )
+    if mime not in UPLOAD_MIMES:
+        family = mime.split("/")[0]
+        kind = family if family in ("image", "video", "audio") else "document"
+        raise InvalidInput(code=ErrorCode.FILE_TYPE_NOT_TAKEN, params=FileKindParams(path.name, kind))
     return "document", mime
 
 

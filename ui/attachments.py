@@ -5,8 +5,9 @@ relay down, the laptop offline), the message failed and its bubble lost the pict
 WebP, HEIC or a JPEG over WhatsApp's 5 MB went as a *document* (a file icon, not a photo), a WebP
 under 500 KB even as a sticker. Now the message keeps a copy, and a picture WhatsApp would not take
 as a photo is re-encoded as one (JPEG, at most 2048 px, as catalogue pictures are). A HEIC photo
-is re-encoded only where Qt's plugins read HEIC (not in this build): elsewhere it goes as the file it
-is, and the attachment bar says so before the send (`goes_as_file`).
+is re-encoded only where Qt's plugins read HEIC (not in this build): elsewhere it is refused when
+attached, as any file WhatsApp takes as nothing (Graph refuses a HEIC even as a document), with the
+sentence that says to save it as JPEG (`attachable`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from PySide6.QtGui import QImageReader
 
 from app.catalog_images import sniff_suffix
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput
 from app.media_cache import SENT_DIR  # sent/<random>/<the file's own name>: a document keeps its name
 from app.sending import attachment_kind
 from app.wire import MEDIA_LIMITS
@@ -37,19 +38,34 @@ def _qt_reads() -> frozenset[str]:
     return frozenset("." + bytes(name.data()).decode() for name in QImageReader.supportedImageFormats())
 
 
+def becomes_a_photo(path: Path) -> bool:
+    """A picture by its name that Qt reads here, so it is re-encoded as a photo WhatsApp takes
+    (`keep_for_sending`) whatever its own type (a GIF, a BMP; a HEIC where a plugin reads it)."""
+    suffix = path.suffix.lower()
+    return suffix in _PICTURE_SUFFIXES and suffix in _qt_reads()
+
+
+def attachable(path: Path) -> None:
+    """Raise what `attachment_kind` raises for a file WhatsApp cannot take (unreadable, too large, a
+    type it takes as nothing), except the type of a picture that becomes a photo before it goes."""
+    try:
+        attachment_kind(path)
+    except InvalidInput as exc:
+        if exc.code is not ErrorCode.FILE_TYPE_NOT_TAKEN or not becomes_a_photo(path):
+            raise
+
+
 def goes_as_file(path: Path) -> bool:
     """A photo, video or sound that reaches the customer as a file to open, not shown or played in the
-    chat: a type WhatsApp does not take as itself (or too big for its kind) that is not made into a
-    photo before it goes (a HEIC photo, which Qt here cannot read). By its name and size: no reading."""
+    chat: a type WhatsApp takes at upload but not as itself (an OGG without Opus, too big for its
+    kind) that is not made into a photo before it goes. By its name and size: no reading."""
     try:
         kind, mime = attachment_kind(path)
     except InvalidInput:
-        return False  # refused outright: never attached
+        return False  # refused outright, or made into a photo: never goes as the file it is
     if kind != "document" or mime.split("/")[0] not in ("image", "video", "audio"):
         return False
-    suffix = path.suffix.lower()
-    made_a_photo = suffix in _PICTURE_SUFFIXES and suffix in _qt_reads()
-    return not made_a_photo
+    return not becomes_a_photo(path)
 
 
 def _first_bytes(source: Path) -> bytes:
@@ -59,8 +75,8 @@ def _first_bytes(source: Path) -> bytes:
 
 def keep_for_sending(source: Path, media_dir: Path) -> Path:
     """The copy the queued message sends and its bubble shows (off the GUI thread: a photo is
-    decoded). Raises what `attachment_kind` raises for a file WhatsApp cannot take at all."""
-    attachment_kind(source)  # unreadable, or over every limit: refused before anything is copied
+    decoded). Raises what `attachable` raises for a file WhatsApp cannot take at all."""
+    attachable(source)  # unreadable, over every limit, or a type refused: before anything is copied
     sniffed = sniff_suffix(_first_bytes(source))
     sendable_as_it_is = sniffed in (".jpg", ".png") and source.stat().st_size <= MEDIA_LIMITS["image"]
     picture = sniffed in (".jpg", ".png", ".webp") or source.suffix.lower() in _PICTURE_SUFFIXES

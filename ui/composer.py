@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from app import relay_clock
 from app.errors import InvalidInput
 from app.queries import ConversationRow, MessageRow
-from app.sending import Outgoing, attachment_kind
+from app.sending import Outgoing
 from app.wire import Template
 from ui import icons
-from ui.attachments import goes_as_file, pasted_folder
+from ui.attachments import attachable, goes_as_file, pasted_folder
 from ui.bubble_layout import quote_preview
 from ui.enter_key import click_on_enter
 from ui.formatting import duration_short
@@ -531,15 +531,16 @@ class Composer(QFrame):
 
     def offer_attachments(self, paths: list[Path]) -> None:
         """Files the owner picked, dropped or pasted (several at once: each goes as its own message):
-        those WhatsApp would never take (over 100 MB, unreadable) are refused at once, before a
-        caption is written for them, and the others are attached all the same."""
+        those WhatsApp would never take (over 100 MB, unreadable, a type it takes as nothing: a .hwp,
+        .zip, .heic) are refused at once, before a caption is written for them, and the others are
+        attached all the same."""
         from ui.ops import failure_sentence
 
         taken: list[Path] = []
         refused: list[str] = []
         for path in paths:
             try:
-                attachment_kind(path)  # one stat and a look at the name (an .ogg's first 64 bytes)
+                attachable(path)  # one stat and a look at the name (an .ogg's first 64 bytes)
             except InvalidInput as exc:
                 refused.append(failure_sentence(exc))
             else:

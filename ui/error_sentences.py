@@ -109,6 +109,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.FILE_TOO_LARGE: translate(
             "Errors", "{name} is larger than {limit_mb} MB, the most WhatsApp accepts."
         ),
+        ErrorCode.FILE_TYPE_NOT_TAKEN: translate(
+            "Errors",
+            "WhatsApp takes documents as PDF, Word, Excel, PowerPoint or text files: {name} was not "
+            "attached. Save it as PDF and attach that.",
+        ),
         ErrorCode.CONVERSATION_GONE: translate("Errors", "This conversation no longer exists."),
         ErrorCode.ARCHIVE_READ_ONLY: translate(
             "Errors", "“{name}” is an archived group chat: messages cannot be sent to it."
@@ -450,6 +455,24 @@ def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
     if code is ErrorCode.PRICE_NOT_A_NUMBER and params.get("digits") == 0:
         # Its example "12.50" would be refused next in won or yen (PRICE_NOT_WHOLE).
         sentence = translate("Errors", "“{value}” is not a price: use digits, e.g. 15000.")
+    if code is ErrorCode.FILE_TYPE_NOT_TAKEN and params.get("kind") in ("image", "video", "audio"):
+        sentence = {
+            "image": translate(
+                "Errors",
+                "WhatsApp takes photos as JPEG or PNG: {name} was not attached. Save it as JPEG "
+                "and attach that.",
+            ),
+            "video": translate(
+                "Errors",
+                "WhatsApp takes videos as MP4 or 3GP: {name} was not attached. Save it as MP4 "
+                "and attach that.",
+            ),
+            "audio": translate(
+                "Errors",
+                "WhatsApp takes sound files as MP3, M4A, AAC, AMR or OGG (Opus): {name} was not "
+                "attached. Save it as MP3 and attach that.",
+            ),
+        }[params["kind"]]
     if code is ErrorCode.ORDER_LINES_LOCKED and params.get("state") == "cancelled":
         sentence = translate(
             "Errors", "Order {number} was cancelled: its items no longer change. Make a new order."

@@ -332,4 +332,9 @@ MIME_BY_SUFFIX = {
     ".mov": "video/quicktime", ".opus": "audio/ogg", ".ogg": "audio/ogg", ".m4a": "audio/mp4",
     ".mp3": "audio/mpeg", ".aac": "audio/aac", ".amr": "audio/amr", ".pdf": "application/pdf",
     ".vcf": "text/vcard", ".txt": "text/plain",
+    # The Office types WhatsApp takes as documents, whatever a computer's own list calls them.
+    ".doc": "application/msword", ".xls": "application/vnd.ms-excel", ".ppt": "application/vnd.ms-powerpoint",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }  # fmt: skip

@@ -2886,6 +2886,10 @@ Right-click to retry.</source>
         <translation>{name}은(는) WhatsApp이 받을 수 있는 최대 크기인 {limit_mb}MB보다 커요.</translation>
     </message>
     <message>
+        <source>WhatsApp takes documents as PDF, Word, Excel, PowerPoint or text files: {name} was not attached. Save it as PDF and attach that.</source>
+        <translation>WhatsApp은 문서를 PDF, Word, Excel, PowerPoint, 텍스트 파일로만 받아요. {name}은(는) 첨부하지 않았어요. PDF로 저장해서 다시 첨부하세요.</translation>
+    </message>
+    <message>
         <source>This conversation no longer exists.</source>
         <translation>이 대화는 더 이상 없어요.</translation>
     </message>
@@ -3235,7 +3239,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>WhatsApp does not take files of this type. It takes documents as PDF, Word, Excel, PowerPoint or text files: save it as PDF and attach that.</source>
-        <translation>WhatsApp은 이 형식의 파일을 받지 않습니다. 문서는 PDF, 워드, 엑셀, 파워포인트, 텍스트 파일만 보낼 수 있으니 PDF로 저장해서 다시 첨부하세요.</translation>
+        <translation>WhatsApp은 이 형식의 파일을 받지 않아요. 문서는 PDF, Word, Excel, PowerPoint, 텍스트 파일로만 받으니 PDF로 저장해서 다시 첨부하세요.</translation>
     </message>
     <message>
         <source>Your relay received something it cannot read.</source>
@@ -3408,6 +3412,18 @@ Right-click to retry.</source>
     <message>
         <source>Too many messages to this customer in a short time. Wait a moment.</source>
         <translation>짧은 시간에 이 고객에게 메시지를 너무 많이 보냈어요. 잠시 기다리세요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp takes photos as JPEG or PNG: {name} was not attached. Save it as JPEG and attach that.</source>
+        <translation>WhatsApp은 사진을 JPEG나 PNG로만 받아요. {name}은(는) 첨부하지 않았어요. JPEG로 저장해서 다시 첨부하세요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp takes videos as MP4 or 3GP: {name} was not attached. Save it as MP4 and attach that.</source>
+        <translation>WhatsApp은 동영상을 MP4나 3GP로만 받아요. {name}은(는) 첨부하지 않았어요. MP4로 저장해서 다시 첨부하세요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp takes sound files as MP3, M4A, AAC, AMR or OGG (Opus): {name} was not attached. Save it as MP3 and attach that.</source>
+        <translation>WhatsApp은 음성 파일을 MP3, M4A, AAC, AMR, OGG(Opus)로만 받아요. {name}은(는) 첨부하지 않았어요. MP3로 저장해서 다시 첨부하세요.</translation>
     </message>
     <message>
         <source>shipping fee</source>

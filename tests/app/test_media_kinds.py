@@ -1,6 +1,7 @@
-"""What the owner attaches goes as WhatsApp takes it: a sound WhatsApp does not play (WAV, FLAC,
-WMA, an OGG without Opus) or a photo or video it does not show goes as a document with its name,
-like any other file, instead of an audio message that WhatsApp refuses after the send."""
+"""What the owner attaches goes as WhatsApp takes it: a sound, photo or video WhatsApp does not play
+or show as itself goes as a document with its name, if WhatsApp takes its type at all; a type it
+takes as nothing (a .hwp, .zip, WAV, HEIC, QuickTime video) is refused when attached, naming what to
+save it as, instead of failing after the send."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from app.db import Database
+from app.errors import ErrorCode, InvalidInput
 from app.models import Media, Message, MessageStatus
 from app.outbox import OutboxSender
 from app.relay_client import RelayClient
 from app.sending import Outgoing, attachment_kind, queue_outgoing
-from app.wire import MB
+from app.wire import DOCUMENT_MIMES, MB
 from tests.support.factories import make_contact
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, inbound
@@ -30,23 +32,64 @@ OGG_PAGE = b"OggS\0\2" + b"\0" * 20 + b"\1\x13"  # the first page's header and i
         ("voice.m4a", "audio"),
         ("voice.aac", "audio"),
         ("voice.amr", "audio"),
-        ("녹음.wav", "document"),
-        ("live.flac", "document"),
-        ("old.wma", "document"),
+        ("녹음.wav", "refused"),
+        ("live.flac", "refused"),
+        ("old.wma", "refused"),
         ("clip.mp4", "video"),
         ("clip.3gp", "video"),
-        ("clip.mov", "document"),
-        ("clip.webm", "document"),
+        ("clip.mov", "refused"),
+        ("clip.webm", "refused"),
         ("photo.jpg", "image"),
         ("photo.png", "image"),
-        ("IMG_0001.HEIC", "document"),
-        ("moving.gif", "document"),
+        ("IMG_0001.HEIC", "refused"),
+        ("moving.gif", "refused"),
     ],
 )
 def test_each_type_goes_as_the_kind_whatsapp_takes_it_as(tmp_path: Path, name: str, kind: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"\0" * 1000)
-    assert attachment_kind(path)[0] == kind
+    if kind == "refused":
+        with pytest.raises(InvalidInput) as refused:
+            attachment_kind(path)
+        assert refused.value.code is ErrorCode.FILE_TYPE_NOT_TAKEN
+    else:
+        assert attachment_kind(path)[0] == kind
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["견적서.pdf", "메모.txt", "주문서.doc", "주문서.docx", "재고.xls", "재고.xlsx", "소개.ppt", "소개.pptx"],
+)
+def test_the_documents_whatsapp_takes_go_as_documents(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\0" * 1000)
+    kind, mime = attachment_kind(path)
+    assert kind == "document" and mime in DOCUMENT_MIMES
+
+
+@pytest.mark.parametrize(
+    ("name", "said_as"),
+    [
+        ("견적서.hwp", "document"),
+        ("견적서.hwpx", "document"),
+        ("사진 모음.zip", "document"),
+        ("주문 목록.csv", "document"),
+        ("IMG_0001.HEIC", "image"),
+        ("안내.wav", "audio"),
+        ("매장 투어.mov", "video"),
+    ],
+)
+def test_a_type_whatsapp_takes_as_nothing_is_refused_naming_the_file_and_its_kind(
+    tmp_path: Path, name: str, said_as: str
+) -> None:
+    """Graph refuses these at upload even as documents: refused before anything is queued, with the
+    kind the desktop's sentence names a format for (PDF for documents, JPEG, MP3, MP4)."""
+    path = tmp_path / name
+    path.write_bytes(b"\0" * 1000)
+    with pytest.raises(InvalidInput) as refused:
+        attachment_kind(path)
+    assert refused.value.code is ErrorCode.FILE_TYPE_NOT_TAKEN
+    assert refused.value.param_values() == {"name": name, "kind": said_as}
 
 
 def test_whatsapps_own_types_are_known_by_their_suffix_whatever_the_computer_says(

@@ -135,7 +135,7 @@ def test_a_file_that_grew_too_big_after_it_was_attached_is_refused_and_stays_wit
     window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
     _open_chat(window, ctx, qtbot)
-    video = tmp_path / "매장 투어.mov"
+    video = tmp_path / "매장 투어.mp4"
     video.write_bytes(b"\0" * 1024)
     composer = window.chat.composer
     composer.offer_attachment(video)
@@ -169,30 +169,59 @@ def test_a_pasted_picture_leaves_nothing_in_the_pasted_folder_once_sent(
     qtbot.waitUntil(lambda: not waiting.parent.exists(), timeout=5000)
 
 
-def test_an_iphone_photo_qt_cannot_read_goes_as_a_file_and_the_bar_says_so_before_the_send(
-    window: Any, ctx: Any, qtbot: Any, tmp_path: Path
+def test_a_hangul_document_whatsapp_does_not_take_is_refused_when_picked_and_says_save_as_pdf(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
-    """Qt here reads no HEIC: the photo goes as the file it is, with its name, and the owner is told
-    in the attachment bar that the customer's phone may not preview it (no surprise afterwards)."""
+    """Graph refuses a .hwp even as a document: refused at the paperclip, naming the file and what
+    WhatsApp takes, not failed after Send. The PDF picked with it is attached all the same."""
+    _open_chat(window, ctx, qtbot)
+    estimate = tmp_path / "견적서.hwp"
+    estimate.write_bytes(b"HWP Document File" + b"\0" * 1000)
+    price_list = tmp_path / "가격표.pdf"
+    price_list.write_bytes(b"%PDF-1.7" + b"\0" * 1000)
+    dialogs.expect("getOpenFileNames", answer=[estimate, price_list])
+    warned = dialogs.expect("warning")
+    composer = window.chat.composer
+    qtbot.mouseClick(composer.attach_button, Qt.MouseButton.LeftButton)
+    assert len(warned.shown) == 1
+    said = warned.shown[0].text
+    assert "견적서.hwp" in said and "PDF" in said and "Word" in said
+    assert composer.attachments == [price_list]
+
+
+def test_an_iphone_photo_qt_cannot_read_and_a_wav_are_refused_as_whatsapp_would_refuse_them(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """Qt here reads no HEIC, and Graph takes neither a HEIC nor a WAV, not even as a document: each
+    is refused when attached with the format to save it in, instead of announced as "goes as a file"
+    and refused after the send. An OGG without Opus, which WhatsApp takes only as a file, still gets
+    the bar's note."""
     _open_chat(window, ctx, qtbot)
     composer = window.chat.composer
     photo = tmp_path / "IMG_4032.HEIC"
     photo.write_bytes(b"\0\0\0\x18ftypheic" + b"\0" * 4000)
-    jpeg = tmp_path / "상품.jpg"
-    assert QImage(40, 30, QImage.Format.Format_RGB32).save(str(jpeg))  # type: ignore[call-overload]  # the stubs say bytes: PySide6 takes only str
     recording = tmp_path / "안내.wav"
     recording.write_bytes(b"RIFF" + b"\0" * 1000)
+    song = tmp_path / "매장 음악.ogg"
+    song.write_bytes(b"OggS\0\2" + b"\0" * 20 + b"\1\x13" + b"\1vorbis" + b"\0" * 500)
 
-    composer.offer_attachments([jpeg])
-    assert composer.attach_bar.isVisible() and not composer.attach_note.isVisible()
-    composer.offer_attachments([photo, recording])
-    assert composer.attach_note.isVisible()
-    assert "IMG_4032.HEIC" in composer.attach_note.text() and "안내.wav" in composer.attach_note.text()
-    assert "상품.jpg" not in composer.attach_note.text()
-    composer.clear_attachment()
-    assert not composer.attach_note.isVisibleTo(composer)
+    warned = dialogs.expect("warning")
+    composer.offer_attachments([photo, recording, song])
+    assert len(warned.shown) == 1
+    said = warned.shown[0].text
+    assert "IMG_4032.HEIC" in said and "JPEG" in said
+    assert "안내.wav" in said and "MP3" in said
+    assert composer.attachments == [song]
+    assert composer.attach_note.isVisible() and "매장 음악.ogg" in composer.attach_note.text()
 
-    message, media = _send(window, qtbot, photo, "아이폰 사진이에요")
-    assert message.kind == "document" and media.filename == "IMG_4032.HEIC"
-    assert (message.payload or {}).get("document", {}).get("filename") == "IMG_4032.HEIC"
-    assert not composer.attach_note.isVisibleTo(composer)
+
+def test_a_bmp_qt_reads_is_attached_and_goes_as_a_photo_though_whatsapp_takes_no_bmp(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """WhatsApp refuses a BMP's type, but Qt reads it: it becomes a JPEG photo, so no refusal."""
+    _open_chat(window, ctx, qtbot)
+    bmp = tmp_path / "세일 배너.bmp"
+    assert QImage(60, 40, QImage.Format.Format_RGB32).save(str(bmp))  # type: ignore[call-overload]  # the stubs say bytes: PySide6 takes only str
+    window.chat.composer.offer_attachments([bmp])  # no dialog: the `dialogs` guard would fail the test
+    message, media = _send(window, qtbot, bmp, "세일 배너예요")
+    assert message.kind == "image" and (media.cache_path or "").endswith(".jpg")

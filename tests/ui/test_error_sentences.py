@@ -33,6 +33,15 @@ KEPT_AS_IS = {
     "JPEG",
     "PNG",
     "PDF",
+    "Word",
+    "PowerPoint",
+    # Sound and video formats as players name them (MP4, 3GP, MP3, M4A, AAC, AMR, OGG with Opus).
+    "MP",
+    "GP",
+    "AAC",
+    "AMR",
+    "OGG",
+    "Opus",
     "WebP",
     "GIF",
     "txt",
@@ -75,6 +84,17 @@ def test_every_desktop_code_has_a_korean_sentence_for_sample_params(korean: None
         assert sentence.strip(), code
         assert not english_left(sentence), (code, sentence)
         assert re.search(r"[가-힣]", sentence), (code, sentence)
+
+
+def test_a_file_whatsapp_takes_as_nothing_is_refused_in_korean_with_the_format_for_its_kind(
+    korean: None,
+) -> None:
+    from ui.error_sentences import code_sentence
+
+    for kind, format_to_save in (("document", "PDF"), ("image", "JPEG"), ("video", "MP4"), ("audio", "MP3")):
+        sentence = code_sentence(ErrorCode.FILE_TYPE_NOT_TAKEN, {"name": "견적서.hwp", "kind": kind})
+        assert "견적서.hwp" in sentence and f"{format_to_save}로 저장" in sentence, (kind, sentence)
+        assert not english_left(sentence.replace("견적서.hwp", "")), (kind, sentence)
 
 
 def test_every_relay_and_whatsapp_code_of_a_failed_message_reads_in_korean(korean: None) -> None:
