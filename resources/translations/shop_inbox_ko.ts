@@ -2887,7 +2887,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>WhatsApp takes documents as PDF, Word, Excel, PowerPoint or text files: {name} was not attached. Save it as PDF and attach that.</source>
-        <translation>WhatsApp은 문서를 PDF, Word, Excel, PowerPoint, 텍스트 파일로만 받아요. {name}은(는) 첨부하지 않았어요. PDF로 저장해서 다시 첨부하세요.</translation>
+        <translation>WhatsApp은 문서를 PDF, Word, Excel, PowerPoint, 텍스트 파일로만 받아요. {name} 파일은 첨부하지 않았어요. PDF로 저장해서 다시 첨부하세요.</translation>
     </message>
     <message>
         <source>This conversation no longer exists.</source>
@@ -3415,15 +3415,15 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>WhatsApp takes photos as JPEG or PNG: {name} was not attached. Save it as JPEG and attach that.</source>
-        <translation>WhatsApp은 사진을 JPEG나 PNG로만 받아요. {name}은(는) 첨부하지 않았어요. JPEG로 저장해서 다시 첨부하세요.</translation>
+        <translation>WhatsApp은 사진을 JPEG나 PNG로만 받아요. {name} 파일은 첨부하지 않았어요. JPEG로 저장해서 다시 첨부하세요.</translation>
     </message>
     <message>
         <source>WhatsApp takes videos as MP4 or 3GP: {name} was not attached. Save it as MP4 and attach that.</source>
-        <translation>WhatsApp은 동영상을 MP4나 3GP로만 받아요. {name}은(는) 첨부하지 않았어요. MP4로 저장해서 다시 첨부하세요.</translation>
+        <translation>WhatsApp은 동영상을 MP4나 3GP로만 받아요. {name} 파일은 첨부하지 않았어요. MP4로 저장해서 다시 첨부하세요.</translation>
     </message>
     <message>
         <source>WhatsApp takes sound files as MP3, M4A, AAC, AMR or OGG (Opus): {name} was not attached. Save it as MP3 and attach that.</source>
-        <translation>WhatsApp은 음성 파일을 MP3, M4A, AAC, AMR, OGG(Opus)로만 받아요. {name}은(는) 첨부하지 않았어요. MP3로 저장해서 다시 첨부하세요.</translation>
+        <translation>WhatsApp은 음성 파일을 MP3, M4A, AAC, AMR, OGG(Opus)로만 받아요. {name} 파일은 첨부하지 않았어요. MP3로 저장해서 다시 첨부하세요.</translation>
     </message>
     <message>
         <source>shipping fee</source>

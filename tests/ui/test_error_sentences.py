@@ -93,7 +93,7 @@ def test_a_file_whatsapp_takes_as_nothing_is_refused_in_korean_with_the_format_f
 
     for kind, format_to_save in (("document", "PDF"), ("image", "JPEG"), ("video", "MP4"), ("audio", "MP3")):
         sentence = code_sentence(ErrorCode.FILE_TYPE_NOT_TAKEN, {"name": "견적서.hwp", "kind": kind})
-        assert "견적서.hwp" in sentence and f"{format_to_save}로 저장" in sentence, (kind, sentence)
+        assert "견적서.hwp 파일은" in sentence and f"{format_to_save}로 저장" in sentence, (kind, sentence)
         assert not english_left(sentence.replace("견적서.hwp", "")), (kind, sentence)
 
 
