@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -49,17 +50,23 @@ def test_upload_for_sending_and_size_limits(relay: RunningRelay, graph: FakeGrap
     assert too_big.status_code == 413
 
 
+def refused_upload(relay: RunningRelay, data: bytes, mime: str, filename: str) -> dict[str, Any]:
+    """POST /v1/media that the relay must refuse with 422: its error body."""
+    r = relay.client.post(
+        f"{relay.url}/v1/media",
+        content=data,
+        headers={**relay.auth(), "Content-Type": mime, "X-Filename": filename},
+    )
+    assert r.status_code == 422
+    error: dict[str, Any] = r.json()["error"]
+    return error
+
+
 def test_a_file_whatsapp_takes_as_nothing_is_refused_by_its_type_before_graph(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
     """A .hwp (한글) from a desktop that did not check: the relay says which type, Graph never sees it."""
-    r = relay.client.post(
-        f"{relay.url}/v1/media",
-        content=b"HWP Document File" + b"\0" * 100,
-        headers={**relay.auth(), "Content-Type": "application/x-hwp", "X-Filename": "estimate.hwp"},
-    )
-    assert r.status_code == 422
-    body = r.json()["error"]
+    body = refused_upload(relay, b"HWP Document File" + b"\0" * 100, "application/x-hwp", "estimate.hwp")
     assert (body["code"], body["retryable"]) == ("unsupported_file_type", False)
     assert body["params"] == {"mime": "application/x-hwp", "filename": "estimate.hwp"}
     assert graph.media == {}
@@ -71,13 +78,7 @@ def test_graphs_refusal_of_an_upload_type_is_said_as_the_same_code(
     """Should Meta stop taking a type we still send (here .doc), its code-100 answer at upload is not a
     bare "invalid request": the desktop hears `unsupported_file_type`, with Graph's code beside it."""
     graph.upload_types.discard("application/msword")
-    r = relay.client.post(
-        f"{relay.url}/v1/media",
-        content=b"\xd0\xcf\x11\xe0" + b"doc" * 100,
-        headers={**relay.auth(), "Content-Type": "application/msword", "X-Filename": "order.doc"},
-    )
-    assert r.status_code == 422
-    body = r.json()["error"]
+    body = refused_upload(relay, b"\xd0\xcf\x11\xe0" + b"doc" * 100, "application/msword", "order.doc")
     assert (body["code"], body["graph_code"], body["retryable"]) == ("unsupported_file_type", 100, False)
     assert graph.media == {}
 
