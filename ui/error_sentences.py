@@ -473,6 +473,15 @@ def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
                 "attached. Save it as MP3 and attach that.",
             ),
         }[params["kind"]]
+    elif code is ErrorCode.FILE_TYPE_NOT_TAKEN and str(params.get("name", "")).lower().endswith(
+        (".csv", ".tsv")
+    ):
+        # A price list or an order sheet exported as CSV: a PDF of it is no use to the customer.
+        sentence = translate(
+            "Errors",
+            "WhatsApp takes documents as PDF, Word, Excel, PowerPoint or text files: {name} was not "
+            "attached. Save it as an Excel file (.xlsx) and attach that.",
+        )
     if code is ErrorCode.ORDER_LINES_LOCKED and params.get("state") == "cancelled":
         sentence = translate(
             "Errors", "Order {number} was cancelled: its items no longer change. Make a new order."

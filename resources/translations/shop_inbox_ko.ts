@@ -3426,6 +3426,10 @@ Right-click to retry.</source>
         <translation>WhatsApp은 음성 파일을 MP3, M4A, AAC, AMR, OGG(Opus)로만 받아요. {name} 파일은 첨부하지 않았어요. MP3로 저장해서 다시 첨부하세요.</translation>
     </message>
     <message>
+        <source>WhatsApp takes documents as PDF, Word, Excel, PowerPoint or text files: {name} was not attached. Save it as an Excel file (.xlsx) and attach that.</source>
+        <translation>WhatsApp은 문서를 PDF, Word, Excel, PowerPoint, 텍스트 파일로만 받아요. {name} 파일은 첨부하지 않았어요. 엑셀 파일(.xlsx)로 저장해서 다시 첨부하세요.</translation>
+    </message>
+    <message>
         <source>shipping fee</source>
         <translation>배송비</translation>
     </message>

@@ -95,6 +95,9 @@ def test_a_file_whatsapp_takes_as_nothing_is_refused_in_korean_with_the_format_f
         sentence = code_sentence(ErrorCode.FILE_TYPE_NOT_TAKEN, {"name": "견적서.hwp", "kind": kind})
         assert "견적서.hwp 파일은" in sentence and f"{format_to_save}로 저장" in sentence, (kind, sentence)
         assert not english_left(sentence.replace("견적서.hwp", "")), (kind, sentence)
+    # A price list exported as CSV is best saved as Excel, not as a PDF the customer cannot use.
+    sheet = code_sentence(ErrorCode.FILE_TYPE_NOT_TAKEN, {"name": "가격표.csv", "kind": "document"})
+    assert "가격표.csv 파일은" in sheet and "엑셀 파일(.xlsx)로 저장" in sheet and "PDF로" not in sheet, sheet
 
 
 def test_every_relay_and_whatsapp_code_of_a_failed_message_reads_in_korean(korean: None) -> None:
