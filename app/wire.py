@@ -97,6 +97,23 @@ UPLOAD_MIMES = frozenset(
     {*IMAGE_MIMES, *VIDEO_MIMES, *STICKER_MIMES, *AUDIO_MIMES, *DOCUMENT_MIMES, "audio/opus"}
 )
 
+
+def media_family(mime: str) -> str:
+    """The kind an upload of this type is sent as, whose size limit it has: anything not a photo,
+    video, sound or sticker type is a document, up to 100 MB (if WhatsApp takes it at all: UPLOAD_MIMES).
+    A type keeps its kind's limit whatever it is sent as: an MP4 over 16 MB is not taken as a document."""
+    mime = mime.lower()
+    for family, mimes in (
+        ("image", IMAGE_MIMES),
+        ("video", VIDEO_MIMES),
+        ("audio", AUDIO_MIMES),
+        ("sticker", STICKER_MIMES),
+    ):
+        if mime in mimes:
+            return family
+    return "document"
+
+
 # Message kinds as WhatsApp names them; anything else that arrives is kept as "unsupported".
 MEDIA_KINDS = ("image", "video", "audio", "document", "sticker")
 CAPTIONED_KINDS = ("image", "video", "document")

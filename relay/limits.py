@@ -6,12 +6,10 @@ import re
 from typing import Any
 
 from app.wire import (
-    AUDIO_MIMES,
     BUTTON_TITLE_MAX,
     CAPTION_MAX,
     FOOTER_MAX,
     HEADER_TEXT_MAX,
-    IMAGE_MIMES,
     INTERACTIVE_BODY_MAX,
     LIST_BUTTON_MAX,
     LIST_ROWS_MAX,
@@ -20,9 +18,7 @@ from app.wire import (
     ROW_DESCRIPTION_MAX,
     ROW_TITLE_MAX,
     SEND_KINDS,
-    STICKER_MIMES,
     TEXT_MAX,
-    VIDEO_MIMES,
 )
 
 # Graph's media ids are digits; anything else never reaches a Graph URL or a file name.
@@ -35,21 +31,6 @@ def is_media_id(value: object) -> bool:
 
 class LimitError(ValueError):
     """A message WhatsApp would refuse; the text says what to change."""
-
-
-def media_family(mime: str) -> str:
-    """The kind an upload of this type is sent as, whose size limit it has: anything not a photo,
-    video, sound or sticker type is a document, up to 100 MB (if WhatsApp takes it at all: UPLOAD_MIMES)."""
-    mime = mime.lower()
-    for family, mimes in (
-        ("image", IMAGE_MIMES),
-        ("video", VIDEO_MIMES),
-        ("audio", AUDIO_MIMES),
-        ("sticker", STICKER_MIMES),
-    ):
-        if mime in mimes:
-            return family
-    return "document"
 
 
 def _len(value: Any) -> int:

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, Response
 
-from app.wire import MEDIA_LIMITS, UPLOAD_MIMES, MediaUploaded, RelayErrorCode
+from app.wire import MEDIA_LIMITS, UPLOAD_MIMES, MediaUploaded, RelayErrorCode, media_family
 from relay.bodies import chunks_with_deadline
 from relay.errors import error, graph_failure
-from relay.limits import is_media_id, media_family
+from relay.limits import is_media_id
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
 from relay.upstream import GraphError

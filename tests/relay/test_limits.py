@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from app.wire import CAPTION_MAX, LIST_ROWS_MAX, MEDIA_LIMITS, REPLY_BUTTONS_MAX, TEXT_MAX
-from relay.limits import LimitError, media_family, needs_open_window, validate_send
+from app.wire import CAPTION_MAX, LIST_ROWS_MAX, MEDIA_LIMITS, REPLY_BUTTONS_MAX, TEXT_MAX, media_family
+from relay.limits import LimitError, needs_open_window, validate_send
 
 TO = "821012345678"
 
