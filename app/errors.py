@@ -49,6 +49,8 @@ class ErrorCode(enum.StrEnum):
     FILE_GONE = "file_gone"
     FILE_TOO_LARGE = "file_too_large"
     FILE_TYPE_NOT_TAKEN = "file_type_not_taken"  # a type WhatsApp takes as nothing (a .hwp, .zip, .heic)
+    # A video, sound or photo over its kind's limit (16 MB, 5 MB): not a document type either.
+    FILE_TOO_LARGE_FOR_KIND = "file_too_large_for_kind"
     CONVERSATION_GONE = "conversation_gone"
     ARCHIVE_READ_ONLY = "archive_read_only"  # a group chat imported from a phone export
     NO_PHONE_NUMBER = "no_phone_number"  # a customer known only from a phone export
@@ -209,6 +211,15 @@ class FileKindParams:
 
 
 @dataclass(frozen=True, slots=True)
+class FileKindLimitParams:
+    """A file too big for its kind ("image", "video" or "audio") and that kind's limit."""
+
+    name: str
+    kind: str
+    limit_mb: int
+
+
+@dataclass(frozen=True, slots=True)
 class LimitParams:
     limit: int
 
@@ -348,6 +359,7 @@ Params = (
     | FileParams
     | FileLimitParams
     | FileKindParams
+    | FileKindLimitParams
     | LimitParams
     | NameParams
     | ItemCodeParams
@@ -398,6 +410,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.FILE_GONE: FileParams,
     ErrorCode.FILE_TOO_LARGE: FileLimitParams,
     ErrorCode.FILE_TYPE_NOT_TAKEN: FileKindParams,
+    ErrorCode.FILE_TOO_LARGE_FOR_KIND: FileKindLimitParams,
     ErrorCode.CONVERSATION_GONE: NoParams,
     ErrorCode.ARCHIVE_READ_ONLY: ChatParams,
     ErrorCode.NO_PHONE_NUMBER: ChatParams,

@@ -21,6 +21,7 @@ from app.errors import (
     ArchiveIsReadOnly,
     ChatParams,
     ErrorCode,
+    FileKindLimitParams,
     FileKindParams,
     FileLimitParams,
     FileParams,
@@ -44,6 +45,7 @@ from app.wire import (
     UPLOAD_MIMES,
     VIDEO_MIMES,
     Template,
+    media_family,
 )
 
 if TYPE_CHECKING:
@@ -72,7 +74,8 @@ class Outgoing:
 def attachment_kind(path: Path) -> tuple[str, str]:
     """(WhatsApp message kind, mime) for a file, after WhatsApp's size and type limits: a type
     WhatsApp does not show or play as itself goes as a document (a file with its name), if WhatsApp
-    takes it at all: not a .hwp, .zip, .wav or .heic, which Graph refuses at upload (FILE_TYPE_NOT_TAKEN)."""
+    takes it at all: not a .hwp, .zip, .wav or .heic, which Graph refuses at upload (FILE_TYPE_NOT_TAKEN),
+    nor a video, sound or photo too big for its kind (FILE_TOO_LARGE_FOR_KIND)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -89,11 +92,22 @@ def attachment_kind(path: Path) -> tuple[str, str]:
         return "video", mime
     if mime in AUDIO_MIMES and size <= MEDIA_LIMITS["audio"] and (mime != "audio/ogg" or _is_opus(path)):
         return "audio", mime
-    # Anything else (or too big for its own kind) goes as a document, which has the largest limit.
+    # Anything else (an OGG without Opus) goes as a document, which has the largest limit.
     if size > MEDIA_LIMITS["document"]:
         raise InvalidInput(
             code=ErrorCode.FILE_TOO_LARGE,
             params=FileLimitParams(path.name, MEDIA_LIMITS["document"] // MB),
+        )
+    # The relay and Graph limit an upload by its type's kind whatever it is sent as (an MP4 or MP3 is
+    # no document type): one too big for its kind is refused here, not by the relay after Send.
+    own_kind = media_family(mime)
+    if own_kind == "sticker" and size > MEDIA_LIMITS["sticker"]:
+        # WhatsApp takes a WebP only as a sticker: a bigger one is a picture to save as JPEG.
+        raise InvalidInput(code=ErrorCode.FILE_TYPE_NOT_TAKEN, params=FileKindParams(path.name, "image"))
+    if own_kind != "document" and size > MEDIA_LIMITS[own_kind]:
+        raise InvalidInput(
+            code=ErrorCode.FILE_TOO_LARGE_FOR_KIND,
+            params=FileKindLimitParams(path.name, own_kind, MEDIA_LIMITS[own_kind] // MB),
         )
     if mime not in UPLOAD_MIMES:
         family = mime.split("/")[0]

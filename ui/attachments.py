@@ -45,20 +45,24 @@ def becomes_a_photo(path: Path) -> bool:
     return suffix in _PICTURE_SUFFIXES and suffix in _qt_reads()
 
 
+_MADE_INTO_A_PHOTO = (ErrorCode.FILE_TYPE_NOT_TAKEN, ErrorCode.FILE_TOO_LARGE_FOR_KIND)
+
+
 def attachable(path: Path) -> None:
     """Raise what `attachment_kind` raises for a file WhatsApp cannot take (unreadable, too large, a
-    type it takes as nothing), except the type of a picture that becomes a photo before it goes."""
+    type it takes as nothing, a video or sound over 16 MB), except the type or size of a picture that
+    becomes a photo before it goes (a 6 MB phone photo, a WebP)."""
     try:
         attachment_kind(path)
     except InvalidInput as exc:
-        if exc.code is not ErrorCode.FILE_TYPE_NOT_TAKEN or not becomes_a_photo(path):
+        if exc.code not in _MADE_INTO_A_PHOTO or not becomes_a_photo(path):
             raise
 
 
 def goes_as_file(path: Path) -> bool:
     """A photo, video or sound that reaches the customer as a file to open, not shown or played in the
-    chat: a type WhatsApp takes at upload but not as itself (an OGG without Opus, too big for its
-    kind) that is not made into a photo before it goes. By its name and size: no reading."""
+    chat: a type WhatsApp takes at upload but not as itself (an OGG without Opus) that is not made
+    into a photo before it goes. By its name and size: no reading."""
     try:
         kind, mime = attachment_kind(path)
     except InvalidInput:

@@ -114,6 +114,12 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "WhatsApp takes documents as PDF, Word, Excel, PowerPoint or text files: {name} was not "
             "attached. Save it as PDF and attach that.",
         ),
+        # Said for a video; a sound or a photo over its kind's limit has its own (code_sentence).
+        ErrorCode.FILE_TOO_LARGE_FOR_KIND: translate(
+            "Errors",
+            "WhatsApp takes videos up to {limit_mb} MB: {name} was not attached. Send a shorter video, "
+            "or share it by a link.",
+        ),
         ErrorCode.CONVERSATION_GONE: translate("Errors", "This conversation no longer exists."),
         ErrorCode.ARCHIVE_READ_ONLY: translate(
             "Errors", "“{name}” is an archived group chat: messages cannot be sent to it."
@@ -481,6 +487,19 @@ def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
             "Errors",
             "WhatsApp takes documents as PDF, Word, Excel, PowerPoint or text files: {name} was not "
             "attached. Save it as an Excel file (.xlsx) and attach that.",
+        )
+    if code is ErrorCode.FILE_TOO_LARGE_FOR_KIND and params.get("kind") == "audio":
+        sentence = translate(
+            "Errors",
+            "WhatsApp takes sound files up to {limit_mb} MB: {name} was not attached. Send a shorter "
+            "recording, or share it by a link.",
+        )
+    elif code is ErrorCode.FILE_TOO_LARGE_FOR_KIND and params.get("kind") == "image":
+        # Rarely said: a photo Qt reads is made smaller before it goes (ui/attachments.py).
+        sentence = translate(
+            "Errors",
+            "WhatsApp takes photos up to {limit_mb} MB: {name} was not attached. Save it smaller as "
+            "JPEG and attach that.",
         )
     if code is ErrorCode.ORDER_LINES_LOCKED and params.get("state") == "cancelled":
         sentence = translate(

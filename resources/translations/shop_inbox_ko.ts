@@ -2890,6 +2890,10 @@ Right-click to retry.</source>
         <translation>WhatsApp은 문서를 PDF, Word, Excel, PowerPoint, 텍스트 파일로만 받아요. {name} 파일은 첨부하지 않았어요. PDF로 저장해서 다시 첨부하세요.</translation>
     </message>
     <message>
+        <source>WhatsApp takes videos up to {limit_mb} MB: {name} was not attached. Send a shorter video, or share it by a link.</source>
+        <translation>WhatsApp은 동영상을 {limit_mb}MB까지만 받아요. {name} 파일은 첨부하지 않았어요. 더 짧은 동영상을 보내거나 링크로 공유해 주세요.</translation>
+    </message>
+    <message>
         <source>This conversation no longer exists.</source>
         <translation>이 대화는 더 이상 없어요.</translation>
     </message>
@@ -3428,6 +3432,14 @@ Right-click to retry.</source>
     <message>
         <source>WhatsApp takes documents as PDF, Word, Excel, PowerPoint or text files: {name} was not attached. Save it as an Excel file (.xlsx) and attach that.</source>
         <translation>WhatsApp은 문서를 PDF, Word, Excel, PowerPoint, 텍스트 파일로만 받아요. {name} 파일은 첨부하지 않았어요. 엑셀 파일(.xlsx)로 저장해서 다시 첨부하세요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp takes sound files up to {limit_mb} MB: {name} was not attached. Send a shorter recording, or share it by a link.</source>
+        <translation>WhatsApp은 음성 파일을 {limit_mb}MB까지만 받아요. {name} 파일은 첨부하지 않았어요. 더 짧게 녹음해서 보내거나 링크로 공유해 주세요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp takes photos up to {limit_mb} MB: {name} was not attached. Save it smaller as JPEG and attach that.</source>
+        <translation>WhatsApp은 사진을 {limit_mb}MB까지만 받아요. {name} 파일은 첨부하지 않았어요. JPEG로 더 작게 저장해서 다시 첨부하세요.</translation>
     </message>
     <message>
         <source>shipping fee</source>

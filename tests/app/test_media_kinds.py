@@ -92,6 +92,45 @@ def test_a_type_whatsapp_takes_as_nothing_is_refused_naming_the_file_and_its_kin
     assert refused.value.param_values() == {"name": name, "kind": said_as}
 
 
+@pytest.mark.parametrize(
+    ("name", "first_bytes", "kind", "limit_mb"),
+    [
+        ("매장 투어.mp4", b"", "video", 16),
+        ("clip.3gp", b"", "video", 16),
+        ("매장 음악.mp3", b"", "audio", 16),
+        ("voice.m4a", b"", "audio", 16),
+        ("voice.ogg", OGG_PAGE + b"OpusHead", "audio", 16),
+        ("song.ogg", OGG_PAGE + b"\1vorbis", "audio", 16),  # a file by its type: the relay limits it so
+        ("IMG_0001.jpg", b"", "image", 5),
+        ("배너.png", b"", "image", 5),
+    ],
+)
+def test_a_video_sound_or_photo_over_whatsapps_limit_for_its_kind_is_refused_not_sent_as_a_document(
+    tmp_path: Path, name: str, first_bytes: bytes, kind: str, limit_mb: int
+) -> None:
+    """An MP4 or MP3 over 16 MB used to go as a document, which video/mp4 and audio/mpeg cannot be:
+    the relay refused it as too large after the send. Refused here, naming its kind and limit."""
+    path = tmp_path / name
+    with path.open("wb") as file:
+        file.write(first_bytes)
+        file.truncate((limit_mb + 1) * MB)  # sparse: no time, no disk
+    with pytest.raises(InvalidInput) as refused:
+        attachment_kind(path)
+    assert refused.value.code is ErrorCode.FILE_TOO_LARGE_FOR_KIND
+    assert refused.value.param_values() == {"name": name, "kind": kind, "limit_mb": limit_mb}
+
+
+def test_a_webp_too_big_for_a_sticker_is_refused_as_a_picture_to_save_as_jpeg(tmp_path: Path) -> None:
+    """WhatsApp takes a WebP only as a sticker, up to 500 KB (the UI makes a bigger one a JPEG photo)."""
+    path = tmp_path / "린넨셔츠.webp"
+    with path.open("wb") as file:
+        file.truncate(600 * 1024)
+    with pytest.raises(InvalidInput) as refused:
+        attachment_kind(path)
+    assert refused.value.code is ErrorCode.FILE_TYPE_NOT_TAKEN
+    assert refused.value.param_values() == {"name": "린넨셔츠.webp", "kind": "image"}
+
+
 def test_whatsapps_own_types_are_known_by_their_suffix_whatever_the_computer_says(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -225,3 +225,24 @@ def test_a_bmp_qt_reads_is_attached_and_goes_as_a_photo_though_whatsapp_takes_no
     window.chat.composer.offer_attachments([bmp])  # no dialog: the `dialogs` guard would fail the test
     message, media = _send(window, qtbot, bmp, "세일 배너예요")
     assert message.kind == "image" and (media.cache_path or "").endswith(".jpg")
+
+
+def test_a_video_or_song_over_16_mb_is_refused_when_attached_but_a_big_photo_is_made_small_enough(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """video/mp4 and audio/mpeg are not document types: over 16 MB WhatsApp takes them as nothing, so
+    they are refused at the paperclip with what to do, not failed after Send. A 6 MB phone photo is
+    still attached: it is made into a smaller JPEG before it goes."""
+    _open_chat(window, ctx, qtbot)
+    composer = window.chat.composer
+    tour, song, photo = tmp_path / "매장 투어.mp4", tmp_path / "매장 음악.mp3", tmp_path / "IMG_0001.jpg"
+    for file, size in ((tour, 40), (song, 17), (photo, 6)):
+        with file.open("wb") as sparse:
+            sparse.truncate(size * 1024 * 1024)  # sparse: no time, no disk
+    warned = dialogs.expect("warning")
+    composer.offer_attachments([tour, song, photo])
+    assert len(warned.shown) == 1
+    said = warned.shown[0].text
+    assert "매장 투어.mp4" in said and "매장 음악.mp3" in said and "16 MB" in said
+    assert "shorter video" in said and "link" in said
+    assert composer.attachments == [photo]

@@ -100,6 +100,22 @@ def test_a_file_whatsapp_takes_as_nothing_is_refused_in_korean_with_the_format_f
     assert "가격표.csv 파일은" in sheet and "엑셀 파일(.xlsx)로 저장" in sheet and "PDF로" not in sheet, sheet
 
 
+def test_a_video_sound_or_photo_too_big_for_its_kind_is_refused_in_korean_with_what_to_do(
+    korean: None,
+) -> None:
+    from ui.error_sentences import code_sentence
+
+    for name, kind, limit_mb, advice in (
+        ("매장 투어.mp4", "video", 16, "더 짧은 동영상"),
+        ("매장 음악.mp3", "audio", 16, "링크"),
+        ("IMG_0001.jpg", "image", 5, "JPEG"),
+    ):
+        params = {"name": name, "kind": kind, "limit_mb": limit_mb}
+        sentence = code_sentence(ErrorCode.FILE_TOO_LARGE_FOR_KIND, params)
+        assert f"{name} 파일은" in sentence and f"{limit_mb}MB" in sentence and advice in sentence, sentence
+        assert not english_left(sentence.replace(name, "")), sentence
+
+
 def test_every_relay_and_whatsapp_code_of_a_failed_message_reads_in_korean(korean: None) -> None:
     from app.wire import RelayErrorCode
     from ui.error_sentences import failed_message_sentence, graph_sentences, relay_sentences
