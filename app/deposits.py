@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, FileParams, OrderError
@@ -51,6 +51,9 @@ class MatchKind:
     # Less sure than an order awaiting payment; the owner ticks it.
     BEFORE_REQUEST = "before_request"
     ALREADY_APPLIED = "already_applied"  # this very deposit already paid an order (`number`)
+    # This very deposit came late and restored order `number`, which the payment deadline had
+    # cancelled, as paid: said so, not as if it had paid an order that was waiting.
+    RESTORED_PAID = "restored_paid"
     # One transfer under the customer's name for the sum of several of her orders awaiting payment
     # (`together`): paid together, ticked like a name-and-amount match.
     SEVERAL_ORDERS = "several_orders"
@@ -284,7 +287,9 @@ def match_deposits(
     new = [o[:5] for o in open_orders if o[5] == OrderState.NEW]
     taken: set[int] = set()
     found: dict[int, DepositMatch] = {}
-    recorded = (
+    restored = and_(OrderEvent.to_state == OrderState.PAID, OrderEvent.note.like('%"restored": true%'))
+    recorded = (  # the first that knows a deposit names it
+        (_recorded_deposits(session, restored), MatchKind.RESTORED_PAID),
         (applied_deposits(session), MatchKind.ALREADY_APPLIED),
         (_recorded_deposits(session, OrderEvent.kind == REFUND_DUE), MatchKind.REFUND_NOTED),
     )

@@ -122,6 +122,8 @@ class DepositModel(QAbstractTableModel):
             return self.tr("Left for a refund ({0})").format(m.number)
         if m.kind == MatchKind.ALREADY_APPLIED:
             return self.tr("Already applied ({0})").format(m.number)
+        if m.kind == MatchKind.RESTORED_PAID:
+            return self.tr("Restored as paid ({0})").format(m.number)
         if m.open_with_amount:
             return self.tr(
                 "%n open order(s) have this amount, but none waits for this deposit alone: check the orders",
@@ -138,7 +140,7 @@ class DepositModel(QAbstractTableModel):
         return True
 
     def settle(self, row: int, kind: str) -> None:
-        """The owner chose for the late deposit in `row`: it now reads as applied, or left for a refund."""
+        """The owner chose for the late deposit in `row`: it now reads as restored, or left for a refund."""
         m = self.matches[row]
         self.matches[row] = replace(m, order_id=None, kind=kind)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -303,7 +305,7 @@ class DepositDialog(QDialog):
 
     def restore_late(self) -> None:
         """The late deposit pays its order after all: restored as paid, its message offered."""
-        self._settle_late(restore_paid_by_deposit, MatchKind.ALREADY_APPLIED, paid=True)
+        self._settle_late(restore_paid_by_deposit, MatchKind.RESTORED_PAID, paid=True)
 
     def refund_late(self) -> None:
         """The late deposit is to be given back: its order stays cancelled, its history says so."""

@@ -2745,6 +2745,10 @@ Right-click to retry.</source>
         <source>Already applied ({0})</source>
         <translation>이미 반영됨 ({0})</translation>
     </message>
+    <message>
+        <source>Restored as paid ({0})</source>
+        <translation>결제 완료로 되살림 ({0})</translation>
+    </message>
     <message numerus="yes">
         <source>%n open order(s) have this amount, but none waits for this deposit alone: check the orders</source>
         <translation>

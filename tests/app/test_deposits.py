@@ -384,7 +384,7 @@ def test_a_deposit_a_day_after_the_deadline_cancelled_the_order_is_offered_to_re
         level = item_stock(s, order.lines[0].item_id)  # type: ignore[arg-type]
         assert level is not None and (level.on_hand, level.reserved) == (4, 0)  # taken again
         [again] = match_deposits(s, [LATE], NOW + timedelta(days=5))
-        assert (again.kind, again.number) == (MatchKind.ALREADY_APPLIED, order.number)
+        assert (again.kind, again.number) == (MatchKind.RESTORED_PAID, order.number)
 
 
 def test_restoring_a_cancelled_order_whose_last_piece_sold_meanwhile_is_refused_and_writes_nothing(

@@ -100,11 +100,17 @@ def test_a_deposit_after_the_deadline_cancelled_its_order_is_shown_and_restores_
     with window.ctx.db.read() as s:
         order = s.get(Order, order_id)
         assert order is not None and order.state == "paid"
-        assert model.index(0, 4).data() == f"Already applied ({order.number})"
+        number = order.number
+        assert model.index(0, 4).data() == f"Restored as paid ({number})"
         level = item_stock(s, order.lines[0].item_id)  # type: ignore[arg-type]
         assert level is not None and level.on_hand == 2
     qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
     window.findChild(BulkNoticeDialog).reject()
+    model.set_matches([])
+    dialog.load_file(late_bank_file(tmp_path))  # the same file, opened again
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, 4).data() == f"Restored as paid ({number})"
+    assert not dialog.late_bar.isVisible()
 
 
 def test_restoring_a_late_paid_order_without_stock_is_refused_and_it_can_be_left_for_a_refund(
