@@ -77,6 +77,18 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+# One bank transfer that paid several of a customer's orders: one "payment confirmed" message for all
+# of them, {number} their numbers and {total} what she sent (a message the owner wrote for Paid goes
+# instead, with the same values).
+PAID_TOGETHER_MESSAGES: dict[str, str] = {
+    "ko": (
+        "{name}님, 보내주신 {total} 입금 확인되었습니다. 감사합니다!\n"
+        "주문번호 {number} 상품을 함께 정성껏 준비해서 보내드리겠습니다."
+    ),
+    "en": "Thank you, {name}: your payment of {total} arrived. We are preparing orders {number} for you.",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class PreparedMessage:
     """What the owner sees before anything is sent: the text, and how it would go."""
@@ -166,13 +178,18 @@ def prepare_message(
     now: datetime,
     templates: list[Template] = [],  # noqa: B006 (read only)
     reminder: bool = False,
+    paid_together: bool = False,
 ) -> PreparedMessage | None:
     """The message for the order's current state (or its payment reminder), or None for a state that
-    tells the customer nothing."""
+    tells the customer nothing. `paid_together`: `order` stands for several orders one transfer paid
+    (their numbers, their total), told in one message."""
     if reminder and order.state != OrderState.AWAITING_PAYMENT:
         return None
     state = REMINDER if reminder else order.state
     defaults = DEFAULT_MESSAGES.get(language, DEFAULT_MESSAGES["en"])
+    if paid_together and state == OrderState.PAID:
+        default = PAID_TOGETHER_MESSAGES.get(language, PAID_TOGETHER_MESSAGES["en"])
+        defaults = {**defaults, state: default}
     text = settings.messages.get(state) or defaults.get(state)
     if not text:
         return None
@@ -214,6 +231,12 @@ class OrderMessage:
     customer: str
     contact_id: int
     prepared: PreparedMessage
+    # The other orders this one message tells of (one transfer paid them all); `number` names them all.
+    together: tuple[int, ...] = ()
+
+    @property
+    def order_ids(self) -> tuple[int, ...]:
+        return (self.order_id, *self.together)
 
 
 def own_messages(settings: OrderSettings) -> OrderSettings:
@@ -248,6 +271,7 @@ def message_for_order(
     moving_to: OrderState | None = None,
     courier: str | None = None,
     tracking: str | None = None,
+    paid_with: Sequence[int] = (),
 ) -> OrderMessage | None:
     """Gather what an order's message needs (settings, the chat's window, approved templates) and
     prepare it; None for a chat nobody can be told in (a group archive, a deleted chat).
@@ -260,7 +284,10 @@ def message_for_order(
 
     `moving_to`: the message the order *would* get once moved there (with the deadline the move
     would set, and the `courier` and `tracking` typed for it), read before the move is made, so a
-    move whose message cannot go is not made behind the owner's back. Nothing is written."""
+    move whose message cannot go is not made behind the owner's back. Nothing is written.
+
+    `paid_with`: the customer's other orders the same bank transfer paid: one message tells of them
+    all (`PAID_TOGETHER_MESSAGES`: every order number, and the total received)."""
     from sqlalchemy import select
 
     from app.automations_store import shop_time_zone
@@ -271,6 +298,15 @@ def message_for_order(
 
     with db.read() as s:
         detail = order_detail(s, order_id)
+        others = [order_detail(s, other) for other in paid_with if other != order_id]
+        if others:
+            import dataclasses
+
+            detail = dataclasses.replace(
+                detail,
+                number=", ".join(o.number for o in (detail, *others)),
+                total_minor=sum(o.total_minor for o in (detail, *others)),
+            )
         settings = load_order_settings(s)
         shop_zone = shop_time_zone(s)
         if moving_to is not None:
@@ -325,10 +361,12 @@ def message_for_order(
         now=now,
         templates=approved_templates(db, None),
         reminder=reminder,
+        paid_together=bool(others),
     )
     if prepared is None:
         return None
-    return OrderMessage(order_id, detail.number, detail.customer, contact_id, prepared)
+    together = tuple(o.id for o in others)
+    return OrderMessage(order_id, detail.number, detail.customer, contact_id, prepared, together)
 
 
 def _as_moved(

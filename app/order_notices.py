@@ -9,6 +9,7 @@ single step would have sent them (`app.order_messages`), through the same outbox
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -18,9 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
-from app.models import Contact, Order
+from app.models import Contact, Order, OrderEvent
 from app.order_messages import OrderMessage, message_for_order, order_outgoing
-from app.orders import OrderState, Told, note_told
+from app.orders import OrderState, Told, move_note, note_told
 from app.settings import get_setting, put_setting
 
 if TYPE_CHECKING:
@@ -76,10 +77,11 @@ class BulkNotice:
 
     @property
     def order_ids(self) -> list[int]:
-        return [m.order_id for m in self.to_tell] + [n.order_id for n in self.not_told]
+        return [i for m in self.to_tell for i in m.order_ids] + [n.order_id for n in self.not_told]
 
     def __len__(self) -> int:
-        return len(self.to_tell) + len(self.not_told)
+        """How many orders moved (one message may tell of several)."""
+        return len(self.order_ids)
 
 
 def prepare_notice(
@@ -97,15 +99,30 @@ def prepare_notice(
     (`message_for_order`). An order no longer in that state (moved on since) is left out: its
     message would tell something that is no longer so. `relay_ready`: a relay is set up; without
     one the messages are queued all the same (the outbox sends them once it is connected, as it does
-    a single order's message), and the notice says so."""
+    a single order's message), and the notice says so.
+
+    Orders of one customer that one bank transfer paid together get one message naming them all."""
     with db.read() as s:
         orders = _orders_in_state(s, order_ids, move.state)
+        together = _paid_together(s, [o[0] for o in orders]) if move is BulkMove.BANK_FILE else {}
     to_tell: list[OrderMessage] = []
     not_told: list[NotTold] = []
-    for order_id, number, customer, wa_id in orders:
+    told_with: set[int] = set()  # orders a message already prepared tells of
+    names = {order_id: (number, customer) for order_id, number, customer, _wa_id in orders}
+    for order_id, _number, _customer, wa_id in orders:
+        if order_id in told_with:
+            continue
+        group = together.get(order_id, (order_id,))
+        told_with.update(group)
         message = (
             message_for_order(
-                db, order_id, language=language, locale=locale, format_time=format_time, now=now
+                db,
+                order_id,
+                language=language,
+                locale=locale,
+                format_time=format_time,
+                now=now,
+                paid_with=group[1:],
             )
             if wa_id
             else None
@@ -113,10 +130,36 @@ def prepare_notice(
         reason = why_not_told(message)
         if message is not None and reason is None:
             to_tell.append(message)
-        else:
-            text = message.prepared.text if message is not None else ""
-            not_told.append(NotTold(order_id, number, customer, reason or NotToldReason.NO_NUMBER, text))
+            continue
+        text = message.prepared.text if message is not None else ""
+        for one in group:
+            not_told.append(NotTold(one, *names[one], reason or NotToldReason.NO_NUMBER, text))
     return BulkNotice(move, tuple(to_tell), tuple(not_told), relay_ready)
+
+
+def _paid_together(s: Session, order_ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
+    """Each of these orders that one bank transfer paid along with others of them, of the same
+    customer: the ids of all those orders (its own first, in the given order)."""
+    events = s.execute(
+        select(OrderEvent.order_id, OrderEvent.note, Order.contact_id)
+        .join(Order, Order.id == OrderEvent.order_id)
+        .where(OrderEvent.order_id.in_(list(order_ids)), OrderEvent.to_state == OrderState.PAID)
+        .order_by(OrderEvent.id)
+    ).all()
+    latest = {order_id: (note, contact_id) for order_id, note, contact_id in events}  # the last move wins
+    groups: dict[tuple[object, str], list[int]] = {}
+    for order_id in order_ids:
+        note, contact_id = latest.get(order_id, ("", None))
+        deposit = move_note(note).get("deposit")
+        if contact_id is not None and isinstance(deposit, dict) and deposit.get("orders"):
+            key = (contact_id, json.dumps(deposit, sort_keys=True, ensure_ascii=False))
+            groups.setdefault(key, []).append(order_id)
+    found: dict[int, tuple[int, ...]] = {}
+    for ids in groups.values():
+        if len(ids) > 1:
+            for order_id in ids:
+                found[order_id] = (order_id, *(i for i in ids if i != order_id))
+    return found
 
 
 def _orders_in_state(
@@ -156,12 +199,14 @@ def tell_customers(db: Database, notice: BulkNotice, left_out: Collection[int] =
         open_ids = _still_undecided(s, notice)
         for message in notice.to_tell:
             if message.order_id in open_ids and message.order_id in left:
-                note_told(s, message.order_id, notice.move.state, Told.CHOSE_NOT)
+                for order_id in message.order_ids:
+                    note_told(s, order_id, notice.move.state, Told.CHOSE_NOT)
             elif message.order_id in open_ids:
                 from app.sending import stage_outgoing
 
                 stage_outgoing(s, order_outgoing(message))
-                note_told(s, message.order_id, notice.move.state, Told.SENT)
+                for order_id in message.order_ids:
+                    note_told(s, order_id, notice.move.state, Told.SENT)
         for untold in notice.not_told:
             if untold.order_id in open_ids:
                 note_told(s, untold.order_id, notice.move.state, Told.COULD_NOT, untold.reason.value)
@@ -178,7 +223,8 @@ def keep_quiet(db: Database, notice: BulkNotice) -> Changes:
         open_ids = _still_undecided(s, notice)
         for message in notice.to_tell:
             if message.order_id in open_ids:
-                note_told(s, message.order_id, notice.move.state, Told.CHOSE_NOT)
+                for order_id in message.order_ids:
+                    note_told(s, order_id, notice.move.state, Told.CHOSE_NOT)
         for untold in notice.not_told:
             if untold.order_id in open_ids:
                 note_told(s, untold.order_id, notice.move.state, Told.COULD_NOT, untold.reason.value)

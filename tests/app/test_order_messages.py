@@ -351,3 +351,53 @@ def test_order_messages_sent_together_are_queued_together_or_not_at_all(db) -> N
     send_order_messages(db, batch[:1])
     with db.read() as s:
         assert [m.body for m in s.scalars(select(Message).where(Message.direction == "out"))] == [can_go.text]
+
+
+def test_two_orders_one_transfer_paid_are_told_in_one_message_in_the_customers_language(db) -> None:
+    from app.order_messages import message_for_order
+    from tests.support.factories import make_message
+
+    with db.write() as s:
+        save_order_settings(s, SETTINGS)
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        amy = make_contact(s, profile_name="Amy Clarke", last_inbound_at=NOW - timedelta(hours=1))
+        make_message(s, amy, "Sent the money for both, thanks!")
+        ids = []
+        for count in (1, 2):
+            order = create_order(
+                s, contact_id=amy.id, lines=[LineInput("LINEN", count)], source="chat", now=NOW
+            )
+            move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=NOW)
+            move_order(s, order.id, OrderState.PAID, now=NOW)
+            ids.append((order.id, order.number))
+    [(first, one), (second, two)] = ids
+
+    def told(*paid_with: int):
+        found = message_for_order(
+            db,
+            first,
+            language="ko",
+            locale="ko_KR",
+            format_time=lambda _m, _l, _z: "",
+            now=NOW,
+            paid_with=paid_with,
+        )
+        assert found is not None
+        return found
+
+    both = told(second)
+    assert (both.number, both.order_ids) == (f"{one}, {two}", (first, second))
+    # 29,000원 + 58,000원, written as she reads it (not the owner's "87,000원").
+    assert both.prepared.text == (
+        f"Thank you, Amy Clarke: your payment of ₩87,000 arrived. We are preparing orders {one}, {two} for you."
+    )
+    assert (
+        told().prepared.text
+        == f"Thank you, Amy Clarke: your payment arrived. We are preparing order {one} for you."
+    )
+    # The owner's own "paid" message goes as she wrote it, naming both orders and the sum.
+    with db.write() as s:
+        save_order_settings(
+            s, dataclasses.replace(SETTINGS, messages={"paid": "{name}님, {number} {total} 확인!"})
+        )
+    assert told(second).prepared.text == f"Amy Clarke님, {one}, {two} 87,000원 확인!"

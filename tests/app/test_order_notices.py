@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
+from app.deposits import Deposit
 from app.models import Contact, Message, Order, OrderEvent, utcnow
 from app.order_actions import bank_file_matches, cancel_overdue, confirm_payments, import_tracking
 from app.order_notices import (
@@ -220,6 +221,79 @@ def test_a_customer_the_owner_unticked_is_not_sent_and_her_history_says_it_was_t
     assert told(db, orders["김민지"]) == {"told": "sent"}
     assert told(db, orders["박서준"]) == {"told": "chose_not"}
     assert told(db, orders["이하은"]) == {"told": "could_not", "reason": "no_number"}
+
+
+def minjis_orders_paid_by_one_transfer(db) -> tuple[list[int], list[int]]:
+    """김민지 (who wrote an hour ago) paid her two shirts (39,000원 each) with one transfer of 78,000원,
+    and 박서준 his one; the ids paid, and hers."""
+    recent = utcnow() - timedelta(hours=1)
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        minji = make_contact(s, profile_name="김민지", wa_id="821055500001", last_inbound_at=recent)
+        seojun = make_contact(s, profile_name="박서준", wa_id="821055500002", last_inbound_at=recent)
+        ids = []
+        for contact in (minji, minji, seojun):
+            order_id = create_order(s, contact_id=contact.id, lines=[LineInput("LINEN", 1)], source="chat").id
+            move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+            ids.append(order_id)
+    both = Deposit(2, "2026.11.29 10:00", "김민지", 78000)
+    his = Deposit(3, "2026.11.29 10:05", "박서준", 39000)
+    paid, _changes = confirm_payments(db, [(ids[0], both), (ids[1], both), (ids[2], his)])
+    return paid, ids[:2]
+
+
+def test_one_transfer_for_two_of_her_orders_tells_her_once_naming_both_and_what_she_sent(db) -> None:
+    paid, hers = minjis_orders_paid_by_one_transfer(db)
+    with db.read() as s:
+        numbers = [s.get(Order, i).number for i in hers]  # type: ignore[union-attr]
+    found = notice(db, BulkMove.BANK_FILE, paid)
+    assert len(found) == 3  # orders paid, in the question
+    assert [m.customer for m in found.to_tell] == ["김민지", "박서준"]  # one message each
+    hers_told = found.to_tell[0]
+    assert (hers_told.customer, hers_told.number, hers_told.order_ids) == (
+        "김민지",
+        f"{numbers[0]}, {numbers[1]}",
+        tuple(hers),
+    )
+    assert found.to_tell[0].prepared.text == (
+        f"Thank you, 김민지: your payment of ₩78,000 arrived. We are preparing orders "
+        f"{numbers[0]}, {numbers[1]} for you."
+    )
+    assert found.to_tell[1].prepared.text.endswith(
+        "We are preparing order " + found.to_tell[1].number + " for you."
+    )
+
+    tell_customers(db, found)
+    assert [(name, body) for name, _status, body in outbound(db)] == [
+        ("김민지", found.to_tell[0].prepared.text),
+        ("박서준", found.to_tell[1].prepared.text),
+    ]
+    assert [told(db, i) for i in hers] == [{"told": "sent"}, {"told": "sent"}]
+
+
+def test_her_one_message_for_two_orders_is_in_korean_with_the_amount_as_koreans_write_it(db) -> None:
+    paid, hers = minjis_orders_paid_by_one_transfer(db)
+    with db.read() as s:
+        numbers = [s.get(Order, i).number for i in hers]  # type: ignore[union-attr]
+    found = prepare_notice(
+        db,
+        BulkMove.BANK_FILE,
+        paid,
+        language="ko",
+        locale="ko_KR",
+        format_time=english_day,
+        now=utcnow(),
+        relay_ready=True,
+    )
+    assert found.to_tell[0].prepared.text == (
+        "김민지님, 보내주신 78,000원 입금 확인되었습니다. 감사합니다!\n"
+        f"주문번호 {numbers[0]}, {numbers[1]} 상품을 함께 정성껏 준비해서 보내드리겠습니다."
+    )
+    # His single order's message is the one it always was.
+    assert found.to_tell[1].prepared.text.startswith("박서준님, 입금 확인되었습니다. 감사합니다!\n주문번호 ")
+
+    keep_quiet(db, found)  # 보내지 않기: both of her orders say the owner chose not to
+    assert [told(db, i) for i in hers] == [{"told": "chose_not"}, {"told": "chose_not"}]
 
 
 def test_orders_the_deadline_cancelled_wait_for_one_decision_and_are_offered_once(db) -> None:

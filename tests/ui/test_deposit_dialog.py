@@ -20,7 +20,7 @@ def minjis_two_orders(ctx: Any) -> list[int]:
     with ctx.db.write() as s:
         create_item(s, ItemDraft(name="울 코트", price_minor=87000, currency="KRW", retailer_id="COAT"))
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
-        minji = make_contact(s, profile_name="김민지")
+        minji = make_contact(s, profile_name="김민지", last_inbound_at=utcnow() - timedelta(hours=1))
         ids = []
         for sku in ("COAT", "LINEN"):
             order = create_order(
@@ -58,7 +58,14 @@ def test_one_transfer_for_two_orders_is_shown_as_one_deposit_for_both_and_pays_b
         assert [s.get(Order, i).state for i in ids] == ["paid", "paid"]  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
     notice = window.findChild(BulkNoticeDialog)
-    qtbot.waitUntil(lambda: notice.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: notice.notice is not None)
+    # One message to her for both orders, not two a minute apart.
+    assert notice.model.rowCount() == 1
+    assert notice.model.index(0).data().startswith(f"{numbers[0]}, {numbers[1]} · 김민지")
+    assert notice.heading.text().startswith("2 order")  # orders paid, though one message
+    assert notice.send_button.text() == "Send 1"
+    assert f"orders {numbers[0]}, {numbers[1]} for you" in notice.preview.toPlainText()
+    assert "132,000" in notice.preview.toPlainText()
     notice.reject()
 
 
