@@ -154,6 +154,8 @@ class OrderActions(QObject):
             return None  # no chat open, or a group archive: nobody to order for
         open_form = self.new_orders.get(contact_id)
         if open_form is not None:  # the lines typed in it so far stay as they are
+            if code:  # a list reply naming another item: it joins them
+                open_form.take_item(code)
             bring_to_front(open_form)
             return open_form
         name = conversation.display_name

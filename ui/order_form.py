@@ -436,6 +436,21 @@ class StartOrderDialog(QDialog):
 
         Op(work, parent=self).success(done).run()
 
+    def take_item(self, code: str) -> None:
+        """ "Start order" on a list reply naming another item while this form is open: that item joins
+        the lines (once: the same reply clicked again adds no second piece)."""
+        db = self.ctx.db
+
+        def done(result: tuple[OrderSettings, ItemsForOrder]) -> None:
+            start = result[1]
+            self.stock_left.update(start.left)
+            found = start.rows[0] if start.rows and start.rows[0].retailer_id == code else None
+            if found is not None and all(line.item_id != found.id for line in self.lines.lines):
+                self.lines.add(found)
+                self.recompute()
+
+        Op(lambda: order_form_start(db, code), parent=self).success(done).run()
+
     def _as_typed(self) -> tuple[object, ...]:
         return (tuple(self.lines.lines), self.shipping.text(), self.discount.text(), self.remote.isChecked())
 
