@@ -235,11 +235,15 @@ def test_the_shops_bank_account_and_fees_are_found_from_settings(qtbot: Any, ctx
     )
     button = dialog.findChild(QPushButton, "openOrderSettings")
     assert button is not None and button.isEnabled() and dialog.shop.isAncestorOf(button)
-    dialogs.expect("modal")  # the order settings, window-modal over Settings: the test looks at them
+    # The order settings, window-modal over Settings: the test looks at them once the guard has seen
+    # them (else a load quicker than the guard's look closed them unseen: "never opened", now and then).
+    opened = dialogs.expect("modal")
     button.click()
     orders = dialog.findChild(OrderSettingsDialog)
     assert orders is not None
-    qtbot.waitUntil(lambda: orders.bank.text() == "국민은행 123-45-678901", timeout=5000)
+    qtbot.waitUntil(
+        lambda: bool(opened.shown) and orders.bank.text() == "국민은행 123-45-678901", timeout=5000
+    )
     assert orders.isVisible() and orders.days.value() == 2 and orders.shipping.text() == "3,000"
     orders.reject()
     qtbot.waitUntil(lambda: dialog.findChild(OrderSettingsDialog) is None, timeout=5000)  # closed: gone
