@@ -179,9 +179,13 @@ class ChatListModel(QAbstractListModel):
         self._pause_end.setSingleShot(True)
         self._pause_end.timeout.connect(self._pauses_ended)
         self._pauses_seen_at = datetime.now(UTC)  # pauses that ended before this were read already
-        self.modelReset.connect(self._arm_pause_end)
-        self.rowsInserted.connect(self._arm_pause_end)
-        self.dataChanged.connect(self._arm_pause_end)
+        # Looked at once per batch of changes, not per row changed (a catch-up changes thousands).
+        self._pause_look = QTimer(self)
+        self._pause_look.setSingleShot(True)
+        self._pause_look.setInterval(0)
+        self._pause_look.timeout.connect(self._arm_pause_end)
+        for changed in (self.modelReset, self.rowsInserted, self.dataChanged):
+            changed.connect(lambda *_args: self._pause_look.start())
 
     # ----------------------------------------------------------------- Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -248,7 +252,7 @@ class ChatListModel(QAbstractListModel):
         self._fetching = self._loading = self._refreshing = False
         log.warning("chat list not read: %s", type(exc).__name__)
 
-    def _arm_pause_end(self, *_args: object) -> None:
+    def _arm_pause_end(self) -> None:
         now = datetime.now(UTC)
         ends = [
             r.bot_paused_until
