@@ -331,8 +331,17 @@ def room_to_update(path: Path) -> int:
     files up to 73 MB (0.20x); 200k messages from version 1 or 10: 0.25x and 0.17-0.21x. The
     temporary files are on the data folder's disk on an owner's laptop (Windows' TEMP, /var/tmp).
     """
-    size = sum(p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    size = sum(_file_size(p) for p in (path, path.with_name(path.name + "-wal")))
     return size * 3 // 2 + ROOM_NEEDED
+
+
+def _file_size(path: Path) -> int:
+    """0 for a file not there: the WAL goes when the last connection to the inbox closes, which
+    another start or a reader may do at any moment, also between a look and its size."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def check_room_to_update(path: Path) -> None:

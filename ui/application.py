@@ -119,8 +119,8 @@ def run(args: argparse.Namespace) -> int:
             else:
                 rotate_log_file(paths.log_file)
                 updated = not args.smoke and migration_due(paths.database)
-                if updated:
-                    update_older_inbox(app, args, paths, claim)
+                if updated and update_older_inbox(app, args, paths, claim):
+                    return 0  # asked to quit during the update (the session ending): it is done
                 ctx = open_inbox(app, args, paths, translated=updated)
                 mark("database open, preferences read")
 
@@ -214,16 +214,17 @@ def already_open(app: QApplication, args: argparse.Namespace, folder: Path) -> i
 
 def update_older_inbox(
     app: QApplication, args: argparse.Namespace, paths: AppPaths, claim: FolderClaim
-) -> None:
+) -> bool:
     """An inbox file from an older version: updated behind a small window that says so at once (on a
-    large inbox it takes seconds), before anything else opens; raises what the update failed with."""
+    large inbox it takes seconds), before anything else opens; raises what the update failed with.
+    True when a quit was asked meanwhile."""
     from app.first_page import stored_language
     from ui.translations import install_translators
     from ui.upgrade_window import update_inbox_showing_progress
 
     language = install_translators(app, args.lang or stored_language(paths.database))
     with claim.updating(language):
-        update_inbox_showing_progress(paths.database)
+        return update_inbox_showing_progress(paths.database)
 
 
 def start_sync(window: MainWindow) -> None:

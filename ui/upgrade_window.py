@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLayout, QProgressBar, QVBoxLayout, QWidget
 
@@ -142,10 +142,11 @@ def _wrapped(text: str) -> QLabel:
     return label
 
 
-def update_inbox_showing_progress(database: Path) -> None:
+def update_inbox_showing_progress(database: Path) -> bool:
     """Update the older inbox at `database` while the UpgradeWindow shows it; returns once it is done
     (the window closed), or raises what the update failed with. Runs the event loop meanwhile.
-    Too little room to update is said at once, with no window that says the update is under way."""
+    Too little room to update is said at once, with no window that says the update is under way.
+    Returns whether a quit was asked meanwhile (the session ending): the caller then opens nothing."""
     check_room_to_update(database)
     window = UpgradeWindow(database)
     window.show()
@@ -155,19 +156,25 @@ def update_inbox_showing_progress(database: Path) -> None:
     loop = QEventLoop()
     window.finished.connect(lambda _error: loop.quit())
     window.start()
-    # A quit asked meanwhile (the session ending) ends this loop too: the update goes on to its end
+    loop.exec()
+    # The loop ended while the update runs only when the application was asked to quit; every
+    # QEventLoop.exec() returns at once from then on, so a loop of them would spin without handling
+    # the update's end. Events are handled one wait at a time instead: the update goes on to its end
     # all the same, so what starts next is never a file half done.
+    quit_asked = window.running
+    if quit_asked:
+        log.info("asked to quit during the update: it goes on to its end, then Shop Inbox quits")
     while window.running:
-        loop.exec()
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     window.close()
     window.deleteLater()
     if window.error is not None:
         raise window.error
+    return quit_asked
 
 
 def say_update_under_way() -> None:
     """In a second start while the first updates the inbox: what is going on, instead of nothing."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     QMessageBox.information(

@@ -3,6 +3,7 @@ halfway, a second start told what is going on, a failure explained with the file
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -252,3 +253,49 @@ def test_too_little_room_to_update_is_said_without_first_showing_the_update_wind
 
     assert "code: update_needs_room" in out, out
     assert "window shown: False" in out, out
+
+
+QUIT_MID_UPDATE = """
+import sqlite3, sys, threading
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+from app.db import stored_schema_version
+from tests.support.factories import older_inbox
+from ui.upgrade_window import update_inbox_showing_progress
+app = QApplication([])
+path = older_inbox(Path(sys.argv[1]) / "inbox.db", ["배송 언제 되나요?"], preferences={"setup_done": True})
+# Another connection holds the write lock until the quit has been asked: the update is under way then.
+blocker = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+blocker.execute("BEGIN IMMEDIATE")
+asked = threading.Event()
+def release():
+    asked.wait()
+    blocker.execute("ROLLBACK")
+threading.Thread(target=release).start()
+def quit_now():
+    QCoreApplication.exit(0)  # what a session's end asks of the application
+    asked.set()
+QTimer.singleShot(0, quit_now)
+print("quit asked:", update_inbox_showing_progress(path))
+print("version:", stored_schema_version(path))
+"""
+
+
+def test_a_quit_asked_during_the_update_lets_it_finish_and_then_quits(tmp_path: Path) -> None:
+    """Every event loop returns at once after a quit: the window's loop must still see the update's
+    end (it hung for good, spinning), and the caller learns that it should open nothing after it."""
+    import subprocess
+
+    run = subprocess.run(
+        [sys.executable, "-c", QUIT_MID_UPDATE, str(tmp_path)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=Path(__file__).parents[2],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert run.returncode == 0, run.stderr
+    assert "quit asked: True" in run.stdout, run.stdout
+    assert f"version: {SCHEMA_VERSION}" in run.stdout, run.stdout
