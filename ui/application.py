@@ -351,7 +351,13 @@ def report_startup_failure(
 ) -> int:
     """Log the traceback, tell the owner in plain words (with the log's path), and give the exit code."""
     from app.errors import ShopInboxError
-    from ui.startup_error import StartupErrorDialog, explain_startup_error, may_pass, startup_error_details
+    from ui.startup_error import (
+        StartupErrorDialog,
+        explain_startup_error,
+        may_pass,
+        startup_error_details,
+        startup_error_headline,
+    )
     from ui.translations import install_translators, installed_language
 
     before = _size(log_file)
@@ -374,7 +380,11 @@ def report_startup_failure(
     if installed_language(app) is None:
         install_translators(app, args.lang)
     dialog = StartupErrorDialog(
-        explain_startup_error(exc), log_file, startup_error_details(exc, log_file), may_pass=may_pass(exc)
+        explain_startup_error(exc),
+        log_file,
+        startup_error_details(exc, log_file),
+        may_pass=may_pass(exc),
+        headline=startup_error_headline(exc),
     )
     dialog.exec()
     if dialog.start_again:

@@ -44,6 +44,19 @@ def explain_startup_error(exc: BaseException) -> str:
     )
 
 
+UPDATE_FAILURES = frozenset(
+    {ErrorCode.UPDATE_NEEDS_ROOM, ErrorCode.UPDATE_DISK_FULL, ErrorCode.MIGRATION_FAILED}
+)
+
+
+def startup_error_headline(exc: BaseException) -> str | None:
+    """The dialog's headline when "could not start" would say less than the truth: an older inbox that
+    could not be updated (the sentence under it says why and that nothing was lost). None: the usual."""
+    if isinstance(exc, ShopInboxError) and exc.code in UPDATE_FAILURES:
+        return QCoreApplication.translate("StartupError", "Your inbox could not be updated")
+    return None
+
+
 def may_pass(exc: BaseException) -> bool:
     """Whether starting again can help without anything changed by us: the disk was full (the owner
     frees space), or the failure was unexpected (the explanation asks to start again). A file Shop
@@ -83,18 +96,20 @@ class StartupErrorDialog(QDialog):
         parent: QWidget | None = None,
         *,
         may_pass: bool = False,
+        headline: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.details = details
         self.start_again = False
-        self.setWindowTitle(self.tr("Shop Inbox could not start"))
+        headline = headline or self.tr("Shop Inbox could not start")
+        self.setWindowTitle(headline)
         layout = QVBoxLayout(self)
 
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(40, 40))
         layout.addWidget(icon, alignment=Qt.AlignmentFlag.AlignLeft)
 
-        self.headline = QLabel(self.tr("Shop Inbox could not start"))
+        self.headline = QLabel(headline)
         font = self.headline.font()
         font.setBold(True)
         self.headline.setFont(font)

@@ -7188,6 +7188,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <source>Something unexpected went wrong while Shop Inbox was starting. Please start it again. If this keeps happening, copy the details and send them to whoever helps you with Shop Inbox.</source>
         <translation>샵 인박스를 시작하는 중에 예상하지 못한 문제가 생겼어요. 다시 시작해 보세요. 계속 이런 일이 생기면 자세한 내용을 복사해서 샵 인박스 설치를 도와준 분께 보내 주세요.</translation>
     </message>
+    <message>
+        <source>Your inbox could not be updated</source>
+        <translation>받은편지함을 업데이트하지 못했어요</translation>
+    </message>
 </context>
 <context>
     <name>StartupErrorDialog</name>

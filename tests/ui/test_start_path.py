@@ -17,7 +17,7 @@ from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QApplication, QListView
 
 from bench.cold_start import prepare_user_folder
-from ui.main import rotate_log_file, setup_logging
+from ui.main import _QuietWhenFull, rotate_log_file, setup_logging
 from ui.start_path import UNPAINTED_START_MS, after_first_paint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -167,10 +167,12 @@ def test_the_log_file_keeps_every_line_when_it_starts_rotating(tmp_path: Path) -
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
 def test_a_log_file_on_a_full_disk_says_so_once_not_a_traceback_a_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A read-only inbox on a full disk goes on logging: someone who started it from a terminal
     reads each line there and one sentence about the log file, not a traceback per line."""
+    # Said once a run: an earlier test in this process (a start on a full disk) may have said it.
+    monkeypatch.setattr(_QuietWhenFull, "_said_full", False)
     log_file = tmp_path / "logs" / "shop-inbox.log"
     log_file.parent.mkdir()
     log_file.symlink_to("/dev/full")  # its writes fail as on a full disk: ENOSPC

@@ -125,6 +125,7 @@ def test_a_failed_update_is_explained_and_leaves_the_inbox_as_it_was(
 
     assert code == 2
     assert shown.shown[0].widget == StartupErrorDialog.__name__
+    assert shown.shown[0].title == "Your inbox could not be updated"  # not "could not start" above it
     assert "could not update the inbox" in shown.shown[0].text
     assert "left it as it was" in shown.shown[0].text
     assert stored_schema_version(path) == 1
