@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -331,8 +333,12 @@ def room_to_update(path: Path) -> int:
     files up to 73 MB (0.20x); 200k messages from version 1 or 10: 0.25x and 0.17-0.21x. The
     temporary files are on the data folder's disk on an owner's laptop (Windows' TEMP, /var/tmp).
     """
-    size = sum(_file_size(p) for p in (path, path.with_name(path.name + "-wal")))
-    return size * 3 // 2 + ROOM_NEEDED
+    return inbox_size(path) * 3 // 2 + ROOM_NEEDED
+
+
+def inbox_size(path: Path) -> int:
+    """The inbox file's bytes with its WAL's."""
+    return sum(_file_size(p) for p in (path, path.with_name(path.name + "-wal")))
 
 
 def _file_size(path: Path) -> int:
@@ -346,16 +352,52 @@ def _file_size(path: Path) -> int:
 
 def check_room_to_update(path: Path) -> None:
     """Raise NoRoomToUpdate when the data folder's disk has less free space than the update needs,
-    before anything is copied or changed: said up front, instead of a disk filled halfway."""
+    or SQLite's temporary files go to another disk with less than their share: before anything is
+    copied or changed, said up front instead of a disk filled halfway."""
     import shutil
+
+    from app.errors import ErrorCode, NoRoomToUpdate
 
     needed = room_to_update(path)
     free = shutil.disk_usage(path.parent).free
     if free < needed:
-        from app.errors import NoRoomToUpdate
-
         log.warning("%s has %d bytes free; updating %s needs about %d", path.parent, free, path.name, needed)
         raise NoRoomToUpdate(path.parent, needed, free)
+    temp = sqlite_temp_folder()
+    if temp is None or _same_disk(temp, path.parent):
+        return  # counted above with the rest
+    needed = inbox_size(path) // 4 + ROOM_NEEDED  # 0.17-0.21x of its size measured (room_to_update)
+    free = shutil.disk_usage(temp).free
+    if free < needed:
+        log.warning("%s has %d bytes free; updating %s needs about %d there", temp, free, path.name, needed)
+        raise NoRoomToUpdate(temp, needed, free, code=ErrorCode.UPDATE_NEEDS_TEMP_ROOM)
+
+
+def sqlite_temp_folder() -> Path | None:
+    """The folder SQLite writes its temporary files to (an update's sorts and rebuilt search tables),
+    found as SQLite finds it: on Windows the user's temp folder; elsewhere the first folder it may
+    write of $SQLITE_TMPDIR, $TMPDIR, /var/tmp, /usr/tmp and /tmp. None: none of them."""
+    import tempfile
+
+    if sys.platform == "win32":
+        return Path(tempfile.gettempdir())
+    for candidate in (
+        os.environ.get("SQLITE_TMPDIR"),
+        os.environ.get("TMPDIR"),
+        "/var/tmp",
+        "/usr/tmp",
+        "/tmp",
+    ):
+        if candidate and os.path.isdir(candidate) and os.access(candidate, os.W_OK | os.X_OK):
+            return Path(candidate)
+    return None
+
+
+def _same_disk(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_dev == b.stat().st_dev
+    except OSError:
+        return True  # not found out: the data folder's check stands for both
 
 
 def safety_copy(path: Path, found: int, report: MigrationReport | None) -> Path:

@@ -20,6 +20,8 @@ class ErrorCode(enum.StrEnum):
     DISK_FULL = "disk_full"  # a write refused for want of space: nothing of it kept, nothing else lost
     # Too little free space to update an older inbox, found before anything was copied or changed.
     UPDATE_NEEDS_ROOM = "update_needs_room"
+    # The same, on the disk of SQLite's temporary files when that is not the data folder's.
+    UPDATE_NEEDS_TEMP_ROOM = "update_needs_temp_room"
     UPDATE_DISK_FULL = (
         "update_disk_full"  # the update ran out of space and was undone: the inbox is as it was
     )
@@ -385,6 +387,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.DATABASE_UNAVAILABLE: PathParams,
     ErrorCode.DISK_FULL: NoParams,
     ErrorCode.UPDATE_NEEDS_ROOM: RoomParams,
+    ErrorCode.UPDATE_NEEDS_TEMP_ROOM: RoomParams,
     ErrorCode.UPDATE_DISK_FULL: PathParams,
     ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: TablesParams,
     ErrorCode.NOT_A_DATABASE: PathParams,
@@ -590,10 +593,12 @@ class DiskFull(ShopInboxError):
 class NoRoomToUpdate(DiskFull):
     """Too little free space beside an older inbox to copy it and update it: nothing was started."""
 
-    def __init__(self, folder: Path, needed: int, free: int) -> None:
+    def __init__(
+        self, folder: Path, needed: int, free: int, *, code: ErrorCode = ErrorCode.UPDATE_NEEDS_ROOM
+    ) -> None:
         super().__init__(
             f"{folder} has {free} bytes free; updating the inbox needs about {needed}",
-            code=ErrorCode.UPDATE_NEEDS_ROOM,
+            code=code,
             params=RoomParams(str(folder), needed, free),
         )
 

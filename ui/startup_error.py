@@ -45,7 +45,12 @@ def explain_startup_error(exc: BaseException) -> str:
 
 
 UPDATE_FAILURES = frozenset(
-    {ErrorCode.UPDATE_NEEDS_ROOM, ErrorCode.UPDATE_DISK_FULL, ErrorCode.MIGRATION_FAILED}
+    {
+        ErrorCode.UPDATE_NEEDS_ROOM,
+        ErrorCode.UPDATE_NEEDS_TEMP_ROOM,
+        ErrorCode.UPDATE_DISK_FULL,
+        ErrorCode.MIGRATION_FAILED,
+    }
 )
 
 

@@ -256,6 +256,27 @@ def test_too_little_room_to_update_is_said_without_first_showing_the_update_wind
     assert "window shown: False" in out, out
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="mounts a small tmpfs")
+def test_too_little_room_for_the_updates_temporary_files_on_their_own_disk_is_said_first(
+    tmp_path: Path,
+) -> None:
+    """SQLite's temporary files (the update's sorts and rebuilt search tables) go to another disk
+    than the inbox's, here a full one: the owner reads which folder needs room, before anything."""
+    from tests.support.full_disk import run_on_a_small_disk
+
+    shop = tmp_path / "shop"
+    older_inbox(shop / "inbox.db", [f"주문 {i} " + "가" * 300 for i in range(200)])
+    disk = tmp_path / "temp"
+    fill = f"dd if=/dev/zero of={disk}/fill bs=64k 2>/dev/null; true"
+    run = f"{fill} && SQLITE_TMPDIR={disk} {sys.executable} -c '{SHORT_OF_ROOM}' {shop}/inbox.db"
+
+    out = run_on_a_small_disk(disk, "2m", run, env={"QT_QPA_PLATFORM": "offscreen"})
+
+    assert "code: update_needs_temp_room" in out, out
+    assert "window shown: False" in out, out
+    assert stored_schema_version(shop / "inbox.db") == 1  # nothing was started
+
+
 QUIT_MID_UPDATE = """
 import sqlite3, sys, threading
 from pathlib import Path
