@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from dataclasses import replace as dataclasses_replace
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,14 @@ COURIER_TRACKING = {
 
 # The reminder an order awaiting payment can send before its deadline (a message key, not a state).
 REMINDER = "reminder"
+# One bank transfer that paid several of a customer's orders: one "payment confirmed" message for all
+# of them, {number} their numbers (joined as the message's language lists things) and {total} the sum
+# (a message key, not a state: the orders are Paid).
+PAID_TOGETHER = "paid_together"
+# Outside the 24 hours, the message for several orders goes as a template with exactly these values,
+# {{1}} {{2}} {{3}}: who, every order number, the total. One with fewer places would drop numbers or
+# the sum, one with more would be refused by Meta for the values left blank.
+SEVERAL_ORDERS_VALUES = ("name", "number", "total")
 
 # Defaults in 존댓말 and in English; the owner can replace each in the order settings.
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
@@ -40,6 +49,10 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
         OrderState.PAID: (
             "{name}님, 입금 확인되었습니다. 감사합니다!\n"
             "주문번호 {number} 상품을 정성껏 준비해서 보내드리겠습니다."
+        ),
+        PAID_TOGETHER: (
+            "{name}님, 보내주신 {total} 입금 확인되었습니다. 감사합니다!\n"
+            "주문번호 {number} 상품을 함께 정성껏 준비해서 보내드리겠습니다."
         ),
         OrderState.SHIPPED: (
             "{name}님, 주문하신 상품이 발송되었습니다.\n주문번호: {number}\n택배사: {courier}\n"
@@ -60,6 +73,9 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
             "Depositor name: {depositor}\nPlease transfer by {deadline} and we will get it ready right away."
         ),
         OrderState.PAID: "Thank you, {name}: your payment arrived. We are preparing order {number} for you.",
+        PAID_TOGETHER: (
+            "Thank you, {name}: your payment of {total} arrived. We are preparing orders {number} for you."
+        ),
         OrderState.SHIPPED: (
             "Good news, {name}: your order {number} is on its way.\nCourier: {courier}\n"
             "Tracking number: {tracking}\n"
@@ -77,18 +93,6 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-# One bank transfer that paid several of a customer's orders: one "payment confirmed" message for all
-# of them, {number} their numbers and {total} what she sent (a message the owner wrote for Paid goes
-# instead, with the same values).
-PAID_TOGETHER_MESSAGES: dict[str, str] = {
-    "ko": (
-        "{name}님, 보내주신 {total} 입금 확인되었습니다. 감사합니다!\n"
-        "주문번호 {number} 상품을 함께 정성껏 준비해서 보내드리겠습니다."
-    ),
-    "en": "Thank you, {name}: your payment of {total} arrived. We are preparing orders {number} for you.",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class PreparedMessage:
     """What the owner sees before anything is sent: the text, and how it would go."""
@@ -102,6 +106,9 @@ class PreparedMessage:
     # The message asks for a transfer but the order settings hold no bank account: its account line
     # is left out (a template's would be empty), and the owner is told before anything is sent.
     bank_missing: bool = False
+    # It tells of several orders one transfer paid (`PAID_TOGETHER`): outside the window only a
+    # template with places for every number and the total can carry it (`several_orders_template`).
+    several_orders: bool = False
 
     @property
     def sendable(self) -> bool:
@@ -167,6 +174,23 @@ def fill(text: str, values: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def can_name_several_orders(template: Template) -> bool:
+    """The template has a place for each of `SEVERAL_ORDERS_VALUES` in its body, and no other."""
+    return len([p for p in template.parameters if p.component == "body"]) == len(SEVERAL_ORDERS_VALUES)
+
+
+def several_orders_template(settings: OrderSettings, templates: Sequence[Template]) -> Template | None:
+    """Outside the window, the approved template for one message about several orders: the one the
+    owner chose for it, else the Paid one when it has the places (no new template to ask Meta for);
+    None when neither can name every order and the total."""
+    approved = {t.name: t for t in templates if t.status.upper() == "APPROVED"}
+    for key in (PAID_TOGETHER, OrderState.PAID.value):
+        template = approved.get(settings.templates.get(key, ""))
+        if template is not None and can_name_several_orders(template):
+            return template
+    return None
+
+
 def prepare_message(
     order: OrderDetail,
     settings: OrderSettings,
@@ -186,11 +210,10 @@ def prepare_message(
     if reminder and order.state != OrderState.AWAITING_PAYMENT:
         return None
     state = REMINDER if reminder else order.state
+    several = paid_together and state == OrderState.PAID
+    key = PAID_TOGETHER if several else state
     defaults = DEFAULT_MESSAGES.get(language, DEFAULT_MESSAGES["en"])
-    if paid_together and state == OrderState.PAID:
-        default = PAID_TOGETHER_MESSAGES.get(language, PAID_TOGETHER_MESSAGES["en"])
-        defaults = {**defaults, state: default}
-    text = settings.messages.get(state) or defaults.get(state)
+    text = settings.messages.get(key) or defaults.get(key)
     if not text:
         return None
     values = placeholders(order, settings, locale, deadline_text)
@@ -204,7 +227,21 @@ def prepare_message(
     asks_for_bank = "{bank}" in text if inside else "bank" in extra
     bank_missing = asks_for_bank and not values["bank"].strip()
     if inside:
-        return PreparedMessage(state, fill(text, values), True, bank_missing=bank_missing)
+        return PreparedMessage(
+            state, fill(text, values), True, bank_missing=bank_missing, several_orders=several
+        )
+    if several:
+        chosen = several_orders_template(settings, templates)
+        if chosen is None:
+            return PreparedMessage(
+                state, fill(text, values), False, template_missing=True, several_orders=True
+            )
+        params = tuple(values[k] for k in SEVERAL_ORDERS_VALUES)
+        from app.sending import render_template
+
+        return PreparedMessage(
+            state, render_template(chosen, params), False, chosen, params, several_orders=True
+        )
     name = settings.templates.get(state, "")
     template = next((t for t in templates if t.name == name and t.status.upper() == "APPROVED"), None)
     if template is None:
@@ -287,7 +324,8 @@ def message_for_order(
     move whose message cannot go is not made behind the owner's back. Nothing is written.
 
     `paid_with`: the customer's other orders the same bank transfer paid: one message tells of them
-    all (`PAID_TOGETHER_MESSAGES`: every order number, and the total received)."""
+    all (`PAID_TOGETHER`: every order number, listed as the message's language lists things, and the
+    total received)."""
     from sqlalchemy import select
 
     from app.automations_store import shop_time_zone
@@ -299,14 +337,9 @@ def message_for_order(
     with db.read() as s:
         detail = order_detail(s, order_id)
         others = [order_detail(s, other) for other in paid_with if other != order_id]
+        numbers = [o.number for o in (detail, *others)]
         if others:
-            import dataclasses
-
-            detail = dataclasses.replace(
-                detail,
-                number=", ".join(o.number for o in (detail, *others)),
-                total_minor=sum(o.total_minor for o in (detail, *others)),
-            )
+            detail = dataclasses_replace(detail, total_minor=sum(o.total_minor for o in (detail, *others)))
         settings = load_order_settings(s)
         shop_zone = shop_time_zone(s)
         if moving_to is not None:
@@ -328,7 +361,13 @@ def message_for_order(
                 .limit(RECENT_WORDS)
             )
         )
-    key = REMINDER if reminder else detail.state
+    key = (
+        REMINDER
+        if reminder
+        else PAID_TOGETHER
+        if others and detail.state == OrderState.PAID
+        else detail.state
+    )
     owner_language = language
     settings = own_messages(settings)
     written = settings.messages.get(key)
@@ -347,6 +386,12 @@ def message_for_order(
         # The message is in the customer's language: so is its amount ("Amount: ₩29,000" to a
         # customer who writes English, not the owner's "29,000원").
         locale = language
+    if others:
+        # "2026-0001 및 2026-0002", "2026-0001 and 2026-0002": one value, so a template's one place
+        # for the order number carries them all.
+        from babel.lists import format_list
+
+        detail = dataclasses_replace(detail, number=format_list(numbers, locale=locale))
     prepared = prepare_message(
         detail,
         settings,

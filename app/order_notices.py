@@ -50,6 +50,9 @@ class NotToldReason(enum.StrEnum):
     NO_NUMBER = "no_number"  # a chat from a phone export, or the chat was deleted
     OUTSIDE_WINDOW = "outside_window"  # 24 hours since they wrote, no approved template for the step
     NO_BANK_ACCOUNT = "no_bank_account"  # the step's template needs the account the settings lack
+    # 24 hours since they wrote, and no approved template can name every order one transfer paid and
+    # the total (app.order_messages.several_orders_template)
+    NO_TEMPLATE_FOR_SEVERAL = "no_template_for_several"
     # Written by earlier versions, which held a bulk notice back while no relay was set up; kept so
     # those orders' history still reads. Now the messages wait in the outbox, as a single step's do.
     NO_RELAY = "no_relay"
@@ -184,6 +187,8 @@ def why_not_told(message: OrderMessage | None) -> NotToldReason | None:
         return None
     if prepared.template is not None:  # a template chosen, but the bank account it names is missing
         return NotToldReason.NO_BANK_ACCOUNT
+    if prepared.several_orders:
+        return NotToldReason.NO_TEMPLATE_FOR_SEVERAL
     return NotToldReason.OUTSIDE_WINDOW
 
 

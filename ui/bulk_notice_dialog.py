@@ -64,6 +64,12 @@ def not_told_reason(reason: NotToldReason) -> str:
         NotToldReason.NO_BANK_ACCOUNT: QCoreApplication.translate(
             "BulkNotice", "not told: the step's template needs your bank account, which is not set"
         ),
+        NotToldReason.NO_TEMPLATE_FOR_SEVERAL: QCoreApplication.translate(
+            "BulkNotice",
+            "not told: more than 24 hours since they wrote, and no approved template can name all "
+            "the orders one transfer paid and the total. Choose one in Order settings ▸ Messages ▸ "
+            "Paid, several orders",
+        ),
         # Not offered any more (the messages wait in the outbox), but a notice prepared before may say it.
         NotToldReason.NO_RELAY: QCoreApplication.translate(
             "BulkNotice", "not told: no relay is set up, so nothing can reach WhatsApp"

@@ -136,6 +136,11 @@ def told_text(kind: str, facts: dict[str, Any]) -> str:
                 "OrderWindow", "more than 24 hours since they wrote, and no template for this step"
             ),
             NotToldReason.NO_BANK_ACCOUNT: translate("OrderWindow", "the template needs your bank account"),
+            NotToldReason.NO_TEMPLATE_FOR_SEVERAL: translate(
+                "OrderWindow",
+                "more than 24 hours since they wrote, and no template can name all the orders one "
+                "transfer paid and the total",
+            ),
             NotToldReason.NO_RELAY: translate("OrderWindow", "no relay is set up"),
         }
         reason = (

@@ -386,18 +386,29 @@ def test_two_orders_one_transfer_paid_are_told_in_one_message_in_the_customers_l
         return found
 
     both = told(second)
-    assert (both.number, both.order_ids) == (f"{one}, {two}", (first, second))
+    # Her numbers listed as English lists them, since the message is in her language.
+    assert (both.number, both.order_ids) == (f"{one} and {two}", (first, second))
     # 29,000원 + 58,000원, written as she reads it (not the owner's "87,000원").
     assert both.prepared.text == (
-        f"Thank you, Amy Clarke: your payment of ₩87,000 arrived. We are preparing orders {one}, {two} for you."
+        f"Thank you, Amy Clarke: your payment of ₩87,000 arrived. We are preparing orders {one} and {two} "
+        "for you."
     )
     assert (
         told().prepared.text
         == f"Thank you, Amy Clarke: your payment arrived. We are preparing order {one} for you."
     )
-    # The owner's own "paid" message goes as she wrote it, naming both orders and the sum.
+    # The message the owner wrote for several orders goes as she wrote it, naming both and the sum,
+    # listed as her Korean lists them; her single-order "paid" message is for one order only.
     with db.write() as s:
         save_order_settings(
-            s, dataclasses.replace(SETTINGS, messages={"paid": "{name}님, {number} {total} 확인!"})
+            s,
+            dataclasses.replace(
+                SETTINGS,
+                messages={
+                    "paid": "{name}님 {number} 확인!",
+                    "paid_together": "{name}님, {number} {total} 확인!",
+                },
+            ),
         )
-    assert told(second).prepared.text == f"Amy Clarke님, {one}, {two} 87,000원 확인!"
+    assert told(second).prepared.text == f"Amy Clarke님, {one} 및 {two} 87,000원 확인!"
+    assert told().prepared.text == f"Amy Clarke님 {one} 확인!"

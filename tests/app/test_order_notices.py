@@ -223,10 +223,12 @@ def test_a_customer_the_owner_unticked_is_not_sent_and_her_history_says_it_was_t
     assert told(db, orders["이하은"]) == {"told": "could_not", "reason": "no_number"}
 
 
-def minjis_orders_paid_by_one_transfer(db) -> tuple[list[int], list[int]]:
-    """김민지 (who wrote an hour ago) paid her two shirts (39,000원 each) with one transfer of 78,000원,
-    and 박서준 his one; the ids paid, and hers."""
-    recent = utcnow() - timedelta(hours=1)
+def minjis_orders_paid_by_one_transfer(
+    db, wrote: timedelta = timedelta(hours=1)
+) -> tuple[list[int], list[int]]:
+    """김민지 (who wrote an hour ago, or `wrote` ago) paid her two shirts (39,000원 each) with one
+    transfer of 78,000원, and 박서준 his one; the ids paid, and hers."""
+    recent = utcnow() - wrote
     with db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
         minji = make_contact(s, profile_name="김민지", wa_id="821055500001", last_inbound_at=recent)
@@ -252,12 +254,12 @@ def test_one_transfer_for_two_of_her_orders_tells_her_once_naming_both_and_what_
     hers_told = found.to_tell[0]
     assert (hers_told.customer, hers_told.number, hers_told.order_ids) == (
         "김민지",
-        f"{numbers[0]}, {numbers[1]}",
+        f"{numbers[0]} and {numbers[1]}",
         tuple(hers),
     )
     assert found.to_tell[0].prepared.text == (
         f"Thank you, 김민지: your payment of ₩78,000 arrived. We are preparing orders "
-        f"{numbers[0]}, {numbers[1]} for you."
+        f"{numbers[0]} and {numbers[1]} for you."
     )
     assert found.to_tell[1].prepared.text.endswith(
         "We are preparing order " + found.to_tell[1].number + " for you."
@@ -287,7 +289,7 @@ def test_her_one_message_for_two_orders_is_in_korean_with_the_amount_as_koreans_
     )
     assert found.to_tell[0].prepared.text == (
         "김민지님, 보내주신 78,000원 입금 확인되었습니다. 감사합니다!\n"
-        f"주문번호 {numbers[0]}, {numbers[1]} 상품을 함께 정성껏 준비해서 보내드리겠습니다."
+        f"주문번호 {numbers[0]} 및 {numbers[1]} 상품을 함께 정성껏 준비해서 보내드리겠습니다."
     )
     # His single order's message is the one it always was.
     assert found.to_tell[1].prepared.text.startswith("박서준님, 입금 확인되었습니다. 감사합니다!\n주문번호 ")
@@ -334,3 +336,157 @@ def test_dont_send_answers_the_deadlines_notice_too(db) -> None:
     assert outbound(db) == []
     assert history(db, orders["김민지"])[-1] == (UNSENT_MOVE, "cancelled")
     assert told(db, orders["김민지"]) == {"told": "chose_not"}
+
+
+PAID_ONE = {  # the single order's "payment confirmed": a place for the name and one number only
+    "name": "payment_ok",
+    "language": "ko",
+    "category": "UTILITY",
+    "status": "APPROVED",
+    "components": [{"type": "BODY", "text": "{{1}}님, 주문번호 {{2}} 입금이 확인되었습니다."}],
+}
+PAID_WITH_TOTAL = {  # places for the name, the order number and the amount
+    "name": "payment_received",
+    "language": "ko",
+    "category": "UTILITY",
+    "status": "APPROVED",
+    "components": [
+        {"type": "BODY", "text": "{{1}}님, 주문번호 {{2}}의 결제 금액 {{3}} 입금이 확인되었습니다."}
+    ],
+}
+
+
+def korean_notice(db, order_ids: list[int]) -> BulkNotice:
+    return prepare_notice(
+        db,
+        BulkMove.BANK_FILE,
+        order_ids,
+        language="ko",
+        locale="ko_KR",
+        format_time=english_day,
+        now=utcnow(),
+        relay_ready=True,
+    )
+
+
+def send_through_the_relay(db, relay) -> None:
+    """The desktop's outbox, on a real relay client, sends what is queued (once)."""
+    import threading
+
+    from app.outbox import OutboxSender
+    from app.relay_client import RelayClient
+
+    client = RelayClient(relay.url, relay.token)
+    try:
+        sender = OutboxSender(
+            db, client, on_changed=lambda ids: None, stop=threading.Event(), retry_base=0.01, retry_cap=0.05
+        )
+        sender.run_once()
+    finally:
+        client.close()
+
+
+def templates_from_the_relay(db, relay, graph, *templates: dict) -> None:
+    """Meta approved `templates`; the desktop reads them through the relay (and keeps them)."""
+    from app.relay_client import RelayClient
+    from app.sending import approved_templates
+
+    graph.templates = list(templates)
+    client = RelayClient(relay.url, relay.token)
+    try:
+        assert {t.name for t in approved_templates(db, client.templates)} == {t["name"] for t in templates}
+    finally:
+        client.close()
+
+
+def map_templates(db, **by_message: str) -> None:
+    from app.order_settings import load_order_settings, save_order_settings
+
+    with db.write() as s:
+        save_order_settings(s, load_order_settings(s).replace(templates=by_message))
+
+
+def test_after_24_hours_her_two_orders_go_in_the_paid_template_with_both_numbers_and_the_sum(
+    db, relay, graph
+) -> None:
+    paid, hers = minjis_orders_paid_by_one_transfer(db, wrote=timedelta(days=2))
+    with db.read() as s:
+        numbers = [s.get(Order, i).number for i in hers]  # type: ignore[union-attr]
+    relay.post_webhook(inbound_from("821055500001"))  # the relay knows her number
+    relay.post_webhook(inbound_from("821055500002"))
+    # The Paid template has a place for the amount: no new template to ask Meta for.
+    templates_from_the_relay(db, relay, graph, PAID_ONE, PAID_WITH_TOTAL)
+    map_templates(db, paid="payment_received")
+    found = korean_notice(db, paid)
+    assert [m.customer for m in found.to_tell] == ["김민지", "박서준"] and not found.not_told
+    hers_told = found.to_tell[0]
+    assert hers_told.prepared.text == (
+        f"김민지님, 주문번호 {numbers[0]} 및 {numbers[1]}의 결제 금액 78,000원 입금이 확인되었습니다."
+    )
+    tell_customers(db, found)
+    send_through_the_relay(db, relay)
+
+    sent = {body["to"]: body for body in graph.sent}
+    assert set(sent) == {"821055500001", "821055500002"}  # one message each, not three
+    her = sent["821055500001"]["template"]
+    assert her["name"] == "payment_received"
+    assert her["components"] == [
+        {
+            "type": "body",
+            "parameters": [
+                {"type": "text", "text": "김민지"},
+                {"type": "text", "text": f"{numbers[0]} 및 {numbers[1]}"},
+                {"type": "text", "text": "78,000원"},
+            ],
+        }
+    ]
+    his = sent["821055500002"]["template"]["components"][0]["parameters"]
+    assert [p["text"] for p in his][2] == "39,000원"  # his single order, its own amount
+    assert [told(db, i) for i in hers] == [{"told": "sent"}, {"told": "sent"}]
+
+
+def test_the_template_chosen_for_several_orders_goes_before_the_single_orders_one(db, relay, graph) -> None:
+    paid, _hers = minjis_orders_paid_by_one_transfer(db, wrote=timedelta(days=2))
+    relay.post_webhook(inbound_from("821055500001"))
+    relay.post_webhook(inbound_from("821055500002"))
+    several = {
+        **PAID_WITH_TOTAL,
+        "name": "payment_for_orders",
+        "components": [{"type": "BODY", "text": "{{1}}님, 보내주신 {{3}}으로 주문 {{2}} 모두 입금 확인!"}],
+    }
+    templates_from_the_relay(db, relay, graph, PAID_ONE, PAID_WITH_TOTAL, several)
+    map_templates(db, paid="payment_received", paid_together="payment_for_orders")
+    tell_customers(db, korean_notice(db, paid))
+    send_through_the_relay(db, relay)
+    names = {body["to"]: body["template"]["name"] for body in graph.sent}
+    assert names == {"821055500001": "payment_for_orders", "821055500002": "payment_received"}
+
+
+def test_a_paid_template_with_no_place_for_the_sum_does_not_carry_her_two_orders_and_the_owner_is_told(
+    db, relay, graph
+) -> None:
+    paid, hers = minjis_orders_paid_by_one_transfer(db, wrote=timedelta(days=2))
+    relay.post_webhook(inbound_from("821055500002"))
+    templates_from_the_relay(db, relay, graph, PAID_ONE)
+    map_templates(db, paid="payment_ok")
+    found = korean_notice(db, paid)
+    # His single order still goes in it; her two cannot: the total would be lost.
+    assert [m.customer for m in found.to_tell] == ["박서준"]
+    assert [(n.order_id, n.reason) for n in found.not_told] == [
+        (hers[0], NotToldReason.NO_TEMPLATE_FOR_SEVERAL),
+        (hers[1], NotToldReason.NO_TEMPLATE_FOR_SEVERAL),
+    ]
+    assert "78,000원" in found.not_told[0].text  # what she would have read, for the owner to pass on
+    tell_customers(db, found)
+    send_through_the_relay(db, relay)
+    assert [body["to"] for body in graph.sent] == ["821055500002"]
+    assert [told(db, i) for i in hers] == [
+        {"told": "could_not", "reason": "no_template_for_several"},
+        {"told": "could_not", "reason": "no_template_for_several"},
+    ]
+
+
+def inbound_from(wa_id: str) -> dict:
+    from tests.support.relay_server import inbound
+
+    return inbound(content="입금했어요", sender=wa_id, timestamp=int(utcnow().timestamp()) - 2 * 86400)
