@@ -24,7 +24,7 @@ from app.changes import Changes
 from app.errors import ShopInboxError
 from app.money import amount_to_minor, edit_amount
 from app.order_actions import read_order_settings, store_order_settings
-from app.order_messages import DEFAULT_MESSAGES, REMINDER
+from app.order_messages import DEFAULT_MESSAGES, PAID_TOGETHER, REMINDER, can_name_several_orders
 from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.sending import approved_templates
@@ -43,11 +43,13 @@ from ui.unsaved_edits import leave_edits
 
 log = logging.getLogger(__name__)
 
-# The messages the owner can reword: one per state that tells the customer, and the payment reminder.
+# The messages the owner can reword: one per state that tells the customer, the payment reminder, and
+# the one "payment confirmed" for several orders one bank transfer paid.
 MESSAGE_STATES: tuple[str, ...] = (
     OrderState.AWAITING_PAYMENT.value,
     REMINDER,
     OrderState.PAID.value,
+    PAID_TOGETHER,
     OrderState.SHIPPED.value,
     OrderState.DONE.value,
     OrderState.CANCELLED.value,
@@ -141,10 +143,25 @@ class OrderSettingsDialog(QDialog):
             )
             other.setMaximumHeight(90)
             combo = QComboBox(page)
+            if state == PAID_TOGETHER:
+                about = QLabel(
+                    self.tr(
+                        "Sent once when one bank transfer paid several orders of a customer: {number} "
+                        "is every order number, {total} what they sent. Outside the 24-hour window it "
+                        "needs an approved template with three values: {{1}} the name, {{2}} the order "
+                        "numbers, {{3}} the total. With none chosen, the Paid template goes if it has "
+                        "those three."
+                    ),
+                    page,
+                )
+                about.setObjectName("paidTogetherNote")
+                about.setWordWrap(True)
+                about.setTextFormat(Qt.TextFormat.PlainText)
+                pl.addRow(about)
             pl.addRow(self.tr("Message"), edit)
             pl.addRow(self.tr("In another language"), other)
             pl.addRow(self.tr("Template outside the window"), combo)
-            tabs.addTab(page, self.tr("Payment reminder") if state == REMINDER else state_name(state))
+            tabs.addTab(page, self.message_title(state))
             self.messages[state] = edit
             self.other_messages[state] = other
             for e in (edit, other):
@@ -172,6 +189,14 @@ class OrderSettingsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._load()
+
+    def message_title(self, state: str) -> str:
+        """The tab of a message: its step's name, or what the two messages of no step of their own are."""
+        if state == REMINDER:
+            return self.tr("Payment reminder")
+        if state == PAID_TOGETHER:
+            return self.tr("Paid, several orders")
+        return state_name(state)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPlainTextEdit):
@@ -229,6 +254,8 @@ class OrderSettingsDialog(QDialog):
             combo.clear()
             combo.addItem(self.tr("None"), "")
             for t in templates:
+                if state == PAID_TOGETHER and not can_name_several_orders(t):
+                    continue  # no place for every number and the total: customers would miss some
                 combo.addItem(f"{t.name} ({t.language}, {t.category.lower()})", t.name)
             index = combo.findData(settings.templates.get(state, ""))
             combo.setCurrentIndex(max(0, index))
