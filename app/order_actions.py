@@ -257,15 +257,26 @@ def start_order(
     charges: Charges,
     note: str,
     currency: str,
+    cart_message_id: int | None = None,
 ) -> tuple[int, Changes]:
-    """An order the owner made from a chat, `note` her own memo on it; its id."""
+    """An order the owner made from a chat, `note` her own memo on it; its id.
+
+    `cart_message_id`: the customer's cart it was started from (one that never became an order, e.g.
+    imported): the order is that cart's, its card in the chat then opens it, and it keeps what the
+    customer wrote with the cart. A cart that became an order meanwhile stays that order's."""
+    from app.carts import cart_note
+
     with db.write() as s:
+        customer_note = cart_note(s, cart_message_id, contact_id)
+        from_cart = customer_note is not None
         order_id = create_order(
             s,
             contact_id=contact_id,
             lines=lines,
-            source="chat",
+            source="cart" if from_cart else "chat",
             charges=charges,
+            message_id=cart_message_id if from_cart else None,
+            note=customer_note or "",
             memo=note,
             currency=currency,
         ).id

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
 
+from app.carts import CartCard
 from app.cloud_messages import RELAY_UNREADABLE
 from app.conversation_rows import PERSON_SENDERS
 from app.message_media import MediaInfo
@@ -38,6 +39,7 @@ PAD_Y = 6.0
 HEADER_H = 30.0
 HEADER_GAP = 8.0
 CARD_H = 54.0
+CART_TARGET = "cart:"  # a card's target: start an order from the cart message with this id
 QUOTE_H = 46.0
 IMAGE_PLACEHOLDER = (240.0, 150.0)
 REACTION_H = 22.0
@@ -189,25 +191,43 @@ def media_file(media_dir: str, stored: str) -> str:
     return str(Path(media_dir) / stored)
 
 
-def order_card(row: MessageRow, order: OrderCard | None) -> Card:
-    """A cart message's card: the order it became (click: Open order), or the cart as it came."""
-    if order is None:
-        items = (row.payload or {}).get("order", {}).get("product_items") or []
-        count = len(items) if isinstance(items, list) else 0
+def order_card(row: MessageRow, order: OrderCard | CartCard | None) -> Card:
+    """A cart message's card: the order it became (click: Open order); a cart that never became one
+    (imported from the phone's history, say), its items read (click: Start order with them) or not
+    (said, nothing to click); the cart as it came while that is being read."""
+    if isinstance(order, OrderCard):
         return Card(
             "order",
             QRectF(),
-            QCoreApplication.translate("bubble", "Cart"),
-            counts().items(count),
+            QCoreApplication.translate("bubble", "Order {0} · {1}").format(
+                order.number, state_name(order.state)
+            ),
+            QCoreApplication.translate("bubble", "Open order"),
+            "cart",
+            f"order:{order.order_id}",
+        )
+    items = (row.payload or {}).get("order", {}).get("product_items") or []
+    count = len(items) if isinstance(items, list) else 0
+    cart = QCoreApplication.translate("bubble", "Cart")
+    if order is None:
+        return Card("order", QRectF(), cart, counts().items(count), "cart")
+    if not order.readable:
+        return Card(
+            "order",
+            QRectF(),
+            cart,
+            QCoreApplication.translate(
+                "bubble", "Its items can't be read: ask the customer to send it again"
+            ),
             "cart",
         )
     return Card(
         "order",
         QRectF(),
-        QCoreApplication.translate("bubble", "Order {0} · {1}").format(order.number, state_name(order.state)),
-        QCoreApplication.translate("bubble", "Open order"),
+        f"{cart} · {counts().items(len(order.lines) + order.more)}",
+        QCoreApplication.translate("bubble", "Not an order yet · Start order"),
         "cart",
-        f"order:{order.order_id}",
+        f"{CART_TARGET}{row.id}",
     )
 
 
@@ -324,7 +344,7 @@ def compute(
     quote: MessageRow | None,
     media: MediaInfo | None,
     media_dir: str,
-    order: OrderCard | None = None,
+    order: OrderCard | CartCard | None = None,
 ) -> BubbleGeometry:
     """Geometry of one row, in row coordinates (0, 0 at the row's top-left)."""
     y = 2.0
@@ -397,7 +417,10 @@ def compute(
                     cw, ch = max(80.0, size[0] * scale), max(60.0, size[1] * scale)
             cw = min(cw, inner_max)
         else:
-            cw = min(inner_max, max(230.0, fonts.body_fm.horizontalAdvance(card.title) + 70))
+            wide = fonts.body_fm.horizontalAdvance(card.title)
+            if card.kind == "order":  # what the cart card says it does is read whole where it fits
+                wide = max(wide, fonts.small_fm.horizontalAdvance(card.subtitle))
+            cw = min(inner_max, max(230.0, wide + 70))
             ch = CARD_H
         card.rect = QRectF(0, parts_h, cw, ch)
         geo.card = card
@@ -408,7 +431,12 @@ def compute(
     meta_w = fonts.small_fm.horizontalAdvance(geo.time_text) + (TICK + 4 if geo.outgoing else 0) + 4
     meta_h = fonts.small_fm.height()
 
-    text = cart_text(order, row.body) if order is not None and row.kind == "order" else body_text(row)
+    readable = isinstance(order, OrderCard) or (isinstance(order, CartCard) and order.readable)
+    text = (
+        cart_text(order, row.body)
+        if order is not None and readable and row.kind == "order"
+        else body_text(row)
+    )
     geo.text = text
     if text:
         # A caption wraps to its picture's width, as on the phone.

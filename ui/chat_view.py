@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QToolButton, 
 from app.outbox import can_cancel
 from app.queries import MessageRow
 from ui import icons
-from ui.bubble_layout import BubbleGeometry, body_text
+from ui.bubble_layout import CART_TARGET, BubbleGeometry, body_text
 from ui.chat_view_delegate import ChatViewDelegate
 from ui.chat_view_model import ChatViewModel, MessageRole
 from ui.context import AppContext
@@ -58,7 +58,7 @@ FOCUS_FRAME = 2  # pixels: the chat list outlines its current chat as wide
 def _file_gone(target: str) -> bool:
     """A card's file that was downloaded once and is no longer there (deleted from the media folder,
     taken by an antivirus): fetched again from the relay instead of a click that opens nothing."""
-    return not target.startswith(("order:", "http://", "https://")) and not Path(target).exists()
+    return not target.startswith(("order:", CART_TARGET, "http://", "https://")) and not Path(target).exists()
 
 
 class ChatView(QListView):
@@ -377,6 +377,9 @@ class ChatView(QListView):
                 return
             if geo.card is not None and geo.card.rect.contains(local):
                 info = self.chat_model.info(idx.row())
+                if geo.card.target.startswith(CART_TARGET):  # a cart no order came from: start one
+                    self.start_order_requested.emit(row)
+                    return
                 if geo.card.target and not _file_gone(geo.card.target):
                     self._open_target(geo.card.target)
                     return
@@ -509,7 +512,9 @@ class ChatView(QListView):
                 react.addSeparator()
                 reactions[react.addAction(self.tr("Remove reaction"))] = ""
         retry = delete = start_order = cancel = None
-        if row.direction == "in" and row.kind != "order":
+        # A cart's own card opens its order, or starts one when it has none and its items can be read.
+        startable_cart = geo.card is not None and geo.card.target.startswith(CART_TARGET)
+        if row.direction == "in" and (row.kind != "order" or startable_cart):
             start_order = menu.addAction(icons.icon("cart"), self.tr("Start order"))
         if row.direction == "out" and row.status == "failed":
             menu.addSeparator()

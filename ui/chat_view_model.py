@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from app.carts import CartCard, chat_cards
 from app.message_media import MediaInfo, media_for_messages
-from app.order_queries import OrderCard, order_cards
+from app.order_queries import OrderCard
 from app.queries import MessageRow, message_by_wamid, messages_around, messages_by_ids, messages_page
 from app.rules import RECENT_WORDS, TYPED_KINDS
 from ui.context import AppContext
@@ -58,7 +59,7 @@ class RowInfo:
     quote: MessageRow | None
     media: MediaInfo | None
     highlight: str | None
-    order: OrderCard | None
+    order: OrderCard | CartCard | None  # a cart's: the order it became, or the cart as it came
     first_of_group: bool
 
 
@@ -72,7 +73,7 @@ class _Extras:
 
     quotes: dict[str, MessageRow | None] = field(default_factory=dict)
     media: dict[int, MediaInfo] = field(default_factory=dict)
-    orders: dict[int, OrderCard] = field(default_factory=dict)
+    orders: dict[int, OrderCard | CartCard] = field(default_factory=dict)
 
 
 def _read_extras(session: Session, rows: list[MessageRow], known_quotes: frozenset[str]) -> _Extras:
@@ -85,9 +86,9 @@ def _read_extras(session: Session, rows: list[MessageRow], known_quotes: frozens
             and r.reply_to_wamid not in extras.quotes
         ):
             extras.quotes[r.reply_to_wamid] = message_by_wamid(session, r.reply_to_wamid)
-    carts = [r.id for r in rows if r.kind == "order"]
+    carts = {r.id: r.payload for r in rows if r.kind == "order"}
     if carts:
-        extras.orders = order_cards(session, carts)
+        extras.orders = chat_cards(session, carts)
     media_ids = [r.id for r in rows if r.kind in _MEDIA_KINDS]
     if media_ids:
         extras.media = media_for_messages(session, media_ids)
@@ -138,7 +139,8 @@ class ChatViewModel(QAbstractListModel):
         self.highlight_text = ""
         self._quotes: dict[str, MessageRow | None] = {}
         self._media: dict[int, MediaInfo] = {}
-        self._orders: dict[int, OrderCard] = {}  # cart message id → the order it became
+        # cart message id → the order it became, or the cart itself
+        self._orders: dict[int, OrderCard | CartCard] = {}
         self._media_requested: set[int] = set()
         self._generation = 0
         self.loading = False  # a chat (or a window around a message) is being read
@@ -260,11 +262,11 @@ class ChatViewModel(QAbstractListModel):
 
     def orders_changed(self) -> None:
         """An order moved or was created: its cart card shows the new state (read off the GUI thread)."""
-        carts = [r.id for r in self._rows if r.kind == "order"]
+        carts = {r.id: r.payload for r in self._rows if r.kind == "order"}
         if carts:
-            self._read(lambda s: order_cards(s, carts), self._orders_read)
+            self._read(lambda s: chat_cards(s, carts), self._orders_read)
 
-    def _orders_read(self, found: dict[int, OrderCard]) -> None:
+    def _orders_read(self, found: dict[int, OrderCard | CartCard]) -> None:
         changed = [i for i in found if found.get(i) != self._orders.get(i)]
         self._orders.update(found)
         for message_id in changed:

@@ -135,7 +135,11 @@ class OrderActions(QObject):
         return button
 
     def _start_from_message(self, row: MessageRow) -> None:
-        """On a list reply "item:<code>" the form opens with that item in it."""
+        """On a list reply "item:<code>" the form opens with that item in it; on a cart that never
+        became an order (its card, or the menu), with the cart's items."""
+        if row.kind == "order":
+            self.start_order(cart=row.id)
+            return
         code = ""
         if row.kind == "interactive":
             part = (row.payload or {}).get("interactive") or {}
@@ -145,7 +149,9 @@ class OrderActions(QObject):
                 code = reply_id.removeprefix("item:")
         self.start_order(code)
 
-    def start_order(self, code: str = "") -> StartOrderDialog | None:
+    def start_order(self, code: str = "", *, cart: int | None = None) -> StartOrderDialog | None:
+        """The chat's new-order form (one per chat: an open one is brought up, taking the list reply's
+        item `code` or the cart message `cart`'s items into its lines)."""
         from ui.order_form import StartOrderDialog
 
         conversation = self.window.chat.conversation
@@ -156,13 +162,15 @@ class OrderActions(QObject):
         if open_form is not None:  # the lines typed in it so far stay as they are
             if code:  # a list reply naming another item: it joins them
                 open_form.take_item(code)
+            if cart is not None:  # a cart's items join them
+                open_form.take_cart(cart)
             bring_to_front(open_form)
             return open_form
         name = conversation.display_name
 
         # A customer from a phone export (no number) gets orders too: the owner may only want to
         # write one down. The order window asks for the number when a message is to be sent.
-        dialog = StartOrderDialog(self.ctx, contact_id, name, code, self.window)
+        dialog = StartOrderDialog(self.ctx, contact_id, name, code, self.window, cart=cart)
         dialog.created.connect(self._created)
         dialog.finished.connect(lambda _r: self._form_closed(contact_id, dialog))
         self.new_orders[contact_id] = dialog

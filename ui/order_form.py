@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.carts import CartStart, cart_start
 from app.catalog import ItemRow
 from app.changes import Changes
 from app.errors import ErrorCode, OrderError, ShopInboxError
@@ -63,6 +64,9 @@ from ui.ops import Op, failure_sentence
 from ui.order_text import money
 from ui.screen_fit import resize_within_screen
 from ui.theme import problem_colour, warning_colour
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +139,10 @@ class DraftLinesModel(QAbstractTableModel):
         """A line of the owner's own, its price to type; its row."""
         self._append(DraftLine(None, " ".join(name.split())[:200], None, currency))
         return len(self.lines) - 1
+
+    def add_line(self, line: DraftLine) -> None:
+        """A line as it is (a cart's item, at its quantity)."""
+        self._append(line)
 
     def _append(self, line: DraftLine) -> None:
         self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines))
@@ -222,6 +230,16 @@ class DraftLinesModel(QAbstractTableModel):
         return True
 
 
+def _cart_or_why(db: Database, message_id: int | None) -> CartStart | OrderError | None:
+    """The cart's lines for the form, or why they cannot be read (said in the form); blocking."""
+    if message_id is None:
+        return None
+    try:
+        return cart_start(db, message_id)
+    except OrderError as exc:
+        return exc
+
+
 def own_name(search: str) -> str:
     """What the owner typed in the search, as the name of a line of their own ("" when nothing)."""
     return " ".join(search.split())[:200]
@@ -256,11 +274,15 @@ class StartOrderDialog(QDialog):
         parent: QWidget | None = None,
         *,
         order: OrderDetail | None = None,
+        cart: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.contact_id = contact_id
         self.order = order
+        # The customer's cart message (one that never became an order) the new order is started
+        # from: its items are the first lines, and the order becomes that cart's.
+        self.cart_message_id = cart if order is None else None
         # New lines of the owner's own are priced in it; an order is in its items' currency.
         self.shop_currency = order.currency if order is not None else ctx.currency.upper()
         self._charges_currency = self.shop_currency  # the currency the shipping field was filled in
@@ -388,7 +410,7 @@ class StartOrderDialog(QDialog):
         self._as_opened: tuple[object, ...] | None = None
         if order is not None:
             self._show_order(order, form)
-        self._load(code)
+        self._load(code, self.cart_message_id)
 
     def _show_order(self, order: OrderDetail, form: QFormLayout) -> None:
         form.setRowVisible(self.note, False)  # the owner's memo is the order window's
@@ -415,26 +437,64 @@ class StartOrderDialog(QDialog):
             self.shipping.setText(edit_amount(order.shipping_minor, order.currency))
 
     # ----------------------------------------------------------------- catalogue
-    def _load(self, code: str) -> None:
+    def _load(self, code: str, cart: int | None = None) -> None:
         db = self.ctx.db
         kept = [line.item_id for line in self.lines.lines if line.item_id is not None]
 
-        def work() -> tuple[OrderSettings, ItemsForOrder]:
-            return order_form_start(db, code, kept)
+        def work() -> tuple[OrderSettings, ItemsForOrder, CartStart | OrderError | None]:
+            settings, start = order_form_start(db, code, kept)
+            return settings, start, _cart_or_why(db, cart)
 
-        def done(result: tuple[OrderSettings, ItemsForOrder]) -> None:
-            self.settings, start = result
+        def done(result: tuple[OrderSettings, ItemsForOrder, CartStart | OrderError | None]) -> None:
+            self.settings, start, from_cart = result
             self.settings_loaded = True
             self._follow_order_shipping()
             self.stock_left.update(start.left)
             prefill = start.rows
             if prefill and prefill[0].retailer_id == code:
                 self.lines.add(prefill[0])
+            if from_cart is not None:
+                self._add_cart(from_cart)
             self.search_catalogue(self.search.text())
             self.recompute()
             self._as_opened = self._as_typed()
 
         Op(work, parent=self).success(done).run()
+
+    def take_cart(self, message_id: int) -> None:
+        """The card of a cart that never became an order, clicked while this form is open: its items
+        join the lines (once: the same cart clicked again adds nothing), and the order becomes that
+        cart's when the form came from none."""
+        db = self.ctx.db
+        Op(lambda: _cart_or_why(db, message_id), parent=self).success(self._add_cart).run()
+
+    def _add_cart(self, found: CartStart | OrderError | None) -> None:
+        if isinstance(found, OrderError):  # its items cannot be read (the card says so too)
+            self.problem.setText(failure_sentence(found))
+            self.problem.show()
+            return
+        if found is None:
+            return
+        if self.order is None and self.cart_message_id is None:
+            self.cart_message_id = found.message_id
+        self.stock_left.update(found.left)
+        for line in found.lines:
+            try:
+                check_line_currency((had.currency for had in self.lines.lines), line.name, line.currency)
+            except OrderError as exc:  # won and dollars in one order: said, and the line left out
+                self.problem.setText(failure_sentence(exc))
+                self.problem.show()
+                continue
+            if line.item is not None:
+                if any(had.item_id == line.item.id for had in self.lines.lines):
+                    continue
+                self.lines.add_line(replace(DraftLine.of(line.item), quantity=line.quantity))
+            elif not any(had.own and had.name == line.name for had in self.lines.lines):
+                # Not in the catalogue (any more): its code, at the price the customer saw.
+                self.lines.add_line(
+                    DraftLine(None, line.name, line.price_minor, line.currency, line.quantity)
+                )
+        self.recompute()
 
     def take_item(self, code: str) -> None:
         """ "Start order" on a list reply naming another item while this form is open: that item joins
@@ -675,10 +735,17 @@ class StartOrderDialog(QDialog):
             return
         contact_id, note, currency, db = self.contact_id, self.note.text(), self.currency, self.ctx.db
         assert contact_id is not None  # a new order is started in a customer's chat
+        cart = self.cart_message_id
 
         def work() -> tuple[int, Changes]:
             return start_order(
-                db, contact_id=contact_id, lines=lines, charges=charges, note=note, currency=currency
+                db,
+                contact_id=contact_id,
+                lines=lines,
+                charges=charges,
+                note=note,
+                currency=currency,
+                cart_message_id=cart,
             )
 
         def done(result: tuple[int, Changes]) -> None:

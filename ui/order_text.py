@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from app.carts import CartCard
 from app.order_queries import OrderCard
 from app.orders import BOARD_STATES, MOVES, OrderState
 from app.shipping_sheets import AddressGap, LeftOut
@@ -99,7 +100,7 @@ def _money(minor: int, currency: str, locale: str) -> str:
     return format_price(minor, currency, locale)
 
 
-def cart_text(card: OrderCard, note: str) -> str:
+def cart_text(card: OrderCard | CartCard, note: str) -> str:
     """The cart as plain text inside its bubble: one line per item with its total, then the total."""
     hidden = card.more
     more = counts().more_items(hidden)
