@@ -737,6 +737,10 @@
         <translation>알리지 못함: 이 단계의 템플릿에 필요한 입금 계좌가 설정되지 않음</translation>
     </message>
     <message>
+        <source>not told: more than 24 hours since they wrote, and no approved template can name all the orders one transfer paid and the total. Choose one in Order settings ▸ Messages ▸ Paid, several orders</source>
+        <translation>알리지 못함: 고객이 글을 보낸 지 24시간이 지났고, 한 번의 입금으로 결제된 주문 전부와 합계 금액을 담을 수 있는 승인된 템플릿이 없어요. 주문 설정 ▸ 메시지 ▸ 결제 완료(여러 주문)에서 골라 주세요</translation>
+    </message>
+    <message>
         <source>not told: no relay is set up, so nothing can reach WhatsApp</source>
         <translation>알리지 못함: 릴레이가 설정되지 않아 WhatsApp으로 보낼 수 없음</translation>
     </message>
@@ -4870,6 +4874,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>선택 사항이에요. 위 메시지와 다른 언어로 쓰는 고객에게는 이 글이 대신 가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
+        <source>Sent once when one bank transfer paid several orders of a customer: {number} is every order number, {total} what they sent. Outside the 24-hour window it needs an approved template with three values: {{1}} the name, {{2}} the order numbers, {{3}} the total. With none chosen, the Paid template goes if it has those three.</source>
+        <translation>한 고객의 주문 여러 건이 한 번의 입금으로 결제되었을 때 한 번만 보내요. {number}에는 주문번호가 모두, {total}에는 고객이 보낸 금액이 들어가요. 24시간이 지나면 값이 세 개인 승인된 템플릿이 필요해요: {{1}} 이름, {{2}} 주문번호, {{3}} 합계. 고르지 않으면 결제 완료 템플릿에 이 세 값이 있을 때 그 템플릿으로 보내요.</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
@@ -4892,6 +4900,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>Messages</source>
         <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Paid, several orders</source>
+        <translation>결제 완료(여러 주문)</translation>
     </message>
     <message>
         <source>These amounts were set in {0}, before your shop&apos;s currency became {1}, and stay in {0}: orders in {1} are charged none of them. Type the amounts in {1} and save to charge them on orders in {1}.</source>
@@ -5165,6 +5177,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>the template needs your bank account</source>
         <translation>템플릿에 필요한 입금 계좌가 설정되지 않음</translation>
+    </message>
+    <message>
+        <source>more than 24 hours since they wrote, and no template can name all the orders one transfer paid and the total</source>
+        <translation>고객의 마지막 메시지 후 24시간이 지났고 한 번의 입금으로 결제된 주문 전부와 합계를 담을 템플릿이 없음</translation>
     </message>
     <message>
         <source>no relay is set up</source>
@@ -7616,6 +7632,14 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>System message</source>
         <translation>시스템 메시지</translation>
+    </message>
+    <message>
+        <source>Its items can&apos;t be read: ask the customer to send it again</source>
+        <translation>상품을 읽을 수 없어요. 고객에게 다시 보내 달라고 해 주세요</translation>
+    </message>
+    <message>
+        <source>Not an order yet · Start order</source>
+        <translation>아직 주문 전 · 주문 만들기</translation>
     </message>
     <message>
         <source>Campaign · {0}</source>
