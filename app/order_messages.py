@@ -203,10 +203,11 @@ def prepare_message(
     templates: list[Template] = [],  # noqa: B006 (read only)
     reminder: bool = False,
     paid_together: bool = False,
+    numbers: Sequence[str] = (),
 ) -> PreparedMessage | None:
     """The message for the order's current state (or its payment reminder), or None for a state that
     tells the customer nothing. `paid_together`: `order` stands for several orders one transfer paid
-    (their numbers, their total), told in one message."""
+    (their total; `numbers` theirs), told in one message."""
     if reminder and order.state != OrderState.AWAITING_PAYMENT:
         return None
     state = REMINDER if reminder else order.state
@@ -236,7 +237,15 @@ def prepare_message(
             return PreparedMessage(
                 state, fill(text, values), False, template_missing=True, several_orders=True
             )
-        params = tuple(values[k] for k in SEVERAL_ORDERS_VALUES)
+        # The template's words are in its own language: the numbers listed and the sum written in
+        # it too ("2026-0008 및 2026-0009", "60,000원" in a Korean one), whoever it goes to.
+        from babel.lists import format_list
+
+        from app.locales import babel_locale
+
+        spoken = babel_locale(chosen.language)
+        listed = format_list(list(numbers), locale=spoken) if numbers else values["number"]
+        params = (values["name"], listed, format_price(order.total_minor, order.currency, spoken))
         from app.sending import render_template
 
         return PreparedMessage(
@@ -407,6 +416,7 @@ def message_for_order(
         templates=approved_templates(db, None),
         reminder=reminder,
         paid_together=bool(others),
+        numbers=numbers if others else (),
     )
     if prepared is None:
         return None

@@ -412,3 +412,46 @@ def test_two_orders_one_transfer_paid_are_told_in_one_message_in_the_customers_l
         )
     assert told(second).prepared.text == f"Amy Clarke님, {one} 및 {two} 87,000원 확인!"
     assert told().prepared.text == f"Amy Clarke님 {one} 확인!"
+
+
+def test_after_24_hours_her_orders_go_in_the_korean_template_with_its_numbers_and_sum_written_in_korean(
+    db,
+) -> None:
+    """Amy writes English, but the shop's approved template is Korean: its values read as Korean does."""
+    from sqlalchemy import select
+
+    from app.models import Order
+    from app.order_messages import message_for_order
+    from app.sending import approved_templates
+    from tests.support.factories import make_message
+
+    paid = Template(
+        name="payment_received",
+        language="ko",
+        category="UTILITY",
+        components=[{"type": "BODY", "text": "{{1}}님, 주문번호 {{2}}의 결제 금액 {{3}} 입금 확인"}],
+        parameters=[TemplateParameter(component="body", index=i) for i in (1, 2, 3)],
+    )
+    approved_templates(db, lambda: [paid])
+    with db.write() as s:
+        save_order_settings(s, dataclasses.replace(SETTINGS, templates={"paid": "payment_received"}))
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        amy = make_contact(s, profile_name="Amy Clarke", last_inbound_at=NOW - timedelta(days=3))
+        make_message(s, amy, "Sent the money for both, thanks!")
+        ids = []
+        for count in (1, 2):
+            order = create_order(
+                s, contact_id=amy.id, lines=[LineInput("LINEN", count)], source="chat", now=NOW
+            )
+            move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=NOW)
+            move_order(s, order.id, OrderState.PAID, now=NOW)
+            ids.append(order.number)
+        first, second = (o.id for o in s.scalars(select(Order).order_by(Order.id)))
+    found = message_for_order(
+        db, first, language="ko", locale="ko_KR", format_time=lambda *_a: "", now=NOW, paid_with=[second]
+    )
+    assert found is not None and found.prepared.template is not None
+    assert found.prepared.template_params == ("Amy Clarke", f"{ids[0]} 및 {ids[1]}", "87,000원")
+    assert (
+        found.prepared.text == f"Amy Clarke님, 주문번호 {ids[0]} 및 {ids[1]}의 결제 금액 87,000원 입금 확인"
+    )
