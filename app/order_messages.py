@@ -242,14 +242,13 @@ def prepare_message(
         from babel.lists import format_list
 
         from app.locales import babel_locale
+        from app.sending import render_template
 
         spoken = babel_locale(chosen.language)
         listed = format_list(list(numbers), locale=spoken) if numbers else values["number"]
-        params = (values["name"], listed, format_price(order.total_minor, order.currency, spoken))
-        from app.sending import render_template
-
+        several_values = (values["name"], listed, format_price(order.total_minor, order.currency, spoken))
         return PreparedMessage(
-            state, render_template(chosen, params), False, chosen, params, several_orders=True
+            state, render_template(chosen, several_values), False, chosen, several_values, several_orders=True
         )
     name = settings.templates.get(state, "")
     template = next((t for t in templates if t.name == name and t.status.upper() == "APPROVED"), None)
