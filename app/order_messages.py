@@ -334,6 +334,7 @@ def message_for_order(
     `paid_with`: the customer's other orders the same bank transfer paid: one message tells of them
     all (`PAID_TOGETHER`: every order number, listed as the message's language lists things, and the
     total received)."""
+    from babel.lists import format_list
     from sqlalchemy import select
 
     from app.automations_store import shop_time_zone
@@ -376,7 +377,7 @@ def message_for_order(
         if others and detail.state == OrderState.PAID
         else detail.state
     )
-    owner_language = language
+    owner_language, owner_locale = language, locale
     settings = own_messages(settings)
     written = settings.messages.get(key)
     translated = settings.messages_other_language.get(key, "").strip()
@@ -397,8 +398,6 @@ def message_for_order(
     if others:
         # "2026-0001 및 2026-0002", "2026-0001 and 2026-0002": one value, so a template's one place
         # for the order number carries them all.
-        from babel.lists import format_list
-
         detail = dataclasses_replace(detail, number=format_list(numbers, locale=locale))
     prepared = prepare_message(
         detail,
@@ -420,7 +419,10 @@ def message_for_order(
     if prepared is None:
         return None
     together = tuple(o.id for o in others)
-    return OrderMessage(order_id, detail.number, detail.customer, contact_id, prepared, together)
+    # The owner's list names the orders in her own words ("2026-0010 및 2026-0011"), whatever the
+    # customer's message says.
+    label = format_list(numbers, locale=owner_locale) if others else detail.number
+    return OrderMessage(order_id, label, detail.customer, contact_id, prepared, together)
 
 
 def _as_moved(

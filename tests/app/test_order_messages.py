@@ -386,8 +386,8 @@ def test_two_orders_one_transfer_paid_are_told_in_one_message_in_the_customers_l
         return found
 
     both = told(second)
-    # Her numbers listed as English lists them, since the message is in her language.
-    assert (both.number, both.order_ids) == (f"{one} and {two}", (first, second))
+    # The owner's list names them as her Korean does; the message lists them as English does.
+    assert (both.number, both.order_ids) == (f"{one} 및 {two}", (first, second))
     # 29,000원 + 58,000원, written as she reads it (not the owner's "87,000원").
     assert both.prepared.text == (
         f"Thank you, Amy Clarke: your payment of ₩87,000 arrived. We are preparing orders {one} and {two} "
