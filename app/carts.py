@@ -90,8 +90,8 @@ def chat_cards(
 
 @dataclass(frozen=True, slots=True)
 class CartLineStart:
-    """One line of a cart, for the order form: the catalogue's item when it has the code (at its
-    price today, as any order the owner starts), else the code at the price the customer saw."""
+    """One line of a cart, for the order form: the catalogue's item when it has the code, else the
+    code; at the price the customer saw in the cart, as a cart that came in live becomes an order."""
 
     item: ItemRow | None
     name: str

@@ -250,6 +250,10 @@ def line_input(line: DraftLine) -> LineInput:
         price = to_decimal(line.price_minor, line.currency)
         return LineInput(line.code, line.quantity, price, line.currency, option=line.option, name=line.name)
     if line.item is not None:
+        if line.price_minor is not None and line.price_minor != line.item.price_minor:
+            # From a customer's cart: at the price she saw in it, as a cart that came in live is.
+            price = to_decimal(line.price_minor, line.currency)
+            return LineInput(line.code, line.quantity, price, line.currency, option=line.option)
         return LineInput(line.code, line.quantity, option=line.option)  # at the catalogue's price
     assert line.price_minor is not None  # Create waits for it
     price = to_decimal(line.price_minor, line.currency)
@@ -488,7 +492,9 @@ class StartOrderDialog(QDialog):
             if line.item is not None:
                 if any(had.item_id == line.item.id for had in self.lines.lines):
                     continue
-                self.lines.add_line(replace(DraftLine.of(line.item), quantity=line.quantity))
+                self.lines.add_line(
+                    DraftLine(line.item, line.item.name, line.price_minor, line.currency, line.quantity)
+                )
             elif not any(had.own and had.name == line.name for had in self.lines.lines):
                 # Not in the catalogue (any more): its code, at the price the customer saw.
                 self.lines.add_line(

@@ -22,8 +22,9 @@ def open_forms() -> list[StartOrderDialog]:
 
 
 def carts_from_the_phone(ctx: Any) -> tuple[int, int, int]:
-    """김민지's chat came from her phone's history: a cart of two shirts and an item the catalogue
-    no longer has, and a cart whose items came garbled. Neither became an order."""
+    """김민지's chat came from her phone's history: a cart of two shirts (at 27,000원 then, 29,000원
+    now) and an item the catalogue no longer has, and a cart whose items came garbled. Neither
+    became an order."""
     with ctx.db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN-M"))
         c = make_contact(s, profile_name="김민지")
@@ -44,7 +45,7 @@ def carts_from_the_phone(ctx: Any) -> tuple[int, int, int]:
                         {
                             "product_retailer_id": "LINEN-M",
                             "quantity": 2,
-                            "item_price": 29000,
+                            "item_price": 27000,
                             "currency": "KRW",
                         },
                         {
@@ -106,15 +107,15 @@ def test_a_cart_that_never_became_an_order_starts_one_with_its_items_and_then_op
     geo, click = card_click(view, rows[good])
     assert geo.card.title.startswith("Cart · 2 item")  # "2 items": plurals come from the .qm
     assert geo.card.subtitle == "Not an order yet · Start order"
-    assert "린넨 셔츠   ₩29,000 × 2 = ₩58,000" in geo.text
+    assert "린넨 셔츠   ₩27,000 × 2 = ₩54,000" in geo.text
     assert "OLD-7 (not in catalogue)   ₩5,000" in geo.text
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=click)
     qtbot.waitUntil(lambda: len(open_forms()) == 1)
     [form] = open_forms()
     qtbot.waitUntil(lambda: form.lines.rowCount() == 2)
     assert [(line.name, line.quantity, line.price_minor) for line in form.lines.lines] == [
-        ("린넨 셔츠", 2, 29000),
-        ("OLD-7", 1, 5000),  # no longer in the catalogue: at the price she saw
+        ("린넨 셔츠", 2, 27000),  # at the price she saw, as the card shows it
+        ("OLD-7", 1, 5000),  # no longer in the catalogue: its code
     ]
     # Clicked again (the form went behind the window): the one form, nothing doubled.
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=click)
@@ -123,12 +124,13 @@ def test_a_cart_that_never_became_an_order_starts_one_with_its_items_and_then_op
     assert [line.quantity for line in form.lines.lines] == [2, 1]
 
     qtbot.waitUntil(form.create_button.isEnabled)
-    assert form.total_label.text() == "₩63,000"  # free shipping: over the shop's ₩50,000
+    assert form.total_label.text() == "₩59,000"  # as the card says; free shipping: over ₩50,000
     with qtbot.waitSignal(form.created):
         form.create_button.click()
     with window.ctx.db.read() as s:
         [order] = s.scalars(select(Order)).all()
         assert (order.message_id, order.source, order.note) == (good, "cart", "선물 포장 부탁드려요")
+        assert order.total_minor == 59000
         number = order.number
     # Its card now opens that order, as a cart that came in live does.
     qtbot.waitUntil(lambda: card_click(view, rows[good])[0].card.subtitle == "Open order")
