@@ -36,13 +36,13 @@ from app.wire import (
     AUDIO_MIMES,
     CAPTION_MAX,
     CAPTIONED_KINDS,
+    DOCUMENT_MIMES,
     IMAGE_MIMES,
     MB,
     MEDIA_KINDS,
     MEDIA_LIMITS,
     STICKER_MIMES,
     TEXT_MAX,
-    UPLOAD_MIMES,
     VIDEO_MIMES,
     Template,
     media_family,
@@ -72,10 +72,10 @@ class Outgoing:
 
 
 def attachment_kind(path: Path) -> tuple[str, str]:
-    """(WhatsApp message kind, mime) for a file, after WhatsApp's size and type limits: a type
-    WhatsApp does not show or play as itself goes as a document (a file with its name), if WhatsApp
-    takes it at all: not a .hwp, .zip, .wav or .heic, which Graph refuses at upload (FILE_TYPE_NOT_TAKEN),
-    nor a video, sound or photo too big for its kind (FILE_TOO_LARGE_FOR_KIND)."""
+    """(WhatsApp message kind, mime) for a file, after WhatsApp's size and type limits: a document
+    goes only as PDF, Word, Excel, PowerPoint or text (DOCUMENT_MIMES); a type WhatsApp takes as
+    nothing (a .hwp, .zip, .wav, .heic, an OGG without Opus) is refused (FILE_TYPE_NOT_TAKEN), as is
+    a video, sound or photo too big for its kind (FILE_TOO_LARGE_FOR_KIND)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -92,14 +92,24 @@ def attachment_kind(path: Path) -> tuple[str, str]:
         return "video", mime
     if mime in AUDIO_MIMES and size <= MEDIA_LIMITS["audio"] and (mime != "audio/ogg" or _is_opus(path)):
         return "audio", mime
-    # Anything else (an OGG without Opus) goes as a document, which has the largest limit.
+    family = mime.split("/")[0]
+    if family in ("video", "audio"):
+        # A video or sound never goes as a document (WhatsApp takes none as one), so its own kind's
+        # limit is the one to meet, whatever its size: a 101 MB MP4 is told 16 MB at once, not
+        # "over 100 MB" and then, once trimmed, "over 16 MB".
+        limit = MEDIA_LIMITS[family]
+        if size > limit:
+            raise InvalidInput(
+                code=ErrorCode.FILE_TOO_LARGE_FOR_KIND,
+                params=FileKindLimitParams(path.name, family, limit // MB),
+            )
+        # Small enough, but not a type WhatsApp plays: a WAV, a QuickTime video, an OGG with Vorbis.
+        raise InvalidInput(code=ErrorCode.FILE_TYPE_NOT_TAKEN, params=FileKindParams(path.name, family))
     if size > MEDIA_LIMITS["document"]:
         raise InvalidInput(
             code=ErrorCode.FILE_TOO_LARGE,
             params=FileLimitParams(path.name, MEDIA_LIMITS["document"] // MB),
         )
-    # The relay and Graph limit an upload by its type's kind whatever it is sent as (an MP4 or MP3 is
-    # no document type): one too big for its kind is refused here, not by the relay after Send.
     own_kind = media_family(mime)
     if own_kind == "sticker" and size > MEDIA_LIMITS["sticker"]:
         # WhatsApp takes a WebP only as a sticker: a bigger one is a picture to save as JPEG.
@@ -109,9 +119,8 @@ def attachment_kind(path: Path) -> tuple[str, str]:
             code=ErrorCode.FILE_TOO_LARGE_FOR_KIND,
             params=FileKindLimitParams(path.name, own_kind, MEDIA_LIMITS[own_kind] // MB),
         )
-    if mime not in UPLOAD_MIMES:
-        family = mime.split("/")[0]
-        kind = family if family in ("image", "video", "audio") else "document"
+    if mime not in DOCUMENT_MIMES:
+        kind = "image" if family == "image" else "document"
         raise InvalidInput(code=ErrorCode.FILE_TYPE_NOT_TAKEN, params=FileKindParams(path.name, kind))
     return "document", mime
 

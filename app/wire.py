@@ -74,8 +74,8 @@ MEDIA_LIMITS = {
 IMAGE_MIMES = frozenset({"image/jpeg", "image/png"})
 VIDEO_MIMES = frozenset({"video/mp4", "video/3gpp"})
 STICKER_MIMES = frozenset({"image/webp"})
-# The only sounds WhatsApp plays as audio (OGG only with Opus inside): a WAV, FLAC or WMA sent as audio
-# is refused after the send, so it goes as a document, with its name, as any other file.
+# The only sounds WhatsApp plays as audio (OGG only with Opus inside). A WAV, FLAC, WMA or an OGG with
+# Vorbis is refused as audio after the send, and as a document too (DOCUMENT_MIMES): refused at attach.
 AUDIO_MIMES = frozenset({"audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"})
 # The only files WhatsApp takes as documents (Meta's "Supported media types": text, PDF, Word, Excel,
 # PowerPoint, old and new formats). Graph refuses any other type at upload, HTTP 400 with code 100

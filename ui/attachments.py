@@ -59,19 +59,6 @@ def attachable(path: Path) -> None:
             raise
 
 
-def goes_as_file(path: Path) -> bool:
-    """A photo, video or sound that reaches the customer as a file to open, not shown or played in the
-    chat: a type WhatsApp takes at upload but not as itself (an OGG without Opus) that is not made
-    into a photo before it goes. By its name and size: no reading."""
-    try:
-        kind, mime = attachment_kind(path)
-    except InvalidInput:
-        return False  # refused outright, or made into a photo: never goes as the file it is
-    if kind != "document" or mime.split("/")[0] not in ("image", "video", "audio"):
-        return False
-    return not becomes_a_photo(path)
-
-
 def _first_bytes(source: Path) -> bytes:
     with source.open("rb") as file:
         return file.read(16)

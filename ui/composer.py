@@ -33,7 +33,7 @@ from app.queries import ConversationRow, MessageRow
 from app.sending import Outgoing
 from app.wire import Template
 from ui import icons
-from ui.attachments import attachable, goes_as_file, pasted_folder
+from ui.attachments import attachable, pasted_folder
 from ui.bubble_layout import quote_preview
 from ui.enter_key import click_on_enter
 from ui.formatting import duration_short
@@ -172,11 +172,6 @@ class Composer(QFrame):
         self.attach_thumb.setFixedSize(ATTACH_THUMB, ATTACH_THUMB)
         self.attach_thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.attach_thumb.hide()
-        # Said before the send: a HEIC photo or a WAV recording reaches the customer as a file.
-        self.attach_note = _ShortenedLabel(self.attach_bar)
-        self.attach_note.setObjectName("attachNote")
-        self.attach_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.attach_note.hide()
         self.unattach_button = remove = QToolButton(self.attach_bar)
         remove.setIcon(icons.icon("close"))
         remove.setToolTip(self.tr("Remove attachment"))
@@ -184,11 +179,7 @@ class Composer(QFrame):
         al = QHBoxLayout(self.attach_bar)
         al.setContentsMargins(10, 4, 6, 4)
         al.addWidget(self.attach_thumb)
-        names = QVBoxLayout()
-        names.setSpacing(0)
-        names.addWidget(self.attach_label)
-        names.addWidget(self.attach_note)
-        al.addLayout(names, 1)
+        al.addWidget(self.attach_label, 1)
         al.addWidget(remove)
         self.attach_bar.hide()
         # Files kept attached since the last run (or while another chat was read) that were moved or
@@ -585,11 +576,6 @@ class Composer(QFrame):
             names = ", ".join(path.name for path in self.attachments)
             self.attach_label.setText(self.tr("📎 %n file(s): {0}", "", len(self.attachments)).format(names))
         self.attach_label.setToolTip("\n".join(path.name for path in self.attachments))
-        as_files = [path.name for path in self.attachments if goes_as_file(path)]
-        note = self.tr("Goes as a file, which the customer's phone may not preview: {0}")
-        self.attach_note.setText(note.format(", ".join(as_files)) if as_files else "")
-        self.attach_note.setToolTip(self.attach_note.text())
-        self.attach_note.setVisible(bool(as_files))
         self.attach_thumb.clear()
         self.attach_thumb.hide()
         self.attach_bar.show()
@@ -623,7 +609,6 @@ class Composer(QFrame):
     def clear_attachment(self) -> None:
         self.attachments = []
         self.attach_label.setToolTip("")
-        self.attach_note.hide()
         self.attach_thumb.clear()
         self.attach_thumb.hide()
         self.attach_bar.hide()

@@ -2329,10 +2329,6 @@ Right-click to retry.</source>
         </translation>
     </message>
     <message>
-        <source>Goes as a file, which the customer&apos;s phone may not preview: {0}</source>
-        <translation>파일로 보내져서 고객 휴대폰에서 미리보기가 안 될 수 있어요: {0}</translation>
-    </message>
-    <message>
         <source>Add a caption</source>
         <translation>설명 추가</translation>
     </message>

@@ -1,7 +1,7 @@
-"""What the owner attaches goes as WhatsApp takes it: a sound, photo or video WhatsApp does not play
-or show as itself goes as a document with its name, if WhatsApp takes its type at all; a type it
-takes as nothing (a .hwp, .zip, WAV, HEIC, QuickTime video) is refused when attached, naming what to
-save it as, instead of failing after the send."""
+"""What the owner attaches goes as WhatsApp takes it: a photo, video or sound as itself, a PDF, Word,
+Excel, PowerPoint or text file as a document; a type WhatsApp takes as nothing (a .hwp, .zip, WAV,
+an OGG with Vorbis, HEIC, QuickTime video) is refused when attached, naming what to save it as, and a
+video or sound over its kind's 16 MB is told so at once, instead of failing after the send."""
 
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ from app.wire import DOCUMENT_MIMES, MB
 from tests.support.factories import make_contact
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, inbound
+from tests.support.sound_files import ogg_opus, ogg_vorbis
 
 CUSTOMER = "821012345678"
-OGG_PAGE = b"OggS\0\2" + b"\0" * 20 + b"\1\x13"  # the first page's header and its one segment's size
 
 
 @pytest.mark.parametrize(
@@ -99,8 +99,8 @@ def test_a_type_whatsapp_takes_as_nothing_is_refused_naming_the_file_and_its_kin
         ("clip.3gp", b"", "video", 16),
         ("매장 음악.mp3", b"", "audio", 16),
         ("voice.m4a", b"", "audio", 16),
-        ("voice.ogg", OGG_PAGE + b"OpusHead", "audio", 16),
-        ("song.ogg", OGG_PAGE + b"\1vorbis", "audio", 16),  # a file by its type: the relay limits it so
+        ("voice.ogg", ogg_opus(), "audio", 16),
+        ("song.ogg", ogg_vorbis(), "audio", 16),  # over the limit first: a shorter file is what is asked
         ("IMG_0001.jpg", b"", "image", 5),
         ("배너.png", b"", "image", 5),
     ],
@@ -149,11 +149,57 @@ def test_whatsapps_own_types_are_known_by_their_suffix_whatever_the_computer_say
 
 
 def test_an_ogg_is_a_voice_message_only_with_opus_inside(tmp_path: Path) -> None:
-    opus, vorbis = tmp_path / "voice.ogg", tmp_path / "song.ogg"
-    opus.write_bytes(OGG_PAGE + b"OpusHead" + b"\0" * 500)
-    vorbis.write_bytes(OGG_PAGE + b"\1vorbis" + b"\0" * 500)
+    opus = tmp_path / "voice.ogg"
+    opus.write_bytes(ogg_opus() + b"\0" * 500)
     assert attachment_kind(opus) == ("audio", "audio/ogg")
-    assert attachment_kind(vorbis) == ("document", "audio/ogg")
+
+
+def test_an_ogg_song_with_vorbis_inside_is_refused_with_what_to_save_it_as_not_sent_as_a_document(
+    tmp_path: Path,
+) -> None:
+    """WhatsApp plays an OGG only with Opus inside, and takes no sound as a document (documents are
+    PDF, Word, Excel, PowerPoint or text): it used to go as a document and fail after the send."""
+    song = tmp_path / "매장 음악.ogg"
+    song.write_bytes(ogg_vorbis() + b"\0" * 4000)
+    with pytest.raises(InvalidInput) as refused:
+        attachment_kind(song)
+    assert refused.value.code is ErrorCode.FILE_TYPE_NOT_TAKEN
+    assert refused.value.param_values() == {"name": "매장 음악.ogg", "kind": "audio"}
+
+
+@pytest.mark.parametrize(
+    ("name", "size_mb", "kind"),
+    [
+        ("매장 투어.mp4", 101, "video"),
+        ("매장 투어.mp4", 250, "video"),
+        ("clip.3gp", 120, "video"),
+        ("매장 투어.mov", 101, "video"),  # a type WhatsApp takes as nothing: the size is the first thing
+        ("매장 음악.mp3", 150, "audio"),
+        ("녹음.wav", 101, "audio"),
+    ],
+)
+def test_a_video_or_sound_over_100_mb_is_told_its_kinds_16_mb_at_once(
+    tmp_path: Path, name: str, size_mb: int, kind: str
+) -> None:
+    """A 101 MB MP4 was told "over 100 MB", then, trimmed to 90 MB, "over 16 MB": no video or sound
+    goes as a document, so its own limit is the one it is told, whatever its size."""
+    path = tmp_path / name
+    with path.open("wb") as file:
+        file.truncate(size_mb * MB)  # sparse: no time, no disk
+    with pytest.raises(InvalidInput) as refused:
+        attachment_kind(path)
+    assert refused.value.code is ErrorCode.FILE_TOO_LARGE_FOR_KIND
+    assert refused.value.param_values() == {"name": name, "kind": kind, "limit_mb": 16}
+
+
+def test_a_document_over_100_mb_is_told_whatsapps_100_mb(tmp_path: Path) -> None:
+    path = tmp_path / "카탈로그.pdf"
+    with path.open("wb") as file:
+        file.truncate(101 * MB)
+    with pytest.raises(InvalidInput) as refused:
+        attachment_kind(path)
+    assert refused.value.code is ErrorCode.FILE_TOO_LARGE
+    assert refused.value.param_values() == {"name": "카탈로그.pdf", "limit_mb": 100}
 
 
 def send_queued(db: Database, relay: RunningRelay) -> None:

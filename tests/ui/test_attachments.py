@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app.models import Media, Message
 from tests.support.factories import make_contact, make_message
+from tests.support.sound_files import ogg_vorbis
 from tests.support.window_waits import load_chats, select_chat
 
 
@@ -118,17 +119,36 @@ def test_a_file_too_big_for_whatsapp_is_refused_when_picked_before_a_caption_is_
     window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
     _open_chat(window, ctx, qtbot)
-    video = tmp_path / "매장 투어.mov"
-    with video.open("wb") as file:
+    catalogue = tmp_path / "2026 카탈로그.pdf"
+    with catalogue.open("wb") as file:
         file.truncate(101 * 1024 * 1024)  # over WhatsApp's 100 MB for any file (sparse: no time, no disk)
-    dialogs.expect("getOpenFileNames", answer=[video])
+    dialogs.expect("getOpenFileNames", answer=[catalogue])
     warned = dialogs.expect("warning")
     composer = window.chat.composer
-    composer.edit.setPlainText("매장 영상이에요")
+    composer.edit.setPlainText("카탈로그예요")
     qtbot.mouseClick(composer.attach_button, Qt.MouseButton.LeftButton)
     assert len(warned.shown) == 1 and "100" in warned.shown[0].text
     assert composer.attachment is None and not composer.attach_bar.isVisible()
-    assert composer.edit.toPlainText() == "매장 영상이에요"  # what was typed stays
+    assert composer.edit.toPlainText() == "카탈로그예요"  # what was typed stays
+
+
+def test_a_video_over_100_mb_is_told_whatsapps_16_mb_for_videos_when_picked(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """A 101 MB MP4 was told "over 100 MB", then, trimmed to 90 MB, "over 16 MB": a video never goes
+    as a document, so the limit it is told at once is a video's."""
+    _open_chat(window, ctx, qtbot)
+    video = tmp_path / "매장 투어.mp4"
+    with video.open("wb") as file:
+        file.truncate(101 * 1024 * 1024)  # sparse: no time, no disk
+    dialogs.expect("getOpenFileNames", answer=[video])
+    warned = dialogs.expect("warning")
+    composer = window.chat.composer
+    qtbot.mouseClick(composer.attach_button, Qt.MouseButton.LeftButton)
+    assert len(warned.shown) == 1
+    said = warned.shown[0].text
+    assert "매장 투어.mp4" in said and "16 MB" in said and "shorter video" in said and "100" not in said
+    assert composer.attachment is None
 
 
 def test_a_file_that_grew_too_big_after_it_was_attached_is_refused_and_stays_with_its_caption(
@@ -146,7 +166,7 @@ def test_a_file_that_grew_too_big_after_it_was_attached_is_refused_and_stays_wit
     composer.edit.setPlainText("매장 영상이에요")
     qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(warned.shown), timeout=5000)
-    assert "100" in warned.shown[0].text
+    assert "16 MB" in warned.shown[0].text and "100" not in warned.shown[0].text
     assert composer.attachment == video and composer.edit.toPlainText() == "매장 영상이에요"
     assert not (ctx.paths.media_dir / "sent").exists() or not any((ctx.paths.media_dir / "sent").iterdir())
 
@@ -192,10 +212,9 @@ def test_a_hangul_document_whatsapp_does_not_take_is_refused_when_picked_and_say
 def test_an_iphone_photo_qt_cannot_read_and_a_wav_are_refused_as_whatsapp_would_refuse_them(
     window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
-    """Qt here reads no HEIC, and Graph takes neither a HEIC nor a WAV, not even as a document: each
-    is refused when attached with the format to save it in, instead of announced as "goes as a file"
-    and refused after the send. An OGG without Opus, which WhatsApp takes only as a file, still gets
-    the bar's note."""
+    """Qt here reads no HEIC, and WhatsApp takes neither a HEIC nor a WAV nor an OGG with Vorbis
+    inside, not even as a document: each is refused when attached with the format to save it in,
+    instead of going as a file that fails after the send."""
     _open_chat(window, ctx, qtbot)
     composer = window.chat.composer
     photo = tmp_path / "IMG_4032.HEIC"
@@ -203,7 +222,7 @@ def test_an_iphone_photo_qt_cannot_read_and_a_wav_are_refused_as_whatsapp_would_
     recording = tmp_path / "안내.wav"
     recording.write_bytes(b"RIFF" + b"\0" * 1000)
     song = tmp_path / "매장 음악.ogg"
-    song.write_bytes(b"OggS\0\2" + b"\0" * 20 + b"\1\x13" + b"\1vorbis" + b"\0" * 500)
+    song.write_bytes(ogg_vorbis() + b"\0" * 500)
 
     warned = dialogs.expect("warning")
     composer.offer_attachments([photo, recording, song])
@@ -211,8 +230,8 @@ def test_an_iphone_photo_qt_cannot_read_and_a_wav_are_refused_as_whatsapp_would_
     said = warned.shown[0].text
     assert "IMG_4032.HEIC" in said and "JPEG" in said
     assert "안내.wav" in said and "MP3" in said
-    assert composer.attachments == [song]
-    assert composer.attach_note.isVisible() and "매장 음악.ogg" in composer.attach_note.text()
+    assert "매장 음악.ogg" in said and "OGG (Opus)" in said
+    assert composer.attachments == []
 
 
 def test_a_bmp_qt_reads_is_attached_and_goes_as_a_photo_though_whatsapp_takes_no_bmp(
