@@ -47,6 +47,7 @@ from app.wire import (
     RelayErrorCode,
     SendResult,
     Template,
+    filename_header,
 )
 from app.wire import (
     HistoryGap as WireHistoryGap,
@@ -290,7 +291,7 @@ class RelayClient:
             data, name = source, filename or "file"
         else:
             data, name = source.read_bytes(), filename or source.name
-        headers = {"Content-Type": mime, "X-Filename": name.encode("ascii", "replace").decode()}
+        headers = {"Content-Type": mime, "X-Filename": filename_header(name)}
         response = self._request(
             "POST", "/v1/media", content=data, headers=headers, timeout=httpx.Timeout(MEDIA_TIMEOUT)
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
+from urllib.parse import quote, unquote
 
 from pydantic import (
     AwareDatetime,
@@ -346,6 +347,29 @@ class MediaUploaded(_Wire):
     mime_type: str
     size: int
     sha256: str | None = None
+
+
+# `X-Filename` of `POST /v1/media`: UTF-8, percent-encoded. A header carries only ASCII (a client that
+# replaced the rest sent "견적서.hwp" as "???.hwp"); printable ASCII but "%" stays as it is, so an
+# English name reads the same in a log, and a relay reads an older client's plain name unchanged.
+_HEADER_SAFE = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "%")
+
+
+def filename_header(name: str) -> str:
+    """A file's name as the `X-Filename` header carries it: "견적서 최종.pdf" goes as
+    "%EA%B2%AC%EC%A0%81%EC%84%9C %EC%B5%9C%EC%A2%85.pdf", "price list.pdf" as it is."""
+    return quote(name, safe=_HEADER_SAFE, encoding="utf-8", errors="replace")  # a lone surrogate: "?"
+
+
+def filename_from_header(value: str) -> str:
+    """The name an `X-Filename` header carries. With no "%" it is taken as it is (an older desktop's
+    ASCII name); bytes of raw UTF-8 (curl's, read by the server as Latin-1) are read as UTF-8."""
+    if "%" in value:
+        return unquote(value, encoding="utf-8", errors="replace")
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return value
 
 
 class TemplateParameter(_Wire):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +12,14 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, Response
 
-from app.wire import MEDIA_LIMITS, UPLOAD_MIMES, MediaUploaded, RelayErrorCode, media_family
+from app.wire import (
+    MEDIA_LIMITS,
+    UPLOAD_MIMES,
+    MediaUploaded,
+    RelayErrorCode,
+    filename_from_header,
+    media_family,
+)
 from relay.bodies import chunks_with_deadline
 from relay.errors import error, graph_failure
 from relay.limits import is_media_id
@@ -20,11 +29,35 @@ from relay.upstream import GraphError
 
 router = APIRouter(dependencies=[Depends(authorised)])
 
+# An upload's name goes to Graph and into the media table (String(300)): room for a long Korean name.
+FILENAME_MAX = 200
+# Control characters, and the marks that turn text around ("영수증\u202efdp.exe" reads "영수증exe.pdf").
+_NOT_IN_NAMES = re.compile("[\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def upload_filename(header: str | None) -> str | None:
+    """The file's own name from `X-Filename` (percent-encoded UTF-8, app/wire.py): no folder part,
+    no control or direction marks, at most FILENAME_MAX characters with its extension kept; None
+    when nothing is left."""
+    if not header:
+        return None
+    name = unicodedata.normalize("NFC", filename_from_header(header))
+    name = _NOT_IN_NAMES.sub("", name.replace("\\", "/").rsplit("/", 1)[-1]).strip()
+    if name.strip(".") == "":
+        return None
+    if len(name) > FILENAME_MAX:
+        stem, dot, suffix = name.rpartition(".")
+        if not dot or not stem or len(suffix) > 10:
+            stem, suffix = name, ""
+        ending = f".{suffix}" if suffix else ""
+        name = stem[: FILENAME_MAX - len(ending)].rstrip() + ending
+    return name
+
 
 @router.post("/v1/media")
 async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
     mime = request.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
-    filename = request.headers.get("x-filename")
+    filename = upload_filename(request.headers.get("x-filename"))
     if mime.lower() not in UPLOAD_MIMES:
         return not_taken(mime, filename)  # before any byte is read: WhatsApp would refuse it anyway
     family = media_family(mime)
@@ -107,4 +140,5 @@ async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)
         relay.media.path(media_id),
         media_type=row.mime or "application/octet-stream",
         headers={"X-SHA256": row.sha256 or ""},
+        filename=row.filename or None,  # Content-Disposition, with filename*=utf-8'' for a Korean name
     )

@@ -7,6 +7,7 @@ import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -112,6 +113,22 @@ def test_uploaded_bytes_come_back_through_the_media_cache_inside_the_folder(
     assert path.resolve().is_relative_to(media_dir.resolve())
     assert path.read_bytes() == data
     assert fetch_media(db, client, row_id, media_dir) == path
+
+
+def test_a_korean_file_name_reaches_whatsapp_and_the_relay_whole_not_as_question_marks(
+    relay: RunningRelay, graph: FakeGraph, client: RelayClient, tmp_path: Path
+) -> None:
+    """The upload's name travels percent-encoded (a header carries only ASCII): "견적서 최종.pdf" used to
+    reach Graph, and the customer's phone, as "??? ??.pdf"."""
+    estimate = tmp_path / "견적서 최종.pdf"
+    estimate.write_bytes(b"%PDF-1.7" + b"\0" * 1000)
+    uploaded = client.upload_media(estimate, "application/pdf")
+    assert graph.upload_names[uploaded.id] == "견적서 최종.pdf"
+    assert relay.relay.store.media.row(uploaded.id).filename == "견적서 최종.pdf"
+    served = relay.client.get(f"{relay.url}/v1/media/{uploaded.id}", headers=relay.auth())
+    assert served.status_code == 200 and served.content == estimate.read_bytes()
+    disposition = served.headers["content-disposition"]
+    assert unquote(disposition.split("filename*=utf-8''")[1]) == "견적서 최종.pdf"
 
 
 def test_a_wrong_token_is_unauthorised(relay: RunningRelay) -> None:

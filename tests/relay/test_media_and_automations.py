@@ -83,6 +83,31 @@ def test_graphs_refusal_of_an_upload_type_is_said_as_the_same_code(
     assert graph.media == {}
 
 
+@pytest.mark.parametrize(
+    ("header", "stored"),
+    [
+        ("%EA%B2%AC%EC%A0%81%EC%84%9C %EC%B5%9C%EC%A2%85.pdf", "견적서 최종.pdf"),  # a desktop of now
+        ("estimate v2.pdf", "estimate v2.pdf"),  # an older desktop's plain name: as it is
+        ("..%2F..%2Fmedia%2F%EA%B2%AC%EC%A0%81%EC%84%9C.pdf", "견적서.pdf"),  # no folder part
+        ("C:\\Users\\shop\\order.pdf", "order.pdf"),
+        ("%EC%98%81%EC%88%98%EC%A6%9D%E2%80%AEfdp.exe.pdf", "영수증fdp.exe.pdf"),  # no direction mark
+        ("%EA%B0%80" * 300 + ".pdf", "가" * 196 + ".pdf"),  # 200 characters, the extension kept
+    ],
+)
+def test_an_uploads_name_is_read_from_its_percent_encoding_and_kept_without_any_folder(
+    relay: RunningRelay, graph: FakeGraph, header: str, stored: str
+) -> None:
+    r = relay.client.post(
+        f"{relay.url}/v1/media",
+        content=b"%PDF-1.7" + b"\0" * 100,
+        headers={**relay.auth(), "Content-Type": "application/pdf", "X-Filename": header},
+    )
+    assert r.status_code == 200
+    media_id = r.json()["id"]
+    assert graph.upload_names[media_id] == stored
+    assert relay.relay.store.media.row(media_id).filename == stored
+
+
 def test_automations_need_if_match_and_refuse_a_stale_revision(relay: RunningRelay) -> None:
     doc = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
     assert doc["revision"] == 0

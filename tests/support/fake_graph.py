@@ -122,6 +122,8 @@ class FakeGraph:
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     # The types the media upload takes; a test narrows it to play a type Meta stops taking.
     upload_types: set[str] = field(default_factory=lambda: set(GRAPH_UPLOAD_TYPES))
+    # The file name each upload's multipart part carried, by the media id it got.
+    upload_names: dict[str, str] = field(default_factory=dict)
     media_url_ttl: float = 300.0
     media_lookups: dict[str, int] = field(default_factory=dict)
     templates: list[dict[str, Any]] = field(default_factory=list)
@@ -315,6 +317,7 @@ class FakeGraph:
                 return JSONResponse(problem["body"], status_code=problem["status"])
             media_id = f"{9 * 10**14 + next(self._ids)}"  # Graph's media ids are digits
             self.media[media_id] = (data, str(form.get("type") or "application/octet-stream"))
+            self.upload_names[media_id] = str(getattr(upload, "filename", "") or "")
             return JSONResponse({"id": media_id})
 
         @app.get("/download/{token}")
