@@ -153,6 +153,15 @@ def busy(status: int, params: RefusalParams) -> RelayBusy:
     return RelayBusy(status, params)
 
 
+def _media_gone(response: httpx.Response) -> bool:
+    """The relay's `media_unavailable` marked final: Graph no longer has the file (no retry brings it)."""
+    try:
+        error = ErrorEnvelope.model_validate_json(response.content).error
+    except ValueError:
+        return False
+    return error.code == RelayErrorCode.MEDIA_UNAVAILABLE and not error.retryable
+
+
 class RelayClient:
     """Talks to one relay with one bearer token. Thread-safe for use from the worker and sender threads."""
 
@@ -301,7 +310,11 @@ class RelayClient:
         return MediaUploaded.model_validate(response.json())
 
     def download_media(self, media_id: str, target: Path) -> tuple[str, str | None]:
-        """Stream media to `target` (the caller picks a safe path). Returns (mime, sha256 header)."""
+        """Stream media to `target` (the caller picks a safe path). Returns (mime, sha256 header).
+
+        Raises GraphUnreachable (a RelayBusy) while the relay cannot reach WhatsApp and RelayBusy while
+        WhatsApp has not handed the file over yet: both mean "ask again later". A file WhatsApp no
+        longer has is RelayError MEDIA_UNAVAILABLE."""
         try:
             with self._client().stream(
                 "GET",
@@ -312,6 +325,8 @@ class RelayClient:
                     raise Unauthorised()
                 if not response.is_success:
                     response.read()
+                    if _media_gone(response):
+                        raise RelayError(code=ErrorCode.MEDIA_UNAVAILABLE)
                     self._check(response)
                 with target.open("wb") as out:
                     for chunk in response.iter_bytes():

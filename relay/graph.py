@@ -115,6 +115,12 @@ class GraphUpstream:
                             raise GraphError(502, None, "media larger than WhatsApp allows", retryable=False)
                         await asyncio.to_thread(file.write, chunk)
                 mime = response.headers.get("content-type", "")
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            # The media URL's host (Meta's CDN) out of reach: as unreachable as Graph itself.
+            cause = type(exc).__name__
+            raise GraphError(
+                503, None, f"media host unreachable: {cause}", retryable=True, unreachable=cause
+            ) from exc
         except httpx.HTTPError as exc:
             raise GraphError(
                 503, None, f"media download failed: {type(exc).__name__}", retryable=True

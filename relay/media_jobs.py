@@ -8,6 +8,7 @@ import hashlib
 import logging
 import secrets
 from pathlib import Path
+from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
 
@@ -31,7 +32,7 @@ class MediaJobs:
         self.media_dir.mkdir(parents=True, exist_ok=True)
         self.wakeup: asyncio.Event | None = None
         # Fetches under way in this process, by media id: a second caller waits for the first's.
-        self._fetching: dict[str, asyncio.Future[bool]] = {}
+        self._fetching: dict[str, asyncio.Future[GraphError | None]] = {}
 
     def start(self) -> None:
         self.wakeup = asyncio.Event()
@@ -53,8 +54,9 @@ class MediaJobs:
         # A unique partial name: two workers writing the same file never write into each other's.
         return self.media_dir / f"{name}.{secrets.token_hex(4)}.part"
 
-    async def fetch_now(self, media_id: str) -> bool:
-        """Fetch one media file unless it is here; True once it is.
+    async def fetch_now(self, media_id: str) -> GraphError | None:
+        """Fetch one media file unless it is here: None once it is, else why not (Graph's error; its
+        `unreachable` set when Graph could not be reached at all).
 
         The worker and a desktop's GET can ask for the same file at once: they share one download
         (Graph is asked once, and no second partial file is left writing after the first answer)."""
@@ -66,29 +68,20 @@ class MediaJobs:
         # Shielded: a desktop that gives up does not cut short the download others wait for.
         return await asyncio.shield(running)
 
-    async def _fetch(self, media_id: str) -> bool:
+    async def _fetch(self, media_id: str) -> GraphError | None:
         if not is_media_id(media_id):
-            return False
+            return GraphError(400, None, "not a media id", retryable=False)
         row = await run_in_threadpool(self.store.media.row, media_id)
         if row is not None and row.state == "ready" and self.path(media_id).exists():
-            return True
+            return None
         path = self.path(media_id)
         partial = self.partial_path(media_id)
         try:
             try:
                 mime = await self.upstream.fetch_media(media_id, partial)
             except GraphError as exc:
-                attempts = (row.attempts if row is not None else 0) + 1
-                state = "failed" if attempts >= MEDIA_ATTEMPTS or not exc.transient else "pending"
-                if row is not None:
-                    error = exc.message[:500]
-                    await run_in_threadpool(
-                        self.store.media.mark, media_id, attempts=attempts, state=state, error=error
-                    )
-                log.warning(
-                    "media fetch failed: media_id=%s attempt=%d error=%s", media_id, attempts, exc.message
-                )
-                return False
+                await self._failed(media_id, row, exc)
+                return exc
             size, digest = await run_in_threadpool(_size_and_sha256, partial)
             partial.replace(path)
         finally:
@@ -102,7 +95,20 @@ class MediaJobs:
             digest,
             filename,
         )
-        return True
+        return None
+
+    async def _failed(self, media_id: str, row: Any, exc: GraphError) -> None:
+        """Count a failed fetch against the file, unless Graph was never reached: the relay's network
+        or DNS being away for a minute is not the file's fault, and must not mark a customer's photo
+        failed for good (8 attempts pass in a minute and a half of outage)."""
+        spent = 0 if exc.unreachable else 1
+        attempts = (row.attempts if row is not None else 0) + spent
+        state = "failed" if attempts >= MEDIA_ATTEMPTS or not exc.transient else "pending"
+        if row is not None:
+            await run_in_threadpool(
+                self.store.media.mark, media_id, attempts=attempts, state=state, error=exc.message[:500]
+            )
+        log.warning("media fetch failed: media_id=%s attempts=%d error=%s", media_id, attempts, exc.message)
 
     async def _fetch_logged(self, media_id: str) -> None:
         """One job; whatever goes wrong is logged and counted, and the worker moves on."""

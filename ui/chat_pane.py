@@ -28,7 +28,7 @@ from app.automations_store import shop_profile
 from app.campaign_checks import read_shop_names
 from app.changes import Changes
 from app.drafts import store_drafts
-from app.errors import ErrorCode, InvalidInput
+from app.errors import ErrorCode, InvalidInput, RelayBusy, RelayUnreachable, ShopInboxError
 from app.message_media import MediaInfo
 from app.outbox import cancel_waiting
 from app.phones import display_phone
@@ -50,6 +50,7 @@ from ui.chat_view import ChatView
 from ui.composer import Composer
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
+from ui.error_sentences import download_sentence
 from ui.formatting import kind_label
 from ui.open_file import open_file
 from ui.ops import (
@@ -498,8 +499,12 @@ class ChatPane(QWidget):
                 open_file(self, path)
 
         def failed(exc: BaseException) -> None:
+            if isinstance(exc, RelayBusy | RelayUnreachable):
+                # The relay or WhatsApp out of reach, or the file not handed over yet: not lost.
+                self.view.chat_model.media_not_fetched(media_id, message_id)
             if open_after:
-                QMessageBox.warning(self, self.tr("Not downloaded"), failure_sentence(exc))
+                said = download_sentence(exc) if isinstance(exc, ShopInboxError) else failure_sentence(exc)
+                QMessageBox.warning(self, self.tr("Not downloaded"), said)
             else:
                 log.info("picture %d not fetched: %s", media_id, exc)
 
@@ -546,7 +551,8 @@ class ChatPane(QWidget):
             shutil.copyfile(source, target)
 
         def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self, self.tr("Not saved"), failure_sentence(exc))
+            said = download_sentence(exc) if isinstance(exc, ShopInboxError) else failure_sentence(exc)
+            QMessageBox.warning(self, self.tr("Not saved"), said)
 
         run_op(copy, parent=self, on_failure=failed)
 

@@ -6,9 +6,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from app.carts import CartCard, chat_cards
 from app.message_media import MediaInfo, media_for_messages
@@ -31,6 +32,8 @@ PAGE = 50
 # Rows re-read after a sync batch: recent rows (ticks, reactions) plus anything still moving.
 REFRESH_TAIL = 200
 MAX_FIRST_PAGE = 400
+# A picture the relay could not hand over (WhatsApp out of its reach): asked for again after this.
+PICTURE_RETRY_MS = 30_000
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -275,6 +278,22 @@ class ChatViewModel(QAbstractListModel):
                 self.dataChanged.emit(self.index(pos), self.index(pos))
         if changed:
             self.rows_resized.emit()
+
+    def media_not_fetched(self, media_id: int, message_id: int) -> None:
+        """A picture on screen that the relay could not hand over for now (it cannot reach WhatsApp,
+        or is itself out of reach): asked for again in a while if its chat is still shown, and when
+        its rows are read again, instead of staying a grey box until the next start."""
+        if media_id not in self._media_requested:
+            return  # not one this view asked for (a file the owner clicked): the owner asks again
+        self._media_requested.discard(media_id)
+        QTimer.singleShot(PICTURE_RETRY_MS, self, partial(self._ask_again, media_id, message_id))
+
+    def _ask_again(self, media_id: int, message_id: int) -> None:
+        info = self._media.get(message_id)
+        fetched = info is not None and bool(info.cache_path)
+        if message_id in self._pos and media_id not in self._media_requested and not fetched:
+            self._media_requested.add(media_id)
+            self.media_wanted.emit(media_id, message_id)
 
     def media_ready(self, message_id: int) -> None:
         """A file arrived in the media folder: show it (the row may change height)."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.errors import ErrorCode, ShopInboxError
+from app.errors import ErrorCode, GraphUnreachable, RelayBusy, ShopInboxError
 from app.wire import RelayErrorCode
 from ui.korean_particles import with_particles
 
@@ -568,6 +568,20 @@ def error_sentence(exc: ShopInboxError) -> str:
     if exc.code is ErrorCode.RELAY_REFUSED and relay_code in relay_sentences():
         return relay_sentences()[relay_code]
     return code_sentence(exc.code, values)
+
+
+def download_sentence(exc: ShopInboxError) -> str:
+    """Why a customer's file did not download: "not yet" while the relay cannot reach WhatsApp or
+    WhatsApp has not handed it over (the file is not lost: it is asked for again), else the error's."""
+    if isinstance(exc, GraphUnreachable):
+        return translate(
+            "Errors",
+            "Your relay can't reach WhatsApp right now, so this file can't be downloaded yet. "
+            "Try again in a moment.",
+        )
+    if isinstance(exc, RelayBusy) and exc.relay_code == RelayErrorCode.MEDIA_UNAVAILABLE:
+        return relay_sentences()[RelayErrorCode.MEDIA_UNAVAILABLE]
+    return error_sentence(exc)
 
 
 def file_error_sentence(exc: OSError) -> str:

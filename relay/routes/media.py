@@ -128,12 +128,18 @@ async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)
     row = await run_in_threadpool(relay.store.media.row, media_id)
     if row is None:
         return error(404, RelayErrorCode.NOT_FOUND, "No such media.")
-    if not await relay.media.fetch_now(media_id):
+    failure = await relay.media.fetch_now(media_id)
+    if failure is not None and failure.unreachable:
+        # Graph (or its media host) out of the relay's reach: the file is not lost, ask again later.
+        return graph_failure(failure, "the file's download")
+    if failure is not None:
+        # Graph's own answer: a link that expired (a fresh one may work) or a media id it no longer
+        # has (gone for good: not retryable).
         return error(
             502,
             RelayErrorCode.MEDIA_UNAVAILABLE,
             "WhatsApp did not hand over this file (yet).",
-            retryable=True,
+            retryable=failure.transient,
         )
     row = await run_in_threadpool(relay.store.media.row, media_id)
     return FileResponse(

@@ -3466,6 +3466,10 @@ Right-click to retry.</source>
         <translation>할인</translation>
     </message>
     <message>
+        <source>Your relay can&apos;t reach WhatsApp right now, so this file can&apos;t be downloaded yet. Try again in a moment.</source>
+        <translation>지금 릴레이가 WhatsApp에 연결하지 못하고 있어서 이 파일을 아직 받을 수 없어요. 잠시 후 다시 시도해 주세요.</translation>
+    </message>
+    <message>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>디스크 공간이 가득 찼어요. 공간을 비운 뒤 다시 해 보세요.</translation>
     </message>

@@ -19,6 +19,7 @@ from app.errors import (
     OutsideServiceWindow,
     RefusalParams,
     RelayBusy,
+    RelayError,
     RelayUnreachable,
     RevisionConflict,
     Unauthorised,
@@ -30,7 +31,7 @@ from app.sending import find_approved_templates
 from app.wire import MessageEvent, RelayErrorCode
 from relay.upstream import OUTSIDE_WINDOW_SENTENCE
 from tests.support.factories import make_contact, make_message
-from tests.support.fake_graph import FakeGraph
+from tests.support.fake_graph import FakeGraph, fake_graph_out_of_reach
 from tests.support.relay_server import RunningRelay, inbound, run_relay
 
 CUSTOMER = "821055501234"
@@ -129,6 +130,53 @@ def test_a_korean_file_name_reaches_whatsapp_and_the_relay_whole_not_as_question
     assert served.status_code == 200 and served.content == estimate.read_bytes()
     disposition = served.headers["content-disposition"]
     assert unquote(disposition.split("filename*=utf-8''")[1]) == "견적서 최종.pdf"
+
+
+def _received_photo(db: Database, relay_media_id: str) -> int:
+    with db.write() as s:
+        contact = make_contact(s, wa_id=CUSTOMER)
+        message = make_message(s, contact, "", kind="image", direction="in")
+        row = Media(message_id=message.id, mime="image/jpeg", relay_media_id=relay_media_id)
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def test_a_photo_while_the_relay_cannot_reach_whatsapp_is_asked_again_later_not_lost(
+    db: Database, tmp_path: Path
+) -> None:
+    """`graph_unreachable` is a "try again later" (GraphUnreachable, a RelayBusy): no half file, no
+    cache entry, and the next ask, once WhatsApp is back, brings the photo."""
+    photo = b"\xff\xd8\xff\xe0" + b"photo" * 200
+    media_dir = tmp_path / "media"
+    (tmp_path / "relay").mkdir()
+    with (
+        fake_graph_out_of_reach() as (graph, come_back),
+        run_relay(tmp_path / "relay", graph_url=graph.url) as relay,
+        RelayClient(relay.url, relay.token) as client,
+    ):
+        graph.add_media("777040", photo, "image/jpeg")
+        relay.post_webhook(inbound("image", {"id": "777040", "mime_type": "image/jpeg"}, sender=CUSTOMER))
+        row_id = _received_photo(db, "777040")
+        with pytest.raises(GraphUnreachable) as later:
+            fetch_media(db, client, row_id, media_dir)
+        assert isinstance(later.value, RelayBusy) and later.value.status == 503
+        assert later.value.code is ErrorCode.GRAPH_UNREACHABLE
+        with db.read() as s:
+            assert s.get(Media, row_id).cache_path is None  # type: ignore[union-attr]
+        assert not any(media_dir.rglob("*.part"))
+        come_back()
+        assert fetch_media(db, client, row_id, media_dir).read_bytes() == photo
+
+
+def test_a_file_whatsapp_no_longer_has_is_said_unavailable(
+    db: Database, tmp_path: Path, relay: RunningRelay, client: RelayClient
+) -> None:
+    relay.post_webhook(inbound("image", {"id": "777041", "mime_type": "image/jpeg"}, sender=CUSTOMER))
+    row_id = _received_photo(db, "777041")  # Graph has no file of that id
+    with pytest.raises(RelayError) as gone:
+        fetch_media(db, client, row_id, tmp_path / "media")
+    assert gone.value.code is ErrorCode.MEDIA_UNAVAILABLE and not isinstance(gone.value, RelayBusy)
 
 
 def test_a_wrong_token_is_unauthorised(relay: RunningRelay) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support.fake_graph import FakeGraph
+from tests.support.fake_graph import FakeGraph, fake_graph_out_of_reach
 from tests.support.relay_process import wait_until
-from tests.support.relay_server import RunningRelay, envelope, inbound, wamid
+from tests.support.relay_server import RunningRelay, envelope, inbound, run_relay, wamid
 
 JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 200
 
@@ -26,6 +27,34 @@ def test_received_media_is_fetched_and_served_even_after_a_url_expired(
     assert r.status_code == 200 and r.content == JPEG
     assert r.headers["content-type"] == "image/jpeg"
     assert graph.media_lookups["777001"] >= 2
+
+
+def test_a_photo_whatsapp_is_out_of_reach_for_is_graph_unreachable_not_lost(tmp_path: Path) -> None:
+    """Graph out of the relay's reach (its network, DNS): the desktop hears `graph_unreachable` (503,
+    try again later), as for a send, not `media_unavailable`; no attempt of the photo's is spent,
+    and once Graph is back the same request hands the photo over."""
+    with fake_graph_out_of_reach() as (graph, come_back), run_relay(tmp_path, graph_url=graph.url) as relay:
+        graph.add_media("777030", JPEG, "image/jpeg")
+        relay.post_webhook(inbound("image", {"id": "777030", "mime_type": "image/jpeg", "sha256": "x"}))
+        for _ in range(3):
+            r = relay.client.get(f"{relay.url}/v1/media/777030", headers=relay.auth())
+            assert r.status_code == 503
+            error = r.json()["error"]
+            assert (error["code"], error["retryable"]) == ("graph_unreachable", True)
+        row = relay.relay.store.media.row("777030")
+        assert (row.state, row.attempts) == ("pending", 0)
+        come_back()
+        r = relay.client.get(f"{relay.url}/v1/media/777030", headers=relay.auth())
+        assert r.status_code == 200 and r.content == JPEG
+
+
+def test_a_file_graph_no_longer_has_is_media_unavailable_and_not_worth_asking_again(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    relay.post_webhook(inbound("image", {"id": "777031", "mime_type": "image/jpeg", "sha256": "x"}))
+    r = relay.client.get(f"{relay.url}/v1/media/777031", headers=relay.auth())  # Graph: no such id
+    assert r.status_code == 502
+    assert (r.json()["error"]["code"], r.json()["error"]["retryable"]) == ("media_unavailable", False)
 
 
 def test_unknown_media_is_404_and_media_needs_the_token(relay: RunningRelay) -> None:

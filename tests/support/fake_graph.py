@@ -10,7 +10,7 @@ import itertools
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -21,7 +21,7 @@ import httpx
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
-from tests.support.servers import serve_in_thread
+from tests.support.servers import ThreadedServer, serve_in_thread
 
 ACCESS_TOKEN = "fake-graph-access-token"
 PHONE_NUMBER_ID = "106540352242922"
@@ -554,3 +554,16 @@ def run_fake_graph() -> Iterator[FakeGraph]:
     with serve_in_thread(fake.app(), date_header=False) as url:
         fake.url = url
         yield fake
+
+
+@contextmanager
+def fake_graph_out_of_reach() -> Iterator[tuple[FakeGraph, Callable[[], str]]]:
+    """The fake Graph's address with nothing listening there (connection refused, as when the relay's
+    network or DNS is down), and `come_back()`, which starts it there."""
+    fake = FakeGraph()
+    server = ThreadedServer(fake.app(), date_header=False)
+    fake.url = server.url
+    try:
+        yield fake, server.start
+    finally:
+        server.stop()

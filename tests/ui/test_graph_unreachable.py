@@ -7,17 +7,22 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from sqlalchemy import select
 
 from app.connection import Connection, ConnectionState
+from app.errors import GraphUnreachable, RefusalParams
 from app.models import Message
 from app.outbox import Waiting
-from tests.support.fake_graph import run_fake_graph
+from tests.support.fake_graph import fake_graph_out_of_reach, run_fake_graph
 from tests.support.relay_server import RunningRelay, inbound, run_relay
 from tests.support.window_waits import select_chat
+from ui import chat_view_model
 from ui.chat_view_delegate import status_tooltip, waiting_sentence
 from ui.connection_banner import ConnectionBanner
+from ui.error_sentences import download_sentence
 
 CUSTOMER = "821077778888"
 
@@ -108,3 +113,58 @@ def test_a_reply_the_relay_cannot_get_to_whatsapp_is_explained_and_can_be_cancel
         qtbot.waitUntil(lambda: not window.banner.graph_down, timeout=10000)
         assert [b["text"]["body"] for b in graph.sent] == ["포장해서 내일 보내드려요"]
         assert not window.banner.isVisible() or "WhatsApp" not in window.banner.text.text()
+
+
+def _chat_of_one_customer_file(
+    window: Any, qtbot: Any, relay: RunningRelay, kind: str, obj: dict[str, Any]
+) -> Any:
+    """Sync with the relay; a customer sends a photo or a file; their chat is opened: its view."""
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    relay.post_webhook(inbound(kind, obj, sender=CUSTOMER, name="정하린"))
+    chats = window.chat_list.model
+    qtbot.waitUntil(lambda: chats.rowCount() == 1, timeout=10_000)
+    select_chat(window, qtbot, chats.row_at(0).contact_id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 1, timeout=5000)
+    return view
+
+
+def test_a_customers_photo_whatsapp_is_out_of_the_relays_reach_for_shows_once_it_is_back(
+    window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`graph_unreachable` on a photo's download is "later", not "lost": the chat asks again by itself
+    (it used to ask once, leaving a grey box until the next start)."""
+    monkeypatch.setattr(chat_view_model, "PICTURE_RETRY_MS", 100)
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    picture = tmp_path / "photo.jpg"
+    assert QImage(64, 48, QImage.Format.Format_RGB32).save(str(picture))  # type: ignore[call-overload]
+    with fake_graph_out_of_reach() as (graph, come_back), run_relay(folder, graph_url=graph.url) as relay:
+        graph.add_media("5550020", picture.read_bytes(), "image/jpeg")
+        view = _chat_of_one_customer_file(
+            window, qtbot, relay, "image", {"id": "5550020", "mime_type": "image/jpeg"}
+        )
+        asked = []
+        view.chat_model.media_wanted.connect(lambda media_id, message_id: asked.append(media_id))
+        qtbot.waitUntil(lambda: len(asked) >= 2, timeout=10_000)  # failed, and asked for again
+        come_back()
+        qtbot.waitUntil(lambda: view.chat_model.info(0).media.cache_path is not None, timeout=10_000)
+
+
+def test_a_file_opened_while_the_relay_cannot_reach_whatsapp_says_not_yet_in_korean(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any, korean: None
+) -> None:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with fake_graph_out_of_reach() as (graph, _come_back), run_relay(folder, graph_url=graph.url) as relay:
+        graph.add_media("5550021", b"%PDF-1.4\n" + b"0" * 500, "application/pdf")
+        doc = {"filename": "견적서.pdf", "mime_type": "application/pdf", "id": "5550021"}
+        view = _chat_of_one_customer_file(window, qtbot, relay, "document", doc)
+        warned = dialogs.expect("warning")
+        view.media_open_requested.emit(view.chat_model.info(0).media.id, view.chat_model.info(0).message.id)
+        qtbot.waitUntil(lambda: bool(warned.shown), timeout=10_000)
+    said = warned.shown[0].text
+    assert said == download_sentence(GraphUnreachable(503, RefusalParams("graph_unreachable")))
+    assert "WhatsApp" in said and "릴레이" in said and "Try again" not in said
