@@ -137,6 +137,10 @@ class MediaJobs:
         """The supervised worker: neither one job nor the database being away ends it."""
         assert self.wakeup is not None
         while True:
+            # Cleared before the jobs are read, not after their round: a photo that comes while
+            # another is fetched wakes the next round at once instead of 10 s later (its wake-up
+            # was cleared with the round's, and the second photo waited for the timeout).
+            self.wakeup.clear()
             try:
                 pending = await run_in_threadpool(self.store.media.pending)
             except Exception as exc:
@@ -145,7 +149,6 @@ class MediaJobs:
                 continue
             for media_id in pending:
                 await self._fetch_logged(media_id)
-            self.wakeup.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wakeup.wait(), timeout=10 if pending else 60)
 

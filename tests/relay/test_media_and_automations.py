@@ -295,6 +295,26 @@ def test_a_photo_the_relay_cannot_write_down_is_tried_again_without_spending_its
     assert r.status_code == 200 and r.content == JPEG
 
 
+def test_a_photo_that_comes_while_another_is_fetched_is_fetched_right_after_it(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """The second photo's wake-up came during the first one's download: it was cleared with that
+    round's, and the second photo waited 10 s for the worker's next look."""
+    import threading
+
+    held = threading.Event()
+    graph.hold_downloads["777021"] = held
+    graph.add_media("777021", JPEG, "image/jpeg")
+    graph.add_media("777022", JPEG, "image/jpeg")
+    relay.post_webhook(inbound("image", {"id": "777021", "mime_type": "image/jpeg", "sha256": "a"}))
+    wait_until(lambda: graph.media_lookups.get("777021", 0) >= 1, 10, "the first photo's download")
+    relay.post_webhook(inbound("image", {"id": "777022", "mime_type": "image/jpeg", "sha256": "b"}))
+    held.set()  # the first download ends after the second photo came
+
+    wait_until(lambda: relay.relay.store.media.row("777021").state == "ready", 10, "the first photo")
+    wait_until(lambda: graph.media_lookups.get("777022", 0) >= 1, 5, "the second photo, not 10 s later")
+
+
 def test_a_customer_editing_or_deleting_a_message_gets_no_greeting_away_or_bot_answer(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:

@@ -125,6 +125,8 @@ class FakeGraph:
     # The file name each upload's multipart part carried, by the media id it got.
     upload_names: dict[str, str] = field(default_factory=dict)
     media_url_ttl: float = 300.0
+    # A media id here has its download (the file's bytes) held until the event is set (30 s at most).
+    hold_downloads: dict[str, threading.Event] = field(default_factory=dict)
     media_lookups: dict[str, int] = field(default_factory=dict)
     templates: list[dict[str, Any]] = field(default_factory=list)
     # Set whenever a send reaches the fake (tests wait on it instead of sleeping).
@@ -329,6 +331,9 @@ class FakeGraph:
             issued = self._issued.get(token)
             if issued is None or time.monotonic() > issued[1]:
                 return JSONResponse(graph_error(404, 100, "URL expired")["body"], status_code=404)
+            held = self.hold_downloads.get(issued[0])
+            if held is not None:
+                await asyncio.to_thread(held.wait, 30)
             data, mime = self.media[issued[0]]
             return Response(data, media_type=mime)
 
