@@ -109,6 +109,9 @@ class PreparedMessage:
     # It tells of several orders one transfer paid (`PAID_TOGETHER`): outside the window only a
     # template with places for every number and the total can carry it (`several_orders_template`).
     several_orders: bool = False
+    # The approved template chosen for the step has more places than the step has values (a template
+    # made for another step): not sent, and the owner is told to choose another.
+    unfit_template: str = ""
 
     @property
     def sendable(self) -> bool:
@@ -174,9 +177,31 @@ def fill(text: str, values: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+# {{1}}… of a step's template, in this order: who, which order, how much, then the step's own values.
+TEMPLATE_VALUES: dict[str, tuple[str, ...]] = {
+    OrderState.AWAITING_PAYMENT.value: ("name", "number", "total", "bank", "deadline"),
+    REMINDER: ("name", "number", "total", "bank", "deadline"),
+    OrderState.SHIPPED.value: ("name", "number", "total", "courier", "tracking", "tracking_url"),
+}
+BASIC_VALUES = ("name", "number", "total")
+
+
+def template_places(template: Template) -> int:
+    """How many values ({{1}}, {{2}}…) the template's body has."""
+    return len([p for p in template.parameters if p.component == "body"])
+
+
+def template_fits(step: str, template: Template) -> bool:
+    """The step's message fills every place of the template: Meta refuses a template sent with fewer
+    values than it has places. One with fewer places takes the first values."""
+    if step == PAID_TOGETHER:
+        return can_name_several_orders(template)
+    return template_places(template) <= len(TEMPLATE_VALUES.get(step, BASIC_VALUES))
+
+
 def can_name_several_orders(template: Template) -> bool:
     """The template has a place for each of `SEVERAL_ORDERS_VALUES` in its body, and no other."""
-    return len([p for p in template.parameters if p.component == "body"]) == len(SEVERAL_ORDERS_VALUES)
+    return template_places(template) == len(SEVERAL_ORDERS_VALUES)
 
 
 def several_orders_template(settings: OrderSettings, templates: Sequence[Template]) -> Template | None:
@@ -219,13 +244,8 @@ def prepare_message(
         return None
     values = placeholders(order, settings, locale, deadline_text)
     inside = last_inbound_at is not None and now - last_inbound_at < SERVICE_WINDOW
-    # {{1}}… of a mapped template, in this order: who, which order, how much, then the state's own.
-    extra = {
-        OrderState.AWAITING_PAYMENT.value: ("bank", "deadline"),
-        REMINDER: ("bank", "deadline"),
-        OrderState.SHIPPED.value: ("courier", "tracking", "tracking_url"),
-    }.get(state, ())
-    asks_for_bank = "{bank}" in text if inside else "bank" in extra
+    wanted = TEMPLATE_VALUES.get(state, BASIC_VALUES)
+    asks_for_bank = "{bank}" in text if inside else "bank" in wanted
     bank_missing = asks_for_bank and not values["bank"].strip()
     if inside:
         return PreparedMessage(
@@ -256,9 +276,13 @@ def prepare_message(
         return PreparedMessage(
             state, fill(text, values), False, template_missing=True, bank_missing=bank_missing
         )
-    order_of_values = tuple(values[k] for k in ("name", "number", "total", *extra))
-    count = len([p for p in template.parameters if p.component == "body"])
-    params = tuple(order_of_values[:count])
+    count = template_places(template)
+    if not template_fits(state, template):
+        # More places than the step has values: Meta would refuse it, with the owner told only then.
+        return PreparedMessage(
+            state, fill(text, values), False, template_missing=True, unfit_template=template.name
+        )
+    params = tuple(values[k] for k in wanted[:count])
     from app.sending import render_template
 
     bank_missing = bank_missing and count > 3  # the template's fourth value is the bank account

@@ -53,6 +53,9 @@ class NotToldReason(enum.StrEnum):
     # 24 hours since they wrote, and no approved template can name every order one transfer paid and
     # the total (app.order_messages.several_orders_template)
     NO_TEMPLATE_FOR_SEVERAL = "no_template_for_several"
+    # 24 hours since they wrote, and the step's template has more places than the step has values
+    # (one made for another step): Meta would refuse it (app.order_messages.template_fits)
+    TEMPLATE_UNFIT = "template_unfit"
     # Written by earlier versions, which held a bulk notice back while no relay was set up; kept so
     # those orders' history still reads. Now the messages wait in the outbox, as a single step's do.
     NO_RELAY = "no_relay"
@@ -189,6 +192,8 @@ def why_not_told(message: OrderMessage | None) -> NotToldReason | None:
         return NotToldReason.NO_BANK_ACCOUNT
     if prepared.several_orders:
         return NotToldReason.NO_TEMPLATE_FOR_SEVERAL
+    if prepared.unfit_template:
+        return NotToldReason.TEMPLATE_UNFIT
     return NotToldReason.OUTSIDE_WINDOW
 
 

@@ -70,6 +70,11 @@ def not_told_reason(reason: NotToldReason) -> str:
             "the orders one transfer paid and the total. Choose one in Order settings ▸ Messages ▸ "
             "Paid, several orders",
         ),
+        NotToldReason.TEMPLATE_UNFIT: QCoreApplication.translate(
+            "BulkNotice",
+            "not told: more than 24 hours since they wrote, and the template chosen for this step has "
+            "more values than the step fills. Choose another in Order settings ▸ Messages",
+        ),
         # Not offered any more (the messages wait in the outbox), but a notice prepared before may say it.
         NotToldReason.NO_RELAY: QCoreApplication.translate(
             "BulkNotice", "not told: no relay is set up, so nothing can reach WhatsApp"

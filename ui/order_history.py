@@ -141,6 +141,9 @@ def told_text(kind: str, facts: dict[str, Any]) -> str:
                 "more than 24 hours since they wrote, and no template can name all the orders one "
                 "transfer paid and the total",
             ),
+            NotToldReason.TEMPLATE_UNFIT: translate(
+                "OrderWindow", "the template chosen for this step has more values than the step fills"
+            ),
             NotToldReason.NO_RELAY: translate("OrderWindow", "no relay is set up"),
         }
         reason = (

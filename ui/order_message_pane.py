@@ -199,6 +199,13 @@ class OrderMessagePane(QWidget):
                     "OrderWindow",
                     "Meta files it as {0}, not utility: it is paid and counts toward your messaging limit.",
                 ).format(prepared.template.category.lower())
+        elif prepared.unfit_template:
+            how = translate(
+                "OrderWindow",
+                "More than 24 hours since the customer wrote, and the template “{0}” chosen for this step "
+                "has more values than the step fills, so WhatsApp would refuse it. Choose another in "
+                "Shop ▸ Order settings.",
+            ).format(prepared.unfit_template)
         else:
             how = translate(
                 "OrderWindow",

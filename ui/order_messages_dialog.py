@@ -63,7 +63,9 @@ class BatchMessagesModel(QAbstractListModel):
         m = self.messages[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             line = f"{m.number} · {m.customer}"
-            if not can_send(m) and m.prepared.template is None:
+            if not can_send(m) and m.prepared.unfit_template:
+                line += " — " + self.tr("outside the 24-hour window, and its template has too many values")
+            elif not can_send(m) and m.prepared.template is None:
                 line += " — " + self.tr("outside the 24-hour window, no template chosen")
             elif not can_send(m):
                 line += " — " + self.tr("outside the 24-hour window, and no bank account for its template")

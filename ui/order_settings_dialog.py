@@ -24,7 +24,7 @@ from app.changes import Changes
 from app.errors import ShopInboxError
 from app.money import amount_to_minor, edit_amount
 from app.order_actions import read_order_settings, store_order_settings
-from app.order_messages import DEFAULT_MESSAGES, PAID_TOGETHER, REMINDER, can_name_several_orders
+from app.order_messages import DEFAULT_MESSAGES, PAID_TOGETHER, REMINDER, template_fits
 from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.sending import approved_templates
@@ -254,8 +254,9 @@ class OrderSettingsDialog(QDialog):
             combo.clear()
             combo.addItem(self.tr("None"), "")
             for t in templates:
-                if state == PAID_TOGETHER and not can_name_several_orders(t):
-                    continue  # no place for every number and the total: customers would miss some
+                if not template_fits(state, t):
+                    continue  # more places than the step has values (Meta would refuse it), or for
+                    # several orders no place for every number and the total
                 combo.addItem(f"{t.name} ({t.language}, {t.category.lower()})", t.name)
             index = combo.findData(settings.templates.get(state, ""))
             combo.setCurrentIndex(max(0, index))

@@ -261,6 +261,10 @@
 <context>
     <name>BatchMessagesModel</name>
     <message>
+        <source>outside the 24-hour window, and its template has too many values</source>
+        <translation>24시간이 지났고, 템플릿의 값 자리가 너무 많아요</translation>
+    </message>
+    <message>
         <source>outside the 24-hour window, no template chosen</source>
         <translation>24시간이 지났고 지정된 템플릿이 없음</translation>
     </message>
@@ -739,6 +743,10 @@
     <message>
         <source>not told: more than 24 hours since they wrote, and no approved template can name all the orders one transfer paid and the total. Choose one in Order settings ▸ Messages ▸ Paid, several orders</source>
         <translation>알리지 못함: 고객이 글을 보낸 지 24시간이 지났고, 한 번의 입금으로 결제된 주문 전부와 합계 금액을 담을 수 있는 승인된 템플릿이 없어요. 주문 설정 ▸ 메시지 ▸ 결제 완료(여러 주문)에서 골라 주세요</translation>
+    </message>
+    <message>
+        <source>not told: more than 24 hours since they wrote, and the template chosen for this step has more values than the step fills. Choose another in Order settings ▸ Messages</source>
+        <translation>알리지 못함: 고객이 글을 보낸 지 24시간이 지났고 이 단계에 지정된 템플릿의 값 자리가 이 단계에서 채우는 값보다 많음. 주문 설정 ▸ 메시지에서 다른 템플릿을 선택하세요</translation>
     </message>
     <message>
         <source>not told: no relay is set up, so nothing can reach WhatsApp</source>
@@ -5183,6 +5191,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>고객의 마지막 메시지 후 24시간이 지났고 한 번의 입금으로 결제된 주문 전부와 합계를 담을 템플릿이 없음</translation>
     </message>
     <message>
+        <source>the template chosen for this step has more values than the step fills</source>
+        <translation>이 단계에 지정된 템플릿의 값 자리가 이 단계에서 채우는 값보다 많음</translation>
+    </message>
+    <message>
         <source>no relay is set up</source>
         <translation>릴레이가 설정되지 않음</translation>
     </message>
@@ -5385,6 +5397,10 @@ Save it anyway?</source>
     <message>
         <source>Meta files it as {0}, not utility: it is paid and counts toward your messaging limit.</source>
         <translation>Meta가 이 템플릿을 유틸리티가 아닌 {0}(으)로 분류했어요. 요금이 부과되고 메시지 발송 한도에 포함돼요.</translation>
+    </message>
+    <message>
+        <source>More than 24 hours since the customer wrote, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
+        <translation>고객의 마지막 메시지 후 24시간이 지났는데, 이 단계에 지정된 템플릿 “{0}”은(는) 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>

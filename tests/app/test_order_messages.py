@@ -101,6 +101,31 @@ def test_outside_the_window_without_a_mapped_template_nothing_can_go_and_the_own
     assert message is not None and message.template_missing and not message.inside_window
 
 
+def test_a_template_with_more_values_than_the_step_fills_is_not_sent_and_the_owner_is_told(db) -> None:
+    """The shipping template (five values) chosen for Paid, which fills three: Meta would refuse it
+    for the two left blank, and the owner would learn it only from a failed message."""
+    from app.order_messages import OrderMessage, template_fits
+    from app.order_notices import NotToldReason, why_not_told
+
+    order = an_order(db, OrderState.PAID)
+    settings = dataclasses.replace(SETTINGS, templates={"paid": "order_shipped"})
+    message = prepare_message(
+        order,
+        settings,
+        language="ko",
+        locale="ko_KR",
+        deadline_text="",
+        last_inbound_at=NOW - timedelta(hours=30),
+        now=NOW,
+        templates=[SHIPPED_TEMPLATE],
+    )
+    assert message is not None and not message.sendable and message.template is None
+    assert message.unfit_template == "order_shipped"
+    told = OrderMessage(order.id, order.number, order.customer, 1, message)
+    assert why_not_told(told) is NotToldReason.TEMPLATE_UNFIT
+    assert not template_fits("paid", SHIPPED_TEMPLATE) and template_fits("shipped", SHIPPED_TEMPLATE)
+
+
 def test_shipping_is_free_over_the_threshold_and_remote_areas_pay_the_surcharge(db) -> None:
     rule = OrderSettings(shipping_minor=3000, remote_surcharge_minor=5000, free_over_minor=50000)
     assert default_charges(rule, 49000, currency="KRW", remote=False).shipping_minor == 3000

@@ -55,6 +55,7 @@ def test_the_message_for_several_orders_sits_next_to_paid_is_saved_and_is_what_s
         lambda: [
             template("payment_ok", "{{1}}님, 주문 {{2}} 입금 확인", 2),
             template("payment_received", "{{1}}님, 주문 {{2}} 결제 {{3}} 입금 확인", 3),
+            template("order_shipped", "{{1}}님, 주문 {{2}} ({{3}}) 발송: {{4}} {{5}}", 5),
         ],
     )
     dialog = OrderSettingsDialog(window.ctx, window)
@@ -75,11 +76,14 @@ def test_the_message_for_several_orders_sits_next_to_paid_is_saved_and_is_what_s
     combo: QComboBox = dialog.template_choice["paid_together"]
     assert [combo.itemData(i) for i in range(combo.count())] == ["", "payment_received"]
     paid_combo = dialog.template_choice["paid"]
+    # Not the shipping template: its five values are more than Paid fills (Meta would refuse it).
     assert [paid_combo.itemData(i) for i in range(paid_combo.count())] == [
         "",
         "payment_ok",
         "payment_received",
     ]
+    shipped_combo = dialog.template_choice["shipped"]
+    assert shipped_combo.findData("order_shipped") > 0
 
     message.setPlainText("{name}, we got {total} for orders {number}. Thank you!")
     combo.setCurrentIndex(combo.findData("payment_received"))
