@@ -50,8 +50,17 @@ def test_a_sent_catalogue_item_scrolls_fully_into_view(qtbot: Any, window: Any, 
         rect = view.visualRect(last)
         return rect.height() > 0 and rect.top() >= 0 and rect.bottom() <= view.viewport().height()
 
+    def grown() -> bool:
+        """The bubble at its picture's size (read from the picture), and the row laid out at it."""
+        geo = view.bubbles.geometry(last, float(view.viewport().width()))
+        return (
+            geo is not None
+            and geo.card is not None
+            and bool(geo.card.image_path)
+            and view.visualRect(last).height() >= geo.height
+        )
+
     # Its picture arrives after the bubble (a thumbnail made off the GUI thread); the bubble grows
-    # then, and must still end inside the view.
-    qtbot.waitUntil(fully_shown, timeout=5000)
-    qtbot.wait(500)
-    assert fully_shown(), (view.visualRect(last), view.viewport().height())
+    # then, and must still end inside the view. (A half-second sleep here checked nothing when
+    # the picture came later than that.)
+    qtbot.waitUntil(lambda: grown() and fully_shown(), timeout=5000)
