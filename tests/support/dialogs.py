@@ -10,6 +10,9 @@ watchdog timer closes any other modal window (a dialog's own `exec()`) or contex
     dialogs.expect("menu", answer="Archive")
     ...
     assert picker.shown[0].widget == "CatalogPicker"
+
+A "modal" with no answer (left open for the test, which closes it itself) is recorded the moment it
+shows, not at the watchdog's next look: a test quicker than that look closed it unseen.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -114,6 +117,9 @@ class DialogGuard:
     # Windows a message box of ours was answered over (a window-modal Settings): the test opened
     # them; Qt makes one the active modal window as the box closes, which is no new dialog.
     _asked_over: list[QWidget] = field(default_factory=list)
+    # Modal windows recorded as they showed (a "modal" the test answers itself), until they hide.
+    _recorded_showing: list[QWidget] = field(default_factory=list)
+    _show_watch: _ShowWatch | None = None
 
     def expect(self, kind: str, answer: Answer = None, *, times: int | None = 1) -> Expected:
         """Declare a dialog the test opens; `answer` is what the owner picks (or a function of it).
@@ -131,6 +137,10 @@ class DialogGuard:
             raise ValueError("a question needs an answer, e.g. answer=QMessageBox.StandardButton.Yes")
         entry = Expected(kind, answer, times)
         self.expected.append(entry)
+        if kind == MODAL and answer is None and self._show_watch is None:
+            # Only for tests that wait on such a dialog: the filter sees every event of the app.
+            self._show_watch = _ShowWatch(self)
+            _app().installEventFilter(self._show_watch)
         return entry
 
     # ------------------------------------------------------------------ installing
@@ -148,6 +158,10 @@ class DialogGuard:
             self._timer.stop()
             self._timer.deleteLater()
             self._timer = None
+        if self._show_watch is not None:
+            _app().removeEventFilter(self._show_watch)
+            self._show_watch = None
+        self._recorded_showing.clear()
 
     def _static(self, kind: str) -> Callable[..., Any]:
         _cls, title_at, title_kw, text_at, text_kw = STATICS[kind]
@@ -184,7 +198,9 @@ class DialogGuard:
     def _watch(self) -> None:
         popup = QApplication.activePopupWidget()
         widget = popup if isinstance(popup, QMenu) else QApplication.activeModalWidget()
-        if widget is self._current_modal or (widget is not None and widget in self._asked_over):
+        if widget is self._current_modal or (
+            widget is not None and (widget in self._asked_over or widget in self._recorded_showing)
+        ):
             return
         self._current_modal = widget
         if widget is None:
@@ -226,6 +242,29 @@ class DialogGuard:
                 raise
             finally:
                 nested.stop()
+
+    def _shown(self, widget: QWidget) -> None:
+        """A modal window the test looks at and closes itself (`expect("modal")`, no answer) is
+        recorded as it shows. The watchdog looks only every WATCH_MS, and only while an event loop
+        runs: a test whose wait was over sooner had closed the dialog by then ("never opened", now
+        and then in CI). Every other modal window is left to the watchdog, which answers it from
+        inside its modal loop, where the dialog stays until it is answered."""
+        if (
+            not widget.isModal()
+            or isinstance(widget, (QMessageBox, QMenu))
+            or widget in self._recorded_showing
+        ):
+            return
+        entry = self._take(MODAL)
+        if entry is None or entry.answer is not None:
+            return  # undeclared, or answered: the watchdog's, as it always was
+        entry.shown.append(Shown(MODAL, widget.windowTitle(), _visible_text(widget), type(widget).__name__))
+        self._recorded_showing.append(widget)
+
+    def _hidden(self, widget: QWidget) -> None:
+        """Closed: opened again, it is another showing."""
+        if widget in self._recorded_showing:
+            self._recorded_showing.remove(widget)
 
     def _answer_box(self, box: QMessageBox) -> None:
         """A message box of our own (ui/confirm.py: its buttons say their verb) answered as its static
@@ -278,6 +317,34 @@ class DialogGuard:
             for e in self.expected
             if e.times is not None and len(e.shown) < e.times
         ]
+
+
+class _ShowWatch(QObject):
+    """Tells the guard of each window as it shows or hides, at once (an event filter on the app)."""
+
+    def __init__(self, guard: DialogGuard) -> None:
+        super().__init__()
+        self._guard = guard
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if (
+            kind in (QEvent.Type.Show, QEvent.Type.Hide)
+            and not event.spontaneous()  # a minimised window coming back is no new showing
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+        ):
+            if kind == QEvent.Type.Show:
+                self._guard._shown(watched)
+            else:
+                self._guard._hidden(watched)
+        return False
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "the dialog guard needs the tests' QApplication (qapp)"
+    return app
 
 
 def _box_kind(box: QMessageBox) -> str:

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.support.dialogs import DialogGuard
@@ -146,3 +146,26 @@ def test_a_declared_menu_returns_the_action_the_owner_picks(qtbot: QtBot, dialog
     chosen = menu.exec(QPoint(0, 0))
     assert chosen is not None and chosen.text() == "Archive"
     assert seen.texts == ["Pin chat | Archive"]
+
+
+def test_a_dialog_the_test_closes_itself_is_seen_though_the_guard_never_looked(
+    qtbot: QtBot, dialogs: DialogGuard
+) -> None:
+    """A test that looked at a window-modal dialog and closed it before the watchdog's next look (its
+    wait over at once: a quick load) was told it "never opened". Such a dialog is seen as it shows,
+    each time it shows; one the guard answers is still answered from inside its modal loop."""
+    picked = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+    looked_at = dialogs.expect("modal", times=2)
+    picker = QDialog()
+    picker.setWindowTitle("Pick items")
+    qtbot.addWidget(picker)
+    assert picker.exec() == QDialog.DialogCode.Rejected  # the guard's answer
+    form = QDialog()
+    form.setWindowTitle("Order settings")
+    qtbot.addWidget(form)
+    for _ in range(2):
+        form.open()  # window-modal; the test goes on
+        assert form.isVisible()
+        form.reject()  # no event loop ran in between: the watchdog never looked
+    assert [shown.title for shown in picked.shown] == ["Pick items"]
+    assert [(shown.widget, shown.title) for shown in looked_at.shown] == [("QDialog", "Order settings")] * 2
