@@ -229,10 +229,12 @@ def prepare_message(
     reminder: bool = False,
     paid_together: bool = False,
     numbers: Sequence[str] = (),
+    deadline_for: Callable[[str], str] | None = None,
 ) -> PreparedMessage | None:
     """The message for the order's current state (or its payment reminder), or None for a state that
     tells the customer nothing. `paid_together`: `order` stands for several orders one transfer paid
-    (their total; `numbers` theirs), told in one message."""
+    (their total; `numbers` theirs), told in one message. `deadline_for`: the payment deadline written
+    in a language ("ko", "en"), for a template whose language is not the message's."""
     if reminder and order.state != OrderState.AWAITING_PAYMENT:
         return None
     state = REMINDER if reminder else order.state
@@ -282,7 +284,14 @@ def prepare_message(
         return PreparedMessage(
             state, fill(text, values), False, template_missing=True, unfit_template=template.name
         )
-    params = tuple(values[k] for k in wanted[:count])
+    # The template's words are in its own language: its amount and deadline written in it too
+    # ("58,000원" in a Korean one, not the "₩58,000" of the English message it stands for).
+    from app.locales import babel_locale
+
+    spoken = template.language.replace("-", "_").split("_", 1)[0].lower()
+    deadline = deadline_for(spoken) if deadline_for is not None else deadline_text
+    in_its_language = placeholders(order, settings, babel_locale(template.language), deadline)
+    params = tuple(in_its_language[k] for k in wanted[:count])
     from app.sending import render_template
 
     bank_missing = bank_missing and count > 3  # the template's fourth value is the bank account
@@ -439,6 +448,11 @@ def message_for_order(
         reminder=reminder,
         paid_together=bool(others),
         numbers=numbers if others else (),
+        deadline_for=(
+            (lambda lang: format_time(due, lang, zone(shop_zone) if shop_zone else None))
+            if (due := detail.payment_due_at) is not None
+            else None
+        ),
     )
     if prepared is None:
         return None

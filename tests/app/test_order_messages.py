@@ -324,6 +324,53 @@ def test_the_amount_is_written_as_the_customer_reads_it_whichever_language_the_o
     assert text(to_amy, "ko", "ko_KR") == "Amy Clarke님, 29,000원 입금 부탁드려요."
 
 
+def test_after_24_hours_a_korean_template_gets_its_amount_and_deadline_in_korean_whoever_reads_it(
+    db,
+) -> None:
+    """Amy writes English; the shop's only payment template is Korean: its values are written as
+    the template's words are ("29,000원", "12월 2일"), not "₩29,000" and "Dec 2" inside Korean."""
+    from app.order_messages import message_for_order
+    from app.sending import approved_templates
+    from tests.support.factories import make_message
+
+    asking = Template(
+        name="order_payment",
+        language="ko",
+        category="UTILITY",
+        components=[{"type": "BODY", "text": "{{1}}님, 주문 {{2}} 금액 {{3}}, 계좌 {{4}}, 기한 {{5}}"}],
+        parameters=[TemplateParameter(component="body", index=i) for i in range(1, 6)],
+    )
+    approved_templates(db, lambda: [asking])
+    with db.write() as s:
+        save_order_settings(s, dataclasses.replace(SETTINGS, templates={"awaiting_payment": "order_payment"}))
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        amy = make_contact(s, profile_name="Amy Clarke", last_inbound_at=NOW - timedelta(hours=30))
+        make_message(s, amy, "Hi! Do you ship to London?")
+        order_id = create_order(
+            s, contact_id=amy.id, lines=[LineInput("LINEN", 1)], source="chat", now=NOW
+        ).id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
+
+    found = message_for_order(
+        db,
+        order_id,
+        language="ko",
+        locale="ko_KR",
+        format_time=lambda _moment, lang, _zone: "Dec 2" if lang == "en" else "12월 2일",
+        now=NOW,
+    )
+
+    assert found is not None and found.prepared.template == asking
+    name, number, total, bank, deadline = found.prepared.template_params
+    assert (name, number, total, bank, deadline) == (
+        "Amy Clarke",
+        found.number,
+        "29,000원",
+        SETTINGS.bank_account,
+        "12월 2일",
+    )
+
+
 def test_asking_for_payment_without_a_bank_account_set_says_so_to_the_owner(db) -> None:
     """A fresh shop has no account in its order settings: the message left its account line out
     without a word, and the customer was asked to pay without being told where."""
