@@ -648,6 +648,8 @@ class ChatList(QWidget):
         self.empty_note.setGeometry(area.left(), area.top(), area.width(), height)
 
     def _page_loaded(self) -> None:
+        if self._reveal is None:
+            self._mark_open_chat()
         if self._to_top:
             self._to_top = False
             self.show_top()
@@ -705,6 +707,16 @@ class ChatList(QWidget):
     def _reselect(self) -> None:
         if self._last_selected is not None:
             self.select_contact(self._last_selected)
+
+    def _mark_open_chat(self) -> None:
+        """A page read afresh (another filter, the list read again) lost the selection with its
+        reset: the open chat's row is marked again, and the keyboard's cursor on it, else the chat
+        shown on the right had no row marked and the arrows started from the first chat."""
+        if self._last_selected is None or self.view.selectionModel().hasSelection():
+            return
+        pos = self.model.position_of(self._last_selected)
+        if pos is not None:
+            self.view.setCurrentIndex(self.model.index(pos))
 
     def step(self, delta: int) -> None:
         """Next/previous chat (Ctrl+Tab / Ctrl+Shift+Tab), wrapping around."""
