@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit
 from app.wire import Automations, BusinessProfile
 from ui.automation_dialog import AutomationDialog
 from ui.bounded_text import BoundedTextEdit
+from ui.field_tokens import shown_field
 from ui.korean_particles import with_particles
 from ui.screen_fit import resize_within_screen
 
@@ -82,7 +83,10 @@ class BusinessProfileEditor(AutomationDialog):
 
     def problem(self) -> str:
         if not self.name.text().strip():
-            return self.tr("The shop needs a name: customers see it, and {shop} is filled with it.")
+            # Translators: {0} is the shop-name field as the message editors show it ({가게 이름}).
+            return self.tr("The shop needs a name: customers see it, and {0} is filled with it.").format(
+                shown_field("shop")
+            )
         email = self.email.text().strip()
         if email and not _EMAIL.match(email):
             return with_particles(self.tr("“{0}” does not look like an email address.").format(email))
@@ -96,5 +100,6 @@ class BusinessProfileEditor(AutomationDialog):
 
     def refresh_summary(self, doc: Automations) -> None:
         name = doc.profile.name or "…"
-        sentence = self.tr("Customers see “{0}”; quick replies fill {{shop}} with it.")
-        self.summary.setText(with_particles(sentence.format(name)))
+        # Translators: {1} is the shop-name field as the message editors show it ({가게 이름}).
+        sentence = self.tr("Customers see “{0}”; quick replies fill {1} with it.")
+        self.summary.setText(with_particles(sentence.format(name, shown_field("shop"))))

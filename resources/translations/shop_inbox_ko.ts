@@ -888,8 +888,12 @@
         <translation>웹사이트</translation>
     </message>
     <message>
-        <source>The shop needs a name: customers see it, and {shop} is filled with it.</source>
-        <translation>가게 이름을 입력하세요. 고객에게 보이고, {shop} 자리에 들어가요.</translation>
+        <source>The shop needs a name: customers see it, and {0} is filled with it.</source>
+        <translation>가게 이름을 입력하세요. 고객에게 보이고, {0} 자리에 들어가요.</translation>
+    </message>
+    <message>
+        <source>Customers see “{0}”; quick replies fill {1} with it.</source>
+        <translation>고객에게 “{0}”(으)로 보이고, 빠른 답장의 {1} 자리에 들어가요.</translation>
     </message>
     <message>
         <source>“{0}” does not look like an email address.</source>
@@ -902,10 +906,6 @@
     <message>
         <source>Websites start with https://, like https://myshop.com</source>
         <translation>웹사이트 주소는 https://로 시작해요 (예: https://myshop.com).</translation>
-    </message>
-    <message>
-        <source>Customers see “{0}”; quick replies fill {{shop}} with it.</source>
-        <translation>고객에게 “{0}”(으)로 보이고, 빠른 답장의 {{shop}} 자리에 들어가요.</translation>
     </message>
 </context>
 <context>

@@ -946,3 +946,19 @@ def test_switching_a_message_on_puts_its_example_in_as_text_the_owner_can_save_o
     assert editor.error.isHidden()
     rule = getattr(AutomationsStore(ctx.db).state().doc, editor_name)
     assert rule.enabled and rule.text == example
+
+
+def test_the_profile_editor_names_the_shop_field_as_the_korean_editors_show_it(
+    qtbot, ctx: AppContext, korean: None
+) -> None:
+    """The note under the profile said "{shop}" in a Korean window, where every editor's button and
+    text says {가게 이름}: the owner could not tell which field it meant."""
+    editor = opened(qtbot, BusinessProfileEditor(ctx))
+    editor.name.setText("서울 리넨 하우스")
+    editor.save()
+    settle(qtbot, editor)
+    assert "{가게 이름}" in editor.summary.text()
+    assert "{shop}" not in editor.summary.text()
+    editor.name.setText("")
+    assert "{가게 이름}" in editor.problem()
+    assert "{shop}" not in editor.problem()
