@@ -295,7 +295,7 @@ class ChatList(QWidget):
                 # The menu key (or Shift+F10): the menu of the chat under the keyboard's cursor.
                 current = self.view.currentIndex()
                 if current.isValid():
-                    self._context_menu(self.view.visualRect(current).center())
+                    self._context_menu(self.view.visualRect(current).center(), pointer=False)
                 return True
         if watched is self.view.viewport():
             kind = event.type()
@@ -735,8 +735,11 @@ class ChatList(QWidget):
         self.view.setCurrentIndex(self.model.index(row))
 
     # ----------------------------------------------------------------- context menu
-    def _context_menu(self, pos: QPoint) -> None:
-        idx = self.view.indexAt(pos)
+    def _context_menu(self, pos: QPoint, *, pointer: bool = True) -> None:
+        """The chat's menu: under the pointer (a right-click just after rows moved is for the chat
+        shown there before, as a left press is), or under the keyboard's cursor."""
+        aimed = self.aim.aimed_at(pos) if pointer else None
+        idx = aimed if aimed is not None else self.view.indexAt(pos)
         if not idx.isValid():
             return
         row: ConversationRow = idx.data(ChatRole.ROW)

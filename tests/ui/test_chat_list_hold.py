@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QEnterEvent
+from PySide6.QtGui import QContextMenuEvent, QEnterEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.support.factories import make_contact, make_message
@@ -187,3 +188,23 @@ def test_a_press_after_the_owner_scrolled_opens_what_she_scrolled_to(window: Any
     with qtbot.waitSignal(window.chat_list.chat_selected) as opened:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert opened.args == [under]
+
+
+def test_a_right_click_just_after_the_chats_moved_opens_the_menu_of_the_chat_shown_there_before(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """As a left press does: a customer wrote as the owner right-clicked, every row moved down one,
+    and the menu she chose "Pin chat" from was for the chat that had slid under the pointer."""
+    ids = fill(window, qtbot, 6)
+    aimed = ids[1]
+    at = row_centre(window, 1)
+    a_customer_writes(window, qtbot, ids[5], "재고 있나요?")
+    assert names(window)[:3] == ["손님 05", "손님 00", "손님 01"]  # not held: the pointer was away
+    dialogs.expect("menu", answer="Pin chat")
+    viewport = window.chat_list.view.viewport()
+    QTest.mouseClick(viewport, Qt.MouseButton.RightButton, pos=at)
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, QPoint()))
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.row_at(0).pinned, timeout=5000)
+    assert model.row_at(0).contact_id == aimed
+    assert [model.row_at(i).contact_id for i in range(model.rowCount()) if model.row_at(i).pinned] == [aimed]
