@@ -205,14 +205,14 @@ class ContactPanel(QFrame):
         bl.addWidget(self.media)
         bl.addWidget(self.export)
         bl.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
     def _heading(self, text: str) -> QLabel:
         return PanelHeading(text, self)
@@ -263,6 +263,9 @@ class ContactPanel(QFrame):
                 details, notes=self.details.notes if self.details else details.notes
             )
         self.details = details
+        if not same:
+            # Another customer: from her name down, not at the place the last one was read to.
+            self.scroll_area.verticalScrollBar().setValue(0)
         self.avatar.setPixmap(
             avatar_pixmap(
                 details.display_name, details.wa_id or str(details.id), 96, self.devicePixelRatioF()

@@ -525,3 +525,25 @@ def test_a_first_start_places_the_window_title_bar_and_all_inside_the_screen(ctx
     qtbot.waitExposed(window)
     frame = window.geometry().marginsAdded(frame_margins(window))
     assert screen.contains(frame), f"{frame} on {screen}"
+
+
+def test_the_contact_panel_shows_the_next_customer_from_the_top(window: Any, qtbot: Any) -> None:
+    """Scrolled down to the notes of one customer, the panel kept that place for the next chat: its
+    name and number were out of sight, the notes of another customer under the owner's eyes."""
+    ids = three_chats(window.ctx)
+    window.resize(1024, 600)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, ids[0])
+    window.toggle_contact_panel()
+    settle(qtbot)
+    bar = window.contact_panel.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0, "the panel must scroll at this size for the test to say anything"
+    bar.setValue(bar.maximum())
+    select_chat(window, qtbot, ids[1])
+    qtbot.waitUntil(lambda: window.contact_panel.details.id == ids[1])
+    assert bar.value() == 0
+    assert window.contact_panel.name.visibleRegion().boundingRect().height() > 0
+    # The same customer refreshed (a message arrived): the owner's place stays.
+    bar.setValue(bar.maximum())
+    sync_batch(window, qtbot, {ids[1]})
+    assert bar.value() == bar.maximum()
