@@ -235,4 +235,6 @@ class OrderCardDelegate(QStyledItemDelegate):
         left = summary.payment_due_at - self.now
         if left.total_seconds() <= 0:
             return (self.tr("Payment overdue"),)
-        return (self.tr("Pay within {0}").format(duration_short(left)), duration_short(left))
+        time_left = duration_short(left)
+        # Between the whole sentence and the bare time: "3일 6시간" alone did not say it was time left.
+        return (self.tr("Pay within {0}").format(time_left), self.tr("{0} left").format(time_left), time_left)

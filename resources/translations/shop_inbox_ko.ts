@@ -4819,6 +4819,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <source>Pay within {0}</source>
         <translation>입금 기한 {0} 남음</translation>
     </message>
+    <message>
+        <source>{0} left</source>
+        <translation>{0} 남음</translation>
+    </message>
 </context>
 <context>
     <name>OrderExportDialog</name>
