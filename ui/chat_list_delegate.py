@@ -22,7 +22,7 @@ from ui import icons
 from ui.avatar import avatar_image, avatar_look
 from ui.chat_list_model import ChatRole
 from ui.day_watch import local_today
-from ui.formatting import KIND_ICONS, list_time, preview_text
+from ui.formatting import KIND_ICONS, chat_preview, list_time, preview_text
 from ui.label_names import label_display_name
 from ui.theme import Colours, colours, ui_font
 
@@ -468,7 +468,7 @@ class ChatListDelegate(QStyledItemDelegate):
             steps.append(_icon(kind_icon, x, icon_top, icon_size, c.secondary_text, dpr))
             x += icon_size + 3
         steps.append((_PEN, c.secondary_text.rgba()))
-        preview = preview_text(row.last_kind or "text", row.last_body)
+        preview = chat_preview(row.last_kind, row.last_body, row.last_direction)
         if row.blocked:
             preview = self.tr("Blocked") + " · " + preview
         preview = self._small_fm.elidedText(preview, Qt.TextElideMode.ElideRight, max(0.0, end - x))

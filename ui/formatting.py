@@ -342,6 +342,15 @@ def offered_choices(payload: dict[str, Any] | None) -> list[str]:
     return titles
 
 
+def chat_preview(kind: str | None, body: str | None, direction: str | None) -> str:
+    """A chat's last message in one line (the chat list, a notification). A customer's tapped list
+    row is kept with its description below its title, for search: the line says the title, as the
+    bubble does ("Talk to a person A person answers you" read as one garbled sentence)."""
+    if direction == "in" and kind in ("interactive", "button") and body:
+        body = body.strip().split("\n", 1)[0]
+    return preview_text(kind or "text", body)
+
+
 def preview_text(kind: str, body: str | None, payload: dict[str, Any] | None = None) -> str:
     """One line for the chat list and quotes: the text, or what kind of message it was."""
     body = (body or "").strip()

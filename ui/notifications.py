@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from app.queries import Arrival, ConversationRow
-from ui.formatting import full_datetime, preview_text
+from ui.formatting import chat_preview, full_datetime
 from ui.ops import failure_sentence
 from ui.resources import icon_path
 
@@ -133,7 +133,7 @@ class Notifier(QObject):
     def _notify(self, row: ConversationRow) -> None:
         title = row.display_name
         if self.prefs.get("notification_previews", True):
-            text = preview_text(row.last_kind or "text", row.last_body)[:PREVIEW_CHARS]
+            text = chat_preview(row.last_kind, row.last_body, row.last_direction)[:PREVIEW_CHARS]
         else:
             text = self.tr("New message")
         if row.unread_count > 1:
