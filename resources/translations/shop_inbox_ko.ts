@@ -1526,7 +1526,7 @@
     </message>
     <message>
         <source>Click items to choose several, or press Enter to send “{0}”.</source>
-        <translation>여러 개를 보내려면 상품을 클릭해 고르고, Enter를 누르면 “{0}” 상품을 보내요.</translation>
+        <translation>여러 개를 보내려면 상품을 클릭해 고르세요. Enter를 누르면 “{0}” 상품을 바로 보내요.</translation>
     </message>
     <message>
         <source>Sold out</source>
