@@ -689,6 +689,8 @@ class ChatList(QWidget):
         chosen = self.view.selectionModel().selectedIndexes()
         if chosen:
             self._last_selected = int(chosen[0].data(ChatRole.CONTACT_ID))
+            if self.model.kind == "unread":
+                self.model.kept_unread.add(self._last_selected)
             self.chat_selected.emit(self._last_selected)
 
     def current_contact(self) -> int | None:

@@ -154,6 +154,9 @@ class ChatListModel(QAbstractListModel):
         self._refreshed_at = 0.0  # time.monotonic() of the last re-read of changed rows
         # The chat open beside the list (MainWindow sets it): its row is always read whole.
         self.open_chat: Callable[[], int | None] = lambda: None
+        # Chats the owner opened under Unread stay listed once read, until she picks a filter (ChatList
+        # adds them), as WhatsApp keeps them: a row vanishing as she read it slid the rest up under her.
+        self.kept_unread: set[int] = set()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self._flush_pending)
@@ -287,6 +290,7 @@ class ChatListModel(QAbstractListModel):
     def set_filter(self, kind: ConversationFilter, label_id: int | None = None) -> None:
         self.kind = kind
         self.label_id = label_id
+        self.kept_unread = set()
         self.reload()
 
     def reload(self) -> None:
@@ -367,7 +371,7 @@ class ChatListModel(QAbstractListModel):
                 return False
         elif row.archived:
             return False
-        if self.kind == "unread" and row.unread_count == 0:
+        if self.kind == "unread" and row.unread_count == 0 and row.contact_id not in self.kept_unread:
             return False
         if self.kind == "waiting" and not row.waits_for_person(datetime.now(UTC)):
             return False
