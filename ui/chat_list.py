@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from datetime import UTC, datetime
 from functools import partial
@@ -72,6 +73,9 @@ LAYOUT_BATCH = 200  # rows the list lays out per turn of the event loop
 PREPARE_PAGES = 2  # pages above and below the shown rows worked out ahead of a scroll
 PREPARE_BUDGET_S = 0.002  # the most one turn of the event loop spends on it
 LABEL_CHIP_CHARS = 11  # the longest name the label chip shows whole, in average characters
+# Windows makes Shift+F10 a context-menu event itself, as the menu key everywhere; Qt under Linux
+# does not, and a laptop without a menu key had no way from the keyboard to a chat's menu.
+SHIFT_F10_IS_OURS = sys.platform.startswith("linux")
 
 
 class ChatListView(QListView):
@@ -293,9 +297,12 @@ class ChatList(QWidget):
             assert isinstance(event, QContextMenuEvent)
             if event.reason() == QContextMenuEvent.Reason.Keyboard:
                 # The menu key (or Shift+F10): the menu of the chat under the keyboard's cursor.
-                current = self.view.currentIndex()
-                if current.isValid():
-                    self._context_menu(self.view.visualRect(current).center(), pointer=False)
+                self._keyboard_menu()
+                return True
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and SHIFT_F10_IS_OURS:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+                self._keyboard_menu()
                 return True
         if watched is self.view.viewport():
             kind = event.type()
@@ -339,6 +346,11 @@ class ChatList(QWidget):
                 self._pointer_inside = False
                 self._release_timer.start()
         return super().eventFilter(watched, event)
+
+    def _keyboard_menu(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid():
+            self._context_menu(self.view.visualRect(current).center(), pointer=False)
 
     def focus_list(self) -> None:
         """Keyboard into the list: a cursor on the open (or first) chat, and nothing opened by it."""

@@ -3,10 +3,12 @@ right-click opens the menu, never the chat."""
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+import pytest
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
@@ -327,3 +329,23 @@ def test_the_row_a_menu_is_for_stays_highlighted_while_the_menu_is_open(
     assert seen[0][0] == hover, "nothing shows which chat the menu is for"
     assert seen[0][1] != hover
     assert fill_at(1) != hover
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="Windows makes Shift+F10 a menu event itself"
+)
+def test_shift_f10_opens_the_menu_of_the_chat_under_the_keyboards_cursor(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """A laptop without a menu key: Shift+F10, as in every other Linux program, opens the chat's menu."""
+    _seed(window, ctx, qtbot, "김민지", "박서준")
+    view = window.chat_list.view
+    view.setFocus()
+    view.selectionModel().setCurrentIndex(
+        window.chat_list.model.index(1), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
+    under = window.chat_list.model.index(1).data(ChatRole.CONTACT_ID)
+    dialogs.expect("menu", answer="Pin chat")
+    QTest.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.chat_list.model.row_at(0).pinned, timeout=5000)
+    assert window.chat_list.model.row_at(0).contact_id == under
