@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from urllib.parse import urlsplit
+
+# "https//relay…", "https:/relay…", "https:relay…": the scheme typed with its colon or a slash missing
+# (or one too many), which would otherwise get a second https:// in front and be asked for a host
+# called "https".
+MISTYPED_SCHEME = re.compile(r"^(https?)(?::/{0,1}|/{1,2}|:/{3,})(?=[^/])", re.IGNORECASE)
+# Letters (any script, for an internationalised name), digits, hyphens and underscores, in labels
+# separated by single dots: no space, comma or empty label ("relay..myshop.com").
+HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")
 
 
 def is_local_host(host: str) -> bool:
@@ -19,6 +28,7 @@ def normalise_relay_url(url: str) -> str:
     """Trim spaces and a trailing slash; add https:// when the owner pasted a bare host (http:// for
     this computer, where a relay tried out serves plain http and the token never leaves the machine)."""
     url = url.strip()
+    url = MISTYPED_SCHEME.sub(lambda found: found.group(1) + "://", url, count=1)
     if url and "://" not in url:
         local = is_local_host(urlsplit("//" + url).hostname or "")
         url = ("http://" if local else "https://") + url
@@ -26,8 +36,25 @@ def normalise_relay_url(url: str) -> str:
 
 
 def is_web_address(url: str) -> bool:
+    """An http(s) address with a host that could exist and a port that is a number: "https://my shop
+    relay" or "relay.myshop,com" is a typo to point out, not a server to wait for."""
     parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host:
+        return False
+    try:
+        port = parts.port  # raises on "…:abc" or a port above 65535
+    except ValueError:
+        return False
+    return port != 0 and (is_ip_address(host) or HOST_NAME.fullmatch(host) is not None)
+
+
+def is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def is_insecure_remote(url: str) -> bool:

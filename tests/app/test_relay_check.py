@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from app.relay_client import CheckOutcome, check_relay
-from app.relay_url import normalise_relay_url
+from app.relay_url import is_web_address, normalise_relay_url
 
 
 @pytest.fixture
@@ -56,7 +56,49 @@ def test_a_bare_address_of_this_computer_gets_http_as_a_relay_tried_out_here_ser
 
 @pytest.mark.parametrize("url", ["", "ftp://relay", "https://", "not a url at all"])
 def test_something_that_is_not_a_web_address_is_explained(url: str) -> None:
-    assert check_relay(url, "t").outcome in (CheckOutcome.INVALID_URL, CheckOutcome.UNREACHABLE)
+    assert check_relay(url, "t").outcome is CheckOutcome.INVALID_URL
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "https//relay.myshop.com",
+        "https:/relay.myshop.com",
+        "https:relay.myshop.com",
+        "https:///relay.myshop.com",
+    ],
+)
+def test_a_scheme_typed_with_a_colon_or_slash_missing_is_mended(typed: str) -> None:
+    # Not "https://https//relay.myshop.com", which asked a host called "https" and said "not reached".
+    assert normalise_relay_url(typed) == "https://relay.myshop.com"
+    assert normalise_relay_url("http//127.0.0.1:8765") == "http://127.0.0.1:8765"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "https://my shop relay",
+        "relay .myshop.com",
+        "https://relay.myshop,com",
+        "https://relay..myshop.com",
+        "https://relay.myshop.com:abc",
+        "127.0.0.1:80800",
+    ],
+)
+def test_an_address_with_a_typo_is_pointed_out_before_any_traffic(typed: str) -> None:
+    # "could not be reached: check your internet connection" sent the owner to her router for a
+    # space or a comma in what she typed.
+    assert check_relay(typed, "t").outcome is CheckOutcome.INVALID_URL
+
+
+def test_addresses_that_can_exist_are_still_web_addresses() -> None:
+    for url in (
+        "https://relay.myshop.com",
+        "https://[::1]:8000",
+        "https://릴레이.한국",
+        "HTTPS://Relay.MyShop.com",
+    ):
+        assert is_web_address(normalise_relay_url(url)), url
 
 
 def test_plain_http_to_a_remote_host_is_refused_before_any_traffic() -> None:
