@@ -21,6 +21,7 @@ from app.errors import PlainHttpParams, RelayUnreachable, Unauthorised
 from app.relay_client import RelayClient
 from app.relay_url import is_web_address, normalise_relay_url
 from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckStep, NumberHealth
+from ui.busy_button import set_busy
 from ui.korean_particles import with_particles
 from ui.ops import Op
 from ui.size_text import human_size
@@ -419,7 +420,7 @@ class RelayCheckPanel(QWidget):
         self.note.hide()
         self._url = url
         if self.button is not None:
-            self.button.setEnabled(False)
+            set_busy(self.button, True)
         self.scroll_area.show()
         self.view.show_running()
         Op(lambda: relay_report(url, token()), parent=self).success(self._shown).failure(self._failed).run()
@@ -433,13 +434,13 @@ class RelayCheckPanel(QWidget):
 
     def _shown(self, report: CheckReport) -> None:
         if self.button is not None:
-            self.button.setEnabled(True)
+            set_busy(self.button, False)
         self.view.show_report(report)
         self.finished.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
         if self.button is not None:
-            self.button.setEnabled(True)
+            set_busy(self.button, False)
         if isinstance(exc, Unauthorised):
             reason = self.tr("The relay token was refused, so the relay could not run its check.")
         elif isinstance(exc, RelayUnreachable) and isinstance(exc.params, PlainHttpParams):

@@ -49,6 +49,7 @@ from app.sign_in import SignInStart
 from app.wire import CheckReport
 from ui.automation_editors import away_editor, business_hours_editor, greeting_editor, menu_bot_editor
 from ui.backup_now import ask_backup_target, start_backup
+from ui.busy_button import set_busy
 from ui.campaign_prices_box import CampaignPricesBox
 from ui.confirm import confirm
 from ui.context import AppContext
@@ -591,10 +592,10 @@ class SettingsDialog(QDialog):
             super(SettingsDialog, self).accept()
 
         def refused(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
+            set_busy(self.save_button, False)
             QMessageBox.warning(self, self.tr("Settings not saved"), failure_sentence(exc))
 
-        self.save_button.setEnabled(False)  # one save at a time; the fields keep what was typed
+        set_busy(self.save_button, True)  # one save at a time; the fields keep what was typed
         run_change(
             self.ctx,
             lambda: store_preferences(db, prefs) | store_prices(db, prices),
@@ -611,7 +612,7 @@ class SettingsDialog(QDialog):
         about a new token alone: that save goes on."""
 
         def answered(result: CheckResult) -> None:
-            self.save_button.setEnabled(True)
+            set_busy(self.save_button, False)
             if result.outcome is CheckOutcome.WRONG_TOKEN and not confirm(
                 self,
                 self.tr("Relay token refused"),
@@ -649,7 +650,7 @@ class SettingsDialog(QDialog):
             answered(CheckResult(CheckOutcome.UNREACHABLE))
 
         stored = self.stored_token
-        self.save_button.setEnabled(False)
+        set_busy(self.save_button, True)
         # A new address in plain http:// to another computer is said, as the first-run wizard says it
         # (the token would cross the network unencrypted); one already in use is not asked about again.
         check = lambda: check_relay(  # noqa: E731
@@ -727,12 +728,12 @@ class SettingsDialog(QDialog):
 
     def start_backup(self, target: Path) -> None:
         """Write the backup off the GUI thread; the status line says when it is done."""
-        self.backup_button.setEnabled(False)
+        set_busy(self.backup_button, True)
         self.say_backup(self.tr("Backing up…"))
         start_backup(self, self.ctx, target, self._backup_done)
 
     def _backup_done(self, _saved: bool, sentence: str) -> None:
-        self.backup_button.setEnabled(True)
+        set_busy(self.backup_button, False)
         self.say_backup(sentence)
 
     def say_backup(self, text: str) -> None:
@@ -749,9 +750,9 @@ class SettingsDialog(QDialog):
         if source is None:
             return False
         # Settings stays open after a refusal: the owner may pick another file.
-        self.restore_button.setEnabled(False)
+        set_busy(self.restore_button, True)
         check_then_ask(
-            self, source, self._restore_confirmed, answered=lambda: self.restore_button.setEnabled(True)
+            self, source, self._restore_confirmed, answered=lambda: set_busy(self.restore_button, False)
         )
         return True
 

@@ -24,6 +24,7 @@ from app.relay_client import CheckOutcome, CheckResult, check_relay
 from app.relay_url import normalise_relay_url, plain_http_address
 from app.wire import CheckReport
 from ui import icons
+from ui.busy_button import set_busy
 from ui.context import AppContext
 from ui.ops import Op
 from ui.relay_check_view import RelayCheckPanel, checked_address, plain_http_sentence
@@ -171,7 +172,7 @@ class RelayPage(QWizardPage):
             self.result.setStyleSheet("color: #b3261e;")
             self.token.setFocus()
             return
-        self.check_button.setEnabled(False)
+        set_busy(self.check_button, True)
         self.result.setText(self.tr("Checking…"))
         Op(lambda: check_relay(url, token), parent=self).success(
             lambda result: self._checked(result, (url, token))
@@ -180,7 +181,7 @@ class RelayPage(QWizardPage):
         ).run()
 
     def _checked(self, result: CheckResult, checked_for: tuple[str, str]) -> None:
-        self.check_button.setEnabled(True)
+        set_busy(self.check_button, False)
         self.last_result = result
         self._checked_for = checked_for
         self.result.setText(explain(result, checked_for[0]))

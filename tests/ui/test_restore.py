@@ -123,6 +123,27 @@ def test_the_question_names_the_backup_and_when_it_was_saved(
     assert "11/3/2026" in text and "Shop Inbox starts again" in text  # the locale's date, its year whole
 
 
+def test_a_restore_the_owner_said_no_to_leaves_the_keyboard_on_restore(
+    qtbot: Any, ctx: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """Greyed out while the backup was checked, the button handed the focus on to "Back up every
+    day to a folder": after "No", the owner's next Space ticked it and a folder picker opened."""
+    from ui.settings_dialog import SettingsDialog
+
+    backup = _last_months_backup(tmp_path)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.restore_button.setFocus()
+    dialogs.expect("getOpenFileName", answer=str(backup))
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: bool(asked.shown), timeout=10_000)
+    qtbot.waitUntil(dialog.restore_button.isEnabled)
+    assert dialog.focusWidget() is dialog.restore_button
+
+
 def test_a_chat_export_picked_by_mistake_is_refused_before_anything_is_asked(
     qtbot: Any, ctx: Any, dialogs: Any, tmp_path: Path
 ) -> None:

@@ -317,3 +317,22 @@ def test_business_hours_and_the_automatic_replies_are_found_from_settings(
         opened.reject()
         qtbot.waitUntil(lambda editor=editor: dialog.findChild(editor) is None, timeout=5000)  # gone
         assert dialog.isVisible()  # Settings stays open behind
+
+
+def test_back_up_now_keeps_the_keyboards_place_once_the_backup_is_made(
+    qtbot: Any, ctx: Any, dialogs: Any, tmp_path: Any
+) -> None:
+    """Greyed out while the backup was written, the button handed the focus on to "Restore from
+    backup…" and never took it back: the owner's next Enter or Space asked for a backup to restore."""
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
+    dialog.backup_button.setFocus()
+    dialogs.expect("getSaveFileName", answer=str(tmp_path / "shop backup.zip"))
+    dialog.backup_button.click()
+    qtbot.waitUntil(lambda: dialog.backup_status.text().startswith("Backup saved to"), timeout=20_000)
+    assert dialog.focusWidget() is dialog.backup_button
