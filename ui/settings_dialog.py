@@ -66,6 +66,7 @@ from ui.setup_wizard import explain
 from ui.shop_place import ShopPlaceFields
 from ui.sign_in_choice import set_open_at_sign_in, sign_in_is_on
 from ui.size_text import human_size
+from ui.unsaved_edits import leave_edits
 
 if TYPE_CHECKING:
     from ui.auto_backup import AutoBackup
@@ -126,6 +127,7 @@ class SettingsDialog(QDialog):
         )
         self.loaded = False
         self.prices_loaded = False
+        self._shown: tuple[object, ...] | None = None  # the fields as read, once read
         self._price_wanted = ""  # show_campaign_price asked before the prices were read
 
         # Connection
@@ -443,6 +445,46 @@ class SettingsDialog(QDialog):
     def _enable_save(self) -> None:
         # Save writes preferences and prices together: both must be in, or Save would do nothing.
         self.save_button.setEnabled(self.loaded and self.prices_loaded and not self.ctx.read_only)
+        if self.loaded and self.prices_loaded and self._shown is None:
+            self._shown = self._typed()
+
+    def _typed(self) -> tuple[object, ...]:
+        """Everything the owner can change here, as it now reads."""
+        return (
+            self.relay_url.text().strip(),
+            self.token.text().strip(),
+            self.enter_sends.isChecked(),
+            self.notifications.isChecked(),
+            self.previews.isChecked(),
+            self.receipts.isChecked(),
+            self.keep_archived.isChecked(),
+            self.open_at_sign_in.isChecked(),
+            self.language.currentData(),
+            self.place.region,
+            self.place.currency_code,
+            self.backup_folder if self.auto_backup.isChecked() else "",
+            self.campaign_prices.marketing.text().strip(),
+            self.campaign_prices.utility.text().strip(),
+        )
+
+    def has_unsaved_edits(self) -> bool:
+        return self._shown is not None and self._typed() != self._shown
+
+    def reject(self) -> None:
+        """Cancel, Esc and the title bar's close: changes not saved are saved, dropped or kept as
+        the owner says (a daily backup ticked, its folder picked, then Esc: gone without a word)."""
+
+        def save_then(_then: object) -> bool:
+            self.accept()  # closes the dialog once stored; a refusal says why and keeps it open
+            return True
+
+        leave_edits(
+            self,
+            self.tr("Save the changes to the settings?"),
+            dirty=self.has_unsaved_edits(),
+            save_then=save_then,
+            then=super().reject,
+        )
 
     def _not_read(self, exc: BaseException) -> None:
         # Saving now would write defaults over what is stored: the dialog stays read-only.
@@ -758,4 +800,4 @@ class SettingsDialog(QDialog):
 
     def _restore_confirmed(self, source: Path) -> None:
         self.restore_requested.emit(source)
-        self.reject()
+        super().reject()  # what is typed here goes with everything the backup replaces

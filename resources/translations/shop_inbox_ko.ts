@@ -6595,6 +6595,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>데모는 자체 가상 릴레이에 연결되어 있어요.</translation>
     </message>
     <message>
+        <source>Save the changes to the settings?</source>
+        <translation>설정 변경 사항을 저장할까요?</translation>
+    </message>
+    <message>
         <source>Using {size} on this computer</source>
         <translation>이 컴퓨터에서 {size} 사용 중</translation>
     </message>

@@ -336,3 +336,50 @@ def test_back_up_now_keeps_the_keyboards_place_once_the_backup_is_made(
     dialog.backup_button.click()
     qtbot.waitUntil(lambda: dialog.backup_status.text().startswith("Backup saved to"), timeout=20_000)
     assert dialog.focusWidget() is dialog.backup_button
+
+
+def test_settings_changed_and_closed_with_esc_ask_before_the_changes_are_dropped(
+    qtbot: Any, ctx: Any, dialogs: Any, tmp_path: Any
+) -> None:
+    """The owner ticks "Back up every day", picks her USB stick's folder and presses Esc, as the
+    note said a backup is made "once you save": no question, and no daily backup was ever made."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
+    dialogs.expect("getExistingDirectory", answer=str(tmp_path))
+    dialog.auto_backup.click()
+    assert dialog.auto_backup.isChecked()
+
+    kept = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert kept.texts == ["Save the changes to the settings?"]
+    assert dialog.isVisible() and dialog.auto_backup.isChecked()  # still as she left them
+
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5000)
+    with ctx.db.read() as s:
+        assert load_preferences(s).backup_folder == str(tmp_path)
+
+
+def test_settings_looked_at_and_left_with_esc_close_without_a_question(qtbot: Any, ctx: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
+    dialog.keep_archived.setChecked(True)
+    dialog.keep_archived.setChecked(False)  # changed and changed back: nothing to save
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
