@@ -212,8 +212,13 @@ class SettingsDialog(QDialog):
         self.shop = shop = QGroupBox(self.tr("Your shop"))
         self.place = ShopPlaceFields(shop)
         self.place.choose(ctx.shop_region, ctx.currency)
-        shop_form = QFormLayout(shop)
+        # The form holds the two fields only; the notes are rows of a plain column: in a form's
+        # spanning rows their wrapped lines lost their heights to each other when the dialog re-laid
+        # out (the kept-inboxes note appearing), and the country note was cut to two lines of three.
+        shop_form = QFormLayout()
         self.place.add_rows(shop_form)
+        shop_column = QVBoxLayout(shop)
+        shop_column.addLayout(shop_form)
         shop_note = QLabel(
             self.tr(
                 "The country writes customers' phone numbers as they are dialled there; new catalogue "
@@ -221,7 +226,7 @@ class SettingsDialog(QDialog):
             )
         )
         shop_note.setWordWrap(True)
-        shop_form.addRow(shop_note)
+        shop_column.addWidget(shop_note)
         # Owners look here first for the shop's account and fees: say where they live, and open them.
         orders_note = QLabel(
             self.tr(
@@ -233,17 +238,17 @@ class SettingsDialog(QDialog):
         self.order_settings_button = QPushButton(self.tr("Open order settings…"))
         self.order_settings_button.setObjectName("openOrderSettings")
         self.order_settings_button.clicked.connect(self.open_order_settings)
-        shop_form.addRow(orders_note)
+        shop_column.addWidget(orders_note)
         orders_row = QHBoxLayout()
         orders_row.addWidget(self.order_settings_button)
         orders_row.addStretch(1)
-        shop_form.addRow(orders_row)
+        shop_column.addLayout(orders_row)
         # The automations live in the Shop menu, but Settings is where an owner looks first.
         automations_note = QLabel(
             self.tr("Business hours and the automatic replies to customers (also in the Shop menu):")
         )
         automations_note.setWordWrap(True)
-        shop_form.addRow(automations_note)
+        shop_column.addWidget(automations_note)
         automations_row = QHBoxLayout()
         self.automation_buttons: dict[str, QPushButton] = {}
         for key, text, build in (
@@ -258,7 +263,7 @@ class SettingsDialog(QDialog):
             automations_row.addWidget(button)
             self.automation_buttons[key] = button
         automations_row.addStretch(1)
-        shop_form.addRow(automations_row)
+        shop_column.addLayout(automations_row)
         shop.setEnabled(False)
 
         # Data

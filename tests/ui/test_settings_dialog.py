@@ -383,3 +383,38 @@ def test_settings_looked_at_and_left_with_esc_close_without_a_question(qtbot: An
     dialog.keep_archived.setChecked(False)  # changed and changed back: nothing to save
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+
+def test_every_note_shows_all_its_lines_with_the_kept_inboxes_note(qtbot: Any, ctx: Any) -> None:
+    """After a restore, Settings says what the restore kept aside; with that note in, "The country
+    writes customers' phone numbers…" lost its last line under the next note (the shop's notes
+    were spanning rows of a form, whose wrapped lines took each other's heights)."""
+    from app.backup import KeptInboxes
+    from ui.ops import pending_ops
+    from ui.settings_dialog import SettingsDialog
+
+    (ctx.paths.data_dir / "replaced" / "20261204-235851").mkdir(parents=True)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    # Which note lost a line depends on how wide the dialog opens, which its longest line sets:
+    # here the data folder's, as on Windows.
+    dialog.data_folder.setText(r"C:\Users\Owner\AppData\Local\Shop Inbox")
+    dialog._size_measured((0, KeptInboxes(1, 0)), None)  # measured before the dialog is shown
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(
+        lambda: (
+            dialog.loaded
+            and dialog.prices_loaded
+            and pending_ops() == 0
+            and dialog.kept_note.isVisible()
+            and dialog.data_size.text().startswith("Using")
+        ),
+        timeout=5000,
+    )
+    cut_short = [
+        label.text()
+        for label in dialog.findChildren(QLabel)
+        if label.isVisible() and label.wordWrap() and label.height() < label.heightForWidth(label.width())
+    ]
+    assert cut_short == []
