@@ -324,6 +324,8 @@ def test_back_up_now_keeps_the_keyboards_place_once_the_backup_is_made(
 ) -> None:
     """Greyed out while the backup was written, the button handed the focus on to "Restore from
     backup…" and never took it back: the owner's next Enter or Space asked for a backup to restore."""
+    from PySide6.QtCore import Qt
+
     from ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(ctx)
@@ -332,10 +334,13 @@ def test_back_up_now_keeps_the_keyboards_place_once_the_backup_is_made(
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
     dialog.backup_button.setFocus()
+    keyboard = Qt.WidgetAttribute.WA_KeyboardFocusChange
+    dialog.setAttribute(keyboard)  # she got there with Tab: the button shows its focus frame
     dialogs.expect("getSaveFileName", answer=str(tmp_path / "shop backup.zip"))
     dialog.backup_button.click()
     qtbot.waitUntil(lambda: dialog.backup_status.text().startswith("Backup saved to"), timeout=20_000)
     assert dialog.focusWidget() is dialog.backup_button
+    assert dialog.testAttribute(keyboard)  # and still shows it, so she sees where Enter goes
 
 
 def test_settings_changed_and_closed_with_esc_ask_before_the_changes_are_dropped(
