@@ -675,6 +675,13 @@ class SettingsDialog(QDialog):
                 self.token.setFocus()
                 self.token.selectAll()
                 return
+            if moved and result.outcome is CheckOutcome.INVALID_URL:
+                # A space or a comma in it: no relay could ever answer there, so no "Save anyway"
+                # (saved, the inbox was cut off under a "Relay not reached" it could not explain).
+                QMessageBox.warning(self, self.tr("Relay address not saved"), explain(result, url))
+                self.relay_url.setFocus()
+                self.relay_url.selectAll()
+                return
             insecure = result.outcome is CheckOutcome.INSECURE_REMOTE
             if (
                 moved

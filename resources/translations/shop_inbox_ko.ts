@@ -6625,6 +6625,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>그래도 저장</translation>
     </message>
     <message>
+        <source>Relay address not saved</source>
+        <translation>릴레이 주소가 저장되지 않음</translation>
+    </message>
+    <message>
         <source>Relay not reached</source>
         <translation>릴레이에 연결되지 않음</translation>
     </message>

@@ -226,3 +226,26 @@ def test_a_new_relay_address_in_plain_http_to_another_computer_is_said_before_it
     assert "unencrypted" in asked.shown[0].text and "https://" in asked.shown[0].text
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.relay_url)
     assert window.ctx.prefs["relay_url"] == relay.url
+
+
+def test_a_new_relay_address_with_a_typo_is_not_saved(
+    window: Any, qtbot: Any, relay: RunningRelay, dialogs: Any
+) -> None:
+    """A comma for a dot: "Relay not reached… Save this relay address anyway?" offered to keep an
+    address no relay could ever answer at, in place of the working one."""
+    from ui.settings_action import open_settings
+
+    keep_token(window, relay.url, relay.token)
+    dialogs.expect("modal")
+    dialog = open_settings(window, window.ctx)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    dialog.relay_url.setText("relay.myshop,com")
+    refused = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)  # and no "anyway"
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(refused.shown), timeout=10000)
+    assert refused.shown[0].title == "Relay address not saved"
+    assert refused.shown[0].text.startswith("That does not look like a web address.")
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.relay_url)
+    assert dialog.isVisible() and dialog.save_button.isEnabled()
+    assert window.ctx.prefs["relay_url"] == relay.url
