@@ -386,7 +386,9 @@ class RelayCheckPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.button: QPushButton | None = None
         if with_button:
-            self.button = QPushButton(self.tr("Check again"))
+            # "Again" once there is a first check to repeat: Settings opened from the File menu has
+            # run none, and "Check again" there had the owner look for a check she never saw.
+            self.button = QPushButton(self.tr("Check connection"))
             self.button.setToolTip(self.tr("Ask the relay to check WhatsApp's side and its server again"))
             row = QHBoxLayout()
             row.addWidget(self.button)
@@ -420,6 +422,7 @@ class RelayCheckPanel(QWidget):
         self.note.hide()
         self._url = url
         if self.button is not None:
+            self.button.setText(self.tr("Check again"))
             set_busy(self.button, True)
         self.scroll_area.show()
         self.view.show_running()

@@ -5793,6 +5793,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>릴레이에게 WhatsApp 쪽과 서버를 다시 확인하도록 요청해요</translation>
     </message>
     <message>
+        <source>Check connection</source>
+        <translation>연결 확인</translation>
+    </message>
+    <message>
         <source>Enter the relay&apos;s address first.</source>
         <translation>릴레이 주소를 먼저 입력해 주세요.</translation>
     </message>
