@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.changes import Changes
 from app.models import utcnow
@@ -182,6 +182,11 @@ class OrderMessagePane(QWidget):
         self.edit.setReadOnly(not prepared.inside_window)
         self.send_button.setEnabled(prepared.sendable)
         self.open_requested.emit()
+        # Offered after a move or "Payment reminder…" pressed from the keyboard: Send is the next
+        # step (Shift+Tab reaches the text); a field the owner is typing in keeps the focus.
+        focus = self.window().focusWidget()
+        if prepared.sendable and (focus is None or isinstance(focus, QAbstractButton)):
+            self.send_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _how_it_goes(self, prepared: PreparedMessage) -> str:
         """How the message would go (a message or a template), or why it cannot."""

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QStyle,
     QTableView,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -421,7 +424,7 @@ class OrderWindow(QDialog):
         if typed.memo is None or saved.memo is not None:
             self.memo.setText(detail.memo)
         self.history.setStringList([event_text(e, detail.time_zone) for e in reversed(detail.events)])
-        self._buttons(OrderState(detail.state))
+        self._buttons(OrderState(detail.state), first=previous is None)
         self._saves_follow_typing()
 
     def _saves_follow_typing(self) -> None:
@@ -431,7 +434,18 @@ class OrderWindow(QDialog):
         self.ship_to.save_button.setEnabled(typed.address is not None)
         self.save_tracking_button.setEnabled(typed.tracking is not None)
 
-    def _buttons(self, state: OrderState) -> None:
+    def _buttons(self, state: OrderState, *, first: bool = False) -> None:
+        """The moves the order can make now. The keyboard's place goes to the next step when it was
+        on a move (replaced here: the focus was left nowhere after "Ask for payment"), and when the
+        window first opens (Qt gave it to the history list), unless the owner is typing already."""
+        focus = self.focusWidget()
+        # A reload (a change made elsewhere) rebuilds the same buttons: the one focused keeps it.
+        focused_name = focus.objectName() if focus is not None and self.move_row.isAncestorOf(focus) else ""
+        take_focus = (
+            focus is None
+            or self.move_row.isAncestorOf(focus)
+            or (first and not isinstance(focus, (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)))
+        )
         while self.buttons.count() > 1:
             item = self.buttons.takeAt(1)
             widget = item.widget() if item is not None else None
@@ -455,6 +469,25 @@ class OrderWindow(QDialog):
                 button.setObjectName(f"move_{target.value}")
                 button.clicked.connect(lambda _c=False, t=target: self._move_clicked(t))
                 self.buttons.addWidget(button)
+        if take_focus:
+            self._focus_next_step(focused_name)
+
+    def _focus_next_step(self, same_as: str = "") -> None:
+        """The button named `same_as` when there is one again; else the first move forward (never
+        "Cancel order"), or "Change items…" when there is none."""
+        buttons: list[QPushButton] = []
+        for index in range(1, self.buttons.count()):
+            item = self.buttons.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QPushButton):
+                buttons.append(widget)
+        forward = [b for b in buttons if b.objectName().startswith("move_")]
+        forward = [b for b in forward if b.objectName() != f"move_{OrderState.CANCELLED.value}"]
+        same = [b for b in buttons if same_as and b.objectName() == same_as]
+        chosen = same[0] if same else forward[0] if forward else next(iter(buttons), None)
+        if chosen is not None:
+            chosen.show()  # (the layout shows a new button later; a hidden one takes no focus)
+            chosen.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_tracking(self, detail: OrderDetail) -> None:
         """Courier and tracking number: typed before "Mark shipped", or later for an order shipped

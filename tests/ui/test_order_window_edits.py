@@ -381,3 +381,35 @@ def test_a_payment_message_waiting_in_the_window_goes_away_when_the_bank_file_ma
     assert order_window.message.isHidden() and order_window.message.prepared is None
     qtbot.keyClick(order_window, Qt.Key.Key_Escape)  # nothing unsent to ask about
     assert not order_window.isVisible()
+
+
+def test_the_keyboard_goes_from_step_to_step_without_losing_its_place(window: Any, qtbot: Any) -> None:
+    """Opened, the window gave the focus to its history list; after "Ask for payment" pressed with
+    Space, the focus was nowhere: the owner had to reach for the mouse to send the message."""
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    qtbot.waitExposed(order_window)
+    ask = move_button(order_window, OrderState.AWAITING_PAYMENT)
+    assert order_window.focusWidget() is ask  # the next step, not "Cancel order"
+
+    with qtbot.waitSignal(order_window.moved):
+        qtbot.keyClick(ask, Qt.Key.Key_Space)
+    send = order_window.message.send_button
+    qtbot.waitUntil(lambda: order_window.message.isVisible() and send.isEnabled())
+    assert order_window.focusWidget() is send  # the step's message to the customer, ready to go
+
+
+def test_a_change_made_elsewhere_leaves_the_focus_on_the_same_button(window: Any, qtbot: Any) -> None:
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    qtbot.waitExposed(order_window)
+    cancel = move_button(order_window, OrderState.CANCELLED)
+    qtbot.waitUntil(cancel.isVisible)  # (laid out)
+    cancel.setFocus()  # Tab, Tab…
+    assert order_window.focusWidget() is cancel
+    detail = order_window.detail
+    assert detail is not None
+    order_window.show_detail(detail)  # read again, as a change in another window makes it
+    focused = order_window.focusWidget()
+    assert focused is not None and focused.objectName() == "move_cancelled"
+    assert order_window.buttons.indexOf(focused) > 0  # the new button, not the one going away
