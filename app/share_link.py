@@ -10,7 +10,7 @@ from urllib.parse import quote
 from app.changes import Changes
 from app.db import Database
 from app.errors import ErrorCode, InvalidInput
-from app.phones import e164_digits
+from app.phones import display_phone, e164_digits
 from app.settings import get_setting, put_setting
 from app.text import nfc
 
@@ -56,16 +56,39 @@ def save_qr(link: str, target: Path, *, scale: int = 10) -> Path:
     return target
 
 
-def read_share_phone(db: Database) -> str:
-    """The shop number the share dialog used last ("" before the first time)."""
+def read_share_phone(db: Database, region: str) -> str:
+    """The shop number the share dialog used last ("" before the first time), written as the shop's
+    country `region` writes it: national for a number of that country, else with its country code."""
     with db.read() as session:
-        return str(get_setting(session, SHARE_PHONE_SETTING, "") or "")
+        stored = str(get_setting(session, SHARE_PHONE_SETTING, "") or "")
+    if stored.startswith("+"):
+        digits = e164_digits(stored, region)
+        if digits.isdigit() and 8 <= len(digits) <= 15:
+            return display_phone(digits, region)
+    return stored  # kept as typed by an earlier version, or not a number
 
 
-def save_share_phone(db: Database, phone: str) -> Changes:
+def save_share_phone(db: Database, phone: str, region: str) -> Changes:
+    """Kept with its country code (+8225550100): a national number typed for the shop's country
+    `region` still names the same phone once the shop's country is changed in Settings (it became
+    a German number)."""
+    kept = international(phone, region)
     with db.write() as session:
-        put_setting(session, SHARE_PHONE_SETTING, phone)
+        put_setting(session, SHARE_PHONE_SETTING, kept)
     return Changes(settings=True)
+
+
+def international(phone: str, region: str) -> str:
+    """'+8225550100' for '02-555-0100' in KR; the text as it is when it is not a possible number."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(phone, None if phone.strip().startswith("+") else region)
+    except phonenumbers.NumberParseException:
+        return phone
+    if not phonenumbers.is_possible_number(number):
+        return phone
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
 def remember_business_number(db: Database, number: str | None) -> Changes:

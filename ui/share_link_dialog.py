@@ -103,7 +103,13 @@ class ShareLinkDialog(QDialog):
         self.save.clicked.connect(self.save_qr)
         self.refresh()
         db = ctx.db
-        run_op(lambda: read_share_phone(db), self._phone_loaded, parent=self, on_failure=self._phone_unread)
+        region = self.ctx.shop_region
+        run_op(
+            lambda: read_share_phone(db, region),
+            self._phone_loaded,
+            parent=self,
+            on_failure=self._phone_unread,
+        )
 
     def _phone_loaded(self, phone: str) -> None:
         self.phone.setEnabled(True)
@@ -183,8 +189,10 @@ class ShareLinkDialog(QDialog):
         digits = self.phone.text().strip()
         if digits and self.link_text:  # a number half typed, or mistyped, is not remembered
             # Remembered for next time; the dialog need not wait for it.
-            db = self.ctx.db
-            run_change(self.ctx, lambda: save_share_phone(db, digits), on_failure=self._not_remembered)
+            db, region = self.ctx.db, self.ctx.shop_region
+            run_change(
+                self.ctx, lambda: save_share_phone(db, digits, region), on_failure=self._not_remembered
+            )
         super().done(result)
 
     @staticmethod

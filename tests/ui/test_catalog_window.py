@@ -404,7 +404,7 @@ def test_share_link_dialog_makes_the_link_and_qr(qtbot, ctx: AppContext, tmp_pat
     from app.settings import get_setting
 
     with ctx.db.read() as s:
-        assert get_setting(s, "share_phone") == "010-1234-5678"
+        assert get_setting(s, "share_phone") == "+821012345678"  # kept with its country code
 
 
 def test_unsaved_edits_are_saved_when_the_owner_says_so_before_moving_on(

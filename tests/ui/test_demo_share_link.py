@@ -44,7 +44,7 @@ def test_a_number_left_half_typed_is_not_remembered_and_copied_is_said_of_one_li
     written: list[bool] = []
     run_change(ctx, Changes, lambda _changes: written.append(True))  # after any write Esc queued
     qtbot.waitUntil(lambda: written == [True], timeout=5000)
-    assert read_share_phone(ctx.db) == "02-555-0100"
+    assert read_share_phone(ctx.db, "KR") == "02-555-0100"
 
     again = ShareLinkDialog(ctx)
     qtbot.addWidget(again)
@@ -52,4 +52,17 @@ def test_a_number_left_half_typed_is_not_remembered_and_copied_is_said_of_one_li
     qtbot.waitUntil(lambda: again.phone.isEnabled(), timeout=5000)
     again.phone.setText("010-5550-1234")
     qtbot.keyClick(again, Qt.Key.Key_Escape)  # closed at once: the number typed last still counts
-    qtbot.waitUntil(lambda: read_share_phone(ctx.db) == "010-5550-1234", timeout=5000)
+    qtbot.waitUntil(lambda: read_share_phone(ctx.db, "KR") == "010-5550-1234", timeout=5000)
+
+
+def test_the_shops_number_still_names_the_same_phone_after_the_shops_country_is_changed(ctx: Any) -> None:
+    """Kept as typed ("02-555-0100") and read with the country set later (Germany), the link went to
+    +49 2555 0100, someone else's phone."""
+    from app.share_link import read_share_phone, save_share_phone, wa_me_link
+
+    save_share_phone(ctx.db, "02-555-0100", "KR")
+
+    assert read_share_phone(ctx.db, "KR") == "02-555-0100"  # as she typed it, in her own country
+    shown = read_share_phone(ctx.db, "DE")
+    assert shown == "+82 2-555-0100"
+    assert wa_me_link(shown, "", "DE") == "https://wa.me/8225550100"

@@ -333,7 +333,7 @@ def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
         ctx = open_inbox(app, args, paths)
         prefs = read_preferences(ctx.db)
         assert prefs.relay_url == relay_url and load_token(ctx, relay_url) == CLIENT_TOKEN
-        assert read_share_phone(ctx.db) == "+82 10-5555-0100"
+        assert read_share_phone(ctx.db, "DE") == "+82 10-5555-0100"  # as it is named abroad
         # This inbox opens when the owner signs in: the program that runs now, on its own folder.
         exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
         assert exec_line == f"Exec={sys.executable} -m ui.main --data-dir {paths.data_dir}"
