@@ -98,7 +98,6 @@ class ItemForm(QWidget):
         self.name.setPlaceholderText(self.tr("e.g. Linen shirt, ivory"))
         self.price = QLineEdit()
         self.price.setAccessibleName(self.tr("Price"))
-        self.price.setPlaceholderText("15,000")
         self.price.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.currency = QComboBox()
         self.currency.addItems(CURRENCIES)
@@ -204,6 +203,8 @@ class ItemForm(QWidget):
             line.textEdited.connect(self._mark_dirty)
             line.returnPressed.connect(self.request_save)
         self.currency.currentTextChanged.connect(self.price_preview.update_text)
+        self.currency.currentTextChanged.connect(self._example_price)
+        self._example_price(self.currency.currentText())
         self.description.textChanged.connect(self._mark_dirty)
         self.currency.currentTextChanged.connect(self._mark_dirty)
         self.hidden.toggled.connect(self._mark_dirty)
@@ -222,6 +223,15 @@ class ItemForm(QWidget):
         self.load(None, [])
 
     # ------------------------------------------------------------------ loading
+
+    def _example_price(self, currency: str) -> None:
+        """The price field's example as the currency writes it: "15,000" for won, "15.00" for pounds."""
+        code = currency.strip().upper()
+        try:
+            digits = currency_digits(code)
+        except (ValueError, LookupError):  # a code being typed: the last example stays
+            return
+        self.price.setPlaceholderText(edit_amount(15_000 if digits == 0 else 15 * 10**digits, code))
 
     def load(self, row: ItemRow | None, collections: Sequence[CollectionRow], currency: str = "KRW") -> None:
         """Show `row` (None: a blank new item in `currency`)."""

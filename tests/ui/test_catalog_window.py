@@ -71,6 +71,16 @@ def select(qtbot, window, item_id: int) -> None:  # type: ignore[no-untyped-def]
     settle(qtbot, window)
 
 
+def test_the_price_fields_example_is_written_as_the_items_currency_writes_prices(qtbot, window) -> None:
+    """A shop in pounds read "15,000" as the example price: fifteen thousand pounds for a scarf."""
+    window.new_action.trigger()
+    assert window.form.price.placeholderText() == "15,000"  # the shop's won
+    window.form.currency.setCurrentText("GBP")
+    assert window.form.price.placeholderText() == "15.00"
+    window.form.currency.setCurrentText("JPY")
+    assert window.form.price.placeholderText() == "15,000"
+
+
 def test_a_new_item_typed_into_the_form_is_saved_and_shown(qtbot, window, ctx: AppContext) -> None:
     window.new_action.trigger()
     # Hangul arrives through the input method, not as key presses: QTest cannot type it.
