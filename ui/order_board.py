@@ -617,6 +617,25 @@ class OrderBoard(QWidget):
         summary = index.data(OrderRole.SUMMARY)
         return summary if isinstance(summary, OrderSummary) else None
 
+    def step_column(self, view: QAbstractItemView, step: int) -> bool:
+        """Left or Right in a column: the nearest column that way with cards takes the keyboard, on
+        the card at the same height (its last one when it has fewer); True when the key was used
+        (also at the board's edge, so the key does not fall through to the view's own moves)."""
+        views = [self.column_views[state] for state in BOARD_STATES]
+        if view not in views:
+            return False
+        row = max(view.currentIndex().row(), 0)
+        at = views.index(view) + step
+        while 0 <= at < len(views):
+            target = views[at]
+            model = target.model()
+            if model is not None and model.rowCount() > 0:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+                target.setCurrentIndex(model.index(min(row, model.rowCount() - 1), 0))
+                return True
+            at += step
+        return True
+
     def _open_index(self, index: QModelIndex) -> None:
         summary = index.data(OrderRole.SUMMARY)
         if isinstance(summary, OrderSummary):
@@ -704,6 +723,9 @@ class _OpensCards(QObject):
             plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 return self._open(self.view.currentIndex())
+            if plain and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                step = -1 if event.key() == Qt.Key.Key_Left else 1
+                return self.board.step_column(self.view, step)
         elif (
             watched is self.viewport
             and kind == QEvent.Type.MouseButtonDblClick

@@ -40,6 +40,28 @@ def test_enter_on_the_chosen_card_opens_its_order(window: Any, qtbot: Any) -> No
     assert set(actions.open_orders) == {chosen, newest}
 
 
+def test_left_and_right_move_between_columns_with_cards_at_the_same_height(window: Any, qtbot: Any) -> None:
+    """Only Tab went from column to column, through each column's whole list first."""
+    _actions, board = open_board(window, qtbot)
+    new = board.column_views[OrderState.NEW]
+    awaiting = board.column_views[OrderState.AWAITING_PAYMENT]
+    shipped = board.column_views[OrderState.SHIPPED]
+    board.show()
+    new.setFocus()
+    new.setCurrentIndex(board.columns[OrderState.NEW].index(2))
+
+    qtbot.keyClick(new, Qt.Key.Key_Right)
+    assert awaiting.hasFocus() and awaiting.currentIndex().row() == 0  # its only card
+    qtbot.keyClick(awaiting, Qt.Key.Key_Right)  # Paid has no card: passed over
+    assert shipped.hasFocus() and shipped.currentIndex().isValid()
+    qtbot.keyClick(shipped, Qt.Key.Key_Right)  # nothing further with cards: stays
+    assert shipped.hasFocus()
+    qtbot.keyClick(shipped, Qt.Key.Key_Left)
+    assert awaiting.hasFocus()
+    qtbot.keyClick(awaiting, Qt.Key.Key_Left)
+    assert new.hasFocus() and new.currentIndex().row() == 0
+
+
 def test_enter_in_the_table_opens_the_order_of_the_chosen_row(window: Any, qtbot: Any) -> None:
     actions, board = open_board(window, qtbot)
     board.show_table(True)
