@@ -186,7 +186,7 @@ class ChatPane(QWidget):
         self.view.media_open_requested.connect(lambda m, msg: self.fetch_media(m, msg, open_after=True))
         self.view.save_media_requested.connect(self.save_media)
         self.view.react_requested.connect(self.react)
-        self.view.reply_requested.connect(self.composer.set_reply)
+        self.view.reply_requested.connect(self.reply_to)
         self.view.quote_clicked.connect(self.jump_to_wamid)
         self.view.retry_requested.connect(self.retry)
         self.view.delete_requested.connect(self.delete)
@@ -364,7 +364,13 @@ class ChatPane(QWidget):
     def reply_to_current(self) -> None:
         message = self.view.current_message()
         if message is not None:
-            self.composer.set_reply(message)
+            self.reply_to(message)
+
+    def reply_to(self, message: MessageRow) -> None:
+        """Quote `message` in the composer; the row chosen to answer is let go (the quote above the
+        typing shows what is answered; the row stayed highlighted after the answer went)."""
+        self.composer.set_reply(message)
+        self.view.clearSelection()
 
     def with_phone_number(self, then: Callable[[], object]) -> None:
         """Run `then` once the open chat's customer has a phone number, asking the owner for it first."""

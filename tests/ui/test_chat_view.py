@@ -455,3 +455,19 @@ def test_the_jump_button_sits_below_the_messages_and_never_over_a_bubbles_time(
     assert view.viewportMargins().bottom() == 0 and view.viewport().height() == full_height
     newest = view.visualRect(view.chat_model.index(view.chat_model.rowCount() - 1))
     assert newest.bottom() <= view.viewport().height()
+
+
+def test_the_message_chosen_to_answer_is_let_go_once_it_is_quoted(window: Any, qtbot: Any) -> None:
+    """Ctrl+R on a chosen message: the quote shows above the typing, and the message's row is not
+    left highlighted in the chat after the answer went."""
+    cid = make_chat(window.ctx, 5)
+    view = open_chat(window, qtbot, cid)
+    last = view.chat_model.index(view.chat_model.rowCount() - 1)
+    view.setCurrentIndex(last)
+    assert view.selectionModel().isSelected(last)
+
+    window.chat.reply_to_current()
+
+    composer = window.chat.composer
+    assert composer.reply_to is not None and composer.reply_to.body == "message 4"
+    assert not view.selectionModel().hasSelection()
