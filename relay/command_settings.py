@@ -57,6 +57,21 @@ def unescaped_at_reason(url: str) -> str | None:
     )
 
 
+SQLITE_FORMS = (
+    "sqlite:///relay.db (in the folder the relay starts in) or sqlite:////var/lib/shop-inbox/relay.db "
+    "(a full path: four slashes)"
+)
+
+
+def _in_memory_sqlite(url: str) -> bool:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return False
+    in_memory = parsed.database in (None, "", ":memory:") and not parsed.host  # sqlite://x: a slash short
+    return parsed.drivername.startswith("sqlite") and in_memory
+
+
 def sqlite_file(url: str) -> Path | None:
     """The file a SQLite URL names (None for another database or an in-memory one)."""
     try:
@@ -109,6 +124,13 @@ def _opened_tables(url: str) -> set[str] | str:
     path = sqlite_file(url)
     if path is not None and not path.parent.is_dir():
         return f"no folder {path.parent} for the database {shown(url)}"
+    if path is None and _in_memory_sqlite(url):
+        # Each connection would get its own empty database (the migration's, then the relay's), and
+        # whatever one kept would be gone when the relay stops: a relay keeps its messages in a file.
+        return (
+            f"the database {shown(url)} is in memory: the relay would lose every message when it stops; "
+            f"give a file, {SQLITE_FORMS}"
+        )
     at_reason = unescaped_at_reason(url)
     if at_reason:
         return at_reason
@@ -121,6 +143,9 @@ def _opened_tables(url: str) -> set[str] | str:
     except (ArgumentError, ImportError) as exc:
         # SQLAlchemy's own text may run over lines (its list of SQLite URL forms): one line here.
         reason = " ".join(str(exc).split())
+        if url.startswith("sqlite"):
+            # SQLAlchemy's list of forms starts with an in-memory one, which the relay refuses.
+            reason = f"a SQLite URL is {SQLITE_FORMS}"
         if url.startswith("postgres://"):  # what hosted PostgreSQL services hand out
             reason += "; PostgreSQL URLs start postgresql+psycopg://"
         return f"cannot use the database URL {shown(url)}: {reason}"

@@ -452,7 +452,8 @@ def test_a_relay_rolled_back_below_its_databases_revision_says_so_in_one_line(
 @pytest.mark.parametrize(
     ("url", "said"),
     [
-        ("sqlite://relay.db", "Valid SQLite URL forms are: sqlite:///:memory:"),  # a slash short
+        # A slash short: the forms to use, not SQLAlchemy's list that starts with an in-memory one.
+        ("sqlite://relay.db", "a SQLite URL is sqlite:///relay.db (in the folder the relay starts in) or"),
         ("postgres://relay:secret@127.0.0.1/relay", "PostgreSQL URLs start postgresql+psycopg://"),
     ],
 )
@@ -466,6 +467,35 @@ def test_a_database_url_the_relay_cannot_use_is_refused_in_one_line_with_the_for
     assert len(printed.err.strip().splitlines()) == 1, printed.err
     assert printed.err.startswith("shop-inbox-relay serve: cannot use the database URL ")
     assert said in printed.err and "secret" not in printed.err
+
+
+@pytest.mark.parametrize("url", ["sqlite:///:memory:", "sqlite://"])
+@pytest.mark.parametrize("command", ["serve", "token"])
+def test_an_in_memory_database_is_refused_in_one_line_instead_of_a_startup_traceback(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    url: str,
+    command: str,
+) -> None:
+    # SQLAlchemy's own answer to a mistyped SQLite URL offers sqlite:///:memory:; served, it was a
+    # traceback ("no such table") from the relay's start, and any message kept would die with it.
+    monkeypatch.chdir(tmp_path)
+    args = ["serve", "--upstream", "sandbox", "--port", str(free_port())] if command == "serve" else ["token"]
+    code = main([*args, "--database", url])
+    printed = capsys.readouterr()
+    assert code == 2 and printed.out == ""
+    assert printed.err.strip().splitlines() == [
+        f"shop-inbox-relay {command}: the database {url} is in memory: the relay would lose every message "
+        "when it stops; give a file, sqlite:///relay.db (in the folder the relay starts in) or "
+        "sqlite:////var/lib/shop-inbox/relay.db (a full path: four slashes)"
+        + (
+            " (fix --database or RELAY_DATABASE_URL)"
+            if command == "serve"
+            else "; give the relay's own --database."
+        )
+    ]
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(
