@@ -174,6 +174,43 @@ def media_folder_reason(settings: RelaySettings) -> str | None:
     return None
 
 
+def postgresql_hint(args: argparse.Namespace, env: dict[str, str]) -> str:
+    """Where the database URL `serve` uses came from, and where a PostgreSQL one goes instead."""
+    from pathlib import Path
+
+    from relay.env_file import read_env_file
+
+    url = "a postgresql+psycopg:// URL"
+    if args.database:
+        return f"from --database; give --database {url}"
+    if args.env_file and "RELAY_DATABASE_URL" in read_env_file(Path(args.env_file)):
+        # The file's settings win over the environment's: an exported URL is not the one used.
+        return (
+            f"from RELAY_DATABASE_URL in {args.env_file}, which wins over the environment; "
+            f"set it there to {url}"
+        )
+    if "RELAY_DATABASE_URL" in env:
+        return f"from RELAY_DATABASE_URL in the environment; set it to {url}"
+    return f"the default; set RELAY_DATABASE_URL or --database to {url}"
+
+
+def workers_refusal(args: argparse.Namespace, settings: RelaySettings, env: dict[str, str]) -> str | None:
+    """Why `--workers N` cannot run (one line naming the setting to change), or None."""
+    if args.workers <= 1:
+        return None
+    if settings.upstream != "cloud":
+        # Each sandbox worker would invent its own customers.
+        return f"--workers {args.workers} needs --upstream cloud: the sandbox runs in one process"
+    if settings.database_url.startswith("sqlite"):
+        # Workers wake each other's long polls through PostgreSQL's LISTEN/NOTIFY; a SQLite file has
+        # no such channel.
+        return (
+            f"--workers {args.workers} needs PostgreSQL, and the database is {shown(settings.database_url)} "
+            f"({postgresql_hint(args, env)}), or run one worker"
+        )
+    return None
+
+
 def serve_refusal(settings: RelaySettings, host: str, port: int) -> str | None:
     """What stops `serve` before it starts (a database it cannot open, a port taken, a media folder
     it cannot make), in one line."""
@@ -231,10 +268,9 @@ def run_command(args: argparse.Namespace) -> int:
     os.environ.update(env)
     settings = RelaySettings.from_env(env, database_url=args.database, upstream=args.upstream)
     settings.check()
-    if args.workers > 1 and (settings.database_url.startswith("sqlite") or settings.upstream != "cloud"):
-        # Workers wake each other's long polls through PostgreSQL's LISTEN/NOTIFY; a SQLite
-        # file has no such channel, and each sandbox would invent its own customers.
-        print("shop-inbox-relay: --workers > 1 needs a PostgreSQL database and --upstream cloud.")
+    refusal = workers_refusal(args, settings, env)
+    if refusal:
+        print(f"shop-inbox-relay serve: {refusal}", file=sys.stderr)
         return 2
     refusal = serve_refusal(settings, args.host, args.port)
     if refusal:

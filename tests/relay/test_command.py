@@ -234,11 +234,52 @@ def test_serve_reads_the_env_file(tmp_path: Path) -> None:
     assert "WHATSAPP_ACCESS_TOKEN" not in done.stderr
 
 
-def test_several_workers_are_refused_on_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_several_workers_are_refused_on_sqlite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     for name, value in CLOUD_ENV.items():
         monkeypatch.setenv(name, value)
     database = f"sqlite:///{tmp_path / 'relay.db'}"
-    assert main(["serve", "--workers", "2", "--database", database]) == 2
+    assert main(["serve", "--workers", "2", "--database", database, "--port", str(free_port())]) == 2
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.strip() == (
+        f"shop-inbox-relay serve: --workers 2 needs PostgreSQL, and the database is {database} "
+        "(from --database; give --database a postgresql+psycopg:// URL), or run one worker"
+    )
+
+
+def test_several_workers_refused_on_the_env_files_sqlite_name_the_file_over_the_exported_url(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The admin exports a PostgreSQL URL as the docs' "several workers" lines do, but serves with
+    # setup's env file, whose SQLite RELAY_DATABASE_URL wins: the refusal says which one it used.
+    database = f"sqlite:///{tmp_path / 'relay.db'}"
+    env_file = tmp_path / "relay.env"
+    env_file.write_text(
+        "".join(f"{k}={v}\n" for k, v in CLOUD_ENV.items()) + f"RELAY_DATABASE_URL={database}\n"
+    )
+    monkeypatch.setenv("RELAY_DATABASE_URL", "postgresql+psycopg://relay:secret@127.0.0.1/relay")
+    code = main(["serve", "--env-file", str(env_file), "--workers", "2", "--port", str(free_port())])
+    printed = capsys.readouterr()
+    assert code == 2 and printed.out == ""
+    assert printed.err.strip() == (
+        f"shop-inbox-relay serve: --workers 2 needs PostgreSQL, and the database is {database} (from "
+        f"RELAY_DATABASE_URL in {env_file}, which wins over the environment; set it there to a "
+        "postgresql+psycopg:// URL), or run one worker"
+    )
+
+
+def test_several_workers_are_refused_with_the_sandbox_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["serve", "--upstream", "sandbox", "--workers", "2", "--port", str(free_port())]) == 2
+    printed = capsys.readouterr()
+    assert printed.err.strip() == (
+        "shop-inbox-relay serve: --workers 2 needs --upstream cloud: the sandbox runs in one process"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(("choice", "level"), [("NORMAL", 1), ("FULL", 2)])
