@@ -196,7 +196,9 @@ def postgresql_hint(args: argparse.Namespace, env: dict[str, str]) -> str:
 
 def workers_refusal(args: argparse.Namespace, settings: RelaySettings, env: dict[str, str]) -> str | None:
     """Why `--workers N` cannot run (one line naming the setting to change), or None."""
-    if args.workers <= 1:
+    if args.workers < 1:
+        return f"--workers {args.workers} is no number of processes: give 1 or more"
+    if args.workers == 1:
         return None
     if settings.upstream != "cloud":
         # Each sandbox worker would invent its own customers.

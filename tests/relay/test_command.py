@@ -249,6 +249,20 @@ def test_several_workers_are_refused_on_sqlite(
     )
 
 
+@pytest.mark.parametrize("workers", [0, -1])
+def test_no_workers_at_all_is_refused_in_one_line_instead_of_serving_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code = main(["serve", "--upstream", "sandbox", "--workers", str(workers), "--port", str(free_port())])
+    printed = capsys.readouterr()
+    assert code == 2
+    assert printed.err.strip() == (
+        f"shop-inbox-relay serve: --workers {workers} is no number of processes: give 1 or more"
+    )
+    assert list(tmp_path.iterdir()) == []  # nothing started, no database made
+
+
 def test_several_workers_refused_on_the_env_files_sqlite_name_the_file_over_the_exported_url(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
