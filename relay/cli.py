@@ -54,6 +54,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     check = commands.add_parser("check", help="check Meta's side and this server; a fix for each failure")
     check.add_argument("--env-file", help=ENV_FILE_HELP)
     check.add_argument("--database", help="SQLAlchemy URL of the relay's database")
+    check.add_argument(
+        "--upstream", choices=["cloud", "sandbox"], help="the upstream the relay serves (as given to serve)"
+    )
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser.parse_args(argv)
 
@@ -74,12 +77,13 @@ def run_check_command(args: argparse.Namespace) -> int:
 
     from relay.check import check_relay
     from relay.check_text import report_text
+    from relay.sandbox import PROGRESS_KEY
     from relay.store import Store
 
     env = read_command_env("check", args)
     if env is None:
         return 2
-    settings = RelaySettings.from_env(env, database_url=args.database)
+    settings = RelaySettings.from_env(env, database_url=args.database, upstream=args.upstream)
     # Checking a database the relay never ran on would create one and report on it, not on the relay.
     reason = unmigrated_reason(settings.database_url)
     if reason:
@@ -92,10 +96,21 @@ def run_check_command(args: argparse.Namespace) -> int:
     store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
     try:
         report = asyncio.run(check_relay(settings, store))
+        served_sandbox = settings.upstream == "cloud" and store.kv.get(PROGRESS_KEY) is not None
     finally:
         store.close()
     print(report.model_dump_json(indent=2) if args.json else report_text(report))
+    if served_sandbox and not report.ok and not args.json:
+        # `serve --upstream sandbox` ran on this database: its settings were never meant to be there.
+        print(
+            "This database is a sandbox relay's (simulated customers): "
+            f"`shop-inbox-relay check --upstream sandbox{database_flag(args)}` checks it as one."
+        )
     return 0 if report.ok else 1
+
+
+def database_flag(args: argparse.Namespace) -> str:
+    return f" --database {shown(args.database)}" if args.database else ""
 
 
 def run_token_command(args: argparse.Namespace) -> int:

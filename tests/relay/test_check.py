@@ -381,6 +381,47 @@ def test_the_command_exits_zero_when_nothing_fails(
     assert "This is a sandbox relay: its customers are simulated" in out.splitlines()[-1]
 
 
+def test_checking_a_sandbox_relays_database_without_its_upstream_says_how_to_check_it_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Try it without Meta": `serve --upstream sandbox` in a folder, then `check` there. The cloud
+    # settings are missing, as they should be; the owner is told how to check the sandbox instead.
+    from relay.sandbox import PROGRESS_KEY
+
+    for name in (
+        "RELAY_UPSTREAM",
+        "WHATSAPP_APP_SECRET",
+        "WHATSAPP_ACCESS_TOKEN",
+        "WHATSAPP_PHONE_NUMBER_ID",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    store = Store("sqlite:///relay.db")
+    store.kv.put(PROGRESS_KEY, "{}")  # what the sandbox keeps of its customers' stories
+    store.close()
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("FAIL settings: Missing: ")
+    assert out[-1] == (
+        "This database is a sandbox relay's (simulated customers): "
+        "`shop-inbox-relay check --upstream sandbox` checks it as one."
+    )
+    assert main(["check", "--upstream", "sandbox"]) == 0
+    out = capsys.readouterr().out
+    assert "All checks passed." in out and "sandbox relay's" not in out
+
+
+def test_a_cloud_relays_failing_check_says_nothing_of_the_sandbox(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RELAY_UPSTREAM", raising=False)
+    monkeypatch.delenv("WHATSAPP_APP_SECRET", raising=False)
+    database = f"sqlite:///{tmp_path / 'c.db'}"
+    Store(database).close()  # a relay that never ran the sandbox
+    assert main(["check", "--database", database]) == 1
+    assert "sandbox" not in capsys.readouterr().out
+
+
 def test_the_sandbox_skips_whatsapp_lines_and_passes(tmp_path: Path) -> None:
     settings = RelaySettings.for_sandbox(database_url=f"sqlite:///{tmp_path / 's.db'}", client_token="t")
     store = Store(settings.database_url)
