@@ -112,6 +112,20 @@ def test_setup_is_safe_to_repeat(tmp_path: Path, graph: FakeGraph, relay: Runnin
     assert again["RELAY_CLIENT_TOKEN"] == first["RELAY_CLIENT_TOKEN"]  # desktops stay connected
 
 
+def test_a_repeated_setup_with_the_relay_up_says_only_what_still_waits_for_it(
+    tmp_path: Path, graph: FakeGraph, relay: RunningRelay
+) -> None:
+    # Meta's verification reached the running relay, so its line passes: setup's caveat above the
+    # check names only the public address (no HTTPS here), not both lines as if nothing ran yet.
+    seed_verify_token(tmp_path)
+    env = environment(graph, tmp_path, WHATSAPP_APP_ID=APP_ID)
+    code, out = setup(tmp_path, env, "--non-interactive", "--database", relay.settings.database_url)
+    assert "ok   webhook_verified:" in out, out
+    assert "FAIL public_url:" in out
+    assert "the public_url line cannot pass yet." in out
+    assert "webhook_verified line" not in out and "webhook_verified lines" not in out
+
+
 def test_without_an_app_id_setup_says_what_to_paste_into_metas_dashboard(
     tmp_path: Path, graph: FakeGraph
 ) -> None:
