@@ -331,7 +331,8 @@ class SyncWorker:
         limit = self.page_size
         if page is None:
             # Until the relay has answered once, ask without waiting: the UI learns "online" at once.
-            online = self.state.kind in (Connection.ONLINE, Connection.HISTORY_GAP)
+            # A history notice (a gap, or a relay started afresh) shows while the relay answers.
+            online = self.state.kind in (Connection.ONLINE, *HISTORY_NOTICES)
             wait = self.wait if online else 0.0
             if not online and self._child_may_catch_up():
                 # After a start or a time offline a backlog is likely: a short first page says

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import sys
@@ -283,6 +284,29 @@ def test_a_new_relay_is_read_from_its_start_without_doubling_what_is_here(
     with db.read() as s:
         state = s.get(SyncState, 1)
         assert state is not None and state.history_gap_at is None
+
+
+def test_after_a_new_relay_is_read_the_desktop_long_polls_again_while_the_notice_shows(
+    db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Until the owner closes "your relay started afresh", the engine waits on the relay as it does
+    online, instead of asking again without waiting, hundreds of times a second."""
+    from app.sync_apply import set_cursor
+
+    with db.write() as s:
+        set_cursor(s, 10_000)  # from the relay before this one
+    relay.post_webhook(inbound(content="on the new relay"))
+    with caplog.at_level(logging.INFO, logger="uvicorn.access"):
+        engine_for(relay, poll_wait=1.5)
+        probe.wait_until(lambda: "on the new relay" in bodies(db))
+        assert probe.state_names[-1] == "relay_started_afresh"  # the notice is still up
+        caplog.clear()
+
+        def polls() -> list[str]:
+            return [r.getMessage() for r in list(caplog.records) if "GET /v1/events" in r.getMessage()]
+
+        probe.wait_until(lambda: any("wait=1.5" in line for line in polls()))
+        assert len(polls()) <= 3, polls()
 
 
 def test_on_connecting_imported_customers_are_made_known_and_waiting_rules_pushed(
