@@ -274,6 +274,8 @@ def test_several_workers_refused_on_the_env_files_sqlite_name_the_file_over_the_
         "".join(f"{k}={v}\n" for k, v in CLOUD_ENV.items()) + f"RELAY_DATABASE_URL={database}\n"
     )
     monkeypatch.setenv("RELAY_DATABASE_URL", "postgresql+psycopg://relay:secret@127.0.0.1/relay")
+    for name, value in CLOUD_ENV.items():  # serve puts the file's settings in os.environ: undone after
+        monkeypatch.setenv(name, value)
     code = main(["serve", "--env-file", str(env_file), "--workers", "2", "--port", str(free_port())])
     printed = capsys.readouterr()
     assert code == 2 and printed.out == ""
