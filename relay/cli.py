@@ -64,11 +64,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def read_command_env(command: str, args: argparse.Namespace) -> dict[str, str] | None:
     """The command's settings (the environment, its --env-file on top); None once a file it cannot
     use has been named on stderr (the command then exits 2)."""
+    from pathlib import Path
+
+    from relay.env_file import ignored_lines
+
     try:
-        return command_env(args.env_file, os.environ)
+        env = command_env(args.env_file, os.environ)
     except CommandRefused as exc:
         print(f"shop-inbox-relay {command}: {exc}", file=sys.stderr)
         return None
+    if args.env_file:
+        # The relay (and systemd's EnvironmentFile=) would go on without it: say so, before the
+        # setting it meant to give is reported missing.
+        for note in ignored_lines(Path(args.env_file)):
+            print(f"shop-inbox-relay {command}: {args.env_file} {note}", file=sys.stderr)
+    return env
 
 
 def run_check_command(args: argparse.Namespace) -> int:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 
 def read_env_file(path: Path) -> dict[str, str]:
-    """KEY=VALUE lines; blank lines and # comments skipped; surrounding quotes removed."""
+    """KEY=VALUE lines; blank lines, # comments and lines that set nothing (ignored_lines) skipped;
+    surrounding quotes removed."""
     values: dict[str, str] = {}
     if not path.exists():
         return values
@@ -18,11 +19,33 @@ def read_env_file(path: Path) -> dict[str, str]:
         if not line or line.startswith("#") or "=" not in line:
             continue
         key, _, value = line.partition("=")
+        if not key.strip().isidentifier():  # `export NAME=…`: systemd sets nothing from it either
+            continue
         value = value.strip()
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
             value = value[1:-1]
         values[key.strip()] = value
     return values
+
+
+def ignored_lines(path: Path) -> list[str]:
+    """What the file holds that no reader takes as a setting, one note per line: a line without
+    `=`, or one whose name is no name (`export NAME=…`, as a shell file has it). systemd's
+    EnvironmentFile= skips such a line as quietly as read_env_file does. Never the line's value."""
+    notes = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key = line.partition("=")[0].strip()
+        if "=" in line and key.isidentifier():
+            continue
+        if key.startswith("export ") and key.removeprefix("export ").strip().isidentifier():
+            name = key.removeprefix("export ").strip()
+            notes.append(f"line {number} sets nothing: write `{name}=…` without `export`")
+        else:
+            notes.append(f"line {number} sets nothing: a setting is one NAME=value line")
+    return notes
 
 
 def write_env_file(path: Path, values: dict[str, str], *, header: str = "") -> None:

@@ -19,7 +19,7 @@ from app.wire import CheckReport, CheckStatus, CheckStep
 from relay.check import check_relay
 from relay.check_text import report_text
 from relay.command_settings import shown, sqlite_file_missing
-from relay.env_file import read_env_file, write_env_file
+from relay.env_file import ignored_lines, read_env_file, write_env_file
 from relay.graph_account import GraphAccount, subscribed_app_ids
 from relay.settings import DEFAULT_GRAPH_URL, RelaySettings
 from relay.upstream import GraphError
@@ -270,6 +270,14 @@ def run_setup(
     env = dict(os.environ if env is None else env)
     env_file = Path(args.env_file)
     existing = read_env_file(env_file)
+    if env_file.is_file():
+        # Rewritten, the file would lose such a line and the value it meant to give.
+        notes = ignored_lines(env_file)
+        if notes:
+            print(
+                f"shop-inbox-relay setup: {env_file} {notes[0]}; fix it and run setup again.", file=sys.stderr
+            )
+            return 2
     try:
         values = collect(args, existing, env, ask, ask_secret)
     except SetupRefused as exc:

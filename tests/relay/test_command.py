@@ -3,6 +3,7 @@ the client token kept in the relay's database, and the SQLite durability choice.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import socket
@@ -171,6 +172,31 @@ def test_an_env_file_that_cannot_be_read_is_named_in_one_line(
         lines = capsys.readouterr().err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"shop-inbox-relay {command}: {said} {env_file}")
     assert not (tmp_path / "relay.db").exists()
+
+
+@pytest.mark.parametrize("command", ["serve", "check", "token"])
+def test_an_env_file_line_that_sets_nothing_is_named_without_its_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # A shell habit: `export NAME=…`. systemd's EnvironmentFile= sets nothing from such a line, and
+    # neither does the relay; without a word, the admin saw only "missing WHATSAPP_APP_SECRET".
+    for name in CLOUD_ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("RELAY_CLIENT_TOKEN", "t")  # token answers without a database
+    env_file = tmp_path / "relay.env"
+    env_file.write_text("# mine\nexport WHATSAPP_APP_SECRET=ss3cret\nWHATSAPP_VERIFY_TOKEN v\n")
+    database = f"sqlite:///{tmp_path / 'relay.db'}"
+    Store(database).close()
+    args = {"serve": ["serve", "--port", str(free_port())], "check": ["check"], "token": ["token"]}
+    with contextlib.suppress(MissingSetting):  # serve then stops, naming the secret it lacks
+        main([*args[command], "--env-file", str(env_file), "--database", database])
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == [
+        f"shop-inbox-relay {command}: {env_file} line 2 sets nothing: write `WHATSAPP_APP_SECRET=…` without "
+        "`export`",
+        f"shop-inbox-relay {command}: {env_file} line 3 sets nothing: a setting is one NAME=value line",
+    ]
+    assert not any("ss3cret" in line for line in err)
 
 
 @pytest.mark.parametrize("where", ["environment", "env file"])

@@ -127,6 +127,22 @@ def test_a_repeated_setup_with_the_relay_up_says_only_what_still_waits_for_it(
     assert "webhook_verified line" not in out and "webhook_verified lines" not in out
 
 
+def test_an_env_file_line_setup_would_lose_stops_it_before_anything_is_written(
+    tmp_path: Path, graph: FakeGraph, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "deploy").mkdir()
+    env_file = tmp_path / "deploy" / "relay.env"
+    env_file.write_text(f"export WHATSAPP_VERIFY_TOKEN={VERIFY_TOKEN}\n")
+    code, _out = setup(tmp_path, environment(graph, tmp_path), "--non-interactive", "--no-check")
+    assert code == 2  # was a ValueError's traceback from rewriting the file
+    assert capsys.readouterr().err.strip() == (
+        f"shop-inbox-relay setup: {env_file} line 1 sets nothing: write `WHATSAPP_VERIFY_TOKEN=…` without "
+        "`export`; fix it and run setup again."
+    )
+    assert env_file.read_text() == f"export WHATSAPP_VERIFY_TOKEN={VERIFY_TOKEN}\n"  # untouched
+    assert graph.account_calls == []
+
+
 def test_without_an_app_id_setup_says_what_to_paste_into_metas_dashboard(
     tmp_path: Path, graph: FakeGraph
 ) -> None:
