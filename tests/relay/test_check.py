@@ -400,9 +400,9 @@ def test_checking_a_sandbox_relays_database_without_its_upstream_says_how_to_che
     store.kv.put(PROGRESS_KEY, "{}")  # what the sandbox keeps of its customers' stories
     store.close()
     assert main(["check"]) == 1
-    out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("FAIL settings: Missing: ")
-    assert out[-1] == (
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("FAIL settings: Missing: ")
+    assert lines[-1] == (
         "This database is a sandbox relay's (simulated customers): "
         "`shop-inbox-relay check --upstream sandbox` checks it as one."
     )
