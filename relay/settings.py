@@ -177,7 +177,9 @@ class RelaySettings:
         """Raise MissingSetting naming every required setting that is absent."""
         missing = []
         if self.upstream not in ("cloud", "sandbox"):
-            raise SystemExit(f"shop-inbox-relay: unknown upstream {self.upstream!r} (cloud or sandbox)")
+            raise SystemExit(
+                f"shop-inbox-relay: RELAY_UPSTREAM must be cloud or sandbox, not {self.upstream!r}"
+            )
         if self.upstream == "cloud":
             for env_name, value in (
                 ("WHATSAPP_APP_SECRET", self.app_secret),
@@ -193,7 +195,10 @@ class RelaySettings:
                 f" workers (each needs {MIN_CONNECTIONS_PER_WORKER}); raise it or run fewer workers"
             )
         if self.sqlite_synchronous not in ("NORMAL", "FULL"):
-            raise SystemExit("shop-inbox-relay: RELAY_SQLITE_SYNCHRONOUS must be NORMAL or FULL")
+            given = self.sqlite_synchronous
+            raise SystemExit(
+                f"shop-inbox-relay: RELAY_SQLITE_SYNCHRONOUS must be NORMAL or FULL, not {given!r}"
+            )
         if missing:
             raise MissingSetting(missing)
         return self

@@ -338,8 +338,17 @@ def test_sqlite_durability_is_wal_with_the_chosen_synchronous_level(
 
 
 def test_an_unknown_durability_level_is_refused() -> None:
-    with pytest.raises(SystemExit, match="RELAY_SQLITE_SYNCHRONOUS"):
+    with pytest.raises(SystemExit) as refused:
         RelaySettings.from_env({**CLOUD_ENV, "RELAY_SQLITE_SYNCHRONOUS": "OFF"}).check()
+    assert (
+        refused.value.code == "shop-inbox-relay: RELAY_SQLITE_SYNCHRONOUS must be NORMAL or FULL, not 'OFF'"
+    )
+
+
+def test_an_unknown_upstream_is_refused_naming_its_setting() -> None:
+    with pytest.raises(SystemExit) as refused:
+        RelaySettings.from_env({**CLOUD_ENV, "RELAY_UPSTREAM": "sandbx"}).check()
+    assert refused.value.code == "shop-inbox-relay: RELAY_UPSTREAM must be cloud or sandbox, not 'sandbx'"
 
 
 def test_the_access_log_never_shows_the_webhook_verify_token() -> None:
