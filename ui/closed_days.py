@@ -174,6 +174,7 @@ class ClosedDaysEditor(QWidget):
         self.holidays_button = QPushButton(self.tr("Add public holidays…"))
         self.holidays_button.clicked.connect(self.offer_holidays)
         self.holidays_dialog: PublicHolidaysDialog | None = None
+        self._offering = False  # the holidays are being worked out for the dialog
         hint = QLabel(
             self.tr(
                 "Holidays and vacations: the shop is closed all day, whatever the week says. The away "
@@ -249,12 +250,16 @@ class ClosedDaysEditor(QWidget):
     def offer_holidays(self) -> None:
         """The coming year's public holidays of the shop's country, worked out off the GUI thread (the
         calendar's first use loads it: a quarter of a second)."""
+        if self._offering:  # a second press while the first is worked out
+            return
         today = datetime.now().astimezone().date()
         country, language = self.country, babel_locale_name()
-        self.holidays_button.setEnabled(False)
+        # Not greyed out meanwhile: a disabled button hands the focus on (to Monday's first time,
+        # the form scrolling to its top), and the owner came back from the list far from her holidays.
+        self._offering = True
 
         def shown(periods: list[HolidayPeriod]) -> None:
-            self.holidays_button.setEnabled(len(self.periods) < CLOSED_DAYS_MAX)
+            self._offering = False
             if not periods:  # a territory the calendar does not know (Ascension, Diego Garcia…)
                 QMessageBox.information(
                     self,
@@ -269,7 +274,7 @@ class ClosedDaysEditor(QWidget):
             dialog.open()
 
         def failed(_exc: BaseException) -> None:
-            self.holidays_button.setEnabled(True)
+            self._offering = False
 
         run_op(
             lambda: holiday_periods(country, today, today + HOLIDAYS_AHEAD, language),
@@ -283,8 +288,9 @@ class ClosedDaysEditor(QWidget):
         room = CLOSED_DAYS_MAX - len(self.periods)
         if not chosen or room <= 0:
             return
-        self.periods = sorted([*self.periods, *chosen[:room]], key=lambda p: (p.first, p.last))
-        self._fill()
+        added = chosen[:room]
+        self.periods = sorted([*self.periods, *added], key=lambda p: (p.first, p.last))
+        self._fill(select=min(added, key=lambda p: (p.first, p.last)))  # in sight, like one added by hand
         self.changed.emit()
 
     def remove(self) -> None:

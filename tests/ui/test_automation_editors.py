@@ -775,6 +775,41 @@ def test_public_holidays_of_the_shops_country_are_added_with_a_tick(qtbot, ctx: 
     assert len(closed.value()) == 1
 
 
+def test_after_adding_public_holidays_the_owner_is_still_at_the_closed_days(
+    qtbot, ctx: AppContext, dialogs
+) -> None:
+    """The button she pressed went grey while the holidays were worked out, so the focus jumped to
+    Monday's first time and the form scrolled to its top: the holidays she had just added were out of
+    sight, and the next key she pressed changed Monday's opening."""
+    from PySide6.QtWidgets import QScrollArea
+
+    ctx.shop_region = "KR"
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
+    editor.resize(600, 480)  # a laptop at 150 %: the closed days are below the week
+    editor.show()
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    closed = editor.closed
+    area = closed.parentWidget()
+    while not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    area.ensureWidgetVisible(closed.holidays_button)
+    scrolled = area.verticalScrollBar().value()
+    assert scrolled > 0
+    closed.holidays_button.setFocus()
+    offered = dialogs.expect("modal")
+    qtbot.keyClick(closed.holidays_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(offered.shown) and closed.holidays_dialog is not None, timeout=10_000)
+    dialog = closed.holidays_dialog
+    assert dialog is not None
+    dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    # Where the focus is when her window is active again (offscreen, no window manager gives it back).
+    assert editor.focusWidget() in (closed.list, closed.holidays_button)
+    assert area.verticalScrollBar().value() == scrolled
+    assert closed.list.currentRow() == 0 and len(closed.value()) == 1  # the one added, chosen
+
+
 def test_the_away_messages_summary_names_the_closed_days_it_also_answers_on(qapp) -> None:
     """The owner reading the away message's summary learns it also answers on the holidays set in the
     business hours (both schedules), and past holidays are not listed."""
