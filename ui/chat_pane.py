@@ -117,6 +117,9 @@ class ChatPane(QWidget):
         self.bot_resumed_note = QLabel(self.tr("The menu bot answers this customer again."), self.header)
         self.bot_resumed_note.setObjectName("botResumedNote")
         self.bot_resumed_note.setTextFormat(Qt.TextFormat.PlainText)
+        # Wrapped, so the sentence never widens the chat: on a narrow window the splitter took the
+        # room from the chat list, which grew a sideways scroll bar.
+        self.bot_resumed_note.setWordWrap(True)
         self.bot_resumed_note.setVisible(False)
         # The chat the bot was resumed in, and its hand-off then: until the relay's `contact` event
         # arrives, the chat still reads as handed over, and the button must not come back.

@@ -32,3 +32,35 @@ def test_a_name_the_owner_saved_in_the_contact_panel_heads_the_chat_without_a_ti
     assert window.chat.subtitle.text() == "010-1357-2468"
     assert "~" not in window.chat.subtitle.text()
     assert window.contact_panel.profile_name.text() == "오세훈"  # her own name, where it is asked for
+
+
+def test_the_bot_resumed_note_fits_the_header_without_squeezing_the_chat_list(
+    korean: None, window: Any, qtbot: Any
+) -> None:
+    """On a laptop at 150 % with the contact panel open, "메뉴 봇이 이 고객에게 다시 답해요." after
+    Resume bot widened the chat so much that the chat list shrank and grew a sideways scroll bar."""
+    window.resize(1066, 666)
+    with window.ctx.db.write() as s:
+        contact = make_contact(s, wa_id="821075849916", profile_name="최민준")
+        make_message(s, contact, "상담원 연결해 주세요")
+        contact_id = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    window.toggle_contact_panel()
+    settle(qtbot)
+    button, note = window.chat.resume_bot_button, window.chat.bot_resumed_note
+    button.setVisible(True)  # the chat as the bot handed it over
+    settle(qtbot)
+    list_width = window.splitter.sizes()[0]
+    narrowest = window.chat.minimumSizeHint().width()
+    button.setVisible(False)  # as the relay's answer to Resume bot shows it
+    note.setVisible(True)
+    qtbot.waitUntil(lambda: note.isVisible() and note.width() > 0, timeout=3000)
+    settle(qtbot)
+    # The chat asks no more room than before: the splitter had taken it from the chat list.
+    assert window.chat.minimumSizeHint().width() <= narrowest
+    assert window.splitter.sizes()[0] == list_width
+    assert not window.chat_list.view.horizontalScrollBar().isVisible()
+    # All of it readable: wrapped within the header, not cut.
+    assert note.text() == "메뉴 봇이 이 고객에게 다시 답해요."
+    assert note.heightForWidth(note.width()) <= note.height()
