@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import ClassVar, Literal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -236,6 +237,9 @@ class AutomationDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Ctrl+S saves, as in every editor the owner knows (it did nothing): the same as pressing
+        # Save, so not while the document is still being read or a save is under way.
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_by_keys)
         # Beside Save, after a save: that it worked, and whether the relay has it yet.
         self.saved_note = QLabel()
         self.saved_note.setObjectName("savedNote")
@@ -283,6 +287,10 @@ class AutomationDialog(QDialog):
 
     def _save_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def _save_by_keys(self) -> None:
+        if self._save_button().isEnabled():
+            self._save_button().click()
 
     def _state_read(self, state: AutomationsState) -> None:
         first = not self.loaded

@@ -103,8 +103,16 @@ class ShortcutsDialog(QDialog):
             *window_keys(window, {"Ctrl+R": self.tr("Reply to the selected message")}),
             (native(QKeySequence.StandardKey.Copy), self.tr("Copy the selected messages")),
         ]
+        # The Shop menu's message, hours, profile and menu bot windows (ui/automation_dialog.py).
+        settings = [
+            (
+                native(QKeySequence.StandardKey.Save),
+                self.tr("Save, in the greeting, away message, business hours, profile and menu bot windows"),
+            ),
+        ]
         self._group(self.tr("Chats"), chats)
         self._group(self.tr("Writing"), writing)
+        self._group(self.tr("Shop windows"), settings)
         self._group(self.tr("Menus"), menu_keys(window))
         self.table.expandAll()
 

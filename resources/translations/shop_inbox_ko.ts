@@ -6974,12 +6974,20 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>선택한 메시지 복사</translation>
     </message>
     <message>
+        <source>Save, in the greeting, away message, business hours, profile and menu bot windows</source>
+        <translation>저장 (인사 메시지, 자리 비움 메시지, 영업시간, 비즈니스 프로필, 메뉴 봇 창에서)</translation>
+    </message>
+    <message>
         <source>Chats</source>
         <translation>채팅</translation>
     </message>
     <message>
         <source>Writing</source>
         <translation>메시지 쓰기</translation>
+    </message>
+    <message>
+        <source>Shop windows</source>
+        <translation>상점 메뉴의 창</translation>
     </message>
     <message>
         <source>Menus</source>

@@ -210,6 +210,24 @@ def test_the_profile_editor_opens_in_its_first_field_and_enter_saves(qtbot, ctx:
     assert AutomationsStore(ctx.db).state().doc.profile.name == "서울 리넨 하우스"
 
 
+def test_ctrl_s_saves_the_editor_as_its_save_button_does(qtbot, ctx: AppContext) -> None:
+    """Ctrl+S, the key every editor she knows saves with, did nothing: the edits stayed unsaved."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    editor = BusinessProfileEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    editor.description.setFocus()  # a text box: Ctrl+S is not taken by it
+    editor.name.setText("하늘 꽃집")
+    QTest.keySequence(editor.description, QKeySequence(QKeySequence.StandardKey.Save))
+    settle(qtbot, editor)
+    assert AutomationsStore(ctx.db).state().doc.profile.name == "하늘 꽃집"
+
+
 def test_saving_one_editor_keeps_what_another_editor_saved_meanwhile(qtbot, demo_ctx: AppContext) -> None:
     hours = opened(qtbot, BusinessHoursEditor(demo_ctx))
     store = AutomationsStore(demo_ctx.db)
