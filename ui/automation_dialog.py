@@ -90,6 +90,10 @@ class SyncBanner(QFrame):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        # Room for two lines whatever it says: the one-line "On the relay" turned into two lines of
+        # "not saved yet" at the first key, and the whole form moved down under the owner's mouse.
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
         self.mine = QLabel()
         self.theirs = QLabel()
         for label in (self.mine, self.theirs):

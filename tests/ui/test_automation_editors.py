@@ -259,6 +259,30 @@ def test_banner_says_not_yet_on_the_relay_until_the_relay_is_back(qtbot, demo_ct
     assert editor.banner.message.text().startswith("On the relay")
 
 
+def test_the_form_does_not_jump_down_when_the_banner_says_the_edits_are_not_saved(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    """The one-line "On the relay" became two lines of "not saved yet" at her first key: the whole
+    form moved down under the mouse, and her click for a {field} button landed between buttons."""
+    from PySide6.QtCore import QPoint
+
+    relay = FakeAutomationsRelay(AutomationsStore(demo_ctx.db).state().doc)
+    editor = opened(qtbot, BusinessProfileEditor(demo_ctx, client_provider=lambda: relay))
+    editor.resize(520, editor.height())
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.banner.message.text().startswith("On the relay")
+    top = editor.form.mapTo(editor, QPoint(0, 0)).y()
+    editor.about.setText("리넨 옷 🌿 새 시즌")
+    qtbot.waitUntil(
+        lambda: editor.banner.message.text().startswith("Your changes are not saved"), timeout=3000
+    )
+    message = editor.banner.message
+    assert message.heightForWidth(message.width()) > message.fontMetrics().lineSpacing()  # two lines
+    editor.layout().activate()  # laid out as the next paint would
+    assert editor.form.mapTo(editor, QPoint(0, 0)).y() == top
+
+
 def test_a_waiting_change_is_pushed_when_an_editor_opens_with_the_relay_back(
     qtbot, demo_ctx: AppContext
 ) -> None:
