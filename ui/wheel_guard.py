@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QScrollArea, QTabBar, QWidget
 
 
 def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
@@ -19,10 +19,11 @@ class WheelGuard(QObject):
     """On a small screen Settings, the order window, business hours and the campaign form scroll.
     Scrolling one with the wheel changed whatever choice or number passed under the pointer: the
     shop's country and currency, an opening time. In a scrolling form a combo box or spin box now
-    takes the wheel only once clicked or tabbed into (as on macOS); otherwise the form scrolls."""
+    takes the wheel only once clicked or tabbed into (as on macOS); otherwise the form scrolls.
+    A tab bar too: scrolling the campaign form over "Recipients | Left out" switched the list."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(watched, QComboBox | QAbstractSpinBox):
+        if not isinstance(watched, QComboBox | QAbstractSpinBox | QTabBar):
             return False
         if event.type() == QEvent.Type.Polish and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
             # Qt gives a WheelFocus widget the focus before anyone sees the wheel: it would always

@@ -61,3 +61,29 @@ def test_the_wheel_over_settings_country_scrolls_the_dialog_and_keeps_the_countr
 
     # A real wheel gives a WheelFocus field the focus before anything sees the wheel: not these.
     assert country.focusPolicy() == Qt.FocusPolicy.StrongFocus  # a click or Tab still does
+
+
+def test_the_wheel_over_the_campaigns_recipient_tabs_scrolls_the_form_and_keeps_the_tab(
+    qtbot: Any, ctx: Any, guarded: None
+) -> None:
+    """Scrolling down the campaign form, the pointer passed over "Recipients | Left out": the list
+    switched to the left-out customers instead of the form moving on to the message."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.support.campaign_window import open_window, seed
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.resize(1000, 600)  # a laptop at 150 %: the form scrolls
+    tabs = window.editor.audience_box.lists
+    bar = tabs.tabBar()
+    area = tabs.parentWidget()
+    while not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    area.ensureWidgetVisible(bar)
+    scroll = area.verticalScrollBar()
+    assert scroll.maximum() > scroll.value()
+    before, shown = scroll.value(), tabs.currentIndex()
+    wheel_down_over(bar)
+    assert tabs.currentIndex() == shown
+    assert scroll.value() > before
