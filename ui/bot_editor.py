@@ -1177,21 +1177,20 @@ class BotEditor(AutomationDialog):
 
     def load(self, doc: Automations) -> None:
         # The stored document, from its main menu (a switch to the other language is not kept).
+        # After a Save the owner stays on the choice and the answer she was editing: the tree went
+        # back to the main menu, and she had to find her way to the choice again.
+        node = None if self.editing_other else self._current_node()
+        rule = 0 if self.editing_other else max(self.rule_list.currentRow(), 0)
         self.parked = None
         self.editing_other = False
         self.language.blockSignals(True)
         self.language.setCurrentIndex(0)
         self.language.blockSignals(False)
         self._show_language()
-        self._load_bot(doc.bot)
+        self._load_fields(_fields_of(doc.bot), node=node.id if node is not None else None, rule=rule)
         self.simulator.set_document(with_bank(doc, self.state.bank_account))
 
-    def _load_bot(self, bot: MenuBot) -> None:
-        if self.editing_other:
-            bot = bot.model_copy(update={"other_language": None})  # one other language, not a chain
-        self._load_fields(_fields_of(bot))
-
-    def _load_fields(self, fields: dict[str, Any]) -> None:
+    def _load_fields(self, fields: dict[str, Any], *, node: str | None = None, rule: int = 0) -> None:
         self.rules = list(fields["rules"])
         self.nodes = {n.id: n for n in fields["nodes"]}
         self.top_menu = fields["top_menu"]
@@ -1205,8 +1204,8 @@ class BotEditor(AutomationDialog):
             self.handoff_text.setPlainText(shown_fields(fields["handoff_text"]))
             self.pause_hours.setValue(int(fields["pause_hours"]))
             self.hourly_cap.setValue(int(fields["hourly_cap"]))
-            self._fill_rule_list()
-            self._fill_tree()
+            self._fill_rule_list(rule)
+            self._fill_tree(node if node in self.nodes else None)
         finally:
             self._loading = was
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QTreeWidgetItem
 
 from app.automations_store import AutomationsStore, SyncStatus
 from app.catalog import ItemDraft, create_item
+from app.changes import Changes
 from app.orders import LineInput, OrderState, create_order, move_order
 from app.relay_client import RelayClient
 from app.shop_menu import korean_shop_menu
@@ -199,6 +200,52 @@ def test_an_edited_answer_shows_in_the_simulator_at_once(qtbot: Any, ctx: AppCon
     assert "price" not in editor.overlaps.text()
     write(qtbot, editor, "What is the price?")
     assert said(editor)[-1] == ("bot", "Prices are in the catalogue.")
+
+
+def test_after_save_the_owner_is_still_on_the_choice_and_the_answer_she_was_editing(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """Save read the stored menu back and chose the main menu and the first answer again: the
+    choice she had just added was no longer the one on the form."""
+    from app.wire import Automations
+    from tests.support.automations_fake import FakeAutomationsRelay
+
+    relay = FakeAutomationsRelay(Automations(revision=0))  # the shop's relay, as new as its inbox
+    editor = BotEditor(ctx, client_provider=lambda: relay)
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.tree.isEnabled(), timeout=5000)
+    for keyword, answer in (("배송", "결제 후 1~2일 안에 보내요."), ("포장", "선물 포장은 무료예요.")):
+        editor.add_rule()
+        editor.keywords.setText(keyword)
+        editor.answer_text.setPlainText(answer)
+    for title, text in (
+        ("영업시간", "평일 10~19시예요."),
+        ("꽃다발 주문", "원하시는 꽃과 예산을 알려 주세요."),
+    ):
+        editor.add_choice()
+        editor.node_title.setText(title)
+        editor.node_text.setPlainText(text)
+    added = editor._current_node()
+    assert added is not None and editor.rule_list.currentRow() == 1
+    editor.save()
+
+    def stored() -> bool:  # on the relay, and read back into the editor
+        nodes = relay.doc.bot.nodes
+        return (
+            not editor.is_busy()
+            and editor.state.status is SyncStatus.SYNCED
+            and any(n.title == "꽃다발 주문" for n in nodes)
+        )
+
+    qtbot.waitUntil(stored, timeout=10_000)
+    # The relay's `settings` event for it comes back through the sync: the editor reads it back.
+    read_back = editor.state
+    ctx.publish(Changes(automations=True))
+    qtbot.waitUntil(lambda: editor.state is not read_back and not editor.is_busy(), timeout=5000)
+    current = editor._current_node()
+    assert current is not None and current.id == added.id
+    assert editor.node_title.text() == "꽃다발 주문"
+    assert editor.rule_list.currentRow() == 1 and editor.keywords.text() == "포장"
 
 
 def test_titles_are_held_to_whatsapps_limits_and_an_over_full_menu_is_refused(
