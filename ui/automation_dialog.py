@@ -243,7 +243,7 @@ class AutomationDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         # Ctrl+S saves, as in every editor the owner knows (it did nothing): the same as pressing
         # Save, so not while the document is still being read or a save is under way.
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_by_keys)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self._save_by_keys)
         # Beside Save, after a save: that it worked, and whether the relay has it yet.
         self.saved_note = QLabel()
         self.saved_note.setObjectName("savedNote")
