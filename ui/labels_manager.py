@@ -31,6 +31,7 @@ from ui.label_names import label_display_name, new_label_colour, shown_label_nam
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
+from ui.theme import problem_colour
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,8 @@ class LabelsManager(QDialog):
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
+        # Red as in the other editors: in plain black "already a label with this name" read as a note.
+        self.error.setStyleSheet(f"color: {problem_colour()};")
         buttons = QVBoxLayout()
         self.buttons: list[QPushButton] = []
         for text, slot in (

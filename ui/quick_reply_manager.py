@@ -43,6 +43,7 @@ from ui.ops import failure_sentence, run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
+from ui.theme import problem_colour
 from ui.unsaved_edits import leave_edits
 from ui.window_keys import close_with_keys
 
@@ -132,6 +133,8 @@ class QuickReplyManager(QDialog):
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
+        # Red as in the other editors: in plain black "already a label with this name" read as a note.
+        self.error.setStyleSheet(f"color: {problem_colour()};")
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(lambda: self.save_current())  # not save_current(checked)
         right = QWidget()

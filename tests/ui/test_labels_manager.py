@@ -130,3 +130,18 @@ def test_enter_on_a_label_renames_it_as_a_double_click_does(qtbot, ctx: AppConte
     assert [shown.title for shown in asked.shown] == ["Rename label"]
     settle(qtbot, manager)
     assert "VIP 단골" in [row.name for row in LabelStore(ctx.db).all()]
+
+
+def test_a_refused_name_is_said_in_the_problem_red_of_the_other_editors(qtbot, ctx: AppContext) -> None:
+    """ "Already a label with this name" stood in plain black under the list, like a note."""
+    from PySide6.QtGui import QPalette
+
+    from ui.theme import problem_colour
+
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    qtbot.waitExposed(manager)
+    manager.add_label("paid")
+    qtbot.waitUntil(lambda: manager.error.text() == "There is already a label with this name.")
+    shown = manager.error.palette().color(QPalette.ColorRole.WindowText).name()
+    assert shown.upper() == problem_colour().upper()

@@ -238,3 +238,19 @@ def test_enter_in_the_form_saves_the_reply_and_enter_in_the_search_goes_to_the_r
     found = manager.model.row_at(manager.view.currentIndex().row())
     assert found is not None and found.shortcut == "/배송"
     assert manager.isVisible()
+
+
+def test_a_refused_shortcut_is_said_in_the_problem_red_of_the_other_editors(qtbot, ctx: AppContext) -> None:
+    from PySide6.QtGui import QPalette
+
+    from ui.theme import problem_colour
+
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    qtbot.waitExposed(manager)
+    manager.shortcut.setText("/감사 합니다")
+    manager.text.setPlainText("hi")
+    manager.save_current()
+    qtbot.waitUntil(lambda: manager.error.text() == "A shortcut cannot contain spaces.")
+    shown = manager.error.palette().color(QPalette.ColorRole.WindowText).name()
+    assert shown.upper() == problem_colour().upper()
