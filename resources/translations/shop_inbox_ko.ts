@@ -6313,7 +6313,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Marketing to Korean numbers waits until {0} between {1} and {0}, except for customers who agreed to night-time messages.</source>
-        <translation>한국 번호로 가는 광고는 {1}–{0} 사이에는 {0}까지 기다렸다가 보내요. 야간 수신에 동의한 고객은 예외예요.</translation>
+        <translation>한국 번호로 가는 광고는 {1}~{0} 사이에는 {0}까지 기다렸다가 보내요. 야간 수신에 동의한 고객은 예외예요.</translation>
     </message>
 </context>
 <context>

@@ -1100,3 +1100,15 @@ def test_a_left_out_customers_whole_reason_is_read_below_the_list_and_a_widened_
     window.resize(1300, 700)
     qtbot.waitUntil(lambda: view.columnWidth(2) != reason_width, timeout=2000)  # the reason takes the change
     assert view.columnWidth(0) == wide
+
+
+def test_the_korean_night_hold_note_writes_its_hours_as_the_confirmation_does(
+    qtbot: Any, korean: None, korean_locale: None
+) -> None:
+    """The form said "21:00–08:00" and the confirmation "21:00~08:00" for the same night: a Korean
+    range of hours takes "~", as the shop's own hours are written."""
+    from ui.campaign_schedule import ScheduleBox
+
+    box = ScheduleBox()
+    qtbot.addWidget(box)
+    assert "21:00~08:00 사이에는 08:00까지" in box.night_note.text()
