@@ -73,6 +73,7 @@ class QuickReplyManager(QDialog):
         self.search.setAccessibleName(self.tr("Search quick replies"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.model.set_pattern)
+        self.search.textChanged.connect(lambda _text: self._show_count())
         self.view = QListView()
         self.view.setAccessibleName(self.tr("Quick replies"))
         self.view.setModel(self.model)
@@ -207,8 +208,7 @@ class QuickReplyManager(QDialog):
             self.select(keep)  # quietly: the form keeps what the owner is typing
         selection.blockSignals(False)
         self.view.viewport().update()
-        n = len(rows)
-        self.count.setText(self.tr("%n quick reply", "", n) if n == 1 else self.tr("%n quick replies", "", n))
+        self._show_count()
         self.body.setEnabled(True)
         if select_id is not None:
             self.select(select_id)
@@ -217,6 +217,17 @@ class QuickReplyManager(QDialog):
                 self.view.setCurrentIndex(self.model.index(0, 0))
             else:
                 self.new_reply()
+
+    def _show_count(self) -> None:
+        """How many replies there are; while searching, how many of them are found ("10" under a
+        list of one read as if nine had gone)."""
+        n = self.source.rowCount()
+        if self.search.text().strip():
+            self.count.setText(self.tr("%n found of {0}", "", self.model.rowCount()).format(n))
+        else:
+            self.count.setText(
+                self.tr("%n quick reply", "", n) if n == 1 else self.tr("%n quick replies", "", n)
+            )
 
     def is_loading(self) -> bool:
         return self._shown_generation != self._generation or self.edits.is_busy()

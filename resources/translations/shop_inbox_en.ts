@@ -195,6 +195,11 @@
 <context>
     <name>QuickReplyManager</name>
     <message numerus="yes">
+        <source>%n found of {0}</source>
+        <translation>
+            <numerusform>%n found of {0}</numerusform><numerusform>%n found of {0}</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n quick reply</source>
         <translation>
             <numerusform>%n quick reply</numerusform><numerusform>%n quick reply</numerusform></translation>

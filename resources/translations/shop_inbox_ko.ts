@@ -5660,6 +5660,12 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>불러오는 중…</translation>
     </message>
     <message numerus="yes">
+        <source>%n found of {0}</source>
+        <translation>
+            <numerusform>빠른 답장 {0}개 중 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n quick reply</source>
         <translation>
             <numerusform>빠른 답장 %n개</numerusform>

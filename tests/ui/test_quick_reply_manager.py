@@ -254,3 +254,25 @@ def test_a_refused_shortcut_is_said_in_the_problem_red_of_the_other_editors(qtbo
     qtbot.waitUntil(lambda: manager.error.text() == "A shortcut cannot contain spaces.")
     shown = manager.error.palette().color(QPalette.ColorRole.WindowText).name()
     assert shown.upper() == problem_colour().upper()
+
+
+def test_while_searching_the_count_says_how_many_are_found_of_all(qtbot, ctx: AppContext, english) -> None:
+    """ "10 quick replies" stood under a search showing one: as if the other nine were gone."""
+    library = QuickReplyLibrary(ctx.db)
+    for shortcut, text in (("/a", "배송 안내"), ("/b", "계좌"), ("/배송", "2~3일")):
+        library.add(shortcut, text)
+    manager = open_manager(qtbot, ctx)
+    assert manager.count.text() == "3 quick replies"
+    manager.search.setText("배송")
+    assert manager.count.text() == "2 found of 3"
+    manager.search.clear()
+    assert manager.count.text() == "3 quick replies"
+
+
+def test_in_korean_the_search_count_reads_naturally(qtbot, ctx: AppContext, korean) -> None:
+    library = QuickReplyLibrary(ctx.db)
+    for shortcut, text in (("/a", "배송 안내"), ("/b", "계좌")):
+        library.add(shortcut, text)
+    manager = open_manager(qtbot, ctx)
+    manager.search.setText("배송")
+    assert manager.count.text() == "빠른 답장 2개 중 1개"
