@@ -217,6 +217,11 @@ class QuickReplyManager(QDialog):
                 self.view.setCurrentIndex(self.model.index(0, 0))
             else:
                 self.new_reply()
+            # The list was greyed out while it was read, so the focus went to Close: on a slow
+            # start the owner's first letters for the search went nowhere.
+            focus = self.focusWidget()
+            if focus is None or not self.body.isAncestorOf(focus):
+                self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_count(self) -> None:
         """How many replies there are; while searching, how many of them are found ("10" under a

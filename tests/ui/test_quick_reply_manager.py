@@ -276,3 +276,18 @@ def test_in_korean_the_search_count_reads_naturally(qtbot, ctx: AppContext, kore
     manager = open_manager(qtbot, ctx)
     manager.search.setText("배송")
     assert manager.count.text() == "빠른 답장 2개 중 1개"
+
+
+def test_the_manager_opens_in_its_search_even_when_the_list_comes_after_the_window(
+    qtbot, ctx: AppContext
+) -> None:
+    """Shown before its replies were read (a busy laptop), the manager had its list greyed out and
+    the focus on Close: the letters typed for the search went nowhere."""
+    QuickReplyLibrary(ctx.db).add("/감사", "감사합니다")
+    manager = QuickReplyManager(ctx)
+    qtbot.addWidget(manager)
+    manager.show()
+    with qtbot.waitActive(manager):
+        manager.activateWindow()
+    settle(qtbot, manager)  # the replies arrive after the window is up (an op)
+    assert manager.focusWidget() is manager.search
