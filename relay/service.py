@@ -8,6 +8,7 @@ import functools
 import logging
 import secrets
 import threading
+import time
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
@@ -101,6 +102,10 @@ class Relay:
         )
 
     async def start(self) -> None:
+        if await run_in_threadpool(self.store.events.skip_ahead, int(time.time() * 1000)):
+            log.info(
+                "event seqs go on from the clock's (so a database restored from a backup skips no event)"
+            )
         self.feed.start()
         self.media.start()
         await self._resolve_abandoned_sends()

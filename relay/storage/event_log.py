@@ -178,11 +178,43 @@ _LAST_SEQ_PG = text(
 )
 
 
+# At each start the next seq moves up to the wall clock's milliseconds times this (`skip_ahead`): far
+# more than the log takes in a millisecond, and below 2**48 (revision 0005's writer keys) until 2147.
+SEQS_PER_MS = 50
+SKIP_AHEAD_LOCK = 424246  # PostgreSQL: two workers starting at once move the sequence one at a time
+
+
 class EventLog:
     """Blocking calls on the `event` table; the server runs them in the thread pool."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    def skip_ahead(self, now_ms: int) -> bool:
+        """At a start, the next seq jumps to `now_ms * SEQS_PER_MS` when the log has had events (a new
+        log starts at 1) and is below it. A database restored from an older backup would otherwise
+        hand out again seqs that a desktop has already read past, and that desktop would skip those
+        new events for good (it asks only for seqs after its cursor). The clock has moved on since
+        the backup was made: the seqs drawn now are above any handed out before. True when it moved."""
+        floor = {"floor": now_ms * SEQS_PER_MS}
+        with self.db.engine.begin() as conn:
+            if self.db.is_sqlite:
+                moved = conn.execute(
+                    text("UPDATE sqlite_sequence SET seq = :floor WHERE name = 'event' AND seq < :floor"),
+                    floor,
+                ).rowcount
+                return bool(moved)
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SKIP_AHEAD_LOCK})
+            # pg_sequence_last_value is NULL for a sequence never drawn from: a new log stays at 1.
+            set_to = conn.execute(
+                text(
+                    "SELECT setval(q.s, :floor) FROM"
+                    " (SELECT pg_get_serial_sequence('event', 'seq')::regclass AS s) q"
+                    " WHERE pg_sequence_last_value(q.s) < :floor"
+                ),
+                floor,
+            ).first()
+            return set_to is not None
 
     def add(self, conn: Connection, new: list[NewEvent], notice: str = EVENTS) -> list[int]:
         """Insert events (skipping duplicates by dedupe_key); returns the new seqs."""

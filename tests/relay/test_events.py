@@ -144,6 +144,52 @@ def test_a_restart_loses_nothing_and_seq_keeps_increasing(relay: RunningRelay) -
     assert events[-1]["message"]["text"]["body"] == "after"
 
 
+def as_restored_from_a_backup(relay: RunningRelay, kept: int) -> None:
+    """The event log as a backup made when `kept` was its newest seq left it: later events gone, and
+    the seq counter back where it was then (a stopped relay)."""
+    from sqlalchemy import text
+
+    with relay.relay.store.db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM event WHERE seq > :kept"), {"kept": kept})
+        if relay.relay.store.is_sqlite:
+            conn.execute(text("UPDATE sqlite_sequence SET seq = :kept WHERE name = 'event'"), {"kept": kept})
+        else:
+            conn.execute(text("SELECT setval(pg_get_serial_sequence('event', 'seq'), :kept)"), {"kept": kept})
+
+
+def test_a_relay_restored_from_an_older_backup_hands_a_desktop_every_new_event(relay: RunningRelay) -> None:
+    """The restored relay numbered its new events again from the backup's last seq: a desktop whose
+    cursor was past them (it had read what came after the backup) asked only for later seqs and
+    never got those new messages."""
+    for i in range(3):
+        relay.post_webhook(inbound("text", f"before the backup {i}"))
+    backup_top = relay.events(0)["next"]
+    for i in range(10):
+        relay.post_webhook(inbound("text", f"lost with the disk {i}"))
+    desktop_cursor = relay.events(0)["next"]  # the desktop read everything
+    relay.stop()
+    as_restored_from_a_backup(relay, backup_top)
+    relay.start()
+
+    for i in range(12):  # more than were lost: numbered again from the backup, they passed the cursor
+        relay.post_webhook(inbound("text", f"after the restore {i}"))
+
+    page = relay.events(desktop_cursor)
+    assert [e["message"]["text"]["body"] for e in page["events"]] == [
+        f"after the restore {i}" for i in range(12)
+    ]
+    seqs = [e["seq"] for e in relay.events(0)["events"]]
+    assert seqs == sorted(seqs) and len(seqs) == len(set(seqs)) == 15
+
+
+def test_a_new_relay_numbers_its_events_from_one(relay: RunningRelay) -> None:
+    """Only a log that has had events goes on from the clock: a new one starts at 1."""
+    relay.stop()
+    relay.start()  # a start with nothing in the log
+    relay.post_webhook(inbound("text", "the first"))
+    assert [e["seq"] for e in relay.events(0)["events"]] == [1]
+
+
 def test_a_long_poll_on_one_worker_wakes_when_another_worker_commits(
     tmp_path: Path, graph: FakeGraph, storage: str | None
 ) -> None:
