@@ -6,7 +6,7 @@ import enum
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -231,13 +231,16 @@ class LabelsManager(QDialog):
         label = self.current()
         if label is None:
             return
-        name, ok = QInputDialog.getText(
-            self, self.tr("Rename label"), self.tr("Name"), text=label_display_name(label.name)
-        )
-        if ok:
-            self.rename(label.id, name)
+        self._ask_rename(label.id, label_display_name(label.name), self.tr("Name"))
 
-    def rename(self, label_id: int, name: str) -> None:
+    def _ask_rename(self, label_id: int, typed: str, prompt: str) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Rename label"), prompt, text=typed)
+        if ok:
+            self.rename(label_id, name, asked=True)
+
+    def rename(self, label_id: int, name: str, *, asked: bool = False) -> None:
+        """`asked`: the name was typed in the rename dialog, which a refused name opens again with
+        it and the reason (the dialog closed and what she typed was lost)."""
         label = next((row for row in self.model.rows() if row.id == label_id), None)
         if label is not None and clean_label_name(name) == label_display_name(label.name):
             # Unchanged as the owner sees it: a built-in label keeps its stored name, so it is still
@@ -245,8 +248,15 @@ class LabelsManager(QDialog):
             self.error.clear()
             return
         db, shown = self.ctx.db, shown_label_names()
+
+        def refused(exc: BaseException) -> None:
+            self._refused(exc)
+            if asked and isinstance(exc, LabelInvalid) and exc.reason in ("empty", "too_long", "taken"):
+                prompt = self.error.text() + "\n" + self.tr("Name")
+                QTimer.singleShot(0, self, lambda: self._ask_rename(label_id, name, prompt))
+
         self.edits.run_in_turn(
-            lambda: LabelStore(db).rename(label_id, name, shown), self._changed_then(label_id), self._refused
+            lambda: LabelStore(db).rename(label_id, name, shown), self._changed_then(label_id), refused
         )
 
     def recolour_current(self) -> None:

@@ -132,6 +132,28 @@ def test_enter_on_a_label_renames_it_as_a_double_click_does(qtbot, ctx: AppConte
     assert "VIP 단골" in [row.name for row in LabelStore(ctx.db).all()]
 
 
+def test_a_rename_to_a_taken_name_asks_again_with_what_was_typed_and_why(
+    qtbot, ctx: AppContext, dialogs
+) -> None:
+    """The rename dialog closed on a taken name and what the owner typed was gone."""
+    manager = open_manager(qtbot, ctx)
+    for name in ("단골", "VIP"):
+        with qtbot.waitSignal(ctx.hub.changed):
+            manager.add_label(name)
+        settle(qtbot, manager)
+    label = manager.current()
+    assert label is not None and label.name == "VIP"
+    first = dialogs.expect("getText", answer="단골")  # taken
+    again = dialogs.expect("getText", answer="VIP 고객")
+    with qtbot.waitSignal(ctx.hub.changed, timeout=5000):
+        manager.rename_current()
+    assert [shown.title for shown in first.shown] == ["Rename label"]
+    assert [shown.title for shown in again.shown] == ["Rename label"]
+    assert "There is already a label with this name." in again.shown[0].text
+    settle(qtbot, manager)
+    assert {row.name for row in LabelStore(ctx.db).all()} >= {"단골", "VIP 고객"}
+
+
 def test_a_refused_name_is_said_in_the_problem_red_of_the_other_editors(qtbot, ctx: AppContext) -> None:
     """ "Already a label with this name" stood in plain black under the list, like a note."""
     from PySide6.QtGui import QPalette
