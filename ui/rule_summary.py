@@ -88,7 +88,11 @@ class RuleSummary(QObject):
             return nothing
         if day.mode == "all_day":
             return self.tr("all day")
-        return ", ".join(f"{hours_time(r.start)}–{hours_time(r.end)}" for r in day.ranges) or nothing
+        return ", ".join(self.span(hours_time(r.start), hours_time(r.end)) for r in day.ranges) or nothing
+
+    def span(self, first: str, last: str) -> str:
+        """From `first` to `last`: "10:00–13:00", "Mon–Fri"; "10:00~13:00", "월~금" as Korean writes it."""
+        return self.tr("{0}–{1}", "a range of hours or days: from, to").format(first, last)
 
     def week(self, week: list[DayHours], timezone: str, none: str | None = None) -> str:
         """ "Mon–Fri 10:00 AM–7:00 PM; Sat 11:00 AM–5:00 PM; Sun closed · Korean Time" ("월–금 10:00–19:00…"
@@ -100,7 +104,7 @@ class RuleSummary(QObject):
             if i == 7 or self.day(week[i], none) != self.day(week[start], none):
                 first = locale.dayName(start + 1, QLocale.FormatType.ShortFormat)
                 last = locale.dayName(i, QLocale.FormatType.ShortFormat)
-                days = first if i - 1 == start else f"{first}–{last}"
+                days = first if i - 1 == start else self.span(first, last)
                 parts.append(f"{days} {self.day(week[start], none)}")
                 start = i
         return "; ".join(parts) + f" · {zone_name(timezone)}"

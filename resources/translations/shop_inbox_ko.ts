@@ -6272,6 +6272,11 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>24시간</translation>
     </message>
     <message>
+        <source>{0}–{1}</source>
+        <comment>a range of hours or days: from, to</comment>
+        <translation>{0}~{1}</translation>
+    </message>
+    <message>
         <source>{0} more</source>
         <translation>외 {0}건</translation>
     </message>

@@ -66,6 +66,17 @@ def test_korean_hours_keep_the_24_hour_clock(qtbot, demo_ctx: AppContext, korean
     assert "02:44, " in away.preview.title.text()
 
 
+def test_in_korean_the_hours_and_days_are_ranged_with_a_tilde(
+    qtbot, demo_ctx: AppContext, korean_locale: None, korean: None
+) -> None:
+    """The summary read "월–금 10:00–13:00" where every other Korean line (the night hold, the
+    demo's own away message) writes "~", as Korean text does."""
+    hours = _opened(qtbot, BusinessHoursEditor(demo_ctx))
+    summary = hours.summary.text()
+    assert "10:00~13:00, 14:00~19:00" in summary
+    assert "–" not in summary
+
+
 def test_the_english_demo_shop_tells_customers_its_hours_on_the_12_hour_clock() -> None:
     doc = demo_automations("en")
     assert "Mon–Fri 10 AM–7 PM with lunch 1–2 PM, Sat 11 AM–5 PM" in doc.away.text
