@@ -15,7 +15,7 @@ from relay.command_settings import (
     unmigrated_reason,
     unopenable_reason,
 )
-from relay.settings import RelaySettings
+from relay.settings import RelaySettings, SettingRefused
 
 ENV_FILE_HELP = "read the settings from this file too, on top of the environment (as `setup` wrote it)"
 NEW_TOKEN = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
@@ -253,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return run_command(args)
+    except SettingRefused as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
     except SchemaRefused as exc:
         # A database a newer relay migrated (a relay rolled back), or tables the relay did not make:
         # the reason in one line, not the traceback of Alembic's lookup under it.

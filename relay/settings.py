@@ -20,7 +20,17 @@ SANDBOX_HINT = (
 )
 
 
-class MissingSetting(SystemExit):
+class SettingRefused(SystemExit):
+    """A setting stops the relay before it starts. The command prints the message and exits 2, as
+    every other refusal before a start does (docs/relay.md); raised anywhere else (a worker process)
+    it still exits with the message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class MissingSetting(SettingRefused):
     """A required setting is absent: the relay refuses to start and names it."""
 
     def __init__(self, names: list[str]) -> None:
@@ -33,7 +43,7 @@ class MissingSetting(SystemExit):
         self.names = names
 
 
-class BadSetting(SystemExit):
+class BadSetting(SettingRefused):
     """A setting's value is not what it must be (a number for a number): the relay refuses to
     start and names it, in one line, instead of a traceback."""
 
@@ -177,7 +187,7 @@ class RelaySettings:
         """Raise MissingSetting naming every required setting that is absent."""
         missing = []
         if self.upstream not in ("cloud", "sandbox"):
-            raise SystemExit(
+            raise SettingRefused(
                 f"shop-inbox-relay: RELAY_UPSTREAM must be cloud or sandbox, not {self.upstream!r}"
             )
         if self.upstream == "cloud":
@@ -190,13 +200,13 @@ class RelaySettings:
                 if not value:
                     missing.append(env_name)
         if self.connections_per_worker < MIN_CONNECTIONS_PER_WORKER:
-            raise SystemExit(
+            raise SettingRefused(
                 f"shop-inbox-relay: RELAY_DB_CONNECTIONS={self.db_connections} is too few for {self.workers}"
                 f" workers (each needs {MIN_CONNECTIONS_PER_WORKER}); raise it or run fewer workers"
             )
         if self.sqlite_synchronous not in ("NORMAL", "FULL"):
             given = self.sqlite_synchronous
-            raise SystemExit(
+            raise SettingRefused(
                 f"shop-inbox-relay: RELAY_SQLITE_SYNCHRONOUS must be NORMAL or FULL, not {given!r}"
             )
         if missing:

@@ -62,7 +62,7 @@ def test_serve_without_settings_exits_with_a_message_naming_them(tmp_path: Path)
     done = subprocess.run(
         [sys.executable, "-m", "relay.cli", "serve"], env=env, capture_output=True, text=True, timeout=60
     )
-    assert done.returncode != 0
+    assert done.returncode == 2  # as every other refusal before a start
     assert "WHATSAPP_ACCESS_TOKEN" in done.stderr and "WHATSAPP_APP_SECRET" in done.stderr
     assert "shop-inbox-relay setup" in done.stderr  # the way a newcomer sets them
     assert "shop-inbox-relay serve --upstream sandbox" in done.stderr  # or a try without Meta
@@ -76,6 +76,8 @@ def test_serve_without_settings_exits_with_a_message_naming_them(tmp_path: Path)
         ("RELAY_MAX_WEBHOOK_BYTES", "-1"),
         ("RELAY_SEND_LEASE_SECONDS", "0"),
         ("RELAY_CAMPAIGN_PACE", "10/s"),
+        ("RELAY_UPSTREAM", "sandbx"),
+        ("RELAY_SQLITE_SYNCHRONOUS", "OFF"),
     ],
 )
 def test_a_setting_that_is_not_a_number_it_must_be_stops_serve_in_one_line_naming_it(
@@ -89,7 +91,7 @@ def test_a_setting_that_is_not_a_number_it_must_be_stops_serve_in_one_line_namin
         text=True,
         timeout=60,
     )
-    assert done.returncode != 0
+    assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr  # no traceback
     assert done.stderr.startswith(f"shop-inbox-relay: {name} must be ") and repr(value) in done.stderr
     assert not (tmp_path / "relay.db").exists()  # refused before anything started
@@ -255,7 +257,7 @@ def test_serve_reads_the_env_file(tmp_path: Path) -> None:
         text=True,
         timeout=60,
     )
-    assert done.returncode != 0
+    assert done.returncode == 2
     assert "WHATSAPP_APP_SECRET" in done.stderr  # the one setting the file lacks
     assert "WHATSAPP_ACCESS_TOKEN" not in done.stderr
 
