@@ -518,10 +518,12 @@ class BotEditor(AutomationDialog):
         add.clicked.connect(self.add_rule)
         remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(self.remove_rule)
-        self.rule_name = QLineEdit()
+        self._cut_notes: list[QLabel] = []
+        self.rule_name = LimitedLineEdit()
         self.rule_name.setMaxLength(KEYWORD_RULE_TITLE_MAX)
         self.rule_name.setPlaceholderText(self.tr("e.g. Shipping fee (only you see it)"))
         self.rule_name.setAccessibleName(self.tr("Name of this answer"))
+        self.rule_name_cut = self._cut_note(self.rule_name, "ruleNameCut")
         self.keywords = QLineEdit()
         self.keywords.setPlaceholderText(self.tr("배송비, 택배비, shipping"))
         self.keywords.setAccessibleName(self.tr("Keywords, separated by commas"))
@@ -544,6 +546,7 @@ class BotEditor(AutomationDialog):
         self.overlaps.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.rule_name)
+        form.addRow("", self.rule_name_cut)
         form.addRow(self.tr("When a message contains"), self.keywords)
         form.addRow("", self.whole_word)
         form.addRow(self.tr("Then"), self.answer_kind)
@@ -613,6 +616,7 @@ class BotEditor(AutomationDialog):
             return
         rule = self.rules[row]
         self._filling = True
+        self.rule_name_cut.hide()
         self.rule_name.setText(rule.title)
         self.keywords.setText(", ".join(rule.keywords))
         self.keywords.setCursorPosition(0)  # a long list read from its first keyword, not its last
@@ -700,7 +704,6 @@ class BotEditor(AutomationDialog):
         up.clicked.connect(lambda: self.move_node(-1))
         down = QPushButton(self.tr("Move down"))
         down.clicked.connect(lambda: self.move_node(1))
-        self._cut_notes: list[QLabel] = []
         self.node_title = LimitedLineEdit()
         self.node_title.setAccessibleName(self.tr("Title"))
         self.title_count = QLabel()
@@ -889,7 +892,12 @@ class BotEditor(AutomationDialog):
             note.setText(self.tr("Only {limit} characters fit. The end was cut off.").format(limit=limit))
             note.show()
 
+        def full(limit: int) -> None:
+            note.setText(self.tr("Only {limit} characters fit.").format(limit=limit))
+            note.show()
+
         field.cut_short.connect(cut)
+        field.full.connect(full)
         field.textEdited.connect(lambda _text: note.hide())
         self._cut_notes.append(note)
         return note

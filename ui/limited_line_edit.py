@@ -1,7 +1,9 @@
-"""A one-line field held to a length limit that says when a paste or a drop did not all fit.
+"""A one-line field held to a length limit that says when a paste, a drop or typing did not all fit.
 
 QLineEdit's maxLength cuts a paste silently: a pasted menu title lost its end mid-word and only the
-"24/24" counter hinted at it. The limit stays (it is WhatsApp's); the owner is told what happened.
+"24/24" counter hinted at it. It also drops keys typed into a full field without a sign, so an owner
+typing fast (or in Korean, through the input method) lost the end of a name without seeing why. The
+limit stays (it is WhatsApp's); the owner is told what happened.
 """
 
 from __future__ import annotations
@@ -9,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QDropEvent,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QLineEdit
 
 
@@ -19,9 +29,12 @@ def text_length(text: str) -> int:
 
 
 class LimitedLineEdit(QLineEdit):
-    """`cut_short` is emitted after text pasted or dropped in was cut to maxLength (after textEdited)."""
+    """`cut_short` is emitted after text pasted or dropped in was cut to maxLength (after textEdited);
+    `full` when typed text (a key, or the input method's commit) did not go in because the field holds
+    maxLength already."""
 
     cut_short = Signal(int)  # the limit
+    full = Signal(int)  # the limit
 
     def room(self) -> int:
         """Characters an insertion may bring: up to maxLength, counting the selection it replaces."""
@@ -39,7 +52,19 @@ class LimitedLineEdit(QLineEdit):
                 QGuiApplication.clipboard().text(), lambda: super(LimitedLineEdit, self).keyPressEvent(event)
             )
         else:
+            typed, before = event.text(), self.text()
             super().keyPressEvent(event)
+            if typed.isprintable() and typed and self.text() == before and self._at_limit():
+                self.full.emit(self.maxLength())
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        commit, room = event.commitString(), self.room()
+        super().inputMethodEvent(event)
+        if commit and not self.isReadOnly() and text_length(commit) > room:
+            self.full.emit(self.maxLength())
+
+    def _at_limit(self) -> bool:
+        return not self.isReadOnly() and text_length(self.text()) >= self.maxLength()
 
     def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()

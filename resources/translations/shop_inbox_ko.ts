@@ -496,6 +496,10 @@
         <translation>{limit}자까지만 들어가요. 뒤는 잘렸어요.</translation>
     </message>
     <message>
+        <source>Only {limit} characters fit.</source>
+        <translation>{limit}자까지만 들어가요.</translation>
+    </message>
+    <message>
         <source>To see the preview, fix this first: {0}</source>
         <translation>미리 보려면 먼저 이 문제를 고쳐 주세요: {0}</translation>
     </message>

@@ -306,6 +306,27 @@ def test_a_pasted_title_cut_to_whatsapps_limit_says_so_beside_the_field(qtbot: A
     assert field.text() == "영업시간" and not editor.title_cut.isVisible()
 
 
+def test_an_answers_name_typed_past_its_limit_says_so_under_it(qtbot: Any, ctx: AppContext) -> None:
+    """Typed fast, a long answer name lost its end at 40 characters with nothing on screen saying why."""
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.show()
+    editor.rule_list.setCurrentRow(0)
+    field = editor.rule_name
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Fast typing test abcdefghijklmnopqrstuvwxyz 0123456789")
+    assert field.text() == "Fast typing test abcdefghijklmnopqrstuvw"  # the name's limit stays
+    assert editor.rule_name_cut.isVisible()
+    assert editor.rule_name_cut.text() == "Only 40 characters fit."
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # she shortens it: the note has said its piece
+    assert not editor.rule_name_cut.isVisible()
+    qtbot.keyClicks(field, "xy")
+    assert editor.rule_name_cut.isVisible()
+    editor.rule_list.setCurrentRow(1)  # another answer shown: its name has room, nothing to say
+    assert not editor.rule_name_cut.isVisible()
+
+
 def test_a_title_with_an_emoji_counts_as_the_field_holds_it(qtbot: Any, ctx: AppContext) -> None:
     """ "🕙 영업시간 …" was cut at 23 characters with the counter still at "23/24": the field counts an
     emoji twice, and the counter once, so it showed room that was not there."""

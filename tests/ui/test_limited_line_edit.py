@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QPointF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QInputMethodEvent
 
 from ui.limited_line_edit import LimitedLineEdit
 
@@ -34,4 +34,42 @@ def test_text_dropped_from_elsewhere_that_does_not_fit_is_cut_and_said(qtbot: An
     field.clear()
     with qtbot.assertNotEmitted(field.cut_short):
         drop(field, "가나다")
+    assert field.text() == "가나다"
+
+
+def test_keys_typed_into_a_full_field_are_said_not_silently_dropped(qtbot: Any) -> None:
+    """An owner typing fast lost the end of a name: a full QLineEdit drops each key without a sign."""
+    field = LimitedLineEdit()
+    qtbot.addWidget(field)
+    field.setMaxLength(5)
+    field.show()
+    with qtbot.assertNotEmitted(field.full):
+        qtbot.keyClicks(field, "abcde")
+    assert field.text() == "abcde"
+    with qtbot.waitSignal(field.full) as full:
+        qtbot.keyClicks(field, "f")
+    assert full.args == [5] and field.text() == "abcde"
+    # Keys that type nothing (moving, deleting) are not "too long".
+    with qtbot.assertNotEmitted(field.full):
+        qtbot.keyClick(field, Qt.Key.Key_Left)
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    assert field.text() == "abce"
+
+
+def test_korean_committed_by_the_input_method_into_a_full_field_is_said(qtbot: Any) -> None:
+    """Hangul arrives through the input method, not as key text: its commit is dropped as silently."""
+    field = LimitedLineEdit()
+    qtbot.addWidget(field)
+    field.setMaxLength(3)
+    field.show()
+
+    def commit(text: str) -> None:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        field.inputMethodEvent(event)
+
+    with qtbot.assertNotEmitted(field.full):
+        commit("가나")
+    with qtbot.waitSignal(field.full):
+        commit("다라")
     assert field.text() == "가나다"
