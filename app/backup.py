@@ -18,13 +18,14 @@ from pathlib import Path, PurePosixPath
 
 from app.db import SCHEMA_VERSION, backup_file, is_disk_full
 from app.errors import DiskFull, ErrorCode, InvalidInput, PathParams, SchemaTooNew, ShopInboxError
-from app.paths import RESTORING, AppPaths
+from app.paths import QUICK_REPLY_FOLDER, RESTORING, AppPaths
 
 log = logging.getLogger(__name__)
 
 DB_ENTRY = "inbox.db"
 MEDIA_PREFIX = "media/"
 CATALOG_PREFIX = "catalog/"
+QUICK_REPLY_PREFIX = QUICK_REPLY_FOLDER + "/"  # the quick replies' attachments (app/quick_reply_files.py)
 _PACKED = {  # media kept as they came, compressed already
     *(".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic"),
     *(".mp4", ".3gp", ".mov", ".ogg", ".opus", ".mp3", ".m4a", ".aac", ".amr"),
@@ -130,7 +131,10 @@ def _room_needed(paths: AppPaths, own: list[tuple[datetime, Path]]) -> int:
     about the size of the last one (the inbox's own size without one), and a tenth to grow."""
     database = _size(paths.database)
     zipped = (
-        _size(own[0][1]) if own else database + folder_size(paths.media_dir) + folder_size(paths.catalog_dir)
+        _size(own[0][1])
+        if own
+        else database
+        + sum(folder_size(f) for f in (paths.media_dir, paths.catalog_dir, paths.quick_reply_dir))
     )
     return database + zipped + zipped // 10
 
@@ -159,7 +163,8 @@ def _remove(backups: list[tuple[datetime, Path]], until: Callable[[], bool] = la
 
 
 def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> BackupInfo:
-    """Write a zip with a consistent copy of the live database plus media and catalogue images.
+    """Write a zip with a consistent copy of the live database plus media, catalogue images and the
+    quick replies' attachments.
 
     Everything is written on the target's disk, the database's copy too: when the inbox's disk is
     full, a backup to another disk (a USB stick) still saves the chats. `read_only`: the inbox was
@@ -174,7 +179,7 @@ def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> 
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
                 zf.write(snapshot, DB_ENTRY)
                 files += 1
-                for folder, prefix in ((paths.media_dir, MEDIA_PREFIX), (paths.catalog_dir, CATALOG_PREFIX)):
+                for folder, prefix in _folders(paths):
                     if not folder.is_dir():
                         continue
                     for file in sorted(folder.rglob("*")):
@@ -189,6 +194,23 @@ def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> 
     partial.replace(target)  # a half-written backup never carries the final name
     log.info("backup written: %s (%d files)", target, files)
     return BackupInfo(path=target, size=target.stat().st_size, files=files)
+
+
+def _folders(paths: AppPaths) -> tuple[tuple[Path, str], ...]:
+    """The data folders a backup carries, each with its prefix in the zip."""
+    return (
+        (paths.media_dir, MEDIA_PREFIX),
+        (paths.catalog_dir, CATALOG_PREFIX),
+        (paths.quick_reply_dir, QUICK_REPLY_PREFIX),
+    )
+
+
+# The folders unpacked beside the data (named as in the zip), each swapped in for the current one.
+_UNPACKED_FOLDERS = (
+    ("media", MEDIA_PREFIX),
+    ("catalog", CATALOG_PREFIX),
+    (QUICK_REPLY_FOLDER, QUICK_REPLY_PREFIX),
+)
 
 
 def _safe_member(name: str, prefix: str) -> PurePosixPath | None:
@@ -281,8 +303,8 @@ def finish_interrupted_restore(paths: AppPaths) -> Path | None:
 
 
 def _unpack(source: Path, staging: Path) -> None:
-    """The backup's database, media and catalogue pictures, into `staging` (nothing outside it),
-    marked whole at the end."""
+    """The backup's database, media, catalogue pictures and quick replies' files, into `staging`
+    (nothing outside it), marked whole at the end."""
     with zipfile.ZipFile(source) as zf:
         if DB_ENTRY not in zf.namelist():
             raise InvalidInput(code=ErrorCode.NOT_A_BACKUP)
@@ -290,7 +312,7 @@ def _unpack(source: Path, staging: Path) -> None:
             if member.filename == DB_ENTRY:
                 target = staging / DB_ENTRY
             else:
-                for folder, prefix in (("media", MEDIA_PREFIX), ("catalog", CATALOG_PREFIX)):
+                for folder, prefix in _UNPACKED_FOLDERS:
                     rel = _safe_member(member.filename, prefix)
                     if rel is not None:
                         target = staging.joinpath(folder, *rel.parts)
@@ -302,16 +324,19 @@ def _unpack(source: Path, staging: Path) -> None:
             with zf.open(member) as src, open(target, "wb") as dst:
                 shutil.copyfileobj(src, dst)
     _check_database(staging / DB_ENTRY, source.name)
-    for folder in ("media", "catalog"):  # even when empty: the current ones go aside all the same
+    # Even when empty (a backup from before quick replies kept their files too): the current ones go
+    # aside all the same, and the restored replies that still name the owner's own files copy them in
+    # at the start (QuickReplyLibrary.adopt_files) where they are still there.
+    for folder, _prefix in _UNPACKED_FOLDERS:
         (staging / folder).mkdir(parents=True, exist_ok=True)
     (staging / UNPACKED).touch()
 
 
 def _swap_in(staging: Path, paths: AppPaths) -> Path:
-    """Item by item (database, media, catalogue), the current one to the aside folder, then the
-    unpacked one into its place: renames on one disk. An item whose unpacked copy is gone from
-    `staging` is done, so after a crash the same call carries on where it stopped; an OSError
-    undoes what this call moved, so the owner is left with one whole inbox or the other."""
+    """Item by item (database, media, catalogue, quick replies' files), the current one to the aside
+    folder, then the unpacked one into its place: renames on one disk. An item whose unpacked copy
+    is gone from `staging` is done, so after a crash the same call carries on where it stopped; an
+    OSError undoes what this call moved, so the owner is left with one whole inbox or the other."""
     aside = paths.data_dir / "replaced" / staging.name.removeprefix(RESTORING)
     aside.mkdir(parents=True, exist_ok=True)
     database = [Path(str(paths.database) + suffix) for suffix in ("", "-wal", "-shm")]
@@ -319,6 +344,7 @@ def _swap_in(staging: Path, paths: AppPaths) -> Path:
         (staging / DB_ENTRY, database, paths.database),
         (staging / "media", [paths.media_dir], paths.media_dir),
         (staging / "catalog", [paths.catalog_dir], paths.catalog_dir),
+        (staging / QUICK_REPLY_FOLDER, [paths.quick_reply_dir], paths.quick_reply_dir),
     ]
     done: list[tuple[Path, Path]] = []
 

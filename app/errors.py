@@ -149,6 +149,7 @@ class ErrorCode(enum.StrEnum):
     QUICK_REPLY_EMPTY = "quick_reply_empty"
     QUICK_REPLY_TOO_LONG = "quick_reply_too_long"
     QUICK_REPLY_GONE = "quick_reply_gone"
+    QUICK_REPLY_FILE_MISSING = "quick_reply_file_missing"
     # Campaigns
     CAMPAIGN_NAME_EMPTY = "campaign_name_empty"
     CAMPAIGN_NO_TEMPLATE = "campaign_no_template"
@@ -195,6 +196,14 @@ class TablesParams:
 
 @dataclass(frozen=True, slots=True)
 class FileParams:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuickReplyFileParams:
+    """A quick reply (its shortcut) and the name of its attachment."""
+
+    shortcut: str
     name: str
 
 
@@ -359,6 +368,7 @@ Params = (
     | TablesParams
     | RoomParams
     | FileParams
+    | QuickReplyFileParams
     | FileLimitParams
     | FileKindParams
     | FileKindLimitParams
@@ -502,6 +512,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.QUICK_REPLY_EMPTY: NoParams,
     ErrorCode.QUICK_REPLY_TOO_LONG: LimitParams,
     ErrorCode.QUICK_REPLY_GONE: NoParams,
+    ErrorCode.QUICK_REPLY_FILE_MISSING: QuickReplyFileParams,
     ErrorCode.CAMPAIGN_NAME_EMPTY: NoParams,
     ErrorCode.CAMPAIGN_NO_TEMPLATE: NoParams,
     ErrorCode.CAMPAIGN_NO_RECIPIENTS: NoParams,

@@ -12,6 +12,9 @@ APP_AUTHOR = "ShopInbox"
 # A backup is unpacked into a folder of this name beside the data before it replaces it.
 RESTORING = "restoring-"
 
+# Quick replies' attachments, copied in under their content hash (app/quick_reply_files.py).
+QUICK_REPLY_FOLDER = "quick_reply_media"
+
 # Tests and portable installs point the whole app at one folder.
 DATA_DIR_ENV = "SHOP_INBOX_DATA_DIR"
 
@@ -35,6 +38,10 @@ class AppPaths:
     @property
     def catalog_dir(self) -> Path:
         return self.data_dir / "catalog"
+
+    @property
+    def quick_reply_dir(self) -> Path:
+        return self.data_dir / QUICK_REPLY_FOLDER
 
     @property
     def backup_dir(self) -> Path:

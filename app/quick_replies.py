@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -12,9 +13,17 @@ from sqlalchemy.orm import Session
 
 from app.changes import Changes
 from app.demo_replies import DEMO_QUICK_REPLIES
-from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams, Params
+from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams, Params, QuickReplyFileParams
 from app.models import Contact, QuickReply
+from app.quick_reply_files import (
+    FileCheck,
+    is_stored,
+    prune_unused_files,
+    reply_file,
+    store_file,
+)
 from app.rules import fill_fields, text_for
+from app.sending import attachment_kind
 from app.text import nfc
 from app.wire import TEXT_MAX, BusinessProfile
 
@@ -61,6 +70,11 @@ class QuickReplyRow:
     keywords: tuple[str, ...]
     position: int
     text_other_language: str = ""  # the same answer in another language ("" = none)
+    # Where the attachment is on this computer and whether it is there (filled by QuickReplyLibrary,
+    # which knows the data folder): "file missing — choose it again" in the list and the editor.
+    media_file: Path | None = None
+    media_name: str = ""
+    media_missing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,19 +309,60 @@ def fill_quick_reply(text: str, contact: ContactInfo | None, profile: BusinessPr
     )
 
 
+def attachment_of(row: QuickReplyRow) -> Path | None:
+    """The file to attach when `row` is used (None for a reply without one), as the library found it
+    (`QuickReplyLibrary.all`); InvalidInput QUICK_REPLY_FILE_MISSING when it was moved or deleted, so
+    the owner is told to choose it again instead of the reply going without its photo unnoticed."""
+    if not row.media_path:
+        return None
+    if row.media_missing or row.media_file is None:
+        raise InvalidInput(
+            code=ErrorCode.QUICK_REPLY_FILE_MISSING, params=QuickReplyFileParams(row.shortcut, row.media_name)
+        )
+    return row.media_file
+
+
 QUICK_REPLIES_CHANGED = Changes(quick_replies=True)
 
 
 class QuickReplyLibrary:
     """The quick replies of one database, for the UI's ops: each call is one short session; a change
-    returns its Changes (the composer's completer and any open manager re-read the list)."""
+    returns its Changes (the composer's completer and any open manager re-read the list).
 
-    def __init__(self, db: Database) -> None:
+    An attachment given to `add` or `update` that is not already the reply's is a file the owner
+    chose: it is copied into the data folder first (app/quick_reply_files.py) after `check`, the
+    composer's own check of an attached file, so a reply takes what a message takes. Blocking
+    (database and disk): off the GUI thread.
+    """
+
+    def __init__(
+        self, db: Database, data_dir: Path | None = None, *, check: FileCheck = attachment_kind
+    ) -> None:
         self.db = db
+        # Where the replies' files are kept: ui/ passes AppPaths.data_dir; by default the database's
+        # own folder, which is the data folder in the app (AppPaths.database).
+        self.data_dir = data_dir if data_dir is not None else db.path.parent
+        self.check = check
+
+    def _with_file(self, row: QuickReplyRow) -> QuickReplyRow:
+        if not row.media_path:
+            return row
+        found = reply_file(self.data_dir, row.media_path)
+        return replace(row, media_file=found.path, media_name=found.name, media_missing=found.missing)
+
+    def _entry(self, media_path: str | None, current: str | None) -> str | None:
+        """What the reply keeps: unchanged (a missing file too: editing the text must not need it),
+        or the stored copy of a newly chosen file."""
+        if not media_path:
+            return None
+        if media_path == current or is_stored(media_path):
+            return media_path
+        return store_file(self.data_dir, Path(media_path), self.check)
 
     def all(self) -> list[QuickReplyRow]:
         with self.db.read() as s:
-            return list_quick_replies(s)
+            rows = list_quick_replies(s)
+        return [self._with_file(row) for row in rows]
 
     def add(
         self,
@@ -318,16 +373,20 @@ class QuickReplyLibrary:
         keywords: Iterable[str] = (),
         text_other_language: str = "",
     ) -> tuple[QuickReplyRow, Changes]:
+        with self.db.read() as s:  # a refused shortcut or text before a file is copied for nothing
+            _check_unique(s, clean_shortcut(shortcut), None)
+        _clean_text(text)
+        entry = self._entry(media_path, None)
         with self.db.write() as s:
             row = add_quick_reply(
                 s,
                 shortcut,
                 text,
-                media_path=media_path,
+                media_path=entry,
                 keywords=keywords,
                 text_other_language=text_other_language,
             )
-        return row, QUICK_REPLIES_CHANGED
+        return self._with_file(row), QUICK_REPLIES_CHANGED
 
     def update(
         self,
@@ -339,22 +398,72 @@ class QuickReplyLibrary:
         keywords: Iterable[str] = (),
         text_other_language: str = "",
     ) -> tuple[QuickReplyRow, Changes]:
+        with self.db.read() as s:
+            current = s.get(QuickReply, reply_id)
+            if current is None:
+                raise QuickReplyInvalid("missing", ErrorCode.QUICK_REPLY_GONE)
+            _check_unique(s, clean_shortcut(shortcut), reply_id)
+            before = current.media_path
+        _clean_text(text)
+        entry = self._entry(media_path, before)
         with self.db.write() as s:
             row = update_quick_reply(
                 s,
                 reply_id,
                 shortcut=shortcut,
                 text=text,
-                media_path=media_path,
+                media_path=entry,
                 keywords=keywords,
                 text_other_language=text_other_language,
             )
-        return row, QUICK_REPLIES_CHANGED
+        if entry != before:
+            self.prune()
+        return self._with_file(row), QUICK_REPLIES_CHANGED
 
     def delete(self, reply_id: int) -> Changes:
         with self.db.write() as s:
             delete_quick_reply(s, reply_id)
+        self.prune()
         return QUICK_REPLIES_CHANGED
+
+    def prune(self) -> int:
+        """Remove the stored files no reply names any more (after a while: see UNUSED_KEPT_SECONDS)."""
+        with self.db.read() as s:
+            used = {str(p) for p in s.scalars(select(QuickReply.media_path)) if p}
+        return prune_unused_files(self.data_dir, used)
+
+    def adopt_files(self) -> Changes | None:
+        """Once after an upgrade (and at each start after that, finding nothing): the replies that
+        still name the owner's own file get a copy of it in the data folder while it is there; one
+        gone stays as it is, said missing. The Changes when a reply changed, then stored files no
+        reply names are pruned."""
+        with self.db.read() as s:
+            outside = [
+                (reply_id, entry)
+                for reply_id, entry in s.execute(select(QuickReply.id, QuickReply.media_path))
+                if entry and not is_stored(entry)
+            ]
+        adopted = 0
+        for reply_id, entry in outside:
+            if reply_file(self.data_dir, entry).missing:
+                log.info(
+                    "quick reply %d: its file is missing; the owner is asked to choose it again", reply_id
+                )
+                continue
+            try:
+                stored = store_file(self.data_dir, Path(entry), self.check)
+            except InvalidInput as exc:  # over a limit or unreadable: sending it says so, as before
+                log.info("quick reply %d: its file was not copied in (%s)", reply_id, exc.code)
+                continue
+            with self.db.write() as s:
+                q = s.get(QuickReply, reply_id)
+                if q is not None and q.media_path == entry:  # not changed by the owner meanwhile
+                    q.media_path = stored
+                    adopted += 1
+        self.prune()
+        if adopted:
+            log.info("copied %d quick reply files into the data folder", adopted)
+        return QUICK_REPLIES_CHANGED if adopted else None
 
     def reorder(self, reply_ids: Sequence[int]) -> Changes:
         with self.db.write() as s:

@@ -33,7 +33,7 @@ from app.message_media import MediaInfo
 from app.outbox import cancel_waiting
 from app.phones import display_phone
 from app.queries import ConversationRow, MessageRow, message_by_wamid
-from app.quick_replies import ContactInfo, QuickReplyRow
+from app.quick_replies import ContactInfo, QuickReplyRow, attachment_of
 from app.sending import (
     Outgoing,
     TemplatesFound,
@@ -323,8 +323,15 @@ class ChatPane(QWidget):
         return ContactInfo(name=conv.display_name, phone=conv.wa_id or "", their_words=words)
 
     def _quick_reply_inserted(self, row: QuickReplyRow) -> None:
-        if row.media_path:
-            self.composer.set_attachment(Path(row.media_path))
+        """The reply's text is in the box; its file goes on the attachment bar, or, moved or deleted
+        since, the note under the box says so (never the text going alone unnoticed)."""
+        try:
+            path = attachment_of(row)
+        except InvalidInput as exc:
+            self.composer.say_not_attached(failure_sentence(exc))
+            return
+        if path is not None:
+            self.composer.set_attachment(path)
 
     # ----------------------------------------------------------------- actions
     def jump_to_wamid(self, wamid: str) -> None:

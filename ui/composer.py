@@ -553,6 +553,12 @@ class Composer(QFrame):
             self.gone_note.show()
             self.drafts_changed.emit()
 
+    def say_not_attached(self, sentence: str) -> None:
+        """Under the box, why a file the owner expects is not on the bar (a quick reply's file moved
+        or deleted); it stays until the message goes or another chat opens."""
+        self.gone_note.setText(sentence)
+        self.gone_note.show()
+
     def set_attachment(self, path: Path) -> None:
         self.attachments = []
         self.add_attachments([path])

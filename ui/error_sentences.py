@@ -352,6 +352,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors", "A quick reply can have at most {limit} characters."
         ),
         ErrorCode.QUICK_REPLY_GONE: translate("Errors", "This quick reply was deleted meanwhile."),
+        ErrorCode.QUICK_REPLY_FILE_MISSING: translate(
+            "Errors",
+            "The file {name} of the quick reply {shortcut} was moved or deleted, so it was not "
+            "attached. Choose the file again in Quick replies.",
+        ),
         ErrorCode.CAMPAIGN_NAME_EMPTY: translate("Errors", "A campaign needs a name."),
         ErrorCode.CAMPAIGN_NO_TEMPLATE: translate("Errors", "Choose an approved template for the campaign."),
         ErrorCode.CAMPAIGN_NO_RECIPIENTS: translate(

@@ -47,6 +47,12 @@ log = logging.getLogger(__name__)
 DEFAULT_SIZE = QSize(1200, 760)
 
 
+def _log_adopt_failure(exc: BaseException) -> None:
+    # Not the owner's to act on now: the next start tries again, and a reply's missing file is said
+    # in the list and when it is used.
+    log.warning("quick reply files not copied in: %s", exc)
+
+
 def first_size(available: QSize) -> QSize:
     """The default size, but never more than the screen shows: on a 1366×768 laptop the default's
     bottom, the message field, was below the screen's edge."""
@@ -513,6 +519,8 @@ class MainWindow(QMainWindow):
             self.auto_backup.overdue.connect(self.notifier.backups_overdue)
             self.auto_backup.start()
             self.read_drafts()
+            if not self.ctx.read_only:
+                self.adopt_quick_reply_files()
         if self.ctx.read_only:
             # Nothing could be saved: new messages stay on the relay until a start with room.
             from app.connection import Connection, ConnectionState
@@ -550,6 +558,21 @@ class MainWindow(QMainWindow):
             parent=self,
             on_failure=lambda _e: None,
         )
+
+    def adopt_quick_reply_files(self) -> None:
+        """Quick replies saved before they kept their files get a copy of the owner's file while it is
+        there (once, after the upgrade or a restore of an older backup); files no reply uses go."""
+        from app.quick_replies import QuickReplyLibrary
+        from ui.attachments import attachable
+        from ui.ops import run_op
+
+        library = QuickReplyLibrary(self.ctx.db, self.ctx.paths.data_dir, check=attachable)
+
+        def adopted(changes: Changes | None) -> None:
+            if changes is not None:
+                self.ctx.publish(changes)
+
+        run_op(library.adopt_files, adopted, parent=self, on_failure=_log_adopt_failure, writes=True)
 
     def start_again(self) -> None:
         """Opened to read only on a full disk: once the owner freed some space, Shop Inbox starts

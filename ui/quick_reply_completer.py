@@ -3,7 +3,7 @@
 Usage (the composer owns the editor and attaches the completer once)::
 
     completer = QuickReplyCompleter(editor, ctx, contact_provider=lambda: current_contact_info)
-    completer.inserted.connect(lambda row: attach(row.media_path) if row.media_path else None)
+    completer.inserted.connect(attach_its_file)  # the reply's file, or why it is missing
 
 - `editor` is a QPlainTextEdit or QTextEdit; the completer installs an event filter on it, so the
   composer's own key handling (Enter sends) only sees keys the popup did not take.
@@ -139,9 +139,12 @@ class QuickReplyCompleter(QObject):
 
     def reload(self) -> None:
         """Read the quick replies off the GUI thread; an open popup follows when they are in."""
-        db = self.ctx.db
+        db, data_dir = self.ctx.db, self.ctx.paths.data_dir
         self._rows.run_op(
-            lambda: QuickReplyLibrary(db).all(), self._rows_read, parent=self, on_failure=self._failed
+            lambda: QuickReplyLibrary(db, data_dir).all(),
+            self._rows_read,
+            parent=self,
+            on_failure=self._failed,
         )
 
     def _rows_read(self, rows: list[QuickReplyRow]) -> None:

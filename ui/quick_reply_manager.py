@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from app.quick_replies import (
     QuickReplyRow,
     ShortcutInvalid,
 )
+from ui.attachments import attachable
 from ui.automation_forms import FieldButtons
 from ui.bounded_text import BoundedTextEdit
 from ui.confirm import confirm
@@ -118,18 +120,27 @@ class QuickReplyManager(QDialog):
         self.keywords = QLineEdit()
         self.keywords.setAccessibleName(self.tr("Keywords"))
         self.keywords.setPlaceholderText(self.tr("Words that also find this reply, separated by commas"))
+        # What the reply keeps (its stored file, or a file just chosen, copied in when saved); the
+        # field shows the file's own name, never the hash folder it is kept under.
+        self.media_value: str | None = None
         self.media = QLineEdit()
         self.media.setAccessibleName(self.tr("Attachment"))
         self.media.setReadOnly(True)
         self.media.setPlaceholderText(self.tr("No attachment"))
-        choose = QPushButton(self.tr("Choose…"))
+        self.choose_button = QPushButton(self.tr("Choose…"))
         clear = QPushButton(self.tr("Remove"))
-        choose.clicked.connect(self.choose_media)
-        clear.clicked.connect(self.media.clear)
+        self.choose_button.clicked.connect(self.choose_media)
+        clear.clicked.connect(lambda: self.set_media(None))
         media_row = QHBoxLayout()
         media_row.addWidget(self.media, 1)
-        media_row.addWidget(choose)
+        media_row.addWidget(self.choose_button)
         media_row.addWidget(clear)
+        self.media_missing = QLabel()
+        self.media_missing.setObjectName("quickReplyFileMissing")
+        self.media_missing.setWordWrap(True)
+        self.media_missing.setTextFormat(Qt.TextFormat.PlainText)
+        self.media_missing.setStyleSheet(f"color: {problem_colour()};")
+        self.media_missing.hide()
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -146,6 +157,7 @@ class QuickReplyManager(QDialog):
         form.addRow("", FieldButtons(self.text, self.other_text, in_owner_words=True))
         form.addRow(self.tr("Keywords"), self.keywords)
         form.addRow(self.tr("Attachment"), media_row)
+        form.addRow("", self.media_missing)
         form.addRow("", self.error)
         form.addRow("", self.save_button)
         # Why the last save was refused stays only until the owner changes what it was about.
@@ -190,13 +202,14 @@ class QuickReplyManager(QDialog):
         selection without touching what the form holds."""
         self._generation += 1
         generation = self._generation
-        db = self.ctx.db
+        db, data_dir = self.ctx.db, self.ctx.paths.data_dir
 
         def show(rows: list[QuickReplyRow]) -> None:
             if generation == self._generation:
                 self._show_rows(rows, select_id, first)
 
-        run_op(lambda: QuickReplyLibrary(db).all(), show, parent=self, on_failure=self._failed)
+        # Each reply's file is looked at here too (off the GUI thread): a missing one is said.
+        run_op(lambda: QuickReplyLibrary(db, data_dir).all(), show, parent=self, on_failure=self._failed)
 
     def _show_rows(self, rows: list[QuickReplyRow], select_id: int | None, first: bool) -> None:
         self._shown_generation = self._generation
@@ -284,7 +297,7 @@ class QuickReplyManager(QDialog):
         self.text.setPlainText(shown_fields(row.text))
         self.other_text.setPlainText(shown_fields(row.text_other_language))
         self.keywords.setText(", ".join(row.keywords))
-        self.media.setText(row.media_path or "")
+        self.set_media(row.media_path, name=row.media_name, missing=row.media_missing)
         self.error.clear()
         self._shown = self._form_values()
 
@@ -296,7 +309,7 @@ class QuickReplyManager(QDialog):
         self.text.clear()
         self.other_text.clear()
         self.keywords.clear()
-        self.media.clear()
+        self.set_media(None)
         self.error.clear()
         self._shown = self._form_values()
         self.shortcut.setFocus()
@@ -309,7 +322,7 @@ class QuickReplyManager(QDialog):
             self.text.toPlainText(),
             self.other_text.toPlainText(),
             self.keywords.text(),
-            self.media.text(),
+            self.media_value or "",
         )
 
     def has_unsaved_edits(self) -> bool:
@@ -353,14 +366,16 @@ class QuickReplyManager(QDialog):
         if len(keywords) > KEYWORD_LIMIT:
             self.error.setText(self.tr("At most {0} keywords.").format(KEYWORD_LIMIT))
             return False
-        shortcut, media = self.shortcut.text(), self.media.text() or None
+        shortcut, media = self.shortcut.text(), self.media_value
         # The owner reads and types "{고객 이름}"; the reply keeps "{first_name}" (ui/field_tokens.py).
         text, other = stored_fields(self.text.toPlainText()), stored_fields(self.other_text.toPlainText())
         values = self._form_values()
-        db, reply_id = self.ctx.db, self.current_id
+        db, data_dir, reply_id = self.ctx.db, self.ctx.paths.data_dir, self.current_id
 
         def work() -> tuple[QuickReplyRow, Changes]:
-            library = QuickReplyLibrary(db)
+            # A file just chosen is copied in here (disk work: in the op), checked as the composer
+            # checks an attached file, so the reply takes what a message takes.
+            library = QuickReplyLibrary(db, data_dir, check=attachable)
             if reply_id is None:
                 return library.add(
                     shortcut, text, media_path=media, keywords=keywords, text_other_language=other
@@ -379,7 +394,11 @@ class QuickReplyManager(QDialog):
             self.error.clear()
             if self.current_id == reply_id:
                 self.current_id = row.id
-                self._shown = values
+                shown = values
+                if self._form_values() == values:  # the form shows the kept copy from now on
+                    self.set_media(row.media_path, name=row.media_name, missing=row.media_missing)
+                    shown = self._form_values()
+                self._shown = shown
             self._publish(changes)
             if then is None:
                 self.reload(select_id=row.id)
@@ -411,7 +430,7 @@ class QuickReplyManager(QDialog):
             self.delete_reply(self.current_id)
 
     def delete_reply(self, reply_id: int) -> None:
-        db = self.ctx.db
+        db, data_dir = self.ctx.db, self.ctx.paths.data_dir
 
         def deleted(changes: Changes) -> None:
             self._publish(changes)
@@ -420,7 +439,8 @@ class QuickReplyManager(QDialog):
                 self._shown = None  # what the form still shows is gone on purpose
             self.reload(first=True)
 
-        self.edits.run_in_turn(lambda: QuickReplyLibrary(db).delete(reply_id), deleted, self._failed)
+        delete = lambda: QuickReplyLibrary(db, data_dir).delete(reply_id)  # noqa: E731
+        self.edits.run_in_turn(delete, deleted, self._failed)
 
     def move_current(self, step: int) -> None:
         """Move the selected reply up or down in the owner's order (with no search active)."""
@@ -449,4 +469,21 @@ class QuickReplyManager(QDialog):
         )
         if path:
             remember_pick(Picked.ATTACHMENT, path)
-            self.media.setText(path)
+            self.set_media(path)
+
+    def set_media(self, value: str | None, *, name: str = "", missing: bool = False) -> None:
+        """The attachment the form holds: a reply's kept file (`name` its own name, `missing` when
+        it is gone), a file just chosen (its path), or none."""
+        self.media_value = value or None
+        shown = name or (Path(value).name if value else "")
+        self.media.setText(shown)
+        self.media.setToolTip(value if value and Path(value).is_absolute() else shown)
+        self.error.clear()
+        if missing and value:
+            self.media.setText(self.tr("{0} (file missing)").format(shown))
+            self.media_missing.setText(
+                self.tr(
+                    "The file {0} was moved or deleted, so this reply goes without it. Choose it again."
+                ).format(shown)
+            )
+        self.media_missing.setVisible(bool(missing and value))

@@ -181,6 +181,9 @@ class QuickReplyDelegate(QStyledItemDelegate):
         if index.data(Role.OTHER_LANGUAGE):
             # A Korean shortcut over an English text: say why, so it does not look like a mistake.
             shortcut = self.tr("{0} · in the language this customer writes").format(row.shortcut)
+        if row.media_missing:
+            # Said in the list (and the `/` popup) before the reply is used without its photo.
+            shortcut = self.tr("{0} · file missing — choose it again").format(shortcut)
         painter.drawText(
             QRect(rect.left(), rect.top(), rect.width(), top.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
