@@ -3242,6 +3242,10 @@ Right-click to retry.</source>
         <translation>이 빠른 답장은 그사이 삭제되었어요.</translation>
     </message>
     <message>
+        <source>The file {name} of the quick reply {shortcut} was moved or deleted, so it was not attached. Choose the file again in Quick replies.</source>
+        <translation>빠른 답장 {shortcut}에 붙인 “{name}” 파일이 옮겨졌거나 지워져서 첨부하지 못했어요. 빠른 답장에서 파일을 다시 선택해 주세요.</translation>
+    </message>
+    <message>
         <source>A campaign needs a name.</source>
         <translation>캠페인 이름을 입력하세요.</translation>
     </message>
@@ -5576,6 +5580,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <source>{0} · in the language this customer writes</source>
         <translation>{0} · 고객이 쓰는 언어로 보내요</translation>
     </message>
+    <message>
+        <source>{0} · file missing — choose it again</source>
+        <translation>{0} · 파일 없음 — 다시 선택해 주세요</translation>
+    </message>
 </context>
 <context>
     <name>QuickReplyManager</name>
@@ -5736,6 +5744,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
         <translation>사진과 문서 (*.jpg *.jpeg *.png *.pdf);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>{0} (file missing)</source>
+        <translation>{0} (파일 없음)</translation>
+    </message>
+    <message>
+        <source>The file {0} was moved or deleted, so this reply goes without it. Choose it again.</source>
+        <translation>“{0}” 파일이 옮겨졌거나 지워져서 이 답장은 파일 없이 나가요. 파일을 다시 선택해 주세요.</translation>
     </message>
 </context>
 <context>
