@@ -1,0 +1,174 @@
+"""A quick reply's photo as the owner meets it: copied in when chosen, back after a restore on a new
+laptop and sent through the relay, and said missing (never dropped unnoticed) when it was lost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from app.backup import create_backup, restore_backup
+from app.db import Database
+from app.paths import QUICK_REPLY_FOLDER, paths_for
+from app.quick_replies import QuickReplyLibrary, add_quick_reply
+from app.quick_reply_files import is_stored
+from tests.support.relay_server import inbound
+from tests.support.window_waits import select_chat, settle
+from ui.context import AppContext
+from ui.quick_reply_manager import QuickReplyManager
+
+
+def photo_file(folder: Path, name: str = "가격표.jpg") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    image = QImage(320, 240, QImage.Format.Format_RGB32)
+    image.fill(QColor("#d5733a"))
+    assert image.save(str(folder / name), "JPEG")
+    return folder / name
+
+
+@pytest.fixture
+def open_window(qtbot: Any) -> Iterator[Any]:
+    """`open_window(ctx)`: the main window on an inbox of the test's own (as the `window` fixture)."""
+    from ui.main_window import MainWindow
+    from ui.ops import pending_ops
+
+    def finish(w: Any) -> None:
+        qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+        w.shutdown()
+
+    def make(ctx: AppContext) -> Any:
+        w = MainWindow(ctx)
+        qtbot.addWidget(w, before_close_func=finish)
+        w.resize(1100, 700)
+        w.show()
+        qtbot.waitExposed(w)
+        return w
+
+    yield make
+
+
+def connect(window: Any, relay: Any) -> None:
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+
+
+def customer_writes(window: Any, qtbot: Any, relay: Any) -> None:
+    assert relay.post_webhook(inbound(content="가격이 어떻게 되나요?", name="김민수")).status_code == 200
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=15000)
+    select_chat(window, qtbot, model.row_at(0).contact_id)
+    qtbot.waitUntil(lambda: window.chat.view.chat_model.rowCount() == 1)
+
+
+def use_quick_reply(window: Any, qtbot: Any, typed: str) -> None:
+    """Type "/" and the shortcut (as a Korean input method commits it), then Enter."""
+    edit = window.chat.composer.edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "/")
+    event = QInputMethodEvent()
+    event.setCommitString(typed.removeprefix("/"))
+    QApplication.sendEvent(edit, event)
+    qtbot.waitUntil(window.chat.quick_replies.is_open)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # inserts the reply, does not send
+
+
+def test_a_restored_backup_on_a_new_laptop_still_sends_the_quick_replys_photo(
+    qtbot: Any, tmp_path: Path, relay: Any, open_window: Any
+) -> None:
+    # The old laptop: a reply with the price list photo from Downloads, backed up.
+    photo = photo_file(tmp_path / "old-laptop" / "Downloads")
+    sent_bytes = photo.read_bytes()
+    old = paths_for(tmp_path / "old-laptop" / "data").ensure()
+    db = Database.open(old.database)
+    QuickReplyLibrary(db, old.data_dir).add("/가격", "가격표 보내드려요", media_path=str(photo))
+    backup = create_backup(old, tmp_path / "backup.zip")
+    db.close()
+    photo.unlink()  # the old laptop is gone, its Downloads with it
+
+    # The new laptop: the backup restored into a fresh data folder.
+    new = paths_for(tmp_path / "new-laptop" / "data").ensure()
+    restore_backup(backup.path, new)
+    ctx = AppContext(db=Database.open(new.database), paths=new, prefs={"enter_sends": True})
+    window = open_window(ctx)
+    connect(window, relay)
+    customer_writes(window, qtbot, relay)
+
+    use_quick_reply(window, qtbot, "/가격")
+    composer = window.chat.composer
+    assert composer.edit.toPlainText() == "가격표 보내드려요"
+    assert composer.attach_bar.isVisibleTo(window) and "가격표.jpg" in composer.attach_label.text()
+    assert not composer.gone_note.isVisibleTo(window)
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 2)
+    qtbot.waitUntil(
+        lambda: view.chat_model.message_at(1).status in ("sent", "delivered", "read"), timeout=15000
+    )
+    body = relay.graph.sent[-1]
+    assert body["type"] == "image" and body["image"]["caption"] == "가격표 보내드려요"
+    assert relay.graph.media[body["image"]["id"]][0] == sent_bytes  # the customer gets the very photo
+    settle(qtbot)
+    ctx.db.close()
+
+
+def test_an_old_quick_reply_copies_its_photo_in_at_the_start_and_survives_downloads_being_cleared(
+    qtbot: Any, window: Any, relay: Any, tmp_path: Path
+) -> None:
+    photo = photo_file(tmp_path / "Downloads", "신상.jpg")
+    with window.ctx.db.write() as s:  # saved by the version that kept the owner's own path
+        add_quick_reply(s, "/신상", "이번 주 신상이에요", media_path=str(photo))
+    library = QuickReplyLibrary(window.ctx.db, window.ctx.paths.data_dir)
+
+    connect(window, relay)  # the start: the file is copied in off the GUI thread
+    qtbot.waitUntil(lambda: is_stored(library.all()[0].media_path or ""), timeout=10000)
+    photo.unlink()
+    customer_writes(window, qtbot, relay)
+
+    use_quick_reply(window, qtbot, "/신상")
+    composer = window.chat.composer
+    assert composer.attachment is not None
+    assert composer.attachment.is_relative_to(window.ctx.paths.data_dir / QUICK_REPLY_FOLDER)
+    assert "신상.jpg" in composer.attach_label.text() and not composer.gone_note.isVisibleTo(window)
+    settle(qtbot)
+
+
+def test_a_quick_reply_whose_photo_was_deleted_says_so_when_used_and_in_the_editor(
+    qtbot: Any, window: Any, relay: Any, tmp_path: Path
+) -> None:
+    gone = tmp_path / "Downloads" / "약도.jpg"  # deleted before this version could copy it in
+    with window.ctx.db.write() as s:
+        add_quick_reply(s, "/지도", "오시는 길이에요", media_path=str(gone))
+    connect(window, relay)
+    customer_writes(window, qtbot, relay)
+
+    use_quick_reply(window, qtbot, "/지도")
+    composer = window.chat.composer
+    assert composer.edit.toPlainText() == "오시는 길이에요"
+    assert composer.attachment is None
+    assert composer.gone_note.isVisibleTo(window)
+    note = composer.gone_note.text()
+    assert "/지도" in note and "약도.jpg" in note and "Choose the file again" in note
+
+    # The editor says which file is missing and takes a new one.
+    manager = QuickReplyManager(window.ctx)
+    qtbot.addWidget(manager)
+    manager.show()
+    qtbot.waitUntil(lambda: manager.current_id is not None, timeout=5000)
+    assert manager.media.text() == "약도.jpg (file missing)"
+    assert manager.media_missing.isVisibleTo(manager) and "약도.jpg" in manager.media_missing.text()
+    manager.set_media(str(photo_file(tmp_path / "Pictures", "약도.jpg")))
+    assert not manager.media_missing.isVisibleTo(manager)
+    manager.save_button.click()
+    library = QuickReplyLibrary(window.ctx.db, window.ctx.paths.data_dir)
+    qtbot.waitUntil(lambda: not library.all()[0].media_missing, timeout=5000)
+    qtbot.waitUntil(lambda: not manager.is_loading(), timeout=5000)
+    assert manager.media.text() == "약도.jpg" and not manager.has_unsaved_edits()
+    manager.close()
+    settle(qtbot)
