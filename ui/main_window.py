@@ -566,13 +566,14 @@ class MainWindow(QMainWindow):
         from ui.attachments import attachable
         from ui.ops import run_op
 
-        library = QuickReplyLibrary(self.ctx.db, self.ctx.paths.data_dir, check=attachable)
+        db, data_dir = self.ctx.db, self.ctx.paths.data_dir
+        adopt = lambda: QuickReplyLibrary(db, data_dir, check=attachable).adopt_files()  # noqa: E731
 
         def adopted(changes: Changes | None) -> None:
             if changes is not None:
                 self.ctx.publish(changes)
 
-        run_op(library.adopt_files, adopted, parent=self, on_failure=_log_adopt_failure, writes=True)
+        run_op(adopt, adopted, parent=self, on_failure=_log_adopt_failure, writes=True)
 
     def start_again(self) -> None:
         """Opened to read only on a full disk: once the owner freed some space, Shop Inbox starts
