@@ -27,7 +27,7 @@ def photo_file(folder: Path, name: str = "가격표.jpg") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     image = QImage(320, 240, QImage.Format.Format_RGB32)
     image.fill(QColor("#d5733a"))
-    assert image.save(str(folder / name), b"JPEG")
+    assert image.save(str(folder / name))  # JPEG, from the name
     return folder / name
 
 
