@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.quick_replies import (
@@ -27,6 +27,7 @@ from app.quick_replies import (
     reply_text,
 )
 from ui.field_tokens import shown_fields
+from ui.theme import problem_colour
 
 log = logging.getLogger(__name__)
 
@@ -182,8 +183,10 @@ class QuickReplyDelegate(QStyledItemDelegate):
             # A Korean shortcut over an English text: say why, so it does not look like a mistake.
             shortcut = self.tr("{0} · in the language this customer writes").format(row.shortcut)
         if row.media_missing:
-            # Said in the list (and the `/` popup) before the reply is used without its photo.
+            # Said in the list (and the `/` popup) before the reply is used without its photo, in red.
             shortcut = self.tr("{0} · file missing — choose it again").format(shortcut)
+            if not selected:
+                painter.setPen(QColor(problem_colour(palette)))
         painter.drawText(
             QRect(rect.left(), rect.top(), rect.width(), top.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
