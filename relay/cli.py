@@ -1,4 +1,5 @@
-"""The `shop-inbox-relay` command: `serve`, `setup`, `check`, or print/rotate the client `token`."""
+"""The `shop-inbox-relay` command: `serve`, `setup`, `check`, print/rotate the client `token`, or
+`move-database` from SQLite to PostgreSQL."""
 
 from __future__ import annotations
 
@@ -58,6 +59,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--upstream", choices=["cloud", "sandbox"], help="the upstream the relay serves (as given to serve)"
     )
     check.add_argument("--json", action="store_true", help="print the report as JSON")
+    move = commands.add_parser(
+        "move-database",
+        help="copy the relay's SQLite database, whole, into an empty PostgreSQL database (relay stopped)",
+    )
+    move.add_argument(
+        "--to",
+        required=True,
+        metavar="URL",
+        help="the PostgreSQL database to fill: postgresql+psycopg://user:password@host:5432/name",
+    )
+    move.add_argument("--env-file", help=ENV_FILE_HELP)
+    move.add_argument(
+        "--database",
+        help="SQLAlchemy URL of the SQLite database (default RELAY_DATABASE_URL or sqlite:///relay.db)",
+    )
     return parser.parse_args(argv)
 
 
@@ -278,11 +294,15 @@ def migrate_before_workers(database_url: str) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    if args.command in ("setup", "check"):
+    if args.command in ("setup", "check", "move-database"):
         # Their output is the report itself; the libraries' request lines would only bury it.
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
         if args.command == "check":
             return run_check_command(args)
+        if args.command == "move-database":
+            from relay.database_move_command import run_move_command
+
+            return run_move_command(args)
         from relay.setup_command import run_setup
 
         return run_setup(args)

@@ -1,0 +1,423 @@
+"""`shop-inbox-relay move-database`: a SQLite relay database copied, whole, into PostgreSQL."""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import shutil
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, Integer, String, Table, create_engine, func, inspect, select, text
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from relay.command_settings import shown, sqlite_file, unescaped_at_reason
+from relay.storage.schema import HEAD, VERSION_TABLE, SchemaRefused, SchemaTooNew, upgrade_schema
+from relay.storage.tables import metadata
+
+# Rows read from SQLite and written to PostgreSQL's COPY at a time.
+BATCH = 5000
+# A connection to a SQLite file in WAL mode holds a shared lock on this byte of its -shm file for
+# as long as it is open (SQLite's unix VFS: UNIX_SHM_DMS, the "dead man switch"): a relay serving the
+# file holds it, in its pool and its group commit's connection, from its start to its stop.
+SHM_DMS_BYTE = 128
+
+
+class MoveCode(enum.StrEnum):
+    """Why a move was refused or stopped: the first word of the command's one-line answer."""
+
+    SOURCE_NOT_SQLITE = "source_not_sqlite"
+    SOURCE_MISSING = "source_missing"
+    SOURCE_NOT_RELAY = "source_not_relay"
+    SOURCE_TOO_NEW = "source_too_new"
+    SOURCE_IN_USE = "source_in_use"
+    SOURCE_VALUE_TOO_LONG = "source_value_too_long"
+    TARGET_NOT_POSTGRESQL = "target_not_postgresql"
+    TARGET_UNREACHABLE = "target_unreachable"
+    TARGET_WRONG_PASSWORD = "target_wrong_password"
+    TARGET_NO_DATABASE = "target_no_database"
+    TARGET_NOT_EMPTY = "target_not_empty"
+    TARGET_REFUSED = "target_refused"
+    COUNTS_DIFFER = "counts_differ"
+
+
+class MoveRefused(Exception):
+    """The move did not happen (PostgreSQL holds none of the source's rows); `str` names what to fix."""
+
+    def __init__(self, code: MoveCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class TableCopied:
+    name: str
+    rows: int
+
+
+@dataclass(slots=True)
+class MoveReport:
+    """What was copied, for the command's answer."""
+
+    source: Path
+    target: str  # shown(): no password
+    upgraded_from: str | None = None  # the source's revision when it was older than the code's
+    tables: list[TableCopied] = field(default_factory=list)
+    next_seq: int = 0  # the first seq the PostgreSQL relay may hand out (before its start moves it on)
+    pruned_through: int = 0
+    seconds: float = 0.0
+
+
+def relay_holds_file(path: Path) -> bool | None:
+    """Whether a process has the SQLite file at `path` open in WAL mode (a relay serving it); None
+    where this cannot be told (no POSIX locks). Call before this process opens the file itself: the
+    probe's lock is this process's, and closing its descriptor would drop this process's other locks
+    on the -shm file."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: a relay server runs on Linux; the operator's word is taken
+        return None
+    shm = Path(f"{path}-shm")
+    if not shm.exists():
+        return False  # removed by the last connection's clean close (or never in WAL mode)
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return None
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DMS_BYTE, os.SEEK_SET)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, SHM_DMS_BYTE, os.SEEK_SET)
+        return False
+    finally:
+        os.close(fd)
+
+
+def move_database(
+    source_url: str, target_url: str, progress: Callable[[TableCopied], None] | None = None
+) -> MoveReport:
+    """Copy the relay's SQLite database at `source_url` into the PostgreSQL database at `target_url`.
+
+    The source is only read (an older revision is upgraded in a temporary copy of it); the target
+    is migrated to the code's head, filled in one transaction and counted again before the commit,
+    so a move that stops leaves PostgreSQL without any of the source's rows (and may be run again).
+    """
+    started = time.monotonic()
+    path = _source_path(source_url)
+    target = _target_url(target_url)
+    if relay_holds_file(path):
+        raise MoveRefused(
+            MoveCode.SOURCE_IN_USE,
+            f"a relay is serving {path}: stop it first (`systemctl stop shop-inbox-relay`, "
+            "`docker compose stop relay`, or Ctrl+C), then move",
+        )
+    report = MoveReport(path, shown(target))
+    target_engine = _target_engine(target)
+    try:
+        with _readable_source(path, report) as source:
+            _check_target_empty(target_engine, target)
+            try:
+                upgrade_schema(target_engine)
+            except SchemaTooNew as exc:
+                raise MoveRefused(MoveCode.TARGET_NOT_EMPTY, f"{shown(target)}: {exc}") from exc
+            except SchemaRefused as exc:
+                raise MoveRefused(MoveCode.TARGET_REFUSED, f"{shown(target)}: {exc}") from exc
+            _check_lengths(source)
+            with target_engine.begin() as conn:
+                _copy_all(source, conn, report, progress)
+                # A relay started on the file while the rows were read would take webhooks the
+                # copy lacks: nothing is committed then.
+                if relay_holds_file(path):
+                    raise MoveRefused(
+                        MoveCode.SOURCE_IN_USE,
+                        f"a relay started on {path} during the move: nothing was written to "
+                        f"{shown(target)}; stop that relay and move again",
+                    )
+    except DBAPIError as exc:
+        raise _target_failure(exc, target, connected=True) from exc
+    finally:
+        target_engine.dispose()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _source_path(url: str) -> Path:
+    path = sqlite_file(url)
+    if path is None:
+        raise MoveRefused(
+            MoveCode.SOURCE_NOT_SQLITE,
+            f"the relay's database is {shown(url)}, not a SQLite file: give the SQLite one with --database",
+        )
+    if not path.is_file():
+        raise MoveRefused(
+            MoveCode.SOURCE_MISSING,
+            f"no relay database at {path} (no such file): give the relay's own with --database "
+            "(or RELAY_DATABASE_URL in its env file)",
+        )
+    return path.resolve()
+
+
+def _target_url(url: str) -> str:
+    reason = unescaped_at_reason(url)
+    if reason:
+        raise MoveRefused(MoveCode.TARGET_NOT_POSTGRESQL, reason)
+    try:
+        driver = make_url(url).drivername
+    except ArgumentError:
+        driver = ""
+    if not driver.startswith("postgresql"):
+        hint = "; PostgreSQL URLs start postgresql+psycopg://" if url.startswith("postgres://") else ""
+        raise MoveRefused(
+            MoveCode.TARGET_NOT_POSTGRESQL,
+            f"--to {shown(url)} is not a PostgreSQL URL (postgresql+psycopg://user:password@host/database)"
+            + hint,
+        )
+    return url
+
+
+def _target_engine(url: str) -> Engine:
+    try:
+        return create_engine(url, hide_parameters=True)
+    except (ArgumentError, ImportError) as exc:
+        message = " ".join(str(exc).split())
+        raise MoveRefused(MoveCode.TARGET_NOT_POSTGRESQL, f"cannot use {shown(url)}: {message}") from exc
+
+
+def _target_failure(exc: DBAPIError, url: str, *, connected: bool) -> MoveRefused:
+    """What PostgreSQL's refusal comes down to, sorted by what the operator fixes: psycopg gives a
+    connection it could not make no SQLSTATE, so the server's words tell them apart."""
+    reason = str(exc.orig or exc).strip().splitlines()[0]
+    lowered = reason.lower()
+    if connected:
+        if exc.connection_invalidated:
+            return MoveRefused(
+                MoveCode.TARGET_UNREACHABLE,
+                f"the connection to PostgreSQL at {shown(url)} was lost during the move: {reason}; "
+                "nothing was written, move again",
+            )
+        return MoveRefused(MoveCode.TARGET_REFUSED, f"PostgreSQL at {shown(url)} refused the move: {reason}")
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        return MoveRefused(
+            MoveCode.TARGET_WRONG_PASSWORD,
+            f"PostgreSQL refused the user and password in {shown(url)}: {reason}",
+        )
+    if "database" in lowered and "does not exist" in lowered:
+        return MoveRefused(
+            MoveCode.TARGET_NO_DATABASE,
+            f"{shown(url)}: {reason}; create it first (`createdb -O USER NAME`)",
+        )
+    return MoveRefused(
+        MoveCode.TARGET_UNREACHABLE, f"cannot reach PostgreSQL at {shown(url)}: {reason}; nothing was written"
+    )
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write the file (mode=ro); autocommit, so BEGIN is ours to send."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout=30000")
+    return conn
+
+
+@contextlib.contextmanager
+def _readable_source(path: Path, report: MoveReport) -> Iterator[sqlite3.Connection]:
+    """The source at the code's revision, in one read transaction (a consistent snapshot): the file
+    itself, or an upgraded temporary copy of it when an older relay last ran on it."""
+    conn = _read_only(path)
+    try:
+        revision = _source_revision(conn, path)
+        if revision == HEAD:
+            conn.execute("BEGIN")
+            yield conn
+            return
+    except BaseException:
+        conn.close()
+        raise
+    with tempfile.TemporaryDirectory(prefix="shop-inbox-move-") as folder:
+        copy = Path(folder) / path.name
+        with contextlib.closing(sqlite3.connect(copy)) as out:
+            conn.backup(out)  # SQLite's own online copy: the WAL's committed pages included
+        conn.close()
+        from relay.storage.database import Database
+
+        try:
+            Database(f"sqlite:///{copy}").close()  # the relay's own start: Alembic to the head
+        except SchemaRefused as exc:
+            raise MoveRefused(MoveCode.SOURCE_NOT_RELAY, f"{path}: {exc}") from exc
+        report.upgraded_from = revision or "before migrations"
+        upgraded = _read_only(copy)
+        try:
+            upgraded.execute("BEGIN")
+            yield upgraded
+        finally:
+            upgraded.close()
+            shutil.rmtree(folder, ignore_errors=True)
+    return
+
+
+def _source_revision(conn: sqlite3.Connection, path: Path) -> str | None:
+    try:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:  # "file is not a database"
+        raise MoveRefused(MoveCode.SOURCE_NOT_RELAY, f"{path} is not a SQLite database: {exc}") from exc
+    if not names & {VERSION_TABLE, *metadata.tables}:
+        raise MoveRefused(MoveCode.SOURCE_NOT_RELAY, f"{path} has no relay tables (no relay has run on it)")
+    if VERSION_TABLE not in names:
+        return None
+    revision = conn.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+    found = None if revision is None else str(revision[0])
+    if found is not None and not _known_revision(found):
+        raise MoveRefused(
+            MoveCode.SOURCE_TOO_NEW,
+            f"{path} is at schema revision {found!r}, which this relay does not know (a newer relay "
+            "ran on it): move it with that relay's version",
+        )
+    return found
+
+
+def _known_revision(revision: str) -> bool:
+    from relay.storage.schema import MIGRATIONS_DIR
+
+    return any(p.name.startswith(f"{revision}_") for p in (MIGRATIONS_DIR / "versions").glob("*.py"))
+
+
+def _check_target_empty(engine: Engine, url: str) -> None:
+    """Refuse a PostgreSQL database that holds relay rows (the tables alone, empty, are fine)."""
+    try:
+        opened = engine.connect()
+    except DBAPIError as exc:
+        raise _target_failure(exc, url, connected=False) from exc
+    with opened as conn:
+        existing = set(inspect(conn).get_table_names())
+        held = []
+        for table in metadata.sorted_tables:
+            if table.name in existing:
+                rows = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+                if rows:
+                    held.append(f"{table.name} {rows:,}")
+    if held:
+        raise MoveRefused(
+            MoveCode.TARGET_NOT_EMPTY,
+            f"{shown(url)} already holds relay data (rows: {', '.join(held)}): give an empty database "
+            "(`dropdb` and `createdb` it if those rows are not wanted); nothing was written",
+        )
+
+
+def _check_lengths(source: sqlite3.Connection) -> None:
+    """SQLite keeps a text longer than its column's length; PostgreSQL refuses it: say where, before
+    any row is written."""
+    too_long = []
+    for table in metadata.sorted_tables:
+        for column in table.columns:
+            length = getattr(column.type, "length", None)
+            if isinstance(column.type, String) and length:
+                count = source.execute(
+                    f'SELECT count(*) FROM "{table.name}" WHERE length("{column.name}") > ?', (length,)
+                ).fetchone()[0]
+                if count:
+                    too_long.append(f"{table.name}.{column.name} ({count:,} over {length} characters)")
+    if too_long:
+        raise MoveRefused(
+            MoveCode.SOURCE_VALUE_TOO_LONG,
+            "values longer than PostgreSQL's columns hold: " + ", ".join(too_long) + "; nothing was written",
+        )
+
+
+def _copy_all(
+    source: sqlite3.Connection,
+    conn: Connection,
+    report: MoveReport,
+    progress: Callable[[TableCopied], None] | None,
+) -> None:
+    for table in metadata.sorted_tables:
+        copied = TableCopied(table.name, _copy_table(source, conn, table))
+        report.tables.append(copied)
+        if progress is not None:
+            progress(copied)
+    report.next_seq = _carry_sequences(source, conn)
+    pruned = source.execute("SELECT value FROM kv WHERE key = 'pruned_through'").fetchone()
+    report.pruned_through = int(pruned[0]) if pruned else 0
+    _verify(source, conn, report)
+
+
+def _copy_table(source: sqlite3.Connection, conn: Connection, table: Table) -> int:
+    """Every row of `table` through PostgreSQL's COPY (SQLite's 0/1 are booleans there as text)."""
+    names = [column.name for column in table.columns]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    rows = source.execute(f'SELECT {quoted} FROM "{table.name}"')
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    copied = 0
+    with driver.cursor() as cur, cur.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
+        while batch := rows.fetchmany(BATCH):
+            for row in batch:
+                copy.write_row(row)
+            copied += len(batch)
+    return copied
+
+
+def _carry_sequences(source: sqlite3.Connection, conn: Connection) -> int:
+    """Each PostgreSQL sequence set above every value the SQLite relay ever drew (its sqlite_sequence
+    remembers seqs of pruned events too, and a desktop's cursor may be there): the next seq the
+    PostgreSQL relay hands out is one no desktop has read past. Returns the event log's next seq."""
+    drawn = dict(source.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
+    next_event_seq = 1
+    for table in metadata.sorted_tables:
+        serial = [
+            c for c in table.primary_key.columns if c.autoincrement is True and isinstance(c.type, Integer)
+        ]
+        if len(serial) != 1:
+            continue
+        column = serial[0].name
+        highest = conn.execute(text(f'SELECT coalesce(max("{column}"), 0) FROM "{table.name}"')).scalar_one()
+        top = max(int(highest), int(drawn.get(table.name) or 0))
+        if table.name == "event":
+            pruned = source.execute("SELECT value FROM kv WHERE key = 'pruned_through'").fetchone()
+            top = max(top, int(pruned[0]) if pruned else 0)
+            next_event_seq = top + 1
+        if top:
+            conn.execute(
+                text("SELECT setval(pg_get_serial_sequence(:table, :column), :top)"),
+                {"table": table.name, "column": column, "top": top},
+            )
+    return next_event_seq
+
+
+def _verify(source: sqlite3.Connection, conn: Connection, report: MoveReport) -> None:
+    """Every table counted again on both sides, in the transaction about to commit."""
+    differ = []
+    for copied in report.tables:
+        there = int(conn.execute(text(f'SELECT count(*) FROM "{copied.name}"')).scalar_one())
+        here = int(source.execute(f'SELECT count(*) FROM "{copied.name}"').fetchone()[0])
+        if not here == there == copied.rows:
+            differ.append(f"{copied.name}: {here:,} in SQLite, {there:,} in PostgreSQL")
+    if differ:
+        raise MoveRefused(
+            MoveCode.COUNTS_DIFFER,
+            "rows differ after the copy (" + "; ".join(differ) + "); nothing was written",
+        )
+
+
+def media_files(folder: Path) -> int:
+    """Received media files kept in the relay's media folder (unfinished downloads not counted)."""
+    if not folder.is_dir():
+        return 0
+    return sum(1 for p in folder.iterdir() if p.is_file() and not p.name.endswith(".part"))
+
+
+__all__ = [
+    "MoveCode",
+    "MoveRefused",
+    "MoveReport",
+    "TableCopied",
+    "media_files",
+    "move_database",
+    "relay_holds_file",
+]

@@ -1,0 +1,94 @@
+"""`shop-inbox-relay move-database --to URL`: the move, what it copied, and the operator's next steps."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from relay.command_settings import shown
+from relay.database_move import MoveRefused, MoveReport, TableCopied, media_files, move_database
+from relay.env_file import read_env_file
+from relay.settings import RelaySettings
+
+COMMAND = "shop-inbox-relay move-database"
+
+
+def run_move_command(args: argparse.Namespace) -> int:
+    """Exit code 0 once PostgreSQL holds every row; 2 when refused (nothing written)."""
+    from relay.cli import read_command_env
+
+    env = read_command_env("move-database", args)
+    if env is None:
+        return 2
+    settings = RelaySettings.from_env(env, database_url=args.database)
+    print(f"Moving {shown(settings.database_url)} (only read) to PostgreSQL…", flush=True)
+    try:
+        report = move_database(settings.database_url, args.to, progress=_progress)
+    except MoveRefused as exc:
+        print(f"{COMMAND}: {exc.code}: {exc}", file=sys.stderr)
+        return 2
+    print(summary(report, settings, args, env))
+    return 0
+
+
+def _progress(copied: TableCopied) -> None:
+    print(f"  {copied.name:<20} {copied.rows:>12,} rows", flush=True)
+
+
+def summary(
+    report: MoveReport, settings: RelaySettings, args: argparse.Namespace, env: dict[str, str]
+) -> str:
+    """What was done, then the steps that switch the relay over, in order."""
+    rows = sum(t.rows for t in report.tables)
+    lines = []
+    if report.upgraded_from:
+        lines.append(
+            f"The SQLite database was at schema revision {report.upgraded_from}: a temporary copy of it "
+            "was upgraded and moved (the file itself is as it was)."
+        )
+    lines += [
+        f"Moved {rows:,} rows in {len(report.tables)} tables to {report.target} in {report.seconds:.1f} s; "
+        "PostgreSQL counted every table again and holds the same rows.",
+        f"The event log goes on after seq {report.next_seq - 1:,}"
+        + (f" (pruned through {report.pruned_through:,})" if report.pruned_through else "")
+        + ": desktops get only the events they have not had.",
+        f"{report.source} was only read: it is your way back, keep it until the new relay has run a while.",
+        "",
+        "Next:",
+    ]
+    steps = [_database_step(args, env, settings.database_url)]
+    media = settings.resolved_media_dir()
+    files = media_files(media)
+    if "RELAY_MEDIA_DIR" not in env:
+        steps.append(
+            f"Set RELAY_MEDIA_DIR={media} there too ({files:,} received media files are kept in it): "
+            "on PostgreSQL the relay would otherwise look in the folder it starts in."
+        )
+    elif files:
+        steps.append(f"Keep RELAY_MEDIA_DIR={media} as it is ({files:,} received media files).")
+    where = f" --env-file {args.env_file}" if args.env_file else ""
+    steps += [
+        f"Start the relay: shop-inbox-relay serve{where} (PostgreSQL allows --workers N; docs/relay.md).",
+        f"Check it: shop-inbox-relay check{where}",
+        "Never start a relay on the SQLite file again: what the new relay takes in would be missing there.",
+    ]
+    lines += [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]
+    lines.append("Desktops need no change: the same address and the same token.")
+    return "\n".join(lines)
+
+
+def _database_step(args: argparse.Namespace, env: dict[str, str], current: str) -> str:
+    """Where the relay's database URL is set, and the change that points it at PostgreSQL."""
+    url = "the URL you gave to --to"
+    if args.database:
+        return f"Start the relay with --database {url} instead of --database {current}."
+    if args.env_file and "RELAY_DATABASE_URL" in read_env_file(Path(args.env_file)):
+        return f"In {args.env_file}, set RELAY_DATABASE_URL to {url} (it is {current} now)."
+    if "RELAY_DATABASE_URL" in env:
+        return (
+            f"Set RELAY_DATABASE_URL to {url} where the relay's environment is set (a systemd "
+            f"unit's Environment=, the compose file); it is {current} now."
+        )
+    where = f" in {args.env_file}" if args.env_file else " in the relay's env file or environment"
+    return f"Set RELAY_DATABASE_URL to {url}{where} (the relay used the default, {current})."
