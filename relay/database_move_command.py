@@ -33,7 +33,7 @@ def run_move_command(args: argparse.Namespace) -> int:
 
 
 def _progress(copied: TableCopied) -> None:
-    print(f"  {copied.name:<20} {copied.rows:>12,} rows", flush=True)
+    print(f"  {copied.name:<20} {copied.rows:>12,} {'row' if copied.rows == 1 else 'rows'}", flush=True)
 
 
 def summary(
@@ -57,19 +57,20 @@ def summary(
         "",
         "Next:",
     ]
+    where = f" --env-file {args.env_file}" if args.env_file else ""
     steps = [_database_step(args, env, settings.database_url)]
     media = settings.resolved_media_dir()
     files = media_files(media)
-    if "RELAY_MEDIA_DIR" not in env:
+    if "RELAY_MEDIA_DIR" not in env and files:
+        # Beside the SQLite file by default; a PostgreSQL relay's default is the folder it starts in.
         steps.append(
-            f"Set RELAY_MEDIA_DIR={media} there too ({files:,} received media files are kept in it): "
-            "on PostgreSQL the relay would otherwise look in the folder it starts in."
+            f"Set RELAY_MEDIA_DIR={media} where the relay's settings are: its {files:,} received media "
+            "files stay there, and on PostgreSQL the relay would look in the folder it starts in."
         )
-    elif files:
-        steps.append(f"Keep RELAY_MEDIA_DIR={media} as it is ({files:,} received media files).")
-    where = f" --env-file {args.env_file}" if args.env_file else ""
+    steps.append(
+        f"Start the relay: shop-inbox-relay serve{where} (--workers N works on PostgreSQL; docs/relay.md)."
+    )
     steps += [
-        f"Start the relay: shop-inbox-relay serve{where} (PostgreSQL allows --workers N; docs/relay.md).",
         f"Check it: shop-inbox-relay check{where}",
         "Never start a relay on the SQLite file again: what the new relay takes in would be missing there.",
     ]
@@ -82,7 +83,11 @@ def _database_step(args: argparse.Namespace, env: dict[str, str], current: str) 
     """Where the relay's database URL is set, and the change that points it at PostgreSQL."""
     url = "the URL you gave to --to"
     if args.database:
-        return f"Start the relay with --database {url} instead of --database {current}."
+        return (
+            f"Point the relay at {url} where it names {current} now: its --database, or "
+            "RELAY_DATABASE_URL in its env file (which wins over the environment and a systemd unit's "
+            "Environment=) or its environment."
+        )
     if args.env_file and "RELAY_DATABASE_URL" in read_env_file(Path(args.env_file)):
         return f"In {args.env_file}, set RELAY_DATABASE_URL to {url} (it is {current} now)."
     if "RELAY_DATABASE_URL" in env:

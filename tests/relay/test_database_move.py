@@ -411,9 +411,8 @@ def test_a_desktop_synced_on_sqlite_gets_every_new_event_once_after_the_move_to_
             done = move(None, pg, "--env-file", str(env_file), env=settings_env)
             assert done.returncode == 0, done.stderr
             assert f"In {env_file}, set RELAY_DATABASE_URL" in done.stdout
-            assert (
-                f"RELAY_MEDIA_DIR={folder / 'relay-media'}" in done.stdout
-            )  # PostgreSQL's default is elsewhere
+            # The photo's folder is named: a PostgreSQL relay's default folder is elsewhere.
+            assert f"RELAY_MEDIA_DIR={folder / 'relay-media'} " in done.stdout
 
             # The operator switches the settings and starts the relay on PostgreSQL, at the same address.
             graph.media.pop("880001")  # the photo now comes from the relay's folder, not Graph
