@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
-import shutil
 import sqlite3
 import tempfile
 import time
@@ -38,6 +37,7 @@ class MoveCode(enum.StrEnum):
     SOURCE_TOO_NEW = "source_too_new"
     SOURCE_IN_USE = "source_in_use"
     SOURCE_VALUE_TOO_LONG = "source_value_too_long"
+    SOURCE_UNREADABLE = "source_unreadable"
     TARGET_NOT_POSTGRESQL = "target_not_postgresql"
     TARGET_UNREACHABLE = "target_unreachable"
     TARGET_WRONG_PASSWORD = "target_wrong_password"
@@ -122,27 +122,38 @@ def move_database(
     report = MoveReport(path, shown(target))
     target_engine = _target_engine(target)
     try:
-        with _readable_source(path, report) as source:
-            _check_target_empty(target_engine, target)
-            try:
-                upgrade_schema(target_engine)
-            except SchemaTooNew as exc:
-                raise MoveRefused(MoveCode.TARGET_NOT_EMPTY, f"{shown(target)}: {exc}") from exc
-            except SchemaRefused as exc:
-                raise MoveRefused(MoveCode.TARGET_REFUSED, f"{shown(target)}: {exc}") from exc
-            _check_lengths(source)
-            with target_engine.begin() as conn:
+        with contextlib.closing(_read_only(path)) as first_look:  # a source it refuses: PostgreSQL untouched
+            revision = _source_revision(first_look, path)
+        _check_target_empty(target_engine, target)
+        try:
+            upgrade_schema(target_engine)
+        except SchemaTooNew as exc:
+            raise MoveRefused(MoveCode.TARGET_NOT_EMPTY, f"{shown(target)}: {exc}") from exc
+        except SchemaRefused as exc:
+            raise MoveRefused(MoveCode.TARGET_REFUSED, f"{shown(target)}: {exc}") from exc
+        with target_engine.begin() as conn:
+            with _readable_source(path, revision, report) as source:
+                _check_lengths(source)
                 _copy_all(source, conn, report, progress)
-                # A relay started on the file while the rows were read would take webhooks the
-                # copy lacks: nothing is committed then.
-                if relay_holds_file(path):
-                    raise MoveRefused(
-                        MoveCode.SOURCE_IN_USE,
-                        f"a relay started on {path} during the move: nothing was written to "
-                        f"{shown(target)}; stop that relay and move again",
-                    )
+            # A relay started on the file while the rows were read would take webhooks the copy
+            # lacks: nothing is committed then. (Asked with the file closed: the probe's lock is
+            # this process's, and letting go of it would let go of the reading connection's too.)
+            if relay_holds_file(path):
+                raise MoveRefused(
+                    MoveCode.SOURCE_IN_USE,
+                    f"a relay started on {path} during the move: nothing was written to "
+                    f"{shown(target)}; stop that relay and move again",
+                )
     except DBAPIError as exc:
         raise _target_failure(exc, target, connected=True) from exc
+    except sqlite3.Error as exc:
+        # A damaged file, a folder this user cannot write the WAL's index into, no room for the copy
+        # an older revision is upgraded in.
+        raise MoveRefused(
+            MoveCode.SOURCE_UNREADABLE,
+            f"cannot read {path}: {exc} (run the move as the relay's user; check the file with "
+            "`sqlite3 relay.db 'PRAGMA integrity_check'`); nothing was written",
+        ) from exc
     finally:
         target_engine.dispose()
     report.seconds = time.monotonic() - started
@@ -227,24 +238,20 @@ def _read_only(path: Path) -> sqlite3.Connection:
 
 
 @contextlib.contextmanager
-def _readable_source(path: Path, report: MoveReport) -> Iterator[sqlite3.Connection]:
+def _readable_source(path: Path, revision: str | None, report: MoveReport) -> Iterator[sqlite3.Connection]:
     """The source at the code's revision, in one read transaction (a consistent snapshot): the file
     itself, or an upgraded temporary copy of it when an older relay last ran on it."""
-    conn = _read_only(path)
-    try:
-        revision = _source_revision(conn, path)
-        if revision == HEAD:
+    if revision == HEAD:
+        with contextlib.closing(_read_only(path)) as conn:
             conn.execute("BEGIN")
             yield conn
-            return
-    except BaseException:
-        conn.close()
-        raise
-    with tempfile.TemporaryDirectory(prefix="shop-inbox-move-") as folder:
+        return
+    # Beside the source: its folder has room for the file (a relay wrote it there), /tmp may not.
+    near = path.parent if os.access(path.parent, os.W_OK | os.X_OK) else None
+    with tempfile.TemporaryDirectory(prefix=".shop-inbox-move-", dir=near) as folder:
         copy = Path(folder) / path.name
-        with contextlib.closing(sqlite3.connect(copy)) as out:
+        with contextlib.closing(_read_only(path)) as conn, contextlib.closing(sqlite3.connect(copy)) as out:
             conn.backup(out)  # SQLite's own online copy: the WAL's committed pages included
-        conn.close()
         from relay.storage.database import Database
 
         try:
@@ -252,14 +259,9 @@ def _readable_source(path: Path, report: MoveReport) -> Iterator[sqlite3.Connect
         except SchemaRefused as exc:
             raise MoveRefused(MoveCode.SOURCE_NOT_RELAY, f"{path}: {exc}") from exc
         report.upgraded_from = revision or "before migrations"
-        upgraded = _read_only(copy)
-        try:
+        with contextlib.closing(_read_only(copy)) as upgraded:
             upgraded.execute("BEGIN")
             yield upgraded
-        finally:
-            upgraded.close()
-            shutil.rmtree(folder, ignore_errors=True)
-    return
 
 
 def _source_revision(conn: sqlite3.Connection, path: Path) -> str | None:

@@ -266,6 +266,62 @@ def test_a_target_it_cannot_use_is_named_by_what_to_fix(tmp_path: Path, pg: str,
     engine.dispose()
 
 
+@pytest.mark.parametrize("_", [pytest.param(None, marks=on_postgresql)])
+def test_a_damaged_source_stops_the_move_with_nothing_written(tmp_path: Path, pg: str, _: None) -> None:
+    path = tmp_path / "relay.db"
+    store = Store(f"sqlite:///{path}")
+    try:
+        with store.db.engine.begin() as conn:
+            events = [
+                NewEvent("message", {"text": "재고 있나요?" * 40}, "1065", f"m:{i}") for i in range(5000)
+            ]
+            store.events.add(conn, events)
+    finally:
+        store.close()
+    with path.open("r+b") as damaged:  # the schema intact, pages of the event log overwritten
+        damaged.seek(4096 * 100)
+        damaged.write(b"\x07" * 4096 * 50)
+
+    done = move(f"sqlite:///{path}", pg)
+
+    assert refusal_code(done) == "source_unreadable"
+    assert "malformed" in done.stderr
+    assert all(rows == [] for rows in rows_of(pg).values())
+
+
+@pytest.mark.parametrize("_", [pytest.param(None, marks=on_postgresql)])
+def test_a_relay_started_on_the_file_during_the_move_stops_it_before_the_commit(
+    tmp_path: Path, pg: str, _: None
+) -> None:
+    from relay.database_move import MoveCode, MoveRefused, TableCopied, move_database
+
+    path = tmp_path / "relay.db"
+    filled_relay_database(f"sqlite:///{path}")
+    holders: list[subprocess.Popen[str]] = []
+    holds = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT 1 FROM kv'); print(1, flush=True); sys.stdin.read()"
+
+    def start_a_relay(_copied: TableCopied) -> None:
+        if not holders:  # as a relay does from its start: the file open in WAL mode
+            holder = subprocess.Popen(
+                [sys.executable, "-c", holds, str(path)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "1"
+            holders.append(holder)
+
+    try:
+        with pytest.raises(MoveRefused) as refused:
+            move_database(f"sqlite:///{path}", pg, progress=start_a_relay)
+    finally:
+        for holder in holders:
+            holder.communicate("", timeout=30)
+    assert refused.value.code is MoveCode.SOURCE_IN_USE
+    assert "during the move" in str(refused.value)
+    assert all(rows == [] for rows in rows_of(pg).values())
+
+
 def test_a_source_that_is_no_relay_database_is_refused(tmp_path: Path) -> None:
     target = "postgresql+psycopg://u:p@127.0.0.1:1/never-reached"
     assert refusal_code(move(f"sqlite:///{tmp_path / 'absent.db'}", target)) == "source_missing"
