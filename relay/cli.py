@@ -13,6 +13,8 @@ from relay.command_settings import (
     CommandRefused,
     command_env,
     shown,
+    sqlite_file,
+    sqlite_file_missing,
     unmigrated_reason,
     unopenable_reason,
 )
@@ -247,10 +249,14 @@ def workers_refusal(args: argparse.Namespace, settings: RelaySettings, env: dict
     if settings.database_url.startswith("sqlite"):
         # Workers wake each other's long polls through PostgreSQL's LISTEN/NOTIFY; a SQLite file has
         # no such channel.
-        return (
+        refusal = (
             f"--workers {args.workers} needs PostgreSQL, and the database is {shown(settings.database_url)} "
             f"({postgresql_hint(args, env)}), or run one worker"
         )
+        if sqlite_file(settings.database_url) and not sqlite_file_missing(settings.database_url):
+            # A relay has run on it: its messages, token and settings can go along.
+            refusal += "; `shop-inbox-relay move-database --to postgresql+psycopg://…` moves what it holds"
+        return refusal
     return None
 
 

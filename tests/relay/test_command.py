@@ -277,6 +277,21 @@ def test_several_workers_are_refused_on_sqlite(
     )
 
 
+def test_several_workers_refused_on_a_sqlite_file_a_relay_ran_on_name_the_move(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in CLOUD_ENV.items():
+        monkeypatch.setenv(name, value)
+    database = f"sqlite:///{tmp_path / 'relay.db'}"
+    Store(database).close()  # the relay ran on it: it holds the desktops' events and token
+    assert main(["serve", "--workers", "2", "--database", database, "--port", str(free_port())]) == 2
+    printed = capsys.readouterr().err.strip()
+    assert printed.startswith("shop-inbox-relay serve: --workers 2 needs PostgreSQL")
+    assert printed.endswith(
+        "; `shop-inbox-relay move-database --to postgresql+psycopg://…` moves what it holds"
+    )
+
+
 @pytest.mark.parametrize("workers", [0, -1])
 def test_no_workers_at_all_is_refused_in_one_line_instead_of_serving_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, workers: int
