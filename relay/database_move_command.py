@@ -28,6 +28,10 @@ def run_move_command(args: argparse.Namespace) -> int:
     except MoveRefused as exc:
         print(f"{COMMAND}: {exc.code}: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # PostgreSQL rolls the open transaction back when the connection goes.
+        print(f"{COMMAND}: stopped; no rows were written to PostgreSQL, move again", file=sys.stderr)
+        return 130
     print(summary(report, settings, args, env))
     return 0
 
