@@ -473,7 +473,9 @@ def test_a_desktop_synced_on_sqlite_gets_every_new_event_once_after_the_move_to_
             # The operator switches the settings and starts the relay on PostgreSQL, at the same address.
             graph.media.pop("880001")  # the photo now comes from the relay's folder, not Graph
             pg_env = {**env, "RELAY_DATABASE_URL": pg, "RELAY_MEDIA_DIR": str(folder / "relay-media")}
-            with serve_process(tmp_path / "pg.log", port, pg_env) as on_pg:
+            with serve_process(
+                tmp_path / "pg.log", port, pg_env, workers=2
+            ) as on_pg:  # what PostgreSQL allows
                 after_ids = [wamid() for _ in range(20)]
                 for message_id in after_ids[:10]:
                     assert (
