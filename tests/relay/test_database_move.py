@@ -416,6 +416,15 @@ def desktop(db: Database, url: str, token: str, media: Path) -> Iterator[EngineP
         engine.stop()
 
 
+def customers_write(url: str, message_ids: list[str], content: str) -> None:
+    for message_id in message_ids:
+        assert post_webhook(url, inbound(content=content, message_id=message_id)).status_code == 200
+
+
+def media_answer(url: str, token: str, media_id: str) -> httpx.Response:
+    return httpx.get(f"{url}/v1/media/{media_id}", headers={"Authorization": f"Bearer {token}"}, timeout=30)
+
+
 @pytest.mark.parametrize("_", [pytest.param(None, marks=on_postgresql)])
 def test_a_desktop_synced_on_sqlite_gets_every_new_event_once_after_the_move_to_postgresql(
     tmp_path: Path, pg: str, graph: FakeGraph, db: Database, _: None
@@ -428,36 +437,22 @@ def test_a_desktop_synced_on_sqlite_gets_every_new_event_once_after_the_move_to_
     del env["RELAY_CLIENT_TOKEN"]  # the token desktops hold is the one kept in the relay's database
     env_file = tmp_path / "relay.env"
     env_file.write_text(f"RELAY_DATABASE_URL={sqlite_url}\n")
-
     before_ids = [wamid() for _ in range(30)]
+    photo_id = wamid()
+    after_ids = [wamid() for _ in range(20)]
     graph.add_media("880001", b"\xff\xd8 a photo", "image/jpeg")
+
     with serve_process(tmp_path / "sqlite.log", port, env) as on_sqlite:
         token = relay_token(sqlite_url)
         with desktop(db, on_sqlite.url, token, tmp_path / "desktop-media") as probe:
-            for message_id in before_ids:
-                assert (
-                    post_webhook(
-                        on_sqlite.url, inbound(content="재고 있나요?", message_id=message_id)
-                    ).status_code
-                    == 200
-                )
-            photo_id = wamid()
+            customers_write(on_sqlite.url, before_ids, "재고 있나요?")
             photo = inbound("image", {"id": "880001", "mime_type": "image/jpeg"}, message_id=photo_id)
             assert post_webhook(on_sqlite.url, photo).status_code == 200
             probe.wait_until(lambda: message_count(db) == 31, timeout=60)
             cursor_on_sqlite = desktop_cursor(db)
-            assert cursor_on_sqlite > 0
             # The relay fetches the photo from Graph into its media folder.
             probe.wait_until(
-                lambda: (
-                    httpx.get(
-                        f"{on_sqlite.url}/v1/media/880001",
-                        headers={"Authorization": f"Bearer {token}"},
-                        timeout=30,
-                    ).status_code
-                    == 200
-                ),
-                timeout=60,
+                lambda: media_answer(on_sqlite.url, token, "880001").status_code == 200, timeout=60
             )
             # While the relay serves the file, the move is refused.
             assert refusal_code(move(sqlite_url, pg, "--env-file", str(env_file))) == "source_in_use"
@@ -470,35 +465,14 @@ def test_a_desktop_synced_on_sqlite_gets_every_new_event_once_after_the_move_to_
             # The photo's folder is named: a PostgreSQL relay's default folder is elsewhere.
             assert f"RELAY_MEDIA_DIR={folder / 'relay-media'} " in done.stdout
 
-            # The operator switches the settings and starts the relay on PostgreSQL, at the same address.
+            # The operator switches the settings and starts the relay on PostgreSQL, at the same
+            # address, with the workers PostgreSQL allows; the desktop reconnects on its own.
             graph.media.pop("880001")  # the photo now comes from the relay's folder, not Graph
             pg_env = {**env, "RELAY_DATABASE_URL": pg, "RELAY_MEDIA_DIR": str(folder / "relay-media")}
-            with serve_process(
-                tmp_path / "pg.log", port, pg_env, workers=2
-            ) as on_pg:  # what PostgreSQL allows
-                after_ids = [wamid() for _ in range(20)]
-                for message_id in after_ids[:10]:
-                    assert (
-                        post_webhook(
-                            on_pg.url, inbound(content="주문할게요", message_id=message_id)
-                        ).status_code
-                        == 200
-                    )
-                # Meta redelivers some messages SQLite took: nothing twice.
-                for message_id in before_ids[-5:]:
-                    assert (
-                        post_webhook(
-                            on_pg.url, inbound(content="재고 있나요?", message_id=message_id)
-                        ).status_code
-                        == 200
-                    )
-                for message_id in after_ids[10:]:
-                    assert (
-                        post_webhook(
-                            on_pg.url, inbound(content="주문할게요", message_id=message_id)
-                        ).status_code
-                        == 200
-                    )
+            with serve_process(tmp_path / "pg.log", port, pg_env, workers=2) as on_pg:
+                customers_write(on_pg.url, after_ids[:10], "주문할게요")
+                customers_write(on_pg.url, before_ids[-5:], "재고 있나요?")  # Meta redelivers: nothing twice
+                customers_write(on_pg.url, after_ids[10:], "주문할게요")
                 probe.wait_until(lambda: message_count(db) == 51, timeout=60)
 
                 # What a reader whose cursor was taken on SQLite gets from PostgreSQL: each new
@@ -508,9 +482,7 @@ def test_a_desktop_synced_on_sqlite_gets_every_new_event_once_after_the_move_to_
                 assert all(seq > cursor_on_sqlite for seq, _ in served)
                 assert desktop_cursor(db) >= served[-1][0]
                 assert "unauthorised" not in probe.state_names  # the same token goes on working
-                photo_bytes = httpx.get(
-                    f"{on_pg.url}/v1/media/880001", headers={"Authorization": f"Bearer {token}"}, timeout=30
-                )
+                photo_bytes = media_answer(on_pg.url, token, "880001")
                 assert (photo_bytes.status_code, photo_bytes.content) == (200, b"\xff\xd8 a photo")
     with db.read() as s:
         ids = list(s.scalars(select(Message.wamid)))
