@@ -116,8 +116,8 @@ def move_database(
     if relay_holds_file(path):
         raise MoveRefused(
             MoveCode.SOURCE_IN_USE,
-            f"a relay is serving {path}: stop it first (`systemctl stop shop-inbox-relay`, "
-            "`docker compose stop relay`, or Ctrl+C), then move",
+            f"a relay (or another program) has {path} open: stop it first (`systemctl stop "
+            "shop-inbox-relay`, `docker compose stop relay`, or Ctrl+C), then move",
         )
     report = MoveReport(path, shown(target))
     target_engine = _target_engine(target)
