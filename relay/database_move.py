@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -37,6 +38,7 @@ class MoveCode(enum.StrEnum):
     SOURCE_TOO_NEW = "source_too_new"
     SOURCE_IN_USE = "source_in_use"
     SOURCE_VALUE_TOO_LONG = "source_value_too_long"
+    SOURCE_VALUE_REFUSED = "source_value_refused"
     SOURCE_UNREADABLE = "source_unreadable"
     TARGET_NOT_POSTGRESQL = "target_not_postgresql"
     TARGET_UNREACHABLE = "target_unreachable"
@@ -356,13 +358,40 @@ def _copy_table(source: sqlite3.Connection, conn: Connection, table: Table) -> i
     rows = source.execute(f'SELECT {quoted} FROM "{table.name}"')
     driver = conn.connection.driver_connection
     assert driver is not None
+    import psycopg
+
     copied = 0
-    with driver.cursor() as cur, cur.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
-        while batch := rows.fetchmany(BATCH):
-            for row in batch:
-                copy.write_row(row)
-            copied += len(batch)
+    try:
+        with driver.cursor() as cur, cur.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
+            while batch := rows.fetchmany(BATCH):
+                for row in batch:
+                    copy.write_row(row)
+                copied += len(batch)
+    except psycopg.DataError as exc:
+        # SQLite keeps any value in any column; PostgreSQL checks each against its type.
+        raise MoveRefused(
+            MoveCode.SOURCE_VALUE_REFUSED,
+            f"PostgreSQL refused a value of {_where(exc, table.name)} ({type(exc).__name__}: not what "
+            "the column holds); nothing was written",
+        ) from exc
+    except psycopg.OperationalError as exc:
+        raise MoveRefused(
+            MoveCode.TARGET_UNREACHABLE,
+            f"the connection to PostgreSQL was lost while copying {table.name}: "
+            f"{str(exc).strip().splitlines()[0]}; nothing was written, move again",
+        ) from exc
     return copied
+
+
+def _where(exc: Exception, table: str) -> str:
+    """The table, row and column a COPY refused, from PostgreSQL's context line, without the value
+    (it may be a customer's message)."""
+    context = str(getattr(getattr(exc, "diag", None), "context", None) or "")
+    found = re.search(r"COPY \"?\w+\"?, line (\d+)(?:, column \"?(\w+)\"?)?", context)
+    if not found:
+        return f"table {table}"
+    row, column = found.groups()
+    return f"table {table}, row {int(row):,}" + (f", column {column}" if column else "")
 
 
 def _carry_sequences(source: sqlite3.Connection, conn: Connection) -> int:

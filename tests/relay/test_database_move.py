@@ -9,7 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -212,9 +212,8 @@ def test_a_source_an_older_relay_left_is_moved_through_an_upgraded_copy_and_itse
     assert "revision 0009" in done.stdout
     assert revision_of(source) == "0009" and digest(tmp_path / "relay.db") == before
     assert revision_of(pg) == HEAD
-    source_events = (
-        sqlite3.connect(tmp_path / "relay.db").execute("SELECT * FROM event ORDER BY seq").fetchall()
-    )
+    with closing(sqlite3.connect(tmp_path / "relay.db")) as moved:
+        source_events = moved.execute("SELECT * FROM event ORDER BY seq").fetchall()
     assert rows_of(pg)["event"] == source_events
 
 
@@ -290,6 +289,28 @@ def test_a_damaged_source_stops_the_move_with_nothing_written(tmp_path: Path, pg
 
 
 @pytest.mark.parametrize("_", [pytest.param(None, marks=on_postgresql)])
+def test_values_sqlite_kept_but_postgresql_refuses_are_named_without_the_value(
+    tmp_path: Path, pg: str, _: None
+) -> None:
+    path = tmp_path / "relay.db"
+    filled_relay_database(f"sqlite:///{path}")
+    with closing(sqlite3.connect(path)) as odd, odd:  # SQLite takes any value in any column
+        odd.execute("UPDATE contact_state SET profile_name = ?", ("김" * 300,))
+    done = move(f"sqlite:///{path}", pg)
+    assert refusal_code(done) == "source_value_too_long"
+    assert "contact_state.profile_name (1 over 256 characters)" in done.stderr
+
+    with closing(sqlite3.connect(path)) as odd, odd:
+        odd.execute("UPDATE contact_state SET profile_name = '김민수'")
+        odd.execute("UPDATE media SET size = 'secret-words'")
+    done = move(f"sqlite:///{path}", pg)
+    assert refusal_code(done) == "source_value_refused"
+    assert "table media, row 1, column size" in done.stderr
+    assert "secret-words" not in done.stderr
+    assert all(rows == [] for rows in rows_of(pg).values())
+
+
+@pytest.mark.parametrize("_", [pytest.param(None, marks=on_postgresql)])
 def test_a_relay_started_on_the_file_during_the_move_stops_it_before_the_commit(
     tmp_path: Path, pg: str, _: None
 ) -> None:
@@ -327,7 +348,8 @@ def test_a_source_that_is_no_relay_database_is_refused(tmp_path: Path) -> None:
     assert refusal_code(move(f"sqlite:///{tmp_path / 'absent.db'}", target)) == "source_missing"
     (tmp_path / "notes.db").write_text("not a database")
     assert refusal_code(move(f"sqlite:///{tmp_path / 'notes.db'}", target)) == "source_not_relay"
-    sqlite3.connect(tmp_path / "other.db").execute("CREATE TABLE photos (id INTEGER)").connection.commit()
+    with closing(sqlite3.connect(tmp_path / "other.db")) as other, other:
+        other.execute("CREATE TABLE photos (id INTEGER)")
     assert refusal_code(move(f"sqlite:///{tmp_path / 'other.db'}", target)) == "source_not_relay"
     assert refusal_code(move(target, target)) == "source_not_sqlite"
 
