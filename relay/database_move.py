@@ -367,7 +367,7 @@ def _copy_table(source: sqlite3.Connection, conn: Connection, table: Table) -> i
                 for row in batch:
                     copy.write_row(row)
                 copied += len(batch)
-    except psycopg.DataError as exc:
+    except (psycopg.DataError, psycopg.IntegrityError) as exc:
         # SQLite keeps any value in any column; PostgreSQL checks each against its type.
         raise MoveRefused(
             MoveCode.SOURCE_VALUE_REFUSED,
@@ -379,6 +379,12 @@ def _copy_table(source: sqlite3.Connection, conn: Connection, table: Table) -> i
             MoveCode.TARGET_UNREACHABLE,
             f"the connection to PostgreSQL was lost while copying {table.name}: "
             f"{str(exc).strip().splitlines()[0]}; nothing was written, move again",
+        ) from exc
+    except psycopg.Error as exc:
+        raise MoveRefused(
+            MoveCode.TARGET_REFUSED,
+            f"PostgreSQL refused the copy of {table.name} ({type(exc).__name__}, SQLSTATE "
+            f"{exc.sqlstate}); nothing was written",
         ) from exc
     return copied
 
