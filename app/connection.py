@@ -8,7 +8,11 @@ from datetime import datetime
 
 
 class Connection(enum.StrEnum):
-    NOT_CONFIGURED = "not_configured"  # no relay address (or no token) yet: browsing saved chats
+    NOT_CONFIGURED = "not_configured"  # no relay address yet: browsing saved chats
+    # The relay's address is known but this computer holds no token for it: a backup restored on a
+    # new computer (a backup never carries the token), or a keyring that lost it. Asked for, not
+    # sent empty to the relay only to be "refused".
+    NO_TOKEN = "no_token"
     CONNECTING = "connecting"
     ONLINE = "online"
     RECONNECTING = "reconnecting"

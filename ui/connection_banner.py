@@ -105,7 +105,8 @@ class ConnectionBanner(QFrame):
             else:
                 self.hide()
             return
-        self.setProperty("severity", "error" if state.kind is Connection.UNAUTHORISED else "warning")
+        asks_token = state.kind in (Connection.UNAUTHORISED, Connection.NO_TOKEN)
+        self.setProperty("severity", "error" if asks_token else "warning")
         notice = state.kind in HISTORY_NOTICES
         read_only = state.kind is Connection.READ_ONLY
         # Saving fails, not the connection; or a notice, not a failure at all.
@@ -204,6 +205,11 @@ class ConnectionBanner(QFrame):
             return text
         if kind is Connection.UNAUTHORISED:
             return self.tr("The relay token was refused. Check it in Settings.")
+        if kind is Connection.NO_TOKEN:
+            return self.tr(
+                "This computer has no relay token yet (a backup never holds it, to keep it safe). Paste "
+                "your relay token in Settings to receive new messages."
+            )
         if kind is Connection.ONLINE and self.graph_down:
             return self.tr(
                 "Your relay can't reach WhatsApp, so replies wait and are sent as soon as it can. Check "

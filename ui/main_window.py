@@ -649,13 +649,13 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Settings from the banner (the menu opens the same): a token typed there reconnects. The
-        relay refused the token: the cursor waits in the token field (Tab went to the address, the
+        relay refused the token, or none is kept here: the cursor waits in the token field (Tab went to the address, the
         token pasted there replaced it)."""
         from app.connection import Connection
         from ui.settings_action import open_settings
 
         dialog = open_settings(self, self.ctx)
-        if self.banner.state.kind is Connection.UNAUTHORISED:
+        if self.banner.state.kind in (Connection.UNAUTHORISED, Connection.NO_TOKEN):
             dialog.token.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_relay_check(self) -> None:

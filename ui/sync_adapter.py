@@ -64,9 +64,13 @@ class SyncAdapter(GuiThreadSignals):
         return self.engine is not None
 
     def start(self) -> bool:
-        """Start the engine when a relay is configured; else say so (the window browses saved chats)."""
+        """Start the engine when a relay and its token are known; else say which is missing (the window
+        browses saved chats meanwhile)."""
         if not self.relay_url:
             self._on_state(ConnectionState(Connection.NOT_CONFIGURED))
+            return False
+        if not self.token:
+            self._on_state(ConnectionState(Connection.NO_TOKEN))
             return False
         # httpx and the engine load after the first paint (DESIGN.md, performance budget).
         from app.engine import SyncEngine

@@ -249,3 +249,37 @@ def test_a_new_relay_address_with_a_typo_is_not_saved(
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.relay_url)
     assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert window.ctx.prefs["relay_url"] == relay.url
+
+
+def test_a_backup_restored_on_a_new_computer_asks_for_the_relay_token_instead_of_saying_it_was_refused(
+    window: Any, qtbot: Any, relay: RunningRelay, dialogs: Any
+) -> None:
+    """A backup keeps the relay's address but never its token: on the new laptop the banner said
+    "The relay token was refused", about a token nobody had typed there."""
+    from app.settings import load_preferences, save_preferences
+    from ui.settings_dialog import SettingsDialog
+    from ui.token_store import load_token
+
+    with window.ctx.db.write() as s:  # what the restored inbox holds: the address, no token
+        save_preferences(s, load_preferences(s).replace(relay_url=relay.url))
+    window.ctx.prefs["relay_url"] = relay.url
+    relay.post_webhook(inbound(content="새 노트북으로 바꾸셨어요?", sender="821055550003", name="최유나"))
+    window.start_sync()
+    banner = window.banner
+    qtbot.waitUntil(lambda: banner.state.kind is Connection.NO_TOKEN, timeout=10000)
+    assert banner.isVisible() and banner.settings.isVisible()
+    assert "refused" not in banner.text.text()
+    assert "no relay token" in banner.text.text() and "Settings" in banner.text.text()
+
+    dialogs.expect("modal")  # Settings, window-modal, stays open until Save
+    banner.settings.click()
+    dialog = window.findChild(SettingsDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.token)
+    qtbot.keyClicks(dialog.token, relay.token)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    dialog.save_button.click()
+
+    qtbot.waitUntil(lambda: banner.state.kind is Connection.ONLINE, timeout=10000)
+    assert load_token(window.ctx, relay.url) == relay.token
+    qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=10000)
