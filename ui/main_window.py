@@ -649,8 +649,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Settings from the banner (the menu opens the same): a token typed there reconnects. The
-        relay refused the token, or none is kept here: the cursor waits in the token field (Tab went to the address, the
-        token pasted there replaced it)."""
+        relay refused the token, or none is kept here: the cursor waits in the token field (Tab went
+        to the address, the token pasted there replaced it)."""
         from app.connection import Connection
         from ui.settings_action import open_settings
 
