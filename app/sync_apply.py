@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
@@ -53,6 +53,9 @@ from app.wire import (
     UnknownEvent,
     UnreadableEvent,
 )
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -704,3 +707,13 @@ def set_cursor(session: Session, cursor: int, *, relay_url: str | None = None) -
 def current_cursor(session: Session) -> int:
     state = session.get(SyncState, 1)
     return int(state.cursor) if state is not None else 0
+
+
+def start_counting_on(db: Database, relay_url: str) -> Changes:
+    """The relay's address changed: its events are read from its start. The cursor counted the old
+    relay's events, so on another relay it skipped that many of the new one's first events without
+    a word (or, ahead of them all, read them as a "relay started afresh"). Events are matched by
+    WhatsApp's ids, so the same relay at a new address doubles nothing."""
+    with db.write() as session:
+        set_cursor(session, 0, relay_url=relay_url)
+    return Changes()

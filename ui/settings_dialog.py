@@ -40,11 +40,12 @@ from app.backup import (
 )
 from app.campaign_checks import Prices, read_prices, store_prices
 from app.changes import Changes
-from app.errors import ShopInboxError
+from app.errors import RelayError, ShopInboxError
 from app.relay_client import CheckOutcome, CheckResult, check_relay
 from app.relay_url import normalise_relay_url
 from app.settings import Preferences, read_preferences, store_preferences
 from app.share_link import remember_business_number
+from app.shop_numbers import relay_is_another_shops
 from app.sign_in import SignInStart
 from app.wire import CheckReport
 from ui.automation_editors import away_editor, business_hours_editor, greeting_editor, menu_bot_editor
@@ -642,10 +643,20 @@ class SettingsDialog(QDialog):
             set_busy(self.save_button, False)
             QMessageBox.warning(self, self.tr("Settings not saved"), failure_sentence(exc))
 
+        relay_moved = prefs.relay_url != self.prefs.relay_url and bool(prefs.relay_url)
+
+        def store() -> Changes:
+            changes = store_preferences(db, prefs) | store_prices(db, prices)
+            if relay_moved:  # another relay's events are counted from its own start
+                from app.sync_apply import start_counting_on
+
+                changes |= start_counting_on(db, prefs.relay_url)
+            return changes
+
         set_busy(self.save_button, True)  # one save at a time; the fields keep what was typed
         run_change(
             self.ctx,
-            lambda: store_preferences(db, prefs) | store_prices(db, prices),
+            store,
             saved,
             parent=self,
             on_failure=refused,
@@ -658,7 +669,8 @@ class SettingsDialog(QDialog):
         was saved as the relay's address without a word. A relay that cannot be reached says nothing
         about a new token alone: that save goes on."""
 
-        def answered(result: CheckResult) -> None:
+        def answered(found: tuple[CheckResult, bool]) -> None:
+            result, other_shop = found
             set_busy(self.save_button, False)
             if result.outcome is CheckOutcome.WRONG_TOKEN and not confirm(
                 self,
@@ -696,20 +708,46 @@ class SettingsDialog(QDialog):
                 self.relay_url.setFocus()
                 self.relay_url.selectAll()
                 return
+            if other_shop and not confirm(
+                self,
+                self.tr("Another shop's relay"),
+                self.tr(
+                    "This relay receives messages for a different WhatsApp number than the chats on "
+                    "this computer. Connected, the two numbers' customers share one chat list, and a "
+                    "customer who wrote to both gets one chat.\n\nIf it is another shop's relay, "
+                    "cancel: the chats here stay as they are. Connect anyway?"
+                ),
+                self.tr("Connect anyway"),
+                warning=True,
+            ):
+                self.relay_url.setFocus()
+                self.relay_url.selectAll()
+                return
             self._token_asked = (url, token)
             self.accept()
 
         def unknown(exc: BaseException) -> None:
             log.info("new relay token or address not checked before saving: %s", type(exc).__name__)
-            answered(CheckResult(CheckOutcome.UNREACHABLE))
+            answered((CheckResult(CheckOutcome.UNREACHABLE), False))
 
         stored = self.stored_token
+        db = self.ctx.db
         set_busy(self.save_button, True)
-        # A new address in plain http:// to another computer is said, as the first-run wizard says it
-        # (the token would cross the network unencrypted); one already in use is not asked about again.
-        check = lambda: check_relay(  # noqa: E731
-            url, token or (stored(url) if stored is not None else ""), allow_insecure=not moved
-        )
+
+        def check() -> tuple[CheckResult, bool]:
+            key = token or (stored(url) if stored is not None else "")
+            # A new address in plain http:// to another computer is said, as the first-run wizard
+            # says it (the token would cross the network unencrypted); one in use is not asked again.
+            result = check_relay(url, key, allow_insecure=not moved)
+            if not (moved and result.ok):
+                return result, False
+            # Another shop's relay is said before its customers mix into these chats.
+            try:
+                return result, relay_is_another_shops(db, url, key)
+            except RelayError as exc:  # answered the check, not this: nothing to say about it
+                log.info("the new relay's numbers not read: %s", type(exc).__name__)
+                return result, False
+
         Op(check, parent=self).success(answered).failure(unknown).run()
 
     def _apply_sign_in(self) -> bool:

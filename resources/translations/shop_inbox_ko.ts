@@ -6680,6 +6680,22 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>그래도 이 릴레이 주소를 저장할까요?</translation>
     </message>
     <message>
+        <source>Another shop&apos;s relay</source>
+        <translation>다른 상점의 릴레이</translation>
+    </message>
+    <message>
+        <source>This relay receives messages for a different WhatsApp number than the chats on this computer. Connected, the two numbers&apos; customers share one chat list, and a customer who wrote to both gets one chat.
+
+If it is another shop&apos;s relay, cancel: the chats here stay as they are. Connect anyway?</source>
+        <translation>이 릴레이는 이 컴퓨터의 채팅과 다른 WhatsApp 번호로 온 메시지를 받고 있어요. 연결하면 두 번호의 고객이 한 채팅 목록에 섞이고, 두 곳 모두에 메시지를 보낸 고객은 채팅 하나로 합쳐져요.
+
+다른 상점의 릴레이라면 취소하세요. 이 컴퓨터의 채팅은 그대로 있어요. 그래도 연결할까요?</translation>
+    </message>
+    <message>
+        <source>Connect anyway</source>
+        <translation>그래도 연결</translation>
+    </message>
+    <message>
         <source>The {count} newest are kept; older ones there are removed, sooner when the disk runs out of room.</source>
         <translation>최근 백업 {count}개를 보관하고, 그보다 오래된 백업은 지워요. 디스크 공간이 모자라면 더 일찍 지워요.</translation>
     </message>
