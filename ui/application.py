@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -158,6 +159,12 @@ def run(args: argparse.Namespace) -> int:
     catch_unexpected_errors(app, log_file)  # to the log and a notice, not to a stderr nobody reads
     window.show()
     mark("window shown")
+    from ui.single_instance import RESTARTING_NAME
+
+    if (ctx.paths.data_dir / RESTARTING_NAME).exists():  # the last run still says "starting again"
+        from ui.restart import new_window_shown
+
+        after_first_paint(window.chat_list.view, partial(new_window_shown, ctx.paths.data_dir))
     watch_first_paint(window.chat_list.view)  # no-op unless bench.cold_start asks for it
     deferred: DeferredStart | None = None
     if first is None:
@@ -169,6 +176,9 @@ def run(args: argparse.Namespace) -> int:
         )
         after_first_paint(window.chat_list.view, deferred.start)
     code = app.exec()
+    from ui.restart import show_restart_notice
+
+    show_restart_notice()  # a backup was restored: "starting again" at once, until the next window
     if deferred is not None:
         deferred.wait()  # quit while it loads: let it end before the database closes
     window.shutdown()
@@ -180,17 +190,16 @@ def run(args: argparse.Namespace) -> int:
     ctx.db.close()
     if claim is not None:
         claim.release()
-    relaunch_if_asked()  # a backup was restored: the owner gets the restored inbox at once
+    relaunch_if_asked(ctx.paths.data_dir)  # a backup was restored: the owner gets the restored inbox at once
     return int(code)
 
 
-def relaunch_if_asked() -> None:
+def relaunch_if_asked(folder: Path | None = None) -> None:
     """Start Shop Inbox again if this run asked to (a restore, or Start again after a failed start),
     now that it has let go of its folder."""
-    from ui.restart import relaunch, take_restart_request
+    from ui import restart
 
-    if take_restart_request():
-        relaunch()
+    restart.relaunch_if_asked(folder)
 
 
 def already_open(app: QApplication, args: argparse.Namespace, folder: Path) -> int:

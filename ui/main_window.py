@@ -580,7 +580,7 @@ class MainWindow(QMainWindow):
         again (after this run let go of its folder) and opens the inbox as usual."""
         from ui.restart import request_restart
 
-        request_restart()
+        request_restart(over=self)
         self.close()
 
     def reconnect_sync(self) -> None:

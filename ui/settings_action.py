@@ -159,7 +159,7 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
                 "The previous data was kept in {folder}.",
             ).format(folder=aside),
         )
-        request_restart()
+        request_restart(over=window)
         window.close()
 
     def failed(exc: BaseException) -> None:
@@ -171,7 +171,7 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
             + "\n"
             + translate("Menus", "Your chats are as they were. Shop Inbox starts again now."),
         )
-        request_restart()
+        request_restart(over=window)
         window.close()
 
     def refused(exc: BaseException) -> None:

@@ -27,6 +27,8 @@ RAISE_NAME = "shop-inbox.raise"  # written by a second start: "come to the front
 # There while this process updates an older inbox file (it holds the language the owner reads): a
 # second start says the inbox opens once the update is done, not only that it is already open.
 UPDATING_NAME = "shop-inbox.updating"
+# There while a run that restored a backup waits for the next run's window (ui/restart.py).
+RESTARTING_NAME = "shop-inbox.restarting"
 
 
 class FolderClaim(QObject):

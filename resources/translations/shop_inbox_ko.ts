@@ -6196,6 +6196,17 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
 </context>
 <context>
+    <name>Restart</name>
+    <message>
+        <source>Shop Inbox is starting again…</source>
+        <translation>샵 인박스를 다시 시작하는 중이에요…</translation>
+    </message>
+    <message>
+        <source>Shop Inbox</source>
+        <translation>샵 인박스</translation>
+    </message>
+</context>
+<context>
     <name>RuleSummary</name>
     <message>
         <source>To everyone.</source>

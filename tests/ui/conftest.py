@@ -75,6 +75,16 @@ def delete_closed_windows() -> None:
 
 
 @pytest.fixture(autouse=True)
+def no_restart_notice_left() -> Iterator[None]:
+    """A test that restored a backup (or asked to start again) never relaunches: its "starting
+    again" notice goes with it."""
+    yield
+    from ui.restart import close_restart_notice
+
+    close_restart_notice()
+
+
+@pytest.fixture(autouse=True)
 def dialogs(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 ) -> Iterator[DialogGuard]:

@@ -274,3 +274,48 @@ def test_a_campaign_draft_kept_open_stops_the_restore_before_anything_closes(
     assert _names(shop.paths.database)[0] == "오늘 손님"  # today's inbox, still in place and open
     with shop.db.read() as s:
         assert conversations_page(s)
+
+
+def test_from_the_restore_until_the_new_window_is_up_a_notice_says_shop_inbox_starts_again(
+    qtbot: Any, shop_window: Any, shop: Any, dialogs: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no window at all for a second or more after a restore, the owner thought it had crashed."""
+    import subprocess
+    import sys
+
+    from ui import restart
+    from ui.single_instance import RESTARTING_NAME
+
+    window, ctx = shop_window, shop
+    backup = _last_months_backup(tmp_path)
+    dialogs.expect("modal", answer=None, times=None)  # the progress window, while the backup unpacks
+    told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
+    restore(window, ctx, backup)
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=20_000)
+    assert not window.isVisible()
+    notice = restart.show_restart_notice()  # what the app does as its event loop ends
+    assert notice is not None and notice.isVisible()
+    assert "starting again" in notice.text()
+    # Where the window was, not somewhere on another screen.
+    assert notice.geometry().contains(window.frameGeometry().center())
+
+    # The next run, a real process: its window shown, it says so (and leaves a note that it did).
+    folder = ctx.paths.data_dir
+    runs: list[subprocess.Popen[bytes]] = []
+    marked: list[bool] = []
+    shown = (
+        "from pathlib import Path; from ui.restart import new_window_shown; "
+        f"folder = Path({str(folder)!r}); (folder / 'next-run-shown').touch(); new_window_shown(folder)"
+    )
+
+    def next_run() -> bool:
+        marked.append((folder / RESTARTING_NAME).exists())
+        runs.append(subprocess.Popen([sys.executable, "-c", shown], cwd=Path(__file__).parents[2]))
+        return True
+
+    monkeypatch.setattr(restart, "relaunch", next_run)
+    restart.relaunch_if_asked(folder)
+    assert (folder / "next-run-shown").exists()  # the notice stayed until the next window was up
+    assert marked == [True] and runs[0].wait(60) == 0
+    assert not (folder / RESTARTING_NAME).exists()
+    assert restart.restart_notice_shown() is None and not notice.isVisible()
