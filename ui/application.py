@@ -346,8 +346,11 @@ def open_inbox(
     if not args.smoke and not prefs.relay_url and not prefs.setup_done:
         choice = run_first_setup(ctx)
         if choice == "demo":
-            db.close()
+            ctx.db.close()
             return start_demo_context(args.lang)
+        if choice == "restored":  # opened again: the restored inbox, its language and its relay
+            ctx.db.close()
+            return open_inbox(app, args, paths, translated=True)
     return ctx
 
 
@@ -423,7 +426,7 @@ def start_demo_context(lang: str | None, data_dir: Path | None = None) -> AppCon
 
 
 def run_first_setup(ctx: AppContext) -> str:
-    """The wizard; returns "demo", "connected" or "skipped"."""
+    """The wizard; returns "demo", "restored" (a backup), "connected" or "skipped"."""
     from app.settings import update_preferences
     from ui.setup_wizard import SetupWizard
 
@@ -433,6 +436,8 @@ def run_first_setup(ctx: AppContext) -> str:
     accepted = wizard.exec()
     if wants_demo:
         return "demo"
+    if wizard.restored_from is not None:
+        return "restored"  # the old computer's backup: its preferences are the inbox's now
     if not accepted:
         # "Set up later": the wizard is not shown at each start from now on (the banner's Settings
         # and the File menu do what it did).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
@@ -254,6 +255,8 @@ class SetupWizard(QWizard):
         box.addWidget(text)
         box.addWidget(self.demo_button, alignment=Qt.AlignmentFlag.AlignLeft)
         self.import_button: QPushButton | None = None
+        self.restore_button: QPushButton | None = None
+        self.restored_from: Path | None = None  # the backup the inbox now holds
         if ctx is not None:
             # Years of chats from the phone app, browsable from day one (WhatsApp's "Export chat"),
             # with or without a relay: offered before the relay page, which needs one to go on.
@@ -261,6 +264,13 @@ class SetupWizard(QWizard):
             self.import_button.clicked.connect(lambda: self.import_chats())
             self.import_button.setAutoDefault(False)
             box.addWidget(self.import_button, alignment=Qt.AlignmentFlag.AlignLeft)
+            # A new computer: the chats, orders and settings of the old one come back from its
+            # backup, and the inbox opens on them (the relay token is asked for there: a backup
+            # never holds it).
+            self.restore_button = QPushButton(self.tr("Restore a backup from your old computer…"))
+            self.restore_button.clicked.connect(self.choose_backup)
+            self.restore_button.setAutoDefault(False)
+            box.addWidget(self.restore_button, alignment=Qt.AlignmentFlag.AlignLeft)
         later = QLabel(
             self.tr(
                 "No relay yet? Choose “Set up later”: you can connect one any time with "
@@ -330,6 +340,44 @@ class SetupWizard(QWizard):
         self.later_note.hide()  # the note says it, with what came in
         if self.import_button is not None:
             self.import_button.setText(self.tr("Import another chat…"))
+
+    def choose_backup(self) -> None:
+        """The backup picked, checked and agreed to, then restored (`restore`)."""
+        from ui.restore_choice import backup_to_restore, check_then_ask
+
+        source = backup_to_restore(self, "")
+        if source is not None:
+            check_then_ask(self, source, self.restore)
+
+    def restore(self, source: Path) -> None:
+        """The backup replaces this new, empty inbox off the GUI thread; the wizard then closes and
+        the inbox opens on the restored chats (no start again: nothing else has it open yet)."""
+        from app.backup import restore_backup
+        from app.db import Database
+
+        ctx = self.ctx
+        if ctx is None:
+            return
+        self.setEnabled(False)  # nothing is typed into an inbox that is being replaced
+        ctx.db.close()
+
+        def restored(_aside: object) -> None:
+            self.restored_from = source
+            self.setEnabled(True)
+            self.reject()
+
+        def failed(exc: BaseException) -> None:
+            from PySide6.QtWidgets import QMessageBox
+
+            from ui.ops import failure_sentence
+
+            ctx.db = Database.open(ctx.paths.database)  # the new inbox, as it was
+            self.setEnabled(True)
+            QMessageBox.warning(self, self.tr("Backup not restored"), failure_sentence(exc))
+
+        Op(lambda: restore_backup(source, ctx.paths), parent=self, long=True).success(restored).failure(
+            failed
+        ).run()
 
     def _demo(self) -> None:
         self.demo_requested.emit()

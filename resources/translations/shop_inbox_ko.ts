@@ -6806,6 +6806,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>휴대폰에서 내보낸 채팅 가져오기…</translation>
     </message>
     <message>
+        <source>Restore a backup from your old computer…</source>
+        <translation>이전 컴퓨터의 백업에서 복원…</translation>
+    </message>
+    <message>
         <source>No relay yet? Choose “Set up later”: you can connect one any time with File ▸ Settings, and bring in past chats with File ▸ Import chat from phone.</source>
         <translation>아직 릴레이가 없나요? “나중에 설정”을 누르세요. 릴레이는 언제든 파일 ▸ 설정에서 연결하고, 지난 채팅은 파일 ▸ 휴대폰에서 채팅 가져오기로 불러올 수 있어요.</translation>
     </message>
@@ -6836,6 +6840,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Import another chat…</source>
         <translation>다른 채팅 가져오기…</translation>
+    </message>
+    <message>
+        <source>Backup not restored</source>
+        <translation>백업을 복원하지 못했어요</translation>
     </message>
 </context>
 <context>

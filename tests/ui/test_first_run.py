@@ -465,3 +465,51 @@ def test_a_wizard_finished_without_keeping_the_token_keeps_the_relays_address_an
             ctx.db.close()
     finally:
         keyring.set_keyring(before)
+
+
+def test_on_a_new_computer_the_wizard_restores_the_old_ones_backup_and_the_inbox_opens_on_it(
+    qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """A new laptop's first start offered a relay, the demo and phone exports, not the backup of
+    the old laptop: the owner had to skip the setup and find File ▸ Restore."""
+    import argparse
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.backup import create_backup
+    from app.db import Database
+    from app.paths import paths_for
+    from app.queries import conversations_page
+    from app.settings import load_preferences, save_preferences
+    from tests.support.factories import make_contact, make_message
+    from ui.application import open_inbox
+
+    old = paths_for(tmp_path / "old-laptop").ensure()
+    db = Database.open(old.database)
+    with db.write() as s:
+        save_preferences(s, load_preferences(s).replace(relay_url="https://relay.myshop.example"))
+        make_message(s, make_contact(s, profile_name="단골 손님"), "지난주 주문 잘 받았어요")
+    db.close()
+    backup = create_backup(old, tmp_path / "old-laptop.zip").path
+
+    def restore_the_old_laptops_backup(wizard: Any) -> None:
+        assert wizard.restore_button.isVisible()
+        dialogs.expect("getOpenFileName", answer=str(backup))
+        dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)  # "Restore … replaced?"
+        wizard.restore_button.click()
+
+    # Declared once: the wizard again after the restore would be an unexpected dialog.
+    wizard = dialogs.expect("modal", answer=restore_the_old_laptops_backup)
+    paths = paths_for(tmp_path / "new-laptop").ensure()
+    args = argparse.Namespace(smoke=False, lang="en")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    with the_app_as_it_was(app):
+        ctx = open_inbox(app, args, paths)
+        try:
+            assert [shown.title for shown in wizard.shown] == ["Set up Shop Inbox"]
+            assert ctx.prefs["relay_url"] == "https://relay.myshop.example"
+            with ctx.db.read() as s:
+                assert [row.display_name for row in conversations_page(s)] == ["단골 손님"]
+        finally:
+            ctx.db.close()
