@@ -17,7 +17,7 @@ from ui.ops import delete_when_closed, failure_sentence, run_op, wait_for_ops
 from ui.restart import request_restart
 from ui.restore_choice import backup_to_restore, check_then_ask
 from ui.settings_dialog import SettingsDialog
-from ui.token_store import load_token, store_token_interactively, token_location
+from ui.token_store import load_token, store_token_interactively, token_kept, token_location
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -45,6 +45,7 @@ def open_settings(window: MainWindow, ctx: AppContext, over: QWidget | None = No
         ctx,
         parent=over if over is not None else window,
         token_location=current_token_location(ctx),
+        token_kept=current_token_kept(ctx),
         store_token=store,
         stored_token=lambda url: relay_token(ctx, url),
         auto_backup=window.auto_backup,
@@ -110,6 +111,14 @@ def relay_token(ctx: AppContext, relay_url: str) -> str:
     except ShopInboxError as exc:  # a missing keyring must not stop the inbox from opening
         log.warning("cannot read the relay token: %s", type(exc).__name__)
         return ""
+
+
+def current_token_kept(ctx: AppContext) -> bool:
+    try:
+        return token_kept(ctx)
+    except ShopInboxError as exc:  # no keyring backend: nothing can be kept, so none is
+        log.warning("cannot tell whether a token is kept: %s", type(exc).__name__)
+        return False
 
 
 def current_token_location(ctx: AppContext) -> str:

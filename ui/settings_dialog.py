@@ -102,6 +102,7 @@ class SettingsDialog(QDialog):
         ctx: AppContext,
         *,
         token_location: str = "",
+        token_kept: bool = True,
         store_token: Callable[[str, str], str] | None = None,
         stored_token: Callable[[str], str] | None = None,
         auto_backup: AutoBackup | None = None,
@@ -136,7 +137,13 @@ class SettingsDialog(QDialog):
         self.relay_url.setPlaceholderText("https://relay.myshop.com")
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setPlaceholderText(self.tr("Leave empty to keep the current relay token"))
+        # "Leave empty to keep the current one" read oddly with none kept (a backup restored on a
+        # new computer): the field then asks for it.
+        self.token.setPlaceholderText(
+            self.tr("Leave empty to keep the current relay token")
+            if token_kept
+            else self.tr("Paste your relay token")
+        )
         self.token_where = QLabel(token_location or self.tr("No relay token stored yet."))
         self.token_where.setWordWrap(True)
         self.token_where.setTextFormat(Qt.TextFormat.PlainText)

@@ -44,6 +44,15 @@ def store_token_interactively(parent: QWidget | None, ctx: AppContext, relay_url
     return True
 
 
+def token_kept(ctx: AppContext) -> bool:
+    """Is a token kept on this computer for the relay in use? (Not after a backup was restored on a
+    new computer: a backup never holds it.)"""
+    relay_url = str(ctx.prefs.get("relay_url") or "")
+    if ctx.demo or not relay_url:
+        return bool(ctx.demo)
+    return tokens.token_location(relay_url, config_file=ctx.paths.config_file) in ("keyring", "config_file")
+
+
 def token_location(ctx: AppContext) -> str:
     """Where the token is kept, in words, for the settings dialog."""
     if ctx.demo:

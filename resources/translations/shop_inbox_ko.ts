@@ -6505,6 +6505,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>지금 릴레이 토큰을 유지하려면 비워 두세요</translation>
     </message>
     <message>
+        <source>Paste your relay token</source>
+        <translation>릴레이 토큰을 붙여 넣으세요</translation>
+    </message>
+    <message>
         <source>No relay token stored yet.</source>
         <translation>저장된 릴레이 토큰이 아직 없어요.</translation>
     </message>

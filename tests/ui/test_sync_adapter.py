@@ -276,6 +276,7 @@ def test_a_backup_restored_on_a_new_computer_asks_for_the_relay_token_instead_of
     dialog = window.findChild(SettingsDialog)
     qtbot.waitUntil(dialog.isVisible)
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.token)
+    assert dialog.token.placeholderText() == "Paste your relay token"  # not "leave empty to keep"
     qtbot.keyClicks(dialog.token, relay.token)
     qtbot.waitUntil(dialog.save_button.isEnabled)
     dialog.save_button.click()
