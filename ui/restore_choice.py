@@ -38,6 +38,7 @@ def check_then_ask(
     confirmed: Callable[[Path], None],
     *,
     answered: Callable[[], None] | None = None,
+    starts_again: bool = True,
 ) -> None:
     """Check `source` off the GUI thread, then ask before everything is replaced: `confirmed(source)`
     on Yes. A file that is no backup (a chat export picked by mistake) is refused in plain words
@@ -53,27 +54,35 @@ def check_then_ask(
     def checked(_version: object) -> None:
         if answered is not None:
             answered()
-        if _owner_says_yes(parent, source):
+        if _owner_says_yes(parent, source, starts_again=starts_again):
             confirmed(source)
 
     # Long: it unpacks the backup's database.
     Op(lambda: check_backup(source), parent=parent, long=True).success(checked).failure(refused).run()
 
 
-def _owner_says_yes(parent: QWidget, source: Path) -> bool:
+def _owner_says_yes(parent: QWidget, source: Path, *, starts_again: bool = True) -> bool:
     try:  # which backup, and from when: an owner keeping several picks by date
         saved = full_datetime(datetime.fromtimestamp(source.stat().st_mtime, UTC))
     except OSError:
         saved = ""
-    return confirm(
-        parent,
-        translate("SettingsDialog", "Restore from backup"),
-        translate(
+    if starts_again:
+        question = translate(
             "SettingsDialog",
             "Restore {file}, saved {when}?\n\nEverything in Shop Inbox now (chats, orders, catalogue, "
             "quick replies and settings) will be replaced by what is in the backup. What is here now "
             "is kept aside in the data folder, not deleted. Shop Inbox starts again once the restore is "
             "done.",
-        ).format(file=source.name, when=saved),
+        )
+    else:  # the first start's wizard: an empty inbox, and nothing to start again
+        question = translate(
+            "SettingsDialog",
+            "Restore {file}, saved {when}?\n\nThe chats, orders, catalogue, quick replies and settings "
+            "in the backup come to this computer, and Shop Inbox opens on them.",
+        )
+    return confirm(
+        parent,
+        translate("SettingsDialog", "Restore from backup"),
+        question.format(file=source.name, when=saved),
         translate("SettingsDialog", "Restore"),
     )

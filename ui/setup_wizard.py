@@ -347,7 +347,7 @@ class SetupWizard(QWizard):
 
         source = backup_to_restore(self, "")
         if source is not None:
-            check_then_ask(self, source, self.restore)
+            check_then_ask(self, source, self.restore, starts_again=False)
 
     def restore(self, source: Path) -> None:
         """The backup replaces this new, empty inbox off the GUI thread; the wizard then closes and

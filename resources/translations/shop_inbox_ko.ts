@@ -6779,6 +6779,14 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
 지금 샵 인박스에 있는 모든 것(채팅, 주문, 카탈로그, 빠른 답장, 설정)이 백업에 있는 것으로 바뀌어요. 지금 있는 데이터는 지우지 않고 데이터 폴더에 따로 보관해요. 복원이 끝나면 샵 인박스가 다시 시작돼요.</translation>
     </message>
     <message>
+        <source>Restore {file}, saved {when}?
+
+The chats, orders, catalogue, quick replies and settings in the backup come to this computer, and Shop Inbox opens on them.</source>
+        <translation>{when}에 저장된 {file}에서 복원할까요?
+
+백업에 있는 채팅, 주문, 카탈로그, 빠른 답장, 설정을 이 컴퓨터로 가져오고, 샵 인박스가 그 내용으로 열려요.</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>복원</translation>
     </message>

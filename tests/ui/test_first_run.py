@@ -495,9 +495,10 @@ def test_on_a_new_computer_the_wizard_restores_the_old_ones_backup_and_the_inbox
     def restore_the_old_laptops_backup(wizard: Any) -> None:
         assert wizard.restore_button.isVisible()
         dialogs.expect("getOpenFileName", answer=str(backup))
-        dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)  # "Restore … replaced?"
+        asked.append(dialogs.expect("question", answer=QMessageBox.StandardButton.Yes))
         wizard.restore_button.click()
 
+    asked: list[Any] = []
     # Declared once: the wizard again after the restore would be an unexpected dialog.
     wizard = dialogs.expect("modal", answer=restore_the_old_laptops_backup)
     paths = paths_for(tmp_path / "new-laptop").ensure()
@@ -508,6 +509,9 @@ def test_on_a_new_computer_the_wizard_restores_the_old_ones_backup_and_the_inbox
         ctx = open_inbox(app, args, paths)
         try:
             assert [shown.title for shown in wizard.shown] == ["Set up Shop Inbox"]
+            question = asked[0].shown[0].text
+            assert "old-laptop.zip" in question and "opens on them" in question
+            assert "starts again" not in question  # an empty inbox, nothing to start again
             assert ctx.prefs["relay_url"] == "https://relay.myshop.example"
             with ctx.db.read() as s:
                 assert [row.display_name for row in conversations_page(s)] == ["단골 손님"]
