@@ -48,6 +48,7 @@ from app.wire import (
     Event,
     MessageEvent,
     OutboundEvent,
+    SentBy,
     SettingsEvent,
     StatusEvent,
     UnknownEvent,
@@ -58,6 +59,10 @@ if TYPE_CHECKING:
     from app.db import Database
 
 log = logging.getLogger(__name__)
+
+# An outbound message another computer or the phone's app sent on the owner's own word: the owner read
+# the chat there. The relay's automatic answers and campaigns read nothing.
+ANSWERED_BY_A_PERSON = frozenset({SentBy.OWNER, SentBy.QUICK_REPLY, SentBy.PHONE_APP})
 
 # One executemany for every customer of a batch: name, business number, and the 24-hour window's
 # start, which only ever moves forward (a late old message must not shorten the window).
@@ -604,7 +609,20 @@ class _Batch:
             )
             if e.wamid:
                 self.new_wamids.add(e.wamid)
+            if e.sent_by in ANSWERED_BY_A_PERSON:
+                self._read_up_to(cid, sent_at)
             self.result.changed.add(cid)
+
+    def _read_up_to(self, contact_id: int, sent_at: datetime) -> None:
+        """The owner answered this chat elsewhere (another computer, the phone's app): what the
+        customer wrote before that answer has been read there, and stops counting as unread here, as
+        WhatsApp's own apps do. What came after it stays unread."""
+        self.s.execute(
+            update(Message)
+            .where(Message.contact_id == contact_id, Message.unread.is_(True), Message.sent_at <= sent_at)
+            .values(unread=False)
+            .execution_options(synchronize_session=False)
+        )
 
     def campaign_text(self, campaign_id: str | None, body: dict[str, Any]) -> str:
         """A campaign send as its recipient reads it: the campaign's template with their parameters."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import time
 import unicodedata
 from typing import Any
 
@@ -233,7 +234,33 @@ def test_automation_and_phone_app_sends_appear_as_sent_messages(db: Database) ->
         ("From my phone", "phone_app", "sent", False),
         ("We're closed now", "away", "sent", False),
     ]
+
+
+def test_an_answer_from_another_computer_or_the_phone_reads_what_the_customer_wrote_before_it(
+    db: Database,
+) -> None:
+    """The owner answered on her second laptop: this one kept the chat's unread badge all day."""
+    apply(db, message_event(content="Is the M size in?"), message_event(content="Hello?", timestamp=T0 + 30))
+    assert contacts(db)[0].unread_count == 2
+    # The relay's own answers read nothing: the owner has not seen the chat.
+    apply(db, outbound_event("We're closed now", wamid=next_wamid(), sent_by="away"))
+    apply(db, outbound_event("Thanks for your order!", wamid=next_wamid(), sent_by="campaign"))
+    assert contacts(db)[0].unread_count == 2
+    # Her answer from the other computer; in the same page, a message the customer wrote after it.
+    later = int(time.time()) + 60
+    apply(
+        db,
+        outbound_event("Yes, it is!", wamid=next_wamid(), sent_by="owner"),
+        message_event(content="Great, I'll take it", timestamp=later),
+    )
     assert contacts(db)[0].unread_count == 1
+    assert [m.body for m in messages(db) if m.unread] == ["Great, I'll take it"]
+    # From the phone's WhatsApp Business app, the same.
+    apply(
+        db,
+        outbound_event("Sending the link now", wamid=next_wamid(), sent_by="phone_app", timestamp=later + 5),
+    )
+    assert contacts(db)[0].unread_count == 0
 
 
 def test_history_backfill_is_stored_as_imported_and_read(db: Database) -> None:

@@ -88,8 +88,11 @@ def outbound_event(
     wamid: str | None = None,
     sent_by: str = "away",
     seq: int | None = None,
+    timestamp: int | None = None,
 ) -> dict[str, Any]:
-    body = {"messaging_product": "whatsapp", "to": to, "type": "text", "text": {"body": text}}
+    body: dict[str, Any] = {"messaging_product": "whatsapp", "to": to, "type": "text", "text": {"body": text}}
+    if timestamp is not None:  # WhatsApp's time of the send (a phone app's echo carries one)
+        body["timestamp"] = str(timestamp)
     return {
         **_base("outbound", seq),
         "client_id": client_id,
