@@ -12,7 +12,15 @@ from app.errors import NoKeyring
 
 log = logging.getLogger(__name__)
 
-__all__ = ["NoKeyring", "delete_token", "keyring_available", "load_token", "save_token", "token_location"]
+__all__ = [
+    "NoKeyring",
+    "config_file_chosen",
+    "delete_token",
+    "keyring_available",
+    "load_token",
+    "save_token",
+    "token_location",
+]
 
 SERVICE = "Shop Inbox relay"
 CONFIG_KEY = "relay_tokens"
@@ -102,6 +110,11 @@ def _write_config(config_file: Path, data: dict[str, object]) -> None:
 def _file_tokens(config_file: Path) -> dict[str, str]:
     tokens = _read_config(config_file).get(CONFIG_KEY)
     return {str(k): str(v) for k, v in tokens.items()} if isinstance(tokens, dict) else {}
+
+
+def config_file_chosen(config_file: Path) -> bool:
+    """The owner has let a relay token be kept in the config file on this computer (it holds one)."""
+    return bool(_file_tokens(config_file))
 
 
 def save_token(

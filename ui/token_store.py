@@ -28,9 +28,9 @@ def store_token_interactively(parent: QWidget | None, ctx: AppContext, relay_url
         tokens.save_token(relay_url, token, config_file=ctx.paths.config_file)
         return True
     except tokens.NoKeyring as exc:
-        # The owner said yes once for this relay: a new token (rotated, pasted again) goes where the
-        # old one is without asking her again.
-        asked = tokens.token_location(relay_url, config_file=ctx.paths.config_file) == "config_file"
+        # The owner said yes once on this computer: a new token (rotated, pasted again, or another
+        # relay's after a move) goes where the old one is without asking her again.
+        asked = tokens.config_file_chosen(ctx.paths.config_file)
         if not asked and not confirm(
             parent,
             translate("TokenStore", "No password store"),

@@ -66,3 +66,8 @@ def test_a_plaintext_keyring_is_said_to_be_no_password_store_in_korean_and_asked
     # A new token for the same relay (rotated on the server) goes to the file she chose, unasked.
     assert store_token_interactively(None, ctx, url, "the-rotated-token")
     assert load_token(ctx, url) == "the-rotated-token"
+    # So does the token of the relay she moved to: the question was asked on this computer already.
+    moved = "https://relay2.myshop.example"
+    ctx.prefs["relay_url"] = moved
+    assert store_token_interactively(None, ctx, moved, "the-new-servers-token")
+    assert load_token(ctx, moved) == "the-new-servers-token"
