@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self._on_screen_since: float | None = None
 
         # An action, not a bare shortcut: ui/menus.py puts the same one in Edit ▸ Find.
-        self.find_action = QAction(self.tr("Find"), self)
+        self.find_action = QAction(self.tr("&Find"), self)
         self.find_action.setObjectName("findAction")
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -153,12 +153,12 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     QTimer.singleShot(ZONE_NAMES_AFTER_MS, window, _prepare_zone_names)
     action(
         file_menu,
-        translate("Menus", "Import chat from phone…"),
+        translate("Menus", "&Import chat from phone…"),
         lambda: open_import_dialog(window, ctx),
         "Ctrl+I",
     )
     export_action = action(
-        file_menu, translate("Menus", "Export chat…"), lambda: export_open_chat(window, ctx)
+        file_menu, translate("Menus", "&Export chat…"), lambda: export_open_chat(window, ctx)
     )
     export_action.setObjectName("exportChatAction")
     # It acts on the open chat: greyed out while none is open.
@@ -166,16 +166,16 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     export_action.setEnabled(False)
     file_menu.addSeparator()
     # Where a shop owner looks first; they do what Settings' buttons do, without Settings.
-    action(file_menu, translate("Menus", "Back up now…"), lambda: back_up_now(window, ctx))
+    action(file_menu, translate("Menus", "&Back up now…"), lambda: back_up_now(window, ctx))
     restore_action = action(
-        file_menu, translate("Menus", "Restore from backup…"), lambda: restore_from_backup(window, ctx)
+        file_menu, translate("Menus", "&Restore from backup…"), lambda: restore_from_backup(window, ctx)
     )
     restore_action.setEnabled(restore_possible(ctx))
     file_menu.addSeparator()
-    action(file_menu, translate("Menus", "Settings…"), window.open_settings, "Ctrl+,")
+    action(file_menu, translate("Menus", "&Settings…"), window.open_settings, "Ctrl+,")
     file_menu.addSeparator()
     # From the order board or an order too: the same quit, asking about unsaved edits first.
-    action(file_menu, translate("Menus", "Quit"), window.close, "Ctrl+Q", anywhere=True)
+    action(file_menu, translate("Menus", "&Quit"), window.close, "Ctrl+Q", anywhere=True)
 
     edit_menu = bar.addMenu(edit_title)
     edit_menu.addAction(window.find_action)  # Ctrl+F: search every chat
@@ -250,27 +250,27 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         run_dialog(lambda: ShareLinkDialog(ctx, parent=window))
 
     action(
-        shop, translate("Menus", "Orders…"), lambda: window.orders.open_board(), "Ctrl+Shift+O", anywhere=True
+        shop, translate("Menus", "&Orders…"), lambda: window.orders.open_board(), "Ctrl+Shift+O", anywhere=True
     )
-    action(shop, translate("Menus", "Match bank deposits…"), lambda: window.orders.open_deposits())
-    action(shop, translate("Menus", "Export orders…"), lambda: window.orders.export_orders())
-    action(shop, translate("Menus", "Order settings…"), lambda: window.orders.open_settings())
-    action(shop, translate("Menus", "Catalogue…"), catalogue, "Ctrl+Shift+K", anywhere=True)
-    action(shop, translate("Menus", "Quick replies…"), quick_replies)
-    action(shop, translate("Menus", "Labels…"), labels)
-    action(shop, translate("Menus", "Campaigns…"), campaigns)
+    action(shop, translate("Menus", "&Match bank deposits…"), lambda: window.orders.open_deposits())
+    action(shop, translate("Menus", "&Export orders…"), lambda: window.orders.export_orders())
+    action(shop, translate("Menus", "Order se&ttings…"), lambda: window.orders.open_settings())
+    action(shop, translate("Menus", "&Catalogue…"), catalogue, "Ctrl+Shift+K", anywhere=True)
+    action(shop, translate("Menus", "&Quick replies…"), quick_replies)
+    action(shop, translate("Menus", "&Labels…"), labels)
+    action(shop, translate("Menus", "Cam&paigns…"), campaigns)
     shop.addSeparator()
-    action(shop, translate("Menus", "Greeting message…"), greeting)
-    action(shop, translate("Menus", "Away message…"), away)
-    action(shop, translate("Menus", "Business hours…"), business_hours)
+    action(shop, translate("Menus", "&Greeting message…"), greeting)
+    action(shop, translate("Menus", "&Away message…"), away)
+    action(shop, translate("Menus", "&Business hours…"), business_hours)
     action(
         shop,
-        translate("Menus", "Business profile…"),
+        translate("Menus", "Business p&rofile…"),
         business_profile,
     )
-    action(shop, translate("Menus", "Menu bot…"), menu_bot)
+    action(shop, translate("Menus", "Me&nu bot…"), menu_bot)
     shop.addSeparator()
-    action(shop, translate("Menus", "Share link and QR code…"), share)
+    action(shop, translate("Menus", "&Share link and QR code…"), share)
 
     help_menu = bar.addMenu(help_title)
 
@@ -307,10 +307,9 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         enter_sends = bool(ctx.prefs.get("enter_sends", True))
         run_dialog(lambda: ShortcutsDialog(window, enter_sends=enter_sends))
 
-    action(help_menu, translate("Menus", "Keyboard shortcuts"), shortcuts, "Ctrl+/")
-    action(help_menu, translate("Menus", "How to export a chat from your phone"), export_help)
-    # The page's own title (ui/relay_help.py relay_help_title, not imported before the first paint).
-    action(help_menu, translate("RelayHelpDialog", "How do I set up a relay?"), relay_help)
+    action(help_menu, translate("Menus", "&Keyboard shortcuts"), shortcuts, "Ctrl+/")
+    action(help_menu, translate("Menus", "How to &export a chat from your phone"), export_help)
+    action(help_menu, translate("Menus", "How do I set up a &relay?"), relay_help)
 
     def try_demo() -> None:
         # A window of its own with simulated customers: the owner looks around at any time, the
@@ -328,8 +327,8 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
             )
 
     if not ctx.demo:
-        action(help_menu, translate("Menus", "Try the demo shop"), try_demo)
-    action(help_menu, translate("Menus", "About Shop Inbox"), about)
+        action(help_menu, translate("Menus", "Try the &demo shop"), try_demo)
+    action(help_menu, translate("Menus", "&About Shop Inbox"), about)
 
     window.setAcceptDrops(True)
     window.installEventFilter(_ExportDrop(window, ctx))

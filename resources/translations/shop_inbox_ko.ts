@@ -4234,8 +4234,8 @@ Right-click to retry.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Find</source>
-        <translation>찾기</translation>
+        <source>&amp;Find</source>
+        <translation>찾기(&amp;F)</translation>
     </message>
     <message>
         <source>Shop Inbox</source>
@@ -4253,18 +4253,6 @@ Right-click to retry.</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <source>Import chat from phone…</source>
-        <translation>휴대폰에서 채팅 가져오기…</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>설정…</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>종료</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
@@ -4275,74 +4263,6 @@ Right-click to retry.</source>
     <message>
         <source>Available in a moment: Shop Inbox is still starting</source>
         <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중이에요</translation>
-    </message>
-    <message>
-        <source>Export chat…</source>
-        <translation>채팅 내보내기…</translation>
-    </message>
-    <message>
-        <source>Back up now…</source>
-        <translation>지금 백업…</translation>
-    </message>
-    <message>
-        <source>Restore from backup…</source>
-        <translation>백업에서 복원…</translation>
-    </message>
-    <message>
-        <source>Orders…</source>
-        <translation>주문…</translation>
-    </message>
-    <message>
-        <source>Match bank deposits…</source>
-        <translation>입금 확인…</translation>
-    </message>
-    <message>
-        <source>Export orders…</source>
-        <translation>주문 내보내기…</translation>
-    </message>
-    <message>
-        <source>Order settings…</source>
-        <translation>주문 설정…</translation>
-    </message>
-    <message>
-        <source>Catalogue…</source>
-        <translation>카탈로그…</translation>
-    </message>
-    <message>
-        <source>Quick replies…</source>
-        <translation>빠른 답장…</translation>
-    </message>
-    <message>
-        <source>Labels…</source>
-        <translation>라벨…</translation>
-    </message>
-    <message>
-        <source>Campaigns…</source>
-        <translation>캠페인…</translation>
-    </message>
-    <message>
-        <source>Greeting message…</source>
-        <translation>인사 메시지…</translation>
-    </message>
-    <message>
-        <source>Away message…</source>
-        <translation>자리 비움 메시지…</translation>
-    </message>
-    <message>
-        <source>Business hours…</source>
-        <translation>영업시간…</translation>
-    </message>
-    <message>
-        <source>Business profile…</source>
-        <translation>비즈니스 프로필…</translation>
-    </message>
-    <message>
-        <source>Menu bot…</source>
-        <translation>메뉴 봇…</translation>
-    </message>
-    <message>
-        <source>Share link and QR code…</source>
-        <translation>공유 링크 및 QR 코드…</translation>
     </message>
     <message>
         <source>Try the demo shop</source>
@@ -4357,6 +4277,86 @@ Right-click to retry.</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Import chat from phone…</source>
+        <translation>휴대폰에서 채팅 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export chat…</source>
+        <translation>채팅 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>지금 백업(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>백업에서 복원(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Orders…</source>
+        <translation>주문(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Match bank deposits…</source>
+        <translation>입금 확인(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export orders…</source>
+        <translation>주문 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Order se&amp;ttings…</source>
+        <translation>주문 설정(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Catalogue…</source>
+        <translation>카탈로그(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quick replies…</source>
+        <translation>빠른 답장(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>라벨(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Cam&amp;paigns…</source>
+        <translation>캠페인(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Greeting message…</source>
+        <translation>인사 메시지(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Away message…</source>
+        <translation>자리 비움 메시지(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Business hours…</source>
+        <translation>영업시간(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Business p&amp;rofile…</source>
+        <translation>비즈니스 프로필(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Me&amp;nu bot…</source>
+        <translation>메뉴 봇(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Share link and QR code…</source>
+        <translation>공유 링크 및 QR 코드(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Data folder: {folder}
 Log file: {log}</source>
         <translation>데이터 폴더: {folder}
@@ -4367,18 +4367,30 @@ Log file: {log}</source>
         <translation>샵 인박스 정보</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>How to &amp;export a chat from your phone</source>
+        <translation>휴대폰에서 채팅을 내보내는 방법(&amp;E)</translation>
+    </message>
+    <message>
+        <source>How do I set up a &amp;relay?</source>
+        <translation>릴레이는 어떻게 설정하나요(&amp;R)?</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo shop</source>
+        <translation>데모 상점 둘러보기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;About Shop Inbox</source>
+        <translation>샵 인박스 정보(&amp;A)</translation>
+    </message>
+    <message>
         <source>Shop Inbox {version}
 Answer your WhatsApp customers from your computer.</source>
         <translation>샵 인박스 {version}
 컴퓨터에서 WhatsApp 고객에게 답장하세요.</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>단축키</translation>
-    </message>
-    <message>
-        <source>How to export a chat from your phone</source>
-        <translation>휴대폰에서 채팅을 내보내는 방법</translation>
     </message>
     <message>
         <source>Back up now</source>

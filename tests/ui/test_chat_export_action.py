@@ -66,7 +66,7 @@ def test_file_menu_exports_the_open_chat_and_is_greyed_out_with_none_open(
     install_menus(window, ctx)
     file_menu = window.menuBar().actions()[0].menu()
     export = next(a for a in file_menu.actions() if a.objectName() == "exportChatAction")
-    assert export.text() == "Export chat…"
+    assert export.text() == "&Export chat…"
     contact_id = _chat_with_minji(ctx)
     load_chats(window, qtbot)
     file_menu.aboutToShow.emit()

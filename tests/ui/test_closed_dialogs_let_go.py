@@ -26,7 +26,7 @@ from ui.quick_reply_manager import QuickReplyManager
 
 def shop_action(window: Any, text: str) -> Any:
     shop = next(m.menu() for m in window.menuBar().actions() if m.text() == "&Shop")
-    return next(a for a in shop.actions() if a.text() == text)
+    return next(a for a in shop.actions() if a.text().replace("&", "") == text)
 
 
 def test_quick_replies_and_labels_closed_from_the_shop_menu_are_gone(

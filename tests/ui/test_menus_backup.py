@@ -16,7 +16,7 @@ from ui.settings_dialog import SettingsDialog
 
 def file_menu_action(window: Any, text: str) -> QAction:
     file_menu = next(m.menu() for m in window.menuBar().actions() if m.text() == "&File")
-    return next(a for a in file_menu.actions() if a.text() == text)
+    return next(a for a in file_menu.actions() if a.text().replace("&", "") == text)
 
 
 def open_settings(window: Any) -> list[SettingsDialog]:

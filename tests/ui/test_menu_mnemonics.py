@@ -1,0 +1,57 @@
+"""Alt+letter reaches every menu and every menu item, as on any Windows program, in both languages."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMenu
+
+KOREAN_MNEMONIC = re.compile(r"\(&[A-Z]\)")
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter Alt opens `text` with ("&&" is a literal ampersand, not a mnemonic)."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).upper() if found else None
+
+
+def menu_texts(window: Any) -> dict[str, list[str]]:
+    menus: dict[str, list[str]] = {}
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        assert isinstance(menu, QMenu)
+        menus[top.text()] = [a.text() for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+    return menus
+
+
+def assert_every_item_has_its_own_letter(window: Any) -> dict[str, list[str]]:
+    menus = menu_texts(window)
+    titles = [mnemonic(t) for t in menus]
+    assert None not in titles and len(set(titles)) == len(titles), list(menus)
+    for title, items in menus.items():
+        letters = [mnemonic(t) for t in items]
+        assert None not in letters, f"{title}: {items}"
+        assert len(set(letters)) == len(letters), f"{title}: two items share a letter: {items}"
+    return menus
+
+
+def test_every_menu_and_menu_item_opens_with_its_own_alt_letter(window: Any, ctx: Any) -> None:
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    menus = assert_every_item_has_its_own_letter(window)
+    assert "&Import chat from phone…" in menus["&File"]
+
+
+@pytest.mark.usefixtures("korean")
+def test_korean_menus_write_the_letter_after_the_words_as_korean_windows_does(window: Any, ctx: Any) -> None:
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    menus = assert_every_item_has_its_own_letter(window)
+    for title, items in menus.items():
+        for text in [title, *items]:
+            assert KOREAN_MNEMONIC.search(text), text  # 파일(&F), 휴대폰에서 채팅 가져오기(&I)…
+    assert "휴대폰에서 채팅 가져오기(&I)…" in menus["파일(&F)"]
