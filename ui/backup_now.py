@@ -6,13 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.backup import BackupInfo, create_backup, saved_backup_name
 from app.db import is_disk_full
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
-from ui.save_paths import Picked, open_folder, remember_pick
+from ui.save_paths import Picked, save_file_name
 
 translate = QCoreApplication.translate
 
@@ -24,13 +24,10 @@ def ask_backup_target(parent: QWidget) -> Path | None:
     """The save dialog, in the folder last used; None when the owner cancelled."""
     # The file's name in the owner's language: the date and time as this computer's clock says.
     name = saved_backup_name(translate("BackupNow", "shop-inbox-backup", "a backup file's name, no spaces"))
-    default = str(Path(open_folder(Picked.BACKUP)) / name)
-    target, _ = QFileDialog.getSaveFileName(
-        parent, translate("BackupNow", "Save backup"), default, "Zip (*.zip)"
-    )
+    # A restore looks first where the last backup was saved.
+    target = save_file_name(parent, Picked.BACKUP, translate("BackupNow", "Save backup"), name, "Zip (*.zip)")
     if not target:
         return None
-    remember_pick(Picked.BACKUP, target)  # a restore looks there first
     return Path(target)
 
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -83,7 +82,7 @@ from ui.field_tokens import shown_fields, stored_fields
 from ui.korean_particles import with_particles
 from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
-from ui.save_paths import Picked, in_documents, open_folder, remember_pick
+from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.screen_fit import resize_within_screen, scrolling
 from ui.theme import problem_colour
 from ui.translations import ui_language
@@ -1402,10 +1401,11 @@ class BotEditor(AutomationDialog):
         self.edited()
 
     def export_json(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
+            Picked.DOCUMENT,
             self.tr("Export the menu bot"),
-            in_documents(self.tr("menu-bot.json")),
+            self.tr("menu-bot.json"),
             self.tr("Menu bot (*.json)"),
         )
         if not path:
@@ -1421,12 +1421,11 @@ class BotEditor(AutomationDialog):
 
     def import_json(self, path: str = "") -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import a menu bot"), open_folder(Picked.DOCUMENT), self.tr("Menu bot (*.json)")
+            path = open_file_name(
+                self, Picked.DOCUMENT, self.tr("Import a menu bot"), self.tr("Menu bot (*.json)")
             )
         if not path:
             return
-        remember_pick(Picked.DOCUMENT, path)
         try:
             bot = MenuBot.model_validate_json(Path(path).read_bytes())
         except OSError as exc:

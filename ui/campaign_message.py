@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,7 +30,7 @@ from app.sending import render_template
 from app.template_versions import primary_language
 from app.wire import Template
 from ui.korean_particles import with_particles
-from ui.save_paths import Picked, open_folder, remember_pick
+from ui.save_paths import Picked, open_file_name
 from ui.template_picker import DETAIL_ROLE, TemplateItemDelegate
 from ui.theme import problem_colour
 
@@ -302,14 +301,10 @@ class MessageBox(QGroupBox):
 
     # ----------------------------------------------------------------- header picture
     def _choose_media(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Header picture"),
-            open_folder(Picked.PICTURE),
-            self.tr("Pictures (*.jpg *.jpeg *.png)"),
+        path = open_file_name(
+            self, Picked.PICTURE, self.tr("Header picture"), self.tr("Pictures (*.jpg *.jpeg *.png)")
         )
         if path:
-            remember_pick(Picked.PICTURE, path)
             self.header_media = {"kind": "image", "path": path}
             self._show_media()
             self.edited.emit()

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +32,7 @@ from ui.campaign_models import (
 from ui.context import AppContext
 from ui.formatting import wall_clock
 from ui.ops import run_op
-from ui.save_paths import in_documents
+from ui.save_paths import Picked, save_file_name
 from ui.theme import ui_font
 
 
@@ -227,10 +226,11 @@ class CampaignReportView(QWidget):
         if report is None:
             return
         if target is None:
-            name, _filter = QFileDialog.getSaveFileName(
+            name = save_file_name(
                 self,
+                Picked.REPORT,
                 self.tr("Export report"),
-                in_documents(report_file_name(report.name)),
+                report_file_name(report.name),
                 self.tr("CSV files (*.csv)"),
             )
             if not name:

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.catalog_csv import ImportReport, RowProblem
 from app.catalog_edits import export_catalog_csv, import_catalog_csv
@@ -16,7 +16,7 @@ from app.changes import Changes
 from ui.context import AppContext
 from ui.error_sentences import code_sentence
 from ui.ops import run_op
-from ui.save_paths import documents_folder, in_documents
+from ui.save_paths import Picked, open_file_name, save_file_name
 
 log = logging.getLogger(__name__)
 
@@ -140,10 +140,10 @@ def import_csv(parent: QWidget, ctx: AppContext, path: Path, done: Callable[[Imp
 
 
 def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
-    name, _ = QFileDialog.getOpenFileName(
+    name = open_file_name(
         parent,
+        Picked.CATALOGUE_SHEET,
         QCoreApplication.translate("CatalogCsv", "Import catalogue"),
-        documents_folder(),
         QCoreApplication.translate("CatalogCsv", "Sheets (*.csv *.xlsx *.tsv *.txt)"),
     )
     if not name:
@@ -166,10 +166,11 @@ def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
 
 
 def choose_and_export(parent: QWidget, ctx: AppContext, brand: str = "") -> None:
-    name, _ = QFileDialog.getSaveFileName(
+    name = save_file_name(
         parent,
+        Picked.CATALOGUE_SHEET,
         QCoreApplication.translate("CatalogCsv", "Export catalogue"),
-        in_documents(QCoreApplication.translate("CatalogCsv", "catalogue.csv")),
+        QCoreApplication.translate("CatalogCsv", "catalogue.csv"),
         QCoreApplication.translate("CatalogCsv", "CSV files (*.csv)"),
     )
     if not name:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,7 @@ from ui.catalog_thumbs import ThumbnailCache, sendable_image_bytes
 from ui.error_sentences import error_sentence
 from ui.ops import run_op
 from ui.price_preview import PricePreview
-from ui.save_paths import Picked, open_folder, remember_pick
+from ui.save_paths import Picked, open_file_names
 from ui.theme import problem_colour
 
 log = logging.getLogger(__name__)
@@ -402,13 +401,12 @@ class ItemForm(QWidget):
     # ------------------------------------------------------------------ pictures
 
     def _choose_pictures(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        files = open_file_names(
             self,
+            Picked.PICTURE,
             self.tr("Add pictures"),
-            open_folder(Picked.PICTURE),
             self.tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.heic)"),
         )
-        remember_pick(Picked.PICTURE, files)
         self.add_picture_files([Path(f) for f in files])
 
     def add_picture_files(self, paths: list[Path]) -> None:

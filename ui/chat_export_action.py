@@ -6,14 +6,14 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimeZone
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.chat_export.exporter import ExportContext, ExportLanguage, ExportResult, export_chat, export_context
 from app.chat_export.media import sanitise_filename
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
 from ui.ops import Op
-from ui.save_paths import documents_folder
+from ui.save_paths import Picked, save_file_name
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
@@ -43,15 +43,14 @@ def _choose_and_export(
     name = context.name
     zone = context.time_zone or bytes(QTimeZone.systemTimeZoneId().data()).decode()
     if target is None:
-        folder = Path(documents_folder())
         # Android's own name in English; in Korean "WhatsApp 대화 - 박영희", which needs no particle
         # fitted to the name (와/과). The import reads the chat's name back from either (source.py).
         title = QCoreApplication.translate("ChatExport", "WhatsApp Chat with {0}").format(name or contact_id)
-        suggested = folder / sanitise_filename(f"{title}.zip")
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = save_file_name(
             parent,
+            Picked.EXPORTED_CHAT,
             QCoreApplication.translate("ChatExport", "Export chat"),
-            str(suggested),
+            sanitise_filename(f"{title}.zip"),
             QCoreApplication.translate("ChatExport", "Zip with photos and files (*.zip);;Text only (*.txt)"),
         )
         if not chosen:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -63,7 +62,7 @@ from ui.ops import (
     run_write_returning,
 )
 from ui.quick_reply_completer import QuickReplyCompleter
-from ui.save_paths import Picked, open_folder, remember_pick
+from ui.save_paths import Picked, save_file_name
 from ui.tab_order import chain, row_widgets
 from ui.theme import ui_font
 
@@ -549,12 +548,9 @@ class ChatPane(QWidget):
         """ "Save as…" on a photo or file of the chat: a copy where the owner says (downloaded through
         the relay first when it never was), off the GUI thread."""
         name = media.filename or saved_media_name(kind_label(row.kind), row.sent_at, media.mime)
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save as"), str(Path(open_folder(Picked.SAVED)) / name)
-        )
+        target = save_file_name(self, Picked.SAVED, self.tr("Save as"), name)
         if not target:
             return
-        remember_pick(Picked.SAVED, target)
         media_dir, sync = self.ctx.paths.media_dir, self.ctx.sync
         online = sync is not None and sync.running
 

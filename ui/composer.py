@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -38,7 +37,7 @@ from ui.bubble_layout import quote_preview
 from ui.enter_key import click_on_enter
 from ui.formatting import duration_short
 from ui.message_edit import MessageEdit, local_files
-from ui.save_paths import Picked, open_folder, remember_pick
+from ui.save_paths import Picked, open_file_names
 from ui.size_text import human_size
 from ui.theme import ui_font
 
@@ -644,9 +643,8 @@ class Composer(QFrame):
         run_op(save, lambda path: self.add_attachments([path]), parent=self, on_failure=failed)
 
     def pick_attachment(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), open_folder(Picked.ATTACHMENT))
+        names = open_file_names(self, Picked.ATTACHMENT, self.tr("Attach files"))
         if names:
-            remember_pick(Picked.ATTACHMENT, names)
             self.offer_attachments([Path(name) for name in names])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,7 +30,7 @@ from ui.formatting import list_time
 from ui.korean_particles import with_particles
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
-from ui.save_paths import Picked, open_folder, remember_pick
+from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
 from ui.theme import problem_colour
 
@@ -223,14 +222,13 @@ class DepositDialog(QDialog):
         layout.addLayout(bottom)
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self,
+            Picked.DOWNLOAD,
             self.tr("Open bank file"),
-            open_folder(Picked.DOWNLOAD),
             self.tr("Bank transactions (*.xlsx *.xls *.csv *.txt)"),
         )
         if name:
-            remember_pick(Picked.DOWNLOAD, name)
             self.load_file(Path(name))
 
     def load_file(self, path: Path) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -42,7 +41,7 @@ from ui.context import AppContext
 from ui.formatting import short_date, wall_datetime
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, delete_when_closed, failure_sentence
-from ui.save_paths import Picked, open_folder, remember_pick
+from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
 from ui.theme import problem_colour
 from ui.time_zones import TimeZoneBox, zone_city
@@ -598,15 +597,14 @@ def open_import(parent: QWidget | None, ctx: AppContext, path: Path | None = Non
     if path is None:
         # Downloads, where a mailed or shared export lands (a folder that does not exist would
         # start the dialog in its parent with "Downloads" typed as the file name), then the last one.
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen = open_file_name(
             parent,
+            Picked.CHAT_EXPORT,
             QCoreApplication.translate("ImportDialog", "Import chat from phone"),
-            open_folder(Picked.CHAT_EXPORT),
             QCoreApplication.translate("ImportDialog", "WhatsApp chat exports (*.zip *.txt);;All files (*)"),
         )
         if not chosen:
             return None
-        remember_pick(Picked.CHAT_EXPORT, chosen)
         path = Path(chosen)
     dialog = ImportDialog(ctx, path, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

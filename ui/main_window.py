@@ -15,6 +15,7 @@ from app.changes import Changes
 from ui.chat_list import ChatList
 from ui.context import AppContext
 from ui.resources import resources_dir
+from ui.save_paths import remember_folders_in
 from ui.screen_fit import fitted, place_within_screen
 from ui.tab_order import chain, row_widgets, stops_in_chain
 from ui.unsaved_edits import quitting
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.ready = False  # complete() has run
         self.shop_name = ""  # the business profile's name, kept for the title until automations change
         self.settings = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+        remember_folders_in(self.settings.fileName())  # each kind of file's dialog starts where the last one was
 
         self.chat_list = ChatList(ctx, self)
         self.left = QStackedWidget(self)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -56,7 +55,7 @@ from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel,
 from ui.order_card_delegate import OrderCardDelegate
 from ui.order_moves import COURIERS, confirm_cancel, move_label
 from ui.order_text import left_out_line, move_refusal, state_name, state_names
-from ui.save_paths import Picked, in_documents, open_folder, remember_pick
+from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.saved_file_note import SavedFileNote
 from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.sort_header import SortHeader
@@ -410,10 +409,11 @@ class OrderBoard(QWidget):
             self.saved_note.show_problem(self.no_paid_orders())
             self.courier_sheet_saved.emit(0)
             return
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self,
+            Picked.COURIER_SHEET,
             self.tr("Save courier sheet"),
-            in_documents(self.tr("courier-sheet-{0}.xlsx").format(date.today().isoformat())),
+            self.tr("courier-sheet-{0}.xlsx").format(date.today().isoformat()),
             self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
         )
         if name:
@@ -479,10 +479,11 @@ class OrderBoard(QWidget):
             return
         # Read now: the closed dialog is deleted in the save dialog's own loop (ui/ops.py delete_when_closed).
         (first, last), period = dialog.days(), dialog.period()
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self,
+            Picked.ORDERS_SHEET,
             self.tr("Export orders"),
-            in_documents(self.tr("orders-{0}-{1}.xlsx").format(first.isoformat(), last.isoformat())),
+            self.tr("orders-{0}-{1}.xlsx").format(first.isoformat(), last.isoformat()),
             self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
         )
         if name:
@@ -525,15 +526,14 @@ class OrderBoard(QWidget):
             self.order_actions.open_deposits(self)
 
     def choose_tracking_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self,
+            Picked.DOWNLOAD,
             self.tr("Open the courier's file"),
-            open_folder(Picked.DOWNLOAD),
             self.tr("Spreadsheets (*.xlsx *.xls *.csv *.txt)"),
         )
         if not name:
             return
-        remember_pick(Picked.DOWNLOAD, name)
         self.read_tracking_file(Path(name))
 
     def read_tracking_file(self, path: Path) -> None:

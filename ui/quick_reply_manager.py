@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -43,7 +42,7 @@ from ui.korean_particles import with_particles
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
-from ui.save_paths import Picked, open_folder, remember_pick
+from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
 from ui.theme import problem_colour
 from ui.unsaved_edits import leave_edits
@@ -461,14 +460,13 @@ class QuickReplyManager(QDialog):
         self.edits.run_in_turn(lambda: QuickReplyLibrary(db).reorder(ids), moved, self._failed)
 
     def choose_media(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self,
+            Picked.ATTACHMENT,
             self.tr("Choose an attachment"),
-            open_folder(Picked.ATTACHMENT),
             self.tr("Images and documents (*.jpg *.jpeg *.png *.pdf);;All files (*)"),
         )
         if path:
-            remember_pick(Picked.ATTACHMENT, path)
             self.set_media(path)
 
     def set_media(self, value: str | None, *, name: str = "", missing: bool = False) -> None:

@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.backup import check_backup
 from ui.confirm import confirm
 from ui.formatting import full_datetime
 from ui.ops import Op, failure_sentence
-from ui.save_paths import Picked, open_folder, remember_pick
+from ui.save_paths import Picked, open_file_name
 
 # The sentences are Settings' (its context keeps their translations): File ▸ Restore says the same.
 translate = QCoreApplication.translate
@@ -22,13 +22,12 @@ translate = QCoreApplication.translate
 def backup_to_restore(parent: QWidget, daily_folder: str) -> Path | None:
     """Ask which backup to restore; None when the owner cancelled. The picker opens in the daily
     backup's folder when there is one (and it is plugged in), else where a backup was last saved."""
-    start = daily_folder if daily_folder and Path(daily_folder).is_dir() else open_folder(Picked.BACKUP)
-    source, _ = QFileDialog.getOpenFileName(
-        parent, translate("SettingsDialog", "Restore from backup"), start, "Zip (*.zip)"
+    start = daily_folder if daily_folder and Path(daily_folder).is_dir() else None
+    source = open_file_name(
+        parent, Picked.BACKUP, translate("SettingsDialog", "Restore from backup"), "Zip (*.zip)", start=start
     )
     if not source:
         return None
-    remember_pick(Picked.BACKUP, source)
     return Path(source)
 
 

@@ -2,9 +2,10 @@
 
 A bare file name (or no folder) makes Qt's dialog start in the process's working folder: the install
 folder of an installed app on Windows, where a shop owner can neither write nor find the file again.
-Save dialogs start in Documents (a backup where the last one was saved). Open dialogs start where
-the owner last picked that kind of file, and before that where such files usually are: photos in
-Pictures, a bank's or a courier's download in Downloads.
+Every save and open dialog starts where the owner last saved or picked that kind of file (kept in the
+window's settings file, so a restart remembers it), and before that where such files usually are:
+saved files in Documents, photos in Pictures, a bank's or a courier's download in Downloads. Every
+file dialog of the app goes through `save_file_name`, `open_file_name` and `open_file_names`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 
 def _existing(location: QStandardPaths.StandardLocation) -> str | None:
@@ -45,7 +47,7 @@ def in_documents(name: str) -> str:
 
 
 class Picked(Enum):
-    """Kinds of file an open dialog asks for: each kind's dialog starts where the last one was found."""
+    """Kinds of file a dialog saves or opens: each kind's dialog starts where the last one was."""
 
     ATTACHMENT = "attachment"  # sent to a customer: a photo, a PDF
     PICTURE = "picture"  # a catalogue item's photos, a campaign's header
@@ -54,9 +56,21 @@ class Picked(Enum):
     BACKUP = "backup"  # Shop Inbox's own backups: saved, then restored from the same folder
     SAVED = "saved"  # a customer's photo or file saved from a chat ("Save as…")
     CHAT_EXPORT = "chat_export"  # a chat exported on the phone and sent to this computer
+    EXPORTED_CHAT = "exported_chat"  # a chat exported from Shop Inbox (File ▸ Export chat…)
+    COURIER_SHEET = "courier_sheet"  # the paid orders' sheet for the courier
+    ORDERS_SHEET = "orders_sheet"  # Export orders…, for the accountant
+    CATALOGUE_SHEET = "catalogue_sheet"  # the catalogue as a sheet, exported and imported
+    REPORT = "report"  # a campaign's report
+    QR_CODE = "qr_code"  # the shop's QR code, to print
 
     def default_folder(self) -> str:
         starts: dict[Picked, Callable[[], str]] = {
+            Picked.EXPORTED_CHAT: documents_folder,
+            Picked.COURIER_SHEET: documents_folder,
+            Picked.ORDERS_SHEET: documents_folder,
+            Picked.CATALOGUE_SHEET: documents_folder,
+            Picked.REPORT: documents_folder,
+            Picked.QR_CODE: pictures_folder,
             Picked.ATTACHMENT: pictures_folder,
             Picked.PICTURE: pictures_folder,
             Picked.DOWNLOAD: downloads_folder,
@@ -69,19 +83,69 @@ class Picked(Enum):
 
 
 _last_folder: dict[Picked, str] = {}
+_memory: str | None = None  # the settings file the folders outlive this run in (None: they do not)
+
+
+def remember_folders_in(settings_file: str | None) -> None:
+    """Keep the last folders in `settings_file` (the window's .ini) from now on, and read them from
+    it: the folders of a run before this one."""
+    global _memory
+    _memory = settings_file
+    _last_folder.clear()
+
+
+def _settings() -> QSettings | None:
+    return None if _memory is None else QSettings(_memory, QSettings.Format.IniFormat)
+
+
+def _key(kind: Picked) -> str:
+    return f"lastFolders/{kind.value}"
 
 
 def open_folder(kind: Picked) -> str:
-    """Where an open dialog for this kind of file starts: the folder of the last one picked (while
-    it still exists), else the kind's usual folder."""
+    """Where a dialog for this kind of file starts: the folder of the last one saved or picked
+    (while it still exists), else the kind's usual folder."""
     last = _last_folder.get(kind)
+    if last is None and (settings := _settings()) is not None:
+        stored = settings.value(_key(kind))
+        last = stored if isinstance(stored, str) else None
     if last and Path(last).is_dir():
         return last
     return kind.default_folder()
 
 
 def remember_pick(kind: Picked, chosen: str | list[str]) -> None:
-    """The owner picked these files: the next dialog for this kind starts in their folder."""
+    """The owner saved or picked these files: the next dialog for this kind starts in their folder."""
     first = chosen[0] if isinstance(chosen, list) else chosen
     if first:
-        _last_folder[kind] = str(Path(first).parent)
+        folder = str(Path(first).parent)
+        _last_folder[kind] = folder
+        if (settings := _settings()) is not None:
+            settings.setValue(_key(kind), folder)
+            settings.sync()
+
+
+def save_file_name(parent: QWidget | None, kind: Picked, caption: str, name: str, filters: str = "") -> str:
+    """The save dialog for `name`, in the folder this kind was last saved to; "" when cancelled."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(Path(open_folder(kind)) / name), filters)
+    if chosen:
+        remember_pick(kind, chosen)
+    return str(chosen or "")
+
+
+def open_file_name(
+    parent: QWidget | None, kind: Picked, caption: str, filters: str = "", *, start: str | None = None
+) -> str:
+    """The open dialog for one file of this kind, in `start` or where the last one was; "" when cancelled."""
+    chosen, _ = QFileDialog.getOpenFileName(parent, caption, start or open_folder(kind), filters)
+    if chosen:
+        remember_pick(kind, chosen)
+    return str(chosen or "")
+
+
+def open_file_names(parent: QWidget | None, kind: Picked, caption: str, filters: str = "") -> list[str]:
+    """The open dialog for files of this kind, where the last ones were; [] when cancelled."""
+    chosen, _ = QFileDialog.getOpenFileNames(parent, caption, open_folder(kind), filters)
+    if chosen:
+        remember_pick(kind, chosen)
+    return [str(c) for c in chosen or []]

@@ -10,7 +10,6 @@ from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,7 @@ from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.error_sentences import file_error_sentence
 from ui.ops import run_change, run_op
-from ui.save_paths import pictures_folder
+from ui.save_paths import Picked, save_file_name
 from ui.theme import problem_colour
 
 log = logging.getLogger(__name__)
@@ -169,10 +168,11 @@ class ShareLinkDialog(QDialog):
     def save_qr(self) -> None:
         if not self.link_text:
             return
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self,
+            Picked.QR_CODE,  # Pictures, Documents where there is none
             self.tr("Save QR code"),
-            str(Path(pictures_folder()) / "whatsapp-qr.png"),  # Documents where there is no Pictures
+            "whatsapp-qr.png",
             self.tr("PNG image (*.png);;SVG for printing (*.svg)"),
         )
         if not name:

@@ -85,6 +85,16 @@ def no_restart_notice_left() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def fresh_file_dialog_folders() -> Iterator[None]:
+    """Each test starts as a first run: no folder remembered from another test's file dialogs."""
+    from ui import save_paths
+
+    save_paths.remember_folders_in(None)
+    yield
+    save_paths.remember_folders_in(None)
+
+
+@pytest.fixture(autouse=True)
 def dialogs(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 ) -> Iterator[DialogGuard]:

@@ -157,3 +157,55 @@ def test_a_qr_code_is_saved_in_pictures_or_documents_where_there_is_none(
     dialog.save_qr()
     assert Path(again.shown[0].text) == user_folders["documents"] / "whatsapp-qr.png"
     dialog.phone.clear()  # nothing to remember on close
+
+
+def test_a_courier_sheet_is_saved_where_the_last_one_was_even_after_a_restart(
+    qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path], tmp_path: Path
+) -> None:
+    """Documents the first time; the folder she chose after, the next day too (a new start of the
+    app), and the orders export, another kind of file, still in Documents."""
+    from ui.order_board import OrderBoard
+
+    courier = tmp_path / "택배"
+    courier.mkdir()
+    settings_file = str(tmp_path / "window.ini")
+    save_paths.remember_folders_in(settings_file)
+    board = OrderBoard(ctx)
+    qtbot.addWidget(board)
+    first = dialogs.expect("getSaveFileName", answer=None)
+    board._ask_courier_sheet(paid=1)
+    assert Path(first.shown[0].text).parent == user_folders["documents"]
+    save_paths.remember_pick(save_paths.Picked.COURIER_SHEET, str(courier / "courier-sheet.xlsx"))
+
+    save_paths.remember_folders_in(settings_file)  # the app started again
+    again = dialogs.expect("getSaveFileName", answer=None)
+    board._ask_courier_sheet(paid=1)
+    assert Path(again.shown[0].text).parent == courier
+    assert Path(again.shown[0].text).name.startswith("courier-sheet-")
+    assert save_paths.open_folder(save_paths.Picked.ORDERS_SHEET) == str(user_folders["documents"])
+
+
+def test_an_exported_chat_is_saved_where_the_last_export_was(
+    qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path], tmp_path: Path
+) -> None:
+    from tests.support.factories import make_contact, make_message
+    from ui.chat_export_action import export_chat_to_file
+
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="김민지")
+        make_message(s, contact, "안녕하세요")
+        contact_id = int(contact.id)
+    kept = tmp_path / "보관"
+    kept.mkdir()
+    first = dialogs.expect("getSaveFileName", answer=str(kept / "minji.zip"))
+    told = dialogs.expect("information")
+    export_chat_to_file(None, ctx, contact_id)
+    qtbot.waitUntil(
+        lambda: bool(first.shown) and (kept / "minji.zip").exists() and bool(told.shown), timeout=5000
+    )
+    assert Path(first.shown[0].text).parent == user_folders["documents"]
+
+    second = dialogs.expect("getSaveFileName", answer=None)
+    export_chat_to_file(None, ctx, contact_id)
+    qtbot.waitUntil(lambda: bool(second.shown), timeout=5000)
+    assert Path(second.shown[0].text).parent == kept
