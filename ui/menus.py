@@ -250,7 +250,11 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         run_dialog(lambda: ShareLinkDialog(ctx, parent=window))
 
     action(
-        shop, translate("Menus", "&Orders…"), lambda: window.orders.open_board(), "Ctrl+Shift+O", anywhere=True
+        shop,
+        translate("Menus", "&Orders…"),
+        lambda: window.orders.open_board(),
+        "Ctrl+Shift+O",
+        anywhere=True,
     )
     action(shop, translate("Menus", "&Match bank deposits…"), lambda: window.orders.open_deposits())
     action(shop, translate("Menus", "&Export orders…"), lambda: window.orders.export_orders())
