@@ -50,6 +50,9 @@ class OrderMessagePane(QWidget):
         self.how.setTextFormat(Qt.TextFormat.PlainText)
         self.edit = BoundedTextEdit(self)
         self.edit.setMaximumHeight(130)
+        # Three lines where the order's lines and totals need the height; the rest scrolls.
+        lines = 3 * self.edit.fontMetrics().lineSpacing() + 2 * self.edit.frameWidth() + 8
+        self.edit.setMinimumHeight(lines)
         self.send_button = QPushButton(translate("OrderWindow", "Send to customer"), self)
         self.send_button.setObjectName("sendOrderMessage")
         self.skip_button = QPushButton(translate("OrderWindow", "Don't send"), self)

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon, QShowEvent
+from PySide6.QtGui import QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QStyle,
     QTableView,
     QTextEdit,
@@ -243,9 +244,12 @@ class OrderWindow(QDialog):
         history_view.setModel(self.history)
         # Beside the order's scrolling parts, never in them: in them, the message to the customer took
         # the height and left the history a one-line sliver at the bottom of a 1366×768 screen.
-        # Five lines high, come what may: the parts above scroll, and take what height is spare.
+        # Five lines high where there is room; down to two (it scrolls) where the order's lines and
+        # totals need the height (_share_height).
         line = history_view.fontMetrics().lineSpacing()
-        history_view.setFixedHeight(5 * line + 2 * history_view.frameWidth() + 4)
+        frame = 2 * history_view.frameWidth() + 4
+        history_view.setMinimumHeight(2 * line + frame)
+        history_view.setMaximumHeight(5 * line + frame)
         # A line names a deposit and whether the customer was told (and why not): wrapped, not cut.
         history_view.setWordWrap(True)
         history_view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -303,15 +307,28 @@ class OrderWindow(QDialog):
         # The lines stay in view, however small the screen.
         self.body.setMinimumHeight(self.table.height())
 
+        # The history and the message to the customer under the order's parts, the owner free to drag
+        # the line between them; the parts take any height the window gains.
+        self.lower = QWidget(self)
+        lower = QVBoxLayout(self.lower)
+        lower.setContentsMargins(0, 0, 0, 0)
+        lower.addWidget(QLabel(self.tr("History"), self.lower))
+        lower.addWidget(history_view)
+        lower.addWidget(self.message)
+        self.split = QSplitter(Qt.Orientation.Vertical, self)
+        self.split.setObjectName("orderSplit")
+        self.split.addWidget(self.body)
+        self.split.addWidget(self.lower)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        self.split.setChildrenCollapsible(False)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.customer)
         layout.addWidget(self.move_row)
         layout.addWidget(self.error)
-        layout.addWidget(self.body, 1)
-        layout.addWidget(QLabel(self.tr("History"), self))
-        layout.addWidget(history_view)
-        layout.addWidget(self.message)
+        layout.addWidget(self.split, 1)
         self._publishing = False
         self._change_form: StartOrderDialog | None = None  # "Change items…", while open
         ctx.hub.changed.connect(self._hub_changed)
@@ -335,6 +352,23 @@ class OrderWindow(QDialog):
         before = self.height()
         self.message.show()
         self._fit_to_screen(before)
+        self._share_height()
+
+    def _share_height(self) -> None:
+        """The order's lines and totals first, the history and the message to the customer in what is
+        left (they scroll): at 125 % on a 1366×768 laptop, the message left the lines and totals a
+        180-pixel slit. Where there is room for all, each part has all it asks for."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        total = sum(self.split.sizes())
+        if total <= 0:
+            return
+        totals_top = self.subtotal.mapTo(self.parts, self.subtotal.rect().topLeft()).y()
+        needed = totals_top + self.totals.sizeHint().height() + 2 * self.body.frameWidth()
+        least = self.lower.minimumSizeHint().height()
+        lower = max(least, min(self.lower.sizeHint().height(), total - needed))
+        self.split.setSizes([total - lower, lower])
 
     def _fit_to_screen(self, before: int) -> None:
         """Grown to show the order and its message whole where the screen has room, moved up where
@@ -357,8 +391,20 @@ class OrderWindow(QDialog):
         if grown is not None and self.height() == grown[1]:
             layout = self.layout()
             assert layout is not None
-            layout.activate()  # the minimum height without the message's box, or the resize stops at it
+            # The minimum height without the message's box, or the resize stops at it: the box's own
+            # section first, then the line between them, then the window.
+            lower = self.lower.layout()
+            assert lower is not None
+            lower.activate()
+            self.split.updateGeometry()
+            layout.activate()
             self.resize(self.width(), grown[0])
+        self._share_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.message.isVisible():  # a smaller window: the order's lines and totals stay in view
+            self._share_height()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # QDialog centres it over the main window, not minding the title bar

@@ -161,3 +161,31 @@ def test_on_a_768_pixel_screen_the_history_stays_readable_over_the_message(windo
     assert wholly_shown(order_window.message.send_button) or wholly_shown(order_window.message.unsent_button)
     first = history.visualRect(order_window.history.index(0, 0))
     assert history.viewport().rect().contains(first)  # its newest line, whole
+
+
+def test_at_125_percent_on_a_laptop_the_message_leaves_the_lines_and_totals_in_view(
+    window: Any, qtbot: Any
+) -> None:
+    """1366×768 at 125 % is 614 pixels of height to Qt: the message to the customer, the history and
+    the buttons left the order's lines and totals a 180-pixel slit, the total scrolled out of view."""
+    order_window = new_order_open(window, qtbot)
+    order_window.resize(620, 566)  # what a 614-pixel-high screen leaves under the title bar
+    laid_out(order_window)
+
+    def wholly_shown(widget: Any) -> bool:
+        return widget.visibleRegion().boundingRect().size() == widget.size()
+
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
+    order_window.resize(620, 566)  # the message grew it as far as the test's larger screen allows
+    laid_out(order_window)
+    assert wholly_shown(order_window.total) and wholly_shown(order_window.table)
+    assert wholly_shown(order_window.message.edit)
+    assert wholly_shown(order_window.message.send_button) or wholly_shown(order_window.message.unsent_button)
+    assert order_window.history_view.height() >= 2 * order_window.history_view.fontMetrics().lineSpacing()
+
+    # The owner drags the line between the order and the message: the order's parts take it.
+    sizes = order_window.split.sizes()
+    order_window.resize(620, 700)
+    laid_out(order_window)
+    assert order_window.split.sizes()[0] > sizes[0]
