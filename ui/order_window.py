@@ -304,8 +304,11 @@ class OrderWindow(QDialog):
         self.body.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.body.setMinimumWidth(body.minimumSizeHint().width() + scrollbar)
-        # The lines stay in view, however small the screen.
-        self.body.setMinimumHeight(self.table.height())
+        # The first two lines stay in view, however small the screen (1024×600 at 125 %, the message
+        # to the customer open: the window's parts asked for more than the screen's height, and the
+        # message's buttons were drawn over its text).
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.body.setMinimumHeight(self.table.height() - 2 * row)
 
         # The history and the message to the customer under the order's parts, the owner free to drag
         # the line between them; the parts take any height the window gains.
@@ -367,6 +370,9 @@ class OrderWindow(QDialog):
         totals_top = self.subtotal.mapTo(self.parts, self.subtotal.rect().topLeft()).y()
         needed = totals_top + self.totals.sizeHint().height() + 2 * self.body.frameWidth()
         least = self.lower.minimumSizeHint().height()
+        how = self.message.how  # wrapped: its minimum says one line, its width needs more
+        if how.isVisibleTo(self) and how.width() > 0:
+            least += max(0, how.heightForWidth(how.width()) - how.minimumSizeHint().height())
         lower = max(least, min(self.lower.sizeHint().height(), total - needed))
         self.split.setSizes([total - lower, lower])
 

@@ -57,12 +57,12 @@ def row_at(order_window: OrderWindow) -> QRect:
     return order_window.move_row.geometry()
 
 
-def new_order_open(window: Any, qtbot: Any) -> OrderWindow:
+def new_order_open(window: Any, qtbot: Any, wrote_ago: timedelta = timedelta(hours=1)) -> OrderWindow:
     """김민지's new order of two eco bags (she wrote an hour ago), its window open."""
     with window.ctx.db.write() as s:
         save_order_settings(s, OrderSettings(bank_account="국민은행 123-45-678901"))
         create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
-        c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow() - timedelta(hours=1))
+        c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow() - wrote_ago)
         order_id = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 2)], source="chat").id
     order_window = OrderActions(window, window.ctx).open_order(order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None and order_window.isVisible())
@@ -189,3 +189,26 @@ def test_at_125_percent_on_a_laptop_the_message_leaves_the_lines_and_totals_in_v
     order_window.resize(620, 700)
     laid_out(order_window)
     assert order_window.split.sizes()[0] > sizes[0]
+
+
+def test_on_a_1024_by_600_screen_at_125_percent_the_message_buttons_stay_clear_of_its_text(
+    window: Any, qtbot: Any
+) -> None:
+    """480 pixels of height to Qt: the message's buttons were drawn over its text box, and the
+    window asked for more height than the screen has. She wrote two days ago: a sentence over the
+    message says why it cannot go as it is."""
+    order_window = new_order_open(window, qtbot, wrote_ago=timedelta(days=2))
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
+    order_window.resize(620, 432)
+    laid_out(order_window)
+    assert order_window.height() <= 432
+    message = order_window.message
+    assert message.how.isVisible() and message.how.text()
+    edit = QRect(message.edit.mapTo(order_window, QPoint(0, 0)), message.edit.size())
+    shown = message.send_button if message.send_button.isVisible() else message.unsent_button
+    button = QRect(shown.mapTo(order_window, QPoint(0, 0)), shown.size())
+    assert edit.bottom() < button.top()
+    assert button.bottom() <= order_window.rect().bottom()
+    first_line = order_window.table.visualRect(order_window.lines.index(0, 0))
+    assert order_window.table.viewport().visibleRegion().contains(first_line.center())
