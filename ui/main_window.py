@@ -92,7 +92,9 @@ class MainWindow(QMainWindow):
         self.ready = False  # complete() has run
         self.shop_name = ""  # the business profile's name, kept for the title until automations change
         self.settings = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
-        remember_folders_in(self.settings.fileName())  # each kind of file's dialog starts where the last one was
+        remember_folders_in(
+            self.settings.fileName()
+        )  # each kind of file's dialog starts where the last one was
 
         self.chat_list = ChatList(ctx, self)
         self.left = QStackedWidget(self)
