@@ -388,7 +388,7 @@ class RelayCheckPanel(QWidget):
         if with_button:
             # "Again" once there is a first check to repeat: Settings opened from the File menu has
             # run none, and "Check again" there had the owner look for a check she never saw.
-            self.button = QPushButton(self.tr("Check connection"))
+            self.button = QPushButton(self.tr("Chec&k connection"))
             self.button.setToolTip(self.tr("Ask the relay to check WhatsApp's side and its server again"))
             row = QHBoxLayout()
             row.addWidget(self.button)
@@ -422,7 +422,7 @@ class RelayCheckPanel(QWidget):
         self.note.hide()
         self._url = url
         if self.button is not None:
-            self.button.setText(self.tr("Check again"))
+            self.button.setText(self.tr("Chec&k again"))
             set_busy(self.button, True)
         self.scroll_area.show()
         self.view.show_running()

@@ -149,8 +149,8 @@ class SettingsDialog(QDialog):
         self.token_where.setTextFormat(Qt.TextFormat.PlainText)
         connection = QGroupBox(self.tr("Relay"))
         form = QFormLayout(connection)
-        form.addRow(self.tr("Relay address"), self.relay_url)
-        form.addRow(self.tr("Relay token"), self.token)
+        form.addRow(self.tr("Relay &address"), self.relay_url)
+        form.addRow(self.tr("Relay &token"), self.token)
         form.addRow("", self.token_where)
         # The relay's check of WhatsApp's side, and the number's quality and messaging limit.
         self.relay_check = RelayCheckPanel(with_button=True)
@@ -165,16 +165,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.relay_help_link)
 
         # Behaviour
-        self.enter_sends = QCheckBox(self.tr("Enter sends the message (Shift+Enter for a new line)"))
+        self.enter_sends = QCheckBox(self.tr("&Enter sends the message (Shift+Enter for a new line)"))
         self.enter_sends.setChecked(self.prefs.enter_sends)
-        self.notifications = QCheckBox(self.tr("Show a notification for new messages"))
+        self.notifications = QCheckBox(self.tr("Show a &notification for new messages"))
         self.notifications.setChecked(self.prefs.notifications)
-        self.previews = QCheckBox(self.tr("Show the message text in notifications"))
+        self.previews = QCheckBox(self.tr("Show the message te&xt in notifications"))
         self.previews.setChecked(self.prefs.notification_previews)
-        self.receipts = QCheckBox(self.tr("Send read receipts (blue ticks) to customers"))
+        self.receipts = QCheckBox(self.tr("Send read &receipts (blue ticks) to customers"))
         self.receipts.setChecked(self.prefs.read_receipts)
         # Off: an archived chat comes back to the inbox when its customer writes (WhatsApp Business).
-        self.keep_archived = QCheckBox(self.tr("Keep chats archived when a customer writes"))
+        self.keep_archived = QCheckBox(self.tr("Keep chats archi&ved when a customer writes"))
         self.keep_archived.setToolTip(
             self.tr(
                 "Otherwise a new message from the customer brings an archived chat back to the inbox. "
@@ -184,7 +184,7 @@ class SettingsDialog(QDialog):
         self.keep_archived.setChecked(self.prefs.keep_archived)
         # The computer's own start-up list, not a preference of the inbox (app/sign_in.py).
         self.sign_in = SignInStart.for_this_user()
-        self.open_at_sign_in = QCheckBox(self.tr("Open Shop Inbox when I sign in to this computer"))
+        self.open_at_sign_in = QCheckBox(self.tr("Open Shop Inbox when I sign &in to this computer"))
         self.open_at_sign_in.setChecked(sign_in_is_on(self.sign_in))
         if ctx.demo:
             self.open_at_sign_in.setEnabled(False)
@@ -209,7 +209,9 @@ class SettingsDialog(QDialog):
         ):
             box.addWidget(widget)
         lang_row = QHBoxLayout()
-        lang_row.addWidget(QLabel(self.tr("Language")))
+        language_label = QLabel(self.tr("&Language"))
+        language_label.setBuddy(self.language)  # Alt+L
+        lang_row.addWidget(language_label)
         lang_row.addWidget(self.language, 1)
         box.addLayout(lang_row)
         box.addWidget(self.language_note)
@@ -243,7 +245,7 @@ class SettingsDialog(QDialog):
             )
         )
         orders_note.setWordWrap(True)
-        self.order_settings_button = QPushButton(self.tr("Open order settings…"))
+        self.order_settings_button = QPushButton(self.tr("&Open order settings…"))
         self.order_settings_button.setObjectName("openOrderSettings")
         self.order_settings_button.clicked.connect(self.open_order_settings)
         shop_column.addWidget(orders_note)
@@ -260,10 +262,10 @@ class SettingsDialog(QDialog):
         automations_row = QHBoxLayout()
         self.automation_buttons: dict[str, QPushButton] = {}
         for key, text, build in (
-            ("businessHours", self.tr("Business hours…"), business_hours_editor),
-            ("greeting", self.tr("Greeting message…"), greeting_editor),
-            ("away", self.tr("Away message…"), away_editor),
-            ("menuBot", self.tr("Menu bot…"), menu_bot_editor),
+            ("businessHours", self.tr("Business &hours…"), business_hours_editor),
+            ("greeting", self.tr("&Greeting message…"), greeting_editor),
+            ("away", self.tr("A&way message…"), away_editor),
+            ("menuBot", self.tr("&Menu bot…"), menu_bot_editor),
         ):
             button = QPushButton(text)
             button.setObjectName(f"open_{key}")
@@ -284,16 +286,16 @@ class SettingsDialog(QDialog):
         self.kept_note = QLabel()
         self.kept_note.setWordWrap(True)
         self.kept_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.remove_kept = QPushButton(self.tr("Delete them…"))
+        self.remove_kept = QPushButton(self.tr("&Delete them…"))
         self.remove_kept.clicked.connect(self.delete_kept_inboxes)
         self.kept_note.hide()
         self.remove_kept.hide()
-        open_folder = QPushButton(self.tr("Open folder"))
+        open_folder = QPushButton(self.tr("Open &folder"))
         open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.paths.data_dir)))
         )
-        self.backup_button = QPushButton(self.tr("Back up now…"))
-        self.restore_button = QPushButton(self.tr("Restore from backup…"))
+        self.backup_button = QPushButton(self.tr("&Back up now…"))
+        self.restore_button = QPushButton(self.tr("Re&store from backup…"))
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.choose_restore)
         self.restore_button.setEnabled(restore_possible(ctx))
@@ -306,7 +308,7 @@ class SettingsDialog(QDialog):
         self.backup_status.setTextFormat(Qt.TextFormat.PlainText)
         # The daily backup: a folder on another disk (a USB stick) or one a cloud drive keeps.
         self.backup_folder = str(ctx.prefs.get("backup_folder") or "")
-        self.auto_backup = QCheckBox(self.tr("Back up every day to a folder"))
+        self.auto_backup = QCheckBox(self.tr("Back u&p every day to a folder"))
         self.auto_backup.setToolTip(
             self.tr(
                 "Pick a USB stick, another disk, or a folder your cloud drive keeps (OneDrive, iCloud Drive)."
@@ -314,7 +316,7 @@ class SettingsDialog(QDialog):
         )
         self.auto_backup.setChecked(bool(self.backup_folder))
         self.auto_backup.toggled.connect(self._auto_backup_toggled)
-        self.choose_backup_folder = QPushButton(self.tr("Choose folder…"))
+        self.choose_backup_folder = QPushButton(self.tr("&Choose folder…"))
         self.choose_backup_folder.clicked.connect(self.pick_backup_folder)
         self.auto_folder = QLabel()
         self.auto_folder.setTextFormat(Qt.TextFormat.PlainText)

@@ -61,8 +61,8 @@ class ShopPlaceFields(QObject):
         self.country.currentIndexChanged.connect(self._country_changed)
 
     def add_rows(self, form: QFormLayout) -> None:
-        form.addRow(self.tr("Country"), self.country)
-        form.addRow(self.tr("Currency"), self.currency)
+        form.addRow(self.tr("Countr&y"), self.country)
+        form.addRow(self.tr("C&urrency"), self.currency)
 
     def choose(self, region: str, currency: str) -> None:
         """Show what is stored (without the country's currency overriding the stored one)."""

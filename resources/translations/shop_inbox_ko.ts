@@ -5827,20 +5827,20 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
 <context>
     <name>RelayCheckPanel</name>
     <message>
-        <source>Check again</source>
-        <translation>다시 확인</translation>
-    </message>
-    <message>
         <source>Ask the relay to check WhatsApp&apos;s side and its server again</source>
         <translation>릴레이에게 WhatsApp 쪽과 서버를 다시 확인하도록 요청해요</translation>
     </message>
     <message>
-        <source>Check connection</source>
-        <translation>연결 확인</translation>
+        <source>Chec&amp;k connection</source>
+        <translation>연결 확인(&amp;K)</translation>
     </message>
     <message>
         <source>Enter the relay&apos;s address first.</source>
         <translation>릴레이 주소를 먼저 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k again</source>
+        <translation>다시 확인(&amp;K)</translation>
     </message>
     <message>
         <source>The relay token was refused, so the relay could not run its check.</source>
@@ -6509,10 +6509,6 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>릴레이</translation>
     </message>
     <message>
-        <source>Relay address</source>
-        <translation>릴레이 주소</translation>
-    </message>
-    <message>
         <source>Leave empty to keep the current relay token</source>
         <translation>지금 릴레이 토큰을 유지하려면 비워 두세요</translation>
     </message>
@@ -6525,36 +6521,8 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>저장된 릴레이 토큰이 아직 없어요.</translation>
     </message>
     <message>
-        <source>Relay token</source>
-        <translation>릴레이 토큰</translation>
-    </message>
-    <message>
-        <source>Enter sends the message (Shift+Enter for a new line)</source>
-        <translation>Enter로 메시지 보내기 (줄바꿈은 Shift+Enter)</translation>
-    </message>
-    <message>
-        <source>Show a notification for new messages</source>
-        <translation>새 메시지 알림 표시</translation>
-    </message>
-    <message>
-        <source>Show the message text in notifications</source>
-        <translation>알림에 메시지 내용 표시</translation>
-    </message>
-    <message>
-        <source>Send read receipts (blue ticks) to customers</source>
-        <translation>고객에게 읽음 확인(파란 체크) 보내기</translation>
-    </message>
-    <message>
-        <source>Keep chats archived when a customer writes</source>
-        <translation>고객이 메시지를 보내도 채팅을 보관된 상태로 두기</translation>
-    </message>
-    <message>
         <source>Otherwise a new message from the customer brings an archived chat back to the inbox. When kept archived, the Archived filter shows how many of them have unread messages.</source>
         <translation>끄면 고객이 새 메시지를 보낼 때 보관된 채팅이 채팅 목록으로 돌아와요. 보관된 상태로 두면 보관됨 필터에 읽지 않은 메시지가 있는 채팅 수가 표시돼요.</translation>
-    </message>
-    <message>
-        <source>Open Shop Inbox when I sign in to this computer</source>
-        <translation>이 컴퓨터에 로그인하면 샵 인박스 열기</translation>
     </message>
     <message>
         <source>The demo shop is never opened at sign-in.</source>
@@ -6573,10 +6541,6 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>메시지</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
         <source>Your shop</source>
         <translation>내 상점</translation>
     </message>
@@ -6589,28 +6553,8 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>입금 계좌, 배송비, 입금 기한은 주문 설정(상점 ▸ 주문 설정)에 있어요.</translation>
     </message>
     <message>
-        <source>Open order settings…</source>
-        <translation>주문 설정 열기…</translation>
-    </message>
-    <message>
         <source>Business hours and the automatic replies to customers (also in the Shop menu):</source>
         <translation>영업시간과 고객에게 자동으로 보내는 메시지 (상점 메뉴에도 있어요):</translation>
-    </message>
-    <message>
-        <source>Business hours…</source>
-        <translation>영업시간…</translation>
-    </message>
-    <message>
-        <source>Greeting message…</source>
-        <translation>인사 메시지…</translation>
-    </message>
-    <message>
-        <source>Away message…</source>
-        <translation>자리 비움 메시지…</translation>
-    </message>
-    <message>
-        <source>Menu bot…</source>
-        <translation>메뉴 봇…</translation>
     </message>
     <message>
         <source>Your data</source>
@@ -6621,36 +6565,12 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>계산 중…</translation>
     </message>
     <message>
-        <source>Delete them…</source>
-        <translation>삭제…</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>폴더 열기</translation>
-    </message>
-    <message>
-        <source>Back up now…</source>
-        <translation>지금 백업…</translation>
-    </message>
-    <message>
-        <source>Restore from backup…</source>
-        <translation>백업에서 복원…</translation>
-    </message>
-    <message>
         <source>This demo is not kept once it closes, so a backup cannot be restored into it.</source>
         <translation>이 데모는 닫으면 남지 않아서 백업을 복원할 수 없어요.</translation>
     </message>
     <message>
-        <source>Back up every day to a folder</source>
-        <translation>매일 폴더에 백업하기</translation>
-    </message>
-    <message>
         <source>Pick a USB stick, another disk, or a folder your cloud drive keeps (OneDrive, iCloud Drive).</source>
         <translation>USB 메모리, 다른 디스크, 또는 클라우드 드라이브가 보관하는 폴더(OneDrive, iCloud Drive)를 고르세요.</translation>
-    </message>
-    <message>
-        <source>Choose folder…</source>
-        <translation>폴더 선택…</translation>
     </message>
     <message>
         <source>The disk is full, so nothing here can be changed until you free some space and start Shop Inbox again. You can still save a backup on another disk.</source>
@@ -6729,6 +6649,86 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
     <message>
         <source>Size unknown</source>
         <translation>크기 알 수 없음</translation>
+    </message>
+    <message>
+        <source>Relay &amp;address</source>
+        <translation>릴레이 주소(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Relay &amp;token</source>
+        <translation>릴레이 토큰(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Enter sends the message (Shift+Enter for a new line)</source>
+        <translation>Enter로 메시지 보내기(&amp;E) (줄바꿈은 Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Show a &amp;notification for new messages</source>
+        <translation>새 메시지 알림 표시(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show the message te&amp;xt in notifications</source>
+        <translation>알림에 메시지 내용 표시(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Send read &amp;receipts (blue ticks) to customers</source>
+        <translation>고객에게 읽음 확인(파란 체크) 보내기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Keep chats archi&amp;ved when a customer writes</source>
+        <translation>고객이 메시지를 보내도 채팅을 보관된 상태로 두기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Open Shop Inbox when I sign &amp;in to this computer</source>
+        <translation>이 컴퓨터에 로그인하면 샵 인박스 열기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Open order settings…</source>
+        <translation>주문 설정 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Business &amp;hours…</source>
+        <translation>영업시간(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Greeting message…</source>
+        <translation>인사 메시지(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>A&amp;way message…</source>
+        <translation>자리 비움 메시지(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Menu bot…</source>
+        <translation>메뉴 봇(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete them…</source>
+        <translation>삭제(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>폴더 열기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>지금 백업(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;store from backup…</source>
+        <translation>백업에서 복원(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Back u&amp;p every day to a folder</source>
+        <translation>매일 폴더에 백업하기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose folder…</source>
+        <translation>폴더 선택(&amp;C)…</translation>
     </message>
     <message>
         <source>Delete earlier inboxes</source>
@@ -7013,12 +7013,12 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
 <context>
     <name>ShopPlaceFields</name>
     <message>
-        <source>Country</source>
-        <translation>국가</translation>
+        <source>Countr&amp;y</source>
+        <translation>국가(&amp;Y)</translation>
     </message>
     <message>
-        <source>Currency</source>
-        <translation>통화</translation>
+        <source>C&amp;urrency</source>
+        <translation>통화(&amp;U)</translation>
     </message>
 </context>
 <context>

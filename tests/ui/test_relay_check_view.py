@@ -82,10 +82,10 @@ def test_settings_check_again_shows_the_numbers_quality_and_messaging_limit(
     qtbot.addWidget(dialog)
     dialog.relay_url.setText(relay.url)
     panel = dialog.relay_check
-    assert panel.button is not None and panel.button.text() == "Check connection"  # none ran yet
+    assert panel.button is not None and panel.button.text() == "Chec&k connection"  # none ran yet
     with qtbot.waitSignal(panel.finished, timeout=30000):
         panel.button.click()
-    assert panel.button.text() == "Check again"
+    assert panel.button.text() == "Chec&k again"
     view = panel.view
     assert view.report is not None
     phone = next(line for line in view.report.lines if line.step == "phone_number")

@@ -206,7 +206,7 @@ def test_keeping_chats_archived_when_a_customer_writes_is_off_until_the_owner_tu
     qtbot.addWidget(dialog)
     save = save_button(dialog)
     qtbot.waitUntil(save.isEnabled, timeout=5000)
-    assert dialog.keep_archived.text() == "Keep chats archived when a customer writes"
+    assert dialog.keep_archived.text() == "Keep chats archi&ved when a customer writes"
     assert not dialog.keep_archived.isChecked()
     dialog.keep_archived.setChecked(True)
     save.click()

@@ -1,0 +1,73 @@
+"""Alt+letter reaches the fields and buttons of the main dialogs, as in any Windows program: each
+letter once per window, in English and in Korean (설정(&S) style)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDialogButtonBox, QLabel, QPushButton, QWidget
+
+from tests.ui.test_menu_mnemonics import mnemonic
+from tests.ui.test_settings_dialog import save_button
+
+
+def alt_letters(dialog: QWidget) -> dict[str, list[str]]:
+    """Every Alt letter of the dialog's labels (that have a field) and buttons, with their texts."""
+    letters: dict[str, list[str]] = {}
+    for widget in dialog.findChildren(QWidget):
+        if isinstance(widget, QLabel) and widget.buddy() is not None:
+            text = widget.text()
+        elif isinstance(widget, QAbstractButton) and not isinstance(widget.parentWidget(), QDialogButtonBox):
+            text = widget.text()
+        else:
+            continue
+        letter = mnemonic(text)
+        if letter is not None:
+            letters.setdefault(letter, []).append(text)
+    return letters
+
+
+def without_letter(dialog: QWidget) -> list[str]:
+    """The check boxes, push buttons and labelled fields no Alt letter reaches."""
+    missing = []
+    for widget in dialog.findChildren(QWidget):
+        if isinstance(widget, QLabel) and widget.buddy() is not None:
+            text = widget.text()
+        elif isinstance(widget, (QCheckBox, QPushButton)) and not isinstance(
+            widget.parentWidget(), QDialogButtonBox
+        ):
+            text = widget.text()
+        else:
+            continue
+        if text and mnemonic(text) is None:
+            missing.append(text)
+    return missing
+
+
+def open_settings(qtbot: Any, ctx: Any) -> Any:
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
+    return dialog
+
+
+def test_every_settings_field_and_button_has_its_own_alt_letter(qtbot: Any, ctx: Any) -> None:
+    dialog = open_settings(qtbot, ctx)
+    assert without_letter(dialog) == []
+    shared = {letter: texts for letter, texts in alt_letters(dialog).items() if len(texts) > 1}
+    assert shared == {}
+
+
+@pytest.mark.usefixtures("korean")
+def test_korean_settings_write_the_letter_after_the_words(qtbot: Any, ctx: Any) -> None:
+    dialog = open_settings(qtbot, ctx)
+    assert without_letter(dialog) == []
+    shared = {letter: texts for letter, texts in alt_letters(dialog).items() if len(texts) > 1}
+    assert shared == {}
+    for texts in alt_letters(dialog).values():
+        for text in texts:
+            assert re.search(r"\(&[A-Z]\)", text), text
