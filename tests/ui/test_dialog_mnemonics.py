@@ -17,9 +17,7 @@ def alt_letters(dialog: QWidget) -> dict[str, list[str]]:
     """Every Alt letter of the dialog's labels (that have a field) and buttons, with their texts."""
     letters: dict[str, list[str]] = {}
     for widget in dialog.findChildren(QWidget):
-        if isinstance(widget, QLabel) and widget.buddy() is not None:
-            text = widget.text()
-        elif isinstance(widget, QAbstractButton) and not isinstance(widget.parentWidget(), QDialogButtonBox):
+        if (isinstance(widget, QLabel) and widget.buddy() is not None) or (isinstance(widget, QAbstractButton) and not isinstance(widget.parentWidget(), QDialogButtonBox)):
             text = widget.text()
         else:
             continue
@@ -33,11 +31,9 @@ def without_letter(dialog: QWidget) -> list[str]:
     """The check boxes, push buttons and labelled fields no Alt letter reaches."""
     missing = []
     for widget in dialog.findChildren(QWidget):
-        if isinstance(widget, QLabel) and widget.buddy() is not None:
-            text = widget.text()
-        elif isinstance(widget, (QCheckBox, QPushButton)) and not isinstance(
+        if (isinstance(widget, QLabel) and widget.buddy() is not None) or (isinstance(widget, (QCheckBox, QPushButton)) and not isinstance(
             widget.parentWidget(), QDialogButtonBox
-        ):
+        )):
             text = widget.text()
         else:
             continue
