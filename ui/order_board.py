@@ -59,6 +59,7 @@ from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.saved_file_note import SavedFileNote
 from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.sort_header import SortHeader
+from ui.tab_order import chain, row_widgets
 from ui.theme import warning_colour
 from ui.time_zones import system_timezone
 from ui.tracking_report import TrackingReport
@@ -263,6 +264,9 @@ class OrderBoard(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.saved_note)
         layout.addLayout(files)
+        # Tab follows the screen: the search and filters, the columns (or the table), then the
+        # buttons under them; the file buttons came before the columns.
+        chain(row_widgets(layout))
 
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)

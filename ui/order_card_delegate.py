@@ -118,6 +118,12 @@ class OrderCardDelegate(QStyledItemDelegate):
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         painter.drawPixmap(rect.topLeft(), self._frame(rect.size().toSize(), selected, c, painter.device()))
+        if option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+            # The column has the keyboard: its current card is outlined, as the chat list outlines its
+            # current chat, so Tab into a column shows which card Enter opens (it showed nothing).
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))  # type: ignore[attr-defined]
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 7, 7)
         for piece in self.pieces(summary, rect):
             painter.setFont(piece.font)
             painter.setPen(

@@ -113,3 +113,44 @@ def test_a_board_without_order_windows_has_no_bank_file_button(qtbot: Any, ctx: 
     qtbot.waitUntil(lambda: board.loaded_once)
     button = board.findChild(QToolButton, "matchDeposits")
     assert button is not None and not button.isVisible()
+
+
+def test_tab_goes_from_the_filters_to_the_columns_before_the_file_buttons_under_them(
+    window: Any, qtbot: Any
+) -> None:
+    """Tab went from the filters to the buttons at the bottom, and only then up into the columns."""
+    _actions, board = open_board(window, qtbot)
+    board.activateWindow()
+    board.search.setFocus()
+    qtbot.waitUntil(board.search.hasFocus)
+    stops = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    first_column = board.column_views[OrderState.NEW]
+    courier = next(b for b in board.findChildren(QToolButton) if b.text() == "Courier sheet…")
+    assert first_column in stops and courier in stops
+    assert stops.index(first_column) < stops.index(courier)
+
+
+def test_a_column_tabbed_into_outlines_the_card_enter_would_open(window: Any, qtbot: Any) -> None:
+    """Its current card had no mark of the keyboard's focus: the board looked as if nothing had it."""
+    from PySide6.QtGui import QImage
+
+    _actions, board = open_board(window, qtbot)
+    view = board.column_views[OrderState.NEW]
+    view.setCurrentIndex(board.columns[OrderState.NEW].index(0))
+    board.search.setFocus()
+    unfocused = view.viewport().grab().toImage()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    focused = view.viewport().grab().toImage()
+    card = view.visualRect(view.currentIndex())
+    highlight = view.palette().color(view.palette().ColorRole.Highlight)
+
+    def outlined(image: QImage) -> bool:
+        return any(
+            image.pixelColor(card.left() + 1, y) == highlight for y in range(card.top(), card.bottom())
+        )
+
+    assert outlined(focused) and not outlined(unfocused)
