@@ -312,16 +312,16 @@ class OrderWindow(QDialog):
 
         # The history and the message to the customer under the order's parts, the owner free to drag
         # the line between them; the parts take any height the window gains.
-        self.lower = QWidget(self)
-        lower = QVBoxLayout(self.lower)
+        self.history_and_message = QWidget(self)
+        lower = QVBoxLayout(self.history_and_message)
         lower.setContentsMargins(0, 0, 0, 0)
-        lower.addWidget(QLabel(self.tr("History"), self.lower))
+        lower.addWidget(QLabel(self.tr("History"), self.history_and_message))
         lower.addWidget(history_view)
         lower.addWidget(self.message)
         self.split = QSplitter(Qt.Orientation.Vertical, self)
         self.split.setObjectName("orderSplit")
         self.split.addWidget(self.body)
-        self.split.addWidget(self.lower)
+        self.split.addWidget(self.history_and_message)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 0)
         self.split.setChildrenCollapsible(False)
@@ -369,11 +369,11 @@ class OrderWindow(QDialog):
             return
         totals_top = self.subtotal.mapTo(self.parts, self.subtotal.rect().topLeft()).y()
         needed = totals_top + self.totals.sizeHint().height() + 2 * self.body.frameWidth()
-        least = self.lower.minimumSizeHint().height()
+        least = self.history_and_message.minimumSizeHint().height()
         how = self.message.how  # wrapped: its minimum says one line, its width needs more
         if how.isVisibleTo(self) and how.width() > 0:
             least += max(0, how.heightForWidth(how.width()) - how.minimumSizeHint().height())
-        lower = max(least, min(self.lower.sizeHint().height(), total - needed))
+        lower = max(least, min(self.history_and_message.sizeHint().height(), total - needed))
         self.split.setSizes([total - lower, lower])
 
     def _fit_to_screen(self, before: int) -> None:
@@ -399,7 +399,7 @@ class OrderWindow(QDialog):
             assert layout is not None
             # The minimum height without the message's box, or the resize stops at it: the box's own
             # section first, then the line between them, then the window.
-            lower = self.lower.layout()
+            lower = self.history_and_message.layout()
             assert lower is not None
             lower.activate()
             self.split.updateGeometry()
