@@ -73,6 +73,7 @@ from ui.order_text import money, state_name
 from ui.screen_fit import grow_within_screen, place_within_screen, resize_within_screen, scrolling
 from ui.ship_to_form import ShipToForm
 from ui.single_instance import bring_to_front
+from ui.tab_order import chain, row_widgets
 from ui.theme import problem_colour
 from ui.unsaved_edits import leave_edits
 
@@ -135,6 +136,9 @@ class OrderWindow(QDialog):
             triggers.DoubleClicked | triggers.EditKeyPressed | triggers.SelectedClicked
         )
         self.lines.option_edited.connect(self.save_option)
+        # Tab leaves the lines for the fields under them (arrows move between cells): Tab going round
+        # the cells kept the keyboard in the table, the note, payment and address out of reach.
+        self.table.setTabKeyNavigation(False)
         # Room for four lines (more scroll): a table that took the window's spare height shrank and
         # grew as the message below came and went, and every field under it jumped 110 pixels.
         rows = self.table.verticalHeader().defaultSectionSize() * 4
@@ -298,6 +302,9 @@ class OrderWindow(QDialog):
         parts.addStretch(1)  # the spare height below everything: nothing above moves as parts come and go
         self.body = scrolling(body)
         self.body.setObjectName("orderBody")
+        # No Tab stop of its own (it showed no mark of having the keyboard): its fields have them,
+        # and it scrolls to the one that takes the focus.
+        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body.setParent(self)
         self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Its scroll bar always there: one that came and went with the message narrowed every field.
@@ -521,8 +528,20 @@ class OrderWindow(QDialog):
                 button.setObjectName(f"move_{target.value}")
                 button.clicked.connect(lambda _c=False, t=target: self._move_clicked(t))
                 self.buttons.addWidget(button)
+        self._tab_in_screen_order()
         if take_focus:
             self._focus_next_step(focused_name)
+
+    def _tab_in_screen_order(self) -> None:
+        """Tab from top to bottom as the window shows its parts: the moves (made again with each
+        state, they went to the end of the chain), the lines and fields, the history, the message."""
+        stops = [
+            *row_widgets(self.move_row.layout()),
+            *row_widgets(self.parts.layout()),
+            self.history_view,
+            *row_widgets(self.message.layout()),
+        ]
+        chain(stops)
 
     def _focus_next_step(self, same_as: str = "") -> None:
         """The button named `same_as` when there is one again; else the first move forward (never
