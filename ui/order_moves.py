@@ -29,6 +29,19 @@ def move_label(state: OrderState) -> str:
     }[state]
 
 
+def move_button_text(state: OrderState) -> str:
+    """`move_label` with its Alt letter, for the order window's buttons (each letter once in the
+    row with "Change items…" and "Payment reminder…")."""
+    return {
+        OrderState.AWAITING_PAYMENT: translate("OrderWindow", "Ask for pa&yment"),
+        OrderState.PAID: translate("OrderWindow", "Mark &paid"),
+        OrderState.SHIPPED: translate("OrderWindow", "Mark &shipped"),
+        OrderState.DONE: translate("OrderWindow", "Mark &done"),
+        OrderState.CANCELLED: translate("OrderWindow", "Ca&ncel order"),
+        OrderState.NEW: translate("OrderWindow", "&Back to new"),
+    }[state]
+
+
 def unsent_move_label(state: OrderState) -> str:
     """The button that makes a move whose message to the customer cannot go, without it."""
     return {

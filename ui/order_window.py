@@ -68,7 +68,14 @@ from ui.ops import Newest, Op, failure_sentence
 from ui.order_history import event_text, order_time
 from ui.order_lines import LinesModel
 from ui.order_message_pane import OrderMessagePane
-from ui.order_moves import COURIERS, confirm_cancel, confirm_no_address, confirm_tracking, move_label
+from ui.order_moves import (
+    COURIERS,
+    confirm_cancel,
+    confirm_no_address,
+    confirm_tracking,
+    move_button_text,
+    move_label,
+)
 from ui.order_text import money, state_name
 from ui.screen_fit import grow_within_screen, place_within_screen, resize_within_screen, scrolling
 from ui.ship_to_form import ShipToForm
@@ -511,20 +518,20 @@ class OrderWindow(QDialog):
             if widget is not None:
                 widget.deleteLater()
         if state in CHANGEABLE_STATES:
-            change = QPushButton(self.tr("Change items…"), self.move_row)
+            change = QPushButton(self.tr("&Change items…"), self.move_row)
             change.setObjectName("changeOrder")
             change.setToolTip(self.tr("Items, quantities, shipping and discount, until the order is paid"))
             change.clicked.connect(self.change_items)
             self.buttons.addWidget(change)
         if state is OrderState.AWAITING_PAYMENT:
-            remind = QPushButton(self.tr("Payment reminder…"), self.move_row)
+            remind = QPushButton(self.tr("Payment &reminder…"), self.move_row)
             remind.setObjectName("prepareReminder")
             remind.clicked.connect(lambda: self.message.prepare(reminder=True))
             self.buttons.addWidget(remind)
         order = (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)
         for target in (*order, OrderState.CANCELLED):
             if target in MOVES[state]:
-                button = QPushButton(move_label(target), self.move_row)
+                button = QPushButton(move_button_text(target), self.move_row)
                 button.setObjectName(f"move_{target.value}")
                 button.clicked.connect(lambda _c=False, t=target: self._move_clicked(t))
                 self.buttons.addWidget(button)

@@ -5239,6 +5239,30 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>(안내 메시지가 나가지 않음)</translation>
     </message>
     <message>
+        <source>Ask for pa&amp;yment</source>
+        <translation>입금 요청(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;paid</source>
+        <translation>결제 완료로 표시(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;shipped</source>
+        <translation>배송 시작으로 표시(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>완료로 표시(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel order</source>
+        <translation>주문 취소(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to new</source>
+        <translation>신규로 되돌리기(&amp;B)</translation>
+    </message>
+    <message>
         <source>Cancel order {0}? A cancelled order cannot be reopened.</source>
         <translation>주문 {0}을(를) 취소할까요? 취소한 주문은 다시 열 수 없어요.</translation>
     </message>
@@ -5363,16 +5387,16 @@ Save it anyway?</source>
         <translation>고객 요청사항: {0}</translation>
     </message>
     <message>
-        <source>Change items…</source>
-        <translation>상품 변경…</translation>
+        <source>&amp;Change items…</source>
+        <translation>상품 변경(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Payment &amp;reminder…</source>
+        <translation>입금 안내 보내기(&amp;R)…</translation>
     </message>
     <message>
         <source>Items, quantities, shipping and discount, until the order is paid</source>
         <translation>주문이 결제 완료되기 전까지 상품, 수량, 배송비, 할인을 바꿀 수 있어요</translation>
-    </message>
-    <message>
-        <source>Payment reminder…</source>
-        <translation>입금 안내 보내기…</translation>
     </message>
     <message>
         <source>Save the changes to this order&apos;s address, payment details, tracking number and note?</source>
@@ -5612,20 +5636,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>단축어, 키워드, 내용으로 찾기</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>새로 만들기</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>삭제</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>위로</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>아래로</translation>
     </message>
     <message>
         <source>Thanks for your order, {first_name}!</source>
@@ -5640,24 +5652,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>첨부 없음</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>선택…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>제거</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>저장</translation>
-    </message>
-    <message>
         <source>Shortcut</source>
         <translation>단축어</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>메시지</translation>
     </message>
     <message>
         <source>Keywords</source>
@@ -5666,6 +5662,22 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Search quick replies</source>
         <translation>빠른 답장 검색</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>위로(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>아래로(&amp;W)</translation>
     </message>
     <message>
         <source>/thanks</source>
@@ -5680,8 +5692,36 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>첨부</translation>
     </message>
     <message>
-        <source>In another language</source>
-        <translation>다른 언어로</translation>
+        <source>C&amp;hoose…</source>
+        <translation>선택(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>제거(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Shor&amp;tcut</source>
+        <translation>단축어(&amp;T)</translation>
+    </message>
+    <message>
+        <source>M&amp;essage</source>
+        <translation>메시지(&amp;E)</translation>
+    </message>
+    <message>
+        <source>In another &amp;language</source>
+        <translation>다른 언어로(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Keywords</source>
+        <translation>키워드(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Attachment</source>
+        <translation>첨부(&amp;A)</translation>
     </message>
     <message>
         <source>Loading…</source>

@@ -17,7 +17,9 @@ def alt_letters(dialog: QWidget) -> dict[str, list[str]]:
     """Every Alt letter of the dialog's labels (that have a field) and buttons, with their texts."""
     letters: dict[str, list[str]] = {}
     for widget in dialog.findChildren(QWidget):
-        if (isinstance(widget, QLabel) and widget.buddy() is not None) or (isinstance(widget, QAbstractButton) and not isinstance(widget.parentWidget(), QDialogButtonBox)):
+        if (isinstance(widget, QLabel) and widget.buddy() is not None) or (
+            isinstance(widget, QAbstractButton) and not isinstance(widget.parentWidget(), QDialogButtonBox)
+        ):
             text = widget.text()
         else:
             continue
@@ -31,9 +33,10 @@ def without_letter(dialog: QWidget) -> list[str]:
     """The check boxes, push buttons and labelled fields no Alt letter reaches."""
     missing = []
     for widget in dialog.findChildren(QWidget):
-        if (isinstance(widget, QLabel) and widget.buddy() is not None) or (isinstance(widget, (QCheckBox, QPushButton)) and not isinstance(
-            widget.parentWidget(), QDialogButtonBox
-        )):
+        if (isinstance(widget, QLabel) and widget.buddy() is not None) or (
+            isinstance(widget, (QCheckBox, QPushButton))
+            and not isinstance(widget.parentWidget(), QDialogButtonBox)
+        ):
             text = widget.text()
         else:
             continue
@@ -67,3 +70,30 @@ def test_korean_settings_write_the_letter_after_the_words(qtbot: Any, ctx: Any) 
     for texts in alt_letters(dialog).values():
         for text in texts:
             assert re.search(r"\(&[A-Z]\)", text), text
+
+
+def test_the_order_windows_moves_each_have_their_own_alt_letter(window: Any, qtbot: Any) -> None:
+    """Alt+P marks the order paid, Alt+R prepares the payment reminder, in every state's row."""
+    from app.orders import OrderState
+    from tests.ui.test_order_window_layout import new_order_open
+
+    order_window = new_order_open(window, qtbot)
+    assert without_letter(order_window.move_row) == []
+    assert all(len(texts) == 1 for texts in alt_letters(order_window.move_row).values())
+
+    order_window.move_to(OrderState.AWAITING_PAYMENT)  # its message waits to be sent
+    qtbot.waitUntil(lambda: order_window.findChild(QPushButton, "prepareReminder") is not None, timeout=5000)
+    assert without_letter(order_window.move_row) == []
+    letters = alt_letters(order_window.move_row)
+    assert all(len(texts) == 1 for texts in letters.values()), letters
+    assert {"C", "R", "P", "N"} <= set(letters)
+
+
+def test_quick_replies_fields_and_buttons_have_their_own_alt_letters(qtbot: Any, ctx: Any) -> None:
+    from ui.quick_reply_manager import QuickReplyManager
+
+    dialog = QuickReplyManager(ctx)
+    qtbot.addWidget(dialog)
+    letters = alt_letters(dialog)
+    assert all(len(texts) == 1 for texts in letters.values()), letters
+    assert {"N", "D", "S", "T", "E", "K", "A"} <= set(letters)

@@ -14,12 +14,14 @@ from tests.ui.test_order_window_layout import new_order_open
 def tab_stops(qtbot: Any, start: QWidget, count: int) -> list[QWidget]:
     start.setFocus()
     qtbot.waitUntil(start.hasFocus)
-    stops = []
+    stops: list[QWidget] = []
     for _ in range(count):
         focused = QApplication.focusWidget()
         assert focused is not None
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
-        stops.append(QApplication.focusWidget())
+        now = QApplication.focusWidget()
+        assert now is not None
+        stops.append(now)
     return stops
 
 
