@@ -134,6 +134,9 @@ class OrderBoard(QWidget):
         # Whose clock the cards and the table show, where this computer's differs (set by show_page).
         self.zone_note = QLabel(self)
         self.zone_note.setObjectName("zoneNote")
+        # Wrapped where the row is short of room: on one line, with the file buttons beside it, it
+        # made the board wider than a 1024-pixel screen at 125 % (Close off its right edge).
+        self.zone_note.setWordWrap(True)
         self.zone_note.hide()
         # Why a column refused a dragged card: said while it hovers and for a while after it is let
         # go (a refused drop did nothing and said nothing); apart from the status, which every

@@ -154,3 +154,16 @@ def test_a_column_tabbed_into_outlines_the_card_enter_would_open(window: Any, qt
         )
 
     assert outlined(focused) and not outlined(unfocused)
+
+
+def test_the_shops_clock_note_never_makes_the_board_wider(window: Any, qtbot: Any) -> None:
+    """On one line beside the file buttons it made the board wider than a 1024×600 screen at 125 %
+    (819 pixels to Qt): Close and the Cancelled column were off the right edge."""
+    _actions, board = open_board(window, qtbot)
+    narrowest = board.minimumSizeHint().width()
+    board.zone_note.setText("Times on the shop's clock (Korean Time)")
+    board.zone_note.show()
+    layout = board.layout()
+    assert layout is not None
+    layout.activate()
+    assert board.minimumSizeHint().width() == narrowest
