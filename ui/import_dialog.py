@@ -106,14 +106,14 @@ class ImportDialog(QDialog):
         self.pages.addWidget(self._summary_page())
 
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.open_chat_button = self.buttons.addButton(
-            self.tr("Open chat"), QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Open chat"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.show_chat: Callable[[int], None] | None = None
-        self.help_button = QPushButton(self.tr("How to export from the phone…"))
+        self.help_button = QPushButton(self.tr("&How to export from the phone…"))
         self.buttons.addButton(self.help_button, QDialogButtonBox.ButtonRole.HelpRole)
         # Enter imports (keyPressEvent), Esc cancels: a focused auto-default button takes Enter.
         for button in self.buttons.buttons():
@@ -182,11 +182,11 @@ class ImportDialog(QDialog):
         self.form.addRow(self.tr("Dates"), self.range_label)
         self.form.addRow(self.tr("Messages"), self.count_label)
         self.form.addRow(self.tr("First lines"), self.first_lines)
-        self.form.addRow(self.tr("Which one is your shop?"), self.shop_combo)
+        self.form.addRow(self.tr("Which one is your &shop?"), self.shop_combo)
         self.form.addRow(self.tr("Customer"), self.customer_label)
-        self.form.addRow(self.tr("Add to"), self.contact_combo)
-        self.form.addRow(self.tr("Customer's number"), self.phone_edit)
-        self.form.addRow(self.tr("Time zone of the phone"), self.zone_combo)
+        self.form.addRow(self.tr("&Add to"), self.contact_combo)
+        self.form.addRow(self.tr("Customer's &number"), self.phone_edit)
+        self.form.addRow(self.tr("&Time zone of the phone"), self.zone_combo)
         self.details = QWidget()
         self.details.setLayout(self.form)
         self.details.setVisible(False)

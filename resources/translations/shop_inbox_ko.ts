@@ -3619,18 +3619,6 @@ Right-click to retry.</source>
         <translation>휴대폰에서 채팅 가져오기</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>가져오기</translation>
-    </message>
-    <message>
-        <source>Open chat</source>
-        <translation>채팅 열기</translation>
-    </message>
-    <message>
-        <source>How to export from the phone…</source>
-        <translation>휴대폰에서 내보내는 방법…</translation>
-    </message>
-    <message>
         <source>Reading {0}…</source>
         <translation>{0} 읽는 중…</translation>
     </message>
@@ -3663,24 +3651,8 @@ Right-click to retry.</source>
         <translation>처음 몇 줄</translation>
     </message>
     <message>
-        <source>Which one is your shop?</source>
-        <translation>어느 쪽이 가게인가요?</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>고객</translation>
-    </message>
-    <message>
-        <source>Add to</source>
-        <translation>추가할 연락처</translation>
-    </message>
-    <message>
-        <source>Customer&apos;s number</source>
-        <translation>고객 전화번호</translation>
-    </message>
-    <message>
-        <source>Time zone of the phone</source>
-        <translation>휴대폰의 시간대</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -3705,6 +3677,34 @@ Right-click to retry.</source>
     <message>
         <source>{0} (1 message)</source>
         <translation>{0} (메시지 1개)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>가져오기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Open chat</source>
+        <translation>채팅 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;How to export from the phone…</source>
+        <translation>휴대폰에서 내보내는 방법(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Which one is your &amp;shop?</source>
+        <translation>어느 쪽이 가게인가요(&amp;S)?</translation>
+    </message>
+    <message>
+        <source>&amp;Add to</source>
+        <translation>추가할 연락처(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;number</source>
+        <translation>고객 전화번호(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone of the phone</source>
+        <translation>휴대폰의 시간대(&amp;T)</translation>
     </message>
     <message>
         <source>{0} ({1} messages)</source>

@@ -13,12 +13,22 @@ from tests.ui.test_menu_mnemonics import mnemonic
 from tests.ui.test_settings_dialog import save_button
 
 
+def standard_button(widget: QWidget) -> bool:
+    """OK, Cancel, Close…: Qt names them, Enter and Esc press them."""
+    box = widget.parentWidget()
+    return (
+        isinstance(box, QDialogButtonBox)
+        and isinstance(widget, QPushButton)
+        and box.standardButton(widget) != QDialogButtonBox.StandardButton.NoButton
+    )
+
+
 def alt_letters(dialog: QWidget) -> dict[str, list[str]]:
     """Every Alt letter of the dialog's labels (that have a field) and buttons, with their texts."""
     letters: dict[str, list[str]] = {}
     for widget in dialog.findChildren(QWidget):
         if (isinstance(widget, QLabel) and widget.buddy() is not None) or (
-            isinstance(widget, QAbstractButton) and not isinstance(widget.parentWidget(), QDialogButtonBox)
+            isinstance(widget, QAbstractButton) and not standard_button(widget)
         ):
             text = widget.text()
         else:
@@ -34,8 +44,7 @@ def without_letter(dialog: QWidget) -> list[str]:
     missing = []
     for widget in dialog.findChildren(QWidget):
         if (isinstance(widget, QLabel) and widget.buddy() is not None) or (
-            isinstance(widget, (QCheckBox, QPushButton))
-            and not isinstance(widget.parentWidget(), QDialogButtonBox)
+            isinstance(widget, (QCheckBox, QPushButton)) and not standard_button(widget)
         ):
             text = widget.text()
         else:
@@ -97,3 +106,21 @@ def test_quick_replies_fields_and_buttons_have_their_own_alt_letters(qtbot: Any,
     letters = alt_letters(dialog)
     assert all(len(texts) == 1 for texts in letters.values()), letters
     assert {"N", "D", "S", "T", "E", "K", "A"} <= set(letters)
+
+
+def test_the_imports_choices_and_buttons_have_their_own_alt_letters(open_dialog: Any, tmp_path: Any) -> None:
+    """Alt+S the shop, Alt+A the contact to add to, Alt+T the phone's time zone, Alt+I imports."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from tests.ui.test_import_dialog import korean_zip
+
+    dialog = open_dialog(korean_zip(tmp_path))
+    choices = [
+        label.text()
+        for label in dialog.findChildren(QLabel)
+        if isinstance(label.buddy(), (QComboBox, QLineEdit))
+    ]
+    assert choices and all(mnemonic(text) is not None for text in choices), choices
+    letters = alt_letters(dialog)
+    assert all(len(texts) == 1 for texts in letters.values()), letters
+    assert {"S", "A", "N", "T", "I", "H"} <= set(letters)
