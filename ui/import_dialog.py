@@ -106,7 +106,9 @@ class ImportDialog(QDialog):
         self.pages.addWidget(self._summary_page())
 
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.open_chat_button = self.buttons.addButton(
