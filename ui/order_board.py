@@ -137,6 +137,7 @@ class OrderBoard(QWidget):
         # Wrapped where the row is short of room: on one line, with the file buttons beside it, it
         # made the board wider than a 1024-pixel screen at 125 % (Close off its right edge).
         self.zone_note.setWordWrap(True)
+        self.zone_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.zone_note.hide()
         # Why a column refused a dragged card: said while it hovers and for a while after it is let
         # go (a refused drop did nothing and said nothing); apart from the status, which every
@@ -254,7 +255,7 @@ class OrderBoard(QWidget):
         # search and filters, the board was wider than a small screen.
         files = QHBoxLayout()
         files.addWidget(self.status, 1)
-        files.addWidget(self.zone_note)
+        files.addWidget(self.zone_note, 3)  # on one line where the row has the room
         files.addWidget(self.move_note, 2)
         files.addWidget(deposits)  # paid first, then the courier's sheet, then its tracking numbers
         files.addWidget(sheet)
