@@ -5,7 +5,8 @@ folder of an installed app on Windows, where a shop owner can neither write nor 
 Every save and open dialog starts where the owner last saved or picked that kind of file (kept in the
 window's settings file, so a restart remembers it), and before that where such files usually are:
 saved files in Documents, photos in Pictures, a bank's or a courier's download in Downloads. Every
-file dialog of the app goes through `save_file_name`, `open_file_name` and `open_file_names`.
+file dialog of the app goes through `save_file_name`, `open_file_name`, `open_file_names` and
+`folder_name`.
 """
 
 from __future__ import annotations
@@ -149,3 +150,16 @@ def open_file_names(parent: QWidget | None, kind: Picked, caption: str, filters:
     if chosen:
         remember_pick(kind, chosen)
     return [str(c) for c in chosen or []]
+
+
+def folder_name(parent: QWidget | None, kind: Picked, caption: str, *, start: str | None = None) -> str:
+    """The folder dialog, in `start` or where this kind was last saved; the folder chosen is where
+    the next dialog for this kind starts. "" when cancelled."""
+    chosen = QFileDialog.getExistingDirectory(parent, caption, start or open_folder(kind))
+    if chosen:
+        folder = str(Path(chosen))
+        _last_folder[kind] = folder
+        if (settings := _settings()) is not None:
+            settings.setValue(_key(kind), folder)
+            settings.sync()
+    return str(chosen or "")

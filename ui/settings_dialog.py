@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -61,7 +60,7 @@ from ui.order_settings_dialog import OrderSettingsDialog
 from ui.relay_check_view import RelayCheckPanel, checked_address
 from ui.relay_help import RelayHelpDialog, relay_help_title
 from ui.restore_choice import backup_to_restore, check_then_ask
-from ui.save_paths import Picked, open_folder
+from ui.save_paths import Picked, folder_name
 from ui.screen_fit import resize_within_screen
 from ui.setup_wizard import explain
 from ui.shop_place import ShopPlaceFields
@@ -774,8 +773,9 @@ class SettingsDialog(QDialog):
         self._show_backup_folder()
 
     def pick_backup_folder(self) -> None:
-        start = self.backup_folder or open_folder(Picked.BACKUP)
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up every day to"), start)
+        folder = folder_name(
+            self, Picked.BACKUP, self.tr("Back up every day to"), start=self.backup_folder or None
+        )
         if not folder:
             return
         self.backup_folder = str(Path(folder))

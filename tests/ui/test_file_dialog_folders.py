@@ -209,3 +209,17 @@ def test_an_exported_chat_is_saved_where_the_last_export_was(
     export_chat_to_file(None, ctx, contact_id)
     qtbot.waitUntil(lambda: bool(second.shown), timeout=5000)
     assert Path(second.shown[0].text).parent == kept
+
+
+def test_a_manual_backup_starts_in_the_folder_chosen_for_the_daily_backups(
+    qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path], tmp_path: Path
+) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    usb = tmp_path / "USB"
+    usb.mkdir()
+    dialogs.expect("getExistingDirectory", answer=str(usb))
+    dialog.pick_backup_folder()
+    assert save_paths.open_folder(save_paths.Picked.BACKUP) == str(usb)
