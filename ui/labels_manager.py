@@ -105,12 +105,12 @@ class LabelsManager(QDialog):
         buttons = QVBoxLayout()
         self.buttons: list[QPushButton] = []
         for text, slot in (
-            (self.tr("New label…"), self.add),
-            (self.tr("Rename…"), self.rename_current),
-            (self.tr("Colour…"), self.recolour_current),
-            (self.tr("Move up"), lambda: self.move_current(-1)),
-            (self.tr("Move down"), lambda: self.move_current(1)),
-            (self.tr("Delete"), self.delete_current),
+            (self.tr("&New label…"), self.add),
+            (self.tr("&Rename…"), self.rename_current),
+            (self.tr("&Colour…"), self.recolour_current),
+            (self.tr("Move &up"), lambda: self.move_current(-1)),
+            (self.tr("Move do&wn"), lambda: self.move_current(1)),
+            (self.tr("&Delete"), self.delete_current),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -148,6 +148,10 @@ class LabelsManager(QDialog):
             for r, label in enumerate(self.model.rows()):
                 if label.id == keep:
                     self.view.setCurrentIndex(self.model.index(r, 0))
+            if not self.view.currentIndex().isValid() and self.model.rowCount() > 0:
+                # The first label picked: Rename, Colour, Move and Delete did nothing until a click
+                # picked one, and Tab into the list showed no label to act on.
+                self.view.setCurrentIndex(self.model.index(0, 0))
             for button in self.buttons:
                 button.setEnabled(True)
 

@@ -4122,32 +4122,36 @@ Right-click to retry.</source>
         <translation>라벨</translation>
     </message>
     <message>
-        <source>New label…</source>
-        <translation>새 라벨…</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>이름 바꾸기…</translation>
-    </message>
-    <message>
-        <source>Colour…</source>
-        <translation>색상…</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>위로</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>아래로</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
         <source>A label needs a name.</source>
         <translation>라벨 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>&amp;New label…</source>
+        <translation>새 라벨(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>이름 바꾸기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>색상(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>위로(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>아래로(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
     </message>
     <message>
         <source>This name is too long.</source>

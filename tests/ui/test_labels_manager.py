@@ -167,3 +167,20 @@ def test_a_refused_name_is_said_in_the_problem_red_of_the_other_editors(qtbot, c
     qtbot.waitUntil(lambda: manager.error.text() == "There is already a label with this name.")
     shown = manager.error.palette().color(QPalette.ColorRole.WindowText).name()
     assert shown.upper() == problem_colour().upper()
+
+
+def test_the_first_label_is_picked_when_the_manager_opens_so_its_buttons_act_at_once(
+    qtbot, ctx: AppContext, dialogs
+) -> None:
+    """Opened from the Shop menu with the keyboard, Rename… did nothing (no label was picked) and
+    Tab into the list showed no label to act on."""
+    manager = open_manager(qtbot, ctx)
+    assert manager.view.currentIndex().row() == 0
+    first = manager.model.rows()[0].id
+    asked = dialogs.expect("getText", answer="단골 고객")
+    rename = next(b for b in manager.buttons if b.text().replace("&", "") == "Rename…")
+    rename.click()
+    assert asked.shown
+    qtbot.waitUntil(
+        lambda: any(r.id == first and r.name == "단골 고객" for r in manager.model.rows()), timeout=5000
+    )
