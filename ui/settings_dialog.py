@@ -373,6 +373,8 @@ class SettingsDialog(QDialog):
         self.sections.setFrameShape(QFrame.Shape.NoFrame)
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections.setWidget(content)
+        # No Tab stop of its own: it took the focus when the dialog opened, and showed no mark of it.
+        self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         self.read_only_note = QLabel(
             self.tr(
@@ -455,6 +457,19 @@ class SettingsDialog(QDialog):
         self.shop.setEnabled(not self.ctx.read_only)
         self.loaded = True
         self._enable_save()
+        self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        """The keyboard starts at the first field that takes typing now (the sections were disabled
+        when the dialog opened, so Qt had put the focus on Cancel), unless it is in a field already."""
+        focus = self.focusWidget()
+        if focus is not None and self.sections.isAncestorOf(focus):
+            return
+        first = next(
+            (w for w in (self.relay_url, self.enter_sends) if w.isEnabled() and w.isVisibleTo(self)), None
+        )
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _enable_save(self) -> None:
         # Save writes preferences and prices together: both must be in, or Save would do nothing.

@@ -423,3 +423,19 @@ def test_every_note_shows_all_its_lines_with_the_kept_inboxes_note(qtbot: Any, c
         if label.isVisible() and label.wordWrap() and label.height() < label.heightForWidth(label.width())
     ]
     assert cut_short == []
+
+
+def test_settings_open_with_the_keyboard_in_the_first_field(qtbot: Any, ctx: Any) -> None:
+    """The focus was on the scrolling sections themselves, which show no mark of it: the first Tab
+    only reached the first field."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.relay_url)
