@@ -309,9 +309,6 @@ class OrderWindow(QDialog):
         parts.addStretch(1)  # the spare height below everything: nothing above moves as parts come and go
         self.body = scrolling(body)
         self.body.setObjectName("orderBody")
-        # No Tab stop of its own (it showed no mark of having the keyboard): its fields have them,
-        # and it scrolls to the one that takes the focus.
-        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body.setParent(self)
         self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Its scroll bar always there: one that came and went with the message narrowed every field.

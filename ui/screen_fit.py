@@ -129,4 +129,7 @@ def scrolling(section: QWidget, *, whole_width: bool = False) -> QScrollArea:
     # The section keeps the look of the page around it (a tab's, a dialog's).
     area.viewport().setAutoFillBackground(False)
     section.setAutoFillBackground(False)
+    # No Tab stop of its own, which showed no mark of having the keyboard: its fields have them, and
+    # it scrolls to the one that takes the focus.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area

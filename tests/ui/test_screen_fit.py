@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, QThreadPool
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QThreadPool
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QWidget
 
 from ui.screen_fit import FRAME_GUESS, FRAME_ROOM, fitted, placed
@@ -207,3 +207,20 @@ def test_the_order_window_keeps_its_send_buttons_on_the_screen_when_a_message_is
     assert order_window.minimumSizeHint().height() <= fitted(QSize(620, 2000), LAPTOP).height()
     order_window.message.skip_button.click()  # (closing with it unsent would ask first)
     order_window.close()
+
+
+def test_a_scrolling_section_takes_no_tab_stop_of_its_own(qtbot: Any) -> None:
+    """The scroll area around a form took a Tab of its own that showed nothing: the keyboard seemed lost."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from ui.screen_fit import scrolling
+
+    form = QWidget()
+    fields = QVBoxLayout(form)
+    first, second = QLineEdit(), QLineEdit()
+    fields.addWidget(first)
+    fields.addWidget(second)
+    area = scrolling(form)
+    qtbot.addWidget(area)
+    assert not area.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert first.focusPolicy() & Qt.FocusPolicy.TabFocus
