@@ -37,6 +37,7 @@ from ui.order_text import state_name
 from ui.placeholder_buttons import PlaceholderButtons
 from ui.price_preview import PricePreview
 from ui.screen_fit import resize_within_screen
+from ui.shortcuts_dialog import plain
 from ui.theme import problem_colour, warning_colour
 from ui.translations import ui_language
 from ui.unsaved_edits import leave_edits
@@ -92,20 +93,23 @@ class OrderSettingsDialog(QDialog):
         # Each amount also as customers read a price (3,000원), like the catalogue's price field.
         self.money_previews: dict[QLineEdit, PricePreview] = {}
         for label, field in (
-            (self.tr("Shipping fee"), self.shipping),
-            (self.tr("Remote-area surcharge"), self.surcharge),
-            (self.tr("Free shipping from (0: never)"), self.free_over),
+            (self.tr("Shipping &fee"), self.shipping),
+            (self.tr("&Remote-area surcharge"), self.surcharge),
+            (self.tr("Free shipping fro&m (0: never)"), self.free_over),
         ):
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
-            field.setAccessibleName(label)  # its row is a layout: the form gives it no buddy label
+            field.setAccessibleName(plain(label))  # its row is a layout: the form gives it no buddy
             row = QHBoxLayout()
             row.addWidget(field, 1)
             self.money_previews[field] = preview = PricePreview(field, lambda: self.amounts_currency, general)
             row.addWidget(preview)
             form.addRow(label, row)
+            row_label = form.labelForField(row)
+            if isinstance(row_label, QLabel):
+                row_label.setBuddy(field)  # Alt+letter: the row's own layout takes no focus
             field.textEdited.connect(lambda _text, typed=field: self._amount_typed(typed))
-        form.addRow(self.tr("Payment deadline"), self.days)
-        form.addRow(self.tr("Bank account"), self.bank)
+        form.addRow(self.tr("Payment &deadline"), self.days)
+        form.addRow(self.tr("&Bank account"), self.bank)
 
         self.messages: dict[str, QPlainTextEdit] = {}
         self.other_messages: dict[str, QPlainTextEdit] = {}
@@ -170,8 +174,8 @@ class OrderSettingsDialog(QDialog):
         ml.addWidget(tabs)
 
         self.pages = outer = QTabWidget(self)
-        outer.addTab(general, self.tr("Shipping and payment"))
-        outer.addTab(messages, self.tr("Messages"))
+        outer.addTab(general, self.tr("Shipping and &payment"))
+        outer.addTab(messages, self.tr("Messa&ges"))
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {problem_colour()}")

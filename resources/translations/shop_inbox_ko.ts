@@ -4886,24 +4886,24 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>예: 국민은행 123-45-678901 (서울리넨하우스)</translation>
     </message>
     <message>
-        <source>Shipping fee</source>
-        <translation>배송비</translation>
+        <source>Shipping &amp;fee</source>
+        <translation>배송비(&amp;F)</translation>
     </message>
     <message>
-        <source>Remote-area surcharge</source>
-        <translation>도서산간 추가 배송비</translation>
+        <source>&amp;Remote-area surcharge</source>
+        <translation>도서산간 추가 배송비(&amp;R)</translation>
     </message>
     <message>
-        <source>Free shipping from (0: never)</source>
-        <translation>무료 배송 기준 금액 (0: 없음)</translation>
+        <source>Free shipping fro&amp;m (0: never)</source>
+        <translation>무료 배송 기준 금액(&amp;M) (0: 없음)</translation>
     </message>
     <message>
-        <source>Payment deadline</source>
-        <translation>입금 기한</translation>
+        <source>Payment &amp;deadline</source>
+        <translation>입금 기한(&amp;D)</translation>
     </message>
     <message>
-        <source>Bank account</source>
-        <translation>입금 계좌</translation>
+        <source>&amp;Bank account</source>
+        <translation>입금 계좌(&amp;B)</translation>
     </message>
     <message>
         <source>Outside the 24-hour window only the chosen approved template can go; a template Meta files as marketing is paid and counts toward your messaging limit. A message as it comes goes in English to a customer who writes in other letters than Korean (and in Korean to one who writes Korean); a message you change goes as you wrote it, or as you wrote it in another language to a customer who writes in that one.</source>
@@ -4930,16 +4930,16 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>24시간 이후 보낼 템플릿</translation>
     </message>
     <message>
+        <source>Shipping and &amp;payment</source>
+        <translation>배송 및 결제(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Messa&amp;ges</source>
+        <translation>메시지(&amp;G)</translation>
+    </message>
+    <message>
         <source>Payment reminder</source>
         <translation>입금 안내(리마인더)</translation>
-    </message>
-    <message>
-        <source>Shipping and payment</source>
-        <translation>배송 및 결제</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>메시지</translation>
     </message>
     <message>
         <source>Paid, several orders</source>

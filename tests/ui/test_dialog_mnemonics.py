@@ -124,3 +124,20 @@ def test_the_imports_choices_and_buttons_have_their_own_alt_letters(open_dialog:
     letters = alt_letters(dialog)
     assert all(len(texts) == 1 for texts in letters.values()), letters
     assert {"S", "A", "N", "T", "I", "H"} <= set(letters)
+
+
+def test_order_settings_fields_and_pages_have_their_own_alt_letters(qtbot: Any, ctx: Any) -> None:
+    """Alt+B the bank account, Alt+F the shipping fee (a field in a row of its own, beside its price)."""
+    from ui.order_settings_dialog import OrderSettingsDialog
+
+    dialog = OrderSettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    general = dialog.pages.widget(0)
+    letters = alt_letters(general)
+    assert all(len(texts) == 1 for texts in letters.values()), letters
+    assert {"F", "R", "M", "D", "B"} <= set(letters)
+    fee = next(label for label in general.findChildren(QLabel) if label.text() == "Shipping &fee")
+    assert fee.buddy() is dialog.shipping
+    assert dialog.shipping.accessibleName() == "Shipping fee"
+    tabs = {mnemonic(dialog.pages.tabText(i)) for i in range(dialog.pages.count())}
+    assert tabs == {"P", "G"}
