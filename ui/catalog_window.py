@@ -67,6 +67,7 @@ from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
+from ui.label_names import as_button_text
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
@@ -623,7 +624,9 @@ class CatalogWindow(QMainWindow):
         if self._collections:
             add_menu = menu.addMenu(self.tr("Add to collection"))
             for collection in self._collections:
-                add_menu.addAction(collection.name, partial(self._add_selected_to, collection.id))
+                add_menu.addAction(
+                    as_button_text(collection.name), partial(self._add_selected_to, collection.id)
+                )
         current = self.collections.current_collection()
         if current is not None:
             menu.addAction(self.tr("Remove from this collection"), self._remove_from_current)

@@ -54,7 +54,7 @@ from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
 from ui.confirm import confirm
 from ui.context import AppContext
-from ui.label_names import label_display_name, new_label_colour, shown_label_names
+from ui.label_names import as_button_text, label_display_name, new_label_colour, shown_label_names
 from ui.tab_order import chain
 
 # Imported before the first paint (ui/start_path.py): what reads or writes the database (app.queries,
@@ -543,7 +543,7 @@ class ChatList(QWidget):
             self._label_menu.addSeparator()
         for lab in self.labels:
             shown = label_display_name(lab.name)
-            action = QAction(shown, self._label_menu)
+            action = QAction(as_button_text(shown), self._label_menu)
             action.setCheckable(True)
             action.setChecked(self.model.label_id == lab.id)
             action.setData(lab.id)
@@ -569,7 +569,7 @@ class ChatList(QWidget):
         metrics = self.label_chip.fontMetrics()
         room = metrics.averageCharWidth() * LABEL_CHIP_CHARS
         shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
-        self.label_chip.setText(shown)
+        self.label_chip.setText(as_button_text(shown))
         self.label_chip.setToolTip(name if shown != name else "")
 
     def _check_shown_filter(self) -> None:
@@ -766,7 +766,7 @@ class ChatList(QWidget):
         on = {label.id for label in row.labels}
         toggles = {}
         for label in self.labels:
-            action = label_menu.addAction(label_display_name(label.name))
+            action = label_menu.addAction(as_button_text(label_display_name(label.name)))
             action.setCheckable(True)
             action.setChecked(label.id in on)
             toggles[action] = label.id

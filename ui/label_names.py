@@ -35,3 +35,9 @@ def shown_label_names() -> dict[str, str]:
 def new_label_colour(labels_before: int) -> str:
     """The colour a new label starts with: the palette in turn (the owner can change it)."""
     return PALETTE[labels_before % len(PALETTE)]
+
+
+def as_button_text(name: str) -> str:
+    """A name the owner typed (a label's, a collection's), as a menu item's or a button's text: its
+    "&" shown as typed. Qt takes one "&" as the Alt letter's mark: "R&D" showed as "RD", D underlined."""
+    return name.replace("&", "&&")

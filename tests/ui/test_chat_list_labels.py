@@ -85,3 +85,26 @@ def test_a_new_label_made_from_a_chats_menu_is_put_on_that_chat(
     assert labels_on_row() == ["단골 고객"]
     with ctx.db.read() as s:
         assert len(s.scalars(select(Label)).all()) == 7
+
+
+def test_a_label_named_with_an_ampersand_shows_it_in_the_filter_menu_and_on_the_chip(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """ "R&D" showed as "RD" with the D underlined: Qt took the "&" for an Alt letter's mark."""
+    from PySide6.QtGui import QAction
+
+    from app.labels import add_label
+
+    with ctx.db.write() as s:
+        rnd = add_label(s, "R&D", "#3DA1F1").id
+    chat_list = window.chat_list
+    chat_list.read_labels()
+
+    def filter_action() -> QAction | None:
+        return next((a for a in chat_list._label_menu.actions() if a.data() == rnd), None)
+
+    qtbot.waitUntil(lambda: filter_action() is not None, timeout=5000)
+    action = filter_action()
+    assert action is not None and action.text() == "R&&D"
+    action.trigger()
+    assert chat_list.label_chip.text() == "R&&D"  # drawn as "R&D"

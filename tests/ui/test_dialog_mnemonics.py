@@ -133,6 +133,7 @@ def test_order_settings_fields_and_pages_have_their_own_alt_letters(qtbot: Any, 
     dialog = OrderSettingsDialog(ctx)
     qtbot.addWidget(dialog)
     general = dialog.pages.widget(0)
+    assert general is not None
     letters = alt_letters(general)
     assert all(len(texts) == 1 for texts in letters.values()), letters
     assert {"F", "R", "M", "D", "B"} <= set(letters)
