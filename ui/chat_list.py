@@ -759,10 +759,10 @@ class ChatList(QWidget):
         row: ConversationRow = idx.data(ChatRole.ROW)
         menu = QMenu(self)
         menu.setToolTipsVisible(True)
-        pin = menu.addAction(self.tr("Unpin chat") if row.pinned else self.tr("Pin chat"))
-        archive = menu.addAction(self.tr("Unarchive chat") if row.archived else self.tr("Archive chat"))
-        unread = menu.addAction(self.tr("Mark as read") if row.unread_count else self.tr("Mark as unread"))
-        label_menu = menu.addMenu(self.tr("Label chat"))
+        pin = menu.addAction(self.tr("Un&pin chat") if row.pinned else self.tr("&Pin chat"))
+        archive = menu.addAction(self.tr("Un&archive chat") if row.archived else self.tr("&Archive chat"))
+        unread = menu.addAction(self.tr("Mark as &read") if row.unread_count else self.tr("Mark as &unread"))
+        label_menu = menu.addMenu(self.tr("&Label chat"))
         on = {label.id for label in row.labels}
         toggles = {}
         for label in self.labels:
@@ -771,12 +771,12 @@ class ChatList(QWidget):
             action.setChecked(label.id in on)
             toggles[action] = label.id
         label_menu.addSeparator()
-        new_label = label_menu.addAction(self.tr("New label…"))
+        new_label = label_menu.addAction(self.tr("&New label…"))
         new_label.setObjectName("newLabelAction")
-        export = menu.addAction(self.tr("Export chat…"))
+        export = menu.addAction(self.tr("&Export chat…"))
         menu.addSeparator()
         block = self._block_action(menu, row)
-        delete = menu.addAction(self.tr("Delete chat"))
+        delete = menu.addAction(self.tr("&Delete chat"))
         delete.setObjectName("deleteChatAction")
         # While the menu is open the chats keep their places: the pointer is on the menu, not the list,
         # and the row the menu is for must not move away under it.
@@ -817,12 +817,12 @@ class ChatList(QWidget):
     def _block_action(self, menu: QMenu, row: ConversationRow) -> QAction:
         """Block says what it will do: on WhatsApp (Meta's block list), or in Shop Inbox only."""
         if row.blocked:
-            return menu.addAction(self.tr("Unblock"))
+            return menu.addAction(self.tr("Un&block"))
         if self._blocks_on_whatsapp(row):
-            action = menu.addAction(self.tr("Block"))
+            action = menu.addAction(self.tr("&Block"))
             action.setToolTip(self.tr("The customer can no longer write to the shop on WhatsApp."))
             return action
-        action = menu.addAction(self.tr("Block in Shop Inbox only"))
+        action = menu.addAction(self.tr("&Block in Shop Inbox only"))
         action.setToolTip(
             self.tr(
                 "WhatsApp blocks only customers who wrote in the last 24 hours.\nShop Inbox stops "

@@ -1831,48 +1831,60 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중이에요</translation>
     </message>
     <message>
-        <source>Unpin chat</source>
-        <translation>채팅 고정 해제</translation>
+        <source>Un&amp;pin chat</source>
+        <translation>채팅 고정 해제(&amp;P)</translation>
     </message>
     <message>
-        <source>Pin chat</source>
-        <translation>채팅 고정</translation>
+        <source>&amp;Pin chat</source>
+        <translation>채팅 고정(&amp;P)</translation>
     </message>
     <message>
-        <source>Unarchive chat</source>
-        <translation>보관 해제</translation>
+        <source>Un&amp;archive chat</source>
+        <translation>보관 해제(&amp;A)</translation>
     </message>
     <message>
-        <source>Archive chat</source>
-        <translation>채팅 보관</translation>
+        <source>&amp;Archive chat</source>
+        <translation>채팅 보관(&amp;A)</translation>
     </message>
     <message>
-        <source>Mark as read</source>
-        <translation>읽음으로 표시</translation>
+        <source>Mark as &amp;read</source>
+        <translation>읽음으로 표시(&amp;R)</translation>
     </message>
     <message>
-        <source>Mark as unread</source>
-        <translation>읽지 않음으로 표시</translation>
+        <source>Mark as &amp;unread</source>
+        <translation>읽지 않음으로 표시(&amp;U)</translation>
     </message>
     <message>
-        <source>Label chat</source>
-        <translation>채팅 라벨</translation>
+        <source>&amp;Label chat</source>
+        <translation>채팅 라벨(&amp;L)</translation>
     </message>
     <message>
-        <source>New label…</source>
-        <translation>새 라벨…</translation>
+        <source>&amp;New label…</source>
+        <translation>새 라벨(&amp;N)…</translation>
     </message>
     <message>
-        <source>Export chat…</source>
-        <translation>채팅 내보내기…</translation>
+        <source>&amp;Export chat…</source>
+        <translation>채팅 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete chat</source>
+        <translation>채팅 삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Un&amp;block</source>
+        <translation>차단 해제(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Block</source>
+        <translation>차단(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Block in Shop Inbox only</source>
+        <translation>샵 인박스에서만 차단(&amp;B)</translation>
     </message>
     <message>
         <source>Delete chat</source>
         <translation>채팅 삭제</translation>
-    </message>
-    <message>
-        <source>Unblock</source>
-        <translation>차단 해제</translation>
     </message>
     <message>
         <source>Block</source>
@@ -1881,10 +1893,6 @@ Leave it empty to send pictures with name and price instead.</source>
     <message>
         <source>The customer can no longer write to the shop on WhatsApp.</source>
         <translation>이 고객은 더 이상 WhatsApp으로 가게에 메시지를 보낼 수 없어요.</translation>
-    </message>
-    <message>
-        <source>Block in Shop Inbox only</source>
-        <translation>샵 인박스에서만 차단</translation>
     </message>
     <message>
         <source>WhatsApp blocks only customers who wrote in the last 24 hours.

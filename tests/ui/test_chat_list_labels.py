@@ -55,7 +55,7 @@ def test_a_new_label_made_from_a_chats_menu_is_put_on_that_chat(
     offered: list[str] = []
 
     def look(menu: QMenu) -> None:
-        labels = next(a.menu() for a in menu.actions() if a.text() == "Label chat")
+        labels = next(a.menu() for a in menu.actions() if a.text() == "&Label chat")
         assert isinstance(labels, QMenu)
         offered.extend(a.text() for a in labels.actions() if a.text())
         menu.close()
@@ -65,7 +65,7 @@ def test_a_new_label_made_from_a_chats_menu_is_put_on_that_chat(
         chat_list.view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(8, 8), QPoint())
     )
     qtbot.waitUntil(lambda: bool(offered), timeout=3000)
-    assert offered[-1] == "New label…" and "Paid" in offered
+    assert offered[-1] == "&New label…" and "Paid" in offered
 
     def labels_on_row() -> list[str]:
         row = chat_list.model.index(0, 0).data(ChatRole.ROW)

@@ -53,7 +53,7 @@ def test_right_click_opens_the_menu_not_the_chat(qtbot: Any, window: Any, ctx: A
     seen: list[list[str]] = []
 
     def look(menu: QMenu) -> None:
-        seen.append([a.text() for a in menu.actions() if a.text()])
+        seen.append([a.text().replace("&", "") for a in menu.actions() if a.text()])
         menu.close()
 
     dialogs.expect("menu", answer=look)

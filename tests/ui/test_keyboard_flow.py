@@ -121,7 +121,7 @@ def test_pick_a_chat_reply_quick_reply_search_and_label_by_keyboard(
     seen: list[list[str]] = []
 
     def look(menu: QMenu) -> None:
-        seen.append([a.text() for a in menu.actions() if a.text()])
+        seen.append([a.text().replace("&", "") for a in menu.actions() if a.text()])
         menu.close()
 
     dialogs.expect("menu", answer=look)

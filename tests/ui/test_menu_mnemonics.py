@@ -55,3 +55,31 @@ def test_korean_menus_write_the_letter_after_the_words_as_korean_windows_does(wi
         for text in [title, *items]:
             assert KOREAN_MNEMONIC.search(text), text  # 파일(&F), 휴대폰에서 채팅 가져오기(&I)…
     assert "휴대폰에서 채팅 가져오기(&I)…" in menus["파일(&F)"]
+
+
+def test_a_chats_menu_has_an_alt_letter_for_each_item(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Opened with the menu key (or Shift+F10), a letter picks the item, as in Windows' own menus."""
+    from tests.support.factories import make_contact, make_message
+    from tests.support.window_waits import load_chats
+    from tests.ui.test_chat_list_menu import _right_click
+
+    with ctx.db.write() as s:
+        make_message(s, make_contact(s, profile_name="김민지"), "안녕하세요")
+    load_chats(window, qtbot)
+    seen: list[list[str]] = []
+
+    def look(menu: QMenu) -> None:
+        seen.append([a.text() for a in menu.actions() if not a.isSeparator()])
+        label_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+        seen.append([a.text() for a in label_menu.actions() if not a.isSeparator() and not a.isCheckable()])
+        menu.close()
+
+    dialogs.expect("menu", answer=look)
+    _right_click(qtbot, window, 0)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    items = seen[0]
+    letters = [mnemonic(text) for text in items]
+    assert None not in letters and len(set(letters)) == len(letters), items
+    assert seen[1] == ["&New label…"]
