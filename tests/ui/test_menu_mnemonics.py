@@ -73,6 +73,7 @@ def test_a_chats_menu_has_an_alt_letter_for_each_item(
     def look(menu: QMenu) -> None:
         seen.append([a.text() for a in menu.actions() if not a.isSeparator()])
         label_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+        assert isinstance(label_menu, QMenu)
         seen.append([a.text() for a in label_menu.actions() if not a.isSeparator() and not a.isCheckable()])
         menu.close()
 
