@@ -53,7 +53,7 @@ from ui.formatting import other_zone_name
 from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
-from ui.order_moves import COURIERS, confirm_cancel, move_label
+from ui.order_moves import COURIERS, confirm_cancel, move_button_text
 from ui.order_text import left_out_line, move_refusal, state_name, state_names
 from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.saved_file_note import SavedFileNote
@@ -656,13 +656,13 @@ class OrderBoard(QWidget):
     def card_menu(self, summary: OrderSummary) -> QMenu:
         """The menu of one card: open it or its chat, or move it to a state it may go to."""
         menu = QMenu(self)
-        menu.addAction(self.tr("Open order"), lambda: self.open_order(summary.id))
+        menu.addAction(self.tr("&Open order"), lambda: self.open_order(summary.id))
         if summary.contact_id is not None:
             contact_id = summary.contact_id
-            menu.addAction(self.tr("Open chat"), lambda: self.chat_requested.emit(contact_id))
+            menu.addAction(self.tr("Open &chat"), lambda: self.chat_requested.emit(contact_id))
         menu.addSeparator()
         for target in MOVES[OrderState(summary.state)]:
-            act = QAction(move_label(target), menu)
+            act = QAction(move_button_text(target), menu)  # its Alt letter as on the order's window
             act.setObjectName(f"move_{target.value}")
             act.triggered.connect(lambda _c=False, t=target: self.move_card(summary.id, t))
             menu.addAction(act)

@@ -4802,6 +4802,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
             <numerusform>이 파일의 주문 %n건에 택배사가 없어요. 어느 택배사의 송장번호인가요?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Open order</source>
+        <translation>주문 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open &amp;chat</source>
+        <translation>채팅 열기(&amp;C)</translation>
+    </message>
     <message numerus="yes">
         <source>%n paid order(s) saved to the courier sheet.</source>
         <translation>
@@ -4831,14 +4839,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>Tracking numbers</source>
         <translation>송장번호</translation>
-    </message>
-    <message>
-        <source>Open order</source>
-        <translation>주문 열기</translation>
-    </message>
-    <message>
-        <source>Open chat</source>
-        <translation>채팅 열기</translation>
     </message>
     <message>
         <source>+%n more</source>

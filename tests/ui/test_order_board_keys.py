@@ -169,3 +169,15 @@ def test_the_shops_clock_note_never_makes_the_board_wider(window: Any, qtbot: An
     layout.activate()
     one_line = board.zone_note.fontMetrics().horizontalAdvance(note)
     assert board.minimumSizeHint().width() - narrowest < one_line / 3  # it wraps, to a word or two a line
+
+
+def test_a_cards_menu_has_an_alt_letter_for_each_item(window: Any, qtbot: Any) -> None:
+    """Opened with the menu key, a letter picks the move: P marks paid, as on the order's window."""
+    from tests.ui.test_menu_mnemonics import mnemonic
+
+    _actions, board = open_board(window, qtbot)
+    menu = board.card_menu(board.columns[OrderState.NEW].summary(0))
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    letters = [mnemonic(text) for text in texts]
+    assert None not in letters and len(set(letters)) == len(letters), texts
+    assert "Mark &paid" in texts

@@ -199,8 +199,8 @@ def test_the_board_shows_a_column_per_state_and_moves_a_card_from_its_menu(
     assert (newest.customer, newest.items, newest.total_minor) == ("고객 5", (("에코백", 6),), 72000)
     menu = board.card_menu(newest)
     assert [a.text() for a in menu.actions() if a.text()] == [
-        "Open order",
-        "Open chat",
+        "&Open order",
+        "Open &chat",
         *[a.text() for a in menu.actions() if a.objectName().startswith("move_")],
     ]
     move = next(a for a in menu.actions() if a.objectName() == "move_paid")
