@@ -491,18 +491,18 @@ class ChatView(QListView):
         if not self.selectionModel().isSelected(idx):
             self.setCurrentIndex(idx)
         menu = QMenu(self)
-        reply = menu.addAction(icons.icon("reply"), self.tr("Reply"))
+        reply = menu.addAction(icons.icon("reply"), self.tr("&Reply"))
         reply.setShortcut(QKeySequence("Ctrl+R"))
-        copy = menu.addAction(self.tr("Copy"))
+        copy = menu.addAction(self.tr("&Copy"))
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         link = geo.link_at(local)
-        copy_link = menu.addAction(self.tr("Copy link")) if link else None
+        copy_link = menu.addAction(self.tr("Copy &link")) if link else None
         info = self.chat_model.info(idx.row())
         media = info.media if info is not None else None
-        save = menu.addAction(self.tr("Save as…")) if media is not None else None
+        save = menu.addAction(self.tr("&Save as…")) if media is not None else None
         reactions: dict[QAction, str] = {}
         if row.wamid and not row.imported and row.kind not in ("system", "reaction"):
-            react = menu.addMenu(self.tr("React"))
+            react = menu.addMenu(self.tr("R&eact"))
             for emoji in REACTIONS:
                 action = react.addAction(emoji)
                 action.setCheckable(True)
@@ -510,19 +510,19 @@ class ChatView(QListView):
                 reactions[action] = "" if row.reaction_out == emoji else emoji  # a second pick takes it back
             if row.reaction_out:
                 react.addSeparator()
-                reactions[react.addAction(self.tr("Remove reaction"))] = ""
+                reactions[react.addAction(self.tr("&Remove reaction"))] = ""
         retry = delete = start_order = cancel = None
         # A cart's own card opens its order, or starts one when it has none and its items can be read.
         startable_cart = geo.card is not None and geo.card.target.startswith(CART_TARGET)
         if row.direction == "in" and (row.kind != "order" or startable_cart):
-            start_order = menu.addAction(icons.icon("cart"), self.tr("Start order"))
+            start_order = menu.addAction(icons.icon("cart"), self.tr("Start &order"))
         if row.direction == "out" and row.status == "failed":
             menu.addSeparator()
-            retry = menu.addAction(self.tr("Retry sending"))
-            delete = menu.addAction(self.tr("Delete"))
+            retry = menu.addAction(self.tr("Re&try sending"))
+            delete = menu.addAction(self.tr("&Delete"))
         if row.direction == "out" and can_cancel(row.status, row.error_code):
             menu.addSeparator()
-            cancel = menu.addAction(self.tr("Cancel sending"))
+            cancel = menu.addAction(self.tr("C&ancel sending"))
         chosen = menu.exec(event.globalPos())
         if chosen is reply:
             self.reply_requested.emit(row)

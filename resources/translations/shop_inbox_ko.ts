@@ -2051,44 +2051,44 @@ the customer can still write.</source>
         <translation>최신 메시지로 이동</translation>
     </message>
     <message>
-        <source>Reply</source>
-        <translation>답장</translation>
+        <source>&amp;Reply</source>
+        <translation>답장(&amp;R)</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>복사</translation>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
     </message>
     <message>
-        <source>Copy link</source>
-        <translation>링크 복사</translation>
+        <source>Copy &amp;link</source>
+        <translation>링크 복사(&amp;L)</translation>
     </message>
     <message>
-        <source>Save as…</source>
-        <translation>다른 이름으로 저장…</translation>
+        <source>&amp;Save as…</source>
+        <translation>다른 이름으로 저장(&amp;S)…</translation>
     </message>
     <message>
-        <source>React</source>
-        <translation>반응 남기기</translation>
+        <source>R&amp;eact</source>
+        <translation>반응 남기기(&amp;E)</translation>
     </message>
     <message>
-        <source>Remove reaction</source>
-        <translation>반응 취소</translation>
+        <source>&amp;Remove reaction</source>
+        <translation>반응 취소(&amp;R)</translation>
     </message>
     <message>
-        <source>Start order</source>
-        <translation>주문 만들기</translation>
+        <source>Start &amp;order</source>
+        <translation>주문 만들기(&amp;O)</translation>
     </message>
     <message>
-        <source>Retry sending</source>
-        <translation>다시 보내기</translation>
+        <source>Re&amp;try sending</source>
+        <translation>다시 보내기(&amp;T)</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
     </message>
     <message>
-        <source>Cancel sending</source>
-        <translation>보내기 취소</translation>
+        <source>C&amp;ancel sending</source>
+        <translation>보내기 취소(&amp;A)</translation>
     </message>
 </context>
 <context>

@@ -379,7 +379,10 @@ def _qt_result(kind: str, answer: Any) -> Any:
 
 def _pick(menu: QMenu, text: str) -> None:
     """Choose the action as the owner would, so the menu's exec() returns it."""
-    action = next((a for a in menu.actions() if a.text().replace("&", "") == text), None)
+    # The text without its Alt letter: "&Pin chat" → "Pin chat", "저장(&S)…" → "저장…".
+    from ui.shortcuts_dialog import plain
+
+    action = next((a for a in menu.actions() if plain(a.text()) == text), None)
     if action is None:
         menu.close()
         raise UnexpectedDialog(f"the menu has no {text!r}: {[a.text() for a in menu.actions()]}")

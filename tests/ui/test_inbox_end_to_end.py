@@ -104,7 +104,7 @@ def test_the_owner_reacts_to_a_customers_message_and_takes_it_back(
     offered: list[list[str]] = []
 
     def look(menu: QMenu) -> None:
-        react = next(a for a in menu.actions() if a.text() == "React")
+        react = next(a for a in menu.actions() if a.text() == "R&eact")
         reactions = react.menu()
         assert isinstance(reactions, QMenu)
         offered.append([a.text() for a in reactions.actions()])

@@ -84,3 +84,28 @@ def test_a_chats_menu_has_an_alt_letter_for_each_item(
     letters = [mnemonic(text) for text in items]
     assert None not in letters and len(set(letters)) == len(letters), items
     assert seen[1] == ["&New label…"]
+
+
+def test_a_messages_menu_has_an_alt_letter_for_each_item(qtbot: Any, window: Any, dialogs: Any) -> None:
+    """Opened with the menu key on a message, R replies and C copies, as in Windows' own menus."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.test_chat_view import make_chat, open_chat
+
+    view = open_chat(window, qtbot, make_chat(window.ctx, 3))
+    seen: list[list[str]] = []
+
+    def look(menu: QMenu) -> None:
+        seen.append([a.text() for a in menu.actions() if not a.isSeparator()])
+        menu.close()
+
+    dialogs.expect("menu", answer=look)
+    rect = view.visualRect(view.chat_model.index(0))
+    pos = QPoint(rect.left() + 40, rect.center().y())
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, pos))
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    letters = [mnemonic(text) for text in seen[0]]
+    assert None not in letters and len(set(letters)) == len(letters), seen[0]
+    assert {"R", "C"} <= set(letters)
