@@ -29,6 +29,10 @@ def table_rows(section: str) -> list[list[str]]:
 
 
 def translations() -> list[tuple[str, str]]:
+    """(English, Korean) of every message, as read: without the Alt letters' marks ("Relay &token",
+    "릴레이 토큰(&T)")."""
+    from ui.shortcuts_dialog import plain
+
     out: list[tuple[str, str]] = []
     for message in ET.parse(TS).getroot().iter("message"):
         source = message.findtext("source") or ""
@@ -36,7 +40,7 @@ def translations() -> list[tuple[str, str]]:
         if node is None:
             continue
         forms = [n.text or "" for n in node] or [node.text or ""]
-        out.extend((source, form) for form in forms)
+        out.extend((plain(source), plain(form)) for form in forms)
     return out
 
 
