@@ -25,6 +25,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoC
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -34,7 +35,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -176,9 +176,18 @@ class CatalogWindow(QMainWindow):
         form_column.addWidget(scroll, 1)
         form_column.addWidget(self.form.buttons)
 
+        # Search, sort and the view's mode sit above the items they act on, not at the toolbar's
+        # end: on a 125 % laptop screen the toolbar tucked the search field behind its » button.
+        list_side = QWidget()
+        list_column = QVBoxLayout(list_side)
+        list_column.setContentsMargins(0, 0, 0, 0)
+        self.list_header = QHBoxLayout()
+        list_column.addLayout(self.list_header)
+        list_column.addWidget(self.view, 1)
+
         splitter = QSplitter()
         splitter.addWidget(self.collections)
-        splitter.addWidget(self.view)
+        splitter.addWidget(list_side)
         splitter.addWidget(form_side)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([190, 600, 390])
@@ -256,29 +265,26 @@ class CatalogWindow(QMainWindow):
         bar.addAction(self.export_action)
         bar.addAction(self.share_action)
         bar.addAction(self.meta_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name or item code"))
         self.search.setAccessibleName(self.tr("Search the catalogue"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(160)
         self.search.textChanged.connect(self._search_changed)
         self._action(self.tr("Find"), self.search.setFocus, QKeySequence.StandardKey.Find)
-        bar.addWidget(self.search)
+        self.list_header.addWidget(self.search, 1)
         self.sort = QComboBox()
         self.sort.addItem(self.tr("Sort by name"), "name")
         self.sort.addItem(self.tr("Sort by price"), "price")
         self.sort.addItem(self.tr("Recently changed"), "recent")
         self.sort.currentIndexChanged.connect(self._sort_changed)
-        bar.addWidget(self.sort)
+        self.list_header.addWidget(self.sort)
         self.view_mode = QComboBox()
         self.view_mode.addItem(self.tr("Grid"), True)
         self.view_mode.addItem(self.tr("List"), False)
         self.view_mode.currentIndexChanged.connect(self._view_mode_changed)
-        bar.addWidget(self.view_mode)
+        self.list_header.addWidget(self.view_mode)
         close_with_keys(self)
 
     def set_grid(self, grid: bool) -> None:

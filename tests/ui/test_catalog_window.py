@@ -159,6 +159,18 @@ def test_why_a_save_was_refused_is_read_whole_beside_save_on_a_short_window(qtbo
     assert "name" in error.text()
 
 
+def test_the_search_field_stays_in_view_on_a_125_percent_laptop_screen(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """1366×768 at 125 % leaves a 1092 px window: the toolbar tucked the search behind its » button."""
+    window.resize(1092, 560)
+    qtbot.waitUntil(lambda: window.width() <= 1092)
+    search = window.search
+    qtbot.waitUntil(lambda: search.isVisible())
+    assert search.visibleRegion().boundingRect() == search.rect()  # whole, not cut by the window's edge
+    assert window.rect().contains(search.mapTo(window, search.rect().bottomRight()))
+    for kept in (window.sort, window.view_mode):
+        assert kept.isVisible() and window.rect().contains(kept.mapTo(window, kept.rect().bottomRight()))
+
+
 def test_delete_then_undo_brings_the_item_back(qtbot, window, ctx: AppContext) -> None:
     item_id = add(ctx, "Scarf", 35000, "SC-1")
     select(qtbot, window, item_id)
