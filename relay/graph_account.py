@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -79,6 +79,9 @@ class GraphAccount:
                 date = parsedate_to_datetime(response.headers["date"])
             except (TypeError, ValueError):
                 date = None
+            if date is not None and date.tzinfo is None:
+                # "-0000" (RFC 5322: no zone given), or a proxy's doubled header: read as UTC.
+                date = date.replace(tzinfo=UTC)
         return GraphAnswer(body if isinstance(body, dict) else {}, date)
 
     async def phone_number(self, phone_number_id: str) -> GraphAnswer:

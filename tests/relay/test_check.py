@@ -346,6 +346,13 @@ def test_a_clock_five_minutes_off_fails(shop: RunningRelay, graph: FakeGraph) ->
     assert "timedatectl" in failed.message
 
 
+def test_a_date_header_without_a_zone_is_read_as_utc(shop: RunningRelay, graph: FakeGraph) -> None:
+    # "Sat, 05 Dec 2026 03:02:57 -0000" parses to a naive time: the check crashed (a 500, and the
+    # desktop's Settings said "The relay could not run its check").
+    graph.date_without_zone = True
+    assert line(check(shop), CheckStep.CLOCK).status == CheckStatus.PASS
+
+
 def test_missing_settings_are_named_and_the_command_exits_non_zero(
     shop: RunningRelay, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -160,6 +160,7 @@ class FakeGraph:
     # as DNS would send Meta to the shop's server: {"https://relay.shop.test": "http://127.0.0.1:…"}.
     resolve: dict[str, str] = field(default_factory=dict)
     clock_offset: timedelta = timedelta(0)  # Graph's Date header runs this far from ours
+    date_without_zone: bool = False  # the Date header says "-0000" (as a proxy in between may write it)
     # Every account and webhook call: (method, path, form or query).
     account_calls: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
     # WhatsApp's block list (POST/DELETE /{phone-id}/block_users); Meta blocks only customers who
@@ -549,7 +550,10 @@ class FakeGraph:
                 await asyncio.sleep(0.5)
 
     def _date(self) -> dict[str, str]:
-        return {"Date": format_datetime(datetime.now(UTC) + self.clock_offset, usegmt=True)}
+        now = datetime.now(UTC) + self.clock_offset
+        if self.date_without_zone:
+            return {"Date": format_datetime(now.replace(tzinfo=None))}
+        return {"Date": format_datetime(now, usegmt=True)}
 
 
 @contextmanager
