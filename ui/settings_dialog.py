@@ -115,6 +115,9 @@ class SettingsDialog(QDialog):
         # The address and new token the relay was asked about on Save (and the owner's answer when
         # it refused it): the next Save goes on without asking again.
         self._token_asked: tuple[str, str] | None = None
+        # The token kept for the current address, tried at a new address typed with no token (the
+        # same relay moved to another port or server): saved for the new address with it.
+        self._carried_token: tuple[str, str] | None = None
         self.setWindowTitle(self.tr("Settings"))
         # What the window already knows, until the stored preferences arrive (a moment): the relay's
         # address shows at once, so its check can start; the rest is enabled when read.
@@ -540,8 +543,26 @@ class SettingsDialog(QDialog):
         """The address and token in the fields (on the GUI thread); else the token kept for it."""
         url = checked_address(self.relay_url)
         typed = self.token.text().strip()
+        kept = self._kept_token(url)
+        return url, lambda: typed or kept()[0]
+
+    def _kept_token(self, url: str) -> Callable[[], tuple[str, bool]]:
+        """(the token kept for `url`, else the one kept for the current address; whether it is that
+        current one, carried over), to call off the GUI thread. "Leave empty to keep the current relay
+        token" kept it: a relay moved to a new address was told no token at all."""
         stored = self.stored_token
-        return url, lambda: typed or (stored(url) if stored is not None else "")
+        current = self.prefs.relay_url
+
+        def read() -> tuple[str, bool]:
+            if stored is None:
+                return "", False
+            own = stored(url)
+            if own or not current or current == url:
+                return own, False
+            carried = stored(current)
+            return carried, bool(carried)
+
+        return read
 
     def _run(
         self, fn: Callable[[], object], then: Callable[[object, object], None], *, long: bool = False
@@ -630,6 +651,13 @@ class SettingsDialog(QDialog):
             return
         token = self.token.text().strip()
         asked = self._token_asked == (prefs.relay_url, token)
+        if (
+            not token
+            and asked
+            and self._carried_token is not None
+            and self._carried_token[0] == prefs.relay_url
+        ):
+            token = self._carried_token[1]
         moved = prefs.relay_url != self.prefs.relay_url
         if (token or moved) and prefs.relay_url and self.store_token is not None and not asked:
             self._ask_relay_about(prefs.relay_url, token, moved=moved)
@@ -692,8 +720,8 @@ class SettingsDialog(QDialog):
         was saved as the relay's address without a word. A relay that cannot be reached says nothing
         about a new token alone: that save goes on."""
 
-        def answered(found: tuple[CheckResult, bool]) -> None:
-            result, other_shop = found
+        def answered(found: tuple[CheckResult, bool, str]) -> None:
+            result, other_shop, carried = found
             set_busy(self.save_button, False)
             if result.outcome is CheckOutcome.WRONG_TOKEN and not confirm(
                 self,
@@ -747,29 +775,31 @@ class SettingsDialog(QDialog):
                 self.relay_url.selectAll()
                 return
             self._token_asked = (url, token)
+            self._carried_token = (url, carried) if carried else None
             self.accept()
 
         def unknown(exc: BaseException) -> None:
             log.info("new relay token or address not checked before saving: %s", type(exc).__name__)
-            answered((CheckResult(CheckOutcome.UNREACHABLE), False))
+            answered((CheckResult(CheckOutcome.UNREACHABLE), False, ""))
 
-        stored = self.stored_token
+        kept = self._kept_token(url)
         db = self.ctx.db
         set_busy(self.save_button, True)
 
-        def check() -> tuple[CheckResult, bool]:
-            key = token or (stored(url) if stored is not None else "")
+        def check() -> tuple[CheckResult, bool, str]:
+            key, carried = (token, False) if token else kept()
+            found = key if carried else ""
             # A new address in plain http:// to another computer is said, as the first-run wizard
             # says it (the token would cross the network unencrypted); one in use is not asked again.
             result = check_relay(url, key, allow_insecure=not moved)
             if not (moved and result.ok):
-                return result, False
+                return result, False, found
             # Another shop's relay is said before its customers mix into these chats.
             try:
-                return result, relay_is_another_shops(db, url, key)
+                return result, relay_is_another_shops(db, url, key), found
             except RelayError as exc:  # answered the check, not this: nothing to say about it
                 log.info("the new relay's numbers not read: %s", type(exc).__name__)
-                return result, False
+                return result, False, found
 
         Op(check, parent=self).success(answered).failure(unknown).run()
 

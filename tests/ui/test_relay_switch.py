@@ -104,3 +104,24 @@ def test_every_message_on_the_new_relay_is_read_from_its_first(
         names = {model.row_at(i).display_name for i in range(3)}
         assert names == {"김민수", "이지은", "박서준"}
         assert not banner.isVisible()
+
+
+def test_the_same_relay_at_a_new_address_keeps_the_current_token(
+    window: Any, qtbot: Any, relay: RunningRelay, tmp_path: Path, dialogs: Any
+) -> None:
+    """The shop's relay came back on another port: the owner types the new address and leaves the
+    token empty, as "Leave empty to keep the current relay token" says. The kept token was not tried
+    there ("refused the relay token kept on this computer"), and once saved the inbox said "This
+    computer has no relay token yet"."""
+    connected_with_one_chat(window, qtbot, relay)
+    (tmp_path / "new-port").mkdir()
+    with run_relay(tmp_path / "new-port", client_token=relay.token) as moved:
+        moved.post_webhook(inbound(content="Is the shop open today?", sender="447700900123", name="Amy"))
+        dialog = move_to(window, qtbot, dialogs, moved.url, "")
+        assert dialog.token.placeholderText() == "Leave empty to keep the current relay token"
+        with qtbot.waitSignal(dialog.accepted, timeout=10000):
+            dialog.save_button.click()
+        qtbot.waitUntil(lambda: window.ctx.sync.state.kind is Connection.ONLINE, timeout=10000)
+        model = window.chat_list.model
+        qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10000)
+        assert not window.banner.isVisible()
