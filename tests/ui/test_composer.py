@@ -375,6 +375,38 @@ def test_sending_puts_a_pending_bubble_at_once_and_ticks_it_when_the_relay_answe
     assert changed == [row]
 
 
+def test_a_message_that_fails_after_it_was_shown_pending_says_why_under_its_text(
+    window: Any, qtbot: Any
+) -> None:
+    conv = conversation(window.ctx, name="Buyer")
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, conv.contact_id)
+    edit = window.chat.composer.edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Yes, the blue vase is in stock.")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    view = window.chat.view
+    model = view.chat_model
+    qtbot.waitUntil(lambda: model.message_at(model.rowCount() - 1).direction == "out")
+    row = model.rowCount() - 1
+    mine = model.message_at(row)
+    settle(qtbot)
+    pending_height = view.visualRect(model.index(row)).height()
+    assert pending_height > 0  # laid out and shown with its clock
+
+    # WhatsApp refused it (131047), as the outbox stores the relay's answer.
+    with window.ctx.db.write() as s:
+        m = s.get(Message, mine.id)
+        assert m is not None
+        m.status, m.error_code = "failed", "131047"
+        m.error_text = "More than 24 hours have passed since the customer last wrote."
+    sync_batch(window, qtbot, {conv.contact_id})
+    assert model.message_at(row).status == "failed"
+    geo = view.itemDelegate().geometry(model.index(row), view.viewport().width())
+    assert geo.failure_text.startswith("Not sent: ") and "24 hours" in geo.failure_text
+    qtbot.waitUntil(lambda: view.visualRect(model.index(row)).height() > pending_height)
+
+
 def test_a_dropped_picture_is_sent_as_an_image_with_its_caption(
     window: Any, qtbot: Any, tmp_path: Any
 ) -> None:
