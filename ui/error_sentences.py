@@ -586,6 +586,13 @@ def download_sentence(exc: ShopInboxError) -> str:
         )
     if isinstance(exc, RelayBusy) and exc.relay_code == RelayErrorCode.MEDIA_UNAVAILABLE:
         return relay_sentences()[RelayErrorCode.MEDIA_UNAVAILABLE]
+    if isinstance(exc, RelayBusy) and exc.relay_code == RelayErrorCode.STORAGE:
+        # Not "busy": it lasts until someone frees space on the relay's server.
+        return translate(
+            "Errors",
+            "Your relay could not keep this file: the disk on the relay's server may be full. Free some "
+            "space there, then open the file again.",
+        )
     return error_sentence(exc)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from pathlib import Path
@@ -25,8 +26,10 @@ from relay.errors import error, graph_failure
 from relay.limits import is_media_id
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
+from relay.store import storage_cause, storage_retryable
 from relay.upstream import GraphError
 
+log = logging.getLogger(__name__)
 router = APIRouter(dependencies=[Depends(authorised)])
 
 # An upload's name goes to Graph and into the media table (String(300)): room for a long Korean name.
@@ -128,7 +131,19 @@ async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)
     row = await run_in_threadpool(relay.store.media.row, media_id)
     if row is None:
         return error(404, RelayErrorCode.NOT_FOUND, "No such media.")
-    failure = await relay.media.fetch_now(media_id)
+    try:
+        failure = await relay.media.fetch_now(media_id)
+    except OSError as exc:
+        if not storage_retryable(exc):
+            raise
+        # The relay's own disk (full, read-only, its media folder gone), not the file's: a 500 had the
+        # desktop say "your relay is busy", and nothing in the log said what to free.
+        cause = storage_cause(exc)
+        log.error("media not kept: media_id=%s cause=%s", media_id, cause)
+        message = (
+            "The relay could not keep this file: its disk is full or its media folder cannot be written."
+        )
+        return error(503, RelayErrorCode.STORAGE, message, retryable=True, params={"cause": cause})
     if failure is not None and failure.unreachable:
         # Graph (or its media host) out of the relay's reach: the file is not lost, ask again later.
         return graph_failure(failure, "the file's download")

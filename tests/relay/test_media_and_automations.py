@@ -48,6 +48,29 @@ def test_a_photo_whatsapp_is_out_of_reach_for_is_graph_unreachable_not_lost(tmp_
         assert r.status_code == 200 and r.content == JPEG
 
 
+def test_a_photo_the_relay_cannot_keep_is_said_as_its_storage_and_served_once_it_can(
+    relay: RunningRelay, graph: FakeGraph, tmp_path: Path
+) -> None:
+    """The relay's media folder cannot be written (its disk full, a read-only mount, the folder gone):
+    GET answered a bare 500, which the desktop said as "your relay is busy". It is the relay's storage
+    (503, retryable), no attempt of the photo's is spent, and once there is room the same GET serves it."""
+    media_dir = tmp_path / "relay-media"
+    media_dir.rename(tmp_path / "relay-media-away")
+    media_dir.write_text("not a folder: every file written under it fails")
+    graph.add_media("777040", JPEG, "image/jpeg")
+    relay.post_webhook(inbound("image", {"id": "777040", "mime_type": "image/jpeg", "sha256": "x"}))
+    r = relay.client.get(f"{relay.url}/v1/media/777040", headers=relay.auth())
+    assert r.status_code == 503
+    error = r.json()["error"]
+    assert (error["code"], error["retryable"]) == ("storage", True)
+    row = relay.relay.store.media.row("777040")
+    assert row.state == "pending" and row.attempts == 0
+    media_dir.unlink()
+    (tmp_path / "relay-media-away").rename(media_dir)
+    r = relay.client.get(f"{relay.url}/v1/media/777040", headers=relay.auth())
+    assert r.status_code == 200 and r.content == JPEG
+
+
 def test_a_file_graph_no_longer_has_is_media_unavailable_and_not_worth_asking_again(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
