@@ -100,10 +100,15 @@ class Waiting(enum.StrEnum):
     RELAY_OFFLINE = "relay_offline"  # the relay could not be reached at all: it never got the post
     GRAPH_UNREACHABLE = "graph_unreachable"  # the relay cannot reach WhatsApp (its network, its URL)
     GRAPH_BUSY = "graph_busy"  # WhatsApp asked to wait a moment (rate limits): nothing was sent
+    # The relay could not keep the message's file (its disk full, its media folder unwritable):
+    # nothing was sent, and only room on the relay's server lets it go.
+    RELAY_STORAGE = "relay_storage"
 
 
 # Answers that prove the relay did not send the message: it released the key, or never got the post.
-CANCELLABLE = frozenset({Waiting.RELAY_OFFLINE, Waiting.GRAPH_UNREACHABLE, Waiting.GRAPH_BUSY})
+CANCELLABLE = frozenset(
+    {Waiting.RELAY_OFFLINE, Waiting.GRAPH_UNREACHABLE, Waiting.GRAPH_BUSY, Waiting.RELAY_STORAGE}
+)
 
 
 def can_cancel(status: str, error_code: str | None) -> bool:
@@ -135,6 +140,8 @@ def waiting_reason(exc: RelayUnreachable | RelayBusy, *, posted: bool) -> Waitin
         return Waiting.GRAPH_UNREACHABLE
     if exc.relay_code == Waiting.GRAPH_BUSY:
         return Waiting.GRAPH_BUSY
+    if exc.relay_code == RelayErrorCode.STORAGE and not posted:  # its file's upload, not the send
+        return Waiting.RELAY_STORAGE
     # 409 (still in flight), a bare 5xx from a proxy, the relay's storage: it may hold the message.
     return Waiting.SENDING if posted else None
 

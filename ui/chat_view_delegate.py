@@ -431,6 +431,12 @@ def waiting_sentence(reason: str | None) -> str:
         return QCoreApplication.translate(
             "ChatViewDelegate", "Waiting: WhatsApp asked for a short pause. It will be sent in a moment."
         )
+    if reason == Waiting.RELAY_STORAGE:
+        return QCoreApplication.translate(
+            "ChatViewDelegate",
+            "Waiting: your relay could not keep this file (the disk on the relay's server may be full). "
+            "It will be sent once there is room.",
+        )
     if reason == Waiting.RELAY_OFFLINE:
         return QCoreApplication.translate(
             "ChatViewDelegate", "Waiting: your relay can't be reached. It will be sent when it is back."

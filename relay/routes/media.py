@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -95,8 +96,13 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
                 return not_taken(mime, filename, graph_code=exc.code)
             return graph_failure(exc, "the upload")
         await run_in_threadpool(_keep, partial, relay.media.path(media_id))
+    except OSError as exc:
+        if not storage_retryable(exc):
+            raise
+        return _not_kept("the upload", exc)
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # its folder unwritable too; the next start sweeps it
+            partial.unlink(missing_ok=True)
     sha256 = digest.hexdigest()
     await run_in_threadpool(relay.store.media.add_ready, media_id, mime, size, sha256, filename)
     return JSONResponse(MediaUploaded(id=media_id, mime_type=mime, size=size, sha256=sha256).model_dump())
@@ -120,6 +126,15 @@ def not_taken(mime: str, filename: str | None, *, graph_code: int | None = None)
     )
 
 
+def _not_kept(what: str, exc: OSError) -> JSONResponse:
+    """The relay's own disk (full, read-only, its media folder gone), not the file's: a bare 500 had
+    the desktop say "your relay is busy", and nothing in the log said what to free."""
+    cause = storage_cause(exc)
+    log.error("file not kept: %s cause=%s", what, cause)
+    message = "The relay could not keep this file: its disk is full or its media folder cannot be written."
+    return error(503, RelayErrorCode.STORAGE, message, retryable=True, params={"cause": cause})
+
+
 def _keep(partial: Path, path: Path) -> None:
     partial.replace(path)
 
@@ -136,14 +151,7 @@ async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)
     except OSError as exc:
         if not storage_retryable(exc):
             raise
-        # The relay's own disk (full, read-only, its media folder gone), not the file's: a 500 had the
-        # desktop say "your relay is busy", and nothing in the log said what to free.
-        cause = storage_cause(exc)
-        log.error("media not kept: media_id=%s cause=%s", media_id, cause)
-        message = (
-            "The relay could not keep this file: its disk is full or its media folder cannot be written."
-        )
-        return error(503, RelayErrorCode.STORAGE, message, retryable=True, params={"cause": cause})
+        return _not_kept(f"media_id={media_id}", exc)
     if failure is not None and failure.unreachable:
         # Graph (or its media host) out of the relay's reach: the file is not lost, ask again later.
         return graph_failure(failure, "the file's download")

@@ -2122,6 +2122,10 @@ Right-click to retry.</source>
         <translation>전송 대기 중: WhatsApp이 잠시 기다려 달라고 했어요. 곧 보내요.</translation>
     </message>
     <message>
+        <source>Waiting: your relay could not keep this file (the disk on the relay&apos;s server may be full). It will be sent once there is room.</source>
+        <translation>전송 대기 중: 릴레이가 이 파일을 보관하지 못했어요(릴레이 서버의 디스크가 가득 찼을 수 있어요). 공간이 생기면 보내요.</translation>
+    </message>
+    <message>
         <source>Waiting: your relay can&apos;t be reached. It will be sent when it is back.</source>
         <translation>전송 대기 중: 릴레이에 연결할 수 없어요. 다시 연결되면 보내요.</translation>
     </message>

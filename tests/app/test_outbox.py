@@ -285,3 +285,37 @@ def test_a_reply_carries_the_quoted_message(db: Database, contact_id: int) -> No
     relay = ScriptedRelay()
     drain(sender(db, relay))
     assert relay.attempts[0][1]["context"] == {"message_id": "wamid.QUOTED"}
+
+
+def test_a_picture_the_relay_has_no_room_for_waits_saying_so_and_goes_once_there_is_room(
+    db: Database, contact_id: int, tmp_path: Path
+) -> None:
+    """The relay's disk full (here its media folder cannot be written): the upload answered a bare 500,
+    and the bubble said only "Waiting to be sent". It waits for room on the relay's server, can be
+    taken back (nothing was sent), and goes once, with its photo, when there is room."""
+    from app.outbox import Waiting, can_cancel
+    from app.relay_client import RelayClient
+    from tests.support.fake_graph import run_fake_graph
+    from tests.support.relay_server import run_relay
+
+    picture = tmp_path / "vase.jpg"
+    picture.write_bytes(b"\xff\xd8\xff\xe0" + b"vase" * 300)
+    mid = queue(db, contact_id, "Like this one?", kind="image", media_path=picture)
+    (tmp_path / "relay").mkdir()
+    with run_fake_graph() as graph, run_relay(tmp_path / "relay", graph_url=graph.url) as relay:
+        media_dir = tmp_path / "relay" / "relay-media"
+        media_dir.rename(tmp_path / "relay" / "away")
+        media_dir.write_text("not a folder: every file written under it fails, as on a full disk")
+        client = RelayClient(relay.url, relay.token, timeout=10)
+        outbox = sender(db, client)  # type: ignore[arg-type]
+        outbox.run_once()
+        waiting = row(db, mid)
+        assert (waiting.status, waiting.error_code) == ("pending", Waiting.RELAY_STORAGE)
+        assert can_cancel(waiting.status, waiting.error_code)
+        assert graph.send_calls == 0
+        media_dir.unlink()
+        (tmp_path / "relay" / "away").rename(media_dir)
+        drain(outbox)
+        client.close()
+    assert row(db, mid).status == "sent"
+    assert [b["image"]["caption"] for b in graph.sent] == ["Like this one?"]
