@@ -23,16 +23,18 @@ STATES = ("new", "awaiting_payment", "paid", "shipped", "done", "cancelled")
 ITEMS = ("린넨 셔츠 아이보리 M", "린넨 셔츠 네이비 L", "에코백", "머그컵 세트", "Cotton tee")
 
 
-def build(path: Path, orders: int) -> None:
-    """`orders` orders of 1–4 lines across 2,000 customers, newest in the last few days."""
+def build(path: Path, orders: int, *, add_customers: bool = True) -> None:
+    """`orders` orders of 1–4 lines across 2,000 customers, newest in the last few days.
+    Without `add_customers` they go to the database's own contacts 1–2,000 (bench/big_shop.py)."""
     Database.open(path).close()
     con = sqlite3.connect(path)
     con.execute("PRAGMA synchronous=OFF")
     rng = random.Random(9)
-    con.executemany(
-        "INSERT INTO contact(id, wa_id, profile_name, created_at) VALUES (?, ?, ?, ?)",
-        [(i, f"8210{i:08d}", f"고객 {i}", START_MS) for i in range(1, 2001)],
-    )
+    if add_customers:
+        con.executemany(
+            "INSERT INTO contact(id, wa_id, profile_name, created_at) VALUES (?, ?, ?, ?)",
+            [(i, f"8210{i:08d}", f"고객 {i}", START_MS) for i in range(1, 2001)],
+        )
     order_rows, line_rows = [], []
     for n in range(1, orders + 1):
         at = START_MS - (orders - n) * 600_000  # one every 10 minutes
