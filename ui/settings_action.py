@@ -80,8 +80,11 @@ def back_up_now(window: MainWindow, ctx: AppContext) -> None:
     progress = QProgressDialog(translate("Menus", "Backing up…"), "", 0, 0, window)
     progress.setWindowTitle(title)
     progress.setCancelButton(None)  # type: ignore[arg-type]  # a half-written zip is no use
-    progress.setMinimumDuration(BACKUP_PROGRESS_AFTER_MS)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(BACKUP_PROGRESS_AFTER_MS)
+    # Its timer to show itself starts only at its first value: without one it never showed, and a
+    # big shop's backup (seconds) gave no sign it was being written.
+    progress.setValue(0)
 
     def done(saved: bool, sentence: str) -> None:
         progress.cancel()  # also stops its timer: never shown after the answer
