@@ -295,8 +295,10 @@ def list_items(
 ) -> list[ItemRow]:
     """Items matching `query` in their name or item code, in the chosen order, as a plain list.
 
-    With `rank_matches` (the composer's picker), an exact code comes first, then names or codes that
-    start with the query, then the rest, each group in the chosen order.
+    With `rank_matches` (the composer's picker), an exact code or name comes first, then names or
+    codes that start with the query, then names holding every word of it as a word of their own
+    ("셔츠 99" finds "린넨 셔츠 99" before "린넨 셔츠 199", which sorts first by name and was the
+    one Enter sent), then the rest, each group in the chosen order.
     """
     text = normalise_query(query)
     ranked = rank_matches and bool(text)
@@ -312,13 +314,17 @@ def list_items(
     )
     if ranked:
         folded = text.casefold()
+        words = folded.split()
 
         def rank(row: ItemRow) -> int:
-            if row.retailer_id.casefold() == folded:
+            name = row.name.casefold()
+            if row.retailer_id.casefold() == folded or name.split() == words:
                 return 0
-            if row.name.casefold().startswith(folded) or row.retailer_id.casefold().startswith(folded):
+            if name.startswith(folded) or row.retailer_id.casefold().startswith(folded):
                 return 1
-            return 2
+            if set(words) <= set(name.split()):
+                return 2
+            return 3
 
         rows.sort(key=rank)  # stable: keeps the chosen order inside each group
         if limit is not None:

@@ -127,6 +127,19 @@ def test_picker_ranks_exact_code_then_prefix(db: Database) -> None:
     assert ranked == ["SC", "RING-1", "SC-2"]
 
 
+def test_picker_ranks_a_name_with_the_words_typed_before_names_that_only_hold_them(db: Database) -> None:
+    """A big catalogue's "린넨 셔츠 1" … "린넨 셔츠 999": "셔츠 99" highlighted "린넨 셔츠 199" (first
+    by name), and Enter sent it, not "린넨 셔츠 99"; the order form took it for the code typed too."""
+    for n in (1, 99, 199, 299, 990):
+        add(db, f"린넨 셔츠 {n}", 10_000 + n, f"SKU-{n:05d}")
+    add(db, "셔츠 99 세트", 50_000, "SET-99")
+    with db.read() as s:
+        ranked = [r.name for r in list_items(s, "셔츠 99", rank_matches=True)]
+        exact = [r.name for r in list_items(s, "린넨 셔츠 99", rank_matches=True, limit=1)]
+    assert ranked == ["셔츠 99 세트", "린넨 셔츠 99", "린넨 셔츠 199", "린넨 셔츠 299", "린넨 셔츠 990"]
+    assert exact == ["린넨 셔츠 99"]
+
+
 def test_hidden_items_can_be_left_out(db: Database) -> None:
     add(db, "Old bag", 10000, hidden=True)
     add(db, "New bag", 20000)
