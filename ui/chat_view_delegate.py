@@ -31,6 +31,9 @@ from ui.utf16 import marked_ranges
 
 Index = QModelIndex | QPersistentModelIndex
 CACHE_SIZE = 800
+# Rows' heights, far more than the geometries kept: every layout asks every loaded row's height, and
+# a chat scrolled back thousands of rows worked each one out again (~1 s a page at 18,000 rows).
+HEIGHTS_SIZE = 100_000
 
 
 class ChatViewDelegate(QStyledItemDelegate):
@@ -44,6 +47,8 @@ class ChatViewDelegate(QStyledItemDelegate):
         bold = ui_font(-1.5, bold=True)
         self.fonts = Fonts(body, small, bold)
         self._cache: OrderedDict[tuple[object, ...], BubbleGeometry] = OrderedDict()
+        self._heights: dict[tuple[object, ...], float] = {}  # at one width, _heights_width
+        self._heights_width = 0
         # (message id, start, end) of the text the owner selected by dragging.
         self.text_selection: tuple[int, int, int] | None = None
         self.today: date | None = None
@@ -53,14 +58,14 @@ class ChatViewDelegate(QStyledItemDelegate):
             self.pictures.ready.connect(parent.viewport().update)
 
     # ----------------------------------------------------------------- geometry
-    def geometry(self, index: Index, width: float) -> BubbleGeometry | None:
+    def _shape(self, index: Index, width: float) -> tuple[tuple[object, ...], RowInfo, str] | None:
+        """What shapes the row's bubble (the caches' key), its row and its day separator's text."""
         info = row_info(index)
         if info is None:
             return None
         row = info.message
         date_text = day_label(local(row.sent_at).date(), self.today) if info.show_date else ""
-        divider, first, quote, media = info.divider, info.first_of_group, info.quote, info.media
-        order = info.order
+        quote = info.quote
         # MessageRow carries a dict (payload), so it is not hashable: key on what shapes the bubble.
         key = (
             row.id,
@@ -77,35 +82,47 @@ class ChatViewDelegate(QStyledItemDelegate):
             row.error_text,
             round(width),
             date_text,
-            divider,
-            first,
+            info.divider,
+            info.first_of_group,
             quote.id if quote is not None else None,
-            media,
-            order,
+            info.media,
+            info.order,
         )
+        return key, info, date_text
+
+    def geometry(self, index: Index, width: float) -> BubbleGeometry | None:
+        shape = self._shape(index, width)
+        return None if shape is None else self._geometry(shape, width)
+
+    def _geometry(self, shape: tuple[tuple[object, ...], RowInfo, str], width: float) -> BubbleGeometry:
+        key, info, date_text = shape
         geo = self._cache.get(key)
         if geo is not None:
             self._cache.move_to_end(key)
             return geo
         geo = compute(
-            row,
+            info.message,
             width,
             self.fonts,
             show_date=date_text,
-            divider=divider,
-            first_of_group=first,
-            quote=quote,
-            media=media,
+            divider=info.divider,
+            first_of_group=info.first_of_group,
+            quote=info.quote,
+            media=info.media,
             media_dir=self.media_dir,
-            order=order,
+            order=info.order,
         )
         self._cache[key] = geo
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
+        if len(self._heights) >= HEIGHTS_SIZE:
+            self._heights.clear()
+        self._heights[key] = geo.height
         return geo
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._heights.clear()
 
     def _width(self, option: QStyleOptionViewItem) -> float:
         view = self.parent()
@@ -115,10 +132,16 @@ class ChatViewDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = self._width(option)
-        geo = self.geometry(index, width)
-        if geo is None:
+        shape = self._shape(index, width)
+        if shape is None:
             return QSize(0, 0)
-        return QSize(int(width), int(geo.height + 0.999))
+        if round(width) != self._heights_width:  # a new width: the heights of the last one are no use
+            self._heights.clear()
+            self._heights_width = round(width)
+        height = self._heights.get(shape[0])
+        if height is None:
+            height = self._geometry(shape, width).height
+        return QSize(int(width), int(height + 0.999))
 
     # ----------------------------------------------------------------- painting
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:

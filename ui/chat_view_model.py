@@ -443,10 +443,10 @@ class ChatViewModel(QAbstractListModel):
         self._rows[0:0] = page
         self._reindex()
         self.endInsertRows()
-        # The old first row may lose its date separator now that its day has an earlier message.
-        old_first = self.index(len(page))
-        self.dataChanged.emit(old_first, old_first)
-        self.rows_resized.emit()
+        # The old first row may lose its date separator now that its day has an earlier message: the
+        # view's layout after the insert asked every row's height already, and repaints. A
+        # dataChanged or rows_resized here laid the whole chat out again each (a QListView lays out
+        # every row for either): three layouts a page, ~1 s each far back in a long chat.
         return len(page)
 
     def clear_unread_divider(self) -> None:

@@ -471,3 +471,58 @@ def test_the_message_chosen_to_answer_is_let_go_once_it_is_quoted(window: Any, q
     composer = window.chat.composer
     assert composer.reply_to is not None and composer.reply_to.body == "message 4"
     assert not view.selectionModel().hasSelection()
+
+
+def test_a_page_far_back_in_a_long_chat_works_out_only_its_own_bubbles(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Each older page laid the whole chat out three times, working every bubble out again past the
+    800 kept: scrolling back months in a big shop's chat froze the window ~1 s a page at 18,000 rows."""
+    import ui.chat_view_delegate as delegate
+
+    cid = make_chat(window.ctx, 2000)
+    view = open_chat(window, qtbot, cid)
+    model = view.chat_model
+
+    qtbot.waitUntil(lambda: not view._loading_older)
+    while model.rowCount() < 1000:  # the owner scrolled back a while
+        with qtbot.waitSignal(model.older_loaded, timeout=5000):
+            assert model.load_older(200)
+    settle(qtbot)
+    sb = view.verticalScrollBar()
+    sb.setValue(sb.maximum() // 2)  # up from the newest: the jump button's band shows (a layout)
+    view.executeDelayedItemsLayout()  # what the window does once idle
+    assert model.has_older
+    asked: list[int] = []
+    worked_out: list[int] = []
+    row_info, compute = delegate.row_info, delegate.compute
+    monkeypatch.setattr(delegate, "row_info", lambda index: asked.append(1) or row_info(index))
+    monkeypatch.setattr(delegate, "compute", lambda *a, **k: worked_out.append(1) or compute(*a, **k))
+    before = model.rowCount()
+    with qtbot.waitSignal(model.older_loaded, timeout=5000):
+        sb.setValue(0)
+    settle(qtbot)
+    added = model.rowCount() - before
+    assert added > 0
+    assert len(worked_out) <= added + 60  # the new bubbles and what is painted, not the whole chat
+    assert len(asked) <= 1.5 * model.rowCount()  # one layout, not three
+
+
+def test_the_first_message_shown_loses_its_day_when_an_older_one_of_that_day_arrives(
+    window: Any, qtbot: Any
+) -> None:
+    cid = make_chat(window.ctx, 300)  # five hours of one day
+    view = open_chat(window, qtbot, cid)
+    model = view.chat_model
+    first_id = model.message_at(0).id
+    first = model.index(0)
+    with_day = view.visualRect(first).height()
+    with qtbot.waitSignal(model.older_loaded, timeout=5000):
+        view.verticalScrollBar().setValue(0)
+    settle(qtbot)
+    row = model.row_of(first_id)
+    assert row is not None and row > 0
+    index = model.index(row)
+    geo = view.bubbles.geometry(index, float(view.viewport().width()))
+    assert geo is not None
+    assert view.visualRect(index).height() == int(geo.height + 0.999) < with_day
