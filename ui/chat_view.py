@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
@@ -28,7 +29,7 @@ from app.queries import MessageRow
 from ui import icons
 from ui.bubble_layout import CART_TARGET, BubbleGeometry, body_text
 from ui.chat_view_delegate import ChatViewDelegate
-from ui.chat_view_model import ChatViewModel, MessageRole
+from ui.chat_view_model import PAGE, ChatViewModel, MessageRole
 from ui.context import AppContext
 from ui.formatting import day_label, local
 from ui.open_file import open_file
@@ -39,6 +40,11 @@ log = logging.getLogger(__name__)
 
 # Start loading older messages when fewer than this many pixels are left above the viewport.
 LOAD_OLDER_MARGIN = 600
+# An owner who keeps scrolling up (the next pull within KEEP_GOING_S of the last page) gets pages
+# twice as long each time, up to OLDER_PAGE_MOST: at 50 a pull, months back in a busy chat took
+# hundreds of pulls. A pause starts again at the first page's length.
+KEEP_GOING_S = 2.0
+OLDER_PAGE_MOST = 400
 
 
 # What the message menu offers to react with, as WhatsApp's own quick reactions do.
@@ -106,6 +112,8 @@ class ChatView(QListView):
         self._anchor: tuple[int, int] | None = None  # (message id, top y) kept across a prepend
         self._stick_to_bottom = False
         self._loading_older = False
+        self._older_page = PAGE  # the length of the last older page asked for
+        self._older_at = 0.0  # time.monotonic() when the last one arrived
         self._press: tuple[int, QPointF, str | None] | None = None  # (message id, pos, link)
         self._selecting = False
         self._unseen = 0
@@ -156,6 +164,7 @@ class ChatView(QListView):
         self.chat_model.open_around(message_id, highlight, contact_id)
 
     def _after_reset(self) -> None:
+        self._older_at = 0.0  # another chat (or this one again): its first older page is a short one
         self.executeDelayedItemsLayout()
         m = self.chat_model
         if m.highlight_id is not None and (row := m.row_of(m.highlight_id)) is not None:
@@ -219,11 +228,14 @@ class ChatView(QListView):
             self._unseen = 0
 
     def _load_older(self) -> None:
-        if not self.chat_model.load_older():
+        going_on = time.monotonic() - self._older_at < KEEP_GOING_S
+        self._older_page = min(OLDER_PAGE_MOST, self._older_page * 2) if going_on else PAGE
+        if not self.chat_model.load_older(self._older_page):
             self._loading_older = False
 
-    def _older_loaded(self, _count: int) -> None:
+    def _older_loaded(self, count: int) -> None:
         self._loading_older = False
+        self._older_at = time.monotonic() if count else 0.0
         # Still near the top (short messages)? Keep going; the scrollbar may not move by itself.
         if self.verticalScrollBar().value() < LOAD_OLDER_MARGIN and self.chat_model.has_older:
             self._loading_older = True

@@ -526,3 +526,37 @@ def test_the_first_message_shown_loses_its_day_when_an_older_one_of_that_day_arr
     geo = view.bubbles.geometry(index, float(view.viewport().width()))
     assert geo is not None
     assert view.visualRect(index).height() == int(geo.height + 0.999) < with_day
+
+
+def pull_at_the_top(view: Any, qtbot: Any, times: int) -> list[int]:
+    """Scroll to the top `times` times, each once the last page arrived; the rows each pull added."""
+    model = view.chat_model
+    added = []
+    for _ in range(times):
+        before = model.rowCount()
+        with qtbot.waitSignal(model.older_loaded, timeout=5000):
+            view.verticalScrollBar().setValue(0)
+        added.append(model.rowCount() - before)
+    return added
+
+
+def test_an_owner_who_keeps_scrolling_up_gets_further_back_with_each_pull(window: Any, qtbot: Any) -> None:
+    """At 50 messages a pull, months back in a busy chat (60 a day) took hundreds of pulls."""
+    cid = make_chat(window.ctx, 3000)
+    view = open_chat(window, qtbot, cid)
+    qtbot.waitUntil(lambda: not view._loading_older)
+    added = pull_at_the_top(view, qtbot, 5)
+    assert added[0] == PAGE  # the first pull reads no more than it did
+    assert added == sorted(added) and sum(added) >= 1000
+
+
+def test_after_a_pause_scrolling_up_starts_again_with_a_short_page(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    import ui.chat_view
+
+    monkeypatch.setattr(ui.chat_view, "KEEP_GOING_S", 0.0)  # every pull comes after a pause
+    cid = make_chat(window.ctx, 600)
+    view = open_chat(window, qtbot, cid)
+    qtbot.waitUntil(lambda: not view._loading_older)
+    assert pull_at_the_top(view, qtbot, 3) == [PAGE, PAGE, PAGE]
