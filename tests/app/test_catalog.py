@@ -140,6 +140,18 @@ def test_picker_ranks_a_name_with_the_words_typed_before_names_that_only_hold_th
     assert exact == ["린넨 셔츠 99"]
 
 
+def test_names_with_numbers_sort_as_the_owner_counts(db: Database) -> None:
+    """Sorted as text, a big catalogue read "린넨 셔츠 1, 10, 100, 101 … 2": the window, the picker
+    and its first page (a limit) now count 1, 2, 10."""
+    for name in ("린넨 셔츠 10", "린넨 셔츠 2", "린넨 셔츠 100", "린넨 셔츠 1", "Apron 3호", "apron 12호"):
+        add(db, name, 10_000)
+    expected = ["Apron 3호", "apron 12호", "린넨 셔츠 1", "린넨 셔츠 2", "린넨 셔츠 10", "린넨 셔츠 100"]
+    assert names(db, sort="name") == expected
+    with db.read() as s:
+        assert [r.name for r in list_items(s, "", rank_matches=True, limit=4)] == expected[:4]
+        assert [r.name for r in list_items(s, "셔츠", rank_matches=True)] == expected[2:]
+
+
 def test_hidden_items_can_be_left_out(db: Database) -> None:
     add(db, "Old bag", 10000, hidden=True)
     add(db, "New bag", 20000)
