@@ -6,17 +6,21 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimeZone
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.chat_export.exporter import ExportContext, ExportLanguage, ExportResult, export_chat, export_context
 from app.chat_export.media import sanitise_filename
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
-from ui.ops import Op
+from ui.ops import Op, failure_sentence
 from ui.save_paths import Picked, save_file_name
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
+
+# "Exporting the chat…" shows only when the export takes longer (a big chat: 100,000 messages and
+# their photos take seconds, with no other sign between the save dialog and the answer).
+EXPORT_PROGRESS_AFTER_MS = 1000
 
 
 def export_language() -> ExportLanguage:
@@ -62,7 +66,25 @@ def _choose_and_export(
     locale = babel_locale_name()  # a cart's prices as the owner reads them in the window
     path = target
 
+    title = QCoreApplication.translate("ChatExport", "Export chat")
+    progress = QProgressDialog(
+        QCoreApplication.translate("ChatExport", "Exporting the chat…"), "", 0, 0, parent
+    )
+    progress.setWindowTitle(title)
+    progress.setCancelButton(None)  # type: ignore[arg-type]  # the zip is written in one go
+    progress.setMinimumDuration(EXPORT_PROGRESS_AFTER_MS)
+    progress.setValue(0)  # its timer to show itself starts at its first value
+
+    def settled() -> None:
+        progress.cancel()  # also stops its timer: never shown after the answer
+        progress.deleteLater()
+
+    def failed(exc: BaseException) -> None:
+        settled()
+        QMessageBox.warning(parent, title, failure_sentence(exc))
+
     def done(result: ExportResult) -> None:
+        settled()
         text = QCoreApplication.translate("ChatExport", "{0} messages saved to {1}.").format(
             f"{result.messages:,}", result.path.name
         )
@@ -70,11 +92,11 @@ def _choose_and_export(
             text += " " + QCoreApplication.translate(
                 "ChatExport", "{0} photos or files are not on this computer and were left out."
             ).format(result.media_missing)
-        QMessageBox.information(parent, QCoreApplication.translate("ChatExport", "Export chat"), text)
+        QMessageBox.information(parent, title, text)
 
     def work() -> ExportResult:
         return export_chat(
             db, media_dir, contact_id, path, time_zone=zone, shop_name=shop, language=language, locale=locale
         )
 
-    Op(work, parent=parent, title=QCoreApplication.translate("ChatExport", "Export chat")).success(done).run()
+    Op(work, parent=parent, title=title).success(done).failure(failed).run()

@@ -1758,6 +1758,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>사진과 파일 포함 zip (*.zip);;텍스트만 (*.txt)</translation>
     </message>
     <message>
+        <source>Exporting the chat…</source>
+        <translation>채팅을 내보내고 있어요…</translation>
+    </message>
+    <message>
         <source>{0} messages saved to {1}.</source>
         <translation>메시지 {0}개를 {1}에 저장했어요.</translation>
     </message>

@@ -113,3 +113,38 @@ def test_the_suggested_file_is_named_in_the_owners_language(
     finally:
         QCoreApplication.removeTranslator(translator)
     assert Path(korean.texts[0]).name == "WhatsApp 대화 - 박영희.zip"
+
+
+def test_an_export_that_takes_a_while_says_so_until_it_is_saved(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: DialogGuard, monkeypatch: Any
+) -> None:
+    """A big chat's export (seconds) gave no sign between the save dialog and the answer. Here the
+    sign is due at once; 5,000 messages take a while to write."""
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    import ui.chat_export_action
+
+    monkeypatch.setattr(ui.chat_export_action, "EXPORT_PROGRESS_AFTER_MS", 1)
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="김민지")
+        for n in range(5000):
+            make_message(
+                s, contact, f"주문 {n}", sent_at=datetime(2024, 1, 13, 1, 0, tzinfo=UTC), unread=False
+            )
+        contact_id = contact.id
+    dialogs.expect("getSaveFileName", answer=tmp_path / "big.zip")
+    told = dialogs.expect("information")
+
+    def shown() -> list[str]:
+        return [
+            w.labelText()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()
+        ]
+
+    export_chat_to_file(None, ctx, contact_id)
+    qtbot.waitUntil(lambda: bool(shown()) or bool(told.shown), timeout=10_000)
+    assert shown() == ["Exporting the chat…"]
+    qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=20_000)
+    assert told.texts == ["5,000 messages saved to big.zip."]
+    assert shown() == []  # gone with the answer
