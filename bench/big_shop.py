@@ -10,6 +10,7 @@ not added to a folder that already has a database).
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import time
 from pathlib import Path
 
@@ -31,6 +32,12 @@ def build(folder: Path, *, chats: int, messages: int, orders: int, items: int, r
     # make_db's 330 days end today rather than in early 2025.
     make_db.START_MS = int(time.time() * 1000) - 331 * make_db.MS_PER_DAY
     make_db.generate(paths.database, chats, messages, big_chat=messages // 10)
+    # make_db's numbers carry the contact id on their end (15 digits, no real number): Korean mobile
+    # numbers instead, one each (12,345,679 is prime to 10⁸), so the header and a number search read as a
+    # shop's would (010-xxxx-xxxx).
+    with sqlite3.connect(paths.database) as con:
+        con.execute("UPDATE contact SET wa_id = '8210' || printf('%08d', (id * 12345679) % 100000000)")
+    con.close()
     order_board.build(paths.database, orders, add_customers=False)
     db = Database.open(paths.database)
     try:
