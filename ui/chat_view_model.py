@@ -32,6 +32,10 @@ PAGE = 50
 # Rows re-read after a sync batch: recent rows (ticks, reactions) plus anything still moving.
 REFRESH_TAIL = 200
 MAX_FIRST_PAGE = 400
+# Rows kept under an older page while the owner reads further back: past these, the newest rows go
+# (the chat is then an old stretch, as after a search hit: the jump button brings the newest back).
+# Every layout asks every loaded row's height: scrolled back 18,000 rows, a page took 165 ms, growing.
+LOADED_MOST = 3000
 # A picture the relay could not hand over (WhatsApp out of its reach): asked for again after this.
 PICTURE_RETRY_MS = 30_000
 Index = QModelIndex | QPersistentModelIndex
@@ -447,7 +451,20 @@ class ChatViewModel(QAbstractListModel):
         # view's layout after the insert asked every row's height already, and repaints. A
         # dataChanged or rows_resized here laid the whole chat out again each (a QListView lays out
         # every row for either): three layouts a page, ~1 s each far back in a long chat.
+        self._let_go_of_the_newest(len(page) + LOADED_MOST)
         return len(page)
+
+    def _let_go_of_the_newest(self, keep: int) -> None:
+        """Past `keep` rows, the newest go: far below the rows on screen, at the top (the page just
+        read and LOADED_MOST rows under it, far more than a screen holds)."""
+        if len(self._rows) <= keep:
+            return
+        first = keep
+        self.beginRemoveRows(QModelIndex(), first, len(self._rows) - 1)
+        del self._rows[first:]
+        self._reindex()
+        self.endRemoveRows()
+        self.has_newer = True
 
     def clear_unread_divider(self) -> None:
         """The owner answered: the "N unread messages" line has done its job and goes, as in WhatsApp."""

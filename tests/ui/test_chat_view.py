@@ -569,3 +569,33 @@ def test_after_a_pause_scrolling_up_starts_again_with_a_short_page(
     view = open_chat(window, qtbot, cid)
     qtbot.waitUntil(lambda: not view._loading_older)
     assert pull_at_the_top(view, qtbot, 3) == [PAGE, PAGE, PAGE]
+
+
+def test_reading_far_back_keeps_the_window_light_and_the_jump_button_brings_the_newest_back(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Every loaded row's height is asked at each layout: scrolled back 18,000 messages, a page took
+    165 ms and growing. Past LOADED_MOST the newest rows go, as after a search hit."""
+    import ui.chat_view_model
+
+    monkeypatch.setattr(ui.chat_view_model, "LOADED_MOST", 300)  # 3,000 in the app
+    cid = make_chat(window.ctx, 1000)
+    view = open_chat(window, qtbot, cid)
+    model = view.chat_model
+    qtbot.waitUntil(lambda: not view._loading_older)
+    pull_at_the_top(view, qtbot, 4)  # 50, 100, 200, 400 further back than the newest 50
+    # The page of 400 just read and 300 under it: messages 200–899, the newest 100 let go.
+    assert model.rowCount() == 700 and model.has_newer
+    assert (model.message_at(0).body, model.message_at(699).body) == ("message 200", "message 899")
+    with qtbot.waitSignal(model.older_loaded, timeout=5000):  # and what is on screen stays put
+        view.verticalScrollBar().setValue(0)
+        anchor_id, anchor_top = top_message(view)
+    row = model.row_of(anchor_id)
+    assert row is not None and abs(view.visualRect(model.index(row)).top() - anchor_top) <= 1
+    assert model.rowCount() == 500 and model.message_at(0).body == "message 0"
+    qtbot.waitUntil(view.jump_button.isVisible)
+    view.jump_button.click()
+    qtbot.waitUntil(
+        lambda: model.rowCount() > 0 and model.message_at(model.rowCount() - 1).body == "message 999"
+    )
+    qtbot.waitUntil(view.at_bottom)
