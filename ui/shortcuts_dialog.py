@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMainWindow,
     QMenu,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -121,7 +122,20 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        resize_within_screen(self, QSize(580, 460))
+        resize_within_screen(self, QSize(max(580, self._whole_width(layout)), 460))
+
+    def _whole_width(self, layout: QVBoxLayout) -> int:
+        """The width that shows every row whole: at a fixed 580 pixels the longest ("Save, in the
+        greeting, away message, business hours, profile and menu bot windows") ended in "men…"."""
+        metrics = self.table.fontMetrics()
+        what = max((metrics.horizontalAdvance(text) for _, text in self.rows()), default=0)
+        margins = layout.contentsMargins()
+        around = margins.left() + margins.right()
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        # The delegate's margins each side of both cells, and the list's frame.
+        padding = 4 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        frame = 2 * self.table.frameWidth()
+        return self.table.sizeHintForColumn(0) + what + padding + frame + scroll_bar + around
 
     def _group(self, title: str, rows: list[tuple[str, str]]) -> None:
         head = QTreeWidgetItem(self.table, [title])
@@ -130,7 +144,9 @@ class ShortcutsDialog(QDialog):
         head.setFont(0, font)
         head.setFirstColumnSpanned(True)
         for keys, what in rows:
-            QTreeWidgetItem(head, [keys, what])
+            row = QTreeWidgetItem(head, [keys, what])
+            # Whole in its tooltip too, for a screen too narrow to show it.
+            row.setToolTip(1, what)
 
     def rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) as listed, for tests and screen readers' sake."""

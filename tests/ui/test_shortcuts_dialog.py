@@ -75,3 +75,27 @@ def test_menu_names_lose_their_mnemonics_in_english_and_in_korean() -> None:
     assert plain("&File") == "File"
     assert plain("파일(&F)") == "파일"
     assert plain("Q&&A") == "Q&A"
+
+
+def test_every_row_is_read_whole_without_widening_the_window(qtbot: Any, window: Any) -> None:
+    """The longest row ("Save, in the greeting, away message, business hours, profile and menu bot
+    windows") ended in "men…" at the dialog's first size: the owner could not read which windows."""
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window, enter_sends=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    metrics = table.fontMetrics()
+    for g in range(table.topLevelItemCount()):
+        head = table.topLevelItem(g)
+        assert head is not None
+        for i in range(head.childCount()):
+            child = head.child(i)
+            assert child is not None
+            what = child.text(1)
+            shown = table.visualItemRect(child).width() - table.header().sectionSize(0)
+            # The delegate keeps a few pixels of margin each side of the text.
+            assert metrics.horizontalAdvance(what) + 8 <= shown, what
+            assert child.toolTip(1) == what
