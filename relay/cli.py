@@ -7,6 +7,8 @@ import argparse
 import errno
 import logging
 import os
+import shlex
+import shutil
 import sys
 
 from relay.command_settings import (
@@ -22,6 +24,23 @@ from relay.settings import RelaySettings, SettingRefused
 
 ENV_FILE_HELP = "read the settings from this file too, on top of the environment (as `setup` wrote it)"
 NEW_TOKEN = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+COMMAND = "shop-inbox-relay"
+
+
+def command_as_run() -> str:
+    """This command as the reader can type it again: its name when PATH finds this very one, else the
+    path it was run by (`.venv/bin/shop-inbox-relay` from a checkout whose venv is not activated, where
+    a bare `shop-inbox-relay` is "command not found")."""
+    run = sys.argv[0] if sys.argv else ""
+    if os.path.basename(run) != COMMAND:
+        return COMMAND  # `python -m relay.cli`, or embedded: say the installed name
+    found = shutil.which(COMMAND)
+    try:
+        if found is not None and os.path.samefile(found, run):
+            return COMMAND
+    except OSError:
+        pass
+    return shlex.quote(run)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -362,7 +381,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(
             f"Sandbox relay: simulated customers, nothing reaches WhatsApp. In the desktop, use the address "
             f"http://{args.host}:{args.port} and the token from "
-            f"`shop-inbox-relay token --database {shown(settings.database_url)}`.",
+            f"`{command_as_run()} token --database {shown(settings.database_url)}`.",
             file=sys.stderr,
         )
     uvicorn.run(app, host=args.host, port=args.port, log_config=None, proxy_headers=True, **SERVER_OPTIONS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shlex
 import socket
 import sqlite3
 import subprocess
@@ -625,3 +626,42 @@ def test_no_part_of_a_database_password_is_printed_whatever_the_url_looks_like(
     printed = capsys.readouterr()
     assert code == 2
     assert said in printed.err and "ss3cret" not in printed.err
+
+
+def test_the_sandbox_serve_names_the_token_command_as_it_was_run(tmp_path: Path) -> None:
+    """README's command 1 leaves the venv unactivated: `.venv/bin/shop-inbox-relay serve --upstream
+    sandbox` said to run a bare `shop-inbox-relay token`, "command not found" there. It names the
+    command as it was run, and that line, typed as printed, prints the token the relay accepts."""
+    script = Path(sys.executable).parent / "shop-inbox-relay"
+    assert script.exists()
+    port = free_port()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    serve = subprocess.Popen(
+        [str(script), "serve", "--upstream", "sandbox", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert serve.stderr is not None
+        said = ""
+        while "Sandbox relay" not in said:
+            line = serve.stderr.readline()
+            assert line, f"serve ended before naming the token command ({serve.poll()})"
+            said = line
+        printed = said.split("`")[1]
+        assert printed == f"{script} token --database sqlite:///relay.db"
+        done = subprocess.run(
+            shlex.split(printed), cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+        token = done.stdout.strip()
+        url = f"http://127.0.0.1:{port}"
+        assert f"use the address {url} " in said
+        wait_until(lambda: answers_healthz(url), 30, "the sandbox relay")
+        answer = httpx.get(f"{url}/v1/check", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+        assert answer.status_code == 200
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
