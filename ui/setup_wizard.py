@@ -214,9 +214,20 @@ class ShopPage(QWizardPage):
         # Settings ▸ Messages afterwards.
         self.open_at_sign_in = QCheckBox(self.tr("Open Shop Inbox when I sign in to this computer"))
         self.open_at_sign_in.setChecked(True)
+        self._sign_in_chosen = False
+        self.open_at_sign_in.clicked.connect(self._chose_sign_in)
         form = QFormLayout(self)
         self.place.add_rows(form)
         form.addRow(self.open_at_sign_in)
+
+    def _chose_sign_in(self) -> None:
+        self._sign_in_chosen = True
+
+    def relay_reported(self, report: CheckReport | None) -> None:
+        """A demo relay (its customers simulated: someone trying Shop Inbox, not a shop) leaves the
+        computer's start-up list alone unless the owner ticks it; a real one ticks it again."""
+        if not self._sign_in_chosen:
+            self.open_at_sign_in.setChecked(not (report is not None and report.sandbox))
 
     @property
     def region(self) -> str:
@@ -303,6 +314,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Set up later"))
         self.relay_page = RelayPage()
         self.shop_page = ShopPage()
+        self.relay_page.report.finished.connect(self.shop_page.relay_reported)
         self.addPage(intro)
         self.addPage(self.relay_page)
         self.addPage(self.shop_page)

@@ -517,3 +517,43 @@ def test_on_a_new_computer_the_wizard_restores_the_old_ones_backup_and_the_inbox
                 assert [row.display_name for row in conversations_page(s)] == ["단골 손님"]
         finally:
             ctx.db.close()
+
+
+def test_a_demo_relay_leaves_open_at_sign_in_unticked_and_a_real_one_ticks_it(
+    qtbot: Any, tmp_path: Path, relay_with_whatsapp_url: str
+) -> None:
+    """A developer trying Shop Inbox against `shop-inbox-relay serve --upstream sandbox` (README,
+    "Try it without Meta") found it in the computer's start-up list, opening a throwaway --data-dir
+    at every sign-in: the wizard ticked it whatever the relay. A demo relay's check leaves it
+    unticked; a real relay's ticks it; a choice the owner made stays."""
+    from ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()  # past the welcome
+    page, tick = wizard.relay_page, wizard.shop_page.open_at_sign_in
+
+    def connect(url: str) -> None:
+        page.url.setText(url)
+        page.token.setText(CLIENT_TOKEN)
+        with qtbot.waitSignal(page.report.finished, timeout=30000):
+            page.check_button.click()
+        assert page.isComplete()
+
+    (tmp_path / "sandbox").mkdir()
+    with run_relay(tmp_path / "sandbox", upstream="sandbox") as sandbox:
+        connect(sandbox.url)
+        wizard.next()
+        assert wizard.currentPage() is wizard.shop_page
+        assert not tick.isChecked()  # a demo relay: nothing added to the start-up list
+        wizard.back()
+    connect(relay_with_whatsapp_url)
+    wizard.next()
+    assert tick.isChecked()  # a shop's relay: the inbox opens at sign-in, as before
+    tick.click()  # the owner's own choice
+    assert not tick.isChecked()
+    wizard.back()
+    connect(relay_with_whatsapp_url + "/")
+    wizard.next()
+    assert not tick.isChecked()  # kept
