@@ -191,13 +191,19 @@ class CampaignReportView(QWidget):
         self.cancel_button.setVisible(running or report.state == "paused")
 
     def _relay_counts(self, report: CampaignReport) -> list[str]:
-        """ "2 waiting", "1 skipped": each count in words ("Waiting: 1" after "On the relay:" read
-        as two colons in a row, "릴레이: 대기 중: 1")."""
+        """ "2 to send at the scheduled time", "1 skipped": each count in words ("Waiting: 1" after
+        "On the relay:" read as two colons in a row, "릴레이: 대기 중: 1")."""
         waiting = report.relay_counts.get(RecipientState.QUEUED, 0)
         held = report.relay_counts.get(RecipientState.HELD, 0)
         skipped = report.relay_counts.get(RecipientState.SKIPPED, 0)
+        # What the relay does with those it has not sent, said plainly: "릴레이 대기 1건" left the
+        # owner to guess whether they wait for the relay, for the time set, or for something wrong.
+        if report.state == CampaignState.SCHEDULED:
+            queued = self.tr("%n to send at the scheduled time", "", waiting)
+        else:
+            queued = self.tr("%n waiting their turn to be sent", "", waiting)
         counts = [
-            self.tr("%n waiting", "", waiting) if waiting else "",
+            queued if waiting else "",
             self.tr("%n held until {0}", "", held).format(wall_clock(8, 0)) if held else "",
             self.tr("%n skipped", "", skipped) if skipped else "",
         ]

@@ -60,9 +60,14 @@
             <numerusform>Pending at Meta: %n message held while Meta checks this new template. Not failed: they go out once Meta has feedback.</numerusform><numerusform>Pending at Meta: %n messages held while Meta checks this new template. Not failed: they go out once Meta has feedback.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n waiting</source>
+        <source>%n to send at the scheduled time</source>
         <translation>
-            <numerusform>%n waiting</numerusform><numerusform>%n waiting</numerusform></translation>
+            <numerusform>%n to send at the scheduled time</numerusform><numerusform>%n to send at the scheduled time</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting their turn to be sent</source>
+        <translation>
+            <numerusform>%n waiting their turn to be sent</numerusform><numerusform>%n waiting their turn to be sent</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n held until {0}</source>

@@ -1181,6 +1181,18 @@
         <source>{0} · sends {1} · template {2}</source>
         <translation>{0} · {1}에 보낼 예정 · 템플릿 {2}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n to send at the scheduled time</source>
+        <translation>
+            <numerusform>예약 시간에 보낼 고객 %n명</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting their turn to be sent</source>
+        <translation>
+            <numerusform>발송 순서를 기다리는 고객 %n명</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{0} · was to send {1} · template {2}</source>
         <translation>{0} · {1}에 보낼 예정이었음 · 템플릿 {2}</translation>
@@ -1191,7 +1203,7 @@
     </message>
     <message>
         <source>On the relay: {0}</source>
-        <translation>릴레이 {0}</translation>
+        <translation>릴레이 현황: {0}</translation>
     </message>
     <message>
         <source>Meta&apos;s limit on customers messaged in 24 hours is reached: the rest go out from {0}, by themselves.</source>
@@ -1204,21 +1216,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>대기 %n건</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n held until {0}</source>
         <translation>
-            <numerusform>{0}까지 보류 %n건</numerusform>
+            <numerusform>{0}까지 보류 %n명</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
         <translation>
-            <numerusform>건너뜀 %n건</numerusform>
+            <numerusform>건너뜀 %n명</numerusform>
         </translation>
     </message>
     <message>

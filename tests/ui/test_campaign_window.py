@@ -203,7 +203,24 @@ def test_the_relays_counts_read_as_words_not_two_colons_in_korean(qtbot: Any, ct
     with ctx.db.write() as s:
         handed_over(s, {"queued": 1, "skipped": 2})
     report = open_report(qtbot, ctx)
-    assert "릴레이 대기 1건, 건너뜀 2건" in report.failures.text().splitlines()
+    assert "릴레이 현황: 발송 순서를 기다리는 고객 1명, 건너뜀 2명" in report.failures.text().splitlines()
+
+
+def test_a_scheduled_campaigns_customers_on_the_relay_wait_for_its_time_in_plain_words(
+    qtbot: Any, ctx: Any, korean: Any
+) -> None:
+    """ "릴레이 대기 1건" left the owner guessing what the customer waits for: it is the time set."""
+    seed(ctx)
+    with ctx.db.write() as s:
+        later = NOW + timedelta(hours=3)
+        draft = CampaignDraft(name="Winter sale", template=LAWFUL_AD, scheduled_at=later)
+        cid = save_draft(s, draft)
+        members = resolve_audience(s, Audience(), "MARKETING").recipients
+        record_handed_over(s, cid, members)
+        uid = s.get(Campaign, cid).uid
+        set_progress(s, uid, "scheduled", {"queued": 2}, None, sent_at=NOW)
+    report = open_report(qtbot, ctx)
+    assert "릴레이 현황: 예약 시간에 보낼 고객 2명" in report.failures.text().splitlines()
 
 
 def test_prices_entered_in_settings_give_the_campaigns_estimated_cost(qtbot: Any, ctx: Any) -> None:
