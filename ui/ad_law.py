@@ -53,11 +53,20 @@ def law_lines(problems: Sequence[LawProblem], names: Sequence[str] = ()) -> str:
     )
 
 
-def send_anyway(parent: QWidget, problems: Sequence[LawProblem], names: Sequence[str] = ()) -> bool:
+def send_anyway(
+    parent: QWidget, problems: Sequence[LawProblem], names: Sequence[str] = (), *, scheduled: bool = False
+) -> bool:
     """Asks, when a marketing message lacks the law's form, whether to send it all the same (No is
-    the default); True at once when it lacks nothing."""
+    the default); True at once when it lacks nothing. `scheduled`: the owner is setting it for a
+    time, and "Send anyway" read as if it went out at once."""
     if not problems:
         return True
+    if scheduled:
+        question = QCoreApplication.translate("CampaignEditor", "Schedule it anyway?")
+        verb = QCoreApplication.translate("CampaignEditor", "Schedule anyway")
+    else:
+        question = QCoreApplication.translate("CampaignEditor", "Send it anyway?")
+        verb = QCoreApplication.translate("CampaignEditor", "Send anyway")
     return confirm(
         parent,
         QCoreApplication.translate("CampaignEditor", "Advertising message"),
@@ -65,7 +74,7 @@ def send_anyway(parent: QWidget, problems: Sequence[LawProblem], names: Sequence
         + "\n\n"
         + law_lines(problems, names)
         + "\n\n"
-        + QCoreApplication.translate("CampaignEditor", "Send it anyway?"),
-        QCoreApplication.translate("CampaignEditor", "Send anyway"),
+        + question,
+        verb,
         warning=True,
     )

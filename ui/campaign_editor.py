@@ -499,7 +499,7 @@ class CampaignEditor(QWidget):
             if field is not None:  # where to put it right: the owner need not look for it
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        if not send_anyway(self, self.law_problems(), self.shop_names()):
+        if not send_anyway(self, self.law_problems(), self.shop_names(), scheduled=when is not None):
             return
         if not self.confirm_send(when):
             return

@@ -939,6 +939,14 @@
         <translation>고치는 법: 템플릿에 빈칸이 있으면 빠진 내용을 빈칸에 적거나, Meta의 WhatsApp 관리자에서 템플릿을 고친 뒤(Meta가 다시 검토해요) 승인되면 여기서 골라 주세요.</translation>
     </message>
     <message>
+        <source>Schedule it anyway?</source>
+        <translation>그래도 예약할까요?</translation>
+    </message>
+    <message>
+        <source>Schedule anyway</source>
+        <translation>그래도 예약하기</translation>
+    </message>
+    <message>
         <source>Send anyway</source>
         <translation>그래도 보내기</translation>
     </message>

@@ -866,6 +866,23 @@ def test_an_ad_sent_anyway_without_the_laws_form_is_still_confirmed_with_its_cou
     assert sent == []
 
 
+def test_an_ad_set_for_later_without_the_laws_form_asks_to_schedule_it_anyway_not_send_it(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """With a time set, the law's question offered "Send anyway", as if it would go out at once."""
+    from PySide6.QtCore import QDateTime, QTime
+    from PySide6.QtWidgets import QMessageBox
+
+    editor = _ready_to_send(qtbot, ctx, "winter_sale")
+    editor.schedule.at.setChecked(True)
+    tomorrow = editor.schedule.when.dateTime().date().addDays(1)
+    editor.schedule.when.setDateTime(QDateTime(tomorrow, QTime(14, 0)))
+    law = dialogs.expect("warning", answer=QMessageBox.StandardButton.Cancel)
+    editor.send_button.click()
+    assert "Schedule it anyway?" in law.texts[0] and "Send it anyway?" not in law.texts[0]
+    assert law.shown[0].widget.startswith("QMessageBox [Schedule anyway | Cancel]")
+
+
 def test_without_a_price_set_the_last_look_still_says_meta_charges_for_the_messages(
     qtbot: Any, ctx: Any, dialogs: Any
 ) -> None:
