@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -317,13 +317,23 @@ class CampaignWindow(QWidget):
         return self.stack.currentWidget() is self.editor and self.editor.is_dirty() and not self._sending
 
     def _edits_question(self) -> str:
-        return self.tr("Save the changes to this campaign?")
+        return self.tr("Save the changes to this campaign as a draft?")
+
+    def _save_text(self) -> str:
+        """The editor's own word for saving ("Save draft", 임시 저장): a plain "Save" (저장) beside it
+        read as a second kind of saving."""
+        return QCoreApplication.translate("CampaignEditor", "Save draft")
 
     def leave_editor(self, then: Callable[[], None]) -> bool:
         """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs (see
         `leave_edits`). False means the owner stays on the draft."""
         return leave_edits(
-            self, self._edits_question(), dirty=self.has_unsaved_edits(), save_then=self._save_then, then=then
+            self,
+            self._edits_question(),
+            dirty=self.has_unsaved_edits(),
+            save_then=self._save_then,
+            then=then,
+            save_text=self._save_text(),
         )
 
     def _save_then(self, then: Callable[[], None]) -> bool:
@@ -470,7 +480,10 @@ class CampaignWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         # "Save" closes once the save delivered; a refused save keeps the window and the draft.
         dirty = self.has_unsaved_edits()
-        if not may_close(self, event, self._edits_question(), dirty=dirty, save_then=self._save_then):
+        question = self._edits_question()
+        if not may_close(
+            self, event, question, dirty=dirty, save_then=self._save_then, save_text=self._save_text()
+        ):
             return
         self._discarded_on_close = self._discarded_on_close or dirty
         super().closeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -43,19 +43,30 @@ def _then_quit_goes_on(then: Callable[[], None]) -> Callable[[], None]:
     return then_resume
 
 
-def ask_about_edits(parent: QWidget, question: str) -> Button:
-    """Save, Discard or Cancel: `question` names what holds the edits ("Save the changes to this item?")."""
-    return QMessageBox.question(
-        parent,
-        QCoreApplication.translate("UnsavedEdits", "Unsaved changes"),
-        question,
-        Button.Save | Button.Discard | Button.Cancel,
-        Button.Save,
-    )
+def ask_about_edits(parent: QWidget, question: str, save_text: str | None = None) -> Button:
+    """Save, Discard or Cancel: `question` names what holds the edits ("Save the changes to this item?").
+    `save_text`: the Save button in the window's own word for saving ("Save draft" where the window's
+    button says so: a plain "Save" beside it read as another action)."""
+    title = QCoreApplication.translate("UnsavedEdits", "Unsaved changes")
+    buttons = Button.Save | Button.Discard | Button.Cancel
+    if save_text is None:
+        return QMessageBox.question(parent, title, question, buttons, Button.Save)
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.button(Button.Save).setText(save_text)
+    box.setDefaultButton(Button.Save)
+    box.setEscapeButton(Button.Cancel)
+    return Button(box.exec())
 
 
 def leave_edits(
-    parent: QWidget, question: str, *, dirty: bool, save_then: SaveThen, then: Callable[[], None]
+    parent: QWidget,
+    question: str,
+    *,
+    dirty: bool,
+    save_then: SaveThen,
+    then: Callable[[], None],
+    save_text: str | None = None,
 ) -> bool:
     """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs.
 
@@ -65,7 +76,7 @@ def leave_edits(
     if not dirty:
         then()
         return True
-    answer = ask_about_edits(parent, question)
+    answer = ask_about_edits(parent, question, save_text)
     if answer == Button.Save:
         return save_then(_then_quit_goes_on(then))
     if answer == Button.Discard:
@@ -75,7 +86,13 @@ def leave_edits(
 
 
 def may_close(
-    window: QWidget, event: QCloseEvent, question: str, *, dirty: bool, save_then: SaveThen
+    window: QWidget,
+    event: QCloseEvent,
+    question: str,
+    *,
+    dirty: bool,
+    save_then: SaveThen,
+    save_text: str | None = None,
 ) -> bool:
     """For closeEvent: True when the window may close now (no edits, or "Discard").
 
@@ -84,7 +101,7 @@ def may_close(
     """
     if not dirty:
         return True
-    answer = ask_about_edits(window, question)
+    answer = ask_about_edits(window, question, save_text)
     if answer == Button.Discard:
         return True
     if answer == Button.Save:

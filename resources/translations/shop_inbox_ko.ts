@@ -1283,8 +1283,8 @@
         <translation>복사해서 새로 만들기</translation>
     </message>
     <message>
-        <source>Save the changes to this campaign?</source>
-        <translation>이 캠페인의 변경 사항을 저장할까요?</translation>
+        <source>Save the changes to this campaign as a draft?</source>
+        <translation>이 캠페인의 변경 사항을 임시 저장할까요?</translation>
     </message>
     <message>
         <source>{0} (copy)</source>

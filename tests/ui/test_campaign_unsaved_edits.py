@@ -13,7 +13,7 @@ from app.campaign_store import CampaignDraft, save_draft
 from app.models import Campaign, Label
 from tests.support.campaign_window import LAWFUL_AD, choose_template, open_window, seed
 
-QUESTION = "Save the changes to this campaign?"
+QUESTION = "Save the changes to this campaign as a draft?"
 
 
 def stored_names(ctx: Any) -> list[str]:
@@ -47,6 +47,21 @@ def test_closing_a_typed_new_draft_asks_and_cancel_keeps_the_window_and_the_text
     assert window.isVisible()
     assert window.editor.name.text() == "Winter sale"
     assert stored_names(ctx) == []
+
+
+def test_the_question_on_closing_saves_in_the_editors_own_words_save_draft(
+    qtbot: Any, ctx: Any, dialogs: Any, korean: Any
+) -> None:
+    """The editor's button said 임시 저장 and the question on closing 저장: two words for one action."""
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.editor.name.setText("겨울 세일")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert window.editor.save_button.text() == "임시 저장"
+    assert asked.texts == ["이 캠페인의 변경 사항을 임시 저장할까요?"]
+    assert asked.shown[0].widget.startswith("QMessageBox [임시 저장 |")
+    assert window.isVisible()
 
 
 def test_save_on_closing_stores_the_draft_and_it_is_listed_when_the_window_opens_again(

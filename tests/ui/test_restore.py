@@ -268,7 +268,7 @@ def test_a_campaign_draft_kept_open_stops_the_restore_before_anything_closes(
 
     restore(shop_window, shop, _last_months_backup(tmp_path))
     qtbot.waitUntil(lambda: bool(asked.shown), timeout=10_000)
-    assert asked.texts == ["Save the changes to this campaign?"]
+    assert asked.texts == ["Save the changes to this campaign as a draft?"]
     assert campaigns.isVisible() and campaigns.editor.name.text() == "Winter sale"
     assert shop_window.isVisible() and not take_restart_request()
     assert _names(shop.paths.database)[0] == "오늘 손님"  # today's inbox, still in place and open
