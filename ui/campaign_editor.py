@@ -531,7 +531,7 @@ class CampaignEditor(QWidget):
             self.tr("Send “{0}” to {1} customers now? The relay sends it, even with this computer off.")
             if when is None
             else self.tr(
-                "Send “{0}” to {1} customers on {2}? The relay sends it then, even with this computer off."
+                "Send “{0}” to {1} customers at {2}? The relay sends it then, even with this computer off."
             )
         )
         lines = [with_particles(question.format(self.name.text(), len(recipients), at))]
@@ -545,7 +545,7 @@ class CampaignEditor(QWidget):
                 split = (
                     self.tr("{0} get it now, {1} at {2}.")
                     if when is None
-                    else self.tr("{0} get it on {3}, {1} at {2}.")
+                    else self.tr("{0} get it at {3}, {1} at {2}.")
                 )
                 lines.append(
                     split.format(wait.at_start, wait.held, moment_text(wait.until, self._zone()), at)

@@ -20,7 +20,7 @@ from app.campaign_store import DRAFT, CampaignRow, RecipientRow
 from app.campaigns import LeftOut, LeftOutReason, Member
 from app.phones import display_phone
 from app.wire import CampaignReason, CampaignState, RecipientState, SkipReason
-from ui.formatting import full_datetime, shop_datetime, wall_clock
+from ui.formatting import full_datetime, shop_datetime, soon_datetime, wall_clock
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -128,8 +128,11 @@ def skip_label(reason: str | None) -> str:
 
 def moment_text(when: datetime, zone: tzinfo | None) -> str:
     """A campaign's moment on the shop's clock, on which campaigns are scheduled (with the zone's
-    name where this computer's clock differs); None: the shop's zone is not known here."""
-    return shop_datetime(when, zone) if zone is not None else full_datetime(when)
+    name where this computer's clock differs); None: the shop's zone is not known here. Today and
+    tomorrow are said so ("오늘 오후 2:00"), as the owner says them, not as a date to work out."""
+    if zone is None:
+        return full_datetime(when)
+    return soon_datetime(when, zone) or shop_datetime(when, zone)
 
 
 def recipient_detail(row: RecipientRow, zone: tzinfo | None = None) -> str:

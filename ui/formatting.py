@@ -242,6 +242,23 @@ def shop_datetime(dt: datetime, zone: tzinfo) -> str:
     return text
 
 
+def soon_datetime(dt: datetime, zone: tzinfo, now: datetime | None = None) -> str | None:
+    """A moment today or tomorrow on the shop's clock as the owner says it: "오늘 오후 2:00",
+    "2:00 PM tomorrow" (with the zone's name where this computer's clock differs); None on another day,
+    which wants its date."""
+    loc = dt.astimezone(zone)
+    today = (now or _now()).astimezone(zone).date()
+    if loc.date() == today:
+        text = QCoreApplication.translate("formatting", "{0} today").format(clock_time(dt, zone))
+    elif loc.date() == today + timedelta(days=1):
+        text = QCoreApplication.translate("formatting", "{0} tomorrow").format(clock_time(dt, zone))
+    else:
+        return None
+    if name := other_zone_name(zone, dt):
+        text += f" ({name})"
+    return text
+
+
 def _days(n: int) -> str:
     # English needs its singular; Korean translates both the same way ("%n일").
     if n == 1:

@@ -1031,7 +1031,7 @@
         <translation>{0}({1})은(는) 이미 지났어요. 더 늦은 시간을 정하거나 ‘지금 보내기’를 고르세요.</translation>
     </message>
     <message>
-        <source>Send “{0}” to {1} customers on {2}? The relay sends it then, even with this computer off.</source>
+        <source>Send “{0}” to {1} customers at {2}? The relay sends it then, even with this computer off.</source>
         <translation>“{0}”을(를) {2}에 고객 {1}명에게 보낼까요? 이 컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
     </message>
     <message>
@@ -1039,7 +1039,7 @@
         <translation>{0}명은 지금, {1}명은 {2}에 받아요.</translation>
     </message>
     <message>
-        <source>{0} get it on {3}, {1} at {2}.</source>
+        <source>{0} get it at {3}, {1} at {2}.</source>
         <translation>{0}명은 {3}에, {1}명은 {2}에 받아요.</translation>
     </message>
     <message>
@@ -8161,6 +8161,14 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Today</source>
         <translation>오늘</translation>
+    </message>
+    <message>
+        <source>{0} today</source>
+        <translation>오늘 {0}</translation>
+    </message>
+    <message>
+        <source>{0} tomorrow</source>
+        <translation>내일 {0}</translation>
     </message>
     <message>
         <source>%n day</source>

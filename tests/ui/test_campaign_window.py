@@ -427,6 +427,7 @@ def test_a_campaigns_report_gives_its_times_on_the_shops_clock_as_the_list_does(
     from zoneinfo import ZoneInfo
 
     from app.campaign_store import RecipientRow
+    from ui.campaign_models import moment_text
     from ui.formatting import shop_datetime
 
     seed(ctx)
@@ -452,7 +453,9 @@ def test_a_campaigns_report_gives_its_times_on_the_shops_clock_as_the_list_does(
     held = RecipientRow(1, "Minji Kim", "821012345678", RecipientState.HELD, None, None, False, False)
     window.report.model.set_rows([dataclasses.replace(held, held_until=morning)])
     detail = window.report.model.index(0, 5).data()
-    assert detail == f"Night-time rule: sent at {shop_datetime(morning, ZoneInfo(zone))}"
+    # Tomorrow morning on the shop's clock, said as tomorrow ("8:00 AM tomorrow"), not as a date.
+    assert detail == f"Night-time rule: sent at {moment_text(morning, ZoneInfo(zone))}"
+    assert "tomorrow" in detail and shop_datetime(morning, ZoneInfo(zone)) not in detail
     assert f"({zone_name(zone)})" in detail
 
 
@@ -833,12 +836,12 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
     assert sent == []  # Cancel: nothing handed over
     eight = moment_text(when.replace(hour=23, minute=0), editor._zone())  # 08:00 in Seoul is 23:00 UTC
     at = moment_text(when, editor._zone())  # the day and time, as the owner's locale writes them
-    assert tomorrow.toString("d") in at and "2:49" in at
+    assert "2:49" in at
     assert asked.texts == [
-        f"Send “Winter sale” to 2 customers on {at}? The relay sends it then, even with this computer "
+        f"Send “Winter sale” to 2 customers at {at}? The relay sends it then, even with this computer "
         "off.\n\n"
         "Meta charges up to 2 marketing messages (each one delivered). Estimated cost: ₩240.\n\n"
-        f"1 get it on {at}, 1 at {eight}. Korean law: ads at night (21:00–08:00) only go to "
+        f"1 get it at {at}, 1 at {eight}. Korean law: ads at night (21:00–08:00) only go to "
         "customers who agreed to night-time messages."
     ]
     assert [shown.title for shown in asked.shown] == ["Schedule campaign"]
@@ -846,6 +849,38 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
     dialogs.expect("warning")  # this test's window has no relay to hand it to
     editor.send_button.click()
     assert [d.name for d in sent] == ["Winter sale"]
+
+
+def _soon(when: datetime) -> str | None:
+    """`when` as a campaign's moment says it at 11:00 on Saturday 5 December in Seoul, without the
+    zone's name this computer's clock may add."""
+    from zoneinfo import ZoneInfo
+
+    from ui.formatting import soon_datetime
+
+    text = soon_datetime(when, ZoneInfo("Asia/Seoul"), datetime(2026, 12, 5, 2, 0, tzinfo=UTC))
+    return None if text is None else text.split(" (")[0]
+
+
+def test_a_campaign_set_for_later_today_or_tomorrow_says_today_or_tomorrow_not_the_date(
+    qtbot: Any, korean: Any, korean_locale: Any
+) -> None:
+    """ "12월 5일 (토) 11:00" for later today left the owner working out which day the 5th was."""
+    assert _soon(datetime(2026, 12, 5, 5, 0, tzinfo=UTC)) == "오늘 오후 2:00"
+    assert _soon(datetime(2026, 12, 6, 0, 30, tzinfo=UTC)) == "내일 오전 9:30"
+    # 23:00 UTC on the 5th is 08:00 on the 6th in Seoul: tomorrow on the shop's clock, not today
+    assert _soon(datetime(2026, 12, 5, 23, 0, tzinfo=UTC)) == "내일 오전 8:00"
+    assert _soon(datetime(2026, 12, 7, 5, 0, tzinfo=UTC)) is None  # another day keeps its date
+
+
+def test_in_english_a_campaign_set_for_later_today_says_the_time_then_today(
+    qtbot: Any, english: Any, english_locale: Any
+) -> None:
+    # Qt writes a narrow no-break space before AM/PM
+    assert (_soon(datetime(2026, 12, 5, 5, 0, tzinfo=UTC)) or "").replace("\u202f", " ") == "2:00 PM today"
+    assert (_soon(datetime(2026, 12, 6, 0, 30, tzinfo=UTC)) or "").replace(
+        "\u202f", " "
+    ) == "9:30 AM tomorrow"
 
 
 def test_an_ad_sent_anyway_without_the_laws_form_is_still_confirmed_with_its_count(
