@@ -233,7 +233,8 @@ class _RangeRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.start)
-        layout.addWidget(QLabel("–"))
+        # "10:00 ~ 13:00" as Korean writes a range of hours (the summary under the editor says so too)
+        layout.addWidget(QLabel(self.tr("–", "between the opening and the closing time")))
         layout.addWidget(self.end)
         layout.addWidget(remove)
         layout.addStretch(1)
@@ -335,6 +336,11 @@ class WeekHoursEditor(QWidget):
             name = QLabel(locale.dayName(weekday + 1, QLocale.FormatType.LongFormat))
             day = DayHoursEditor(mode_labels, self)
             day.changed.connect(self.changed)
+            # The day's name on its dropdown's line: at the top of a row that a second range makes
+            # taller, and as tall as the dropdown with its text centred (the bare label's text sat a
+            # few pixels above the dropdown's).
+            name.setMinimumHeight(day.mode.sizeHint().height())
+            name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(name, weekday, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(day, weekday, 1)
             day.suggested_hours = partial(self._hours_before, weekday)

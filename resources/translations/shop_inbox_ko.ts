@@ -7778,6 +7778,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <source>Remove these hours</source>
         <translation>이 시간 제거</translation>
     </message>
+    <message>
+        <source>–</source>
+        <comment>between the opening and the closing time</comment>
+        <translation>~</translation>
+    </message>
 </context>
 <context>
     <name>bubble</name>

@@ -84,3 +84,27 @@ def test_the_english_demo_shop_tells_customers_its_hours_on_the_12_hour_clock() 
     korean = demo_automations("ko")
     assert "Mon–Fri 10 AM–7 PM" in korean.away.text_other_language  # its foreign customers' message
     assert "평일 10~19시" in korean.away.text  # Korean customers read the hours as before
+
+
+def test_each_days_name_sits_on_its_dropdowns_line(
+    qtbot, demo_ctx: AppContext, korean: None, korean_locale: None
+) -> None:
+    """월요일 sat a few pixels above its 영업 dropdown, on a day with two ranges and on a closed day;
+    its hours read 10:00 ~ 13:00, as the summary under them writes them."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel
+
+    hours = _opened(qtbot, BusinessHoursEditor(demo_ctx))
+    hours.show()
+    qtbot.waitExposed(hours)
+    week = hours.week
+    names = {label.text(): label for label in week.findChildren(QLabel) if label.text().endswith("요일")}
+    assert len(names) == 7
+    for name, day in zip(names.values(), week.days, strict=True):
+        label_middle = name.mapTo(week, QPoint(0, name.height() // 2)).y()
+        mode = day.mode
+        mode_middle = mode.mapTo(week, QPoint(0, mode.height() // 2)).y()
+        assert abs(label_middle - mode_middle) <= 1, (name.text(), label_middle, mode_middle)
+    assert len(week.days[0].rows) == 2  # Monday: two ranges, a taller row
+    between = [label.text() for label in week.days[0].rows[0].findChildren(QLabel)]
+    assert between == ["~"]
