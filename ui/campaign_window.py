@@ -43,7 +43,7 @@ from app.campaign_store import (
 )
 from app.changes import Changes
 from app.relay_client import RelayClient
-from app.wire import Campaign
+from app.wire import Campaign, CampaignState
 from ui.campaign_editor import CampaignEditor
 from ui.campaign_list_delegate import CampaignListDelegate
 from ui.campaign_models import CampaignListModel, CampaignRole
@@ -454,13 +454,20 @@ class CampaignWindow(QWidget):
         run_op(work, done, parent=self, on_failure=failed)
 
     def _confirm_cancel(self) -> None:
-        if confirm(
-            self,
-            self.tr("Cancel campaign"),
-            self.tr("Cancel this campaign? Customers it has not reached yet will not get it."),
-            self.tr("Cancel campaign"),
-            keep=self.tr("Keep sending"),  # "Cancel" beside "Cancel campaign" would read as it
-        ):
+        row = self.list_model.row_of(self.current_id) if self.current_id is not None else -1
+        state = self.list_model.rows[row].state if row >= 0 else None
+        # "Keep sending" beside a campaign that waits for its time, or is paused, named something it
+        # is not doing ("Cancel" beside "Cancel campaign" would read as the action itself).
+        if state == CampaignState.SCHEDULED:
+            question = self.tr("Cancel this scheduled campaign? It will not be sent to anyone.")
+            keep = self.tr("Keep scheduled")
+        elif state == CampaignState.PAUSED:
+            question = self.tr("Cancel this campaign? Customers it has not reached yet will not get it.")
+            keep = self.tr("Keep paused")
+        else:
+            question = self.tr("Cancel this campaign? Customers it has not reached yet will not get it.")
+            keep = self.tr("Keep sending")
+        if confirm(self, self.tr("Cancel campaign"), question, self.tr("Cancel campaign"), keep=keep):
             self.act("cancel")
 
     def act(self, action: str) -> None:

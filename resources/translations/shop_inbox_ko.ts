@@ -1299,6 +1299,18 @@
         <translation>캠페인을 보내지 못했어요</translation>
     </message>
     <message>
+        <source>Cancel this scheduled campaign? It will not be sent to anyone.</source>
+        <translation>예약한 캠페인을 취소할까요? 아무에게도 보내지 않아요.</translation>
+    </message>
+    <message>
+        <source>Keep scheduled</source>
+        <translation>예약 유지</translation>
+    </message>
+    <message>
+        <source>Keep paused</source>
+        <translation>일시 중지 유지</translation>
+    </message>
+    <message>
         <source>Cancel campaign</source>
         <translation>캠페인 취소</translation>
     </message>

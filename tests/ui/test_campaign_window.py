@@ -223,6 +223,25 @@ def test_a_scheduled_campaigns_customers_on_the_relay_wait_for_its_time_in_plain
     assert "릴레이 현황: 예약 시간에 보낼 고객 2명" in report.failures.text().splitlines()
 
 
+def test_cancelling_a_scheduled_campaign_offers_to_keep_it_scheduled_not_to_keep_sending(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """ "Keep sending" beside a campaign that had sent nothing and waited for its time."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        draft = CampaignDraft(name="Winter sale", template=LAWFUL_AD, scheduled_at=NOW + timedelta(hours=3))
+        cid = save_draft(s, draft)
+        record_handed_over(s, cid, resolve_audience(s, Audience(), "MARKETING").recipients)
+        set_progress(s, s.get(Campaign, cid).uid, "scheduled", {"queued": 2}, None, sent_at=NOW)
+    report = open_report(qtbot, ctx)
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    report.cancel_button.click()
+    assert asked.texts == ["Cancel this scheduled campaign? It will not be sent to anyone."]
+    assert asked.shown[0].widget == "QMessageBox [Cancel campaign | Keep scheduled] default Keep scheduled"
+
+
 def test_prices_entered_in_settings_give_the_campaigns_estimated_cost(qtbot: Any, ctx: Any) -> None:
     from app.campaign_checks import load_prices
     from ui.settings_dialog import SettingsDialog
