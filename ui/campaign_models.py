@@ -312,6 +312,9 @@ class ReportModel(_Table):
         super().__init__(parent)
         self.region = region
         self.zone: tzinfo | None = None  # the shop's clock, as CampaignListModel's
+        # When a scheduled campaign goes out (None: not waiting for its time): a waiting customer's
+        # "Why" says it, where it was empty beside "Waiting".
+        self.sends_at: datetime | None = None
         self.rows: list[RecipientRow] = []
         self.headers = (
             translate("campaigns", "Name"),
@@ -344,12 +347,17 @@ class ReportModel(_Table):
                 recipient_state_label(r.state),
                 yes if r.replied else "",
                 yes if r.opted_out else "",
-                recipient_detail(r, self.zone),
+                self._why(r),
                 r.language or "",
             )[index.column()]
         if role == CampaignRole.ROW:
             return r
         return None
+
+    def _why(self, r: RecipientRow) -> str:
+        if r.state == RecipientState.QUEUED and self.sends_at is not None:
+            return translate("campaigns", "Goes out at {0}").format(moment_text(self.sends_at, self.zone))
+        return recipient_detail(r, self.zone)
 
 
 class NotSentFilter(QSortFilterProxyModel):

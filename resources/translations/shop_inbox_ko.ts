@@ -8010,6 +8010,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>알 수 없음 (다시 보내지 않음)</translation>
     </message>
     <message>
+        <source>Goes out at {0}</source>
+        <translation>{0}에 보내요</translation>
+    </message>
+    <message>
         <source>No consent to notifications</source>
         <translation>알림 수신 동의 없음</translation>
     </message>

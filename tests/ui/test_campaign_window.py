@@ -210,6 +210,8 @@ def test_a_scheduled_campaigns_customers_on_the_relay_wait_for_its_time_in_plain
     qtbot: Any, ctx: Any, korean: Any
 ) -> None:
     """ "릴레이 대기 1건" left the owner guessing what the customer waits for: it is the time set."""
+    from ui.campaign_models import moment_text
+
     seed(ctx)
     with ctx.db.write() as s:
         later = NOW + timedelta(hours=3)
@@ -221,6 +223,11 @@ def test_a_scheduled_campaigns_customers_on_the_relay_wait_for_its_time_in_plain
         set_progress(s, uid, "scheduled", {"queued": 2}, None, sent_at=NOW)
     report = open_report(qtbot, ctx)
     assert "릴레이 현황: 예약 시간에 보낼 고객 2명" in report.failures.text().splitlines()
+    # Each customer's row says when, where "대기 중" stood alone with an empty "Why"
+    sends = moment_text(later, report.model.zone)
+    assert report.model.rowCount() == 2
+    for row in range(2):
+        assert report.model.index(row, 5).data() == f"{sends}에 보내요"
 
 
 def test_cancelling_a_scheduled_campaign_offers_to_keep_it_scheduled_not_to_keep_sending(
