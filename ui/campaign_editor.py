@@ -353,7 +353,14 @@ class CampaignEditor(QWidget):
         if len(used) < 2:
             self.message.versions_note.setText("")
             return
-        counts = ", ".join(f"{language} × {len(members)}" for language, (_v, members) in used.items())
+        # The languages by name and the customers counted ("한국어 3명, 영어 1명"), not Meta's codes
+        # ("ko × 3, en × 1"), which a Korean owner had to decode.
+        counts = ", ".join(
+            self.tr("{0} × {1}", "a language, then how many customers get that version").format(
+                language_name(language), len(members)
+            )
+            for language, (_v, members) in used.items()
+        )
         self.message.versions_note.setText(
             self.tr("Each customer gets the version in their language: {0}.").format(counts)
         )

@@ -991,6 +991,11 @@
         <translation>받는 사람 대부분이 {their}을(를) 읽어요. 이 템플릿은 {template}(으)로 쓰여 있어요.</translation>
     </message>
     <message>
+        <source>{0} × {1}</source>
+        <comment>a language, then how many customers get that version</comment>
+        <translation>{0} {1}명</translation>
+    </message>
+    <message>
         <source>Each customer gets the version in their language: {0}.</source>
         <translation>고객마다 자신의 언어로 된 버전을 받아요: {0}.</translation>
     </message>

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -550,6 +552,22 @@ def test_on_a_1366_pixel_screen_at_125_percent_the_form_puts_its_columns_one_bel
     qtbot.waitUntil(lambda: form.horizontalScrollBar().maximum() == 0, timeout=2000)
 
 
+@contextmanager
+def korean_words() -> Iterator[None]:
+    """The Korean translation installed for a part of a test."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from ui.resources import translations_dir
+
+    translator = QTranslator()
+    assert translator.load(str(translations_dir() / "shop_inbox_ko.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
 def test_a_customer_who_writes_english_gets_and_previews_the_english_version_and_its_law_check(
     qtbot: Any, ctx: Any
 ) -> None:
@@ -600,8 +618,14 @@ def test_a_customer_who_writes_english_gets_and_previews_the_english_version_and
     # Minji Kim and Jihoon Park of seed() never wrote: the chosen Korean version.
     assert (
         editor.message.versions_note.text()
-        == "Each customer gets the version in their language: ko × 3, en × 1."
+        == "Each customer gets the version in their language: Korean × 3, English × 1."
     )
+    with korean_words():  # Meta's "ko × 3, en × 1" read as codes to a Korean owner
+        editor._update_versions_note()
+        assert (
+            editor.message.versions_note.text()
+            == "고객마다 자신의 언어로 된 버전을 받아요: 한국어 3명, 영어 1명."
+        )
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("Jihoon"))
     assert "Seoul Linen winter sale! Coupon SALE10" in editor.preview.text()
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("민지"))
