@@ -20,6 +20,7 @@ from app.campaign_store import DRAFT, CampaignRow, RecipientRow
 from app.campaigns import LeftOut, LeftOutReason, Member
 from app.phones import display_phone
 from app.wire import CampaignReason, CampaignState, RecipientState, SkipReason
+from ui.campaign_message import language_name
 from ui.formatting import full_datetime, shop_datetime, soon_datetime, wall_clock
 
 Index = QModelIndex | QPersistentModelIndex
@@ -348,7 +349,7 @@ class ReportModel(_Table):
                 yes if r.replied else "",
                 yes if r.opted_out else "",
                 self._why(r),
-                r.language or "",
+                language_name(r.language) if r.language else "",  # "한국어", not Meta's "ko"
             )[index.column()]
         if role == CampaignRole.ROW:
             return r

@@ -652,7 +652,8 @@ def test_a_report_of_a_campaign_sent_in_two_languages_shows_each_customers_versi
     view, model = report.view, report.model
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
     assert not view.isColumnHidden(6) and model.headerData(6, Qt.Orientation.Horizontal) == "Version"
-    assert sorted(model.index(r, 6).data() for r in range(2)) == ["en", "ko"]
+    # The languages by name, as the versions note says them: "ko" and "en" were Meta's codes
+    assert sorted(model.index(r, 6).data() for r in range(2)) == ["English", "Korean"]
 
 
 def test_news_that_arrives_while_the_report_is_first_read_is_shown_not_the_state_read_before(
