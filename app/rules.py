@@ -815,7 +815,7 @@ def _closed_note(bot: MenuBot, hours: BusinessHours, now: datetime) -> str | Non
     if opening is None or not bot.handoff_closed_text.strip():
         return None
     local = opening.astimezone(zone(hours.timezone))
-    return bot.handoff_closed_text.replace("{opening}", opening_text(local, bot.handoff_closed_text))
+    return bot.handoff_closed_text.replace("{opening}", opening_text(local, bot.handoff_closed_text, now))
 
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -836,15 +836,26 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKDAYS_KO = "월화수목금토일"
 
 
-def opening_text(local: datetime, sentence: str) -> str:
+def opening_text(local: datetime, sentence: str, now: datetime | None = None) -> str:
     """When the shop opens, as the sentence around it writes dates: "12월 2일 (수) 10:00" in a Korean
     one (a Korean customer reads "12/02" as a stranger's form), "Wed, Dec 2, 10:00 AM" otherwise (a
     British customer reads "12/02" as the 12th of February, an American one as the 2nd of December;
     and an English sentence's hours are the 12-hour clock's). The weekday: a customer told "12월 4일"
-    on a Tuesday still wonders whether that is this week's Friday."""
-    if _HANGUL.search(sentence):
-        return f"{local.month}월 {local.day}일 ({_WEEKDAYS_KO[local.weekday()]}) {local:%H:%M}"
+    on a Tuesday still wonders whether that is this week's Friday.
+
+    Later today or tomorrow (on the shop's clock, `now` given) is said so, as people and Korean apps
+    say it: "오늘 11:00", "내일 10:00", "today at 11:00 AM", "tomorrow at 10:00 AM". "12월 5일 (토)
+    11:00부터" sent on Saturday the 5th left the customer to work out that it meant this morning."""
+    korean = bool(_HANGUL.search(sentence))
     clock = f"{local.hour % 12 or 12}:{local:%M} {'PM' if local.hour >= 12 else 'AM'}"
+    if now is not None:
+        days = (local.date() - now.astimezone(local.tzinfo).date()).days
+        if days in (0, 1):
+            if korean:
+                return f"{('오늘', '내일')[days]} {local:%H:%M}"
+            return f"{('today', 'tomorrow')[days]} at {clock}"
+    if korean:
+        return f"{local.month}월 {local.day}일 ({_WEEKDAYS_KO[local.weekday()]}) {local:%H:%M}"
     return f"{_WEEKDAYS[local.weekday()]}, {_MONTHS[local.month - 1]} {local.day}, {clock}"
 
 
@@ -855,7 +866,7 @@ def opening_field(hours: BusinessHours, now: datetime, sentence: str) -> str:
     if is_open(hours, now):
         return ""
     opening = next_opening(hours, now)
-    return "" if opening is None else opening_text(opening.astimezone(zone(hours.timezone)), sentence)
+    return "" if opening is None else opening_text(opening.astimezone(zone(hours.timezone)), sentence, now)
 
 
 def _voice(bot: MenuBot) -> str:

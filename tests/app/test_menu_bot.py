@@ -292,16 +292,13 @@ def test_template_button_with_a_foreign_payload_is_read_as_its_text() -> None:
 
 def test_handoff_at_night_says_when_a_person_answers() -> None:
     text = reply_text(say(shop_doc(), "상담원", now=NIGHT))
-    assert "12월 1일 (화) 09:00부터" in text  # as Koreans write a date in a Korean sentence
+    assert "오늘 09:00부터" in text  # at midnight, this morning's opening is today's, as Koreans say it
 
 
 def test_handoff_at_night_does_not_ask_to_wait_a_moment() -> None:
     """A tester was told "잠시만 기다려 주세요" and, in the next line, that nobody answers until morning."""
     text = reply_text(say(shop_doc(), "상담원", now=NIGHT))
-    assert (
-        text
-        == "상담원에게 연결해 드릴게요.\n지금은 영업시간이 아니에요. 12월 1일 (화) 09:00부터 답변드릴게요."
-    )
+    assert text == "상담원에게 연결해 드릴게요.\n지금은 영업시간이 아니에요. 오늘 09:00부터 답변드릴게요."
     assert reply_text(say(shop_doc(), "상담원")) == "상담원에게 연결해 드릴게요. 잠시만 기다려 주세요."
     own = shop_doc(handoff_text="사장님께 전해 드릴게요. 잠시만 기다려 주세요. 감사합니다!")
     assert reply_text(say(own, "상담원", now=NIGHT)).startswith("사장님께 전해 드릴게요. 감사합니다!\n")

@@ -707,6 +707,32 @@ def test_the_away_message_says_when_the_shop_opens_next_past_a_holiday_and_sunda
     )
 
 
+def test_the_away_message_says_today_or_tomorrow_when_the_shop_opens_then() -> None:
+    """ "12월 5일 (토) 11:00부터" sent early on Saturday the 5th left the customer to work out that
+    it meant this morning: later today and tomorrow are said so, in either language."""
+    away_rule = AwayRule(
+        enabled=True,
+        text="지금은 영업시간이 아니에요. {opening}부터 답변드릴게요.",
+        text_other_language="We open {opening}.",
+    )
+    d = doc().model_copy(update={"away": away_rule})
+
+    def away(now: datetime, typed: str | None = None) -> str:
+        replies = replies_for_inbound(
+            d, state(known_contact=True), now, contact_name=None, customer_text=typed
+        )
+        return next(r.text for r in replies if r.sent_by == "away")
+
+    saturday_early = at(SEOUL, 2026, 12, 5, 8, 30)  # the shop opens at 11:00 on Saturdays
+    assert away(saturday_early) == "지금은 영업시간이 아니에요. 오늘 11:00부터 답변드릴게요."
+    assert away(saturday_early, "Are you open today?") == "We open today at 11:00 AM."
+    friday_evening = at(SEOUL, 2026, 12, 4, 20, 0)
+    assert away(friday_evening) == "지금은 영업시간이 아니에요. 내일 11:00부터 답변드릴게요."
+    assert away(friday_evening, "Open tomorrow?") == "We open tomorrow at 11:00 AM."
+    # Just before midnight on Sunday (Seoul): Monday is tomorrow on the shop's clock, not UTC's.
+    assert away(at(SEOUL, 2026, 12, 6, 23, 50)) == "지금은 영업시간이 아니에요. 내일 10:00부터 답변드릴게요."
+
+
 def test_opening_is_empty_when_the_shop_is_open_or_never_opens() -> None:
     greeting = GreetingRule(enabled=True, text="안녕하세요! 다음 영업: {opening}")
     open_now = doc().model_copy(update={"greeting": greeting})

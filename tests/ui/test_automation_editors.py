@@ -966,7 +966,9 @@ def test_the_away_message_can_say_when_the_shop_opens_next_and_the_preview_shows
     editor.text.insertPlainText("부터 답변드릴게요.")
     assert editor.text.toPlainText() == "지금은 영업시간이 아니에요. {opening}부터 답변드릴게요."
     returning = editor.preview.returning.text()
-    assert "[away message] 지금은 영업시간이 아니에요. 11월 30일 (월) " in returning
+    assert (
+        "[away message] 지금은 영업시간이 아니에요. 내일 10:00부터" in returning
+    )  # Sunday: Monday is tomorrow
     assert "{opening}" not in returning and "부터 답변드릴게요." in returning
     assert editor.opening_note.isHidden()
     # Sent at all hours, the message also goes out while the shop is open, with {opening} empty:
