@@ -251,6 +251,7 @@ class CampaignWindow(QWidget):
         self._report_for = None
         self.stack.setCurrentWidget(self.editor)
         self.editor.load(CampaignDraft(name=""))
+        self.editor.name.setFocus(Qt.FocusReason.OtherFocusReason)  # a new campaign starts with its name
 
     def show_report(self, campaign_id: int, *, ask_relay: bool = False) -> None:
         """The report from the chats, with each recipient's state on the relay: asked when the

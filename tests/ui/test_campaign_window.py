@@ -92,6 +92,27 @@ def test_a_saved_draft_is_listed_and_opens_again(qtbot: Any, ctx: Any) -> None:
     assert window.list_model.index(0, 1).data() == "Draft"
 
 
+def test_a_new_campaign_starts_at_the_top_with_its_name_to_type(qtbot: Any, ctx: Any) -> None:
+    """After a campaign left scrolled to its schedule, New campaign opened the form at the same place:
+    the owner's click meant for the name landed in the recipients' table, and her typing went nowhere."""
+    from PySide6.QtWidgets import QApplication
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    window.resize(1000, 600)  # the form scrolls
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    bar = editor.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)
+    bar.setValue(bar.maximum())
+    editor.send_button.setFocus()
+    window.new_button.click()
+    qtbot.waitUntil(editor.is_loaded, timeout=5000)
+    assert bar.value() == 0
+    assert QApplication.focusWidget() is editor.name
+
+
 def test_a_saved_draft_opens_again_with_its_blanks_as_they_were(qtbot: Any, ctx: Any) -> None:
     """A draft saved with "SALE10" in {{2}} and the first name in {{1}} came back with both reset."""
     from ui.ops import pending_ops
