@@ -131,7 +131,7 @@ class CampaignEditor(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
-        self.scroll = scroll
+        self.form_scroll = scroll
 
         self.preview_for = QComboBox(self)
         self.preview_for.setObjectName("campaignPreviewFor")
@@ -168,7 +168,7 @@ class CampaignEditor(QWidget):
         self._baseline = None  # what was typed is replaced once the choices arrive
         # Another campaign starts at its top, its name: the form stayed scrolled to where the last one
         # was left (its schedule), and a click meant for the name landed in the recipients' table.
-        self.scroll.verticalScrollBar().setValue(0)
+        self.form_scroll.verticalScrollBar().setValue(0)
         sync = self.ctx.sync
         fetch = sync.templates if sync is not None and sync.engine is not None else None
         db = self.ctx.db

@@ -103,7 +103,7 @@ def test_a_new_campaign_starts_at_the_top_with_its_name_to_type(qtbot: Any, ctx:
     window.resize(1000, 600)  # the form scrolls
     with qtbot.waitActive(window):
         window.activateWindow()
-    bar = editor.scroll.verticalScrollBar()
+    bar = editor.form_scroll.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)
     bar.setValue(bar.maximum())
     editor.send_button.setFocus()
