@@ -42,6 +42,7 @@ from app.campaign_store import (
     CampaignRow,
 )
 from app.changes import Changes
+from app.errors import ErrorCode, ShopInboxError
 from app.relay_client import RelayClient
 from app.wire import Campaign, CampaignState
 from ui.campaign_editor import CampaignEditor
@@ -362,6 +363,9 @@ class CampaignWindow(QWidget):
         def refused(exc: BaseException) -> None:
             QMessageBox.warning(self, self.tr("Campaigns"), failure_sentence(exc))
             self._select_quietly(self.current_id)  # back on the draft that was not saved
+            if isinstance(exc, ShopInboxError) and exc.code == ErrorCode.CAMPAIGN_NAME_EMPTY:
+                # Where to put it right: after OK the owner typed the name into the Save button.
+                self.editor.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
         run_op(work, done, parent=self, on_failure=refused)
 

@@ -113,6 +113,26 @@ def test_a_new_campaign_starts_at_the_top_with_its_name_to_type(qtbot: Any, ctx:
     assert QApplication.focusWidget() is editor.name
 
 
+def test_a_draft_saved_without_a_name_says_so_and_puts_the_cursor_in_the_name(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """After "A campaign needs a name." and OK, the owner typed the name: it went to the Save button."""
+    from PySide6.QtWidgets import QApplication
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.waitUntil(editor.is_loaded, timeout=5000)
+    told = dialogs.expect("warning")
+    editor.save_button.setFocus()
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    assert told.texts == ["A campaign needs a name."]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.name, timeout=5000)
+
+
 def test_a_saved_draft_opens_again_with_its_blanks_as_they_were(qtbot: Any, ctx: Any) -> None:
     """A draft saved with "SALE10" in {{2}} and the first name in {{1}} came back with both reset."""
     from ui.ops import pending_ops
