@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -99,7 +100,14 @@ class AudienceBox(QGroupBox):
         self.removed: set[int] = set()
         self.labels = QListWidget(self)
         self.labels.setObjectName("campaignLabels")
-        self.labels.setMaximumHeight(110)
+        # Rows apart, each its own click: the checkboxes stood edge to edge, a 13-pixel target each.
+        # Room for the six labels a new shop starts with, in the font's own size (110 pixels cut
+        # the sixth at a large font).
+        self.labels.setSpacing(2)
+        row = max(
+            self.fontMetrics().height(), self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)
+        )
+        self.labels.setMaximumHeight(6 * (row + 4) + 2 * self.labels.frameWidth() + 4)
         self.all_labels = QComboBox(self)
         self.all_labels.addItem(self.tr("with any of these labels"), False)
         self.all_labels.addItem(self.tr("with all of these labels"), True)

@@ -133,6 +133,18 @@ def test_a_draft_saved_without_a_name_says_so_and_puts_the_cursor_in_the_name(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.name, timeout=5000)
 
 
+def test_the_audiences_labels_are_rows_apart_and_a_new_shops_six_show_whole(qtbot: Any, ctx: Any) -> None:
+    """The labels' checkboxes stood edge to edge, and the list was 110 pixels whatever the font."""
+    seed(ctx)  # a new shop's six labels and "VIP"
+    window = open_window(qtbot, ctx)
+    qtbot.waitExposed(window)
+    labels = window.editor.audience_box.labels
+    assert labels.count() == 7
+    rects = [labels.visualItemRect(labels.item(i)) for i in range(labels.count())]
+    assert all(below.top() - above.bottom() >= 3 for above, below in zip(rects, rects[1:]))
+    assert rects[5].bottom() <= labels.viewport().height()  # the sixth whole, before any scrolling
+
+
 def test_a_saved_draft_opens_again_with_its_blanks_as_they_were(qtbot: Any, ctx: Any) -> None:
     """A draft saved with "SALE10" in {{2}} and the first name in {{1}} came back with both reset."""
     from ui.ops import pending_ops
