@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -104,10 +104,9 @@ class AudienceBox(QGroupBox):
         # Room for the six labels a new shop starts with, in the font's own size (110 pixels cut
         # the sixth at a large font).
         self.labels.setSpacing(2)
-        row = max(
-            self.fontMetrics().height(), self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)
-        )
-        self.labels.setMaximumHeight(6 * (row + 4) + 2 * self.labels.frameWidth() + 4)
+        indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)
+        label_line = max(self.fontMetrics().height(), indicator)
+        self.labels.setMaximumHeight(6 * (label_line + 4) + 2 * self.labels.frameWidth() + 4)
         self.all_labels = QComboBox(self)
         self.all_labels.addItem(self.tr("with any of these labels"), False)
         self.all_labels.addItem(self.tr("with all of these labels"), True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -141,7 +142,7 @@ def test_the_audiences_labels_are_rows_apart_and_a_new_shops_six_show_whole(qtbo
     labels = window.editor.audience_box.labels
     assert labels.count() == 7
     rects = [labels.visualItemRect(labels.item(i)) for i in range(labels.count())]
-    assert all(below.top() - above.bottom() >= 3 for above, below in zip(rects, rects[1:]))
+    assert all(below.top() - above.bottom() >= 3 for above, below in itertools.pairwise(rects))
     assert rects[5].bottom() <= labels.viewport().height()  # the sixth whole, before any scrolling
 
 
