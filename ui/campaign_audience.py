@@ -343,7 +343,9 @@ class AudienceBox(QGroupBox):
         )
         by_count = sorted(resolved.counts().items(), key=lambda kv: -kv[1])
         if by_count:
-            text += "\n" + ", ".join(f"{left_out_label(reason)}: {n}" for reason, n in by_count)
+            # "차단됨 1명", as Korean counts people, where "차단됨: 1" read as a code and its value
+            each = self.tr("{0}: {1}", "why customers are left out, then how many")
+            text += "\n" + ", ".join(each.format(left_out_label(reason), n) for reason, n in by_count)
         self.counts.setText(text)
         self.skip_waiting.setText(
             self.tr("Leave out the %n customer(s) waiting for a person", "", resolved.waiting)

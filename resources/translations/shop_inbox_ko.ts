@@ -95,6 +95,11 @@
         <source>With no label ticked, it goes to every customer.</source>
         <translation>라벨을 고르지 않으면 모든 고객에게 보내요.</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <comment>why customers are left out, then how many</comment>
+        <translation>{0} {1}명</translation>
+    </message>
     <message numerus="yes">
         <source>Leave out the %n customer(s) waiting for a person</source>
         <translation>

@@ -48,6 +48,23 @@ def test_the_audience_shows_who_gets_it_and_why_the_others_are_left_out(qtbot: A
     }
 
 
+def test_in_korean_those_left_out_are_counted_as_people(qtbot: Any, ctx: Any, korean: Any) -> None:
+    """ "차단됨: 1, 미국 번호(+1)는 광고 불가: 1" read as codes and values, not as customers."""
+    from PySide6.QtCore import Qt
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    choose_template(editor, "winter_sale")
+    editor.audience_box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(
+        Qt.CheckState.Checked
+    )
+    box = editor.audience_box
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 2, timeout=5000)
+    why = box.counts.text().splitlines()[1].split(", ")
+    assert "차단됨 1명" in why and "미국 번호(+1)는 광고 불가 1명" in why
+
+
 def test_a_korean_ad_without_the_laws_form_is_flagged_and_the_preview_fills_each_name(
     qtbot: Any, ctx: Any
 ) -> None:
