@@ -6372,7 +6372,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Sent at any hour when a customer writes: once to each customer, and again only after you have replied to them.</source>
-        <translation>고객이 메시지를 보내면 언제든 보내요. 고객마다 한 번 보내고, 내가 그 고객에게 답장한 뒤에 다시 보내요.</translation>
+        <translation>고객이 메시지를 보내면 언제든 보내요. 고객마다 한 번 보내고, 그 고객에게 직접 답장한 뒤에 다시 보내요.</translation>
     </message>
     <message>
         <source>not sent</source>
@@ -6392,12 +6392,12 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Not if you replied in the last minute.</source>
-        <translation>1분 안에 내가 답장했다면 보내지 않아요.</translation>
+        <translation>최근 1분 안에 직접 답장했다면 보내지 않아요.</translation>
     </message>
     <message numerus="yes">
         <source>Not if you replied in the last %n minutes.</source>
         <translation>
-            <numerusform>%n분 안에 내가 답장했다면 보내지 않아요.</numerusform>
+            <numerusform>최근 %n분 안에 직접 답장했다면 보내지 않아요.</numerusform>
         </translation>
     </message>
     <message>

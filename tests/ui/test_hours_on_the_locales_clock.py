@@ -108,3 +108,18 @@ def test_each_days_name_sits_on_its_dropdowns_line(
     assert len(week.days[0].rows) == 2  # Monday: two ranges, a taller row
     between = [label.text() for label in week.days[0].rows[0].findChildren(QLabel)]
     assert between == ["~"]
+
+
+def test_the_away_summary_says_you_replied_as_the_other_schedules_do(
+    qtbot, demo_ctx: AppContext, korean: None, korean_locale: None
+) -> None:
+    """ "Always" said "내가 답장했다면" where "Outside business hours" said "직접 답장했다면": the app
+    speaking as the owner in one sentence, to the owner in the next."""
+    from ui.away_editor import SCHEDULES, AwayEditor
+
+    away = _opened(qtbot, AwayEditor(demo_ctx))
+    summaries = []
+    for schedule in ("always", "outside_hours"):
+        away.schedule.button(SCHEDULES.index(schedule)).setChecked(True)
+        summaries.append(away.summary.text())
+    assert all("내가" not in text and "직접 답장" in text for text in summaries), summaries
