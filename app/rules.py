@@ -259,6 +259,20 @@ def away_period_start(rule: AwayRule, hours: BusinessHours, now: datetime) -> da
     return ALWAYS_PERIOD_START  # unreachable: is_away said a span covers now
 
 
+def away_period_end(rule: AwayRule, hours: BusinessHours, now: datetime) -> datetime | None:
+    """UTC end of the away period containing `now`: when the schedule stops answering for the owner.
+    None when not away, for "always", or when the period runs past as far as it looks (away all week)."""
+    if rule.schedule == "always" or not is_away(rule, hours, now):
+        return None
+    tz = zone(hours.timezone)
+    wall = _wall(now, tz)
+    last = wall.date() + timedelta(days=_lookback(hours))
+    for start, end in _away_spans(rule, hours, wall.date(), last):
+        if start <= wall < end:
+            return None if end >= datetime.combine(last + _DAY, time()) else _instant(end, tz)
+    return None
+
+
 def next_opening(hours: BusinessHours, now: datetime, horizon_days: int | None = None) -> datetime | None:
     """When the shop next opens (UTC), for previews like "We open again at 10:00"; None if never.
     Looks a week ahead, and past the closed days (a vacation) too."""

@@ -6,14 +6,16 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from app.away_status import AwayNow, away_back_on_schedule, away_now, away_rule_and_way_back
+from app.rules import away_period_end, zone
 from app.wire import Automations
 from ui import icons
 from ui.automation_dialog import push_automations_now
 from ui.context import AppContext
+from ui.formatting import customer_day, other_zone_name, wall_clock
 from ui.ops import failure_sentence, run_read, run_write_returning
 
 log = logging.getLogger(__name__)
@@ -94,9 +96,40 @@ class AwayNotice(QFrame):
             )
             self.back.show()
         elif state is AwayNow.SCHEDULED:
-            self.text.setText(self.tr("Away hours now: customers who write get your away message."))
+            # Until when: "away hours now" left the owner to work out whether that was until the
+            # afternoon or until Monday.
+            until = self._until()
+            if until:
+                self.text.setText(
+                    self.tr("Away hours until {0}: customers who write get your away message.").format(until)
+                )
+            else:
+                self.text.setText(self.tr("Away hours now: customers who write get your away message."))
             self.back.hide()
         self.setVisible(state is not AwayNow.OFF)
+
+    def _until(self) -> str:
+        """When the away hours now under way end, on the shop's clock: "18:00" today, "내일 10:00"
+        ("10:00 AM tomorrow"), else its day ("12월 7일 (월) 10:00"); "" when they do not end soon."""
+        if self.doc is None:
+            return ""
+        now = self.clock()
+        end = away_period_end(self.doc.away, self.doc.business_hours, now)
+        if end is None:
+            return ""
+        shop_zone = zone(self.doc.business_hours.timezone)
+        wall = end.astimezone(shop_zone)
+        days = (wall.date() - now.astimezone(shop_zone).date()).days
+        clock = wall_clock(wall.hour, wall.minute)
+        if days == 0:
+            text = clock
+        elif days == 1:
+            text = QCoreApplication.translate("formatting", "{0} tomorrow").format(clock)
+        else:
+            text = f"{customer_day(end, zone=shop_zone)} {clock}"
+        if name := other_zone_name(shop_zone, end):
+            text += f" ({name})"
+        return text
 
     def stop_always(self) -> None:
         """The away message back on its schedule, saved here and sent to the relay."""

@@ -212,6 +212,10 @@
         <translation>영업시간 외에만 보내기</translation>
     </message>
     <message>
+        <source>Away hours until {0}: customers who write get your away message.</source>
+        <translation>{0}까지 자리 비움 시간이에요. 메시지를 보내는 고객은 자리 비움 메시지를 받아요.</translation>
+    </message>
+    <message>
         <source>Away hours now: customers who write get your away message.</source>
         <translation>지금은 자리 비움 시간이에요. 메시지를 보내는 고객은 자리 비움 메시지를 받아요.</translation>
     </message>

@@ -634,6 +634,25 @@ def test_a_holiday_is_one_away_period_with_the_evening_before_and_the_weekend_af
     assert away_due(d, told_on_thursday, at(SEOUL, 2026, 9, 28, 20, 0))  # Monday evening: a new period
 
 
+def test_an_away_period_ends_when_the_shop_opens_or_the_away_hours_end() -> None:
+    """The window says until when the away message answers: the next opening, the lunch hour's end."""
+    from app.rules import away_period_end
+
+    d = doc()
+    assert away_period_end(d.away, d.business_hours, at(SEOUL, 2026, 12, 4, 20, 0)) == at(
+        SEOUL, 2026, 12, 5, 11, 0
+    )
+    assert away_period_end(d.away, d.business_hours, at(SEOUL, 2026, 12, 5, 18, 0)) == at(
+        SEOUL, 2026, 12, 7, 10, 0
+    )
+    assert away_period_end(d.away, d.business_hours, at(SEOUL, 2026, 12, 5, 12, 0)) is None  # open
+    always = d.away.model_copy(update={"schedule": "always"})
+    assert away_period_end(always, d.business_hours, at(SEOUL, 2026, 12, 5, 18, 0)) is None  # no end
+    # A holiday is part of the period: Thursday evening before Chuseok runs to Monday 10:00.
+    h = chuseok()
+    assert away_period_end(d.away, h, at(SEOUL, 2026, 9, 23, 20, 0)) == at(SEOUL, 2026, 9, 28, 10, 0)
+
+
 def test_a_long_vacation_still_has_a_start_and_an_end() -> None:
     """Three weeks away: the away period starts when the shop closed before it (not "always", which
     would tell nobody who had an away message last month), and opens again after it."""

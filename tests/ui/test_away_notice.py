@@ -75,8 +75,31 @@ def test_in_the_away_hours_the_window_says_so_quietly(qtbot: Any, shop: Any, win
     notice.clock = lambda: SUNDAY_AFTERNOON
     notice.refresh()
     qtbot.waitUntil(notice.isVisible, timeout=5000)
-    assert notice.text.text() == "Away hours now: customers who write get your away message."
+    # Until when, on the shop's clock: Monday 10:00 in Seoul, tomorrow from Sunday afternoon
+    said = notice.text.text().replace("\u202f", " ")
+    assert said.startswith("Away hours until 10:00 AM tomorrow")
+    assert said.endswith(": customers who write get your away message.")
     assert notice.back.isHidden()  # nothing to undo: it is the schedule the owner chose
     notice.clock = lambda: MONDAY_MORNING  # the shop opens: the minute's check hides it
     notice.recheck.timeout.emit()
     assert notice.isHidden()
+
+
+def test_in_korean_the_away_hours_say_until_when(
+    qtbot: Any, shop: Any, window: Any, korean: Any, korean_locale: Any
+) -> None:
+    """ "지금은 자리 비움 시간이에요" left the owner to work out whether that was until lunch ended or
+    until Monday."""
+    from ui.formatting import other_zone_name
+    from app.rules import zone
+
+    notice = window.away_notice
+    seoul = zone("Asia/Seoul")
+    suffix = f" ({name})" if (name := other_zone_name(seoul, MONDAY_MORNING)) else ""
+    notice.clock = lambda: SUNDAY_AFTERNOON
+    notice.refresh()
+    qtbot.waitUntil(notice.isVisible, timeout=5000)
+    assert notice.text.text().startswith(f"내일 10:00{suffix}까지 자리 비움 시간이에요.")
+    notice.clock = lambda: datetime(2026, 11, 30, 4, 30, tzinfo=UTC)  # Monday 13:30: the lunch hour
+    notice.show_now()
+    assert notice.text.text().startswith(f"14:00{suffix}까지 자리 비움 시간이에요.")
