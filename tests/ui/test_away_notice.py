@@ -90,8 +90,8 @@ def test_in_korean_the_away_hours_say_until_when(
 ) -> None:
     """ "지금은 자리 비움 시간이에요" left the owner to work out whether that was until lunch ended or
     until Monday."""
-    from ui.formatting import other_zone_name
     from app.rules import zone
+    from ui.formatting import other_zone_name
 
     notice = window.away_notice
     seoul = zone("Asia/Seoul")
