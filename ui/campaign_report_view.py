@@ -141,6 +141,9 @@ class CampaignReportView(QWidget):
                 sentence = self.tr("{0} · sent {1} · template {2}")
             elif report.state == CampaignState.CANCELLED:
                 sentence = self.tr("{0} · was to send {1} · template {2}")
+            elif report.state == CampaignState.PAUSED:
+                # "sends" beside "Paused" promised a send that waits for the owner to resume it.
+                sentence = self.tr("{0} · set for {1} · template {2}")
             else:
                 sentence = self.tr("{0} · sends {1} · template {2}")
             state = sentence.format(state, moment_text(when, self.model.zone), report.template_name)
@@ -201,6 +204,8 @@ class CampaignReportView(QWidget):
         # owner to guess whether they wait for the relay, for the time set, or for something wrong.
         if report.state == CampaignState.SCHEDULED:
             queued = self.tr("%n to send at the scheduled time", "", waiting)
+        elif report.state == CampaignState.PAUSED:
+            queued = self.tr("%n to send once resumed", "", waiting)
         else:
             queued = self.tr("%n waiting their turn to be sent", "", waiting)
         counts = [

@@ -65,6 +65,11 @@
             <numerusform>%n to send at the scheduled time</numerusform><numerusform>%n to send at the scheduled time</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%n to send once resumed</source>
+        <translation>
+            <numerusform>%n to send once resumed</numerusform><numerusform>%n to send once resumed</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n waiting their turn to be sent</source>
         <translation>
             <numerusform>%n waiting their turn to be sent</numerusform><numerusform>%n waiting their turn to be sent</numerusform></translation>

@@ -1200,6 +1200,10 @@
         <translation>보기</translation>
     </message>
     <message>
+        <source>{0} · set for {1} · template {2}</source>
+        <translation>{0} · {1}에 보내도록 예약됨 · 템플릿 {2}</translation>
+    </message>
+    <message>
         <source>{0} · sends {1} · template {2}</source>
         <translation>{0} · {1}에 보낼 예정 · 템플릿 {2}</translation>
     </message>
@@ -1207,6 +1211,12 @@
         <source>%n to send at the scheduled time</source>
         <translation>
             <numerusform>예약 시간에 보낼 고객 %n명</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send once resumed</source>
+        <translation>
+            <numerusform>다시 시작하면 보낼 고객 %n명</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -210,7 +210,7 @@ def test_a_scheduled_campaign_can_be_cancelled_before_it_sends_anything(
     assert campaigns.list_model.details(0).startswith(f"Scheduled · {at} · ")
     campaigns.report.pause_button.click()  # paused before its time: still nobody sent
     qtbot.waitUntil(lambda: campaigns.report.state.text().startswith("Paused"), timeout=15000)
-    assert campaigns.report.state.text() == f"Paused · sends {at} · template order_note"
+    assert campaigns.report.state.text() == f"Paused · set for {at} · template order_note"
     assert campaigns.report.cancel_button.isVisible()
     dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     campaigns.report.cancel_button.click()

@@ -303,6 +303,24 @@ def test_a_scheduled_campaigns_customers_on_the_relay_wait_for_its_time_in_plain
         assert report.model.index(row, 5).data() == f"{sends}에 보내요"
 
 
+def test_a_paused_campaign_does_not_promise_to_send_at_its_time(qtbot: Any, ctx: Any, korean: Any) -> None:
+    """Paused before its time, the report said "…에 보낼 예정" and "발송 순서를 기다리는 고객": it sends
+    nothing until the owner resumes it."""
+    from ui.campaign_models import moment_text
+
+    seed(ctx)
+    later = NOW + timedelta(hours=3)
+    with ctx.db.write() as s:
+        cid = save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD, scheduled_at=later))
+        record_handed_over(s, cid, resolve_audience(s, Audience(), "MARKETING").recipients)
+        set_progress(s, s.get(Campaign, cid).uid, "paused", {"queued": 2}, "owner", sent_at=NOW)
+    report = open_report(qtbot, ctx)
+    at = moment_text(later, report.model.zone)
+    assert report.state.text().startswith("일시 중지됨")
+    assert f"{at}에 보내도록 예약됨" in report.state.text() and "보낼 예정" not in report.state.text()
+    assert "릴레이 현황: 다시 시작하면 보낼 고객 2명" in report.failures.text().splitlines()
+
+
 def test_cancelling_a_scheduled_campaign_offers_to_keep_it_scheduled_not_to_keep_sending(
     qtbot: Any, ctx: Any, dialogs: Any
 ) -> None:
