@@ -316,6 +316,7 @@ class ReportModel(_Table):
         # When a scheduled campaign goes out (None: not waiting for its time): a waiting customer's
         # "Why" says it, where it was empty beside "Waiting".
         self.sends_at: datetime | None = None
+        self.paused = False  # a paused campaign's waiting customers wait for the owner, not a time
         self.rows: list[RecipientRow] = []
         self.headers = (
             translate("campaigns", "Name"),
@@ -356,6 +357,8 @@ class ReportModel(_Table):
         return None
 
     def _why(self, r: RecipientRow) -> str:
+        if r.state == RecipientState.QUEUED and self.paused:
+            return translate("campaigns", "Goes out once you resume the campaign")
         if r.state == RecipientState.QUEUED and self.sends_at is not None:
             return translate("campaigns", "Goes out at {0}").format(moment_text(self.sends_at, self.zone))
         return recipient_detail(r, self.zone)

@@ -185,6 +185,7 @@ class CampaignReportView(QWidget):
             )
         self.failures.setText("\n".join(lines))
         self.model.sends_at = report.scheduled_at if report.state == CampaignState.SCHEDULED else None
+        self.model.paused = report.state == CampaignState.PAUSED
         self.model.set_rows(report.rows)
         # Which version each customer got: shown when the campaign went out in more than one language.
         self.view.setColumnHidden(VERSION_COLUMN, len({r.language for r in report.rows if r.language}) < 2)

@@ -8034,6 +8034,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>알 수 없음 (다시 보내지 않음)</translation>
     </message>
     <message>
+        <source>Goes out once you resume the campaign</source>
+        <translation>캠페인을 다시 시작하면 보내요</translation>
+    </message>
+    <message>
         <source>Goes out at {0}</source>
         <translation>{0}에 보내요</translation>
     </message>

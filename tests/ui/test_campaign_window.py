@@ -319,6 +319,7 @@ def test_a_paused_campaign_does_not_promise_to_send_at_its_time(qtbot: Any, ctx:
     assert report.state.text().startswith("일시 중지됨")
     assert f"{at}에 보내도록 예약됨" in report.state.text() and "보낼 예정" not in report.state.text()
     assert "릴레이 현황: 다시 시작하면 보낼 고객 2명" in report.failures.text().splitlines()
+    assert [report.model.index(row, 5).data() for row in range(2)] == ["캠페인을 다시 시작하면 보내요"] * 2
 
 
 def test_cancelling_a_scheduled_campaign_offers_to_keep_it_scheduled_not_to_keep_sending(
