@@ -1041,3 +1041,20 @@ def test_the_profile_editor_names_the_shop_field_as_the_korean_editors_show_it(
     editor.name.setText("")
     assert "{가게 이름}" in editor.problem()
     assert "{shop}" not in editor.problem()
+
+
+def test_the_public_holidays_to_tick_are_rows_apart(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Their ticks stood edge to edge, each row touching the next."""
+    import itertools
+    from datetime import date
+
+    from app.public_holidays import holiday_periods
+    from ui.closed_days import PublicHolidaysDialog
+
+    periods = holiday_periods("KR", date(2026, 12, 1), date(2027, 11, 30), "ko")
+    dialog = PublicHolidaysDialog(periods, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    rects = [dialog.list.visualItemRect(dialog.list.item(i)) for i in range(4)]
+    assert all(below.top() - above.bottom() >= 3 for above, below in itertools.pairwise(rects))
