@@ -50,6 +50,7 @@ from ui.campaign_list_delegate import CampaignListDelegate
 from ui.campaign_models import CampaignListModel, CampaignRole
 from ui.campaign_report_view import CampaignReportView
 from ui.confirm import confirm
+from ui.korean_particles import with_particles
 from ui.context import AppContext
 from ui.ops import Newest, failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
@@ -403,6 +404,16 @@ class CampaignWindow(QWidget):
     def delete_current(self) -> None:
         campaign_id = self.current_id
         if campaign_id is None:
+            return
+        row = self.list_model.row_of(campaign_id)
+        name = self.list_model.rows[row].name if row >= 0 else self.editor.name.text()
+        # Asked first, as every delete in the app is: a click beside "Save draft" lost the draft.
+        if not confirm(
+            self,
+            self.tr("Delete draft"),
+            with_particles(self.tr("Delete the draft “{0}”? This cannot be undone.").format(name)),
+            self.tr("Delete"),
+        ):
             return
         db = self.ctx.db
 

@@ -1315,6 +1315,14 @@
         <translation>{0} (복사)</translation>
     </message>
     <message>
+        <source>Delete the draft “{0}”? This cannot be undone.</source>
+        <translation>임시 저장한 “{0}”을(를) 삭제할까요? 되돌릴 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
         <source>The relay is not connected. Campaigns are sent by the relay: connect it first.</source>
         <translation>릴레이가 연결되어 있지 않아요. 캠페인은 릴레이가 보내니 먼저 연결하세요.</translation>
     </message>

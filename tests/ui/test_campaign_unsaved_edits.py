@@ -217,3 +217,23 @@ def test_a_new_campaign_opens_empty_and_to_send_now_after_a_scheduled_draft(qtbo
     assert editor.message.template.currentIndex() == 0 and editor.message.param_rows == []
     assert editor.draft() == CampaignDraft(name="", pace=PACE_DEFAULT)
     assert not editor.is_dirty()
+
+
+def test_deleting_a_draft_asks_first_and_cancel_keeps_it(
+    qtbot: Any, ctx: Any, dialogs: Any, korean: Any
+) -> None:
+    """A click on 임시 저장 삭제, beside 임시 저장, took the draft away without a word."""
+    seed(ctx)
+    with ctx.db.write() as s:
+        save_draft(s, CampaignDraft(name="겨울 세일", template=LAWFUL_AD))
+    window = open_window(qtbot, ctx)
+    open_stored_draft(qtbot, window, "겨울 세일")
+    kept = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    window.delete_button.click()
+    assert kept.texts == ["임시 저장한 “겨울 세일”을 삭제할까요? 되돌릴 수 없어요."]
+    assert kept.shown[0].widget.startswith("QMessageBox [삭제 | 취소]")
+    assert stored_names(ctx) == ["겨울 세일"]
+
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    window.delete_button.click()
+    qtbot.waitUntil(lambda: stored_names(ctx) == [], timeout=5000)
