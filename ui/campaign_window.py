@@ -50,8 +50,8 @@ from ui.campaign_list_delegate import CampaignListDelegate
 from ui.campaign_models import CampaignListModel, CampaignRole
 from ui.campaign_report_view import CampaignReportView
 from ui.confirm import confirm
-from ui.korean_particles import with_particles
 from ui.context import AppContext
+from ui.korean_particles import with_particles
 from ui.ops import Newest, failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
 from ui.unsaved_edits import leave_edits, may_close
