@@ -5,9 +5,19 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import relay_clock
 from app.campaign_actions import (
     SendOutcome,
     act_on_campaign,
@@ -137,8 +148,31 @@ class CampaignWindow(QWidget):
         self.report.copy_button.clicked.connect(self._copy_shown)
         ctx.hub.changed.connect(self._on_changed)
         close_with_keys(self)  # through closeEvent: unsaved edits still ask first
+        # "오늘 오후 2:00" becomes yesterday's, and tomorrow's today's, at the shop's midnight with the
+        # window left open: the times are said again then (within a minute).
+        self._shop_day = self._shop_today()
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(60_000)
+        self.day_timer.timeout.connect(self._check_day)
+        self.day_timer.start()
         self.reload()
         self._start_new_campaign()
+
+    def _shop_today(self) -> date:
+        """Today on the shop's clock (this computer's until the shop's zone is read)."""
+        now = datetime.fromtimestamp(relay_clock.local_time(), UTC)
+        zone = self.list_model.zone
+        return (now.astimezone(zone) if zone is not None else now.astimezone()).date()
+
+    def _check_day(self) -> None:
+        today = self._shop_today()
+        if today == self._shop_day:
+            return
+        self._shop_day = today
+        self.list.viewport().update()
+        shown = self.report.report
+        if self.stack.currentWidget() is self.report and shown is not None:
+            self.report.show_report(shown)  # from what it last read: no reading again for a new day
 
     # ----------------------------------------------------------------- list
     def reload(self, select: int | None = None) -> None:

@@ -322,6 +322,34 @@ def test_a_paused_campaign_does_not_promise_to_send_at_its_time(qtbot: Any, ctx:
     assert [report.model.index(row, 5).data() for row in range(2)] == ["캠페인을 다시 시작하면 보내요"] * 2
 
 
+def test_left_open_past_the_shops_midnight_the_report_says_today_for_what_was_tomorrow(
+    qtbot: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    """ "sends 10:00 AM tomorrow", read the next morning with the window left open, was a day off."""
+    from zoneinfo import ZoneInfo
+
+    from app import relay_clock
+
+    seoul = ZoneInfo("Asia/Seoul")
+    evening = datetime.now(seoul).replace(hour=21, minute=0, second=0, microsecond=0)
+    tomorrow_ten = (evening + timedelta(days=1)).replace(hour=10)
+    monkeypatch.setattr(relay_clock, "local_time", lambda: evening.timestamp())
+    seed(ctx)
+    _shop_in(ctx, "Asia/Seoul")
+    with ctx.db.write() as s:
+        cid = save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD, scheduled_at=tomorrow_ten))
+        record_handed_over(s, cid, resolve_audience(s, Audience(), "MARKETING").recipients)
+        set_progress(s, s.get(Campaign, cid).uid, "scheduled", {"queued": 2}, None, sent_at=NOW)
+    report = open_report(qtbot, ctx)
+    window = report.window()
+    qtbot.waitUntil(lambda: "tomorrow" in report.state.text(), timeout=5000)
+    after_midnight = evening + timedelta(hours=4)  # 01:00 the next day in Seoul
+    monkeypatch.setattr(relay_clock, "local_time", lambda: after_midnight.timestamp())
+    window.day_timer.setInterval(20)  # rather than a minute's wait
+    qtbot.waitUntil(lambda: "today" in report.state.text(), timeout=5000)
+    assert "tomorrow" not in report.state.text()
+
+
 def test_cancelling_a_scheduled_campaign_offers_to_keep_it_scheduled_not_to_keep_sending(
     qtbot: Any, ctx: Any, dialogs: Any
 ) -> None:
