@@ -8,7 +8,7 @@ from typing import Protocol
 
 from app.campaign_store import DRAFT, CampaignReport, RecipientRow
 from app.errors import RelayError
-from app.wire import Campaign, CampaignRecipientStatus, RecipientState
+from app.wire import Campaign, CampaignRecipientStatus, CampaignState, RecipientState
 
 log = logging.getLogger(__name__)
 
@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 _RELAY_ONLY = frozenset({RecipientState.HELD, RecipientState.SKIPPED, RecipientState.PENDING})
 # What the chats show for a recipient the relay may know better about.
 _UNSURE_HERE = frozenset({RecipientState.QUEUED, RecipientState.SENT})
+_FINISHED = frozenset({CampaignState.DONE, CampaignState.CANCELLED})
 
 
 class CampaignReader(Protocol):
@@ -44,6 +45,11 @@ def with_relay_details(report: CampaignReport, relay: Campaign) -> CampaignRepor
     by_wa_id = {r.wa_id: r for r in relay.recipients or []}
     rows = [merged_row(r, by_wa_id[r.wa_id]) if r.wa_id in by_wa_id else r for r in report.rows]
     counts = {str(k): int(v) for k, v in relay.counts.items()} or report.relay_counts
+    if report.state in _FINISHED and relay.state not in _FINISHED and report.relay_counts:
+        # An answer from before the campaign finished (the last one, merged again until the next
+        # read): a finished campaign's report said "7 waiting their turn" beside 8 sent. The counts
+        # its progress brought since are the newer; a campaign never starts again once finished.
+        counts = report.relay_counts
     return dataclasses.replace(report, rows=rows, relay_counts=counts, relay_details=True)
 
 

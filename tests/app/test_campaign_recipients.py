@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 from app.campaign_recipients import with_relay_details
@@ -59,3 +60,28 @@ def test_what_only_the_relay_knows_replaces_waiting_or_sent_but_never_a_later_ti
     assert merged[4].state == RecipientState.READ
     assert merged[5].state == RecipientState.QUEUED
     assert with_relay_details(report, relay).relay_details
+
+
+def test_counts_from_an_answer_older_than_the_campaigns_progress_give_way_to_it() -> None:
+    """A finished campaign's report said "7 waiting their turn" beside 8 sent and 8 delivered: the
+    relay's answer merged again was from while it was still sending."""
+    report = CampaignReport(
+        "Restock", "done", [row(1, "821000000001", RecipientState.DELIVERED)], uid="restock",
+        relay_counts={"delivered": 8},
+    )  # fmt: skip
+    older = Campaign(
+        id="restock",
+        name="Restock",
+        template=CampaignTemplate(name="spring_restock", language="ko", category="MARKETING"),
+        state="running",
+        created_at=SENT_AT,
+        counts={"queued": 7, "sent": 1},
+        recipients=[CampaignRecipientStatus(wa_id="821000000001", state="sent")],
+    )
+    assert with_relay_details(report, older).relay_counts == {"delivered": 8}
+    same = older.model_copy(update={"state": "done", "counts": {"delivered": 7, "read": 1}})
+    assert with_relay_details(report, same).relay_counts == {"delivered": 7, "read": 1}
+    # The other way round the relay's answer is the newer: it finished before the chats heard.
+    running = dataclasses.replace(report, state="running", relay_counts={"queued": 7, "sent": 1})
+    finished = older.model_copy(update={"state": "done", "counts": {"delivered": 8}})
+    assert with_relay_details(running, finished).relay_counts == {"delivered": 8}
