@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.backoff import backoff_delay
@@ -57,6 +57,16 @@ SAVE_RETRY = 1.0
 
 
 # --------------------------------------------------------------------------- the queue
+
+
+def waiting_replies(session: Session) -> int:
+    """How many of the owner's messages wait in the outbox to be sent (they go by themselves)."""
+    count = session.execute(
+        select(func.count(Message.id)).where(
+            Message.status == MessageStatus.PENDING, Message.direction == "out"
+        )
+    ).scalar_one()
+    return int(count)
 
 
 def pending_heads(session: Session) -> list[int]:

@@ -59,6 +59,8 @@ class ConnectionBanner(QFrame):
         self.quiet: InboundSilence | None = None
         # Set while the relay answers but cannot reach WhatsApp: replies wait in the outbox.
         self.graph_down = False
+        # The owner's replies waiting in the outbox, told while the relay cannot be reached.
+        self.waiting = 0
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.icon)
@@ -135,6 +137,24 @@ class ConnectionBanner(QFrame):
         self.graph_down = down
         self.set_state(self.state)
 
+    def set_waiting(self, count: int) -> None:
+        """How many of the owner's replies wait to be sent; said while the relay cannot be reached."""
+        if count == self.waiting:
+            return
+        self.waiting = count
+        if self.isVisible() and self.state.kind in LOST:
+            self._show_text()
+
+    def _waiting_sentence(self) -> str:
+        """ "" when nothing waits: the owner's replies go by themselves, she need not resend them."""
+        if not self.waiting:
+            return ""
+        return " " + self.tr(
+            "Shop Inbox sends your %n waiting replies by itself as soon as the relay answers.",
+            "",
+            self.waiting,
+        )
+
     def _show_reconnected(self) -> None:
         self.setProperty("severity", "ok")
         self.icon.setPixmap(icons.icon("tick").pixmap(20, 20))
@@ -191,15 +211,20 @@ class ConnectionBanner(QFrame):
             return with_particles(hint)
         if kind is Connection.RECONNECTING:
             if seconds:
-                return self.tr("Cannot reach your relay. Trying again in {wait}").format(
+                text = self.tr("Cannot reach your relay. Trying again in {wait}").format(
                     wait=self._wait(seconds)
                 )
-            return self.tr("Cannot reach your relay. Trying again…")
+                # The countdown ends without a full stop; one more sentence follows it.
+                text += "." if self.waiting else ""
+            else:
+                text = self.tr("Cannot reach your relay. Trying again…")
+            return text + self._waiting_sentence()
         if kind is Connection.OFFLINE:
             text = self.tr(
                 "Cannot reach your relay: new messages arrive when it answers again. Saved chats stay "
                 "available."
             )
+            text += self._waiting_sentence()
             if seconds:
                 text += " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
             return text

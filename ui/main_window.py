@@ -429,6 +429,10 @@ class MainWindow(QMainWindow):
             self.tell_stopped_campaigns(changes.campaigns_stopped)
         if changes.from_sync and self.banner.quiet is not None:
             self.check_inbound_silence()  # a customer wrote again: the hint of a broken webhook goes
+        from ui.connection_banner import LOST
+
+        if changes.messages and self.banner.state.kind in LOST:
+            self.count_waiting_replies()  # a reply written (or taken back) while the relay is away
 
     def tell_stopped_campaigns(self, campaign_ids: frozenset[int]) -> None:
         """The campaigns' names and reasons, read in an op, then told (several as one notification)."""
@@ -612,6 +616,21 @@ class MainWindow(QMainWindow):
         self.banner.set_state(state)
         if state.kind is Connection.ONLINE and not self.ctx.demo:
             self.check_inbound_silence()
+        if state.kind in (Connection.OFFLINE, Connection.RECONNECTING):
+            self.count_waiting_replies()
+
+    def count_waiting_replies(self) -> None:
+        """Off the GUI thread: how many of the owner's replies wait for the relay (the banner says)."""
+        from app.outbox import waiting_replies
+        from ui.ops import run_read
+
+        run_read(
+            self.ctx,
+            waiting_replies,
+            self.banner.set_waiting,
+            parent=self,
+            on_failure=lambda exc: log.warning("waiting replies count failed: %s", type(exc).__name__),
+        )
 
     def _new_day(self) -> None:
         """Customers' silence is counted in days: with the app open for days and the relay reachable

@@ -115,6 +115,14 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message numerus="yes">
+        <source>Shop Inbox sends your %n waiting replies by itself as soon as the relay answers.</source>
+        <translation>
+            <numerusform>Shop Inbox sends your %n waiting reply by itself as soon as the relay answers.</numerusform><numerusform>Shop Inbox sends your %n waiting replies by itself as soon as the relay answers.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DepositModel</name>
     <message numerus="yes">
         <source>One deposit for %n orders: name and their total</source>

@@ -2472,6 +2472,12 @@ Right-click to retry.</source>
         <source>Start again</source>
         <translation>다시 시작</translation>
     </message>
+    <message numerus="yes">
+        <source>Shop Inbox sends your %n waiting replies by itself as soon as the relay answers.</source>
+        <translation>
+            <numerusform>보내기를 기다리는 답장 %n개는 릴레이가 다시 응답하면 Shop Inbox가 알아서 보내요.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Your relay answers plain http://, not https://. If it runs on this computer, use {plain_url} in Settings.</source>
         <translation>릴레이가 https://가 아닌 일반 http://로 응답해요. 이 컴퓨터의 릴레이라면 설정에서 주소를 {plain_url}(으)로 바꾸세요.</translation>
@@ -3481,7 +3487,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>WhatsApp could not use the file of this message. Try another format.</source>
-        <translation>WhatsApp이 이 메시지의 파일을 쓸 수 없어요. 다른 형식으로 시도하세요.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>You cannot send a message to your own number.</source>

@@ -148,3 +148,40 @@ def test_the_http_hint_is_said_in_korean_too(qtbot: Any, korean: None) -> None:
     assert banner.text.text().replace("\N{WORD JOINER}", "").endswith(f"{plain}으로 바꾸세요.")
     banner.set_state(ConnectionState(Connection.OFFLINE))
     assert plain not in banner.text.text()
+
+
+def test_while_the_relay_is_unreachable_the_banner_counts_the_replies_that_wait_to_go(
+    window: Any, qtbot: Any, english: None
+) -> None:
+    """The owner's replies wait in the outbox while the relay is down: the banner says how many, and
+    that they go by themselves (not only each bubble's tooltip); a reply written meanwhile is counted."""
+    from app.changes import Changes
+    from tests.support.factories import make_contact, make_message
+    from tests.support.servers import free_port
+    from ui.connection_banner import LOST
+
+    with window.ctx.db.write() as s:
+        customer = make_contact(s, profile_name="Amelia Hart")
+        make_message(s, customer, "Is the green mug still in stock?")
+        make_message(s, customer, "Yes, one left!", direction="out", status="pending", wamid=None)
+    window.ctx.prefs["relay_url"] = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    window.ctx.relay_token = "shop-token"
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.banner.state.kind in LOST and window.banner.isVisible(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: "your 1 waiting reply by itself as soon as the relay answers" in window.banner.text.text(),
+        timeout=5000,
+    )
+    assert window.banner.text.text().startswith("Cannot reach your relay")
+    with window.ctx.db.write() as s:
+        make_message(s, customer, "Shall I keep it for you?", direction="out", status="pending", wamid=None)
+    window.ctx.publish(Changes.for_contacts({customer.id}))
+    qtbot.waitUntil(lambda: "your 2 waiting replies by itself" in window.banner.text.text(), timeout=5000)
+
+
+def test_the_waiting_replies_are_counted_in_korean_too(qtbot: Any, korean: None) -> None:
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.OFFLINE))
+    assert "답장" not in banner.text.text()
+    banner.set_waiting(3)
+    assert "보내기를 기다리는 답장 3개는 릴레이가 다시 응답하면" in banner.text.text(), banner.text.text()
