@@ -415,6 +415,10 @@ class ChatViewDelegate(QStyledItemDelegate):
         return False
 
 
+# A free-form reply refused for the closed 24-hour window: WhatsApp's code, or the relay's own refusal.
+OUTSIDE_WINDOW_CODES = ("131047", "outside_window")
+
+
 def row_info(index: Index) -> RowInfo | None:
     model = index.model()
     if not index.isValid() or not isinstance(model, ChatViewModel):
@@ -427,6 +431,13 @@ def status_tooltip(row: MessageRow) -> str:
 
     if row.status == "failed":
         reason = failed_message_sentence(row.error_code, row.error_text)
+        if row.error_code in OUTSIDE_WINDOW_CODES:
+            # A retry is refused the same way until the customer writes: say what helps today.
+            return QCoreApplication.translate(
+                "ChatViewDelegate",
+                "Not sent: {0}\nTo reach the customer now, send an approved template with “Choose "
+                "template…” below the chat. Once the customer writes again, right-click to retry.",
+            ).format(reason)
         return QCoreApplication.translate("ChatViewDelegate", "Not sent: {0}\nRight-click to retry.").format(
             reason
         )

@@ -193,3 +193,28 @@ def test_a_price_that_is_not_a_number_is_given_an_example_its_currency_can_have(
     assert refusal("abc", "KRW") == "“abc” is not a price: use digits, e.g. 15000."
     assert refusal("abc", "JPY") == "“abc” is not a price: use digits, e.g. 15000."
     assert refusal("abc", "USD") == "“abc” is not a price: use digits, e.g. 15000 or 12.50."
+
+
+def test_a_reply_refused_after_24_hours_says_to_send_a_template_or_wait_for_the_customer(
+    window: Any, qtbot: Any
+) -> None:
+    """Retrying a reply WhatsApp refused for the closed 24-hour window is refused again until the
+    customer writes: its tooltip names what works today, the composer's "Choose template…"."""
+    from ui.chat_view_delegate import status_tooltip
+
+    with window.ctx.db.write() as s:
+        customer = make_contact(s, profile_name="Amelia Hart")
+        make_message(s, customer, "Do you have it in blue?", unread=False)
+        make_message(s, customer, "Yes, in blue too", direction="out", status="failed", error_code="131047")
+        make_message(s, customer, "Shall I post it?", direction="out", status="failed", error_code="131026")
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, customer.id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 3)
+    tip = status_tooltip(view.chat_model.message_at(1))
+    assert "More than 24 hours" in tip and "Right-click to retry." not in tip
+    template_button = window.chat.composer.template_button.text()
+    assert f"send an approved template with “{template_button}” below the chat" in tip
+    assert "Once the customer writes again, right-click to retry." in tip
+    assert status_tooltip(view.chat_model.message_at(2)).endswith("Right-click to retry.")
+
