@@ -448,7 +448,14 @@ def graph_sentences() -> dict[str, str]:
         ),
         "131051": translate("Errors", "WhatsApp does not support this kind of message."),
         "131052": translate("Errors", "WhatsApp could not download the file of this message."),
-        "131053": translate("Errors", "WhatsApp could not use the file of this message. Try another format."),
+        # Graph says 131053 both for a link to the file that expired or could not be fetched (sending
+        # again is enough) and for a file it will not take (another format is): said so both read right.
+        "131053": translate(
+            "Errors",
+            "WhatsApp could not take the file of this message. Send it again; if it fails again, "
+            "WhatsApp does not take this file: save it as JPEG (a photo) or PDF (a document) and "
+            "attach that.",
+        ),
         "131021": translate("Errors", "You cannot send a message to your own number."),
         "131031": translate(
             "Errors", "Your WhatsApp business account is locked. Check it in Meta Business Manager."

@@ -218,3 +218,12 @@ def test_a_reply_refused_after_24_hours_says_to_send_a_template_or_wait_for_the_
     assert "Once the customer writes again, right-click to retry." in tip
     assert status_tooltip(view.chat_model.message_at(2)).endswith("Right-click to retry.")
 
+
+def test_a_file_whatsapp_could_not_take_says_send_it_again_before_another_format() -> None:
+    """131053 is said both for a link WhatsApp could not fetch in time (sending again is enough) and
+    for a file it will not take: "Try another format" alone was wrong for the first."""
+    from ui.error_sentences import failed_message_sentence
+
+    sentence = failed_message_sentence("131053", "Media upload error")
+    assert sentence.startswith("WhatsApp could not take the file of this message. Send it again;")
+    assert "if it fails again" in sentence and "Try another format" not in sentence
