@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -363,6 +364,38 @@ def relay_report(url: str, token: str) -> CheckReport:
 Credentials = Callable[[], tuple[str, Callable[[], str]]]
 
 
+# The report's box, at least: its first lines readable without scrolling in a small window.
+REPORT_HEIGHT = 220
+
+
+class ReportBox(QScrollArea):
+    """The report's scrolling box; while it holds one sentence (running, or why the check could not
+    run), exactly that sentence's height at the box's width, wrapped lines included."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fits_content = False
+        self._fitted_width = -1
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        content = self.widget()
+        if not self.fits_content or content is None:
+            return hint
+        width = self.viewport().width() if self.isVisible() else hint.width()
+        return QSize(hint.width(), content.heightForWidth(width) + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint() if self.fits_content else super().minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Narrower, the sentence wraps onto more lines: the height follows the width.
+        if self.fits_content and event.size().width() != self._fitted_width:
+            self._fitted_width = event.size().width()
+            self.updateGeometry()
+
+
 class RelayCheckPanel(QWidget):
     """Runs the relay's check off the GUI thread and shows it; optionally with a "Check again" button.
 
@@ -375,11 +408,10 @@ class RelayCheckPanel(QWidget):
     def __init__(self, *, with_button: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = RelayCheckView()
-        scroll = QScrollArea()
+        scroll = ReportBox()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.view)
-        scroll.setMinimumHeight(220)
         scroll.hide()  # an empty box until a check runs
         self.scroll_area = scroll
         layout = QVBoxLayout(self)
@@ -424,9 +456,17 @@ class RelayCheckPanel(QWidget):
         if self.button is not None:
             self.button.setText(self.tr("Chec&k again"))
             set_busy(self.button, True)
+        self._fit_box(report=False)
         self.scroll_area.show()
         self.view.show_running()
         Op(lambda: relay_report(url, token()), parent=self).success(self._shown).failure(self._failed).run()
+
+    def _fit_box(self, *, report: bool) -> None:
+        """Room for a report's lines (they scroll past it), but only a sentence's height for one
+        sentence: a check that could not run left a large empty box under its reason."""
+        self.scroll_area.fits_content = not report
+        self.scroll_area.setMinimumHeight(REPORT_HEIGHT if report else 0)
+        self.scroll_area.updateGeometry()
 
     def reset(self) -> None:
         self.credentials = None
@@ -438,6 +478,7 @@ class RelayCheckPanel(QWidget):
     def _shown(self, report: CheckReport) -> None:
         if self.button is not None:
             set_busy(self.button, False)
+        self._fit_box(report=True)
         self.view.show_report(report)
         self.finished.emit(report)
 
@@ -457,5 +498,6 @@ class RelayCheckPanel(QWidget):
                 "The relay could not run its check. If it is an older version, update it on the server "
                 "and check again."
             )
+        self._fit_box(report=False)
         self.view.show_unavailable(reason)
         self.finished.emit(None)

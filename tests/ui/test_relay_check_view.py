@@ -150,6 +150,35 @@ def test_settings_says_when_the_relay_refuses_the_token(qtbot: Any, ctx: Any, re
     assert dialog.relay_check.button.isEnabled()
 
 
+def test_a_check_that_could_not_run_leaves_no_empty_box_under_its_reason(
+    qtbot: Any, ctx: Any, relay: RunningRelay
+) -> None:
+    """The reason took one or two lines of a box 220 pixels high: the owner saw a large empty area
+    between it and the rest of Settings. A report still gets its room."""
+    from tests.support.servers import free_port
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx, stored_token=lambda url: CLIENT_TOKEN if url == relay.url else "")
+    qtbot.addWidget(dialog)
+    dialog.relay_url.setText(f"http://127.0.0.1:{free_port()}")  # a relay that does not answer
+    dialog.token.setText(CLIENT_TOKEN)
+    dialog.show()
+    panel = dialog.relay_check
+    assert panel.button is not None
+    with qtbot.waitSignal(panel.finished, timeout=30000):
+        panel.button.click()
+    reason = panel.view.summary
+    assert "could not be reached" in reason.text()
+    # The box ends where the reason's last line does (its frame aside), at the dialog's own width.
+    qtbot.waitUntil(lambda: panel.scroll_area.height() <= reason.height() + 6, timeout=3000)
+    assert reason.height() >= reason.fontMetrics().lineSpacing()  # the whole reason shows
+    dialog.relay_url.setText(relay.url)
+    with qtbot.waitSignal(panel.finished, timeout=30000) as checked:
+        panel.button.click()
+    assert checked.args[0] is not None, reason.text()
+    qtbot.waitUntil(lambda: panel.scroll_area.height() >= 220, timeout=3000)
+
+
 def test_a_week_of_unusual_silence_while_connected_points_to_the_relay_check(
     qtbot: Any, window: Any, ctx: Any, dialogs: Any
 ) -> None:
