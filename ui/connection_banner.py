@@ -54,6 +54,10 @@ class ConnectionBanner(QFrame):
         self.dismiss.clicked.connect(self._dismiss)
         self.start_again = QPushButton(self.tr("Start again"), self)
         self.start_again.clicked.connect(self.start_again_requested)
+        # A click on the strip leaves the keyboard where the owner was writing (Tab still reaches
+        # its buttons): the Settings it opens gave the keyboard back to a button the banner then hid.
+        for button in (self.retry, self.settings, self.dismiss, self.start_again):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._dismissed: Connection | None = None
         # Set while online when customers went unusually quiet: a broken webhook looks like silence.
         self.quiet: InboundSilence | None = None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from app.errors import ErrorCode, InvalidInput, ShopInboxError
 from ui.backup_now import ask_backup_target, start_backup
@@ -64,9 +64,31 @@ def open_settings(window: MainWindow, ctx: AppContext, over: QWidget | None = No
         window.reconnect_sync()
 
     dialog.accepted.connect(saved)
+    if over is None:
+        came_from = QApplication.focusWidget()
+        dialog.finished.connect(lambda _result: give_focus_back(window, came_from))
     delete_when_closed(dialog)
     dialog.open()
     return dialog
+
+
+def give_focus_back(window: MainWindow, came_from: QWidget | None) -> None:
+    """The keyboard where it was before Settings; if that is gone meanwhile (the banner's button
+    hidden once the relay answered), the open chat's message field, not the next button along."""
+    try:
+        usable = (
+            came_from is not None
+            and came_from.isVisible()
+            and came_from.isEnabled()
+            and came_from.window() is window
+        )
+    except RuntimeError:  # its widget deleted meanwhile (a chat's pane rebuilt)
+        usable = False
+    if usable:
+        assert came_from is not None
+        came_from.setFocus(Qt.FocusReason.OtherFocusReason)
+    elif window.ready and window.chat.composer.contact_id is not None:
+        window.chat.composer.take_focus()
 
 
 def back_up_now(window: MainWindow, ctx: AppContext) -> None:
