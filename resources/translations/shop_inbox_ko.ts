@@ -2171,6 +2171,12 @@ the customer can still write.</source>
     </message>
     <message>
         <source>Not sent: {0}
+To reach the customer now, send an approved template with “Choose template…” below the chat. Once the customer writes again, right-click to retry.</source>
+        <translation>전송 안 됨: {0}
+지금 고객에게 연락하려면 채팅 아래의 “템플릿 선택…”으로 승인된 템플릿을 보내세요. 고객이 다시 메시지를 보내면 오른쪽 클릭으로 다시 보낼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Not sent: {0}
 Right-click to retry.</source>
         <translation>전송 안 됨: {0}
 오른쪽 클릭으로 다시 보내세요.</translation>
@@ -3382,6 +3388,10 @@ Right-click to retry.</source>
         <translation>이 릴레이 토큰으로 릴레이에 연결된 컴퓨터가 너무 많아요.</translation>
     </message>
     <message>
+        <source>WhatsApp could not take the file of this message. Send it again; if it fails again, WhatsApp does not take this file: save it as JPEG (a photo) or PDF (a document) and attach that.</source>
+        <translation>WhatsApp이 이 메시지의 파일을 받지 못했어요. 다시 보내 보세요. 다시 실패하면 WhatsApp이 받지 않는 파일이에요. 사진은 JPEG로, 문서는 PDF로 저장해서 첨부하세요.</translation>
+    </message>
+    <message>
         <source>“{value}” is not a price: use digits, e.g. 15000.</source>
         <translation>“{value}”은(는) 가격이 아니에요. 15000처럼 숫자로 쓰세요.</translation>
     </message>
@@ -3484,10 +3494,6 @@ Right-click to retry.</source>
     <message>
         <source>WhatsApp could not download the file of this message.</source>
         <translation>WhatsApp이 이 메시지의 파일을 내려받지 못했어요.</translation>
-    </message>
-    <message>
-        <source>WhatsApp could not use the file of this message. Try another format.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>You cannot send a message to your own number.</source>
