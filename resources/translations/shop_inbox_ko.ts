@@ -2481,7 +2481,7 @@ Right-click to retry.</source>
     <message numerus="yes">
         <source>Shop Inbox sends your %n waiting replies by itself as soon as the relay answers.</source>
         <translation>
-            <numerusform>보내기를 기다리는 답장 %n개는 릴레이가 다시 응답하면 Shop Inbox가 알아서 보내요.</numerusform>
+            <numerusform>보내기를 기다리는 답장 %n개는 릴레이가 다시 응답하면 샵 인박스가 알아서 보내요.</numerusform>
         </translation>
     </message>
     <message>
