@@ -58,7 +58,7 @@ def extract(ts: Path, *, drop_obsolete: bool = True) -> None:
 def english_forms(source: str) -> tuple[str, str]:
     """(singular, plural) of an English source with %n: "order(s)" either way, else the noun after %n."""
     if "(s)" in source:
-        return source.replace("(s)", ""), source.replace("(s)", "s")
+        return _verb_after_one(source).replace("(s)", ""), source.replace("(s)", "s")
 
     def singular(match: re.Match[str]) -> str:
         return match.group(1) + _SINGULAR.get(match.group(2), match.group(2))
@@ -66,6 +66,18 @@ def english_forms(source: str) -> tuple[str, str]:
     adjectives = "unread|new|paid|quick|more|other|earlier|waiting"
     one = re.sub(rf"(%n (?:(?:{adjectives}) )?)([a-z]+)", singular, source, count=1)
     return one, source
+
+
+_ONE_VERB = {"have": "has", "were": "was", "are": "is"}
+
+
+def _verb_after_one(source: str) -> str:
+    """The verb of the counted noun's own clause agreeing with one ("1 open order has this amount",
+    "1 row was already registered"): the first have/were/are after "(s)", before the clause ends."""
+    at = source.index("(s)")
+    end = min((i for i in (source.find(p, at) for p in ".:;?") if i != -1), default=len(source))
+    clause = re.sub(r"\b(have|were|are)\b", lambda m: _ONE_VERB[m.group(1)], source[at:end], count=1)
+    return source[:at] + clause + source[end:]
 
 
 def extract_english(ts: Path) -> None:

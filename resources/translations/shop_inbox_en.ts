@@ -132,7 +132,7 @@
     <message numerus="yes">
         <source>%n open order(s) have this amount, but none waits for this deposit alone: check the orders</source>
         <translation>
-            <numerusform>%n open order have this amount, but none waits for this deposit alone: check the orders</numerusform><numerusform>%n open orders have this amount, but none waits for this deposit alone: check the orders</numerusform></translation>
+            <numerusform>%n open order has this amount, but none waits for this deposit alone: check the orders</numerusform><numerusform>%n open orders have this amount, but none waits for this deposit alone: check the orders</numerusform></translation>
     </message>
 </context>
 <context>
@@ -202,7 +202,7 @@
     <message numerus="yes">
         <source>%n order(s) in this file have no courier. Which courier are their tracking numbers from?</source>
         <translation>
-            <numerusform>%n order in this file have no courier. Which courier are their tracking numbers from?</numerusform><numerusform>%n orders in this file have no courier. Which courier are their tracking numbers from?</numerusform></translation>
+            <numerusform>%n order in this file has no courier. Which courier are their tracking numbers from?</numerusform><numerusform>%n orders in this file have no courier. Which courier are their tracking numbers from?</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) marked shipped.</source>
@@ -310,7 +310,7 @@
     <message numerus="yes">
         <source>%n row(s) were already registered: those orders carry these tracking numbers.</source>
         <translation>
-            <numerusform>%n row were already registered: those orders carry these tracking numbers.</numerusform><numerusform>%n rows were already registered: those orders carry these tracking numbers.</numerusform></translation>
+            <numerusform>%n row was already registered: those orders carry these tracking numbers.</numerusform><numerusform>%n rows were already registered: those orders carry these tracking numbers.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>…and %n more row(s).</source>
@@ -320,7 +320,7 @@
     <message numerus="yes">
         <source>%n row(s) of {0} were not used:</source>
         <translation>
-            <numerusform>%n row of {0} were not used:</numerusform><numerusform>%n rows of {0} were not used:</numerusform></translation>
+            <numerusform>%n row of {0} was not used:</numerusform><numerusform>%n rows of {0} were not used:</numerusform></translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,13 @@ def test_english_plurals_read_as_english(qapp, tmp_path: Path) -> None:
             "+3 more items",
         )
         assert CampaignListModel().tr("%n recipient(s)", "", 1) == "1 recipient"
+        # The verb agrees with one: not "1 open order have this amount", "1 row were already registered".
+        deposit = "%n open order(s) have this amount, but none waits for this deposit alone: check the orders"
+        assert say("DepositModel", deposit, "", 1).startswith("1 open order has this amount, but none waits")
+        assert say("DepositModel", deposit, "", 2).startswith("2 open orders have this amount")
+        registered = "%n row(s) were already registered: those orders carry these tracking numbers."
+        assert say("TrackingReport", registered, "", 1).startswith("1 row was already registered:")
+        assert say("TrackingReport", registered, "", 4).startswith("4 rows were already registered:")
     finally:
         QCoreApplication.removeTranslator(translator)
 
