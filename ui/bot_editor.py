@@ -232,7 +232,7 @@ class Simulator(QFrame):
         keep_enter(self.field, self.choices)
         send = QPushButton(self.tr("Send"))
         send.clicked.connect(self.send_typed)
-        reset = QPushButton(self.tr("Start over"))
+        reset = QPushButton(self.tr("Start &over"))
         reset.clicked.connect(self.reset)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -439,7 +439,7 @@ class BotEditor(AutomationDialog):
         self._filling = False
         self._problem = ""
         self._problem_node: str | None = None  # the menu entry the problem is at, marked in the tree
-        self.enabled = QCheckBox(self.tr("Answer customers with the menu bot"))
+        self.enabled = QCheckBox(self.tr("Answer &customers with the menu bot"))
         self.enabled.toggled.connect(self.edited)
         # Which of the bot's two languages is being edited: the main menu, or the same menu in
         # another language (MenuBot.other_language). The one not shown waits in `parked`.
@@ -460,11 +460,11 @@ class BotEditor(AutomationDialog):
         )
         self.other_note.setWordWrap(True)
         self.other_note.hide()
-        ready = QPushButton(self.tr("Start from the ready-made shop menu"))
+        ready = QPushButton(self.tr("Start from the &ready-made shop menu"))
         ready.clicked.connect(self.use_ready_made)
-        import_button = QPushButton(self.tr("Import…"))
+        import_button = QPushButton(self.tr("&Import…"))
         import_button.clicked.connect(lambda: self.import_json())  # not import_json(checked)
-        export_button = QPushButton(self.tr("Export…"))
+        export_button = QPushButton(self.tr("E&xport…"))
         export_button.clicked.connect(self.export_json)
         # The switch above its buttons, not beside them: the editor, beside the simulator, must fit
         # a small laptop's screen.
@@ -477,16 +477,18 @@ class BotEditor(AutomationDialog):
         top.addLayout(top_buttons)
         # Which menu the tabs below edit: a row of its own, as the editor must fit a small screen.
         language_row = QHBoxLayout()
-        language_row.addWidget(QLabel(self.tr("Editing:")))
+        editing = QLabel(self.tr("&Editing:"))
+        editing.setBuddy(self.language)
+        language_row.addWidget(editing)
         language_row.addWidget(self.language)
         language_row.addStretch(1)
         top.addLayout(language_row)
         top.addWidget(self.other_note)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._rules_tab(), self.tr("Keyword answers"))
-        self.tabs.addTab(self._menu_tab(), self.tr("Menu"))
-        self.tabs.addTab(self._handoff_tab(), self.tr("Talk to a person"))
-        self.tabs.addTab(self._report_tab(), self.tr("Report"))
+        self.tabs.addTab(self._rules_tab(), self.tr("&Keyword answers"))
+        self.tabs.addTab(self._menu_tab(), self.tr("&Menu"))
+        self.tabs.addTab(self._handoff_tab(), self.tr("Ta&lk to a person"))
+        self.tabs.addTab(self._report_tab(), self.tr("Re&port"))
         self.tabs.currentChanged.connect(self._tab_shown)
         self.simulator = Simulator(find_customer=self._order_customer)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -513,9 +515,9 @@ class BotEditor(AutomationDialog):
         self.rule_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.rule_list.model().rowsMoved.connect(self._rules_reordered)
         self.rule_list.currentRowChanged.connect(self._show_rule)
-        add = QPushButton(self.tr("Add answer"))
+        add = QPushButton(self.tr("&Add answer"))
         add.clicked.connect(self.add_rule)
-        remove = QPushButton(self.tr("Remove"))
+        remove = QPushButton(self.tr("Remo&ve"))
         remove.clicked.connect(self.remove_rule)
         self._cut_notes: list[QLabel] = []
         self.rule_name = LimitedLineEdit()
@@ -526,7 +528,7 @@ class BotEditor(AutomationDialog):
         self.keywords = QLineEdit()
         self.keywords.setPlaceholderText(self.tr("배송비, 택배비, shipping"))
         self.keywords.setAccessibleName(self.tr("Keywords, separated by commas"))
-        self.whole_word = QCheckBox(self.tr("Match whole words only"))
+        self.whole_word = QCheckBox(self.tr("Match whole wor&ds only"))
         self.answer_kind = QComboBox()
         for kind, label in (
             ("text", self.tr("Answer with a text")),
@@ -544,15 +546,15 @@ class BotEditor(AutomationDialog):
         self.overlaps.setWordWrap(True)
         self.overlaps.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
-        form.addRow(self.tr("Name"), self.rule_name)
+        form.addRow(self.tr("&Name"), self.rule_name)
         form.addRow("", self.rule_name_cut)
-        form.addRow(self.tr("When a message contains"), self.keywords)
+        form.addRow(self.tr("&When a message contains"), self.keywords)
         form.addRow("", self.whole_word)
-        form.addRow(self.tr("Then"), self.answer_kind)
-        form.addRow(self.tr("Text"), self.answer_text)
+        form.addRow(self.tr("T&hen"), self.answer_kind)
+        form.addRow(self.tr("&Text"), self.answer_text)
         self.answer_fields = FieldButtons(self.answer_text, fields=(BANK_FIELD,))
         form.addRow("", self.answer_fields)
-        form.addRow(self.tr("Menu"), self.answer_menu)
+        form.addRow(self.tr("Men&u"), self.answer_menu)
         self.rule_form = QWidget()
         self.rule_form.setLayout(form)
         for signal in (
@@ -695,13 +697,13 @@ class BotEditor(AutomationDialog):
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(self.tr("Menu tree"))
         self.tree.currentItemChanged.connect(lambda _new, _old: self._show_node())
-        add_choice = QPushButton(self.tr("Add choice"))
+        add_choice = QPushButton(self.tr("&Add choice"))
         add_choice.clicked.connect(self.add_choice)
-        remove = QPushButton(self.tr("Remove"))
+        remove = QPushButton(self.tr("Remo&ve"))
         remove.clicked.connect(self.remove_node)
-        up = QPushButton(self.tr("Move up"))
+        up = QPushButton(self.tr("Move &up"))
         up.clicked.connect(lambda: self.move_node(-1))
-        down = QPushButton(self.tr("Move down"))
+        down = QPushButton(self.tr("Move dow&n"))
         down.clicked.connect(lambda: self.move_node(1))
         self.node_title = LimitedLineEdit()
         self.node_title.setAccessibleName(self.tr("Title"))
@@ -745,16 +747,16 @@ class BotEditor(AutomationDialog):
         form = QFormLayout()
         form.addRow(self.tr("Title"), title_row)
         form.addRow("", self.title_cut)
-        form.addRow(self.tr("Description"), self.node_description)
+        form.addRow(self.tr("&Description"), self.node_description)
         form.addRow("", self.description_cut)
-        form.addRow(self.tr("Section"), self.node_section)
+        form.addRow(self.tr("&Section"), self.node_section)
         form.addRow("", self.section_cut)
-        form.addRow(self.tr("When tapped"), self.node_action)
-        form.addRow(self.tr("Text"), self.node_text)
+        form.addRow(self.tr("&When tapped"), self.node_action)
+        form.addRow(self.tr("&Text"), self.node_text)
         self.node_fields = FieldButtons(self.node_text, fields=(BANK_FIELD,))
         form.addRow("", self.node_fields)
-        form.addRow(self.tr("Shown as"), self.node_style)
-        form.addRow(self.tr("List button"), self.node_button)
+        form.addRow(self.tr("S&hown as"), self.node_style)
+        form.addRow(self.tr("List &button"), self.node_button)
         form.addRow("", self.button_cut)
         self.node_form = QWidget()
         self.node_form.setLayout(form)
@@ -775,7 +777,7 @@ class BotEditor(AutomationDialog):
         buttons.setColumnStretch(2, 1)
         # The main menu's switch (as its pause is): the other language's answers follow it. A short
         # label, under the preview: a longer one widened the editor past a small screen.
-        self.home_button = QCheckBox(self.tr("Text answers get a button back to the menu"))
+        self.home_button = QCheckBox(self.tr("Text answers &get a button back to the menu"))
         self.home_button.setObjectName("homeButton")
         self.home_button.setToolTip(
             self.tr(
@@ -1086,10 +1088,10 @@ class BotEditor(AutomationDialog):
         )
         note.setWordWrap(True)
         form.addRow(note)
-        form.addRow(self.tr("Hand-off words"), self.handoff_keywords)
-        form.addRow(self.tr("Reply"), self.handoff_text)
-        form.addRow(self.tr("Bot stays quiet for"), self.pause_hours)
-        form.addRow(self.tr("At most bot messages per chat per hour"), self.hourly_cap)
+        form.addRow(self.tr("&Hand-off words"), self.handoff_keywords)
+        form.addRow(self.tr("Repl&y"), self.handoff_text)
+        form.addRow(self.tr("&Bot stays quiet for"), self.pause_hours)
+        form.addRow(self.tr("&At most bot messages per chat per hour"), self.hourly_cap)
         for signal in (
             self.handoff_keywords.textChanged,
             self.handoff_text.textChanged,
@@ -1118,7 +1120,7 @@ class BotEditor(AutomationDialog):
         self.report_note = QLabel(self.tr("Counted by the relay over the last 30 days."))
         self.report_note.setWordWrap(True)
         self.report_note.setTextFormat(Qt.TextFormat.PlainText)
-        refresh = QPushButton(self.tr("Refresh"))
+        refresh = QPushButton(self.tr("Re&fresh"))
         refresh.clicked.connect(self.load_report)
         row = QHBoxLayout()
         row.addWidget(self.report_note, 1)
@@ -1130,7 +1132,7 @@ class BotEditor(AutomationDialog):
         return tab
 
     def _tab_shown(self, index: int) -> None:
-        if self.tabs.tabText(index) == self.tr("Report") and not self._report_asked:
+        if self.tabs.tabText(index) == self.tr("Re&port") and not self._report_asked:
             self.load_report()
 
     def load_report(self) -> None:

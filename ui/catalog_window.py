@@ -9,6 +9,7 @@ and each publishes its Changes, so another window's edit refreshes this one. Del
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from functools import partial
 
@@ -77,6 +78,12 @@ from ui.window_keys import close_with_keys
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
+
+
+def letterless(text: str) -> str:
+    """A menu item's text for a toolbar button, without its Alt letter ("숨기기(&H)" → "숨기기")."""
+    kept = text.replace("&&", "\0")  # a written "&" stays one
+    return re.sub(r"\(&.\)", "", kept).replace("&", "").replace("\0", "&&")
 
 
 def _log_prune_failure(exc: BaseException) -> None:
@@ -232,6 +239,10 @@ class CatalogWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
+        # The toolbar's button shows the Alt letter (a QAction's own icon text drops the "&"). The
+        # moves with a Ctrl key (New Ctrl+N, Duplicate Ctrl+D, Delete, Hide Ctrl+H) have theirs in
+        # the item's menu only: on the toolbar the item form's fields need the rest of the alphabet.
+        action.setIconText(text if shortcut is None else letterless(text))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -244,20 +255,20 @@ class CatalogWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(bar)
         self.new_action = self._action(self.tr("New item"), self.new_item, QKeySequence.StandardKey.New)
-        self.duplicate_action = self._action(self.tr("Duplicate"), self.duplicate_selected, "Ctrl+D")
+        self.duplicate_action = self._action(self.tr("D&uplicate"), self.duplicate_selected, "Ctrl+D")
         self.delete_action = self._action(
-            self.tr("Delete"), self.delete_selected, QKeySequence.StandardKey.Delete
+            self.tr("&Delete"), self.delete_selected, QKeySequence.StandardKey.Delete
         )
-        self.hide_action = self._action(self.tr("Hide"), self.toggle_hidden, "Ctrl+H")
+        self.hide_action = self._action(self.tr("&Hide"), self.toggle_hidden, "Ctrl+H")
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.addActions([self.undo_action, self.redo_action])
-        self.import_action = self._action(self.tr("Import sheet (Excel, CSV)…"), self.import_csv)
-        self.export_action = self._action(self.tr("Export CSV…"), self.export_csv)
-        self.share_action = self._action(self.tr("Share link…"), self.share_link)
-        self.meta_action = self._action(self.tr("Meta catalogue…"), self.set_meta_catalog)
+        self.import_action = self._action(self.tr("&Import sheet (Excel, CSV)…"), self.import_csv)
+        self.export_action = self._action(self.tr("E&xport CSV…"), self.export_csv)
+        self.share_action = self._action(self.tr("Share lin&k…"), self.share_link)
+        self.meta_action = self._action(self.tr("&Meta catalogue…"), self.set_meta_catalog)
         for action in (self.new_action, self.duplicate_action, self.delete_action, self.hide_action):
             bar.addAction(action)
         bar.addSeparator()
@@ -523,7 +534,8 @@ class CatalogWindow(QMainWindow):
         self.delete_action.setEnabled(bool(ids))
         self.hide_action.setEnabled(bool(ids))
         hidden = bool(ids) and all(bool((row := self._item_row(i)) and row.hidden) for i in ids)
-        self.hide_action.setText(self.tr("Show") if hidden else self.tr("Hide"))
+        self.hide_action.setText(self.tr("S&how") if hidden else self.tr("&Hide"))
+        self.hide_action.setIconText(letterless(self.hide_action.text()))
         self.undo_button.setVisible(self.undo_stack.canUndo())
         # Undo and redo wait for the edit before them; pressing them meanwhile would only pile up.
         busy = self.edits.is_busy()
@@ -610,7 +622,7 @@ class CatalogWindow(QMainWindow):
         ids = self.acted_on_ids()
         if not ids:
             return
-        hide = self.hide_action.text() == self.tr("Hide")
+        hide = self.hide_action.text() == self.tr("&Hide")
         db = self.ctx.db
 
         def done(changes: Changes) -> None:
@@ -628,14 +640,14 @@ class CatalogWindow(QMainWindow):
         menu.addAction(self.hide_action)
         menu.addAction(self.delete_action)
         if self._collections:
-            add_menu = menu.addMenu(self.tr("Add to collection"))
+            add_menu = menu.addMenu(self.tr("&Add to collection"))
             for collection in self._collections:
                 add_menu.addAction(
                     as_button_text(collection.name), partial(self._add_selected_to, collection.id)
                 )
         current = self.collections.current_collection()
         if current is not None:
-            menu.addAction(self.tr("Remove from this collection"), self._remove_from_current)
+            menu.addAction(self.tr("&Remove from this collection"), self._remove_from_current)
         menu.addSeparator()
         menu.addAction(self.share_action)
         menu.exec(self.view.viewport().mapToGlobal(pos))

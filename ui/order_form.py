@@ -318,7 +318,7 @@ class StartOrderDialog(QDialog):
         # A double click (or Enter) adds the item; the list's lines are not for editing.
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.activated.connect(lambda index: self.add_result(index.row()))
-        add = QPushButton(self.tr("Add"), self)
+        add = QPushButton(self.tr("&Add"), self)
         add.clicked.connect(self._add_current)
 
         self.lines = DraftLinesModel(self)
@@ -327,7 +327,7 @@ class StartOrderDialog(QDialog):
         self.table.setModel(self.lines)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        remove = QPushButton(self.tr("Remove line"), self)
+        remove = QPushButton(self.tr("&Remove line"), self)
         remove.clicked.connect(lambda: self.lines.remove(self.table.currentIndex().row()))
 
         self.shipping = QLineEdit(self)
@@ -340,7 +340,7 @@ class StartOrderDialog(QDialog):
         shipping_row = QHBoxLayout()
         shipping_row.addWidget(self.shipping, 1)
         shipping_row.addWidget(self.free_shipping)
-        self.remote = QCheckBox(self.tr("Remote area (islands, mountains): add the surcharge"), self)
+        self.remote = QCheckBox(self.tr("Re&mote area (islands, mountains): add the surcharge"), self)
         self.discount = QLineEdit(self)
         self.discount.setPlaceholderText("0")
         self.note = QLineEdit(self)
@@ -365,15 +365,18 @@ class StartOrderDialog(QDialog):
             label.setTextFormat(Qt.TextFormat.PlainText)
 
         form = QFormLayout()
-        form.addRow(self.tr("Items"), self.subtotal_label)
-        form.addRow(self.tr("Shipping fee"), shipping_row)
+        # Items and Total are sums to read, not fields: their labels lead nowhere (no Alt letter).
+        form.addRow(QLabel(self.tr("Items"), self), self.subtotal_label)
+        shipping_label = QLabel(self.tr("Shipping &fee"), self)
+        shipping_label.setBuddy(self.shipping)
+        form.addRow(shipping_label, shipping_row)
         form.addRow("", self.remote)
-        form.addRow(self.tr("Discount"), self.discount)
-        form.addRow(self.tr("Total"), self.total_label)
-        form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("&Discount"), self.discount)
+        form.addRow(QLabel(self.tr("Total"), self), self.total_label)
+        form.addRow(self.tr("&Note"), self.note)
 
         self.create_button = QPushButton(
-            self.tr("Create order") if order is None else self.tr("Save changes"), self
+            self.tr("&Create order") if order is None else self.tr("&Save changes"), self
         )
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.submit)

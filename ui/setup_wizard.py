@@ -97,7 +97,7 @@ class RelayPage(QWizardPage):
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setPlaceholderText(self.tr("Paste the relay token"))
-        self.check_button = QPushButton(self.tr("Check connection"))
+        self.check_button = QPushButton(self.tr("&Check connection"))
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
@@ -109,8 +109,8 @@ class RelayPage(QWizardPage):
         guide.setObjectName("relayHelpLink")
         guide.linkActivated.connect(lambda _link: self.show_help())
         form = QFormLayout()
-        form.addRow(self.tr("Relay address"), self.url)
-        form.addRow(self.tr("Relay token"), self.token)
+        form.addRow(self.tr("Relay &address"), self.url)
+        form.addRow(self.tr("Relay &token"), self.token)
         row = QHBoxLayout()
         row.addWidget(self.check_button)
         row.addStretch(1)
@@ -212,7 +212,7 @@ class ShopPage(QWizardPage):
         self.place.choose("KR", "KRW")
         # A shop's inbox is there from the moment the laptop is: ticked, in plain sight, and in
         # Settings ▸ Messages afterwards.
-        self.open_at_sign_in = QCheckBox(self.tr("Open Shop Inbox when I sign in to this computer"))
+        self.open_at_sign_in = QCheckBox(self.tr("Open Shop Inbox when I sign &in to this computer"))
         self.open_at_sign_in.setChecked(True)
         self._sign_in_chosen = False
         self.open_at_sign_in.clicked.connect(self._chose_sign_in)
@@ -258,7 +258,7 @@ class SetupWizard(QWizard):
             )
         )
         text.setWordWrap(True)
-        self.demo_button = QPushButton(self.tr("Try the demo"))
+        self.demo_button = QPushButton(self.tr("&Try the demo"))
         self.demo_button.clicked.connect(self._demo)
         # Enter is Next, whichever button has the focus: the demo is a choice made with a click.
         self.demo_button.setAutoDefault(False)
@@ -271,14 +271,14 @@ class SetupWizard(QWizard):
         if ctx is not None:
             # Years of chats from the phone app, browsable from day one (WhatsApp's "Export chat"),
             # with or without a relay: offered before the relay page, which needs one to go on.
-            self.import_button = QPushButton(self.tr("Import chats exported from your phone…"))
+            self.import_button = QPushButton(self.tr("&Import chats exported from your phone…"))
             self.import_button.clicked.connect(lambda: self.import_chats())
             self.import_button.setAutoDefault(False)
             box.addWidget(self.import_button, alignment=Qt.AlignmentFlag.AlignLeft)
             # A new computer: the chats, orders and settings of the old one come back from its
             # backup, and the inbox opens on them (the relay token is asked for there: a backup
             # never holds it).
-            self.restore_button = QPushButton(self.tr("Restore a backup from your old computer…"))
+            self.restore_button = QPushButton(self.tr("&Restore a backup from your old computer…"))
             self.restore_button.clicked.connect(self.choose_backup)
             self.restore_button.setAutoDefault(False)
             box.addWidget(self.restore_button, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -351,7 +351,7 @@ class SetupWizard(QWizard):
         self.imported_note.show()
         self.later_note.hide()  # the note says it, with what came in
         if self.import_button is not None:
-            self.import_button.setText(self.tr("Import another chat…"))
+            self.import_button.setText(self.tr("&Import another chat…"))
 
     def choose_backup(self) -> None:
         """The backup picked, checked and agreed to, then restored (`restore`)."""

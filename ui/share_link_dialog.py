@@ -61,7 +61,7 @@ class ShareLinkDialog(QDialog):
         self.link = QLineEdit()
         self.link.setAccessibleName(self.tr("Link"))
         self.link.setReadOnly(True)
-        self.copy = QPushButton(self.tr("Copy link"))
+        self.copy = QPushButton(self.tr("&Copy link"))
         self.qr = QLabel()
         self.qr.setFixedSize(QR_SIDE, QR_SIDE)
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -69,7 +69,7 @@ class ShareLinkDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {problem_colour()};")
-        self.save = QPushButton(self.tr("Save QR code…"))
+        self.save = QPushButton(self.tr("&Save QR code…"))
         hint = QLabel(
             self.tr("Customers who scan the code or open the link start a WhatsApp chat with your shop.")
         )
@@ -79,9 +79,11 @@ class ShareLinkDialog(QDialog):
         link_row.addWidget(self.link, 1)
         link_row.addWidget(self.copy)
         form = QFormLayout()
-        form.addRow(self.tr("Shop number"), self.phone)
-        form.addRow(self.tr("Message"), self.message)
-        form.addRow(self.tr("Link"), link_row)
+        form.addRow(self.tr("Shop &number"), self.phone)
+        form.addRow(self.tr("&Message"), self.message)
+        link_label = QLabel(self.tr("&Link"))
+        link_label.setBuddy(self.link)
+        form.addRow(link_label, link_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -157,13 +159,13 @@ class ShareLinkDialog(QDialog):
 
     def _enable(self, ok: bool) -> None:
         self.copy.setEnabled(ok)
-        self.copy.setText(self.tr("Copy link"))  # "Copied" was said of the link before this one
+        self.copy.setText(self.tr("&Copy link"))  # "Copied" was said of the link before this one
         self.save.setEnabled(ok)
 
     def copy_link(self) -> None:
         if self.link_text:
             QGuiApplication.clipboard().setText(self.link_text)
-            self.copy.setText(self.tr("Copied"))
+            self.copy.setText(self.tr("&Copied"))
 
     def save_qr(self) -> None:
         if not self.link_text:

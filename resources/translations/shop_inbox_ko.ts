@@ -289,10 +289,6 @@
         <translation>메뉴 봇</translation>
     </message>
     <message>
-        <source>Answer customers with the menu bot</source>
-        <translation>메뉴 봇으로 고객에게 답하기</translation>
-    </message>
-    <message>
         <source>Main menu</source>
         <translation>주 메뉴</translation>
     </message>
@@ -309,48 +305,12 @@
         <translation>주 메뉴와 다른 문자로 메시지를 보내는 고객(한국어 메뉴에 영어로 쓰는 고객 등)은 이 메뉴를 받아요. 봇 켜기·끄기, 멈추는 시간, 시간당 메시지 수는 주 메뉴의 설정을 따라요. 비워 두면 모든 고객이 주 메뉴를 받아요.</translation>
     </message>
     <message>
-        <source>Start from the ready-made shop menu</source>
-        <translation>기본 상점 메뉴로 시작하기</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>가져오기…</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>내보내기…</translation>
-    </message>
-    <message>
-        <source>Editing:</source>
-        <translation>편집 중:</translation>
-    </message>
-    <message>
-        <source>Keyword answers</source>
-        <translation>키워드 답변</translation>
-    </message>
-    <message>
         <source>Menu</source>
         <translation>메뉴</translation>
     </message>
     <message>
-        <source>Talk to a person</source>
-        <translation>상담원 연결</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>보고서</translation>
-    </message>
-    <message>
         <source>Keyword answers, first match answers</source>
         <translation>키워드 답변 (먼저 맞는 답변이 나가요)</translation>
-    </message>
-    <message>
-        <source>Add answer</source>
-        <translation>답변 추가</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>삭제</translation>
     </message>
     <message>
         <source>e.g. Shipping fee (only you see it)</source>
@@ -367,10 +327,6 @@
     <message>
         <source>Keywords, separated by commas</source>
         <translation>키워드 (쉼표로 구분)</translation>
-    </message>
-    <message>
-        <source>Match whole words only</source>
-        <translation>낱말 전체가 같을 때만</translation>
     </message>
     <message>
         <source>Answer with a text</source>
@@ -397,18 +353,6 @@
         <translation>보여줄 메뉴</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>이름</translation>
-    </message>
-    <message>
-        <source>When a message contains</source>
-        <translation>메시지에 이 말이 있으면</translation>
-    </message>
-    <message>
-        <source>Then</source>
-        <translation>그러면</translation>
-    </message>
-    <message>
         <source>Text</source>
         <translation>내용</translation>
     </message>
@@ -417,24 +361,80 @@
         <translation>키워드가 맞는 첫 번째 답변이 나가요. 끌어서 순서를 바꿀 수 있어요.</translation>
     </message>
     <message>
+        <source>Answer &amp;customers with the menu bot</source>
+        <translation>메뉴 봇으로 고객에게 답하기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Start from the &amp;ready-made shop menu</source>
+        <translation>기본 상점 메뉴로 시작하기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Editing:</source>
+        <translation>편집 중(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Keyword answers</source>
+        <translation>키워드 답변(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Menu</source>
+        <translation>메뉴(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ta&amp;lk to a person</source>
+        <translation>상담원 연결(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Re&amp;port</source>
+        <translation>보고서(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Add answer</source>
+        <translation>답변 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>삭제(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Match whole wor&amp;ds only</source>
+        <translation>낱말 전체가 같을 때만(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>이름(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;When a message contains</source>
+        <translation>메시지에 이 말이 있으면(&amp;W)</translation>
+    </message>
+    <message>
+        <source>T&amp;hen</source>
+        <translation>그러면(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>내용(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Men&amp;u</source>
+        <translation>메뉴(&amp;U)</translation>
+    </message>
+    <message>
         <source>(no keywords yet)</source>
         <translation>(아직 키워드 없음)</translation>
     </message>
     <message>
         <source>Menu tree</source>
         <translation>메뉴 구성</translation>
-    </message>
-    <message>
-        <source>Add choice</source>
-        <translation>항목 추가</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>위로</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>아래로</translation>
     </message>
     <message>
         <source>Title</source>
@@ -475,22 +475,6 @@
     <message>
         <source>List button text</source>
         <translation>목록 버튼 이름</translation>
-    </message>
-    <message>
-        <source>When tapped</source>
-        <translation>누르면</translation>
-    </message>
-    <message>
-        <source>Shown as</source>
-        <translation>보여주는 방식</translation>
-    </message>
-    <message>
-        <source>List button</source>
-        <translation>목록 버튼</translation>
-    </message>
-    <message>
-        <source>Text answers get a button back to the menu</source>
-        <translation>글 답변에 처음 메뉴로 돌아가는 버튼 달기</translation>
     </message>
     <message>
         <source>Under every text answer, a button that shows the main menu again. Replies that hand the chat to a person have none.</source>
@@ -549,18 +533,6 @@
         <translation>상담원 연결 요청 문구</translation>
     </message>
     <message>
-        <source>Reply</source>
-        <translation>답변</translation>
-    </message>
-    <message>
-        <source>Bot stays quiet for</source>
-        <translation>봇이 쉬는 시간</translation>
-    </message>
-    <message>
-        <source>At most bot messages per chat per hour</source>
-        <translation>채팅 하나에 한 시간 동안 봇 메시지 최대</translation>
-    </message>
-    <message>
         <source>Answer or menu choice</source>
         <translation>답변 또는 메뉴 항목</translation>
     </message>
@@ -581,8 +553,60 @@
         <translation>릴레이가 최근 30일 동안 센 횟수예요.</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>새로 고침</translation>
+        <source>&amp;Add choice</source>
+        <translation>항목 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>위로(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move dow&amp;n</source>
+        <translation>아래로(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>설명(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Section</source>
+        <translation>구역(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;When tapped</source>
+        <translation>누르면(&amp;W)</translation>
+    </message>
+    <message>
+        <source>S&amp;hown as</source>
+        <translation>보여주는 방식(&amp;H)</translation>
+    </message>
+    <message>
+        <source>List &amp;button</source>
+        <translation>목록 버튼(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Text answers &amp;get a button back to the menu</source>
+        <translation>글 답변에 처음 메뉴로 돌아가는 버튼 달기(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-off words</source>
+        <translation>상담원 연결 요청 문구(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Repl&amp;y</source>
+        <translation>답변(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Bot stays quiet for</source>
+        <translation>봇이 쉬는 시간(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;At most bot messages per chat per hour</source>
+        <translation>채팅 하나에 한 시간 동안 봇 메시지 최대(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
         <source>The report comes from the relay: connect to it first.</source>
@@ -873,34 +897,6 @@
         <translation>한 줄에 주소 하나, 최대 두 개</translation>
     </message>
     <message>
-        <source>Shop name</source>
-        <translation>가게 이름</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>업종</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>상태 메시지</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>소개</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>주소</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>이메일</translation>
-    </message>
-    <message>
-        <source>Websites</source>
-        <translation>웹사이트</translation>
-    </message>
-    <message>
         <source>The shop needs a name: customers see it, and {0} is filled with it.</source>
         <translation>가게 이름을 입력하세요. 고객에게 보이고, {0} 자리에 들어가요.</translation>
     </message>
@@ -911,6 +907,34 @@
     <message>
         <source>“{0}” does not look like an email address.</source>
         <translation>“{0}”은(는) 이메일 주소 형식이 아니에요.</translation>
+    </message>
+    <message>
+        <source>Shop &amp;name</source>
+        <translation>가게 이름(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>업종(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>상태 메시지(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>소개(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress</source>
+        <translation>주소(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>이메일(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Websites</source>
+        <translation>웹사이트(&amp;W)</translation>
     </message>
     <message>
         <source>WhatsApp shows at most two websites.</source>
@@ -1669,36 +1693,36 @@
         <translation>실행 취소</translation>
     </message>
     <message>
-        <source>New item</source>
-        <translation>새 상품</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>복제</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>숨기기</translation>
-    </message>
-    <message>
         <source>Redo</source>
         <translation>다시 실행</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>CSV 내보내기…</translation>
+        <source>D&amp;uplicate</source>
+        <translation>복제(&amp;U)</translation>
     </message>
     <message>
-        <source>Share link…</source>
-        <translation>공유 링크…</translation>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
     </message>
     <message>
-        <source>Meta catalogue…</source>
-        <translation>Meta 카탈로그…</translation>
+        <source>&amp;Hide</source>
+        <translation>숨기기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Import sheet (Excel, CSV)…</source>
+        <translation>엑셀·CSV 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Share lin&amp;k…</source>
+        <translation>공유 링크(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Meta catalogue…</source>
+        <translation>Meta 카탈로그(&amp;M)…</translation>
     </message>
     <message>
         <source>Search by name or item code</source>
@@ -1733,12 +1757,24 @@
         <translation>목록</translation>
     </message>
     <message>
+        <source>S&amp;how</source>
+        <translation>보이기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Add to collection</source>
+        <translation>컬렉션에 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from this collection</source>
+        <translation>이 컬렉션에서 제거(&amp;R)</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <source>Import sheet (Excel, CSV)…</source>
-        <translation>엑셀·CSV 가져오기…</translation>
+        <source>New item</source>
+        <translation>새 상품</translation>
     </message>
     <message>
         <source>Your catalogue is empty.
@@ -1753,10 +1789,6 @@ Add an item, or import a CSV file from Excel or Meta.</source>
     <message>
         <source>Save the changes to this item?</source>
         <translation>이 상품의 변경 사항을 저장할까요?</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>보이기</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1777,14 +1809,6 @@ Add an item, or import a CSV file from Excel or Meta.</source>
     <message>
         <source>Ctrl+Z brings it back.</source>
         <translation>Ctrl+Z로 되돌릴 수 있어요.</translation>
-    </message>
-    <message>
-        <source>Add to collection</source>
-        <translation>컬렉션에 추가</translation>
-    </message>
-    <message>
-        <source>Remove from this collection</source>
-        <translation>이 컬렉션에서 제거</translation>
     </message>
     <message>
         <source>Meta catalogue</source>
@@ -2743,24 +2767,24 @@ Right-click to retry.</source>
         <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기에서 여세요. 입금 대기 중인 주문과 입금자명·금액으로 맞춰 봐요. 한 고객의 여러 주문을 한 번에 입금한 건 주문 합계로 맞춰요. 확인할 항목에 체크하세요. 입금자명이 다른 입금은 금액으로만, 입금 요청 전의 새 주문은 &apos;입금 요청 전 주문&apos;으로 맞춰 두고 사장님이 판단하시도록 남겨 둬요.</translation>
     </message>
     <message>
-        <source>Open bank file…</source>
-        <translation>거래내역 파일 열기…</translation>
-    </message>
-    <message>
         <source>Deposits</source>
         <translation>입금 내역</translation>
     </message>
     <message>
-        <source>Restore the order as paid</source>
-        <translation>주문을 결제 완료로 되살리기</translation>
+        <source>&amp;Open bank file…</source>
+        <translation>거래내역 파일 열기(&amp;O)…</translation>
     </message>
     <message>
-        <source>Leave it for a refund</source>
-        <translation>환불할 입금으로 두기</translation>
+        <source>&amp;Restore the order as paid</source>
+        <translation>주문을 결제 완료로 되살리기(&amp;R)</translation>
     </message>
     <message>
-        <source>Mark checked orders paid</source>
-        <translation>체크한 주문 결제 완료로 표시</translation>
+        <source>&amp;Leave it for a refund</source>
+        <translation>환불할 입금으로 두기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Mark checked orders paid</source>
+        <translation>체크한 주문 결제 완료로 표시(&amp;M)</translation>
     </message>
     <message>
         <source>Close</source>
@@ -4039,36 +4063,12 @@ Right-click to retry.</source>
         <translation>사진을 여기에 끌어다 놓으세요. 끌어서 순서를 바꿀 수 있고, 첫 번째 사진이 전송돼요.</translation>
     </message>
     <message>
-        <source>Add pictures…</source>
-        <translation>사진 추가…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>제거</translation>
-    </message>
-    <message>
-        <source>Hidden (customers are not sent this item)</source>
-        <translation>숨김 (고객에게 보내지 않음)</translation>
-    </message>
-    <message>
-        <source>Count stock</source>
-        <translation>재고 세기</translation>
-    </message>
-    <message>
         <source>Pieces in stock</source>
         <translation>재고 수량</translation>
     </message>
     <message>
         <source> pcs</source>
         <translation>개</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>저장</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>되돌리기</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4083,20 +4083,8 @@ Right-click to retry.</source>
         <translation>상품 코드</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>설명</translation>
-    </message>
-    <message>
         <source>Link</source>
         <translation>링크</translation>
-    </message>
-    <message>
-        <source>Pictures</source>
-        <translation>사진</translation>
-    </message>
-    <message>
-        <source>Collections</source>
-        <translation>컬렉션</translation>
     </message>
     <message>
         <source>Stock</source>
@@ -4141,6 +4129,58 @@ Right-click to retry.</source>
     <message>
         <source>Give the item a name.</source>
         <translation>상품명을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Add pictures…</source>
+        <translation>사진 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>제거(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden (customers are not sent this item)</source>
+        <translation>숨김(&amp;H) (고객에게 보내지 않음)</translation>
+    </message>
+    <message>
+        <source>Co&amp;unt stock</source>
+        <translation>재고 세기(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>되돌리기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>상품명(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>가격(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Item &amp;code</source>
+        <translation>상품 코드(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>설명(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>링크(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Pic&amp;tures</source>
+        <translation>사진(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;ollections</source>
+        <translation>컬렉션(&amp;O)</translation>
     </message>
     <message>
         <source>Add pictures</source>
@@ -6278,20 +6318,20 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>릴레이 토큰 붙여 넣기</translation>
     </message>
     <message>
-        <source>Check connection</source>
-        <translation>연결 확인</translation>
+        <source>&amp;Check connection</source>
+        <translation>연결 확인(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Relay &amp;address</source>
+        <translation>릴레이 주소(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Relay &amp;token</source>
+        <translation>릴레이 토큰(&amp;T)</translation>
     </message>
     <message>
         <source>How do I set up a relay?</source>
         <translation>릴레이는 어떻게 설정하나요?</translation>
-    </message>
-    <message>
-        <source>Relay address</source>
-        <translation>릴레이 주소</translation>
-    </message>
-    <message>
-        <source>Relay token</source>
-        <translation>릴레이 토큰</translation>
     </message>
     <message>
         <source>Paste the relay token too: the relay prints it (shop-inbox-relay token).</source>
@@ -6956,16 +6996,16 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>상점의 WhatsApp 번호를 연결하려면 릴레이 주소와 릴레이 토큰이 필요해요. 아직 준비되지 않았나요? 먼저 데모 상점을 사용해 보세요. 데모에서 하는 일은 내 데이터에 영향을 주지 않아요.</translation>
     </message>
     <message>
-        <source>Try the demo</source>
-        <translation>데모 사용해 보기</translation>
+        <source>&amp;Try the demo</source>
+        <translation>데모 사용해 보기(&amp;T)</translation>
     </message>
     <message>
-        <source>Import chats exported from your phone…</source>
-        <translation>휴대폰에서 내보낸 채팅 가져오기…</translation>
+        <source>&amp;Import chats exported from your phone…</source>
+        <translation>휴대폰에서 내보낸 채팅 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <source>Restore a backup from your old computer…</source>
-        <translation>이전 컴퓨터의 백업에서 복원…</translation>
+        <source>&amp;Restore a backup from your old computer…</source>
+        <translation>이전 컴퓨터의 백업에서 복원(&amp;R)…</translation>
     </message>
     <message>
         <source>No relay yet? Choose “Set up later”: you can connect one any time with File ▸ Settings, and bring in past chats with File ▸ Import chat from phone.</source>
@@ -6996,8 +7036,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>다음 단계: “다음”을 눌러 릴레이를 연결하면 새 메시지도 여기로 들어와요. 아직 릴레이가 없나요? “나중에 설정”을 누르고 가져온 채팅부터 둘러보세요. 도움말 ▸ 데모 상점 둘러보기에서는 가상 고객이 메시지를 보내는 상점을 언제든 볼 수 있어요.</translation>
     </message>
     <message>
-        <source>Import another chat…</source>
-        <translation>다른 채팅 가져오기…</translation>
+        <source>&amp;Import another chat…</source>
+        <translation>다른 채팅 가져오기(&amp;I)…</translation>
     </message>
     <message>
         <source>Backup not restored</source>
@@ -7023,14 +7063,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>안녕하세요! 주문하고 싶어요.</translation>
     </message>
     <message>
-        <source>Copy link</source>
-        <translation>링크 복사</translation>
-    </message>
-    <message>
-        <source>Save QR code…</source>
-        <translation>QR 코드 저장…</translation>
-    </message>
-    <message>
         <source>Customers who scan the code or open the link start a WhatsApp chat with your shop.</source>
         <translation>고객이 QR 코드를 스캔하거나 링크를 열면 가게와 WhatsApp 대화가 시작돼요.</translation>
     </message>
@@ -7039,12 +7071,28 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>가게 번호</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
         <source>Link</source>
         <translation>링크</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>링크 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save QR code…</source>
+        <translation>QR 코드 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Shop &amp;number</source>
+        <translation>가게 번호(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>메시지(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>링크(&amp;L)</translation>
     </message>
     <message>
         <source>Enter the shop&apos;s WhatsApp number, with its country code if abroad.</source>
@@ -7059,8 +7107,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>메시지가 길어요. 앞의 1000자만 사용돼요.</translation>
     </message>
     <message>
-        <source>Copied</source>
-        <translation>복사됨</translation>
+        <source>&amp;Copied</source>
+        <translation>복사됨(&amp;C)</translation>
     </message>
     <message>
         <source>Save QR code</source>
@@ -7140,8 +7188,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>고객이 쓰는 방식대로 전화번호와 가격을 표시하는 데 사용해요.</translation>
     </message>
     <message>
-        <source>Open Shop Inbox when I sign in to this computer</source>
-        <translation>이 컴퓨터에 로그인하면 샵 인박스 열기</translation>
+        <source>Open Shop Inbox when I sign &amp;in to this computer</source>
+        <translation>이 컴퓨터에 로그인하면 샵 인박스 열기(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -7260,8 +7308,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>보내기</translation>
     </message>
     <message>
-        <source>Start over</source>
-        <translation>처음부터</translation>
+        <source>Start &amp;over</source>
+        <translation>처음부터(&amp;O)</translation>
     </message>
     <message>
         <source>Writing as {0}, the customer of order {1}.</source>
@@ -7350,20 +7398,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>찾은 카탈로그 상품</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>추가</translation>
-    </message>
-    <message>
         <source>Order lines</source>
         <translation>주문 품목</translation>
-    </message>
-    <message>
-        <source>Remove line</source>
-        <translation>줄 삭제</translation>
-    </message>
-    <message>
-        <source>Remote area (islands, mountains): add the surcharge</source>
-        <translation>도서산간 지역: 추가 배송비 적용</translation>
     </message>
     <message>
         <source>Items</source>
@@ -7374,20 +7410,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>배송비</translation>
     </message>
     <message>
-        <source>Discount</source>
-        <translation>할인</translation>
-    </message>
-    <message>
         <source>Total</source>
         <translation>합계</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>메모</translation>
-    </message>
-    <message>
-        <source>Create order</source>
-        <translation>주문 만들기</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -7406,8 +7430,36 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>주문 {0} 변경</translation>
     </message>
     <message>
-        <source>Save changes</source>
-        <translation>변경 저장</translation>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>줄 삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;mote area (islands, mountains): add the surcharge</source>
+        <translation>도서산간 지역: 추가 배송비 적용(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Shipping &amp;fee</source>
+        <translation>배송비(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Discount</source>
+        <translation>할인(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>메모(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Create order</source>
+        <translation>주문 만들기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>변경 저장(&amp;S)</translation>
     </message>
     <message>
         <source>{0} in stock</source>

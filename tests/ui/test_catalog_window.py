@@ -216,7 +216,7 @@ def test_hide_from_the_toolbar_marks_the_item_hidden(qtbot, window, ctx: AppCont
     settle(qtbot, window)
     with ctx.db.read() as s:
         assert get_item(s, item_id).hidden
-    assert window.hide_action.text() == "Show"
+    assert window.hide_action.text() == "S&how"
 
 
 def test_dropped_pictures_are_copied_in_and_thumbnails_made_once(
@@ -833,7 +833,7 @@ def test_an_item_a_search_leaves_out_stays_on_the_form_with_every_button(
     assert window.form.title.text() == "Edit item" and window.form.item_id == loafer
     assert window.form.save.isEnabled()
     assert window.duplicate_action.isEnabled() and window.delete_action.isEnabled()
-    assert window.hide_action.isEnabled() and window.hide_action.text() == "Hide"
+    assert window.hide_action.isEnabled() and window.hide_action.text() == "&Hide"
 
     with qtbot.waitSignal(ctx.hub.changed):
         window.hide_action.trigger()
@@ -841,7 +841,7 @@ def test_an_item_a_search_leaves_out_stays_on_the_form_with_every_button(
     with ctx.db.read() as s:
         assert get_item(s, loafer).hidden
     qtbot.waitUntil(lambda: window.form.hidden.isChecked(), timeout=5000)
-    assert window.hide_action.text() == "Show"
+    assert window.hide_action.text() == "S&how"
 
     window.search.clear()
     qtbot.waitUntil(lambda: len(names_shown(window)) == 2, timeout=5000)

@@ -36,10 +36,10 @@ def test_a_number_left_half_typed_is_not_remembered_and_copied_is_said_of_one_li
     dialog.show()
     qtbot.waitUntil(lambda: dialog.phone.isEnabled(), timeout=5000)
     dialog.copy.click()
-    assert dialog.copy.text() == "Copied"
+    assert dialog.copy.text() == "&Copied"
     dialog.phone.setText("010-12")
     qtbot.waitUntil(lambda: not dialog.copy.isEnabled(), timeout=5000)
-    assert dialog.copy.text() == "Copy link"  # not "Copied" on a button that has no link to copy
+    assert dialog.copy.text() == "&Copy link"  # not "Copied" on a button that has no link to copy
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     written: list[bool] = []
     run_change(ctx, Changes, lambda _changes: written.append(True))  # after any write Esc queued

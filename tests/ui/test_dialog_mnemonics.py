@@ -146,3 +146,247 @@ def test_order_settings_fields_and_pages_have_their_own_alt_letters(qtbot: Any, 
     assert dialog.shipping.accessibleName() == "Shipping fee"
     tabs = {mnemonic(dialog.pages.tabText(i)) for i in range(dialog.pages.count())}
     assert tabs == {"P", "G"}
+
+
+# ---------------------------------------------------------------- the catalogue, bot, order form…
+
+# Close and Cancel outside a button box: Esc presses them, as it does a box's own (no letter, as on Windows).
+ESC_BUTTONS = {"Close", "Cancel", "닫기", "취소"}
+# The catalogue's Undo, shown after a delete beside "Ctrl+Z brings it back": its letters are the form's.
+UNDO = {"Undo", "실행 취소"}
+
+
+def lettered_once(widget: QWidget, *, without: set[str] = ESC_BUTTONS) -> dict[str, list[str]]:
+    """Each field, check box and button of `widget` has an Alt letter no other one has; the letters."""
+    assert [text for text in without_letter(widget) if text not in without] == []
+    letters = alt_letters(widget)
+    shared = {letter: texts for letter, texts in letters.items() if len(texts) > 1}
+    assert shared == {}
+    return letters
+
+
+def press_alt(qtbot: Any, window: QWidget, letter: str) -> None:
+    """Alt+letter as the keyboard gives it: to the focused widget of the active window."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    if not window.isVisible():
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window.window(), timeout=3000)
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, getattr(Qt.Key, f"Key_{letter}"), Qt.KeyboardModifier.AltModifier)
+
+
+def open_catalogue(qtbot: Any, ctx: Any) -> Any:
+    from PySide6.QtCore import QThreadPool
+
+    from ui.catalog_window import CatalogWindow
+
+    window = CatalogWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.form.name.isEnabled(), timeout=5000)
+    return window, QThreadPool.globalInstance()
+
+
+def test_the_catalogue_s_form_and_toolbar_have_their_own_alt_letters(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Alt+P the price, Alt+U counts stock, Alt+X exports; New, Duplicate, Delete and Hide keep Ctrl keys."""
+    from PySide6.QtWidgets import QMessageBox, QToolBar, QToolButton
+
+    window, pool = open_catalogue(qtbot, ctx)
+    letters = lettered_once(window, without=ESC_BUTTONS | UNDO)
+    assert {"N", "P", "C", "D", "L", "T", "A", "E", "O", "U", "H", "S", "R", "I", "X", "K", "M"} <= set(
+        letters
+    )
+    toolbar = window.findChild(QToolBar)
+    on_toolbar = [button.text() for button in toolbar.findChildren(QToolButton) if button.text()]
+    assert "E&xport CSV…" in on_toolbar and "New item" in on_toolbar  # New item: Ctrl+N
+    press_alt(qtbot, window, "P")
+    assert window.form.price.hasFocus()
+    counted = window.form.count_stock.isChecked()
+    press_alt(qtbot, window, "U")
+    qtbot.waitUntil(lambda: window.form.count_stock.isChecked() is not counted, timeout=3000)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)  # the new item, half typed
+    window.close()
+    pool.waitForDone(5000)
+
+
+def test_an_items_menu_has_an_alt_letter_for_each_move(qtbot: Any, ctx: Any, dialogs: Any) -> None:
+    """Opened with the menu key, U duplicates, H hides, D deletes; a collection named "R&D" keeps its "&"."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
+
+    from app.catalog import ItemDraft, create_item
+    from app.catalog_collections import create_collection
+
+    with ctx.db.write() as s:
+        item_id = create_item(
+            s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG")
+        )
+        create_collection(s, "R&D")
+    window, pool = open_catalogue(qtbot, ctx)
+    window.reload(select=[item_id])
+    qtbot.waitUntil(lambda: window.form.item_id == item_id, timeout=5000)
+    seen: list[list[str]] = []
+
+    def look(menu: QMenu) -> None:
+        seen.append([a.text() for a in menu.actions() if not a.isSeparator()])
+        collections = next(a.menu() for a in menu.actions() if a.menu() is not None)
+        assert isinstance(collections, QMenu)
+        seen.append([a.text() for a in collections.actions()])
+        menu.close()
+
+    dialogs.expect("menu", answer=look)
+    window._item_menu(QPoint(5, 5))
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    letters = [mnemonic(text) for text in seen[0]]
+    assert None not in letters and len(set(letters)) == len(letters), seen[0]
+    assert {"U", "H", "D", "A"} <= set(letters)
+    assert seen[1] == ["R&&D"]  # drawn as "R&D"
+    window.close()
+    pool.waitForDone(5000)
+
+
+def test_the_menu_bots_tabs_fields_and_buttons_have_their_own_alt_letters(qtbot: Any, ctx: Any) -> None:
+    """Per tab (a hidden tab's letters do nothing): Alt+L opens Talk to a person, Alt+H its hand-off words."""
+    from ui.bot_editor import BotEditor
+
+    editor = BotEditor(ctx, client_provider=lambda: None, report_client=lambda: None)
+    qtbot.addWidget(editor)
+    pages = [page for i in range(editor.tabs.count()) if (page := editor.tabs.widget(i)) is not None]
+    # The "Bank account" buttons put a placeholder in the text (as in the greeting's editor); "Send"
+    # in the simulator is its field's Enter; the save-conflict buttons are the automation dialogs'.
+    shared_buttons = {"Bank account", "Send", "Send now", "Keep mine", "Use the other version"}
+    outside = [w for w in editor.findChildren(QWidget) if not any(p.isAncestorOf(w) or w is p for p in pages)]
+    common: dict[str, list[str]] = {}
+    for widget in outside:
+        if (isinstance(widget, QAbstractButton) and not standard_button(widget)) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            letter = mnemonic(widget.text())
+            assert letter is not None or widget.text() in shared_buttons or not widget.text(), widget.text()
+            if letter is not None:
+                common.setdefault(letter, []).append(widget.text())
+    tabs = [mnemonic(editor.tabs.tabText(i)) for i in range(editor.tabs.count())]
+    assert None not in tabs
+    for page in pages:
+        letters = lettered_once(page, without=shared_buttons)
+        mixed = {letter for letter in letters if letter in common or letter in tabs}
+        assert mixed == set(), (mixed, letters, common)
+    assert all(len(texts) == 1 for texts in common.values()), common
+    assert len(set(tabs)) == len(tabs) and not set(tabs) & set(common)
+    editor.show()
+    press_alt(qtbot, editor, "L")
+    assert editor.tabs.currentWidget() is pages[2]
+    press_alt(qtbot, editor, "H")
+    assert editor.handoff_keywords.hasFocus()
+
+
+def test_the_business_profiles_fields_have_their_own_alt_letters(qtbot: Any, ctx: Any) -> None:
+    from ui.business_profile_editor import BusinessProfileEditor
+
+    editor = BusinessProfileEditor(ctx, client_provider=lambda: None)
+    qtbot.addWidget(editor)
+    letters = lettered_once(editor, without={"Send now", "Keep mine", "Use the other version"})
+    assert {"N", "C", "A", "D", "R", "E", "W"} <= set(letters)
+    press_alt(qtbot, editor, "E")
+    assert editor.email.hasFocus()
+
+
+def test_the_share_links_fields_and_buttons_have_their_own_alt_letters(qtbot: Any, ctx: Any) -> None:
+    from ui.share_link_dialog import ShareLinkDialog
+
+    dialog = ShareLinkDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert set(lettered_once(dialog)) == {"N", "M", "L", "C", "S"}
+    press_alt(qtbot, dialog, "M")
+    assert dialog.message.hasFocus()
+
+
+def test_the_deposits_buttons_have_their_own_alt_letters(qtbot: Any, ctx: Any, dialogs: Any) -> None:
+    """Alt+O opens the bank's file, Alt+M marks the checked orders paid."""
+    from ui.deposit_dialog import DepositDialog
+
+    dialog = DepositDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert {"O", "L", "R", "M"} <= set(lettered_once(dialog))
+    asked = dialogs.expect("getOpenFileName", answer=None)
+    press_alt(qtbot, dialog, "O")
+    qtbot.waitUntil(lambda: len(asked.shown) == 1, timeout=3000)
+
+
+def test_a_new_orders_fields_and_buttons_have_their_own_alt_letters(window: Any, qtbot: Any) -> None:
+    """Alt+F the shipping fee, Alt+M the remote-area surcharge; Items and Total are sums, not fields."""
+    from tests.support.factories import make_contact
+    from ui.order_form import StartOrderDialog
+
+    with window.ctx.db.write() as s:
+        contact_id = make_contact(s, profile_name="박서연").id
+    dialog = StartOrderDialog(window.ctx, contact_id, "박서연", "", window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.settings_loaded)
+    assert {"A", "R", "M", "F", "C", "D", "N"} <= set(lettered_once(dialog))
+    press_alt(qtbot, dialog, "F")
+    assert dialog.shipping.hasFocus()
+    press_alt(qtbot, dialog, "M")
+    qtbot.waitUntil(dialog.remote.isChecked, timeout=3000)
+
+
+def test_each_page_of_the_first_start_wizard_has_its_own_alt_letters(qtbot: Any, ctx: Any) -> None:
+    """Beside the wizard's own < Back (B), Next > (N) and Finish (F): Alt+T the relay token on its page."""
+    from PySide6.QtWidgets import QWizard
+
+    from ui.setup_wizard import RelayPage, SetupWizard
+
+    wizard = SetupWizard(ctx=ctx)
+    qtbot.addWidget(wizard)
+    own = {
+        mnemonic(wizard.buttonText(button))
+        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton)
+    } | {mnemonic(wizard.buttonText(QWizard.WizardButton.FinishButton))}
+    assert own == {"B", "N", "F"}
+    for page_id in wizard.pageIds():
+        letters = lettered_once(wizard.page(page_id))
+        assert letters and not set(letters) & own, letters
+    wizard.show()
+    press_alt(qtbot, wizard, "N")
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.pageIds()[1], timeout=3000)
+    press_alt(qtbot, wizard, "T")
+    page = wizard.currentPage()
+    assert isinstance(page, RelayPage) and page.token.hasFocus()
+
+
+@pytest.mark.usefixtures("korean")
+def test_korean_catalogue_bot_and_order_write_the_letter_after_the_words(
+    window: Any, qtbot: Any, ctx: Any
+) -> None:
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    from ui.bot_editor import BotEditor
+    from ui.setup_wizard import SetupWizard
+    from ui.share_link_dialog import ShareLinkDialog
+
+    catalogue, pool = open_catalogue(qtbot, ctx)
+    bot = BotEditor(ctx, client_provider=lambda: None, report_client=lambda: None)
+    share = ShareLinkDialog(ctx)
+    wizard = SetupWizard(ctx=ctx)
+    for widget in (bot, share, wizard):
+        qtbot.addWidget(widget)
+    for part in (catalogue, share, *[wizard.page(i) for i in wizard.pageIds()]):
+        for texts in lettered_once(part, without=ESC_BUTTONS | UNDO).values():
+            for text in texts:
+                assert re.search(r"\(&[A-Z]\)", text), text
+    # The toolbar's Hide, Delete… keep their letters for the item's menu: on the button, no "(H)" is left.
+    toolbar = catalogue.findChild(QToolBar)
+    on_toolbar = [button.text() for button in toolbar.findChildren(QToolButton) if button.text()]
+    assert "숨기기" in on_toolbar and not [text for text in on_toolbar if re.search(r"\([A-Z]\)", text)]
+    for i in range(bot.tabs.count()):
+        assert re.search(r"\(&[A-Z]\)", bot.tabs.tabText(i)), bot.tabs.tabText(i)
+    for texts in alt_letters(bot).values():
+        for text in texts:
+            assert re.search(r"\(&[A-Z]\)", text), text
+    catalogue.close()
+    pool.waitForDone(5000)

@@ -409,7 +409,7 @@ def test_after_importing_the_wizard_says_what_came_in_and_what_to_do_next(
     assert text.startswith("Imported from your phone: 1 chat, 7 messages.")
     assert "press Next to connect your relay" in text and "“Set up later”" in text
     assert "Help ▸ Try the demo shop" in text
-    assert wizard.import_button is not None and wizard.import_button.text() == "Import another chat…"
+    assert wizard.import_button is not None and wizard.import_button.text() == "&Import another chat…"
 
     import_one(export("박서준", 6))
     assert wizard.imported_text.text().startswith("Imported from your phone: 2 chats, 14 messages.")

@@ -61,7 +61,7 @@ def test_the_owner_changes_the_quantity_and_discount_after_asking_for_payment_an
 
     form = change_form(order_window, qtbot)
     assert form.windowTitle() == "Change order 2026-0001"
-    assert form.create_button.text() == "Save changes"
+    assert form.create_button.text() == "&Save changes"
     assert [(line.code, line.quantity) for line in form.lines.lines] == [("LINEN", 1)]
     assert form.table.verticalHeader().count() == 1  # the table shows the line too
     assert form.total_label.text() == "₩42,000"

@@ -551,7 +551,7 @@ def test_matching_a_bank_file_marks_the_ticked_orders_paid_says_which_and_offers
     # 김철수 paid 39,000 under a name no order expects: offered by amount only, left unticked.
     assert model.index(1, 4).data() == "Amount only: expected depositor “이하은”"
     assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
-    assert dialog.confirm_button.text() == "Mark checked orders paid"
+    assert dialog.confirm_button.text() == "&Mark checked orders paid"
     with qtbot.waitSignal(dialog.paid) as paid:
         dialog.confirm_button.click()
     assert paid.args == [[ids[0]]]
