@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+import sys
 from typing import Literal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, QTranslator
@@ -13,6 +15,22 @@ from ui.resources import translations_dir
 log = logging.getLogger(__name__)
 
 SUPPORTED = ("en", "ko")
+
+# The Korean text's Alt letters, in the form Korean Windows writes them: "가격(&P)", "저장(&S)…".
+_LETTER_IN_BRACKETS = re.compile(r"\(&[^)&\s]\)")
+
+
+class WithoutAltLetters(QTranslator):
+    """macOS has no Alt letters: Qt drops the "&" of a text there, but "가격(&P)" would still read
+    "가격(P)" on every label and button. This translator gives the Korean text without "(&P)"."""
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        text = super().translate(context, source, disambiguation, n)
+        # None (a null string) when this file has no translation: Qt then asks the next translator,
+        # where an empty string would be taken as the translation.
+        return _LETTER_IN_BRACKETS.sub("", text) if text else None
 
 
 def ui_language() -> Literal["en", "ko"]:
@@ -58,7 +76,8 @@ def install_translators(app: QApplication, lang: str | None) -> str:
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
-    ours = QTranslator(app)  # installed last, asked first
+    # Installed last, asked first.
+    ours = WithoutAltLetters(app) if sys.platform == "darwin" else QTranslator(app)
     if ours.load(str(translations_dir() / f"shop_inbox_{language}.qm")):
         app.installTranslator(ours)
     else:

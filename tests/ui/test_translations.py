@@ -177,3 +177,25 @@ def test_qts_own_file_dialog_speaks_korean_throughout(qapp) -> None:
             qapp.removeTranslator(translator)
             translator.deleteLater()
         QLocale.setDefault(locale)
+
+
+def test_korean_on_a_mac_reads_without_the_windows_alt_letters(qapp) -> None:
+    """macOS has no Alt letters: "가격(&P)" read "가격(P)" on every label there."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from ui.translations import WithoutAltLetters
+
+    qm = str(tr_tool.ROOT / "resources" / "translations" / "shop_inbox_ko.qm")
+    plural = "%n row(s) were already registered: those orders carry these tracking numbers."
+    plurals = []
+    for translator, price in ((QTranslator(), "가격(&P)"), (WithoutAltLetters(), "가격")):
+        assert translator.load(qm)
+        QCoreApplication.installTranslator(translator)
+        try:
+            assert QCoreApplication.translate("ItemForm", "&Price") == price
+            # A text this file does not have, and a plural, come through whole.
+            assert QCoreApplication.translate("ItemForm", "No such text") == "No such text"
+            plurals.append(QCoreApplication.translate("TrackingReport", plural, "", 3))
+        finally:
+            QCoreApplication.removeTranslator(translator)
+    assert plurals[0] == plurals[1] and "3" in plurals[0] and plurals[0] != plural
