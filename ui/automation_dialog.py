@@ -311,16 +311,21 @@ class AutomationDialog(QDialog):
             if self.state.status is SyncStatus.PENDING:
                 self.push()
 
+    def start_in(self) -> QWidget:
+        """The part of the form whose first field takes the focus when the editor opens."""
+        return self.form
+
     def _focus_first_field(self) -> None:
         """The form was disabled while the document was read, so the focus went to a button: the
         owner who opened the editor to type starts in its first field instead."""
         focus = self.focusWidget()
         if focus is not None and self.form.isAncestorOf(focus):
             return
+        start = self.start_in()
         widget = self.nextInFocusChain()  # the tab order (the form's fields were made after it)
         while widget is not None and widget is not self:
             if (
-                self.form.isAncestorOf(widget)
+                start.isAncestorOf(widget)
                 and widget.isVisibleTo(self)
                 and widget.isEnabled()
                 and widget.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -22,6 +22,11 @@ class BusinessHoursEditor(AutomationDialog):
 
     fills_shop_zone = False  # the zone is the owner's choice here, "UTC" included
 
+    def start_in(self) -> QWidget:
+        # The week, not the time zone above it: the owner comes to change her hours, and a key
+        # typed into the zone's box would start rewriting the zone.
+        return self.week
+
     def build(self) -> None:
         self.setWindowTitle(self.tr("Business hours"))
         self.timezone = TimeZoneBox()

@@ -87,6 +87,22 @@ def test_hours_editor_round_trips_ranges_all_day_and_zone(qtbot, ctx: AppContext
     assert again.timezone.currentText() == "(UTC+09:00) Seoul — Korean Time"
 
 
+def test_the_hours_editor_opens_with_the_keyboard_on_mondays_hours_not_the_time_zone(
+    qtbot, ctx: AppContext
+) -> None:
+    """It opened in the time zone's box: a key typed at once started rewriting the shop's zone."""
+    editor = BusinessHoursEditor(ctx)
+    editor.show()
+    editor = opened(qtbot, editor)
+    qtbot.waitUntil(lambda: editor.focusWidget() is not None)
+    focus = editor.focusWidget()
+    assert editor.week.days[0].isAncestorOf(focus), focus
+    assert not editor.timezone.isAncestorOf(focus) and focus is not editor.timezone
+    zone = editor.timezone.currentText()
+    qtbot.keyClicks(focus, "c")  # what a stray key does now, it does to Monday, not to the zone
+    assert editor.timezone.currentText() == zone
+
+
 def test_the_time_zone_list_names_cities_in_korean_and_an_id_typed_whole_is_taken(
     qtbot, ctx: AppContext
 ) -> None:
