@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -183,8 +184,10 @@ class CatalogWindow(QMainWindow):
         form_column.addWidget(scroll, 1)
         form_column.addWidget(self.form.buttons)
 
-        # Search, sort and the view's mode sit above the items they act on, not at the toolbar's
-        # end: on a 125 % laptop screen the toolbar tucked the search field behind its » button.
+        # The search sits above the items it finds, not at the toolbar's end: on a 125 % laptop
+        # screen the toolbar tucked it behind its » button. (Sort and the view's mode, set once in a
+        # while, stay at the toolbar's end: beside the search they made the items' column too wide to
+        # give way on a small screen, and pushed Save past its edge.)
         list_side = QWidget()
         list_column = QVBoxLayout(list_side)
         list_column.setContentsMargins(0, 0, 0, 0)
@@ -281,7 +284,7 @@ class CatalogWindow(QMainWindow):
         self.search.setAccessibleName(self.tr("Search the catalogue"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
-        self.search.setMinimumWidth(160)
+        self.search.setMinimumWidth(90)
         self.search.textChanged.connect(self._search_changed)
         self._action(self.tr("Find"), self.search.setFocus, QKeySequence.StandardKey.Find)
         self.list_header.addWidget(self.search, 1)
@@ -290,12 +293,15 @@ class CatalogWindow(QMainWindow):
         self.sort.addItem(self.tr("Sort by price"), "price")
         self.sort.addItem(self.tr("Recently changed"), "recent")
         self.sort.currentIndexChanged.connect(self._sort_changed)
-        self.list_header.addWidget(self.sort)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.sort)
         self.view_mode = QComboBox()
         self.view_mode.addItem(self.tr("Grid"), True)
         self.view_mode.addItem(self.tr("List"), False)
         self.view_mode.currentIndexChanged.connect(self._view_mode_changed)
-        self.list_header.addWidget(self.view_mode)
+        bar.addWidget(self.view_mode)
         close_with_keys(self)
 
     def set_grid(self, grid: bool) -> None:

@@ -167,8 +167,8 @@ def test_the_search_field_stays_in_view_on_a_125_percent_laptop_screen(qtbot, wi
     qtbot.waitUntil(lambda: search.isVisible())
     assert search.visibleRegion().boundingRect() == search.rect()  # whole, not cut by the window's edge
     assert window.rect().contains(search.mapTo(window, search.rect().bottomRight()))
-    for kept in (window.sort, window.view_mode):
-        assert kept.isVisible() and window.rect().contains(kept.mapTo(window, kept.rect().bottomRight()))
+    save = window.form.save
+    assert save.isVisible() and window.rect().contains(save.mapTo(window, save.rect().bottomRight()))
 
 
 def test_delete_then_undo_brings_the_item_back(qtbot, window, ctx: AppContext) -> None:
