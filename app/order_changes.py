@@ -99,8 +99,8 @@ def change_order(
 
 
 def changed_facts(order: Order, lines: Sequence[CleanLine], charges: Charges) -> dict[str, Any]:
-    """What the history says of a change: lines added, taken out, their quantities and prices, and
-    each charge that moved; {} when nothing did."""
+    """What the history says of a change: lines added, taken out, their options, quantities and
+    prices, and each charge that moved; {} when nothing did."""
     old = {(line.code, line.name, line.option): line for line in order.lines}
     new = {(line.code, line.name, line.option): line for line in lines}
     facts: dict[str, Any] = {}
@@ -108,19 +108,36 @@ def changed_facts(order: Order, lines: Sequence[CleanLine], charges: Charges) ->
     def named(key: tuple[str, str, str]) -> str:
         return f"{key[1]} {key[2]}".strip()
 
-    added = [[named(k), line.quantity] for k, line in new.items() if k not in old]
-    removed = [named(k) for k in old if k not in new]
+    # A line whose option alone changed (the blouse now "S") is that line with its new option, not
+    # the product taken out and added again: one line of an item out and one in, nothing else of it.
+    gone = [k for k in old if k not in new]
+    came = [k for k in new if k not in old]
+    was: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+    for k in came:
+        same = [g for g in gone if g[:2] == k[:2]]
+        if len(same) == 1 and len([c for c in came if c[:2] == k[:2]]) == 1:
+            was[k] = same[0]
+    before = {k: old[was.get(k, k)] for k in new if k in old or k in was}
+    added = [[named(k), line.quantity] for k, line in new.items() if k not in before]
+    removed = [named(k) for k in gone if k not in was.values()]
+    options = [[k[1], was[k][2], k[2]] for k in came if k in was]
     quantity = [
-        [named(k), old[k].quantity, line.quantity]
+        [named(k), before[k].quantity, line.quantity]
         for k, line in new.items()
-        if k in old and old[k].quantity != line.quantity
+        if k in before and before[k].quantity != line.quantity
     ]
     price = [
-        [named(k), old[k].unit_price_minor, line.unit_price_minor]
+        [named(k), before[k].unit_price_minor, line.unit_price_minor]
         for k, line in new.items()
-        if k in old and old[k].unit_price_minor != line.unit_price_minor
+        if k in before and before[k].unit_price_minor != line.unit_price_minor
     ]
-    for name, value in (("added", added), ("removed", removed), ("quantity", quantity), ("price", price)):
+    for name, value in (
+        ("added", added),
+        ("removed", removed),
+        ("option", options),
+        ("quantity", quantity),
+        ("price", price),
+    ):
         if value:
             facts[name] = value
     charged = (

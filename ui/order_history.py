@@ -99,6 +99,10 @@ def changed_text(when: str, facts: dict[str, Any]) -> str:
     ]
     parts += [translate("OrderWindow", "“{0}” taken out").format(name) for name in facts.get("removed", [])]
     parts += [
+        translate("OrderWindow", "option of “{0}” {1} → {2}").format(name, before or "—", after or "—")
+        for name, before, after in facts.get("option", [])
+    ]
+    parts += [
         translate("OrderWindow", "“{0}” ×{1} → ×{2}").format(name, before, after)
         for name, before, after in facts.get("quantity", [])
     ]

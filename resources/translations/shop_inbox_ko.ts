@@ -5301,6 +5301,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>“{0}” 제거</translation>
     </message>
     <message>
+        <source>option of “{0}” {1} → {2}</source>
+        <translation>“{0}” 옵션 {1} → {2}</translation>
+    </message>
+    <message>
         <source>“{0}” ×{1} → ×{2}</source>
         <translation>“{0}” ×{1} → ×{2}</translation>
     </message>

@@ -136,3 +136,21 @@ def test_saving_the_order_as_it_is_writes_no_history(db) -> None:
     with db.read() as s:
         kinds = s.scalars(select(OrderEvent.kind).where(OrderEvent.order_id == order_id)).all()
     assert kinds == ["created"]
+
+
+def test_the_size_she_asked_for_is_the_same_line_with_its_option_not_one_out_and_one_in(db) -> None:
+    """Walk: setting "S" on her blouse in the change form read "‘린넨 블라우스 S’ ×1 added, ‘린넨
+    블라우스’ taken out" in the history, as if the owner had swapped products."""
+    order_id, _blouse, _bag = blouse_and_bag(db)
+    with db.write() as s:
+        lines = [LineInput("LN-BL", 2, price=42000, option="S")]
+        change_order(s, order_id, lines, Charges(shipping_minor=3000))
+    with db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and [(line.option, line.quantity) for line in order.lines] == [("S", 2)]
+        assert json.loads(order.events[-1].note) == {
+            "option": [["린넨 블라우스", "", "S"]],
+            "quantity": [["린넨 블라우스 S", 1, 2]],
+            "total": [45000, 87000],
+            "currency": "KRW",
+        }

@@ -59,3 +59,9 @@ def test_a_late_deposit_reads_as_restoring_the_order_or_left_for_a_refund(
     assert event_text(refund, "Asia/Seoul").endswith(
         ": 주문 취소 뒤에 들어온 입금, 환불할 입금으로 둠: 12월 4일 김민지 42,000원"
     )
+
+
+def test_a_size_set_in_the_change_form_reads_as_the_line_option(korean: None, korean_locale: None) -> None:
+    note = '{"option": [["린넨 블라우스 화이트", "", "S"]], "total": [72000, 72000], "currency": "KRW"}'
+    text = event_text(EventRow(AT, "changed", None, None, note), "Asia/Seoul")
+    assert text.endswith(": 상품·금액 변경: “린넨 블라우스 화이트” 옵션 — → S")
