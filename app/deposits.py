@@ -64,6 +64,10 @@ class MatchKind:
     # (`cancelled_at`): she paid late. The owner restores it as paid or leaves the money for a refund.
     AFTER_CANCEL = "after_cancel"
     REFUND_NOTED = "refund_noted"  # this very deposit was left for a refund on order `number`
+    # Nothing waits for this amount, but an order awaiting payment (`number`, its total `expected`)
+    # is under the depositor's name: she paid part of it, or too much. Nothing to tick: the owner
+    # asks her for the rest or refunds the difference, and marks it paid in its window.
+    NAME_OTHER_AMOUNT = "name_other_amount"
 
 
 # How long after the payment deadline cancelled an order a deposit of its name and amount is offered
@@ -94,6 +98,7 @@ class DepositMatch:
     together: tuple[tuple[int, str], ...] = ()  # SEVERAL_ORDERS: (id, number) of each order it pays
     choices: tuple[tuple[str, ...], ...] = ()  # SEVERAL_ORDERS_UNSURE: the numbers of each possible set
     cancelled_at: datetime | None = None  # AFTER_CANCEL: when the deadline cancelled the order (UTC)
+    expected: int = 0  # NAME_OTHER_AMOUNT: the total of the depositor's order awaiting payment
 
     def order_ids(self) -> tuple[int, ...]:
         """The orders that ticking this match marks paid."""
@@ -326,6 +331,22 @@ def match_deposits(
                 taken.add(order_id)
                 kind = MatchKind.BEFORE_REQUEST if before_request else MatchKind.AMOUNT_ONLY
                 found[d.row] = DepositMatch(d, order_id, number, customer, depositor, kind)
+    for d in deposits:
+        if d.row in found:
+            continue
+        hers = [o for o in waiting if o[0] not in taken and _same_name(d.name, o[3] or o[2])]
+        if len(hers) == 1:  # one order could be what she meant: said, never ticked
+            _id, number, customer, depositor, total = hers[0]
+            found[d.row] = DepositMatch(
+                d,
+                None,
+                number,
+                customer,
+                depositor,
+                MatchKind.NAME_OTHER_AMOUNT,
+                same_name=True,
+                expected=total,
+            )
     for d in deposits:
         if d.row not in found:
             others = sum(1 for o in open_orders if o[4] == d.amount and o[0] not in taken)

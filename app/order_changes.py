@@ -117,19 +117,19 @@ def changed_facts(order: Order, lines: Sequence[CleanLine], charges: Charges) ->
         same = [g for g in gone if g[:2] == k[:2]]
         if len(same) == 1 and len([c for c in came if c[:2] == k[:2]]) == 1:
             was[k] = same[0]
-    before = {k: old[was.get(k, k)] for k in new if k in old or k in was}
-    added = [[named(k), line.quantity] for k, line in new.items() if k not in before]
+    prior = {k: old[was.get(k, k)] for k in new if k in old or k in was}
+    added = [[named(k), line.quantity] for k, line in new.items() if k not in prior]
     removed = [named(k) for k in gone if k not in was.values()]
     options = [[k[1], was[k][2], k[2]] for k in came if k in was]
     quantity = [
-        [named(k), before[k].quantity, line.quantity]
+        [named(k), prior[k].quantity, line.quantity]
         for k, line in new.items()
-        if k in before and before[k].quantity != line.quantity
+        if k in prior and prior[k].quantity != line.quantity
     ]
     price = [
-        [named(k), before[k].unit_price_minor, line.unit_price_minor]
+        [named(k), prior[k].unit_price_minor, line.unit_price_minor]
         for k, line in new.items()
-        if k in before and before[k].unit_price_minor != line.unit_price_minor
+        if k in prior and prior[k].unit_price_minor != line.unit_price_minor
     ]
     for name, value in (
         ("added", added),

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,11 +33,11 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.db import Database
-from app.deposits import Deposit, DepositMatch, MatchKind
+from app.deposits import Deposit, DepositMatch, MatchKind, deposit_day
 from app.errors import ErrorCode, ShopInboxError
 from app.order_actions import bank_file_matches, confirm_payments, note_refund_due, restore_paid_by_deposit
 from ui.context import AppContext
-from ui.formatting import list_time
+from ui.formatting import display_locale, list_time, qdate
 from ui.korean_particles import with_particles
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
@@ -37,6 +48,26 @@ from ui.theme import problem_colour
 log = logging.getLogger(__name__)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def deposit_when(at: str, today: date | None = None) -> str:
+    """A deposit's moment as the bank wrote it ("2026-12-05 11:02:10", "2026.12.05", "20261205
+    110210"), in the owner's words: "12월 5일 (토) 오전 11:02", the year only when not this one's;
+    as written when it is no date."""
+    day = deposit_day(at)
+    if day is None:
+        return at
+    locale = display_locale()
+    korean = locale.language() == QLocale.Language.Korean
+    this_year = day.year == (today or date.today()).year
+    pattern = ("M월 d일 (ddd)" if this_year else "yyyy년 M월 d일 (ddd)") if korean else "ddd, MMM d"
+    text = locale.toString(qdate(day), pattern if korean or this_year else "ddd, MMM d, yyyy")
+    rest = re.sub(r"^\s*\d{4}[.\-/년\s]*\d{1,2}[.\-/월\s]*\d{1,2}[일.]?", "", at)
+    clock = re.match(r"[\sT]*(\d{1,2}):?(\d{2})(?::?\d{2})?\s*$", rest)
+    if clock is not None and int(clock.group(1)) < 24 and int(clock.group(2)) < 60:
+        time = QTime(int(clock.group(1)), int(clock.group(2)))
+        text += " " + locale.toString(time, QLocale.FormatType.ShortFormat)
+    return text
 
 
 class DepositModel(QAbstractTableModel):
@@ -86,10 +117,12 @@ class DepositModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.CheckStateRole and col == 0 and m.order_ids():
             return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return m.deposit.at  # as the bank wrote it, to find it in the bank's own screen
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == 0:
-            return m.deposit.at
+            return deposit_when(m.deposit.at)
         if col == 1:
             return m.deposit.name
         if col == 2:
@@ -117,6 +150,12 @@ class DepositModel(QAbstractTableModel):
             return self.tr(
                 "Its order was cancelled when the payment deadline passed ({0}): choose below"
             ).format(list_time(m.cancelled_at))
+        if m.kind == MatchKind.NAME_OTHER_AMOUNT:
+            if m.deposit.amount < m.expected:
+                sentence = self.tr("Name only: {0} less than the order's {1}: ask for the rest")
+            else:
+                sentence = self.tr("Name only: {0} more than the order's {1}: refund the difference")
+            return sentence.format(money(abs(m.expected - m.deposit.amount), "KRW"), money(m.expected, "KRW"))
         if m.kind == MatchKind.REFUND_NOTED:
             return self.tr("Left for a refund ({0})").format(m.number)
         if m.kind == MatchKind.ALREADY_APPLIED:

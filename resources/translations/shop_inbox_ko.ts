@@ -2864,6 +2864,14 @@ Right-click to retry.</source>
         <translation>입금 기한이 지나 취소된 주문의 입금 (취소: {0}) — 아래에서 선택하세요</translation>
     </message>
     <message>
+        <source>Name only: {0} less than the order&apos;s {1}: ask for the rest</source>
+        <translation>입금자명만 일치: 주문 금액 {1}보다 {0} 적어요. 나머지를 요청하세요</translation>
+    </message>
+    <message>
+        <source>Name only: {0} more than the order&apos;s {1}: refund the difference</source>
+        <translation>입금자명만 일치: 주문 금액 {1}보다 {0} 많아요. 차액을 환불하세요</translation>
+    </message>
+    <message>
         <source>Left for a refund ({0})</source>
         <translation>환불할 입금으로 둠 ({0})</translation>
     </message>

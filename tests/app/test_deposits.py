@@ -435,3 +435,30 @@ def test_only_an_order_the_deadline_cancelled_lately_is_offered_to_a_deposit(db)
     with db.read() as s:
         [match] = match_deposits(s, [LATE], NOW + timedelta(days=5))
     assert match.kind is None
+
+
+def test_a_transfer_short_of_her_order_names_it_and_the_difference_but_offers_nothing_to_tick(db) -> None:
+    """Walk: 이하은 sent 50,000원 for her 93,000원 order; the window said "no order has this amount"."""
+    _minji, haeun = waiting_orders(db)
+    deposits = [
+        Deposit(2, "2026-12-05 11:02:10", "이하은", 50000),
+        Deposit(3, "2026-12-05 11:09", "이하은", 99000),
+    ]
+    with db.read() as s:
+        short, over = match_deposits(s, deposits)
+        number = s.get(Order, haeun).number
+    assert (short.kind, short.number, short.customer, short.expected) == (
+        MatchKind.NAME_OTHER_AMOUNT,
+        number,
+        "이하은",
+        93000,
+    )
+    assert short.order_ids() == () and over.order_ids() == ()
+    assert (over.kind, over.expected) == (MatchKind.NAME_OTHER_AMOUNT, 93000)
+
+
+def test_a_name_with_two_orders_waiting_and_neither_amount_is_left_to_the_owner(db) -> None:
+    two_orders_of_one_customer(db)
+    with db.read() as s:
+        [match] = match_deposits(s, [Deposit(2, "2026-12-04 14:03:22", "김민지", 50000)])
+    assert match.kind is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -144,3 +144,49 @@ def test_restoring_a_late_paid_order_without_stock_is_refused_and_it_can_be_left
         assert order is not None and order.state == "cancelled"
         assert order.events[-1].kind == REFUND_DUE
         assert dialog.model.index(0, 4).data() == f"Left for a refund ({order.number})"
+
+
+def test_a_part_payment_names_her_order_and_what_is_missing_on_a_korean_day(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None, korean_locale: None
+) -> None:
+    """Walk: 이하은 sent 50,000원 of her 90,000원 in the morning; the window showed
+    "2026-12-05 11:02:10" and "이 금액의 주문이 없어요", and the owner had to find her order herself."""
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="울 코트", price_minor=87000, currency="KRW", retailer_id="COAT"))
+        haeun = make_contact(s, profile_name="이하은", last_inbound_at=utcnow())
+        order = create_order(
+            s, contact_id=haeun.id, lines=[LineInput("COAT", 1)], source="chat", charges=Charges(3000)
+        )
+        move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
+        number = order.number
+    today, last_year = date.today(), date(date.today().year - 1, 12, 31)
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "거래일시,적요,기재내용,출금금액,입금금액,잔액\n"
+        f"{today:%Y-%m-%d} 11:02:10,타행이체,이하은,0,50000,1250000\n"
+        f"{last_year:%Y.%m.%d} 23:59,타행이체,이하은,0,100000,1350000\n"
+    )
+    weekday = "월화수목금토일"
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    model = dialog.model
+    assert (
+        model.index(0, 0).data() == f"{today.month}월 {today.day}일 ({weekday[today.weekday()]}) 오전 11:02"
+    )
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == f"{today:%Y-%m-%d} 11:02:10"
+    assert model.index(0, 3).data() == f"{number} · 이하은"
+    assert (
+        model.index(0, 4).data()
+        == "입금자명만 일치: 주문 금액 90,000원보다 40,000원 적어요. 나머지를 요청하세요"
+    )
+    assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # nothing to tick
+    assert (
+        model.index(1, 0).data()
+        == f"{last_year.year}년 12월 31일 ({weekday[last_year.weekday()]}) 오후 11:59"
+    )
+    assert (
+        model.index(1, 4).data()
+        == "입금자명만 일치: 주문 금액 90,000원보다 10,000원 많아요. 차액을 환불하세요"
+    )
+    assert not dialog.confirm_button.isEnabled()
