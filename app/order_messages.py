@@ -39,6 +39,16 @@ PAID_TOGETHER = "paid_together"
 # the sum, one with more would be refused by Meta for the values left blank.
 SEVERAL_ORDERS_VALUES = ("name", "number", "total")
 
+# What a payment request adds when the order has no delivery address yet (the customer sends the
+# order from a cart or a chat, rarely with her address): asked in the same message, so the address
+# arrives with the transfer, not after the owner has the parcel in hand. Only with the default
+# words: the owner's own message goes as she wrote it.
+ADDRESS_REQUEST = {
+    "ko": "받으실 분 성함, 연락처, 배송 주소도 함께 알려 주세요.",
+    "en": "Please also send us the name, phone number and address to deliver to.",
+}
+ADDRESS_WORDS = ("주소", "address")
+
 # Defaults in 존댓말 and in English; the owner can replace each in the order settings.
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     "ko": {
@@ -250,9 +260,16 @@ def prepare_message(
     asks_for_bank = "{bank}" in text if inside else "bank" in wanted
     bank_missing = asks_for_bank and not values["bank"].strip()
     if inside:
-        return PreparedMessage(
-            state, fill(text, values), True, bank_missing=bank_missing, several_orders=several
-        )
+        filled = fill(text, values)
+        if (
+            state == OrderState.AWAITING_PAYMENT
+            and not settings.messages.get(key)  # her own words are sent as she wrote them
+            and not order.ship_to.address.strip()
+            and not any(word in filled.casefold() for word in ADDRESS_WORDS)
+        ):
+            ask = ADDRESS_REQUEST.get(language, ADDRESS_REQUEST["en"])
+            filled = f"{filled.rstrip()}\n{ask}"
+        return PreparedMessage(state, filled, True, bank_missing=bank_missing, several_orders=several)
     if several:
         chosen = several_orders_template(settings, templates)
         if chosen is None:

@@ -527,3 +527,25 @@ def test_after_24_hours_her_orders_go_in_the_korean_template_with_its_numbers_an
     assert (
         found.prepared.text == f"Amy Clarke님, 주문번호 {ids[0]} 및 {ids[1]}의 결제 금액 87,000원 입금 확인"
     )
+
+
+def test_a_payment_request_for_an_order_without_an_address_asks_for_it_in_the_same_message(db) -> None:
+    """Walk: 강다은's order from the chat had no address; the 입금 안내 went without asking for one,
+    and the owner would learn it only with the parcel ready."""
+    from app.shipping_sheets import ShippingAddress, set_shipping_address
+
+    order = an_order(db, OrderState.AWAITING_PAYMENT)
+    message = in_korean_inside_the_window(order)
+    assert message is not None
+    assert message.text.endswith(
+        "바로 준비해 드리겠습니다.\n받으실 분 성함, 연락처, 배송 주소도 함께 알려 주세요."
+    )
+    own = dataclasses.replace(SETTINGS, messages={"awaiting_payment": "{name}님 {total} 입금 부탁드려요."})
+    assert in_korean_inside_the_window(order, own).text == "김민지님 58,000원 입금 부탁드려요."  # type: ignore[union-attr]
+    with db.write() as s:
+        set_shipping_address(
+            s, order.id, ShippingAddress("김민지", "010-5550-1234", "04799", "서울 성동구 성수이로 1")
+        )
+    with db.read() as s:
+        addressed = order_detail(s, order.id)
+    assert "주소" not in in_korean_inside_the_window(addressed).text  # type: ignore[union-attr]
