@@ -294,7 +294,9 @@ def send_order_messages(db: Database, messages: Sequence[OrderMessage], text: st
             stage_outgoing(s, order_outgoing(message, text))
             if message.prepared.state in {state.value for state in OrderState}:  # not a reminder
                 note_told(s, message.order_id, OrderState(message.prepared.state), Told.SENT)
-    return Changes.for_contacts(m.contact_id for m in messages)
+    # The orders too: their history now says the customer was told, in any window showing them.
+    told = frozenset(order_id for m in messages for order_id in m.order_ids)
+    return Changes.for_contacts(m.contact_id for m in messages) | Changes(orders=told)
 
 
 def numberless_customers(db: Database, order_ids: Sequence[int]) -> list[str]:

@@ -135,3 +135,21 @@ def test_the_korean_owner_reads_both_ways_on_in_korean(window: Any, qtbot: Any, 
         "새 주문 → 입금 대기 (안내 메시지를 보낼 수 없었음: "
         "고객의 마지막 메시지 후 24시간이 지났고 이 단계의 템플릿이 없음)"
     )
+
+
+def test_after_the_payment_request_goes_the_open_window_says_she_was_told(window: Any, qtbot: Any) -> None:
+    """Walk: 강다은 was sent the 입금 안내 from the order's window; the message went, but the history
+    in front of the owner kept "새 주문 → 입금 대기" without "(고객에게 알림)" until she reopened it."""
+    from app.order_settings import OrderSettings, save_order_settings
+
+    _contact_id, order_id = phone_chat_order(window.ctx, wrote_ago=timedelta(hours=1))
+    with window.ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account="국민은행 123-45-678901 (서울리넨하우스)"))
+    order_window = open_order(window, qtbot, order_id)
+    with qtbot.waitSignal(order_window.moved):
+        button(order_window, "move_awaiting_payment").click()
+    send = button(order_window, "sendOrderMessage")
+    qtbot.waitUntil(lambda: send.isVisible() and send.isEnabled())
+    with qtbot.waitSignal(order_window.message.sent):
+        send.click()
+    qtbot.waitUntil(lambda: history(order_window)[0].endswith("New → Awaiting payment (customer told)"))
