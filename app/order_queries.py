@@ -249,7 +249,8 @@ def _summaries_select(
         Order.updated_at,
         Order.payment_due_at,
         Order.tracking,
-        *(column for line in lines for column in (line.name, line.quantity)),
+        # The size or colour with the name ("린넨 블라우스 화이트 S"), as the courier sheet says.
+        *(column for line in lines for column in (func.rtrim(line.name + " " + line.option), line.quantity)),
     ).outerjoin(Contact, Contact.id == Order.contact_id)
     for position, line in enumerate(lines):
         stmt = stmt.outerjoin(line, and_(line.order_id == Order.id, line.position == position))

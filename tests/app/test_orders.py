@@ -551,3 +551,25 @@ def test_the_board_finds_an_order_by_its_number_however_the_owner_types_it(db) -
         # Her phone number as she gives it, with or without its dashes: all her orders.
         for typed in ("010-3330-4567", "01033304567", "010 3330 4567", "+82 10-3330-4567", "3330-4567"):
             assert sorted(o.id for o in order_summaries(s, OrderFilter(text=typed))) == ids, typed
+
+
+def test_a_boards_card_names_each_lines_option_as_the_courier_sheet_does(db) -> None:
+    """Walk: the blouse set to "S" read "린넨 블라우스 화이트 ×1" on the board, the size only in its window."""
+    from app.catalog import ItemDraft, create_item
+    from app.order_queries import order_summaries
+    from app.orders import LineInput, create_order
+    from tests.support.factories import make_contact
+
+    with db.write() as s:
+        create_item(
+            s, ItemDraft(name="린넨 블라우스 화이트", price_minor=42000, currency="KRW", retailer_id="BL")
+        )
+        create_item(
+            s, ItemDraft(name="진주 드롭 귀걸이", price_minor=15000, currency="KRW", retailer_id="EAR")
+        )
+        c = make_contact(s, profile_name="최유진")
+        lines = [LineInput("BL", 1, option="S"), LineInput("EAR", 2)]
+        create_order(s, contact_id=c.id, lines=lines, source="cart")
+    with db.read() as s:
+        [card] = order_summaries(s)
+    assert card.items == (("린넨 블라우스 화이트 S", 1), ("진주 드롭 귀걸이", 2))
