@@ -48,6 +48,12 @@ ADDRESS_REQUEST = {
     "en": "Please also send us the name, phone number and address to deliver to.",
 }
 ADDRESS_WORDS = ("주소", "address")
+# What the cancel message adds for an order she had paid: the money is coming back, and where to.
+# Only with the default words, as above.
+REFUND_PROMISE = {
+    "ko": "입금해 주신 {total}은 환불해 드리겠습니다. 환불받으실 계좌를 알려 주세요.",
+    "en": "The {total} you paid will be refunded: please send us the bank account to refund it to.",
+}
 
 # Defaults in 존댓말 and in English; the owner can replace each in the order settings.
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
@@ -269,6 +275,13 @@ def prepare_message(
         ):
             ask = ADDRESS_REQUEST.get(language, ADDRESS_REQUEST["en"])
             filled = f"{filled.rstrip()}\n{ask}"
+        if (
+            state == OrderState.CANCELLED
+            and not settings.messages.get(key)
+            and any(event.to_state == OrderState.PAID for event in order.events)
+        ):
+            refund = fill(REFUND_PROMISE.get(language, REFUND_PROMISE["en"]), values)
+            filled = f"{filled.rstrip()}\n{refund}"
         return PreparedMessage(state, filled, True, bank_missing=bank_missing, several_orders=several)
     if several:
         chosen = several_orders_template(settings, templates)

@@ -54,7 +54,7 @@ from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
 from ui.order_moves import COURIERS, confirm_cancel, move_button_text
-from ui.order_text import left_out_line, move_refusal, state_name, state_names
+from ui.order_text import left_out_line, money, move_refusal, state_name, state_names
 from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.saved_file_note import SavedFileNote
 from ui.screen_fit import place_within_screen, resize_within_screen
@@ -681,6 +681,15 @@ class OrderBoard(QWidget):
                     return summary.number
         return None
 
+    def _number_and_paid(self, order_id: int) -> tuple[str | None, str]:
+        """The order's number and, when it is paid, the amount its customer is to get back."""
+        for model in self.columns.values():
+            for row in range(model.rowCount()):
+                if (summary := model.summary(row)).id == order_id:
+                    paid = summary.state == OrderState.PAID
+                    return summary.number, money(summary.total_minor, summary.currency) if paid else ""
+        return None, ""
+
     def say_refused(self, text: str) -> None:
         """Say why a card cannot go where it was dragged (empty: it can, and nothing is said)."""
         self.move_note.setText(text)
@@ -697,7 +706,7 @@ class OrderBoard(QWidget):
         if state is OrderState.SHIPPED and self.order_actions is not None:
             self.order_actions.open_order(order_id).ask_for_tracking()
             return
-        if state is OrderState.CANCELLED and not confirm_cancel(self, self._number_of(order_id)):
+        if state is OrderState.CANCELLED and not confirm_cancel(self, *self._number_and_paid(order_id)):
             return
         if self.order_actions is not None:
             # Its window makes the move, and only once the customer's message for it can go (or the

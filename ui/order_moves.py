@@ -53,13 +53,19 @@ def unsent_move_label(state: OrderState) -> str:
     }.get(state, translate("OrderWindow", "Move without sending"))
 
 
-def confirm_cancel(parent: QWidget, number: str | None) -> bool:
-    """Ask before order `number` is cancelled, as no step leads back; "No" (keep it) is the default."""
+def confirm_cancel(parent: QWidget, number: str | None, paid: str = "") -> bool:
+    """Ask before order `number` is cancelled, as no step leads back; "No" (keep it) is the default.
+    `paid`: the amount the customer transferred for it ("90,000원"), which she is to get back: the app
+    moves no money, the owner does."""
     question = (
         translate("OrderWindow", "Cancel order {0}? A cancelled order cannot be reopened.").format(number)
         if number
         else translate("OrderWindow", "Cancel this order? A cancelled order cannot be reopened.")
     )
+    if paid:
+        question += "\n\n" + translate(
+            "OrderWindow", "The customer paid {0} for it: transfer it back to her yourself."
+        ).format(paid)
     return confirm(
         parent,
         translate("OrderWindow", "Cancel order"),

@@ -747,8 +747,14 @@ class OrderWindow(QDialog):
     # ----------------------------------------------------------------- moving
     def _move_clicked(self, state: OrderState) -> None:
         """A move button; cancelling is asked first, as it cannot be undone."""
-        number = self.detail.number if self.detail is not None else None
-        if state is OrderState.CANCELLED and not confirm_cancel(self, number):
+        detail = self.detail
+        number = detail.number if detail is not None else None
+        paid = (
+            money(detail.total_minor, detail.currency)
+            if detail is not None and detail.state == OrderState.PAID
+            else ""
+        )
+        if state is OrderState.CANCELLED and not confirm_cancel(self, number, paid):
             return
         self.move_to(state)
 

@@ -5417,6 +5417,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>이 주문을 취소할까요? 취소한 주문은 다시 열 수 없어요.</translation>
     </message>
     <message>
+        <source>The customer paid {0} for it: transfer it back to her yourself.</source>
+        <translation>입금받은 {0}은(는) 고객에게 직접 이체해서 환불해 주세요.</translation>
+    </message>
+    <message>
         <source>Keep order</source>
         <translation>주문 유지</translation>
     </message>

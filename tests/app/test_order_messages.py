@@ -549,3 +549,24 @@ def test_a_payment_request_for_an_order_without_an_address_asks_for_it_in_the_sa
     with db.read() as s:
         addressed = order_detail(s, order.id)
     assert "주소" not in in_korean_inside_the_window(addressed).text  # type: ignore[union-attr]
+
+
+def test_cancelling_an_order_she_paid_tells_her_the_money_comes_back_and_asks_where(db) -> None:
+    """Walk: 이하은's paid order was cancelled with "주문이 취소되었습니다. 궁금하신 점은 언제든
+    말씀해 주세요." and not a word of her 58,000원."""
+    paid = an_order(db, OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.CANCELLED)
+    message = in_korean_inside_the_window(paid)
+    assert message is not None
+    assert message.text.endswith(
+        "취소되었습니다. 궁금하신 점은 언제든 말씀해 주세요.\n"
+        "입금해 주신 58,000원은 환불해 드리겠습니다. 환불받으실 계좌를 알려 주세요."
+    )
+    with db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="박서준")
+        unpaid_id = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat", now=NOW).id
+        move_order(s, unpaid_id, OrderState.AWAITING_PAYMENT, now=NOW)
+        move_order(s, unpaid_id, OrderState.CANCELLED, now=NOW)
+    with db.read() as s:
+        unpaid = order_detail(s, unpaid_id)
+    assert "환불" not in in_korean_inside_the_window(unpaid).text  # type: ignore[union-attr]

@@ -167,6 +167,24 @@ def test_cancel_order_asks_first_and_keeping_the_order_is_the_default(
     assert stored(window, order_id).state == OrderState.CANCELLED
 
 
+def test_cancelling_a_paid_order_reminds_the_owner_to_send_the_money_back(
+    window: Any, qtbot: Any, dialogs: Any, korean: None, korean_locale: None
+) -> None:
+    """Walk: cancelling 이하은's paid 39,000원 order asked only "취소할까요?", not a word of her money."""
+    from app.orders import move_order
+
+    order_id = new_order(window.ctx)
+    with window.ctx.db.write() as s:
+        move_order(s, order_id, OrderState.PAID)
+    order_window = open_order(window, qtbot, order_id)
+    qtbot.waitUntil(lambda: move_button(order_window, OrderState.CANCELLED).isVisible())
+    kept = dialogs.expect("question", answer=Button.No)
+    move_button(order_window, OrderState.CANCELLED).click()
+    settle(qtbot)
+    assert kept.texts[0].endswith("\n\n입금받은 39,000원은 고객에게 직접 이체해서 환불해 주세요.")
+    assert stored(window, order_id).state == OrderState.PAID
+
+
 def test_the_empty_postcode_field_says_what_goes_there_not_a_postcode_that_looks_filled_in(
     window: Any, qtbot: Any
 ) -> None:
@@ -413,3 +431,23 @@ def test_a_change_made_elsewhere_leaves_the_focus_on_the_same_button(window: Any
     focused = order_window.focusWidget()
     assert focused is not None and focused.objectName() == "move_cancelled"
     assert order_window.buttons.indexOf(focused) > 0  # the new button, not the one going away
+
+
+def test_cancelling_a_paid_card_on_the_board_reminds_the_owner_to_send_the_money_back(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from app.orders import move_order
+    from ui.order_board import OrderBoard
+
+    order_id = new_order(window.ctx)
+    with window.ctx.db.write() as s:
+        move_order(s, order_id, OrderState.PAID)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    kept = dialogs.expect("question", answer=Button.No)
+    board.move_card(order_id, OrderState.CANCELLED)
+    settle(qtbot)
+    assert kept.texts[0].endswith("The customer paid ₩39,000 for it: transfer it back to her yourself.")
+    assert stored(window, order_id).state == OrderState.PAID
