@@ -6,7 +6,7 @@ import json
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
@@ -99,6 +99,9 @@ class DepositMatch:
     choices: tuple[tuple[str, ...], ...] = ()  # SEVERAL_ORDERS_UNSURE: the numbers of each possible set
     cancelled_at: datetime | None = None  # AFTER_CANCEL: when the deadline cancelled the order (UTC)
     expected: int = 0  # NAME_OTHER_AMOUNT: the total of the depositor's order awaiting payment
+    # NAME_OTHER_AMOUNT: how many of the file's deposits under her name, this one with them, add up
+    # to `expected` exactly (she paid in parts: 50,000 + 40,000 for 90,000); 0 when they do not.
+    parts: int = 0
 
     def order_ids(self) -> tuple[int, ...]:
         """The orders that ticking this match marks paid."""
@@ -347,6 +350,12 @@ def match_deposits(
                 same_name=True,
                 expected=total,
             )
+    partial = [m for m in found.values() if m.kind == MatchKind.NAME_OTHER_AMOUNT]
+    for number in {m.number for m in partial}:
+        pieces = [m for m in partial if m.number == number]
+        if len(pieces) > 1 and sum(m.deposit.amount for m in pieces) == pieces[0].expected:
+            for m in pieces:
+                found[m.deposit.row] = replace(m, parts=len(pieces))
     for d in deposits:
         if d.row not in found:
             others = sum(1 for o in open_orders if o[4] == d.amount and o[0] not in taken)

@@ -151,6 +151,13 @@ class DepositModel(QAbstractTableModel):
                 "Its order was cancelled when the payment deadline passed ({0}): choose below"
             ).format(list_time(m.cancelled_at))
         if m.kind == MatchKind.NAME_OTHER_AMOUNT:
+            if m.parts:
+                return self.tr(
+                    "Name only: her %n deposits in this file add up to the order's {0}: "
+                    "mark it paid in its window",
+                    "",
+                    m.parts,
+                ).format(money(m.expected, "KRW"))
             if m.deposit.amount < m.expected:
                 sentence = self.tr("Name only: {0} less than the order's {1}: ask for the rest")
             else:

@@ -2863,6 +2863,12 @@ Right-click to retry.</source>
         <source>Its order was cancelled when the payment deadline passed ({0}): choose below</source>
         <translation>입금 기한이 지나 취소된 주문의 입금 (취소: {0}) — 아래에서 선택하세요</translation>
     </message>
+    <message numerus="yes">
+        <source>Name only: her %n deposits in this file add up to the order&apos;s {0}: mark it paid in its window</source>
+        <translation>
+            <numerusform>입금자명만 일치: 이 파일의 입금 %n건을 합치면 주문 금액 {0}이에요. 주문 창에서 결제 완료로 표시하세요</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Name only: {0} less than the order&apos;s {1}: ask for the rest</source>
         <translation>입금자명만 일치: 주문 금액 {1}보다 {0} 적어요. 나머지를 요청하세요</translation>

@@ -462,3 +462,23 @@ def test_a_name_with_two_orders_waiting_and_neither_amount_is_left_to_the_owner(
     with db.read() as s:
         [match] = match_deposits(s, [Deposit(2, "2026-12-04 14:03:22", "김민지", 50000)])
     assert match.kind is None
+
+
+def test_two_transfers_under_her_name_that_add_up_to_her_order_say_so(db) -> None:
+    """Walk: 이하은 paid 93,000원 as 50,000원 in the morning and 43,000원 at noon; each row said only
+    that it was short, and the owner added them up herself."""
+    _minji, _haeun = waiting_orders(db)
+    deposits = [
+        Deposit(2, "2026-12-05 11:02:10", "이하은", 50000),
+        Deposit(3, "2026-12-05 11:40:03", "유진엄마", 7000),
+        Deposit(4, "2026-12-05 12:10:44", "이하은", 43000),
+    ]
+    with db.read() as s:
+        first, other, second = match_deposits(s, deposits)
+    assert (first.kind, first.parts, second.kind, second.parts) == (
+        MatchKind.NAME_OTHER_AMOUNT,
+        2,
+        MatchKind.NAME_OTHER_AMOUNT,
+        2,
+    )
+    assert first.order_ids() == () and other.kind is None

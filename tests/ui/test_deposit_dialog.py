@@ -190,3 +190,26 @@ def test_a_part_payment_names_her_order_and_what_is_missing_on_a_korean_day(
         == "입금자명만 일치: 주문 금액 90,000원보다 10,000원 많아요. 차액을 환불하세요"
     )
     assert not dialog.confirm_button.isEnabled()
+
+
+def test_her_two_transfers_that_make_her_order_are_read_together(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None, korean_locale: None
+) -> None:
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="울 코트", price_minor=87000, currency="KRW", retailer_id="COAT"))
+        haeun = make_contact(s, profile_name="이하은", last_inbound_at=utcnow())
+        order = create_order(
+            s, contact_id=haeun.id, lines=[LineInput("COAT", 1)], source="chat", charges=Charges(3000)
+        )
+        move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "거래일시,적요,기재내용,출금금액,입금금액,잔액\n"
+        "2026-12-05 11:02:10,타행이체,이하은,0,50000,1250000\n"
+        "2026-12-05 12:10:44,타행이체,이하은,0,40000,1290000\n"
+    )
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    said = "입금자명만 일치: 이 파일의 입금 2건을 합치면 주문 금액 90,000원이에요. 주문 창에서 결제 완료로 표시하세요"
+    assert [dialog.model.index(row, 4).data() for row in (0, 1)] == [said, said]
