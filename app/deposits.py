@@ -85,7 +85,8 @@ MAX_ORDERS_TOGETHER = 10
 @dataclass(frozen=True, slots=True)
 class DepositMatch:
     deposit: Deposit
-    # The order to mark paid (AFTER_CANCEL: the cancelled order to restore); None when there is none.
+    # The order to mark paid (AFTER_CANCEL: the cancelled order to restore; NAME_OTHER_AMOUNT: hers,
+    # which this deposit does not pay); None when there is none.
     order_id: int | None
     number: str
     customer: str
@@ -107,8 +108,8 @@ class DepositMatch:
         """The orders that ticking this match marks paid."""
         if self.together:
             return tuple(order_id for order_id, _number in self.together)
-        if self.order_id is None or self.kind == MatchKind.AFTER_CANCEL:  # the owner's choice instead
-            return ()
+        if self.order_id is None or self.kind in (MatchKind.AFTER_CANCEL, MatchKind.NAME_OTHER_AMOUNT):
+            return ()  # the owner's choice instead, or in the order's own window
         return (self.order_id,)
 
 
@@ -339,10 +340,10 @@ def match_deposits(
             continue
         hers = [o for o in waiting if o[0] not in taken and _same_name(d.name, o[3] or o[2])]
         if len(hers) == 1:  # one order could be what she meant: said, never ticked
-            _id, number, customer, depositor, total = hers[0]
+            order_id, number, customer, depositor, total = hers[0]
             found[d.row] = DepositMatch(
                 d,
-                None,
+                order_id,
                 number,
                 customer,
                 depositor,

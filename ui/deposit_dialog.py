@@ -196,6 +196,7 @@ class DepositModel(QAbstractTableModel):
 
 class DepositDialog(QDialog):
     paid = Signal(list)  # order ids moved to Paid
+    open_requested = Signal(int)  # a row was double-clicked: its order, to open
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,6 +228,10 @@ class DepositDialog(QDialog):
         # One deposit may pay several orders: their numbers are read whole ("2026-0003 + 2026-0008").
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # "12월 5일 (토) 오전 11:02" on one line.
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Its order's window, to mark it paid there (a part payment) or see what it is.
+        self.table.doubleClicked.connect(self._open_row)
         self.table.selectionModel().currentRowChanged.connect(self.show_late_choice)
         # A deposit after the payment deadline cancelled its order: the owner's two ways on.
         self.late_text = QLabel(self)
@@ -266,6 +271,12 @@ class DepositDialog(QDialog):
         layout.addWidget(self.late_bar)
         layout.addWidget(self.problem)
         layout.addLayout(bottom)
+
+    def _open_row(self, index: QModelIndex) -> None:
+        m = self.model.matches[index.row()]
+        order_id = m.together[0][0] if m.together else m.order_id
+        if order_id is not None:
+            self.open_requested.emit(order_id)
 
     def choose_file(self) -> None:
         name = open_file_name(

@@ -207,6 +207,7 @@ class OrderActions(QObject):
         # The paid orders' "payment confirmed" messages (the single order's window prepares the
         # same), sent or not in one decision, as after a courier's file.
         dialog.paid.connect(self._offer_payment_messages)
+        dialog.open_requested.connect(self.open_order)
         delete_when_closed(dialog)
         dialog.show()
         return dialog
