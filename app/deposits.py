@@ -64,6 +64,10 @@ class MatchKind:
     # (`cancelled_at`): she paid late. The owner restores it as paid or leaves the money for a refund.
     AFTER_CANCEL = "after_cancel"
     REFUND_NOTED = "refund_noted"  # this very deposit was left for a refund on order `number`
+    # More orders awaiting payment of this name and amount than the file has such deposits (two
+    # customers called 김민지, each owing 42,000원): which one paid only the owner can tell
+    # (`choices`: each order's number), so nothing is offered to tick.
+    SAME_NAME_UNSURE = "same_name_unsure"
     # Nothing waits for this amount, but an order awaiting payment (`number`, its total `expected`)
     # is under the depositor's name: she paid part of it, or too much. Nothing to tick: the owner
     # asks her for the rest or refunds the difference, and marks it paid in its window.
@@ -312,6 +316,8 @@ def match_deposits(
             if number is not None and d.row not in found:
                 found[d.row] = DepositMatch(d, None, number, "", "", recorded_kind)
     for orders, before_request in ((waiting, False), (new, True)):
+        if not before_request:
+            _same_name_unsure(deposits, orders, found)
         for d in deposits:
             if d.row in found:
                 continue
@@ -366,6 +372,35 @@ def match_deposits(
 
 # An open order as the matcher reads it: id, number, customer, depositor name, total.
 _Open = tuple[int, str, str, str, int]
+
+
+def _same_name_unsure(
+    deposits: Sequence[Deposit], orders: Sequence[_Open], found: dict[int, DepositMatch]
+) -> None:
+    """Mark SAME_NAME_UNSURE each deposit still unmatched whose name and amount more orders await
+    than the file has deposits of that name and amount."""
+    fold = lambda name: re.sub(r"\s+", "", name).casefold()  # noqa: E731
+    for d in deposits:
+        if d.row in found:
+            continue
+        alike = [o for o in orders if o[4] == d.amount and _same_name(d.name, o[3] or o[2])]
+        paying = [
+            e
+            for e in deposits
+            if e.row not in found and e.amount == d.amount and fold(e.name) == fold(d.name)
+        ]
+        if len(alike) > len(paying):
+            choices = tuple((o[1],) for o in alike)
+            found[d.row] = DepositMatch(
+                d,
+                None,
+                "",
+                alike[0][2],
+                alike[0][3],
+                MatchKind.SAME_NAME_UNSURE,
+                same_name=True,
+                choices=choices,
+            )
 
 
 def _match_orders_together(

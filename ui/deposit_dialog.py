@@ -150,6 +150,12 @@ class DepositModel(QAbstractTableModel):
             return self.tr(
                 "Its order was cancelled when the payment deadline passed ({0}): choose below"
             ).format(list_time(m.cancelled_at))
+        if m.kind == MatchKind.SAME_NAME_UNSURE:
+            return self.tr(
+                "%n orders under this name wait for this amount ({0}): mark the right one paid in its window",
+                "",
+                len(m.choices),
+            ).format(", ".join(numbers[0] for numbers in m.choices))
         if m.kind == MatchKind.NAME_OTHER_AMOUNT:
             if m.parts:
                 return self.tr(

@@ -130,6 +130,11 @@
             <numerusform>One deposit for %n order: name and their total</numerusform><numerusform>One deposit for %n orders: name and their total</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%n orders under this name wait for this amount ({0}): mark the right one paid in its window</source>
+        <translation>
+            <numerusform>%n order under this name wait for this amount ({0}): mark the right one paid in its window</numerusform><numerusform>%n orders under this name wait for this amount ({0}): mark the right one paid in its window</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Name only: her %n deposits in this file add up to the order's {0}: mark it paid in its window</source>
         <translation>
             <numerusform>Name only: her %n deposits in this file add up to the order's {0}: mark it paid in its window</numerusform><numerusform>Name only: her %n deposits in this file add up to the order's {0}: mark it paid in its window</numerusform></translation>

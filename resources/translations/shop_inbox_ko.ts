@@ -2864,6 +2864,12 @@ Right-click to retry.</source>
         <translation>입금 기한이 지나 취소된 주문의 입금 (취소: {0}) — 아래에서 선택하세요</translation>
     </message>
     <message numerus="yes">
+        <source>%n orders under this name wait for this amount ({0}): mark the right one paid in its window</source>
+        <translation>
+            <numerusform>같은 이름, 같은 금액의 주문이 %n건 있어요 ({0}). 맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Name only: her %n deposits in this file add up to the order&apos;s {0}: mark it paid in its window</source>
         <translation>
             <numerusform>입금자명만 일치: 이 파일의 입금 %n건을 합치면 주문 금액 {0}이에요. 주문 창에서 결제 완료로 표시하세요</numerusform>

@@ -482,3 +482,32 @@ def test_two_transfers_under_her_name_that_add_up_to_her_order_say_so(db) -> Non
         2,
     )
     assert first.order_ids() == () and other.kind is None
+
+
+def test_two_customers_of_one_name_waiting_for_one_amount_are_not_guessed_between(db) -> None:
+    """Two 김민지 (two phones) each await 42,000원; one transfer from "김민지" came. Matching it to the
+    first would mark the wrong customer paid and tell her so: the owner picks, in the order's window."""
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        ids = []
+        for phone in ("821055501234", "821099990000"):
+            c = make_contact(s, profile_name="김민지", wa_id=phone)
+            order = create_order(
+                s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+            )
+            move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=NOW)
+            ids.append((order.id, order.number))
+    with db.read() as s:
+        [one] = match_deposits(s, [Deposit(2, "2026-12-05 10:00", "김민지", 42000)])
+        both = match_deposits(
+            s,
+            [
+                Deposit(2, "2026-12-05 10:00", "김민지", 42000),
+                Deposit(3, "2026-12-05 10:30", "김민지", 42000),
+            ],
+        )
+    assert one.kind == MatchKind.SAME_NAME_UNSURE and one.order_ids() == ()
+    assert one.choices == ((ids[0][1],), (ids[1][1],))
+    # Two transfers for the two orders: whichever pays which, both are paid.
+    assert [m.kind for m in both] == [MatchKind.NAME_AND_AMOUNT, MatchKind.NAME_AND_AMOUNT]
+    assert {m.order_id for m in both} == {ids[0][0], ids[1][0]}

@@ -219,3 +219,31 @@ def test_her_two_transfers_that_make_her_order_are_read_together(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
     said = "입금자명만 일치: 이 파일의 입금 2건을 합치면 주문 금액 90,000원이에요. 주문 창에서 결제 완료로 표시하세요"
     assert [dialog.model.index(row, 4).data() for row in (0, 1)] == [said, said]
+
+
+def test_two_customers_of_one_name_and_amount_leave_the_deposit_to_the_owner(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None, korean_locale: None
+) -> None:
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        numbers = []
+        for phone in ("821055501234", "821099990000"):
+            c = make_contact(s, profile_name="김민지", wa_id=phone, last_inbound_at=utcnow())
+            order = create_order(
+                s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+            )
+            move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
+            numbers.append(order.number)
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "거래일시,적요,기재내용,출금금액,입금금액,잔액\n2026-12-05 10:00:00,타행이체,김민지,0,42000,1042000\n"
+    )
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert dialog.model.index(0, 4).data() == (
+        f"같은 이름, 같은 금액의 주문이 2건 있어요 ({numbers[0]}, {numbers[1]}). "
+        "맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요"
+    )
+    assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None
+    assert not dialog.confirm_button.isEnabled()
