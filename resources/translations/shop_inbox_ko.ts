@@ -5450,7 +5450,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>A courier cannot deliver a parcel without it.</source>
-        <translation>주소가 없으면 택배사가 배송할 수 없어요.</translation>
+        <translation>택배사는 이 정보 없이 배송할 수 없어요.</translation>
     </message>
     <message>
         <source>Mark it shipped anyway?</source>

@@ -451,3 +451,24 @@ def test_cancelling_a_paid_card_on_the_board_reminds_the_owner_to_send_the_money
     settle(qtbot)
     assert kept.texts[0].endswith("The customer paid ₩39,000 for it: transfer it back to her yourself.")
     assert stored(window, order_id).state == OrderState.PAID
+
+
+def test_shipping_without_a_postcode_says_the_postcode_is_missing_not_the_address(
+    window: Any, qtbot: Any, dialogs: Any, korean: None
+) -> None:
+    """Walk: "우편번호가 없어요. 주소가 없으면 택배사가 배송할 수 없어요." for an order with its address."""
+    from app.orders import move_order
+
+    order_id = new_order(window.ctx)
+    with window.ctx.db.write() as s:
+        move_order(s, order_id, OrderState.PAID)
+    order_window = open_order(window, qtbot, order_id)
+    type_address(order_window, postcode="")
+    qtbot.waitUntil(lambda: move_button(order_window, OrderState.SHIPPED).isVisible())
+    asked = dialogs.expect("question", answer=Button.No)
+    move_button(order_window, OrderState.SHIPPED).click()
+    settle(qtbot)
+    number = stored(window, order_id).number
+    assert asked.texts[0] == (
+        f"주문 {number}에 우편번호가 없어요. 택배사는 이 정보 없이 배송할 수 없어요.\n\n그래도 배송 시작으로 표시할까요?"
+    )
