@@ -5018,7 +5018,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Orders placed on these days, one row per order line:</source>
-        <translation>이 기간에 들어온 주문을 주문 상품 줄마다 한 행씩 저장합니다:</translation>
+        <translation>이 기간에 들어온 주문을 상품 한 줄에 한 행씩 저장해요:</translation>
     </message>
 </context>
 <context>

@@ -161,3 +161,13 @@ def test_the_days_exported_are_the_shops_days_on_a_laptop_set_to_another_zone(
     finally:
         monkeypatch.undo()
         clock.tzset()
+
+
+def test_the_export_dialog_speaks_the_apps_friendly_korean(qtbot: Any, korean: None) -> None:
+    """Walk: "…한 행씩 저장합니다:" stood alone in formal speech among the app's -요."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = OrderExportDialog(date(2026, 12, 1), date(2026, 12, 5))
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "이 기간에 들어온 주문을 상품 한 줄에 한 행씩 저장해요:" in texts
