@@ -160,7 +160,7 @@ class DepositModel(QAbstractTableModel):
             if m.parts:
                 return self.tr(
                     "Name only: her %n deposits in this file add up to the order's {0}: "
-                    "mark it paid in its window",
+                    "double-click to mark it paid in its window",
                     "",
                     m.parts,
                 ).format(money(m.expected, "KRW"))

@@ -2870,9 +2870,9 @@ Right-click to retry.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Name only: her %n deposits in this file add up to the order&apos;s {0}: mark it paid in its window</source>
+        <source>Name only: her %n deposits in this file add up to the order&apos;s {0}: double-click to mark it paid in its window</source>
         <translation>
-            <numerusform>입금자명만 일치: 이 파일의 입금 %n건을 합치면 주문 금액 {0}이에요. 주문 창에서 결제 완료로 표시하세요</numerusform>
+            <numerusform>입금자명만 일치: 이 파일의 입금 %n건을 합치면 주문 금액 {0}이에요. 두 번 클릭해 주문 창에서 결제 완료로 표시하세요</numerusform>
         </translation>
     </message>
     <message>

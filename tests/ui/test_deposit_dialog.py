@@ -217,7 +217,7 @@ def test_her_two_transfers_that_make_her_order_are_read_together(
     dialog = OrderActions(window, window.ctx).open_deposits()
     dialog.load_file(bank)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
-    said = "입금자명만 일치: 이 파일의 입금 2건을 합치면 주문 금액 90,000원이에요. 주문 창에서 결제 완료로 표시하세요"
+    said = "입금자명만 일치: 이 파일의 입금 2건을 합치면 주문 금액 90,000원이에요. 두 번 클릭해 주문 창에서 결제 완료로 표시하세요"
     assert [dialog.model.index(row, 4).data() for row in (0, 1)] == [said, said]
 
 
