@@ -68,6 +68,9 @@ class MatchKind:
     # customers called 김민지, each owing 42,000원): which one paid only the owner can tell
     # (`choices`: each order's number), so nothing is offered to tick.
     SAME_NAME_UNSURE = "same_name_unsure"
+    # Nothing waits for it, but the owner marked an order of this name and amount paid by hand
+    # lately (`number`; she saw the transfer in her banking app): this is likely that transfer.
+    MARKED_PAID = "marked_paid"
     # Nothing waits for this amount, but an order awaiting payment (`number`, its total `expected`)
     # is under the depositor's name: she paid part of it, or too much. Nothing to tick: the owner
     # asks her for the rest or refunds the difference, and marks it paid in its window.
@@ -112,7 +115,11 @@ class DepositMatch:
         """The orders that ticking this match marks paid."""
         if self.together:
             return tuple(order_id for order_id, _number in self.together)
-        if self.order_id is None or self.kind in (MatchKind.AFTER_CANCEL, MatchKind.NAME_OTHER_AMOUNT):
+        if self.order_id is None or self.kind in (
+            MatchKind.AFTER_CANCEL,
+            MatchKind.NAME_OTHER_AMOUNT,
+            MatchKind.MARKED_PAID,
+        ):
             return ()  # the owner's choice instead, or in the order's own window
         return (self.order_id,)
 
@@ -217,6 +224,30 @@ def _recorded_deposits(session: Session, which: ColumnElement[bool]) -> dict[obj
         else:
             applied[note] = number
     return applied
+
+
+def _marked_paid_by_hand(session: Session, now: datetime) -> list[_Open]:
+    """Orders the owner marked paid herself (no bank file's deposit in the move's note) in the
+    last LATE_DEPOSIT_DAYS, paid or later still: (id, number, customer, depositor, total)."""
+    rows = session.execute(
+        select(
+            Order.id,
+            Order.number,
+            Order.customer_name,
+            Order.depositor_name,
+            Order.total_minor,
+            OrderEvent.note,
+        )
+        .join(OrderEvent, OrderEvent.order_id == Order.id)
+        .where(
+            Order.state.in_((OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)),
+            Order.currency == "KRW",
+            OrderEvent.to_state == OrderState.PAID,
+            OrderEvent.at >= now - timedelta(days=LATE_DEPOSIT_DAYS),
+        )
+        .order_by(OrderEvent.at.desc())
+    ).all()
+    return [tuple(r[:5]) for r in rows if not isinstance(move_note(r[5]).get("deposit"), dict)]  # type: ignore[misc]
 
 
 def _expired_orders(session: Session, now: datetime) -> list[tuple[int, str, str, str, int, datetime]]:
@@ -356,6 +387,16 @@ def match_deposits(
                 MatchKind.NAME_OTHER_AMOUNT,
                 same_name=True,
                 expected=total,
+            )
+    marked = _marked_paid_by_hand(session, now or utcnow())
+    for d in deposits:
+        if d.row in found:
+            continue
+        by_hand = next((o for o in marked if o[4] == d.amount and _same_name(d.name, o[3] or o[2])), None)
+        if by_hand is not None:
+            marked.remove(by_hand)
+            found[d.row] = DepositMatch(
+                d, by_hand[0], by_hand[1], by_hand[2], by_hand[3], MatchKind.MARKED_PAID
             )
     partial = [m for m in found.values() if m.kind == MatchKind.NAME_OTHER_AMOUNT]
     for number in {m.number for m in partial}:

@@ -150,6 +150,10 @@ class DepositModel(QAbstractTableModel):
             return self.tr(
                 "Its order was cancelled when the payment deadline passed ({0}): choose below"
             ).format(list_time(m.cancelled_at))
+        if m.kind == MatchKind.MARKED_PAID:
+            return self.tr(
+                "Name and amount of an order you marked paid yourself ({0}): nothing to do"
+            ).format(m.number)
         if m.kind == MatchKind.SAME_NAME_UNSURE:
             return self.tr(
                 "%n orders under this name wait for this amount ({0}): mark the right one paid in its window",

@@ -511,3 +511,28 @@ def test_two_customers_of_one_name_waiting_for_one_amount_are_not_guessed_betwee
     # Two transfers for the two orders: whichever pays which, both are paid.
     assert [m.kind for m in both] == [MatchKind.NAME_AND_AMOUNT, MatchKind.NAME_AND_AMOUNT]
     assert {m.order_id for m in both} == {ids[0][0], ids[1][0]}
+
+
+def test_a_transfer_the_owner_already_marked_paid_by_hand_is_named_not_called_unknown(db) -> None:
+    """Walk: she saw 김민지's 42,000원 in her banking app and marked the order paid; the evening's
+    bank file then said "이 금액의 주문이 없어요" of that very transfer."""
+    minji, _haeun = waiting_orders(db)
+    with db.write() as s:
+        move_order(s, minji, OrderState.PAID, now=NOW)
+        number = s.get(Order, minji).number
+    with db.read() as s:
+        [match, other] = match_deposits(
+            s,
+            [
+                Deposit(2, "2026-11-29 10:12:01", "김민지", 42000),
+                Deposit(3, "2026-11-29 10:13", "김민지", 42000),
+            ],
+            now=NOW,
+        )
+    assert (match.kind, match.number, match.order_ids()) == (MatchKind.MARKED_PAID, number, ())
+    assert other.kind is None  # one order marked paid accounts for one transfer
+    with db.read() as s:
+        [late] = match_deposits(
+            s, [Deposit(2, "2026-12-20 10:12", "김민지", 42000)], now=NOW + timedelta(days=20)
+        )
+    assert late.kind is None

@@ -247,3 +247,29 @@ def test_two_customers_of_one_name_and_amount_leave_the_deposit_to_the_owner(
     )
     assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None
     assert not dialog.confirm_button.isEnabled()
+
+
+def test_a_transfer_for_an_order_marked_paid_by_hand_says_nothing_is_left_to_do(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None, korean_locale: None
+) -> None:
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow())
+        order = create_order(
+            s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+        )
+        move_order(s, order.id, OrderState.AWAITING_PAYMENT)
+        move_order(s, order.id, OrderState.PAID)  # she saw it in her banking app
+        number = order.number
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "거래일시,적요,기재내용,출금금액,입금금액,잔액\n2026-12-05 10:00:00,타행이체,김민지,0,42000,1042000\n"
+    )
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert (
+        dialog.model.index(0, 4).data()
+        == f"직접 결제 완료로 표시한 주문({number})의 이름·금액과 같아요. 따로 할 일은 없어요"
+    )
+    assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None
