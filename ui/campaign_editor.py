@@ -81,6 +81,8 @@ class CampaignEditor(QWidget):
         self.choices: EditorChoices | None = None
         self.resolved = Resolved()
         self._pending_draft: CampaignDraft | None = None
+        self._loads = 0  # which load() the choices arriving answer: only the last one's are shown
+        self._loaded = 0
         # The draft as last loaded or saved, read back from the form: edits are what differs from it.
         self._baseline: CampaignDraft | None = None
         self._generation = 0
@@ -172,12 +174,27 @@ class CampaignEditor(QWidget):
         sync = self.ctx.sync
         fetch = sync.templates if sync is not None and sync.engine is not None else None
         db = self.ctx.db
-        run_op(lambda: editor_choices(db, fetch), self._choices_loaded, parent=self)
+        self._loads += 1
+        this_load = self._loads
+        run_op(
+            lambda: editor_choices(db, fetch),
+            lambda choices: self._choices_loaded(choices, this_load),
+            parent=self,
+        )
 
     def is_loaded(self) -> bool:
-        return self.choices is not None and self._shown_generation == self._generation
+        return (
+            self.choices is not None
+            and self._loaded == self._loads
+            and self._shown_generation == self._generation
+        )
 
-    def _choices_loaded(self, choices: EditorChoices) -> None:
+    def _choices_loaded(self, choices: EditorChoices, this_load: int) -> None:
+        if this_load != self._loads:
+            # An earlier load's choices, come after a later one's (each is read in its own op): shown,
+            # they emptied the template of the draft the owner had just opened.
+            return
+        self._loaded = this_load
         self.choices = choices
         self.audience_box.fill_choices(choices)
         self.message.fill_templates(choices)

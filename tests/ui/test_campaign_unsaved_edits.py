@@ -237,3 +237,39 @@ def test_deleting_a_draft_asks_first_and_cancel_keeps_it(
     dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     window.delete_button.click()
     qtbot.waitUntil(lambda: stored_names(ctx) == [], timeout=5000)
+
+
+def test_a_draft_opened_before_the_windows_first_choices_arrived_keeps_its_template(
+    qtbot: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    """On a busy computer the blank editor's choices came after the draft's and emptied its template."""
+    import threading
+
+    from ui import campaign_editor
+    from ui.campaign_window import CampaignWindow
+    from ui.ops import pending_ops
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD))
+    read_choices, calls, first_may_finish = campaign_editor.editor_choices, [], threading.Event()
+
+    def first_one_late(db: Any, fetch: Any) -> Any:
+        calls.append(db)
+        if len(calls) == 1:
+            first_may_finish.wait(10)  # the window's first read, held until the draft is shown
+        return read_choices(db, fetch)
+
+    monkeypatch.setattr(campaign_editor, "editor_choices", first_one_late)
+    window = CampaignWindow(ctx)
+    qtbot.addWidget(window, before_close_func=lambda _w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    window.show()
+    try:
+        open_stored_draft(qtbot, window, "Winter sale")
+        qtbot.waitUntil(lambda: window.editor.current_template() == LAWFUL_AD, timeout=5000)
+    finally:
+        first_may_finish.set()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)  # the late choices were delivered
+    assert window.editor.name.text() == "Winter sale"
+    assert window.editor.current_template() == LAWFUL_AD
+    assert not window.has_unsaved_edits()
