@@ -115,6 +115,8 @@ class DepositMatch:
         """The orders that ticking this match marks paid."""
         if self.together:
             return tuple(order_id for order_id, _number in self.together)
+        if self.kind == MatchKind.NAME_OTHER_AMOUNT and self.parts and self.order_id is not None:
+            return (self.order_id,)  # with her other parts: ticked together, they pay it
         if self.order_id is None or self.kind in (
             MatchKind.AFTER_CANCEL,
             MatchKind.NAME_OTHER_AMOUNT,
@@ -186,14 +188,27 @@ def _deposit_key(at: str, name: str, amount: int) -> tuple[str, str, int]:
     return " ".join(at.split()), re.sub(r"\s+", "", name).casefold(), amount
 
 
-def deposit_note(deposit: Deposit, together: Sequence[str] = (), *, restored: bool = False) -> str:
+def _facts(deposit: Deposit) -> dict[str, object]:
+    return {"at": deposit.at, "name": deposit.name, "amount": deposit.amount}
+
+
+def deposit_note(
+    deposit: Deposit,
+    together: Sequence[str] = (),
+    *,
+    restored: bool = False,
+    parts: Sequence[Deposit] = (),
+) -> str:
     """The history note of a move to Paid that `deposit` made: what the bank file said, the
-    numbers of all the orders it paid when it paid several together, and whether it restored an
-    order the payment deadline had cancelled."""
-    facts: dict[str, object] = {"at": deposit.at, "name": deposit.name, "amount": deposit.amount}
+    numbers of all the orders it paid when it paid several together, whether it restored an
+    order the payment deadline had cancelled, and, when several deposits paid the order in parts
+    (`parts`, `deposit` the first of them), each of them."""
+    facts = _facts(deposit)
     if len(together) > 1:
         facts["orders"] = list(together)
     note: dict[str, object] = {"deposit": facts}
+    if len(parts) > 1:
+        note["parts"] = [_facts(d) for d in parts]
     if restored:
         note["restored"] = True
     return json.dumps(note, ensure_ascii=False)
@@ -214,13 +229,16 @@ def _recorded_deposits(session: Session, which: ColumnElement[bool]) -> dict[obj
     ).all()
     applied: dict[object, str] = {}
     for note, number in rows:
-        deposit = move_note(note).get("deposit")
+        facts = move_note(note)
+        deposit = facts.get("deposit")
         if isinstance(deposit, dict):
-            key = _deposit_key(
-                str(deposit.get("at", "")), str(deposit.get("name", "")), int(deposit.get("amount", 0))
-            )
-            orders = deposit.get("orders")
-            applied[key] = ", ".join(map(str, orders)) if isinstance(orders, list) and orders else number
+            parts = facts.get("parts")
+            for one in [p for p in parts if isinstance(p, dict)] if isinstance(parts, list) else [deposit]:
+                key = _deposit_key(
+                    str(one.get("at", "")), str(one.get("name", "")), int(one.get("amount", 0))
+                )
+                orders = deposit.get("orders")
+                applied[key] = ", ".join(map(str, orders)) if isinstance(orders, list) and orders else number
         else:
             applied[note] = number
     return applied
@@ -499,7 +517,12 @@ def confirm_deposits(
     """The owner confirmed these (order, deposit) pairs: each order moves to Paid, its history
     naming the deposit (and the orders it paid together, if several). The depositor name the owner
     typed stays (a different one is what the bank file says, in the history); an order with none
-    takes the bank's. All or nothing: one that cannot move (paid meanwhile) raises, writing nothing."""
+    takes the bank's. Several deposits for one order (she paid in parts) move it once, its history
+    naming each. All or nothing: one that cannot move (paid meanwhile) raises, writing nothing."""
+    parts: dict[int, list[Deposit]] = {}
+    for order_id, deposit in confirmed:
+        parts.setdefault(order_id, []).append(deposit)
+    confirmed = [(order_id, deposits[0]) for order_id, deposits in parts.items()]
     orders = []
     for order_id, _deposit in confirmed:
         order = session.get(Order, order_id)
@@ -513,7 +536,8 @@ def confirm_deposits(
     for order, (order_id, deposit) in zip(orders, confirmed, strict=True):
         if deposit.name and not order.depositor_name.strip():
             order.depositor_name = deposit.name
-        move_order(session, order_id, OrderState.PAID, now=now, note=deposit_note(deposit, numbers[deposit]))
+        note = deposit_note(deposit, numbers[deposit], parts=parts[order_id])
+        move_order(session, order_id, OrderState.PAID, now=now, note=note)
         moved.append(order_id)
     return moved
 

@@ -82,7 +82,10 @@ class DepositModel(QAbstractTableModel):
         self.beginResetModel()
         self.matches = matches
         # Sure matches are ticked; "amount only" waits for the owner, who knows their customers.
-        self.checked = [m.kind in (MatchKind.NAME_AND_AMOUNT, MatchKind.SEVERAL_ORDERS) for m in matches]
+        # Her transfers that add up to her order exactly are ticked too: together they pay it.
+        self.checked = [
+            m.kind in (MatchKind.NAME_AND_AMOUNT, MatchKind.SEVERAL_ORDERS) or bool(m.parts) for m in matches
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
@@ -164,7 +167,7 @@ class DepositModel(QAbstractTableModel):
             if m.parts:
                 return self.tr(
                     "Name only: her %n deposits in this file add up to the order's {0}: "
-                    "double-click to mark it paid in its window",
+                    "ticked together, they mark it paid",
                     "",
                     m.parts,
                 ).format(money(m.expected, "KRW"))
@@ -190,8 +193,13 @@ class DepositModel(QAbstractTableModel):
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
             return False
-        self.checked[index.row()] = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.dataChanged.emit(index, index)
+        on = Qt.CheckState(value) == Qt.CheckState.Checked
+        m = self.matches[index.row()]
+        for row, other in enumerate(self.matches):
+            # Her parts of one order are ticked and unticked together: one alone does not pay it.
+            if row == index.row() or (m.parts and other.parts and other.order_id == m.order_id):
+                self.checked[row] = on
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
         return True
 
     def settle(self, row: int, kind: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -66,6 +67,11 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
         ).format(when, deposit_text(deposit))
     if event.kind == EXPIRED_MOVE or facts.get("expired"):
         line = translate("OrderWindow", "{0}: cancelled, the payment deadline passed").format(when)
+    elif isinstance(deposit, dict) and isinstance(facts.get("parts"), list):
+        parts = [p for p in facts["parts"] if isinstance(p, dict)]
+        count = len(parts)
+        line = QCoreApplication.translate("OrderWindow", "{0}: paid by %n deposits together: {1}", "", count)
+        line = line.format(when, ", ".join(deposit_text(p, with_time=True) for p in parts))
     elif isinstance(deposit, dict):
         line = translate("OrderWindow", "{0}: paid by a deposit in the bank file: {1}").format(
             when, deposit_text(deposit)
@@ -161,10 +167,14 @@ def told_text(kind: str, facts: dict[str, Any]) -> str:
     return ""
 
 
-def deposit_text(deposit: dict[str, Any]) -> str:
-    """A bank file's deposit as the history names it: "12월 4일 이하온 61,000원"."""
+def deposit_text(deposit: dict[str, Any], *, with_time: bool = False) -> str:
+    """A bank file's deposit as the history names it: "12월 4일 이하온 61,000원"; `with_time`:
+    "12월 4일 11:02 이하온 50,000원" (two transfers of one day told apart)."""
     day = deposit_day(str(deposit.get("at", "")))
     when = _babel_date_md(day) if day is not None else str(deposit.get("at", ""))
+    clock = re.search(r"\b(\d{1,2}):(\d{2})", str(deposit.get("at", ""))) if with_time else None
+    if clock is not None and day is not None:
+        when += f" {int(clock.group(1))}:{clock.group(2)}"
     amount = deposit.get("amount")
     parts = [when, str(deposit.get("name", "")), money(amount, "KRW") if isinstance(amount, int) else ""]
     return " ".join(p for p in parts if p)

@@ -135,9 +135,9 @@
             <numerusform>%n order under this name wait for this amount ({0}): mark the right one paid in its window</numerusform><numerusform>%n orders under this name wait for this amount ({0}): mark the right one paid in its window</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Name only: her %n deposits in this file add up to the order's {0}: double-click to mark it paid in its window</source>
+        <source>Name only: her %n deposits in this file add up to the order's {0}: ticked together, they mark it paid</source>
         <translation>
-            <numerusform>Name only: her %n deposits in this file add up to the order's {0}: double-click to mark it paid in its window</numerusform><numerusform>Name only: her %n deposits in this file add up to the order's {0}: double-click to mark it paid in its window</numerusform></translation>
+            <numerusform>Name only: her %n deposits in this file add up to the order's {0}: ticked together, they mark it paid</numerusform><numerusform>Name only: her %n deposits in this file add up to the order's {0}: ticked together, they mark it paid</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n open order(s) have this amount, but none waits for this deposit alone: check the orders</source>

@@ -2874,9 +2874,9 @@ Right-click to retry.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Name only: her %n deposits in this file add up to the order&apos;s {0}: double-click to mark it paid in its window</source>
+        <source>Name only: her %n deposits in this file add up to the order&apos;s {0}: ticked together, they mark it paid</source>
         <translation>
-            <numerusform>입금자명만 일치: 이 파일의 입금 %n건을 합치면 주문 금액 {0}이에요. 두 번 클릭해 주문 창에서 결제 완료로 표시하세요</numerusform>
+            <numerusform>입금자명만 일치: 이 파일의 입금 %n건을 합치면 주문 금액 {0}이에요. 함께 체크하면 결제 완료로 표시해요</numerusform>
         </translation>
     </message>
     <message>
@@ -5307,6 +5307,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>{0}: a deposit came after the order was cancelled, left to be refunded: {1}</source>
         <translation>{0}: 주문 취소 뒤에 들어온 입금, 환불할 입금으로 둠: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: paid by %n deposits together: {1}</source>
+        <translation>{0}: 은행 파일의 입금 %n건을 합쳐 결제 완료: {1}</translation>
     </message>
     <message>
         <source>(one deposit for orders {0})</source>

@@ -467,7 +467,7 @@ def test_a_name_with_two_orders_waiting_and_neither_amount_is_left_to_the_owner(
 def test_two_transfers_under_her_name_that_add_up_to_her_order_say_so(db) -> None:
     """Walk: 이하은 paid 93,000원 as 50,000원 in the morning and 43,000원 at noon; each row said only
     that it was short, and the owner added them up herself."""
-    _minji, _haeun = waiting_orders(db)
+    _minji, haeun = waiting_orders(db)
     deposits = [
         Deposit(2, "2026-12-05 11:02:10", "이하은", 50000),
         Deposit(3, "2026-12-05 11:40:03", "유진엄마", 7000),
@@ -481,7 +481,21 @@ def test_two_transfers_under_her_name_that_add_up_to_her_order_say_so(db) -> Non
         MatchKind.NAME_OTHER_AMOUNT,
         2,
     )
-    assert first.order_ids() == () and other.kind is None
+    # Ticked together they pay her order, once; the file read again says both are applied to it.
+    assert first.order_ids() == second.order_ids() == (haeun,) and other.kind is None
+    with db.write() as s:
+        assert confirm_deposits(s, [(haeun, first.deposit), (haeun, second.deposit)]) == [haeun]
+    with db.read() as s:
+        order = s.get(Order, haeun)
+        assert order is not None and order.state == OrderState.PAID
+        assert sum(1 for e in order.events if e.to_state == OrderState.PAID) == 1
+        number = order.number
+        again = match_deposits(s, deposits)
+    assert [(m.kind, m.number) for m in again] == [
+        (MatchKind.ALREADY_APPLIED, number),
+        (None, ""),
+        (MatchKind.ALREADY_APPLIED, number),
+    ]
 
 
 def test_two_customers_of_one_name_waiting_for_one_amount_are_not_guessed_between(db) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from app.catalog import ItemDraft, create_item
 from app.models import Order, utcnow
@@ -217,8 +218,64 @@ def test_her_two_transfers_that_make_her_order_are_read_together(
     dialog = OrderActions(window, window.ctx).open_deposits()
     dialog.load_file(bank)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
-    said = "입금자명만 일치: 이 파일의 입금 2건을 합치면 주문 금액 90,000원이에요. 두 번 클릭해 주문 창에서 결제 완료로 표시하세요"
+    said = "입금자명만 일치: 이 파일의 입금 2건을 합치면 주문 금액 90,000원이에요. 함께 체크하면 결제 완료로 표시해요"
     assert [dialog.model.index(row, 4).data() for row in (0, 1)] == [said, said]
+
+
+def test_her_two_transfers_pay_her_order_together_are_named_in_its_history_and_read_as_applied_again(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None, korean_locale: None
+) -> None:
+    """Walk: marking 이하은's order paid after her two transfers left its history without them, and the
+    same bank file read again said "이 금액의 주문이 없어요" for both."""
+    from app.order_actions import load_order
+    from ui.order_history import event_text
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="울 코트", price_minor=87000, currency="KRW", retailer_id="COAT"))
+        haeun = make_contact(s, profile_name="이하은", last_inbound_at=utcnow())
+        order = create_order(
+            s, contact_id=haeun.id, lines=[LineInput("COAT", 1)], source="chat", charges=Charges(3000)
+        )
+        move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
+        number, order_id = order.number, order.id
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "거래일시,적요,기재내용,출금금액,입금금액,잔액\n"
+        "2026-12-05 11:02:10,타행이체,이하은,0,50000,1250000\n"
+        "2026-12-05 12:10:44,타행이체,이하은,0,40000,1290000\n"
+    )
+    actions = OrderActions(window, window.ctx)
+    dialog = actions.open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    model = dialog.model
+    ticked = Qt.CheckState.Checked
+    assert [model.index(row, 0).data(Qt.ItemDataRole.CheckStateRole) for row in (0, 1)] == [ticked, ticked]
+    # One part alone does not pay it: unticking one unticks both, ticking one ticks both again.
+    model.setData(model.index(1, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    model.setData(model.index(0, 0), ticked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == ticked
+    with qtbot.waitSignal(dialog.paid) as paid:
+        dialog.confirm_button.click()
+    assert paid.args == [[order_id]]
+    detail = load_order(window.ctx.db, order_id)
+    assert detail.state == "paid"
+    moves = [e for e in detail.events if e.to_state == "paid"]
+    assert len(moves) == 1
+    history = event_text(moves[0])
+    assert "입금 2건" in history
+    assert "12월 5일 11:02 이하은 50,000원" in history
+    assert "12월 5일 12:10 이하은 40,000원" in history
+    for notice in window.findChildren(QDialog):
+        if notice is not dialog and notice.isVisible():
+            notice.reject()
+    again = actions.open_deposits()
+    again.load_file(bank)
+    qtbot.waitUntil(lambda: again.model.rowCount() == 2)
+    applied = f"이미 반영됨 ({number})"
+    assert [again.model.index(row, 4).data() for row in (0, 1)] == [applied, applied]
+    assert not again.confirm_button.isEnabled()
 
 
 def test_two_customers_of_one_name_and_amount_leave_the_deposit_to_the_owner(
