@@ -131,6 +131,7 @@ class ErrorCode(enum.StrEnum):
     CHAT_EXPORT_DAMAGED = "chat_export_damaged"
     CHAT_EXPORT_NO_CHAT_LINES = "chat_export_no_chat_lines"
     CHAT_IMPORT_CANCELLED = "chat_import_cancelled"
+    CHAT_EXPORT_CANCELLED = "chat_export_cancelled"
     CHAT_CONTACT_AMBIGUOUS = "chat_contact_ambiguous"
     CHAT_CONTACT_GONE = "chat_contact_gone"
     CHAT_NOT_A_PARTICIPANT = "chat_not_a_participant"
@@ -495,6 +496,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.CHAT_EXPORT_DAMAGED: FileParams,
     ErrorCode.CHAT_EXPORT_NO_CHAT_LINES: FileParams,
     ErrorCode.CHAT_IMPORT_CANCELLED: NoParams,
+    ErrorCode.CHAT_EXPORT_CANCELLED: NoParams,
     ErrorCode.CHAT_CONTACT_AMBIGUOUS: NameParams,
     ErrorCode.CHAT_CONTACT_GONE: NoParams,
     ErrorCode.CHAT_NOT_A_PARTICIPANT: NameParams,

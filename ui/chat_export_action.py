@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimeZone
+from PySide6.QtCore import QCoreApplication, QObject, QTimeZone, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from app.chat_export.exporter import ExportContext, ExportLanguage, ExportResult, export_chat, export_context
+from app.chat_export.errors import ExportCancelled
+from app.chat_export.exporter import (
+    ExportContext,
+    ExportLanguage,
+    ExportProgress,
+    ExportResult,
+    export_chat,
+    export_context,
+)
 from app.chat_export.media import sanitise_filename
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
+from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, failure_sentence
 from ui.save_paths import Picked, save_file_name
 from ui.translations import ui_language
@@ -21,6 +31,26 @@ log = logging.getLogger(__name__)
 # "Exporting the chat…" shows only when the export takes longer (a big chat: 100,000 messages and
 # their photos take seconds, with no other sign between the save dialog and the answer).
 EXPORT_PROGRESS_AFTER_MS = 1000
+
+
+class _ProgressRelay(GuiThreadSignals):
+    """The export's progress, posted from its worker thread and emitted on the GUI thread."""
+
+    progressed = Signal(object)  # ExportProgress
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+
+
+def progress_text(step: ExportProgress) -> str:
+    """ "Writing messages: 2,000 of 5,000", then "Adding photos and files: 3 of 40"."""
+    if step.files_total and step.messages >= step.messages_total:
+        return QCoreApplication.translate("ChatExport", "Adding photos and files: {0} of {1}").format(
+            f"{step.files:,}", f"{step.files_total:,}"
+        )
+    return QCoreApplication.translate("ChatExport", "Writing messages: {0} of {1}").format(
+        f"{step.messages:,}", f"{step.messages_total:,}"
+    )
 
 
 def export_language() -> ExportLanguage:
@@ -68,19 +98,49 @@ def _choose_and_export(
 
     title = QCoreApplication.translate("ChatExport", "Export chat")
     progress = QProgressDialog(
-        QCoreApplication.translate("ChatExport", "Exporting the chat…"), "", 0, 0, parent
+        QCoreApplication.translate("ChatExport", "Exporting the chat…"),
+        QCoreApplication.translate("ChatExport", "Cancel"),
+        0,
+        0,
+        parent,
     )
     progress.setWindowTitle(title)
-    progress.setCancelButton(None)  # type: ignore[arg-type]  # the zip is written in one go
+    progress.setAutoReset(False)  # reaching its maximum (the messages) is not the end: the photos follow
+    progress.setAutoClose(False)
     progress.setMinimumDuration(EXPORT_PROGRESS_AFTER_MS)
     progress.setValue(0)  # its timer to show itself starts at its first value
+    # The worker checks it between pages and files: a cancel leaves no half-written file.
+    stop = threading.Event()
+    relay = _ProgressRelay(progress)
+    cancelled = False
+
+    def cancel() -> None:
+        nonlocal cancelled
+        cancelled = True
+        stop.set()
+        progress.setLabelText(QCoreApplication.translate("ChatExport", "Cancelling…"))
+
+    def advanced(step: ExportProgress) -> None:
+        if cancelled:
+            return
+        total = max(step.messages_total + step.files_total, 1)
+        progress.setLabelText(progress_text(step))
+        progress.setMaximum(total)
+        progress.setValue(min(step.messages + step.files, total))
+
+    progress.canceled.connect(cancel)
+    relay.progressed.connect(advanced)
 
     def settled() -> None:
+        progress.canceled.disconnect(cancel)
+        relay.progressed.disconnect(advanced)
         progress.cancel()  # also stops its timer: never shown after the answer
         progress.deleteLater()
 
     def failed(exc: BaseException) -> None:
         settled()
+        if isinstance(exc, ExportCancelled):
+            return  # as asked: nothing saved, nothing to say
         QMessageBox.warning(parent, title, failure_sentence(exc))
 
     def done(result: ExportResult) -> None:
@@ -96,7 +156,16 @@ def _choose_and_export(
 
     def work() -> ExportResult:
         return export_chat(
-            db, media_dir, contact_id, path, time_zone=zone, shop_name=shop, language=language, locale=locale
+            db,
+            media_dir,
+            contact_id,
+            path,
+            time_zone=zone,
+            shop_name=shop,
+            language=language,
+            locale=locale,
+            progress=lambda step: relay.post(relay.progressed, step),
+            cancel=stop,
         )
 
     Op(work, parent=parent, title=title).success(done).failure(failed).run()

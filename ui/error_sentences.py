@@ -321,6 +321,7 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "{name} has no WhatsApp chat lines (a date, a time and a name at the start of a line).",
         ),
         ErrorCode.CHAT_IMPORT_CANCELLED: translate("Errors", "The import was cancelled. Nothing was added."),
+        ErrorCode.CHAT_EXPORT_CANCELLED: translate("Errors", "The export was cancelled. No file was saved."),
         ErrorCode.CHAT_CONTACT_AMBIGUOUS: translate(
             "Errors",
             "A contact called “{name}” is already in Shop Inbox, but a name does not say it is the same "

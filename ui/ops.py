@@ -134,7 +134,7 @@ _running: set[Op] = set()
 
 
 # Ends the owner asked for (a cancel): not failures, so not warnings in the log.
-ASKED_FOR = frozenset({ErrorCode.CHAT_IMPORT_CANCELLED})
+ASKED_FOR = frozenset({ErrorCode.CHAT_IMPORT_CANCELLED, ErrorCode.CHAT_EXPORT_CANCELLED})
 
 
 def failure_sentence(exc: BaseException) -> str:

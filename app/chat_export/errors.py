@@ -18,6 +18,15 @@ class NotAChatExport(ShopInboxError):
         super().__init__(f"{name}: {detail}" if detail else "", code=code, params=params)
 
 
+class ExportCancelled(ShopInboxError):
+    """The owner cancelled an export; its half-written file was removed."""
+
+    default_code = ErrorCode.CHAT_EXPORT_CANCELLED
+
+    def __init__(self) -> None:
+        super().__init__(code=ErrorCode.CHAT_EXPORT_CANCELLED)
+
+
 class ImportCancelled(ShopInboxError):
     """The owner cancelled; everything this import had written was removed again."""
 

@@ -6,6 +6,7 @@ import io
 import logging
 import shutil
 import stat
+import threading
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,9 +15,10 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.chat_export import markers
+from app.chat_export.errors import ExportCancelled
 from app.chat_export.items import item_texts
 from app.chat_export.media import sanitise_filename
 from app.db import Database
@@ -32,6 +34,16 @@ PAGE = 2000
 _LOCALE_BY_LANGUAGE: dict[str, str] = {"en": "en_US", "ko": "ko_KR"}
 _SUFFIX_BY_MIME = {v: k for k, v in reversed(list(markers.MIME_BY_SUFFIX.items()))}
 _SUFFIX_BY_KIND = {"image": ".jpg", "video": ".mp4", "audio": ".ogg", "sticker": ".webp"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportProgress:
+    """How far an export is: its messages written, then its photos and files added to the zip."""
+
+    messages: int
+    messages_total: int
+    files: int = 0
+    files_total: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +125,13 @@ def export_chat(
     shop_name: str,
     language: ExportLanguage = "en",
     locale: str | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[ExportProgress], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> ExportResult:
     """Write the chat with `contact_id` to `target`: a .zip (text + media) or a .txt (text only).
-    Prices (a cart's items) are written in `locale` (babel's name; by default the language's)."""
+    Prices (a cart's items) are written in `locale` (babel's name; by default the language's).
+    `progress` hears after each page of messages and each file; `cancel` set stops the export
+    (ExportCancelled), the half-written file removed and `target` untouched."""
     prices = locale or _LOCALE_BY_LANGUAGE[language]
     zone = ZoneInfo(time_zone)
     words = markers.EXPORT_WORDS[language]
@@ -125,6 +140,9 @@ def export_chat(
         if contact is None:
             raise InvalidInput(code=ErrorCode.CONVERSATION_GONE)
         customer = contact.display_name or "Customer"
+        total = (
+            s.scalar(select(func.count()).select_from(Message).where(Message.contact_id == contact_id)) or 0
+        )
     shop = shop_name.strip() or "Shop"
     if shop == customer:
         shop = f"{shop} (shop)"
@@ -169,6 +187,8 @@ def export_chat(
                     s.expunge_all()  # the rows stay readable after this short read session
                 if not page:
                     break
+                if cancel is not None and cancel.is_set():
+                    raise ExportCancelled
                 for message in page:
                     attached: str | None = None
                     item = media.get(message.id)
@@ -197,13 +217,17 @@ def export_chat(
                     count += 1
                 last = (round(page[-1].sent_at.timestamp() * 1000), page[-1].id)
                 if progress is not None:
-                    progress(count)
+                    progress(ExportProgress(count, max(total, count), 0, len(media_to_add)))
         if zf is not None:
-            for name, file in media_to_add:
+            for done, (name, file) in enumerate(media_to_add, 1):
+                if cancel is not None and cancel.is_set():
+                    raise ExportCancelled
                 # The photo's own date, and a file anyone may read (a cache file can be the owner's only).
                 entry = _entry(name, datetime.fromtimestamp(file.stat().st_mtime, zone))
                 with file.open("rb") as src, zf.open(entry, "w") as dst:
                     shutil.copyfileobj(src, dst)
+                if progress is not None:
+                    progress(ExportProgress(count, max(total, count), done, len(media_to_add)))
             zf.close()
             zf = None
         tmp.replace(target)

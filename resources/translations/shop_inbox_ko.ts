@@ -1828,6 +1828,14 @@ Leave it empty to send pictures with name and price instead.</source>
 <context>
     <name>ChatExport</name>
     <message>
+        <source>Adding photos and files: {0} of {1}</source>
+        <translation>사진과 파일을 넣고 있어요: {1}개 중 {0}개</translation>
+    </message>
+    <message>
+        <source>Writing messages: {0} of {1}</source>
+        <translation>메시지를 저장하고 있어요: {1}개 중 {0}개</translation>
+    </message>
+    <message>
         <source>WhatsApp Chat with {0}</source>
         <translation>WhatsApp 대화 - {0}</translation>
     </message>
@@ -1842,6 +1850,14 @@ Leave it empty to send pictures with name and price instead.</source>
     <message>
         <source>Exporting the chat…</source>
         <translation>채팅을 내보내고 있어요…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하고 있어요…</translation>
     </message>
     <message>
         <source>{0} messages saved to {1}.</source>
@@ -3314,6 +3330,10 @@ Right-click to retry.</source>
     <message>
         <source>The import was cancelled. Nothing was added.</source>
         <translation>가져오기를 취소했어요. 추가된 것은 없어요.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. No file was saved.</source>
+        <translation>내보내기를 취소했어요. 파일은 저장되지 않았어요.</translation>
     </message>
     <message>
         <source>The contact chosen for this chat no longer exists. Choose again.</source>

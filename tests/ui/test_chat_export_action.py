@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from tests.support.dialogs import DialogGuard
 from tests.support.factories import make_contact, make_message
@@ -144,7 +145,93 @@ def test_an_export_that_takes_a_while_says_so_until_it_is_saved(
 
     export_chat_to_file(None, ctx, contact_id)
     qtbot.waitUntil(lambda: bool(shown()) or bool(told.shown), timeout=10_000)
-    assert shown() == ["Exporting the chat…"]
+    [label] = shown()
+    assert label == "Exporting the chat…" or label.startswith("Writing messages: ")
     qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=20_000)
     assert told.texts == ["5,000 messages saved to big.zip."]
     assert shown() == []  # gone with the answer
+
+
+def _big_chat_with_photos(ctx: Any, messages: int, photos: int) -> int:
+    """김민지's long chat: `messages` lines, the last `photos` of them photos on this computer."""
+    from app.models import Media
+
+    ctx.paths.media_dir.mkdir(parents=True, exist_ok=True)
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="김민지")
+        for n in range(messages):
+            photo = n >= messages - photos
+            m = make_message(
+                s,
+                contact,
+                "" if photo else f"주문 {n}",
+                kind="image" if photo else "text",
+                sent_at=datetime(2024, 1, 13, 1, 0, tzinfo=UTC),
+                unread=False,
+            )
+            if photo:
+                s.flush()
+                name = f"photo-{n}.jpg"
+                (ctx.paths.media_dir / name).write_bytes(b"\xff\xd8\xff" + bytes(2000))
+                s.add(Media(message_id=m.id, mime="image/jpeg", filename=name, cache_path=name))
+        return int(contact.id)
+
+
+def _export_progress(qtbot: Any, monkeypatch: Any) -> Any:
+    """The export's progress dialog once it exists (shown at once here), its bar's values recorded."""
+    from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog
+
+    import app.chat_export.exporter
+    import ui.chat_export_action
+
+    monkeypatch.setattr(ui.chat_export_action, "EXPORT_PROGRESS_AFTER_MS", 1)
+    monkeypatch.setattr(app.chat_export.exporter, "PAGE", 100)  # a progress step each 100 messages
+
+    def found() -> QProgressDialog | None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        return dialogs[0] if dialogs else None
+
+    qtbot.waitUntil(lambda: found() is not None, timeout=5000)
+    dialog = found()
+    assert dialog is not None
+    seen: list[tuple[int, int, str]] = []
+    bar = dialog.findChild(QProgressBar)
+    assert bar is not None
+    bar.valueChanged.connect(lambda value: seen.append((value, bar.maximum(), dialog.labelText())))
+    return dialog, seen
+
+
+def test_a_big_export_shows_how_many_messages_and_photos_are_done_of_all(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: DialogGuard, monkeypatch: Any
+) -> None:
+    """The export said only "Exporting the chat…" for seconds: now how far it is, and what is left."""
+    contact_id = _big_chat_with_photos(ctx, 3000, 20)
+    dialogs.expect("getSaveFileName", answer=tmp_path / "big.zip")
+    told = dialogs.expect("information")
+    export_chat_to_file(None, ctx, contact_id)
+    _dialog, seen = _export_progress(qtbot, monkeypatch)
+    qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=30_000)
+    assert told.texts == ["3,000 messages saved to big.zip."]
+    values = [value for value, _maximum, _label in seen if value > 0]
+    assert len(values) > 5 and values == sorted(values)  # it moves forward, step by step
+    labels = [label for _value, _maximum, label in seen]
+    assert any(label.startswith("Writing messages: ") and label.endswith(" of 3,000") for label in labels)
+    assert "Adding photos and files: 20 of 20" in labels
+    assert seen[-1][0] == seen[-1][1] == 3020  # all done of all
+
+
+def test_cancelling_an_export_stops_it_and_leaves_no_file(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: DialogGuard, monkeypatch: Any
+) -> None:
+    contact_id = _big_chat_with_photos(ctx, 20_000, 0)
+    target = tmp_path / "out" / "big.zip"
+    dialogs.expect("getSaveFileName", answer=target)
+    export_chat_to_file(None, ctx, contact_id)
+    dialog, seen = _export_progress(qtbot, monkeypatch)
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1][0] > 0, timeout=10_000)  # under way
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    cancel.click()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=20_000)
+    assert seen[-1][0] < 20_000  # stopped before the end
+    assert list(target.parent.iterdir()) == []  # neither the zip nor its half-written part
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
