@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, datetime
 from typing import Any
 
@@ -168,13 +167,14 @@ def told_text(kind: str, facts: dict[str, Any]) -> str:
 
 
 def deposit_text(deposit: dict[str, Any], *, with_time: bool = False) -> str:
-    """A bank file's deposit as the history names it: "12월 4일 이하온 61,000원"; `with_time`:
-    "12월 4일 11:02 이하온 50,000원" (two transfers of one day told apart)."""
-    day = deposit_day(str(deposit.get("at", "")))
-    when = _babel_date_md(day) if day is not None else str(deposit.get("at", ""))
-    clock = re.search(r"\b(\d{1,2}):(\d{2})", str(deposit.get("at", ""))) if with_time else None
-    if clock is not None and day is not None:
-        when += f" {int(clock.group(1))}:{clock.group(2)}"
+    """A bank file's deposit as the history names it: "12월 4일 이하온 61,000원"; `with_time`: as the
+    deposits window says its moment, "12월 5일 (토) 오전 11:02 이하온 50,000원" (two transfers of
+    one day told apart)."""
+    from ui.deposit_dialog import deposit_when  # the window's own words for a bank's moment
+
+    at = str(deposit.get("at", ""))
+    day = deposit_day(at)
+    when = deposit_when(at) if with_time else (_babel_date_md(day) if day is not None else at)
     amount = deposit.get("amount")
     parts = [when, str(deposit.get("name", "")), money(amount, "KRW") if isinstance(amount, int) else ""]
     return " ".join(p for p in parts if p)

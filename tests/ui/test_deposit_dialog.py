@@ -238,11 +238,12 @@ def test_her_two_transfers_pay_her_order_together_are_named_in_its_history_and_r
         )
         move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
         number, order_id = order.number, order.id
+    today = date.today()
     bank = tmp_path / "bank.csv"
     bank.write_text(
         "거래일시,적요,기재내용,출금금액,입금금액,잔액\n"
-        "2026-12-05 11:02:10,타행이체,이하은,0,50000,1250000\n"
-        "2026-12-05 12:10:44,타행이체,이하은,0,40000,1290000\n"
+        f"{today:%Y-%m-%d} 11:02:10,타행이체,이하은,0,50000,1250000\n"
+        f"{today:%Y-%m-%d} 12:10:44,타행이체,이하은,0,40000,1290000\n"
     )
     actions = OrderActions(window, window.ctx)
     dialog = actions.open_deposits()
@@ -265,8 +266,11 @@ def test_her_two_transfers_pay_her_order_together_are_named_in_its_history_and_r
     assert len(moves) == 1
     history = event_text(moves[0])
     assert "입금 2건" in history
-    assert "12월 5일 11:02 이하은 50,000원" in history
-    assert "12월 5일 12:10 이하은 40,000원" in history
+    day = f"{today.month}월 {today.day}일 ({'월화수목금토일'[today.weekday()]})"
+    assert (
+        f"입금 2건을 합쳐 결제 완료: {day} 오전 11:02 이하은 50,000원, {day} 오후 12:10 이하은 40,000원"
+        in history
+    )
     for notice in window.findChildren(QDialog):
         if notice is not dialog and notice.isVisible():
             notice.reject()
