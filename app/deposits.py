@@ -109,6 +109,7 @@ class DepositMatch:
     expected: int = 0  # NAME_OTHER_AMOUNT: the total of the depositor's order awaiting payment
     # NAME_OTHER_AMOUNT: how many of the file's deposits under her name, this one with them, add up
     # to `expected` exactly (she paid in parts: 50,000 + 40,000 for 90,000); 0 when they do not.
+    # MARKED_PAID: how many of hers add up to the order she marked paid by hand; 0: this one alone.
     parts: int = 0
 
     def order_ids(self) -> tuple[int, ...]:
@@ -416,6 +417,15 @@ def match_deposits(
             found[d.row] = DepositMatch(
                 d, by_hand[0], by_hand[1], by_hand[2], by_hand[3], MatchKind.MARKED_PAID
             )
+    for order_id, number, customer, depositor, total in marked:
+        # Her transfers in parts (50,000 + 40,000) for an order she marked paid by hand (double-clicked
+        # from here, as the part payment's row says): all hers in the file add up to it.
+        transfers = [d for d in deposits if d.row not in found and _same_name(d.name, depositor or customer)]
+        if len(transfers) > 1 and sum(d.amount for d in transfers) == total:
+            for d in transfers:
+                found[d.row] = DepositMatch(
+                    d, order_id, number, customer, depositor, MatchKind.MARKED_PAID, parts=len(transfers)
+                )
     partial = [m for m in found.values() if m.kind == MatchKind.NAME_OTHER_AMOUNT]
     for number in {m.number for m in partial}:
         pieces = [m for m in partial if m.number == number]

@@ -84,7 +84,9 @@ class DepositModel(QAbstractTableModel):
         # Sure matches are ticked; "amount only" waits for the owner, who knows their customers.
         # Her transfers that add up to her order exactly are ticked too: together they pay it.
         self.checked = [
-            m.kind in (MatchKind.NAME_AND_AMOUNT, MatchKind.SEVERAL_ORDERS) or bool(m.parts) for m in matches
+            m.kind in (MatchKind.NAME_AND_AMOUNT, MatchKind.SEVERAL_ORDERS)
+            or (m.kind == MatchKind.NAME_OTHER_AMOUNT and bool(m.parts))
+            for m in matches
         ]
         self.endResetModel()
 
@@ -153,6 +155,13 @@ class DepositModel(QAbstractTableModel):
             return self.tr(
                 "Its order was cancelled when the payment deadline passed ({0}): choose below"
             ).format(list_time(m.cancelled_at))
+        if m.kind == MatchKind.MARKED_PAID and m.parts:
+            return self.tr(
+                "Her %n deposits in this file add up to an order you marked paid yourself ({0}): "
+                "nothing to do",
+                "",
+                m.parts,
+            ).format(m.number)
         if m.kind == MatchKind.MARKED_PAID:
             return self.tr(
                 "Name and amount of an order you marked paid yourself ({0}): nothing to do"
@@ -197,7 +206,9 @@ class DepositModel(QAbstractTableModel):
         m = self.matches[index.row()]
         for row, other in enumerate(self.matches):
             # Her parts of one order are ticked and unticked together: one alone does not pay it.
-            if row == index.row() or (m.parts and other.parts and other.order_id == m.order_id):
+            if row == index.row() or (
+                m.parts and other.parts and other.order_id == m.order_id and other.order_ids()
+            ):
                 self.checked[row] = on
                 self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
         return True

@@ -130,6 +130,11 @@
             <numerusform>One deposit for %n order: name and their total</numerusform><numerusform>One deposit for %n orders: name and their total</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>Her %n deposits in this file add up to an order you marked paid yourself ({0}): nothing to do</source>
+        <translation>
+            <numerusform>Her %n deposits in this file add up to an order you marked paid yourself ({0}): nothing to do</numerusform><numerusform>Her %n deposits in this file add up to an order you marked paid yourself ({0}): nothing to do</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n orders under this name wait for this amount ({0}): mark the right one paid in its window</source>
         <translation>
             <numerusform>%n order under this name wait for this amount ({0}): mark the right one paid in its window</numerusform><numerusform>%n orders under this name wait for this amount ({0}): mark the right one paid in its window</numerusform></translation>

@@ -2879,6 +2879,12 @@ Right-click to retry.</source>
         <source>Its order was cancelled when the payment deadline passed ({0}): choose below</source>
         <translation>입금 기한이 지나 취소된 주문의 입금 (취소: {0}) — 아래에서 선택하세요</translation>
     </message>
+    <message numerus="yes">
+        <source>Her %n deposits in this file add up to an order you marked paid yourself ({0}): nothing to do</source>
+        <translation>
+            <numerusform>이 파일의 입금 %n건을 합치면 직접 결제 완료로 표시한 주문({0})의 금액이에요. 따로 할 일은 없어요</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Name and amount of an order you marked paid yourself ({0}): nothing to do</source>
         <translation>직접 결제 완료로 표시한 주문({0})의 이름·금액과 같아요. 따로 할 일은 없어요</translation>

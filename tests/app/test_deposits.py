@@ -550,3 +550,24 @@ def test_a_transfer_the_owner_already_marked_paid_by_hand_is_named_not_called_un
             s, [Deposit(2, "2026-12-20 10:12", "김민지", 42000)], now=NOW + timedelta(days=20)
         )
     assert late.kind is None
+
+
+def test_her_part_transfers_for_an_order_marked_paid_by_hand_are_named_not_called_unknown(db) -> None:
+    """Walk: 이하은 paid 93,000원 in two transfers; the owner double-clicked the row and marked the order
+    paid in its window; the same bank file read again said "이 금액의 주문이 없어요" of both."""
+    _minji, haeun = waiting_orders(db)
+    with db.write() as s:
+        move_order(s, haeun, OrderState.PAID, now=NOW)
+        number = s.get(Order, haeun).number
+    parts = [
+        Deposit(2, "2026-11-29 11:02:10", "이하은", 50000),
+        Deposit(3, "2026-11-29 12:10:44", "이하은", 43000),
+    ]
+    with db.read() as s:
+        first, second = match_deposits(s, parts, now=NOW)
+        [alone] = match_deposits(s, parts[:1], now=NOW)
+    assert [(m.kind, m.number, m.order_ids()) for m in (first, second)] == [
+        (MatchKind.MARKED_PAID, number, ()),
+        (MatchKind.MARKED_PAID, number, ()),
+    ]
+    assert alone.kind is None  # one part alone does not make her order

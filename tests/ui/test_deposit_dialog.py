@@ -209,6 +209,7 @@ def test_her_two_transfers_that_make_her_order_are_read_together(
             s, contact_id=haeun.id, lines=[LineInput("COAT", 1)], source="chat", charges=Charges(3000)
         )
         move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
+        number, order_id = order.number, order.id
     bank = tmp_path / "bank.csv"
     bank.write_text(
         "거래일시,적요,기재내용,출금금액,입금금액,잔액\n"
@@ -220,6 +221,16 @@ def test_her_two_transfers_that_make_her_order_are_read_together(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
     said = "입금자명만 일치: 이 파일의 입금 2건을 합치면 주문 금액 90,000원이에요. 함께 체크하면 결제 완료로 표시해요"
     assert [dialog.model.index(row, 4).data() for row in (0, 1)] == [said, said]
+    dialog.reject()
+    # She marks it paid in its window instead (double-click): the file read again names that order.
+    with window.ctx.db.write() as s:
+        move_order(s, order_id, OrderState.PAID, now=utcnow())
+    again = OrderActions(window, window.ctx).open_deposits()
+    again.load_file(bank)
+    qtbot.waitUntil(lambda: again.model.rowCount() == 2)
+    marked = f"이 파일의 입금 2건을 합치면 직접 결제 완료로 표시한 주문({number})의 금액이에요. 따로 할 일은 없어요"
+    assert [again.model.index(row, 4).data() for row in (0, 1)] == [marked, marked]
+    assert again.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # nothing to tick
 
 
 def test_her_two_transfers_pay_her_order_together_are_named_in_its_history_and_read_as_applied_again(
