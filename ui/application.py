@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ui.fusion_dark import install_fusion_dark
     from ui.main import rotate_log_file, setup_logging
     from ui.resources import icon_path
     from ui.single_instance import claim_folder
@@ -81,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("ShopInbox")
     app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
     install_emoji_font()
+    install_fusion_dark(app)
     install_drop_down_combos(app)
     install_wheel_guard(app)
     mark("QApplication built")
