@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import ClassVar, Literal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,7 +36,7 @@ from ui.context import AppContext
 from ui.ops import Newest, failure_sentence, run_op
 from ui.rule_summary import RuleSummary
 from ui.screen_fit import scrolling
-from ui.theme import problem_colour
+from ui.theme import is_dark, problem_colour
 from ui.time_zones import with_shop_zone
 from ui.unsaved_edits import leave_edits
 
@@ -74,6 +74,19 @@ BANNER_STYLE = """
 #syncBanner QLabel { color: #1F2D27; background: transparent; }
 #ruleSummary { color: palette(text); font-style: italic; }
 """
+# The same three states on a dark window: the pale boxes above glared out of it, five editors over.
+DARK_BANNER_STYLE = """
+#syncBanner { border-radius: 6px; border: 1px solid #2E7D32; background: #1B3A24; }
+#syncBanner[status="pending"], #syncBanner[status="sending"] { border-color: #A66A00; background: #3A2E12; }
+#syncBanner[status="conflict"] { border-color: #C62828; background: #3D1F1F; }
+#syncBanner QLabel { color: #ECF3EE; background: transparent; }
+#ruleSummary { color: palette(text); font-style: italic; }
+"""
+
+
+def banner_style(palette: QPalette | None = None) -> str:
+    """The sync banner's colours for the current (light or dark) palette."""
+    return DARK_BANNER_STYLE if is_dark(palette) else BANNER_STYLE
 
 
 class SyncBanner(QFrame):
@@ -259,7 +272,7 @@ class AutomationDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
-        self.setStyleSheet(f"{BANNER_STYLE}#formError {{ color: {problem_colour()}; }}")
+        self.setStyleSheet(f"{banner_style()}#formError {{ color: {problem_colour()}; }}")
         # Until the stored document arrives (an op, a moment) the form is built but disabled, and
         # edits are not recorded; a placeholder state keeps the subclasses' code simple meanwhile.
         self._loading = True

@@ -1074,3 +1074,30 @@ def test_the_public_holidays_to_tick_are_rows_apart(qtbot) -> None:  # type: ign
     qtbot.waitExposed(dialog)
     rects = [dialog.list.visualItemRect(dialog.list.item(i)) for i in range(4)]
     assert all(below.top() - above.bottom() >= 3 for above, below in itertools.pairwise(rects))
+
+
+@pytest.mark.parametrize("window", ["#1E1E1E", "#323232", "#F0F0F0"])
+def test_the_relay_banner_is_no_pale_box_on_a_dark_window_and_its_words_read(
+    qtbot, demo_ctx: AppContext, window: str
+) -> None:
+    """In dark mode the banner over the greeting, away, hours, profile and menu-bot editors was a
+    pale green (or cream) box glaring out of the dark window."""
+    from collections import Counter
+
+    from PySide6.QtGui import QColor
+
+    from tests.support.contrast import READABLE, app_palette, contrast, system_palette, text_colour
+
+    with app_palette(system_palette(window)):
+        editor = opened(qtbot, BusinessHoursEditor(demo_ctx))
+        editor.show()
+        qtbot.waitExposed(editor)
+        image = editor.banner.grab().toImage()
+        # The banner's background: the colour most of its pixels have (the words are thin).
+        pixels = Counter(
+            image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+        )
+        background = QColor.fromRgb(pixels.most_common(1)[0][0])
+        dark_window = QColor(window).lightness() < 128
+        assert (background.lightness() < 128) == dark_window, background.name()
+        assert contrast(text_colour(editor.banner.message), background) >= READABLE
