@@ -84,7 +84,7 @@ from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
 from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.screen_fit import resize_within_screen, scrolling
-from ui.theme import problem_colour
+from ui.theme import colours, problem_colour
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
@@ -142,10 +142,11 @@ class Transcript(QAbstractListModel):
             return side | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.UserRole:
             return who
-        if role == Qt.ItemDataRole.BackgroundRole:  # WhatsApp's colours: the customer's own in green
-            return QBrush(QColor("#D9FDD3") if who == "customer" else QColor("#FFFFFF"))
+        if role == Qt.ItemDataRole.BackgroundRole:  # the chat's colours: the customer's own in green
+            palette = colours()
+            return QBrush(palette.bubble_out if who == "customer" else palette.bubble_in)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#111B21"))
+            return QBrush(colours().bubble_text)
         return None
 
     def add(self, who: str, text: str, choices: list[str] | None = None) -> None:
@@ -217,7 +218,8 @@ class Simulator(QFrame):
         # comes: a long answer's last line was cut off ("5만 원 이상 주문하시…").
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.view.setStyleSheet("QListView { background: #EFEAE2; }")
+        # The chat's own background, light or dark as the inbox's (a beige box in a dark window).
+        self.view.setStyleSheet(f"QListView {{ background: {colours().chat_background.name()}; }}")
         self.view.setAccessibleName(self.tr("Simulated conversation"))
         self.choices = QListWidget()
         self.choices.setAccessibleName(self.tr("Rows and buttons of the last menu"))

@@ -42,3 +42,27 @@ def test_the_tester_answers_an_entrys_title_typed_as_the_relay_does(qtbot: Any, 
         assert said(editor)[-1][0] == "bot"
         assert said(editor)[-1][1].startswith("결제 확인 후 1~2일 안에 발송돼요."), said(editor)
     assert choices(editor) == ["처음으로"]
+
+
+def test_the_tester_is_a_dark_chat_in_dark_mode_and_its_bubbles_read(qtbot: Any, ctx: AppContext) -> None:
+    """In dark mode "Try it as a customer" was a beige box with white bubbles glaring out of the window."""
+    from PySide6.QtCore import Qt
+
+    from tests.support.contrast import READABLE, app_palette, contrast, system_palette
+
+    with app_palette(system_palette("#1E1E1E")):
+        editor = editor_for(qtbot, ctx)
+        editor.load_menu(korean_shop_menu())
+        write(qtbot, editor, "메뉴")
+        view = editor.simulator.view
+        editor.show()
+        qtbot.waitExposed(editor)
+        corner = view.viewport().grab().toImage().pixelColor(1, view.viewport().height() - 2)
+        assert corner.lightness() < 128, corner.name()
+        model = view.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            bubble = model.data(index, Qt.ItemDataRole.BackgroundRole).color()
+            words = model.data(index, Qt.ItemDataRole.ForegroundRole).color()
+            assert bubble.lightness() < 128, bubble.name()
+            assert contrast(words, bubble) >= READABLE
