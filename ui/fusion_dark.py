@@ -68,9 +68,13 @@ class FusionDarkStyle(QProxyStyle):
 
 
 def install_fusion_dark(app: QApplication) -> bool:
-    """Wrap the application's style when it is Fusion; True when it did (once is enough)."""
+    """Wrap the application's style when it is Fusion on a dark palette; True when it did (once is
+    enough). On a light one Fusion is left as it is: each of its calls through this Python wrapper
+    costs about a quarter more paint time (a form of lists and boxes: 2.0 → 2.5 ms a full paint)."""
     style = app.style()
     if isinstance(style, FusionDarkStyle) or style.name().casefold() != "fusion":
+        return False
+    if not is_dark(app.palette()):
         return False
     base = QStyleFactory.create("Fusion")
     if base is None:

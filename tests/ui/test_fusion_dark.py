@@ -109,3 +109,13 @@ def test_dialog_buttons_carry_no_icon_that_could_be_black_on_dark(qtbot: object)
     close = box.addButton(QDialogButtonBox.StandardButton.Close)
     save = box.addButton(QDialogButtonBox.StandardButton.Save)
     assert close.icon().isNull() and save.icon().isNull()
+
+
+def test_a_light_palette_keeps_plain_fusion_without_the_wrappers_paint_cost(qapp: QApplication) -> None:
+    from ui.fusion_dark import install_fusion_dark
+    from ui.theme import is_dark
+
+    style = qapp.style()
+    assert not is_dark(qapp.palette())
+    assert not install_fusion_dark(qapp)
+    assert qapp.style() is style
