@@ -38,8 +38,10 @@ def command_as_run() -> str:
     try:
         if found is not None and os.path.samefile(found, run):
             return COMMAND
-    except OSError:
-        pass
+    except OSError as exc:
+        # One of the two cannot be looked at (gone, no permission): the path as run is still the one
+        # that worked, so it is what the reader is told to type; the cause is for a debug log.
+        logging.getLogger(__name__).debug("cannot compare %s with %s: %s", found, run, exc)
     return shlex.quote(run)
 
 
