@@ -245,18 +245,15 @@ def _recorded_deposits(session: Session, which: ColumnElement[bool]) -> dict[obj
     return applied
 
 
+# What a deposit is matched against: (id, number, customer, depositor, total).
+_ORDER_FIVE = (Order.id, Order.number, Order.customer_name, Order.depositor_name, Order.total_minor)
+
+
 def _marked_paid_by_hand(session: Session, now: datetime) -> list[_Open]:
     """Orders the owner marked paid herself (no bank file's deposit in the move's note) in the
     last LATE_DEPOSIT_DAYS, paid or later still: (id, number, customer, depositor, total)."""
     rows = session.execute(
-        select(
-            Order.id,
-            Order.number,
-            Order.customer_name,
-            Order.depositor_name,
-            Order.total_minor,
-            OrderEvent.note,
-        )
+        select(*_ORDER_FIVE, OrderEvent.note)
         .join(OrderEvent, OrderEvent.order_id == Order.id)
         .where(
             Order.state.in_((OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)),
@@ -278,14 +275,7 @@ def _expired_orders(session: Session, now: datetime) -> list[tuple[int, str, str
         OrderEvent.note.like('%"expired": true%'),  # moved without its message (`note_told`)
     )
     rows = session.execute(
-        select(
-            Order.id,
-            Order.number,
-            Order.customer_name,
-            Order.depositor_name,
-            Order.total_minor,
-            OrderEvent.at,
-        )
+        select(*_ORDER_FIVE, OrderEvent.at)
         .join(OrderEvent, OrderEvent.order_id == Order.id)
         .where(
             Order.state == OrderState.CANCELLED,
@@ -340,9 +330,8 @@ def match_deposits(
     order the payment deadline cancelled lately (before "amount only") is offered to it, for the
     owner to restore it or refund the money.
     """
-    columns = (Order.id, Order.number, Order.customer_name, Order.depositor_name, Order.total_minor)
     open_orders = session.execute(
-        select(*columns, Order.state)
+        select(*_ORDER_FIVE, Order.state)
         .where(Order.state.in_(OPEN_STATES), Order.currency == "KRW")
         .order_by(Order.payment_due_at, Order.created_at, Order.id)
     ).all()
