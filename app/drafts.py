@@ -4,7 +4,8 @@ Stored as one setting row ({contact id: text}, or {contact id: {"text", "reply_t
 quotes a message): the composer saves it a moment after the owner stops typing, when another chat
 opens and when a quote is picked or dropped; the window reads it once after its first paint.
 The files attached and not sent yet wait the same way, in a second row ({contact id: [path…]}): only
-this computer's own paths, which the relay never sends and a sync never touches.
+this computer's own paths, which the relay never sends and a sync never touches. A quick reply's
+file among them stays in the data folder while a draft holds it (QuickReplyLibrary.prune).
 """
 
 from __future__ import annotations

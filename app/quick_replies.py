@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import Changes
 from app.demo_replies import DEMO_QUICK_REPLIES
+from app.drafts import read_draft_files
 from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams, Params, QuickReplyFileParams
 from app.models import Contact, QuickReply
 from app.quick_reply_files import (
@@ -21,6 +22,7 @@ from app.quick_reply_files import (
     prune_unused_files,
     reply_file,
     store_file,
+    stored_entry,
 )
 from app.rules import fill_fields, text_for
 from app.sending import attachment_kind
@@ -427,9 +429,18 @@ class QuickReplyLibrary:
         return QUICK_REPLIES_CHANGED
 
     def prune(self) -> int:
-        """Remove the stored files no reply names any more (after a while: see UNUSED_KEPT_SECONDS)."""
+        """Remove the stored files no reply names any more and no chat's draft has attached (after a
+        while: see UNUSED_KEPT_SECONDS).
+
+        A reply inserted into a chat leaves its file on that chat's attachment bar, kept with the
+        drafts (app/drafts.py) as the full path into the quick replies' folder: given a new file
+        later, the reply no longer names the old one, but the draft still sends it. The composer
+        keeps its drafts as soon as a file is attached, on the same writer as the reply's edit, so
+        the draft is stored before the edit's prune reads it."""
         with self.db.read() as s:
             used = {str(p) for p in s.scalars(select(QuickReply.media_path)) if p}
+        for paths in read_draft_files(self.db).values():
+            used.update(entry for path in paths if (entry := stored_entry(self.data_dir, path)))
         return prune_unused_files(self.data_dir, used)
 
     def adopt_files(self) -> Changes | None:

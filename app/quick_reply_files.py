@@ -80,6 +80,19 @@ def reply_file(data_dir: Path, entry: str) -> ReplyFile:
     return ReplyFile(path=path, name=shown_name(entry), missing=missing)
 
 
+def stored_entry(data_dir: Path, path: Path) -> str | None:
+    """The entry a file in the quick replies' folder is kept under (a draft's attachment as the
+    composer holds it: the full path `reply_file` gave); None for a file anywhere else."""
+    for folder, file in ((data_dir, path), (data_dir.resolve(), path.resolve())):
+        try:
+            entry = file.relative_to(folder).as_posix()
+        except ValueError:
+            continue
+        if is_stored(entry):
+            return entry
+    return None
+
+
 def store_file(data_dir: Path, source: Path, check: FileCheck = attachment_kind) -> str:
     """Copy a file the owner chose into the quick replies' folder (once per content and name);
     returns the entry to keep. Raises InvalidInput as sending it would (FILE_UNREADABLE,
@@ -117,8 +130,9 @@ def store_file(data_dir: Path, source: Path, check: FileCheck = attachment_kind)
 
 
 def prune_unused_files(data_dir: Path, used: Iterable[str], *, now: float | None = None) -> int:
-    """Remove the stored files no quick reply names any more (a file two replies share stays while
-    one of them names it), once they are UNUSED_KEPT_SECONDS old; returns how many went."""
+    """Remove the stored files nothing names any more (a file two replies share stays while one of
+    them names it; `used` holds the drafts' attachments too), once they are UNUSED_KEPT_SECONDS old;
+    returns how many went."""
     folder = data_dir / QUICK_REPLY_FOLDER
     if not folder.is_dir():
         return 0

@@ -18,7 +18,7 @@ from app.paths import QUICK_REPLY_FOLDER, paths_for
 from app.quick_replies import QuickReplyLibrary, add_quick_reply
 from app.quick_reply_files import is_stored
 from tests.support.relay_server import inbound
-from tests.support.window_waits import select_chat, settle
+from tests.support.window_waits import load_chats, select_chat, settle
 from ui.context import AppContext
 from ui.quick_reply_manager import QuickReplyManager
 
@@ -172,3 +172,72 @@ def test_a_quick_reply_whose_photo_was_deleted_says_so_when_used_and_in_the_edit
     assert manager.media.text() == "약도.jpg" and not manager.has_unsaved_edits()
     manager.close()
     settle(qtbot)
+
+
+def one_chat(window: Any, qtbot: Any) -> int:
+    """A customer who wrote a moment ago, her chat open (no relay needed: the inbox holds her)."""
+    from datetime import UTC, datetime
+
+    from tests.support.factories import make_contact, make_message
+
+    with window.ctx.db.write() as s:
+        kim = make_contact(s, profile_name="김민지", last_inbound_at=datetime.now(UTC))
+        make_message(s, kim, "가격이 어떻게 되나요?")
+        contact_id = kim.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    return contact_id
+
+
+def test_a_draft_keeps_the_quick_replys_photo_after_the_reply_gets_a_new_one(
+    qtbot: Any, window: Any, ctx: AppContext, tmp_path: Path
+) -> None:
+    """The price list photo inserted into 김민지's reply, not sent; then the reply gets this season's
+    photo. The old one was pruned at once (stored weeks ago, no reply named it): her draft's photo
+    was gone at the next start."""
+    import os
+    import time
+
+    from app.drafts import read_draft_files
+    from ui.main_window import MainWindow
+    from ui.ops import pending_ops
+
+    library = QuickReplyLibrary(ctx.db, ctx.paths.data_dir)
+    row, _ = library.add("/가격", "가격표 보내드려요", media_path=str(photo_file(tmp_path / "Downloads")))
+    old_photo = library.all()[0].media_file
+    assert old_photo is not None
+    weeks_ago = time.time() - 30 * 24 * 3600
+    os.utime(old_photo, (weeks_ago, weeks_ago))
+    window.start_sync()
+    kim = one_chat(window, qtbot)
+
+    use_quick_reply(window, qtbot, "/가격")
+    composer = window.chat.composer
+    assert composer.attachments == [old_photo]
+    qtbot.waitUntil(lambda: read_draft_files(ctx.db) == {kim: [old_photo]}, timeout=5000)
+
+    # Quick replies ▸ a new photo for /가격 (what the manager's Save runs, on the same writer).
+    new_photo = photo_file(tmp_path / "Pictures", "가격표 2026.jpg")
+    library.update(row.id, shortcut="/가격", text="가격표 보내드려요", media_path=str(new_photo))
+    assert library.all()[0].media_file != old_photo
+    assert old_photo.exists()  # her draft still sends it
+
+    window.close()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    again = MainWindow(ctx)
+    qtbot.addWidget(again, before_close_func=lambda w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    again.show()
+    again.start_sync()  # the start prunes again (adopt_quick_reply_files)
+    settle(qtbot)
+    load_chats(again, qtbot)
+    select_chat(again, qtbot, kim)
+    composer = again.chat.composer
+    qtbot.waitUntil(lambda: composer.attachments == [old_photo], timeout=5000)
+    assert old_photo.exists() and not composer.gone_note.isVisibleTo(again)
+    assert "가격표.jpg" in composer.attach_label.text()
+
+    # Sent or taken off the bar, nothing names it any more: the next prune takes it.
+    qtbot.mouseClick(composer.unattach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: read_draft_files(ctx.db) == {}, timeout=5000)
+    assert library.prune() == 1 and not old_photo.exists()
+    again.shutdown()
