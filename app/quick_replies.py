@@ -311,17 +311,23 @@ def fill_quick_reply(text: str, contact: ContactInfo | None, profile: BusinessPr
     )
 
 
-def attachment_of(row: QuickReplyRow) -> Path | None:
+def attachment_of(row: QuickReplyRow, check: FileCheck | None = None) -> Path | None:
     """The file to attach when `row` is used (None for a reply without one), as the library found it
-    (`QuickReplyLibrary.all`); InvalidInput QUICK_REPLY_FILE_MISSING when it was moved or deleted, so
-    the owner is told to choose it again instead of the reply going without its photo unnoticed."""
+    (`QuickReplyLibrary.all`); InvalidInput QUICK_REPLY_FILE_MISSING when it was moved or deleted
+    (since the list was read too), so the owner is told to choose it again instead of the reply going
+    without its photo unnoticed. `check` is the composer's own check of a file attached by hand
+    (ui's `attachable`): a file WhatsApp would refuse (an older reply's 20 MB video, kept as the
+    owner's own path) raises what attaching it by hand raises. Blocking (a stat, as attaching)."""
     if not row.media_path:
         return None
-    if row.media_missing or row.media_file is None:
+    path = row.media_file
+    if row.media_missing or path is None or not path.is_file():
         raise InvalidInput(
             code=ErrorCode.QUICK_REPLY_FILE_MISSING, params=QuickReplyFileParams(row.shortcut, row.media_name)
         )
-    return row.media_file
+    if check is not None:
+        check(path)
+    return path
 
 
 QUICK_REPLIES_CHANGED = Changes(quick_replies=True)

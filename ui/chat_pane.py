@@ -43,7 +43,7 @@ from app.sending import (
     saved_media_name,
 )
 from ui import icons
-from ui.attachments import forget_copy, forget_pasted, keep_for_sending
+from ui.attachments import attachable, forget_copy, forget_pasted, keep_for_sending
 from ui.avatar import avatar_pixmap
 from ui.chat_view import ChatView
 from ui.composer import Composer
@@ -322,10 +322,12 @@ class ChatPane(QWidget):
         return ContactInfo(name=conv.display_name, phone=conv.wa_id or "", their_words=words)
 
     def _quick_reply_inserted(self, row: QuickReplyRow) -> None:
-        """The reply's text is in the box; its file goes on the attachment bar, or, moved or deleted
-        since, the note under the box says so (never the text going alone unnoticed)."""
+        """The reply's text is in the box; its file goes on the attachment bar, checked as a file
+        attached by hand is (`attachable`). Moved or deleted since, or one WhatsApp would refuse,
+        it is not attached (what was on the bar stays) and the note under the box says why (never
+        the text going alone unnoticed)."""
         try:
-            path = attachment_of(row)
+            path = attachment_of(row, check=attachable)
         except InvalidInput as exc:
             self.composer.say_not_attached(failure_sentence(exc))
             return

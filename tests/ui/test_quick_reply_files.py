@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.backup import create_backup, restore_backup
 from app.db import Database
+from app.errors import ErrorCode, InvalidInput
 from app.paths import QUICK_REPLY_FOLDER, paths_for
 from app.quick_replies import QuickReplyLibrary, add_quick_reply
 from app.quick_reply_files import is_stored
@@ -66,8 +67,9 @@ def customer_writes(window: Any, qtbot: Any, relay: Any) -> None:
     qtbot.waitUntil(lambda: window.chat.view.chat_model.rowCount() == 1)
 
 
-def use_quick_reply(window: Any, qtbot: Any, typed: str) -> None:
-    """Type "/" and the shortcut (as a Korean input method commits it), then Enter."""
+def look_up_quick_reply(window: Any, qtbot: Any, typed: str) -> None:
+    """Type "/" and the shortcut (as a Korean input method commits it): the popup lists the replies
+    as read when it opened."""
     edit = window.chat.composer.edit
     edit.setFocus()
     qtbot.keyClicks(edit, "/")
@@ -75,7 +77,12 @@ def use_quick_reply(window: Any, qtbot: Any, typed: str) -> None:
     event.setCommitString(typed.removeprefix("/"))
     QApplication.sendEvent(edit, event)
     qtbot.waitUntil(window.chat.quick_replies.is_open)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)  # inserts the reply, does not send
+
+
+def use_quick_reply(window: Any, qtbot: Any, typed: str) -> None:
+    """Type "/" and the shortcut, then Enter."""
+    look_up_quick_reply(window, qtbot, typed)
+    qtbot.keyClick(window.chat.composer.edit, Qt.Key.Key_Return)  # inserts the reply, does not send
 
 
 def test_a_restored_backup_on_a_new_laptop_still_sends_the_quick_replys_photo(
@@ -241,3 +248,60 @@ def test_a_draft_keeps_the_quick_replys_photo_after_the_reply_gets_a_new_one(
     qtbot.waitUntil(lambda: read_draft_files(ctx.db) == {}, timeout=5000)
     assert library.prune() == 1 and not old_photo.exists()
     again.shutdown()
+
+
+def test_a_quick_replys_video_too_big_for_whatsapp_is_not_attached_and_says_why(
+    qtbot: Any, window: Any, ctx: AppContext, tmp_path: Path
+) -> None:
+    """An older reply kept the owner's own 17 MB shop video (too big for WhatsApp, so never copied
+    in): inserted, it went on the bar unchecked, in place of the photo she had attached by hand, and
+    failed only once sent. Now it is refused as attaching it by hand is, her photo stays."""
+    from ui.attachments import attachable
+    from ui.ops import failure_sentence
+
+    video = tmp_path / "Videos" / "매장 영상.mp4"
+    video.parent.mkdir()
+    with video.open("wb") as file:
+        file.truncate(17 * 1024 * 1024)
+    with ctx.db.write() as s:  # saved by the version that kept the owner's own path
+        add_quick_reply(s, "/매장", "매장 영상이에요", media_path=str(video))
+    window.start_sync()
+    one_chat(window, qtbot)
+    composer = window.chat.composer
+    photo = photo_file(tmp_path / "Pictures", "상품.jpg")
+    composer.offer_attachments([photo])
+
+    use_quick_reply(window, qtbot, "/매장")
+    assert composer.edit.toPlainText() == "매장 영상이에요"
+    assert composer.attachments == [photo] and "상품.jpg" in composer.attach_label.text()
+    assert composer.gone_note.isVisibleTo(window)
+    with pytest.raises(InvalidInput) as by_hand:  # what the owner reads attaching it herself
+        attachable(video)
+    assert by_hand.value.code == ErrorCode.FILE_TOO_LARGE_FOR_KIND
+    assert composer.gone_note.text() == failure_sentence(by_hand.value)
+    assert "16 MB" in composer.gone_note.text() and "매장 영상.mp4" in composer.gone_note.text()
+    settle(qtbot)
+
+
+def test_a_quick_replys_photo_deleted_after_the_list_was_read_is_said_missing_not_half_attached(
+    qtbot: Any, window: Any, ctx: AppContext, tmp_path: Path
+) -> None:
+    library = QuickReplyLibrary(ctx.db, ctx.paths.data_dir)
+    library.add("/가격", "가격표 보내드려요", media_path=str(photo_file(tmp_path / "Downloads")))
+    window.start_sync()
+    one_chat(window, qtbot)
+    stored = library.all()[0].media_file
+    assert stored is not None
+    look_up_quick_reply(window, qtbot, "/가격")
+    settle(qtbot)  # the list as the popup opened: the photo there
+    assert not window.chat.quick_replies.current().media_missing
+    stored.unlink()  # meanwhile cleared from the data folder (by hand, or a sync tool)
+
+    composer = window.chat.composer
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert composer.edit.toPlainText() == "가격표 보내드려요"
+    assert composer.attachments == [] and not composer.attach_bar.isVisibleTo(window)
+    note = composer.gone_note.text()
+    assert composer.gone_note.isVisibleTo(window) and "/가격" in note and "가격표.jpg" in note
+    assert "Choose the file again" in note
+    settle(qtbot)
