@@ -536,15 +536,25 @@ class MainWindow(QMainWindow):
             self.banner.set_state(ConnectionState(Connection.READ_ONLY))
             return
         if self.ctx.sync is None:
-            from ui.settings_action import relay_token
             from ui.sync_adapter import SyncAdapter
 
-            relay_url = str(self.ctx.prefs.get("relay_url") or "")
-            self.ctx.sync = SyncAdapter(self.ctx, relay_url, relay_token(self.ctx, relay_url), self)
+            self.ctx.sync = SyncAdapter(self.ctx, parent=self)
             self._connect_sync(self.ctx.sync)
-            self.ctx.sync.start()
+            self._connect_relay(self.ctx.sync)
         else:
             self._connect_sync(self.ctx.sync)
+
+    def _connect_relay(self, sync: SyncAdapter) -> None:
+        """The engine starts on the relay in the preferences once its token is read from the keyring
+        (or the config file) off the GUI thread: a keyring can take seconds, or ask through the OS."""
+        from ui.settings_action import relay_token
+
+        ctx = self.ctx
+        relay_url = str(ctx.prefs.get("relay_url") or "")
+        if ctx.relay_token and relay_url:  # the demo's, in memory: no keyring is asked
+            sync.reconnect(relay_url, ctx.relay_token)
+        else:
+            sync.start_with_token(relay_url, lambda: relay_token(ctx, relay_url))
 
     def read_drafts(self) -> None:
         """The replies typed and not sent in the last run, back in their chats' boxes with their quotes
@@ -593,13 +603,10 @@ class MainWindow(QMainWindow):
 
     def reconnect_sync(self) -> None:
         """The relay address or token changed in Settings: the engine starts again with them."""
-        from ui.settings_action import relay_token
-
         if self.ctx.sync is None:
             self.start_sync()
             return
-        relay_url = str(self.ctx.prefs.get("relay_url") or "")
-        self.ctx.sync.reconnect(relay_url, relay_token(self.ctx, relay_url))
+        self._connect_relay(self.ctx.sync)
 
     def _connect_sync(self, adapter: SyncAdapter) -> None:
         adapter.state_changed.connect(self._connection_state)

@@ -1,14 +1,16 @@
 """The Qt face of app's sync engine: its callbacks become signals on the GUI thread.
 
-The engine (app/engine.py) runs in its own worker threads and calls `on_changed(Changes)` and
-`on_state(ConnectionState)` from there; each call is posted to the GUI thread (ui/gui_thread.py),
-where a synced batch's `Changes` is published on the context's hub like any op's. With no relay
-configured the window works the same, read-only towards the relay.
+The relay token is read off the GUI thread (`start_with_token`): a keyring backend can take
+seconds, or show the OS's unlock prompt. The engine (app/engine.py) runs in its own worker threads
+and calls `on_changed(Changes)` and `on_state(ConnectionState)` from there; each call is posted to
+the GUI thread (ui/gui_thread.py), where a synced batch's `Changes` is published on the context's
+hub like any op's. With no relay configured the window works the same, read-only towards the relay.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +60,9 @@ class SyncAdapter(GuiThreadSignals):
         self._state_reported.connect(self._show_state)
         self.graph_down = False
         self._graph_reported.connect(self._show_graph_down)
+        # Counts the token reads asked for and the stops: a read answers only if nothing came after it.
+        self._asked = 0
+        self.reading_token = False
 
     @property
     def running(self) -> bool:
@@ -90,22 +95,52 @@ class SyncAdapter(GuiThreadSignals):
         self.engine.start()
         return True
 
+    def start_with_token(self, relay_url: str, read_token: Callable[[], str]) -> None:
+        """(Re)start on `relay_url` once `read_token` (the keyring, blocking) has answered off the GUI
+        thread: "connecting" meanwhile and no poll before the token is known; none found, the
+        banner asks for it (NO_TOKEN). A stop or a newer start meanwhile wins over this read."""
+        from ui.ops import run_op
+
+        self.stop()
+        self.relay_url, self.token = relay_url, ""
+        if not relay_url:
+            self.start()  # nothing to read: "no relay configured" at once
+            return
+        self._asked += 1
+        asked = self._asked
+        self.reading_token = True
+        self._on_state(ConnectionState(Connection.CONNECTING))
+
+        def known(token: str) -> None:
+            if asked != self._asked:
+                return  # stopped, or started again with another address or token, meanwhile
+            self.reading_token = False
+            self.token = token
+            self.start()
+
+        # An exception the keyring let through (ops.py logs it): said as no token, which Settings mends.
+        run_op(read_token, known, parent=self, on_failure=lambda _exc: known(""))
+
     def stop(self) -> None:
+        self._asked += 1  # a token read under way starts nothing now
+        self.reading_token = False
         if self.engine is not None:
             self.engine.stop()
             self.engine = None
         self._show_graph_down(False)  # a new engine finds out again with its first send
 
     def retry(self) -> None:
-        """Reconnect now (the banner's Retry)."""
+        """Reconnect now (the banner's Retry, a wake from sleep); while the token is being read, its
+        answer starts the engine."""
+        if self.reading_token:
+            return
         self.stop()
         self.start()
 
     def reconnect(self, relay_url: str, token: str) -> None:
-        """A new relay address or token (Settings): the engine starts again with them."""
+        """(Re)start on `relay_url` with a token already in memory (the demo's): nothing to read."""
         self.stop()
-        self.relay_url = relay_url
-        self.token = token
+        self.relay_url, self.token = relay_url, token
         self.start()
 
     def relay_client(self) -> RelayClient | None:
