@@ -269,6 +269,7 @@ class RefusalParams:
     relay_code: str
     graph_code: int | None = None
     message: str = ""
+    graph_cause: str | None = None  # which of graph_code's causes (a wire GraphCause), when it has several
 
 
 @dataclass(frozen=True, slots=True)

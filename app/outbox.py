@@ -41,7 +41,7 @@ from app.errors import (
     Unauthorised,
 )
 from app.models import Contact, Media, Message, MessageStatus
-from app.ticks import UNKNOWN_OUTCOME, apply_status
+from app.ticks import UNKNOWN_OUTCOME, apply_status, failed_code
 from app.wire import MEDIA_KINDS, RelayErrorCode
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def failure_columns(exc: SendRefused) -> dict[str, str | None]:
         if graph_code is None or (graph_code == GENERIC_GRAPH_CODE and named):
             code = exc.params.relay_code
         else:
-            code = str(graph_code)
+            code = failed_code(graph_code, exc.params.graph_cause)
         return {"error_code": code[:32], "error_text": exc.params.message or None}
     return {"error_code": str(exc.code), "error_text": None}
 

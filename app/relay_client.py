@@ -142,7 +142,12 @@ def refusal(response: httpx.Response) -> RefusalParams:
     except ValueError:
         return RefusalParams(relay_code=f"http_{response.status_code}")
     error = envelope.error
-    return RefusalParams(relay_code=error.code, graph_code=error.graph_code, message=error.message)
+    return RefusalParams(
+        relay_code=error.code,
+        graph_code=error.graph_code,
+        message=error.message,
+        graph_cause=error.graph_cause,
+    )
 
 
 def busy(status: int, params: RefusalParams) -> RelayBusy:

@@ -676,7 +676,9 @@ class _Batch:
             wamid = str(st.get("id") or "")
             if not wamid:
                 continue
-            contact_id = apply_status(self.s, wamid, st, client_id=st.get("biz_opaque_callback_data"))
+            contact_id = apply_status(
+                self.s, wamid, st, client_id=st.get("biz_opaque_callback_data"), cause=e.graph_cause
+            )
             if contact_id is None:
                 keep_orphan(self.s, wamid, st)
             else:

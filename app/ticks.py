@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode
 from app.models import TICK_ORDER, Message, MessageStatus, OrphanStatus
+from app.wire import GraphCause, status_error_cause
 
 # A failed send whose outcome the relay could not tell (Graph timed out after the request left).
 UNKNOWN_OUTCOME = ErrorCode.UNKNOWN_OUTCOME
@@ -20,10 +21,21 @@ def is_unknown_outcome(status: str, error_code: str | None) -> bool:
     return status == MessageStatus.FAILED and error_code == UNKNOWN_OUTCOME
 
 
-def _status_error(st: Mapping[str, Any]) -> tuple[str | None, str | None]:
+def failed_code(graph_code: int | str, cause: str | None) -> str:
+    """A failed message's error_code: Graph's code, and after a colon which of its causes Graph meant
+    when it has several ("131053:media_too_large"), so the chat can say what to do about it."""
+    known = cause if cause in set(GraphCause) else None
+    return f"{graph_code}:{known}" if known else str(graph_code)
+
+
+def _status_error(st: Mapping[str, Any], cause: str | None = None) -> tuple[str | None, str | None]:
+    """error_code / error_text of a failed status; `cause` is the relay's `graph_cause`, else it is
+    read from the status's own details (a status kept while its message had not arrived, an older relay)."""
     errors = st.get("errors") or []
     first = errors[0] if errors and isinstance(errors[0], dict) else {}
     code = str(first["code"]) if first.get("code") is not None else None
+    if code is not None:
+        code = failed_code(code, cause or status_error_cause(dict(st)))
     details = (
         (first.get("error_data") or {}).get("details") if isinstance(first.get("error_data"), dict) else None
     )
@@ -31,8 +43,12 @@ def _status_error(st: Mapping[str, Any]) -> tuple[str | None, str | None]:
     return code, (str(text) if text else None)
 
 
-def apply_status(session: Session, wamid: str, st: Mapping[str, Any], *, client_id: Any = None) -> int | None:
-    """Move one outbound message's tick forward; the contact id, or None when the message is unknown."""
+def apply_status(
+    session: Session, wamid: str, st: Mapping[str, Any], *, client_id: Any = None, cause: str | None = None
+) -> int | None:
+    """Move one outbound message's tick forward; the contact id, or None when the message is unknown.
+
+    `cause`: the status event's `graph_cause`, when the relay read one."""
     row = session.execute(
         select(Message.id, Message.status, Message.error_code, Message.contact_id, Message.wamid).where(
             Message.wamid == wamid
@@ -57,7 +73,7 @@ def apply_status(session: Session, wamid: str, st: Mapping[str, Any], *, client_
         elif current in TICK_ORDER and STATUS_RANK[new] > TICK_ORDER[MessageStatus(current)]:
             values["status"] = new
     elif new == "failed" and current in (MessageStatus.PENDING, MessageStatus.SENT):
-        code, text = _status_error(st)
+        code, text = _status_error(st, cause)
         values.update(status=MessageStatus.FAILED, error_code=code or "failed", error_text=text)
     if values:
         session.execute(update(Message).where(Message.id == row.id).values(**values))

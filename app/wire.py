@@ -155,6 +155,9 @@ class MessageEvent(_EventBase):
 class StatusEvent(_EventBase):
     kind: Literal["status"] = "status"
     status: dict[str, Any]
+    # For a `failed` status whose Graph code has several causes: which one (a GraphCause value), read
+    # by the relay from the status's `error_data.details`; absent otherwise and from older relays.
+    graph_cause: str | None = None
 
 
 class OutboundEvent(_EventBase):
@@ -304,10 +307,62 @@ class RelayErrorCode(StrEnum):
     UNKNOWN = "unknown"
 
 
+class GraphCause(StrEnum):
+    """Which of the causes Graph gives one code for it meant, read from its `error_data.details`.
+
+    Sent as the optional `graph_cause` of an error body and of a `status` event, beside Graph's
+    code: a desktop that does not know the field (or a value) says the code's general sentence.
+    """
+
+    # 131053 "Media upload error": WhatsApp could not fetch the file (its link expired, the host did
+    # not answer in time). The same file sent again goes.
+    MEDIA_FETCH_FAILED = "media_fetch_failed"
+    # 131053: the file is larger than WhatsApp takes for its kind. A smaller file goes.
+    MEDIA_TOO_LARGE = "media_too_large"
+    # 131053: WhatsApp does not take the file's type, format or codec. Another format goes.
+    MEDIA_TYPE_NOT_TAKEN = "media_type_not_taken"
+
+
+MEDIA_UPLOAD_ERROR = 131053
+
+# Words of Graph's English `details` for each cause of 131053, checked in this order: a failed
+# download ("Downloading media from weblink failed with http code 415…") is a fetch, whatever it adds.
+_MEDIA_CAUSE_WORDS: tuple[tuple[GraphCause, tuple[str, ...]], ...] = (
+    (
+        GraphCause.MEDIA_FETCH_FAILED,
+        ("download", "weblink", "url", "link", "expired", "fetch", "retriev", "http code", "timed out"),
+    ),
+    (GraphCause.MEDIA_TOO_LARGE, ("size", "too big", "too large", "exceed")),
+    (GraphCause.MEDIA_TYPE_NOT_TAKEN, ("type", "mime", "format", "codec", "not supported", "unsupported")),
+)
+
+
+def graph_cause(graph_code: int | str | None, details: object) -> GraphCause | None:
+    """The cause of a Graph error whose one code has several, from its `error_data.details`; None
+    when the code has one cause or the details name none we know (the code's sentence then says both)."""
+    if str(graph_code) != str(MEDIA_UPLOAD_ERROR) or not isinstance(details, str):
+        return None
+    text = details[:2000].lower()
+    for cause, words in _MEDIA_CAUSE_WORDS:
+        if any(word in text for word in words):
+            return cause
+    return None
+
+
+def status_error_cause(status: dict[str, Any]) -> GraphCause | None:
+    """`graph_cause` of a Cloud API status object's first error (None for one that has none)."""
+    errors = status.get("errors")
+    first = errors[0] if isinstance(errors, list) and errors and isinstance(errors[0], dict) else {}
+    data = first.get("error_data")
+    return graph_cause(first.get("code"), data.get("details") if isinstance(data, dict) else None)
+
+
 class ErrorBody(_Wire):
     code: str  # a RelayErrorCode; an open string so a newer relay's codes never break a page
     message: str  # a plain sentence a shop owner can read (the desktop says it from `code`)
     graph_code: int | None = None
+    # Which cause Graph meant when one graph_code has several (a GraphCause value; open string).
+    graph_cause: str | None = None
     retryable: bool = False
     params: dict[str, Any] = {}
 

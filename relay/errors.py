@@ -15,14 +15,25 @@ def error_body(
     message: str,
     *,
     graph_code: int | None = None,
+    graph_cause: str | None = None,
     retryable: bool = False,
     params: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The error envelope as JSON-ready data (also what an idempotent send stores as its answer)."""
+    """The error envelope as JSON-ready data (also what an idempotent send stores as its answer).
+
+    `graph_cause` is written only when known, so every other answer keeps its turn-1 shape."""
     body = ErrorBody(
-        code=code, message=message, graph_code=graph_code, retryable=retryable, params=params or {}
+        code=code,
+        message=message,
+        graph_code=graph_code,
+        graph_cause=graph_cause,
+        retryable=retryable,
+        params=params or {},
     )
-    return ErrorEnvelope(error=body).model_dump(mode="json")
+    answer = ErrorEnvelope(error=body).model_dump(mode="json")
+    if graph_cause is None:
+        del answer["error"]["graph_cause"]
+    return answer
 
 
 def error(
@@ -31,10 +42,13 @@ def error(
     message: str,
     *,
     graph_code: int | None = None,
+    graph_cause: str | None = None,
     retryable: bool = False,
     params: dict[str, Any] | None = None,
 ) -> JSONResponse:
-    body = error_body(code, message, graph_code=graph_code, retryable=retryable, params=params)
+    body = error_body(
+        code, message, graph_code=graph_code, graph_cause=graph_cause, retryable=retryable, params=params
+    )
     return JSONResponse(body, status_code=status)
 
 
@@ -54,5 +68,6 @@ def graph_failure(exc: GraphError, subject: str = "the request") -> JSONResponse
         RelayErrorCode.GRAPH_ERROR,
         exc.sentence(subject),
         graph_code=exc.code,
+        graph_cause=exc.cause,
         retryable=exc.transient,
     )

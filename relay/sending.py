@@ -255,7 +255,12 @@ class Sender:
         if exc.code == OUTSIDE_WINDOW_CODE:
             return await self._outside_window(key)
         status = 422 if exc.http_status < 500 else 502
-        answer = error_body(RelayErrorCode.GRAPH_ERROR, exc.sentence("the message"), graph_code=exc.code)
+        answer = error_body(
+            RelayErrorCode.GRAPH_ERROR,
+            exc.sentence("the message"),
+            graph_code=exc.code,
+            graph_cause=exc.cause,
+        )
         await run_in_threadpool(self.store.sends.finish, key, status, answer, [])
         return status, answer
 

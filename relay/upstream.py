@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.wire import GraphCause, graph_cause
+
 Ingest = Callable[[dict[str, Any]], Awaitable[None]]
 
 # The largest file WhatsApp carries is a 100 MiB document; a download past this is cut off.
@@ -41,6 +43,14 @@ PLAIN_SENTENCES = {
 }
 
 
+# 131053's sentence for each cause its `error_data.details` names (GraphCause).
+MEDIA_CAUSE_SENTENCES = {
+    GraphCause.MEDIA_FETCH_FAILED: "WhatsApp could not fetch the file in time. Send it again.",
+    GraphCause.MEDIA_TOO_LARGE: "The file is larger than WhatsApp takes. Send a smaller file.",
+    GraphCause.MEDIA_TYPE_NOT_TAKEN: "WhatsApp does not take this kind of file. Send it in another format.",
+}
+
+
 # Graph's `message_status` for a template send that Meta holds while it paces a new (or unpaused)
 # template: not failed; a `sent` status follows when Meta releases it, a `failed` one (132015) if dropped.
 HELD_FOR_QUALITY = "held_for_quality_assessment"
@@ -66,6 +76,7 @@ class GraphError(Exception):
         *,
         unknown: bool = False,
         unreachable: str | None = None,
+        details: str | None = None,
     ) -> None:
         super().__init__(message)
         self.http_status = http_status
@@ -77,6 +88,8 @@ class GraphError(Exception):
         # Graph was never reached (the transport's error, e.g. "ConnectError"): no answer of
         # Graph's, so neither a refusal nor "busy", whatever the status above stands in for.
         self.unreachable = unreachable
+        # Graph's `error_data.details` (English, for the log and `cause`; never shown as it is).
+        self.details = details
 
     @classmethod
     def from_response(cls, http_status: int, body: Any) -> GraphError:
@@ -90,7 +103,15 @@ class GraphError(Exception):
         # A 5xx that is not Graph's own error (a proxy's 502, an empty 500) does not say the message
         # was not processed: it may have gone out, so it is "unknown", never resent blindly.
         unknown = http_status >= 500 and code is None
-        return cls(http_status, code, message, retryable, unknown=unknown)
+        data = error.get("error_data")
+        details = data.get("details") if isinstance(data, dict) else None
+        details = str(details)[:2000] if details else None
+        return cls(http_status, code, message, retryable, unknown=unknown, details=details)
+
+    @property
+    def cause(self) -> GraphCause | None:
+        """Which of its code's causes Graph meant (131053: fetch, size or type), from its details."""
+        return graph_cause(self.code, self.details)
 
     @property
     def transient(self) -> bool:
@@ -101,6 +122,9 @@ class GraphError(Exception):
         """Graph's error in a plain sentence; `subject` names what was asked ("the message")."""
         if self.unreachable:
             return f"WhatsApp's servers could not be reached ({self.unreachable})."
+        cause = self.cause
+        if cause is not None:
+            return MEDIA_CAUSE_SENTENCES[cause]
         if self.code in PLAIN_SENTENCES:
             return PLAIN_SENTENCES[self.code].replace("{subject}", subject)
         return f"WhatsApp refused {subject}: {self.message}"

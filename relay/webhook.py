@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.wire import status_error_cause
 from relay.limits import is_media_id
 from relay.store import NewEvent
 
@@ -280,7 +281,11 @@ def _messages(intake: Intake, value: dict[str, Any], phone_number_id: str | None
         _text(status.get("recipient_id"), "recipient_id", MAX_WA_ID)
         _timestamp(status.get("timestamp"))
         key = f"s:{status_id}:{state}"
-        intake.events.append(NewEvent("status", {"status": status}, phone_number_id, key))
+        event: dict[str, Any] = {"status": status}
+        cause = status_error_cause(status) if state == "failed" else None
+        if cause is not None:
+            event["graph_cause"] = cause.value
+        intake.events.append(NewEvent("status", event, phone_number_id, key))
         intake.statuses.append(status)
 
 

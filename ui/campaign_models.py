@@ -177,6 +177,7 @@ def failure_label(code: str) -> str:
         "131026": translate("campaigns", "Not deliverable to this number"),
         "132015": translate("campaigns", "Meta dropped it and paused the template (low quality)"),
     }
+    code = code.partition(":")[0]  # "131053:media_too_large": Graph's code, then the cause
     return labels.get(code, translate("campaigns", "Error {0}").format(code) if code else "")
 
 

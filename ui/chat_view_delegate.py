@@ -23,7 +23,7 @@ from ui.bubble_layout import (
 )
 from ui.chat_list_delegate import tick_icon
 from ui.chat_view_model import ChatViewModel, RowInfo
-from ui.error_sentences import failed_message_sentence
+from ui.error_sentences import NOT_RETRYABLE_FAILURES, failed_message_sentence
 from ui.formatting import day_label, full_datetime, local
 from ui.image_cache import ThumbnailLoader
 from ui.theme import Colours, colours, ui_font
@@ -438,6 +438,8 @@ def status_tooltip(row: MessageRow) -> str:
                 "Not sent: {0}\nTo reach the customer now, send an approved template with “Choose "
                 "template…” below the chat. Once the customer writes again, right-click to retry.",
             ).format(reason)
+        if row.error_code in NOT_RETRYABLE_FAILURES:
+            return QCoreApplication.translate("ChatViewDelegate", "Not sent: {0}").format(reason)
         return QCoreApplication.translate("ChatViewDelegate", "Not sent: {0}\nRight-click to retry.").format(
             reason
         )

@@ -457,6 +457,22 @@ def graph_sentences() -> dict[str, str]:
             "WhatsApp does not take this file: save it as JPEG (a photo) or PDF (a document) and "
             "attach that.",
         ),
+        # The same code, with the cause the relay read from Graph's details (app/wire.py GraphCause).
+        "131053:media_fetch_failed": translate(
+            "Errors",
+            "WhatsApp could not fetch the file in time, so the customer did not get it. Nothing is "
+            "wrong with the file: send it again.",
+        ),
+        "131053:media_too_large": translate(
+            "Errors",
+            "WhatsApp does not take a file this large. Attach a smaller one (a photo or video saved "
+            "smaller, or the document in parts); sending this one again will not help.",
+        ),
+        "131053:media_type_not_taken": translate(
+            "Errors",
+            "WhatsApp does not take this kind of file. Save it as JPEG (a photo), MP4 (a video) or "
+            "PDF (a document) and attach that; sending this one again will not help.",
+        ),
         "131021": translate("Errors", "You cannot send a message to your own number."),
         "131031": translate(
             "Errors", "Your WhatsApp business account is locked. Check it in Meta Business Manager."
@@ -624,13 +640,21 @@ def file_error_sentence(exc: OSError) -> str:
     return translate("Errors", "A file could not be read or written: {0}").format(exc.strerror or exc)
 
 
+# Failures a retry of the same message cannot change: the chat does not offer one.
+NOT_RETRYABLE_FAILURES = frozenset({"131053:media_too_large", "131053:media_type_not_taken"})
+
+
 def failed_message_sentence(error_code: str | None, error_text: str | None) -> str:
     """Why a message was not sent, from the code stored with it (Graph's, the relay's or ours).
 
     The relay's or WhatsApp's English text is shown only for a code this version has no sentence for.
     """
     code = error_code or ""
-    for table in (graph_sentences(), relay_sentences()):
+    graph = graph_sentences()
+    if code not in graph and ":" in code:
+        # A cause this version does not know yet ("131053:…"): the code's general sentence.
+        code = code.partition(":")[0]
+    for table in (graph, relay_sentences()):
         if code in table:
             return table[code]
     if code in (ErrorCode.FILE_UNREADABLE, ErrorCode.FILE_GONE):

@@ -2216,6 +2216,10 @@ To reach the customer now, send an approved template with “Choose template…�
 지금 고객에게 연락하려면 채팅 아래의 “템플릿 선택…”으로 승인된 템플릿을 보내세요. 고객이 다시 메시지를 보내면 오른쪽 클릭으로 다시 보낼 수 있어요.</translation>
     </message>
     <message>
+        <source>Not sent: {0}</source>
+        <translation>전송 안 됨: {0}</translation>
+    </message>
+    <message>
         <source>Not sent: {0}
 Right-click to retry.</source>
         <translation>전송 안 됨: {0}
@@ -3568,6 +3572,18 @@ Right-click to retry.</source>
     <message>
         <source>WhatsApp could not download the file of this message.</source>
         <translation>WhatsApp이 이 메시지의 파일을 내려받지 못했어요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp could not fetch the file in time, so the customer did not get it. Nothing is wrong with the file: send it again.</source>
+        <translation>WhatsApp이 파일을 제때 가져오지 못해서 고객에게 전달되지 않았어요. 파일에는 문제가 없으니 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp does not take a file this large. Attach a smaller one (a photo or video saved smaller, or the document in parts); sending this one again will not help.</source>
+        <translation>WhatsApp은 이렇게 큰 파일을 받지 않아요. 더 작은 파일을 첨부하세요(사진이나 동영상은 더 작게 저장하고, 문서는 나눠서요). 이 파일을 다시 보내도 소용없어요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp does not take this kind of file. Save it as JPEG (a photo), MP4 (a video) or PDF (a document) and attach that; sending this one again will not help.</source>
+        <translation>WhatsApp은 이런 종류의 파일을 받지 않아요. 사진은 JPEG로, 동영상은 MP4로, 문서는 PDF로 저장해서 첨부하세요. 이 파일을 다시 보내도 소용없어요.</translation>
     </message>
     <message>
         <source>You cannot send a message to your own number.</source>

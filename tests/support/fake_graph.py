@@ -87,6 +87,17 @@ def re_engagement() -> dict[str, Any]:
     )
 
 
+# Graph's `error_data.details` for each cause of 131053 "Media upload error" (as developers quote them).
+MEDIA_FETCH_DETAILS = "Downloading media from weblink failed with http code 404, status message Not Found"
+MEDIA_SIZE_DETAILS = "Media file size too big. Max file size we currently support: 5MB."
+MEDIA_TYPE_DETAILS = "Media type image/heic is not supported."
+
+
+def media_upload_error(details: str) -> dict[str, Any]:
+    """Graph's answer to a media send it could not take (131053), `details` saying why."""
+    return graph_error(400, 131053, "(#131053) Media upload error", details=details)
+
+
 # What Graph's media upload takes, in the order its refusal lists them (Meta's "Supported media
 # types"; the message as developers quote it). Kept apart from app/wire.py on purpose: the fake is Graph.
 GRAPH_UPLOAD_LIST = (
@@ -169,8 +180,9 @@ class FakeGraph:
     block_refused: set[str] = field(default_factory=set)
     # Late failures: a send to one of these numbers is answered with a wamid as usual, then Graph
     # reports it `failed` with this code (131049, 131050, 130472, 131026…) in a status webhook
-    # signed with APP_SECRET and posted to `webhook_url` (the relay's /webhook), as Meta does.
-    late_failures: dict[str, int] = field(default_factory=dict)
+    # signed with APP_SECRET and posted to `webhook_url` (the relay's /webhook), as Meta does; a
+    # (code, details) pair adds the error's `error_data.details` (131053's MEDIA_*_DETAILS).
+    late_failures: dict[str, int | tuple[int, str]] = field(default_factory=dict)
     webhook_url: str = ""
     # Throughput: more sends than this in any second are answered 429 with code 130429 (not sent).
     throughput: float | None = None
@@ -497,7 +509,12 @@ class FakeGraph:
         return False
 
     def _status_webhook(
-        self, phone_id: str, body: dict[str, Any], wamid: str, state: str, code: int | None = None
+        self,
+        phone_id: str,
+        body: dict[str, Any],
+        wamid: str,
+        state: str,
+        code: int | tuple[int, str] | None = None,
     ) -> tuple[bytes, dict[str, str]]:
         """A signed `messages` webhook carrying one status of a send, as Meta posts it."""
         status: dict[str, Any] = {
@@ -506,7 +523,11 @@ class FakeGraph:
             "timestamp": str(int(time.time())),
             "recipient_id": body.get("to"),
         }
-        if code is not None:
+        if isinstance(code, tuple):
+            code, details = code
+            error = {"code": code, "title": "Media upload error", "message": "Media upload error"}
+            status["errors"] = [{**error, "error_data": {"details": details}}]
+        elif code is not None:
             status["errors"] = [{"code": code, "title": "Message failed", "message": "Message failed"}]
         if "biz_opaque_callback_data" in body:
             status["biz_opaque_callback_data"] = body["biz_opaque_callback_data"]
@@ -536,7 +557,9 @@ class FakeGraph:
                 client.post(self.webhook_url, content=raw, headers=headers).raise_for_status()
         return len(held)
 
-    async def _report_failed(self, phone_id: str, body: dict[str, Any], wamid: str, code: int) -> None:
+    async def _report_failed(
+        self, phone_id: str, body: dict[str, Any], wamid: str, code: int | tuple[int, str]
+    ) -> None:
         """Meta's late `failed` status for a send it had accepted, as a signed webhook to the relay."""
         raw, headers = self._status_webhook(phone_id, body, wamid, "failed", code)
         async with httpx.AsyncClient(timeout=30) as client:

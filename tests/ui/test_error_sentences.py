@@ -64,6 +64,8 @@ def sample_params(code: ErrorCode) -> dict[str, Any]:
         hint = hints[f.name]
         if hint is str:
             values[f.name] = SAMPLE_TEXT
+        elif hint == str | None:
+            values[f.name] = None  # an optional code (RefusalParams.graph_cause), absent as a rule
         elif hint is int or (isinstance(hint, types.UnionType) and int in typing.get_args(hint)):
             values[f.name] = 12
         else:
@@ -227,3 +229,39 @@ def test_a_file_whatsapp_could_not_take_says_send_it_again_before_another_format
     sentence = failed_message_sentence("131053", "Media upload error")
     assert sentence.startswith("WhatsApp could not take the file of this message. Send it again;")
     assert "if it fails again" in sentence and "Try another format" not in sentence
+
+
+def test_a_file_whatsapp_refused_says_in_korean_to_send_it_again_or_pick_another_file(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    """The relay names which of 131053's causes Graph meant: the chat's "Not sent" line says the one
+    step that helps, and offers no retry where a retry of the same file cannot help."""
+    from ui.chat_view_delegate import status_tooltip
+
+    with window.ctx.db.write() as s:
+        customer = make_contact(s, profile_name="김민수")
+        make_message(s, customer, "사진 보내주세요", unread=False)
+        for code in (
+            "131053:media_fetch_failed",
+            "131053:media_too_large",
+            "131053:media_type_not_taken",
+            "131053:a_cause_from_a_newer_relay",
+        ):
+            make_message(s, customer, "셔츠 사진", direction="out", status="failed", error_code=code)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, customer.id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 5)
+    expected = {
+        1: ("파일에는 문제가 없으니 다시 보내세요", True),
+        2: ("더 작은 파일을 첨부하세요", False),
+        3: ("사진은 JPEG로, 동영상은 MP4로, 문서는 PDF로 저장해서", False),
+        4: ("다시 보내 보세요. 다시 실패하면", True),  # the code's own sentence, both steps
+    }
+    for row, (says, retry) in expected.items():
+        index = view.chat_model.index(row, 0)
+        geo = view.itemDelegate().geometry(index, view.viewport().width())
+        assert geo is not None and geo.failure_text.startswith("전송 안 됨: ") and says in geo.failure_text
+        tip = status_tooltip(view.chat_model.message_at(row))
+        assert says in tip and not english_left(tip), tip
+        assert ("오른쪽 클릭" in tip) is retry, tip
