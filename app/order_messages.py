@@ -55,6 +55,12 @@ REFUND_PROMISE = {
     "en": "The {total} you paid will be refunded: please send us the bank account to refund it to.",
 }
 
+# Outside the 24 hours the refund line cannot ride on a free-form message: the cancel of an order she
+# had paid goes as the template the owner chose for it under this key (a message key, not a state),
+# with BASIC_VALUES: who, which order, and {{3}} the amount to refund. Without one, the Cancelled
+# template goes without the refund line, and the owner is told so before she cancels.
+CANCELLED_REFUND = "cancelled_refund"
+
 # Defaults in 존댓말 and in English; the owner can replace each in the order settings.
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     "ko": {
@@ -128,6 +134,10 @@ class PreparedMessage:
     # The approved template chosen for the step has more places than the step has values (a template
     # made for another step): not sent, and the owner is told to choose another.
     unfit_template: str = ""
+    # A cancel of a paid order outside the window with no approved refund template (CANCELLED_REFUND):
+    # whatever goes, the customer is not told of the refund; `refund` is the amount she paid.
+    refund_left_out: bool = False
+    refund: str = ""
 
     @property
     def sendable(self) -> bool:
@@ -262,6 +272,7 @@ def prepare_message(
         return None
     values = placeholders(order, settings, locale, deadline_text)
     inside = last_inbound_at is not None and now - last_inbound_at < SERVICE_WINDOW
+    refund_due = state == OrderState.CANCELLED and was_paid(order)
     wanted = TEMPLATE_VALUES.get(state, BASIC_VALUES)
     asks_for_bank = "{bank}" in text if inside else "bank" in wanted
     bank_missing = asks_for_bank and not values["bank"].strip()
@@ -275,11 +286,7 @@ def prepare_message(
         ):
             ask = ADDRESS_REQUEST.get(language, ADDRESS_REQUEST["en"])
             filled = f"{filled.rstrip()}\n{ask}"
-        if (
-            state == OrderState.CANCELLED
-            and not settings.messages.get(key)
-            and any(event.to_state == OrderState.PAID for event in order.events)
-        ):
+        if refund_due and not settings.messages.get(key):
             refund = fill(REFUND_PROMISE.get(language, REFUND_PROMISE["en"]), values)
             filled = f"{filled.rstrip()}\n{refund}"
         return PreparedMessage(state, filled, True, bank_missing=bank_missing, several_orders=several)
@@ -302,17 +309,35 @@ def prepare_message(
         return PreparedMessage(
             state, render_template(chosen, several_values), False, chosen, several_values, several_orders=True
         )
-    name = settings.templates.get(state, "")
-    template = next((t for t in templates if t.name == name and t.status.upper() == "APPROVED"), None)
+    template = approved_template(settings.templates.get(state, ""), templates)
+    refund_left_out = refund_due
+    if refund_due:
+        refund_template = approved_template(settings.templates.get(CANCELLED_REFUND, ""), templates)
+        if refund_template is not None and template_fits(CANCELLED_REFUND, refund_template):
+            # One message: the refund template stands for the cancel's, never both.
+            template, refund_left_out = refund_template, False
+    refund = values["total"] if refund_left_out else ""
     if template is None:
         return PreparedMessage(
-            state, fill(text, values), False, template_missing=True, bank_missing=bank_missing
+            state,
+            fill(text, values),
+            False,
+            template_missing=True,
+            bank_missing=bank_missing,
+            refund_left_out=refund_left_out,
+            refund=refund,
         )
     count = template_places(template)
     if not template_fits(state, template):
         # More places than the step has values: Meta would refuse it, with the owner told only then.
         return PreparedMessage(
-            state, fill(text, values), False, template_missing=True, unfit_template=template.name
+            state,
+            fill(text, values),
+            False,
+            template_missing=True,
+            unfit_template=template.name,
+            refund_left_out=refund_left_out,
+            refund=refund,
         )
     # The template's words are in its own language: its amount and deadline written in it too
     # ("58,000원" in a Korean one, not the "₩58,000" of the English message it stands for).
@@ -326,8 +351,27 @@ def prepare_message(
 
     bank_missing = bank_missing and count > 3  # the template's fourth value is the bank account
     return PreparedMessage(
-        state, render_template(template, params), False, template, params, bank_missing=bank_missing
+        state,
+        render_template(template, params),
+        False,
+        template,
+        params,
+        bank_missing=bank_missing,
+        refund_left_out=refund_left_out,
+        refund=refund,
     )
+
+
+def was_paid(order: OrderDetail) -> bool:
+    """The order was Paid at some point: cancelling it owes the customer a refund."""
+    return any(event.to_state == OrderState.PAID for event in order.events)
+
+
+def approved_template(name: str, templates: Sequence[Template]) -> Template | None:
+    """The approved template of that name (None for "" or one not approved)."""
+    if not name:
+        return None
+    return next((t for t in templates if t.name == name and t.status.upper() == "APPROVED"), None)
 
 
 @dataclass(frozen=True, slots=True)

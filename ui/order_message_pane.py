@@ -20,7 +20,7 @@ from ui.formatting import babel_locale_name, customer_day
 from ui.korean_particles import with_particles
 from ui.ops import Op
 from ui.order_moves import unsent_move_label
-from ui.order_text import bank_missing_sentence
+from ui.order_text import bank_missing_sentence, refund_left_out_sentence
 from ui.translations import ui_language
 
 translate = QCoreApplication.translate  # its sentences are the order window's ("OrderWindow" in the .ts)
@@ -220,6 +220,8 @@ class OrderMessagePane(QWidget):
                 "More than 24 hours since the customer wrote, and no approved template is chosen for this "
                 "step, so nothing can be sent now. Choose one in Shop ▸ Order settings.",
             )
+        if prepared.refund_left_out:
+            how += " " + refund_left_out_sentence(prepared.refund)
         if prepared.bank_missing:
             how += " " + bank_missing_sentence()
             if prepared.inside_window:

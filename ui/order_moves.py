@@ -10,6 +10,7 @@ from app.orders import OrderState, TrackingDoubt
 from app.shipping_sheets import AddressGap
 from ui.confirm import confirm
 from ui.korean_particles import with_particles
+from ui.order_text import refund_left_out_sentence
 
 translate = QCoreApplication.translate
 
@@ -53,10 +54,13 @@ def unsent_move_label(state: OrderState) -> str:
     }.get(state, translate("OrderWindow", "Move without sending"))
 
 
-def confirm_cancel(parent: QWidget, number: str | None, paid: str = "") -> bool:
+def confirm_cancel(
+    parent: QWidget, number: str | None, paid: str = "", *, refund_untold: bool = False
+) -> bool:
     """Ask before order `number` is cancelled, as no step leads back; "No" (keep it) is the default.
     `paid`: the amount the customer transferred for it ("90,000원"), which she is to get back: the app
-    moves no money, the owner does."""
+    moves no money, the owner does. `refund_untold`: her message cannot say so (outside the 24-hour
+    window, no refund template), said here, before the owner decides."""
     question = (
         translate("OrderWindow", "Cancel order {0}? A cancelled order cannot be reopened.").format(number)
         if number
@@ -66,6 +70,8 @@ def confirm_cancel(parent: QWidget, number: str | None, paid: str = "") -> bool:
         question += "\n\n" + translate(
             "OrderWindow", "The customer paid {0} for it: transfer it back to her yourself."
         ).format(paid)
+        if refund_untold:
+            question += "\n\n" + refund_left_out_sentence(paid)
     return confirm(
         parent,
         translate("OrderWindow", "Cancel order"),

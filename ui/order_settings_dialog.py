@@ -24,7 +24,7 @@ from app.changes import Changes
 from app.errors import ShopInboxError
 from app.money import amount_to_minor, edit_amount
 from app.order_actions import read_order_settings, store_order_settings
-from app.order_messages import DEFAULT_MESSAGES, PAID_TOGETHER, REMINDER, template_fits
+from app.order_messages import CANCELLED_REFUND, DEFAULT_MESSAGES, PAID_TOGETHER, REMINDER, template_fits
 from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.sending import approved_templates
@@ -55,6 +55,8 @@ MESSAGE_STATES: tuple[str, ...] = (
     OrderState.DONE.value,
     OrderState.CANCELLED.value,
 )
+# Templates chosen for a step that has no message tab of its own: the refund one, on the Cancelled tab.
+TEMPLATE_KEYS: tuple[str, ...] = (*MESSAGE_STATES, CANCELLED_REFUND)
 
 
 class OrderSettingsDialog(QDialog):
@@ -165,6 +167,24 @@ class OrderSettingsDialog(QDialog):
             pl.addRow(self.tr("Message"), edit)
             pl.addRow(self.tr("In another language"), other)
             pl.addRow(self.tr("Template outside the window"), combo)
+            if state == OrderState.CANCELLED:
+                refund = QComboBox(page)
+                refund.setObjectName("refundTemplate")
+                pl.addRow(self.tr("… for a paid order (refund)"), refund)
+                refund_note = QLabel(
+                    self.tr(
+                        "Inside the 24-hour window the cancel of a paid order says the money comes back "
+                        "and asks where to. Outside it only a template can go: this one, with {{1}} the "
+                        "name, {{2}} the order number and {{3}} the amount to refund, goes instead of "
+                        "the one above. With none chosen, the customer is not told of the refund, and "
+                        "you are warned before you cancel."
+                    ),
+                    page,
+                )
+                refund_note.setWordWrap(True)
+                refund_note.setTextFormat(Qt.TextFormat.PlainText)
+                pl.addRow(refund_note)
+                self.template_choice[CANCELLED_REFUND] = refund
             tabs.addTab(page, self.message_title(state))
             self.messages[state] = edit
             self.other_messages[state] = other
@@ -254,6 +274,7 @@ class OrderSettingsDialog(QDialog):
             default = DEFAULT_MESSAGES[language].get(state, "")
             self.messages[state].setPlainText(settings.messages.get(state) or default)
             self.other_messages[state].setPlainText(settings.messages_other_language.get(state, ""))
+        for state in TEMPLATE_KEYS:
             combo = self.template_choice[state]
             combo.clear()
             combo.addItem(self.tr("None"), "")
@@ -276,7 +297,7 @@ class OrderSettingsDialog(QDialog):
             self.bank.text(),
             *(self.messages[state].toPlainText() for state in MESSAGE_STATES),
             *(self.other_messages[state].toPlainText() for state in MESSAGE_STATES),
-            *(self.template_choice[state].currentData() for state in MESSAGE_STATES),
+            *(self.template_choice[state].currentData() for state in TEMPLATE_KEYS),
         )
 
     def has_unsaved_edits(self) -> bool:
@@ -344,7 +365,7 @@ class OrderSettingsDialog(QDialog):
                     if (text := self.other_messages[state].toPlainText().strip())
                 },
                 templates={
-                    state: str(self.template_choice[state].currentData() or "") for state in MESSAGE_STATES
+                    state: str(self.template_choice[state].currentData() or "") for state in TEMPLATE_KEYS
                 },
             )
         except ShopInboxError as exc:

@@ -51,6 +51,18 @@ def bank_missing_sentence() -> str:
     )
 
 
+def refund_left_out_sentence(amount: str) -> str:
+    """Said before a paid order is cancelled (and with its message) when the customer's 24-hour window
+    is closed and no refund template is chosen: she will not read that `amount` comes back."""
+    return translate(
+        "OrderText",
+        "The customer will not be told that the {0} she paid comes back: she last wrote more than 24 "
+        "hours ago, so WhatsApp lets only an approved template through, and none is chosen for the "
+        "refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when "
+        "she next writes.",
+    ).format(amount)
+
+
 def missing_words(gaps: tuple[AddressGap, ...]) -> str:
     """What an order's address lacks, as a short note beside the order: "no address"."""
     if set(gaps) == {AddressGap.ADDRESS, AddressGap.POSTCODE}:

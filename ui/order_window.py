@@ -52,6 +52,7 @@ from app.order_actions import (
     save_tracking,
 )
 from app.order_changes import CHANGEABLE_STATES, OrderChange
+from app.order_messages import OrderMessage
 from app.order_queries import OrderDetail
 from app.orders import (
     MAX_NOTE,
@@ -754,6 +755,17 @@ class OrderWindow(QDialog):
             if detail is not None and detail.state == OrderState.PAID
             else ""
         )
+        if state is OrderState.CANCELLED and paid:
+            # Whether her message can say the money comes back is read first (off this thread), so
+            # the question says so before she decides, not after the order is cancelled.
+            def ask(message: OrderMessage | None) -> None:
+                untold = message is not None and message.prepared.refund_left_out
+                if confirm_cancel(self, number, paid, refund_untold=untold):
+                    self.move_to(state)
+
+            work = self.message.message_work(moving_to=state)
+            Op(work, parent=self).success(ask).failure(self.show_error).run()
+            return
         if state is OrderState.CANCELLED and not confirm_cancel(self, number, paid):
             return
         self.move_to(state)

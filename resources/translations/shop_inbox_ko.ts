@@ -5126,6 +5126,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>24시간 이후 보낼 템플릿</translation>
     </message>
     <message>
+        <source>… for a paid order (refund)</source>
+        <translation>… 결제한 주문일 때(환불 안내)</translation>
+    </message>
+    <message>
+        <source>Inside the 24-hour window the cancel of a paid order says the money comes back and asks where to. Outside it only a template can go: this one, with {{1}} the name, {{2}} the order number and {{3}} the amount to refund, goes instead of the one above. With none chosen, the customer is not told of the refund, and you are warned before you cancel.</source>
+        <translation>24시간 안에는 결제한 주문을 취소할 때 환불해 드린다는 말과 환불받을 계좌를 묻는 말이 함께 가요. 24시간이 지나면 템플릿만 보낼 수 있어서, 위의 템플릿 대신 이 템플릿이 가요. {{1}}은 이름, {{2}}는 주문번호, {{3}}은 환불할 금액이에요. 선택하지 않으면 고객에게 환불 안내가 가지 않고, 취소하기 전에 알려 드려요.</translation>
+    </message>
+    <message>
         <source>Shipping and &amp;payment</source>
         <translation>배송 및 결제(&amp;P)</translation>
     </message>
@@ -5194,6 +5202,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>Your bank account is not set in Shop ▸ Order settings, so this message does not say where to transfer the money.</source>
         <translation>상점 ▸ 주문 설정에 입금 계좌가 없어서 이 메시지에는 어디로 입금할지가 빠져 있어요.</translation>
+    </message>
+    <message>
+        <source>The customer will not be told that the {0} she paid comes back: she last wrote more than 24 hours ago, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when she next writes.</source>
+        <translation>고객은 입금한 {0}을(를) 환불받는다는 안내를 받지 못해요. 고객의 마지막 메시지 후 24시간이 지나서 WhatsApp은 승인된 템플릿만 보내 주는데, 환불 안내용 템플릿이 선택되어 있지 않아요. 상점 ▸ 주문 설정(취소 탭)에서 템플릿을 선택하거나, 고객에게 전화하거나, 고객이 다시 메시지를 보낼 때 알려 주세요.</translation>
     </message>
     <message>
         <source>no address or postcode</source>

@@ -570,3 +570,68 @@ def test_cancelling_an_order_she_paid_tells_her_the_money_comes_back_and_asks_wh
     with db.read() as s:
         unpaid = order_detail(s, unpaid_id)
     assert "환불" not in in_korean_inside_the_window(unpaid).text  # type: ignore[union-attr]
+
+
+CANCEL_TEMPLATE = Template(
+    name="order_cancelled",
+    language="ko",
+    category="UTILITY",
+    components=[{"type": "BODY", "text": "{{1}}님, 주문 {{2}}이 취소되었습니다."}],
+    parameters=[TemplateParameter(component="body", index=i) for i in range(1, 3)],
+)
+REFUND_TEMPLATE = Template(
+    name="order_refund",
+    language="ko",
+    category="UTILITY",
+    components=[
+        {
+            "type": "BODY",
+            "text": "{{1}}님, 주문 {{2}}이 취소되었습니다. 입금하신 {{3}}은 환불해 드리겠습니다.",
+        }
+    ],
+    parameters=[TemplateParameter(component="body", index=i) for i in range(1, 4)],
+)
+
+
+def cancelled_after_a_day(order, settings: OrderSettings, language: str = "ko", locale: str = "ko_KR"):
+    """The cancel message of an order whose customer last wrote 30 hours ago."""
+    return prepare_message(
+        order,
+        settings,
+        language=language,
+        locale=locale,
+        deadline_text="",
+        last_inbound_at=NOW - timedelta(hours=30),
+        now=NOW,
+        templates=[CANCEL_TEMPLATE, REFUND_TEMPLATE],
+    )
+
+
+def test_after_24_hours_a_paid_orders_cancel_goes_as_the_refund_template_with_the_amount(db) -> None:
+    paid = an_order(db, OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.CANCELLED)
+    settings = OrderSettings(templates={"cancelled": "order_cancelled", "cancelled_refund": "order_refund"})
+    message = cancelled_after_a_day(paid, settings, language="en", locale="en_US")
+    assert message is not None and message.sendable and message.template == REFUND_TEMPLATE
+    # The amount as the template's (Korean) words read it, whatever the owner's language.
+    assert message.template_params == ("김민지", paid.number, "58,000원")
+    assert message.text.endswith("입금하신 58,000원은 환불해 드리겠습니다.")
+    assert not message.refund_left_out
+
+
+def test_after_24_hours_without_a_refund_template_the_cancel_goes_and_the_owner_is_told_of_the_refund(
+    db,
+) -> None:
+    paid = an_order(db, OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.CANCELLED)
+    message = cancelled_after_a_day(paid, OrderSettings(templates={"cancelled": "order_cancelled"}))
+    assert message is not None and message.sendable and message.template == CANCEL_TEMPLATE
+    assert (message.refund_left_out, message.refund) == (True, "58,000원")
+    assert "환불" not in message.text
+    nothing = cancelled_after_a_day(paid, OrderSettings())
+    assert nothing is not None and not nothing.sendable and nothing.refund_left_out
+
+
+def test_after_24_hours_an_order_never_paid_is_cancelled_with_no_word_of_a_refund(db) -> None:
+    unpaid = an_order(db, OrderState.AWAITING_PAYMENT, OrderState.CANCELLED)
+    settings = OrderSettings(templates={"cancelled": "order_cancelled", "cancelled_refund": "order_refund"})
+    message = cancelled_after_a_day(unpaid, settings)
+    assert message is not None and message.template == CANCEL_TEMPLATE and not message.refund_left_out
