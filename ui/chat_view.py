@@ -31,6 +31,7 @@ from ui.bubble_layout import CART_TARGET, BubbleGeometry, body_text
 from ui.chat_view_delegate import ChatViewDelegate
 from ui.chat_view_model import PAGE, ChatViewModel, MessageRole
 from ui.context import AppContext
+from ui.error_sentences import NOT_RETRYABLE_FAILURES
 from ui.formatting import day_label, local
 from ui.open_file import open_file
 from ui.theme import colours
@@ -530,7 +531,8 @@ class ChatView(QListView):
             start_order = menu.addAction(icons.icon("cart"), self.tr("Start &order"))
         if row.direction == "out" and row.status == "failed":
             menu.addSeparator()
-            retry = menu.addAction(self.tr("Re&try sending"))
+            if row.error_code not in NOT_RETRYABLE_FAILURES:  # the same file would be refused again
+                retry = menu.addAction(self.tr("Re&try sending"))
             delete = menu.addAction(self.tr("&Delete"))
         if row.direction == "out" and can_cancel(row.status, row.error_code):
             menu.addSeparator()

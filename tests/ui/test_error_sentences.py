@@ -265,3 +265,40 @@ def test_a_file_whatsapp_refused_says_in_korean_to_send_it_again_or_pick_another
         tip = status_tooltip(view.chat_model.message_at(row))
         assert says in tip and not english_left(tip), tip
         assert ("오른쪽 클릭" in tip) is retry, tip
+
+
+def test_a_file_whatsapp_will_not_take_is_not_offered_a_retry_one_it_could_not_fetch_is(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    with window.ctx.db.write() as s:
+        customer = make_contact(s, profile_name="김민수")
+        make_message(s, customer, "사진 보내주세요", unread=False)
+        make_message(
+            s, customer, "큰 사진", direction="out", status="failed", error_code="131053:media_too_large"
+        )
+        make_message(
+            s, customer, "사진", direction="out", status="failed", error_code="131053:media_fetch_failed"
+        )
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, customer.id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 3)
+    offered: dict[int, list[str]] = {}
+    for row in (1, 2):
+
+        def look(menu: QMenu, row: int = row) -> None:
+            offered[row] = [a.text() for a in menu.actions() if a.text()]
+            menu.close()
+
+        dialogs.expect("menu", answer=look)
+        view.scrollTo(view.chat_model.index(row, 0))
+        at = view.visualRect(view.chat_model.index(row, 0)).center()
+        QApplication.sendEvent(
+            view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, view.mapToGlobal(at))
+        )
+        qtbot.waitUntil(lambda row=row: row in offered, timeout=3000)
+    assert "&Delete" in offered[1] and "Re&try sending" not in offered[1]
+    assert "Re&try sending" in offered[2]
