@@ -220,7 +220,9 @@ class OrderMessagePane(QWidget):
                 "More than 24 hours since the customer wrote, and no approved template is chosen for this "
                 "step, so nothing can be sent now. Choose one in Shop ▸ Order settings.",
             )
-        if prepared.refund_left_out:
+        if prepared.refund_left_out and prepared.template is not None:
+            # The cancel template goes, without the refund line. (With nothing to send, the
+            # sentence above says it all: the cancel question said the rest.)
             how += " " + refund_left_out_sentence(prepared.refund)
         if prepared.bank_missing:
             how += " " + bank_missing_sentence()

@@ -3579,7 +3579,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>WhatsApp does not take a file this large. Attach a smaller one (a photo or video saved smaller, or the document in parts); sending this one again will not help.</source>
-        <translation>WhatsApp은 이렇게 큰 파일을 받지 않아요. 더 작은 파일을 첨부하세요(사진이나 동영상은 더 작게 저장하고, 문서는 나눠서요). 이 파일을 다시 보내도 소용없어요.</translation>
+        <translation>WhatsApp은 이렇게 큰 파일을 받지 않아요. 더 작은 파일을 첨부하세요. 사진이나 동영상은 더 작게 저장하고, 문서는 나눠서 보내세요. 이 파일을 다시 보내도 소용없어요.</translation>
     </message>
     <message>
         <source>WhatsApp does not take this kind of file. Save it as JPEG (a photo), MP4 (a video) or PDF (a document) and attach that; sending this one again will not help.</source>
@@ -5127,7 +5127,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>… for a paid order (refund)</source>
-        <translation>… 결제한 주문일 때(환불 안내)</translation>
+        <translation>… 결제한 주문이면(환불 안내)</translation>
     </message>
     <message>
         <source>Inside the 24-hour window the cancel of a paid order says the money comes back and asks where to. Outside it only a template can go: this one, with {{1}} the name, {{2}} the order number and {{3}} the amount to refund, goes instead of the one above. With none chosen, the customer is not told of the refund, and you are warned before you cancel.</source>
