@@ -222,6 +222,9 @@ def template_fits(step: str, template: Template) -> bool:
     values than it has places. One with fewer places takes the first values."""
     if step == PAID_TOGETHER:
         return can_name_several_orders(template)
+    if step == CANCELLED_REFUND:
+        # Its point is the amount: {{3}}. One with fewer places would tell of a refund of nothing.
+        return template_places(template) == len(BASIC_VALUES)
     return template_places(template) <= len(TEMPLATE_VALUES.get(step, BASIC_VALUES))
 
 

@@ -635,3 +635,12 @@ def test_after_24_hours_an_order_never_paid_is_cancelled_with_no_word_of_a_refun
     settings = OrderSettings(templates={"cancelled": "order_cancelled", "cancelled_refund": "order_refund"})
     message = cancelled_after_a_day(unpaid, settings)
     assert message is not None and message.template == CANCEL_TEMPLATE and not message.refund_left_out
+
+
+def test_a_refund_template_without_a_place_for_the_amount_is_not_used_and_the_owner_is_told(db) -> None:
+    paid = an_order(db, OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.CANCELLED)
+    settings = OrderSettings(
+        templates={"cancelled": "order_cancelled", "cancelled_refund": "order_cancelled"}
+    )
+    message = cancelled_after_a_day(paid, settings)
+    assert message is not None and message.template == CANCEL_TEMPLATE and message.refund_left_out

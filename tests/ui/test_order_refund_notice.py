@@ -122,11 +122,8 @@ def test_the_refund_template_is_chosen_on_the_cancelled_tab_of_the_order_setting
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
     combo = dialog.template_choice["cancelled_refund"]
-    assert [combo.itemText(i) for i in range(combo.count())] == [
-        "None",
-        "order_cancelled (ko, utility)",
-        "order_refund (ko, utility)",
-    ]
+    # Only a template with a place for the amount: the cancel one (name and number) is not offered.
+    assert [combo.itemText(i) for i in range(combo.count())] == ["None", "order_refund (ko, utility)"]
     combo.setCurrentIndex(combo.findData("order_refund"))
     with qtbot.waitSignal(dialog.accepted):
         dialog.save()
