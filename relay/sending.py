@@ -222,10 +222,11 @@ class Sender:
             )
         else:
             log.info(
-                "send failed: sent_by=%s http=%s graph_code=%s retryable=%s unknown=%s",
+                "send failed: sent_by=%s http=%s graph_code=%s graph_cause=%s retryable=%s unknown=%s",
                 sent_by,
                 exc.http_status,
                 exc.code,
+                exc.cause,
                 exc.retryable,
                 exc.unknown,
             )
