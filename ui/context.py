@@ -46,6 +46,8 @@ class AppContext:
     stop_demo: Callable[[], None] | None = None
     # Where `--demo --data-dir` keeps the demo shop across runs; None: thrown away at quit.
     demo_kept_in: Path | None = None
+    # The demo's sample bank and courier files: where the dialogs that open such files start.
+    demo_samples: Path | None = None
     # Connect views with `ctx.hub.changed.connect(...)`; ops publish with `ctx.publish(changes)`.
     hub: ChangeHub = field(default_factory=ChangeHub)
 

@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 DEMO_TOKEN = "demo-token-not-secret"
 DEMO_PHONE_NUMBER_ID = "100000000000001"
+# Beside the demo's desktop and relay folders: the sample bank and courier files (app/demo_samples.py).
+SAMPLES_FOLDER = "samples"
 QUIT_GRACE = 1  # second the embedded relay gives requests still running at quit (uvicorn takes whole seconds)
 
 
@@ -120,6 +122,11 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
 
         subscribers = [(c.wa_id, c.name) for c in cast()]
         seed_demo_shop(db, demo_dir(), paths.catalog_dir, language, subscribers)
+        # A bank's and a courier's files made from the demo's orders, to open in their windows.
+        from app.demo_samples import write_demo_samples
+
+        with db.read() as s:
+            write_demo_samples(s, root / SAMPLES_FOLDER)
     relay = start_embedded_relay(root / "relay", speed=speed)
 
     def stop_demo() -> None:
@@ -142,4 +149,5 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
     ctx.relay_token = relay.token
     ctx.stop_demo = stop_demo
     ctx.demo_kept_in = None if own_folder else root
+    ctx.demo_samples = root / SAMPLES_FOLDER if (root / SAMPLES_FOLDER).is_dir() else None
     return ctx

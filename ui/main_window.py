@@ -15,7 +15,7 @@ from app.changes import Changes
 from ui.chat_list import ChatList
 from ui.context import AppContext
 from ui.resources import resources_dir
-from ui.save_paths import remember_folders_in
+from ui.save_paths import Picked, remember_folders_in, suggest_folder
 from ui.screen_fit import fitted, place_within_screen
 from ui.tab_order import chain, row_widgets, stops_in_chain
 from ui.unsaved_edits import quitting
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         remember_folders_in(
             self.settings.fileName()
         )  # each kind of file's dialog starts where the last one was
+        if ctx.demo_samples is not None:
+            suggest_folder(Picked.DOWNLOAD, ctx.demo_samples)
 
         self.chat_list = ChatList(ctx, self)
         self.left = QStackedWidget(self)

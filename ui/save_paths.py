@@ -84,6 +84,7 @@ class Picked(Enum):
 
 
 _last_folder: dict[Picked, str] = {}
+_suggested: dict[Picked, str] = {}  # before the owner picks: where this run's files of a kind are
 _memory: str | None = None  # the settings file the folders outlive this run in (None: they do not)
 
 
@@ -93,6 +94,13 @@ def remember_folders_in(settings_file: str | None) -> None:
     global _memory
     _memory = settings_file
     _last_folder.clear()
+    _suggested.clear()
+
+
+def suggest_folder(kind: Picked, folder: Path) -> None:
+    """Start this kind's dialogs in `folder` until the owner picks a file of the kind elsewhere (the
+    demo's sample bank and courier files)."""
+    _suggested[kind] = str(folder)
 
 
 def _settings() -> QSettings | None:
@@ -105,13 +113,14 @@ def _key(kind: Picked) -> str:
 
 def open_folder(kind: Picked) -> str:
     """Where a dialog for this kind of file starts: the folder of the last one saved or picked
-    (while it still exists), else the kind's usual folder."""
+    (while it still exists), else the one suggested for this run, else the kind's usual folder."""
     last = _last_folder.get(kind)
     if last is None and (settings := _settings()) is not None:
         stored = settings.value(_key(kind))
         last = stored if isinstance(stored, str) else None
-    if last and Path(last).is_dir():
-        return last
+    for folder in (last, _suggested.get(kind)):
+        if folder and Path(folder).is_dir():
+            return folder
     return kind.default_folder()
 
 

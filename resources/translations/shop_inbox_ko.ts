@@ -2094,6 +2094,12 @@ the customer can still write.</source>
         <translation>데모 상점이에요. {0}에 저장돼요.</translation>
     </message>
     <message>
+        <source>Sample files to try are in {0}:
+a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file for Tracking numbers… in the Orders window.</source>
+        <translation>해 볼 수 있는 예시 파일이 {0}에 있어요:
+은행 거래내역은 상점 ▸ 입금 확인…에서, 택배사 송장 파일은 주문 창의 송장번호 일괄 등록…에서 열어 보세요.</translation>
+    </message>
+    <message>
         <source>Group chat archive · read-only</source>
         <translation>그룹 채팅 보관 · 읽기 전용</translation>
     </message>

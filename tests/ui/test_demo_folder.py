@@ -88,3 +88,46 @@ def test_a_demo_kept_in_a_folder_reopens_with_the_choices_made_in_its_settings(t
         assert again.stop_demo is not None
         again.stop_demo()
         again.db.close()
+
+
+def test_a_new_demo_gives_a_bank_statement_and_a_courier_file_that_match_its_orders(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A newcomer had no bank or courier file to open, so deposit matching and the tracking import
+    could only be looked at: the demo now writes both from its own orders, and their dialogs start
+    beside them."""
+    from sqlalchemy import select
+
+    from app.deposits import MatchKind, match_deposits, read_bank_file
+    from app.models import Order
+    from app.orders import OrderState
+    from app.shipping_sheets import plan_tracking, read_tracking_file
+    from ui.demo import start_demo
+    from ui.main_window import MainWindow
+    from ui.save_paths import Picked, open_folder
+
+    ctx = start_demo("en", folder=tmp_path / "shop", speed=20)
+    try:
+        samples = ctx.demo_samples
+        assert samples is not None
+        bank = read_bank_file(next(samples.glob("*.xlsx")))
+        with ctx.db.read() as s:
+            found = {m.deposit.name: m for m in match_deposits(s, bank)}
+            # 이하은 pays tonight: her transfer is ticked for the owner, by name and amount.
+            assert found["이하은"].kind == MatchKind.NAME_AND_AMOUNT and found["이하은"].order_ids()
+            assert found["홍길동"].order_id is None  # nothing waits for a stranger's transfer
+            assert all(d.amount > 0 for d in bank)  # the courier's fee taken out is not a deposit
+            plan = plan_tracking(s, read_tracking_file(next(samples.glob("*.csv"))))
+            paid = {o.number for o in s.scalars(select(Order).where(Order.state == OrderState.PAID))}
+            assert plan.matches and {m.number for m in plan.matches} == paid  # each paid order ships
+            assert len(plan.skipped) == 1  # the row naming an order the shop does not have
+
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        assert str(samples) in window.chat.empty.text()
+        assert open_folder(Picked.DOWNLOAD) == str(samples)  # "Open bank file…" starts beside them
+    finally:
+        assert ctx.stop_demo is not None
+        ctx.stop_demo()
+        ctx.db.close()
