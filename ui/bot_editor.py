@@ -79,6 +79,7 @@ from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.error_sentences import file_error_sentence
 from ui.field_tokens import shown_fields, stored_fields
+from ui.form_reflow import FormReflow
 from ui.korean_particles import with_particles
 from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
@@ -579,7 +580,9 @@ class BotEditor(AutomationDialog):
         left.addWidget(self.rule_list, 1)
         left.addLayout(buttons)
         right = QVBoxLayout()
-        right.addWidget(scrolling(self.rule_form), 1)
+        rule_area = scrolling(self.rule_form)
+        FormReflow(form, rule_area)
+        right.addWidget(rule_area, 1)
         right.addWidget(self.overlaps)
         layout = QHBoxLayout(tab)
         layout.addLayout(left, 2)
@@ -792,7 +795,9 @@ class BotEditor(AutomationDialog):
         left.addWidget(self.tree, 1)
         left.addLayout(buttons)
         right = QVBoxLayout()
-        right.addWidget(scrolling(self.node_form), 1)
+        node_area = scrolling(self.node_form)
+        FormReflow(form, node_area)
+        right.addWidget(node_area, 1)
         preview_title = QLabel(self.tr("What the customer gets on tapping it"))
         preview_title.setObjectName("nodePreviewTitle")
         self.node_preview = QLabel()
