@@ -2,16 +2,59 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSizePolicy, QWidget
 
-CHAT_BG = QColor("#ECE5DD")
-BUBBLE = QColor("#FFFFFF")
-FRAME = QColor("#202124")
-HEADER_BG = QColor("#075E54")
-MUTED = QColor("#667781")
-LINK = QColor("#027EB5")
+from ui.theme import is_dark
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneColours:
+    """The phone's colours: WhatsApp's light theme, or its dark one on a dark palette."""
+
+    frame: QColor
+    chat: QColor
+    header: QColor
+    header_text: QColor
+    bubble: QColor
+    text: QColor
+    muted: QColor
+    link: QColor
+    media: QColor
+
+
+# WhatsApp's own light and dark themes. Every text colour reads at 4.5:1 or better on its bubble
+# (tests/ui/test_campaign_preview_dark.py): on a dark window the light phone glared out of the form.
+LIGHT_PHONE = PhoneColours(
+    frame=QColor("#202124"),
+    chat=QColor("#ECE5DD"),
+    header=QColor("#075E54"),
+    header_text=QColor("#FFFFFF"),
+    bubble=QColor("#FFFFFF"),
+    text=QColor("#000000"),
+    muted=QColor("#667781"),
+    link=QColor("#027EB5"),
+    media=QColor("#CFD8DC"),
+)
+DARK_PHONE = PhoneColours(
+    frame=QColor("#000000"),
+    chat=QColor("#0B141A"),
+    header=QColor("#202C33"),
+    header_text=QColor("#E9EDEF"),
+    bubble=QColor("#202C33"),
+    text=QColor("#E9EDEF"),
+    muted=QColor("#8696A0"),
+    link=QColor("#53BDEB"),
+    media=QColor("#374248"),
+)
+
+
+def phone_colours(palette: QPalette) -> PhoneColours:
+    """The phone's colours for a window painted with `palette`."""
+    return DARK_PHONE if is_dark(palette) else LIGHT_PHONE
 
 
 class PhonePreview(QWidget):
@@ -49,29 +92,35 @@ class PhonePreview(QWidget):
         self.has_media = has_media
         self.update()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light and dark switched with the form open
+            self.update()
+
     def text(self) -> str:
         """Everything the bubble shows, for tests and accessibility."""
         return "\n".join(p for p in (self.header, self.body, self.footer, *self.buttons) if p)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        c = phone_colours(self.palette())
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         outer = QRectF(self.rect()).adjusted(4, 4, -4, -4)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(FRAME)
+        p.setBrush(c.frame)
         p.drawRoundedRect(outer, 28, 28)
         screen = outer.adjusted(10, 16, -10, -16)
-        p.setBrush(CHAT_BG)
+        p.setBrush(c.chat)
         p.drawRoundedRect(screen, 16, 16)
         bar = QRectF(screen.left(), screen.top(), screen.width(), 44)
-        p.setBrush(HEADER_BG)
+        p.setBrush(c.header)
         p.drawRoundedRect(bar, 16, 16)
         p.drawRect(QRectF(bar.left(), bar.top() + 22, bar.width(), 22))
         base = QFont(self.font())
         bold = QFont(base)
         bold.setBold(True)
         p.setFont(bold)
-        p.setPen(QColor("white"))
+        p.setPen(c.header_text)
         p.drawText(bar.adjusted(14, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, self.shop or " ")
 
         width = screen.width() - 56
@@ -83,30 +132,30 @@ class PhonePreview(QWidget):
         sfm = QFontMetrics(small)
         parts: list[tuple[QFont, QColor, str, float]] = []
         if self.has_media:
-            parts.append((base, MUTED, "", 120.0))
+            parts.append((base, c.muted, "", 120.0))
         if self.header:
             h = bfm.boundingRect(0, 0, int(inner), 10_000, flags, self.header).height()
-            parts.append((bold, QColor("black"), self.header, float(h)))
+            parts.append((bold, c.text, self.header, float(h)))
         if self.body:
             h = fm.boundingRect(0, 0, int(inner), 10_000, flags, self.body).height()
-            parts.append((base, QColor("black"), self.body, float(h)))
+            parts.append((base, c.text, self.body, float(h)))
         if self.footer:
             h = sfm.boundingRect(0, 0, int(inner), 10_000, flags, self.footer).height()
-            parts.append((small, MUTED, self.footer, float(h)))
+            parts.append((small, c.muted, self.footer, float(h)))
         height: float = sum(h + 6 for *_rest, h in parts) + 14.0
         top = bar.bottom() + 14
         available = screen.bottom() - top - 12 - len(self.buttons) * (fm.height() + 16)
         height = min(height, max(40.0, available))
         bubble = QRectF(screen.left() + 12, top, width, height)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(BUBBLE)
+        p.setBrush(c.bubble)
         p.drawRoundedRect(bubble, 10, 10)
         p.save()
         p.setClipRect(bubble)
         y = bubble.top() + 8
         for font, colour, text, part_h in parts:
             if not text:  # the header's picture or video
-                p.setBrush(QColor("#CFD8DC"))
+                p.setBrush(c.media)
                 p.drawRoundedRect(QRectF(bubble.left() + 6, y, bubble.width() - 12, part_h), 6, 6)
             else:
                 p.setFont(font)
@@ -119,9 +168,9 @@ class PhonePreview(QWidget):
         for label in self.buttons:
             rect = QRectF(bubble.left(), y, width, fm.height() + 12)
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(BUBBLE)
+            p.setBrush(c.bubble)
             p.drawRoundedRect(rect, 8, 8)
-            p.setPen(QPen(LINK))
+            p.setPen(QPen(c.link))
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
             y += rect.height() + 4
         p.end()
