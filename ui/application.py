@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ui.field_frames import install_field_frames
     from ui.fusion_dark import install_fusion_dark
     from ui.main import rotate_log_file, setup_logging
     from ui.resources import icon_path
@@ -83,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
     install_emoji_font()
     install_fusion_dark(app)
+    install_field_frames(app)
     install_drop_down_combos(app)
     install_wheel_guard(app)
     mark("QApplication built")

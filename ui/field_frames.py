@@ -1,0 +1,104 @@
+"""Fusion's frames of fields (line edits, combo boxes, spin boxes, text edits) at 3:1 on a light window.
+
+Fusion draws a field's frame in the window colour made darker (QColor.darker(140)), and a text edit's
+a touch lighter again: on its own light palette (#EFEFEF) that is #AAAAAA, 2.0:1 against the window
+(1.7:1 for a text edit), below the 3:1 WCAG asks of a control's outline; a shop owner with tired eyes
+saw floating text where the fields were. Each field class gets the application's palette with a window
+colour whose darker(140) is a grey at 3:1: a class palette costs nothing per paint (a style wrapper in
+Python costs about a quarter more, see ui/fusion_dark.py). Disabled fields keep the fainter frame. On a
+dark palette nothing changes (Fusion's dark frames are lighter than the window already; ui/fusion_dark.py
+looks after the boxes there). Windows' and macOS's own styles draw their own frames: left alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from ui.theme import is_dark
+
+# The classes whose frame Fusion takes from the window colour (a spin box's covers the date and time edits).
+FIELD_CLASSES = ("QLineEdit", "QComboBox", "QAbstractSpinBox", "QTextEdit", "QPlainTextEdit")
+
+# WCAG 2.1's non-text contrast for a control's outline, with a little room for antialiasing.
+FRAME_CONTRAST = 3.0
+_ROOM = 0.15
+
+_GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two opaque colours: 1 (the same) to 21 (black on white)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def fusion_frames(handed: QColor) -> tuple[QColor, QColor]:
+    """The frames Fusion draws for a window colour of `handed`: a field's, and a text edit's (lighter)."""
+    outline = handed.darker(140)
+    return outline, outline.lighter(108)
+
+
+def field_window(palette: QPalette) -> QColor:
+    """The window colour to hand Fusion for a field so that both its frames read at 3:1 or better
+    against `palette`'s window: the window mixed toward the text only as far as that takes."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    handed = window
+    for step in range(101):
+        mix = step / 100
+        frame = QColor.fromRgbF(
+            window.redF() + (text.redF() - window.redF()) * mix,
+            window.greenF() + (text.greenF() - window.greenF()) * mix,
+            window.blueF() + (text.blueF() - window.blueF()) * mix,
+        )
+        handed = frame.lighter(140)
+        if min(contrast(f, window) for f in fusion_frames(handed)) >= FRAME_CONTRAST + _ROOM:
+            break
+    return handed
+
+
+class FieldFrames(QObject):
+    """Gives the field classes their palette on a light Fusion window, again after every palette
+    change (Qt drops class palettes when the application's palette changes: a switch of light and
+    dark, a theme's)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        app.paletteChanged.connect(self.apply)
+        self.apply()
+
+    def apply(self) -> None:
+        app = self.app
+        palette = app.palette()
+        if is_dark(palette) or app.style().name().casefold() != "fusion":
+            return
+        handed = field_window(palette)
+        for name in FIELD_CLASSES:
+            # A theme's own field palette is kept (GTK's line edits). PySide takes the class name as a
+            # str, whatever its stubs say (bytes are refused).
+            fields = QPalette(app.palette(name))  # type: ignore[call-overload]
+            for group in _GROUPS:
+                fields.setColor(group, QPalette.ColorRole.Window, handed)
+            app.setPalette(fields, name)  # type: ignore[arg-type]
+
+    def remove(self) -> None:
+        """Stop following palette changes (the class palettes go at the next one)."""
+        self.app.paletteChanged.disconnect(self.apply)
+        self.setParent(None)
+
+
+def install_field_frames(app: QApplication) -> FieldFrames:
+    """Field frames at 3:1 on a light Fusion window, now and after each light/dark switch (once is
+    enough: a second start in the same process finds the first)."""
+    installed = app.findChild(FieldFrames)
+    return installed if isinstance(installed, FieldFrames) else FieldFrames(app)
