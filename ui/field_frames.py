@@ -74,13 +74,18 @@ class FieldFrames(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.app = app
+        self.fusion = False
         app.paletteChanged.connect(self.apply)
         self.apply()
 
     def apply(self) -> None:
         app = self.app
+        name = app.style().name().casefold()
+        # An application style sheet (ui/theme.py's drop-down combos) wraps the style in one with no
+        # name: the style beneath it is still the one seen before.
+        self.fusion = self.fusion if not name else name == "fusion"
         palette = app.palette()
-        if is_dark(palette) or app.style().name().casefold() != "fusion":
+        if is_dark(palette) or not self.fusion:
             return
         handed = field_window(palette)
         for name in FIELD_CLASSES:

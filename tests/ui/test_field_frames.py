@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from tests.support.contrast import DARK_WINDOWS, LIGHT_WINDOWS, contrast, system_palette
 from ui.field_frames import FieldFrames, install_field_frames
+from ui.theme import install_drop_down_combos
 
 # A control's outline (WCAG 2.1, non-text contrast) needs 3:1 against what is around it.
 VISIBLE_OUTLINE = 3.0
@@ -38,10 +39,12 @@ def fusion_palette() -> QPalette:
 @pytest.fixture
 def fusion_app(qapp: QApplication) -> Iterator[QApplication]:
     """The application on Fusion (as on Linux), its palette and style back as they were afterwards."""
-    style, palette = qapp.style().name(), QPalette(qapp.palette())
+    style, palette, sheet = qapp.style().name(), QPalette(qapp.palette()), qapp.styleSheet()
+    qapp.setStyleSheet("")  # another test's start may have left the drop-down combos' style sheet
     qapp.setStyle("Fusion")
     yield qapp
-    qapp.setStyle(style)
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(style or "Fusion")
     qapp.setPalette(palette)  # which drops the class palettes too
 
 
@@ -121,6 +124,21 @@ def test_a_switch_of_light_and_dark_keeps_each_right(
     window = light.color(QPalette.ColorRole.Window)
     assert _frame_contrast(_grab(qtbot, QLineEdit), window) >= VISIBLE_OUTLINE
     assert _frame_contrast(_grab(qtbot, QComboBox), window) >= VISIBLE_OUTLINE
+
+
+def test_a_switch_to_dark_and_back_under_the_drop_down_combos_style_sheet_keeps_the_frames(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames]
+) -> None:
+    """As the app starts: the frames installed, then the combos' style sheet, which hides Fusion's
+    name behind a style of its own; a switch to dark and back to light must find the frames again."""
+    light = fusion_palette()
+    fusion_app.setPalette(light)
+    frames.append(install_field_frames(fusion_app))
+    assert install_drop_down_combos(fusion_app)
+    fusion_app.setPalette(system_palette(DARK_WINDOWS["windows"]))
+    fusion_app.setPalette(light)
+    window = light.color(QPalette.ColorRole.Window)
+    assert _frame_contrast(_grab(qtbot, QLineEdit), window) >= VISIBLE_OUTLINE
 
 
 def test_installing_twice_follows_palette_changes_once(
