@@ -12,7 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,7 +94,7 @@ from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
 from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.screen_fit import resize_within_screen, scrolling
-from ui.theme import colours, problem_colour
+from ui.theme import colours, is_dark, problem_colour
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
@@ -107,6 +116,17 @@ def limit_error(exc: ValidationError | BotLimitError) -> BotLimitError | None:
         if isinstance(cause, BotLimitError):
             return cause
     return None
+
+
+def node_preview_sheet() -> str:
+    """The menu choice's preview as the chat's incoming bubble, light or dark as the inbox's chat (a
+    white box glared out of a dark window)."""
+    bubble = colours()
+    border = "#3B4A54" if is_dark() else "#D1D7DB"
+    return (
+        f"#nodePreview {{ background: {bubble.bubble_in.name()}; color: {bubble.bubble_text.name()};"
+        f" border: 1px solid {border}; border-radius: 8px; padding: 8px; }}"
+    )
 
 
 def _new_id(taken: set[str], stem: str) -> str:
@@ -220,7 +240,7 @@ class Simulator(QFrame):
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # The chat's own background, light or dark as the inbox's (a beige box in a dark window).
-        self.view.setStyleSheet(f"QListView {{ background: {colours().chat_background.name()}; }}")
+        self.recolour()
         self.view.setAccessibleName(self.tr("Simulated conversation"))
         self.choices = QListWidget()
         self.choices.setAccessibleName(self.tr("Rows and buttons of the last menu"))
@@ -254,6 +274,10 @@ class Simulator(QFrame):
         layout.addLayout(row)
         layout.addWidget(self.note)
         self.setMinimumWidth(280)
+
+    def recolour(self) -> None:
+        """The chat's background, light or dark as the inbox's."""
+        self.view.setStyleSheet(f"QListView {{ background: {colours().chat_background.name()}; }}")
 
     def set_document(self, doc: Automations | None) -> None:
         """The bot the simulator runs: the edited one when it is valid, else the last valid one."""
@@ -510,6 +534,17 @@ class BotEditor(AutomationDialog):
         resize_within_screen(self, QSize(1100, 720))
 
     # ------------------------------------------------------------------ keyword answers
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            # Light and dark switched with the editor open: its chat-coloured parts follow (style
+            # sheets keep the colours they were given).
+            QTimer.singleShot(0, self, self.recolour)
+        return super().event(event)
+
+    def recolour(self) -> None:
+        self.simulator.recolour()
+        self.node_preview.setStyleSheet(node_preview_sheet())
 
     def _rules_tab(self) -> QWidget:
         tab = QWidget()
@@ -804,10 +839,7 @@ class BotEditor(AutomationDialog):
         self.node_preview.setObjectName("nodePreview")
         self.node_preview.setWordWrap(True)
         self.node_preview.setTextFormat(Qt.TextFormat.PlainText)
-        self.node_preview.setStyleSheet(
-            "#nodePreview { background: #FFFFFF; color: #111B21; border: 1px solid #D1D7DB;"
-            " border-radius: 8px; padding: 8px; }"
-        )
+        self.node_preview.setStyleSheet(node_preview_sheet())
         right.addWidget(preview_title)
         right.addWidget(self.node_preview)
         right.addWidget(self.home_button)  # under the preview, which shows the button it adds

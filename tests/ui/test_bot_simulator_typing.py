@@ -66,3 +66,28 @@ def test_the_tester_is_a_dark_chat_in_dark_mode_and_its_bubbles_read(qtbot: Any,
             words = model.data(index, Qt.ItemDataRole.ForegroundRole).color()
             assert bubble.lightness() < 128, bubble.name()
             assert contrast(words, bubble) >= READABLE
+
+
+def test_a_menu_choices_preview_is_a_dark_bubble_in_dark_mode_and_follows_a_switch(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """ "What the customer gets on tapping it" was a white box in a dark window; it is the chat's
+    incoming bubble, light or dark, and changes with a switch of light and dark while open."""
+    from tests.support.contrast import READABLE, app_palette, contrast, system_palette, text_colour
+
+    def bubble() -> Any:
+        preview = editor.node_preview
+        return preview.grab().toImage().pixelColor(preview.width() // 2, 3)
+
+    with app_palette(system_palette("#1E1E1E")):
+        editor = editor_for(qtbot, ctx)
+        editor.load_menu(korean_shop_menu())
+        editor.tabs.setCurrentIndex(1)
+        editor.show()
+        qtbot.waitExposed(editor)
+        assert editor.node_preview.text()
+        assert bubble().lightness() < 80, bubble().name()
+        assert contrast(text_colour(editor.node_preview), bubble()) >= READABLE
+        with app_palette(system_palette("#F0F0F0")):
+            qtbot.waitUntil(lambda: bubble().lightness() > 200)
+            assert contrast(text_colour(editor.node_preview), bubble()) >= READABLE
