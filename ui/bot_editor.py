@@ -93,7 +93,7 @@ from ui.korean_particles import with_particles
 from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
 from ui.save_paths import Picked, open_file_name, save_file_name
-from ui.screen_fit import resize_within_screen, scrolling
+from ui.screen_fit import resize_within_screen, scrolling, scrolling_text
 from ui.theme import colours, is_dark, problem_colour
 from ui.translations import ui_language
 
@@ -841,7 +841,7 @@ class BotEditor(AutomationDialog):
         self.node_preview.setTextFormat(Qt.TextFormat.PlainText)
         self.node_preview.setStyleSheet(node_preview_sheet())
         right.addWidget(preview_title)
-        right.addWidget(self.node_preview)
+        right.addWidget(scrolling_text(self.node_preview))
         right.addWidget(self.home_button)  # under the preview, which shows the button it adds
         layout = QHBoxLayout(tab)
         layout.addLayout(left, 2)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from PySide6.QtGui import QResizeEvent, QScreen
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QWidget
 
 # What the window manager's title bar and frame add around a window, kept free on a small screen
 # (a title bar is 30–40 pixels high on Windows, GNOME and KDE; the frame a few pixels each side).
@@ -133,3 +133,45 @@ def scrolling(section: QWidget, *, whole_width: bool = False) -> QScrollArea:
     # it scrolls to the one that takes the focus.
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
+
+
+class _TextArea(QScrollArea):
+    """A word-wrapped label, as tall as its text at the width it is given while there is room."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(label)
+        self.viewport().setAutoFillBackground(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._width = -1
+
+    def sizeHint(self) -> QSize:
+        label = self.widget()
+        if label is None:
+            return super().sizeHint()
+        width = self.viewport().width() if self._width > 0 else label.sizeHint().width()
+        return QSize(label.sizeHint().width(), label.heightForWidth(width) + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        lines = 3 * self.fontMetrics().lineSpacing()
+        return QSize(super().minimumSizeHint().width(), min(self.sizeHint().height(), lines))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.viewport().width() != self._width:  # another width, another height for the text
+            self._width = self.viewport().width()
+            self.updateGeometry()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the label's text changed
+            self.updateGeometry()
+        return super().event(event)
+
+
+def scrolling_text(label: QLabel) -> QScrollArea:
+    """A word-wrapped `label` that scrolls down when its window leaves it less than its text's height
+    (a small screen at 200 %, a large desktop font), instead of having its last lines cut off."""
+    return _TextArea(label)

@@ -3,11 +3,13 @@ no sideways scroll bar, and the "Insert: Bank account" button whole in view, in 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 
 from app.shop_menu import korean_shop_menu
 from ui.bot_editor import BotEditor
@@ -59,3 +61,37 @@ def _fits(area: QScrollArea) -> None:
     assert buttons, "the Insert: Bank account button"
     for button in buttons:
         assert _seen_whole(button, area), button.text()
+
+
+@pytest.fixture
+def large_font(qapp: QApplication) -> Iterator[None]:
+    """The desktop's font larger, as GNOME's 11-point Cantarell is beside Qt's 9-point default."""
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(11)
+    qapp.setFont(font)
+    yield
+    qapp.setFont(before)
+
+
+def test_at_200_percent_with_a_large_desktop_font_the_choices_preview_scrolls_rather_than_cut(
+    qtbot: Any, ctx: AppContext, english: None, large_font: None
+) -> None:
+    """GNOME's font at 200 %: "What the customer gets on tapping it" lost its first and last lines
+    (the main menu's greeting and 상담원 연결); it keeps them, and scrolls down."""
+    editor = BotEditor(ctx, client_provider=lambda: None, report_client=lambda: None)
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.tree.isEnabled(), timeout=5000)
+    editor.load_menu(korean_shop_menu())
+    editor.resize(*WINDOW_AT_200_PERCENT)
+    editor.tabs.setCurrentIndex(1)
+    editor.show()
+    qtbot.waitExposed(editor)
+    preview = editor.node_preview
+    assert "상담원 연결" in preview.text()  # the Korean ready-made menu: its last row
+
+    def whole() -> None:
+        assert preview.isVisible()
+        assert preview.height() >= preview.heightForWidth(preview.width())
+
+    qtbot.waitUntil(whole, timeout=3000)
