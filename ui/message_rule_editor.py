@@ -79,6 +79,9 @@ class MessageRuleEditor(AutomationDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.preview)
+        # A window made taller keeps its rows together, the room below them: spread between them,
+        # the radio buttons of the schedule drifted a line apart from one another.
+        layout.addStretch(1)
         self.enabled.toggled.connect(self._example_when_switched_on)
         signals = (self.enabled.toggled, self.text.textChanged, self.other_text.textChanged)
         for signal in (*signals, self.recipients.changed):

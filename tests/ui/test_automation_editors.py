@@ -1101,3 +1101,28 @@ def test_the_relay_banner_is_no_pale_box_on_a_dark_window_and_its_words_read(
         dark_window = QColor(window).lightness() < 128
         assert (background.lightness() < 128) == dark_window, background.name()
         assert contrast(text_colour(editor.banner.message), background) >= READABLE
+
+
+def test_a_taller_away_editor_keeps_its_rows_together(qtbot, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Made taller, the away editor spread its extra height between its rows: the schedule's three
+    choices drifted a line apart. The room goes below the form instead."""
+    from ui.away_editor import AwayEditor
+
+    editor = opened(qtbot, AwayEditor(demo_ctx))
+    editor.resize(640, 680)
+    editor.show()
+    qtbot.waitExposed(editor)
+    first, second = editor.schedule.button(0), editor.schedule.button(1)
+
+    def gap() -> int:
+        return (
+            second.mapTo(editor, second.rect().topLeft()).y()
+            - first.mapTo(editor, first.rect().topLeft()).y()
+        )
+
+    qtbot.waitUntil(lambda: gap() > 0)
+    before = gap()
+    editor.resize(640, 1000)
+    qtbot.waitUntil(lambda: editor.height() == 1000)
+    qtbot.waitUntil(lambda: editor.form.height() > 700)
+    assert gap() == before
