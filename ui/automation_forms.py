@@ -128,8 +128,8 @@ class RecipientsPicker(QWidget):
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setMaximumHeight(110)
-        self.add_button = QPushButton(self.tr("Add contacts…"))
-        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button = QPushButton(self.tr("A&dd contacts…"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
         self.add_button.clicked.connect(self.pick)
         self.remove_button.clicked.connect(self.remove_selected)
         self.mode.currentIndexChanged.connect(self._mode_changed)
@@ -389,11 +389,11 @@ class FieldButtons(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Insert:")))
         labels = {
-            "{name}": self.tr("Customer's name"),
-            "{first_name}": self.tr("First name"),
-            "{shop}": self.tr("Shop name"),
-            "{opening}": self.tr("Next opening"),
-            BANK_FIELD: self.tr("Bank account"),
+            "{name}": self.tr("&Customer's name"),
+            "{first_name}": self.tr("&First name"),
+            "{shop}": self.tr("Sho&p name"),
+            "{opening}": self.tr("Next &opening"),
+            BANK_FIELD: self.tr("&Bank account"),
         }
         for field in fields:
             button = QPushButton(labels[field])

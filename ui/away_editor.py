@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QButtonGroup, QFormLayout, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from app.wire import Automations, AwayRule
 from ui.automation_forms import WeekHoursEditor
@@ -23,7 +23,7 @@ class AwayEditor(MessageRuleEditor):
     def labels(self) -> tuple[str, str, str]:
         return (
             self.tr("Away message"),
-            self.tr("Send an away message"),
+            self.tr("Send an a&way message"),
             self.tr("Thanks for your message! We're closed now and will answer soon."),
         )
 
@@ -33,9 +33,9 @@ class AwayEditor(MessageRuleEditor):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         names = {
-            "always": self.tr("Always"),
-            "custom": self.tr("Custom weekly schedule"),
-            "outside_hours": self.tr("Outside business hours"),
+            "always": self.tr("&Always"),
+            "custom": self.tr("Custom weekly sc&hedule"),
+            "outside_hours": self.tr("Outside &business hours"),
         }
         for i, key in enumerate(SCHEDULES):
             button = QRadioButton(names[key])
@@ -43,7 +43,8 @@ class AwayEditor(MessageRuleEditor):
             column.addWidget(button)
         self.custom = WeekHoursEditor((self.tr("Not away"), self.tr("Away at"), self.tr("Away all day")))
         column.addWidget(self.custom)
-        form.addRow(self.tr("Schedule"), box)
+        # The radios carry the Alt letters: the label names the group, no field of its own.
+        form.addRow(QLabel(self.tr("Schedule")), box)
         self.schedule.idToggled.connect(self._schedule_changed)
         self.custom.changed.connect(self.edited)
         resize_within_screen(self, QSize(620, 680))

@@ -255,7 +255,8 @@ class Simulator(QFrame):
         keep_enter(self.field, self.choices)
         send = QPushButton(self.tr("Send"))
         send.clicked.connect(self.send_typed)
-        reset = QPushButton(self.tr("Start &over"))
+        # No Alt letter: the editor beside it uses all 26 (its Title and Bank account needed theirs).
+        reset = QPushButton(self.tr("Start over"))
         reset.clicked.connect(self.reset)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -487,7 +488,7 @@ class BotEditor(AutomationDialog):
         )
         self.other_note.setWordWrap(True)
         self.other_note.hide()
-        ready = QPushButton(self.tr("Start from the &ready-made shop menu"))
+        ready = QPushButton(self.tr("Start from the read&y-made shop menu"))
         ready.clicked.connect(self.use_ready_made)
         import_button = QPushButton(self.tr("&Import…"))
         import_button.clicked.connect(lambda: self.import_json())  # not import_json(checked)
@@ -504,7 +505,7 @@ class BotEditor(AutomationDialog):
         top.addLayout(top_buttons)
         # Which menu the tabs below edit: a row of its own, as the editor must fit a small screen.
         language_row = QHBoxLayout()
-        editing = QLabel(self.tr("&Editing:"))
+        editing = QLabel(self.tr("Editin&g:"))
         editing.setBuddy(self.language)
         language_row.addWidget(editing)
         language_row.addWidget(self.language)
@@ -785,18 +786,20 @@ class BotEditor(AutomationDialog):
         title_row.addWidget(self.node_title, 1)
         title_row.addWidget(self.title_count)
         form = QFormLayout()
-        form.addRow(self.tr("Title"), title_row)
+        title = QLabel(self.tr("&Title"))
+        title.setBuddy(self.node_title)  # the row holds the field and its count: Alt+T to the field
+        form.addRow(title, title_row)
         form.addRow("", self.title_cut)
         form.addRow(self.tr("&Description"), self.node_description)
         form.addRow("", self.description_cut)
         form.addRow(self.tr("&Section"), self.node_section)
         form.addRow("", self.section_cut)
         form.addRow(self.tr("&When tapped"), self.node_action)
-        form.addRow(self.tr("&Text"), self.node_text)
+        form.addRow(self.tr("T&ext"), self.node_text)
         self.node_fields = FieldButtons(self.node_text, fields=(BANK_FIELD,))
         form.addRow("", self.node_fields)
         form.addRow(self.tr("S&hown as"), self.node_style)
-        form.addRow(self.tr("List &button"), self.node_button)
+        form.addRow(self.tr("List butt&on"), self.node_button)
         form.addRow("", self.button_cut)
         self.node_form = QWidget()
         self.node_form.setLayout(form)
@@ -817,7 +820,7 @@ class BotEditor(AutomationDialog):
         buttons.setColumnStretch(2, 1)
         # The main menu's switch (as its pause is): the other language's answers follow it. A short
         # label, under the preview: a longer one widened the editor past a small screen.
-        self.home_button = QCheckBox(self.tr("Text answers &get a button back to the menu"))
+        self.home_button = QCheckBox(self.tr("Text answe&rs get a button back to the menu"))
         self.home_button.setObjectName("homeButton")
         self.home_button.setToolTip(
             self.tr(
@@ -1128,7 +1131,7 @@ class BotEditor(AutomationDialog):
         note.setWordWrap(True)
         form.addRow(note)
         form.addRow(self.tr("&Hand-off words"), self.handoff_keywords)
-        form.addRow(self.tr("Repl&y"), self.handoff_text)
+        form.addRow(self.tr("&Reply"), self.handoff_text)
         form.addRow(self.tr("&Bot stays quiet for"), self.pause_hours)
         form.addRow(self.tr("&At most bot messages per chat per hour"), self.hourly_cap)
         for signal in (

@@ -37,7 +37,7 @@ class BusinessHoursEditor(AutomationDialog):
         closed_box = QGroupBox(self.tr("Closed days"))
         QVBoxLayout(closed_box).addWidget(self.closed)
         form = QFormLayout()
-        form.addRow(self.tr("Time zone"), self.timezone)
+        form.addRow(self.tr("Time &zone"), self.timezone)
         layout = QVBoxLayout(self.form)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)

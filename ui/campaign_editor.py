@@ -105,9 +105,9 @@ class CampaignEditor(QWidget):
         self.schedule = ScheduleBox(self)
         self.schedule.cost_note.prices_requested.connect(self.prices_requested)
 
-        self.save_button = QPushButton(self.tr("Save draft"), self)
+        self.save_button = QPushButton(self.tr("Save dra&ft"), self)
         self.save_button.setObjectName("campaignSave")
-        self.send_button = QPushButton(self.tr("Send…"), self)
+        self.send_button = QPushButton(self.tr("&Send…"), self)
         self.send_button.setObjectName("campaignSend")
         self.send_button.setDefault(True)
         buttons = QHBoxLayout()
@@ -121,7 +121,7 @@ class CampaignEditor(QWidget):
         fl = QHBoxLayout(form)
         who = QVBoxLayout()
         name_row = QFormLayout()
-        name_row.addRow(self.tr("Name"), self.name)
+        name_row.addRow(self.tr("N&ame"), self.name)
         who.addLayout(name_row)
         who.addWidget(self.audience_box, 1)
         what = QVBoxLayout()
@@ -140,7 +140,9 @@ class CampaignEditor(QWidget):
         self.preview_for.setAccessibleName(self.tr("Preview for"))
         self.preview = PhonePreview(self)
         right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("Preview for"), self))
+        preview_label = QLabel(self.tr("Prev&iew for"), self)
+        preview_label.setBuddy(self.preview_for)
+        right.addWidget(preview_label)
         right.addWidget(self.preview_for)
         right.addWidget(self.preview, 1)
         columns = QHBoxLayout()
@@ -502,7 +504,7 @@ class CampaignEditor(QWidget):
     # ----------------------------------------------------------------- send
     def _name_send_button(self, scheduled: bool) -> None:
         """ "Schedule…" with a time chosen: "Send…" read as if it went out at once."""
-        self.send_button.setText(self.tr("Schedule…") if scheduled else self.tr("Send…"))
+        self.send_button.setText(self.tr("&Schedule…") if scheduled else self.tr("&Send…"))
 
     def _send(self) -> None:
         when = self.scheduled_at()

@@ -104,7 +104,8 @@ class MessageBox(QGroupBox):
     edited = Signal()
 
     def __init__(self, catalog_dir: Path, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Message"), parent)
+        # Alt+M: the template, the box's first field.
+        super().__init__(self.tr("&Message"), parent)
         self.catalog_dir = catalog_dir
         self.choices: EditorChoices | None = None
         self.header_media: dict[str, str] | None = None
@@ -140,8 +141,8 @@ class MessageBox(QGroupBox):
         self.params_form = QFormLayout(self.params_box)
         self.params_form.setContentsMargins(0, 0, 0, 0)
         self.param_rows: list[tuple[QComboBox, QLineEdit]] = []
-        self.media_button = QPushButton(self.tr("Choose header picture…"), self)
-        self.catalogue_media_button = QPushButton(self.tr("From the catalogue…"), self)
+        self.media_button = QPushButton(self.tr("Choose &header picture…"), self)
+        self.catalogue_media_button = QPushButton(self.tr("From the catalo&gue…"), self)
         self.media_label = QLabel(self)
         self.media_label.setTextFormat(Qt.TextFormat.PlainText)
         self.law = QLabel(self)

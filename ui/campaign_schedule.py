@@ -31,8 +31,8 @@ class ScheduleBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Schedule"), parent)
         self._time_zone = "UTC"
-        self.now = QRadioButton(self.tr("Send now"), self)
-        self.at = QRadioButton(self.tr("Send at"), self)
+        self.now = QRadioButton(self.tr("Send n&ow"), self)
+        self.at = QRadioButton(self.tr("Send a&t"), self)
         self.now.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.now)
@@ -56,7 +56,7 @@ class ScheduleBox(QGroupBox):
         at_row.addWidget(self.zone)
         at_row.addStretch(1)
         sl.addRow(at_row)
-        sl.addRow(self.tr("Pace"), self.pace)
+        sl.addRow(self.tr("Pac&e"), self.pace)
         # The night-time wait is the law on ads only: a utility template goes out at once.
         self.night_note = QLabel(
             self.tr(

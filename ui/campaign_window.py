@@ -65,6 +65,7 @@ from ui.context import AppContext
 from ui.korean_particles import with_particles
 from ui.ops import Newest, failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
+from ui.translations import letterless
 from ui.unsaved_edits import leave_edits, may_close
 from ui.window_keys import close_with_keys
 
@@ -112,8 +113,8 @@ class CampaignWindow(QWidget):
         self.list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._show_list_menu)
-        self.new_button = QPushButton(self.tr("New campaign"), self)
-        self.delete_button = QPushButton(self.tr("Delete draft"), self)
+        self.new_button = QPushButton(self.tr("&New campaign"), self)
+        self.delete_button = QPushButton(self.tr("&Delete draft"), self)
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -359,7 +360,7 @@ class CampaignWindow(QWidget):
     def _save_text(self) -> str:
         """The editor's own word for saving ("Save draft", 임시 저장): a plain "Save" (저장) beside it
         read as a second kind of saving."""
-        return QCoreApplication.translate("CampaignEditor", "Save draft")
+        return letterless(QCoreApplication.translate("CampaignEditor", "Save dra&ft"))
 
     def leave_editor(self, then: Callable[[], None]) -> bool:
         """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs (see

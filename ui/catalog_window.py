@@ -9,7 +9,6 @@ and each publishes its Changes, so another window's edit refreshes this one. Del
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from functools import partial
 
@@ -73,18 +72,13 @@ from ui.label_names import as_button_text
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
+from ui.translations import letterless
 from ui.unsaved_edits import leave_edits, may_close
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
-
-
-def letterless(text: str) -> str:
-    """A menu item's text for a toolbar button, without its Alt letter ("숨기기(&H)" → "숨기기")."""
-    kept = text.replace("&&", "\0")  # a written "&" stays one
-    return re.sub(r"\(&.\)", "", kept).replace("&", "").replace("\0", "&&")
 
 
 def _log_prune_failure(exc: BaseException) -> None:

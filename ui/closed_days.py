@@ -55,9 +55,9 @@ class ClosedDaysDialog(QDialog):
         self.note.setPlaceholderText(self.tr("For you, e.g. Chuseok or a family trip"))
         self.note.setMinimumWidth(self.note.fontMetrics().horizontalAdvance(self.note.placeholderText()) + 24)
         form = QFormLayout()
-        form.addRow(self.tr("First day closed"), self.first)
-        form.addRow(self.tr("Last day closed"), self.last)
-        form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("&First day closed"), self.first)
+        form.addRow(self.tr("&Last day closed"), self.last)
+        form.addRow(self.tr("&Note"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -165,14 +165,14 @@ class ClosedDaysEditor(QWidget):
         self.list.setMaximumHeight(self.list.fontMetrics().height() * 6)
         self.list.itemDoubleClicked.connect(lambda _item: self.change())
         self.list.currentRowChanged.connect(self._update_buttons)
-        self.add_button = QPushButton(self.tr("Add closed days…"))
+        self.add_button = QPushButton(self.tr("&Add closed days…"))
         self.add_button.clicked.connect(self.add)
-        self.change_button = QPushButton(self.tr("Change…"))
+        self.change_button = QPushButton(self.tr("&Change…"))
         self.change_button.clicked.connect(self.change)
-        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
         self.remove_button.clicked.connect(self.remove)
         self.country = ""  # the shop's (ISO code): its public holidays are offered
-        self.holidays_button = QPushButton(self.tr("Add public holidays…"))
+        self.holidays_button = QPushButton(self.tr("Add &public holidays…"))
         self.holidays_button.clicked.connect(self.offer_holidays)
         self.holidays_dialog: PublicHolidaysDialog | None = None
         self._offering = False  # the holidays are being worked out for the dialog

@@ -20,7 +20,7 @@ class GreetingEditor(MessageRuleEditor):
     def labels(self) -> tuple[str, str, str]:
         return (
             self.tr("Greeting message"),
-            self.tr("Send a greeting message"),
+            self.tr("Send a &greeting message"),
             self.tr("Hello {name}, thanks for writing to {shop}! How can we help?"),
         )
 
@@ -29,9 +29,9 @@ class GreetingEditor(MessageRuleEditor):
         self.silence.setRange(1, 365)
         self.silence.setSuffix(self.tr(" days"))
         self.silence.valueChanged.connect(self.edited)
-        form.addRow(self.tr("Again after silence of"), self.silence)
+        form.addRow(self.tr("&Again after silence of"), self.silence)
         # One automatic message, not the greeting and then the away message a second later.
-        self.only_away = QCheckBox(self.tr("While you are away, send only the away message"))
+        self.only_away = QCheckBox(self.tr("&While you are away, send only the away message"))
         self.only_away.setObjectName("onlyAwayMessage")
         self.only_away.toggled.connect(self.edited)
         # Said under the box while the away message is off, when the choice changes nothing.

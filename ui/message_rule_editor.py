@@ -58,8 +58,8 @@ class MessageRuleEditor(AutomationDialog):
         self.preview = ReplyPreview(self.ctx)
         form = QFormLayout()
         form.addRow(self.enabled)
-        form.addRow(self.tr("Message"), self.text)
-        form.addRow(self.tr("In another language"), self.other_text)
+        form.addRow(self.tr("&Message"), self.text)
+        form.addRow(self.tr("In another &language"), self.other_text)
         fields = ("{name}", "{first_name}", "{shop}", OPENING)
         form.addRow("", FieldButtons(self.text, self.other_text, fields=fields, in_owner_words=True))
         self.opening_note = QLabel(
@@ -74,7 +74,9 @@ class MessageRuleEditor(AutomationDialog):
         self.opening_note.hide()
         form.addRow("", self.opening_note)
         self.add_rows(form)
-        form.addRow(self.tr("Send to"), self.recipients)
+        send_to = QLabel(self.tr("Send &to"))
+        send_to.setBuddy(self.recipients.mode)  # Alt+T to the choice, the picker's first field
+        form.addRow(send_to, self.recipients)
         layout = QVBoxLayout(self.form)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)

@@ -20,6 +20,13 @@ SUPPORTED = ("en", "ko")
 _LETTER_IN_BRACKETS = re.compile(r"\(&[^)&\s]\)")
 
 
+def letterless(text: str) -> str:
+    """A text without its Alt letter, for where it is not a control's own ("숨기기(&H)" → "숨기기",
+    "Save dra&ft" → "Save draft"): a toolbar button beside the menu item, a question's button."""
+    kept = text.replace("&&", "\0")  # a written "&" stays one
+    return re.sub(r"\(&.\)", "", kept).replace("&", "").replace("\0", "&&")
+
+
 class WithoutAltLetters(QTranslator):
     """macOS has no Alt letters: Qt drops the "&" of a text there, but "가격(&P)" would still read
     "가격(P)" on every label and button. This translator gives the Korean text without "(&P)"."""

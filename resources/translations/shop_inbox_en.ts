@@ -3,9 +3,9 @@
 <context>
     <name>AudienceBox</name>
     <message numerus="yes">
-        <source>Leave out the %n customer(s) waiting for a person</source>
+        <source>Leave out the %n customer(s) waiting for a &amp;person</source>
         <translation>
-            <numerusform>Leave out the %n customer waiting for a person</numerusform><numerusform>Leave out the %n customers waiting for a person</numerusform></translation>
+            <numerusform>Leave out the %n customer waiting for a &amp;person</numerusform><numerusform>Leave out the %n customers waiting for a &amp;person</numerusform></translation>
     </message>
 </context>
 <context>

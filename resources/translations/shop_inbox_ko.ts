@@ -16,36 +16,12 @@
         <translation>이 라벨이 모두 있는</translation>
     </message>
     <message>
-        <source>Wrote in the last</source>
-        <translation>최근 메시지를 보낸 기간:</translation>
-    </message>
-    <message>
         <source> days</source>
         <translation>일</translation>
     </message>
     <message>
-        <source>Bought</source>
-        <translation>구매한 상품:</translation>
-    </message>
-    <message>
         <source> months</source>
         <translation>개월</translation>
-    </message>
-    <message>
-        <source>Waiting for the restock of</source>
-        <translation>재입고를 기다리는 상품:</translation>
-    </message>
-    <message>
-        <source>Remove from campaign</source>
-        <translation>캠페인에서 제거</translation>
-    </message>
-    <message>
-        <source>Add back</source>
-        <translation>다시 넣기</translation>
-    </message>
-    <message>
-        <source>Add a customer…</source>
-        <translation>고객 추가…</translation>
     </message>
     <message>
         <source>Will be sent to {0} · {1} left out</source>
@@ -56,8 +32,28 @@
         <translation>받는 사람</translation>
     </message>
     <message>
+        <source>&amp;Wrote in the last</source>
+        <translation>최근 메시지를 보낸 기간(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Bought</source>
+        <translation>구매한 상품(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Waiting for the &amp;restock of</source>
+        <translation>재입고를 기다리는 상품(&amp;R):</translation>
+    </message>
+    <message>
         <source>Left out</source>
         <translation>제외됨</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve from campaign</source>
+        <translation>캠페인에서 제거(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Add bac&amp;k</source>
+        <translation>다시 넣기(&amp;K)</translation>
     </message>
     <message>
         <source>Only customers you took out can be added back.</source>
@@ -68,8 +64,18 @@
         <translation>다른 고객은 옆에 적힌 이유로 제외됐어요. 수신 동의가 없는 고객은 먼저 동의를 받아야 해요.</translation>
     </message>
     <message>
-        <source>Customers</source>
-        <translation>고객</translation>
+        <source>Add a c&amp;ustomer…</source>
+        <translation>고객 추가(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>고객(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave out the %n customer(s) waiting for a &amp;person</source>
+        <translation>
+            <numerusform>상담을 기다리는 고객 %n명에게는 보내지 않기(&amp;P)</numerusform>
+        </translation>
     </message>
     <message>
         <source>in the last</source>
@@ -99,12 +105,6 @@
         <source>{0}: {1}</source>
         <comment>why customers are left out, then how many</comment>
         <translation>{0} {1}명</translation>
-    </message>
-    <message numerus="yes">
-        <source>Leave out the %n customer(s) waiting for a person</source>
-        <translation>
-            <numerusform>상담을 기다리는 고객 %n명에게는 보내지 않기</numerusform>
-        </translation>
     </message>
     <message>
         <source>Recipients ({0})</source>
@@ -161,24 +161,24 @@
         <translation>자리 비움 메시지</translation>
     </message>
     <message>
-        <source>Send an away message</source>
-        <translation>자리 비움 메시지 보내기</translation>
-    </message>
-    <message>
         <source>Thanks for your message! We&apos;re closed now and will answer soon.</source>
         <translation>메시지 감사합니다! 지금은 영업시간이 아니에요. 곧 답장 드릴게요.</translation>
     </message>
     <message>
-        <source>Always</source>
-        <translation>항상</translation>
+        <source>Send an a&amp;way message</source>
+        <translation>자리 비움 메시지 보내기(&amp;W)</translation>
     </message>
     <message>
-        <source>Custom weekly schedule</source>
-        <translation>요일별 직접 설정</translation>
+        <source>&amp;Always</source>
+        <translation>항상(&amp;A)</translation>
     </message>
     <message>
-        <source>Outside business hours</source>
-        <translation>영업시간 외</translation>
+        <source>Custom weekly sc&amp;hedule</source>
+        <translation>요일별 직접 설정(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Outside &amp;business hours</source>
+        <translation>영업시간 외(&amp;B)</translation>
     </message>
     <message>
         <source>Away all day</source>
@@ -313,6 +313,14 @@
         <translation>키워드 답변 (먼저 맞는 답변이 나가요)</translation>
     </message>
     <message>
+        <source>Start from the read&amp;y-made shop menu</source>
+        <translation>기본 상점 메뉴로 시작하기(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Editin&amp;g:</source>
+        <translation>편집 중(&amp;G):</translation>
+    </message>
+    <message>
         <source>e.g. Shipping fee (only you see it)</source>
         <translation>예: 배송비 안내 (사장님께만 보여요)</translation>
     </message>
@@ -365,20 +373,12 @@
         <translation>메뉴 봇으로 고객에게 답하기(&amp;C)</translation>
     </message>
     <message>
-        <source>Start from the &amp;ready-made shop menu</source>
-        <translation>기본 상점 메뉴로 시작하기(&amp;R)</translation>
-    </message>
-    <message>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
         <translation>내보내기(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>&amp;Editing:</source>
-        <translation>편집 중(&amp;E):</translation>
     </message>
     <message>
         <source>&amp;Keyword answers</source>
@@ -477,6 +477,22 @@
         <translation>목록 버튼 이름</translation>
     </message>
     <message>
+        <source>&amp;Title</source>
+        <translation>제목(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;ext</source>
+        <translation>내용(&amp;E)</translation>
+    </message>
+    <message>
+        <source>List butt&amp;on</source>
+        <translation>목록 버튼(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Text answe&amp;rs get a button back to the menu</source>
+        <translation>글 답변에 처음 메뉴로 돌아가는 버튼 달기(&amp;R)</translation>
+    </message>
+    <message>
         <source>Under every text answer, a button that shows the main menu again. Replies that hand the chat to a person have none.</source>
         <translation>글로 한 답변마다 아래에 처음 메뉴를 다시 보여 주는 버튼이 붙어요. 상담원에게 넘기는 답변에는 붙지 않아요.</translation>
     </message>
@@ -527,6 +543,10 @@
     <message>
         <source>A customer who writes one of these words as the whole message is handed to you, and the bot stays quiet in that chat for the time below. Any message you send in a chat pauses the bot there too.</source>
         <translation>고객이 메시지 전체로 이 말 중 하나를 보내면 채팅이 사장님께 넘어오고, 아래 시간 동안 그 채팅에서는 봇이 답하지 않아요. 사장님이 채팅에 메시지를 보내도 그 채팅의 봇은 잠시 멈춰요.</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>답변(&amp;R)</translation>
     </message>
     <message>
         <source>Hand-off words</source>
@@ -581,20 +601,8 @@
         <translation>보여주는 방식(&amp;H)</translation>
     </message>
     <message>
-        <source>List &amp;button</source>
-        <translation>목록 버튼(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Text answers &amp;get a button back to the menu</source>
-        <translation>글 답변에 처음 메뉴로 돌아가는 버튼 달기(&amp;G)</translation>
-    </message>
-    <message>
         <source>&amp;Hand-off words</source>
         <translation>상담원 연결 요청 문구(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Repl&amp;y</source>
-        <translation>답변(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Bot stays quiet for</source>
@@ -874,8 +882,8 @@
         <translation>휴무일</translation>
     </message>
     <message>
-        <source>Time zone</source>
-        <translation>시간대</translation>
+        <source>Time &amp;zone</source>
+        <translation>시간대(&amp;Z)</translation>
     </message>
     <message>
         <source>Choose a time zone from the list: type its city, like {0}.</source>
@@ -1004,20 +1012,24 @@
         <translation>예: 겨울 세일</translation>
     </message>
     <message>
-        <source>Save draft</source>
-        <translation>임시 저장</translation>
+        <source>Save dra&amp;ft</source>
+        <translation>임시 저장(&amp;F)</translation>
     </message>
     <message>
-        <source>Send…</source>
-        <translation>보내기…</translation>
+        <source>&amp;Send…</source>
+        <translation>보내기(&amp;S)…</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>이름</translation>
+        <source>N&amp;ame</source>
+        <translation>이름(&amp;A)</translation>
     </message>
     <message>
         <source>Preview for</source>
         <translation>미리보기 대상</translation>
+    </message>
+    <message>
+        <source>Prev&amp;iew for</source>
+        <translation>미리보기 대상(&amp;I)</translation>
     </message>
     <message>
         <source>Most recipients read {their}. This template is in {template}.</source>
@@ -1061,8 +1073,8 @@
         <translation>✓ (광고) 표시, 가게 이름과 연락처, 무료 수신거부 방법이 모두 있어요.</translation>
     </message>
     <message>
-        <source>Schedule…</source>
-        <translation>예약하기…</translation>
+        <source>&amp;Schedule…</source>
+        <translation>예약하기(&amp;S)…</translation>
     </message>
     <message>
         <source>{0} ({1}) has passed. Set a later time, or choose Send now.</source>
@@ -1200,30 +1212,6 @@
         <translation>받는 사람</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>CSV 내보내기…</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>일시 중지</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>다시 시작</translation>
-    </message>
-    <message>
-        <source>Cancel campaign</source>
-        <translation>캠페인 취소</translation>
-    </message>
-    <message>
-        <source>Copy as new draft</source>
-        <translation>복사해서 새로 만들기</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>보기</translation>
-    </message>
-    <message>
         <source>{0} · set for {1} · template {2}</source>
         <translation>{0} · {1}에 보내도록 예약됨 · 템플릿 {2}</translation>
     </message>
@@ -1252,6 +1240,30 @@
     <message>
         <source>{0} · was to send {1} · template {2}</source>
         <translation>{0} · {1}에 보낼 예정이었음 · 템플릿 {2}</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>일시 중지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>다시 시작(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel campaign</source>
+        <translation>캠페인 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;opy as new draft</source>
+        <translation>복사해서 새로 만들기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>보기(&amp;H)</translation>
     </message>
     <message>
         <source>{0} · sent {1} · template {2}</source>
@@ -1319,16 +1331,20 @@
         <translation>캠페인</translation>
     </message>
     <message>
-        <source>New campaign</source>
-        <translation>새 캠페인</translation>
-    </message>
-    <message>
         <source>Delete draft</source>
         <translation>임시 저장 삭제</translation>
     </message>
     <message>
         <source>Copy as new draft</source>
         <translation>복사해서 새로 만들기</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign</source>
+        <translation>새 캠페인(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft</source>
+        <translation>임시 저장 삭제(&amp;D)</translation>
     </message>
     <message>
         <source>Save the changes to this campaign as a draft?</source>
@@ -2279,16 +2295,16 @@ Right-click to retry.</source>
         <translation>나만 보는 메모 (예: 추석, 가족 여행)</translation>
     </message>
     <message>
-        <source>First day closed</source>
-        <translation>휴무 첫날</translation>
+        <source>&amp;First day closed</source>
+        <translation>휴무 첫날(&amp;F)</translation>
     </message>
     <message>
-        <source>Last day closed</source>
-        <translation>휴무 마지막 날</translation>
+        <source>&amp;Last day closed</source>
+        <translation>휴무 마지막 날(&amp;L)</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>메모</translation>
+        <source>&amp;Note</source>
+        <translation>메모(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -2298,20 +2314,20 @@ Right-click to retry.</source>
         <translation>휴무일</translation>
     </message>
     <message>
-        <source>Add closed days…</source>
-        <translation>휴무일 추가…</translation>
+        <source>&amp;Add closed days…</source>
+        <translation>휴무일 추가(&amp;A)…</translation>
     </message>
     <message>
-        <source>Change…</source>
-        <translation>바꾸기…</translation>
+        <source>&amp;Change…</source>
+        <translation>바꾸기(&amp;C)…</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>삭제</translation>
+        <source>&amp;Remove</source>
+        <translation>삭제(&amp;R)</translation>
     </message>
     <message>
-        <source>Add public holidays…</source>
-        <translation>공휴일 추가…</translation>
+        <source>Add &amp;public holidays…</source>
+        <translation>공휴일 추가(&amp;P)…</translation>
     </message>
     <message>
         <source>Holidays and vacations: the shop is closed all day, whatever the week says. The away message answers, and the menu bot says when the shop opens again.</source>
@@ -3720,24 +3736,24 @@ Right-click to retry.</source>
         <translation>넣기:</translation>
     </message>
     <message>
-        <source>Customer&apos;s name</source>
-        <translation>전체 이름</translation>
+        <source>&amp;Customer&apos;s name</source>
+        <translation>전체 이름(&amp;C)</translation>
     </message>
     <message>
-        <source>First name</source>
-        <translation>고객 이름</translation>
+        <source>&amp;First name</source>
+        <translation>고객 이름(&amp;F)</translation>
     </message>
     <message>
-        <source>Shop name</source>
-        <translation>가게 이름</translation>
+        <source>Sho&amp;p name</source>
+        <translation>가게 이름(&amp;P)</translation>
     </message>
     <message>
-        <source>Next opening</source>
-        <translation>다음 영업 시작</translation>
+        <source>Next &amp;opening</source>
+        <translation>다음 영업 시작(&amp;O)</translation>
     </message>
     <message>
-        <source>Bank account</source>
-        <translation>입금 계좌</translation>
+        <source>&amp;Bank account</source>
+        <translation>입금 계좌(&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -3770,8 +3786,8 @@ Right-click to retry.</source>
         <translation>인사 메시지</translation>
     </message>
     <message>
-        <source>Send a greeting message</source>
-        <translation>인사 메시지 보내기</translation>
+        <source>Send a &amp;greeting message</source>
+        <translation>인사 메시지 보내기(&amp;G)</translation>
     </message>
     <message>
         <source>Hello {name}, thanks for writing to {shop}! How can we help?</source>
@@ -3782,12 +3798,12 @@ Right-click to retry.</source>
         <translation>일</translation>
     </message>
     <message>
-        <source>Again after silence of</source>
-        <translation>대화가 끊긴 뒤 다시 보내기</translation>
+        <source>&amp;Again after silence of</source>
+        <translation>대화가 끊긴 뒤 다시 보내기(&amp;A)</translation>
     </message>
     <message>
-        <source>While you are away, send only the away message</source>
-        <translation>자리 비움 시간에는 자리 비움 메시지만 보내기</translation>
+        <source>&amp;While you are away, send only the away message</source>
+        <translation>자리 비움 시간에는 자리 비움 메시지만 보내기(&amp;W)</translation>
     </message>
     <message>
         <source>Your away message is off, so this changes nothing. Switch it on in Away message.</source>
@@ -4636,16 +4652,16 @@ The previous data was kept in {folder}.</source>
 <context>
     <name>MessageBox</name>
     <message>
-        <source>Message</source>
-        <translation>메시지</translation>
+        <source>&amp;Message</source>
+        <translation>메시지(&amp;M)</translation>
     </message>
     <message>
-        <source>Choose header picture…</source>
-        <translation>머리글 사진 고르기…</translation>
+        <source>Choose &amp;header picture…</source>
+        <translation>머리글 사진 고르기(&amp;H)…</translation>
     </message>
     <message>
-        <source>From the catalogue…</source>
-        <translation>카탈로그에서…</translation>
+        <source>From the catalo&amp;gue…</source>
+        <translation>카탈로그에서(&amp;G)…</translation>
     </message>
     <message>
         <source>Choose an approved template…</source>
@@ -4719,20 +4735,20 @@ The previous data was kept in {folder}.</source>
         <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보낸 고객에게는 이 글이 대신 가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
-        <source>In another language</source>
-        <translation>다른 언어로</translation>
-    </message>
-    <message>
         <source>Your business hours never open the shop, so “Next opening” stays empty. Set your opening days in Business hours.</source>
         <translation>영업시간에 여는 날이 없어서 ‘다음 영업 시작’은 비어 있어요. 영업시간에서 여는 요일을 정해 주세요.</translation>
     </message>
     <message>
-        <source>Send to</source>
-        <translation>받는 사람</translation>
+        <source>&amp;Message</source>
+        <translation>메시지(&amp;M)</translation>
+    </message>
+    <message>
+        <source>In another &amp;language</source>
+        <translation>다른 언어로(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Send &amp;to</source>
+        <translation>받는 사람(&amp;T)</translation>
     </message>
     <message>
         <source>Write the message, or switch it off.</source>
@@ -6055,12 +6071,12 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>다음 고객에게만…</translation>
     </message>
     <message>
-        <source>Add contacts…</source>
-        <translation>연락처 추가…</translation>
+        <source>A&amp;dd contacts…</source>
+        <translation>연락처 추가(&amp;D)…</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>제거</translation>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -6624,20 +6640,20 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>보내는 때</translation>
     </message>
     <message>
-        <source>Send now</source>
-        <translation>지금 보내기</translation>
+        <source>Send n&amp;ow</source>
+        <translation>지금 보내기(&amp;O)</translation>
     </message>
     <message>
-        <source>Send at</source>
-        <translation>예약 시간</translation>
+        <source>Send a&amp;t</source>
+        <translation>예약 시간(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Pac&amp;e</source>
+        <translation>속도(&amp;E)</translation>
     </message>
     <message>
         <source> messages per second</source>
         <translation>건/초</translation>
-    </message>
-    <message>
-        <source>Pace</source>
-        <translation>속도</translation>
     </message>
     <message>
         <source>Marketing to Korean numbers waits until {0} between {1} and {0}, except for customers who agreed to night-time messages.</source>
@@ -7404,8 +7420,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>보내기</translation>
     </message>
     <message>
-        <source>Start &amp;over</source>
-        <translation>처음부터(&amp;O)</translation>
+        <source>Start over</source>
+        <translation>처음부터</translation>
     </message>
     <message>
         <source>Writing as {0}, the customer of order {1}.</source>
@@ -7659,16 +7675,16 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
 <context>
     <name>SyncBanner</name>
     <message>
-        <source>Keep mine</source>
-        <translation>내 버전 유지</translation>
+        <source>&amp;Keep mine</source>
+        <translation>내 버전 유지(&amp;K)</translation>
     </message>
     <message>
-        <source>Use the other version</source>
-        <translation>다른 버전 사용</translation>
+        <source>&amp;Use the other version</source>
+        <translation>다른 버전 사용(&amp;U)</translation>
     </message>
     <message>
-        <source>Send now</source>
-        <translation>지금 보내기</translation>
+        <source>&amp;Send now</source>
+        <translation>지금 보내기(&amp;S)</translation>
     </message>
     <message>
         <source>Greeting: {0}</source>

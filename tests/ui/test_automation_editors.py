@@ -977,7 +977,7 @@ def test_the_away_message_can_say_when_the_shop_opens_next_and_the_preview_shows
     editor.text.setPlainText("지금은 영업시간이 아니에요. ")
     editor.text.moveCursor(editor.text.textCursor().MoveOperation.End)
     button = next(b for b in editor.findChildren(QPushButton) if b.toolTip() == "{opening}")
-    assert button.text() == "Next opening"
+    assert button.text() == "Next &opening"
     button.click()
     editor.text.insertPlainText("부터 답변드릴게요.")
     assert editor.text.toPlainText() == "지금은 영업시간이 아니에요. {opening}부터 답변드릴게요."

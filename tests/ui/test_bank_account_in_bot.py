@@ -99,7 +99,7 @@ def test_the_bot_editor_inserts_the_account_field_and_previews_the_account(qtbot
     editor.tree.setCurrentItem(item)
     editor.node_text.setPlainText("입금 계좌: ")
     editor.node_text.moveCursor(QTextCursor.MoveOperation.End)  # where the owner stopped typing
-    [insert] = [b for b in editor.node_fields.findChildren(QPushButton) if b.text() == "Bank account"]
+    [insert] = [b for b in editor.node_fields.findChildren(QPushButton) if b.text() == "&Bank account"]
     insert.click()
     assert editor.node_text.toPlainText() == "입금 계좌: {bank}"
     assert f"입금 계좌: {NEW}" in editor.node_preview.text()

@@ -991,9 +991,9 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
     from ui.campaign_models import moment_text
 
     editor = _ready_to_send(qtbot, ctx, "winter_sale_ok")
-    assert editor.send_button.text() == "Send…"
+    assert editor.send_button.text() == "&Send…"
     editor.schedule.at.setChecked(True)
-    assert editor.send_button.text() == "Schedule…"  # "Send…" read as if it went at once
+    assert editor.send_button.text() == "&Schedule…"  # "Send…" read as if it went at once
     tomorrow = editor.schedule.when.dateTime().date().addDays(1)
     editor.schedule.when.setDateTime(QDateTime(tomorrow, QTime(2, 49)))
     when = editor.scheduled_at()

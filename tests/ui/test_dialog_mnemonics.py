@@ -7,7 +7,15 @@ import re
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from tests.ui.test_menu_mnemonics import mnemonic
 from tests.ui.test_settings_dialog import save_button
@@ -24,13 +32,16 @@ def standard_button(widget: QWidget) -> bool:
 
 
 def alt_letters(dialog: QWidget) -> dict[str, list[str]]:
-    """Every Alt letter of the dialog's labels (that have a field) and buttons, with their texts."""
+    """Every Alt letter of the dialog's labels (that have a field), buttons and group boxes (Alt+letter
+    on a box's title goes to its first field), with their texts."""
     letters: dict[str, list[str]] = {}
     for widget in dialog.findChildren(QWidget):
         if (isinstance(widget, QLabel) and widget.buddy() is not None) or (
             isinstance(widget, QAbstractButton) and not standard_button(widget)
         ):
             text = widget.text()
+        elif isinstance(widget, QGroupBox):
+            text = widget.title()
         else:
             continue
         letter = mnemonic(text)
@@ -257,10 +268,16 @@ def test_the_menu_bots_tabs_fields_and_buttons_have_their_own_alt_letters(qtbot:
     editor = BotEditor(ctx, client_provider=lambda: None, report_client=lambda: None)
     qtbot.addWidget(editor)
     pages = [page for i in range(editor.tabs.count()) if (page := editor.tabs.widget(i)) is not None]
-    # The "Bank account" buttons put a placeholder in the text (as in the greeting's editor); "Send"
-    # in the simulator is its field's Enter; the save-conflict buttons are the automation dialogs'.
-    shared_buttons = {"Bank account", "Send", "Send now", "Keep mine", "Use the other version"}
-    outside = [w for w in editor.findChildren(QWidget) if not any(p.isAncestorOf(w) or w is p for p in pages)]
+    # The simulator's "Send" is its field's Enter and "Start over" its own: the editor beside it takes
+    # every other letter. The relay banner's buttons (shown only while a change waits or clashes)
+    # keep the letters they have in every automation editor: checked there (test_editor_mnemonics).
+    shared_buttons = {"Send", "Start over"}
+    banner = editor.banner
+    outside = [
+        w
+        for w in editor.findChildren(QWidget)
+        if not any(p.isAncestorOf(w) or w is p for p in pages) and not banner.isAncestorOf(w)
+    ]
     common: dict[str, list[str]] = {}
     for widget in outside:
         if (isinstance(widget, QAbstractButton) and not standard_button(widget)) or (
@@ -279,10 +296,21 @@ def test_the_menu_bots_tabs_fields_and_buttons_have_their_own_alt_letters(qtbot:
     assert all(len(texts) == 1 for texts in common.values()), common
     assert len(set(tabs)) == len(tabs) and not set(tabs) & set(common)
     editor.show()
+    # The form takes no keys until the stored rules are in (it is disabled while they are read).
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
     press_alt(qtbot, editor, "L")
     assert editor.tabs.currentWidget() is pages[2]
     press_alt(qtbot, editor, "H")
     assert editor.handoff_keywords.hasFocus()
+    press_alt(qtbot, editor, "M")
+    assert editor.tabs.currentWidget() is pages[1]
+    editor.use_ready_made()  # a menu with entries to edit
+    top = editor.tree.topLevelItem(0)
+    entry = top.child(0) if top is not None else None
+    assert entry is not None
+    editor.tree.setCurrentItem(entry)
+    press_alt(qtbot, editor, "T")  # a menu entry's Title: its row holds the field and its count
+    assert editor.node_title.hasFocus()
 
 
 def test_the_business_profiles_fields_have_their_own_alt_letters(qtbot: Any, ctx: Any) -> None:
@@ -290,8 +318,9 @@ def test_the_business_profiles_fields_have_their_own_alt_letters(qtbot: Any, ctx
 
     editor = BusinessProfileEditor(ctx, client_provider=lambda: None)
     qtbot.addWidget(editor)
-    letters = lettered_once(editor, without={"Send now", "Keep mine", "Use the other version"})
-    assert {"N", "C", "A", "D", "R", "E", "W"} <= set(letters)
+    letters = lettered_once(editor)
+    assert {"N", "C", "A", "D", "R", "E", "W", "S", "K", "U"} <= set(letters)
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)  # the form takes keys once the profile is in
     press_alt(qtbot, editor, "E")
     assert editor.email.hasFocus()
 

@@ -1,0 +1,204 @@
+"""Alt+letter in the automation editors (greeting, away message, business hours) and the campaigns
+window: each field, check box and button once per window, in English and in Korean (저장(&S) style);
+on a Mac the Korean words come without the brackets."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from tests.ui.test_dialog_mnemonics import ESC_BUTTONS, alt_letters, lettered_once, press_alt
+from tests.ui.test_menu_mnemonics import mnemonic
+
+# One "Add hours" per weekday and "×" per range: rows of the same button, reached with Tab, not a letter.
+ROW_BUTTONS = ESC_BUTTONS | {"Add hours", "시간 추가", "×"}
+
+
+def opened(qtbot: Any, editor: Any) -> Any:
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)  # the form takes keys once the rules are in
+    return editor
+
+
+def greeting(qtbot: Any, ctx: Any) -> Any:
+    from ui.greeting_editor import GreetingEditor
+
+    return opened(qtbot, GreetingEditor(ctx, client_provider=lambda: None))
+
+
+def away(qtbot: Any, ctx: Any) -> Any:
+    from ui.away_editor import AwayEditor
+
+    return opened(qtbot, AwayEditor(ctx, client_provider=lambda: None))
+
+
+def hours(qtbot: Any, ctx: Any) -> Any:
+    from ui.business_hours_editor import BusinessHoursEditor
+
+    return opened(qtbot, BusinessHoursEditor(ctx, client_provider=lambda: None))
+
+
+# The relay banner's buttons, in every automation editor: Alt+S sends a waiting change, K and U choose.
+BANNER = {"S", "K", "U"}
+
+
+def test_the_greetings_fields_and_buttons_each_have_their_own_alt_letter(qtbot: Any, ctx: Any) -> None:
+    """Alt+G switches the greeting on, Alt+M writes it, Alt+C puts in the customer's name, Alt+T the
+    recipients' choice; the relay banner's Send now, Keep mine and Use the other version have theirs."""
+    editor = greeting(qtbot, ctx)
+    letters = lettered_once(editor, without=ROW_BUTTONS)
+    assert BANNER | {"G", "M", "L", "C", "F", "P", "O", "A", "W", "T", "D", "R"} <= set(letters)
+    on = editor.enabled.isChecked()
+    press_alt(qtbot, editor, "G")
+    qtbot.waitUntil(lambda: editor.enabled.isChecked() is not on, timeout=3000)
+    press_alt(qtbot, editor, "M")
+    assert editor.text.hasFocus()
+    editor.text.setPlainText("Hello ")
+    editor.text.moveCursor(editor.text.textCursor().MoveOperation.End)
+    press_alt(qtbot, editor, "C")
+    qtbot.waitUntil(lambda: editor.text.toPlainText().startswith("Hello {"), timeout=3000)  # pressed
+    assert editor.text.hasFocus()
+    press_alt(qtbot, editor, "T")
+    assert editor.recipients.mode.hasFocus()
+    press_alt(qtbot, editor, "A")
+    assert editor.silence.hasFocus()
+
+
+def test_the_away_messages_schedule_choices_have_their_own_alt_letters(qtbot: Any, ctx: Any) -> None:
+    """Alt+A always, Alt+H a weekly schedule of its own, Alt+B outside business hours."""
+    editor = away(qtbot, ctx)
+    letters = lettered_once(editor, without=ROW_BUTTONS)
+    assert BANNER | {"W", "M", "L", "C", "F", "P", "O", "A", "H", "B", "T", "D", "R"} <= set(letters)
+    press_alt(qtbot, editor, "H")
+    qtbot.waitUntil(lambda: editor.custom.isVisible(), timeout=3000)
+    press_alt(qtbot, editor, "B")
+    qtbot.waitUntil(lambda: not editor.custom.isVisible(), timeout=3000)
+    assert editor.schedule.checkedButton().text() == "Outside &business hours"
+
+
+def test_the_business_hours_time_zone_and_closed_days_have_their_own_alt_letters(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Alt+Z the time zone; Alt+A adds closed days, in a dialog whose dates have theirs (F, L, N)."""
+    from ui.closed_days import ClosedDaysDialog
+
+    editor = hours(qtbot, ctx)
+    letters = lettered_once(editor, without=ROW_BUTTONS)
+    assert BANNER | {"Z", "A", "C", "R", "P"} <= set(letters)
+    press_alt(qtbot, editor, "Z")
+    assert editor.timezone.hasFocus()
+    dialog = ClosedDaysDialog(parent=editor)
+    qtbot.addWidget(dialog)
+    assert set(lettered_once(dialog)) == {"F", "L", "N"}
+
+
+def test_the_banners_buttons_stay_apart_from_the_editors_own_letters(qtbot: Any, ctx: Any) -> None:
+    """Shown while a change waits for the relay or clashes with another computer's, in every editor."""
+    from ui.business_profile_editor import BusinessProfileEditor
+
+    profile = opened(qtbot, BusinessProfileEditor(ctx, client_provider=lambda: None))
+    for editor in (greeting(qtbot, ctx), away(qtbot, ctx), hours(qtbot, ctx), profile):
+        banner = {mnemonic(b.text()) for b in editor.banner.findChildren(QAbstractButton)}
+        assert banner == BANNER
+        own = {
+            letter
+            for letter, texts in alt_letters(editor).items()
+            for text in texts
+            if not any(b.text() == text for b in editor.banner.findChildren(QAbstractButton))
+        }
+        assert not own & BANNER, (type(editor).__name__, own & BANNER)
+
+
+# ---------------------------------------------------------------- campaigns
+
+
+def campaigns(qtbot: Any, ctx: Any) -> Any:
+    from ui.campaign_window import CampaignWindow
+
+    window = CampaignWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.editor.is_loaded, timeout=5000)
+    return window
+
+
+def common_letters(window: Any) -> dict[str, list[str]]:
+    """The letters of the list's side (New campaign, Delete draft), beside the editor or the report."""
+    left = window.list.parentWidget()
+    return alt_letters(left)
+
+
+def test_the_campaign_editors_fields_and_buttons_each_have_their_own_alt_letter(qtbot: Any, ctx: Any) -> None:
+    """Alt+A the name, Alt+M the template, Alt+E the pace, Alt+S sends; the list's New campaign (N) and
+    Delete draft (D) beside them. The report shown instead has its own (Pause, Resume…)."""
+    window = campaigns(qtbot, ctx)
+    common = common_letters(window)
+    assert set(common) == {"N", "D"}
+    editor = lettered_once(window.editor)
+    assert not set(editor) & set(common), editor
+    assert {"A", "C", "W", "B", "R", "U", "V", "K", "M", "H", "G", "O", "T", "E", "I", "F", "S"} <= set(
+        editor
+    )
+    report = lettered_once(window.report)
+    assert not set(report) & set(common), report
+    assert {"H", "P", "R", "C", "O", "X"} <= set(report)
+    press_alt(qtbot, window, "A")
+    assert window.editor.name.hasFocus()
+    press_alt(qtbot, window, "M")
+    assert window.editor.message.template.hasFocus()
+    press_alt(qtbot, window, "T")
+    qtbot.waitUntil(window.editor.schedule.at.isChecked, timeout=3000)
+    assert window.editor.send_button.text() == "&Schedule…"  # still Alt+S
+    press_alt(qtbot, window, "E")
+    assert window.editor.schedule.pace.hasFocus()
+    press_alt(qtbot, window, "I")
+    assert window.editor.preview_for.hasFocus()
+
+
+# ---------------------------------------------------------------- Korean, and Korean on a Mac
+
+
+def bracketed(window: QWidget) -> list[str]:
+    return [text for texts in alt_letters(window).values() for text in texts]
+
+
+@pytest.mark.usefixtures("korean")
+def test_korean_editors_and_campaigns_write_the_letter_after_the_words(qtbot: Any, ctx: Any) -> None:
+    window = campaigns(qtbot, ctx)
+    parts = [greeting(qtbot, ctx), away(qtbot, ctx), hours(qtbot, ctx), window.editor, window.report]
+    for part in parts:
+        lettered_once(part, without=ROW_BUTTONS)
+        for text in bracketed(part):
+            assert re.search(r"\(&[A-Z]\)", text), text
+    assert window.editor.send_button.text() == "보내기(&S)…"
+
+
+def test_korean_on_a_mac_shows_the_editors_words_without_brackets(qtbot: Any, ctx: Any) -> None:
+    """macOS has no Alt letters: "내 버전 유지(&K)" would read "내 버전 유지(K)" there."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.resources import translations_dir
+    from ui.translations import WithoutAltLetters
+
+    translator = WithoutAltLetters()
+    assert translator.load(str(translations_dir() / "shop_inbox_ko.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        window = campaigns(qtbot, ctx)
+        for part in (greeting(qtbot, ctx), hours(qtbot, ctx), window):
+            texts = [
+                w.text()
+                for w in part.findChildren(QWidget)
+                if isinstance(w, (QAbstractButton, QLabel)) and w.text()
+            ]
+            assert not [text for text in texts if re.search(r"\(&?[A-Z]\)", text)]
+        editor = greeting(qtbot, ctx)
+        assert editor.banner.keep_button.text() == "내 버전 유지"
+        assert window.editor.save_button.text() == "임시 저장"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        QApplication.processEvents()
