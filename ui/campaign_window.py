@@ -64,7 +64,7 @@ from ui.confirm import confirm
 from ui.context import AppContext
 from ui.korean_particles import with_particles
 from ui.ops import Newest, failure_sentence, run_op
-from ui.screen_fit import resize_within_screen
+from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.translations import letterless
 from ui.unsaved_edits import leave_edits, may_close
 from ui.window_keys import close_with_keys
@@ -547,6 +547,7 @@ class CampaignWindow(QWidget):
         super().closeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
+        place_within_screen(self)  # the first time: over the main window, inside the screen
         if self._discarded_on_close:
             self._discarded_on_close = False
             self.editor.discard_edits()

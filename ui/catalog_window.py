@@ -71,7 +71,7 @@ from ui.formatting import babel_locale_name
 from ui.label_names import as_button_text
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
-from ui.screen_fit import resize_within_screen
+from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.translations import letterless
 from ui.unsaved_edits import leave_edits, may_close
 from ui.window_keys import close_with_keys
@@ -734,6 +734,9 @@ class CatalogWindow(QMainWindow):
         super().closeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
+        # The first time: over the window it is opened from, inside the screen (it opened at the
+        # screen's top-left corner, away from the main window, as no other window does).
+        place_within_screen(self)
         super().showEvent(event)
         if not self._closed:
             return

@@ -16,7 +16,7 @@ from ui.chat_list import ChatList
 from ui.context import AppContext
 from ui.resources import resources_dir
 from ui.save_paths import Picked, remember_folders_in, suggest_folder
-from ui.screen_fit import fitted, place_within_screen
+from ui.screen_fit import fitted, place_within_screen, restore_within_screen
 from ui.tab_order import chain, row_widgets, stops_in_chain
 from ui.unsaved_edits import quitting
 
@@ -265,7 +265,8 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            # Saved on a larger screen (or under another window manager's frame): made to fit this one.
+            restore_within_screen(self, geometry)
         else:
             self.resize(first_size(self.screen().availableGeometry().size()))
             # And a place, its title bar counted: a window manager left to place it cascaded it to

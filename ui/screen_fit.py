@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QResizeEvent, QScreen
+from PySide6.QtCore import QByteArray, QDataStream, QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QScreen
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QWidget
 
 # What the window manager's title bar and frame add around a window, kept free on a small screen
@@ -42,12 +42,13 @@ def placed(frame: QRect, available: QRect) -> QRect:
 
 _PLACED = "screenFitPlaced"
 
-# FRAME_ROOM as margins: the title bar on top, a thin border on the other sides.
+# FRAME_ROOM as margins: the title bar on top, a border on the other sides (below too: openbox draws
+# 5 pixels there, and a window placed with none counted ended past the screen's bottom edge).
 FRAME_GUESS = QMargins(
     FRAME_ROOM.width() // 2,
-    FRAME_ROOM.height() - FRAME_ROOM.width() // 2,
+    FRAME_ROOM.height() - 8,
     FRAME_ROOM.width() // 2,
-    0,
+    8,
 )
 
 
@@ -84,6 +85,89 @@ def place_within_screen(widget: QWidget) -> None:
     # The geometry without the frame: a top-level's move() before its first show is read as the
     # frame's place by some window managers and as the window's by others.
     widget.setGeometry(placed(frame, screen).marginsRemoved(margins))
+    keep_frame_within_screen(widget)
+
+
+def within_screen(geometry: QRect, margins: QMargins, available: QRect) -> QRect:
+    """`geometry` (a window's, without its frame) made the least smaller and moved the least that puts
+    it inside `available` with `margins` (its frame) around it."""
+    room = QSize(
+        available.width() - margins.left() - margins.right(),
+        available.height() - margins.top() - margins.bottom(),
+    ).expandedTo(QSize(0, 0))
+    frame = QRect(geometry.topLeft(), geometry.size().boundedTo(room)).marginsAdded(margins)
+    return placed(frame, available).marginsRemoved(margins)
+
+
+# QWidget.saveGeometry()'s state: this number, a version, the frame's and the window's own rectangles…
+_GEOMETRY_MAGIC = 0x1D9D0CB
+
+
+def saved_geometry(state: QByteArray) -> QRect | None:
+    """The window's own place and size (its frame left out) in a QWidget.saveGeometry() state; None
+    for one that is not, or for a maximized or full-screen window (restoreGeometry sizes that)."""
+    stream = QDataStream(state)
+    if stream.readUInt32() != _GEOMETRY_MAGIC or stream.readUInt16() < 1:
+        return None
+    stream.readUInt16()  # minor version
+
+    def rect() -> QRect:
+        left, top, right, bottom = (stream.readInt32() for _ in range(4))
+        return QRect(QPoint(left, top), QPoint(right, bottom))
+
+    rect()  # the frame's, as this window manager drew it
+    normal = rect()
+    stream.readInt32()  # the screen's number
+    maximized, full_screen = stream.readUInt8(), stream.readUInt8()
+    if stream.status() != QDataStream.Status.Ok or maximized or full_screen or not normal.isValid():
+        return None
+    return normal
+
+
+def restore_within_screen(widget: QWidget, state: QByteArray) -> None:
+    """A window's saved place and size, made to fit, frame and all, inside the free area of the screen
+    it was on (the one it opens on if that one is gone). Saved on a larger screen, Qt's own
+    restoreGeometry made the main window 629×275 on a 1366×768 laptop, or left its bottom past the edge."""
+    saved = saved_geometry(state)
+    if saved is None:
+        widget.restoreGeometry(state)
+    else:
+        screen = QGuiApplication.screenAt(saved.center()) or opening_screen(widget)
+        widget.setGeometry(within_screen(saved, FRAME_GUESS, screen.availableGeometry()))
+        widget.setProperty(_PLACED, True)
+    keep_frame_within_screen(widget)
+
+
+class _FrameWatch(QObject):
+    """Once the window manager has framed the window (its frame's size is known only then), moves or
+    shrinks it the least that keeps the real frame inside the screen's free area."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide:  # closed before framed (no frame offscreen): nothing to fit
+            watched.removeEventFilter(self)
+            self.deleteLater()
+            return False
+        # Any event: under openbox the frame is known at no Move or Resize of the window's own, but by
+        # its first activation or paint after the window manager framed it.
+        if (
+            isinstance(watched, QWidget)
+            and watched.isVisible()
+            and watched.frameGeometry() != watched.geometry()
+        ):
+            watched.removeEventFilter(self)
+            self.deleteLater()
+            if not (watched.isMaximized() or watched.isFullScreen()):
+                fitted_place = within_screen(
+                    watched.geometry(), frame_margins(watched), watched.screen().availableGeometry()
+                )
+                if fitted_place != watched.geometry():
+                    watched.setGeometry(fitted_place)
+        return False
+
+
+def keep_frame_within_screen(widget: QWidget) -> None:
+    """Checks the window's place again with its real frame, once shown (the guess may be short)."""
+    widget.installEventFilter(_FrameWatch(widget))
 
 
 def grow_within_screen(widget: QWidget, wanted: QSize) -> None:
