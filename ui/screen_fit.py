@@ -139,8 +139,14 @@ def restore_within_screen(widget: QWidget, state: QByteArray) -> None:
 
 
 class _FrameWatch(QObject):
-    """Once the window manager has framed the window (its frame's size is known only then), moves or
-    shrinks it the least that keeps the real frame inside the screen's free area."""
+    """Once the window manager has framed the window (its frame's size is known only then), puts it
+    where it was placed, moved or shrunk the least that keeps the real frame inside the screen's
+    free area. (Placed from its showEvent at a scale of 125 %, the window was sometimes mapped at the
+    screen's corner, openbox taking the place it had before.)"""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.placed_at = widget.geometry()  # where it was placed, before the window manager framed it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Hide:  # closed before framed (no frame offscreen): nothing to fit
@@ -157,8 +163,10 @@ class _FrameWatch(QObject):
             watched.removeEventFilter(self)
             self.deleteLater()
             if not (watched.isMaximized() or watched.isFullScreen()):
+                # The place it was given, at the size it has now (a dialog sizes itself as it shows).
+                wanted = QRect(self.placed_at.topLeft(), watched.size())
                 fitted_place = within_screen(
-                    watched.geometry(), frame_margins(watched), watched.screen().availableGeometry()
+                    wanted, frame_margins(watched), watched.screen().availableGeometry()
                 )
                 if fitted_place != watched.geometry():
                     watched.setGeometry(fitted_place)

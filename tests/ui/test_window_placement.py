@@ -130,3 +130,25 @@ def test_the_campaigns_open_centred_over_the_main_window(window: Any, ctx: Any, 
         frame,
         window.geometry(),
     )
+
+
+def test_a_window_mapped_at_the_screens_corner_is_put_back_where_it_was_placed(
+    window: Any, qtbot: Any
+) -> None:
+    """At a scale of 125 %, openbox sometimes mapped a window placed from its showEvent at the
+    screen's corner: once framed, it goes back over the main window."""
+    from ui.screen_fit import place_within_screen
+
+    screen = window.screen().availableGeometry()
+    window.setGeometry(QRect(screen.topLeft() + QPoint(120, 140), QSize(560, 480)))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    opened = QWidget()
+    qtbot.addWidget(opened)
+    opened.resize(400, 300)
+    place_within_screen(opened)
+    placed_at = opened.geometry()
+    opened.move(screen.topLeft())  # the corner, where the window manager mapped it
+    opened.show()
+    qtbot.waitExposed(opened)
+    qtbot.waitUntil(lambda: opened.geometry() == placed_at, timeout=3000)
