@@ -46,10 +46,10 @@ def test_a_korean_owner_reads_and_inserts_fields_in_korean_and_the_reply_keeps_t
         "{고객 이름}님, {가게 이름}을 찾아 주셔서 감사해요"
     )
     names = [b.text() for b in manager.findChildren(QPushButton)]
-    assert "고객 이름" in names and "이름 첫 단어" not in names
+    assert "고객 이름(&F)" in names and "이름 첫 단어" not in names
 
     manager.text.setPlainText("")
-    button = next(b for b in manager.findChildren(QPushButton) if b.text() == "고객 이름")
+    button = next(b for b in manager.findChildren(QPushButton) if b.text() == "고객 이름(&F)")
     button.click()
     manager.text.insertPlainText("님, 주문 확인했어요")
     assert manager.text.toPlainText() == "{고객 이름}님, 주문 확인했어요"
@@ -101,7 +101,7 @@ def test_the_greeting_and_away_editors_show_fields_in_korean_and_store_the_stabl
     away.enabled.setChecked(True)
     away.text.setPlainText("")
     away.text.setFocus()
-    button = next(b for b in away.findChildren(QPushButton) if b.text() == "고객 이름")
+    button = next(b for b in away.findChildren(QPushButton) if b.text() == "고객 이름(&F)")
     assert button.toolTip() == "{고객 이름}"
     button.click()
     away.text.insertPlainText("님, 지금은 영업시간이 아니에요. {opening}에 답장드릴게요.")
@@ -133,7 +133,7 @@ def test_the_next_opening_reads_in_korean_and_is_stored_as_opening(qtbot, ctx: A
 
     away.text.setPlainText("지금은 쉬어요. ")
     away.text.moveCursor(away.text.textCursor().MoveOperation.End)
-    button = next(b for b in away.findChildren(QPushButton) if b.text() == "다음 영업 시작")
+    button = next(b for b in away.findChildren(QPushButton) if b.text() == "다음 영업 시작(&O)")
     assert button.toolTip() == "{다음 영업 시작}"
     button.click()
     away.text.insertPlainText("에 답장드릴게요.")
