@@ -63,7 +63,9 @@ from app.sheet_files import sheet_format, write_sheet
 from app.shipping_sheets import (
     LeftOut,
     ShippingAddress,
+    TrackingApplied,
     TrackingPlan,
+    apply_ticked,
     courier_rows,
     order_sheet_rows,
     plan_tracking,
@@ -383,11 +385,23 @@ def save_orders_sheet(
     return len({row[0] for row in body}), len(body)
 
 
-def tracking_plan(db: Database, path: Path) -> TrackingPlan:
-    """What a courier's file would do (nothing written): the orders it ships, the rows it cannot use."""
+def tracking_plan(db: Database, path: Path, courier: str = "") -> TrackingPlan:
+    """What a courier's file would do (nothing written): the orders it ships, the rows it cannot use;
+    `courier` for the rows that name none (their numbers are checked against its shape)."""
     rows = read_tracking_file(path)
     with db.read() as s:
-        return plan_tracking(s, rows)
+        return plan_tracking(s, rows, courier)
+
+
+def apply_reviewed_tracking(
+    db: Database, path: Path, courier: str, ticked: Mapping[int, int]
+) -> tuple[TrackingApplied, Changes]:
+    """The rows of a courier's file the owner ticked in its review (file row → the order it named),
+    planned again in the write's own transaction: a row whose order changed meanwhile does nothing."""
+    rows = read_tracking_file(path)
+    with db.write() as s:
+        applied = apply_ticked(s, plan_tracking(s, rows, courier), courier, ticked)
+        return applied, orders_changed(s, [*applied.shipped, *applied.retracked])
 
 
 def import_tracking(db: Database, path: Path, courier: str) -> tuple[TrackingPlan, Changes]:

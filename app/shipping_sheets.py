@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -13,10 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, FileParams, OrderError, ValueParams
-from app.models import Contact, Order, OrderLine
+from app.models import Contact, Order, OrderEvent, OrderLine, utcnow
 from app.money import to_decimal
 from app.order_messages import COURIER_TRACKING
-from app.orders import OrderState, TrackingDoubt, move_order, tracking_doubt
+from app.orders import OrderState, TrackingDoubt, move_order, set_tracking, tracking_doubt
 from app.phones import display_phone, e164_digits
 from app.sheet_files import SheetFormat, find_column, read_sheet, write_sheet
 from app.text import nfc
@@ -266,6 +267,18 @@ class SkipReason(StrEnum):
     # The checks the order's window asks about, which a file cannot ask: the row waits for the owner.
     BAD_TRACKING = "bad_tracking"  # not a number of its courier's shape, or mangled by Excel
     NO_ADDRESS = "no_address"  # the order has no address (a postcode alone missing is no reason)
+    # The order was shipped already with another tracking number (or none): the file's would replace
+    # it, which only the owner's tick in the review does (a corrected number, or a wrong row).
+    OTHER_TRACKING = "other_tracking"
+
+
+# An order's history kind: a courier's file gave a shipped order another tracking number (note: JSON
+# "from", "to", "courier").
+RETRACKED = "retracked"
+
+# The rows the owner may still tick in the review of a courier's file: they name one order, and only
+# her word decides (a doubtful number shipped anyway, an order's number replaced).
+TICKABLE = frozenset({SkipReason.BAD_TRACKING, SkipReason.OTHER_TRACKING})
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +288,15 @@ class SkippedRow:
     state: str = ""  # the order's OrderState value, for NOT_PAID
     doubt: TrackingDoubt | None = None  # for BAD_TRACKING
     gaps: tuple[AddressGap, ...] = ()  # for NO_ADDRESS
+    # The order the row names, when it names one the owner may tick (`TICKABLE`), and what it has.
+    order_id: int | None = None
+    customer: str = ""
+    courier_before: str = ""  # for OTHER_TRACKING: the courier and number the order carries now
+    tracking_before: str = ""
+
+    @property
+    def tickable(self) -> bool:
+        return self.order_id is not None and self.reason in TICKABLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +304,7 @@ class TrackingMatch:
     row: TrackingRow
     order_id: int
     number: str
+    customer: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,8 +387,8 @@ def plan_tracking(session: Session, rows: Sequence[TrackingRow], courier: str = 
     by_tracking = {o.tracking: o for o in session.scalars(carried)} if trackings else {}
     by_number = {o.number: o for o in paid}
     numbers = {r.number for r in rows if r.number and r.number not in by_number}
-    known = select(Order.number, Order.state).where(Order.number.in_(numbers))
-    other_states: dict[str, str] = {n: state for n, state in session.execute(known)} if numbers else {}
+    others = session.scalars(select(Order).where(Order.number.in_(numbers))).all() if numbers else []
+    other_states = {o.number: o for o in others}
     own = _own_numbers(session, paid)  # the phone the courier sheet gave an order without one
     by_phone: dict[str, list[Order]] = {}
     for o in paid:
@@ -383,23 +406,48 @@ def plan_tracking(session: Session, rows: Sequence[TrackingRow], courier: str = 
             continue
         carrier = by_tracking.get(r.tracking)
         if carrier is not None and (not r.number or r.number == carrier.number):
-            already.append(TrackingMatch(r, carrier.id, carrier.number))
+            already.append(TrackingMatch(r, carrier.id, carrier.number, carrier.customer_name))
             continue
         doubt = tracking_doubt(r.courier or courier, r.tracking)
-        if doubt is not None:
-            skipped.append(SkippedRow(r, SkipReason.BAD_TRACKING, doubt=doubt))
-            continue
         order = by_number.get(r.number)
-        if order is None and r.number in other_states:
-            skipped.append(SkippedRow(r, SkipReason.NOT_PAID, other_states[r.number]))
+        shipped = other_states.get(r.number) if order is None else None
+        if shipped is not None and shipped.state in (OrderState.SHIPPED, OrderState.DONE):
+            # Shipped with another number (or none): replaced only when the owner ticks it.
+            skipped.append(
+                SkippedRow(
+                    r,
+                    SkipReason.OTHER_TRACKING,
+                    shipped.state,
+                    doubt=doubt,
+                    order_id=shipped.id,
+                    customer=shipped.customer_name,
+                    courier_before=shipped.courier,
+                    tracking_before=shipped.tracking,
+                )
+            )
             continue
-        if order is None and r.phone:
+        if order is None and shipped is None and r.phone:
             candidates = by_phone.get(e164_digits(r.phone) or r.phone, [])
-            if len(candidates) > 1:  # two parcels to one phone: by number only
+            if len(candidates) > 1 and doubt is None:  # two parcels to one phone: by number only
                 skipped.append(SkippedRow(r, SkipReason.SAME_PHONE))
                 continue
-            order = candidates[0] if candidates else None
-        if order is None:
+            order = candidates[0] if len(candidates) == 1 else None
+        if doubt is not None:
+            # Asked about, as the order's window asks about one number: unticked until she says so.
+            named = order if order is not None and order.id not in taken else None
+            skipped.append(
+                SkippedRow(
+                    r,
+                    SkipReason.BAD_TRACKING,
+                    doubt=doubt,
+                    order_id=named.id if named is not None else None,
+                    customer=named.customer_name if named is not None else "",
+                )
+            )
+            continue
+        if shipped is not None:
+            skipped.append(SkippedRow(r, SkipReason.NOT_PAID, shipped.state))
+        elif order is None:
             skipped.append(SkippedRow(r, SkipReason.NO_ORDER))
         elif order.id in taken:
             skipped.append(SkippedRow(r, SkipReason.REPEATED))
@@ -407,7 +455,7 @@ def plan_tracking(session: Session, rows: Sequence[TrackingRow], courier: str = 
             skipped.append(SkippedRow(r, SkipReason.NO_ADDRESS, gaps=gaps))
         else:
             taken.add(order.id)
-            matches.append(TrackingMatch(r, order.id, order.number))
+            matches.append(TrackingMatch(r, order.id, order.number, order.customer_name))
     return TrackingPlan(tuple(matches), tuple(skipped), tuple(already))
 
 
@@ -419,6 +467,56 @@ def ship_planned(session: Session, plan: TrackingPlan, courier: str) -> list[int
             session, m.order_id, OrderState.SHIPPED, courier=m.row.courier or courier, tracking=m.row.tracking
         )
     return [m.order_id for m in plan.matches]
+
+
+@dataclass(frozen=True, slots=True)
+class TrackingApplied:
+    """What the owner's ticks did: orders moved to Shipped, and shipped orders given another number."""
+
+    shipped: tuple[int, ...]
+    retracked: tuple[int, ...]
+
+
+def apply_ticked(
+    session: Session, plan: TrackingPlan, courier: str, ticked: Mapping[int, int]
+) -> TrackingApplied:
+    """Apply the rows the owner ticked in the review (`ticked`: the file's row → the order it named
+    when she looked); a row that names another order now (the orders changed meanwhile) does nothing.
+    A ticked doubtful number ships as she said; a shipped order's number is replaced. Nothing else."""
+    shipped: list[int] = []
+    retracked: list[int] = []
+    done: set[int] = set()
+    candidates: list[tuple[TrackingRow, int, SkipReason | None]] = [
+        (m.row, m.order_id, None) for m in plan.matches
+    ]
+    candidates += [
+        (s.row, s.order_id, s.reason) for s in plan.skipped if s.tickable and s.order_id is not None
+    ]
+    for row, order_id, reason in sorted(candidates, key=lambda c: c[0].row):
+        if ticked.get(row.row) != order_id or order_id in done:
+            continue
+        done.add(order_id)
+        if reason is SkipReason.OTHER_TRACKING:
+            order = session.get(Order, order_id)
+            before = (order.courier, order.tracking) if order is not None else ("", "")
+            set_tracking(session, order_id, row.courier or courier, row.tracking)
+            # In the order's history: the number it had, and the file's that replaced it.
+            change = {"from": before[1], "to": row.tracking, "courier": row.courier or courier}
+            session.add(
+                OrderEvent(
+                    order_id=order_id,
+                    at=utcnow(),
+                    kind=RETRACKED,
+                    note=json.dumps(change, ensure_ascii=False),
+                )
+            )
+            retracked.append(order_id)
+        else:
+            move_order(
+                session, order_id, OrderState.SHIPPED, courier=row.courier or courier, tracking=row.tracking
+            )
+            shipped.append(order_id)
+    return TrackingApplied(tuple(shipped), tuple(retracked))
 
 
 def apply_tracking(session: Session, rows: Sequence[TrackingRow], courier: str) -> list[int]:

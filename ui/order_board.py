@@ -32,9 +32,9 @@ from app.changes import Changes
 from app.models import utcnow
 from app.order_actions import (
     CourierSheetSaved,
+    apply_reviewed_tracking,
     board_page,
     column_page,
-    import_tracking,
     move_order_with_settings,
     paid_order_count,
     save_courier_sheet,
@@ -46,7 +46,7 @@ from app.order_notices import BulkMove
 from app.order_queries import BoardPage, OrderFilter, OrderSummary
 from app.orders import BOARD_STATES, MOVES, OrderState
 from app.rules import zone
-from app.shipping_sheets import TrackingPlan
+from app.shipping_sheets import TrackingApplied, TrackingPlan
 from ui.context import AppContext
 from ui.expiry_notice import ExpiryNotice
 from ui.formatting import other_zone_name
@@ -62,7 +62,7 @@ from ui.sort_header import SortHeader
 from ui.tab_order import chain, row_widgets
 from ui.theme import warning_colour
 from ui.time_zones import system_timezone
-from ui.tracking_report import TrackingReport
+from ui.tracking_review_dialog import TrackingReviewDialog
 from ui.window_keys import close_with_keys
 
 if TYPE_CHECKING:
@@ -130,6 +130,7 @@ class OrderBoard(QWidget):
         self.table_button.setText(self.tr("Table"))
         self.table_button.setCheckable(True)
         self.status = QLabel(self)
+        self.tracking_review: TrackingReviewDialog | None = None  # the courier's file, while reviewed
         self.status.setWordWrap(True)  # a long file name wraps; it never widens the window
         # Whose clock the cards and the table show, where this computer's differs (set by show_page).
         self.zone_note = QLabel(self)
@@ -552,46 +553,66 @@ class OrderBoard(QWidget):
         ).failure(self._failed).run()
 
     def _ask_courier(self, path: Path, plan: TrackingPlan) -> None:
-        courier = ""
-        if plan.without_courier:
-            courier, ok = QInputDialog.getItem(
-                self,
-                self.tr("Courier"),
-                self.tr(
-                    "%n order(s) in this file have no courier. "
-                    "Which courier are their tracking numbers from?",
-                    "",
-                    plan.without_courier,
-                ),
-                COURIERS,
-                0,
-                True,
-            )
-            if not ok or not courier.strip():
-                return
-        self.import_tracking(path, courier.strip())
+        if not plan.without_courier:
+            self.show_tracking_review(path, "", plan)
+            return
+        courier, ok = QInputDialog.getItem(
+            self,
+            self.tr("Courier"),
+            self.tr(
+                "%n order(s) in this file have no courier. Which courier are their tracking numbers from?",
+                "",
+                plan.without_courier,
+            ),
+            COURIERS,
+            0,
+            True,
+        )
+        if ok and courier.strip():
+            self.review_tracking(path, courier.strip())
 
-    def import_tracking(self, path: Path, courier: str) -> None:
+    def review_tracking(self, path: Path, courier: str) -> None:
+        """Plan the file with `courier` for rows naming none (their numbers checked against its
+        shape), off this thread, then show the owner what it would do; nothing moves before she says."""
+        db = self.ctx.db
+        Op(lambda: tracking_plan(db, path, courier), parent=self).success(
+            lambda plan: self.show_tracking_review(path, courier, plan)
+        ).failure(self._failed).run()
+
+    def show_tracking_review(self, path: Path, courier: str, plan: TrackingPlan) -> None:
+        dialog = TrackingReviewDialog(plan, path.name, self)
+        delete_when_closed(dialog)
+        dialog.chosen.connect(lambda ticked: self.apply_tracking(path, courier, ticked))
+        dialog.rejected.connect(
+            lambda: self.status.setText(self.tr("Tracking file not applied: nothing changed."))
+        )
+        dialog.open()
+        self.tracking_review = dialog
+
+    def apply_tracking(self, path: Path, courier: str, ticked: dict[int, int]) -> None:
+        """The rows the owner ticked in the review, applied (planned again in the write)."""
         db = self.ctx.db
 
-        def done(result: tuple[TrackingPlan, Changes]) -> None:
-            plan, changes = result
-            order_ids = [m.order_id for m in plan.matches]
-            report = TrackingReport(plan, path.name)
-            shipped = self.tr("%n order(s) marked shipped.", "", len(order_ids))
-            self.status.setText(" ".join(t for t in (shipped, report.already_text()) if t))
+        def done(result: tuple[TrackingApplied, Changes]) -> None:
+            applied, changes = result
+            shipped = list(applied.shipped)
+            texts = [self.tr("%n order(s) marked shipped.", "", len(shipped))]
+            if applied.retracked:
+                texts.append(self.tr("%n tracking number(s) replaced.", "", len(applied.retracked)))
+            if missed := len(ticked) - len(shipped) - len(applied.retracked):
+                texts.append(
+                    self.tr("%n ticked row(s) were not applied: their orders changed meanwhile.", "", missed)
+                )
+            self.status.setText(" ".join(texts))
             self.ctx.publish(changes)
-            self.shipped.emit(order_ids)
-            if plan.skipped:
-                # Nothing is dropped in silence: each row that moved no order, and why.
-                QMessageBox.warning(self, self.tr("Tracking numbers"), report.skipped_text(shipped))
-            elif plan.already:
-                QMessageBox.information(self, self.tr("Tracking numbers"), report.skipped_text(shipped))
-            if self.order_actions is not None and order_ids:
+            self.shipped.emit(shipped)
+            if self.order_actions is not None and shipped:
                 # The shipped orders' messages with their tracking numbers: sent or not, together.
-                self.order_actions.offer_notice(BulkMove.COURIER_FILE, order_ids)
+                self.order_actions.offer_notice(BulkMove.COURIER_FILE, shipped)
 
-        Op(lambda: import_tracking(db, path, courier), parent=self).success(done).failure(self._failed).run()
+        Op(lambda: apply_reviewed_tracking(db, path, courier, ticked), parent=self).success(done).failure(
+            self._failed
+        ).run()
 
     def tick(self) -> None:
         """A minute on: the cards' and the table's times and deadlines redrawn from the clock."""

@@ -1,4 +1,4 @@
-"""A courier's file of tracking numbers in the owner's words: each row it could not use, and why."""
+"""A courier's file of tracking numbers in the owner's words: why a row cannot ship as it is."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from PySide6.QtCore import QObject
 from app.shipping_sheets import SkippedRow, SkipReason, TrackingPlan
 from ui.korean_particles import with_particles
 from ui.order_text import state_name
-
-MAX_LISTED = 30  # rows named one by one; past that a count, so the box still fits a small screen
 
 
 class TrackingReport(QObject):
@@ -59,12 +57,6 @@ class TrackingReport(QObject):
             return self.tr("no order has this number")
         return self.tr("no paid order goes to this phone number")
 
-    def line(self, skipped: SkippedRow) -> str:
-        """ "Row 4 · 2026-9999: no order has this number"."""
-        row = skipped.row
-        where = " · ".join([self.tr("Row {0}").format(row.row), *(p for p in (row.number, row.phone) if p)])
-        return f"{where}: {self.reason(skipped)}"
-
     def already_text(self) -> str:
         """How many rows were already on their orders (the same file read again), or ""."""
         already = self.plan.already
@@ -73,16 +65,3 @@ class TrackingReport(QObject):
         return self.tr(
             "%n row(s) were already registered: those orders carry these tracking numbers.", "", len(already)
         )
-
-    def skipped_text(self, shipped: str) -> str:
-        """`shipped` (how many orders were shipped), the rows already registered, then each row that
-        moved none, one a line."""
-        skipped = self.plan.skipped
-        head = [shipped, *(t for t in (self.already_text(),) if t)]
-        if not skipped:
-            return "\n".join(head)
-        lines = [self.line(s) for s in skipped[:MAX_LISTED]]
-        if len(skipped) > MAX_LISTED:
-            lines.append(self.tr("…and %n more row(s).", "", len(skipped) - MAX_LISTED))
-        unused = self.tr("%n row(s) of {0} were not used:", "", len(skipped)).format(self.file_name)
-        return "\n".join([*head, "", with_particles(unused), *lines])

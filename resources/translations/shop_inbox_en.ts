@@ -224,6 +224,16 @@
         <translation>
             <numerusform>%n order marked shipped.</numerusform><numerusform>%n orders marked shipped.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n tracking number(s) replaced.</source>
+        <translation>
+            <numerusform>%n tracking number replaced.</numerusform><numerusform>%n tracking numbers replaced.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticked row(s) were not applied: their orders changed meanwhile.</source>
+        <translation>
+            <numerusform>%n ticked row was not applied: their orders changed meanwhile.</numerusform><numerusform>%n ticked rows were not applied: their orders changed meanwhile.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>QuickReplyManager</name>
@@ -327,15 +337,28 @@
         <translation>
             <numerusform>%n row was already registered: those orders carry these tracking numbers.</numerusform><numerusform>%n rows were already registered: those orders carry these tracking numbers.</numerusform></translation>
     </message>
+</context>
+<context>
+    <name>TrackingReviewDialog</name>
     <message numerus="yes">
-        <source>…and %n more row(s).</source>
+        <source>%n order(s) can be marked shipped.</source>
         <translation>
-            <numerusform>…and %n more row.</numerusform><numerusform>…and %n more rows.</numerusform></translation>
+            <numerusform>%n order can be marked shipped.</numerusform><numerusform>%n orders can be marked shipped.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) of {0} were not used:</source>
+        <source>%n row(s) need your look: they are not ticked.</source>
         <translation>
-            <numerusform>%n row of {0} was not used:</numerusform><numerusform>%n rows of {0} were not used:</numerusform></translation>
+            <numerusform>%n row need your look: they are not ticked.</numerusform><numerusform>%n rows need your look: they are not ticked.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) match nothing and are left out.</source>
+        <translation>
+            <numerusform>%n row match nothing and is left out.</numerusform><numerusform>%n rows match nothing and are left out.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n row(s)</source>
+        <translation>
+            <numerusform>Apply %n row</numerusform><numerusform>Apply %n rows</numerusform></translation>
     </message>
 </context>
 <context>

@@ -5013,6 +5013,22 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         </translation>
     </message>
     <message>
+        <source>Tracking file not applied: nothing changed.</source>
+        <translation>송장 파일을 적용하지 않았어요. 바뀐 것은 없어요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracking number(s) replaced.</source>
+        <translation>
+            <numerusform>송장번호 %n건을 바꿨어요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticked row(s) were not applied: their orders changed meanwhile.</source>
+        <translation>
+            <numerusform>체크한 %n줄은 적용하지 않았어요. 그사이 주문이 바뀌었어요.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>&amp;Open order</source>
         <translation>주문 열기(&amp;O)</translation>
     </message>
@@ -5045,10 +5061,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>
             <numerusform>주문 %n건을 배송 중으로 바꿨어요.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Tracking numbers</source>
-        <translation>송장번호</translation>
     </message>
     <message>
         <source>+%n more</source>
@@ -7887,27 +7899,89 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <source>no paid order goes to this phone number</source>
         <translation>이 전화번호로 가는 결제 완료 주문이 없어요</translation>
     </message>
-    <message>
-        <source>Row {0}</source>
-        <translation>{0}행</translation>
-    </message>
     <message numerus="yes">
         <source>%n row(s) were already registered: those orders carry these tracking numbers.</source>
         <translation>
             <numerusform>%n개 행은 이미 등록됨: 그 주문에 같은 운송장번호가 들어가 있어요.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>TrackingReviewDialog</name>
+    <message>
+        <source>Becomes shipped</source>
+        <translation>배송 중으로 바뀌어요</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Already shipped with tracking number {0}: replace it with this one</source>
+        <translation>이미 송장번호 {0}(으)로 발송했어요. 이 번호로 바꾸려면 체크하세요</translation>
+    </message>
+    <message>
+        <source>Doubtful: {0}. Tick it to mark shipped anyway</source>
+        <translation>확인 필요: {0}. 그래도 발송 처리하려면 체크하세요</translation>
+    </message>
+    <message>
+        <source>Tracking numbers from {0}</source>
+        <translation>{0}의 송장번호</translation>
+    </message>
+    <message>
+        <source>Cancel: change nothing</source>
+        <translation>취소 (아무것도 바꾸지 않아요)</translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet. Ticked rows are applied when you confirm.</source>
+        <translation>아직 바뀐 것은 없어요. 확인을 누르면 체크한 줄만 적용돼요.</translation>
+    </message>
     <message numerus="yes">
-        <source>…and %n more row(s).</source>
+        <source>%n order(s) can be marked shipped.</source>
         <translation>
-            <numerusform>…외 %n개 행</numerusform>
+            <numerusform>주문 %n건을 배송 중으로 바꿀 수 있어요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) of {0} were not used:</source>
+        <source>%n row(s) need your look: they are not ticked.</source>
         <translation>
-            <numerusform>{0}에서 %n개 행은 반영하지 못했어요:</numerusform>
+            <numerusform>%n줄은 확인이 필요해서 체크하지 않았어요.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) match nothing and are left out.</source>
+        <translation>
+            <numerusform>%n줄은 맞는 주문이 없어서 빼 두었어요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n row(s)</source>
+        <translation>
+            <numerusform>%n줄 적용</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrackingReviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>줄</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>송장번호</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>처리 내용</translation>
     </message>
 </context>
 <context>

@@ -476,3 +476,79 @@ def test_a_courier_file_ships_an_order_missing_only_its_postcode_and_still_skips
     assert states[haeun] == ("shipped", "654321098765")
     assert states[bare.id] == ("paid", "")
     assert gaps_before_shipping("", "서울 성동구 성수이로 1", "") == (AddressGap.POSTCODE,)  # no number yet
+
+
+def test_a_doubtful_row_names_its_order_and_ships_only_when_the_owner_ticks_it(db, tmp_path: Path) -> None:
+    """Excel mangled 김민지's number: the plan names her order but leaves it for the owner; applied
+    without her tick nothing happens to it, ticked it ships with the number as she accepted it."""
+    from app.order_actions import apply_reviewed_tracking, tracking_plan
+    from app.shipping_sheets import SkipReason
+
+    minji, haeun = paid_orders(db)
+    with db.read() as s:
+        numbers = {o.id: o.number for o in s.scalars(select(Order))}
+    saved = tmp_path / "cj.csv"
+    saved.write_bytes(
+        (f"주문번호,운송장번호\n{numbers[minji]},6.86501E+11\n{numbers[haeun]},654321098765\n").encode(
+            "cp949"
+        )
+    )
+    plan = tracking_plan(db, saved, "CJ대한통운")
+    [doubtful] = plan.skipped
+    assert (doubtful.reason, doubtful.order_id, doubtful.customer, doubtful.tickable) == (
+        SkipReason.BAD_TRACKING,
+        minji,
+        "김민지",
+        True,
+    )
+    applied, _ = apply_reviewed_tracking(db, saved, "CJ대한통운", {3: haeun})
+    assert applied.shipped == (haeun,)
+    with db.read() as s:
+        assert (s.get(Order, minji).state, s.get(Order, minji).tracking) == ("paid", "")  # type: ignore[union-attr]
+    applied, _ = apply_reviewed_tracking(db, saved, "CJ대한통운", {2: minji})
+    assert applied.shipped == (minji,)
+    with db.read() as s:
+        assert s.get(Order, minji).state == "shipped"  # type: ignore[union-attr]
+
+
+def test_a_shipped_orders_other_number_is_replaced_only_when_ticked_and_the_history_says_so(
+    db, tmp_path: Path
+) -> None:
+    from app.order_actions import apply_reviewed_tracking, load_order, tracking_plan
+    from app.shipping_sheets import RETRACKED, SkipReason
+
+    minji, _haeun = paid_orders(db)
+    with db.write() as s:
+        move_order(s, minji, OrderState.SHIPPED, courier="CJ대한통운", tracking="111122223333")
+        number = s.get(Order, minji).number  # type: ignore[union-attr]
+    fixed = tmp_path / "cj.csv"
+    fixed.write_text(f"주문번호,운송장번호\n{number},654321098765\n", encoding="utf-8")
+    plan = tracking_plan(db, fixed, "CJ대한통운")
+    [other] = plan.skipped
+    assert (other.reason, other.order_id, other.tracking_before) == (
+        SkipReason.OTHER_TRACKING,
+        minji,
+        "111122223333",
+    )
+    applied, _ = apply_reviewed_tracking(db, fixed, "CJ대한통운", {})
+    assert applied.retracked == () and load_order(db, minji).tracking == "111122223333"
+    applied, changes = apply_reviewed_tracking(db, fixed, "CJ대한통운", {2: minji})
+    detail = load_order(db, minji)
+    assert applied.retracked == (minji,) and minji in changes.orders
+    assert (detail.state, detail.tracking) == ("shipped", "654321098765")
+    assert detail.events[-1].kind == RETRACKED and "111122223333" in detail.events[-1].note
+
+
+def test_a_ticked_row_whose_order_changed_after_the_review_does_nothing(db, tmp_path: Path) -> None:
+    from app.order_actions import apply_reviewed_tracking
+
+    minji, haeun = paid_orders(db)
+    with db.read() as s:
+        numbers = {o.id: o.number for o in s.scalars(select(Order))}
+    returned = tmp_path / "cj.csv"
+    returned.write_text(f"주문번호,운송장번호\n{numbers[minji]},654321098765\n", encoding="utf-8")
+    # The owner ticked row 2 for 김민지's order, but it names another order now (e.g. a file edited).
+    applied, _ = apply_reviewed_tracking(db, returned, "CJ대한통운", {2: haeun})
+    assert applied.shipped == ()
+    with db.read() as s:
+        assert {o.state for o in s.scalars(select(Order))} == {"paid"}

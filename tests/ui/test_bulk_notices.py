@@ -204,7 +204,7 @@ def test_an_unticked_customer_is_left_out_and_her_order_says_the_owner_chose_not
 
 
 def test_a_courier_file_offers_the_tracking_numbers_in_one_decision(
-    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay
+    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay, dialogs: Any
 ) -> None:
     customers_who_wrote(window, qtbot, relay)
     orders = orders_awaiting_payment(window)
@@ -223,7 +223,10 @@ def test_a_courier_file_offers_the_tracking_numbers_in_one_decision(
     board = actions.open_board()
     qtbot.addWidget(board)
     qtbot.waitUntil(lambda: board.loaded_once)
-    board.import_tracking(returned, "CJ대한통운")
+    dialogs.expect("modal")  # the review of what the file will do, confirmed below
+    board.review_tracking(returned, "CJ대한통운")
+    qtbot.waitUntil(lambda: board.tracking_review is not None and board.tracking_review.isVisible())
+    board.tracking_review.apply_button.click()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
     dialog = window.findChild(BulkNoticeDialog)
     qtbot.waitUntil(lambda: dialog.notice is not None and dialog.send_button.isEnabled())

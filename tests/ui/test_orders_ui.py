@@ -625,7 +625,7 @@ def test_a_reminder_is_prepared_for_the_owner_a_day_before_the_deadline_and_not_
 
 
 def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
-    window: Any, qtbot: Any, tmp_path: Any
+    window: Any, qtbot: Any, tmp_path: Any, dialogs: Any
 ) -> None:
     import csv
     import io
@@ -666,8 +666,11 @@ def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
 
     returned = tmp_path / "returned.csv"
     returned.write_bytes(f"주문번호,운송장번호\n{number},654321098765\n".encode("cp949"))
+    dialogs.expect("modal")  # the review of what the file will do, confirmed below
+    board.review_tracking(returned, "CJ대한통운")
+    qtbot.waitUntil(lambda: board.tracking_review is not None and board.tracking_review.isVisible())
     with qtbot.waitSignal(board.shipped) as shipped:
-        board.import_tracking(returned, "CJ대한통운")
+        board.tracking_review.apply_button.click()  # type: ignore[union-attr]
     assert shipped.args == [[order_id]]
     qtbot.waitUntil(lambda: labels_of(window.ctx, c.id) == {"Shipped"})
 

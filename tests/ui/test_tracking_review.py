@@ -1,0 +1,104 @@
+"""A courier's file is reviewed before it moves anything: the ticks decide what ships, Cancel nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.catalog import ItemDraft, create_item
+from app.models import Order
+from app.orders import LineInput, OrderState, create_order, move_order
+from app.shipping_sheets import ShippingAddress, set_shipping_address
+from tests.support.factories import make_contact
+from ui.order_board import OrderBoard
+from ui.tracking_review_dialog import Outcome
+
+
+def three_paid_and_one_shipped(db: Any) -> dict[str, int]:
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        ids = {}
+        for name in ("김민지", "이하은", "박서준", "최유나"):
+            c = make_contact(s, profile_name=name)
+            ids[name] = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+            move_order(s, ids[name], OrderState.PAID)
+            set_shipping_address(
+                s, ids[name], ShippingAddress(name, "010-5550-1234", "04799", "서울 성동구 1")
+            )
+        move_order(s, ids["최유나"], OrderState.SHIPPED, courier="CJ대한통운", tracking="111122223333")
+        return ids
+
+
+def states(db: Any) -> dict[int, tuple[str, str]]:
+    with db.read() as s:
+        return {o.id: (o.state, o.tracking) for o in s.scalars(select(Order))}
+
+
+def review(board: OrderBoard, qtbot: Any, path: Path) -> Any:
+    board.review_tracking(path, "CJ대한통운")
+    qtbot.waitUntil(lambda: board.tracking_review is not None and board.tracking_review.isVisible())
+    return board.tracking_review
+
+
+def test_the_review_ticks_the_good_rows_leaves_doubtful_ones_and_cancel_changes_nothing(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    ids = three_paid_and_one_shipped(ctx.db)
+    with ctx.db.read() as s:
+        number = {name: s.get(Order, order_id).number for name, order_id in ids.items()}  # type: ignore[union-attr]
+    path = tmp_path / "CJ반품.csv"
+    path.write_bytes(
+        (
+            "주문번호,운송장번호\n"
+            f"{number['김민지']},654321098765\n"
+            f"{number['이하은']},6.86501E+11\n"
+            "2026-9999,654321098799\n"
+            f"{number['최유나']},654321098777\n"
+            f"{number['박서준']},654321098766\n"
+        ).encode("cp949")
+    )
+    board = OrderBoard(ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    before = states(ctx.db)
+    dialogs.expect("modal", times=2)
+    dialog = review(board, qtbot, path)
+    rows = {(r.number, r.outcome): r.ticked for r in dialog.model.rows}
+    assert rows == {
+        (number["김민지"], Outcome.SHIP): True,
+        (number["박서준"], Outcome.SHIP): True,
+        (number["이하은"], Outcome.DOUBT): False,
+        (number["최유나"], Outcome.REPLACE): False,
+        ("2026-9999", Outcome.UNUSED): False,
+    }
+    doubt = next(r for r in dialog.model.rows if r.outcome == Outcome.DOUBT)
+    assert "Excel" in doubt.what and doubt.customer == "이하은"
+    replace = next(r for r in dialog.model.rows if r.outcome == Outcome.REPLACE)
+    assert "111122223333" in replace.what
+    unused = dialog.model.index([r.outcome for r in dialog.model.rows].index(Outcome.UNUSED), 0)
+    assert not dialog.model.flags(unused) & Qt.ItemFlag.ItemIsUserCheckable
+    assert dialog.apply_button.text() == "Apply 2 row(s)"
+    dialog.reject()
+    qtbot.waitUntil(lambda: "nothing changed" in board.status.text())
+    assert states(ctx.db) == before  # Cancel: every order as it was
+
+    # Again: the owner unticks 박서준 (parcel not handed over) and ticks 이하은's doubtful number.
+    dialog = review(board, qtbot, path)
+    model = dialog.model
+    for row, r in enumerate(model.rows):
+        if r.number in (number["박서준"], number["이하은"]):
+            want = Qt.CheckState.Unchecked if r.ticked else Qt.CheckState.Checked
+            assert model.setData(model.index(row, 0), want, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.apply_button.text() == "Apply 2 row(s)"
+    with qtbot.waitSignal(board.shipped) as shipped:
+        dialog.apply_button.click()
+    assert sorted(shipped.args[0]) == sorted([ids["김민지"], ids["이하은"]])
+    after = states(ctx.db)
+    assert after[ids["김민지"]] == ("shipped", "654321098765")
+    assert after[ids["이하은"]] == ("shipped", "6.86501E+11")
+    assert after[ids["박서준"]] == ("paid", "")  # unticked: left as it was
+    assert after[ids["최유나"]] == ("shipped", "111122223333")  # its number kept, not ticked
