@@ -105,6 +105,11 @@ class ErrorCode(enum.StrEnum):
     ORDER_OPTION_LOCKED = "order_option_locked"  # the order has left the shop (or was cancelled)
     ORDER_OPTION_HOLDS_STOCK = "order_option_holds_stock"  # the line holds another option's count
     ORDER_LINES_LOCKED = "order_lines_locked"  # paid, shipped, done or cancelled: its amount stays
+    ORDER_RETURN_REFUSED = "order_return_refused"  # only a shipped or done order's goods come back
+    ORDER_RETURN_TOO_LATE = "order_return_too_late"  # done longer ago than a return is taken
+    ORDER_RETURN_QUANTITY = "order_return_quantity"  # none chosen, or more than is left to return
+    ORDER_REFUND_TOO_MUCH = "order_refund_too_much"  # more than the customer paid and was not refunded
+    ORDER_RETURN_NONE_WAITING = "order_return_none_waiting"  # no returned goods wait to arrive
     DEPOSIT_FILE_UNREADABLE = "deposit_file_unreadable"
     DEPOSIT_FILE_UNKNOWN_FORMAT = "deposit_file_unknown_format"
     # Prices
@@ -341,6 +346,23 @@ class OrderStateParams:
 
 
 @dataclass(frozen=True, slots=True)
+class ReturnDaysParams:
+    """A return asked for an order done more than `days` days ago."""
+
+    number: str
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class RefundParams:
+    """A refund larger than what the customer paid and has not had back, in minor units."""
+
+    refund_minor: int
+    most_minor: int
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
 class CurrencyDigitsParams:
     """An amount refused in a currency with `digits` digits after the point (0 for KRW): not a number,
     or more digits than the currency has."""
@@ -385,6 +407,8 @@ Params = (
     | OrderCurrencyParams
     | OrderAmountParams
     | DiscountParams
+    | ReturnDaysParams
+    | RefundParams
     | OrderMoveParams
     | OrderStateParams
     | ValueParams
@@ -474,6 +498,11 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ORDER_OPTION_LOCKED: NoParams,
     ErrorCode.ORDER_OPTION_HOLDS_STOCK: NameParams,
     ErrorCode.ORDER_LINES_LOCKED: OrderStateParams,
+    ErrorCode.ORDER_RETURN_REFUSED: OrderStateParams,
+    ErrorCode.ORDER_RETURN_TOO_LATE: ReturnDaysParams,
+    ErrorCode.ORDER_RETURN_QUANTITY: OrderLineParams,
+    ErrorCode.ORDER_REFUND_TOO_MUCH: RefundParams,
+    ErrorCode.ORDER_RETURN_NONE_WAITING: NoParams,
     ErrorCode.DEPOSIT_FILE_UNREADABLE: FileParams,
     ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: FileParams,
     ErrorCode.PRICE_EMPTY: NoParams,

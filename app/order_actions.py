@@ -26,7 +26,7 @@ from app.deposits import (
 )
 from app.models import Order
 from app.order_changes import OrderChange, change_order
-from app.order_messages import OrderMessage, order_outgoing
+from app.order_messages import EXCHANGE_MESSAGE, RETURN_MESSAGE, OrderMessage, order_outgoing
 from app.order_notices import await_decision
 from app.order_queries import (
     BoardPage,
@@ -40,6 +40,15 @@ from app.order_queries import (
     order_statuses,
     order_summaries,
     state_counts,
+)
+from app.order_returns import (
+    ReturnOutcome,
+    ReturnRequest,
+    ReturnStart,
+    goods_arrived,
+    note_return_told,
+    record_return,
+    return_start,
 )
 from app.order_settings import OrderSettings, load_order_settings, save_order_settings
 from app.orders import (
@@ -232,6 +241,31 @@ def save_tracking(db: Database, order_id: int, courier: str, tracking: str) -> t
     return detail, _detail_changes(detail)
 
 
+def returnable(db: Database, order_id: int) -> ReturnStart:
+    """What of the order can come back (raises OrderError when it cannot now)."""
+    with db.read() as s:
+        return return_start(s, order_id)
+
+
+def save_return(
+    db: Database, order_id: int, request: ReturnRequest
+) -> tuple[OrderDetail, Changes, ReturnOutcome]:
+    """Record a return or an exchange; both orders (the exchange's new one too) change."""
+    with db.write() as s:
+        outcome = record_return(s, order_id, request)
+        ids = [order_id, *([outcome.exchange_id] if outcome.exchange_id is not None else [])]
+        changes = orders_changed(s, ids)
+    return load_order(db, order_id), changes, outcome
+
+
+def save_goods_arrived(db: Database, order_id: int) -> tuple[OrderDetail, Changes]:
+    """The returned goods still on their way arrived: their stock is back."""
+    with db.write() as s:
+        goods_arrived(s, order_id)
+    detail = load_order(db, order_id)
+    return detail, _detail_changes(detail)
+
+
 def save_line_option(db: Database, order_id: int, position: int, option: str) -> tuple[OrderDetail, Changes]:
     """A line's option changed in the order's window (its price and the stock stay)."""
     with db.write() as s:
@@ -296,6 +330,8 @@ def send_order_messages(db: Database, messages: Sequence[OrderMessage], text: st
             stage_outgoing(s, order_outgoing(message, text))
             if message.prepared.state in {state.value for state in OrderState}:  # not a reminder
                 note_told(s, message.order_id, OrderState(message.prepared.state), Told.SENT)
+            elif message.prepared.state in (RETURN_MESSAGE, EXCHANGE_MESSAGE):
+                note_return_told(s, message.order_id)
     # The orders too: their history now says the customer was told, in any window showing them.
     told = frozenset(order_id for m in messages for order_id in m.order_ids)
     return Changes.for_contacts(m.contact_id for m in messages) | Changes(orders=told)

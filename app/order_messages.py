@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as dataclasses_replace
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.money import format_price
 from app.order_queries import OrderDetail
@@ -61,6 +61,34 @@ REFUND_PROMISE = {
 # template goes without the refund line, and the owner is told so before she cancels.
 CANCELLED_REFUND = "cancelled_refund"
 
+# The messages of a return and of an exchange (message keys, not states: the order's history says
+# which, `app.order_returns`): {exchange} is the new order's number. The refund and the difference to
+# pay are lines of their own, added when there is one.
+RETURN_MESSAGE = "returned"
+EXCHANGE_MESSAGE = "exchanged"
+# What an exchange's message adds when the replacement costs more: the new order asks for it.
+DUE_PROMISE = {
+    "ko": "교환 상품과의 차액 {due}은 입금 안내로 따로 보내드리겠습니다.",
+    "en": "We will send you the details to pay the difference of {due} for the new item.",
+}
+
+
+def refund_line(language: str, amount: str) -> str:
+    """The line that tells a customer her money is coming back (a paid order cancelled, goods
+    returned): the amount, and the question where to send it."""
+    return fill(REFUND_PROMISE.get(language, REFUND_PROMISE["en"]), {"total": amount})
+
+
+def last_return(events: Sequence[Any]) -> dict[str, Any] | None:
+    """The facts of the order's latest return or exchange (`app.order_returns`), or None."""
+    from app.orders import move_note
+
+    for event in reversed(events):
+        if event.kind == "returned":
+            return move_note(event.note)
+    return None
+
+
 # Defaults in 존댓말 and in English; the owner can replace each in the order settings.
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     "ko": {
@@ -88,6 +116,11 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
         OrderState.CANCELLED: (
             "{name}님, 주문번호 {number} 주문이 취소되었습니다. 궁금하신 점은 언제든 말씀해 주세요."
         ),
+        RETURN_MESSAGE: "{name}님, 주문번호 {number} 반품이 접수되었습니다.",
+        EXCHANGE_MESSAGE: (
+            "{name}님, 주문번호 {number} 교환이 접수되었습니다.\n교환 상품은 새 주문번호 {exchange}로 "
+            "준비해서 보내드리겠습니다."
+        ),
     },
     "en": {
         OrderState.AWAITING_PAYMENT: (
@@ -110,6 +143,11 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
         ),
         OrderState.CANCELLED: (
             "{name}, order {number} was cancelled. Write to us any time if you have a question."
+        ),
+        RETURN_MESSAGE: "{name}, we have recorded the return for order {number}.",
+        EXCHANGE_MESSAGE: (
+            "{name}, we have recorded the exchange for order {number}.\nThe new item goes to you as "
+            "order {exchange}."
         ),
     },
 }
@@ -259,14 +297,21 @@ def prepare_message(
     paid_together: bool = False,
     numbers: Sequence[str] = (),
     deadline_for: Callable[[str], str] | None = None,
+    returned: bool = False,
 ) -> PreparedMessage | None:
-    """The message for the order's current state (or its payment reminder), or None for a state that
-    tells the customer nothing. `paid_together`: `order` stands for several orders one transfer paid
-    (their total; `numbers` theirs), told in one message. `deadline_for`: the payment deadline written
+    """The message for the order's current state (or its payment reminder; `returned`: its latest
+    return or exchange), or None for a state that tells the customer nothing. `paid_together`:
+    `order` stands for several orders one transfer paid (their total; `numbers` theirs), told in one
+    message. `deadline_for`: the payment deadline written
     in a language ("ko", "en"), for a template whose language is not the message's."""
     if reminder and order.state != OrderState.AWAITING_PAYMENT:
         return None
+    came_back = last_return(order.events) if returned else None
+    if returned and came_back is None:
+        return None
     state = REMINDER if reminder else order.state
+    if came_back is not None:
+        state = EXCHANGE_MESSAGE if came_back.get("exchange") else RETURN_MESSAGE
     several = paid_together and state == OrderState.PAID
     key = PAID_TOGETHER if several else state
     defaults = DEFAULT_MESSAGES.get(language, DEFAULT_MESSAGES["en"])
@@ -274,6 +319,8 @@ def prepare_message(
     if not text:
         return None
     values = placeholders(order, settings, locale, deadline_text)
+    if came_back is not None:
+        values["exchange"] = str((came_back.get("exchange") or {}).get("number", ""))
     inside = last_inbound_at is not None and now - last_inbound_at < SERVICE_WINDOW
     refund_due = state == OrderState.CANCELLED and was_paid(order)
     wanted = TEMPLATE_VALUES.get(state, BASIC_VALUES)
@@ -290,8 +337,17 @@ def prepare_message(
             ask = ADDRESS_REQUEST.get(language, ADDRESS_REQUEST["en"])
             filled = f"{filled.rstrip()}\n{ask}"
         if refund_due and not settings.messages.get(key):
-            refund = fill(REFUND_PROMISE.get(language, REFUND_PROMISE["en"]), values)
-            filled = f"{filled.rstrip()}\n{refund}"
+            filled = f"{filled.rstrip()}\n{refund_line(language, values['total'])}"
+        if came_back is not None and not settings.messages.get(key):
+            # The same refund line as a paid order's cancel, with what this return gives back.
+            currency = str(came_back.get("currency") or order.currency)
+            if refund := int(came_back.get("refund", 0)):
+                filled = f"{filled.rstrip()}\n{refund_line(language, format_price(refund, currency, locale))}"
+            if due := int(came_back.get("due", 0)):
+                owed = fill(
+                    DUE_PROMISE.get(language, DUE_PROMISE["en"]), {"due": format_price(due, currency, locale)}
+                )
+                filled = f"{filled.rstrip()}\n{owed}"
         return PreparedMessage(state, filled, True, bank_missing=bank_missing, several_orders=several)
     if several:
         chosen = several_orders_template(settings, templates)
@@ -427,6 +483,7 @@ def message_for_order(
     courier: str | None = None,
     tracking: str | None = None,
     paid_with: Sequence[int] = (),
+    returned: bool = False,
 ) -> OrderMessage | None:
     """Gather what an order's message needs (settings, the chat's window, approved templates) and
     prepare it; None for a chat nobody can be told in (a group archive, a deleted chat).
@@ -480,9 +537,12 @@ def message_for_order(
                 .limit(RECENT_WORDS)
             )
         )
+    came_back = last_return(detail.events) if returned else None
     key = (
         REMINDER
         if reminder
+        else (EXCHANGE_MESSAGE if came_back.get("exchange") else RETURN_MESSAGE)
+        if came_back is not None
         else PAID_TOGETHER
         if others and detail.state == OrderState.PAID
         else detail.state
@@ -523,6 +583,7 @@ def message_for_order(
         now=now,
         templates=approved_templates(db, None),
         reminder=reminder,
+        returned=returned,
         paid_together=bool(others),
         numbers=numbers if others else (),
         deadline_for=(

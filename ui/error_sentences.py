@@ -257,6 +257,26 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Order {number} is “{state}”: its items and amounts no longer change, as the customer paid "
             "the amount it shows. Agree any difference with them and write it in the order's note.",
         ),
+        ErrorCode.ORDER_RETURN_REFUSED: translate(
+            "Errors",
+            "Order {number} is “{state}”: a return or exchange is recorded once the order has shipped.",
+        ),
+        ErrorCode.ORDER_RETURN_TOO_LATE: translate(
+            "Errors",
+            "Order {number} was completed more than {days} days ago, so a return or exchange can no longer "
+            "be recorded on it. Make a new order for an exchange.",
+        ),
+        ErrorCode.ORDER_RETURN_QUANTITY: translate(
+            "Errors",
+            "Line {line}: {value} cannot come back. Choose at least one item, and no more than the customer "
+            "has not returned yet.",
+        ),
+        ErrorCode.ORDER_REFUND_TOO_MUCH: translate(
+            "Errors", "The refund {refund} is more than the customer paid and has not had back ({most})."
+        ),
+        ErrorCode.ORDER_RETURN_NONE_WAITING: translate(
+            "Errors", "No returned goods of this order are still on their way back."
+        ),
         ErrorCode.DEPOSIT_FILE_UNREADABLE: translate(
             "Errors",
             "{name} cannot be read. Save the bank's transactions again as an Excel (.xlsx) or CSV file.",
@@ -553,10 +573,17 @@ def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str,
             "from_state": state_name(params["from_state"]),
             "to_state": state_name(params["to_state"]),
         }
-    if code is ErrorCode.ORDER_LINES_LOCKED:
+    if code in (ErrorCode.ORDER_LINES_LOCKED, ErrorCode.ORDER_RETURN_REFUSED):
         from ui.order_text import state_name
 
         return {**params, "state": state_name(params["state"])}
+    if code is ErrorCode.ORDER_REFUND_TOO_MUCH:
+        from ui.order_text import money
+
+        return {
+            "refund": money(params["refund_minor"], params["currency"]),
+            "most": money(params["most_minor"], params["currency"]),
+        }
     if code is ErrorCode.ORDER_DISCOUNT_OVER_TOTAL:
         from ui.order_text import money
 

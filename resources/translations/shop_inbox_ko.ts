@@ -3284,6 +3284,26 @@ Right-click to retry.</source>
         <translation>주문 {number}은(는) “{state}” 상태라 상품과 금액을 더 바꿀 수 없어요. 고객이 이 금액으로 결제했어요. 차액은 고객과 따로 정하고 주문 메모에 적어 두세요.</translation>
     </message>
     <message>
+        <source>Order {number} is “{state}”: a return or exchange is recorded once the order has shipped.</source>
+        <translation>주문 {number}은(는) ‘{state}’ 상태예요. 반품이나 교환은 발송한 주문에만 기록할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Order {number} was completed more than {days} days ago, so a return or exchange can no longer be recorded on it. Make a new order for an exchange.</source>
+        <translation>주문 {number}은(는) 완료된 지 {days}일이 넘어서 반품이나 교환을 더 기록할 수 없어요. 교환은 새 주문으로 만들어 주세요.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {value} cannot come back. Choose at least one item, and no more than the customer has not returned yet.</source>
+        <translation>{line}번째 줄: {value}개는 반품할 수 없어요. 한 개 이상, 아직 반품하지 않은 수량까지만 고를 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The refund {refund} is more than the customer paid and has not had back ({most}).</source>
+        <translation>환불 금액 {refund}이(가) 고객이 결제하고 아직 돌려받지 않은 금액({most})보다 많아요.</translation>
+    </message>
+    <message>
+        <source>No returned goods of this order are still on their way back.</source>
+        <translation>이 주문에서 아직 돌아오는 중인 반품 상품이 없어요.</translation>
+    </message>
+    <message>
         <source>Enter a price.</source>
         <translation>가격을 입력하세요.</translation>
     </message>

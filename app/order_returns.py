@@ -1,0 +1,349 @@
+"""Returns and exchanges after the parcel has left: lines come back, stock once the goods do, refunds."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from app.errors import (
+    ErrorCode,
+    OrderError,
+    OrderLineParams,
+    OrderStateParams,
+    RefundParams,
+    ReturnDaysParams,
+)
+from app.models import Order, OrderEvent, Stock, utcnow
+from app.orders import Charges, LineInput, OrderState, clean_lines, create_order, move_note, move_order
+from app.text import nfc
+
+# How long after an order is marked done its customer's return or exchange is still recorded: a
+# Korean online shop takes a change of mind within 7 days of delivery (전자상거래법) and a fault
+# within 3 months of it; a month past "done" covers the first and most of the second's late finds.
+RETURN_DAYS = 30
+MAX_REASON = 500
+
+# History kinds (`OrderEvent.kind`). A return's note is a JSON object: "lines" ([position, quantity,
+# name, option] each), "reason", "goods_back" (the goods arrived: their stock is back), "refund" and
+# "currency", and for an exchange "exchange" ({"id", "number"} of the new order) and "due" (what the
+# new order asks her to pay). Whether the customer was told is written on it as on a move ("told").
+RETURNED = "returned"
+GOODS_BACK = "goods_back"  # goods of an earlier return arrived: note {"returns": [event ids]}
+EXCHANGE_FOR = "exchange_for"  # on the new order: note {"id", "number", "credit"} of the original
+# The message key of a return's or exchange's message to the customer (not a state).
+RETURN_MESSAGE = "returned"
+
+RETURN_STATES = (OrderState.SHIPPED, OrderState.DONE)
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnLine:
+    position: int  # the order line (`OrderLine.position`)
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnRequest:
+    """What the owner recorded: the lines coming back, why, whether they are back already, and the
+    refund (None: what was paid for them); `exchange`: the lines to send instead (an exchange)."""
+
+    lines: tuple[ReturnLine, ...]
+    reason: str = ""
+    goods_back: bool = False
+    refund_minor: int | None = None
+    exchange: tuple[LineInput, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnOutcome:
+    order_id: int
+    refund_minor: int
+    exchange_id: int | None = None
+    exchange_number: str = ""
+    due_minor: int = 0  # what the exchange order asks her to pay (the replacement costs more)
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnableLine:
+    position: int
+    code: str
+    name: str
+    option: str
+    item_id: int | None
+    bought: int
+    returned: int  # by earlier returns
+    unit_price_minor: int
+
+    @property
+    def left(self) -> int:
+        return self.bought - self.returned
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnStart:
+    """What the return dialog opens with: the lines that can still come back, and the money."""
+
+    order_id: int
+    number: str
+    state: str
+    currency: str
+    lines: tuple[ReturnableLine, ...]
+    refundable_minor: int  # paid and not refunded yet
+    waiting: int = 0  # earlier returns whose goods have not arrived
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+def return_facts(note: str) -> dict[str, Any]:
+    """A return event's note as its facts ({} for none)."""
+    return move_note(note)
+
+
+def _returns(order: Order) -> list[tuple[OrderEvent, dict[str, Any]]]:
+    return [(e, return_facts(e.note)) for e in order.events if e.kind == RETURNED]
+
+
+def returned_quantities(order: Order) -> dict[int, int]:
+    """Line position → pieces returned so far."""
+    back: dict[int, int] = {}
+    for _event, facts in _returns(order):
+        for position, quantity, *_rest in facts.get("lines", []):
+            back[position] = back.get(position, 0) + quantity
+    return back
+
+
+def refunded(order: Order) -> int:
+    return sum(int(facts.get("refund", 0)) for _e, facts in _returns(order))
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def check_returnable(order: Order, now: datetime) -> None:
+    """Raises OrderError unless the order's goods can come back now: it shipped, and was not marked
+    done more than RETURN_DAYS ago."""
+    state = OrderState(order.state)
+    if state not in RETURN_STATES:
+        raise OrderError(ErrorCode.ORDER_RETURN_REFUSED, OrderStateParams(order.number, state))
+    if state is OrderState.DONE:
+        done_at = max(
+            (_aware(e.at) for e in order.events if e.to_state == OrderState.DONE),
+            default=_aware(order.updated_at),
+        )
+        if now - done_at > timedelta(days=RETURN_DAYS):
+            raise OrderError(ErrorCode.ORDER_RETURN_TOO_LATE, ReturnDaysParams(order.number, RETURN_DAYS))
+
+
+def return_start(session: Session, order_id: int, now: datetime | None = None) -> ReturnStart:
+    """The lines of the order that can still come back (raises OrderError when none can now)."""
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    check_returnable(order, now or utcnow())
+    back = returned_quantities(order)
+    lines = tuple(
+        ReturnableLine(
+            line.position,
+            line.code,
+            line.name,
+            line.option,
+            line.item_id,
+            line.quantity,
+            back.get(line.position, 0),
+            line.unit_price_minor,
+        )
+        for line in order.lines
+    )
+    waiting = sum(1 for _e, facts in _returns(order) if not facts.get("goods_back"))
+    return ReturnStart(
+        order.id,
+        order.number,
+        order.state,
+        order.currency,
+        lines,
+        order.total_minor - refunded(order),
+        waiting,
+    )
+
+
+def paid_for(order: Order, picks: Sequence[ReturnLine]) -> int:
+    """What the customer paid for the picked pieces: their prices less their share of the order's
+    discount; all that is left of her payment (shipping too) when they are the last pieces."""
+    prices = {line.position: line.unit_price_minor for line in order.lines}
+    value = sum(prices.get(p.position, 0) * p.quantity for p in picks)
+    left = order.total_minor - refunded(order)
+    back = returned_quantities(order)
+    for p in picks:
+        back[p.position] = back.get(p.position, 0) + p.quantity
+    if all(back.get(line.position, 0) >= line.quantity for line in order.lines):
+        return max(0, left)
+    share = order.discount_minor * value // order.subtotal_minor if order.subtotal_minor else 0
+    return max(0, min(left, value - share))
+
+
+def _checked_picks(order: Order, request: ReturnRequest) -> list[ReturnLine]:
+    by_position = {line.position: line for line in order.lines}
+    back = returned_quantities(order)
+    picks = [p for p in request.lines if p.quantity]
+    if not picks:
+        raise OrderError(ErrorCode.ORDER_RETURN_QUANTITY, OrderLineParams(1, "0"))
+    for p in picks:
+        line = by_position.get(p.position)
+        if line is None or not 0 < p.quantity <= line.quantity - back.get(p.position, 0):
+            raise OrderError(
+                ErrorCode.ORDER_RETURN_QUANTITY, OrderLineParams(p.position + 1, str(p.quantity))
+            )
+    return picks
+
+
+def _stock_back(session: Session, order: Order, picks: Sequence[tuple[int, int]]) -> None:
+    """The returned pieces are on the shelf again: counted items' stock goes up (lines that took
+    stock when paid only; a line nobody counts has nothing to give back)."""
+    from app.stock import stock_row
+
+    by_position = {line.position: line for line in order.lines}
+    for position, quantity in picks:
+        line = by_position.get(position)
+        if line is None or line.stock != "committed":
+            continue
+        row = stock_row(session, line.item_id, line.option)
+        if row is None:
+            continue
+        session.execute(
+            update(Stock)
+            .where(Stock.id == row.id)
+            .values(on_hand=Stock.on_hand + quantity)
+            .execution_options(synchronize_session=False)
+        )
+        session.refresh(row)
+
+
+def record_return(
+    session: Session, order_id: int, request: ReturnRequest, now: datetime | None = None
+) -> ReturnOutcome:
+    """Record a return (or, with `request.exchange`, an exchange) of a shipped or done order.
+
+    Stock comes back only when `goods_back`. The whole order returned without an exchange is
+    cancelled (the sale is undone); otherwise a shipped order is done (its parcel reached her). An
+    exchange makes a new order for the replacement, its price less what she paid for the returned
+    pieces: at no cost it is paid at once (its stock taken), else it waits for the difference to be
+    asked; a cheaper replacement refunds the rest. Raises OrderError, the caller's transaction then
+    writes nothing."""
+    from app.order_labels import refresh_order_labels
+
+    now = now or utcnow()
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    check_returnable(order, now)
+    picks = _checked_picks(order, request)
+    credit = paid_for(order, picks)
+    most = order.total_minor - refunded(order)
+    facts: dict[str, Any] = {
+        "lines": [
+            [p.position, p.quantity, line.name, line.option]
+            for p in picks
+            for line in order.lines
+            if line.position == p.position
+        ],
+        "reason": nfc(request.reason).strip()[:MAX_REASON],
+        "goods_back": request.goods_back,
+        "currency": order.currency,
+    }
+    exchange: Order | None = None
+    due = 0
+    if request.exchange:
+        clean = clean_lines(session, request.exchange, order.currency)
+        value = sum(line.quantity * line.unit_price_minor for line in clean)
+        exchange = create_order(
+            session,
+            contact_id=order.contact_id,
+            lines=request.exchange,
+            source="chat",
+            charges=Charges(discount_minor=min(credit, value)),
+            currency=order.currency,
+            now=now,
+        )
+        note = {"id": order.id, "number": order.number, "credit": min(credit, value)}
+        exchange.events.append(
+            OrderEvent(at=now, kind=EXCHANGE_FOR, note=json.dumps(note, ensure_ascii=False))
+        )
+        due = exchange.total_minor
+        if due == 0:  # paid by the goods she sent back: no payment asked
+            move_order(
+                session, exchange.id, OrderState.PAID, now=now, note=json.dumps({"exchange": order.number})
+            )
+        refund = max(0, credit - value) if request.refund_minor is None else request.refund_minor
+        facts["exchange"] = {"id": exchange.id, "number": exchange.number}
+        facts["due"] = due
+    else:
+        refund = credit if request.refund_minor is None else request.refund_minor
+    if isinstance(refund, bool) or not 0 <= refund <= most:
+        raise OrderError(ErrorCode.ORDER_REFUND_TOO_MUCH, RefundParams(refund, max(0, most), order.currency))
+    facts["refund"] = refund
+    if request.goods_back:
+        _stock_back(session, order, [(p.position, p.quantity) for p in picks])
+    before = OrderState(order.state)
+    back = returned_quantities(order)
+    for p in picks:
+        back[p.position] = back.get(p.position, 0) + p.quantity
+    whole = all(back.get(line.position, 0) >= line.quantity for line in order.lines)
+    after = OrderState.CANCELLED if whole and exchange is None else OrderState.DONE
+    moved = after is not before
+    order.events.append(
+        OrderEvent(
+            at=now,
+            kind=RETURNED,
+            from_state=before if moved else None,
+            to_state=after if moved else None,
+            note=json.dumps(facts, ensure_ascii=False),
+        )
+    )
+    order.state = after
+    order.updated_at = now  # the relay's bot is told again (app.engine pushes what changed)
+    session.flush()
+    if order.contact_id is not None:
+        refresh_order_labels(session, order.contact_id)
+    return ReturnOutcome(
+        order.id, refund, exchange.id if exchange else None, exchange.number if exchange else "", due
+    )
+
+
+def goods_arrived(session: Session, order_id: int, now: datetime | None = None) -> list[int]:
+    """The goods of the order's returns still on their way are back: their stock goes up, each
+    return says so, and the history has a line for it. The returns' event ids; raises OrderError
+    when none was waiting."""
+    now = now or utcnow()
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    waiting = [(e, facts) for e, facts in _returns(order) if not facts.get("goods_back")]
+    if not waiting:
+        raise OrderError(ErrorCode.ORDER_RETURN_NONE_WAITING)
+    for event, facts in waiting:
+        _stock_back(session, order, [(int(p), int(q)) for p, q, *_rest in facts.get("lines", [])])
+        facts["goods_back"] = True
+        event.note = json.dumps(facts, ensure_ascii=False)
+    ids = [e.id for e, _f in waiting]
+    order.events.append(OrderEvent(at=now, kind=GOODS_BACK, note=json.dumps({"returns": ids})))
+    order.updated_at = now
+    session.flush()
+    return ids
+
+
+def note_return_told(session: Session, order_id: int) -> None:
+    """The latest return's customer was sent its message (the history says "customer told")."""
+    order = session.get(Order, order_id)
+    if order is None:
+        return
+    returns = _returns(order)
+    if returns:
+        event, facts = returns[-1]
+        facts["told"] = "sent"
+        event.note = json.dumps(facts, ensure_ascii=False)

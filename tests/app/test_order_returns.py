@@ -1,0 +1,222 @@
+"""After the parcel has left: a return puts stock back only once the goods are back, refunds what she
+paid for them, and an exchange makes a new order linked to the first, asking only the difference."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from app.catalog import ItemDraft, create_item
+from app.errors import ErrorCode, OrderError
+from app.models import Contact, Label, contact_label
+from app.order_actions import load_order, returnable, save_goods_arrived, save_return
+from app.order_messages import prepare_message
+from app.order_queries import order_detail, order_statuses
+from app.order_returns import EXCHANGE_FOR, RETURNED, ReturnLine, ReturnRequest, return_facts
+from app.order_settings import OrderSettings
+from app.orders import Charges, LineInput, OrderState, create_order, move_order
+from app.stock import set_stock, stock_levels
+from tests.support.factories import make_contact
+
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+
+def shipped_order(db, *, discount: int = 0, shipping: int = 3000) -> tuple[int, int, dict[str, int]]:
+    """김민지 bought 2 린넨 셔츠 (29,000원) and 1 에코백 (12,000원), both counted in stock; shipped."""
+    with db.write() as s:
+        items = {
+            code: create_item(s, ItemDraft(name=name, price_minor=price, currency="KRW", retailer_id=code))
+            for code, name, price in (
+                ("LINEN", "린넨 셔츠", 29000),
+                ("BAG", "에코백", 12000),
+                ("SILK", "실크 셔츠", 41000),
+            )
+        }
+        for item_id in items.values():
+            set_stock(s, item_id, 10)
+        c = make_contact(s, profile_name="김민지")
+        order_id = create_order(
+            s,
+            contact_id=c.id,
+            lines=[LineInput("LINEN", 2), LineInput("BAG", 1)],
+            source="chat",
+            charges=Charges(shipping_minor=shipping, discount_minor=discount),
+        ).id
+        for state in (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED):
+            move_order(s, order_id, state, courier="CJ대한통운", tracking="654321098765")
+        return order_id, c.id, items
+
+
+def on_hand(db, item_id: int) -> int:
+    with db.read() as s:
+        return next(level.on_hand for level in stock_levels(s, [item_id]))
+
+
+def labels(db, contact_id: int) -> set[str]:
+    with db.read() as s:
+        rows = s.execute(
+            Label.__table__.select()
+            .with_only_columns(Label.builtin)
+            .join_from(Label.__table__, contact_label, contact_label.c.label_id == Label.id)
+            .where(contact_label.c.contact_id == contact_id)
+        )
+        return {r[0] for r in rows}
+
+
+def korean_message(db, order_id: int):
+    with db.read() as s:
+        detail = order_detail(s, order_id)
+    return prepare_message(
+        detail,
+        OrderSettings(),
+        language="ko",
+        locale="ko_KR",
+        deadline_text="",
+        last_inbound_at=NOW - timedelta(hours=1),
+        now=NOW,
+        returned=True,
+    )
+
+
+def test_a_returned_shirt_not_yet_back_refunds_its_price_and_its_stock_comes_back_only_when_it_arrives(
+    db,
+) -> None:
+    order_id, contact_id, items = shipped_order(db)
+    assert on_hand(db, items["LINEN"]) == 8
+    detail, changes, outcome = save_return(
+        db, order_id, ReturnRequest((ReturnLine(0, 1),), reason="사이즈가 작아요", goods_back=False)
+    )
+    assert outcome.refund_minor == 29000  # what she paid for one shirt
+    assert order_id in changes.orders and contact_id in changes.contacts
+    assert on_hand(db, items["LINEN"]) == 8  # not back on the shelf until the parcel arrives
+    assert detail.state == OrderState.DONE  # her parcel reached her
+    facts = return_facts(detail.events[-1].note)
+    assert detail.events[-1].kind == RETURNED
+    assert facts["lines"] == [[0, 1, "린넨 셔츠", ""]] and facts["reason"] == "사이즈가 작아요"
+    assert returnable(db, order_id).waiting == 1
+    detail, _changes = save_goods_arrived(db, order_id)
+    assert on_hand(db, items["LINEN"]) == 9
+    assert detail.events[-1].kind == "goods_back" and return_facts(detail.events[-2].note)["goods_back"]
+    with pytest.raises(OrderError) as err:
+        save_goods_arrived(db, order_id)
+    assert err.value.code is ErrorCode.ORDER_RETURN_NONE_WAITING
+    assert labels(db, contact_id) == {"Order complete"}
+
+
+def test_the_return_message_carries_the_same_refund_line_as_a_paid_orders_cancel(db) -> None:
+    order_id, _contact_id, _items = shipped_order(db)
+    save_return(db, order_id, ReturnRequest((ReturnLine(1, 1),), goods_back=True, refund_minor=9000))
+    message = korean_message(db, order_id)
+    assert message is not None and message.state == "returned"
+    assert message.text == (
+        "김민지님, 주문번호 " + load_order(db, order_id).number + " 반품이 접수되었습니다.\n"
+        "입금해 주신 9,000원은 환불해 드리겠습니다. 환불받으실 계좌를 알려 주세요."
+    )
+
+
+def test_everything_returned_cancels_the_order_refunds_the_whole_payment_and_the_bot_hears_it(db) -> None:
+    order_id, contact_id, items = shipped_order(db, discount=5000)
+    start = returnable(db, order_id)
+    assert start.refundable_minor == 29000 * 2 + 12000 + 3000 - 5000
+    detail, _changes, outcome = save_return(
+        db, order_id, ReturnRequest((ReturnLine(0, 2), ReturnLine(1, 1)), goods_back=True)
+    )
+    assert outcome.refund_minor == 68000  # all she paid, shipping too, the discount off
+    assert detail.state == OrderState.CANCELLED
+    assert (detail.events[-1].from_state, detail.events[-1].to_state) == ("shipped", "cancelled")
+    assert (on_hand(db, items["LINEN"]), on_hand(db, items["BAG"])) == (10, 10)
+    assert labels(db, contact_id) == set()  # no open order, none completed
+    with db.read() as s:
+        assert [(st.number, st.state) for st in order_statuses(s, contact_id)] == [
+            (detail.number, "cancelled")
+        ]
+    with pytest.raises(OrderError) as err:
+        returnable(db, order_id)
+    assert err.value.code is ErrorCode.ORDER_RETURN_REFUSED
+
+
+def test_a_refund_over_what_she_paid_or_more_pieces_than_she_has_is_refused_and_nothing_is_written(
+    db,
+) -> None:
+    order_id, _contact_id, items = shipped_order(db)
+    for request, code in (
+        (ReturnRequest((ReturnLine(0, 3),), goods_back=True), ErrorCode.ORDER_RETURN_QUANTITY),
+        (
+            ReturnRequest((ReturnLine(0, 1),), goods_back=True, refund_minor=10**6),
+            ErrorCode.ORDER_REFUND_TOO_MUCH,
+        ),
+        (ReturnRequest(()), ErrorCode.ORDER_RETURN_QUANTITY),
+    ):
+        with pytest.raises(OrderError) as err:
+            save_return(db, order_id, request)
+        assert err.value.code is code
+    detail = load_order(db, order_id)
+    assert detail.state == OrderState.SHIPPED and detail.events[-1].kind != RETURNED
+    assert on_hand(db, items["LINEN"]) == 8
+
+
+def test_a_done_order_takes_a_return_for_a_month_and_not_after(db) -> None:
+    order_id, _contact_id, _items = shipped_order(db)
+    with db.write() as s:
+        move_order(s, order_id, OrderState.DONE, now=datetime.now(UTC) - timedelta(days=31))
+    with pytest.raises(OrderError) as err:
+        returnable(db, order_id)
+    assert err.value.code is ErrorCode.ORDER_RETURN_TOO_LATE
+
+
+def test_an_exchange_for_the_same_price_makes_a_paid_linked_order_and_asks_no_payment(db) -> None:
+    order_id, contact_id, items = shipped_order(db)
+    request = ReturnRequest(
+        (ReturnLine(0, 1),),
+        reason="M으로 교환",
+        goods_back=False,
+        exchange=(LineInput("LINEN", 1, option="M"),),
+    )
+    detail, changes, outcome = save_return(db, order_id, request)
+    assert outcome.exchange_id is not None and outcome.exchange_id in changes.orders
+    assert (outcome.refund_minor, outcome.due_minor) == (0, 0)
+    new = load_order(db, outcome.exchange_id)
+    assert new.state == OrderState.PAID and new.total_minor == 0 and new.discount_minor == 29000
+    assert [(line.name, line.option, line.quantity) for line in new.lines] == [("린넨 셔츠", "M", 1)]
+    assert new.events[1].kind == EXCHANGE_FOR and detail.number in new.events[1].note
+    assert return_facts(detail.events[-1].note)["exchange"]["number"] == new.number
+    assert (
+        on_hand(db, items["LINEN"]) == 7
+    )  # the replacement left the shelf; the returned one is not back yet
+    assert labels(db, contact_id) == {"Paid"}  # the exchange order is the open one now
+    message = korean_message(db, order_id)
+    assert (
+        message is not None and f"새 주문번호 {new.number}로" in message.text and "환불" not in message.text
+    )
+
+
+def test_a_dearer_exchange_asks_the_difference_and_a_cheaper_one_refunds_it(db) -> None:
+    order_id, _contact_id, _items = shipped_order(db)
+    _detail, _changes, dearer = save_return(
+        db, order_id, ReturnRequest((ReturnLine(0, 1),), goods_back=True, exchange=(LineInput("SILK", 1),))
+    )
+    new = load_order(db, dearer.exchange_id)  # type: ignore[arg-type]
+    assert (new.state, new.total_minor, dearer.due_minor) == (OrderState.NEW, 12000, 12000)
+    message = korean_message(db, order_id)
+    assert message is not None and "차액 12,000원은 입금 안내로" in message.text
+
+    _detail, _changes, cheaper = save_return(
+        db, order_id, ReturnRequest((ReturnLine(0, 1),), goods_back=True, exchange=(LineInput("BAG", 1),))
+    )
+    assert (cheaper.refund_minor, cheaper.due_minor) == (17000, 0)
+    assert load_order(db, cheaper.exchange_id).state == OrderState.PAID  # type: ignore[arg-type]
+    message = korean_message(db, order_id)
+    assert message is not None and "입금해 주신 17,000원은 환불해 드리겠습니다." in message.text
+
+
+def test_a_paid_order_cannot_be_returned_it_is_cancelled(db) -> None:
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s)
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+        move_order(s, order_id, OrderState.PAID)
+        assert s.get(Contact, c.id) is not None
+    with pytest.raises(OrderError) as err:
+        returnable(db, order_id)
+    assert err.value.code is ErrorCode.ORDER_RETURN_REFUSED
