@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -96,7 +96,34 @@ class ReturnStart:
     lines: tuple[ReturnableLine, ...]
     refundable_minor: int  # paid and not refunded yet
     waiting: int = 0  # earlier returns whose goods have not arrived
-    facts: dict[str, Any] = field(default_factory=dict)
+    subtotal_minor: int = 0
+    discount_minor: int = 0
+
+
+def credit_for(
+    lines: Sequence[ReturnableLine], subtotal: int, discount: int, left: int, picks: Sequence[ReturnLine]
+) -> int:
+    """What the customer paid for the picked pieces: their prices less their share of the order's
+    discount; all that is left of her payment (`left`: shipping too) when they are its last pieces."""
+    prices = {line.position: line.unit_price_minor for line in lines}
+    value = sum(prices.get(p.position, 0) * p.quantity for p in picks)
+    back = {line.position: line.returned for line in lines}
+    for p in picks:
+        back[p.position] = back.get(p.position, 0) + p.quantity
+    if all(back.get(line.position, 0) >= line.bought for line in lines):
+        return max(0, left)
+    share = discount * value // subtotal if subtotal else 0
+    return max(0, min(left, value - share))
+
+
+def start_credit(start: ReturnStart, picks: Sequence[ReturnLine]) -> int:
+    """`credit_for` the order `start` describes."""
+    return credit_for(start.lines, start.subtotal_minor, start.discount_minor, start.refundable_minor, picks)
+
+
+def waiting_returns(events: Sequence[Any]) -> int:
+    """How many of the order's returns (events with `kind` and `note`) wait for their goods."""
+    return sum(1 for e in events if e.kind == RETURNED and not return_facts(e.note).get("goods_back"))
 
 
 def return_facts(note: str) -> dict[str, Any]:
@@ -146,8 +173,22 @@ def return_start(session: Session, order_id: int, now: datetime | None = None) -
     if order is None:
         raise OrderError(ErrorCode.ORDER_GONE)
     check_returnable(order, now or utcnow())
+    return ReturnStart(
+        order.id,
+        order.number,
+        order.state,
+        order.currency,
+        _lines(order),
+        order.total_minor - refunded(order),
+        sum(1 for _e, facts in _returns(order) if not facts.get("goods_back")),
+        order.subtotal_minor,
+        order.discount_minor,
+    )
+
+
+def _lines(order: Order) -> tuple[ReturnableLine, ...]:
     back = returned_quantities(order)
-    lines = tuple(
+    return tuple(
         ReturnableLine(
             line.position,
             line.code,
@@ -160,31 +201,12 @@ def return_start(session: Session, order_id: int, now: datetime | None = None) -
         )
         for line in order.lines
     )
-    waiting = sum(1 for _e, facts in _returns(order) if not facts.get("goods_back"))
-    return ReturnStart(
-        order.id,
-        order.number,
-        order.state,
-        order.currency,
-        lines,
-        order.total_minor - refunded(order),
-        waiting,
-    )
 
 
 def paid_for(order: Order, picks: Sequence[ReturnLine]) -> int:
-    """What the customer paid for the picked pieces: their prices less their share of the order's
-    discount; all that is left of her payment (shipping too) when they are the last pieces."""
-    prices = {line.position: line.unit_price_minor for line in order.lines}
-    value = sum(prices.get(p.position, 0) * p.quantity for p in picks)
+    """`credit_for` an order as stored."""
     left = order.total_minor - refunded(order)
-    back = returned_quantities(order)
-    for p in picks:
-        back[p.position] = back.get(p.position, 0) + p.quantity
-    if all(back.get(line.position, 0) >= line.quantity for line in order.lines):
-        return max(0, left)
-    share = order.discount_minor * value // order.subtotal_minor if order.subtotal_minor else 0
-    return max(0, min(left, value - share))
+    return credit_for(_lines(order), order.subtotal_minor, order.discount_minor, left, picks)
 
 
 def _checked_picks(order: Order, request: ReturnRequest) -> list[ReturnLine]:
@@ -270,7 +292,12 @@ def record_return(
             currency=order.currency,
             now=now,
         )
-        note = {"id": order.id, "number": order.number, "credit": min(credit, value)}
+        note = {
+            "id": order.id,
+            "number": order.number,
+            "credit": min(credit, value),
+            "currency": order.currency,
+        }
         exchange.events.append(
             OrderEvent(at=now, kind=EXCHANGE_FOR, note=json.dumps(note, ensure_ascii=False))
         )

@@ -112,6 +112,7 @@ class OrderActions(QObject):
         if existing is None:
             existing = OrderWindow(self.ctx, order_id, self.window)
             existing.finished.connect(lambda _r, oid=order_id: self.open_orders.pop(oid, None))
+            existing.open_requested.connect(self.open_order)  # an exchange's new order
             self.open_orders[order_id] = existing
         bring_to_front(existing)
         return existing

@@ -12,8 +12,10 @@ from app.deposits import REFUND_DUE, deposit_day
 from app.order_changes import CHANGED
 from app.order_notices import NotToldReason
 from app.order_queries import EventRow
+from app.order_returns import EXCHANGE_FOR, GOODS_BACK, RETURNED
 from app.orders import EXPIRED_MOVE, UNSENT_MOVE, Told, move_note
 from app.rules import zone
+from app.shipping_sheets import RETRACKED
 from ui.formatting import babel_locale_name, full_datetime, shop_datetime
 from ui.korean_particles import with_particles
 from ui.order_text import money, state_name
@@ -59,6 +61,22 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
         )
     if event.kind == CHANGED:
         return with_particles(changed_text(when, facts))
+    if event.kind == RETURNED:
+        return with_particles(returned_text(when, facts))
+    if event.kind == GOODS_BACK:
+        return translate("OrderWindow", "{0}: the returned goods arrived and are back in stock").format(when)
+    if event.kind == EXCHANGE_FOR:
+        return translate(
+            "OrderWindow", "{0}: exchange for order {1}; {2} of it paid by the returned goods"
+        ).format(
+            when,
+            facts.get("number", ""),
+            money(int(facts.get("credit", 0)), str(facts.get("currency") or "KRW")),
+        )
+    if event.kind == RETRACKED:
+        return translate(
+            "OrderWindow", "{0}: tracking number {1} replaced by {2} from the courier's file"
+        ).format(when, facts.get("from") or "—", facts.get("to", ""))
     deposit = facts.get("deposit")
     if event.kind == REFUND_DUE and isinstance(deposit, dict):
         return translate(
@@ -88,6 +106,38 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
         )
     told = told_text(event.kind, facts)
     return f"{line} {told}" if told else line
+
+
+def returned_text(when: str, facts: dict[str, Any]) -> str:
+    """A return or exchange as the owner reads it: "…: returned: “린넨 셔츠” ×1 (사이즈가 작아요) ·
+    refund 29,000원 · goods not back yet (customer told)"."""
+    currency = str(facts.get("currency") or "KRW")
+    pieces = ", ".join(
+        translate("OrderWindow", "“{0}” ×{1}").format(f"{name} {option}".strip(), quantity)
+        for _position, quantity, name, option, *_rest in facts.get("lines", [])
+    )
+    exchange = facts.get("exchange")
+    if isinstance(exchange, dict):
+        line = translate("OrderWindow", "{0}: exchanged: {1}, sent instead as order {2}").format(
+            when, pieces, exchange.get("number", "")
+        )
+    else:
+        line = translate("OrderWindow", "{0}: returned: {1}").format(when, pieces)
+    if reason := str(facts.get("reason") or ""):
+        line += f" ({reason})"
+    parts = [line]
+    if refund := int(facts.get("refund", 0)):
+        parts.append(translate("OrderWindow", "refund {0}").format(money(refund, currency)))
+    if due := int(facts.get("due", 0)):
+        parts.append(translate("OrderWindow", "{0} to pay on the new order").format(money(due, currency)))
+    parts.append(
+        translate("OrderWindow", "goods back in stock")
+        if facts.get("goods_back")
+        else translate("OrderWindow", "goods not back yet")
+    )
+    text = " · ".join(parts)
+    told = told_text(RETURNED, facts)
+    return f"{text} {told}" if told else text
 
 
 def changed_text(when: str, facts: dict[str, Any]) -> str:

@@ -65,6 +65,7 @@ class OrderMessagePane(QWidget):
         self.add_number_button.clicked.connect(self.ask_for_number)
         self.add_number_button.hide()
         self._reminder = False  # what the message last prepared is: prepared again once a number is added
+        self._returned = False
         self._lead = ""  # why the message shown is offered (an order's new amount), or nothing
         # Shown instead of Send when a move was held because its message cannot go: the owner makes
         # the move without it (she asked by phone), or Cancel leaves the order as it is.
@@ -89,17 +90,18 @@ class OrderMessagePane(QWidget):
         self.hide()
         self.prepared: OrderMessage | None = None
 
-    def prepare(self, *, reminder: bool = False, lead: str = "") -> None:
-        """Prepare the message for the order's state (or its payment reminder) and show it; nothing
-        goes until Send. `lead`: why it is offered, said before how it would go."""
+    def prepare(self, *, reminder: bool = False, lead: str = "", returned: bool = False) -> None:
+        """Prepare the message for the order's state (or its payment reminder; `returned`: its latest
+        return or exchange) and show it; nothing goes until Send. `lead`: why it is offered, said
+        before how it would go."""
         self._lead = lead
-        work = self.message_work(reminder=reminder)
+        work = self.message_work(reminder=reminder, returned=returned)
         Op(work, parent=self).success(self.show_message).failure(self.failed.emit).run()
 
     def prepare_again(self) -> None:
         """The message shown, prepared anew from the order as it now is (its new amount)."""
         if not self.isHidden() and self.held is None and self.prepared is not None:
-            self.prepare(reminder=self._reminder, lead=self._lead)
+            self.prepare(reminder=self._reminder, lead=self._lead, returned=self._returned)
 
     def message_work(
         self,
@@ -108,12 +110,14 @@ class OrderMessagePane(QWidget):
         moving_to: OrderState | None = None,
         courier: str | None = None,
         tracking: str | None = None,
+        returned: bool = False,
     ) -> Callable[[], OrderMessage | None]:
         """A read (for an op's thread) of the order's message, in the languages of this moment."""
         db, order_id = self.ctx.db, self.order_id
         language = ui_language()
         locale = babel_locale_name()
         self._reminder = reminder
+        self._returned = returned
 
         # A lambda, handed on: it runs on the op's thread that calls it.
         return lambda: message_for_order(
@@ -127,6 +131,7 @@ class OrderMessagePane(QWidget):
             moving_to=moving_to,
             courier=courier,
             tracking=tracking,
+            returned=returned,
         )
 
     def _message_mode(self, held: tuple[OrderState, str | None, str | None] | None) -> None:
@@ -252,7 +257,7 @@ class OrderMessagePane(QWidget):
             return
         from ui.phone_number_prompt import ask_for_phone_number
 
-        reminder = self._reminder
+        reminder, returned = self._reminder, self._returned
 
         def saved(contact_id: int) -> None:
             self.ctx.publish(Changes.for_contacts({contact_id}, messages=False))
@@ -263,7 +268,7 @@ class OrderMessagePane(QWidget):
             self.ctx,
             detail.contact_id,
             detail.customer,
-            lambda: self.prepare(reminder=reminder),
+            lambda: self.prepare(reminder=reminder, returned=returned),
             saved,
         )
 

@@ -47,6 +47,7 @@ from app.order_actions import (
     load_order,
     move_order_to,
     move_when_message_can_go,
+    save_goods_arrived,
     save_line_option,
     save_order_edits,
     save_tracking,
@@ -54,6 +55,7 @@ from app.order_actions import (
 from app.order_changes import CHANGEABLE_STATES, OrderChange
 from app.order_messages import OrderMessage
 from app.order_queries import OrderDetail
+from app.order_returns import RETURN_STATES, ReturnOutcome, waiting_returns
 from app.orders import (
     MAX_NOTE,
     MOVES,
@@ -65,7 +67,7 @@ from app.phones import display_phone
 from app.shipping_sheets import AddressGap, ShippingAddress, gaps_before_shipping
 from ui.context import AppContext
 from ui.enter_key import keep_enter
-from ui.ops import Newest, Op, failure_sentence
+from ui.ops import Newest, Op, delete_when_closed, failure_sentence
 from ui.order_history import event_text, order_time
 from ui.order_lines import LinesModel
 from ui.order_message_pane import OrderMessagePane
@@ -87,6 +89,7 @@ from ui.unsaved_edits import leave_edits
 
 if TYPE_CHECKING:
     from ui.order_form import StartOrderDialog
+    from ui.return_dialog import ReturnDialog
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +116,7 @@ class OrderWindow(QDialog):
     """Shown (not modal) from the board or a cart card; every read and move runs as an op."""
 
     moved = Signal(int, object)  # order id, contact id (or None); other views follow the hub
+    open_requested = Signal(int)  # another order to show (an exchange's new order)
 
     def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -526,6 +530,18 @@ class OrderWindow(QDialog):
             remind.setObjectName("prepareReminder")
             remind.clicked.connect(lambda: self.message.prepare(reminder=True))
             self.buttons.addWidget(remind)
+        if state in RETURN_STATES:
+            back = QPushButton(self.tr("R&eturn or exchange…"), self.move_row)
+            back.setObjectName("returnOrder")
+            back.setToolTip(self.tr("The customer sends goods back: refund them, or send other goods"))
+            back.clicked.connect(self.open_return)
+            self.buttons.addWidget(back)
+        if self.detail is not None and waiting_returns(self.detail.events):
+            arrived = QPushButton(self.tr("Returned goods &arrived"), self.move_row)
+            arrived.setObjectName("returnArrived")
+            arrived.setToolTip(self.tr("The returned goods are back in the shop: they go back into stock"))
+            arrived.clicked.connect(self.mark_goods_arrived)
+            self.buttons.addWidget(arrived)
         order = (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)
         for target in (*order, OrderState.CANCELLED):
             if target in MOVES[state]:
@@ -859,6 +875,39 @@ class OrderWindow(QDialog):
         Op(lambda: save_line_option(db, order_id, position, option), parent=self).success(done).failure(
             refused
         ).run()
+
+    # ----------------------------------------------------------------- goods coming back
+    def open_return(self) -> ReturnDialog:
+        """The return or exchange of this shipped (or done) order; once recorded, the customer's
+        message (with the refund line) is prepared here, and an exchange's new order opens."""
+        from ui.return_dialog import ReturnDialog
+
+        dialog = ReturnDialog(self.ctx, self.order_id, self)
+        dialog.recorded.connect(self._returned)
+        delete_when_closed(dialog)
+        dialog.open()
+        return dialog
+
+    def _returned(self, result: tuple[OrderDetail, Changes, ReturnOutcome]) -> None:
+        detail, changes, outcome = result
+        self.error.hide()
+        self.show_detail(detail)
+        self._changed_here(changes)
+        self.moved.emit(detail.id, detail.contact_id)
+        self.message.prepare(returned=True)
+        if outcome.exchange_id is not None:
+            self.open_requested.emit(outcome.exchange_id)
+
+    def mark_goods_arrived(self) -> None:
+        db, order_id = self.ctx.db, self.order_id
+
+        def done(result: tuple[OrderDetail, Changes]) -> None:
+            detail, changes = result
+            self.error.hide()
+            self.show_detail(detail)
+            self._changed_here(changes)  # the catalogue's stock counts follow
+
+        Op(lambda: save_goods_arrived(db, order_id), parent=self).success(done).failure(self.show_error).run()
 
     # ----------------------------------------------------------------- changing the items
     def change_items(self) -> StartOrderDialog | None:

@@ -254,6 +254,14 @@
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message numerus="yes">
+        <source>%n piece(s) come back.</source>
+        <translation>
+            <numerusform>%n piece come back.</numerusform><numerusform>%n pieces come back.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>RuleSummary</name>
     <message numerus="yes">
         <source>To everyone except %n contact.</source>

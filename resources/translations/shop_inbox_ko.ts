@@ -5413,6 +5413,18 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0}: “{1}” 옵션을 “{2}”에서 “{3}”(으)로 바꿈</translation>
     </message>
     <message>
+        <source>{0}: the returned goods arrived and are back in stock</source>
+        <translation>{0}: 반품 상품이 도착해서 재고로 돌아갔어요</translation>
+    </message>
+    <message>
+        <source>{0}: exchange for order {1}; {2} of it paid by the returned goods</source>
+        <translation>{0}: 주문 {1}의 교환 주문 (반품 상품으로 {2} 결제)</translation>
+    </message>
+    <message>
+        <source>{0}: tracking number {1} replaced by {2} from the courier&apos;s file</source>
+        <translation>{0}: 택배사 파일로 송장번호 {1}을(를) {2}(으)로 바꿈</translation>
+    </message>
+    <message>
         <source>{0}: a deposit came after the order was cancelled, left to be refunded: {1}</source>
         <translation>{0}: 주문 취소 뒤에 들어온 입금, 환불할 입금으로 둠: {1}</translation>
     </message>
@@ -5427,6 +5439,34 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>(restored: the deposit came after the payment deadline)</source>
         <translation>(입금 기한 뒤에 들어온 입금으로 주문을 되살림)</translation>
+    </message>
+    <message>
+        <source>“{0}” ×{1}</source>
+        <translation>“{0}” ×{1}</translation>
+    </message>
+    <message>
+        <source>{0}: exchanged: {1}, sent instead as order {2}</source>
+        <translation>{0}: 교환: {1}, 새 주문 {2}(으)로 보냄</translation>
+    </message>
+    <message>
+        <source>{0}: returned: {1}</source>
+        <translation>{0}: 반품: {1}</translation>
+    </message>
+    <message>
+        <source>refund {0}</source>
+        <translation>환불 {0}</translation>
+    </message>
+    <message>
+        <source>{0} to pay on the new order</source>
+        <translation>새 주문에서 받을 금액 {0}</translation>
+    </message>
+    <message>
+        <source>goods back in stock</source>
+        <translation>상품이 돌아와 재고에 넣음</translation>
+    </message>
+    <message>
+        <source>goods not back yet</source>
+        <translation>상품이 아직 돌아오지 않음</translation>
     </message>
     <message>
         <source>“{0}” ×{1} added</source>
@@ -5675,6 +5715,22 @@ Save it anyway?</source>
     <message>
         <source>Items, quantities, shipping and discount, until the order is paid</source>
         <translation>주문이 결제 완료되기 전까지 상품, 수량, 배송비, 할인을 바꿀 수 있어요</translation>
+    </message>
+    <message>
+        <source>R&amp;eturn or exchange…</source>
+        <translation>반품·교환(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The customer sends goods back: refund them, or send other goods</source>
+        <translation>고객이 상품을 돌려보낼 때: 환불하거나 다른 상품을 보내요</translation>
+    </message>
+    <message>
+        <source>Returned goods &amp;arrived</source>
+        <translation>반품 상품 도착(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The returned goods are back in the shop: they go back into stock</source>
+        <translation>반품 상품이 가게에 도착했어요. 재고로 다시 넣어요</translation>
     </message>
     <message>
         <source>Save the changes to this order&apos;s address, payment details, tracking number and note?</source>
@@ -6534,6 +6590,114 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>Shop Inbox</source>
         <translation>샵 인박스</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return or exchange</source>
+        <translation>반품·교환</translation>
+    </message>
+    <message>
+        <source>&amp;Return: the customer gets money back</source>
+        <translation>반품: 고객에게 환불해요(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange: the customer gets other goods</source>
+        <translation>교환: 고객에게 다른 상품을 보내요(&amp;X)</translation>
+    </message>
+    <message>
+        <source>e.g. too small, damaged in delivery, changed her mind</source>
+        <translation>예: 사이즈가 작아요, 배송 중 파손, 단순 변심</translation>
+    </message>
+    <message>
+        <source>The goods are &amp;back in the shop (they go back into stock)</source>
+        <translation>상품이 가게에 돌아왔어요 (재고로 다시 넣어요)(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Leave it unticked while the parcel is on its way: mark it arrived on the order later.</source>
+        <translation>상품이 아직 오는 중이면 체크하지 마세요. 도착하면 주문 창에서 도착으로 표시하세요.</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son</source>
+        <translation>사유(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fund</source>
+        <translation>환불 금액(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Record return</source>
+        <translation>반품 기록</translation>
+    </message>
+    <message>
+        <source>Type how many of each item come back:</source>
+        <translation>상품마다 돌아오는 수량을 입력하세요:</translation>
+    </message>
+    <message>
+        <source>Return or exchange · order {0}</source>
+        <translation>반품·교환 · 주문 {0}</translation>
+    </message>
+    <message>
+        <source>Record exchange</source>
+        <translation>교환 기록</translation>
+    </message>
+    <message>
+        <source>Paid and not refunded: {0}.</source>
+        <translation>결제하고 아직 환불하지 않은 금액: {0}.</translation>
+    </message>
+    <message>
+        <source>Empty: worked out from the catalogue&apos;s price of the new item.</source>
+        <translation>비워 두면 새 상품의 카탈로그 가격으로 계산해요.</translation>
+    </message>
+    <message>
+        <source>Choose what comes back.</source>
+        <translation>돌아오는 상품을 골라 주세요.</translation>
+    </message>
+    <message>
+        <source>A new order is made for the other items, less the {0} paid for the returned ones.</source>
+        <translation>다른 상품으로 새 주문을 만들고, 반품 상품에 결제한 {0}을(를) 빼요.</translation>
+    </message>
+    <message>
+        <source>A new order is made; it asks the customer for the difference of {0}.</source>
+        <translation>새 주문을 만들어요. 고객에게 차액 {0}을(를) 받아요.</translation>
+    </message>
+    <message>
+        <source>A new order is made and marked paid: no payment is asked.</source>
+        <translation>새 주문을 만들고 결제 완료로 표시해요. 추가 결제는 없어요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) come back.</source>
+        <translation>
+            <numerusform>%n개가 돌아와요.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>상품</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>구매 수량</translation>
+    </message>
+    <message>
+        <source>Coming back</source>
+        <translation>반품 수량</translation>
+    </message>
+    <message>
+        <source>Exchange for (code)</source>
+        <translation>교환 상품 (코드)</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>{0} ({1} returned before)</source>
+        <translation>{0} (이전에 {1}개 반품)</translation>
     </message>
 </context>
 <context>

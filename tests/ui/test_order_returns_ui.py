@@ -1,0 +1,137 @@
+"""The owner records a return or exchange from a shipped order's window, as a customer sends goods back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtWidgets import QPushButton
+
+from app.catalog import ItemDraft, create_item
+from app.models import Contact
+from app.order_actions import load_order
+from app.order_queries import EventRow
+from app.order_returns import RETURNED
+from app.orders import LineInput, OrderState, create_order, move_order
+from app.stock import set_stock, stock_levels
+from tests.support.factories import make_contact
+from ui.order_actions import OrderActions
+from ui.order_history import event_text
+from ui.return_dialog import ReturnDialog, ReturnLinesModel
+
+
+def shipped(ctx: Any) -> tuple[int, int]:
+    """김민지 (wrote just now) bought 2 린넨 셔츠 (29,000원, counted: 10 before); shipped."""
+    with ctx.db.write() as s:
+        item = create_item(
+            s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN")
+        )
+        set_stock(s, item, 10)
+        c = make_contact(s, profile_name="김민지")
+        s.get(Contact, c.id).last_inbound_at = datetime.now(UTC)  # type: ignore[union-attr]
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 2)], source="chat").id
+        for state in (OrderState.PAID, OrderState.SHIPPED):
+            move_order(s, order_id, state, courier="CJ대한통운", tracking="654321098765")
+        return order_id, item
+
+
+def on_hand(ctx: Any, item_id: int) -> int:
+    with ctx.db.read() as s:
+        return stock_levels(s, [item_id])[0].on_hand
+
+
+def open_return(window: Any, qtbot: Any, dialogs: Any, order_id: int) -> tuple[Any, ReturnDialog]:
+    actions = OrderActions(window, window.ctx)
+    order_window = actions.open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    button = order_window.findChild(QPushButton, "returnOrder")
+    assert button is not None
+    qtbot.waitUntil(button.isVisible)
+    dialogs.expect("modal")
+    button.click()
+    dialog = order_window.findChild(ReturnDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.start is not None)
+    return actions, dialog
+
+
+def test_a_return_not_yet_back_prepares_the_refund_message_and_stock_waits_for_the_parcel(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id, item = shipped(window.ctx)
+    actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    order_window = actions.open_orders[order_id]
+    model = dialog.model
+    # One line: all of it is offered back, and with it all she paid.
+    assert model.rows[0].coming == 2 and dialog.save_button.isEnabled()
+    assert dialog.refund.text() == "58,000"
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    assert dialog.refund.text() == "29,000"  # what she paid for one shirt
+    dialog.reason.setText("사이즈가 작아요")
+    assert not dialog.goods_back.isChecked()
+    dialog.save_button.click()
+    pane = order_window.message
+    qtbot.waitUntil(lambda: pane.isVisible() and pane.prepared is not None)
+    assert pane.edit.toPlainText().endswith(
+        "\nThe ₩29,000 you paid will be refunded: please send us the bank account to refund it to."
+    )
+    assert order_window.detail.state == OrderState.DONE
+    assert (
+        "returned: “린넨 셔츠” ×1 (사이즈가 작아요) · refund ₩29,000 · goods not back yet"
+        in order_window.history.stringList()[0]
+    )
+    assert on_hand(window.ctx, item) == 8  # not on the shelf until it arrives
+    with qtbot.waitSignal(pane.sent):
+        pane.send_button.click()
+    qtbot.waitUntil(lambda: "(customer told)" in order_window.history.stringList()[0])
+
+    arrived = order_window.findChild(QPushButton, "returnArrived")
+    assert arrived is not None
+    qtbot.waitUntil(arrived.isVisible)
+    arrived.click()
+    qtbot.waitUntil(lambda: on_hand(window.ctx, item) == 9)
+    qtbot.waitUntil(lambda: order_window.findChild(QPushButton, "returnArrived") is None)
+    assert "back in stock" in order_window.history.stringList()[0]
+
+
+def test_an_exchange_for_another_size_opens_the_new_paid_order_and_asks_nothing(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id, item = shipped(window.ctx)
+    actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    dialog.kind_exchange.setChecked(True)
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    model.setData(model.index(0, ReturnLinesModel.NEW_OPTION), "L")
+    assert dialog.refund.text() == "0"
+    assert "no payment is asked" in dialog.summary.text()
+    dialog.goods_back.setChecked(True)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: len(actions.open_orders) == 2)
+    new_id = next(oid for oid in actions.open_orders if oid != order_id)
+    new = load_order(window.ctx.db, new_id)
+    assert new.state == OrderState.PAID and new.total_minor == 0
+    assert [(line.option, line.quantity) for line in new.lines] == [("L", 1)]
+    assert on_hand(window.ctx, item) == 8  # one shirt back, the L one gone out
+    original = load_order(window.ctx.db, order_id)
+    assert original.events[-1].kind == RETURNED and new.number in original.events[-1].note
+    for w in actions.open_orders.values():
+        w.message.discard()
+
+
+def test_the_history_says_a_return_and_an_exchange_in_korean(korean: None, korean_locale: None) -> None:
+    at = datetime(2026, 12, 4, 6, 3, tzinfo=UTC)
+    note = (
+        '{"lines": [[0, 1, "린넨 셔츠", "M"]], "reason": "사이즈가 작아요", "goods_back": false, '
+        '"currency": "KRW", "refund": 29000}'
+    )
+    text = event_text(EventRow(at, RETURNED, "shipped", "done", note), "Asia/Seoul")
+    assert text.endswith(
+        ": 반품: “린넨 셔츠 M” ×1 (사이즈가 작아요) · 환불 29,000원 · 상품이 아직 돌아오지 않음"
+    )
+    exchange = note.replace(
+        '"refund": 29000', '"refund": 0, "exchange": {"id": 9, "number": "2026-0009"}, "due": 12000'
+    )
+    assert event_text(EventRow(at, RETURNED, None, None, exchange), "Asia/Seoul").endswith(
+        ": 교환: “린넨 셔츠 M” ×1, 새 주문 2026-0009로 보냄 (사이즈가 작아요) · 새 주문에서 받을 금액 12,000원 · 상품이 아직 돌아오지 않음"
+    )
