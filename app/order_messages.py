@@ -89,6 +89,20 @@ def last_return(events: Sequence[Any]) -> dict[str, Any] | None:
     return None
 
 
+def _with_money_lines(text: str, came_back: dict[str, Any], language: str, locale: str, currency: str) -> str:
+    """A return's message with the same refund line as a paid order's cancel (what this return gives
+    back), and an exchange's with the difference its new order asks for."""
+    currency = str(came_back.get("currency") or currency)
+    if refund := int(came_back.get("refund", 0)):
+        text = f"{text.rstrip()}\n{refund_line(language, format_price(refund, currency, locale))}"
+    if due := int(came_back.get("due", 0)):
+        owed = fill(
+            DUE_PROMISE.get(language, DUE_PROMISE["en"]), {"due": format_price(due, currency, locale)}
+        )
+        text = f"{text.rstrip()}\n{owed}"
+    return text
+
+
 # Defaults in 존댓말 and in English; the owner can replace each in the order settings.
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     "ko": {
@@ -339,15 +353,7 @@ def prepare_message(
         if refund_due and not settings.messages.get(key):
             filled = f"{filled.rstrip()}\n{refund_line(language, values['total'])}"
         if came_back is not None and not settings.messages.get(key):
-            # The same refund line as a paid order's cancel, with what this return gives back.
-            currency = str(came_back.get("currency") or order.currency)
-            if refund := int(came_back.get("refund", 0)):
-                filled = f"{filled.rstrip()}\n{refund_line(language, format_price(refund, currency, locale))}"
-            if due := int(came_back.get("due", 0)):
-                owed = fill(
-                    DUE_PROMISE.get(language, DUE_PROMISE["en"]), {"due": format_price(due, currency, locale)}
-                )
-                filled = f"{filled.rstrip()}\n{owed}"
+            filled = _with_money_lines(filled, came_back, language, locale, order.currency)
         return PreparedMessage(state, filled, True, bank_missing=bank_missing, several_orders=several)
     if several:
         chosen = several_orders_template(settings, templates)
@@ -377,9 +383,12 @@ def prepare_message(
             template, refund_left_out = refund_template, False
     refund = values["total"] if refund_left_out else ""
     if template is None:
+        shown = fill(text, values)
+        if came_back is not None and not settings.messages.get(key):  # what she is to hear, by phone
+            shown = _with_money_lines(shown, came_back, language, locale, order.currency)
         return PreparedMessage(
             state,
-            fill(text, values),
+            shown,
             False,
             template_missing=True,
             bank_missing=bank_missing,

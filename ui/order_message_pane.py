@@ -10,7 +10,13 @@ from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton,
 from app.changes import Changes
 from app.models import utcnow
 from app.order_actions import send_order_messages
-from app.order_messages import OrderMessage, PreparedMessage, message_for_order
+from app.order_messages import (
+    EXCHANGE_MESSAGE,
+    RETURN_MESSAGE,
+    OrderMessage,
+    PreparedMessage,
+    message_for_order,
+)
 from app.order_notices import why_not_told
 from app.order_queries import OrderDetail
 from app.orders import OrderState
@@ -212,6 +218,12 @@ class OrderMessagePane(QWidget):
                     "OrderWindow",
                     "Meta files it as {0}, not utility: it is paid and counts toward your messaging limit.",
                 ).format(prepared.template.category.lower())
+        elif prepared.state in (RETURN_MESSAGE, EXCHANGE_MESSAGE):
+            how = translate(
+                "OrderWindow",
+                "More than 24 hours since the customer wrote, so WhatsApp takes only an approved template, "
+                "and returns have none. Tell the customer this by phone, or send it once they write again.",
+            )
         elif prepared.unfit_template:
             how = translate(
                 "OrderWindow",

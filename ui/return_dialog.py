@@ -261,7 +261,9 @@ class ReturnDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Rea&son"), self.reason)
         form.addRow("", self.goods_back)
-        form.addRow(self.tr("Re&fund"), refund_row)
+        refund_label = QLabel(self.tr("Re&fund"), self)
+        refund_label.setBuddy(self.refund)  # (a row of a layout gets no buddy: its Alt letter showed as "&F")
+        form.addRow(refund_label, refund_row)
         self.reason_label = form.labelForField(self.reason)
 
         self.summary = QLabel(self)

@@ -94,7 +94,14 @@ def _skipped_row(s: SkippedRow, report: TrackingReport) -> ReviewRow:
         if s.doubt is not None:
             what += " · " + report.reason(SkippedRow(s.row, SkipReason.BAD_TRACKING, doubt=s.doubt))
         return ReviewRow(
-            s.row.row, s.order_id, named, s.customer, s.row.tracking, Outcome.REPLACE, what, False
+            s.row.row,
+            s.order_id,
+            named,
+            s.customer,
+            s.row.tracking,
+            Outcome.REPLACE,
+            with_particles(what),
+            False,
         )
     if s.tickable:
         what = translate("TrackingReviewDialog", "Doubtful: {0}. Tick it to mark shipped anyway").format(
@@ -209,12 +216,14 @@ class TrackingReviewDialog(QDialog):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        # The reason a row needs a look is a sentence: wrapped, the row as tall as it needs.
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._toggle)
+        self.table.resizeRowsToContents()
 
         self.apply_button = QPushButton(self)
         self.apply_button.setObjectName("applyTracking")
@@ -241,7 +250,8 @@ class TrackingReviewDialog(QDialog):
         tickable = sum(1 for s in plan.skipped if s.tickable)
         unused = len(plan.skipped) - tickable
         parts = [self.tr("Nothing has changed yet. Ticked rows are applied when you confirm.")]
-        parts.append(self.tr("%n order(s) can be marked shipped.", "", ships))
+        if ships:
+            parts.append(self.tr("%n order(s) can be marked shipped.", "", ships))
         if tickable:
             parts.append(self.tr("%n row(s) need your look: they are not ticked.", "", tickable))
         if unused:

@@ -220,3 +220,22 @@ def test_a_paid_order_cannot_be_returned_it_is_cancelled(db) -> None:
     with pytest.raises(OrderError) as err:
         returnable(db, order_id)
     assert err.value.code is ErrorCode.ORDER_RETURN_REFUSED
+
+
+def test_after_24_hours_the_return_message_cannot_go_but_still_shows_the_refund_to_say_by_phone(db) -> None:
+    order_id, _contact_id, _items = shipped_order(db)
+    save_return(db, order_id, ReturnRequest((ReturnLine(1, 1),), goods_back=True))
+    with db.read() as s:
+        detail = order_detail(s, order_id)
+    message = prepare_message(
+        detail,
+        OrderSettings(),
+        language="ko",
+        locale="ko_KR",
+        deadline_text="",
+        last_inbound_at=NOW - timedelta(days=3),
+        now=NOW,
+        returned=True,
+    )
+    assert message is not None and not message.sendable and message.template_missing
+    assert message.text.endswith("입금해 주신 12,000원은 환불해 드리겠습니다. 환불받으실 계좌를 알려 주세요.")
