@@ -66,17 +66,12 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
     if event.kind == GOODS_BACK:
         return translate("OrderWindow", "{0}: the returned goods arrived and are back in stock").format(when)
     if event.kind == EXCHANGE_FOR:
-        return translate(
-            "OrderWindow", "{0}: exchange for order {1}; {2} of it paid by the returned goods"
-        ).format(
-            when,
-            facts.get("number", ""),
-            money(int(facts.get("credit", 0)), str(facts.get("currency") or "KRW")),
-        )
+        credit = money(int(facts.get("credit", 0)), str(facts.get("currency") or "KRW"))
+        line = translate("OrderWindow", "{0}: exchange for order {1}; {2} of it paid by the returned goods")
+        return with_particles(line.format(when, facts.get("number", ""), credit))
     if event.kind == RETRACKED:
-        return translate(
-            "OrderWindow", "{0}: tracking number {1} replaced by {2} from the courier's file"
-        ).format(when, facts.get("from") or "—", facts.get("to", ""))
+        line = translate("OrderWindow", "{0}: tracking number {1} replaced by {2} from the courier's file")
+        return with_particles(line.format(when, facts.get("from") or "—", facts.get("to", "")))
     deposit = facts.get("deposit")
     if event.kind == REFUND_DUE and isinstance(deposit, dict):
         return translate(

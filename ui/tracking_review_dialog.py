@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -223,7 +223,9 @@ class TrackingReviewDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._toggle)
-        self.table.resizeRowsToContents()
+        # Rows as tall as their wrapped sentence at the column's width now (measured before the
+        # dialog was shown, the narrow column made every row four lines tall).
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
 
         self.apply_button = QPushButton(self)
         self.apply_button.setObjectName("applyTracking")
@@ -244,6 +246,10 @@ class TrackingReviewDialog(QDialog):
         layout.addLayout(row)
         resize_within_screen(self, QSize(900, 520))
         self._count()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def _heading(self, plan: TrackingPlan) -> str:
         ships = len(plan.matches)

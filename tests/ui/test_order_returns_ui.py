@@ -135,3 +135,15 @@ def test_the_history_says_a_return_and_an_exchange_in_korean(korean: None, korea
     assert event_text(EventRow(at, RETURNED, None, None, exchange), "Asia/Seoul").endswith(
         ": 교환: “린넨 셔츠 M” ×1, 새 주문 2026-0009로 보냄 (사이즈가 작아요) · 새 주문에서 받을 금액 12,000원 · 상품이 아직 돌아오지 않음"
     )
+
+
+def test_a_tracking_number_the_courier_file_replaced_reads_with_the_right_particles(
+    korean: None, korean_locale: None
+) -> None:
+    from app.shipping_sheets import RETRACKED
+
+    at = datetime(2026, 12, 4, 6, 3, tzinfo=UTC)
+    note = '{"from": "384917265031", "to": "384917265099", "courier": "CJ대한통운"}'
+    assert event_text(EventRow(at, RETRACKED, None, None, note), "Asia/Seoul").endswith(
+        ": 택배사 파일로 송장번호 384917265031을 384917265099로 바꿈"
+    )
