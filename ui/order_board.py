@@ -131,6 +131,8 @@ class OrderBoard(QWidget):
         self.table_button.setCheckable(True)
         self.status = QLabel(self)
         self.tracking_review: TrackingReviewDialog | None = None  # the courier's file, while reviewed
+        self.file_result = ""  # what the last courier's file did (or that it was cancelled)
+        self._count_text = ""
         self.status.setWordWrap(True)  # a long file name wraps; it never widens the window
         # Whose clock the cards and the table show, where this computer's differs (set by show_page).
         self.zone_note = QLabel(self)
@@ -350,7 +352,7 @@ class OrderBoard(QWidget):
                 view.setCurrentIndex(model.index(row))  # a reload keeps the card Enter would open
             self.column_titles[state].setText(f"{state_name(state)} ({total})")
         shown = sum(model.total for model in self.columns.values())
-        self.status.setText(self.tr("%n order(s)", "", shown))
+        self._show_status(self.tr("%n order(s)", "", shown))
         self.loaded_once = True
         if self._open_if_one and generation is not None:
             self._open_if_one = False
@@ -584,7 +586,7 @@ class OrderBoard(QWidget):
         delete_when_closed(dialog)
         dialog.chosen.connect(lambda ticked: self.apply_tracking(path, courier, ticked))
         dialog.rejected.connect(
-            lambda: self.status.setText(self.tr("Tracking file not applied: nothing changed."))
+            lambda: self._say_file_result(self.tr("Tracking file not applied: nothing changed."))
         )
         dialog.open()
         self.tracking_review = dialog
@@ -603,7 +605,7 @@ class OrderBoard(QWidget):
                 texts.append(
                     self.tr("%n ticked row(s) were not applied: their orders changed meanwhile.", "", missed)
                 )
-            self.status.setText(" ".join(texts))
+            self._say_file_result(" ".join(texts))
             self.ctx.publish(changes)
             self.shipped.emit(shipped)
             if self.order_actions is not None and shipped:
@@ -613,6 +615,15 @@ class OrderBoard(QWidget):
         Op(lambda: apply_reviewed_tracking(db, path, courier, ticked), parent=self).success(done).failure(
             self._failed
         ).run()
+
+    def _say_file_result(self, text: str) -> None:
+        """What the last courier's file did, kept beside the order count (reloads rewrote it at once)."""
+        self.file_result = text
+        self._show_status(self._count_text)
+
+    def _show_status(self, count: str) -> None:
+        self._count_text = count
+        self.status.setText(" · ".join(t for t in (count, self.file_result) if t))
 
     def tick(self) -> None:
         """A minute on: the cards' and the table's times and deadlines redrawn from the clock."""

@@ -768,7 +768,7 @@ class OrderWindow(QDialog):
         number = detail.number if detail is not None else None
         paid = (
             money(detail.total_minor, detail.currency)
-            if detail is not None and detail.state == OrderState.PAID
+            if detail is not None and detail.state == OrderState.PAID and detail.total_minor
             else ""
         )
         if state is OrderState.CANCELLED and paid:

@@ -102,3 +102,5 @@ def test_the_review_ticks_the_good_rows_leaves_doubtful_ones_and_cancel_changes_
     assert after[ids["이하은"]] == ("shipped", "6.86501E+11")
     assert after[ids["박서준"]] == ("paid", "")  # unticked: left as it was
     assert after[ids["최유나"]] == ("shipped", "111122223333")  # its number kept, not ticked
+    # What the file did stays said under the board after it reloads with the shipped orders.
+    qtbot.waitUntil(lambda: board.status.text() == "4 order(s) · 2 order(s) marked shipped.")
