@@ -25,8 +25,8 @@ from app.text import nfc
 COURIER_COLUMNS = ("주문번호", "받는분", "전화번호", "우편번호", "주소", "상세주소", "배송메모", "상품")
 ORDER_COLUMNS = (
     "주문번호", "주문일시", "상태", "고객", "상품코드", "상품명", "옵션", "수량", "단가", "금액", "통화",
-    "배송비", "도서산간", "할인", "합계", "입금자명", "현금영수증", "택배사", "송장번호", "고객 요청사항",
-    "메모",
+    "배송비", "도서산간", "할인", "합계", "환불", "입금자명", "현금영수증", "택배사", "송장번호",
+    "고객 요청사항", "메모",
 )  # fmt: skip
 NUMBER_COLUMNS = ("주문번호", "order number", "order")
 TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")
@@ -203,7 +203,10 @@ def order_sheet_rows(
     the order's shipping, remote-area fee, discount and total on its first line, so columns add up.
 
     Each order's time is the shop's wall-clock time in `zone` (a date-time the sheet can sort), and
-    its state is said as `state_names` gives it (the owner's language; the ui/ passes it in)."""
+    its state is said as `state_names` gives it (the owner's language; the ui/ passes it in). 환불 is
+    what its returns refunded (the books take it off 합계), beside its total."""
+    from app.order_returns import refunds_of
+
     names = state_names or {}
     stmt = select(Order).order_by(Order.created_at, Order.id)
     if since is not None:
@@ -212,8 +215,10 @@ def order_sheet_rows(
         stmt = stmt.where(Order.created_at < until)
     orders = session.scalars(stmt).all()
     items = _items(session, [o.id for o in orders])
+    refunds = refunds_of(session, [o.id for o in orders])
     rows: list[Sequence[object]] = [ORDER_COLUMNS]
     for o in orders:
+        refund = refunds.get(o.id)
         money = lambda minor, o=o: to_decimal(minor, o.currency)  # noqa: E731
         for position, line in enumerate(items.get(o.id, [])):
             # The order's own amounts on its first line only: repeated on each line, a SUM of the
@@ -236,6 +241,7 @@ def order_sheet_rows(
                     money(o.surcharge_minor) if whole else None,
                     money(o.discount_minor) if whole else None,
                     money(o.total_minor) if whole else None,
+                    money(refund) if whole and refund else None,
                     o.depositor_name,
                     o.cash_receipt,
                     o.courier,

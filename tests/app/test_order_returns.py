@@ -239,3 +239,22 @@ def test_after_24_hours_the_return_message_cannot_go_but_still_shows_the_refund_
     )
     assert message is not None and not message.sendable and message.template_missing
     assert message.text.endswith("입금해 주신 12,000원은 환불해 드리겠습니다. 환불받으실 계좌를 알려 주세요.")
+
+
+def test_the_accounting_sheet_says_what_a_return_refunded_beside_the_orders_total(db, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    from app.shipping_sheets import ORDER_COLUMNS, orders_sheet
+
+    order_id, _contact_id, _items = shipped_order(db)
+    save_return(db, order_id, ReturnRequest((ReturnLine(0, 1),), goods_back=True))
+    save_return(db, order_id, ReturnRequest((ReturnLine(1, 1),), goods_back=True, refund_minor=10000))
+    path = tmp_path / "orders.xlsx"
+    with db.read() as s:
+        path.write_bytes(orders_sheet(s, fmt="xlsx"))
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    refund = ORDER_COLUMNS.index("환불")
+    assert ORDER_COLUMNS[refund - 1] == "합계"
+    assert [r[refund] for r in rows[1:]] == [39000, None]  # once, on the order's first line
