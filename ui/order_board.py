@@ -44,6 +44,7 @@ from app.order_actions import (
 )
 from app.order_notices import BulkMove
 from app.order_queries import BoardPage, OrderFilter, OrderSummary
+from app.order_returns import RETURN_STATES
 from app.orders import BOARD_STATES, MOVES, OrderState
 from app.rules import zone
 from app.shipping_sheets import TrackingApplied, TrackingPlan
@@ -685,6 +686,11 @@ class OrderBoard(QWidget):
         if self.order_actions is not None:
             self.order_actions.open_order(order_id)
 
+    def open_return(self, order_id: int) -> None:
+        """The order's window, with its return or exchange asked over it."""
+        if self.order_actions is not None:
+            self.order_actions.open_order(order_id).open_return()
+
     def card_menu(self, summary: OrderSummary) -> QMenu:
         """The menu of one card: open it or its chat, or move it to a state it may go to."""
         menu = QMenu(self)
@@ -692,6 +698,9 @@ class OrderBoard(QWidget):
         if summary.contact_id is not None:
             contact_id = summary.contact_id
             menu.addAction(self.tr("Open &chat"), lambda: self.chat_requested.emit(contact_id))
+        if OrderState(summary.state) in RETURN_STATES:
+            back = menu.addAction(self.tr("R&eturn or exchange…"), lambda: self.open_return(summary.id))
+            back.setObjectName("returnOrder")
         menu.addSeparator()
         for target in MOVES[OrderState(summary.state)]:
             act = QAction(move_button_text(target), menu)  # its Alt letter as on the order's window

@@ -5056,6 +5056,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <source>Open &amp;chat</source>
         <translation>채팅 열기(&amp;C)</translation>
     </message>
+    <message>
+        <source>R&amp;eturn or exchange…</source>
+        <translation>반품·교환(&amp;E)…</translation>
+    </message>
     <message numerus="yes">
         <source>%n paid order(s) saved to the courier sheet.</source>
         <translation>

@@ -147,3 +147,29 @@ def test_a_tracking_number_the_courier_file_replaced_reads_with_the_right_partic
     assert event_text(EventRow(at, RETRACKED, None, None, note), "Asia/Seoul").endswith(
         ": 택배사 파일로 송장번호 384917265031을 384917265099로 바꿈"
     )
+
+
+def test_a_shipped_card_on_the_board_offers_the_return_and_a_paid_one_does_not(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtGui import QAction
+
+    order_id, _item = shipped(window.ctx)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    card = board.columns[OrderState.SHIPPED].summary(0)
+    menu = board.card_menu(card)
+    back = menu.findChild(QAction, "returnOrder")
+    assert back is not None
+    dialogs.expect("modal")
+    back.trigger()
+    dialog = actions.open_orders[order_id].findChild(ReturnDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.start is not None)
+    assert [row.name for row in dialog.model.rows] == ["린넨 셔츠"]
+    dialog.reject()
+    assert board.card_menu(replace(card, state="paid")).findChild(QAction, "returnOrder") is None
