@@ -145,7 +145,8 @@ def returned_quantities(order: Order) -> dict[int, int]:
 
 
 def refunded(order: Order) -> int:
-    return sum(int(facts.get("refund", 0)) for _e, facts in _returns(order))
+    """What of her payment is spent: refunded, or carried to an exchange's new order ("credit")."""
+    return sum(int(facts.get("refund", 0)) + int(facts.get("credit", 0)) for _e, facts in _returns(order))
 
 
 def refunds_of(session: Session, order_ids: Sequence[int]) -> dict[int, int]:
@@ -328,10 +329,14 @@ def record_return(
         refund = max(0, credit - value) if request.refund_minor is None else request.refund_minor
         facts["exchange"] = {"id": exchange.id, "number": exchange.number}
         facts["due"] = due
+        facts["credit"] = min(credit, value)  # of her payment, now the new order's
     else:
         refund = credit if request.refund_minor is None else request.refund_minor
-    if isinstance(refund, bool) or not 0 <= refund <= most:
-        raise OrderError(ErrorCode.ORDER_REFUND_TOO_MUCH, RefundParams(refund, max(0, most), order.currency))
+    carried = int(facts.get("credit", 0))  # what the exchange's new order takes of her payment
+    if isinstance(refund, bool) or not 0 <= refund <= most - carried:
+        raise OrderError(
+            ErrorCode.ORDER_REFUND_TOO_MUCH, RefundParams(refund, max(0, most - carried), order.currency)
+        )
     facts["refund"] = refund
     if request.goods_back:
         _stock_back(session, order, [(p.position, p.quantity) for p in picks])
@@ -340,7 +345,10 @@ def record_return(
     for p in picks:
         back[p.position] = back.get(p.position, 0) + p.quantity
     whole = all(back.get(line.position, 0) >= line.quantity for line in order.lines)
-    after = OrderState.CANCELLED if whole and exchange is None else OrderState.DONE
+    # Every piece back and none exchanged: the sale is undone. Part of it exchanged, her payment
+    # still pays for the new order: the first stays, done.
+    exchanged = exchange is not None or any(facts.get("exchange") for _e, facts in _returns(order))
+    after = OrderState.CANCELLED if whole and not exchanged else OrderState.DONE
     moved = after is not before
     order.events.append(
         OrderEvent(

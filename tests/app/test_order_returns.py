@@ -258,3 +258,39 @@ def test_the_accounting_sheet_says_what_a_return_refunded_beside_the_orders_tota
     refund = ORDER_COLUMNS.index("환불")
     assert ORDER_COLUMNS[refund - 1] == "합계"
     assert [r[refund] for r in rows[1:]] == [39000, None]  # once, on the order's first line
+
+
+def test_the_relays_bot_hears_the_returned_order_cancelled_and_the_exchange_order_paid(db, relay) -> None:
+    """What OrderActions pushes after a return (POST /v1/orders/status), read back from the real relay."""
+    import httpx
+
+    from app.order_actions import statuses_for
+    from app.relay_client import RelayClient
+
+    order_id, contact_id, _items = shipped_order(db)
+    _d, _c, outcome = save_return(
+        db, order_id, ReturnRequest((ReturnLine(1, 1),), goods_back=True, exchange=(LineInput("BAG", 1),))
+    )
+    save_return(db, order_id, ReturnRequest((ReturnLine(0, 2),), goods_back=True))
+    with RelayClient(relay.url, relay.token) as client:
+        client.push_order_statuses(statuses_for(db, contact_id))
+    with db.read() as s:
+        wa_id = s.get(Contact, contact_id).wa_id  # type: ignore[union-attr]
+    response = httpx.get(f"{relay.url}/v1/orders/status", params={"wa_id": wa_id}, headers=relay.auth())
+    states = {o["number"]: o["state"] for o in response.json()["orders"]}
+    assert states == {
+        load_order(db, order_id).number: "done",  # an exchange keeps the first order: its goods went out
+        outcome.exchange_number: "paid",
+    }
+
+
+def test_what_an_exchange_carried_to_its_new_order_is_never_refunded_again(db) -> None:
+    order_id, _contact_id, _items = shipped_order(db)
+    save_return(
+        db, order_id, ReturnRequest((ReturnLine(1, 1),), goods_back=True, exchange=(LineInput("BAG", 1),))
+    )
+    assert (
+        returnable(db, order_id).refundable_minor == 58000 + 3000
+    )  # the bag's 12,000원 went to the new order
+    _d, _c, rest = save_return(db, order_id, ReturnRequest((ReturnLine(0, 2),), goods_back=True))
+    assert rest.refund_minor == 61000
