@@ -132,8 +132,6 @@ class OrderBoard(QWidget):
         self.table_button.setCheckable(True)
         self.status = QLabel(self)
         self.tracking_review: TrackingReviewDialog | None = None  # the courier's file, while reviewed
-        self.file_result = ""  # what the last courier's file did (or that it was cancelled)
-        self._count_text = ""
         self.status.setWordWrap(True)  # a long file name wraps; it never widens the window
         # Whose clock the cards and the table show, where this computer's differs (set by show_page).
         self.zone_note = QLabel(self)
@@ -353,7 +351,7 @@ class OrderBoard(QWidget):
                 view.setCurrentIndex(model.index(row))  # a reload keeps the card Enter would open
             self.column_titles[state].setText(f"{state_name(state)} ({total})")
         shown = sum(model.total for model in self.columns.values())
-        self._show_status(self.tr("%n order(s)", "", shown))
+        self.status.setText(self.tr("%n order(s)", "", shown))
         self.loaded_once = True
         if self._open_if_one and generation is not None:
             self._open_if_one = False
@@ -618,13 +616,9 @@ class OrderBoard(QWidget):
         ).run()
 
     def _say_file_result(self, text: str) -> None:
-        """What the last courier's file did, kept beside the order count (reloads rewrote it at once)."""
-        self.file_result = text
-        self._show_status(self._count_text)
-
-    def _show_status(self, count: str) -> None:
-        self._count_text = count
-        self.status.setText(" · ".join(t for t in (count, self.file_result) if t))
+        """What the courier's file did: in the note that stays (the status line is rewritten by the
+        reload its own changes start)."""
+        self.saved_note.show_note(text)
 
     def tick(self) -> None:
         """A minute on: the cards' and the table's times and deadlines redrawn from the clock."""

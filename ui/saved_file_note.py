@@ -70,6 +70,11 @@ class SavedFileNote(QFrame):
         self.open_button.hide()
         self.show()
 
+    def show_note(self, text: str) -> None:
+        """What a file read did (a courier's tracking numbers applied, or not): no folder to open."""
+        self.show_problem(text)
+        self.text.setStyleSheet("")
+
     def open_folder(self) -> None:
         if self.folder is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

@@ -83,7 +83,7 @@ def test_the_review_ticks_the_good_rows_leaves_doubtful_ones_and_cancel_changes_
     assert not dialog.model.flags(unused) & Qt.ItemFlag.ItemIsUserCheckable
     assert dialog.apply_button.text() == "Apply 2 row(s)"
     dialog.reject()
-    qtbot.waitUntil(lambda: "nothing changed" in board.status.text())
+    qtbot.waitUntil(lambda: board.saved_note.text.text() == "Tracking file not applied: nothing changed.")
     assert states(ctx.db) == before  # Cancel: every order as it was
 
     # Again: the owner unticks 박서준 (parcel not handed over) and ticks 이하은's doubtful number.
@@ -103,4 +103,5 @@ def test_the_review_ticks_the_good_rows_leaves_doubtful_ones_and_cancel_changes_
     assert after[ids["박서준"]] == ("paid", "")  # unticked: left as it was
     assert after[ids["최유나"]] == ("shipped", "111122223333")  # its number kept, not ticked
     # What the file did stays said under the board after it reloads with the shipped orders.
-    qtbot.waitUntil(lambda: board.status.text() == "4 order(s) · 2 order(s) marked shipped.")
+    qtbot.waitUntil(lambda: board.status.text() == "4 order(s)")
+    assert board.saved_note.isVisible() and board.saved_note.text.text() == "2 order(s) marked shipped."
