@@ -222,7 +222,7 @@ class TrackingReviewDialog(QDialog):
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(self._toggle)
+        # Space ticks the current row (the delegate's own key); Enter, as in any dialog, applies.
         # Rows as tall as their wrapped sentence at the column's width now (measured before the
         # dialog was shown, the narrow column made every row four lines tall).
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
@@ -246,6 +246,8 @@ class TrackingReviewDialog(QDialog):
         layout.addLayout(row)
         resize_within_screen(self, QSize(900, 520))
         self._count()
+        self.table.setFocus()
+        self.table.setCurrentIndex(self.model.index(0, 0))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -265,17 +267,6 @@ class TrackingReviewDialog(QDialog):
         if already := self.report.already_text():
             parts.append(already)
         return " ".join(parts)
-
-    def _toggle(self, index: QModelIndex) -> None:
-        """Enter or a double click on a row ticks or unticks it."""
-        first = self.model.index(index.row(), 0)
-        if self.model.flags(first) & Qt.ItemFlag.ItemIsUserCheckable:
-            ticked = self.model.rows[index.row()].ticked
-            self.model.setData(
-                first,
-                Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked,
-                Qt.ItemDataRole.CheckStateRole,
-            )
 
     def _count(self) -> None:
         ticked = self.model.ticked()

@@ -82,7 +82,13 @@ def test_the_review_ticks_the_good_rows_leaves_doubtful_ones_and_cancel_changes_
     unused = dialog.model.index([r.outcome for r in dialog.model.rows].index(Outcome.UNUSED), 0)
     assert not dialog.model.flags(unused) & Qt.ItemFlag.ItemIsUserCheckable
     assert dialog.apply_button.text() == "Apply 2 row(s)"
-    dialog.reject()
+    # From the keyboard: Space ticks the row the keyboard is on; Enter would apply, Esc cancels.
+    doubt_row = [r.outcome for r in dialog.model.rows].index(Outcome.DOUBT)
+    dialog.table.setCurrentIndex(dialog.model.index(doubt_row, 0))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.model.rows[doubt_row].ticked and dialog.apply_button.text() == "Apply 3 row(s)"
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     qtbot.waitUntil(lambda: board.saved_note.text.text() == "Tracking file not applied: nothing changed.")
     assert states(ctx.db) == before  # Cancel: every order as it was
 
@@ -95,7 +101,7 @@ def test_the_review_ticks_the_good_rows_leaves_doubtful_ones_and_cancel_changes_
             assert model.setData(model.index(row, 0), want, Qt.ItemDataRole.CheckStateRole)
     assert dialog.apply_button.text() == "Apply 2 row(s)"
     with qtbot.waitSignal(board.shipped) as shipped:
-        dialog.apply_button.click()
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # Enter applies the ticked rows
     assert sorted(shipped.args[0]) == sorted([ids["김민지"], ids["이하은"]])
     after = states(ctx.db)
     assert after[ids["김민지"]] == ("shipped", "654321098765")
