@@ -42,6 +42,20 @@ def orders_in(ctx: Any, *states: OrderState, with_address: bool = True) -> list[
         return made
 
 
+def review_then(seen: list[list[tuple[str, bool, str]]], apply: bool = True) -> Any:
+    """A modal answer for the courier file's review: note its rows (order, ticked, what happens),
+    then apply the ticked ones (or cancel)."""
+
+    def answer(dialog: Any) -> None:
+        seen.append([(r.number, r.ticked, r.what) for r in dialog.model.rows])
+        if apply and dialog.apply_button.isEnabled():
+            dialog.apply_button.click()
+        else:
+            dialog.reject()
+
+    return answer
+
+
 def test_a_tracking_file_with_a_courier_column_ships_without_asking_and_names_the_rows_it_left(
     window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
 ) -> None:
@@ -60,16 +74,21 @@ def test_a_tracking_file_with_a_courier_column_ships_without_asking_and_names_th
     qtbot.addWidget(board)
     qtbot.waitUntil(lambda: board.loaded_once)
     dialogs.expect("getOpenFileName", answer=returned)
-    # No "which courier?": every row the file ships names its courier. Only the unused row is told.
-    told = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+    # No "which courier?": every row the file ships names its courier. The review shows every row.
+    seen: list[list[tuple[str, bool, str]]] = []
+    review = dialogs.expect("modal", answer=review_then(seen))
     with qtbot.waitSignal(board.shipped) as shipped:
         board.choose_tracking_file()
     assert shipped.args == [[second, first]]
-    assert told.texts == [
-        "2 order(s) marked shipped.\n\n1 row(s) of 송장.csv were not used:\n"
-        "Row 4 · 2026-9999: no order has this number"
+    assert review.shown[0].title == "Tracking numbers from 송장.csv"
+    assert seen == [
+        [
+            (second_no, True, "Becomes shipped"),
+            (first_no, True, "Becomes shipped"),
+            ("2026-9999", False, "no order has this number"),
+        ]
     ]
-    assert board.status.text() == "2 order(s) marked shipped."
+    assert board.saved_note.text.text() == "2 order(s) marked shipped."
     with window.ctx.db.read() as s:
         assert {(o.state, o.courier) for o in s.scalars(select(Order))} == {("shipped", "CJ대한통운")}
 
@@ -87,15 +106,18 @@ def test_the_courier_is_asked_only_for_the_rows_that_name_none(
     board = OrderBoard(window.ctx)
     qtbot.addWidget(board)
     asked = dialogs.expect("getItem", answer="한진택배")
-    told = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+    seen: list[list[tuple[str, bool, str]]] = []
+    dialogs.expect("modal", answer=review_then(seen))
     with qtbot.waitSignal(board.shipped) as shipped:
         board.read_tracking_file(returned)
     assert shipped.args == [[paid]]
     assert asked.texts == [
         "1 order(s) in this file have no courier. Which courier are their tracking numbers from?"
     ]
-    assert told.texts[0].endswith(
-        f"Row 3 · {waiting_no}: the order is “Awaiting payment”: only paid orders are marked shipped"
+    assert seen[0][1] == (
+        waiting_no,
+        False,
+        "the order is “Awaiting payment”: only paid orders are marked shipped",
     )
     with window.ctx.db.read() as s:
         assert s.get(Order, paid).courier == "한진택배"  # type: ignore[union-attr]
@@ -180,24 +202,24 @@ def test_a_tracking_file_saved_by_excel_ships_only_its_good_rows_and_read_again_
     )
     board = OrderBoard(window.ctx)
     qtbot.addWidget(board)
-    told = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+    seen: list[list[tuple[str, bool, str]]] = []
+    dialogs.expect("modal", answer=review_then(seen))
     with qtbot.waitSignal(board.shipped) as shipped:
         board.read_tracking_file(saved)
     assert shipped.args == [[good]]
-    assert told.texts[0].endswith(
-        f"Row 3 · {mangled_no}: the tracking number 6.86501E+11 was changed by Excel (saved as a number, "
+    assert seen[0][1][:2] == (mangled_no, False)  # doubtful: left unticked, so not shipped
+    assert seen[0][1][2].endswith(
+        "the tracking number 6.86501E+11 was changed by Excel (saved as a number, "
         "its last digits are lost). Format the tracking number column as Text in Excel, or open the "
-        "courier's original file, and import it again"
+        "courier's original file, and import it again. Tick it to mark shipped anyway"
     )
-    again = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
-    with qtbot.waitSignal(board.shipped) as shipped:
-        board.read_tracking_file(saved)
-    assert shipped.args == [[]]
-    assert board.status.text() == (
-        "0 order(s) marked shipped. 1 row(s) were already registered: "
-        "those orders carry these tracking numbers."
-    )
-    assert "Row 2" not in again.texts[0]  # the registered row is not a failure
+    # Read again: the good row is registered already, nothing is ticked, and cancel changes nothing.
+    again = dialogs.expect("modal", answer=review_then(seen, apply=False))
+    board.read_tracking_file(saved)
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert [(number, ticked) for number, ticked, _what in seen[1]] == [(mangled_no, False)]
+    assert "1 row(s) were already registered" in again.shown[0].text
+    qtbot.waitUntil(lambda: board.saved_note.text.text() == "Tracking file not applied: nothing changed.")
     with window.ctx.db.read() as s:
         assert s.get(Order, mangled).state == "paid"  # type: ignore[union-attr]
 
