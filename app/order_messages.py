@@ -374,6 +374,19 @@ def prepare_message(
         return PreparedMessage(
             state, render_template(chosen, several_values), False, chosen, several_values, several_orders=True
         )
+    if came_back is not None and (whole := _whole_return_template(order, came_back, settings, templates)):
+        # Every piece back and refunded: the order is cancelled, and the customer hears it as a paid
+        # order's cancel outside the window, through the refund template, {{3}} what this return refunds.
+        from app.locales import babel_locale
+        from app.sending import render_template
+
+        refund_text = format_price(
+            int(came_back["refund"]),
+            str(came_back.get("currency") or order.currency),
+            babel_locale(whole.language),
+        )
+        whole_params = (values["name"], values["number"], refund_text)
+        return PreparedMessage(state, render_template(whole, whole_params), False, whole, whole_params)
     template = approved_template(settings.templates.get(state, ""), templates)
     refund_left_out = refund_due
     if refund_due:
@@ -428,6 +441,21 @@ def prepare_message(
         refund_left_out=refund_left_out,
         refund=refund,
     )
+
+
+def _whole_return_template(
+    order: OrderDetail, came_back: dict[str, Any], settings: OrderSettings, templates: Sequence[Template]
+) -> Template | None:
+    """The refund template (`CANCELLED_REFUND`) when the latest return cancelled the order with a
+    refund, none exchanged: the same message a paid order's cancel sends outside the window."""
+    if (
+        order.state != OrderState.CANCELLED
+        or not int(came_back.get("refund", 0))
+        or came_back.get("exchange")
+    ):
+        return None
+    chosen = approved_template(settings.templates.get(CANCELLED_REFUND, ""), templates)
+    return chosen if chosen is not None and template_fits(CANCELLED_REFUND, chosen) else None
 
 
 def was_paid(order: OrderDetail) -> bool:

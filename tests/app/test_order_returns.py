@@ -294,3 +294,39 @@ def test_what_an_exchange_carried_to_its_new_order_is_never_refunded_again(db) -
     )  # the bag's 12,000원 went to the new order
     _d, _c, rest = save_return(db, order_id, ReturnRequest((ReturnLine(0, 2),), goods_back=True))
     assert rest.refund_minor == 61000
+
+
+def test_after_24_hours_a_whole_return_goes_as_the_paid_orders_refund_template_a_partial_one_does_not(
+    db,
+) -> None:
+    """The same way a paid order's cancel tells of its refund outside the window (the refund template,
+    {{3}} the amount), with what the return refunds; a partial return leaves the order standing, so a
+    template that says "cancelled" is never sent for it."""
+    from tests.app.test_order_messages import REFUND_TEMPLATE
+
+    settings = OrderSettings(templates={"cancelled_refund": "order_refund"})
+
+    def after_a_day(order_id: int):
+        with db.read() as s:
+            detail = order_detail(s, order_id)
+        return prepare_message(
+            detail,
+            settings,
+            language="ko",
+            locale="ko_KR",
+            deadline_text="",
+            last_inbound_at=NOW - timedelta(hours=30),
+            now=NOW,
+            templates=[REFUND_TEMPLATE],
+            returned=True,
+        )
+
+    order_id, _contact_id, _items = shipped_order(db)
+    save_return(db, order_id, ReturnRequest((ReturnLine(1, 1),), goods_back=True))
+    partial = after_a_day(order_id)
+    assert partial is not None and partial.template is None and not partial.sendable
+    save_return(db, order_id, ReturnRequest((ReturnLine(0, 2),), goods_back=True, refund_minor=55000))
+    whole = after_a_day(order_id)
+    number = load_order(db, order_id).number
+    assert whole is not None and whole.sendable and whole.template == REFUND_TEMPLATE
+    assert whole.template_params == ("김민지", number, "55,000원")
