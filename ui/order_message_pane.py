@@ -221,8 +221,10 @@ class OrderMessagePane(QWidget):
         elif prepared.state in (RETURN_MESSAGE, EXCHANGE_MESSAGE):
             how = translate(
                 "OrderWindow",
-                "More than 24 hours since the customer wrote, so WhatsApp takes only an approved template, "
-                "and returns have none. Tell the customer this by phone, or send it once they write again.",
+                "More than 24 hours since the customer wrote, so WhatsApp takes only an approved template: "
+                "a return of the whole order goes as the refund template of Shop ▸ Order settings ▸ "
+                "Cancelled, other returns and exchanges have none. Tell the customer this by phone, or send "
+                "it once they write again.",
             )
         elif prepared.unfit_template:
             how = translate(

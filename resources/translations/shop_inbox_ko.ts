@@ -5789,8 +5789,8 @@ Save it anyway?</source>
         <translation>Meta가 이 템플릿을 유틸리티가 아닌 {0}(으)로 분류했어요. 요금이 부과되고 메시지 발송 한도에 포함돼요.</translation>
     </message>
     <message>
-        <source>More than 24 hours since the customer wrote, so WhatsApp takes only an approved template, and returns have none. Tell the customer this by phone, or send it once they write again.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지나서 WhatsApp에서는 승인된 템플릿만 보낼 수 있는데, 반품·교환용 템플릿은 없어요. 전화로 알려 드리거나 고객이 다시 메시지를 보내면 보내 주세요.</translation>
+        <source>More than 24 hours since the customer wrote, so WhatsApp takes only an approved template: a return of the whole order goes as the refund template of Shop ▸ Order settings ▸ Cancelled, other returns and exchanges have none. Tell the customer this by phone, or send it once they write again.</source>
+        <translation>고객의 마지막 메시지 후 24시간이 지나서 WhatsApp에서는 승인된 템플릿만 보낼 수 있어요. 주문 전체 반품은 상점 ▸ 주문 설정 ▸ 취소의 환불 템플릿으로 보내지만, 다른 반품과 교환에는 템플릿이 없어요. 전화로 알려 드리거나 고객이 다시 메시지를 보내면 보내 주세요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
