@@ -87,6 +87,7 @@ class ErrorCode(enum.StrEnum):
     ITEM_TOO_MANY_IMAGES = "item_too_many_images"
     # The token
     NO_KEYRING = "no_keyring"
+    KEYRING_REFUSED = "keyring_refused"  # one is there but did not take the token (locked)
     TOKEN_NOT_SAVED = "token_not_saved"
     # Orders
     ORDER_EMPTY = "order_empty"
@@ -481,6 +482,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ITEM_PRICE_INVALID: NoParams,
     ErrorCode.ITEM_TOO_MANY_IMAGES: LimitParams,
     ErrorCode.NO_KEYRING: NoParams,
+    ErrorCode.KEYRING_REFUSED: NoParams,
     ErrorCode.TOKEN_NOT_SAVED: NoParams,
     ErrorCode.ORDER_EMPTY: NoParams,
     ErrorCode.ORDER_TOO_MANY_LINES: LimitParams,
@@ -755,8 +757,15 @@ class NoKeyring(ShopInboxError):
     default_code = ErrorCode.NO_KEYRING
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__(code=ErrorCode.NO_KEYRING)
+        super().__init__(code=self.default_code)
         self.detail = detail
+
+
+class KeyringRefused(NoKeyring):
+    """The keyring is there but did not keep the token (locked, its unlock prompt cancelled); the
+    config file is offered as with no keyring."""
+
+    default_code = ErrorCode.KEYRING_REFUSED
 
 
 class InvalidInput(ShopInboxError):

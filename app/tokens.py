@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from app.errors import NoKeyring
+from app.errors import KeyringRefused, NoKeyring
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +130,9 @@ def save_token(
             _forget_in_file(relay_url, config_file)
             return "keyring"
         except KeyringError as exc:
+            log.warning("keyring did not keep the relay token: %s", type(exc).__name__)
             if not allow_config_file:
-                raise NoKeyring(str(exc)) from exc
+                raise KeyringRefused(str(exc)) from exc
     elif not allow_config_file:
         raise NoKeyring("no keyring backend")
     data = _read_config(config_file)

@@ -204,6 +204,12 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "This computer has no password store (keyring) that Shop Inbox can use. You can keep "
             "the relay token in Shop Inbox's settings file instead; only your user account can read it.",
         ),
+        ErrorCode.KEYRING_REFUSED: translate(
+            "Errors",
+            "This computer's password store (keyring) did not keep the relay token: it may be locked, "
+            "or its unlock was cancelled. Save again to try once more, or keep the relay token in Shop "
+            "Inbox's settings file instead; only your user account can read it.",
+        ),
         ErrorCode.TOKEN_NOT_SAVED: translate("Errors", "The relay token was not saved."),
         ErrorCode.ORDER_EMPTY: translate("Errors", "An order needs at least one item."),
         ErrorCode.ORDER_TOO_MANY_LINES: translate(

@@ -689,7 +689,7 @@ class MainWindow(QMainWindow):
 
         dialog = open_settings(self, self.ctx)
         if self.banner.state.kind in (Connection.UNAUTHORISED, Connection.NO_TOKEN):
-            dialog.token.setFocus(Qt.FocusReason.OtherFocusReason)
+            dialog.ask_for_token()
 
     def open_relay_check(self) -> None:
         """Settings ▸ Relay with the relay's check already running (from the "quiet" banner)."""

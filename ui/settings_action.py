@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,14 +11,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from app.errors import ErrorCode, InvalidInput, ShopInboxError
+from app.errors import ShopInboxError
 from ui.backup_now import ask_backup_target, start_backup
 from ui.context import AppContext
-from ui.ops import delete_when_closed, failure_sentence, run_op, wait_for_ops
+from ui.ops import Failure, delete_when_closed, failure_sentence, run_op, wait_for_ops
 from ui.restart import request_restart
 from ui.restore_choice import backup_to_restore, check_then_ask
 from ui.settings_dialog import SettingsDialog
-from ui.token_store import load_token, store_token_interactively, token_kept, token_location
+from ui.token_store import keep_token_in_background, kept_token_place, load_token
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -36,17 +37,14 @@ def open_settings(window: MainWindow, ctx: AppContext, over: QWidget | None = No
     before_url = str(ctx.prefs.get("relay_url") or "")
     before_folder = str(ctx.prefs.get("backup_folder") or "")
 
-    def store(url: str, token: str) -> str:
-        if not store_token_interactively(dialog, ctx, url, token):
-            raise InvalidInput(code=ErrorCode.TOKEN_NOT_SAVED)
-        return token_location(ctx)
+    def keep(parent: QWidget, url: str, token: str, kept: Callable[[str], None], failed: Failure) -> None:
+        keep_token_in_background(parent, ctx, url, token, kept, failed)
 
     dialog = SettingsDialog(
         ctx,
         parent=over if over is not None else window,
-        token_location=current_token_location(ctx),
-        token_kept=current_token_kept(ctx),
-        store_token=store,
+        token_place=lambda: kept_token_place(ctx),
+        store_token=keep,
         stored_token=lambda url: relay_token(ctx, url),
         auto_backup=window.auto_backup,
     )
@@ -135,22 +133,6 @@ def relay_token(ctx: AppContext, relay_url: str) -> str:
         return load_token(ctx, relay_url) or ""
     except ShopInboxError as exc:  # a missing keyring must not stop the inbox from opening
         log.warning("cannot read the relay token: %s", type(exc).__name__)
-        return ""
-
-
-def current_token_kept(ctx: AppContext) -> bool:
-    try:
-        return token_kept(ctx)
-    except ShopInboxError as exc:  # no keyring backend: nothing can be kept, so none is
-        log.warning("cannot tell whether a token is kept: %s", type(exc).__name__)
-        return False
-
-
-def current_token_location(ctx: AppContext) -> str:
-    try:
-        return token_location(ctx)
-    except ShopInboxError as exc:  # no keyring backend: the dialog says so instead of crashing
-        log.warning("cannot tell where the token is kept: %s", type(exc).__name__)
         return ""
 
 

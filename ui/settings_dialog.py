@@ -66,6 +66,7 @@ from ui.setup_wizard import explain
 from ui.shop_place import ShopPlaceFields
 from ui.sign_in_choice import set_open_at_sign_in, sign_in_is_on
 from ui.size_text import human_size
+from ui.token_store import TokenKeeper, TokenPlace, place_sentence
 from ui.unsaved_edits import leave_edits
 
 if TYPE_CHECKING:
@@ -92,7 +93,11 @@ def restore_possible(ctx: AppContext) -> bool:
 
 
 class SettingsDialog(QDialog):
-    """Edits Preferences; the token goes to the keyring through `store_token`."""
+    """Edits Preferences; the token goes to the keyring through `store_token`.
+
+    The keyring is never asked on the GUI thread (it can take seconds, or show the OS's unlock
+    prompt): where the token is kept is read by `token_place` in the background, the token field
+    saying so meanwhile, and `store_token` keeps a new one in the background with Save busy."""
 
     restore_requested = Signal(Path)
 
@@ -100,9 +105,8 @@ class SettingsDialog(QDialog):
         self,
         ctx: AppContext,
         *,
-        token_location: str = "",
-        token_kept: bool = True,
-        store_token: Callable[[str, str], str] | None = None,
+        token_place: Callable[[], TokenPlace] | None = None,
+        store_token: TokenKeeper | None = None,
         stored_token: Callable[[str], str] | None = None,
         auto_backup: AutoBackup | None = None,
         parent: QWidget | None = None,
@@ -111,6 +115,12 @@ class SettingsDialog(QDialog):
         self.ctx = ctx
         self.daily = auto_backup  # the window's daily backup: its last failure is said here
         self.store_token = store_token
+        # Counts the reads of where the token is kept, the token saves and the dialog's close: a read
+        # answers only if nothing came after it (a save says where the new token went itself).
+        self._token_asks = 0
+        self.token_known = token_place is None  # where the token is kept, and so the field, is known
+        self._token_wanted = False  # the token field is to take the keyboard once it can
+        self._saving_token = False
         self.stored_token = stored_token  # the kept token for a URL; called off the GUI thread
         # The address and new token the relay was asked about on Save (and the owner's answer when
         # it refused it): the next Save goes on without asking again.
@@ -139,16 +149,13 @@ class SettingsDialog(QDialog):
         self.relay_url.setPlaceholderText("https://relay.myshop.com")
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        # "Leave empty to keep the current one" read oddly with none kept (a backup restored on a
-        # new computer): the field then asks for it.
-        self.token.setPlaceholderText(
-            self.tr("Leave empty to keep the current relay token")
-            if token_kept
-            else self.tr("Paste your relay token")
-        )
-        self.token_where = QLabel(token_location or self.tr("No relay token stored yet."))
+        self.token_where = QLabel()
         self.token_where.setWordWrap(True)
         self.token_where.setTextFormat(Qt.TextFormat.PlainText)
+        if token_place is None:
+            self._show_token_place(None)
+        else:
+            self._read_token_place(token_place)
         connection = QGroupBox(self.tr("Relay"))
         form = QFormLayout(connection)
         form.addRow(self.tr("Relay &address"), self.relay_url)
@@ -466,7 +473,7 @@ class SettingsDialog(QDialog):
         """The keyboard starts at the first field that takes typing now (the sections were disabled
         when the dialog opened, so Qt had put the focus on Cancel), unless it is in a field already."""
         focus = self.focusWidget()
-        if focus is not None and self.sections.isAncestorOf(focus):
+        if self._token_wanted or (focus is not None and self.sections.isAncestorOf(focus)):
             return
         first = next(
             (w for w in (self.relay_url, self.enter_sends) if w.isEnabled() and w.isVisibleTo(self)), None
@@ -506,6 +513,9 @@ class SettingsDialog(QDialog):
         """Cancel, Esc and the title bar's close: changes not saved are saved, dropped or kept as
         the owner says (a daily backup ticked, its folder picked, then Esc: gone without a word)."""
 
+        if self._saving_token:
+            return  # the keyring has the token in hand (its unlock prompt may be up): Save answers first
+
         def save_then(_then: object) -> bool:
             self.accept()  # closes the dialog once stored; a refusal says why and keeps it open
             return True
@@ -517,6 +527,53 @@ class SettingsDialog(QDialog):
             save_then=save_then,
             then=super().reject,
         )
+
+    def _read_token_place(self, token_place: Callable[[], TokenPlace]) -> None:
+        """Where the token is kept, asked of the keyring off the GUI thread; the token field waits
+        for the answer (disabled, saying so), the rest of the dialog does not."""
+        self.token.setEnabled(False)
+        self.token.setPlaceholderText(self.tr("Reading…"))
+        self.token_where.setText(self.tr("Looking for the relay token in this computer's password store…"))
+        self._token_asks += 1
+        asked = self._token_asks
+
+        def answered(place: TokenPlace | None) -> None:
+            if asked == self._token_asks:  # not closed, saved or asked again meanwhile
+                self._show_token_place(place)
+
+        run_op(token_place, answered, parent=self, on_failure=lambda _exc: answered(None))
+        self.finished.connect(self._forget_token_asks)
+
+    def _forget_token_asks(self, _result: int) -> None:
+        self._token_asks += 1  # closed: a read still out answers nothing
+
+    def _show_token_place(self, place: TokenPlace | None) -> None:
+        """The token field once it is known where the token is kept (`place` None: not known, the
+        keyring failed or no reader was given: leaving the field empty keeps what is kept)."""
+        self.token_known = True
+        # "Leave empty to keep the current one" read oddly with none kept (a backup restored on a
+        # new computer): the field then asks for it.
+        self.token.setPlaceholderText(
+            self.tr("Paste your relay token")
+            if place == "none"
+            else self.tr("Leave empty to keep the current relay token")
+        )
+        if place is None:
+            self.token_where.setText(self.tr("No relay token stored yet."))
+        else:
+            self.token_where.setText(place_sentence(self.ctx, place))
+        self.token.setEnabled(True)
+        if self._token_wanted:
+            self._token_wanted = False
+            self.token.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def ask_for_token(self) -> None:
+        """The keyboard in the token field (the relay refused the token, or none is kept here), at
+        once or as soon as it is known where the token is kept."""
+        if self.token.isEnabled():
+            self.token.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._token_wanted = True
 
     def _not_read(self, exc: BaseException) -> None:
         # Saving now would write defaults over what is stored: the dialog stays read-only.
@@ -665,12 +722,35 @@ class SettingsDialog(QDialog):
         if not self._apply_sign_in():
             return
         if token and self.store_token is not None:
-            try:
-                where = self.store_token(prefs.relay_url, token)
-            except ShopInboxError as exc:
-                QMessageBox.warning(self, self.tr("Relay token not saved"), error_sentence(exc))
-                return
+            self._keep_token(prefs, prices, token)
+            return
+        self._store_preferences(prefs, prices)
+
+    def _keep_token(self, prefs: Preferences, prices: Prices, token: str) -> None:
+        """The token kept off the GUI thread, Save busy meanwhile; then the preferences. Refused, the
+        dialog stays open with what was typed, and says why."""
+        assert self.store_token is not None
+        self._token_asks += 1  # a read of where the old token was, still out, says nothing now
+        self._saving_token = True
+        set_busy(self.save_button, True)
+
+        def kept(where: str) -> None:
+            self._saving_token = False
+            self.token_known = True
             self.token_where.setText(where)
+            set_busy(self.save_button, False)  # taken again by the preferences' save
+            self._store_preferences(prefs, prices)
+
+        def not_kept(exc: BaseException) -> None:
+            self._saving_token = False
+            set_busy(self.save_button, False)
+            QMessageBox.warning(self, self.tr("Relay token not saved"), failure_sentence(exc))
+            self.token.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.token.selectAll()
+
+        self.store_token(self, prefs.relay_url, token, kept, not_kept)
+
+    def _store_preferences(self, prefs: Preferences, prices: Prices) -> None:
         db = self.ctx.db
 
         def saved(_changes: Changes) -> None:

@@ -3220,6 +3220,10 @@ Right-click to retry.</source>
         <translation>이 컴퓨터에는 샵 인박스가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
     </message>
     <message>
+        <source>This computer&apos;s password store (keyring) did not keep the relay token: it may be locked, or its unlock was cancelled. Save again to try once more, or keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
+        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 릴레이 토큰을 보관하지 않았어요. 잠겨 있거나 잠금 해제가 취소됐을 수 있어요. 저장을 다시 눌러 한 번 더 시도하거나, 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
+    </message>
+    <message>
         <source>An order needs at least one item.</source>
         <translation>주문에는 상품이 하나 이상 있어야 해요.</translation>
     </message>
@@ -7221,6 +7225,14 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
         <translation>폴더 선택(&amp;C)…</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <source>Looking for the relay token in this computer&apos;s password store…</source>
+        <translation>이 컴퓨터의 비밀번호 저장소에서 릴레이 토큰을 찾고 있어요…</translation>
+    </message>
+    <message>
         <source>Delete earlier inboxes</source>
         <translation>이전 받은편지함 삭제</translation>
     </message>
@@ -8043,6 +8055,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Kept in this computer&apos;s password store (keyring).</source>
         <translation>이 컴퓨터의 비밀번호 저장소(키링)에 보관돼요.</translation>
+    </message>
+    <message>
+        <source>Password store did not keep the token</source>
+        <translation>비밀번호 저장소가 토큰을 보관하지 않았어요</translation>
     </message>
     <message>
         <source>Kept in the settings file {path} (readable only by you).</source>

@@ -137,7 +137,7 @@ def chain_of() -> Iterator[Callable[..., ChainerBackend]]:
     """keyring's ChainerBackend over only the given backend classes (keyring's own `limit`)."""
 
     def chain(*kinds: type) -> ChainerBackend:
-        keyring.core.init_backend(limit=lambda backend: isinstance(backend, kinds))
+        keyring.core.init_backend(limit=lambda backend: type(backend) in kinds)  # not their subclasses
         chainer = ChainerBackend()
         keyring.set_keyring(chainer)
         return chainer

@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+from keyring.errors import KeyringLocked, PasswordDeleteError
+
+HELD_SECONDS = 5  # a locked keyring asked on the GUI thread (the fault) lets go then, and the test fails
 
 
 class StandInKeyring(KeyringBackend):
@@ -49,3 +52,28 @@ class StandInKeyring(KeyringBackend):
         if entries.pop(f"{service}\n{username}", None) is None:
             raise PasswordDeleteError("no such password")
         self._keep(entries)
+
+
+class LockedKeyring(StandInKeyring):
+    """The OS's password store waiting for its unlock prompt: each read and write waits until the
+    test unlocks it, and notes the thread that asked. `refuse_writes`: the owner cancelled the
+    prompt, so a write raises as Secret Service does then."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unlocked = threading.Event()
+        self.asked_on: list[threading.Thread] = []
+        self.written_on: list[threading.Thread] = []
+        self.refuse_writes = False
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.asked_on.append(threading.current_thread())
+        self.unlocked.wait(HELD_SECONDS)
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.written_on.append(threading.current_thread())
+        self.unlocked.wait(HELD_SECONDS)
+        if self.refuse_writes:
+            raise KeyringLocked("the unlock prompt was cancelled")
+        super().set_password(service, username, password)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from tests.support.dialogs import DialogGuard
+from tests.support.stand_in_keyring import LockedKeyring
 from ui.collector import collect_if_due, collect_on_the_gui_thread
 from ui.ops import pending_ops, wait_for_ops
 from ui.resources import translations_dir
@@ -228,3 +229,16 @@ def root_logging() -> Iterator[None]:
                 handler.close()
     logging.root.handlers[:] = before[0]
     logging.root.setLevel(before[1])
+
+
+@pytest.fixture
+def locked_keyring() -> Iterator[LockedKeyring]:
+    """The OS's password store behind its unlock prompt until the test sets `unlocked`."""
+    import keyring
+
+    before = keyring.get_keyring()
+    locked = LockedKeyring()
+    keyring.set_keyring(locked)
+    yield locked
+    locked.unlocked.set()
+    keyring.set_keyring(before)

@@ -4,43 +4,12 @@ that takes its time (locked, showing the OS's unlock prompt) never freezes the w
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from typing import Any
-
-import keyring
-import pytest
 
 from app.connection import Connection
 from tests.support.relay_server import RunningRelay, inbound
-from tests.support.stand_in_keyring import StandInKeyring
+from tests.support.stand_in_keyring import LockedKeyring, StandInKeyring
 from tests.support.window_waits import settle
-
-HELD_SECONDS = 5  # a read on the GUI thread (the fault) ends the wait, then fails the test
-
-
-class LockedKeyring(StandInKeyring):
-    """The OS's password store waiting for its unlock prompt: each read waits until the test unlocks
-    it, and notes the thread that asked."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.unlocked = threading.Event()
-        self.asked_on: list[threading.Thread] = []
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.asked_on.append(threading.current_thread())
-        self.unlocked.wait(HELD_SECONDS)
-        return super().get_password(service, username)
-
-
-@pytest.fixture
-def locked_keyring() -> Iterator[LockedKeyring]:
-    before = keyring.get_keyring()
-    locked = LockedKeyring()
-    keyring.set_keyring(locked)
-    yield locked
-    locked.unlocked.set()
-    keyring.set_keyring(before)
 
 
 def relay_in_settings(window: Any, url: str, token: str | None) -> None:
@@ -49,8 +18,8 @@ def relay_in_settings(window: Any, url: str, token: str | None) -> None:
     from app import tokens
 
     window.ctx.prefs["relay_url"] = url
-    if token is not None:
-        tokens.save_token(url, token, config_file=window.ctx.paths.config_file)
+    if token is not None:  # behind the lock: put there while the keyring was open
+        StandInKeyring().set_password(tokens.SERVICE, url, token)
 
 
 def test_sync_starts_once_a_slow_keyring_answers_and_the_window_does_not_wait_for_it(
