@@ -25,9 +25,9 @@ from app.quick_reply_files import (
     stored_entry,
 )
 from app.rules import fill_fields, text_for
-from app.sending import attachment_kind
+from app.sending import attachment_kind, mime_by_name
 from app.text import nfc
-from app.wire import TEXT_MAX, BusinessProfile
+from app.wire import TEXT_MAX, BusinessProfile, media_family
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -77,6 +77,14 @@ class QuickReplyRow:
     media_file: Path | None = None
     media_name: str = ""
     media_missing: bool = False
+
+    @property
+    def media_kind(self) -> str:
+        """What the attachment goes as, by its name (no disk read): "image", "video", "audio",
+        "sticker" or "document"; "" with none."""
+        if not self.media_path:
+            return ""
+        return media_family(mime_by_name(self.media_name or self.media_path))
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,14 @@ class Outgoing:
 # --------------------------------------------------------------------------- what may be sent
 
 
+def mime_by_name(name: str) -> str:
+    """A file's type by its name alone (no disk read)."""
+    # WhatsApp's own types by their suffix first: the system's list differs from one computer to the
+    # next (Windows' registry may say audio/x-m4a, a Linux mime.types audio/3gpp for a .3gp video).
+    mime = MIME_BY_SUFFIX.get(Path(name).suffix.lower()) or mimetypes.guess_type(name)[0] or ""
+    return mime.lower() or "application/octet-stream"
+
+
 def attachment_kind(path: Path) -> tuple[str, str]:
     """(WhatsApp message kind, mime) for a file, after WhatsApp's size and type limits: a document
     goes only as PDF, Word, Excel, PowerPoint or text (DOCUMENT_MIMES); a type WhatsApp takes as
@@ -80,10 +88,7 @@ def attachment_kind(path: Path) -> tuple[str, str]:
         size = path.stat().st_size
     except OSError as exc:
         raise InvalidInput(code=ErrorCode.FILE_UNREADABLE, params=FileParams(path.name)) from exc
-    # WhatsApp's own types by their suffix first: the system's list differs from one computer to the
-    # next (Windows' registry may say audio/x-m4a, a Linux mime.types audio/3gpp for a .3gp video).
-    mime = MIME_BY_SUFFIX.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or ""
-    mime = mime.lower() or "application/octet-stream"
+    mime = mime_by_name(path.name)
     if mime in IMAGE_MIMES and size <= MEDIA_LIMITS["image"]:
         return "image", mime
     if mime in STICKER_MIMES and size <= MEDIA_LIMITS["sticker"]:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -27,6 +28,7 @@ from app.quick_replies import (
     reply_text,
 )
 from ui.field_tokens import shown_fields
+from ui.formatting import kind_label
 from ui.theme import problem_colour
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,21 @@ class Role(enum.IntEnum):
     SHORTCUT = Qt.ItemDataRole.UserRole + 2
     TEXT = Qt.ItemDataRole.UserRole + 3
     OTHER_LANGUAGE = Qt.ItemDataRole.UserRole + 4  # True: TEXT is the twin in the customer's language
+    FILE_MARK = Qt.ItemDataRole.UserRole + 5  # "📎 Photo" / "📎 File" when the reply sends one; "" else
+
+
+def file_mark(row: QuickReplyRow) -> str:
+    """The mark of a reply that sends a photo or a file with its text ("" when it sends none)."""
+    kind = row.media_kind
+    if not kind:
+        return ""
+    if kind in ("image", "sticker"):
+        label = kind_label("image")
+    elif kind == "video":
+        label = kind_label("video")
+    else:
+        label = QCoreApplication.translate("QuickReplyListModel", "File")
+    return f"📎 {label}"
 
 
 class QuickReplyListModel(QAbstractListModel):
@@ -85,6 +102,8 @@ class QuickReplyListModel(QAbstractListModel):
             return row.shortcut
         if role == Role.OTHER_LANGUAGE:
             return reply_text(row, self._contact) != row.text
+        if role == Role.FILE_MARK:
+            return file_mark(row)
         return None
 
 
@@ -182,16 +201,26 @@ class QuickReplyDelegate(QStyledItemDelegate):
         if index.data(Role.OTHER_LANGUAGE):
             # A Korean shortcut over an English text: say why, so it does not look like a mistake.
             shortcut = self.tr("{0} · in the language this customer writes").format(row.shortcut)
+        # What the reply sends with its text, at the line's end ("📎 Photo"): in the list and the `/`
+        # popup alike, the owner sees which reply brings a photo before she picks it.
+        mark = str(index.data(Role.FILE_MARK) or "")
+        mark_width = top.horizontalAdvance(mark) + self.PADDING if mark else 0
         if row.media_missing:
             # Said in the list (and the `/` popup) before the reply is used without its photo, in red.
             shortcut = self.tr("{0} · file missing — choose it again").format(shortcut)
             if not selected:
                 painter.setPen(QColor(problem_colour(palette)))
+        line = QRect(rect.left(), rect.top(), rect.width(), top.height())
         painter.drawText(
-            QRect(rect.left(), rect.top(), rect.width(), top.height()),
+            line.adjusted(0, 0, -mark_width, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            top.elidedText(shortcut, Qt.TextElideMode.ElideRight, rect.width()),
+            top.elidedText(shortcut, Qt.TextElideMode.ElideRight, rect.width() - mark_width),
         )
+        if mark:
+            painter.setFont(plain)
+            if not selected and not row.media_missing:
+                painter.setPen(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
+            painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, mark)
         second = QFontMetrics(plain)
         painter.setFont(plain)
         if not selected:

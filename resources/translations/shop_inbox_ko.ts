@@ -5972,6 +5972,13 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
 </context>
 <context>
+    <name>QuickReplyListModel</name>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+</context>
+<context>
     <name>QuickReplyManager</name>
     <message>
         <source>Quick replies</source>

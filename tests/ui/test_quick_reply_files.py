@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QInputMethodEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QImage, QInputMethodEvent, QPainter
 from PySide6.QtWidgets import QApplication
 
 from app.backup import create_backup, restore_backup
@@ -22,6 +22,7 @@ from tests.support.relay_server import inbound
 from tests.support.window_waits import load_chats, select_chat, settle
 from ui.context import AppContext
 from ui.quick_reply_manager import QuickReplyManager
+from ui.quick_reply_model import Role
 
 
 def photo_file(folder: Path, name: str = "가격표.jpg") -> Path:
@@ -305,3 +306,69 @@ def test_a_quick_replys_photo_deleted_after_the_list_was_read_is_said_missing_no
     assert composer.gone_note.isVisibleTo(window) and "/가격" in note and "가격표.jpg" in note
     assert "Choose the file again" in note
     settle(qtbot)
+
+
+class SeenText(QPainter):
+    """A painter that notes what is written with it, and in which colour."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
+        self.written: list[tuple[str, str]] = []
+
+    def drawText(self, *args: Any) -> None:  # type: ignore[override]
+        self.written.append((str(args[-1]), self.pen().color().name()))
+        super().drawText(*args)
+
+
+def written_in_row(popup: Any, row: int) -> list[tuple[str, str]]:
+    """What the popup's delegate writes for one row, as it paints it on the screen."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    index = popup.model().index(row, 0)
+    option = QStyleOptionViewItem()
+    popup.initViewItemOption(option)
+    option.rect = popup.visualRect(index)
+    image = QImage(option.rect.size() + QSize(option.rect.x(), option.rect.y()), QImage.Format.Format_ARGB32)
+    painter = SeenText(image)
+    popup.itemDelegate().paint(painter, option, index)
+    painter.end()
+    return painter.written
+
+
+def test_the_slash_popup_says_which_replies_bring_a_photo_or_a_file_and_which_file_is_gone(
+    qtbot: Any, window: Any, relay: Any, tmp_path: Path, korean: None
+) -> None:
+    """Typing / listed the replies by shortcut and text only: the owner picked the one with the
+    price list photo by memory, and a reply whose file was deleted looked like the rest."""
+    from ui.theme import problem_colour
+
+    photo = photo_file(tmp_path / "Pictures", "가격표.jpg")
+    leaflet = tmp_path / "Documents" / "안내문.pdf"
+    leaflet.parent.mkdir()
+    leaflet.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    gone = tmp_path / "Downloads" / "약도.jpg"  # deleted since
+    with window.ctx.db.write() as s:
+        add_quick_reply(s, "/가격", "가격표 보내드려요", media_path=str(photo))
+        add_quick_reply(s, "/안내", "안내문이에요", media_path=str(leaflet))
+        add_quick_reply(s, "/지도", "오시는 길이에요", media_path=str(gone))
+        add_quick_reply(s, "/인사", "안녕하세요!")
+    connect(window, relay)
+    customer_writes(window, qtbot, relay)
+
+    look_up_quick_reply(window, qtbot, "/")
+    completer = window.chat.quick_replies
+    popup = completer.popup
+    qtbot.waitUntil(lambda: completer.is_open() and completer.model.rowCount() == 4, timeout=5000)
+    rows = {completer.model.row_at(r).shortcut: r for r in range(4)}
+    marks = {shortcut: str(completer.model.index(r, 0).data(Role.FILE_MARK)) for shortcut, r in rows.items()}
+    assert marks == {"/가격": "📎 사진", "/안내": "📎 파일", "/지도": "📎 사진", "/인사": ""}
+
+    popup.setCurrentIndex(completer.model.index(rows["/인사"], 0))  # the rows below, unselected
+    texts = {shortcut: dict(written_in_row(popup, r)) for shortcut, r in rows.items()}
+    assert "📎 사진" in texts["/가격"] and "📎 파일" in texts["/안내"]
+    assert not any(text.startswith("📎") for text in texts["/인사"])
+    red = QColor(problem_colour(popup.palette())).name()
+    missing = [text for text in texts["/지도"] if "파일 없음" in text]
+    assert missing == ["/지도 · 파일 없음 — 다시 선택해 주세요"] and texts["/지도"][missing[0]] == red
+    assert texts["/지도"]["📎 사진"] == red  # the gone file's mark with it
+    assert texts["/가격"]["📎 사진"] != red
