@@ -9,9 +9,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -83,6 +84,12 @@ def _number_not_kept(exc: BaseException) -> None:
 # The dialog's first width, in line heights (about 560 pixels at the usual font): its notes read as
 # lines of a sentence, not as narrow columns.
 READABLE_WIDTH_IN_LINES = 40
+
+
+def _application() -> QCoreApplication:
+    app = QApplication.instance()
+    assert app is not None  # a dialog is shown
+    return app
 
 
 def restore_possible(ctx: AppContext) -> bool:
@@ -546,6 +553,7 @@ class SettingsDialog(QDialog):
 
     def _forget_token_asks(self, _result: int) -> None:
         self._token_asks += 1  # closed: a read still out answers nothing
+        self._stop_token_wait()
 
     def _show_token_place(self, place: TokenPlace | None) -> None:
         """The token field once it is known where the token is kept (`place` None: not known, the
@@ -564,7 +572,7 @@ class SettingsDialog(QDialog):
             self.token_where.setText(place_sentence(self.ctx, place))
         self.token.setEnabled(True)
         if self._token_wanted:
-            self._token_wanted = False
+            self._stop_token_wait()
             self.token.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def ask_for_token(self) -> None:
@@ -572,8 +580,25 @@ class SettingsDialog(QDialog):
         once or as soon as it is known where the token is kept."""
         if self.token.isEnabled():
             self.token.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
+        elif not self._token_wanted:
             self._token_wanted = True
+            # Until then a key or click of the owner's in Settings keeps the keyboard where she put it.
+            _application().installEventFilter(self)
+
+    def _stop_token_wait(self) -> None:
+        if self._token_wanted:
+            self._token_wanted = False
+            _application().removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._token_wanted
+            and event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
+            and isinstance(watched, QWidget)
+            and self.isAncestorOf(watched)
+        ):
+            self._stop_token_wait()  # she went on with something else meanwhile
+        return False
 
     def _not_read(self, exc: BaseException) -> None:
         # Saving now would write defaults over what is stored: the dialog stays read-only.

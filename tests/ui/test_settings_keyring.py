@@ -80,6 +80,28 @@ def test_no_token_kept_asks_for_one_once_the_keyring_answers(
     assert dialog.token_where.text() == "No relay token stored yet."
 
 
+def test_the_token_field_does_not_take_the_keyboard_from_where_the_owner_went_meanwhile(
+    window: Any, qtbot: Any, dialogs: Any, relay: RunningRelay, locked_keyring: LockedKeyring
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.connection import Connection, ConnectionState
+    from ui.settings_dialog import SettingsDialog
+
+    window.ctx.prefs["relay_url"] = relay.url
+    window.banner.set_state(ConnectionState(Connection.NO_TOKEN))
+    dialogs.expect("modal")
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.receipts.isEnabled(), timeout=5000)
+    qtbot.mouseClick(dialog.receipts, Qt.MouseButton.LeftButton)  # she turns off read receipts
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.receipts)
+    locked_keyring.unlocked.set()
+    qtbot.waitUntil(dialog.token.isEnabled, timeout=5000)
+    settle(qtbot)
+    assert dialog.focusWidget() is dialog.receipts  # her next Space unticks what she ticked
+
+
 def test_a_token_saved_while_the_keyring_is_slow_keeps_the_window_answering_and_is_kept(
     window: Any, qtbot: Any, dialogs: Any, relay: RunningRelay, locked_keyring: LockedKeyring
 ) -> None:
