@@ -9,10 +9,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -60,6 +59,7 @@ from ui.ops import Op, delete_when_closed, failure_sentence, run_change, run_op
 from ui.order_settings_dialog import OrderSettingsDialog
 from ui.relay_check_view import RelayCheckPanel, checked_address
 from ui.relay_help import RelayHelpDialog, relay_help_title
+from ui.relay_token_field import RelayTokenField
 from ui.restore_choice import backup_to_restore, check_then_ask
 from ui.save_paths import Picked, folder_name
 from ui.screen_fit import resize_within_screen
@@ -67,7 +67,7 @@ from ui.setup_wizard import explain
 from ui.shop_place import ShopPlaceFields
 from ui.sign_in_choice import set_open_at_sign_in, sign_in_is_on
 from ui.size_text import human_size
-from ui.token_store import TokenKeeper, TokenPlace, place_sentence
+from ui.token_store import TokenKeeper, TokenPlace
 from ui.unsaved_edits import leave_edits
 
 if TYPE_CHECKING:
@@ -84,12 +84,6 @@ def _number_not_kept(exc: BaseException) -> None:
 # The dialog's first width, in line heights (about 560 pixels at the usual font): its notes read as
 # lines of a sentence, not as narrow columns.
 READABLE_WIDTH_IN_LINES = 40
-
-
-def _application() -> QCoreApplication:
-    app = QApplication.instance()
-    assert app is not None  # a dialog is shown
-    return app
 
 
 def restore_possible(ctx: AppContext) -> bool:
@@ -122,11 +116,6 @@ class SettingsDialog(QDialog):
         self.ctx = ctx
         self.daily = auto_backup  # the window's daily backup: its last failure is said here
         self.store_token = store_token
-        # Counts the reads of where the token is kept, the token saves and the dialog's close: a read
-        # answers only if nothing came after it (a save says where the new token went itself).
-        self._token_asks = 0
-        self.token_known = token_place is None  # where the token is kept, and so the field, is known
-        self._token_wanted = False  # the token field is to take the keyboard once it can
         self._saving_token = False
         self.stored_token = stored_token  # the kept token for a URL; called off the GUI thread
         # The address and new token the relay was asked about on Save (and the owner's answer when
@@ -154,15 +143,9 @@ class SettingsDialog(QDialog):
         # Connection
         self.relay_url = QLineEdit(self.prefs.relay_url)
         self.relay_url.setPlaceholderText("https://relay.myshop.com")
-        self.token = QLineEdit()
-        self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_where = QLabel()
-        self.token_where.setWordWrap(True)
-        self.token_where.setTextFormat(Qt.TextFormat.PlainText)
-        if token_place is None:
-            self._show_token_place(None)
-        else:
-            self._read_token_place(token_place)
+        # Where the token is kept is asked of the keyring in the background (ui/relay_token_field.py).
+        self.token_field = RelayTokenField(ctx, self, token_place)
+        self.token, self.token_where = self.token_field.edit, self.token_field.where
         connection = QGroupBox(self.tr("Relay"))
         form = QFormLayout(connection)
         form.addRow(self.tr("Relay &address"), self.relay_url)
@@ -480,7 +463,9 @@ class SettingsDialog(QDialog):
         """The keyboard starts at the first field that takes typing now (the sections were disabled
         when the dialog opened, so Qt had put the focus on Cancel), unless it is in a field already."""
         focus = self.focusWidget()
-        if self._token_wanted or (focus is not None and self.sections.isAncestorOf(focus)):
+        if self.token_field.waiting_for_keyboard() or (
+            focus is not None and self.sections.isAncestorOf(focus)
+        ):
             return
         first = next(
             (w for w in (self.relay_url, self.enter_sends) if w.isEnabled() and w.isVisibleTo(self)), None
@@ -535,70 +520,10 @@ class SettingsDialog(QDialog):
             then=super().reject,
         )
 
-    def _read_token_place(self, token_place: Callable[[], TokenPlace]) -> None:
-        """Where the token is kept, asked of the keyring off the GUI thread; the token field waits
-        for the answer (disabled, saying so), the rest of the dialog does not."""
-        self.token.setEnabled(False)
-        self.token.setPlaceholderText(self.tr("Reading…"))
-        self.token_where.setText(self.tr("Looking for the relay token in this computer's password store…"))
-        self._token_asks += 1
-        asked = self._token_asks
-
-        def answered(place: TokenPlace | None) -> None:
-            if asked == self._token_asks:  # not closed, saved or asked again meanwhile
-                self._show_token_place(place)
-
-        run_op(token_place, answered, parent=self, on_failure=lambda _exc: answered(None))
-        self.finished.connect(self._forget_token_asks)
-
-    def _forget_token_asks(self, _result: int) -> None:
-        self._token_asks += 1  # closed: a read still out answers nothing
-        self._stop_token_wait()
-
-    def _show_token_place(self, place: TokenPlace | None) -> None:
-        """The token field once it is known where the token is kept (`place` None: not known, the
-        keyring failed or no reader was given: leaving the field empty keeps what is kept)."""
-        self.token_known = True
-        # "Leave empty to keep the current one" read oddly with none kept (a backup restored on a
-        # new computer): the field then asks for it.
-        self.token.setPlaceholderText(
-            self.tr("Paste your relay token")
-            if place == "none"
-            else self.tr("Leave empty to keep the current relay token")
-        )
-        if place is None:
-            self.token_where.setText(self.tr("No relay token stored yet."))
-        else:
-            self.token_where.setText(place_sentence(self.ctx, place))
-        self.token.setEnabled(True)
-        if self._token_wanted:
-            self._stop_token_wait()
-            self.token.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def ask_for_token(self) -> None:
         """The keyboard in the token field (the relay refused the token, or none is kept here), at
         once or as soon as it is known where the token is kept."""
-        if self.token.isEnabled():
-            self.token.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif not self._token_wanted:
-            self._token_wanted = True
-            # Until then a key or click of the owner's in Settings keeps the keyboard where she put it.
-            _application().installEventFilter(self)
-
-    def _stop_token_wait(self) -> None:
-        if self._token_wanted:
-            self._token_wanted = False
-            _application().removeEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            self._token_wanted
-            and event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
-            and isinstance(watched, QWidget)
-            and self.isAncestorOf(watched)
-        ):
-            self._stop_token_wait()  # she went on with something else meanwhile
-        return False
+        self.token_field.take_keyboard()
 
     def _not_read(self, exc: BaseException) -> None:
         # Saving now would write defaults over what is stored: the dialog stays read-only.
@@ -755,14 +680,13 @@ class SettingsDialog(QDialog):
         """The token kept off the GUI thread, Save busy meanwhile; then the preferences. Refused, the
         dialog stays open with what was typed, and says why."""
         assert self.store_token is not None
-        self._token_asks += 1  # a read of where the old token was, still out, says nothing now
+        self.token_field.saving()
         self._saving_token = True
         set_busy(self.save_button, True)
 
         def kept(where: str) -> None:
             self._saving_token = False
-            self.token_known = True
-            self.token_where.setText(where)
+            self.token_field.kept_at(where)
             set_busy(self.save_button, False)  # taken again by the preferences' save
             self._store_preferences(prefs, prices)
 

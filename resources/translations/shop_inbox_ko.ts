@@ -6562,6 +6562,29 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
 </context>
 <context>
+    <name>RelayTokenField</name>
+    <message>
+        <source>Reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <source>Looking for the relay token in this computer&apos;s password store…</source>
+        <translation>이 컴퓨터의 비밀번호 저장소에서 릴레이 토큰을 찾고 있어요…</translation>
+    </message>
+    <message>
+        <source>Paste your relay token</source>
+        <translation>릴레이 토큰을 붙여 넣으세요</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the current relay token</source>
+        <translation>지금 릴레이 토큰을 유지하려면 비워 두세요</translation>
+    </message>
+    <message>
+        <source>No relay token stored yet.</source>
+        <translation>저장된 릴레이 토큰이 아직 없어요.</translation>
+    </message>
+</context>
+<context>
     <name>ReplyPreview</name>
     <message>
         <source>nothing automatic; you answer yourself.</source>
@@ -7010,18 +7033,6 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>릴레이</translation>
     </message>
     <message>
-        <source>Leave empty to keep the current relay token</source>
-        <translation>지금 릴레이 토큰을 유지하려면 비워 두세요</translation>
-    </message>
-    <message>
-        <source>Paste your relay token</source>
-        <translation>릴레이 토큰을 붙여 넣으세요</translation>
-    </message>
-    <message>
-        <source>No relay token stored yet.</source>
-        <translation>저장된 릴레이 토큰이 아직 없어요.</translation>
-    </message>
-    <message>
         <source>Otherwise a new message from the customer brings an archived chat back to the inbox. When kept archived, the Archived filter shows how many of them have unread messages.</source>
         <translation>끄면 고객이 새 메시지를 보낼 때 보관된 채팅이 채팅 목록으로 돌아와요. 보관된 상태로 두면 보관됨 필터에 읽지 않은 메시지가 있는 채팅 수가 표시돼요.</translation>
     </message>
@@ -7230,14 +7241,6 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
     <message>
         <source>&amp;Choose folder…</source>
         <translation>폴더 선택(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Reading…</source>
-        <translation>읽는 중…</translation>
-    </message>
-    <message>
-        <source>Looking for the relay token in this computer&apos;s password store…</source>
-        <translation>이 컴퓨터의 비밀번호 저장소에서 릴레이 토큰을 찾고 있어요…</translation>
     </message>
     <message>
         <source>Delete earlier inboxes</source>
