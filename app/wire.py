@@ -324,6 +324,8 @@ class GraphCause(StrEnum):
 
 
 MEDIA_UPLOAD_ERROR = 131053
+# Graph's codes that stand for several causes, each with its own step (see GraphCause).
+CODES_WITH_CAUSES = frozenset({MEDIA_UPLOAD_ERROR})
 
 # Words of Graph's English `details` for each cause of 131053, checked in this order: a failed
 # download ("Downloading media from weblink failed with http code 415…") is a fetch, whatever it adds.
@@ -766,6 +768,9 @@ class CampaignRecipientStatus(_Wire):
     state: str  # a RecipientState, kept open
     wamid: str | None = None
     error_code: int | None = None  # Graph's, for failed
+    # Which of error_code's causes Graph meant, when it has several (a GraphCause value, open
+    # string): read from the refusal's or the failed status's details; absent from older relays.
+    graph_cause: str | None = None
     reason: str | None = None  # a SkipReason, or CAMPAIGN_LATE_FAILURES' name of error_code
     sent_at: AwareDatetime | None = None
     held_until: AwareDatetime | None = None  # for held

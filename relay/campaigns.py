@@ -33,6 +33,7 @@ from app.wire import (
     SkipReason,
     campaign_send_key,
     messaging_limit_customers,
+    status_error_cause,
 )
 from relay.errors import error_body
 from relay.events import EventFeed
@@ -493,9 +494,15 @@ class CampaignRunner:
             run.stopping = True
             return await self._pause_for_template(campaign_id, wa_id, refusal, pause=first)
         reason = CAMPAIGN_LATE_FAILURES.get(code) if isinstance(code, int) else None
+        cause = error.get("graph_cause") if isinstance(error.get("graph_cause"), str) else None
         await run_in_threadpool(
             lambda: set_recipient(
-                campaign_id, wa_id, RecipientState.FAILED, error_code=code, reason=reason or error.get("code")
+                campaign_id,
+                wa_id,
+                RecipientState.FAILED,
+                error_code=code,
+                graph_cause=cause,
+                reason=reason or error.get("code"),
             )
         )
         if code == 131050:
@@ -569,8 +576,15 @@ class CampaignRunner:
         code = first.get("code") if isinstance(first.get("code"), int) else None
         wamid = status.get("id") if isinstance(status.get("id"), str) else None
         reason = CAMPAIGN_LATE_FAILURES.get(code) if code is not None else None
+        cause = status_error_cause(status) if state == "failed" else None
         matched = await run_in_threadpool(
-            self.store.campaigns.apply_status, key if ours else None, wamid, str(state), code, reason
+            self.store.campaigns.apply_status,
+            key if ours else None,
+            wamid,
+            str(state),
+            code,
+            reason,
+            cause.value if cause is not None else None,
         )
         changed = False
         recipient = status.get("recipient_id")

@@ -206,6 +206,7 @@ class CampaignRows:
                     state=RecipientState.QUEUED if p.state == "sending" else p.state,
                     wamid=p.wamid,
                     error_code=p.error_code,
+                    graph_cause=p.graph_cause,
                     reason=p.reason,
                     sent_at=ms_to_dt(p.sent_ms),
                     held_until=ms_to_dt(p.held_until_ms),
@@ -494,11 +495,18 @@ class CampaignRows:
         conn.execute(update(campaign_recipient).where(mine, r.state.not_in(overtaken)).values(state=state))
 
     def apply_status(
-        self, key: str | None, wamid: str | None, status: str, error_code: int | None, reason: str | None
+        self,
+        key: str | None,
+        wamid: str | None,
+        status: str,
+        error_code: int | None,
+        reason: str | None,
+        graph_cause: str | None = None,
     ) -> tuple[str, str] | None:
         """A status webhook for a campaign's send: found by our key (biz_opaque_callback_data) or wamid.
 
-        Ticks only move forward; `failed` overrides sent and delivered. Returns (campaign, wa_id).
+        Ticks only move forward; `failed` overrides sent and delivered (with `graph_cause`, which of
+        the code's causes Graph meant). Returns (campaign, wa_id).
         """
         r = campaign_recipient.c
         with self.db.engine.begin() as conn:
@@ -522,7 +530,12 @@ class CampaignRows:
                     RecipientState.UNKNOWN,
                     "sending",
                 ):
-                    values = {"state": RecipientState.FAILED, "error_code": error_code, "reason": reason}
+                    values = {
+                        "state": RecipientState.FAILED,
+                        "error_code": error_code,
+                        "graph_cause": graph_cause,
+                        "reason": reason,
+                    }
             elif status in _TICK_RANK:
                 movable = row.state in (*_TICK_RANK, *_UNTICKED)
                 if movable and _TICK_RANK.get(row.state, 0) < _TICK_RANK[status]:

@@ -158,6 +158,9 @@ campaign_recipient = Table(
     # This recipient's version of the campaign's template (the same name in another approved
     # language); NULL: the campaign's template.language. Last, as revision 0010 added it.
     Column("language", String(15)),
+    # Which of error_code's causes Graph meant (a GraphCause value, app/wire.py); NULL: it has one,
+    # or Graph's details named none. Revision 0012.
+    Column("graph_cause", String(32)),
     Index("ix_campaign_recipient_next", "campaign_id", "state", "position"),
 )
 

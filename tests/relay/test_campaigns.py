@@ -13,7 +13,14 @@ import httpx
 import pytest
 
 from app.wire import Campaign
-from tests.support.fake_graph import FakeGraph, graph_error, run_fake_graph
+from tests.support.fake_graph import (
+    MEDIA_FETCH_DETAILS,
+    MEDIA_SIZE_DETAILS,
+    FakeGraph,
+    graph_error,
+    media_upload_error,
+    run_fake_graph,
+)
 from tests.support.relay_campaigns import (
     SEOUL_AFTERNOON,
     campaign,
@@ -325,6 +332,42 @@ def test_sends_meta_drops_after_pacing_fail_as_template_paused(relay: RunningRel
     assert max(sent_to(graph).values()) == 1
 
 
+def test_a_header_file_whatsapp_refused_keeps_which_cause_graph_meant_for_the_report(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """131053 at once (the file is too large) and later (WhatsApp could not fetch it): each failed
+    recipient is served with the cause, as the chat's message is; any other failure with none."""
+    people = [f"8210777900{i:02d}" for i in range(3)]
+    gone = "821077790099"
+    for wa_id in people:
+        graph.late_failures[wa_id] = (131053, MEDIA_FETCH_DETAILS)
+    graph.late_failures[gone] = 131026
+    # Whichever send reaches Graph first is refused at once: its file is too large.
+    graph.script.append(media_upload_error(MEDIA_SIZE_DETAILS))
+    post_campaign(relay, "pictures", [recipient(p) for p in people])
+    wait_for_state(relay, "pictures", "done")
+    post_campaign(relay, "undeliverable", [recipient(gone)])
+    wait_for_state(relay, "undeliverable", "done")
+
+    def failures() -> Counter[tuple[str, int | None, str | None]]:
+        rows = campaign(relay, "pictures", recipients=True).recipients or []
+        return Counter((r.state, r.error_code, r.graph_cause) for r in rows)
+
+    wait_until(lambda: failures()[("failed", 131053, "media_fetch_failed")] == 2, 30, "the late failures")
+    assert failures() == Counter(
+        {("failed", 131053, "media_too_large"): 1, ("failed", 131053, "media_fetch_failed"): 2}
+    )
+    wait_until(lambda: campaign(relay, "undeliverable").counts == {"failed": 1}, 30, "the undeliverable send")
+    (row,) = campaign(relay, "undeliverable", recipients=True).recipients or []
+    assert (row.error_code, row.reason, row.graph_cause) == (131026, "undeliverable", None)
+    # The field is served beside error_code; a report without recipients stays as it was.
+    answer = relay.client.get(
+        f"{relay.url}/v1/campaigns/pictures", params={"recipients": "true"}, headers=relay.auth()
+    ).json()
+    assert {r["graph_cause"] for r in answer["recipients"]} == {"media_too_large", "media_fetch_failed"}
+    assert graph.send_calls == 4  # each once: the refusal is final, not retried
+
+
 def test_marketing_to_korean_customers_waits_for_eight_in_the_morning_without_night_consent(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
@@ -498,6 +541,7 @@ def test_a_late_failure_that_overtakes_the_sends_own_answer_is_kept(tmp_path: An
         assert found is not None
         rows = {r.wa_id: r for r in found.recipients or []}
         assert (rows["821055551234"].state, rows["821055551234"].error_code) == ("failed", 131049)
+        assert rows["821055551234"].graph_cause is None
         assert rows["821055556789"].state == "read"
     finally:
         store.close()

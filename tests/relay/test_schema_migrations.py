@@ -242,6 +242,45 @@ def test_a_campaign_stored_before_recipients_versions_keeps_its_recipients_and_s
     assert stored_recipients(url) == [("old", "821012345678", "queued")]
 
 
+def test_a_recipient_failed_before_causes_were_kept_reads_back_with_no_cause(url: str) -> None:
+    migrate(url, "upgrade", "0011")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO campaign (id, name, template, request_sha256, pace, state, created_ms,"
+                " start_ms, total) VALUES ('old', '겨울 세일', :template, 'sha', 10, 'done', 1, 2, 1)"
+            ),
+            {"template": '{"name":"winter_sale","language":"ko","category":"MARKETING"}'},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO campaign_recipient (campaign_id, wa_id, position, components,"
+                " consent_notifications, consent_marketing, consent_night, state, error_code)"
+                " VALUES ('old', '821012345678', 0, '[]', true, true, false, 'failed', 131053)"
+            )
+        )
+    engine.dispose()
+
+    store = Store(url)
+    try:
+        found = store.campaigns.get("old", with_recipients=True)
+        assert found is not None
+        (row,) = found.recipients or []
+        assert (row.state, row.error_code, row.graph_cause) == ("failed", 131053, None)
+    finally:
+        store.close()
+    assert stored_revisions(url) == [HEAD]
+    assert schema_differences(url) == []
+
+    migrate(url, "downgrade", "0011")
+    engine = create_engine(url)
+    columns = {column["name"] for column in inspect(engine).get_columns("campaign_recipient")}
+    engine.dispose()
+    assert "graph_cause" not in columns and "language" in columns
+    assert stored_recipients(url) == [("old", "821012345678", "failed")]
+
+
 START_AT_ONCE = """
 import logging, sys
 logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(name)s %(message)s")
