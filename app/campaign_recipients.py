@@ -8,6 +8,7 @@ from typing import Protocol
 
 from app.campaign_store import DRAFT, CampaignReport, RecipientRow
 from app.errors import RelayError
+from app.ticks import failed_code
 from app.wire import Campaign, CampaignRecipientStatus, CampaignState, RecipientState
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,10 @@ def merged_row(row: RecipientRow, relay: CampaignRecipientStatus) -> RecipientRo
     if state in _RELAY_ONLY and row.state in _UNSURE_HERE:
         return dataclasses.replace(row, state=state, reason=relay.reason, held_until=relay.held_until)
     if state == RecipientState.FAILED:
-        code = row.error_code or (str(relay.error_code) if relay.error_code is not None else None)
+        told = failed_code(relay.error_code, relay.graph_cause) if relay.error_code is not None else None
+        code = row.error_code or told
+        if told is not None and told.startswith(f"{code}:"):
+            code = told  # the chats have Graph's code, the relay also which of its causes Graph meant
         return dataclasses.replace(row, state=state, error_code=code, reason=relay.reason)
     if state == RecipientState.UNKNOWN and row.state == RecipientState.QUEUED:
         return dataclasses.replace(row, state=state)

@@ -19,8 +19,9 @@ from PySide6.QtCore import (
 from app.campaign_store import DRAFT, CampaignRow, RecipientRow
 from app.campaigns import LeftOut, LeftOutReason, Member
 from app.phones import display_phone
-from app.wire import CampaignReason, CampaignState, RecipientState, SkipReason
+from app.wire import CODES_WITH_CAUSES, CampaignReason, CampaignState, RecipientState, SkipReason
 from ui.campaign_message import language_name
+from ui.error_sentences import failed_message_sentence
 from ui.formatting import full_datetime, shop_datetime, soon_datetime, wall_clock
 
 Index = QModelIndex | QPersistentModelIndex
@@ -169,7 +170,19 @@ NOT_SENT = frozenset(
 )
 
 
+def failure_sentence(code: str) -> str | None:
+    """For a code Graph gives several causes (131053, "131053:media_too_large"): the chat's Not sent
+    sentence, which says the cause and the step that helps; None for every other code."""
+    graph_code = code.partition(":")[0]
+    if not graph_code.isdigit() or int(graph_code) not in CODES_WITH_CAUSES:
+        return None
+    return failed_message_sentence(code, None)
+
+
 def failure_label(code: str) -> str:
+    """Why a recipient's send failed, from its code (Graph's, its cause after a colon, or the relay's)."""
+    if (sentence := failure_sentence(code)) is not None:
+        return sentence
     labels: dict[str, str] = {
         "131049": translate("campaigns", "Meta limited marketing to this customer"),
         "131050": translate("campaigns", "Customer stopped marketing messages"),
@@ -305,6 +318,8 @@ class MemberModel(_Table):
         return None
 
 
+# The report's "Why" column (ReportModel.headers): the rest of the row's width, its whole text as a tooltip.
+WHY_COLUMN = 5
 # The report's "Version" column (ReportModel.headers), hidden when every customer got one language.
 VERSION_COLUMN = 6
 
@@ -353,6 +368,9 @@ class ReportModel(_Table):
                 self._why(r),
                 language_name(r.language) if r.language else "",  # "한국어", not Meta's "ko"
             )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == WHY_COLUMN:
+            # A failure's sentence (a file WhatsApp refused, what to do) is longer than the column.
+            return self._why(r) or None
         if role == CampaignRole.ROW:
             return r
         return None

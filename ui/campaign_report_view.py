@@ -23,9 +23,11 @@ from app.media_cache import sanitise_filename
 from app.wire import CampaignReason, CampaignState, RecipientState
 from ui.campaign_models import (
     VERSION_COLUMN,
+    WHY_COLUMN,
     NotSentFilter,
     ReportModel,
     failure_label,
+    failure_sentence,
     moment_text,
     state_text,
 )
@@ -98,8 +100,11 @@ class CampaignReportView(QWidget):
         self.view.setAccessibleName(self.tr("Recipients"))
         self.view.setModel(self.shown)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Why takes the room left: a long reason (a file WhatsApp refused, and what to do) is cut
+        # short there and said whole in its tooltip and above the table, not a row 900 px wide.
+        header.setSectionResizeMode(WHY_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.export_button = QPushButton(self.tr("E&xport CSV…"), self)
         self.export_button.clicked.connect(lambda: self.export())  # not export(checked)
@@ -161,7 +166,7 @@ class CampaignReportView(QWidget):
         }
         for key, value in values.items():
             self.numbers[key].setText(str(value))
-        lines = [f"{failure_label(code)}: {n}" for code, n in sorted(failed.items(), key=lambda kv: -kv[1])]
+        lines = [self._failure_line(code, n) for code, n in sorted(failed.items(), key=lambda kv: -kv[1])]
         # What only the relay knows: who waits for 08:00, who it skipped, who is still queued.
         relay_side = self._relay_counts(report)
         if relay_side:
@@ -196,6 +201,14 @@ class CampaignReportView(QWidget):
         self.pause_button.setVisible(running)
         self.resume_button.setVisible(report.state == "paused")
         self.cancel_button.setVisible(running or report.state == "paused")
+
+    def _failure_line(self, code: str, count: int) -> str:
+        """One reason recipients failed for and how many: "Not deliverable to this number: 2", or, for
+        a reason said in sentences (what to do about a file WhatsApp refused), the count first."""
+        sentence = failure_sentence(code)
+        if sentence is None:
+            return f"{failure_label(code)}: {count}"
+        return self.tr("%n recipient(s): {0}", "", count).format(sentence)
 
     def _relay_counts(self, report: CampaignReport) -> list[str]:
         """ "2 to send at the scheduled time", "1 skipped": each count in words ("Waiting: 1" after

@@ -60,6 +60,11 @@
             <numerusform>Pending at Meta: %n message held while Meta checks this new template. Not failed: they go out once Meta has feedback.</numerusform><numerusform>Pending at Meta: %n messages held while Meta checks this new template. Not failed: they go out once Meta has feedback.</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%n recipient(s): {0}</source>
+        <translation>
+            <numerusform>%n recipient: {0}</numerusform><numerusform>%n recipients: {0}</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n to send at the scheduled time</source>
         <translation>
             <numerusform>%n to send at the scheduled time</numerusform><numerusform>%n to send at the scheduled time</numerusform></translation>

@@ -1220,6 +1220,12 @@
         <translation>{0} · {1}에 보낼 예정 · 템플릿 {2}</translation>
     </message>
     <message numerus="yes">
+        <source>%n recipient(s): {0}</source>
+        <translation>
+            <numerusform>%n명: {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n to send at the scheduled time</source>
         <translation>
             <numerusform>예약 시간에 보낼 고객 %n명</numerusform>

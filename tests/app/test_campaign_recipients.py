@@ -85,3 +85,45 @@ def test_counts_from_an_answer_older_than_the_campaigns_progress_give_way_to_it(
     running = dataclasses.replace(report, state="running", relay_counts={"queued": 7, "sent": 1})
     finished = older.model_copy(update={"state": "done", "counts": {"delivered": 8}})
     assert with_relay_details(running, finished).relay_counts == {"delivered": 8}
+
+
+def test_a_failure_keeps_which_cause_graph_meant_from_the_relay_or_the_chats() -> None:
+    """131053 refused at once has no message in the chats: the relay's code and cause are the row's;
+    a chat that knows only Graph's code takes the relay's cause; a chat's own cause stands."""
+    refused, late, known = "821000000001", "821000000002", "821000000003"
+    report = CampaignReport(
+        "New arrivals",
+        "done",
+        [
+            row(1, refused, RecipientState.QUEUED),
+            dataclasses.replace(row(2, late, RecipientState.FAILED), error_code="131053"),
+            dataclasses.replace(row(3, known, RecipientState.FAILED), error_code="131053:media_fetch_failed"),
+        ],
+        uid="arrivals",
+    )
+    relay = Campaign(
+        id="arrivals",
+        name="New arrivals",
+        template=CampaignTemplate(name="new_arrival", language="ko", category="MARKETING"),
+        state="done",
+        created_at=SENT_AT,
+        recipients=[
+            CampaignRecipientStatus(
+                wa_id=refused,
+                state="failed",
+                error_code=131053,
+                graph_cause="media_too_large",
+                reason="graph_error",
+            ),
+            CampaignRecipientStatus(
+                wa_id=late, state="failed", error_code=131053, graph_cause="media_fetch_failed"
+            ),
+            CampaignRecipientStatus(wa_id=known, state="failed", error_code=131053),
+        ],
+    )
+    merged = {r.wa_id: r.error_code for r in with_relay_details(report, relay).rows}
+    assert merged == {
+        refused: "131053:media_too_large",
+        late: "131053:media_fetch_failed",
+        known: "131053:media_fetch_failed",
+    }

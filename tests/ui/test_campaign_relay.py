@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.automations_store import load_state, save_local
 from app.models import Contact, Message
 from tests.support.factories import make_contact, make_message
-from tests.support.fake_graph import FakeGraph
+from tests.support.fake_graph import MEDIA_FETCH_DETAILS, MEDIA_SIZE_DETAILS, FakeGraph, media_upload_error
 from tests.support.relay_server import inbound, status
 from ui.campaign_models import moment_text
 
@@ -477,6 +477,91 @@ def test_a_header_picture_chosen_in_the_editor_reaches_whatsapp_with_each_send(
         header, text = body["template"]["components"]
         assert header == {"type": "header", "parameters": [{"type": "image", "image": {"id": uploads[0]}}]}
         assert text["type"] == "body" and text["parameters"][0]["text"] in ("Minji", "Jihoon")
+
+
+def test_a_header_picture_whatsapp_refused_says_why_and_what_to_do_in_the_report(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """131053 once at once (the picture is too large: no message reaches the chats) and once later
+    (WhatsApp could not fetch it): the report says each cause as the chat's Not sent line does."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.campaign_models import WHY_COLUMN, CampaignRole
+    from ui.error_sentences import failed_message_sentence
+
+    picture = QImage(64, 48, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#7c4a59"))
+    photo = tmp_path / "big banner.jpg"
+    assert picture.save(str(photo), "JPG")  # type: ignore[call-overload]  # the stubs say bytes: PySide6 takes only str
+    relay.graph.templates = [
+        {
+            **AD,
+            "name": "new_arrival",
+            "components": [
+                {"type": "HEADER", "format": "IMAGE"},
+                {"type": "BODY", "text": "(광고) 서울 리넨 신상품이 왔어요 {{1}}님. 문의 02-123-4567"},
+                {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "수신거부"}]},
+            ],
+        }
+    ]
+    relay.graph.webhook_url = f"{relay.url}/webhook"
+    for wa_id, _name in CUSTOMERS[:2]:
+        relay.graph.late_failures[wa_id] = (131053, MEDIA_FETCH_DETAILS)
+    relay.graph.script.append(media_upload_error(MEDIA_SIZE_DETAILS))  # the first send to arrive
+    with window.ctx.db.write() as s:
+        for wa_id, name in CUSTOMERS[:2]:
+            _consenting(s, wa_id, name)
+        _shop_named(s)
+    campaigns = _campaign_window(window, qtbot, relay)
+    editor = campaigns.editor
+    editor.name.setText("Big banner")
+    editor.message.template.setCurrentIndex(1)
+    dialogs.expect("getOpenFileName", answer=str(photo))
+    editor.message.media_button.click()
+    editor.message.param_rows[0][1].setText("고객님")
+    qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == 2, timeout=10000)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    editor.send_button.click()
+    report = campaigns.report
+    qtbot.waitUntil(lambda: report.report is not None, timeout=15000)
+
+    def relay_failures() -> set[str | None]:
+        found = relay.client.get(
+            f"{relay.url}/v1/campaigns/{report.report.uid}",
+            params={"recipients": "true"},
+            headers=relay.auth(),
+        ).json()
+        return {r.get("graph_cause") for r in found["recipients"] if r["state"] == "failed"}
+
+    qtbot.waitUntil(lambda: relay_failures() == {"media_too_large", "media_fetch_failed"}, timeout=30000)
+    too_large = failed_message_sentence("131053:media_too_large", None)
+    not_fetched = failed_message_sentence("131053:media_fetch_failed", None)
+    assert "Attach a smaller one" in too_large and "send it again" in not_fetched
+    # Opening the report again asks the relay for each recipient's state and why.
+    campaigns.new_button.click()
+    campaigns.list.selectRow(0)
+
+    def why() -> list[tuple[str, str, str]]:
+        model = report.view.model()
+        rows = [model.index(row, 0).data(CampaignRole.ROW) for row in range(model.rowCount())]
+        cells = [model.index(row, WHY_COLUMN) for row in range(model.rowCount())]
+        return sorted(
+            (r.state, cell.data(), cell.data(Qt.ItemDataRole.ToolTipRole))
+            for r, cell in zip(rows, cells, strict=True)
+        )
+
+    qtbot.waitUntil(
+        lambda: why() == [("failed", not_fetched, not_fetched), ("failed", too_large, too_large)],
+        timeout=30000,
+    )
+    qtbot.waitUntil(lambda: report.numbers["failed"].text() == "2", timeout=15000)
+    said = report.failures.text()
+    # One line a cause, the count first ("1 recipient: …"; the tests load no English plurals).
+    lines = [line for line in said.splitlines() if line.startswith("1 recipient")]
+    assert sorted(line.partition(": ")[2] for line in lines) == sorted([too_large, not_fetched])
+    assert "Error 131053" not in said
 
 
 def test_blanks_left_empty_are_named_before_the_law_question_and_nothing_is_stored(
