@@ -12,6 +12,7 @@ from app.money import format_price
 from app.order_queries import OrderDetail
 from app.order_settings import OrderSettings
 from app.orders import OrderState
+from app.queries import has_written
 from app.rules import RECENT_WORDS, TYPED_KINDS, text_for, writing_script, zone
 from app.wire import SERVICE_WINDOW, Template
 
@@ -190,6 +191,9 @@ class PreparedMessage:
     # whatever goes, the customer is not told of the refund; `refund` is the amount she paid.
     refund_left_out: bool = False
     refund: str = ""
+    # Outside the window because the customer has sent no message at all, not because her last one
+    # is more than 24 hours old: what the owner reads says she has not written yet.
+    never_wrote: bool = False
 
     @property
     def sendable(self) -> bool:
@@ -561,6 +565,7 @@ def message_for_order(
         if contact is None or not contact.wa_id:
             return None
         contact_id, last_inbound = contact.id, contact.last_inbound_at
+        never_wrote = last_inbound is None and not has_written(s, contact_id)
         their_words = list(
             s.scalars(
                 select(Message.body)
@@ -631,6 +636,8 @@ def message_for_order(
     )
     if prepared is None:
         return None
+    if never_wrote and not prepared.inside_window:
+        prepared = dataclasses_replace(prepared, never_wrote=True)
     together = tuple(o.id for o in others)
     # The owner's list names the orders in her own words ("2026-0010 및 2026-0011"), whatever the
     # customer's message says.

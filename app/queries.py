@@ -265,6 +265,16 @@ def messages_around(
     return [*older, _message_row(target), *newer]
 
 
+def has_written(session: Session, contact_id: int) -> bool:
+    """The customer sent this shop at least one message, imported history included. One who never
+    did is not "outside the 24 hours since she last wrote": WhatsApp lets the shop start only with an
+    approved template, and the closed-window sentences say she has not written yet."""
+    found = session.scalar(
+        select(Message.id).where(Message.contact_id == contact_id, Message.direction == "in").limit(1)
+    )
+    return found is not None
+
+
 def message_by_wamid(session: Session, wamid: str) -> MessageRow | None:
     m = session.scalar(select(Message).where(Message.wamid == wamid))
     return None if m is None else _message_row(m)

@@ -59,21 +59,21 @@ def not_told_reason(reason: NotToldReason) -> str:
         ),
         NotToldReason.OUTSIDE_WINDOW: QCoreApplication.translate(
             "BulkNotice",
-            "not told: more than 24 hours since they wrote, and no template chosen for this step",
+            "not told: no message from them in the last 24 hours, and no template chosen for this step",
         ),
         NotToldReason.NO_BANK_ACCOUNT: QCoreApplication.translate(
             "BulkNotice", "not told: the step's template needs your bank account, which is not set"
         ),
         NotToldReason.NO_TEMPLATE_FOR_SEVERAL: QCoreApplication.translate(
             "BulkNotice",
-            "not told: more than 24 hours since they wrote, and no approved template can name all "
-            "the orders one transfer paid and the total. Choose one in Order settings ▸ Messages ▸ "
+            "not told: no message from them in the last 24 hours, and no approved template can name "
+            "all the orders one transfer paid and the total. Choose one in Order settings ▸ Messages ▸ "
             "Paid, several orders",
         ),
         NotToldReason.TEMPLATE_UNFIT: QCoreApplication.translate(
             "BulkNotice",
-            "not told: more than 24 hours since they wrote, and the template chosen for this step has "
-            "more values than the step fills. Choose another in Order settings ▸ Messages",
+            "not told: no message from them in the last 24 hours, and the template chosen for this "
+            "step has more values than the step fills. Choose another in Order settings ▸ Messages",
         ),
         # Not offered any more (the messages wait in the outbox), but a notice prepared before may say it.
         NotToldReason.NO_RELAY: QCoreApplication.translate(

@@ -31,7 +31,7 @@ from app.errors import ErrorCode, InvalidInput, RelayBusy, RelayUnreachable, Sho
 from app.message_media import MediaInfo
 from app.outbox import cancel_waiting
 from app.phones import display_phone
-from app.queries import ConversationRow, MessageRow, message_by_wamid
+from app.queries import ConversationRow, MessageRow, has_written, message_by_wamid
 from app.quick_replies import ContactInfo, QuickReplyRow, attachment_of
 from app.sending import (
     Outgoing,
@@ -298,6 +298,7 @@ class ChatPane(QWidget):
             sub = self.tr("Group chat archive · read-only")
         self.subtitle.setText(sub)
         self.composer.set_last_inbound(conversation.last_inbound_at)
+        self._read_whether_written(conversation)
         self.composer.setEnabled(not conversation.blocked and not conversation.group_archive)
         self.archive_note.setVisible(conversation.group_archive)
         resumed = self._resumed is not None and self._resumed[0] == conversation.contact_id
@@ -307,6 +308,24 @@ class ChatPane(QWidget):
         pending = resumed and self._resumed == (conversation.contact_id, conversation.bot_paused_until)
         self.resume_bot_button.setVisible(handed_over and not pending)
         self.bot_resumed_note.setVisible(resumed and not self.resume_bot_button.isVisibleTo(self.header))
+
+    def _read_whether_written(self, conversation: ConversationRow) -> None:
+        """A chat with no live message from the customer: whether she ever wrote (imported history
+        counts), so a closed window is said as "has not written yet" only where that is true."""
+        if conversation.last_inbound_at is not None:
+            self.composer.set_never_wrote(False)
+            return
+        db, contact_id = self.ctx.db, conversation.contact_id
+
+        def read() -> bool:
+            with db.read() as s:
+                return has_written(s, contact_id)
+
+        def show(written: bool) -> None:
+            if self.conversation is not None and self.conversation.contact_id == contact_id:
+                self.composer.set_never_wrote(not written)
+
+        run_op(read, show, parent=self)
 
     def close_chat(self) -> None:
         self._resumed = None
@@ -486,6 +505,7 @@ class ChatPane(QWidget):
                 profile=profile,
                 shop_names=names,
                 not_fetched=templates.not_fetched,
+                never_wrote=self.composer.never_wrote,
             )
             delete_when_closed(dialog)
             if dialog.exec() and (chosen := dialog.chosen()) is not None:

@@ -192,13 +192,9 @@ class Composer(QFrame):
         # Closed window: templates only
         self.window_notice = QFrame(self)
         self.window_notice.setObjectName("windowNotice")
-        notice_text = QLabel(
-            self.tr(
-                "More than 24 hours since the customer's last message: WhatsApp only allows an "
-                "approved template now."
-            ),
-            self.window_notice,
-        )
+        self.never_wrote = False  # the customer has sent no message at all (set_never_wrote)
+        self.window_text = notice_text = QLabel(self.closed_window_sentence(), self.window_notice)
+        notice_text.setObjectName("windowNoticeText")
         notice_text.setWordWrap(True)
         self.template_button = QPushButton(
             icons.icon("template"), self.tr("Choose template…"), self.window_notice
@@ -429,6 +425,7 @@ class Composer(QFrame):
         if self.contact_id is not None and (quoted := self._replies.pop(self.contact_id, None)):
             self._show_reply(quoted)
         self.last_inbound_at = conversation.last_inbound_at if conversation else None
+        self.set_never_wrote(False)  # until the chat pane has read whether she ever wrote
         # A group archive never opens a 24-hour window: it is read-only, not waiting for a template.
         self.read_only = conversation is not None and conversation.group_archive
         self.edit.setPlainText(self.drafts.get(self.contact_id, "") if self.contact_id else "")
@@ -463,6 +460,23 @@ class Composer(QFrame):
                 self.template_requested.emit()
                 return True
         return super().eventFilter(watched, event)
+
+    def closed_window_sentence(self) -> str:
+        """Why only a template can go: 24 hours since her last message, or no message from her yet."""
+        if self.never_wrote:
+            return self.tr(
+                "The customer has not written yet: WhatsApp only lets you start the conversation with an "
+                "approved template."
+            )
+        return self.tr(
+            "More than 24 hours since the customer's last message: WhatsApp only allows an "
+            "approved template now."
+        )
+
+    def set_never_wrote(self, never: bool) -> None:
+        """Whether the open chat's customer has sent no message at all (read off the GUI thread)."""
+        self.never_wrote = never
+        self.window_text.setText(self.closed_window_sentence())
 
     def set_last_inbound(self, at: datetime | None) -> None:
         self.last_inbound_at = at

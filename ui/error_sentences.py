@@ -102,8 +102,9 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.SEND_REFUSED: translate("Errors", "WhatsApp did not accept this message."),
         ErrorCode.OUTSIDE_WINDOW: translate(
             "Errors",
-            "More than 24 hours have passed since the customer's last message. WhatsApp only "
-            "allows an approved template now.",
+            # Honest whether she wrote days ago or never: either way no message in the last 24 hours.
+            "The customer has not written in the last 24 hours, so WhatsApp only allows an approved "
+            "template now.",
         ),
         ErrorCode.NOTHING_TO_SEND: translate("Errors", "There is nothing to send."),
         ErrorCode.TEXT_TOO_LONG: translate(

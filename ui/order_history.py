@@ -187,13 +187,13 @@ def told_text(kind: str, facts: dict[str, Any]) -> str:
         reasons = {
             NotToldReason.NO_NUMBER: translate("OrderWindow", "no phone number in this inbox"),
             NotToldReason.OUTSIDE_WINDOW: translate(
-                "OrderWindow", "more than 24 hours since they wrote, and no template for this step"
+                "OrderWindow", "no message from them in the last 24 hours, and no template for this step"
             ),
             NotToldReason.NO_BANK_ACCOUNT: translate("OrderWindow", "the template needs your bank account"),
             NotToldReason.NO_TEMPLATE_FOR_SEVERAL: translate(
                 "OrderWindow",
-                "more than 24 hours since they wrote, and no template can name all the orders one "
-                "transfer paid and the total",
+                "no message from them in the last 24 hours, and no template can name all the orders "
+                "one transfer paid and the total",
             ),
             NotToldReason.TEMPLATE_UNFIT: translate(
                 "OrderWindow", "the template chosen for this step has more values than the step fills"

@@ -210,9 +210,15 @@ class OrderMessagePane(QWidget):
                 "The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.",
             )
         elif prepared.template is not None:
-            how = translate(
-                "OrderWindow", "More than 24 hours since the customer wrote: this goes as the template “{0}”."
-            ).format(prepared.template.name)
+            if prepared.never_wrote:
+                how = translate(
+                    "OrderWindow", "The customer has not written yet: this goes as the template “{0}”."
+                ).format(prepared.template.name)
+            else:
+                how = translate(
+                    "OrderWindow",
+                    "More than 24 hours since the customer wrote: this goes as the template “{0}”.",
+                ).format(prepared.template.name)
             if prepared.counts_against_limit:
                 how += " " + translate(
                     "OrderWindow",
@@ -226,6 +232,13 @@ class OrderMessagePane(QWidget):
                 "Cancelled, other returns and exchanges have none. Tell the customer this by phone, or send "
                 "it once they write again.",
             )
+        elif prepared.unfit_template and prepared.never_wrote:
+            how = translate(
+                "OrderWindow",
+                "The customer has not written yet, and the template “{0}” chosen for this step has more "
+                "values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order "
+                "settings.",
+            ).format(prepared.unfit_template)
         elif prepared.unfit_template:
             how = translate(
                 "OrderWindow",
@@ -233,16 +246,27 @@ class OrderMessagePane(QWidget):
                 "has more values than the step fills, so WhatsApp would refuse it. Choose another in "
                 "Shop ▸ Order settings.",
             ).format(prepared.unfit_template)
+        elif prepared.never_wrote:
+            how = translate(
+                "OrderWindow",
+                "The customer has not written yet, and no approved template is chosen for this step, so "
+                "nothing can be sent now. Choose one in Shop ▸ Order settings.",
+            )
         else:
             how = translate(
                 "OrderWindow",
                 "More than 24 hours since the customer wrote, and no approved template is chosen for this "
                 "step, so nothing can be sent now. Choose one in Shop ▸ Order settings.",
             )
+        if prepared.template is not None and prepared.counts_against_limit:
+            how += " " + translate(
+                "OrderWindow",
+                "Meta files it as {0}, not utility: it is paid and counts toward your messaging limit.",
+            ).format(prepared.template.category.lower())
         if prepared.refund_left_out and prepared.template is not None:
             # The cancel template goes, without the refund line. (With nothing to send, the
             # sentence above says it all: the cancel question said the rest.)
-            how += " " + refund_left_out_sentence(prepared.refund)
+            how += " " + refund_left_out_sentence(prepared.refund, never_wrote=prepared.never_wrote)
         if prepared.bank_missing:
             how += " " + bank_missing_sentence()
             if prepared.inside_window:

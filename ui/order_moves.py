@@ -55,12 +55,18 @@ def unsent_move_label(state: OrderState) -> str:
 
 
 def confirm_cancel(
-    parent: QWidget, number: str | None, paid: str = "", *, refund_untold: bool = False
+    parent: QWidget,
+    number: str | None,
+    paid: str = "",
+    *,
+    refund_untold: bool = False,
+    never_wrote: bool = False,
 ) -> bool:
     """Ask before order `number` is cancelled, as no step leads back; "No" (keep it) is the default.
     `paid`: the amount the customer transferred for it ("90,000원"), which she is to get back: the app
     moves no money, the owner does. `refund_untold`: her message cannot say so (outside the 24-hour
-    window, no refund template), said here, before the owner decides."""
+    window, no refund template), said here, before the owner decides; `never_wrote`: the window is
+    closed because she has sent no message at all."""
     question = (
         translate("OrderWindow", "Cancel order {0}? A cancelled order cannot be reopened.").format(number)
         if number
@@ -71,7 +77,7 @@ def confirm_cancel(
             "OrderWindow", "The customer paid {0} for it: transfer it back to her yourself."
         ).format(paid)
         if refund_untold:
-            question += "\n\n" + refund_left_out_sentence(paid)
+            question += "\n\n" + refund_left_out_sentence(paid, never_wrote=never_wrote)
     return confirm(
         parent,
         translate("OrderWindow", "Cancel order"),

@@ -51,9 +51,18 @@ def bank_missing_sentence() -> str:
     )
 
 
-def refund_left_out_sentence(amount: str) -> str:
+def refund_left_out_sentence(amount: str, *, never_wrote: bool = False) -> str:
     """Said before a paid order is cancelled (and with its message) when the customer's 24-hour window
-    is closed and no refund template is chosen: she will not read that `amount` comes back."""
+    is closed and no refund template is chosen: she will not read that `amount` comes back.
+    `never_wrote`: she has sent no message at all (her window never opened)."""
+    if never_wrote:
+        return translate(
+            "OrderText",
+            "The customer will not be told that the {0} she paid comes back: she has not written to "
+            "you on WhatsApp yet, so WhatsApp lets only an approved template through, and none is "
+            "chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, "
+            "or tell her when she writes.",
+        ).format(amount)
     return translate(
         "OrderText",
         "The customer will not be told that the {0} she paid comes back: she last wrote more than 24 "

@@ -776,7 +776,8 @@ class OrderWindow(QDialog):
             # the question says so before she decides, not after the order is cancelled.
             def ask(message: OrderMessage | None) -> None:
                 untold = message is not None and message.prepared.refund_left_out
-                if confirm_cancel(self, number, paid, refund_untold=untold):
+                never = message is not None and message.prepared.never_wrote
+                if confirm_cancel(self, number, paid, refund_untold=untold, never_wrote=never):
                     self.move_to(state)
 
             work = self.message.message_work(moving_to=state)

@@ -154,7 +154,10 @@ class TemplatePicker(QDialog):
         profile: BusinessProfile | None = None,
         shop_names: Sequence[str] = (),
         not_fetched: ErrorCode | None = None,
+        never_wrote: bool = False,
     ) -> None:
+        """`never_wrote`: the customer has sent no message at all, so the first line says she has
+        not written yet rather than that her 24 hours are over."""
         super().__init__(parent)
         self.customer_name = customer_name.strip()
         # Korean law's form for a marketing message (as a campaign checks it): with the shop's
@@ -226,13 +229,18 @@ class TemplatePicker(QDialog):
         self.send_button.clicked.connect(self._send)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
+        if never_wrote:
+            said = self.tr(
+                "This customer has not written yet. WhatsApp only lets you start the conversation with "
+                "an approved template."
+            )
+        else:
+            said = self.tr(
                 "More than 24 hours have passed since this customer last wrote. WhatsApp only lets "
                 "you start the conversation again with an approved template."
-            ),
-            self,
-        )
+            )
+        self.intro = intro = QLabel(said, self)
+        intro.setObjectName("templatesIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(split, 1)

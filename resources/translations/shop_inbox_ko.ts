@@ -271,15 +271,15 @@
     <name>BatchMessagesModel</name>
     <message>
         <source>outside the 24-hour window, and its template has too many values</source>
-        <translation>24시간이 지났고, 템플릿의 값 자리가 너무 많아요</translation>
+        <translation>최근 24시간 동안 고객의 메시지가 없고, 템플릿의 값 자리가 너무 많아요</translation>
     </message>
     <message>
         <source>outside the 24-hour window, no template chosen</source>
-        <translation>24시간이 지났고 지정된 템플릿이 없음</translation>
+        <translation>최근 24시간 동안 고객의 메시지가 없고 지정된 템플릿이 없음</translation>
     </message>
     <message>
         <source>outside the 24-hour window, and no bank account for its template</source>
-        <translation>24시간이 지났고 템플릿에 넣을 입금 계좌가 없음</translation>
+        <translation>최근 24시간 동안 고객의 메시지가 없고 템플릿에 넣을 입금 계좌가 없음</translation>
     </message>
 </context>
 <context>
@@ -778,20 +778,20 @@
         <translation>알리지 못함: 이 인박스에 전화번호가 없음</translation>
     </message>
     <message>
-        <source>not told: more than 24 hours since they wrote, and no template chosen for this step</source>
-        <translation>알리지 못함: 고객이 글을 보낸 지 24시간이 지났고 이 단계에 지정된 템플릿이 없음</translation>
-    </message>
-    <message>
         <source>not told: the step&apos;s template needs your bank account, which is not set</source>
         <translation>알리지 못함: 이 단계의 템플릿에 필요한 입금 계좌가 설정되지 않음</translation>
     </message>
     <message>
-        <source>not told: more than 24 hours since they wrote, and no approved template can name all the orders one transfer paid and the total. Choose one in Order settings ▸ Messages ▸ Paid, several orders</source>
-        <translation>알리지 못함: 고객이 글을 보낸 지 24시간이 지났고, 한 번의 입금으로 결제된 주문 전부와 합계 금액을 담을 수 있는 승인된 템플릿이 없어요. 주문 설정 ▸ 메시지 ▸ 결제 완료(여러 주문)에서 골라 주세요</translation>
+        <source>not told: no message from them in the last 24 hours, and no template chosen for this step</source>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고 이 단계에 지정된 템플릿이 없음</translation>
     </message>
     <message>
-        <source>not told: more than 24 hours since they wrote, and the template chosen for this step has more values than the step fills. Choose another in Order settings ▸ Messages</source>
-        <translation>알리지 못함: 고객이 글을 보낸 지 24시간이 지났고 이 단계에 지정된 템플릿의 값 자리가 이 단계에서 채우는 값보다 많음. 주문 설정 ▸ 메시지에서 다른 템플릿을 선택하세요</translation>
+        <source>not told: no message from them in the last 24 hours, and no approved template can name all the orders one transfer paid and the total. Choose one in Order settings ▸ Messages ▸ Paid, several orders</source>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고, 한 번의 입금으로 결제된 주문 전부와 합계 금액을 담을 수 있는 승인된 템플릿이 없어요. 주문 설정 ▸ 메시지 ▸ 결제 완료(여러 주문)에서 골라 주세요</translation>
+    </message>
+    <message>
+        <source>not told: no message from them in the last 24 hours, and the template chosen for this step has more values than the step fills. Choose another in Order settings ▸ Messages</source>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고 이 단계에 지정된 템플릿의 값 자리가 이 단계에서 채우는 값보다 많음. 주문 설정 ▸ 메시지에서 다른 템플릿을 선택하세요</translation>
     </message>
     <message>
         <source>not told: no relay is set up, so nothing can reach WhatsApp</source>
@@ -2475,6 +2475,10 @@ Right-click to retry.</source>
         <translation>읽기 전용 보관 채팅</translation>
     </message>
     <message>
+        <source>The customer has not written yet: WhatsApp only lets you start the conversation with an approved template.</source>
+        <translation>고객이 아직 메시지를 보낸 적이 없어요. WhatsApp에서는 승인된 템플릿으로만 대화를 시작할 수 있어요.</translation>
+    </message>
+    <message>
         <source>Free replies end in {0}</source>
         <translation>무료 답장 가능 시간 {0} 남음</translation>
     </message>
@@ -3070,10 +3074,6 @@ Right-click to retry.</source>
         <translation>WhatsApp이 이 메시지를 받아들이지 않았어요.</translation>
     </message>
     <message>
-        <source>More than 24 hours have passed since the customer&apos;s last message. WhatsApp only allows an approved template now.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지났어요. 지금은 승인된 템플릿만 보낼 수 있어요.</translation>
-    </message>
-    <message>
         <source>There is nothing to send.</source>
         <translation>보낼 내용이 없어요.</translation>
     </message>
@@ -3548,6 +3548,10 @@ Right-click to retry.</source>
     <message>
         <source>The relay token was refused. Check it in Settings.</source>
         <translation>릴레이 토큰이 거부됐어요. 설정에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The customer has not written in the last 24 hours, so WhatsApp only allows an approved template now.</source>
+        <translation>최근 24시간 동안 고객의 메시지가 없어서 지금은 승인된 템플릿만 보낼 수 있어요.</translation>
     </message>
     <message>
         <source>This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now.</source>
@@ -5272,6 +5276,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>상점 ▸ 주문 설정에 입금 계좌가 없어서 이 메시지에는 어디로 입금할지가 빠져 있어요.</translation>
     </message>
     <message>
+        <source>The customer will not be told that the {0} she paid comes back: she has not written to you on WhatsApp yet, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when she writes.</source>
+        <translation>고객은 입금한 {0}을(를) 환불받는다는 안내를 받지 못해요. 고객이 아직 WhatsApp으로 메시지를 보낸 적이 없어서 WhatsApp은 승인된 템플릿만 보내 주는데, 환불 안내용 템플릿이 선택되어 있지 않아요. 상점 ▸ 주문 설정(취소 탭)에서 템플릿을 선택하거나, 고객에게 전화하거나, 고객이 메시지를 보내면 알려 주세요.</translation>
+    </message>
+    <message>
         <source>The customer will not be told that the {0} she paid comes back: she last wrote more than 24 hours ago, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when she next writes.</source>
         <translation>고객은 입금한 {0}을(를) 환불받는다는 안내를 받지 못해요. 고객의 마지막 메시지 후 24시간이 지나서 WhatsApp은 승인된 템플릿만 보내 주는데, 환불 안내용 템플릿이 선택되어 있지 않아요. 상점 ▸ 주문 설정(취소 탭)에서 템플릿을 선택하거나, 고객에게 전화하거나, 고객이 다시 메시지를 보낼 때 알려 주세요.</translation>
     </message>
@@ -5535,16 +5543,16 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>고객 전화번호가 없음</translation>
     </message>
     <message>
-        <source>more than 24 hours since they wrote, and no template for this step</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지났고 이 단계의 템플릿이 없음</translation>
+        <source>no message from them in the last 24 hours, and no template for this step</source>
+        <translation>최근 24시간 동안 고객의 메시지가 없고 이 단계의 템플릿이 없음</translation>
+    </message>
+    <message>
+        <source>no message from them in the last 24 hours, and no template can name all the orders one transfer paid and the total</source>
+        <translation>최근 24시간 동안 고객의 메시지가 없고 한 번의 입금으로 결제된 주문 전부와 합계를 담을 템플릿이 없음</translation>
     </message>
     <message>
         <source>the template needs your bank account</source>
         <translation>템플릿에 필요한 입금 계좌가 설정되지 않음</translation>
-    </message>
-    <message>
-        <source>more than 24 hours since they wrote, and no template can name all the orders one transfer paid and the total</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지났고 한 번의 입금으로 결제된 주문 전부와 합계를 담을 템플릿이 없음</translation>
     </message>
     <message>
         <source>the template chosen for this step has more values than the step fills</source>
@@ -5791,8 +5799,20 @@ Save it anyway?</source>
         <translation>고객이 24시간 안에 메시지를 보냈으니 일반 메시지로 보내요. 자유롭게 고쳐 쓰세요.</translation>
     </message>
     <message>
+        <source>The customer has not written yet: this goes as the template “{0}”.</source>
+        <translation>고객이 아직 메시지를 보낸 적이 없어서 템플릿 “{0}”(으)로 보내요.</translation>
+    </message>
+    <message>
         <source>More than 24 hours since the customer wrote: this goes as the template “{0}”.</source>
         <translation>고객의 마지막 메시지 후 24시간이 지나서 템플릿 “{0}”(으)로 보내요.</translation>
+    </message>
+    <message>
+        <source>The customer has not written yet, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
+        <translation>고객이 아직 메시지를 보낸 적이 없는데, 이 단계에 지정된 템플릿 “{0}”은(는) 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The customer has not written yet, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>
+        <translation>고객이 아직 메시지를 보낸 적이 없고 이 단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>Meta files it as {0}, not utility: it is paid and counts toward your messaging limit.</source>
@@ -7988,6 +8008,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Send template</source>
         <translation>템플릿 보내기</translation>
+    </message>
+    <message>
+        <source>This customer has not written yet. WhatsApp only lets you start the conversation with an approved template.</source>
+        <translation>이 고객은 아직 메시지를 보낸 적이 없어요. WhatsApp에서는 승인된 템플릿으로만 대화를 시작할 수 있어요.</translation>
     </message>
     <message>
         <source>More than 24 hours have passed since this customer last wrote. WhatsApp only lets you start the conversation again with an approved template.</source>

@@ -214,7 +214,7 @@ def test_a_reply_refused_after_24_hours_says_to_send_a_template_or_wait_for_the_
     view = window.chat.view
     qtbot.waitUntil(lambda: view.chat_model.rowCount() == 3)
     tip = status_tooltip(view.chat_model.message_at(1))
-    assert "More than 24 hours" in tip and "Right-click to retry." not in tip
+    assert "has not written in the last 24 hours" in tip and "Right-click to retry." not in tip
     template_button = window.chat.composer.template_button.text()
     assert f"send an approved template with “{template_button}” below the chat" in tip
     assert "Once the customer writes again, right-click to retry." in tip

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.catalog import ItemDraft, create_item
 from app.models import Label, Order, contact_label, utcnow
 from app.orders import LineInput, create_order
-from tests.support.factories import make_contact
+from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import settle
 from ui.order_actions import OrderActions
 from ui.order_window import OrderWindow
@@ -24,6 +24,8 @@ def phone_chat_order(ctx: Any, *, wrote_ago: timedelta | None) -> tuple[int, int
         create_item(s, ItemDraft(name="니트 가디건", price_minor=39000, currency="KRW", retailer_id="KNIT"))
         inbound = utcnow() - wrote_ago if wrote_ago is not None else None
         c = make_contact(s, profile_name="박서연", last_inbound_at=inbound)
+        if wrote_ago is None:  # what she wrote came with the phone's export: old, but she wrote
+            make_message(s, c, "가디건 있어요?", sent_at=utcnow() - timedelta(days=40), imported=True)
         order = create_order(s, contact_id=c.id, lines=[LineInput("KNIT", 1)], source="chat")
         return c.id, order.id
 
@@ -99,7 +101,7 @@ def test_asking_for_payment_when_nothing_can_tell_her_changes_nothing_until_the_
     # Said as what it was: the message could not go (not the owner choosing to keep quiet), and why.
     assert newest.endswith(
         "New → Awaiting payment (the message could not be sent: "
-        "more than 24 hours since they wrote, and no template for this step)"
+        "no message from them in the last 24 hours, and no template for this step)"
     )
     # The window's own buttons are the new state's, Send back for the next message.
     qtbot.waitUntil(lambda: order_window.findChild(QPushButton, "move_paid") is not None)
@@ -133,7 +135,7 @@ def test_the_korean_owner_reads_both_ways_on_in_korean(window: Any, qtbot: Any, 
         unsent.click()
     assert history(order_window)[0].endswith(
         "새 주문 → 입금 대기 (안내 메시지를 보낼 수 없었음: "
-        "고객의 마지막 메시지 후 24시간이 지났고 이 단계의 템플릿이 없음)"
+        "최근 24시간 동안 고객의 메시지가 없고 이 단계의 템플릿이 없음)"
     )
 
 
