@@ -325,6 +325,24 @@ TEMPLATES: list[dict[str, Any]] = [
         ],
     },
     {
+        # A paid order cancelled after the customer's 24 hours: the refund is told by a template
+        # (Order settings ▸ Cancelled: name, order number, the amount to refund).
+        "name": "order_refund",
+        "language": "ko",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000006",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "{{1}}님, 주문 {{2}}이 취소되었습니다. 입금하신 {{3}}은 환불해 드릴게요. "
+                "환불받으실 계좌를 알려 주세요.",
+                "example": {"body_text": [["김민지", "2026-0007", "58,000원"]]},
+            },
+            {"type": "FOOTER", "text": "서울 리넨 하우스"},
+        ],
+    },
+    {
         "name": "shipping_notice",
         "language": "en",
         "category": "UTILITY",

@@ -498,10 +498,11 @@ def test_stop_cancels_everything_and_nothing_arrives_afterwards() -> None:
     run(scenario)
 
 
-def test_five_approved_templates_with_numbered_parameters() -> None:
+def test_the_demos_approved_templates_have_numbered_parameters() -> None:
     templates = run(lambda: SandboxUpstream().list_templates())
     assert {(t["name"], t["language"], t["category"]) for t in templates} == {
         ("order_update", "ko", "UTILITY"),
+        ("order_refund", "ko", "UTILITY"),  # a paid order cancelled outside the window
         ("winter_sale", "ko", "MARKETING"),  # lacks the Korean ad law's form: the editor warns
         ("spring_restock", "ko", "MARKETING"),  # has it
         ("spring_restock", "en", "MARKETING"),  # its version for customers who write English
@@ -513,6 +514,25 @@ def test_five_approved_templates_with_numbered_parameters() -> None:
         assert "{{1}}" in body["text"]
         placeholders = body["text"].count("{{")
         assert len(body["example"]["body_text"][0]) == placeholders
+
+
+def test_the_demos_refund_template_is_the_one_order_settings_offer_for_a_paid_order_cancelled() -> None:
+    """A newcomer can try the refund path: the demo's order_refund names the customer, the order
+    and the amount, so the Cancelled tab offers it for the refund."""
+    from app.order_messages import CANCELLED_REFUND, template_fits
+    from app.wire import Template
+    from relay.routes.messages import template_summary
+
+    templates = run(lambda: SandboxUpstream().list_templates())
+    fitting = [
+        t["name"]
+        for t in templates
+        if template_fits(CANCELLED_REFUND, Template.model_validate(template_summary(t)))
+    ]
+    assert "order_refund" in fitting
+    (refund,) = [t for t in templates if t["name"] == "order_refund"]
+    (body,) = [c for c in refund["components"] if c["type"] == "BODY"]
+    assert "{{3}}" in body["text"] and "환불" in body["text"]
 
 
 def test_a_reopened_sandbox_continues_instead_of_repeating_what_customers_said(tmp_path: Path) -> None:
