@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
@@ -59,6 +60,10 @@ MESSAGE_STATES: tuple[str, ...] = (
 TEMPLATE_KEYS: tuple[str, ...] = (*MESSAGE_STATES, CANCELLED_REFUND)
 
 
+def _names(templates: list[Template]) -> list[tuple[str, str]]:
+    return [(t.name, t.language) for t in templates]
+
+
 class OrderSettingsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +74,7 @@ class OrderSettingsDialog(QDialog):
         self.settings = OrderSettings()
         self._shown: tuple[object, ...] | None = None  # the form as the stored settings filled it
         self.templates: list[Template] = []
+        self._fetched: list[Template] | None = None  # the relay's list, once it answered
         # The currency the amounts are shown and saved in: theirs (set when the shop had another
         # currency, they are kept in it) until the owner types one, then the shop's.
         self.amounts_currency = ctx.currency.upper()
@@ -244,13 +250,39 @@ class OrderSettingsDialog(QDialog):
             return read_order_settings(db), approved_templates(db, None)
 
         Op(work, parent=self).success(lambda r: self.show_settings(*r)).failure(self._failed).run()
+        sync = self.ctx.sync
+        if sync is not None:
+            # The copy kept from the last fetch shows at once; the relay's list follows (a new
+            # shop, or the demo, has kept none yet: its templates would never be offered here).
+            fetch = sync.templates
+            fetched = Op(lambda: approved_templates(db, fetch), parent=self).success(self._show_fetched)
+            fetched.failure(
+                lambda exc: log.warning("order settings: templates not read (%s)", type(exc).__name__)
+            )
+            fetched.run()
+
+    def _show_fetched(self, templates: list[Template]) -> None:
+        """The relay's templates in each step's list, the owner's choice kept (what she had not
+        touched stays unchanged for the question on closing)."""
+        self._fetched = templates
+        if self._shown is None or _names(templates) == _names(self.templates):
+            return  # not shown yet (show_settings takes it), or nothing new
+        untouched = self._typed() == self._shown
+        chosen = {
+            state: str(self.template_choice[state].currentData() or self.settings.templates.get(state, ""))
+            for state in TEMPLATE_KEYS
+        }
+        self.templates = templates
+        self._fill_templates(chosen)
+        if untouched:
+            self._shown = self._typed()
 
     def _failed(self, exc: BaseException) -> None:
         self.problem.setText(failure_sentence(exc))
         self.problem.show()
 
     def show_settings(self, settings: OrderSettings, templates: list[Template]) -> None:
-        self.settings, self.templates = settings, templates
+        self.settings, self.templates = settings, templates if self._fetched is None else self._fetched
         self.save_button.setEnabled(True)
         # As they were entered, in their own currency: never re-read in the shop's new one.
         self.amounts_currency = currency = settings.currency
@@ -274,18 +306,22 @@ class OrderSettingsDialog(QDialog):
             default = DEFAULT_MESSAGES[language].get(state, "")
             self.messages[state].setPlainText(settings.messages.get(state) or default)
             self.other_messages[state].setPlainText(settings.messages_other_language.get(state, ""))
+        self._fill_templates(settings.templates)
+        self._shown = self._typed()
+
+    def _fill_templates(self, chosen: Mapping[str, str]) -> None:
+        """Each step's list of the approved templates that fit it, `chosen` selected."""
         for state in TEMPLATE_KEYS:
             combo = self.template_choice[state]
             combo.clear()
             combo.addItem(self.tr("None"), "")
-            for t in templates:
+            for t in self.templates:
                 if not template_fits(state, t):
                     continue  # more places than the step has values (Meta would refuse it), or for
                     # several orders no place for every number and the total
                 combo.addItem(f"{t.name} ({t.language}, {t.category.lower()})", t.name)
-            index = combo.findData(settings.templates.get(state, ""))
+            index = combo.findData(chosen.get(state, ""))
             combo.setCurrentIndex(max(0, index))
-        self._shown = self._typed()
 
     def _typed(self) -> tuple[object, ...]:
         """Everything the owner can change in the dialog, as it now reads."""

@@ -131,6 +131,34 @@ def test_the_refund_template_is_chosen_on_the_cancelled_tab_of_the_order_setting
         assert load_order_settings(s).templates["cancelled_refund"] == "order_refund"
 
 
+def test_a_shop_with_no_templates_kept_yet_is_offered_the_relays_refund_template(
+    window: Any, qtbot: Any, relay: Any
+) -> None:
+    """A new shop (or the demo) has kept no copy of its templates: the Cancelled tab asks the relay
+    and offers its refund template, the choice the owner had made kept."""
+    from ui.order_settings_dialog import OrderSettingsDialog
+
+    relay.graph.templates = [CANCELLED, REFUND]
+    with window.ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(templates={"cancelled": "order_cancelled"}))
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.ctx.sync is not None and window.ctx.sync.relay_client() is not None)
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    combo = dialog.template_choice["cancelled_refund"]
+    qtbot.waitUntil(lambda: combo.findData("order_refund") > 0, timeout=10000)
+    assert dialog.template_choice["cancelled"].currentData() == "order_cancelled"
+    assert not dialog.has_unsaved_edits()  # the list grew; the owner changed nothing
+    combo.setCurrentIndex(combo.findData("order_refund"))
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
+    with window.ctx.db.read() as s:
+        chosen = load_order_settings(s).templates
+    assert (chosen["cancelled"], chosen["cancelled_refund"]) == ("order_cancelled", "order_refund")
+
+
 def test_the_refund_warning_reads_in_korean(korean: None) -> None:
     from ui.korean_particles import with_particles
     from ui.order_text import refund_left_out_sentence
