@@ -335,8 +335,10 @@ TEMPLATES: list[dict[str, Any]] = [
         "components": [
             {
                 "type": "BODY",
-                "text": "{{1}}님, 주문 {{2}}이 취소되었습니다. 입금하신 {{3}}은 환불해 드릴게요. "
-                "환불받으실 계좌를 알려 주세요.",
+                # "주문번호 {{2}} 주문이": a template's particles are fixed, and "2026-0002이" would
+                # read wrong; the amount always ends in 원, so 은 fits every one.
+                "text": "{{1}}님, 주문번호 {{2}} 주문이 취소되었습니다. 입금하신 {{3}}은 환불해 "
+                "드릴게요. 환불받으실 계좌를 알려 주세요.",
                 "example": {"body_text": [["김민지", "2026-0007", "58,000원"]]},
             },
             {"type": "FOOTER", "text": "서울 리넨 하우스"},
