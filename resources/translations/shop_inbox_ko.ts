@@ -5175,7 +5175,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Outside the 24-hour window only the chosen approved template can go; a template Meta files as marketing is paid and counts toward your messaging limit. A message as it comes goes in English to a customer who writes in other letters than Korean (and in Korean to one who writes Korean); a message you change goes as you wrote it, or as you wrote it in another language to a customer who writes in that one.</source>
-        <translation>24시간이 지나면 선택한 승인 템플릿으로만 보낼 수 있고, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함돼요. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 쓴 그대로, 다른 언어로도 써 두었다면 그 언어로 쓰는 고객에게는 그 글로 가요.</translation>
+        <translation>최근 24시간 안에 고객의 메시지가 없으면(한 번도 보낸 적 없는 고객 포함) 선택한 승인 템플릿으로만 보낼 수 있고, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함돼요. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 쓴 그대로, 다른 언어로도 써 두었다면 그 언어로 쓰는 고객에게는 그 글로 가요.</translation>
     </message>
     <message>
         <source>Optional. Sent instead to a customer who writes in another language than the message above, e.g. the same words in English.</source>
@@ -5183,7 +5183,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Sent once when one bank transfer paid several orders of a customer: {number} is every order number, {total} what they sent. Outside the 24-hour window it needs an approved template with three values: {{1}} the name, {{2}} the order numbers, {{3}} the total. With none chosen, the Paid template goes if it has those three.</source>
-        <translation>한 고객의 주문 여러 건이 한 번의 입금으로 결제되었을 때 한 번만 보내요. {number}에는 주문번호가 모두, {total}에는 고객이 보낸 금액이 들어가요. 24시간이 지나면 값이 세 개인 승인된 템플릿이 필요해요: {{1}} 이름, {{2}} 주문번호, {{3}} 합계. 고르지 않으면 결제 완료 템플릿에 이 세 값이 있을 때 그 템플릿으로 보내요.</translation>
+        <translation>한 고객의 주문 여러 건이 한 번의 입금으로 결제되었을 때 한 번만 보내요. {number}에는 주문번호가 모두, {total}에는 고객이 보낸 금액이 들어가요. 최근 24시간 안에 고객의 메시지가 없으면 값이 세 개인 승인된 템플릿이 필요해요: {{1}} 이름, {{2}} 주문번호, {{3}} 합계. 고르지 않으면 결제 완료 템플릿에 이 세 값이 있을 때 그 템플릿으로 보내요.</translation>
     </message>
     <message>
         <source>Message</source>
@@ -5195,7 +5195,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Template outside the window</source>
-        <translation>24시간 이후 보낼 템플릿</translation>
+        <translation>24시간 창 밖에서 보낼 템플릿</translation>
     </message>
     <message>
         <source>… for a paid order (refund)</source>
@@ -5203,7 +5203,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Inside the 24-hour window the cancel of a paid order says the money comes back and asks where to. Outside it only a template can go: this one, with {{1}} the name, {{2}} the order number and {{3}} the amount to refund, goes instead of the one above. With none chosen, the customer is not told of the refund, and you are warned before you cancel.</source>
-        <translation>24시간 안에는 결제한 주문을 취소할 때 환불해 드린다는 말과 환불받을 계좌를 묻는 말이 함께 가요. 24시간이 지나면 템플릿만 보낼 수 있어서, 위의 템플릿 대신 이 템플릿이 가요. {{1}}은 이름, {{2}}는 주문번호, {{3}}은 환불할 금액이에요. 선택하지 않으면 고객에게 환불 안내가 가지 않고, 취소하기 전에 알려 드려요.</translation>
+        <translation>고객이 최근 24시간 안에 메시지를 보냈으면 결제한 주문을 취소할 때 환불해 드린다는 말과 환불받을 계좌를 묻는 말이 함께 가요. 그렇지 않으면 템플릿만 보낼 수 있어서, 위의 템플릿 대신 이 템플릿이 가요. {{1}}은 이름, {{2}}는 주문번호, {{3}}은 환불할 금액이에요. 선택하지 않으면 고객에게 환불 안내가 가지 않고, 취소하기 전에 알려 드려요.</translation>
     </message>
     <message>
         <source>Shipping and &amp;payment</source>
@@ -8063,7 +8063,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Outside the 24-hour window WhatsApp charges for utility templates too, less than for marketing.</source>
-        <translation>24시간 창이 닫힌 뒤에는 유틸리티 템플릿에도 WhatsApp 요금이 부과돼요(마케팅보다 적어요).</translation>
+        <translation>24시간 창 밖에서는 유틸리티 템플릿에도 WhatsApp 요금이 부과돼요(마케팅보다 적어요).</translation>
     </message>
     <message>
         <source>Korean law for advertising messages:</source>
