@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -198,6 +201,38 @@ class ReturnLinesModel(QAbstractTableModel):
         return sum(r.coming * r.unit_price_minor for r in self.rows)
 
 
+class ComingDelegate(QStyledItemDelegate):
+    """ "Coming back" is typed in a spin box bounded by what is left, and counts as she types: a number
+    typed and confirmed at once (Record clicked while the cell is still open, Enter) is the one kept."""
+
+    def __init__(self, model: ReturnLinesModel, view: QTableView) -> None:
+        super().__init__(view)
+        self.model = model
+        self.view = view
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
+        if index.column() != ReturnLinesModel.COMING:
+            return super().createEditor(parent, option, index)
+        editor = QSpinBox(parent)
+        editor.setFrame(False)
+        editor.setRange(0, self.model.rows[index.row()].left)
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        editor.setAccessibleName(self.tr("Coming back"))
+        editor.valueChanged.connect(lambda _value: self._typed(editor))
+        return editor
+
+    def _typed(self, editor: QSpinBox) -> None:
+        if self.view.indexWidget(self.view.currentIndex()) is editor:  # not one closing
+            self.commitData.emit(editor)
+
+    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
+        if isinstance(editor, QSpinBox):
+            editor.interpretText()
+            if model.data(index, Qt.ItemDataRole.EditRole) == editor.value():
+                return  # nothing new: no refund retyped by a commit of the same number
+        super().setModelData(editor, model, index)
+
+
 class ReturnDialog(QDialog):
     """Opened from a shipped or done order's window; `recorded` carries save_return's result."""
 
@@ -225,6 +260,7 @@ class ReturnDialog(QDialog):
         self.table = QTableView(self)
         self.table.setObjectName("returnLines")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(ComingDelegate(self.model, self.table))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged
@@ -383,7 +419,17 @@ class ReturnDialog(QDialog):
             self.model.picks(), self.reason.text(), self.goods_back.isChecked(), refund, exchange
         )
 
+    def _commit_open_editor(self) -> None:
+        """A cell still being typed in counts as typed (Record clicked or Enter pressed in it)."""
+        index = self.table.currentIndex()
+        editor = self.table.indexWidget(index) if index.isValid() else None
+        if editor is not None:
+            self.table.itemDelegate().setModelData(editor, self.model, index)
+
     def save(self) -> None:
+        self._commit_open_editor()
+        if not self.model.picks():
+            return
         try:
             request = self.request()
         except InvalidInput as exc:

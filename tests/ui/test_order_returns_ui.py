@@ -173,3 +173,88 @@ def test_a_shipped_card_on_the_board_offers_the_return_and_a_paid_one_does_not(
     assert [row.name for row in dialog.model.rows] == ["린넨 셔츠"]
     dialog.reject()
     assert board.card_menu(replace(card, state="paid")).findChild(QAction, "returnOrder") is None
+
+
+def two_lines_shipped(ctx: Any) -> int:
+    """김민지 bought 2 린넨 셔츠 and 1 면 바지 (35,000원); shipped."""
+    with ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        create_item(s, ItemDraft(name="면 바지", price_minor=35000, currency="KRW", retailer_id="PANTS"))
+        c = make_contact(s, profile_name="김민지")
+        s.get(Contact, c.id).last_inbound_at = datetime.now(UTC)  # type: ignore[union-attr]
+        lines = [LineInput("LINEN", 2), LineInput("PANTS", 1)]
+        order_id = create_order(s, contact_id=c.id, lines=lines, source="chat").id
+        for state in (OrderState.PAID, OrderState.SHIPPED):
+            move_order(s, order_id, state, courier="CJ대한통운", tracking="654321098765")
+        return order_id
+
+
+def type_in_cell(qtbot: Any, dialog: ReturnDialog, row: int, text: str) -> Any:
+    """Start editing "Coming back" of `row` as a double-click does, type `text` over it; the editor."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    index = dialog.model.index(row, ReturnLinesModel.COMING)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not table
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, text)
+    return editor
+
+
+def recorded_lines(ctx: Any, order_id: int) -> list[list[Any]]:
+    import json
+
+    lines: list[list[Any]] = json.loads(load_order(ctx.db, order_id).events[-1].note)["lines"]
+    return lines
+
+
+def test_a_quantity_typed_and_confirmed_with_enter_is_the_one_recorded(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    order_id, _item = shipped(window.ctx)
+    actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    # She types 1 over the 2 offered; Enter ends the typing, Enter again records, never leaving the cell.
+    editor = type_in_cell(qtbot, dialog, 0, "1")
+    assert dialog.refund.text() == "29,000"  # what she typed counts at once
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.table.hasFocus())
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    pane = actions.open_orders[order_id].message
+    qtbot.waitUntil(lambda: pane.prepared is not None)
+    assert recorded_lines(window.ctx, order_id) == [[0, 1, "린넨 셔츠", ""]]
+    assert "₩29,000" in pane.edit.toPlainText()
+    pane.discard()
+
+
+def test_a_quantity_typed_then_record_clicked_at_once_is_the_one_recorded(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    order_id = two_lines_shipped(window.ctx)
+    actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    assert not dialog.save_button.isEnabled()  # two lines: nothing picked yet
+    # The trousers come back: typed, and Record clicked while the cell is still being edited.
+    type_in_cell(qtbot, dialog, 1, "1")
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    pane = actions.open_orders[order_id].message
+    qtbot.waitUntil(lambda: pane.prepared is not None)
+    assert recorded_lines(window.ctx, order_id) == [[1, 1, "면 바지", ""]]
+    pane.discard()
+
+
+def test_a_quantity_above_what_is_left_cannot_be_typed(window: Any, qtbot: Any, dialogs: Any) -> None:
+    order_id, _item = shipped(window.ctx)
+    _actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    editor = type_in_cell(qtbot, dialog, 0, "5")
+    assert editor.text() != "5" and dialog.model.rows[0].coming <= 2
+    dialog.reject()
