@@ -45,9 +45,13 @@ from app.order_returns import (
     ReturnOutcome,
     ReturnRequest,
     ReturnStart,
+    carried_credit,
+    exchange_number,
+    exchange_origin,
     goods_arrived,
     note_return_told,
     record_return,
+    refund_on_cancel,
     return_start,
 )
 from app.order_settings import OrderSettings, load_order_settings, save_order_settings
@@ -96,8 +100,19 @@ def orders_changed(session: Session, order_ids: Iterable[int]) -> Changes:
 
 
 def _detail_changes(detail: OrderDetail) -> Changes:
+    """The order changed (an exchange's new order: its first one too, whose history hears of it)."""
     chats = frozenset([detail.contact_id]) if detail.contact_id is not None else frozenset()
-    return Changes(orders=frozenset([detail.id]), contacts=chats)
+    origin = exchange_origin(detail.events)
+    ids = frozenset([detail.id, *([origin] if origin is not None else [])])
+    return Changes(orders=ids, contacts=chats)
+
+
+def cancel_refund(db: Database, order_id: int) -> tuple[int, str]:
+    """What cancelling the order now owes its customer (`refund_on_cancel`), and for an exchange's
+    new order still holding money of its first order, that order's number ("" otherwise)."""
+    detail = load_order(db, order_id)
+    carried_from = exchange_number(detail.events) if carried_credit(detail.events) else ""
+    return refund_on_cancel(detail.state, detail.total_minor, detail.events), carried_from
 
 
 # ---------------------------------------------------------------- one order

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.money import format_price
 from app.order_queries import OrderDetail
+from app.order_returns import carried_to
 from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.queries import has_written
@@ -340,7 +341,14 @@ def prepare_message(
     if came_back is not None:
         values["exchange"] = str((came_back.get("exchange") or {}).get("number", ""))
     inside = last_inbound_at is not None and now - last_inbound_at < SERVICE_WINDOW
-    refund_due = state == OrderState.CANCELLED and was_paid(order)
+    carried = carried_to(order.events) if state == OrderState.CANCELLED else 0
+    refund_due = state == OrderState.CANCELLED and (was_paid(order) or bool(carried))
+    refund_minor = 0
+    if carried:
+        # An exchange's new order: the refund is what she paid for it and what her first order's
+        # payment carried to it, the amount the refund line and the refund template's {{3}} say.
+        refund_minor = (order.total_minor if was_paid(order) else 0) + carried
+        values["total"] = format_price(refund_minor, order.currency, locale)
     wanted = TEMPLATE_VALUES.get(state, BASIC_VALUES)
     asks_for_bank = "{bank}" in text if inside else "bank" in wanted
     bank_missing = asks_for_bank and not values["bank"].strip()
@@ -431,6 +439,8 @@ def prepare_message(
     spoken = template.language.replace("-", "_").split("_", 1)[0].lower()
     deadline = deadline_for(spoken) if deadline_for is not None else deadline_text
     in_its_language = placeholders(order, settings, babel_locale(template.language), deadline)
+    if carried:
+        in_its_language["total"] = format_price(refund_minor, order.currency, babel_locale(template.language))
     params = tuple(in_its_language[k] for k in wanted[:count])
     from app.sending import render_template
 

@@ -36,6 +36,12 @@ MAX_REASON = 500
 RETURNED = "returned"
 GOODS_BACK = "goods_back"  # goods of an earlier return arrived: note {"returns": [event ids]}
 EXCHANGE_FOR = "exchange_for"  # on the new order: note {"id", "number", "credit"} of the original
+# The exchange's new order was cancelled: what her first order's payment carried to it ("credit") is
+# hers again, refunded with the cancel. On both orders, note {"id", "number"} of the other one,
+# "refund" (the carried money), "currency", and "side": "exchange" on the new order, "original" on
+# the first. The first order's returns keep counting that money as spent (`refunded`), so it is
+# refunded here once and never by a later return of the first order.
+CARRIED_BACK = "carried_back"
 # The message key of a return's or exchange's message to the customer (not a state).
 RETURN_MESSAGE = "returned"
 
@@ -149,21 +155,84 @@ def refunded(order: Order) -> int:
     return sum(int(facts.get("refund", 0)) + int(facts.get("credit", 0)) for _e, facts in _returns(order))
 
 
+def carried_credit(events: Sequence[Any]) -> int:
+    """What an exchange's new order holds of its first order's payment (events with `kind` and
+    `note`): what it was carried, less what its cancel already handed back (0 for other orders)."""
+    carried = carried_to(events)
+    back = sum(int(return_facts(e.note).get("refund", 0)) for e in events if e.kind == CARRIED_BACK)
+    return max(0, carried - back)
+
+
+def carried_to(events: Sequence[Any]) -> int:
+    """All an exchange's new order was carried of its first order's payment (0 for other orders)."""
+    return sum(int(return_facts(e.note).get("credit", 0)) for e in events if e.kind == EXCHANGE_FOR)
+
+
+def exchange_origin(events: Sequence[Any]) -> int | None:
+    """The id of the order an exchange's new order was made for (None for other orders)."""
+    for e in events:
+        if e.kind == EXCHANGE_FOR and isinstance(order_id := return_facts(e.note).get("id"), int):
+            return order_id
+    return None
+
+
+def exchange_number(events: Sequence[Any]) -> str:
+    """The number of the order an exchange's new order was made for ("" for other orders)."""
+    for e in events:
+        if e.kind == EXCHANGE_FOR:
+            return str(return_facts(e.note).get("number", ""))
+    return ""
+
+
+def refund_on_cancel(state: str, total_minor: int, events: Sequence[Any]) -> int:
+    """What cancelling the order owes its customer: what she paid for it when it is paid, and for an
+    exchange's new order what her first order's payment carried to it (paid or not)."""
+    paid = total_minor if state == OrderState.PAID else 0
+    return paid + carried_credit(events)
+
+
+def hand_back_carried(session: Session, order: Order, now: datetime) -> int:
+    """`order` is being cancelled: when it is an exchange's new order, what its first order's payment
+    carried to it is refunded with the cancel, written in both orders' histories. The amount (0 for
+    other orders, and for one whose carried money was handed back already)."""
+    amount = carried_credit(order.events)
+    origin_id = exchange_origin(order.events)
+    origin = session.get(Order, origin_id) if origin_id is not None else None
+    if not amount or origin is None:
+        return 0
+    for on, other, side in ((order, origin, "exchange"), (origin, order, "original")):
+        note = {
+            "id": other.id,
+            "number": other.number,
+            "refund": amount,
+            "currency": order.currency,
+            "side": side,
+        }
+        on.events.append(OrderEvent(at=now, kind=CARRIED_BACK, note=json.dumps(note, ensure_ascii=False)))
+    origin.updated_at = now
+    session.flush()
+    return amount
+
+
 def refunds_of(session: Session, order_ids: Sequence[int]) -> dict[int, int]:
-    """Order id → what its returns refunded in all (orders with none are absent): one read for a
-    sheet of many orders."""
+    """Order id → what its returns refunded in all, with what its exchange's cancelled new order
+    handed back of it (orders with none are absent): one read for a sheet of many orders."""
     from sqlalchemy import select
 
     found: dict[int, int] = {}
     ids = list(order_ids)
     for start in range(0, len(ids), 500):
         rows = session.execute(
-            select(OrderEvent.order_id, OrderEvent.note).where(
-                OrderEvent.kind == RETURNED, OrderEvent.order_id.in_(ids[start : start + 500])
+            select(OrderEvent.order_id, OrderEvent.kind, OrderEvent.note).where(
+                OrderEvent.kind.in_((RETURNED, CARRIED_BACK)),
+                OrderEvent.order_id.in_(ids[start : start + 500]),
             )
         )
-        for order_id, note in rows:
-            if refund := int(return_facts(note).get("refund", 0)):
+        for order_id, kind, note in rows:
+            facts = return_facts(note)
+            if kind == CARRIED_BACK and facts.get("side") != "original":
+                continue  # the exchange's own line: the money was the first order's
+            if refund := int(facts.get("refund", 0)):
                 found[order_id] = found.get(order_id, 0) + refund
     return found
 

@@ -548,7 +548,12 @@ def move_order(
         order.courier = _courier(courier)
     if tracking is not None:
         order.tracking = _tracking(tracking, order.courier)
-    return _record_move(session, order, to_state, now, note, kind)
+    moved = _record_move(session, order, to_state, now, note, kind)
+    if to_state is OrderState.CANCELLED:
+        from app.order_returns import hand_back_carried  # (it builds on us)
+
+        hand_back_carried(session, order, now)
+    return moved
 
 
 def _record_move(

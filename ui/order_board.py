@@ -34,6 +34,7 @@ from app.order_actions import (
     CourierSheetSaved,
     apply_reviewed_tracking,
     board_page,
+    cancel_refund,
     column_page,
     move_order_with_settings,
     paid_order_count,
@@ -716,14 +717,13 @@ class OrderBoard(QWidget):
                     return summary.number
         return None
 
-    def _number_and_paid(self, order_id: int) -> tuple[str | None, str]:
-        """The order's number and, when it is paid, the amount its customer is to get back."""
+    def _number_and_currency(self, order_id: int) -> tuple[str | None, str]:
+        """The card's order number and currency (None and KRW for an order not on the board)."""
         for model in self.columns.values():
             for row in range(model.rowCount()):
                 if (summary := model.summary(row)).id == order_id:
-                    paid = summary.state == OrderState.PAID
-                    return summary.number, money(summary.total_minor, summary.currency) if paid else ""
-        return None, ""
+                    return summary.number, summary.currency
+        return None, "KRW"
 
     def say_refused(self, text: str) -> None:
         """Say why a card cannot go where it was dragged (empty: it can, and nothing is said)."""
@@ -741,8 +741,26 @@ class OrderBoard(QWidget):
         if state is OrderState.SHIPPED and self.order_actions is not None:
             self.order_actions.open_order(order_id).ask_for_tracking()
             return
-        if state is OrderState.CANCELLED and not confirm_cancel(self, *self._number_and_paid(order_id)):
+        if state is OrderState.CANCELLED:
+            self._ask_cancel(order_id)
             return
+        self._move_card_now(order_id, state)
+
+    def _ask_cancel(self, order_id: int) -> None:
+        """Cancel after asking, with what it owes the customer (read off this thread: an exchange's
+        new order owes her what her first order's payment carried to it, which the card does not show)."""
+        number, currency = self._number_and_currency(order_id)
+        db = self.ctx.db
+
+        def ask(owed: tuple[int, str]) -> None:
+            refund, carried_from = owed
+            paid = money(refund, currency) if refund else ""
+            if confirm_cancel(self, number, paid, carried_from=carried_from):
+                self._move_card_now(order_id, OrderState.CANCELLED)
+
+        Op(lambda: cancel_refund(db, order_id), parent=self).success(ask).failure(self._failed).run()
+
+    def _move_card_now(self, order_id: int, state: OrderState) -> None:
         if self.order_actions is not None:
             # Its window makes the move, and only once the customer's message for it can go (or the
             # owner says to make it without): a card in "입금 대기" means the customer was asked.

@@ -12,7 +12,7 @@ from app.deposits import REFUND_DUE, deposit_day
 from app.order_changes import CHANGED
 from app.order_notices import NotToldReason
 from app.order_queries import EventRow
-from app.order_returns import EXCHANGE_FOR, GOODS_BACK, RETURNED
+from app.order_returns import CARRIED_BACK, EXCHANGE_FOR, GOODS_BACK, RETURNED
 from app.orders import EXPIRED_MOVE, UNSENT_MOVE, Told, move_note
 from app.rules import zone
 from app.shipping_sheets import RETRACKED
@@ -69,6 +69,17 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
         credit = money(int(facts.get("credit", 0)), str(facts.get("currency") or "KRW"))
         line = translate("OrderWindow", "{0}: exchange for order {1}; {2} of it paid by the returned goods")
         return with_particles(line.format(when, facts.get("number", ""), credit))
+    if event.kind == CARRIED_BACK:
+        refund = money(int(facts.get("refund", 0)), str(facts.get("currency") or "KRW"))
+        if facts.get("side") == "original":
+            line = translate(
+                "OrderWindow", "{0}: exchange order {1} cancelled: the {2} carried to it is refunded"
+            )
+        else:
+            line = translate(
+                "OrderWindow", "{0}: refund {2} that order {1} paid and the exchange carried here"
+            )
+        return with_particles(line.format(when, facts.get("number", ""), refund))
     if event.kind == RETRACKED:
         line = translate("OrderWindow", "{0}: tracking number {1} replaced by {2} from the courier's file")
         return with_particles(line.format(when, facts.get("from") or "—", facts.get("to", "")))

@@ -61,12 +61,14 @@ def confirm_cancel(
     *,
     refund_untold: bool = False,
     never_wrote: bool = False,
+    carried_from: str = "",
 ) -> bool:
     """Ask before order `number` is cancelled, as no step leads back; "No" (keep it) is the default.
     `paid`: the amount the customer transferred for it ("90,000원"), which she is to get back: the app
     moves no money, the owner does. `refund_untold`: her message cannot say so (outside the 24-hour
     window, no refund template), said here, before the owner decides; `never_wrote`: the window is
-    closed because she has sent no message at all."""
+    closed because she has sent no message at all. `carried_from`: the number of the order whose
+    payment an exchange carried to this one (part or all of `paid`)."""
     question = (
         translate("OrderWindow", "Cancel order {0}? A cancelled order cannot be reopened.").format(number)
         if number
@@ -76,6 +78,10 @@ def confirm_cancel(
         question += "\n\n" + translate(
             "OrderWindow", "The customer paid {0} for it: transfer it back to her yourself."
         ).format(paid)
+        if carried_from:
+            question += " " + translate(
+                "OrderWindow", "(It includes what she paid for order {0} that the exchange carried here.)"
+            ).format(carried_from)
         if refund_untold:
             question += "\n\n" + refund_left_out_sentence(paid, never_wrote=never_wrote)
     return confirm(

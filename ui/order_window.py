@@ -55,7 +55,14 @@ from app.order_actions import (
 from app.order_changes import CHANGEABLE_STATES, OrderChange
 from app.order_messages import OrderMessage
 from app.order_queries import OrderDetail
-from app.order_returns import RETURN_STATES, ReturnOutcome, waiting_returns
+from app.order_returns import (
+    RETURN_STATES,
+    ReturnOutcome,
+    carried_credit,
+    exchange_number,
+    refund_on_cancel,
+    waiting_returns,
+)
 from app.orders import (
     MAX_NOTE,
     MOVES,
@@ -766,10 +773,12 @@ class OrderWindow(QDialog):
         """A move button; cancelling is asked first, as it cannot be undone."""
         detail = self.detail
         number = detail.number if detail is not None else None
-        paid = (
-            money(detail.total_minor, detail.currency)
-            if detail is not None and detail.state == OrderState.PAID and detail.total_minor
-            else ""
+        # What cancelling owes her: what she paid for it, and for an exchange's new order what her
+        # first order's payment carried to it (paid for by the goods she sent back, or not yet).
+        owed = refund_on_cancel(detail.state, detail.total_minor, detail.events) if detail else 0
+        paid = money(owed, detail.currency) if detail is not None and owed else ""
+        carried_from = (
+            exchange_number(detail.events) if detail is not None and carried_credit(detail.events) else ""
         )
         if state is OrderState.CANCELLED and paid:
             # Whether her message can say the money comes back is read first (off this thread), so
@@ -777,7 +786,9 @@ class OrderWindow(QDialog):
             def ask(message: OrderMessage | None) -> None:
                 untold = message is not None and message.prepared.refund_left_out
                 never = message is not None and message.prepared.never_wrote
-                if confirm_cancel(self, number, paid, refund_untold=untold, never_wrote=never):
+                if confirm_cancel(
+                    self, number, paid, refund_untold=untold, never_wrote=never, carried_from=carried_from
+                ):
                     self.move_to(state)
 
             work = self.message.message_work(moving_to=state)

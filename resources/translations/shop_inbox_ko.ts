@@ -2431,6 +2431,13 @@ Right-click to retry.</source>
     </message>
 </context>
 <context>
+    <name>ComingDelegate</name>
+    <message>
+        <source>Coming back</source>
+        <translation type="unfinished">반품 수량</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Cancel reply</source>
@@ -5443,6 +5450,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0}: 주문 {1}의 교환 주문 (반품 상품으로 {2} 결제)</translation>
     </message>
     <message>
+        <source>{0}: exchange order {1} cancelled: the {2} carried to it is refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: refund {2} that order {1} paid and the exchange carried here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}: tracking number {1} replaced by {2} from the courier&apos;s file</source>
         <translation>{0}: 택배사 파일로 송장번호 {1}을(를) {2}(으)로 바꿈</translation>
     </message>
@@ -5609,6 +5624,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>The customer paid {0} for it: transfer it back to her yourself.</source>
         <translation>입금받은 {0}은(는) 고객에게 직접 이체해서 환불해 주세요.</translation>
+    </message>
+    <message>
+        <source>(It includes what she paid for order {0} that the exchange carried here.)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keep order</source>

@@ -330,3 +330,100 @@ def test_after_24_hours_a_whole_return_goes_as_the_paid_orders_refund_template_a
     number = load_order(db, order_id).number
     assert whole is not None and whole.sendable and whole.template == REFUND_TEMPLATE
     assert whole.template_params == ("김민지", number, "55,000원")
+
+
+def cancel_message(db, order_id: int, *, hours_ago: float = 1):
+    with db.read() as s:
+        detail = order_detail(s, order_id)
+    return prepare_message(
+        detail,
+        OrderSettings(),
+        language="ko",
+        locale="ko_KR",
+        deadline_text="",
+        last_inbound_at=NOW - timedelta(hours=hours_ago),
+        now=NOW,
+    )
+
+
+def test_cancelling_a_free_exchange_order_refunds_the_money_carried_to_it_once_in_both_histories(
+    db, tmp_path
+) -> None:
+    from openpyxl import load_workbook
+
+    from app.order_actions import cancel_refund, move_order_to
+    from app.order_returns import CARRIED_BACK
+    from app.shipping_sheets import ORDER_COLUMNS, orders_sheet
+
+    order_id, _contact_id, items = shipped_order(db)
+    _d, _c, outcome = save_return(
+        db, order_id, ReturnRequest((ReturnLine(1, 1),), goods_back=True, exchange=(LineInput("BAG", 1),))
+    )
+    new_id = outcome.exchange_id
+    first_number = load_order(db, order_id).number
+    assert new_id is not None and load_order(db, new_id).total_minor == 0
+    assert cancel_refund(db, new_id) == (12000, first_number)  # the bag she paid for in the first order
+    detail, changes = move_order_to(db, new_id, OrderState.CANCELLED, courier=None, tracking=None)
+    assert changes.orders == {order_id, new_id}  # the first order's window hears of it too
+    assert detail.state == OrderState.CANCELLED and on_hand(db, items["BAG"]) == 10
+    back = [return_facts(e.note) for e in detail.events if e.kind == CARRIED_BACK]
+    assert [(f["refund"], f["side"], f["id"]) for f in back] == [(12000, "exchange", order_id)]
+    first = load_order(db, order_id)
+    back = [return_facts(e.note) for e in first.events if e.kind == CARRIED_BACK]
+    assert [(f["refund"], f["side"], f["number"]) for f in back] == [(12000, "original", detail.number)]
+    message = cancel_message(db, new_id)
+    assert message is not None and message.text.endswith(
+        "입금해 주신 12,000원은 환불해 드리겠습니다. 환불받으실 계좌를 알려 주세요."
+    )
+    # Never twice: the first order's returns still count the bag's money as spent.
+    assert returnable(db, order_id).refundable_minor == 58000 + 3000
+    _d, _c, rest = save_return(db, order_id, ReturnRequest((ReturnLine(0, 2),), goods_back=True))
+    assert rest.refund_minor == 61000
+    assert cancel_refund(db, new_id) == (0, "")  # cancelled: nothing more is owed by it
+    # The books: the first order refunded all she paid (61,000 + 12,000), the new order nothing.
+    path = tmp_path / "orders.xlsx"
+    with db.read() as s:
+        path.write_bytes(orders_sheet(s, fmt="xlsx"))
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    refund, number = ORDER_COLUMNS.index("환불"), ORDER_COLUMNS.index("주문번호")
+    refunds = {r[number]: r[refund] for r in rows[1:] if r[refund]}
+    assert refunds == {first.number: 73000}
+
+
+def test_cancelling_a_dearer_exchange_order_refunds_the_carried_money_and_what_was_paid_for_it(db) -> None:
+    from app.order_actions import cancel_refund, move_order_to
+
+    order_id, _contact_id, _items = shipped_order(db)
+    _d, _c, outcome = save_return(
+        db, order_id, ReturnRequest((ReturnLine(0, 1),), goods_back=True, exchange=(LineInput("SILK", 1),))
+    )
+    new_id = outcome.exchange_id
+    assert new_id is not None
+    first_number = load_order(db, order_id).number
+    assert cancel_refund(db, new_id) == (
+        29000,
+        first_number,
+    )  # the difference not paid yet: only the shirt's money
+    with db.write() as s:
+        move_order(s, new_id, OrderState.PAID)  # she paid the 12,000원 difference
+    assert cancel_refund(db, new_id) == (41000, first_number)
+    move_order_to(db, new_id, OrderState.CANCELLED, courier=None, tracking=None)
+    message = cancel_message(db, new_id)
+    assert message is not None and "입금해 주신 41,000원은 환불해 드리겠습니다." in message.text
+
+
+def test_an_unpaid_exchange_order_cancelled_outside_the_24_hours_says_the_carried_refund_is_left_out(
+    db,
+) -> None:
+    from app.order_actions import move_order_to
+
+    order_id, _contact_id, _items = shipped_order(db)
+    _d, _c, outcome = save_return(
+        db, order_id, ReturnRequest((ReturnLine(0, 1),), goods_back=True, exchange=(LineInput("SILK", 1),))
+    )
+    assert outcome.exchange_id is not None
+    move_order_to(db, outcome.exchange_id, OrderState.CANCELLED, courier=None, tracking=None)
+    message = cancel_message(db, outcome.exchange_id, hours_ago=48)
+    assert message is not None and message.refund_left_out and message.refund == "29,000원"

@@ -258,3 +258,56 @@ def test_a_quantity_above_what_is_left_cannot_be_typed(window: Any, qtbot: Any, 
     editor = type_in_cell(qtbot, dialog, 0, "5")
     assert editor.text() != "5" and dialog.model.rows[0].coming <= 2
     dialog.reject()
+
+
+def test_cancelling_the_exchange_order_offers_the_refund_of_the_carried_money_in_both_histories(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.support.window_waits import settle
+
+    order_id, item = shipped(window.ctx)
+    actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    dialog.kind_exchange.setChecked(True)
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    model.setData(model.index(0, ReturnLinesModel.NEW_OPTION), "L")
+    dialog.goods_back.setChecked(True)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: len(actions.open_orders) == 2)
+    first = actions.open_orders[order_id]
+    new_id = next(oid for oid in actions.open_orders if oid != order_id)
+    new_window = actions.open_orders[new_id]
+    qtbot.waitUntil(lambda: new_window.detail is not None)
+    first.message.discard()
+    cancel = new_window.findChild(QPushButton, "move_cancelled")
+    assert cancel is not None
+    qtbot.waitUntil(cancel.isVisible)
+    number = load_order(window.ctx.db, order_id).number
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    cancel.click()
+    qtbot.waitUntil(lambda: bool(asked.texts))
+    # The new order cost her nothing more, yet the shirt she paid for in the first one is owed back.
+    assert "The customer paid ₩29,000 for it: transfer it back to her yourself." in asked.texts[0]
+    assert f"(It includes what she paid for order {number} that the exchange carried here.)" in asked.texts[0]
+    qtbot.waitUntil(lambda: new_window.detail is not None and new_window.detail.state == OrderState.CANCELLED)
+    settle(qtbot)
+    assert any(
+        f"refund ₩29,000 that order {number} paid and the exchange carried here" in line
+        for line in new_window.history.stringList()
+    )
+    pane = new_window.message
+    qtbot.waitUntil(lambda: pane.prepared is not None)
+    assert pane.edit.toPlainText().endswith(
+        "The ₩29,000 you paid will be refunded: please send us the bank account to refund it to."
+    )
+    new_number = load_order(window.ctx.db, new_id).number
+    qtbot.waitUntil(
+        lambda: any(
+            f"exchange order {new_number} cancelled: the ₩29,000 carried to it is refunded" in line
+            for line in first.history.stringList()
+        )
+    )
+    assert on_hand(window.ctx, item) == 9  # the L shirt is back on the shelf, the returned one too
+    pane.discard()
