@@ -40,7 +40,7 @@ from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
 from app.changes import Changes
 from app.db import Database
 from app.settings import put_setting
-from app.stock import count_item, item_stock, items_left, sold_out_items
+from app.stock import count_item, item_stock, items_left, options_left, sold_out_items
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,8 @@ class PickerPage:
     sold_out: frozenset[int]
     catalogue_empty: bool
     stock_left: dict[int, int]
+    # Counted items: what is left of each option ("" the item's own count), for choosing one.
+    options: dict[int, dict[str, int]] = dataclasses.field(default_factory=dict)
 
 
 def catalog_page(db: Database, query: str, sort: SortKey, collection_id: int | None) -> CatalogPage:
@@ -84,7 +86,14 @@ def picker_page(db: Database, query: str, limit: int) -> PickerPage:
             sold_out=frozenset(sold_out_items(session)),
             catalogue_empty=empty,
             stock_left=items_left(session, [row.id for row in rows]),
+            options=options_left(session, [row.id for row in rows]),
         )
+
+
+def stock_options(db: Database, item_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+    """What is left of each counted option of these items (`app.stock.options_left`)."""
+    with db.read() as session:
+        return options_left(session, item_ids)
 
 
 def item_and_collections(db: Database, item_id: int) -> tuple[ItemRow, list[CollectionRow]]:

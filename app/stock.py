@@ -86,6 +86,31 @@ def stock_left(session: Session, item_ids: Iterable[int]) -> dict[tuple[int, str
     return {(level.item_id, level.option): level.available for level in stock_levels(session, item_ids)}
 
 
+# What is left to promise of one item: option → pieces ("" the item's own count); items nobody
+# counts have none.
+OptionsLeft = Mapping[str, int]
+
+
+def options_left(session: Session, item_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """Item id → what is left of each of its counted options ("" its own count); uncounted items absent."""
+    found: dict[int, dict[str, int]] = {}
+    for level in stock_levels(session, item_ids):
+        found.setdefault(level.item_id, {})[level.option] = max(0, level.available)
+    return found
+
+
+def left_for(counts: OptionsLeft | None, option: str) -> int | None:
+    """What is left of `option` of an item with these counts, as a line draws on it (`stock_row`): its
+    option's count, else the item's own; None when nobody counts it."""
+    if not counts:
+        return None
+    option = nfc(option).strip()[:100]
+    for name in dict.fromkeys((option, "")):
+        if name in counts:
+            return counts[name]
+    return None
+
+
 def first_shortage(left: StockLeft, lines: Iterable[CleanLine]) -> StockParams | None:
     """The first count that `lines` together want more of than is left, as asking for payment would
     refuse it; each line draws on its option's count, else the item's own (as `_stock_row`)."""

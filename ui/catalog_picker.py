@@ -8,12 +8,16 @@ For the composer (catalogue button, or `#` typed at a word start):
 Hidden items are not offered. One item is sent as a picture with caption (or a product message when a
 Meta catalogue id is set); several as a list the customer taps (at most 10), or a multi-product message.
 Non-modal use: `CatalogPicker(ctx, parent)`, connect `items_chosen(list[int])`, then `open()`.
+
+For an exchange's replacement (ui/return_dialog.py), one item and its option, with its price and what
+is left of it shown before it is chosen: `pick_replacement(parent, ctx, option="M", quantity=1)`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -29,16 +33,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalog import ItemRow
 from app.catalog_edits import PickerPage, join_restock_waitlist, picker_page, read_meta_catalog_id
 from app.catalog_messages import ListTexts
 from app.changes import Changes
+from app.money import format_price
+from app.stock import left_for
 from app.wire import LIST_ROWS_MAX, PRODUCT_LIST_MAX
 from ui.catalog_delegate import CatalogDelegate
 from ui.catalog_model import CatalogModel
+from ui.catalog_option_box import OptionBox
 from ui.catalog_thumbs import ThumbnailCache
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
+from ui.korean_particles import with_particles
 from ui.ops import run_change, run_op
 from ui.screen_fit import resize_within_screen
 
@@ -56,8 +65,22 @@ def picker_list_texts() -> ListTexts:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class PickedItem:
+    """The one item chosen (`choose_one`), with the option typed or picked and what is left of it."""
+
+    item_id: int
+    code: str
+    name: str
+    option: str
+    price_minor: int
+    currency: str
+    counts: Mapping[str, int] | None  # its counted options ("" its own count); None: not counted
+
+
 class CatalogPicker(QDialog):
     items_chosen = Signal(list)  # list[int], in the order shown
+    item_picked = Signal(object)  # PickedItem (`choose_one`)
 
     def __init__(
         self,
@@ -67,8 +90,15 @@ class CatalogPicker(QDialog):
         *,
         open_catalogue: Callable[[], None] | None = None,
         contact_id: int | None = None,
+        choose_one: bool = False,
+        option: str = "",
+        quantity: int = 1,
     ) -> None:
         super().__init__(parent)
+        # One item to send instead of a returned one: its option chosen too, and enough of it left.
+        self.choose_one = choose_one
+        self.quantity = quantity
+        self.options: Mapping[int, Mapping[str, int]] = {}
         self.ctx = ctx
         self.contact_id = contact_id  # the chat's customer, who can wait for a sold-out item
         self.open_catalogue = open_catalogue
@@ -120,6 +150,10 @@ class CatalogPicker(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
+        self.option_box = OptionBox(self)
+        self.option_box.setVisible(choose_one)
+        self.option_box.set_options(None, option)
+        layout.addWidget(self.option_box)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
 
@@ -138,6 +172,13 @@ class CatalogPicker(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.send.setEnabled(False)
         self.hint.setText(self.tr("Loading…"))
+        if choose_one:
+            self.setWindowTitle(self.tr("Choose the item to send instead"))
+            self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            self.send.setText(self.tr("Choose"))
+            self.send.setObjectName("chooseItem")
+            self.view.selectionModel().selectionChanged.connect(self._item_changed)
+            self.option_box.changed.connect(self._update)
         db = ctx.db
         run_op(lambda: read_meta_catalog_id(db), self._meta_catalog_read, parent=self)
         self.reload()
@@ -169,6 +210,7 @@ class CatalogPicker(QDialog):
         chosen = set(self.owner_chosen_ids())
         self._catalogue_is_empty = page.catalogue_empty
         self._shown_generation = self._generation
+        self.options = page.options
         self.model.set_rows(page.rows, page.sold_out, page.stock_left)
         self._preselected_id = None
         selection = self.view.selectionModel()
@@ -216,7 +258,49 @@ class CatalogPicker(QDialog):
     def _search_changed(self, _text: str) -> None:
         self._timer.start()
 
+    def _item_changed(self, *_: object) -> None:
+        item = self.chosen_item()
+        self.option_box.set_options(self.options.get(item.id) if item else None, "")
+
+    def chosen_item(self) -> ItemRow | None:
+        """The item chosen (`choose_one`), or None."""
+        ids = self.chosen_ids()
+        return self.model.item(self.model.row_for_id(ids[0])) if ids else None
+
+    def choice_left(self) -> int | None:
+        """What is left of the chosen item in the option chosen; None when nobody counts it."""
+        item = self.chosen_item()
+        return left_for(self.options.get(item.id), self.option_box.option()) if item else None
+
+    def _update_choice(self) -> None:
+        item = self.chosen_item()
+        left = self.choice_left()
+        enough = left is None or left >= self.quantity
+        if not self.model.rowCount():
+            self.hint.setText(self.tr("No items match. Hidden items are not offered."))
+        elif item is None:
+            self.hint.setText(self.tr("Click an item to choose it."))
+        else:
+            name = f"{item.name} {self.option_box.option()}".strip()
+            price = format_price(item.price_minor, item.currency, self.model.locale)
+            if left is None:
+                text = self.tr("“{0}”: {1} each · stock not counted").format(name, price)
+            elif left <= 0:
+                text = self.tr("“{0}” is out of stock: choose another option or item.").format(name)
+            elif not enough:
+                text = self.tr("Only {1} of “{0}” left, {2} needed: choose another option or item.").format(
+                    name, left, self.quantity
+                )
+            else:
+                text = self.tr("“{0}”: {1} each · {2} in stock").format(name, price, f"{left:,}")
+            self.hint.setText(with_particles(text))
+        self.send.setEnabled(item is not None and enough)
+        self.waitlist_button.hide()
+
     def _update(self, *_: object) -> None:
+        if self.choose_one:
+            self._update_choice()
+            return
         count = len(self.chosen_ids())
         preselected = self._is_preselected()
         empty = not self.model.rowCount() and not self.search.text().strip() and self._catalogue_is_empty
@@ -328,6 +412,9 @@ class CatalogPicker(QDialog):
         if not self.is_loaded():
             self._accept_when_loaded = True
             return
+        if self.choose_one:
+            self._accept_choice()
+            return
         ids = self.chosen_ids()
         if self._is_preselected():
             item = self.model.item(self.model.row_for_id(ids[0]))
@@ -336,6 +423,19 @@ class CatalogPicker(QDialog):
         if not ids or len(ids) > self.limit:
             return
         self.items_chosen.emit(ids)
+        self.thumbs.shutdown()
+        super().accept()
+
+    def _accept_choice(self) -> None:
+        item = self.chosen_item()
+        self._update_choice()  # (the option typed last)
+        if item is None or not self.send.isEnabled():
+            return  # the hint says why: nothing chosen, or not enough of it left
+        counts = self.options.get(item.id)
+        option = self.option_box.option()
+        self.item_picked.emit(
+            PickedItem(item.id, item.retailer_id, item.name, option, item.price_minor, item.currency, counts)
+        )
         self.thumbs.shutdown()
         super().accept()
 
@@ -368,3 +468,15 @@ def pick_items(
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     return chosen if accepted and chosen else None
+
+
+def pick_replacement(
+    parent: QWidget | None, ctx: AppContext, query: str = "", *, option: str = "", quantity: int = 1
+) -> PickedItem | None:
+    """Modal picker of one item (and its option) to send instead of a returned one; None when cancelled."""
+    dialog = CatalogPicker(ctx, parent, query, choose_one=True, option=option, quantity=quantity)
+    picked: list[PickedItem] = []
+    dialog.item_picked.connect(picked.append)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return picked[0] if accepted and picked else None

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -19,218 +18,24 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.catalog_edits import stock_options
 from app.errors import InvalidInput
-from app.money import amount_to_minor, edit_amount, to_decimal
+from app.money import amount_to_minor, edit_amount
 from app.order_actions import returnable, save_return
-from app.order_returns import MAX_REASON, ReturnLine, ReturnRequest, ReturnStart, start_credit
-from app.orders import LineInput
+from app.order_returns import MAX_REASON, ReturnRequest, ReturnStart, start_credit
+from ui.catalog_picker import pick_replacement
 from ui.context import AppContext
+from ui.korean_particles import with_particles
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
+from ui.return_lines import ComingDelegate, ReturnLinesModel
 from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.theme import problem_colour
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(slots=True)
-class _Row:
-    position: int
-    name: str
-    option: str
-    code: str
-    bought: int
-    returned: int
-    unit_price_minor: int
-    coming: int = 0  # pieces coming back now
-    new_code: str = ""  # an exchange: the item sent instead (its code) and its option
-    new_option: str = ""
-
-    @property
-    def left(self) -> int:
-        return self.bought - self.returned
-
-
-class ReturnLinesModel(QAbstractTableModel):
-    """The order's lines; "Coming back" is typed (0 to what is left), and for an exchange the item and
-    option sent instead."""
-
-    picked = Signal()
-
-    ITEM, BOUGHT, COMING, NEW_CODE, NEW_OPTION = range(5)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[_Row] = []
-        self.currency = "KRW"
-        self.exchange = False
-
-    def set_start(self, start: ReturnStart) -> None:
-        self.beginResetModel()
-        self.currency = start.currency
-        self.rows = [
-            _Row(
-                line.position,
-                line.name,
-                line.option,
-                line.code,
-                line.bought,
-                line.returned,
-                line.unit_price_minor,
-                coming=line.left if len(start.lines) == 1 else 0,
-                new_code=line.code,
-                new_option=line.option,
-            )
-            for line in start.lines
-        ]
-        self.endResetModel()
-        self.picked.emit()
-
-    def set_exchange(self, exchange: bool) -> None:
-        self.exchange = exchange
-        if self.rows:
-            self.dataChanged.emit(
-                self.index(0, self.NEW_CODE), self.index(len(self.rows) - 1, self.NEW_OPTION)
-            )
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Item"),
-            self.tr("Bought"),
-            self.tr("Coming back"),
-            self.tr("Exchange for (code)"),
-            self.tr("Option"),
-        )[section]
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        row = self.rows[index.row()]
-        column = index.column()
-        if column == self.COMING and row.left > 0:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        if column in (self.NEW_CODE, self.NEW_OPTION) and self.exchange and row.coming:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == self.ITEM:
-                name = f"{r.name} · {r.option}" if r.option else r.name
-                return f"{name} ({money(r.unit_price_minor, self.currency)})"
-            if column == self.BOUGHT:
-                if r.returned and role == Qt.ItemDataRole.DisplayRole:
-                    return self.tr("{0} ({1} returned before)").format(r.bought, r.returned)
-                return r.bought
-            if column == self.COMING:
-                return r.coming
-            if not self.exchange or not r.coming:
-                return (
-                    ""
-                    if role == Qt.ItemDataRole.DisplayRole
-                    else (r.new_code if column == 3 else r.new_option)
-                )
-            return r.new_code if column == self.NEW_CODE else r.new_option
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.BOUGHT, self.COMING):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
-            return False
-        r = self.rows[index.row()]
-        column = index.column()
-        if column == self.COMING:
-            try:
-                r.coming = max(0, min(r.left, int(value)))
-            except (TypeError, ValueError):
-                return False
-            self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 4))
-        elif column == self.NEW_CODE:
-            r.new_code = str(value).strip()[:100] or r.code
-        elif column == self.NEW_OPTION:
-            r.new_option = str(value).strip()[:100]
-        else:
-            return False
-        self.dataChanged.emit(index, index)
-        self.picked.emit()
-        return True
-
-    def picks(self) -> tuple[ReturnLine, ...]:
-        return tuple(ReturnLine(r.position, r.coming) for r in self.rows if r.coming)
-
-    def replacements(self) -> tuple[LineInput, ...]:
-        """What an exchange sends instead: the same item at the price she paid, or another item at
-        the catalogue's price."""
-        out = []
-        for r in self.rows:
-            if not r.coming:
-                continue
-            same = r.new_code == r.code
-            price = to_decimal(r.unit_price_minor, self.currency) if same else None
-            out.append(
-                LineInput(r.new_code, r.coming, price, self.currency, r.new_option, r.name if same else "")
-            )
-        return tuple(out)
-
-    def replacement_value(self) -> int | None:
-        """The replacement's price when every item is the returned one (known here), else None."""
-        if any(r.coming and r.new_code != r.code for r in self.rows):
-            return None
-        return sum(r.coming * r.unit_price_minor for r in self.rows)
-
-
-class ComingDelegate(QStyledItemDelegate):
-    """ "Coming back" is typed in a spin box bounded by what is left, and counts as she types: a number
-    typed and confirmed at once (Record clicked while the cell is still open, Enter) is the one kept."""
-
-    def __init__(self, model: ReturnLinesModel, view: QTableView) -> None:
-        super().__init__(view)
-        self.model = model
-        self.view = view
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
-        if index.column() != ReturnLinesModel.COMING:
-            return super().createEditor(parent, option, index)
-        editor = QSpinBox(parent)
-        editor.setFrame(False)
-        editor.setRange(0, self.model.rows[index.row()].left)
-        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        editor.setAccessibleName(self.tr("Coming back"))
-        editor.valueChanged.connect(lambda _value: self._typed(editor))
-        return editor
-
-    def _typed(self, editor: QSpinBox) -> None:
-        if self.view.indexWidget(self.view.currentIndex()) is editor:  # not one closing
-            self.commitData.emit(editor)
-
-    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
-        if isinstance(editor, QSpinBox):
-            editor.interpretText()
-            if model.data(index, Qt.ItemDataRole.EditRole) == editor.value():
-                return  # nothing new: no refund retyped by a commit of the same number
-        super().setModelData(editor, model, index)
 
 
 class ReturnDialog(QDialog):
@@ -269,8 +74,16 @@ class ReturnDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnHidden(ReturnLinesModel.NEW_CODE, True)
+        self.table.setColumnHidden(ReturnLinesModel.NEW_ITEM, True)
         self.table.setColumnHidden(ReturnLinesModel.NEW_OPTION, True)
+        self.table.doubleClicked.connect(self._cell_activated)
+        self.table.activated.connect(self._cell_activated)
+        self.choose_button = QPushButton(self.tr("Choose &item from catalogue…"), self)
+        self.choose_button.setObjectName("chooseReplacement")
+        self.choose_button.setAutoDefault(False)
+        self.choose_button.setToolTip(self.tr("The item sent instead of the highlighted line's"))
+        self.choose_button.clicked.connect(lambda: self.choose_replacement())
+        self.choose_button.hide()
 
         self.reason = QLineEdit(self)
         self.reason.setObjectName("returnReason")
@@ -306,6 +119,12 @@ class ReturnDialog(QDialog):
         self.summary.setObjectName("returnSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.stock_note = QLabel(self)
+        self.stock_note.setObjectName("replacementStock")
+        self.stock_note.setWordWrap(True)
+        self.stock_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.stock_note.setStyleSheet(f"color: {problem_colour()}")
+        self.stock_note.hide()
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -330,8 +149,13 @@ class ReturnDialog(QDialog):
         layout.addLayout(kind_row)
         layout.addWidget(QLabel(self.tr("Type how many of each item come back:"), self))
         layout.addWidget(self.table, 1)
+        choose_row = QHBoxLayout()
+        choose_row.addWidget(self.choose_button)
+        choose_row.addStretch(1)
+        layout.addLayout(choose_row)
         layout.addLayout(form)
         layout.addWidget(self.summary)
+        layout.addWidget(self.stock_note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         resize_within_screen(self, QSize(720, 480))
@@ -346,6 +170,8 @@ class ReturnDialog(QDialog):
         self.start = start
         self.setWindowTitle(self.tr("Return or exchange · order {0}").format(start.number))
         self.model.set_start(start)
+        db, ids = self.ctx.db, [line.item_id for line in start.lines if line.item_id is not None]
+        Op(lambda: stock_options(db, ids), parent=self).success(self.model.set_counts).run()
         self.table.setFocus()
         self.table.setCurrentIndex(self.model.index(0, ReturnLinesModel.COMING))
 
@@ -355,8 +181,9 @@ class ReturnDialog(QDialog):
 
     def _kind_changed(self, exchange: bool) -> None:
         self.model.set_exchange(exchange)
-        self.table.setColumnHidden(ReturnLinesModel.NEW_CODE, not exchange)
+        self.table.setColumnHidden(ReturnLinesModel.NEW_ITEM, not exchange)
         self.table.setColumnHidden(ReturnLinesModel.NEW_OPTION, not exchange)
+        self.choose_button.setVisible(exchange)
         self.save_button.setText(self.tr("Record exchange") if exchange else self.tr("Record return"))
         self._refund_typed = False
         self._update()
@@ -364,42 +191,75 @@ class ReturnDialog(QDialog):
     def _refund_edited(self, _text: str) -> None:
         self._refund_typed = True
 
-    def default_refund(self) -> int | None:
+    def _cell_activated(self, index: QModelIndex) -> None:
+        if index.column() == ReturnLinesModel.NEW_ITEM:
+            self.choose_replacement(index.row())
+
+    def choose_replacement(self, row: int | None = None) -> None:
+        """Choose from the catalogue what goes instead of line `row` (the highlighted one, else the
+        first coming back): its option, price and what is left of it are seen before it is chosen."""
+        rows = self.model.rows
+        if row is None:
+            current = self.table.currentIndex().row()
+            row = current if 0 <= current < len(rows) and rows[current].coming else None
+        if row is None:
+            row = next((i for i, r in enumerate(rows) if r.coming), None)
+        if row is None or not self.kind_exchange.isChecked() or not rows[row].coming:
+            self.summary.setText(self.tr("Type first how many of the item come back."))
+            return
+        r = rows[row]
+        picked = pick_replacement(self, self.ctx, "", option=r.new_option, quantity=r.coming)
+        if picked is not None:
+            self.model.set_replacement(row, picked)
+            self.table.setCurrentIndex(self.model.index(row, ReturnLinesModel.NEW_ITEM))
+
+    def default_refund(self) -> int:
         """What she is to get back for the pieces picked (an exchange: what the replacement does not
-        use of it); None when the replacement's price is the catalogue's, known once recorded."""
+        use of it)."""
         if self.start is None:
             return 0
         credit = start_credit(self.start, self.model.picks())
         if not self.kind_exchange.isChecked():
             return credit
-        value = self.model.replacement_value()
-        return None if value is None else max(0, credit - value)
+        return max(0, credit - self.model.replacement_value())
+
+    def _update_stock_note(self) -> bool:
+        """Say which replacement has not enough left (before she records it); True when one has."""
+        short = self.model.shortage() if self.kind_exchange.isChecked() else None
+        if short is not None:
+            name = f"{short.new_name} {short.new_option}".strip()
+            left = short.new_left or 0
+            text = (
+                self.tr("“{0}” is out of stock: choose another option or item to send instead.").format(name)
+                if left <= 0
+                else self.tr("Only {1} of “{0}” left, {2} to send: choose another option or item.").format(
+                    name, left, short.coming
+                )
+            )
+            self.stock_note.setText(with_particles(text))
+        self.stock_note.setVisible(short is not None)
+        return short is not None
 
     def _update(self) -> None:
         start = self.start
         picks = self.model.picks()
-        self.save_button.setEnabled(start is not None and bool(picks))
+        short = self._update_stock_note()
+        self.save_button.setEnabled(start is not None and bool(picks) and not short)
         if start is None:
             return
         cur = start.currency
-        default = self.default_refund()
         if not self._refund_typed:
-            self.refund.setText(edit_amount(default, cur) if default is not None else "")
-        hint = self.tr("Paid and not refunded: {0}.").format(money(start.refundable_minor, cur))
-        if default is None:
-            hint += " " + self.tr("Empty: worked out from the catalogue's price of the new item.")
-        self.refund_hint.setText(hint)
+            self.refund.setText(edit_amount(self.default_refund(), cur))
+        self.refund_hint.setText(
+            self.tr("Paid and not refunded: {0}.").format(money(start.refundable_minor, cur))
+        )
         count = sum(p.quantity for p in picks)
         if not picks:
             self.summary.setText(self.tr("Choose what comes back."))
         elif self.kind_exchange.isChecked():
             credit = start_credit(start, picks)
             value = self.model.replacement_value()
-            if value is None:
-                text = self.tr(
-                    "A new order is made for the other items, less the {0} paid for the returned ones."
-                ).format(money(credit, cur))
-            elif value > credit:
+            if value > credit:
                 text = self.tr("A new order is made; it asks the customer for the difference of {0}.").format(
                     money(value - credit, cur)
                 )

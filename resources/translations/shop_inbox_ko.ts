@@ -1617,6 +1617,34 @@
         <translation>불러오는 중…</translation>
     </message>
     <message>
+        <source>Choose the item to send instead</source>
+        <translation>대신 보낼 상품 고르기</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>고르기</translation>
+    </message>
+    <message>
+        <source>No items match. Hidden items are not offered.</source>
+        <translation>맞는 상품이 없어요. 숨긴 상품은 나오지 않아요.</translation>
+    </message>
+    <message>
+        <source>“{0}”: {1} each · stock not counted</source>
+        <translation>“{0}”: 개당 {1} · 재고를 세지 않는 상품이에요</translation>
+    </message>
+    <message>
+        <source>“{0}” is out of stock: choose another option or item.</source>
+        <translation>“{0}”은(는) 품절이에요. 다른 옵션이나 상품을 골라 주세요.</translation>
+    </message>
+    <message>
+        <source>Only {1} of “{0}” left, {2} needed: choose another option or item.</source>
+        <translation>“{0}”은(는) {1}개만 남았어요({2}개 필요). 다른 옵션이나 상품을 골라 주세요.</translation>
+    </message>
+    <message>
+        <source>“{0}”: {1} each · {2} in stock</source>
+        <translation>“{0}”: 개당 {1} · 재고 {2}개</translation>
+    </message>
+    <message>
         <source>Your catalogue is empty: add your products in Shop ▸ Catalogue, then send them here.</source>
         <translation>카탈로그가 비어 있어요. 상점 ▸ 카탈로그에서 상품을 추가한 뒤 여기서 보내세요.</translation>
     </message>
@@ -2434,7 +2462,7 @@ Right-click to retry.</source>
     <name>ComingDelegate</name>
     <message>
         <source>Coming back</source>
-        <translation type="unfinished">반품 수량</translation>
+        <translation>반품 수량</translation>
     </message>
 </context>
 <context>
@@ -4891,6 +4919,21 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
 </context>
 <context>
+    <name>OptionBox</name>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Option or size</source>
+        <translation>옵션 또는 사이즈</translation>
+    </message>
+    <message>
+        <source>O&amp;ption / size:</source>
+        <translation>옵션/사이즈(&amp;P):</translation>
+    </message>
+</context>
+<context>
     <name>OrderActions</name>
     <message>
         <source>Start order</source>
@@ -5451,11 +5494,11 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>{0}: exchange order {1} cancelled: the {2} carried to it is refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: 교환 주문 {1}이(가) 취소되어 그 주문으로 넘긴 {2}을(를) 환불함</translation>
     </message>
     <message>
         <source>{0}: refund {2} that order {1} paid and the exchange carried here</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: 주문 {1}에서 결제하고 교환으로 넘어온 {2} 환불</translation>
     </message>
     <message>
         <source>{0}: tracking number {1} replaced by {2} from the courier&apos;s file</source>
@@ -5627,7 +5670,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>(It includes what she paid for order {0} that the exchange carried here.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(주문 {0}에서 결제하고 교환으로 이 주문에 넘어온 금액도 포함돼요.)</translation>
     </message>
     <message>
         <source>Keep order</source>
@@ -6694,6 +6737,14 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>교환: 고객에게 다른 상품을 보내요(&amp;X)</translation>
     </message>
     <message>
+        <source>Choose &amp;item from catalogue…</source>
+        <translation>카탈로그에서 상품 고르기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>The item sent instead of the highlighted line&apos;s</source>
+        <translation>선택한 줄의 상품 대신 보낼 상품</translation>
+    </message>
+    <message>
         <source>e.g. too small, damaged in delivery, changed her mind</source>
         <translation>예: 사이즈가 작아요, 배송 중 파손, 단순 변심</translation>
     </message>
@@ -6730,20 +6781,24 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>교환 기록</translation>
     </message>
     <message>
+        <source>Type first how many of the item come back.</source>
+        <translation>먼저 반품 수량을 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>“{0}” is out of stock: choose another option or item to send instead.</source>
+        <translation>“{0}”은(는) 품절이에요. 대신 보낼 다른 옵션이나 상품을 골라 주세요.</translation>
+    </message>
+    <message>
+        <source>Only {1} of “{0}” left, {2} to send: choose another option or item.</source>
+        <translation>“{0}”은(는) {1}개만 남았어요({2}개 보내야 해요). 다른 옵션이나 상품을 골라 주세요.</translation>
+    </message>
+    <message>
         <source>Paid and not refunded: {0}.</source>
         <translation>결제하고 아직 환불하지 않은 금액: {0}.</translation>
     </message>
     <message>
-        <source>Empty: worked out from the catalogue&apos;s price of the new item.</source>
-        <translation>비워 두면 새 상품의 카탈로그 가격으로 계산해요.</translation>
-    </message>
-    <message>
         <source>Choose what comes back.</source>
         <translation>돌아오는 상품을 골라 주세요.</translation>
-    </message>
-    <message>
-        <source>A new order is made for the other items, less the {0} paid for the returned ones.</source>
-        <translation>다른 상품으로 새 주문을 만들고, 반품 상품에 결제한 {0}을(를) 빼요.</translation>
     </message>
     <message>
         <source>A new order is made; it asks the customer for the difference of {0}.</source>
@@ -6775,8 +6830,12 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>반품 수량</translation>
     </message>
     <message>
-        <source>Exchange for (code)</source>
-        <translation>교환 상품 (코드)</translation>
+        <source>Exchange for</source>
+        <translation>교환 상품</translation>
+    </message>
+    <message>
+        <source>Double-click (or Enter) to choose another item from the catalogue</source>
+        <translation>더블클릭(또는 Enter)하면 카탈로그에서 다른 상품을 고를 수 있어요</translation>
     </message>
     <message>
         <source>Option</source>

@@ -17,7 +17,8 @@ from app.stock import set_stock, stock_levels
 from tests.support.factories import make_contact
 from ui.order_actions import OrderActions
 from ui.order_history import event_text
-from ui.return_dialog import ReturnDialog, ReturnLinesModel
+from ui.return_dialog import ReturnDialog
+from ui.return_lines import ReturnLinesModel
 
 
 def shipped(ctx: Any) -> tuple[int, int]:
@@ -311,3 +312,79 @@ def test_cancelling_the_exchange_order_offers_the_refund_of_the_carried_money_in
     )
     assert on_hand(window.ctx, item) == 9  # the L shirt is back on the shelf, the returned one too
     pane.discard()
+
+
+def test_an_exchange_chooses_the_replacement_from_the_catalogue_and_its_price_asks_the_difference(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    order_id, _item = shipped(window.ctx)
+    with window.ctx.db.write() as s:
+        silk = create_item(
+            s, ItemDraft(name="실크 블라우스", price_minor=41000, currency="KRW", retailer_id="SILK-BL")
+        )
+        set_stock(s, silk, 0, "M")
+        set_stock(s, silk, 2, "L")
+    actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    dialog.kind_exchange.setChecked(True)
+    assert dialog.choose_button.isVisible() or not dialog.isVisible()
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    seen: dict[str, Any] = {}
+
+    def choose(picker: Any) -> None:
+        # She searches by name, not code; the silk blouse's sizes are offered with what is left.
+        picker.search.setText("실크")  # (QTest types no Hangul)
+        qtbot.waitUntil(lambda: picker.is_loaded() and picker.model.rowCount() == 1)
+        combo = picker.option_box.combo
+        seen["sizes"] = [combo.itemText(i) for i in range(combo.count())]
+        combo.setEditText("M")
+        seen["M"] = (picker.hint.text(), picker.send.isEnabled())
+        combo.setCurrentIndex(seen["sizes"].index("L"))
+        seen["L"] = (picker.hint.text(), picker.send.isEnabled())
+        qtbot.mouseClick(picker.send, Qt.MouseButton.LeftButton)
+
+    picker = dialogs.expect("modal", answer=choose)
+    dialog.choose_button.click()
+    assert [shown.widget for shown in picker.shown] == ["CatalogPicker"]
+    assert seen["sizes"] == ["L", "M"]
+    assert seen["M"] == ("“실크 블라우스 M” is out of stock: choose another option or item.", False)
+    assert seen["L"] == ("“실크 블라우스 L”: ₩41,000 each · 2 in stock", True)
+    assert model.data(model.index(0, ReturnLinesModel.NEW_ITEM)) == "실크 블라우스 (₩41,000)"
+    assert model.data(model.index(0, ReturnLinesModel.NEW_OPTION)) == "L"
+    # Dearer than the ₩29,000 shirt she sends back: the new order asks the difference, nothing refunded.
+    assert "it asks the customer for the difference of ₩12,000." in dialog.summary.text()
+    assert dialog.refund.text() == "0" and dialog.save_button.isEnabled()
+    dialog.goods_back.setChecked(True)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: len(actions.open_orders) == 2)
+    new_id = next(oid for oid in actions.open_orders if oid != order_id)
+    new = load_order(window.ctx.db, new_id)
+    assert [(line.name, line.option, line.unit_price_minor) for line in new.lines] == [
+        ("실크 블라우스", "L", 41000)
+    ]
+    assert new.total_minor == 12000
+    for w in actions.open_orders.values():
+        w.message.discard()
+
+
+def test_a_replacement_out_of_stock_is_said_before_the_exchange_is_recorded(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id, item = shipped(window.ctx)
+    with window.ctx.db.write() as s:
+        set_stock(s, item, 0)  # the last shirts went to other customers
+    _actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    dialog.kind_exchange.setChecked(True)
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    model.setData(model.index(0, ReturnLinesModel.NEW_OPTION), "L")
+    qtbot.waitUntil(lambda: not dialog.stock_note.isHidden())
+    assert dialog.stock_note.text() == (
+        "“린넨 셔츠 L” is out of stock: choose another option or item to send instead."
+    )
+    assert not dialog.save_button.isEnabled()
+    dialog.kind_return.setChecked(True)  # a plain return takes nothing from the shelf
+    assert dialog.stock_note.isHidden() and dialog.save_button.isEnabled()
+    dialog.reject()
