@@ -177,6 +177,7 @@ class CatalogPicker(QDialog):
             self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             self.send.setText(self.tr("Choose"))
             self.send.setObjectName("chooseItem")
+            self.send.setDefault(True)  # Enter in the option box chooses, as in the search box
             self.view.selectionModel().selectionChanged.connect(self._item_changed)
             self.option_box.changed.connect(self._update)
         db = ctx.db

@@ -265,7 +265,11 @@ class ReturnDialog(QDialog):
                 )
             else:
                 text = self.tr("A new order is made and marked paid: no payment is asked.")
-            self.summary.setText(self.tr("%n piece(s) come back.", "", count) + " " + text)
+                if credit > value:
+                    text += " " + self.tr("The rest of what she paid, {0}, is hers to get back.").format(
+                        money(credit - value, cur)
+                    )
+            self.summary.setText(with_particles(self.tr("%n piece(s) come back.", "", count) + " " + text))
         else:
             self.summary.setText(self.tr("%n piece(s) come back.", "", count))
 

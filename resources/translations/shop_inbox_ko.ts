@@ -6808,6 +6808,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <source>A new order is made and marked paid: no payment is asked.</source>
         <translation>새 주문을 만들고 결제 완료로 표시해요. 추가 결제는 없어요.</translation>
     </message>
+    <message>
+        <source>The rest of what she paid, {0}, is hers to get back.</source>
+        <translation>결제 금액 중 남는 {0}은(는) 고객에게 환불해요.</translation>
+    </message>
     <message numerus="yes">
         <source>%n piece(s) come back.</source>
         <translation>

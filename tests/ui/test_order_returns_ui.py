@@ -343,7 +343,7 @@ def test_an_exchange_chooses_the_replacement_from_the_catalogue_and_its_price_as
         seen["M"] = (picker.hint.text(), picker.send.isEnabled())
         combo.setCurrentIndex(seen["sizes"].index("L"))
         seen["L"] = (picker.hint.text(), picker.send.isEnabled())
-        qtbot.mouseClick(picker.send, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)  # Enter in the size box chooses
 
     picker = dialogs.expect("modal", answer=choose)
     dialog.choose_button.click()
@@ -387,4 +387,42 @@ def test_a_replacement_out_of_stock_is_said_before_the_exchange_is_recorded(
     assert not dialog.save_button.isEnabled()
     dialog.kind_return.setChecked(True)  # a plain return takes nothing from the shelf
     assert dialog.stock_note.isHidden() and dialog.save_button.isEnabled()
+    dialog.reject()
+
+
+def test_a_cheaper_replacement_says_what_of_her_payment_comes_back(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from app.catalog_edits import picker_page
+    from ui.catalog_picker import PickedItem
+
+    order_id, _item = shipped(window.ctx)
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+    [bag] = picker_page(window.ctx.db, "에코백", 5).rows
+    _actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    dialog.kind_exchange.setChecked(True)
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    model.set_replacement(0, PickedItem(bag.id, "BAG", "에코백", "", 12000, "KRW", None))
+    assert dialog.refund.text() == "17,000"
+    assert dialog.summary.text().endswith("The rest of what she paid, ₩17,000, is hers to get back.")
+    dialog.reject()
+
+
+def test_in_korean_the_replacement_out_of_stock_reads_with_its_particle(
+    window: Any, qtbot: Any, dialogs: Any, korean: None
+) -> None:
+    order_id, item = shipped(window.ctx)
+    with window.ctx.db.write() as s:
+        set_stock(s, item, 0)
+    _actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    dialog.kind_exchange.setChecked(True)
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    model.setData(model.index(0, ReturnLinesModel.NEW_OPTION), "L")
+    qtbot.waitUntil(lambda: not dialog.stock_note.isHidden())
+    assert (
+        dialog.stock_note.text() == "“린넨 셔츠 L”은 품절이에요. 대신 보낼 다른 옵션이나 상품을 골라 주세요."
+    )
     dialog.reject()
