@@ -214,6 +214,30 @@ def hand_back_carried(session: Session, order: Order, now: datetime) -> int:
     return amount
 
 
+def take_back_carried(session: Session, order: Order, now: datetime) -> int:
+    """`order`, an exchange's new order whose cancel handed back what was carried to it, is paid
+    after all (`app.orders.restore_paid`): that money pays for it again and is not refunded, written
+    in both orders' histories (a "carried_back" of minus the amount, "restored"). The amount."""
+    back = sum(int(return_facts(e.note).get("refund", 0)) for e in order.events if e.kind == CARRIED_BACK)
+    origin_id = exchange_origin(order.events)
+    origin = session.get(Order, origin_id) if origin_id is not None else None
+    if back <= 0 or origin is None:
+        return 0
+    for on, other, side in ((order, origin, "exchange"), (origin, order, "original")):
+        note = {
+            "id": other.id,
+            "number": other.number,
+            "refund": -back,
+            "currency": order.currency,
+            "side": side,
+            "restored": True,
+        }
+        on.events.append(OrderEvent(at=now, kind=CARRIED_BACK, note=json.dumps(note, ensure_ascii=False)))
+    origin.updated_at = now
+    session.flush()
+    return back
+
+
 def refunds_of(session: Session, order_ids: Sequence[int]) -> dict[int, int]:
     """Order id → what its returns refunded in all, with what its exchange's cancelled new order
     handed back of it (orders with none are absent): one read for a sheet of many orders."""
@@ -234,7 +258,7 @@ def refunds_of(session: Session, order_ids: Sequence[int]) -> dict[int, int]:
                 continue  # the exchange's own line: the money was the first order's
             if refund := int(facts.get("refund", 0)):
                 found[order_id] = found.get(order_id, 0) + refund
-    return found
+    return {order_id: refund for order_id, refund in found.items() if refund}  # (one taken back: none)
 
 
 def _aware(moment: datetime) -> datetime:

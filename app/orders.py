@@ -587,8 +587,13 @@ def restore_paid(session: Session, order_id: int, *, now: datetime | None = None
         raise OrderError(
             ErrorCode.ORDER_MOVE_REFUSED, OrderMoveParams(order.number, order.state, OrderState.PAID)
         )
+    from app.order_returns import take_back_carried  # (it builds on us)
+
     commit_stock(session, order)
-    return _record_move(session, order, OrderState.PAID, now or utcnow(), note, "moved")
+    now = now or utcnow()
+    moved = _record_move(session, order, OrderState.PAID, now, note, "moved")
+    take_back_carried(session, order, now)  # an exchange's: what its cancel handed back pays again
+    return moved
 
 
 # How long before the payment deadline the reminder is prepared for the owner to send (or not).

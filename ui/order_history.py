@@ -70,8 +70,17 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
         line = translate("OrderWindow", "{0}: exchange for order {1}; {2} of it paid by the returned goods")
         return with_particles(line.format(when, facts.get("number", ""), credit))
     if event.kind == CARRIED_BACK:
-        refund = money(int(facts.get("refund", 0)), str(facts.get("currency") or "KRW"))
-        if facts.get("side") == "original":
+        refund = money(abs(int(facts.get("refund", 0))), str(facts.get("currency") or "KRW"))
+        if facts.get("restored") and facts.get("side") == "original":
+            line = translate(
+                "OrderWindow", "{0}: exchange order {1} paid after all: the {2} carried to it is not refunded"
+            )
+        elif facts.get("restored"):
+            line = translate(
+                "OrderWindow",
+                "{0}: paid after all: the {2} that order {1} paid counts here again, not refunded",
+            )
+        elif facts.get("side") == "original":
             line = translate(
                 "OrderWindow", "{0}: exchange order {1} cancelled: the {2} carried to it is refunded"
             )

@@ -5493,6 +5493,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0}: 주문 {1}의 교환 주문 (반품 상품으로 {2} 결제)</translation>
     </message>
     <message>
+        <source>{0}: exchange order {1} paid after all: the {2} carried to it is not refunded</source>
+        <translation>{0}: 교환 주문 {1}이(가) 결국 결제되어 그 주문으로 넘긴 {2}은(는) 환불하지 않음</translation>
+    </message>
+    <message>
+        <source>{0}: paid after all: the {2} that order {1} paid counts here again, not refunded</source>
+        <translation>{0}: 결국 결제됨: 주문 {1}에서 결제한 {2}은(는) 다시 이 주문의 금액으로, 환불하지 않음</translation>
+    </message>
+    <message>
         <source>{0}: exchange order {1} cancelled: the {2} carried to it is refunded</source>
         <translation>{0}: 교환 주문 {1}이(가) 취소되어 그 주문으로 넘긴 {2}을(를) 환불함</translation>
     </message>

@@ -427,3 +427,29 @@ def test_an_unpaid_exchange_order_cancelled_outside_the_24_hours_says_the_carrie
     move_order_to(db, outcome.exchange_id, OrderState.CANCELLED, courier=None, tracking=None)
     message = cancel_message(db, outcome.exchange_id, hours_ago=48)
     assert message is not None and message.refund_left_out and message.refund == "29,000원"
+
+
+def test_an_exchange_order_cancelled_by_its_deadline_then_paid_after_all_takes_back_the_carried_refund(
+    db,
+) -> None:
+    from app.orders import restore_paid
+
+    order_id, _contact_id, _items = shipped_order(db)
+    _d, _c, outcome = save_return(
+        db, order_id, ReturnRequest((ReturnLine(0, 1),), goods_back=True, exchange=(LineInput("SILK", 1),))
+    )
+    new_id = outcome.exchange_id
+    assert new_id is not None
+    with db.write() as s:
+        move_order(s, new_id, OrderState.AWAITING_PAYMENT)
+        move_order(s, new_id, OrderState.CANCELLED, kind="expired")  # the deadline passed
+    first_number = load_order(db, order_id).number
+    with db.write() as s:
+        restore_paid(s, new_id)  # her 12,000원 came the next morning
+    from app.order_actions import cancel_refund
+
+    assert cancel_refund(db, new_id) == (12000 + 29000, first_number)  # the shirt's money pays again
+    with db.read() as s:
+        from app.order_returns import refunds_of
+
+        assert refunds_of(s, [order_id, new_id]) == {}  # nothing refunded in the end

@@ -426,3 +426,26 @@ def test_in_korean_the_replacement_out_of_stock_reads_with_its_particle(
         dialog.stock_note.text() == "“린넨 셔츠 L”은 품절이에요. 대신 보낼 다른 옵션이나 상품을 골라 주세요."
     )
     dialog.reject()
+
+
+def test_the_history_says_in_korean_what_a_cancelled_exchange_order_hands_back(
+    korean: None, korean_locale: None
+) -> None:
+    from app.order_returns import CARRIED_BACK
+
+    at = datetime(2026, 12, 4, 6, 3, tzinfo=UTC)
+
+    def line(side: str, refund: int, restored: bool = False) -> str:
+        number = "2026-0004" if side == "exchange" else "2026-0008"
+        note = f'{{"id": 4, "number": "{number}", "refund": {refund}, "currency": "KRW", "side": "{side}"' + (
+            ', "restored": true}' if restored else "}"
+        )
+        return event_text(EventRow(at, CARRIED_BACK, None, None, note), "Asia/Seoul")
+
+    assert line("original", 39000).endswith(
+        ": 교환 주문 2026-0008이 취소되어 그 주문으로 넘긴 39,000원을 환불함"
+    )
+    assert line("exchange", 39000).endswith(": 주문 2026-0004에서 결제하고 교환으로 넘어온 39,000원 환불")
+    assert line("original", -39000, restored=True).endswith(
+        ": 교환 주문 2026-0008이 결국 결제되어 그 주문으로 넘긴 39,000원은 환불하지 않음"
+    )
