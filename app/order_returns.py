@@ -20,7 +20,7 @@ from app.errors import (
     ReturnDaysParams,
 )
 from app.models import Order, OrderEvent, Stock, utcnow
-from app.orders import Charges, LineInput, OrderState, clean_lines, create_order, move_note, move_order
+from app.orders import MOVES, Charges, LineInput, OrderState, clean_lines, create_order, move_note, move_order
 from app.text import nfc
 
 # How long after an order is marked done its customer's return or exchange is still recorded: a
@@ -187,6 +187,8 @@ def exchange_number(events: Sequence[Any]) -> str:
 def refund_on_cancel(state: str, total_minor: int, events: Sequence[Any]) -> int:
     """What cancelling the order owes its customer: what she paid for it when it is paid, and for an
     exchange's new order what her first order's payment carried to it (paid or not)."""
+    if OrderState.CANCELLED not in MOVES[OrderState(state)]:
+        return 0  # shipped, done or cancelled: not cancelled now (returns refund what is owed)
     paid = total_minor if state == OrderState.PAID else 0
     return paid + carried_credit(events)
 
@@ -292,10 +294,10 @@ def return_start(session: Session, order_id: int, now: datetime | None = None) -
         order.state,
         order.currency,
         _lines(order),
-        order.total_minor - refunded(order),
+        _unrefunded(order),
         sum(1 for _e, facts in _returns(order) if not facts.get("goods_back")),
         order.subtotal_minor,
-        order.discount_minor,
+        _discount(order),
     )
 
 
@@ -318,8 +320,19 @@ def _lines(order: Order) -> tuple[ReturnableLine, ...]:
 
 def paid_for(order: Order, picks: Sequence[ReturnLine]) -> int:
     """`credit_for` an order as stored."""
-    left = order.total_minor - refunded(order)
-    return credit_for(_lines(order), order.subtotal_minor, order.discount_minor, left, picks)
+    return credit_for(_lines(order), order.subtotal_minor, _discount(order), _unrefunded(order), picks)
+
+
+def _unrefunded(order: Order) -> int:
+    """What she paid for the order and has not had back: an exchange's new order counts what her
+    first order's payment carried to it as paid (her goods sent back paid it), so returning the
+    replacement refunds that too."""
+    return order.total_minor + carried_credit(order.events) - refunded(order)
+
+
+def _discount(order: Order) -> int:
+    """The order's real discount: an exchange's new order carries her first payment as one."""
+    return max(0, order.discount_minor - carried_credit(order.events))
 
 
 def _checked_picks(order: Order, request: ReturnRequest) -> list[ReturnLine]:
@@ -379,7 +392,7 @@ def record_return(
     check_returnable(order, now)
     picks = _checked_picks(order, request)
     credit = paid_for(order, picks)
-    most = order.total_minor - refunded(order)
+    most = _unrefunded(order)
     facts: dict[str, Any] = {
         "lines": [
             [p.position, p.quantity, line.name, line.option]

@@ -453,3 +453,25 @@ def test_an_exchange_order_cancelled_by_its_deadline_then_paid_after_all_takes_b
         from app.order_returns import refunds_of
 
         assert refunds_of(s, [order_id, new_id]) == {}  # nothing refunded in the end
+
+
+def test_returning_the_replacement_of_an_exchange_refunds_the_money_her_first_order_carried_to_it(db) -> None:
+    from app.order_actions import cancel_refund
+
+    order_id, _contact_id, items = shipped_order(db)
+    _d, _c, outcome = save_return(
+        db, order_id, ReturnRequest((ReturnLine(1, 1),), goods_back=True, exchange=(LineInput("BAG", 1),))
+    )
+    new_id = outcome.exchange_id
+    assert new_id is not None
+    with db.write() as s:
+        move_order(s, new_id, OrderState.SHIPPED, courier="CJ대한통운", tracking="654321098766")
+    start = returnable(db, new_id)
+    assert start.refundable_minor == 12000  # the bag cost her nothing more, but her first payment paid it
+    _d, _c, back = save_return(db, new_id, ReturnRequest((ReturnLine(0, 1),), goods_back=True))
+    assert back.refund_minor == 12000
+    assert load_order(db, new_id).state == OrderState.CANCELLED
+    assert on_hand(db, items["BAG"]) == 10
+    assert cancel_refund(db, new_id)[0] == 0
+    # And the first order still never refunds the bag's money: once, by the replacement's return.
+    assert returnable(db, order_id).refundable_minor == 61000
