@@ -449,3 +449,32 @@ def test_the_history_says_in_korean_what_a_cancelled_exchange_order_hands_back(
     assert line("original", -39000, restored=True).endswith(
         ": 교환 주문 2026-0008이 결국 결제되어 그 주문으로 넘긴 39,000원은 환불하지 않음"
     )
+
+
+def test_cancelling_an_exchange_card_on_the_board_asks_with_the_carried_refund(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.order_actions import save_return
+    from app.order_returns import ReturnLine, ReturnRequest
+    from tests.support.window_waits import settle
+    from ui.order_board import OrderBoard
+
+    order_id, _item = shipped(window.ctx)
+    request = ReturnRequest(
+        (ReturnLine(0, 1),), goods_back=True, exchange=(LineInput("LINEN", 1, option="L"),)
+    )
+    _d, _c, outcome = save_return(window.ctx.db, order_id, request)
+    assert outcome.exchange_id is not None
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    kept = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    board.move_card(outcome.exchange_id, OrderState.CANCELLED)
+    settle(qtbot)
+    number = load_order(window.ctx.db, order_id).number
+    assert "The customer paid ₩29,000 for it" in kept.texts[0]  # the card itself says 0원
+    assert f"order {number} that the exchange carried here" in kept.texts[0]
+    assert load_order(window.ctx.db, outcome.exchange_id).state == OrderState.PAID
