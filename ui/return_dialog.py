@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -77,7 +78,9 @@ class ReturnDialog(QDialog):
         self.table.setColumnHidden(ReturnLinesModel.NEW_ITEM, True)
         self.table.setColumnHidden(ReturnLinesModel.NEW_OPTION, True)
         self.table.doubleClicked.connect(self._cell_activated)
-        self.table.activated.connect(self._cell_activated)
+        # Enter on "Exchange for" opens the catalogue (and only that: the view would pass it on to the
+        # dialog, which would record the exchange as soon as the item was chosen).
+        self.table.installEventFilter(self)
         self.choose_button = QPushButton(self.tr("Choose &item from catalogue…"), self)
         self.choose_button.setObjectName("chooseReplacement")
         self.choose_button.setAutoDefault(False)
@@ -190,6 +193,20 @@ class ReturnDialog(QDialog):
 
     def _refund_edited(self, _text: str) -> None:
         self._refund_typed = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+            and self.table.state() != QAbstractItemView.State.EditingState
+            and self.table.currentIndex().column() == ReturnLinesModel.NEW_ITEM
+            and self.kind_exchange.isChecked()
+        ):
+            self.choose_replacement(self.table.currentIndex().row())
+            return True
+        return super().eventFilter(watched, event)
 
     def _cell_activated(self, index: QModelIndex) -> None:
         if index.column() == ReturnLinesModel.NEW_ITEM:

@@ -478,3 +478,30 @@ def test_cancelling_an_exchange_card_on_the_board_asks_with_the_carried_refund(
     assert "The customer paid ₩29,000 for it" in kept.texts[0]  # the card itself says 0원
     assert f"order {number} that the exchange carried here" in kept.texts[0]
     assert load_order(window.ctx.db, outcome.exchange_id).state == OrderState.PAID
+
+
+def test_enter_on_exchange_for_opens_the_catalogue_and_records_nothing_by_itself(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    order_id, _item = shipped(window.ctx)
+    actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.kind_exchange.setChecked(True)
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    dialog.table.setCurrentIndex(model.index(0, ReturnLinesModel.NEW_ITEM))
+    dialog.table.setFocus()
+
+    def choose(picker: Any) -> None:
+        qtbot.waitUntil(lambda: picker.is_loaded() and picker.send.isEnabled())
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # the shirt she sent back, in the same size
+
+    picker = dialogs.expect("modal", answer=choose)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert [shown.widget for shown in picker.shown] == ["CatalogPicker"]
+    assert dialog.isVisible() and len(actions.open_orders) == 1  # chosen, not recorded yet
+    assert load_order(window.ctx.db, order_id).state == OrderState.SHIPPED
+    dialog.reject()
