@@ -244,10 +244,13 @@ def seed_demo_shop(
     catalog_dir: Path,
     lang: str,
     subscribers: list[tuple[str, str]] | None = None,
+    *,
+    samples: Path | None = None,
 ) -> None:
     """Profile, catalogue, quick replies, automations, labels and weeks of past chats, in one transaction.
 
     `subscribers` (wa_id, name): the sandbox's customers, who agreed to notifications and marketing.
+    `samples`: the folder for a sample bank statement and courier file made from the demo's orders.
     """
     from app.automations_store import demo_automations, save_local
     from app.catalog import load_demo_catalog
@@ -274,6 +277,10 @@ def seed_demo_shop(
         put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))
         if subscribers:
             seed_demo_subscribers(s, subscribers)
+        if samples is not None:
+            from app.demo_samples import write_demo_samples
+
+            write_demo_samples(s, samples)
 
 
 def seed_demo_subscribers(

@@ -121,12 +121,10 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
         from relay.sandbox_cast import cast
 
         subscribers = [(c.wa_id, c.name) for c in cast()]
-        seed_demo_shop(db, demo_dir(), paths.catalog_dir, language, subscribers)
-        # A bank's and a courier's files made from the demo's orders, to open in their windows.
-        from app.demo_samples import write_demo_samples
-
-        with db.read() as s:
-            write_demo_samples(s, root / SAMPLES_FOLDER)
+        # With a bank's and a courier's files made from its orders, to open in their windows.
+        seed_demo_shop(
+            db, demo_dir(), paths.catalog_dir, language, subscribers, samples=root / SAMPLES_FOLDER
+        )
     relay = start_embedded_relay(root / "relay", speed=speed)
 
     def stop_demo() -> None:
