@@ -315,17 +315,13 @@ class ChatPane(QWidget):
         if conversation.last_inbound_at is not None:
             self.composer.set_never_wrote(False)
             return
-        db, contact_id = self.ctx.db, conversation.contact_id
-
-        def read() -> bool:
-            with db.read() as s:
-                return has_written(s, contact_id)
+        contact_id = conversation.contact_id
 
         def show(written: bool) -> None:
             if self.conversation is not None and self.conversation.contact_id == contact_id:
                 self.composer.set_never_wrote(not written)
 
-        run_op(read, show, parent=self)
+        run_read(self.ctx, lambda s: has_written(s, contact_id), show, parent=self)
 
     def close_chat(self) -> None:
         self._resumed = None
