@@ -205,11 +205,13 @@ def test_narrowing_the_window_rewraps_bubbles_without_overlap(window: Any, qtbot
             )
         cid = c.id
     view = open_chat(window, qtbot, cid)
-    window.splitter.setSizes([300, 800, 0])
-    qtbot.waitUntil(lambda: view.viewport().width() > 700)
+    # The window is as wide as the screen lets it be (offscreen: 800 pixels), not the 1100 asked for.
+    wide = window.splitter.width()
+    window.splitter.setSizes([wide // 4, wide - wide // 4, 0])
+    qtbot.waitUntil(lambda: view.viewport().width() > wide * 0.6)
     window.toggle_contact_panel()  # the contact panel slides in and takes width from the chat
-    window.splitter.setSizes([300, 500, 300])
-    qtbot.waitUntil(lambda: view.viewport().width() < 600)
+    window.splitter.setSizes([wide // 4, wide * 2 // 5, wide - wide // 4 - wide * 2 // 5])
+    qtbot.waitUntil(lambda: view.viewport().width() < wide * 0.45)
 
     def no_overlap() -> bool:
         width = float(view.viewport().width())
