@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import CatalogItem, Contact, Message, Order
+from app.order_messages import CANCELLED_REFUND, REMINDER
 from app.order_settings import OrderSettings, save_order_settings, shop_charges
 from app.orders import EXPIRED_MOVE, LineInput, OrderState, create_order, move_order, order_from_cart
 from app.shipping_sheets import ShippingAddress, set_shipping_address
@@ -16,6 +17,14 @@ from app.stock import set_stock
 
 CART_HOURS_AGO = 26  # the cart message: older than the 24-hour window (see seed_demo_orders)
 BANK = "국민은행 123456-01-234567 (서울리넨하우스)"  # as the /계좌 quick reply and the bot say
+# The demo's approved templates (relay/sandbox_cast.py TEMPLATES) chosen for the steps they fit, so an
+# order moved after the customer's 24 hours still tells her (Order settings ▸ Messages).
+DEMO_TEMPLATES: dict[str, str] = {
+    OrderState.AWAITING_PAYMENT.value: "order_payment",
+    REMINDER: "order_payment",
+    OrderState.SHIPPED.value: "order_shipped",
+    CANCELLED_REFUND: "order_refund",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +122,7 @@ def seed_demo_orders(session: Session, now: datetime | None = None) -> int:
     now = now or datetime.now(UTC)
     if session.scalar(select(Order.id).limit(1)) is not None:
         return 0
-    save_order_settings(session, OrderSettings(bank_account=BANK))
+    save_order_settings(session, OrderSettings(bank_account=BANK, templates=dict(DEMO_TEMPLATES)))
     items = {
         code: item_id for item_id, code in session.execute(select(CatalogItem.id, CatalogItem.retailer_id))
     }

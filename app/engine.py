@@ -173,6 +173,12 @@ class SyncEngine:
             self.push_order_statuses()
         except RelayError as exc:
             log.info("order statuses not pushed (again when next online or on the next move): %s", exc)
+        # The copy of the approved templates kept is what an order's message outside the 24 hours is
+        # prepared with (no relay round trip while the owner moves orders): refreshed on connecting,
+        # so a template approved since, or a new shop's (or the demo's) first ones, are there to use.
+        from app.sending import find_approved_templates
+
+        find_approved_templates(self.db, self.client.templates)  # an error keeps the old copy
 
     def push_order_statuses(self, now: datetime | None = None) -> int:
         """Tell the relay's bot where every customer's orders stand (blocking); how many statuses.

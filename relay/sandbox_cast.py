@@ -345,6 +345,65 @@ TEMPLATES: list[dict[str, Any]] = [
         ],
     },
     {
+        # An order shipped after the customer's 24 hours (Order settings ▸ Shipped: name, order
+        # number, total, courier, tracking number, tracking page). Each value stands on a line of its
+        # own or before a particle that fits every one ("주문번호 {{2}} 주문이"), as a template's
+        # words are fixed whatever goes in them.
+        "name": "order_shipped",
+        "language": "ko",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000007",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "{{1}}님, 주문번호 {{2}} 주문이 발송되었습니다.\n결제 금액: {{3}}\n택배사: {{4}}\n"
+                "송장번호: {{5}}\n배송 조회: {{6}}",
+                "example": {
+                    "body_text": [
+                        [
+                            "김민지",
+                            "2026-0007",
+                            "58,000원",
+                            "CJ대한통운",
+                            "685203947716",
+                            "https://trace.cjlogistics.com/next/tracking.html?wblNo=685203947716",
+                        ]
+                    ]
+                },
+            },
+            {"type": "FOOTER", "text": "서울 리넨 하우스"},
+        ],
+    },
+    {
+        # An order awaiting payment, told outside the window (Order settings ▸ Awaiting payment and
+        # the payment reminder: name, order number, total, bank account, deadline).
+        "name": "order_payment",
+        "language": "ko",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000008",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "{{1}}님, 주문번호 {{2}} 주문의 입금 안내입니다.\n결제 금액: {{3}}\n"
+                "입금 계좌: {{4}}\n입금 기한: {{5}}\n기한 안에 입금해 주시면 바로 준비해 드릴게요.",
+                "example": {
+                    "body_text": [
+                        [
+                            "김민지",
+                            "2026-0007",
+                            "58,000원",
+                            "국민은행 123456-01-234567 (서울리넨하우스)",
+                            "12월 7일 (월) 오후 11:59",
+                        ]
+                    ]
+                },
+            },
+            {"type": "FOOTER", "text": "서울 리넨 하우스"},
+        ],
+    },
+    {
         "name": "shipping_notice",
         "language": "en",
         "category": "UTILITY",

@@ -357,6 +357,27 @@ def test_read_receipts_and_templates_go_through_the_relay(
     assert [p.index for p in templates[0].parameters] == [1]
 
 
+def test_on_connecting_the_kept_templates_are_refreshed_for_order_messages(
+    db: Database, relay: RunningRelay, graph: FakeGraph, engine_for: Any, probe: EngineProbe
+) -> None:
+    """An order moved outside the 24 hours is told with the kept copy of the templates: a new shop's
+    (or the demo's) first templates are there without the owner opening a template list first."""
+    from app.sending import approved_templates
+
+    graph.templates = [
+        {
+            "name": "order_shipped",
+            "language": "ko",
+            "category": "UTILITY",
+            "status": "APPROVED",
+            "components": [{"type": "BODY", "text": "{{1}}님, 주문번호 {{2}} 주문이 발송되었습니다."}],
+        }
+    ]
+    assert approved_templates(db, None) == []
+    engine_for(relay)
+    probe.wait_until(lambda: [t.name for t in approved_templates(db, None)] == ["order_shipped"])
+
+
 def test_a_send_whatsapp_may_have_taken_is_marked_so_and_never_resent(
     db: Database, relay: RunningRelay, graph: FakeGraph, engine_for: Any, probe: EngineProbe
 ) -> None:

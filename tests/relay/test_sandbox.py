@@ -503,6 +503,8 @@ def test_the_demos_approved_templates_have_numbered_parameters() -> None:
     assert {(t["name"], t["language"], t["category"]) for t in templates} == {
         ("order_update", "ko", "UTILITY"),
         ("order_refund", "ko", "UTILITY"),  # a paid order cancelled outside the window
+        ("order_shipped", "ko", "UTILITY"),  # an order shipped outside the window
+        ("order_payment", "ko", "UTILITY"),  # an order awaiting payment, and its reminder
         ("winter_sale", "ko", "MARKETING"),  # lacks the Korean ad law's form: the editor warns
         ("spring_restock", "ko", "MARKETING"),  # has it
         ("spring_restock", "en", "MARKETING"),  # its version for customers who write English
@@ -533,6 +535,47 @@ def test_the_demos_refund_template_is_the_one_order_settings_offer_for_a_paid_or
     (refund,) = [t for t in templates if t["name"] == "order_refund"]
     (body,) = [c for c in refund["components"] if c["type"] == "BODY"]
     assert "{{3}}" in body["text"] and "환불" in body["text"]
+
+
+def test_the_demos_order_settings_choose_a_fitting_template_for_each_step_told_outside_the_window() -> None:
+    """After a demo customer's 24 hours, shipping her order (the sample courier file) or asking for
+    her payment still tells her: each step has its template, which reads right with its values."""
+    from app.demo_orders import BANK, DEMO_TEMPLATES
+    from app.order_messages import TEMPLATE_VALUES, template_fits
+    from app.sending import render_template
+    from app.wire import Template
+    from relay.routes.messages import template_summary
+
+    templates = {
+        t["name"]: Template.model_validate(template_summary(t))
+        for t in run(lambda: SandboxUpstream().list_templates())
+    }
+    for step, name in DEMO_TEMPLATES.items():
+        assert template_fits(step, templates[name]), (step, name)
+    values = {
+        "name": "김민지",
+        "number": "2026-0001",
+        "total": "42,000원",
+        "bank": BANK,
+        "deadline": "12월 7일 (월) 오후 11:59",
+        "courier": "CJ대한통운",
+        "tracking": "685203947716",
+        "tracking_url": "https://trace.cjlogistics.com/next/tracking.html?wblNo=685203947716",
+    }
+
+    def told(step: str) -> str:
+        template = templates[DEMO_TEMPLATES[step]]
+        wanted = TEMPLATE_VALUES[step]
+        assert len(template.parameters) == len(wanted)  # every value the step has, none left blank
+        return render_template(template, tuple(values[k] for k in wanted))
+
+    assert told("shipped") == (
+        "김민지님, 주문번호 2026-0001 주문이 발송되었습니다.\n결제 금액: 42,000원\n택배사: CJ대한통운\n"
+        "송장번호: 685203947716\n배송 조회: https://trace.cjlogistics.com/next/tracking.html?wblNo=685203947716"
+    )
+    payment = told("awaiting_payment")
+    assert "결제 금액: 42,000원" in payment and f"입금 계좌: {BANK}" in payment
+    assert "입금 기한: 12월 7일 (월) 오후 11:59" in payment
 
 
 def test_a_reopened_sandbox_continues_instead_of_repeating_what_customers_said(tmp_path: Path) -> None:

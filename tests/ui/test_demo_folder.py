@@ -131,3 +131,58 @@ def test_a_new_demo_gives_a_bank_statement_and_a_courier_file_that_match_its_ord
         assert ctx.stop_demo is not None
         ctx.stop_demo()
         ctx.db.close()
+
+
+def test_the_demos_orders_shipped_from_its_courier_file_a_day_later_are_told_by_a_template(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A newcomer who ships the paid orders from the sample courier file after the customers' 24
+    hours: each is told by the demo's shipping template (chosen in its order settings), not left
+    "not told: no template chosen for this step"."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.order_notices import BulkMove, prepare_notice
+    from app.sending import approved_templates
+    from app.shipping_sheets import apply_tracking, read_tracking_file
+    from ui.demo import start_demo
+    from ui.formatting import customer_day
+    from ui.main_window import MainWindow
+
+    ctx = start_demo("ko", folder=tmp_path / "shop", speed=20)
+    try:
+        samples = ctx.demo_samples
+        assert samples is not None
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        window.start_sync()
+        # The demo's relay answered the desktop's first connection: its templates are kept.
+        qtbot.waitUntil(
+            lambda: "order_shipped" in {t.name for t in approved_templates(ctx.db, None)}, timeout=20000
+        )
+        with ctx.db.write() as s:
+            shipped = apply_tracking(s, read_tracking_file(next(samples.glob("*.csv"))), "CJ대한통운")
+        assert shipped
+        notice = prepare_notice(
+            ctx.db,
+            BulkMove.COURIER_FILE,
+            shipped,
+            language="ko",
+            locale="ko_KR",
+            format_time=customer_day,
+            now=datetime.now(UTC) + timedelta(days=2),
+            relay_ready=True,
+        )
+        assert not notice.not_told
+        assert len(notice.to_tell) == len(shipped)
+        for told in notice.to_tell:
+            p = told.prepared
+            assert not p.inside_window and p.template is not None and p.template.name == "order_shipped"
+            assert f"주문번호 {told.number} 주문이 발송되었습니다." in p.text
+            assert "택배사: CJ대한통운" in p.text and "trace.cjlogistics.com" in p.text
+    finally:
+        if ctx.sync is not None:
+            ctx.sync.stop()  # before its relay goes
+        assert ctx.stop_demo is not None
+        ctx.stop_demo()
+        ctx.db.close()
