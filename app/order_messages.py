@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as dataclasses_replace
 from datetime import datetime, tzinfo
@@ -285,6 +285,53 @@ def template_fits(step: str, template: Template) -> bool:
     return template_places(template) <= len(TEMPLATE_VALUES.get(step, BASIC_VALUES))
 
 
+def template_params(step: str, template: Template, values: Mapping[str, str]) -> tuple[str, ...]:
+    """The values the step's template goes with, {{1}} first: the step's own (`TEMPLATE_VALUES`;
+    who, which order, how much for the others), as many as the template has places."""
+    wanted = TEMPLATE_VALUES.get(step, BASIC_VALUES)
+    return tuple(values[k] for k in wanted[: template_places(template)])
+
+
+# The sample order a template is shown with where the owner chooses it for a step (Order settings):
+# the customer's name in the template's language, the courier Korean shops use most.
+SAMPLE_CUSTOMER = {"ko": "김민지", "en": "Amy Clarke"}
+SAMPLE_NUMBERS = ("2026-0001", "2026-0002")  # the second: the one message for several orders
+SAMPLE_COURIER, SAMPLE_TRACKING = "CJ대한통운", "685203947716"
+
+
+def template_preview(
+    step: str, template: Template, *, bank_account: str, currency: str, deadline_for: Callable[[str], str]
+) -> str:
+    """The template as a customer would read it for a sample order at `step`, with the values
+    `prepare_message` sends it with (in the template's language): a shipping template chosen for a
+    refund reads "송장번호: 42,000원", which the owner sees at once. `deadline_for(language)`: a
+    payment deadline written in that language ("ko", "en")."""
+    from babel.lists import format_list
+    from babel.numbers import get_currency_precision
+
+    from app.locales import babel_locale
+    from app.sending import render_template
+
+    spoken = template.language.replace("-", "_").split("_", 1)[0].lower()
+    locale = babel_locale(template.language)
+    numbers = list(SAMPLE_NUMBERS if step == PAID_TOGETHER else SAMPLE_NUMBERS[:1])
+    precision = get_currency_precision(currency.upper())
+    each = 42_000 if precision == 0 else 42 * 10**precision  # 42,000원, $42.00
+    name = SAMPLE_CUSTOMER.get(spoken, SAMPLE_CUSTOMER["en"])
+    values = {
+        "name": name,
+        "number": format_list(numbers, locale=locale),
+        "total": format_price(each * len(numbers), currency, locale),
+        "bank": bank_account,
+        "depositor": name,
+        "deadline": deadline_for(spoken),
+        "courier": SAMPLE_COURIER,
+        "tracking": SAMPLE_TRACKING,
+        "tracking_url": tracking_url(SAMPLE_COURIER, SAMPLE_TRACKING),
+    }
+    return render_template(template, template_params(step, template, values))
+
+
 def can_name_several_orders(template: Template) -> bool:
     """The template has a place for each of `SEVERAL_ORDERS_VALUES` in its body, and no other."""
     return template_places(template) == len(SEVERAL_ORDERS_VALUES)
@@ -441,7 +488,7 @@ def prepare_message(
     in_its_language = placeholders(order, settings, babel_locale(template.language), deadline)
     if carried:
         in_its_language["total"] = format_price(refund_minor, order.currency, babel_locale(template.language))
-    params = tuple(in_its_language[k] for k in wanted[:count])
+    params = template_params(state, template, in_its_language)
     from app.sending import render_template
 
     bank_missing = bank_missing and count > 3  # the template's fourth value is the bank account

@@ -23,23 +23,32 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.errors import ShopInboxError
+from app.models import utcnow
 from app.money import amount_to_minor, edit_amount
 from app.order_actions import read_order_settings, store_order_settings
-from app.order_messages import CANCELLED_REFUND, DEFAULT_MESSAGES, PAID_TOGETHER, REMINDER, template_fits
+from app.order_messages import (
+    CANCELLED_REFUND,
+    DEFAULT_MESSAGES,
+    PAID_TOGETHER,
+    REMINDER,
+    template_fits,
+    template_preview,
+)
 from app.order_settings import OrderSettings
-from app.orders import OrderState
+from app.orders import OrderState, payment_deadline
 from app.sending import approved_templates
 from app.wire import Template
 from ui.automation_dialog import push_automations_now
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
+from ui.formatting import customer_day
 from ui.ops import Op, failure_sentence
 from ui.order_text import state_name
 from ui.placeholder_buttons import PlaceholderButtons
 from ui.price_preview import PricePreview
 from ui.screen_fit import resize_within_screen
 from ui.shortcuts_dialog import plain
-from ui.theme import problem_colour, warning_colour
+from ui.theme import muted_colour, problem_colour, warning_colour
 from ui.translations import ui_language
 from ui.unsaved_edits import leave_edits
 
@@ -122,6 +131,8 @@ class OrderSettingsDialog(QDialog):
         self.messages: dict[str, QPlainTextEdit] = {}
         self.other_messages: dict[str, QPlainTextEdit] = {}
         self.template_choice: dict[str, QComboBox] = {}
+        # Under each list: the chosen template as a customer reads it for a sample order at that step.
+        self.template_previews: dict[str, QLabel] = {}
         messages = QWidget(self)
         ml = QVBoxLayout(messages)
         hint = QLabel(
@@ -173,10 +184,12 @@ class OrderSettingsDialog(QDialog):
             pl.addRow(self.tr("Message"), edit)
             pl.addRow(self.tr("In another language"), other)
             pl.addRow(self.tr("Template outside the window"), combo)
+            pl.addRow(self._preview_label(state, page))
             if state == OrderState.CANCELLED:
                 refund = QComboBox(page)
                 refund.setObjectName("refundTemplate")
                 pl.addRow(self.tr("… for a paid order (refund)"), refund)
+                pl.addRow(self._preview_label(CANCELLED_REFUND, page))
                 refund_note = QLabel(
                     self.tr(
                         "Inside the 24-hour window the cancel of a paid order says the money comes back "
@@ -199,6 +212,12 @@ class OrderSettingsDialog(QDialog):
             self.template_choice[state] = combo
         ml.addWidget(tabs)
 
+        for key, choice in self.template_choice.items():
+            choice.currentIndexChanged.connect(lambda _i, step=key: self.show_preview(step))
+        # The account and the deadline are values of the payment templates: shown as typed.
+        self.bank.textChanged.connect(self.show_previews)
+        self.days.valueChanged.connect(self.show_previews)
+
         self.pages = outer = QTabWidget(self)
         outer.addTab(general, self.tr("Shipping and &payment"))
         outer.addTab(messages, self.tr("Messa&ges"))
@@ -219,6 +238,42 @@ class OrderSettingsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._load()
+
+    def _preview_label(self, step: str, parent: QWidget) -> QLabel:
+        label = QLabel(parent)
+        label.setObjectName("templatePreview")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a template's words are never markup
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setStyleSheet(f"color: {muted_colour()}")
+        label.hide()
+        self.template_previews[step] = label
+        return label
+
+    def show_previews(self) -> None:
+        for step in self.template_previews:
+            self.show_preview(step)
+
+    def show_preview(self, step: str) -> None:
+        """Under the step's list: its chosen template filled with a sample order's values, as that
+        step sends it, so a template made for another step reads wrong before it is ever sent."""
+        label = self.template_previews[step]
+        name = str(self.template_choice[step].currentData() or "")
+        template = next((t for t in self.templates if t.name == name), None)
+        if template is None:
+            label.hide()
+            label.clear()
+            return
+        due = payment_deadline(utcnow(), self.days.value(), None)
+        text = template_preview(
+            step,
+            template,
+            bank_account=" ".join(self.bank.text().split()),
+            currency=self.ctx.currency,  # the orders'
+            deadline_for=lambda language: customer_day(due, language),
+        )
+        label.setText(self.tr("A customer reads, for a sample order:\n{0}").format(text))
+        label.show()
 
     def message_title(self, state: str) -> str:
         """The tab of a message: its step's name, or what the two messages of no step of their own are."""

@@ -5264,6 +5264,12 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>메시지(&amp;G)</translation>
     </message>
     <message>
+        <source>A customer reads, for a sample order:
+{0}</source>
+        <translation>예시 주문이라면 고객에게 이렇게 보여요:
+{0}</translation>
+    </message>
+    <message>
         <source>Payment reminder</source>
         <translation>입금 안내(리마인더)</translation>
     </message>

@@ -557,7 +557,7 @@ def test_the_demos_order_settings_choose_a_fitting_template_for_each_step_told_o
         "number": "2026-0001",
         "total": "42,000원",
         "bank": BANK,
-        "deadline": "12월 7일 (월) 오후 11:59",
+        "deadline": "12월 7일 (월)",
         "courier": "CJ대한통운",
         "tracking": "685203947716",
         "tracking_url": "https://trace.cjlogistics.com/next/tracking.html?wblNo=685203947716",
@@ -575,7 +575,7 @@ def test_the_demos_order_settings_choose_a_fitting_template_for_each_step_told_o
     )
     payment = told("awaiting_payment")
     assert "결제 금액: 42,000원" in payment and f"입금 계좌: {BANK}" in payment
-    assert "입금 기한: 12월 7일 (월) 오후 11:59" in payment
+    assert "입금 기한: 12월 7일 (월)" in payment
 
 
 def test_a_reopened_sandbox_continues_instead_of_repeating_what_customers_said(tmp_path: Path) -> None:
