@@ -19,9 +19,9 @@ from PySide6.QtCore import (
 from app.campaign_store import DRAFT, CampaignRow, RecipientRow
 from app.campaigns import LeftOut, LeftOutReason, Member
 from app.phones import display_phone
-from app.wire import CODES_WITH_CAUSES, CampaignReason, CampaignState, RecipientState, SkipReason
+from app.wire import CampaignReason, CampaignState, RecipientState, SkipReason
 from ui.campaign_message import language_name
-from ui.error_sentences import failed_message_sentence
+from ui.error_sentences import known_failure_sentence
 from ui.formatting import full_datetime, shop_datetime, soon_datetime, wall_clock
 
 Index = QModelIndex | QPersistentModelIndex
@@ -171,27 +171,18 @@ NOT_SENT = frozenset(
 
 
 def failure_sentence(code: str) -> str | None:
-    """For a code Graph gives several causes (131053, "131053:media_too_large"): the chat's Not sent
-    sentence, which says the cause and the step that helps; None for every other code."""
-    graph_code = code.partition(":")[0]
-    if not graph_code.isdigit() or int(graph_code) not in CODES_WITH_CAUSES:
-        return None
-    return failed_message_sentence(code, None)
+    """Why a recipient's send failed, as the chat's Not sent says it for the same code (Graph's, its
+    cause after a colon, or the relay's), with the step that helps; None for a code this version has
+    no sentence for."""
+    return known_failure_sentence(code)
 
 
 def failure_label(code: str) -> str:
-    """Why a recipient's send failed, from its code (Graph's, its cause after a colon, or the relay's)."""
+    """Why a recipient's send failed: `failure_sentence`, else the code ("Error 131999")."""
     if (sentence := failure_sentence(code)) is not None:
         return sentence
-    labels: dict[str, str] = {
-        "131049": translate("campaigns", "Meta limited marketing to this customer"),
-        "131050": translate("campaigns", "Customer stopped marketing messages"),
-        "130472": translate("campaigns", "Customer is in Meta's marketing experiment"),
-        "131026": translate("campaigns", "Not deliverable to this number"),
-        "132015": translate("campaigns", "Meta dropped it and paused the template (low quality)"),
-    }
     code = code.partition(":")[0]  # "131053:media_too_large": Graph's code, then the cause
-    return labels.get(code, translate("campaigns", "Error {0}").format(code) if code else "")
+    return translate("campaigns", "Error {0}").format(code) if code else ""
 
 
 class _Table(QAbstractTableModel):

@@ -683,6 +683,15 @@ def failed_message_sentence(error_code: str | None, error_text: str | None) -> s
 
     The relay's or WhatsApp's English text is shown only for a code this version has no sentence for.
     """
+    known = known_failure_sentence(error_code)
+    if known is not None:
+        return known
+    return error_text or translate("Errors", "The message could not be sent.")
+
+
+def known_failure_sentence(error_code: str | None) -> str | None:
+    """`failed_message_sentence` for a code this version has a sentence for; None for any other (a
+    campaign's report then names the code)."""
     code = error_code or ""
     graph = graph_sentences()
     if code not in graph and ":" in code:
@@ -695,4 +704,4 @@ def failed_message_sentence(error_code: str | None, error_text: str | None) -> s
         return translate("Errors", "The attached file cannot be read any more. Attach it again.")
     if code in set(ErrorCode) and "{" not in desktop_sentences()[ErrorCode(code)]:
         return desktop_sentences()[ErrorCode(code)]
-    return error_text or translate("Errors", "The message could not be sent.")
+    return None

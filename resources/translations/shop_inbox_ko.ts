@@ -8684,26 +8684,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>WhatsApp이 응답하지 않음: 전달되었을 수 있어 다시 보내지 않음</translation>
     </message>
     <message>
-        <source>Meta limited marketing to this customer</source>
-        <translation>Meta가 이 고객에게 광고를 제한함</translation>
-    </message>
-    <message>
-        <source>Customer stopped marketing messages</source>
-        <translation>고객이 광고 메시지를 중지함</translation>
-    </message>
-    <message>
-        <source>Customer is in Meta&apos;s marketing experiment</source>
-        <translation>고객이 Meta의 광고 실험 대상임</translation>
-    </message>
-    <message>
-        <source>Not deliverable to this number</source>
-        <translation>이 번호로 전달할 수 없음</translation>
-    </message>
-    <message>
-        <source>Meta dropped it and paused the template (low quality)</source>
-        <translation>Meta가 발송하지 않고 템플릿을 일시 중지함 (낮은 품질)</translation>
-    </message>
-    <message>
         <source>Error {0}</source>
         <translation>오류 {0}</translation>
     </message>

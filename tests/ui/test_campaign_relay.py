@@ -15,6 +15,7 @@ from tests.support.factories import make_contact, make_message
 from tests.support.fake_graph import MEDIA_FETCH_DETAILS, MEDIA_SIZE_DETAILS, FakeGraph, media_upload_error
 from tests.support.relay_server import inbound, status
 from ui.campaign_models import moment_text
+from ui.error_sentences import failed_message_sentence
 
 NOW = datetime.now(UTC)
 AD = {
@@ -160,7 +161,8 @@ def test_a_campaign_sent_from_the_editor_is_run_by_the_relay_and_reported(
         timeout=30000,
     )
     assert report.numbers["replied"].text() == "1"  # the opt-out is a message within 72 hours
-    assert "Meta limited marketing to this customer: 1" in report.failures.text()
+    # The chat's sentence for the code, the count first (the tests load no English plurals).
+    assert f"1 recipient(s): {failed_message_sentence('131049', None)}" in report.failures.text()
     with window.ctx.db.read() as s:
         seoyeon = s.scalar(select(Contact).where(Contact.wa_id == "821011110003"))
         assert seoyeon is not None and seoyeon.opted_out_reason == "keyword"
@@ -411,7 +413,7 @@ def test_the_report_lists_who_the_relay_held_or_failed_and_why(
     )
     assert why()["Bora Sleep"][1].startswith("Night-time rule: sent at ")
     qtbot.waitUntil(lambda: why()["Chae Gone"][0] == "Failed", timeout=15000)
-    assert why()["Chae Gone"][1] == "Not deliverable to this number"
+    assert why()["Chae Gone"][1] == failed_message_sentence("131026", None)  # as the chat says it
     assert why()["Ara Night"][1] == ""
     assert not report.relay_note.isVisible()
     # When everyone left waits for 08:00 the campaign says so once, without a bracket in a bracket.
@@ -479,6 +481,58 @@ def test_a_header_picture_chosen_in_the_editor_reaches_whatsapp_with_each_send(
         assert text["type"] == "body" and text["parameters"][0]["text"] in ("Minji", "Jihoon")
 
 
+def test_each_failure_the_chat_has_words_for_is_said_so_in_the_report_not_as_error_n(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    """WhatsApp fails three customers for three reasons after accepting the ad: the Why column and
+    the report's summary say each as the chat's Not sent line does, never "Error 131026"; a code
+    this version has no words for is still named."""
+    from ui.campaign_models import WHY_COLUMN, CampaignRole, failure_label
+
+    relay.relay.clock = lambda: datetime(2026, 11, 30, 3, 0, tzinfo=UTC)  # noon in Seoul
+    codes = {"821044440001": 131026, "821044440002": 131049, "821044440003": 130472}
+    relay.graph.late_failures.update(codes)
+    relay.graph.webhook_url = f"{relay.url}/webhook"
+    names = {"821044440001": "Dana Number", "821044440002": "Eun Limited", "821044440003": "Fern Test"}
+    with window.ctx.db.write() as s:
+        for wa_id, name in names.items():
+            _consenting(s, wa_id, name)
+        _shop_named(s)
+    campaigns = _campaign_window(window, qtbot, relay)
+    _send_ad(campaigns, qtbot, dialogs, "Restock, three refused", 3)
+    report = campaigns.report
+    qtbot.waitUntil(lambda: report.report is not None, timeout=15000)
+
+    def relay_failed() -> int:
+        found = relay.client.get(
+            f"{relay.url}/v1/campaigns/{report.report.uid}",
+            params={"recipients": "true"},
+            headers=relay.auth(),
+        ).json()
+        return sum(r["state"] == "failed" for r in found["recipients"])
+
+    qtbot.waitUntil(lambda: relay_failed() == 3, timeout=30000)
+    campaigns.new_button.click()  # opening the report again asks the relay why each failed
+    campaigns.list.selectRow(0)
+    said = {name: failed_message_sentence(str(codes[wa_id]), None) for wa_id, name in names.items()}
+    assert len(set(said.values())) == 3 and not any(s.startswith("Error") for s in said.values())
+
+    def why() -> dict[str, str]:
+        model = report.view.model()
+        return {
+            model.index(row, 0).data(CampaignRole.ROW).name: model.index(row, WHY_COLUMN).data()
+            for row in range(model.rowCount())
+        }
+
+    qtbot.waitUntil(lambda: why() == said, timeout=30000)
+    qtbot.waitUntil(lambda: report.numbers["failed"].text() == "3", timeout=15000)
+    summary = report.failures.text()
+    for sentence in said.values():
+        assert f"1 recipient(s): {sentence}" in summary
+    assert "Error 1" not in summary
+    assert failure_label("131999") == "Error 131999"  # no words for it in this version: named
+
+
 def test_a_header_picture_whatsapp_refused_says_why_and_what_to_do_in_the_report(
     window: Any, qtbot: Any, relay: Any, dialogs: Any, tmp_path: Path
 ) -> None:
@@ -489,7 +543,6 @@ def test_a_header_picture_whatsapp_refused_says_why_and_what_to_do_in_the_report
     from PySide6.QtWidgets import QMessageBox
 
     from ui.campaign_models import WHY_COLUMN, CampaignRole
-    from ui.error_sentences import failed_message_sentence
 
     picture = QImage(64, 48, QImage.Format.Format_RGB32)
     picture.fill(QColor("#7c4a59"))

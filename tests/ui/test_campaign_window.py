@@ -18,6 +18,7 @@ from app.settings import put_setting
 from app.wire import RecipientState, Template, TemplateParameter
 from tests.support.campaign_window import BARE_AD, LAWFUL_AD, NOW, choose_template, open_window, seed
 from tests.support.factories import make_contact, make_message
+from ui.error_sentences import failed_message_sentence
 from ui.save_paths import in_documents
 from ui.time_zones import zone_name
 
@@ -230,7 +231,7 @@ def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
     assert report.numbers["read"].text() == "1"
     assert report.numbers["replied"].text() == "1"
     assert report.numbers["failed"].text() == "1"
-    assert "Meta limited marketing to this customer: 1" in report.failures.text()
+    assert f"1 recipient(s): {failed_message_sentence('131049', None)}" in report.failures.text()
     assert "On the relay: 2 skipped" in report.failures.text()
     assert "Pending at Meta: 3 message" in report.failures.text()
     assert "Not failed" in report.failures.text()
