@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -488,7 +488,7 @@ class BotEditor(AutomationDialog):
         )
         self.other_note.setWordWrap(True)
         self.other_note.hide()
-        ready = QPushButton(self.tr("Start from the read&y-made shop menu"))
+        ready = QPushButton(self.tr("Start &from the ready-made shop menu"))
         ready.clicked.connect(self.use_ready_made)
         import_button = QPushButton(self.tr("&Import…"))
         import_button.clicked.connect(lambda: self.import_json())  # not import_json(checked)
@@ -513,7 +513,7 @@ class BotEditor(AutomationDialog):
         top.addLayout(language_row)
         top.addWidget(self.other_note)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._rules_tab(), self.tr("&Keyword answers"))
+        self.tabs.addTab(self._rules_tab(), self.tr("Ke&yword answers"))
         self.tabs.addTab(self._menu_tab(), self.tr("&Menu"))
         self.tabs.addTab(self._handoff_tab(), self.tr("Ta&lk to a person"))
         self.tabs.addTab(self._report_tab(), self.tr("Re&port"))
@@ -593,7 +593,7 @@ class BotEditor(AutomationDialog):
         form.addRow(self.tr("&Text"), self.answer_text)
         self.answer_fields = FieldButtons(self.answer_text, fields=(BANK_FIELD,))
         form.addRow("", self.answer_fields)
-        form.addRow(self.tr("Men&u"), self.answer_menu)
+        form.addRow(self.tr("M&enu"), self.answer_menu)
         self.rule_form = QWidget()
         self.rule_form.setLayout(form)
         for signal in (
@@ -742,10 +742,23 @@ class BotEditor(AutomationDialog):
         add_choice.clicked.connect(self.add_choice)
         remove = QPushButton(self.tr("Remo&ve"))
         remove.clicked.connect(self.remove_node)
-        up = QPushButton(self.tr("Move &up"))
-        up.clicked.connect(lambda: self.move_node(-1))
-        down = QPushButton(self.tr("Move dow&n"))
-        down.clicked.connect(lambda: self.move_node(1))
+        # Alt+Up and Alt+Down in the tree, not a letter: with the relay banner's Send now, Keep mine and
+        # Use the other version, the tab's fields, the tabs and the buttons above them, a letter each
+        # would take 25 of the 23 letters its words have (U went to both Move up and Use the other
+        # version, and Alt+U only moved the focus between them).
+        up = self.move_up_button = QPushButton(self.tr("Move up"))
+        down = self.move_down_button = QPushButton(self.tr("Move down"))
+        for button, step, key in ((up, -1, Qt.Key.Key_Up), (down, 1, Qt.Key.Key_Down)):
+            button.clicked.connect(lambda _c=False, s=step: self.move_node(s))
+            keys = QKeySequence(Qt.KeyboardModifier.AltModifier | key)
+            shortcut = QShortcut(keys, self.tree, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda s=step: self.move_node(s))
+            shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(
+                self.tr("Moves the chosen choice up ({0} in the tree)").format(shown)
+                if step < 0
+                else self.tr("Moves the chosen choice down ({0} in the tree)").format(shown)
+            )
         self.node_title = LimitedLineEdit()
         self.node_title.setAccessibleName(self.tr("Title"))
         self.title_count = QLabel()
@@ -792,7 +805,7 @@ class BotEditor(AutomationDialog):
         form.addRow("", self.title_cut)
         form.addRow(self.tr("&Description"), self.node_description)
         form.addRow("", self.description_cut)
-        form.addRow(self.tr("&Section"), self.node_section)
+        form.addRow(self.tr("Sectio&n"), self.node_section)
         form.addRow("", self.section_cut)
         form.addRow(self.tr("&When tapped"), self.node_action)
         form.addRow(self.tr("T&ext"), self.node_text)
@@ -1162,7 +1175,7 @@ class BotEditor(AutomationDialog):
         self.report_note = QLabel(self.tr("Counted by the relay over the last 30 days."))
         self.report_note.setWordWrap(True)
         self.report_note.setTextFormat(Qt.TextFormat.PlainText)
-        refresh = QPushButton(self.tr("Re&fresh"))
+        refresh = QPushButton(self.tr("&Refresh"))
         refresh.clicked.connect(self.load_report)
         row = QHBoxLayout()
         row.addWidget(self.report_note, 1)

@@ -305,6 +305,10 @@
         <translation>주 메뉴와 다른 문자로 메시지를 보내는 고객(한국어 메뉴에 영어로 쓰는 고객 등)은 이 메뉴를 받아요. 봇 켜기·끄기, 멈추는 시간, 시간당 메시지 수는 주 메뉴의 설정을 따라요. 비워 두면 모든 고객이 주 메뉴를 받아요.</translation>
     </message>
     <message>
+        <source>Start &amp;from the ready-made shop menu</source>
+        <translation>기본 상점 메뉴로 시작하기(&amp;F)</translation>
+    </message>
+    <message>
         <source>Menu</source>
         <translation>메뉴</translation>
     </message>
@@ -313,12 +317,12 @@
         <translation>키워드 답변 (먼저 맞는 답변이 나가요)</translation>
     </message>
     <message>
-        <source>Start from the read&amp;y-made shop menu</source>
-        <translation>기본 상점 메뉴로 시작하기(&amp;Y)</translation>
-    </message>
-    <message>
         <source>Editin&amp;g:</source>
         <translation>편집 중(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Ke&amp;yword answers</source>
+        <translation>키워드 답변(&amp;Y)</translation>
     </message>
     <message>
         <source>e.g. Shipping fee (only you see it)</source>
@@ -361,6 +365,10 @@
         <translation>보여줄 메뉴</translation>
     </message>
     <message>
+        <source>M&amp;enu</source>
+        <translation>메뉴(&amp;E)</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>내용</translation>
     </message>
@@ -379,10 +387,6 @@
     <message>
         <source>E&amp;xport…</source>
         <translation>내보내기(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>&amp;Keyword answers</source>
-        <translation>키워드 답변(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Menu</source>
@@ -425,16 +429,28 @@
         <translation>내용(&amp;T)</translation>
     </message>
     <message>
-        <source>Men&amp;u</source>
-        <translation>메뉴(&amp;U)</translation>
-    </message>
-    <message>
         <source>(no keywords yet)</source>
         <translation>(아직 키워드 없음)</translation>
     </message>
     <message>
         <source>Menu tree</source>
         <translation>메뉴 구성</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Moves the chosen choice up ({0} in the tree)</source>
+        <translation>선택한 항목을 위로 옮겨요(메뉴 구성에서 {0})</translation>
+    </message>
+    <message>
+        <source>Moves the chosen choice down ({0} in the tree)</source>
+        <translation>선택한 항목을 아래로 옮겨요(메뉴 구성에서 {0})</translation>
     </message>
     <message>
         <source>Title</source>
@@ -479,6 +495,10 @@
     <message>
         <source>&amp;Title</source>
         <translation>제목(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sectio&amp;n</source>
+        <translation>구역(&amp;N)</translation>
     </message>
     <message>
         <source>T&amp;ext</source>
@@ -549,6 +569,10 @@
         <translation>답변(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
         <source>Hand-off words</source>
         <translation>상담원 연결 요청 문구</translation>
     </message>
@@ -577,20 +601,8 @@
         <translation>항목 추가(&amp;A)</translation>
     </message>
     <message>
-        <source>Move &amp;up</source>
-        <translation>위로(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Move dow&amp;n</source>
-        <translation>아래로(&amp;N)</translation>
-    </message>
-    <message>
         <source>&amp;Description</source>
         <translation>설명(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Section</source>
-        <translation>구역(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;When tapped</source>
@@ -611,10 +623,6 @@
     <message>
         <source>&amp;At most bot messages per chat per hour</source>
         <translation>채팅 하나에 한 시간 동안 봇 메시지 최대(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
         <source>The report comes from the relay: connect to it first.</source>

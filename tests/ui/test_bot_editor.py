@@ -538,7 +538,7 @@ def test_a_menu_in_another_language_answers_customers_who_write_it_on_the_relay_
 def click_ready_made(editor: BotEditor) -> None:
     """The owner clicks "Start from the ready-made shop menu"."""
     buttons = [
-        b for b in editor.findChildren(QPushButton) if b.text() == "Start from the read&y-made shop menu"
+        b for b in editor.findChildren(QPushButton) if b.text() == "Start &from the ready-made shop menu"
     ]
     assert len(buttons) == 1
     buttons[0].click()

@@ -261,23 +261,37 @@ def test_an_items_menu_has_an_alt_letter_for_each_move(qtbot: Any, ctx: Any, dia
     pool.waitForDone(5000)
 
 
-def test_the_menu_bots_tabs_fields_and_buttons_have_their_own_alt_letters(qtbot: Any, ctx: Any) -> None:
-    """Per tab (a hidden tab's letters do nothing): Alt+L opens Talk to a person, Alt+H its hand-off words."""
+def conflicted_bot_editor(qtbot: Any, ctx: Any) -> Any:
+    """The menu bot editor with the relay banner's choice shown: a change saved here met the rules
+    another computer sent meanwhile."""
+    from app.automations_store import AutomationsStore
+    from app.wire import Automations
+    from tests.support.automations_fake import FakeAutomationsRelay
     from ui.bot_editor import BotEditor
 
-    editor = BotEditor(ctx, client_provider=lambda: None, report_client=lambda: None)
+    relay = FakeAutomationsRelay(AutomationsStore(ctx.db).state().doc)
+    relay.change_elsewhere(Automations())
+    editor = BotEditor(ctx, client_provider=lambda: relay, report_client=lambda: None)
     qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    editor.enabled.setChecked(not editor.enabled.isChecked())
+    editor.save()
+    qtbot.waitUntil(lambda: editor.banner.keep_button.isVisible() and not editor.is_busy(), timeout=10_000)
+    return editor
+
+
+def test_the_menu_bots_tabs_fields_and_buttons_have_their_own_alt_letters(qtbot: Any, ctx: Any) -> None:
+    """Per tab (a hidden tab's letters do nothing), with the relay banner's buttons: Alt+U, Alt+K and
+    Alt+S pressed them in every editor but this one, where Menu, Move up and Section had the same
+    letters and Alt+U only moved the focus. Alt+L opens Talk to a person, Alt+H its hand-off words."""
+    editor = conflicted_bot_editor(qtbot, ctx)
     pages = [page for i in range(editor.tabs.count()) if (page := editor.tabs.widget(i)) is not None]
-    # The simulator's "Send" is its field's Enter and "Start over" its own: the editor beside it takes
-    # every other letter. The relay banner's buttons (shown only while a change waits or clashes)
-    # keep the letters they have in every automation editor: checked there (test_editor_mnemonics).
-    shared_buttons = {"Send", "Start over"}
     banner = editor.banner
-    outside = [
-        w
-        for w in editor.findChildren(QWidget)
-        if not any(p.isAncestorOf(w) or w is p for p in pages) and not banner.isAncestorOf(w)
-    ]
+    # The simulator's "Send" is its field's Enter and "Start over" its own; the menu's Move up and
+    # Move down are Alt+Up and Alt+Down in its tree: the editor beside them takes every other letter.
+    shared_buttons = {"Send", "Start over", "Move up", "Move down"}
+    outside = [w for w in editor.findChildren(QWidget) if not any(p.isAncestorOf(w) or w is p for p in pages)]
     common: dict[str, list[str]] = {}
     for widget in outside:
         if (isinstance(widget, QAbstractButton) and not standard_button(widget)) or (
@@ -287,6 +301,9 @@ def test_the_menu_bots_tabs_fields_and_buttons_have_their_own_alt_letters(qtbot:
             assert letter is not None or widget.text() in shared_buttons or not widget.text(), widget.text()
             if letter is not None:
                 common.setdefault(letter, []).append(widget.text())
+    # The banner's letters are those of every automation editor's banner.
+    assert {mnemonic(b.text()) for b in banner.findChildren(QAbstractButton)} == {"S", "K", "U"}
+    assert {"S", "K", "U"} <= set(common)
     tabs = [mnemonic(editor.tabs.tabText(i)) for i in range(editor.tabs.count())]
     assert None not in tabs
     for page in pages:
@@ -295,13 +312,13 @@ def test_the_menu_bots_tabs_fields_and_buttons_have_their_own_alt_letters(qtbot:
         assert mixed == set(), (mixed, letters, common)
     assert all(len(texts) == 1 for texts in common.values()), common
     assert len(set(tabs)) == len(tabs) and not set(tabs) & set(common)
-    editor.show()
-    # The form takes no keys until the stored rules are in (it is disabled while they are read).
-    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+
     press_alt(qtbot, editor, "L")
     assert editor.tabs.currentWidget() is pages[2]
     press_alt(qtbot, editor, "H")
     assert editor.handoff_keywords.hasFocus()
+    press_alt(qtbot, editor, "Y")
+    assert editor.tabs.currentWidget() is pages[0]
     press_alt(qtbot, editor, "M")
     assert editor.tabs.currentWidget() is pages[1]
     editor.use_ready_made()  # a menu with entries to edit
@@ -311,6 +328,37 @@ def test_the_menu_bots_tabs_fields_and_buttons_have_their_own_alt_letters(qtbot:
     editor.tree.setCurrentItem(entry)
     press_alt(qtbot, editor, "T")  # a menu entry's Title: its row holds the field and its count
     assert editor.node_title.hasFocus()
+    press_alt(qtbot, editor, "N")
+    assert editor.node_section.hasFocus()
+    press_alt(qtbot, editor, "U")  # Use the other version: pressed, not a focus move to Move up or Menu
+    qtbot.waitUntil(lambda: not banner.keep_button.isVisible() and not editor.is_busy(), timeout=10_000)
+    assert not editor.enabled.isChecked()  # the form shows the other computer's rules
+
+
+def test_the_menus_move_up_and_down_are_alt_arrows_in_its_tree(qtbot: Any, ctx: Any) -> None:
+    """Move up and Move down have no letter left: the tree moves its chosen choice with Alt+Up and
+    Alt+Down, as the buttons' tips say."""
+    from PySide6.QtCore import Qt
+
+    from ui.bot_editor import BotEditor
+
+    editor = BotEditor(ctx, client_provider=lambda: None, report_client=lambda: None)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    editor.tabs.setCurrentIndex(1)
+    editor.use_ready_made()
+    home = editor.top_menu
+    assert home is not None
+    first, second = editor.nodes[home].choices[:2]
+    editor.tree.setCurrentItem(editor._item(second))
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert editor.nodes[home].choices[:2] == [second, first]
+    assert editor._current_node().id == second and editor.tree.hasFocus()  # it stays chosen
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert editor.nodes[home].choices[:2] == [first, second]
+    assert "Alt+Up" in editor.move_up_button.toolTip() and "Alt+Down" in editor.move_down_button.toolTip()
 
 
 def test_the_business_profiles_fields_have_their_own_alt_letters(qtbot: Any, ctx: Any) -> None:

@@ -98,10 +98,13 @@ def test_the_business_hours_time_zone_and_closed_days_have_their_own_alt_letters
 
 def test_the_banners_buttons_stay_apart_from_the_editors_own_letters(qtbot: Any, ctx: Any) -> None:
     """Shown while a change waits for the relay or clashes with another computer's, in every editor."""
+    from ui.bot_editor import BotEditor
     from ui.business_profile_editor import BusinessProfileEditor
 
     profile = opened(qtbot, BusinessProfileEditor(ctx, client_provider=lambda: None))
-    for editor in (greeting(qtbot, ctx), away(qtbot, ctx), hours(qtbot, ctx), profile):
+    # The menu bot's every tab: a hidden tab's letters do nothing, but the banner is above them all.
+    bot = opened(qtbot, BotEditor(ctx, client_provider=lambda: None, report_client=lambda: None))
+    for editor in (greeting(qtbot, ctx), away(qtbot, ctx), hours(qtbot, ctx), profile, bot):
         banner = {mnemonic(b.text()) for b in editor.banner.findChildren(QAbstractButton)}
         assert banner == BANNER
         own = {
