@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -225,7 +227,7 @@ class _RangeRow(QWidget):
         for edit in (self.start, self.end):
             edit.setDisplayFormat(time_edit_format())
             edit.timeChanged.connect(self.changed)
-        remove = QPushButton("×")
+        remove = self.remove_button = QPushButton("×")
         remove.setToolTip(self.tr("Remove these hours"))
         remove.setAccessibleName(self.tr("Remove these hours"))
         remove.setFixedWidth(28)
@@ -262,8 +264,19 @@ class DayHoursEditor(QWidget):
         self.mode.addItem(all_day, "all_day")
         self.ranges_box = QVBoxLayout()
         self.ranges_box.setContentsMargins(0, 0, 0, 0)
+        # Seven of them, so no Alt letter: Tab reaches each after its day's hours, and Ctrl+N adds
+        # hours to the day the focus is on (a closed day opens with the hours before it).
         self.add_range_button = QPushButton(self.tr("Add hours"))
-        self.add_range_button.clicked.connect(lambda: self.add_range("14:00", "18:00"))
+        self.add_range_button.clicked.connect(self.add_hours)
+        keys = QKeySequence(QKeySequence.StandardKey.New)
+        self.add_range_button.setToolTip(
+            self.tr("Adds opening hours to this day ({0})").format(
+                keys.toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        QShortcut(keys, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(
+            self.add_hours
+        )
         self.rows: list[_RangeRow] = []
         # The hours a day opened from "Closed" starts with (the week sets the nearest open day's).
         self.suggested_hours: Callable[[], list[TimeRange]] = lambda: list(DEFAULT_HOURS)
@@ -275,19 +288,53 @@ class DayHoursEditor(QWidget):
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self._mode_changed()
 
+    def add_hours(self) -> None:
+        """Add hours (its button or Ctrl+N in the day's row): a new range, its opening time focused to
+        be typed; a day closed or open all day is opened with the hours it would get."""
+        before = len(self.rows) if self.mode.currentData() == "open" else 0
+        if before:
+            self.add_range("14:00", "18:00")
+        else:
+            self.mode.setCurrentIndex(self.mode.findData("open"))
+        if before < len(self.rows):
+            self.rows[before].start.setFocus(Qt.FocusReason.TabFocusReason)
+
     def add_range(self, start: str, end: str) -> None:
         row = _RangeRow(start, end, self)
         row.removed.connect(self._remove_range)
         row.changed.connect(self.changed)
         self.rows.append(row)
         self.ranges_box.addWidget(row)
+        # Shown now, not at the layout's next turn: Tab passed over a range just added.
+        row.setVisible(self.mode.currentData() == "open")
+        self._order_tabs()
         self.changed.emit()
 
+    def _order_tabs(self) -> None:
+        """Tab through the day as it reads: its dropdown, each range's times and ×, then Add hours. A
+        range made after the window was built came last, after Save."""
+        chain: list[QWidget] = [self.mode]
+        for row in self.rows:
+            chain += [row.start, row.end, row.remove_button]
+        chain.append(self.add_range_button)
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
     def _remove_range(self, row: _RangeRow) -> None:
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and row.isAncestorOf(focused)
+        index = self.rows.index(row)
         self.rows.remove(row)
         _drop(row)
         if not self.rows:
             self.mode.setCurrentIndex(self.mode.findData("closed"))
+        if had_focus:  # × pressed from the keyboard: on to the range in its place, else Add hours
+            after: QWidget = self.mode
+            if index < len(self.rows):
+                after = self.rows[index].start
+            elif self.rows:
+                after = self.add_range_button
+            after.setFocus(Qt.FocusReason.TabFocusReason)
         self.changed.emit()
 
     def _mode_changed(self) -> None:

@@ -2850,6 +2850,10 @@ Right-click to retry.</source>
         <source>Add hours</source>
         <translation>시간 추가</translation>
     </message>
+    <message>
+        <source>Adds opening hours to this day ({0})</source>
+        <translation>이 요일에 영업시간을 더해요({0})</translation>
+    </message>
 </context>
 <context>
     <name>DepositDialog</name>

@@ -351,11 +351,14 @@ def test_the_menus_move_up_and_down_are_alt_arrows_in_its_tree(qtbot: Any, ctx: 
     home = editor.top_menu
     assert home is not None
     first, second = editor.nodes[home].choices[:2]
-    editor.tree.setCurrentItem(editor._item(second))
+    item = editor._item(second)
+    assert item is not None
+    editor.tree.setCurrentItem(item)
     editor.tree.setFocus()
     qtbot.keyClick(editor.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert editor.nodes[home].choices[:2] == [second, first]
-    assert editor._current_node().id == second and editor.tree.hasFocus()  # it stays chosen
+    chosen = editor._current_node()
+    assert chosen is not None and chosen.id == second and editor.tree.hasFocus()  # it stays chosen
     qtbot.keyClick(editor.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert editor.nodes[home].choices[:2] == [first, second]
     assert "Alt+Up" in editor.move_up_button.toolTip() and "Alt+Down" in editor.move_down_button.toolTip()

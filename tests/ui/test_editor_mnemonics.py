@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from tests.ui.test_dialog_mnemonics import ESC_BUTTONS, alt_letters, lettered_once, press_alt
 from tests.ui.test_menu_mnemonics import mnemonic
 
-# One "Add hours" per weekday and "×" per range: rows of the same button, reached with Tab, not a letter.
+# One "Add hours" per weekday and "×" per range: rows of the same button, reached with Tab (and
+# Ctrl+N in a day's row), not a letter.
 ROW_BUTTONS = ESC_BUTTONS | {"Add hours", "시간 추가", "×"}
 
 
@@ -94,6 +95,77 @@ def test_the_business_hours_time_zone_and_closed_days_have_their_own_alt_letters
     dialog = ClosedDaysDialog(parent=editor)
     qtbot.addWidget(dialog)
     assert set(lettered_once(dialog)) == {"F", "L", "N"}
+
+
+def test_each_days_add_hours_is_reached_with_tab_after_its_hours_and_ctrl_n_adds_hours_there(
+    qtbot: Any, ctx: Any
+) -> None:
+    """Seven "Add hours" cannot each have a letter. Tab goes through a day as it reads (its dropdown,
+    its hours, Add hours, then the next day): hours loaded or added after the window was built came
+    after Save. Add hours puts the focus in the new opening time; Ctrl+N there adds hours to the day
+    the focus is in, opening a closed day."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from app.wire import DayHours, TimeRange
+
+    editor = hours(qtbot, ctx)
+    week = editor.week
+    monday, tuesday, wednesday = week.days[:3]
+    week.set_value(
+        [DayHours(mode="open", ranges=[TimeRange(start="10:00", end="19:00")])]
+        + [DayHours(mode="closed")] * 6
+    )
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor, timeout=3000)
+
+    def tab_through(start: Any, stop: Any) -> list[Any]:
+        start.setFocus()
+        passed: list[Any] = []
+        while (focused := QApplication.focusWidget()) is not stop and len(passed) < 30:
+            passed.append(focused)
+            qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        return passed
+
+    def day_order(day: Any) -> list[Any]:
+        order = [day.mode]
+        for row in day.rows:
+            order += [row.start, row.end, row.remove_button]
+        return [*order, day.add_range_button]
+
+    def reached(passed: list[Any], day: Any) -> list[Any]:
+        """The day's controls in the order Tab reached them (a time's field stands for its box)."""
+        wanted = day_order(day)
+        return [
+            w for w in dict.fromkeys(p if p in wanted else p.parentWidget() for p in passed) if w in wanted
+        ]
+
+    passed = tab_through(monday.mode, tuesday.mode)
+    assert reached(passed, monday) == day_order(monday)
+
+    qtbot.keyClick(monday.add_range_button, Qt.Key.Key_Space)  # pressed from the keyboard
+    assert len(monday.rows) == 2
+    assert monday.rows[1].start.hasFocus()
+    passed = tab_through(monday.mode, tuesday.mode)
+    assert reached(passed, monday) == day_order(monday)
+
+    wednesday.mode.setFocus()
+    qtbot.keyClick(wednesday.mode, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert wednesday.value() == monday.value()  # opened with the hours of the open day before it
+    assert wednesday.rows[0].start.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(wednesday.rows) == 3 and wednesday.rows[2].start.hasFocus()
+    assert len(monday.rows) == 2  # only the day the focus is in
+    assert "Ctrl+N" in monday.add_range_button.toolTip()
+
+    # × pressed from the keyboard: the focus goes on to the range in its place, or Add hours, not to
+    # the next day or Save.
+    wednesday.rows[1].remove_button.setFocus()
+    qtbot.keyClick(wednesday.rows[1].remove_button, Qt.Key.Key_Space)
+    assert len(wednesday.rows) == 2 and wednesday.rows[1].start.hasFocus()
+    wednesday.rows[1].remove_button.setFocus()
+    qtbot.keyClick(wednesday.rows[1].remove_button, Qt.Key.Key_Space)
+    assert len(wednesday.rows) == 1 and wednesday.add_range_button.hasFocus()
 
 
 def test_the_banners_buttons_stay_apart_from_the_editors_own_letters(qtbot: Any, ctx: Any) -> None:
