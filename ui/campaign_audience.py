@@ -116,7 +116,7 @@ class AudienceBox(QGroupBox):
         self.bought_what = QComboBox(self)
         self.bought_what.setObjectName("campaignBoughtWhat")
         self.bought_months = spin_box(self, 1, MONTHS_MAX, 6, self.tr(" months"))
-        self.waitlist = QCheckBox(self.tr("Waiting for the &restock of"), self)
+        self.waitlist = QCheckBox(self.tr("Waiting for the restoc&k of"), self)
         self.waitlist_item = QComboBox(self)
         # No label ticked means no label narrows it: "10 will get it" alone did not say who they are.
         self.labels_note = QLabel(self)
@@ -140,7 +140,7 @@ class AudienceBox(QGroupBox):
         self.left_out_view = self._table(self.left_out_model)
         self.left_out_view.setAccessibleName(self.tr("Left out"))
         self.remove_button = QPushButton(self.tr("Remo&ve from campaign"), self)
-        self.add_back_button = QPushButton(self.tr("Add bac&k"), self)
+        self.add_back_button = QPushButton(self.tr("Add ba&ck"), self)
         self.add_back_button.setEnabled(False)
         # Why "Add back" does nothing for a customer left out for a reason of their own (no consent).
         self.add_back_note = QLabel(self.tr("Only customers you took out can be added back."), self)
@@ -152,7 +152,7 @@ class AudienceBox(QGroupBox):
         self.add_back_note.setObjectName("campaignAddBackNote")
         self.add_back_note.setWordWrap(True)
         self.add_back_note.hide()
-        self.add_customer_button = QPushButton(self.tr("Add a c&ustomer…"), self)
+        self.add_customer_button = QPushButton(self.tr("Add a &customer…"), self)
         self.add_customer_button.setObjectName("campaignAddCustomer")
         self.lists = QTabWidget(self)
         self.lists.setObjectName("campaignAudienceTabs")
@@ -177,12 +177,15 @@ class AudienceBox(QGroupBox):
         add_back_row.addWidget(self.add_back_note, 1)
         add_back_row.addWidget(self.add_back_button, 0, Qt.AlignmentFlag.AlignRight)
         ol.addLayout(add_back_row)
-        self.lists.addTab(rec_page, self.tr("Recipients"))
-        self.lists.addTab(out_page, self.tr("Left out"))
+        # Alt+R and Alt+L switch the lists. A letter each, beside the form's: Customers is Alt+U and
+        # the restock Alt+K, so that Recipients has its R; Add a customer and Add back, on a tab each
+        # (a hidden tab's letters do nothing), share C.
+        self.lists.addTab(rec_page, self.tr("&Recipients"))
+        self.lists.addTab(out_page, self.tr("&Left out"))
 
         al = QVBoxLayout(self)
         row = QHBoxLayout()
-        customers = QLabel(self.tr("&Customers"), self)
+        customers = QLabel(self.tr("C&ustomers"), self)
         customers.setBuddy(self.all_labels)
         row.addWidget(customers)
         row.addWidget(self.all_labels, 1)
@@ -353,8 +356,8 @@ class AudienceBox(QGroupBox):
             self.tr("Leave out the %n customer(s) waiting for a &person", "", resolved.waiting)
         )
         self.skip_waiting.setVisible(resolved.waiting > 0)
-        self.lists.setTabText(0, self.tr("Recipients ({0})").format(len(resolved.recipients)))
-        self.lists.setTabText(1, self.tr("Left out ({0})").format(len(resolved.left_out)))
+        self.lists.setTabText(0, self.tr("&Recipients ({0})").format(len(resolved.recipients)))
+        self.lists.setTabText(1, self.tr("&Left out ({0})").format(len(resolved.left_out)))
 
     # ----------------------------------------------------------------- by hand
     def _selected(self, view: QTableView) -> list[Member]:

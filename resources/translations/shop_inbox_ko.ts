@@ -40,10 +40,6 @@
         <translation>구매한 상품(&amp;B):</translation>
     </message>
     <message>
-        <source>Waiting for the &amp;restock of</source>
-        <translation>재입고를 기다리는 상품(&amp;R):</translation>
-    </message>
-    <message>
         <source>Left out</source>
         <translation>제외됨</translation>
     </message>
@@ -52,24 +48,12 @@
         <translation>캠페인에서 제거(&amp;V)</translation>
     </message>
     <message>
-        <source>Add bac&amp;k</source>
-        <translation>다시 넣기(&amp;K)</translation>
-    </message>
-    <message>
         <source>Only customers you took out can be added back.</source>
         <translation>직접 뺀 고객만 다시 넣을 수 있어요.</translation>
     </message>
     <message>
         <source>The others are left out for the reason beside them: without consent, they must agree first.</source>
         <translation>다른 고객은 옆에 적힌 이유로 제외됐어요. 수신 동의가 없는 고객은 먼저 동의를 받아야 해요.</translation>
-    </message>
-    <message>
-        <source>Add a c&amp;ustomer…</source>
-        <translation>고객 추가(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>&amp;Customers</source>
-        <translation>고객(&amp;C)</translation>
     </message>
     <message numerus="yes">
         <source>Leave out the %n customer(s) waiting for a &amp;person</source>
@@ -80,6 +64,30 @@
     <message>
         <source>in the last</source>
         <translation>기간:</translation>
+    </message>
+    <message>
+        <source>Waiting for the restoc&amp;k of</source>
+        <translation>재입고를 기다리는 상품(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Add ba&amp;ck</source>
+        <translation>다시 넣기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;customer…</source>
+        <translation>고객 추가(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients</source>
+        <translation>받는 사람(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Left out</source>
+        <translation>제외됨(&amp;L)</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomers</source>
+        <translation>고객(&amp;U)</translation>
     </message>
     <message>
         <source>anything</source>
@@ -107,12 +115,12 @@
         <translation>{0} {1}명</translation>
     </message>
     <message>
-        <source>Recipients ({0})</source>
-        <translation>받는 사람 ({0})</translation>
+        <source>&amp;Recipients ({0})</source>
+        <translation>받는 사람(&amp;R) ({0})</translation>
     </message>
     <message>
-        <source>Left out ({0})</source>
-        <translation>제외됨 ({0})</translation>
+        <source>&amp;Left out ({0})</source>
+        <translation>제외됨(&amp;L) ({0})</translation>
     </message>
     <message>
         <source>{0}: {1}</source>

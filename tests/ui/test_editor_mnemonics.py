@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
 
 from tests.ui.test_dialog_mnemonics import ESC_BUTTONS, alt_letters, lettered_once, press_alt
 from tests.ui.test_menu_mnemonics import mnemonic
@@ -207,15 +207,40 @@ def common_letters(window: Any) -> dict[str, list[str]]:
     return alt_letters(left)
 
 
+def tabbed_letters(part: QWidget, tabs: QTabWidget) -> dict[str, list[str]]:
+    """The Alt letters of `part`, whose `tabs` show one page at a time (a hidden page's letters do
+    nothing): the tabs' own and those around them once each, and each page's apart from them."""
+    pages = [page for i in range(tabs.count()) if (page := tabs.widget(i)) is not None]
+    tab_letters = [mnemonic(tabs.tabText(i)) for i in range(tabs.count())]
+    assert None not in tab_letters, [tabs.tabText(i) for i in range(tabs.count())]
+    letters: dict[str, list[str]] = {}
+    for i, letter in enumerate(tab_letters):
+        assert letter is not None
+        letters.setdefault(letter, []).append(tabs.tabText(i))
+    page_texts = {text for page in pages for texts in alt_letters(page).values() for text in texts}
+    for letter, texts in alt_letters(part).items():
+        for text in texts:
+            if text not in page_texts:
+                letters.setdefault(letter, []).append(text)
+    assert {letter: texts for letter, texts in letters.items() if len(texts) > 1} == {}
+    around = set(letters)
+    for page in pages:
+        own = lettered_once(page)
+        assert not set(own) & around, (own, letters)
+        for letter, texts in own.items():
+            letters.setdefault(letter, []).extend(texts)
+    return letters
+
+
 def test_the_campaign_editors_fields_and_buttons_each_have_their_own_alt_letter(qtbot: Any, ctx: Any) -> None:
     """Alt+A the name, Alt+M the template, Alt+E the pace, Alt+S sends; the list's New campaign (N) and
     Delete draft (D) beside them. The report shown instead has its own (Pause, Resume…)."""
     window = campaigns(qtbot, ctx)
     common = common_letters(window)
     assert set(common) == {"N", "D"}
-    editor = lettered_once(window.editor)
+    editor = tabbed_letters(window.editor, window.editor.audience_box.lists)
     assert not set(editor) & set(common), editor
-    assert {"A", "C", "W", "B", "R", "U", "V", "K", "M", "H", "G", "O", "T", "E", "I", "F", "S"} <= set(
+    assert {"A", "C", "W", "B", "R", "L", "U", "V", "K", "M", "H", "G", "O", "T", "E", "I", "F", "S"} <= set(
         editor
     )
     report = lettered_once(window.report)
@@ -232,6 +257,13 @@ def test_the_campaign_editors_fields_and_buttons_each_have_their_own_alt_letter(
     assert window.editor.schedule.pace.hasFocus()
     press_alt(qtbot, window, "I")
     assert window.editor.preview_for.hasFocus()
+    lists = window.editor.audience_box.lists
+    press_alt(qtbot, window, "L")  # the customers left out, and why
+    assert lists.currentIndex() == 1
+    press_alt(qtbot, window, "R")
+    assert lists.currentIndex() == 0
+    press_alt(qtbot, window, "U")
+    assert window.editor.audience_box.all_labels.hasFocus()
 
 
 # ---------------------------------------------------------------- Korean, and Korean on a Mac
@@ -245,10 +277,15 @@ def bracketed(window: QWidget) -> list[str]:
 def test_korean_editors_and_campaigns_write_the_letter_after_the_words(qtbot: Any, ctx: Any) -> None:
     window = campaigns(qtbot, ctx)
     parts = [greeting(qtbot, ctx), away(qtbot, ctx), hours(qtbot, ctx), window.editor, window.report]
+    lists = window.editor.audience_box.lists
     for part in parts:
-        lettered_once(part, without=ROW_BUTTONS)
+        if part is window.editor:
+            tabbed_letters(part, lists)
+        else:
+            lettered_once(part, without=ROW_BUTTONS)
         for text in bracketed(part):
             assert re.search(r"\(&[A-Z]\)", text), text
+    assert lists.tabText(0).startswith("받는 사람(&R) (") and lists.tabText(1).startswith("제외됨(&L) (")
     assert window.editor.send_button.text() == "보내기(&S)…"
 
 
