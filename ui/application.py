@@ -442,6 +442,10 @@ def run_first_setup(ctx: AppContext) -> str:
         return "demo"
     if wizard.restored_from is not None:
         return "restored"  # the old computer's backup: its preferences are the inbox's now
+    if not accepted and wizard.token_not_kept:
+        # "Set up later" after the token could not be kept: the relay's address and the shop are
+        # kept still, so Settings opens with them and takes the token.
+        return finish_setup(wizard, ctx, token_kept=False)
     if not accepted:
         # "Set up later": the wizard is not shown at each start from now on (the banner's Settings
         # and the File menu do what it did).
@@ -451,23 +455,21 @@ def run_first_setup(ctx: AppContext) -> str:
     return finish_setup(wizard, ctx)
 
 
-def finish_setup(wizard: SetupWizard, ctx: AppContext) -> str:
-    """The wizard was finished: keep the token, the relay and the shop's place, and open the inbox
-    at sign-in if ticked (a refusal is said; the rest is kept). "connected", or "skipped" when the
-    token could not be kept (no password store, and the owner would not have it in a file): the rest
-    is kept then too, so Settings opens with the relay's address and the wizard is not shown again."""
+def finish_setup(wizard: SetupWizard, ctx: AppContext, *, token_kept: bool = True) -> str:
+    """The wizard was finished (its Finish kept the token): keep the relay and the shop's place, and
+    open the inbox at sign-in if ticked (a refusal is said; the rest is kept). "connected", or
+    "skipped" when the token could not be kept and the owner chose "Set up later": the rest is kept
+    then too, so Settings opens with the relay's address and the wizard is not shown again."""
     from app.settings import update_preferences
     from app.share_link import remember_business_number
     from app.sign_in import SignInStart
     from ui.sign_in_choice import set_open_at_sign_in
-    from ui.token_store import store_token_interactively
 
-    kept = store_token_interactively(wizard, ctx, wizard.relay_url, wizard.token)
     if wizard.shop_page.open_at_sign_in.isChecked():
         set_open_at_sign_in(wizard, ctx, SignInStart.for_this_user(), True)
     prefs = update_preferences(
         ctx.db,
-        relay_url=wizard.relay_url,
+        relay_url=wizard.tried_relay_url,
         shop_region=wizard.shop_page.region,
         currency=wizard.shop_page.currency_code,
         setup_done=True,
@@ -476,7 +478,7 @@ def finish_setup(wizard: SetupWizard, ctx: AppContext) -> str:
     ctx.shop_region = prefs.shop_region
     ctx.currency = prefs.currency
     remember_business_number(ctx.db, wizard.business_number)  # Shop ▸ Share link opens with it
-    return "connected" if kept else "skipped"
+    return "connected" if token_kept else "skipped"
 
 
 def smoke_check(window: MainWindow) -> int:

@@ -27,7 +27,7 @@ from app.wire import CheckReport
 from ui import icons
 from ui.busy_button import set_busy
 from ui.context import AppContext
-from ui.ops import Op
+from ui.ops import Op, failure_sentence
 from ui.relay_check_view import RelayCheckPanel, checked_address, plain_http_sentence
 from ui.relay_help import RelayHelpDialog
 from ui.screen_fit import resize_within_screen
@@ -216,9 +216,21 @@ class ShopPage(QWizardPage):
         self.open_at_sign_in.setChecked(True)
         self._sign_in_chosen = False
         self.open_at_sign_in.clicked.connect(self._chose_sign_in)
+        # Why Finish did not close the wizard: the relay token was not kept (said once it is known).
+        self.not_kept = QLabel()
+        self.not_kept.setObjectName("tokenNotKept")
+        self.not_kept.setWordWrap(True)
+        self.not_kept.setTextFormat(Qt.TextFormat.PlainText)
+        self.not_kept.hide()
         form = QFormLayout(self)
         self.place.add_rows(form)
         form.addRow(self.open_at_sign_in)
+        form.addRow(self.not_kept)
+
+    def say_not_kept(self, sentence: str) -> None:
+        self.not_kept.setText(sentence)
+        self.not_kept.setStyleSheet(f"color: {problem_colour()};")
+        self.not_kept.setVisible(bool(sentence))
 
     def _chose_sign_in(self) -> None:
         self._sign_in_chosen = True
@@ -318,6 +330,13 @@ class SetupWizard(QWizard):
         self.addPage(intro)
         self.addPage(self.relay_page)
         self.addPage(self.shop_page)
+        # Finish keeps the relay token first (the keyring may show its unlock prompt, or take
+        # seconds): the relay and token it holds, whether a keep is under way, whether one failed
+        # and for which relay ("Set up later" empties the relay page's fields).
+        self._kept_for: tuple[str, str] | None = None
+        self.keeping_token = False
+        self.token_not_kept = False
+        self.tried_relay_url = ""
         resize_within_screen(self, QSize(680, 640))
 
     def import_chats(self, path: Path | None = None) -> ImportDialog | None:
@@ -390,6 +409,63 @@ class SetupWizard(QWizard):
         Op(lambda: restore_backup(source, ctx.paths), parent=self, long=True).success(restored).failure(
             failed
         ).run()
+
+    def validateCurrentPage(self) -> bool:
+        """Finish closes the wizard once the relay token is kept; until then it is kept off the GUI
+        thread, Finish busy meanwhile."""
+        if self.currentPage() is not self.shop_page or self.ctx is None:
+            return super().validateCurrentPage()
+        if self.keeping_token:
+            return False
+        if self._kept_for != (self.relay_url, self.token):
+            self.keep_token()
+            return False
+        return super().validateCurrentPage()
+
+    def keep_token(self) -> None:
+        """The token kept in the keyring (or the settings file, as the owner says) in the background,
+        then the wizard finishes. Not kept, it stays open with the token as typed, and says why."""
+        from ui.token_store import keep_token_in_background
+
+        assert self.ctx is not None
+        wanted = (self.relay_url, self.token)
+        self.tried_relay_url = wanted[0]
+        finish = self.button(QWizard.WizardButton.FinishButton)
+        back = self.button(QWizard.WizardButton.BackButton)
+        self.keeping_token = True
+        self.shop_page.say_not_kept("")
+        set_busy(finish, True)
+        back.setEnabled(False)  # the token being kept is the one on the relay page
+
+        def over() -> None:
+            self.keeping_token = False
+            set_busy(finish, False)
+            back.setEnabled(True)
+
+        def kept(_where: str) -> None:
+            over()
+            self._kept_for = wanted
+            self.token_not_kept = False
+            self.accept()
+
+        def not_kept(exc: BaseException) -> None:
+            over()
+            self.token_not_kept = True
+            self.shop_page.say_not_kept(
+                failure_sentence(exc)
+                + " "
+                + self.tr(
+                    "Press Finish to try again, or choose “Set up later”: File ▸ Settings takes the relay "
+                    "token any time."
+                )
+            )
+
+        keep_token_in_background(self, self.ctx, *wanted, kept, not_kept)
+
+    def reject(self) -> None:
+        if self.keeping_token:
+            return  # the keyring has the token in hand (its unlock prompt may be up): it answers first
+        super().reject()
 
     def _demo(self) -> None:
         self.demo_requested.emit()

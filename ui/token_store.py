@@ -1,7 +1,8 @@
 """The relay token as the UI handles it: the demo's in memory, else the keyring (or the config file).
 
 A keyring can take seconds to answer, or show the OS's unlock prompt: Settings reads and keeps the
-token off the GUI thread (`kept_token_place`, `keep_token_in_background`)."""
+token off the GUI thread (`kept_token_place`, `keep_token_in_background`), as the first-run
+wizard keeps it."""
 
 from __future__ import annotations
 
@@ -54,19 +55,6 @@ def _file_wanted(parent: QWidget | None, exc: NoKeyring) -> bool:
         error_sentence(exc) + "\n\n" + translate("TokenStore", "Keep the relay token in the settings file?"),
         translate("TokenStore", "Keep it in the file"),
     )
-
-
-def store_token_interactively(parent: QWidget | None, ctx: AppContext, relay_url: str, token: str) -> bool:
-    """Keep the token in the keyring; with no keyring, ask before using the config file (blocking:
-    the first-run wizard's, before the inbox opens)."""
-    try:
-        _keep_where_chosen(ctx, relay_url, token)
-        return True
-    except NoKeyring as exc:
-        if not _file_wanted(parent, exc):
-            return False
-    tokens.save_token(relay_url, token, config_file=ctx.paths.config_file, allow_config_file=True)
-    return True
 
 
 # keep_token_in_background as Settings is given it: (over, relay_url, token, kept, failed).

@@ -7523,6 +7523,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <source>Backup not restored</source>
         <translation>백업을 복원하지 못했어요</translation>
     </message>
+    <message>
+        <source>Press Finish to try again, or choose “Set up later”: File ▸ Settings takes the relay token any time.</source>
+        <translation>완료를 눌러 다시 시도하거나 “나중에 설정”을 고르세요. 릴레이 토큰은 언제든 파일 ▸ 설정에서 넣을 수 있어요.</translation>
+    </message>
 </context>
 <context>
     <name>ShareLinkDialog</name>

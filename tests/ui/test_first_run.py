@@ -418,11 +418,12 @@ def test_after_importing_the_wizard_says_what_came_in_and_what_to_do_next(
     assert [shown.widget for shown in previews.shown] == ["ImportDialog"] * 3
 
 
-def test_a_wizard_finished_without_keeping_the_token_keeps_the_relays_address_and_the_shop(
+def test_a_wizard_whose_token_was_not_kept_stays_open_and_set_up_later_keeps_the_relay_and_the_shop(
     qtbot: Any, tmp_path: Path, relay_url: str, dialogs: Any
 ) -> None:
-    """No password store, and the owner would rather not keep the token in a file: the inbox opened
-    with the address, the country and the currency all forgotten, and the wizard again at next start."""
+    """No password store, and the owner would rather not keep the token in a file: the wizard stays
+    open saying so, the token as typed; "Set up later" then opens the inbox with the address, the
+    country and the currency kept (not the wizard again at next start)."""
     import argparse
 
     import keyring
@@ -443,7 +444,12 @@ def test_a_wizard_finished_without_keeping_the_token_keeps_the_relays_address_an
         qtbot.waitUntil(page.isComplete, timeout=15000)
         wizard.next()
         wizard.shop_page.open_at_sign_in.setChecked(False)
+        wizard.shop_page.place.choose("DE", "EUR")
         wizard.button(QWizard.WizardButton.FinishButton).click()
+        qtbot.waitUntil(wizard.shop_page.not_kept.isVisible)
+        assert "The relay token was not saved. Press Finish to try again" in wizard.shop_page.not_kept.text()
+        assert wizard.isVisible() and wizard.token == CLIENT_TOKEN
+        wizard.button(QWizard.WizardButton.CancelButton).click()  # Set up later
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -461,6 +467,7 @@ def test_a_wizard_finished_without_keeping_the_token_keeps_the_relays_address_an
             assert asked.shown and "settings file" in asked.shown[0].text
             prefs = read_preferences(ctx.db)
             assert prefs.relay_url == relay_url and prefs.setup_done  # Settings shows it; no wizard again
+            assert (prefs.shop_region, prefs.currency) == ("DE", "EUR")
             assert load_token(ctx, relay_url) is None  # the token, as she said, is nowhere
             ctx.db.close()
     finally:

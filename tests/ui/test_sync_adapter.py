@@ -22,13 +22,13 @@ def connect(window: Any, url: str, token: str) -> None:
 def keep_token(window: Any, url: str, token: str) -> None:
     """The relay's address saved in the preferences and `token` kept in the keyring, as Settings keeps
     them (not `ctx.relay_token`, which would stand in front of whatever Settings saves)."""
+    from app import tokens
     from app.settings import load_preferences, save_preferences
-    from ui.token_store import store_token_interactively
 
     with window.ctx.db.write() as s:
         save_preferences(s, load_preferences(s).replace(relay_url=url))
     window.ctx.prefs["relay_url"] = url
-    assert store_token_interactively(None, window.ctx, url, token)
+    assert tokens.save_token(url, token, config_file=window.ctx.paths.config_file) == "keyring"
 
 
 def test_messages_applied_by_the_engine_thread_reach_the_list_and_the_open_chat(
