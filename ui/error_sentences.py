@@ -208,7 +208,7 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.KEYRING_REFUSED: translate(
             "Errors",
             "This computer's password store (keyring) did not keep the relay token: it may be locked, "
-            "or its unlock was cancelled. Save again to try once more, or keep the relay token in Shop "
+            "or its unlock was cancelled. Unlock it and try once more, or keep the relay token in Shop "
             "Inbox's settings file instead; only your user account can read it.",
         ),
         ErrorCode.TOKEN_NOT_SAVED: translate("Errors", "The relay token was not saved."),

@@ -227,6 +227,11 @@ class ShopPage(QWizardPage):
         form.addRow(self.open_at_sign_in)
         form.addRow(self.not_kept)
 
+    def say_keeping(self) -> None:
+        self.not_kept.setText(self.tr("Keeping the relay token in this computer's password store…"))
+        self.not_kept.setStyleSheet("")
+        self.not_kept.show()
+
     def say_not_kept(self, sentence: str) -> None:
         self.not_kept.setText(sentence)
         self.not_kept.setStyleSheet(f"color: {problem_colour()};")
@@ -432,18 +437,22 @@ class SetupWizard(QWizard):
         self.tried_relay_url = wanted[0]
         finish = self.button(QWizard.WizardButton.FinishButton)
         back = self.button(QWizard.WizardButton.BackButton)
+        later = self.button(QWizard.WizardButton.CancelButton)
         self.keeping_token = True
-        self.shop_page.say_not_kept("")
+        self.shop_page.say_keeping()
         set_busy(finish, True)
         back.setEnabled(False)  # the token being kept is the one on the relay page
+        later.setEnabled(False)  # the keyring has it in hand (its unlock prompt may be up)
 
         def over() -> None:
             self.keeping_token = False
             set_busy(finish, False)
             back.setEnabled(True)
+            later.setEnabled(True)
 
         def kept(_where: str) -> None:
             over()
+            self.shop_page.say_not_kept("")
             self._kept_for = wanted
             self.token_not_kept = False
             self.accept()
@@ -464,7 +473,7 @@ class SetupWizard(QWizard):
 
     def reject(self) -> None:
         if self.keeping_token:
-            return  # the keyring has the token in hand (its unlock prompt may be up): it answers first
+            return  # Esc or the title bar's close: the keyring answers first, as "Set up later" waits
         super().reject()
 
     def _demo(self) -> None:

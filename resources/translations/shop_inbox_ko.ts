@@ -3281,10 +3281,6 @@ Right-click to retry.</source>
         <translation>이 컴퓨터에는 샵 인박스가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
     </message>
     <message>
-        <source>This computer&apos;s password store (keyring) did not keep the relay token: it may be locked, or its unlock was cancelled. Save again to try once more, or keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
-        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 릴레이 토큰을 보관하지 않았어요. 잠겨 있거나 잠금 해제가 취소됐을 수 있어요. 저장을 다시 눌러 한 번 더 시도하거나, 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
-    </message>
-    <message>
         <source>An order needs at least one item.</source>
         <translation>주문에는 상품이 하나 이상 있어야 해요.</translation>
     </message>
@@ -3611,6 +3607,10 @@ Right-click to retry.</source>
     <message>
         <source>This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now.</source>
         <translation>이 파일은 샵 인박스 백업 파일이 아니에요. 설정 ▸ 지금 백업으로 만든 .zip 파일을 골라 주세요.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s password store (keyring) did not keep the relay token: it may be locked, or its unlock was cancelled. Unlock it and try once more, or keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
+        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 릴레이 토큰을 보관하지 않았어요. 잠겨 있거나 잠금 해제가 취소됐을 수 있어요. 잠금을 해제하고 한 번 더 시도하거나, 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
     </message>
     <message>
         <source>The relay token was not saved.</source>
@@ -7674,6 +7674,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Open Shop Inbox when I sign &amp;in to this computer</source>
         <translation>이 컴퓨터에 로그인하면 샵 인박스 열기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Keeping the relay token in this computer&apos;s password store…</source>
+        <translation>릴레이 토큰을 이 컴퓨터의 비밀번호 저장소에 보관하는 중…</translation>
     </message>
 </context>
 <context>
