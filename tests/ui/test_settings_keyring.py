@@ -166,3 +166,35 @@ def test_closing_settings_while_the_keyring_is_read_applies_no_late_answer(
     settle(qtbot)
     assert not shiboken6.isValid(dialog) or not dialog.token.isEnabled()
     assert window.isVisible()
+
+
+def test_a_relay_moved_to_a_new_address_is_checked_with_the_kept_token_read_in_the_background(
+    window: Any, qtbot: Any, dialogs: Any, relay: RunningRelay, locked_keyring: LockedKeyring, tmp_path: Any
+) -> None:
+    """The token field left empty ("keep the current relay token"): the new address is checked, and
+    asked whether it is another shop's relay, with the token the keyring keeps for the old one."""
+    from tests.support.relay_server import run_relay
+
+    kept_behind_the_lock(window, relay.url, relay.token)
+    locked_keyring.unlocked.set()
+    dialog = settings_opened(window, dialogs)
+    qtbot.waitUntil(lambda: dialog.token.isEnabled() and dialog.save_button.isEnabled(), timeout=5000)
+    (tmp_path / "moved").mkdir()
+    with run_relay(tmp_path / "moved", client_token=relay.token) as moved:
+        qtbot.waitUntil(lambda: window.ctx.sync is None or not window.ctx.sync.reading_token, timeout=5000)
+        locked_keyring.unlocked.clear()  # locked again (the screen was locked meanwhile)
+        asked_before = len(locked_keyring.asked_on)
+        dialog.relay_url.setText(moved.url)
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: len(locked_keyring.asked_on) > asked_before, timeout=5000)
+        assert all(asker is not threading.main_thread() for asker in locked_keyring.asked_on)
+        assert dialog.isVisible() and not dialog.save_button.isEnabled()
+        before = dialog.receipts.isChecked()
+        dialog.receipts.click()  # the window answers meanwhile
+        assert dialog.receipts.isChecked() is not before
+
+        with qtbot.waitSignal(dialog.accepted, timeout=10000):  # checked, saved and closed
+            locked_keyring.unlocked.set()
+        assert window.ctx.prefs["relay_url"] == moved.url
+        assert StandInKeyring().get_password(tokens.SERVICE, moved.url) == relay.token  # carried over
+        qtbot.waitUntil(lambda: not window.ctx.sync or not window.ctx.sync.reading_token, timeout=10000)
