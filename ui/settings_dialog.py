@@ -117,6 +117,7 @@ class SettingsDialog(QDialog):
         self.daily = auto_backup  # the window's daily backup: its last failure is said here
         self.store_token = store_token
         self._saving_token = False
+        self._held: list[QWidget] = []  # the fields greyed out while a save that took them runs
         self.stored_token = stored_token  # the kept token for a URL; called off the GUI thread
         # The address and new token the relay was asked about on Save (and the owner's answer when
         # it refused it): the next Save goes on without asking again.
@@ -146,7 +147,7 @@ class SettingsDialog(QDialog):
         # Where the token is kept is asked of the keyring in the background (ui/relay_token_field.py).
         self.token_field = RelayTokenField(ctx, self, token_place)
         self.token, self.token_where = self.token_field.edit, self.token_field.where
-        connection = QGroupBox(self.tr("Relay"))
+        self.connection = connection = QGroupBox(self.tr("Relay"))
         form = QFormLayout(connection)
         form.addRow(self.tr("Relay &address"), self.relay_url)
         form.addRow(self.tr("Relay &token"), self.token)
@@ -676,13 +677,35 @@ class SettingsDialog(QDialog):
             return
         self._store_preferences(prefs, prices)
 
+    def _hold_fields(self, held: bool) -> None:
+        """The fields a save took greyed out until it ends: a change made meanwhile (the keyring's
+        unlock prompt can be up for a minute) was not part of it, and was gone when Settings closed.
+        Refused, they come back as the owner left them."""
+        if held and not self._held:
+            values = (
+                self.connection,
+                self.behaviour,
+                self.shop,
+                self.campaign_prices,
+                self.auto_backup,
+                self.choose_backup_folder,
+            )
+            self._held = [w for w in values if not w.testAttribute(Qt.WidgetAttribute.WA_Disabled)]
+            for widget in self._held:
+                widget.setEnabled(False)
+        elif not held:
+            for widget in self._held:
+                widget.setEnabled(True)
+            self._held = []
+
     def _keep_token(self, prefs: Preferences, prices: Prices, token: str) -> None:
-        """The token kept off the GUI thread, Save busy meanwhile; then the preferences. Refused, the
-        dialog stays open with what was typed, and says why."""
+        """The token kept off the GUI thread, Save busy and the fields held meanwhile; then the
+        preferences. Refused, the dialog stays open with what was typed, and says why."""
         assert self.store_token is not None
         self.token_field.saving()
         self._saving_token = True
         set_busy(self.save_button, True)
+        self._hold_fields(True)
 
         def kept(where: str) -> None:
             self._saving_token = False
@@ -692,6 +715,7 @@ class SettingsDialog(QDialog):
 
         def not_kept(exc: BaseException) -> None:
             self._saving_token = False
+            self._hold_fields(False)
             set_busy(self.save_button, False)
             QMessageBox.warning(self, self.tr("Relay token not saved"), failure_sentence(exc))
             self.token.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -720,6 +744,7 @@ class SettingsDialog(QDialog):
             super(SettingsDialog, self).accept()
 
         def refused(exc: BaseException) -> None:
+            self._hold_fields(False)
             set_busy(self.save_button, False)
             QMessageBox.warning(self, self.tr("Settings not saved"), failure_sentence(exc))
 
@@ -734,6 +759,7 @@ class SettingsDialog(QDialog):
             return changes
 
         set_busy(self.save_button, True)  # one save at a time; the fields keep what was typed
+        self._hold_fields(True)
         run_change(
             self.ctx,
             store,

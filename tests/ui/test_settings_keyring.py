@@ -9,6 +9,7 @@ import threading
 from typing import Any
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app import tokens
@@ -116,15 +117,21 @@ def test_a_token_saved_while_the_keyring_is_slow_keeps_the_window_answering_and_
     qtbot.waitUntil(lambda: bool(locked_keyring.written_on), timeout=10000)
     assert all(writer is not threading.main_thread() for writer in locked_keyring.written_on)
     assert dialog.isVisible() and not dialog.save_button.isEnabled()  # busy: one save at a time
-    before = dialog.receipts.isChecked()
-    dialog.receipts.click()  # the window answers meanwhile
-    assert dialog.receipts.isChecked() is not before
+    # What Save took is held as it was: a tick now would not be part of it, and be gone unsaid.
+    saved_receipts = dialog.receipts.isChecked()
+    assert not dialog.receipts.isEnabled() and not dialog.place.currency.isEnabled()
+    assert not dialog.token.isEnabled() and not dialog.campaign_prices.isEnabled()
+    qtbot.mouseClick(dialog.receipts, Qt.MouseButton.LeftButton)
+    assert dialog.receipts.isChecked() is saved_receipts
+    dialog.sections.verticalScrollBar().setValue(dialog.sections.verticalScrollBar().maximum())
+    assert dialog.backup_button.isEnabled()  # the window answers meanwhile: a backup is no setting
     dialog.reject()  # Esc while the keyring has the token: Save answers first
     assert dialog.isVisible()
 
     with qtbot.waitSignal(dialog.accepted, timeout=10000):  # saved and closed
         locked_keyring.unlocked.set()
     assert StandInKeyring().get_password(tokens.SERVICE, relay.url) == relay.token
+    assert window.ctx.prefs["read_receipts"] is saved_receipts
 
 
 def test_a_token_the_keyring_refuses_is_said_in_korean_and_stays_typed(
@@ -148,6 +155,7 @@ def test_a_token_the_keyring_refuses_is_said_in_korean_and_stays_typed(
     assert not_saved.shown[0].text == "릴레이 토큰을 저장하지 않았어요."
     assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert dialog.token.text() == relay.token  # nothing she typed is lost: Save tries again
+    assert dialog.token.isEnabled() and dialog.receipts.isEnabled() and dialog.place.currency.isEnabled()
     assert StandInKeyring().get_password(tokens.SERVICE, relay.url) == "the-old-token"
     assert not window.ctx.paths.config_file.exists()
 
@@ -196,5 +204,6 @@ def test_a_relay_moved_to_a_new_address_is_checked_with_the_kept_token_read_in_t
         with qtbot.waitSignal(dialog.accepted, timeout=10000):  # checked, saved and closed
             locked_keyring.unlocked.set()
         assert window.ctx.prefs["relay_url"] == moved.url
+        assert window.ctx.prefs["read_receipts"] is not before  # taken once the relay had answered
         assert StandInKeyring().get_password(tokens.SERVICE, moved.url) == relay.token  # carried over
         qtbot.waitUntil(lambda: not window.ctx.sync or not window.ctx.sync.reading_token, timeout=10000)
