@@ -354,6 +354,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.setEnabled(False)
         behaviour.setEnabled(False)
         self.campaign_prices = CampaignPricesBox(ctx.currency)
@@ -705,16 +706,19 @@ class SettingsDialog(QDialog):
         self.token_field.saving()
         self._saving_token = True
         set_busy(self.save_button, True)
+        self.cancel_button.setEnabled(False)  # the keyring has the token in hand: it answers first
         self._hold_fields(True)
 
         def kept(where: str) -> None:
             self._saving_token = False
+            self.cancel_button.setEnabled(True)
             self.token_field.kept_at(where)
             set_busy(self.save_button, False)  # taken again by the preferences' save
             self._store_preferences(prefs, prices)
 
         def not_kept(exc: BaseException) -> None:
             self._saving_token = False
+            self.cancel_button.setEnabled(True)
             self._hold_fields(False)
             set_busy(self.save_button, False)
             QMessageBox.warning(self, self.tr("Relay token not saved"), failure_sentence(exc))

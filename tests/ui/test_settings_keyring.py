@@ -125,7 +125,8 @@ def test_a_token_saved_while_the_keyring_is_slow_keeps_the_window_answering_and_
     assert dialog.receipts.isChecked() is saved_receipts
     dialog.sections.verticalScrollBar().setValue(dialog.sections.verticalScrollBar().maximum())
     assert dialog.backup_button.isEnabled()  # the window answers meanwhile: a backup is no setting
-    dialog.reject()  # Esc while the keyring has the token: Save answers first
+    assert not dialog.cancel_button.isEnabled()  # the keyring has the token: Save answers first
+    dialog.reject()  # Esc, likewise
     assert dialog.isVisible()
 
     with qtbot.waitSignal(dialog.accepted, timeout=10000):  # saved and closed
@@ -156,6 +157,7 @@ def test_a_token_the_keyring_refuses_is_said_in_korean_and_stays_typed(
     assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert dialog.token.text() == relay.token  # nothing she typed is lost: Save tries again
     assert dialog.token.isEnabled() and dialog.receipts.isEnabled() and dialog.place.currency.isEnabled()
+    assert dialog.cancel_button.isEnabled()
     assert StandInKeyring().get_password(tokens.SERVICE, relay.url) == "the-old-token"
     assert not window.ctx.paths.config_file.exists()
 
