@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ui.fusion_dark import is_fusion, underlying_style
 from ui.theme import is_dark
 
 # The classes whose frame Fusion takes from the window colour (a spin box's covers the date and time edits).
@@ -74,18 +75,15 @@ class FieldFrames(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.app = app
-        self.fusion = False
         app.paletteChanged.connect(self.apply)
         self.apply()
 
     def apply(self) -> None:
         app = self.app
-        name = app.style().name().casefold()
-        # An application style sheet (ui/theme.py's drop-down combos) wraps the style in one with no
-        # name: the style beneath it is still the one seen before.
-        self.fusion = self.fusion if not name else name == "fusion"
         palette = app.palette()
-        if is_dark(palette) or not self.fusion:
+        # Fusion, plain or in its dark wrapper (an app started dark and switched to light), beneath
+        # the drop-down combos' style sheet or not.
+        if is_dark(palette) or not is_fusion(underlying_style(app)):
             return
         handed = field_window(palette)
         for name in FIELD_CLASSES:

@@ -5,10 +5,14 @@ made darker (QColor.darker(140)): on a light window a grey frame, on a dark one 
 #171717, so an unticked box vanished: the contact panel's labels, the catalogue's collections and a
 campaign's audience read as plain text with nothing to tick. And its dialog buttons carry icons drawn
 black (the ✕ of Close), black on a dark button. Windows and macOS have their own styles; this is for Fusion.
+
+The desktop may switch light and dark while the app runs (at sunset, say): the wrapper follows each
+palette change, put on when the palette turns dark and taken off when it turns light again.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
@@ -67,17 +71,81 @@ class FusionDarkStyle(QProxyStyle):
         return super().styleHint(hint, option, widget, returnData)
 
 
-def install_fusion_dark(app: QApplication) -> bool:
-    """Wrap the application's style when it is Fusion on a dark palette; True when it did (once is
-    enough). On a light one Fusion is left as it is: each of its calls through this Python wrapper
-    costs about a quarter more paint time (a form of lists and boxes: 2.0 → 2.5 ms a full paint)."""
+def underlying_style(app: QApplication) -> QStyle:
+    """The application's style beneath an application style sheet (ui/theme.py's drop-down combos
+    wrap it in a style of Qt's own, with no name, that keeps the one beneath as its child)."""
     style = app.style()
-    if isinstance(style, FusionDarkStyle) or style.name().casefold() != "fusion":
+    if style.metaObject().className() == "QStyleSheetStyle":
+        for child in style.children():
+            if isinstance(child, QStyle):
+                return child
+    return style
+
+
+def is_fusion(style: QStyle) -> bool:
+    """Fusion, plain or in the dark wrapper."""
+    return isinstance(style, FusionDarkStyle) or style.name().casefold() == "fusion"
+
+
+def fit_fusion_to_palette(app: QApplication, *, repolish: bool = False) -> bool:
+    """The dark wrapper on Fusion when the palette is dark, plain Fusion when it is light; True when
+    the style was set. On a light palette the wrapper is not worth its cost: each call through it in
+    Python costs about a quarter more paint time (a form of lists and boxes: 2.0 → 2.5 ms a full
+    paint). `repolish`: set it anew even when it fits, so that every widget is polished again. Other
+    styles (Windows', macOS's) are left alone."""
+    style = underlying_style(app)
+    if not is_fusion(style):
         return False
-    if not is_dark(app.palette()):
+    wrapped = isinstance(style, FusionDarkStyle)
+    dark = is_dark(app.palette())
+    if wrapped == dark and not repolish:
         return False
     base = QStyleFactory.create("Fusion")
     if base is None:
         return False
-    app.setStyle(FusionDarkStyle(base))
+    # The style sheet, if any, wraps the new style again; every open window is polished anew.
+    app.setStyle(FusionDarkStyle(base) if dark else base)
     return True
+
+
+class FusionDarkFollower(QObject):
+    """Fits Fusion to the palette again at each change of the application's palette (the desktop
+    switching light and dark, a theme's change): every open window follows.
+
+    Under an application style sheet (ui/theme.py's drop-down combos) Qt hands a new palette on to
+    the windows but not to the widgets in them: in a window turned dark the text fields stayed white
+    and the tick boxes' words black. Setting the style again polishes every widget with the new one."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.seen = QPalette(app.palette())
+        self.fitting = False
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.app and event.type() == QEvent.Type.ApplicationPaletteChange and not self.fitting:
+            palette = self.app.palette()
+            # A class's palette (ui/field_frames.py's fields) is announced the same way: not a change.
+            if palette != self.seen:
+                self.seen = QPalette(palette)
+                self.fitting = True  # a style's polish may set a palette of its own: no second fit inside
+                try:
+                    fit_fusion_to_palette(self.app, repolish=bool(self.app.styleSheet()))
+                finally:
+                    self.fitting = False
+        return False
+
+    def remove(self) -> None:
+        """Stop following palette changes (the style stays as it is)."""
+        self.app.removeEventFilter(self)
+        self.setParent(None)
+
+
+def install_fusion_dark(app: QApplication) -> bool:
+    """Wrap the application's style when it is Fusion on a dark palette, and follow each light/dark
+    switch from then on; True when it wrapped it now. Once is enough: a second call finds the first
+    follower."""
+    if not isinstance(app.findChild(FusionDarkFollower), FusionDarkFollower):
+        FusionDarkFollower(app)
+    return fit_fusion_to_palette(app)
