@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.campaign_checks import LawProblem
 from ui.confirm import confirm
@@ -35,6 +35,21 @@ def law_problem_text(problem: LawProblem, names: Sequence[str] = ()) -> str:
         ),
     }
     return texts[problem]
+
+
+def law_label(parent: QWidget | None = None) -> QLabel:
+    """A label for what a marketing message lacks: plain text, wrapped, and laid out a line at a time.
+
+    A plain label lays its whole text out as one run of lines, and Qt gives a "•" the script of the
+    text before it: after a line ending in Korean ("“(광고)”.") the next "•" was drawn in the Korean
+    font, after one ending in English in the Latin one, so the list's bullets differed in size and
+    height. A selectable label lays each line out on its own, where the "•" takes the script of its
+    own line: every bullet in the same font. (And the owner can copy what the law asks.)"""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def law_lines(problems: Sequence[LawProblem], names: Sequence[str] = ()) -> str:

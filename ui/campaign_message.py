@@ -29,6 +29,7 @@ from app.campaigns import MARKETING, ParameterSource, ParameterSpec
 from app.sending import render_template
 from app.template_versions import primary_language
 from app.wire import Template
+from ui.ad_law import law_label
 from ui.korean_particles import with_particles
 from ui.save_paths import Picked, open_file_name
 from ui.template_picker import DETAIL_ROLE, TemplateItemDelegate
@@ -145,10 +146,8 @@ class MessageBox(QGroupBox):
         self.catalogue_media_button = QPushButton(self.tr("From the catalo&gue…"), self)
         self.media_label = QLabel(self)
         self.media_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.law = QLabel(self)
+        self.law = law_label(self)
         self.law.setObjectName("campaignLawWarnings")
-        self.law.setTextFormat(Qt.TextFormat.PlainText)
-        self.law.setWordWrap(True)
         ml = QVBoxLayout(self)
         ml.addWidget(self.template)
         ml.addWidget(self.template_note)

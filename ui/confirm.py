@@ -30,6 +30,9 @@ def confirm(
     # The question often names the customer ("Delete the chat with {0}?"): a profile name is theirs,
     # and a QMessageBox would read "<b>…" or "<img …>" in its first line as markup.
     box.setTextFormat(Qt.TextFormat.PlainText)
+    # Laid out a line at a time (see ui/ad_law.py's law_label): a list's "•" each in the same font,
+    # whatever language the line before it ended in; and the owner can copy the question.
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     yes, no = box.button(Button.Yes), box.button(Button.No)
     yes.setText(verb)
     no.setText(keep or QCoreApplication.translate("Confirm", "Cancel"))

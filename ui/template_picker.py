@@ -31,7 +31,7 @@ from app.errors import ErrorCode
 from app.sending import render_template
 from app.template_versions import primary_language, wanted_language
 from app.wire import BusinessProfile, Template
-from ui.ad_law import law_lines, send_anyway
+from ui.ad_law import law_label, law_lines, send_anyway
 from ui.screen_fit import resize_within_screen
 from ui.theme import problem_colour
 
@@ -188,8 +188,7 @@ class TemplatePicker(QDialog):
         self.preview.setAccessibleName(self.tr("Preview"))
         self.cost = QLabel(self)
         self.cost.setWordWrap(True)
-        self.law = QLabel(self)
-        self.law.setWordWrap(True)
+        self.law = law_label(self)
         self.law.setStyleSheet(f"color: {problem_colour()};")
         self.law.hide()
         self.fields: list[QLineEdit] = []
