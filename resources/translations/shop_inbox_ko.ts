@@ -8306,7 +8306,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Nothing has changed yet. Ticked rows are applied when you confirm.</source>
-        <translation>아직 바뀐 것은 없어요. 확인을 누르면 체크한 줄만 적용돼요.</translation>
+        <translation>아직 바뀐 것은 없어요. 적용을 누르면 체크한 줄만 바뀌어요.</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) can be marked shipped.</source>
