@@ -94,12 +94,12 @@ def main() -> None:
         order_window.courier.setCurrentText("CJ대한통운")
         order_window.tracking.setText("6543 2109 8765")
         order_window.move_to(OrderState.SHIPPED)
-        wait(app, lambda: order_window.message_box.isVisible())  # noqa: B023 (waited for here)
+        wait(app, lambda: order_window.message.isVisible())  # noqa: B023 (waited for here)
         settle(app, order_window, 20)
         out = OUT / f"order-shipped-message-{lang}.png"
         order_window.grab().save(str(out))
         print(out.relative_to(ROOT))
-        order_window.close()
+        order_window.hide()  # close() asks about the message prepared and not sent
 
         # Deposits: the bank's CP949 download; 이하은's mother paid under her own name, an hour ago,
         # the order's total (the demo's orders move with the day the screenshots are taken).
