@@ -110,7 +110,8 @@ def main() -> None:
             while window.search.searching and not deadline.hasExpired():
                 app.processEvents()
             settle(app, window)
-            hits = window.search.model.hits
+            # The messages found, newest first (the chats whose name or label matches come above them).
+            hits = [hit for hit in window.search.model.hits if hasattr(hit, "sent_at")]
             if hits:
                 window.open_hit(hits[0], window.search.last_query)
             settle(app, window, 20)
