@@ -76,6 +76,20 @@ def delete_closed_windows() -> None:
 
 
 @pytest.fixture(autouse=True)
+def no_language_left(qapp: QApplication) -> Iterator[None]:
+    """A test that started the app (`run()`, install_translators) leaves no translator and no default
+    locale behind: the next test's "%n order(s)" reads as its own setup says, whatever ran before."""
+    before = {shiboken6.getCppPointer(t)[0] for t in qapp.findChildren(QTranslator)}
+    locale = QLocale()
+    yield
+    for translator in qapp.findChildren(QTranslator):
+        if shiboken6.getCppPointer(translator)[0] not in before:
+            QCoreApplication.removeTranslator(translator)
+            translator.setParent(None)
+    QLocale.setDefault(locale)
+
+
+@pytest.fixture(autouse=True)
 def no_restart_notice_left() -> Iterator[None]:
     """A test that restored a backup (or asked to start again) never relaunches: its "starting
     again" notice goes with it."""
