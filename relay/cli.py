@@ -1,5 +1,5 @@
 """The `shop-inbox-relay` command: `serve`, `setup`, `check`, print/rotate the client `token`, or
-`move-database` from SQLite to PostgreSQL."""
+`move-database` from SQLite to PostgreSQL (or back)."""
 
 from __future__ import annotations
 
@@ -84,18 +84,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     move = commands.add_parser(
         "move-database",
-        help="copy the relay's SQLite database, whole, into an empty PostgreSQL database (relay stopped)",
+        help="copy the relay's SQLite database, whole, into an empty PostgreSQL database, or its "
+        "PostgreSQL database into a new SQLite file (relay stopped)",
     )
     move.add_argument(
         "--to",
         required=True,
         metavar="URL",
-        help="the PostgreSQL database to fill: postgresql+psycopg://user:password@host:5432/name",
+        help="the PostgreSQL database to fill: postgresql+psycopg://user:password@host:5432/name; "
+        "from a relay on PostgreSQL, the new SQLite file to make: /var/lib/shop-inbox/relay.db",
     )
     move.add_argument("--env-file", help=ENV_FILE_HELP)
     move.add_argument(
         "--database",
-        help="SQLAlchemy URL of the SQLite database (default RELAY_DATABASE_URL or sqlite:///relay.db)",
+        help="SQLAlchemy URL of the relay's database, SQLite or PostgreSQL "
+        "(default RELAY_DATABASE_URL or sqlite:///relay.db)",
     )
     return parser.parse_args(argv)
 

@@ -1,4 +1,5 @@
-"""`shop-inbox-relay move-database`: a SQLite relay database copied, whole, into PostgreSQL."""
+"""`shop-inbox-relay move-database`: a SQLite relay database copied, whole, into PostgreSQL, or a
+PostgreSQL one, whole, into a new SQLite file."""
 
 from __future__ import annotations
 
@@ -46,11 +47,21 @@ class MoveCode(enum.StrEnum):
     TARGET_NO_DATABASE = "target_no_database"
     TARGET_NOT_EMPTY = "target_not_empty"
     TARGET_REFUSED = "target_refused"
+    # From PostgreSQL to a new SQLite file.
+    SOURCE_UNREACHABLE = "source_unreachable"
+    SOURCE_WRONG_PASSWORD = "source_wrong_password"
+    SOURCE_NO_DATABASE = "source_no_database"
+    SOURCE_REFUSED = "source_refused"
+    SOURCE_TOO_OLD = "source_too_old"
+    TARGET_NOT_SQLITE = "target_not_sqlite"
+    TARGET_EXISTS = "target_exists"
+    TARGET_NO_FOLDER = "target_no_folder"
+    TARGET_UNWRITABLE = "target_unwritable"
     COUNTS_DIFFER = "counts_differ"
 
 
 class MoveRefused(Exception):
-    """The move did not happen (PostgreSQL holds none of the source's rows); `str` names what to fix."""
+    """The move did not happen (the target holds none of the source's rows); `str` names what to fix."""
 
     def __init__(self, code: MoveCode, message: str) -> None:
         super().__init__(message)
@@ -67,11 +78,11 @@ class TableCopied:
 class MoveReport:
     """What was copied, for the command's answer."""
 
-    source: Path
-    target: str  # shown(): no password
+    source: str  # shown(): no password
+    target: str
     upgraded_from: str | None = None  # the source's revision when it was older than the code's
     tables: list[TableCopied] = field(default_factory=list)
-    next_seq: int = 0  # the first seq the PostgreSQL relay may hand out (before its start moves it on)
+    next_seq: int = 0  # the first seq the moved relay may hand out (before its start moves it on)
     pruned_through: int = 0
     seconds: float = 0.0
 
@@ -106,13 +117,18 @@ def relay_holds_file(path: Path) -> bool | None:
 def move_database(
     source_url: str, target_url: str, progress: Callable[[TableCopied], None] | None = None
 ) -> MoveReport:
-    """Copy the relay's SQLite database at `source_url` into the PostgreSQL database at `target_url`.
+    """Copy the relay's SQLite database at `source_url` into the PostgreSQL database at `target_url`
+    (or a PostgreSQL one into a new SQLite file: relay/database_move_back.py).
 
     The source is only read (an older revision is upgraded in a temporary copy of it); the target
     is migrated to the code's head, filled in one transaction and counted again before the commit,
     so a move that stops leaves PostgreSQL without any of the source's rows (and may be run again).
     """
     started = time.monotonic()
+    if sqlite_file(source_url) is None and _is_postgresql(source_url):
+        from relay.database_move_back import move_to_sqlite
+
+        return move_to_sqlite(source_url, target_url, progress, started)
     path = _source_path(source_url)
     target = _target_url(target_url)
     if relay_holds_file(path):
@@ -121,7 +137,7 @@ def move_database(
             f"a relay (or another program) has {path} open: stop it first (`systemctl stop "
             "shop-inbox-relay`, `docker compose stop relay`, or Ctrl+C), then move",
         )
-    report = MoveReport(path, shown(target))
+    report = MoveReport(str(path), shown(target))
     target_engine = _target_engine(target)
     try:
         with contextlib.closing(_read_only(path)) as first_look:  # a source it refuses: PostgreSQL untouched
@@ -147,7 +163,7 @@ def move_database(
                     f"{shown(target)}; stop that relay and move again",
                 )
     except DBAPIError as exc:
-        raise _target_failure(exc, target, connected=True) from exc
+        raise _postgresql_failure(exc, target, connected=True) from exc
     except sqlite3.Error as exc:
         # A damaged file, a folder this user cannot write the WAL's index into, no room for the copy
         # an older revision is upgraded in.
@@ -178,15 +194,18 @@ def _source_path(url: str) -> Path:
     return path.resolve()
 
 
+def _is_postgresql(url: str) -> bool:
+    try:
+        return make_url(url).drivername.startswith("postgresql")
+    except ArgumentError:
+        return False
+
+
 def _target_url(url: str) -> str:
     reason = unescaped_at_reason(url)
     if reason:
         raise MoveRefused(MoveCode.TARGET_NOT_POSTGRESQL, reason)
-    try:
-        driver = make_url(url).drivername
-    except ArgumentError:
-        driver = ""
-    if not driver.startswith("postgresql"):
+    if not _is_postgresql(url):
         hint = "; PostgreSQL URLs start postgresql+psycopg://" if url.startswith("postgres://") else ""
         raise MoveRefused(
             MoveCode.TARGET_NOT_POSTGRESQL,
@@ -204,32 +223,39 @@ def _target_engine(url: str) -> Engine:
         raise MoveRefused(MoveCode.TARGET_NOT_POSTGRESQL, f"cannot use {shown(url)}: {message}") from exc
 
 
-def _target_failure(exc: DBAPIError, url: str, *, connected: bool) -> MoveRefused:
+def _postgresql_failure(exc: DBAPIError, url: str, *, connected: bool, side: str = "target") -> MoveRefused:
     """What PostgreSQL's refusal comes down to, sorted by what the operator fixes: psycopg gives a
-    connection it could not make no SQLSTATE, so the server's words tell them apart."""
+    connection it could not make no SQLSTATE, so the server's words tell them apart. `side`: whether
+    PostgreSQL is the move's "target" or its "source" (the code's first word)."""
     reason = str(exc.orig or exc).strip().splitlines()[0]
     lowered = reason.lower()
+    refused = _refusal_in(side)
     if connected:
         if exc.connection_invalidated:
-            return MoveRefused(
-                MoveCode.TARGET_UNREACHABLE,
+            return refused(
+                "unreachable",
                 f"the connection to PostgreSQL at {shown(url)} was lost during the move: {reason}; "
                 "nothing was written, move again",
             )
-        return MoveRefused(MoveCode.TARGET_REFUSED, f"PostgreSQL at {shown(url)} refused the move: {reason}")
+        return refused("refused", f"PostgreSQL at {shown(url)} refused the move: {reason}")
     if "password authentication failed" in lowered or "no password supplied" in lowered:
-        return MoveRefused(
-            MoveCode.TARGET_WRONG_PASSWORD,
+        return refused(
+            "wrong_password",
             f"PostgreSQL refused the user and password in {shown(url)}: {reason}",
         )
     if "database" in lowered and "does not exist" in lowered:
-        return MoveRefused(
-            MoveCode.TARGET_NO_DATABASE,
+        return refused(
+            "no_database",
             f"{shown(url)}: {reason}; create it first (`createdb -O USER NAME`)",
         )
-    return MoveRefused(
-        MoveCode.TARGET_UNREACHABLE, f"cannot reach PostgreSQL at {shown(url)}: {reason}; nothing was written"
-    )
+    return refused("unreachable", f"cannot reach PostgreSQL at {shown(url)}: {reason}; nothing was written")
+
+
+def _refusal_in(side: str) -> Callable[[str, str], MoveRefused]:
+    def refused(what: str, message: str) -> MoveRefused:
+        return MoveRefused(MoveCode(f"{side}_{what}"), message)
+
+    return refused
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -297,7 +323,7 @@ def _check_target_empty(engine: Engine, url: str) -> None:
     try:
         opened = engine.connect()
     except DBAPIError as exc:
-        raise _target_failure(exc, url, connected=False) from exc
+        raise _postgresql_failure(exc, url, connected=False) from exc
     with opened as conn:
         existing = set(inspect(conn).get_table_names())
         held = []
@@ -348,7 +374,12 @@ def _copy_all(
     report.next_seq = _carry_sequences(source, conn)
     pruned = source.execute("SELECT value FROM kv WHERE key = 'pruned_through'").fetchone()
     report.pruned_through = int(pruned[0]) if pruned else 0
-    _verify(source, conn, report)
+    _verify(
+        report,
+        lambda name: int(source.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]),
+        lambda name: int(conn.execute(text(f'SELECT count(*) FROM "{name}"')).scalar_one()),
+        ("SQLite", "PostgreSQL"),
+    )
 
 
 def _copy_table(source: sqlite3.Connection, conn: Connection, table: Table) -> int:
@@ -406,13 +437,7 @@ def _carry_sequences(source: sqlite3.Connection, conn: Connection) -> int:
     PostgreSQL relay hands out is one no desktop has read past. Returns the event log's next seq."""
     drawn = dict(source.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
     next_event_seq = 1
-    for table in metadata.sorted_tables:
-        serial = [
-            c for c in table.primary_key.columns if c.autoincrement is True and isinstance(c.type, Integer)
-        ]
-        if len(serial) != 1:
-            continue
-        column = serial[0].name
+    for table, column in _serial_columns():
         highest = conn.execute(text(f'SELECT coalesce(max("{column}"), 0) FROM "{table.name}"')).scalar_one()
         top = max(int(highest), int(drawn.get(table.name) or 0))
         if table.name == "event":
@@ -427,14 +452,30 @@ def _carry_sequences(source: sqlite3.Connection, conn: Connection) -> int:
     return next_event_seq
 
 
-def _verify(source: sqlite3.Connection, conn: Connection, report: MoveReport) -> None:
-    """Every table counted again on both sides, in the transaction about to commit."""
+def _serial_columns() -> Iterator[tuple[Table, str]]:
+    """Each relay table whose key is drawn from a counter (SQLite's sqlite_sequence, a PostgreSQL
+    sequence), with that column's name: the event log's seq."""
+    for table in metadata.sorted_tables:
+        serial = [
+            c for c in table.primary_key.columns if c.autoincrement is True and isinstance(c.type, Integer)
+        ]
+        if len(serial) == 1:
+            yield table, serial[0].name
+
+
+def _verify(
+    report: MoveReport,
+    source_rows: Callable[[str], int],
+    target_rows: Callable[[str], int],
+    names: tuple[str, str],
+) -> None:
+    """Every table counted again on both sides, in the transactions about to end (the source's
+    snapshot, the target's before its commit)."""
     differ = []
     for copied in report.tables:
-        there = int(conn.execute(text(f'SELECT count(*) FROM "{copied.name}"')).scalar_one())
-        here = int(source.execute(f'SELECT count(*) FROM "{copied.name}"').fetchone()[0])
+        here, there = source_rows(copied.name), target_rows(copied.name)
         if not here == there == copied.rows:
-            differ.append(f"{copied.name}: {here:,} in SQLite, {there:,} in PostgreSQL")
+            differ.append(f"{copied.name}: {here:,} in {names[0]}, {there:,} in {names[1]}")
     if differ:
         raise MoveRefused(
             MoveCode.COUNTS_DIFFER,

@@ -1,4 +1,5 @@
-"""`shop-inbox-relay move-database --to URL`: the move, what it copied, and the operator's next steps."""
+"""`shop-inbox-relay move-database --to URL`: the move (SQLite to PostgreSQL, or PostgreSQL to a new
+SQLite file), what it copied, and the operator's next steps."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from relay.command_settings import shown
+from relay.command_settings import shown, sqlite_file
 from relay.database_move import MoveRefused, MoveReport, TableCopied, media_files, move_database
 from relay.env_file import read_env_file
 from relay.settings import RelaySettings
@@ -22,17 +23,21 @@ def run_move_command(args: argparse.Namespace) -> int:
     if env is None:
         return 2
     settings = RelaySettings.from_env(env, database_url=args.database)
-    print(f"Moving {shown(settings.database_url)} (only read) to PostgreSQL…", flush=True)
+    back = sqlite_file(settings.database_url) is None and settings.database_url.startswith("postgresql")
+    to = "a new SQLite file" if back else "PostgreSQL"
+    print(f"Moving {shown(settings.database_url)} (only read) to {to}…", flush=True)
     try:
         report = move_database(settings.database_url, args.to, progress=_progress)
     except MoveRefused as exc:
         print(f"{COMMAND}: {exc.code}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        # PostgreSQL rolls the open transaction back when the connection goes.
-        print(f"{COMMAND}: stopped; no rows were written to PostgreSQL, move again", file=sys.stderr)
+        # PostgreSQL rolls the open transaction back when the connection goes; a new SQLite file is
+        # only put in place once complete.
+        where = "no SQLite file was made" if back else "no rows were written to PostgreSQL"
+        print(f"{COMMAND}: stopped; {where}, move again", file=sys.stderr)
         return 130
-    print(summary(report, settings, args, env))
+    print(summary_back(report, settings, args, env) if back else summary(report, settings, args, env))
     return 0
 
 
@@ -83,9 +88,47 @@ def summary(
     return "\n".join(lines)
 
 
-def _database_step(args: argparse.Namespace, env: dict[str, str], current: str) -> str:
-    """Where the relay's database URL is set, and the change that points it at PostgreSQL."""
-    url = "the URL you gave to --to"
+def summary_back(
+    report: MoveReport, settings: RelaySettings, args: argparse.Namespace, env: dict[str, str]
+) -> str:
+    """What the move to SQLite did, then the steps that switch the relay over, in order."""
+    rows = sum(t.rows for t in report.tables)
+    lines = [
+        f"Moved {rows:,} rows in {len(report.tables)} tables to {report.target} in {report.seconds:.1f} s; "
+        "the new file counted every table again and holds the same rows.",
+        f"The event log goes on after seq {report.next_seq - 1:,}"
+        + (f" (pruned through {report.pruned_through:,})" if report.pruned_through else "")
+        + ": desktops get only the events they have not had.",
+        f"{report.source} was only read: it is your way back, keep it until the new relay has run a while.",
+        "",
+        "Next:",
+    ]
+    where = f" --env-file {args.env_file}" if args.env_file else ""
+    url = f"sqlite:///{report.target}"
+    steps = [_database_step(args, env, settings.database_url, url)]
+    media = settings.resolved_media_dir()
+    files = media_files(media)
+    if "RELAY_MEDIA_DIR" not in env and files:
+        # On PostgreSQL the default is the folder the relay starts in; on SQLite, beside the file.
+        steps.append(
+            f"Set RELAY_MEDIA_DIR={media} where the relay's settings are: its {files:,} received media "
+            "files stay there, and on SQLite the relay would look beside the new file."
+        )
+    steps += [
+        f"Start one relay, without --workers: shop-inbox-relay serve{where} (SQLite serves one process).",
+        f"Check it: shop-inbox-relay check{where}",
+        "Never start a relay on the PostgreSQL database again: what the new relay takes in would be "
+        "missing there. Stop every relay that used it, on every host.",
+    ]
+    lines += [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]
+    lines.append("Desktops need no change: the same address and the same token.")
+    return "\n".join(lines)
+
+
+def _database_step(
+    args: argparse.Namespace, env: dict[str, str], current: str, url: str = "the URL you gave to --to"
+) -> str:
+    """Where the relay's database URL is set, and the change that points it at the moved database."""
     if args.database:
         return (
             f"Point the relay at {url} where it names {current} now: its --database, or "

@@ -351,7 +351,8 @@ def test_a_source_that_is_no_relay_database_is_refused(tmp_path: Path) -> None:
     with closing(sqlite3.connect(tmp_path / "other.db")) as other, other:
         other.execute("CREATE TABLE photos (id INTEGER)")
     assert refusal_code(move(f"sqlite:///{tmp_path / 'other.db'}", target)) == "source_not_relay"
-    assert refusal_code(move(target, target)) == "source_not_sqlite"
+    # A PostgreSQL relay moves only to a new SQLite file.
+    assert refusal_code(move(target, target)) == "target_not_sqlite"
 
 
 def test_a_source_a_process_has_open_is_refused_before_postgresql_is_asked(tmp_path: Path) -> None:
