@@ -108,11 +108,15 @@ def summary_back(
     steps = [_database_step(args, env, settings.database_url, url)]
     media = settings.resolved_media_dir()
     files = media_files(media)
-    if "RELAY_MEDIA_DIR" not in env and files:
-        # On PostgreSQL the default is the folder the relay starts in; on SQLite, beside the file.
+    if "RELAY_MEDIA_DIR" not in env:
+        # On PostgreSQL the default is the folder the relay starts in (which may not be the one this
+        # command runs in); on SQLite, beside the file.
         steps.append(
             f"Set RELAY_MEDIA_DIR={media} where the relay's settings are: its {files:,} received media "
             "files stay there, and on SQLite the relay would look beside the new file."
+            if files
+            else f"Set RELAY_MEDIA_DIR to the relay-media folder in the folder the relay started in "
+            f"(none in {media}): on SQLite the relay would look beside the new file."
         )
     steps += [
         f"Start one relay, without --workers: shop-inbox-relay serve{where} (SQLite serves one process).",
@@ -129,6 +133,7 @@ def _database_step(
     args: argparse.Namespace, env: dict[str, str], current: str, url: str = "the URL you gave to --to"
 ) -> str:
     """Where the relay's database URL is set, and the change that points it at the moved database."""
+    current = shown(current)  # a PostgreSQL URL's password stays off the screen
     if args.database:
         return (
             f"Point the relay at {url} where it names {current} now: its --database, or "

@@ -254,6 +254,10 @@ def test_a_desktop_synced_on_postgresql_gets_every_new_event_once_after_the_move
             done = move(None, str(target), "--env-file", str(env_file), env=settings_env)
             assert done.returncode == 0, done.stderr
             assert f"In {env_file}, set RELAY_DATABASE_URL to sqlite:///{target}" in done.stdout
+            password = make_url(pg).password
+            assert (
+                password and f":{password}@" not in done.stdout + done.stderr
+            )  # the URL shown, not its password
 
             # The operator switches the settings and starts one relay on the new file, at the same
             # address; the desktop reconnects on its own.
