@@ -36,8 +36,9 @@ from relay.wakeups import CHANNEL, SERVING_LOCK
 # (shared) on its wake-up connection from its start to its stop (relay/wakeups.py), and a relay from
 # before that lock shows as a session whose last statement was its LISTEN (visible to the same role).
 _SERVING = text(
-    "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = 0"
-    f" AND objid = {SERVING_LOCK} AND objsubid = 1 AND pid <> pg_backend_pid()"
+    "SELECT pid FROM pg_locks WHERE locktype = 'advisory'"
+    f" AND classid = {SERVING_LOCK[0]} AND objid = {SERVING_LOCK[1]} AND objsubid = 2"
+    " AND pid <> pg_backend_pid()"
     " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
     " UNION SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
     f" AND pid <> pg_backend_pid() AND query = 'LISTEN {CHANNEL}'"

@@ -14,8 +14,10 @@ CHANNEL = "shop_inbox_relay"
 EVENTS = "events"  # a transaction added events: long polls should look again ("events:…" too)
 SETTINGS = "settings"  # the automations document changed: drop cached copies
 # Held (shared) by every serving relay worker on its wake-up connection, from its start to its stop:
-# `move-database` from PostgreSQL refuses a database where any session holds or waits for it.
-SERVING_LOCK = 424247
+# `move-database` from PostgreSQL refuses a database where any session holds or waits for it. Two
+# keys, so it never meets a one-key lock (a contact's `hashtext` lock could take any int4, and would
+# wait behind a lock held for a relay's whole life).
+SERVING_LOCK = (424247, 1)
 
 
 def notice_seq(payload: str) -> tuple[str, int | None]:
@@ -50,7 +52,7 @@ async def listen(
             async with await psycopg.AsyncConnection.connect(
                 conninfo(sqlalchemy_url), autocommit=True
             ) as conn:
-                await conn.execute("SELECT pg_advisory_lock_shared(%s)", (SERVING_LOCK,))
+                await conn.execute("SELECT pg_advisory_lock_shared(%s, %s)", SERVING_LOCK)
                 await conn.execute(f"LISTEN {CHANNEL}")
                 log.info("listening for other relay workers' commits")
                 if on_listening is not None:

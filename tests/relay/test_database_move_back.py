@@ -162,7 +162,7 @@ def test_a_relay_serving_the_database_or_starting_during_the_move_stops_it(
     # What a serving relay worker holds on its wake-up connection from its start to its stop.
     holds = (
         "import sys, psycopg; c = psycopg.connect(sys.argv[1], autocommit=True);"
-        f" c.execute('SELECT pg_advisory_lock_shared({SERVING_LOCK})'); print(1, flush=True); sys.stdin.read()"
+        f" c.execute('SELECT pg_advisory_lock_shared({SERVING_LOCK[0]}, {SERVING_LOCK[1]})'); print(1, flush=True); sys.stdin.read()"
     )
     conninfo = make_url(pg).set(drivername="postgresql").render_as_string(hide_password=False)
     holders: list[subprocess.Popen[str]] = []
