@@ -257,7 +257,7 @@ class TrackingReviewDialog(QDialog):
         ships = len(plan.matches)
         tickable = sum(1 for s in plan.skipped if s.tickable)
         unused = len(plan.skipped) - tickable
-        parts = [self.tr("Nothing has changed yet. Ticked rows are applied when you confirm.")]
+        parts = [self.tr("Nothing has changed yet. Only the ticked rows change when you press Apply.")]
         if ships:
             parts.append(self.tr("%n order(s) can be marked shipped.", "", ships))
         if tickable:

@@ -8274,7 +8274,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message numerus="yes">
         <source>%n row(s) were already registered: those orders carry these tracking numbers.</source>
         <translation>
-            <numerusform>%n개 행은 이미 등록됨: 그 주문에 같은 운송장번호가 들어가 있어요.</numerusform>
+            <numerusform>%n줄은 이미 등록돼 있어요. 그 주문에 같은 송장번호가 들어가 있어요.</numerusform>
         </translation>
     </message>
 </context>
@@ -8305,8 +8305,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>취소 (아무것도 바꾸지 않아요)</translation>
     </message>
     <message>
-        <source>Nothing has changed yet. Ticked rows are applied when you confirm.</source>
-        <translation>아직 바뀐 것은 없어요. 적용을 누르면 체크한 줄만 바뀌어요.</translation>
+        <source>Nothing has changed yet. Only the ticked rows change when you press Apply.</source>
+        <translation>아직 바뀐 것은 없어요. 적용 버튼을 누르면 체크한 줄만 바뀌어요.</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) can be marked shipped.</source>

@@ -111,3 +111,31 @@ def test_the_review_ticks_the_good_rows_leaves_doubtful_ones_and_cancel_changes_
     # What the file did stays said under the board after it reloads with the shipped orders.
     qtbot.waitUntil(lambda: board.status.text() == "4 orders")
     assert board.saved_note.isVisible() and board.saved_note.text.text() == "2 orders marked shipped."
+
+
+def test_in_korean_the_review_names_the_button_that_applies_and_counts_rows_as_lines(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: Any, korean: None
+) -> None:
+    """The heading said “확인을 누르면” over a button reading “1줄 적용”, and counted the rows
+    already on their orders as “개 행” where every other count says “줄”."""
+    ids = three_paid_and_one_shipped(ctx.db)
+    with ctx.db.read() as s:
+        number = {name: s.get(Order, order_id).number for name, order_id in ids.items()}  # type: ignore[union-attr]
+    path = tmp_path / "운송장번호.csv"
+    path.write_bytes(
+        f"주문번호,운송장번호\n{number['김민지']},654321098765\n{number['최유나']},111122223333\n".encode(
+            "cp949"
+        )
+    )
+    board = OrderBoard(ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    dialogs.expect("modal")
+    dialog = review(board, qtbot, path)
+    heading = dialog.heading.text()
+    assert dialog.apply_button.text() == "1줄 적용"
+    assert "적용 버튼을 누르면 체크한 줄만 바뀌어요" in heading and "확인" not in heading
+    assert "1줄은 이미 등록돼 있어요" in heading and "행" not in heading
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
