@@ -93,8 +93,12 @@ class CatalogPicker(QDialog):
         choose_one: bool = False,
         option: str = "",
         quantity: int = 1,
+        current_code: str = "",
     ) -> None:
         super().__init__(parent)
+        # The item shown chosen when the list first loads (an exchange's own: mostly another size of
+        # the piece sent back), instead of the catalogue's first.
+        self._current_code = current_code
         # One item to send instead of a returned one: its option chosen too, and enough of it left.
         self.choose_one = choose_one
         self.quantity = quantity
@@ -221,9 +225,12 @@ class CatalogPicker(QDialog):
             if row >= 0:
                 selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
         selection.blockSignals(False)
+        current, self._current_code = self._current_code, ""
         if self.model.rowCount():
             # Enter sends what is shown selected: the best match in stock, not a sold-out one above it.
             first = self._first_in_stock()
+            rows = range(self.model.rowCount())
+            first = next((r for r in rows if current and self.model.item(r).retailer_id == current), first)
             if chosen:
                 self.view.setCurrentIndex(self.model.index(first))
             else:
@@ -472,10 +479,19 @@ def pick_items(
 
 
 def pick_replacement(
-    parent: QWidget | None, ctx: AppContext, query: str = "", *, option: str = "", quantity: int = 1
+    parent: QWidget | None,
+    ctx: AppContext,
+    query: str = "",
+    *,
+    option: str = "",
+    quantity: int = 1,
+    current_code: str = "",
 ) -> PickedItem | None:
-    """Modal picker of one item (and its option) to send instead of a returned one; None when cancelled."""
-    dialog = CatalogPicker(ctx, parent, query, choose_one=True, option=option, quantity=quantity)
+    """Modal picker of one item (and its option) to send instead of a returned one, starting on
+    `current_code`'s item; None when cancelled."""
+    dialog = CatalogPicker(
+        ctx, parent, query, choose_one=True, option=option, quantity=quantity, current_code=current_code
+    )
     picked: list[PickedItem] = []
     dialog.item_picked.connect(picked.append)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted

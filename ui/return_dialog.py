@@ -225,7 +225,9 @@ class ReturnDialog(QDialog):
             self.summary.setText(self.tr("Type first how many of the item come back."))
             return
         r = rows[row]
-        picked = pick_replacement(self, self.ctx, "", option=r.new_option, quantity=r.coming)
+        picked = pick_replacement(
+            self, self.ctx, "", option=r.new_option, quantity=r.coming, current_code=r.new_code
+        )
         if picked is not None:
             self.model.set_replacement(row, picked)
             self.table.setCurrentIndex(self.model.index(row, ReturnLinesModel.NEW_ITEM))

@@ -505,3 +505,38 @@ def test_enter_on_exchange_for_opens_the_catalogue_and_records_nothing_by_itself
     assert dialog.isVisible() and len(actions.open_orders) == 1  # chosen, not recorded yet
     assert load_order(window.ctx.db, order_id).state == OrderState.SHIPPED
     dialog.reject()
+
+
+def test_the_catalogue_for_an_exchange_starts_on_the_piece_sent_back_in_its_size(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """An exchange is mostly another size of the same piece: the picker opened on the catalogue's
+    first item (a bag), and Enter chose it. It starts on the shirt she sends back, in her size."""
+    from PySide6.QtCore import Qt
+
+    order_id, _item = shipped(window.ctx)
+    with window.ctx.db.write() as s:
+        for name, code in (("가죽 가방", "BAG"), ("실크 블라우스", "SILK-BL")):
+            create_item(s, ItemDraft(name=name, price_minor=41000, currency="KRW", retailer_id=code))
+    actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    dialog.kind_exchange.setChecked(True)
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    seen: dict[str, Any] = {}
+
+    def choose(picker: Any) -> None:
+        qtbot.waitUntil(lambda: picker.is_loaded() and picker.send.isEnabled())
+        seen["first row"] = picker.model.item(0).name
+        seen["chosen"] = picker.chosen_item().name
+        picker.option_box.combo.setEditText("L")
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+
+    picker = dialogs.expect("modal", answer=choose)
+    dialog.choose_button.click()
+    assert [shown.widget for shown in picker.shown] == ["CatalogPicker"]
+    assert seen["first row"] != "린넨 셔츠"  # not simply the top of the list
+    assert seen["chosen"] == "린넨 셔츠"
+    assert model.data(model.index(0, ReturnLinesModel.NEW_ITEM)) == "린넨 셔츠 (₩29,000)"
+    assert model.data(model.index(0, ReturnLinesModel.NEW_OPTION)) == "L"
+    assert dialog.isVisible() and len(actions.open_orders) == 1
+    dialog.reject()
