@@ -22,6 +22,7 @@ BANK = "국민은행 123456-01-234567 (서울리넨하우스)"  # as the /계좌
 DEMO_TEMPLATES: dict[str, str] = {
     OrderState.AWAITING_PAYMENT.value: "order_payment",
     REMINDER: "order_payment",
+    OrderState.PAID.value: "order_paid",
     OrderState.SHIPPED.value: "order_shipped",
     CANCELLED_REFUND: "order_refund",
 }

@@ -404,6 +404,25 @@ TEMPLATES: list[dict[str, Any]] = [
         ],
     },
     {
+        # An order whose payment arrived after the customer's 24 hours (Order settings ▸ Paid, and the
+        # one message for several orders one transfer paid: name, order number(s), total), so the
+        # sample bank statement's match is told, not left "not told: no template".
+        "name": "order_paid",
+        "language": "ko",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000009",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "{{1}}님, 주문번호 {{2}} 주문의 입금이 확인되었습니다.\n결제 금액: {{3}}\n"
+                "상품을 정성껏 준비해서 보내드릴게요.",
+                "example": {"body_text": [["김민지", "2026-0007", "58,000원"]]},
+            },
+            {"type": "FOOTER", "text": "서울 리넨 하우스"},
+        ],
+    },
+    {
         "name": "shipping_notice",
         "language": "en",
         "category": "UTILITY",

@@ -505,6 +505,7 @@ def test_the_demos_approved_templates_have_numbered_parameters() -> None:
         ("order_refund", "ko", "UTILITY"),  # a paid order cancelled outside the window
         ("order_shipped", "ko", "UTILITY"),  # an order shipped outside the window
         ("order_payment", "ko", "UTILITY"),  # an order awaiting payment, and its reminder
+        ("order_paid", "ko", "UTILITY"),  # its payment arrived (one order, or several paid together)
         ("winter_sale", "ko", "MARKETING"),  # lacks the Korean ad law's form: the editor warns
         ("spring_restock", "ko", "MARKETING"),  # has it
         ("spring_restock", "en", "MARKETING"),  # its version for customers who write English
@@ -541,7 +542,7 @@ def test_the_demos_order_settings_choose_a_fitting_template_for_each_step_told_o
     """After a demo customer's 24 hours, shipping her order (the sample courier file) or asking for
     her payment still tells her: each step has its template, which reads right with its values."""
     from app.demo_orders import BANK, DEMO_TEMPLATES
-    from app.order_messages import TEMPLATE_VALUES, template_fits
+    from app.order_messages import BASIC_VALUES, TEMPLATE_VALUES, template_fits
     from app.sending import render_template
     from app.wire import Template
     from relay.routes.messages import template_summary
@@ -565,7 +566,7 @@ def test_the_demos_order_settings_choose_a_fitting_template_for_each_step_told_o
 
     def told(step: str) -> str:
         template = templates[DEMO_TEMPLATES[step]]
-        wanted = TEMPLATE_VALUES[step]
+        wanted = TEMPLATE_VALUES.get(step, BASIC_VALUES)
         assert len(template.parameters) == len(wanted)  # every value the step has, none left blank
         return render_template(template, tuple(values[k] for k in wanted))
 
@@ -576,6 +577,10 @@ def test_the_demos_order_settings_choose_a_fitting_template_for_each_step_told_o
     payment = told("awaiting_payment")
     assert "결제 금액: 42,000원" in payment and f"입금 계좌: {BANK}" in payment
     assert "입금 기한: 12월 7일 (월)" in payment
+    assert told("paid") == (
+        "김민지님, 주문번호 2026-0001 주문의 입금이 확인되었습니다.\n결제 금액: 42,000원\n"
+        "상품을 정성껏 준비해서 보내드릴게요."
+    )
 
 
 def test_a_reopened_sandbox_continues_instead_of_repeating_what_customers_said(tmp_path: Path) -> None:

@@ -186,3 +186,59 @@ def test_the_demos_orders_shipped_from_its_courier_file_a_day_later_are_told_by_
         assert ctx.stop_demo is not None
         ctx.stop_demo()
         ctx.db.close()
+
+
+def test_the_demos_order_paid_from_its_bank_statement_a_day_later_is_told_by_a_template(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A newcomer who ticks the sample bank statement's match after the customer's 24 hours: she is
+    told her payment arrived by the demo's Paid template, not left "not told: no template chosen for
+    this step" (the only match of the statement ended as that)."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.deposits import MatchKind, confirm_deposits, match_deposits, read_bank_file
+    from app.order_notices import BulkMove, prepare_notice
+    from app.sending import approved_templates
+    from ui.demo import start_demo
+    from ui.formatting import customer_day
+    from ui.main_window import MainWindow
+
+    ctx = start_demo("ko", folder=tmp_path / "shop", speed=20)
+    try:
+        samples = ctx.demo_samples
+        assert samples is not None
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        window.start_sync()
+        # The demo's relay answered the desktop's first connection: its templates are kept.
+        qtbot.waitUntil(
+            lambda: "order_paid" in {t.name for t in approved_templates(ctx.db, None)}, timeout=20000
+        )
+        with ctx.db.write() as s:
+            matches = match_deposits(s, read_bank_file(next(samples.glob("*.xlsx"))))
+            ticked = [(m.order_id, m.deposit) for m in matches if m.kind == MatchKind.NAME_AND_AMOUNT]
+            assert ticked
+            paid = confirm_deposits(s, [(o, d) for o, d in ticked if o is not None])
+        notice = prepare_notice(
+            ctx.db,
+            BulkMove.BANK_FILE,
+            paid,
+            language="ko",
+            locale="ko_KR",
+            format_time=customer_day,
+            now=datetime.now(UTC) + timedelta(days=2),
+            relay_ready=True,
+        )
+        assert not notice.not_told
+        assert len(notice.to_tell) == len(paid)
+        for told in notice.to_tell:
+            p = told.prepared
+            assert not p.inside_window and p.template is not None and p.template.name == "order_paid"
+            assert f"주문번호 {told.number} 주문의 입금이 확인되었습니다." in p.text
+    finally:
+        if ctx.sync is not None:
+            ctx.sync.stop()  # before its relay goes
+        assert ctx.stop_demo is not None
+        ctx.stop_demo()
+        ctx.db.close()
