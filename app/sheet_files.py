@@ -194,12 +194,20 @@ def sheet_format(path: Path) -> SheetFormat:
     return "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
 
 
+def _grouped(value: int | Decimal) -> str:
+    """Excel's format for `value` with thousands separators (39,000; 12.50 keeps its cents), as the
+    books and a bank's own download show money; without one Excel shows a bare 39000."""
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
 def write_sheet(rows: Sequence[Sequence[object]], fmt: SheetFormat = "csv", *, title: str = "Sheet") -> bytes:
     """Rows as CSV (UTF-8 with BOM, CRLF, for Korean Excel) or as an .xlsx workbook.
 
     Text stays text in the workbook (postcodes and phone numbers keep their leading zeros); whole
-    numbers and Decimals are numbers, so the books can add them up; a naive datetime (wall-clock
-    time) is a date-time cell, "2026-12-01 16:07" in a CSV.
+    numbers and Decimals are numbers, so the books can add them up (shown as 39,000); a naive
+    datetime (wall-clock time) is a date-time cell, "2026-12-01 16:07" in a CSV.
     """
     if fmt == "csv":
         out = io.StringIO()
@@ -216,7 +224,9 @@ def write_sheet(rows: Sequence[Sequence[object]], fmt: SheetFormat = "csv", *, t
         cells: list[object] = []
         for value in row:
             if isinstance(value, int | Decimal) and not isinstance(value, bool):
-                cells.append(value)
+                number = WriteOnlyCell(sheet, value=value)
+                number.number_format = _grouped(value)
+                cells.append(number)
                 continue
             if isinstance(value, datetime):
                 moment = WriteOnlyCell(sheet, value=value.replace(tzinfo=None))

@@ -552,3 +552,32 @@ def test_a_ticked_row_whose_order_changed_after_the_review_does_nothing(db, tmp_
     assert applied.shipped == ()
     with db.read() as s:
         assert {o.state for o in s.scalars(select(Order))} == {"paid"}
+
+
+def test_amounts_in_the_accounting_workbook_show_thousands_separators_as_the_books_do(
+    db, tmp_path: Path
+) -> None:
+    """The accountant opened the workbook and read 39000 and 42000: amounts show as 39,000 (cents
+    kept for a currency that has them), and stay numbers the books can add up."""
+    from decimal import Decimal
+
+    from openpyxl import load_workbook
+
+    from app.sheet_files import write_sheet
+
+    paid_orders(db)
+    with db.read() as s:
+        data = orders_sheet(s, fmt="xlsx")
+    path = tmp_path / "orders.xlsx"
+    path.write_bytes(data)
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    total = sheet.cell(row=2, column=header.index("합계") + 1)
+    assert total.value == 39000 and total.number_format == "#,##0"
+    assert sheet.cell(row=2, column=header.index("주문번호") + 1).number_format == "General"  # text
+
+    dollars = tmp_path / "usd.xlsx"
+    dollars.write_bytes(write_sheet([["Total"], [Decimal("1234.50")]], "xlsx"))
+    cell = load_workbook(dollars).active.cell(row=2, column=1)  # type: ignore[union-attr]
+    assert cell.value == 1234.5 and cell.number_format == "#,##0.00"
