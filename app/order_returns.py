@@ -107,24 +107,39 @@ class ReturnStart:
 
 
 def credit_for(
-    lines: Sequence[ReturnableLine], subtotal: int, discount: int, left: int, picks: Sequence[ReturnLine]
+    lines: Sequence[ReturnableLine],
+    subtotal: int,
+    discount: int,
+    left: int,
+    picks: Sequence[ReturnLine],
+    *,
+    exchange: bool = False,
 ) -> int:
     """What the customer paid for the picked pieces: their prices less their share of the order's
-    discount; all that is left of her payment (`left`: shipping too) when they are its last pieces."""
+    discount; all that is left of her payment (`left`: shipping too) when they are its last pieces
+    and the sale is undone. Exchanged, they count for their goods only: the first order's shipping
+    carried the goods she had, and a size swapped is no shipping fee to give back."""
     prices = {line.position: line.unit_price_minor for line in lines}
     value = sum(prices.get(p.position, 0) * p.quantity for p in picks)
     back = {line.position: line.returned for line in lines}
     for p in picks:
         back[p.position] = back.get(p.position, 0) + p.quantity
-    if all(back.get(line.position, 0) >= line.bought for line in lines):
+    if not exchange and all(back.get(line.position, 0) >= line.bought for line in lines):
         return max(0, left)
     share = discount * value // subtotal if subtotal else 0
     return max(0, min(left, value - share))
 
 
-def start_credit(start: ReturnStart, picks: Sequence[ReturnLine]) -> int:
+def start_credit(start: ReturnStart, picks: Sequence[ReturnLine], *, exchange: bool = False) -> int:
     """`credit_for` the order `start` describes."""
-    return credit_for(start.lines, start.subtotal_minor, start.discount_minor, start.refundable_minor, picks)
+    return credit_for(
+        start.lines,
+        start.subtotal_minor,
+        start.discount_minor,
+        start.refundable_minor,
+        picks,
+        exchange=exchange,
+    )
 
 
 def waiting_returns(events: Sequence[Any]) -> int:
@@ -318,9 +333,11 @@ def _lines(order: Order) -> tuple[ReturnableLine, ...]:
     )
 
 
-def paid_for(order: Order, picks: Sequence[ReturnLine]) -> int:
+def paid_for(order: Order, picks: Sequence[ReturnLine], *, exchange: bool = False) -> int:
     """`credit_for` an order as stored."""
-    return credit_for(_lines(order), order.subtotal_minor, _discount(order), _unrefunded(order), picks)
+    return credit_for(
+        _lines(order), order.subtotal_minor, _discount(order), _unrefunded(order), picks, exchange=exchange
+    )
 
 
 def _unrefunded(order: Order) -> int:
@@ -391,7 +408,7 @@ def record_return(
         raise OrderError(ErrorCode.ORDER_GONE)
     check_returnable(order, now)
     picks = _checked_picks(order, request)
-    credit = paid_for(order, picks)
+    credit = paid_for(order, picks, exchange=bool(request.exchange))
     most = _unrefunded(order)
     facts: dict[str, Any] = {
         "lines": [

@@ -237,8 +237,9 @@ class ReturnDialog(QDialog):
         use of it)."""
         if self.start is None:
             return 0
-        credit = start_credit(self.start, self.model.picks())
-        if not self.kind_exchange.isChecked():
+        exchange = self.kind_exchange.isChecked()
+        credit = start_credit(self.start, self.model.picks(), exchange=exchange)
+        if not exchange:
             return credit
         return max(0, credit - self.model.replacement_value())
 
@@ -276,7 +277,7 @@ class ReturnDialog(QDialog):
         if not picks:
             self.summary.setText(self.tr("Choose what comes back."))
         elif self.kind_exchange.isChecked():
-            credit = start_credit(start, picks)
+            credit = start_credit(start, picks, exchange=True)
             value = self.model.replacement_value()
             if value > credit:
                 text = self.tr("A new order is made; it asks the customer for the difference of {0}.").format(

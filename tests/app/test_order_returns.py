@@ -475,3 +475,24 @@ def test_returning_the_replacement_of_an_exchange_refunds_the_money_her_first_or
     assert cancel_refund(db, new_id)[0] == 0
     # And the first order still never refunds the bag's money: once, by the replacement's return.
     assert returnable(db, order_id).refundable_minor == 61000
+
+
+def test_exchanging_every_piece_for_another_size_refunds_nothing_not_the_shipping_that_carried_them(
+    db,
+) -> None:
+    """Every piece of her order swapped for another size: the owner's default refund was the 3,000원
+    shipping (\"입금해 주신 3,000원은 환불해 드리겠습니다\"), though that shipping carried the goods she
+    sends back. The exchange takes the goods' price; her shipping stays paid."""
+    order_id, _contact_id, _items = shipped_order(db)
+    request = ReturnRequest(
+        (ReturnLine(0, 2), ReturnLine(1, 1)),
+        goods_back=False,
+        exchange=(LineInput("LINEN", 2, option="L"), LineInput("BAG", 1)),
+    )
+    _detail, _changes, outcome = save_return(db, order_id, request)
+    assert (outcome.refund_minor, outcome.due_minor) == (0, 0)
+    new = load_order(db, outcome.exchange_id)  # type: ignore[arg-type]
+    assert new.state == OrderState.PAID and new.total_minor == 0 and new.discount_minor == 70000
+    message = korean_message(db, order_id)
+    assert message is not None and "환불" not in message.text
+    assert returnable(db, order_id).refundable_minor == 3000  # still hers to refund, if the owner decides

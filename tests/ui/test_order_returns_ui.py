@@ -540,3 +540,34 @@ def test_the_catalogue_for_an_exchange_starts_on_the_piece_sent_back_in_its_size
     assert model.data(model.index(0, ReturnLinesModel.NEW_OPTION)) == "L"
     assert dialog.isVisible() and len(actions.open_orders) == 1
     dialog.reject()
+
+
+def test_an_exchange_of_the_whole_order_offers_no_refund_of_its_shipping(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """The demo's 김민지 swapped her one shirt (39,000원 + 3,000원 shipping) for another size, and the
+    dialog offered 3,000원 back: the shipping that carried the shirt she returns."""
+    from app.orders import Charges
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="김민지")
+        order_id = create_order(
+            s,
+            contact_id=c.id,
+            lines=[LineInput("LINEN", 1, option="M")],
+            source="chat",
+            charges=Charges(shipping_minor=3000),
+        ).id
+        for state in (OrderState.PAID, OrderState.SHIPPED):
+            move_order(s, order_id, state, courier="CJ대한통운", tracking="654321098765")
+    _actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    dialog.kind_exchange.setChecked(True)
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    assert model.data(model.index(0, ReturnLinesModel.NEW_ITEM)) == "린넨 셔츠 (₩39,000)"
+    assert dialog.refund.text() == "0"
+    summary = dialog.summary.text()
+    assert summary.endswith("A new order is made and marked paid: no payment is asked.")
+    assert "get back" not in summary
+    dialog.reject()
