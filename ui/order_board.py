@@ -605,16 +605,28 @@ class OrderBoard(QWidget):
                 texts.append(
                     self.tr("%n ticked row(s) were not applied: their orders changed meanwhile.", "", missed)
                 )
-            self._say_file_result(" ".join(texts))
+            said = " ".join(texts)
+            self._say_file_result(said)
             self.ctx.publish(changes)
             self.shipped.emit(shipped)
             if self.order_actions is not None and shipped:
-                # The shipped orders' messages with their tracking numbers: sent or not, together.
-                self.order_actions.offer_notice(BulkMove.COURIER_FILE, shipped)
+                # The shipped orders' messages with their tracking numbers: sent or not, together;
+                # the note then says which, so the owner is not left wondering whether they went.
+                notice = self.order_actions.offer_notice(BulkMove.COURIER_FILE, shipped)
+                sending = notice.model.ticked
+                notice.decided.connect(
+                    lambda sent: self._say_file_result(f"{said} {self._told_text(sent, sending())}")
+                )
 
         Op(lambda: apply_reviewed_tracking(db, path, courier, ticked), parent=self).success(done).failure(
             self._failed
         ).run()
+
+    def _told_text(self, sent: bool, count: int) -> str:
+        """What became of the shipped orders' messages, after the owner decided."""
+        if sent and count:
+            return self.tr("Tracking numbers sent to %n customer(s).", "", count)
+        return self.tr("Customers not told.")
 
     def _say_file_result(self, text: str) -> None:
         """What the courier's file did: in the note that stays (the status line is rewritten by the

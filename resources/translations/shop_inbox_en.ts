@@ -239,6 +239,11 @@
         <translation>
             <numerusform>%n ticked row was not applied: their orders changed meanwhile.</numerusform><numerusform>%n ticked rows were not applied: their orders changed meanwhile.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Tracking numbers sent to %n customer(s).</source>
+        <translation>
+            <numerusform>Tracking numbers sent to %n customer.</numerusform><numerusform>Tracking numbers sent to %n customers.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>QuickReplyManager</name>

@@ -5132,6 +5132,16 @@ Run it only if you know who made it and asked for it. A customer has no reason t
             <numerusform>체크한 %n줄은 적용하지 않았어요. 그사이 주문이 바뀌었어요.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Tracking numbers sent to %n customer(s).</source>
+        <translation>
+            <numerusform>고객 %n명에게 송장번호를 보냈어요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customers not told.</source>
+        <translation>고객에게는 알리지 않았어요.</translation>
+    </message>
     <message>
         <source>&amp;Open order</source>
         <translation>주문 열기(&amp;O)</translation>

@@ -239,6 +239,12 @@ def test_a_courier_file_offers_the_tracking_numbers_in_one_decision(
     assert "wblNo=654321098760" in bodies["김민지"]
     assert "송장번호: 654321098761" in bodies["박서준"]
     assert last_event(window, orders["이하은"]) == (UNSENT_MOVE, "shipped")
+    # The note under the board says the messages went, not only that the orders moved.
+    assert board.saved_note.text.text() == (
+        board.tr("%n order(s) marked shipped.", "", 3)
+        + " "
+        + board.tr("Tracking numbers sent to %n customer(s).", "", 2)
+    )
 
 
 def test_orders_the_deadline_cancelled_are_a_note_in_the_orders_window_answered_once(
