@@ -2833,7 +2833,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Meta charges {0} utility messages; {1} go inside an open window, free.</source>
-        <translation>Meta가 유틸리티 메시지 {0}건에 요금을 부과해요. {1}건은 열린 창 안이라 무료예요.</translation>
+        <translation>Meta가 유틸리티 메시지 {0}건에 요금을 부과해요. {1}건은 고객이 24시간 안에 메시지를 보내서 무료예요.</translation>
     </message>
     <message>
         <source>Estimated cost: {0}.</source>
@@ -4790,7 +4790,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>Utility: free inside an open 24-hour window; needs the notifications opt-in.</source>
-        <translation>유틸리티: 24시간 창이 열려 있으면 무료이고, 알림 수신 동의가 필요해요.</translation>
+        <translation>유틸리티: 고객이 24시간 안에 메시지를 보냈다면 무료이고, 알림 수신 동의가 필요해요.</translation>
     </message>
     <message>
         <source>If a customer taps {buttons}, the menu bot does not answer. Make sure someone will.</source>
@@ -5275,7 +5275,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Template outside the window</source>
-        <translation>24시간 창 밖에서 보낼 템플릿</translation>
+        <translation>24시간이 지난 고객에게 보낼 템플릿</translation>
     </message>
     <message>
         <source>… for a paid order (refund)</source>
@@ -6560,7 +6560,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>{count} customers a day outside the 24-hour window</source>
-        <translation>24시간 창 밖에서 하루 고객 {count}명</translation>
+        <translation>마지막 메시지 후 24시간이 지난 고객 하루 {count}명</translation>
     </message>
     <message>
         <source>Checking WhatsApp&apos;s side and the relay&apos;s server…</source>
@@ -8197,7 +8197,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Outside the 24-hour window WhatsApp charges for utility templates too, less than for marketing.</source>
-        <translation>24시간 창 밖에서는 유틸리티 템플릿에도 WhatsApp 요금이 부과돼요(마케팅보다 적어요).</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지나면 유틸리티 템플릿에도 WhatsApp 요금이 부과돼요(마케팅보다 적어요).</translation>
     </message>
     <message>
         <source>Korean law for advertising messages:</source>

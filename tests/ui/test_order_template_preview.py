@@ -63,3 +63,31 @@ def test_each_steps_preview_has_its_own_values_and_follows_the_account_typed(ctx
     # One message for several orders names every number and their total.
     assert "2026-0001 및 2026-0002" in dialog.template_previews["paid_together"].text()
     assert "84,000원" in dialog.template_previews["paid_together"].text()
+
+
+def test_in_korean_the_template_row_says_when_it_goes_in_plain_words(
+    ctx: Any, qtbot: Any, korean: None
+) -> None:
+    """“24시간 창 밖에서 보낼 템플릿” translated Meta's “window” word for word, which a shop owner
+    does not know; the row says whom the template is for, as the order window does."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    dialog = open_settings(ctx, qtbot, {"awaiting_payment": "order_payment"})
+    combo = dialog.template_choice["awaiting_payment"]
+    form = combo.parentWidget().layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(combo)
+    assert isinstance(label, QLabel)
+    assert label.text() == "24시간이 지난 고객에게 보낼 템플릿"
+
+
+def test_no_korean_text_speaks_of_a_24_hour_window() -> None:
+    """Meta's “24-hour window” is 창 word for word, a window on the screen to a Korean reader: each
+    text says it as the chat does, “고객의 마지막 메시지 후 24시간”."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources/translations/shop_inbox_ko.ts"
+    texts = [m.findtext("translation") or "" for m in ET.parse(ts).getroot().iter("message")]
+    texts += [n.text or "" for n in ET.parse(ts).getroot().iter("numerusform")]
+    assert [t for t in texts if "시간 창" in t or "열린 창" in t or "창 밖" in t] == []
