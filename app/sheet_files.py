@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -202,6 +203,32 @@ def _grouped(value: int | Decimal) -> str:
     return "#,##0" + ("." + "0" * places if places else "")
 
 
+# Excel's default column (8.43 characters) shows a date-time as "########" and cuts names short; each
+# column is as wide as its widest cell, within these bounds.
+MIN_WIDTH, MAX_WIDTH = 6, 50
+
+
+def _cell_width(value: object) -> int:
+    """About how many of Excel's character widths `value` takes as shown (Hangul counts two)."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return len(XLSX_DATETIME)
+    text = f"{value:,}" if isinstance(value, int | Decimal) and not isinstance(value, bool) else str(value)
+    longest = max(text.split("\n"), key=len)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
+
+
+def _column_widths(rows: Sequence[Sequence[object]]) -> list[int]:
+    widths: list[int] = []
+    for row in rows:
+        for i, value in enumerate(row):
+            if i == len(widths):
+                widths.append(0)
+            widths[i] = max(widths[i], _cell_width(value))
+    return [min(MAX_WIDTH, max(MIN_WIDTH, w + 2)) for w in widths]
+
+
 def write_sheet(rows: Sequence[Sequence[object]], fmt: SheetFormat = "csv", *, title: str = "Sheet") -> bytes:
     """Rows as CSV (UTF-8 with BOM, CRLF, for Korean Excel) or as an .xlsx workbook.
 
@@ -217,9 +244,12 @@ def write_sheet(rows: Sequence[Sequence[object]], fmt: SheetFormat = "csv", *, t
         return (BOM + out.getvalue()).encode("utf-8")
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title[:31])
+    for i, width in enumerate(_column_widths(rows), start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
     for row in rows:
         cells: list[object] = []
         for value in row:

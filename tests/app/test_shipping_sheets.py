@@ -581,3 +581,25 @@ def test_amounts_in_the_accounting_workbook_show_thousands_separators_as_the_boo
     dollars.write_bytes(write_sheet([["Total"], [Decimal("1234.50")]], "xlsx"))
     cell = load_workbook(dollars).active.cell(row=2, column=1)  # type: ignore[union-attr]
     assert cell.value == 1234.5 and cell.number_format == "#,##0.00"
+
+
+def test_the_accounting_workbooks_columns_are_wide_enough_to_read_dates_and_names(db, tmp_path: Path) -> None:
+    """Excel's default column is 8 characters: the order time showed as "########" and the product
+    names were cut. Each column is as wide as what it holds (Hangul takes two widths)."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    paid_orders(db)
+    with db.read() as s:
+        data = orders_sheet(s, fmt="xlsx")
+    path = tmp_path / "orders.xlsx"
+    path.write_bytes(data)
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+
+    def width(title: str) -> float:
+        return sheet.column_dimensions[get_column_letter(header.index(title) + 1)].width
+
+    assert width("주문일시") >= len("2026-12-02 16:32")
+    assert width("상품명") >= 2 * len("린넨 셔츠")
