@@ -414,8 +414,13 @@ class OrderWindow(QDialog):
 
     def _hide_message(self) -> None:
         """The message closed: the window goes back to the height it had before the message grew it
-        (it stayed tall, with empty space under the order), unless the owner has resized it since."""
+        (it stayed tall, with empty space under the order), unless the owner has resized it since.
+        The focus, which was on the message's buttons (or fell to the window's first button while it
+        was sent), goes to the next step, as after any move; a field the owner is typing in keeps it."""
         self.message.hide()
+        focus = self.focusWidget()
+        if focus is None or not focus.isVisible() or isinstance(focus, QPushButton):
+            self._focus_next_step()
         grown, self._grown = self._grown, None
         if grown is not None and self.height() == grown[1]:
             layout = self.layout()

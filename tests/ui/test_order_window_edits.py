@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
@@ -415,6 +416,27 @@ def test_the_keyboard_goes_from_step_to_step_without_losing_its_place(window: An
     send = order_window.message.send_button
     qtbot.waitUntil(lambda: order_window.message.isVisible() and send.isEnabled())
     assert order_window.focusWidget() is send  # the step's message to the customer, ready to go
+
+
+@pytest.mark.parametrize("way", ["send", "skip"])
+def test_after_the_message_is_sent_or_skipped_the_focus_is_on_the_next_step(
+    window: Any, qtbot: Any, way: str
+) -> None:
+    """Walk: after 입금 요청 and 고객에게 보내기, the focus fell to the first button, 상품 변경…
+    (Enter changed the items); it goes on to the next step, 결제 완료로 표시, as after any move."""
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    qtbot.waitExposed(order_window)
+    with qtbot.waitSignal(order_window.moved):
+        qtbot.keyClick(move_button(order_window, OrderState.AWAITING_PAYMENT), Qt.Key.Key_Space)
+    message = order_window.message
+    button = message.send_button if way == "send" else message.skip_button
+    qtbot.waitUntil(lambda: message.isVisible() and button.isEnabled())
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not message.isVisible())
+    settle(qtbot)
+    assert order_window.focusWidget() is move_button(order_window, OrderState.PAID)
 
 
 def test_a_change_made_elsewhere_leaves_the_focus_on_the_same_button(window: Any, qtbot: Any) -> None:
