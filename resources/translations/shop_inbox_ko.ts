@@ -2871,7 +2871,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Download the account&apos;s transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; one deposit for several of a customer&apos;s orders, by their total; tick the ones to confirm. A deposit under another name is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</source>
-        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기에서 여세요. 입금 대기 중인 주문과 입금자명·금액으로 맞춰 봐요. 한 고객의 여러 주문을 한 번에 입금한 건 주문 합계로 맞춰요. 확인할 항목에 체크하세요. 입금자명이 다른 입금은 금액으로만, 입금 요청 전의 새 주문은 &apos;입금 요청 전 주문&apos;으로 맞춰 두고 사장님이 판단하시도록 남겨 둬요.</translation>
+        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기서 열어 주세요. 입금 대기 중인 주문과 입금자명·금액이 맞는 입금을 찾아 드려요. 한 고객이 여러 주문을 한 번에 입금했다면 주문 합계로 찾아요. 결제 완료로 표시할 항목에 체크하세요. 입금자명이 다른 입금(금액만 맞음)과 입금 요청 전 주문에 들어온 입금은 체크하지 않고 남겨 두니 직접 확인해 주세요.</translation>
     </message>
     <message>
         <source>Deposits</source>
@@ -2891,7 +2891,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>&amp;Mark checked orders paid</source>
-        <translation>체크한 주문 결제 완료로 표시(&amp;M)</translation>
+        <translation>체크한 주문을 결제 완료로 표시(&amp;M)</translation>
     </message>
     <message>
         <source>Close</source>

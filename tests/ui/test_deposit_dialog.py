@@ -345,3 +345,18 @@ def test_a_transfer_for_an_order_marked_paid_by_hand_says_nothing_is_left_to_do(
         == f"직접 결제 완료로 표시한 주문({number})의 이름·금액과 같아요. 따로 할 일은 없어요"
     )
     assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None
+
+
+def test_in_korean_the_bank_window_asks_in_plain_words_and_its_button_has_its_particle(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    """Walk: “…내려받아 여기에서 여세요” read stiff, and the button said “체크한 주문 결제 완료로 표시”
+    without its 을."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    qtbot.addWidget(dialog)
+    intro = next(label.text() for label in dialog.findChildren(QLabel) if label.text().startswith("은행에서"))
+    assert "여기서 열어 주세요." in intro and "여세요" not in intro
+    assert dialog.confirm_button.text() == "체크한 주문을 결제 완료로 표시(&M)"
+    dialog.close()
