@@ -17,6 +17,7 @@ from app.stock import set_stock
 
 CART_HOURS_AGO = 26  # the cart message: older than the 24-hour window (see seed_demo_orders)
 BANK = "국민은행 123456-01-234567 (서울리넨하우스)"  # as the /계좌 quick reply and the bot say
+BANK_EN = "KB Kookmin Bank 123456-01-234567 (Seoul Linen House)"  # as the English /bank reply says
 # The demo's approved templates (relay/sandbox_cast.py TEMPLATES) chosen for the steps they fit, so an
 # order moved after the customer's 24 hours still tells her (Order settings ▸ Messages).
 DEMO_TEMPLATES: dict[str, str] = {
@@ -26,6 +27,16 @@ DEMO_TEMPLATES: dict[str, str] = {
     OrderState.SHIPPED.value: "order_shipped",
     CANCELLED_REFUND: "order_refund",
 }
+# The demo run in English: the same steps' English templates, so an owner who reads English sees
+# what the customer reads in Order settings ▸ Messages, not Korean.
+DEMO_TEMPLATES_EN: dict[str, str] = {state: name + "_en" for state, name in DEMO_TEMPLATES.items()}
+
+
+def demo_order_settings(lang: str) -> OrderSettings:
+    """The demo shop's bank account and templates, in the language the demo runs in."""
+    if lang.lower().startswith("ko"):
+        return OrderSettings(bank_account=BANK, templates=dict(DEMO_TEMPLATES))
+    return OrderSettings(bank_account=BANK_EN, templates=dict(DEMO_TEMPLATES_EN))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +129,13 @@ DEMO_CART = {
 CART_CUSTOMER = "821033304567"
 
 
-def seed_demo_orders(session: Session, now: datetime | None = None) -> int:
-    """Orders for the demo's customers (after the catalogue and chats); how many were written."""
+def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str = "ko") -> int:
+    """Orders for the demo's customers (after the catalogue and chats); how many were written.
+    `lang`: the language the demo runs in, which its order settings are written in."""
     now = now or datetime.now(UTC)
     if session.scalar(select(Order.id).limit(1)) is not None:
         return 0
-    save_order_settings(session, OrderSettings(bank_account=BANK, templates=dict(DEMO_TEMPLATES)))
+    save_order_settings(session, demo_order_settings(lang))
     items = {
         code: item_id for item_id, code in session.execute(select(CatalogItem.id, CatalogItem.retailer_id))
     }

@@ -115,8 +115,8 @@ EN_CUSTOMERS: tuple[DemoCustomer, ...] = (
             (
                 "out",
                 "Lovely choice! Your order: the leather crossbody bag in black, ₩89,000 with free "
-                "delivery. Please transfer it within 3 days to 국민은행 123456-01-234567 (서울리넨하우스) "
-                "and we'll ship it right away.",
+                "delivery. Please transfer it within 3 days to KB Kookmin Bank 123456-01-234567 "
+                "(Seoul Linen House) and we'll ship it right away.",
             ),
             ("in", "Thank you! I'll transfer it this week."),
         ),
@@ -272,7 +272,7 @@ def seed_demo_shop(
         load_demo_catalog(s, demo_folder, catalog_dir)
         # The shop's hours (in Seoul) before its orders: a deadline is the end of the shop's day.
         save_local(s, demo_automations(lang))
-        seed_demo_orders(s)
+        seed_demo_orders(s, lang=lang)
         # The share link opens a chat with the demo shop itself (Shop ▸ Share link…).
         put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))
         if subscribers:

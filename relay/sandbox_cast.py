@@ -403,6 +403,78 @@ TEMPLATES: list[dict[str, Any]] = [
             {"type": "FOOTER", "text": "서울 리넨 하우스"},
         ],
     },
+    # The order templates of a shop that writes English (the demo run in English chooses them in
+    # Order settings ▸ Messages): the same places as the Korean ones above, in the same order.
+    {
+        "name": "order_payment_en",
+        "language": "en",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000009",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "Hi {{1}}, here are the payment details for order {{2}}.\nTotal: {{3}}\n"
+                "Bank account: {{4}}\nPlease pay by: {{5}}\nWe'll get your order ready as soon as "
+                "your payment arrives.",
+                "example": {
+                    "body_text": [
+                        [
+                            "Amy Clarke",
+                            "2026-0007",
+                            "₩58,000",
+                            "KB Kookmin Bank 123456-01-234567 (Seoul Linen House)",
+                            "Monday, December 7",
+                        ]
+                    ]
+                },
+            },
+            {"type": "FOOTER", "text": "Seoul Linen House"},
+        ],
+    },
+    {
+        "name": "order_shipped_en",
+        "language": "en",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000010",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "Hi {{1}}, your order {{2}} is on its way.\nTotal paid: {{3}}\nCourier: {{4}}\n"
+                "Tracking number: {{5}}\nTrack it here: {{6}}",
+                "example": {
+                    "body_text": [
+                        [
+                            "Amy Clarke",
+                            "2026-0007",
+                            "₩58,000",
+                            "CJ Logistics",
+                            "685203947716",
+                            "https://trace.cjlogistics.com/next/tracking.html?wblNo=685203947716",
+                        ]
+                    ]
+                },
+            },
+            {"type": "FOOTER", "text": "Seoul Linen House"},
+        ],
+    },
+    {
+        "name": "order_refund_en",
+        "language": "en",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000011",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "Hi {{1}}, order {{2}} has been cancelled. We'll refund the {{3}} you paid: "
+                "please let us know which account to send it to.",
+                "example": {"body_text": [["Amy Clarke", "2026-0007", "₩58,000"]]},
+            },
+            {"type": "FOOTER", "text": "Seoul Linen House"},
+        ],
+    },
     {
         # An order whose payment arrived after the customer's 24 hours (Order settings ▸ Paid, and the
         # one message for several orders one transfer paid: name, order number(s), total), so the

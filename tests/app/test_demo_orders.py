@@ -185,3 +185,47 @@ def test_daniel_ortizs_new_order_is_the_coat_his_chat_asks_for(db, tmp_path: Pat
         assert "trench coat" in chat and "beige" in chat and "l then" in chat
         assert "cardigan" not in chat and "navy" not in chat
         assert chat_end is not None and chat_end < order.created_at < chat_end + timedelta(hours=1)
+
+
+def test_the_demo_in_english_tells_its_orders_outside_the_window_in_english(db, tmp_path: Path) -> None:
+    """An owner who reads English opened Order settings ▸ Messages in the English demo: every step's
+    template was Korean ("김민지님, 주문번호 … 입금 안내입니다") and the bank account 국민은행. The English
+    demo chooses the relay's English order templates and writes its bank account in English."""
+    from app.order_messages import template_fits, template_preview
+    from app.relay_client import RelayClient
+    from tests.support.relay_server import run_relay
+
+    with db.write() as s:
+        seed_demo_history(s)
+        load_demo_catalog(s, DEMO, tmp_path / "catalog")
+        seed_demo_orders(s, lang="en")
+    with db.read() as s:
+        settings = load_order_settings(s)
+    (tmp_path / "relay").mkdir()
+    with run_relay(tmp_path / "relay", upstream="sandbox") as relay, RelayClient(relay.url, relay.token) as c:
+        approved = [t for t in c.templates() if t.status.upper() == "APPROVED"]
+    assert settings.bank_account.startswith("KB Kookmin Bank")
+    assert set(settings.templates) == {"awaiting_payment", "reminder", "shipped", "cancelled_refund"}
+    for step, name in settings.templates.items():
+        template = next((t for t in approved if t.name == name), None)
+        assert template is not None and template.language.startswith("en"), (step, name)
+        assert template_fits(step, template), (step, name)
+        shown = template_preview(
+            step,
+            template,
+            bank_account=settings.bank_account,
+            currency="KRW",
+            deadline_for=lambda _l: "Monday",
+        )
+        assert shown.startswith("Hi Amy Clarke") and "님" not in shown, shown
+
+
+def test_the_demo_in_korean_keeps_its_korean_order_templates(db, tmp_path: Path) -> None:
+    with db.write() as s:
+        seed_demo_history(s)
+        load_demo_catalog(s, DEMO, tmp_path / "catalog")
+        seed_demo_orders(s, lang="ko")
+    with db.read() as s:
+        settings = load_order_settings(s)
+    assert settings.bank_account.startswith("국민은행")
+    assert settings.templates["awaiting_payment"] == "order_payment"

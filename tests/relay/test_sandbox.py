@@ -510,6 +510,10 @@ def test_the_demos_approved_templates_have_numbered_parameters() -> None:
         ("spring_restock", "ko", "MARKETING"),  # has it
         ("spring_restock", "en", "MARKETING"),  # its version for customers who write English
         ("shipping_notice", "en", "UTILITY"),
+        # The same order steps for a shop that writes English (the demo run in English).
+        ("order_payment_en", "en", "UTILITY"),
+        ("order_shipped_en", "en", "UTILITY"),
+        ("order_refund_en", "en", "UTILITY"),
     }
     for template in templates:
         assert template["status"] == "APPROVED"
