@@ -612,28 +612,36 @@ def prune_unused_images(session: Session, catalog_dir: Path) -> int:
     return removed
 
 
-def load_demo_catalog(session: Session, demo_dir: Path, catalog_dir: Path) -> int:
+def load_demo_catalog(session: Session, demo_dir: Path, catalog_dir: Path, lang: str = "ko") -> int:
     """Fill the catalogue from `demo_dir/catalog.json` and its images; safe to run twice.
 
     Each entry: retailer_id, name, description, price_minor, currency (default KRW), collection,
-    image (a file name in `demo_dir/images`). Returns the number of items created or updated.
+    image (a file name in `demo_dir/images`); name_en, description_en and collection_en say them in
+    English, for the demo run in any language but Korean (an owner who reads English searched the
+    catalogue for the cardigan a customer asked about, and found only Korean names).
+    Returns the number of items created or updated.
     """
     from app.catalog_collections import collection_id_for_name
 
     entries: list[dict[str, Any]] = json.loads((demo_dir / "catalog.json").read_text(encoding="utf-8"))
+    english = not lang.lower().startswith("ko")
+
+    def said(entry: dict[str, Any], key: str) -> Any:
+        return entry.get(f"{key}_en", entry.get(key)) if english else entry.get(key)
+
     count = 0
     for entry in entries:
         images: tuple[str, ...] = ()
         if entry.get("image"):
             images = (import_image(catalog_dir, demo_dir / "images" / str(entry["image"])),)
-        collection = entry.get("collection")
+        collection = said(entry, "collection")
         collection_ids = (collection_id_for_name(session, str(collection)),) if collection else ()
         draft = ItemDraft(
-            name=str(entry["name"]),
+            name=str(said(entry, "name")),
             price_minor=int(entry["price_minor"]),
             currency=str(entry.get("currency", "KRW")),
             retailer_id=str(entry["retailer_id"]),
-            description=str(entry.get("description", "")),
+            description=str(said(entry, "description") or ""),
             url=str(entry.get("url", "")),
             images=images,
             hidden=bool(entry.get("hidden", False)),

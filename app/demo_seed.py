@@ -269,7 +269,7 @@ def seed_demo_shop(
         seed_demo_history(s)
         seed_demo_consents(s)
         load_demo_quick_replies(s, lang)
-        load_demo_catalog(s, demo_folder, catalog_dir)
+        load_demo_catalog(s, demo_folder, catalog_dir, lang)
         # The shop's hours (in Seoul) before its orders: a deadline is the end of the shop's day.
         save_local(s, demo_automations(lang))
         seed_demo_orders(s, lang=lang)

@@ -283,6 +283,23 @@ def test_demo_catalogue_loads_into_the_window(qtbot, window, ctx: AppContext) ->
     assert window.collections.list.count() > 3
 
 
+def test_the_demo_catalogue_in_english_is_found_by_the_words_an_english_customer_writes(
+    qtbot, window, ctx: AppContext
+) -> None:
+    """Olivia (the English demo) asked for "the cotton knit cardigan in oatmeal"; the owner, who reads
+    English, typed "cardigan" in the catalogue and found nothing: every name was Korean."""
+    with ctx.db.write() as s:
+        load_demo_catalog(s, DEMO, ctx.paths.catalog_dir, "en")
+    window.search.setText("cardigan")
+    qtbot.waitUntil(lambda: names_shown(window) == ["Cotton knit cardigan, oatmeal"], timeout=5000)
+    window.search.clear()
+    qtbot.waitUntil(lambda: len(names_shown(window)) >= 18, timeout=5000)
+    shown = names_shown(window)
+    assert not any("\uac00" <= ch <= "\ud7a3" for name in shown for ch in name)
+    collections = [window.collections.list.item(r).text() for r in range(window.collections.list.count())]
+    assert any("Outerwear" in text for text in collections), collections
+
+
 def test_csv_import_from_the_window_reports_bad_lines(qtbot, window, ctx: AppContext, tmp_path: Path) -> None:
     from app.catalog_csv import ImportReport
     from ui.catalog_csv_actions import import_csv, report_text
