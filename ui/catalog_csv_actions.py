@@ -84,9 +84,15 @@ def problem_text(problem: RowProblem) -> str:
 
 def report_text(report: ImportReport) -> tuple[str, str]:
     """(summary, details) for the import's message box."""
-    summary = QCoreApplication.translate(
-        "CatalogCsv", "{0} new items, {1} updated, {2} already up to date."
-    ).format(report.created, report.updated, report.unchanged)
+    # One item is "1 new item", not "1 new items" (lupdate makes no plural forms of translate()).
+    if report.created == 1:
+        summary = QCoreApplication.translate(
+            "CatalogCsv", "1 new item, {0} updated, {1} already up to date."
+        ).format(report.updated, report.unchanged)
+    else:
+        summary = QCoreApplication.translate(
+            "CatalogCsv", "{0} new items, {1} updated, {2} already up to date."
+        ).format(report.created, report.updated, report.unchanged)
     if report.matched_by_name and report.created:
         summary += "\n" + QCoreApplication.translate(
             "CatalogCsv",

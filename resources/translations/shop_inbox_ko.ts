@@ -1511,6 +1511,10 @@
         <translation>{0}: {1}</translation>
     </message>
     <message>
+        <source>1 new item, {0} updated, {1} already up to date.</source>
+        <translation>새 상품 1개, 수정 {0}개, 변경 없음 {1}개.</translation>
+    </message>
+    <message>
         <source>{0} new items, {1} updated, {2} already up to date.</source>
         <translation>새 상품 {0}개, 수정 {1}개, 변경 없음 {2}개.</translation>
     </message>

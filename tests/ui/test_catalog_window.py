@@ -311,7 +311,7 @@ def test_csv_import_from_the_window_reports_bad_lines(qtbot, window, ctx: AppCon
         import_csv(window, ctx, path, reports.append)
     qtbot.waitUntil(lambda: bool(reports), timeout=5000)
     summary, details = report_text(reports[0])
-    assert "1 new items" in summary and "Line 3" in summary and "title" in details
+    assert "1 new item," in summary and "Line 3" in summary and "title" in details
     settle(qtbot, window)
     assert names_shown(window) == ["셔츠"]
 
@@ -332,7 +332,7 @@ def test_a_korean_sheet_without_codes_imports_and_the_summary_says_how(
         qtbot.waitUntil(lambda n=n: len(reports) == n, timeout=5000)
     first, _ = report_text(reports[0])
     again, _ = report_text(reports[1])
-    assert "1 new items" in first and "1 already up to date" in again
+    assert "1 new item," in first and "1 already up to date" in again
     assert "matched to items by name" in first and "got a code" in first
     assert "matched to items by name." in again and "code of their own" not in again  # none was made
     assert "These columns were not used: 원가." in first
