@@ -19,6 +19,7 @@ from app.money import to_decimal
 from app.order_messages import COURIER_TRACKING
 from app.orders import OrderState, TrackingDoubt, move_order, set_tracking, tracking_doubt
 from app.phones import display_phone, e164_digits
+from app.settings import load_preferences
 from app.sheet_files import SheetFormat, find_column, read_sheet, write_sheet
 from app.text import nfc
 
@@ -87,14 +88,31 @@ class CourierRows:
     left_out: tuple[LeftOut, ...] = ()
 
 
+POSTCODE_LENGTH = 10  # the longest a country writes one: "94103-1234", "SW1A 1AA", "1012 AB"
+
+
+def clean_postcode(typed: str, shop_region: str) -> str:
+    """The postcode as kept. A Korean shop's 우편번호 is 5 digits (one digit more or less is a typo,
+    refused with ORDER_POSTCODE_INVALID). A postcode with letters, a British "NW1 6XE" or a Canadian
+    "K1A 0B1" a Korean shop ships to as well, and every other country's shop's, is kept as typed:
+    upper-cased, spaces collapsed (a British owner's own postcodes were refused as not 5 digits)."""
+    if not typed.strip():
+        return ""
+    if shop_region.upper() == "KR" and not re.search(r"[^\W\d_]", typed):
+        digits = re.sub(r"\D", "", typed)
+        if len(digits) != 5:
+            raise OrderError(ErrorCode.ORDER_POSTCODE_INVALID, ValueParams(typed[:20]))
+        return digits
+    return " ".join(nfc(typed).upper().split())[:POSTCODE_LENGTH]
+
+
 def set_shipping_address(session: Session, order_id: int, where: ShippingAddress) -> None:
-    """Store where an order goes; a 우편번호 must be 5 digits (raises OrderError, writing nothing)."""
+    """Store where an order goes; the postcode as `clean_postcode` keeps it (raises OrderError,
+    writing nothing)."""
     order = session.get(Order, order_id)
     if order is None:
         raise OrderError(ErrorCode.ORDER_GONE)
-    postcode = re.sub(r"\D", "", where.postcode)
-    if where.postcode.strip() and len(postcode) != 5:
-        raise OrderError(ErrorCode.ORDER_POSTCODE_INVALID, ValueParams(where.postcode[:20]))
+    postcode = clean_postcode(where.postcode, load_preferences(session).shop_region)
     clean = lambda text, n: " ".join(nfc(text).split())[:n]  # noqa: E731
     order.recipient_name = clean(where.recipient_name, 64)
     order.recipient_phone = clean(where.recipient_phone, 32)

@@ -252,7 +252,7 @@ class OrderWindow(QDialog):
         pr.addWidget(self.cash_receipt, 1)
         pr.addWidget(self.save_payment)
 
-        self.ship_to = ShipToForm(self)
+        self.ship_to = ShipToForm(self, shop_region=self.ctx.shop_region)
         self.ship_to.save_requested.connect(self.save_address)
         self.ship_to.edited.connect(self._saves_follow_typing)
         self.ship_to.save_button.setEnabled(False)  # until the order's address is read and changed
@@ -500,6 +500,8 @@ class OrderWindow(QDialog):
         if typed.payment is None or saved.payment is not None:
             self.depositor.setText(detail.depositor_name)
             self.cash_receipt.setText(detail.cash_receipt)
+        # 현금영수증 is Korea's: a shop elsewhere is not asked for one (one kept from before still shows).
+        self.cash_receipt.setVisible(self.ctx.shop_region.upper() == "KR" or bool(detail.cash_receipt))
         self._stored_memo = detail.memo
         if typed.memo is None or saved.memo is not None:
             self.memo.setText(detail.memo)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.order_queries import ShipTo
-from app.shipping_sheets import ShippingAddress
+from app.shipping_sheets import POSTCODE_LENGTH, ShippingAddress
 from ui.enter_key import keep_enter
 
 
@@ -14,7 +14,7 @@ class ShipToForm(QWidget):
     save_requested = Signal(object)  # ShippingAddress
     edited = Signal()  # any field's text changed (typed, or filled from the order)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, shop_region: str = "KR") -> None:
         super().__init__(parent)
         self.setObjectName("shipTo")
         self.name = QLineEdit(self)
@@ -22,9 +22,15 @@ class ShipToForm(QWidget):
         self.phone = QLineEdit(self)
         self.phone.setMaxLength(32)
         self.postcode = QLineEdit(self)
-        self.postcode.setMaxLength(7)
+        self.postcode.setMaxLength(POSTCODE_LENGTH)
         # What goes here, not a sample number: a grey "04799" read as a postcode already filled in.
-        self.postcode.setPlaceholderText(self.tr("Postcode (5 digits)"))
+        # Only a Korean shop's postcodes must be 5 digits (app.shipping_sheets.clean_postcode).
+        if shop_region.upper() == "KR":
+            self.postcode.setPlaceholderText(self.tr("Postcode (5 digits)"))
+        elif shop_region.upper() == "US":
+            self.postcode.setPlaceholderText(self.tr("ZIP code"))
+        else:
+            self.postcode.setPlaceholderText(self.tr("Postcode"))
         self.postcode.setAccessibleName(self.tr("Postcode"))
         # Wide enough for its placeholder (the field's only label) in either language, no wider.
         hint = self.postcode.fontMetrics().horizontalAdvance(self.postcode.placeholderText())

@@ -7635,6 +7635,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>우편번호 (5자리)</translation>
     </message>
     <message>
+        <source>ZIP code</source>
+        <translation>우편번호 (ZIP)</translation>
+    </message>
+    <message>
         <source>Postcode</source>
         <translation>우편번호</translation>
     </message>

@@ -79,6 +79,21 @@ def test_a_postcode_that_is_not_five_digits_is_refused(db) -> None:
         assert s.get(Order, order_id).postcode == "04799"  # type: ignore[union-attr]
 
 
+def test_a_postcode_abroad_or_in_a_shop_outside_korea_is_kept_as_written() -> None:
+    """Only a Korean shop's digits must be 5 (a typo); a British postcode is kept, upper-cased, by a
+    Korean shop sending abroad too, and an American shop's ZIP+4 is a postcode."""
+    from app.shipping_sheets import clean_postcode
+
+    assert clean_postcode(" 04799 ", "KR") == "04799"
+    assert clean_postcode("nw1  6xe", "KR") == "NW1 6XE"
+    assert clean_postcode("nw1 6xe", "GB") == "NW1 6XE"
+    assert clean_postcode("94103-1234", "US") == "94103-1234"
+    assert clean_postcode("2000", "AU") == "2000"
+    assert clean_postcode("", "KR") == ""
+    with pytest.raises(OrderError):
+        clean_postcode("94103-1234", "KR")
+
+
 def test_bulk_tracking_import_by_order_number_or_phone_moves_orders_to_shipped(db, tmp_path: Path) -> None:
     minji, haeun = paid_orders(db)
     with db.read() as s:

@@ -197,6 +197,33 @@ def test_the_empty_postcode_field_says_what_goes_there_not_a_postcode_that_looks
     assert postcode.maximumWidth() >= postcode.fontMetrics().horizontalAdvance(postcode.placeholderText())
 
 
+def test_a_british_shop_keeps_a_british_postcode_and_is_not_asked_for_a_korean_cash_receipt(
+    window: Any, qtbot: Any
+) -> None:
+    """A shop in London typed its customer's "nw1 6xe": it was refused as "not 5 digits", in a field
+    asking for "Postcode (5 digits)", beside a "Cash receipt" (현금영수증) field no British shop has."""
+    from app.settings import update_preferences
+
+    update_preferences(window.ctx.db, shop_region="GB", currency="GBP")
+    window.ctx.shop_region = "GB"
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    form = order_window.ship_to
+    assert form.postcode.placeholderText() == "Postcode"
+    assert order_window.depositor.isVisible() and not order_window.cash_receipt.isVisible()
+    form.address.setText("221B Baker Street, London")
+    form.postcode.setText("nw1 6xe")
+    with qtbot.waitSignal(order_window.moved):
+        move_button(order_window, OrderState.AWAITING_PAYMENT).click()
+    order = stored(window, order_id)
+    assert (order.state, order.postcode, order.address) == (
+        OrderState.AWAITING_PAYMENT,
+        "NW1 6XE",
+        "221B Baker Street, London",
+    )
+    assert not order_window.error.isVisible()
+
+
 def test_cancelling_from_the_board_asks_too_and_no_keeps_the_order(
     window: Any, qtbot: Any, dialogs: Any
 ) -> None:
