@@ -83,10 +83,13 @@ def display_phone(wa_id: str, shop_region: str = "KR") -> str:
         number = phonenumbers.parse("+" + wa_id, None)
     except phonenumbers.NumberParseException:
         return "+" + wa_id
-    region = phonenumbers.region_code_for_number(number)
+    # At home is the shop's country calling code, not only its region: a British shop dials a +44
+    # mobile that libphonenumber files under Guernsey or Jersey (+44 7911…) as 07911 123456, as it
+    # does one of its own, and the demo's Olivia read "+44 7911 123456" in a shop in London.
+    home = number.country_code == phonenumbers.country_code_for_region(shop_region.upper())
     fmt = (
         phonenumbers.PhoneNumberFormat.NATIONAL
-        if region == shop_region
+        if home or phonenumbers.region_code_for_number(number) == shop_region
         else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     )
     return str(phonenumbers.format_number(number, fmt))

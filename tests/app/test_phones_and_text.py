@@ -29,6 +29,15 @@ def test_numbers_are_shown_nationally_at_home_and_internationally_abroad() -> No
     assert display_phone("") == ""
 
 
+def test_a_british_shop_writes_every_plus_44_mobile_as_it_dials_it() -> None:
+    """A shop in London read its customer's number as "+44 7911 123456": libphonenumber files that
+    range under Guernsey, yet it is dialled from Britain as 07911 123456. Abroad stays international."""
+    assert display_phone("447911123456", "GB") == "07911 123456"
+    assert display_phone("447911123456", "KR") == "+44 7911 123456"
+    assert display_phone("821012345678", "GB") == "+82 10-1234-5678"
+    assert display_phone("14155550100", "US") == "(415) 555-0100"
+
+
 def test_decomposed_hangul_from_a_mac_becomes_the_same_text() -> None:
     composed = "주문했어요"
     decomposed = unicodedata.normalize("NFD", composed)
