@@ -68,15 +68,17 @@ def english_forms(source: str) -> tuple[str, str]:
     return one, source
 
 
-_ONE_VERB = {"have": "has", "were": "was", "are": "is"}
+_ONE_VERB = {"have": "has", "were": "was", "are": "is", "need": "needs", "match": "matches", "come": "comes"}
 
 
 def _verb_after_one(source: str) -> str:
-    """The verb of the counted noun's own clause agreeing with one ("1 open order has this amount",
-    "1 row was already registered"): the first have/were/are after "(s)", before the clause ends."""
+    """The verbs of the counted noun's own clause agreeing with one ("1 open order has this amount",
+    "1 row was already registered", "1 row matches nothing and is left out", "1 piece comes back"):
+    each of these verbs after "(s)", before the clause ends."""
     at = source.index("(s)")
     end = min((i for i in (source.find(p, at) for p in ".:;?") if i != -1), default=len(source))
-    clause = re.sub(r"\b(have|were|are)\b", lambda m: _ONE_VERB[m.group(1)], source[at:end], count=1)
+    verbs = "|".join(_ONE_VERB)
+    clause = re.sub(rf"\b({verbs})\b", lambda m: _ONE_VERB[m.group(1)], source[at:end])
     return source[:at] + clause + source[end:]
 
 

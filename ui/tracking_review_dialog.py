@@ -261,7 +261,7 @@ class TrackingReviewDialog(QDialog):
         if ships:
             parts.append(self.tr("%n order(s) can be marked shipped.", "", ships))
         if tickable:
-            parts.append(self.tr("%n row(s) need your look: they are not ticked.", "", tickable))
+            parts.append(self.tr("%n row(s) need your look and are not ticked.", "", tickable))
         if unused:
             parts.append(self.tr("%n row(s) match nothing and are left out.", "", unused))
         if already := self.report.already_text():

@@ -268,7 +268,7 @@
     <message numerus="yes">
         <source>%n piece(s) come back.</source>
         <translation>
-            <numerusform>%n piece come back.</numerusform><numerusform>%n pieces come back.</numerusform></translation>
+            <numerusform>%n piece comes back.</numerusform><numerusform>%n pieces come back.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -364,14 +364,14 @@
             <numerusform>%n order can be marked shipped.</numerusform><numerusform>%n orders can be marked shipped.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) need your look: they are not ticked.</source>
+        <source>%n row(s) need your look and are not ticked.</source>
         <translation>
-            <numerusform>%n row need your look: they are not ticked.</numerusform><numerusform>%n rows need your look: they are not ticked.</numerusform></translation>
+            <numerusform>%n row needs your look and is not ticked.</numerusform><numerusform>%n rows need your look and are not ticked.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) match nothing and are left out.</source>
         <translation>
-            <numerusform>%n row match nothing and is left out.</numerusform><numerusform>%n rows match nothing and are left out.</numerusform></translation>
+            <numerusform>%n row matches nothing and is left out.</numerusform><numerusform>%n rows match nothing and are left out.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Apply %n row(s)</source>

@@ -8333,7 +8333,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) need your look: they are not ticked.</source>
+        <source>%n row(s) need your look and are not ticked.</source>
         <translation>
             <numerusform>%n줄은 확인이 필요해서 체크하지 않았어요.</numerusform>
         </translation>

@@ -124,6 +124,13 @@ def test_english_plurals_read_as_english(qapp, tmp_path: Path) -> None:
         registered = "%n row(s) were already registered: those orders carry these tracking numbers."
         assert say("TrackingReport", registered, "", 1).startswith("1 row was already registered:")
         assert say("TrackingReport", registered, "", 4).startswith("4 rows were already registered:")
+        # Every verb of the clause agrees: a return of one piece read "1 piece come back.".
+        assert say("ReturnDialog", "%n piece(s) come back.", "", 1) == "1 piece comes back."
+        assert say("ReturnDialog", "%n piece(s) come back.", "", 2) == "2 pieces come back."
+        unused = "%n row(s) match nothing and are left out."
+        assert say("TrackingReviewDialog", unused, "", 1) == "1 row matches nothing and is left out."
+        look = "%n row(s) need your look and are not ticked."
+        assert say("TrackingReviewDialog", look, "", 1) == "1 row needs your look and is not ticked."
     finally:
         QCoreApplication.removeTranslator(translator)
 
