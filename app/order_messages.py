@@ -21,14 +21,36 @@ if TYPE_CHECKING:
     from app.db import Database
     from app.sending import Outgoing
 
-# Tracking pages of the couriers Korean shops use most; {tracking} is the number.
+# Tracking pages of the couriers Korean shops use most, then of those British and American shops and
+# shops sending abroad use; {tracking} is the number.
 COURIER_TRACKING = {
     "CJ대한통운": "https://trace.cjlogistics.com/next/tracking.html?wblNo={tracking}",
     "우체국택배": "https://service.epost.go.kr/trace.RetrieveDomRigiTraceList.comm?sid1={tracking}",
     "한진택배": "https://www.hanjin.com/kor/CMS/DeliveryMgr/WaybillResult.do?mCode=MN038&wblnum={tracking}",
     "롯데택배": "https://www.lotteglogis.com/home/reservation/tracking/linkView?InvNo={tracking}",
     "로젠택배": "https://www.ilogen.com/web/personal/trace/{tracking}",
+    "Royal Mail": "https://www.royalmail.com/track-your-item#/tracking-results/{tracking}",
+    "USPS": "https://tools.usps.com/go/TrackConfirmAction?tLabels={tracking}",
+    "UPS": "https://www.ups.com/track?tracknum={tracking}",
+    "FedEx": "https://www.fedex.com/fedextrack/?trknbr={tracking}",
+    "DHL": "https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id={tracking}",
 }
+# The couriers a shop's country uses most, offered first (the first is the one a shipped order gets
+# unless the owner picks another): a shop in London was offered CJ대한통운, and its English message
+# told the customer "Courier: CJ대한통운". A country not named here starts with the international ones.
+HOME_COURIERS: dict[str, tuple[str, ...]] = {
+    "KR": ("CJ대한통운", "우체국택배", "한진택배", "롯데택배", "로젠택배"),
+    "GB": ("Royal Mail", "DHL", "UPS", "FedEx"),
+    "US": ("USPS", "UPS", "FedEx", "DHL"),
+}
+INTERNATIONAL_COURIERS = ("DHL", "UPS", "FedEx")
+
+
+def couriers_for(shop_region: str) -> tuple[str, ...]:
+    """Every courier whose tracking page a message can link, the shop's country's first."""
+    first = HOME_COURIERS.get(shop_region.upper(), INTERNATIONAL_COURIERS)
+    return first + tuple(name for name in COURIER_TRACKING if name not in first)
+
 
 # The reminder an order awaiting payment can send before its deadline (a message key, not a state).
 REMINDER = "reminder"

@@ -43,6 +43,7 @@ from app.order_actions import (
     table_page,
     tracking_plan,
 )
+from app.order_messages import couriers_for
 from app.order_notices import BulkMove
 from app.order_queries import BoardPage, OrderFilter, OrderSummary
 from app.order_returns import RETURN_STATES
@@ -55,7 +56,7 @@ from ui.formatting import other_zone_name
 from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
-from ui.order_moves import COURIERS, confirm_cancel, move_button_text
+from ui.order_moves import confirm_cancel, move_button_text
 from ui.order_text import left_out_line, money, move_refusal, state_name, state_names
 from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.saved_file_note import SavedFileNote
@@ -566,7 +567,7 @@ class OrderBoard(QWidget):
                 "",
                 plan.without_courier,
             ),
-            COURIERS,
+            list(couriers_for(self.ctx.shop_region)),
             0,
             True,
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.order_messages import COURIER_TRACKING
 from app.orders import OrderState, TrackingDoubt
 from app.shipping_sheets import AddressGap
 from ui.confirm import confirm
@@ -13,9 +12,6 @@ from ui.korean_particles import with_particles
 from ui.order_text import refund_left_out_sentence
 
 translate = QCoreApplication.translate
-
-# Couriers Korean shops use most (name shown, tracking link pattern kept for the shipped message).
-COURIERS = tuple(COURIER_TRACKING)  # the couriers whose tracking page a message can link
 
 
 def move_label(state: OrderState) -> str:

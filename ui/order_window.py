@@ -53,7 +53,7 @@ from app.order_actions import (
     save_tracking,
 )
 from app.order_changes import CHANGEABLE_STATES, OrderChange
-from app.order_messages import OrderMessage
+from app.order_messages import OrderMessage, couriers_for
 from app.order_queries import OrderDetail
 from app.order_returns import (
     RETURN_STATES,
@@ -79,7 +79,6 @@ from ui.order_history import event_text, order_time
 from ui.order_lines import LinesModel
 from ui.order_message_pane import OrderMessagePane
 from ui.order_moves import (
-    COURIERS,
     confirm_cancel,
     confirm_no_address,
     confirm_tracking,
@@ -197,7 +196,7 @@ class OrderWindow(QDialog):
 
         self.courier = QComboBox(self)
         self.courier.setEditable(True)
-        self.courier.addItems(COURIERS)
+        self.courier.addItems(couriers_for(self.ctx.shop_region))
         self.tracking = QLineEdit(self)
         self.tracking.setPlaceholderText(self.tr("Tracking number"))
         self.tracking.setMaxLength(64)

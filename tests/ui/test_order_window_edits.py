@@ -224,6 +224,34 @@ def test_a_british_shop_keeps_a_british_postcode_and_is_not_asked_for_a_korean_c
     assert not order_window.error.isVisible()
 
 
+def test_a_british_shop_ships_with_royal_mail_and_its_customer_gets_royal_mails_tracking_link(
+    window: Any, qtbot: Any
+) -> None:
+    """A shop in London marked an order shipped: the courier was CJ대한통운 (the list held only
+    Korea's 택배), and its English message told the customer "Courier: CJ대한통운"."""
+    from app.orders import move_order
+    from app.settings import update_preferences
+
+    update_preferences(window.ctx.db, shop_region="GB", currency="GBP")
+    window.ctx.shop_region = "GB"
+    order_id = new_order(window.ctx)
+    with window.ctx.db.write() as s:
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+        move_order(s, order_id, OrderState.PAID)
+    order_window = open_order(window, qtbot, order_id)
+    offered = [order_window.courier.itemText(i) for i in range(order_window.courier.count())]
+    assert offered[:2] == ["Royal Mail", "DHL"] and "CJ대한통운" in offered  # a parcel to Korea still can
+    assert order_window.courier.currentText() == "Royal Mail"
+    type_address(order_window, postcode="NW1 6XE")
+    order_window.tracking.setText("AB123456789GB")
+    order_window.move_to(OrderState.SHIPPED)
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
+    text = order_window.message.edit.toPlainText()
+    assert "Royal Mail" in text and "royalmail.com" in text and "AB123456789GB" in text, text
+    assert "CJ" not in text
+    assert (stored(window, order_id).courier, stored(window, order_id).state) == ("Royal Mail", "shipped")
+
+
 def test_cancelling_from_the_board_asks_too_and_no_keeps_the_order(
     window: Any, qtbot: Any, dialogs: Any
 ) -> None:
