@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from app.consent import ContactConsent, consent_of
+from app.consent import ContactConsent, consent_of, reconsent_applies
 from app.conversation_rows import WAITING_SQL
 from app.models import (
     CatalogItem,
@@ -28,6 +28,7 @@ from app.models import (
 from app.orders import OrderState
 from app.phones import country_of
 from app.rules import first_name as name_to_address
+from app.settings import load_preferences
 from app.template_versions import customer_languages
 
 MARKETING = "MARKETING"
@@ -216,8 +217,11 @@ def _members(session: Session, ids: Iterable[int]) -> list[Member]:
     return out
 
 
-def left_out_reason(member: Member, category: str, now: datetime) -> LeftOutReason | None:
-    """Why this contact may not get a template of `category` now; None when they may."""
+def left_out_reason(
+    member: Member, category: str, now: datetime, *, shop_region: str = "KR"
+) -> LeftOutReason | None:
+    """Why this contact may not get a template of `category` now; None when they may. `shop_region`:
+    the shop's country, which decides whether Korea's two-year re-consent applies (reconsent_applies)."""
     consent = member.consent
     marketing = category.upper() == MARKETING
     if consent.blocked:
@@ -228,7 +232,7 @@ def left_out_reason(member: Member, category: str, now: datetime) -> LeftOutReas
         return LeftOutReason.OPTED_OUT
     if missing := missing_consent(consent, marketing):
         return missing
-    if marketing and consent.marketing_lapsed(now):
+    if marketing and consent.marketing_lapsed(now) and reconsent_applies(shop_region, member.wa_id):
         return LeftOutReason.CONSENT_LAPSED
     if marketing and country_of(member.wa_id) in NO_MARKETING_COUNTRIES:
         return LeftOutReason.US_NUMBER
@@ -262,8 +266,9 @@ def resolve_audience(
     recipients: list[Member] = []
     left_out: list[LeftOut] = []
     waiting = 0
+    shop_region = load_preferences(session).shop_region
     for member in _members(session, ids):
-        reason = left_out_reason(member, category, now)
+        reason = left_out_reason(member, category, now, shop_region=shop_region)
         if reason is None and member.contact_id in removed:
             reason = LeftOutReason.REMOVED
         if reason is None and member.contact_id in waiting_ids:

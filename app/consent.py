@@ -55,6 +55,12 @@ class ContactConsent:
         return self.marketing_at is not None and now - self.marketing_at > CONSENT_MAX_AGE
 
 
+def reconsent_applies(shop_region: str, wa_id: str | None = None) -> bool:
+    """Korea's two-year re-confirmation binds a Korean shop, and any shop's ads to a Korean (+82)
+    number; a British or American shop's own customers are not left out of its campaigns by it."""
+    return shop_region.upper() == "KR" or (wa_id or "").startswith("82")
+
+
 def calendar_months(start: date, end: date) -> int:
     """Whole calendar months from `start` to `end`: 2024-12-03 → 2026-12-03 is 24, → 2026-12-02 is 23.
     A start late in a month counts its month full on the last day of a shorter one (01-31 → 02-28).

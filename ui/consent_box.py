@@ -15,6 +15,7 @@ from app.consent import (
     OptOutReason,
     calendar_months,
     read_consent,
+    reconsent_applies,
     record_consent,
     tell_relay_opt_out,
 )
@@ -144,7 +145,11 @@ class ConsentBox(QWidget):
             since = self.tr(
                 "Agreed on {0}, ended by the opt-out below. Tick it only when the customer agrees again."
             ).format(full_datetime(consent.marketing_at))
-        elif consent.marketing_at is not None and consent.marketing_lapsed(datetime.now(UTC)):
+        elif (
+            consent.marketing_at is not None
+            and consent.marketing_lapsed(datetime.now(UTC))
+            and reconsent_applies(self.ctx.shop_region)
+        ):
             # Its true age on the calendar; the lapse itself comes a month before the law's two years.
             months = calendar_months(local(consent.marketing_at).date(), local(datetime.now(UTC)).date())
             since += "\n" + self.tr("Agreed {0} months ago: ask again before marketing.").format(months)

@@ -122,6 +122,26 @@ def test_left_out_says_why_for_each_customer_and_marketing_is_stricter_than_util
     assert names(utility.recipients) == ["Lapsed", "No marketing", "Ok", "Stopped", "Texan", "Torontonian"]
 
 
+def test_a_british_shops_ad_reaches_a_customer_who_agreed_over_two_years_ago_unless_she_is_korean(
+    db: Any,
+) -> None:
+    """A shop in London was told its customer's marketing consent "must be confirmed again every 2
+    years": that is Korea's law, for Korean shops and ads to Korean numbers, not Britain's."""
+    from app.settings import update_preferences
+
+    update_preferences(db, shop_region="GB", currency="GBP")
+    old = NOW - timedelta(days=23 * 30 + 5)
+    with db.write() as s:
+        customer(s, "Olivia", wa_id="447911123456", marketing_consent_at=old)
+        customer(s, "민지", wa_id="821055501234", marketing_consent_at=old)
+    with db.read() as s:
+        marketing = resolve_audience(s, Audience(), "MARKETING", NOW)
+    assert names(marketing.recipients) == ["Olivia"]
+    assert [(lo.member.name, lo.reason) for lo in marketing.left_out] == [
+        ("민지", LeftOutReason.CONSENT_LAPSED)
+    ]
+
+
 def test_an_ad_left_out_names_the_consent_that_is_missing(db: Any) -> None:
     """The tester ticked only "agreed to marketing messages" and read "no consent": an ad needs the
     notifications opt-in too, and the reason now says which one is missing."""

@@ -102,6 +102,29 @@ def test_an_old_consent_says_its_true_age_in_months(window: Any, qtbot: Any) -> 
     assert "Agreed 24 months ago: ask again before marketing." in box.marketing_date.text()
 
 
+def test_a_british_shop_is_not_told_to_ask_again_for_a_two_year_old_consent(window: Any, qtbot: Any) -> None:
+    """Korea's two-year re-consent is no British shop's rule: its panel shows the date alone."""
+    from datetime import UTC, datetime
+
+    from app.consent import set_marketing_consent
+
+    window.ctx.shop_region = "GB"
+    now = datetime.now(UTC).astimezone()
+    given = now.replace(year=now.year - 2, day=min(now.day, 28), hour=12, minute=0)
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Olivia Brown", wa_id="447911123456")
+        make_message(s, c, "Hello")
+        set_marketing_consent(s, c.id, True, "website", now=given.astimezone(UTC))
+        cid = c.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, cid)
+    window.toggle_contact_panel()
+    settle(qtbot)
+    box = window.contact_panel.consent
+    qtbot.waitUntil(lambda: str(given.year) in box.marketing_date.text(), timeout=5000)
+    assert "ask again" not in box.marketing_date.text()
+
+
 def test_ticking_ad_consent_alone_says_beside_it_that_an_ad_needs_notifications_too(
     window: Any, qtbot: Any
 ) -> None:
