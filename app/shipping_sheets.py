@@ -29,6 +29,16 @@ ORDER_COLUMNS = (
     "배송비", "도서산간", "할인", "합계", "환불", "입금자명", "현금영수증", "택배사", "송장번호",
     "고객 요청사항", "메모",
 )  # fmt: skip
+# The same columns for a shop outside Korea: a shop in London opened its courier sheet and its orders
+# for the books and read 주문번호, 받는분, 우편번호. Korea's couriers and accountants take the Korean.
+COURIER_COLUMNS_EN = (
+    "Order number", "Recipient", "Phone", "Postcode", "Address", "Address line 2", "Delivery note", "Items",
+)  # fmt: skip
+ORDER_COLUMNS_EN = (
+    "Order number", "Ordered at", "State", "Customer", "Item code", "Item", "Option", "Quantity",
+    "Unit price", "Amount", "Currency", "Shipping", "Remote-area surcharge", "Discount", "Total", "Refund",
+    "Depositor name", "Cash receipt", "Courier", "Tracking number", "Customer's note", "Memo",
+)  # fmt: skip
 NUMBER_COLUMNS = ("주문번호", "order number", "order")
 TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")
 CARRIER_COLUMNS = ("택배사", "택배회사", "배송업체", "운송사", "courier", "carrier")
@@ -155,7 +165,13 @@ def courier_sheet(
 ) -> bytes:
     """The courier's upload sheet (CSV in UTF-8 with BOM, or .xlsx): one row per paid order, or per
     given order. Postcodes and phone numbers stay text, so their leading zeros survive."""
-    return write_sheet(courier_rows(session, order_ids).rows, fmt, title="택배")
+    korean = _korean_shop(session)
+    return write_sheet(courier_rows(session, order_ids).rows, fmt, title="택배" if korean else "Courier")
+
+
+def _korean_shop(session: Session) -> bool:
+    """The shop is in Korea: its sheets have the Korean columns its couriers and accountants know."""
+    return load_preferences(session).shop_region.upper() == "KR"
 
 
 def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> CourierRows:
@@ -169,7 +185,7 @@ def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> Co
     orders = session.scalars(stmt).all()
     items = _items(session, [o.id for o in orders])
     wa_ids = _own_numbers(session, orders)
-    rows: list[Sequence[object]] = [COURIER_COLUMNS]
+    rows: list[Sequence[object]] = [COURIER_COLUMNS if _korean_shop(session) else COURIER_COLUMNS_EN]
     left_out: list[LeftOut] = []
     for o in orders:
         if gaps := address_gaps(o.postcode, o.address):
@@ -206,7 +222,7 @@ def orders_sheet(
     """Orders for accounting (CSV in UTF-8 with BOM, or .xlsx): one row per line, amounts in the
     currency's unit (numbers in the workbook, so the books can add them up)."""
     rows = order_sheet_rows(session, since, until, state_names=state_names, zone=zone)
-    return write_sheet(rows, fmt, title="주문")
+    return write_sheet(rows, fmt, title="주문" if _korean_shop(session) else "Orders")
 
 
 def order_sheet_rows(
@@ -234,7 +250,7 @@ def order_sheet_rows(
     orders = session.scalars(stmt).all()
     items = _items(session, [o.id for o in orders])
     refunds = refunds_of(session, [o.id for o in orders])
-    rows: list[Sequence[object]] = [ORDER_COLUMNS]
+    rows: list[Sequence[object]] = [ORDER_COLUMNS if _korean_shop(session) else ORDER_COLUMNS_EN]
     for o in orders:
         refund = refunds.get(o.id)
         money = lambda minor, o=o: to_decimal(minor, o.currency)  # noqa: E731

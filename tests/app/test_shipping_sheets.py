@@ -70,6 +70,33 @@ def test_the_courier_sheet_opens_in_a_spreadsheet_with_korean_intact(db) -> None
     assert len(rows) == 3
 
 
+def test_a_british_shops_courier_sheet_and_books_have_english_columns_and_the_courier_file_comes_back(
+    db, tmp_path: Path
+) -> None:
+    """A shop in London saved its courier sheet and read 주문번호, 받는분, 우편번호, 주소."""
+    from app.settings import update_preferences
+
+    update_preferences(db, shop_region="GB", currency="GBP")
+    [minji, _] = paid_orders(db)
+    with db.read() as s:
+        rows = list(csv.reader(io.StringIO(courier_sheet(s).decode("utf-8-sig"))))
+        books = list(csv.reader(io.StringIO(orders_sheet(s).decode("utf-8-sig"))))
+        number = s.get(Order, minji).number  # type: ignore[union-attr]
+    assert rows[0] == [
+        "Order number", "Recipient", "Phone", "Postcode", "Address", "Address line 2", "Delivery note", "Items",
+    ]  # fmt: skip
+    assert (
+        books[0][:4] == ["Order number", "Ordered at", "State", "Customer"] and "Tracking number" in books[0]
+    )
+    assert not any("\uac00" <= ch <= "\ud7a3" for title in rows[0] + books[0] for ch in title)
+    # The courier's file comes back with the numbers in a column of its own, read by the same titles.
+    back = tmp_path / "from-courier.csv"
+    with back.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([[*rows[0], "Tracking number"], [*rows[1], "AB123456789GB"]])
+    found = read_tracking_file(back)
+    assert [(r.number, r.tracking) for r in found] == [(number, "AB123456789GB")]
+
+
 def test_a_postcode_that_is_not_five_digits_is_refused(db) -> None:
     [order_id, _] = paid_orders(db)
     with pytest.raises(OrderError) as err, db.write() as s:
