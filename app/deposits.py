@@ -25,11 +25,19 @@ log = logging.getLogger(__name__)
 HEADER_SEARCH_ROWS = 20  # banks put the account's name and period above the table
 
 # Column titles Korean banks use in their transaction downloads (and a few English ones).
-AMOUNT_COLUMNS = ("입금액", "입금금액", "맡기신금액", "입금(원)", "deposit", "credit", "amount in")
+# A British or American bank's download names them otherwise ("Paid in", "Credit Amount"), or has one
+# "Amount" column, money in above zero and money out below (read last: a bank's own in-column first).
+AMOUNT_COLUMNS = (
+    "입금액", "입금금액", "맡기신금액", "입금(원)", "deposit", "credit", "amount in", "paid in", "money in",
+    "amount",
+)  # fmt: skip
 # Titles that name the depositor, before the generic ones: KB's "보낸분/받는분" beside its "적요" (the
 # kind of transaction, "타행이체") must win, though only "적요" matches a title exactly.
-NAME_COLUMNS = ("입금자명", "입금자", "보낸분", "보내는분", "의뢰인", "기재내용", "depositor")
-GENERIC_NAME_COLUMNS = ("내용", "적요", "description")
+NAME_COLUMNS = (
+    "입금자명", "입금자", "보낸분", "보내는분", "의뢰인", "기재내용", "depositor", "counter party", "payer",
+    "name",
+)  # fmt: skip
+GENERIC_NAME_COLUMNS = ("내용", "적요", "description", "reference")
 DATE_COLUMNS = ("거래일시", "거래일자", "거래일", "일시", "날짜", "date")
 # Some banks (신한) give the time in a column of its own: without it, two transfers of one name and
 # amount on one day could not be told apart when a file is read again.
@@ -41,7 +49,7 @@ class Deposit:
     row: int  # the line in the file, 1-based, as a spreadsheet shows it
     at: str  # as the bank wrote it
     name: str
-    amount: int  # won (KRW has no minor unit)
+    amount: int  # in the minor unit of the shop's currency (won; pence, cents), as orders' totals
 
 
 class MatchKind:
@@ -127,11 +135,21 @@ class DepositMatch:
         return (self.order_id,)
 
 
-def _amount(text: str) -> int:
-    digits = re.sub(r"[,\s원₩]", "", text)
-    if not re.fullmatch(r"\d+(\.0+)?", digits):
+def _amount(text: str, currency: str = "KRW") -> int:
+    """A deposit's amount in the currency's minor unit ("42,000원" → 42000, "£42.50" → 4250); 0 for
+    money out ("-12.00", "(12.00)"), a total line's text, or pence a won account cannot have."""
+    from decimal import Decimal, InvalidOperation
+
+    from babel.numbers import get_currency_precision
+
+    digits = re.sub(r"[,\s원₩£$€]|\b[A-Z]{3}\b", "", text.strip())
+    if not re.fullmatch(r"\+?\d+(\.\d+)?", digits):
         return 0
-    return int(digits.split(".")[0])
+    try:
+        minor = Decimal(digits) * 10 ** get_currency_precision(currency.upper())
+    except InvalidOperation:
+        return 0
+    return int(minor) if minor == minor.to_integral_value() else 0
 
 
 def _header(rows: list[list[str]]) -> tuple[int, int, int, int | None, int | None] | None:
@@ -148,9 +166,10 @@ def _header(rows: list[list[str]]) -> tuple[int, int, int, int | None, int | Non
     return None
 
 
-def read_bank_file(path: Path) -> list[Deposit]:
-    """The deposits in a bank's transaction download (CSV in UTF-8 or CP949, or .xlsx); raises
-    OrderError for another format (the old binary .xls included)."""
+def read_bank_file(path: Path, currency: str = "KRW") -> list[Deposit]:
+    """The deposits in a bank's transaction download (CSV in UTF-8 or CP949, or .xlsx), amounts in
+    `currency` (the shop's, the account's); raises OrderError for another format (the old binary .xls
+    included)."""
     rows = read_sheet(path)
     found = _header(rows)
     if found is None:
@@ -160,7 +179,7 @@ def read_bank_file(path: Path) -> list[Deposit]:
     for offset, row in enumerate(rows[start + 1 :], start=start + 2):
         if len(row) <= max(amount_col, name_col):
             continue
-        amount = _amount(row[amount_col])
+        amount = _amount(row[amount_col], currency)
         if amount <= 0:
             continue  # a withdrawal, a total line, or an empty row
         cell = lambda col, row=row: row[col].strip() if col is not None and col < len(row) else ""  # noqa: E731
@@ -249,7 +268,7 @@ def _recorded_deposits(session: Session, which: ColumnElement[bool]) -> dict[obj
 _ORDER_FIVE = (Order.id, Order.number, Order.customer_name, Order.depositor_name, Order.total_minor)
 
 
-def _marked_paid_by_hand(session: Session, now: datetime) -> list[_Open]:
+def _marked_paid_by_hand(session: Session, now: datetime, currency: str = "KRW") -> list[_Open]:
     """Orders the owner marked paid herself (no bank file's deposit in the move's note) in the
     last LATE_DEPOSIT_DAYS, paid or later still: (id, number, customer, depositor, total)."""
     rows = session.execute(
@@ -257,7 +276,7 @@ def _marked_paid_by_hand(session: Session, now: datetime) -> list[_Open]:
         .join(OrderEvent, OrderEvent.order_id == Order.id)
         .where(
             Order.state.in_((OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)),
-            Order.currency == "KRW",
+            Order.currency == currency.upper(),
             OrderEvent.to_state == OrderState.PAID,
             OrderEvent.at >= now - timedelta(days=LATE_DEPOSIT_DAYS),
         )
@@ -266,7 +285,9 @@ def _marked_paid_by_hand(session: Session, now: datetime) -> list[_Open]:
     return [tuple(r[:5]) for r in rows if not isinstance(move_note(r[5]).get("deposit"), dict)]  # type: ignore[misc]
 
 
-def _expired_orders(session: Session, now: datetime) -> list[tuple[int, str, str, str, int, datetime]]:
+def _expired_orders(
+    session: Session, now: datetime, currency: str = "KRW"
+) -> list[tuple[int, str, str, str, int, datetime]]:
     """The orders the payment deadline cancelled in the last LATE_DEPOSIT_DAYS, and still cancelled:
     (id, number, customer, depositor, total, when cancelled), the latest first."""
     expired = or_(
@@ -279,7 +300,7 @@ def _expired_orders(session: Session, now: datetime) -> list[tuple[int, str, str
         .join(OrderEvent, OrderEvent.order_id == Order.id)
         .where(
             Order.state == OrderState.CANCELLED,
-            Order.currency == "KRW",
+            Order.currency == currency.upper(),
             OrderEvent.to_state == OrderState.CANCELLED,
             OrderEvent.at >= now - timedelta(days=LATE_DEPOSIT_DAYS),
             expired,
@@ -317,9 +338,10 @@ def _match_after_cancel(
 
 
 def match_deposits(
-    session: Session, deposits: Sequence[Deposit], now: datetime | None = None
+    session: Session, deposits: Sequence[Deposit], now: datetime | None = None, *, currency: str = "KRW"
 ) -> list[DepositMatch]:
-    """Pair each deposit with an order awaiting payment: name and amount first, then several of the
+    """Pair each deposit with an order awaiting payment, of orders in `currency` (the bank file's, the
+    shop's): name and amount first, then several of the
     depositor's orders whose totals add up to the amount, then amount alone;
     then with a new order not yet asked for payment (the customer paid first), which the owner ticks.
 
@@ -332,7 +354,7 @@ def match_deposits(
     """
     open_orders = session.execute(
         select(*_ORDER_FIVE, Order.state)
-        .where(Order.state.in_(OPEN_STATES), Order.currency == "KRW")
+        .where(Order.state.in_(OPEN_STATES), Order.currency == currency.upper())
         .order_by(Order.payment_due_at, Order.created_at, Order.id)
     ).all()
     waiting = [o[:5] for o in open_orders if o[5] == OrderState.AWAITING_PAYMENT]
@@ -370,7 +392,7 @@ def match_deposits(
                     break
         if not before_request:
             _match_orders_together(deposits, orders, taken, found)
-            _match_after_cancel(deposits, _expired_orders(session, now or utcnow()), taken, found)
+            _match_after_cancel(deposits, _expired_orders(session, now or utcnow(), currency), taken, found)
         for d in deposits:
             if d.row in found:
                 continue
@@ -396,7 +418,7 @@ def match_deposits(
                 same_name=True,
                 expected=total,
             )
-    marked = _marked_paid_by_hand(session, now or utcnow())
+    marked = _marked_paid_by_hand(session, now or utcnow(), currency)
     for d in deposits:
         if d.row in found:
             continue

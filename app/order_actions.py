@@ -72,6 +72,7 @@ from app.orders import (
     set_tracking,
 )
 from app.rules import zone
+from app.settings import load_preferences
 from app.sheet_files import sheet_format, write_sheet
 from app.shipping_sheets import (
     LeftOut,
@@ -551,9 +552,11 @@ def store_order_settings(db: Database, settings: OrderSettings) -> Changes:
 
 def bank_file_matches(db: Database, path: Path) -> list[DepositMatch]:
     """The bank file's deposits, each with the awaiting order it most likely pays."""
-    deposits = read_bank_file(path)
     with db.read() as s:
-        return match_deposits(s, deposits)
+        currency = load_preferences(s).currency
+    deposits = read_bank_file(path, currency)
+    with db.read() as s:
+        return match_deposits(s, deposits, currency=currency)
 
 
 def confirm_payments(db: Database, pairs: Sequence[tuple[int, Deposit]]) -> tuple[list[int], Changes]:

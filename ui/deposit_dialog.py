@@ -73,10 +73,11 @@ def deposit_when(at: str, today: date | None = None) -> str:
 class DepositModel(QAbstractTableModel):
     """One row per deposit: ✓, date, depositor, amount, the order offered, how sure the match is."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, currency: str = "KRW") -> None:
         super().__init__(parent)
         self.matches: list[DepositMatch] = []
         self.checked: list[bool] = []
+        self.currency = currency  # the shop's, which the bank file's amounts are read in
 
     def set_matches(self, matches: list[DepositMatch]) -> None:
         self.beginResetModel()
@@ -131,7 +132,7 @@ class DepositModel(QAbstractTableModel):
         if col == 1:
             return m.deposit.name
         if col == 2:
-            return money(m.deposit.amount, "KRW")
+            return money(m.deposit.amount, self.currency)
         if col == 3:
             number = " + ".join(number for _id, number in m.together) or m.number
             return f"{number} · {m.customer}" if number and m.customer else (number or "—")
@@ -179,12 +180,14 @@ class DepositModel(QAbstractTableModel):
                     "ticked together, they mark it paid",
                     "",
                     m.parts,
-                ).format(money(m.expected, "KRW"))
+                ).format(money(m.expected, self.currency))
             if m.deposit.amount < m.expected:
                 sentence = self.tr("Name only: {0} less than the order's {1}: ask for the rest")
             else:
                 sentence = self.tr("Name only: {0} more than the order's {1}: refund the difference")
-            return sentence.format(money(abs(m.expected - m.deposit.amount), "KRW"), money(m.expected, "KRW"))
+            return sentence.format(
+                money(abs(m.expected - m.deposit.amount), self.currency), money(m.expected, self.currency)
+            )
         if m.kind == MatchKind.REFUND_NOTED:
             return self.tr("Left for a refund ({0})").format(m.number)
         if m.kind == MatchKind.ALREADY_APPLIED:
@@ -248,7 +251,7 @@ class DepositDialog(QDialog):
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         choose = QPushButton(self.tr("&Open bank file…"), self)
         choose.clicked.connect(self.choose_file)
-        self.model = DepositModel(self)
+        self.model = DepositModel(self, ctx.currency)
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("Deposits"))
         self.table.setModel(self.model)
@@ -383,7 +386,7 @@ class DepositDialog(QDialog):
                     "{0} · {1} was cancelled when its payment deadline passed, and {2} came afterwards. "
                     "Restore it as paid (its items are taken from stock again), or leave the money to be "
                     "refunded (noted in the order's history)."
-                ).format(m.number, m.customer, money(m.deposit.amount, "KRW"))
+                ).format(m.number, m.customer, money(m.deposit.amount, self.ctx.currency))
             )
         )
 

@@ -571,3 +571,15 @@ def test_her_part_transfers_for_an_order_marked_paid_by_hand_are_named_not_calle
         (MatchKind.MARKED_PAID, number, ()),
     ]
     assert alone.kind is None  # one part alone does not make her order
+
+
+def test_a_deposit_is_read_in_the_minor_unit_of_the_shops_currency() -> None:
+    """A British bank writes £42.50 and money out below zero; a Korean one whole won."""
+    from app.deposits import _amount
+
+    assert _amount("42.50", "GBP") == 4250
+    assert _amount("£1,042.50", "GBP") == 104250
+    assert _amount("$7", "USD") == 700
+    assert _amount("-12.00", "GBP") == 0 and _amount("(12.00)", "GBP") == 0
+    assert _amount("42,000원", "KRW") == 42000 and _amount("42000.00", "KRW") == 42000
+    assert _amount("42000.5", "KRW") == 0  # no 전 in a won account: not an amount

@@ -359,4 +359,40 @@ def test_in_korean_the_bank_window_asks_in_plain_words_and_its_button_has_its_pa
     intro = next(label.text() for label in dialog.findChildren(QLabel) if label.text().startswith("은행에서"))
     assert "여기서 열어 주세요." in intro and "여세요" not in intro
     assert dialog.confirm_button.text() == "체크한 주문을 결제 완료로 표시(&M)"
+
+
+def test_a_british_shop_matches_a_starling_download_in_pounds_and_pence(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """A shop in London opened its bank's CSV (Date, Counter Party, Reference, Type, Amount (GBP),
+    Balance (GBP)): "not a bank file" — the app read only Korean banks' columns, and whole won."""
+    from app.settings import update_preferences
+
+    update_preferences(window.ctx.db, shop_region="GB", currency="GBP")
+    window.ctx.shop_region, window.ctx.currency = "GB", "GBP"
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="Linen shirt", price_minor=3950, currency="GBP", retailer_id="SHIRT"))
+        olivia = make_contact(s, profile_name="Olivia Brown", wa_id="447911123456", last_inbound_at=utcnow())
+        order = create_order(
+            s, contact_id=olivia.id, lines=[LineInput("SHIRT", 1)], source="chat", charges=Charges(300)
+        )
+        move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
+        order_id, number = order.id, order.number
+    bank = tmp_path / "StarlingStatement.csv"
+    bank.write_text(
+        "Date,Counter Party,Reference,Type,Amount (GBP),Balance (GBP)\n"
+        "04/12/2026,Tesco,CARD 1234,CARD,-12.00,1000.00\n"
+        f"05/12/2026,Olivia Brown,{number},FASTER PAYMENT,42.50,1042.50\n",
+        encoding="utf-8",
+    )
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)  # the card payment out is no deposit
+    model = dialog.model
+    assert (model.index(0, 1).data(), model.index(0, 2).data()) == ("Olivia Brown", "£42.50")
+    assert model.index(0, 3).data() == f"{number} · Olivia Brown"
+    assert model.index(0, 4).data() == "Name and amount"
+    with qtbot.waitSignal(dialog.paid) as paid:
+        dialog.confirm_button.click()
+    assert paid.args == [[order_id]]
     dialog.close()
