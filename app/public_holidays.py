@@ -18,6 +18,11 @@ class HolidayPeriod:
     name: str  # in the owner's language where the calendar has it, else the country's own
 
 
+# A country whose calendar without a region leaves out days most of its shops close on: Britain's
+# lacks Easter Monday and the August bank holiday (not Scotland's), which England and Wales both keep.
+DEFAULT_SUBDIVISIONS = {"GB": "ENG"}
+
+
 def holiday_periods(country: str, first: date, last: date, language: str) -> list[HolidayPeriod]:
     """The country's public holidays from `first` to `last`, consecutive ones joined; [] for a country
     the calendar does not know. `language`: the UI's ("ko", "en")."""
@@ -29,7 +34,12 @@ def holiday_periods(country: str, first: date, last: date, language: str) -> lis
     except NotImplementedError:
         return []
     spoken = [lang for lang in probe.supported_languages if lang.split("_")[0] == language.split("_")[0]]
-    calendar = holidays.country_holidays(country, years=years, language=spoken[0] if spoken else None)
+    calendar = holidays.country_holidays(
+        country,
+        subdiv=DEFAULT_SUBDIVISIONS.get(country.upper()),
+        years=years,
+        language=spoken[0] if spoken else None,
+    )
     days = sorted((day, name) for day, name in calendar.items() if first <= day <= last)
     periods: list[list[tuple[date, str]]] = []
     for day, name in days:

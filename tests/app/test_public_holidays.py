@@ -28,3 +28,11 @@ def test_names_follow_the_owners_language_and_unrelated_neighbours_are_both_name
 
 def test_a_country_the_calendar_does_not_know_offers_nothing() -> None:
     assert holiday_periods("XX", date(2026, 1, 1), date(2026, 12, 31), "ko") == []
+
+
+def test_a_british_shop_is_offered_easter_monday_and_the_august_bank_holiday() -> None:
+    """A shop in London was offered Good Friday and no Easter Monday: the calendar without a region
+    keeps only the bank holidays all of Britain shares."""
+    spring = holiday_periods("GB", date(2027, 3, 1), date(2027, 8, 31), "en")
+    assert HolidayPeriod(date(2027, 3, 29), date(2027, 3, 29), "Easter Monday") in spring
+    assert HolidayPeriod(date(2027, 8, 30), date(2027, 8, 30), "Late Summer Bank Holiday") in spring
