@@ -17,7 +17,9 @@ from app.stock import set_stock
 
 CART_HOURS_AGO = 26  # the cart message: older than the 24-hour window (see seed_demo_orders)
 BANK = "국민은행 123456-01-234567 (서울리넨하우스)"  # as the /계좌 quick reply and the bot say
-BANK_EN = "KB Kookmin Bank 123456-01-234567 (Seoul Linen House)"  # as the English /bank reply says
+# The bank's name in English; the holder as the bank holds the account, in Korean: a customer's
+# transfer names it, and the law check of the shop's Korean ad finds the shop by it ("서울 리넨 하우스").
+BANK_EN = "KB Kookmin Bank 123456-01-234567 (서울리넨하우스)"
 # The demo's approved templates (relay/sandbox_cast.py TEMPLATES) chosen for the steps they fit, so an
 # order moved after the customer's 24 hours still tells her (Order settings ▸ Messages).
 DEMO_TEMPLATES: dict[str, str] = {

@@ -205,6 +205,10 @@ def test_the_demo_in_english_tells_its_orders_outside_the_window_in_english(db, 
     with run_relay(tmp_path / "relay", upstream="sandbox") as relay, RelayClient(relay.url, relay.token) as c:
         approved = [t for t in c.templates() if t.status.upper() == "APPROVED"]
     assert settings.bank_account.startswith("KB Kookmin Bank")
+    # The account is held in Korean: the Korean ad's "(광고) 서울 리넨 하우스" still names the shop.
+    from app.campaign_checks import account_holder
+
+    assert account_holder(settings.bank_account) == "서울리넨하우스"
     assert set(settings.templates) == {"awaiting_payment", "reminder", "shipped", "cancelled_refund"}
     for step, name in settings.templates.items():
         template = next((t for t in approved if t.name == name), None)
