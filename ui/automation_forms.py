@@ -46,8 +46,8 @@ WA_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ModeLabels = tuple[str, str, str]
 
 
-def _contact_text(choice: ContactChoice) -> str:
-    phone = display_phone(choice.wa_id) if choice.wa_id else ""
+def _contact_text(choice: ContactChoice, region: str) -> str:
+    phone = display_phone(choice.wa_id, region) if choice.wa_id else ""
     return f"{choice.name}  ·  {phone}" if choice.name else phone
 
 
@@ -98,7 +98,7 @@ class ContactPickerDialog(QDialog):
         if digits and all(c.wa_id != digits for c in found):
             found.insert(0, ContactChoice(wa_id=digits, name=""))
         for choice in found:
-            item = QStandardItem(_contact_text(choice))
+            item = QStandardItem(_contact_text(choice, self.ctx.shop_region))
             item.setData(choice.wa_id, WA_ID_ROLE)
             self.model.appendRow(item)
         if self.model.rowCount():
@@ -160,7 +160,7 @@ class RecipientsPicker(QWidget):
         have = set(self.wa_ids())
         new = list(dict.fromkeys(w for w in wa_ids if w and w not in have))
         for wa_id in new:
-            item = QStandardItem(_contact_text(ContactChoice(wa_id=wa_id, name="")))
+            item = QStandardItem(_contact_text(ContactChoice(wa_id=wa_id, name=""), self.ctx.shop_region))
             item.setData(wa_id, WA_ID_ROLE)
             self.model.appendRow(item)
         if not new:
@@ -175,7 +175,7 @@ class RecipientsPicker(QWidget):
             item = self.model.item(row)
             choice = names.get(str(item.data(WA_ID_ROLE)))
             if choice is not None:
-                item.setText(_contact_text(choice))
+                item.setText(_contact_text(choice, self.ctx.shop_region))
 
     def pick(self) -> None:
         dialog = ContactPickerDialog(self.ctx, self)

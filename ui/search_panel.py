@@ -116,7 +116,7 @@ class SearchPanel(QWidget):
         self.view.setObjectName("searchResults")
         self.view.setAccessibleName(self.tr("Search results"))
         self.view.setModel(self.model)
-        self.view.setItemDelegate(SearchHitDelegate(self.view))
+        self.view.setItemDelegate(SearchHitDelegate(self.view, lambda: self.ctx.shop_region))
         self.view.setUniformItemSizes(True)
         self.view.setFrameShape(QListView.Shape.NoFrame)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -193,8 +194,10 @@ class SearchResultsModel(QAbstractListModel):
 class SearchHitDelegate(QStyledItemDelegate):
     """Contact and date on the first line, the snippet with its matches marked on the second."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, region: Callable[[], str] = lambda: "KR") -> None:
         super().__init__(parent)
+        # The shop's country as it stands (Settings may change it): numbers are written as dialled there.
+        self.region = region
         self.name_font = ui_font(0, bold=True)
         self.font = ui_font(-0.5)
         self.small = ui_font(-1.5)
@@ -311,7 +314,7 @@ class SearchHitDelegate(QStyledItemDelegate):
             at = len(below) - len(hit.label)
             marks = [(at + span[0], at + span[1])] if span else []
         else:
-            phone = display_phone(hit.wa_id) if hit.wa_id else ""
+            phone = display_phone(hit.wa_id, self.region()) if hit.wa_id else ""
             below = chat + (f" · {phone}" if phone else "")
             # Found by its number: the digits typed are marked in it, as a name's letters are.
             span = number_span(hit.wa_id, phone, query) if hit.wa_id and phone else None

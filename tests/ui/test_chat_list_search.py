@@ -384,6 +384,41 @@ def test_a_customer_found_by_her_phone_number_has_the_digits_typed_marked(window
     assert not marked_between(view, rect.top() + 8 + name_height / 2)  # the name was not what matched
 
 
+def test_an_american_shop_finds_its_customer_by_number_written_as_it_dials_it(
+    window: Any, qtbot: Any
+) -> None:
+    """A shop set to the United States read its customer's number in the search results as the
+    Korean default writes one abroad ("+1 650-555-0199"), not as its chat list does ("(650) 555-0199")."""
+    from PySide6.QtGui import QFontMetricsF, QTextLayout
+
+    window.ctx.shop_region = "US"
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Marcus Chen", wa_id="16505550199")
+        make_message(s, c, "Hello", sent_at=BASE_TIME, unread=False)
+    load_chats(window, qtbot)
+    commit_korean(window.chat_list.search_field, "555")
+    model = window.search.model
+    qtbot.waitUntil(lambda: [hit.display_name for hit in model.chat_hits()] == ["Marcus Chen"], timeout=5000)
+    view = window.search.view
+    qtbot.waitUntil(view.isVisible)
+    delegate = view.itemDelegate()
+    rect = view.visualRect(model.index(0))
+    below = "Chat · (650) 555-0199"
+    layout = QTextLayout(below, delegate.font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(rect.width() - 28)
+    layout.endLayout()
+    at = below.index("555")
+    left, right = rect.left() + 14 + cursor_x(line, at), rect.left() + 14 + cursor_x(line, at + 3)
+    name_height = QFontMetricsF(delegate.name_font).height()
+    marked = marked_between(
+        view, rect.top() + 8 + name_height + 4 + QFontMetricsF(delegate.font).height() / 2
+    )
+    assert marked, "the number is not marked"
+    assert abs(marked[0] - left) <= 2 and -4 <= marked[-1] - right <= 2
+
+
 def test_an_order_number_typed_brings_up_its_chat_naming_the_order(window: Any, qtbot: Any) -> None:
     """이하은 quotes 주문번호 2026-0003, an order the owner made in her chat (no cart to find)."""
     from app.catalog import ItemDraft, create_item
