@@ -163,7 +163,8 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         OrderState.AWAITING_PAYMENT: (
             "Thank you for your order, {name}!\nOrder: {number}\nAmount: {total}\nBank account: {bank}\n"
-            "Depositor name: {depositor}\nPlease transfer by {deadline} and we will get it ready right away."
+            "Name on the transfer: {depositor}\nPlease transfer by {deadline} and we will get it ready right "
+            "away."
         ),
         OrderState.PAID: "Thank you, {name}: your payment arrived. We are preparing order {number} for you.",
         PAID_TOGETHER: (
@@ -177,7 +178,8 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
         OrderState.DONE: "Did everything arrive well, {name}? Thank you for shopping with us!",
         REMINDER: (
             "A reminder, {name}: please transfer {total} for order {number} by {deadline}.\n"
-            "Bank account: {bank}\nDepositor name: {depositor}\nAfter the deadline the order is cancelled."
+            "Bank account: {bank}\nName on the transfer: {depositor}\n"
+            "After the deadline the order is cancelled."
         ),
         OrderState.CANCELLED: (
             "{name}, order {number} was cancelled. Write to us any time if you have a question."
@@ -570,10 +572,22 @@ class OrderMessage:
         return (self.order_id, *self.together)
 
 
+# The English defaults' words before "Depositor name" (Korea's 입금자명, which an English customer did
+# not know to be the name her transfer should come under) became "Name on the transfer": still defaults.
+FORMER_DEFAULTS = (
+    "Thank you for your order, {name}!\nOrder: {number}\nAmount: {total}\nBank account: {bank}\n"
+    "Depositor name: {depositor}\nPlease transfer by {deadline} and we will get it ready right away.",
+    "A reminder, {name}: please transfer {total} for order {number} by {deadline}.\n"
+    "Bank account: {bank}\nDepositor name: {depositor}\nAfter the deadline the order is cancelled.",
+)
+
+
 def own_messages(settings: OrderSettings) -> OrderSettings:
     """The settings with only the messages the owner wrote: one in a default's very words (an older
-    settings dialog saved the defaults it showed) is the default again, in each customer's language."""
+    settings dialog saved the defaults it showed, `FORMER_DEFAULTS` too) is the default again, in
+    each customer's language."""
     defaults = {text.strip() for texts in DEFAULT_MESSAGES.values() for text in texts.values()}
+    defaults |= {text.strip() for text in FORMER_DEFAULTS}
     written = {k: v for k, v in settings.messages.items() if v.strip() and v.strip() not in defaults}
     return settings if written == settings.messages else settings.replace(messages=written)
 

@@ -37,7 +37,7 @@ COURIER_COLUMNS_EN = (
 ORDER_COLUMNS_EN = (
     "Order number", "Ordered at", "State", "Customer", "Item code", "Item", "Option", "Quantity",
     "Unit price", "Amount", "Currency", "Shipping", "Remote-area surcharge", "Discount", "Total", "Refund",
-    "Depositor name", "Cash receipt", "Courier", "Tracking number", "Customer's note", "Memo",
+    "Name on the transfer", "Cash receipt", "Courier", "Tracking number", "Customer's note", "Memo",
 )  # fmt: skip
 NUMBER_COLUMNS = ("주문번호", "order number", "order")
 TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")

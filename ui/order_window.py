@@ -229,7 +229,7 @@ class OrderWindow(QDialog):
         self.depositor = QLineEdit(self)
         self.depositor.setObjectName("depositor")
         self.depositor.setMaxLength(64)
-        self.depositor.setPlaceholderText(self.tr("Depositor name"))
+        self.depositor.setPlaceholderText(self.tr("Name on the transfer"))
         self.cash_receipt = QLineEdit(self)
         self.cash_receipt.setMaxLength(20)
         self.cash_receipt.setPlaceholderText(self.tr("Cash receipt: phone or business number"))
@@ -481,7 +481,7 @@ class OrderWindow(QDialog):
         self.total.setText(money(detail.total_minor, cur))
         payment = []
         if detail.depositor_name:
-            payment.append(self.tr("Depositor: {0}").format(detail.depositor_name))
+            payment.append(self.tr("Name on the transfer: {0}").format(detail.depositor_name))
         if detail.payment_due_at is not None and detail.state == OrderState.AWAITING_PAYMENT:
             payment.append(self.tr("Pay by {0}").format(order_time(detail.payment_due_at, detail.time_zone)))
         if detail.tracking:

@@ -19,7 +19,7 @@ def placeholder_label(name: str) -> str:
         "number": translate("PlaceholderButtons", "Order number"),
         "total": translate("PlaceholderButtons", "Order total"),
         "bank": translate("PlaceholderButtons", "Bank account"),
-        "depositor": translate("PlaceholderButtons", "Depositor name"),
+        "depositor": translate("PlaceholderButtons", "Name on the transfer"),
         "deadline": translate("PlaceholderButtons", "Payment deadline"),
         "courier": translate("PlaceholderButtons", "Courier"),
         "tracking": translate("PlaceholderButtons", "Tracking number"),

@@ -5473,10 +5473,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>송장번호</translation>
     </message>
     <message>
-        <source>Depositor name</source>
-        <translation>입금자명</translation>
-    </message>
-    <message>
         <source>Cash receipt: phone or business number</source>
         <translation>현금영수증: 휴대폰 번호 또는 사업자등록번호</translation>
     </message>
@@ -5821,10 +5817,6 @@ Save it anyway?</source>
         <translation>{0} + 도서산간 {1}</translation>
     </message>
     <message>
-        <source>Depositor: {0}</source>
-        <translation>입금자명: {0}</translation>
-    </message>
-    <message>
         <source>Pay by {0}</source>
         <translation>입금 기한 {0}</translation>
     </message>
@@ -5847,6 +5839,14 @@ Save it anyway?</source>
     <message>
         <source>Items, quantities, shipping and discount, until the order is paid</source>
         <translation>주문이 결제 완료되기 전까지 상품, 수량, 배송비, 할인을 바꿀 수 있어요</translation>
+    </message>
+    <message>
+        <source>Name on the transfer</source>
+        <translation>입금자명</translation>
+    </message>
+    <message>
+        <source>Name on the transfer: {0}</source>
+        <translation>입금자명: {0}</translation>
     </message>
     <message>
         <source>R&amp;eturn or exchange…</source>
@@ -6024,7 +6024,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>입금 계좌</translation>
     </message>
     <message>
-        <source>Depositor name</source>
+        <source>Name on the transfer</source>
         <translation>입금자명</translation>
     </message>
     <message>

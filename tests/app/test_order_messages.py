@@ -644,3 +644,17 @@ def test_a_refund_template_without_a_place_for_the_amount_is_not_used_and_the_ow
     )
     message = cancelled_after_a_day(paid, settings)
     assert message is not None and message.template == CANCEL_TEMPLATE and message.refund_left_out
+
+
+def test_an_english_payment_request_names_the_transfer_not_a_depositor() -> None:
+    """A British customer read "Depositor name: Olivia Brown" (Korea's 입금자명) and did not know it
+    was the name her transfer should come under. Settings that saved the former words still follow
+    the defaults."""
+    from app.order_messages import DEFAULT_MESSAGES, FORMER_DEFAULTS, REMINDER, own_messages
+    from app.order_settings import OrderSettings
+
+    english = DEFAULT_MESSAGES["en"]
+    for key in (OrderState.AWAITING_PAYMENT, REMINDER):
+        assert "Name on the transfer: {depositor}" in english[key] and "Depositor" not in english[key]
+    saved = OrderSettings(messages={"awaiting_payment": FORMER_DEFAULTS[0], "reminder": FORMER_DEFAULTS[1]})
+    assert own_messages(saved).messages == {}

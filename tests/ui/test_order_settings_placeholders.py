@@ -20,7 +20,7 @@ def test_clicking_a_placeholder_puts_it_at_the_cursor_of_the_message_being_edite
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
     dialog.pages.setCurrentIndex(1)  # Messages
     labels = {name: button.text() for name, button in dialog.placeholders.buttons.items()}
-    assert labels["name"] == "Customer name" and labels["depositor"] == "Depositor name"
+    assert labels["name"] == "Customer name" and labels["depositor"] == "Name on the transfer"
     assert labels["deadline"] == "Payment deadline" and labels["tracking_url"] == "Tracking link"
     assert dialog.placeholders.buttons["depositor"].toolTip() == "{depositor}"
 
