@@ -483,7 +483,7 @@ TEMPLATES: list[dict[str, Any]] = [
         "language": "ko",
         "category": "UTILITY",
         "status": "APPROVED",
-        "id": "900000000000009",
+        "id": "900000000000012",
         "components": [
             {
                 "type": "BODY",
@@ -492,6 +492,22 @@ TEMPLATES: list[dict[str, Any]] = [
                 "example": {"body_text": [["김민지", "2026-0007", "58,000원"]]},
             },
             {"type": "FOOTER", "text": "서울 리넨 하우스"},
+        ],
+    },
+    {
+        "name": "order_paid_en",
+        "language": "en",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000013",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "Hi {{1}}, we have received your payment for order {{2}}.\nAmount paid: {{3}}\n"
+                "We'll pack your order with care and send it soon.",
+                "example": {"body_text": [["Amy Clarke", "2026-0007", "₩58,000"]]},
+            },
+            {"type": "FOOTER", "text": "Seoul Linen House"},
         ],
     },
     {

@@ -209,7 +209,7 @@ def test_the_demo_in_english_tells_its_orders_outside_the_window_in_english(db, 
     from app.campaign_checks import account_holder
 
     assert account_holder(settings.bank_account) == "서울리넨하우스"
-    assert set(settings.templates) == {"awaiting_payment", "reminder", "shipped", "cancelled_refund"}
+    assert set(settings.templates) == {"awaiting_payment", "reminder", "paid", "shipped", "cancelled_refund"}
     for step, name in settings.templates.items():
         template = next((t for t in approved if t.name == name), None)
         assert template is not None and template.language.startswith("en"), (step, name)

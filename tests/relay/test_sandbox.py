@@ -514,6 +514,7 @@ def test_the_demos_approved_templates_have_numbered_parameters() -> None:
         ("order_payment_en", "en", "UTILITY"),
         ("order_shipped_en", "en", "UTILITY"),
         ("order_refund_en", "en", "UTILITY"),
+        ("order_paid_en", "en", "UTILITY"),
     }
     for template in templates:
         assert template["status"] == "APPROVED"
