@@ -589,8 +589,14 @@ class OrderBoard(QWidget):
         dialog.rejected.connect(
             lambda: self._say_file_result(self.tr("Tracking file not applied: nothing changed."))
         )
+        dialog.finished.connect(lambda _result: self._review_closed(dialog))
         dialog.open()
         self.tracking_review = dialog
+
+    def _review_closed(self, dialog: TrackingReviewDialog) -> None:
+        """Deleted once closed: the board no longer holds it (a second file's review is a new one)."""
+        if self.tracking_review is dialog:
+            self.tracking_review = None
 
     def apply_tracking(self, path: Path, courier: str, ticked: dict[int, int]) -> None:
         """The rows the owner ticked in the review, applied (planned again in the write)."""
