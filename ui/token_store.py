@@ -46,7 +46,7 @@ def _keep_where_chosen(ctx: AppContext, relay_url: str, token: str) -> tokens.To
 def _file_wanted(parent: QWidget | None, exc: NoKeyring) -> bool:
     """Ask the owner whether the token may go to the settings file, saying why the keyring did not take it."""
     if exc.code is ErrorCode.KEYRING_REFUSED:
-        title = translate("TokenStore", "Password store did not keep the token")
+        title = translate("TokenStore", "Password store did not keep the relay token")
     else:
         title = translate("TokenStore", "No password store")
     return confirm(

@@ -8215,6 +8215,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
 <context>
     <name>TokenStore</name>
     <message>
+        <source>Password store did not keep the relay token</source>
+        <translation>비밀번호 저장소가 릴레이 토큰을 보관하지 않았어요</translation>
+    </message>
+    <message>
         <source>No password store</source>
         <translation>비밀번호 저장소 없음</translation>
     </message>
@@ -8237,10 +8241,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Kept in this computer&apos;s password store (keyring).</source>
         <translation>이 컴퓨터의 비밀번호 저장소(키링)에 보관돼요.</translation>
-    </message>
-    <message>
-        <source>Password store did not keep the token</source>
-        <translation>비밀번호 저장소가 토큰을 보관하지 않았어요</translation>
     </message>
     <message>
         <source>Kept in the settings file {path} (readable only by you).</source>

@@ -114,7 +114,7 @@ def test_a_keyring_that_refuses_the_token_keeps_the_wizard_open_with_the_token_a
         qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
 
     ctx = first_start(tmp_path, dialogs, finish)
-    assert asked.shown and "did not keep the token" in asked.shown[0].title
+    assert asked.shown and "did not keep the relay token" in asked.shown[0].title
     assert "locked" in asked.shown[0].text and "settings file" in asked.shown[0].text
     assert load_token(ctx, relay.url) == relay.token  # in the keyring, not in the file
     assert not ctx.paths.config_file.exists() or relay.token not in ctx.paths.config_file.read_text()

@@ -150,7 +150,7 @@ def test_a_token_the_keyring_refuses_is_said_in_korean_and_stays_typed(
     dialog.save_button.click()
     qtbot.waitUntil(lambda: bool(not_saved.shown), timeout=10000)
     (question,) = file_asked.shown
-    assert question.title == "비밀번호 저장소가 토큰을 보관하지 않았어요"
+    assert question.title == "비밀번호 저장소가 릴레이 토큰을 보관하지 않았어요"
     assert "잠겨 있거나" in question.text and "설정 파일에 보관할까요?" in question.text
     assert not_saved.shown[0].title == "릴레이 토큰이 저장되지 않음"
     assert not_saved.shown[0].text == "릴레이 토큰을 저장하지 않았어요."
