@@ -32,6 +32,7 @@ from app.automations_store import (
 from app.changes import Changes
 from app.errors import ShopInboxError
 from app.wire import Automations
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.ops import Newest, failure_sentence, run_op
 from ui.rule_summary import RuleSummary
@@ -237,7 +238,7 @@ class AutomationDialog(QDialog):
         self.summaries = RuleSummary(self)
         self.banner = SyncBanner()
         self.banner.keep_mine.connect(lambda: self.resolve("mine"))
-        self.banner.use_theirs.connect(lambda: self.resolve("theirs"))
+        self.banner.use_theirs.connect(self.use_theirs)
         self.banner.retry.connect(self.push)
         self.form = QWidget()
         self.summary = QLabel()
@@ -478,6 +479,35 @@ class AutomationDialog(QDialog):
 
         run_op(lambda: automations_state(db), latest_read, parent=self, on_failure=self._failed)
 
+    def use_theirs(self) -> None:
+        """The banner's "Use the other version": the form then shows the relay's copy, so what the
+        owner typed and has not saved is gone; that is asked first (it went without a word)."""
+        if self.has_unsaved_edits() and not confirm(
+            self,
+            self.tr("Use the other version?"),
+            self._lost_edits_question(),
+            self.tr("Use the other version"),
+            keep=QCoreApplication.translate("AutomationDialog", "Keep editing"),
+        ):
+            return
+        self.resolve("theirs")
+
+    def _lost_edits_question(self) -> str:
+        """What the other version replaces, in the words of the banner's summary where it can say it."""
+        question = self.tr(
+            "The changes you made in “{0}” and have not saved will be gone, and the window will show "
+            "the other version."
+        ).format(self.windowTitle())
+        try:
+            edited = self.banner.describe(self.apply(self.state.doc)).splitlines()
+        except ShopInboxError:  # a field the form cannot take as it is: the sentence alone says it
+            return question
+        saved = set(self.banner.describe(self.state.doc).splitlines())
+        lost = [line for line in edited if line not in saved]
+        if not lost:
+            return question
+        return "\n\n".join([question, self.tr("Not saved:"), "\n".join(lost)])
+
     def resolve(self, keep: str) -> None:
         db = self.ctx.db
         choice: Literal["mine", "theirs"] = "mine" if keep == "mine" else "theirs"
@@ -485,8 +515,11 @@ class AutomationDialog(QDialog):
         def resolved(result: tuple[AutomationsState, Changes]) -> None:
             self.state, changes = result
             self._saving = False
-            self._dirty = False
-            self._show_doc(self.state.doc)
+            # "Keep mine" keeps the saved copy on the relay; edits typed since stay on the form,
+            # unsaved, for the owner to save or leave.
+            if choice == "theirs" or not self._dirty:
+                self._dirty = False
+                self._show_doc(self.state.doc)
             self._show_state()
             self._publish(changes)
             self.saved.emit(self.state)

@@ -158,6 +158,26 @@
         <translation>이 컴퓨터에 저장했어요. 릴레이가 응답하면 바로 보내요.</translation>
     </message>
     <message>
+        <source>Use the other version?</source>
+        <translation>다른 버전을 사용할까요?</translation>
+    </message>
+    <message>
+        <source>Use the other version</source>
+        <translation>다른 버전 사용</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>계속 수정</translation>
+    </message>
+    <message>
+        <source>The changes you made in “{0}” and have not saved will be gone, and the window will show the other version.</source>
+        <translation>“{0}”에서 바꾸고 아직 저장하지 않은 내용이 사라지고, 창에는 다른 버전이 보여요.</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>저장하지 않은 내용:</translation>
+    </message>
+    <message>
         <source>Save the changes to “{0}”?</source>
         <translation>“{0}”의 변경 사항을 저장할까요?</translation>
     </message>

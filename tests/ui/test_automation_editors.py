@@ -616,6 +616,75 @@ def test_a_conflict_with_another_desktop_is_shown_through_the_real_relay(
     assert client.get_automations().profile.name == "서울 리넨 하우스"
 
 
+def conflicted_profile_editor(qtbot, ctx: AppContext, client) -> BusinessProfileEditor:  # type: ignore[no-untyped-def]
+    """The profile editor with the relay's choice shown: another desktop renamed the shop to "성수 리넨"
+    on the real relay while this one saved "서울 리넨 하우스"."""
+    AutomationsStore(ctx.db).pull(client)
+    other = client.get_automations()
+    client.put_automations(
+        other.model_copy(update={"profile": other.profile.model_copy(update={"name": "성수 리넨"})}),
+        if_match=other.revision,
+    )
+    editor = opened(qtbot, BusinessProfileEditor(ctx, client_provider=lambda: client))
+    editor.name.setText("서울 리넨 하우스")
+    editor.save()
+    wait_sent(qtbot, editor)
+    assert editor.state.status is SyncStatus.CONFLICT
+    return editor
+
+
+def test_using_the_other_version_asks_before_it_throws_away_what_the_owner_typed(
+    qtbot, ctx: AppContext, real_relay, dialogs
+) -> None:
+    """With the relay's choice shown, the owner went on typing, then clicked "Use the other version":
+    the form showed the other computer's copy and what she typed was gone without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _relay, _graph, client = real_relay
+    editor = conflicted_profile_editor(qtbot, ctx, client)
+    editor.name.setText("서울 리넨 하우스 성수점")
+    editor.about.setText("새 시즌 리넨")
+    kept = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    editor.banner.theirs_button.click()
+    (shown,) = kept.shown
+    assert "default Keep editing" in shown.widget and "Use the other version" in shown.widget
+    assert "will be gone" in shown.text and "Shop name: 서울 리넨 하우스 성수점" in shown.text
+    wait_sent(qtbot, editor)
+    assert editor.name.text() == "서울 리넨 하우스 성수점" and editor.about.text() == "새 시즌 리넨"
+    assert editor.state.status is SyncStatus.CONFLICT and editor.banner.theirs_button.isVisibleTo(editor)
+    assert client.get_automations().profile.name == "성수 리넨"
+
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    editor.banner.theirs_button.click()
+    wait_sent(qtbot, editor)
+    assert editor.name.text() == "성수 리넨" and not editor.has_unsaved_edits()
+    assert editor.state.status is SyncStatus.SYNCED
+
+
+def test_using_the_other_version_with_nothing_unsaved_asks_nothing(
+    qtbot, ctx: AppContext, real_relay
+) -> None:
+    _relay, _graph, client = real_relay
+    editor = conflicted_profile_editor(qtbot, ctx, client)
+    editor.banner.theirs_button.click()  # an unexpected question fails the test
+    wait_sent(qtbot, editor)
+    assert editor.name.text() == "성수 리넨" and editor.state.status is SyncStatus.SYNCED
+
+
+def test_keeping_mine_leaves_what_the_owner_typed_since_on_the_form_unsaved(
+    qtbot, ctx: AppContext, real_relay
+) -> None:
+    """Keep mine sent the saved copy and put the form back to it: the words typed since were gone."""
+    _relay, _graph, client = real_relay
+    editor = conflicted_profile_editor(qtbot, ctx, client)
+    editor.name.setText("서울 리넨 하우스 2호점")
+    editor.banner.keep_button.click()
+    wait_sent(qtbot, editor)
+    assert client.get_automations().profile.name == "서울 리넨 하우스"
+    assert editor.name.text() == "서울 리넨 하우스 2호점" and editor.has_unsaved_edits()
+    assert editor.banner.message.text().startswith("Your changes are not saved yet")
+
+
 def test_contact_picker_finds_by_korean_name_or_number(qtbot, ctx: AppContext) -> None:
     from tests.support.factories import make_contact
     from ui.automation_forms import ContactPickerDialog

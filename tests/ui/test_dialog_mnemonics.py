@@ -281,7 +281,9 @@ def conflicted_bot_editor(qtbot: Any, ctx: Any) -> Any:
     return editor
 
 
-def test_the_menu_bots_tabs_fields_and_buttons_have_their_own_alt_letters(qtbot: Any, ctx: Any) -> None:
+def test_the_menu_bots_tabs_fields_and_buttons_have_their_own_alt_letters(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
     """Per tab (a hidden tab's letters do nothing), with the relay banner's buttons: Alt+U, Alt+K and
     Alt+S pressed them in every editor but this one, where Menu, Move up and Section had the same
     letters and Alt+U only moved the focus. Alt+L opens Talk to a person, Alt+H its hand-off words."""
@@ -330,8 +332,14 @@ def test_the_menu_bots_tabs_fields_and_buttons_have_their_own_alt_letters(qtbot:
     assert editor.node_title.hasFocus()
     press_alt(qtbot, editor, "N")
     assert editor.node_section.hasFocus()
-    press_alt(qtbot, editor, "U")  # Use the other version: pressed, not a focus move to Move up or Menu
+    # Use the other version: pressed, not a focus move to Move up or Menu (the ready-made menu is not
+    # saved: the owner is asked first, and says yes).
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    press_alt(qtbot, editor, "U")
     qtbot.waitUntil(lambda: not banner.keep_button.isVisible() and not editor.is_busy(), timeout=10_000)
+    assert len(asked.texts) == 1 and "will be gone" in asked.texts[0]
     assert not editor.enabled.isChecked()  # the form shows the other computer's rules
 
 
