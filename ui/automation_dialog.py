@@ -499,14 +499,19 @@ class AutomationDialog(QDialog):
             "the other version."
         ).format(self.windowTitle())
         try:
-            edited = self.banner.describe(self.apply(self.state.doc)).splitlines()
+            lost = self.unsaved_changes()
         except ShopInboxError:  # a field the form cannot take as it is: the sentence alone says it
             return question
-        saved = set(self.banner.describe(self.state.doc).splitlines())
-        lost = [line for line in edited if line not in saved]
         if not lost:
             return question
         return "\n\n".join([question, self.tr("Not saved:"), "\n".join(lost)])
+
+    def unsaved_changes(self) -> list[str]:
+        """The form's unsaved changes, a line each ("Shop name: …"), as far as they can be said in a
+        line; by default the lines of the banner's summary that the edits change."""
+        edited = self.banner.describe(self.apply(self.state.doc)).splitlines()
+        saved = set(self.banner.describe(self.state.doc).splitlines())
+        return [line for line in edited if line not in saved]
 
     def resolve(self, keep: str) -> None:
         db = self.ctx.db

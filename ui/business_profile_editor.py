@@ -6,7 +6,7 @@ import logging
 import re
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFormLayout, QLineEdit
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
 
 from app.wire import Automations, BusinessProfile
 from ui.automation_dialog import AutomationDialog
@@ -81,6 +81,22 @@ class BusinessProfileEditor(AutomationDialog):
         )
         return doc.model_copy(update={"profile": profile}, deep=True)
 
+    def unsaved_changes(self) -> list[str]:
+        """Each field the owner changed, by its label: the summary's one line named only the name."""
+        saved, edited = self.state.doc.profile, self.apply(self.state.doc).profile
+        form = self.form.layout()
+        assert isinstance(form, QFormLayout)
+        lines = []
+        for field in ("name", "category", "about", "description", "address", "email", "websites"):
+            before, after = getattr(saved, field), getattr(edited, field)
+            if before == after:
+                continue
+            label = form.labelForField(getattr(self, field))
+            name = label.text() if isinstance(label, QLabel) else field
+            value = ", ".join(after) if isinstance(after, list) else after
+            lines.append(f"{without_mnemonic(name)}: {one_line(value) or '—'}")
+        return lines
+
     def problem(self) -> str:
         if not self.name.text().strip():
             # Translators: {0} is the shop-name field as the message editors show it ({가게 이름}).
@@ -103,3 +119,14 @@ class BusinessProfileEditor(AutomationDialog):
         # Translators: {1} is the shop-name field as the message editors show it ({가게 이름}).
         sentence = self.tr("Customers see “{0}”; quick replies fill {1} with it.")
         self.summary.setText(with_particles(sentence.format(name, shown_field("shop"))))
+
+
+def without_mnemonic(label: str) -> str:
+    """A label as read aloud: "Shop &name" → "Shop name", "가게 이름(&N)" → "가게 이름"."""
+    return re.sub(r"\(&[^)]\)|&(?=.)", "", label).strip()
+
+
+def one_line(text: str, limit: int = 80) -> str:
+    """A field's text on one line of a question, cut with "…" past `limit` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
