@@ -1351,3 +1351,26 @@ def test_the_korean_night_hold_note_writes_its_hours_as_the_confirmation_does(
     box = ScheduleBox()
     qtbot.addWidget(box)
     assert "21:00~08:00 사이에는 08:00까지" in box.night_note.text()
+
+
+def test_a_campaign_change_from_the_relay_keeps_the_draft_the_owner_is_typing(qtbot: Any, ctx: Any) -> None:
+    """Another campaign's progress arrives (a sync) while the owner edits a saved draft: the list is
+    read again, and the draft on the form stays as she typed it, still unsaved."""
+    from app.changes import Changes
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        handed_over(s, {"sent": 2})
+        cid = save_draft(s, CampaignDraft(name="Spring sale", template=LAWFUL_AD))
+    window = open_window(qtbot, ctx)
+    qtbot.waitUntil(lambda: window.list_model.row_of(cid) >= 0, timeout=5000)
+    window.list.selectRow(window.list_model.row_of(cid))
+    qtbot.waitUntil(
+        lambda: window.editor.is_loaded() and window.editor.name.text() == "Spring sale", timeout=5000
+    )
+    window.editor.name.setText("Spring sale — last days")
+    assert window.has_unsaved_edits()
+    with qtbot.waitSignal(window.list_model.modelReset, timeout=5000):
+        ctx.publish(Changes(campaigns=True))
+    assert window.editor.name.text() == "Spring sale — last days" and window.has_unsaved_edits()
+    assert window.stack.currentWidget() is window.editor and window.current_id == cid
