@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
 from app.changes import Changes
 from ui.ops import pending_ops
 
@@ -14,6 +17,16 @@ TIMEOUT_MS = 5000
 def settle(qtbot: Any, timeout: int = TIMEOUT_MS) -> None:
     """Wait until every op started so far (and every op their results started) has delivered."""
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=timeout)
+
+
+def laid_out() -> None:
+    """Lay the windows out now, as the next turn of the event loop would, before measuring them.
+
+    A text or a widget shown changes a size only through a posted LayoutRequest, laid out one turn
+    later: a width read right after a waitUntil (which can turn true before that turn) was the old
+    one, 1 run in 8. Each pass lays out one level (a child's new size asks its parent again)."""
+    for _ in range(16):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def load_chats(window: Any, qtbot: Any) -> None:

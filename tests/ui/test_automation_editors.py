@@ -12,6 +12,7 @@ from app.automations_store import AutomationsStore, SyncStatus, demo_automations
 from app.paths import paths_for
 from app.wire import Automations, DayHours, GreetingRule, TimeRange
 from tests.support.automations_fake import FakeAutomationsRelay
+from tests.support.window_waits import laid_out
 from ui.business_hours_editor import BusinessHoursEditor
 from ui.business_profile_editor import BusinessProfileEditor
 from ui.context import AppContext
@@ -853,12 +854,14 @@ def test_saving_the_hours_keeps_the_editor_its_size(qtbot, demo_ctx: AppContext)
     in the window's height, and the dialog grew past a laptop's screen (943 px after one save)."""
     editor = opened(qtbot, BusinessHoursEditor(demo_ctx))
     editor.show()
+    laid_out()
     height = editor.height()
     for _ in range(2):
         editor.week.days[0].add_range_button.click()  # an edit, so Save saves
         editor.save()
         settle(qtbot, editor)
         qtbot.waitUntil(lambda: editor.saved_note.isVisible(), timeout=5000)
+    laid_out()  # a window that would grow grows when laid out, a turn after the week is shown again
     assert editor.height() == height
 
 
@@ -1028,6 +1031,7 @@ def test_a_greeting_form_taller_than_its_dialog_scrolls_to_the_previews_last_lin
     assert area is not None and area.widget() is editor.form
     bar = area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)  # what does not fit can be scrolled to
+    laid_out()  # the banner's two lines reach the form's height once laid out, maybe a turn later
     area.ensureWidgetVisible(editor.preview)
     bottom = editor.preview.mapTo(area.viewport(), editor.preview.rect().bottomLeft())
     assert bottom.y() <= area.viewport().height()
@@ -1191,8 +1195,10 @@ def test_a_taller_away_editor_keeps_its_rows_together(qtbot, demo_ctx: AppContex
         )
 
     qtbot.waitUntil(lambda: gap() > 0)
+    laid_out()
     before = gap()
     editor.resize(640, 1000)
     qtbot.waitUntil(lambda: editor.height() == 1000)
     qtbot.waitUntil(lambda: editor.form.height() > 700)
+    laid_out()  # the form's rows are placed when its own layout is redone, after its height
     assert gap() == before

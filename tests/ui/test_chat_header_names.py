@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from tests.support.factories import make_contact, make_message
-from tests.support.window_waits import load_chats, select_chat, settle
+from tests.support.window_waits import laid_out, load_chats, select_chat, settle
 
 
 def test_a_name_the_owner_saved_in_the_contact_panel_heads_the_chat_without_a_tilde(
@@ -51,12 +51,14 @@ def test_the_bot_resumed_note_fits_the_header_without_squeezing_the_chat_list(
     button, note = window.chat.resume_bot_button, window.chat.bot_resumed_note
     button.setVisible(True)  # the chat as the bot handed it over
     settle(qtbot)
+    laid_out()  # the chat's texts, just set by the ops, reach its size when laid out
     list_width = window.splitter.sizes()[0]
     narrowest = window.chat.minimumSizeHint().width()
     button.setVisible(False)  # as the relay's answer to Resume bot shows it
     note.setVisible(True)
     qtbot.waitUntil(lambda: note.isVisible() and note.width() > 0, timeout=3000)
     settle(qtbot)
+    laid_out()
     # The chat asks no more room than before: the splitter had taken it from the chat list.
     assert window.chat.minimumSizeHint().width() <= narrowest
     assert window.splitter.sizes()[0] == list_width

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.support.factories import make_contact, make_message
-from tests.support.window_waits import load_chats, sync_batch
+from tests.support.window_waits import laid_out, load_chats, sync_batch
 from ui.chat_list_model import ChatRole
 
 
@@ -99,11 +99,13 @@ def test_the_pill_never_widens_the_chat_list(korean: None, window: Any, qtbot: A
     ids = fill(window, qtbot, 4)
     window.splitter.setSizes([1, 2000])  # the list as narrow as it goes
     qtbot.waitUntil(lambda: window.chat_list.width() == window.chat_list.minimumSizeHint().width())
+    laid_out()
     width = window.chat_list.width()
     pointer_enters(window, QPoint(40, 20))
     a_customer_writes(window, qtbot, ids[3], "주문할게요")
     pill = window.chat_list.new_above
     qtbot.waitUntil(pill.isVisible)
+    laid_out()  # shown, the pill has its size (and the list its width) once laid out, a turn later
     assert window.chat_list.width() == width
     assert pill.width() >= pill.sizeHint().width()  # its whole "↑ 1", never a blank dot
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QAbstractButton
 
 from tests.support.factories import BASE_TIME, make_contact, make_message
-from tests.support.window_waits import load_chats, settle, sync_batch
+from tests.support.window_waits import laid_out, load_chats, settle, sync_batch
 
 
 def handed_over_chats(ctx: Any) -> dict[str, int]:
@@ -38,6 +38,7 @@ def test_needs_a_person_in_the_filter_menu_lists_only_the_chats_waiting_for_the_
     window.resize(1024, 700)  # the smallest window the chip row is laid out for
     load_chats(window, qtbot)
     chats = window.chat_list
+    laid_out()  # the first page's texts reach the pane's width once laid out, a turn later
     pane = chats.width()
     action = next(a for a in chats.label_chip.menu().actions() if a.text() == "Needs a person")
     with qtbot.waitSignal(chats.model.page_loaded):
@@ -47,6 +48,7 @@ def test_needs_a_person_in_the_filter_menu_lists_only_the_chats_waiting_for_the_
     assert "Needs a person" in (chats.label_chip.text(), chats.label_chip.toolTip())
     assert action.isChecked()
     settle(qtbot)
+    laid_out()  # the chip's new, longer text widens the pane, if it does, only once laid out
     # The chip row stays inside the pane: no chip cut off, the pane not pushed wider.
     assert chats.width() == pane
 

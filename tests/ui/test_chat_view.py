@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.models import Message
 from tests.support.factories import BASE_TIME, make_contact, make_message
-from tests.support.window_waits import load_chats, settle, sync_batch
+from tests.support.window_waits import laid_out, load_chats, settle, sync_batch
 from ui.chat_view_model import PAGE, MessageRole
 
 
@@ -437,6 +437,7 @@ def test_the_jump_button_sits_below_the_messages_and_never_over_a_bubbles_time(
     view = open_chat(window, qtbot, cid)
     qtbot.waitUntil(view.at_bottom)
     assert not view.jump_button.isVisible() and view.viewportMargins().bottom() == 0
+    laid_out()  # the header's texts, just read, reach the chat's height once laid out
     full_height = view.viewport().height()
 
     bar = view.verticalScrollBar()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
 
 from app.automations_store import AutomationsStore, demo_automations
 from app.paths import paths_for
+from tests.support.window_waits import laid_out
 from ui.away_editor import SCHEDULES, AwayEditor
 from ui.business_hours_editor import BusinessHoursEditor
 from ui.context import AppContext
@@ -42,6 +43,7 @@ def test_an_editor_opens_with_its_right_edge_in_view(
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    laid_out()  # the document just shown widens the form, if it does, once laid out
     areas = editor.findChildren(QScrollArea)
     assert areas
     for area in areas:

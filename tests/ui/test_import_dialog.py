@@ -17,6 +17,7 @@ from app.db import Database
 from app.models import Contact, Message
 from tests.support.chat_exports import JPEG, LAYOUTS, Line, render, shop_chat, write_txt, write_zip
 from tests.support.factories import make_contact
+from tests.support.window_waits import laid_out
 from ui.import_dialog import ImportDialog, open_import
 
 PHOTO = "IMG-20240105-WA0001.jpg"
@@ -306,6 +307,7 @@ def test_the_summary_lists_unreadable_lines_and_open_chat_selects_the_chat(
     dialog = next(w for w in window.findChildren(ImportDialog))
     qtbot.waitUntil(lambda: dialog.scan is not None, timeout=5000)
     dialog.zone_combo.setCurrentText("Europe/London")
+    laid_out()  # the scan's page, just filled in, as tall as it is laid out
     preview_height = dialog.height()
     with qtbot.waitSignal(dialog.imported, timeout=10000) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)

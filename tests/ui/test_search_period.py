@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.support.factories import make_contact, make_message
-from tests.support.window_waits import load_chats, settle
+from tests.support.window_waits import laid_out, load_chats, settle
 
 
 def pick(window: Any, label: str) -> None:
@@ -112,10 +112,12 @@ def test_the_scope_box_the_period_and_a_long_count_fit_a_narrow_list(
     window.open_search()
     search = window.search
     qtbot.waitUntil(lambda: search.isVisible() and search.width() > 0)
+    laid_out()  # shown, the panel has a width at once, the list's width only once laid out
     width = search.width()
     search.status.setText(said)
     qtbot.waitUntil(lambda: search.status.height() >= search.status.heightForWidth(search.status.width()))
     qtbot.waitUntil(lambda: search.period.width() >= search.period.sizeHint().width())  # laid out again
+    laid_out()  # and the levels above it too: the list would widen only then
     assert search.width() == width
     check, period, status = search.this_chat.geometry(), search.period.geometry(), search.status.geometry()
     assert check.right() < period.left() and period.right() < status.left() and status.right() < width
