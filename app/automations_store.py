@@ -175,12 +175,20 @@ def _adopt_bank_account(session: Session, remote: Automations) -> None:
         save_order_settings(session, dataclasses.replace(settings, bank_account=account))
 
 
-def save_local(session: Session, doc: Automations) -> AutomationsState:
-    """The owner saved an editor: keep the change and mark it "Not yet on the relay"."""
+def save_local(session: Session, doc: Automations, *, built_on: int | None = None) -> AutomationsState:
+    """The owner saved an editor: keep the change and mark it "Not yet on the relay".
+
+    `built_on` is the revision of the copy the editor applied its part to, when it was read before
+    this write: the relay's newer copy may have come in between."""
     state = load_state(session)
     if not state.pending and state.conflict is None and same_content(doc, state.doc):
         return state  # nothing changed: nothing to push
     base = state.base_revision if state.pending else state.doc.revision
+    if built_on is not None and not state.pending and built_on < state.doc.revision:
+        # Another desktop's change arrived after the editor read the copy: `doc` still holds the
+        # older rest of it. Sent as based on the newer one, it undid that change unseen; based on
+        # the one it was made from, the relay refuses it and the owner chooses between the two.
+        base = built_on
     new_doc = doc.model_copy(update={"revision": base}, deep=True)
     if doc.away.schedule == "always" and state.doc.away.schedule != "always":
         put_setting(session, AWAY_SCHEDULE_BEFORE_ALWAYS_KEY, state.doc.away.schedule)
@@ -359,9 +367,9 @@ class AutomationsStore:
         with self.db.read() as s:
             return load_state(s)
 
-    def save(self, doc: Automations) -> AutomationsState:
+    def save(self, doc: Automations, *, built_on: int | None = None) -> AutomationsState:
         with self.db.write() as s:
-            return save_local(s, doc)
+            return save_local(s, doc, built_on=built_on)
 
     def apply_remote(self, remote: Automations, *, current: bool = False) -> AutomationsState:
         with self.db.write() as s:
@@ -388,9 +396,12 @@ def automations_state(db: Database) -> AutomationsState:
     return AutomationsStore(db).state()
 
 
-def save_automations(db: Database, doc: Automations) -> tuple[AutomationsState, Changes]:
-    """An editor's save, for its op: the new state, and the change (rules and the shop's profile)."""
-    return AutomationsStore(db).save(doc), AUTOMATIONS_CHANGED
+def save_automations(
+    db: Database, doc: Automations, *, built_on: int | None = None
+) -> tuple[AutomationsState, Changes]:
+    """An editor's save, for its op: the new state, and the change (rules and the shop's profile).
+    `built_on`: the revision of the copy `doc` was made from (see `save_local`)."""
+    return AutomationsStore(db).save(doc, built_on=built_on), AUTOMATIONS_CHANGED
 
 
 def resolve_automations(db: Database, keep: Literal["mine", "theirs"]) -> tuple[AutomationsState, Changes]:

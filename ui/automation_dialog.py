@@ -461,7 +461,13 @@ class AutomationDialog(QDialog):
             except ShopInboxError as exc:
                 self._failed(exc)
                 return
-            run_op(lambda: save_automations(db, doc), stored, parent=self, on_failure=self._failed)
+            built_on = latest.doc.revision
+            run_op(
+                lambda: save_automations(db, doc, built_on=built_on),
+                stored,
+                parent=self,
+                on_failure=self._failed,
+            )
 
         def stored(result: tuple[AutomationsState, Changes]) -> None:
             self.state, changes = result

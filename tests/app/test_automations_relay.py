@@ -160,3 +160,31 @@ def test_reconnecting_sends_the_offline_change_and_adopts_changes_made_elsewhere
         current.model_copy(update={"greeting": GreetingRule(enabled=False)}), if_match=current.revision
     )
     assert store.reconcile(client).doc.greeting.enabled is False
+
+
+def test_an_editor_save_made_over_a_copy_the_relay_has_since_replaced_asks_instead_of_undoing_it(
+    db, relay: RunningRelay, client: RelayClient
+) -> None:
+    """The greeting editor read the copy, another desktop renamed the shop, the sync brought the new
+    name in, then the save landed: it carried the old name along and the push put it back on the relay,
+    undoing the other desktop's rename without a word to either owner. Now the relay refuses it and
+    the owner chooses."""
+    store = AutomationsStore(db)
+    store.pull(client)
+    store.save(demo_automations("ko"))
+    assert store.push(client) is PushOutcome.PUSHED
+    read = store.state().doc  # the editor reads the copy
+    other = client.get_automations()
+    client.put_automations(
+        other.model_copy(update={"profile": other.profile.model_copy(update={"name": "성수 리넨"})}),
+        if_match=other.revision,
+    )
+    store.apply_remote(client.get_automations(), current=True)  # the sync brings it in
+    assert store.state().doc.profile.name == "성수 리넨"
+    mine = read.model_copy(update={"greeting": read.greeting.model_copy(update={"text": "어서 오세요!"})})
+    store.save(mine, built_on=read.revision)
+    assert store.push(client) is PushOutcome.CONFLICT
+    assert client.get_automations().profile.name == "성수 리넨"  # still the other desktop's
+    state = store.state()
+    assert state.status is SyncStatus.CONFLICT and state.conflict is not None
+    assert state.conflict.profile.name == "성수 리넨" and state.doc.greeting.text == "어서 오세요!"
