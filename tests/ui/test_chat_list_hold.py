@@ -115,8 +115,11 @@ def test_several_chats_that_wrote_while_held_take_their_places_in_time_order(win
     the list is in time order again, the newest on top (the waiting rows were placed by a binary
     search of a list they still disordered, and three stayed buried below older chats)."""
     ids = fill(window, qtbot, 10)
-    pointer_enters(window, QPoint(40, 20))
     for n, contact_id in enumerate((ids[6], ids[3], ids[9], ids[5], ids[8])):
+        # The pointer moves a little between the messages: resting for HOLD_WHILE_STILL_MS, it lets
+        # the chats take their places meanwhile, and five writes on a busy machine took longer (the
+        # pill was gone before it was looked for, 1 run in 20).
+        pointer_enters(window, QPoint(40, 20 + n))
         a_customer_writes(window, qtbot, contact_id, f"문의 {n}")
     qtbot.waitUntil(window.chat_list.new_above.isVisible)
     pointer_leaves(window)
