@@ -1,4 +1,5 @@
-"""Fusion's frames of fields (line edits, combo boxes, spin boxes, text edits) at 3:1 on a light window.
+"""Fusion's frames of fields (line edits, combo boxes, spin boxes, text edits) and of check boxes and
+radio buttons at 3:1 on a light window.
 
 Fusion draws a field's frame in the window colour made darker (QColor.darker(140)), and a text edit's
 a touch lighter again: on its own light palette (#EFEFEF) that is #AAAAAA, 2.0:1 against the window
@@ -8,9 +9,15 @@ colour whose darker(140) is a grey at 3:1: a class palette costs nothing per pai
 Python costs about a quarter more, see ui/fusion_dark.py). Disabled fields keep the fainter frame. On a
 dark palette nothing changes (Fusion's dark frames are lighter than the window already; ui/fusion_dark.py
 looks after the boxes there). Windows' and macOS's own styles draw their own frames: left alone.
+
+A check box's box is drawn in that outline made lighter again (lighter(110), #BBBBBB: 1.65:1) and a radio
+button's ring in the outline (2:1): an unticked one was hard to tell from the window. They get a window
+colour of their own, found the same way for their frames, so the fields keep theirs.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QPalette
@@ -21,6 +28,8 @@ from ui.theme import is_dark
 
 # The classes whose frame Fusion takes from the window colour (a spin box's covers the date and time edits).
 FIELD_CLASSES = ("QLineEdit", "QComboBox", "QAbstractSpinBox", "QTextEdit", "QPlainTextEdit")
+# The classes whose indicator's outline Fusion takes from the window colour.
+INDICATOR_CLASSES = ("QCheckBox", "QRadioButton")
 
 # WCAG 2.1's non-text contrast for a control's outline, with a little room for antialiasing.
 FRAME_CONTRAST = 3.0
@@ -48,9 +57,16 @@ def fusion_frames(handed: QColor) -> tuple[QColor, QColor]:
     return outline, outline.lighter(108)
 
 
-def field_window(palette: QPalette) -> QColor:
-    """The window colour to hand Fusion for a field so that both its frames read at 3:1 or better
-    against `palette`'s window: the window mixed toward the text only as far as that takes."""
+def indicator_frames(handed: QColor) -> tuple[QColor, QColor]:
+    """The outlines Fusion draws for a window colour of `handed`: a radio button's, a check box's."""
+    outline = handed.darker(140)
+    return outline, outline.lighter(110)
+
+
+def field_window(palette: QPalette, frames: Callable[[QColor], tuple[QColor, ...]] = fusion_frames) -> QColor:
+    """The window colour to hand Fusion for a field (or, with `indicator_frames`, a check box or radio
+    button) so that all its frames read at 3:1 or better against `palette`'s window: the window mixed
+    toward the text only as far as that takes."""
     window = palette.color(QPalette.ColorRole.Window)
     text = palette.color(QPalette.ColorRole.WindowText)
     handed = window
@@ -62,15 +78,15 @@ def field_window(palette: QPalette) -> QColor:
             window.blueF() + (text.blueF() - window.blueF()) * mix,
         )
         handed = frame.lighter(140)
-        if min(contrast(f, window) for f in fusion_frames(handed)) >= FRAME_CONTRAST + _ROOM:
+        if min(contrast(f, window) for f in frames(handed)) >= FRAME_CONTRAST + _ROOM:
             break
     return handed
 
 
 class FieldFrames(QObject):
-    """Gives the field classes their palette on a light Fusion window, again after every palette
-    change (Qt drops class palettes when the application's palette changes: a switch of light and
-    dark, a theme's)."""
+    """Gives the field, check box and radio button classes their palette on a light Fusion window,
+    again after every palette change (Qt drops class palettes when the application's palette changes:
+    a switch of light and dark, a theme's)."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -85,14 +101,17 @@ class FieldFrames(QObject):
         # the drop-down combos' style sheet or not.
         if is_dark(palette) or not is_fusion(underlying_style(app)):
             return
-        handed = field_window(palette)
-        for name in FIELD_CLASSES:
-            # A theme's own field palette is kept (GTK's line edits). PySide takes the class name as a
-            # str, whatever its stubs say (bytes are refused).
-            fields = QPalette(app.palette(name))  # type: ignore[call-overload]
-            for group in _GROUPS:
-                fields.setColor(group, QPalette.ColorRole.Window, handed)
-            app.setPalette(fields, name)  # type: ignore[arg-type]
+        for names, handed in (
+            (FIELD_CLASSES, field_window(palette)),
+            (INDICATOR_CLASSES, field_window(palette, indicator_frames)),
+        ):
+            for name in names:
+                # A theme's own class palette is kept (GTK's line edits). PySide takes the class name
+                # as a str, whatever its stubs say (bytes are refused).
+                fields = QPalette(app.palette(name))  # type: ignore[call-overload]
+                for group in _GROUPS:
+                    fields.setColor(group, QPalette.ColorRole.Window, handed)
+                app.setPalette(fields, name)  # type: ignore[arg-type]
 
     def remove(self) -> None:
         """Stop following palette changes (the class palettes go at the next one)."""

@@ -1,5 +1,5 @@
-"""On a light window, Fusion's fields (line edits, combo boxes, spin boxes, text edits) show a frame
-at 3:1 or better against the window; on a dark one they look exactly as before."""
+"""On a light window, Fusion's fields (line edits, combo boxes, spin boxes, text edits), unticked check
+boxes and radio buttons show a frame at 3:1 or better against the window; on a dark one they look exactly as before."""
 
 from __future__ import annotations
 
@@ -9,13 +9,18 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QSpinBox,
+    QStyle,
     QStyleFactory,
+    QStyleOptionButton,
     QTextEdit,
     QWidget,
 )
@@ -146,3 +151,98 @@ def test_installing_twice_follows_palette_changes_once(
 ) -> None:
     frames.append(install_field_frames(fusion_app))
     assert install_field_frames(fusion_app) is frames[0]
+
+
+INDICATORS = (QCheckBox, QRadioButton)
+
+
+def _indicator_contrast(qtbot: Any, button_class: type[QAbstractButton], window: QColor) -> float:
+    """The least, along the four sides of an unticked box's (or ring's) indicator, of each side's strongest
+    contrast with the window in its outer two pixels: how well its outline shows."""
+    button = button_class("Send a copy to me")
+    qtbot.addWidget(button)
+    button.resize(button.sizeHint())
+    assert not button.isChecked()
+    option = QStyleOptionButton()
+    option.initFrom(button)
+    element = (
+        QStyle.SubElement.SE_CheckBoxIndicator
+        if isinstance(button, QCheckBox)
+        else QStyle.SubElement.SE_RadioButtonIndicator
+    )
+    r = button.style().subElementRect(element, option, button)
+    image = button.grab().toImage()
+    left, top, right, bottom = r.left(), r.top(), r.right(), r.bottom()
+    sides = [
+        [image.pixelColor(x, y) for x in range(left, right + 1) for y in (top, top + 1)],
+        [image.pixelColor(x, y) for x in range(left, right + 1) for y in (bottom - 1, bottom)],
+        [image.pixelColor(x, y) for y in range(top, bottom + 1) for x in (left, left + 1)],
+        [image.pixelColor(x, y) for y in range(top, bottom + 1) for x in (right - 1, right)],
+    ]
+    return min(max(contrast(c, window) for c in side) for side in sides)
+
+
+@pytest.mark.parametrize("button_class", INDICATORS, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("window", LIGHT.values(), ids=LIGHT.keys())
+def test_on_a_light_window_an_unticked_check_box_or_radio_button_reads_at_three_to_one(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames], window: str | None, button_class: type
+) -> None:
+    palette = fusion_palette() if window is None else system_palette(window)
+    fusion_app.setPalette(palette)
+    background = palette.color(QPalette.ColorRole.Window)
+    frames.append(install_field_frames(fusion_app))
+    assert _indicator_contrast(qtbot, button_class, background) >= VISIBLE_OUTLINE
+
+
+@pytest.mark.parametrize("button_class", INDICATORS, ids=lambda c: c.__name__)
+def test_plain_fusion_check_boxes_and_radio_buttons_were_below_three_to_one(
+    qtbot: Any, fusion_app: QApplication, button_class: type
+) -> None:
+    """What the owner saw before: a check box's box at 1.65:1 on Fusion's light palette, a ring at 2:1."""
+    palette = fusion_palette()
+    fusion_app.setPalette(palette)
+    assert (
+        _indicator_contrast(qtbot, button_class, palette.color(QPalette.ColorRole.Window)) < VISIBLE_OUTLINE
+    )
+
+
+def test_check_boxes_keep_their_label_and_the_fields_their_frame(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames]
+) -> None:
+    """The boxes get a window colour of their own: the fields' frames stay as they were, the label's text too."""
+    palette = fusion_palette()
+    fusion_app.setPalette(palette)
+    frames.append(install_field_frames(fusion_app))
+    fields = fusion_app.palette("QLineEdit").color(QPalette.ColorRole.Window)  # type: ignore[call-overload]
+    boxes = fusion_app.palette("QCheckBox")  # type: ignore[call-overload]
+    assert boxes.color(QPalette.ColorRole.Window) != fields
+    assert boxes.color(QPalette.ColorRole.WindowText) == palette.color(QPalette.ColorRole.WindowText)
+
+
+@pytest.mark.parametrize("button_class", INDICATORS, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("window", [*DARK_WINDOWS.values(), "#202020"])
+def test_on_a_dark_window_check_boxes_and_radio_buttons_look_as_before(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames], window: str, button_class: type
+) -> None:
+    fusion_app.setPalette(system_palette(window))
+    before = _grab(qtbot, button_class)
+    frames.append(install_field_frames(fusion_app))
+    assert _grab(qtbot, button_class) == before
+
+
+def test_a_switch_of_light_and_dark_keeps_the_check_boxes_right(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames]
+) -> None:
+    light = fusion_palette()
+    fusion_app.setPalette(light)
+    frames.append(install_field_frames(fusion_app))
+    fusion_app.setPalette(system_palette(DARK_WINDOWS["macos"]))
+    assert fusion_app.palette("QCheckBox") == fusion_app.palette()  # type: ignore[call-overload]
+    assert fusion_app.palette("QRadioButton") == fusion_app.palette()  # type: ignore[call-overload]
+    fusion_app.setPalette(light)
+    window = light.color(QPalette.ColorRole.Window)
+    assert install_drop_down_combos(fusion_app)
+    fusion_app.setPalette(system_palette(DARK_WINDOWS["windows"]))
+    fusion_app.setPalette(light)
+    for button_class in INDICATORS:
+        assert _indicator_contrast(qtbot, button_class, window) >= VISIBLE_OUTLINE
