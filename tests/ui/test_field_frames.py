@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -156,7 +155,7 @@ def test_installing_twice_follows_palette_changes_once(
 INDICATORS = (QCheckBox, QRadioButton)
 
 
-def _indicator_contrast(qtbot: Any, button_class: type[QAbstractButton], window: QColor) -> float:
+def _indicator_contrast(qtbot: Any, button_class: type[QCheckBox | QRadioButton], window: QColor) -> float:
     """The least, along the four sides of an unticked box's (or ring's) indicator, of each side's strongest
     contrast with the window in its outer two pixels: how well its outline shows."""
     button = button_class("Send a copy to me")
