@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 
 # States only the relay can tell: the chats hold no message for them, or one that looks sent.
 _RELAY_ONLY = frozenset({RecipientState.HELD, RecipientState.SKIPPED, RecipientState.PENDING})
+_SENT = frozenset({RecipientState.SENT, RecipientState.DELIVERED, RecipientState.READ})
 # What the chats show for a recipient the relay may know better about.
 _UNSURE_HERE = frozenset({RecipientState.QUEUED, RecipientState.SENT})
 _FINISHED = frozenset({CampaignState.DONE, CampaignState.CANCELLED})
@@ -40,6 +41,9 @@ def merged_row(row: RecipientRow, relay: CampaignRecipientStatus) -> RecipientRo
         if told is not None and told.startswith(f"{code}:"):
             code = told  # the chats have Graph's code, the relay also which of its causes Graph meant
         return dataclasses.replace(row, state=state, error_code=code, reason=relay.reason)
+    if state in _SENT and relay.held_until is not None and row.held_until is None:
+        # Sent once the night-time hold ended: the report says so beside the send's time.
+        return dataclasses.replace(row, held_until=relay.held_until, sent_at=row.sent_at or relay.sent_at)
     if state == RecipientState.UNKNOWN and row.state == RecipientState.QUEUED:
         return dataclasses.replace(row, state=state)
     return row

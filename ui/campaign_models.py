@@ -104,7 +104,8 @@ def left_out_label(reason: str) -> str:
 def recipient_state_label(state: RecipientState) -> str:
     labels: dict[str, str] = {
         RecipientState.QUEUED: translate("campaigns", "Waiting"),
-        RecipientState.HELD: translate("campaigns", "Held until {0}").format(wall_clock(8, 0)),
+        # Until when is the Why column's: 08:00 is the customer's, which the shop's clock may say otherwise.
+        RecipientState.HELD: translate("campaigns", "Held for the night"),
         RecipientState.PENDING: translate("campaigns", "Pending at Meta"),
         RecipientState.SKIPPED: translate("campaigns", "Skipped"),
         RecipientState.SENT: translate("campaigns", "✓ Sent"),
@@ -137,6 +138,23 @@ def moment_text(when: datetime, zone: tzinfo | None) -> str:
     return soon_datetime(when, zone) or shop_datetime(when, zone)
 
 
+_SENT = frozenset({RecipientState.SENT, RecipientState.DELIVERED, RecipientState.READ})
+
+
+def held_text(held_until: datetime | None, zone: tzinfo | None) -> str:
+    """When a recipient the night-time hold keeps goes: 08:00 where the customer is, said on the shop's
+    clock too when that reads another hour (a Korean customer's 8:00 AM is 11:00 PM in London)."""
+    theirs = wall_clock(8, 0)
+    if held_until is None:
+        return translate("campaigns", "Held for the night: goes at {0} the customer's time").format(theirs)
+    here = held_until.astimezone(zone) if zone is not None else held_until.astimezone()
+    if (here.hour, here.minute) == (8, 0):
+        return translate("campaigns", "Held for the night: goes at {0}").format(moment_text(held_until, zone))
+    return translate("campaigns", "Held for the night: goes at {0} ({1} the customer's time)").format(
+        moment_text(held_until, zone), theirs
+    )
+
+
 def recipient_detail(row: RecipientRow, zone: tzinfo | None = None) -> str:
     """Why a recipient is held, skipped, pending or failed, in a sentence's worth of words
     (a night-time hold's end on the shop's clock, `zone`)."""
@@ -145,10 +163,10 @@ def recipient_detail(row: RecipientRow, zone: tzinfo | None = None) -> str:
     if row.state == RecipientState.SKIPPED:
         return skip_label(row.reason)
     if row.state == RecipientState.HELD:
-        if row.held_until is None:
-            return translate("campaigns", "Night-time rule: sent at {0}").format(wall_clock(8, 0))
-        return translate("campaigns", "Night-time rule: sent at {0}").format(
-            moment_text(row.held_until, zone)
+        return held_text(row.held_until, zone)
+    if row.state in _SENT and row.held_until is not None and row.sent_at is not None:
+        return translate("campaigns", "Sent at {0}, after the night-time hold").format(
+            moment_text(row.sent_at, zone)
         )
     if row.state == RecipientState.PENDING:
         return translate("campaigns", "Meta holds it until the new template has feedback")

@@ -8674,6 +8674,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>대기 중</translation>
     </message>
     <message>
+        <source>Held for the night</source>
+        <translation>야간이라 보류 중</translation>
+    </message>
+    <message>
         <source>Pending at Meta</source>
         <translation>Meta에서 대기 중</translation>
     </message>
@@ -8700,6 +8704,22 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Unknown (never resent)</source>
         <translation>알 수 없음 (다시 보내지 않음)</translation>
+    </message>
+    <message>
+        <source>Held for the night: goes at {0} the customer&apos;s time</source>
+        <translation>야간이라 보류 중: 고객 시간으로 {0}에 보내요</translation>
+    </message>
+    <message>
+        <source>Held for the night: goes at {0}</source>
+        <translation>야간이라 보류 중: {0}에 보내요</translation>
+    </message>
+    <message>
+        <source>Held for the night: goes at {0} ({1} the customer&apos;s time)</source>
+        <translation>야간이라 보류 중: {0}에 보내요(고객 시간으로 {1})</translation>
+    </message>
+    <message>
+        <source>Sent at {0}, after the night-time hold</source>
+        <translation>야간 보류가 끝나고 {0}에 보냈어요</translation>
     </message>
     <message>
         <source>Goes out once you resume the campaign</source>
@@ -8732,14 +8752,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>No consent to notifications or marketing</source>
         <translation>알림·광고 수신 동의 없음</translation>
-    </message>
-    <message>
-        <source>Held until {0}</source>
-        <translation>{0}까지 보류</translation>
-    </message>
-    <message>
-        <source>Night-time rule: sent at {0}</source>
-        <translation>야간 규칙: {0}에 발송</translation>
     </message>
     <message>
         <source>Meta holds it until the new template has feedback</source>

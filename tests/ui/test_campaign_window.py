@@ -601,7 +601,7 @@ def test_a_campaigns_report_gives_its_times_on_the_shops_clock_as_the_list_does(
     window.report.model.set_rows([dataclasses.replace(held, held_until=morning)])
     detail = window.report.model.index(0, 5).data()
     # Tomorrow morning on the shop's clock, said as tomorrow ("8:00 AM tomorrow"), not as a date.
-    assert detail == f"Night-time rule: sent at {moment_text(morning, ZoneInfo(zone))}"
+    assert detail == f"Held for the night: goes at {moment_text(morning, ZoneInfo(zone))}"
     assert "tomorrow" in detail and shop_datetime(morning, ZoneInfo(zone)) not in detail
     assert f"({zone_name(zone)})" in detail
 
