@@ -99,6 +99,10 @@ class ThumbnailLoader(QObject):
             picture_pool().start(_ThumbnailJob(key, self._signals))
         return None
 
+    def is_idle(self) -> bool:
+        """No picture is being read (screenshots wait on this before they are taken)."""
+        return not self._asked
+
     def forget(self, path: str) -> None:
         """The file at `path` was written again (fetched anew): read it again when next painted."""
         written = Path(path).resolve()

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QLocale, QThreadPool
+from PySide6.QtCore import QEventLoop, QLocale, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.catalog import ItemDraft, create_item, find_item_by_code, load_demo_catalog
@@ -21,6 +23,23 @@ from ui.context import AppContext
 from ui.resources import demo_dir
 
 HERE = Path(__file__).resolve().parent
+
+
+def wait_until(done: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Run the event loop until `done()`, as qtbot.waitUntil does (each round a 50 ms turn of the loop)."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the catalogue did not finish loading")
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+
+
+def pictures_landed(window: CatalogWindow) -> bool:
+    """Paint the window (which asks for the thumbnails it shows) and say whether none is still coming."""
+    window.grab()
+    return window.thumbs.is_idle() and window.form.images.thumbs.is_idle()
 
 
 def main() -> None:
@@ -69,15 +88,10 @@ def shoot(app: QApplication, target: Path) -> None:
             shirt = find_item_by_code(s, "LN-SH-IV")
         assert shirt is not None
         window.reload(select=[shirt.id])
-        timer = QElapsedTimer()
-        timer.start()
-        while (
-            not window.thumbs.is_idle() or not window.form.images.thumbs.is_idle()
-        ) and timer.elapsed() < 10_000:
-            app.processEvents()
-            window.thumbs.pool.waitForDone(50)
-        for _ in range(5):
-            app.processEvents()
+        # The page read in its op, the shirt on the form, then every picture a paint asks for landed:
+        # a grab that asks for none is the picture the owner sees.
+        wait_until(lambda: not window.is_loading() and window.form.item_id == shirt.id)
+        wait_until(lambda: pictures_landed(window))
         window.grab().save(str(target))
         print(f"saved {target}")
         window.close()

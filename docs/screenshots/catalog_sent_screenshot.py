@@ -9,13 +9,32 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 HERE = Path(__file__).resolve().parent
+
+
+def wait_until(done: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Run the event loop until `done()`, as qtbot.waitUntil does (each round a 50 ms turn of the loop)."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the chat did not finish loading")
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+
+
+def pictures_read(window: QWidget) -> bool:
+    """Paint the window (which asks for the pictures on screen) and say whether none is still being read."""
+    window.grab()
+    return window.chat.view.bubbles.pictures.is_idle()  # type: ignore[attr-defined]
 
 
 def main() -> None:
@@ -30,6 +49,7 @@ def main() -> None:
     from app.paths import paths_for
     from ui.context import AppContext
     from ui.main_window import MainWindow
+    from ui.ops import pending_ops
     from ui.resources import demo_dir
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,18 +120,20 @@ def main() -> None:
             rows = several.body["interactive"]["action"]["sections"][0]["rows"]
             reply = {"type": "interactive", "interactive": {"type": "list_reply", "list_reply": rows[1]}}
             add(10, "in", describe_reply(s, reply, "ko_KR") or "", "interactive", payload=reply)
+            customer_id = customer.id
         ctx = AppContext(db=db, paths=paths, prefs={"enter_sends": True})
         window = MainWindow(ctx)
         window.resize(1180, 760)
         window.show()
-        for _ in range(8):
-            app.processEvents()
+        # The chat list's first page read, the chat's messages read, then every picture a paint asks
+        # for read: a grab that asks for none is what the owner sees.
+        wait_until(lambda: not pending_ops() and window.chat_list.model.rowCount() > 0)
         window.chat_list.view.setCurrentIndex(window.chat_list.model.index(0))
-        for _ in range(8):
-            app.processEvents()
-        window.chat.view.scrollToBottom()
-        for _ in range(8):
-            app.processEvents()
+        chat = window.chat.view
+        wait_until(lambda: chat.chat_model.contact_id == customer_id and chat.chat_model.rowCount() == 5)
+        wait_until(lambda: not pending_ops() and not chat.chat_model.busy())
+        chat.scrollToBottom()
+        wait_until(lambda: pictures_read(window))
         target = HERE / "catalog-sent.png"
         window.grab().save(str(target))
         print(f"saved {target}")
