@@ -8,14 +8,30 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from ui.ops import pending_ops  # noqa: E402
+
 OUT = Path(__file__).resolve().parent
+
+
+def wait_until(done: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Run the event loop until `done()`, as qtbot.waitUntil does (each round a 50 ms turn of the loop)."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the relay's check did not finish")
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
 
 
 def main() -> None:
@@ -38,11 +54,10 @@ def main() -> None:
             page = wiz.relay_page
             page.url.setText(relay.url)
             page.token.setText(CLIENT_TOKEN)
-            loop = QEventLoop()
-            page.report.finished.connect(lambda _report: loop.quit())
+            reports: list[object] = []
+            page.report.finished.connect(reports.append)
             page.start_check()
-            loop.exec()
-            app.processEvents()
+            wait_until(lambda: bool(reports) and not pending_ops())
             wiz.grab().save(str(OUT / f"relay-check-failing-{lang}.png"))
             wiz.close()
         graph.token_expired = False
@@ -62,15 +77,19 @@ def settings(app: QApplication, url: str, token: str, tmp: Path, lang: str) -> N
     db = Database.open(tmp / "inbox.db")
     ctx = AppContext(db=db, paths=paths_for(tmp / "data").ensure(), prefs={})
     dialog = SettingsDialog(ctx, stored_token=lambda _url: token)
-    dialog.relay_url.setText(url)
     dialog.resize(640, 900)
     dialog.show()
-    loop = QEventLoop()
-    dialog.relay_check.finished.connect(lambda _report: loop.quit())
+    # The saved settings are read in ops: typed before they land, the address was wiped again and the
+    # check ran on nothing.
+    wait_until(lambda: dialog.loaded and dialog.prices_loaded)
+    dialog.relay_url.setText(url)
+    reports: list[object] = []
+    dialog.relay_check.finished.connect(reports.append)
     assert dialog.relay_check.button is not None
     dialog.relay_check.button.click()
-    loop.exec()
-    app.processEvents()
+    wait_until(lambda: bool(reports))
+    assert reports[0] is not None, "the check could not run"
+    wait_until(lambda: not pending_ops())
     dialog.grab().save(str(OUT / f"settings-relay-health-{lang}.png"))
     dialog.close()
     db.close()
