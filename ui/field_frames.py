@@ -13,6 +13,11 @@ looks after the boxes there). Windows' and macOS's own styles draw their own fra
 A check box's box is drawn in that outline made lighter again (lighter(110), #BBBBBB: 1.65:1) and a radio
 button's ring in the outline (2:1): an unticked one was hard to tell from the window. They get a window
 colour of their own, found the same way for their frames, so the fields keep theirs.
+
+The check boxes of lists and tables (the deposit matching, the tracking file's review, a campaign's
+recipients) are drawn the same way from the item view's window colour, on the view's base (and its
+alternate rows): item views get a window colour of their own too, found against those. A view's frame
+and its scroll bars follow (at 3:1 as a text edit's already are); its header keeps the window's look.
 """
 
 from __future__ import annotations
@@ -30,12 +35,18 @@ from ui.theme import is_dark
 FIELD_CLASSES = ("QLineEdit", "QComboBox", "QAbstractSpinBox", "QTextEdit", "QPlainTextEdit")
 # The classes whose indicator's outline Fusion takes from the window colour.
 INDICATOR_CLASSES = ("QCheckBox", "QRadioButton")
+# The classes whose rows' check boxes Fusion outlines from the view's window colour, and the classes
+# among them that keep the application's palette (a table's header).
+ITEM_VIEW_CLASSES = ("QAbstractItemView",)
+KEPT_CLASSES = ("QHeaderView",)
 
 # WCAG 2.1's non-text contrast for a control's outline, with a little room for antialiasing.
 FRAME_CONTRAST = 3.0
 _ROOM = 0.15
 
 _GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+# What a row's check box sits on: the window (a view without a base), the rows, the alternate rows.
+_ITEM_GROUNDS = (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
 
 
 def _luminance(colour: QColor) -> float:
@@ -63,11 +74,16 @@ def indicator_frames(handed: QColor) -> tuple[QColor, QColor]:
     return outline, outline.lighter(110)
 
 
-def field_window(palette: QPalette, frames: Callable[[QColor], tuple[QColor, ...]] = fusion_frames) -> QColor:
+def field_window(
+    palette: QPalette,
+    frames: Callable[[QColor], tuple[QColor, ...]] = fusion_frames,
+    grounds: tuple[QPalette.ColorRole, ...] = (QPalette.ColorRole.Window,),
+) -> QColor:
     """The window colour to hand Fusion for a field (or, with `indicator_frames`, a check box or radio
-    button) so that all its frames read at 3:1 or better against `palette`'s window: the window mixed
-    toward the text only as far as that takes."""
+    button) so that all its frames read at 3:1 or better against each of `palette`'s `grounds` (the
+    window; a list's base and alternate rows): the window mixed toward the text only as far as that takes."""
     window = palette.color(QPalette.ColorRole.Window)
+    backgrounds = [palette.color(role) for role in grounds]
     text = palette.color(QPalette.ColorRole.WindowText)
     handed = window
     for step in range(101):
@@ -78,13 +94,13 @@ def field_window(palette: QPalette, frames: Callable[[QColor], tuple[QColor, ...
             window.blueF() + (text.blueF() - window.blueF()) * mix,
         )
         handed = frame.lighter(140)
-        if min(contrast(f, window) for f in frames(handed)) >= FRAME_CONTRAST + _ROOM:
+        if min(contrast(f, b) for f in frames(handed) for b in backgrounds) >= FRAME_CONTRAST + _ROOM:
             break
     return handed
 
 
 class FieldFrames(QObject):
-    """Gives the field, check box and radio button classes their palette on a light Fusion window,
+    """Gives the field, check box, radio button and item view classes their palette on a light Fusion window,
     again after every palette change (Qt drops class palettes when the application's palette changes:
     a switch of light and dark, a theme's)."""
 
@@ -104,11 +120,18 @@ class FieldFrames(QObject):
         for names, handed in (
             (FIELD_CLASSES, field_window(palette)),
             (INDICATOR_CLASSES, field_window(palette, indicator_frames)),
+            (ITEM_VIEW_CLASSES, field_window(palette, indicator_frames, _ITEM_GROUNDS)),
+            (KEPT_CLASSES, palette.color(QPalette.ColorRole.Window)),
         ):
             for name in names:
                 # A theme's own class palette is kept (GTK's line edits). PySide takes the class name
                 # as a str, whatever its stubs say (bytes are refused).
                 fields = QPalette(app.palette(name))  # type: ignore[call-overload]
+                # A palette of its own, not a shared copy of the application's: a widget whose class
+                # palette is the application's takes its parent's instead (a table's header, the table's).
+                disabled = fields.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window)
+                fields.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, QColor(1, 2, 3))
+                fields.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, disabled)
                 for group in _GROUPS:
                     fields.setColor(group, QPalette.ColorRole.Window, handed)
                 app.setPalette(fields, name)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleFactory,
     QStyleOptionButton,
+    QTableWidget,
+    QTableWidgetItem,
     QTextEdit,
     QWidget,
 )
@@ -245,3 +248,107 @@ def test_a_switch_of_light_and_dark_keeps_the_check_boxes_right(
     fusion_app.setPalette(light)
     for button_class in INDICATORS:
         assert _indicator_contrast(qtbot, button_class, window) >= VISIBLE_OUTLINE
+
+
+def _table(qtbot: Any) -> QTableWidget:
+    """A table like the deposit matching's: a row with an unticked box to tick, on alternating rows."""
+    table = QTableWidget(2, 2)
+    qtbot.addWidget(table)
+    table.setAlternatingRowColors(True)
+    table.setHorizontalHeaderLabels(["Match", "Customer"])
+    for row in range(2):
+        item = QTableWidgetItem()
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        table.setItem(row, 0, item)
+        table.setItem(row, 1, QTableWidgetItem("Ji-woo Kim"))
+    table.resize(320, 160)
+    return table
+
+
+def _row_box_contrast(qtbot: Any, palette: QPalette) -> float:
+    """The least, over both rows (plain and alternate) and the four sides of each row's unticked box,
+    of each side's strongest contrast in its outer two pixels with what the box sits on and with the
+    window: how well the box shows. The box is what is drawn inside the cell (grid lines aside)."""
+    table = _table(qtbot)
+    image = table.viewport().grab().toImage()
+    window = palette.color(QPalette.ColorRole.Window)
+    least = 21.0
+    for row in range(2):
+        cell = table.visualRect(table.model().index(row, 0)).adjusted(2, 2, -3, -3)
+        ground = image.pixelColor(cell.topLeft())
+        drawn = [
+            (x, y)
+            for x in range(cell.left(), cell.right() + 1)
+            for y in range(cell.top(), cell.bottom() + 1)
+            if image.pixelColor(x, y) != ground
+        ]
+        assert drawn, "no check box drawn in the row"
+        left, right = min(x for x, _ in drawn), max(x for x, _ in drawn)
+        top, bottom = min(y for _, y in drawn), max(y for _, y in drawn)
+        assert 8 <= right - left <= 30 and 8 <= bottom - top <= 30  # a box, not the cell
+        sides = [
+            [image.pixelColor(x, y) for x in range(left, right + 1) for y in (top, top + 1)],
+            [image.pixelColor(x, y) for x in range(left, right + 1) for y in (bottom - 1, bottom)],
+            [image.pixelColor(x, y) for y in range(top, bottom + 1) for x in (left, left + 1)],
+            [image.pixelColor(x, y) for y in range(top, bottom + 1) for x in (right - 1, right)],
+        ]
+        for around in (ground, window):
+            least = min(least, min(max(contrast(c, around) for c in side) for side in sides))
+    return least
+
+
+@pytest.mark.parametrize("window", LIGHT.values(), ids=LIGHT.keys())
+def test_on_a_light_window_a_tables_unticked_row_box_reads_at_three_to_one(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames], window: str | None
+) -> None:
+    palette = fusion_palette() if window is None else system_palette(window)
+    fusion_app.setPalette(palette)
+    frames.append(install_field_frames(fusion_app))
+    assert _row_box_contrast(qtbot, palette) >= VISIBLE_OUTLINE
+
+
+def test_plain_fusion_row_boxes_were_below_three_to_one(qtbot: Any, fusion_app: QApplication) -> None:
+    """What the owner saw before in the deposit matching: a row's box at about 1.65:1."""
+    palette = fusion_palette()
+    fusion_app.setPalette(palette)
+    assert _row_box_contrast(qtbot, palette) < VISIBLE_OUTLINE
+
+
+def _grab_table(qtbot: Any) -> QImage:
+    table = _table(qtbot)
+    return table.grab().toImage()
+
+
+@pytest.mark.parametrize("window", [*DARK_WINDOWS.values(), "#202020"])
+def test_on_a_dark_window_tables_look_as_before(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames], window: str
+) -> None:
+    fusion_app.setPalette(system_palette(window))
+    before = _grab_table(qtbot)
+    frames.append(install_field_frames(fusion_app))
+    assert _grab_table(qtbot) == before
+
+
+def test_a_tables_header_keeps_its_look(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames]
+) -> None:
+    fusion_app.setPalette(fusion_palette())
+    table = _table(qtbot)
+    before = table.horizontalHeader().grab().toImage()
+    frames.append(install_field_frames(fusion_app))
+    table = _table(qtbot)
+    assert table.horizontalHeader().grab().toImage() == before
+
+
+def test_a_switch_of_light_and_dark_keeps_the_row_boxes_right(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames]
+) -> None:
+    light = fusion_palette()
+    fusion_app.setPalette(light)
+    frames.append(install_field_frames(fusion_app))
+    assert install_drop_down_combos(fusion_app)
+    fusion_app.setPalette(system_palette(DARK_WINDOWS["windows"]))
+    assert fusion_app.palette("QAbstractItemView") == fusion_app.palette()  # type: ignore[call-overload]
+    fusion_app.setPalette(light)
+    assert _row_box_contrast(qtbot, light) >= VISIBLE_OUTLINE
