@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -55,6 +54,7 @@ from ui.confirm import confirm
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
 from ui.formatting import full_datetime
+from ui.link_label import LinkLabel
 from ui.ops import Op, delete_when_closed, failure_sentence, run_change, run_op
 from ui.order_settings_dialog import OrderSettingsDialog
 from ui.relay_check_view import RelayCheckPanel, checked_address
@@ -158,7 +158,7 @@ class SettingsDialog(QDialog):
         self.relay_check.finished.connect(self._relay_checked)
         form.addRow(self.relay_check)
         # The page the first-run wizard links to: skipped with "Set up later", it is needed here.
-        self.relay_help_link = QLabel(f'<a href="#relay-help">{html.escape(relay_help_title())}</a>')
+        self.relay_help_link = LinkLabel(relay_help_title(), "#relay-help")
         self.relay_help_link.setObjectName("relayHelpLink")
         self.relay_help_link.linkActivated.connect(lambda _link: self.show_relay_help())
         self._relay_help: RelayHelpDialog | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +26,7 @@ from app.wire import CheckReport
 from ui import icons
 from ui.busy_button import set_busy
 from ui.context import AppContext
+from ui.link_label import LinkLabel
 from ui.ops import Op, failure_sentence
 from ui.relay_check_view import RelayCheckPanel, checked_address, plain_http_sentence
 from ui.relay_help import RelayHelpDialog
@@ -103,9 +103,7 @@ class RelayPage(QWizardPage):
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         # A page inside the app in the owner's language (a markdown file handed to the system opened
         # nothing on a computer without a viewer for it, and it is English for the server's admin).
-        guide = QLabel(
-            '<a href="#relay-help">{}</a>'.format(html.escape(self.tr("How do I set up a relay?")))
-        )
+        guide = LinkLabel(self.tr("How do I set up a relay?"), "#relay-help")
         guide.setObjectName("relayHelpLink")
         guide.linkActivated.connect(lambda _link: self.show_help())
         form = QFormLayout()

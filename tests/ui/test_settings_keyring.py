@@ -209,3 +209,58 @@ def test_a_relay_moved_to_a_new_address_is_checked_with_the_kept_token_read_in_t
         assert window.ctx.prefs["read_receipts"] is not before  # taken once the relay had answered
         assert StandInKeyring().get_password(tokens.SERVICE, moved.url) == relay.token  # carried over
         qtbot.waitUntil(lambda: not window.ctx.sync or not window.ctx.sync.reading_token, timeout=10000)
+
+
+def _link_coloured(label: Any) -> int:
+    """How many of the label's pixels are painted in the link colour (blue on a light window)."""
+    from PySide6.QtGui import QGuiApplication
+
+    link = QGuiApplication.palette().link().color()
+    image = label.grab().toImage()
+    return sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).rgb() == link.rgb()
+    )
+
+
+def test_the_relay_help_link_looks_greyed_out_with_its_group_while_a_save_runs(
+    window: Any, qtbot: Any, dialogs: Any, relay: RunningRelay, locked_keyring: LockedKeyring
+) -> None:
+    """It stayed blue in the greyed-out Relay group, as if it alone could still be clicked."""
+    kept_behind_the_lock(window, relay.url, "the-old-token")
+    locked_keyring.unlocked.set()
+    dialog = settings_opened(window, dialogs)
+    qtbot.waitUntil(lambda: dialog.token.isEnabled() and dialog.save_button.isEnabled(), timeout=5000)
+    link = dialog.relay_help_link
+    assert link.isEnabled() and _link_coloured(link) > 20
+    locked_keyring.unlocked.clear()
+    qtbot.keyClicks(dialog.token, relay.token)
+
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(locked_keyring.written_on), timeout=10000)
+    assert not dialog.connection.isEnabled() and not link.isEnabled()
+    assert _link_coloured(link) == 0
+    disabled_text = link.palette().color(link.palette().ColorGroup.Disabled, link.foregroundRole())
+    image = link.grab().toImage()
+    assert any(
+        image.pixelColor(x, y).rgb() == disabled_text.rgb()
+        for x in range(image.width())
+        for y in range(image.height())
+    )  # the words are there, in the greyed-out group's grey
+    assert "릴레이" in link.text() or "relay" in link.text().lower()
+
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        locked_keyring.unlocked.set()
+
+
+def test_a_link_label_is_a_link_again_once_enabled(qtbot: Any) -> None:
+    from ui.link_label import LinkLabel
+
+    link = LinkLabel("How do I set up a relay?", "#relay-help")
+    qtbot.addWidget(link)
+    link.setEnabled(False)
+    assert "<a " not in link.text() and _link_coloured(link) == 0
+    link.setEnabled(True)
+    assert '<a href="#relay-help">' in link.text() and _link_coloured(link) > 20

@@ -1,0 +1,38 @@
+"""A label holding one link that looks disabled when it is: Qt paints a link in the palette's link
+colour whatever the label's state (the colour is fixed when the text is read), so a link stayed blue
+in a greyed-out group (Settings ▸ Relay while a save runs) and looked as if it could still be clicked."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+class LinkLabel(QLabel):
+    """`text` as a link to `href` (linkActivated says it); while disabled, the same words underlined in
+    the palette's disabled text colour. Read again at each palette change, so a light/dark switch gives
+    the link the new palette's colour."""
+
+    def __init__(self, text: str, href: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self._words, self._href = text, href
+        self._show()
+
+    def set_link_text(self, text: str) -> None:
+        self._words = text
+        self._show()
+
+    def _show(self) -> None:
+        words = html.escape(self._words)
+        if self.isEnabled():
+            self.setText(f'<a href="{html.escape(self._href)}">{words}</a>')
+        else:
+            self.setText(f"<u>{words}</u>")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.EnabledChange, QEvent.Type.PaletteChange):
+            self._show()
