@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 
 class LinkLabel(QLabel):
-    """`text` as a link to `href` (linkActivated says it); while disabled, the same words underlined in
-    the palette's disabled text colour. Read again at each palette change, so a light/dark switch gives
-    the link the new palette's colour."""
+    """`text` as a link to `href` (linkActivated says it); while disabled, the same words in the
+    palette's disabled text colour, as the labels around it. Read again at each palette change, so a
+    light/dark switch gives the link the new palette's colour."""
 
     def __init__(self, text: str, href: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +30,7 @@ class LinkLabel(QLabel):
         if self.isEnabled():
             self.setText(f'<a href="{html.escape(self._href)}">{words}</a>')
         else:
-            self.setText(f"<u>{words}</u>")
+            self.setText(words)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
