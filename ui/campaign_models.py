@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from enum import IntEnum
 from typing import Any
 
@@ -70,9 +70,10 @@ def reason_label(reason: str | None) -> str:
         ),
         CampaignReason.QUALITY_DROPPED: translate("campaigns", "the number's quality dropped"),
         CampaignReason.MESSAGING_LIMIT: translate("campaigns", "Meta's daily messaging limit is reached"),
-        CampaignReason.NIGHT_HOLD: translate("campaigns", "held until {0} by the night-time rule").format(
-            wall_clock(8, 0)
-        ),
+        # Whose 08:00, as the recipients' lines say it: the shop's clock may read another hour.
+        CampaignReason.NIGHT_HOLD: translate(
+            "campaigns", "held for the night until {0} the customers' time"
+        ).format(wall_clock(8, 0)),
     }
     return labels.get(reason or "", reason or "")
 
@@ -155,6 +156,29 @@ def held_text(held_until: datetime | None, zone: tzinfo | None) -> str:
     )
 
 
+def _customers_clock(held_until: datetime) -> timezone:
+    """The customer's clock: the one on which the night-time hold's end, `held_until`, reads 08:00."""
+    utc = held_until.astimezone(UTC)
+    minutes = (8 * 60 - (utc.hour * 60 + utc.minute)) % (24 * 60)
+    if minutes > 14 * 60:  # clocks run from UTC-12:00 to UTC+14:00
+        minutes -= 24 * 60
+    return timezone(timedelta(minutes=minutes))
+
+
+def sent_after_hold_text(sent_at: datetime, held_until: datetime, zone: tzinfo | None) -> str:
+    """When a recipient the night-time hold kept went, on the shop's clock, and on the customer's too
+    when that reads another hour, as the held line does ("11:00 PM (8:00 AM the customer's time)")."""
+    here = sent_at.astimezone(zone) if zone is not None else sent_at.astimezone()
+    theirs = sent_at.astimezone(_customers_clock(held_until))
+    if (here.hour, here.minute) == (theirs.hour, theirs.minute):
+        return translate("campaigns", "Sent at {0}, after the night-time hold").format(
+            moment_text(sent_at, zone)
+        )
+    return translate("campaigns", "Sent at {0} ({1} the customer's time), after the night-time hold").format(
+        moment_text(sent_at, zone), wall_clock(theirs.hour, theirs.minute)
+    )
+
+
 def recipient_detail(row: RecipientRow, zone: tzinfo | None = None) -> str:
     """Why a recipient is held, skipped, pending or failed, in a sentence's worth of words
     (a night-time hold's end on the shop's clock, `zone`)."""
@@ -165,9 +189,7 @@ def recipient_detail(row: RecipientRow, zone: tzinfo | None = None) -> str:
     if row.state == RecipientState.HELD:
         return held_text(row.held_until, zone)
     if row.state in _SENT and row.held_until is not None and row.sent_at is not None:
-        return translate("campaigns", "Sent at {0}, after the night-time hold").format(
-            moment_text(row.sent_at, zone)
-        )
+        return sent_after_hold_text(row.sent_at, row.held_until, zone)
     if row.state == RecipientState.PENDING:
         return translate("campaigns", "Meta holds it until the new template has feedback")
     if row.state == RecipientState.UNKNOWN:

@@ -8642,6 +8642,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>Meta의 일일 메시지 한도에 도달함</translation>
     </message>
     <message>
+        <source>held for the night until {0} the customers&apos; time</source>
+        <translation>야간이라 고객 시간으로 {0}까지 보류 중</translation>
+    </message>
+    <message>
         <source>Blocked</source>
         <translation>차단됨</translation>
     </message>
@@ -8722,6 +8726,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>야간 보류가 끝나고 {0}에 보냈어요</translation>
     </message>
     <message>
+        <source>Sent at {0} ({1} the customer&apos;s time), after the night-time hold</source>
+        <translation>야간 보류가 끝나고 {0}(고객 시간으로 {1})에 보냈어요</translation>
+    </message>
+    <message>
         <source>Goes out once you resume the campaign</source>
         <translation>캠페인을 다시 시작하면 보내요</translation>
     </message>
@@ -8740,10 +8748,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>The campaign was cancelled first</source>
         <translation>보내기 전에 캠페인이 취소됨</translation>
-    </message>
-    <message>
-        <source>held until {0} by the night-time rule</source>
-        <translation>야간 규정으로 {0}까지 보류</translation>
     </message>
     <message>
         <source>No consent to notifications (an ad needs it too)</source>

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from app.campaign_recipients import merged_row
 from app.campaign_store import RecipientRow
 from app.wire import CampaignRecipientStatus, RecipientState
-from ui.campaign_models import ReportModel
+from ui.campaign_models import ReportModel, state_text
 
 SEOUL = ZoneInfo("Asia/Seoul")
 LONDON = ZoneInfo("Europe/London")
@@ -84,3 +84,31 @@ def test_in_korean_the_hold_and_the_send_read_in_korean_on_a_korean_clock(
     )
     ticks, why = _columns(sent, SEOUL)
     assert why.startswith("야간 보류가 끝나고 ") and "오전 8:00" in why and why.endswith("에 보냈어요")
+
+
+def test_once_sent_abroad_of_the_shop_the_send_reads_on_both_clocks(qapp: Any, english_locale: None) -> None:
+    """As the held line did: the shop's 11:00 PM, and the customer's 8:00 AM in brackets."""
+    went = MORNING_IN_SEOUL.replace(minute=2)
+    sent = dataclasses.replace(
+        HELD, state=RecipientState.DELIVERED, sent_at=went, held_until=MORNING_IN_SEOUL
+    )
+    why = _columns(sent, LONDON)[1]
+    assert why.startswith("Sent at ") and why.endswith(
+        " (8:02 AM the customer's time), after the night-time hold"
+    )
+    assert "11:02 PM" in why
+
+
+def test_the_campaigns_header_says_whose_8_am_it_waits_for(qapp: Any, english_locale: None) -> None:
+    said = state_text("running", "night_hold").replace("\u202f", " ")
+    assert said == "Sending (held for the night until 8:00 AM the customers' time)"
+
+
+def test_in_korean_the_send_abroad_and_the_header_say_the_customers_time(
+    qapp: Any, korean: None, korean_locale: None
+) -> None:
+    went = MORNING_IN_SEOUL.replace(minute=2)
+    sent = dataclasses.replace(HELD, state=RecipientState.SENT, sent_at=went, held_until=MORNING_IN_SEOUL)
+    why = _columns(sent, LONDON)[1]
+    assert "오후 11:02" in why and "(고객 시간으로 08:02)" in why and why.endswith("에 보냈어요")
+    assert "고객 시간으로 08:00" in state_text("running", "night_hold")

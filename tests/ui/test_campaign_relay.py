@@ -418,7 +418,7 @@ def test_the_report_lists_who_the_relay_held_or_failed_and_why(
     assert not report.relay_note.isVisible()
     # When everyone left waits for 08:00 the campaign says so once, without a bracket in a bracket.
     said = state_text("running", "night_hold").replace("\u202f", " ")
-    assert said == "Sending (held until 8:00 AM by the night-time rule)"
+    assert said == "Sending (held for the night until 8:00 AM the customers' time)"
 
     report.show_choice.setCurrentIndex(1)  # only those not sent (Ara's tick may still be on its way)
     qtbot.waitUntil(lambda: set(why()) == {"Bora Sleep", "Chae Gone"}, timeout=15000)
