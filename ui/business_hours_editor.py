@@ -69,6 +69,13 @@ class BusinessHoursEditor(AutomationDialog):
         self.week.set_value(list(hours.week))
         self.closed.set_value(list(hours.closed_days))
 
+    def choose_zone_afresh(self) -> None:
+        """The shop moved to a country of several zones: the box emptied and focused, for the owner
+        to type her city (Save says to choose one until she has)."""
+        self.timezone.setEditText("")
+        self.timezone.setFocus()
+        self.edited()
+
     def apply(self, doc: Automations) -> Automations:
         zone = self.timezone.zone()
         if zone is not None:

@@ -743,9 +743,17 @@ class SettingsDialog(QDialog):
                 backup_folder=prefs.backup_folder,
             )
             # Read where they are used: the next chat, panel, catalogue item or order follows them.
+            moved_from = self.ctx.shop_region
             self.ctx.shop_region, self.ctx.currency = prefs.shop_region, prefs.currency
             self.prefs = prefs
+            country_name = self.place.country.currentText()
+            over = self.parentWidget()
             super(SettingsDialog, self).accept()
+            if prefs.shop_region != moved_from:
+                # Hours still on the old country's clock: offered the new one's, asked first.
+                from ui.hours_zone_offer import offer_hours_zone
+
+                offer_hours_zone(over, self.ctx, moved_from, prefs.shop_region, country_name)
 
         def refused(exc: BaseException) -> None:
             self._hold_fields(False)

@@ -3928,6 +3928,33 @@ Right-click to retry.</source>
     </message>
 </context>
 <context>
+    <name>HoursZoneOffer</name>
+    <message>
+        <source>Business hours&apos; time zone</source>
+        <translation>영업시간의 시간대</translation>
+    </message>
+    <message>
+        <source>Keep {0} time</source>
+        <translation>{0} 시간 그대로 두기</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s country is now {0}, but its business hours still keep {1} time ({2}). {0} has several time zones: choose the one your shop keeps its hours in.</source>
+        <translation>가게 나라를 {0}(으)로 바꿨는데 영업시간은 아직 {1} 시간({2})을 따르고 있어요. {0}에는 시간대가 여러 개 있어요. 가게 영업시간에 쓸 시간대를 골라 주세요.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone…</source>
+        <translation>시간대 고르기…</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s country is now {0}, but its business hours still keep {1} time ({2}). Change them to {3} time ({4})? Away messages “outside business hours” follow the same clock.</source>
+        <translation>가게 나라를 {0}(으)로 바꿨는데 영업시간은 아직 {1} 시간({2})을 따르고 있어요. {3} 시간({4})으로 바꿀까요? ‘영업시간 외’ 자리 비움 메시지도 같은 시계를 따라요.</translation>
+    </message>
+    <message>
+        <source>Use {0} time</source>
+        <translation>{0} 시간으로 바꾸기</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import chat from phone</source>
