@@ -188,15 +188,39 @@ def read_bank_file(path: Path, currency: str = "KRW") -> list[Deposit]:
     return deposits
 
 
-def deposit_day(at: str) -> date | None:
-    """The day of a deposit as the bank wrote it ("2026.12.04 14:03:22", "2026-12-04", "20261204")."""
-    found = re.match(r"\s*(\d{4})[.\-/년\s]*(\d{1,2})[.\-/월\s]*(\d{1,2})", at)
-    if found is None:
-        return None
+# Countries whose banks write a date month first ("05/12/2026" is 12 May); elsewhere a date that ends in
+# its year is day first ("05/12/2026" is 5 December), as British banks write it.
+MONTH_FIRST = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW"})
+# Countries whose banks write the year first only: "26.12.05" there is never read as the 26th.
+YEAR_FIRST = frozenset({"KR"})
+_YEAR_FIRST = re.compile(r"\s*(\d{4})[.\-/년\s]*(\d{1,2})[.\-/월\s]*(\d{1,2})[일.]?")
+_YEAR_LAST = re.compile(r"\s*(\d{1,2})([.\-/])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
+
+
+def split_deposit_at(at: str, country: str = "KR") -> tuple[date | None, str]:
+    """A deposit's moment as the bank wrote it: its day, and what follows the day (its time, if any);
+    (None, `at`) when it starts with no date. The year first is read everywhere ("2026.12.04
+    14:03:22", "2026-12-04", "20261204"); a date ending in its year ("05/12/2026 14:03") is read in
+    the order of the shop's `country`: month first in the US, day first in the UK and most places."""
+    found = _YEAR_FIRST.match(at)
+    if found is not None:
+        year, month, day = (int(part) for part in found.groups())
+    elif country.upper() not in YEAR_FIRST and (found := _YEAR_LAST.match(at)) is not None:
+        first, _, second, year_text = found.groups()
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        month_first = country.upper() in MONTH_FIRST
+        month, day = (int(first), int(second)) if month_first else (int(second), int(first))
+    else:
+        return None, at
     try:
-        return date(*(int(part) for part in found.groups()))
+        return date(year, month, day), at[found.end() :]
     except ValueError:
-        return None
+        return None, at
+
+
+def deposit_day(at: str, country: str = "KR") -> date | None:
+    """The day of a deposit as the bank wrote it, in the shop's `country`'s order (`split_deposit_at`)."""
+    return split_deposit_at(at, country)[0]
 
 
 def _same_name(a: str, b: str) -> bool:

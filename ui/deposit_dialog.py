@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.db import Database
-from app.deposits import Deposit, DepositMatch, MatchKind, deposit_day
+from app.deposits import Deposit, DepositMatch, MatchKind, split_deposit_at
 from app.errors import ErrorCode, ShopInboxError
 from app.order_actions import bank_file_matches, confirm_payments, note_refund_due, restore_paid_by_deposit
 from ui.context import AppContext
@@ -50,11 +50,11 @@ log = logging.getLogger(__name__)
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def deposit_when(at: str, today: date | None = None) -> str:
+def deposit_when(at: str, today: date | None = None, country: str = "KR") -> str:
     """A deposit's moment as the bank wrote it ("2026-12-05 11:02:10", "2026.12.05", "20261205
-    110210"), in the owner's words: "12월 5일 (토) 오전 11:02", the year only when not this one's;
-    as written when it is no date."""
-    day = deposit_day(at)
+    110210"; "05/12/2026 11:02" in the shop's `country`'s order), in the owner's words: "12월 5일 (토)
+    오전 11:02", the year only when not this one's; as written when it is no date."""
+    day, rest = split_deposit_at(at, country)
     if day is None:
         return at
     locale = display_locale()
@@ -62,8 +62,7 @@ def deposit_when(at: str, today: date | None = None) -> str:
     this_year = day.year == (today or date.today()).year
     pattern = ("M월 d일 (ddd)" if this_year else "yyyy년 M월 d일 (ddd)") if korean else "ddd, MMM d"
     text = locale.toString(qdate(day), pattern if korean or this_year else "ddd, MMM d, yyyy")
-    rest = re.sub(r"^\s*\d{4}[.\-/년\s]*\d{1,2}[.\-/월\s]*\d{1,2}[일.]?", "", at)
-    clock = re.match(r"[\sT]*(\d{1,2}):?(\d{2})(?::?\d{2})?\s*$", rest)
+    clock = re.match(r"[\sT,]*(\d{1,2}):?(\d{2})(?::?\d{2})?\s*$", rest)
     if clock is not None and int(clock.group(1)) < 24 and int(clock.group(2)) < 60:
         time = QTime(int(clock.group(1)), int(clock.group(2)))
         text += " " + locale.toString(time, QLocale.FormatType.ShortFormat)
@@ -73,11 +72,12 @@ def deposit_when(at: str, today: date | None = None) -> str:
 class DepositModel(QAbstractTableModel):
     """One row per deposit: ✓, date, depositor, amount, the order offered, how sure the match is."""
 
-    def __init__(self, parent: QWidget | None = None, currency: str = "KRW") -> None:
+    def __init__(self, parent: QWidget | None = None, currency: str = "KRW", country: str = "KR") -> None:
         super().__init__(parent)
         self.matches: list[DepositMatch] = []
         self.checked: list[bool] = []
         self.currency = currency  # the shop's, which the bank file's amounts are read in
+        self.country = country  # the shop's, whose banks' order of day and month its dates are read in
 
     def set_matches(self, matches: list[DepositMatch]) -> None:
         self.beginResetModel()
@@ -128,7 +128,7 @@ class DepositModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == 0:
-            return deposit_when(m.deposit.at)
+            return deposit_when(m.deposit.at, country=self.country)
         if col == 1:
             return m.deposit.name
         if col == 2:
@@ -251,7 +251,7 @@ class DepositDialog(QDialog):
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         choose = QPushButton(self.tr("&Open bank file…"), self)
         choose.clicked.connect(self.choose_file)
-        self.model = DepositModel(self, ctx.currency)
+        self.model = DepositModel(self, ctx.currency, ctx.shop_region)
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("Deposits"))
         self.table.setModel(self.model)
