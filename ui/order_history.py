@@ -29,7 +29,10 @@ def order_time(moment: datetime, time_zone: str | None) -> str:
     return shop_datetime(moment, zone(time_zone)) if time_zone else full_datetime(moment)
 
 
-def event_text(event: EventRow, time_zone: str | None = None, country: str = "KR") -> str:
+def event_text(
+    event: EventRow, time_zone: str | None = None, country: str = "KR", currency: str = "KRW"
+) -> str:
+    """One line of an order's history; `currency`: the order's, which its deposits were in."""
     when = order_time(event.at, time_zone)
     facts = move_note(event.note)
     if event.kind == "created":
@@ -96,17 +99,20 @@ def event_text(event: EventRow, time_zone: str | None = None, country: str = "KR
     if event.kind == REFUND_DUE and isinstance(deposit, dict):
         return translate(
             "OrderWindow", "{0}: a deposit came after the order was cancelled, left to be refunded: {1}"
-        ).format(when, deposit_text(deposit, country=country))
+        ).format(when, deposit_text(deposit, country=country, currency=currency))
     if event.kind == EXPIRED_MOVE or facts.get("expired"):
         line = translate("OrderWindow", "{0}: cancelled, the payment deadline passed").format(when)
     elif isinstance(deposit, dict) and isinstance(facts.get("parts"), list):
         parts = [p for p in facts["parts"] if isinstance(p, dict)]
         count = len(parts)
         line = QCoreApplication.translate("OrderWindow", "{0}: paid by %n deposits together: {1}", "", count)
-        line = line.format(when, ", ".join(deposit_text(p, with_time=True, country=country) for p in parts))
+        line = line.format(
+            when,
+            ", ".join(deposit_text(p, with_time=True, country=country, currency=currency) for p in parts),
+        )
     elif isinstance(deposit, dict):
         line = translate("OrderWindow", "{0}: paid by a deposit in the bank file: {1}").format(
-            when, deposit_text(deposit, country=country)
+            when, deposit_text(deposit, country=country, currency=currency)
         )
         together = deposit.get("orders")
         if isinstance(together, list) and len(together) > 1:
@@ -231,7 +237,9 @@ def told_text(kind: str, facts: dict[str, Any]) -> str:
     return ""
 
 
-def deposit_text(deposit: dict[str, Any], *, with_time: bool = False, country: str = "KR") -> str:
+def deposit_text(
+    deposit: dict[str, Any], *, with_time: bool = False, country: str = "KR", currency: str = "KRW"
+) -> str:
     """A bank file's deposit as the history names it: "12월 4일 이하온 61,000원"; `with_time`: as the
     deposits window says its moment, "12월 5일 (토) 오전 11:02 이하온 50,000원" (two transfers of
     one day told apart)."""
@@ -242,7 +250,7 @@ def deposit_text(deposit: dict[str, Any], *, with_time: bool = False, country: s
     on_its_day = _babel_date_md(day) if day is not None else at
     when = deposit_when(at, country=country) if with_time else on_its_day
     amount = deposit.get("amount")
-    parts = [when, str(deposit.get("name", "")), money(amount, "KRW") if isinstance(amount, int) else ""]
+    parts = [when, str(deposit.get("name", "")), money(amount, currency) if isinstance(amount, int) else ""]
     return " ".join(p for p in parts if p)
 
 

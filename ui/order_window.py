@@ -505,7 +505,9 @@ class OrderWindow(QDialog):
         if typed.memo is None or saved.memo is not None:
             self.memo.setText(detail.memo)
         region = self.ctx.shop_region  # a bank's "05/12/2026" read as the shop's country's banks write it
-        self.history.setStringList([event_text(e, detail.time_zone, region) for e in reversed(detail.events)])
+        self.history.setStringList(
+            [event_text(e, detail.time_zone, region, detail.currency) for e in reversed(detail.events)]
+        )
         self._buttons(OrderState(detail.state), first=previous is None)
         self._saves_follow_typing()
 

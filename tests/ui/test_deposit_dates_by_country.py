@@ -72,3 +72,12 @@ def test_the_orders_history_names_the_deposits_day(qapp: Any, english_locale: No
     deposit = {"at": "05/12/2026", "name": "Olivia Brown", "amount": 4250}
     assert deposit_text(deposit, country="GB").startswith("Dec 5 Olivia Brown")
     assert deposit_text(deposit, country="US").startswith("May 12 Olivia Brown")
+
+
+def test_the_orders_history_says_a_deposit_in_the_orders_currency(qapp: Any, english_locale: None) -> None:
+    """A British shop's history said "Dec 5 Olivia Brown ₩4,250" for a transfer of £42.50: the amount
+    was always written as won."""
+    deposit = {"at": "05/12/2026", "name": "Olivia Brown", "amount": 4250}
+    shown = deposit_text(deposit, country="GB", currency="GBP")
+    assert shown.endswith("£42.50") and "₩" not in shown
+    assert deposit_text({"at": "2026.12.04", "name": "이하은", "amount": 90000}).endswith("₩90,000")
