@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.changes import Changes
 from app.models import utcnow
@@ -78,6 +86,11 @@ class OrderMessagePane(QWidget):
         self.unsent_button = QPushButton(self)
         self.unsent_button.setObjectName("moveWithoutMessage")
         self.unsent_button.hide()
+        # Shown when the order moved elsewhere while its message waited: her text, to copy.
+        self.copy_button = QPushButton(translate("OrderWindow", "Copy my text"), self)
+        self.copy_button.setObjectName("copyOrderMessage")
+        self.copy_button.clicked.connect(self.copy_text)
+        self.copy_button.hide()
         # The move held (its state, courier and tracking as typed), until the owner chooses.
         self.held: tuple[OrderState, str | None, str | None] | None = None
         self.held_reason = ""  # why the held move's message cannot go (a NotToldReason value)
@@ -88,6 +101,7 @@ class OrderMessagePane(QWidget):
         box.addWidget(self.edit)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.copy_button)
         row.addWidget(self.skip_button)
         row.addWidget(self.add_number_button)
         row.addWidget(self.unsent_button)
@@ -143,6 +157,7 @@ class OrderMessagePane(QWidget):
     def _message_mode(self, held: tuple[OrderState, str | None, str | None] | None) -> None:
         """The message's buttons: Send and Don't send, or (a held move) the move without it and Cancel."""
         self.held = held
+        self.copy_button.hide()
         self.send_button.setVisible(held is None)
         self.unsent_button.setVisible(held is not None)
         if held is None:
@@ -326,6 +341,40 @@ class OrderMessagePane(QWidget):
         Op(lambda: send_order_messages(db, [message], text), parent=self).success(done).failure(
             self.failed.emit
         ).run()
+
+    def showing_text(self) -> bool:
+        """A message (or a held move's) is shown in the box, not the request for a number."""
+        return (
+            not self.isHidden()
+            and not self.edit.isHidden()
+            and (self.prepared is not None or self.held is not None)
+        )
+
+    def show_dropped(self, state: str) -> None:
+        """The order moved to `state` elsewhere while its message waited: nothing goes, and the box
+        says why, keeping the text she may have edited to copy, until she closes it."""
+        self._message_mode(None)
+        self.prepared = None
+        self.send_button.hide()
+        self.add_number_button.hide()
+        self.copy_button.setText(translate("OrderWindow", "Copy my text"))
+        self.copy_button.show()
+        self.skip_button.setText(translate("OrderWindow", "Close"))
+        self.edit.setReadOnly(True)
+        self.how.setText(
+            with_particles(
+                translate(
+                    "OrderWindow",
+                    "The order moved to {0} meanwhile (bank file or another window), so this message was "
+                    "not sent. Your text is kept below to copy.",
+                ).format(state)
+            )
+        )
+        self.open_requested.emit()
+
+    def copy_text(self) -> None:
+        QApplication.clipboard().setText(self.edit.toPlainText())
+        self.copy_button.setText(translate("OrderWindow", "Copied"))
 
     def discard(self) -> None:
         """Don't send, or Cancel of a held move: nothing goes, and the order stays as it is."""

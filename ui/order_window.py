@@ -449,18 +449,28 @@ class OrderWindow(QDialog):
 
         db = self.ctx.db
         self._reads.run_op(
-            lambda: load_order(db, order_id), self.show_detail, parent=self, on_failure=self.show_error
+            lambda: load_order(db, order_id),
+            lambda detail: self.show_detail(detail, elsewhere=True),
+            parent=self,
+            on_failure=self.show_error,
         )
 
-    def show_detail(self, detail: OrderDetail, saved: OrderEdits = OrderEdits()) -> None:
-        """The order as stored; a row the owner is typing in stays as typed, unless `saved` holds it."""
+    def show_detail(
+        self, detail: OrderDetail, saved: OrderEdits = OrderEdits(), *, elsewhere: bool = False
+    ) -> None:
+        """The order as stored; a row the owner is typing in stays as typed, unless `saved` holds it.
+        `elsewhere`: read again after a change made outside this window (the bank's file, the board)."""
         typed = self.typed_edits()
         previous = self.detail
         self.detail = self.message.detail = detail
         if previous is not None and previous.state != detail.state and not self.message.isHidden():
             # The message was for the step the order has left (paid from the bank's file, moved on
-            # the board): "please transfer by …" must not go to a customer who has paid.
-            self.message.discard()
+            # the board): "please transfer by …" must not go to a customer who has paid. Moved from
+            # elsewhere, the pane says so and keeps her text to copy; it used to vanish unsaid.
+            if elsewhere and self.message.showing_text():
+                self.message.show_dropped(state_name(detail.state))
+            else:
+                self.message.discard()
         state = state_name(detail.state)
         self.setWindowTitle(self.tr("Order {0}").format(detail.number))
         self.title.setText(self.tr("Order {0} · {1}").format(detail.number, state))

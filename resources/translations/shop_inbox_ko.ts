@@ -5972,8 +5972,24 @@ Save it anyway?</source>
         <translation>고객이 아직 메시지를 보낸 적이 없고 이 단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>The order moved to {0} meanwhile (bank file or another window), so this message was not sent. Your text is kept below to copy.</source>
+        <translation>그사이 주문이 {0}(으)로 바뀌어서(은행 파일 또는 다른 창) 이 메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>복사했어요</translation>
+    </message>
+    <message>
         <source>Meta files it as {0}, not utility: it is paid and counts toward your messaging limit.</source>
         <translation>Meta가 이 템플릿을 유틸리티가 아닌 {0}(으)로 분류했어요. 요금이 부과되고 메시지 발송 한도에 포함돼요.</translation>
+    </message>
+    <message>
+        <source>Copy my text</source>
+        <translation>내 글 복사</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, so WhatsApp takes only an approved template: a return of the whole order goes as the refund template of Shop ▸ Order settings ▸ Cancelled, other returns and exchanges have none. Tell the customer this by phone, or send it once they write again.</source>

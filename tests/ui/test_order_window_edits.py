@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.catalog import ItemDraft, create_item
-from app.models import Order, utcnow
+from app.models import Message, Order, utcnow
 from app.orders import LineInput, OrderState, create_order
 from tests.support.window_waits import settle
 from ui.ops import pending_ops
@@ -452,9 +452,43 @@ def test_a_payment_message_waiting_in_the_window_goes_away_when_the_bank_file_ma
     _detail, changes = move_order_to(window.ctx.db, order_id, OrderState.PAID, courier=None, tracking=None)
     window.ctx.publish(changes)  # the bank file's deposit marked it paid
     qtbot.waitUntil(lambda: order_window.detail is not None and order_window.detail.state == "paid")
-    assert order_window.message.isHidden() and order_window.message.prepared is None
+    assert not send.isVisible() and order_window.message.prepared is None
     qtbot.keyClick(order_window, Qt.Key.Key_Escape)  # nothing unsent to ask about
     assert not order_window.isVisible()
+
+
+def test_a_message_dropped_because_the_order_moved_elsewhere_says_why_and_keeps_her_text(
+    window: Any, qtbot: Any
+) -> None:
+    """Walk: the payment request she was editing vanished when the bank's file marked the order
+    paid, without a word, and the sentence she had typed into it was lost."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.order_actions import move_order_to
+
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    pane = order_window.message
+    with qtbot.waitSignal(order_window.moved):
+        move_button(order_window, OrderState.AWAITING_PAYMENT).click()
+    qtbot.waitUntil(lambda: pane.send_button.isVisible() and pane.send_button.isEnabled())
+    pane.edit.setPlainText(pane.edit.toPlainText() + "\n내일 오전에 보내 드릴게요!")
+
+    _detail, changes = move_order_to(window.ctx.db, order_id, OrderState.PAID, courier=None, tracking=None)
+    window.ctx.publish(changes)  # the bank file's deposit marked it paid
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.detail.state == "paid")
+    qtbot.waitUntil(lambda: pane.copy_button.isVisible())
+    assert pane.isVisible() and not pane.send_button.isVisible()
+    assert "moved to Paid meanwhile" in pane.how.text() and "not sent" in pane.how.text()
+    assert pane.edit.isVisible() and pane.edit.isReadOnly()
+    assert "내일 오전에 보내 드릴게요!" in pane.edit.toPlainText()
+    pane.copy_button.click()
+    assert "내일 오전에 보내 드릴게요!" in QApplication.clipboard().text()
+    assert pane.skip_button.text() == "Close"
+    pane.skip_button.click()
+    qtbot.waitUntil(lambda: pane.isHidden())
+    with window.ctx.db.read() as s:  # nothing went to the customer after her payment
+        assert not [m for m in s.query(Message).all() if "내일 오전" in (m.body or "")]
 
 
 def test_the_keyboard_goes_from_step_to_step_without_losing_its_place(window: Any, qtbot: Any) -> None:
