@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 DEADLINE_CHECK_MS = 60_000
 FIRST_DEADLINE_CHECK_MS = 3_000  # after the first paint and sync have started
+RESULT_SHOWN_MS = 30_000  # a bulk result on the main window's status line: read, then gone
 
 
 class OrderActions(QObject):
@@ -54,6 +55,7 @@ class OrderActions(QObject):
         window.chat.view.start_order_requested.connect(self._start_from_message)
         ctx.hub.changed.connect(self._hub_changed)
         self.start_button = self._header_button()
+        self._status_watched = False  # the main window's status line hides once its result is gone
         # Orders whose payment deadline passed are cancelled (stock released) while the app runs.
         self.deadlines = QTimer(self)
         self.deadlines.setInterval(DEADLINE_CHECK_MS)
@@ -214,8 +216,36 @@ class OrderActions(QObject):
         return dialog
 
     def _offer_payment_messages(self, order_ids: list[int]) -> None:
-        if order_ids:
-            self.offer_notice(BulkMove.BANK_FILE, order_ids)
+        if not order_ids:
+            return
+        notice = self.offer_notice(BulkMove.BANK_FILE, order_ids)
+        sending = notice.model.ticked
+        # The deposits' window is closed by then: what went is said where she looks next, or she
+        # was left wondering whether the confirmations had gone.
+        notice.decided.connect(lambda sent: self.say_result(self._paid_text(len(order_ids), sent, sending())))
+
+    def _paid_text(self, paid: int, sent: bool, count: int) -> str:
+        said = self.tr("%n order(s) marked paid from the bank file.", "", paid)
+        if sent and count:
+            return said + " " + self.tr("Payment confirmation sent to %n customer(s).", "", count)
+        return said + " " + self.tr("Customers not told.")
+
+    def say_result(self, text: str) -> None:
+        """A bulk result: in the orders board's note when the board is open (it stays until closed),
+        else for a while on the main window's status line, which goes away after."""
+        if self.board is not None and self.board.isVisible():
+            self.board.saved_note.show_note(text)
+            return
+        bar = self.window.statusBar()
+        bar.show()
+        if not self._status_watched:
+            bar.messageChanged.connect(self._status_cleared)
+            self._status_watched = True
+        bar.showMessage(text, RESULT_SHOWN_MS)
+
+    def _status_cleared(self, text: str) -> None:
+        if not text:
+            self.window.statusBar().hide()
 
     def _created(self, order_id: int, _contact_id: int) -> None:
         self.open_order(order_id)

@@ -198,6 +198,19 @@
     </message>
 </context>
 <context>
+    <name>OrderActions</name>
+    <message numerus="yes">
+        <source>%n order(s) marked paid from the bank file.</source>
+        <translation>
+            <numerusform>%n order marked paid from the bank file.</numerusform><numerusform>%n orders marked paid from the bank file.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment confirmation sent to %n customer(s).</source>
+        <translation>
+            <numerusform>Payment confirmation sent to %n customer.</numerusform><numerusform>Payment confirmation sent to %n customers.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>OrderBoard</name>
     <message numerus="yes">
         <source>%n order(s)</source>

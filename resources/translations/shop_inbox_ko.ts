@@ -5010,6 +5010,22 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <source>Start order</source>
         <translation>주문 만들기</translation>
     </message>
+    <message numerus="yes">
+        <source>%n order(s) marked paid from the bank file.</source>
+        <translation>
+            <numerusform>은행 파일로 주문 %n건을 결제 완료로 표시했어요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment confirmation sent to %n customer(s).</source>
+        <translation>
+            <numerusform>고객 %n명에게 입금 확인 메시지를 보냈어요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customers not told.</source>
+        <translation>고객에게는 알리지 않았어요.</translation>
+    </message>
 </context>
 <context>
     <name>OrderBoard</name>

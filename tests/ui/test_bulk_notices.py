@@ -335,3 +335,43 @@ def test_send_then_closing_the_question_at_once_still_tells_the_window_and_then_
     assert decided.args == [True]
     assert [name for name, _body in outbound(window)] == ["김민지", "박서준"]
     qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is None)
+
+
+def test_after_the_bank_files_notice_the_main_window_says_what_went(
+    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay
+) -> None:
+    """Walk: mark paid, then 보내기 in the question, and the deposits' window closed: nothing said
+    how many orders were paid or whether their customers were told."""
+    customers_who_wrote(window, qtbot, relay)
+    orders_awaiting_payment(window)
+    dialog = notice_after_bank_file(window, qtbot, tmp_path)
+    with qtbot.waitSignal(dialog.decided):
+        dialog.send_button.click()
+    bar = window.statusBar()
+    assert bar.isVisible()
+    assert bar.currentMessage() == (
+        "3 order(s) marked paid from the bank file. Payment confirmation sent to 2 customer(s)."
+    )
+
+
+def test_with_the_board_open_the_bank_files_result_is_its_note(
+    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay
+) -> None:
+    customers_who_wrote(window, qtbot, relay)
+    orders_awaiting_payment(window)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.waitExposed(board)
+    deposits = actions.open_deposits(board)
+    deposits.load_file(bank_file(tmp_path))
+    qtbot.waitUntil(lambda: deposits.model.rowCount() == 3)
+    with qtbot.waitSignal(deposits.paid):
+        deposits.confirm_button.click()
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    dialog = window.findChild(BulkNoticeDialog)
+    qtbot.waitUntil(lambda: dialog.notice is not None and dialog.quiet_button.isEnabled())
+    with qtbot.waitSignal(dialog.decided):
+        dialog.quiet_button.click()
+    assert board.saved_note.isVisible()
+    assert board.saved_note.text.text() == "3 order(s) marked paid from the bank file. Customers not told."
+    assert not window.statusBar().isVisible()
