@@ -583,7 +583,7 @@ class OrderBoard(QWidget):
         ).failure(self._failed).run()
 
     def show_tracking_review(self, path: Path, courier: str, plan: TrackingPlan) -> None:
-        dialog = TrackingReviewDialog(plan, path.name, self)
+        dialog = TrackingReviewDialog(plan, path.name, self, courier=courier)
         delete_when_closed(dialog)
         dialog.chosen.connect(lambda ticked: self.apply_tracking(path, courier, ticked))
         dialog.rejected.connect(

@@ -36,6 +36,7 @@ from ui.tracking_report import TrackingReport
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
+WHAT_COLUMN = 5  # the sentence saying what a row does: the column that takes the width
 
 
 class Outcome:
@@ -57,15 +58,17 @@ class ReviewRow:
     outcome: int
     what: str  # what it does, or why it does nothing, in the owner's words
     ticked: bool
+    courier: str = ""  # the courier the order gets: the row's, else the one chosen for the file
 
     @property
     def tickable(self) -> bool:
         return self.outcome != Outcome.UNUSED and self.order_id is not None
 
 
-def review_rows(plan: TrackingPlan, report: TrackingReport) -> list[ReviewRow]:
+def review_rows(plan: TrackingPlan, report: TrackingReport, courier: str = "") -> list[ReviewRow]:
     """The plan's rows as the review lists them: those to ship first, then doubtful ones, numbers to
-    replace, and the rows that match nothing; each group in the file's order."""
+    replace, and the rows that match nothing; each group in the file's order. `courier`: the one the
+    owner chose for the rows naming none."""
     rows = [
         ReviewRow(
             m.row.row,
@@ -76,11 +79,15 @@ def review_rows(plan: TrackingPlan, report: TrackingReport) -> list[ReviewRow]:
             Outcome.SHIP,
             translate("TrackingReviewDialog", "Becomes shipped"),
             True,
+            m.row.courier or courier,
         )
         for m in plan.matches
     ]
     for s in plan.skipped:
-        rows.append(_skipped_row(s, report))
+        row = _skipped_row(s, report)
+        # A row that matches nothing gets no courier: only what the file says is shown.
+        row.courier = s.row.courier or (courier if row.tickable else "")
+        rows.append(row)
     return sorted(rows, key=lambda r: (r.outcome, r.row))
 
 
@@ -134,6 +141,7 @@ class TrackingReviewModel(QAbstractTableModel):
             self.tr("Row"),
             self.tr("Order"),
             self.tr("Customer"),
+            self.tr("Courier"),
             self.tr("Tracking number"),
             self.tr("What happens"),
         )
@@ -142,7 +150,7 @@ class TrackingReviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else len(self.headers())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -163,10 +171,10 @@ class TrackingReviewModel(QAbstractTableModel):
         r = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(r.row), r.number, r.customer, r.tracking, r.what)[column]
+            return (str(r.row), r.number, r.customer, r.courier, r.tracking, r.what)[column]
         if role == Qt.ItemDataRole.CheckStateRole and column == 0 and r.tickable:
             return Qt.CheckState.Checked if r.ticked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
+        if role == Qt.ItemDataRole.ToolTipRole and column == WHAT_COLUMN:
             return r.what
         if role == Qt.ItemDataRole.ForegroundRole and r.outcome in (Outcome.DOUBT, Outcome.UNUSED):
             colour = warning_colour() if r.outcome == Outcome.DOUBT else muted_colour()
@@ -199,12 +207,14 @@ class TrackingReviewDialog(QDialog):
         object
     )  # dict: file row → order id, the rows the owner ticked (a QVariantMap would make the keys text)
 
-    def __init__(self, plan: TrackingPlan, file_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, plan: TrackingPlan, file_name: str, parent: QWidget | None = None, courier: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("trackingReview")
         self.setWindowTitle(self.tr("Tracking numbers from {0}").format(file_name))
         self.report = TrackingReport(plan, file_name)
-        self.model = TrackingReviewModel(review_rows(plan, self.report), self)
+        self.model = TrackingReviewModel(review_rows(plan, self.report, courier), self)
         self.model.ticks_changed.connect(self._count)
 
         self.heading = QLabel(self)
@@ -219,9 +229,9 @@ class TrackingReviewDialog(QDialog):
         # The reason a row needs a look is a sentence: wrapped, the row as tall as it needs.
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        for column in range(4):
+        for column in range(WHAT_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WHAT_COLUMN, QHeaderView.ResizeMode.Stretch)
         # Space ticks the current row (the delegate's own key); Enter, as in any dialog, applies.
         # Rows as tall as their wrapped sentence at the column's width now (measured before the
         # dialog was shown, the narrow column made every row four lines tall).

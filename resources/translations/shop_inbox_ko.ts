@@ -8445,6 +8445,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>고객</translation>
     </message>
     <message>
+        <source>Courier</source>
+        <translation>택배사</translation>
+    </message>
+    <message>
         <source>Tracking number</source>
         <translation>송장번호</translation>
     </message>

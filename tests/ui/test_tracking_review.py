@@ -139,3 +139,39 @@ def test_in_korean_the_review_names_the_button_that_applies_and_counts_rows_as_l
     assert "1줄은 이미 등록돼 있어요" in heading and "행" not in heading
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_a_file_mixing_couriers_shows_each_rows_courier_and_the_chosen_one_for_rows_naming_none(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: Any, english: None
+) -> None:
+    """Walk: a file with 롯데택배 rows and rows naming no courier (CJ대한통운 chosen for them): the review
+    never said which courier each order would be shipped with."""
+    ids = three_paid_and_one_shipped(ctx.db)
+    with ctx.db.read() as s:
+        number = {name: s.get(Order, order_id).number for name, order_id in ids.items()}  # type: ignore[union-attr]
+    path = tmp_path / "송장.csv"
+    path.write_bytes(
+        (
+            "주문번호,택배사,운송장번호\n"
+            f"{number['김민지']},롯데,654321098765\n"
+            f"{number['박서준']},,654321098766\n"
+            "2026-9999,,654321098799\n"
+        ).encode("cp949")
+    )
+    board = OrderBoard(ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    dialogs.expect("modal")
+    dialog = review(board, qtbot, path)
+    model = dialog.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Row", "Order", "Customer", "Courier", "Tracking number", "What happens"]
+    shown = {model.index(r, 1).data(): model.index(r, 3).data() for r in range(model.rowCount())}
+    assert shown == {number["김민지"]: "롯데택배", number["박서준"]: "CJ대한통운", "2026-9999": ""}
+    assert model.index(0, 4).data() == "654321098765" and "shipped" in model.index(0, 5).data()
+    with qtbot.waitSignal(board.shipped):
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    with ctx.db.read() as s:  # each order got the courier the review showed
+        assert s.get(Order, ids["김민지"]).courier == "롯데택배"  # type: ignore[union-attr]
+        assert s.get(Order, ids["박서준"]).courier == "CJ대한통운"  # type: ignore[union-attr]
