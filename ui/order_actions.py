@@ -16,6 +16,7 @@ from ui import icons
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
 from ui.ops import delete_when_closed, run_op
+from ui.screen_fit import place_beside
 from ui.single_instance import bring_to_front
 
 if TYPE_CHECKING:
@@ -108,16 +109,32 @@ class OrderActions(QObject):
         self.open_board().choose_orders_export()
 
     def open_order(self, order_id: int) -> OrderWindow:
+        window = self._order_window(order_id)
+        bring_to_front(window)
+        return window
+
+    def _order_window(self, order_id: int) -> OrderWindow:
+        """The order's window, made (not shown) if it is not open."""
         from ui.order_window import OrderWindow
 
         existing = self.open_orders.get(order_id)
         if existing is None:
             existing = OrderWindow(self.ctx, order_id, self.window)
             existing.finished.connect(lambda _r, oid=order_id: self.open_orders.pop(oid, None))
-            existing.open_requested.connect(self.open_order)  # an exchange's new order
+            # An exchange's new order, opened from the original's window.
+            existing.open_requested.connect(lambda oid, w=existing: self.open_exchange(oid, w))
             self.open_orders[order_id] = existing
-        bring_to_front(existing)
         return existing
+
+    def open_exchange(self, order_id: int, original: OrderWindow) -> OrderWindow:
+        """An exchange's new order beside the original's window, not over it: the original's message
+        to the customer (what comes back, what goes out) is the next step, so it stays in front."""
+        window = self._order_window(order_id)
+        if not window.isVisible() and original.isVisible():
+            place_beside(window, original)
+        bring_to_front(window)
+        bring_to_front(original)
+        return window
 
     def _header_button(self) -> QToolButton:
         """ "Start order" beside the chat header's search and info buttons."""

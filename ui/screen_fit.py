@@ -88,6 +88,32 @@ def place_within_screen(widget: QWidget) -> None:
     keep_frame_within_screen(widget)
 
 
+def place_beside(widget: QWidget, anchor: QWidget) -> bool:
+    """Before `widget`'s first show: its frame beside `anchor`'s, right of it where there is room,
+    else left, else `anchor` moved the least that makes room; True when the two do not overlap. On a
+    screen too narrow for both, `widget` goes as far beside as the screen lets it (partly under)."""
+    screen = opening_screen(anchor).availableGeometry()
+    margins = frame_margins(anchor)
+    size = fitted(widget.size(), screen.size())
+    width = size.width() + margins.left() + margins.right()
+    height = size.height() + margins.top() + margins.bottom()
+    a = anchor.frameGeometry()
+    both_fit = a.width() + width <= screen.width()
+    if a.right() + width <= screen.right() or not both_fit:
+        x = a.right() + 1
+    elif a.left() - width >= screen.left():
+        x = a.left() - width
+    else:
+        anchor.move(anchor.pos() - QPoint(a.right() + width - screen.right(), 0))
+        x = screen.right() + 1 - width
+        a = anchor.frameGeometry()
+    frame = placed(QRect(QPoint(x, a.top()), QSize(width, height)), screen)
+    widget.setProperty(_PLACED, True)
+    widget.setGeometry(frame.marginsRemoved(margins))
+    keep_frame_within_screen(widget)
+    return not frame.intersects(a)
+
+
 def within_screen(geometry: QRect, margins: QMargins, available: QRect) -> QRect:
     """`geometry` (a window's, without its frame) made the least smaller and moved the least that puts
     it inside `available` with `margins` (its frame) around it."""

@@ -571,3 +571,35 @@ def test_an_exchange_of_the_whole_order_offers_no_refund_of_its_shipping(
     assert summary.endswith("A new order is made and marked paid: no payment is asked.")
     assert "get back" not in summary
     dialog.reject()
+
+
+def test_after_an_exchange_the_new_order_opens_beside_and_the_originals_message_stays_in_front(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """Walk: the exchange's new order opened over the original's window and hid its 고객에게 보낼
+    메시지 (what comes back and what goes out), the step the owner had next."""
+    from PySide6.QtWidgets import QApplication
+
+    order_id, _item = shipped(window.ctx)
+    actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    original = actions.open_orders[order_id]
+    dialog.kind_exchange.setChecked(True)
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    model.setData(model.index(0, ReturnLinesModel.NEW_OPTION), "L")
+    dialog.goods_back.setChecked(True)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: len(actions.open_orders) == 2)
+    new = next(w for oid, w in actions.open_orders.items() if oid != order_id)
+    qtbot.waitUntil(lambda: new.isVisible() and original.message.isVisible())
+    qtbot.waitUntil(lambda: original.message.send_button.isEnabled())
+    assert original.message.edit.toPlainText()  # the exchange's message, ready to send
+    assert QApplication.activeWindow() is original  # in front, not under the new order
+    screen = original.screen().availableGeometry()
+    assert screen.contains(original.frameGeometry()) and screen.contains(new.frameGeometry())
+    if original.frameGeometry().width() + new.frameGeometry().width() <= screen.width():
+        assert not new.frameGeometry().intersects(original.frameGeometry())  # both whole on screen
+    else:  # a narrow screen: as far beside as it goes, the original over it
+        assert new.frameGeometry().left() > original.frameGeometry().left()
+    for w in actions.open_orders.values():
+        w.message.discard()

@@ -224,3 +224,26 @@ def test_a_scrolling_section_takes_no_tab_stop_of_its_own(qtbot: Any) -> None:
     qtbot.addWidget(area)
     assert not area.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert first.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+@pytest.mark.parametrize("anchor_x", [20, 250, 480])
+def test_a_window_placed_beside_another_leaves_it_whole_when_the_screen_has_room_for_both(
+    qtbot: Any, anchor_x: int
+) -> None:
+    """An exchange's new order beside the original's window, which it covered: right of it, left of
+    it, or the original moved the least that makes room; both inside the screen."""
+    from ui.screen_fit import place_beside
+
+    anchor, beside = QWidget(), QWidget()
+    for w in (anchor, beside):
+        qtbot.addWidget(w)
+        w.resize(300, 300)
+    screen = anchor.screen().availableGeometry()
+    anchor.move(screen.left() + anchor_x, screen.top() + 40)
+    anchor.show()
+    qtbot.waitExposed(anchor)
+    assert place_beside(beside, anchor)
+    beside.show()
+    qtbot.waitExposed(beside)
+    assert not beside.frameGeometry().intersects(anchor.frameGeometry())
+    assert screen.contains(beside.frameGeometry()) and screen.contains(anchor.frameGeometry())
