@@ -578,8 +578,6 @@ def test_after_an_exchange_the_new_order_opens_beside_and_the_originals_message_
 ) -> None:
     """Walk: the exchange's new order opened over the original's window and hid its 고객에게 보낼
     메시지 (what comes back and what goes out), the step the owner had next."""
-    from PySide6.QtWidgets import QApplication
-
     order_id, _item = shipped(window.ctx)
     actions, dialog = open_return(window, qtbot, dialogs, order_id)
     original = actions.open_orders[order_id]
@@ -594,7 +592,7 @@ def test_after_an_exchange_the_new_order_opens_beside_and_the_originals_message_
     qtbot.waitUntil(lambda: new.isVisible() and original.message.isVisible())
     qtbot.waitUntil(lambda: original.message.send_button.isEnabled())
     assert original.message.edit.toPlainText()  # the exchange's message, ready to send
-    assert QApplication.activeWindow() is original  # in front, not under the new order
+    assert original.isActiveWindow() and not new.isActiveWindow()  # in front, not under the new order
     screen = original.screen().availableGeometry()
     assert screen.contains(original.frameGeometry()) and screen.contains(new.frameGeometry())
     if original.frameGeometry().width() + new.frameGeometry().width() <= screen.width():
