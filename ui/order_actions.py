@@ -130,9 +130,15 @@ class OrderActions(QObject):
         """An exchange's new order beside the original's window, not over it: the original's message
         to the customer (what comes back, what goes out) is the next step, so it stays in front."""
         window = self._order_window(order_id)
-        if not window.isVisible() and original.isVisible():
-            place_beside(window, original)
-        bring_to_front(window)
+        if window.isVisible() or not original.isVisible():
+            bring_to_front(window)
+            return window
+        place_beside(window, original)
+        # Shown without taking the focus: a window manager gives a new window the focus after the
+        # original asked for it back, and the keyboard left the original's Send.
+        window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        window.show()
+        window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
         bring_to_front(original)
         return window
 
