@@ -122,9 +122,18 @@ class OrderActions(QObject):
             existing = OrderWindow(self.ctx, order_id, self.window)
             existing.finished.connect(lambda _r, oid=order_id: self.open_orders.pop(oid, None))
             # An exchange's new order, opened from the original's window.
-            existing.open_requested.connect(lambda oid, w=existing: self.open_exchange(oid, w))
+            existing.open_requested.connect(self._exchange_requested)
             self.open_orders[order_id] = existing
         return existing
+
+    def _exchange_requested(self, order_id: int) -> None:
+        from ui.order_window import OrderWindow
+
+        original = self.sender()
+        if isinstance(original, OrderWindow):
+            self.open_exchange(order_id, original)
+        else:
+            self.open_order(order_id)
 
     def open_exchange(self, order_id: int, original: OrderWindow) -> OrderWindow:
         """An exchange's new order beside the original's window, not over it: the original's message
