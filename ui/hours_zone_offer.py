@@ -14,6 +14,7 @@ from app.hours_zone import ZoneOffer, move_hours_zone, zone_offer
 from ui.automation_dialog import push_automations_now
 from ui.confirm import confirm
 from ui.context import AppContext
+from ui.korean_particles import with_particles
 from ui.ops import delete_when_closed, failure_sentence, run_op, run_write_returning
 from ui.time_zones import zone_city, zone_name
 
@@ -51,6 +52,7 @@ def ask(parent: QWidget | None, ctx: AppContext, offer: ZoneOffer, country_name:
             "The shop's country is now {0}, but its business hours still keep {1} time ({2}). {0} has "
             "several time zones: choose the one your shop keeps its hours in.",
         ).format(country_name, zone_city(offer.current), zone_name(offer.current))
+        text = with_particles(text)  # "영국(으)로" → "영국으로"
         if not confirm(parent, title, text, translate("HoursZoneOffer", "Choose the time zone…"), keep=keep):
             return False
         choose_zone(parent, ctx)
@@ -61,6 +63,7 @@ def ask(parent: QWidget | None, ctx: AppContext, offer: ZoneOffer, country_name:
         "The shop's country is now {0}, but its business hours still keep {1} time ({2}). Change them "
         "to {3} time ({4})? Away messages “outside business hours” follow the same clock.",
     ).format(country_name, zone_city(offer.current), zone_name(offer.current), zone_city(new), zone_name(new))
+    text = with_particles(text)  # "영국(으)로", "런던 시간(영국 시간)으로" as the names say
     verb = translate("HoursZoneOffer", "Use {0} time").format(zone_city(new))
     if not confirm(parent, title, text, verb, keep=keep):
         return False

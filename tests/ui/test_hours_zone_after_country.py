@@ -129,3 +129,15 @@ def test_the_relay_gets_the_new_zone_through_the_usual_save(
         dialogs.expect("modal", answer=lambda box: box.button(Button.Yes).click())
         _move_to(qtbot, ctx, "GB")
         qtbot.waitUntil(lambda: relay_zone() == "Europe/London", timeout=10000)
+
+
+def test_in_korean_the_country_reads_with_its_particle(
+    qtbot: Any, ctx: Any, dialogs: Any, korean: None, korean_locale: None
+) -> None:
+    """Walk: “가게 나라를 영국(으)로 바꿨는데…”: the particle was left for the reader to pick."""
+    _hours_on(ctx, "Asia/Seoul")
+    asked = dialogs.expect("modal", answer=lambda box: box.button(Button.No).click())
+    _move_to(qtbot, ctx, "GB")
+    qtbot.waitUntil(lambda: len(asked.shown) == 1, timeout=5000)
+    (shown,) = asked.shown
+    assert "영국으로" in shown.text and "(으)로" not in shown.text
