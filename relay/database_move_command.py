@@ -59,12 +59,7 @@ def summary(
     lines += [
         f"Moved {rows:,} rows in {len(report.tables)} tables to {report.target} in {report.seconds:.1f} s; "
         "PostgreSQL counted every table again and holds the same rows.",
-        f"The event log goes on after seq {report.next_seq - 1:,}"
-        + (f" (pruned through {report.pruned_through:,})" if report.pruned_through else "")
-        + ": desktops get only the events they have not had.",
-        f"{report.source} was only read: it is your way back, keep it until the new relay has run a while.",
-        "",
-        "Next:",
+        *_kept_lines(report),
     ]
     where = f" --env-file {args.env_file}" if args.env_file else ""
     steps = [_database_step(args, env, settings.database_url)]
@@ -88,6 +83,18 @@ def summary(
     return "\n".join(lines)
 
 
+def _kept_lines(report: MoveReport) -> list[str]:
+    """What both moves say alike: where the event log goes on, that the source was only read."""
+    return [
+        f"The event log goes on after seq {report.next_seq - 1:,}"
+        + (f" (pruned through {report.pruned_through:,})" if report.pruned_through else "")
+        + ": desktops get only the events they have not had.",
+        f"{report.source} was only read: it is your way back, keep it until the new relay has run a while.",
+        "",
+        "Next:",
+    ]
+
+
 def summary_back(
     report: MoveReport, settings: RelaySettings, args: argparse.Namespace, env: dict[str, str]
 ) -> str:
@@ -96,12 +103,7 @@ def summary_back(
     lines = [
         f"Moved {rows:,} rows in {len(report.tables)} tables to {report.target} in {report.seconds:.1f} s; "
         "the new file counted every table again and holds the same rows.",
-        f"The event log goes on after seq {report.next_seq - 1:,}"
-        + (f" (pruned through {report.pruned_through:,})" if report.pruned_through else "")
-        + ": desktops get only the events they have not had.",
-        f"{report.source} was only read: it is your way back, keep it until the new relay has run a while.",
-        "",
-        "Next:",
+        *_kept_lines(report),
     ]
     where = f" --env-file {args.env_file}" if args.env_file else ""
     url = f"sqlite:///{report.target}"
