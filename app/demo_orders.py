@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import CatalogItem, Contact, Message, Order
+from app.models import CatalogItem, Contact, Message, Order, as_utc
 from app.order_messages import CANCELLED_REFUND, REMINDER
 from app.order_settings import OrderSettings, save_order_settings, shop_charges
 from app.orders import EXPIRED_MOVE, LineInput, OrderState, create_order, move_order, order_from_cart
@@ -154,7 +154,7 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
             select(func.max(Message.sent_at)).where(Message.contact_id == contacts[wa_id])
         )
         if demo.after_chat_hours is not None and chat_end is not None:
-            at = _aware(chat_end) + timedelta(hours=demo.after_chat_hours)
+            at = as_utc(chat_end) + timedelta(hours=demo.after_chat_hours)
         else:
             at = now - timedelta(hours=demo.hours_ago)
         order_lines = [LineInput(code, q, option=option) for code, q, option in demo.lines]
@@ -182,7 +182,7 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
             )
         for step, state in enumerate(demo.moves, start=1):
             if state is OrderState.CANCELLED and demo.unpaid and order.payment_due_at is not None:
-                move_order(session, order.id, state, now=_aware(order.payment_due_at), kind=EXPIRED_MOVE)
+                move_order(session, order.id, state, now=as_utc(order.payment_due_at), kind=EXPIRED_MOVE)
                 continue
             move_order(
                 session,
@@ -221,8 +221,3 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
         order_from_cart(session, cart)
         written += 1
     return written
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives back naive datetimes; the database keeps UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import update
@@ -19,7 +19,7 @@ from app.errors import (
     RefundParams,
     ReturnDaysParams,
 )
-from app.models import Order, OrderEvent, Stock, utcnow
+from app.models import Order, OrderEvent, Stock, as_utc, utcnow
 from app.orders import MOVES, Charges, LineInput, OrderState, clean_lines, create_order, move_note, move_order
 from app.text import nfc
 
@@ -278,10 +278,6 @@ def refunds_of(session: Session, order_ids: Sequence[int]) -> dict[int, int]:
     return {order_id: refund for order_id, refund in found.items() if refund}  # (one taken back: none)
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 def check_returnable(order: Order, now: datetime) -> None:
     """Raises OrderError unless the order's goods can come back now: it shipped, and was not marked
     done more than RETURN_DAYS ago."""
@@ -290,8 +286,8 @@ def check_returnable(order: Order, now: datetime) -> None:
         raise OrderError(ErrorCode.ORDER_RETURN_REFUSED, OrderStateParams(order.number, state))
     if state is OrderState.DONE:
         done_at = max(
-            (_aware(e.at) for e in order.events if e.to_state == OrderState.DONE),
-            default=_aware(order.updated_at),
+            (as_utc(e.at) for e in order.events if e.to_state == OrderState.DONE),
+            default=as_utc(order.updated_at),
         )
         if now - done_at > timedelta(days=RETURN_DAYS):
             raise OrderError(ErrorCode.ORDER_RETURN_TOO_LATE, ReturnDaysParams(order.number, RETURN_DAYS))

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, FileParams, OrderError, ValueParams
-from app.models import Contact, Order, OrderEvent, OrderLine, utcnow
+from app.models import Contact, Order, OrderEvent, OrderLine, as_utc, utcnow
 from app.money import to_decimal
 from app.order_messages import COURIER_TRACKING
 from app.orders import OrderState, TrackingDoubt, move_order, set_tracking, tracking_doubt
@@ -130,11 +130,6 @@ def set_shipping_address(session: Session, order_id: int, where: ShippingAddress
     order.address = clean(where.address, 200)
     order.address_detail = clean(where.address_detail, 200)
     order.delivery_memo = clean(where.delivery_memo, 200)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives back naive datetimes; the database keeps UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _items(session: Session, order_ids: Sequence[int]) -> dict[int, list[OrderLine]]:
@@ -261,7 +256,7 @@ def order_sheet_rows(
             rows.append(
                 (
                     o.number,
-                    _aware(o.created_at).astimezone(zone).replace(tzinfo=None, microsecond=0),
+                    as_utc(o.created_at).astimezone(zone).replace(tzinfo=None, microsecond=0),
                     names.get(o.state, o.state),
                     o.customer_name,
                     line.code,
