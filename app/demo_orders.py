@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import CatalogItem, Contact, Message, Order, as_utc
-from app.order_messages import CANCELLED_REFUND, REMINDER
+from app.order_messages import CANCELLED_REFUND, REMINDER, RETURN_MESSAGE
 from app.order_settings import OrderSettings, save_order_settings, shop_charges
 from app.orders import EXPIRED_MOVE, LineInput, OrderState, create_order, move_order, order_from_cart
 from app.shipping_sheets import ShippingAddress, set_shipping_address
@@ -21,24 +21,23 @@ BANK = "국민은행 123456-01-234567 (서울리넨하우스)"  # as the /계좌
 # transfer names it, and the law check of the shop's Korean ad finds the shop by it ("서울 리넨 하우스").
 BANK_EN = "KB Kookmin Bank 123456-01-234567 (서울리넨하우스)"
 # The demo's approved templates (relay/sandbox_cast.py TEMPLATES) chosen for the steps they fit, so an
-# order moved after the customer's 24 hours still tells her (Order settings ▸ Messages).
+# order moved after the customer's 24 hours still tells her (Order settings ▸ Messages). Each is
+# approved in Korean and English under one name: a customer gets the version she reads, and the
+# demo run in English shows the owner the English one first.
 DEMO_TEMPLATES: dict[str, str] = {
     OrderState.AWAITING_PAYMENT.value: "order_payment",
     REMINDER: "order_payment",
     OrderState.PAID.value: "order_paid",
     OrderState.SHIPPED.value: "order_shipped",
     CANCELLED_REFUND: "order_refund",
+    RETURN_MESSAGE: "order_return",
 }
-# The demo run in English: the same steps' English templates, so an owner who reads English sees
-# what the customer reads in Order settings ▸ Messages, not Korean.
-DEMO_TEMPLATES_EN: dict[str, str] = {state: name + "_en" for state, name in DEMO_TEMPLATES.items()}
 
 
 def demo_order_settings(lang: str) -> OrderSettings:
     """The demo shop's bank account and templates, in the language the demo runs in."""
-    if lang.lower().startswith("ko"):
-        return OrderSettings(bank_account=BANK, templates=dict(DEMO_TEMPLATES))
-    return OrderSettings(bank_account=BANK_EN, templates=dict(DEMO_TEMPLATES_EN))
+    bank = BANK if lang.lower().startswith("ko") else BANK_EN
+    return OrderSettings(bank_account=bank, templates=dict(DEMO_TEMPLATES))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.queries import has_written
 from app.rules import RECENT_WORDS, TYPED_KINDS, text_for, writing_script, zone
+from app.template_versions import version_named
 from app.wire import SERVICE_WINDOW, Template
 
 if TYPE_CHECKING:
@@ -87,7 +88,10 @@ CANCELLED_REFUND = "cancelled_refund"
 
 # The messages of a return and of an exchange (message keys, not states: the order's history says
 # which, `app.order_returns`): {exchange} is the new order's number. The refund and the difference to
-# pay are lines of their own, added when there is one.
+# pay are lines of their own, added when there is one. Outside the 24 hours a return that refunds
+# something goes as the template the owner chose under RETURN_MESSAGE, with BASIC_VALUES ({{3}} what
+# this return refunds), or, for a return of the whole order, as the CANCELLED_REFUND one when chosen;
+# an exchange has no template.
 RETURN_MESSAGE = "returned"
 EXCHANGE_MESSAGE = "exchanged"
 # What an exchange's message adds when the replacement costs more: the new order asks for it.
@@ -303,7 +307,7 @@ def template_fits(step: str, template: Template) -> bool:
     values than it has places. One with fewer places takes the first values."""
     if step == PAID_TOGETHER:
         return can_name_several_orders(template)
-    if step == CANCELLED_REFUND:
+    if step in (CANCELLED_REFUND, RETURN_MESSAGE):
         # Its point is the amount: {{3}}. One with fewer places would tell of a refund of nothing.
         return template_places(template) == len(BASIC_VALUES)
     return template_places(template) <= len(TEMPLATE_VALUES.get(step, BASIC_VALUES))
@@ -361,16 +365,27 @@ def can_name_several_orders(template: Template) -> bool:
     return template_places(template) == len(SEVERAL_ORDERS_VALUES)
 
 
-def several_orders_template(settings: OrderSettings, templates: Sequence[Template]) -> Template | None:
+def several_orders_template(
+    settings: OrderSettings, templates: Sequence[Template], reads: str | None = None, shop_language: str = ""
+) -> Template | None:
     """Outside the window, the approved template for one message about several orders: the one the
     owner chose for it, else the Paid one when it has the places (no new template to ask Meta for);
-    None when neither can name every order and the total."""
-    approved = {t.name: t for t in templates if t.status.upper() == "APPROVED"}
+    None when neither can name every order and the total. Each in the customer's language
+    (`step_template`)."""
     for key in (PAID_TOGETHER, OrderState.PAID.value):
-        template = approved.get(settings.templates.get(key, ""))
+        template = step_template(settings, key, templates, reads, shop_language)
         if template is not None and can_name_several_orders(template):
             return template
     return None
+
+
+def step_template(
+    settings: OrderSettings, step: str, templates: Sequence[Template], reads: str | None, shop_language: str
+) -> Template | None:
+    """The approved template the owner chose for `step` (by name), in the version a customer who
+    reads `reads` gets: theirs when that translation is approved, else the shop's language's
+    (`app.template_versions.version_named`, as a campaign picks it)."""
+    return version_named(settings.templates.get(step, ""), templates, reads, shop_language)
 
 
 def prepare_message(
@@ -388,12 +403,23 @@ def prepare_message(
     numbers: Sequence[str] = (),
     deadline_for: Callable[[str], str] | None = None,
     returned: bool = False,
+    reads: str | None = None,
+    shop_language: str = "",
 ) -> PreparedMessage | None:
     """The message for the order's current state (or its payment reminder; `returned`: its latest
     return or exchange), or None for a state that tells the customer nothing. `paid_together`:
     `order` stands for several orders one transfer paid (their total; `numbers` theirs), told in one
     message. `deadline_for`: the payment deadline written
-    in a language ("ko", "en"), for a template whose language is not the message's."""
+    in a language ("ko", "en"), for a template whose language is not the message's.
+
+    Outside the window a step's template goes in the version of the language the customer reads
+    (`reads`, `app.template_versions.customer_language`) when the shop has it approved, else in the
+    shop's (`shop_language`, the owner's; `language` when not given)."""
+    shop_language = shop_language or language
+
+    def chosen_for(step: str) -> Template | None:
+        return step_template(settings, step, templates, reads, shop_language)
+
     if reminder and order.state != OrderState.AWAITING_PAYMENT:
         return None
     came_back = last_return(order.events) if returned else None
@@ -439,7 +465,7 @@ def prepare_message(
             filled = _with_money_lines(filled, came_back, language, locale, order.currency)
         return PreparedMessage(state, filled, True, bank_missing=bank_missing, several_orders=several)
     if several:
-        chosen = several_orders_template(settings, templates)
+        chosen = several_orders_template(settings, templates, reads, shop_language)
         if chosen is None:
             return PreparedMessage(
                 state, fill(text, values), False, template_missing=True, several_orders=True
@@ -457,7 +483,7 @@ def prepare_message(
         return PreparedMessage(
             state, render_template(chosen, several_values), False, chosen, several_values, several_orders=True
         )
-    if came_back is not None and (whole := _whole_return_template(order, came_back, settings, templates)):
+    if came_back is not None and (whole := _whole_return_template(order, came_back, chosen_for)):
         # Every piece back and refunded: the order is cancelled, and the customer hears it as a paid
         # order's cancel outside the window, through the refund template, {{3}} what this return refunds.
         from app.locales import babel_locale
@@ -470,10 +496,14 @@ def prepare_message(
         )
         whole_params = (values["name"], values["number"], refund_text)
         return PreparedMessage(state, render_template(whole, whole_params), False, whole, whole_params)
-    template = approved_template(settings.templates.get(state, ""), templates)
+    template = chosen_for(state)
+    if came_back is not None and not (template is not None and _partial_return_template(came_back, template)):
+        # A return's template tells of its refund ({{3}}); an exchange, or a return refunding
+        # nothing, has none to go as.
+        template = None
     refund_left_out = refund_due
     if refund_due:
-        refund_template = approved_template(settings.templates.get(CANCELLED_REFUND, ""), templates)
+        refund_template = chosen_for(CANCELLED_REFUND)
         if refund_template is not None and template_fits(CANCELLED_REFUND, refund_template):
             # One message: the refund template stands for the cancel's, never both.
             template, refund_left_out = refund_template, False
@@ -512,6 +542,12 @@ def prepare_message(
     in_its_language = placeholders(order, settings, babel_locale(template.language), deadline)
     if carried:
         in_its_language["total"] = format_price(refund_minor, order.currency, babel_locale(template.language))
+    if came_back is not None:  # the return template's {{3}}: what this return refunds
+        in_its_language["total"] = format_price(
+            int(came_back["refund"]),
+            str(came_back.get("currency") or order.currency),
+            babel_locale(template.language),
+        )
     params = template_params(state, template, in_its_language)
     from app.sending import render_template
 
@@ -529,7 +565,7 @@ def prepare_message(
 
 
 def _whole_return_template(
-    order: OrderDetail, came_back: dict[str, Any], settings: OrderSettings, templates: Sequence[Template]
+    order: OrderDetail, came_back: dict[str, Any], chosen_for: Callable[[str], Template | None]
 ) -> Template | None:
     """The refund template (`CANCELLED_REFUND`) when the latest return cancelled the order with a
     refund, none exchanged: the same message a paid order's cancel sends outside the window."""
@@ -539,20 +575,23 @@ def _whole_return_template(
         or came_back.get("exchange")
     ):
         return None
-    chosen = approved_template(settings.templates.get(CANCELLED_REFUND, ""), templates)
+    chosen = chosen_for(CANCELLED_REFUND)
     return chosen if chosen is not None and template_fits(CANCELLED_REFUND, chosen) else None
+
+
+def _partial_return_template(came_back: dict[str, Any], template: Template) -> bool:
+    """The return template (`RETURN_MESSAGE`) can tell of this return: it refunds something (its
+    {{3}}) and sends nothing instead (an exchange has no template)."""
+    return (
+        bool(int(came_back.get("refund", 0)))
+        and not came_back.get("exchange")
+        and template_fits(RETURN_MESSAGE, template)
+    )
 
 
 def was_paid(order: OrderDetail) -> bool:
     """The order was Paid at some point: cancelling it owes the customer a refund."""
     return any(event.to_state == OrderState.PAID for event in order.events)
-
-
-def approved_template(name: str, templates: Sequence[Template]) -> Template | None:
-    """The approved template of that name (None for "" or one not approved)."""
-    if not name:
-        return None
-    return next((t for t in templates if t.name == name and t.status.upper() == "APPROVED"), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -634,7 +673,11 @@ def message_for_order(
 
     `paid_with`: the customer's other orders the same bank transfer paid: one message tells of them
     all (`PAID_TOGETHER`: every order number, listed as the message's language lists things, and the
-    total received)."""
+    total received).
+
+    Outside the window the step's template goes in the language the customer reads (their words,
+    else their number's country: `app.template_versions.customer_language`, as campaigns choose)
+    when the shop has that version approved, else in the owner's `language`."""
     from babel.lists import format_list
     from sqlalchemy import select
 
@@ -643,6 +686,7 @@ def message_for_order(
     from app.order_queries import order_detail
     from app.order_settings import load_order_settings
     from app.sending import approved_templates
+    from app.template_versions import customer_language as template_reader
 
     with db.read() as s:
         detail = order_detail(s, order_id)
@@ -657,7 +701,7 @@ def message_for_order(
         contact = s.get(Contact, detail.contact_id) if detail.contact_id is not None else None
         if contact is None or not contact.wa_id:
             return None
-        contact_id, last_inbound = contact.id, contact.last_inbound_at
+        contact_id, last_inbound, wa_id = contact.id, contact.last_inbound_at, contact.wa_id
         never_wrote = last_inbound is None and not has_written(s, contact_id)
         their_words = list(
             s.scalars(
@@ -719,6 +763,8 @@ def message_for_order(
         templates=approved_templates(db, None),
         reminder=reminder,
         returned=returned,
+        reads=template_reader(" ".join(their_words) or None, wa_id),
+        shop_language=owner_language,
         paid_together=bool(others),
         numbers=numbers if others else (),
         deadline_for=(

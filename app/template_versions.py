@@ -114,6 +114,32 @@ def version_for(versions: Sequence[Template], wanted: str | None) -> Template:
     return versions[0]
 
 
+def version_named(
+    name: str, templates: Iterable[Template], wanted: str | None, default: str
+) -> Template | None:
+    """The approved version of the template called `name` that a customer who reads `wanted`
+    (`customer_language`) gets, the way a campaign picks it: theirs when it is approved and takes the
+    same parameters, else the version in the shop's `default` language, else the first approved one.
+    None for "" or a name with no approved version. (A step of an order is chosen by name only:
+    Meta keeps its languages under that one name.)"""
+    versions = named_versions(name, templates, default)
+    return version_for(versions, wanted) if versions else None
+
+
+def named_versions(name: str, templates: Iterable[Template], default: str) -> list[Template]:
+    """`versions_of` the approved template called `name`, the one in the shop's `default` language
+    first (else the first approved): every language a customer can get it in. [] for none."""
+    if not name:
+        return []
+    templates = list(templates)
+    approved = [t for t in templates if t.name == name and t.status.upper() == "APPROVED"]
+    if not approved:
+        return []
+    shop = primary_language(default)
+    chosen = next((t for t in approved if primary_language(t.language) == shop), approved[0])
+    return versions_of(chosen, templates)
+
+
 def language_most_lack(versions: Sequence[Template], languages: Sequence[str | None]) -> str | None:
     """The language more than half the recipients read (`languages`, one each, None when it cannot be
     told) when the template has no version in it: they would get the chosen one, in another language.

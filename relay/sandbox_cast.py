@@ -403,10 +403,11 @@ TEMPLATES: list[dict[str, Any]] = [
             {"type": "FOOTER", "text": "서울 리넨 하우스"},
         ],
     },
-    # The order templates of a shop that writes English (the demo run in English chooses them in
-    # Order settings ▸ Messages): the same places as the Korean ones above, in the same order.
+    # The order templates' English versions, under the same names as Meta keeps a template's
+    # languages: a customer who writes English gets these (app.template_versions), and the demo run
+    # in English sends them first. The same places as the Korean ones above, in the same order.
     {
-        "name": "order_payment_en",
+        "name": "order_payment",
         "language": "en",
         "category": "UTILITY",
         "status": "APPROVED",
@@ -433,7 +434,7 @@ TEMPLATES: list[dict[str, Any]] = [
         ],
     },
     {
-        "name": "order_shipped_en",
+        "name": "order_shipped",
         "language": "en",
         "category": "UTILITY",
         "status": "APPROVED",
@@ -460,7 +461,7 @@ TEMPLATES: list[dict[str, Any]] = [
         ],
     },
     {
-        "name": "order_refund_en",
+        "name": "order_refund",
         "language": "en",
         "category": "UTILITY",
         "status": "APPROVED",
@@ -495,7 +496,7 @@ TEMPLATES: list[dict[str, Any]] = [
         ],
     },
     {
-        "name": "order_paid_en",
+        "name": "order_paid",
         "language": "en",
         "category": "UTILITY",
         "status": "APPROVED",
@@ -506,6 +507,41 @@ TEMPLATES: list[dict[str, Any]] = [
                 "text": "Hi {{1}}, we have received your payment for order {{2}}.\nAmount paid: {{3}}\n"
                 "We'll pack your order with care and send it soon.",
                 "example": {"body_text": [["Amy Clarke", "2026-0007", "₩58,000"]]},
+            },
+            {"type": "FOOTER", "text": "Seoul Linen House"},
+        ],
+    },
+    {
+        # Part of an order returned after the customer's 24 hours, the rest kept (Order settings ▸
+        # Return: name, order number, what this return refunds).
+        "name": "order_return",
+        "language": "ko",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000014",
+        "components": [
+            {
+                "type": "BODY",
+                # The amount always ends in 원, so 은 fits every one (see order_refund).
+                "text": "{{1}}님, 주문번호 {{2}} 주문의 반품이 접수되었습니다. 반품하신 상품의 {{3}}은 "
+                "환불해 드릴게요. 환불받으실 계좌를 알려 주세요.",
+                "example": {"body_text": [["김민지", "2026-0007", "29,000원"]]},
+            },
+            {"type": "FOOTER", "text": "서울 리넨 하우스"},
+        ],
+    },
+    {
+        "name": "order_return",
+        "language": "en",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000015",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "Hi {{1}}, we have received your return for order {{2}}. We'll refund {{3}} for "
+                "the returned items: please let us know which account to send it to.",
+                "example": {"body_text": [["Amy Clarke", "2026-0007", "₩29,000"]]},
             },
             {"type": "FOOTER", "text": "Seoul Linen House"},
         ],

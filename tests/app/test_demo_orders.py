@@ -190,9 +190,11 @@ def test_daniel_ortizs_new_order_is_the_coat_his_chat_asks_for(db, tmp_path: Pat
 def test_the_demo_in_english_tells_its_orders_outside_the_window_in_english(db, tmp_path: Path) -> None:
     """An owner who reads English opened Order settings ▸ Messages in the English demo: every step's
     template was Korean ("김민지님, 주문번호 … 입금 안내입니다") and the bank account 국민은행. The English
-    demo chooses the relay's English order templates and writes its bank account in English."""
+    demo's order templates are approved in English too, which the English owner sees first, and its
+    bank account is written in English."""
     from app.order_messages import template_fits, template_preview
     from app.relay_client import RelayClient
+    from app.template_versions import named_versions
     from tests.support.relay_server import run_relay
 
     with db.write() as s:
@@ -209,10 +211,18 @@ def test_the_demo_in_english_tells_its_orders_outside_the_window_in_english(db, 
     from app.campaign_checks import account_holder
 
     assert account_holder(settings.bank_account) == "서울리넨하우스"
-    assert set(settings.templates) == {"awaiting_payment", "reminder", "paid", "shipped", "cancelled_refund"}
+    assert set(settings.templates) == {
+        "awaiting_payment",
+        "reminder",
+        "paid",
+        "shipped",
+        "cancelled_refund",
+        "returned",
+    }
     for step, name in settings.templates.items():
-        template = next((t for t in approved if t.name == name), None)
-        assert template is not None and template.language.startswith("en"), (step, name)
+        versions = named_versions(name, approved, "en")
+        assert [t.language for t in versions] == ["en", "ko"], (step, name)  # the owner's first
+        template = versions[0]
         assert template_fits(step, template), (step, name)
         shown = template_preview(
             step,

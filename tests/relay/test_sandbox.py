@@ -510,11 +510,14 @@ def test_the_demos_approved_templates_have_numbered_parameters() -> None:
         ("spring_restock", "ko", "MARKETING"),  # has it
         ("spring_restock", "en", "MARKETING"),  # its version for customers who write English
         ("shipping_notice", "en", "UTILITY"),
-        # The same order steps for a shop that writes English (the demo run in English).
-        ("order_payment_en", "en", "UTILITY"),
-        ("order_shipped_en", "en", "UTILITY"),
-        ("order_refund_en", "en", "UTILITY"),
-        ("order_paid_en", "en", "UTILITY"),
+        ("order_return", "ko", "UTILITY"),  # part of an order returned, the rest kept
+        # The same order steps in English, under the same names: for customers who write English,
+        # and first for the demo run in English.
+        ("order_payment", "en", "UTILITY"),
+        ("order_shipped", "en", "UTILITY"),
+        ("order_refund", "en", "UTILITY"),
+        ("order_paid", "en", "UTILITY"),
+        ("order_return", "en", "UTILITY"),
     }
     for template in templates:
         assert template["status"] == "APPROVED"
@@ -538,7 +541,7 @@ def test_the_demos_refund_template_is_the_one_order_settings_offer_for_a_paid_or
         if template_fits(CANCELLED_REFUND, Template.model_validate(template_summary(t)))
     ]
     assert "order_refund" in fitting
-    (refund,) = [t for t in templates if t["name"] == "order_refund"]
+    (refund,) = [t for t in templates if (t["name"], t["language"]) == ("order_refund", "ko")]
     (body,) = [c for c in refund["components"] if c["type"] == "BODY"]
     assert "{{3}}" in body["text"] and "환불" in body["text"]
 
@@ -552,12 +555,14 @@ def test_the_demos_order_settings_choose_a_fitting_template_for_each_step_told_o
     from app.wire import Template
     from relay.routes.messages import template_summary
 
-    templates = {
-        t["name"]: Template.model_validate(template_summary(t))
-        for t in run(lambda: SandboxUpstream().list_templates())
-    }
+    every = [
+        Template.model_validate(template_summary(t)) for t in run(lambda: SandboxUpstream().list_templates())
+    ]
+    templates = {t.name: t for t in every if t.language == "ko"}
     for step, name in DEMO_TEMPLATES.items():
-        assert template_fits(step, templates[name]), (step, name)
+        for language in ("ko", "en"):  # each step's template is approved in both, alike
+            (version,) = [t for t in every if (t.name, t.language) == (name, language)]
+            assert template_fits(step, version), (step, name, language)
     values = {
         "name": "김민지",
         "number": "2026-0001",
@@ -585,6 +590,10 @@ def test_the_demos_order_settings_choose_a_fitting_template_for_each_step_told_o
     assert told("paid") == (
         "김민지님, 주문번호 2026-0001 주문의 입금이 확인되었습니다.\n결제 금액: 42,000원\n"
         "상품을 정성껏 준비해서 보내드릴게요."
+    )
+    assert told("returned") == (
+        "김민지님, 주문번호 2026-0001 주문의 반품이 접수되었습니다. 반품하신 상품의 42,000원은 "
+        "환불해 드릴게요. 환불받으실 계좌를 알려 주세요."
     )
 
 
