@@ -210,6 +210,10 @@ class OrderMessagePane(QWidget):
         self.how.setText(with_particles(f"{self._lead} {how}" if self._lead else how))
         self.edit.setReadOnly(not prepared.inside_window)
         self.send_button.setEnabled(prepared.sendable)
+        if not prepared.sendable:
+            # Nothing can go now: the words are there to tell her another way.
+            self.copy_button.setText(translate("OrderWindow", "Copy text"))
+            self.copy_button.show()
         self.open_requested.emit()
         # Offered after a move or "Payment reminder…" pressed from the keyboard: Send is the next
         # step (Shift+Tab reaches the text); a field the owner is typing in keeps the focus.
@@ -239,13 +243,20 @@ class OrderMessagePane(QWidget):
                     "OrderWindow",
                     "Meta files it as {0}, not utility: it is paid and counts toward your messaging limit.",
                 ).format(prepared.template.category.lower())
-        elif prepared.state in (RETURN_MESSAGE, EXCHANGE_MESSAGE):
+        elif prepared.state == EXCHANGE_MESSAGE:
             how = translate(
                 "OrderWindow",
-                "More than 24 hours since the customer wrote, so WhatsApp takes only an approved template: "
-                "a return of the whole order goes as the refund template of Shop ▸ Order settings ▸ "
-                "Cancelled, other returns and exchanges have none. Tell the customer this by phone, or send "
-                "it once they write again.",
+                "More than 24 hours since the customer wrote, so WhatsApp takes only an approved template, "
+                "and an exchange has none. The exchange is recorded: tell the customer by phone (copy the "
+                "text below), or send it once they write again.",
+            )
+        elif prepared.state == RETURN_MESSAGE:
+            how = translate(
+                "OrderWindow",
+                "More than 24 hours since the customer wrote, so WhatsApp takes only an approved template, "
+                "and none is chosen for a return in Shop ▸ Order settings ▸ Return (it tells of the refund: "
+                "a return that refunds nothing has none). The return is recorded: tell the customer by "
+                "phone (copy the text below), or send it once they write again.",
             )
         elif prepared.unfit_template and prepared.never_wrote:
             how = translate(

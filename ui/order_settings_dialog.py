@@ -31,15 +31,18 @@ from app.order_messages import (
     DEFAULT_MESSAGES,
     PAID_TOGETHER,
     REMINDER,
+    RETURN_MESSAGE,
     template_fits,
     template_preview,
 )
 from app.order_settings import OrderSettings
 from app.orders import OrderState, payment_deadline
 from app.sending import approved_templates
+from app.template_versions import named_versions
 from app.wire import Template
 from ui.automation_dialog import push_automations_now
 from ui.bounded_text import BoundedTextEdit
+from ui.campaign_message import language_name
 from ui.context import AppContext
 from ui.formatting import customer_day
 from ui.ops import Op, failure_sentence
@@ -54,8 +57,8 @@ from ui.unsaved_edits import leave_edits
 
 log = logging.getLogger(__name__)
 
-# The messages the owner can reword: one per state that tells the customer, the payment reminder, and
-# the one "payment confirmed" for several orders one bank transfer paid.
+# The messages the owner can reword: one per state that tells the customer, the payment reminder,
+# the one "payment confirmed" for several orders one bank transfer paid, and a return's.
 MESSAGE_STATES: tuple[str, ...] = (
     OrderState.AWAITING_PAYMENT.value,
     REMINDER,
@@ -64,6 +67,7 @@ MESSAGE_STATES: tuple[str, ...] = (
     OrderState.SHIPPED.value,
     OrderState.DONE.value,
     OrderState.CANCELLED.value,
+    RETURN_MESSAGE,
 )
 # Templates chosen for a step that has no message tab of its own: the refund one, on the Cancelled tab.
 TEMPLATE_KEYS: tuple[str, ...] = (*MESSAGE_STATES, CANCELLED_REFUND)
@@ -204,6 +208,21 @@ class OrderSettingsDialog(QDialog):
                 refund_note.setTextFormat(Qt.TextFormat.PlainText)
                 pl.addRow(refund_note)
                 self.template_choice[CANCELLED_REFUND] = refund
+            if state == RETURN_MESSAGE:
+                return_note = QLabel(
+                    self.tr(
+                        "Outside the 24-hour window a return that refunds part of an order goes as the "
+                        "template above, with {{1}} the name, {{2}} the order number and {{3}} the amount "
+                        "this return refunds. A return of the whole order goes as the Cancelled tab's "
+                        "refund template when one is chosen. An exchange has no template: tell the "
+                        "customer by phone, or once they write again."
+                    ),
+                    page,
+                )
+                return_note.setObjectName("returnTemplateNote")
+                return_note.setWordWrap(True)
+                return_note.setTextFormat(Qt.TextFormat.PlainText)
+                pl.addRow(return_note)
             tabs.addTab(page, self.message_title(state))
             self.messages[state] = edit
             self.other_messages[state] = other
@@ -258,29 +277,48 @@ class OrderSettingsDialog(QDialog):
         """Under the step's list: its chosen template filled with a sample order's values, as that
         step sends it, so a template made for another step reads wrong before it is ever sent."""
         label = self.template_previews[step]
-        name = str(self.template_choice[step].currentData() or "")
-        template = next((t for t in self.templates if t.name == name), None)
-        if template is None:
+        versions = self.versions(str(self.template_choice[step].currentData() or ""))
+        if not versions:
             label.hide()
             label.clear()
             return
         due = payment_deadline(utcnow(), self.days.value(), None)
-        text = template_preview(
-            step,
-            template,
-            bank_account=" ".join(self.bank.text().split()),
-            currency=self.ctx.currency,  # the orders'
-            deadline_for=lambda language: customer_day(due, language),
-        )
-        label.setText(self.tr("A customer reads, for a sample order:\n{0}").format(text))
+
+        def preview(template: Template) -> str:
+            return template_preview(
+                step,
+                template,
+                bank_account=" ".join(self.bank.text().split()),
+                currency=self.ctx.currency,  # the orders'
+                deadline_for=lambda language: customer_day(due, language),
+            )
+
+        if len(versions) == 1:
+            label.setText(self.tr("A customer reads, for a sample order:\n{0}").format(preview(versions[0])))
+        else:
+            # Every language the template goes in, the shop's first: each customer gets their own.
+            each = "\n\n".join(f"{language_name(t.language)}:\n{preview(t)}" for t in versions)
+            label.setText(
+                self.tr(
+                    "Each customer gets the version in the language they write, and anyone else the {0} "
+                    "one. For a sample order:\n{1}"
+                ).format(language_name(versions[0].language), each)
+            )
         label.show()
 
+    def versions(self, name: str) -> list[Template]:
+        """The approved languages of the template called `name`, the owner's first (what a customer
+        who writes none of the others gets): as an order's message picks them."""
+        return named_versions(name, self.templates, ui_language())
+
     def message_title(self, state: str) -> str:
-        """The tab of a message: its step's name, or what the two messages of no step of their own are."""
+        """The tab of a message: its step's name, or what the messages of no step of their own are."""
         if state == REMINDER:
             return self.tr("Payment reminder")
         if state == PAID_TOGETHER:
             return self.tr("Paid, several orders")
+        if state == RETURN_MESSAGE:
+            return self.tr("Return")
         return state_name(state)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -365,16 +403,21 @@ class OrderSettingsDialog(QDialog):
         self._shown = self._typed()
 
     def _fill_templates(self, chosen: Mapping[str, str]) -> None:
-        """Each step's list of the approved templates that fit it, `chosen` selected."""
+        """Each step's list of the approved templates that fit it, by name with every language it
+        goes in (a customer gets hers), `chosen` selected."""
+        names = list(dict.fromkeys(t.name for t in self.templates))
+        offered = [versions for name in names if (versions := self.versions(name))]
         for state in TEMPLATE_KEYS:
             combo = self.template_choice[state]
             combo.clear()
             combo.addItem(self.tr("None"), "")
-            for t in self.templates:
-                if not template_fits(state, t):
+            for versions in offered:
+                first = versions[0]
+                if not template_fits(state, first):
                     continue  # more places than the step has values (Meta would refuse it), or for
                     # several orders no place for every number and the total
-                combo.addItem(f"{t.name} ({t.language}, {t.category.lower()})", t.name)
+                languages = ", ".join(language_name(t.language) for t in versions)
+                combo.addItem(f"{first.name} ({languages} · {first.category.lower()})", first.name)
             index = combo.findData(chosen.get(state, ""))
             combo.setCurrentIndex(max(0, index))
 

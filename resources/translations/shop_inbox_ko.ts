@@ -5353,6 +5353,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>고객이 최근 24시간 안에 메시지를 보냈으면 결제한 주문을 취소할 때 환불해 드린다는 말과 환불받을 계좌를 묻는 말이 함께 가요. 그렇지 않으면 템플릿만 보낼 수 있어서, 위의 템플릿 대신 이 템플릿이 가요. {{1}}은 이름, {{2}}는 주문번호, {{3}}은 환불할 금액이에요. 선택하지 않으면 고객에게 환불 안내가 가지 않고, 취소하기 전에 알려 드려요.</translation>
     </message>
     <message>
+        <source>Outside the 24-hour window a return that refunds part of an order goes as the template above, with {{1}} the name, {{2}} the order number and {{3}} the amount this return refunds. A return of the whole order goes as the Cancelled tab&apos;s refund template when one is chosen. An exchange has no template: tell the customer by phone, or once they write again.</source>
+        <translation>고객의 마지막 메시지 후 24시간이 지나면 주문의 일부를 환불하는 반품은 위의 템플릿으로 가요. {{1}}은 이름, {{2}}는 주문번호, {{3}}은 이번 반품으로 환불할 금액이에요. 주문 전체 반품은 취소 탭의 환불 템플릿을 선택해 두었으면 그 템플릿으로 가요. 교환에는 템플릿이 없으니 전화로 알리거나 고객이 다시 메시지를 보내면 알려 주세요.</translation>
+    </message>
+    <message>
         <source>Shipping and &amp;payment</source>
         <translation>배송 및 결제(&amp;P)</translation>
     </message>
@@ -5367,12 +5371,22 @@ Run it only if you know who made it and asked for it. A customer has no reason t
 {0}</translation>
     </message>
     <message>
+        <source>Each customer gets the version in the language they write, and anyone else the {0} one. For a sample order:
+{1}</source>
+        <translation>고객마다 자신이 쓰는 언어의 버전을 받고, 그 밖의 고객은 {0} 버전을 받아요. 예시 주문이라면 이렇게 보여요:
+{1}</translation>
+    </message>
+    <message>
         <source>Payment reminder</source>
         <translation>입금 안내(리마인더)</translation>
     </message>
     <message>
         <source>Paid, several orders</source>
         <translation>결제 완료(여러 주문)</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>반품</translation>
     </message>
     <message>
         <source>These amounts were set in {0}, before your shop&apos;s currency became {1}, and stay in {0}: orders in {1} are charged none of them. Type the amounts in {1} and save to charge them on orders in {1}.</source>
@@ -5968,6 +5982,10 @@ Save it anyway?</source>
         <translation>아직 바뀐 건 없어요. 주문 상태는 그대로예요.</translation>
     </message>
     <message>
+        <source>Copy text</source>
+        <translation>글 복사</translation>
+    </message>
+    <message>
         <source>The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.</source>
         <translation>고객이 24시간 안에 메시지를 보냈으니 일반 메시지로 보내요. 자유롭게 고쳐 쓰세요.</translation>
     </message>
@@ -5978,6 +5996,14 @@ Save it anyway?</source>
     <message>
         <source>More than 24 hours since the customer wrote: this goes as the template “{0}”.</source>
         <translation>고객의 마지막 메시지 후 24시간이 지나서 템플릿 “{0}”(으)로 보내요.</translation>
+    </message>
+    <message>
+        <source>More than 24 hours since the customer wrote, so WhatsApp takes only an approved template, and an exchange has none. The exchange is recorded: tell the customer by phone (copy the text below), or send it once they write again.</source>
+        <translation>고객의 마지막 메시지 후 24시간이 지나서 WhatsApp에서는 승인된 템플릿만 보낼 수 있는데, 교환에는 템플릿이 없어요. 교환은 기록되었어요. 아래 글을 복사해 전화로 알리거나, 고객이 다시 메시지를 보내면 보내 주세요.</translation>
+    </message>
+    <message>
+        <source>More than 24 hours since the customer wrote, so WhatsApp takes only an approved template, and none is chosen for a return in Shop ▸ Order settings ▸ Return (it tells of the refund: a return that refunds nothing has none). The return is recorded: tell the customer by phone (copy the text below), or send it once they write again.</source>
+        <translation>고객의 마지막 메시지 후 24시간이 지나서 WhatsApp에서는 승인된 템플릿만 보낼 수 있는데, 상점 ▸ 주문 설정 ▸ 반품에서 선택한 반품 템플릿이 없어요(반품 템플릿은 환불 금액을 알리므로, 환불이 없는 반품에는 쓰지 않아요). 반품은 기록되었어요. 아래 글을 복사해 전화로 알리거나, 고객이 다시 메시지를 보내면 보내 주세요.</translation>
     </message>
     <message>
         <source>The customer has not written yet, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
@@ -6006,10 +6032,6 @@ Save it anyway?</source>
     <message>
         <source>Copy my text</source>
         <translation>내 글 복사</translation>
-    </message>
-    <message>
-        <source>More than 24 hours since the customer wrote, so WhatsApp takes only an approved template: a return of the whole order goes as the refund template of Shop ▸ Order settings ▸ Cancelled, other returns and exchanges have none. Tell the customer this by phone, or send it once they write again.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지나서 WhatsApp에서는 승인된 템플릿만 보낼 수 있어요. 주문 전체 반품은 상점 ▸ 주문 설정 ▸ 취소의 환불 템플릿으로 보내지만, 다른 반품과 교환에는 템플릿이 없어요. 전화로 알려 드리거나 고객이 다시 메시지를 보내면 보내 주세요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>

@@ -123,7 +123,7 @@ def test_the_refund_template_is_chosen_on_the_cancelled_tab_of_the_order_setting
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
     combo = dialog.template_choice["cancelled_refund"]
     # Only a template with a place for the amount: the cancel one (name and number) is not offered.
-    assert [combo.itemText(i) for i in range(combo.count())] == ["None", "order_refund (ko, utility)"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["None", "order_refund (Korean · utility)"]
     combo.setCurrentIndex(combo.findData("order_refund"))
     with qtbot.waitSignal(dialog.accepted):
         dialog.save()

@@ -496,7 +496,7 @@ def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_ste
     dialog.bank.setText("  신한은행   110-123-456789 ")
     combo = dialog.template_choice[OrderState.AWAITING_PAYMENT]
     combo.setCurrentIndex(combo.findData("payment_info"))
-    assert combo.currentText() == "payment_info (ko, utility)"
+    assert combo.currentText() == "payment_info (Korean · utility)"
     with qtbot.waitSignal(dialog.accepted):
         dialog.save()
     with window.ctx.db.read() as s:
