@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -83,7 +85,7 @@ class OrderSettingsDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("orderSettings")
         self.setWindowTitle(self.tr("Order settings"))
-        resize_within_screen(self, QSize(620, 560))
+        resize_within_screen(self, QSize(640, 660))
         self.settings = OrderSettings()
         self._shown: tuple[object, ...] | None = None  # the form as the stored settings filled it
         self.templates: list[Template] = []
@@ -158,7 +160,11 @@ class OrderSettingsDialog(QDialog):
         self._last_edit: QPlainTextEdit | None = None  # the message the owner last typed in
         self.message_tabs = tabs = QTabWidget(messages)
         for state in MESSAGE_STATES:
-            page = QWidget(tabs)
+            # A tab's previews can be long (a template in two languages, twice on Cancelled): it scrolls.
+            scroll = QScrollArea(tabs)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            page = QWidget(scroll)
             pl = QFormLayout(page)
             edit = BoundedTextEdit(page)
             other = BoundedTextEdit(page)
@@ -169,6 +175,7 @@ class OrderSettingsDialog(QDialog):
                 )
             )
             other.setMaximumHeight(90)
+            edit.setMaximumHeight(130)  # the template and its preview below stay in sight
             combo = QComboBox(page)
             if state == PAID_TOGETHER:
                 about = QLabel(
@@ -223,7 +230,8 @@ class OrderSettingsDialog(QDialog):
                 return_note.setWordWrap(True)
                 return_note.setTextFormat(Qt.TextFormat.PlainText)
                 pl.addRow(return_note)
-            tabs.addTab(page, self.message_title(state))
+            scroll.setWidget(page)
+            tabs.addTab(scroll, self.message_title(state))
             self.messages[state] = edit
             self.other_messages[state] = other
             for e in (edit, other):
