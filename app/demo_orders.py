@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import CatalogItem, Contact, Message, Order, as_utc
 from app.order_messages import CANCELLED_REFUND, REMINDER, RETURN_MESSAGE
-from app.order_settings import OrderSettings, save_order_settings, shop_charges
+from app.order_settings import OrderSettings, load_order_settings, save_order_settings, shop_charges
 from app.orders import EXPIRED_MOVE, LineInput, OrderState, create_order, move_order, order_from_cart
 from app.shipping_sheets import ShippingAddress, set_shipping_address
 from app.stock import set_stock
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 CART_HOURS_AGO = 26  # the cart message: older than the 24-hour window (see seed_demo_orders)
 BANK = "국민은행 123456-01-234567 (서울리넨하우스)"  # as the /계좌 quick reply and the bot say
@@ -38,6 +42,20 @@ def demo_order_settings(lang: str) -> OrderSettings:
     """The demo shop's bank account and templates, in the language the demo runs in."""
     bank = BANK if lang.lower().startswith("ko") else BANK_EN
     return OrderSettings(bank_account=bank, templates=dict(DEMO_TEMPLATES))
+
+
+def rename_former_demo_templates(db: Database) -> bool:
+    """A demo kept in a folder from before its order templates were one name in two languages: the
+    English ones it chose ("order_payment_en") are named as now ("order_payment"), so its steps
+    still tell customers outside the window. True when any was renamed."""
+    former = {f"{name}_en": name for name in DEMO_TEMPLATES.values()}
+    with db.write() as s:
+        settings = load_order_settings(s)
+        renamed = {step: former.get(name, name) for step, name in settings.templates.items()}
+        if renamed == settings.templates:
+            return False
+        save_order_settings(s, settings.replace(templates=renamed))
+        return True
 
 
 @dataclass(frozen=True, slots=True)

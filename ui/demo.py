@@ -125,6 +125,10 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
         seed_demo_shop(
             db, demo_dir(), paths.catalog_dir, language, subscribers, samples=root / SAMPLES_FOLDER
         )
+    else:
+        from app.demo_orders import rename_former_demo_templates
+
+        rename_former_demo_templates(db)
     relay = start_embedded_relay(root / "relay", speed=speed)
 
     def stop_demo() -> None:

@@ -243,3 +243,22 @@ def test_the_demo_in_korean_keeps_its_korean_order_templates(db, tmp_path: Path)
         settings = load_order_settings(s)
     assert settings.bank_account.startswith("국민은행")
     assert settings.templates["awaiting_payment"] == "order_payment"
+
+
+def test_a_kept_english_demo_from_before_keeps_its_templates_under_their_names_of_now(db) -> None:
+    """An English demo kept in a folder chose "order_payment_en" and its siblings; the sandbox now
+    keeps each in both languages as "order_payment": reopened, its steps still name a template."""
+    from app.demo_orders import rename_former_demo_templates
+    from app.order_settings import OrderSettings, save_order_settings
+
+    before = {"awaiting_payment": "order_payment_en", "paid": "order_paid_en", "shipped": "my_own_shipped"}
+    with db.write() as s:
+        save_order_settings(s, OrderSettings(templates=before))
+    assert rename_former_demo_templates(db)
+    assert not rename_former_demo_templates(db)  # once
+    with db.read() as s:
+        assert load_order_settings(s).templates == {
+            "awaiting_payment": "order_payment",
+            "paid": "order_paid",
+            "shipped": "my_own_shipped",  # the owner's own choice is hers
+        }
