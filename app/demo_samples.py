@@ -48,7 +48,13 @@ def write_demo_samples(session: Session, folder: Path, now: datetime | None = No
     now = (now or datetime.now(SEOUL)).astimezone(SEOUL)
     folder.mkdir(parents=True, exist_ok=True)
     orders = session.execute(
-        select(Order.number, Order.state, Order.customer_name, Order.depositor_name, Order.total_minor)
+        select(
+            Order.number,
+            Order.state,
+            Order.customer_name,
+            Order.depositor_name,
+            Order.total_minor - Order.carried_minor,
+        )
         .where(Order.currency == "KRW", Order.state.in_((OrderState.AWAITING_PAYMENT, OrderState.PAID)))
         .order_by(Order.created_at, Order.id)
     ).all()

@@ -288,8 +288,15 @@ def _recorded_deposits(session: Session, which: ColumnElement[bool]) -> dict[obj
     return applied
 
 
-# What a deposit is matched against: (id, number, customer, depositor, total).
-_ORDER_FIVE = (Order.id, Order.number, Order.customer_name, Order.depositor_name, Order.total_minor)
+# What a deposit is matched against: (id, number, customer, depositor, total to pay). An exchange's
+# new order is paid in part by her first order's payment: her transfer is for the rest.
+_ORDER_FIVE = (
+    Order.id,
+    Order.number,
+    Order.customer_name,
+    Order.depositor_name,
+    (Order.total_minor - Order.carried_minor).label("due_minor"),
+)
 
 
 def _marked_paid_by_hand(session: Session, now: datetime, currency: str = "KRW") -> list[_Open]:

@@ -98,6 +98,8 @@ class ErrorCode(enum.StrEnum):
     ORDER_CURRENCY_OTHER = "order_currency_other"  # an item priced in another currency than the order's
     ORDER_AMOUNT_INVALID = "order_amount_invalid"
     ORDER_DISCOUNT_OVER_TOTAL = "order_discount_over_total"
+    # An exchange's new order changed to be worth less than her first order's payment carried to it.
+    ORDER_CARRIED_OVER_TOTAL = "order_carried_over_total"
     ORDER_MOVE_REFUSED = "order_move_refused"
     ORDER_OUT_OF_STOCK = "order_out_of_stock"
     ORDER_GONE = "order_gone"
@@ -492,6 +494,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ORDER_CURRENCY_OTHER: OrderCurrencyParams,
     ErrorCode.ORDER_AMOUNT_INVALID: OrderAmountParams,
     ErrorCode.ORDER_DISCOUNT_OVER_TOTAL: DiscountParams,
+    ErrorCode.ORDER_CARRIED_OVER_TOTAL: DiscountParams,  # the carried money, the new total
     ErrorCode.ORDER_MOVE_REFUSED: OrderMoveParams,
     ErrorCode.ORDER_OUT_OF_STOCK: StockParams,
     ErrorCode.ORDER_GONE: NoParams,

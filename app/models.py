@@ -368,7 +368,12 @@ class Order(Base):
     shipping_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     surcharge_minor: Mapped[int] = mapped_column(BigInteger, default=0)  # remote area (도서산간)
     discount_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    # What she owes for it: items + shipping + surcharge − discount (what the books call its sale).
     total_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    # What another order's payment pays of it: an exchange's new order holds what her first order's
+    # payment carried to it (migration 0017; before, it was written as a discount). She is asked
+    # for the rest, `total_minor - carried_minor`.
+    carried_minor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     note: Mapped[str] = mapped_column(Text, default="", server_default="")  # the customer's, with her cart
     memo: Mapped[str] = mapped_column(Text, default="", server_default="")  # the owner's own (migration 0016)
     customer_name: Mapped[str] = mapped_column(String(256), default="", server_default="")

@@ -113,7 +113,7 @@ def cancel_refund(db: Database, order_id: int) -> tuple[int, str]:
     new order still holding money of its first order, that order's number ("" otherwise)."""
     detail = load_order(db, order_id)
     carried_from = exchange_number(detail.events) if carried_credit(detail.events) else ""
-    return refund_on_cancel(detail.state, detail.total_minor, detail.events), carried_from
+    return refund_on_cancel(detail.state, detail.due_minor, detail.events), carried_from
 
 
 # ---------------------------------------------------------------- one order

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ErrorCode, OrderCurrencyParams, OrderError, OrderStateParams
+from app.errors import DiscountParams, ErrorCode, OrderCurrencyParams, OrderError, OrderStateParams
 from app.models import Order, OrderEvent, utcnow
 from app.orders import (
     Charges,
@@ -73,8 +73,14 @@ def change_order(
         )
     totals = order_totals(clean, charges, order.currency)
     facts = changed_facts(order, clean, charges)
+    carried = order.carried_minor  # an exchange's: paid on her first order, it stays paid
     if not facts:
-        return OrderChange(order.total_minor, order.total_minor, order.currency, False)
+        due = order.total_minor - carried
+        return OrderChange(due, due, order.currency, False)
+    if totals.total_minor < carried:
+        raise OrderError(
+            ErrorCode.ORDER_CARRIED_OVER_TOTAL, DiscountParams(carried, totals.total_minor, order.currency)
+        )
     total_before = order.total_minor
     held = state is OrderState.AWAITING_PAYMENT
     if held:
@@ -94,7 +100,10 @@ def change_order(
     order.events.append(OrderEvent(at=now, kind=CHANGED, note=json.dumps(facts, ensure_ascii=False)))
     session.flush()
     return OrderChange(
-        total_before, totals.total_minor, order.currency, held and _payment_asked(session, order)
+        total_before - carried,
+        totals.total_minor - carried,
+        order.currency,
+        held and _payment_asked(session, order),
     )
 
 

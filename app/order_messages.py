@@ -95,6 +95,19 @@ CANCELLED_REFUND = "cancelled_refund"
 RETURN_MESSAGE = "returned"
 EXCHANGE_MESSAGE = "exchanged"
 # What an exchange's message adds when the replacement costs more: the new order asks for it.
+# Under an exchange's new order's amount to pay: what her first order's payment already paid of it
+# (paid, never called a discount: it is her money).
+CARRIED_PAID = {
+    "ko": "원래 주문 {number}에서 옮긴 결제: {amount} (결제 금액에서 뺐습니다)",
+    "en": "Paid on order {number}: {amount} (taken off the amount to pay)",
+}
+
+
+def carried_line(language: str, number: str, amount: str) -> str:
+    """The line that tells a customer what her first order's payment paid of her exchange's order."""
+    return fill(CARRIED_PAID.get(language, CARRIED_PAID["en"]), {"number": number, "amount": amount})
+
+
 DUE_PROMISE = {
     "ko": "교환 상품과의 차액 {due}은 입금 안내로 따로 보내드리겠습니다.",
     "en": "We will send you the details to pay the difference of {due} for the new item.",
@@ -129,6 +142,13 @@ def _with_money_lines(text: str, came_back: dict[str, Any], language: str, local
         )
         text = f"{text.rstrip()}\n{owed}"
     return text
+
+
+def _after_amount(text: str, amount: str, line: str) -> str:
+    """`line` put under the line of `text` that says `amount` (at its end when none does)."""
+    rows = text.split("\n")
+    at = next((i for i, row in enumerate(rows) if amount in row), len(rows) - 1)
+    return "\n".join([*rows[: at + 1], line, *rows[at + 1 :]])
 
 
 # Defaults in 존댓말 and in English; the owner can replace each in the order settings.
@@ -262,7 +282,8 @@ def placeholders(
     return {
         "name": order.customer or "",
         "number": order.number,
-        "total": format_price(order.total_minor, order.currency, locale),
+        # What she is asked for: an exchange's new order less what her first order's payment paid.
+        "total": format_price(order.due_minor, order.currency, locale),
         "bank": settings.bank_account,
         "depositor": order.depositor_name or order.customer,
         "deadline": deadline_text,
@@ -444,7 +465,7 @@ def prepare_message(
     if carried:
         # An exchange's new order: the refund is what she paid for it and what her first order's
         # payment carried to it, the amount the refund line and the refund template's {{3}} say.
-        refund_minor = (order.total_minor if was_paid(order) else 0) + carried
+        refund_minor = (order.due_minor if was_paid(order) else 0) + carried
         values["total"] = format_price(refund_minor, order.currency, locale)
     wanted = TEMPLATE_VALUES.get(state, BASIC_VALUES)
     asks_for_bank = "{bank}" in text if inside else "bank" in wanted
@@ -461,6 +482,15 @@ def prepare_message(
             filled = f"{filled.rstrip()}\n{ask}"
         if refund_due and not settings.messages.get(key):
             filled = f"{filled.rstrip()}\n{refund_line(language, values['total'])}"
+        if (
+            state in (OrderState.AWAITING_PAYMENT, REMINDER)
+            and order.carried_minor
+            and not settings.messages.get(key)
+        ):
+            paid = carried_line(
+                language, order.carried_from, format_price(order.carried_minor, order.currency, locale)
+            )
+            filled = _after_amount(filled, values["total"], paid)
         if came_back is not None and not settings.messages.get(key):
             filled = _with_money_lines(filled, came_back, language, locale, order.currency)
         return PreparedMessage(state, filled, True, bank_missing=bank_missing, several_orders=several)
@@ -479,7 +509,7 @@ def prepare_message(
 
         spoken = babel_locale(chosen.language)
         listed = format_list(list(numbers), locale=spoken) if numbers else values["number"]
-        several_values = (values["name"], listed, format_price(order.total_minor, order.currency, spoken))
+        several_values = (values["name"], listed, format_price(order.due_minor, order.currency, spoken))
         return PreparedMessage(
             state, render_template(chosen, several_values), False, chosen, several_values, several_orders=True
         )
@@ -693,7 +723,12 @@ def message_for_order(
         others = [order_detail(s, other) for other in paid_with if other != order_id]
         numbers = [o.number for o in (detail, *others)]
         if others:
-            detail = dataclasses_replace(detail, total_minor=sum(o.total_minor for o in (detail, *others)))
+            detail = dataclasses_replace(
+                detail,
+                total_minor=sum(o.due_minor for o in (detail, *others)),
+                carried_minor=0,
+                carried_from="",
+            )
         settings = load_order_settings(s)
         shop_zone = shop_time_zone(s)
         if moving_to is not None:

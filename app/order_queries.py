@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.errors import ErrorCode, OrderError
 from app.models import Contact, Order, OrderLine
+from app.order_returns import exchange_number
 from app.orders import typed_order_number
 from app.phones import number_fragment
 from app.text import like_pattern
@@ -109,6 +110,15 @@ class OrderDetail:
     # The shop's clock (its business hours' zone; None: this computer's), on which the customer is
     # told its times: the owner sees them on it too.
     time_zone: str | None = None
+    # Of `total_minor`, what another order's payment pays (an exchange's new order: her first
+    # order's), and that order's number: paid, not a discount.
+    carried_minor: int = 0
+    carried_from: str = ""
+
+    @property
+    def due_minor(self) -> int:
+        """What she is asked to pay for it: its total less what was carried to it."""
+        return self.total_minor - self.carried_minor
 
 
 def _first_lines() -> list[Any]:
@@ -371,6 +381,8 @@ def order_detail(session: Session, order_id: int) -> OrderDetail:
         surcharge_minor=order.surcharge_minor,
         discount_minor=order.discount_minor,
         total_minor=order.total_minor,
+        carried_minor=order.carried_minor,
+        carried_from=exchange_number(order.events) if order.carried_minor else "",
         note=order.note,
         memo=order.memo,
         depositor_name=order.depositor_name,

@@ -20,7 +20,7 @@ from app.errors import (
     ReturnDaysParams,
 )
 from app.models import Order, OrderEvent, Stock, as_utc, utcnow
-from app.orders import MOVES, Charges, LineInput, OrderState, clean_lines, create_order, move_note, move_order
+from app.orders import MOVES, LineInput, OrderState, clean_lines, create_order, move_note, move_order
 from app.text import nfc
 
 # How long after an order is marked done its customer's return or exchange is still recorded: a
@@ -199,12 +199,13 @@ def exchange_number(events: Sequence[Any]) -> str:
     return ""
 
 
-def refund_on_cancel(state: str, total_minor: int, events: Sequence[Any]) -> int:
-    """What cancelling the order owes its customer: what she paid for it when it is paid, and for an
-    exchange's new order what her first order's payment carried to it (paid or not)."""
+def refund_on_cancel(state: str, due_minor: int, events: Sequence[Any]) -> int:
+    """What cancelling the order owes its customer: what she paid for it (`due_minor`, its total
+    less what was carried to it) when it is paid, and for an exchange's new order what her first
+    order's payment carried to it (paid or not)."""
     if OrderState.CANCELLED not in MOVES[OrderState(state)]:
         return 0  # shipped, done or cancelled: not cancelled now (returns refund what is owed)
-    paid = total_minor if state == OrderState.PAID else 0
+    paid = due_minor if state == OrderState.PAID else 0
     return paid + carried_credit(events)
 
 
@@ -340,12 +341,12 @@ def _unrefunded(order: Order) -> int:
     """What she paid for the order and has not had back: an exchange's new order counts what her
     first order's payment carried to it as paid (her goods sent back paid it), so returning the
     replacement refunds that too."""
-    return order.total_minor + carried_credit(order.events) - refunded(order)
+    return order.total_minor - order.carried_minor + carried_credit(order.events) - refunded(order)
 
 
 def _discount(order: Order) -> int:
-    """The order's real discount: an exchange's new order carries her first payment as one."""
-    return max(0, order.discount_minor - carried_credit(order.events))
+    """The order's discount (what an exchange's new order was carried is apart, `carried_minor`)."""
+    return order.discount_minor
 
 
 def _checked_picks(order: Order, request: ReturnRequest) -> list[ReturnLine]:
@@ -427,10 +428,11 @@ def record_return(
             contact_id=order.contact_id,
             lines=request.exchange,
             source="chat",
-            charges=Charges(discount_minor=min(credit, value)),
             currency=order.currency,
             now=now,
         )
+        # Her first order's payment pays for it (up to its worth): paid, not a discount.
+        exchange.carried_minor = min(credit, value)
         note = {
             "id": order.id,
             "number": order.number,
@@ -440,7 +442,7 @@ def record_return(
         exchange.events.append(
             OrderEvent(at=now, kind=EXCHANGE_FOR, note=json.dumps(note, ensure_ascii=False))
         )
-        due = exchange.total_minor
+        due = exchange.total_minor - exchange.carried_minor
         if due == 0:  # paid by the goods she sent back: no payment asked
             move_order(
                 session, exchange.id, OrderState.PAID, now=now, note=json.dumps({"exchange": order.number})

@@ -26,8 +26,8 @@ from app.text import nfc
 COURIER_COLUMNS = ("주문번호", "받는분", "전화번호", "우편번호", "주소", "상세주소", "배송메모", "상품")
 ORDER_COLUMNS = (
     "주문번호", "주문일시", "상태", "고객", "상품코드", "상품명", "옵션", "수량", "단가", "금액", "통화",
-    "배송비", "도서산간", "할인", "합계", "환불", "입금자명", "현금영수증", "택배사", "송장번호",
-    "고객 요청사항", "메모",
+    "배송비", "도서산간", "할인", "합계", "환불", "원래 주문에서 옮긴 결제", "입금자명", "현금영수증",
+    "택배사", "송장번호", "고객 요청사항", "메모",
 )  # fmt: skip
 # The same columns for a shop outside Korea: a shop in London opened its courier sheet and its orders
 # for the books and read 주문번호, 받는분, 우편번호. Korea's couriers and accountants take the Korean.
@@ -37,7 +37,8 @@ COURIER_COLUMNS_EN = (
 ORDER_COLUMNS_EN = (
     "Order number", "Ordered at", "State", "Customer", "Item code", "Item", "Option", "Quantity",
     "Unit price", "Amount", "Currency", "Shipping", "Remote-area surcharge", "Discount", "Total", "Refund",
-    "Name on the transfer", "Cash receipt", "Courier", "Tracking number", "Customer's note", "Memo",
+    "Paid on the original order", "Name on the transfer", "Cash receipt", "Courier", "Tracking number",
+    "Customer's note", "Memo",
 )  # fmt: skip
 NUMBER_COLUMNS = ("주문번호", "order number", "order")
 TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")
@@ -233,7 +234,9 @@ def order_sheet_rows(
 
     Each order's time is the shop's wall-clock time in `zone` (a date-time the sheet can sort), and
     its state is said as `state_names` gives it (the owner's language; the ui/ passes it in). 환불 is
-    what its returns refunded (the books take it off 합계), beside its total."""
+    what its returns refunded (the books take it off 합계), beside its total; an exchange's new order
+    has what her first order's payment paid of its 합계 under 원래 주문에서 옮긴 결제 (paid, never 할인:
+    what she transferred for it is 합계 less that)."""
     from app.order_returns import refunds_of
 
     names = state_names or {}
@@ -271,6 +274,7 @@ def order_sheet_rows(
                     money(o.discount_minor) if whole else None,
                     money(o.total_minor) if whole else None,
                     money(refund) if whole and refund else None,
+                    money(o.carried_minor) if whole and o.carried_minor else None,
                     o.depositor_name,
                     o.cash_receipt,
                     o.courier,

@@ -236,6 +236,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.ORDER_DISCOUNT_OVER_TOTAL: translate(
             "Errors", "The discount {discount} is more than the order's total of {before}."
         ),
+        ErrorCode.ORDER_CARRIED_OVER_TOTAL: translate(
+            "Errors",
+            "{discount} of this order was paid on the customer's earlier order, so its total cannot "
+            "go below that ({before} now). Refund the difference with a return instead.",
+        ),
         ErrorCode.ORDER_MOVE_REFUSED: translate(
             "Errors", "Order {number} cannot move from “{from_state}” to “{to_state}”."
         ),
@@ -591,7 +596,7 @@ def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str,
             "refund": money(params["refund_minor"], params["currency"]),
             "most": money(params["most_minor"], params["currency"]),
         }
-    if code is ErrorCode.ORDER_DISCOUNT_OVER_TOTAL:
+    if code in (ErrorCode.ORDER_DISCOUNT_OVER_TOTAL, ErrorCode.ORDER_CARRIED_OVER_TOTAL):
         from ui.order_text import money
 
         return {

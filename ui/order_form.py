@@ -691,6 +691,13 @@ class StartOrderDialog(QDialog):
         total = money(totals.total_minor, self.currency)
         if totals.surcharge_minor:
             total += "  " + self.tr("(remote area +{0})").format(money(totals.surcharge_minor, self.currency))
+        if self.order is not None and self.order.carried_minor:  # an exchange's: part paid already
+            carried = self.order.carried_minor
+            total += "  " + self.tr("(paid on order {0}: {1}; left to pay {2})").format(
+                self.order.carried_from,
+                money(carried, self.currency),
+                money(max(0, totals.total_minor - carried), self.currency),
+            )
         self.total_label.setText(total)
         self.create_button.setEnabled(bool(lines) and self.settings_loaded)
 

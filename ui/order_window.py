@@ -172,6 +172,17 @@ class OrderWindow(QDialog):
         self.totals.addRow(self.tr("Shipping"), self.shipping)
         self.totals.addRow(self.tr("Discount"), self.discount)
         self.totals.addRow(self.tr("Total"), self.total)
+        # An exchange's new order: what her first order's payment paid of it (paid, not a discount),
+        # and what is left for her to pay.
+        self.carried_label, self.carried, self.due = QLabel(self), QLabel(self), QLabel(self)
+        for label in (self.carried_label, self.carried, self.due):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.carried.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.due.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.carried.setObjectName("orderCarried")
+        self.due.setObjectName("orderDue")
+        self.totals.addRow(self.carried_label, self.carried)
+        self.totals.addRow(self.tr("Left to pay"), self.due)
         self.payment = QLabel(self)
         self.payment.setTextFormat(Qt.TextFormat.PlainText)
         self.note = QLabel(self)
@@ -489,6 +500,12 @@ class OrderWindow(QDialog):
         self.shipping.setText(fees)
         self.discount.setText(f"−{money(detail.discount_minor, cur)}" if detail.discount_minor else "—")
         self.total.setText(money(detail.total_minor, cur))
+        carried = bool(detail.carried_minor)
+        self.carried_label.setText(self.tr("Paid on order {0}").format(detail.carried_from))
+        self.carried.setText(money(detail.carried_minor, cur))
+        self.due.setText(money(detail.due_minor, cur))
+        self.totals.setRowVisible(self.carried, carried)
+        self.totals.setRowVisible(self.due, carried)
         payment = []
         if detail.depositor_name:
             payment.append(self.tr("Name on the transfer: {0}").format(detail.depositor_name))
@@ -794,7 +811,7 @@ class OrderWindow(QDialog):
         number = detail.number if detail is not None else None
         # What cancelling owes her: what she paid for it, and for an exchange's new order what her
         # first order's payment carried to it (paid for by the goods she sent back, or not yet).
-        owed = refund_on_cancel(detail.state, detail.total_minor, detail.events) if detail else 0
+        owed = refund_on_cancel(detail.state, detail.due_minor, detail.events) if detail else 0
         paid = money(owed, detail.currency) if detail is not None and owed else ""
         carried_from = (
             exchange_number(detail.events) if detail is not None and carried_credit(detail.events) else ""

@@ -177,7 +177,9 @@ def test_an_exchange_for_the_same_price_makes_a_paid_linked_order_and_asks_no_pa
     assert outcome.exchange_id is not None and outcome.exchange_id in changes.orders
     assert (outcome.refund_minor, outcome.due_minor) == (0, 0)
     new = load_order(db, outcome.exchange_id)
-    assert new.state == OrderState.PAID and new.total_minor == 0 and new.discount_minor == 29000
+    # Her first order's payment pays it: carried as paid, never as a discount (the books' 할인).
+    assert new.state == OrderState.PAID and new.due_minor == 0 and new.discount_minor == 0
+    assert (new.total_minor, new.carried_minor, new.carried_from) == (29000, 29000, detail.number)
     assert [(line.name, line.option, line.quantity) for line in new.lines] == [("린넨 셔츠", "M", 1)]
     assert new.events[1].kind == EXCHANGE_FOR and detail.number in new.events[1].note
     assert return_facts(detail.events[-1].note)["exchange"]["number"] == new.number
@@ -197,7 +199,8 @@ def test_a_dearer_exchange_asks_the_difference_and_a_cheaper_one_refunds_it(db) 
         db, order_id, ReturnRequest((ReturnLine(0, 1),), goods_back=True, exchange=(LineInput("SILK", 1),))
     )
     new = load_order(db, dearer.exchange_id)  # type: ignore[arg-type]
-    assert (new.state, new.total_minor, dearer.due_minor) == (OrderState.NEW, 12000, 12000)
+    assert (new.state, new.due_minor, dearer.due_minor) == (OrderState.NEW, 12000, 12000)
+    assert (new.total_minor, new.carried_minor, new.discount_minor) == (41000, 29000, 0)
     message = korean_message(db, order_id)
     assert message is not None and "차액 12,000원은 입금 안내로" in message.text
 
@@ -361,7 +364,7 @@ def test_cancelling_a_free_exchange_order_refunds_the_money_carried_to_it_once_i
     )
     new_id = outcome.exchange_id
     first_number = load_order(db, order_id).number
-    assert new_id is not None and load_order(db, new_id).total_minor == 0
+    assert new_id is not None and load_order(db, new_id).due_minor == 0
     assert cancel_refund(db, new_id) == (12000, first_number)  # the bag she paid for in the first order
     detail, changes = move_order_to(db, new_id, OrderState.CANCELLED, courier=None, tracking=None)
     assert changes.orders == {order_id, new_id}  # the first order's window hears of it too
@@ -492,7 +495,8 @@ def test_exchanging_every_piece_for_another_size_refunds_nothing_not_the_shippin
     _detail, _changes, outcome = save_return(db, order_id, request)
     assert (outcome.refund_minor, outcome.due_minor) == (0, 0)
     new = load_order(db, outcome.exchange_id)  # type: ignore[arg-type]
-    assert new.state == OrderState.PAID and new.total_minor == 0 and new.discount_minor == 70000
+    assert new.state == OrderState.PAID and new.due_minor == 0 and new.discount_minor == 0
+    assert new.carried_minor == new.total_minor == 70000
     message = korean_message(db, order_id)
     assert message is not None and "환불" not in message.text
     assert returnable(db, order_id).refundable_minor == 3000  # still hers to refund, if the owner decides
