@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from itertools import combinations
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, FileParams, OrderError
-from app.models import Order, OrderEvent, utcnow
+from app.models import Order, OrderEvent, as_utc, utcnow
 from app.orders import EXPIRED_MOVE, OPEN_STATES, OrderState, move_note, move_order, restore_paid
 from app.sheet_files import find_column, read_sheet
 from app.text import nfc
@@ -83,6 +84,9 @@ class MatchKind:
     # is under the depositor's name: she paid part of it, or too much. Nothing to tick: the owner
     # asks her for the rest or refunds the difference, and marks it paid in its window.
     NAME_OTHER_AMOUNT = "name_other_amount"
+    # Nothing else waits for it, and the order of its name and amount (`number`) was placed after
+    # the deposit was made (`placed_at`): money sent before the order cannot be its payment.
+    PLACED_AFTER = "placed_after"
 
 
 # How long after the payment deadline cancelled an order a deposit of its name and amount is offered
@@ -119,6 +123,11 @@ class DepositMatch:
     # to `expected` exactly (she paid in parts: 50,000 + 40,000 for 90,000); 0 when they do not.
     # MARKED_PAID: how many of hers add up to the order she marked paid by hand; 0: this one alone.
     parts: int = 0
+    # When the order offered (or PLACED_AFTER's, or SAME_NAME_UNSURE's nearest) was placed (UTC): the
+    # owner sees why it is offered. SAME_NAME_UNSURE: when each of `choices` was, in their order
+    # (the one placed nearest before the deposit first; it is `order_id`, proposed, never ticked).
+    placed_at: datetime | None = None
+    choices_placed: tuple[datetime, ...] = field(default=())
 
     def order_ids(self) -> tuple[int, ...]:
         """The orders that ticking this match marks paid."""
@@ -130,6 +139,8 @@ class DepositMatch:
             MatchKind.AFTER_CANCEL,
             MatchKind.NAME_OTHER_AMOUNT,
             MatchKind.MARKED_PAID,
+            MatchKind.SAME_NAME_UNSURE,
+            MatchKind.PLACED_AFTER,
         ):
             return ()  # the owner's choice instead, or in the order's own window
         return (self.order_id,)
@@ -221,6 +232,62 @@ def split_deposit_at(at: str, country: str = "KR") -> tuple[date | None, str]:
 def deposit_day(at: str, country: str = "KR") -> date | None:
     """The day of a deposit as the bank wrote it, in the shop's `country`'s order (`split_deposit_at`)."""
     return split_deposit_at(at, country)[0]
+
+
+_O = TypeVar("_O", bound=Sequence[Any])  # an order row as the matcher reads it, its id first
+_CLOCK = re.compile(r"[\sT,]*(\d{1,2}):?(\d{2})(?::?(\d{2}))?")
+
+
+def deposit_moment(at: str, country: str = "KR", shop_zone: tzinfo | None = None) -> datetime | None:
+    """When a deposit was made, as the bank wrote it, on the shop's clock (`shop_zone`; None: this
+    computer's), in UTC: its day's end when the bank gave no time; None when it gave no date."""
+    day, rest = split_deposit_at(at, country)
+    if day is None:
+        return None
+    clock = _CLOCK.match(rest)
+    wall = time(23, 59, 59)
+    if clock is not None and int(clock[1]) < 24 and int(clock[2]) < 60 and int(clock[3] or 0) < 60:
+        wall = time(int(clock[1]), int(clock[2]), int(clock[3] or 0))
+    moment = datetime.combine(day, wall)
+    return (moment.replace(tzinfo=shop_zone) if shop_zone is not None else moment.astimezone()).astimezone(
+        UTC
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Dates:
+    """When each deposit was made and each order placed, on the shop's calendar: a deposit made on a
+    day before its order's cannot be its payment. Days, not hours: the owner types in an order she
+    took in the chat after the customer's transfer, and a bank's clock is not ours."""
+
+    country: str
+    shop_zone: tzinfo | None
+    placed: dict[int, datetime]  # order id → placed (UTC)
+
+    def _day(self, moment: datetime) -> date:
+        zone = self.shop_zone
+        return moment.astimezone(zone).date() if zone is not None else moment.astimezone().date()
+
+    def made(self, d: Deposit) -> datetime | None:
+        return deposit_moment(d.at, self.country, self.shop_zone)
+
+    def could_pay(self, d: Deposit, order_id: int) -> bool:
+        """False when the deposit was made on a day before the order was placed."""
+        made, placed = self.made(d), self.placed.get(order_id)
+        return made is None or placed is None or self._day(made) >= self._day(placed)
+
+    def nearness(self, d: Deposit, order_id: int) -> tuple[int, float]:
+        """Sorts the orders a deposit could pay: placed before it first, the nearest before it first
+        (then those placed later that day); as they were when either date is unknown."""
+        made, placed = self.made(d), self.placed.get(order_id)
+        if made is None or placed is None:
+            return (0, 0.0)
+        gap = (made - placed).total_seconds()
+        return (0, gap) if gap >= 0 else (1, -gap)
+
+    def nearest_first(self, d: Deposit, orders: Iterable[_O]) -> list[_O]:
+        """`orders` (id first) as `nearness` sorts them for `d`."""
+        return sorted(orders, key=lambda o: self.nearness(d, o[0]))
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -346,6 +413,7 @@ def _match_after_cancel(
     cancelled: Sequence[tuple[int, str, str, str, int, datetime]],
     taken: set[int],
     found: dict[int, DepositMatch],
+    dates: _Dates,
 ) -> None:
     """Pair each deposit still unmatched with its depositor's order of its amount that the payment
     deadline cancelled (she paid late), in `found` as AFTER_CANCEL."""
@@ -353,7 +421,12 @@ def _match_after_cancel(
         if d.row in found:
             continue
         for order_id, number, customer, depositor, total, at in cancelled:
-            if order_id not in taken and total == d.amount and _same_name(d.name, depositor or customer):
+            if (
+                order_id not in taken
+                and total == d.amount
+                and _same_name(d.name, depositor or customer)
+                and dates.could_pay(d, order_id)
+            ):
                 taken.add(order_id)
                 found[d.row] = DepositMatch(
                     d,
@@ -369,7 +442,12 @@ def _match_after_cancel(
 
 
 def match_deposits(
-    session: Session, deposits: Sequence[Deposit], now: datetime | None = None, *, currency: str = "KRW"
+    session: Session,
+    deposits: Sequence[Deposit],
+    now: datetime | None = None,
+    *,
+    currency: str = "KRW",
+    country: str = "KR",
 ) -> list[DepositMatch]:
     """Pair each deposit with an order awaiting payment, of orders in `currency` (the bank file's, the
     shop's): name and amount first, then several of the
@@ -382,7 +460,17 @@ def match_deposits(
     said to be applied, with its order, and offers nothing. A deposit of the name and amount of an
     order the payment deadline cancelled lately (before "amount only") is offered to it, for the
     owner to restore it or refund the money.
+
+    A deposit made on a day before an order was placed is never offered to it (its day as the bank
+    wrote it, read in the order of the shop's `country`, against the order's on the shop's clock).
+    When several orders could take one deposit, the one placed nearest before it is offered first;
+    when which one paid stays unsure, it is only proposed (SAME_NAME_UNSURE), never ticked. Every
+    offered order comes with when it was placed (`placed_at`).
     """
+    from app.automations_store import shop_time_zone  # (it reads the order settings, built on orders)
+    from app.rules import zone
+
+    now = now or utcnow()
     open_orders = session.execute(
         select(*_ORDER_FIVE, Order.state)
         .where(Order.state.in_(OPEN_STATES), Order.currency == currency.upper())
@@ -390,6 +478,14 @@ def match_deposits(
     ).all()
     waiting = [o[:5] for o in open_orders if o[5] == OrderState.AWAITING_PAYMENT]
     new = [o[:5] for o in open_orders if o[5] == OrderState.NEW]
+    expired = _expired_orders(session, now, currency)
+    marked = _marked_paid_by_hand(session, now, currency)
+    shop_zone = shop_time_zone(session)
+    dates = _Dates(
+        country,
+        zone(shop_zone) if shop_zone else None,
+        _placed(session, {o[0] for o in open_orders} | {o[0] for o in expired} | {o[0] for o in marked}),
+    )
     taken: set[int] = set()
     found: dict[int, DepositMatch] = {}
     restored = and_(OrderEvent.to_state == OrderState.PAID, OrderEvent.note.like('%"restored": true%'))
@@ -407,27 +503,36 @@ def match_deposits(
             )
             if number is not None and d.row not in found:
                 found[d.row] = DepositMatch(d, None, number, "", "", recorded_kind)
+    # The earliest deposit first: it can pay the fewest orders, so a later one never takes its order.
+    by_day = sorted(deposits, key=lambda d: (dates.made(d) is None, dates.made(d) or now))
     for orders, before_request in ((waiting, False), (new, True)):
         if not before_request:
-            _same_name_unsure(deposits, orders, found)
-        for d in deposits:
+            _same_name_unsure(deposits, orders, found, dates)
+        for d in by_day:
             if d.row in found:
                 continue
-            for order_id, number, customer, depositor, total in orders:
-                if order_id not in taken and total == d.amount and _same_name(d.name, depositor or customer):
-                    taken.add(order_id)
-                    kind = MatchKind.BEFORE_REQUEST if before_request else MatchKind.NAME_AND_AMOUNT
-                    found[d.row] = DepositMatch(
-                        d, order_id, number, customer, depositor, kind, same_name=True
-                    )
-                    break
+            fits = [
+                o
+                for o in orders
+                if o[0] not in taken
+                and o[4] == d.amount
+                and _same_name(d.name, o[3] or o[2])
+                and dates.could_pay(d, o[0])
+            ]
+            if fits:
+                order_id, number, customer, depositor, _total = dates.nearest_first(d, fits)[0]
+                taken.add(order_id)
+                kind = MatchKind.BEFORE_REQUEST if before_request else MatchKind.NAME_AND_AMOUNT
+                found[d.row] = DepositMatch(d, order_id, number, customer, depositor, kind, same_name=True)
         if not before_request:
-            _match_orders_together(deposits, orders, taken, found)
-            _match_after_cancel(deposits, _expired_orders(session, now or utcnow(), currency), taken, found)
+            _match_orders_together(deposits, orders, taken, found, dates)
+            _match_after_cancel(deposits, expired, taken, found, dates)
         for d in deposits:
             if d.row in found:
                 continue
-            same_amount = [w for w in orders if w[0] not in taken and w[4] == d.amount]
+            same_amount = [
+                w for w in orders if w[0] not in taken and w[4] == d.amount and dates.could_pay(d, w[0])
+            ]
             if len(same_amount) == 1:
                 order_id, number, customer, depositor, _total = same_amount[0]
                 taken.add(order_id)
@@ -436,7 +541,11 @@ def match_deposits(
     for d in deposits:
         if d.row in found:
             continue
-        hers = [o for o in waiting if o[0] not in taken and _same_name(d.name, o[3] or o[2])]
+        hers = [
+            o
+            for o in waiting
+            if o[0] not in taken and _same_name(d.name, o[3] or o[2]) and dates.could_pay(d, o[0])
+        ]
         if len(hers) == 1:  # one order could be what she meant: said, never ticked
             order_id, number, customer, depositor, total = hers[0]
             found[d.row] = DepositMatch(
@@ -449,11 +558,17 @@ def match_deposits(
                 same_name=True,
                 expected=total,
             )
-    marked = _marked_paid_by_hand(session, now or utcnow(), currency)
     for d in deposits:
         if d.row in found:
             continue
-        by_hand = next((o for o in marked if o[4] == d.amount and _same_name(d.name, o[3] or o[2])), None)
+        by_hand = next(
+            (
+                o
+                for o in marked
+                if o[4] == d.amount and _same_name(d.name, o[3] or o[2]) and dates.could_pay(d, o[0])
+            ),
+            None,
+        )
         if by_hand is not None:
             marked.remove(by_hand)
             found[d.row] = DepositMatch(
@@ -462,7 +577,13 @@ def match_deposits(
     for order_id, number, customer, depositor, total in marked:
         # Her transfers in parts (50,000 + 40,000) for an order she marked paid by hand (double-clicked
         # from here, as the part payment's row says): all hers in the file add up to it.
-        transfers = [d for d in deposits if d.row not in found and _same_name(d.name, depositor or customer)]
+        transfers = [
+            d
+            for d in deposits
+            if d.row not in found
+            and _same_name(d.name, depositor or customer)
+            and dates.could_pay(d, order_id)
+        ]
         if len(transfers) > 1 and sum(d.amount for d in transfers) == total:
             for d in transfers:
                 found[d.row] = DepositMatch(
@@ -475,10 +596,46 @@ def match_deposits(
             for m in pieces:
                 found[m.deposit.row] = replace(m, parts=len(pieces))
     for d in deposits:
-        if d.row not in found:
-            others = sum(1 for o in open_orders if o[4] == d.amount and o[0] not in taken)
-            found[d.row] = DepositMatch(d, None, "", "", "", None, open_with_amount=others)
-    return [found[d.row] for d in deposits]
+        if d.row in found:
+            continue
+        later = [
+            o
+            for o in open_orders
+            if o[5] in (OrderState.NEW, OrderState.AWAITING_PAYMENT)
+            and o[0] not in taken
+            and o[4] == d.amount
+            and _same_name(d.name, o[3] or o[2])
+            and not dates.could_pay(d, o[0])
+        ]
+        if later:  # hers, of this amount, but placed after the money came: said why it is not offered
+            order_id, number, customer, depositor, _total = dates.nearest_first(d, later)[0][:5]
+            found[d.row] = DepositMatch(d, order_id, number, customer, depositor, MatchKind.PLACED_AFTER)
+            continue
+        others = sum(
+            1 for o in open_orders if o[4] == d.amount and o[0] not in taken and dates.could_pay(d, o[0])
+        )
+        found[d.row] = DepositMatch(d, None, "", "", "", None, open_with_amount=others)
+    return [_with_placed(found[d.row], dates) for d in deposits]
+
+
+def _placed(session: Session, order_ids: set[int]) -> dict[int, datetime]:
+    """Order id → when it was placed (UTC)."""
+    placed: dict[int, datetime] = {}
+    ids = sorted(order_ids)
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(Order.id, Order.created_at).where(Order.id.in_(ids[start : start + 500]))
+        )
+        placed.update((order_id, as_utc(at)) for order_id, at in rows)
+    return placed
+
+
+def _with_placed(match: DepositMatch, dates: _Dates) -> DepositMatch:
+    """The match with when its order was placed, for the owner to see why it is offered."""
+    order_id = match.together[0][0] if match.together else match.order_id
+    if order_id is None or order_id not in dates.placed:
+        return match
+    return replace(match, placed_at=dates.placed[order_id])
 
 
 # An open order as the matcher reads it: id, number, customer, depositor name, total.
@@ -486,15 +643,23 @@ _Open = tuple[int, str, str, str, int]
 
 
 def _same_name_unsure(
-    deposits: Sequence[Deposit], orders: Sequence[_Open], found: dict[int, DepositMatch]
+    deposits: Sequence[Deposit], orders: Sequence[_Open], found: dict[int, DepositMatch], dates: _Dates
 ) -> None:
-    """Mark SAME_NAME_UNSURE each deposit still unmatched whose name and amount more orders await
-    than the file has deposits of that name and amount."""
+    """Mark SAME_NAME_UNSURE each deposit still unmatched whose name and amount more orders it could
+    pay (placed by its day) await than the file has deposits of that name and amount: the one
+    placed nearest before it is proposed (`order_id`), the rest follow in `choices`."""
     fold = lambda name: re.sub(r"\s+", "", name).casefold()  # noqa: E731
     for d in deposits:
         if d.row in found:
             continue
-        alike = [o for o in orders if o[4] == d.amount and _same_name(d.name, o[3] or o[2])]
+        alike = dates.nearest_first(
+            d,
+            (
+                o
+                for o in orders
+                if o[4] == d.amount and _same_name(d.name, o[3] or o[2]) and dates.could_pay(d, o[0])
+            ),
+        )
         paying = [
             e
             for e in deposits
@@ -504,13 +669,14 @@ def _same_name_unsure(
             choices = tuple((o[1],) for o in alike)
             found[d.row] = DepositMatch(
                 d,
-                None,
-                "",
+                alike[0][0],
+                alike[0][1],
                 alike[0][2],
                 alike[0][3],
                 MatchKind.SAME_NAME_UNSURE,
                 same_name=True,
                 choices=choices,
+                choices_placed=tuple(dates.placed[o[0]] for o in alike if o[0] in dates.placed),
             )
 
 
@@ -519,6 +685,7 @@ def _match_orders_together(
     orders: Sequence[_Open],
     taken: set[int],
     found: dict[int, DepositMatch],
+    dates: _Dates,
 ) -> None:
     """Pair each deposit still unmatched with several of its depositor's orders awaiting payment
     whose totals add up to its amount (one transfer for two orders): in `found`, as SEVERAL_ORDERS
@@ -526,7 +693,11 @@ def _match_orders_together(
     for d in deposits:
         if d.row in found:
             continue
-        hers = [o for o in orders if o[0] not in taken and _same_name(d.name, o[3] or o[2])]
+        hers = [
+            o
+            for o in orders
+            if o[0] not in taken and _same_name(d.name, o[3] or o[2]) and dates.could_pay(d, o[0])
+        ]
         hers = hers[:MAX_ORDERS_TOGETHER]
         sets = [
             group

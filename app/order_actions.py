@@ -553,10 +553,10 @@ def store_order_settings(db: Database, settings: OrderSettings) -> Changes:
 def bank_file_matches(db: Database, path: Path) -> list[DepositMatch]:
     """The bank file's deposits, each with the awaiting order it most likely pays."""
     with db.read() as s:
-        currency = load_preferences(s).currency
-    deposits = read_bank_file(path, currency)
+        prefs = load_preferences(s)
+    deposits = read_bank_file(path, prefs.currency)
     with db.read() as s:
-        return match_deposits(s, deposits, currency=currency)
+        return match_deposits(s, deposits, currency=prefs.currency, country=prefs.shop_region)
 
 
 def confirm_payments(db: Database, pairs: Sequence[tuple[int, Deposit]]) -> tuple[list[int], Changes]:

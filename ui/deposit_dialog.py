@@ -6,7 +6,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ from app.deposits import Deposit, DepositMatch, MatchKind, split_deposit_at
 from app.errors import ErrorCode, ShopInboxError
 from app.order_actions import bank_file_matches, confirm_payments, note_refund_due, restore_paid_by_deposit
 from ui.context import AppContext
-from ui.formatting import display_locale, list_time, qdate
+from ui.formatting import display_locale, list_time, on_clock, qdate
 from ui.korean_particles import with_particles
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
@@ -66,6 +66,14 @@ def deposit_when(at: str, today: date | None = None, country: str = "KR") -> str
     if clock is not None and int(clock.group(1)) < 24 and int(clock.group(2)) < 60:
         time = QTime(int(clock.group(1)), int(clock.group(2)))
         text += " " + locale.toString(time, QLocale.FormatType.ShortFormat)
+    return text
+
+
+def placed_when(moment: datetime, today: date | None = None) -> str:
+    """When an order was placed, as a deposit's moment is said beside it ("12월 3일 (목) 오후 2:10"),
+    on this computer's clock, so the owner compares the two at a glance."""
+    wall = on_clock(moment)
+    text = deposit_when(wall.strftime("%Y-%m-%d %H:%M"), today)
     return text
 
 
@@ -125,6 +133,8 @@ class DepositModel(QAbstractTableModel):
             return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return m.deposit.at  # as the bank wrote it, to find it in the bank's own screen
+        if role == Qt.ItemDataRole.ToolTipRole and col in (3, 4):
+            return self.data(index)  # a long one is cut at the column's edge
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == 0:
@@ -135,7 +145,11 @@ class DepositModel(QAbstractTableModel):
             return money(m.deposit.amount, self.currency)
         if col == 3:
             number = " + ".join(number for _id, number in m.together) or m.number
-            return f"{number} · {m.customer}" if number and m.customer else (number or "—")
+            text = f"{number} · {m.customer}" if number and m.customer else (number or "—")
+            if m.placed_at is not None and not m.together:
+                # When it was ordered, beside when the money came: why it is (or is not) offered.
+                text = self.tr("{0} · ordered {1}").format(text, placed_when(m.placed_at))
+            return text
         if m.kind == MatchKind.NAME_AND_AMOUNT:
             return self.tr("Name and amount")
         if m.kind == MatchKind.AMOUNT_ONLY:
@@ -167,12 +181,27 @@ class DepositModel(QAbstractTableModel):
             return self.tr(
                 "Name and amount of an order you marked paid yourself ({0}): nothing to do"
             ).format(m.number)
+        if m.kind == MatchKind.SAME_NAME_UNSURE and len(m.choices_placed) == len(m.choices):
+            listed = ", ".join(
+                self.tr("{0} (ordered {1})").format(numbers[0], placed_when(placed))
+                for numbers, placed in zip(m.choices, m.choices_placed, strict=True)
+            )
+            return self.tr(
+                "%n orders under this name wait for this amount, the one ordered nearest before the "
+                "deposit first: {0}. Mark the right one paid in its window",
+                "",
+                len(m.choices),
+            ).format(listed)
         if m.kind == MatchKind.SAME_NAME_UNSURE:
             return self.tr(
                 "%n orders under this name wait for this amount ({0}): mark the right one paid in its window",
                 "",
                 len(m.choices),
             ).format(", ".join(numbers[0] for numbers in m.choices))
+        if m.kind == MatchKind.PLACED_AFTER:
+            return self.tr(
+                "Name and amount of order {0}, but it was placed after this deposit: not its payment"
+            ).format(m.number)
         if m.kind == MatchKind.NAME_OTHER_AMOUNT:
             if m.parts:
                 return self.tr(

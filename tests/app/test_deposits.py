@@ -16,6 +16,9 @@ from app.orders import Charges, LineInput, OrderState, create_order, move_order
 from tests.support.factories import make_contact, make_order_the_deadline_cancelled
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+# When the orders were placed: before the bank files' deposits were made (money sent on a day
+# before its order was placed cannot pay it).
+PLACED = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
 BANK_CSV = """\
 국민은행 거래내역조회
@@ -37,10 +40,20 @@ def waiting_orders(db) -> tuple[int, int]:
         minji = make_contact(s, profile_name="김민지")
         haeun = make_contact(s, profile_name="이하은")
         a = create_order(
-            s, contact_id=minji.id, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+            s,
+            contact_id=minji.id,
+            lines=[LineInput("LINEN", 1)],
+            source="chat",
+            charges=Charges(3000),
+            now=PLACED,
         ).id
         b = create_order(
-            s, contact_id=haeun.id, lines=[LineInput("PANTS", 2)], source="chat", charges=Charges(3000)
+            s,
+            contact_id=haeun.id,
+            lines=[LineInput("PANTS", 2)],
+            source="chat",
+            charges=Charges(3000),
+            now=PLACED,
         ).id
         move_order(s, a, OrderState.AWAITING_PAYMENT, now=NOW)
         move_order(s, b, OrderState.AWAITING_PAYMENT, now=NOW)
@@ -191,6 +204,7 @@ def orders_like_the_testers(db) -> tuple[int, int]:
             lines=[LineInput("PANTS", 1)],
             source="chat",
             charges=Charges(3000),
+            now=PLACED,
         ).id
         move_order(s, haeun, OrderState.AWAITING_PAYMENT, now=NOW)
         seojun = create_order(
@@ -199,6 +213,7 @@ def orders_like_the_testers(db) -> tuple[int, int]:
             lines=[LineInput("LINEN", 1)],
             source="chat",
             charges=Charges(3000),
+            now=PLACED,
         ).id  # still 새 주문: the payment request was never sent
         return haeun, seojun
 
@@ -306,7 +321,7 @@ def two_orders_of_one_customer(db, *, third: int | None = None) -> list[int]:
         ids = []
         for line in lines:
             order_id = create_order(
-                s, contact_id=minji.id, lines=[line], source="chat", charges=Charges(3000)
+                s, contact_id=minji.id, lines=[line], source="chat", charges=Charges(3000), now=PLACED
             ).id
             move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
             ids.append(order_id)
@@ -428,7 +443,7 @@ def test_only_an_order_the_deadline_cancelled_lately_is_offered_to_a_deposit(db)
     with db.write() as s:
         c = s.get(Order, order_id).contact_id  # type: ignore[union-attr]
         owners = create_order(
-            s, contact_id=c, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+            s, contact_id=c, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000), now=PLACED
         )
         move_order(s, owners.id, OrderState.CANCELLED, now=NOW)  # the owner cancelled it: not a late payer's
         s.get(Order, order_id).state = "paid"  # type: ignore[union-attr]
@@ -507,7 +522,12 @@ def test_two_customers_of_one_name_waiting_for_one_amount_are_not_guessed_betwee
         for phone in ("821055501234", "821099990000"):
             c = make_contact(s, profile_name="김민지", wa_id=phone)
             order = create_order(
-                s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+                s,
+                contact_id=c.id,
+                lines=[LineInput("LINEN", 1)],
+                source="chat",
+                charges=Charges(3000),
+                now=PLACED,
             )
             move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=NOW)
             ids.append((order.id, order.number))

@@ -86,7 +86,12 @@ def make_order_the_deadline_cancelled(session: Session, *, asked_at: datetime, o
     set_stock(session, item, on_hand)
     minji = make_contact(session, profile_name="김민지")
     order_id = create_order(
-        session, contact_id=minji.id, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+        session,
+        contact_id=minji.id,
+        lines=[LineInput("LINEN", 1)],
+        source="chat",
+        charges=Charges(3000),
+        now=asked_at,
     ).id
     move_order(session, order_id, OrderState.AWAITING_PAYMENT, now=asked_at)
     assert expire_unpaid(session, asked_at + timedelta(days=4)) == [order_id]

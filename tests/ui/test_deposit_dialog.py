@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,10 @@ from app.orders import Charges, LineInput, OrderState, create_order, move_order
 from tests.support.factories import make_contact, make_order_the_deadline_cancelled
 from ui.order_actions import OrderActions
 
+# When the orders were placed: before the bank files' deposits were made (money sent on a day
+# before its order was placed cannot pay it).
+PLACED = datetime(2025, 6, 1, 9, 0, tzinfo=UTC)
+
 
 def minjis_two_orders(ctx: Any) -> list[int]:
     """김민지 awaits payment for a coat (90,000원 with shipping) and a shirt (42,000원)."""
@@ -25,7 +29,12 @@ def minjis_two_orders(ctx: Any) -> list[int]:
         ids = []
         for sku in ("COAT", "LINEN"):
             order = create_order(
-                s, contact_id=minji.id, lines=[LineInput(sku, 1)], source="chat", charges=Charges(3000)
+                s,
+                contact_id=minji.id,
+                lines=[LineInput(sku, 1)],
+                source="chat",
+                charges=Charges(3000),
+                now=PLACED,
             )
             move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
             ids.append(order.id)
@@ -128,7 +137,9 @@ def test_restoring_a_late_paid_order_without_stock_is_refused_and_it_can_be_left
 
     order_id = an_order_the_deadline_cancelled(window.ctx, on_hand=1)
     with window.ctx.db.write() as s:  # the last shirt went to another customer meanwhile
-        other = create_order(s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat")
+        other = create_order(
+            s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat", now=PLACED
+        )
         move_order(s, other.id, OrderState.PAID, now=utcnow())
     dialog = OrderActions(window, window.ctx).open_deposits()
     dialog.load_file(late_bank_file(tmp_path))
@@ -156,7 +167,12 @@ def test_a_part_payment_names_her_order_and_what_is_missing_on_a_korean_day(
         create_item(s, ItemDraft(name="울 코트", price_minor=87000, currency="KRW", retailer_id="COAT"))
         haeun = make_contact(s, profile_name="이하은", last_inbound_at=utcnow())
         order = create_order(
-            s, contact_id=haeun.id, lines=[LineInput("COAT", 1)], source="chat", charges=Charges(3000)
+            s,
+            contact_id=haeun.id,
+            lines=[LineInput("COAT", 1)],
+            source="chat",
+            charges=Charges(3000),
+            now=PLACED,
         )
         move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
         number, order_id = order.number, order.id
@@ -206,7 +222,12 @@ def test_her_two_transfers_that_make_her_order_are_read_together(
         create_item(s, ItemDraft(name="울 코트", price_minor=87000, currency="KRW", retailer_id="COAT"))
         haeun = make_contact(s, profile_name="이하은", last_inbound_at=utcnow())
         order = create_order(
-            s, contact_id=haeun.id, lines=[LineInput("COAT", 1)], source="chat", charges=Charges(3000)
+            s,
+            contact_id=haeun.id,
+            lines=[LineInput("COAT", 1)],
+            source="chat",
+            charges=Charges(3000),
+            now=PLACED,
         )
         move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
         number, order_id = order.number, order.id
@@ -245,7 +266,12 @@ def test_her_two_transfers_pay_her_order_together_are_named_in_its_history_and_r
         create_item(s, ItemDraft(name="울 코트", price_minor=87000, currency="KRW", retailer_id="COAT"))
         haeun = make_contact(s, profile_name="이하은", last_inbound_at=utcnow())
         order = create_order(
-            s, contact_id=haeun.id, lines=[LineInput("COAT", 1)], source="chat", charges=Charges(3000)
+            s,
+            contact_id=haeun.id,
+            lines=[LineInput("COAT", 1)],
+            source="chat",
+            charges=Charges(3000),
+            now=PLACED,
         )
         move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
         number, order_id = order.number, order.id
@@ -302,7 +328,12 @@ def test_two_customers_of_one_name_and_amount_leave_the_deposit_to_the_owner(
         for phone in ("821055501234", "821099990000"):
             c = make_contact(s, profile_name="김민지", wa_id=phone, last_inbound_at=utcnow())
             order = create_order(
-                s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+                s,
+                contact_id=c.id,
+                lines=[LineInput("LINEN", 1)],
+                source="chat",
+                charges=Charges(3000),
+                now=PLACED,
             )
             move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
             numbers.append(order.number)
@@ -328,7 +359,12 @@ def test_a_transfer_for_an_order_marked_paid_by_hand_says_nothing_is_left_to_do(
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
         c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow())
         order = create_order(
-            s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+            s,
+            contact_id=c.id,
+            lines=[LineInput("LINEN", 1)],
+            source="chat",
+            charges=Charges(3000),
+            now=PLACED,
         )
         move_order(s, order.id, OrderState.AWAITING_PAYMENT)
         move_order(s, order.id, OrderState.PAID)  # she saw it in her banking app
@@ -374,7 +410,12 @@ def test_a_british_shop_matches_a_starling_download_in_pounds_and_pence(
         create_item(s, ItemDraft(name="Linen shirt", price_minor=3950, currency="GBP", retailer_id="SHIRT"))
         olivia = make_contact(s, profile_name="Olivia Brown", wa_id="447911123456", last_inbound_at=utcnow())
         order = create_order(
-            s, contact_id=olivia.id, lines=[LineInput("SHIRT", 1)], source="chat", charges=Charges(300)
+            s,
+            contact_id=olivia.id,
+            lines=[LineInput("SHIRT", 1)],
+            source="chat",
+            charges=Charges(300),
+            now=PLACED,
         )
         move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=utcnow())
         order_id, number = order.id, order.number
