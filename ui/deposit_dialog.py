@@ -72,9 +72,7 @@ def deposit_when(at: str, today: date | None = None, country: str = "KR") -> str
 def placed_when(moment: datetime, today: date | None = None) -> str:
     """When an order was placed, as a deposit's moment is said beside it ("12월 3일 (목) 오후 2:10"),
     on this computer's clock, so the owner compares the two at a glance."""
-    wall = on_clock(moment)
-    text = deposit_when(wall.strftime("%Y-%m-%d %H:%M"), today)
-    return text
+    return deposit_when(on_clock(moment).strftime("%Y-%m-%d %H:%M"), today)
 
 
 class DepositModel(QAbstractTableModel):

@@ -140,6 +140,11 @@
             <numerusform>Her %n deposits in this file add up to an order you marked paid yourself ({0}): nothing to do</numerusform><numerusform>Her %n deposits in this file add up to an order you marked paid yourself ({0}): nothing to do</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%n orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. Mark the right one paid in its window</source>
+        <translation>
+            <numerusform>%n order under this name wait for this amount, the one ordered nearest before the deposit first: {0}. Mark the right one paid in its window</numerusform><numerusform>%n orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. Mark the right one paid in its window</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n orders under this name wait for this amount ({0}): mark the right one paid in its window</source>
         <translation>
             <numerusform>%n order under this name wait for this amount ({0}): mark the right one paid in its window</numerusform><numerusform>%n orders under this name wait for this amount ({0}): mark the right one paid in its window</numerusform></translation>

@@ -2961,6 +2961,10 @@ Right-click to retry.</source>
         <translation>일치</translation>
     </message>
     <message>
+        <source>{0} · ordered {1}</source>
+        <translation>{0} · {1} 주문</translation>
+    </message>
+    <message>
         <source>Name and amount</source>
         <translation>입금자명과 금액 일치</translation>
     </message>
@@ -3004,11 +3008,25 @@ Right-click to retry.</source>
         <source>Name and amount of an order you marked paid yourself ({0}): nothing to do</source>
         <translation>직접 결제 완료로 표시한 주문({0})의 이름·금액과 같아요. 따로 할 일은 없어요</translation>
     </message>
+    <message>
+        <source>{0} (ordered {1})</source>
+        <translation>{0} ({1} 주문)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. Mark the right one paid in its window</source>
+        <translation>
+            <numerusform>같은 이름, 같은 금액의 주문이 %n건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: {0}. 맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n orders under this name wait for this amount ({0}): mark the right one paid in its window</source>
         <translation>
             <numerusform>같은 이름, 같은 금액의 주문이 %n건 있어요 ({0}). 맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Name and amount of order {0}, but it was placed after this deposit: not its payment</source>
+        <translation>이름과 금액이 같은 주문({0})은 이 입금보다 나중에 들어왔어요. 이 입금은 그 주문의 결제가 아니에요</translation>
     </message>
     <message numerus="yes">
         <source>Name only: her %n deposits in this file add up to the order&apos;s {0}: ticked together, they mark it paid</source>
@@ -3335,6 +3353,10 @@ Right-click to retry.</source>
     <message>
         <source>The discount {discount} is more than the order&apos;s total of {before}.</source>
         <translation>할인 {discount}이(가) 주문 합계 {before}보다 커요.</translation>
+    </message>
+    <message>
+        <source>{discount} of this order was paid on the customer&apos;s earlier order, so its total cannot go below that ({before} now). Refund the difference with a return instead.</source>
+        <translation>원래 주문에서 옮긴 결제 {discount}보다 합계를 낮출 수 없어요 (지금 {before}). 차액은 반품으로 환불하세요.</translation>
     </message>
     <message>
         <source>Order {number} cannot move from “{from_state}” to “{to_state}”.</source>
@@ -5918,8 +5940,16 @@ Save it anyway?</source>
         <translation>주문이 결제 완료되기 전까지 상품, 수량, 배송비, 할인을 바꿀 수 있어요</translation>
     </message>
     <message>
+        <source>Left to pay</source>
+        <translation>남은 결제 금액</translation>
+    </message>
+    <message>
         <source>Name on the transfer</source>
         <translation>입금자명</translation>
+    </message>
+    <message>
+        <source>Paid on order {0}</source>
+        <translation>원래 주문 {0}에서 옮긴 결제</translation>
     </message>
     <message>
         <source>Name on the transfer: {0}</source>
@@ -8095,6 +8125,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>(remote area +{0})</source>
         <translation>(도서산간 +{0})</translation>
+    </message>
+    <message>
+        <source>(paid on order {0}: {1}; left to pay {2})</source>
+        <translation>(원래 주문 {0}에서 옮긴 결제 {1}, 남은 결제 금액 {2})</translation>
     </message>
     <message>
         <source>Discard the changes?</source>

@@ -13,6 +13,7 @@ from app.catalog import ItemDraft, create_item
 from app.models import Order, utcnow
 from app.orders import Charges, LineInput, OrderState, create_order, move_order
 from tests.support.factories import make_contact, make_order_the_deadline_cancelled
+from ui.deposit_dialog import placed_when
 from ui.order_actions import OrderActions
 
 # When the orders were placed: before the bank files' deposits were made (money sent on a day
@@ -193,7 +194,7 @@ def test_a_part_payment_names_her_order_and_what_is_missing_on_a_korean_day(
         model.index(0, 0).data() == f"{today.month}월 {today.day}일 ({weekday[today.weekday()]}) 오전 11:02"
     )
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == f"{today:%Y-%m-%d} 11:02:10"
-    assert model.index(0, 3).data() == f"{number} · 이하은"
+    assert model.index(0, 3).data() == f"{number} · 이하은 · {placed_when(PLACED)} 주문"
     assert (
         model.index(0, 4).data()
         == "입금자명만 일치: 주문 금액 90,000원보다 40,000원 적어요. 나머지를 요청하세요"
@@ -344,8 +345,10 @@ def test_two_customers_of_one_name_and_amount_leave_the_deposit_to_the_owner(
     dialog = OrderActions(window, window.ctx).open_deposits()
     dialog.load_file(bank)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    ordered = placed_when(PLACED)
     assert dialog.model.index(0, 4).data() == (
-        f"같은 이름, 같은 금액의 주문이 2건 있어요 ({numbers[0]}, {numbers[1]}). "
+        "같은 이름, 같은 금액의 주문이 2건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: "
+        f"{numbers[0]} ({ordered} 주문), {numbers[1]} ({ordered} 주문). "
         "맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요"
     )
     assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None
@@ -431,9 +434,66 @@ def test_a_british_shop_matches_a_starling_download_in_pounds_and_pence(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)  # the card payment out is no deposit
     model = dialog.model
     assert (model.index(0, 1).data(), model.index(0, 2).data()) == ("Olivia Brown", "£42.50")
-    assert model.index(0, 3).data() == f"{number} · Olivia Brown"
+    assert model.index(0, 3).data() == f"{number} · Olivia Brown · ordered {placed_when(PLACED)}"
     assert model.index(0, 4).data() == "Name and amount"
     with qtbot.waitSignal(dialog.paid) as paid:
         dialog.confirm_button.click()
     assert paid.args == [[order_id]]
     dialog.close()
+
+
+def test_the_order_placed_nearest_before_a_deposit_is_proposed_first_with_when_each_was_ordered(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None, korean_locale: None
+) -> None:
+    """Two 김민지 each await 42,000원, one ordered on 28 November, one on 3 December; a transfer of
+    4 December is either's. The owner reads both with their days, the nearer first, and ticks
+    nothing; 박서준's coat was ordered the day after his transfer: not its payment, and said so."""
+    older_at = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+    nearer_at = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+    coat_at = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        create_item(s, ItemDraft(name="울 코트", price_minor=87000, currency="KRW", retailer_id="COAT"))
+        placed = []
+        for name, phone, code, at in (
+            ("김민지", "821055501234", "LINEN", older_at),
+            ("김민지", "821099990000", "LINEN", nearer_at),
+            ("박서준", "821077770000", "COAT", coat_at),
+        ):
+            c = make_contact(s, profile_name=name, wa_id=phone)
+            order = create_order(
+                s, contact_id=c.id, lines=[LineInput(code, 1)], source="chat", charges=Charges(3000), now=at
+            )
+            move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=at)
+            placed.append((order.id, order.number))
+    (_older_id, older), (nearer_id, nearer), (_coat_id, coat) = placed
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "거래일시,적요,기재내용,출금금액,입금금액,잔액\n"
+        "2026-12-04 10:00:00,타행이체,김민지,0,42000,1042000\n"
+        "2026-12-04 11:00:00,타행이체,박서준,0,90000,1132000\n"
+    )
+    actions = OrderActions(window, window.ctx)
+    dialog = actions.open_deposits()
+    dialog.load_file(bank)
+    model = dialog.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    assert model.index(0, 3).data() == f"{nearer} · 김민지 · {placed_when(nearer_at)} 주문"
+    assert model.index(0, 4).data() == (
+        "같은 이름, 같은 금액의 주문이 2건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: "
+        f"{nearer} ({placed_when(nearer_at)} 주문), {older} ({placed_when(older_at)} 주문). "
+        "맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요"
+    )
+    assert placed_when(nearer_at).startswith("12월 3일 (목)")  # beside the deposit's 12월 4일 (금)
+    assert model.index(1, 3).data() == f"{coat} · 박서준 · {placed_when(coat_at)} 주문"
+    assert model.index(1, 4).data() == (
+        f"이름과 금액이 같은 주문({coat})은 이 입금보다 나중에 들어왔어요. 이 입금은 그 주문의 결제가 아니에요"
+    )
+    for row in (0, 1):  # never ticked, nothing to confirm
+        assert model.index(row, 0).data(Qt.ItemDataRole.CheckStateRole) is None
+    assert not dialog.confirm_button.isEnabled()
+    # The proposed order's window, to mark it paid there if it is hers: a double-click on the row.
+    where = dialog.table.visualRect(model.index(0, 1)).center()
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitUntil(lambda: nearer_id in actions.open_orders and actions.open_orders[nearer_id].isVisible())

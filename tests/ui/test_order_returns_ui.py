@@ -111,7 +111,9 @@ def test_an_exchange_for_another_size_opens_the_new_paid_order_and_asks_nothing(
     qtbot.waitUntil(lambda: len(actions.open_orders) == 2)
     new_id = next(oid for oid in actions.open_orders if oid != order_id)
     new = load_order(window.ctx.db, new_id)
-    assert new.state == OrderState.PAID and new.total_minor == 0
+    assert (
+        new.state == OrderState.PAID and new.due_minor == 0 and new.carried_minor == new.total_minor == 29000
+    )
     assert [(line.option, line.quantity) for line in new.lines] == [("L", 1)]
     assert on_hand(window.ctx, item) == 8  # one shirt back, the L one gone out
     original = load_order(window.ctx.db, order_id)
@@ -364,7 +366,17 @@ def test_an_exchange_chooses_the_replacement_from_the_catalogue_and_its_price_as
     assert [(line.name, line.option, line.unit_price_minor) for line in new.lines] == [
         ("실크 블라우스", "L", 41000)
     ]
-    assert new.total_minor == 12000
+    assert (new.total_minor, new.carried_minor, new.due_minor) == (41000, 29000, 12000)
+    # Her shirt's payment is paid on the new order, not a discount the shop gave.
+    new_window = actions.open_orders[new_id]
+    qtbot.waitUntil(lambda: new_window.detail is not None and new_window.detail.id == new_id)
+    first_number = load_order(window.ctx.db, order_id).number
+    assert new_window.discount.text() == "—"
+    assert new_window.total.text() == "₩41,000"
+    assert new_window.carried_label.text() == f"Paid on order {first_number}"
+    assert new_window.carried.text() == "₩29,000" and new_window.carried.isVisible()
+    assert new_window.due.text() == "₩12,000" and new_window.due.isVisible()
+    assert not actions.open_orders[order_id].carried.isVisible()  # the first order carried nothing in
     for w in actions.open_orders.values():
         w.message.discard()
 
