@@ -123,9 +123,11 @@ class DepositMatch:
     # to `expected` exactly (she paid in parts: 50,000 + 40,000 for 90,000); 0 when they do not.
     # MARKED_PAID: how many of hers add up to the order she marked paid by hand; 0: this one alone.
     parts: int = 0
-    # When the order offered (or PLACED_AFTER's, or SAME_NAME_UNSURE's nearest) was placed (UTC): the
-    # owner sees why it is offered. SAME_NAME_UNSURE: when each of `choices` was, in their order
-    # (the one placed nearest before the deposit first; it is `order_id`, proposed, never ticked).
+    # When the order offered (or PLACED_AFTER's, or SAME_NAME_UNSURE's nearest) was placed, on the
+    # shop's clock (the bank's: aware, in the shop's zone, else this computer's): the owner sees why
+    # it is offered, beside the deposit's time as the bank wrote it. SAME_NAME_UNSURE: when each of
+    # `choices` was, in their order (the one placed nearest before the deposit first; it is
+    # `order_id`, proposed, never ticked).
     placed_at: datetime | None = None
     choices_placed: tuple[datetime, ...] = field(default=())
 
@@ -267,6 +269,10 @@ class _Dates:
     def _day(self, moment: datetime) -> date:
         zone = self.shop_zone
         return moment.astimezone(zone).date() if zone is not None else moment.astimezone().date()
+
+    def on_clock(self, moment: datetime) -> datetime:
+        """`moment` on the shop's clock (aware: the same instant)."""
+        return moment.astimezone(self.shop_zone) if self.shop_zone is not None else moment.astimezone()
 
     def made(self, d: Deposit) -> datetime | None:
         return deposit_moment(d.at, self.country, self.shop_zone)
@@ -635,7 +641,7 @@ def _with_placed(match: DepositMatch, dates: _Dates) -> DepositMatch:
     order_id = match.together[0][0] if match.together else match.order_id
     if order_id is None or order_id not in dates.placed:
         return match
-    return replace(match, placed_at=dates.placed[order_id])
+    return replace(match, placed_at=dates.on_clock(dates.placed[order_id]))
 
 
 # An open order as the matcher reads it: id, number, customer, depositor name, total.
@@ -676,7 +682,9 @@ def _same_name_unsure(
                 MatchKind.SAME_NAME_UNSURE,
                 same_name=True,
                 choices=choices,
-                choices_placed=tuple(dates.placed[o[0]] for o in alike if o[0] in dates.placed),
+                choices_placed=tuple(
+                    dates.on_clock(dates.placed[o[0]]) for o in alike if o[0] in dates.placed
+                ),
             )
 
 

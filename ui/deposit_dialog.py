@@ -37,7 +37,7 @@ from app.deposits import Deposit, DepositMatch, MatchKind, split_deposit_at
 from app.errors import ErrorCode, ShopInboxError
 from app.order_actions import bank_file_matches, confirm_payments, note_refund_due, restore_paid_by_deposit
 from ui.context import AppContext
-from ui.formatting import display_locale, list_time, on_clock, qdate
+from ui.formatting import display_locale, list_time, qdate
 from ui.korean_particles import with_particles
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
@@ -71,8 +71,8 @@ def deposit_when(at: str, today: date | None = None, country: str = "KR") -> str
 
 def placed_when(moment: datetime, today: date | None = None) -> str:
     """When an order was placed, as a deposit's moment is said beside it ("12월 3일 (목) 오후 2:10"),
-    on this computer's clock, so the owner compares the two at a glance."""
-    return deposit_when(on_clock(moment).strftime("%Y-%m-%d %H:%M"), today)
+    on the clock `moment` is on (the shop's, as the bank's), so the owner compares the two at a glance."""
+    return deposit_when(moment.strftime("%Y-%m-%d %H:%M"), today)
 
 
 class DepositModel(QAbstractTableModel):

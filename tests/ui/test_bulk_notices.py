@@ -3,7 +3,7 @@ whether their customers are told; the messages go through the outbox and the rel
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,11 @@ def customers_who_wrote(window: Any, qtbot: Any, relay: RunningRelay) -> None:
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
 
 
+# When the orders were placed: before the bank file's deposits were made (money sent on a day
+# before its order was placed cannot pay it).
+PLACED = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+
+
 def orders_awaiting_payment(window: Any) -> dict[str, int]:
     """Their orders, and one for 이하은, whose chat came from a phone export (no number)."""
     orders = {}
@@ -45,7 +50,9 @@ def orders_awaiting_payment(window: Any) -> dict[str, int]:
         contacts = {c.display_name: c.id for c in s.scalars(select(Contact))}
         contacts["이하은"] = make_contact(s, profile_name="이하은", wa_id=None).id
         for name, contact_id in contacts.items():
-            order_id = create_order(s, contact_id=contact_id, lines=[LineInput("LINEN", 1)], source="chat").id
+            order_id = create_order(
+                s, contact_id=contact_id, lines=[LineInput("LINEN", 1)], source="chat", now=PLACED
+            ).id
             move_order(s, order_id, OrderState.AWAITING_PAYMENT)
             orders[name] = order_id
     return orders

@@ -194,7 +194,7 @@ def test_a_part_payment_names_her_order_and_what_is_missing_on_a_korean_day(
         model.index(0, 0).data() == f"{today.month}월 {today.day}일 ({weekday[today.weekday()]}) 오전 11:02"
     )
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == f"{today:%Y-%m-%d} 11:02:10"
-    assert model.index(0, 3).data() == f"{number} · 이하은 · {placed_when(PLACED)} 주문"
+    assert model.index(0, 3).data() == f"{number} · 이하은 · {placed_when(PLACED.astimezone())} 주문"
     assert (
         model.index(0, 4).data()
         == "입금자명만 일치: 주문 금액 90,000원보다 40,000원 적어요. 나머지를 요청하세요"
@@ -345,7 +345,7 @@ def test_two_customers_of_one_name_and_amount_leave_the_deposit_to_the_owner(
     dialog = OrderActions(window, window.ctx).open_deposits()
     dialog.load_file(bank)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
-    ordered = placed_when(PLACED)
+    ordered = placed_when(PLACED.astimezone())  # on this computer's clock: the shop set none
     assert dialog.model.index(0, 4).data() == (
         "같은 이름, 같은 금액의 주문이 2건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: "
         f"{numbers[0]} ({ordered} 주문), {numbers[1]} ({ordered} 주문). "
@@ -434,7 +434,7 @@ def test_a_british_shop_matches_a_starling_download_in_pounds_and_pence(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)  # the card payment out is no deposit
     model = dialog.model
     assert (model.index(0, 1).data(), model.index(0, 2).data()) == ("Olivia Brown", "£42.50")
-    assert model.index(0, 3).data() == f"{number} · Olivia Brown · ordered {placed_when(PLACED)}"
+    assert model.index(0, 3).data() == f"{number} · Olivia Brown · ordered {placed_when(PLACED.astimezone())}"
     assert model.index(0, 4).data() == "Name and amount"
     with qtbot.waitSignal(dialog.paid) as paid:
         dialog.confirm_button.click()
@@ -478,14 +478,16 @@ def test_the_order_placed_nearest_before_a_deposit_is_proposed_first_with_when_e
     dialog.load_file(bank)
     model = dialog.model
     qtbot.waitUntil(lambda: model.rowCount() == 2)
-    assert model.index(0, 3).data() == f"{nearer} · 김민지 · {placed_when(nearer_at)} 주문"
+    assert model.index(0, 3).data() == f"{nearer} · 김민지 · {placed_when(nearer_at.astimezone())} 주문"
     assert model.index(0, 4).data() == (
         "같은 이름, 같은 금액의 주문이 2건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: "
-        f"{nearer} ({placed_when(nearer_at)} 주문), {older} ({placed_when(older_at)} 주문). "
+        f"{nearer} ({placed_when(nearer_at.astimezone())} 주문), {older} ({placed_when(older_at.astimezone())} 주문). "
         "맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요"
     )
-    assert placed_when(nearer_at).startswith("12월 3일 (목)")  # beside the deposit's 12월 4일 (금)
-    assert model.index(1, 3).data() == f"{coat} · 박서준 · {placed_when(coat_at)} 주문"
+    assert placed_when(nearer_at.astimezone()).startswith(
+        "12월 3일 (목)"
+    )  # beside the deposit's 12월 4일 (금)
+    assert model.index(1, 3).data() == f"{coat} · 박서준 · {placed_when(coat_at.astimezone())} 주문"
     assert model.index(1, 4).data() == (
         f"이름과 금액이 같은 주문({coat})은 이 입금보다 나중에 들어왔어요. 이 입금은 그 주문의 결제가 아니에요"
     )

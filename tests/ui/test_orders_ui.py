@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -532,7 +532,10 @@ def test_matching_a_bank_file_marks_the_ticked_orders_paid_says_which_and_offers
         haeun = make_contact(s, profile_name="이하은")
         ids = []
         for c in (minji, haeun):
-            order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+            placed = datetime(2026, 11, 1, tzinfo=UTC)  # before the bank file's deposits were made
+            order_id = create_order(
+                s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat", now=placed
+            ).id
             move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=utcnow())
             ids.append(order_id)
     bank = tmp_path / "bank.csv"

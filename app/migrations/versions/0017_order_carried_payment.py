@@ -37,7 +37,7 @@ def _credit(note: str) -> int:
 
 
 def upgrade() -> None:
-    op.execute("ALTER TABLE \"order\" ADD COLUMN carried_minor BIGINT DEFAULT 0 NOT NULL")
+    op.execute('ALTER TABLE "order" ADD COLUMN carried_minor BIGINT DEFAULT 0 NOT NULL')
     bind = op.get_bind()
     credits: dict[int, int] = {}
     for order_id, note in bind.execute(
