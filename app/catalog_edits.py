@@ -39,6 +39,7 @@ from app.catalog_csv import ImportReport, export_feed, import_feed
 from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
 from app.changes import Changes
 from app.db import Database
+from app.item_options import ItemOption, item_options
 from app.settings import put_setting
 from app.stock import count_item, item_stock, items_left, options_left, sold_out_items
 
@@ -64,6 +65,8 @@ class PickerPage:
     stock_left: dict[int, int]
     # Counted items: what is left of each option ("" the item's own count), for choosing one.
     options: dict[int, dict[str, int]] = dataclasses.field(default_factory=dict)
+    # Choosing one item (`with_sizes`): every option each is known in, counted or not.
+    sizes: dict[int, tuple[ItemOption, ...]] = dataclasses.field(default_factory=dict)
 
 
 def catalog_page(db: Database, query: str, sort: SortKey, collection_id: int | None) -> CatalogPage:
@@ -77,16 +80,24 @@ def catalog_page(db: Database, query: str, sort: SortKey, collection_id: int | N
         )
 
 
-def picker_page(db: Database, query: str, limit: int) -> PickerPage:
+def picker_page(
+    db: Database, query: str, limit: int, *, with_sizes: bool = False, also: Sequence[tuple[str, str]] = ()
+) -> PickerPage:
+    """`with_sizes`: every option of the items too (`app.item_options`), and `also`'s ((item code,
+    option) pairs: the size a customer sends back) among them."""
     with db.read() as session:
         rows = list_items(session, query, include_hidden=False, rank_matches=True, limit=limit)
         empty = not rows and not list_items(session, "", include_hidden=True, limit=1)
+        ids = [row.id for row in rows]
+        by_code = {row.retailer_id: row.id for row in rows}
+        extra = [(by_code[code], option) for code, option in also if code in by_code]
         return PickerPage(
             rows=rows,
             sold_out=frozenset(sold_out_items(session)),
             catalogue_empty=empty,
-            stock_left=items_left(session, [row.id for row in rows]),
-            options=options_left(session, [row.id for row in rows]),
+            stock_left=items_left(session, ids),
+            options=options_left(session, ids),
+            sizes=item_options(session, ids, extra) if with_sizes else {},
         )
 
 

@@ -37,6 +37,7 @@ from app.catalog import ItemRow
 from app.catalog_edits import PickerPage, join_restock_waitlist, picker_page, read_meta_catalog_id
 from app.catalog_messages import ListTexts
 from app.changes import Changes
+from app.item_options import ItemOption
 from app.money import format_price
 from app.stock import left_for
 from app.wire import LIST_ROWS_MAX, PRODUCT_LIST_MAX
@@ -103,6 +104,9 @@ class CatalogPicker(QDialog):
         self.choose_one = choose_one
         self.quantity = quantity
         self.options: Mapping[int, Mapping[str, int]] = {}
+        self.sizes: Mapping[int, tuple[ItemOption, ...]] = {}  # `choose_one`: every option known
+        # The piece sent back in its size: that size is offered even if never counted nor sold.
+        self._sent_back = [(current_code, option)] if current_code and option else []
         self.ctx = ctx
         self.contact_id = contact_id  # the chat's customer, who can wait for a sold-out item
         self.open_catalogue = open_catalogue
@@ -156,7 +160,7 @@ class CatalogPicker(QDialog):
         layout.addWidget(self.view, 1)
         self.option_box = OptionBox(self)
         self.option_box.setVisible(choose_one)
-        self.option_box.set_options(None, option)
+        self.option_box.set_options((), option)
         layout.addWidget(self.option_box)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
@@ -209,13 +213,15 @@ class CatalogPicker(QDialog):
             if generation == self._generation:
                 self._show(page)
 
-        run_op(lambda: picker_page(db, query, RESULTS_LIMIT), show, parent=self)
+        sizes, also = self.choose_one, self._sent_back
+        run_op(lambda: picker_page(db, query, RESULTS_LIMIT, with_sizes=sizes, also=also), show, parent=self)
 
     def _show(self, page: PickerPage) -> None:
         chosen = set(self.owner_chosen_ids())
         self._catalogue_is_empty = page.catalogue_empty
         self._shown_generation = self._generation
         self.options = page.options
+        self.sizes = page.sizes
         self.model.set_rows(page.rows, page.sold_out, page.stock_left)
         self._preselected_id = None
         selection = self.view.selectionModel()
@@ -268,7 +274,7 @@ class CatalogPicker(QDialog):
 
     def _item_changed(self, *_: object) -> None:
         item = self.chosen_item()
-        self.option_box.set_options(self.options.get(item.id) if item else None, "")
+        self.option_box.set_options(self.sizes.get(item.id, ()) if item else (), "")
 
     def chosen_item(self) -> ItemRow | None:
         """The item chosen (`choose_one`), or None."""

@@ -5027,6 +5027,37 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
 </context>
 <context>
+    <name>OptionsModel</name>
+    <message>
+        <source>Sold out: none left of the stock you count, so it cannot be sent.</source>
+        <translation>품절이에요. 세고 있는 재고가 하나도 남지 않아 보낼 수 없어요.</translation>
+    </message>
+    <message>
+        <source>You do not count the stock of this option: it can always be chosen.</source>
+        <translation>이 옵션은 재고를 세지 않아요. 언제든 고를 수 있어요.</translation>
+    </message>
+    <message>
+        <source>What is left of the item, all its options together.</source>
+        <translation>모든 옵션을 합친 상품 재고예요.</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>재고 관리 안 함</translation>
+    </message>
+    <message>
+        <source>sold out (unavailable)</source>
+        <translation>품절 (선택 불가)</translation>
+    </message>
+    <message>
+        <source>{0} in stock (all options)</source>
+        <translation>재고 {0}개 (전체 옵션)</translation>
+    </message>
+    <message>
+        <source>{0} in stock</source>
+        <translation>재고 {0}개</translation>
+    </message>
+</context>
+<context>
     <name>OrderActions</name>
     <message>
         <source>Start order</source>

@@ -350,7 +350,7 @@ def test_an_exchange_chooses_the_replacement_from_the_catalogue_and_its_price_as
     picker = dialogs.expect("modal", answer=choose)
     dialog.choose_button.click()
     assert [shown.widget for shown in picker.shown] == ["CatalogPicker"]
-    assert seen["sizes"] == ["L", "M"]
+    assert seen["sizes"] == ["M", "L"]  # as a shop lists sizes, not by the alphabet
     assert seen["M"] == ("“실크 블라우스 M” is out of stock: choose another option or item.", False)
     assert seen["L"] == ("“실크 블라우스 L”: ₩41,000 each · 2 in stock", True)
     assert model.data(model.index(0, ReturnLinesModel.NEW_ITEM)) == "실크 블라우스 (₩41,000)"
