@@ -367,6 +367,9 @@ class Order(Base):
     subtotal_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     shipping_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     surcharge_minor: Mapped[int] = mapped_column(BigInteger, default=0)  # remote area (도서산간)
+    # Where the surcharge is for (app.surcharge_areas; migration 0017): "" on orders stored before,
+    # which were all charged the remote-area (도서산간) one.
+    surcharge_area: Mapped[str] = mapped_column(String(32), default="", server_default="")
     discount_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     # What she owes for it: items + shipping + surcharge − discount (what the books call its sale).
     total_minor: Mapped[int] = mapped_column(BigInteger, default=0)

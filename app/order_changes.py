@@ -25,6 +25,7 @@ from app.orders import (
     order_totals,
 )
 from app.stock import release_stock, reserve_stock
+from app.surcharge_areas import stored_area
 
 # Until the customer pays, what she is asked to pay can still follow what she asks for. Once she
 # has paid, the amount she transferred is the order's: a change would be a refund or a second
@@ -92,6 +93,7 @@ def change_order(
     order.subtotal_minor = totals.subtotal_minor
     order.shipping_minor = totals.shipping_minor
     order.surcharge_minor = totals.surcharge_minor
+    order.surcharge_area = charges.surcharge_area[:32] if totals.surcharge_minor else ""
     order.discount_minor = totals.discount_minor
     order.total_minor = totals.total_minor
     order.updated_at = now
@@ -157,6 +159,13 @@ def changed_facts(order: Order, lines: Sequence[CleanLine], charges: Charges) ->
     for name, before, after in charged:
         if before != after:
             facts[name] = [before, after]
+    # Where the surcharge is for and what it is, before and after ("" none), whenever either changed:
+    # the history names the place (Highlands & Islands), and the same fee for another place is a
+    # change too.
+    area_before = stored_area(order.surcharge_area) if order.surcharge_minor else ""
+    area_after = stored_area(charges.surcharge_area) if charges.surcharge_minor else ""
+    if "surcharge" in facts or area_before != area_after:
+        facts["surcharge_area"] = [area_before, area_after, order.surcharge_minor, charges.surcharge_minor]
     return facts
 
 

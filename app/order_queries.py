@@ -110,6 +110,7 @@ class OrderDetail:
     # The shop's clock (its business hours' zone; None: this computer's), on which the customer is
     # told its times: the owner sees them on it too.
     time_zone: str | None = None
+    surcharge_area: str = ""  # app.surcharge_areas ("" on orders stored before: the remote one)
     # Of `total_minor`, what another order's payment pays (an exchange's new order: her first
     # order's), and that order's number: paid, not a discount.
     carried_minor: int = 0
@@ -379,6 +380,7 @@ def order_detail(session: Session, order_id: int) -> OrderDetail:
         subtotal_minor=order.subtotal_minor,
         shipping_minor=order.shipping_minor,
         surcharge_minor=order.surcharge_minor,
+        surcharge_area=order.surcharge_area,
         discount_minor=order.discount_minor,
         total_minor=order.total_minor,
         carried_minor=order.carried_minor,

@@ -1,4 +1,4 @@
-"""The shop's order settings: shipping fee, remote-area surcharge, free-shipping threshold, payment terms."""
+"""The shop's order settings: shipping fee, surcharges by area, free-shipping threshold, payment terms."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.orders import PAYMENT_DAYS, Charges, LineInput, clean_lines, order_totals
 from app.settings import get_setting, load_preferences, put_setting
+from app.surcharge_areas import REMOTE
 
 ORDER_SETTINGS_KEY = "orders"
 
@@ -21,7 +22,7 @@ class OrderSettings:
     3,000 won shipping, +3,000 won to islands and mountains, free over 50,000."""
 
     shipping_minor: int = 3000
-    remote_surcharge_minor: int = 3000  # 도서산간
+    remote_surcharge_minor: int = 3000  # 도서산간 (app.surcharge_areas REMOTE)
     free_over_minor: int = 50000  # 0: never free
     # The currency of the three amounts above. They keep it when the shop's currency changes (a fee
     # is not converted), and are charged only to orders in it.
@@ -35,6 +36,10 @@ class OrderSettings:
     messages_other_language: dict[str, str] = field(default_factory=dict)
     # Outside the 24-hour window: the approved template the owner mapped to each state.
     templates: dict[str, str] = field(default_factory=dict)
+    # The surcharges of the other areas (app.surcharge_areas: Highlands & Islands, Alaska &
+    # Hawaii…), area → amount in `currency`; the remote one (도서산간) is `remote_surcharge_minor`,
+    # as settings stored before areas have it.
+    area_surcharges: dict[str, int] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> OrderSettings:
         return dataclasses.replace(self, **changes)
@@ -85,6 +90,19 @@ def save_order_settings(session: Session, settings: OrderSettings) -> None:
     put_setting(session, ORDER_SETTINGS_KEY, dataclasses.asdict(settings))
 
 
+def surcharge_for(settings: OrderSettings, area: str) -> int:
+    """The shop's surcharge for `area` (app.surcharge_areas), in the settings' currency; 0 for none."""
+    if not area:
+        return 0
+    if area == REMOTE:
+        return settings.remote_surcharge_minor
+    return max(0, int(settings.area_surcharges.get(area, 0)))
+
+
+def has_surcharges(settings: OrderSettings) -> bool:
+    return bool(settings.remote_surcharge_minor or any(settings.area_surcharges.values()))
+
+
 def shipping_waived(settings: OrderSettings, subtotal_minor: int, currency: str) -> bool:
     """The shop's shipping fee is waived for an order of `subtotal_minor` in `currency`: the items
     reach the free-shipping amount (and there is a fee, in the order's currency)."""
@@ -97,12 +115,12 @@ def shipping_waived(settings: OrderSettings, subtotal_minor: int, currency: str)
 
 
 def default_charges(
-    settings: OrderSettings, subtotal_minor: int, *, currency: str, remote: bool, discount_minor: int = 0
+    settings: OrderSettings, subtotal_minor: int, *, currency: str, area: str = "", discount_minor: int = 0
 ) -> Charges:
     """Shipping by the shop's rule for an order in `currency`: free over the threshold; the
-    remote-area surcharge is always added. The rule's amounts are charged only to an order in their
-    own currency: a fee is not converted, and read in another it would be 100 times too much or
-    too little.
+    surcharge of `area` (app.surcharge_areas; "" none) is always added. The rule's amounts are
+    charged only to an order in their own currency: a fee is not converted, and read in another it
+    would be 100 times too much or too little.
 
     Items that come to nothing (an order with no lines yet) are charged no shipping either: an empty
     new order read "합계 3,000원". The owner can still type a fee, e.g. for a free gift sent alone."""
@@ -110,8 +128,9 @@ def default_charges(
         return Charges(discount_minor=discount_minor)
     return Charges(
         shipping_minor=0 if shipping_waived(settings, subtotal_minor, currency) else settings.shipping_minor,
-        surcharge_minor=settings.remote_surcharge_minor if remote else 0,
+        surcharge_minor=surcharge_for(settings, area),
         discount_minor=discount_minor,
+        surcharge_area=area,
     )
 
 
@@ -126,4 +145,4 @@ def shop_charges(session: Session, lines: Sequence[LineInput], currency: str) ->
     clean = clean_lines(session, lines, currency)
     order_currency = clean[0].currency
     subtotal = order_totals(clean, Charges(), order_currency).subtotal_minor
-    return default_charges(load_order_settings(session), subtotal, currency=order_currency, remote=False)
+    return default_charges(load_order_settings(session), subtotal, currency=order_currency)

@@ -134,8 +134,9 @@ class Charges:
     """What the owner adds to or takes off the items, in the order's minor units."""
 
     shipping_minor: int = 0
-    surcharge_minor: int = 0  # 도서산간: islands and mountain areas
+    surcharge_minor: int = 0  # 도서산간: islands and mountain areas, or the shop's country's (below)
     discount_minor: int = 0
+    surcharge_area: str = ""  # where the surcharge is for (app.surcharge_areas; "" the remote one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +372,7 @@ def create_order(
         subtotal_minor=totals.subtotal_minor,
         shipping_minor=totals.shipping_minor,
         surcharge_minor=totals.surcharge_minor,
+        surcharge_area=charges.surcharge_area[:32] if totals.surcharge_minor else "",
         discount_minor=totals.discount_minor,
         total_minor=totals.total_minor,
         note=nfc(note)[:MAX_NOTE],

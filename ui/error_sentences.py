@@ -617,7 +617,7 @@ def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str,
     if code is ErrorCode.ORDER_AMOUNT_INVALID:
         fields = {
             "shipping": translate("Errors", "shipping fee"),
-            "surcharge": translate("Errors", "remote-area surcharge"),
+            "surcharge": translate("Errors", "surcharge"),
             "total": translate("Errors", "total"),
             "discount": translate("Errors", "discount"),
         }

@@ -1,4 +1,4 @@
-"""Start an order in a chat: items, quantities, shipping, remote-area fee, discount; the total as you type."""
+"""Start an order in a chat: items, quantities, shipping, surcharge, discount; the total as you type."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -46,7 +45,7 @@ from app.order_actions import (
 )
 from app.order_changes import OrderChange
 from app.order_queries import LineRow, OrderDetail
-from app.order_settings import OrderSettings, default_charges, shipping_waived
+from app.order_settings import OrderSettings, default_charges, has_surcharges, shipping_waived
 from app.orders import (
     MAX_QUANTITY,
     Charges,
@@ -57,12 +56,15 @@ from app.orders import (
     order_totals,
 )
 from app.stock import first_shortage
+from app.surcharge_areas import stored_area, surcharge_areas
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
 from ui.screen_fit import resize_within_screen
+from ui.surcharge_box import SurchargeBox
+from ui.surcharge_names import surcharge_name
 from ui.theme import problem_colour, warning_colour
 
 if TYPE_CHECKING:
@@ -340,7 +342,12 @@ class StartOrderDialog(QDialog):
         shipping_row = QHBoxLayout()
         shipping_row.addWidget(self.shipping, 1)
         shipping_row.addWidget(self.free_shipping)
-        self.remote = QCheckBox(self.tr("Re&mote area (islands, mountains): add the surcharge"), self)
+        # The surcharges of the shop's country (도서산간; the UK's Highlands & Islands…), and the one
+        # an order being changed was charged, wherever it was for.
+        areas = surcharge_areas(ctx.shop_region)
+        if order is not None and order.surcharge_minor:
+            areas += (stored_area(order.surcharge_area),)
+        self.surcharge = SurchargeBox(areas, self)
         self.discount = QLineEdit(self)
         self.discount.setPlaceholderText("0")
         self.note = QLineEdit(self)
@@ -370,7 +377,7 @@ class StartOrderDialog(QDialog):
         shipping_label = QLabel(self.tr("Shipping &fee"), self)
         shipping_label.setBuddy(self.shipping)
         form.addRow(shipping_label, shipping_row)
-        form.addRow("", self.remote)
+        form.addRow("", self.surcharge)
         form.addRow(self.tr("&Discount"), self.discount)
         form.addRow(QLabel(self.tr("Total"), self), self.total_label)
         form.addRow(self.tr("&Note"), self.note)
@@ -406,7 +413,7 @@ class StartOrderDialog(QDialog):
         self.search.returnPressed.connect(self._add_current)
         keep_enter(self.search, self.results)
         self.shipping.textEdited.connect(lambda _t: self._mark_shipping_edited())
-        for signal in (self.shipping.textChanged, self.discount.textChanged, self.remote.toggled):
+        for signal in (self.shipping.textChanged, self.discount.textChanged, self.surcharge.changed):
             signal.connect(lambda *_a: self.recompute())
         self.lines.dataChanged.connect(lambda *_a: self.recompute())
         self.lines.rowsInserted.connect(lambda *_a: self.recompute())
@@ -426,7 +433,7 @@ class StartOrderDialog(QDialog):
             if line.stock == "reserved" and line.item_id is not None:
                 key = (line.item_id, line.option)
                 self._held[key] = self._held.get(key, 0) + line.quantity
-        self.remote.setChecked(order.surcharge_minor > 0)
+        self.surcharge.set_area(stored_area(order.surcharge_area) if order.surcharge_minor else "")
         if order.discount_minor:
             self.discount.setText(edit_amount(order.discount_minor, order.currency))
 
@@ -437,7 +444,10 @@ class StartOrderDialog(QDialog):
         if order is None:
             return
         rule = default_charges(
-            self.settings, order.subtotal_minor, currency=order.currency, remote=order.surcharge_minor > 0
+            self.settings,
+            order.subtotal_minor,
+            currency=order.currency,
+            area=stored_area(order.surcharge_area) if order.surcharge_minor else "",
         )
         if rule.shipping_minor != order.shipping_minor:
             self._shipping_edited = True
@@ -521,7 +531,7 @@ class StartOrderDialog(QDialog):
         Op(lambda: order_form_start(db, code), parent=self).success(done).run()
 
     def _as_typed(self) -> tuple[object, ...]:
-        return (tuple(self.lines.lines), self.shipping.text(), self.discount.text(), self.remote.isChecked())
+        return (tuple(self.lines.lines), self.shipping.text(), self.discount.text(), self.surcharge.area())
 
     def search_catalogue(self, text: str) -> None:
         db = self.ctx.db
@@ -619,9 +629,7 @@ class StartOrderDialog(QDialog):
             # The lines now are in another currency: a fee typed in the old one means nothing in it.
             self._charges_currency, self._shipping_edited = self.currency, False
         subtotal = sum((line.price_minor or 0) * line.quantity for line in self.lines.lines)
-        rule = default_charges(
-            self.settings, subtotal, currency=self.currency, remote=self.remote.isChecked()
-        )
+        rule = default_charges(self.settings, subtotal, currency=self.currency, area=self.surcharge.area())
         if not self._shipping_edited:
             # The shop's rule (free over X) until the owner types a fee of their own.
             self.shipping.blockSignals(True)
@@ -644,6 +652,7 @@ class StartOrderDialog(QDialog):
             shipping_minor=self._amount(self.shipping),
             surcharge_minor=rule.surcharge_minor,
             discount_minor=self._amount(self.discount),
+            surcharge_area=rule.surcharge_area,
         )
 
     def _fees_in_another_currency(self) -> bool:
@@ -653,7 +662,7 @@ class StartOrderDialog(QDialog):
             self.settings_loaded
             and not self._shipping_edited
             and settings.currency != self.currency
-            and bool(settings.shipping_minor or settings.remote_surcharge_minor)
+            and bool(settings.shipping_minor or has_surcharges(settings))
         )
 
     def recompute(self) -> None:
@@ -690,7 +699,9 @@ class StartOrderDialog(QDialog):
         self.subtotal_label.setText(money(totals.subtotal_minor, self.currency))
         total = money(totals.total_minor, self.currency)
         if totals.surcharge_minor:
-            total += "  " + self.tr("(remote area +{0})").format(money(totals.surcharge_minor, self.currency))
+            total += "  " + self.tr("({0} +{1})").format(
+                surcharge_name(self.surcharge.area()), money(totals.surcharge_minor, self.currency)
+            )
         if self.order is not None and self.order.carried_minor:  # an exchange's: part paid already
             carried = self.order.carried_minor
             total += "  " + self.tr("(paid on order {0}: {1}; left to pay {2})").format(

@@ -19,6 +19,7 @@ from app.shipping_sheets import RETRACKED
 from ui.formatting import babel_locale_name, full_datetime, shop_datetime
 from ui.korean_particles import with_particles
 from ui.order_text import money, state_name
+from ui.surcharge_names import surcharge_name
 
 translate = QCoreApplication.translate
 
@@ -191,6 +192,14 @@ def changed_text(when: str, facts: dict[str, Any]) -> str:
         "surcharge": translate("OrderWindow", "remote-area fee {0} → {1}"),
         "discount": translate("OrderWindow", "discount {0} → {1}"),
     }
+    areas = facts.get("surcharge_area")
+    if isinstance(areas, list) and len(areas) == 4:  # the places named (changes since areas came)
+        del charges["surcharge"]
+        sides = [
+            f"{surcharge_name(str(area))} {amount(fee)}" if area else "—"
+            for area, fee in ((areas[0], areas[2]), (areas[1], areas[3]))
+        ]
+        parts.append(translate("OrderWindow", "surcharge {0} → {1}").format(*sides))
     for name, sentence in charges.items():
         if isinstance(change := facts.get(name), list) and len(change) == 2:
             parts.append(sentence.format(amount(change[0]), amount(change[1])))

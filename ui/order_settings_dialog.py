@@ -37,9 +37,10 @@ from app.order_messages import (
     template_fits,
     template_preview,
 )
-from app.order_settings import OrderSettings
+from app.order_settings import OrderSettings, surcharge_for
 from app.orders import OrderState, payment_deadline
 from app.sending import approved_templates
+from app.surcharge_areas import REMOTE, surcharge_areas
 from app.template_versions import named_versions
 from app.wire import Template
 from ui.automation_dialog import push_automations_now
@@ -53,6 +54,7 @@ from ui.placeholder_buttons import PlaceholderButtons
 from ui.price_preview import PricePreview
 from ui.screen_fit import resize_within_screen
 from ui.shortcuts_dialog import plain
+from ui.surcharge_names import surcharge_name, surcharge_places
 from ui.theme import muted_colour, problem_colour, warning_colour
 from ui.translations import ui_language
 from ui.unsaved_edits import leave_edits
@@ -95,7 +97,11 @@ class OrderSettingsDialog(QDialog):
         self.amounts_currency = ctx.currency.upper()
 
         self.shipping = QLineEdit(self)
-        self.surcharge = QLineEdit(self)
+        # One amount for each surcharge the shop's country charges (도서산간; the UK's Highlands &
+        # Islands, Northern Ireland, offshore islands; the US's Alaska & Hawaii, territories).
+        self.surcharges = {area: QLineEdit(self) for area in surcharge_areas(ctx.shop_region)}
+        for area, field in self.surcharges.items():
+            field.setToolTip(surcharge_places(area))
         self.free_over = QLineEdit(self)
         self.days = QSpinBox(self)
         self.days.setRange(1, 30)
@@ -115,11 +121,12 @@ class OrderSettingsDialog(QDialog):
         form.addRow(self.currency_note)
         # Each amount also as customers read a price (3,000원), like the catalogue's price field.
         self.money_previews: dict[QLineEdit, PricePreview] = {}
-        for label, field in (
+        amounts = [
             (self.tr("Shipping &fee"), self.shipping),
-            (self.tr("&Remote-area surcharge"), self.surcharge),
+            *((self._surcharge_label(area), field) for area, field in self.surcharges.items()),
             (self.tr("Free shipping fro&m (0: never)"), self.free_over),
-        ):
+        ]
+        for label, field in amounts:
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
             field.setAccessibleName(plain(label))  # its row is a layout: the form gives it no buddy
             row = QHBoxLayout()
@@ -378,6 +385,11 @@ class OrderSettingsDialog(QDialog):
         if untouched:
             self._shown = self._typed()
 
+    def _surcharge_label(self, area: str) -> str:
+        if area == REMOTE:
+            return self.tr("&Remote-area surcharge")
+        return self.tr("Surcharge: {0}").format(surcharge_name(area))
+
     def _failed(self, exc: BaseException) -> None:
         self.problem.setText(failure_sentence(exc))
         self.problem.show()
@@ -388,7 +400,8 @@ class OrderSettingsDialog(QDialog):
         # As they were entered, in their own currency: never re-read in the shop's new one.
         self.amounts_currency = currency = settings.currency
         self.shipping.setText(edit_amount(settings.shipping_minor, currency))
-        self.surcharge.setText(edit_amount(settings.remote_surcharge_minor, currency))
+        for area, field in self.surcharges.items():
+            field.setText(edit_amount(surcharge_for(settings, area), currency))
         self.free_over.setText(edit_amount(settings.free_over_minor, currency))
         shop = self.ctx.currency.upper()
         if currency != shop:
@@ -433,7 +446,7 @@ class OrderSettingsDialog(QDialog):
         """Everything the owner can change in the dialog, as it now reads."""
         return (
             self.shipping.text(),
-            self.surcharge.text(),
+            *(field.text() for field in self.surcharges.values()),
             self.free_over.text(),
             self.days.value(),
             self.bank.text(),
@@ -493,9 +506,13 @@ class OrderSettingsDialog(QDialog):
             return  # not loaded yet, or already saving
         currency = self.amounts_currency
         try:
+            typed = {area: amount_to_minor(f.text() or "0", currency) for area, f in self.surcharges.items()}
+            # The other areas' amounts (a country the shop was in before) stay as they were.
+            others = {**self.settings.area_surcharges, **{a: v for a, v in typed.items() if a != REMOTE}}
             settings = self.settings.replace(
                 shipping_minor=amount_to_minor(self.shipping.text() or "0", currency),
-                remote_surcharge_minor=amount_to_minor(self.surcharge.text() or "0", currency),
+                remote_surcharge_minor=typed.get(REMOTE, self.settings.remote_surcharge_minor),
+                area_surcharges=others,
                 free_over_minor=amount_to_minor(self.free_over.text() or "0", currency),
                 currency=currency,
                 payment_days=self.days.value(),

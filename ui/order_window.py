@@ -89,6 +89,7 @@ from ui.order_text import money, state_name
 from ui.screen_fit import grow_within_screen, place_within_screen, resize_within_screen, scrolling
 from ui.ship_to_form import ShipToForm
 from ui.single_instance import bring_to_front
+from ui.surcharge_names import surcharge_name
 from ui.tab_order import chain, row_widgets
 from ui.theme import problem_colour
 from ui.unsaved_edits import leave_edits
@@ -496,7 +497,9 @@ class OrderWindow(QDialog):
         self.subtotal.setText(money(detail.subtotal_minor, cur))
         fees = money(detail.shipping_minor, cur)
         if detail.surcharge_minor:
-            fees = self.tr("{0} + remote area {1}").format(fees, money(detail.surcharge_minor, cur))
+            fees = self.tr("{0} + {1} {2}").format(
+                fees, surcharge_name(detail.surcharge_area), money(detail.surcharge_minor, cur)
+            )
         self.shipping.setText(fees)
         self.discount.setText(f"−{money(detail.discount_minor, cur)}" if detail.discount_minor else "—")
         self.total.setText(money(detail.total_minor, cur))

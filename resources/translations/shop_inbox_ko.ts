@@ -3627,6 +3627,10 @@ Right-click to retry.</source>
         <translation>주문 {number}은(는) 취소되어 상품을 바꿀 수 없어요. 새 주문을 만들어 주세요.</translation>
     </message>
     <message>
+        <source>surcharge</source>
+        <translation>추가 배송비</translation>
+    </message>
+    <message>
         <source>Shop Inbox may not use “{0}”. Choose another file or folder.</source>
         <translation>샵 인박스가 “{0}”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요.</translation>
     </message>
@@ -3805,10 +3809,6 @@ Right-click to retry.</source>
     <message>
         <source>shipping fee</source>
         <translation>배송비</translation>
-    </message>
-    <message>
-        <source>remote-area surcharge</source>
-        <translation>도서산간 추가 배송비</translation>
     </message>
     <message>
         <source>total</source>
@@ -5442,6 +5442,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>반품</translation>
     </message>
     <message>
+        <source>Surcharge: {0}</source>
+        <translation>추가 배송비: {0}</translation>
+    </message>
+    <message>
         <source>These amounts were set in {0}, before your shop&apos;s currency became {1}, and stay in {0}: orders in {1} are charged none of them. Type the amounts in {1} and save to charge them on orders in {1}.</source>
         <translation>이 금액은 가게 통화가 {1}(으)로 바뀌기 전에 {0} 기준으로 정한 금액이라 {0} 주문에만 청구되고 {1} 주문에는 청구되지 않아요. {1} 주문에도 청구하려면 금액을 {1} 기준으로 입력하고 저장하세요.</translation>
     </message>
@@ -5755,6 +5759,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>할인 {0} → {1}</translation>
     </message>
     <message>
+        <source>surcharge {0} → {1}</source>
+        <translation>추가 배송비 {0} → {1}</translation>
+    </message>
+    <message>
         <source>{0}: items or charges changed: {1}</source>
         <translation>{0}: 상품·금액 변경: {1}</translation>
     </message>
@@ -5943,10 +5951,6 @@ Save it anyway?</source>
         <translation>{0} · {1} 주문</translation>
     </message>
     <message>
-        <source>{0} + remote area {1}</source>
-        <translation>{0} + 도서산간 {1}</translation>
-    </message>
-    <message>
         <source>Pay by {0}</source>
         <translation>입금 기한 {0}</translation>
     </message>
@@ -5977,6 +5981,10 @@ Save it anyway?</source>
     <message>
         <source>Name on the transfer</source>
         <translation>입금자명</translation>
+    </message>
+    <message>
+        <source>{0} + {1} {2}</source>
+        <translation>{0} + {1} {2}</translation>
     </message>
     <message>
         <source>Paid on order {0}</source>
@@ -8106,10 +8114,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>줄 삭제(&amp;R)</translation>
     </message>
     <message>
-        <source>Re&amp;mote area (islands, mountains): add the surcharge</source>
-        <translation>도서산간 지역: 추가 배송비 적용(&amp;M)</translation>
-    </message>
-    <message>
         <source>Shipping &amp;fee</source>
         <translation>배송비(&amp;F)</translation>
     </message>
@@ -8154,8 +8158,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>“{0}”의 가격을 그 줄에 입력해 주세요.</translation>
     </message>
     <message>
-        <source>(remote area +{0})</source>
-        <translation>(도서산간 +{0})</translation>
+        <source>({0} +{1})</source>
+        <translation>({0} +{1})</translation>
     </message>
     <message>
         <source>(paid on order {0}: {1}; left to pay {2})</source>
@@ -8230,6 +8234,80 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Details copied</source>
         <translation>자세한 내용을 복사했어요</translation>
+    </message>
+</context>
+<context>
+    <name>SurchargeBox</name>
+    <message>
+        <source>Re&amp;mote area (islands, mountains): add the surcharge</source>
+        <translation>도서산간 지역: 추가 배송비 적용(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Add the surcharge for {0}</source>
+        <translation>{0} 추가 배송비 적용(&amp;A)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Sur&amp;charge for</source>
+        <translation>추가 배송비 지역(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>Surcharges</name>
+    <message>
+        <source>remote area</source>
+        <translation>도서산간</translation>
+    </message>
+    <message>
+        <source>Highlands &amp; Islands</source>
+        <translation>스코틀랜드 하일랜드·섬</translation>
+    </message>
+    <message>
+        <source>Northern Ireland</source>
+        <translation>북아일랜드</translation>
+    </message>
+    <message>
+        <source>offshore islands</source>
+        <translation>영국 본토 밖 섬</translation>
+    </message>
+    <message>
+        <source>Alaska &amp; Hawaii</source>
+        <translation>알래스카·하와이</translation>
+    </message>
+    <message>
+        <source>US territories</source>
+        <translation>미국 해외 영토</translation>
+    </message>
+    <message>
+        <source>surcharge</source>
+        <translation>추가 배송비</translation>
+    </message>
+    <message>
+        <source>Islands and mountain areas</source>
+        <translation>섬·산간 지역</translation>
+    </message>
+    <message>
+        <source>Scottish Highlands and islands: IV, HS, KW, ZE and some AB, FK, KA, PA, PH postcodes</source>
+        <translation>스코틀랜드 하일랜드와 섬 지역: IV, HS, KW, ZE와 일부 AB, FK, KA, PA, PH 우편번호</translation>
+    </message>
+    <message>
+        <source>Northern Ireland: BT postcodes</source>
+        <translation>북아일랜드: BT 우편번호</translation>
+    </message>
+    <message>
+        <source>Isle of Man, Channel Islands and Isles of Scilly: IM, GY, JE and TR21–TR25</source>
+        <translation>맨섬, 채널 제도, 실리 제도: IM, GY, JE, TR21–TR25 우편번호</translation>
+    </message>
+    <message>
+        <source>Alaska and Hawaii: AK and HI addresses</source>
+        <translation>알래스카와 하와이: AK, HI 주소</translation>
+    </message>
+    <message>
+        <source>Puerto Rico, Guam, US Virgin Islands and other territories; APO/FPO/DPO addresses</source>
+        <translation>푸에르토리코, 괌, 미국령 버진아일랜드 등 미국 해외 영토와 APO/FPO/DPO 군 우편 주소</translation>
     </message>
 </context>
 <context>

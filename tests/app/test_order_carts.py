@@ -143,7 +143,7 @@ def test_a_cart_under_the_free_shipping_amount_is_charged_the_shops_shipping_fee
     assert (order.subtotal_minor, order.shipping_minor, order.total_minor) == (39000, 3000, 42000)
     # The same fee the owner's order form starts from for the same items (one rule for both).
     with db.read() as s:
-        rule = default_charges(load_order_settings(s), 39000, currency="KRW", remote=False)
+        rule = default_charges(load_order_settings(s), 39000, currency="KRW")
     assert rule.shipping_minor == order.shipping_minor
 
 

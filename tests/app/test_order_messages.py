@@ -10,6 +10,7 @@ from app.order_messages import prepare_message
 from app.order_queries import order_detail
 from app.order_settings import OrderSettings, default_charges, load_order_settings, save_order_settings
 from app.orders import LineInput, OrderState, create_order, move_order
+from app.surcharge_areas import REMOTE
 from app.wire import Template, TemplateParameter
 from tests.support.factories import make_contact
 
@@ -128,11 +129,11 @@ def test_a_template_with_more_values_than_the_step_fills_is_not_sent_and_the_own
 
 def test_shipping_is_free_over_the_threshold_and_remote_areas_pay_the_surcharge(db) -> None:
     rule = OrderSettings(shipping_minor=3000, remote_surcharge_minor=5000, free_over_minor=50000)
-    assert default_charges(rule, 49000, currency="KRW", remote=False).shipping_minor == 3000
-    assert default_charges(rule, 50000, currency="KRW", remote=True) == default_charges(
-        rule, 60000, currency="KRW", remote=True
+    assert default_charges(rule, 49000, currency="KRW").shipping_minor == 3000
+    assert default_charges(rule, 50000, currency="KRW", area=REMOTE) == default_charges(
+        rule, 60000, currency="KRW", area=REMOTE
     )
-    assert default_charges(rule, 50000, currency="KRW", remote=True).surcharge_minor == 5000
+    assert default_charges(rule, 50000, currency="KRW", area=REMOTE).surcharge_minor == 5000
     with db.write() as s:
         save_order_settings(s, rule.replace(bank_account="신한 110-123-456789"))
     with db.read() as s:

@@ -420,7 +420,7 @@ def test_a_new_orders_fields_and_buttons_have_their_own_alt_letters(window: Any,
     press_alt(qtbot, dialog, "F")
     assert dialog.shipping.hasFocus()
     press_alt(qtbot, dialog, "M")
-    qtbot.waitUntil(dialog.remote.isChecked, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.surcharge.area() == "remote", timeout=3000)
 
 
 def test_each_page_of_the_first_start_wizard_has_its_own_alt_letters(qtbot: Any, ctx: Any) -> None:

@@ -10,6 +10,7 @@ from app.catalog import ItemDraft, create_item
 from app.models import Order
 from app.order_settings import ORDER_SETTINGS_KEY
 from app.settings import put_setting, update_preferences
+from app.surcharge_areas import US_ALASKA_HAWAII
 from tests.support.factories import make_contact
 from ui.order_form import StartOrderDialog
 
@@ -95,7 +96,7 @@ def test_after_switching_to_dollars_an_order_in_dollars_is_not_charged_the_won_f
     assert dialog.total_label.text() == "$24.99"
     assert dialog.free_shipping.isVisible()  # why no fee: the shop's are in won
     assert dialog.free_shipping.text() == "The shop's fees are in KRW: type this order's fee."
-    dialog.remote.setChecked(True)
+    dialog.surcharge.set_area(US_ALASKA_HAWAII)  # a US shop's surcharges (none set in dollars)
     assert dialog.total_label.text() == "$24.99"  # nor the won surcharge
     dialog.shipping.selectAll()
     qtbot.keyClicks(dialog.shipping, "5")  # the owner's own fee, in dollars

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.catalog import ItemDraft, create_item
+from app.surcharge_areas import REMOTE
 from tests.support.factories import make_contact
 from ui.order_form import StartOrderDialog
 
@@ -16,7 +17,7 @@ def test_an_empty_new_order_totals_nothing_until_an_item_is_added(window: Any, q
     dialog = StartOrderDialog(window.ctx, contact_id, "박서연", "", window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.settings_loaded)
-    dialog.remote.setChecked(True)
+    dialog.surcharge.set_area(REMOTE)
     assert (dialog.shipping.text(), dialog.total_label.text()) == ("0", "₩0")
     dialog.search.setText("에코백")
     qtbot.waitUntil(lambda: [item.retailer_id for item in dialog.found] == ["BAG"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.order_settings import OrderSettings, save_order_settings
+from app.surcharge_areas import REMOTE
 from ui.order_settings_dialog import OrderSettingsDialog
 
 
@@ -21,8 +22,8 @@ def test_the_shipping_fee_reads_as_a_price_and_follows_the_typing(window: Any, q
     assert previews[dialog.shipping].text() == "₩3,500"
     dialog.free_over.setText("50,000")
     assert previews[dialog.free_over].text() == "₩50,000"
-    dialog.surcharge.setText("a lot")  # cannot be read: nothing rather than a wrong amount
-    assert previews[dialog.surcharge].text() == ""
+    dialog.surcharges[REMOTE].setText("a lot")  # cannot be read: nothing rather than a wrong amount
+    assert previews[dialog.surcharges[REMOTE]].text() == ""
 
 
 def test_in_korean_the_shipping_fee_reads_in_won(window: Any, qtbot: Any, korean_locale: None) -> None:
@@ -71,7 +72,11 @@ def test_amounts_set_in_won_stay_in_won_in_a_dollar_shop_until_the_owner_types_t
     again.shipping.selectAll()
     qtbot.keyClicks(again.shipping, "5")
     # Typing one puts them in dollars: the others emptied, not read as 3,000 and 50,000 dollars.
-    assert (again.money_previews[again.shipping].text(), again.surcharge.text(), again.free_over.text()) == (
+    assert (
+        again.money_previews[again.shipping].text(),
+        again.surcharges[REMOTE].text(),
+        again.free_over.text(),
+    ) == (
         "$5.00",
         "",
         "",

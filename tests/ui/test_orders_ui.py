@@ -14,6 +14,7 @@ from app.catalog import ItemDraft, create_item
 from app.models import Contact, Label, Order, contact_label, utcnow
 from app.orders import LineInput, OrderState, create_order, move_order, order_from_cart
 from app.shipping_sheets import ShippingAddress, set_shipping_address
+from app.surcharge_areas import REMOTE
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.window_waits import load_chats, settle
 from ui.formatting import customer_day
@@ -369,7 +370,7 @@ def test_starting_an_order_in_a_chat_totals_shipping_remote_fee_and_discount_as_
     qtbot.waitUntil(lambda: dialog.lines.rowCount() == 1)  # prefilled with the item tapped in the list
     assert dialog.total_label.text() == "₩15,000"  # 12,000 + 3,000 shipping
     dialog.lines.setData(dialog.lines.index(0, 2), 2)
-    dialog.remote.setChecked(True)
+    dialog.surcharge.set_area(REMOTE)
     dialog.discount.setText("1,000")
     assert dialog.total_label.text() == "₩29,000  (remote area +₩3,000)"
     dialog.discount.setText("천원")
