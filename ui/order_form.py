@@ -377,7 +377,10 @@ class StartOrderDialog(QDialog):
         shipping_label = QLabel(self.tr("Shipping &fee"), self)
         shipping_label.setBuddy(self.shipping)
         form.addRow(shipping_label, shipping_row)
-        form.addRow("", self.surcharge)
+        if self.surcharge.label is not None:
+            form.addRow(self.surcharge.label, self.surcharge)
+        else:
+            form.addRow("", self.surcharge)
         form.addRow(self.tr("&Discount"), self.discount)
         form.addRow(QLabel(self.tr("Total"), self), self.total_label)
         form.addRow(self.tr("&Note"), self.note)

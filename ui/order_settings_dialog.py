@@ -54,7 +54,7 @@ from ui.placeholder_buttons import PlaceholderButtons
 from ui.price_preview import PricePreview
 from ui.screen_fit import resize_within_screen
 from ui.shortcuts_dialog import plain
-from ui.surcharge_names import surcharge_name, surcharge_places
+from ui.surcharge_names import as_label, surcharge_places, surcharge_title
 from ui.theme import muted_colour, problem_colour, warning_colour
 from ui.translations import ui_language
 from ui.unsaved_edits import leave_edits
@@ -388,7 +388,7 @@ class OrderSettingsDialog(QDialog):
     def _surcharge_label(self, area: str) -> str:
         if area == REMOTE:
             return self.tr("&Remote-area surcharge")
-        return self.tr("Surcharge: {0}").format(surcharge_name(area))
+        return self.tr("Surcharge: {0}").format(as_label(surcharge_title(area)))
 
     def _failed(self, exc: BaseException) -> None:
         self.problem.setText(failure_sentence(exc))

@@ -8,12 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.surcharge_areas import REMOTE
-from ui.surcharge_names import surcharge_name, surcharge_places
-
-
-def as_item(name: str) -> str:
-    """A name that starts a list item or a line: its first letter a capital ("Remote area")."""
-    return name[:1].upper() + name[1:]
+from ui.surcharge_names import as_label, surcharge_name, surcharge_places, surcharge_title
 
 
 class SurchargeBox(QWidget):
@@ -28,6 +23,8 @@ class SurchargeBox(QWidget):
         self.areas = tuple(dict.fromkeys(areas)) or (REMOTE,)
         self.check: QCheckBox | None = None
         self.combo: QComboBox | None = None
+        # The list's label, for the form's label column (a tick box says it itself).
+        self.label: QLabel | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if len(self.areas) == 1:
@@ -35,7 +32,7 @@ class SurchargeBox(QWidget):
             text = (
                 self.tr("Re&mote area (islands, mountains): add the surcharge")
                 if area == REMOTE
-                else self.tr("&Add the surcharge for {0}").format(surcharge_name(area))
+                else self.tr("Add the s&urcharge for {0}").format(as_label(surcharge_name(area)))
             )
             self.check = QCheckBox(text, self)
             self.check.setObjectName("surchargeArea")
@@ -47,12 +44,11 @@ class SurchargeBox(QWidget):
         self.combo.setObjectName("surchargeArea")
         self.combo.addItem(self.tr("None"), "")
         for area in self.areas:
-            self.combo.addItem(as_item(surcharge_name(area)), area)
+            self.combo.addItem(surcharge_title(area), area)
             tip = surcharge_places(area)
             self.combo.setItemData(self.combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        label = QLabel(self.tr("Sur&charge for"), self)
-        label.setBuddy(self.combo)
-        layout.addWidget(label)
+        self.label = QLabel(self.tr("Surc&harge for"), self)
+        self.label.setBuddy(self.combo)
         layout.addWidget(self.combo, 1)
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
 

@@ -30,6 +30,17 @@ def surcharge_name(area: str) -> str:
     return names.get(stored_area(area), QCoreApplication.translate("Surcharges", "surcharge"))
 
 
+def surcharge_title(area: str) -> str:
+    """The area's name starting a list item or a label: its first letter a capital ("Offshore islands")."""
+    name = surcharge_name(area)
+    return name[:1].upper() + name[1:]
+
+
+def as_label(text: str) -> str:
+    """Text for a label or button whose "&" marks its Alt letter: an "&" of a name shows as itself."""
+    return text.replace("&", "&&")
+
+
 def surcharge_places(area: str) -> str:
     """Where the area's surcharge applies, as a shop checks an address against it."""
     places = {

@@ -1670,7 +1670,7 @@
     </message>
     <message>
         <source>“{0}”: {1} each · stock not counted</source>
-        <translation>“{0}”: 개당 {1} · 재고를 세지 않는 상품이에요</translation>
+        <translation>“{0}”: 개당 {1} · 재고를 세지 않아요</translation>
     </message>
     <message>
         <source>“{0}” is out of stock: choose another option or item.</source>
@@ -8243,16 +8243,16 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>도서산간 지역: 추가 배송비 적용(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Add the surcharge for {0}</source>
-        <translation>{0} 추가 배송비 적용(&amp;A)</translation>
+        <source>Add the s&amp;urcharge for {0}</source>
+        <translation>{0} 추가 배송비 적용(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Surc&amp;harge for</source>
+        <translation>추가 배송비 지역(&amp;H)</translation>
     </message>
     <message>
         <source>None</source>
         <translation>없음</translation>
-    </message>
-    <message>
-        <source>Sur&amp;charge for</source>
-        <translation>추가 배송비 지역(&amp;C)</translation>
     </message>
 </context>
 <context>

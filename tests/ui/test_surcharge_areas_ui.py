@@ -38,7 +38,9 @@ def test_a_uk_shop_sets_its_own_surcharges_and_charges_northern_ireland_on_an_or
     qtbot.waitUntil(settings.save_button.isEnabled)
     assert list(settings.surcharges) == [GB_HIGHLANDS, GB_NORTHERN_IRELAND, GB_OFFSHORE]
     labels = [w.text() for w in settings.findChildren(QLabel)]
-    assert "Surcharge: Northern Ireland" in labels and "Surcharge: Highlands & Islands" in labels
+    # (“&&”: the “&” of the name is shown, not taken for an Alt letter that hid it: “Highlands _Islands”)
+    assert "Surcharge: Northern Ireland" in labels and "Surcharge: Highlands && Islands" in labels
+    assert "Surcharge: Offshore islands" in labels
     assert not any("emote" in text for text in labels)  # no remote-area (도서산간) field
     assert "BT postcodes" in settings.surcharges[GB_NORTHERN_IRELAND].toolTip()
     settings.shipping.setText("3.95")
@@ -115,3 +117,17 @@ def test_the_history_names_the_places_a_surcharge_moved_between(qapp: Any, korea
     assert changed_text("12/5", {"surcharge": [0, 3000], "currency": "KRW"}).endswith(
         "도서산간 추가 배송비 — → ₩3,000"
     )
+
+
+def test_a_uk_shops_new_order_reaches_its_surcharge_list_with_its_own_alt_letter(
+    window: Any, qtbot: Any
+) -> None:
+    from tests.ui.test_dialog_mnemonics import lettered_once, press_alt
+
+    contact_id = uk_shop(window.ctx)
+    dialog = StartOrderDialog(window.ctx, contact_id, "Amy Clarke", "", window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.settings_loaded)
+    assert {"A", "R", "H", "F", "C", "D", "N"} <= set(lettered_once(dialog))  # none shared
+    press_alt(qtbot, dialog, "H")
+    assert dialog.surcharge.combo is not None and dialog.surcharge.combo.hasFocus()
