@@ -14,7 +14,7 @@ from app.db import Database
 from app.engine import SyncEngine
 from app.models import Contact, Message
 from app.sending import queue_message, send_body
-from tests.support.engine_probe import EngineProbe
+from tests.support.engine_probe import EngineProbe, running_engine
 from tests.support.fake_graph import (
     MEDIA_FETCH_DETAILS,
     MEDIA_SIZE_DETAILS,
@@ -34,20 +34,8 @@ def probe() -> EngineProbe:
 
 @pytest.fixture
 def engine(db: Database, tmp_path: Path, relay: RunningRelay, probe: EngineProbe) -> Iterator[SyncEngine]:
-    sync = SyncEngine(
-        db,
-        relay.url,
-        relay.token,
-        tmp_path / "media",
-        on_changed=probe.on_changed,
-        on_state=probe.on_state,
-        poll_wait=1.5,
-        retry_base=0.05,
-        retry_cap=0.5,
-    )
-    sync.start()
-    yield sync
-    sync.stop()
+    with running_engine(db, relay, tmp_path / "media", probe) as sync:
+        yield sync
 
 
 def send_photo(db: Database, engine: SyncEngine, relay: RunningRelay, probe: EngineProbe, tmp: Path) -> int:

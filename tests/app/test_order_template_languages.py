@@ -26,7 +26,7 @@ from app.order_returns import ReturnLine, ReturnRequest
 from app.order_settings import OrderSettings, save_order_settings
 from app.orders import LineInput, OrderState, create_order, move_order
 from app.sending import approved_templates
-from tests.support.engine_probe import EngineProbe
+from tests.support.engine_probe import EngineProbe, running_engine
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, inbound
 
@@ -62,20 +62,8 @@ def probe() -> EngineProbe:
 
 @pytest.fixture
 def engine(db: Database, tmp_path: Path, relay: RunningRelay, probe: EngineProbe) -> Iterator[SyncEngine]:
-    sync = SyncEngine(
-        db,
-        relay.url,
-        relay.token,
-        tmp_path / "media",
-        on_changed=probe.on_changed,
-        on_state=probe.on_state,
-        poll_wait=1.5,
-        retry_base=0.05,
-        retry_cap=0.5,
-    )
-    sync.start()
-    yield sync
-    sync.stop()
+    with running_engine(db, relay, tmp_path / "media", probe) as sync:
+        yield sync
 
 
 def any_day(when: object, language: str, zone: object) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,11 +74,14 @@ def engine_threads() -> str:
     return "".join(parts) or "no engine thread is running"
 
 
-def quick_engine(db: Database, relay: RunningRelay, media_dir: Path) -> tuple[SyncEngine, EngineProbe]:
-    """A sync engine (not started) on the relay that polls and retries quickly, and its probe."""
+def quick_engine(
+    db: Database, relay: RunningRelay, media_dir: Path, probe: EngineProbe | None = None
+) -> tuple[SyncEngine, EngineProbe]:
+    """A sync engine (not started) on the relay that polls and retries quickly, and its probe
+    (`probe`, or a new one)."""
     from app.engine import SyncEngine
 
-    probe = EngineProbe()
+    probe = probe if probe is not None else EngineProbe()
     engine = SyncEngine(
         db,
         relay.url,
@@ -90,6 +94,19 @@ def quick_engine(db: Database, relay: RunningRelay, media_dir: Path) -> tuple[Sy
         retry_cap=0.5,
     )
     return engine, probe
+
+
+@contextlib.contextmanager
+def running_engine(
+    db: Database, relay: RunningRelay, media_dir: Path, probe: EngineProbe
+) -> Iterator[SyncEngine]:
+    """`quick_engine` started, reporting to `probe`, and stopped when the block ends."""
+    engine, _ = quick_engine(db, relay, media_dir, probe)
+    engine.start()
+    try:
+        yield engine
+    finally:
+        engine.stop()
 
 
 def worker_with_a_catch_up_process(
