@@ -41,6 +41,16 @@ class OrderSummary:
     updated_at: datetime
     payment_due_at: datetime | None
     tracking: str
+    # Of `total_minor`, what another order's payment pays (an exchange's new order: her first order's).
+    carried_minor: int = 0
+
+    @property
+    def left_to_pay_minor(self) -> int | None:
+        """What she is still asked to pay where part of the total was paid on another order and this
+        one waits for the rest (None otherwise: the total is what it costs her, or it is settled)."""
+        if not self.carried_minor or self.state not in ("new", "awaiting_payment"):
+            return None
+        return max(0, self.total_minor - self.carried_minor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +270,7 @@ def _summaries_select(
         Order.updated_at,
         Order.payment_due_at,
         Order.tracking,
+        Order.carried_minor,
         # The size or colour with the name ("린넨 블라우스 화이트 S"), as the courier sheet says.
         *(column for line in lines for column in (func.rtrim(line.name + " " + line.option), line.quantity)),
     ).outerjoin(Contact, Contact.id == Order.contact_id)
@@ -299,7 +310,7 @@ def _summaries(rows: Sequence[Any]) -> list[OrderSummary]:
             state=r[2],
             contact_id=r[3],
             customer=r[4] or "",
-            items=_items(r[13:]),
+            items=_items(r[14:]),
             line_count=int(r[5]),
             quantity=int(r[6]),
             total_minor=r[7],
@@ -308,6 +319,7 @@ def _summaries(rows: Sequence[Any]) -> list[OrderSummary]:
             updated_at=r[10],
             payment_due_at=r[11],
             tracking=r[12],
+            carried_minor=r[13] or 0,
         )
         for r in rows
     ]

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from app.order_queries import SORT_KEYS, OrderSummary
 from app.orders import OrderState
 from ui.formatting import due_time, list_time
-from ui.order_text import money, state_name
+from ui.order_text import state_name, total_texts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ORDER_MIME = "application/x-shopinbox-order"
@@ -118,7 +118,7 @@ class StateColumnModel(QAbstractListModel):
         if role == OrderRole.SUMMARY:
             return s
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{s.number} {s.customer} {money(s.total_minor, s.currency)}"
+            return f"{s.number} {s.customer} {total_texts(s)[0]}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return items_text(s)
         return None
@@ -222,7 +222,7 @@ class OrderTableModel(QAbstractTableModel):
             if col is Column.ITEMS:
                 return items_text(s)
             if col is Column.TOTAL:
-                return money(s.total_minor, s.currency)
+                return total_texts(s)[0]
             if col is Column.STATE:
                 return state_name(s.state)
             if col is Column.ORDERED:

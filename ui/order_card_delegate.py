@@ -31,7 +31,7 @@ from app.order_queries import OrderSummary
 from app.orders import OrderState
 from ui.formatting import duration_short, list_time
 from ui.order_board_model import OrderRole, items_text
-from ui.order_text import money
+from ui.order_text import total_texts
 from ui.theme import Colours, colours, ui_font
 
 Index = QModelIndex | QPersistentModelIndex
@@ -94,7 +94,8 @@ class OrderCardDelegate(QStyledItemDelegate):
     def tooltip(self, summary: OrderSummary) -> str:
         """The card's words in full: its items, and its deadline or tracking number (a narrow card
         shows only "2일 20시간" of "입금 기한 2일 20시간 남음")."""
-        return "\n".join(text for text in (items_text(summary), self.deadline_text(summary)) if text)
+        texts = (items_text(summary), total_texts(summary)[0], self.deadline_text(summary))
+        return "\n".join(text for text in texts if text)
 
     def helpEvent(
         self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index
@@ -181,17 +182,27 @@ class OrderCardDelegate(QStyledItemDelegate):
             and self.now is not None
             and summary.payment_due_at <= self.now
         )
+        deadlines = self.deadline_texts(summary)
         row(
             y,
             line_h,
-            (money(summary.total_minor, summary.currency), self.bold, Ink.TEXT),
-            (self.deadline_texts(summary), self.small, Ink.FAILED if overdue else Ink.SECONDARY),
+            (self.total_text(summary, inner.width(), deadlines), self.bold, Ink.TEXT),
+            (deadlines, self.small, Ink.FAILED if overdue else Ink.SECONDARY),
             # A tracking number is checked by its last digits ("…45678"), as couriers' pages show it.
             Qt.TextElideMode.ElideMiddle
             if summary.state == OrderState.SHIPPED
             else Qt.TextElideMode.ElideRight,
         )
         return out
+
+    def total_text(self, summary: OrderSummary, width: float, deadlines: tuple[str, ...]) -> str:
+        """The longest of the order's money texts that leaves the deadline its shortest form beside
+        it ("₩59,000 · left to pay ₩20,000", else "Left to pay ₩20,000"; the row shortens the last)."""
+        texts = total_texts(summary)
+        room = width
+        if deadlines:
+            room -= min(self.small_fm.horizontalAdvance(text) for text in deadlines) + GAP
+        return next((text for text in texts if self.bold_fm.horizontalAdvance(text) <= room), texts[-1])
 
     def _colours(self, palette: QPalette) -> Colours:
         """The theme's colours for this palette, worked out once per palette rather than per card."""

@@ -7,7 +7,7 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication, QObject
 
 from app.carts import CartCard
-from app.order_queries import OrderCard
+from app.order_queries import OrderCard, OrderSummary
 from app.orders import BOARD_STATES, MOVES, OrderState
 from app.shipping_sheets import AddressGap, LeftOut
 
@@ -111,6 +111,21 @@ def money(minor: int, currency: str) -> str:
     from ui.formatting import babel_locale_name
 
     return _money(minor, currency, babel_locale_name())
+
+
+def total_texts(summary: OrderSummary) -> tuple[str, ...]:
+    """An order's money on the board, longest first: its total, and where part of it was paid on
+    another order (an exchange's new order) what is left to pay, so the card and the table do not
+    ask for the whole total again. A narrow card shows the first that fits."""
+    total = money(summary.total_minor, summary.currency)
+    left = summary.left_to_pay_minor
+    if left is None:
+        return (total,)
+    due = money(left, summary.currency)
+    return (
+        translate("OrderText", "{0} · left to pay {1}").format(total, due),
+        translate("OrderText", "Left to pay {0}").format(due),
+    )
 
 
 @lru_cache(maxsize=4096)

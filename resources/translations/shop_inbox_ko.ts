@@ -5535,6 +5535,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <source>An order in “{0}” cannot go to “{1}”; it can go to: {2}.</source>
         <translation>“{0}” 주문은 “{1}”(으)로 옮길 수 없어요. 옮길 수 있는 단계: {2}.</translation>
     </message>
+    <message>
+        <source>{0} · left to pay {1}</source>
+        <translation>{0} · 남은 결제 금액 {1}</translation>
+    </message>
+    <message>
+        <source>Left to pay {0}</source>
+        <translation>남은 결제 금액 {0}</translation>
+    </message>
 </context>
 <context>
     <name>OrderWindow</name>

@@ -18,7 +18,13 @@ NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 
 
 def card(
-    number: str, state: OrderState, total: int, *, due: timedelta | None = None, tracking: str = ""
+    number: str,
+    state: OrderState,
+    total: int,
+    *,
+    due: timedelta | None = None,
+    tracking: str = "",
+    carried: int = 0,
 ) -> OrderSummary:
     return OrderSummary(
         id=1,
@@ -35,6 +41,7 @@ def card(
         updated_at=NOW,
         payment_due_at=NOW + due if due is not None else None,
         tracking=tracking,
+        carried_minor=carried,
     )
 
 
@@ -44,7 +51,11 @@ CARDS = (
 )
 
 
-@pytest.mark.parametrize("summary", CARDS, ids=lambda s: s.number)
+# An exchange's new order, 29,000원 of it paid on her first order: "… · 남은 결제 금액 …" beside its deadline.
+EXCHANGE = card("2026-0005", OrderState.AWAITING_PAYMENT, 41_000, due=timedelta(days=2), carried=29_000)
+
+
+@pytest.mark.parametrize("summary", (*CARDS, EXCHANGE), ids=lambda s: s.number)
 def test_no_two_texts_of_a_card_overlap_at_any_column_width(korean: None, summary: OrderSummary) -> None:
     delegate = OrderCardDelegate()
     delegate.now = NOW

@@ -1,0 +1,76 @@
+"""An exchange's new order on the board: its card and its table row say what is left to pay, not
+the whole total as if none of it were paid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRectF
+
+from app.order_actions import load_order
+from app.orders import OrderState, move_order
+from tests.app.test_order_carried_payment import dearer_exchange
+from ui.order_board import OrderBoard
+from ui.order_board_model import Column
+from ui.order_card_delegate import CARD_HEIGHT
+from ui.order_text import money
+
+
+def open_board(window: Any, qtbot: Any) -> OrderBoard:
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.resize(1300, 600)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    return board
+
+
+def card_texts(board: OrderBoard, state: OrderState, number: str, width: int) -> list[str]:
+    model = board.columns[state]
+    row = next(r for r in range(model.rowCount()) if model.summary(r).number == number)
+    pieces = board.delegate.pieces(model.summary(row), QRectF(0, 0, width, CARD_HEIGHT))
+    return [piece.text for piece in pieces]
+
+
+def table_totals(board: OrderBoard, qtbot: Any) -> dict[str, str]:
+    with qtbot.waitSignal(board.table_loaded):
+        board.show_table(True)
+    model = board.table_model
+    return {
+        model.index(r, Column.NUMBER).data(): model.index(r, Column.TOTAL).data()
+        for r in range(model.rowCount())
+    }
+
+
+def test_the_exchange_card_and_row_say_what_is_left_to_pay(window: Any, qtbot: Any, korean: None) -> None:
+    db = window.ctx.db
+    first, new = dearer_exchange(db)  # 41,000원 실크 셔츠, 29,000원 of it paid on the first order
+    with db.write() as s:
+        move_order(s, new, OrderState.AWAITING_PAYMENT)
+    number, first_number = load_order(db, new).number, load_order(db, first).number
+    board = open_board(window, qtbot)
+
+    whole = f"{money(41000, 'KRW')} · 남은 결제 금액 {money(12000, 'KRW')}"
+    assert whole in card_texts(board, OrderState.AWAITING_PAYMENT, number, 400)
+    # A narrow card keeps what she still owes rather than the total.
+    narrow = card_texts(board, OrderState.AWAITING_PAYMENT, number, 200)
+    assert f"남은 결제 금액 {money(12000, 'KRW')}" in narrow
+    assert money(41000, "KRW") not in narrow
+    model = board.columns[OrderState.AWAITING_PAYMENT]
+    assert whole in board.delegate.tooltip(model.summary(0))
+
+    totals = table_totals(board, qtbot)
+    assert totals[number] == whole
+    assert "남은" not in totals[first_number]  # an order with nothing carried shows its total alone
+
+
+def test_once_the_rest_is_paid_the_exchange_shows_its_total(window: Any, qtbot: Any, english: None) -> None:
+    db = window.ctx.db
+    _first, new = dearer_exchange(db)
+    with db.write() as s:
+        move_order(s, new, OrderState.AWAITING_PAYMENT)
+        move_order(s, new, OrderState.PAID)
+    number = load_order(db, new).number
+    board = open_board(window, qtbot)
+    assert money(41000, "KRW") in card_texts(board, OrderState.PAID, number, 400)
+    assert table_totals(board, qtbot)[number] == money(41000, "KRW")
