@@ -27,7 +27,7 @@ from app.deposits import (
 from app.models import Order
 from app.order_changes import OrderChange, change_order
 from app.order_messages import EXCHANGE_MESSAGE, RETURN_MESSAGE, OrderMessage, order_outgoing
-from app.order_notices import await_decision
+from app.order_notices import await_decision, why_not_told
 from app.order_queries import (
     BoardPage,
     OrderDetail,
@@ -351,6 +351,20 @@ def send_order_messages(db: Database, messages: Sequence[OrderMessage], text: st
     # The orders too: their history now says the customer was told, in any window showing them.
     told = frozenset(order_id for m in messages for order_id in m.order_ids)
     return Changes.for_contacts(m.contact_id for m in messages) | Changes(orders=told)
+
+
+def note_message_not_sent(db: Database, message: OrderMessage) -> Changes:
+    """The owner closed the order's message unsent (보내지 않기): the history of the move or return it
+    was about says the customer was not told, as the owner chose (or, where it could not go, why)."""
+    why = why_not_told(message)
+    told, reason = (Told.CHOSE_NOT, "") if why is None else (Told.COULD_NOT, why.value)
+    step = message.prepared.state
+    with db.write() as s:
+        if step in {state.value for state in OrderState}:  # not a reminder
+            note_told(s, message.order_id, OrderState(step), told, reason)
+        elif step in (RETURN_MESSAGE, EXCHANGE_MESSAGE):
+            note_return_told(s, message.order_id, told, reason)
+    return Changes(orders=frozenset({message.order_id}))
 
 
 def numberless_customers(db: Database, order_ids: Sequence[int]) -> list[str]:

@@ -20,7 +20,16 @@ from app.errors import (
     ReturnDaysParams,
 )
 from app.models import Order, OrderEvent, Stock, as_utc, utcnow
-from app.orders import MOVES, LineInput, OrderState, clean_lines, create_order, move_note, move_order
+from app.orders import (
+    MOVES,
+    LineInput,
+    OrderState,
+    Told,
+    clean_lines,
+    create_order,
+    move_note,
+    move_order,
+)
 from app.text import nfc
 
 # How long after an order is marked done its customer's return or exchange is still recorded: a
@@ -512,13 +521,19 @@ def goods_arrived(session: Session, order_id: int, now: datetime | None = None) 
     return ids
 
 
-def note_return_told(session: Session, order_id: int) -> None:
-    """The latest return's customer was sent its message (the history says "customer told")."""
+def note_return_told(session: Session, order_id: int, told: Told = Told.SENT, why: str = "") -> None:
+    """Whether the latest return's customer was sent its message: sent ("customer told"), the owner
+    chose not to, or it could not go (`why`, a NotToldReason value, kept apart from her reason
+    for the return)."""
     order = session.get(Order, order_id)
     if order is None:
         return
     returns = _returns(order)
     if returns:
         event, facts = returns[-1]
-        facts["told"] = "sent"
+        facts["told"] = told.value
+        if why:
+            facts["told_reason"] = why
+        else:
+            facts.pop("told_reason", None)
         event.note = json.dumps(facts, ensure_ascii=False)

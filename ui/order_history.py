@@ -158,7 +158,8 @@ def returned_text(when: str, facts: dict[str, Any]) -> str:
         else translate("OrderWindow", "goods not back yet")
     )
     text = " · ".join(parts)
-    told = told_text(RETURNED, facts)
+    # Its "reason" is the customer's for the return; why her message could not go is "told_reason".
+    told = told_text(RETURNED, {"told": facts.get("told"), "reason": facts.get("told_reason")})
     return f"{text} {told}" if told else text
 
 

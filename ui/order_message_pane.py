@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.models import utcnow
-from app.order_actions import send_order_messages
+from app.order_actions import note_message_not_sent, send_order_messages
 from app.order_messages import (
     EXCHANGE_MESSAGE,
     RETURN_MESSAGE,
@@ -72,7 +72,7 @@ class OrderMessagePane(QWidget):
         self.skip_button = QPushButton(translate("OrderWindow", "Don't send"), self)
         self.skip_button.setObjectName("skipOrderMessage")
         self.send_button.clicked.connect(self.send)
-        self.skip_button.clicked.connect(self.discard)
+        self.skip_button.clicked.connect(self.skip)
         # A customer from a phone export has no number: WhatsApp cannot send until it is added.
         self.add_number_button = QPushButton(translate("OrderWindow", "Add phone number…"), self)
         self.add_number_button.setObjectName("addPhoneNumber")
@@ -386,6 +386,18 @@ class OrderMessagePane(QWidget):
     def copy_text(self) -> None:
         QApplication.clipboard().setText(self.edit.toPlainText())
         self.copy_button.setText(translate("OrderWindow", "Copied"))
+
+    def skip(self) -> None:
+        """Don't send (or the window closed without it): the message is dropped, and the history of
+        the step or return it was about says the customer was not told. A held move's Cancel, or a
+        message the order has left behind, notes nothing: nothing happened to tell."""
+        message = self.prepared if self.held is None else None
+        if message is not None:
+            db = self.ctx.db
+            Op(lambda: note_message_not_sent(db, message), parent=self).success(self.ctx.publish).failure(
+                self.failed.emit
+            ).run()
+        self.discard()
 
     def discard(self) -> None:
         """Don't send, or Cancel of a held move: nothing goes, and the order stays as it is."""

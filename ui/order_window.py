@@ -781,7 +781,7 @@ class OrderWindow(QDialog):
         if box.clickedButton() is not close:
             self.message.send_button.setFocus()
             return False
-        self.message.discard()
+        self.message.skip()
         return True
 
     def _save_then(self, then: Callable[[], None]) -> bool:

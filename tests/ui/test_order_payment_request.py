@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
 from app.models import Label, Order, contact_label, utcnow
+from app.order_settings import OrderSettings, save_order_settings
 from app.orders import LineInput, create_order
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import settle
@@ -155,3 +156,22 @@ def test_after_the_payment_request_goes_the_open_window_says_she_was_told(window
     with qtbot.waitSignal(order_window.message.sent):
         send.click()
     qtbot.waitUntil(lambda: history(order_window)[0].endswith("New → Awaiting payment (customer told)"))
+
+
+def test_dont_send_on_the_payment_request_writes_that_the_owner_chose_not_to_tell_her(
+    window: Any, qtbot: Any
+) -> None:
+    """As a return's message and the bulk notice's 보내지 않기 do: the step's history says so."""
+    with window.ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account="국민 123-45-678901"))
+    _contact_id, order_id = phone_chat_order(window.ctx, wrote_ago=timedelta(hours=1))
+    order_window = open_order(window, qtbot, order_id)
+    with qtbot.waitSignal(order_window.moved):
+        button(order_window, "move_awaiting_payment").click()
+    skip = button(order_window, "skipOrderMessage")
+    qtbot.waitUntil(lambda: skip.isVisible() and button(order_window, "sendOrderMessage").isEnabled())
+    assert skip.text() == "Don't send"
+    skip.click()
+    qtbot.waitUntil(
+        lambda: history(order_window)[0].endswith("(you chose not to send the customer the message)")
+    )

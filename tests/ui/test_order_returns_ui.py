@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtWidgets import QPushButton
@@ -93,6 +93,54 @@ def test_a_return_not_yet_back_prepares_the_refund_message_and_stock_waits_for_t
     qtbot.waitUntil(lambda: on_hand(window.ctx, item) == 9)
     qtbot.waitUntil(lambda: order_window.findChild(QPushButton, "returnArrived") is None)
     assert "back in stock" in order_window.history.stringList()[0]
+
+
+def record_a_return(window: Any, qtbot: Any, dialogs: Any, order_id: int) -> Any:
+    """One of the two shirts comes back (사이즈가 작아요); the window then offers her message."""
+    actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    order_window = actions.open_orders[order_id]
+    dialog.model.setData(dialog.model.index(0, ReturnLinesModel.COMING), 1)
+    dialog.reason.setText("사이즈가 작아요")
+    dialog.save_button.click()
+    pane = order_window.message
+    qtbot.waitUntil(lambda: pane.isVisible() and pane.prepared is not None)
+    return order_window
+
+
+def test_dont_send_on_a_return_message_writes_that_the_customer_was_not_told(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id, _item = shipped(window.ctx)
+    order_window = record_a_return(window, qtbot, dialogs, order_id)
+    assert "(you chose not to" not in order_window.history.stringList()[0]
+    order_window.message.skip_button.click()
+    qtbot.waitUntil(
+        lambda: order_window.history.stringList()[0].endswith(
+            "goods not back yet (you chose not to send the customer the message)"
+        )
+    )
+    assert order_window.message.isHidden()
+    assert "(사이즈가 작아요)" in order_window.history.stringList()[0]  # her reason stays hers
+
+
+def test_a_return_message_that_could_not_go_says_why_in_the_history(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id, _item = shipped(window.ctx)
+    with window.ctx.db.write() as s:  # she last wrote two days ago, and no return template is chosen
+        order = load_order(window.ctx.db, order_id)
+        contact = s.get(Contact, order.contact_id)
+        assert contact is not None
+        contact.last_inbound_at = datetime.now(UTC) - timedelta(days=2)
+    order_window = record_a_return(window, qtbot, dialogs, order_id)
+    assert not order_window.message.send_button.isEnabled()
+    order_window.message.skip_button.click()
+    qtbot.waitUntil(
+        lambda: order_window.history.stringList()[0].endswith(
+            "(the message could not be sent: no message from them in the last 24 hours, and no template "
+            "for this step)"
+        )
+    )
 
 
 def test_an_exchange_for_another_size_opens_the_new_paid_order_and_asks_nothing(
