@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.money import format_price
 from app.order_queries import OrderDetail
-from app.order_returns import carried_to
+from app.order_returns import RETURNED, carried_to
 from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.queries import has_written
@@ -125,7 +125,7 @@ def last_return(events: Sequence[Any]) -> dict[str, Any] | None:
     from app.orders import move_note
 
     for event in reversed(events):
-        if event.kind == "returned":
+        if event.kind == RETURNED:
             return move_note(event.note)
     return None
 

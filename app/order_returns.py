@@ -51,8 +51,7 @@ EXCHANGE_FOR = "exchange_for"  # on the new order: note {"id", "number", "credit
 # the first. The first order's returns keep counting that money as spent (`refunded`), so it is
 # refunded here once and never by a later return of the first order.
 CARRIED_BACK = "carried_back"
-# The message key of a return's or exchange's message to the customer (not a state).
-RETURN_MESSAGE = "returned"
+# (The return's message to the customer is keyed by `app.order_messages.RETURN_MESSAGE`.)
 
 RETURN_STATES = (OrderState.SHIPPED, OrderState.DONE)
 
