@@ -77,6 +77,11 @@ MESSAGE_STATES: tuple[str, ...] = (
 TEMPLATE_KEYS: tuple[str, ...] = (*MESSAGE_STATES, CANCELLED_REFUND)
 
 
+# A note's words start under the row above: a form gives a tab's spare height to its last wrapped
+# label, and centred in it the Return tab's note sat under an empty gap once no template was chosen.
+TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+
+
 def _names(templates: list[Template]) -> list[tuple[str, str]]:
     return [(t.name, t.language) for t in templates]
 
@@ -197,6 +202,7 @@ class OrderSettingsDialog(QDialog):
                 )
                 about.setObjectName("paidTogetherNote")
                 about.setWordWrap(True)
+                about.setAlignment(TOP_LEFT)
                 about.setTextFormat(Qt.TextFormat.PlainText)
                 pl.addRow(about)
             pl.addRow(self.tr("Message"), edit)
@@ -219,6 +225,7 @@ class OrderSettingsDialog(QDialog):
                     page,
                 )
                 refund_note.setWordWrap(True)
+                refund_note.setAlignment(TOP_LEFT)
                 refund_note.setTextFormat(Qt.TextFormat.PlainText)
                 pl.addRow(refund_note)
                 self.template_choice[CANCELLED_REFUND] = refund
@@ -235,6 +242,7 @@ class OrderSettingsDialog(QDialog):
                 )
                 return_note.setObjectName("returnTemplateNote")
                 return_note.setWordWrap(True)
+                return_note.setAlignment(TOP_LEFT)
                 return_note.setTextFormat(Qt.TextFormat.PlainText)
                 pl.addRow(return_note)
             scroll.setWidget(page)
@@ -278,6 +286,7 @@ class OrderSettingsDialog(QDialog):
         label.setObjectName("templatePreview")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)  # a template's words are never markup
+        label.setAlignment(TOP_LEFT)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setStyleSheet(f"color: {muted_colour()}")
         label.hide()
