@@ -40,7 +40,15 @@ from app.order_messages import (
 from app.order_settings import OrderSettings, surcharge_for
 from app.orders import OrderState, payment_deadline
 from app.sending import approved_templates
-from app.surcharge_areas import REMOTE, surcharge_areas
+from app.surcharge_areas import (
+    GB_HIGHLANDS,
+    GB_NORTHERN_IRELAND,
+    GB_OFFSHORE,
+    REMOTE,
+    US_ALASKA_HAWAII,
+    US_TERRITORIES,
+    surcharge_areas,
+)
 from app.template_versions import named_versions
 from app.wire import Template
 from ui.automation_dialog import push_automations_now
@@ -395,9 +403,17 @@ class OrderSettingsDialog(QDialog):
             self._shown = self._typed()
 
     def _surcharge_label(self, area: str) -> str:
-        if area == REMOTE:
-            return self.tr("&Remote-area surcharge")
-        return self.tr("Surcharge: {0}").format(as_label(surcharge_title(area)))
+        """The area's field label with its own Alt letter (an "&" of its name written "&&")."""
+        labels = {
+            REMOTE: self.tr("&Remote-area surcharge"),
+            GB_HIGHLANDS: self.tr("Surcharge: &Highlands && Islands"),
+            GB_NORTHERN_IRELAND: self.tr("Surcharge: &Northern Ireland"),
+            GB_OFFSHORE: self.tr("Surcharge: &Offshore islands"),
+            US_ALASKA_HAWAII: self.tr("Surcharge: &Alaska && Hawaii"),
+            US_TERRITORIES: self.tr("Surcharge: US &territories"),
+        }
+        # An area a later version knows: named, without a letter of its own.
+        return labels.get(area) or self.tr("Surcharge: {0}").format(as_label(surcharge_title(area)))
 
     def _failed(self, exc: BaseException) -> None:
         self.problem.setText(failure_sentence(exc))

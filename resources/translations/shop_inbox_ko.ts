@@ -5442,6 +5442,26 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>반품</translation>
     </message>
     <message>
+        <source>Surcharge: &amp;Highlands &amp;&amp; Islands</source>
+        <translation>추가 배송비: 스코틀랜드 하일랜드·섬(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Surcharge: &amp;Northern Ireland</source>
+        <translation>추가 배송비: 북아일랜드(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Surcharge: &amp;Offshore islands</source>
+        <translation>추가 배송비: 영국 본토 밖 섬(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Surcharge: &amp;Alaska &amp;&amp; Hawaii</source>
+        <translation>추가 배송비: 알래스카·하와이(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Surcharge: US &amp;territories</source>
+        <translation>추가 배송비: 미국 해외 영토(&amp;T)</translation>
+    </message>
+    <message>
         <source>Surcharge: {0}</source>
         <translation>추가 배송비: {0}</translation>
     </message>

@@ -159,6 +159,40 @@ def test_order_settings_fields_and_pages_have_their_own_alt_letters(qtbot: Any, 
     assert tabs == {"P", "G"}
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize(
+    ("region", "currency", "letters"),
+    [("GB", "GBP", {"H", "N", "O"}), ("US", "USD", {"A", "T"}), ("KR", "KRW", {"R"})],
+)
+def test_each_countrys_surcharge_fields_have_their_own_alt_letters(
+    qtbot: Any, ctx: Any, request: Any, region: str, currency: str, letters: set[str], language: str
+) -> None:
+    """A UK shop's Highlands & Islands, Northern Ireland and offshore fields (a US shop's Alaska &
+    Hawaii and territories) are reached by Alt+letter as Korea's 도서산간 field always was."""
+    from app.settings import update_preferences
+    from ui.order_settings_dialog import OrderSettingsDialog
+
+    if language == "ko":
+        request.getfixturevalue("korean")
+    update_preferences(ctx.db, shop_region=region, currency=currency)
+    ctx.shop_region, ctx.currency = region, currency
+    dialog = OrderSettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    general = dialog.pages.widget(0)
+    assert general is not None
+    assert without_letter(general) == []
+    found = alt_letters(general)
+    assert all(len(texts) == 1 for texts in found.values()), found
+    tabs = {mnemonic(dialog.pages.tabText(i)) for i in range(dialog.pages.count())}
+    assert not tabs & set(found), found
+    assert letters | {"F", "M", "D", "B"} == set(found)
+    for field in dialog.surcharges.values():
+        label = next(w for w in general.findChildren(QLabel) if w.buddy() is field)
+        assert mnemonic(label.text()) in letters
+        if language == "ko":
+            assert re.search(r"\(&[A-Z]\)$", label.text()), label.text()
+
+
 # ---------------------------------------------------------------- the catalogue, bot, order form…
 
 # Close and Cancel outside a button box: Esc presses them, as it does a box's own (no letter, as on Windows).

@@ -39,8 +39,8 @@ def test_a_uk_shop_sets_its_own_surcharges_and_charges_northern_ireland_on_an_or
     assert list(settings.surcharges) == [GB_HIGHLANDS, GB_NORTHERN_IRELAND, GB_OFFSHORE]
     labels = [w.text() for w in settings.findChildren(QLabel)]
     # (“&&”: the “&” of the name is shown, not taken for an Alt letter that hid it: “Highlands _Islands”)
-    assert "Surcharge: Northern Ireland" in labels and "Surcharge: Highlands && Islands" in labels
-    assert "Surcharge: Offshore islands" in labels
+    assert "Surcharge: &Northern Ireland" in labels and "Surcharge: &Highlands && Islands" in labels
+    assert "Surcharge: &Offshore islands" in labels
     assert not any("emote" in text for text in labels)  # no remote-area (도서산간) field
     assert "BT postcodes" in settings.surcharges[GB_NORTHERN_IRELAND].toolTip()
     settings.shipping.setText("3.95")
