@@ -21,13 +21,14 @@ from app.orders import OrderState, TrackingDoubt, move_order, set_tracking, trac
 from app.phones import display_phone, e164_digits
 from app.settings import load_preferences
 from app.sheet_files import SheetFormat, find_column, read_sheet, write_sheet
+from app.surcharge_areas import area_name
 from app.text import nfc
 
 COURIER_COLUMNS = ("주문번호", "받는분", "전화번호", "우편번호", "주소", "상세주소", "배송메모", "상품")
 ORDER_COLUMNS = (
     "주문번호", "주문일시", "상태", "고객", "상품코드", "상품명", "옵션", "수량", "단가", "금액", "통화",
-    "배송비", "도서산간", "할인", "합계", "환불", "원래 주문에서 옮긴 결제", "입금자명", "현금영수증",
-    "택배사", "송장번호", "고객 요청사항", "메모",
+    "배송비", "추가 배송비", "추가 배송비 지역", "할인", "합계", "환불", "원래 주문에서 옮긴 결제",
+    "입금자명", "현금영수증", "택배사", "송장번호", "고객 요청사항", "메모",
 )  # fmt: skip
 # The same columns for a shop outside Korea: a shop in London opened its courier sheet and its orders
 # for the books and read 주문번호, 받는분, 우편번호. Korea's couriers and accountants take the Korean.
@@ -36,9 +37,9 @@ COURIER_COLUMNS_EN = (
 )  # fmt: skip
 ORDER_COLUMNS_EN = (
     "Order number", "Ordered at", "State", "Customer", "Item code", "Item", "Option", "Quantity",
-    "Unit price", "Amount", "Currency", "Shipping", "Remote-area surcharge", "Discount", "Total", "Refund",
-    "Paid on the original order", "Name on the transfer", "Cash receipt", "Courier", "Tracking number",
-    "Customer's note", "Memo",
+    "Unit price", "Amount", "Currency", "Shipping", "Surcharge", "Surcharge area", "Discount", "Total",
+    "Refund", "Paid on the original order", "Name on the transfer", "Cash receipt", "Courier",
+    "Tracking number", "Customer's note", "Memo",
 )  # fmt: skip
 NUMBER_COLUMNS = ("주문번호", "order number", "order")
 TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")
@@ -230,7 +231,8 @@ def order_sheet_rows(
     zone: tzinfo = UTC,
 ) -> list[Sequence[object]]:
     """The accounting sheet's rows, header first: one per order line, orders placed in [since, until);
-    the order's shipping, remote-area fee, discount and total on its first line, so columns add up.
+    the order's shipping, surcharge (and the area it was for: 도서산간, Northern Ireland…), discount
+    and total on its first line, so columns add up.
 
     Each order's time is the shop's wall-clock time in `zone` (a date-time the sheet can sort), and
     its state is said as `state_names` gives it (the owner's language; the ui/ passes it in). 환불 is
@@ -248,7 +250,8 @@ def order_sheet_rows(
     orders = session.scalars(stmt).all()
     items = _items(session, [o.id for o in orders])
     refunds = refunds_of(session, [o.id for o in orders])
-    rows: list[Sequence[object]] = [ORDER_COLUMNS if _korean_shop(session) else ORDER_COLUMNS_EN]
+    language = "ko" if _korean_shop(session) else "en"
+    rows: list[Sequence[object]] = [ORDER_COLUMNS if language == "ko" else ORDER_COLUMNS_EN]
     for o in orders:
         refund = refunds.get(o.id)
         money = lambda minor, o=o: to_decimal(minor, o.currency)  # noqa: E731
@@ -271,6 +274,7 @@ def order_sheet_rows(
                     o.currency,
                     money(o.shipping_minor) if whole else None,
                     money(o.surcharge_minor) if whole else None,
+                    area_name(o.surcharge_area, language) if whole and o.surcharge_minor else None,
                     money(o.discount_minor) if whole else None,
                     money(o.total_minor) if whole else None,
                     money(refund) if whole and refund else None,

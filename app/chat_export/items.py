@@ -12,6 +12,7 @@ from app.errors import OrderError
 from app.models import CatalogItem, Message, Order, OrderLine
 from app.money import format_price
 from app.orders import CleanLine, cart_lines, clean_lines
+from app.surcharge_areas import stored_area
 
 # Catalogue messages the shop sent that name their items by code only (the names are in the body).
 _CATALOGUE_KINDS = ("product", "product_list")
@@ -74,13 +75,15 @@ def _order_text(order: Order, lines: Iterable[OrderLine], words: Mapping[str, st
         _line(line.name, line.option, line.quantity, line.unit_price_minor, line.currency, locale)
         for line in lines
     ]
-    for key, minor in (
-        ("shipping", order.shipping_minor),
-        ("surcharge", order.surcharge_minor),
-        ("discount", -order.discount_minor),
+    # Named for its area ("Northern Ireland £7.50"); one stored before areas was the remote one.
+    surcharge = words.get(f"surcharge:{stored_area(order.surcharge_area)}", words["surcharge"])
+    for sentence, minor in (
+        (words["shipping"], order.shipping_minor),
+        (surcharge, order.surcharge_minor),
+        (words["discount"], -order.discount_minor),
     ):
         if minor:
-            rows.append(words[key].format(amount=format_price(minor, order.currency, locale)))
+            rows.append(sentence.format(amount=format_price(minor, order.currency, locale)))
     rows.append(words["total"].format(total=format_price(order.total_minor, order.currency, locale)))
     return "\n".join(rows)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from app.surcharge_areas import AREA_NAMES
+
 # The invisible left-to-right mark iOS puts before system text and attachment markers.
 LRM = "\u200e"
 # Every invisible mark a phone may put where a header, a name or a marker starts: byte-order mark,
@@ -301,7 +303,9 @@ EXPORT_WORDS = {
         "order": "Order {number}",
         "cart": "Cart",
         "shipping": "Shipping {amount}",
-        "surcharge": "Remote area {amount}",
+        # The area the order was charged for ("surcharge:" + its key), as the order window names it.
+        "surcharge": "Surcharge {amount}",
+        **{f"surcharge:{area}": f"{name} {{amount}}" for area, name in AREA_NAMES["en"].items()},
         "discount": "Discount {amount}",
         "total": "Total {total}",
     },
@@ -312,7 +316,8 @@ EXPORT_WORDS = {
         "order": "주문 {number}",
         "cart": "장바구니",
         "shipping": "배송비 {amount}",
-        "surcharge": "도서산간 {amount}",
+        "surcharge": "추가 배송비 {amount}",
+        **{f"surcharge:{area}": f"{name} {{amount}}" for area, name in AREA_NAMES["ko"].items()},
         "discount": "할인 {amount}",
         "total": "합계 {total}",
     },

@@ -14,6 +14,7 @@ from app.errors import ErrorCode, OrderError
 from app.models import Order
 from app.orders import Charges, LineInput, OrderState, create_order, move_order
 from app.shipping_sheets import (
+    ORDER_COLUMNS,
     AddressGap,
     LeftOut,
     ShippingAddress,
@@ -148,7 +149,8 @@ def test_orders_for_accounting_have_one_row_per_line(db) -> None:
     with db.read() as s:
         rows = list(csv.reader(io.StringIO(orders_sheet(s).decode("utf-8-sig"))))
     assert rows[0][:3] == ["주문번호", "주문일시", "상태"]
-    assert [(r[5], r[7], r[9], r[14]) for r in rows[1:]] == [("린넨 셔츠", "1", "39000", "39000")] * 2
+    total = ORDER_COLUMNS.index("합계")
+    assert [(r[5], r[7], r[9], r[total]) for r in rows[1:]] == [("린넨 셔츠", "1", "39000", "39000")] * 2
 
 
 def test_the_accounting_sheets_totals_add_up_for_an_order_of_two_items(db, tmp_path: Path) -> None:
@@ -177,8 +179,9 @@ def test_the_accounting_sheets_totals_add_up_for_an_order_of_two_items(db, tmp_p
     rows = [list(r) for r in sheet.iter_rows(values_only=True)][1:]
     numbers = lambda col: [v for v in (r[col] for r in rows) if isinstance(v, int | float)]  # noqa: E731
     assert sum(numbers(9)) == 78000 + 25000 + 25000  # 금액: every line's
-    assert sum(numbers(11)) == 3000 and sum(numbers(13)) == 5000  # 배송비, 할인: once per order
-    assert sum(numbers(14)) == 101000 + 25000  # 합계: each order's total once
+    column = ORDER_COLUMNS.index
+    assert sum(numbers(column("배송비"))) == 3000 and sum(numbers(column("할인"))) == 5000  # once per order
+    assert sum(numbers(column("합계"))) == 101000 + 25000  # each order's total once
     assert len(rows) == 3
 
 
@@ -250,7 +253,7 @@ def test_orders_for_accounting_as_xlsx_have_amounts_as_numbers(db, tmp_path: Pat
     sheet = load_workbook(path).active
     assert sheet is not None
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    assert rows[1][5] == "린넨 셔츠" and rows[1][7] == 1 and rows[1][14] == 39000
+    assert rows[1][5] == "린넨 셔츠" and rows[1][7] == 1 and rows[1][ORDER_COLUMNS.index("합계")] == 39000
 
 
 def test_an_order_without_a_phone_goes_to_the_customers_own_number_and_comes_back_by_it(
