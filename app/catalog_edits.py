@@ -39,7 +39,7 @@ from app.catalog_csv import ImportReport, export_feed, import_feed
 from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
 from app.changes import Changes
 from app.db import Database
-from app.item_options import ItemOption, item_options
+from app.item_options import ItemOption, item_options, sold_out_among
 from app.settings import put_setting
 from app.stock import count_item, item_stock, items_left, options_left, sold_out_items
 
@@ -91,13 +91,15 @@ def picker_page(
         ids = [row.id for row in rows]
         by_code = {row.retailer_id: row.id for row in rows}
         extra = [(by_code[code], option) for code, option in also if code in by_code]
+        sizes = item_options(session, ids, extra)
         return PickerPage(
             rows=rows,
-            sold_out=frozenset(sold_out_items(session)),
+            # An item whose counted sizes are all promised still sells the sizes nobody counts.
+            sold_out=frozenset(sold_out_among(session, ids, sizes)),
             catalogue_empty=empty,
             stock_left=items_left(session, ids),
             options=options_left(session, ids),
-            sizes=item_options(session, ids, extra) if with_sizes else {},
+            sizes=sizes if with_sizes else {},
         )
 
 

@@ -115,3 +115,29 @@ def test_down_in_the_search_box_moves_the_selection_enter_sends(qtbot: Any, ctx:
     with qtbot.waitSignal(picker.items_chosen) as signal:
         qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     assert signal.args == [[second]]
+
+
+def test_an_item_counted_only_in_sold_out_sizes_still_sells_its_uncounted_ones(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """The shop counts the dress's S and M (both gone) but sells its L uncounted (ordered before):
+    the picker shows its price, not "Sold out", and Enter sends it without asking. The shoes, whose
+    only size is counted and gone, are sold out."""
+    from app.orders import LineInput, create_order
+    from tests.support.factories import make_contact
+
+    dress = add(ctx, "린넨 원피스", 69000, "OP-1")
+    shoes = add(ctx, "린넨 원피스 슈즈", 59000, "OP-2")
+    with ctx.db.write() as s:
+        for item_id, option in ((dress, "S"), (dress, "M"), (shoes, "240")):
+            s.add(Stock(item_id=item_id, option=option, on_hand=0, reserved=0))
+        c = make_contact(s, profile_name="김민지")
+        create_order(s, contact_id=c.id, lines=[LineInput("OP-1", 1, option="L")], source="chat")
+    picker = opened(qtbot, ctx, "원피스")
+    rows = {picker.model.item(r).id: picker.model.item(r) for r in range(picker.model.rowCount())}
+    assert "Sold out" not in picker.model.price_text(rows[dress])
+    assert picker.model.price_text(rows[shoes]).endswith("· Sold out")
+    assert picker.hint.text() == "Click items to choose several, or press Enter to send “린넨 원피스”."
+    with qtbot.waitSignal(picker.items_chosen) as signal:
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # no question (the dialogs fixture fails on one)
+    assert signal.args == [[dress]]
