@@ -391,6 +391,7 @@ class OrderBoard(QWidget):
         def done(result: tuple[list[OrderSummary], int]) -> None:
             if generation == (self._generation, self._table_generation):
                 self.table_model.set_page(*result)
+                self._fit_totals()
                 self.table_loaded.emit(result[1])
 
         Op(work, parent=self).success(done).failure(self._failed).run()
@@ -405,8 +406,17 @@ class OrderBoard(QWidget):
         def done(rows: list[OrderSummary]) -> None:
             if generation == (self._generation, self._table_generation):
                 model.append(rows)
+                self._fit_totals()
 
         Op(work, parent=self).success(done).failure(self._failed).run()
+
+    def _fit_totals(self) -> None:
+        """Widen the Total column to its texts ("69,000원 · 남은 결제 금액 40,000원" of an exchange's
+        new order was cut to "69,000원 · 남은…"); never narrower than the owner dragged it."""
+        header = self.table.horizontalHeader()
+        wanted = max(self.table.sizeHintForColumn(Column.TOTAL), header.sectionSizeHint(Column.TOTAL))
+        if wanted > header.sectionSize(Column.TOTAL):
+            header.resizeSection(Column.TOTAL, wanted)
 
     # ----------------------------------------------------------------- shipping sheets
     def choose_courier_sheet(self) -> None:

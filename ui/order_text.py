@@ -124,6 +124,7 @@ def total_texts(summary: OrderSummary) -> tuple[str, ...]:
     due = money(left, summary.currency)
     return (
         translate("OrderText", "{0} · left to pay {1}").format(total, due),
+        translate("OrderText", "{0} · {1} left").format(total, due),
         translate("OrderText", "Left to pay {0}").format(due),
     )
 

@@ -5560,6 +5560,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0} · 남은 결제 금액 {1}</translation>
     </message>
     <message>
+        <source>{0} · {1} left</source>
+        <translation>{0} · {1} 남음</translation>
+    </message>
+    <message>
         <source>Left to pay {0}</source>
         <translation>남은 결제 금액 {0}</translation>
     </message>

@@ -52,15 +52,23 @@ def test_the_exchange_card_and_row_say_what_is_left_to_pay(window: Any, qtbot: A
 
     whole = f"{money(41000, 'KRW')} · 남은 결제 금액 {money(12000, 'KRW')}"
     assert whole in card_texts(board, OrderState.AWAITING_PAYMENT, number, 400)
-    # A narrow card keeps what she still owes rather than the total.
-    narrow = card_texts(board, OrderState.AWAITING_PAYMENT, number, 200)
-    assert f"남은 결제 금액 {money(12000, 'KRW')}" in narrow
-    assert money(41000, "KRW") not in narrow
+    # However narrow the card, what she still owes stays on it: beside the total, else alone.
+    due = money(12000, "KRW")
+    shown = {
+        width: card_texts(board, OrderState.AWAITING_PAYMENT, number, width) for width in range(150, 400, 10)
+    }
+    assert all(any(due in text for text in texts) for texts in shown.values()), shown
+    assert any(f"{money(41000, 'KRW')} · {due} 남음" in texts for texts in shown.values())
+    assert f"남은 결제 금액 {due}" in shown[150]
     model = board.columns[OrderState.AWAITING_PAYMENT]
     assert whole in board.delegate.tooltip(model.summary(0))
 
     totals = table_totals(board, qtbot)
     assert totals[number] == whole
+    # Its column is wide enough to read it whole, not "41,000원 · 남은…".
+    assert board.table.horizontalHeader().sectionSize(
+        Column.TOTAL
+    ) > board.table.fontMetrics().horizontalAdvance(whole)
     assert "남은" not in totals[first_number]  # an order with nothing carried shows its total alone
 
 
