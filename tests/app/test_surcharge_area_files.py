@@ -5,7 +5,9 @@ reading as the remote-area fee it was."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -50,7 +52,11 @@ def test_the_chat_export_names_the_area_the_order_was_charged_for(
     db: Database, tmp_path: Path, area: str, english: str, korean: str
 ) -> None:
     contact_id, _number = surcharged_cart_order(db, area)
-    for language, locale, expected in (("en", "en_US", english), ("ko", "ko_KR", korean)):
+    cases: tuple[tuple[Literal["en", "ko"], str, str], ...] = (
+        ("en", "en_US", english),
+        ("ko", "ko_KR", korean),
+    )
+    for language, locale, expected in cases:
         path = tmp_path / f"chat-{language}.txt"
         export_chat(
             db, tmp_path / "media", contact_id, path,
@@ -82,4 +88,4 @@ def test_the_orders_sheet_says_which_area_each_surcharge_was_for(
     amount, where = ("추가 배송비", "추가 배송비 지역") if region == "KR" else ("Surcharge", "Surcharge area")
     row = next(r for r in rows if r[0] == number)
     assert row[columns.index(where)] == named
-    assert row[columns.index(amount)] is not None and float(row[columns.index(amount)]) == 750
+    assert row[columns.index(amount)] == Decimal(750)
