@@ -27,8 +27,11 @@ from app.text import nfc
 COURIER_COLUMNS = ("주문번호", "받는분", "전화번호", "우편번호", "주소", "상세주소", "배송메모", "상품")
 ORDER_COLUMNS = (
     "주문번호", "주문일시", "상태", "고객", "상품코드", "상품명", "옵션", "수량", "단가", "금액", "통화",
-    "배송비", "추가 배송비", "추가 배송비 지역", "할인", "합계", "환불", "원래 주문에서 옮긴 결제",
-    "입금자명", "현금영수증", "택배사", "송장번호", "고객 요청사항", "메모",
+    "배송비", "추가 배송비", "할인", "합계", "환불", "입금자명", "현금영수증", "택배사", "송장번호",
+    "고객 요청사항", "메모",
+    # Added after the sheet's first version: last, so a spreadsheet reading the ones above by
+    # position still finds them where they were.
+    "추가 배송비 지역", "원래 주문에서 옮긴 결제",
 )  # fmt: skip
 # The same columns for a shop outside Korea: a shop in London opened its courier sheet and its orders
 # for the books and read 주문번호, 받는분, 우편번호. Korea's couriers and accountants take the Korean.
@@ -37,9 +40,9 @@ COURIER_COLUMNS_EN = (
 )  # fmt: skip
 ORDER_COLUMNS_EN = (
     "Order number", "Ordered at", "State", "Customer", "Item code", "Item", "Option", "Quantity",
-    "Unit price", "Amount", "Currency", "Shipping", "Surcharge", "Surcharge area", "Discount", "Total",
-    "Refund", "Paid on the original order", "Name on the transfer", "Cash receipt", "Courier",
-    "Tracking number", "Customer's note", "Memo",
+    "Unit price", "Amount", "Currency", "Shipping", "Surcharge", "Discount", "Total", "Refund",
+    "Name on the transfer", "Cash receipt", "Courier", "Tracking number", "Customer's note", "Memo",
+    "Surcharge area", "Paid on the original order",
 )  # fmt: skip
 NUMBER_COLUMNS = ("주문번호", "order number", "order")
 TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")
@@ -274,17 +277,19 @@ def order_sheet_rows(
                     o.currency,
                     money(o.shipping_minor) if whole else None,
                     money(o.surcharge_minor) if whole else None,
-                    area_name(o.surcharge_area, language) if whole and o.surcharge_minor else None,
                     money(o.discount_minor) if whole else None,
                     money(o.total_minor) if whole else None,
                     money(refund) if whole and refund else None,
-                    money(o.carried_minor) if whole and o.carried_minor else None,
                     o.depositor_name,
                     o.cash_receipt,
                     o.courier,
                     o.tracking,
                     o.note,  # the customer's words on her cart ("S 사이즈로 부탁드려요")
                     o.memo,  # the owner's own
+                    # Columns added after the sheet's first version go last, so a spreadsheet that
+                    # reads the columns above by position still finds them where they were.
+                    area_name(o.surcharge_area, language) if whole and o.surcharge_minor else None,
+                    money(o.carried_minor) if whole and o.carried_minor else None,
                 )
             )
     return rows

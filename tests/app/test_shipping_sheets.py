@@ -194,9 +194,10 @@ def test_the_accounting_sheet_keeps_the_customers_request_and_the_owners_memo(db
         order.note, order.memo = "S 사이즈로 부탁드려요", "선물 포장"
     with db.read() as s:
         rows = list(csv.reader(io.StringIO(orders_sheet(s).decode("utf-8-sig"))))
-    assert rows[0][-2:] == ["고객 요청사항", "메모"]
-    assert rows[1][-2:] == ["S 사이즈로 부탁드려요", "선물 포장"]
-    assert rows[2][-2:] == ["", ""]
+    asked, memo = ORDER_COLUMNS.index("고객 요청사항"), ORDER_COLUMNS.index("메모")
+    assert (rows[0][asked], rows[0][memo]) == ("고객 요청사항", "메모")
+    assert (rows[1][asked], rows[1][memo]) == ("S 사이즈로 부탁드려요", "선물 포장")
+    assert (rows[2][asked], rows[2][memo]) == ("", "")
 
 
 def test_the_courier_sheet_as_xlsx_keeps_leading_zeros_and_a_customers_formula_as_text(
@@ -648,3 +649,27 @@ def test_the_accounting_workbooks_columns_are_wide_enough_to_read_dates_and_name
 
     assert width("주문일시") >= len("2026-12-02 16:32")
     assert width("상품명") >= 2 * len("린넨 셔츠")
+
+
+def test_columns_added_to_the_books_sheet_come_after_the_ones_an_owners_spreadsheet_already_reads() -> None:
+    """A formula that reads 합계 as column O (or Total as O in English) keeps reading it: what the
+    sheet gained later (the surcharge's area, the payment carried from an exchanged order) is last."""
+    from app.shipping_sheets import ORDER_COLUMNS, ORDER_COLUMNS_EN
+
+    first_korean = (
+        "주문번호",
+        "주문일시",
+        "상태",
+        "고객",
+        "상품코드",
+        "상품명",
+        "옵션",
+        "수량",
+        "단가",
+        "금액",
+    )
+    assert ORDER_COLUMNS[:10] == first_korean
+    assert ORDER_COLUMNS.index("합계") == 14 and ORDER_COLUMNS.index("메모") == 21
+    assert ORDER_COLUMNS_EN.index("Total") == 14 and ORDER_COLUMNS_EN.index("Memo") == 21
+    assert ORDER_COLUMNS[-2:] == ("추가 배송비 지역", "원래 주문에서 옮긴 결제")
+    assert ORDER_COLUMNS_EN[-2:] == ("Surcharge area", "Paid on the original order")
