@@ -53,10 +53,11 @@ from app.errors import (
     Params,
     ShopInboxError,
 )
+from app.item_options import sold_out_among
 from app.models import CatalogItem, Collection, catalog_item_collection
 from app.money import feed_price, parse_price
 from app.sheet_files import workbook_rows
-from app.stock import StockCount, count_item, sold_out_items, stock_levels
+from app.stock import StockCount, count_item, stock_levels
 from app.text import nfc
 
 log = logging.getLogger(__name__)
@@ -495,7 +496,9 @@ def export_feed(
     if not include_hidden:
         stmt = stmt.where(CatalogItem.hidden.is_(False))
     counted = {level.item_id: level.on_hand for level in stock_levels(session) if level.option == ""}
-    sold_out = sold_out_items(session)  # counted stock all promised: Meta must not take more orders
+    # Nothing left to sell (an item whose counted sizes are gone but sells sizes nobody counts is
+    # not): Meta must not take orders for it, nor turn away the ones it can still fill.
+    sold_out = sold_out_among(session)
     # Each item's collections' names, in the collections' own order: one read of the link table.
     shelved: dict[int, list[str]] = {}
     links = session.execute(

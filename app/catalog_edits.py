@@ -41,7 +41,7 @@ from app.changes import Changes
 from app.db import Database
 from app.item_options import ItemOption, item_options, sold_out_among
 from app.settings import put_setting
-from app.stock import count_item, item_stock, items_left, options_left, sold_out_items
+from app.stock import count_item, item_stock, items_left, options_left
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ def catalog_page(db: Database, query: str, sort: SortKey, collection_id: int | N
             rows=item_list(session, query, sort, collection_id=collection_id),
             collections=list_collections(session),
             total=count_items(session),
-            sold_out=frozenset(sold_out_items(session)),
+            sold_out=frozenset(sold_out_among(session)),
             stock_left=items_left(session),
         )
 

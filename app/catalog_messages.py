@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session
 from app.catalog import ItemRow, find_item_by_code, get_item
 from app.catalog_images import image_file, is_remote, is_sendable, mime_of
 from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams
+from app.item_options import sold_out_among
 from app.money import format_price
 from app.settings import get_setting
-from app.stock import sold_out_items
 from app.wire import (
     CAPTION_MAX,
     FOOTER_MAX,
@@ -254,7 +254,7 @@ def plan_catalog_send(
     hidden = [item.name for item in items if item.hidden]
     if hidden:
         raise HiddenItem(code=ErrorCode.ITEM_HIDDEN, params=NameParams(hidden[0]))
-    sold_out = sold_out_items(session)
+    sold_out = sold_out_among(session, ids)
     if sold_out.intersection(ids):
         left = [item for item in items if item.id not in sold_out]
         if not left:

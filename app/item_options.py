@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import OrderLine
-from app.stock import left_for, options_left, sold_out_items
+from app.stock import counted_out_items, left_for, options_left
 from app.text import nfc
 
 # Clothing sizes in the order a shop lists them (S before M before L), not the alphabet's.
@@ -84,12 +84,18 @@ def item_options(
 
 
 def sold_out_among(
-    session: Session, item_ids: Sequence[int], options: dict[int, tuple[ItemOption, ...]] | None = None
+    session: Session,
+    item_ids: Sequence[int] | None = None,
+    options: dict[int, tuple[ItemOption, ...]] | None = None,
 ) -> set[int]:
-    """Of these items, those with nothing left to sell: every counted option promised, and no option
-    nobody counts (a shop counting only S and M still sells the L it never counted). `options`:
-    their `item_options`, when already read."""
-    counted_out = sold_out_items(session) & set(item_ids)
+    """Of these items (None: the whole catalogue), those with nothing left to sell: every counted
+    option promised, and no option nobody counts (a shop counting only S and M still sells the L it
+    never counted). The one rule of "sold out": the catalogue window, the picker, the order form,
+    catalogue messages and the feed Meta reads all ask it. `options`: their `item_options`, when
+    already read."""
+    counted_out = counted_out_items(session)
+    if item_ids is not None:
+        counted_out &= set(item_ids)
     if not counted_out:
         return set()
     known = options if options is not None else item_options(session, sorted(counted_out))

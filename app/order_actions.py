@@ -24,6 +24,7 @@ from app.deposits import (
     read_bank_file,
     restore_for_deposit,
 )
+from app.item_options import sold_out_among
 from app.models import Order
 from app.order_changes import OrderChange, change_order
 from app.order_messages import EXCHANGE_MESSAGE, RETURN_MESSAGE, OrderMessage, order_outgoing
@@ -87,7 +88,7 @@ from app.shipping_sheets import (
     set_shipping_address,
     ship_planned,
 )
-from app.stock import sold_out_items, stock_left
+from app.stock import stock_left
 
 
 def orders_changed(session: Session, order_ids: Iterable[int]) -> Changes:
@@ -544,7 +545,7 @@ def items_for_order(db: Database, text: str, limit: int) -> ItemsForOrder:
 
 def _items_for_order(s: Session, rows: list[ItemRow]) -> ItemsForOrder:
     ids = {row.id for row in rows}
-    return ItemsForOrder(rows, frozenset(sold_out_items(s) & ids), stock_left(s, ids))
+    return ItemsForOrder(rows, frozenset(sold_out_among(s, sorted(ids))), stock_left(s, ids))
 
 
 def read_order_settings(db: Database) -> OrderSettings:

@@ -221,15 +221,17 @@ def release_stock(session: Session, order: Order) -> None:
 
 def items_left(session: Session, item_ids: Iterable[int] | None = None) -> dict[int, int]:
     """Pieces left to promise of each counted item (its own count and its options' together, none
-    below zero); items nobody counts are absent. 0 is exactly the items `sold_out_items` names."""
+    below zero); items nobody counts are absent. 0 is exactly the items `counted_out_items` names."""
     left: dict[int, int] = {}
     for level in stock_levels(session, item_ids):
         left[level.item_id] = left.get(level.item_id, 0) + max(0, level.available)
     return left
 
 
-def sold_out_items(session: Session) -> set[int]:
-    """Items whose every counted option has nothing left to promise (items nobody counts never are)."""
+def counted_out_items(session: Session) -> set[int]:
+    """Items whose every counted option has nothing left to promise (items nobody counts never are).
+    Not "sold out" by itself: an item may still sell options nobody counts; that is decided by
+    `app.item_options.sold_out_among`, which starts from these."""
     free: dict[int, int] = {}
     for item_id, on_hand, reserved in session.execute(select(Stock.item_id, Stock.on_hand, Stock.reserved)):
         free[item_id] = max(free.get(item_id, 0), on_hand - reserved)

@@ -341,7 +341,7 @@ def test_the_windows_item_list_reads_the_same_items_as_the_plain_list(db: Databa
 
 
 def test_the_stock_left_counts_an_items_options_together_and_skips_uncounted_items(db: Database) -> None:
-    from app.stock import items_left, set_stock, sold_out_items
+    from app.stock import counted_out_items, items_left, set_stock
 
     with db.write() as s:
         shirt = create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW"))
@@ -354,4 +354,4 @@ def test_the_stock_left_counts_an_items_options_together_and_skips_uncounted_ite
     with db.read() as s:
         assert items_left(s) == {shirt: 5, cap: 0}
         assert items_left(s, [shirt]) == {shirt: 5}
-        assert {i for i, n in items_left(s).items() if n == 0} == sold_out_items(s)
+        assert {i for i, n in items_left(s).items() if n == 0} == counted_out_items(s)

@@ -12,7 +12,8 @@ from app.catalog import ItemDraft, create_item, find_item_by_code, get_item, lis
 from app.catalog_csv import FEED_COLUMNS, export_feed, import_feed
 from app.db import Database
 from app.errors import ColumnsParams, ErrorCode, InvalidInput
-from app.stock import item_stock, set_stock, sold_out_items
+from app.item_options import sold_out_among
+from app.stock import item_stock, set_stock
 
 HEADER = "id,title,description,availability,condition,price,link,image_link,brand"
 
@@ -300,7 +301,7 @@ def test_a_sheet_without_codes_imports_with_made_up_codes_and_its_stock(db: Data
         items = {row.name: row for row in list_items(s)}
         codes = sorted(row.retailer_id for row in items.values())
         counts = {name: item_stock(s, row.id) for name, row in items.items()}
-        sold_out = {get_item(s, i).name for i in sold_out_items(s)}
+        sold_out = {get_item(s, i).name for i in sold_out_among(s)}
     assert codes == ["ITEM-0001", "ITEM-0002", "ITEM-0003", "ITEM-0004"]  # as the item form makes them
     assert {name: c.on_hand if c else None for name, c in counts.items()} == {
         "린넨 셔츠 네이비": 5,

@@ -908,3 +908,33 @@ def test_a_counted_items_tile_says_how_many_are_left(qtbot, window, ctx: AppCont
     row = window.model.row_for_id(loafer)
     assert window.model.data(window.model.index(row), CatalogRole.PRICE_TEXT) == "₩59,000 · Sold out"
     window.grab()  # paints every tile, the count beside the code
+
+
+def test_an_item_counted_only_in_sold_out_sizes_but_selling_others_is_not_shown_sold_out(
+    qtbot, window, ctx: AppContext
+) -> None:
+    """The dress's S and M are counted and gone, its L (ordered before) nobody counts: the window
+    shows its price as the picker does, while the shoes, whose only size is counted and gone, are
+    sold out."""
+    from app.orders import LineInput, create_order
+    from app.stock import set_stock
+    from tests.support.factories import make_contact
+    from ui.catalog_model import CatalogRole
+
+    dress = add(ctx, "린넨 원피스", 69000, "OP-1")
+    shoes = add(ctx, "린넨 슈즈", 59000, "OP-2")
+    with ctx.db.write() as s:
+        for item_id, option in ((dress, "S"), (dress, "M"), (shoes, "240")):
+            set_stock(s, item_id, 0, option)
+        create_order(
+            s, contact_id=make_contact(s).id, lines=[LineInput("OP-1", 1, option="L")], source="chat"
+        )
+    reload(qtbot, window)
+
+    def price(item_id: int) -> str:
+        return str(
+            window.model.data(window.model.index(window.model.row_for_id(item_id)), CatalogRole.PRICE_TEXT)
+        )
+
+    assert price(dress) == "₩69,000"
+    assert price(shoes) == "₩59,000 · Sold out"
