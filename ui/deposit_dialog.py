@@ -186,7 +186,8 @@ class DepositModel(QAbstractTableModel):
             )
             return self.tr(
                 "%n orders under this name wait for this amount, the one ordered nearest before the "
-                "deposit first: {0}. Mark the right one paid in its window",
+                "deposit first: {0}. If the first is hers, mark it paid below; "
+                "else the right one in its window",
                 "",
                 len(m.choices),
             ).format(listed)
@@ -249,6 +250,24 @@ class DepositModel(QAbstractTableModel):
         self.matches[row] = replace(m, order_id=None, kind=kind)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    def proposal(self, row: int) -> DepositMatch | None:
+        """The match in `row` when it proposes one order the owner may mark paid herself: the one
+        placed nearest before the deposit, of several under its name and amount (never ticked)."""
+        if not 0 <= row < len(self.matches):
+            return None
+        m = self.matches[row]
+        return m if m.kind == MatchKind.SAME_NAME_UNSURE and m.order_id is not None else None
+
+    def keep_ticks(self, before: list[DepositMatch], ticked: list[bool]) -> None:
+        """The file matched again: the owner's own ticks and unticks stay on the rows that offer the
+        same orders as before."""
+        was = {(m.deposit.row, m.order_ids()): on for m, on in zip(before, ticked, strict=True)}
+        for row, m in enumerate(self.matches):
+            on = was.get((m.deposit.row, m.order_ids()))
+            if on is not None and m.order_ids() and on != self.checked[row]:
+                self.checked[row] = on
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
     def confirmed(self) -> list[DepositMatch]:
         return [m for m, on in zip(self.matches, self.checked, strict=True) if on and m.order_ids()]
 
@@ -292,6 +311,7 @@ class DepositDialog(QDialog):
         # Its order's window, to mark it paid there (a part payment) or see what it is.
         self.table.doubleClicked.connect(self._open_row)
         self.table.selectionModel().currentRowChanged.connect(self.show_late_choice)
+        self.table.selectionModel().currentRowChanged.connect(self.show_proposal)
         # A deposit after the payment deadline cancelled its order: the owner's two ways on.
         self.late_text = QLabel(self)
         self.late_text.setWordWrap(True)
@@ -307,6 +327,20 @@ class DepositDialog(QDialog):
         late_row.addWidget(self.refund_button)
         late_row.addWidget(self.restore_button)
         self.late_bar.hide()
+        # A deposit several orders of its name and amount could take: the one placed nearest before
+        # it, which the owner may mark paid here if she knows it is hers (never for her).
+        self.proposal_text = QLabel(self)
+        self.proposal_text.setWordWrap(True)
+        self.proposal_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.proposal_button = QPushButton(self)
+        self.proposal_button.clicked.connect(self.pay_proposal)
+        self.proposal_bar = QWidget(self)
+        proposal_row = QHBoxLayout(self.proposal_bar)
+        proposal_row.setContentsMargins(0, 0, 0, 0)
+        proposal_row.addWidget(self.proposal_text, 1)
+        proposal_row.addWidget(self.proposal_button)
+        self.proposal_bar.hide()
+        self.path: Path | None = None
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {problem_colour()}")
@@ -328,6 +362,7 @@ class DepositDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.late_bar)
+        layout.addWidget(self.proposal_bar)
         layout.addWidget(self.problem)
         layout.addLayout(bottom)
 
@@ -347,8 +382,13 @@ class DepositDialog(QDialog):
         if name:
             self.load_file(Path(name))
 
-    def load_file(self, path: Path) -> None:
+    def load_file(self, path: Path, *, again: bool = False) -> None:
+        """Match the bank file's deposits; `again`: the same file once more, after an order was
+        marked paid here (the owner's ticks and the row she is on stay)."""
         db = self.ctx.db
+        self.path = path
+        before, ticked = list(self.model.matches), list(self.model.checked)
+        current = self.table.currentIndex().row()
 
         def work() -> list[DepositMatch]:
             return bank_file_matches(db, path)
@@ -358,9 +398,17 @@ class DepositDialog(QDialog):
             self.file_label.setText(path.name)
             self.model.set_matches(matches)
             self.confirm_button.setEnabled(any(m.order_ids() for m in matches))
+            if again:
+                self.model.keep_ticks(before, ticked)
+                if 0 <= current < len(matches):
+                    self.table.setCurrentIndex(self.model.index(current, 0))
+                return
             late = [row for row, m in enumerate(matches) if m.kind == MatchKind.AFTER_CANCEL]
-            if late:  # the money would go unnoticed: put the first choice in front of the owner
-                self.table.setCurrentIndex(self.model.index(late[0], 0))
+            proposed = [row for row in range(len(matches)) if self.model.proposal(row) is not None]
+            # The money would go unnoticed: put the first choice in front of the owner (a late
+            # deposit's first; else an order proposed for a deposit, nothing marked for her).
+            if late or proposed:
+                self.table.setCurrentIndex(self.model.index((late or proposed)[0], 0))
 
         def failed(exc: BaseException) -> None:
             self.model.set_matches([])
@@ -389,6 +437,53 @@ class DepositDialog(QDialog):
             self.paid.emit(order_ids)
 
         def failed(exc: BaseException) -> None:
+            self.problem.setText(failure_sentence(exc))
+            self.problem.show()
+
+        Op(work, parent=self).success(done).failure(failed).run()
+
+    def show_proposal(self) -> None:
+        row = self.table.currentIndex().row()
+        m = self.model.proposal(row)
+        self.proposal_bar.setVisible(m is not None)
+        if m is None:
+            return
+        placed = placed_when(m.placed_at) if m.placed_at is not None else ""
+        self.proposal_text.setText(
+            with_particles(
+                self.tr(
+                    "{0} · {1}, ordered {2}, is the order placed nearest before this deposit of {3}, of "
+                    "%n order(s) under this name for this amount. Mark it paid if you know it is hers.",
+                    "",
+                    len(m.choices),
+                ).format(m.number, m.customer, placed, money(m.deposit.amount, self.ctx.currency))
+            )
+        )
+        self.proposal_button.setText(self.tr("Mark {0} &paid").format(m.number))
+        self.proposal_button.setAccessibleName(self.tr("Mark order {0} paid").format(m.number))
+
+    def pay_proposal(self) -> None:
+        """The owner marks the proposed order paid by this deposit: as a ticked match, its history
+        names the deposit and its "payment confirmed" message is offered; the file is matched again."""
+        row = self.table.currentIndex().row()
+        m = self.model.proposal(row)
+        if m is None or m.order_id is None or self.path is None:
+            return
+        order_id, deposit, db, path = m.order_id, m.deposit, self.ctx.db, self.path
+        self.proposal_button.setEnabled(False)  # one click, one payment
+
+        def work() -> tuple[list[int], Changes]:
+            return confirm_payments(db, [(order_id, deposit)])
+
+        def done(result: tuple[list[int], Changes]) -> None:
+            order_ids, changes = result
+            self.proposal_button.setEnabled(True)
+            self.ctx.publish(changes)
+            self.load_file(path, again=True)  # the row reads "already applied"; others may change
+            self.paid.emit(order_ids)
+
+        def failed(exc: BaseException) -> None:
+            self.proposal_button.setEnabled(True)
             self.problem.setText(failure_sentence(exc))
             self.problem.show()
 

@@ -128,6 +128,14 @@
     </message>
 </context>
 <context>
+    <name>DepositDialog</name>
+    <message numerus="yes">
+        <source>{0} · {1}, ordered {2}, is the order placed nearest before this deposit of {3}, of %n order(s) under this name for this amount. Mark it paid if you know it is hers.</source>
+        <translation>
+            <numerusform>{0} · {1}, ordered {2}, is the order placed nearest before this deposit of {3}, of %n order under this name for this amount. Mark it paid if you know it is hers.</numerusform><numerusform>{0} · {1}, ordered {2}, is the order placed nearest before this deposit of {3}, of %n orders under this name for this amount. Mark it paid if you know it is hers.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DepositModel</name>
     <message numerus="yes">
         <source>One deposit for %n orders: name and their total</source>
@@ -140,9 +148,9 @@
             <numerusform>Her %n deposits in this file add up to an order you marked paid yourself ({0}): nothing to do</numerusform><numerusform>Her %n deposits in this file add up to an order you marked paid yourself ({0}): nothing to do</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. Mark the right one paid in its window</source>
+        <source>%n orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. If the first is hers, mark it paid below; else the right one in its window</source>
         <translation>
-            <numerusform>%n order under this name wait for this amount, the one ordered nearest before the deposit first: {0}. Mark the right one paid in its window</numerusform><numerusform>%n orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. Mark the right one paid in its window</numerusform></translation>
+            <numerusform>%n order under this name wait for this amount, the one ordered nearest before the deposit first: {0}. If the first is hers, mark it paid below; else the right one in its window</numerusform><numerusform>%n orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. If the first is hers, mark it paid below; else the right one in its window</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n orders under this name wait for this amount ({0}): mark the right one paid in its window</source>

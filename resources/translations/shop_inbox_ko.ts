@@ -2929,6 +2929,20 @@ Right-click to retry.</source>
         <source>Bank transactions (*.xlsx *.xls *.csv *.txt)</source>
         <translation>은행 거래내역 (*.xlsx *.xls *.csv *.txt)</translation>
     </message>
+    <message numerus="yes">
+        <source>{0} · {1}, ordered {2}, is the order placed nearest before this deposit of {3}, of %n order(s) under this name for this amount. Mark it paid if you know it is hers.</source>
+        <translation>
+            <numerusform>{0} · {1}님 주문({2} 주문)이 같은 이름, 같은 금액의 주문 %n건 중 이 {3} 입금 바로 전에 들어온 주문이에요. 이 주문의 입금이 확실할 때만 결제 완료로 표시하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark {0} &amp;paid</source>
+        <translation>{0} 결제 완료로 표시(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Mark order {0} paid</source>
+        <translation>주문 {0} 결제 완료로 표시</translation>
+    </message>
     <message>
         <source>{0} · {1} was cancelled when its payment deadline passed, and {2} came afterwards. Restore it as paid (its items are taken from stock again), or leave the money to be refunded (noted in the order&apos;s history).</source>
         <translation>{0} · {1} 주문은 입금 기한이 지나 자동 취소되었고, 그 뒤에 {2}이(가) 입금되었어요. 주문을 결제 완료로 되살리거나(상품을 재고에서 다시 빼요), 환불할 입금으로 둘 수 있어요(주문 기록에 남아요).</translation>
@@ -3013,9 +3027,9 @@ Right-click to retry.</source>
         <translation>{0} ({1} 주문)</translation>
     </message>
     <message numerus="yes">
-        <source>%n orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. Mark the right one paid in its window</source>
+        <source>%n orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. If the first is hers, mark it paid below; else the right one in its window</source>
         <translation>
-            <numerusform>같은 이름, 같은 금액의 주문이 %n건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: {0}. 맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요</numerusform>
+            <numerusform>같은 이름, 같은 금액의 주문이 %n건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: {0}. 첫 주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -349,7 +349,7 @@ def test_two_customers_of_one_name_and_amount_leave_the_deposit_to_the_owner(
     assert dialog.model.index(0, 4).data() == (
         "같은 이름, 같은 금액의 주문이 2건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: "
         f"{numbers[0]} ({ordered} 주문), {numbers[1]} ({ordered} 주문). "
-        "맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요"
+        "첫 주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요"
     )
     assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None
     assert not dialog.confirm_button.isEnabled()
@@ -482,7 +482,7 @@ def test_the_order_placed_nearest_before_a_deposit_is_proposed_first_with_when_e
     assert model.index(0, 4).data() == (
         "같은 이름, 같은 금액의 주문이 2건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: "
         f"{nearer} ({placed_when(nearer_at.astimezone())} 주문), {older} ({placed_when(older_at.astimezone())} 주문). "
-        "맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요"
+        "첫 주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요"
     )
     assert placed_when(nearer_at.astimezone()).startswith(
         "12월 3일 (목)"
@@ -499,3 +499,65 @@ def test_the_order_placed_nearest_before_a_deposit_is_proposed_first_with_when_e
     qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.waitUntil(lambda: nearer_id in actions.open_orders and actions.open_orders[nearer_id].isVisible())
+
+
+def test_the_owner_marks_the_proposed_order_paid_from_the_deposits_window_by_keyboard(
+    window: Any, qtbot: Any, tmp_path: Path, english: None
+) -> None:
+    """Two 김민지 each await 42,000원 (28 November, 3 December); her transfer of 4 December is
+    either's. Nothing is ticked for the owner; the nearer order is proposed beside the table, and
+    Alt+P marks it paid: its history names the deposit, the row reads applied, the other order still
+    waits, and the payment message is offered as for a ticked deposit."""
+    from app.models import OrderEvent
+    from ui.bulk_notice_dialog import BulkNoticeDialog
+
+    placed = []
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        for phone, at in (("821055501234", datetime(2026, 11, 28, 12, tzinfo=UTC)), ("821099990000", None)):
+            at = at or datetime(2026, 12, 3, 12, tzinfo=UTC)
+            c = make_contact(s, profile_name="김민지", wa_id=phone, last_inbound_at=utcnow())
+            order = create_order(
+                s,
+                contact_id=c.id,
+                lines=[LineInput("LINEN", 1)],
+                source="chat",
+                charges=Charges(3000),
+                now=at,
+            )
+            move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=at)
+            placed.append((order.id, order.number))
+    (older_id, _older), (nearer_id, nearer) = placed
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "거래일시,적요,기재내용,출금금액,입금금액,잔액\n2026-12-04 10:00:00,타행이체,김민지,0,42000,1042000\n"
+    )
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    qtbot.waitExposed(dialog)
+    dialog.load_file(bank)
+    model = dialog.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and dialog.proposal_bar.isVisible())
+    assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # never ticked for her
+    assert not dialog.confirm_button.isEnabled()
+    assert dialog.proposal_text.text().startswith(f"{nearer} · 김민지, ordered ")
+    assert dialog.proposal_text.text().endswith(
+        "of 2 orders under this name for this amount. Mark it paid if you know it is hers."
+    )
+    assert dialog.proposal_button.text() == f"Mark {nearer} &paid"
+    dialog.table.setFocus()
+    with qtbot.waitSignal(dialog.paid) as paid:
+        qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert paid.args == [[nearer_id]]
+    with window.ctx.db.read() as s:
+        assert s.get(Order, nearer_id).state == "paid"  # type: ignore[union-attr]
+        assert s.get(Order, older_id).state == "awaiting_payment"  # type: ignore[union-attr]
+        note = s.query(OrderEvent).filter_by(order_id=nearer_id, to_state="paid").one().note
+    assert '"deposit"' in note and "김민지" in note  # the history names the deposit
+    qtbot.waitUntil(lambda: model.index(0, 4).data() == f"Already applied ({nearer})")
+    assert not dialog.proposal_bar.isVisible()
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    notice = window.findChild(BulkNoticeDialog)
+    qtbot.waitUntil(lambda: notice.notice is not None)
+    assert notice.model.rowCount() == 1 and notice.model.index(0).data().startswith(f"{nearer} · 김민지")
+    notice.reject()
+    dialog.close()
