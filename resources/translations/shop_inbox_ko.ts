@@ -2932,7 +2932,7 @@ Right-click to retry.</source>
     <message numerus="yes">
         <source>{0} · {1}, ordered {2}, is the order placed nearest before this deposit of {3}, of %n order(s) under this name for this amount. Mark it paid if you know it is hers.</source>
         <translation>
-            <numerusform>{0} · {1}님 주문({2} 주문)이 같은 이름, 같은 금액의 주문 %n건 중 이 {3} 입금 바로 전에 들어온 주문이에요. 이 주문의 입금이 확실할 때만 결제 완료로 표시하세요.</numerusform>
+            <numerusform>{1}님의 {0} 주문({2})이 같은 이름, 같은 금액의 주문 %n건 중 이 {3} 입금 바로 전에 들어온 주문이에요. 이 고객의 입금이 확실할 때만 결제 완료로 표시하세요.</numerusform>
         </translation>
     </message>
     <message>
