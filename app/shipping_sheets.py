@@ -31,7 +31,7 @@ ORDER_COLUMNS = (
     "고객 요청사항", "메모",
     # Added after the sheet's first version: last, so a spreadsheet reading the ones above by
     # position still finds them where they were.
-    "추가 배송비 지역", "원래 주문에서 옮긴 결제",
+    "추가 배송비 지역", "원래 주문에서 옮긴 결제", "결제를 옮긴 주문", "새 주문으로 옮긴 결제",
 )  # fmt: skip
 # The same columns for a shop outside Korea: a shop in London opened its courier sheet and its orders
 # for the books and read 주문번호, 받는분, 우편번호. Korea's couriers and accountants take the Korean.
@@ -42,7 +42,7 @@ ORDER_COLUMNS_EN = (
     "Order number", "Ordered at", "State", "Customer", "Item code", "Item", "Option", "Quantity",
     "Unit price", "Amount", "Currency", "Shipping", "Surcharge", "Discount", "Total", "Refund",
     "Name on the transfer", "Cash receipt", "Courier", "Tracking number", "Customer's note", "Memo",
-    "Surcharge area", "Paid on the original order",
+    "Surcharge area", "Paid on the original order", "Payment moved to order", "Moved to the new order",
 )  # fmt: skip
 NUMBER_COLUMNS = ("주문번호", "order number", "order")
 TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")
@@ -241,8 +241,12 @@ def order_sheet_rows(
     its state is said as `state_names` gives it (the owner's language; the ui/ passes it in). 환불 is
     what its returns refunded (the books take it off 합계), beside its total; an exchange's new order
     has what her first order's payment paid of its 합계 under 원래 주문에서 옮긴 결제 (paid, never 할인:
-    what she transferred for it is 합계 less that)."""
-    from app.order_returns import refunds_of
+    what she transferred for it is 합계 less that), and the exchanged order the new order's number
+    under 결제를 옮긴 주문 with that money under 새 주문으로 옮긴 결제. Both orders' 합계 count it as
+    sold, so the books take 새 주문으로 옮긴 결제 off too: 합계 − 환불 − 새 주문으로 옮긴 결제, added
+    up, is what the shop was paid (a cancelled new order's carried money is in its first order's 환불,
+    not moved)."""
+    from app.order_returns import payments_moved, refunds_of
 
     names = state_names or {}
     stmt = select(Order).order_by(Order.created_at, Order.id)
@@ -253,10 +257,12 @@ def order_sheet_rows(
     orders = session.scalars(stmt).all()
     items = _items(session, [o.id for o in orders])
     refunds = refunds_of(session, [o.id for o in orders])
+    moved = payments_moved(session, [o.id for o in orders])
     language = "ko" if _korean_shop(session) else "en"
     rows: list[Sequence[object]] = [ORDER_COLUMNS if language == "ko" else ORDER_COLUMNS_EN]
     for o in orders:
         refund = refunds.get(o.id)
+        went = moved.get(o.id)
         money = lambda minor, o=o: to_decimal(minor, o.currency)  # noqa: E731
         for position, line in enumerate(items.get(o.id, [])):
             # The order's own amounts on its first line only: repeated on each line, a SUM of the
@@ -290,6 +296,8 @@ def order_sheet_rows(
                     # reads the columns above by position still finds them where they were.
                     area_name(o.surcharge_area, language) if whole and o.surcharge_minor else None,
                     money(o.carried_minor) if whole and o.carried_minor else None,
+                    ", ".join(went.to) if whole and went else None,
+                    money(went.amount) if whole and went and went.amount else None,
                 )
             )
     return rows

@@ -178,3 +178,59 @@ def test_an_older_database_turns_its_exchange_discounts_into_carried_payments_an
     db.close()
     _downgrade(db_path, "0016")  # and back: nothing lost either way
     assert _money_columns(db_path) == old
+
+
+def _books(db) -> tuple[dict[str, tuple[object, ...]], dict[str, int]]:
+    """The books sheet as a spreadsheet reads it (xlsx): rows by order number (first lines), columns."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from app.shipping_sheets import ORDER_COLUMNS, orders_sheet
+
+    with db.read() as s:
+        data = orders_sheet(s, fmt="xlsx")
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet is not None
+    rows: dict[str, tuple[object, ...]] = {}
+    for r in sheet.iter_rows(min_row=2, values_only=True):
+        rows.setdefault(str(r[0]), r)
+    return rows, {name: ORDER_COLUMNS.index(name) for name in ORDER_COLUMNS}
+
+
+def _sum(rows: dict[str, tuple[object, ...]], column: int) -> int:
+    return sum(int(r[column] or 0) for r in rows.values())  # type: ignore[call-overload]
+
+
+def test_the_exchanged_orders_row_says_which_order_its_payment_went_to_and_the_books_count_it_once(
+    db,
+) -> None:
+    """Her first order (73,000원 paid) sent back a 29,000원 shirt for a 41,000원 silk one; she paid
+    the 12,000원 left. The first order's row names the new order and the 29,000원 it took; 합계 less
+    환불 less that, added up, is the 85,000원 she paid, not 114,000원 counting her shirt money twice."""
+    first, new = dearer_exchange(db)
+    with db.write() as s:
+        move_order(s, new, OrderState.AWAITING_PAYMENT)
+        move_order(s, new, OrderState.PAID)
+    rows, col = _books(db)
+    first_row, new_row = rows[load_order(db, first).number], rows[load_order(db, new).number]
+    assert first_row[col["결제를 옮긴 주문"]] == load_order(db, new).number
+    assert first_row[col["새 주문으로 옮긴 결제"]] == 29000
+    assert new_row[col["결제를 옮긴 주문"]] is None and new_row[col["새 주문으로 옮긴 결제"]] is None
+    assert _sum(rows, col["합계"]) == 73000 + 41000
+    kept = _sum(rows, col["합계"]) - _sum(rows, col["환불"]) - _sum(rows, col["새 주문으로 옮긴 결제"])
+    assert kept == 73000 + 12000  # what she transferred, all told
+    assert _sum(rows, col["새 주문으로 옮긴 결제"]) == _sum(rows, col["원래 주문에서 옮긴 결제"])
+
+
+def test_when_the_new_order_is_cancelled_the_carried_money_is_a_refund_not_moved(db) -> None:
+    """The new order cancelled hands her shirt money back: the first order's row still names it, but
+    the 29,000원 is under 환불 only, so the books do not take it off twice."""
+    first, new = dearer_exchange(db)
+    with db.write() as s:
+        move_order(s, new, OrderState.CANCELLED)
+    rows, col = _books(db)
+    first_row = rows[load_order(db, first).number]
+    assert first_row[col["결제를 옮긴 주문"]] == load_order(db, new).number
+    assert first_row[col["새 주문으로 옮긴 결제"]] is None
+    assert first_row[col["환불"]] == 29000

@@ -653,7 +653,8 @@ def test_the_accounting_workbooks_columns_are_wide_enough_to_read_dates_and_name
 
 def test_columns_added_to_the_books_sheet_come_after_the_ones_an_owners_spreadsheet_already_reads() -> None:
     """A formula that reads 합계 as column O (or Total as O in English) keeps reading it: what the
-    sheet gained later (the surcharge's area, the payment carried from an exchanged order) is last."""
+    sheet gained later (the surcharge's area, the payment carried from an exchanged order, where an
+    exchanged order's payment went) is last, in the order it was added."""
     from app.shipping_sheets import ORDER_COLUMNS, ORDER_COLUMNS_EN
 
     first_korean = (
@@ -671,5 +672,15 @@ def test_columns_added_to_the_books_sheet_come_after_the_ones_an_owners_spreadsh
     assert ORDER_COLUMNS[:10] == first_korean
     assert ORDER_COLUMNS.index("합계") == 14 and ORDER_COLUMNS.index("메모") == 21
     assert ORDER_COLUMNS_EN.index("Total") == 14 and ORDER_COLUMNS_EN.index("Memo") == 21
-    assert ORDER_COLUMNS[-2:] == ("추가 배송비 지역", "원래 주문에서 옮긴 결제")
-    assert ORDER_COLUMNS_EN[-2:] == ("Surcharge area", "Paid on the original order")
+    assert ORDER_COLUMNS[22:] == (
+        "추가 배송비 지역",
+        "원래 주문에서 옮긴 결제",
+        "결제를 옮긴 주문",
+        "새 주문으로 옮긴 결제",
+    )
+    assert ORDER_COLUMNS_EN[22:] == (
+        "Surcharge area",
+        "Paid on the original order",
+        "Payment moved to order",
+        "Moved to the new order",
+    )
