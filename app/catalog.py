@@ -27,6 +27,7 @@ from app.catalog_images import (
     unused_image_files,
 )
 from app.errors import ErrorCode, InvalidInput, ItemCodeParams, LimitParams, Params, ValueParams
+from app.item_options import ItemOption
 from app.models import CatalogItem, Collection, catalog_item_collection
 from app.money import MAX_MINOR, is_currency
 from app.stock import StockCount
@@ -73,6 +74,8 @@ class ItemRow:
     # None when not counted or not read; `stock_reserved` of it promised to unpaid orders.
     stock_on_hand: int | None = None
     stock_reserved: int = 0
+    # Its options (sizes) with what is left of each (`app.item_options.item_options`), read with it.
+    stock_sizes: tuple[ItemOption, ...] = ()
 
     @property
     def first_image(self) -> str | None:

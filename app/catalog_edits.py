@@ -115,6 +115,7 @@ def item_and_collections(db: Database, item_id: int) -> tuple[ItemRow, list[Coll
         row = get_item(session, item_id)
         if (level := item_stock(session, item_id)) is not None:
             row = dataclasses.replace(row, stock_on_hand=level.on_hand, stock_reserved=level.reserved)
+        row = dataclasses.replace(row, stock_sizes=item_options(session, [item_id]).get(item_id, ()))
         return row, list_collections(session)
 
 

@@ -83,6 +83,16 @@ def item_options(
     return found
 
 
+def nothing_left(own_left: int | None, options: Sequence[ItemOption]) -> bool:
+    """Whether an item is sold out, from what is left of its own count (None: not counted as a
+    whole) and its `options`: every count it has is promised, and nothing sells uncounted (an option
+    nobody counts draws on the item's own count, or, without one, sells freely)."""
+    counted = [o.left for o in options if o.left is not None and not o.shared]
+    if own_left is not None:
+        return own_left <= 0 and all(left <= 0 for left in counted)
+    return bool(counted) and len(counted) == len(options) and all(left <= 0 for left in counted)
+
+
 def sold_out_among(
     session: Session,
     item_ids: Sequence[int] | None = None,
@@ -99,4 +109,5 @@ def sold_out_among(
     if not counted_out:
         return set()
     known = options if options is not None else item_options(session, sorted(counted_out))
-    return {i for i in counted_out if not any(o.left is None for o in known.get(i, ()))}
+    own = options_left(session, sorted(counted_out))
+    return {i for i in counted_out if nothing_left(own.get(i, {}).get(""), known.get(i, ()))}

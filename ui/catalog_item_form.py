@@ -26,6 +26,7 @@ from app.catalog import MAX_CODE, MAX_NAME, MAX_URL, ItemDraft, ItemInvalid, Ite
 from app.catalog_collections import CollectionRow
 from app.catalog_images import MAX_IMAGES_PER_ITEM, store_image_bytes
 from app.errors import ErrorCode, InvalidInput, ValueParams
+from app.item_options import ItemOption, nothing_left
 from app.money import amount_to_minor, currency_digits, edit_amount
 from app.stock import StockCount
 from ui.bounded_text import BoundedTextEdit
@@ -129,6 +130,7 @@ class ItemForm(QWidget):
         self.stock_note = QLabel()
         self.stock_note.setWordWrap(True)
         self._stock_reserved = 0
+        self._stock_sizes: tuple[ItemOption, ...] = ()
         # The owner changed the count or the checkbox since the item was loaded: only then does a
         # save set the stock (orders move it meanwhile; an untouched form must not undo a sale).
         self._stock_edited = False
@@ -253,6 +255,7 @@ class ItemForm(QWidget):
         self.count_stock.setChecked(counted)
         self.stock.setValue(row.stock_on_hand or 0 if row is not None else 0)
         self._stock_reserved = row.stock_reserved if row is not None else 0
+        self._stock_sizes = row.stock_sizes if row is not None else ()
         self._update_stock_note()
         self.set_collections(collections, row.collection_ids if row else ())
         self._clear_error()
@@ -261,11 +264,13 @@ class ItemForm(QWidget):
         self._loading = False
         self._set_dirty(False)
 
-    def show_stock(self, on_hand: int | None, reserved: int) -> None:
+    def show_stock(self, on_hand: int | None, reserved: int, sizes: Sequence[ItemOption] = ()) -> None:
         """The item's stock as stored now (an order took or gave back some), shown without touching
-        the owner's other edits; a count the owner is changing is left as they typed it."""
+        the owner's other edits; a count the owner is changing is left as they typed it. `sizes`:
+        its options with what is left of each, which decide with its own count whether it is sold out."""
         self._loading, was_loading = True, self._loading
         self._stock_reserved = reserved
+        self._stock_sizes = tuple(sizes)
         if not self._stock_edited:
             self.count_stock.setChecked(on_hand is not None)
             self.stock.setValue(on_hand or 0)
@@ -332,8 +337,21 @@ class ItemForm(QWidget):
         """How many are promised to unpaid orders, and whether customers see the item as sold out."""
         counted = self.count_stock.isChecked()
         self.stock.setEnabled(counted)
+        sizes = self._stock_sizes
         if not counted:
-            self.stock_note.setText(self.tr("Not counted: the item is never shown as sold out."))
+            # Counted by size only, it is sold out by the same rule as everywhere (app.item_options).
+            if not any(o.left is not None and not o.shared for o in sizes):
+                text = self.tr("Not counted: the item is never shown as sold out.")
+            elif nothing_left(None, sizes):
+                text = self.tr(
+                    "Counted by size only: every counted size is promised, so it shows as sold out."
+                )
+            else:
+                text = self.tr(
+                    "Counted by size only: it shows as sold out when every counted size is promised "
+                    "and it sells no size nobody counts."
+                )
+            self.stock_note.setText(text)
             return
         left = self.stock.value() - self._stock_reserved
         note = (
@@ -341,8 +359,12 @@ class ItemForm(QWidget):
             if self._stock_reserved
             else ""
         )
-        if left <= 0:
+        if nothing_left(left, sizes):
             note = (note + " " + self.tr("Sold out: nothing left to promise.")).strip()
+        elif left <= 0:
+            note = (
+                note + " " + self.tr("None left of its own count, but a size counted apart still has some.")
+            ).strip()
         self.stock_note.setText(note)
 
     def _price_problem(self, currency: str) -> str:

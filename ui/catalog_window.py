@@ -389,7 +389,7 @@ class CatalogWindow(QMainWindow):
                 return  # another item was picked meanwhile
             row, collections = result
             if self.form.is_dirty():
-                self.form.show_stock(row.stock_on_hand, row.stock_reserved)
+                self.form.show_stock(row.stock_on_hand, row.stock_reserved, row.stock_sizes)
             else:
                 self.form.load(row, collections, self.ctx.currency)
                 self._update_actions()

@@ -4447,6 +4447,18 @@ Right-click to retry.</source>
         <translation>컬렉션(&amp;O)</translation>
     </message>
     <message>
+        <source>Counted by size only: every counted size is promised, so it shows as sold out.</source>
+        <translation>옵션별로만 세요: 세는 옵션의 재고가 모두 나가서 품절로 표시돼요.</translation>
+    </message>
+    <message>
+        <source>Counted by size only: it shows as sold out when every counted size is promised and it sells no size nobody counts.</source>
+        <translation>옵션별로만 세요: 세는 옵션의 재고가 모두 나가고, 재고를 세지 않고 파는 옵션도 없을 때 품절로 표시돼요.</translation>
+    </message>
+    <message>
+        <source>None left of its own count, but a size counted apart still has some.</source>
+        <translation>상품 재고는 없지만 따로 세는 옵션에 재고가 남아 있어서 품절이 아니에요.</translation>
+    </message>
+    <message>
         <source>Add pictures</source>
         <translation>사진 추가</translation>
     </message>

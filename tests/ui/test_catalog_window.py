@@ -938,3 +938,40 @@ def test_an_item_counted_only_in_sold_out_sizes_but_selling_others_is_not_shown_
 
     assert price(dress) == "₩69,000"
     assert price(shoes) == "₩59,000 · Sold out"
+
+
+def test_the_item_form_says_sold_out_by_the_same_rule_as_the_list(qtbot, window, ctx: AppContext) -> None:
+    """The shoes are counted by size only, and their one size is gone: the form no longer says "never
+    shown as sold out". The dress still sells a size nobody counts; the bag's own count is gone but
+    its size counted apart has two left: neither is called sold out."""
+    from app.orders import LineInput, create_order
+    from app.stock import set_stock
+    from tests.support.factories import make_contact
+    from ui.catalog_model import CatalogRole
+
+    dress = add(ctx, "린넨 원피스", 69000, "OP-1")
+    shoes = add(ctx, "린넨 슈즈", 59000, "OP-2")
+    bag = add(ctx, "에코백", 12000, "BAG")
+    with ctx.db.write() as s:
+        for item_id, option, count in ((dress, "S", 0), (shoes, "240", 0), (bag, "", 0), (bag, "블랙", 2)):
+            set_stock(s, item_id, count, option)
+        create_order(
+            s, contact_id=make_contact(s).id, lines=[LineInput("OP-1", 1, option="L")], source="chat"
+        )
+    reload(qtbot, window)
+    select(qtbot, window, shoes)
+    assert window.form.stock_note.text() == (
+        "Counted by size only: every counted size is promised, so it shows as sold out."
+    )
+    select(qtbot, window, dress)
+    assert window.form.stock_note.text().startswith("Counted by size only: it shows as sold out when")
+    select(qtbot, window, bag)
+    assert (
+        window.form.stock_note.text()
+        == "None left of its own count, but a size counted apart still has some."
+    )
+    row = window.model.row_for_id(bag)
+    assert window.model.data(window.model.index(row), CatalogRole.PRICE_TEXT) == "₩12,000"
+    # The owner counts the bag again: its own count has some, the note says nothing of sold out.
+    window.form.stock.setValue(3)
+    assert window.form.stock_note.text() == ""
