@@ -15,7 +15,7 @@ import csv
 import io
 import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +150,7 @@ class _Parsed:
     image_link: str
     stock: int | None  # pieces counted; None leaves the item's count as it is
     collections: tuple[str, ...] | None = None  # collection names; None leaves the item's as they are
+    out_of_stock: bool = False  # its availability says "out of stock" (not "discontinued")
 
 
 def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency: str) -> _Parsed:
@@ -216,6 +217,7 @@ def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency
         values.get("image_link", "").strip(),
         stock,
         collection_names(values.get("collections", "")),
+        out_of_stock=availability == "out of stock",
     )
 
 
@@ -333,6 +335,10 @@ def import_feed(
             report.errors.append(_row_problem(line, code, exc))
             continue
         seen[key] = line
+        if parsed.out_of_stock and existing is not None and existing.id in known.sold_out:
+            # Our export says "out of stock" of an item its counts (by size too) say is sold out:
+            # the counts say it, and the item is not hidden for it when the file comes back.
+            parsed = replace(parsed, columns=parsed.columns - {"availability"})
         image: str | None = None
         try:
             image = _resolve_image(parsed.image_link, catalog_dir, base_dir)
@@ -385,6 +391,7 @@ class _Known:
         for row in rows:
             self.by_name.setdefault(_name_key(row.name), []).append(row)
         self.stock = {level.item_id: level.on_hand for level in stock_levels(session) if level.option == ""}
+        self.sold_out = sold_out_among(session)
         self._session = session
         self.collections = {_name_key(c.name): c.id for c in list_collections(session)}
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.catalog import ItemDraft, create_item
-from app.catalog_csv import export_feed
+from app.catalog import ItemDraft, create_item, list_items
+from app.catalog_csv import export_feed, import_feed
 from app.catalog_edits import catalog_page
 from app.catalog_messages import SoldOutItem, plan_catalog_send
 from app.db import Database
@@ -46,6 +46,13 @@ def test_the_feed_meta_reads_keeps_an_item_with_uncounted_sizes_in_stock(db: Dat
         data = export_feed(s)
     rows = {r["id"]: r["availability"] for r in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))}
     assert rows == {"OP-1": "in stock", "OP-2": "out of stock"}
+    # The file back into the same catalogue: the shoes, sold out by their size's count, are not
+    # hidden for the "out of stock" the export wrote (the count says it), and nothing changes.
+    with db.write() as s:
+        report = import_feed(s, data)
+    assert (report.updated, report.unchanged) == (0, 2)
+    with db.read() as s:
+        assert not any(row.hidden for row in list_items(s, "", include_hidden=True))
 
 
 def test_the_catalogue_window_and_the_order_form_say_sold_out_only_of_the_shoes(db: Database) -> None:
