@@ -12,7 +12,7 @@ palette change, put on when the palette turns dark and taken off when it turns l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
@@ -114,31 +114,40 @@ class FusionDarkFollower(QObject):
 
     Under an application style sheet (ui/theme.py's drop-down combos) Qt hands a new palette on to
     the windows but not to the widgets in them: in a window turned dark the text fields stayed white
-    and the tick boxes' words black. Setting the style again polishes every widget with the new one."""
+    and the tick boxes' words black. Setting the style again polishes every widget with the new one.
+
+    It listens to Qt's signals, not to every event of the application: an application event filter
+    in Python is called for each paint, key and mouse move of every window (each call taking the GIL
+    back, see ui/application.py), to catch a switch that comes a few times a day."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.app = app
         self.seen = QPalette(app.palette())
         self.fitting = False
-        app.installEventFilter(self)
+        # The application's own palette only (a class palette, ui/field_frames.py's, is not announced).
+        app.paletteChanged.connect(self.follow)
+        # The desktop's switch; Qt may announce it before the theme's new palette is in, so the palette
+        # decides (the palette's own signal follows with it).
+        app.styleHints().colorSchemeChanged.connect(self.follow)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.app and event.type() == QEvent.Type.ApplicationPaletteChange and not self.fitting:
-            palette = self.app.palette()
-            # A class's palette (ui/field_frames.py's fields) is announced the same way: not a change.
-            if palette != self.seen:
-                self.seen = QPalette(palette)
-                self.fitting = True  # a style's polish may set a palette of its own: no second fit inside
-                try:
-                    fit_fusion_to_palette(self.app, repolish=bool(self.app.styleSheet()))
-                finally:
-                    self.fitting = False
-        return False
+    def follow(self) -> None:
+        if self.fitting:
+            return  # a style's polish may set a palette of its own: no second fit inside
+        palette = self.app.palette()
+        if palette == self.seen:
+            return
+        self.seen = QPalette(palette)
+        self.fitting = True
+        try:
+            fit_fusion_to_palette(self.app, repolish=bool(self.app.styleSheet()))
+        finally:
+            self.fitting = False
 
     def remove(self) -> None:
         """Stop following palette changes (the style stays as it is)."""
-        self.app.removeEventFilter(self)
+        self.app.paletteChanged.disconnect(self.follow)
+        self.app.styleHints().colorSchemeChanged.disconnect(self.follow)
         self.setParent(None)
 
 

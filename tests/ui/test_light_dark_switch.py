@@ -4,7 +4,9 @@ switch, with no restart."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from types import FrameType
 from typing import Any
 
 import pytest
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.support.contrast import DARK_WINDOWS, READABLE, contrast, system_palette
+from ui import fusion_dark
 from ui.field_frames import FieldFrames, install_field_frames
 from ui.fusion_dark import FusionDarkFollower, FusionDarkStyle, install_fusion_dark, underlying_style
 from ui.theme import install_drop_down_combos
@@ -243,3 +246,29 @@ def test_a_change_of_dark_theme_reaches_the_fields_too(qtbot: Any, switching_app
     assert_dark_right(switching_app, forms)
     for form in forms:
         assert field_middle(form.line).name() == other.color(QPalette.ColorRole.Base).name()
+
+
+def test_typing_and_painting_between_switches_run_none_of_the_followers_python(
+    qtbot: Any, switching_app: QApplication
+) -> None:
+    """The follower hears of a switch from Qt's signals: the owner's typing, and each repaint, do not
+    pass through it (an application event filter in Python is called for every event of every window)."""
+    start(switching_app, fusion_light())
+    form = open_forms(qtbot, 1)[0]
+    calls: list[str] = []
+
+    def profile(frame: FrameType, event: str, _arg: object) -> None:
+        if event == "call" and frame.f_code.co_filename == fusion_dark.__file__:
+            calls.append(frame.f_code.co_name)
+
+    sys.setprofile(profile)
+    try:
+        qtbot.keyClicks(form.line, "Order 1042")
+        form.repaint()
+    finally:
+        sys.setprofile(None)
+    assert form.line.text() == "Order 1042"
+    assert calls == []
+
+    switch(qtbot, switching_app, dark(), [form])  # and a switch still reaches the window
+    assert_dark_right(switching_app, [form])
