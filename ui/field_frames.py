@@ -16,8 +16,12 @@ colour of their own, found the same way for their frames, so the fields keep the
 
 The check boxes of lists and tables (the deposit matching, the tracking file's review, a campaign's
 recipients) are drawn the same way from the item view's window colour, on the view's base (and its
-alternate rows): item views get a window colour of their own too, found against those. A view's frame
-and its scroll bars follow (at 3:1 as a text edit's already are); its header keeps the window's look.
+alternate rows): item views get a window colour of their own too, found against those. Its scroll bars
+follow; its header keeps the window's look. Fusion draws a table's grid and a list's frame from that colour
+too, which made them a heavy #8E8E8E for a light #C7C7C7 (the orders, the catalogue, a campaign's
+recipients; the order board's columns): a few lines of the application's style sheet give them back the
+greys Fusion draws from the window's own colour, on a light window only (a dark one has no item view
+colour of its own).
 """
 
 from __future__ import annotations
@@ -99,6 +103,19 @@ def field_window(
     return handed
 
 
+def view_lines_sheet(palette: QPalette) -> str:
+    """Style sheet lines giving item views the grid and frame Fusion draws for `palette`'s own window
+    colour (a light grey on a light window), whatever window colour the views have been handed."""
+    window = palette.color(QPalette.ColorRole.Window)
+    grid = window.darker(120)  # Fusion's SH_Table_GridLineColor
+    frame = fusion_frames(window)[1]  # Fusion's frame of a scroll area, as a text edit's
+    # Only the views Fusion frames (a view set frameless, as the chat list, stays so).
+    return (
+        f"QAbstractItemView {{ gridline-color: {grid.name()}; }}\n"
+        f'QAbstractItemView[frameShape="StyledPanel"] {{ border: 1px solid {frame.name()}; }}'
+    )
+
+
 class FieldFrames(QObject):
     """Gives the field, check box, radio button and item view classes their palette on a light Fusion window,
     again after every palette change (Qt drops class palettes when the application's palette changes:
@@ -107,6 +124,7 @@ class FieldFrames(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.app = app
+        self.sheet = ""  # the view lines this put in the application's style sheet
         app.paletteChanged.connect(self.apply)
         self.apply()
 
@@ -116,7 +134,9 @@ class FieldFrames(QObject):
         # Fusion, plain or in its dark wrapper (an app started dark and switched to light), beneath
         # the drop-down combos' style sheet or not.
         if is_dark(palette) or not is_fusion(underlying_style(app)):
+            self.put_sheet("")
             return
+        self.put_sheet(view_lines_sheet(palette))
         for names, handed in (
             (FIELD_CLASSES, field_window(palette)),
             (INDICATOR_CLASSES, field_window(palette, indicator_frames)),
@@ -136,9 +156,21 @@ class FieldFrames(QObject):
                     fields.setColor(group, QPalette.ColorRole.Window, handed)
                 app.setPalette(fields, name)  # type: ignore[arg-type]
 
+    def put_sheet(self, lines: str) -> None:
+        """Put `lines` in the application's style sheet in place of those put before (setting a style
+        sheet polishes every widget again: only when they change)."""
+        if lines == self.sheet:
+            return
+        sheet = self.app.styleSheet()
+        if self.sheet:
+            sheet = sheet.replace(self.sheet, "")
+        self.sheet = lines
+        self.app.setStyleSheet(f"{sheet.strip()}\n{lines}".strip())
+
     def remove(self) -> None:
-        """Stop following palette changes (the class palettes go at the next one)."""
+        """Stop following palette changes (the class palettes go at the next one, the view lines now)."""
         self.app.paletteChanged.disconnect(self.apply)
+        self.put_sheet("")
         self.setParent(None)
 
 

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QFrame,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from tests.support.contrast import DARK_WINDOWS, LIGHT_WINDOWS, contrast, system_palette
 from ui.field_frames import FieldFrames, install_field_frames
-from ui.theme import install_drop_down_combos
+from ui.theme import DROP_DOWN_COMBOS, install_drop_down_combos
 
 # A control's outline (WCAG 2.1, non-text contrast) needs 3:1 against what is around it.
 VISIBLE_OUTLINE = 3.0
@@ -351,4 +353,70 @@ def test_a_switch_of_light_and_dark_keeps_the_row_boxes_right(
     fusion_app.setPalette(system_palette(DARK_WINDOWS["windows"]))
     assert fusion_app.palette("QAbstractItemView") == fusion_app.palette()  # type: ignore[call-overload]
     fusion_app.setPalette(light)
+    assert _row_box_contrast(qtbot, light) >= VISIBLE_OUTLINE
+
+
+def _lines(qtbot: Any) -> tuple[QColor, QColor]:
+    """A table's grid (between its two columns, beside an unticked box) and a list's frame, as drawn."""
+    table = _table(qtbot)
+    image = table.viewport().grab().toImage()
+    cell = table.visualRect(table.model().index(0, 1))
+    grid = image.pixelColor(cell.left() - 1, cell.center().y())
+    board_column = QListWidget()  # an order board's column, a collection list
+    qtbot.addWidget(board_column)
+    board_column.resize(160, 120)
+    frame = board_column.grab().toImage().pixelColor(0, 60)
+    return grid, frame
+
+
+@pytest.mark.parametrize("window", LIGHT.values(), ids=LIGHT.keys())
+def test_on_a_light_window_tables_keep_fusions_light_grid_and_lists_its_light_frame(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames], window: str | None
+) -> None:
+    """The row boxes' 3:1 outline, without the grid and the frames around them turning heavy with it:
+    the orders' table, the catalogue and a campaign's recipients in the greys Fusion draws for the window."""
+    palette = fusion_palette() if window is None else system_palette(window)
+    fusion_app.setPalette(palette)
+    plain_grid, plain_frame = _lines(qtbot)
+    frames.append(install_field_frames(fusion_app))
+    assert install_drop_down_combos(fusion_app)  # as the app starts on Linux
+    grid, frame = _lines(qtbot)
+    assert (grid.name(), frame.name()) == (plain_grid.name(), plain_frame.name())
+    base = palette.color(QPalette.ColorRole.Base)
+    assert contrast(grid, base) < 2  # a light line, not the #8E8E8E (3.3:1) the row boxes' fix gave it
+    assert _row_box_contrast(qtbot, palette) >= VISIBLE_OUTLINE
+
+
+def test_a_frameless_list_stays_frameless(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames]
+) -> None:
+    """The chat list and the board's cards have no frame: the lists' light frame is only for those Fusion frames."""
+    fusion_app.setPalette(fusion_palette())
+    frames.append(install_field_frames(fusion_app))
+    chats = QListWidget()
+    qtbot.addWidget(chats)
+    chats.setFrameShape(QFrame.Shape.NoFrame)
+    chats.resize(160, 120)
+    image = chats.grab().toImage()
+    assert (
+        image.pixelColor(0, 60) == image.pixelColor(5, 60) == chats.palette().color(QPalette.ColorRole.Base)
+    )
+
+
+def test_a_switch_of_light_and_dark_keeps_the_grid_light_and_dark_as_before(
+    qtbot: Any, fusion_app: QApplication, frames: list[FieldFrames]
+) -> None:
+    light = fusion_palette()
+    fusion_app.setPalette(light)
+    frames.append(install_field_frames(fusion_app))
+    assert install_drop_down_combos(fusion_app)
+    light_lines = _lines(qtbot)
+    dark = system_palette(DARK_WINDOWS["windows"])
+    fusion_app.setPalette(dark)
+    grid, _frame = _lines(qtbot)
+    # Dark: Fusion's own grid from the dark window, and only the combos' lines left in the style sheet.
+    assert grid.name() == dark.color(QPalette.ColorRole.Window).darker(120).name()
+    assert fusion_app.styleSheet() == DROP_DOWN_COMBOS
+    fusion_app.setPalette(light)
+    assert [c.name() for c in _lines(qtbot)] == [c.name() for c in light_lines]
     assert _row_box_contrast(qtbot, light) >= VISIBLE_OUTLINE
