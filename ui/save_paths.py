@@ -6,7 +6,7 @@ Every save and open dialog starts where the owner last saved or picked that kind
 window's settings file, so a restart remembers it), and before that where such files usually are:
 saved files in Documents, photos in Pictures, a bank's or a courier's download in Downloads. Every
 file dialog of the app goes through `save_file_name`, `open_file_name`, `open_file_names` and
-`folder_name`.
+`folder_name` (and they through ui/file_dialogs.py, for Qt's own dialog's sizes and dates).
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+from ui import file_dialogs
 
 
 def _existing(location: QStandardPaths.StandardLocation) -> str | None:
@@ -137,7 +139,7 @@ def remember_pick(kind: Picked, chosen: str | list[str]) -> None:
 
 def save_file_name(parent: QWidget | None, kind: Picked, caption: str, name: str, filters: str = "") -> str:
     """The save dialog for `name`, in the folder this kind was last saved to; "" when cancelled."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(Path(open_folder(kind)) / name), filters)
+    chosen, _ = file_dialogs.save_file_name(parent, caption, str(Path(open_folder(kind)) / name), filters)
     if chosen:
         remember_pick(kind, chosen)
     return str(chosen or "")
@@ -147,7 +149,7 @@ def open_file_name(
     parent: QWidget | None, kind: Picked, caption: str, filters: str = "", *, start: str | None = None
 ) -> str:
     """The open dialog for one file of this kind, in `start` or where the last one was; "" when cancelled."""
-    chosen, _ = QFileDialog.getOpenFileName(parent, caption, start or open_folder(kind), filters)
+    chosen, _ = file_dialogs.open_file_name(parent, caption, start or open_folder(kind), filters)
     if chosen:
         remember_pick(kind, chosen)
     return str(chosen or "")
@@ -155,7 +157,7 @@ def open_file_name(
 
 def open_file_names(parent: QWidget | None, kind: Picked, caption: str, filters: str = "") -> list[str]:
     """The open dialog for files of this kind, where the last ones were; [] when cancelled."""
-    chosen, _ = QFileDialog.getOpenFileNames(parent, caption, open_folder(kind), filters)
+    chosen, _ = file_dialogs.open_file_names(parent, caption, open_folder(kind), filters)
     if chosen:
         remember_pick(kind, chosen)
     return [str(c) for c in chosen or []]
@@ -164,7 +166,7 @@ def open_file_names(parent: QWidget | None, kind: Picked, caption: str, filters:
 def folder_name(parent: QWidget | None, kind: Picked, caption: str, *, start: str | None = None) -> str:
     """The folder dialog, in `start` or where this kind was last saved; the folder chosen is where
     the next dialog for this kind starts. "" when cancelled."""
-    chosen = QFileDialog.getExistingDirectory(parent, caption, start or open_folder(kind))
+    chosen = file_dialogs.existing_folder(parent, caption, start or open_folder(kind))
     if chosen:
         folder = str(Path(chosen))
         _last_folder[kind] = folder

@@ -58,6 +58,14 @@ STATICS: dict[str, tuple[type, int, str, int, str]] = {
     "getDouble": (QInputDialog, 1, "title", 2, "label"),
     "getColor": (QColorDialog, 2, "title", 2, "title"),
 }
+# The file dialogs' kinds, as the app opens them (ui/file_dialogs.py, which takes and returns what
+# QFileDialog's static functions do, builds each dialog in Python).
+FILE_DIALOGS = {
+    "getOpenFileName": "open_file_name",
+    "getOpenFileNames": "open_file_names",
+    "getSaveFileName": "save_file_name",
+    "getExistingDirectory": "existing_folder",
+}
 MODAL = "modal"
 MENU = "menu"  # a QMenu run with exec(): a context menu blocks like a modal dialog
 # How often the watchdog looks for a modal window; a modal loop runs timers, so it fires inside one.
@@ -146,8 +154,12 @@ class DialogGuard:
     # ------------------------------------------------------------------ installing
 
     def install(self) -> None:
+        from ui import file_dialogs
+
         for kind, (cls, *_) in STATICS.items():
             self.monkeypatch.setattr(cls, kind, staticmethod(self._static(kind)))
+        for kind, name in FILE_DIALOGS.items():
+            self.monkeypatch.setattr(file_dialogs, name, self._static(kind))
         self._timer = QTimer()
         self._timer.setInterval(WATCH_MS)
         self._timer.timeout.connect(self._watch)
