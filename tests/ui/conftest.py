@@ -90,6 +90,16 @@ def no_language_left(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def no_style_sheet_left(qapp: QApplication) -> Iterator[None]:
+    """A test that started the app (its drop-down combos, light mode's grid lines) leaves the shared
+    application's style sheet as it found it: the next test's style starts from its own setup."""
+    before = qapp.styleSheet()
+    yield
+    if qapp.styleSheet() != before:
+        qapp.setStyleSheet(before)
+
+
+@pytest.fixture(autouse=True)
 def no_restart_notice_left() -> Iterator[None]:
     """A test that restored a backup (or asked to start again) never relaunches: its "starting
     again" notice goes with it."""
