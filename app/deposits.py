@@ -282,6 +282,13 @@ class _Dates:
         made, placed = self.made(d), self.placed.get(order_id)
         return made is None or placed is None or self._day(made) >= self._day(placed)
 
+    def same_day_after(self, d: Deposit, order_id: int) -> bool:
+        """True when the deposit was made on the order's day, once it was placed."""
+        made, placed = self.made(d), self.placed.get(order_id)
+        if made is None or placed is None:
+            return False
+        return made >= placed and self._day(made) == self._day(placed)
+
     def nearness(self, d: Deposit, order_id: int) -> tuple[int, float]:
         """Sorts the orders a deposit could pay: placed before it first, the nearest before it first
         (then those placed later that day); as they were when either date is unknown."""
@@ -469,6 +476,7 @@ def match_deposits(
 
     A deposit made on a day before an order was placed is never offered to it (its day as the bank
     wrote it, read in the order of the shop's `country`, against the order's on the shop's clock).
+    Of her deposits of the amount on an order's day, one made once it was placed pays it first.
     When several orders could take one deposit, the one placed nearest before it is offered first;
     when which one paid stays unsure, it is only proposed (SAME_NAME_UNSURE), never ticked. Every
     offered order comes with when it was placed (`placed_at`).
@@ -514,22 +522,29 @@ def match_deposits(
     for orders, before_request in ((waiting, False), (new, True)):
         if not before_request:
             _same_name_unsure(deposits, orders, found, dates)
-        for d in by_day:
-            if d.row in found:
-                continue
-            fits = [
-                o
-                for o in orders
-                if o[0] not in taken
-                and o[4] == d.amount
-                and _same_name(d.name, o[3] or o[2])
-                and dates.could_pay(d, o[0])
-            ]
-            if fits:
-                order_id, number, customer, depositor, _total = dates.nearest_first(d, fits)[0]
-                taken.add(order_id)
-                kind = MatchKind.BEFORE_REQUEST if before_request else MatchKind.NAME_AND_AMOUNT
-                found[d.row] = DepositMatch(d, order_id, number, customer, depositor, kind, same_name=True)
+        # First the deposits made on an order's day once it was placed: of two of her transfers of
+        # the amount that day, the one made before the order is not the one that pays it. (One made
+        # that morning still pays an order typed in that afternoon when no later one does.)
+        for same_day_after in (True, False):
+            for d in by_day:
+                if d.row in found:
+                    continue
+                fits = [
+                    o
+                    for o in orders
+                    if o[0] not in taken
+                    and o[4] == d.amount
+                    and _same_name(d.name, o[3] or o[2])
+                    and dates.could_pay(d, o[0])
+                    and (not same_day_after or dates.same_day_after(d, o[0]))
+                ]
+                if fits:
+                    order_id, number, customer, depositor, _total = dates.nearest_first(d, fits)[0]
+                    taken.add(order_id)
+                    kind = MatchKind.BEFORE_REQUEST if before_request else MatchKind.NAME_AND_AMOUNT
+                    found[d.row] = DepositMatch(
+                        d, order_id, number, customer, depositor, kind, same_name=True
+                    )
         if not before_request:
             _match_orders_together(deposits, orders, taken, found, dates)
             _match_after_cancel(deposits, expired, taken, found, dates)

@@ -146,3 +146,20 @@ def test_a_deposits_moment_is_read_on_the_shops_clock() -> None:
         2026, 12, 5, 14, 3, tzinfo=UTC
     )
     assert deposit_moment("어제", "KR", seoul) is None
+
+
+def test_of_two_of_her_transfers_that_day_the_one_after_the_order_was_placed_pays_it(db) -> None:
+    """김민지's order placed at 18:31 (an exchange's new order, made as it was recorded) asks for
+    42,000원; the bank file has a transfer of hers of that amount at 18:20 (for something else) and
+    one at 18:33: the 18:33 one is its payment, not the earlier one."""
+    order_id, _number = minjis_order(db, kst(5, 18, 31))
+    with db.read() as s:
+        after, before = match_deposits(
+            s,
+            [
+                Deposit(2, "2026.12.05 18:33:00", "김민지", 42000),  # the newest first, as banks write
+                Deposit(3, "2026.12.05 18:20:00", "김민지", 42000),
+            ],
+        )
+    assert (after.kind, after.order_ids()) == (MatchKind.NAME_AND_AMOUNT, (order_id,))
+    assert before.order_ids() == ()
