@@ -109,7 +109,7 @@ def carried_line(language: str, number: str, amount: str) -> str:
 
 
 DUE_PROMISE = {
-    "ko": "교환 상품과의 차액 {due}은 입금 안내로 따로 보내드리겠습니다.",
+    "ko": "교환 상품과의 차액 {due}의 입금 안내는 따로 보내드리겠습니다.",
     "en": "We will send you the details to pay the difference of {due} for the new item.",
 }
 

@@ -202,7 +202,7 @@ def test_a_dearer_exchange_asks_the_difference_and_a_cheaper_one_refunds_it(db) 
     assert (new.state, new.due_minor, dearer.due_minor) == (OrderState.NEW, 12000, 12000)
     assert (new.total_minor, new.carried_minor, new.discount_minor) == (41000, 29000, 0)
     message = korean_message(db, order_id)
-    assert message is not None and "차액 12,000원은 입금 안내로" in message.text
+    assert message is not None and "차액 12,000원의 입금 안내는 따로 보내드리겠습니다." in message.text
 
     _detail, _changes, cheaper = save_return(
         db, order_id, ReturnRequest((ReturnLine(0, 1),), goods_back=True, exchange=(LineInput("BAG", 1),))
