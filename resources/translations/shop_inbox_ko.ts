@@ -6118,11 +6118,11 @@ Save it anyway?</source>
     </message>
     <message>
         <source>The customer has not written yet: this goes as the template “{0}”.</source>
-        <translation>고객이 아직 메시지를 보낸 적이 없어서 템플릿 “{0}”(으)로 보내요.</translation>
+        <translation>고객이 아직 메시지를 보낸 적이 없어서 “{0}” 템플릿으로 보내요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote: this goes as the template “{0}”.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지나서 템플릿 “{0}”(으)로 보내요.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지나서 “{0}” 템플릿으로 보내요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, so WhatsApp takes only an approved template, and an exchange has none. The exchange is recorded: tell the customer by phone (copy the text below), or send it once they write again.</source>
@@ -6134,7 +6134,7 @@ Save it anyway?</source>
     </message>
     <message>
         <source>The customer has not written yet, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
-        <translation>고객이 아직 메시지를 보낸 적이 없는데, 이 단계에 지정된 템플릿 “{0}”은(는) 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
+        <translation>고객이 아직 메시지를 보낸 적이 없는데, 이 단계에 지정된 “{0}” 템플릿은 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>The customer has not written yet, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>
@@ -6162,7 +6162,7 @@ Save it anyway?</source>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지났는데, 이 단계에 지정된 템플릿 “{0}”은(는) 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지났는데, 이 단계에 지정된 “{0}” 템플릿은 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>

@@ -186,3 +186,13 @@ def test_with_no_return_template_the_owner_is_told_why_and_can_copy_the_message(
     pane.copy_button.click()
     assert QApplication.clipboard().text() == pane.edit.toPlainText()
     assert "returned:" in order_window.history.stringList()[0]  # the return itself is kept
+
+
+def test_in_korean_the_return_template_is_named_before_its_particle(
+    korean: None, window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """A Latin template name cannot take 으로/로 by itself: the Korean owner reads
+    "“order_return” 템플릿으로 보내요", not "템플릿 “order_return”(으)로"."""
+    order_id = quiet_customer_with_two_lines_shipped(window.ctx, {RETURN_MESSAGE: "order_return"})
+    pane = record_bag_returned(window, qtbot, dialogs, order_id).message
+    assert pane.how.text() == "고객의 마지막 메시지 후 24시간이 지나서 “order_return” 템플릿으로 보내요."
