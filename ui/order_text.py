@@ -126,6 +126,8 @@ def total_texts(summary: OrderSummary) -> tuple[str, ...]:
         translate("OrderText", "{0} · left to pay {1}").format(total, due),
         translate("OrderText", "{0} · {1} left").format(total, due),
         translate("OrderText", "Left to pay {0}").format(due),
+        # The shortest, for a card that keeps its payment deadline beside it ("잔금 80,000원 3일 5시간").
+        translate("OrderText", "{0} due").format(due),
     )
 
 

@@ -5593,6 +5593,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <source>Left to pay {0}</source>
         <translation>남은 결제 금액 {0}</translation>
     </message>
+    <message>
+        <source>{0} due</source>
+        <translation>잔금 {0}</translation>
+    </message>
 </context>
 <context>
     <name>OrderWindow</name>

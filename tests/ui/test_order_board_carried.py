@@ -59,7 +59,8 @@ def test_the_exchange_card_and_row_say_what_is_left_to_pay(window: Any, qtbot: A
     }
     assert all(any(due in text for text in texts) for texts in shown.values()), shown
     assert any(f"{money(41000, 'KRW')} · {due} 남음" in texts for texts in shown.values())
-    assert f"남은 결제 금액 {due}" in shown[150]
+    assert any(f"남은 결제 금액 {due}" in texts for texts in shown.values())
+    assert f"잔금 {due}" in shown[150]  # the shortest, leaving room for the deadline
     model = board.columns[OrderState.AWAITING_PAYMENT]
     assert whole in board.delegate.tooltip(model.summary(0))
 
@@ -82,3 +83,25 @@ def test_once_the_rest_is_paid_the_exchange_shows_its_total(window: Any, qtbot: 
     board = open_board(window, qtbot)
     assert money(41000, "KRW") in card_texts(board, OrderState.PAID, number, 400)
     assert table_totals(board, qtbot)[number] == money(41000, "KRW")
+
+
+def test_a_narrow_exchange_card_keeps_its_payment_deadline_beside_what_is_left(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    """On a 1366×768 laptop a board column is under 200 pixels: the card says what is left to pay in
+    its short form ("잔금 12,000원") so the deadline before the order is cancelled still shows."""
+    db = window.ctx.db
+    _first, new = dearer_exchange(db)
+    with db.write() as s:
+        move_order(s, new, OrderState.AWAITING_PAYMENT)
+    number = load_order(db, new).number
+    board = open_board(window, qtbot)
+    model = board.columns[OrderState.AWAITING_PAYMENT]
+    deadlines = board.delegate.deadline_texts(model.summary(0))
+    assert deadlines  # it has a payment deadline
+    due = money(12000, "KRW")
+    for width in range(170, 400, 10):
+        texts = card_texts(board, OrderState.AWAITING_PAYMENT, number, width)
+        assert any(due in text for text in texts), (width, texts)
+        assert any(text in deadlines for text in texts), (width, texts)
+    assert f"잔금 {due}" in card_texts(board, OrderState.AWAITING_PAYMENT, number, 170)
