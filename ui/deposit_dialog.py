@@ -281,7 +281,7 @@ class DepositDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("depositDialog")
         self.setWindowTitle(self.tr("Match bank deposits"))
-        resize_within_screen(self, QSize(820, 460))
+        resize_within_screen(self, QSize(980, 500))
         intro = QLabel(
             self.tr(
                 "Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and "
@@ -308,6 +308,9 @@ class DepositDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         # "12월 5일 (토) 오전 11:02" on one line.
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Why a deposit matched (or not) is read whole: its row takes the lines its reason wraps to
+        # (at 1366×768 the reason column was two lines ending in "…").
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Its order's window, to mark it paid there (a part payment) or see what it is.
         self.table.doubleClicked.connect(self._open_row)
         self.table.selectionModel().currentRowChanged.connect(self.show_late_choice)

@@ -352,12 +352,33 @@ def test_two_customers_of_one_name_and_amount_leave_the_deposit_to_the_owner(
         "첫 주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요"
     )
     assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None
+
+
+def test_a_long_match_reason_is_read_whole_in_its_row_not_cut_with_an_ellipsis(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None, korean_locale: None
+) -> None:
+    """At 1366×768 the “matched” column is narrow: its row grows to the lines its reason takes."""
+    from PySide6.QtCore import QRect
+
+    _number, bank = an_order_marked_paid_by_hand(window, tmp_path)
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    qtbot.addWidget(dialog)
+    dialog.resize(820, 460)
+    dialog.show()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    reason = dialog.model.index(0, 4).data()
+    width = dialog.table.columnWidth(4) - 8  # the cell's margins
+    lines = dialog.table.fontMetrics().boundingRect(
+        QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, reason
+    )
+    assert lines.height() > dialog.table.fontMetrics().height() * 2  # it takes three lines or more there
+    qtbot.waitUntil(lambda: dialog.table.rowHeight(0) >= lines.height())
     assert not dialog.confirm_button.isEnabled()
 
 
-def test_a_transfer_for_an_order_marked_paid_by_hand_says_nothing_is_left_to_do(
-    window: Any, qtbot: Any, tmp_path: Path, korean: None, korean_locale: None
-) -> None:
+def an_order_marked_paid_by_hand(window: Any, tmp_path: Path) -> tuple[str, Path]:
+    """김민지's shirt (42,000원) the owner marked paid herself, and a bank file with her transfer."""
     with window.ctx.db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
         c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow())
@@ -376,6 +397,13 @@ def test_a_transfer_for_an_order_marked_paid_by_hand_says_nothing_is_left_to_do(
     bank.write_text(
         "거래일시,적요,기재내용,출금금액,입금금액,잔액\n2026-12-05 10:00:00,타행이체,김민지,0,42000,1042000\n"
     )
+    return number, bank
+
+
+def test_a_transfer_for_an_order_marked_paid_by_hand_says_nothing_is_left_to_do(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None, korean_locale: None
+) -> None:
+    number, bank = an_order_marked_paid_by_hand(window, tmp_path)
     dialog = OrderActions(window, window.ctx).open_deposits()
     dialog.load_file(bank)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
