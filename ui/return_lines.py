@@ -113,6 +113,7 @@ class ReturnLinesModel(QAbstractTableModel):
 
     def set_exchange(self, exchange: bool) -> None:
         self.exchange = exchange
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.COMING, self.COMING)
         if self.rows:
             self.dataChanged.emit(
                 self.index(0, self.NEW_ITEM), self.index(len(self.rows) - 1, self.NEW_OPTION)
@@ -132,7 +133,8 @@ class ReturnLinesModel(QAbstractTableModel):
         return (
             self.tr("Item"),
             self.tr("Bought"),
-            self.tr("Coming back"),
+            # An exchange's pieces are exchanged, not returned (반품 reads as money back in Korean).
+            self.tr("Exchanging") if self.exchange else self.tr("Coming back"),
             self.tr("Exchange for"),
             self.tr("Option"),
         )[section]

@@ -7114,6 +7114,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>반품 수량</translation>
     </message>
     <message>
+        <source>Exchanging</source>
+        <translation>교환 수량</translation>
+    </message>
+    <message>
         <source>Exchange for</source>
         <translation>교환 상품</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.catalog import ItemDraft, create_item
@@ -485,6 +486,22 @@ def test_in_korean_the_replacement_out_of_stock_reads_with_its_particle(
     assert (
         dialog.stock_note.text() == "“린넨 셔츠 L”은 품절이에요. 대신 보낼 다른 옵션이나 상품을 골라 주세요."
     )
+    dialog.reject()
+
+
+def test_in_korean_an_exchange_counts_the_pieces_exchanged_and_a_return_those_returned(
+    window: Any, qtbot: Any, dialogs: Any, korean: None
+) -> None:
+    """반품 reads as money back: choosing 교환 names the column of pieces sent back 교환 수량."""
+    order_id, _item = shipped(window.ctx)
+    _actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    header = dialog.table.model().headerData
+    horizontal = Qt.Orientation.Horizontal
+    assert header(ReturnLinesModel.COMING, horizontal) == "반품 수량"
+    dialog.kind_exchange.setChecked(True)
+    assert header(ReturnLinesModel.COMING, horizontal) == "교환 수량"
+    dialog.kind_return.setChecked(True)
+    assert header(ReturnLinesModel.COMING, horizontal) == "반품 수량"
     dialog.reject()
 
 
