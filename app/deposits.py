@@ -289,6 +289,11 @@ class _Dates:
             return False
         return made >= placed and self._day(made) == self._day(placed)
 
+    def placed_after(self, d: Deposit, order_id: int) -> bool:
+        """True when the order was placed after the deposit was made."""
+        made, placed = self.made(d), self.placed.get(order_id)
+        return made is not None and placed is not None and placed > made
+
     def nearness(self, d: Deposit, order_id: int) -> tuple[int, float]:
         """Sorts the orders a deposit could pay: placed before it first, the nearest before it first
         (then those placed later that day); as they were when either date is unknown."""
@@ -619,14 +624,13 @@ def match_deposits(
     for d in deposits:
         if d.row in found:
             continue
-        later = [
+        later = [  # (or placed after it that day and paid by her later transfer)
             o
             for o in open_orders
             if o[5] in (OrderState.NEW, OrderState.AWAITING_PAYMENT)
-            and o[0] not in taken
             and o[4] == d.amount
             and _same_name(d.name, o[3] or o[2])
-            and not dates.could_pay(d, o[0])
+            and (not dates.could_pay(d, o[0]) or (o[0] in taken and dates.placed_after(d, o[0])))
         ]
         if later:  # hers, of this amount, but placed after the money came: said why it is not offered
             order_id, number, customer, depositor, _total = dates.nearest_first(d, later)[0][:5]

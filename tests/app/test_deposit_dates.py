@@ -162,4 +162,5 @@ def test_of_two_of_her_transfers_that_day_the_one_after_the_order_was_placed_pay
             ],
         )
     assert (after.kind, after.order_ids()) == (MatchKind.NAME_AND_AMOUNT, (order_id,))
-    assert before.order_ids() == ()
+    # Not "no order of this amount": hers is there, placed after this transfer.
+    assert (before.kind, before.order_id, before.order_ids()) == (MatchKind.PLACED_AFTER, order_id, ())
