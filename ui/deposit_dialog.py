@@ -310,7 +310,9 @@ class DepositDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         # Why a deposit matched (or not) is read whole: its row takes the lines its reason wraps to
         # (at 1366×768 the reason column was two lines ending in "…").
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row as roomy as before
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Its order's window, to mark it paid there (a part payment) or see what it is.
         self.table.doubleClicked.connect(self._open_row)
         self.table.selectionModel().currentRowChanged.connect(self.show_late_choice)
