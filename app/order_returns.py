@@ -279,10 +279,7 @@ def refunds_of(session: Session, order_ids: Sequence[int]) -> dict[int, int]:
             )
         )
         for order_id, kind, note in rows:
-            facts = return_facts(note)
-            if kind == CARRIED_BACK and facts.get("side") != "original":
-                continue  # the exchange's own line: the money was the first order's
-            if refund := int(facts.get("refund", 0)):
+            if refund := event_refund(kind, note):
                 found[order_id] = found.get(order_id, 0) + refund
     return {order_id: refund for order_id, refund in found.items() if refund}  # (one taken back: none)
 
@@ -327,6 +324,23 @@ def payments_moved(session: Session, order_ids: Sequence[int]) -> dict[int, Move
         order_id: MovedPayment(max(0, amounts.get(order_id, 0)), tuple(to))
         for order_id, to in numbers.items()
     }
+
+
+def event_refund(kind: str, note: str) -> int:
+    """What one event of an order's history refunded of its payment: a return's refund, or what its
+    exchange's cancelled new order handed back (0 for other events)."""
+    if kind not in (RETURNED, CARRIED_BACK):
+        return 0
+    facts = return_facts(note)
+    if kind == CARRIED_BACK and facts.get("side") != "original":
+        return 0  # the exchange's own line: the money was the first order's
+    return int(facts.get("refund", 0))
+
+
+def refunded_in(events: Sequence[Any]) -> int:
+    """What an order's returns refunded in all (events with `kind` and `note`), as its books sheet's
+    Refund column says it."""
+    return sum(event_refund(e.kind, e.note) for e in events)
 
 
 def check_returnable(order: Order, now: datetime) -> None:

@@ -61,6 +61,7 @@ from app.order_returns import (
     carried_credit,
     exchange_number,
     refund_on_cancel,
+    refunded_in,
     waiting_returns,
 )
 from app.orders import (
@@ -184,6 +185,12 @@ class OrderWindow(QDialog):
         self.due.setObjectName("orderDue")
         self.totals.addRow(self.carried_label, self.carried)
         self.totals.addRow(self.tr("Left to pay"), self.due)
+        # What its returns gave back, under the total, as the books sheet's Refund column says it.
+        self.refunded = QLabel(self)
+        self.refunded.setTextFormat(Qt.TextFormat.PlainText)
+        self.refunded.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.refunded.setObjectName("orderRefunded")
+        self.totals.addRow(self.tr("Refunded"), self.refunded)
         self.payment = QLabel(self)
         self.payment.setTextFormat(Qt.TextFormat.PlainText)
         self.note = QLabel(self)
@@ -509,6 +516,9 @@ class OrderWindow(QDialog):
         self.due.setText(money(detail.due_minor, cur))
         self.totals.setRowVisible(self.carried, carried)
         self.totals.setRowVisible(self.due, carried)
+        refunded = refunded_in(detail.events)
+        self.refunded.setText(money(refunded, cur))
+        self.totals.setRowVisible(self.refunded, bool(refunded))
         payment = []
         if detail.depositor_name:
             payment.append(self.tr("Name on the transfer: {0}").format(detail.depositor_name))

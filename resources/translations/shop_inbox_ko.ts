@@ -6041,6 +6041,10 @@ Save it anyway?</source>
         <translation>남은 결제 금액</translation>
     </message>
     <message>
+        <source>Refunded</source>
+        <translation>환불</translation>
+    </message>
+    <message>
         <source>Name on the transfer</source>
         <translation>입금자명</translation>
     </message>

@@ -96,6 +96,35 @@ def test_a_return_not_yet_back_prepares_the_refund_message_and_stock_waits_for_t
     assert "back in stock" in order_window.history.stringList()[0]
 
 
+def test_the_order_window_says_what_its_returns_refunded_as_the_books_sheet_does(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """Its total stays what she bought; under it, what came back to her, the sheet's Refund."""
+    from PySide6.QtWidgets import QLabel
+
+    from app.order_returns import refunds_of
+
+    order_id, _item = shipped(window.ctx)
+    order_window = record_a_return(window, qtbot, dialogs, order_id)
+    refunded = order_window.findChild(QLabel, "orderRefunded")
+    assert refunded is not None
+    qtbot.waitUntil(refunded.isVisible)
+    assert refunded.text() == "₩29,000"
+    assert order_window.total.text() == "₩58,000"
+    with window.ctx.db.read() as s:
+        assert refunds_of(s, [order_id]) == {order_id: 29000}
+
+
+def test_an_order_nothing_was_returned_of_shows_no_refund(window: Any, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    order_id, _item = shipped(window.ctx)
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    refunded = order_window.findChild(QLabel, "orderRefunded")
+    assert refunded is not None and refunded.isHidden()
+
+
 def record_a_return(window: Any, qtbot: Any, dialogs: Any, order_id: int) -> Any:
     """One of the two shirts comes back (사이즈가 작아요); the window then offers her message."""
     actions, dialog = open_return(window, qtbot, dialogs, order_id)
