@@ -1670,7 +1670,7 @@
     </message>
     <message>
         <source>“{0}”: {1} each · stock not counted</source>
-        <translation>“{0}”: 개당 {1} · 재고를 세지 않아요</translation>
+        <translation>“{0}”: 개당 {1} · 재고 관리 안 함</translation>
     </message>
     <message>
         <source>“{0}” is out of stock: choose another option or item.</source>
@@ -5060,7 +5060,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>You do not count the stock of this option: it can always be chosen.</source>
-        <translation>이 옵션은 재고를 세지 않아요. 언제든 고를 수 있어요.</translation>
+        <translation>이 옵션은 재고 관리를 안 해요. 언제든 고를 수 있어요.</translation>
     </message>
     <message>
         <source>What is left of the item, all its options together.</source>

@@ -102,3 +102,17 @@ def test_in_korean_the_sizes_say_their_stock_in_korean(
     seen = choose_in_picker(qtbot, dialogs, dialog, "M")
     assert seen["listed"] == ["S · 품절 (선택 불가)", "M · 재고 2개", "L · 재고 관리 안 함"]
     dialog.reject()
+
+
+def test_in_korean_an_uncounted_size_reads_the_same_in_the_list_and_under_it(
+    window: Any, qtbot: Any, dialogs: Any, korean: None
+) -> None:
+    """The list says “L · 재고 관리 안 함”: the line under it says it in the same words once L is
+    chosen, not “재고를 세지 않아요” as if it were something else."""
+    order_id, _dress = dress_shipped_in_m(window.ctx)
+    _actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    dialog.kind_exchange.setChecked(True)
+    seen = choose_in_picker(qtbot, dialogs, dialog, "L")
+    hint, can_choose = seen["chosen"]
+    assert hint.startswith("“썸머 원피스 L”: 개당 ") and hint.endswith(" · 재고 관리 안 함") and can_choose
+    dialog.reject()
