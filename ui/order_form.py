@@ -60,6 +60,7 @@ from app.surcharge_areas import stored_area, surcharge_areas
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
+from ui.list_steering import steer_list_from
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
 from ui.screen_fit import resize_within_screen
@@ -415,6 +416,7 @@ class StartOrderDialog(QDialog):
         # it never creates the order (the dialog's default button), which waits for its lines.
         self.search.returnPressed.connect(self._add_current)
         keep_enter(self.search, self.results)
+        steer_list_from(self.search, self.results)  # Down, then Enter: the line below is added
         self.shipping.textEdited.connect(lambda _t: self._mark_shipping_edited())
         for signal in (self.shipping.textChanged, self.discount.textChanged, self.surcharge.changed):
             signal.connect(lambda *_a: self.recompute())
