@@ -304,7 +304,7 @@ def open_for_first_page(
     from ui.translations import install_translators
 
     stored = first.preferences
-    install_translators(app, args.lang or stored.get("language"))
+    install_translators(app, args.lang or stored.get("language"), str(stored.get("shop_region") or ""))
     return AppContext(
         db=Database.open(paths.database),  # the schema is current: no migration, no SQLAlchemy yet
         paths=paths,
@@ -339,7 +339,7 @@ def open_inbox(
         db.close()  # a shop not set up yet has nothing to read, and its setup could not be saved
         raise DiskFull("the disk is full: nothing to read before the first setup")
     if not translated:
-        install_translators(app, args.lang or prefs.language)
+        install_translators(app, args.lang or prefs.language, prefs.shop_region)
     ctx = AppContext(
         db=db,
         paths=paths,
@@ -464,6 +464,7 @@ def finish_setup(wizard: SetupWizard, ctx: AppContext, *, token_kept: bool = Tru
     from app.share_link import remember_business_number
     from app.sign_in import SignInStart
     from ui.sign_in_choice import set_open_at_sign_in
+    from ui.translations import follow_shop_region
 
     if wizard.shop_page.open_at_sign_in.isChecked():
         set_open_at_sign_in(wizard, ctx, SignInStart.for_this_user(), True)
@@ -477,6 +478,7 @@ def finish_setup(wizard: SetupWizard, ctx: AppContext, *, token_kept: bool = Tru
     ctx.prefs.update(dataclasses.asdict(prefs))
     ctx.shop_region = prefs.shop_region
     ctx.currency = prefs.currency
+    follow_shop_region(prefs.shop_region)
     remember_business_number(ctx.db, wizard.business_number)  # Shop ▸ Share link opens with it
     return "connected" if token_kept else "skipped"
 

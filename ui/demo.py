@@ -104,7 +104,7 @@ def start_embedded_relay(folder: Path, *, speed: float = 1.0) -> EmbeddedRelay:
 
 def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: float = 1.0) -> AppContext:
     """Everything the demo needs; nothing here touches the user's real data folder."""
-    from ui.translations import chosen_language
+    from ui.translations import chosen_language, follow_shop_region
 
     language = chosen_language(lang)
     own_folder = folder is None
@@ -148,6 +148,7 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
         shop_region=prefs.shop_region,
         currency=prefs.currency,
     )
+    follow_shop_region(prefs.shop_region)  # a demo moved to the UK writes its dates as there
     ctx.relay_token = relay.token
     ctx.stop_demo = stop_demo
     ctx.demo_kept_in = None if own_folder else root

@@ -37,7 +37,7 @@ from app.deposits import Deposit, DepositMatch, MatchKind, split_deposit_at
 from app.errors import ErrorCode, ShopInboxError
 from app.order_actions import bank_file_matches, confirm_payments, note_refund_due, restore_paid_by_deposit
 from ui.context import AppContext
-from ui.formatting import display_locale, list_time, qdate
+from ui.formatting import day_pattern, display_locale, list_time, qdate
 from ui.korean_particles import with_particles
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
@@ -58,10 +58,8 @@ def deposit_when(at: str, today: date | None = None, country: str = "KR") -> str
     if day is None:
         return at
     locale = display_locale()
-    korean = locale.language() == QLocale.Language.Korean
     this_year = day.year == (today or date.today()).year
-    pattern = ("M월 d일 (ddd)" if this_year else "yyyy년 M월 d일 (ddd)") if korean else "ddd, MMM d"
-    text = locale.toString(qdate(day), pattern if korean or this_year else "ddd, MMM d, yyyy")
+    text = locale.toString(qdate(day), day_pattern(locale, weekday=True, year=not this_year))
     clock = re.match(r"[\sT,]*(\d{1,2}):?(\d{2})(?::?\d{2})?\s*$", rest)
     if clock is not None and int(clock.group(1)) < 24 and int(clock.group(2)) < 60:
         time = QTime(int(clock.group(1)), int(clock.group(2)))

@@ -29,6 +29,27 @@ def from_qdate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+def month_first(locale: QLocale) -> bool:
+    """Whether the locale writes the month before the day ("12/5/26" in the US), not after it
+    ("05/12/2026" in the UK), as its own short date does."""
+    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    month, day = short.find("M"), short.find("d")
+    return month != -1 and (day == -1 or month < day)
+
+
+def day_pattern(locale: QLocale, *, weekday: bool = False, year: bool = False) -> str:
+    """A Qt pattern for a day with its month in words, in the order `locale` writes it: "12월 5일
+    (토)", "Sat, Dec 5" (US), "Sat 5 Dec" (UK and the other English-speaking places)."""
+    if locale.language() == QLocale.Language.Korean:
+        pattern = "M월 d일 (ddd)" if weekday else "M월 d일"
+        return f"yyyy년 {pattern}" if year else pattern
+    if month_first(locale):
+        pattern = "ddd, MMM d" if weekday else "MMM d"
+        return f"{pattern}, yyyy" if year else pattern
+    pattern = "ddd d MMM" if weekday else "d MMM"
+    return f"{pattern} yyyy" if year else pattern
+
+
 def display_locale() -> QLocale:
     """The UI's locale for dates and numbers; en_US's where Qt's default is "C" (LANG unset, C.UTF-8).
 
@@ -146,8 +167,7 @@ def list_time(dt: datetime | None, now: datetime | None = None, zone: tzinfo | N
     # locale data is not loaded before the chat list's first paint.
     locale = display_locale()
     if loc.year == today.year:
-        fmt = "M월 d일" if locale.language() == QLocale.Language.Korean else "MMM d"
-        return locale.toString(qdate(loc.date()), fmt)
+        return locale.toString(qdate(loc.date()), day_pattern(locale))
     return locale.toString(qdate(loc.date()), date_edit_format(with_time=False))
 
 
@@ -161,11 +181,7 @@ def due_time(dt: datetime, now: datetime | None = None, zone: tzinfo | None = No
     if loc.date() == today:
         return clock_time(dt, zone)
     locale = display_locale()
-    korean = locale.language() == QLocale.Language.Korean
-    fmt = "M월 d일 (ddd)" if korean else "ddd, MMM d"
-    if loc.year != today.year:
-        fmt = f"yyyy년 {fmt}" if korean else f"{fmt}, yyyy"
-    return locale.toString(qdate(loc.date()), fmt)
+    return locale.toString(qdate(loc.date()), day_pattern(locale, weekday=True, year=loc.year != today.year))
 
 
 def date_range(first: date, last: date) -> str:
@@ -218,19 +234,18 @@ def full_datetime(dt: datetime) -> str:
 def customer_day(dt: datetime, language: str | None = None, zone: tzinfo | None = None) -> str:
     """A day written into a message to a customer (an order's payment deadline, the end of that
     day), on the shop's clock (`zone`, its business hours' time zone; None: this computer's), with
-    the month and weekday in words: "12월 2일 (수)", "Wed, Dec 2". A numeric date ("26. 12. 2.",
+    the month and weekday in words: "12월 2일 (수)", "Wed, Dec 2", "Wed 2 Dec". A numeric date ("26. 12. 2.",
     "12/2/26") is the owner's short form; a customer abroad may read it the other way round.
     `language` ("ko", "en"): the message's, where it is not the owner's (an English message to a
     customer abroad)."""
     if language == "ko":
         locale = QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
-    elif language == "en":
+    elif language == "en" and display_locale().language() != QLocale.Language.English:
         locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     else:
-        locale = display_locale()
-    korean = locale.language() == QLocale.Language.Korean
+        locale = display_locale()  # an English-speaking owner's own: "Tue 8 Dec" in the UK
     wall = dt.astimezone(zone) if zone is not None else local(dt)
-    return locale.toString(_qdatetime(wall), "M월 d일 (ddd)" if korean else "ddd, MMM d")
+    return locale.toString(_qdatetime(wall), day_pattern(locale, weekday=True))
 
 
 def shop_datetime(dt: datetime, zone: tzinfo) -> str:

@@ -750,6 +750,9 @@ class SettingsDialog(QDialog):
             over = self.parentWidget()
             super(SettingsDialog, self).accept()
             if prefs.shop_region != moved_from:
+                from ui.translations import follow_shop_region
+
+                follow_shop_region(prefs.shop_region)  # a UK shop's English writes "Tue 8 Dec"
                 # Hours still on the old country's clock: offered the new one's, asked first.
                 from ui.hours_zone_offer import offer_hours_zone
 

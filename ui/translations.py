@@ -71,10 +71,34 @@ def installed_language(app: QApplication) -> str | None:
     return str(value) if value else None
 
 
-def install_translators(app: QApplication, lang: str | None) -> str:
+def english_locale(shop_region: str | None = None, system: QLocale | None = None) -> QLocale:
+    """English as the owner's place writes dates: the computer's own English (en_GB: "Tue 8 Dec",
+    "08/12/2026"), else the shop's country's where Qt knows English there (a UK shop on a computer
+    set to no locale, or to another language), else the US's ("Tue, Dec 8", "12/8/26")."""
+    system = system if system is not None else QLocale.system()
+    if system.language() == QLocale.Language.English and system.territory() != QLocale.Country.AnyTerritory:
+        return QLocale(QLocale.Language.English, system.territory())
+    territory = QLocale.codeToTerritory(shop_region) if shop_region else QLocale.Country.AnyTerritory
+    if territory != QLocale.Country.AnyTerritory:
+        there = QLocale(QLocale.Language.English, territory)
+        if there.territory() == territory:  # Qt has no English of Korea: it would give the US's
+            return there
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def follow_shop_region(shop_region: str) -> None:
+    """The shop moved country (Settings): an English interface writes its dates as there from now on
+    (windows opened from here on; those open repaint as they refresh)."""
+    if QLocale().language() == QLocale.Language.English:
+        QLocale.setDefault(english_locale(shop_region))
+
+
+def install_translators(app: QApplication, lang: str | None, shop_region: str | None = None) -> str:
+    """The language chosen (`lang`, else the system's) put in; an English one writes dates as the
+    computer's English does, else as the shop's country (`shop_region`) does."""
     language = chosen_language(lang)
     app.setProperty(_LANGUAGE_PROPERTY, language)
-    QLocale.setDefault(QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English))
+    QLocale.setDefault(QLocale(QLocale.Language.Korean) if language == "ko" else english_locale(shop_region))
     if language == "en":
         plurals = QTranslator(app)  # "%n order(s)" reads "1 order" / "2 orders"
         if plurals.load(str(translations_dir() / "shop_inbox_en.qm")):

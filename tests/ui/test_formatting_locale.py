@@ -105,3 +105,13 @@ def test_a_korean_locale_keeps_its_own_forms() -> None:
     assert shown["due"] == ["11월 27일 (금)", "12월 4일 (금)", "2027년 1월 8일 (금)"]
     # Not "26. 11. 5." and "25. 3. 8.", where year, month and day cannot be told apart.
     assert shown["list"] == ["11월 5일", "2025. 3. 8."]
+
+
+def test_a_british_locale_writes_the_day_before_the_month() -> None:
+    """A UK owner's computer: deadlines, the chat list and a payment message's day read "Fri 4 Dec",
+    as the British write them, not the American "Fri, Dec 4"."""
+    shown = shown_with(LANG="en_GB.UTF-8")
+    assert shown["babel"] == "en_GB"
+    assert shown["due"] == ["Fri 27 Nov", "Fri 4 Dec", "Fri 8 Jan 2027"]
+    assert shown["list"] == ["5 Nov", "08/03/2025"]
+    assert shown["to_customer_abroad"] == "Tue 24 Nov"
