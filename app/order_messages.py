@@ -15,6 +15,7 @@ from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.queries import has_written
 from app.rules import RECENT_WORDS, TYPED_KINDS, text_for, writing_script, zone
+from app.surcharge_areas import area_name
 from app.template_versions import version_named
 from app.wire import SERVICE_WINDOW, Template
 
@@ -106,6 +107,20 @@ CARRIED_PAID = {
 def carried_line(language: str, number: str, amount: str) -> str:
     """The line that tells a customer what her first order's payment paid of her exchange's order."""
     return fill(CARRIED_PAID.get(language, CARRIED_PAID["en"]), {"number": number, "amount": amount})
+
+
+# Under the amount to pay of an order charged a surcharge: which area it is for and how much of the
+# amount it is, so a customer in Belfast sees why the total is £7.50 more than the items and postage.
+SURCHARGE_INCLUDED = {
+    "ko": "{area} 추가 배송비 {amount} 포함",
+    "en": "Includes a {amount} delivery surcharge for {area}",
+}
+
+
+def surcharge_line(language: str, area: str, amount: str) -> str:
+    """The line that tells a customer what part of her amount to pay is the surcharge, and for where."""
+    said = SURCHARGE_INCLUDED.get(language, SURCHARGE_INCLUDED["en"])
+    return fill(said, {"area": area_name(area, "ko" if language == "ko" else "en"), "amount": amount})
 
 
 DUE_PROMISE = {
@@ -491,6 +506,15 @@ def prepare_message(
                 language, order.carried_from, format_price(order.carried_minor, order.currency, locale)
             )
             filled = _after_amount(filled, values["total"], paid)
+        if (
+            state in (OrderState.AWAITING_PAYMENT, REMINDER)
+            and order.surcharge_minor
+            and not settings.messages.get(key)
+        ):
+            area = surcharge_line(
+                language, order.surcharge_area, format_price(order.surcharge_minor, order.currency, locale)
+            )
+            filled = _after_amount(filled, values["total"], area)
         if came_back is not None and not settings.messages.get(key):
             filled = _with_money_lines(filled, came_back, language, locale, order.currency)
         return PreparedMessage(state, filled, True, bank_missing=bank_missing, several_orders=several)
