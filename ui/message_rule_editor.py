@@ -49,7 +49,7 @@ class MessageRuleEditor(AutomationDialog):
         self.other_text.setPlaceholderText(
             self.tr(
                 "Optional. Sent instead to customers who write in another language than the message "
-                "above, e.g. the same words in English."
+                "above, e.g. the same words in Korean."
             )
         )
         self.other_text.setMinimumHeight(50)

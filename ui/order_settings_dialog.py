@@ -165,8 +165,8 @@ class OrderSettingsDialog(QDialog):
             self.tr(
                 "Outside the 24-hour window only the chosen approved template can go; "
                 "a template Meta files as marketing is paid and counts toward your messaging limit. "
-                "A message as it comes goes in English to a customer who writes in other letters than "
-                "Korean (and in Korean to one who writes Korean); a message you change goes as you "
+                "A message you have not changed goes in English to a customer who writes in letters "
+                "other than Korean (and in Korean to one who writes Korean); one you change goes as you "
                 "wrote it, or as you wrote it in another language to a customer who writes in that one."
             ),
             messages,
@@ -191,7 +191,7 @@ class OrderSettingsDialog(QDialog):
             other.setPlaceholderText(
                 self.tr(
                     "Optional. Sent instead to a customer who writes in another language than the "
-                    "message above, e.g. the same words in English."
+                    "message above, e.g. the same words in Korean."
                 )
             )
             other.setMaximumHeight(90)

@@ -112,7 +112,7 @@ class QuickReplyManager(QDialog):
         self.other_text.setPlaceholderText(
             self.tr(
                 "Optional. Inserted instead in a chat whose customer writes in another language than "
-                "the message above, e.g. the same words in English."
+                "the message above, e.g. the same words in Korean."
             )
         )
         self.other_text.setMaximumHeight(110)

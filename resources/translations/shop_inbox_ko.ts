@@ -4919,16 +4919,16 @@ The previous data was kept in {folder}.</source>
         <translation>예시: {example}</translation>
     </message>
     <message>
-        <source>Optional. Sent instead to customers who write in another language than the message above, e.g. the same words in English.</source>
-        <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보낸 고객에게는 이 글이 대신 가요. 예: 같은 내용을 영어로.</translation>
-    </message>
-    <message>
         <source>Your business hours never open the shop, so “Next opening” stays empty. Set your opening days in Business hours.</source>
         <translation>영업시간에 여는 날이 없어서 ‘다음 영업 시작’은 비어 있어요. 영업시간에서 여는 요일을 정해 주세요.</translation>
     </message>
     <message>
         <source>&amp;Message</source>
         <translation>메시지(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Optional. Sent instead to customers who write in another language than the message above, e.g. the same words in Korean.</source>
+        <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보낸 고객에게는 이 글이 대신 가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
         <source>In another &amp;language</source>
@@ -5384,6 +5384,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>배송비(&amp;F)</translation>
     </message>
     <message>
+        <source>Outside the 24-hour window only the chosen approved template can go; a template Meta files as marketing is paid and counts toward your messaging limit. A message you have not changed goes in English to a customer who writes in letters other than Korean (and in Korean to one who writes Korean); one you change goes as you wrote it, or as you wrote it in another language to a customer who writes in that one.</source>
+        <translation>최근 24시간 안에 고객의 메시지가 없으면(한 번도 보낸 적 없는 고객 포함) 선택한 승인 템플릿으로만 보낼 수 있고, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함돼요. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 쓴 그대로, 다른 언어로도 써 두었다면 그 언어로 쓰는 고객에게는 그 글로 가요.</translation>
+    </message>
+    <message>
+        <source>Optional. Sent instead to a customer who writes in another language than the message above, e.g. the same words in Korean.</source>
+        <translation>선택 사항이에요. 위 메시지와 다른 언어로 쓰는 고객에게는 이 글이 대신 가요. 예: 같은 내용을 영어로.</translation>
+    </message>
+    <message>
         <source>&amp;Remote-area surcharge</source>
         <translation>도서산간 추가 배송비(&amp;R)</translation>
     </message>
@@ -5398,14 +5406,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>&amp;Bank account</source>
         <translation>입금 계좌(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Outside the 24-hour window only the chosen approved template can go; a template Meta files as marketing is paid and counts toward your messaging limit. A message as it comes goes in English to a customer who writes in other letters than Korean (and in Korean to one who writes Korean); a message you change goes as you wrote it, or as you wrote it in another language to a customer who writes in that one.</source>
-        <translation>최근 24시간 안에 고객의 메시지가 없으면(한 번도 보낸 적 없는 고객 포함) 선택한 승인 템플릿으로만 보낼 수 있고, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함돼요. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 쓴 그대로, 다른 언어로도 써 두었다면 그 언어로 쓰는 고객에게는 그 글로 가요.</translation>
-    </message>
-    <message>
-        <source>Optional. Sent instead to a customer who writes in another language than the message above, e.g. the same words in English.</source>
-        <translation>선택 사항이에요. 위 메시지와 다른 언어로 쓰는 고객에게는 이 글이 대신 가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
         <source>Sent once when one bank transfer paid several orders of a customer: {number} is every order number, {total} what they sent. Outside the 24-hour window it needs an approved template with three values: {{1}} the name, {{2}} the order numbers, {{3}} the total. With none chosen, the Paid template goes if it has those three.</source>
@@ -6361,6 +6361,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>단축어, 키워드, 내용으로 찾기</translation>
     </message>
     <message>
+        <source>Optional. Inserted instead in a chat whose customer writes in another language than the message above, e.g. the same words in Korean.</source>
+        <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보내는 고객의 채팅에는 이 글이 대신 들어가요. 예: 같은 내용을 영어로.</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
@@ -6407,10 +6411,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>/thanks</source>
         <translation>/감사</translation>
-    </message>
-    <message>
-        <source>Optional. Inserted instead in a chat whose customer writes in another language than the message above, e.g. the same words in English.</source>
-        <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보내는 고객의 채팅에는 이 글이 대신 들어가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
         <source>Attachment</source>

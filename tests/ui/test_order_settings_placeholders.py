@@ -50,3 +50,23 @@ def _cursor_at(edit: Any, position: int) -> QTextCursor:
     cursor = edit.textCursor()
     cursor.setPosition(position)
     return cursor
+
+
+def test_the_other_language_box_suggests_the_language_the_message_above_is_not_in(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    """An English owner's English message was offered "e.g. the same words in English" beside it; in
+    Korean the example stays 영어로, the language a Korean owner's message is not in."""
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    said = dialog.other_messages[OrderState.AWAITING_PAYMENT.value].placeholderText()
+    assert said.endswith("예: 같은 내용을 영어로.")
+
+
+def test_an_english_owner_is_offered_korean_as_the_other_language(
+    window: Any, qtbot: Any, english: None
+) -> None:
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    said = dialog.other_messages[OrderState.AWAITING_PAYMENT.value].placeholderText()
+    assert said.endswith("e.g. the same words in Korean.")
