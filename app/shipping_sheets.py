@@ -19,6 +19,7 @@ from app.money import to_decimal
 from app.order_messages import COURIER_TRACKING
 from app.orders import OrderState, TrackingDoubt, move_order, set_tracking, tracking_doubt
 from app.phones import display_phone, e164_digits
+from app.postcodes import postcode_in_address
 from app.settings import load_preferences
 from app.sheet_files import SheetFormat, find_column, read_sheet, write_sheet
 from app.surcharge_areas import area_name
@@ -70,7 +71,8 @@ class AddressGap(StrEnum):
 def address_gaps(postcode: str, address: str) -> tuple[AddressGap, ...]:
     """What an order's address lacks for a courier (empty: it can go). No order is picked up or
     delivered by hand here: every order that ships goes by courier."""
-    gaps = (AddressGap.ADDRESS, not address.strip()), (AddressGap.POSTCODE, not postcode.strip())
+    no_postcode = not postcode.strip() and not postcode_in_address(address)  # "…London NW1 6XE" has one
+    gaps = (AddressGap.ADDRESS, not address.strip()), (AddressGap.POSTCODE, no_postcode)
     return tuple(gap for gap, missing in gaps if missing)
 
 
@@ -127,7 +129,10 @@ def set_shipping_address(session: Session, order_id: int, where: ShippingAddress
     order = session.get(Order, order_id)
     if order is None:
         raise OrderError(ErrorCode.ORDER_GONE)
-    postcode = clean_postcode(where.postcode, load_preferences(session).shop_region)
+    # A British customer's address line carries its postcode: kept in the postcode too, for the
+    # courier's file and the order window.
+    typed = where.postcode if where.postcode.strip() else postcode_in_address(where.address)
+    postcode = clean_postcode(typed, load_preferences(session).shop_region)
     clean = lambda text, n: " ".join(nfc(text).split())[:n]  # noqa: E731
     order.recipient_name = clean(where.recipient_name, 64)
     order.recipient_phone = clean(where.recipient_phone, 32)
@@ -200,7 +205,7 @@ def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> Co
                 o.number,
                 o.recipient_name or o.customer_name,
                 o.recipient_phone or display_phone(wa_ids.get(o.contact_id) or ""),
-                o.postcode,
+                o.postcode or postcode_in_address(o.address),
                 o.address,
                 o.address_detail,
                 o.delivery_memo,
