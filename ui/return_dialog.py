@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog_edits import stock_options
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput, OrderCurrencyParams, OrderError
 from app.money import amount_to_minor, edit_amount
 from app.order_actions import returnable, save_return
 from app.order_returns import MAX_REASON, ReturnRequest, ReturnStart, start_credit
@@ -228,9 +228,21 @@ class ReturnDialog(QDialog):
         picked = pick_replacement(
             self, self.ctx, "", option=r.new_option, quantity=r.coming, current_code=r.new_code
         )
-        if picked is not None:
-            self.model.set_replacement(row, picked)
-            self.table.setCurrentIndex(self.model.index(row, ReturnLinesModel.NEW_ITEM))
+        if picked is None:
+            return
+        if picked.code != r.code and picked.currency.upper() != self.model.currency.upper():
+            # Its price in won read as pence made a ₩22,000 cap a £220.00 replacement: refused,
+            # as the order form refuses it, with the currencies named.
+            self._failed(
+                OrderError(
+                    ErrorCode.ORDER_CURRENCY_OTHER,
+                    OrderCurrencyParams(picked.name, picked.currency.upper(), self.model.currency.upper()),
+                )
+            )
+            return
+        self.error.hide()
+        self.model.set_replacement(row, picked)
+        self.table.setCurrentIndex(self.model.index(row, ReturnLinesModel.NEW_ITEM))
 
     def default_refund(self) -> int:
         """What she is to get back for the pieces picked (an exchange: what the replacement does not

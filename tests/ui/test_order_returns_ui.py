@@ -707,3 +707,38 @@ def test_after_an_exchange_the_new_order_opens_beside_and_the_originals_message_
         assert new.frameGeometry().left() > original.frameGeometry().left()
     for w in actions.open_orders.values():
         w.message.discard()
+
+
+def test_a_replacement_priced_in_another_currency_is_refused_not_read_as_pence(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """A shop moved from Korea to the UK exchanged a £12 gift box for a ₩22,000 cap from its old
+    catalogue: the cap went in as £220.00 and the new order asked her for £208."""
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="Gift box", price_minor=1200, currency="GBP", retailer_id="GIFT"))
+        create_item(s, ItemDraft(name="Baseball cap", price_minor=22000, currency="KRW", retailer_id="CAP"))
+        amy = make_contact(s, profile_name="Amy Clarke")
+        order_id = create_order(
+            s, contact_id=amy.id, lines=[LineInput("GIFT", 1)], source="chat", currency="GBP"
+        ).id
+        for state in (OrderState.PAID, OrderState.SHIPPED):
+            move_order(s, order_id, state, courier="Royal Mail", tracking="AB123456789GB")
+    _actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    dialog.kind_exchange.setChecked(True)
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+
+    def choose_the_cap(picker: Any) -> None:
+        picker.search.setText("CAP")
+        qtbot.waitUntil(lambda: picker.is_loaded() and picker.model.rowCount() == 1)
+        picker.accept()
+
+    dialogs.expect("modal", answer=choose_the_cap)
+    dialog.choose_button.click()
+    assert dialog.error.isVisible() or not dialog.isVisible()
+    assert dialog.error.text() == (
+        "“Baseball cap” is priced in KRW, but this order's items are in GBP: all items of an order must "
+        "be in the same currency."
+    )
+    assert model.data(model.index(0, ReturnLinesModel.NEW_ITEM)) == "Gift box (£12.00)"  # still the same
+    assert "£220.00" not in dialog.summary.text() and "difference" not in dialog.summary.text()
