@@ -91,7 +91,7 @@ class ReturnDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setObjectName("returnReason")
         self.reason.setMaxLength(MAX_REASON)
-        self.reason.setPlaceholderText(self.tr("e.g. too small, damaged in delivery, changed her mind"))
+        self.reason.setPlaceholderText(self.tr("e.g. too small, damaged in delivery, changed their mind"))
         self.goods_back = QCheckBox(
             self.tr("The goods are &back in the shop (they go back into stock)"), self
         )

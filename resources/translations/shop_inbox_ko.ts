@@ -7029,7 +7029,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>선택한 줄의 상품 대신 보낼 상품</translation>
     </message>
     <message>
-        <source>e.g. too small, damaged in delivery, changed her mind</source>
+        <source>e.g. too small, damaged in delivery, changed their mind</source>
         <translation>예: 사이즈가 작아요, 배송 중 파손, 단순 변심</translation>
     </message>
     <message>

@@ -724,6 +724,8 @@ def test_a_replacement_priced_in_another_currency_is_refused_not_read_as_pence(
         for state in (OrderState.PAID, OrderState.SHIPPED):
             move_order(s, order_id, state, courier="Royal Mail", tracking="AB123456789GB")
     _actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    # Any customer's reason, in words that assume nobody's gender.
+    assert dialog.reason.placeholderText() == "e.g. too small, damaged in delivery, changed their mind"
     dialog.kind_exchange.setChecked(True)
     model = dialog.model
     model.setData(model.index(0, ReturnLinesModel.COMING), 1)
