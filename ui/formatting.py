@@ -302,6 +302,17 @@ def duration_short(delta: timedelta) -> str:
     return QCoreApplication.translate("formatting", "{0} min").format(mins)
 
 
+def duration_coarse(delta: timedelta) -> str:
+    """`duration_short` in its largest unit alone, for where that does not fit: "3 days" of "3 days
+    14 hours" ("3일"), "5 hours" of "5 h 12 min" (rounded down: the time left is never overstated)."""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    if minutes >= 24 * 60:
+        return _days(minutes // (24 * 60))
+    if minutes >= 60:
+        return _hours(minutes // 60)
+    return duration_short(delta)
+
+
 KIND_ICONS = {
     "image": "image",
     "sticker": "sticker",

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.order_queries import OrderSummary
 from app.orders import OrderState
-from ui.formatting import duration_short, list_time
+from ui.formatting import duration_coarse, duration_short, list_time
 from ui.order_board_model import OrderRole, items_text
 from ui.order_text import total_texts
 from ui.theme import Colours, colours, ui_font
@@ -252,6 +252,12 @@ class OrderCardDelegate(QStyledItemDelegate):
         left = summary.payment_due_at - self.now
         if left.total_seconds() <= 0:
             return (self.tr("Payment overdue"),)
-        time_left = duration_short(left)
+        time_left, coarse = duration_short(left), duration_coarse(left)
         # Between the whole sentence and the bare time: "3일 6시간" alone did not say it was time left.
-        return (self.tr("Pay within {0}").format(time_left), self.tr("{0} left").format(time_left), time_left)
+        texts = (
+            self.tr("Pay within {0}").format(time_left),
+            self.tr("{0} left").format(time_left),
+            time_left,
+        )
+        # Narrower still, the days alone ("3 days"), not "3 days 14 …" cut mid-way.
+        return (*texts, coarse) if coarse != time_left else texts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from itertools import combinations
 
@@ -80,12 +81,14 @@ def test_a_narrow_card_keeps_the_time_left_to_pay_and_a_wide_one_says_it_whole(k
         bottom = max(piece.rect.top() for piece in pieces)
         return [piece.text for piece in pieces if piece.rect.top() == bottom]
 
-    full, left, short = delegate.deadline_texts(awaiting)
-    assert (full, left, short) == ("입금 기한 3일 6시간 남음", "3일 6시간 남음", "3일 6시간")
+    full, left, short, days = delegate.deadline_texts(awaiting)
+    assert (full, left, short, days) == ("입금 기한 3일 6시간 남음", "3일 6시간 남음", "3일 6시간", "3일")
     shown = {width: last_row(awaiting, width) for width in range(130, 400, 10)}
     assert shown[390] == [money(90_000, "KRW"), full]
     # On a narrow card the time left stays whole rather than cut ("입금 기한 3…").
-    assert all(texts == [money(90_000, "KRW"), full] or texts[1] in (left, short) for texts in shown.values())
+    assert all(
+        texts == [money(90_000, "KRW"), full] or texts[1] in (left, short, days) for texts in shown.values()
+    )
     # Where the sentence does not fit, "남음" still says it is the time left (the board's 129,000원
     # card of a 1366-pixel screen showed a bare "3일 15시간"); the bare time only where that does not fit.
     assert any(texts[1] == left for texts in shown.values())
@@ -115,3 +118,25 @@ def test_a_shipped_orders_tracking_number_is_not_red_once_its_old_payment_deadli
     assert number.ink is Ink.SECONDARY
     late = card("2026-0003", OrderState.AWAITING_PAYMENT, 90_000, due=-timedelta(hours=1))
     assert any(p.ink is Ink.FAILED for p in delegate.pieces(late, frame))  # an awaited one still is
+
+
+def test_an_exchange_card_as_narrow_as_a_laptops_board_says_whole_days_not_a_cut_time(english: None) -> None:
+    """A UK exchange order's card on a 1400-pixel board read "Left to pay £53.00  3 days 14 …"."""
+    delegate = OrderCardDelegate()
+    delegate.now = NOW
+    exchange = dataclasses.replace(
+        card("2026-0011", OrderState.AWAITING_PAYMENT, 6_500, due=timedelta(days=3, hours=14), carried=1_200),
+        currency="GBP",
+    )
+    assert delegate.deadline_texts(exchange)[-2:] == ("3 days 14 hours", "3 days")
+    for width in range(176, 260, 4):  # the board of a 1366- to 1920-pixel screen
+        pieces = delegate.pieces(exchange, QRectF(0, 0, width, CARD_HEIGHT))
+        bottom = max(piece.rect.top() for piece in pieces)
+        texts = [piece.text for piece in pieces if piece.rect.top() == bottom]
+        assert not any(text.endswith("…") for text in texts[1:]), (width, texts)
+    assert (
+        delegate.deadline_texts(
+            card("2026-0012", OrderState.AWAITING_PAYMENT, 100, due=timedelta(hours=5, minutes=12))
+        )[-1]
+        == "5 hours"
+    )
