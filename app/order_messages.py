@@ -258,12 +258,18 @@ class PreparedMessage:
     # Outside the window because the customer has sent no message at all, not because her last one
     # is more than 24 hours old: what the owner reads says she has not written yet.
     never_wrote: bool = False
+    # The template's values this order has none of (PLACEHOLDERS' names: "tracking", "tracking_url"
+    # of an order shipped without a tracking number), the bank account aside (`bank_missing`): Meta
+    # refuses a template sent with an empty value, so it is not sent.
+    blank_values: tuple[str, ...] = ()
 
     @property
     def sendable(self) -> bool:
         """Inside the 24 hours anything goes; outside, a template with every value (Meta refuses a
         blank one, such as an account the order settings do not hold)."""
-        return self.inside_window or (self.template is not None and not self.bank_missing)
+        return self.inside_window or (
+            self.template is not None and not self.bank_missing and not self.blank_values
+        )
 
     @property
     def counts_against_limit(self) -> bool:
@@ -606,6 +612,10 @@ def prepare_message(
     from app.sending import render_template
 
     bank_missing = bank_missing and count > 3  # the template's fourth value is the bank account
+    named = TEMPLATE_VALUES.get(state, BASIC_VALUES)[:count]
+    blank = tuple(
+        key for key, value in zip(named, params, strict=False) if key != "bank" and not value.strip()
+    )
     return PreparedMessage(
         state,
         render_template(template, params),
@@ -615,6 +625,7 @@ def prepare_message(
         bank_missing=bank_missing,
         refund_left_out=refund_left_out,
         refund=refund,
+        blank_values=blank,
     )
 
 

@@ -56,6 +56,9 @@ class NotToldReason(enum.StrEnum):
     # 24 hours since they wrote, and the step's template has more places than the step has values
     # (one made for another step): Meta would refuse it (app.order_messages.template_fits)
     TEMPLATE_UNFIT = "template_unfit"
+    # The step's template names something this order has none of (the tracking number of an order
+    # shipped without one): Meta refuses a template with an empty value
+    TEMPLATE_VALUE_MISSING = "template_value_missing"
     # Written by earlier versions, which held a bulk notice back while no relay was set up; kept so
     # those orders' history still reads. Now the messages wait in the outbox, as a single step's do.
     NO_RELAY = "no_relay"
@@ -188,6 +191,8 @@ def why_not_told(message: OrderMessage | None) -> NotToldReason | None:
     prepared = message.prepared
     if prepared.sendable:
         return None
+    if prepared.template is not None and prepared.blank_values:
+        return NotToldReason.TEMPLATE_VALUE_MISSING
     if prepared.template is not None:  # a template chosen, but the bank account it names is missing
         return NotToldReason.NO_BANK_ACCOUNT
     if prepared.several_orders:

@@ -75,6 +75,11 @@ def not_told_reason(reason: NotToldReason) -> str:
             "not told: no message from them in the last 24 hours, and the template chosen for this "
             "step has more values than the step fills. Choose another in Order settings ▸ Messages",
         ),
+        NotToldReason.TEMPLATE_VALUE_MISSING: QCoreApplication.translate(
+            "BulkNotice",
+            "not told: no message from them in the last 24 hours, and the step's template names "
+            "something this order does not have, such as a tracking number",
+        ),
         # Not offered any more (the messages wait in the outbox), but a notice prepared before may say it.
         NotToldReason.NO_RELAY: QCoreApplication.translate(
             "BulkNotice", "not told: no relay is set up, so nothing can reach WhatsApp"

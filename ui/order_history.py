@@ -234,6 +234,10 @@ def told_text(kind: str, facts: dict[str, Any]) -> str:
             NotToldReason.TEMPLATE_UNFIT: translate(
                 "OrderWindow", "the template chosen for this step has more values than the step fills"
             ),
+            NotToldReason.TEMPLATE_VALUE_MISSING: translate(
+                "OrderWindow",
+                "the template names something this order does not have, such as a tracking number",
+            ),
             NotToldReason.NO_RELAY: translate("OrderWindow", "no relay is set up"),
         }
         reason = (

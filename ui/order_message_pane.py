@@ -34,7 +34,7 @@ from ui.formatting import babel_locale_name, customer_day
 from ui.korean_particles import with_particles
 from ui.ops import Op
 from ui.order_moves import unsent_move_label
-from ui.order_text import bank_missing_sentence, refund_left_out_sentence
+from ui.order_text import bank_missing_sentence, blank_values_sentence, refund_left_out_sentence
 from ui.translations import ui_language
 
 translate = QCoreApplication.translate  # its sentences are the order window's ("OrderWindow" in the .ts)
@@ -293,6 +293,8 @@ class OrderMessagePane(QWidget):
             # The cancel template goes, without the refund line. (With nothing to send, the
             # sentence above says it all: the cancel question said the rest.)
             how += " " + refund_left_out_sentence(prepared.refund, never_wrote=prepared.never_wrote)
+        if prepared.blank_values and prepared.template is not None:
+            how += " " + blank_values_sentence(prepared.blank_values)
         if prepared.bank_missing:
             how += " " + bank_missing_sentence()
             if prepared.inside_window:

@@ -67,6 +67,10 @@ class BatchMessagesModel(QAbstractListModel):
                 line += " — " + self.tr("outside the 24-hour window, and its template has too many values")
             elif not can_send(m) and m.prepared.template is None:
                 line += " — " + self.tr("outside the 24-hour window, no template chosen")
+            elif not can_send(m) and m.prepared.blank_values:
+                line += " — " + self.tr(
+                    "outside the 24-hour window, and its template names what this order lacks"
+                )
             elif not can_send(m):
                 line += " — " + self.tr("outside the 24-hour window, and no bank account for its template")
             return line

@@ -10,6 +10,7 @@ from app.carts import CartCard
 from app.order_queries import OrderCard, OrderSummary
 from app.orders import BOARD_STATES, MOVES, OrderState
 from app.shipping_sheets import AddressGap, LeftOut
+from ui.placeholder_buttons import placeholder_label
 
 translate = QCoreApplication.translate
 
@@ -49,6 +50,17 @@ def bank_missing_sentence() -> str:
         "Your bank account is not set in Shop ▸ Order settings, so this message does not say where to "
         "transfer the money.",
     )
+
+
+def blank_values_sentence(names: tuple[str, ...]) -> str:
+    """Said where a template cannot go because this order has none of some of its values (the
+    tracking number of an order shipped without one): WhatsApp refuses an empty value."""
+    named = ", ".join(f"“{placeholder_label(name)}”" for name in names)
+    return translate(
+        "OrderText",
+        "The template needs {0}, which this order does not have, and WhatsApp refuses a template with "
+        "an empty value: add it to the order, or tell the customer by phone (copy the text below).",
+    ).format(named)
 
 
 def refund_left_out_sentence(amount: str, *, never_wrote: bool = False) -> str:

@@ -306,6 +306,10 @@
         <translation>최근 24시간 동안 고객의 메시지가 없고 지정된 템플릿이 없음</translation>
     </message>
     <message>
+        <source>outside the 24-hour window, and its template names what this order lacks</source>
+        <translation>최근 24시간 동안 고객의 메시지가 없고 템플릿에 넣을 값이 이 주문에 없음</translation>
+    </message>
+    <message>
         <source>outside the 24-hour window, and no bank account for its template</source>
         <translation>최근 24시간 동안 고객의 메시지가 없고 템플릿에 넣을 입금 계좌가 없음</translation>
     </message>
@@ -828,6 +832,10 @@
     <message>
         <source>not told: no message from them in the last 24 hours, and the template chosen for this step has more values than the step fills. Choose another in Order settings ▸ Messages</source>
         <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고 이 단계에 지정된 템플릿의 값 자리가 이 단계에서 채우는 값보다 많음. 주문 설정 ▸ 메시지에서 다른 템플릿을 선택하세요</translation>
+    </message>
+    <message>
+        <source>not told: no message from them in the last 24 hours, and the step&apos;s template names something this order does not have, such as a tracking number</source>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고, 이 단계의 템플릿에 들어갈 송장번호 같은 값이 이 주문에 없음</translation>
     </message>
     <message>
         <source>not told: no relay is set up, so nothing can reach WhatsApp</source>
@@ -5546,6 +5554,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>상점 ▸ 주문 설정에 입금 계좌가 없어서 이 메시지에는 어디로 입금할지가 빠져 있어요.</translation>
     </message>
     <message>
+        <source>The template needs {0}, which this order does not have, and WhatsApp refuses a template with an empty value: add it to the order, or tell the customer by phone (copy the text below).</source>
+        <translation>템플릿에 {0}이(가) 필요한데 이 주문에는 없어요. WhatsApp은 빈 값이 있는 템플릿을 받지 않으니 주문에 입력하거나, 고객에게 전화로 알려 주세요(아래 글을 복사하세요).</translation>
+    </message>
+    <message>
         <source>The customer will not be told that the {0} she paid comes back: she has not written to you on WhatsApp yet, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when she writes.</source>
         <translation>고객은 입금한 {0}을(를) 환불받는다는 안내를 받지 못해요. 고객이 아직 WhatsApp으로 메시지를 보낸 적이 없어서 WhatsApp은 승인된 템플릿만 보내 주는데, 환불 안내용 템플릿이 선택되어 있지 않아요. 상점 ▸ 주문 설정(취소 탭)에서 템플릿을 선택하거나, 고객에게 전화하거나, 고객이 메시지를 보내면 알려 주세요.</translation>
     </message>
@@ -5859,6 +5871,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>the template chosen for this step has more values than the step fills</source>
         <translation>이 단계에 지정된 템플릿의 값 자리가 이 단계에서 채우는 값보다 많음</translation>
+    </message>
+    <message>
+        <source>the template names something this order does not have, such as a tracking number</source>
+        <translation>템플릿에 들어갈 송장번호 같은 값이 이 주문에 없음</translation>
     </message>
     <message>
         <source>no relay is set up</source>
