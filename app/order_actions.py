@@ -447,7 +447,7 @@ def save_orders_sheet(
     with db.read() as s:
         clock = zone(shop_time_zone(s) or computer_zone)
         rows = order_sheet_rows(s, since, until, state_names=state_names, zone=clock)
-    path.write_bytes(write_sheet(rows, sheet_format(path), title="주문"))
+    path.write_bytes(write_sheet(rows, sheet_format(path), title="주문", header_tools=True))
     body = rows[1:]
     return len({row[0] for row in body}), len(body)
 

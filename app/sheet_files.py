@@ -229,12 +229,20 @@ def _column_widths(rows: Sequence[Sequence[object]]) -> list[int]:
     return [min(MAX_WIDTH, max(MIN_WIDTH, w + 2)) for w in widths]
 
 
-def write_sheet(rows: Sequence[Sequence[object]], fmt: SheetFormat = "csv", *, title: str = "Sheet") -> bytes:
+def write_sheet(
+    rows: Sequence[Sequence[object]],
+    fmt: SheetFormat = "csv",
+    *,
+    title: str = "Sheet",
+    header_tools: bool = False,
+) -> bytes:
     """Rows as CSV (UTF-8 with BOM, CRLF, for Korean Excel) or as an .xlsx workbook.
 
     Text stays text in the workbook (postcodes and phone numbers keep their leading zeros); whole
     numbers and Decimals are numbers, so the books can add them up (shown as 39,000); a naive
-    datetime (wall-clock time) is a date-time cell, "2026-12-01 16:07" in a CSV.
+    datetime (wall-clock time) is a date-time cell, "2026-12-01 16:07" in a CSV. `header_tools`:
+    the workbook's first row (the header) stays in view as the owner scrolls and filters its
+    columns (a CSV has neither).
     """
     if fmt == "csv":
         out = io.StringIO()
@@ -248,8 +256,12 @@ def write_sheet(rows: Sequence[Sequence[object]], fmt: SheetFormat = "csv", *, t
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title[:31])
-    for i, width in enumerate(_column_widths(rows), start=1):
+    widths = _column_widths(rows)
+    for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
+    if header_tools and rows and widths:
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{len(rows)}"
     for row in rows:
         cells: list[object] = []
         for value in row:

@@ -227,7 +227,7 @@ def orders_sheet(
     """Orders for accounting (CSV in UTF-8 with BOM, or .xlsx): one row per line, amounts in the
     currency's unit (numbers in the workbook, so the books can add them up)."""
     rows = order_sheet_rows(session, since, until, state_names=state_names, zone=zone)
-    return write_sheet(rows, fmt, title="주문" if _korean_shop(session) else "Orders")
+    return write_sheet(rows, fmt, title="주문" if _korean_shop(session) else "Orders", header_tools=True)
 
 
 def order_sheet_rows(

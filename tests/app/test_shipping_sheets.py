@@ -684,3 +684,43 @@ def test_columns_added_to_the_books_sheet_come_after_the_ones_an_owners_spreadsh
         "Payment moved to order",
         "Moved to the new order",
     )
+
+
+def test_the_books_workbook_keeps_its_header_in_view_and_filters_every_column_the_csv_as_before(
+    db, tmp_path: Path
+) -> None:
+    """Owners scroll hundreds of rows of the books: its header row stayed at the top of the file,
+    out of view, and no column could be filtered. The header is frozen and every column has a
+    filter, columns where they were; the CSV is the same rows, nothing more."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    from app.order_actions import save_orders_sheet
+
+    paid_orders(db)
+    workbook = tmp_path / "orders.xlsx"
+    save_orders_sheet(db, workbook, None, None, computer_zone="Asia/Seoul")
+    sheet = load_workbook(workbook).active
+    assert sheet is not None
+    assert sheet.freeze_panes == "A2"  # row 1 stays, every column scrolls sideways as before
+    last = get_column_letter(len(ORDER_COLUMNS))
+    assert sheet.auto_filter.ref == f"A1:{last}3"  # the header and both orders' rows
+    assert tuple(c.value for c in sheet[1]) == ORDER_COLUMNS
+    assert sheet["F2"].value == "린넨 셔츠"
+
+    table = tmp_path / "orders.csv"
+    save_orders_sheet(db, table, None, None, computer_zone="Asia/Seoul")
+    rows = list(csv.reader(io.StringIO(table.read_bytes().decode("utf-8-sig"))))
+    assert tuple(rows[0]) == ORDER_COLUMNS and len(rows) == 3
+
+
+def test_the_courier_workbook_has_no_frozen_row_or_filter_for_the_couriers_upload(db) -> None:
+    """The courier's system reads its upload sheet cell by cell: it is left as it was."""
+    from openpyxl import load_workbook
+
+    paid_orders(db)
+    with db.read() as s:
+        data = courier_sheet(s, fmt="xlsx")
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet is not None
+    assert sheet.freeze_panes is None and not sheet.auto_filter.ref
