@@ -495,6 +495,9 @@ def record_return(
             currency=order.currency,
             now=now,
         )
+        # The same customer pays any difference from the same account: the transfer's name carries
+        # over (the owner can still change it on the new order).
+        exchange.depositor_name = order.depositor_name
         # Her first order's payment pays for it (up to its worth): paid, not a discount.
         exchange.carried_minor = min(credit, value)
         note = {

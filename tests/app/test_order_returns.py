@@ -500,3 +500,23 @@ def test_exchanging_every_piece_for_another_size_refunds_nothing_not_the_shippin
     message = korean_message(db, order_id)
     assert message is not None and "환불" not in message.text
     assert returnable(db, order_id).refundable_minor == 3000  # still hers to refund, if the owner decides
+
+
+def test_an_exchanges_new_order_takes_the_name_her_first_transfer_came_under(db) -> None:
+    """The new order of an exchange had an empty 입금자명 though the same customer paid the first
+    one: a difference she transfers is matched by that name, so it carries over (still editable)."""
+    from app.orders import set_payment_details
+
+    order_id, _contact_id, _items = shipped_order(db)
+    with db.write() as s:
+        set_payment_details(s, order_id, "김민지엄마", "")
+    _detail, _changes, outcome = save_return(
+        db, order_id, ReturnRequest((ReturnLine(0, 1),), exchange=(LineInput("SILK", 1),))
+    )
+    assert outcome.exchange_id is not None and outcome.due_minor > 0  # she pays the difference
+    new = load_order(db, outcome.exchange_id)
+    assert new.depositor_name == "김민지엄마"
+    with db.write() as s:
+        set_payment_details(s, outcome.exchange_id, "박서준", "")
+    assert load_order(db, outcome.exchange_id).depositor_name == "박서준"
+    assert load_order(db, order_id).depositor_name == "김민지엄마"  # the first order's stays its own
