@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -13,7 +14,7 @@ from app.order_changes import CHANGED
 from app.order_notices import NotToldReason
 from app.order_queries import EventRow
 from app.order_returns import CARRIED_BACK, EXCHANGE_FOR, GOODS_BACK, RETURNED
-from app.orders import EXPIRED_MOVE, UNSENT_MOVE, Told, move_note
+from app.orders import EXPIRED_MOVE, UNSENT_MOVE, OrderState, Told, move_note
 from app.rules import zone
 from app.shipping_sheets import RETRACKED
 from ui.formatting import babel_locale_name, full_datetime, shop_datetime
@@ -28,6 +29,36 @@ def order_time(moment: datetime, time_zone: str | None) -> str:
     """An order's moment on the shop's clock, as its customer is told it, named where this
     computer's clock differs ("2026. 12. 6. 오후 11:38 (한국 표준시)"); None: this computer's clock."""
     return shop_datetime(moment, zone(time_zone)) if time_zone else full_datetime(moment)
+
+
+def history_lines(
+    events: Sequence[EventRow], time_zone: str | None = None, country: str = "KR", currency: str = "KRW"
+) -> list[str]:
+    """An order's history, newest first, a line per event and one more for the step a return or
+    exchange moved the order to (it moved the order as any other step does, and said so nowhere)."""
+    lines: list[str] = []
+    for event in reversed(events):
+        lines.append(event_text(event, time_zone, country, currency))
+        if event.kind == RETURNED and event.to_state and event.to_state != event.from_state:
+            lines.append(returned_move_text(event, time_zone))  # under it: what it led to
+    return lines
+
+
+def returned_move_text(event: EventRow, time_zone: str | None = None) -> str:
+    """The step a return or exchange moved its order to: "…: 배송 중 → 완료, 주문 2026-0008로 교환되어
+    마무리" (an exchange), "…: 배송 중 → 완료, 반품으로 마무리", "…: 배송 중 → 취소, 모든 상품 반품"."""
+    when = order_time(event.at, time_zone)
+    facts = move_note(event.note)
+    before, after = state_name(event.from_state or ""), state_name(event.to_state or "")
+    exchange = facts.get("exchange")
+    if isinstance(exchange, dict):
+        line = translate("OrderWindow", "{0}: {1} → {2}, closed by the exchange to order {3}")
+        return with_particles(line.format(when, before, after, exchange.get("number", "")))
+    if event.to_state == OrderState.CANCELLED:
+        line = translate("OrderWindow", "{0}: {1} → {2}, every piece returned")
+    else:
+        line = translate("OrderWindow", "{0}: {1} → {2}, closed by the return")
+    return line.format(when, before, after)
 
 
 def event_text(

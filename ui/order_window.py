@@ -76,7 +76,7 @@ from app.shipping_sheets import AddressGap, ShippingAddress, gaps_before_shippin
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.ops import Newest, Op, delete_when_closed, failure_sentence
-from ui.order_history import event_text, order_time
+from ui.order_history import history_lines, order_time
 from ui.order_lines import LinesModel
 from ui.order_message_pane import OrderMessagePane
 from ui.order_moves import (
@@ -545,9 +545,7 @@ class OrderWindow(QDialog):
         if typed.memo is None or saved.memo is not None:
             self.memo.setText(detail.memo)
         region = self.ctx.shop_region  # a bank's "05/12/2026" read as the shop's country's banks write it
-        self.history.setStringList(
-            [event_text(e, detail.time_zone, region, detail.currency) for e in reversed(detail.events)]
-        )
+        self.history.setStringList(history_lines(detail.events, detail.time_zone, region, detail.currency))
         self._buttons(OrderState(detail.state), first=previous is None)
         self._saves_follow_typing()
 

@@ -5869,6 +5869,18 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>템플릿에 필요한 입금 계좌가 설정되지 않음</translation>
     </message>
     <message>
+        <source>{0}: {1} → {2}, closed by the exchange to order {3}</source>
+        <translation>{0}: {1} → {2}, 주문 {3}(으)로 교환되어 마무리됨</translation>
+    </message>
+    <message>
+        <source>{0}: {1} → {2}, every piece returned</source>
+        <translation>{0}: {1} → {2}, 모든 상품이 반품됨</translation>
+    </message>
+    <message>
+        <source>{0}: {1} → {2}, closed by the return</source>
+        <translation>{0}: {1} → {2}, 반품으로 마무리됨</translation>
+    </message>
+    <message>
         <source>the template chosen for this step has more values than the step fills</source>
         <translation>이 단계에 지정된 템플릿의 값 자리가 이 단계에서 채우는 값보다 많음</translation>
     </message>

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from app.deposits import Deposit, deposit_note
 from app.order_queries import EventRow
-from ui.order_window import event_text
+from ui.order_history import event_text
 
 AT = datetime(2026, 12, 4, 6, 3, tzinfo=UTC)
 

@@ -744,3 +744,58 @@ def test_a_replacement_priced_in_another_currency_is_refused_not_read_as_pence(
     )
     assert model.data(model.index(0, ReturnLinesModel.NEW_ITEM)) == "Gift box (£12.00)"  # still the same
     assert "£220.00" not in dialog.summary.text() and "difference" not in dialog.summary.text()
+
+
+def test_the_exchanged_orders_history_says_it_moved_to_done_closed_by_the_exchange(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """Walk: after the exchange the original went from Shipped to Done, and its history, which has a
+    line for every other step, had none for that one. The new order's payment name is hers too."""
+    order_id, _item = shipped(window.ctx)
+    with window.ctx.db.write() as s:
+        from app.orders import set_payment_details
+
+        set_payment_details(s, order_id, "김민지엄마", "")
+    actions, dialog = open_return(window, qtbot, dialogs, order_id)
+    original = actions.open_orders[order_id]
+    dialog.kind_exchange.setChecked(True)
+    model = dialog.model
+    model.setData(model.index(0, ReturnLinesModel.COMING), 1)
+    model.setData(model.index(0, ReturnLinesModel.NEW_OPTION), "L")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: len(actions.open_orders) == 2)
+    new_id = next(oid for oid in actions.open_orders if oid != order_id)
+    new = actions.open_orders[new_id]
+    number = load_order(window.ctx.db, new_id).number
+    qtbot.waitUntil(lambda: original.detail is not None and original.detail.state == OrderState.DONE)
+    history = original.history.stringList()
+    assert "exchanged:" in history[0]  # the exchange's own line, and under it the step it made
+    assert history[1].endswith(f": Shipped → Done, closed by the exchange to order {number}")
+    qtbot.waitUntil(lambda: new.detail is not None)
+    assert new.depositor.text() == "김민지엄마"  # the name her transfer came under, hers to change
+    for w in actions.open_orders.values():
+        w.message.discard()
+
+
+def test_the_history_says_in_korean_the_step_a_return_or_exchange_moved_the_order_to(
+    korean: None, korean_locale: None
+) -> None:
+    from ui.order_history import history_lines
+
+    at = datetime(2026, 12, 4, 6, 3, tzinfo=UTC)
+    exchange = (
+        '{"lines": [[0, 1, "린넨 셔츠", "M"]], "reason": "", "goods_back": false, "currency": "KRW", '
+        '"refund": 0, "exchange": {"id": 9, "number": "2026-0009"}, "due": 0}'
+    )
+    created = EventRow(at - timedelta(days=2), "created", None, "new", "")
+    lines = history_lines([created, EventRow(at, RETURNED, "shipped", "done", exchange)], "Asia/Seoul")
+    assert len(lines) == 3 and lines[-1].endswith(": 주문 접수")
+    assert lines[1].endswith(": 배송 중 → 완료, 주문 2026-0009로 교환되어 마무리됨")
+    assert lines[0].endswith(": 교환: “린넨 셔츠 M” ×1, 새 주문 2026-0009로 보냄 · 상품이 아직 돌아오지 않음")
+    whole = exchange.replace(', "exchange": {"id": 9, "number": "2026-0009"}, "due": 0', "")
+    back = history_lines([EventRow(at, RETURNED, "shipped", "cancelled", whole)], "Asia/Seoul")
+    assert back[1].endswith(": 배송 중 → 취소, 모든 상품이 반품됨")
+    done = history_lines([EventRow(at, RETURNED, "shipped", "done", whole)], "Asia/Seoul")
+    assert done[1].endswith(": 배송 중 → 완료, 반품으로 마무리됨")
+    # A second return of an order already done moved nothing: its one line only.
+    assert len(history_lines([EventRow(at, RETURNED, None, None, whole)], "Asia/Seoul")) == 1
