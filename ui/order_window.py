@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QSettings,
     QSize,
     QStringListModel,
     Qt,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QTableView,
@@ -103,6 +105,11 @@ log = logging.getLogger(__name__)
 
 # The states whose courier and tracking number are saved on their own (before, they go with the move).
 TRACKING_STATES = (OrderState.SHIPPED, OrderState.DONE)
+
+
+QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum"
+# window.ini's key for the history's height over the message to the customer, as the owner dragged it.
+HISTORY_HEIGHT_KEY = "orderWindow/historyHeight"
 
 
 def _bare(number: str) -> str:
@@ -290,7 +297,8 @@ class OrderWindow(QDialog):
         line = history_view.fontMetrics().lineSpacing()
         frame = 2 * history_view.frameWidth() + 4
         history_view.setMinimumHeight(2 * line + frame)
-        history_view.setMaximumHeight(5 * line + frame)
+        self._history_most = 5 * line + frame
+        history_view.setMaximumHeight(self._history_most)
         # A line names a deposit and whether the customer was told (and why not): wrapped, not cut.
         history_view.setWordWrap(True)
         history_view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -353,12 +361,27 @@ class OrderWindow(QDialog):
 
         # The history and the message to the customer under the order's parts, the owner free to drag
         # the line between them; the parts take any height the window gains.
-        self.history_and_message = QWidget(self)
-        lower = QVBoxLayout(self.history_and_message)
-        lower.setContentsMargins(0, 0, 0, 0)
-        lower.addWidget(QLabel(self.tr("History"), self.history_and_message))
-        lower.addWidget(history_view)
-        lower.addWidget(self.message)
+        self.history_box = QWidget(self)
+        box = self._history_layout = QVBoxLayout(self.history_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        history_label = QLabel(self.tr("History"), self.history_box)
+        history_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        box.addWidget(history_label)
+        box.addWidget(history_view, 1)
+        box.addStretch(0)  # any height over its five lines below them, not between them and their title
+        # The history over the message share what the order's parts leave, the line between them the
+        # owner's to drag (remembered): at 125 % on a 1366×768 laptop the message's box kept its
+        # height and the history shrank to two lines.
+        self.history_and_message = QSplitter(Qt.Orientation.Vertical, self)
+        self.history_and_message.setObjectName("orderHistorySplit")
+        self.history_and_message.addWidget(self.history_box)
+        self.history_and_message.addWidget(self.message)
+        self.history_and_message.setChildrenCollapsible(False)
+        # The history's height as set (or dragged); the message takes what the section gains or loses.
+        self.history_and_message.setStretchFactor(0, 0)
+        self.history_and_message.setStretchFactor(1, 1)
+        self.history_and_message.splitterMoved.connect(self._history_dragged)
+        self._memory = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
         self.split = QSplitter(Qt.Orientation.Vertical, self)
         self.split.setObjectName("orderSplit")
         self.split.addWidget(self.body)
@@ -411,11 +434,53 @@ class OrderWindow(QDialog):
         totals_top = self.subtotal.mapTo(self.parts, self.subtotal.rect().topLeft()).y()
         needed = totals_top + self.totals.sizeHint().height() + 2 * self.body.frameWidth()
         least = self.history_and_message.minimumSizeHint().height()
-        how = self.message.how  # wrapped: its minimum says one line, its width needs more
-        if how.isVisibleTo(self) and how.width() > 0:
-            least += max(0, how.heightForWidth(how.width()) - how.minimumSizeHint().height())
-        lower = max(least, min(self.history_and_message.sizeHint().height(), total - needed))
+        least += self._how_beyond_minimum()
+        if self.message.isHidden():
+            self.history_view.setMaximumHeight(self._history_most)
+            wanted = self.history_box.sizeHint().height()
+        else:
+            wanted = self._history_wanted() + self.history_and_message.handleWidth()
+            wanted += self.message.sizeHint().height()
+        lower = max(least, min(wanted, total - needed))
         self.split.setSizes([total - lower, lower])
+        self._share_lower(lower)
+
+    def _share_lower(self, lower: int) -> None:
+        """The history first, up to its five lines (or the height the owner dragged it to), the
+        message to the customer the rest, never less than its text box's three lines and buttons."""
+        if self.message.isHidden():  # the history alone, five lines at most (_share_height)
+            return
+        handle = self.history_and_message.handleWidth()
+        message = self.message.minimumSizeHint().height() + self._how_beyond_minimum()
+        # Over the message the history takes the height the line between them gives it.
+        self.history_view.setMaximumHeight(QWIDGETSIZE_MAX)
+        wanted = self._history_wanted()
+        least = self.history_box.minimumSizeHint().height()
+        history = max(least, min(wanted, lower - handle - message))
+        self.history_and_message.setSizes([history, max(0, lower - handle - history)])
+
+    def _how_beyond_minimum(self) -> int:
+        """What the message's wrapped sentence over its text needs beyond its minimum (which says one
+        line, where its width needs more)."""
+        how = self.message.how
+        if how.isVisibleTo(self) and how.width() > 0:
+            return max(0, how.heightForWidth(how.width()) - how.minimumSizeHint().height())
+        return 0
+
+    def _history_wanted(self) -> int:
+        """The history's height over the message: where the owner last dragged it, else its label
+        and five lines."""
+        dragged = self._memory.value(HISTORY_HEIGHT_KEY)
+        if isinstance(dragged, (int, str)) and str(dragged).isdigit():
+            return int(dragged)
+        label = self._history_layout.itemAt(0)
+        assert label is not None
+        return label.sizeHint().height() + self._history_layout.spacing() + self._history_most
+
+    def _history_dragged(self, _pos: int, _index: int) -> None:
+        """The owner dragged the line between the history and the message: it stays there, in this
+        window and the next order's."""
+        self._memory.setValue(HISTORY_HEIGHT_KEY, self.history_and_message.sizes()[0])
 
     def _fit_to_screen(self, before: int) -> None:
         """Grown to show the order and its message whole where the screen has room, moved up where
@@ -445,9 +510,7 @@ class OrderWindow(QDialog):
             assert layout is not None
             # The minimum height without the message's box, or the resize stops at it: the box's own
             # section first, then the line between them, then the window.
-            lower = self.history_and_message.layout()
-            assert lower is not None
-            lower.activate()
+            self.history_and_message.updateGeometry()
             self.split.updateGeometry()
             layout.activate()
             self.resize(self.width(), grown[0])

@@ -212,3 +212,45 @@ def test_on_a_1024_by_600_screen_at_125_percent_the_message_buttons_stay_clear_o
     assert button.bottom() <= order_window.rect().bottom()
     first_line = order_window.table.visualRect(order_window.lines.index(0, 0))
     assert order_window.table.viewport().visibleRegion().contains(first_line.center())
+
+
+def test_at_125_percent_on_a_laptop_the_history_keeps_five_lines_over_the_message_and_the_owner_can_drag(
+    window: Any, qtbot: Any
+) -> None:
+    """Walk, 1366×768 at 125 %: with the message to the customer open, its text box kept its full
+    height and the history shrank to about two lines. The history keeps its five lines and the
+    message its text's three; the line between them is the owner's to drag, and the next order's
+    window opens with it where she left it."""
+    order_window = new_order_open(window, qtbot)
+    history = order_window.history_view
+    line = history.fontMetrics().lineSpacing()
+
+    def wholly_shown(widget: Any) -> bool:
+        return widget.visibleRegion().boundingRect().size() == widget.size()
+
+    def message_open(w: OrderWindow) -> None:
+        w.move_to(OrderState.AWAITING_PAYMENT)
+        qtbot.waitUntil(lambda: w.message.isVisible())
+        w.resize(620, 566)  # what a 614-pixel-high screen leaves under the title bar
+        laid_out(w)
+
+    message_open(order_window)
+    message = order_window.message
+    assert history.height() >= 5 * line
+    assert wholly_shown(message.edit) and message.edit.height() >= 3 * line
+    assert wholly_shown(message.send_button) and wholly_shown(order_window.total)
+
+    split = order_window.history_and_message
+    smaller = split.sizes()[0] - 2 * line
+    split.moveSplitter(smaller, 1)  # as her mouse drags it up two lines
+    assert split.sizes()[0] == smaller
+
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="이하은", last_inbound_at=utcnow() - timedelta(hours=1))
+        other = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat").id
+    second = OrderActions(window, window.ctx).open_order(other)
+    qtbot.waitUntil(lambda: second.detail is not None and second.isVisible())
+    message_open(second)
+    assert second.history_and_message.sizes()[0] == smaller
+    order_window.message.discard()
+    second.message.discard()
