@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.errors import ErrorCode, OrderError
 from app.models import Contact, Order, OrderLine
-from app.order_returns import exchange_number
+from app.order_returns import exchange_number, refunds_of
 from app.orders import typed_order_number
 from app.phones import number_fragment
 from app.text import like_pattern
@@ -43,6 +43,8 @@ class OrderSummary:
     tracking: str
     # Of `total_minor`, what another order's payment pays (an exchange's new order: her first order's).
     carried_minor: int = 0
+    # What its returns refunded (a partial return: part refunded, the rest kept), as its window says.
+    refunded_minor: int = 0
 
     @property
     def left_to_pay_minor(self) -> int | None:
@@ -239,7 +241,7 @@ def order_summaries(
     """
     ids = order_ids if order_ids is None or isinstance(order_ids, Select) else tuple(order_ids)
     stmt = _summaries_select(f, state, after, limit, sort, descending, offset, ids)
-    return _summaries(session.connection().execute(stmt).all())
+    return _summaries(session, session.connection().execute(stmt).all())
 
 
 def _summaries_select(
@@ -302,7 +304,8 @@ def _summaries_select(
     return stmt
 
 
-def _summaries(rows: Sequence[Any]) -> list[OrderSummary]:
+def _summaries(session: Session, rows: Sequence[Any]) -> list[OrderSummary]:
+    refunds = refunds_of(session, [r[0] for r in rows]) if rows else {}
     return [
         OrderSummary(
             id=r[0],
@@ -320,6 +323,7 @@ def _summaries(rows: Sequence[Any]) -> list[OrderSummary]:
             payment_due_at=r[11],
             tracking=r[12],
             carried_minor=r[13] or 0,
+            refunded_minor=refunds.get(r[0], 0),
         )
         for r in rows
     ]
@@ -354,7 +358,7 @@ def board_first_page(session: Session, f: OrderFilter, states: Sequence[str], pe
     counts = state_counts(session, f)
     columns: dict[str, list[OrderSummary]] = {state: [] for state in states}
     for summary in _summaries(
-        session.connection().execute(_first_page_select(f, tuple(states), per_state)).all()
+        session, session.connection().execute(_first_page_select(f, tuple(states), per_state)).all()
     ):
         columns[summary.state].append(summary)
     return BoardPage(counts, columns)

@@ -128,11 +128,12 @@ def money(minor: int, currency: str) -> str:
 def total_texts(summary: OrderSummary) -> tuple[str, ...]:
     """An order's money on the board, longest first: its total, and where part of it was paid on
     another order (an exchange's new order) what is left to pay, so the card and the table do not
-    ask for the whole total again. A narrow card shows the first that fits."""
+    ask for the whole total again; where a return refunded part of it, what was refunded. A narrow
+    card shows the first that fits."""
     total = money(summary.total_minor, summary.currency)
     left = summary.left_to_pay_minor
     if left is None:
-        return (total,)
+        return refund_texts(summary) or (total,)
     due = money(left, summary.currency)
     return (
         translate("OrderText", "{0} · left to pay {1}").format(total, due),
@@ -140,6 +141,25 @@ def total_texts(summary: OrderSummary) -> tuple[str, ...]:
         translate("OrderText", "Left to pay {0}").format(due),
         # The shortest, for a card that keeps its payment deadline beside it ("잔금 80,000원 3일 5시간").
         translate("OrderText", "{0} due").format(due),
+    )
+
+
+def refund_texts(summary: OrderSummary) -> tuple[str, ...]:
+    """An order a return refunded (part or all of), longest first: "£45.95 · £30.00 refunded", else
+    "£30.00 refunded" — the total alone read as if she had kept everything. () for none."""
+    refunded = summary.refunded_minor
+    if refunded <= 0:
+        return ()
+    total = money(summary.total_minor, summary.currency)
+    if refunded >= summary.total_minor:
+        return (
+            translate("OrderText", "{0} · refunded in full").format(total),
+            translate("OrderText", "{0} refunded").format(total),
+        )
+    back = money(refunded, summary.currency)
+    return (
+        translate("OrderText", "{0} · {1} refunded").format(total, back),
+        translate("OrderText", "{0} refunded").format(back),
     )
 
 
