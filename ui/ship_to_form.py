@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.order_queries import ShipTo
+from app.postcodes import postcode_in_address
 from app.shipping_sheets import POSTCODE_LENGTH, ShippingAddress
 from ui.enter_key import keep_enter
 
@@ -32,11 +33,16 @@ class ShipToForm(QWidget):
         else:
             self.postcode.setPlaceholderText(self.tr("Postcode"))
         self.postcode.setAccessibleName(self.tr("Postcode"))
+        # A postcode read from the address line ("…London NW1 6XE"), shown until the owner types her
+        # own: the order keeps it when the address is saved, as Mark shipped and the courier file use it.
+        self._suggested = ""
+        self.postcode.textEdited.connect(self._postcode_typed)
         # Wide enough for its placeholder (the field's only label) in either language, no wider.
         hint = self.postcode.fontMetrics().horizontalAdvance(self.postcode.placeholderText())
         self.postcode.setMaximumWidth(max(90, hint + 24))
         self.address = QLineEdit(self)
         self.address.setMaxLength(200)
+        self.address.textEdited.connect(self._address_typed)
         self.detail = QLineEdit(self)
         self.detail.setMaxLength(200)
         self.memo = QLineEdit(self)
@@ -94,8 +100,12 @@ class ShipToForm(QWidget):
     def show_value(self, where: ShippingAddress) -> None:
         self.name.setText(where.recipient_name)
         self.phone.setText(where.recipient_phone)
-        self.postcode.setText(where.postcode)
         self.address.setText(where.address)
+        if where.postcode.strip():
+            self._mark_suggested("")
+            self.postcode.setText(where.postcode)
+        else:
+            self._suggest(postcode_in_address(where.address))
         self.detail.setText(where.address_detail)
         self.memo.setText(where.delivery_memo)
 
@@ -109,11 +119,41 @@ class ShipToForm(QWidget):
         """The address as typed is now the order's."""
         self.saved_note.show()
 
+    @property
+    def suggested_postcode(self) -> str:
+        """The postcode shown as read from the address line ("" when the field holds the order's
+        own, or the owner's typing)."""
+        return self._suggested
+
+    def _suggest(self, postcode: str) -> None:
+        """Show `postcode` as found in the address ("" for none found: the field empty)."""
+        self._mark_suggested(postcode)
+        self.postcode.setText(postcode)
+
+    def _mark_suggested(self, postcode: str) -> None:
+        """A suggestion reads italic, with a tooltip that says where it came from; "" for plain."""
+        self._suggested = postcode
+        font = self.postcode.font()
+        font.setItalic(bool(postcode))
+        self.postcode.setFont(font)
+        self.postcode.setToolTip(
+            self.tr("Read from the address line. Type over it if it is not right.") if postcode else ""
+        )
+
+    def _address_typed(self, address: str) -> None:
+        if not self.postcode.text().strip() or self._suggested:
+            self._suggest(postcode_in_address(address))
+
+    def _postcode_typed(self, _text: str) -> None:
+        if self._suggested:
+            self._mark_suggested("")
+
     def value(self) -> ShippingAddress:
+        # A suggestion is not a change: saved, the order reads the same postcode from its address.
         return ShippingAddress(
             self.name.text(),
             self.phone.text(),
-            self.postcode.text(),
+            "" if self._suggested else self.postcode.text(),
             self.address.text(),
             self.detail.text(),
             self.memo.text(),
