@@ -24,6 +24,7 @@ from app.settings import load_preferences
 from app.sheet_files import SheetFormat, find_column, read_sheet, write_sheet
 from app.surcharge_areas import area_name
 from app.text import nfc
+from app.transfer_names import transfers_named
 
 COURIER_COLUMNS = ("주문번호", "받는분", "전화번호", "우편번호", "주소", "상세주소", "배송메모", "상품")
 ORDER_COLUMNS = (
@@ -45,6 +46,16 @@ ORDER_COLUMNS_EN = (
     "Name on the transfer", "Cash receipt", "Courier", "Tracking number", "Customer's note", "Memo",
     "Surcharge area", "Paid on the original order", "Payment moved to order", "Moved to the new order",
 )  # fmt: skip
+
+
+def order_columns_en(shop_region: str) -> tuple[str, ...]:
+    """The books sheet's English header for a shop in `shop_region`: where transfers carry a
+    reference (Britain, America), the depositor's column says so, in the same place."""
+    if transfers_named(shop_region):
+        return ORDER_COLUMNS_EN
+    return tuple("Payment reference" if c == "Name on the transfer" else c for c in ORDER_COLUMNS_EN)
+
+
 NUMBER_COLUMNS = ("주문번호", "order number", "order")
 TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")
 CARRIER_COLUMNS = ("택배사", "택배회사", "배송업체", "운송사", "courier", "carrier")
@@ -263,8 +274,9 @@ def order_sheet_rows(
     items = _items(session, [o.id for o in orders])
     refunds = refunds_of(session, [o.id for o in orders])
     moved = payments_moved(session, [o.id for o in orders])
-    language = "ko" if _korean_shop(session) else "en"
-    rows: list[Sequence[object]] = [ORDER_COLUMNS if language == "ko" else ORDER_COLUMNS_EN]
+    region = load_preferences(session).shop_region
+    language = "ko" if region.upper() == "KR" else "en"
+    rows: list[Sequence[object]] = [ORDER_COLUMNS if language == "ko" else order_columns_en(region)]
     for o in orders:
         refund = refunds.get(o.id)
         went = moved.get(o.id)

@@ -36,6 +36,7 @@ from app.db import Database
 from app.deposits import Deposit, DepositMatch, MatchKind, split_deposit_at
 from app.errors import ErrorCode, ShopInboxError
 from app.order_actions import bank_file_matches, confirm_payments, note_refund_due, restore_paid_by_deposit
+from app.transfer_names import transfers_named
 from ui.context import AppContext
 from ui.formatting import day_pattern, display_locale, list_time, qdate
 from ui.korean_particles import with_particles
@@ -108,7 +109,7 @@ class DepositModel(QAbstractTableModel):
             return None
         return (
             self.tr("Deposited"),
-            self.tr("Depositor"),
+            self.tr("Depositor") if transfers_named(self.country) else self.tr("Reference"),
             self.tr("Amount"),
             self.tr("Order"),
             self.tr("Match"),
@@ -149,7 +150,12 @@ class DepositModel(QAbstractTableModel):
         if m.kind == MatchKind.NAME_AND_AMOUNT:
             return self.tr("Name and amount")
         if m.kind == MatchKind.AMOUNT_ONLY:
-            return self.tr("Amount only: expected depositor “{0}”").format(m.depositor_name or m.customer)
+            expected = (
+                self.tr("Amount only: expected depositor “{0}”")
+                if transfers_named(self.country)
+                else self.tr("Amount only: expected reference “{0}”")
+            )
+            return expected.format(m.depositor_name or m.customer)
         if m.kind == MatchKind.BEFORE_REQUEST:
             if m.same_name:
                 return self.tr("Order before the payment request: name and amount")
@@ -280,16 +286,21 @@ class DepositDialog(QDialog):
         self.setObjectName("depositDialog")
         self.setWindowTitle(self.tr("Match bank deposits"))
         resize_within_screen(self, QSize(980, 500))
-        intro = QLabel(
-            self.tr(
-                "Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and "
-                "open it here. Deposits are matched to orders awaiting payment by depositor name and amount; "
-                "one deposit for several of a customer's orders, by their total; tick the ones to confirm. "
-                "A deposit under another name is matched by amount only, and one "
-                "for a new order not yet asked for payment as such; both are left for you."
-            ),
-            self,
+        named = self.tr(
+            "Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and "
+            "open it here. Deposits are matched to orders awaiting payment by depositor name and amount; "
+            "one deposit for several of a customer's orders, by their total; tick the ones to confirm. "
+            "A deposit under another name is matched by amount only, and one "
+            "for a new order not yet asked for payment as such; both are left for you."
         )
+        referenced = self.tr(
+            "Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and "
+            "open it here. Payments are matched to orders awaiting payment by payment reference and "
+            "amount; one payment for several of a customer's orders, by their total; tick the ones to "
+            "confirm. A payment with another reference is matched by amount only, and one for a new "
+            "order not yet asked for payment as such; both are left for you."
+        )
+        intro = QLabel(named if transfers_named(ctx.shop_region) else referenced, self)
         intro.setWordWrap(True)
         self.file_label = QLabel(self)
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)

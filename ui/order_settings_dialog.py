@@ -174,7 +174,7 @@ class OrderSettingsDialog(QDialog):
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         ml.addWidget(hint)
-        self.placeholders = PlaceholderButtons(messages)
+        self.placeholders = PlaceholderButtons(messages, shop_region=ctx.shop_region)
         self.placeholders.chosen.connect(self.insert_placeholder)
         ml.addWidget(self.placeholders)
         self._last_edit: QPlainTextEdit | None = None  # the message the owner last typed in

@@ -75,6 +75,7 @@ from app.orders import (
 )
 from app.phones import display_phone
 from app.shipping_sheets import AddressGap, ShippingAddress, gaps_before_shipping
+from app.transfer_names import transfers_named
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.ops import Newest, Op, delete_when_closed, failure_sentence
@@ -255,7 +256,12 @@ class OrderWindow(QDialog):
         self.depositor = QLineEdit(self)
         self.depositor.setObjectName("depositor")
         self.depositor.setMaxLength(64)
-        self.depositor.setPlaceholderText(self.tr("Name on the transfer"))
+        # A British or American shop's customers pay with a reference, not under a name (입금자명).
+        self._named_transfers = transfers_named(self.ctx.shop_region)
+        self.depositor.setPlaceholderText(
+            self.tr("Name on the transfer") if self._named_transfers else self.tr("Payment reference")
+        )
+        self.depositor.setAccessibleName(self.depositor.placeholderText())
         self.cash_receipt = QLineEdit(self)
         self.cash_receipt.setMaxLength(20)
         self.cash_receipt.setPlaceholderText(self.tr("Cash receipt: phone or business number"))
@@ -584,7 +590,12 @@ class OrderWindow(QDialog):
         self.totals.setRowVisible(self.refunded, bool(refunded))
         payment = []
         if detail.depositor_name:
-            payment.append(self.tr("Name on the transfer: {0}").format(detail.depositor_name))
+            named = (
+                self.tr("Name on the transfer: {0}")
+                if self._named_transfers
+                else self.tr("Payment reference: {0}")
+            )
+            payment.append(named.format(detail.depositor_name))
         if detail.payment_due_at is not None and detail.state == OrderState.AWAITING_PAYMENT:
             payment.append(self.tr("Pay by {0}").format(order_time(detail.payment_due_at, detail.time_zone)))
         if detail.tracking:

@@ -6,14 +6,18 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.order_messages import PLACEHOLDERS
+from app.transfer_names import transfers_named
 
 translate = QCoreApplication.translate
 
 COLUMNS = 5
 
 
-def placeholder_label(name: str) -> str:
-    """What `{name}` stands for, as the owner reads it ("Customer name" for {name})."""
+def placeholder_label(name: str, shop_region: str = "KR") -> str:
+    """What `{name}` stands for, as the owner reads it ("Customer name" for {name}); {depositor} as a
+    shop in `shop_region` asks for it (a British shop's "Payment reference", Korea's 입금자명)."""
+    if name == "depositor" and not transfers_named(shop_region):
+        return translate("PlaceholderButtons", "Payment reference")
     return {
         "name": translate("PlaceholderButtons", "Customer name"),
         "number": translate("PlaceholderButtons", "Order number"),
@@ -32,7 +36,7 @@ class PlaceholderButtons(QWidget):
 
     chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, shop_region: str = "KR") -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -44,7 +48,7 @@ class PlaceholderButtons(QWidget):
         for i, name in enumerate(PLACEHOLDERS):
             button = QToolButton(self)
             button.setObjectName(f"placeholder_{name}")
-            button.setText(placeholder_label(name))
+            button.setText(placeholder_label(name, shop_region))
             button.setToolTip(f"{{{name}}}")
             button.clicked.connect(lambda _c=False, n=name: self.chosen.emit(f"{{{n}}}"))
             grid.addWidget(button, i // COLUMNS, i % COLUMNS)

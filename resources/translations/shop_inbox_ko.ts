@@ -2914,6 +2914,10 @@ Right-click to retry.</source>
         <translation>거래내역 파일 열기(&amp;O)…</translation>
     </message>
     <message>
+        <source>Download the account&apos;s transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Payments are matched to orders awaiting payment by payment reference and amount; one payment for several of a customer&apos;s orders, by their total; tick the ones to confirm. A payment with another reference is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</source>
+        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기서 열어 주세요. 입금 대기 중인 주문과 입금 참조·금액이 맞는 입금을 찾아 드려요. 한 고객이 여러 주문을 한 번에 입금했다면 주문 합계로 찾아요. 결제 완료로 표시할 항목에 체크하세요. 입금 참조가 다른 입금(금액만 맞음)과 입금 요청 전 주문에 들어온 입금은 체크하지 않고 남겨 두니 직접 확인해 주세요.</translation>
+    </message>
+    <message>
         <source>&amp;Restore the order as paid</source>
         <translation>주문을 결제 완료로 되살리기(&amp;R)</translation>
     </message>
@@ -2971,6 +2975,10 @@ Right-click to retry.</source>
         <translation>입금자명</translation>
     </message>
     <message>
+        <source>Reference</source>
+        <translation>입금 참조</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
@@ -2993,6 +3001,10 @@ Right-click to retry.</source>
     <message>
         <source>Amount only: expected depositor “{0}”</source>
         <translation>금액만 일치: 예상 입금자명 “{0}”</translation>
+    </message>
+    <message>
+        <source>Amount only: expected reference “{0}”</source>
+        <translation>금액만 일치: 예상 입금 참조 “{0}”</translation>
     </message>
     <message>
         <source>Order before the payment request: name and amount</source>
@@ -5609,6 +5621,18 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <source>{0} due</source>
         <translation>잔금 {0}</translation>
     </message>
+    <message>
+        <source>{0} · refunded in full</source>
+        <translation>{0} · 전액 환불</translation>
+    </message>
+    <message>
+        <source>{0} refunded</source>
+        <translation>{0} 환불</translation>
+    </message>
+    <message>
+        <source>{0} · {1} refunded</source>
+        <translation>{0} · {1} 환불</translation>
+    </message>
 </context>
 <context>
     <name>OrderWindow</name>
@@ -6077,6 +6101,10 @@ Save it anyway?</source>
         <translation>입금자명</translation>
     </message>
     <message>
+        <source>Payment reference</source>
+        <translation>입금 참조</translation>
+    </message>
+    <message>
         <source>{0} + {1} {2}</source>
         <translation>{0} + {1} {2}</translation>
     </message>
@@ -6087,6 +6115,10 @@ Save it anyway?</source>
     <message>
         <source>Name on the transfer: {0}</source>
         <translation>입금자명: {0}</translation>
+    </message>
+    <message>
+        <source>Payment reference: {0}</source>
+        <translation>입금 참조: {0}</translation>
     </message>
     <message>
         <source>R&amp;eturn or exchange…</source>
@@ -6271,6 +6303,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
 </context>
 <context>
     <name>PlaceholderButtons</name>
+    <message>
+        <source>Payment reference</source>
+        <translation>입금 참조</translation>
+    </message>
     <message>
         <source>Customer name</source>
         <translation>고객 이름</translation>
@@ -7945,6 +7981,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Delivery memo (e.g. leave at the door)</source>
         <translation>배송메모 (예: 문 앞에 놓아 주세요)</translation>
+    </message>
+    <message>
+        <source>Read from the address line. Type over it if it is not right.</source>
+        <translation>주소에서 찾은 우편번호예요. 맞지 않으면 고쳐 입력해 주세요.</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from app.db import Database
 from app.models import Order
 from app.orders import order_from_cart
 from app.settings import update_preferences
-from app.shipping_sheets import ORDER_COLUMNS, ORDER_COLUMNS_EN, order_sheet_rows
+from app.shipping_sheets import ORDER_COLUMNS, order_columns_en, order_sheet_rows
 from app.surcharge_areas import GB_NORTHERN_IRELAND, REMOTE, US_ALASKA_HAWAII
 from tests.app.test_chat_import_export import _cart_message
 from tests.support.factories import make_contact
@@ -83,7 +83,7 @@ def test_the_orders_sheet_says_which_area_each_surcharge_was_for(
     _contact_id, number = surcharged_cart_order(db, area)
     with db.read() as s:
         header, *rows = order_sheet_rows(s)
-    columns = ORDER_COLUMNS if region == "KR" else ORDER_COLUMNS_EN
+    columns = ORDER_COLUMNS if region == "KR" else order_columns_en(region)
     assert tuple(header) == columns
     amount, where = ("추가 배송비", "추가 배송비 지역") if region == "KR" else ("Surcharge", "Surcharge area")
     row = next(r for r in rows if r[0] == number)
