@@ -14,6 +14,7 @@ from app.hours_zone import ZoneOffer, move_hours_zone, zone_offer
 from ui.automation_dialog import push_automations_now
 from ui.confirm import confirm
 from ui.context import AppContext
+from ui.country_articles import country_in_sentence
 from ui.korean_particles import with_particles
 from ui.ops import delete_when_closed, failure_sentence, run_op, run_write_returning
 from ui.time_zones import zone_city, zone_name
@@ -32,7 +33,7 @@ def offer_hours_zone(
         hours = state.doc.business_hours
         offer = zone_offer(hours.timezone, state.doc.revision, old_country, new_country)
         if offer is not None:
-            ask(parent, ctx, offer, country_name)
+            ask(parent, ctx, offer, new_country, country_name)
 
     run_op(
         lambda: automations_state(db),
@@ -42,16 +43,19 @@ def offer_hours_zone(
     )
 
 
-def ask(parent: QWidget | None, ctx: AppContext, offer: ZoneOffer, country_name: str) -> bool:
-    """The question, the zones named; True when the owner said yes."""
+def ask(parent: QWidget | None, ctx: AppContext, offer: ZoneOffer, country: str, country_name: str) -> bool:
+    """The question, `country` (its ISO code) and the zones named; True when the owner said yes."""
+    # “now the United States … The United States has several time zones” in English.
+    name = country_in_sentence(country, country_name)
+    name_first = country_in_sentence(country, country_name, starts=True)
     title = translate("HoursZoneOffer", "Business hours' time zone")
     keep = translate("HoursZoneOffer", "Keep {0} time").format(zone_city(offer.current))
     if offer.zone is None:
         text = translate(
             "HoursZoneOffer",
-            "The shop's country is now {0}, but its business hours still keep {1} time ({2}). {0} has "
+            "The shop's country is now {0}, but its business hours still keep {1} time ({2}). {3} has "
             "several time zones: choose the one your shop keeps its hours in.",
-        ).format(country_name, zone_city(offer.current), zone_name(offer.current))
+        ).format(name, zone_city(offer.current), zone_name(offer.current), name_first)
         text = with_particles(text)  # "영국(으)로" → "영국으로"
         if not confirm(parent, title, text, translate("HoursZoneOffer", "Choose the time zone…"), keep=keep):
             return False
@@ -62,7 +66,7 @@ def ask(parent: QWidget | None, ctx: AppContext, offer: ZoneOffer, country_name:
         "HoursZoneOffer",
         "The shop's country is now {0}, but its business hours still keep {1} time ({2}). Change them "
         "to {3} time ({4})? Away messages “outside business hours” follow the same clock.",
-    ).format(country_name, zone_city(offer.current), zone_name(offer.current), zone_city(new), zone_name(new))
+    ).format(name, zone_city(offer.current), zone_name(offer.current), zone_city(new), zone_name(new))
     text = with_particles(text)  # "영국(으)로", "런던 시간(영국 시간)으로" as the names say
     verb = translate("HoursZoneOffer", "Use {0} time").format(zone_city(new))
     if not confirm(parent, title, text, verb, keep=keep):

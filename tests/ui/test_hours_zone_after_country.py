@@ -55,7 +55,7 @@ def test_moving_to_the_uk_asks_to_put_the_hours_on_london_time(qtbot: Any, ctx: 
     _move_to(qtbot, ctx, "GB")
     qtbot.waitUntil(lambda: _zone(ctx) == "Europe/London", timeout=5000)
     (shown,) = asked.shown
-    assert "Seoul" in shown.text and "London" in shown.text and "United Kingdom" in shown.text
+    assert "Seoul" in shown.text and "London" in shown.text and "now the United Kingdom," in shown.text
     assert "still keep Seoul time" in shown.text and "Change them to London time" in shown.text
     assert buttons == ["Use London time", "Keep Seoul time"]
     # Saved as an editor's save is: waiting for the relay, which the sync engine pushes it to.
@@ -88,7 +88,8 @@ def test_moving_to_the_us_opens_the_time_zone_choice_instead_of_guessing(
     _move_to(qtbot, ctx, "US")
     qtbot.waitUntil(lambda: editor() is not None, timeout=5000)
     (shown,) = asked.shown
-    assert "United States has several time zones" in shown.text
+    assert "is now the United States," in shown.text
+    assert "). The United States has several time zones" in shown.text
     hours = editor()
     assert hours is not None
     assert hours.timezone.currentText() == "" and hours.timezone.hasFocus()
@@ -141,3 +142,4 @@ def test_in_korean_the_country_reads_with_its_particle(
     qtbot.waitUntil(lambda: len(asked.shown) == 1, timeout=5000)
     (shown,) = asked.shown
     assert "영국으로" in shown.text and "(으)로" not in shown.text
+    assert "the" not in shown.text.lower().split()  # no English article in Korean
