@@ -93,3 +93,21 @@ def display_phone(wa_id: str, shop_region: str = "KR") -> str:
         else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     )
     return str(phonenumbers.format_number(number, fmt))
+
+
+def typed_phone_shown(typed: str, shop_region: str = "KR") -> str:
+    """A phone number as someone typed or pasted it ("+447700900123", "07700900123") written as
+    `display_phone` writes a WhatsApp number ("07700 900123" in a British shop); what is no possible
+    number ("ask at the door") is left as typed."""
+    import phonenumbers
+
+    text = typed.strip()
+    if not text or not any(ch.isdigit() for ch in text):
+        return typed
+    try:
+        number = phonenumbers.parse(text, shop_region.upper())
+    except phonenumbers.NumberParseException:
+        return typed
+    if not phonenumbers.is_possible_number(number):
+        return typed
+    return display_phone(f"{number.country_code}{number.national_number}", shop_region)

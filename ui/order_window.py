@@ -606,7 +606,9 @@ class OrderWindow(QDialog):
         self.note.setVisible(bool(detail.note))
         self._show_tracking(detail)
         own_phone = display_phone(detail.wa_id or "", self.ctx.shop_region)
-        self._stored_address = self.ship_to.stored_value(detail.ship_to, detail.customer, own_phone)
+        self._stored_address = self.ship_to.stored_value(
+            detail.ship_to, detail.customer, own_phone, self.ctx.shop_region
+        )
         if typed.address is None or saved.address is not None:
             self.ship_to.show_value(self._stored_address)
         self._stored_payment = PaymentDetails(detail.depositor_name, detail.cash_receipt)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.order_queries import ShipTo
+from app.phones import typed_phone_shown
 from app.postcodes import postcode_in_address
 from app.shipping_sheets import POSTCODE_LENGTH, ShippingAddress
 from ui.enter_key import keep_enter
@@ -85,12 +86,15 @@ class ShipToForm(QWidget):
         self.memo.setPlaceholderText(self.tr("Delivery memo (e.g. leave at the door)"))
 
     @staticmethod
-    def stored_value(ship_to: ShipTo, default_name: str, default_phone: str = "") -> ShippingAddress:
+    def stored_value(
+        ship_to: ShipTo, default_name: str, default_phone: str = "", shop_region: str = "KR"
+    ) -> ShippingAddress:
         """The order's address as the form shows it: an empty recipient or phone is the customer's own
-        (as the courier sheet fills them)."""
+        (as the courier sheet fills them); a phone written as the window writes numbers ("07700 900123"
+        in a British shop, not the "+447700900123" it was typed as)."""
         return ShippingAddress(
             ship_to.recipient_name or default_name,
-            ship_to.recipient_phone or default_phone,
+            typed_phone_shown(ship_to.recipient_phone, shop_region) or default_phone,
             ship_to.postcode,
             ship_to.address,
             ship_to.address_detail,
