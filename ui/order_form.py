@@ -45,7 +45,7 @@ from app.order_actions import (
 )
 from app.order_changes import OrderChange
 from app.order_queries import LineRow, OrderDetail
-from app.order_settings import OrderSettings, default_charges, has_surcharges, shipping_waived
+from app.order_settings import OrderSettings, default_charges, has_surcharges, shipping_waived, surcharge_for
 from app.orders import (
     MAX_QUANTITY,
     Charges,
@@ -442,6 +442,17 @@ class StartOrderDialog(QDialog):
         if order.discount_minor:
             self.discount.setText(edit_amount(order.discount_minor, order.currency))
 
+    def _show_surcharge_amounts(self) -> None:
+        """The surcharge list says what each area adds, as Order settings set it."""
+        settings = self.settings
+        self.surcharge.show_amounts(
+            {
+                area: money(fee, settings.currency)
+                for area in self.surcharge.areas
+                if (fee := surcharge_for(settings, area))
+            }
+        )
+
     def _follow_order_shipping(self) -> None:
         """The order's fee stays as it was, unless it is the one the shop's rule gave: then it
         follows the rule as lines change (free shipping once the items reach the amount)."""
@@ -470,6 +481,7 @@ class StartOrderDialog(QDialog):
         def done(result: tuple[OrderSettings, ItemsForOrder, CartStart | OrderError | None]) -> None:
             self.settings, start, from_cart = result
             self.settings_loaded = True
+            self._show_surcharge_amounts()
             self._follow_order_shipping()
             self.stock_left.update(start.left)
             prefill = start.rows

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
@@ -51,6 +51,17 @@ class SurchargeBox(QWidget):
         self.label.setBuddy(self.combo)
         layout.addWidget(self.combo, 1)
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def show_amounts(self, amounts: Mapping[str, str]) -> None:
+        """Each listed area with its amount as Order settings set it ("Northern Ireland (£7.50)");
+        an area with none set (or not in `amounts`) shows its name alone."""
+        if self.combo is None:
+            return
+        for index in range(1, self.combo.count()):
+            area = str(self.combo.itemData(index))
+            amount = amounts.get(area, "")
+            title = surcharge_title(area)
+            self.combo.setItemText(index, self.tr("{0} ({1})").format(title, amount) if amount else title)
 
     def area(self) -> str:
         """The area chosen, "" for none."""

@@ -3994,8 +3994,8 @@ Right-click to retry.</source>
         <translation>{0} 시간 그대로 두기</translation>
     </message>
     <message>
-        <source>The shop&apos;s country is now {0}, but its business hours still keep {1} time ({2}). {0} has several time zones: choose the one your shop keeps its hours in.</source>
-        <translation>가게 나라를 {0}(으)로 바꿨는데 영업시간은 아직 {1} 시간({2})을 따르고 있어요. {0}에는 시간대가 여러 개 있어요. 가게 영업시간에 쓸 시간대를 골라 주세요.</translation>
+        <source>The shop&apos;s country is now {0}, but its business hours still keep {1} time ({2}). {3} has several time zones: choose the one your shop keeps its hours in.</source>
+        <translation>가게 나라를 {0}(으)로 바꿨는데 영업시간은 아직 {1} 시간({2})을 따르고 있어요. {3}에는 시간대가 여러 개 있어요. 가게 영업시간에 쓸 시간대를 골라 주세요.</translation>
     </message>
     <message>
         <source>Choose the time zone…</source>
@@ -8387,6 +8387,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Surc&amp;harge for</source>
         <translation>추가 배송비 지역(&amp;H)</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>None</source>

@@ -64,9 +64,9 @@ def test_a_uk_shop_sets_its_own_surcharges_and_charges_northern_ireland_on_an_or
     assert combo is not None and form.surcharge.check is None
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "None",
-        "Highlands & Islands",
-        "Northern Ireland",
-        "Offshore islands",
+        "Highlands & Islands (£5.00)",
+        "Northern Ireland (£7.50)",
+        "Offshore islands",  # none set: no amount to show
     ]
     assert form.total_label.text() == "£48.95"
     combo.setCurrentIndex(2)
