@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import logging
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -23,7 +24,7 @@ from app.bank_field import BANK_FIELD, as_written, uses_bank, with_bank
 from app.changes import Changes
 from app.errors import RelayUnreachable, RevisionConflict
 from app.order_settings import load_order_settings, save_order_settings
-from app.settings import get_setting, put_setting
+from app.settings import get_setting, load_preferences, put_setting
 from app.wire import (
     Automations,
     AwayRule,
@@ -158,8 +159,11 @@ def _as_written(state: AutomationsState, remote: Automations) -> Automations:
     """The relay's document as the owner wrote it: when it is ours with {bank} filled in (the relay
     is only ever sent the filled text), ours with the relay's revision, so the field stays a field;
     when another desktop filled it, its account (named beside the texts) made the field again."""
-    if uses_bank(state.doc) and same_content(remote, with_bank(state.doc, state.bank_account)):
-        return state.doc.model_copy(update={"revision": remote.revision}, deep=True)
+    # As pushed: the country filled in where ours named none (`with_shop_country`).
+    sent = with_shop_country(with_bank(state.doc, state.bank_account), remote.shop_country or "")
+    if uses_bank(state.doc) and same_content(remote, sent):
+        update = {"revision": remote.revision, "shop_country": remote.shop_country}
+        return state.doc.model_copy(update=update, deep=True)
     return as_written(remote)
 
 
@@ -295,22 +299,54 @@ def resolve_conflict(session: Session, keep: Literal["mine", "theirs"]) -> Autom
     )
 
 
+def with_shop_country(doc: Automations, country: str) -> Automations:
+    """The document naming the shop's country (ISO code; Settings' `shop_region`) when it names none."""
+    if doc.shop_country is not None or len(country) != 2 or not country.isalpha():
+        return doc
+    return doc.model_copy(update={"shop_country": country.upper()})
+
+
+def move_shop_country(session: Session, country: str) -> tuple[AutomationsState, Changes]:
+    """The shop moved country (Settings): the document names the new one, saved as an editor's save
+    is, so the relay gets it (and writes "Tue 8 Dec" to a UK shop's English-writing customers)."""
+    state = load_state(session)
+    country = country.upper()
+    if state.doc.shop_country == country or len(country) != 2 or not country.isalpha():
+        return state, Changes()
+    if not state.pending and state.doc.revision == 0:
+        # Never had the relay's copy: saved over it, it would ask the owner to choose between the
+        # two. The first push names the country anyway (`with_shop_country`).
+        return state, Changes()
+    return save_local(session, state.doc.model_copy(update={"shop_country": country})), AUTOMATIONS_CHANGED
+
+
 # --------------------------------------------------------------------------- talking to the relay
+
+_PUSHING = threading.Lock()
 
 
 def push(db: Database, client: AutomationsClient) -> PushOutcome:
     """Send a waiting change with If-Match; safe to call any time (e.g. whenever the relay is back).
 
     The network call runs outside any database transaction, so the GUI and the sync writer are
-    never blocked on it; `edit` makes sure an edit saved meanwhile is not marked as pushed.
+    never blocked on it; `edit` makes sure an edit saved meanwhile is not marked as pushed. One push
+    at a time: two sent on the same revision (Settings' country and the hours' zone saved together)
+    made the second a conflict the owner was asked about.
     """
+    with _PUSHING:
+        return _push(db, client)
+
+
+def _push(db: Database, client: AutomationsClient) -> PushOutcome:
     with db.read() as s:
         state = load_state(s)
+        country = load_preferences(s).shop_region.upper()
     if not state.pending or state.conflict is not None:
         return PushOutcome.NOTHING
     try:
-        # The relay is sent the shop's current account where the texts say {bank}.
-        sent = with_bank(state.doc, state.bank_account)
+        # The relay is sent the shop's current account where the texts say {bank}, and its country
+        # (its dates to English-writing customers follow it) when the document has none yet.
+        sent = with_shop_country(with_bank(state.doc, state.bank_account), country)
         answer = client.put_automations(sent, if_match=state.base_revision)
     except RevisionConflict:
         return _fetch_conflict(db, client)

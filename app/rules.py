@@ -505,12 +505,12 @@ def replies_for_inbound(
     replies = []
     if greeting_goes(doc, state, now):
         chosen = text_for(doc.greeting.text, doc.greeting.text_other_language, customer_text)
-        opening = opening_field(doc.business_hours, now, chosen)
+        opening = opening_field(doc.business_hours, now, chosen, doc.shop_country)
         text = fill_fields(chosen, name=contact_name, phone=state.wa_id, shop=shop, opening=opening)
         replies.append(AutoReply("greeting", text))
     if away_due(doc, state, now):
         chosen = text_for(doc.away.text, doc.away.text_other_language, customer_text)
-        opening = opening_field(doc.business_hours, now, chosen)
+        opening = opening_field(doc.business_hours, now, chosen, doc.shop_country)
         text = fill_fields(chosen, name=contact_name, phone=state.wa_id, shop=shop, opening=opening)
         replies.append(AutoReply("away", text))
     return [r for r in replies if r.text.strip()]
@@ -821,15 +821,17 @@ def _answer_body(text: str, bot: MenuBot, nodes: dict[str, MenuNode], button: bo
     }
 
 
-def _closed_note(bot: MenuBot, hours: BusinessHours, now: datetime) -> str | None:
-    """The line a hand-off adds while the shop is closed: when it opens (None while open)."""
+def _closed_note(bot: MenuBot, hours: BusinessHours, now: datetime, country: str | None) -> str | None:
+    """The line a hand-off adds while the shop is closed: when it opens, as the shop's `country`
+    writes dates (None while open)."""
     if is_open(hours, now):
         return None
     opening = next_opening(hours, now)
     if opening is None or not bot.handoff_closed_text.strip():
         return None
     local = opening.astimezone(zone(hours.timezone))
-    return bot.handoff_closed_text.replace("{opening}", opening_text(local, bot.handoff_closed_text, now))
+    when = opening_text(local, bot.handoff_closed_text, now, country)
+    return bot.handoff_closed_text.replace("{opening}", when)
 
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -848,14 +850,32 @@ def _without_waiting(text: str) -> str:
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKDAYS_KO = "월화수목금토일"
+# The shops' countries whose English writes the day before the month ("Tue 8 Dec"), as the desktop
+# writes dates there (ui.translations.english_locale on a computer with no English of its own; the
+# relay has no Qt to ask, so tests/ui/test_english_dates_follow_the_shop.py keeps the two the same).
+# Every other country, and a document without one, writes the US's "Tue, Dec 8".
+DAY_FIRST_ENGLISH = frozenset(
+    {
+        "AE", "AG", "AI", "AT", "AU", "BB", "BE", "BM", "BS", "BW", "BZ", "CC", "CH", "CK", "CM", "CX",
+        "CY", "CZ", "DE", "DK", "DM", "EE", "ER", "ES", "FI", "FJ", "FK", "FM", "FR", "GB", "GD", "GE",
+        "GG", "GH", "GI", "GM", "GY", "HK", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IT", "JE", "JM",
+        "KE", "KI", "KN", "KY", "LC", "LR", "LS", "LT", "LV", "MG", "MO", "MS", "MT", "MU", "MV", "MW",
+        "MY", "NA", "NF", "NG", "NL", "NO", "NR", "NU", "NZ", "PG", "PK", "PL", "PT", "PW", "RO", "RW",
+        "SB", "SC", "SD", "SG", "SH", "SI", "SK", "SL", "SS", "SX", "SZ", "TC", "TK", "TO", "TT", "TV",
+        "TZ", "UA", "UG", "VC", "VG", "VU", "WS", "ZM", "ZW",
+    }
+)  # fmt: skip
 
 
-def opening_text(local: datetime, sentence: str, now: datetime | None = None) -> str:
+def opening_text(
+    local: datetime, sentence: str, now: datetime | None = None, country: str | None = None
+) -> str:
     """When the shop opens, as the sentence around it writes dates: "12월 2일 (수) 10:00" in a Korean
-    one (a Korean customer reads "12/02" as a stranger's form), "Wed, Dec 2, 10:00 AM" otherwise (a
-    British customer reads "12/02" as the 12th of February, an American one as the 2nd of December;
-    and an English sentence's hours are the 12-hour clock's). The weekday: a customer told "12월 4일"
-    on a Tuesday still wonders whether that is this week's Friday.
+    one (a Korean customer reads "12/02" as a stranger's form); in an English one as the shop's
+    `country` writes them, "Wed 2 Dec, 10:00 AM" in the UK and "Wed, Dec 2, 10:00 AM" in the US (and
+    for no country), never "12/02", which a British customer reads as the 12th of February and an
+    American one as the 2nd of December. An English sentence's hours are the 12-hour clock's. The
+    weekday: a customer told "12월 4일" on a Tuesday still wonders whether that is this week's Friday.
 
     Later today or tomorrow (on the shop's clock, `now` given) is said so, as people and Korean apps
     say it: "오늘 11:00", "내일 10:00", "today at 11:00 AM", "tomorrow at 10:00 AM". "12월 5일 (토)
@@ -870,17 +890,22 @@ def opening_text(local: datetime, sentence: str, now: datetime | None = None) ->
             return f"{('today', 'tomorrow')[days]} at {clock}"
     if korean:
         return f"{local.month}월 {local.day}일 ({_WEEKDAYS_KO[local.weekday()]}) {local:%H:%M}"
-    return f"{_WEEKDAYS[local.weekday()]}, {_MONTHS[local.month - 1]} {local.day}, {clock}"
+    weekday, month = _WEEKDAYS[local.weekday()], _MONTHS[local.month - 1]
+    if (country or "").upper() in DAY_FIRST_ENGLISH:
+        return f"{weekday} {local.day} {month}, {clock}"
+    return f"{weekday}, {month} {local.day}, {clock}"
 
 
-def opening_field(hours: BusinessHours, now: datetime, sentence: str) -> str:
+def opening_field(hours: BusinessHours, now: datetime, sentence: str, country: str | None = None) -> str:
     """{opening} of a greeting or away message: when the shop next opens, as `opening_text` writes
-    it for this sentence; empty while the shop is open (nothing to wait for) or when its hours
-    never open it (no open day, or closed days as far as it looks)."""
+    it for this sentence (and the shop's `country`); empty while the shop is open (nothing to wait
+    for) or when its hours never open it (no open day, or closed days as far as it looks)."""
     if is_open(hours, now):
         return ""
     opening = next_opening(hours, now)
-    return "" if opening is None else opening_text(opening.astimezone(zone(hours.timezone)), sentence, now)
+    if opening is None:
+        return ""
+    return opening_text(opening.astimezone(zone(hours.timezone)), sentence, now, country)
 
 
 def _voice(bot: MenuBot) -> str:
@@ -974,7 +999,7 @@ def bot_decision(
 
     def handoff(text: str, reason: HandoffReason, matched: str) -> BotDecision:
         paused = replace(state, paused_until=now + timedelta(hours=main.pause_hours))
-        closed = None if closed_told else _closed_note(bot, doc.business_hours, now)
+        closed = None if closed_told else _closed_note(bot, doc.business_hours, now, doc.shop_country)
         said = fill(text or bot.handoff_text)
         if not is_open(doc.business_hours, now):
             said = _without_waiting(said)  # nobody answers "in a moment" at night

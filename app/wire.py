@@ -1131,6 +1131,10 @@ class Automations(_Wire):
     # The account a desktop filled the texts' {bank} with (app/bank_field.py). The relay runs the
     # filled texts and only keeps this; another desktop reads it to give the field back.
     bank_account: str = ""
+    # The shop's country (ISO 3166, Settings), which dates to English-writing customers follow as the
+    # desktop's do: "Tue 8 Dec" from a UK shop, "Tue, Dec 8" from a US one (app.rules.opening_text).
+    # None from a desktop before it: the US order, as every relay wrote before.
+    shop_country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
 
 
 SettingsEvent.model_rebuild()

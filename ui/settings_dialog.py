@@ -753,6 +753,7 @@ class SettingsDialog(QDialog):
                 from ui.translations import follow_shop_region
 
                 follow_shop_region(prefs.shop_region)  # a UK shop's English writes "Tue 8 Dec"
+                tell_relay_the_country(self.ctx, prefs.shop_region)
                 # Hours still on the old country's clock: offered the new one's, asked first.
                 from ui.hours_zone_offer import offer_hours_zone
 
@@ -975,3 +976,21 @@ class SettingsDialog(QDialog):
     def _restore_confirmed(self, source: Path) -> None:
         self.restore_requested.emit(source)
         super().reject()  # what is typed here goes with everything the backup replaces
+
+
+def tell_relay_the_country(ctx: AppContext, country: str) -> None:
+    """The shop moved country: the automations document names it, and the relay gets it, so its
+    away messages and menu bot write dates to English-writing customers as the new country does."""
+    from app.automations_store import move_shop_country
+    from ui.automation_dialog import push_automations_now
+    from ui.ops import run_write_returning
+
+    run_write_returning(
+        ctx,
+        lambda session: move_shop_country(session, country),
+        lambda _state: push_automations_now(ctx, "the shop's country"),
+        parent=ctx.hub,
+        on_failure=lambda exc: log.warning(
+            "the shop's country not kept for the relay: %s", type(exc).__name__
+        ),
+    )

@@ -589,6 +589,22 @@ def test_the_opening_time_is_written_as_the_sentence_around_it_writes_dates() ->
     assert opening_text(afternoon, "{opening}부터 답변드릴게요.") == "12월 7일 (월) 14:30"
 
 
+def test_an_english_date_follows_the_shops_country_and_a_korean_one_stays() -> None:
+    """A London shop's customer read "Mon, Dec 7": the shop's country now orders day and month."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from app.rules import opening_text
+
+    monday = datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+    english = "We'll answer from {opening}."
+    assert opening_text(monday, english, country="GB") == "Mon 7 Dec, 9:00 AM"
+    assert opening_text(monday, english, country="AU") == "Mon 7 Dec, 9:00 AM"
+    assert opening_text(monday, english, country="US") == "Mon, Dec 7, 9:00 AM"
+    assert opening_text(monday, english, country=None) == "Mon, Dec 7, 9:00 AM"  # an older desktop's
+    assert opening_text(monday, "{opening}부터 답변드릴게요.", country="GB") == "12월 7일 (월) 09:00"
+
+
 def test_an_owners_fields_do_not_count_as_latin_letters() -> None:
     """ "{name}님, {deadline}까지 입금 부탁드려요." has more Latin letters in its fields than Hangul in
     its words: it is still the Korean text, and an English-writing customer gets the other one."""

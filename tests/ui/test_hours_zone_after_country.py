@@ -123,6 +123,10 @@ def test_the_relay_gets_the_new_zone_through_the_usual_save(
             answer = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth())
             return str(answer.json()["business_hours"]["timezone"])
 
+        def relay_country() -> str | None:
+            answer = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth())
+            return answer.json().get("shop_country")
+
         ctx.prefs["relay_url"] = relay.url
         ctx.relay_token = relay.token
         window.start_sync()
@@ -130,6 +134,8 @@ def test_the_relay_gets_the_new_zone_through_the_usual_save(
         dialogs.expect("modal", answer=lambda box: box.button(Button.Yes).click())
         _move_to(qtbot, ctx, "GB")
         qtbot.waitUntil(lambda: relay_zone() == "Europe/London", timeout=10000)
+        # …and the shop's country, which its English dates follow ("Mon 7 Dec" in the UK).
+        qtbot.waitUntil(lambda: relay_country() == "GB", timeout=10000)
 
 
 def test_in_korean_the_country_reads_with_its_particle(

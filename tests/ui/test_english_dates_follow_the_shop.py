@@ -1,0 +1,22 @@
+"""The relay writes English dates in the order the desktop does for the same shop's country ("Tue 8
+Dec" in the UK, "Tue, Dec 8" in the US); it has no Qt to ask, so its table is checked against Qt's."""
+
+from __future__ import annotations
+
+import phonenumbers
+from PySide6.QtCore import QLocale
+
+from app.rules import DAY_FIRST_ENGLISH
+from ui.formatting import month_first
+from ui.translations import english_locale
+
+
+def test_the_relays_day_first_countries_are_the_desktops() -> None:
+    # The shop's country decides on a computer without an English of its own (the relay's case).
+    desktop = {
+        region
+        for region in phonenumbers.SUPPORTED_REGIONS
+        if not month_first(english_locale(region, system=QLocale.c()))
+    }
+    assert desktop == set(DAY_FIRST_ENGLISH)
+    assert "GB" in DAY_FIRST_ENGLISH and "US" not in DAY_FIRST_ENGLISH and "KR" not in DAY_FIRST_ENGLISH
