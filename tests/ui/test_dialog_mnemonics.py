@@ -251,10 +251,31 @@ def test_the_catalogue_s_form_and_toolbar_have_their_own_alt_letters(
     assert "E&xport CSV…" in on_toolbar and "New item" in on_toolbar  # New item: Ctrl+N
     press_alt(qtbot, window, "P")
     assert window.form.price.hasFocus()
+    press_alt(qtbot, window, "C")
+    assert window.form.code.hasFocus()  # Item &code
     counted = window.form.count_stock.isChecked()
     press_alt(qtbot, window, "U")
     qtbot.waitUntil(lambda: window.form.count_stock.isChecked() is not counted, timeout=3000)
     dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)  # the new item, half typed
+    window.close()
+    pool.waitForDone(5000)
+
+
+@pytest.mark.usefixtures("korean")
+def test_the_korean_catalogue_form_reaches_the_item_code_by_its_letter(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """“상품 코드(&C)”: Alt+C puts the cursor in the item code, in Korean as in English."""
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    window, pool = open_catalogue(qtbot, ctx)
+    letters = lettered_once(window, without=ESC_BUTTONS | UNDO)
+    assert "C" in letters
+    label = next(w for w in window.form.findChildren(QLabel) if w.buddy() is window.form.code)
+    assert label.text() == "상품 코드(&C)"
+    press_alt(qtbot, window, "C")
+    assert window.form.code.hasFocus()
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Discard, times=None)
     window.close()
     pool.waitForDone(5000)
 
