@@ -1,11 +1,13 @@
-"""A postcode written inside the address line shows in the order window's postcode field at once, as
-a suggestion the owner can type over: it was empty until the address was saved again."""
+"""A postcode written inside the address line ("…London NW1 6XE", "(06236) 서울 …") shows in the order
+window's postcode field at once, as a suggestion the owner can type over: it was empty until the address
+was saved again."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.models import Order
 from app.settings import update_preferences
@@ -98,3 +100,30 @@ def test_a_korean_address_leaves_the_postcode_empty_for_the_owner(window: Any, q
     order_window = open_order(window, qtbot, order_id)
     assert order_window.ship_to.postcode.text() == ""
     assert order_window.ship_to.postcode.placeholderText() == "Postcode (5 digits)"
+
+
+def paste(qtbot: Any, field: QLineEdit, text: str) -> None:
+    """`text` pasted over the field's text, as an owner pastes the address a customer sent."""
+    QApplication.clipboard().setText(text)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_korean_shop_sees_the_postcode_pasted_in_the_address_as_a_suggestion(
+    window: Any, qtbot: Any
+) -> None:
+    order_id = new_order(window.ctx)  # the shop is Korean, as it starts
+    order_window = open_order(window, qtbot, order_id)
+    form = order_window.ship_to
+    paste(qtbot, form.address, "서울 강남구 테헤란로 12345")  # a building number, not a postcode
+    assert form.address.text() == "서울 강남구 테헤란로 12345" and form.postcode.text() == ""
+    paste(qtbot, form.address, "서울특별시 강남구 테헤란로 123 (역삼동) 06236")
+    assert form.postcode.text() == "06236" and form.postcode.font().italic()
+    assert form.postcode.toolTip() == "Read from the address line. Type over it if it is not right."
+    paste(qtbot, form.address, "[13529] 경기 성남시 분당구 판교역로 235")
+    assert form.postcode.text() == "13529"
+    form.save_button.click()
+    qtbot.waitUntil(form.saved_note.isVisible)
+    assert stored(window, order_id).postcode == "13529"
+    assert form.postcode.text() == "13529" and not form.postcode.font().italic()  # the order's own now
