@@ -299,25 +299,31 @@ def resolve_conflict(session: Session, keep: Literal["mine", "theirs"]) -> Autom
     )
 
 
+def _country_code(country: str) -> str | None:
+    """Settings' `shop_region` as the document names it ("GB"), or None when it is not a country."""
+    return country.upper() if len(country) == 2 and country.isalpha() else None
+
+
 def with_shop_country(doc: Automations, country: str) -> Automations:
     """The document naming the shop's country (ISO code; Settings' `shop_region`) when it names none."""
-    if doc.shop_country is not None or len(country) != 2 or not country.isalpha():
+    code = _country_code(country)
+    if doc.shop_country is not None or code is None:
         return doc
-    return doc.model_copy(update={"shop_country": country.upper()})
+    return doc.model_copy(update={"shop_country": code})
 
 
 def move_shop_country(session: Session, country: str) -> tuple[AutomationsState, Changes]:
     """The shop moved country (Settings): the document names the new one, saved as an editor's save
     is, so the relay gets it (and writes "Tue 8 Dec" to a UK shop's English-writing customers)."""
     state = load_state(session)
-    country = country.upper()
-    if state.doc.shop_country == country or len(country) != 2 or not country.isalpha():
+    code = _country_code(country)
+    if code is None or state.doc.shop_country == code:
         return state, Changes()
     if not state.pending and state.doc.revision == 0:
         # Never had the relay's copy: saved over it, it would ask the owner to choose between the
         # two. The first push names the country anyway (`with_shop_country`).
         return state, Changes()
-    return save_local(session, state.doc.model_copy(update={"shop_country": country})), AUTOMATIONS_CHANGED
+    return save_local(session, state.doc.model_copy(update={"shop_country": code})), AUTOMATIONS_CHANGED
 
 
 # --------------------------------------------------------------------------- talking to the relay
@@ -372,6 +378,59 @@ def _fetch_conflict(db: Database, client: AutomationsClient) -> PushOutcome:
     if after.status is SyncStatus.CONFLICT:
         return PushOutcome.CONFLICT
     return PushOutcome.PUSHED if not after.pending else PushOutcome.OFFLINE
+
+
+# Reads and writes of the relay's document that another desktop's saves may come between.
+COUNTRY_ATTEMPTS = 3
+
+
+def bring_shop_country_up_to_date(db: Database, client: AutomationsClient) -> bool:
+    """The relay's document names the shop's country (Settings) on connecting; whether the copy
+    here changed for it (the country saved onto it, sent or waiting to be).
+
+    A shop whose country never changed never sent it (desktops before it did not), and its relay
+    went on writing "Mon, Dec 7" to a UK shop's English-writing customers until the owner happened
+    to edit a rule. So the relay's current document is read and, when it names no country or
+    another one, the country is saved onto it and pushed as an editor's save is (If-Match): what
+    the owner or another desktop wrote is kept. A change of the owner's still waiting, or a
+    conflict waiting for the owner's choice, is left alone (the push of a waiting change names the
+    country itself). Blocking: the sync engine calls it from its thread.
+    """
+    changed = False
+    for _ in range(COUNTRY_ATTEMPTS):
+        with db.read() as s:
+            state = load_state(s)
+            country = _country_code(load_preferences(s).shop_region)
+        if country is None or state.pending or state.conflict is not None:
+            return changed
+        remote = client.get_automations()
+        if remote.shop_country == country:
+            return changed
+        if remote.revision == 0:
+            return changed  # nothing written on the relay yet: the first push names the country
+        with db.write() as s:
+            if load_state(s).pending:
+                return changed  # the owner saved meanwhile: that push names the country
+            # Adopted as a `settings` event would be: a copy of the relay's older than ours (a
+            # relay replaced by an older one) is not, and then nothing is pushed over ours.
+            adopted = apply_remote(s, remote)
+            if adopted.pending or adopted.conflict is not None or adopted.doc.revision != remote.revision:
+                return changed
+            edit = save_local(s, adopted.doc.model_copy(update={"shop_country": country})).edit
+        changed = True
+        log.info("the relay's automations name no or another country; sending the shop's")
+        outcome = push(db, client)
+        if outcome is not PushOutcome.CONFLICT:
+            return changed  # sent, or (offline) waiting to go with the next push
+        # Another desktop saved between the read and the push. Our change was the country alone
+        # (unless the owner saved here since): their newer document is taken, and the country put
+        # on it, rather than asking the owner to choose between two copies of the same rules.
+        with db.write() as s:
+            state = load_state(s)
+            if state.edit != edit or state.conflict is None or state.conflict.revision <= remote.revision:
+                return changed  # a conflict for the owner to settle, as any push meets it
+            resolve_conflict(s, "theirs")
+    return changed
 
 
 def pull(db: Database, client: AutomationsClient) -> AutomationsState:

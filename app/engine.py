@@ -161,6 +161,13 @@ class SyncEngine:
         except RelayError as exc:
             log.info("automations not pushed: %s", exc)
         try:
+            # After the waiting change: a shop that never moved country never sent it, and its
+            # relay wrote a UK shop's English dates the US's way ("Mon, Dec 7").
+            if automations_store.bring_shop_country_up_to_date(self.db, self.client):
+                self.on_changed(automations_store.AUTOMATIONS_CHANGED)
+        except RelayError as exc:
+            log.info("the shop's country not sent to the relay (again when next online): %s", exc)
+        try:
             tell_relay_about_blocks(self.db, self.client)
         except RelayError as exc:
             log.info("blocks not handed to the relay: %s", exc)
