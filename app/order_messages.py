@@ -17,6 +17,7 @@ from app.queries import has_written
 from app.rules import RECENT_WORDS, TYPED_KINDS, text_for, writing_script, zone
 from app.surcharge_areas import area_name
 from app.template_versions import version_named
+from app.transfer_names import transfers_named
 from app.wire import SERVICE_WINDOW, Template
 
 if TYPE_CHECKING:
@@ -230,6 +231,29 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
 }
+
+
+# A shop whose country's transfers carry a reference, not the payer's name (app/transfer_names.py),
+# asks for that: a British customer told "Name on the transfer" gave her own name, not the order's.
+# In Korean as the order window says it to such a shop's owner (입금 참조).
+REFERENCE_LINES = {
+    "Name on the transfer: {depositor}": "Payment reference: {depositor}",
+    "입금자명: {depositor}": "입금 참조: {depositor}",
+}
+
+
+def default_messages(language: str, shop_region: str = "KR") -> dict[str, str]:
+    """The default messages in `language` (English when there are none in it) for a shop in
+    `shop_region`: a British or American shop's ask for the payment reference, not the payer's name."""
+    defaults = DEFAULT_MESSAGES.get(language, DEFAULT_MESSAGES["en"])
+    if transfers_named(shop_region):
+        return defaults
+    referenced = {}
+    for key, text in defaults.items():
+        for named, reference in REFERENCE_LINES.items():
+            text = text.replace(named, reference)
+        referenced[key] = text
+    return referenced
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,6 +471,7 @@ def prepare_message(
     returned: bool = False,
     reads: str | None = None,
     shop_language: str = "",
+    shop_region: str = "KR",
 ) -> PreparedMessage | None:
     """The message for the order's current state (or its payment reminder; `returned`: its latest
     return or exchange), or None for a state that tells the customer nothing. `paid_together`:
@@ -456,7 +481,8 @@ def prepare_message(
 
     Outside the window a step's template goes in the version of the language the customer reads
     (`reads`, `app.template_versions.customer_language`) when the shop has it approved, else in the
-    shop's (`shop_language`, the owner's; `language` when not given)."""
+    shop's (`shop_language`, the owner's; `language` when not given). A default message is worded
+    for the shop's country (`shop_region`, `default_messages`)."""
     shop_language = shop_language or language
 
     def chosen_for(step: str) -> Template | None:
@@ -472,7 +498,7 @@ def prepare_message(
         state = EXCHANGE_MESSAGE if came_back.get("exchange") else RETURN_MESSAGE
     several = paid_together and state == OrderState.PAID
     key = PAID_TOGETHER if several else state
-    defaults = DEFAULT_MESSAGES.get(language, DEFAULT_MESSAGES["en"])
+    defaults = default_messages(language, shop_region)
     text = settings.messages.get(key) or defaults.get(key)
     if not text:
         return None
@@ -688,9 +714,15 @@ FORMER_DEFAULTS = (
 
 def own_messages(settings: OrderSettings) -> OrderSettings:
     """The settings with only the messages the owner wrote: one in a default's very words (an older
-    settings dialog saved the defaults it showed, `FORMER_DEFAULTS` too) is the default again, in
-    each customer's language."""
-    defaults = {text.strip() for texts in DEFAULT_MESSAGES.values() for text in texts.values()}
+    settings dialog saved the defaults it showed, `FORMER_DEFAULTS` too, and a shop's country words
+    them its way) is the default again, in each customer's language and as the shop's country
+    words it now."""
+    defaults = {
+        text.strip()
+        for language in DEFAULT_MESSAGES
+        for region in ("KR", "GB")  # named transfers, and transfers with a reference
+        for text in default_messages(language, region).values()
+    }
     defaults |= {text.strip() for text in FORMER_DEFAULTS}
     written = {k: v for k, v in settings.messages.items() if v.strip() and v.strip() not in defaults}
     return settings if written == settings.messages else settings.replace(messages=written)
@@ -751,6 +783,7 @@ def message_for_order(
     from app.order_queries import order_detail
     from app.order_settings import load_order_settings
     from app.sending import approved_templates
+    from app.settings import load_preferences
     from app.template_versions import customer_language as template_reader
 
     with db.read() as s:
@@ -766,6 +799,7 @@ def message_for_order(
             )
         settings = load_order_settings(s)
         shop_zone = shop_time_zone(s)
+        shop_region = load_preferences(s).shop_region
         if moving_to is not None:
             detail = _as_moved(detail, moving_to, settings, shop_zone, now, courier, tracking)
         contact = s.get(Contact, detail.contact_id) if detail.contact_id is not None else None
@@ -804,7 +838,7 @@ def message_for_order(
         # The owner gave this message in another language: it goes to a customer who writes in other
         # letters than the message (the owner's, or the default in the owner's language), its
         # deadline written in that language too.
-        main = written or DEFAULT_MESSAGES.get(language, DEFAULT_MESSAGES["en"]).get(key, "")
+        main = written or default_messages(language, shop_region).get(key, "")
         if text_for(main, translated, " ".join(their_words) or None) == translated != main:
             settings = settings.replace(messages={**settings.messages, key: translated})
             language = customer_language(language, their_words)
@@ -835,6 +869,7 @@ def message_for_order(
         returned=returned,
         reads=template_reader(" ".join(their_words) or None, wa_id),
         shop_language=owner_language,
+        shop_region=shop_region,
         paid_together=bool(others),
         numbers=numbers if others else (),
         deadline_for=(

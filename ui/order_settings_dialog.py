@@ -30,10 +30,11 @@ from app.money import amount_to_minor, edit_amount
 from app.order_actions import read_order_settings, store_order_settings
 from app.order_messages import (
     CANCELLED_REFUND,
-    DEFAULT_MESSAGES,
     PAID_TOGETHER,
     REMINDER,
     RETURN_MESSAGE,
+    default_messages,
+    own_messages,
     template_fits,
     template_preview,
 )
@@ -441,9 +442,11 @@ class OrderSettingsDialog(QDialog):
         self.days.setValue(settings.payment_days)
         self.bank.setText(settings.bank_account)
         language = ui_language()
+        defaults = default_messages(language, self.ctx.shop_region)
+        # A message saved in a default's words (the former ones too) is shown as the default now reads.
+        written = own_messages(settings).messages
         for state in MESSAGE_STATES:
-            default = DEFAULT_MESSAGES[language].get(state, "")
-            self.messages[state].setPlainText(settings.messages.get(state) or default)
+            self.messages[state].setPlainText(written.get(state) or defaults.get(state, ""))
             self.other_messages[state].setPlainText(settings.messages_other_language.get(state, ""))
         self._fill_templates(settings.templates)
         self._shown = self._typed()
@@ -518,11 +521,11 @@ class OrderSettingsDialog(QDialog):
     def _written_messages(self) -> dict[str, str]:
         """The messages the owner wrote: one still as the default shows it stays the default (kept
         empty), so it goes in each customer's language and follows the app's own wording."""
-        language = ui_language()
+        defaults = default_messages(ui_language(), self.ctx.shop_region)
         written = {}
         for state in MESSAGE_STATES:
             text = self.messages[state].toPlainText().strip()
-            if text != DEFAULT_MESSAGES[language].get(state, "").strip():
+            if text != defaults.get(state, "").strip():
                 written[state] = text
         return written
 

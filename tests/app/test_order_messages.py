@@ -659,3 +659,66 @@ def test_an_english_payment_request_names_the_transfer_not_a_depositor() -> None
         assert "Name on the transfer: {depositor}" in english[key] and "Depositor" not in english[key]
     saved = OrderSettings(messages={"awaiting_payment": FORMER_DEFAULTS[0], "reminder": FORMER_DEFAULTS[1]})
     assert own_messages(saved).messages == {}
+
+
+def test_a_british_or_american_shops_payment_request_and_reminder_ask_for_the_payment_reference(
+    db,
+) -> None:
+    """A London shop's customer read "Name on the transfer: Amy Clarke" and paid under her own name,
+    not the reference the shop matches transfers by. The default now asks for the reference; the
+    default an older settings dialog saved keeps following it; the owner's own words stay hers."""
+    from app.order_messages import DEFAULT_MESSAGES, REMINDER, message_for_order
+    from app.settings import update_preferences
+    from tests.support.factories import make_message
+
+    with db.write() as s:
+        save_order_settings(s, dataclasses.replace(SETTINGS, bank_account="Sort code 12-34-56, 12345678"))
+        create_item(s, ItemDraft(name="Linen shirt", price_minor=4595, currency="GBP", retailer_id="LINEN"))
+        amy = make_contact(s, profile_name="Amy Clarke", last_inbound_at=NOW - timedelta(hours=1))
+        make_message(s, amy, "Hi! Do you ship to Leeds?")
+        order_id = create_order(
+            s, contact_id=amy.id, lines=[LineInput("LINEN", 1)], source="chat", now=NOW
+        ).id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
+
+    def prepared(*, reminder: bool = False) -> str:
+        found = message_for_order(
+            db,
+            order_id,
+            language="en",
+            locale="en_GB",
+            format_time=lambda *_: "Wed 2 Dec, 9:00 AM",
+            now=NOW,
+            reminder=reminder,
+        )
+        assert found is not None
+        return found.prepared.text
+
+    # A Korean shop's (the default country) English still names the transfer.
+    assert "Name on the transfer: Amy Clarke" in prepared()
+    for region in ("GB", "US"):
+        update_preferences(db, shop_region=region)
+        for text in (prepared(), prepared(reminder=True)):
+            assert "Payment reference: Amy Clarke" in text and "Name on the transfer" not in text
+    # The Korean shop's English default, saved as if the owner wrote it, follows the default too.
+    with db.write() as s:
+        english = DEFAULT_MESSAGES["en"]
+        saved = {"awaiting_payment": english[OrderState.AWAITING_PAYMENT], "reminder": english[REMINDER]}
+        save_order_settings(s, dataclasses.replace(load_order_settings(s), messages=saved))
+    assert "Payment reference: Amy Clarke" in prepared(reminder=True)
+    # Words the owner wrote are sent as written, "name on the transfer" and all.
+    own = "Please pay {total} by {deadline}. Name on the transfer: {depositor}"
+    with db.write() as s:
+        save_order_settings(
+            s, dataclasses.replace(load_order_settings(s), messages={"awaiting_payment": own})
+        )
+    assert prepared() == "Please pay £45.95 by Wed 2 Dec, 9:00 AM. Name on the transfer: Amy Clarke"
+
+
+def test_a_korean_customer_of_a_british_shop_is_asked_for_the_reference_in_korean(db) -> None:
+    from app.order_messages import REMINDER, default_messages
+
+    korean, british = default_messages("ko", "KR"), default_messages("ko", "GB")
+    for key in (OrderState.AWAITING_PAYMENT, REMINDER):
+        assert "입금자명: {depositor}" in korean[key] and "입금 참조: {depositor}" in british[key]
+    assert default_messages("en", "JP") == default_messages("en", "KR")  # Japan's banks name the payer

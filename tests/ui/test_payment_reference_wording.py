@@ -77,3 +77,29 @@ def test_a_british_shops_deposits_and_placeholders_say_reference(window: Any, qt
     qtbot.addWidget(settings)
     assert settings.placeholders.buttons["depositor"].text() == "Payment reference"
     assert settings.placeholders.buttons["depositor"].toolTip() == "{depositor}"  # the same placeholder
+
+
+def test_a_british_shops_order_settings_show_the_payment_reference_default_and_keep_following_it(
+    window: Any, qtbot: Any
+) -> None:
+    """The English payment request an older dialog saved in the Korean shop's words is shown as the
+    default now reads for a British shop, and saving it unchanged keeps it the default."""
+    from app.order_messages import DEFAULT_MESSAGES
+    from app.order_settings import load_order_settings, save_order_settings
+    from app.orders import OrderState
+
+    shop_in(window, "GB")
+    with window.ctx.db.write() as s:
+        older = {"awaiting_payment": DEFAULT_MESSAGES["en"][OrderState.AWAITING_PAYMENT]}
+        save_order_settings(s, load_order_settings(s).replace(messages=older))
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    shown = dialog.messages[OrderState.AWAITING_PAYMENT.value].toPlainText()
+    assert "Payment reference: {depositor}" in shown and "Name on the transfer" not in shown
+    assert "Payment reference: {depositor}" in dialog.messages["reminder"].toPlainText()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    with window.ctx.db.read() as s:
+        assert load_order_settings(s).messages == {}
