@@ -56,6 +56,24 @@ def e164_digits(raw: str, default_region: str = "KR") -> str:
     return f"{number.country_code}{number.national_number}"
 
 
+def written_phone_digits(written: str, shop_region: str) -> str:
+    """E.164 digits of a number as a shop in `shop_region` writes it, its national form included:
+    "(415) 555-0132" from an American shop is "14155550132", not the "4155550132" `e164_digits`
+    keeps of digits without a + or a trunk 0 (which it takes for a wa_id)."""
+    text = written.strip()
+    if not text or text.startswith(("+", "0")):
+        return e164_digits(text, shop_region)
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(text, shop_region.upper())
+    except phonenumbers.NumberParseException:
+        return e164_digits(text, shop_region)
+    if not phonenumbers.is_valid_number(number):
+        return e164_digits(text, shop_region)  # a wa_id ("821012345678"), or no phone at all
+    return f"{number.country_code}{number.national_number}"
+
+
 def country_of(wa_id: str) -> str | None:
     """The ISO country of a WhatsApp number ("US", "CA", "KR"…), None when it cannot be told.
 

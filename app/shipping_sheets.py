@@ -18,7 +18,7 @@ from app.models import Contact, Order, OrderEvent, OrderLine, as_utc, utcnow
 from app.money import to_decimal
 from app.order_messages import COURIER_TRACKING
 from app.orders import OrderState, TrackingDoubt, move_order, set_tracking, tracking_doubt
-from app.phones import display_phone, e164_digits
+from app.phones import display_phone, typed_phone_shown, written_phone_digits
 from app.postcodes import postcode_in_address
 from app.settings import load_preferences
 from app.sheet_files import SheetFormat, find_column, read_sheet, write_sheet
@@ -201,7 +201,9 @@ def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> Co
     orders = session.scalars(stmt).all()
     items = _items(session, [o.id for o in orders])
     wa_ids = _own_numbers(session, orders)
-    rows: list[Sequence[object]] = [COURIER_COLUMNS if _korean_shop(session) else COURIER_COLUMNS_EN]
+    region = load_preferences(session).shop_region
+    korean = region.upper() == "KR"
+    rows: list[Sequence[object]] = [COURIER_COLUMNS if korean else COURIER_COLUMNS_EN]
     left_out: list[LeftOut] = []
     for o in orders:
         if gaps := address_gaps(o.postcode, o.address):
@@ -215,7 +217,7 @@ def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> Co
             (
                 o.number,
                 o.recipient_name or o.customer_name,
-                o.recipient_phone or display_phone(wa_ids.get(o.contact_id) or ""),
+                _sheet_phone(o.recipient_phone, wa_ids.get(o.contact_id) or "", region, korean),
                 o.postcode or postcode_in_address(o.address),
                 o.address,
                 o.address_detail,
@@ -224,6 +226,15 @@ def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> Co
             )
         )
     return CourierRows(rows, tuple(left_out))
+
+
+def _sheet_phone(typed: str, wa_id: str, region: str, korean: bool) -> str:
+    """The recipient's phone as the shop's country writes it ("07700 900123" in a British shop, as
+    its order window shows it), the customer's own WhatsApp number when none was typed. A Korean
+    shop's sheet keeps the number as it was typed, as its couriers have always been sent it."""
+    if not typed:
+        return display_phone(wa_id, region)
+    return typed if korean else typed_phone_shown(typed, region)
 
 
 def orders_sheet(
@@ -463,10 +474,14 @@ def plan_tracking(session: Session, rows: Sequence[TrackingRow], courier: str = 
     others = session.scalars(select(Order).where(Order.number.in_(numbers))).all() if numbers else []
     other_states = {o.number: o for o in others}
     own = _own_numbers(session, paid)  # the phone the courier sheet gave an order without one
+    # Numbers written as the shop's country writes them ("07700 900123", as its courier sheet does).
+    region = load_preferences(session).shop_region
     by_phone: dict[str, list[Order]] = {}
     for o in paid:
         if o.recipient_phone:
-            by_phone.setdefault(e164_digits(o.recipient_phone) or o.recipient_phone, []).append(o)
+            by_phone.setdefault(
+                written_phone_digits(o.recipient_phone, region) or o.recipient_phone, []
+            ).append(o)
         elif own.get(o.contact_id):
             by_phone.setdefault(own[o.contact_id], []).append(o)
     matches: list[TrackingMatch] = []
@@ -500,7 +515,7 @@ def plan_tracking(session: Session, rows: Sequence[TrackingRow], courier: str = 
             )
             continue
         if order is None and shipped is None and r.phone:
-            candidates = by_phone.get(e164_digits(r.phone) or r.phone, [])
+            candidates = by_phone.get(written_phone_digits(r.phone, region) or r.phone, [])
             if len(candidates) > 1 and doubt is None:  # two parcels to one phone: by number only
                 skipped.append(SkippedRow(r, SkipReason.SAME_PHONE))
                 continue

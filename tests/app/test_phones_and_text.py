@@ -96,3 +96,14 @@ def test_the_digits_a_search_found_a_number_by_are_placed_in_the_number_shown() 
     assert marked("447700900123", "+44 7700 900123", "7700900") == "7700 900"
     assert marked("821033304567", "010-3330-4567", "0007") is None  # an order's number, never a phone's
     assert marked("821033304567", "010-3330-4567", "박영희") is None
+
+
+def test_a_number_written_as_a_shops_country_writes_it_reads_as_its_whatsapp_digits() -> None:
+    from app.phones import written_phone_digits
+
+    assert written_phone_digits("(415) 555-0132", "US") == "14155550132"
+    assert written_phone_digits("07700 900123", "GB") == "447700900123"
+    assert written_phone_digits("447700900123", "GB") == "447700900123"  # a wa_id stays one
+    assert written_phone_digits("010-2468-1357", "KR") == "821024681357"
+    assert written_phone_digits("821024681357", "KR") == "821024681357"
+    assert written_phone_digits("", "US") == ""

@@ -724,3 +724,45 @@ def test_the_courier_workbook_has_no_frozen_row_or_filter_for_the_couriers_uploa
     sheet = load_workbook(io.BytesIO(data)).active
     assert sheet is not None
     assert sheet.freeze_panes is None and not sheet.auto_filter.ref
+
+
+@pytest.mark.parametrize(
+    ("region", "typed", "wa_id", "written"),
+    [
+        ("GB", "+447700900123", "447911123456", ("07700 900123", "07911 123456")),
+        ("US", "+1 415-555-0132", "12125550147", ("(415) 555-0132", "(212) 555-0147")),
+    ],
+)
+def test_a_british_or_american_shops_courier_sheet_writes_phones_as_the_country_does_and_finds_them_back(
+    db, tmp_path: Path, region: str, typed: str, wa_id: str, written: tuple[str, str]
+) -> None:
+    """A London shop's courier sheet gave its courier "+447700900123" as pasted and "+44 7911 123456"
+    for a customer's own number, where the order window reads "07700 900123": the sheet now writes
+    them as the window does, and the courier's file, which gives them back so, finds the orders."""
+    from app.settings import update_preferences
+
+    update_preferences(db, shop_region=region)
+    with db.write() as s:
+        create_item(s, ItemDraft(name="Linen shirt", price_minor=4595, currency="GBP", retailer_id="LINEN"))
+        ids = []
+        for name, phone, contact in (("Amy Clarke", typed, "447700900999"), ("Olivia Brown", "", wa_id)):
+            c = make_contact(s, profile_name=name, wa_id=contact)
+            order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+            move_order(s, order_id, OrderState.PAID)
+            set_shipping_address(s, order_id, ShippingAddress(name, phone, "NW1 6XE", "221B Baker Street"))
+            ids.append(order_id)
+    with db.read() as s:
+        rows = list(csv.reader(io.StringIO(courier_sheet(s).decode("utf-8-sig"))))
+    assert (rows[1][2], rows[2][2]) == written
+    returned = tmp_path / "courier.csv"
+    with returned.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["Phone", "Tracking number"], [written[0], "AB1"], [written[1], "AB2"]])
+    with db.write() as s:
+        assert sorted(apply_tracking(s, read_tracking_file(returned), "Royal Mail")) == sorted(ids)
+
+
+def test_a_korean_shops_courier_sheet_keeps_a_phone_as_typed() -> None:
+    from app.shipping_sheets import _sheet_phone
+
+    assert _sheet_phone("+82 10-5550-1234", "", "KR", True) == "+82 10-5550-1234"
+    assert _sheet_phone("", "821024681357", "KR", True) == "010-2468-1357"
