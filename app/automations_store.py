@@ -24,6 +24,7 @@ from app.bank_field import BANK_FIELD, as_written, uses_bank, with_bank
 from app.changes import Changes
 from app.errors import RelayUnreachable, RevisionConflict
 from app.order_settings import load_order_settings, save_order_settings
+from app.rules import DAY_FIRST_ENGLISH
 from app.settings import get_setting, load_preferences, put_setting
 from app.wire import (
     Automations,
@@ -408,6 +409,11 @@ def bring_shop_country_up_to_date(db: Database, client: AutomationsClient) -> bo
             return changed
         if remote.revision == 0:
             return changed  # nothing written on the relay yet: the first push names the country
+        if remote.shop_country is None and country not in DAY_FIRST_ENGLISH:
+            # A document naming no country is written as the US writes ("Mon, Dec 7"), which is how a
+            # Korean (or American) shop's English reads anyway: no revision, and no conflict for a
+            # second desktop's offline edit, for most shops. The next push names the country.
+            return changed
         with db.write() as s:
             if load_state(s).pending:
                 return changed  # the owner saved meanwhile: that push names the country

@@ -177,9 +177,24 @@ def test_a_relay_nothing_was_written_to_is_left_for_the_first_push(
     assert on_relay(relay).revision == 0
 
 
-def test_a_korean_shop_names_its_country_too(db: Database, relay: RunningRelay, client: RelayClient) -> None:
+def test_a_korean_shop_whose_relay_names_no_country_is_left_as_it_is(
+    db: Database, relay: RunningRelay, client: RelayClient
+) -> None:
+    """A relay naming no country writes English dates as the US does, as a Korean shop's read anyway:
+    no new revision (a second desktop's offline edit would then meet a conflict) for most shops."""
     relay.put_rules(greeting={"enabled": True, "text": "어서 오세요"})
     AutomationsStore(db).pull(client)  # Settings' country is Korea, a new shop's
+    before = on_relay(relay).revision
+
+    assert bring_shop_country_up_to_date(db, client) is False
+    assert on_relay(relay).revision == before and on_relay(relay).shop_country is None
+
+
+def test_a_korean_shop_whose_relay_names_another_country_sends_its_own(
+    db: Database, relay: RunningRelay, client: RelayClient
+) -> None:
+    relay.put_rules(greeting={"enabled": True, "text": "어서 오세요"}, shop_country="GB")
+    AutomationsStore(db).pull(client)
 
     assert bring_shop_country_up_to_date(db, client) is True
     assert on_relay(relay).shop_country == "KR" and on_relay(relay).greeting.text == "어서 오세요"
