@@ -167,13 +167,6 @@ class OrderCardDelegate(QStyledItemDelegate):
         # Row 1: number (bold) · age
         age = self.ordered_text(summary)
         row(inner.top(), line_h, (summary.number, self.bold, Ink.TEXT), ((age,), self.small, Ink.SECONDARY))
-        # Row 2: customer; row 3: items
-        y = inner.top() + line_h
-        row(y, line_h, (summary.customer or "—", self.body, Ink.TEXT), ((), self.small, Ink.SECONDARY))
-        y += line_h
-        row(y, small_h, (items_text(summary), self.small, Ink.SECONDARY), ((), self.small, Ink.SECONDARY))
-        # Row 4: total, and the payment deadline for orders awaiting payment (or the tracking number)
-        y += small_h + 2
         # Only a deadline still awaited is late: a paid order keeps its old one, and its tracking
         # number was drawn in red once that day had passed.
         overdue = (
@@ -183,17 +176,46 @@ class OrderCardDelegate(QStyledItemDelegate):
             and summary.payment_due_at <= self.now
         )
         deadlines = self.deadline_texts(summary)
+        deadline_ink = Ink.FAILED if overdue else Ink.SECONDARY
+        # Row 2: customer; row 3: items
+        y = inner.top() + line_h
+        row(y, line_h, (summary.customer or "—", self.body, Ink.TEXT), ((), self.small, Ink.SECONDARY))
+        y += line_h
+        if summary.state == OrderState.AWAITING_PAYMENT and not self.deadline_fits_beside_total(
+            summary, inner.width(), deadlines
+        ):
+            # Too narrow for the deadline beside what is owed (it read "3 …"): the deadline takes the
+            # items' row, whole, and the items wait in the tooltip; what is owed and by when matter more.
+            shown = next((t for t in deadlines if self.small_fm.horizontalAdvance(t) <= inner.width()), "")
+            if shown:
+                width = self.small_fm.horizontalAdvance(shown)
+                out.append(Piece(QRectF(inner.left(), y, width, small_h), shown, self.small, deadline_ink))
+            deadlines = ()
+        else:
+            row(y, small_h, (items_text(summary), self.small, Ink.SECONDARY), ((), self.small, Ink.SECONDARY))
+        # Row 4: total, and the payment deadline for orders awaiting payment (or the tracking number)
+        y += small_h + 2
         row(
             y,
             line_h,
             (self.total_text(summary, inner.width(), deadlines), self.bold, Ink.TEXT),
-            (deadlines, self.small, Ink.FAILED if overdue else Ink.SECONDARY),
+            (deadlines, self.small, deadline_ink),
             # A tracking number is checked by its last digits ("…45678"), as couriers' pages show it.
             Qt.TextElideMode.ElideMiddle
             if summary.state == OrderState.SHIPPED
             else Qt.TextElideMode.ElideRight,
         )
         return out
+
+    def deadline_fits_beside_total(
+        self, summary: OrderSummary, width: float, deadlines: tuple[str, ...]
+    ) -> bool:
+        """The shortest deadline fits whole beside the shortest money text in `width` (or there is none)."""
+        if not deadlines:
+            return True
+        shortest_total = self.bold_fm.horizontalAdvance(total_texts(summary)[-1])
+        shortest_deadline = min(self.small_fm.horizontalAdvance(text) for text in deadlines)
+        return shortest_total + GAP + shortest_deadline <= width
 
     def total_text(self, summary: OrderSummary, width: float, deadlines: tuple[str, ...]) -> str:
         """The longest of the order's money texts that leaves the deadline its shortest form beside
@@ -251,7 +273,7 @@ class OrderCardDelegate(QStyledItemDelegate):
             return ()
         left = summary.payment_due_at - self.now
         if left.total_seconds() <= 0:
-            return (self.tr("Payment overdue"),)
+            return (self.tr("Payment overdue"), self.tr("Overdue"))
         time_left, coarse = duration_short(left), duration_coarse(left)
         # Between the whole sentence and the bare time: "3일 6시간" alone did not say it was time left.
         texts = (

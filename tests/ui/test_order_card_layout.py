@@ -71,10 +71,21 @@ def test_no_two_texts_of_a_card_overlap_at_any_column_width(korean: None, summar
             assert not a.rect.adjusted(-2, 0, 2, 0).intersects(b.rect), (width, a.text, b.text)
 
 
+def last_rows(delegate: OrderCardDelegate, summary: OrderSummary, width: int) -> list[str]:
+    """The texts of the card's two lowest rows, top to bottom, left to right: the items (or, on a
+    card too narrow for the deadline beside the total, the deadline), then the total and deadline."""
+    pieces = delegate.pieces(summary, QRectF(0, 0, width, CARD_HEIGHT))
+    tops = sorted({piece.rect.top() for piece in pieces})[-2:]
+    return [
+        p.text for p in sorted(pieces, key=lambda p: (p.rect.top(), p.rect.left())) if p.rect.top() in tops
+    ]
+
+
 def test_a_narrow_card_keeps_the_time_left_to_pay_and_a_wide_one_says_it_whole(korean: None) -> None:
     delegate = OrderCardDelegate()
     delegate.now = NOW
     awaiting, shipped = CARDS
+    items = "린넨 와이드 팬츠 베이지 ×2"
 
     def last_row(summary: OrderSummary, width: int) -> list[str]:
         pieces = delegate.pieces(summary, QRectF(0, 0, width, CARD_HEIGHT))
@@ -83,16 +94,15 @@ def test_a_narrow_card_keeps_the_time_left_to_pay_and_a_wide_one_says_it_whole(k
 
     full, left, short, days = delegate.deadline_texts(awaiting)
     assert (full, left, short, days) == ("입금 기한 3일 6시간 남음", "3일 6시간 남음", "3일 6시간", "3일")
-    shown = {width: last_row(awaiting, width) for width in range(130, 400, 10)}
-    assert shown[390] == [money(90_000, "KRW"), full]
-    # On a narrow card the time left stays whole rather than cut ("입금 기한 3…").
-    assert all(
-        texts == [money(90_000, "KRW"), full] or texts[1] in (left, short, days) for texts in shown.values()
-    )
+    shown = {width: last_rows(delegate, awaiting, width) for width in range(90, 400, 10)}
+    assert shown[390] == [items, money(90_000, "KRW"), full]
+    # However narrow the card, the time left stays whole rather than cut ("입금 기한 3…", "3…").
+    assert all(any(text in (full, left, short, days) for text in texts) for texts in shown.values()), shown
+    assert not any("…" in text for texts in shown.values() for text in texts[-2:]), shown
     # Where the sentence does not fit, "남음" still says it is the time left (the board's 129,000원
     # card of a 1366-pixel screen showed a bare "3일 15시간"); the bare time only where that does not fit.
-    assert any(texts[1] == left for texts in shown.values())
-    assert any(texts[1] == short for texts in shown.values())
+    assert any(texts[-1] == left for texts in shown.values())
+    assert any(texts[-1] == short for texts in shown.values())
     assert last_row(shipped, 390) == [money(78_000, "KRW"), "6865012345678"]
     narrow = last_row(shipped, 130)
     # Too narrow for the whole number: its last digits stay, which the owner checks it by.
@@ -102,6 +112,36 @@ def test_a_narrow_card_keeps_the_time_left_to_pay_and_a_wide_one_says_it_whole(k
     # of what the time was for, and its tooltip named only the items.
     assert delegate.tooltip(awaiting).endswith("\n입금 기한 3일 6시간 남음")
     assert delegate.tooltip(shipped).endswith("\n6865012345678")
+
+
+@pytest.mark.parametrize("language", ("korean", "english"))
+def test_a_card_too_narrow_for_the_deadline_beside_the_total_puts_it_on_its_own_row(
+    language: str, request: pytest.FixtureRequest
+) -> None:
+    """A card under about 170 pixels read "90,000원  3 …": there the deadline takes the items' row,
+    whole, and the total has its row to itself; the items stay in the tooltip."""
+    request.getfixturevalue(language)
+    delegate = OrderCardDelegate()
+    delegate.now = NOW
+    awaiting = CARDS[0]
+    deadlines = delegate.deadline_texts(awaiting)
+    total = money(90_000, "KRW")
+    moved = []
+    for width in range(90, 400, 2):
+        rows = last_rows(delegate, awaiting, width)
+        assert total in rows[-2:], (width, rows)
+        assert any(text in deadlines for text in rows), (width, rows)  # whole, never "3 …"
+        assert not any("…" in text for text in rows if text != rows[0] or text in deadlines), (width, rows)
+        if rows[-1] == total:  # the deadline went up a row, in place of the items
+            assert rows[0] in deadlines and len(rows) == 2, (width, rows)
+            moved.append(width)
+        else:
+            assert rows[-1] in deadlines and rows[-2] == total, (width, rows)
+    assert moved and max(moved) < 170 and min(moved) == 90, moved  # only the narrow ones, all of them
+    assert "린넨 와이드 팬츠 베이지" in delegate.tooltip(awaiting)
+    late = card("2026-0006", OrderState.AWAITING_PAYMENT, 90_000, due=-timedelta(hours=1))
+    for width in range(90, 400, 10):
+        assert any(t in delegate.deadline_texts(late) for t in last_rows(delegate, late, width)), width
 
 
 def test_a_shipped_orders_tracking_number_is_not_red_once_its_old_payment_deadline_passed(
