@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.models import utcnow
-from app.order_messages import OrderMessage
+from app.order_messages import OrderMessage, PreparedMessage
 from app.order_notices import (
     BulkMove,
     BulkNotice,
@@ -39,6 +39,7 @@ from app.order_notices import (
     prepare_notice,
     tell_customers,
 )
+from ui.campaign_message import language_name
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, customer_day
 from ui.ops import Op, failure_sentence
@@ -85,6 +86,16 @@ def not_told_reason(reason: NotToldReason) -> str:
             "BulkNotice", "not told: no relay is set up, so nothing can reach WhatsApp"
         ),
     }[reason]
+
+
+def goes_as_template(prepared: PreparedMessage) -> str:
+    """Above a customer's message outside their 24 hours: the template and the language version that
+    goes (hers when the shop has it approved, else the shop's); "" for a normal message."""
+    if prepared.inside_window or prepared.template is None:
+        return ""
+    return QCoreApplication.translate("BulkNotice", "Goes as the template “{0}” ({1}):").format(
+        prepared.template.name, language_name(prepared.template.language)
+    )
 
 
 def waits_for_relay() -> str:
@@ -289,7 +300,8 @@ class BulkNoticeDialog(QDialog):
             # Why, and what would have gone: she may tell them by phone or another way.
             self.preview.setPlainText("\n\n".join(filter(None, [not_told_reason(found.reason), found.text])))
         else:
-            self.preview.setPlainText(found.prepared.text)
+            how = goes_as_template(found.prepared)
+            self.preview.setPlainText("\n\n".join(filter(None, [how, found.prepared.text])))
 
     def _buttons_enabled(self, on: bool) -> None:
         self._answering = on

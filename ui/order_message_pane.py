@@ -29,6 +29,7 @@ from app.order_notices import why_not_told
 from app.order_queries import OrderDetail
 from app.orders import OrderState
 from ui.bounded_text import BoundedTextEdit
+from ui.campaign_message import language_name
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, customer_day
 from ui.korean_particles import with_particles
@@ -229,15 +230,18 @@ class OrderMessagePane(QWidget):
                 "The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.",
             )
         elif prepared.template is not None:
+            # Which language's version goes: the customer's when the shop has it approved, else the
+            # shop's (app.order_messages.step_template); the name alone did not say which.
+            language = language_name(prepared.template.language)
             if prepared.never_wrote:
                 how = translate(
-                    "OrderWindow", "The customer has not written yet: this goes as the template “{0}”."
-                ).format(prepared.template.name)
+                    "OrderWindow", "The customer has not written yet: this goes as the template “{0}” ({1})."
+                ).format(prepared.template.name, language)
             else:
                 how = translate(
                     "OrderWindow",
-                    "More than 24 hours since the customer wrote: this goes as the template “{0}”.",
-                ).format(prepared.template.name)
+                    "More than 24 hours since the customer wrote: this goes as the template “{0}” ({1}).",
+                ).format(prepared.template.name, language)
             if prepared.counts_against_limit:
                 how += " " + translate(
                     "OrderWindow",

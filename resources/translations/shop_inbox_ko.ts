@@ -842,6 +842,10 @@
         <translation>알리지 못함: 릴레이가 설정되지 않아 WhatsApp으로 보낼 수 없음</translation>
     </message>
     <message>
+        <source>Goes as the template “{0}” ({1}):</source>
+        <translation>“{0}” 템플릿({1})으로 보내요:</translation>
+    </message>
+    <message>
         <source>goes once the relay is connected</source>
         <translation>릴레이가 연결되면 보내져요</translation>
     </message>
@@ -5358,6 +5362,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>입금 기한 지남</translation>
     </message>
     <message>
+        <source>Overdue</source>
+        <translation>기한 지남</translation>
+    </message>
+    <message>
         <source>Pay within {0}</source>
         <translation>입금 기한 {0} 남음</translation>
     </message>
@@ -6185,14 +6193,6 @@ Save it anyway?</source>
         <translation>고객이 24시간 안에 메시지를 보냈으니 일반 메시지로 보내요. 자유롭게 고쳐 쓰세요.</translation>
     </message>
     <message>
-        <source>The customer has not written yet: this goes as the template “{0}”.</source>
-        <translation>고객이 아직 메시지를 보낸 적이 없어서 “{0}” 템플릿으로 보내요.</translation>
-    </message>
-    <message>
-        <source>More than 24 hours since the customer wrote: this goes as the template “{0}”.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지나서 “{0}” 템플릿으로 보내요.</translation>
-    </message>
-    <message>
         <source>More than 24 hours since the customer wrote, so WhatsApp takes only an approved template, and an exchange has none. The exchange is recorded: tell the customer by phone (copy the text below), or send it once they write again.</source>
         <translation>고객의 마지막 메시지 후 24시간이 지나서 WhatsApp에서는 승인된 템플릿만 보낼 수 있는데, 교환에는 템플릿이 없어요. 교환은 기록되었어요. 아래 글을 복사해 전화로 알리거나, 고객이 다시 메시지를 보내면 보내 주세요.</translation>
     </message>
@@ -6227,6 +6227,14 @@ Save it anyway?</source>
     <message>
         <source>Copy my text</source>
         <translation>내 글 복사</translation>
+    </message>
+    <message>
+        <source>The customer has not written yet: this goes as the template “{0}” ({1}).</source>
+        <translation>고객이 아직 메시지를 보낸 적이 없어서 “{0}” 템플릿({1})으로 보내요.</translation>
+    </message>
+    <message>
+        <source>More than 24 hours since the customer wrote: this goes as the template “{0}” ({1}).</source>
+        <translation>고객의 마지막 메시지 후 24시간이 지나서 “{0}” 템플릿({1})으로 보내요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>

@@ -14,10 +14,14 @@ from app.catalog import ItemDraft, create_item
 from app.models import Contact, Message, Order, OrderEvent, utcnow
 from app.order_actions import cancel_overdue, load_order
 from app.order_notices import BulkMove
+from app.order_settings import OrderSettings, save_order_settings
 from app.orders import UNSENT_MOVE, LineInput, OrderState, create_order, move_order
+from app.sending import TEMPLATES_SETTING
+from app.settings import put_setting
 from app.shipping_sheets import ShippingAddress, set_shipping_address
-from tests.support.factories import make_contact
+from tests.support.factories import make_contact, make_message
 from tests.support.relay_server import RunningRelay, inbound
+from tests.ui.test_order_template_languages_ui import PAID
 from ui.bulk_notice_dialog import BulkNoticeDialog
 from ui.ops import pending_ops
 from ui.order_actions import OrderActions
@@ -382,3 +386,38 @@ def test_with_the_board_open_the_bank_files_result_is_its_note(
     assert board.saved_note.isVisible()
     assert board.saved_note.text.text() == "3 order(s) marked paid from the bank file. Customers not told."
     assert not window.statusBar().isVisible()
+
+
+def test_outside_their_24_hours_each_customers_message_says_which_language_of_the_template_goes(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    """The paid template is approved in Korean and English: Amy, who writes English, gets the English
+    version and 김민지 the Korean one, and the Korean owner reads which above each message."""
+
+    two_days_ago = utcnow() - timedelta(days=2)
+    orders = []
+    with window.ctx.db.write() as s:
+        put_setting(s, TEMPLATES_SETTING, PAID)
+        save_order_settings(s, OrderSettings(templates={"paid": "order_paid"}))
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        for name, wa_id, words in (
+            ("Amy Clarke", "447700900123", "I sent the money"),
+            ("김민지", "821055500001", "입금했어요"),
+        ):
+            c = make_contact(s, profile_name=name, wa_id=wa_id, last_inbound_at=two_days_ago)
+            make_message(s, c, words, sent_at=two_days_ago)
+            order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+            move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+            move_order(s, order_id, OrderState.PAID)
+            orders.append(order_id)
+    dialog = BulkNoticeDialog(window.ctx, BulkMove.BANK_FILE, orders, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.notice is not None and dialog.model.rowCount() == 2)
+    previews = {}
+    for r in range(2):
+        dialog.list.setCurrentIndex(dialog.model.index(r))
+        name = dialog.model.index(r).data().split(" · ")[1].split(" — ")[0]
+        previews[name] = dialog.preview.toPlainText()
+    assert previews["Amy Clarke"].startswith("“order_paid” 템플릿(영어)으로 보내요:\n\nHi Amy Clarke,")
+    assert previews["김민지"].startswith("“order_paid” 템플릿(한국어)으로 보내요:\n\n김민지님,")
+    qtbot.waitUntil(lambda: pending_ops() == 0)

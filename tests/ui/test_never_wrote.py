@@ -101,7 +101,9 @@ def test_cancelling_a_paid_order_of_a_customer_who_never_wrote_says_so_not_24_ho
     assert "she has not written to you on WhatsApp yet" in question and "24 hours" not in question
     qtbot.waitUntil(lambda: order_window.message.isVisible())
     how = order_window.message.how.text()
-    assert how.startswith("The customer has not written yet: this goes as the template “order_cancelled”.")
+    assert how.startswith(
+        "The customer has not written yet: this goes as the template “order_cancelled” (Korean)."
+    )
     assert "she has not written to you on WhatsApp yet" in how and "24 hours" not in how
 
 

@@ -160,7 +160,8 @@ def test_a_partial_return_after_24_hours_goes_as_the_return_template_in_her_lang
     order_id = quiet_customer_with_two_lines_shipped(window.ctx, {RETURN_MESSAGE: "order_return"})
     order_window = record_bag_returned(window, qtbot, dialogs, order_id)
     pane = order_window.message
-    assert "this goes as the template “order_return”" in pane.how.text()
+    # Which of its two languages goes is said: hers (she writes English), not the shop's Korean.
+    assert "this goes as the template “order_return” (English)." in pane.how.text()
     assert pane.edit.toPlainText().endswith("We'll refund ₩12,000.")
     assert pane.send_button.isEnabled() and pane.copy_button.isHidden()
     with qtbot.waitSignal(pane.sent):
@@ -192,7 +193,10 @@ def test_in_korean_the_return_template_is_named_before_its_particle(
     korean: None, window: Any, qtbot: Any, dialogs: Any
 ) -> None:
     """A Latin template name cannot take 으로/로 by itself: the Korean owner reads
-    "“order_return” 템플릿으로 보내요", not "템플릿 “order_return”(으)로"."""
+    "“order_return” 템플릿(영어)으로 보내요", not "템플릿 “order_return”(으)로", with the version
+    that goes named in Korean (the customer writes English)."""
     order_id = quiet_customer_with_two_lines_shipped(window.ctx, {RETURN_MESSAGE: "order_return"})
     pane = record_bag_returned(window, qtbot, dialogs, order_id).message
-    assert pane.how.text() == "고객의 마지막 메시지 후 24시간이 지나서 “order_return” 템플릿으로 보내요."
+    assert (
+        pane.how.text() == "고객의 마지막 메시지 후 24시간이 지나서 “order_return” 템플릿(영어)으로 보내요."
+    )
