@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -63,7 +62,6 @@ from app.order_returns import (
     carried_credit,
     exchange_number,
     refund_on_cancel,
-    refunded_in,
     waiting_returns,
 )
 from app.orders import (
@@ -90,10 +88,10 @@ from ui.order_moves import (
     move_label,
 )
 from ui.order_text import money, state_name
+from ui.order_totals import OrderTotals
 from ui.screen_fit import grow_within_screen, place_within_screen, resize_within_screen, scrolling
 from ui.ship_to_form import ShipToForm
 from ui.single_instance import bring_to_front
-from ui.surcharge_names import surcharge_name
 from ui.tab_order import chain, row_widgets
 from ui.theme import problem_colour
 from ui.unsaved_edits import leave_edits
@@ -173,32 +171,16 @@ class OrderWindow(QDialog):
         frame = 2 * self.table.frameWidth()
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows + frame)
 
-        self.totals = QFormLayout()
-        self.subtotal, self.shipping, self.discount, self.total = (QLabel(self) for _ in range(4))
-        for label in (self.subtotal, self.shipping, self.discount, self.total):
-            label.setAlignment(Qt.AlignmentFlag.AlignRight)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        self.totals.addRow(self.tr("Items"), self.subtotal)
-        self.totals.addRow(self.tr("Shipping"), self.shipping)
-        self.totals.addRow(self.tr("Discount"), self.discount)
-        self.totals.addRow(self.tr("Total"), self.total)
-        # An exchange's new order: what her first order's payment paid of it (paid, not a discount),
-        # and what is left for her to pay.
-        self.carried_label, self.carried, self.due = QLabel(self), QLabel(self), QLabel(self)
-        for label in (self.carried_label, self.carried, self.due):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        self.carried.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.due.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.carried.setObjectName("orderCarried")
-        self.due.setObjectName("orderDue")
-        self.totals.addRow(self.carried_label, self.carried)
-        self.totals.addRow(self.tr("Left to pay"), self.due)
-        # What its returns gave back, under the total, as the books sheet's Refund column says it.
-        self.refunded = QLabel(self)
-        self.refunded.setTextFormat(Qt.TextFormat.PlainText)
-        self.refunded.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.refunded.setObjectName("orderRefunded")
-        self.totals.addRow(self.tr("Refunded"), self.refunded)
+        self.totals = OrderTotals(self)
+        totals = self.totals  # its rows by their old names, for the window's readers
+        self.subtotal, self.shipping, self.discount, self.total = (
+            totals.subtotal,
+            totals.shipping,
+            totals.discount,
+            totals.total,
+        )
+        self.carried_label, self.carried, self.due = totals.carried_label, totals.carried, totals.due
+        self.refunded = totals.refunded
         self.payment = QLabel(self)
         self.payment.setTextFormat(Qt.TextFormat.PlainText)
         self.note = QLabel(self)
@@ -569,25 +551,7 @@ class OrderWindow(QDialog):
         self.lines.set_lines(
             detail.lines, detail.currency, options_editable=OrderState(detail.state) in OPTION_STATES
         )
-        cur = detail.currency
-        self.subtotal.setText(money(detail.subtotal_minor, cur))
-        fees = money(detail.shipping_minor, cur)
-        if detail.surcharge_minor:
-            fees = self.tr("{0} + {1} {2}").format(
-                fees, surcharge_name(detail.surcharge_area), money(detail.surcharge_minor, cur)
-            )
-        self.shipping.setText(fees)
-        self.discount.setText(f"−{money(detail.discount_minor, cur)}" if detail.discount_minor else "—")
-        self.total.setText(money(detail.total_minor, cur))
-        carried = bool(detail.carried_minor)
-        self.carried_label.setText(self.tr("Paid on order {0}").format(detail.carried_from))
-        self.carried.setText(money(detail.carried_minor, cur))
-        self.due.setText(money(detail.due_minor, cur))
-        self.totals.setRowVisible(self.carried, carried)
-        self.totals.setRowVisible(self.due, carried)
-        refunded = refunded_in(detail.events)
-        self.refunded.setText(money(refunded, cur))
-        self.totals.setRowVisible(self.refunded, bool(refunded))
+        self.totals.show_detail(detail)
         payment = []
         if detail.depositor_name:
             named = (
