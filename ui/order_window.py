@@ -9,15 +9,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QSettings,
     QSize,
-    QStringListModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QDialog,
@@ -25,11 +22,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QStyle,
     QTableView,
@@ -78,6 +73,7 @@ from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.ops import Newest, Op, delete_when_closed, failure_sentence
 from ui.order_history import history_lines, order_time
+from ui.order_history_split import HistoryOverMessage
 from ui.order_lines import LinesModel
 from ui.order_message_pane import OrderMessagePane
 from ui.order_moves import (
@@ -104,11 +100,6 @@ log = logging.getLogger(__name__)
 
 # The states whose courier and tracking number are saved on their own (before, they go with the move).
 TRACKING_STATES = (OrderState.SHIPPED, OrderState.DONE)
-
-
-QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum"
-# window.ini's key for the history's height over the message to the customer, as the owner dragged it.
-HISTORY_HEIGHT_KEY = "orderWindow/historyHeight"
 
 
 def _bare(number: str) -> str:
@@ -275,22 +266,9 @@ class OrderWindow(QDialog):
         self._stored_memo: str | None = None
         self._stored_tracking: TrackingEdit | None = None  # None: the row is not shown
 
-        self.history = QStringListModel(self)
-        history_view = self.history_view = QListView(self)
-        history_view.setModel(self.history)
-        # Beside the order's scrolling parts, never in them: in them, the message to the customer took
-        # the height and left the history a one-line sliver at the bottom of a 1366×768 screen.
-        # Five lines high where there is room; down to two (it scrolls) where the order's lines and
-        # totals need the height (_share_height).
-        line = history_view.fontMetrics().lineSpacing()
-        frame = 2 * history_view.frameWidth() + 4
-        history_view.setMinimumHeight(2 * line + frame)
-        self._history_most = 5 * line + frame
-        history_view.setMaximumHeight(self._history_most)
-        # A line names a deposit and whether the customer was told (and why not): wrapped, not cut.
-        history_view.setWordWrap(True)
-        history_view.setResizeMode(QListView.ResizeMode.Adjust)
-        history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_and_message = HistoryOverMessage(ctx.paths.config_dir, self)
+        self.history, self.history_view = self.history_and_message.history, self.history_and_message.view
+        self.history_box = self.history_and_message.box
         self.error = QLabel(self)
         self.error.setObjectName("orderError")
         self.error.setWordWrap(True)
@@ -349,27 +327,7 @@ class OrderWindow(QDialog):
 
         # The history and the message to the customer under the order's parts, the owner free to drag
         # the line between them; the parts take any height the window gains.
-        self.history_box = QWidget(self)
-        box = self._history_layout = QVBoxLayout(self.history_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        history_label = QLabel(self.tr("History"), self.history_box)
-        history_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        box.addWidget(history_label)
-        box.addWidget(history_view, 1)
-        box.addStretch(0)  # any height over its five lines below them, not between them and their title
-        # The history over the message share what the order's parts leave, the line between them the
-        # owner's to drag (remembered): at 125 % on a 1366×768 laptop the message's box kept its
-        # height and the history shrank to two lines.
-        self.history_and_message = QSplitter(Qt.Orientation.Vertical, self)
-        self.history_and_message.setObjectName("orderHistorySplit")
-        self.history_and_message.addWidget(self.history_box)
-        self.history_and_message.addWidget(self.message)
-        self.history_and_message.setChildrenCollapsible(False)
-        # The history's height as set (or dragged); the message takes what the section gains or loses.
-        self.history_and_message.setStretchFactor(0, 0)
-        self.history_and_message.setStretchFactor(1, 1)
-        self.history_and_message.splitterMoved.connect(self._history_dragged)
-        self._memory = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+        self.history_and_message.add_message(self.message)
         self.split = QSplitter(Qt.Orientation.Vertical, self)
         self.split.setObjectName("orderSplit")
         self.split.addWidget(self.body)
@@ -424,10 +382,9 @@ class OrderWindow(QDialog):
         least = self.history_and_message.minimumSizeHint().height()
         least += self._how_beyond_minimum()
         if self.message.isHidden():
-            self.history_view.setMaximumHeight(self._history_most)
-            wanted = self.history_box.sizeHint().height()
+            wanted = self.history_and_message.alone()
         else:
-            wanted = self._history_wanted() + self.history_and_message.handleWidth()
+            wanted = self.history_and_message.wanted() + self.history_and_message.handleWidth()
             wanted += self.message.sizeHint().height()
         lower = max(least, min(wanted, total - needed))
         self.split.setSizes([total - lower, lower])
@@ -438,14 +395,8 @@ class OrderWindow(QDialog):
         message to the customer the rest, never less than its text box's three lines and buttons."""
         if self.message.isHidden():  # the history alone, five lines at most (_share_height)
             return
-        handle = self.history_and_message.handleWidth()
         message = self.message.minimumSizeHint().height() + self._how_beyond_minimum()
-        # Over the message the history takes the height the line between them gives it.
-        self.history_view.setMaximumHeight(QWIDGETSIZE_MAX)
-        wanted = self._history_wanted()
-        least = self.history_box.minimumSizeHint().height()
-        history = max(least, min(wanted, lower - handle - message))
-        self.history_and_message.setSizes([history, max(0, lower - handle - history)])
+        self.history_and_message.share(lower, message)
 
     def _how_beyond_minimum(self) -> int:
         """What the message's wrapped sentence over its text needs beyond its minimum (which says one
@@ -454,21 +405,6 @@ class OrderWindow(QDialog):
         if how.isVisibleTo(self) and how.width() > 0:
             return max(0, how.heightForWidth(how.width()) - how.minimumSizeHint().height())
         return 0
-
-    def _history_wanted(self) -> int:
-        """The history's height over the message: where the owner last dragged it, else its label
-        and five lines."""
-        dragged = self._memory.value(HISTORY_HEIGHT_KEY)
-        if isinstance(dragged, (int, str)) and str(dragged).isdigit():
-            return int(dragged)
-        label = self._history_layout.itemAt(0)
-        assert label is not None
-        return label.sizeHint().height() + self._history_layout.spacing() + self._history_most
-
-    def _history_dragged(self, _pos: int, _index: int) -> None:
-        """The owner dragged the line between the history and the message: it stays there, in this
-        window and the next order's."""
-        self._memory.setValue(HISTORY_HEIGHT_KEY, self.history_and_message.sizes()[0])
 
     def _fit_to_screen(self, before: int) -> None:
         """Grown to show the order and its message whole where the screen has room, moved up where
