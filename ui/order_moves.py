@@ -1,9 +1,10 @@
-"""An order's moves as its buttons name them, and the questions asked before a move needs her word."""
+"""An order's moves as its buttons name them, and the questions asked before a move or a close."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.orders import OrderState, TrackingDoubt
 from app.shipping_sheets import AddressGap
@@ -134,3 +135,33 @@ def confirm_tracking(parent: QWidget, doubt: TrackingDoubt) -> bool:
     return confirm(
         parent, translate("OrderWindow", "Tracking number"), question, translate("OrderWindow", "Save anyway")
     )
+
+
+def confirm_close_unsent(parent: QWidget, customer: str | None) -> bool:
+    """True when the owner closes the order window without sending the prepared message to
+    `customer` (the move is made, and she was not told); the default keeps the window open with the
+    message, as Esc there does. Esc here closed the window and dropped the bank details the customer
+    was waiting for, unsaid."""
+    text = (
+        translate("OrderWindow", "The message to {0} has not been sent. Close without sending it?").format(
+            customer
+        )
+        if customer
+        else translate(
+            "OrderWindow", "The message to the customer has not been sent. Close without sending it?"
+        )
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Question, translate("OrderWindow", "Message not sent"), text, parent=parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the customer's profile name is hers, not markup
+    close = box.addButton(QMessageBox.StandardButton.Discard)
+    close.setText(translate("OrderWindow", "Close without sending"))
+    keep = box.addButton(QMessageBox.StandardButton.Cancel)
+    keep.setText(translate("OrderWindow", "Back to the message"))
+    for button in (close, keep):  # the style's bin and red cross would mark "Back" as a danger
+        button.setIcon(QIcon())
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is close

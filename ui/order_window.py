@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon, QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -78,6 +77,7 @@ from ui.order_lines import LinesModel
 from ui.order_message_pane import OrderMessagePane
 from ui.order_moves import (
     confirm_cancel,
+    confirm_close_unsent,
     confirm_no_address,
     confirm_tracking,
     move_button_text,
@@ -743,26 +743,10 @@ class OrderWindow(QDialog):
 
     def _close_without_sending(self) -> bool:
         """True when the owner closes the window without sending the prepared message (it is
-        dropped); the default keeps the window open with the message, as Esc there does. Esc here
-        closed the window and dropped the bank details the customer was waiting for, unsaid."""
+        dropped); otherwise the message's Send button has the keyboard again (ui/order_moves.py
+        asks)."""
         customer = self.detail.customer if self.detail is not None and self.detail.customer else None
-        text = (
-            self.tr("The message to {0} has not been sent. Close without sending it?").format(customer)
-            if customer
-            else self.tr("The message to the customer has not been sent. Close without sending it?")
-        )
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Message not sent"), text, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the customer's profile name is hers, not markup
-        close = box.addButton(QMessageBox.StandardButton.Discard)
-        close.setText(self.tr("Close without sending"))
-        keep = box.addButton(QMessageBox.StandardButton.Cancel)
-        keep.setText(self.tr("Back to the message"))
-        for button in (close, keep):  # the style's bin and red cross would mark "Back" as a danger
-            button.setIcon(QIcon())
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        if box.clickedButton() is not close:
+        if not confirm_close_unsent(self, customer):
             self.message.send_button.setFocus()
             return False
         self.message.skip()
