@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -16,7 +15,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -38,7 +36,6 @@ from app.order_actions import (
     MoveOutcome,
     OrderEdits,
     PaymentDetails,
-    TrackingEdit,
     load_order,
     move_order_to,
     move_when_message_can_go,
@@ -48,7 +45,7 @@ from app.order_actions import (
     save_tracking,
 )
 from app.order_changes import CHANGEABLE_STATES, OrderChange
-from app.order_messages import OrderMessage, couriers_for
+from app.order_messages import OrderMessage
 from app.order_queries import OrderDetail
 from app.order_returns import (
     RETURN_STATES,
@@ -81,10 +78,10 @@ from ui.order_moves import (
     confirm_no_address,
     confirm_tracking,
     move_button_text,
-    move_label,
 )
 from ui.order_text import money, state_name
 from ui.order_totals import OrderTotals
+from ui.order_tracking_row import TRACKING_STATES, TrackingRow
 from ui.screen_fit import grow_within_screen, place_within_screen, resize_within_screen, scrolling
 from ui.ship_to_form import ShipToForm
 from ui.single_instance import bring_to_front
@@ -97,14 +94,6 @@ if TYPE_CHECKING:
     from ui.return_dialog import ReturnDialog
 
 log = logging.getLogger(__name__)
-
-# The states whose courier and tracking number are saved on their own (before, they go with the move).
-TRACKING_STATES = (OrderState.SHIPPED, OrderState.DONE)
-
-
-def _bare(number: str) -> str:
-    """A tracking number without the spaces and dashes it may be typed with."""
-    return re.sub(r"[\s-]", "", number)
 
 
 def customer_with_phone(name: str, phone: str) -> str:
@@ -194,36 +183,11 @@ class OrderWindow(QDialog):
         mr.addWidget(self.memo, 1)
         mr.addWidget(self.save_memo_button)
 
-        self.courier = QComboBox(self)
-        self.courier.setEditable(True)
-        self.courier.addItems(couriers_for(self.ctx.shop_region))
-        self.tracking = QLineEdit(self)
-        self.tracking.setPlaceholderText(self.tr("Tracking number"))
-        self.tracking.setMaxLength(64)
-        # A shipped order's number typed later (or corrected): saved, and the message prepared again.
-        self.save_tracking_button = QPushButton(self.tr("Save"), self)
-        self.save_tracking_button.setObjectName("saveTracking")
+        self.shipping_row = TrackingRow(self.ctx.shop_region, self)
+        self.courier, self.tracking = self.shipping_row.courier, self.shipping_row.tracking
+        self.save_tracking_button, self.shipping_hint = self.shipping_row.save_button, self.shipping_row.hint
         self.save_tracking_button.clicked.connect(self.save_tracking)
         self.tracking.returnPressed.connect(self._tracking_entered)
-        keep_enter(self.tracking)
-        self.shipping_row = QWidget(self)
-        sr = QHBoxLayout(self.shipping_row)
-        sr.setContentsMargins(0, 0, 0, 0)
-        sr.addWidget(self.courier)
-        sr.addWidget(self.tracking, 1)
-        sr.addWidget(self.save_tracking_button)
-        # Shown when the board asked to ship the order: the number goes in before it is marked shipped.
-        self.shipping_hint = QLabel(
-            self.tr("Type the courier and the tracking number, then click “{0}”.").format(
-                move_label(OrderState.SHIPPED)
-            ),
-            self,
-        )
-        self.shipping_hint.setObjectName("shippingHint")
-        self.shipping_hint.setWordWrap(True)
-        self.shipping_hint.hide()
-        self._asked_for_tracking = False
-        self._tracking_shown_for: str | None = None  # the state the fields were last filled in
 
         # Payment: the name the transfer comes under (입금자명 is often not the customer's) and 현금영수증.
         self.depositor = QLineEdit(self)
@@ -264,7 +228,6 @@ class OrderWindow(QDialog):
         self._stored_address: ShippingAddress | None = None
         self._stored_payment: PaymentDetails | None = None
         self._stored_memo: str | None = None
-        self._stored_tracking: TrackingEdit | None = None  # None: the row is not shown
 
         self.history_and_message = HistoryOverMessage(ctx.paths.config_dir, self)
         self.history, self.history_view = self.history_and_message.history, self.history_and_message.view
@@ -504,7 +467,7 @@ class OrderWindow(QDialog):
         self.payment.setVisible(bool(payment))
         self.note.setText(self.tr("Customer's note: {0}").format(detail.note) if detail.note else "")
         self.note.setVisible(bool(detail.note))
-        self._show_tracking(detail)
+        self.shipping_row.show_detail(detail)
         own_phone = display_phone(detail.wa_id or "", self.ctx.shop_region)
         self._stored_address = self.ship_to.stored_value(
             detail.ship_to, detail.customer, own_phone, self.ctx.shop_region
@@ -611,30 +574,11 @@ class OrderWindow(QDialog):
             chosen.show()  # (the layout shows a new button later; a hidden one takes no focus)
             chosen.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _show_tracking(self, detail: OrderDetail) -> None:
-        """Courier and tracking number: typed before "Mark shipped", or later for an order shipped
-        without them, and corrected after (a done order's too: a wrong number stayed wrong).
-        Filled from the order when it first shows in a state, never over typing."""
-        state = OrderState(detail.state)
-        shown = state in (OrderState.PAID, *TRACKING_STATES)
-        self._stored_tracking = TrackingEdit(detail.courier, detail.tracking) if shown else None
-        self.shipping_row.setVisible(shown)
-        self.save_tracking_button.setVisible(state in TRACKING_STATES)
-        if self._tracking_shown_for != detail.state:
-            self._tracking_shown_for = detail.state
-            if detail.courier:
-                self.courier.setCurrentText(detail.courier)
-            self.tracking.setText(detail.tracking)
-        asked = self._asked_for_tracking and state is OrderState.PAID
-        self.shipping_hint.setVisible(asked)
-        if asked:
-            self.tracking.setFocus()
-
     def ask_for_tracking(self) -> None:
         """The board's "Mark shipped": the owner types the number here first, then marks it shipped."""
-        self._asked_for_tracking = True
+        self.shipping_row.asked = True
         if self.detail is not None:
-            self._show_tracking(self.detail)
+            self.shipping_row.show_detail(self.detail)
 
     def _tracking_entered(self) -> None:
         """Enter after the number does the row's step: marks a paid order shipped, saves a shipped one's."""
@@ -642,7 +586,7 @@ class OrderWindow(QDialog):
             return
         if self.detail.state == OrderState.PAID:
             self.move_to(OrderState.SHIPPED)
-        elif self.detail.state in TRACKING_STATES and self._typed_tracking() is not None:
+        elif self.detail.state in TRACKING_STATES and self.shipping_row.typed() is not None:
             self.save_tracking()  # Enter on the number as saved: nothing to save, as the grey button says
 
     def address_checked(self) -> bool:
@@ -697,21 +641,8 @@ class OrderWindow(QDialog):
             address=address if self._stored_address not in (None, address) else None,
             payment=payment if self._stored_payment not in (None, payment) else None,
             memo=memo if self._stored_memo not in (None, memo.strip()) else None,
-            tracking=self._typed_tracking(),
+            tracking=self.shipping_row.typed(),
         )
-
-    def _typed_tracking(self) -> TrackingEdit | None:
-        """The courier and number typed, when they differ from the order's: a number typed (or
-        changed), or another courier for the number the order has. The courier alone, with no
-        number, is no edit (the list starts on one)."""
-        stored = self._stored_tracking
-        if stored is None:
-            return None
-        typed = TrackingEdit(self.courier.currentText().strip(), self.tracking.text())
-        number, stored_number = _bare(typed.number), _bare(stored.number)
-        if number != stored_number or (number and typed.courier != stored.courier):
-            return typed
-        return None
 
     def has_unsaved_edits(self) -> bool:
         return self.typed_edits() != OrderEdits()
