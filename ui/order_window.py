@@ -64,7 +64,6 @@ from app.orders import (
 )
 from app.phones import display_phone
 from app.shipping_sheets import AddressGap, ShippingAddress, gaps_before_shipping
-from app.transfer_names import transfers_named
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.ops import Newest, Op, delete_when_closed, failure_sentence
@@ -79,6 +78,7 @@ from ui.order_moves import (
     confirm_tracking,
     move_button_text,
 )
+from ui.order_payment_row import PaymentRow
 from ui.order_text import money, state_name
 from ui.order_totals import OrderTotals
 from ui.order_tracking_row import TRACKING_STATES, TrackingRow
@@ -189,36 +189,18 @@ class OrderWindow(QDialog):
         self.save_tracking_button.clicked.connect(self.save_tracking)
         self.tracking.returnPressed.connect(self._tracking_entered)
 
-        # Payment: the name the transfer comes under (입금자명 is often not the customer's) and 현금영수증.
-        self.depositor = QLineEdit(self)
-        self.depositor.setObjectName("depositor")
-        self.depositor.setMaxLength(64)
-        # A British or American shop's customers pay with a reference, not under a name (입금자명).
-        self._named_transfers = transfers_named(self.ctx.shop_region)
-        self.depositor.setPlaceholderText(
-            self.tr("Name on the transfer") if self._named_transfers else self.tr("Payment reference")
-        )
-        self.depositor.setAccessibleName(self.depositor.placeholderText())
-        self.cash_receipt = QLineEdit(self)
-        self.cash_receipt.setMaxLength(20)
-        self.cash_receipt.setPlaceholderText(self.tr("Cash receipt: phone or business number"))
-        self.save_payment = QPushButton(self.tr("Save"), self)
+        self.payment_row = PaymentRow(self.ctx.shop_region, self)
+        self.depositor, self.cash_receipt = self.payment_row.depositor, self.payment_row.cash_receipt
+        self.save_payment = self.payment_row.save_button
+        self._named_transfers = self.payment_row.named_transfers
         self.save_payment.clicked.connect(self.save_payment_details)
         for field in (self.depositor, self.cash_receipt):  # Enter saves them, as the row's button does
             field.returnPressed.connect(self.save_payment_details)
-        keep_enter(self.depositor, self.cash_receipt)
         # A row's Save is on only while its typing differs from the order as stored: a click that
         # saved shows itself by the button going grey (a memo's Save said nothing at all).
         for field in (self.memo, self.depositor, self.cash_receipt, self.tracking):
             field.textChanged.connect(self._saves_follow_typing)
         self.courier.currentTextChanged.connect(self._saves_follow_typing)  # chosen or typed
-        self.payment_row = QWidget(self)
-        pr = QHBoxLayout(self.payment_row)
-        pr.setContentsMargins(0, 0, 0, 0)
-        pr.addWidget(QLabel(self.tr("Payment"), self.payment_row))
-        pr.addWidget(self.depositor, 1)
-        pr.addWidget(self.cash_receipt, 1)
-        pr.addWidget(self.save_payment)
 
         self.ship_to = ShipToForm(self, shop_region=self.ctx.shop_region)
         self.ship_to.save_requested.connect(self.save_address)
@@ -635,7 +617,7 @@ class OrderWindow(QDialog):
         """The address, payment, memo and tracking rows where the owner's typing differs from the
         order as stored."""
         address = self.ship_to.value()
-        payment = PaymentDetails(self.depositor.text(), self.cash_receipt.text())
+        payment = self.payment_row.value()
         memo = self.memo.text()
         return OrderEdits(
             address=address if self._stored_address not in (None, address) else None,
@@ -799,7 +781,7 @@ class OrderWindow(QDialog):
         Op(work, parent=self).success(done).failure(self.show_error).run()
 
     def save_payment_details(self) -> None:
-        self.save_edits(OrderEdits(payment=PaymentDetails(self.depositor.text(), self.cash_receipt.text())))
+        self.save_edits(OrderEdits(payment=self.payment_row.value()))
 
     def save_address(self, where: ShippingAddress) -> None:
         self.save_edits(OrderEdits(address=where), then=self.ship_to.show_saved)
