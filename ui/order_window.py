@@ -48,7 +48,6 @@ from app.order_changes import CHANGEABLE_STATES, OrderChange
 from app.order_messages import OrderMessage
 from app.order_queries import OrderDetail
 from app.order_returns import (
-    RETURN_STATES,
     ReturnOutcome,
     carried_credit,
     exchange_number,
@@ -57,7 +56,6 @@ from app.order_returns import (
 )
 from app.orders import (
     MAX_NOTE,
-    MOVES,
     OPTION_STATES,
     OrderState,
     tracking_doubt,
@@ -71,12 +69,12 @@ from ui.order_history import history_lines, order_time
 from ui.order_history_split import HistoryOverMessage
 from ui.order_lines import LinesModel
 from ui.order_message_pane import OrderMessagePane
+from ui.order_move_bar import MoveBar
 from ui.order_moves import (
     confirm_cancel,
     confirm_close_unsent,
     confirm_no_address,
     confirm_tracking,
-    move_button_text,
 )
 from ui.order_payment_row import PaymentRow
 from ui.order_text import money, state_name
@@ -221,11 +219,12 @@ class OrderWindow(QDialog):
         self.error.hide()
         # The moves sit under the title, above every part that shows or hides with the order's state
         # or its prepared message, so a button stays where the owner's next click lands.
-        self.move_row = QWidget(self)
-        self.move_row.setObjectName("orderMoves")
-        self.buttons = QHBoxLayout(self.move_row)
-        self.buttons.setContentsMargins(0, 0, 0, 0)
-        self.buttons.addStretch(1)
+        self.move_row = MoveBar(self)
+        self.buttons = self.move_row.buttons
+        self.move_row.change_requested.connect(self.change_items)
+        self.move_row.return_requested.connect(self.open_return)
+        self.move_row.arrived_requested.connect(self.mark_goods_arrived)
+        self.move_row.move_requested.connect(self._move_clicked)
         # A button's height even before the buttons (re)appear or when a state has none to offer.
         self.move_row.setMinimumHeight(self.save_payment.sizeHint().height())
 
@@ -237,6 +236,7 @@ class OrderWindow(QDialog):
         self.message.number_saved.connect(lambda _contact_id: self.reload())
         self.message.open_requested.connect(self._show_message)
         self.message.close_requested.connect(self._hide_message)
+        self.move_row.reminder_requested.connect(lambda: self.message.prepare(reminder=True))
         # The height before the order's message grew the window, and the height it grew to.
         self._grown: tuple[int, int] | None = None
 
@@ -489,41 +489,8 @@ class OrderWindow(QDialog):
             or self.move_row.isAncestorOf(focus)
             or (first and not isinstance(focus, (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)))
         )
-        while self.buttons.count() > 1:
-            item = self.buttons.takeAt(1)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        if state in CHANGEABLE_STATES:
-            change = QPushButton(self.tr("&Change items…"), self.move_row)
-            change.setObjectName("changeOrder")
-            change.setToolTip(self.tr("Items, quantities, shipping and discount, until the order is paid"))
-            change.clicked.connect(self.change_items)
-            self.buttons.addWidget(change)
-        if state is OrderState.AWAITING_PAYMENT:
-            remind = QPushButton(self.tr("Payment &reminder…"), self.move_row)
-            remind.setObjectName("prepareReminder")
-            remind.clicked.connect(lambda: self.message.prepare(reminder=True))
-            self.buttons.addWidget(remind)
-        if state in RETURN_STATES:
-            back = QPushButton(self.tr("R&eturn or exchange…"), self.move_row)
-            back.setObjectName("returnOrder")
-            back.setToolTip(self.tr("The customer sends goods back: refund them, or send other goods"))
-            back.clicked.connect(self.open_return)
-            self.buttons.addWidget(back)
-        if self.detail is not None and waiting_returns(self.detail.events):
-            arrived = QPushButton(self.tr("Returned goods &arrived"), self.move_row)
-            arrived.setObjectName("returnArrived")
-            arrived.setToolTip(self.tr("The returned goods are back in the shop: they go back into stock"))
-            arrived.clicked.connect(self.mark_goods_arrived)
-            self.buttons.addWidget(arrived)
-        order = (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)
-        for target in (*order, OrderState.CANCELLED):
-            if target in MOVES[state]:
-                button = QPushButton(move_button_text(target), self.move_row)
-                button.setObjectName(f"move_{target.value}")
-                button.clicked.connect(lambda _c=False, t=target: self._move_clicked(t))
-                self.buttons.addWidget(button)
+        returns_waiting = self.detail is not None and bool(waiting_returns(self.detail.events))
+        self.move_row.show_moves(state, returns_waiting=returns_waiting)
         self._tab_in_screen_order()
         if take_focus:
             self._focus_next_step(focused_name)
@@ -540,21 +507,8 @@ class OrderWindow(QDialog):
         chain(stops)
 
     def _focus_next_step(self, same_as: str = "") -> None:
-        """The button named `same_as` when there is one again; else the first move forward (never
-        "Cancel order"), or "Change items…" when there is none."""
-        buttons: list[QPushButton] = []
-        for index in range(1, self.buttons.count()):
-            item = self.buttons.itemAt(index)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QPushButton):
-                buttons.append(widget)
-        forward = [b for b in buttons if b.objectName().startswith("move_")]
-        forward = [b for b in forward if b.objectName() != f"move_{OrderState.CANCELLED.value}"]
-        same = [b for b in buttons if same_as and b.objectName() == same_as]
-        chosen = same[0] if same else forward[0] if forward else next(iter(buttons), None)
-        if chosen is not None:
-            chosen.show()  # (the layout shows a new button later; a hidden one takes no focus)
-            chosen.setFocus(Qt.FocusReason.OtherFocusReason)
+        """The move button named `same_as` when there is one again, else the next step (MoveBar)."""
+        self.move_row.focus_next_step(same_as)
 
     def ask_for_tracking(self) -> None:
         """The board's "Mark shipped": the owner types the number here first, then marks it shipped."""
