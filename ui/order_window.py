@@ -16,7 +16,6 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -55,7 +54,6 @@ from app.order_returns import (
     waiting_returns,
 )
 from app.orders import (
-    MAX_NOTE,
     OPTION_STATES,
     OrderState,
     tracking_doubt,
@@ -63,11 +61,11 @@ from app.orders import (
 from app.phones import display_phone
 from app.shipping_sheets import AddressGap, ShippingAddress, gaps_before_shipping
 from ui.context import AppContext
-from ui.enter_key import keep_enter
 from ui.ops import Newest, Op, delete_when_closed, failure_sentence
 from ui.order_history import history_lines, order_time
 from ui.order_history_split import HistoryOverMessage
 from ui.order_lines import LinesModel
+from ui.order_memo_row import MemoRow
 from ui.order_message_pane import OrderMessagePane
 from ui.order_move_bar import MoveBar
 from ui.order_moves import (
@@ -165,21 +163,10 @@ class OrderWindow(QDialog):
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
         # The owner's own memo (the new-order form's 메모), for her eyes only.
-        self.memo = QLineEdit(self)
-        self.memo.setObjectName("orderMemo")
-        self.memo.setMaxLength(MAX_NOTE)
-        self.memo.setPlaceholderText(self.tr("For you: the customer does not see it"))
-        self.save_memo_button = QPushButton(self.tr("Save"), self)
-        self.save_memo_button.setObjectName("saveMemo")
+        self.memo_row = MemoRow(self)
+        self.memo, self.save_memo_button = self.memo_row.memo, self.memo_row.save_button
         self.save_memo_button.clicked.connect(self.save_memo)
         self.memo.returnPressed.connect(self.save_memo)
-        keep_enter(self.memo)
-        self.memo_row = QWidget(self)
-        mr = QHBoxLayout(self.memo_row)
-        mr.setContentsMargins(0, 0, 0, 0)
-        mr.addWidget(QLabel(self.tr("Note"), self.memo_row))
-        mr.addWidget(self.memo, 1)
-        mr.addWidget(self.save_memo_button)
 
         self.shipping_row = TrackingRow(self.ctx.shop_region, self)
         self.courier, self.tracking = self.shipping_row.courier, self.shipping_row.tracking
