@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.order_changes import CHANGEABLE_STATES
@@ -38,34 +38,30 @@ class MoveBar(QWidget):
             if widget is not None:
                 widget.deleteLater()
         if state in CHANGEABLE_STATES:
-            change = QPushButton(translate("OrderWindow", "&Change items…"), self)
-            change.setObjectName("changeOrder")
-            change.setToolTip(
-                translate("OrderWindow", "Items, quantities, shipping and discount, until the order is paid")
+            self._add(
+                translate("OrderWindow", "&Change items…"),
+                "changeOrder",
+                translate("OrderWindow", "Items, quantities, shipping and discount, until the order is paid"),
+                self.change_requested,
             )
-            change.clicked.connect(self.change_requested)
-            self.buttons.addWidget(change)
         if state is OrderState.AWAITING_PAYMENT:
-            remind = QPushButton(translate("OrderWindow", "Payment &reminder…"), self)
-            remind.setObjectName("prepareReminder")
-            remind.clicked.connect(self.reminder_requested)
-            self.buttons.addWidget(remind)
+            self._add(
+                translate("OrderWindow", "Payment &reminder…"), "prepareReminder", "", self.reminder_requested
+            )
         if state in RETURN_STATES:
-            back = QPushButton(translate("OrderWindow", "R&eturn or exchange…"), self)
-            back.setObjectName("returnOrder")
-            back.setToolTip(
-                translate("OrderWindow", "The customer sends goods back: refund them, or send other goods")
+            self._add(
+                translate("OrderWindow", "R&eturn or exchange…"),
+                "returnOrder",
+                translate("OrderWindow", "The customer sends goods back: refund them, or send other goods"),
+                self.return_requested,
             )
-            back.clicked.connect(self.return_requested)
-            self.buttons.addWidget(back)
         if returns_waiting:
-            arrived = QPushButton(translate("OrderWindow", "Returned goods &arrived"), self)
-            arrived.setObjectName("returnArrived")
-            arrived.setToolTip(
-                translate("OrderWindow", "The returned goods are back in the shop: they go back into stock")
+            self._add(
+                translate("OrderWindow", "Returned goods &arrived"),
+                "returnArrived",
+                translate("OrderWindow", "The returned goods are back in the shop: they go back into stock"),
+                self.arrived_requested,
             )
-            arrived.clicked.connect(self.arrived_requested)
-            self.buttons.addWidget(arrived)
         order = (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)
         for target in (*order, OrderState.CANCELLED):
             if target in MOVES[state]:
@@ -73,6 +69,16 @@ class MoveBar(QWidget):
                 button.setObjectName(f"move_{target.value}")
                 button.clicked.connect(lambda _c=False, t=target: self.move_requested.emit(t))
                 self.buttons.addWidget(button)
+
+    def _add(self, text: str, name: str, tip: str, clicked: SignalInstance) -> None:
+        """A button of the bar: its words, object name (tests and focus find it by it), tooltip and
+        the bar's signal its click emits."""
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        if tip:
+            button.setToolTip(tip)
+        button.clicked.connect(clicked)
+        self.buttons.addWidget(button)
 
     def focus_next_step(self, same_as: str = "") -> None:
         """The button named `same_as` when there is one again; else the first move forward (never
