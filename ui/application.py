@@ -433,6 +433,7 @@ def run_first_setup(ctx: AppContext) -> str:
     """The wizard; returns "demo", "restored" (a backup), "connected" or "skipped"."""
     from app.settings import update_preferences
     from ui.setup_wizard import SetupWizard
+    from ui.translations import follow_shop_region
 
     wizard = SetupWizard(ctx=ctx)
     wants_demo: list[bool] = []
@@ -449,8 +450,15 @@ def run_first_setup(ctx: AppContext) -> str:
     if not accepted:
         # "Set up later": the wizard is not shown at each start from now on (the banner's Settings
         # and the File menu do what it did).
-        later = update_preferences(ctx.db, setup_done=True)
+        # The shop's place is the wizard's guess from the computer's country (or what the owner chose
+        # on its last page): a UK shop that set up later priced its catalogue in won.
+        place = wizard.shop_page
+        later = update_preferences(
+            ctx.db, setup_done=True, shop_region=place.region, currency=place.currency_code
+        )
         ctx.prefs.update(dataclasses.asdict(later))
+        ctx.shop_region, ctx.currency = later.shop_region, later.currency
+        follow_shop_region(later.shop_region)
         return "skipped"
     return finish_setup(wizard, ctx)
 

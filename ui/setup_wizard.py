@@ -31,7 +31,7 @@ from ui.ops import Op, failure_sentence
 from ui.relay_check_view import RelayCheckPanel, checked_address, plain_http_sentence
 from ui.relay_help import RelayHelpDialog
 from ui.screen_fit import resize_within_screen
-from ui.shop_place import ShopPlaceFields
+from ui.shop_place import ShopPlaceFields, computer_place
 from ui.theme import fine_colour, problem_colour
 
 if TYPE_CHECKING:
@@ -207,7 +207,9 @@ class ShopPage(QWizardPage):
         self.setSubTitle(self.tr("Used to show phone numbers and prices the way your customers write them."))
         self.place = ShopPlaceFields(self)
         self.country, self.currency = self.place.country, self.place.currency
-        self.place.choose("KR", "KRW")
+        # The computer's own country and its money first (an English computer in the UK was offered
+        # South Korea and won).
+        self.place.choose(*computer_place())
         # A shop's inbox is there from the moment the laptop is: ticked, in plain sight, and in
         # Settings ▸ Messages afterwards.
         self.open_at_sign_in = QCheckBox(self.tr("Open Shop Inbox when I sign &in to this computer"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from ui.formatting import babel_locale_name
@@ -24,6 +24,21 @@ COUNTRIES: tuple[tuple[str, str], ...] = (
     ("MX", "MXN"),
 )
 CURRENCIES = ("KRW", "USD", "EUR", "GBP", "JPY", "INR", "BRL", "IDR", "MXN")
+# Where a computer says no country (the C locale): the shop Shop Inbox was first made for.
+FALLBACK_PLACE = ("KR", "KRW")
+
+
+def computer_place(system: QLocale | None = None) -> tuple[str, str]:
+    """The country the computer is set to and its currency (en_GB: GB, GBP), the first guess for a new
+    shop; Korea's when the computer names no country with phone numbers or a currency."""
+    import phonenumbers
+
+    system = system if system is not None else QLocale.system()
+    if system.territory() == QLocale.Country.AnyTerritory:
+        return FALLBACK_PLACE
+    region = QLocale.territoryToCode(system.territory())
+    currency = country_currency(region) if region in phonenumbers.SUPPORTED_REGIONS else None
+    return (region, currency) if currency else FALLBACK_PLACE
 
 
 def country_currency(code: str) -> str | None:

@@ -1,0 +1,90 @@
+"""First run: the shop's country and currency start as the computer's, whether set up now or later."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.ui.test_first_run import the_app_as_it_was
+
+WIZARD_PLACE = """
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from ui.setup_wizard import SetupWizard
+wizard = SetupWizard()
+page = wizard.shop_page
+print(page.country.currentText() + "|" + page.currency.currentText())
+"""
+
+
+def wizard_place_on_a_computer_set_to(lang: str) -> str:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("LC_")}
+    env.update(QT_QPA_PLATFORM="offscreen", LANG=lang, LANGUAGE="")
+    result = subprocess.run(
+        [sys.executable, "-c", WIZARD_PLACE], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_a_computer_set_to_british_english_is_offered_the_uk_and_pounds() -> None:
+    """A florist in Leeds met "South Korea" and "South Korean Won (KRW)" on the wizard's last page."""
+    assert wizard_place_on_a_computer_set_to("en_GB.UTF-8") == "United Kingdom|British Pound (GBP)"
+
+
+def test_a_computer_that_names_no_country_is_offered_korea_as_before() -> None:
+    assert wizard_place_on_a_computer_set_to("C.UTF-8") == "South Korea|South Korean Won (KRW)"
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "place"),
+    [
+        ("English", "UnitedStates", ("US", "USD")),
+        ("German", "Germany", ("DE", "EUR")),
+        ("Korean", "SouthKorea", ("KR", "KRW")),
+        ("C", "AnyTerritory", ("KR", "KRW")),
+    ],
+)
+def test_the_computers_country_and_its_money(language: str, country: str, place: tuple[str, str]) -> None:
+    from PySide6.QtCore import QLocale
+
+    from ui.shop_place import computer_place
+
+    locale = QLocale(getattr(QLocale.Language, language), getattr(QLocale.Country, country))
+    assert computer_place(locale) == place
+
+
+def test_set_up_later_keeps_the_shop_in_the_wizards_country_and_currency(
+    qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """No relay yet, "Set up later": the inbox's catalogue and orders were priced in won for a UK shop."""
+    from PySide6.QtWidgets import QApplication, QWizard
+
+    from app.paths import paths_for
+    from app.settings import read_preferences
+    from ui.application import open_inbox
+
+    def set_up_later(wizard: Any) -> None:
+        # The place the wizard starts on (the computer's, in a British English session).
+        wizard.shop_page.place.choose("GB", "GBP")
+        wizard.button(QWizard.WizardButton.CancelButton).click()
+
+    dialogs.expect("modal", answer=set_up_later)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    with the_app_as_it_was(app):
+        ctx = open_inbox(
+            app, argparse.Namespace(smoke=False, lang="en"), paths_for(tmp_path / "data").ensure()
+        )
+        try:
+            prefs = read_preferences(ctx.db)
+            assert (prefs.shop_region, prefs.currency, prefs.setup_done) == ("GB", "GBP", True)
+            assert (ctx.shop_region, ctx.currency) == ("GB", "GBP")  # this session's new items too
+        finally:
+            ctx.db.close()
