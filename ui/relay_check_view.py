@@ -486,12 +486,18 @@ class RelayCheckPanel(QWidget):
         if self.button is not None:
             set_busy(self.button, False)
         if isinstance(exc, Unauthorised):
-            reason = self.tr("The relay token was refused, so the relay could not run its check.")
+            # Each with what to do next, as the wizard says it: Settings is where a changed token is
+            # mended, and "could not run its check" alone left the owner with nothing to try.
+            reason = self.tr(
+                "The relay token was refused, so the relay could not run its check. Copy the token again "
+                "from the relay (shop-inbox-relay token) and paste it in Relay token."
+            )
         elif isinstance(exc, RelayUnreachable) and isinstance(exc.params, PlainHttpParams):
             reason = plain_http_sentence(exc.params.url, exc.params.plain_url)
         elif isinstance(exc, RelayUnreachable):
             reason = self.tr(
-                "The relay at {url} could not be reached, so it could not run its check."
+                "The relay at {url} could not be reached, so it could not run its check. Check the "
+                "address, your internet connection, and that the relay is running."
             ).format(url=self._url)
         else:
             reason = self.tr(

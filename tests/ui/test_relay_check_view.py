@@ -146,7 +146,9 @@ def test_settings_says_when_the_relay_refuses_the_token(qtbot: Any, ctx: Any, re
     with qtbot.waitSignal(dialog.relay_check.finished, timeout=30000):
         dialog.relay_check.button.click()
     assert dialog.relay_check.scroll_area.isVisible()
-    assert "relay token was refused" in dialog.relay_check.view.summary.text()
+    said = dialog.relay_check.view.summary.text()
+    assert "relay token was refused" in said
+    assert "paste it in Relay token" in said  # what to do about it, where she is
     assert dialog.relay_check.button.isEnabled()
 
 
@@ -169,6 +171,7 @@ def test_a_check_that_could_not_run_leaves_no_empty_box_under_its_reason(
         panel.button.click()
     reason = panel.view.summary
     assert "could not be reached" in reason.text()
+    assert "that the relay is running" in reason.text()  # what to look at, as the wizard says
     # The box ends where the reason's last line does (its frame aside), at the dialog's own width.
     qtbot.waitUntil(lambda: panel.scroll_area.height() <= reason.height() + 6, timeout=3000)
     assert reason.height() >= reason.fontMetrics().lineSpacing()  # the whole reason shows
