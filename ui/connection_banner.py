@@ -235,9 +235,11 @@ class ConnectionBanner(QFrame):
         if kind is Connection.UNAUTHORISED:
             return self.tr("The relay token was refused. Check it in Settings.")
         if kind is Connection.NO_TOKEN:
+            # Said to an owner who restored a backup and to one who chose not to keep the token in a
+            # file alike: "a backup never holds it" alone puzzled the second, who had made no backup.
             return self.tr(
-                "This computer has no relay token yet (a backup never holds it, to keep it safe). Paste "
-                "your relay token in Settings to receive new messages."
+                "This computer has no relay token yet, so new messages cannot arrive (a restored backup "
+                "never brings one, to keep it safe). Paste your relay token in Settings."
             )
         if kind is Connection.ONLINE and self.graph_down:
             return self.tr(

@@ -2668,8 +2668,8 @@ Right-click to retry.</source>
         <translation>릴레이 토큰이 거부됐어요. 설정에서 확인하세요.</translation>
     </message>
     <message>
-        <source>This computer has no relay token yet (a backup never holds it, to keep it safe). Paste your relay token in Settings to receive new messages.</source>
-        <translation>이 컴퓨터에는 아직 릴레이 토큰이 없어요(안전을 위해 백업에는 토큰이 담기지 않아요). 새 메시지를 받으려면 설정에서 릴레이 토큰을 붙여 넣으세요.</translation>
+        <source>This computer has no relay token yet, so new messages cannot arrive (a restored backup never brings one, to keep it safe). Paste your relay token in Settings.</source>
+        <translation>이 컴퓨터에는 아직 릴레이 토큰이 없어서 새 메시지를 받을 수 없어요(안전을 위해 백업을 복원해도 토큰은 따라오지 않아요). 설정에서 릴레이 토큰을 붙여 넣으세요.</translation>
     </message>
     <message>
         <source>Your relay can&apos;t reach WhatsApp, so replies wait and are sent as soon as it can. Check the relay&apos;s internet connection, or run its check in Settings ▸ Relay.</source>

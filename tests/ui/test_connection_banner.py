@@ -50,6 +50,23 @@ def test_the_banner_says_new_messages_wait_on_the_relay_while_the_disk_is_full(q
     assert not banner.isVisible()
 
 
+def test_no_token_says_what_it_means_to_an_owner_who_restored_no_backup(qtbot: Any) -> None:
+    """The owner chose not to keep the token in a file, then "Set up later": the banner told her a
+    backup never holds the token, as if she had restored one."""
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.NO_TOKEN))
+    said = banner.text.text()
+    assert said.startswith("This computer has no relay token yet, so new messages cannot arrive")
+    assert "(a restored backup never brings one, to keep it safe)" in said  # why, if she did restore
+    assert said.endswith("Paste your relay token in Settings.") and banner.settings.isVisible()
+
+
+def test_no_token_is_said_in_korean_too(qtbot: Any, korean: None) -> None:
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.NO_TOKEN))
+    assert banner.text.text().startswith("이 컴퓨터에는 아직 릴레이 토큰이 없어서 새 메시지를 받을 수 없어요")
+
+
 def test_a_relay_started_afresh_is_news_the_owner_can_close(qtbot: Any) -> None:
     """A new or restored relay is no trouble: said once with Close (no Settings, no Retry), and it
     stays closed until the connection says something else."""
