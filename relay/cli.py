@@ -20,7 +20,7 @@ from relay.command_settings import (
     unmigrated_reason,
     unopenable_reason,
 )
-from relay.settings import RelaySettings, SettingRefused
+from relay.settings import DEFAULT_DATABASE_URL, RelaySettings, SettingRefused
 
 ENV_FILE_HELP = "read the settings from this file too, on top of the environment (as `setup` wrote it)"
 NEW_TOKEN = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
@@ -190,6 +190,14 @@ def run_token_command(args: argparse.Namespace) -> int:
         return 0
     # A mistyped --database must not become a new, empty relay database with a token nobody uses.
     reason = unmigrated_reason(settings.database_url)
+    if reason and settings.database_url == DEFAULT_DATABASE_URL and sqlite_file_missing(DEFAULT_DATABASE_URL):
+        # The usual slip: a second terminal opens in the home folder, not where `serve` keeps relay.db.
+        print(
+            f"shop-inbox-relay token: no relay database in this folder ({Path.cwd()}): run it in the "
+            "folder where `shop-inbox-relay serve` runs, or give the relay's own --database.",
+            file=sys.stderr,
+        )
+        return 2
     if reason:
         print(f"shop-inbox-relay token: {reason}; give the relay's own --database.", file=sys.stderr)
         return 2

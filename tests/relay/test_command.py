@@ -238,6 +238,29 @@ def test_token_refuses_a_database_the_relay_never_ran_on(
     assert not typo.exists()  # no new, empty database
 
 
+def test_token_in_a_folder_other_than_the_relays_says_to_run_it_where_serve_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/relay.md: serve in one terminal, token "in a second terminal, same folder". A new terminal
+    opens in the home folder, and the answer was "no relay database at sqlite:///relay.db"."""
+    monkeypatch.delenv("RELAY_CLIENT_TOKEN", raising=False)
+    monkeypatch.delenv("RELAY_DATABASE_URL", raising=False)
+    (tmp_path / "relay").mkdir()
+    Store(f"sqlite:///{tmp_path / 'relay' / 'relay.db'}").close()  # where serve runs
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.chdir(home)
+    assert main(["token"]) == 2
+    printed = capsys.readouterr()
+    assert printed.out == "" and printed.err.strip() == (
+        f"shop-inbox-relay token: no relay database in this folder ({home}): run it in the folder where "
+        "`shop-inbox-relay serve` runs, or give the relay's own --database."
+    )
+    assert list(home.iterdir()) == []  # no new, empty relay.db with a token nobody uses
+    monkeypatch.chdir(tmp_path / "relay")
+    assert main(["token"]) == 0 and len(capsys.readouterr().out.strip()) >= 32
+
+
 def test_token_refuses_an_empty_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
