@@ -161,6 +161,15 @@ def run_check_command(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def database_anywhere(url: str) -> str:
+    """The database URL as a command typed in any folder finds it: a SQLite file by its full path
+    (a second terminal opens in the home folder, where "sqlite:///relay.db" is no relay's)."""
+    path = sqlite_file(url)
+    if path is None or path.is_absolute():
+        return shlex.quote(shown(url))
+    return shlex.quote(f"sqlite:///{path.resolve()}")
+
+
 def database_flag(args: argparse.Namespace) -> str:
     return f" --database {shown(args.database)}" if args.database else ""
 
@@ -394,7 +403,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(
             f"Sandbox relay: simulated customers, nothing reaches WhatsApp. In the desktop, use the address "
             f"http://{args.host}:{args.port} and the token from "
-            f"`{command_as_run()} token --database {shown(settings.database_url)}`.",
+            f"`{command_as_run()} token --database {database_anywhere(settings.database_url)}`.",
             file=sys.stderr,
         )
     uvicorn.run(app, host=args.host, port=args.port, log_config=None, proxy_headers=True, **SERVER_OPTIONS)

@@ -674,9 +674,13 @@ def test_the_sandbox_serve_names_the_token_command_as_it_was_run(tmp_path: Path)
             assert line, f"serve ended before naming the token command ({serve.poll()})"
             said = line
         printed = said.split("`")[1]
-        assert printed == f"{script} token --database sqlite:///relay.db"
+        # The relay's file by its full path: typed in a second terminal, which opens in the home
+        # folder, not where serve keeps relay.db.
+        assert printed == f"{script} token --database sqlite:///{tmp_path.resolve() / 'relay.db'}"
+        elsewhere = tmp_path / "home"
+        elsewhere.mkdir()
         done = subprocess.run(
-            shlex.split(printed), cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+            shlex.split(printed), cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60
         )
         assert done.returncode == 0, done.stderr
         token = done.stdout.strip()
