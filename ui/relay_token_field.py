@@ -1,7 +1,9 @@
-"""Settings' relay token field and the line saying where the token is kept, read off the GUI thread."""
+"""Settings' relay token field and the line saying where the token is kept, read off the GUI thread;
+the token's line kept from a paste of several terminal lines (the wizard's field too)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -10,6 +12,30 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QWidget
 from ui.context import AppContext
 from ui.ops import run_op
 from ui.token_store import TokenPlace, place_sentence
+
+# A line that is a token and nothing else: `shop-inbox-relay token` prints 43 URL-safe characters
+# (RELAY_CLIENT_TOKEN may be any long run of such); "Note: …" or a shell prompt is not one.
+TOKEN_LINE = re.compile(r"[A-Za-z0-9_\-.~+/=]{16,}")
+
+
+def token_in_paste(text: str) -> str:
+    """The token in what was pasted: a terminal's lines copied together ("Note: a relay started
+    with…" above the token, the prompt below) keep the token's line; anything else stays as it is."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    found = [line.strip() for line in text.splitlines() if TOKEN_LINE.fullmatch(line.strip())]
+    return found[-1] if found else text
+
+
+def keep_token_line(edit: QLineEdit) -> None:
+    """A password field shows dots: a paste of several lines looked like a token and was refused."""
+
+    def edited(text: str) -> None:
+        token = token_in_paste(text)
+        if token != text:
+            edit.setText(token)
+
+    edit.textEdited.connect(edited)
 
 
 def _application() -> QCoreApplication:
@@ -34,6 +60,7 @@ class RelayTokenField(QObject):
         self.dialog = dialog
         self.edit = QLineEdit()
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        keep_token_line(self.edit)
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.where.setTextFormat(Qt.TextFormat.PlainText)

@@ -30,6 +30,7 @@ from ui.link_label import LinkLabel
 from ui.ops import Op, failure_sentence
 from ui.relay_check_view import RelayCheckPanel, checked_address, plain_http_sentence
 from ui.relay_help import RelayHelpDialog
+from ui.relay_token_field import keep_token_line
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields, computer_place
 from ui.theme import fine_colour, problem_colour
@@ -96,6 +97,7 @@ class RelayPage(QWizardPage):
         self.url.setPlaceholderText("https://relay.myshop.com")
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        keep_token_line(self.token)
         self.token.setPlaceholderText(self.tr("Paste the relay token"))
         self.check_button = QPushButton(self.tr("&Check connection"))
         self.result = QLabel()

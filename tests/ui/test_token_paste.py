@@ -1,0 +1,68 @@
+"""A relay token pasted with the terminal lines around it: the token's line is kept (the field shows dots)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.support.relay_server import RunningRelay
+
+NOTE = (
+    "Note: a relay started with an env file that sets RELAY_CLIENT_TOKEN (as setup writes it) accepts that "
+    "token instead: `shop-inbox-relay token --env-file FILE` prints it."
+)
+
+
+def terminal(token: str) -> str:
+    """What a mouse drag over `shop-inbox-relay token`'s answer copies, prompt lines and all."""
+    return f"emma@shop:~/relay$ shop-inbox-relay token\n{NOTE}\n{token}\nemma@shop:~/relay$ \n"
+
+
+def test_the_wizard_connects_with_a_token_pasted_with_the_lines_around_it(
+    qtbot: Any, relay: RunningRelay
+) -> None:
+    """Copied with the note the command prints above it, the token looked pasted (dots) and the relay
+    "refused this relay token"."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.relay_client import CheckOutcome
+    from ui.setup_wizard import RelayPage
+
+    page = RelayPage()
+    qtbot.addWidget(page)
+    page.url.setText(relay.url)
+    QApplication.clipboard().setText(terminal(relay.token))
+    page.token.paste()
+    assert page.token.text() == relay.token
+    page.check_button.click()
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=15000)
+    result = page.last_result
+    assert result is not None and result.outcome is CheckOutcome.OK, page.result.text()
+
+
+def test_settings_keeps_the_token_line_of_a_paste_too(qtbot: Any, ctx: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx, stored_token=lambda _url: "")
+    qtbot.addWidget(dialog)
+    QApplication.clipboard().setText(terminal("7rHtSxbBLJaq3QwwFdwQ2XvLZWgNExy1PLbTP_2OiuQ"))
+    dialog.token.paste()
+    assert dialog.token.text() == "7rHtSxbBLJaq3QwwFdwQ2XvLZWgNExy1PLbTP_2OiuQ"
+
+
+@pytest.mark.parametrize(
+    ("pasted", "kept"),
+    [
+        ("abcdefghijklmnop1234", "abcdefghijklmnop1234"),  # one line: as pasted
+        ("abcdefghijklmnop1234\n", "abcdefghijklmnop1234"),
+        ("my token is\nshort\n", "my token is\nshort\n"),  # no line is a token: as pasted, refused
+        ("tok-1_AAAAAAAAAAAAAAAA\r\nnext line here\r\n", "tok-1_AAAAAAAAAAAAAAAA"),
+    ],
+)
+def test_only_a_paste_of_several_lines_with_a_token_line_is_changed(pasted: str, kept: str) -> None:
+    from ui.relay_token_field import token_in_paste
+
+    assert token_in_paste(pasted) == kept
