@@ -343,6 +343,14 @@ class RelayCheckView(QWidget):
         )
 
 
+def not_an_address_sentence() -> str:
+    """What is said of an address no relay could answer at (a space, a comma, "htp://")."""
+    return QCoreApplication.translate(
+        "RelayCheck",
+        "That does not look like a web address. It should look like https://relay.myshop.com",
+    )
+
+
 def checked_address(field: QLineEdit) -> str:
     """The relay address in `field` as it will be used, shown there too: a bare host the owner typed
     (relay.myshop.com) gets its https:// in the field, so she sees what was tried (the wizard and
@@ -448,6 +456,12 @@ class RelayCheckPanel(QWidget):
         if not url:  # nothing to ask: no "could not be reached" over an empty box
             self.scroll_area.hide()
             self.note.setText(self.tr("Enter the relay's address first."))
+            self.note.show()
+            self.finished.emit(None)
+            return
+        if not is_web_address(url):  # "127.0.0.1 8080": a typo to point out, as the wizard does
+            self.scroll_area.hide()
+            self.note.setText(not_an_address_sentence())
             self.note.show()
             self.finished.emit(None)
             return

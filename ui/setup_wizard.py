@@ -28,7 +28,12 @@ from ui.busy_button import set_busy
 from ui.context import AppContext
 from ui.link_label import LinkLabel
 from ui.ops import Op, failure_sentence
-from ui.relay_check_view import RelayCheckPanel, checked_address, plain_http_sentence
+from ui.relay_check_view import (
+    RelayCheckPanel,
+    checked_address,
+    not_an_address_sentence,
+    plain_http_sentence,
+)
 from ui.relay_help import RelayHelpDialog
 from ui.relay_token_field import keep_token_line
 from ui.screen_fit import resize_within_screen
@@ -51,10 +56,7 @@ def explain(result: CheckResult, url: str = "") -> str:
         CheckOutcome.OK: translate(
             "RelayCheck", "Connected. Your relay answers and accepts the relay token."
         ),
-        CheckOutcome.INVALID_URL: translate(
-            "RelayCheck",
-            "That does not look like a web address. It should look like https://relay.myshop.com",
-        ),
+        CheckOutcome.INVALID_URL: not_an_address_sentence(),
         CheckOutcome.INSECURE_REMOTE: translate(
             "RelayCheck",
             "This address starts with http://, so your relay token would travel unencrypted over the "

@@ -275,6 +275,34 @@ def test_check_again_without_an_address_asks_for_it_and_tries_no_relay(
     assert "https://relay.minsushoes.kr could not be reached" in panel.view.summary.text()
 
 
+def test_an_address_with_a_typo_is_said_to_be_no_web_address_not_a_relay_out_of_reach(
+    qtbot: Any, ctx: Any, relay: RunningRelay
+) -> None:
+    """Settings ▸ Relay ▸ Check connection on "127.0.0.1 8080" said "The relay at https://127.0.0.1
+    8080 could not be reached", where the wizard says what is wrong with the address."""
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx, stored_token=lambda _url: relay.token)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    host, port = relay.url.removeprefix("http://").split(":")
+    dialog.relay_url.setText(f"{host} {port}")
+    panel = dialog.relay_check
+    assert panel.button is not None
+    with qtbot.waitSignal(panel.finished, timeout=5000) as finished:
+        panel.button.click()
+    assert finished.args == [None]
+    assert panel.note.isVisible() and panel.note.text() == (
+        "That does not look like a web address. It should look like https://relay.myshop.com"
+    )
+    assert not panel.scroll_area.isVisible() and panel.button.isEnabled()
+    dialog.relay_url.setText(f"{host}:{port}")  # mended: checked, and the note goes
+    with qtbot.waitSignal(panel.finished, timeout=30000) as checked:
+        panel.button.click()
+    assert checked.args[0] is not None and not panel.note.isVisible()
+
+
 def test_every_check_problem_has_a_sentence_of_the_desktops_own() -> None:
     """A problem the relay's check learned (a media folder it cannot write) showed in the relay's
     English: each has the owner's words here."""
