@@ -32,6 +32,7 @@ from app.contact_lookup import ContactChoice, ContactDirectory
 from app.phones import display_phone, e164_digits
 from app.wire import DayHours, Recipients, TimeRange
 from ui.context import AppContext
+from ui.date_typing import typed_dates
 from ui.field_tokens import shown_field
 from ui.formatting import display_locale, time_edit_format
 from ui.ops import delete_when_closed, run_op
@@ -226,6 +227,9 @@ class _RangeRow(QWidget):
         self.end.setAccessibleName(self.tr("Closes at"))
         for edit in (self.start, self.end):
             edit.setDisplayFormat(time_edit_format())
+            # A click into "10:00" (or Ctrl+A) and "08:00" typed took nothing: Qt's time edit
+            # refuses digits typed into a full section it has not selected.
+            typed_dates(edit)
             edit.timeChanged.connect(self.changed)
         remove = self.remove_button = QPushButton("×")
         remove.setToolTip(self.tr("Remove these hours"))

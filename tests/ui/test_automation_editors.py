@@ -723,6 +723,39 @@ def test_a_day_opened_from_closed_starts_with_the_nearest_open_days_hours(
     assert [(r.start, r.end) for r in monday.value().ranges] == [("10:00", "13:00"), ("14:00", "19:00")]
 
 
+@pytest.mark.parametrize("locale", ["korean_locale", "english_locale"])
+@pytest.mark.parametrize("how", ["click", "select all"])
+@pytest.mark.parametrize("typed", ["08:00", "0800"])
+def test_hours_typed_over_a_clicked_time_are_taken(
+    qtbot, demo_ctx: AppContext, request, locale: str, how: str, typed: str
+) -> None:
+    """A bakery owner clicked Tuesday's "10:00" (or pressed Ctrl+A in it) and typed "08:00":
+    nothing was taken, and the hours stayed 10:00 without a word."""
+    from PySide6.QtCore import QPoint, QTime
+
+    request.getfixturevalue(locale)
+    editor = BusinessHoursEditor(demo_ctx)
+    editor.show()
+    editor = opened(qtbot, editor)
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    opens = editor.week.days[1].rows[0].start
+    assert opens.time() == QTime(10, 0)
+    opens.setFocus()
+    line = opens.lineEdit()
+    if how == "click":
+        x = line.contentsRect().left() + 4 + line.fontMetrics().horizontalAdvance("1")  # on the hour
+        qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=QPoint(x, line.height() // 2))
+    else:
+        line.selectAll()
+    qtbot.keyClicks(opens, typed)
+    assert opens.time() == QTime(8, 0), opens.text()
+    editor.save()
+    settle(qtbot, editor)
+    tuesday = AutomationsStore(demo_ctx.db).state().doc.business_hours.week[1]
+    assert tuesday.ranges[0].start == "08:00"
+
+
 def test_with_no_relay_connected_the_editor_never_says_the_relay_has_it(
     qtbot, ctx: AppContext, real_relay
 ) -> None:
