@@ -279,6 +279,7 @@ class AutomationDialog(QDialog):
         self._loading = True
         self._sending = False
         self._saving = False
+        self._refused = False  # the red line under the form says why Save was refused
         self._dirty = False
         # What to do once the edits are saved ("Save" when the owner closes with unsaved edits).
         self._after_save: Callable[[], None] | None = None
@@ -358,6 +359,7 @@ class AutomationDialog(QDialog):
         self._saving = False
         self._after_save = None  # the edits stay, and so does the window
         self._save_button().setEnabled(self.loaded)
+        self._refused = False  # a failure, not a field to fix: edits leave it
         self.error.setText(failure_sentence(exc))
         self.error.show()
 
@@ -396,9 +398,20 @@ class AutomationDialog(QDialog):
             self._dirty = True
             self._just_saved = False
             self.saved_note.hide()
+            if self._refused:  # Save said what to fix: that line follows the edits, gone once fixed
+                self._show_refusal(self.problem())
             self.refresh_summary(self.apply(self.state.doc))
             if first:  # the banner no longer speaks for what is on screen
                 self._show_state()
+
+    def _show_refusal(self, problem: str) -> None:
+        """Why Save was refused, in red under the form ("" hides it). The live summary, when it
+        says the same, leaves it to this line rather than say it twice."""
+        self._refused = bool(problem)
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        if problem and self.summary.text() == problem:
+            self.summary.clear()
 
     # Whether a first save puts the business hours on the shop's zone (`with_shop_zone`).
     fills_shop_zone = True
@@ -445,8 +458,7 @@ class AutomationDialog(QDialog):
         if not self.loaded:
             return
         problem = self.problem()
-        self.error.setText(problem)
-        self.error.setVisible(bool(problem))
+        self._show_refusal(problem)
         if problem or self._saving:
             return
         self._saving = True
@@ -558,6 +570,7 @@ class AutomationDialog(QDialog):
         self.saved.emit(self.state)
 
     def _push_failed(self, exc: BaseException) -> None:
+        self._refused = False  # a failure, not a field to fix: edits leave it
         self.error.setText(failure_sentence(exc))
         self.error.show()
 

@@ -261,6 +261,17 @@ class Simulator(QFrame):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
+        # While the edited menu has a problem the simulator answers as the last menu that had none.
+        # Unsaid, a choice whose title was just cleared still answered there as "New choice".
+        self.stale = QLabel(
+            self.tr(
+                "Until the problem under the editor is fixed, this answers as your last menu without one."
+            )
+        )
+        self.stale.setObjectName("simulatorStale")
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet(f"color: {problem_colour()};")
+        self.stale.hide()
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
         row.addWidget(send)
@@ -269,6 +280,7 @@ class Simulator(QFrame):
         header.addWidget(title, 1)
         header.addWidget(reset)
         layout.addLayout(header)
+        layout.addWidget(self.stale)
         layout.addWidget(self.who)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.choices)
@@ -284,6 +296,10 @@ class Simulator(QFrame):
         """The bot the simulator runs: the edited one when it is valid, else the last valid one."""
         if doc is not None:
             self.doc = doc.model_copy(update={"bot": doc.bot.model_copy(update={"enabled": True})})
+
+    def show_stale(self, stale: bool) -> None:
+        """Say (or stop saying) that the answers are the last valid menu's, not the one on screen."""
+        self.stale.setVisible(stale)
 
     def reset(self) -> None:
         self.state = BotState()
@@ -647,7 +663,7 @@ class BotEditor(AutomationDialog):
         self.answer_menu.clear()
         for node in self.nodes.values():
             if node.action == "menu":
-                self.answer_menu.addItem(node.title or node.id, node.id)
+                self.answer_menu.addItem(self._node_label(node), node.id)
         i = self.answer_menu.findData(current)
         self.answer_menu.setCurrentIndex(max(i, 0))
         self.answer_menu.blockSignals(False)
@@ -864,6 +880,11 @@ class BotEditor(AutomationDialog):
         layout.addLayout(right, 3)
         return tab
 
+    def _node_label(self, node: MenuNode) -> str:
+        """A menu entry's name in the tree, the lists and the problems: its title, else words saying
+        it has none (its id, "choice2", is nothing the owner ever saw)."""
+        return node.title.strip() or self.tr("(no title yet)")
+
     def _parents(self) -> dict[str, str]:
         return {c: n.id for n in self.nodes.values() if n.action == "menu" for c in n.choices}
 
@@ -879,7 +900,7 @@ class BotEditor(AutomationDialog):
                 return
             placed.add(node_id)
             item = QTreeWidgetItem(parent)
-            item.setText(0, node.title or node.id)
+            item.setText(0, self._node_label(node))
             item.setData(0, Qt.ItemDataRole.UserRole, node.id)
             item.setExpanded(True)
             if node.action == "menu":
@@ -1043,7 +1064,7 @@ class BotEditor(AutomationDialog):
         self.nodes[node.id] = updated
         item = self.tree.currentItem()
         if item is not None:
-            item.setText(0, updated.title or updated.id)
+            item.setText(0, self._node_label(updated))
         if action != node.action or style != node.style:
             self._fill_tree(node.id)  # choices appear or go, children's title limits change
         else:
@@ -1213,7 +1234,7 @@ class BotEditor(AutomationDialog):
             return self.tr("When a message contains: {0}").format(", ".join(rule.keywords))
         node = self.nodes.get(tally_id)
         if node is not None:
-            return self.tr("Menu: {0}").format(node.title or node.id)
+            return self.tr("Menu: {0}").format(self._node_label(node))
         names = {
             "handoff": self.tr("Hand-off words"),
             "changed": self.tr("A tap on a menu that has changed"),
@@ -1379,11 +1400,32 @@ class BotEditor(AutomationDialog):
             for o in overlaps[:5]
         ]
         self.overlaps.setText(with_particles("\n".join(lines)))
-        self.summary.setText(self._problem)
+        if self._problem:
+            # Said once: Save's red line under the form may say it already.
+            said_below = self.error.isVisibleTo(self) and self.error.text() == self._problem
+            self.summary.setText("" if said_below else self._problem)
+        else:
+            self.summary.setText(self._silent_choices_note())
         self._mark_problem_node()
+        self.simulator.show_stale(bool(self._problem))
         if not self._problem:
             # As the relay runs it: {bank} is the order settings' account (app/bank_field.py).
             self.simulator.set_document(with_bank(doc, self.state.bank_account))
+
+    def _silent_choices_note(self) -> str:
+        """A line naming the menu's choices that answer nothing yet (a new choice whose text was
+        never written): the customer who taps one gets no reply at all. "" when there are none."""
+        placed = set(self._parents())
+        silent = [
+            self._node_label(node)
+            for node in self.nodes.values()
+            if node.id in placed and node.action == "answer" and not node.text.strip()
+        ]
+        if not silent:
+            return ""
+        names = "”, “".join(silent[:3]) + ("”…" if len(silent) > 3 else "")
+        sentence = self.tr("Customers who tap “{0}” get no answer yet: write what the bot says in its Text.")
+        return with_particles(sentence.format(names))
 
     def problem_sentence(self, exc: ValidationError | BotLimitError) -> str:
         limit = limit_error(exc)
@@ -1392,7 +1434,15 @@ class BotEditor(AutomationDialog):
         if limit.node == "home_button":  # MenuBot.home_button_title, not a node of the menu
             return self.tr("The title of the button back to the main menu is empty or too long.")
         where = self.nodes.get(limit.node)
-        name = where.title if where is not None and where.title else limit.node
+        if limit.problem is BotProblem.TITLE_TOO_LONG and where is not None and not where.title.strip():
+            # The entry has no name to give: say which menu it is in (it is red in the tree).
+            menu = self.nodes.get(self._parents().get(where.id, ""))
+            if menu is None:
+                return self.tr("A menu entry has no title yet.")
+            return with_particles(
+                self.tr("A choice in the menu “{0}” has no title yet.").format(self._node_label(menu))
+            )
+        name = self._node_label(where) if where is not None else limit.node
         sentences = {
             BotProblem.TOO_MANY_ROWS: self.tr("The menu “{0}” has more than 10 rows."),
             BotProblem.TOO_MANY_BUTTONS: self.tr(

@@ -553,6 +553,10 @@
         <translation>고객이 누르면 받는 메시지</translation>
     </message>
     <message>
+        <source>(no title yet)</source>
+        <translation>(제목 없음)</translation>
+    </message>
+    <message>
         <source>Only {limit} characters fit. The end was cut off.</source>
         <translation>{limit}자까지만 들어가요. 뒤는 잘렸어요.</translation>
     </message>
@@ -711,12 +715,24 @@
         <translation>“{0}”은(는) “{1}” 안에 있어요: 둘 다 목록에서 먼저 나온 답변이 나가요.</translation>
     </message>
     <message>
+        <source>Customers who tap “{0}” get no answer yet: write what the bot says in its Text.</source>
+        <translation>고객이 “{0}”을(를) 누르면 아직 아무 답도 받지 못해요: 내용에 봇이 보낼 글을 적어 주세요.</translation>
+    </message>
+    <message>
         <source>Check the menu bot: an id or a number is not valid.</source>
         <translation>메뉴 봇을 확인해 주세요: 아이디나 숫자가 올바르지 않아요.</translation>
     </message>
     <message>
         <source>The title of the button back to the main menu is empty or too long.</source>
         <translation>처음 메뉴로 돌아가는 버튼의 제목이 비어 있거나 너무 길어요.</translation>
+    </message>
+    <message>
+        <source>A menu entry has no title yet.</source>
+        <translation>아직 제목이 없는 메뉴 항목이 있어요.</translation>
+    </message>
+    <message>
+        <source>A choice in the menu “{0}” has no title yet.</source>
+        <translation>메뉴 “{0}”에 아직 제목이 없는 항목이 있어요.</translation>
     </message>
     <message>
         <source>The menu “{0}” has more than 10 rows.</source>
@@ -8132,6 +8148,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Start over</source>
         <translation>처음부터</translation>
+    </message>
+    <message>
+        <source>Until the problem under the editor is fixed, this answers as your last menu without one.</source>
+        <translation>편집기 아래의 문제를 고칠 때까지는 문제가 없던 마지막 메뉴대로 답해요.</translation>
     </message>
     <message>
         <source>Writing as {0}, the customer of order {1}.</source>

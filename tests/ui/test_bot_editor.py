@@ -672,7 +672,8 @@ def test_a_menu_entry_that_stops_the_preview_is_named_where_the_preview_would_be
     assert shown is not None and shown is not at_fault and shown.toolTip(0) == ""
     editor.tree.setCurrentItem(at_fault)
     editor.node_text.setPlainText("무엇을 도와드릴까요?")
-    assert editor.summary.text() == ""
+    # No problem left; what is left to write is said (the new choice under it answers nothing yet).
+    assert editor.summary.text().startswith("Customers who tap “New choice” get no answer yet")
     assert node_item(editor, submenu.id).toolTip(0) == ""
     assert "[ New choice ]" in editor.node_preview.text()
 
@@ -715,3 +716,60 @@ def test_a_ready_made_menu_of_an_earlier_version_without_names_is_still_replaced
     editor.load_menu(old)
     assert editor.rule_list.item(2).text() == "계좌, 입금"
     assert editor._nothing_made()
+
+
+def test_a_choice_left_without_a_title_is_named_by_its_menu_and_saves_red_line_goes_once_it_is_fixed(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """A bakery owner added a choice and cleared its title: the tree and the problem named it
+    "choice2", Save said the problem a second time in red under the first, the red line stayed
+    after the title was written, and the simulator still offered "New choice"."""
+    editor = editor_for(qtbot, ctx)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.load_menu(korean_shop_menu())
+    editor.tree.setCurrentItem(node_item(editor, "home"))
+    editor.add_choice()
+    new = editor._current_node()
+    assert new is not None
+    editor.node_title.setText("")
+    problem = "A choice in the menu “처음 메뉴” has no title yet."
+    assert node_item(editor, new.id).text(0) == "(no title yet)"
+    assert editor.summary.text() == problem
+    assert editor.simulator.stale.isVisible()  # the simulator answers as the last menu that had no problem
+    editor.save()
+    assert editor.error.isVisible() and editor.error.text() == problem
+    assert editor.summary.text() == ""  # said once, not twice
+    editor.node_title.setText("오늘의 빵 🍞")
+    assert editor.error.isHidden()
+    assert not editor.simulator.stale.isVisible()
+    # Nothing refused now, but a tap on it would get no answer: the line under the editor says so.
+    assert editor.summary.text() == (
+        "Customers who tap “오늘의 빵 🍞” get no answer yet: write what the bot says in its Text."
+    )
+    editor.node_text.setPlainText("오늘 나온 빵이에요 🥐\n- 소금빵 3,500원")
+    assert editor.summary.text() == ""
+    write(qtbot, editor, "메뉴")
+    assert "오늘의 빵 🍞" in choices(editor)
+    tap(qtbot, editor, "오늘의 빵 🍞")
+    assert said(editor)[-1] == ("bot", "오늘 나온 빵이에요 🥐\n- 소금빵 3,500원")
+    assert choices(editor) == ["처음으로"]
+
+
+def test_the_untitled_choice_and_silent_choice_lines_are_korean_in_the_korean_window(
+    qtbot: Any, ctx: AppContext, korean: None
+) -> None:
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.tree.setCurrentItem(node_item(editor, "home"))
+    editor.add_choice()
+    new = editor._current_node()
+    assert new is not None
+    editor.node_title.setText("")
+    assert node_item(editor, new.id).text(0) == "(제목 없음)"
+    assert editor.summary.text() == "메뉴 “처음 메뉴”에 아직 제목이 없는 항목이 있어요."
+    assert editor.simulator.stale.text().startswith("편집기 아래의 문제를 고칠 때까지")
+    editor.node_title.setText("영업시간 안내")
+    assert editor.summary.text() == (
+        "고객이 “영업시간 안내”를 누르면 아직 아무 답도 받지 못해요: 내용에 봇이 보낼 글을 적어 주세요."
+    )
