@@ -7,7 +7,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from app.rules import FIELD_ALIASES
+from app.bank_field import BANK_FIELD
+from app.rules import FIELD_ALIASES, FIELD_WORDS
 
 # The fields an editor shows in the owner's words; others ({bank}, {deadline}…) as typed.
 SHOWN_FIELDS = ("name", "first_name", "shop", "phone", "opening")
@@ -50,6 +51,19 @@ def stored_fields(text: str) -> str:
     owners = tuple((word, field) for field, word in shown_words().items())
     pattern, stable = _replacer((*FIELD_ALIASES.items(), *owners))
     return pattern.sub(lambda m: "{" + stable[m.group(1)] + "}", text)
+
+
+# Something between braces that reads as a field the owner meant ("{고객명}", "{전체 이}"), not a
+# JSON sample or a long aside in braces.
+_BRACED = re.compile(r"\{([^{}\n]{1,30})\}")
+
+
+def unknown_fields(stored: str) -> list[str]:
+    """The `{words}` of a stored text that no field fills (the relay sends them to the customer as
+    written), each once, as typed: "{고객명}" where "{고객 이름}" was meant."""
+    known = {*FIELD_WORDS, BANK_FIELD.strip("{}")}
+    found = ["{" + m.group(1) + "}" for m in _BRACED.finditer(stored) if m.group(1) not in known]
+    return list(dict.fromkeys(found))
 
 
 @functools.lru_cache(maxsize=8)

@@ -12,7 +12,8 @@ from app.wire import TEXT_MAX, Automations
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import FieldButtons, RecipientsPicker
 from ui.bounded_text import BoundedTextEdit
-from ui.field_tokens import shown_fields, stored_fields
+from ui.field_tokens import shown_fields, stored_fields, unknown_fields
+from ui.korean_particles import with_particles
 from ui.reply_preview import ReplyPreview
 from ui.time_zones import with_shop_zone
 
@@ -73,6 +74,13 @@ class MessageRuleEditor(AutomationDialog):
         self.opening_note.setTextFormat(Qt.TextFormat.PlainText)
         self.opening_note.hide()
         form.addRow("", self.opening_note)
+        # A field typed by hand and misspelt ("{고객명}") reaches the customer as typed: said here.
+        self.field_note = QLabel()
+        self.field_note.setObjectName("unknownFieldNote")
+        self.field_note.setWordWrap(True)
+        self.field_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.field_note.hide()
+        form.addRow("", self.field_note)
         self.add_rows(form)
         send_to = QLabel(self.tr("Send &to"))
         send_to.setBuddy(self.recipients.mode)  # Alt+T to the choice, the picker's first field
@@ -148,6 +156,17 @@ class MessageRuleEditor(AutomationDialog):
                 )
             )
         self.opening_note.setVisible(used and (never_opens or self.sent_while_open(doc)))
+        unknown = list(dict.fromkeys(word for t in texts for word in unknown_fields(t)))
+        if unknown:
+            self.field_note.setText(
+                with_particles(
+                    self.tr(
+                        "No field fills “{0}”: customers get it as written. Put fields in with the "
+                        "buttons above."
+                    ).format("”, “".join(unknown[:3]))
+                )
+            )
+        self.field_note.setVisible(bool(unknown))
 
     def sent_while_open(self, doc: Automations) -> bool:
         """Whether this message may go out in business hours, when {opening} is empty."""

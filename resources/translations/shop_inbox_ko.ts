@@ -4990,6 +4990,10 @@ The previous data was kept in {folder}.</source>
         <source>This message also goes out while the shop is open, and then “Next opening” is empty: write the sentence so that it reads well without it.</source>
         <translation>이 메시지는 영업 중에도 나가는데, 그때는 ‘다음 영업 시작’이 비어 있어요. 그 부분이 없어도 자연스럽게 읽히도록 써 주세요.</translation>
     </message>
+    <message>
+        <source>No field fills “{0}”: customers get it as written. Put fields in with the buttons above.</source>
+        <translation>“{0}”에는 아무것도 채워지지 않아 고객에게 적힌 그대로 가요. 항목은 위의 버튼으로 넣어 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>

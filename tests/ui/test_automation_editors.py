@@ -425,6 +425,38 @@ def test_the_preview_shows_what_a_customer_writing_in_another_language_gets(qtbo
     assert "[greeting] 안녕하세요 Minji Kim님!" in editor.preview.new_customer.text()
 
 
+def test_a_misspelt_field_is_named_under_the_message_as_what_the_customer_gets_as_typed(
+    qtbot, ctx: AppContext
+) -> None:
+    """A bakery owner typed "{고객명}" for the customer's name: it was saved without a word, and every
+    new customer was greeted "안녕하세요 {고객명}님"."""
+    from ui.greeting_editor import GreetingEditor
+
+    editor = opened(qtbot, GreetingEditor(ctx))
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("안녕하세요 {고객명}님! {가게 이름}입니다 🥐 {bank}")
+    editor.other_text.setPlainText("Hi {nmae}! {고객명}")
+    assert editor.field_note.isVisibleTo(editor)
+    assert editor.field_note.text() == (
+        "No field fills “{고객명}”, “{nmae}”: customers get it as written. Put fields in with the buttons above."
+    )
+    assert "{고객명}님" in editor.preview.new_customer.text()  # the preview says the same
+    editor.text.setPlainText("안녕하세요 {고객 이름}님! {이름}님")  # a field, and its other spelling
+    editor.other_text.setPlainText("Hi {first_name}!")
+    assert not editor.field_note.isVisibleTo(editor)
+
+
+def test_a_misspelt_field_is_named_in_korean(qtbot, ctx: AppContext, korean) -> None:
+    from ui.away_editor import AwayEditor
+
+    editor = opened(qtbot, AwayEditor(ctx))
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("{고객명}님, 지금은 쉬는 시간이에요.")
+    assert editor.field_note.text() == (
+        "“{고객명}”에는 아무것도 채워지지 않아 고객에게 적힌 그대로 가요. 항목은 위의 버튼으로 넣어 주세요."
+    )
+
+
 def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext) -> None:
     from ui.greeting_editor import GreetingEditor
 
