@@ -119,6 +119,14 @@ class MessageBox(QGroupBox):
         self.template.setMinimumContentsLength(24)
         self.template_note = QLabel(self)
         self.template_note.setWordWrap(True)
+        # A draft's template that is not approved now (Meta paused or turned it off, or it was
+        # deleted): the box showed "Choose an approved template…" as if the draft never had one.
+        self.gone_note = QLabel(self)
+        self.gone_note.setObjectName("campaignTemplateGone")
+        self.gone_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.gone_note.setWordWrap(True)
+        self.gone_note.setStyleSheet(f"color: {problem_colour()};")
+        self.gone_note.hide()
         # Which language's version of the template how many recipients get (one who writes English
         # gets the English one, when the shop has it approved with the same parameters).
         self.versions_note = QLabel(self)
@@ -150,6 +158,7 @@ class MessageBox(QGroupBox):
         self.law.setObjectName("campaignLawWarnings")
         ml = QVBoxLayout(self)
         ml.addWidget(self.template)
+        ml.addWidget(self.gone_note)
         ml.addWidget(self.template_note)
         ml.addWidget(self.versions_note)
         ml.addWidget(self.language_note)
@@ -169,6 +178,7 @@ class MessageBox(QGroupBox):
     def fill_templates(self, choices: EditorChoices) -> None:
         """The approved templates to choose from; none chosen yet (and no signal for it)."""
         self.choices = choices
+        self.gone_note.hide()  # a draft shown next says again if its template is gone
         was = self.template.blockSignals(True)
         self.template.clear()
         self.template.addItem(self.tr("Choose an approved template…"), None)
@@ -209,12 +219,23 @@ class MessageBox(QGroupBox):
         self, template: Template | None, parameters: tuple[ParameterSpec, ...], header: dict[str, str] | None
     ) -> None:
         """A draft's template, with its blanks filled as they were, and its header picture."""
+        found = False
         if template is not None:
             for i in range(1, self.template.count()):
                 t: Template = self.template.itemData(i)
                 if (t.name, t.language) == (template.name, template.language):
                     self.template.setCurrentIndex(i)
+                    found = True
         self.show_template()
+        if template is not None and not found:
+            self.gone_note.setText(
+                self.tr(
+                    "This draft's template “{0}” ({1}) is not approved now: Meta may have paused or "
+                    "turned it off, or it was deleted. Choose another template, or open the draft again "
+                    "once WhatsApp Manager shows it approved."
+                ).format(template.name, language_name(template.language))
+            )
+            self.gone_note.show()
         for (source, text), spec in zip(self.param_rows, parameters, strict=False):
             source.setCurrentIndex(max(0, source.findData(spec.source.value)))
             text.setText(spec.text)
@@ -228,6 +249,7 @@ class MessageBox(QGroupBox):
         )
 
     def _template_chosen(self, *_: object) -> None:
+        self.gone_note.hide()  # another template chosen, or a new campaign shown
         self.show_template()
 
     def show_template(self) -> None:

@@ -4904,6 +4904,10 @@ The previous data was kept in {folder}.</source>
         <translation>유틸리티</translation>
     </message>
     <message>
+        <source>This draft&apos;s template “{0}” ({1}) is not approved now: Meta may have paused or turned it off, or it was deleted. Choose another template, or open the draft again once WhatsApp Manager shows it approved.</source>
+        <translation>임시 저장한 이 캠페인의 템플릿은 지금 승인된 상태가 아니에요: “{0}”({1}). Meta가 일시 중지하거나 사용 중지했을 수도 있고, 삭제되었을 수도 있어요. 다른 템플릿을 고르거나, WhatsApp 관리자에서 다시 승인된 것을 확인한 뒤 이 캠페인을 다시 열어 주세요.</translation>
+    </message>
+    <message>
         <source>Fixed text</source>
         <translation>고정 문구</translation>
     </message>

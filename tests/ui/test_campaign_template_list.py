@@ -52,3 +52,51 @@ def test_each_template_shows_its_name_and_the_start_of_its_body_then_language_an
     )
     choose_template(editor, "shipping_notice")
     assert editor.current_template() == LONG_NOTICE
+
+
+def test_a_draft_whose_template_meta_paused_says_so_instead_of_looking_as_if_it_never_had_one(
+    qtbot: Any, ctx: Any
+) -> None:
+    """A draft made with an ad Meta paused since opened on "Choose an approved template…" with its
+    blanks gone, and nothing said why."""
+    from app.campaign_store import CampaignDraft, save_draft
+    from tests.support.campaign_window import LAWFUL_AD
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        save_draft(s, CampaignDraft(name="이번 주 신메뉴", template=LAWFUL_AD))
+        paused = LAWFUL_AD.model_copy(update={"status": "PAUSED"})
+        put_setting(s, TEMPLATES_SETTING, [BARE_AD.model_dump(mode="json"), paused.model_dump(mode="json")])
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    window.list.selectRow(0)
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "이번 주 신메뉴", timeout=5000)
+    note = editor.message.gone_note
+    assert editor.current_template() is None
+    assert note.isVisibleTo(window)
+    assert note.text().startswith("This draft's template “winter_sale_ok” (Korean) is not approved now")
+    window.new_campaign()  # a new campaign has no template to miss
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "", timeout=5000)
+    assert not note.isVisibleTo(window)
+    window.list.selectRow(0)
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "이번 주 신메뉴", timeout=5000)
+    assert note.isVisibleTo(window)
+    choose_template(editor, "winter_sale")  # another one chosen: the note has said its part
+    assert not note.isVisibleTo(window)
+
+
+def test_the_paused_template_note_is_korean(qtbot: Any, ctx: Any, korean: Any) -> None:
+    from app.campaign_store import CampaignDraft, save_draft
+    from tests.support.campaign_window import LAWFUL_AD
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        save_draft(s, CampaignDraft(name="이번 주 신메뉴", template=LAWFUL_AD))
+        put_setting(s, TEMPLATES_SETTING, [BARE_AD.model_dump(mode="json")])
+    window = open_window(qtbot, ctx)
+    window.list.selectRow(0)
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "이번 주 신메뉴", timeout=5000)
+    assert editor.message.gone_note.text().startswith(
+        "임시 저장한 이 캠페인의 템플릿은 지금 승인된 상태가 아니에요: “winter_sale_ok”(한국어)."
+    )
