@@ -48,7 +48,10 @@ class CampaignReportView(QWidget):
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setFont(ui_font(2, bold=True))
+        # A name may be 100 characters: on one line it made the window wider than a laptop's screen.
+        self.title.setWordWrap(True)
         self.state = QLabel(self)
+        self.state.setWordWrap(True)  # the state, the time, the template's name: as long again
         self.numbers: dict[str, QLabel] = {}
         grid = QGridLayout()
         captions = (
