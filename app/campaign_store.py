@@ -372,8 +372,11 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
                 )
                 is not None
             )
-        since = sent_at or campaign.sent_at
-        opted_out = contact.opted_out_at is not None and (since is None or contact.opted_out_at >= since)
+        # Only one who was sent this campaign can have opted out because of it: a customer it skipped
+        # or never reached, who opted out after a later campaign, counted here too.
+        opted_out = (
+            sent_at is not None and contact.opted_out_at is not None and contact.opted_out_at >= sent_at
+        )
         rows.append(
             RecipientRow(
                 int(contact_id),

@@ -106,6 +106,29 @@ def test_the_report_counts_ticks_replies_failures_and_opt_outs_and_tags_the_chat
     assert rows[1][0] == "Ana" and rows[1][5] == "yes"
 
 
+def test_a_customer_the_campaign_never_reached_is_not_counted_as_opting_out_of_it(db: Any) -> None:
+    """A baker's first campaign was cancelled before it reached 임하준; he opted out of the next one
+    an hour later, and the cancelled campaign's report counted him as its opt-out too."""
+    sent_at = NOW - timedelta(hours=3)
+    with db.write() as s:
+        people = {
+            name: make_contact(s, profile_name=name, opted_in_at=NOW, marketing_consent_at=NOW)
+            for name in ("Yuki", "임하준")
+        }
+        cid = save_draft(s, CampaignDraft(name="이번 주 신메뉴", template=SALE))
+        record_handed_over(s, cid, resolve_audience(s, Audience(), "MARKETING", NOW).recipients, sent_at)
+        uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
+        out = {"direction": "out", "sent_by": "campaign", "campaign_id": uid, "sent_at": sent_at}
+        make_message(s, people["Yuki"], "sale", status="read", **out)
+        people["Yuki"].opted_out_at = sent_at + timedelta(minutes=5)  # tapped the opt-out button
+        people["임하준"].opted_out_at = sent_at + timedelta(hours=1)  # never sent this one
+    with db.read() as s:
+        report = campaign_report(s, cid)
+    assert report is not None
+    assert {r.name: r.opted_out for r in report.rows} == {"Yuki": True, "임하준": False}
+    assert report.opted_out == 1
+
+
 def test_synced_campaign_sends_progress_and_opt_outs_reach_the_desktop(db: Any) -> None:
     from app.consent import load_consent
     from app.sync_apply import apply_events
