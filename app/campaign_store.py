@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
@@ -404,33 +402,6 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
         scheduled_at=campaign.scheduled_at,
         waiting_until=campaign.waiting_until,
     )
-
-
-CSV_HEADER = (
-    "name", "phone", "state", "error", "sent_at_utc", "replied_72h", "opted_out", "reason", "language"
-)  # fmt: skip
-
-
-def report_csv(report: CampaignReport) -> bytes:
-    """The report as CSV in UTF-8 with a BOM, so Korean Excel opens it without mojibake."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for r in report.rows:
-        writer.writerow(
-            (
-                r.name,
-                "+" + r.wa_id if r.wa_id else "",
-                r.state.value,
-                r.error_code or "",
-                r.sent_at.astimezone(UTC).isoformat(timespec="seconds") if r.sent_at else "",
-                "yes" if r.replied else "no",
-                "yes" if r.opted_out else "no",
-                r.reason or "",
-                r.language or "",
-            )
-        )
-    return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
 # --------------------------------------------------------------------------- what the editor offers

@@ -406,6 +406,18 @@ class ReportModel(_Table):
             return r
         return None
 
+    def sheet_rows(self) -> list[list[object]]:
+        """The report as the table shows it, for a spreadsheet: its columns in the owner's words, and
+        when each customer was sent it on the shop's clock (a date-time cell). The file had English
+        columns, "skipped" and "yes", and UTC times, for a Korean shop opening it in Excel."""
+        sent_at = translate("campaigns", "Sent at")
+        rows: list[list[object]] = [[*self.headers[:3], sent_at, *self.headers[3:]]]
+        for i, r in enumerate(self.rows):
+            shown = [self.index(i, column).data() for column in range(len(self.headers))]
+            wall = r.sent_at.astimezone(self.zone).replace(tzinfo=None) if r.sent_at is not None else ""
+            rows.append([*shown[:3], wall, *shown[3:]])
+        return rows
+
     def _why(self, r: RecipientRow) -> str:
         if r.state == RecipientState.QUEUED and self.paused:
             return translate("campaigns", "Goes out once you resume the campaign")

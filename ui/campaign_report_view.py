@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.campaign_store import CampaignReport, report_csv
+from app.campaign_store import CampaignReport
 from app.media_cache import sanitise_filename
+from app.sheet_files import write_sheet
 from app.wire import CampaignReason, CampaignState, RecipientState
 from ui.campaign_models import (
     VERSION_COLUMN,
@@ -268,9 +269,10 @@ class CampaignReportView(QWidget):
                 return
             target = Path(name)
         path = target
+        data = write_sheet(self.model.sheet_rows())  # the rows as shown, read on the GUI thread
 
         def work() -> Path:
-            path.write_bytes(report_csv(report))
+            path.write_bytes(data)
             return path
 
         def done(saved: Path) -> None:

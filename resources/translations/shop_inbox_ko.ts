@@ -9136,6 +9136,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>야간 보류가 끝나고 {0}(고객 시간으로 {1})에 보냈어요</translation>
     </message>
     <message>
+        <source>Sent at</source>
+        <translation>보낸 시각</translation>
+    </message>
+    <message>
         <source>Goes out once you resume the campaign</source>
         <translation>캠페인을 다시 시작하면 보내요</translation>
     </message>

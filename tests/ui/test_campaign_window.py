@@ -1374,3 +1374,34 @@ def test_a_campaign_change_from_the_relay_keeps_the_draft_the_owner_is_typing(qt
         ctx.publish(Changes(campaigns=True))
     assert window.editor.name.text() == "Spring sale — last days" and window.has_unsaved_edits()
     assert window.stack.currentWidget() is window.editor and window.current_id == cid
+
+
+def test_the_exported_report_reads_as_the_table_does_in_korean_on_the_shops_clock(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: Any, korean: Any
+) -> None:
+    """A Korean baker opened the exported report in Excel: name, phone, state, sent_at_utc,
+    "skipped", "yes", times in UTC. It now has the table's columns and words, and the shop's clock."""
+    import csv
+    import io
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        uid, (reached, waiting) = handed_over(s, {"read": 1})
+        sent_at = NOW - timedelta(hours=2)
+        out = {"direction": "out", "sent_by": "campaign", "campaign_id": uid, "sent_at": sent_at}
+        make_message(s, reached, "sale", status="read", **out)
+        reached.opted_out_at = NOW - timedelta(hours=1)
+        reached_name, waiting_name = reached.display_name, waiting.display_name
+    report = open_report(qtbot, ctx)
+    told = dialogs.expect("information")
+    target = tmp_path / "이번 주 신메뉴.csv"
+    report.export(target)
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Korean Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == ["이름", "전화번호", "전송 상태", "보낸 시각", "답장", "수신거부", "사유", "버전"]
+    by_name = {row[0]: row for row in rows[1:]}
+    wall = sent_at.astimezone(report.model.zone).strftime("%Y-%m-%d %H:%M")
+    assert by_name[reached_name][2:6] == ["✓✓ 읽음", wall, "", "예"]
+    assert by_name[waiting_name][2:4] == ["대기 중", ""]  # not sent yet: no time
