@@ -1413,19 +1413,38 @@ class BotEditor(AutomationDialog):
             self.simulator.set_document(with_bank(doc, self.state.bank_account))
 
     def _silent_choices_note(self) -> str:
-        """A line naming the menu's choices that answer nothing yet (a new choice whose text was
-        never written): the customer who taps one gets no reply at all. "" when there are none."""
+        """Lines naming the menu's choices and the keyword answers that answer nothing yet (a new
+        one whose text was never written): the customer who taps or writes it gets no reply at all,
+        and no greeting or away message either (the bot took the message). "" when there are none."""
+
+        def quoted(names: list[str]) -> str:
+            return ", ".join(f"“{name}”" for name in names[:3]) + (" …" if len(names) > 3 else "")
+
         placed = set(self._parents())
-        silent = [
+        choices = [
             self._node_label(node)
             for node in self.nodes.values()
             if node.id in placed and node.action == "answer" and not node.text.strip()
         ]
-        if not silent:
-            return ""
-        names = "”, “".join(silent[:3]) + ("”…" if len(silent) > 3 else "")
-        sentence = self.tr("Customers who tap “{0}” get no answer yet: write what the bot says in its Text.")
-        return with_particles(sentence.format(names))
+        answers = [
+            self._rule_title(rule)
+            for rule in self.rules
+            if rule.keywords and rule.answer.kind == "text" and not rule.answer.text.strip()
+        ]
+        lines = []
+        if choices:
+            lines.append(
+                self.tr(
+                    "Customers who tap {0} get no answer yet: write what the bot says in its Text."
+                ).format(quoted(choices))
+            )
+        if answers:
+            lines.append(
+                self.tr(
+                    "The answer {0} has no text yet: customers whose message it matches get nothing back."
+                ).format(quoted(answers))
+            )
+        return with_particles("\n".join(lines))
 
     def problem_sentence(self, exc: ValidationError | BotLimitError) -> str:
         limit = limit_error(exc)

@@ -613,6 +613,14 @@
         <translation>상담원 연결 요청 문구</translation>
     </message>
     <message>
+        <source>Customers who tap {0} get no answer yet: write what the bot says in its Text.</source>
+        <translation>고객이 {0}을(를) 누르면 아직 아무 답도 받지 못해요: 내용에 봇이 보낼 글을 적어 주세요.</translation>
+    </message>
+    <message>
+        <source>The answer {0} has no text yet: customers whose message it matches get nothing back.</source>
+        <translation>답변 {0}에 아직 내용이 없어요: 이 답변에 맞는 메시지를 보낸 고객은 아무 답도 받지 못해요.</translation>
+    </message>
+    <message>
         <source>Answer or menu choice</source>
         <translation>답변 또는 메뉴 항목</translation>
     </message>
@@ -713,10 +721,6 @@
     <message>
         <source>&quot;{0}&quot; is inside &quot;{1}&quot;: the answer listed first wins for both.</source>
         <translation>“{0}”은(는) “{1}” 안에 있어요: 둘 다 목록에서 먼저 나온 답변이 나가요.</translation>
-    </message>
-    <message>
-        <source>Customers who tap “{0}” get no answer yet: write what the bot says in its Text.</source>
-        <translation>고객이 “{0}”을(를) 누르면 아직 아무 답도 받지 못해요: 내용에 봇이 보낼 글을 적어 주세요.</translation>
     </message>
     <message>
         <source>Check the menu bot: an id or a number is not valid.</source>

@@ -773,3 +773,9 @@ def test_the_untitled_choice_and_silent_choice_lines_are_korean_in_the_korean_wi
     assert editor.summary.text() == (
         "고객이 “영업시간 안내”를 누르면 아직 아무 답도 받지 못해요: 내용에 봇이 보낼 글을 적어 주세요."
     )
+    editor.tabs.setCurrentIndex(0)
+    editor.add_rule()
+    editor.keywords.setText("오늘 빵")  # a keyword answer whose text was never written takes the message
+    assert editor.summary.text().endswith(
+        "답변 “오늘 빵”에 아직 내용이 없어요: 이 답변에 맞는 메시지를 보낸 고객은 아무 답도 받지 못해요."
+    )
