@@ -468,6 +468,11 @@ def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext) -> None:
     settle(qtbot, editor)
     assert editor.error.text() == "Write the message, or switch it off."
     assert not AutomationsStore(ctx.db).state().doc.greeting.enabled
+    # The red line follows the edits: gone once there is a message (it stayed until the next Save).
+    editor.other_text.setPlainText("Hello!")
+    assert editor.error.text() == "Write the message, or switch it off." and not editor.error.isHidden()
+    editor.text.setPlainText("안녕하세요!")
+    assert editor.error.isHidden()
 
 
 def test_only_the_away_message_is_saved_shown_again_and_previewed(qtbot, demo_ctx: AppContext) -> None:
