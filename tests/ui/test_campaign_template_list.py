@@ -69,6 +69,7 @@ def test_a_draft_whose_template_meta_paused_says_so_instead_of_looking_as_if_it_
         put_setting(s, TEMPLATES_SETTING, [BARE_AD.model_dump(mode="json"), paused.model_dump(mode="json")])
     window = open_window(qtbot, ctx)
     editor = window.editor
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)  # the list is read in an op
     window.list.selectRow(0)
     qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "이번 주 신메뉴", timeout=5000)
     note = editor.message.gone_note
@@ -94,6 +95,7 @@ def test_the_paused_template_note_is_korean(qtbot: Any, ctx: Any, korean: Any) -
         save_draft(s, CampaignDraft(name="이번 주 신메뉴", template=LAWFUL_AD))
         put_setting(s, TEMPLATES_SETTING, [BARE_AD.model_dump(mode="json")])
     window = open_window(qtbot, ctx)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
     window.list.selectRow(0)
     editor = window.editor
     qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "이번 주 신메뉴", timeout=5000)
