@@ -77,15 +77,24 @@ ConversationFilter = Literal["all", "unread", "archived", "waiting"]
 PREVIEW_CHARS = 200
 
 # A photo or file a phone export left out ("<미디어 없음>", "<Media omitted>"): the importer marks it in
-# the payload it writes (app.chat_export.importer), and the list shows it as a kind of its own, not
-# the phone's placeholder. Matched as text: a payload is never parsed for the list.
+# the payload it writes (app.chat_export.importer), and the list shows it as a kind of its own (or
+# the caption it had), not the phone's placeholder. Matched as text: a payload is never parsed for the list.
 OMITTED_KIND = "omitted"
 _OMITTED = 'm.payload LIKE \'{{"import": {{%"omitted": true%\''  # braces doubled: the SQL is .format()ted
+
+
+def omitted_caption(body: str) -> str:
+    """The caption of a photo or file a phone export left out: the lines after its placeholder (a
+    "<미디어 없음>" line, then "착샷이에요"); "" when it had none."""
+    return body.partition("\n")[2].strip()
+
 
 CONVERSATIONS_SQL = f"""
 SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.blocked,
        c.unread_count, c.last_inbound_at, c.last_message_at, c.last_message_id,
-       CASE WHEN {_OMITTED} THEN '' ELSE substr(m.body, 1, {PREVIEW_CHARS}) END,
+       CASE WHEN {_OMITTED} THEN (CASE WHEN instr(m.body, char(10)) > 0
+                 THEN substr(m.body, instr(m.body, char(10)) + 1, {PREVIEW_CHARS}) ELSE '' END)
+            ELSE substr(m.body, 1, {PREVIEW_CHARS}) END,
        CASE WHEN {_OMITTED} THEN '{OMITTED_KIND}' ELSE m.kind END, m.direction, m.status,
        (SELECT json_group_array(json_array(l.id, l.name, l.colour))
           FROM contact_label cl JOIN label l ON l.id = cl.label_id

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOpt
 
 from app.carts import CartCard
 from app.cloud_messages import RELAY_UNREADABLE
-from app.conversation_rows import PERSON_SENDERS
+from app.conversation_rows import PERSON_SENDERS, omitted_caption
 from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.queries import MessageRow
@@ -168,8 +168,11 @@ def body_text(row: MessageRow) -> str:
     """The words shown inside the bubble (caption, tapped reply, or text)."""
     imported = (row.payload or {}).get("import")
     if isinstance(imported, dict) and imported.get("omitted"):
-        # The phone's "<미디어 없음>" / "<Media omitted>": say what it means, in the owner's language.
-        return QCoreApplication.translate("bubble", "A photo or file the phone left out of its export")
+        # The phone's "<미디어 없음>" / "<Media omitted>": say what it means, in the owner's language,
+        # above the caption the photo had.
+        said = QCoreApplication.translate("bubble", "A photo or file the phone left out of its export")
+        caption = omitted_caption(row.body or "")
+        return f"{said}\n{caption}" if caption else said
     if row.kind in ("interactive", "button"):
         if row.direction == "out":
             choices = offered_choices(row.payload)

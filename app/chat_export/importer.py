@@ -11,7 +11,8 @@ Decision, dedupe: an export has no message ids, and Android's times have no seco
 the same as one already stored when (contact, sent_at to the minute, direction, hash of the
 normalised text) agree, counted as a multiset: three "ok" in one minute in the file and one
 stored adds two. Media placeholders and attachments compare by their caption, so a live image
-from the relay and the export's "<Media omitted>" for it are one message.
+from the relay and the export's "<Media omitted>" for it are one message, and so are a photo with
+its caption imported with media and the same chat's "<Media omitted>" and caption without.
 
 Decision, order: Android exports have no seconds, so several messages share one timestamp. The
 k-th message with the same local time gets k extra milliseconds (never visible, never leaving
@@ -80,6 +81,7 @@ from app.chat_export.parser import (
     scan_export,
     scan_head,
 )
+from app.conversation_rows import omitted_caption
 from app.db import Database
 from app.errors import ErrorCode, InvalidInput, NameParams, ValueParams
 from app.first_page import UNFINISHED_IMPORT_KEY
@@ -243,7 +245,7 @@ def dedupe_key(minute: int, direction: str, body: str, sender: str | None = None
 
 
 def _key_body(m: ParsedMessage) -> str:
-    return "" if m.media_omitted else m.body
+    return omitted_caption(m.body) if m.media_omitted else m.body
 
 
 # --------------------------------------------------------------------------- unfinished imports
@@ -525,7 +527,10 @@ class _Importer:
             existing: Counter[tuple[int, str, bytes]] = Counter()
             for sent_ms, direction, body, omitted, sender in s.execute(_EXISTING_IN_RANGE, in_range):
                 key = dedupe_key(
-                    sent_ms // 60_000, direction, "" if omitted else body, sender if self.group else None
+                    sent_ms // 60_000,
+                    direction,
+                    omitted_caption(body or "") if omitted else body,
+                    sender if self.group else None,
                 )
                 existing[key] += 1
             first_new_id = self.pause_triggers(s)

@@ -100,7 +100,9 @@ class ParsedMessage:
     line_no: int
     local_time: datetime
     sender: str | None  # None for system lines
-    body: str  # NFC; markers removed (attachment line, edited marker); a placeholder kept as written
+    # NFC; markers removed (attachment line, edited marker); a placeholder kept as written, with the
+    # photo's caption after it on the next lines (app.conversation_rows.omitted_caption)
+    body: str
     kind: str = "text"  # text, image, video, audio, document, sticker, contacts, system
     attachment: str | None = None  # file name as the export gives it
     media_omitted: bool = False
@@ -361,17 +363,16 @@ def build_message(line_no: int, when: datetime, sender: str | None, lines: list[
             encryption_notice=bool(markers.ENCRYPTION_RE.search(stripped)),
             lines=span,
         )
+    # A placeholder is a message's first line: a caption the photo had follows it on the next lines.
+    head = stripped if span == 1 else stripped.partition("\n")[0]
     if (
         "<" not in stripped  # no edited marker, no iOS attachment, no Android placeholder
         and ")" not in stripped  # no Android attachment, "… (file attached)"
         and not (stripped[:1] in markers.DELETED_FIRST and markers.DELETED_RE.match(stripped))
-        and (
-            span > 1  # a placeholder is one line
-            or not (
-                markers.PLACEHOLDER_END[stripped[-1:]]
-                and markers.may_be_placeholder(stripped)
-                and markers.match_placeholder(markers.strip_marks(stripped).strip())
-            )
+        and not (
+            markers.PLACEHOLDER_END[head[-1:]]
+            and markers.may_be_placeholder(head)
+            and markers.match_placeholder(markers.strip_marks(head).strip())
         )
     ):
         return ParsedMessage(line_no, when, sender, stripped, lines=span)  # most messages: plain text
@@ -382,18 +383,18 @@ def build_message(line_no: int, when: datetime, sender: str | None, lines: list[
         stripped = stripped[: em.start()].rstrip(markers.MARKS)
     if markers.DELETED_RE.match(stripped):
         return ParsedMessage(line_no, when, sender, stripped, deleted=True, edited=edited, lines=span)
-    if "\n" not in stripped:
-        bare = markers.strip_marks(stripped).strip()
-        om = markers.match_placeholder(bare)
-        if om:
-            kind = markers.omitted_kind(om) or "text"
-            name = markers.omitted_file(om)
-            if name is not None:
-                name = PurePosixPath(name.replace("\\", "/")).name
-            return ParsedMessage(line_no, when, sender, bare, kind=kind, attachment=name,
-                                 media_omitted=True, edited=edited, lines=span)  # fmt: skip
     first, _, caption = stripped.partition("\n")
     first = markers.strip_marks(first).strip()
+    om = markers.match_placeholder(first)
+    if om:
+        # The placeholder as written, and the caption after it (a bare placeholder: no caption).
+        kind = markers.omitted_kind(om) or "text"
+        name = markers.omitted_file(om)
+        if name is not None:
+            name = PurePosixPath(name.replace("\\", "/")).name
+        body = f"{first}\n{caption}" if caption.strip() else first
+        return ParsedMessage(line_no, when, sender, body, kind=kind, attachment=name,
+                             media_omitted=True, edited=edited, lines=span)  # fmt: skip
     attachment: str | None = None
     am = markers.ATTACHED_ANDROID_RE.match(first)
     if am:

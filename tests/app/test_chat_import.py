@@ -211,6 +211,41 @@ def test_a_live_photo_and_the_exports_media_placeholder_are_one_message(db: Data
     assert summary.added == 0 and summary.already_there == 1
 
 
+def test_the_same_chat_saved_with_media_then_without_adds_nothing(db: Database, tmp_path: Path) -> None:
+    """The phone's "Without media" export of a chat imported with media: its photos' placeholders and
+    captions are the photos already there, not new text messages starting with "<미디어 없음>"."""
+    from app.conversation_rows import OMITTED_KIND
+    from app.queries import conversations_by_id
+
+    lines = (
+        "2025. 3. 7. 오후 7:45 - 박서연: 옷 너무 예뻐요 ❤️\n"
+        "2025. 3. 7. 오후 7:46 - 박서연: {photo}\n착샷이에요 ㅋㅋ\n"
+    )
+    with_media = write_zip(
+        tmp_path / "with.zip",
+        "WhatsApp Chat with 박서연.txt",
+        lines.format(photo=f"{PHOTO} (파일 첨부됨)"),
+        {PHOTO: JPEG},
+    )
+    without = write_txt(tmp_path / "without.txt", lines.format(photo="<미디어 없음>"))
+    first = import_chat(db, tmp_path / "media", request(with_media, shop_participant="민지네 옷가게"))
+    again = import_chat(
+        db,
+        tmp_path / "media",
+        request(without, shop_participant="민지네 옷가게", contact_id=first.contact_id),
+    )
+    assert (first.added, again.added, again.already_there) == (2, 0, 2)
+    assert [m.body for m in messages(db)] == ["옷 너무 예뻐요 ❤️", "착샷이에요 ㅋㅋ"]
+
+    # Imported alone, the left-out photo is the chat's last message: the list says its caption.
+    other = import_chat(
+        db, tmp_path / "media2", request(without, shop_participant="민지네 옷가게", new_contact=True)
+    )
+    with db.read() as s:
+        [row] = conversations_by_id(s, [other.contact_id])
+    assert (row.last_kind, row.last_body) == (OMITTED_KIND, "착샷이에요 ㅋㅋ")
+
+
 def test_a_name_shared_by_two_contacts_asks_the_owner_to_choose(db: Database, tmp_path: Path) -> None:
     with db.write() as s:
         a = make_contact(s, profile_name="김민지")

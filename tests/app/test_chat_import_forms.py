@@ -283,6 +283,30 @@ def test_a_korean_android_export_reads_whole(tmp_path: Path) -> None:
     assert_every_line_is_in_one_place(path, messages, report)
 
 
+@pytest.mark.parametrize(
+    ("placeholder", "kind"),
+    [("<미디어 없음>", "text"), (f"{LRM}사진 생략됨", "image"), ("<Media omitted>", "text")],
+)
+def test_a_placeholder_with_a_caption_after_it_is_the_left_out_photo_and_its_caption(
+    tmp_path: Path, placeholder: str, kind: str
+) -> None:
+    """Saved without media, a photo's caption stays on the lines after its placeholder: it was read as
+    a text message starting with "<미디어 없음>", shown raw and never matched to the photo itself."""
+    content = (
+        f"2025. 3. 7. 오후 7:46 - 박서연: {placeholder}\n착샷이에요 ㅋㅋ\n잘 맞아요\n"
+        f"2025. 3. 7. 오후 7:47 - 박서연: {placeholder}\n"
+        "2025. 3. 7. 오후 7:50 - 민지네 옷가게: 와 너무 잘 어울리세요!!\n"
+    )
+    path = write_txt(tmp_path / "chat.txt", content)
+    messages, report = read(path)
+    captioned, bare, reply = messages
+    assert captioned.media_omitted and captioned.kind == kind
+    assert captioned.body.split("\n")[1:] == ["착샷이에요 ㅋㅋ", "잘 맞아요"]
+    assert bare.media_omitted and "\n" not in bare.body
+    assert not reply.media_omitted
+    assert_every_line_is_in_one_place(path, messages, report)
+
+
 def test_a_korean_ios_export_reads_whole(tmp_path: Path) -> None:
     content = (
         f"{LRM}[2024. 1. 5. 오후 3:04:05] 리넨 공구: {LRM}메시지와 통화는 종단간 암호화됩니다.\n"

@@ -264,3 +264,11 @@ def test_media_left_out_of_a_phone_export_says_so_not_the_phones_marker(fonts: F
     assert body_text(left_out) == "A photo or file the phone left out of its export"
     said = row(kind="text", body="<미디어 없음> 이라고 썼어요", payload={"import": {"id": 3}})
     assert body_text(said) == "<미디어 없음> 이라고 썼어요"  # typed by a person: shown as typed
+
+
+def test_a_left_out_photos_caption_is_shown_under_what_happened_to_the_photo(fonts: Fonts) -> None:
+    """An export without media writes a photo's caption on the lines after its placeholder."""
+    left_out = row(
+        kind="text", body="<미디어 없음>\n착샷이에요 ㅋㅋ", payload={"import": {"id": 3, "omitted": True}}
+    )
+    assert body_text(left_out) == "A photo or file the phone left out of its export\n착샷이에요 ㅋㅋ"
