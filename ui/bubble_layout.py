@@ -266,7 +266,12 @@ def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card 
         target = media_file(media_dir, media.cache_path) if media and media.cache_path else ""
         icon = {"document": "document", "audio": "audio", "video": "video"}[row.kind]
         if not target:
-            sub = sub or QCoreApplication.translate("bubble", "Not downloaded yet")
+            imported = payload.get("import")
+            if not isinstance(imported, dict):
+                sub = sub or QCoreApplication.translate("bubble", "Not downloaded yet")
+            elif not imported.get("omitted"):  # a left-out file's bubble says so under its card
+                # Imported from the phone without its file: nothing will ever download it.
+                sub = QCoreApplication.translate("bubble", "Not in the phone's export")
         return Card("file", QRectF(), str(name), sub, icon, target)
     if row.kind == "location":
         loc = payload.get("location") or {}

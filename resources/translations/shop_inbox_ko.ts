@@ -8973,6 +8973,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>아직 주문 전 · 주문 만들기</translation>
     </message>
     <message>
+        <source>Not in the phone&apos;s export</source>
+        <translation>휴대폰에서 내보낸 파일에 없음</translation>
+    </message>
+    <message>
         <source>Campaign · {0}</source>
         <translation>캠페인 · {0}</translation>
     </message>

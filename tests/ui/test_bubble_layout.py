@@ -9,7 +9,7 @@ import pytest
 
 from app.message_media import MediaInfo
 from app.queries import MessageRow
-from ui.bubble_layout import MAX_LAYOUT_CHARS, Fonts, body_text, compute, find_links, quote_preview
+from ui.bubble_layout import MAX_LAYOUT_CHARS, Fonts, body_text, compute, find_links, make_card, quote_preview
 
 
 def row(**fields: Any) -> MessageRow:
@@ -272,3 +272,18 @@ def test_a_left_out_photos_caption_is_shown_under_what_happened_to_the_photo(fon
         kind="text", body="<미디어 없음>\n착샷이에요 ㅋㅋ", payload={"import": {"id": 3, "omitted": True}}
     )
     assert body_text(left_out) == "A photo or file the phone left out of its export\n착샷이에요 ㅋㅋ"
+
+
+def test_a_voice_note_imported_without_its_file_never_says_it_is_still_to_download() -> None:
+    """An export's voice note said "Not downloaded yet", as if it might arrive: nothing will fetch it."""
+    live = make_card(row(kind="audio", payload={"audio": {"id": "77"}}), None, "/media")
+    assert live is not None and live.subtitle == "Not downloaded yet"
+    # iPhone's "오디오 생략됨": the bubble's text under the card says it was left out.
+    left_out = row(kind="audio", body="오디오 생략됨", payload={"import": {"id": 3, "omitted": True}})
+    card = make_card(left_out, None, "/media")
+    assert card is not None and card.title == "Audio" and card.subtitle == ""
+    # An attachment line whose file was not in the zip (or a .txt imported alone).
+    not_in_zip = row(kind="audio", payload={"import": {"id": 3, "file": "PTT-20250304-WA0002.opus"}})
+    media = MediaInfo(1, "audio/ogg", "PTT-20250304-WA0002.opus", None, None, None)
+    card = make_card(not_in_zip, media, "/media")
+    assert card is not None and card.subtitle == "Not in the phone's export"
