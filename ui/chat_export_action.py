@@ -92,7 +92,10 @@ def _choose_and_export(
         target = Path(chosen)
     if target.suffix.lower() not in (".zip", ".txt"):
         target = target.with_suffix(".zip")
-    db, media_dir, shop, language = ctx.db, ctx.paths.media_dir, context.shop_name, export_language()
+    # A shop that never named itself (chats imported before a relay was set up) is "상점" in a Korean
+    # export, never the English "Shop" beside Korean headers.
+    shop = context.shop_name.strip() or QCoreApplication.translate("ChatExport", "Shop")
+    db, media_dir, language = ctx.db, ctx.paths.media_dir, export_language()
     locale = babel_locale_name()  # a cart's prices as the owner reads them in the window
     path = target
 

@@ -1970,6 +1970,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>사진과 파일 포함 zip (*.zip);;텍스트만 (*.txt)</translation>
     </message>
     <message>
+        <source>Shop</source>
+        <translation>상점</translation>
+    </message>
+    <message>
         <source>Exporting the chat…</source>
         <translation>채팅을 내보내고 있어요…</translation>
     </message>

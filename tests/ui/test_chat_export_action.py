@@ -116,6 +116,34 @@ def test_the_suggested_file_is_named_in_the_owners_language(
     assert Path(korean.texts[0]).name == "WhatsApp 대화 - 박영희.zip"
 
 
+def test_a_shop_without_a_name_is_written_in_the_owners_language(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: DialogGuard, korean: None, korean_locale: None
+) -> None:
+    """Chats imported before any relay or business profile: the shop's side said "Shop:" in a Korean
+    export, beside Korean dates."""
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="이하은")
+        make_message(
+            s, contact, "혹시 오늘 출고 가능할까요?", sent_at=datetime(2025, 1, 21, 0, 15, tzinfo=UTC)
+        )
+        make_message(
+            s,
+            contact,
+            "오늘 오후에 출고 예정이에요~",
+            direction="out",
+            sent_at=datetime(2025, 1, 21, 1, 1, tzinfo=UTC),
+        )
+        contact_id = contact.id
+    target = tmp_path / "hae.txt"
+    dialogs.expect("getSaveFileName", answer=target)
+    told = dialogs.expect("information")
+    export_chat_to_file(None, ctx, contact_id)
+    qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=5000)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].endswith("이하은: 혹시 오늘 출고 가능할까요?")
+    assert lines[1].endswith("] 상점: 오늘 오후에 출고 예정이에요~")
+
+
 def test_an_export_that_takes_a_while_says_so_until_it_is_saved(
     qtbot: Any, ctx: Any, tmp_path: Path, dialogs: DialogGuard, monkeypatch: Any
 ) -> None:
