@@ -62,12 +62,14 @@ class _Scan:
     matches: dict[str, ContactMatch]
     shop_name: str  # the business profile's name, to preselect the shop participant
     time_zone: str | None
+    holding: dict[str, int]  # a participant → the contact whose chat already has this export's start
 
 
 def _scan(db: Database, region: str, path: Path) -> _Scan:
     preview = scan_export(path)
-    found = import_context(db, [name for name, _ in preview.participants[:2]], region)
-    return _Scan(preview, found.matches, found.shop_name, found.time_zone)
+    names = [name for name, _ in preview.participants[:2]]
+    found = import_context(db, names, region, preview.first_messages)
+    return _Scan(preview, found.matches, found.shop_name, found.time_zone, found.holding)
 
 
 class _ProgressRelay(GuiThreadSignals):
@@ -402,7 +404,8 @@ class ImportDialog(QDialog):
         self.contact_combo.blockSignals(True)
         self.contact_combo.clear()
         # Only a number identifies a customer: two people may share a name, and a chat filed under
-        # the wrong one cannot be taken apart again. A match by name is offered, never preselected.
+        # the wrong one cannot be taken apart again. A match by name is offered, never preselected,
+        # unless that contact's chat already has this export's first messages (imported before).
         if match is not None and (match.ambiguous or match.by != "phone") and match.choices:
             self.contact_combo.addItem(self.tr("Choose a contact…"), None)
         region = self.ctx.shop_region
@@ -410,8 +413,19 @@ class ImportDialog(QDialog):
             label = choice.name + (f"  {display_phone(choice.wa_id, region)}" if choice.wa_id else "")
             self.contact_combo.addItem(self.tr("Existing contact: {0}").format(label), choice.contact_id)
         self.contact_combo.addItem(self.tr("A new contact"), NEW_CONTACT)
-        self.contact_combo.setCurrentIndex(0)
+        holder = self.scan.holding.get(customer)
+        held = self.contact_combo.findData(holder) if holder is not None else -1
+        self.contact_combo.setCurrentIndex(max(held, 0))
         self.contact_combo.blockSignals(False)
+        self.status.setStyleSheet("")
+        self.status.setText(
+            self.tr(
+                "You imported this chat before: only the messages not in it yet will be added. "
+                "Nothing is saved before you press Import."
+            )
+            if held >= 0
+            else self.tr("Check the chat below, then press Import. Nothing is saved before that.")
+        )
         self._contact_changed()
 
     def _contact_changed(self, _index: int = 0) -> None:

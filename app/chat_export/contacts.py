@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.chat_export.errors import AmbiguousContact, ContactChoice
 from app.chat_export.parser import looks_like_phone
 from app.errors import ErrorCode, InvalidInput
-from app.models import Contact
+from app.models import Contact, Message
 from app.phones import e164_digits
 from app.text import nfc
 
@@ -54,6 +55,33 @@ def match_contact(session: Session, participant: str, region: str = "KR") -> Con
         .order_by(Contact.id)
     ).all()
     return ContactMatch(name, None, "name" if found else "none", tuple(_choice(c) for c in found))
+
+
+# The export's opening texts a contact's chat must already have to be taken for the same chat: a
+# "네" or "감사합니다" alone is in many chats.
+OPENING_TEXTS = 2
+OPENING_CHARS = 12
+
+
+def contact_holding(session: Session, choices: Sequence[ContactChoice], opening: Sequence[str]) -> int | None:
+    """The one contact among `choices` whose chat already has every text of `opening` (the export's
+    first messages): this chat, imported before or received through the relay, so importing it
+    again only fills in what is missing. None when the texts are too few or too short to tell, or
+    when more than one contact has them all."""
+    texts = {nfc(t).strip() for t in opening if t and t.strip()}
+    if len(texts) < OPENING_TEXTS or sum(len(t) for t in texts) < OPENING_CHARS or not choices:
+        return None
+    holding = [
+        choice.contact_id
+        for choice in choices
+        if session.scalar(
+            select(func.count(func.distinct(Message.body))).where(
+                Message.contact_id == choice.contact_id, Message.body.in_(texts)
+            )
+        )
+        == len(texts)
+    ]
+    return holding[0] if len(holding) == 1 else None
 
 
 def resolve_contact(

@@ -53,7 +53,7 @@ import uuid
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import chain
 from operator import attrgetter, itemgetter
@@ -68,7 +68,7 @@ from app import thread_priority
 from app.automations_store import shop_time_zone
 from app.changes import Changes
 from app.chat_export import media as media_files
-from app.chat_export.contacts import ContactMatch, match_contact, resolve_contact
+from app.chat_export.contacts import ContactMatch, contact_holding, match_contact, resolve_contact
 from app.chat_export.errors import ImportCancelled, NotAChatExport
 from app.chat_export.groups import resolve_group_archive
 from app.chat_export.parser import (
@@ -1040,16 +1040,30 @@ class ImportContext:
     matches: dict[str, ContactMatch]
     shop_name: str
     time_zone: str | None
+    # A participant matched by name → the one of those contacts whose chat already has the export's
+    # opening messages (`contact_holding`): the same chat again, safe to preselect.
+    holding: dict[str, int] = field(default_factory=dict)
 
 
-def import_context(db: Database, names: Sequence[str], region: str) -> ImportContext:
+def import_context(
+    db: Database, names: Sequence[str], region: str, opening: Sequence[ParsedMessage] = ()
+) -> ImportContext:
+    """`opening`: the export's first messages (the preview's), to recognise a chat imported before."""
     from app.automations_store import load_state
 
+    texts = [m.body for m in opening if m.sender is not None and not (m.media_omitted or m.deleted)]
     with db.read() as session:
+        matches = {name: match_contact(session, name, region) for name in names}
+        holding = {
+            name: found
+            for name, match in matches.items()
+            if match.by == "name" and (found := contact_holding(session, match.choices, texts)) is not None
+        }
         return ImportContext(
-            matches={name: match_contact(session, name, region) for name in names},
+            matches=matches,
             shop_name=load_state(session).doc.profile.name,
             time_zone=shop_time_zone(session),
+            holding=holding,
         )
 
 

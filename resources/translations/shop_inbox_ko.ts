@@ -4241,6 +4241,10 @@ Right-click to retry.</source>
         <translation>새 연락처로 추가</translation>
     </message>
     <message>
+        <source>You imported this chat before: only the messages not in it yet will be added. Nothing is saved before you press Import.</source>
+        <translation>전에 가져온 채팅이에요. 아직 없는 메시지만 추가돼요. 가져오기를 누르기 전에는 아무것도 저장되지 않아요.</translation>
+    </message>
+    <message>
         <source>Choose which contact this chat belongs to, or add it as a new contact.</source>
         <translation>이 채팅을 어느 연락처에 추가할지 고르거나 새 연락처로 추가하세요.</translation>
     </message>

@@ -246,6 +246,30 @@ def test_the_same_chat_saved_with_media_then_without_adds_nothing(db: Database, 
     assert (row.last_kind, row.last_body) == (OMITTED_KIND, "착샷이에요 ㅋㅋ")
 
 
+def test_a_chat_is_recognised_by_its_opening_messages_only_when_they_say_enough(db: Database) -> None:
+    """ "네" and "감사합니다" are in every shop's chats: they never decide whose chat an export is."""
+    from app.chat_export.contacts import contact_holding
+    from app.chat_export.errors import ContactChoice
+
+    with db.write() as s:
+        minji = make_contact(s, profile_name="김민지")
+        for body in ("네", "감사합니다", "린넨 셔츠 M 있나요?", "네 있어요~ 39,000원입니다"):
+            make_message(s, minji, body)
+        other = make_contact(s, saved_name="김민지", wa_id="821055501234")
+        for body in ("네", "감사합니다"):
+            make_message(s, other, body)
+        choices = [ContactChoice(minji.id, "김민지", None), ContactChoice(other.id, "김민지", other.wa_id)]
+        assert (
+            contact_holding(s, choices, ["린넨 셔츠 M 있나요?", "네 있어요~ 39,000원입니다", "네"])
+            == minji.id
+        )
+        assert contact_holding(s, choices, ["네", "감사합니다"]) is None  # both chats have them
+        assert contact_holding(s, choices[:1], ["네", "감사합니다"]) is None  # too little to tell
+        assert (
+            contact_holding(s, choices, ["린넨 셔츠 M 있나요?", "오늘 보내주세요"]) is None
+        )  # not all there
+
+
 def test_a_name_shared_by_two_contacts_asks_the_owner_to_choose(db: Database, tmp_path: Path) -> None:
     with db.write() as s:
         a = make_contact(s, profile_name="김민지")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +106,8 @@ def test_import_shows_progress_then_a_summary(open_dialog: Any, qtbot: Any, ctx:
 
     (tmp_path / "again").mkdir()
     again = open_dialog(korean_zip(tmp_path / "again"))  # the same export imported twice
-    assert not again.import_button.isEnabled()  # the chat's 김민지 is known by name only: the owner says
-    again.contact_combo.setCurrentIndex(1)  # "Existing contact: 김민지"
+    # The chat's 김민지 is known by name only, but her chat already has these messages: chosen.
+    assert again.contact_combo.currentText() == "Existing contact: 김민지" and again.import_button.isEnabled()
     again.zone_combo.setCurrentText("Asia/Seoul")
     with qtbot.waitSignal(again.imported, timeout=10000):
         qtbot.mouseClick(again.import_button, Qt.MouseButton.LeftButton)
@@ -218,6 +218,38 @@ def test_one_contact_with_the_customers_name_is_offered_but_never_chosen_for_the
     assert signal.args[0] != other_id
     with ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Message).where(Message.contact_id == other_id)) == 0
+
+
+def test_the_same_chat_opened_again_is_added_to_the_contact_it_went_to_not_a_new_one(
+    open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path
+) -> None:
+    """Importing a chat twice asked "Choose a contact…" between the 김민지 made by the first import
+    and "A new contact": the second choice doubled the chat. The contact whose chat already has
+    the export's first messages is chosen; another 김민지 with other messages is not."""
+    from app.chat_export.importer import ImportRequest, import_chat
+
+    with ctx.db.write() as s:
+        other = make_contact(s, saved_name="김민지", wa_id="821055501234")
+        s.add(Message(contact_id=other.id, direction="in", kind="text", body="다른 김민지예요", status="received",
+                      sent_at=datetime(2024, 1, 2, 1, 0, tzinfo=UTC)))  # fmt: skip
+        other_id = other.id
+    path = korean_zip(tmp_path)
+    first = import_chat(
+        ctx.db,
+        ctx.paths.media_dir,
+        ImportRequest(path=path, shop_participant="서울 리넨", time_zone="Asia/Seoul", new_contact=True),
+    )
+    dialog = open_dialog(path)
+    assert dialog.contact_combo.currentText() == "Existing contact: 김민지"
+    assert dialog.request().contact_id == first.contact_id != other_id
+    assert dialog.status.text().startswith("You imported this chat before")
+    dialog.zone_combo.setCurrentText("Asia/Seoul")  # the phone's zone, as the first time
+    before = message_count(ctx.db)
+    with qtbot.waitSignal(dialog.imported, timeout=10000) as signal:
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert signal.args[0] == first.contact_id and message_count(ctx.db) == before
+    with ctx.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Contact)) == 2
 
 
 def test_enter_imports_and_escape_cancels(open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path) -> None:
