@@ -36,6 +36,7 @@ from ui.relay_check_view import (
 )
 from ui.relay_help import RelayHelpDialog
 from ui.relay_token_field import keep_token_line
+from ui.save_paths import remember_folders_in
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields, computer_place
 from ui.theme import fine_colour, problem_colour
@@ -290,6 +291,9 @@ class SetupWizard(QWizard):
         self.restore_button: QPushButton | None = None
         self.restored_from: Path | None = None  # the backup the inbox now holds
         if ctx is not None:
+            # The folder an export or a backup is picked from here is where File ▸ Import chat from
+            # phone… and Restore start later, as the main window's own picks are (ui/save_paths.py).
+            remember_folders_in(str(ctx.paths.config_dir / "window.ini"))
             # Years of chats from the phone app, browsable from day one (WhatsApp's "Export chat"),
             # with or without a relay: offered before the relay page, which needs one to go on.
             self.import_button = QPushButton(self.tr("&Import chats exported from your phone…"))

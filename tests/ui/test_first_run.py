@@ -244,6 +244,34 @@ def test_the_wizard_offers_to_import_phone_chats(qtbot: Any, ctx: Any) -> None:
     assert any("Import chats" in text for text in buttons)
 
 
+def test_the_folder_an_export_was_picked_from_in_the_wizard_is_where_the_inbox_looks_next(
+    qtbot: Any, ctx: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """The welcome's import started in the folder she picked, but File ▸ Import chat from phone…
+    started again in her home folder: the wizard's pick was never written down."""
+    from tests.support.chat_exports import write_txt
+    from ui.main_window import MainWindow
+    from ui.save_paths import Picked, open_folder
+    from ui.setup_wizard import SetupWizard
+
+    exports = tmp_path / "휴대폰에서 받은 파일"
+    exports.mkdir()
+    export = write_txt(
+        exports / "WhatsApp Chat with 박서연.txt", "2025. 3. 4. 오후 2:05 - 박서연: 블라우스 문의드려요\n"
+    )
+    wizard = SetupWizard(ctx=ctx)
+    qtbot.addWidget(wizard)
+    dialogs.expect("getOpenFileName", answer=str(export))
+    dialogs.expect("modal")  # the preview, over the wizard
+    dialog = wizard.import_chats()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.scan is not None, timeout=10000)
+    dialog.reject()  # she looked, and imports it later from the inbox
+    window = MainWindow(ctx)
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    assert open_folder(Picked.CHAT_EXPORT) == str(exports)
+
+
 @contextmanager
 def the_app_as_it_was(app: Any) -> Iterator[None]:
     """open_inbox installs the start's translators and language: later tests get the app as it was."""
