@@ -154,6 +154,10 @@ class BubbleGeometry:
         return None
 
 
+# Kinds shown as a file card (icon, name, size or what became of the file).
+FILE_CARD_KINDS = ("document", "audio", "video")
+
+
 def system_notice_text(row: MessageRow) -> str:
     """The centred line of a system row: WhatsApp's own text, or the desktop's notice in words."""
     system = (row.payload or {}).get("system")
@@ -169,9 +173,11 @@ def body_text(row: MessageRow) -> str:
     imported = (row.payload or {}).get("import")
     if isinstance(imported, dict) and imported.get("omitted"):
         # The phone's "<미디어 없음>" / "<Media omitted>": say what it means, in the owner's language,
-        # above the caption the photo had.
-        said = QCoreApplication.translate("bubble", "A photo or file the phone left out of its export")
+        # above the caption the photo had. A voice note's or file's card says it (make_card).
         caption = omitted_caption(row.body or "")
+        if row.kind in FILE_CARD_KINDS:
+            return caption
+        said = QCoreApplication.translate("bubble", "A photo or file the phone left out of its export")
         return f"{said}\n{caption}" if caption else said
     if row.kind in ("interactive", "button"):
         if row.direction == "out":
@@ -253,7 +259,7 @@ def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card 
             path = media_file(media_dir, media.thumb_path or media.cache_path or "")
         target = media_file(media_dir, media.cache_path) if media and media.cache_path else ""
         return Card("image", QRectF(), kind_label(row.kind), "", "image", target, path)
-    if row.kind in ("document", "audio", "video"):
+    if row.kind in FILE_CARD_KINDS:
         part = payload.get(row.kind) or {}
         name = (media.filename if media else None) or part.get("filename") or kind_label(row.kind)
         size = ""
@@ -265,13 +271,12 @@ def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card 
         sub = " · ".join(x for x in (size, file_type_label(str(name), mime)) if x)
         target = media_file(media_dir, media.cache_path) if media and media.cache_path else ""
         icon = {"document": "document", "audio": "audio", "video": "video"}[row.kind]
-        if not target:
-            imported = payload.get("import")
-            if not isinstance(imported, dict):
-                sub = sub or QCoreApplication.translate("bubble", "Not downloaded yet")
-            elif not imported.get("omitted"):  # a left-out file's bubble says so under its card
-                # Imported from the phone without its file: nothing will ever download it.
-                sub = QCoreApplication.translate("bubble", "Not in the phone's export")
+        if not target and isinstance(payload.get("import"), dict):
+            # Imported from the phone without its file (left out, or not in the zip): nothing
+            # will ever download it.
+            sub = QCoreApplication.translate("bubble", "Not in the phone's export")
+        elif not target:
+            sub = sub or QCoreApplication.translate("bubble", "Not downloaded yet")
         return Card("file", QRectF(), str(name), sub, icon, target)
     if row.kind == "location":
         loc = payload.get("location") or {}

@@ -278,10 +278,11 @@ def test_a_voice_note_imported_without_its_file_never_says_it_is_still_to_downlo
     """An export's voice note said "Not downloaded yet", as if it might arrive: nothing will fetch it."""
     live = make_card(row(kind="audio", payload={"audio": {"id": "77"}}), None, "/media")
     assert live is not None and live.subtitle == "Not downloaded yet"
-    # iPhone's "오디오 생략됨": the bubble's text under the card says it was left out.
+    # iPhone's "오디오 생략됨": its card says so, and the bubble has no sentence more under it.
     left_out = row(kind="audio", body="오디오 생략됨", payload={"import": {"id": 3, "omitted": True}})
     card = make_card(left_out, None, "/media")
-    assert card is not None and card.title == "Audio" and card.subtitle == ""
+    assert card is not None and (card.title, card.subtitle) == ("Audio", "Not in the phone's export")
+    assert body_text(left_out) == ""
     # An attachment line whose file was not in the zip (or a .txt imported alone).
     not_in_zip = row(kind="audio", payload={"import": {"id": 3, "file": "PTT-20250304-WA0002.opus"}})
     media = MediaInfo(1, "audio/ogg", "PTT-20250304-WA0002.opus", None, None, None)
