@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
 from app.changes import Changes
@@ -25,28 +25,41 @@ ZONE_NAMES_AFTER_MS = 5000  # time zones named in a thread this long after the m
 
 
 class _ExportDrop(QObject):
-    """Dropping a WhatsApp chat export (.zip / .txt) on the window opens the import preview."""
+    """Dropping a WhatsApp chat export (.zip / .txt) on the window opens the import preview. On the
+    open chat, where files dropped become the composer's attachment, a file named as WhatsApp names
+    an export does too: no one sends "WhatsApp Chat with 박서연.txt" to a customer."""
 
     def __init__(self, window: MainWindow, ctx: AppContext) -> None:
         super().__init__(window)
         self.window = window
         self.ctx = ctx
 
-    @staticmethod
-    def _export_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    def _export_path(self, watched: QObject, event: QDropEvent) -> Path | None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         if len(urls) != 1 or not urls[0].isLocalFile():
             return None
         path = Path(urls[0].toLocalFile())
+        if watched is not self.window:
+            from app.chat_export.source import named_as_chat_export  # not on the first paint's path
+
+            return path if named_as_chat_export(path) else None
         return path if path.suffix.lower() in EXPORT_SUFFIXES else None
 
+    def watch_chat(self) -> None:
+        """Also look at drops on the open chat and its message box (each takes files itself)."""
+        composer = self.window.chat.composer
+        for target in (self.window.chat, composer, composer.edit.viewport()):
+            target.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
-            if self._export_path(event) is not None:
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
+            event, QDragMoveEvent
+        ):
+            if self._export_path(watched, event) is not None:
                 event.acceptProposedAction()
                 return True
         elif event.type() == QEvent.Type.Drop and isinstance(event, QDropEvent):
-            path = self._export_path(event)
+            path = self._export_path(watched, event)
             if path is not None:
                 event.acceptProposedAction()
                 open_import_dialog(self.window, self.ctx, path)
@@ -335,7 +348,9 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     action(help_menu, translate("Menus", "&About Shop Inbox"), about)
 
     window.setAcceptDrops(True)
-    window.installEventFilter(_ExportDrop(window, ctx))
+    drops = _ExportDrop(window, ctx)
+    window.installEventFilter(drops)
+    drops.watch_chat()
     from ui.catalog_send_action import CatalogSendAction
 
     window.chat.catalog_action = CatalogSendAction(window.chat, open_catalogue=catalogue)

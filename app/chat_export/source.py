@@ -42,16 +42,28 @@ class ExportSource:
         name = PurePosixPath(self.text_member).stem if self.text_member else self.path.stem
         if name == "_chat":
             name = self.path.stem
-        for prefix in (
-            "WhatsApp Chat with ",
-            "WhatsApp Chat - ",
-            "WhatsApp 대화 - ",  # how Shop Inbox names a chat it exports in Korean
-            "WhatsApp-Chat mit ",
-            "Chat de WhatsApp con ",
-        ):
+        for prefix in EXPORT_NAME_PREFIXES:
             if name.startswith(prefix):
                 return name[len(prefix) :]
         return name
+
+
+# How phones (and Shop Inbox in Korean) name an exported chat, before the chat's name.
+EXPORT_NAME_PREFIXES = (
+    "WhatsApp Chat with ",
+    "WhatsApp Chat - ",
+    "WhatsApp 대화 - ",  # how Shop Inbox names a chat it exports in Korean
+    "WhatsApp-Chat mit ",
+    "Chat de WhatsApp con ",
+)
+
+
+def named_as_chat_export(path: Path) -> bool:
+    """True for a file named as WhatsApp names a chat export ("WhatsApp Chat with 김민지.zip", iPhone's
+    "_chat.txt"): a file no one means to send to a customer. Nothing is read."""
+    if path.suffix.lower() not in (".zip", ".txt"):
+        return False
+    return path.name == "_chat.txt" or path.stem.startswith(EXPORT_NAME_PREFIXES)
 
 
 def _pick_text_member(names: list[str]) -> str | None:

@@ -436,3 +436,51 @@ def test_a_korean_owner_reads_dates_and_numbers_as_the_app_writes_them(
         assert "Existing contact: 김민지  010-5550-1234" in labels
     finally:
         QLocale.setDefault(before)
+
+
+def test_an_export_dropped_on_the_open_chat_is_imported_not_attached(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """With a chat open, a dropped "WhatsApp Chat with 최유나.txt" became a file to send to the open
+    chat's customer (kept as its draft); the window's own drop only saw drops beside the chat."""
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    from tests.support.factories import make_message
+    from tests.support.window_waits import load_chats, select_chat
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="박서연", wa_id="821023456789")
+        make_message(s, contact, "블라우스 있나요?", sent_at=datetime.now(UTC) - timedelta(minutes=5))
+        contact_id = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    composer = window.chat.composer
+    export = write_txt(
+        tmp_path / "WhatsApp Chat with 최유나.txt", "2025. 5. 10. 오전 10:12 - 최유나: 원피스 문의요\n"
+    )
+    price_list = write_txt(tmp_path / "가격표.txt", "린넨 블라우스 39,000원\n")
+
+    def drop(path: Path) -> bool:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        copy, left, none = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        enter = QDragEnterEvent(QPoint(40, 40), copy, mime, left, none)
+        QApplication.sendEvent(window.chat, enter)
+        dropped = QDropEvent(QPointF(40, 40), copy, mime, left, none)
+        QApplication.sendEvent(window.chat, dropped)
+        return enter.isAccepted() and dropped.isAccepted()
+
+    preview = dialogs.expect("modal")
+    assert drop(export)
+    qtbot.waitUntil(lambda: bool(preview.shown), timeout=5000)
+    assert preview.shown[0].widget == "ImportDialog" and composer.attachments == []
+    dialog = window.findChild(ImportDialog)
+    qtbot.waitUntil(lambda: dialog.scan is not None, timeout=5000)
+    assert dialog.customer() == "최유나"
+    dialog.reject()
+    assert drop(price_list)  # any other file is still for the customer
+    assert composer.attachments == [price_list]
