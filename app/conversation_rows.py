@@ -80,7 +80,8 @@ PREVIEW_CHARS = 200
 # the payload it writes (app.chat_export.importer), and the list shows it as a kind of its own (or
 # the caption it had), not the phone's placeholder. Matched as text: a payload is never parsed for the list.
 OMITTED_KIND = "omitted"
-_OMITTED = 'm.payload LIKE \'{{"import": {{%"omitted": true%\''  # braces doubled: the SQL is .format()ted
+# Braces doubled: the SQL it goes into is .format()ted (CONVERSATIONS_SQL, app.search's hits).
+OMITTED_SQL = 'm.payload LIKE \'{{"import": {{%"omitted": true%\''
 
 
 def omitted_caption(body: str) -> str:
@@ -92,10 +93,10 @@ def omitted_caption(body: str) -> str:
 CONVERSATIONS_SQL = f"""
 SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.blocked,
        c.unread_count, c.last_inbound_at, c.last_message_at, c.last_message_id,
-       CASE WHEN {_OMITTED} THEN (CASE WHEN instr(m.body, char(10)) > 0
+       CASE WHEN {OMITTED_SQL} THEN (CASE WHEN instr(m.body, char(10)) > 0
                  THEN substr(m.body, instr(m.body, char(10)) + 1, {PREVIEW_CHARS}) ELSE '' END)
             ELSE substr(m.body, 1, {PREVIEW_CHARS}) END,
-       CASE WHEN {_OMITTED} THEN '{OMITTED_KIND}' ELSE m.kind END, m.direction, m.status,
+       CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' ELSE m.kind END, m.direction, m.status,
        (SELECT json_group_array(json_array(l.id, l.name, l.colour))
           FROM contact_label cl JOIN label l ON l.id = cl.label_id
          WHERE cl.contact_id = c.id) AS labels,

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.conversation_rows import OMITTED_SQL, omitted_caption
 from app.models import Message, to_millis
 from app.orders import typed_order_number
 from app.phones import number_fragment
@@ -143,12 +144,12 @@ def _term(word: str) -> _Term:
     return _Term(None, "", word.lower(), pattern)
 
 
-_HIT_SQL = """
+_HIT_SQL = f"""
 SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body,
        coalesce(c.saved_name, c.profile_name, '+' || c.wa_id, ''), c.wa_id, m.sender_name,
-       m.sent_by, c.archived
+       m.sent_by, c.archived, {OMITTED_SQL}
   FROM message m JOIN contact c ON c.id = m.contact_id
- WHERE m.id IN ({ids})
+ WHERE m.id IN ({{ids}})
 """
 
 # Newer than every message: the first page's keyset cursor.
@@ -209,8 +210,12 @@ def search_messages(
         return []
     rows = session.execute(text(_HIT_SQL.format(ids=",".join(str(int(i)) for i in ids)))).all()
     hits = []
-    for mid, cid, direction, sent_ms, body, name, wa_id, sender, sent_by, archived in rows:
+    for mid, cid, direction, sent_ms, body, name, wa_id, sender, sent_by, archived, omitted in rows:
         shown = body or ""
+        if omitted:
+            # A photo the phone's export left out: its caption, as its bubble shows it, not the
+            # phone's "<미디어 없음>" line above it.
+            shown = omitted_caption(shown) or shown
         if mid in carts and not all(t.needle in shown.lower() for t in terms):
             shown = carts[mid]
         snippet, highlights = make_snippet(shown, q)

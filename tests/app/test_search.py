@@ -121,6 +121,24 @@ def test_hit_carries_contact_date_and_highlight(shop) -> None:
     assert hit.sent_at == BASE_TIME
 
 
+def test_a_left_out_photos_caption_is_found_without_the_phones_placeholder(db) -> None:
+    """A photo the phone's export left out keeps its caption after "<미디어 없음>": a hit showed the
+    placeholder, which its bubble never shows."""
+    with db.write() as s:
+        c = make_contact(s, profile_name="최유나")
+        payload = {"import": {"id": "i1", "omitted": True}}
+        make_message(s, c, "<미디어 없음>\n이 원피스 베이지 있을까요?", payload=payload)
+        make_message(s, c, "<미디어 없음> 이라고 쓴 원피스 문의", payload={"import": {"id": "i1"}})
+    with db.read() as s:
+        hits = search_messages(s, "원피스")
+    assert sorted(h.snippet for h in hits) == [
+        "<미디어 없음> 이라고 쓴 원피스 문의",
+        "이 원피스 베이지 있을까요?",
+    ]
+    left_out = next(h for h in hits if h.snippet.startswith("이 원피스"))
+    assert left_out.snippet[slice(*left_out.highlights[0])] == "원피스"
+
+
 def test_snippet_of_a_huge_message_is_short_and_on_one_line(db) -> None:
     with db.write() as s:
         c = make_contact(s)
