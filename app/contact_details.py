@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 from app.consent import ContactConsent, consent_of
 from app.errors import ChatParams, ErrorCode, InvalidInput, LimitParams
 from app.models import Contact, Conversation, contact_label
-from app.phones import e164_digits
+from app.phones import e164_digits, number_name
 
 NOTES_MAX = 10_000
 NAME_MAX = 256
@@ -48,7 +48,7 @@ class ContactDetails:
 
     @property
     def display_name(self) -> str:
-        return self.saved_name or self.profile_name or ("+" + self.wa_id if self.wa_id else "")
+        return self.saved_name or self.profile_name or (number_name(self.wa_id) if self.wa_id else "")
 
 
 def contact_details(session: Session, contact_id: int) -> ContactDetails | None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from app.phones import number_name
+
 # No SQLAlchemy here: the first page is painted from these rows before SQLAlchemy is imported.
 
 
@@ -157,7 +159,7 @@ def conversation_row(r: Any) -> ConversationRow:
     return ConversationRow(
         r[0],
         wa_id,
-        saved or profile or (f"+{wa_id}" if wa_id else ""),
+        saved or profile or (number_name(wa_id) if wa_id else ""),
         profile,
         saved,
         bool(r[4]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _DIGITS = re.compile(r"\D+")
@@ -89,6 +90,20 @@ def country_of(wa_id: str) -> str | None:
         return None
     region = phonenumbers.region_code_for_number(number)
     return str(region) if region and region != "ZZ" else None
+
+
+@functools.lru_cache(maxsize=1024)
+def number_name(wa_id: str) -> str:
+    """The name of a contact known only by number, as WhatsApp itself names one ("+82 10-5555-1234"),
+    not its bare digits ("+821055551234"). The same in every shop: no region needed where lists are
+    built (app.conversation_rows, before the first paint, reads no preferences)."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse("+" + wa_id, None)
+    except phonenumbers.NumberParseException:
+        return "+" + wa_id
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 
 
 def display_phone(wa_id: str, shop_region: str = "KR") -> str:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.conversation_rows import OMITTED_SQL, omitted_caption
 from app.models import Message, to_millis
 from app.orders import typed_order_number
-from app.phones import number_fragment
+from app.phones import number_fragment, number_name
 from app.schema_sql import FTS_BODY_CHARS
 from app.text import (
     fts_phrase,
@@ -225,7 +225,7 @@ def search_messages(
             SearchHit(
                 message_id=mid,
                 contact_id=cid,
-                contact_name=name,
+                contact_name=_shown(name, wa_id),
                 wa_id=wa_id,
                 direction=direction,
                 sent_at=datetime.fromtimestamp(sent_ms / 1000, tz=UTC),
@@ -642,7 +642,8 @@ def search_contacts(
         "ORDER BY last_message_at DESC LIMIT :limit"
     )
     hits = [
-        ContactHit(r[0], r[1], r[2], *orders.get(r[0], ("", ""))) for r in session.execute(text(sql), params)
+        ContactHit(r[0], _shown(r[1], r[2]), r[2], *orders.get(r[0], ("", "")))
+        for r in session.execute(text(sql), params)
     ]
     if not labels or not hits:
         return hits
@@ -694,6 +695,12 @@ def _orders_numbered(session: Session, query: str) -> dict[int, tuple[str, str]]
 
 
 _SHOWN_NAME = "coalesce(saved_name, profile_name, '+' || wa_id, '')"
+
+
+def _shown(name: str, wa_id: str | None) -> str:
+    """A chat's name as the chat list shows it: a contact known only by number is named as WhatsApp
+    names one ("+82 10-5555-1234"), not by the bare digits the SQL gives."""
+    return number_name(wa_id) if wa_id and name == f"+{wa_id}" else name
 
 
 def _contacts_by_initials(session: Session, initials: str, limit: int) -> list[ContactHit]:

@@ -270,6 +270,29 @@ def test_a_chat_is_recognised_by_its_opening_messages_only_when_they_say_enough(
         )  # not all there
 
 
+def test_a_customer_known_only_by_number_is_named_as_whatsapp_names_one(db: Database, tmp_path: Path) -> None:
+    """A chat exported from a customer the phone had not saved: the list, the search and the chat said
+    "+821055551234", digits no one reads, where the phone itself wrote "+82 10-5555-1234"."""
+    from app.contact_details import contact_details
+    from app.queries import conversations_by_id
+    from app.search import search_contacts
+
+    path = write_txt(
+        tmp_path / "WhatsApp Chat with +82 10-5555-1234.txt",
+        "2025. 2. 14. 09:03 - +82 10-5555-1234: 니트 가디건 베이지 재입고 언제 되나요?\n"
+        "2025. 2. 14. 09:30 - 민지네 옷가게: 다음주 화요일 입고 예정이에요!\n",
+    )
+    summary = import_chat(db, tmp_path / "media", request(path, shop_participant="민지네 옷가게"))
+    with db.read() as s:
+        [row] = conversations_by_id(s, [summary.contact_id])
+        [hit] = search_messages(s, "가디건")
+        [found] = search_contacts(s, "010-5555-1234")
+        details = contact_details(s, summary.contact_id)
+    assert details is not None and details.wa_id == "821055551234"
+    assert row.display_name == hit.contact_name == found.display_name == "+82 10-5555-1234"
+    assert details.display_name == "+82 10-5555-1234"  # the contact panel's name
+
+
 def test_a_name_shared_by_two_contacts_asks_the_owner_to_choose(db: Database, tmp_path: Path) -> None:
     with db.write() as s:
         a = make_contact(s, profile_name="김민지")
