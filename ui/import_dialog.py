@@ -38,7 +38,7 @@ from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_e
 from app.db import Database
 from app.phones import display_phone
 from ui.context import AppContext
-from ui.formatting import short_date, wall_datetime
+from ui.formatting import kind_label, short_date, wall_datetime
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.save_paths import Picked, open_file_name
@@ -80,7 +80,13 @@ class _ProgressRelay(GuiThreadSignals):
 
 def _one_line(message: ParsedMessage) -> str:
     who = message.sender or "•"
-    text = " ".join(message.body.split()) or (f"[{message.attachment}]" if message.attachment else "")
+    text = " ".join(message.body.split())
+    if message.attachment and not message.media_omitted:
+        # What the file is, in the owner's words ("[사진] 이거요!"), not the phone's file name
+        # ("PTT-20250304-WA0002.opus"); a document by its name.
+        kind = kind_label(message.kind) or message.attachment
+        shown = f"{kind}: {message.attachment}" if message.kind == "document" else kind
+        text = f"[{shown}] {text}".rstrip()
     if len(text) > LINE_CHARS:
         text = text[: LINE_CHARS - 1] + "…"
     return f"{wall_datetime(message.local_time)}  {who}: {text}"

@@ -47,6 +47,8 @@ def test_the_preview_describes_the_export_and_writes_nothing(
     assert dialog.count_label.text().startswith("7 messages")
     first = dialog.first_lines.toPlainText().splitlines()
     assert first[0].endswith("김민지: 안녕하세요! Is the linen shirt still available?")
+    # A photo is said as one, with its caption: not the phone's file name for it.
+    assert first[3].endswith("김민지: [Photo] this colour please")
     # The chat is named after the customer, so the other participant is preselected as the shop.
     assert dialog.shop_combo.currentText() == "서울 리넨"
     assert dialog.customer_label.text() == "김민지"
