@@ -6,7 +6,9 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimeZone, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -35,6 +37,7 @@ from app.chat_export.importer import (
     imported_changes,
 )
 from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_export
+from app.country_zones import country_zones, main_zone
 from app.db import Database
 from app.phones import display_phone
 from ui.context import AppContext
@@ -44,7 +47,7 @@ from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
 from ui.theme import problem_colour
-from ui.time_zones import TimeZoneBox, zone_city
+from ui.time_zones import TimeZoneBox, known_zones, zone_city
 
 log = logging.getLogger(__name__)
 
@@ -63,13 +66,45 @@ class _Scan:
     shop_name: str  # the business profile's name, to preselect the shop participant
     time_zone: str | None
     holding: dict[str, int]  # a participant → the contact whose chat already has this export's start
+    offsets: dict[str, int]  # … → minutes ahead of UTC its times are in that chat already
+    zones_before: dict[str, str]  # … → a time zone so many minutes ahead (the shop's, if it is)
 
 
 def _scan(db: Database, region: str, path: Path) -> _Scan:
     preview = scan_export(path)
     names = [name for name, _ in preview.participants[:2]]
     found = import_context(db, names, region, preview.first_messages)
-    return _Scan(preview, found.matches, found.shop_name, found.time_zone, found.holding)
+    first = _first_time(preview)
+    # Looked for here, off the GUI thread: each zone is read from disk the first time. The shop's
+    # country's first ("Asia/Seoul", not "Asia/Chita", which is as far ahead of UTC).
+    candidates = (
+        found.time_zone,
+        bytes(QTimeZone.systemTimeZoneId().data()).decode(),
+        main_zone(region),
+        *country_zones(region),
+        "Etc/UTC",  # a computer left on UTC before
+        *sorted(known_zones()),
+    )
+    zones_before = {
+        name: zone
+        for name, ahead in found.offsets.items()
+        if first is not None and (zone := next((z for z in candidates if _fits(z, first, ahead)), None))
+    }
+    return _Scan(
+        preview, found.matches, found.shop_name, found.time_zone, found.holding, found.offsets, zones_before
+    )
+
+
+def _first_time(preview: ChatPreview) -> datetime | None:
+    return next((m.local_time for m in preview.first_messages if m.sender), None)
+
+
+def _fits(zone: str | None, local: datetime, ahead: int) -> bool:
+    """True when `local` in `zone` is `ahead` minutes ahead of UTC."""
+    try:
+        return zone is not None and ZoneInfo(zone).utcoffset(local) == timedelta(minutes=ahead)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
 
 
 class _ProgressRelay(GuiThreadSignals):
@@ -432,7 +467,26 @@ class ImportDialog(QDialog):
             if held >= 0
             else self.tr("Check the chat below, then press Import. Nothing is saved before that.")
         )
+        if self._zone_as_before(customer):
+            self.status.setText(
+                self.status.text()
+                + "\n"
+                + self.tr(
+                    "The time zone is set to match this chat's messages already here: none is added twice."
+                )
+            )
         self._contact_changed()
+
+    def _zone_as_before(self, customer: str) -> bool:
+        """Show the zone in which the export's times fall where this customer's messages already in
+        the inbox are (`_Scan.zones_before`), unless the zone shown does: True when it changed."""
+        assert self.scan is not None
+        zone = self.scan.zones_before.get(customer)
+        first = _first_time(self.scan.preview)
+        if zone is None or first is None or _fits(self.zone_combo.zone(), first, self.scan.offsets[customer]):
+            return False
+        self.zone_combo.set_zone(zone)
+        return True
 
     def _contact_changed(self, _index: int = 0) -> None:
         match = self.scan.matches.get(self.customer()) if self.scan else None

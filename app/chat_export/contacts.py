@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Literal
 
 from sqlalchemy import func, or_, select
@@ -82,6 +83,27 @@ def contact_holding(session: Session, choices: Sequence[ContactChoice], opening:
         == len(texts)
     ]
     return holding[0] if len(holding) == 1 else None
+
+
+def offset_in_chat(session: Session, contact_id: int, opening: Sequence[tuple[datetime, str]]) -> int | None:
+    """Minutes by which the export's local times (`opening`: its first messages' times and texts)
+    are ahead of the times those messages already have in this chat: the time zone it was imported
+    with before, or the phone's own for messages that came through the relay. None when none of them
+    is there. Importing again with another zone would add every message a second time."""
+    for local, body in opening:
+        text = nfc(body).strip()
+        if not text:
+            continue
+        sent = session.scalar(
+            select(Message.sent_at)
+            .where(Message.contact_id == contact_id, Message.body == text)
+            .order_by(Message.sent_at)
+            .limit(1)
+        )
+        if sent is not None:
+            ahead = local - sent.astimezone(UTC).replace(tzinfo=None)
+            return round(ahead.total_seconds() / 900) * 15  # zones are whole quarter hours
+    return None
 
 
 def resolve_contact(

@@ -68,7 +68,13 @@ from app import thread_priority
 from app.automations_store import shop_time_zone
 from app.changes import Changes
 from app.chat_export import media as media_files
-from app.chat_export.contacts import ContactMatch, contact_holding, match_contact, resolve_contact
+from app.chat_export.contacts import (
+    ContactMatch,
+    contact_holding,
+    match_contact,
+    offset_in_chat,
+    resolve_contact,
+)
 from app.chat_export.errors import ImportCancelled, NotAChatExport
 from app.chat_export.groups import resolve_group_archive
 from app.chat_export.parser import (
@@ -1043,6 +1049,9 @@ class ImportContext:
     # A participant matched by name → the one of those contacts whose chat already has the export's
     # opening messages (`contact_holding`): the same chat again, safe to preselect.
     holding: dict[str, int] = field(default_factory=dict)
+    # A participant whose contact's chat has those messages already → minutes their times in the
+    # export are ahead of UTC there (`offset_in_chat`): the zone to import with again.
+    offsets: dict[str, int] = field(default_factory=dict)
 
 
 def import_context(
@@ -1051,7 +1060,8 @@ def import_context(
     """`opening`: the export's first messages (the preview's), to recognise a chat imported before."""
     from app.automations_store import load_state
 
-    texts = [m.body for m in opening if m.sender is not None and not (m.media_omitted or m.deleted)]
+    said = [m for m in opening if m.sender is not None and not (m.media_omitted or m.deleted)]
+    texts = [m.body for m in said]
     with db.read() as session:
         matches = {name: match_contact(session, name, region) for name in names}
         holding = {
@@ -1059,11 +1069,19 @@ def import_context(
             for name, match in matches.items()
             if match.by == "name" and (found := contact_holding(session, match.choices, texts)) is not None
         }
+        known = {**{n: m.choices[0].contact_id for n, m in matches.items() if m.by == "phone"}, **holding}
+        offsets = {
+            name: ahead
+            for name, contact_id in known.items()
+            if (ahead := offset_in_chat(session, contact_id, [(m.local_time, m.body) for m in said]))
+            is not None
+        }
         return ImportContext(
             matches=matches,
             shop_name=load_state(session).doc.profile.name,
             time_zone=shop_time_zone(session),
             holding=holding,
+            offsets=offsets,
         )
 
 

@@ -4097,6 +4097,10 @@ Right-click to retry.</source>
         <translation>{0} 내보내기 · {1} · {2} · {3}</translation>
     </message>
     <message>
+        <source>The time zone is set to match this chat&apos;s messages already here: none is added twice.</source>
+        <translation>이미 있는 메시지에 맞춰 시간대를 골랐어요. 같은 메시지가 두 번 추가되지 않아요.</translation>
+    </message>
+    <message>
         <source> · zip with {0} of {1} attached files</source>
         <translation> · 첨부 파일 {1}개 중 {0}개가 들어 있는 zip</translation>
     </message>
