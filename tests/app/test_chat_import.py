@@ -293,6 +293,19 @@ def test_a_customer_known_only_by_number_is_named_as_whatsapp_names_one(db: Data
     assert details.display_name == "+82 10-5555-1234"  # the contact panel's name
 
 
+def test_the_time_zone_a_chat_is_already_in_is_read_from_its_messages(db: Database) -> None:
+    """A message the relay brought at 01:05:41 UTC that the export writes at 10:05: nine hours ahead,
+    Seoul's time (seconds aside: Android writes none)."""
+    from app.chat_export.contacts import offset_in_chat
+
+    with db.write() as s:
+        contact = make_contact(s, wa_id="821012345678", profile_name="Minji")
+        make_message(s, contact, "Do you ship to Busan?", sent_at=datetime(2024, 1, 13, 1, 5, 41, tzinfo=UTC))
+        local = datetime(2024, 1, 13, 10, 5)
+        assert offset_in_chat(s, contact.id, [(local, "hello"), (local, "Do you ship to Busan?")]) == 540
+        assert offset_in_chat(s, contact.id, [(local, "hello")]) is None
+
+
 def test_a_name_shared_by_two_contacts_asks_the_owner_to_choose(db: Database, tmp_path: Path) -> None:
     with db.write() as s:
         a = make_contact(s, profile_name="김민지")
