@@ -171,6 +171,7 @@ class CatalogPicker(QDialog):
         self._timer.timeout.connect(self.reload)
         self.search.textChanged.connect(self._search_changed)
         self.search.installEventFilter(self)
+        self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
         self.thumbs.ready.connect(self.model.refresh_image)
         self.view.selectionModel().selectionChanged.connect(self._update)
@@ -388,25 +389,55 @@ class CatalogPicker(QDialog):
         if self.open_catalogue is not None:
             self.open_catalogue()
 
+    def _step_to(self, target: int) -> None:
+        """Move the highlight to `target`: the item chosen for the owner moves with it; the owner's
+        own choice stays where it is."""
+        target = max(0, min(self.model.rowCount() - 1, target))
+        if self.owner_chosen_ids():
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(target), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.view.scrollTo(self.model.index(target))
+        else:
+            self._preselect(target)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Up/Down in the search box move in the list, so Enter sends what the owner sees highlighted."""
+        """Up/Down in the search box move in the list, so Enter sends what the owner sees highlighted.
+
+        In the list itself the keys do what a click does: the arrows carry the item chosen for the
+        owner along (Enter had sent the first item while another was highlighted), and Space chooses
+        the highlighted item instead of the one chosen for them, not as well as it.
+        """
+        steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -8, Qt.Key.Key_PageDown: 8}
         if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -8, Qt.Key.Key_PageDown: 8}
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 # Taken here, not left to the dialog too: a question about a sold-out item asked once.
                 self.accept()
                 return True
             step = steps.get(Qt.Key(event.key()))
             if step is not None and self.model.rowCount():
-                row = self.view.currentIndex().row()
-                target = max(0, min(self.model.rowCount() - 1, row + step))
-                if self.owner_chosen_ids():  # the owner's choice stays; the highlight moves
-                    self.view.selectionModel().setCurrentIndex(
-                        self.model.index(target), QItemSelectionModel.SelectionFlag.NoUpdate
-                    )
-                else:
-                    self._preselect(target)
+                self._step_to(self.view.currentIndex().row() + step)
                 return True
+        if (
+            watched is self.view
+            and not self.choose_one
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and self.model.rowCount()
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            key = Qt.Key(event.key())
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.accept()
+                return True
+            ends = {Qt.Key.Key_Home: 0, Qt.Key.Key_End: self.model.rowCount() - 1}
+            if key in steps or key in ends:
+                self._step_to(ends[key] if key in ends else self.view.currentIndex().row() + steps[key])
+                return True
+            if key in (Qt.Key.Key_Space, Qt.Key.Key_Select) and self._is_preselected():
+                # As the first click: the highlighted item alone, toggled on by the list's own Space.
+                self._preselected_id = None
+                self.view.selectionModel().clearSelection()
         if (
             watched is self.view.viewport()
             and isinstance(event, QMouseEvent)

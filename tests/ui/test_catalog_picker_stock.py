@@ -141,3 +141,49 @@ def test_an_item_counted_only_in_sold_out_sizes_still_sells_its_uncounted_ones(
     with qtbot.waitSignal(picker.items_chosen) as signal:
         qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # no question (the dialogs fixture fails on one)
     assert signal.args == [[dress]]
+
+
+def test_the_arrows_in_the_list_carry_the_chosen_item_and_enter_sends_the_one_highlighted(
+    qtbot: Any, ctx: Any
+) -> None:
+    """Tab into the list, Down twice, Enter: the third item goes, not the first one chosen on opening."""
+    for n, name in enumerate(["린넨 셔츠", "린넨 바지", "린넨 원피스"]):
+        add(ctx, name, 39000 + n, f"L-{n}", on_hand=3)
+    picker = opened(qtbot, ctx, "린넨")
+    third = picker.model.item(2).id
+    picker.view.setFocus()
+    qtbot.keyClick(picker.view, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.view, Qt.Key.Key_Down)
+    assert shown_selected(picker) == [third]
+    assert picker.model.item(picker.view.currentIndex().row()).id == third
+    assert (
+        picker.hint.text()
+        == f"Click items to choose several, or press Enter to send “{picker.model.item(2).name}”."
+    )
+    with qtbot.waitSignal(picker.items_chosen) as signal:
+        qtbot.keyClick(picker.view, Qt.Key.Key_Return)
+    assert signal.args == [[third]]
+
+
+def test_space_in_the_list_chooses_the_highlighted_item_instead_of_the_one_chosen_on_opening(
+    qtbot: Any, ctx: Any
+) -> None:
+    for n, name in enumerate(["린넨 셔츠", "린넨 바지", "린넨 원피스"]):
+        add(ctx, name, 39000 + n, f"L-{n}", on_hand=3)
+    picker = opened(qtbot, ctx, "린넨")
+    first, second, third = (picker.model.item(r).id for r in range(3))
+    picker.view.setFocus()
+    qtbot.keyClick(picker.view, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.view, Qt.Key.Key_Space)
+    assert shown_selected(picker) == [second]  # not the first as well
+    assert picker.send.text() == "Send"
+
+    # Now the owner's own choice: the arrows move only the highlight, Space adds.
+    qtbot.keyClick(picker.view, Qt.Key.Key_Down)
+    assert shown_selected(picker) == [second]
+    qtbot.keyClick(picker.view, Qt.Key.Key_Space)
+    assert sorted(shown_selected(picker)) == sorted([second, third])
+    assert picker.send.text() == "Send 2 items"
+    with qtbot.waitSignal(picker.items_chosen) as signal:
+        qtbot.keyClick(picker.view, Qt.Key.Key_Return)
+    assert signal.args[0] == [second, third] and first not in signal.args[0]
