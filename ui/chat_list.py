@@ -84,11 +84,50 @@ class ChatListView(QListView):
     current *and selected*, and here a selected row is an opened chat, marked read, with read
     receipts sent to a customer whose messages nobody has seen."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The chats above and below the one that left while open: the keyboard goes on from its
+        # place (Down to the chat that took it), not from the top of the list.
+        self.gap: tuple[QPersistentModelIndex, QPersistentModelIndex] | None = None
+
     def rowsAboutToBeRemoved(self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int) -> None:
         current = self.currentIndex()
         if current.isValid() and start <= current.row() <= end and current.parent() == parent:
+            model = self.model()
+            self.gap = (
+                QPersistentModelIndex(model.index(start - 1, 0, parent)),
+                QPersistentModelIndex(model.index(end + 1, 0, parent)),
+            )
             self.selectionModel().clear()  # nothing current: Qt has no row to move the selection to
         super().rowsAboutToBeRemoved(parent, start, end)
+
+    def after_gap(self, forward: bool) -> QModelIndex:
+        """With no chat current since the open one left: the chat after its place (`forward`) or
+        before it, else an invalid index."""
+        if self.gap is None or self.currentIndex().isValid():
+            return QModelIndex()
+        above, below = self.gap
+        for near in (below, above) if forward else (above, below):
+            if near.isValid():
+                return self.model().index(near.row(), 0)
+        return QModelIndex()
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        Move = QAbstractItemView.CursorAction
+        if cursorAction in (Move.MoveDown, Move.MoveNext, Move.MoveUp, Move.MovePrevious):
+            near = self.after_gap(cursorAction in (Move.MoveDown, Move.MoveNext))
+            if near.isValid():
+                return near
+        return super().moveCursor(cursorAction, modifiers)
+
+    def currentChanged(
+        self, current: QModelIndex | QPersistentModelIndex, previous: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if current.isValid():
+            self.gap = None
+        super().currentChanged(current, previous)
 
 
 class ChatList(QWidget):
@@ -738,7 +777,10 @@ class ChatList(QWidget):
         if not count:
             return
         idx = self.view.currentIndex()
-        if idx.isValid() and self.view.selectionModel().isSelected(idx):
+        near = self.view.after_gap(delta > 0)
+        if near.isValid():  # the open chat left the list (archived): the chat beside its place
+            row = near.row()
+        elif idx.isValid() and self.view.selectionModel().isSelected(idx):
             row = (idx.row() + delta) % count
         elif idx.isValid():
             # No chat open, the keyboard's cursor on one (Down from the search field puts it on the

@@ -196,6 +196,44 @@ def test_the_open_chat_leaving_the_list_opens_no_other_chat(
     assert [r.unread_count for r in _rows(window)] == [1, 1]
 
 
+def test_after_archiving_the_open_chat_the_keys_go_on_from_its_place_not_from_the_top(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Archive the open chat from its menu, press Down: the chat that took its place opens (it had
+    been the first chat of the list); Ctrl+Tab and Up go on from that place too."""
+    now = datetime.now(UTC)
+    with ctx.db.write() as s:
+        ids = []
+        for n, name in enumerate(["김민지", "박서준", "Amy", "이하은"]):
+            contact = make_contact(s, profile_name=name, last_inbound_at=now)
+            make_message(s, contact, f"{name}: 주문할게요", sent_at=now - timedelta(minutes=n), unread=False)
+            ids.append(contact.id)
+    load_chats(window, qtbot)
+    kim, park, amy, lee = ids
+    view = window.chat_list.view
+    view.setFocus()
+
+    select_chat(window, qtbot, park)
+    dialogs.expect("menu", answer="Archive chat")
+    _right_click(qtbot, window, 1)
+    qtbot.waitUntil(lambda: window.chat_list.model.row_for(park) is None, timeout=5000)
+    assert window.chat.contact_id() == park  # still open, nothing else opened
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == amy, timeout=5000)
+
+    dialogs.expect("menu", answer="Archive chat")
+    _right_click(qtbot, window, 1)
+    qtbot.waitUntil(lambda: window.chat_list.model.row_for(amy) is None, timeout=5000)
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == kim, timeout=5000)
+
+    dialogs.expect("menu", answer="Archive chat")
+    _right_click(qtbot, window, 0)
+    qtbot.waitUntil(lambda: window.chat_list.model.row_for(kim) is None, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == lee, timeout=5000)
+
+
 def test_blocking_without_whatsapps_block_list_says_so_and_silences_the_chat(
     qtbot: Any, window: Any, ctx: Any, dialogs: Any
 ) -> None:
