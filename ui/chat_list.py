@@ -805,16 +805,7 @@ class ChatList(QWidget):
         archive = menu.addAction(self.tr("Un&archive chat") if row.archived else self.tr("&Archive chat"))
         unread = menu.addAction(self.tr("Mark as &read") if row.unread_count else self.tr("Mark as &unread"))
         label_menu = menu.addMenu(self.tr("&Label chat"))
-        on = {label.id for label in row.labels}
-        toggles = {}
-        for label in self.labels:
-            action = label_menu.addAction(as_button_text(label_display_name(label.name)))
-            action.setCheckable(True)
-            action.setChecked(label.id in on)
-            toggles[action] = label.id
-        label_menu.addSeparator()
-        new_label = label_menu.addAction(self.tr("&New label…"))
-        new_label.setObjectName("newLabelAction")
+        toggles, new_label = self.fill_label_menu(label_menu, row)
         export = menu.addAction(self.tr("&Export chat…"))
         menu.addSeparator()
         block = self._block_action(menu, row)
@@ -855,6 +846,21 @@ class ChatList(QWidget):
             self.toggle_label(row.contact_id, toggles[chosen], chosen.isChecked())
         elif chosen is new_label:
             self.ask_new_label(row.contact_id)
+
+    def fill_label_menu(self, menu: QMenu, row: ConversationRow) -> tuple[dict[QAction, int], QAction]:
+        """A chat's "Label chat" menu (here and in the window's Chat menu): each label ticked when
+        the chat has it, then "New label…". Returns the ticks' label ids and "New label…"."""
+        on = {label.id for label in row.labels}
+        toggles = {}
+        for label in self.labels:
+            action = menu.addAction(as_button_text(label_display_name(label.name)))
+            action.setCheckable(True)
+            action.setChecked(label.id in on)
+            toggles[action] = label.id
+        menu.addSeparator()
+        new_label = menu.addAction(self.tr("&New label…"))
+        new_label.setObjectName("newLabelAction")
+        return toggles, new_label
 
     def _block_action(self, menu: QMenu, row: ConversationRow) -> QAction:
         """Block says what it will do: on WhatsApp (Meta's block list), or in Shop Inbox only."""

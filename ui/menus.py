@@ -85,10 +85,11 @@ def export_open_chat(window: MainWindow, ctx: AppContext) -> None:
         export_chat_to_file(window, ctx, contact_id)
 
 
-def menu_titles() -> tuple[str, str, str, str]:
+def menu_titles() -> tuple[str, str, str, str, str]:
     return (
         translate("Menus", "&File"),
         translate("Menus", "&Edit"),
+        translate("Menus", "&Chat"),
         translate("Menus", "&Shop"),
         translate("Menus", "&Help"),
     )
@@ -106,7 +107,7 @@ def install_starting_menus(window: QMainWindow) -> None:
 
 
 def install_menus(window: MainWindow, ctx: AppContext) -> None:
-    """File, Edit, Shop and Help menus; drag-and-drop of chat exports."""
+    """File, Edit, Chat, Shop and Help menus; drag-and-drop of chat exports."""
     from ui.automation_editors import (
         automations_client,
         away_editor,
@@ -120,7 +121,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
     bar = window.menuBar()
     bar.clear()  # the disabled menus of install_starting_menus, when start-up painted first
-    file_title, edit_title, shop_title, help_title = menu_titles()
+    file_title, edit_title, _chat_title, shop_title, help_title = menu_titles()
     windows: dict[str, QWidget] = {}
 
     def action(
@@ -192,6 +193,9 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
     edit_menu = bar.addMenu(edit_title)
     edit_menu.addAction(window.find_action)  # Ctrl+F: search every chat
+    from ui.chat_menu import ChatMenu
+
+    bar.addMenu(ChatMenu(window))  # the open chat's commands, with keys
 
     client = lambda: automations_client(ctx)  # noqa: E731
     shop = bar.addMenu(shop_title)

@@ -4892,6 +4892,18 @@ The previous data was kept in {folder}.</source>
         <source>Backup restored</source>
         <translation>백업 복원됨</translation>
     </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>채팅(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Contact &amp;info</source>
+        <translation>연락처 정보(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Search in this chat</source>
+        <translation>이 채팅에서 검색(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>MessageBox</name>
