@@ -8,11 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu
 
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat
 from ui.chat_list_model import ChatRole
+from ui.chat_menu import ChatMenu
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -23,9 +23,9 @@ def _names(window: Any) -> list[str]:
     return [model.index(i).data(ChatRole.ROW).display_name for i in range(model.rowCount())]
 
 
-def _chat_menu(window: Any) -> QMenu:
+def _chat_menu(window: Any) -> ChatMenu:
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Chat")
-    assert isinstance(menu, QMenu)
+    assert isinstance(menu, ChatMenu)
     return menu
 
 
