@@ -37,6 +37,7 @@ from ui.ops import run_op
 from ui.price_preview import PricePreview
 from ui.save_paths import Picked, open_file_names
 from ui.theme import problem_colour
+from ui.window_keys import save_with_keys
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +143,7 @@ class ItemForm(QWidget):
         self.error.hide()
         self.save = QPushButton(self.tr("&Save"))
         self.save.setDefault(True)
+        save_with_keys(self, self.save)
         self.revert = QPushButton(self.tr("&Revert"))
 
         price_row = QHBoxLayout()

@@ -46,7 +46,7 @@ from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
 from ui.theme import problem_colour
 from ui.unsaved_edits import leave_edits
-from ui.window_keys import close_with_keys
+from ui.window_keys import close_with_keys, save_with_keys
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +148,7 @@ class QuickReplyManager(QDialog):
         self.error.setStyleSheet(f"color: {problem_colour()};")
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.clicked.connect(lambda: self.save_current())  # not save_current(checked)
+        save_with_keys(self, self.save_button)
         right = QWidget()
         form = QFormLayout(right)
         form.addRow(self.tr("Shor&tcut"), self.shortcut)

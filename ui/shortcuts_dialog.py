@@ -104,11 +104,14 @@ class ShortcutsDialog(QDialog):
             *window_keys(window, {"Ctrl+R": self.tr("Reply to the selected message")}),
             (native(QKeySequence.StandardKey.Copy), self.tr("Copy the selected messages")),
         ]
-        # The Shop menu's message, hours, profile and menu bot windows (ui/automation_dialog.py).
+        # The Shop menu's message, hours, profile and menu bot windows (ui/automation_dialog.py),
+        # the catalogue's item and the quick replies (ui/window_keys.py save_with_keys).
         settings = [
             (
                 native(QKeySequence.StandardKey.Save),
-                self.tr("Save, in the greeting, away message, business hours, profile and menu bot windows"),
+                self.tr(
+                    "Save, in the catalogue, quick replies, greeting, away message and other Shop windows"
+                ),
             ),
         ]
         self._group(self.tr("Chats"), chats)

@@ -1,10 +1,11 @@
-"""Keys the tool windows (Catalogue, Quick replies, Labels) close with: Esc and Close (Ctrl+W)."""
+"""Keys of the tool windows (Catalogue, Quick replies, Labels): Esc and Close (Ctrl+W) close them,
+Ctrl+S saves the item being edited."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 
 def close_with_keys(window: QWidget) -> None:
@@ -22,3 +23,16 @@ def close_with_keys(window: QWidget) -> None:
         shortcut = QShortcut(key, window)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(window.close)
+
+
+def save_with_keys(form: QWidget, save: QAbstractButton) -> None:
+    """Ctrl+S (Cmd+S on a Mac) anywhere in `form`'s window presses its Save button, as in the
+    greeting and away message windows; not while Save is greyed out or hidden."""
+
+    def press() -> None:
+        if save.isEnabled() and save.isVisible():
+            save.click()
+
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), form)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut.activated.connect(press)

@@ -8124,8 +8124,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>선택한 메시지 복사</translation>
     </message>
     <message>
-        <source>Save, in the greeting, away message, business hours, profile and menu bot windows</source>
-        <translation>저장 (인사 메시지, 자리 비움 메시지, 영업시간, 비즈니스 프로필, 메뉴 봇 창에서)</translation>
+        <source>Save, in the catalogue, quick replies, greeting, away message and other Shop windows</source>
+        <translation>저장 (카탈로그, 빠른 답장, 인사 메시지, 자리 비움 메시지 등 상점 메뉴의 창에서)</translation>
     </message>
     <message>
         <source>Chats</source>

@@ -975,3 +975,26 @@ def test_the_item_form_says_sold_out_by_the_same_rule_as_the_list(qtbot, window,
     # The owner counts the bag again: its own count has some, the note says nothing of sold out.
     window.form.stock.setValue(3)
     assert window.form.stock_note.text() == ""
+
+
+def test_ctrl_s_saves_the_item_being_typed_as_in_the_shops_other_editors(
+    qtbot, window, ctx: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    """A keyboard owner saves with Ctrl+S as in the greeting and away windows; it did nothing here."""
+    from PySide6.QtGui import QKeySequence
+
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.new_action.trigger()
+    qtbot.keyClicks(window.form.name, "Silver hoop earrings")
+    qtbot.keyClicks(window.form.price, "24.50")
+    window.form.currency.setCurrentText("USD")
+    window.form.description.setFocus()
+    save = QKeySequence(QKeySequence.StandardKey.Save)[0]
+    with qtbot.waitSignal(ctx.hub.changed):
+        qtbot.keyClick(window.form.description, save.key(), save.keyboardModifiers())
+    settle(qtbot, window)
+    with ctx.db.read() as s:
+        (item,) = list_items(s)
+    assert (item.name, item.price_minor, item.currency) == ("Silver hoop earrings", 2450, "USD")
+    assert names_shown(window) == ["Silver hoop earrings"]

@@ -291,3 +291,23 @@ def test_the_manager_opens_in_its_search_even_when_the_list_comes_after_the_wind
         manager.activateWindow()
     settle(qtbot, manager)  # the replies arrive after the window is up (an op)
     assert manager.focusWidget() is manager.search
+
+
+def test_ctrl_s_saves_the_reply_being_typed_where_enter_makes_a_new_line(qtbot, ctx: AppContext) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    with qtbot.waitActive(manager):
+        manager.activateWindow()
+    manager.new_reply()
+    manager.shortcut.setText("/ship")
+    manager.text.setFocus()
+    qtbot.keyClicks(manager.text, "We ship within 2 business days.")
+    save = QKeySequence(QKeySequence.StandardKey.Save)[0]
+    with qtbot.waitSignal(ctx.hub.changed):
+        qtbot.keyClick(manager.text, save.key(), save.keyboardModifiers())
+    settle(qtbot, manager)
+    (row,) = QuickReplyLibrary(ctx.db).all()
+    assert (row.shortcut, row.text) == ("/ship", "We ship within 2 business days.")
+    assert manager.isVisible() and manager.text.toPlainText() == "We ship within 2 business days."
