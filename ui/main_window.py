@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.day_watch.day_changed.connect(self._new_day)
         self.wake_watch = WakeWatch(self)
         self.wake_watch.woke.connect(self._woke)
-        self.contact_panel.closed.connect(self.contact_panel.hide)
+        self.contact_panel.closed.connect(self.hide_contact_panel)
         self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
         self.notifier.chat_requested.connect(self.show_chat)
         self.banner.retry_requested.connect(self._retry_sync)
@@ -492,16 +492,25 @@ class MainWindow(QMainWindow):
     def toggle_contact_panel(self) -> None:
         contact_id = self.chat.contact_id()
         if self.contact_panel.isVisible() or contact_id is None:
-            self.contact_panel.hide()
+            self.hide_contact_panel()
             return
         self.contact_panel.show_contact(contact_id)
         self.contact_panel.show()
+
+    def hide_contact_panel(self) -> None:
+        """Close the customer's details. The keyboard, if it was in them (the notes, a label), goes
+        back to the chat's message field: Qt had moved it to the search field above the chats."""
+        focus = QApplication.focusWidget()
+        inside = focus is not None and self.contact_panel.isAncestorOf(focus)
+        self.contact_panel.hide()
+        if inside and self.chat.contact_id() is not None:
+            self.chat.composer.take_focus()
 
     def escape(self) -> None:
         if self.left.currentWidget() is self.search:
             self.close_search()
         elif self.contact_panel.isVisible():
-            self.contact_panel.hide()
+            self.hide_contact_panel()
         elif self.chat.composer.reply_to is not None:
             self.chat.composer.clear_reply()
 

@@ -547,3 +547,42 @@ def test_the_contact_panel_shows_the_next_customer_from_the_top(window: Any, qtb
     bar.setValue(bar.maximum())
     sync_batch(window, qtbot, {ids[1]})
     assert bar.value() == bar.maximum()
+
+
+def test_esc_in_the_customers_notes_saves_them_and_puts_the_keyboard_back_in_the_message_field(
+    window: Any, qtbot: Any
+) -> None:
+    """Esc closed the details and the keyboard landed in the search field above the chats: the
+    owner's next words went into a search instead of her reply."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.contact_details import contact_details
+
+    with window.ctx.db.write() as s:
+        amy = make_contact(s, profile_name="Amy", last_inbound_at=datetime.now(UTC))
+        make_message(s, amy, "Do you have it in gold?", sent_at=datetime.now(UTC), unread=False)
+    load_chats(window, qtbot)
+    activate(window, qtbot)
+    select_chat(window, qtbot, amy.id)
+    window.toggle_contact_panel()
+    settle(qtbot)
+    notes = window.contact_panel.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Ring size 7")
+    qtbot.keyClick(notes, Qt.Key.Key_Escape)
+    assert not window.contact_panel.isVisible()
+    assert QApplication.focusWidget() is window.chat.composer.edit
+
+    def saved() -> bool:
+        with window.ctx.db.read() as s:
+            details = contact_details(s, amy.id)
+        return details is not None and details.notes == "Ring size 7"
+
+    qtbot.waitUntil(saved, timeout=5000)
+
+    # The panel's own close button does the same.
+    window.toggle_contact_panel()
+    settle(qtbot)
+    window.contact_panel.notes.setFocus()
+    window.contact_panel.closed.emit()
+    assert QApplication.focusWidget() is window.chat.composer.edit
