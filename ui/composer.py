@@ -505,7 +505,9 @@ class Composer(QFrame):
     # ----------------------------------------------------------------- reply and attachments
     def set_reply(self, message: MessageRow) -> None:
         self._show_reply(message)
-        self.edit.setFocus()
+        # Where the answer is typed; "Choose template…" once the 24-hour window has closed (the
+        # message field is hidden then, and letters typed into it went nowhere to be seen).
+        self.take_focus()
         self.drafts_changed.emit()  # the quote is kept with the draft
 
     def _drop_reply(self) -> None:

@@ -586,3 +586,27 @@ def test_esc_in_the_customers_notes_saves_them_and_puts_the_keyboard_back_in_the
     window.contact_panel.notes.setFocus()
     window.contact_panel.closed.emit()
     assert QApplication.focusWidget() is window.chat.composer.edit
+
+
+def test_ctrl_r_in_a_chat_whose_window_has_closed_puts_the_keyboard_on_choose_template(
+    window: Any, qtbot: Any
+) -> None:
+    """The message field is hidden after 24 hours: Ctrl+R had put the keyboard in it, and what the
+    owner typed next went in where nobody could see it."""
+    from PySide6.QtWidgets import QApplication
+
+    with window.ctx.db.write() as s:
+        old = make_contact(s, profile_name="Daniel", last_inbound_at=datetime.now(UTC) - timedelta(days=2))
+        make_message(s, old, "Can I pick it up tomorrow?", sent_at=datetime.now(UTC) - timedelta(days=2))
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, old.id)
+    activate(window, qtbot)
+    composer = window.chat.composer
+    qtbot.waitUntil(lambda: composer.template_button.isVisible(), timeout=5000)
+    view = window.chat.view
+    view.setCurrentIndex(view.chat_model.index(0))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert composer.reply_to is not None
+    assert QApplication.focusWidget() is composer.template_button
+    assert not composer.edit.isVisible()
