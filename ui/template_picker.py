@@ -33,6 +33,7 @@ from app.template_versions import primary_language, wanted_language
 from app.wire import BusinessProfile, Template
 from ui.ad_law import law_label, law_lines, send_anyway
 from ui.screen_fit import resize_within_screen
+from ui.tab_order import chain
 from ui.theme import problem_colour
 
 PARAM_MAX = 200
@@ -321,6 +322,10 @@ class TemplatePicker(QDialog):
             edit.textChanged.connect(self._update_preview)
             self.form.addRow(self.parameter_label(i, examples.get(i) or "", i in names), edit)
             self.fields.append(edit)
+        # Tab from the list goes to the fields the template just made, not to Cancel first (the
+        # fields come after the buttons in the order the widgets were made).
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        chain([self.list, *self.fields, self.preview, self.send_button, cancel])
         self._show_parameters()
         marketing = t.category.upper() == "MARKETING"
         self.cost.setText(

@@ -69,3 +69,29 @@ def test_a_parameter_without_an_example_keeps_its_number(qtbot: Any) -> None:
     picker = TemplatePicker([SALE])
     qtbot.addWidget(picker)
     assert label_of(picker, picker.fields[0]) == "Parameter 1"
+
+
+def test_tab_from_the_list_goes_through_the_fields_then_send_and_cancel(qtbot: Any) -> None:
+    """Tab from the templates went to Cancel first and only then to the fields the template made."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from ui.template_picker import TemplatePicker
+
+    picker = TemplatePicker([SALE, SHIPPED], customer_name="Daniel")
+    qtbot.addWidget(picker)
+    picker.show()
+    with qtbot.waitActive(picker):
+        picker.activateWindow()
+    picker.list.setCurrentRow(1)  # its fields are made anew
+    qtbot.waitUntil(lambda: len(picker.fields) == 3 and all(f.isVisible() for f in picker.fields))
+    picker.fields[1].setText("Silver hoops")
+    picker.fields[2].setText("1Z 999 AA1 0123 4567 84")
+    assert picker.send_button.isEnabled()
+    picker.list.setFocus()
+    visited = []
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    cancel = picker.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert visited == [*picker.fields, picker.preview, picker.send_button, cancel]
