@@ -324,9 +324,17 @@ class MainWindow(QMainWindow):
         self.schedule_read(restart=True)
 
     def close_chat(self) -> None:
-        """The open chat was marked unread or deleted: its customer's details go with it."""
+        """The open chat was marked unread or deleted: its customer's details go with it. The
+        keyboard, if it was in them (Chat ▸ Mark as unread from the message field), goes to the
+        chats, on the one just closed, rather than to the search field above them."""
+        focus = QApplication.focusWidget()
+        inside = focus is not None and (
+            self.chat.isAncestorOf(focus) or self.contact_panel.isAncestorOf(focus)
+        )
         self.chat.close_chat()
         self.contact_panel.hide()
+        if inside:
+            self.chat_list.view.setFocus()
 
     def show_chat(
         self, contact_id: int, *, message_id: int | None = None, highlight: str = "", type_in: bool = False

@@ -125,3 +125,19 @@ def test_with_no_chat_open_the_chat_commands_are_greyed_out_and_their_keys_do_no
     keys = {a.text(): a.shortcut() for a in commands}
     assert keys["&Archive chat"] == QKeySequence("Ctrl+E")
     assert keys["Mark as &unread"] == QKeySequence("Ctrl+Shift+U")
+
+
+def test_mark_as_unread_from_the_message_field_closes_the_chat_and_leaves_the_keyboard_on_the_chats(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    ids = _typing_in(window, qtbot, ctx)
+    edit = window.chat.composer.edit
+    qtbot.keyClick(edit, Qt.Key.Key_U, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: window.chat.contact_id() is None, timeout=5000)
+    qtbot.waitUntil(lambda: window.chat_list.model.row_for(ids["Ben"]).unread_count > 0, timeout=5000)
+    assert QApplication.focusWidget() is window.chat_list.view  # not the search field
+    assert window.chat_list.current_contact() == ids["Ben"]
+    qtbot.keyClick(window.chat_list.view, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == ids["Cleo"], timeout=5000)
