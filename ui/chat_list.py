@@ -343,6 +343,20 @@ class ChatList(QWidget):
             if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
                 self._keyboard_menu()
                 return True
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            text = event.text()
+            plain = not event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+            )
+            if plain and text and text.isprintable() and not text.isspace():
+                # Letters typed in the list search, as typed in the field above it. The list's own
+                # type-ahead opened the first chat whose name began with each letter, marking its
+                # messages read (blue ticks sent) for an owner who thought she was in a reply.
+                self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.search_field.insert(text)
+                self._search_edited(self.search_field.text())
+                return True
         if watched is self.view.viewport():
             kind = event.type()
             if kind == QEvent.Type.Resize and not self.empty_note.isHidden():

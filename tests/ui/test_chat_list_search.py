@@ -514,3 +514,29 @@ def test_a_labels_name_typed_brings_up_the_chats_that_carry_it_naming_the_label(
     assert not marked_between(view, rect.top() + 8 + name_height / 2)  # the name was not what matched
     qtbot.keyClick(view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.chat_list.current_contact() == c.id, timeout=5000)
+
+
+def test_letters_typed_in_the_chat_list_search_instead_of_opening_chats_by_their_names(
+    window: Any, qtbot: Any
+) -> None:
+    """The owner, keyboard in the list, starts typing "Hi Olivia": the list's type-ahead had opened
+    the first chat starting with each letter (Hana's, then Ian's), reading their messages and
+    sending them blue ticks. The letters go to the search instead, and no chat opens."""
+    with window.ctx.db.write() as s:
+        ids = {}
+        for i, name in enumerate(("Olivia", "Hana", "Ian")):
+            c = make_contact(s, profile_name=name)
+            make_message(s, c, f"hello from {name}", sent_at=BASE_TIME + timedelta(minutes=i))
+            ids[name] = c.id
+    load_chats(window, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.chat_list.focus_list()
+    for letter in "Hi":  # each to whatever has the keyboard then, as a keyboard sends them
+        qtbot.keyClicks(QApplication.focusWidget(), letter)
+    assert window.left.currentWidget() is window.search
+    assert window.search.field.text() == "Hi"
+    assert window.search.field.hasFocus()
+    assert window.chat.contact_id() is None
+    rows = [window.chat_list.model.row_for(cid) for cid in ids.values()]
+    assert all(row.unread_count == 1 for row in rows)  # nobody's messages were read
