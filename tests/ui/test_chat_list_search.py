@@ -205,7 +205,7 @@ def test_edit_menu_find_focuses_search(window: Any, qtbot: Any) -> None:
 
     install_menus(window, window.ctx)
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}
-    assert list(menus)[:3] == ["&File", "&Edit", "&Shop"]
+    assert list(menus)[:4] == ["&File", "&Edit", "&Chat", "&Shop"]
     find = next(a for a in menus["&Edit"].actions() if a.text().replace("&", "") == "Find")
     assert find.shortcut().toString() == "Ctrl+F"
     find.trigger()
