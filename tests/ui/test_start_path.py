@@ -85,7 +85,7 @@ def test_clicks_right_after_the_first_paint_neither_crash_nor_wait_and_the_picke
     assert report["filter"] == "all"
     assert report["search_enabled"]
     assert report["menus_enabled"] == [True] * 5
-    assert report["menu_titles"] == ["&File", "&Edit", "&Shop", "&Help"]
+    assert report["menu_titles"] == ["&File", "&Edit", "&Chat", "&Shop", "&Help"]
     assert not report["modal"]  # an empty send asks nothing
 
 
