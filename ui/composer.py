@@ -13,17 +13,14 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
 from app import relay_clock
@@ -34,12 +31,12 @@ from app.wire import Template
 from ui import icons
 from ui.attachments import attachable, pasted_folder
 from ui.bubble_layout import quote_preview
+from ui.emoji_menu import EmojiMenu
 from ui.enter_key import click_on_enter
 from ui.formatting import duration_short
 from ui.message_edit import MessageEdit, local_files
 from ui.save_paths import Picked, open_file_names
 from ui.size_text import human_size
-from ui.theme import ui_font
 
 log = logging.getLogger(__name__)
 
@@ -273,24 +270,9 @@ class Composer(QFrame):
         self._timer.setInterval(30_000)
         self._timer.timeout.connect(self.update_window)
 
-    def _emoji_menu(self) -> QMenu:
+    def _emoji_menu(self) -> EmojiMenu:
         """A small grid of the emoji shops use most; the system picker has the rest."""
-        menu = QMenu(self)
-        grid = QWidget(menu)
-        layout = QGridLayout(grid)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(2)
-        for i, emoji in enumerate(COMMON_EMOJI):
-            button = QToolButton(grid)
-            button.setText(emoji)
-            button.setAutoRaise(True)
-            button.setFont(ui_font(4))
-            button.clicked.connect(lambda _=False, e=emoji: self._insert_emoji(e, menu))
-            layout.addWidget(button, i // 8, i % 8)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(grid)
-        menu.addAction(action)
-        return menu
+        return EmojiMenu(COMMON_EMOJI, self._insert_emoji, self)
 
     def show_emoji_picker(self) -> None:
         """Open the picker above its button, as WhatsApp does: inside the window, kept on screen.
@@ -307,9 +289,8 @@ class Composer(QFrame):
         y = max(screen.top(), min(at.y(), screen.bottom() - size.height()))
         menu.popup(QPoint(x, y))
 
-    def _insert_emoji(self, emoji: str, menu: QMenu) -> None:
+    def _insert_emoji(self, emoji: str) -> None:
         self.edit.insertPlainText(emoji)
-        menu.close()
         self.edit.setFocus()
 
     # ----------------------------------------------------------------- chats and drafts

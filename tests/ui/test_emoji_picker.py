@@ -40,3 +40,41 @@ def test_the_emoji_picker_opens_above_its_button_and_stays_on_screen(
     assert shown[0].bottom() <= button_top, (shown[0], button_top)
     assert screen.contains(shown[0]), (shown[0], screen)
     assert window.frameGeometry().contains(shown[0].bottomLeft())
+
+
+def test_the_emoji_picker_works_from_the_keyboard(window: Any, qtbot: Any, ctx: Any, dialogs: Any) -> None:
+    """Space on the emoji button opens the grid with the keyboard on its first emoji; the arrows
+    move, Enter puts the emoji in the message and the keyboard back in it."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.composer import COMMON_EMOJI
+
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="Olivia", last_inbound_at=datetime.now(UTC))
+        make_message(s, contact, "Do you have it in gold?", sent_at=datetime.now(UTC))
+        contact_id = contact.id
+    sync_batch(window, qtbot, {contact_id})
+    select_chat(window, qtbot, contact_id)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    composer = window.chat.composer
+    qtbot.keyClicks(composer.edit, "Yes ")
+    button = composer.emoji_button
+    button.setFocus()
+    walked: list[str] = []
+
+    def choose(menu: Any) -> None:
+        qtbot.waitUntil(lambda: QApplication.focusWidget() in menu.buttons, timeout=3000)
+        walked.append(QApplication.focusWidget().text())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        walked.append(QApplication.focusWidget().text())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    dialogs.expect("menu", answer=choose)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: len(walked) == 2, timeout=3000)
+    assert walked == [COMMON_EMOJI[0], COMMON_EMOJI[9]]
+    qtbot.waitUntil(lambda: not composer.emoji_picker.isVisible(), timeout=3000)
+    assert composer.edit.toPlainText() == "Yes " + COMMON_EMOJI[9]
+    assert QApplication.focusWidget() is composer.edit
