@@ -119,6 +119,13 @@ class ShortcutsDialog(QDialog):
         self._group(self.tr("Shop windows"), settings)
         self._group(self.tr("Menus"), menu_keys(window))
         self.table.expandAll()
+        # The longest keys ("Ctrl+Shift+Tab") ran into their words ("Previous chat") with the
+        # column just as wide as they are: two spaces keep them apart.
+        header = self.table.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(
+            0, self.table.sizeHintForColumn(0) + self.table.fontMetrics().horizontalAdvance("  ")
+        )
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -138,7 +145,7 @@ class ShortcutsDialog(QDialog):
         # The delegate's margins each side of both cells, and the list's frame.
         padding = 4 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
         frame = 2 * self.table.frameWidth()
-        return self.table.sizeHintForColumn(0) + what + padding + frame + scroll_bar + around
+        return self.table.header().sectionSize(0) + what + padding + frame + scroll_bar + around
 
     def _group(self, title: str, rows: list[tuple[str, str]]) -> None:
         head = QTreeWidgetItem(self.table, [title])

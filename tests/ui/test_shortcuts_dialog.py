@@ -101,3 +101,16 @@ def test_every_row_is_read_whole_without_widening_the_window(qtbot: Any, window:
             # The delegate keeps a few pixels of margin each side of the text.
             assert metrics.horizontalAdvance(what) + 8 <= shown, what
             assert child.toolTip(1) == what
+
+
+def test_the_longest_keys_stand_apart_from_what_they_do(qtbot: Any, window: Any) -> None:
+    """The longest keys ("Ctrl+Shift+Tab") ran straight into their words ("Previous chat") at 125 %."""
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window, enter_sends=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    space = table.fontMetrics().horizontalAdvance(" ")
+    assert table.header().sectionSize(0) >= table.sizeHintForColumn(0) + 2 * space
