@@ -69,6 +69,12 @@ def waiting_replies(session: Session) -> int:
     return int(count)
 
 
+def count_waiting_replies(db: Database) -> int:
+    """`waiting_replies` in a read of its own (a window counts them again and again, newest wins)."""
+    with db.read() as session:
+        return waiting_replies(session)
+
+
 def pending_heads(session: Session) -> list[int]:
     """The oldest pending message of each contact: only these may be sent now (order per contact)."""
     rows = session.execute(

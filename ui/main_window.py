@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ui.connection_banner import ConnectionBanner
     from ui.contact_panel import ContactPanel
     from ui.notifications import Notifier
+    from ui.ops import Newest
     from ui.order_actions import OrderActions
     from ui.search_panel import SearchPanel
     from ui.sync_adapter import SyncAdapter
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.unread_total = 0
+        self.waiting_replies = 0  # the owner's replies in the outbox, as last counted
+        self._waiting_count: Newest | None = None  # built with the first count (ui/ops.py loads late)
         self.ready = False  # complete() has run
         self.shop_name = ""  # the business profile's name, kept for the title until automations change
         self.settings = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
@@ -442,8 +445,11 @@ class MainWindow(QMainWindow):
             self.check_inbound_silence()  # a customer wrote again: the hint of a broken webhook goes
         from ui.connection_banner import LOST
 
-        if changes.messages and self.banner.state.kind in LOST:
-            self.count_waiting_replies()  # a reply written (or taken back) while the relay is away
+        # A reply written, taken back or sent; a sync batch alone changes nothing while none waits.
+        if changes.messages and (
+            self.banner.state.kind in LOST or not changes.from_sync or self.waiting_replies
+        ):
+            self.count_waiting_replies()
 
     def tell_stopped_campaigns(self, campaign_ids: frozenset[int]) -> None:
         """The campaigns' names and reasons, read in an op, then told (several as one notification)."""
@@ -643,18 +649,26 @@ class MainWindow(QMainWindow):
         self.banner.set_state(state)
         if state.kind is Connection.ONLINE and not self.ctx.demo:
             self.check_inbound_silence()
-        if state.kind in (Connection.OFFLINE, Connection.RECONNECTING):
-            self.count_waiting_replies()
+        self.count_waiting_replies()  # replies left from the last run, or stuck now the relay is away
 
     def count_waiting_replies(self) -> None:
-        """Off the GUI thread: how many of the owner's replies wait for the relay (the banner says)."""
-        from app.outbox import waiting_replies
-        from ui.ops import run_read
+        """Off the GUI thread: how many of the owner's replies wait for the relay (the banner says
+        while it is away; quitting asks first while any wait)."""
+        from app.outbox import count_waiting_replies
+        from ui.ops import Newest
 
-        run_read(
-            self.ctx,
-            waiting_replies,
-            self.banner.set_waiting,
+        if self._waiting_count is None:
+            self._waiting_count = Newest()
+        db = self.ctx.db
+
+        def counted(count: int) -> None:
+            self.waiting_replies = count
+            self.banner.set_waiting(count)
+
+        # Counts overlap on the pool: an older one answering last never undoes a newer.
+        self._waiting_count.run_op(
+            lambda: count_waiting_replies(db),
+            counted,
             parent=self,
             on_failure=lambda exc: log.warning("waiting replies count failed: %s", type(exc).__name__),
         )
@@ -725,10 +739,24 @@ class MainWindow(QMainWindow):
         if self.ready:
             self.notifier.hide()
 
+    def quit(self) -> None:
+        """File ▸ Quit, Ctrl+Q from any of the shop's windows: asked first while replies wait."""
+        from ui.quit_question import may_quit
+
+        if may_quit(self, self.waiting_replies):
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quit (Ctrl+Q, the title bar): the app's other open windows close first, so one holding
         unsaved edits (a campaign draft, a new order) asks; kept open there, the app stays too.
-        "Save" there quits once the edits are stored."""
+        "Save" there quits once the edits are stored. The title bar's close asks first while replies
+        wait, as Quit does; a close the app itself makes (a restart, a test's teardown) never asks."""
+        if event.spontaneous():
+            from ui.quit_question import may_quit
+
+            if not may_quit(self, self.waiting_replies):
+                event.ignore()
+                return
         with quitting(self.close):
             others_closed = self.close_other_windows()
         if not others_closed:

@@ -189,7 +189,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     action(file_menu, translate("Menus", "&Settings…"), window.open_settings, "Ctrl+,")
     file_menu.addSeparator()
     # From the order board or an order too: the same quit, asking about unsaved edits first.
-    action(file_menu, translate("Menus", "&Quit"), window.close, "Ctrl+Q", anywhere=True)
+    action(file_menu, translate("Menus", "&Quit"), window.quit, "Ctrl+Q", anywhere=True)
 
     edit_menu = bar.addMenu(edit_title)
     edit_menu.addAction(window.find_action)  # Ctrl+F: search every chat

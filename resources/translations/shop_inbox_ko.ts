@@ -6660,6 +6660,29 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
 </context>
 <context>
+    <name>QuitQuestion</name>
+    <message>
+        <source>1 reply you wrote has not been sent yet. It goes out by itself the next time Shop Inbox is open and reaches your relay.</source>
+        <translation>작성한 답장 1개가 아직 보내지지 않았어요. 다음에 샵 인박스를 열어 릴레이에 연결되면 알아서 보내요.</translation>
+    </message>
+    <message>
+        <source>%n replies you wrote have not been sent yet. They go out by themselves the next time Shop Inbox is open and reaches your relay.</source>
+        <translation>작성한 답장 %n개가 아직 보내지지 않았어요. 다음에 샵 인박스를 열어 릴레이에 연결되면 알아서 보내요.</translation>
+    </message>
+    <message>
+        <source>Quit Shop Inbox?</source>
+        <translation>샵 인박스를 종료할까요?</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>그래도 종료</translation>
+    </message>
+    <message>
+        <source>Don&apos;t quit</source>
+        <translation>종료 안 함</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsPicker</name>
     <message>
         <source>Everyone</source>
