@@ -443,10 +443,11 @@ def run_first_setup(ctx: AppContext) -> str:
         return "demo"
     if wizard.restored_from is not None:
         return "restored"  # the old computer's backup: its preferences are the inbox's now
-    if not accepted and wizard.token_not_kept:
-        # "Set up later" after the token could not be kept: the relay's address and the shop are
-        # kept still, so Settings opens with them and takes the token.
-        return finish_setup(wizard, ctx, token_kept=False)
+    if not accepted and (wizard.token_not_kept or wizard.later_keeps_relay):
+        # "Set up later" after the relay's check passed (its token kept, as Finish keeps it), or
+        # after the token could not be kept: the relay's address and the shop are kept still, so
+        # Settings opens with them (and takes the token, if it was not kept).
+        return finish_setup(wizard, ctx, token_kept=not wizard.token_not_kept)
     if not accepted:
         # "Set up later": the wizard is not shown at each start from now on (the banner's Settings
         # and the File menu do what it did).
@@ -467,14 +468,16 @@ def finish_setup(wizard: SetupWizard, ctx: AppContext, *, token_kept: bool = Tru
     """The wizard was finished (its Finish kept the token): keep the relay and the shop's place, and
     open the inbox at sign-in if ticked (a refusal is said; the rest is kept). "connected", or
     "skipped" when the token could not be kept and the owner chose "Set up later": the rest is kept
-    then too, so Settings opens with the relay's address and the wizard is not shown again."""
+    then too, so Settings opens with the relay's address and the wizard is not shown again.
+    "Set up later" after the relay's check passed keeps the relay as Finish does, and skips the
+    rest the wizard would do (the shop's place is its guess, as a plain "later" keeps)."""
     from app.settings import update_preferences
     from app.share_link import remember_business_number
     from app.sign_in import SignInStart
     from ui.sign_in_choice import set_open_at_sign_in
     from ui.translations import follow_shop_region
 
-    if wizard.shop_page.open_at_sign_in.isChecked():
+    if wizard.shop_page.open_at_sign_in.isChecked() and not wizard.later_keeps_relay:
         set_open_at_sign_in(wizard, ctx, SignInStart.for_this_user(), True)
     prefs = update_preferences(
         ctx.db,

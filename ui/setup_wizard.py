@@ -350,6 +350,9 @@ class SetupWizard(QWizard):
         self.keeping_token = False
         self.token_not_kept = False
         self.tried_relay_url = ""
+        # "Set up later" after the relay's check passed: the relay is kept as Finish keeps it, and
+        # only the rest is skipped.
+        self.later_keeps_relay = False
         resize_within_screen(self, QSize(680, 640))
 
     def import_chats(self, path: Path | None = None) -> ImportDialog | None:
@@ -437,7 +440,8 @@ class SetupWizard(QWizard):
 
     def keep_token(self) -> None:
         """The token kept in the keyring (or the settings file, as the owner says) in the background,
-        then the wizard finishes. Not kept, it stays open with the token as typed, and says why."""
+        then the wizard finishes. Not kept, it stays open with the token as typed, and says why; on
+        its way out ("Set up later"), it closes all the same and the relay's address is kept."""
         from ui.token_store import keep_token_in_background
 
         assert self.ctx is not None
@@ -463,11 +467,18 @@ class SetupWizard(QWizard):
             self.shop_page.say_not_kept("")
             self._kept_for = wanted
             self.token_not_kept = False
-            self.accept()
+            if self.later_keeps_relay:
+                QWizard.reject(self)
+            else:
+                self.accept()
 
         def not_kept(exc: BaseException) -> None:
             over()
             self.token_not_kept = True
+            if self.later_keeps_relay:
+                log.warning("relay token not kept on Set up later: %s", type(exc).__name__)
+                QWizard.reject(self)  # Settings takes the token; the banner says none is kept
+                return
             self.shop_page.say_not_kept(
                 failure_sentence(exc)
                 + " "
@@ -480,13 +491,22 @@ class SetupWizard(QWizard):
         keep_token_in_background(self, self.ctx, *wanted, kept, not_kept)
 
     def reject(self) -> None:
+        """ "Set up later" (Esc, the title bar's close): a relay whose check passed is kept first, as
+        Finish keeps it, so the owner need not type its address and token again in Settings."""
         if self.keeping_token:
             return  # Esc or the title bar's close: the keyring answers first, as "Set up later" waits
+        # (After Finish could not keep the token, "later" is the way out it offered: not asked again.)
+        checked = self.relay_page.isComplete() and not self.token_not_kept
+        if self.ctx is not None and checked and self.restored_from is None:
+            self.later_keeps_relay = True
+            if self._kept_for != (self.relay_url, self.token):
+                self.keep_token()
+                return
         super().reject()
 
     def _demo(self) -> None:
         self.demo_requested.emit()
-        self.reject()
+        QWizard.reject(self)  # the demo keeps nothing of this wizard
 
     @property
     def relay_url(self) -> str:
