@@ -652,6 +652,10 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         if not self.loaded or not self.prices_loaded or not self.save_button.isEnabled():
             return  # Enter pressed before the stored preferences arrived, or while saving
+        if self.relay_url.text().strip():
+            # A bare host typed (relay.myshop.com) shows the address saved, and tried before it is
+            # ("Relay not reached" names it), as Check connection shows it.
+            checked_address(self.relay_url)
         prefs = self.edited_preferences()
         try:
             prices = self.campaign_prices.prices()

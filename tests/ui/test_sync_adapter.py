@@ -251,6 +251,37 @@ def test_a_new_relay_address_with_a_typo_is_not_saved(
     assert window.ctx.prefs["relay_url"] == relay.url
 
 
+def test_save_with_a_bare_relay_host_shows_the_address_it_tried_before_relay_not_reached(
+    window: Any, qtbot: Any, relay: RunningRelay, dialogs: Any
+) -> None:
+    """Emma typed her relay without its scheme and pressed Save: "Relay not reached" named an
+    address that the field did not show. Check connection writes it there; Save now does too."""
+    from ui.settings_action import open_settings
+
+    keep_token(window, relay.url, relay.token)
+    dialogs.expect("modal")
+    dialog = open_settings(window, window.ctx)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    port = free_port()  # nothing listens there
+    dialog.relay_url.selectAll()
+    qtbot.keyClicks(dialog.relay_url, f"127.0.0.1:{port}")
+    field_when_asked: list[str] = []
+
+    def look_then_cancel(_shown: Any) -> QMessageBox.StandardButton:
+        field_when_asked.append(dialog.relay_url.text())
+        return QMessageBox.StandardButton.Cancel
+
+    asked = dialogs.expect("question", answer=look_then_cancel)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(asked.shown), timeout=20000)
+    assert asked.shown[0].title == "Relay not reached"
+    assert f"http://127.0.0.1:{port}" in asked.shown[0].text
+    assert field_when_asked == [f"http://127.0.0.1:{port}"]  # the address the question names
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.relay_url)
+    assert window.ctx.prefs["relay_url"] == relay.url  # not saved: the working one is kept
+
+
 def test_a_backup_restored_on_a_new_computer_asks_for_the_relay_token_instead_of_saying_it_was_refused(
     window: Any, qtbot: Any, relay: RunningRelay, dialogs: Any
 ) -> None:
