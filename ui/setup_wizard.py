@@ -6,8 +6,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFormLayout,
     QFrame,
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
     from ui.import_dialog import ImportDialog
 
 log = logging.getLogger(__name__)
+
+# How long "Try the demo" rests after starting the demo (its window takes seconds to come up).
+DEMO_STARTING_MS = 8000
 
 
 def explain(result: CheckResult, url: str = "") -> str:
@@ -284,9 +288,20 @@ class SetupWizard(QWizard):
         self.demo_button.clicked.connect(self._demo)
         # Enter is Next, whichever button has the focus: the demo is a choice made with a click.
         self.demo_button.setAutoDefault(False)
+        # The demo opens in a window of its own: closed, the owner is back here, not out of the app.
+        self.demo_note = QLabel(
+            self.tr(
+                "The demo shop opens in a window of its own. Close it when you have seen enough: "
+                "this setup waits here for you."
+            )
+        )
+        self.demo_note.setObjectName("demoNote")
+        self.demo_note.setWordWrap(True)
+        self.demo_note.hide()
         box = QVBoxLayout(intro)
         box.addWidget(text)
         box.addWidget(self.demo_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.demo_note)
         self.import_button: QPushButton | None = None
         self.restore_button: QPushButton | None = None
         self.restored_from: Path | None = None  # the backup the inbox now holds
@@ -505,6 +520,21 @@ class SetupWizard(QWizard):
         super().reject()
 
     def _demo(self) -> None:
+        """The demo shop in a window (and process) of its own, as Help ▸ Try the demo shop opens it:
+        quitting it brings the owner back to this setup, where she left it. Only when it cannot be
+        started does the demo open in this run instead, in place of the wizard."""
+        from ui.demo_launch import start_demo_process
+        from ui.translations import installed_language, ui_language
+
+        app = QCoreApplication.instance()
+        language = (installed_language(app) if isinstance(app, QApplication) else None) or ui_language()
+        if start_demo_process(language) is not None:
+            self.demo_note.show()
+            # A second click while the first demo is still starting (it takes seconds) opens none.
+            self.demo_button.setEnabled(False)
+            button = self.demo_button  # (the timer goes with it, should the wizard close first)
+            QTimer.singleShot(DEMO_STARTING_MS, button, lambda: button.setEnabled(True))
+            return
         self.demo_requested.emit()
         QWizard.reject(self)  # the demo keeps nothing of this wizard
 

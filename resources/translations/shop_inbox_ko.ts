@@ -7881,6 +7881,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>데모 사용해 보기(&amp;T)</translation>
     </message>
     <message>
+        <source>The demo shop opens in a window of its own. Close it when you have seen enough: this setup waits here for you.</source>
+        <translation>데모 상점은 별도의 창에서 열려요. 다 둘러보신 뒤 그 창을 닫으면 이 설정 화면으로 돌아와요.</translation>
+    </message>
+    <message>
         <source>&amp;Import chats exported from your phone…</source>
         <translation>휴대폰에서 내보낸 채팅 가져오기(&amp;I)…</translation>
     </message>

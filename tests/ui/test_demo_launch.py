@@ -77,3 +77,39 @@ def test_the_demo_has_no_demo_entry_of_its_own(window: Any, ctx: Any) -> None:
     install_menus(window, ctx)
     with pytest.raises(StopIteration):
         help_action(window, "Try the demo shop")
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads the child's arguments in /proc")
+def test_the_wizards_try_the_demo_opens_it_apart_and_the_setup_waits_for_her(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: Any
+) -> None:
+    """Emma tried the demo from the first-run wizard and quit it: Shop Inbox was gone altogether,
+    her setup with it. The demo now has a process of its own; the wizard stays, and says so."""
+    from ui.setup_wizard import SetupWizard
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    caplog.set_level(logging.INFO, logger="ui.demo_launch")
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+
+    with qtbot.assertNotEmitted(wizard.demo_requested):  # the run goes on with the wizard
+        wizard.demo_button.click()
+    started = [r for r in caplog.records if r.name == "ui.demo_launch" and r.levelno == logging.INFO]
+    assert started, "no demo process was started"
+    pid = int(started[0].args[0])  # type: ignore[index]
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+        assert "--demo" in args and "--data-dir" not in args
+        assert wizard.isVisible() and wizard.currentPage() is wizard.page(wizard.startId())
+        assert wizard.demo_note.isVisible()
+        assert wizard.demo_note.text().startswith("The demo shop opens in a window of its own.")
+        assert not wizard.demo_button.isEnabled()  # a second click while it starts opens no second demo
+    finally:
+        os.kill(pid, signal.SIGTERM)
+        qtbot.waitUntil(lambda: not Path(f"/proc/{pid}").exists(), timeout=20000)
+    assert wizard.isVisible()  # the demo quit: the setup is still there
