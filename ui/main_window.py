@@ -739,11 +739,15 @@ class MainWindow(QMainWindow):
         if self.ready:
             self.notifier.hide()
 
+    def replies_left_unsent(self) -> int:
+        """The replies quitting leaves for the next start; none in the demo, whose chats go with it."""
+        return 0 if self.ctx.demo else self.waiting_replies
+
     def quit(self) -> None:
         """File ▸ Quit, Ctrl+Q from any of the shop's windows: asked first while replies wait."""
         from ui.quit_question import may_quit
 
-        if may_quit(self, self.waiting_replies):
+        if may_quit(self, self.replies_left_unsent()):
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -754,7 +758,7 @@ class MainWindow(QMainWindow):
         if event.spontaneous():
             from ui.quit_question import may_quit
 
-            if not may_quit(self, self.waiting_replies):
+            if not may_quit(self, self.replies_left_unsent()):
                 event.ignore()
                 return
         with quitting(self.close):

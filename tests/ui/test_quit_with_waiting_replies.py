@@ -103,3 +103,12 @@ def test_the_question_is_asked_in_korean_for_a_korean_shop(
     assert shown.title == "샵 인박스를 종료할까요?"
     assert shown.text.startswith("작성한 답장 1개가 아직 보내지지 않았어요."), shown.text
     assert shown.widget == "QMessageBox [그래도 종료 | 종료 안 함] default 종료 안 함"
+
+
+def test_the_demo_quits_without_asking_for_its_chats_go_with_it(
+    window: Any, qtbot: Any, english: None
+) -> None:
+    window.ctx.demo = True
+    reply_while_the_relay_is_down(window, qtbot, "Yes, Friday morning is fine!")
+    press_quit(qtbot, window)  # the dialog guard fails the test on any question
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
