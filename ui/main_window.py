@@ -747,7 +747,9 @@ class MainWindow(QMainWindow):
         """File ▸ Quit, Ctrl+Q from any of the shop's windows: asked first while replies wait."""
         from ui.quit_question import may_quit
 
-        if may_quit(self, self.replies_left_unsent()):
+        # Over the window the owner pressed it in (the order board, an order…), not behind it.
+        over = QApplication.activeWindow() or self
+        if may_quit(over, self.replies_left_unsent()):
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:

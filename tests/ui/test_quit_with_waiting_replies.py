@@ -112,3 +112,26 @@ def test_the_demo_quits_without_asking_for_its_chats_go_with_it(
     reply_while_the_relay_is_down(window, qtbot, "Yes, Friday morning is fine!")
     press_quit(qtbot, window)  # the dialog guard fails the test on any question
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
+def test_ctrl_q_in_the_order_board_asks_over_the_board(
+    window: Any, qtbot: Any, dialogs: Any, english: None
+) -> None:
+    """Asked over the main window, the question stood behind the board she pressed Ctrl+Q in."""
+    from PySide6.QtWidgets import QApplication
+
+    reply_while_the_relay_is_down(window, qtbot, "Yes, Friday morning is fine!")
+    board = window.orders.open_board()
+    qtbot.waitExposed(board)
+    over: list[Any] = []
+
+    def look_then_stay(_shown: Any) -> QMessageBox.StandardButton:
+        box = QApplication.activeModalWidget()
+        assert box is not None
+        over.append(box.parentWidget())
+        return Button.No
+
+    dialogs.expect("warning", answer=look_then_stay, times=1)
+    press_quit(qtbot, board)
+    assert over == [board]
+    assert window.isVisible() and board.isVisible()
