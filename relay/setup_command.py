@@ -113,28 +113,45 @@ def collect(
     values: dict[str, str] = {}
     missing: list[str] = []
     for q in QUESTIONS:
-        value = getattr(args, q.env, None) or env.get(q.env) or existing.get(q.env) or ""
-        if not args.non_interactive:
-            if q.secret:
-                typed = ask_secret(f"{q.prompt}{' [keep the current one]' if value else ''}: ")
-            else:
-                typed = ask(f"{q.prompt}{f' [{value}]' if value else ''}: ")
-            value = typed.strip() or value
-        value = value.strip()
-        if q.env == "RELAY_HOST":
-            value = value.removeprefix("https://").removeprefix("http://").rstrip("/")
+        given = getattr(args, q.env, None) or env.get(q.env) or existing.get(q.env) or ""
+        while True:
+            value = given
+            if not args.non_interactive:
+                if q.secret:
+                    typed = ask_secret(f"{q.prompt}{' [keep the current one]' if value else ''}: ")
+                else:
+                    typed = ask(f"{q.prompt}{f' [{value}]' if value else ''}: ")
+                value = typed.strip() or value
+            value = value.strip()
+            if q.env == "RELAY_HOST":
+                value = value.removeprefix("https://").removeprefix("http://").rstrip("/")
+            if not value or re.fullmatch(q.pattern, value):
+                break
+            problem = f"{q.env} does not look right{wrong_value_hint(q, value)}; see the hint: {q.prompt}"
+            if args.non_interactive:
+                raise SetupRefused(problem)
+            # Asked again, not stopped: the answers typed so far (a long token among them) stay.
+            print(f"{problem}. Type it again.", file=sys.stderr)
         if not value:
             if not q.optional:
                 missing.append(q.env)
             continue
-        if not re.fullmatch(q.pattern, value):
-            raise SetupRefused(f"{q.env} does not look right; see the hint: {q.prompt}")
         values[q.env] = value
     if missing:
         raise SetupRefused(
             "missing: " + ", ".join(missing) + " (give them as flags or in the environment; see --help)"
         )
     return values
+
+
+def wrong_value_hint(question: Question, value: str) -> str:
+    """What the typed value looks like instead, when that is the usual mix-up (a phone number where
+    its id goes, a host name with a port or a path)."""
+    if question.env == "WHATSAPP_PHONE_NUMBER_ID" and re.fullmatch(r"[+\d][\d ()-]*", value):
+        return " (that looks like the phone number itself: its id is the long number shown under it)"
+    if question.env == "RELAY_HOST" and re.search(r"[:/]", value):
+        return " (the host name alone: no port, no path; Meta calls it on port 443)"
+    return ""
 
 
 def settings_for(values: dict[str, str], existing: dict[str, str]) -> dict[str, str]:

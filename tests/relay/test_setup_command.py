@@ -227,6 +227,36 @@ def test_interactive_setup_asks_secrets_without_echo_and_keeps_defaults(
     assert "WHATSAPP_APP_ID" not in written
 
 
+def test_a_wrong_answer_is_asked_again_and_the_answers_before_it_stay(
+    tmp_path: Path, graph: FakeGraph, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typed = {
+        "Phone number ID": iter(["+82 10-5555-0100", PHONE_NUMBER_ID]),  # the number, then its id
+        "WhatsApp Business Account ID": iter([WABA_ID]),
+        "public host name": iter([f"{HOST}:8443", HOST]),
+        "App ID": iter([""]),
+    }
+    secrets_asked: list[str] = []
+
+    def ask(prompt: str) -> str:
+        return next(next(answers for key, answers in typed.items() if key in prompt))
+
+    def ask_secret(prompt: str) -> str:
+        secrets_asked.append(prompt)
+        return ACCESS_TOKEN if "access token" in prompt else APP_SECRET
+
+    env = {"WHATSAPP_GRAPH_URL": graph.url}
+    code, _out = setup(tmp_path, env, "--no-check", ask=ask, ask_secret=ask_secret)
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "looks like the phone number itself" in err and "Type it again" in err
+    assert "no port, no path" in err
+    assert len(secrets_asked) == 2  # the token was typed once, not again after the wrong id
+    written = read_env_file(tmp_path / "deploy" / "relay.env")
+    assert written["WHATSAPP_PHONE_NUMBER_ID"] == PHONE_NUMBER_ID and written["RELAY_HOST"] == HOST
+    assert written["WHATSAPP_ACCESS_TOKEN"] == ACCESS_TOKEN
+
+
 def test_a_mistyped_id_is_refused_before_anything_is_written(
     tmp_path: Path, graph: FakeGraph, capsys: pytest.CaptureFixture[str]
 ) -> None:
