@@ -23,6 +23,13 @@ from relay.command_settings import (
 from relay.settings import DEFAULT_DATABASE_URL, RelaySettings, SettingRefused
 
 ENV_FILE_HELP = "read the settings from this file too, on top of the environment (as `setup` wrote it)"
+DATABASE_HELP = (
+    "SQLAlchemy URL of the relay's database (default RELAY_DATABASE_URL from --env-file or the "
+    "environment, else sqlite:///relay.db in this folder)"
+)
+UPSTREAM_HELP = (
+    "cloud: WhatsApp's Cloud API; sandbox: simulated customers (default RELAY_UPSTREAM, else cloud)"
+)
 NEW_TOKEN = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
 COMMAND = "shop-inbox-relay"
 
@@ -51,40 +58,45 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         description="The Shop Inbox relay: receives WhatsApp webhooks and serves them to the desktop app.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="run the relay")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8080)
-    serve.add_argument("--env-file", help=ENV_FILE_HELP)
-    serve.add_argument("--database", help="SQLAlchemy URL (default RELAY_DATABASE_URL or sqlite:///relay.db)")
+    serve = subcommand(commands, "serve", "run the relay (Ctrl+C or SIGTERM stops it)")
     serve.add_argument(
-        "--upstream", choices=["cloud", "sandbox"], help="WhatsApp Cloud API or simulated customers"
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1: this machine only, behind your HTTPS proxy)",
     )
+    serve.add_argument("--port", type=int, default=8080, help="the port to listen on (default 8080)")
+    serve.add_argument("--env-file", help=ENV_FILE_HELP)
+    serve.add_argument("--database", help=DATABASE_HELP)
+    serve.add_argument("--upstream", choices=["cloud", "sandbox"], help=UPSTREAM_HELP)
     serve.add_argument(
         "--workers",
         type=int,
         default=1,
-        help="processes serving the relay (more than 1 needs PostgreSQL and the cloud upstream)",
+        help="processes serving the relay (default 1; more than 1 needs PostgreSQL and the cloud upstream)",
     )
-    token = commands.add_parser("token", help="print the token desktops use (or --rotate it)")
+    token = subcommand(commands, "token", "print the token desktops use (or --rotate it)")
     token.add_argument("--env-file", help=ENV_FILE_HELP)
-    token.add_argument("--database", help="SQLAlchemy URL of the relay's database")
+    token.add_argument("--database", help=DATABASE_HELP)
     token.add_argument("--rotate", action="store_true", help="make a new token; the old one stops working")
-    setup = commands.add_parser(
-        "setup", help="ask for Meta's values, write the env file, subscribe the app, register the webhook"
+    setup = subcommand(
+        commands,
+        "setup",
+        "ask for Meta's values, write the env file, subscribe the app, register the webhook",
     )
     from relay.setup_command import add_arguments
 
     add_arguments(setup)
-    check = commands.add_parser("check", help="check Meta's side and this server; a fix for each failure")
+    check = subcommand(commands, "check", "check Meta's side and this server; a fix for each failure")
     check.add_argument("--env-file", help=ENV_FILE_HELP)
-    check.add_argument("--database", help="SQLAlchemy URL of the relay's database")
+    check.add_argument("--database", help=DATABASE_HELP)
     check.add_argument(
         "--upstream", choices=["cloud", "sandbox"], help="the upstream the relay serves (as given to serve)"
     )
     check.add_argument("--json", action="store_true", help="print the report as JSON")
-    move = commands.add_parser(
+    move = subcommand(
+        commands,
         "move-database",
-        help="copy the relay's SQLite database, whole, into an empty PostgreSQL database, or its "
+        "copy the relay's SQLite database, whole, into an empty PostgreSQL database, or its "
         "PostgreSQL database into a new SQLite file (relay stopped)",
     )
     move.add_argument(
@@ -95,12 +107,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "from a relay on PostgreSQL, the new SQLite file to make: /var/lib/shop-inbox/relay.db",
     )
     move.add_argument("--env-file", help=ENV_FILE_HELP)
-    move.add_argument(
-        "--database",
-        help="SQLAlchemy URL of the relay's database, SQLite or PostgreSQL "
-        "(default RELAY_DATABASE_URL or sqlite:///relay.db)",
-    )
+    move.add_argument("--database", help=DATABASE_HELP)
     return parser.parse_args(argv)
+
+
+def subcommand(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, what: str
+) -> argparse.ArgumentParser:
+    """A command whose own --help starts with what it does, as the list of commands says it."""
+    return commands.add_parser(name, help=what, description=what[0].upper() + what[1:] + ".")
 
 
 def read_command_env(command: str, args: argparse.Namespace) -> dict[str, str] | None:

@@ -85,7 +85,11 @@ class SetupRefused(Exception):
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--env-file", default="relay.env", help="where to write the settings (0600)")
+    parser.add_argument(
+        "--env-file",
+        default="relay.env",
+        help="where to write the settings, readable by you only (default relay.env)",
+    )
     parser.add_argument(
         "--non-interactive",
         action="store_true",
@@ -99,7 +103,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "else sqlite:///relay.db)",
     )
     for question in QUESTIONS:
-        parser.add_argument(question.flag, dest=question.env, help=f"{question.env}: {question.prompt}")
+        # The prompt's "(Enter to skip)" is for the question; a flag is skipped by leaving it out.
+        hint = question.prompt.replace(" (Enter to skip)", "")
+        parser.add_argument(question.flag, dest=question.env, help=f"{question.env}: {hint}")
 
 
 def collect(

@@ -692,3 +692,21 @@ def test_the_sandbox_serve_names_the_token_command_as_it_was_run(tmp_path: Path)
     finally:
         serve.terminate()
         serve.wait(timeout=30)
+
+
+def test_each_commands_help_says_what_it_does_and_the_defaults_it_uses(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    helps = {}
+    for command in ("serve", "token", "setup", "check", "move-database"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        helps[command] = " ".join(capsys.readouterr().out.split())
+    assert "Run the relay" in helps["serve"]
+    assert "the port to listen on (default 8080)" in helps["serve"]
+    assert "(default 127.0.0.1" in helps["serve"] and "(default 1;" in helps["serve"]
+    for command in ("serve", "token", "check", "move-database"):
+        assert "else sqlite:///relay.db in this folder" in helps[command], command
+    assert "Print the token desktops use" in helps["token"]
+    assert "(default relay.env)" in helps["setup"]
+    assert "Enter to skip" not in helps["setup"]  # a prompt's words, not a flag's
