@@ -138,6 +138,21 @@ def read_command_env(command: str, args: argparse.Namespace) -> dict[str, str] |
     return env
 
 
+SETUP_ENV_FILE = "relay.env"  # setup's default --env-file
+
+
+def unread_env_file_note(args: argparse.Namespace) -> str:
+    """A line for a refusal when setup's env file sits in this folder and was not given: the relay
+    reads no file by itself (as systemd reads only its EnvironmentFile=), so a missing setting or
+    database is most often this file left out."""
+    if getattr(args, "env_file", None) or not os.path.isfile(SETUP_ENV_FILE):
+        return ""
+    return (
+        f"\n{SETUP_ENV_FILE} in this folder (as setup writes it) is read only when given: "
+        f"add `--env-file {SETUP_ENV_FILE}` to `{args.command}`."
+    )
+
+
 def run_check_command(args: argparse.Namespace) -> int:
     """Exit code 0 only when every line passed."""
     import asyncio
@@ -156,7 +171,8 @@ def run_check_command(args: argparse.Namespace) -> int:
     if reason:
         print(
             f"shop-inbox-relay check: {reason}; give the relay's own --database "
-            "(or RELAY_DATABASE_URL in its env file), or start the relay once to create it.",
+            "(or RELAY_DATABASE_URL in its env file), or start the relay once to create it."
+            + unread_env_file_note(args),
             file=sys.stderr,
         )
         return 2
@@ -223,7 +239,11 @@ def run_token_command(args: argparse.Namespace) -> int:
         )
         return 2
     if reason:
-        print(f"shop-inbox-relay token: {reason}; give the relay's own --database.", file=sys.stderr)
+        print(
+            f"shop-inbox-relay token: {reason}; give the relay's own --database."
+            + unread_env_file_note(args),
+            file=sys.stderr,
+        )
         return 2
     if not args.env_file:
         print(
@@ -332,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run_command(args)
     except SettingRefused as exc:
-        print(exc.message, file=sys.stderr)
+        print(exc.message + unread_env_file_note(args), file=sys.stderr)
         return 2
     except SchemaRefused as exc:
         # A database a newer relay migrated (a relay rolled back), or tables the relay did not make:

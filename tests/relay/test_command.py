@@ -710,3 +710,21 @@ def test_each_commands_help_says_what_it_does_and_the_defaults_it_uses(
     assert "Print the token desktops use" in helps["token"]
     assert "(default relay.env)" in helps["setup"]
     assert "Enter to skip" not in helps["setup"]  # a prompt's words, not a flag's
+
+
+def test_a_refusal_in_the_folder_of_setups_env_file_says_to_give_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """setup wrote relay.env here; serve, token and check without --env-file read none of it."""
+    monkeypatch.chdir(tmp_path)
+    for name in [*CLOUD_ENV, "RELAY_DATABASE_URL", "RELAY_CLIENT_TOKEN", "RELAY_UPSTREAM"]:
+        monkeypatch.delenv(name, raising=False)
+    (tmp_path / "relay.env").write_text("".join(f"{k}={v}\n" for k, v in CLOUD_ENV.items()))
+    for command in ("serve", "token", "check"):
+        assert main([command]) == 2
+        err = capsys.readouterr().err
+        assert f"add `--env-file relay.env` to `{command}`" in err, err
+    assert not (tmp_path / "relay.db").exists()
+    (tmp_path / "relay.env").unlink()
+    assert main(["token"]) == 2
+    assert "--env-file relay.env" not in capsys.readouterr().err  # no file here: nothing to point at
