@@ -336,13 +336,33 @@ def workers_refusal(args: argparse.Namespace, settings: RelaySettings, env: dict
     return None
 
 
+def sqlite_in_use_reason(database_url: str) -> str | None:
+    """Why a second relay must not start on a SQLite file a running one serves (one line), or None.
+
+    Two relays on one file would each wake only their own desktops' long polls, and where two shops'
+    env files name the same file by mistake, each shop's desktops would get the other's customers.
+    """
+    from relay.database_move import relay_holds_file
+
+    path = sqlite_file(database_url)
+    if path is None or not relay_holds_file(path):
+        return None
+    return (
+        f"another relay (or program) has {path} open; one relay serves a SQLite file: stop it first, "
+        "or give this relay a file of its own (fix --database or RELAY_DATABASE_URL)"
+    )
+
+
 def serve_refusal(settings: RelaySettings, host: str, port: int) -> str | None:
     """What stops `serve` before it starts (a database it cannot open, a port taken, a media folder
     it cannot make), in one line."""
+    # Asked first, before this process opens the file; said after the port, which the same command
+    # run twice meets first.
+    in_use = sqlite_in_use_reason(settings.database_url)
     reason = unopenable_reason(settings.database_url)
     if reason:
         return f"{reason} (fix --database or RELAY_DATABASE_URL)"
-    return port_taken_reason(host, port) or media_folder_reason(settings)
+    return port_taken_reason(host, port) or in_use or media_folder_reason(settings)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -728,3 +728,35 @@ def test_a_refusal_in_the_folder_of_setups_env_file_says_to_give_it(
     (tmp_path / "relay.env").unlink()
     assert main(["token"]) == 2
     assert "--env-file relay.env" not in capsys.readouterr().err  # no file here: nothing to point at
+
+
+def test_a_second_relay_on_a_sqlite_file_a_relay_serves_stops_in_one_line(tmp_path: Path) -> None:
+    """Two shops' env files naming one file by mistake must not mix the shops' customers."""
+    serve = [sys.executable, "-m", "relay.cli", "serve", "--upstream", "sandbox"]
+    serve += ["--database", f"sqlite:///{tmp_path / 'relay.db'}"]
+    with run_relay(tmp_path, upstream="sandbox") as first:
+        second = subprocess.run(
+            [*serve, "--port", str(free_port())],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert answers_healthz(first.url)  # the first relay serves on, its file untouched
+    assert second.returncode == 2
+    assert second.stderr.strip() == (
+        f"shop-inbox-relay serve: another relay (or program) has {tmp_path / 'relay.db'} open; one relay "
+        "serves a SQLite file: stop it first, or give this relay a file of its own "
+        "(fix --database or RELAY_DATABASE_URL)"
+    )
+    # Once it stopped, the same file serves again.
+    port = free_port()
+    again = subprocess.Popen(
+        [*serve, "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_until(lambda: answers_healthz(f"http://127.0.0.1:{port}"), 60, "the relay on the freed file")
+    finally:
+        again.terminate()
+        again.communicate(timeout=30)
