@@ -325,7 +325,10 @@ def run_setup(
     graph_url = env.get("WHATSAPP_GRAPH_URL") or existing.get("WHATSAPP_GRAPH_URL") or DEFAULT_GRAPH_URL
     # The relay's database: --database, else RELAY_DATABASE_URL from the env file or the environment.
     database_url = args.database or settings.get("RELAY_DATABASE_URL") or env.get("RELAY_DATABASE_URL")
-    path = relay_path(env_file, database_url)
+    # `check --env-file` reads the file's URL itself; one shown with its password hidden could not be
+    # typed again, and the environment that gave it still gives it.
+    named = database_url if "RELAY_DATABASE_URL" not in settings and database_url else None
+    path = relay_path(env_file, named if named and shown(named) == named else None)
     ok = asyncio.run(connect_to_meta(settings, graph_url, out, start=path.start))
     if not args.no_check:
         text, report = closing_check(settings, env, graph_url, database_url)

@@ -317,6 +317,13 @@ def test_setup_ends_with_the_commands_of_the_path_it_was_run_on(tmp_path: Path, 
     assert f"`shop-inbox-relay token --env-file {env_file}`" in out
     assert f"`shop-inbox-relay check --env-file {env_file} --database sqlite:///" in out
 
+    # A database setup writes to the env file is read from there: no --database to copy, and never
+    # one whose password is shown as *** (typed again, it would be refused).
+    database = "postgresql+psycopg://relay:secret@127.0.0.1:1/relay"
+    code, out = setup(tmp_path, env, "--non-interactive", "--no-check", "--database", database)
+    assert code == 0, out
+    assert f"`shop-inbox-relay check --env-file {env_file}`" in out and "***" not in out
+
     seed_verify_token(tmp_path)  # deploy/ with its docker-compose.yml
     code, out = setup(tmp_path, env, "--non-interactive", "--no-check")
     assert code == 0, out
