@@ -37,6 +37,7 @@ from app.wire import (
 )
 from relay.errors import error_body
 from relay.events import EventFeed
+from relay.failure_streak import FailureStreak
 from relay.limits import LimitError, validate_send
 from relay.sending import Sender
 from relay.settings import RelaySettings
@@ -205,6 +206,7 @@ class CampaignRunner:
         self.wake = asyncio.Event()
         self.running: dict[str, asyncio.Task[Any]] = {}
         self.ticks = 0  # how many times the runner looked for work (tests wait on it)
+        self.failures = FailureStreak(log, "campaign runner")
 
     def now_ms(self) -> int:
         return int(self.clock().timestamp() * 1000)
@@ -219,11 +221,9 @@ class CampaignRunner:
             try:
                 await self.tick()
             except SQLAlchemyError as exc:
-                log.warning(
-                    "campaign runner: storage failed: cause=%s error=%s",
-                    storage_cause(exc),
-                    type(exc).__name__,
-                )
+                self.failures.failed(f"storage failed: cause={storage_cause(exc)} error={type(exc).__name__}")
+            else:
+                self.failures.succeeded()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), self.settings.campaign_poll)
 

@@ -47,6 +47,9 @@ async def listen(
     """
     import psycopg
 
+    from relay.failure_streak import FailureStreak
+
+    failures = FailureStreak(log, "PostgreSQL wake-up connection")
     while True:
         try:
             async with await psycopg.AsyncConnection.connect(
@@ -54,6 +57,7 @@ async def listen(
             ) as conn:
                 await conn.execute("SELECT pg_advisory_lock_shared(%s, %s)", SERVING_LOCK)
                 await conn.execute(f"LISTEN {CHANNEL}")
+                failures.succeeded()
                 log.info("listening for other relay workers' commits")
                 if on_listening is not None:
                     on_listening()
@@ -63,5 +67,5 @@ async def listen(
         except asyncio.CancelledError:
             raise
         except (psycopg.Error, OSError) as exc:
-            log.warning("lost the PostgreSQL wake-up connection (%s); retrying", type(exc).__name__)
+            failures.failed(f"lost ({type(exc).__name__}); retrying every {retry_delay:g} s")
             await asyncio.sleep(retry_delay)

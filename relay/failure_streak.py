@@ -1,0 +1,50 @@
+"""A background loop's failures logged as a streak: its first, a reminder a minute, and its end."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+REMIND_EVERY = 60.0  # seconds between the reminders of a streak that goes on
+
+
+class FailureStreak:
+    """A loop that retries every second or two (the campaign runner, the wake-up listener) would log
+    each failure of a database outage: thousands of lines an hour per worker, burying the one that
+    says what failed. This logs the first failure, a reminder with the count at most once a minute,
+    and one line when the loop works again, naming how long it failed."""
+
+    def __init__(
+        self,
+        logger: logging.Logger,
+        what: str,
+        *,
+        remind_every: float = REMIND_EVERY,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.logger = logger
+        self.what = what
+        self.remind_every = remind_every
+        self.clock = clock
+        self.count = 0  # failures in the streak going on (0: the loop works)
+        self.started = 0.0
+        self.reminded = 0.0
+
+    def failed(self, detail: str) -> None:
+        now = self.clock()
+        self.count += 1
+        if self.count == 1:
+            self.started = self.reminded = now
+            self.logger.warning("%s: %s", self.what, detail)
+        elif now - self.reminded >= self.remind_every:
+            self.reminded = now
+            self.logger.warning(
+                "%s: %s (still failing: %d times in %d s)", self.what, detail, self.count, now - self.started
+            )
+
+    def succeeded(self) -> None:
+        if self.count:
+            took = self.clock() - self.started
+            self.logger.warning("%s: works again after %d failures in %d s", self.what, self.count, took)
+            self.count = 0

@@ -1,0 +1,56 @@
+"""A database outage in the relay's log: a background loop's failures as one streak (its first, a
+reminder a minute, its end), not a line a second per worker."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from relay.failure_streak import FailureStreak
+from relay.storage.tables import metadata
+from tests.support.relay_process import wait_until
+from tests.support.relay_server import run_relay
+
+
+def test_an_hour_of_failures_every_second_is_a_line_a_minute_and_one_when_it_works_again(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    now = [1000.0]
+    streak = FailureStreak(logging.getLogger("relay.test"), "campaign runner", clock=lambda: now[0])
+    caplog.set_level(logging.INFO, "relay.test")
+    for _second in range(3600):
+        streak.failed("storage failed: cause=connection_lost error=OperationalError")
+        now[0] += 1
+    streak.succeeded()
+    streak.succeeded()  # working on: nothing more to say
+    lines = [record.getMessage() for record in caplog.records]
+    assert len(lines) == 1 + 59 + 1
+    assert lines[0] == "campaign runner: storage failed: cause=connection_lost error=OperationalError"
+    assert lines[1].endswith("(still failing: 61 times in 60 s)")
+    assert lines[-1] == "campaign runner: works again after 3600 failures in 3600 s"
+
+
+def test_the_campaign_runner_says_once_that_its_storage_fails_and_once_that_it_works_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, "relay.campaigns")
+    database = tmp_path / "relay.db"
+    with run_relay(tmp_path, campaign_poll=0.01) as running:
+        runner = running.relay.campaigns
+        with closing(sqlite3.connect(database)) as broken, broken:
+            broken.execute("DROP TABLE campaign_recipient")
+            broken.execute("DROP TABLE campaign")  # every look for work fails now, as in an outage
+        wait_until(lambda: runner.failures.count >= 20, 30, "the runner failing again and again")
+        engine = create_engine(f"sqlite:///{database}")
+        metadata.tables["campaign"].create(engine)
+        metadata.tables["campaign_recipient"].create(engine)
+        engine.dispose()
+        wait_until(lambda: runner.failures.count == 0, 30, "the runner working again")
+    lines = [r.getMessage() for r in caplog.records if r.name == "relay.campaigns"]
+    assert lines[0].startswith("campaign runner: storage failed: cause=") and len(lines) == 2, lines
+    assert lines[1].startswith("campaign runner: works again after ")
