@@ -154,6 +154,9 @@ def _opened_tables(url: str) -> set[str] | str:
             return set(inspect(conn).get_table_names())
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        if path is None and "Connection refused" in reason:
+            # The URL may well be right: a server that is down (or not up yet, at boot) refuses too.
+            reason += "; is PostgreSQL running and listening there?"
         return f"cannot open the database {shown(url)}: {reason}"
     finally:
         engine.dispose()

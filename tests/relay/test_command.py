@@ -517,6 +517,7 @@ def test_serve_refuses_a_database_it_cannot_open_in_one_line(
         assert f"no folder {tmp_path / 'no-such-folder'}" in refusal
     else:
         assert "cannot open the database" in refusal and "secret" not in refusal
+        assert "is PostgreSQL running and listening there?" in refusal  # the URL may be right
     assert list(tmp_path.iterdir()) == []
 
 
