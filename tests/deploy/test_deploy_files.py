@@ -161,6 +161,13 @@ def test_the_systemd_unit_runs_unprivileged_behind_caddy_with_the_env_file() -> 
     assert service["EnvironmentFile"] == "/etc/shop-inbox/relay.env"
     assert "--host 127.0.0.1" in service["ExecStart"]
     assert service["Restart"] == "on-failure" and service["NoNewPrivileges"] == "yes"
+    assert "postgresql.service" in unit["Unit"]["After"]  # a PostgreSQL relay starts after its database
+    # The header's setup names the unit's own database, so the check it prints reads that one (a
+    # throwaway URL exported for setup would be named in its closing advice instead).
+    text = (DEPLOY / "systemd" / "shop-inbox-relay.service").read_text(encoding="utf-8")
+    database = re.findall(r"^Environment=RELAY_DATABASE_URL=(\S+)$", text, re.MULTILINE)[0]
+    setup_line = next(line for line in text.splitlines() if "shop-inbox-relay setup" in line)
+    assert f"--database {database}" in setup_line and "RELAY_DATABASE_URL=" not in setup_line
     dropin = (DEPLOY / "systemd" / "caddy-shop-inbox.conf").read_text(encoding="utf-8")
     assert "RELAY_ADDRESS=127.0.0.1:8080" in dropin  # the same Caddyfile, pointed at the local relay
 
