@@ -20,7 +20,7 @@ from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckSte
 from relay.check_text import SKIPPED, sentence
 from relay.graph_account import GraphAccount, subscribed_app_ids
 from relay.settings import RelaySettings
-from relay.store import Store
+from relay.store import Store, storage_cause
 from relay.upstream import GraphError
 
 log = logging.getLogger(__name__)
@@ -323,8 +323,15 @@ async def check_database(run: CheckRun) -> None:
     try:
         await asyncio.to_thread(run.store.kv.put, WRITE_PROBE_KEY, run.clock().isoformat())
     except Exception as exc:  # any storage failure is this line's finding, not a crash of the check
-        log.warning("check: database write failed: %s", type(exc).__name__)
-        run.add(CheckStep.DATABASE, CheckProblem.DATABASE_NOT_WRITABLE, detail=type(exc).__name__)
+        cause = storage_cause(exc)
+        log.warning("check: database write failed: cause=%s error=%s", cause, type(exc).__name__)
+        if cause == "disk_full" and run.store.is_sqlite:
+            # The file's own disk: say it is full and where, not "permissions or free space".
+            where = _data_folder(run.settings)
+            free_mb = shutil.disk_usage(where).free // (1024 * 1024)
+            run.add(CheckStep.DATABASE, CheckProblem.DISK_LOW, free_mb=str(free_mb), path=str(where))
+            return
+        run.add(CheckStep.DATABASE, CheckProblem.DATABASE_NOT_WRITABLE, detail=cause)
         return
     media = run.settings.resolved_media_dir()
     refused = await asyncio.to_thread(_write_refused, media)

@@ -26,6 +26,7 @@ from tests.support.relay_server import (
     PHONE_NUMBER_ID,
     VERIFY_TOKEN,
     RunningRelay,
+    run_relay,
 )
 from tests.support.servers import ThreadedServer, free_port
 
@@ -472,3 +473,40 @@ def test_the_command_refuses_a_database_it_cannot_check_in_one_line_and_creates_
     else:
         assert str(typo if mistake == "file" else typo.parent) in refusal
     assert not typo.exists() and list(tmp_path.iterdir()) == []  # no fresh relay.db reported on
+
+
+def test_a_database_on_a_full_disk_says_the_disk_is_full_and_where(tmp_path: Path, graph: FakeGraph) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from sqlalchemy import event
+
+    url = f"sqlite:///{tmp_path / 'relay.db'}"
+    with run_relay(tmp_path, graph_url=graph.url):
+        pass  # the relay made and migrated its database
+    # The disk fills up: SQLite's own "database or disk is full" once the file would grow (its
+    # max_page_count, as tests/support/full_disk.py sets for the desktop), the file packed to it.
+    with closing(sqlite3.connect(tmp_path / "relay.db")) as filler:
+        pages = filler.execute("PRAGMA page_count").fetchone()[0] + 4
+        filler.execute(f"PRAGMA max_page_count = {pages}")
+        for size in (2000, 500, 100, 20, 1):
+            for n in range(100_000):
+                try:
+                    with filler:
+                        filler.execute("INSERT INTO kv VALUES (?, ?)", (f"filler-{size}-{n}", "x" * size))
+                except sqlite3.OperationalError:
+                    break
+    store = Store(url)
+
+    def full(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    event.listen(store.db.engine, "connect", full)
+    store.db.engine.dispose()  # every connection from here on opens with the limit
+    settings = RelaySettings(database_url=url, media_dir=tmp_path / "media", graph_url=graph.url)
+    try:
+        failed = line(asyncio.run(check_relay(settings, store)), CheckStep.DATABASE)
+    finally:
+        store.close()
+    assert failed.status == CheckStatus.FAIL and failed.problem == CheckProblem.DISK_LOW, failed
+    assert failed.params["path"] == str(tmp_path) and f"free in {tmp_path}" in failed.message
