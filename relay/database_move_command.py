@@ -117,8 +117,9 @@ def summary_back(
             f"Set RELAY_MEDIA_DIR={media} where the relay's settings are: its {files:,} received media "
             "files stay there, and on SQLite the relay would look beside the new file."
             if files
-            else f"Set RELAY_MEDIA_DIR to the relay-media folder in the folder the relay started in "
-            f"(none in {media}): on SQLite the relay would look beside the new file."
+            else "If the relay kept received photos and documents, set RELAY_MEDIA_DIR to the relay-media "
+            f"folder of the folder it started in ({media}, as seen from here, holds none): on SQLite the "
+            "relay would look beside the new file."
         )
     steps += [
         f"Start one relay, without --workers: shop-inbox-relay serve{where} (SQLite serves one process).",
