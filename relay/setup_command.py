@@ -209,15 +209,21 @@ def relay_path(env_file: Path, database_url: str | None) -> RelayPath:
     )
 
 
+# What connect_to_meta left to do: nothing, a value Meta refused (setup again with it fixed; starting
+# the relay would not help), or the callback Meta could not verify (start the relay, then setup again).
+CONNECTED, VALUE_REFUSED, RELAY_NOT_REACHED = "connected", "value_refused", "relay_not_reached"
+
+
 async def connect_to_meta(
     settings: dict[str, str], graph_url: str, out: TextIO, *, start: str = "docker compose up -d"
-) -> bool:
-    """Subscribe the app to the WABA, register the callback (with an app id); each only when missing."""
+) -> str:
+    """Subscribe the app to the WABA, register the callback (with an app id); each only when missing.
+    Answers CONNECTED, VALUE_REFUSED or RELAY_NOT_REACHED."""
     waba = settings["WHATSAPP_WABA_ID"]
     app_id = settings.get("WHATSAPP_APP_ID", "")
     app_secret = settings["WHATSAPP_APP_SECRET"]
     callback = f"{settings['RELAY_PUBLIC_URL']}/webhook"
-    ok = True
+    ok = CONNECTED
     async with GraphAccount(graph_url, settings["WHATSAPP_ACCESS_TOKEN"]) as graph:
         try:
             apps = await graph.subscribed_apps(waba)
@@ -227,7 +233,7 @@ async def connect_to_meta(
                 await graph.subscribe_app(waba)
                 print("Subscribed the app to the business account's webhooks.", file=out)
         except GraphError as exc:
-            ok = False
+            ok = VALUE_REFUSED
             print(f"Could not subscribe the app to the business account: {exc.sentence()}", file=out)
         if not app_id:
             print(
@@ -246,8 +252,8 @@ async def connect_to_meta(
             await graph.register_webhook(app_id, app_secret, callback, settings["WHATSAPP_VERIFY_TOKEN"])
             print(f"Registered the webhook at {callback}; Meta verified it.", file=out)
         except GraphError as exc:
-            ok = False
             if exc.code in APP_TOKEN_REFUSED:
+                ok = VALUE_REFUSED
                 # The app access token is app id|app secret: starting the relay would not help, and
                 # with the wrong secret every webhook Meta sends would be refused as unsigned.
                 print(
@@ -258,6 +264,7 @@ async def connect_to_meta(
                     file=out,
                 )
                 return ok
+            ok = RELAY_NOT_REACHED if ok == CONNECTED else ok
             print(
                 f"Meta did not register the webhook at {callback}: {exc.message}\n"
                 "Meta calls that address at once to verify it, so the relay must be running there. "
@@ -350,11 +357,18 @@ def run_setup(
         else:
             print("\nThe check:", file=out)
         print(text, file=out)
+    if ok == VALUE_REFUSED:
+        # Restarting the relay would change nothing: the value goes in through setup.
+        first = "fix what the lines above name and run setup again (it is safe to repeat), then "
+    elif ok == RELAY_NOT_REACHED:
+        first = f"`{path.start}`, run setup again (it is safe to repeat), then "
+    else:
+        first = f"`{path.start}`, then "
     print(
-        f"\nNext: `{path.start}`, then `{path.check}`.\nThe relay token for the desktop app: `{path.token}`.",
+        f"\nNext: {first}`{path.check}`.\nThe relay token for the desktop app: `{path.token}`.",
         file=out,
     )
-    return 0 if ok else 1
+    return 0 if ok == CONNECTED else 1
 
 
 def closing_check(

@@ -163,6 +163,7 @@ def test_when_meta_cannot_reach_the_callback_setup_says_to_start_the_relay_and_r
     code, out = setup(tmp_path, env, "--non-interactive", "--no-check")
     assert code == 1
     assert "docker compose up -d" in out and "safe to repeat" in out
+    assert "\nNext: `docker compose up -d`, run setup again (it is safe to repeat), then `docker" in out
     assert (tmp_path / "deploy" / "relay.env").exists()  # the answers are kept for the next run
 
 
@@ -185,6 +186,10 @@ def test_an_expired_token_stops_setup_with_the_fix(tmp_path: Path, graph: FakeGr
     code, out = setup(tmp_path, environment(graph, tmp_path), "--non-interactive", "--no-check")
     assert code == 1
     assert "Renew WHATSAPP_ACCESS_TOKEN" in out
+    # Restarting the relay would change nothing: the new token goes in through setup.
+    next_steps = out.split("\nNext: ")[1]
+    assert next_steps.startswith("fix what the lines above name and run setup again")
+    assert "systemctl restart" not in next_steps
 
 
 def test_non_interactive_setup_names_what_is_missing(
