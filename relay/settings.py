@@ -190,6 +190,12 @@ class RelaySettings:
             raise SettingRefused(
                 f"shop-inbox-relay: RELAY_UPSTREAM must be cloud or sandbox, not {self.upstream!r}"
             )
+        if self.upstream == "cloud" and not self.graph_url.startswith(("https://", "http://")):
+            # httpx would take it, and every send would fail without leaving the server.
+            raise SettingRefused(
+                f"shop-inbox-relay: WHATSAPP_GRAPH_URL must be an https:// address such as "
+                f"{DEFAULT_GRAPH_URL} (or leave it out), not {self.graph_url!r}"
+            )
         if self.upstream == "cloud":
             for env_name, value in (
                 ("WHATSAPP_APP_SECRET", self.app_secret),
