@@ -289,6 +289,27 @@ def _registered(row: dict[str, object], callback: str) -> bool:
     )
 
 
+AS_OWNER = " (run setup as a user who may write there, e.g. with sudo, or give --env-file another path)"
+
+
+def unwritable_reason(env_file: Path) -> str | None:
+    """Why setup could not write `env_file` (its folder is made when missing), or None."""
+    if env_file.exists():
+        if env_file.is_dir():
+            return "it is a folder"
+        return (
+            None
+            if os.access(env_file, os.W_OK) and os.access(env_file.parent, os.W_OK)
+            else "Permission denied"
+        )
+    folder = env_file.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"{folder} is a file, not a folder"
+    return None if os.access(folder, os.W_OK | os.X_OK) else f"{folder} is not writable (Permission denied)"
+
+
 def run_setup(
     args: argparse.Namespace,
     *,
@@ -299,7 +320,19 @@ def run_setup(
 ) -> int:
     env = dict(os.environ if env is None else env)
     env_file = Path(args.env_file)
-    existing = read_env_file(env_file)
+    # Said before the questions: a file setup cannot read or write would lose every answer typed.
+    try:
+        existing = read_env_file(env_file)
+    except OSError as exc:
+        print(
+            f"shop-inbox-relay setup: cannot read {env_file}: {exc.strerror or exc}{AS_OWNER}",
+            file=sys.stderr,
+        )
+        return 2
+    unwritable = unwritable_reason(env_file)
+    if unwritable:
+        print(f"shop-inbox-relay setup: cannot write {env_file}: {unwritable}{AS_OWNER}", file=sys.stderr)
+        return 2
     if env_file.is_file():
         # Rewritten, the file would lose such a line and the value it meant to give.
         notes = ignored_lines(env_file)
@@ -323,7 +356,14 @@ def run_setup(
             "HTTPS host name (e.g. relay.myshop.com). Fine for a local try.",
             file=out,
         )
-    write_env_file(env_file, settings, header=HEADER)
+    try:
+        write_env_file(env_file, settings, header=HEADER)
+    except OSError as exc:
+        print(
+            f"shop-inbox-relay setup: cannot write {env_file}: {exc.strerror or exc}{AS_OWNER}",
+            file=sys.stderr,
+        )
+        return 2
     print(f"Wrote {env_file} (readable by you only).", file=out)
     if env_file.name != ".env" and (env_file.parent / "docker-compose.yml").exists():
         # docker compose reads `.env` beside the compose file for ${RELAY_HOST} (Caddy's site name).

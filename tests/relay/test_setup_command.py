@@ -391,3 +391,26 @@ def test_a_host_name_meta_cannot_reach_is_accepted_with_a_warning(
     assert read_env_file(tmp_path / "deploy" / "relay.env")["RELAY_PUBLIC_URL"] == f"https://{host}"
     warning = f"Warning: {host} is not a public name: Meta delivers webhooks only to a public HTTPS host name"
     assert (warning in out) is warned
+
+
+def test_an_env_file_setup_cannot_write_is_refused_before_a_question_is_asked(
+    tmp_path: Path, graph: FakeGraph, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As /etc/shop-inbox/relay.env for a user without sudo: said at once, not after every answer
+    was typed, and in one line instead of a traceback."""
+    (tmp_path / "deploy").write_text("a file where the env file's folder should be")
+    asked: list[str] = []
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return ""
+
+    code, out = setup(tmp_path, {"WHATSAPP_GRAPH_URL": graph.url}, ask=ask, ask_secret=ask)
+    assert code == 2 and asked == [] and out == ""
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"shop-inbox-relay setup: cannot write {tmp_path / 'deploy' / 'relay.env'}: {tmp_path / 'deploy'} "
+        "is a file, not a folder (run setup as a user who may write there, e.g. with sudo, or give "
+        "--env-file another path)"
+    )
+    assert graph.account_calls == []
