@@ -154,7 +154,18 @@ def _opened_tables(url: str) -> set[str] | str:
             return set(inspect(conn).get_table_names())
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        if path is None and "Connection refused" in reason:
+        if (
+            path is not None
+            and path.exists()
+            and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+        ):
+            # A file root made (serve or check run with sudo) that the relay's own user cannot write:
+            # the URL is right, the owner is not.
+            reason = (
+                f"this user cannot write {path} or its folder (SQLite writes {path.name}-wal and "
+                f"{path.name}-shm beside it); `chown` the folder and its files to the user the relay runs as"
+            )
+        elif path is None and "Connection refused" in reason:
             # The URL may well be right: a server that is down (or not up yet, at boot) refuses too.
             reason += "; is PostgreSQL running and listening there?"
         return f"cannot open the database {shown(url)}: {reason}"

@@ -775,3 +775,27 @@ def test_a_graph_url_without_https_stops_serve_in_one_line_naming_it(
         "https://graph.facebook.com/v21.0 (or leave it out), not 'graph.facebook.com/v21.0'"
     )
     assert not (tmp_path / "relay.db").exists()
+
+
+def test_a_sqlite_file_this_user_cannot_write_says_chown_not_unable_to_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A relay.db that root made (serve run with sudo first), opened by the unit's own user: a
+    read-only mount of its folder plays that user here, as root cannot be refused a write."""
+    (tmp_path / "data").mkdir()
+    store = Store(f"sqlite:///{tmp_path / 'data' / 'relay.db'}")
+    store.kv.client_token()
+    store.close()
+    seen = tmp_path / "seen"
+    seen.mkdir()
+    mounted = subprocess.run(["mount", "--bind", str(tmp_path / "data"), str(seen)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("no bind mount here (not root): a folder this user cannot write cannot be made")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(seen)], check=True, capture_output=True)
+        code = main(["token", "--database", f"sqlite:///{seen / 'relay.db'}"])
+    finally:
+        subprocess.run(["umount", str(seen)], check=True, capture_output=True)
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"this user cannot write {seen / 'relay.db'} or its folder" in err and "`chown`" in err
