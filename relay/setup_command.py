@@ -346,6 +346,17 @@ def run_setup(
     except SetupRefused as exc:
         print(f"shop-inbox-relay setup: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"\nshop-inbox-relay setup: stopped; nothing was written to {env_file}.", file=sys.stderr)
+        return 130
+    except EOFError:
+        # No terminal to answer from (a script, a pipe that ended, Ctrl+D).
+        print(
+            f"\nshop-inbox-relay setup: no answer to read; nothing was written to {env_file}. Run it in a "
+            "terminal, or with --non-interactive and the values as flags (see --help).",
+            file=sys.stderr,
+        )
+        return 2
     settings = settings_for(values, existing)
     if args.database:
         # `check --env-file` and `serve --env-file` must find the database setup was told about.

@@ -414,3 +414,18 @@ def test_an_env_file_setup_cannot_write_is_refused_before_a_question_is_asked(
         "--env-file another path)"
     )
     assert graph.account_calls == []
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, EOFError])
+def test_ctrl_c_or_no_terminal_during_the_questions_stops_in_one_line_writing_nothing(
+    tmp_path: Path, graph: FakeGraph, capsys: pytest.CaptureFixture[str], stop: type[BaseException]
+) -> None:
+    def ask(prompt: str) -> str:
+        raise stop
+
+    code, out = setup(tmp_path, {"WHATSAPP_GRAPH_URL": graph.url}, ask=ask, ask_secret=ask)
+    err = capsys.readouterr().err
+    assert code == (130 if stop is KeyboardInterrupt else 2)
+    assert f"nothing was written to {tmp_path / 'deploy' / 'relay.env'}" in err
+    assert "Traceback" not in err and out == ""
+    assert not (tmp_path / "deploy" / "relay.env").exists() and graph.account_calls == []
