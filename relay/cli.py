@@ -379,6 +379,10 @@ def main(argv: list[str] | None = None) -> int:
         # the reason in one line, not the traceback of Alembic's lookup under it.
         print(f"shop-inbox-relay {args.command}: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Ctrl+C while a check waits on Graph, or before serve's server took over the signal.
+        print(f"\nshop-inbox-relay {args.command}: stopped (Ctrl+C)", file=sys.stderr)
+        return 130
 
 
 def migrate_before_workers(database_url: str) -> None:

@@ -510,3 +510,40 @@ def test_a_database_on_a_full_disk_says_the_disk_is_full_and_where(tmp_path: Pat
         store.close()
     assert failed.status == CheckStatus.FAIL and failed.problem == CheckProblem.DISK_LOW, failed
     assert failed.params["path"] == str(tmp_path) and f"free in {tmp_path}" in failed.message
+
+
+def test_ctrl_c_while_check_waits_on_graph_stops_in_one_line(tmp_path: Path) -> None:
+    """Graph (here a server that takes the connection and never answers) holds the check; Ctrl+C
+    ends it with one line and 130, not a traceback through asyncio."""
+    import os
+    import signal
+    import socket
+    import sys
+
+    with run_relay(tmp_path):
+        pass  # the relay's database, made and migrated
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        env = {
+            **os.environ,
+            "WHATSAPP_APP_SECRET": APP_SECRET,
+            "WHATSAPP_VERIFY_TOKEN": VERIFY_TOKEN,
+            "WHATSAPP_ACCESS_TOKEN": ACCESS_TOKEN,
+            "WHATSAPP_PHONE_NUMBER_ID": PHONE_NUMBER_ID,
+            "WHATSAPP_GRAPH_URL": f"http://127.0.0.1:{silent.getsockname()[1]}",
+        }
+        check_run = subprocess.Popen(
+            [sys.executable, "-m", "relay.cli", "check", "--database", f"sqlite:///{tmp_path / 'relay.db'}"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        silent.settimeout(60)
+        asking, _ = silent.accept()  # the check is waiting for Graph's answer now
+        with asking:
+            check_run.send_signal(signal.SIGINT)
+            _out, err = check_run.communicate(timeout=60)
+    assert check_run.returncode == 130
+    assert err.strip() == "shop-inbox-relay check: stopped (Ctrl+C)"
