@@ -245,16 +245,18 @@ def run_token_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if not args.env_file:
-        print(
-            "Note: a relay started with an env file that sets RELAY_CLIENT_TOKEN (as setup writes it) "
-            "accepts that token instead: `shop-inbox-relay token --env-file FILE` prints it.",
-            file=sys.stderr,
-        )
+    from relay.sandbox import PROGRESS_KEY
     from relay.store import Store
 
     store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
     try:
+        # A sandbox relay (the docs' first try) has no env file: the note would only puzzle there.
+        if not args.env_file and store.kv.get(PROGRESS_KEY) is None:
+            print(
+                "Note: a relay started with an env file that sets RELAY_CLIENT_TOKEN (as setup writes it) "
+                "accepts that token instead: `shop-inbox-relay token --env-file FILE` prints it.",
+                file=sys.stderr,
+            )
         print(store.kv.client_token(rotate=args.rotate))
     finally:
         store.close()

@@ -799,3 +799,19 @@ def test_a_sqlite_file_this_user_cannot_write_says_chown_not_unable_to_open(
     assert code == 2
     err = capsys.readouterr().err
     assert f"this user cannot write {seen / 'relay.db'} or its folder" in err and "`chown`" in err
+
+
+def test_token_of_a_sandbox_relay_prints_no_note_about_env_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The docs' first try (serve --upstream sandbox, then token) has no env file to point at."""
+    from relay.sandbox import PROGRESS_KEY
+
+    monkeypatch.delenv("RELAY_CLIENT_TOKEN", raising=False)
+    database = f"sqlite:///{tmp_path / 'relay.db'}"
+    store = Store(database)
+    store.kv.put(PROGRESS_KEY, "{}")  # the sandbox's customers have been at it
+    store.close()
+    assert main(["token", "--database", database]) == 0
+    printed = capsys.readouterr()
+    assert len(printed.out.strip()) >= 32 and printed.err == ""
