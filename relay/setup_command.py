@@ -357,6 +357,17 @@ def run_setup(
             file=sys.stderr,
         )
         return 2
+    earlier = existing.get("WHATSAPP_WABA_ID")
+    if earlier and earlier != values["WHATSAPP_WABA_ID"]:
+        # Another shop's file (setup run for a second shop without its own --env-file): rewritten, it
+        # would hand this shop the other's desktop token and verify token, and end the other's relay.
+        print(
+            f"shop-inbox-relay setup: {env_file} holds another business account's settings "
+            f"(WHATSAPP_WABA_ID={earlier}): each shop needs an env file of its own; give --env-file "
+            "another path (or, if this shop really moved to a new account, delete that line first).",
+            file=sys.stderr,
+        )
+        return 2
     settings = settings_for(values, existing)
     if args.database:
         # `check --env-file` and `serve --env-file` must find the database setup was told about.

@@ -429,3 +429,20 @@ def test_ctrl_c_or_no_terminal_during_the_questions_stops_in_one_line_writing_no
     assert f"nothing was written to {tmp_path / 'deploy' / 'relay.env'}" in err
     assert "Traceback" not in err and out == ""
     assert not (tmp_path / "deploy" / "relay.env").exists() and graph.account_calls == []
+
+
+def test_setup_for_a_second_shop_refuses_the_first_shops_env_file(
+    tmp_path: Path, graph: FakeGraph, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two shops on one server, setup run again in the same folder without --env-file: the first
+    shop's file (and its desktops' token) is left as it was."""
+    code, _out = setup(tmp_path, environment(graph, tmp_path), "--non-interactive", "--no-check")
+    assert code == 0
+    first = (tmp_path / "deploy" / "relay.env").read_text()
+    other = environment(graph, tmp_path, WHATSAPP_WABA_ID="109876543210987", WHATSAPP_PHONE_NUMBER_ID="10999")
+    code, out = setup(tmp_path, other, "--non-interactive", "--no-check")
+    assert code == 2 and out == ""
+    err = capsys.readouterr().err
+    assert f"holds another business account's settings (WHATSAPP_WABA_ID={WABA_ID})" in err
+    assert "env file of its own" in err
+    assert (tmp_path / "deploy" / "relay.env").read_text() == first
