@@ -200,12 +200,15 @@ def relay_path(env_file: Path, database_url: str | None) -> RelayPath:
             check="docker compose exec relay shop-inbox-relay check",
             token="docker compose exec relay shop-inbox-relay token",
         )
+    from relay.cli import command_as_run
+
     given = f"--env-file {env_file.absolute()}"
     database = f" --database {shown(database_url)}" if database_url else ""
+    command = command_as_run()  # /opt/shop-inbox/venv/bin/shop-inbox-relay, as the unit's header runs it
     return RelayPath(
         start="sudo systemctl restart shop-inbox-relay",
-        check=f"shop-inbox-relay check {given}{database}",
-        token=f"shop-inbox-relay token {given}",
+        check=f"{command} check {given}{database}",
+        token=f"{command} token {given}",
     )
 
 

@@ -446,3 +446,19 @@ def test_setup_for_a_second_shop_refuses_the_first_shops_env_file(
     assert f"holds another business account's settings (WHATSAPP_WABA_ID={WABA_ID})" in err
     assert "env file of its own" in err
     assert (tmp_path / "deploy" / "relay.env").read_text() == first
+
+
+def test_setups_last_lines_name_the_command_as_it_was_run(
+    tmp_path: Path, graph: FakeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run as /opt/shop-inbox/venv/bin/shop-inbox-relay (not on root's PATH), as the unit's header
+    does: the check and token lines say that path, not a bare name the shell cannot find."""
+    import sys
+
+    run_as = str(tmp_path / "venv" / "bin" / "shop-inbox-relay")
+    monkeypatch.setattr(sys, "argv", [run_as, "setup"])
+    code, out = setup(tmp_path, environment(graph, tmp_path), "--non-interactive", "--no-check")
+    assert code == 0, out
+    env_file = tmp_path / "deploy" / "relay.env"
+    assert f"`{run_as} token --env-file {env_file}`" in out
+    assert f"`{run_as} check --env-file {env_file}" in out
