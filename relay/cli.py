@@ -230,8 +230,15 @@ def run_token_command(args: argparse.Namespace) -> int:
         return 0
     # A mistyped --database must not become a new, empty relay database with a token nobody uses.
     reason = unmigrated_reason(settings.database_url)
-    if reason and settings.database_url == DEFAULT_DATABASE_URL and sqlite_file_missing(DEFAULT_DATABASE_URL):
-        # The usual slip: a second terminal opens in the home folder, not where `serve` keeps relay.db.
+    env_file_note = unread_env_file_note(args)
+    if (
+        reason
+        and not env_file_note
+        and settings.database_url == DEFAULT_DATABASE_URL
+        and sqlite_file_missing(DEFAULT_DATABASE_URL)
+    ):
+        # The usual slip: a second terminal opens in the home folder, not where `serve` keeps relay.db
+        # (where setup's env file sits, leaving it out is the likelier slip: the note below says so).
         print(
             f"shop-inbox-relay token: no relay database in this folder ({Path.cwd()}): run it in the "
             "folder where `shop-inbox-relay serve` runs, or give the relay's own --database.",
@@ -240,8 +247,7 @@ def run_token_command(args: argparse.Namespace) -> int:
         return 2
     if reason:
         print(
-            f"shop-inbox-relay token: {reason}; give the relay's own --database."
-            + unread_env_file_note(args),
+            f"shop-inbox-relay token: {reason}; give the relay's own --database." + env_file_note,
             file=sys.stderr,
         )
         return 2
