@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from dataclasses import dataclass
 
 _DIGITS = re.compile(r"\D+")
 
@@ -144,3 +146,110 @@ def typed_phone_shown(typed: str, shop_region: str = "KR") -> str:
     if not phonenumbers.is_possible_number(number):
         return typed
     return display_phone(f"{number.country_code}{number.national_number}", shop_region)
+
+
+# A phone number as people type and write it: digits, an optional leading +, and spaces, dashes, dots or
+# parentheses between them ("+82 10-9876-5432", "010.9876.5432", "(010) 9876-5432", "82 10 9876 5432").
+_PHONE_TYPED = re.compile(r"\+?[\d\s\-.()]+")
+_PHONE_SEPARATORS = re.compile(r"[\s\-.()]+")
+PHONE_MIN_DIGITS = 9  # "02-123-4567", a Seoul number, is the shortest written with its trunk 0
+PHONE_MAX_DIGITS = 15  # E.164's longest
+# Between two digits of a number written for people: a separator or two ("10) 9876", "+82 (0)10").
+_BETWEEN = r"[\s\-.()]{0,3}"
+
+
+@dataclass(frozen=True, slots=True)
+class TypedPhone:
+    """A phone number typed in a search: its country calling code ("" when typed nationally, with its
+    trunk 0), its national number's digits, and the ways that number is grouped when written."""
+
+    country: str
+    national: str
+    groupings: tuple[tuple[str, ...], ...]
+
+
+@functools.lru_cache(maxsize=64)  # asked for each term, each hit's marks, each painted bubble
+def typed_phone(query: str, region: str | None = None) -> TypedPhone | None:
+    """The phone number a search query is, written in any common form: international ("+82
+    10-9876-5432", "82 10 9876 5432") or national ("010 9876 5432", "010.9876.5432", "(010)
+    9876-5432", "01098765432"); None for anything else (an amount, a tracking number "6543-2109-8765",
+    an order's number). With the shop's `region`, a national number is also grouped as that
+    country writes it ("01098765432" → 10 9876 5432), so that it finds "+82 10-9876-5432"."""
+    text = query.strip()
+    if not _PHONE_TYPED.fullmatch(text):
+        return None
+    digits = _DIGITS.sub("", text)
+    if not PHONE_MIN_DIGITS <= len(digits) <= PHONE_MAX_DIGITS or not digits.isascii():
+        return None
+    parts = [p for p in _PHONE_SEPARATORS.split(text.lstrip("+")) if p]
+    import phonenumbers
+
+    if text.startswith("+") or (len(parts) > 1 and not digits.startswith("0")):
+        try:
+            number = phonenumbers.parse("+" + digits, None)
+        except phonenumbers.NumberParseException:
+            return None
+        country = str(number.country_code)
+        # Without its +, the first group must be the calling code: "6543-2109-8765" is no phone.
+        known = phonenumbers.is_possible_number if text.startswith("+") else phonenumbers.is_valid_number
+        if not known(number) or (not text.startswith("+") and parts[0] != country):
+            return None
+        national = digits[len(country) :].removeprefix("0")  # "+82 (0)10…"
+        typed = _grouped(parts[1:], national)
+    elif digits.startswith("0") and not digits.startswith("00"):
+        country, national = "", digits[1:]
+        typed = _grouped(parts, national)
+        number = None
+        if region:
+            try:
+                number = phonenumbers.parse(text, region.upper())
+            except phonenumbers.NumberParseException:
+                number = None
+    else:
+        return None
+    groupings = [typed] if typed else []
+    if number is not None:
+        written = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        standard = _grouped([p for p in _DIGITS.split(written) if p][1:], national)
+        if standard and standard not in groupings:
+            groupings.append(standard)
+    return TypedPhone(country, national, tuple(groupings))
+
+
+def _grouped(parts: list[str], national: str) -> tuple[str, ...] | None:
+    """`parts` (groups of digits as written) as groups of the national number: its trunk 0 or the
+    "(0)" before it left out; None when they are not the national number in two to four groups."""
+    groups = [p for p in parts if p]
+    if groups and groups[0] == "0":
+        groups = groups[1:]
+    elif groups and groups[0].startswith("0") and "".join(groups)[1:] == national:
+        groups[0] = groups[0][1:]
+    if "".join(groups) != national or not 2 <= len(groups) <= 4 or not all(groups):
+        return None
+    return tuple(groups)
+
+
+def phone_phrases(phone: TypedPhone) -> list[str]:
+    """What the search index is asked for to find a typed phone number written any common way: its
+    national number's digits in each of its groupings, spaced, dashed or dotted (mixed too), and
+    with a ")" after the area code; each is inside the national ("010 9876 5432") and international
+    ("+82 10-9876-5432") forms alike. A candidate is confirmed with `phone_pattern`."""
+    found = [phone.national]
+    for groups in phone.groupings:
+        first, rest = groups[0], groups[1:]
+        for seps in itertools.product(" -.", repeat=len(rest)):
+            found.append(first + "".join(sep + group for sep, group in zip(seps, rest, strict=True)))
+        for opening in (")", ") "):  # "(010) 9876-5432", "(02)123-4567"
+            for seps in itertools.product(" -.", repeat=len(rest) - 1):
+                tail = "".join(sep + group for sep, group in zip(seps, rest[1:], strict=True))
+                found.append(first + opening + rest[0] + tail)
+    return list(dict.fromkeys(found))
+
+
+def phone_pattern(phone: TypedPhone) -> re.Pattern[str]:
+    """Where the typed number is in a text, written in any common form: with its trunk 0 or its
+    country's calling code (any country's, for a number typed nationally), any separators."""
+    country = re.escape(phone.country) if phone.country else r"\d{1,3}"
+    prefix = rf"(?:\+?{country}{_BETWEEN}(?:\(0\){_BETWEEN})?|\(?0{_BETWEEN})"
+    number = _BETWEEN.join(phone.national)
+    return re.compile(rf"(?<![\d+]){prefix}{number}(?!\d)")

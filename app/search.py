@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.conversation_rows import OMITTED_SQL, omitted_caption
 from app.models import Message, to_millis
 from app.orders import typed_order_number
-from app.phones import number_fragment, number_name
+from app.phones import number_fragment, number_name, typed_phone
 from app.schema_sql import FTS_BODY_CHARS
 from app.text import (
     fts_phrase,
@@ -131,14 +131,16 @@ class _Term:
     match: str  # its FTS5 query in that table
     needle: str  # lower()-ed, for a read
     pattern: re.Pattern[str]  # where it is in a message's text, as the index finds it
+    confirmed: bool = False  # the index finds more than it (a phone number's digits): `pattern` decides
 
 
-def _term(word: str) -> _Term:
+def _term(word: str, region: str | None = None) -> _Term:
     """Trigram FTS5 for 3+ characters, bigrams for two letters or digits, a read for the rest."""
     pattern = search_pattern(word)
     if len(word) >= 3:
         # '린넨셔츠' finds the customer's '린넨 셔츠', '39000' finds '39,000원': one phrase a spelling.
-        return _Term("message_fts", " OR ".join(map(fts_phrase, search_phrases(word))), word.lower(), pattern)
+        phrases = " OR ".join(map(fts_phrase, search_phrases(word, region)))
+        return _Term("message_fts", phrases, word.lower(), pattern, typed_phone(word) is not None)
     if is_bigram_query(word):
         return _Term("message_bigram", fts_phrase(word.casefold()), word.lower(), pattern)
     return _Term(None, "", word.lower(), pattern)
@@ -170,6 +172,7 @@ def search_messages(
     limit: int = 50,
     before: SearchCursor | None = None,
     since: datetime | None = None,
+    region: str = "KR",
 ) -> list[SearchHit]:
     """Messages containing `query`'s words as substrings (any language), newest first by the time they were
     sent (then by id), `limit` at a time. The next page starts `before` the last hit:
@@ -179,12 +182,13 @@ def search_messages(
 
     Each word is looked for anywhere in the message, in any order (all of them must be there); a
     phrase in double quotes is looked for whole. User text is always quoted into FTS5 phrases, so `*`,
-    `NEAR` or `-` are literal.
+    `NEAR` or `-` are literal. A phone number is found written any common way ('+82 10-9876-5432' finds
+    '010 9876 5432'), grouped as the shop's `region` writes its numbers too.
     """
     q = normalise_query(query)
     if not q or limit <= 0:
         return []
-    terms = [_term(t) for t in query_terms(q)]
+    terms = [_term(t, region) for t in query_terms(q)]
     if not terms:
         return []
     cursor = _NEWEST if before is None else (to_millis(before[0]), int(before[1]))
@@ -497,13 +501,14 @@ def _fts_ids(
                 ).scalar_one()
                 counts[t.table] = min(counts.get(t.table, count), count)
     drive = min(tables, key=lambda table: counts.get(table, 0))
-    if contact_id is None and counts[drive] >= DIRECT_MATCHES:
+    # A term the index only narrows down (a phone number) is read in each candidate, which windows do not.
+    if contact_id is None and counts[drive] >= DIRECT_MATCHES and not any(t.confirmed for t in terms):
         found, cursor, done = _windowed_ids(
             session, tables, reads, read_params, limit, cursor, counts[drive], floor
         )
         if done:
             return found
-    confirm = [t.pattern for t in terms if t.table not in (drive, None)]
+    confirm = [t.pattern for t in terms if t.table not in (drive, None) or t.confirmed]
     chat_filter = "AND m.contact_id = :contact" if contact_id is not None else ""
     sql = (
         f"SELECT m.id FROM message m WHERE m.id IN (SELECT rowid FROM {drive} WHERE {drive} MATCH :q) "

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from app.phones import phone_pattern, phone_phrases, typed_phone
+
 # Runs of letters and digits in any script (\w without the underscore).
 _WORDS = re.compile(r"[^\W_]+")
 
@@ -160,6 +162,9 @@ def search_pattern(query: str) -> re.Pattern[str]:
     highlights (one pass over the text, where the phrases OR-ed would take one pass each)."""
     if len(query) < 3:
         return re.compile(re.escape(query), re.IGNORECASE)
+    phone = typed_phone(query)
+    if phone is not None:
+        return phone_pattern(phone)  # '+82 10-9876-5432' in '010 9876 5432', and every other way
     if long_number(query) is not None:
         # Exactly the groupings the index is asked for, the longest written first.
         return re.compile("|".join(map(re.escape, sorted(search_phrases(query), key=len, reverse=True))))
@@ -182,7 +187,10 @@ _TERMS = re.compile(r'"([^"]*)"?|([^\s"]+)')
 def query_terms(query: str) -> list[str]:
     """What a search query asks for, each term in any order and anywhere in a message: its words, and
     each phrase typed in double quotes kept whole. '원피스 네이비' → ['원피스', '네이비'];
-    '"카드 결제" 취소' → ['카드 결제', '취소']; an empty '""' asks for nothing."""
+    '"카드 결제" 취소' → ['카드 결제', '취소']; an empty '""' asks for nothing. A phone number is one
+    term however it is spaced ('+82 10 9876 5432': `app.phones.typed_phone`)."""
+    if typed_phone(query) is not None:
+        return [" ".join(query.split())]
     found = (" ".join((phrase or word).split()) for phrase, word in _TERMS.findall(query))
     return list(dict.fromkeys(term for term in found if term))
 
@@ -196,11 +204,17 @@ def marks_pattern(query: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{search_pattern(term).pattern})" for term in terms), re.IGNORECASE)
 
 
-def search_phrases(query: str) -> list[str]:
+def search_phrases(query: str, region: str | None = None) -> list[str]:
     """What a query of three or more characters is looked for as, each an exact phrase: Korean words
     spaced otherwise (`spacings`), and each amount with and without its thousands' commas
-    ('39000원' → '39000원', '39,000원', '39000 원'…), and a long number in groups (`number_groupings`)."""
+    ('39000원' → '39000원', '39,000원', '39000 원'…), and a long number in groups (`number_groupings`).
+    A phone number's phrases (`app.phones.phone_phrases`, grouped as the shop's `region` writes it too)
+    find it written in other forms as well, which `search_pattern` confirms."""
     digits = long_number(query)
+    phone = typed_phone(query, region)
+    if phone is not None:
+        exact = [] if digits is None else [digits, *number_groupings(digits)]
+        return list(dict.fromkeys([*phone_phrases(phone), *exact]))
     if digits is not None:
         return list(dict.fromkeys([digits, _respelled(digits), *number_groupings(digits)]))
     letters = loose_letters(query)

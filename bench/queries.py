@@ -34,6 +34,8 @@ QUERIES_EN = ["linen", "refund", "tracking", "coupon", "Thank you", "colours", "
 QUERIES_NUM = ["12345", "8821", "99", "5678"]
 # Tracking numbers typed in one piece, found written in groups too (app/text.number_groupings).
 QUERIES_LONG_NUM = ["654321098765", "6012345678901", "1234567890"]
+# Phone numbers typed as WhatsApp or a customer writes them, found in every other form (app/phones.typed_phone).
+QUERIES_PHONE = ["+82 10-9876-5432", "010 1234 5678", "01055551234", "(010) 3330-4567", "010.2222.3333"]
 QUERIES_MISS = ["없는말", "zzqx", "qq", "뷁"]
 
 
@@ -123,6 +125,7 @@ def main() -> None:
         ("latin", QUERIES_EN),
         ("digits", QUERIES_NUM),
         ("long number", QUERIES_LONG_NUM),
+        ("phone", QUERIES_PHONE),
         ("no match", QUERIES_MISS),
     ]:
         with db.read() as s:

@@ -211,12 +211,13 @@ class SearchPanel(QWidget):
         self._stale = False
         shown = [hit.message_id for hit in self.model.message_hits()]
         labels = shown_label_names()
+        region = self.ctx.shop_region
 
         def work(s: Session) -> tuple[list[SearchHit], list[ContactHit] | None, set[int]]:
             chats = (
                 search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels) if scope is None else None
             )
-            hits = search_messages(s, query, contact_id=scope, limit=PAGE, since=since)
+            hits = search_messages(s, query, contact_id=scope, limit=PAGE, since=since, region=region)
             return hits, chats, missing_messages(s, shown)
 
         def done(found: tuple[list[SearchHit], list[ContactHit] | None, set[int]]) -> None:
@@ -258,13 +259,14 @@ class SearchPanel(QWidget):
         self._scope = scope
         self._since = since
         labels = shown_label_names()  # a built-in label is found by its name as the owner reads it
+        region = self.ctx.shop_region  # a phone number typed nationally is grouped as the shop writes it
 
         def work(s: Session) -> tuple[list[SearchHit], list[ContactHit], bool]:
             # Searching every chat, the chats whose name, number or label matched come first (a customer
             # looked up by name, whatever the period: a name has no date); inside one chat, only its
             # messages.
             chats = search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels) if scope is None else []
-            hits = search_messages(s, query, contact_id=scope, limit=PAGE, since=since)
+            hits = search_messages(s, query, contact_id=scope, limit=PAGE, since=since, region=region)
             return hits, chats, newest_only(s, query, contact_id=scope, since=since)
 
         def done(found: tuple[list[SearchHit], list[ContactHit], bool]) -> None:
@@ -336,10 +338,13 @@ class SearchPanel(QWidget):
             return
         last = messages[-1]
         query, scope, since, generation = self.last_query, self._scope, self._since, self._generation
+        region = self.ctx.shop_region
 
         def work(s: Session) -> tuple[list[SearchHit], bool]:
             before = (last.sent_at, last.message_id)
-            hits = search_messages(s, query, contact_id=scope, limit=PAGE, before=before, since=since)
+            hits = search_messages(
+                s, query, contact_id=scope, limit=PAGE, before=before, since=since, region=region
+            )
             return hits, newest_only(s, query, contact_id=scope, before=before, since=since)
 
         def done(found: tuple[list[SearchHit], bool]) -> None:

@@ -504,3 +504,48 @@ def test_a_one_letter_search_on_a_long_history_says_it_read_the_newest_messages_
         # Before the second newest message only two are left: all of them were read.
         second = search_messages(s, "안")[1]
         assert not search.newest_only(s, "안", before=(second.sent_at, second.message_id))
+
+
+def test_a_phone_number_typed_any_common_way_finds_it_written_every_other_way(db) -> None:
+    """김민지 pasted the customer's number from WhatsApp ('+82 10-9876-5432'); the customer had
+    written it her own way. Every common form finds every other, marked whole; other numbers don't."""
+    written = [
+        "제 번호는 010 9876 5432 이에요",
+        "연락처 010-9876-5432",
+        "01098765432 로 연락주세요",
+        "010.9876.5432",
+        "(010) 9876-5432 입니다",
+        "+82 10-9876-5432",
+        "+821098765432",
+        "82-10-9876-5432",
+    ]
+    others = ["010 9876 5431 이에요", "송장 6543-2109-8765", "금액 1,098,765원", "0109876543210"]
+    with db.write() as s:
+        customer = make_contact(s, wa_id="821098765432", profile_name="이하은")
+        stranger = make_contact(s, wa_id="821011112222", profile_name="박지민")
+        for i, body in enumerate(written):
+            make_message(s, stranger, body, sent_at=BASE_TIME + timedelta(hours=i))
+        for i, body in enumerate(others):
+            make_message(s, stranger, body, sent_at=BASE_TIME + timedelta(days=1, hours=i))
+        make_message(s, customer, "안녕하세요", sent_at=BASE_TIME)
+        stranger_id = stranger.id
+    for typed in [*written[3:], "010 9876 5432", "010-9876-5432", "01098765432", "82 10 9876 5432"]:
+        query = typed.split(" 입니다")[0]
+        assert bodies(db, query) == written[::-1], query
+        with db.read() as s:
+            assert [c.display_name for c in search_contacts(s, query)] == ["이하은"], query
+            marked = [h.snippet[a:b] for h in search_messages(s, query) for a, b in h.highlights]
+        assert marked == [
+            "82-10-9876-5432",
+            "+821098765432",
+            "+82 10-9876-5432",
+            "(010) 9876-5432",
+            "010.9876.5432",
+            "01098765432",
+            "010-9876-5432",
+            "010 9876 5432",
+        ], query
+    # In one chat (read through, not the index) the same.
+    with db.read() as s:
+        in_chat = search_messages(s, "+82 10-9876-5432", contact_id=stranger_id)
+    assert len(in_chat) == len(written)
