@@ -115,6 +115,10 @@ class BubbleGeometry:
     time_text: str = ""
     reaction_rect: QRectF | None = None
     reactions: str = ""
+    # What happened to a photo the phone's export left out, above its caption: a note, not its words.
+    note_text: str = ""
+    note_layout: QTextLayout | None = None
+    note_origin: QPointF = field(default_factory=QPointF)
     # Why an outgoing message was not sent, under its text, in the owner's language.
     failure_text: str = ""
     failure_layout: QTextLayout | None = None
@@ -168,17 +172,25 @@ def system_notice_text(row: MessageRow) -> str:
     return row.body or QCoreApplication.translate("bubble", "System message")
 
 
+def left_out(row: MessageRow) -> bool:
+    """Whether `row` is a photo or file a phone's export left out ("<미디어 없음>", "<Media omitted>")."""
+    imported = (row.payload or {}).get("import")
+    return isinstance(imported, dict) and bool(imported.get("omitted"))
+
+
+def left_out_note(row: MessageRow) -> str:
+    """What the bubble of a photo the phone's export left out notes above its caption, in the
+    owner's language (the phone's "<미디어 없음>" line means it); "" for every other message. A voice
+    note's or file's card says it (make_card)."""
+    if not left_out(row) or row.kind in FILE_CARD_KINDS:
+        return ""
+    return QCoreApplication.translate("bubble", "A photo or file the phone left out of its export")
+
+
 def body_text(row: MessageRow) -> str:
     """The words shown inside the bubble (caption, tapped reply, or text)."""
-    imported = (row.payload or {}).get("import")
-    if isinstance(imported, dict) and imported.get("omitted"):
-        # The phone's "<미디어 없음>" / "<Media omitted>": say what it means, in the owner's language,
-        # above the caption the photo had. A voice note's or file's card says it (make_card).
-        caption = omitted_caption(row.body or "")
-        if row.kind in FILE_CARD_KINDS:
-            return caption
-        said = QCoreApplication.translate("bubble", "A photo or file the phone left out of its export")
-        return f"{said}\n{caption}" if caption else said
+    if left_out(row):
+        return omitted_caption(row.body or "")  # the caption the photo had; `left_out_note` says the rest
     if row.kind in ("interactive", "button"):
         if row.direction == "out":
             choices = offered_choices(row.payload)
@@ -309,10 +321,13 @@ class Fonts:
     bold_small: QFont
 
     def __post_init__(self) -> None:
+        self.note = QFont(self.small)
+        self.note.setItalic(True)
         self.body_fm = QFontMetricsF(self.body)
         self.small_fm = QFontMetricsF(self.small)
         self.bold_fm = QFontMetricsF(self.bold_small)
 
+    note: QFont = field(init=False)  # a note about the message (italic small), not its words
     body_fm: QFontMetricsF = field(init=False)
     small_fm: QFontMetricsF = field(init=False)
     bold_fm: QFontMetricsF = field(init=False)
@@ -444,6 +459,16 @@ def compute(
     meta_w = fonts.small_fm.horizontalAdvance(geo.time_text) + (TICK + 4 if geo.outgoing else 0) + 4
     meta_h = fonts.small_fm.height()
 
+    note_last_w = 0.0
+    if note := left_out_note(row):
+        # Small and italic (the delegate draws it muted): what became of the photo, not the customer's words.
+        geo.note_text = note
+        layout, natural, h, note_last_w = layout_text(note, fonts.note, inner_max)
+        geo.note_layout = layout
+        geo.note_origin = QPointF(PAD_X, parts_h)
+        content_w = max(content_w, natural)
+        parts_h += h + 2
+
     readable = isinstance(order, OrderCard) or (isinstance(order, CartCard) and order.readable)
     text = (
         cart_text(order, row.body)
@@ -477,6 +502,11 @@ def compute(
             meta_y = parts_h
             parts_h += meta_h
         geo.text_origin = QPointF(PAD_X, text_top)
+    elif geo.note_layout is not None and note_last_w + meta_w + 10 <= inner_max:
+        # A left-out photo without a caption: the time on its note's last line.
+        parts_h -= 2
+        content_w = max(content_w, note_last_w + meta_w + 10)
+        meta_y = parts_h - meta_h
     else:
         content_w = max(content_w, meta_w)
         meta_y = parts_h
@@ -507,6 +537,7 @@ def compute(
             geo.card.rect.setWidth(content_w)
     geo.text_origin = QPointF(bx + geo.text_origin.x(), y + geo.text_origin.y())
     geo.failure_origin = QPointF(bx + geo.failure_origin.x(), y + geo.failure_origin.y())
+    geo.note_origin = QPointF(bx + geo.note_origin.x(), y + geo.note_origin.y())
     geo.meta_rect = QRectF(geo.bubble.right() - PAD_X - meta_w, y + meta_y, meta_w, meta_h)
     bottom = geo.bubble.bottom()
 
@@ -528,4 +559,6 @@ def quote_preview(quote: MessageRow | None) -> tuple[str, str]:
     author = QCoreApplication.translate("bubble", "You") if quote.direction == "out" else ""
     # A bot question quoted by its answer: the question alone (its choices would crowd the one line).
     shown = quote.body if quote.direction == "out" and quote.kind == "interactive" else body_text(quote)
+    if note := left_out_note(quote):
+        shown = f"{note}\n{shown}" if shown else note
     return author, preview_text(quote.kind, shown or quote.body, quote.payload)

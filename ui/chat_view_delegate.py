@@ -208,6 +208,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             self._quote(painter, geo.quote_rect, info.quote, c, self.contact_name)
         if geo.card is not None:
             self._card(painter, geo, c)
+        self._note(painter, geo, c)
         self._draw_text(painter, geo, row, c, self._formats(geo, row, c, highlight or ""))
         self._meta(painter, geo, row, c)
         self._failure(painter, geo, c)
@@ -365,6 +366,13 @@ class ChatViewDelegate(QStyledItemDelegate):
         if not geo.system:
             painter.setPen(c.bubble_text)
         geo.text_layout.draw(painter, geo.text_origin, formats)
+
+    def _note(self, painter: QPainter, geo: BubbleGeometry, c: Colours) -> None:
+        """A note about the message (a photo the export left out), muted: not the customer's words."""
+        if geo.note_layout is None:
+            return
+        painter.setPen(c.secondary_text)
+        geo.note_layout.draw(painter, geo.note_origin)
 
     def _failure(self, painter: QPainter, geo: BubbleGeometry, c: Colours) -> None:
         if geo.failure_layout is None:

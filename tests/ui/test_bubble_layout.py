@@ -261,7 +261,10 @@ def test_a_caption_wraps_to_the_width_of_its_picture(fonts: Fonts, tmp_path: Any
 
 def test_media_left_out_of_a_phone_export_says_so_not_the_phones_marker(fonts: Fonts) -> None:
     left_out = row(kind="text", body="<미디어 없음>", payload={"import": {"id": 3, "omitted": True}})
-    assert body_text(left_out) == "A photo or file the phone left out of its export"
+    geo = geometry(fonts, left_out)
+    assert (geo.note_text, geo.text) == ("A photo or file the phone left out of its export", "")
+    # Its time sits on the note's line, as on a one-line message: the bubble is one line high.
+    assert geo.meta_rect.bottom() <= geo.note_origin.y() + fonts.small_fm.height() + 1
     said = row(kind="text", body="<미디어 없음> 이라고 썼어요", payload={"import": {"id": 3}})
     assert body_text(said) == "<미디어 없음> 이라고 썼어요"  # typed by a person: shown as typed
 
@@ -271,7 +274,16 @@ def test_a_left_out_photos_caption_is_shown_under_what_happened_to_the_photo(fon
     left_out = row(
         kind="text", body="<미디어 없음>\n착샷이에요 ㅋㅋ", payload={"import": {"id": 3, "omitted": True}}
     )
-    assert body_text(left_out) == "A photo or file the phone left out of its export\n착샷이에요 ㅋㅋ"
+    geo = geometry(fonts, left_out)
+    # The note reads as a note (small, italic, its own line above), the caption as her message.
+    assert geo.note_text == "A photo or file the phone left out of its export"
+    assert geo.note_layout is not None and geo.note_layout.font().italic()
+    assert geo.note_layout.font().pointSizeF() < fonts.body.pointSizeF()
+    assert geo.text == body_text(left_out) == "착샷이에요 ㅋㅋ"
+    assert geo.text_layout is not None and not geo.text_layout.font().italic()
+    assert geo.note_origin.y() + geo.note_layout.boundingRect().height() <= geo.text_origin.y()
+    # Replying to it, the quote still says what it was.
+    assert quote_preview(left_out)[1].startswith("A photo or file the phone left out of its export")
 
 
 def test_a_voice_note_imported_without_its_file_never_says_it_is_still_to_download() -> None:
