@@ -86,6 +86,12 @@ OMITTED_KIND = "omitted"
 OMITTED_SQL = 'm.payload LIKE \'{{"import": {{%"omitted": true%\''
 
 
+# A message deleted on the phone, imported as the phone's own words for it, in the phone's language
+# ("This message was deleted", "이 메시지는 삭제되었습니다"): the list says it in the owner's.
+DELETED_KIND = "deleted"
+DELETED_SQL = 'm.payload LIKE \'{{"import": {{%"deleted": true%\''
+
+
 def omitted_caption(body: str) -> str:
     """The caption of a photo or file a phone export left out: the lines after its placeholder (a
     "<미디어 없음>" line, then "착샷이에요"); "" when it had none."""
@@ -97,8 +103,10 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
        c.unread_count, c.last_inbound_at, c.last_message_at, c.last_message_id,
        CASE WHEN {OMITTED_SQL} THEN (CASE WHEN instr(m.body, char(10)) > 0
                  THEN substr(m.body, instr(m.body, char(10)) + 1, {PREVIEW_CHARS}) ELSE '' END)
+            WHEN {DELETED_SQL} THEN ''
             ELSE substr(m.body, 1, {PREVIEW_CHARS}) END,
-       CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' ELSE m.kind END, m.direction, m.status,
+       CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' WHEN {DELETED_SQL} THEN '{DELETED_KIND}' ELSE m.kind END,
+       m.direction, m.status,
        (SELECT json_group_array(json_array(l.id, l.name, l.colour))
           FROM contact_label cl JOIN label l ON l.id = cl.label_id
          WHERE cl.contact_id = c.id) AS labels,

@@ -178,10 +178,22 @@ def left_out(row: MessageRow) -> bool:
     return isinstance(imported, dict) and bool(imported.get("omitted"))
 
 
-def left_out_note(row: MessageRow) -> str:
-    """What the bubble of a photo the phone's export left out notes above its caption, in the
-    owner's language (the phone's "<미디어 없음>" line means it); "" for every other message. A voice
-    note's or file's card says it (make_card)."""
+def deleted_placeholder(row: MessageRow) -> bool:
+    """Whether `row` is the phone's own line for a deleted message ("This message was deleted", "이
+    메시지는 삭제되었습니다"), as an imported export wrote it (app.chat_export.markers.DELETED_RE)."""
+    imported = (row.payload or {}).get("import")
+    return isinstance(imported, dict) and bool(imported.get("deleted"))
+
+
+def bubble_note(row: MessageRow) -> str:
+    """What the bubble notes instead of, or above, its words, in the owner's language: a photo the
+    phone's export left out (its "<미디어 없음>" line means it; a voice note's or file's card says it,
+    make_card), a message deleted on the phone (its own words for it, in the phone's language); ""
+    for every other message."""
+    if deleted_placeholder(row):
+        if row.direction == "out":
+            return QCoreApplication.translate("bubble", "You deleted this message")
+        return QCoreApplication.translate("bubble", "This message was deleted")
     if not left_out(row) or row.kind in FILE_CARD_KINDS:
         return ""
     return QCoreApplication.translate("bubble", "A photo or file the phone left out of its export")
@@ -189,8 +201,10 @@ def left_out_note(row: MessageRow) -> str:
 
 def body_text(row: MessageRow) -> str:
     """The words shown inside the bubble (caption, tapped reply, or text)."""
+    if deleted_placeholder(row):
+        return ""  # the phone's words for it, in its language: `bubble_note` says it in the owner's
     if left_out(row):
-        return omitted_caption(row.body or "")  # the caption the photo had; `left_out_note` says the rest
+        return omitted_caption(row.body or "")  # the caption the photo had; `bubble_note` says the rest
     if row.kind in ("interactive", "button"):
         if row.direction == "out":
             choices = offered_choices(row.payload)
@@ -460,8 +474,8 @@ def compute(
     meta_h = fonts.small_fm.height()
 
     note_last_w = 0.0
-    if note := left_out_note(row):
-        # Small and italic (the delegate draws it muted): what became of the photo, not the customer's words.
+    if note := bubble_note(row):
+        # Small and italic (the delegate draws it muted): what became of the message, not its words.
         geo.note_text = note
         layout, natural, h, note_last_w = layout_text(note, fonts.note, inner_max)
         geo.note_layout = layout
@@ -559,6 +573,6 @@ def quote_preview(quote: MessageRow | None) -> tuple[str, str]:
     author = QCoreApplication.translate("bubble", "You") if quote.direction == "out" else ""
     # A bot question quoted by its answer: the question alone (its choices would crowd the one line).
     shown = quote.body if quote.direction == "out" and quote.kind == "interactive" else body_text(quote)
-    if note := left_out_note(quote):
+    if note := bubble_note(quote):
         shown = f"{note}\n{shown}" if shown else note
     return author, preview_text(quote.kind, shown or quote.body, quote.payload)

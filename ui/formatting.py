@@ -342,6 +342,8 @@ def kind_label(kind: str) -> str:
         "unsupported": QCoreApplication.translate("formatting", "Unsupported message"),
         # A photo or file a phone export left out (app.conversation_rows.OMITTED_KIND).
         "omitted": QCoreApplication.translate("formatting", "Photo or file left out of the export"),
+        # A message deleted on the phone, imported (app.conversation_rows.DELETED_KIND).
+        "deleted": QCoreApplication.translate("formatting", "Deleted message"),
     }
     return labels.get(kind, "")
 

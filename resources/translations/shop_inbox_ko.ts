@@ -8976,6 +8976,14 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>이 고객의 메시지가 릴레이에 도착했지만 읽을 수 없었어요 (이벤트 #%1).</translation>
     </message>
     <message>
+        <source>You deleted this message</source>
+        <translation>삭제한 메시지예요</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>삭제된 메시지예요</translation>
+    </message>
+    <message>
         <source>A photo or file the phone left out of its export</source>
         <translation>휴대폰에서 내보낼 때 빠진 사진이나 파일</translation>
     </message>
@@ -9431,6 +9439,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Photo or file left out of the export</source>
         <translation>내보낼 때 빠진 사진이나 파일</translation>
+    </message>
+    <message>
+        <source>Deleted message</source>
+        <translation>삭제된 메시지</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -300,3 +301,54 @@ def test_a_voice_note_imported_without_its_file_never_says_it_is_still_to_downlo
     media = MediaInfo(1, "audio/ogg", "PTT-20250304-WA0002.opus", None, None, None)
     card = make_card(not_in_zip, media, "/media")
     assert card is not None and card.subtitle == "Not in the phone's export"
+
+
+def _imported_deleted(db: Any, tmp_path: Path, export: str) -> tuple[list[MessageRow], str]:
+    """The messages of `export` imported as 김민지 imports a chat, and its chat's line in the list."""
+    from app.chat_export.importer import ImportRequest, import_chat
+    from app.queries import conversations_page, messages_page
+    from tests.support.chat_exports import write_txt
+    from ui.formatting import chat_preview
+
+    path = write_txt(tmp_path / "chat.txt", export)
+    request = ImportRequest(path=path, shop_participant="민지네 옷가게", time_zone="Asia/Seoul")
+    contact_id = import_chat(db, tmp_path / "media", request).contact_id
+    with db.read() as s:
+        rows = messages_page(s, contact_id)
+        chat = next(c for c in conversations_page(s) if c.contact_id == contact_id)
+    return rows, chat_preview(chat.last_kind, chat.last_body, chat.last_direction)
+
+
+def test_a_message_deleted_on_an_english_phone_reads_korean_in_the_korean_app(
+    db: Any, tmp_path: Path, fonts: Fonts, korean: None
+) -> None:
+    """The customer's phone was in English: its "This message was deleted" line is the app's own
+    note in 김민지's Korean, in the chat and in the chat list; a customer who typed it is quoted."""
+    rows, preview = _imported_deleted(
+        db,
+        tmp_path,
+        "3/7/25, 19:45 - Sarah Park: Hi! Is the linen shirt in stock?\n"
+        "3/7/25, 19:46 - 민지네 옷가게: Yes it is\n"
+        "3/7/25, 19:47 - 민지네 옷가게: You deleted this message\n"
+        "3/7/25, 19:48 - Sarah Park: This message was deleted\n",
+    )
+    mine, hers = geometry(fonts, rows[-2]), geometry(fonts, rows[-1])
+    assert (mine.note_text, mine.text) == ("삭제한 메시지예요", "")
+    assert (hers.note_text, hers.text) == ("삭제된 메시지예요", "")
+    assert hers.note_layout is not None and hers.note_layout.font().italic()
+    assert preview == "삭제된 메시지"
+    typed = row(kind="text", body="This message was deleted", payload={"import": {"id": 3}})
+    assert geometry(fonts, typed).text == "This message was deleted"  # no placeholder: her words
+
+
+def test_a_message_deleted_on_a_korean_phone_reads_english_in_the_english_app(
+    db: Any, tmp_path: Path, fonts: Fonts
+) -> None:
+    rows, preview = _imported_deleted(
+        db,
+        tmp_path,
+        "2025. 3. 7. 오후 7:45 - 박서연: 린넨 셔츠 있나요?\n2025. 3. 7. 오후 7:46 - 박서연: 이 메시지는 삭제되었습니다\n",
+    )
+    shown = geometry(fonts, rows[-1])
+    assert (shown.note_text, shown.text) == ("This message was deleted", "")
+    assert preview == "Deleted message"
