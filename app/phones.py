@@ -218,13 +218,13 @@ def typed_phone(query: str, region: str | None = None) -> TypedPhone | None:
 
 def _grouped(parts: list[str], national: str) -> tuple[str, ...] | None:
     """`parts` (groups of digits as written) as groups of the national number: its trunk 0 or the
-    "(0)" before it left out; None when they are not the national number in two to four groups."""
+    "(0)" before it left out; None when they are not the national number in two to six groups."""
     groups = [p for p in parts if p]
     if groups and groups[0] == "0":
         groups = groups[1:]
     elif groups and groups[0].startswith("0") and "".join(groups)[1:] == national:
         groups[0] = groups[0][1:]
-    if "".join(groups) != national or not 2 <= len(groups) <= 4 or not all(groups):
+    if "".join(groups) != national or not 2 <= len(groups) <= 6 or not all(groups):
         return None
     return tuple(groups)
 
@@ -237,13 +237,21 @@ def phone_phrases(phone: TypedPhone) -> list[str]:
     found = [phone.national]
     for groups in phone.groupings:
         first, rest = groups[0], groups[1:]
-        for seps in itertools.product(" -.", repeat=len(rest)):
+        for seps in _separators(len(rest)):
             found.append(first + "".join(sep + group for sep, group in zip(seps, rest, strict=True)))
         for opening in (")", ") "):  # "(010) 9876-5432", "(02)123-4567"
-            for seps in itertools.product(" -.", repeat=len(rest) - 1):
+            for seps in _separators(len(rest) - 1):
                 tail = "".join(sep + group for sep, group in zip(seps, rest[1:], strict=True))
                 found.append(first + opening + rest[0] + tail)
     return list(dict.fromkeys(found))
+
+
+def _separators(places: int) -> list[tuple[str, ...]]:
+    """The separators written between `places` + 1 groups: mixed up to two places ("10 9876-5432",
+    WhatsApp's own), the same one throughout beyond (a French "6 12 34 56 78": 3 phrases, not 81)."""
+    if places <= 2:
+        return list(itertools.product(" -.", repeat=places))
+    return [(sep,) * places for sep in " -."]
 
 
 def phone_pattern(phone: TypedPhone) -> re.Pattern[str]:
@@ -251,5 +259,7 @@ def phone_pattern(phone: TypedPhone) -> re.Pattern[str]:
     country's calling code (any country's, for a number typed nationally), any separators."""
     country = re.escape(phone.country) if phone.country else r"\d{1,3}"
     prefix = rf"(?:\+?{country}{_BETWEEN}(?:\(0\){_BETWEEN})?|\(?0{_BETWEEN})"
+    if phone.country == "1":  # North America writes its numbers without a trunk 0: "(415) 555-0132"
+        prefix = rf"(?:\+?1{_BETWEEN}|\()?"
     number = _BETWEEN.join(phone.national)
     return re.compile(rf"(?<![\d+]){prefix}{number}(?!\d)")

@@ -549,3 +549,24 @@ def test_a_phone_number_typed_any_common_way_finds_it_written_every_other_way(db
     with db.read() as s:
         in_chat = search_messages(s, "+82 10-9876-5432", contact_id=stranger_id)
     assert len(in_chat) == len(written)
+
+
+@pytest.mark.parametrize(
+    ("typed", "region", "written"),
+    [
+        ("+33 6 12 34 56 78", "KR", ["06 12 34 56 78", "06.12.34.56.78", "+33612345678"]),
+        ("06 12 34 56 78", "FR", ["+33 6 12 34 56 78", "0612345678"]),
+        ("+1 415-555-0132", "KR", ["(415) 555-0132", "415.555.0132", "+1 415 555 0132"]),
+        ("07700 900123", "GB", ["+44 7700 900123", "07700900123", "+44-7700-900123"]),
+        ("+82 2-123-4567", "KR", ["02-123-4567", "(02) 123 4567"]),
+    ],
+)
+def test_a_foreign_or_landline_number_is_found_in_its_countrys_other_forms(
+    db, typed: str, region: str, written: list[str]
+) -> None:
+    with db.write() as s:
+        c = make_contact(s, profile_name="Client")
+        for i, body in enumerate(written):
+            make_message(s, c, f"tel: {body}", sent_at=BASE_TIME + timedelta(hours=i))
+        make_message(s, c, "tel: 012 345 6789 0", sent_at=BASE_TIME - timedelta(hours=1))
+    assert bodies(db, typed, region=region) == [f"tel: {body}" for body in reversed(written)]
