@@ -574,21 +574,18 @@ def demo_automations(lang: str) -> Automations:
             "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10 AM–7 PM with lunch "
             "1–2 PM, Sat 11 AM–5 PM, Seoul time). We'll answer first thing when we open."
         )
-    # The menu bot's account and hours answers are the demo shop's own (the ready-made ones are
-    # examples to replace), in both languages: its menu in the other one answers foreign customers.
+    # The menu bot's account answers are the demo shop's own, in both languages: its menu in the
+    # other one answers foreign customers. Its hours answers are the ready-made ones ({hours}: the
+    # business hours above, as the relay fills them).
     # The account is the order settings' one ({bank}), so changing it there changes the bot's answer.
     answers = {
         "ko": {
             "account": f"입금 계좌를 안내해 드릴게요.\n{BANK_FIELD}\n"
             "입금하신 뒤 주문자 성함을 남겨 주시면 빠르게 확인해 드릴게요.",
-            "hours": "영업시간은 평일 오전 10시부터 오후 7시(점심 1~2시), "
-            "토요일 오전 11시부터 오후 5시까지예요.",
         },
         "en": {
             "account": f"Here are our bank details:\n{BANK_FIELD}\n"
             "After paying, send us the payer's name and we'll confirm it quickly.",
-            "hours": "We answer Monday to Friday 10 AM–7 PM (lunch 1–2 PM) and Saturday 11 AM–5 PM, "
-            "Seoul time.",
         },
     }
     main, other = ("ko", "en") if korean else ("en", "ko")

@@ -59,8 +59,9 @@ FIELD_ALIASES: dict[str, str] = {
     "상점명": "shop",
     "전화번호": "phone",
     "다음 영업 시작": "opening",
+    "영업시간": "hours",
 }
-FIELD_WORDS = ("name", "first_name", "phone", "shop", "opening")
+FIELD_WORDS = ("name", "first_name", "phone", "shop", "opening", "hours")
 _FIELD = re.compile(r"\{(" + "|".join(re.escape(w) for w in (*FIELD_WORDS, *FIELD_ALIASES)) + r")\}")
 # Characters after an emptied field that make the space before it superfluous: "Hello {name}, hi".
 _CLOSES = frozenset(" \t\r\n,.!?;:)…")
@@ -444,10 +445,17 @@ def first_name(name: str) -> str:
 
 
 def fill_fields(
-    text: str, *, name: str | None, phone: str | None, shop: str | None, opening: str | None = None
+    text: str,
+    *,
+    name: str | None,
+    phone: str | None,
+    shop: str | None,
+    opening: str | None = None,
+    hours: str | None = None,
 ) -> str:
-    """Fill {name}, {first_name}, {phone}, {shop}, and {opening} when `opening` is given (the
-    greeting's and away message's: `opening_field`); other {words} stay as typed.
+    """Fill {name}, {first_name}, {phone}, {shop}, {opening} when `opening` is given (the
+    greeting's and away message's: `opening_field`) and {hours} when `hours` is (the shop's business
+    hours: `hours_field`); other {words} stay as typed.
 
     A field with no value disappears with the space before it ("Hello {name}, hi" → "Hello, hi") or,
     at the start of a line, the space after it; the rest of the text is left exactly as typed.
@@ -466,6 +474,8 @@ def fill_fields(
     }
     if opening is not None:
         values["opening"] = opening
+    if hours is not None:
+        values["hours"] = hours
     out = ""
     pos = 0
     for match in _FIELD.finditer(text):
@@ -505,15 +515,20 @@ def replies_for_inbound(
     replies = []
     if greeting_goes(doc, state, now):
         chosen = text_for(doc.greeting.text, doc.greeting.text_other_language, customer_text)
-        opening = opening_field(doc.business_hours, now, chosen, doc.shop_country)
-        text = fill_fields(chosen, name=contact_name, phone=state.wa_id, shop=shop, opening=opening)
+        text = _filled(doc, chosen, now, name=contact_name, phone=state.wa_id, shop=shop)
         replies.append(AutoReply("greeting", text))
     if away_due(doc, state, now):
         chosen = text_for(doc.away.text, doc.away.text_other_language, customer_text)
-        opening = opening_field(doc.business_hours, now, chosen, doc.shop_country)
-        text = fill_fields(chosen, name=contact_name, phone=state.wa_id, shop=shop, opening=opening)
+        text = _filled(doc, chosen, now, name=contact_name, phone=state.wa_id, shop=shop)
         replies.append(AutoReply("away", text))
     return [r for r in replies if r.text.strip()]
+
+
+def _filled(doc: Automations, text: str, now: datetime, *, name: str | None, phone: str, shop: str) -> str:
+    """A greeting's or away message's text with its fields filled, {opening} and {hours} too."""
+    opening = opening_field(doc.business_hours, now, text, doc.shop_country)
+    hours = hours_field(doc.business_hours, now, text, doc.shop_country)
+    return fill_fields(text, name=name, phone=phone, shop=shop, opening=opening, hours=hours)
 
 
 # --------------------------------------------------------------------------- menu bot
@@ -908,6 +923,74 @@ def opening_field(hours: BusinessHours, now: datetime, sentence: str, country: s
     return opening_text(opening.astimezone(zone(hours.timezone)), sentence, now, country)
 
 
+# How far ahead {hours} names the shop's closed days (a holiday, a vacation), and how many at most.
+HOURS_CLOSED_AHEAD_DAYS = 60
+HOURS_CLOSED_SHOWN = 3
+
+
+def _clock(hhmm: str, korean: bool) -> str:
+    """ "14:00" as a sentence in this language writes it: "14:00" in Korean, "2:00 PM" in English."""
+    if korean:
+        return hhmm
+    hours, minutes = (int(part) for part in hhmm.split(":"))
+    return f"{hours % 12 or 12}:{minutes:02d} {'PM' if hours % 24 >= 12 else 'AM'}"
+
+
+def _day_hours_text(day: DayHours, korean: bool) -> str:
+    if day.mode == "all_day":
+        return "24시간" if korean else "open 24 hours"
+    ranges = [r for r in day.ranges if r.start != r.end] if day.mode == "open" else []
+    if not ranges:
+        return "휴무" if korean else "closed"
+    dash = "~" if korean else "–"
+    return ", ".join(f"{_clock(r.start, korean)}{dash}{_clock(r.end, korean)}" for r in ranges)
+
+
+def _date_text(on: date, korean: bool, country: str | None) -> str:
+    if korean:
+        return f"{on.month}월 {on.day}일 ({_WEEKDAYS_KO[on.weekday()]})"
+    weekday, month = _WEEKDAYS[on.weekday()], _MONTHS[on.month - 1]
+    if (country or "").upper() in DAY_FIRST_ENGLISH:
+        return f"{weekday} {on.day} {month}"
+    return f"{weekday}, {month} {on.day}"
+
+
+def hours_field(hours: BusinessHours, now: datetime, sentence: str, country: str | None = None) -> str:
+    """{hours}: the shop's business hours, a line per run of days alike ("월~금 10:00~13:00,
+    14:00~19:00", "Sat 11:00 AM–5:00 PM", "일 휴무"), then its closed days in the next two months
+    ("12월 25일 (금) 휴무": a holiday, a vacation), in the language of the sentence around it (as
+    `opening_text` tells it) and, in English, as the shop's `country` writes dates. An English one
+    ends with the shop's time zone ("Seoul time"): a customer abroad reads the hours on her own clock."""
+    korean = bool(_HANGUL.search(_FIELDS.sub("", sentence)))  # "{영업시간}" is no Korean sentence
+    names = _WEEKDAYS_KO if korean else _WEEKDAYS
+    texts = [_day_hours_text(day, korean) for day in hours.week]
+    lines = []
+    first = 0
+    while first < 7:
+        last = first
+        while last + 1 < 7 and texts[last + 1] == texts[first]:
+            last += 1
+        if first == last:
+            days = names[first]
+        else:
+            days = f"{names[first]}~{names[last]}" if korean else f"{names[first]}–{names[last]}"
+        lines.append(f"{days} {texts[first]}" if korean else f"{days}: {texts[first]}")
+        first = last + 1
+    today = _wall(now, zone(hours.timezone)).date()
+    until = today + timedelta(days=HOURS_CLOSED_AHEAD_DAYS)
+    closed = sorted(
+        (c for c in hours.closed_days if c.last >= today and c.first <= until), key=lambda c: c.first
+    )
+    for c in closed[:HOURS_CLOSED_SHOWN]:
+        start = _date_text(max(c.first, today), korean, country)
+        end = _date_text(c.last, korean, country)
+        span = start if c.last <= max(c.first, today) else f"{start}{' ~ ' if korean else ' – '}{end}"
+        lines.append(f"{span} 휴무" if korean else f"Closed {span}")
+    if not korean and "/" in hours.timezone:
+        lines.append(f"All times are {hours.timezone.rsplit('/', 1)[1].replace('_', ' ')} time.")
+    return "\n".join(lines)
+
+
 def _voice(bot: MenuBot) -> str:
     """Words of the bot that tell which letters it writes in: its top menu's text, else its hand-off reply."""
     top = _compile(bot).nodes.get(bot.top_menu or "")
@@ -983,7 +1066,8 @@ def bot_decision(
     said_text = message.text
 
     def fill(text: str) -> str:
-        return fill_fields(text, name=contact_name, phone=wa_id, shop=doc.profile.name)
+        hours = hours_field(doc.business_hours, now, text, doc.shop_country)
+        return fill_fields(text, name=contact_name, phone=wa_id, shop=doc.profile.name, hours=hours)
 
     def menu(node_id: str | None, lead: str = "") -> dict[str, Any] | None:
         nonlocal shown, shown_other

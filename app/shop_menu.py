@@ -20,7 +20,9 @@ RETURN_TEXT = (
     "반품은 상품을 받으신 날부터 7일 안에 신청하실 수 있어요. "
     "주문번호와 반품 사유를 남겨 주시면 회수 방법을 안내해 드릴게요."
 )
-HOURS_TEXT = "영업시간은 평일 오전 9시부터 오후 6시까지예요. 주말과 공휴일에는 쉬어요."
+# The shop's own hours, filled by the relay from Shop ▸ Business hours when it answers ({hours}:
+# app.rules.hours_field), closed days too: a fixed sentence told customers hours the shop had not.
+HOURS_TEXT = "영업시간을 안내해 드릴게요.\n{hours}"
 # Asked before buying ("배송은 보통 며칠 걸려요?"): an answer of its own, not an order lookup that
 # finds nothing and hands a newcomer to a person.
 SHIPPING_TEXT = (
@@ -58,7 +60,7 @@ ACCOUNT_EN = (
     f"Here are our bank details:\n{BANK_FIELD}\n"
     "After paying, send us the payer's name and we'll confirm it quickly."
 )
-HOURS_EN = "We answer Monday to Friday, 9 a.m. to 6 p.m. We're closed on weekends and holidays."
+HOURS_EN = "Here are our opening hours:\n{hours}"
 SHIPPING_EN = (
     "We send your order the next working day, and it usually takes 1 to 2 more days to reach you. "
     "Shipping costs 3,000 won, and is free on orders of 50,000 won or more."

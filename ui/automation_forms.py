@@ -418,7 +418,8 @@ class WeekHoursEditor(QWidget):
 class FieldButtons(QWidget):
     """ "Insert a field" buttons for a message text: by default {name}, {first_name}, {shop}; `fields`
     picks others, such as the order settings' bank account {bank} (texts the relay is sent filled:
-    app/bank_field.py) or the greeting's and away message's {opening} (when the shop next opens).
+    app/bank_field.py), the greeting's and away message's {opening} (when the shop next opens) or
+    the shop's business hours {hours}.
     With several texts (a message and its other language), into the one the owner was last typing in."""
 
     def __init__(
@@ -444,6 +445,7 @@ class FieldButtons(QWidget):
             "{first_name}": self.tr("&First name"),
             "{shop}": self.tr("Sho&p name"),
             "{opening}": self.tr("Next &opening"),
+            "{hours}": self.tr("Business hou&rs"),
             BANK_FIELD: self.tr("&Bank account"),
         }
         for field in fields:

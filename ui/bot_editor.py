@@ -95,6 +95,7 @@ from ui.ops import failure_sentence, run_op, run_read
 from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.screen_fit import resize_within_screen, scrolling, scrolling_text
 from ui.theme import colours, is_dark, problem_colour
+from ui.time_zones import with_shop_zone
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,7 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 SIMULATED_WA_ID = "820000000000"
+HOURS = "{hours}"  # the business hours, in an answer's text: app.rules.hours_field
 
 # Looks up the customer of an order number off the GUI thread, then calls back with them (or None).
 FindCustomer = Callable[[str, Callable[[OrderCustomer | None], None]], None]
@@ -607,7 +609,8 @@ class BotEditor(AutomationDialog):
         form.addRow("", self.whole_word)
         form.addRow(self.tr("T&hen"), self.answer_kind)
         form.addRow(self.tr("&Text"), self.answer_text)
-        self.answer_fields = FieldButtons(self.answer_text, fields=(BANK_FIELD,))
+        # {hours}: Shop ▸ Business hours, filled by the relay as it answers (app.rules.hours_field).
+        self.answer_fields = FieldButtons(self.answer_text, fields=(BANK_FIELD, HOURS), in_owner_words=True)
         form.addRow("", self.answer_fields)
         form.addRow(self.tr("M&enu"), self.answer_menu)
         self.rule_form = QWidget()
@@ -825,7 +828,7 @@ class BotEditor(AutomationDialog):
         form.addRow("", self.section_cut)
         form.addRow(self.tr("&When tapped"), self.node_action)
         form.addRow(self.tr("T&ext"), self.node_text)
-        self.node_fields = FieldButtons(self.node_text, fields=(BANK_FIELD,))
+        self.node_fields = FieldButtons(self.node_text, fields=(BANK_FIELD, HOURS), in_owner_words=True)
         form.addRow("", self.node_fields)
         form.addRow(self.tr("S&hown as"), self.node_style)
         form.addRow(self.tr("List butt&on"), self.node_button)
@@ -1032,7 +1035,7 @@ class BotEditor(AutomationDialog):
         if self._problem:
             # The problem itself, here: "fix the problem below" pointed at a line out of sight.
             return self.tr("To see the preview, fix this first: {0}").format(self._problem)
-        doc = with_bank(doc, self.state.bank_account)
+        doc = self._as_run(doc)
         enabled = doc.model_copy(update={"bot": doc.bot.model_copy(update={"enabled": True})})
         tap = CustomerMessage(text=node.title, choice_id=f"menu:{node.id}")
         decision = bot_decision(enabled, BotState(), tap, datetime.now(UTC), wa_id=SIMULATED_WA_ID)
@@ -1273,7 +1276,13 @@ class BotEditor(AutomationDialog):
         self.language.blockSignals(False)
         self._show_language()
         self._load_fields(_fields_of(doc.bot), node=node.id if node is not None else None, rule=rule)
-        self.simulator.set_document(with_bank(doc, self.state.bank_account))
+        self.simulator.set_document(self._as_run(doc))
+
+    def _as_run(self, doc: Automations) -> Automations:
+        """The document as the relay will run it once saved: {bank} is the order settings' account
+        (app/bank_field.py), and hours never saved are on the shop's zone, as Save puts them
+        (`with_shop_zone`): the simulator's {hours} and closed-shop lines are what customers get."""
+        return with_shop_zone(with_bank(doc, self.state.bank_account), self.ctx.shop_region)
 
     def _load_fields(self, fields: dict[str, Any], *, node: str | None = None, rule: int = 0) -> None:
         self.rules = list(fields["rules"])
@@ -1409,8 +1418,7 @@ class BotEditor(AutomationDialog):
         self._mark_problem_node()
         self.simulator.show_stale(bool(self._problem))
         if not self._problem:
-            # As the relay runs it: {bank} is the order settings' account (app/bank_field.py).
-            self.simulator.set_document(with_bank(doc, self.state.bank_account))
+            self.simulator.set_document(self._as_run(doc))
 
     def _silent_choices_note(self) -> str:
         """Lines naming the menu's choices and the keyword answers that answer nothing yet (a new

@@ -11,7 +11,7 @@ from app.bank_field import BANK_FIELD
 from app.rules import FIELD_ALIASES, FIELD_WORDS
 
 # The fields an editor shows in the owner's words; others ({bank}, {deadline}…) as typed.
-SHOWN_FIELDS = ("name", "first_name", "shop", "phone", "opening")
+SHOWN_FIELDS = ("name", "first_name", "shop", "phone", "opening", "hours")
 
 
 def shown_words() -> dict[str, str]:
@@ -29,6 +29,9 @@ def shown_words() -> dict[str, str]:
         # Translators: between braces in a greeting or away message, filled with when the shop next
         # opens (as the "Next opening" button says it).
         "opening": QCoreApplication.translate("FieldTokens", "opening"),
+        # Translators: between braces in a message, filled with the shop's business hours, a line a
+        # day or run of days (as the "Business hours" button says it).
+        "hours": QCoreApplication.translate("FieldTokens", "hours"),
     }
     return {field: word.strip() or field for field, word in words.items()}
 

@@ -3949,6 +3949,10 @@ Right-click to retry.</source>
         <translation>다음 영업 시작(&amp;O)</translation>
     </message>
     <message>
+        <source>Business hou&amp;rs</source>
+        <translation>영업시간(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Bank account</source>
         <translation>입금 계좌(&amp;B)</translation>
     </message>
@@ -3974,6 +3978,10 @@ Right-click to retry.</source>
     <message>
         <source>opening</source>
         <translation>다음 영업 시작</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>영업시간</translation>
     </message>
 </context>
 <context>

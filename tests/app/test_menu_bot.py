@@ -193,7 +193,7 @@ def test_a_tap_on_an_edited_away_menu_gets_the_current_menu_politely() -> None:
 def test_renamed_node_still_answers_an_old_tap() -> None:
     bot = korean_shop_menu()
     nodes = [n.model_copy(update={"title": "영업 시간"}) if n.id == "hours" else n for n in bot.nodes]
-    assert "평일" in reply_text(tap(shop_doc(nodes=nodes), "menu:hours"))
+    assert "월~금 09:00~18:00" in reply_text(tap(shop_doc(nodes=nodes), "menu:hours"))
 
 
 TOP_IDS = ["menu:order", "menu:account", "menu:returns", "menu:hours", "menu:person"]
@@ -210,11 +210,9 @@ def home_button(decision) -> tuple[str, str]:
 def test_a_text_answer_carries_a_button_back_to_the_main_menu() -> None:
     """A customer asked the opening hours and got only text: to see the menu again they had to know
     to type 메뉴. Now the answer has a 처음으로 button, and its tap shows the main menu."""
-    from app.shop_menu import HOURS_TEXT
-
     doc = shop_doc()
     for answer in (say(doc, "영업시간이 어떻게 되나요?"), tap(doc, "menu:hours")):
-        assert reply_text(answer) == HOURS_TEXT
+        assert reply_text(answer) == "영업시간을 안내해 드릴게요.\n월~금 09:00~18:00\n토~일 휴무"
         assert home_button(answer) == ("menu:home", "처음으로")
         validate_send({"to": WA, **answer.reply})  # within WhatsApp's limits
     back = bot_decision(doc, BotState(), CustomerMessage("처음으로", "menu:home"), OPEN, wa_id=WA)
@@ -228,7 +226,7 @@ def test_a_text_answer_carries_a_button_back_to_the_main_menu() -> None:
 
 def test_the_owner_can_leave_text_answers_without_the_button() -> None:
     answer = say(shop_doc(home_button=False), "영업시간")
-    assert answer.reply["type"] == "text" and "평일" in answer.reply["text"]["body"]
+    assert answer.reply["type"] == "text" and "월~금 09:00~18:00" in answer.reply["text"]["body"]
 
 
 def test_a_bot_without_a_main_menu_answers_in_plain_text() -> None:
@@ -280,7 +278,7 @@ def test_taps_arrive_as_list_replies_button_replies_and_template_buttons() -> No
         message = customer_message(raw)
         assert message is not None and message.choice_id == "menu:hours"
         decision = bot_decision(shop_doc(), BotState(), message, OPEN, wa_id=WA)
-        assert "평일" in reply_text(decision)
+        assert "월~금 09:00~18:00" in reply_text(decision)
     assert customer_message({"type": "image", "image": {"id": "1"}}) is None
 
 
@@ -893,3 +891,59 @@ def test_every_ready_made_answer_has_a_name_that_is_not_its_keywords(language: s
         assert rule.title != ", ".join(rule.keywords)
         if language == "ko":
             assert rules_script(rule.title) == "hangul"
+
+
+def test_the_hours_answer_tells_the_shops_own_business_hours_in_the_customers_language() -> None:
+    """The ready-made 영업시간 answer said "평일 오전 9시부터 오후 6시까지" whatever Shop ▸ Business
+    hours said: a bakery open 08:00–20:00 with Tuesdays off told customers it was shut at 7 PM and
+    open on Tuesdays. It now gives the shop's own hours and its closed days ahead, in Korean to a
+    Korean customer and in English (12-hour clock, the shop's time zone) to one who writes English."""
+    from datetime import date
+
+    from app.shop_menu import english_shop_menu
+    from app.wire import ClosedDays, DayHours, TimeRange
+
+    def open_(*ranges: tuple[str, str]) -> DayHours:
+        return DayHours(mode="open", ranges=[TimeRange(start=a, end=b) for a, b in ranges])
+
+    bakery = open_(("08:00", "20:00"))
+    week = [
+        bakery,
+        DayHours(mode="closed"),
+        bakery,
+        bakery,
+        bakery,
+        open_(("09:00", "13:00"), ("14:00", "18:00")),
+    ]
+    hours = BusinessHours(
+        timezone="Asia/Seoul",
+        week=[*week, DayHours(mode="all_day")],
+        closed_days=[
+            ClosedDays(first=date(2026, 11, 1), last=date(2026, 11, 2)),  # past: not said
+            ClosedDays(first=date(2026, 12, 24), last=date(2026, 12, 26), note="연말 휴가"),
+            ClosedDays(first=date(2027, 1, 1), last=date(2027, 1, 1)),
+            ClosedDays(first=date(2027, 9, 1), last=date(2027, 9, 3)),  # months away: not said
+        ],
+    )
+    doc = shop_doc(other_language=english_shop_menu()).model_copy(update={"business_hours": hours})
+    korean = (
+        "영업시간을 안내해 드릴게요.\n"
+        "월 08:00~20:00\n화 휴무\n수~금 08:00~20:00\n토 09:00~13:00, 14:00~18:00\n일 24시간\n"
+        "12월 24일 (목) ~ 12월 26일 (토) 휴무\n1월 1일 (금) 휴무"
+    )
+    for answer in (say(doc, "영업시간이 어떻게 되나요?"), tap(doc, "menu:hours")):
+        assert reply_text(answer) == korean
+        validate_send({"to": WA, **answer.reply})
+    english = (
+        "Here are our opening hours:\n"
+        "Mon: 8:00 AM–8:00 PM\nTue: closed\nWed–Fri: 8:00 AM–8:00 PM\n"
+        "Sat: 9:00 AM–1:00 PM, 2:00 PM–6:00 PM\nSun: open 24 hours\n"
+        "Closed Thu, Dec 24 – Sat, Dec 26\nClosed Fri, Jan 1\nAll times are Seoul time."
+    )
+    assert reply_text(say(doc, "What are your opening hours?")) == english
+    # A British shop writes the day first, as its desktop does.
+    british = doc.model_copy(update={"shop_country": "GB"})
+    assert "Closed Thu 24 Dec – Sat 26 Dec\nClosed Fri 1 Jan" in reply_text(say(british, "opening hours"))
+    # On Christmas Day the vacation still ahead is told from today.
+    christmas = datetime(2026, 12, 25, 3, 0, tzinfo=UTC)
+    assert "\n12월 25일 (금) ~ 12월 26일 (토) 휴무\n" in reply_text(say(doc, "영업시간", now=christmas))

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox, QPushButton, QTreeWidgetItem
 
 from app.automations_store import AutomationsStore, SyncStatus
@@ -130,8 +131,7 @@ def test_a_text_answer_has_a_button_back_to_the_main_menu_that_the_owner_can_swi
     qtbot: Any, ctx: AppContext
 ) -> None:
     """The simulator shows what the customer gets: the opening hours, and 처음으로 under them."""
-    from app.shop_menu import HOURS_TEXT
-
+    HOURS_TEXT = "영업시간을 안내해 드릴게요.\n월~금 09:00~18:00\n토~일 휴무"  # the default hours
     editor = editor_for(qtbot, ctx)
     editor.load_menu(korean_shop_menu())
     editor.tabs.setCurrentIndex(1)  # the Menu tab, where the switch is
@@ -490,7 +490,7 @@ def test_saved_bot_reaches_the_relay_which_answers_a_customer_the_same_way(
     write_own_account(editor, "Woori Bank 1002-123-456789 (Seoul Linen House)")
     write(qtbot, editor, "What are your opening hours?")  # the English interface's ready-made menu
     promised = said(editor)[-1][1]
-    assert promised.startswith("We answer Monday to Friday")
+    assert promised.startswith("Here are our opening hours:\nMon–Fri: 9:00 AM–6:00 PM\n")
     assert choices(editor) == ["Main menu"]  # the button back to the menu, under the text answer
     answered = saved_then_answered(qtbot, editor, relay, "What are your opening hours?")
     assert answered == (promised, ["Main menu"])
@@ -779,3 +779,52 @@ def test_the_untitled_choice_and_silent_choice_lines_are_korean_in_the_korean_wi
     assert editor.summary.text().endswith(
         "답변 “오늘 빵”에 아직 내용이 없어요: 이 답변에 맞는 메시지를 보낸 고객은 아무 답도 받지 못해요."
     )
+
+
+def test_the_hours_answer_shows_the_shops_business_hours_in_each_menus_language(
+    qtbot: Any, ctx: AppContext, korean: None
+) -> None:
+    """박서준's bakery opens 07:30–20:00 except Mondays and closes for the year-end: the ready-made
+    영업시간 answer said "평일 오전 9시부터 오후 6시까지". Its text now holds {영업시간}, and the
+    simulator and the preview show the hours of Shop ▸ Business hours as the customer gets them, in
+    Korean from the Korean menu and in English from the English one."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from app.shop_menu import english_shop_menu
+    from app.wire import Automations, BusinessHours, ClosedDays, DayHours, TimeRange
+
+    bakery = DayHours(mode="open", ranges=[TimeRange(start="07:30", end="20:00")])
+    soon = datetime.now(ZoneInfo("Asia/Seoul")).date() + timedelta(days=10)
+    hours = BusinessHours(
+        timezone="Asia/Seoul",
+        week=[DayHours(mode="closed"), *[bakery.model_copy() for _ in range(6)]],
+        closed_days=[ClosedDays(first=soon, last=soon + timedelta(days=1))],
+    )
+    AutomationsStore(ctx.db).save(Automations(business_hours=hours))
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu().model_copy(update={"other_language": english_shop_menu()}))
+    editor.tabs.setCurrentIndex(1)
+    editor.tree.setCurrentItem(node_item(editor, "hours"))
+    assert editor.node_text.toPlainText() == "영업시간을 안내해 드릴게요.\n{영업시간}"  # the owner's words
+    wd = "월화수목금토일"
+    closed = f"{soon.month}월 {soon.day}일 ({wd[soon.weekday()]}) ~ "
+    end = soon + timedelta(days=1)
+    closed += f"{end.month}월 {end.day}일 ({wd[end.weekday()]}) 휴무"
+    told = f"영업시간을 안내해 드릴게요.\n월 휴무\n화~일 07:30~20:00\n{closed}"
+    assert editor.node_preview.text() == f"{told}\n[ 처음으로 ]"
+    write(qtbot, editor, "영업시간이 어떻게 돼요?")
+    assert said(editor)[-1] == ("bot", told)
+    # The 영업시간 button puts the field in, in the owner's words.
+    editor.node_text.setPlainText("저희 빵집 영업시간이에요.\n")
+    editor.node_text.moveCursor(QTextCursor.MoveOperation.End)
+    button = next(b for b in editor.node_fields.findChildren(QPushButton) if b.text() == "영업시간(&R)")
+    button.click()
+    assert editor.node_text.toPlainText() == "저희 빵집 영업시간이에요.\n{영업시간}"
+    assert editor.node_preview.text().startswith("저희 빵집 영업시간이에요.\n월 휴무\n화~일 07:30~20:00\n")
+    # The English menu answers in English: the 12-hour clock and the shop's time zone.
+    editor.language.setCurrentIndex(1)
+    write(qtbot, editor, "What are your opening hours?")
+    answer = said(editor)[-1][1]
+    assert answer.startswith("Here are our opening hours:\nMon: closed\nTue–Sun: 7:30 AM–8:00 PM\nClosed ")
+    assert answer.endswith("\nAll times are Seoul time.")
