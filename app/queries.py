@@ -48,6 +48,9 @@ class MessageRow:
     reaction_out: str | None
     sender_name: str | None = None  # who wrote it, in a group archive
     campaign_name: str | None = None  # the campaign that sent it (its bubble is tagged with the name)
+    # An outgoing template's buttons, as the customer sees them under it ("주문하기"): the template's
+    # own, from the campaign that sent it or the copy of the approved templates kept.
+    template_buttons: tuple[str, ...] = ()
 
 
 def conversations_page(
@@ -207,6 +210,7 @@ def _message_row(m: Message) -> MessageRow:
         reaction_out=m.reaction_out,
         sender_name=m.sender_name,
         campaign_name=_campaign_name(m),
+        template_buttons=_template_buttons(m),
     )
 
 
@@ -217,6 +221,46 @@ def _campaign_name(m: Message) -> str | None:
     if session is None:
         return None
     return session.scalar(select(Campaign.name).where(Campaign.uid == m.campaign_id))
+
+
+def _template_buttons(m: Message) -> tuple[str, ...]:
+    """The titles of the buttons of the template an outgoing message was sent with: the sending
+    campaign's template when it is that version (name and language), else the approved templates'
+    copy kept (app/sending.py). () for other messages, or a template no longer known."""
+    if m.kind != "template" or m.direction != "out":
+        return ()
+    sent = (m.payload or {}).get("template")
+    session = object_session(m)
+    if not isinstance(sent, dict) or session is None:
+        return ()
+    name, language = str(sent.get("name") or ""), (sent.get("language") or {}).get("code")
+    found: dict[str, Any] | None = None
+    if m.campaign_id:
+        raw = session.scalar(select(Campaign.template).where(Campaign.uid == m.campaign_id))
+        if isinstance(raw, dict) and raw.get("name") == name and raw.get("language") in (language, None):
+            found = raw
+    if found is None:
+        from app.sending import TEMPLATES_SETTING
+        from app.settings import get_setting
+
+        kept = get_setting(session, TEMPLATES_SETTING, []) or []
+        found = next(
+            (
+                t
+                for t in kept
+                if isinstance(t, dict) and t.get("name") == name and t.get("language") in (language, None)
+            ),
+            None,
+        )
+    if found is None:
+        return ()
+    titles: list[str] = []
+    for component in found.get("components") or []:
+        if isinstance(component, dict) and str(component.get("type", "")).upper() == "BUTTONS":
+            for button in component.get("buttons") or []:
+                if isinstance(button, dict) and str(button.get("text") or "").strip():
+                    titles.append(str(button["text"]).strip())
+    return tuple(titles)
 
 
 def messages_page(

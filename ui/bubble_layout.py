@@ -217,6 +217,9 @@ def body_text(row: MessageRow) -> str:
         return QCoreApplication.translate("bubble", "This kind of message can't be shown here yet.")
     if row.kind in ("location", "contacts"):
         return ""
+    if row.kind == "template" and row.template_buttons:
+        # Its buttons under it, as the phone shows them: "tap the button below" has one to read.
+        return "\n".join([row.body, *(f"▸ {title}" for title in row.template_buttons)])
     return row.body
 
 

@@ -75,6 +75,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             row.reaction_out,
             row.sent_by,
             row.campaign_name,
+            row.template_buttons,
             # A failed message grows a "Not sent: …" line under its text (a pending one laid out
             # before its failure kept a bare red mark, the reason only in a tooltip).
             row.status == "failed",
