@@ -31,6 +31,21 @@ NEW_BREAD = Template(
         },
     ],
 )
+NEW_BREAD_EN = Template(
+    name="new_bread",
+    language="en",
+    category="MARKETING",
+    components=[
+        {"type": "BODY", "text": "(Ad) {{1}}, this week's new bread is here! Tap the button below to order."},
+        {
+            "type": "BUTTONS",
+            "buttons": [
+                {"type": "QUICK_REPLY", "text": "Order"},
+                {"type": "QUICK_REPLY", "text": "Stop ads"},
+            ],
+        },
+    ],
+)
 PICKUP = Template(
     name="pickup_ready",
     language="ko",
@@ -42,7 +57,9 @@ PICKUP = Template(
 )
 
 
-def outbound(seq: int, *, name: str, sent_by: str, campaign_id: str | None = None) -> dict[str, Any]:
+def outbound(
+    seq: int, *, name: str, sent_by: str, campaign_id: str | None = None, language: str = "ko"
+) -> dict[str, Any]:
     params = [{"type": "body", "parameters": [{"type": "text", "text": "민지"}]}] if campaign_id else []
     return {
         "seq": seq,
@@ -55,7 +72,7 @@ def outbound(seq: int, *, name: str, sent_by: str, campaign_id: str | None = Non
         "campaign_id": campaign_id,
         "body": {
             "type": "template",
-            "template": {"name": name, "language": {"code": "ko"}, "components": params},
+            "template": {"name": name, "language": {"code": language}, "components": params},
         },
     }
 
@@ -69,15 +86,22 @@ def test_a_campaigns_and_the_owners_template_messages_show_their_buttons(db: Any
         minji = make_contact(s, wa_id="821012345678", profile_name="민지")
         cid = save_draft(s, CampaignDraft(name="새 빵 소식", template=NEW_BREAD))
         uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
-        put_setting(s, TEMPLATES_SETTING, [PICKUP.model_dump(mode="json")])
+        kept = [NEW_BREAD, NEW_BREAD_EN, PICKUP]
+        put_setting(s, TEMPLATES_SETTING, [t.model_dump(mode="json") for t in kept])
+        amy_id = make_contact(s, wa_id="447700900123", profile_name="Amy").id
         minji_id = minji.id
     page = EventsPage.model_validate(
         {
             "events": [
                 outbound(1, name="new_bread", sent_by="campaign", campaign_id=uid),
                 outbound(2, name="gone_template", sent_by="owner"),  # another desktop's, unknown here
+                # Amy got the campaign's English version (app/template_versions.py).
+                {
+                    **outbound(3, name="new_bread", sent_by="campaign", campaign_id=uid, language="en"),
+                    "to": "447700900123",
+                },
             ],
-            "next": 2,
+            "next": 3,
         }
     )
     with db.write() as s:
@@ -94,3 +118,6 @@ def test_a_campaigns_and_the_owners_template_messages_show_their_buttons(db: Any
         == "주문하신 빵이 준비됐어요. 매장 위치는 아래 버튼을 눌러 확인해 주세요.\n▸ 매장 위치"
     )
     assert body_text(gone) == "gone_template"  # nothing known to add
+    with db.read() as s:
+        [to_amy] = messages_page(s, amy_id)
+    assert body_text(to_amy).endswith("Tap the button below to order.\n▸ Order\n▸ Stop ads")
