@@ -286,6 +286,26 @@ def example_account_left(bot: MenuBot) -> str | None:
     return None
 
 
+# The hours answers of the ready-made menus before {hours}: fixed hours (weekdays 9 to 6), which told
+# customers of a shop with other hours the wrong ones.
+OLD_HOURS_TEXTS = (
+    "영업시간은 평일 오전 9시부터 오후 6시까지예요. 주말과 공휴일에는 쉬어요.",
+    "We answer Monday to Friday, 9 a.m. to 6 p.m. We're closed on weekends and holidays.",
+)
+
+
+def old_hours_answers(bot: MenuBot) -> list[str]:
+    """The titles (or keywords) of the menu entries and keyword answers that still give an earlier
+    ready-made menu's fixed hours, word for word, each once."""
+    found = [node.title or node.id for node in bot.nodes if node.text.strip() in OLD_HOURS_TEXTS]
+    found += [
+        rule.title or ", ".join(rule.keywords) or rule.id
+        for rule in bot.rules
+        if rule.answer.text.strip() in OLD_HOURS_TEXTS
+    ]
+    return list(dict.fromkeys(found))
+
+
 def with_answers(bot: MenuBot, texts: dict[str, str]) -> MenuBot:
     """`bot` with the text of the menu entries and keyword answers of these ids replaced."""
     nodes = [n.model_copy(update={"text": texts[n.id]}) if n.id in texts else n for n in bot.nodes]

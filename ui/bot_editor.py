@@ -62,7 +62,7 @@ from app.rules import (
     whole_message_only,
     writing_script,
 )
-from app.shop_menu import EXAMPLE_ACCOUNT_NUMBER, example_account_left, ready_made_menu
+from app.shop_menu import EXAMPLE_ACCOUNT_NUMBER, example_account_left, old_hours_answers, ready_made_menu
 from app.wire import (
     BUTTON_TITLE_MAX,
     KEYWORD_RULE_TITLE_MAX,
@@ -1414,11 +1414,27 @@ class BotEditor(AutomationDialog):
             said_below = self.error.isVisibleTo(self) and self.error.text() == self._problem
             self.summary.setText("" if said_below else self._problem)
         else:
-            self.summary.setText(self._silent_choices_note())
+            notes = [self._silent_choices_note(), self._old_hours_note(doc)]
+            self.summary.setText("\n".join(n for n in notes if n))
         self._mark_problem_node()
         self.simulator.show_stale(bool(self._problem))
         if not self._problem:
             self.simulator.set_document(self._as_run(doc))
+
+    def _old_hours_note(self, doc: Automations) -> str:
+        """A line naming the answers that still give an earlier ready-made menu's fixed hours
+        (weekdays 9 to 6) instead of the shop's: "" when there are none."""
+        bots = [doc.bot, *([doc.bot.other_language] if doc.bot.other_language else [])]
+        names = list(dict.fromkeys(name for bot in bots for name in old_hours_answers(bot)))
+        if not names:
+            return ""
+        quoted = ", ".join(f"“{name}”" for name in names[:3])
+        return with_particles(
+            self.tr(
+                "{0} still gives the example hours (weekdays 9 AM to 6 PM): put the Business hours "
+                "field in its text, and customers get your hours from Shop ▸ Business hours."
+            ).format(quoted)
+        )
 
     def _silent_choices_note(self) -> str:
         """Lines naming the menu's choices and the keyword answers that answer nothing yet (a new

@@ -613,6 +613,10 @@
         <translation>상담원 연결 요청 문구</translation>
     </message>
     <message>
+        <source>{0} still gives the example hours (weekdays 9 AM to 6 PM): put the Business hours field in its text, and customers get your hours from Shop ▸ Business hours.</source>
+        <translation>{0}은(는) 아직 예시 영업시간(평일 오전 9시~오후 6시)을 알려 줘요. 내용에 ‘영업시간’ 필드를 넣으면 고객이 상점 ▸ 영업시간에 정한 시간을 받아요.</translation>
+    </message>
+    <message>
         <source>Customers who tap {0} get no answer yet: write what the bot says in its Text.</source>
         <translation>고객이 {0}을(를) 누르면 아직 아무 답도 받지 못해요: 내용에 봇이 보낼 글을 적어 주세요.</translation>
     </message>

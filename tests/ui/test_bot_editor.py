@@ -828,3 +828,29 @@ def test_the_hours_answer_shows_the_shops_business_hours_in_each_menus_language(
     answer = said(editor)[-1][1]
     assert answer.startswith("Here are our opening hours:\nMon: closed\nTue–Sun: 7:30 AM–8:00 PM\nClosed ")
     assert answer.endswith("\nAll times are Seoul time.")
+
+
+def test_an_answer_left_with_the_old_example_hours_is_pointed_out(
+    qtbot: Any, ctx: AppContext, korean: None
+) -> None:
+    """A menu made from an earlier ready-made one still says "평일 오전 9시부터 오후 6시까지": the
+    editor names that answer and how to give the shop's own hours, until its text holds the field."""
+    from app.shop_menu import OLD_HOURS_TEXTS, with_answers
+
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(with_answers(korean_shop_menu(), {"hours": OLD_HOURS_TEXTS[0]}))
+    note = (
+        "“영업시간”은 아직 예시 영업시간(평일 오전 9시~오후 6시)을 알려 줘요. 내용에 ‘영업시간’ 필드를 "
+        "넣으면 고객이 상점 ▸ 영업시간에 정한 시간을 받아요."
+    )
+    assert editor.summary.text() == note
+    editor.tabs.setCurrentIndex(1)
+    editor.tree.setCurrentItem(node_item(editor, "hours"))
+    editor.node_text.setPlainText("영업시간이에요.\n{영업시간}")
+    assert editor.summary.text() == note  # the keyword answer 영업시간 still gives them
+    editor.tabs.setCurrentIndex(0)
+    editor.rule_list.setCurrentRow(next(i for i, r in enumerate(editor.rules) if r.id == "hours"))
+    editor.answer_text.setPlainText("영업시간이에요.\n{영업시간}")
+    assert editor.summary.text() == ""
+    write(qtbot, editor, "영업시간")
+    assert said(editor)[-1] == ("bot", "영업시간이에요.\n월~금 09:00~18:00\n토~일 휴무")
