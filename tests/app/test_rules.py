@@ -779,3 +779,27 @@ def test_opening_is_empty_when_the_shop_is_open_or_never_opens() -> None:
     ]
     # Other texts filled with fields (quick replies, the bot's menus) keep {opening} as typed.
     assert fill_fields("{name} {opening}", name="Amy", phone=None, shop=None) == "Amy {opening}"
+
+
+def test_the_away_message_can_give_the_shops_hours_in_the_customers_language() -> None:
+    """{hours} (the editors' {영업시간}) in an away message: the week as Shop ▸ Business hours says it,
+    in the language of the text the customer gets, where hours typed into the text went stale."""
+    away_rule = AwayRule(
+        enabled=True,
+        text="지금은 영업시간이 아니에요.\n{영업시간}",
+        text_other_language="We're closed now. Our hours:\n{hours}",
+    )
+    d = doc().model_copy(update={"away": away_rule})
+    night = at(SEOUL, 2026, 12, 8, 22, 0)
+
+    def away(typed: str | None = None) -> str:
+        replies = replies_for_inbound(
+            d, state(known_contact=True), night, contact_name=None, customer_text=typed
+        )
+        return next(r.text for r in replies if r.sent_by == "away")
+
+    assert away() == "지금은 영업시간이 아니에요.\n월~금 10:00~19:00\n토 11:00~17:00\n일 휴무"
+    assert away("Are you open?") == (
+        "We're closed now. Our hours:\nMon–Fri: 10:00 AM–7:00 PM\nSat: 11:00 AM–5:00 PM\nSun: closed\n"
+        "All times are Seoul time."
+    )
