@@ -3953,8 +3953,8 @@ Right-click to retry.</source>
         <translation>다음 영업 시작(&amp;O)</translation>
     </message>
     <message>
-        <source>Business hou&amp;rs</source>
-        <translation>영업시간(&amp;R)</translation>
+        <source>Bu&amp;siness hours</source>
+        <translation>영업시간(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Bank account</source>
