@@ -1066,7 +1066,7 @@ def bot_decision(
     said_text = message.text
 
     def fill(text: str) -> str:
-        hours = hours_field(doc.business_hours, now, text, doc.shop_country)
+        hours = hours_field(doc.business_hours, now, text, doc.shop_country) if "{" in text else None
         return fill_fields(text, name=contact_name, phone=wa_id, shop=doc.profile.name, hours=hours)
 
     def menu(node_id: str | None, lead: str = "") -> dict[str, Any] | None:
