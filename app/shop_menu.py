@@ -56,6 +56,10 @@ ORDER_KEYWORDS = [
 ]
 
 
+# A list menu's button, in each ready-made menu's language (MenuNode.button's default is the Korean).
+LIST_BUTTON_KO = "메뉴 보기"
+LIST_BUTTON_EN = "See menu"
+
 ACCOUNT_EN = (
     f"Here are our bank details:\n{BANK_FIELD}\n"
     "After paying, send us the payer's name and we'll confirm it quickly."
@@ -155,7 +159,7 @@ def english_shop_menu() -> MenuBot:
             title="Main menu",
             action="menu",
             text="Hello! How can we help? Please choose from the menu below.",
-            button="See menu",
+            button=LIST_BUTTON_EN,
             choices=["order", "account", "returns", "hours", "person"],
         ),
         MenuNode(id="order", title="Order and delivery", description="Where your order is", action="orders"),
@@ -195,6 +199,9 @@ def english_shop_menu() -> MenuBot:
         ),
         MenuNode(id="person", title="Talk to a person", description="A person answers you", action="handoff"),
     ]
+    # Each entry's list button in English too: shown (greyed) in the editor, and sent once the owner
+    # makes the entry a list menu.
+    nodes = [node.model_copy(update={"button": LIST_BUTTON_EN}) for node in nodes]
     # Whole words: a one-word Latin keyword alone would answer only a message of that word.
     rules = [
         KeywordRule(

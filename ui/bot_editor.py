@@ -62,7 +62,14 @@ from app.rules import (
     whole_message_only,
     writing_script,
 )
-from app.shop_menu import EXAMPLE_ACCOUNT_NUMBER, example_account_left, old_hours_answers, ready_made_menu
+from app.shop_menu import (
+    EXAMPLE_ACCOUNT_NUMBER,
+    LIST_BUTTON_EN,
+    LIST_BUTTON_KO,
+    example_account_left,
+    old_hours_answers,
+    ready_made_menu,
+)
 from app.wire import (
     BUTTON_TITLE_MAX,
     KEYWORD_RULE_TITLE_MAX,
@@ -1082,12 +1089,17 @@ class BotEditor(AutomationDialog):
         menu = node if node is not None and node.action == "menu" else None
         if menu is None and node is not None and node.id in parents:
             menu = self.nodes[parents[node.id]]
+        button = self._list_button()
         new_id = _new_id(set(self.nodes), "choice")
-        self.nodes[new_id] = MenuNode(id=new_id, title=self.tr("New choice"), text="")
+        self.nodes[new_id] = MenuNode(id=new_id, title=self.tr("New choice"), text="", button=button)
         if menu is None:  # no menu yet: this becomes the top menu's first choice
             top_id = _new_id(set(self.nodes), "menu")
             self.nodes[top_id] = MenuNode(
-                id=top_id, title=self.tr("Menu"), action="menu", text=self.tr("How can we help?")
+                id=top_id,
+                title=self.tr("Menu"),
+                action="menu",
+                text=self.tr("How can we help?"),
+                button=button,
             )
             menu = self.nodes[top_id]
             self.top_menu = self.top_menu or top_id
@@ -1097,6 +1109,14 @@ class BotEditor(AutomationDialog):
         self.node_title.setFocus()
         self.node_title.selectAll()
         self.edited()
+
+    def _list_button(self) -> str:
+        """A new entry's list button (shown once it becomes a list menu), in the language the menu
+        being edited is written in: "See menu" in an English one, not the wire's default "메뉴 보기"."""
+        words = " ".join(f"{n.title} {n.text}" for n in self.nodes.values())
+        script = writing_script(words)
+        korean = script == "hangul" if script is not None else ui_language().startswith("ko")
+        return LIST_BUTTON_KO if korean else LIST_BUTTON_EN
 
     def remove_node(self) -> None:
         node = self._current_node()

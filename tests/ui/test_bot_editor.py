@@ -854,3 +854,24 @@ def test_an_answer_left_with_the_old_example_hours_is_pointed_out(
     assert editor.summary.text() == ""
     write(qtbot, editor, "영업시간")
     assert said(editor)[-1] == ("bot", "영업시간이에요.\n월~금 09:00~18:00\n토~일 휴무")
+
+
+def test_a_list_button_is_in_the_language_of_the_menu_being_edited(qtbot: Any, ctx: AppContext) -> None:
+    """The English menu's entries showed "메뉴 보기" as their list button (greyed out), and a menu an
+    English-writing owner added got it too: English customers would have tapped a Korean button."""
+    from app.shop_menu import english_shop_menu
+
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(english_shop_menu())
+    editor.tabs.setCurrentIndex(1)
+    for node_id in ("home", "hours", "returns"):
+        editor.tree.setCurrentItem(node_item(editor, node_id))
+        assert editor.node_button.text() == "See menu"
+    editor.add_choice()
+    editor.node_action.setCurrentIndex(editor.node_action.findData("menu"))
+    assert editor.node_button.isEnabled() and editor.node_button.text() == "See menu"
+    editor.load_menu(korean_shop_menu())
+    editor.tree.setCurrentItem(node_item(editor, "home"))
+    editor.add_choice()
+    editor.node_action.setCurrentIndex(editor.node_action.findData("menu"))
+    assert editor.node_button.text() == "메뉴 보기"
