@@ -503,8 +503,8 @@ class RelayCheckPanel(QWidget):
             # Each with what to do next, as the wizard says it: Settings is where a changed token is
             # mended, and "could not run its check" alone left the owner with nothing to try.
             reason = self.tr(
-                "The relay token was refused, so the relay could not run its check. Copy the token again "
-                "from the relay (shop-inbox-relay token) and paste it in Relay token."
+                "The relay token was refused, so the relay could not run its check. Copy the relay token "
+                "again (shop-inbox-relay token prints it) and paste it in Relay token."
             )
         elif isinstance(exc, RelayUnreachable) and isinstance(exc.params, PlainHttpParams):
             reason = plain_http_sentence(exc.params.url, exc.params.plain_url)

@@ -6767,8 +6767,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>다시 확인(&amp;K)</translation>
     </message>
     <message>
-        <source>The relay token was refused, so the relay could not run its check. Copy the token again from the relay (shop-inbox-relay token) and paste it in Relay token.</source>
-        <translation>릴레이 토큰이 거부돼서 릴레이가 확인을 실행하지 못했어요. 릴레이에서 토큰을 다시 복사해(shop-inbox-relay token) 릴레이 토큰 칸에 붙여 넣으세요.</translation>
+        <source>The relay token was refused, so the relay could not run its check. Copy the relay token again (shop-inbox-relay token prints it) and paste it in Relay token.</source>
+        <translation>릴레이 토큰이 거부돼서 릴레이가 확인을 실행하지 못했어요. 릴레이 토큰을 다시 복사해(shop-inbox-relay token 명령이 보여 줘요) 릴레이 토큰 칸에 붙여 넣으세요.</translation>
     </message>
     <message>
         <source>The relay at {url} could not be reached, so it could not run its check. Check the address, your internet connection, and that the relay is running.</source>
