@@ -1,6 +1,7 @@
 """Extract every translatable string from ui/ into the Korean .ts, then compile the shipped .qm files.
 
-English needs a .qm too, for plurals only: "%n order(s)" must read "1 order" and "2 orders".
+English needs a .qm too, for plurals only: "%n order(s)" must read "1 order" and "2 orders"; and
+American English one more, over it, for the texts written with British spellings ("Catalogue").
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,6 +19,42 @@ TS = ROOT / "resources" / "translations" / "shop_inbox_ko.ts"
 QM = TS.with_suffix(".qm")
 EN_TS = TS.with_name("shop_inbox_en.ts")
 EN_QM = EN_TS.with_suffix(".qm")
+US_TS = TS.with_name("shop_inbox_en_US.ts")
+US_QM = US_TS.with_suffix(".qm")
+# The UI's English is British; a US owner reads these words the American way. Every British spelling
+# the UI writes must be here (tests/ui/test_american_spelling.py finds new ones).
+AMERICAN = {
+    "catalogue": "catalog",
+    "catalogues": "catalogs",
+    "colour": "color",
+    "colours": "colors",
+    "coloured": "colored",
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "dialled": "dialed",
+    "labelled": "labeled",
+    "labelling": "labeling",
+    "travelled": "traveled",
+    "recognise": "recognize",
+    "recognised": "recognized",
+    "organise": "organize",
+    "organised": "organized",
+    "authorise": "authorize",
+    "authorised": "authorized",
+    "unauthorised": "unauthorized",
+    "customise": "customize",
+    "customised": "customized",
+    "favourite": "favorite",
+    "favourites": "favorites",
+    "behaviour": "behavior",
+    "centre": "center",
+    "centred": "centered",
+    "licence": "license",
+    "grey": "gray",
+    "jewellery": "jewelry",
+    "cheque": "check",
+    "cheques": "checks",
+}
 # English nouns that follow %n in our plural strings (an adjective may stand between): plural → singular.
 _SINGULAR = {
     "messages": "message",
@@ -102,6 +140,57 @@ def extract_english(ts: Path) -> None:
     tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
+def american(text: str) -> str:
+    """`text` with American spellings, each word's case and Alt letter kept ("From the catalo&gue…" →
+    "From the catalo&g…", "&Colour…" → "&Color…")."""
+
+    def spelled(match: re.Match[str]) -> str:
+        written = match.group(0)
+        word = written.replace("&", "")
+        us = AMERICAN.get(word.lower())
+        if us is None:
+            return written
+        if word.isupper():
+            us = us.upper()
+        elif word[0].isupper():
+            us = us[0].upper() + us[1:]
+        at = written.find("&")
+        return us if at == -1 else us[: min(at, len(us) - 1)] + "&" + us[min(at, len(us) - 1) :]
+
+    return re.sub(r"(?<![\w&])(?:&?[A-Za-z])+", spelled, text)
+
+
+def extract_american(ts: Path) -> None:
+    """The American English .ts: only the messages whose source has a British spelling, each given as
+    American English (plurals in both forms); asked before the English plurals for a US owner."""
+    with tempfile.TemporaryDirectory() as folder:
+        every = Path(folder) / "en_US.ts"
+        args = [tool("pyside6-lupdate"), "-silent", "-locations", "none", "-target-language", "en_US"]
+        subprocess.run([*args, "-no-obsolete", *sources(), "-ts", str(every)], cwd=ROOT, check=True)
+        tree = ET.parse(every)
+    root = tree.getroot()
+    for context in list(root.iter("context")):
+        for message in context.findall("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            us = american(source)
+            if us == source or translation is None:
+                context.remove(message)
+                continue
+            for child in list(translation):
+                translation.remove(child)
+            translation.attrib.pop("type", None)
+            if message.get("numerus") == "yes":
+                translation.text = None
+                for text in english_forms(us):
+                    ET.SubElement(translation, "numerusform").text = text
+            else:
+                translation.text = us
+        if context.find("message") is None:
+            root.remove(context)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
 def compile_qm(ts: Path, qm: Path) -> None:
     """Compile `ts` into a new file that then takes `qm`'s name: a running app keeps reading the old one.
 
@@ -118,7 +207,9 @@ def main() -> None:
     compile_qm(TS, QM)
     extract_english(EN_TS)
     compile_qm(EN_TS, EN_QM)
-    print(f"updated {TS.relative_to(ROOT)} and {QM.relative_to(ROOT)}, and the English plurals")
+    extract_american(US_TS)
+    compile_qm(US_TS, US_QM)
+    print(f"updated {TS.relative_to(ROOT)} and {QM.relative_to(ROOT)}, English plurals, US spellings")
 
 
 if __name__ == "__main__":

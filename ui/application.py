@@ -339,7 +339,10 @@ def open_inbox(
         db.close()  # a shop not set up yet has nothing to read, and its setup could not be saved
         raise DiskFull("the disk is full: nothing to read before the first setup")
     if not translated:
-        install_translators(app, args.lang or prefs.language, prefs.shop_region)
+        # Before the first setup the shop's country is only the default (KR): the computer's place says
+        # how its English is spelt and dated until the wizard asks.
+        chosen = prefs.shop_region if prefs.setup_done or prefs.relay_url else None
+        install_translators(app, args.lang or prefs.language, chosen)
     ctx = AppContext(
         db=db,
         paths=paths,

@@ -1,4 +1,5 @@
-"""Loading the UI language: our Korean .qm and Qt's own qtbase_ko.qm; for English, its plurals' .qm."""
+"""Loading the UI language: our Korean .qm and Qt's own qtbase_ko.qm; for English, its plurals' .qm
+(and, for a US owner, the American spellings' .qm over it)."""
 
 from __future__ import annotations
 
@@ -86,11 +87,47 @@ def english_locale(shop_region: str | None = None, system: QLocale | None = None
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
+# The US and the territories that write its English.
+_AMERICAN_REGIONS = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM"})
+_AMERICAN_TRANSLATOR = "shopInboxAmericanSpelling"
+
+
+def american_spelling(shop_region: str | None, system: QLocale | None = None) -> bool:
+    """Whether the English interface spells the American way ("Catalog", "Color", "canceled"): for a
+    shop in the US, or, before the shop has a country, on a computer set to US English."""
+    if shop_region:
+        return shop_region.upper() in _AMERICAN_REGIONS
+    system = system if system is not None else QLocale.system()
+    return (
+        system.language() == QLocale.Language.English and system.territory() == QLocale.Country.UnitedStates
+    )
+
+
+def _spell_for(app: QApplication, shop_region: str | None) -> None:
+    """The American spellings' translator put in (asked before the English plurals) or taken out."""
+    present = app.findChild(QTranslator, _AMERICAN_TRANSLATOR)
+    if american_spelling(shop_region):
+        if present is None:
+            american = QTranslator(app)
+            american.setObjectName(_AMERICAN_TRANSLATOR)
+            if american.load(str(translations_dir() / "shop_inbox_en_US.qm")):
+                app.installTranslator(american)
+            else:
+                log.warning("no American English spellings file")
+    elif present is not None:
+        app.removeTranslator(present)
+        present.setParent(None)  # not found again before its deletion comes round
+        present.deleteLater()
+
+
 def follow_shop_region(shop_region: str) -> None:
-    """The shop moved country (Settings): an English interface writes its dates as there from now on
-    (windows opened from here on; those open repaint as they refresh)."""
+    """The shop moved country (Settings): an English interface writes its dates as there from now on,
+    and spells as there (windows opened from here on; those open repaint as they refresh)."""
     if QLocale().language() == QLocale.Language.English:
         QLocale.setDefault(english_locale(shop_region))
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and installed_language(app) == "en":
+            _spell_for(app, shop_region)
 
 
 def install_translators(app: QApplication, lang: str | None, shop_region: str | None = None) -> str:
@@ -103,6 +140,7 @@ def install_translators(app: QApplication, lang: str | None, shop_region: str | 
         plurals = QTranslator(app)  # "%n order(s)" reads "1 order" / "2 orders"
         if plurals.load(str(translations_dir() / "shop_inbox_en.qm")):
             app.installTranslator(plurals)
+        _spell_for(app, shop_region)  # installed after, asked first: "Catalog" for a US owner
         return language
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -1,0 +1,395 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BulkNoticeDialog</name>
+    <message numerus="yes">
+        <source>%n order(s) cancelled because the payment deadline passed — tell the customers?</source>
+        <translation><numerusform>%n order canceled because the payment deadline passed — tell the customers?</numerusform><numerusform>%n orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>CatalogCsv</name>
+    <message>
+        <source>Import catalogue</source>
+        <translation>Import catalog</translation>
+    </message>
+    <message>
+        <source>Catalogue imported</source>
+        <translation>Catalog imported</translation>
+    </message>
+    <message>
+        <source>Export catalogue</source>
+        <translation>Export catalog</translation>
+    </message>
+    <message>
+        <source>catalogue.csv</source>
+        <translation>catalog.csv</translation>
+    </message>
+    <message>
+        <source>Catalogue exported</source>
+        <translation>Catalog exported</translation>
+    </message>
+    </context>
+<context>
+    <name>CatalogPicker</name>
+    <message>
+        <source>Send from catalogue</source>
+        <translation>Send from catalog</translation>
+    </message>
+    <message>
+        <source>Search the catalogue</source>
+        <translation>Search the catalog</translation>
+    </message>
+    <message>
+        <source>Catalogue items</source>
+        <translation>Catalog items</translation>
+    </message>
+    <message>
+        <source>Open catalogue</source>
+        <translation>Open catalog</translation>
+    </message>
+    <message>
+        <source>Your catalogue is empty: add your products in Shop ▸ Catalogue, then send them here.</source>
+        <translation>Your catalog is empty: add your products in Shop ▸ Catalog, then send them here.</translation>
+    </message>
+    </context>
+<context>
+    <name>CatalogSendAction</name>
+    <message>
+        <source>Send from the catalogue (#)</source>
+        <translation>Send from the catalog (#)</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Catalog</translation>
+    </message>
+    </context>
+<context>
+    <name>CatalogWindow</name>
+    <message>
+        <source>Catalogue</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <source>Catalogue items</source>
+        <translation>Catalog items</translation>
+    </message>
+    <message>
+        <source>&amp;Meta catalogue…</source>
+        <translation>&amp;Meta catalog…</translation>
+    </message>
+    <message>
+        <source>Search the catalogue</source>
+        <translation>Search the catalog</translation>
+    </message>
+    <message>
+        <source>Your catalogue is empty.
+Add an item, or import a CSV file from Excel or Meta.</source>
+        <translation>Your catalog is empty.
+Add an item, or import a CSV file from Excel or Meta.</translation>
+    </message>
+    <message>
+        <source>Meta catalogue</source>
+        <translation>Meta catalog</translation>
+    </message>
+    <message>
+        <source>If your items are also in a Meta Commerce Manager catalogue connected to your WhatsApp number, enter its catalogue id: items are then sent as WhatsApp product messages.
+Leave it empty to send pictures with name and price instead.</source>
+        <translation>If your items are also in a Meta Commerce Manager catalog connected to your WhatsApp number, enter its catalog id: items are then sent as WhatsApp product messages.
+Leave it empty to send pictures with name and price instead.</translation>
+    </message>
+    <message>
+        <source>A catalogue id is made of digits only.</source>
+        <translation>A catalog id is made of digits only.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatExport</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Canceling…</translation>
+    </message>
+    </context>
+<context>
+    <name>ChatPane</name>
+    <message>
+        <source>This message may already be on its way to WhatsApp, so it can no longer be cancelled. Its ticks show what happens to it.</source>
+        <translation>This message may already be on its way to WhatsApp, so it can no longer be canceled. Its ticks show what happens to it.</translation>
+    </message>
+    </context>
+<context>
+    <name>CollectionActions</name>
+    <message>
+        <source>Delete this collection? Its items stay in the catalogue.</source>
+        <translation>Delete this collection? Its items stay in the catalog.</translation>
+    </message>
+    </context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <source>{0} · {1} was cancelled when its payment deadline passed, and {2} came afterwards. Restore it as paid (its items are taken from stock again), or leave the money to be refunded (noted in the order's history).</source>
+        <translation>{0} · {1} was canceled when its payment deadline passed, and {2} came afterwards. Restore it as paid (its items are taken from stock again), or leave the money to be refunded (noted in the order's history).</translation>
+    </message>
+    <message>
+        <source>The order stays cancelled: add the new stock in the catalogue and try again, or leave the money for a refund.</source>
+        <translation>The order stays canceled: add the new stock in the catalog and try again, or leave the money for a refund.</translation>
+    </message>
+</context>
+<context>
+    <name>DepositModel</name>
+    <message>
+        <source>Its order was cancelled when the payment deadline passed ({0}): choose below</source>
+        <translation>Its order was canceled when the payment deadline passed ({0}): choose below</translation>
+    </message>
+    </context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>“{name}” is hidden, so it cannot be sent. Show it in the catalogue first.</source>
+        <translation>“{name}” is hidden, so it cannot be sent. Show it in the catalog first.</translation>
+    </message>
+    <message>
+        <source>“{name}” is sold out, so it is not offered. Add stock in the catalogue, or put the customer on its restock waitlist.</source>
+        <translation>“{name}” is sold out, so it is not offered. Add stock in the catalog, or put the customer on its restock waitlist.</translation>
+    </message>
+    <message>
+        <source>This computer's password store (keyring) did not keep the relay token: it may be locked, or its unlock was cancelled. Unlock it and try once more, or keep the relay token in Shop Inbox's settings file instead; only your user account can read it.</source>
+        <translation>This computer's password store (keyring) did not keep the relay token: it may be locked, or its unlock was canceled. Unlock it and try once more, or keep the relay token in Shop Inbox's settings file instead; only your user account can read it.</translation>
+    </message>
+    <message>
+        <source>The options of an order that was shipped, done or cancelled cannot be changed.</source>
+        <translation>The options of an order that was shipped, done or canceled cannot be changed.</translation>
+    </message>
+    <message>
+        <source>This file is too large for a catalogue (over {limit} MB).</source>
+        <translation>This file is too large for a catalog (over {limit} MB).</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was added.</source>
+        <translation>The import was canceled. Nothing was added.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. No file was saved.</source>
+        <translation>The export was canceled. No file was saved.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a colour like #25D366.</source>
+        <translation>“{value}” is not a color like #25D366.</translation>
+    </message>
+    <message>
+        <source>This campaign has already finished or was cancelled: it cannot be paused or resumed.</source>
+        <translation>This campaign has already finished or was canceled: it cannot be paused or resumed.</translation>
+    </message>
+    <message>
+        <source>Order {number} was cancelled: its items no longer change. Make a new order.</source>
+        <translation>Order {number} was canceled: its items no longer change. Make a new order.</translation>
+    </message>
+    </context>
+<context>
+    <name>ExpiryNotice</name>
+    <message numerus="yes">
+        <source>%n order(s) cancelled because the payment deadline passed — tell the customers?</source>
+        <translation><numerusform>%n order canceled because the payment deadline passed — tell the customers?</numerusform><numerusform>%n orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>language not recognised</source>
+        <translation>language not recognized</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was added.</source>
+        <translation>The import was canceled. Nothing was added.</translation>
+    </message>
+    <message>
+        <source>Cancelling… removing what was imported</source>
+        <translation>Canceling… removing what was imported</translation>
+    </message>
+    </context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <source>Material, sizes, colours, care…</source>
+        <translation>Material, sizes, colors, care…</translation>
+    </message>
+    </context>
+<context>
+    <name>LabelsManager</name>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>&amp;Color…</translation>
+    </message>
+    <message>
+        <source>This colour cannot be used.</source>
+        <translation>This color cannot be used.</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>Label color</translation>
+    </message>
+    </context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <source>{0} (not in catalogue)</source>
+        <translation>{0} (not in catalog)</translation>
+    </message>
+    <message>
+        <source>Double-click to change the size, colour or other option</source>
+        <translation>Double-click to change the size, color or other option</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Catalogue…</source>
+        <translation>&amp;Catalog…</translation>
+    </message>
+    </context>
+<context>
+    <name>MessageBox</name>
+    <message>
+        <source>From the catalo&amp;gue…</source>
+        <translation>From the catalo&amp;g…</translation>
+    </message>
+    </context>
+<context>
+    <name>OrderSettingsDialog</name>
+    <message>
+        <source>Outside the 24-hour window a return that refunds part of an order goes as the template above, with {{1}} the name, {{2}} the order number and {{3}} the amount this return refunds. A return of the whole order goes as the Cancelled tab's refund template when one is chosen. An exchange has no template: tell the customer by phone, or once they write again.</source>
+        <translation>Outside the 24-hour window a return that refunds part of an order goes as the template above, with {{1}} the name, {{2}} the order number and {{3}} the amount this return refunds. A return of the whole order goes as the Canceled tab's refund template when one is chosen. An exchange has no template: tell the customer by phone, or once they write again.</translation>
+    </message>
+    </context>
+<context>
+    <name>OrderText</name>
+    <message>
+        <source>The customer will not be told that the {0} she paid comes back: she has not written to you on WhatsApp yet, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when she writes.</source>
+        <translation>The customer will not be told that the {0} she paid comes back: she has not written to you on WhatsApp yet, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Canceled tab), or call her, or tell her when she writes.</translation>
+    </message>
+    <message>
+        <source>The customer will not be told that the {0} she paid comes back: she last wrote more than 24 hours ago, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when she next writes.</source>
+        <translation>The customer will not be told that the {0} she paid comes back: she last wrote more than 24 hours ago, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Canceled tab), or call her, or tell her when she next writes.</translation>
+    </message>
+    <message>
+        <source>A cancelled order cannot be reopened.</source>
+        <translation>A canceled order cannot be reopened.</translation>
+    </message>
+    </context>
+<context>
+    <name>OrderWindow</name>
+    <message>
+        <source>{0}: cancelled, the payment deadline passed (message to the customer not sent)</source>
+        <translation>{0}: canceled, the payment deadline passed (message to the customer not sent)</translation>
+    </message>
+    <message>
+        <source>{0}: exchange order {1} cancelled: the {2} carried to it is refunded</source>
+        <translation>{0}: exchange order {1} canceled: the {2} carried to it is refunded</translation>
+    </message>
+    <message>
+        <source>{0}: a deposit came after the order was cancelled, left to be refunded: {1}</source>
+        <translation>{0}: a deposit came after the order was canceled, left to be refunded: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: cancelled, the payment deadline passed</source>
+        <translation>{0}: canceled, the payment deadline passed</translation>
+    </message>
+    <message>
+        <source>Cancel order {0}? A cancelled order cannot be reopened.</source>
+        <translation>Cancel order {0}? A canceled order cannot be reopened.</translation>
+    </message>
+    <message>
+        <source>Cancel this order? A cancelled order cannot be reopened.</source>
+        <translation>Cancel this order? A canceled order cannot be reopened.</translation>
+    </message>
+    <message>
+        <source>Add the new stock in the catalogue (Shop ▸ Catalogue) and try again, or cancel this order and make one for what is left.</source>
+        <translation>Add the new stock in the catalog (Shop ▸ Catalog) and try again, or cancel this order and make one for what is left.</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <source>{0} (not in catalogue)</source>
+        <translation>{0} (not in catalog)</translation>
+    </message>
+    </context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Choose &amp;item from catalogue…</source>
+        <translation>Choose &amp;item from catalog…</translation>
+    </message>
+    </context>
+<context>
+    <name>ReturnLinesModel</name>
+    <message>
+        <source>Double-click (or Enter) to choose another item from the catalogue</source>
+        <translation>Double-click (or Enter) to choose another item from the catalog</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Restore {file}, saved {when}?
+
+Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settings) will be replaced by what is in the backup. What is here now is kept aside in the data folder, not deleted. Shop Inbox starts again once the restore is done.</source>
+        <translation>Restore {file}, saved {when}?
+
+Everything in Shop Inbox now (chats, orders, catalog, quick replies and settings) will be replaced by what is in the backup. What is here now is kept aside in the data folder, not deleted. Shop Inbox starts again once the restore is done.</translation>
+    </message>
+    <message>
+        <source>Restore {file}, saved {when}?
+
+The chats, orders, catalogue, quick replies and settings in the backup come to this computer, and Shop Inbox opens on them.</source>
+        <translation>Restore {file}, saved {when}?
+
+The chats, orders, catalog, quick replies and settings in the backup come to this computer, and Shop Inbox opens on them.</translation>
+    </message>
+    <message>
+        <source>The country writes customers' phone numbers as they are dialled there; new catalogue items and orders are priced in the currency (prices already set keep theirs).</source>
+        <translation>The country writes customers' phone numbers as they are dialed there; new catalog items and orders are priced in the currency (prices already set keep theirs).</translation>
+    </message>
+    </context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Save, in the catalogue, quick replies, greeting, away message and other Shop windows</source>
+        <translation>Save, in the catalog, quick replies, greeting, away message and other Shop windows</translation>
+    </message>
+    </context>
+<context>
+    <name>StartOrderDialog</name>
+    <message>
+        <source>Search the catalogue by name or code</source>
+        <translation>Search the catalog by name or code</translation>
+    </message>
+    <message>
+        <source>Search the catalogue</source>
+        <translation>Search the catalog</translation>
+    </message>
+    <message>
+        <source>Catalogue items found</source>
+        <translation>Catalog items found</translation>
+    </message>
+    <message>
+        <source>Add “{0}” (not in the catalogue: you type its price)</source>
+        <translation>Add “{0}” (not in the catalog: you type its price)</translation>
+    </message>
+    </context>
+<context>
+    <name>campaigns</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <source>The campaign was cancelled first</source>
+        <translation>The campaign was canceled first</translation>
+    </message>
+    </context>
+</TS>
