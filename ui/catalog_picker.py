@@ -294,7 +294,7 @@ class CatalogPicker(QDialog):
         if not self.model.rowCount():
             self.hint.setText(self.tr("No items match. Hidden items are not offered."))
         elif item is None:
-            self.hint.setText(self.tr("Click an item to choose it."))
+            self.hint.setText(self.tr("Click an item, or press Space on it in the list, to choose it."))
         else:
             name = f"{item.name} {self.option_box.option()}".strip()
             price = format_price(item.price_minor, item.currency, self.model.locale)
@@ -329,18 +329,22 @@ class CatalogPicker(QDialog):
         elif not self.model.rowCount():
             self.hint.setText(self.tr("No items to send match. Hidden items are not offered."))
         elif count == 0:
-            self.hint.setText(self.tr("Click an item to choose it."))
+            self.hint.setText(self.tr("Click an item, or press Space on it in the list, to choose it."))
         elif preselected:
             item = self.model.item(self.model.row_for_id(self.chosen_ids()[0]))
             if item.id in self.model.sold_out:
                 self.hint.setText(
                     self.tr(
-                        "“{0}” is sold out: Enter asks before sending it. Click items to choose several."
+                        "“{0}” is sold out: Enter asks before sending it. Click items, or press Space on"
+                        " them in the list, to choose several."
                     ).format(item.name)
                 )
             else:
                 self.hint.setText(
-                    self.tr("Click items to choose several, or press Enter to send “{0}”.").format(item.name)
+                    self.tr(
+                        "Click items, or press Space on them in the list, to choose several, or press Enter"
+                        " to send “{0}”."
+                    ).format(item.name)
                 )
         elif count == 1:
             self.hint.setText(

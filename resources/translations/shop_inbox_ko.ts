@@ -1705,6 +1705,10 @@
         <translation>맞는 상품이 없어요. 숨긴 상품은 나오지 않아요.</translation>
     </message>
     <message>
+        <source>Click an item, or press Space on it in the list, to choose it.</source>
+        <translation>보낼 상품을 클릭하거나, 목록에서 Space를 눌러 고르세요.</translation>
+    </message>
+    <message>
         <source>“{0}”: {1} each · stock not counted</source>
         <translation>“{0}”: 개당 {1} · 재고 관리 안 함</translation>
     </message>
@@ -1729,18 +1733,6 @@
         <translation>보낼 수 있는 상품이 없어요. 숨긴 상품은 보이지 않아요.</translation>
     </message>
     <message>
-        <source>Click an item to choose it.</source>
-        <translation>보낼 상품을 클릭해서 고르세요.</translation>
-    </message>
-    <message>
-        <source>“{0}” is sold out: Enter asks before sending it. Click items to choose several.</source>
-        <translation>“{0}” 상품은 품절이에요. Enter를 누르면 보내기 전에 물어봐요. 여러 개를 보내려면 상품을 클릭해 고르세요.</translation>
-    </message>
-    <message>
-        <source>Click items to choose several, or press Enter to send “{0}”.</source>
-        <translation>여러 개를 보내려면 상품을 클릭해 고르세요. Enter를 누르면 “{0}” 상품을 바로 보내요.</translation>
-    </message>
-    <message>
         <source>Sold out</source>
         <translation>품절</translation>
     </message>
@@ -1755,6 +1747,14 @@
     <message>
         <source>Sent as a product message.</source>
         <translation>상품 메시지로 보내요.</translation>
+    </message>
+    <message>
+        <source>“{0}” is sold out: Enter asks before sending it. Click items, or press Space on them in the list, to choose several.</source>
+        <translation>“{0}” 상품은 품절이에요. Enter를 누르면 보내기 전에 물어봐요. 여러 개를 보내려면 상품을 클릭하거나 목록에서 Space를 눌러 고르세요.</translation>
+    </message>
+    <message>
+        <source>Click items, or press Space on them in the list, to choose several, or press Enter to send “{0}”.</source>
+        <translation>여러 개를 보내려면 상품을 클릭하거나 목록에서 Space를 눌러 고르세요. Enter를 누르면 “{0}” 상품을 바로 보내요.</translation>
     </message>
     <message>
         <source>Sent as its picture with name, price, description and link.</source>

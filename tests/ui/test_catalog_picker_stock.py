@@ -34,7 +34,10 @@ def test_enter_sends_the_first_match_in_stock_not_a_sold_out_one_above_it(qtbot:
     linen = add(ctx, "린넨 원피스", 69000, "OP-2", on_hand=3)
     picker = opened(qtbot, ctx, "원피스")
     assert picker.model.item(0).id == sold_out  # the best match by name is the sold-out one
-    assert picker.hint.text() == "Click items to choose several, or press Enter to send “린넨 원피스”."
+    assert (
+        picker.hint.text()
+        == "Click items, or press Space on them in the list, to choose several, or press Enter to send “린넨 원피스”."
+    )
     with qtbot.waitSignal(picker.items_chosen) as signal:
         qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     assert signal.args == [[linen]]
@@ -71,7 +74,10 @@ def test_the_item_enter_would_send_is_shown_selected_and_follows_the_filter(qtbo
     assert shown_selected(picker) == [slipper]  # highlighted from the moment it opens
     assert picker.model.item(picker.view.currentIndex().row()).id == slipper
     assert picker.send.isEnabled() and picker.send.text() == "Send"
-    assert picker.hint.text() == "Click items to choose several, or press Enter to send “레더 슬리퍼 블랙”."
+    assert (
+        picker.hint.text()
+        == "Click items, or press Space on them in the list, to choose several, or press Enter to send “레더 슬리퍼 블랙”."
+    )
 
     picker.search.setText("토트")
     qtbot.waitUntil(lambda: picker.is_loaded() and picker.model.rowCount() == 1, timeout=5000)
@@ -97,7 +103,7 @@ def test_a_click_chooses_instead_of_the_preselected_item_and_nothing_chosen_send
     qtbot.mouseClick(picker.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # unchosen
     assert shown_selected(picker) == []
     assert not picker.send.isEnabled()
-    assert picker.hint.text() == "Click an item to choose it."
+    assert picker.hint.text() == "Click an item, or press Space on it in the list, to choose it."
     chosen: list[list[int]] = []
     picker.items_chosen.connect(chosen.append)
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
@@ -137,7 +143,10 @@ def test_an_item_counted_only_in_sold_out_sizes_still_sells_its_uncounted_ones(
     rows = {picker.model.item(r).id: picker.model.item(r) for r in range(picker.model.rowCount())}
     assert "Sold out" not in picker.model.price_text(rows[dress])
     assert picker.model.price_text(rows[shoes]).endswith("· Sold out")
-    assert picker.hint.text() == "Click items to choose several, or press Enter to send “린넨 원피스”."
+    assert (
+        picker.hint.text()
+        == "Click items, or press Space on them in the list, to choose several, or press Enter to send “린넨 원피스”."
+    )
     with qtbot.waitSignal(picker.items_chosen) as signal:
         qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # no question (the dialogs fixture fails on one)
     assert signal.args == [[dress]]
@@ -158,7 +167,7 @@ def test_the_arrows_in_the_list_carry_the_chosen_item_and_enter_sends_the_one_hi
     assert picker.model.item(picker.view.currentIndex().row()).id == third
     assert (
         picker.hint.text()
-        == f"Click items to choose several, or press Enter to send “{picker.model.item(2).name}”."
+        == f"Click items, or press Space on them in the list, to choose several, or press Enter to send “{picker.model.item(2).name}”."
     )
     with qtbot.waitSignal(picker.items_chosen) as signal:
         qtbot.keyClick(picker.view, Qt.Key.Key_Return)
@@ -187,3 +196,22 @@ def test_space_in_the_list_chooses_the_highlighted_item_instead_of_the_one_chose
     with qtbot.waitSignal(picker.items_chosen) as signal:
         qtbot.keyClick(picker.view, Qt.Key.Key_Return)
     assert signal.args[0] == [second, third] and first not in signal.args[0]
+
+
+def test_the_hint_tells_a_keyboard_owner_space_chooses_several_and_it_does(qtbot: Any, ctx: Any) -> None:
+    first = add(ctx, "린넨 원피스", 69000, "OP-1", on_hand=3)
+    second = add(ctx, "린넨 셔츠", 49000, "SH-1", on_hand=2)
+    picker = opened(qtbot, ctx, "린넨")
+    assert "press Space on them in the list, to choose several" in picker.hint.text()
+    picker.view.setFocus()
+    qtbot.keyClick(picker.view, Qt.Key.Key_Space)  # the highlighted item, chosen alone
+    qtbot.keyClick(picker.view, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.view, Qt.Key.Key_Space)
+    assert set(picker.chosen_ids()) == {first, second}
+    assert picker.send.text() == "Send 2 items"
+
+
+def test_the_korean_hint_says_space_too(qtbot: Any, ctx: Any, korean: None) -> None:
+    add(ctx, "린넨 원피스", 69000, "OP-1", on_hand=3)
+    picker = opened(qtbot, ctx, "린넨")
+    assert "목록에서 Space를 눌러 고르세요" in picker.hint.text()
