@@ -248,6 +248,26 @@ def test_tab_moves_on_from_the_contact_panels_notes(qtbot: Any, window: Any, ctx
     assert "\t" not in notes.toPlainText()
 
 
+def test_tab_through_the_contact_panel_stops_only_at_its_fields(qtbot: Any, window: Any, ctx: Any) -> None:
+    """The panel's scroll area took a Tab stop of its own, between two fields, that showed nothing."""
+    open_chat_of(qtbot, window, ctx, "김민지", "주문했어요", None)
+    window.toggle_contact_panel()
+    panel = window.contact_panel
+    qtbot.waitUntil(lambda: not panel.loading, timeout=5000)
+    panel.notes.setFocus()
+    focused(qtbot, panel.notes)
+    stops = []
+    for _ in range(40):  # round the whole window once
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        widget = QApplication.focusWidget()
+        if widget is panel.notes:
+            break
+        stops.append(widget)
+    assert panel.scroll_area not in stops
+    assert panel.scroll_area.viewport() not in stops
+    assert panel.labels_list in stops  # the panel's fields are still reached
+
+
 def test_every_tab_stop_of_the_window_shows_it_has_the_keyboard(qtbot: Any, window: Any, ctx: Any) -> None:
     """The tester saw no mark at some Tab stops: the style sheet's borders had taken away the
     search fields' and the message field's focus frames, the icon buttons' was a faint tint and
