@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -502,6 +502,62 @@ class CatalogPicker(QDialog):
         super().reject()
 
 
+class _TypedAhead(QObject):
+    """Sends the keys typed into another window on to `search` (see take_typed_ahead), and keeps
+    the text they made unselected when the picker shows."""
+
+    def __init__(self, search: QLineEdit) -> None:
+        super().__init__(search)
+        self.search = search
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search:
+            if (
+                event.type() == QEvent.Type.FocusIn
+                and isinstance(event, QFocusEvent)
+                and event.reason() == Qt.FocusReason.TabFocusReason
+            ):
+                # A dialog shows with a Tab focus-in, which selects all of a field's text: the next
+                # key would have replaced what was typed.
+                self.search.removeEventFilter(self)
+                unselected = QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.OtherFocusReason)
+                QCoreApplication.sendEvent(self.search, unselected)
+                return True
+            return False
+        if event.type() == QEvent.Type.Shortcut:
+            return True  # the window behind, about to be blocked, does nothing more
+        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
+            return super().eventFilter(watched, event)
+        if watched.window() is self.search.window():
+            return False
+        typed = event.key() == Qt.Key.Key_Backspace or (event.text().isprintable() and bool(event.text()))
+        if event.type() == QEvent.Type.KeyPress and typed:
+            copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat())
+            QCoreApplication.sendEvent(self.search, copy)
+        # Other keys are dropped, as once the picker shows: Enter must not send the message behind.
+        return True
+
+
+def take_typed_ahead(search: QLineEdit) -> None:
+    """The keys typed while the picker was being made ("#hoop" typed fast: the first opening takes a
+    moment) go on to its search. Left for later, they would reach a window the modal picker blocks
+    by then, and Qt drops them."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    before = search.text()
+    typed_ahead = _TypedAhead(search)
+    app.installEventFilter(typed_ahead)
+    try:
+        QCoreApplication.processEvents()
+    finally:
+        app.removeEventFilter(typed_ahead)
+    if search.text() != before:
+        search.installEventFilter(typed_ahead)  # until the picker shows
+    else:
+        typed_ahead.deleteLater()
+
+
 def pick_items(
     parent: QWidget | None,
     ctx: AppContext,
@@ -512,6 +568,7 @@ def pick_items(
 ) -> list[int] | None:
     """Modal picker; the chosen item ids (in the order shown), or None when cancelled."""
     dialog = CatalogPicker(ctx, parent, query, open_catalogue=open_catalogue, contact_id=contact_id)
+    take_typed_ahead(dialog.search)
     chosen: list[int] = []
     dialog.items_chosen.connect(chosen.extend)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted

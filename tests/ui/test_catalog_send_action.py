@@ -63,6 +63,40 @@ def test_typing_hash_at_a_word_start_opens_the_picker_instead_of_typing_it(
     assert edit.toPlainText() == "item#"
 
 
+def test_keys_typed_while_the_picker_opens_go_to_its_search(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """ "#hoop" typed fast lost its "h" the first time: the picker took a moment to open, and Qt drops
+    keys typed into a window its modal picker blocks by then."""
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    open_chat_with_item(qtbot, window, ctx)
+    edit = window.chat.composer.edit
+    searched: list[str] = []
+
+    def look(dialog: Any) -> None:
+        # Not selected either: the next key she types adds to it.
+        searched.append(dialog.search.text() + ("(selected)" if dialog.search.hasSelectedText() else ""))
+        dialog.reject()
+
+    dialogs.expect("modal", answer=look)
+    qtbot.keyClicks(edit, "Look ")  # her message so far
+    keys = {
+        "#": Qt.Key.Key_NumberSign,
+        "h": Qt.Key.Key_H,
+        "o": Qt.Key.Key_O,
+        "p": Qt.Key.Key_P,
+        "\r": Qt.Key.Key_Return,
+    }
+    for typed in "#hoop\r":  # all typed before the first is handled, as on a slow first opening
+        press = QKeyEvent(QEvent.Type.KeyPress, keys[typed], Qt.KeyboardModifier.NoModifier, typed)
+        QCoreApplication.postEvent(edit, press)
+    qtbot.waitUntil(lambda: bool(searched), timeout=5000)
+    assert searched == ["hoop"]
+    assert edit.toPlainText() == "Look "  # the Enter did not send it meanwhile
+
+
 def test_hash_after_emoji_and_a_space_opens_the_picker_mid_line(
     qtbot: Any, window: Any, ctx: Any, dialogs: Any
 ) -> None:
