@@ -15,24 +15,35 @@ import enum
 import logging
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from app.bank_field import BANK_FIELD, as_written, uses_bank, with_bank
 from app.changes import Changes
-from app.errors import RelayUnreachable, RevisionConflict
+from app.errors import RelayError, RelayUnreachable, RevisionConflict
+from app.hours_written import (
+    hours_written_at,
+    note_hours_written,
+    note_relay_features,
+    relay_fills_hours,
+    uses_hours,
+    with_hours,
+)
 from app.order_settings import load_order_settings, save_order_settings
 from app.rules import DAY_FIRST_ENGLISH
 from app.settings import get_setting, load_preferences, put_setting
 from app.wire import (
+    FEATURE_HOURS_FIELD,
     Automations,
     AwayRule,
     BusinessHours,
     BusinessProfile,
     DayHours,
     GreetingRule,
+    Health,
     Recipients,
     TimeRange,
 )
@@ -55,6 +66,13 @@ class AutomationsClient(Protocol):
     def get_automations(self) -> Automations: ...
 
     def put_automations(self, doc: Automations, *, if_match: int) -> Automations: ...
+
+
+@runtime_checkable
+class FeaturesClient(AutomationsClient, Protocol):
+    """And what it asks on connecting: what the relay fills itself (GET /healthz)."""
+
+    def health(self) -> Health: ...
 
 
 class SyncStatus(enum.StrEnum):
@@ -82,6 +100,10 @@ class AutomationsState:
     last_error: str = ""
     # The order settings' account, which the document's {bank} stands for (app/bank_field.py).
     bank_account: str = ""
+    # Whether the relay said it fills {hours} itself (None: not heard yet); when it does not, the
+    # texts are sent with the hours written out, and this is when they were (app/hours_written.py).
+    relay_fills_hours: bool | None = None
+    hours_written_at: datetime | None = None
 
     @property
     def status(self) -> SyncStatus:
@@ -123,6 +145,8 @@ def load_state(session: Session) -> AutomationsState:
         conflict=conflict,
         last_error=str(meta.get("last_error", "")),
         bank_account=load_order_settings(session).bank_account,
+        relay_fills_hours=relay_fills_hours(session),
+        hours_written_at=hours_written_at(session),
     )
 
 
@@ -153,16 +177,24 @@ def _store(session: Session, state: AutomationsState) -> AutomationsState:
     put_setting(
         session, CONFLICT_KEY, None if state.conflict is None else state.conflict.model_dump(mode="json")
     )
-    return dataclasses.replace(state, bank_account=load_order_settings(session).bank_account)
+    return dataclasses.replace(
+        state,
+        bank_account=load_order_settings(session).bank_account,
+        relay_fills_hours=relay_fills_hours(session),
+        hours_written_at=hours_written_at(session),
+    )
 
 
 def _as_written(state: AutomationsState, remote: Automations) -> Automations:
     """The relay's document as the owner wrote it: when it is ours with {bank} filled in (the relay
-    is only ever sent the filled text), ours with the relay's revision, so the field stays a field;
-    when another desktop filled it, its account (named beside the texts) made the field again."""
+    is only ever sent the filled text) or, for a relay that cannot fill {hours}, the hours written
+    out, ours with the relay's revision, so the field stays a field; when another desktop filled
+    it, its account (named beside the texts) made the field again."""
     # As pushed: the country filled in where ours named none (`with_shop_country`).
     sent = with_shop_country(with_bank(state.doc, state.bank_account), remote.shop_country or "")
-    if uses_bank(state.doc) and same_content(remote, sent):
+    if state.hours_written_at is not None:
+        sent = with_hours(sent, state.hours_written_at)
+    if (uses_bank(state.doc) or uses_hours(state.doc)) and same_content(remote, sent):
         update = {"revision": remote.revision, "shop_country": remote.shop_country}
         return state.doc.model_copy(update=update, deep=True)
     return as_written(remote)
@@ -332,19 +364,20 @@ def move_shop_country(session: Session, country: str) -> tuple[AutomationsState,
 _PUSHING = threading.Lock()
 
 
-def push(db: Database, client: AutomationsClient) -> PushOutcome:
+def push(db: Database, client: AutomationsClient, now: datetime | None = None) -> PushOutcome:
     """Send a waiting change with If-Match; safe to call any time (e.g. whenever the relay is back).
 
     The network call runs outside any database transaction, so the GUI and the sync writer are
     never blocked on it; `edit` makes sure an edit saved meanwhile is not marked as pushed. One push
     at a time: two sent on the same revision (Settings' country and the hours' zone saved together)
-    made the second a conflict the owner was asked about.
+    made the second a conflict the owner was asked about. `now`: when {hours} is written out for a
+    relay that cannot fill it (tests pass a later day).
     """
     with _PUSHING:
-        return _push(db, client)
+        return _push(db, client, now)
 
 
-def _push(db: Database, client: AutomationsClient) -> PushOutcome:
+def _push(db: Database, client: AutomationsClient, now: datetime | None) -> PushOutcome:
     with db.read() as s:
         state = load_state(s)
         country = load_preferences(s).shop_region.upper()
@@ -354,6 +387,18 @@ def _push(db: Database, client: AutomationsClient) -> PushOutcome:
         # The relay is sent the shop's current account where the texts say {bank}, and its country
         # (its dates to English-writing customers follow it) when the document has none yet.
         sent = with_shop_country(with_bank(state.doc, state.bank_account), country)
+        # A relay that has not said it fills {hours} would send the field as typed: it gets the
+        # hours written out as of now, and when is kept first, so its copy (the answer, or its
+        # `settings` event arriving meanwhile) is known as ours and the field stays a field here.
+        fills = state.relay_fills_hours
+        if fills is None and uses_hours(sent) and isinstance(client, FeaturesClient):
+            fills = _ask_relay_features(db, client)  # not heard since this desktop knew to ask
+        written_at = None if fills or not uses_hours(sent) else (now or datetime.now(UTC))
+        if written_at is not None:
+            sent = with_hours(sent, written_at)
+        if written_at != state.hours_written_at:
+            with db.write() as s:
+                note_hours_written(s, written_at)
         answer = client.put_automations(sent, if_match=state.base_revision)
     except RevisionConflict:
         return _fetch_conflict(db, client)
@@ -366,6 +411,50 @@ def _push(db: Database, client: AutomationsClient) -> PushOutcome:
         mark_pushed(s, state.edit, answer)
     log.info("automations pushed; relay revision %d", answer.revision)
     return PushOutcome.PUSHED
+
+
+def _ask_relay_features(db: Database, client: FeaturesClient) -> bool | None:
+    """GET /healthz: whether the relay fills {hours}, kept for the next push and the editors (None:
+    it did not answer as a relay does; an unreachable relay raises, as the push's PUT would)."""
+    try:
+        features = client.health().features
+    except RelayUnreachable:
+        raise
+    except (RelayError, ValueError) as exc:
+        log.info("the relay's features not read: %s", exc)
+        return None
+    with db.write() as s:
+        note_relay_features(s, features)
+    return FEATURE_HOURS_FIELD in features
+
+
+def follow_relay_features(db: Database, client: FeaturesClient, now: datetime | None = None) -> bool:
+    """On connecting: ask the relay what it fills itself (GET /healthz) and keep it; when the texts
+    it holds are not what it should get now, the document waits to be pushed again (the caller
+    pushes next). That is: {hours} written out to a relay that now fills it (it was updated), the
+    field sent to one that cannot (it was sent before this desktop knew, or the relay was replaced
+    by an older one), or hours written on an earlier day that read otherwise today (a closed day
+    passed or came within the two months named). Whether what the relay said changed (the editors
+    tell the owner about an older relay). Blocking: the sync engine calls it from its thread."""
+    features = client.health().features
+    now = now or datetime.now(UTC)
+    with db.write() as s:
+        changed = note_relay_features(s, features)
+        state = load_state(s)
+        settled = not state.pending and state.conflict is None and state.doc.revision > 0
+        if not settled or not uses_hours(state.doc):
+            return changed
+        written = state.hours_written_at
+        if state.relay_fills_hours:
+            stale = written is not None
+        else:
+            today = with_hours(state.doc, now)
+            stale = written is None or not same_content(with_hours(state.doc, written), today)
+        if stale:
+            log.info("the relay's copy of the business hours in texts is not current; sending it again")
+            base = state.doc.revision
+            _store(s, dataclasses.replace(state, pending=True, base_revision=base, edit=state.edit + 1))
+    return changed or stale
 
 
 def _fetch_conflict(db: Database, client: AutomationsClient) -> PushOutcome:

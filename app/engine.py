@@ -157,6 +157,12 @@ class SyncEngine:
         from app.chat_actions import tell_relay_about_blocks
 
         try:
+            # What the relay fills itself ({hours}) first: the push writes out what it cannot.
+            if automations_store.follow_relay_features(self.db, self.client):
+                self.on_changed(automations_store.AUTOMATIONS_CHANGED)
+        except (RelayError, ValueError) as exc:  # ValueError: a /healthz answer not of a relay
+            log.info("the relay's features not read (again when next online): %s", exc)
+        try:
             automations_store.push(self.db, self.client)
         except RelayError as exc:
             log.info("automations not pushed: %s", exc)

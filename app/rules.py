@@ -991,6 +991,20 @@ def hours_field(hours: BusinessHours, now: datetime, sentence: str, country: str
     return "\n".join(lines)
 
 
+def hours_written(text: str, hours: BusinessHours, now: datetime, country: str | None = None) -> str:
+    """The text with its {hours} field (or {영업시간}) written out as `hours_field` gives it now, the
+    other fields left as typed: what the desktop sends a relay that cannot fill it itself."""
+    if "{" not in text:
+        return text
+
+    def written(match: re.Match[str]) -> str:
+        if FIELD_ALIASES.get(match.group(1), match.group(1)) != "hours":
+            return match.group(0)
+        return hours_field(hours, now, text, country)
+
+    return _FIELD.sub(written, text)
+
+
 def _voice(bot: MenuBot) -> str:
     """Words of the bot that tell which letters it writes in: its top menu's text, else its hand-off reply."""
     top = _compile(bot).nodes.get(bot.top_menu or "")

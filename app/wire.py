@@ -506,10 +506,19 @@ class OrderStatuses(_Wire):
     orders: list[OrderStatus] = Field(max_length=ORDER_STATUSES_LIMIT)
 
 
+# What a relay does itself that an older one did not, named in GET /healthz's `features` (the
+# version stays 0.1.0, so it cannot tell them apart). A relay that does not name one has the desktop
+# do it before sending: "hours_field" fills {hours} (app.rules.hours_field) in the texts it sends, and
+# without it the desktop writes the hours into the texts (app/hours_written.py).
+FEATURE_HOURS_FIELD = "hours_field"
+RELAY_FEATURES: tuple[str, ...] = (FEATURE_HOURS_FIELD,)
+
+
 class Health(_Wire):
     status: Literal["ok"] = "ok"
     version: str
     upstream: str
+    features: list[str] = []  # absent from a relay before them: it does none (RELAY_FEATURES)
 
 
 # --------------------------------------------------------------------------- the relay's self-check

@@ -17,6 +17,7 @@ from typing import Any
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.wire import RELAY_FEATURES
 from relay.automations import AutomationRunner
 from relay.campaigns import CampaignRunner
 from relay.events import EventFeed
@@ -80,6 +81,8 @@ class Relay:
         self.peers_listening = threading.Event()
         # The automations' and the window's "now" (tests pin it to cross a DST change).
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        # What GET /healthz says this relay fills itself (tests name none to play an older relay).
+        self.features: tuple[str, ...] = RELAY_FEATURES
         self.feed = EventFeed(self.store)
         self.media = MediaJobs(self.store, self.upstream, settings.resolved_media_dir())
         # Owner of this worker's in-flight sends: a restart in the same process is a new owner.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 from fastapi.concurrency import run_in_threadpool
@@ -16,8 +16,14 @@ router = APIRouter()
 
 
 @router.get("/healthz")
-async def healthz(relay: Annotated[Relay, Depends(current_relay)], nonce: str = "") -> dict[str, str]:
-    answer = {"status": "ok", "version": relay_version(), "upstream": relay.upstream.name}
+async def healthz(relay: Annotated[Relay, Depends(current_relay)], nonce: str = "") -> dict[str, Any]:
+    answer: dict[str, Any] = {
+        "status": "ok",
+        "version": relay_version(),
+        "upstream": relay.upstream.name,
+        # What this relay fills itself (app.wire.RELAY_FEATURES): the desktop fills what it does not.
+        "features": list(relay.features),
+    }
     if nonce:
         # The check's one-time nonce: proof that its public URL reaches this relay, not another.
         # A running check's key exists only while it waits for this answer; a guess finds nothing.
