@@ -31,6 +31,7 @@ from app.automations_store import (
 )
 from app.changes import Changes
 from app.errors import ShopInboxError
+from app.hours_written import uses_hours
 from app.wire import Automations
 from ui.confirm import confirm
 from ui.context import AppContext
@@ -245,6 +246,12 @@ class AutomationDialog(QDialog):
         self.summary.setObjectName("ruleSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        # A relay older than {hours}: said once, under the summary, while a text gives the hours.
+        self.relay_note = QLabel()
+        self.relay_note.setObjectName("relayNote")
+        self.relay_note.setWordWrap(True)
+        self.relay_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.relay_note.hide()
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -271,6 +278,7 @@ class AutomationDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(scrolling(self.form, whole_width=True) if self.FORM_SCROLLS else self.form, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.relay_note)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
         self.setStyleSheet(f"{banner_style()}#formError {{ color: {problem_colour()}; }}")
@@ -400,7 +408,9 @@ class AutomationDialog(QDialog):
             self.saved_note.hide()
             if self._refused:  # Save said what to fix: that line follows the edits, gone once fixed
                 self._show_refusal(self.problem())
-            self.refresh_summary(self.apply(self.state.doc))
+            doc = self.apply(self.state.doc)
+            self.refresh_summary(doc)
+            self._show_relay_note(doc)
             if first:  # the banner no longer speaks for what is on screen
                 self._show_state()
 
@@ -425,6 +435,23 @@ class AutomationDialog(QDialog):
         finally:
             self._loading = False
         self.refresh_summary(doc)
+        self._show_relay_note(doc)
+
+    def _show_relay_note(self, doc: Automations) -> None:
+        """Under the summary, while a text gives the business hours and the relay said it cannot
+        fill them itself (app/hours_written.py): what this computer does instead, and its limit."""
+        older = self.state.relay_fills_hours is False and uses_hours(doc)
+        self.relay_note.setText(
+            self.tr(
+                "Your relay is an older version that cannot fill in the Business hours field itself, "
+                "so this computer writes your hours into the texts when it sends them: on Save, and "
+                "again when it connects on a later day. Update the relay so customers always get "
+                "your hours as they stand."
+            )
+            if older
+            else ""
+        )
+        self.relay_note.setVisible(older)
 
     def _show_state(self) -> None:
         self.banner.show_state(

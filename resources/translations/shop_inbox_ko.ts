@@ -142,6 +142,10 @@
 <context>
     <name>AutomationDialog</name>
     <message>
+        <source>Your relay is an older version that cannot fill in the Business hours field itself, so this computer writes your hours into the texts when it sends them: on Save, and again when it connects on a later day. Update the relay so customers always get your hours as they stand.</source>
+        <translation>연결된 릴레이가 ‘영업시간’ 필드를 직접 채우지 못하는 이전 버전이에요. 그래서 이 컴퓨터가 보낼 때 영업시간을 글에 직접 적어 보내요: 저장할 때, 그리고 다른 날 다시 연결될 때요. 릴레이를 업데이트하면 고객이 언제나 지금의 영업시간을 받아요.</translation>
+    </message>
+    <message>
         <source>Saved. Sending to the relay…</source>
         <translation>저장했어요. 릴레이로 보내는 중…</translation>
     </message>
