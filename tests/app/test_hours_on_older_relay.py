@@ -9,6 +9,7 @@ off, as a relay from before the field answers) gets the hours written out, so cu
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,8 +17,11 @@ import httpx
 import pytest
 
 from app.automations_store import AutomationsStore, PushOutcome, SyncStatus, follow_relay_features, push
+from app.db import Database
+from app.engine import SyncEngine
 from app.relay_client import RelayClient
 from app.wire import RELAY_FEATURES, Automations, Health
+from tests.support.engine_probe import EngineProbe
 from tests.support.relay_server import RunningRelay, inbound
 
 OPEN = {"mode": "open", "ranges": [{"start": "10:00", "end": "19:00"}]}
@@ -150,3 +154,28 @@ def test_a_push_before_the_relay_was_asked_asks_it_first(
     assert store.push(client) is PushOutcome.PUSHED
     assert client.get_automations().away.text.endswith("월~금 10:00~19:00\n토~일 휴무")
     assert store.state().relay_fills_hours is False
+
+
+def test_an_older_relay_already_holding_the_field_gets_the_hours_once_the_desktop_connects(
+    db: Database, tmp_path: Path, relay: RunningRelay, client: RelayClient
+) -> None:
+    """The shop's relay was sent "{hours}" before the desktop knew to ask (the desktop just before
+    this one): connecting, with no edit of the owner's, sends the hours written out."""
+    relay.relay.features = ()
+    relay.put_rules(**away_doc(WEEKDAYS_10_TO_7).model_dump(mode="json", include={"away", "business_hours"}))
+    AutomationsStore(db).pull(client)
+    # What an older relay sent customers as typed (this relay fills it all the same).
+    assert client.get_automations().away.text == AWAY_TEXT
+
+    probe = EngineProbe()
+    engine = SyncEngine(
+        db, relay.url, relay.token, tmp_path / "media", on_changed=probe.on_changed, on_state=probe.on_state
+    )
+    engine.start()
+    try:
+        probe.wait_until(lambda: "{" not in client.get_automations().away.text)
+        probe.wait_until(lambda: AutomationsStore(db).state().status is SyncStatus.SYNCED)
+    finally:
+        engine.stop()
+    assert away_told(relay, "821011112222") == "지금은 답장이 늦어요.\n월~금 10:00~19:00\n토~일 휴무"
+    assert AutomationsStore(db).state().doc.away.text == AWAY_TEXT
