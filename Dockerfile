@@ -19,5 +19,6 @@ RUN pip install --no-cache-dir --no-deps . \
 USER relay
 VOLUME /data
 EXPOSE 8080
-HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8080/healthz')"
+# Ready, not only alive: /readyz answers 503 while the database takes no writes (docs/relay.md, "Health checks").
+HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8080/readyz', timeout=8)"
 CMD ["shop-inbox-relay", "serve", "--host", "0.0.0.0", "--port", "8080"]

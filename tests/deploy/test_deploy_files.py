@@ -64,7 +64,8 @@ def test_compose_runs_the_relay_and_caddy_with_restarts_rotated_logs_and_named_v
     assert relay["build"]["dockerfile"] == "Dockerfile" and relay["build"]["context"] == ".."
     for built in (relay, services["setup"]):
         assert built["pull_policy"] == "build"  # never a registry image that happens to share the name
-    assert "/healthz" in " ".join(relay["healthcheck"]["test"])
+    # Docker's health is readiness: "unhealthy" while the relay's database takes no writes.
+    assert "/readyz" in " ".join(relay["healthcheck"]["test"])
     assert caddy["depends_on"]["relay"]["condition"] == "service_healthy"
     assert "./Caddyfile:/etc/caddy/Caddyfile:ro" in caddy["volumes"]
     assert caddy["environment"]["RELAY_ADDRESS"] == "relay:8080"
@@ -127,6 +128,7 @@ def test_the_relay_image_is_built_from_the_lock_and_runs_as_a_non_root_user() ->
     assert "--require-hashes -r requirements/relay.txt" in dockerfile
     users = re.findall(r"^USER\s+(\S+)", dockerfile, re.MULTILINE)
     assert users and users[-1] not in ("root", "0")
+    assert re.search(r"^HEALTHCHECK .*/readyz", dockerfile, re.MULTILINE)
 
 
 def test_every_volume_the_relay_mounts_is_a_folder_its_image_makes_and_gives_to_its_user() -> None:
@@ -239,6 +241,7 @@ def test_the_scale_compose_runs_two_relays_on_one_postgresql_behind_caddy() -> N
         assert "relay-media:/data/media" in relay["volumes"] and env["RELAY_MEDIA_DIR"] == "/data/media"
         assert relay["depends_on"]["postgres"]["condition"] == "service_healthy"
         assert "ports" not in relay and "--workers" in relay["command"]
+        assert "/readyz" in " ".join(relay["healthcheck"]["test"])
     # Both relays' connections fit PostgreSQL's default 100 (less 3 for superusers), with room.
     assert sum(int(r["environment"]["RELAY_DB_CONNECTIONS"]) for r in relays) <= 97 - 20
     caddy = services["caddy"]

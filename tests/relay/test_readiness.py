@@ -1,0 +1,41 @@
+"""/healthz says the relay process answers; /readyz says it can also store, and fails while its
+database is down, so an uptime monitor or Docker's HEALTHCHECK sees the outage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.fake_graph import FakeGraph
+from tests.support.private_postgresql import private_postgresql
+from tests.support.relay_server import RunningRelay, run_relay
+
+
+def test_a_working_relay_is_ready(relay: RunningRelay) -> None:
+    answer = relay.client.get(f"{relay.url}/readyz")
+    assert answer.status_code == 200
+    assert answer.json()["database"] == "ok"
+    assert relay.client.head(f"{relay.url}/readyz").status_code == 200
+    assert relay.client.get(f"{relay.url}/healthz").status_code == 200
+
+
+def test_readyz_fails_while_postgresql_is_stopped_and_recovers(tmp_path: Path, graph: FakeGraph) -> None:
+    with (
+        private_postgresql() as server,
+        run_relay(tmp_path, graph_url=graph.url, database_url=server.url) as relay,
+    ):
+        assert relay.client.get(f"{relay.url}/readyz").status_code == 200
+
+        server.stop()
+        down = relay.client.get(f"{relay.url}/readyz")
+        assert down.status_code == 503
+        assert down.json()["error"]["code"] == "storage"
+        assert down.json()["error"]["params"]["cause"] == "connection_lost"
+        assert relay.client.head(f"{relay.url}/readyz").status_code == 503
+        # Liveness stays: the desktop's "Test connection" still finds this relay and names the
+        # storage problem from its requests, instead of calling it "not a relay".
+        alive = relay.client.get(f"{relay.url}/healthz")
+        assert alive.status_code == 200 and alive.json()["status"] == "ok"
+        assert relay.client.get(f"{relay.url}/v1/events", headers=relay.auth()).status_code == 503
+
+        server.start()
+        assert relay.client.get(f"{relay.url}/readyz").status_code == 200
