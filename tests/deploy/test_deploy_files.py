@@ -4,6 +4,7 @@ and pass their tools' own validators where those tools are installed."""
 from __future__ import annotations
 
 import configparser
+import json
 import os
 import re
 import shutil
@@ -23,6 +24,8 @@ from relay.settings import RelaySettings
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 CADDYFILE = (DEPLOY / "Caddyfile").read_text(encoding="utf-8")
+SHOPS_CADDYFILE = (DEPLOY / "Caddyfile.shops").read_text(encoding="utf-8")
+TEMPLATE_UNIT = DEPLOY / "systemd" / "shop-inbox-relay@.service"
 UNITS = {"s": 1, "m": 60, "h": 3600}
 SIZES = {"KiB": 1024, "MiB": 1024**2, "KB": 1000, "MB": 1000**2}
 
@@ -33,9 +36,9 @@ def compose() -> dict[str, Any]:
     return data
 
 
-def caddy_setting(name: str, after: str = "") -> str:
+def caddy_setting(name: str, after: str = "", caddyfile: str = CADDYFILE) -> str:
     """The value of the first `name value` line (after the line containing `after`)."""
-    text = CADDYFILE[CADDYFILE.index(after) :] if after else CADDYFILE
+    text = caddyfile[caddyfile.index(after) :] if after else caddyfile
     found = re.search(rf"^\s*{re.escape(name)}\s+(\S+)\s*$", text, re.MULTILINE)
     assert found, f"{name} is not set in deploy/Caddyfile"
     return found.group(1)
@@ -174,6 +177,100 @@ def test_the_systemd_unit_runs_unprivileged_behind_caddy_with_the_env_file() -> 
     assert "RELAY_ADDRESS=127.0.0.1:8080" in dropin  # the same Caddyfile, pointed at the local relay
 
 
+def _unit(path: Path) -> configparser.ConfigParser:
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.optionxform = str  # type: ignore[assignment,method-assign]
+    unit.read(path, encoding="utf-8")
+    return unit
+
+
+def test_the_template_unit_gives_each_shop_its_own_env_file_database_media_folder_and_port() -> None:
+    single = _unit(DEPLOY / "systemd" / "shop-inbox-relay.service")["Service"]
+    template = _unit(TEMPLATE_UNIT)["Service"]
+    assert template["EnvironmentFile"] == "/etc/shop-inbox/%i.env"
+    environment = dict(
+        v.split("=", 1) for v in re.findall(r"^Environment=(\S+)$", TEMPLATE_UNIT.read_text(), re.M)
+    )
+    assert environment["RELAY_DATABASE_URL"] == "sqlite:////var/lib/shop-inbox/%i/relay.db"
+    assert environment["RELAY_MEDIA_DIR"] == "/var/lib/shop-inbox/%i/media"
+    assert (
+        template["StateDirectory"] == "shop-inbox/%i"
+        and template["WorkingDirectory"] == "/var/lib/shop-inbox/%i"
+    )
+    # Each shop's relay writes its own folder only, never another shop's.
+    assert template["ReadWritePaths"] == "/var/lib/shop-inbox/%i"
+    assert template["ExecStart"].endswith("serve --host 127.0.0.1 --port ${RELAY_PORT}")
+    # Everything else as the single shop's unit: the user, restarts, the sandboxing.
+    same = set(single) - {
+        "Environment",
+        "EnvironmentFile",
+        "StateDirectory",
+        "WorkingDirectory",
+        "ExecStart",
+        "ReadWritePaths",
+    }
+    assert {key: template.get(key) for key in same} == {key: single[key] for key in same}
+    header = "\n".join(line for line in TEMPLATE_UNIT.read_text().splitlines() if line.startswith("#   "))
+    for command in (
+        "shop-inbox-relay setup --env-file /etc/shop-inbox/flowers.env "
+        "--database sqlite:////var/lib/shop-inbox/flowers/relay.db",
+        "echo RELAY_PORT=8081 | sudo tee -a /etc/shop-inbox/flowers.env",
+        "systemctl enable --now shop-inbox-relay@flowers",
+        "check --env-file /etc/shop-inbox/flowers.env",
+    ):
+        assert command in header, command
+
+
+def test_a_shop_without_a_port_stops_with_a_line_naming_its_env_file() -> None:
+    """The unit's ExecStartPre, as systemd runs it for `shop-inbox-relay@flowers` ($$ is $, %i the name)."""
+    line = next(v for v in TEMPLATE_UNIT.read_text().splitlines() if v.startswith("ExecStartPre="))
+    script = line.split("/bin/sh -c '", 1)[1].rstrip("'").replace("$$", "$").replace("%i", "flowers")
+    env = {k: v for k, v in os.environ.items() if k != "RELAY_PORT"}
+    missing = subprocess.run(["/bin/sh", "-c", script], capture_output=True, text=True, env=env, timeout=30)
+    assert missing.returncode != 0
+    assert "RELAY_PORT is not set" in missing.stderr and "/etc/shop-inbox/flowers.env" in missing.stderr
+    given = subprocess.run(["/bin/sh", "-c", script], env={**env, "RELAY_PORT": "8081"}, timeout=30)
+    assert given.returncode == 0
+
+
+def test_the_several_shops_caddyfile_sends_each_host_name_to_its_own_port_with_the_same_limits() -> None:
+    sites = re.findall(r"^(\S+\.example) \{\n\timport shop (\S+)\n\}", SHOPS_CADDYFILE, re.M)
+    assert len(sites) >= 2
+    assert len({host for host, _ in sites}) == len({address for _, address in sites}) == len(sites)
+    for name, after in (
+        ("read_header", ""),
+        ("read_body", ""),
+        ("idle", ""),
+        ("max_header_size", ""),
+        ("flush_interval", ""),
+        ("dial_timeout", ""),
+        ("response_header_timeout", ""),
+        ("health_uri", ""),
+        ("max_size", "handle /v1/media"),
+        ("max_size", "handle /v1/campaigns"),
+        ("max_size", "handle {"),
+    ):
+        assert caddy_setting(name, after, SHOPS_CADDYFILE) == caddy_setting(name, after), name
+
+
+def test_caddy_validates_the_several_shops_caddyfile() -> None:
+    if not _tool("caddy", "version"):
+        pytest.skip("caddy is not installed here: `caddy validate` of deploy/Caddyfile.shops did not run")
+    done = subprocess.run(
+        ["caddy", "adapt", "--adapter", "caddyfile", "--config", str(DEPLOY / "Caddyfile.shops")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    # Every request to a shop's name reaches that shop's relay and no other.
+    for route in json.loads(done.stdout)["apps"]["http"]["servers"]["srv0"]["routes"]:
+        (host,) = route["match"][0]["host"]
+        port = re.search(rf"^{re.escape(host)} \{{\n\timport shop (\S+)", SHOPS_CADDYFILE, re.M)
+        assert port is not None
+        assert set(re.findall(r'"dial": ?"([^"]+)"', json.dumps(route))) == {port.group(1)}
+
+
 def _tool(*command: str) -> bool:
     if shutil.which(command[0]) is None:
         return False
@@ -195,11 +292,12 @@ def test_caddy_validates_the_caddyfile(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_systemd_accepts_the_unit() -> None:
+@pytest.mark.parametrize("unit", ["shop-inbox-relay.service", "shop-inbox-relay@.service"])
+def test_systemd_accepts_the_unit(unit: str) -> None:
     if not _tool("systemd-analyze", "--version"):
         pytest.skip("systemd-analyze is not installed here: the unit was not verified")
     done = subprocess.run(
-        ["systemd-analyze", "verify", str(DEPLOY / "systemd" / "shop-inbox-relay.service")],
+        ["systemd-analyze", "verify", str(DEPLOY / "systemd" / unit)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -344,7 +442,7 @@ def test_the_guide_opens_with_the_three_commands_and_quotes_the_caddyfile_limits
 def test_each_deploy_files_header_names_a_guide_section_and_the_unit_lists_every_command() -> None:
     guide = (ROOT / "docs" / "relay.md").read_text(encoding="utf-8")
     headings = set(re.findall(r"^#+ (.+)$", guide, re.MULTILINE))
-    for path in (*DEPLOY.glob("*.yml"), DEPLOY / "Caddyfile", *(DEPLOY / "systemd").iterdir()):
+    for path in (*DEPLOY.glob("*.yml"), *DEPLOY.glob("Caddyfile*"), *(DEPLOY / "systemd").iterdir()):
         for section in re.findall(r'docs/relay\.md, "([^"]+)"', path.read_text(encoding="utf-8")):
             assert section in headings, f"{path.name} points to a section docs/relay.md lacks: {section}"
     unit = (DEPLOY / "systemd" / "shop-inbox-relay.service").read_text(encoding="utf-8")
