@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from app.wire import CheckProblem, CheckReport, CheckStatus, CheckStep
+from relay.size_text import MIB, size_text
 
 PASSED = {
     CheckStep.SETTINGS: "The required settings are present.",
@@ -14,7 +15,7 @@ PASSED = {
     CheckStep.WEBHOOK_SUBSCRIPTION: "The app is subscribed to the business account's webhooks.",
     CheckStep.PUBLIC_URL: "{url} answers over HTTPS with a valid certificate, and it is this relay.",
     CheckStep.WEBHOOK_VERIFIED: "Meta has reached {callback_url}.",
-    CheckStep.DATABASE: "The database is writable; {free_mb} MB free in {path}.",
+    CheckStep.DATABASE: "The database is writable; {free} free in {path}.",
     CheckStep.CLOCK: "This server's clock agrees with WhatsApp's ({seconds} s apart).",
 }
 
@@ -64,7 +65,7 @@ FAILED = {
     CheckProblem.MEDIA_NOT_WRITABLE: "The relay cannot write received photos and documents to "
     "{path} ({detail}). Give that folder to the user the relay runs as (chown), or set "
     "RELAY_MEDIA_DIR to a folder it can write.",
-    CheckProblem.DISK_LOW: "Only {free_mb} MB free in {path}. Free some room or grow the disk, or "
+    CheckProblem.DISK_LOW: "Only {free} free in {path}. Free some room or grow the disk, or "
     "webhooks will stop being stored.",
     CheckProblem.CLOCK_OFF: "This server's clock is {seconds} s away from WhatsApp's. Turn on time "
     "synchronisation (timedatectl set-ntp true).",
@@ -78,6 +79,9 @@ class _Blank(dict[str, str]):
 
 def sentence(step: str, problem: str | None, params: dict[str, str]) -> str:
     values = _Blank(params)
+    free_mb = params.get("free_mb", "")
+    if free_mb.isdigit():  # "63 GB", as the desktop says it, not "60066 MB" (the wire keeps free_mb)
+        values["free"] = size_text(int(free_mb) * MIB)
     if problem == CheckProblem.SANDBOX:
         return SANDBOX
     if problem is None:

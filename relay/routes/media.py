@@ -27,6 +27,7 @@ from relay.errors import error, graph_failure
 from relay.limits import is_media_id
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
+from relay.size_text import BINARY, size_text
 from relay.store import storage_cause, storage_retryable
 from relay.upstream import GraphError
 
@@ -66,7 +67,7 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
         return not_taken(mime, filename)  # before any byte is read: WhatsApp would refuse it anyway
     family = media_family(mime)
     limit = MEDIA_LIMITS[family]
-    too_large = f"WhatsApp accepts {family} files up to {limit // (1024 * 1024) or 0.5} MB."
+    too_large = f"WhatsApp accepts {family} files up to {size_text(limit, step=BINARY)}."
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         return error(413, RelayErrorCode.TOO_LARGE, too_large, params={"limit": limit})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckSte
 from relay.check import check_relay
 from relay.cli import main
 from relay.settings import RelaySettings
+from relay.size_text import MIB, size_text
 from relay.store import Store
 from tests.support.fake_graph import ACCESS_TOKEN, APP_ID, WABA_ID, FakeGraph, graph_error
 from tests.support.relay_server import (
@@ -278,6 +280,33 @@ def test_a_webhook_meta_never_verified_fails_with_the_callback_to_register(
 def test_a_nearly_full_disk_fails(shop: RunningRelay) -> None:
     failed = line(check(shop, min_free_disk_mb=10**12), CheckStep.DATABASE)
     assert failed.problem == CheckProblem.DISK_LOW and int(failed.params["free_mb"]) >= 0
+    assert failed.message.startswith(f"Only {size_text(int(failed.params['free_mb']) * MIB)} free in ")
+
+
+def test_the_free_space_line_reads_as_the_desktop_says_it(shop: RunningRelay) -> None:
+    """`check` said "60066 MB free" where the desktop said "63 GB": both say it the way people read it."""
+    passed = line(check(shop), CheckStep.DATABASE)
+    free = int(passed.params["free_mb"])  # the wire keeps the number the desktop words itself
+    assert re.fullmatch(r"The database is writable; \d+(\.\d)? (kB|MB|GB|TB) free in .+\.", passed.message)
+    assert size_text(free * MIB) in passed.message and f"{free} MB" not in passed.message
+
+
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [
+        (0, "0 B"),
+        (999, "999 B"),
+        (1000, "1 kB"),
+        (440 * 1000**2, "440 MB"),
+        (999_600_000, "1 GB"),
+        (5_300_000_000, "5.3 GB"),
+        (60066 * MIB, "63 GB"),
+        (9_960_000_000, "10 GB"),
+        (1_234_000_000_000, "1.2 TB"),
+    ],
+)
+def test_sizes_read_as_people_write_them(size: int, text: str) -> None:
+    assert size_text(size) == text
 
 
 def test_a_media_folder_the_relay_cannot_write_fails_and_says_how_to_fix_it(

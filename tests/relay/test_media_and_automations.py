@@ -100,6 +100,13 @@ def test_upload_for_sending_and_size_limits(relay: RunningRelay, graph: FakeGrap
         headers={**relay.auth(), "Content-Type": "image/png"},
     )
     assert too_big.status_code == 413
+    assert too_big.json()["error"]["message"] == "WhatsApp accepts image files up to 5 MB."
+    sticker = relay.client.post(
+        f"{relay.url}/v1/media",
+        content=b"\0" * (500 * 1024 + 1),
+        headers={**relay.auth(), "Content-Type": "image/webp"},
+    )
+    assert sticker.json()["error"]["message"] == "WhatsApp accepts sticker files up to 500 kB.", sticker.text
 
 
 def refused_upload(relay: RunningRelay, data: bytes, mime: str, filename: str) -> dict[str, Any]:
