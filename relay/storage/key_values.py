@@ -36,6 +36,13 @@ class KeyValues:
         with self.db.engine.begin() as conn:
             self.put_in(conn, key, value)
 
+    def stamp(self, key: str, value: str) -> None:
+        """put() in one statement (an upsert): workers stamping the same new key at once never
+        collide on its primary key, as /readyz's probes from several workers may."""
+        stmt = self.db.insert(kv).values(key=key, value=value)
+        with self.db.engine.begin() as conn:
+            conn.execute(stmt.on_conflict_do_update(index_elements=[kv.c.key], set_={"value": value}))
+
     def delete(self, key: str) -> None:
         with self.db.engine.begin() as conn:
             conn.execute(kv.delete().where(kv.c.key == key))
