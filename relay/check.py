@@ -327,7 +327,7 @@ async def check_database(run: CheckRun) -> None:
         log.warning("check: database write failed: cause=%s error=%s", cause, type(exc).__name__)
         if cause == "disk_full" and run.store.is_sqlite:
             # The file's own disk: say it is full and where, not "permissions or free space".
-            where = _data_folder(run.settings)
+            where = data_folder(run.settings)
             free_mb = shutil.disk_usage(where).free // (1024 * 1024)
             run.add(CheckStep.DATABASE, CheckProblem.DISK_LOW, free_mb=str(free_mb), path=str(where))
             return
@@ -339,7 +339,7 @@ async def check_database(run: CheckRun) -> None:
         log.warning("check: media folder not writable: path=%s error=%s", media, refused)
         run.add(CheckStep.DATABASE, CheckProblem.MEDIA_NOT_WRITABLE, path=str(media), detail=refused)
         return
-    where = _data_folder(run.settings)
+    where = data_folder(run.settings)
     free_mb = shutil.disk_usage(where).free // (1024 * 1024)
     if free_mb < run.settings.min_free_disk_mb:
         run.add(CheckStep.DATABASE, CheckProblem.DISK_LOW, free_mb=str(free_mb), path=str(where))
@@ -368,7 +368,7 @@ def _write_refused(folder: Path) -> str | None:
     return None
 
 
-def _data_folder(settings: RelaySettings) -> Path:
+def data_folder(settings: RelaySettings) -> Path:
     """Where the relay writes: the SQLite file's folder, else the media folder (PostgreSQL)."""
     url = settings.database_url
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":

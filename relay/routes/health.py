@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shutil
 import weakref
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -13,11 +14,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from app.wire import RelayErrorCode
-from relay.check import NONCE_PREFIX
+from relay.check import NONCE_PREFIX, data_folder
 from relay.errors import error
 from relay.failure_streak import FailureStreak
 from relay.routes.deps import current_relay
 from relay.service import Relay, relay_version
+from relay.size_text import MIB, size_text
 from relay.store import storage_cause
 
 log = logging.getLogger(__name__)
@@ -70,28 +72,44 @@ async def _database_cause(relay: Relay) -> str | None:
     return None
 
 
-async def _ready(relay: Relay) -> tuple[int, str | None]:
+def _low_disk(relay: Relay) -> tuple[int, str] | None:
+    """(free bytes, folder) where the relay writes, when under RELAY_MIN_FREE_DISK_MB (as `check`)."""
+    where = data_folder(relay.settings)
+    free = shutil.disk_usage(where).free
+    return (free, str(where)) if free < relay.settings.min_free_disk_mb * MIB else None
+
+
+async def _not_ready(relay: Relay) -> JSONResponse | None:
+    """None when ready; else the 503 to answer, with the cause (logged as a streak)."""
+    streak = _streaks.setdefault(relay, FailureStreak(log, "readyz: not ready"))
     cause = await _database_cause(relay)
-    streak = _streaks.setdefault(relay, FailureStreak(log, "readyz: the database takes no writes"))
     if cause is not None:
-        streak.failed(f"cause={cause}")
-        return 503, cause
+        streak.failed(f"the database takes no writes: cause={cause}")
+        message = f"The relay's database takes no writes right now ({cause})."
+        return error(503, RelayErrorCode.STORAGE, message, retryable=True, params={"cause": cause})
+    low = await asyncio.to_thread(_low_disk, relay)
+    if low is not None:
+        free, where = low
+        streak.failed(f"disk low: free={size_text(free)} path={where}")
+        message = f"Only {size_text(free)} free in {where}: webhooks will stop being stored when it is full."
+        params = {"cause": "disk_low", "free_mb": free // MIB, "path": where}
+        return error(503, RelayErrorCode.STORAGE, message, retryable=True, params=params)
     streak.succeeded()
-    return 200, None
+    return None
 
 
 @router.get("/readyz")
 async def readyz(relay: Annotated[Relay, Depends(current_relay)]) -> Response:
-    """Readiness: the relay can store what it receives (its database takes a write). 503 with the
-    cause while it cannot: what an uptime monitor and Docker's HEALTHCHECK ask."""
-    status, cause = await _ready(relay)
-    if cause is not None:
-        message = f"The relay's database takes no writes right now ({cause})."
-        return error(status, RelayErrorCode.STORAGE, message, retryable=True, params={"cause": cause})
+    """Readiness: the relay can store what it receives (its database takes a write, and the disk it
+    writes to has RELAY_MIN_FREE_DISK_MB free). 503 with the cause while it cannot: what an uptime
+    monitor and Docker's HEALTHCHECK ask."""
+    refusal = await _not_ready(relay)
+    if refusal is not None:
+        return refusal
     return JSONResponse({"status": "ok", "database": "ok", "version": relay_version()})
 
 
 @router.head("/readyz", include_in_schema=False)
 async def readyz_head(relay: Annotated[Relay, Depends(current_relay)]) -> Response:
-    status, _cause = await _ready(relay)
-    return Response(status_code=status)
+    refusal = await _not_ready(relay)
+    return Response(status_code=200 if refusal is None else refusal.status_code)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from relay.size_text import MIB, size_text
 from tests.support.fake_graph import FakeGraph
 from tests.support.private_postgresql import private_postgresql
 from tests.support.relay_server import RunningRelay, run_relay
@@ -43,3 +44,17 @@ def test_readyz_fails_while_postgresql_is_stopped_and_recovers(tmp_path: Path, g
 
         server.start()
         assert relay.client.get(f"{relay.url}/readyz").status_code == 200
+
+
+def test_readyz_fails_while_the_disk_it_writes_to_is_nearly_full(tmp_path: Path, graph: FakeGraph) -> None:
+    """Under RELAY_MIN_FREE_DISK_MB (here more than any disk has) the monitor hears of it before the
+    disk is full and webhooks stop being stored; the answer says how much is left, as people read it."""
+    with run_relay(tmp_path, graph_url=graph.url, min_free_disk_mb=10**12) as relay:
+        low = relay.client.get(f"{relay.url}/readyz")
+        assert low.status_code == 503
+        body = low.json()["error"]
+        assert body["params"]["cause"] == "disk_low" and body["params"]["path"] == str(tmp_path)
+        free = size_text(body["params"]["free_mb"] * MIB)
+        assert body["message"].startswith(f"Only {free} free in {tmp_path}:")
+        assert relay.client.head(f"{relay.url}/readyz").status_code == 503
+        assert relay.client.get(f"{relay.url}/healthz").status_code == 200
