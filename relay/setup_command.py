@@ -192,6 +192,16 @@ class RelayPath:
     token: str
 
 
+def systemd_unit(env_file: Path) -> str:
+    """The unit that reads this env file: one shop's /etc/shop-inbox/relay.env is the single unit's,
+    any other shop's (/etc/shop-inbox/flowers.env) the template's instance named after it
+    (deploy/systemd/shop-inbox-relay@.service)."""
+    shop = env_file.stem if env_file.suffix == ".env" else ""
+    if shop and shop != "relay" and re.fullmatch(r"[A-Za-z0-9_.-]+", shop):
+        return f"shop-inbox-relay@{shop}"
+    return "shop-inbox-relay"
+
+
 def relay_path(env_file: Path, database_url: str | None) -> RelayPath:
     """Docker when a compose file sits beside the env file (as in deploy/), else the manual/systemd path."""
     if (env_file.parent / "docker-compose.yml").exists():
@@ -206,7 +216,7 @@ def relay_path(env_file: Path, database_url: str | None) -> RelayPath:
     database = f" --database {shown(database_url)}" if database_url else ""
     command = command_as_run()  # /opt/shop-inbox/venv/bin/shop-inbox-relay, as the unit's header runs it
     return RelayPath(
-        start="sudo systemctl restart shop-inbox-relay",
+        start=f"sudo systemctl restart {systemd_unit(env_file)}",
         check=f"{command} check {given}{database}",
         token=f"{command} token {given}",
     )
@@ -429,6 +439,11 @@ def run_setup(
         first = f"`{path.start}`, run setup again (it is safe to repeat), then "
     else:
         first = f"`{path.start}`, then "
+    if "@" in path.start and not settings.get("RELAY_PORT"):
+        # The template unit listens on the shop's RELAY_PORT, and stops without one.
+        first = (
+            f"add a line `RELAY_PORT=8081` (a port no other shop on this server uses) to {env_file}, " + first
+        )
     print(
         f"\nNext: {first}`{path.check}`.\nThe relay token for the desktop app: `{path.token}`.",
         file=out,

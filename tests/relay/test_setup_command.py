@@ -336,6 +336,27 @@ def test_setup_ends_with_the_commands_of_the_path_it_was_run_on(tmp_path: Path, 
     assert "`docker compose exec relay shop-inbox-relay token`" in out
 
 
+def test_setup_for_one_of_several_shops_names_that_shops_unit(tmp_path: Path, graph: FakeGraph) -> None:
+    """/etc/shop-inbox/flowers.env is read by shop-inbox-relay@flowers (the template unit), so the
+    restart setup advises is that shop's, never the single unit that serves no shop here."""
+    env_file = tmp_path / "deploy" / "flowers.env"
+    out = io.StringIO()
+    args = parse_args(["setup", "--env-file", str(env_file), "--non-interactive", "--no-check"])
+    assert run_setup(args, env=environment(graph, tmp_path), out=out) == 0, out.getvalue()
+    assert "`sudo systemctl restart shop-inbox-relay@flowers`" in out.getvalue()
+    assert "`sudo systemctl restart shop-inbox-relay`" not in out.getvalue()
+    # The shop's port is the one thing the template needs beyond setup's values: named until it is set.
+    assert (
+        f"add a line `RELAY_PORT=8081` (a port no other shop on this server uses) to {env_file}"
+        in out.getvalue()
+    )
+    with env_file.open("a") as file:
+        file.write("RELAY_PORT=8082\n")
+    out = io.StringIO()
+    assert run_setup(args, env=environment(graph, tmp_path), out=out) == 0, out.getvalue()
+    assert "RELAY_PORT" not in out.getvalue() and "RELAY_PORT=8082" in env_file.read_text()
+
+
 def test_the_database_given_to_setup_is_the_one_check_reads_from_the_env_file(
     tmp_path: Path, graph: FakeGraph, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
