@@ -89,6 +89,9 @@ def test_caddy_keeps_long_polls_open_and_cuts_slow_clients() -> None:
     assert "\twrite " not in CADDYFILE  # no write deadline under a 55 s long poll
     assert size(caddy_setting("max_header_size")) == SERVER_OPTIONS["h11_max_incomplete_event_size"]
     assert caddy_setting("flush_interval") == "-1"
+    # A relay marked down (restarted, or not yet up when Caddy started) is asked again while a request
+    # still waits for it: Caddy once answered 503 for 30 s after a relay back within 2 s.
+    assert seconds(caddy_setting("health_interval")) <= seconds(caddy_setting("lb_try_duration"))
 
 
 def test_caddy_body_limits_fit_whatsapps_files_and_the_relays_json() -> None:
@@ -246,6 +249,9 @@ def test_the_several_shops_caddyfile_sends_each_host_name_to_its_own_port_with_t
         ("dial_timeout", ""),
         ("response_header_timeout", ""),
         ("health_uri", ""),
+        ("health_interval", ""),
+        ("health_timeout", ""),
+        ("lb_try_duration", ""),
         ("max_size", "handle /v1/media"),
         ("max_size", "handle /v1/campaigns"),
         ("max_size", "handle {"),
