@@ -1,4 +1,5 @@
-"""GET /healthz (the process answers) and GET /readyz (it can also store: the database takes a write)."""
+"""GET /healthz (the process answers) and GET /readyz (it can also store: the database takes a write
+and the disk has room)."""
 
 from __future__ import annotations
 
@@ -37,8 +38,8 @@ _streaks: weakref.WeakKeyDictionary[Relay, FailureStreak] = weakref.WeakKeyDicti
 @router.get("/healthz")
 async def healthz(relay: Annotated[Relay, Depends(current_relay)], nonce: str = "") -> dict[str, Any]:
     """Liveness: the relay process answers. It never asks the database (see /readyz), so the
-    desktop's "Test connection" and `check`'s public_url step still find this relay while its
-    database is down, and then name the database instead of "not a relay"."""
+    desktop's "Test connection" still finds this relay while its database is down, and reports the
+    relay's error instead of "this is not a relay"."""
     answer: dict[str, Any] = {
         "status": "ok",
         "version": relay_version(),
