@@ -445,7 +445,7 @@ class FieldButtons(QWidget):
             "{first_name}": self.tr("&First name"),
             "{shop}": self.tr("Sho&p name"),
             "{opening}": self.tr("Next &opening"),
-            "{hours}": self.tr("Bu&siness hours"),
+            "{hours}": self.tr("Business hou&rs"),
             BANK_FIELD: self.tr("&Bank account"),
         }
         for field in fields:

@@ -545,8 +545,8 @@
         <translation>목록 버튼(&amp;O)</translation>
     </message>
     <message>
-        <source>Text answe&amp;rs get a button back to the menu</source>
-        <translation>글 답변에 처음 메뉴로 돌아가는 버튼 달기(&amp;R)</translation>
+        <source>Text answers get a &amp;quick-reply button back to the menu</source>
+        <translation>글 답변에 처음 메뉴로 돌아가는 빠른 답장 버튼 달기(&amp;Q)</translation>
     </message>
     <message>
         <source>Under every text answer, a button that shows the main menu again. Replies that hand the chat to a person have none.</source>
@@ -3957,8 +3957,8 @@ Right-click to retry.</source>
         <translation>다음 영업 시작(&amp;O)</translation>
     </message>
     <message>
-        <source>Bu&amp;siness hours</source>
-        <translation>영업시간(&amp;S)</translation>
+        <source>Business hou&amp;rs</source>
+        <translation>영업시간(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Bank account</source>

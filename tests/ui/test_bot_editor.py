@@ -818,7 +818,7 @@ def test_the_hours_answer_shows_the_shops_business_hours_in_each_menus_language(
     # The 영업시간 button puts the field in, in the owner's words.
     editor.node_text.setPlainText("저희 빵집 영업시간이에요.\n")
     editor.node_text.moveCursor(QTextCursor.MoveOperation.End)
-    button = next(b for b in editor.node_fields.findChildren(QPushButton) if b.text() == "영업시간(&S)")
+    button = next(b for b in editor.node_fields.findChildren(QPushButton) if b.text() == "영업시간(&R)")
     button.click()
     assert editor.node_text.toPlainText() == "저희 빵집 영업시간이에요.\n{영업시간}"
     assert editor.node_preview.text().startswith("저희 빵집 영업시간이에요.\n월 휴무\n화~일 07:30~20:00\n")
