@@ -44,6 +44,8 @@ class ConnectionState:
     # The http:// address that answers when the https:// one met a relay speaking plain http (a relay
     # tried out on this computer has no certificate): the banner suggests it, as Settings' check does.
     plain_url: str = ""
+    # A history gap: when this computer last read the relay (what came after it was partly lost).
+    last_read_at: datetime | None = None
 
     @property
     def value(self) -> str:

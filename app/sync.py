@@ -442,9 +442,13 @@ class SyncWorker:
         else:
             log.warning("relay no longer holds events after our cursor; continuing from %d", gap.oldest_seq)
         with self.db.write() as s:
-            set_cursor(s, max(0, gap.oldest_seq - 1))
             state = s.get(SyncState, 1)
+            # The cursor last moved when this computer last read the relay: the lost ones came after.
+            last_read_at = state.updated_at if state is not None else None
+            set_cursor(s, max(0, gap.oldest_seq - 1))
             if state is not None and not gap.relay_started_afresh:
                 state.history_gap_at = datetime.now(UTC)
-        kind = Connection.RELAY_STARTED_AFRESH if gap.relay_started_afresh else Connection.HISTORY_GAP
-        self._report(ConnectionState(kind, detail=str(gap)))
+        if gap.relay_started_afresh:
+            self._report(ConnectionState(Connection.RELAY_STARTED_AFRESH, detail=str(gap)))
+        else:
+            self._report(ConnectionState(Connection.HISTORY_GAP, detail=str(gap), last_read_at=last_read_at))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
 from app.inbound_silence import InboundSilence
 from ui import icons
+from ui.formatting import full_datetime
 from ui.korean_particles import with_particles
 
 # States in which the relay could not be reached: leaving one for ONLINE is news ("Reconnected").
@@ -273,7 +274,16 @@ class ConnectionBanner(QFrame):
                 "again."
             )
         if kind is Connection.HISTORY_GAP:
-            return self.tr("Some older messages were no longer kept by the relay and could not be loaded.")
+            if self.state.last_read_at is None:
+                return self.tr(
+                    "Some older messages were no longer kept by the relay and could not be loaded. They "
+                    "are still on your phone: File ▸ Import chat from phone brings them in."
+                )
+            return self.tr(
+                "Some messages that arrived after {when}, when this computer last received messages, "
+                "were no longer kept by the relay and could not be loaded. They are still on your "
+                "phone: File ▸ Import chat from phone brings them in."
+            ).format(when=full_datetime(self.state.last_read_at))
         if kind is Connection.RELAY_STARTED_AFRESH:
             return self.tr(
                 "Your relay started its message history afresh (it is new, or was restored from a "

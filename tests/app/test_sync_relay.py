@@ -243,6 +243,10 @@ def test_events_pruned_by_the_relay_show_a_history_gap_and_sync_goes_on(
     relay.post_webhook(inbound(content="seen"))
     probe.wait_until(lambda: count(db) == 1)
     first.stop()
+    with db.read() as s:
+        state = s.get(SyncState, 1)
+        assert state is not None and state.updated_at is not None
+        last_read = state.updated_at  # the laptop was closed after this
     for i in range(3):
         relay.post_webhook(inbound(content=f"missed {i}"))
     relay.relay.store.prune(timedelta(0))  # the laptop stayed closed past the retention period
@@ -251,6 +255,9 @@ def test_events_pruned_by_the_relay_show_a_history_gap_and_sync_goes_on(
     relay.start()
     engine_for(relay)
     probe.wait_until(lambda: "history_gap" in probe.state_names)
+    # The notice can say from when messages may be missing: after the laptop last read the relay.
+    gap = next(st for st in probe.states if st.value == "history_gap")
+    assert gap.last_read_at == last_read
     with db.read() as s:
         state = s.get(SyncState, 1)
         assert state is not None and state.history_gap_at is not None

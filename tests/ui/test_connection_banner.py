@@ -87,6 +87,36 @@ def test_a_relay_started_afresh_is_news_the_owner_can_close(qtbot: Any) -> None:
     assert banner.isVisible() and banner.settings.isVisible() and not banner.dismiss.isVisible()
 
 
+def test_a_history_gap_says_since_when_messages_may_be_missing_and_where_they_still_are(
+    qtbot: Any,
+) -> None:
+    """The laptop stayed closed longer than the relay keeps messages: the notice says from when
+    messages may be missing and that the phone still has them (the import adds no doubles)."""
+    from ui.formatting import full_datetime
+
+    banner = shown_banner(qtbot)
+    last_read = datetime(2026, 11, 2, 9, 15, tzinfo=UTC)
+    banner.set_state(ConnectionState(Connection.HISTORY_GAP, last_read_at=last_read))
+    said = banner.text.text()
+    assert said.startswith(f"Some messages that arrived after {full_datetime(last_read)},")
+    assert said.endswith("They are still on your phone: File ▸ Import chat from phone brings them in.")
+    assert banner.dismiss.isVisible() and not banner.retry.isVisible()
+
+
+def test_a_history_gap_is_said_in_korean_with_the_time_in_korean(
+    qtbot: Any, korean: None, korean_locale: None
+) -> None:
+    banner = shown_banner(qtbot)
+    last_read = datetime(2026, 11, 2, 9, 15, tzinfo=UTC)
+    banner.set_state(ConnectionState(Connection.HISTORY_GAP, last_read_at=last_read))
+    said = banner.text.text()
+    assert "2026. 11. 2." in said and ("오전" in said or "오후" in said)
+    assert "파일 ▸ 휴대폰에서 채팅 가져오기" in said
+    banner.set_state(ConnectionState(Connection.HISTORY_GAP))  # a cursor never moved: no time to say
+    assert banner.text.text().startswith("릴레이에 더 이상 보관되지 않은")
+    assert "파일 ▸ 휴대폰에서 채팅 가져오기" in banner.text.text()
+
+
 def test_the_offline_banner_names_the_relay(qtbot: Any) -> None:
     banner = shown_banner(qtbot)
     banner.set_state(ConnectionState(Connection.OFFLINE))
