@@ -297,6 +297,21 @@ def messages_page(
     return [_message_row(m) for m in rows]
 
 
+def message_ids_between(session: Session, contact_id: int, first_id: int, last_id: int) -> list[int]:
+    """Ids of a chat's messages from `first_id` to `last_id` in display order, both included. A
+    message that came late (WhatsApp redelivered it hours on, with its own earlier time) sorts in
+    among messages already shown: an open chat finds it here."""
+    first, last = session.get(Message, first_id), session.get(Message, last_id)
+    if first is None or last is None:
+        return []
+    stmt = select(Message.id).where(
+        Message.contact_id == contact_id,
+        or_(Message.sent_at > first.sent_at, and_(Message.sent_at == first.sent_at, Message.id >= first.id)),
+        or_(Message.sent_at < last.sent_at, and_(Message.sent_at == last.sent_at, Message.id <= last.id)),
+    )
+    return list(session.scalars(stmt.order_by(Message.sent_at, Message.id)))
+
+
 def messages_around(
     session: Session, message_id: int, *, before: int = 25, after: int = 25
 ) -> list[MessageRow]:

@@ -190,12 +190,15 @@ class ChatView(QListView):
     def _before_insert(self, parent: QModelIndex, first: int, _last: int) -> None:
         self._anchor = None
         self._stick_to_bottom = False
-        if first == 0 and self.chat_model.rowCount() > 0:
+        rows = self.chat_model.rowCount()
+        # Older rows above, or a late message among those shown while the owner reads further up:
+        # what she reads stays put. At the bottom, a late one keeps her at the newest message.
+        if rows > 0 and (first == 0 or (first < rows and not self.at_bottom())):
             idx = self.indexAt(QPoint(10, 2))
             if not idx.isValid():
                 idx = self.chat_model.index(0)
             self._anchor = (int(idx.data(MessageRole.MESSAGE_ID)), self.visualRect(idx).top())
-        elif first >= self.chat_model.rowCount():
+        else:
             self._stick_to_bottom = self.at_bottom()
 
     def _after_insert(self, parent: QModelIndex, first: int, last: int) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import IntEnum
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -14,7 +16,14 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from app.carts import CartCard, chat_cards
 from app.message_media import MediaInfo, media_for_messages
 from app.order_queries import OrderCard
-from app.queries import MessageRow, message_by_wamid, messages_around, messages_by_ids, messages_page
+from app.queries import (
+    MessageRow,
+    message_by_wamid,
+    message_ids_between,
+    messages_around,
+    messages_by_ids,
+    messages_page,
+)
 from app.rules import RECENT_WORDS, TYPED_KINDS
 from ui.context import AppContext
 from ui.formatting import local
@@ -70,6 +79,10 @@ class RowInfo:
     first_of_group: bool
 
 
+def _display_order(row: MessageRow) -> tuple[datetime, int]:
+    return row.sent_at, row.id
+
+
 _FINAL = frozenset({"read", "failed", "received"})
 _MEDIA_KINDS = ("image", "video", "document", "audio", "sticker")
 
@@ -113,6 +126,7 @@ class _Refresh:
     watched: list[int]
     fresh: list[MessageRow]
     appended: list[MessageRow]
+    late: list[MessageRow]  # new rows whose time sorts them among the rows shown
     extras: _Extras
 
 
@@ -501,16 +515,23 @@ class ChatViewModel(QAbstractListModel):
         watch = [r.id for r in self._rows[-REFRESH_TAIL:]]
         watch += [r.id for r in self._rows[:-REFRESH_TAIL] if r.status not in _FINAL]
         after = self._rows[-1].id if self._rows else None
+        first = self._rows[0].id if self._rows else None
+        shown = frozenset(self._pos)
 
         def read(s: Session) -> _Refresh:
             fresh = messages_by_ids(s, watch)
             appended: list[MessageRow] = []
+            late: list[MessageRow] = []
             if not has_newer:
                 if after is None:
                     appended = messages_page(s, contact_id, limit=PAGE)
                 else:
                     appended = messages_page(s, contact_id, after_id=after, limit=MAX_FIRST_PAGE)
-            return _Refresh(watch, fresh, appended, _read_extras(s, fresh + appended, known))
+            if first is not None and after is not None:
+                between = message_ids_between(s, contact_id, first, after)
+                late = messages_by_ids(s, [i for i in between if i not in shown][:MAX_FIRST_PAGE])
+            rows = fresh + appended + late
+            return _Refresh(watch, fresh, appended, late, _read_extras(s, rows, known))
 
         def done(got: _Refresh) -> None:
             self._refreshing = False
@@ -521,7 +542,7 @@ class ChatViewModel(QAbstractListModel):
         self._read(read, done)
 
     def _apply_refresh(self, got: _Refresh) -> None:
-        self._apply_extras(got.extras, got.fresh + got.appended)
+        self._apply_extras(got.extras, got.fresh + got.appended + got.late)
         resized = False
         gone = set(got.watched) - {r.id for r in got.fresh}
         for message_id in sorted(gone, key=lambda m: -self._pos.get(m, -1)):
@@ -541,6 +562,7 @@ class ChatViewModel(QAbstractListModel):
                 resized = True
             idx = self.index(pos)
             self.dataChanged.emit(idx, idx)
+        self._insert_late(got.late)
         appended = [r for r in got.appended if r.id not in self._pos]
         self._append(appended)
         if resized:
@@ -548,6 +570,18 @@ class ChatViewModel(QAbstractListModel):
         inbound = [r for r in appended if r.direction == "in"]
         if inbound:
             self.new_messages.emit(len(inbound))
+
+    def _insert_late(self, late: list[MessageRow]) -> None:
+        """Rows that came after the ones around them (a redelivered message, an import meanwhile):
+        each goes in where its time puts it, as reopening the chat would show it."""
+        for row in sorted(late, key=_display_order):
+            if row.id in self._pos:
+                continue
+            pos = bisect.bisect_right(self._rows, _display_order(row), key=_display_order)
+            self.beginInsertRows(QModelIndex(), pos, pos)
+            self._rows.insert(pos, row)
+            self._reindex()
+            self.endInsertRows()
 
     def insert_local(self, row: MessageRow) -> None:
         """Show a message the owner just queued (pending) without waiting for a sync batch.

@@ -602,3 +602,47 @@ def test_reading_far_back_keeps_the_window_light_and_the_jump_button_brings_the_
         lambda: model.rowCount() > 0 and model.message_at(model.rowCount() - 1).body == "message 999"
     )
     qtbot.waitUntil(view.at_bottom)
+
+
+def _late_message(ctx: Any, contact_id: int, body: str, minutes: float) -> int:
+    """A customer's message that reaches this computer after newer ones (WhatsApp redelivered it
+    hours on, with the time she wrote it): its time sorts it among the messages shown."""
+    from app.models import Contact
+
+    with ctx.db.write() as s:
+        contact = s.get(Contact, contact_id)
+        assert contact is not None
+        late = make_message(s, contact, body, direction="in", sent_at=BASE_TIME + timedelta(minutes=minutes))
+        return late.id
+
+
+def test_a_late_message_shows_in_the_open_chat_where_its_time_puts_it(window: Any, qtbot: Any) -> None:
+    """The chat is open (so it is marked read at once): a message that came late must still be seen
+    there, not only after the chat is opened again."""
+    cid = make_chat(window.ctx, 40)
+    view = open_chat(window, qtbot, cid)
+    model = view.chat_model
+    qtbot.waitUntil(view.at_bottom)
+    late_id = _late_message(window.ctx, cid, "redelivered in the morning", 35.5)
+    sync_batch(window, qtbot, {cid})
+    row = model.row_of(late_id)
+    assert row is not None, "the late message is not shown in the open chat"
+    bodies = [model.message_at(i).body for i in range(row - 1, row + 2)]
+    assert bodies == ["message 35", "redelivered in the morning", "message 36"]
+    assert model.message_at(model.rowCount() - 1).body == "message 39"
+    assert view.at_bottom()  # the newest message stays in sight
+
+
+def test_a_late_message_above_does_not_move_what_the_owner_is_reading(window: Any, qtbot: Any) -> None:
+    cid = make_chat(window.ctx, 40)
+    view = open_chat(window, qtbot, cid)
+    model = view.chat_model
+    qtbot.waitUntil(view.at_bottom)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    settle(qtbot)
+    reading, top = top_message(view)
+    first_shown = model.message_at(0).id
+    late_id = _late_message(window.ctx, cid, "came late", 0.5)  # far above the screen
+    sync_batch(window, qtbot, {cid})
+    assert model.row_of(late_id) == 1 and model.message_at(0).id == first_shown
+    assert top_message(view) == (reading, top)
