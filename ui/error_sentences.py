@@ -649,6 +649,12 @@ def download_sentence(exc: ShopInboxError) -> str:
         )
     if isinstance(exc, RelayBusy) and exc.relay_code == RelayErrorCode.MEDIA_UNAVAILABLE:
         return relay_sentences()[RelayErrorCode.MEDIA_UNAVAILABLE]
+    if exc.code is ErrorCode.MEDIA_UNAVAILABLE:
+        # Gone for good (Graph keeps a customer's file for a while only): the customer still has it.
+        return translate(
+            "Errors",
+            "WhatsApp no longer has this file, so it can't be downloaded. Ask the customer to send it again.",
+        )
     if isinstance(exc, RelayBusy) and exc.relay_code == RelayErrorCode.STORAGE:
         # Not "busy": it lasts until someone frees space on the relay's server.
         return translate(

@@ -3897,6 +3897,10 @@ Right-click to retry.</source>
         <translation>지금 릴레이가 WhatsApp에 연결하지 못하고 있어서 이 파일을 아직 받을 수 없어요. 잠시 후 다시 시도해 주세요.</translation>
     </message>
     <message>
+        <source>WhatsApp no longer has this file, so it can&apos;t be downloaded. Ask the customer to send it again.</source>
+        <translation>WhatsApp에 이 파일이 더 이상 없어서 받을 수 없어요. 고객에게 다시 보내 달라고 해 주세요.</translation>
+    </message>
+    <message>
         <source>Your relay could not keep this file: the disk on the relay&apos;s server may be full. Free some space there, then open the file again.</source>
         <translation>릴레이가 이 파일을 보관하지 못했어요. 릴레이 서버의 디스크가 가득 찼을 수 있어요. 서버에서 공간을 비운 뒤 파일을 다시 열어 주세요.</translation>
     </message>

@@ -168,3 +168,21 @@ def test_a_file_opened_while_the_relay_cannot_reach_whatsapp_says_not_yet_in_kor
     said = warned.shown[0].text
     assert said == download_sentence(GraphUnreachable(503, RefusalParams("graph_unreachable")))
     assert "WhatsApp" in said and "릴레이" in said and "Try again" not in said
+
+
+def test_a_customers_file_whatsapp_no_longer_has_says_to_ask_her_for_it_again(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any, korean: None
+) -> None:
+    """Graph keeps a customer's file for a while only: one it no longer has is gone for good, and
+    the owner is told what she can do about it (the customer still has it), in Korean."""
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as relay:
+        # Graph has no file of this id: the relay cannot download it, now or later.
+        doc = {"filename": "사이즈표.pdf", "mime_type": "application/pdf", "id": "5550022"}
+        view = _chat_of_one_customer_file(window, qtbot, relay, "document", doc)
+        warned = dialogs.expect("warning")
+        view.media_open_requested.emit(view.chat_model.info(0).media.id, view.chat_model.info(0).message.id)
+        qtbot.waitUntil(lambda: bool(warned.shown), timeout=10_000)
+    said = warned.shown[0].text
+    assert said == "WhatsApp에 이 파일이 더 이상 없어서 받을 수 없어요. 고객에게 다시 보내 달라고 해 주세요."
