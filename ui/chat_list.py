@@ -679,7 +679,9 @@ class ChatList(QWidget):
         kind = "archived" if row.archived else "all"
         if self.model.kind != kind or self.model.label_id is not None:
             self.set_filter(kind)
-        elif not self.model.busy():
+        elif not self.model.reloading():
+            # Only a reload ends with page_loaded: a synced batch being read in (all morning, in a
+            # catch-up) does not, and the chat would never open.
             self._page_loaded()
 
     def _show_empty_note(self, *_args: object) -> None:
@@ -722,8 +724,11 @@ class ChatList(QWidget):
         if row is None:
             return
         if not self.select_contact(row.contact_id):
-            self.model.apply_rows([row])  # older than the loaded page: shown where it belongs
-            self.select_contact(row.contact_id)
+            self.model.apply_rows([row])  # changed since the page was read: shown where it belongs
+            if not self.select_contact(row.contact_id) and self.model.more_to_read():
+                # Older than the pages read: they are read down to it, as scrolling there would.
+                contact_id = row.contact_id
+                self.model.read_through(contact_id, lambda: self.select_contact(contact_id))
 
     def show_first_page(self, page: list[ConversationRow]) -> None:
         """Start-up: paint `page` (app/first_page.py) while the database layer loads.

@@ -237,6 +237,39 @@ class ChatListModel(QAbstractListModel):
             on_failure=self._failed,
         )
 
+    def more_to_read(self) -> bool:
+        """Chats beyond the pages read so far (scrolling down would read them)."""
+        return self._more and self.paging
+
+    def read_through(self, contact_id: int, then: Callable[[], object]) -> None:
+        """Read the pages down to this chat (a search hit or a notification of a chat far down the
+        list), as scrolling there would, then call `then` (off the GUI thread; nothing when the
+        list was read again meanwhile)."""
+        from ui.ops import run_read
+
+        self._fetching = True
+        generation = self._generation
+        kind, label_id, offset = self.kind, self.label_id, len(self._rows)
+
+        def read(s: Session) -> list[list[ConversationRow]]:
+            from app.queries import conversations_page
+
+            pages: list[list[ConversationRow]] = []
+            while not pages or len(pages[-1]) >= PAGE:
+                at = offset + PAGE * len(pages)
+                pages.append(conversations_page(s, kind=kind, label_id=label_id, limit=PAGE, offset=at))
+                if any(r.contact_id == contact_id for r in pages[-1]):
+                    break
+            return pages
+
+        def done(pages: list[list[ConversationRow]]) -> None:
+            for page in pages:
+                self._more_read(generation, _Read(page, self.unread_total))
+            if generation == self._generation:
+                then()
+
+        run_read(self.ctx, read, done, parent=self, on_failure=self._failed)
+
     def _more_read(self, generation: int, got: _Read) -> None:
         self._fetching = False
         if generation != self._generation:
@@ -580,6 +613,10 @@ class ChatListModel(QAbstractListModel):
         self._keep_to_pages()
         self.unread_changed.emit()
         self.rows_refreshed.emit(changes, elsewhere, from_sync)
+
+    def reloading(self) -> bool:
+        """The list's first page is being read again: `page_loaded` follows."""
+        return self._loading
 
     def busy(self) -> bool:
         """A read is on its way or waiting (tests wait for this to settle)."""
