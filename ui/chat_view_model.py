@@ -45,6 +45,9 @@ MAX_FIRST_PAGE = 400
 # (the chat is then an old stretch, as after a search hit: the jump button brings the newest back).
 # Every layout asks every loaded row's height: scrolled back 18,000 rows, a page took 165 ms, growing.
 LOADED_MOST = 3000
+# Messages that came late put in among the rows shown one by one (each lays the chat out again);
+# more at once and the chat is read again whole.
+LATE_INSERTED_MOST = 20
 # A picture the relay could not hand over (WhatsApp out of its reach): asked for again after this.
 PICTURE_RETRY_MS = 30_000
 Index = QModelIndex | QPersistentModelIndex
@@ -529,7 +532,7 @@ class ChatViewModel(QAbstractListModel):
                     appended = messages_page(s, contact_id, after_id=after, limit=MAX_FIRST_PAGE)
             if first is not None and after is not None:
                 between = message_ids_between(s, contact_id, first, after)
-                late = messages_by_ids(s, [i for i in between if i not in shown][:MAX_FIRST_PAGE])
+                late = messages_by_ids(s, [i for i in between if i not in shown][: LATE_INSERTED_MOST + 1])
             rows = fresh + appended + late
             return _Refresh(watch, fresh, appended, late, _read_extras(s, rows, known))
 
@@ -542,6 +545,11 @@ class ChatViewModel(QAbstractListModel):
         self._read(read, done)
 
     def _apply_refresh(self, got: _Refresh) -> None:
+        if len(got.late) > LATE_INSERTED_MOST and self.contact_id is not None:
+            # Many at once (a phone's export imported into the open chat): read again whole, as
+            # reopening it would, rather than a layout of the chat for each row put in.
+            self.open_chat(self.contact_id)
+            return
         self._apply_extras(got.extras, got.fresh + got.appended + got.late)
         resized = False
         gone = set(got.watched) - {r.id for r in got.fresh}

@@ -604,7 +604,7 @@ def test_reading_far_back_keeps_the_window_light_and_the_jump_button_brings_the_
     qtbot.waitUntil(view.at_bottom)
 
 
-def _late_message(ctx: Any, contact_id: int, body: str, minutes: float) -> int:
+def _late_message(ctx: Any, contact_id: int, body: str, minutes: float, *, unread: bool = True) -> int:
     """A customer's message that reaches this computer after newer ones (WhatsApp redelivered it
     hours on, with the time she wrote it): its time sorts it among the messages shown."""
     from app.models import Contact
@@ -612,7 +612,8 @@ def _late_message(ctx: Any, contact_id: int, body: str, minutes: float) -> int:
     with ctx.db.write() as s:
         contact = s.get(Contact, contact_id)
         assert contact is not None
-        late = make_message(s, contact, body, direction="in", sent_at=BASE_TIME + timedelta(minutes=minutes))
+        at = BASE_TIME + timedelta(minutes=minutes)
+        late = make_message(s, contact, body, direction="in", sent_at=at, unread=unread)
         return late.id
 
 
@@ -646,3 +647,22 @@ def test_a_late_message_above_does_not_move_what_the_owner_is_reading(window: An
     sync_batch(window, qtbot, {cid})
     assert model.row_of(late_id) == 1 and model.message_at(0).id == first_shown
     assert top_message(view) == (reading, top)
+
+
+def test_many_older_messages_brought_into_the_open_chat_show_at_once(window: Any, qtbot: Any) -> None:
+    """A phone's export imported while the chat is open fills its past: the chat is read again
+    whole (not a layout for each of hundreds of rows), the newest message still at the bottom."""
+    from ui.chat_view_model import LATE_INSERTED_MOST
+
+    cid = make_chat(window.ctx, 40)
+    view = open_chat(window, qtbot, cid)
+    model = view.chat_model
+    qtbot.waitUntil(view.at_bottom)
+    late = [
+        _late_message(window.ctx, cid, f"from the export {i}", 35.5 + i / 100, unread=False)
+        for i in range(LATE_INSERTED_MOST + 5)
+    ]
+    sync_batch(window, qtbot, {cid})
+    qtbot.waitUntil(lambda: not model.busy() and all(model.row_of(m) is not None for m in late))
+    assert model.message_at(model.rowCount() - 1).body == "message 39"
+    qtbot.waitUntil(view.at_bottom)
