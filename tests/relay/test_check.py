@@ -568,6 +568,9 @@ def test_ctrl_c_while_check_waits_on_graph_stops_in_one_line(tmp_path: Path) -> 
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            # As a terminal starts it: a shell's background job (CI's) starts with SIGINT ignored,
+            # and a child inherits that, so the check would never see the Ctrl+C.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         silent.settimeout(60)
         asking, _ = silent.accept()  # the check is waiting for Graph's answer now
