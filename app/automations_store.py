@@ -117,6 +117,56 @@ def same_content(a: Automations, b: Automations) -> bool:
     return a.model_dump(mode="json", exclude={"revision"}) == b.model_dump(mode="json", exclude={"revision"})
 
 
+_ABSENT = object()
+
+
+def _leaves(value: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
+    """A JSON document's values by path (objects opened, lists kept whole)."""
+    if isinstance(value, dict) and value:
+        found: dict[tuple[str, ...], Any] = {}
+        for key, item in value.items():
+            found.update(_leaves(item, (*path, str(key))))
+        return found
+    return {path: value}
+
+
+def _put(doc: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    *parents, last = path
+    for key in parents:
+        child = doc.get(key)
+        if not isinstance(child, dict):
+            child = doc[key] = {}
+        doc = child
+    if value is _ABSENT:
+        doc.pop(last, None)
+    else:
+        doc[last] = value
+
+
+def merge_edits(base: Automations, theirs: Automations, mine: Automations) -> tuple[Automations, bool]:
+    """An editor's save (`mine`, its part applied to `theirs`, the latest copy) over `base`, the copy
+    its form was filled from: a value the owner left as it was takes what changed elsewhere meanwhile
+    (another desktop's edit of the same message is not put back unseen). The flag says both changed
+    one value differently: saving `mine` then replaces the other edit, so the owner must be asked."""
+    base_values = _leaves(base.model_dump(mode="json", exclude={"revision"}))
+    their_values = _leaves(theirs.model_dump(mode="json", exclude={"revision"}))
+    dumped = mine.model_dump(mode="json", exclude={"revision"})
+    my_values = _leaves(dumped)
+    clash = False
+    for path in base_values.keys() | their_values.keys() | my_values.keys():
+        was = base_values.get(path, _ABSENT)
+        now = their_values.get(path, _ABSENT)
+        ours = my_values.get(path, _ABSENT)
+        if now == was or ours == now:
+            continue
+        if ours == was:
+            _put(dumped, path, now)
+        else:
+            clash = True
+    merged = Automations.model_validate({**dumped, "revision": mine.revision})
+    return merged, clash
+
+
 def _parse(value: Any) -> Automations | None:
     if not isinstance(value, dict):
         return None

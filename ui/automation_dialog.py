@@ -25,6 +25,7 @@ from app.automations_store import (
     PushOutcome,
     SyncStatus,
     automations_state,
+    merge_edits,
     push_automations,
     resolve_automations,
     save_automations,
@@ -91,6 +92,14 @@ def banner_style(palette: QPalette | None = None) -> str:
     return DARK_BANNER_STYLE if is_dark(palette) else BANNER_STYLE
 
 
+def _quoted(text: str, limit: int = 200) -> str:
+    """A message's words for a one-glance comparison: quoted, cut after `limit` characters."""
+    text = " ".join(text.split())
+    if not text:
+        return "—"
+    return "“" + (text if len(text) <= limit else text[: limit - 1] + "…") + "”"
+
+
 class SyncBanner(QFrame):
     """Says whether the relay holds what the editor shows; on a conflict, shows both and asks."""
 
@@ -147,6 +156,12 @@ class SyncBanner(QFrame):
             ]
         )
 
+    def _greeting_text(self, doc: Automations) -> str:
+        return self.tr("Greeting text: {0}").format(_quoted(doc.greeting.text))
+
+    def _away_text(self, doc: Automations) -> str:
+        return self.tr("Away message text: {0}").format(_quoted(doc.away.text))
+
     def show_state(
         self,
         state: AutomationsState,
@@ -193,8 +208,15 @@ class SyncBanner(QFrame):
                     "Nothing was overwritten: choose which version the relay should use."
                 )
             )
-            self.mine.setText(self.tr("Your version:") + "\n" + self.describe(state.doc))
-            self.theirs.setText(self.tr("On the relay now:") + "\n" + self.describe(state.conflict))
+            mine, theirs = self.describe(state.doc), self.describe(state.conflict)
+            # The summaries leave the messages' words out: two away texts typed at once read the
+            # same on both sides, and the owner could not tell what either choice keeps.
+            for text_of in (self._greeting_text, self._away_text):
+                if text_of(state.doc) != text_of(state.conflict):
+                    mine += "\n" + text_of(state.doc)
+                    theirs += "\n" + text_of(state.conflict)
+            self.mine.setText(self.tr("Your version:") + "\n" + mine)
+            self.theirs.setText(self.tr("On the relay now:") + "\n" + theirs)
         elif sending:
             self.message.setText(self.tr("Sending to the relay…"))
         elif status is SyncStatus.PENDING:
@@ -295,6 +317,8 @@ class AutomationDialog(QDialog):
         self._reads = Newest()  # a late answer for an older look never replaces a newer one
         self.loaded = False
         self.state = AutomationsState(doc=Automations())
+        # The copy the form was last filled from: what the owner's edits are edits of.
+        self._form_doc = self.state.doc
         self.build()
         # Enter in a field saves (once the document is in): set now that the button is in this
         # dialog. Otherwise Qt makes the first button in the tab order the default one, the relay
@@ -429,6 +453,7 @@ class AutomationDialog(QDialog):
     # ------------------------------------------------------------------ saving and the relay
 
     def _show_doc(self, doc: Automations) -> None:
+        self._form_doc = doc
         self._loading = True
         try:
             self.load(doc)
@@ -500,7 +525,12 @@ class AutomationDialog(QDialog):
             except ShopInboxError as exc:
                 self._failed(exc)
                 return
-            built_on = latest.doc.revision
+            # Another desktop's save may have come in since the form was filled: what the owner left
+            # alone takes it; where both changed the same text, the copy the form was filled from is
+            # named as the base, so the relay refuses the save and the banner asks (it replaced the
+            # other computer's text without a word).
+            doc, clash = merge_edits(self._form_doc, latest.doc, doc)
+            built_on = self._form_doc.revision if clash else latest.doc.revision
             run_op(
                 lambda: save_automations(db, doc, built_on=built_on),
                 stored,
@@ -510,6 +540,7 @@ class AutomationDialog(QDialog):
 
         def stored(result: tuple[AutomationsState, Changes]) -> None:
             self.state, changes = result
+            self._form_doc = self.state.doc
             self._saving = False
             self._dirty = False
             self._save_button().setEnabled(True)
@@ -570,6 +601,8 @@ class AutomationDialog(QDialog):
             if choice == "theirs" or not self._dirty:
                 self._dirty = False
                 self._show_doc(self.state.doc)
+            else:
+                self._form_doc = self.state.doc
             self._show_state()
             self._publish(changes)
             self.saved.emit(self.state)

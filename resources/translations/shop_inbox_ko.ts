@@ -8598,6 +8598,14 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>가게 이름: {0}</translation>
     </message>
     <message>
+        <source>Greeting text: {0}</source>
+        <translation>인사 메시지 내용: {0}</translation>
+    </message>
+    <message>
+        <source>Away message text: {0}</source>
+        <translation>자리 비움 메시지 내용: {0}</translation>
+    </message>
+    <message>
         <source>Your changes are not saved yet: customers still get the saved version. Save to send your changes to the relay.</source>
         <translation>변경한 내용이 아직 저장되지 않았어요. 고객은 저장된 버전을 계속 받아요. 저장하면 변경한 내용이 릴레이로 전송돼요.</translation>
     </message>

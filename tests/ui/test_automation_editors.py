@@ -1272,3 +1272,94 @@ def test_a_taller_away_editor_keeps_its_rows_together(qtbot, demo_ctx: AppContex
     qtbot.waitUntil(lambda: editor.form.height() > 700)
     laid_out()  # the form's rows are placed when its own layout is redone, after its height
     assert gap() == before
+
+
+# --------------------------------------------------------------------------- two desktops on one relay
+
+
+def desktop(tmp_path: Path, name: str, client):  # type: ignore[no-untyped-def]
+    """A second shop computer: its own data folder, synced from the same relay."""
+    import threading
+
+    from app.db import Database
+    from app.sync import SyncWorker
+
+    folder = tmp_path / name
+    folder.mkdir()
+    db = Database.open(folder / "inbox.db")
+    ctx = AppContext(db=db, paths=paths_for(folder / "data"))
+    worker = SyncWorker(
+        db, client, on_changed=lambda _c: None, on_state=lambda _s: None, stop=threading.Event(), wait=0
+    )
+
+    def sync() -> None:  # what the sync thread does when a settings event comes: apply, tell the views
+        from app.changes import Changes
+
+        while worker.poll_once() is not None:
+            pass
+        ctx.publish(Changes(automations=True))
+
+    return ctx, sync
+
+
+def test_two_desktops_editing_the_away_message_at_once_the_second_save_asks_instead_of_replacing(
+    qtbot, tmp_path: Path, real_relay
+) -> None:
+    """Su-jin and Min-ho opened the away message on their own computers and both typed: her save
+    reached his window while he typed, and his save then replaced her text on the relay without a
+    word to either."""
+    from ui.away_editor import AwayEditor
+
+    _relay, _graph, client = real_relay
+    her, her_sync = desktop(tmp_path, "laptop", client)
+    his, his_sync = desktop(tmp_path, "shop-pc", client)
+    AutomationsStore(her.db).pull(client)
+    AutomationsStore(his.db).pull(client)
+    hers = opened(qtbot, AwayEditor(her, client_provider=lambda: client))
+    mine = opened(qtbot, AwayEditor(his, client_provider=lambda: client))
+    hers.enabled.setChecked(True)
+    hers.text.setPlainText("지금은 영업시간이 아니에요. 수진이 내일 답장드릴게요.")
+    mine.enabled.setChecked(True)
+    mine.text.setPlainText("민호예요. 곧 답장드릴게요!")
+    hers.save()
+    settle(qtbot, hers)
+    assert client.get_automations().away.text == "지금은 영업시간이 아니에요. 수진이 내일 답장드릴게요."
+    his_sync()  # her change reaches his computer while his form still holds his typing
+    qtbot.waitUntil(lambda: not mine.is_busy())
+    assert mine.text.toPlainText() == "민호예요. 곧 답장드릴게요!"
+
+    mine.save()
+    settle(qtbot, mine)
+    assert client.get_automations().away.text == "지금은 영업시간이 아니에요. 수진이 내일 답장드릴게요."
+    assert mine.state.status is SyncStatus.CONFLICT
+    assert "수진이 내일" in mine.banner.theirs.text() and "민호예요" in mine.banner.mine.text()
+    mine.banner.keep_button.click()  # he chooses, knowing
+    settle(qtbot, mine)
+    assert client.get_automations().away.text == "민호예요. 곧 답장드릴게요!"
+    her_sync()
+    qtbot.waitUntil(lambda: hers.text.toPlainText() == "민호예요. 곧 답장드릴게요!")
+
+
+def test_a_change_made_on_the_other_desktop_to_what_the_owner_left_alone_is_kept_by_her_save(
+    qtbot, tmp_path: Path, real_relay
+) -> None:
+    """He switched the away message on while she edited only its text: her save switched it off again."""
+    from ui.away_editor import AwayEditor
+
+    _relay, _graph, client = real_relay
+    her, her_sync = desktop(tmp_path, "laptop", client)
+    AutomationsStore(her.db).pull(client)
+    hers = opened(qtbot, AwayEditor(her, client_provider=lambda: client))
+    hers.text.setPlainText("지금은 쉬는 시간이에요.")
+    other = client.get_automations()  # his computer switches it on, with his text
+    client.put_automations(
+        other.model_copy(update={"away": other.away.model_copy(update={"enabled": True})}),
+        if_match=other.revision,
+    )
+    her_sync()
+    qtbot.waitUntil(lambda: not hers.is_busy())
+    hers.save()
+    settle(qtbot, hers)
+    stored = client.get_automations().away
+    assert stored.enabled and stored.text == "지금은 쉬는 시간이에요."
+    assert hers.state.status is SyncStatus.SYNCED
