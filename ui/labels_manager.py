@@ -31,7 +31,7 @@ from ui.label_names import label_display_name, new_label_colour, shown_label_nam
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
-from ui.theme import problem_colour
+from ui.theme import muted_colour, problem_colour
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
@@ -124,9 +124,19 @@ class LabelsManager(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         close_with_keys(self)
+        # A second shop computer on the same relay has its own labels and chats' labels: said here.
+        self.only_here = QLabel(
+            self.tr(
+                "Labels are kept on this computer only: another computer connected to the same relay "
+                "has its own labels and does not see which chats carry these."
+            )
+        )
+        self.only_here.setWordWrap(True)
+        self.only_here.setStyleSheet(f"color: {muted_colour()};")
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.only_here)
         layout.addWidget(close)
         resize_within_screen(self, QSize(460, 360))
         ctx.hub.changed.connect(self._hub_changed)

@@ -44,7 +44,7 @@ from ui.ops import failure_sentence, run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
 from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
-from ui.theme import problem_colour
+from ui.theme import muted_colour, problem_colour
 from ui.unsaved_edits import leave_edits
 from ui.window_keys import close_with_keys, save_with_keys
 
@@ -176,8 +176,19 @@ class QuickReplyManager(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         close_with_keys(self)
+        # A second shop computer on the same relay has its own list: said here, where one is made,
+        # so a reply saved on the laptop is not looked for on the shop's PC.
+        self.only_here = QLabel(
+            self.tr(
+                "Quick replies are kept on this computer only: another computer connected to the same "
+                "relay has its own."
+            )
+        )
+        self.only_here.setWordWrap(True)
+        self.only_here.setStyleSheet(f"color: {muted_colour()};")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.only_here)
         layout.addWidget(close)
         # Enter in the form saves the reply, set once the button is in this dialog (set before, Qt
         # forgot it and made Close the default: Enter in the shortcut field closed the window).

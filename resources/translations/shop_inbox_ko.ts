@@ -4640,6 +4640,10 @@ Right-click to retry.</source>
         <translation>삭제(&amp;D)</translation>
     </message>
     <message>
+        <source>Labels are kept on this computer only: another computer connected to the same relay has its own labels and does not see which chats carry these.</source>
+        <translation>라벨은 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 라벨이 있고, 어떤 채팅에 이 라벨이 붙었는지도 보이지 않아요.</translation>
+    </message>
+    <message>
         <source>This name is too long.</source>
         <translation>이름이 너무 길어요.</translation>
     </message>
@@ -6595,6 +6599,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>&amp;Attachment</source>
         <translation>첨부(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Quick replies are kept on this computer only: another computer connected to the same relay has its own.</source>
+        <translation>빠른 답장은 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 빠른 답장이 있어요.</translation>
     </message>
     <message>
         <source>Loading…</source>

@@ -184,3 +184,13 @@ def test_the_first_label_is_picked_when_the_manager_opens_so_its_buttons_act_at_
     qtbot.waitUntil(
         lambda: any(r.id == first and r.name == "단골 고객" for r in manager.model.rows()), timeout=5000
     )
+
+
+def test_the_labels_window_says_labels_stay_on_this_computer(qtbot, ctx: AppContext, korean) -> None:
+    """With two shop computers on one relay, a label made on the laptop never showed on the shop's
+    PC, and nothing said it would not."""
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    qtbot.waitExposed(manager)
+    assert manager.only_here.isVisible()
+    assert manager.only_here.text().startswith("라벨은 이 컴퓨터에만 저장돼요.")

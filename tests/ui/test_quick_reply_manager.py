@@ -311,3 +311,12 @@ def test_ctrl_s_saves_the_reply_being_typed_where_enter_makes_a_new_line(qtbot, 
     (row,) = QuickReplyLibrary(ctx.db).all()
     assert (row.shortcut, row.text) == ("/ship", "We ship within 2 business days.")
     assert manager.isVisible() and manager.text.toPlainText() == "We ship within 2 business days."
+
+
+def test_the_quick_replies_window_says_they_stay_on_this_computer(qtbot, ctx: AppContext, korean) -> None:
+    """A quick reply saved on the laptop was looked for on the shop's PC (same relay): none there."""
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    qtbot.waitExposed(manager)
+    assert manager.only_here.isVisible()
+    assert manager.only_here.text().startswith("빠른 답장은 이 컴퓨터에만 저장돼요.")
