@@ -534,7 +534,7 @@ def order_statuses(
     if not wa_id:
         return []
     rows = session.execute(
-        select(Order.number, Order.state, Order.courier, Order.tracking)
+        select(Order.number, Order.state, Order.courier, Order.tracking, Order.updated_at)
         .where(Order.contact_id == contact_id)
         .order_by(Order.created_at.desc(), Order.id.desc())
         .limit(limit)
@@ -547,8 +547,9 @@ def order_statuses(
             courier=courier,
             tracking=tracking,
             tracking_url=tracking_url(courier, tracking),
+            changed_at=changed_at,
         )
-        for number, state, courier, tracking in rows
+        for number, state, courier, tracking, changed_at in rows
     ]
 
 

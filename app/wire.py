@@ -481,6 +481,10 @@ class OrderStatus(_Wire):
     courier: str = Field(default="", max_length=64)
     tracking: str = Field(default="", max_length=64)
     tracking_url: str = Field(default="", max_length=300)
+    # When the order last changed on the desktop that pushes it. Two shop computers push the same
+    # order (both make it from the customer's cart): the relay keeps the newer, so a computer back
+    # after an hour offline does not put its stale "New" over the other's "Shipped".
+    changed_at: AwareDatetime | None = None
 
 
 class BotTally(_Wire):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -14,6 +15,24 @@ from relay.storage.tables import kv
 
 def _key(wa_id: str) -> str:
     return f"orders:{wa_id}"
+
+
+def _changed_at(status: dict[str, Any]) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(status["changed_at"]))
+    except (KeyError, TypeError, ValueError):
+        return None  # pushed by an older desktop, which does not say
+
+
+def _newer(held: dict[str, Any] | None, pushed: dict[str, Any]) -> dict[str, Any]:
+    """The status to keep for one order number: the pushed one, unless the one held says it changed
+    later (a second computer, back online, pushes what it last knew)."""
+    if held is None:
+        return pushed
+    held_at, pushed_at = _changed_at(held), _changed_at(pushed)
+    if held_at is not None and pushed_at is not None and held_at > pushed_at:
+        return held
+    return pushed
 
 
 class OrderStatuses:
@@ -31,11 +50,11 @@ class OrderStatuses:
             for wa_id, pushed in by_customer.items():
                 key = _key(wa_id)
                 raw = conn.execute(select(kv.c.value).where(kv.c.key == key)).scalar_one_or_none()
-                kept = [
-                    s
-                    for s in (json.loads(raw) if raw else [])
-                    if s["number"] not in {p["number"] for p in pushed}
-                ]
+                stored = json.loads(raw) if raw else []
+                held = {s["number"]: s for s in stored}
+                # Another shop computer's newer change of the same order stays (see OrderStatus).
+                pushed = [_newer(held.get(p["number"]), p) for p in pushed]
+                kept = [s for s in stored if s["number"] not in {p["number"] for p in pushed}]
                 value = json.dumps((pushed + kept)[:ORDER_STATUSES_PER_CUSTOMER], ensure_ascii=False)
                 if raw is None:
                     conn.execute(insert(kv).values(key=key, value=value))

@@ -90,3 +90,59 @@ def test_a_customer_asking_about_an_order_the_relay_was_never_told_of_gets_its_s
     assert f"주문번호 {number}: 배송 중" in answer
     assert "CJ대한통운 송장번호 654321098765" in answer
     assert "찾지 못했어요" not in answer
+
+
+def test_a_second_computer_back_online_does_not_put_its_stale_order_state_over_the_newer_one(
+    db: Database, relay: RunningRelay, tmp_path: Path
+) -> None:
+    """Both shop computers made order 2026-0001 from the customer's cart; Su-jin shipped it on her
+    laptop. Min-ho's PC, offline meanwhile, came back and pushed its "New": the bot then told the
+    customer the order was not yet confirmed."""
+    from app.engine import SyncEngine
+
+    now = datetime.now(UTC)
+    shop_pc = Database.open(tmp_path / "shop-pc.db")
+    try:
+        numbers = []
+        for computer in (db, shop_pc):
+            with computer.write() as s:
+                create_item(
+                    s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LN-SH-IV")
+                )
+                customer = make_contact(s, wa_id=CUSTOMER, profile_name="박서연")
+                order = create_order(
+                    s,
+                    contact_id=customer.id,
+                    lines=[LineInput("LN-SH-IV", 1)],
+                    source="chat",
+                    now=now - timedelta(hours=3),
+                )
+                numbers.append(order.number)
+                if computer is db:  # her laptop: paid and shipped an hour ago
+                    for state in (OrderState.PAID, OrderState.SHIPPED):
+                        move_order(
+                            s,
+                            order.id,
+                            state,
+                            now=now - timedelta(hours=1),
+                            courier="CJ대한통운",
+                            tracking="654321098765",
+                        )
+        assert numbers[0] == numbers[1]
+        laptop_engine, _ = quick_engine(db, relay, tmp_path / "media-a")
+        pc_engine: SyncEngine
+        pc_engine, _ = quick_engine(shop_pc, relay, tmp_path / "media-b")
+        assert laptop_engine.push_order_statuses() == 1
+        assert pc_engine.push_order_statuses() == 1  # what it does on coming back online
+        [held] = statuses_on_the_relay(relay, CUSTOMER)
+        assert held["number"] == numbers[0] and held["state"] == OrderState.SHIPPED.value
+        assert held["tracking"] == "654321098765"
+
+        # A change he makes later is newer: it is taken.
+        with shop_pc.write() as s:
+            move_order(s, order.id, OrderState.CANCELLED, now=now)
+        assert pc_engine.push_order_statuses() == 1
+        [held] = statuses_on_the_relay(relay, CUSTOMER)
+        assert held["state"] == OrderState.CANCELLED.value
+    finally:
+        shop_pc.close()
