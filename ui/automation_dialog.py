@@ -28,6 +28,7 @@ from app.automations_store import (
     merge_edits,
     push_automations,
     resolve_automations,
+    same_content,
     save_automations,
 )
 from app.changes import Changes
@@ -293,6 +294,8 @@ class AutomationDialog(QDialog):
         self.saved_note.setWordWrap(True)
         self.saved_note.hide()
         self._just_saved = False
+        # The form took another computer's change of what it shows (nothing typed here was lost).
+        self._changed_elsewhere = False
         bottom = QHBoxLayout()
         bottom.addWidget(self.saved_note, 1)
         bottom.addWidget(self.buttons)
@@ -345,6 +348,10 @@ class AutomationDialog(QDialog):
 
     def _state_read(self, state: AutomationsState) -> None:
         first = not self.loaded
+        if not first and not self._dirty and self._shows_other_than(state.doc):
+            # "Saved. The relay has it" stayed beside the other computer's text that replaced hers.
+            self._changed_elsewhere = True
+            self._just_saved = False
         self.state = state
         if first or not self._dirty:
             self._show_doc(state.doc)
@@ -357,6 +364,13 @@ class AutomationDialog(QDialog):
             self.ready.emit()
             if self.state.status is SyncStatus.PENDING:
                 self.push()
+
+    def _shows_other_than(self, doc: Automations) -> bool:
+        """Whether the form shows something else than `doc` has in this editor's part."""
+        try:
+            return not same_content(self.apply(doc), doc)
+        except ShopInboxError:
+            return False
 
     def start_in(self) -> QWidget:
         """The part of the form whose first field takes the focus when the editor opens."""
@@ -429,6 +443,7 @@ class AutomationDialog(QDialog):
             first = not self._dirty
             self._dirty = True
             self._just_saved = False
+            self._changed_elsewhere = False
             self.saved_note.hide()
             if self._refused:  # Save said what to fix: that line follows the edits, gone once fixed
                 self._show_refusal(self.problem())
@@ -489,6 +504,12 @@ class AutomationDialog(QDialog):
 
     def _show_saved_note(self) -> None:
         status = self.state.status
+        if self._changed_elsewhere and status is SyncStatus.SYNCED:
+            self.saved_note.setText(
+                self.tr("Changed on another computer just now: this is what the relay has now.")
+            )
+            self.saved_note.show()
+            return
         if not self._just_saved or status is SyncStatus.CONFLICT:  # the banner asks the owner then
             self.saved_note.hide()
             return
@@ -545,6 +566,7 @@ class AutomationDialog(QDialog):
             self._dirty = False
             self._save_button().setEnabled(True)
             self._just_saved = True
+            self._changed_elsewhere = False
             self._show_state()
             self._publish(changes)
             self.saved.emit(self.state)

@@ -1324,6 +1324,9 @@ def test_two_desktops_editing_the_away_message_at_once_the_second_save_asks_inst
     hers.save()
     settle(qtbot, hers)
     assert client.get_automations().away.text == "지금은 영업시간이 아니에요. 수진이 내일 답장드릴게요."
+    her_sync()  # her own change comes back from the relay: still hers, still "Saved"
+    qtbot.waitUntil(lambda: not hers.is_busy())
+    assert hers.saved_note.text().startswith("Saved. The relay has it")
     his_sync()  # her change reaches his computer while his form still holds his typing
     qtbot.waitUntil(lambda: not mine.is_busy())
     assert mine.text.toPlainText() == "민호예요. 곧 답장드릴게요!"
@@ -1338,6 +1341,9 @@ def test_two_desktops_editing_the_away_message_at_once_the_second_save_asks_inst
     assert client.get_automations().away.text == "민호예요. 곧 답장드릴게요!"
     her_sync()
     qtbot.waitUntil(lambda: hers.text.toPlainText() == "민호예요. 곧 답장드릴게요!")
+    # Her window no longer says her text is what customers get: it says his came in.
+    assert hers.saved_note.isVisibleTo(hers)
+    assert hers.saved_note.text() == "Changed on another computer just now: this is what the relay has now."
 
 
 def test_a_change_made_on_the_other_desktop_to_what_the_owner_left_alone_is_kept_by_her_save(
