@@ -72,6 +72,7 @@ from ui.label_names import as_button_text
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.screen_fit import place_within_screen, resize_within_screen
+from ui.theme import muted_colour
 from ui.translations import letterless
 from ui.unsaved_edits import leave_edits, may_close
 from ui.window_keys import close_with_keys
@@ -188,6 +189,16 @@ class CatalogWindow(QMainWindow):
         self.list_header = QHBoxLayout()
         list_column.addLayout(self.list_header)
         list_column.addWidget(self.view, 1)
+        # A second shop computer on the same relay has its own catalogue: said under the items.
+        self.only_here = QLabel(
+            self.tr(
+                "The catalogue is kept on this computer only: another computer connected to the same "
+                "relay has its own."
+            )
+        )
+        self.only_here.setWordWrap(True)
+        self.only_here.setStyleSheet(f"color: {muted_colour()};")
+        list_column.addWidget(self.only_here)
 
         splitter = QSplitter()
         splitter.addWidget(self.collections)

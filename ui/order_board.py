@@ -63,7 +63,7 @@ from ui.saved_file_note import SavedFileNote
 from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.sort_header import SortHeader
 from ui.tab_order import chain, row_widgets
-from ui.theme import warning_colour
+from ui.theme import muted_colour, warning_colour
 from ui.time_zones import system_timezone
 from ui.tracking_review_dialog import TrackingReviewDialog
 from ui.window_keys import close_with_keys
@@ -270,6 +270,17 @@ class OrderBoard(QWidget):
         close.clicked.connect(self.close)
         files.addWidget(close)
         layout.addWidget(self.stack, 1)
+        # Two shop computers on one relay each keep their own orders: a move made on one is not
+        # seen on the other, so say where it matters (docs/install.md, "Two computers, one shop").
+        self.only_here = QLabel(
+            self.tr(
+                "Orders are kept on this computer only: move a customer's orders on one computer, as "
+                "another computer connected to the same relay does not see these moves."
+            )
+        )
+        self.only_here.setWordWrap(True)
+        self.only_here.setStyleSheet(f"color: {muted_colour()};")
+        layout.addWidget(self.only_here)
         layout.addWidget(self.saved_note)
         layout.addLayout(files)
         # Tab follows the screen: the search and filters, the columns (or the table), then the

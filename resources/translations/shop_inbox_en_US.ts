@@ -75,6 +75,10 @@
         <translation>Catalog items</translation>
     </message>
     <message>
+        <source>The catalogue is kept on this computer only: another computer connected to the same relay has its own.</source>
+        <translation>The catalog is kept on this computer only: another computer connected to the same relay has its own.</translation>
+    </message>
+    <message>
         <source>&amp;Meta catalogue…</source>
         <translation>&amp;Meta catalog…</translation>
     </message>

@@ -1835,6 +1835,10 @@
         <translation>복제(&amp;U)</translation>
     </message>
     <message>
+        <source>The catalogue is kept on this computer only: another computer connected to the same relay has its own.</source>
+        <translation>카탈로그는 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 카탈로그가 있어요.</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
     </message>
@@ -5291,6 +5295,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Orders are kept on this computer only: move a customer&apos;s orders on one computer, as another computer connected to the same relay does not see these moves.</source>
+        <translation>주문은 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에서는 여기서 바꾼 주문 상태가 보이지 않으니, 한 고객의 주문은 한 컴퓨터에서만 처리해 주세요.</translation>
     </message>
     <message>
         <source>Times on the shop&apos;s clock ({0})</source>

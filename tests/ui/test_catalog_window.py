@@ -998,3 +998,9 @@ def test_ctrl_s_saves_the_item_being_typed_as_in_the_shops_other_editors(
         (item,) = list_items(s)
     assert (item.name, item.price_minor, item.currency) == ("Silver hoop earrings", 2450, "USD")
     assert names_shown(window) == ["Silver hoop earrings"]
+
+
+def test_the_catalogue_says_it_stays_on_this_computer(korean: None, window: Any) -> None:
+    """Items added on the laptop were looked for on the shop's PC (same relay): it has its own list."""
+    assert window.only_here.isVisible()
+    assert window.only_here.text().startswith("카탈로그는 이 컴퓨터에만 저장돼요.")

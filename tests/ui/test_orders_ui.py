@@ -1092,3 +1092,14 @@ def test_a_board_left_open_counts_the_payment_deadline_down_and_redraws_it(windo
     board.clock = lambda: due - timedelta(hours=2, minutes=10)
     board.ticking.setInterval(20)  # rather than a minute's wait
     qtbot.waitUntil(lambda: board.delegate.deadline_text(card) == "Pay within 2 h 10 min")
+
+
+def test_the_order_board_says_its_moves_stay_on_this_computer(qtbot: Any, ctx: Any, korean: None) -> None:
+    """Su-jin marked an order paid on her laptop; Min-ho's PC on the same relay still showed it new,
+    and nothing on the board said moves stay on the computer where they are made."""
+    board = OrderBoard(ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitExposed(board)
+    assert board.only_here.isVisible()
+    assert board.only_here.text().startswith("주문은 이 컴퓨터에만 저장돼요.")
