@@ -163,7 +163,9 @@ class SyncEngine:
         except (RelayError, ValueError) as exc:  # ValueError: a /healthz answer not of a relay
             log.info("the relay's features not read (again when next online): %s", exc)
         try:
-            automations_store.push(self.db, self.client)
+            if automations_store.push(self.db, self.client) is automations_store.PushOutcome.CONFLICT:
+                # The change made offline met another computer's: the window asks which to keep.
+                self.on_changed(automations_store.AUTOMATIONS_CHANGED)
         except RelayError as exc:
             log.info("automations not pushed: %s", exc)
         try:

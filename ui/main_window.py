@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ui.notifications import Notifier
     from ui.ops import Newest
     from ui.order_actions import OrderActions
+    from ui.rules_conflict_notice import RulesConflictNotice
     from ui.search_panel import SearchPanel
     from ui.sync_adapter import SyncAdapter
 
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
     search: SearchPanel
     banner: ConnectionBanner
     away_notice: AwayNotice
+    rules_conflict: RulesConflictNotice
     contact_panel: ContactPanel
     notifier: Notifier
 
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         from ui.contact_panel import ContactPanel
         from ui.day_watch import DayWatch
         from ui.notifications import Notifier
+        from ui.rules_conflict_notice import RulesConflictNotice
         from ui.search_panel import SearchPanel
         from ui.wake_watch import WakeWatch
 
@@ -168,6 +171,9 @@ class MainWindow(QMainWindow):
         # Whether customers get the away message now: "always" left on after closing is easy to forget.
         self.away_notice = AwayNotice(ctx, self)
         self.left_layout.insertWidget(0, self.away_notice)
+        # A change to the rules that met another computer's on reconnecting waits for a choice.
+        self.rules_conflict = RulesConflictNotice(ctx, self)
+        self.left_layout.insertWidget(1, self.rules_conflict)
         self.centre_layout.addWidget(self.banner)
         self.centre_layout.addWidget(self.chat, 1)
         self.contact_panel = ContactPanel(ctx, self)
@@ -227,6 +233,7 @@ class MainWindow(QMainWindow):
         self.update_unread_total()
         self.read_shop_name()
         self.away_notice.refresh()
+        self.rules_conflict.refresh()
 
     # ----------------------------------------------------------------- layout and look
     def _shortcuts(self) -> None:
@@ -439,6 +446,7 @@ class MainWindow(QMainWindow):
         if changes.automations:
             self.read_shop_name()
             self.away_notice.refresh()
+            self.rules_conflict.refresh()
         if changes.campaigns_stopped:
             self.tell_stopped_campaigns(changes.campaigns_stopped)
         if changes.from_sync and self.banner.quiet is not None:

@@ -7444,6 +7444,17 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
 </context>
 <context>
+    <name>RulesConflictNotice</name>
+    <message>
+        <source>Your change to the automatic messages waited while another computer changed them: the relay still uses the other version.</source>
+        <translation>내가 바꾼 자동 메시지가 기다리는 동안 다른 컴퓨터에서도 바꿨어요. 릴레이는 아직 다른 컴퓨터의 버전을 쓰고 있어요.</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>고르기(&amp;O)…</translation>
+    </message>
+</context>
+<context>
     <name>SavedFileNote</name>
     <message>
         <source>Open folder</source>

@@ -1369,3 +1369,80 @@ def test_a_change_made_on_the_other_desktop_to_what_the_owner_left_alone_is_kept
     stored = client.get_automations().away
     assert stored.enabled and stored.text == "지금은 쉬는 시간이에요."
     assert hers.state.status is SyncStatus.SYNCED
+
+
+def test_an_offline_change_that_meets_the_other_computers_on_reconnecting_is_told_above_the_chats(
+    qtbot, tmp_path: Path, real_relay
+) -> None:
+    """Min-ho changed the away message with the shop's PC offline ("goes to the relay when it
+    answers") and closed the editor; Su-jin changed it meanwhile. Back online, his change waited for a
+    choice that no open window asked for: he thought customers got his text, and nothing said not."""
+    from tests.support.engine_probe import quick_engine
+    from ui.rules_conflict_notice import RulesConflictNotice
+
+    relay, _graph, client = real_relay
+    his, _his_sync = desktop(tmp_path, "shop-pc", client)
+    his_store = AutomationsStore(his.db)
+    his_store.pull(client)
+    theirs = client.get_automations()  # her laptop saves hers on the relay
+    client.put_automations(
+        theirs.model_copy(update={"away": theirs.away.model_copy(update={"text": "수진: 내일 답장드려요."})}),
+        if_match=theirs.revision,
+    )
+    offline = his_store.state().doc  # his, saved while the PC was offline
+    his_store.save(
+        offline.model_copy(update={"away": offline.away.model_copy(update={"text": "민호: 곧 와요!"})})
+    )
+
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    notice = RulesConflictNotice(his, window)
+    QVBoxLayout(window).addWidget(notice)
+    window.show()
+    reads: list[bool] = []
+    shown = notice.show_for
+    notice.show_for = lambda state: (shown(state), reads.append(notice.isVisible()))  # type: ignore[method-assign]
+    notice.refresh()
+    qtbot.waitUntil(lambda: len(reads) == 1)
+    assert reads == [False]  # waiting to be sent is not a choice to make
+
+    engine, probe = quick_engine(his.db, relay, tmp_path / "media")
+    told: list[bool] = []  # what the window hears from the sync thread (it refreshes the strip on it)
+    engine.on_changed = lambda changes: (told.append(changes.automations), probe.on_changed(changes))
+    engine.start()
+    try:
+        probe.wait_until(lambda: his_store.state().status is SyncStatus.CONFLICT and any(told))
+    finally:
+        engine.stop()
+    assert client.get_automations().away.text == "수진: 내일 답장드려요."  # nothing overwritten
+    notice.refresh()
+    qtbot.waitUntil(notice.isVisible)
+    assert notice.text.text().startswith("Your change to the automatic messages waited")
+    assert notice.editor == "away"
+    opened_editors = []
+
+    def open_editor(name: str):  # type: ignore[no-untyped-def]
+        from ui.away_editor import AwayEditor
+
+        editor = AwayEditor(his, client_provider=lambda: client)
+        opened_editors.append((name, editor))
+        return editor
+
+    notice.open_dialog = open_editor
+    notice.choose.click()
+    [(name, editor)] = opened_editors
+    assert name == "away"
+    qtbot.waitUntil(lambda: editor.loaded)
+    assert editor.state.status is SyncStatus.CONFLICT
+    assert (
+        "수진: 내일 답장드려요." in editor.banner.theirs.text()
+        and "민호: 곧 와요!" in editor.banner.mine.text()
+    )
+    editor.banner.keep_button.click()
+    settle(qtbot, editor)
+    editor.close()
+    assert client.get_automations().away.text == "민호: 곧 와요!"
+    notice.refresh()
+    qtbot.waitUntil(lambda: not notice.isVisible())

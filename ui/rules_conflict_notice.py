@@ -1,0 +1,117 @@
+"""A strip above the chats while a change to the automations waits for the owner's choice.
+
+A change saved while offline (or while the relay was away) meets, on reconnecting, the other
+computer's change made meanwhile: nothing is overwritten, both are kept, and the editors' banner asks
+which to keep. With no editor open nobody was told: the change waited for good while the owner
+thought customers got it. This strip says so and opens the editor where the two differ."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.automations_store import AutomationsState, SyncStatus, load_state
+from app.wire import Automations
+from ui.context import AppContext
+from ui.ops import run_read
+from ui.theme import warning_colour
+
+log = logging.getLogger(__name__)
+
+
+def differing_editor(mine: Automations, theirs: Automations) -> str:
+    """The editor whose part the two versions differ in: "away", "greeting", "hours", "bot" or
+    "profile" (any editor asks about the whole document; this one shows the difference)."""
+    for name, part in (
+        ("away", "away"),
+        ("greeting", "greeting"),
+        ("hours", "business_hours"),
+        ("bot", "bot"),
+    ):
+        if getattr(mine, part) != getattr(theirs, part):
+            return name
+    return "profile"
+
+
+class RulesConflictNotice(QFrame):
+    """Hidden unless the automations wait for the owner's choice between two versions."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("rulesConflictNotice")
+        self.editor = "away"
+        self._open: QDialog | None = None  # the editor the button opened, while it is open
+        self.text = QLabel(
+            self.tr(
+                "Your change to the automatic messages waited while another computer changed them: "
+                "the relay still uses the other version."
+            )
+        )
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.choose = QPushButton(self.tr("Ch&oose…"))
+        self.choose.clicked.connect(self.open_editor)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.choose, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setStyleSheet(
+            f"#rulesConflictNotice {{ border: 1px solid {warning_colour()}; border-radius: 6px; }}"
+        )
+        self.hide()
+        # Opens the editor (a dialog); the main window sets it: tests give their own.
+        self.open_dialog: Callable[[str], QDialog | None] = self._editor_for
+
+    def refresh(self) -> None:
+        """Read the stored state (at the start, and whenever automations change)."""
+        run_read(
+            self.ctx,
+            load_state,
+            self.show_for,
+            parent=self,
+            on_failure=lambda exc: log.warning("automations state not read: %s", type(exc).__name__),
+        )
+
+    def show_for(self, state: AutomationsState) -> None:
+        waiting = state.status is SyncStatus.CONFLICT and state.conflict is not None
+        if waiting and state.conflict is not None:
+            self.editor = differing_editor(state.doc, state.conflict)
+        self.setVisible(waiting)
+
+    def _editor_for(self, name: str) -> QDialog | None:
+        from ui import automation_editors as editors
+
+        window = self.window()
+        if name == "profile":
+            from ui.business_profile_editor import BusinessProfileEditor
+
+            return BusinessProfileEditor(
+                self.ctx, client_provider=lambda: editors.automations_client(self.ctx), parent=window
+            )
+        build = {
+            "away": editors.away_editor,
+            "greeting": editors.greeting_editor,
+            "hours": editors.business_hours_editor,
+            "bot": editors.menu_bot_editor,
+        }[name]
+        return build(self.ctx, window)
+
+    def open_editor(self) -> None:
+        """The editor where the versions differ, beside the chats (its banner asks which to keep)."""
+        from ui.ops import delete_when_closed
+
+        if self._open is not None and self._open.isVisible():
+            self._open.raise_()
+            self._open.activateWindow()
+            return
+        dialog = self.open_dialog(self.editor)
+        if dialog is None:
+            return
+        delete_when_closed(dialog)
+        dialog.finished.connect(lambda _result: setattr(self, "_open", None))
+        self._open = dialog
+        dialog.show()
