@@ -1377,6 +1377,8 @@ def test_an_offline_change_that_meets_the_other_computers_on_reconnecting_is_tol
     """Min-ho changed the away message with the shop's PC offline ("goes to the relay when it
     answers") and closed the editor; Su-jin changed it meanwhile. Back online, his change waited for a
     choice that no open window asked for: he thought customers got his text, and nothing said not."""
+    from app.automations_store import AutomationsState
+    from app.changes import Changes
     from tests.support.engine_probe import quick_engine
     from ui.rules_conflict_notice import RulesConflictNotice
 
@@ -1403,14 +1405,24 @@ def test_an_offline_change_that_meets_the_other_computers_on_reconnecting_is_tol
     window.show()
     reads: list[bool] = []
     shown = notice.show_for
-    notice.show_for = lambda state: (shown(state), reads.append(notice.isVisible()))  # type: ignore[method-assign]
+
+    def show_for(state: AutomationsState) -> None:
+        shown(state)
+        reads.append(notice.isVisible())
+
+    notice.show_for = show_for  # type: ignore[method-assign]
     notice.refresh()
     qtbot.waitUntil(lambda: len(reads) == 1)
     assert reads == [False]  # waiting to be sent is not a choice to make
 
     engine, probe = quick_engine(his.db, relay, tmp_path / "media")
     told: list[bool] = []  # what the window hears from the sync thread (it refreshes the strip on it)
-    engine.on_changed = lambda changes: (told.append(changes.automations), probe.on_changed(changes))
+
+    def on_changed(changes: Changes) -> None:
+        told.append(changes.automations)
+        probe.on_changed(changes)
+
+    engine.on_changed = on_changed
     engine.start()
     try:
         probe.wait_until(lambda: his_store.state().status is SyncStatus.CONFLICT and any(told))
