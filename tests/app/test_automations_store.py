@@ -162,3 +162,29 @@ def test_a_waiting_change_meeting_a_reset_relay_asks_the_owner(store: Automation
     assert store.push(fresh) is PushOutcome.CONFLICT
     store.resolve("mine")
     assert store.push(fresh) is PushOutcome.PUSHED and fresh.doc.greeting.text == "mine"
+
+
+def test_an_editors_save_keeps_what_another_computer_changed_and_flags_the_same_text_changed_twice() -> None:
+    from app.automations_store import merge_edits
+
+    base = Automations(revision=3)
+    theirs = base.model_copy(
+        update={
+            "revision": 4,
+            "away": base.away.model_copy(update={"enabled": True, "text": "수진: 내일 답장드려요."}),
+        }
+    )
+    # He typed only a greeting: her away change stays.
+    mine = theirs.model_copy(update={"greeting": base.greeting.model_copy(update={"text": "어서 오세요!"})})
+    merged, clash = merge_edits(base, theirs, mine)
+    assert (
+        not clash and merged.away.text == "수진: 내일 답장드려요." and merged.greeting.text == "어서 오세요!"
+    )
+    # He typed an away text over a form that still showed the old one, and left "enabled" as it was:
+    # her switching it on is kept, and the two texts are a clash to ask about.
+    mine = theirs.model_copy(update={"away": base.away.model_copy(update={"text": "민호: 곧 와요!"})})
+    merged, clash = merge_edits(base, theirs, mine)
+    assert clash and merged.away.enabled and merged.away.text == "민호: 곧 와요!"
+    # Both typed the same words: nothing to ask.
+    same = theirs.model_copy(update={"away": theirs.away.model_copy()})
+    assert merge_edits(base, theirs, same) == (same, False)
