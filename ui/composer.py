@@ -555,6 +555,20 @@ class Composer(QFrame):
         self.gone_note.setText(sentence)
         self.gone_note.show()
 
+    def say_answered_elsewhere(self) -> None:
+        """Another computer on the relay (or the phone) just replied to this chat while a reply was
+        being written here: both went out within a second, and neither knew. Said under the box until
+        the message goes or another chat opens; nothing is said to an empty box (the bubble shows)."""
+        if not self.edit.toPlainText().strip() and not self.attachments:
+            return
+        self.gone_note.setText(
+            self.tr(
+                "A reply to this chat was just sent from another computer or the phone: read it before "
+                "you send yours."
+            )
+        )
+        self.gone_note.show()
+
     def set_attachment(self, path: Path) -> None:
         self.attachments = []
         self.add_attachments([path])

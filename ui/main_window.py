@@ -76,6 +76,19 @@ PREVIOUS_CHAT_KEYS = f"{_STEP_MODIFIER}+Shift+Tab"
 READ_AFTER_MS = 1000
 
 
+def _answered_elsewhere(old: ConversationRow | None, new: ConversationRow) -> bool:
+    """A person's reply to this chat came in from the relay: sent from another computer on it, or the
+    phone's app (a reply sent here is written here first, so the sync brings no new last message)."""
+    from app.wire import SentBy
+
+    return (
+        old is not None
+        and new.last_message_id != old.last_message_id
+        and new.last_direction == "out"
+        and new.last_sent_by in (SentBy.OWNER, SentBy.QUICK_REPLY, SentBy.PHONE_APP)
+    )
+
+
 class MainWindow(QMainWindow):
     orders: OrderActions  # the board and order windows; built by ui/menus.py with the menus
     # Built by complete(): at once, or after the first paint when start-up painted a first page.
@@ -488,9 +501,11 @@ class MainWindow(QMainWindow):
         if from_sync:
             self.notifier.conversations_changed(changes, elsewhere)
         current = self.chat.contact_id()
-        for _old, new in changes:
+        for old, new in changes:
             if new.contact_id == current:
                 self.chat.set_conversation(new)
+                if from_sync and _answered_elsewhere(old, new):
+                    self.chat.composer.say_answered_elsewhere()
 
     # ----------------------------------------------------------------- panels and keys
     def open_search(self, this_chat: bool = False) -> None:

@@ -2617,6 +2617,10 @@ Right-click to retry.</source>
         <source>No longer attached, moved or deleted since: {0}</source>
         <translation>그사이 옮겨지거나 삭제되어 첨부에서 빠졌어요: {0}</translation>
     </message>
+    <message>
+        <source>A reply to this chat was just sent from another computer or the phone: read it before you send yours.</source>
+        <translation>방금 다른 컴퓨터나 휴대폰에서 이 채팅에 답장을 보냈어요. 보내기 전에 한번 읽어 보세요.</translation>
+    </message>
     <message numerus="yes">
         <source>📎 %n file(s): {0}</source>
         <translation>
