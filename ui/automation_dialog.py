@@ -506,7 +506,10 @@ class AutomationDialog(QDialog):
         status = self.state.status
         if self._changed_elsewhere and status is SyncStatus.SYNCED:
             self.saved_note.setText(
-                self.tr("Changed on another computer just now: this is what the relay has now.")
+                self.tr(
+                    "Changed elsewhere just now (on another computer or in another window): "
+                    "this is what the relay has now."
+                )
             )
             self.saved_note.show()
             return

@@ -146,8 +146,8 @@
         <translation>연결된 릴레이가 ‘영업시간’ 필드를 직접 채우지 못하는 이전 버전이에요. 그래서 이 컴퓨터가 보낼 때 영업시간을 글에 직접 적어 보내요: 저장할 때, 그리고 다른 날 다시 연결될 때요. 릴레이를 업데이트하면 고객이 언제나 지금의 영업시간을 받아요.</translation>
     </message>
     <message>
-        <source>Changed on another computer just now: this is what the relay has now.</source>
-        <translation>방금 다른 컴퓨터에서 바뀌었어요. 지금 릴레이에 있는 내용이 보이고 있어요.</translation>
+        <source>Changed elsewhere just now (on another computer or in another window): this is what the relay has now.</source>
+        <translation>방금 다른 곳(다른 컴퓨터나 다른 창)에서 바뀌었어요. 지금 릴레이에 있는 내용이 보이고 있어요.</translation>
     </message>
     <message>
         <source>Saved. Sending to the relay…</source>

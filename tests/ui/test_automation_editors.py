@@ -1343,7 +1343,10 @@ def test_two_desktops_editing_the_away_message_at_once_the_second_save_asks_inst
     qtbot.waitUntil(lambda: hers.text.toPlainText() == "민호예요. 곧 답장드릴게요!")
     # Her window no longer says her text is what customers get: it says his came in.
     assert hers.saved_note.isVisibleTo(hers)
-    assert hers.saved_note.text() == "Changed on another computer just now: this is what the relay has now."
+    assert (
+        hers.saved_note.text()
+        == "Changed elsewhere just now (on another computer or in another window): this is what the relay has now."
+    )
 
 
 def test_a_change_made_on_the_other_desktop_to_what_the_owner_left_alone_is_kept_by_her_save(
