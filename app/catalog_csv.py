@@ -67,6 +67,8 @@ HIDDEN_AVAILABILITY = ("out of stock", "discontinued")
 CONDITIONS = ("new", "refurbished", "used")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 50_000
+# How many filled rows above the header (a sheet's title, its date) the import looks past.
+HEADER_SEARCH_ROWS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,14 +285,11 @@ def import_feed(
         text, encoding = decode_feed(data)
         report = ImportReport(encoding=encoding)
         records = _records(text)
-    header: list[str] | None = None
-    for _line, fields in records:
-        if any(f.strip() for f in fields):
-            header = feed_header(fields)
-            report.unused_columns = unused_columns(fields, header)
-            break
+    header = _find_header(records)
     if header is None:
         raise InvalidInput(code=ErrorCode.CATALOG_FILE_EMPTY)
+    header, fields_named = header
+    report.unused_columns = unused_columns(fields_named, header)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise InvalidInput(
@@ -375,6 +374,26 @@ def import_feed(
         len(report.errors),
     )
     return report
+
+
+def _find_header(records: Iterator[tuple[int, list[str]]]) -> tuple[list[str], list[str]] | None:
+    """The row naming the columns (as the feed's, and as the file has them): the first that names
+    an item's name and price, within the first few filled rows, so a shop's sheet with a title
+    above its header ("오지영 액세서리 상품목록", a merged cell) reads from the header on. Else the
+    first filled row (whose missing columns the import then names); None for an empty file."""
+    first: tuple[list[str], list[str]] | None = None
+    filled = 0
+    for _line, fields in records:
+        if not any(f.strip() for f in fields):
+            continue
+        named = feed_header(fields)
+        if all(c in named for c in REQUIRED_COLUMNS):
+            return named, fields
+        first = first or (named, fields)
+        filled += 1
+        if filled >= HEADER_SEARCH_ROWS:
+            break
+    return first
 
 
 def _name_key(name: str) -> str:

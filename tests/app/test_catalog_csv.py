@@ -109,6 +109,60 @@ def test_the_sheet_saved_back_as_an_excel_workbook_imports(db: Database, tmp_pat
     assert refused.value.code is ErrorCode.CATALOG_WORKBOOK_UNREADABLE
 
 
+def test_a_sheet_with_a_merged_title_row_above_its_header_imports(db: Database, tmp_path: Path) -> None:
+    """A shop's own workbook starts with its title merged across the columns, a blank row, then the
+    header: the import took the title for the header and refused the file ("missing: 상품명, 가격")."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["오지영 액세서리 상품목록 (2026.12)", None, None, None])
+    sheet.merge_cells("A1:D1")
+    sheet.append([None, None, None, None])
+    sheet.append(["상품명", "가격", "재고", "카테고리"])
+    sheet.append(["실버 귀걸이 001", 12000, 5, "귀걸이"])
+    sheet.append(["진주 목걸이 002", "₩35,000", 0, "목걸이"])
+    path = tmp_path / "상품목록.xlsx"
+    book.save(path)
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.errors, report.unused_columns) == (2, [], ())
+    with db.read() as s:
+        assert sorted((i.name, i.price_minor) for i in list_items(s)) == [
+            ("실버 귀걸이 001", 12000),
+            ("진주 목걸이 002", 35000),
+        ]
+
+    # The same sheet saved as Korean Excel's plain CSV (CP949): a title line, then the header.
+    csv_path = tmp_path / "상품목록.csv"
+    csv_path.write_bytes(
+        '오지영 액세서리 상품목록,,,\r\n,,,\r\n상품명,가격,재고,카테고리\r\n실버 귀걸이 001,"12,000",7,귀걸이\r\n'.encode(
+            "cp949"
+        )
+    )
+    with db.write() as s:
+        again = import_feed(s, csv_path, catalog_dir=tmp_path / "catalog")
+    # Found again by name: updated (its count), not made twice; its error lines count from the file's top.
+    assert (again.created, again.updated, again.unchanged, again.errors) == (0, 1, 0, [])
+
+    # A file whose first rows never name an item's name and price is still refused, naming what is missing.
+    bad = tmp_path / "목록.csv"
+    bad.write_bytes("상품 목록\r\n이름없음,값\r\n".encode("cp949"))
+    with db.write() as s, pytest.raises(InvalidInput) as refused:
+        import_feed(s, bad, catalog_dir=tmp_path / "catalog")
+    assert refused.value.code is ErrorCode.CATALOG_COLUMNS_MISSING
+
+
+def test_a_bad_row_under_a_title_row_is_named_by_its_line_in_the_file(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "상품목록.csv"
+    path.write_bytes("상품목록\r\n\r\n상품명,가격\r\n반지,8000\r\n팔찌,팔천원\r\n".encode("cp949"))
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert report.created == 1
+    assert [(p.line, p.code, p.detail) for p in report.errors] == [(5, "bad_price", "팔천원")]
+
+
 def test_meta_feed_export_imports_with_its_image_links(db: Database, tmp_path: Path) -> None:
     # Commerce Manager's own export: its column order, extra columns, USD, quoted multi-line text.
     meta = (
