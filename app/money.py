@@ -87,6 +87,10 @@ def _currency_marks(currency: str) -> tuple[str, ...]:
     for locale in ("ko_KR", "en_US"):
         marks.add(get_currency_symbol(currency, locale=locale).casefold())
         marks.add(get_currency_name(currency, locale=locale).split()[-1].casefold())
+    if currency == "KRW":
+        # The full-width ￦ Korean text (and CP949) writes, and the backslash that stands for ₩ in
+        # Korean Windows: its ₩ key types it, and Excel's "CSV (쉼표로 분리)" saves ₩12,000 as \12,000.
+        marks.update(("\uffe6", "\\"))
     # (A retired currency's name ends in its years, "Turkish Lira (1922–2005)": no mark.)
     return tuple(sorted((m for m in marks if m and not any(c.isdigit() for c in m)), key=len, reverse=True))
 
@@ -131,6 +135,10 @@ def amount_to_minor(amount: str, currency: str) -> int:
     return result
 
 
+def _no_digits(text: str) -> bool:
+    return not any(c.isdigit() for c in text)
+
+
 def parse_price(text: str, default_currency: str | None = None) -> tuple[int, str]:
     """'15000 KRW' → (15000, 'KRW'); '12.50 USD' → (1250, 'USD'); 'USD 12.50' is accepted too.
 
@@ -146,6 +154,9 @@ def parse_price(text: str, default_currency: str | None = None) -> tuple[int, st
             amount, currency = first, second.upper()
         elif first.isalpha():
             currency, amount = first.upper(), second
+        elif default_currency is not None and (_no_digits(first) or _no_digits(second)):
+            # A symbol spaced off its amount, as Excel's accounting format writes it: "₩ 12,000".
+            amount, currency = first + second, default_currency
         else:
             raise InvalidInput(code=ErrorCode.PRICE_UNREADABLE, params=ValueParams(text.strip()))
     elif len(parts) == 1:

@@ -154,6 +154,35 @@ def test_a_sheet_with_a_merged_title_row_above_its_header_imports(db: Database, 
     assert refused.value.code is ErrorCode.CATALOG_COLUMNS_MISSING
 
 
+def test_won_prices_as_korean_excel_saves_them_in_plain_csv_are_read(db: Database, tmp_path: Path) -> None:
+    """Korean Excel's "CSV (쉼표로 분리)" is CP949, which has no ₩ (U+20A9): Windows writes a price
+    shown as ₩12,000 as the byte for a backslash (Korean Windows' won sign), and a typed ￦ stays
+    full-width. Every such row was refused as "not a number"."""
+    path = tmp_path / "상품목록.csv"
+    lines = [
+        "상품명,가격",
+        '실버 귀걸이,"\\12,000"',
+        '진주 목걸이,"￦35,000"',
+        '큐빅 반지," \\ 8,000 "',  # Excel's accounting format: the sign spaced off the amount
+        "가죽 팔찌,12000원",
+        '자개 브로치,"12,000"',
+    ]
+    data = "\r\n".join(lines).encode("cp949")
+    assert b"\\12,000" in data and b"\xa3\xdc35,000" in data  # the bytes Korean Excel writes
+    path.write_bytes(data)
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.errors, report.encoding) == (5, [], "cp949")
+    with db.read() as s:
+        assert sorted((i.name, i.price_minor) for i in list_items(s)) == [
+            ("가죽 팔찌", 12000),
+            ("실버 귀걸이", 12000),
+            ("자개 브로치", 12000),
+            ("진주 목걸이", 35000),
+            ("큐빅 반지", 8000),
+        ]
+
+
 def test_a_bad_row_under_a_title_row_is_named_by_its_line_in_the_file(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "상품목록.csv"
     path.write_bytes("상품목록\r\n\r\n상품명,가격\r\n반지,8000\r\n팔찌,팔천원\r\n".encode("cp949"))

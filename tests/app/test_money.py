@@ -28,6 +28,12 @@ def test_feed_prices_parse_to_minor_units() -> None:
     assert parse_price("USD 12.5") == (1250, "USD")
     assert parse_price("15,000 krw") == (15000, "KRW")
     assert parse_price("39000", default_currency="KRW") == (39000, "KRW")
+    # Excel's accounting format spaces the symbol off the amount.
+    assert parse_price("₩ 39,000", default_currency="KRW") == (39000, "KRW")
+    assert parse_price("39,000 ₩", default_currency="KRW") == (39000, "KRW")
+    with pytest.raises(InvalidInput) as refused:
+        parse_price("39 000", default_currency="KRW")  # two numbers are not read as one
+    assert refused.value.code is ErrorCode.PRICE_UNREADABLE
 
 
 @pytest.mark.parametrize(
@@ -68,6 +74,8 @@ def test_form_amounts_accept_grouping() -> None:
         ("3,500원", "KRW", 3500),  # as a Korean owner writes a price
         ("3500 원", "KRW", 3500),
         ("₩3,500", "KRW", 3500),
+        ("￦3,500", "KRW", 3500),  # the full-width won sign (CP949's own)
+        ("\\3,500", "KRW", 3500),  # the ₩ of Korean Windows' keyboard and of Excel's CP949 CSV
         ("3,500 KRW", "KRW", 3500),
         ("$12.50", "USD", 1250),
         ("12.5달러", "USD", 1250),
@@ -79,7 +87,8 @@ def test_form_amounts_accept_the_currency_written_beside_them(typed: str, curren
 
 
 @pytest.mark.parametrize(
-    ("typed", "currency"), [("3,500달러", "KRW"), ("$3,500", "KRW"), ("원", "KRW"), ("3,500원원", "KRW")]
+    ("typed", "currency"),
+    [("3,500달러", "KRW"), ("$3,500", "KRW"), ("원", "KRW"), ("3,500원원", "KRW"), ("\\12.50", "USD")],
 )
 def test_another_currency_or_no_amount_beside_the_mark_is_refused(typed: str, currency: str) -> None:
     with pytest.raises(InvalidInput) as refused:
