@@ -107,6 +107,17 @@ def report_text(report: ImportReport) -> tuple[str, str]:
         summary += "\n" + QCoreApplication.translate(
             "CatalogCsv", "These columns were not used: {0}."
         ).format(", ".join(report.unused_columns))
+    if report.warnings:
+        # Said here, not only in the details: else the owner finds her items without pictures later.
+        if len(report.warnings) == 1:
+            summary += "\n" + QCoreApplication.translate(
+                "CatalogCsv", "1 item was imported without its picture, which was not found (see details)."
+            )
+        else:
+            summary += "\n" + QCoreApplication.translate(
+                "CatalogCsv",
+                "{0} items were imported without their picture, which was not found (see details).",
+            ).format(len(report.warnings))
     lines = [
         QCoreApplication.translate("CatalogCsv", "Line {0}: {1}").format(p.line, problem_text(p))
         for p in report.errors
@@ -158,7 +169,7 @@ def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
     def show(report: ImportReport) -> None:
         summary, details = report_text(report)
         box = QMessageBox(
-            QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information,
+            QMessageBox.Icon.Warning if report.errors or report.warnings else QMessageBox.Icon.Information,
             QCoreApplication.translate("CatalogCsv", "Catalogue imported"),
             summary,
             QMessageBox.StandardButton.Ok,

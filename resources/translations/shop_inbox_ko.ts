@@ -1595,6 +1595,14 @@
         <translation>이 열은 쓰지 않았어요: {0}.</translation>
     </message>
     <message>
+        <source>1 item was imported without its picture, which was not found (see details).</source>
+        <translation>상품 1개는 사진을 찾지 못해 사진 없이 가져왔어요. 줄 번호는 ‘자세한 정보 표시’에서 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>{0} items were imported without their picture, which was not found (see details).</source>
+        <translation>상품 {0}개는 사진을 찾지 못해 사진 없이 가져왔어요. 줄 번호는 ‘자세한 정보 표시’에서 볼 수 있어요.</translation>
+    </message>
+    <message>
         <source>Line {0}: {1}</source>
         <translation>{0}번째 줄: {1}</translation>
     </message>
@@ -1608,7 +1616,7 @@
     </message>
     <message>
         <source>…and {0} more (see details).</source>
-        <translation>…외 {0}개 (자세히 보기 참고).</translation>
+        <translation>…외 {0}개 (‘자세한 정보 표시’ 참고).</translation>
     </message>
     <message>
         <source>Import catalogue</source>

@@ -719,6 +719,28 @@ def test_a_bad_row_of_a_korean_sheet_names_its_column_as_the_sheet_does(
     assert details.startswith("3번째 줄: 판매가: "), details  # not "price: …"
 
 
+def test_items_imported_without_their_picture_are_said_in_the_summary(
+    korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
+) -> None:
+    """The pictures a sheet names but the folder lacks were said only behind "자세한 정보 표시", under
+    an all-is-well summary: the owner found her items without pictures later."""
+    from app.catalog_csv import ImportReport
+    from ui.catalog_csv_actions import import_csv, report_text
+
+    path = tmp_path / "상품목록.csv"
+    path.write_bytes(
+        "상품명,가격,사진\r\n실버 귀걸이,12000,photo_001.jpg\r\n진주 목걸이,35000,\r\n".encode("cp949")
+    )
+    reports: list[ImportReport] = []
+    with qtbot.waitSignal(ctx.hub.changed):
+        import_csv(window, ctx, path, reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+    summary, details = report_text(reports[0])
+    assert "새 상품 2개" in summary
+    assert "상품 1개는 사진을 찾지 못해 사진 없이 가져왔어요" in summary, summary
+    assert "photo_001.jpg" in details and details.startswith("2번째 줄")
+
+
 def loafers_with_an_order(ctx: AppContext, on_hand: int) -> tuple[int, int]:
     """가죽 로퍼 블랙, `on_hand` counted, and a chat's order for one awaiting payment: (item, order)."""
     from app.orders import LineInput, OrderState, create_order, move_order
