@@ -285,10 +285,10 @@ def import_feed(
         text, encoding = decode_feed(data)
         report = ImportReport(encoding=encoding)
         records = _records(text)
-    header = _find_header(records)
-    if header is None:
+    found = _find_header(records)
+    if found is None:
         raise InvalidInput(code=ErrorCode.CATALOG_FILE_EMPTY)
-    header, fields_named = header
+    header, fields_named = found
     report.unused_columns = unused_columns(fields_named, header)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
@@ -299,7 +299,7 @@ def import_feed(
     columns = frozenset(header)
     report.matched_by_name = "id" not in columns
     # One read of the catalogue instead of one query per row (a feed can hold thousands).
-    known = _Known(session)
+    known = _Known(session, lossy=report.encoding == "cp949")
     seen: dict[str, int] = {}  # id (or name, in a file without ids) → the line it was on
     for line, fields in records:
         if not any(f.strip() for f in fields):
@@ -357,6 +357,8 @@ def import_feed(
                 )
             )
         collection_ids = None if parsed.collections is None else known.collection_ids(parsed.collections)
+        if existing is not None and known.lossy:
+            parsed = replace(parsed, draft=_kept_beyond_cp949(parsed.draft, existing))
         _apply(
             session,
             parsed,
@@ -403,12 +405,19 @@ def _name_key(name: str) -> str:
 class _Known:
     """The catalogue as the import found it: items by code and by name, and their own stock counts."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, lossy: bool = False) -> None:
         rows = list_items(session)
         self.by_code = {row.retailer_id: row for row in rows}
         self.by_name: dict[str, list[ItemRow]] = {}
         for row in rows:
             self.by_name.setdefault(_name_key(row.name), []).append(row)
+        # A CP949 file (Korean Excel's plain CSV) has "?" where a name had an emoji: "하트 ? 귀걸이"
+        # is still "하트 💖 귀걸이", not a new item.
+        self.lossy = lossy
+        self.by_cp949_name: dict[str, list[ItemRow]] = {}
+        if lossy:
+            for row in rows:
+                self.by_cp949_name.setdefault(_name_key(_cp949_key(row.name)), []).append(row)
         self.stock = {level.item_id: level.on_hand for level in stock_levels(session) if level.option == ""}
         self.sold_out = sold_out_among(session)
         self._session = session
@@ -427,6 +436,8 @@ class _Known:
     def named(self, name: str) -> ItemRow | None:
         """The one item called `name`; raises _RowInvalid when several are (the row cannot say which)."""
         rows = self.by_name.get(_name_key(name), [])
+        if not rows and self.lossy and "?" in name:
+            rows = self.by_cp949_name.get(_name_key(_cp949_key(name)), [])
         if len(rows) > 1:
             raise _RowInvalid(
                 "same_name",
@@ -434,6 +445,37 @@ class _Known:
                 name,
             )
         return rows[0] if rows else None
+
+
+def _cp949_key(text: str) -> str:
+    """`text` as a CP949 file can hold it: each run of characters CP949 has not (an emoji, its
+    variation selector), or of question marks, one "?" (Excel writes one or two for an emoji)."""
+    out: list[str] = []
+    for ch in text:
+        try:
+            kept = ch != "?" and bool(ch.encode("cp949"))
+        except UnicodeEncodeError:
+            kept = False
+        if kept:
+            out.append(ch)
+        elif not out or out[-1] != "?":
+            out.append("?")
+    return "".join(out)
+
+
+def _kept_beyond_cp949(draft: ItemDraft, existing: ItemRow) -> ItemDraft:
+    """The row's name and description, unless they are the item's own with its emoji turned "?" by
+    the CP949 file: then the item's, so saving the export as Korean Excel's plain CSV and importing
+    it back does not make "하트 💖 귀걸이" "하트 ? 귀걸이"."""
+
+    def kept(new: str, old: str) -> str:
+        return old if new != old and "?" in new and _cp949_key(new) == _cp949_key(old) else new
+
+    return replace(
+        draft,
+        name=kept(draft.name, existing.name),
+        description=kept(draft.description, existing.description or ""),
+    )
 
 
 def _apply(

@@ -276,6 +276,51 @@ def test_reimport_updates_by_id_and_changes_nothing_the_second_time(db: Database
     ]
 
 
+def test_the_export_saved_back_as_korean_excels_plain_csv_keeps_emoji_names(
+    db: Database, tmp_path: Path
+) -> None:
+    """Korean Excel's "CSV (쉼표로 분리)" is CP949, which has no emoji: Excel writes "?" for each.
+    Importing that file back renamed "하트 💖 귀걸이" to "하트 ? 귀걸이" (by id), or made it a second
+    item (by name): the "?" stands for what the item already has, and a real edit still counts."""
+    with db.write() as s:
+        create_item(
+            s,
+            ItemDraft(
+                name="하트 💖 귀걸이",
+                price_minor=23000,
+                currency="KRW",
+                retailer_id="ER-1",
+                description="선물용 ❤️ 포장 가능",
+            ),
+        )
+        create_item(s, ItemDraft(name="진주 목걸이", price_minor=35000, currency="KRW", retailer_id="NK-1"))
+        exported = export_feed(s).decode("utf-8-sig")
+    # What Excel writes: "?" for the emoji (two for ❤️ and its variation selector), ₩ prices raised.
+    saved = exported.replace("💖", "?").replace("❤️", "??").replace("23000 KRW", "25000 KRW")
+    path = tmp_path / "카탈로그.csv"
+    path.write_bytes(saved.encode("cp949"))
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.updated, report.unchanged, report.errors) == (0, 1, 1, [])
+    with db.read() as s:
+        earring = find_item_by_code(s, "ER-1")
+    assert earring is not None
+    assert (earring.name, earring.description, earring.price_minor) == (
+        "하트 💖 귀걸이",
+        "선물용 ❤️ 포장 가능",
+        25000,
+    )
+
+    # Her own sheet, without codes, saved the same way: found by its name, not made twice.
+    sheet = tmp_path / "상품목록.csv"
+    sheet.write_bytes('상품명,가격\r\n하트 ? 귀걸이,"25,000"\r\n물음표? 반지,8000\r\n'.encode("cp949"))
+    with db.write() as s:
+        again = import_feed(s, sheet, catalog_dir=tmp_path / "catalog")
+    assert (again.created, again.unchanged) == (1, 1)
+    with db.read() as s:
+        assert sorted(i.name for i in list_items(s)) == ["물음표? 반지", "진주 목걸이", "하트 💖 귀걸이"]
+
+
 def test_columns_missing_from_the_file_leave_fields_alone(db: Database, tmp_path: Path) -> None:
     with db.write() as s:
         create_item(
