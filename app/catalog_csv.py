@@ -112,6 +112,8 @@ class ImportReport:
     # The file has no id column: its rows were matched to items by name, new ones given a code.
     matched_by_name: bool = False
     unused_columns: tuple[str, ...] = ()  # the file's own names of columns nothing was read from
+    # Each read column's name as the file has it ("price": "가격"), for ui/ to name a bad row's column.
+    column_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def imported(self) -> int:
@@ -171,11 +173,15 @@ def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency
             "bad_availability",
             f"availability “{availability}” is not one of: {', '.join(AVAILABILITY)}",
             availability,
+            column="availability",
         )
     condition = plain_word(values.get("condition", ""), "condition")
     if condition and condition not in CONDITIONS:
         raise _RowInvalid(
-            "bad_condition", f"condition “{condition}” is not one of: {', '.join(CONDITIONS)}", condition
+            "bad_condition",
+            f"condition “{condition}” is not one of: {', '.join(CONDITIONS)}",
+            condition,
+            column="condition",
         )
     try:
         stock = stock_pieces(values.get("stock", ""))
@@ -184,6 +190,7 @@ def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency
             "bad_stock",
             f"stock “{values['stock'].strip()}” is not a number of pieces",
             values["stock"].strip(),
+            column="stock",
         ) from exc
     if stock == 0 and availability == "out of stock":
         # Our export says "out of stock" of an item whose count ran out: the count says it, and the
@@ -290,6 +297,9 @@ def import_feed(
         raise InvalidInput(code=ErrorCode.CATALOG_FILE_EMPTY)
     header, fields_named = found
     report.unused_columns = unused_columns(fields_named, header)
+    report.column_names = {
+        name: nfc(raw).strip() for raw, name in zip(fields_named, header, strict=False) if raw.strip()
+    }
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise InvalidInput(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from app.catalog_edits import export_catalog_csv, import_catalog_csv
 from app.changes import Changes
 from ui.context import AppContext
 from ui.error_sentences import code_sentence
+from ui.korean_particles import with_particles
 from ui.ops import run_op
 from ui.save_paths import Picked, open_file_name, save_file_name
 
@@ -45,26 +46,34 @@ def column_name(column: str) -> str:
     return names.get(column, column)
 
 
-def problem_text(problem: RowProblem) -> str:
-    """Why a row was not imported, in the UI language (app/ gives a code and the value at fault)."""
+def problem_text(problem: RowProblem, column_names: Mapping[str, str] | None = None) -> str:
+    """Why a row was not imported, in the UI language (app/ gives a code and the value at fault),
+    after the column at fault as the file names it (`column_names`, from the report), else as
+    column_name() does."""
     # A bad id, title, price, link or description comes with app/'s own ErrorCode (below).
     texts = {
         "bad_availability": QCoreApplication.translate(
             "CatalogCsv",
-            "availability “{0}” should be in stock, out of stock, preorder, available for order or discontinued",  # noqa: E501
+            "“{0}” is not an availability: write in stock, out of stock, preorder, available for order or discontinued",  # noqa: E501
         ),
         "bad_condition": QCoreApplication.translate(
-            "CatalogCsv", "condition “{0}” should be new, refurbished or used"
+            "CatalogCsv", "“{0}” is not a condition: write new, refurbished or used"
         ),
-        "duplicate_id": QCoreApplication.translate("CatalogCsv", "the same id is already on line {0}"),
+        "duplicate_id": QCoreApplication.translate(
+            "CatalogCsv", "the same item code is already on line {0}; each item needs its own"
+        ),
         "duplicate_name": QCoreApplication.translate(
-            "CatalogCsv", "the same name is already on line {0} (the file has no item codes)"
+            "CatalogCsv",
+            "the same name is already on line {0}; without an item code column, each item needs its own name",
         ),
         "same_name": QCoreApplication.translate(
             "CatalogCsv",
             "several items are called “{0}”; add an item code column to say which one this row is",
         ),
-        "bad_stock": QCoreApplication.translate("CatalogCsv", "stock “{0}” is not a number of pieces"),
+        "bad_stock": QCoreApplication.translate(
+            "CatalogCsv",
+            "“{0}” is not a number of pieces: write it as 5, or leave it blank for an item you do not count",
+        ),
         "image_missing": QCoreApplication.translate(
             "CatalogCsv", "the picture “{0}” was not found next to the file"
         ),
@@ -73,13 +82,14 @@ def problem_text(problem: RowProblem) -> str:
     if problem.error is not None and problem.error_params is not None:
         # app/ refused the value itself: its code says exactly why (a KRW price with cents, …).
         reason = code_sentence(problem.error, asdict(problem.error_params))
-        if not problem.column:
-            return reason
-        # The column as the owner's sheet names it in her language (판매가, not price).
-        column = column_name(problem.column)
-        return QCoreApplication.translate("CatalogCsv", "{0}: {1}").format(column, reason)
-    text = texts.get(problem.code)
-    return text.format(problem.detail) if text else problem.reason
+    else:
+        text = texts.get(problem.code)
+        reason = with_particles(text.format(problem.detail)) if text else problem.reason
+    if not problem.column:
+        return reason
+    # The column as the owner's sheet names it (가격, not price).
+    column = (column_names or {}).get(problem.column) or column_name(problem.column)
+    return QCoreApplication.translate("CatalogCsv", "{0}: {1}").format(column, reason)
 
 
 def report_text(report: ImportReport) -> tuple[str, str]:
@@ -119,12 +129,14 @@ def report_text(report: ImportReport) -> tuple[str, str]:
                 "{0} items were imported without their picture, which was not found (see details).",
             ).format(len(report.warnings))
     lines = [
-        QCoreApplication.translate("CatalogCsv", "Line {0}: {1}").format(p.line, problem_text(p))
+        QCoreApplication.translate("CatalogCsv", "Line {0}: {1}").format(
+            p.line, problem_text(p, report.column_names)
+        )
         for p in report.errors
     ]
     warnings = [
         QCoreApplication.translate("CatalogCsv", "Line {0} (imported without picture): {1}").format(
-            p.line, problem_text(p)
+            p.line, problem_text(p, report.column_names)
         )
         for p in report.warnings
     ]

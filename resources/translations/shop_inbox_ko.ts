@@ -1539,32 +1539,32 @@
         <translation>컬렉션</translation>
     </message>
     <message>
-        <source>availability “{0}” should be in stock, out of stock, preorder, available for order or discontinued</source>
-        <translation>availability “{0}”는 in stock, out of stock, preorder, available for order, discontinued 중 하나여야 해요</translation>
-    </message>
-    <message>
-        <source>condition “{0}” should be new, refurbished or used</source>
-        <translation>condition “{0}”는 new, refurbished, used 중 하나여야 해요</translation>
-    </message>
-    <message>
-        <source>the same id is already on line {0}</source>
-        <translation>같은 id가 이미 {0}번째 줄에 있어요</translation>
-    </message>
-    <message>
-        <source>the same name is already on line {0} (the file has no item codes)</source>
-        <translation>같은 상품명이 {0}번째 줄에 이미 있어요 (파일에 상품코드가 없어요)</translation>
-    </message>
-    <message>
         <source>several items are called “{0}”; add an item code column to say which one this row is</source>
-        <translation>“{0}”(이)라는 상품이 여러 개예요. 어느 상품인지 알 수 있게 상품코드 열을 넣어 주세요</translation>
+        <translation>“{0}”(이)라는 상품이 여러 개예요. 어느 상품인지 알 수 있게 상품코드 열을 넣어 주세요.</translation>
     </message>
     <message>
-        <source>stock “{0}” is not a number of pieces</source>
-        <translation>재고 “{0}”은(는) 개수가 아니에요</translation>
+        <source>“{0}” is not an availability: write in stock, out of stock, preorder, available for order or discontinued</source>
+        <translation>“{0}”은(는) 알 수 없는 상태예요. 판매중, 품절, 예약판매, 판매중지 중 하나로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a condition: write new, refurbished or used</source>
+        <translation>“{0}”은(는) 알 수 없는 상품상태예요. 새상품, 리퍼, 중고 중 하나로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>the same item code is already on line {0}; each item needs its own</source>
+        <translation>같은 상품코드가 이미 {0}번째 줄에 있어요. 상품마다 코드가 달라야 해요.</translation>
+    </message>
+    <message>
+        <source>the same name is already on line {0}; without an item code column, each item needs its own name</source>
+        <translation>같은 상품명이 이미 {0}번째 줄에 있어요. 상품코드 열이 없으면 상품마다 이름이 달라야 해요.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a number of pieces: write it as 5, or leave it blank for an item you do not count</source>
+        <translation>“{0}”은(는) 개수가 아니에요. 5처럼 숫자로 쓰거나, 재고를 세지 않는 상품은 비워 두세요.</translation>
     </message>
     <message>
         <source>the picture “{0}” was not found next to the file</source>
-        <translation>사진 “{0}”을(를) 파일과 같은 폴더에서 찾지 못했어요</translation>
+        <translation>사진 “{0}”을(를) 파일과 같은 폴더에서 찾지 못했어요.</translation>
     </message>
     <message>
         <source>only the first {0} rows are read</source>

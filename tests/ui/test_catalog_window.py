@@ -719,6 +719,37 @@ def test_a_bad_row_of_a_korean_sheet_names_its_column_as_the_sheet_does(
     assert details.startswith("3번째 줄: 판매가: "), details  # not "price: …"
 
 
+def test_bad_rows_of_her_own_sheet_name_her_columns_and_say_what_to_write(
+    korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Her sheet calls its columns 가격, 재고, 판매상태: the reasons named them 판매가 and “stock”,
+    said "in stock, out of stock…" in English, and a bad count or a repeated name said no fix."""
+    from app.catalog_csv import ImportReport
+    from ui.catalog_csv_actions import import_csv, report_text
+
+    path = tmp_path / "상품목록.csv"
+    lines = [
+        "상품명,가격,재고,판매상태",
+        '실버 귀걸이,"12,000",5,판매중',
+        "골드 반지,문의,3,판매중",
+        '큐빅 팔찌,"9,000",많음,판매중',
+        "진주 목걸이,35000,2,대기",
+        '실버 귀걸이,"13,000",5,판매중',
+    ]
+    path.write_bytes("\r\n".join(lines).encode("cp949"))
+    reports: list[ImportReport] = []
+    with qtbot.waitSignal(ctx.hub.changed):
+        import_csv(window, ctx, path, reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+    _summary, details = report_text(reports[0])
+    assert details.splitlines() == [
+        "3번째 줄: 가격: “문의”는 가격이 아니에요. 15000처럼 숫자로 쓰세요.",
+        "4번째 줄: 재고: “많음”은 개수가 아니에요. 5처럼 숫자로 쓰거나, 재고를 세지 않는 상품은 비워 두세요.",
+        "5번째 줄: 판매상태: “대기”는 알 수 없는 상태예요. 판매중, 품절, 예약판매, 판매중지 중 하나로 쓰세요.",
+        "6번째 줄: 같은 상품명이 이미 2번째 줄에 있어요. 상품코드 열이 없으면 상품마다 이름이 달라야 해요.",
+    ]
+
+
 def test_items_imported_without_their_picture_are_said_in_the_summary(
     korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
 ) -> None:
