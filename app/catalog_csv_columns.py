@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from app.text import nfc
@@ -35,7 +36,20 @@ HEADER_ALIASES = {
     **dict.fromkeys(("재고상태", "판매상태"), "availability"),
     **dict.fromkeys(("상품상태",), "condition"),
     **dict.fromkeys(("링크", "상품링크", "상품url", "url"), "link"),
-    **dict.fromkeys(("이미지", "사진", "대표이미지", "이미지url", "이미지링크"), "image_link"),
+    **dict.fromkeys(
+        (
+            "이미지",
+            "사진",
+            "대표이미지",
+            "이미지url",
+            "이미지링크",
+            "상품사진",
+            "상품이미지",
+            "사진파일",
+            "이미지파일",
+        ),
+        "image_link",
+    ),
     **dict.fromkeys(("브랜드",), "brand"),
     **dict.fromkeys(("재고", "재고수량", "수량", "quantity"), "stock"),
     **dict.fromkeys(("컬렉션", "분류", "카테고리", "상품분류", "collection", "category"), "collections"),
@@ -61,11 +75,21 @@ def feed_header(fields: Sequence[str]) -> list[str]:
     present = set(header)
     named = []
     for column in header:
-        alias = HEADER_ALIASES.get(column.replace(" ", ""))
+        alias = HEADER_ALIASES.get(_alias_key(column))
         named.append(alias if alias is not None and alias not in present else column)
         if alias is not None:
             present.add(alias)
     return named
+
+
+# What a sheet writes after a column's name: its unit, "가격(원)", "재고 [개]", or a required mark, "상품명*".
+_NAME_TAIL = re.compile(r"(\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|\*)+$")
+
+
+def _alias_key(column: str) -> str:
+    """A column's name as HEADER_ALIASES has it: without spaces, and without a unit or mark after it."""
+    key = column.replace(" ", "")
+    return _NAME_TAIL.sub("", key) or key
 
 
 def unused_columns(fields: Sequence[str], header: Sequence[str]) -> tuple[str, ...]:

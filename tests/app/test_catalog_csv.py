@@ -183,6 +183,23 @@ def test_won_prices_as_korean_excel_saves_them_in_plain_csv_are_read(db: Databas
         ]
 
 
+def test_column_names_with_their_unit_or_a_required_mark_are_read(db: Database, tmp_path: Path) -> None:
+    """A shop's sheet writes the unit after a column's name, "가격(원)", "재고 (개)", and marks the
+    ones it must have, "상품명*": the file was refused for missing 상품명 and 가격."""
+    path = tmp_path / "상품목록.csv"
+    path.write_bytes(
+        '상품명*,가격(원),재고 (개),상품 사진,비고\r\n실버 귀걸이,"12,000",5,,선물용\r\n'.encode("cp949")
+    )
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.errors, report.unused_columns) == (1, [], ("비고",))
+    with db.read() as s:
+        (earring,) = list_items(s)
+        level = item_stock(s, earring.id)
+    assert (earring.name, earring.price_minor) == ("실버 귀걸이", 12000)
+    assert level is not None and level.on_hand == 5
+
+
 def test_a_bad_row_under_a_title_row_is_named_by_its_line_in_the_file(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "상품목록.csv"
     path.write_bytes("상품목록\r\n\r\n상품명,가격\r\n반지,8000\r\n팔찌,팔천원\r\n".encode("cp949"))
