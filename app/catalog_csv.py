@@ -56,7 +56,7 @@ from app.errors import (
 from app.item_options import sold_out_among
 from app.models import CatalogItem, Collection, catalog_item_collection
 from app.money import feed_price, parse_price
-from app.sheet_files import workbook_rows
+from app.sheet_files import workbook_sheets
 from app.stock import StockCount, count_item, stock_levels
 from app.text import nfc
 
@@ -283,16 +283,18 @@ def import_feed(
     if data[:4] == b"PK\x03\x04":
         # An .xlsx workbook: the sheet the export opens in Excel, saved back as Excel's own file.
         try:
-            rows = workbook_rows(data, source.name if isinstance(source, Path) else "catalogue.xlsx")
+            sheets = workbook_sheets(data, source.name if isinstance(source, Path) else "catalogue.xlsx")
         except OrderError as exc:
             raise InvalidInput(code=ErrorCode.CATALOG_WORKBOOK_UNREADABLE) from exc
         report = ImportReport(encoding="xlsx")
-        records = iter(enumerate(rows, start=1))
+        # The sheet it opens on, unless that one names no items (a notes sheet the owner was on
+        # last): then the first sheet that does.
+        records, found = _sheet_with_items(sheets)
     else:
         text, encoding = decode_feed(data)
         report = ImportReport(encoding=encoding)
         records = _records(text)
-    found = _find_header(records)
+        found = _find_header(records)
     if found is None:
         raise InvalidInput(code=ErrorCode.CATALOG_FILE_EMPTY)
     header, fields_named = found
@@ -406,6 +408,21 @@ def _find_header(records: Iterator[tuple[int, list[str]]]) -> tuple[list[str], l
         if filled >= HEADER_SEARCH_ROWS:
             break
     return first
+
+
+def _sheet_with_items(
+    sheets: Sequence[list[list[str]]],
+) -> tuple[Iterator[tuple[int, list[str]]], tuple[list[str], list[str]] | None]:
+    """(the rest of its rows, its header) of the first sheet whose header names an item's name and
+    price; else the first sheet's, whose missing columns the import names."""
+    first: tuple[Iterator[tuple[int, list[str]]], tuple[list[str], list[str]] | None] | None = None
+    for rows in sheets:
+        records = iter(enumerate(rows, start=1))
+        found = _find_header(records)
+        if found is not None and all(c in found[0] for c in REQUIRED_COLUMNS):
+            return records, found
+        first = first or (records, found)
+    return first if first is not None else (iter(()), None)
 
 
 def _name_key(name: str) -> str:

@@ -161,6 +161,12 @@ def _cell_text(value: object) -> str:
 
 
 def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
+    return _xlsx_sheets(data, name, every=False)[0]
+
+
+def _xlsx_sheets(data: bytes, name: str, *, every: bool) -> list[list[list[str]]]:
+    """The rows of the workbook's active sheet (the one it opens on), then, with `every`, of each
+    other sheet in the workbook's order."""
     from openpyxl import load_workbook  # only when a workbook is opened: it costs ~100 ms to import
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -169,25 +175,37 @@ def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(name)) from exc
     try:
-        sheet = book.active if book.active is not None else book.worksheets[0]
-        rows = []
-        for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-            rows.append([_cell_text(v) for v in values])
-            if len(rows) > MAX_ROWS:
-                raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(name))
-    except (zipfile.BadZipFile, KeyError, ValueError, IndexError) as exc:
+        active = book.active if book.active is not None else book.worksheets[0]
+        sheets = [active]
+        if every:
+            sheets += [sheet for sheet in book.worksheets if sheet is not active]
+        found = []
+        for sheet in sheets:
+            rows = []
+            for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+                rows.append([_cell_text(v) for v in values])
+                if len(rows) > MAX_ROWS:
+                    raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(name))
+            while rows and not any(rows[-1]):
+                rows.pop()
+            found.append(rows)
+    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, AttributeError) as exc:
         raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(name)) from exc
     finally:
         book.close()
-    while rows and not any(rows[-1]):
-        rows.pop()
-    return rows
+    return found
 
 
 def workbook_rows(data: bytes, name: str) -> list[list[str]]:
     """The first sheet of an .xlsx workbook as text cells (a whole number as "50000", not 50000.0).
     Raises OrderError DEPOSIT_FILE_UNKNOWN_FORMAT for a damaged or oversized workbook."""
     return _xlsx_rows(data, name)
+
+
+def workbook_sheets(data: bytes, name: str) -> list[list[list[str]]]:
+    """Every sheet of an .xlsx workbook as text cells, the one it opens on first. Raises as
+    workbook_rows does."""
+    return _xlsx_sheets(data, name, every=True)
 
 
 def sheet_format(path: Path) -> SheetFormat:

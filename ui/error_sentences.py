@@ -332,7 +332,8 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ),
         ErrorCode.CATALOG_COLUMNS_MISSING: translate(
             "Errors",
-            "The first line must name the columns; missing: {missing}. Columns it can read: {expected}.",
+            "No row of the sheet names all the columns it needs; missing: {missing}. "
+            "Columns it can read: {expected}.",
         ),
         ErrorCode.IMAGE_NOT_SUPPORTED: translate(
             "Errors", "This file is not a JPEG, PNG, WebP or GIF picture."

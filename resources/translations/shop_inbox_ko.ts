@@ -3553,6 +3553,10 @@ Right-click to retry.</source>
         <translation>이 Excel 파일을 읽지 못했어요 (파일이 손상됐거나 예전 .xls 형식이에요). Excel에서 “Excel 통합 문서(.xlsx)” 또는 “CSV UTF-8(쉼표로 분리)” 형식으로 저장하세요.</translation>
     </message>
     <message>
+        <source>No row of the sheet names all the columns it needs; missing: {missing}. Columns it can read: {expected}.</source>
+        <translation>필요한 열 이름이 모두 적힌 줄이 없어요. 빠진 열: {missing}. 읽을 수 있는 열: {expected}.</translation>
+    </message>
+    <message>
         <source>This file is not a JPEG, PNG, WebP or GIF picture.</source>
         <translation>이 파일은 JPEG, PNG, WebP, GIF 사진이 아니에요.</translation>
     </message>
@@ -3767,10 +3771,6 @@ Right-click to retry.</source>
     <message>
         <source>{name} is not a bank transaction list Shop Inbox can read. Download the transactions from your bank as an Excel (.xlsx) or CSV file (with columns such as 입금액 and 입금자명). An old Excel 97 (.xls) file: open it in Excel and save it as .xlsx.</source>
         <translation>{name} 파일은 샵 인박스가 읽을 수 있는 은행 거래내역이 아니에요. 은행에서 거래내역을 엑셀 파일이나 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요. 예전 엑셀 97 형식 파일이라면 엑셀에서 열어 새 형식(통합 문서)으로 저장해 주세요.</translation>
-    </message>
-    <message>
-        <source>The first line must name the columns; missing: {missing}. Columns it can read: {expected}.</source>
-        <translation>첫 줄에 열 이름이 있어야 해요. 빠진 열: {missing}. 읽을 수 있는 열: {expected}.</translation>
     </message>
     <message>
         <source>A contact called “{name}” is already in Shop Inbox, but a name does not say it is the same person. Choose the contact this chat belongs to, or a new contact.</source>

@@ -183,6 +183,36 @@ def test_won_prices_as_korean_excel_saves_them_in_plain_csv_are_read(db: Databas
         ]
 
 
+def test_a_workbook_saved_on_its_notes_sheet_imports_its_items_sheet(db: Database, tmp_path: Path) -> None:
+    """Excel saves the sheet the owner was on last as the one a workbook opens on: a "메모" sheet
+    there made the import refuse the file for missing 상품명 and 가격."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    items = book.active
+    assert items is not None
+    items.title = "상품"
+    items.append(["상품명", "가격", "재고"])
+    items.append(["실버 귀걸이", 12000, 5])
+    notes = book.create_sheet("메모")
+    notes.append(["12월 입고 예정: 진주 목걸이"])
+    book.active = notes
+    path = tmp_path / "상품목록.xlsx"
+    book.save(path)
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.errors) == (1, [])
+    with db.read() as s:
+        assert [(i.name, i.price_minor) for i in list_items(s)] == [("실버 귀걸이", 12000)]
+
+    # A workbook with no items sheet at all is refused, naming what it misses.
+    book.remove(items)
+    book.save(path)
+    with db.write() as s, pytest.raises(InvalidInput) as refused:
+        import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert refused.value.code is ErrorCode.CATALOG_COLUMNS_MISSING
+
+
 def test_column_names_with_their_unit_or_a_required_mark_are_read(db: Database, tmp_path: Path) -> None:
     """A shop's sheet writes the unit after a column's name, "가격(원)", "재고 (개)", and marks the
     ones it must have, "상품명*": the file was refused for missing 상품명 and 가격."""
