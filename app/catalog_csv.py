@@ -69,6 +69,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 50_000
 # How many filled rows above the header (a sheet's title, its date) the import looks past.
 HEADER_SEARCH_ROWS = 10
+# What Excel saves of a cell it could not work out as a formula: never an item's own text.
+EXCEL_ERRORS = frozenset(("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,7 @@ class RowProblem:
     # What went wrong, for ui/ to word in the owner's language: bad_id, bad_title, bad_price,
     # bad_availability, bad_condition, bad_link, bad_stock, long_description, duplicate_id, duplicate_name
     # (a file without ids names an item twice), same_name (…names one that several items are called),
-    # image_missing, too_many_rows.
+    # image_missing, too_many_rows, excel_error (Excel saved "#NAME?" in the cell).
     code: str = ""
     detail: str = ""  # the value at fault (or the earlier line of a duplicate id)
     # Where app/ refused the row's value itself (a price, a title, a link): its code for ui/ to word.
@@ -161,6 +163,16 @@ def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency
     # A blank id, in a sheet whose other rows have theirs, is what the item form does with a blank
     # code: the row is found by its name, or is a new item with a code made up for it.
     code = values.get("id", "").strip()
+    for column in ("title", "description", "link", "collections"):
+        if values.get(column, "").strip().upper() in EXCEL_ERRORS:
+            # Excel showed the cell as an error (a description starting "- 소재" read as a
+            # formula) and saved that in its place: the item's own text must not become "#NAME?".
+            raise _RowInvalid(
+                "excel_error",
+                f"{column}: Excel saved “{values[column].strip()}”",
+                values[column].strip(),
+                column=column,
+            )
     try:
         price_minor, currency = parse_price(won(values.get("price", "")), default_currency)
     except InvalidInput as exc:

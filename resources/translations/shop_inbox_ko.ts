@@ -1571,6 +1571,10 @@
         <translation>앞의 {0}개 줄만 읽어요</translation>
     </message>
     <message>
+        <source>Excel saved “{0}” in place of the text (it read a cell starting with -, + or = as a formula); write the text again in Excel with a &apos; in front</source>
+        <translation>엑셀이 글 대신 “{0}”을(를) 저장했어요(-, +, =로 시작하는 칸을 수식으로 읽었어요). 엑셀에서 글 앞에 &apos;를 붙여 다시 쓰세요.</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>

@@ -750,6 +750,31 @@ def test_bad_rows_of_her_own_sheet_name_her_columns_and_say_what_to_write(
     ]
 
 
+def test_a_description_excel_turned_into_an_error_does_not_replace_the_items_own(
+    korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
+) -> None:
+    """A description starting "- 소재" is a formula to Excel: opened and saved again, the export's
+    cell is "#NAME?", and importing it gave the item that description, sent to customers."""
+    from app.catalog_csv import ImportReport
+    from ui.catalog_csv_actions import import_csv, report_text
+
+    item_id = add(ctx, "실버 귀걸이", 13000, "ER-1", description="- 소재: 실버925")
+    path = tmp_path / "카탈로그.csv"
+    path.write_bytes("id,title,description,price\r\nER-1,실버 귀걸이,#NAME?,12000 KRW\r\n".encode("cp949"))
+    reports: list[ImportReport] = []
+    with qtbot.waitSignal(ctx.hub.changed):
+        import_csv(window, ctx, path, reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+    _summary, details = report_text(reports[0])
+    assert details == (
+        "2번째 줄: description: 엑셀이 글 대신 “#NAME?”을(를) 저장했어요(-, +, =로 시작하는 칸을 수식으로 "
+        "읽었어요). 엑셀에서 글 앞에 '를 붙여 다시 쓰세요."
+    )
+    with ctx.db.read() as s:
+        row = get_item(s, item_id)
+    assert row is not None and (row.description, row.price_minor) == ("- 소재: 실버925", 13000)
+
+
 def test_items_imported_without_their_picture_are_said_in_the_summary(
     korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
 ) -> None:
