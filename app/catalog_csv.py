@@ -56,7 +56,7 @@ from app.errors import (
 from app.item_options import sold_out_among
 from app.models import CatalogItem, Collection, catalog_item_collection
 from app.money import feed_price, parse_price
-from app.sheet_files import workbook_sheets
+from app.sheet_files import OLE_MAGIC, workbook_sheets
 from app.stock import StockCount, count_item, stock_levels
 from app.text import nfc
 
@@ -292,6 +292,9 @@ def import_feed(
     else:
         data = source
     records: Iterator[tuple[int, list[str]]]
+    if data[:8] == OLE_MAGIC:
+        # Excel 97-2003's .xls, which Korean Excel still offers: not text, and not a workbook we read.
+        raise InvalidInput(code=ErrorCode.CATALOG_WORKBOOK_UNREADABLE)
     if data[:4] == b"PK\x03\x04":
         # An .xlsx workbook: the sheet the export opens in Excel, saved back as Excel's own file.
         try:

@@ -178,7 +178,7 @@ def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
         parent,
         Picked.CATALOGUE_SHEET,
         QCoreApplication.translate("CatalogCsv", "Import catalogue"),
-        QCoreApplication.translate("CatalogCsv", "Sheets (*.csv *.xlsx *.tsv *.txt)"),
+        QCoreApplication.translate("CatalogCsv", "Sheets (*.csv *.xlsx *.xls *.tsv *.txt)"),
     )
     if not name:
         return

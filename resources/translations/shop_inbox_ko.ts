@@ -1627,8 +1627,8 @@
         <translation>카탈로그 가져오기</translation>
     </message>
     <message>
-        <source>Sheets (*.csv *.xlsx *.tsv *.txt)</source>
-        <translation>시트 파일 (*.csv *.xlsx *.tsv *.txt)</translation>
+        <source>Sheets (*.csv *.xlsx *.xls *.tsv *.txt)</source>
+        <translation>시트 파일 (*.csv *.xlsx *.xls *.tsv *.txt)</translation>
     </message>
     <message>
         <source>Catalogue imported</source>

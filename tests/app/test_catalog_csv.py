@@ -213,6 +213,17 @@ def test_a_workbook_saved_on_its_notes_sheet_imports_its_items_sheet(db: Databas
     assert refused.value.code is ErrorCode.CATALOG_COLUMNS_MISSING
 
 
+def test_an_old_excel_97_xls_is_refused_as_a_workbook_not_as_text(db: Database, tmp_path: Path) -> None:
+    """Korean Excel still offers "Excel 97 - 2003 통합 문서 (*.xls)": the import called it "not UTF-8
+    text" and told her to save a CSV, never that the .xls kind is what it cannot read."""
+    path = tmp_path / "상품목록.xls"
+    # The start of every .xls: the OLE compound file header, then its sectors.
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)
+    with db.write() as s, pytest.raises(InvalidInput) as refused:
+        import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert refused.value.code is ErrorCode.CATALOG_WORKBOOK_UNREADABLE
+
+
 def test_column_names_with_their_unit_or_a_required_mark_are_read(db: Database, tmp_path: Path) -> None:
     """A shop's sheet writes the unit after a column's name, "가격(원)", "재고 (개)", and marks the
     ones it must have, "상품명*": the file was refused for missing 상품명 and 가격."""
