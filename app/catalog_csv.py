@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -70,6 +71,7 @@ MAX_ROWS = 50_000
 # How many filled rows above the header (a sheet's title, its date) the import looks past.
 HEADER_SEARCH_ROWS = 10
 # What Excel saves of a cell it could not work out as a formula: never an item's own text.
+EXCEL_SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+\d+$", re.IGNORECASE)
 EXCEL_ERRORS = frozenset(("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!"))
 
 
@@ -81,7 +83,8 @@ class RowProblem:
     # What went wrong, for ui/ to word in the owner's language: bad_id, bad_title, bad_price,
     # bad_availability, bad_condition, bad_link, bad_stock, long_description, duplicate_id, duplicate_name
     # (a file without ids names an item twice), same_name (…names one that several items are called),
-    # image_missing, too_many_rows, excel_error (Excel saved "#NAME?" in the cell).
+    # image_missing, too_many_rows, excel_error (Excel saved "#NAME?" in the cell),
+    # excel_number (Excel saved a long code as "8.80123E+12").
     code: str = ""
     detail: str = ""  # the value at fault (or the earlier line of a duplicate id)
     # Where app/ refused the row's value itself (a price, a title, a link): its code for ui/ to word.
@@ -173,6 +176,9 @@ def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency
                 values[column].strip(),
                 column=column,
             )
+    if EXCEL_SCIENTIFIC.match(code):
+        # A barcode as Excel shows a long number, "8.80123E+12", saved so: not the item's code.
+        raise _RowInvalid("excel_number", f"id: Excel saved “{code}”", code, column="id")
     try:
         price_minor, currency = parse_price(won(values.get("price", "")), default_currency)
     except InvalidInput as exc:

@@ -78,6 +78,11 @@ def problem_text(problem: RowProblem, column_names: Mapping[str, str] | None = N
             "CatalogCsv", "the picture “{0}” was not found next to the file"
         ),
         "too_many_rows": QCoreApplication.translate("CatalogCsv", "only the first {0} rows are read"),
+        "excel_number": QCoreApplication.translate(
+            "CatalogCsv",
+            "Excel saved the long number “{0}” in place of the code; in Excel, make the column Text "
+            "and type the codes again",
+        ),
         "excel_error": QCoreApplication.translate(
             "CatalogCsv",
             "Excel saved “{0}” in place of the text (it read a cell starting with -, + or = as a "

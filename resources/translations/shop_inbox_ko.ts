@@ -1571,6 +1571,10 @@
         <translation>앞의 {0}개 줄만 읽어요</translation>
     </message>
     <message>
+        <source>Excel saved the long number “{0}” in place of the code; in Excel, make the column Text and type the codes again</source>
+        <translation>엑셀이 코드 대신 줄어든 숫자 “{0}”을(를) 저장했어요. 엑셀에서 이 열의 셀 서식을 ‘텍스트’로 바꾸고 코드를 다시 입력하세요.</translation>
+    </message>
+    <message>
         <source>Excel saved “{0}” in place of the text (it read a cell starting with -, + or = as a formula); write the text again in Excel with a &apos; in front</source>
         <translation>엑셀이 글 대신 “{0}”을(를) 저장했어요(-, +, =로 시작하는 칸을 수식으로 읽었어요). 엑셀에서 글 앞에 &apos;를 붙여 다시 쓰세요.</translation>
     </message>

@@ -775,6 +775,30 @@ def test_a_description_excel_turned_into_an_error_does_not_replace_the_items_own
     assert row is not None and (row.description, row.price_minor) == ("- 소재: 실버925", 13000)
 
 
+def test_a_barcode_code_excel_shortened_is_refused_not_made_a_second_item(
+    korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Barcodes as item codes: Excel shows 8801234567890 as 8.80123E+12 and saves that, and the
+    import made a second item under that code."""
+    from app.catalog_csv import ImportReport
+    from ui.catalog_csv_actions import import_csv, report_text
+
+    add(ctx, "실버 귀걸이", 12000, "8801234567890")
+    path = tmp_path / "상품목록.csv"
+    path.write_bytes("상품코드,상품명,가격\r\n8.80123E+12,실버 귀걸이,13000\r\n".encode("cp949"))
+    reports: list[ImportReport] = []
+    with qtbot.waitSignal(ctx.hub.changed):
+        import_csv(window, ctx, path, reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+    _summary, details = report_text(reports[0])
+    assert details == (
+        "2번째 줄: 상품코드: 엑셀이 코드 대신 줄어든 숫자 “8.80123E+12”를 저장했어요. "
+        "엑셀에서 이 열의 셀 서식을 ‘텍스트’로 바꾸고 코드를 다시 입력하세요."
+    )
+    with ctx.db.read() as s:
+        assert [(i.retailer_id, i.price_minor) for i in list_items(s)] == [("8801234567890", 12000)]
+
+
 def test_items_imported_without_their_picture_are_said_in_the_summary(
     korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
 ) -> None:
