@@ -10,7 +10,7 @@ import unicodedata
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
@@ -148,16 +148,34 @@ def _html_rows(text: str, name: str) -> list[list[str]]:
     return parser.rows
 
 
-def _cell_text(value: object) -> str:
+def _cell_text(value: object, number_format: str | None = None) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # Excel keeps 50000 as 50000.0
+    if isinstance(value, float) and _shows_whole(number_format):
+        # A price worked out in the sheet (=13334*0.9 is 12000.6) is what the cell shows, ₩12,001.
+        return str(Decimal(repr(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+# A number format's quoted text ("₩"), escaped characters (\₩), spacing and fill (_- *) and bracketed
+# parts ([$₩-412], [Red]).
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
+
+
+def _shows_whole(number_format: str | None) -> bool:
+    """True when a cell's number format shows a number without decimals (#,##0, "₩"#,##0, 0)."""
+    if not number_format or number_format in ("General", "@"):
+        return False
+    shown = _FORMAT_LITERALS.sub("", number_format.split(";")[0])
+    if any(mark in shown for mark in ".%@") or re.search(r"[ymdhseYMDHSE]", shown):
+        return False
+    return bool(re.search(r"[0#]", shown))
 
 
 def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
@@ -182,8 +200,8 @@ def _xlsx_sheets(data: bytes, name: str, *, every: bool) -> list[list[list[str]]
         found = []
         for sheet in sheets:
             rows = []
-            for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-                rows.append([_cell_text(v) for v in values])
+            for cells in sheet.iter_rows(max_col=MAX_COLUMNS):
+                rows.append([_cell_text(c.value, getattr(c, "number_format", None)) for c in cells])
                 if len(rows) > MAX_ROWS:
                     raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(name))
             while rows and not any(rows[-1]):

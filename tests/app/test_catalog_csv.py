@@ -213,6 +213,36 @@ def test_a_workbook_saved_on_its_notes_sheet_imports_its_items_sheet(db: Databas
     assert refused.value.code is ErrorCode.CATALOG_COLUMNS_MISSING
 
 
+def test_a_worked_out_price_in_a_workbook_is_read_as_its_cell_shows_it(db: Database, tmp_path: Path) -> None:
+    """A sale price worked out in the sheet, =13334*0.9, is 12000.6 in the file and ₩12,001 on
+    screen: the row was refused ("write it without decimals") for a price she sees whole."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["상품명", "정가", "가격"])
+    sheet.append(["실버 귀걸이", 13334, 12000.6])
+    sheet.append(["진주 목걸이", 39000, 35099.5])
+    sheet.append(["큐빅 반지", 10000, 8999.5])
+    sheet["C2"].number_format = '"₩"#,##0'
+    sheet["C3"].number_format = "#,##0"
+    sheet["C4"].number_format = "0.0"  # shown with its decimal: as it is, and refused for KRW
+    path = tmp_path / "상품목록.xlsx"
+    book.save(path)
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, [(p.line, p.code, p.detail) for p in report.errors]) == (
+        2,
+        [(4, "bad_price", "8999.5")],
+    )
+    with db.read() as s:
+        assert sorted((i.name, i.price_minor) for i in list_items(s)) == [
+            ("실버 귀걸이", 12001),
+            ("진주 목걸이", 35100),
+        ]
+
+
 def test_an_old_excel_97_xls_is_refused_as_a_workbook_not_as_text(db: Database, tmp_path: Path) -> None:
     """Korean Excel still offers "Excel 97 - 2003 통합 문서 (*.xls)": the import called it "not UTF-8
     text" and told her to save a CSV, never that the .xls kind is what it cannot read."""
