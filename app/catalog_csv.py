@@ -119,6 +119,9 @@ class ImportReport:
     unused_columns: tuple[str, ...] = ()  # the file's own names of columns nothing was read from
     # Each read column's name as the file has it ("price": "가격"), for ui/ to name a bad row's column.
     column_names: dict[str, str] = field(default_factory=dict)
+    # Lines of a CP949 file (Korean Excel's plain CSV) whose item name keeps a "?": where Excel
+    # wrote one for an emoji it cannot save in that kind of file.
+    question_marks: list[int] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
@@ -392,6 +395,9 @@ def import_feed(
         collection_ids = None if parsed.collections is None else known.collection_ids(parsed.collections)
         if existing is not None and known.lossy:
             parsed = replace(parsed, draft=_kept_beyond_cp949(parsed.draft, existing))
+        if known.lossy and "?" in parsed.draft.name:
+            # Most likely an emoji Excel could not write in CP949; the owner is told which rows.
+            report.question_marks.append(line)
         _apply(
             session,
             parsed,

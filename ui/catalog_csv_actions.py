@@ -127,6 +127,17 @@ def report_text(report: ImportReport) -> tuple[str, str]:
         summary += "\n" + QCoreApplication.translate(
             "CatalogCsv", "These columns were not used: {0}."
         ).format(", ".join(report.unused_columns))
+    if report.question_marks:
+        summary += "\n" + QCoreApplication.translate(
+            "CatalogCsv",
+            "Excel's plain “CSV (Comma delimited)” cannot hold emoji and writes “?” for them: check the "
+            "item names on these lines: {0}. To keep emoji, save the sheet as “CSV UTF-8” or as an "
+            "Excel workbook.",
+        ).format(", ".join(str(n) for n in report.question_marks[:ERRORS_SHOWN]))
+        if len(report.question_marks) > ERRORS_SHOWN:
+            summary += " " + QCoreApplication.translate("CatalogCsv", "…and {0} more.").format(
+                len(report.question_marks) - ERRORS_SHOWN
+            )
     if report.warnings:
         # Said here, not only in the details: else the owner finds her items without pictures later.
         if len(report.warnings) == 1:

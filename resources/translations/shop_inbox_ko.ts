@@ -1603,6 +1603,14 @@
         <translation>이 열은 쓰지 않았어요: {0}.</translation>
     </message>
     <message>
+        <source>Excel&apos;s plain “CSV (Comma delimited)” cannot hold emoji and writes “?” for them: check the item names on these lines: {0}. To keep emoji, save the sheet as “CSV UTF-8” or as an Excel workbook.</source>
+        <translation>엑셀의 “CSV (쉼표로 분리)” 형식은 이모지를 담지 못해 “?”로 바꿔 저장해요. 이 줄의 상품명을 확인해 주세요: {0}. 이모지를 살리려면 “CSV UTF-8(쉼표로 분리)”이나 “Excel 통합 문서(.xlsx)”로 저장하세요.</translation>
+    </message>
+    <message>
+        <source>…and {0} more.</source>
+        <translation>…외 {0}개.</translation>
+    </message>
+    <message>
         <source>1 item was imported without its picture, which was not found (see details).</source>
         <translation>상품 1개는 사진을 찾지 못해 사진 없이 가져왔어요. 줄 번호는 ‘자세한 정보 표시’에서 볼 수 있어요.</translation>
     </message>

@@ -799,6 +799,32 @@ def test_a_barcode_code_excel_shortened_is_refused_not_made_a_second_item(
         assert [(i.retailer_id, i.price_minor) for i in list_items(s)] == [("8801234567890", 12000)]
 
 
+def test_names_korean_excels_plain_csv_turned_to_question_marks_are_pointed_out(
+    korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Excel's "CSV (쉼표로 분리)" is CP949: "하트 💖 귀걸이" is saved as "하트 ? 귀걸이", and the
+    import made that item without a word; customers were sent the "?"."""
+    from app.catalog_csv import ImportReport
+    from ui.catalog_csv_actions import import_csv, report_text
+
+    path = tmp_path / "상품목록.csv"
+    path.write_bytes("상품명,가격\r\n실버 귀걸이,12000\r\n하트 ? 귀걸이,23000\r\n".encode("cp949"))
+    utf8 = tmp_path / "상품목록 UTF-8.csv"
+    utf8.write_bytes("\ufeff상품명,가격\r\n뭐가 좋을까? 반지,9000\r\n".encode())
+    reports: list[ImportReport] = []
+    for n, sheet in enumerate((path, utf8), start=1):
+        with qtbot.waitSignal(ctx.hub.changed):
+            import_csv(window, ctx, sheet, reports.append)
+        qtbot.waitUntil(lambda n=n: len(reports) == n, timeout=5000)
+    summary, _details = report_text(reports[0])
+    assert (
+        "엑셀의 “CSV (쉼표로 분리)” 형식은 이모지를 담지 못해 “?”로 바꿔 저장해요. "
+        "이 줄의 상품명을 확인해 주세요: 3." in summary
+    ), summary
+    utf8_summary, _ = report_text(reports[1])  # a UTF-8 file keeps emoji: its "?" is meant
+    assert "이모지" not in utf8_summary
+
+
 def test_items_imported_without_their_picture_are_said_in_the_summary(
     korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
 ) -> None:
