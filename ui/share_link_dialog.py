@@ -174,7 +174,7 @@ class ShareLinkDialog(QDialog):
             self,
             Picked.QR_CODE,  # Pictures, Documents where there is none
             self.tr("Save QR code"),
-            "whatsapp-qr.png",
+            self.tr("whatsapp-qr.png", "the saved QR code's suggested file name"),
             self.tr("PNG image (*.png);;SVG for printing (*.svg)"),
         )
         if not name:

@@ -8087,6 +8087,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>QR 코드 저장</translation>
     </message>
     <message>
+        <source>whatsapp-qr.png</source>
+        <comment>the saved QR code&apos;s suggested file name</comment>
+        <translation>WhatsApp QR 코드.png</translation>
+    </message>
+    <message>
         <source>PNG image (*.png);;SVG for printing (*.svg)</source>
         <translation>PNG 이미지 (*.png);;인쇄용 SVG (*.svg)</translation>
     </message>

@@ -137,6 +137,23 @@ def test_a_chat_export_is_looked_for_in_downloads_then_where_the_last_one_was(
     assert Path(third.shown[0].text) == phone
 
 
+def test_a_korean_owner_is_offered_a_korean_name_for_the_qr_code(
+    korean: None, qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path]
+) -> None:
+    """The catalogue's export offers 카탈로그.csv; the QR code offered "whatsapp-qr.png"."""
+    from ui.share_link_dialog import ShareLinkDialog
+
+    dialog = ShareLinkDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.phone.isEnabled, timeout=5000)
+    dialog.phone.setText("010-1234-5678")
+    dialog.refresh()
+    asked = dialogs.expect("getSaveFileName", answer=None)
+    dialog.save_qr()
+    assert Path(asked.shown[0].text).name == "WhatsApp QR 코드.png"
+    dialog.phone.clear()  # nothing to remember on close
+
+
 def test_a_qr_code_is_saved_in_pictures_or_documents_where_there_is_none(
     qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path]
 ) -> None:
