@@ -613,7 +613,17 @@ def export_feed(
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(FEED_COLUMNS)
+    writer.writerows(
+        feed_rows(session, brand=brand, image_base_url=image_base_url, include_hidden=include_hidden)
+    )
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def feed_rows(
+    session: Session, *, brand: str = "", image_base_url: str = "", include_hidden: bool = True
+) -> list[list[object]]:
+    """The feed's header and a row per item, as export_feed writes them (stock a number, or "")."""
+    rows: list[list[object]] = [list(FEED_COLUMNS)]
     stmt = select(CatalogItem).order_by(CatalogItem.retailer_id)
     if not include_hidden:
         stmt = stmt.where(CatalogItem.hidden.is_(False))
@@ -634,7 +644,7 @@ def export_feed(
         first = str(item.images[0]) if item.images else ""
         if first and not is_remote(first) and image_base_url:
             first = image_base_url.rstrip("/") + "/" + first
-        writer.writerow(
+        rows.append(
             [
                 item.retailer_id,
                 item.name,
@@ -650,4 +660,4 @@ def export_feed(
                 COLLECTION_SEPARATOR.join(shelved.get(item.id, ())),
             ]
         )
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    return rows

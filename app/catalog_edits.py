@@ -35,12 +35,13 @@ from app.catalog_collections import (
     rename_collection,
     reorder_collections,
 )
-from app.catalog_csv import ImportReport, export_feed, import_feed
+from app.catalog_csv import ImportReport, export_feed, feed_rows, import_feed
 from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
 from app.changes import Changes
 from app.db import Database
 from app.item_options import ItemOption, item_options, sold_out_among
 from app.settings import put_setting
+from app.sheet_files import sheet_format, write_sheet
 from app.stock import count_item, item_stock, items_left, options_left
 
 
@@ -181,8 +182,13 @@ def import_catalog_csv(
 
 
 def export_catalog_csv(db: Database, target: Path, *, brand: str = "") -> Path:
+    """The catalogue as Meta's feed: CSV, or an Excel workbook for a `target` named .xlsx (its text
+    stays text: a description starting "- 소재" is not a formula, a code 0012 keeps its zeros)."""
     with db.read() as session:
-        data = export_feed(session, brand=brand)
+        if sheet_format(target) == "xlsx":
+            data = write_sheet(feed_rows(session, brand=brand), "xlsx", title="catalogue", header_tools=True)
+        else:
+            data = export_feed(session, brand=brand)
     target.write_bytes(data)
     return target
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.catalog_csv import ImportReport, RowProblem
 from app.catalog_edits import export_catalog_csv, import_catalog_csv
 from app.changes import Changes
+from app.sheet_files import sheet_format
 from ui.context import AppContext
 from ui.error_sentences import code_sentence
 from ui.korean_particles import with_particles
@@ -221,7 +222,7 @@ def choose_and_export(parent: QWidget, ctx: AppContext, brand: str = "") -> None
         Picked.CATALOGUE_SHEET,
         QCoreApplication.translate("CatalogCsv", "Export catalogue"),
         QCoreApplication.translate("CatalogCsv", "catalogue.csv"),
-        QCoreApplication.translate("CatalogCsv", "CSV files (*.csv)"),
+        QCoreApplication.translate("CatalogCsv", "CSV files (*.csv);;Excel workbook (*.xlsx)"),
     )
     if not name:
         return
@@ -232,13 +233,20 @@ def choose_and_export(parent: QWidget, ctx: AppContext, brand: str = "") -> None
         return export_catalog_csv(db, target, brand=brand)
 
     def show(path: Path) -> None:
-        QMessageBox.information(
-            parent,
-            QCoreApplication.translate("CatalogCsv", "Catalogue exported"),
-            QCoreApplication.translate(
+        if sheet_format(path) == "xlsx":
+            # Meta's data feed takes CSV, not a workbook: this one is for editing and importing back.
+            text = QCoreApplication.translate(
+                "CatalogCsv",
+                "Saved {0}. Edit it in Excel and import it back; for Meta Commerce Manager's data feed, "
+                "export as CSV.",
+            )
+        else:
+            text = QCoreApplication.translate(
                 "CatalogCsv",
                 "Saved {0}. It opens in Excel and can be uploaded to Meta Commerce Manager as a data feed.",
-            ).format(path.name),
+            )
+        QMessageBox.information(
+            parent, QCoreApplication.translate("CatalogCsv", "Catalogue exported"), text.format(path.name)
         )
 
     run_op(work, show, parent=parent)

@@ -29,7 +29,7 @@
         <source>Catalogue exported</source>
         <translation>Catalog exported</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>CatalogPicker</name>
     <message>

@@ -1655,8 +1655,12 @@
         <translation>카탈로그.csv</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 파일 (*.csv)</translation>
+        <source>CSV files (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV 파일 (*.csv);;엑셀 통합 문서 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved {0}. Edit it in Excel and import it back; for Meta Commerce Manager&apos;s data feed, export as CSV.</source>
+        <translation>{0} 파일을 저장했어요. 엑셀에서 고친 뒤 다시 가져오세요. Meta 커머스 관리자 데이터 피드에는 CSV로 내보내서 올리세요.</translation>
     </message>
     <message>
         <source>Catalogue exported</source>

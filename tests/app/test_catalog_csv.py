@@ -409,6 +409,42 @@ def test_the_export_saved_back_as_korean_excels_plain_csv_keeps_emoji_names(
         assert sorted(i.name for i in list_items(s)) == ["물음표? 반지", "진주 목걸이", "하트 💖 귀걸이"]
 
 
+def test_the_catalogue_exported_as_a_workbook_opens_as_text_and_imports_back_unchanged(
+    db: Database, tmp_path: Path
+) -> None:
+    """Opened in Excel, the CSV export turns a description starting "- 소재" into #NAME? and a code
+    0012 into 12: exported as an .xlsx its text stays text, its counts are numbers, and it comes
+    back with nothing changed."""
+    from openpyxl import load_workbook
+
+    from app.catalog_edits import export_catalog_csv
+
+    with db.write() as s:
+        ring = create_item(
+            s,
+            ItemDraft(
+                name="하트 💖 반지",
+                price_minor=12000,
+                currency="KRW",
+                retailer_id="0012",
+                description="- 소재: 실버925",
+            ),
+        )
+        set_stock(s, ring, 5)
+    path = export_catalog_csv(db, tmp_path / "카탈로그.xlsx")
+    book = load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    row = {name: cell for name, cell in zip(header, sheet[2], strict=True)}
+    assert (row["id"].value, row["title"].value, row["price"].value) == ("0012", "하트 💖 반지", "12000 KRW")
+    assert row["description"].value == "- 소재: 실버925" and row["description"].data_type == "s"
+    assert row["stock"].value == 5 and row["stock"].data_type == "n"
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.updated, report.unchanged, report.errors) == (0, 0, 1, [])
+
+
 def test_columns_missing_from_the_file_leave_fields_alone(db: Database, tmp_path: Path) -> None:
     with db.write() as s:
         create_item(
