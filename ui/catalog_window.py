@@ -274,7 +274,7 @@ class CatalogWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.addActions([self.undo_action, self.redo_action])
         self.import_action = self._action(self.tr("&Import sheet (Excel, CSV)…"), self.import_csv)
-        self.export_action = self._action(self.tr("E&xport CSV…"), self.export_csv)
+        self.export_action = self._action(self.tr("E&xport sheet (CSV, Excel)…"), self.export_csv)
         self.share_action = self._action(self.tr("Share lin&k…"), self.share_link)
         self.meta_action = self._action(self.tr("&Meta catalogue…"), self.set_meta_catalog)
         for action in (self.new_action, self.duplicate_action, self.delete_action, self.hide_action):

@@ -1879,10 +1879,6 @@
         <translation>엑셀·CSV 가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <source>E&amp;xport CSV…</source>
-        <translation>CSV 내보내기(&amp;X)…</translation>
-    </message>
-    <message>
         <source>Share lin&amp;k…</source>
         <translation>공유 링크(&amp;K)…</translation>
     </message>
@@ -1941,6 +1937,10 @@
     <message>
         <source>New item</source>
         <translation>새 상품</translation>
+    </message>
+    <message>
+        <source>E&amp;xport sheet (CSV, Excel)…</source>
+        <translation>엑셀·CSV 내보내기(&amp;X)…</translation>
     </message>
     <message>
         <source>Your catalogue is empty.

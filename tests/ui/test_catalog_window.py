@@ -825,6 +825,12 @@ def test_names_korean_excels_plain_csv_turned_to_question_marks_are_pointed_out(
     assert "이모지" not in utf8_summary
 
 
+def test_the_export_button_says_it_writes_an_excel_workbook_too(korean: None, window) -> None:
+    """The export writes an .xlsx as well as Meta's CSV: its button said only "CSV 내보내기"."""
+    assert window.import_action.text() == "엑셀·CSV 가져오기(&I)…"
+    assert window.export_action.text() == "엑셀·CSV 내보내기(&X)…"
+
+
 def test_items_imported_without_their_picture_are_said_in_the_summary(
     korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
 ) -> None:
