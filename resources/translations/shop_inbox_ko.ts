@@ -3558,7 +3558,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>This file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”.</source>
-        <translation>이 파일은 UTF-8 텍스트가 아니에요. Excel에서 “CSV UTF-8(쉼표로 분리)” 형식으로 저장하세요.</translation>
+        <translation>이 파일은 UTF-8 텍스트가 아니에요. 엑셀에서 “CSV UTF-8(쉼표로 분리)” 형식으로 저장하세요.</translation>
     </message>
     <message>
         <source>This file is too large for a catalogue (over {limit} MB).</source>
@@ -3570,7 +3570,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>This Excel file could not be read (damaged, or the old .xls kind). In Excel, save it as “Excel Workbook (.xlsx)” or “CSV UTF-8 (Comma delimited)”.</source>
-        <translation>이 Excel 파일을 읽지 못했어요 (파일이 손상됐거나 예전 .xls 형식이에요). Excel에서 “Excel 통합 문서(.xlsx)” 또는 “CSV UTF-8(쉼표로 분리)” 형식으로 저장하세요.</translation>
+        <translation>이 엑셀 파일을 읽지 못했어요 (파일이 손상됐거나 예전 .xls 형식이에요). 엑셀에서 “Excel 통합 문서(.xlsx)” 또는 “CSV UTF-8(쉼표로 분리)” 형식으로 저장하세요.</translation>
     </message>
     <message>
         <source>No row of the sheet names all the columns it needs; missing: {missing}. Columns it can read: {expected}.</source>

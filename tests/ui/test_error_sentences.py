@@ -102,6 +102,20 @@ def test_a_file_whatsapp_takes_as_nothing_is_refused_in_korean_with_the_format_f
     assert "가격표.csv 파일은" in sheet and "엑셀 파일(.xlsx)로 저장" in sheet and "PDF로" not in sheet, sheet
 
 
+def test_a_sheet_the_catalogue_cannot_read_says_엑셀_as_the_rest_of_the_korean_ui(korean: None) -> None:
+    """The catalogue's 엑셀·CSV 가져오기 and its messages say 엑셀; these refusals said "Excel에서"
+    (the format's name stays as Korean Excel's save dialog shows it, “Excel 통합 문서(.xlsx)”)."""
+    from ui.error_sentences import code_sentence
+
+    workbook = code_sentence(ErrorCode.CATALOG_WORKBOOK_UNREADABLE, {})
+    text = code_sentence(ErrorCode.CATALOG_FILE_NOT_UTF8, {})
+    assert (
+        workbook.startswith("이 엑셀 파일을 읽지 못했어요")
+        and "엑셀에서 “Excel 통합 문서(.xlsx)”" in workbook
+    )
+    assert "엑셀에서 “CSV UTF-8(쉼표로 분리)”" in text and "Excel에서" not in workbook + text
+
+
 def test_a_video_sound_or_photo_too_big_for_its_kind_is_refused_in_korean_with_what_to_do(
     korean: None,
 ) -> None:
