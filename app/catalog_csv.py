@@ -84,7 +84,7 @@ class RowProblem:
     # bad_availability, bad_condition, bad_link, bad_stock, long_description, duplicate_id, duplicate_name
     # (a file without ids names an item twice), same_name (…names one that several items are called),
     # image_missing, too_many_rows, excel_error (Excel saved "#NAME?" in the cell),
-    # excel_number (Excel saved a long code as "8.80123E+12").
+    # excel_number (Excel saved a long code as "8.80123E+12"), extra_cells (more cells than columns).
     code: str = ""
     detail: str = ""  # the value at fault (or the earlier line of a duplicate id)
     # Where app/ refused the row's value itself (a price, a title, a link): its code for ui/ to word.
@@ -352,6 +352,19 @@ def import_feed(
             break
         values = {name: nfc(fields[i]) if i < len(fields) else "" for i, name in enumerate(header)}
         code = values.get("id", "").strip()
+        if report.encoding != "xlsx" and any(f.strip() for f in fields[len(header) :]):
+            # More cells than columns: a comma inside a value not in quotes (12,000 read as 12 and
+            # 000), so every cell after it is in the wrong column. Nothing of the row can be trusted.
+            report.errors.append(
+                RowProblem(
+                    line,
+                    f"{len(fields)} cells under {len(header)} columns",
+                    code,
+                    "extra_cells",
+                    str(len(fields) - len(header)),
+                )
+            )
+            continue
         try:
             parsed = _parse_row(values, columns, default_currency)
             key = code if code else _name_key(parsed.draft.name)

@@ -79,6 +79,11 @@ def problem_text(problem: RowProblem, column_names: Mapping[str, str] | None = N
             "CatalogCsv", "the picture “{0}” was not found next to the file"
         ),
         "too_many_rows": QCoreApplication.translate("CatalogCsv", "only the first {0} rows are read"),
+        "extra_cells": QCoreApplication.translate(
+            "CatalogCsv",
+            "the row has more cells than the sheet has columns, so its values are in the wrong columns: "
+            'a value with a comma, such as 12,000, must be in quotes ("12,000")',
+        ),
         "excel_number": QCoreApplication.translate(
             "CatalogCsv",
             "Excel saved the long number “{0}” in place of the code; in Excel, make the column Text "

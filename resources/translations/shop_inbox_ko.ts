@@ -1571,6 +1571,10 @@
         <translation>앞의 {0}개 줄만 읽어요</translation>
     </message>
     <message>
+        <source>the row has more cells than the sheet has columns, so its values are in the wrong columns: a value with a comma, such as 12,000, must be in quotes (&quot;12,000&quot;)</source>
+        <translation>이 줄은 열보다 칸이 많아서 값이 다른 열로 밀렸어요. 12,000처럼 쉼표가 든 값은 따옴표로 감싸 주세요(&quot;12,000&quot;).</translation>
+    </message>
+    <message>
         <source>Excel saved the long number “{0}” in place of the code; in Excel, make the column Text and type the codes again</source>
         <translation>엑셀이 코드 대신 줄어든 숫자 “{0}”을(를) 저장했어요. 엑셀에서 이 열의 셀 서식을 ‘텍스트’로 바꾸고 코드를 다시 입력하세요.</translation>
     </message>

@@ -831,6 +831,29 @@ def test_the_export_button_says_it_writes_an_excel_workbook_too(korean: None, wi
     assert window.export_action.text() == "엑셀·CSV 내보내기(&X)…"
 
 
+def test_a_price_with_an_unquoted_comma_is_refused_not_read_as_12_won(
+    korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
+) -> None:
+    """A CSV written by hand (or by a tool that does not quote): 실버 귀걸이,12,000,5 was read as
+    12원 with 000 pieces, a sold-out item at a thousandth of its price."""
+    from app.catalog_csv import ImportReport
+    from ui.catalog_csv_actions import import_csv, report_text
+
+    path = tmp_path / "상품목록.csv"
+    path.write_bytes('상품명,가격,재고\r\n실버 귀걸이,12,000,5\r\n진주 목걸이,"35,000",2\r\n'.encode("cp949"))
+    reports: list[ImportReport] = []
+    with qtbot.waitSignal(ctx.hub.changed):
+        import_csv(window, ctx, path, reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+    _summary, details = report_text(reports[0])
+    assert details == (
+        "2번째 줄: 이 줄은 열보다 칸이 많아서 값이 다른 열로 밀렸어요. "
+        '12,000처럼 쉼표가 든 값은 따옴표로 감싸 주세요("12,000").'
+    )
+    with ctx.db.read() as s:
+        assert [(i.name, i.price_minor) for i in list_items(s)] == [("진주 목걸이", 35000)]
+
+
 def test_items_imported_without_their_picture_are_said_in_the_summary(
     korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
 ) -> None:
