@@ -192,7 +192,8 @@ def import_csv(parent: QWidget, ctx: AppContext, path: Path, done: Callable[[Imp
         ctx.publish(changes)
         done(report)
 
-    run_op(work, imported, parent=parent)
+    # A refused file's message says what it refused, not only the app's name.
+    run_op(work, imported, parent=parent).title = QCoreApplication.translate("CatalogCsv", "Import catalogue")
 
 
 def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
@@ -254,4 +255,4 @@ def choose_and_export(parent: QWidget, ctx: AppContext, brand: str = "") -> None
             parent, QCoreApplication.translate("CatalogCsv", "Catalogue exported"), text.format(path.name)
         )
 
-    run_op(work, show, parent=parent)
+    run_op(work, show, parent=parent).title = QCoreApplication.translate("CatalogCsv", "Export catalogue")

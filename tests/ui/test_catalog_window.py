@@ -854,6 +854,21 @@ def test_a_price_with_an_unquoted_comma_is_refused_not_read_as_12_won(
         assert [(i.name, i.price_minor) for i in list_items(s)] == [("진주 목걸이", 35000)]
 
 
+def test_a_refused_sheet_is_said_under_the_imports_own_title(
+    korean: None, qtbot, window, ctx: AppContext, tmp_path: Path, dialogs
+) -> None:
+    """An old .xls was refused in a box titled only "샵 인박스": not which step refused it."""
+    from ui.catalog_csv_actions import import_csv
+
+    path = tmp_path / "상품목록.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    refused = dialogs.expect("warning")
+    import_csv(window, ctx, path, lambda report: None)
+    qtbot.waitUntil(lambda: bool(refused.shown), timeout=5000)
+    assert refused.shown[0].title == "카탈로그 가져오기"
+    assert refused.shown[0].text.startswith("이 엑셀 파일을 읽지 못했어요")
+
+
 def test_items_imported_without_their_picture_are_said_in_the_summary(
     korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
 ) -> None:
