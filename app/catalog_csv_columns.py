@@ -73,11 +73,19 @@ def feed_header(fields: Sequence[str]) -> list[str]:
     stands for ('상품명' → 'title') unless the feed's own name is there too."""
     header = [nfc(f).strip().lower() for f in fields]
     present = set(header)
-    named = []
-    for column in header:
-        alias = HEADER_ALIASES.get(_alias_key(column))
-        named.append(alias if alias is not None and alias not in present else column)
-        if alias is not None:
+    named = list(header)
+    # A name as it is first ('상품명'), then one with a unit or mark after it ('상품명(영문)' stays
+    # unread beside 상품명; '가격(원)' alone is the price).
+    for exact in (True, False):
+        for i, column in enumerate(header):
+            if named[i] != column:
+                continue
+            key = column.replace(" ", "")
+            alias = HEADER_ALIASES.get(key) if exact else HEADER_ALIASES.get(_alias_key(column))
+            if alias is None or (not exact and key in HEADER_ALIASES):
+                continue
+            if alias not in present:
+                named[i] = alias
             present.add(alias)
     return named
 

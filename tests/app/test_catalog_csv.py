@@ -270,6 +270,13 @@ def test_column_names_with_their_unit_or_a_required_mark_are_read(db: Database, 
     assert (earring.name, earring.price_minor) == ("실버 귀걸이", 12000)
     assert level is not None and level.on_hand == 5
 
+    # A column named as another with a note after it is not taken for it: 상품명 is the name.
+    english = tmp_path / "영문.csv"
+    english.write_bytes("상품명(영문),상품명,가격\r\nSilver earring,실버 귀걸이,13000\r\n".encode("cp949"))
+    with db.write() as s:
+        again = import_feed(s, english, catalog_dir=tmp_path / "catalog")
+    assert (again.updated, again.created, again.unused_columns) == (1, 0, ("상품명(영문)",))
+
 
 def test_a_bad_row_under_a_title_row_is_named_by_its_line_in_the_file(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "상품목록.csv"
