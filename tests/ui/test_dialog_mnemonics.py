@@ -248,7 +248,7 @@ def test_the_catalogue_s_form_and_toolbar_have_their_own_alt_letters(
     )
     toolbar = window.findChild(QToolBar)
     on_toolbar = [button.text() for button in toolbar.findChildren(QToolButton) if button.text()]
-    assert "E&xport CSV…" in on_toolbar and "New item" in on_toolbar  # New item: Ctrl+N
+    assert "E&xport sheet (CSV, Excel)…" in on_toolbar and "New item" in on_toolbar  # New item: Ctrl+N
     press_alt(qtbot, window, "P")
     assert window.form.price.hasFocus()
     press_alt(qtbot, window, "C")
