@@ -21,12 +21,23 @@ def number_fragment(typed: str) -> str:
     return digits if len(digits) >= 3 else ""
 
 
+def number_tail(typed: str) -> str:
+    """The last four digits of a phone number (a Korean owner's 뒷자리) typed alone, where
+    `number_fragment` takes none: "0003" is also the end of 010-1234-0003; "" for anything else."""
+    digits = typed.strip()
+    if len(digits) == 4 and digits.isdecimal() and digits.startswith("00"):
+        return "".join(str(int(c)) for c in digits)
+    return ""
+
+
 def number_span(wa_id: str, shown: str, typed: str) -> tuple[int, int] | None:
     """Where in `shown`, the number `wa_id` as the window writes it ("010-3330-4567", "+44 7700
     900123"), the digits of a search that found it by number are ("3330", "010-3330", "+82 10 3330");
     None when the search did not find it by its number."""
     fragment = number_fragment(typed)
     at = wa_id.find(fragment) if fragment else -1
+    if not fragment and (fragment := number_tail(typed)) and wa_id.endswith(fragment):
+        at = len(wa_id) - len(fragment)  # found by its last four digits
     if at < 0:
         return None
     places = [i for i, ch in enumerate(shown) if ch.isdigit()]

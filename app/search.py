@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.conversation_rows import OMITTED_SQL, omitted_caption
 from app.models import Message, to_millis
 from app.orders import typed_order_number
-from app.phones import number_fragment, number_name, typed_phone
+from app.phones import number_fragment, number_name, number_tail, typed_phone
 from app.schema_sql import FTS_BODY_CHARS
 from app.text import (
     fts_phrase,
@@ -612,10 +612,10 @@ def search_contacts(
     session: Session, query: str, *, limit: int = 20, shown_labels: Mapping[str, str] | None = None
 ) -> list[ContactHit]:
     """Chats whose name (saved or WhatsApp's) or phone number contains `query` (digits match any
-    formatting; a Korean name its initials, 'ㄱㅁㅈ' for 김민지), or that have an order numbered so
-    ("2026-0003", "20260003", "0003": `typed_order_number`), or a label whose name contains it
-    (spaces aside: `spaced_match`; a built-in label by its name as `shown_labels` shows it), most
-    recent first; only chats the list shows (with messages)."""
+    formatting, "0003" a number's last four; a Korean name its initials, 'ㄱㅁㅈ' for 김민지), or that
+    have an order numbered so ("2026-0003", "20260003", "0003": `typed_order_number`), or a label
+    whose name contains it (spaces aside: `spaced_match`; a built-in label by its name as
+    `shown_labels` shows it), most recent first; only chats the list shows (with messages)."""
     q = normalise_query(query)
     if not q:
         return []
@@ -631,6 +631,10 @@ def search_contacts(
     if digits:
         clauses.append("instr(wa_id, :digits) > 0")
         params["digits"] = digits
+    elif tail := number_tail(q):
+        # "0003", an order's number, is also the 뒷자리 a Korean owner knows a customer by: both are found.
+        clauses.append("substr(wa_id, -4) = :tail")
+        params["tail"] = tail
     # A customer quotes her order's number; an order the owner made has no cart message to find.
     # The orders are read first (few: the number's index, or a read of the orders' numbers), so the
     # chats' scan only asks whether each is one of theirs.

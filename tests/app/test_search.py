@@ -317,6 +317,38 @@ def test_an_order_the_owner_made_in_a_chat_finds_that_chat_by_its_number(carts) 
         assert search_contacts(s, f"{year}-9999") == []
 
 
+def test_four_digits_find_the_order_they_name_and_the_customers_whose_number_ends_so(carts) -> None:
+    """A Korean owner finds a customer by her number's last four digits (뒷자리): "0003" is also an
+    order's number, so both come up; "0012" finds the customer and a message quoting such a number."""
+    from app.orders import LineInput, create_order
+    from app.phones import number_span
+
+    db, ids = carts
+    with db.write() as s:
+        amy = s.get(Message, ids["amy"]).contact_id
+        number = create_order(s, contact_id=amy, lines=[LineInput("SH-1", 1)], source="chat").number
+        seoyeon = make_contact(s, wa_id="821055550003", profile_name="박서연")
+        make_message(s, seoyeon, "안녕하세요", sent_at=BASE_TIME + timedelta(hours=1))
+        hana = make_contact(s, wa_id="821077770012", profile_name="정하나")
+        make_message(s, hana, "언니 번호 010-4321-0012 로 보내주세요", sent_at=BASE_TIME + timedelta(hours=2))
+        middle = make_contact(s, wa_id="821000037777", profile_name="한가운")  # 0003 in the middle only
+        make_message(s, middle, "네", sent_at=BASE_TIME + timedelta(hours=3))
+    tail = number.split("-")[1]
+    assert tail == "0003"
+    with db.read() as s:
+        assert [(h.display_name, h.order_number) for h in search_contacts(s, "0003")] == [
+            ("박서연", ""),
+            ("Amy Clarke", number),
+        ]
+        assert [h.display_name for h in search_contacts(s, "0012")] == ["정하나"]
+        assert [h.display_name for h in search_contacts(s, "7777")] == ["한가운", "정하나"]  # as before
+        assert [h.contact_name for h in search_messages(s, "0012")] == ["정하나"]
+    # The result shows where: the last four digits of her number as the window writes it.
+    shown = "010-5555-0003"
+    start, end = number_span("821055550003", shown, "0003") or (0, 0)
+    assert shown[start:end] == "0003"
+
+
 def test_numbers_that_are_not_an_orders_number_find_no_cart(carts) -> None:
     """A bare "7", a phone number's piece or a year alone do not bring up an order's cart."""
     db, ids = carts
