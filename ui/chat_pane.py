@@ -294,9 +294,15 @@ class ChatPane(QWidget):
         # shop has not saved (the title is then that name). Beside a saved name, "~오세훈" read as
         # the owner's own name marked as the customer's; her WhatsApp name is in the contact panel.
         sub = phone if phone != conversation.display_name else ""
+        tip = ""
         if conversation.group_archive:
             sub = self.tr("Group chat archive · read-only")
+        elif conversation.opted_out:
+            # Said where the owner looks before she writes, not only at the contact panel's foot.
+            sub = " · ".join(filter(None, [sub, self.tr("Opted out of marketing")]))
+            tip = self.tr("This customer asked not to get marketing messages: campaigns leave her out.")
         self.subtitle.setText(sub)
+        self.subtitle.setToolTip(tip)
         self.composer.set_last_inbound(conversation.last_inbound_at)
         self._read_whether_written(conversation)
         self.composer.setEnabled(not conversation.blocked and not conversation.group_archive)

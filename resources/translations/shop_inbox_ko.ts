@@ -2278,6 +2278,14 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
         <translation>그룹 채팅 보관 · 읽기 전용</translation>
     </message>
     <message>
+        <source>Opted out of marketing</source>
+        <translation>광고 수신거부</translation>
+    </message>
+    <message>
+        <source>This customer asked not to get marketing messages: campaigns leave her out.</source>
+        <translation>이 고객은 광고 메시지를 받지 않겠다고 했어요. 캠페인에서 이 고객은 제외돼요.</translation>
+    </message>
+    <message>
         <source>Message not found</source>
         <translation>메시지를 찾을 수 없음</translation>
     </message>

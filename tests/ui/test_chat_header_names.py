@@ -66,3 +66,32 @@ def test_the_bot_resumed_note_fits_the_header_without_squeezing_the_chat_list(
     # All of it readable: wrapped within the header, not cut.
     assert note.text() == "메뉴 봇이 이 고객에게 다시 답해요."
     assert note.heightForWidth(note.width()) <= note.height()
+
+
+def test_the_header_says_a_customer_opted_out_of_marketing_as_soon_as_it_is_recorded(
+    korean: None, window: Any, qtbot: Any
+) -> None:
+    """An opt-out was said only at the foot of the contact panel: the owner about to write an offer,
+    looking at the chat, could not tell. The header says it, muted beside the number, in Korean."""
+    with window.ctx.db.write() as s:
+        contact = make_contact(s, wa_id="821044405678", profile_name="정도윤")
+        make_message(s, contact, "세일 언제 해요?")
+        contact_id = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    assert window.chat.subtitle.text() == "010-4440-5678"
+    assert window.chat.subtitle.toolTip() == ""
+
+    window.toggle_contact_panel()
+    settle(qtbot)
+    button = window.contact_panel.consent.opt_out_button
+    qtbot.waitUntil(lambda: button.text() == "수신거부 기록")
+    button.click()  # she asked by phone: the owner records it
+    qtbot.waitUntil(lambda: window.chat.subtitle.text() == "010-4440-5678 · 광고 수신거부")
+    assert "캠페인" in window.chat.subtitle.toolTip()
+    assert window.chat.name.text() == "정도윤"
+
+    qtbot.waitUntil(lambda: button.text() == "수신거부 해제")
+    button.click()
+    qtbot.waitUntil(lambda: window.chat.subtitle.text() == "010-4440-5678")
+    assert window.chat.subtitle.toolTip() == ""
