@@ -508,6 +508,7 @@ class ChatPane(QWidget):
                 shop_names=names,
                 not_fetched=templates.not_fetched,
                 never_wrote=self.composer.never_wrote,
+                opted_out=conv is not None and conv.opted_out,
             )
             delete_when_closed(dialog)
             if dialog.exec() and (chosen := dialog.chosen()) is not None:

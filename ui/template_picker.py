@@ -156,10 +156,13 @@ class TemplatePicker(QDialog):
         shop_names: Sequence[str] = (),
         not_fetched: ErrorCode | None = None,
         never_wrote: bool = False,
+        opted_out: bool = False,
     ) -> None:
         """`never_wrote`: the customer has sent no message at all, so the first line says she has
-        not written yet rather than that her 24 hours are over."""
+        not written yet rather than that her 24 hours are over. `opted_out`: she opted out of
+        marketing, said under a marketing template (the owner decides; nothing is stopped)."""
         super().__init__(parent)
+        self.opted_out = opted_out
         self.customer_name = customer_name.strip()
         # Korean law's form for a marketing message (as a campaign checks it): with the shop's
         # profile, what the filled template lacks is said, and sending it asks first.
@@ -328,7 +331,7 @@ class TemplatePicker(QDialog):
         chain([self.list, *self.fields, self.preview, self.send_button, cancel])
         self._show_parameters()
         marketing = t.category.upper() == "MARKETING"
-        self.cost.setText(
+        cost = (
             self.tr("Marketing templates are charged by WhatsApp per delivered message.")
             if marketing
             # The picker opens once the customer's 24-hour window has closed: not free then.
@@ -337,6 +340,9 @@ class TemplatePicker(QDialog):
                 "marketing."
             )
         )
+        if marketing and self.opted_out:
+            cost += "\n" + self.tr("This customer opted out of marketing messages.")
+        self.cost.setText(cost)
         self._update_preview()
 
     def parameter_label(self, index: int, example: str, is_name: bool) -> str:

@@ -8773,6 +8773,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>인증</translation>
     </message>
     <message>
+        <source>This customer opted out of marketing messages.</source>
+        <translation>이 고객은 광고 수신을 거부했어요.</translation>
+    </message>
+    <message>
         <source>{0} · Customer&apos;s name</source>
         <translation>{0} · 고객 이름</translation>
     </message>

@@ -585,3 +585,50 @@ def test_pasting_a_picture_or_a_copied_file_attaches_it_and_text_still_pastes_as
     clipboard.setText("린넨 셔츠 아이보리 M")
     composer.edit.paste()
     assert composer.edit.toPlainText() == "린넨 셔츠 아이보리 M" and composer.attachment is None
+
+
+def test_a_marketing_template_for_a_customer_who_opted_out_says_so_beside_its_cost(
+    korean: None, window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """The owner about to send an offer from the chat learns there, not in the contact panel, that
+    this customer opted out of marketing; a utility template (her order's news) says nothing of it."""
+    from app.consent import OptOutReason, set_opted_out
+    from app.sending import TEMPLATES_SETTING
+    from app.settings import put_setting
+    from ui.template_picker import TemplatePicker
+
+    sale = Template(
+        name="winter_sale",
+        language="ko",
+        category="MARKETING",
+        components=[
+            {"type": "BODY", "text": "(광고) {{1}}님, 겨울 세일이 시작됐어요! 무료수신거부 080-000-0000"}
+        ],
+    )
+    shipped = Template(
+        name="order_update",
+        language="ko",
+        category="UTILITY",
+        components=[{"type": "BODY", "text": "{{1}}님, 주문하신 상품이 발송되었어요."}],
+    )
+    with window.ctx.db.write() as s:
+        put_setting(s, TEMPLATES_SETTING, [t.model_dump(mode="json") for t in (sale, shipped)])
+    conv = conversation(window.ctx, hours_since_customer=48, name="정도윤")
+    with window.ctx.db.write() as s:
+        set_opted_out(s, conv.contact_id, True, OptOutReason.KEYWORD)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, conv.contact_id)
+    seen: dict[str, str] = {}
+
+    def look(picker: TemplatePicker) -> None:
+        picker.list.setCurrentRow(0)  # winter_sale
+        seen["marketing"] = picker.cost.text()
+        picker.list.setCurrentRow(1)  # order_update
+        seen["utility"] = picker.cost.text()
+        picker.reject()
+
+    shown = dialogs.expect("modal", answer=look)
+    window.chat.pick_template()
+    qtbot.waitUntil(lambda: bool(shown.shown), timeout=5000)
+    assert seen["marketing"].endswith("이 고객은 광고 수신을 거부했어요.")
+    assert "거부" not in seen["utility"]
