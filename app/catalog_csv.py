@@ -73,6 +73,14 @@ HEADER_SEARCH_ROWS = 10
 # What Excel saves of a cell it could not work out as a formula: never an item's own text.
 EXCEL_SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+\d+$", re.IGNORECASE)
 EXCEL_ERRORS = frozenset(("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!"))
+# What a shop's sheet writes in the name cell of the sum row under its items (spaces and a colon
+# aside): the sheet's total, not an item.
+TOTAL_WORDS = frozenset(
+    [
+        *("합계", "총계", "소계", "누계", "총합계", "총합", "계"),
+        *("total", "totals", "subtotal", "grandtotal", "sum"),
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +130,8 @@ class ImportReport:
     # Lines of a CP949 file (Korean Excel's plain CSV) whose item name keeps a "?": where Excel
     # wrote one for an emoji it cannot save in that kind of file.
     question_marks: list[int] = field(default_factory=list)
+    # Lines of the sheet's totals rows (합계, or a row with only a sum in it): left out, not items.
+    totals_rows: list[int] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
@@ -351,6 +361,11 @@ def import_feed(
             )
             break
         values = {name: nfc(fields[i]) if i < len(fields) else "" for i, name in enumerate(header)}
+        if _is_totals_row(values, fields):
+            # The sum row under a shop's items (합계 / Total, or only the prices' sum): not an item,
+            # and not a bad row either.
+            report.totals_rows.append(line)
+            continue
         code = values.get("id", "").strip()
         if report.encoding != "xlsx" and any(f.strip() for f in fields[len(header) :]):
             # More cells than columns: a comma inside a value not in quotes (12,000 read as 12 and
@@ -428,6 +443,18 @@ def import_feed(
         len(report.errors),
     )
     return report
+
+
+def _is_totals_row(values: dict[str, str], fields: Sequence[str]) -> bool:
+    """The row names the sheet's total ("합계", "Total:") where an item's name goes, or has no name
+    nor code and nothing but numbers, its price among them (a sum Excel worked out)."""
+    title = re.sub(r"[\s:：]", "", values.get("title", "")).casefold()
+    if title in TOTAL_WORDS:
+        return True
+    if title or values.get("id", "").strip() or not values.get("price", "").strip():
+        return False
+    filled = [f.strip() for f in fields if f.strip()]
+    return all(re.fullmatch(r"[₩$€£¥]?\s*-?[\d,]+(\.\d+)?\s*(원|KRW|USD)?", f) for f in filled)
 
 
 def _find_header(records: Iterator[tuple[int, list[str]]]) -> tuple[list[str], list[str]] | None:

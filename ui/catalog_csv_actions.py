@@ -133,6 +133,14 @@ def report_text(report: ImportReport) -> tuple[str, str]:
         summary += "\n" + QCoreApplication.translate(
             "CatalogCsv", "These columns were not used: {0}."
         ).format(", ".join(report.unused_columns))
+    if len(report.totals_rows) == 1:
+        summary += "\n" + QCoreApplication.translate(
+            "CatalogCsv", "The totals row (line {0}) is a sum, not an item, so it was left out."
+        ).format(report.totals_rows[0])
+    elif report.totals_rows:
+        summary += "\n" + QCoreApplication.translate(
+            "CatalogCsv", "{0} totals rows (lines {1}) are sums, not items, so they were left out."
+        ).format(len(report.totals_rows), ", ".join(str(n) for n in report.totals_rows[:ERRORS_SHOWN]))
     if report.question_marks:
         summary += "\n" + QCoreApplication.translate(
             "CatalogCsv",

@@ -1607,6 +1607,14 @@
         <translation>이 열은 쓰지 않았어요: {0}.</translation>
     </message>
     <message>
+        <source>The totals row (line {0}) is a sum, not an item, so it was left out.</source>
+        <translation>{0}번째 줄의 합계 줄은 상품이 아니라서 건너뛰었어요.</translation>
+    </message>
+    <message>
+        <source>{0} totals rows (lines {1}) are sums, not items, so they were left out.</source>
+        <translation>합계 줄 {0}개({1}번째 줄)는 상품이 아니라서 건너뛰었어요.</translation>
+    </message>
+    <message>
         <source>Excel&apos;s plain “CSV (Comma delimited)” cannot hold emoji and writes “?” for them: check the item names on these lines: {0}. To keep emoji, save the sheet as “CSV UTF-8” or as an Excel workbook.</source>
         <translation>엑셀의 “CSV (쉼표로 분리)” 형식은 이모지를 담지 못해 “?”로 바꿔 저장해요. 이 줄의 상품명을 확인해 주세요: {0}. 이모지를 살리려면 “CSV UTF-8(쉼표로 분리)”이나 “Excel 통합 문서(.xlsx)”로 저장하세요.</translation>
     </message>

@@ -685,3 +685,35 @@ def test_collections_go_out_in_the_export_and_come_back(db: Database, tmp_path: 
         "SK-1": {named["세일"], named["신발"]},
         "BT-1": {named["부츠"]},
     }
+
+
+def test_the_totals_row_under_a_sheets_items_is_left_out_not_imported_nor_refused(
+    db: Database, tmp_path: Path
+) -> None:
+    """A shop's Excel sheet sums its prices in a last row (상품명 "합계", or only the sum): it was
+    imported as an item called 합계, or refused as a row without a name. It is left out and counted."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["상품코드", "상품명", "판매가", "재고"])
+    sheet.append(["LS-001", "린넨 셔츠 아이보리", 39000, 4])
+    sheet.append(["BH-002", "버킷햇 블랙", 25000, 2])
+    sheet.append([None, "합 계", 64000, 6])
+    path = tmp_path / "상품목록.xlsx"
+    book.save(path)
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.errors, report.totals_rows) == (2, [], [4])
+
+    csv_path = tmp_path / "상품목록.csv"
+    csv_path.write_bytes(
+        '상품명,판매가,재고\r\n에코백,"12,000원",3\r\n,"12,000원",3\r\nTotal:,12000,\r\n'.encode("cp949")
+    )
+    with db.write() as s:
+        report = import_feed(s, csv_path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.errors, report.totals_rows) == (1, [], [3, 4])
+    with db.read() as s:
+        names = sorted(item.name for item in list_items(s))
+    assert names == ["린넨 셔츠 아이보리", "버킷햇 블랙", "에코백"]

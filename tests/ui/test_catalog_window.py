@@ -1176,3 +1176,22 @@ def test_the_catalogue_says_it_stays_on_this_computer(korean: None, window: Any)
     """Items added on the laptop were looked for on the shop's PC (same relay): it has its own list."""
     assert window.only_here.isVisible()
     assert window.only_here.text().startswith("카탈로그는 이 컴퓨터에만 저장돼요.")
+
+
+def test_the_import_summary_says_the_totals_row_was_left_out(
+    qtbot, window, ctx: AppContext, tmp_path: Path
+) -> None:
+    from app.catalog_csv import ImportReport
+    from ui.catalog_csv_actions import import_csv, report_text
+
+    path = tmp_path / "상품목록.csv"
+    path.write_bytes("\ufeff상품명,판매가\r\n에코백,12000\r\n합계,12000\r\n".encode())
+    reports: list[ImportReport] = []
+    with qtbot.waitSignal(ctx.hub.changed):
+        import_csv(window, ctx, path, reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+    summary, _ = report_text(reports[0])
+    assert "1 new item," in summary and "not imported" not in summary
+    assert "The totals row (line 3) is a sum, not an item, so it was left out." in summary
+    settle(qtbot, window)
+    assert names_shown(window) == ["에코백"]
