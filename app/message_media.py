@@ -21,6 +21,8 @@ class MediaInfo:
     cache_path: str | None  # relative to the media folder (or absolute for files we sent); None until fetched
     thumb_path: str | None
     id: int = 0  # the Media row, for fetching it (SyncEngine.fetch_media)
+    # The relay said WhatsApp no longer has the file (kept a while only): no download brings it.
+    gone: bool = False
 
 
 def _info(m: Media) -> MediaInfo:

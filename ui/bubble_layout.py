@@ -287,7 +287,9 @@ def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card 
         if media and (media.thumb_path or media.cache_path):
             path = media_file(media_dir, media.thumb_path or media.cache_path or "")
         target = media_file(media_dir, media.cache_path) if media and media.cache_path else ""
-        return Card("image", QRectF(), kind_label(row.kind), "", "image", target, path)
+        # A photo WhatsApp no longer has says so in its box, before anyone clicks it.
+        gone = QCoreApplication.translate("bubble", "No longer on WhatsApp") if media and media.gone else ""
+        return Card("image", QRectF(), kind_label(row.kind), "" if path else gone, "image", target, path)
     if row.kind in FILE_CARD_KINDS:
         part = payload.get(row.kind) or {}
         name = (media.filename if media else None) or part.get("filename") or kind_label(row.kind)
@@ -304,6 +306,8 @@ def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card 
             # Imported from the phone without its file (left out, or not in the zip): nothing
             # will ever download it.
             sub = QCoreApplication.translate("bubble", "Not in the phone's export")
+        elif not target and media is not None and media.gone:
+            sub = QCoreApplication.translate("bubble", "No longer on WhatsApp")
         elif not target:
             sub = sub or QCoreApplication.translate("bubble", "Not downloaded yet")
         return Card("file", QRectF(), str(name), sub, icon, target)

@@ -27,7 +27,7 @@ from app.automations_store import shop_profile
 from app.campaign_checks import read_shop_names
 from app.changes import Changes
 from app.drafts import store_drafts
-from app.errors import ErrorCode, InvalidInput, RelayBusy, RelayUnreachable, ShopInboxError
+from app.errors import ErrorCode, InvalidInput, RelayBusy, RelayError, RelayUnreachable, ShopInboxError
 from app.message_media import MediaInfo
 from app.outbox import cancel_waiting
 from app.phones import display_phone
@@ -547,6 +547,9 @@ class ChatPane(QWidget):
             if isinstance(exc, RelayBusy | RelayUnreachable):
                 # The relay or WhatsApp out of reach, or the file not handed over yet: not lost.
                 self.view.chat_model.media_not_fetched(media_id, message_id)
+            elif isinstance(exc, RelayError) and exc.code is ErrorCode.MEDIA_UNAVAILABLE:
+                # Gone for good at WhatsApp: its box says so now, not only when clicked.
+                self.view.chat_model.media_gone(media_id, message_id)
             if open_after:
                 said = download_sentence(exc) if isinstance(exc, ShopInboxError) else failure_sentence(exc)
                 QMessageBox.warning(self, self.tr("Not downloaded"), said)

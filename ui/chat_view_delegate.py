@@ -301,6 +301,15 @@ class ChatViewDelegate(QStyledItemDelegate):
                     int(Qt.AlignmentFlag.AlignHCenter),
                     card.title,
                 )
+                if card.subtitle:  # why there is no picture (WhatsApp no longer has it), muted
+                    painter.setPen(c.secondary_text)
+                    painter.drawText(
+                        QRectF(r.left() + 8, r.center().y() + 36, r.width() - 16, 20),
+                        int(Qt.AlignmentFlag.AlignHCenter),
+                        self.fonts.small_fm.elidedText(
+                            card.subtitle, Qt.TextElideMode.ElideRight, r.width() - 16
+                        ),
+                    )
             return
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(c.quote_bg)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import IntEnum
 from functools import partial
@@ -163,6 +163,8 @@ class ChatViewModel(QAbstractListModel):
         self.highlight_text = ""
         self._quotes: dict[str, MessageRow | None] = {}
         self._media: dict[int, MediaInfo] = {}
+        # Media rows WhatsApp no longer has (the relay said so): their boxes say it, never asked again.
+        self._gone: set[int] = set()
         # cart message id → the order it became, or the cart itself
         self._orders: dict[int, OrderCard | CartCard] = {}
         self._media_requested: set[int] = set()
@@ -276,10 +278,10 @@ class ChatViewModel(QAbstractListModel):
         """Keep what was read with `rows`; ask for their pictures that are not downloaded yet."""
         self._quotes.update(extras.quotes)
         self._orders.update(extras.orders)
-        self._media.update(extras.media)
+        self._media.update(self._with_gone(extras.media))
         pictures = {r.id for r in rows if r.kind in ("image", "sticker")}
         for info in extras.media.values():
-            wanted = info.message_id in pictures and not info.cache_path
+            wanted = info.message_id in pictures and not info.cache_path and not info.gone
             if wanted and info.id not in self._media_requested:
                 self._media_requested.add(info.id)
                 self.media_wanted.emit(info.id, info.message_id)
@@ -309,6 +311,24 @@ class ChatViewModel(QAbstractListModel):
         self._media_requested.discard(media_id)
         QTimer.singleShot(PICTURE_RETRY_MS, self, partial(self._ask_again, media_id, message_id))
 
+    def media_gone(self, media_id: int, message_id: int) -> None:
+        """The relay said WhatsApp no longer has this file: its box says so at once, and it is not
+        asked for again while the app runs."""
+        self._gone.add(media_id)
+        info = self._media.get(message_id)
+        if info is not None and info.id == media_id and not info.gone:
+            self._media[message_id] = replace(info, gone=True)
+            pos = self._pos.get(message_id)
+            if pos is not None:
+                self.dataChanged.emit(self.index(pos), self.index(pos))
+                self.rows_resized.emit()
+
+    def _with_gone(self, found: dict[int, MediaInfo]) -> dict[int, MediaInfo]:
+        return {
+            k: replace(v, gone=True) if v.id in self._gone and not v.cache_path else v
+            for k, v in found.items()
+        }
+
     def _ask_again(self, media_id: int, message_id: int) -> None:
         info = self._media.get(message_id)
         fetched = info is not None and bool(info.cache_path)
@@ -323,7 +343,7 @@ class ChatViewModel(QAbstractListModel):
         )
 
     def _media_read(self, message_id: int, found: dict[int, MediaInfo]) -> None:
-        self._media.update(found)
+        self._media.update(self._with_gone(found))
         pos = self._pos.get(message_id)
         if pos is not None:
             self.dataChanged.emit(self.index(pos), self.index(pos))

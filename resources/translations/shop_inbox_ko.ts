@@ -9156,6 +9156,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>아직 주문 전 · 주문 만들기</translation>
     </message>
     <message>
+        <source>No longer on WhatsApp</source>
+        <translation>WhatsApp에 더 이상 없어요</translation>
+    </message>
+    <message>
         <source>Not in the phone&apos;s export</source>
         <translation>휴대폰에서 내보낸 파일에 없음</translation>
     </message>

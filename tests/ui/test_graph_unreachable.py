@@ -186,3 +186,27 @@ def test_a_customers_file_whatsapp_no_longer_has_says_to_ask_her_for_it_again(
         qtbot.waitUntil(lambda: bool(warned.shown), timeout=10_000)
     said = warned.shown[0].text
     assert said == "WhatsApp에 이 파일이 더 이상 없어서 받을 수 없어요. 고객에게 다시 보내 달라고 해 주세요."
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_customers_photo_whatsapp_no_longer_has_says_so_in_its_box_before_a_click(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any, lang: str, request: pytest.FixtureRequest
+) -> None:
+    """The chat asks for a photo by itself; when the relay says WhatsApp no longer has it, the grey
+    box said only "Photo" until clicked. It says the photo is gone at once (no dialog: `dialogs` fails on one)."""
+    if lang == "ko":
+        request.getfixturevalue("korean")
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as relay:
+        # Graph has no file of this id: expired before the relay fetched it.
+        view = _chat_of_one_customer_file(
+            window, qtbot, relay, "image", {"id": "5550023", "mime_type": "image/jpeg"}
+        )
+        qtbot.waitUntil(lambda: view.chat_model.info(0).media.gone, timeout=10_000)
+    index = view.chat_model.index(0)
+    geo = view.bubbles.geometry(index, float(view.viewport().width()))
+    assert geo is not None and geo.card is not None and not geo.card.image_path
+    said = {"en": "No longer on WhatsApp", "ko": "WhatsApp에 더 이상 없어요"}[lang]
+    assert geo.card.subtitle == said
+    assert geo.card.rect.width() > view.bubbles.fonts.small_fm.horizontalAdvance(said) + 16  # not cut
