@@ -46,6 +46,8 @@ class ConnectionState:
     plain_url: str = ""
     # A history gap: when this computer last read the relay (what came after it was partly lost).
     last_read_at: datetime | None = None
+    # A history gap found in an earlier run whose notice the owner has not closed: when it was found.
+    gap_found_at: datetime | None = None
 
     @property
     def value(self) -> str:

@@ -36,6 +36,7 @@ class ConnectionBanner(QFrame):
     settings_requested = Signal()
     relay_check_requested = Signal()  # Settings ▸ Relay, running the relay's check at once
     start_again_requested = Signal()  # opened to read only on a full disk: start again with room
+    history_gap_closed = Signal()  # the owner closed the history-gap notice: not said again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,9 @@ class ConnectionBanner(QFrame):
         self.graph_down = False
         # The owner's replies waiting in the outbox, told while the relay cannot be reached.
         self.waiting = 0
+        # When a history gap found in an earlier run was, while its notice is not closed: said
+        # again while online until she closes it (she may have quit before she read it).
+        self.earlier_gap: datetime | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.icon)
@@ -88,8 +92,17 @@ class ConnectionBanner(QFrame):
         self.reconnected.timeout.connect(lambda: self.set_state(self.state))
         self.hide()
 
+    def set_earlier_gap(self, found_at: datetime | None) -> None:
+        """A history gap found in an earlier run whose notice was never closed (or None)."""
+        self.earlier_gap = found_at
+        self.set_state(self.state)
+
     def set_state(self, state: ConnectionState) -> None:
         """Show the sentence for the state (hidden while online or connecting)."""
+        # Said while nothing more pressing is (a gap found in this run says its own time).
+        calm = state.kind in (Connection.ONLINE, Connection.CONNECTING)
+        if calm and self.earlier_gap is not None and not self.graph_down and self.quiet is None:
+            state = ConnectionState(Connection.HISTORY_GAP, gap_found_at=self.earlier_gap)
         if state.kind is not self._dismissed:
             self._dismissed = None
         if state.kind in LOST and self.been_online:
@@ -186,6 +199,9 @@ class ConnectionBanner(QFrame):
 
     def _dismiss(self) -> None:
         self._dismissed = self.state.kind
+        if self.state.kind is Connection.HISTORY_GAP:
+            self.earlier_gap = None
+            self.history_gap_closed.emit()
         self.hide()
 
     def _settings_clicked(self) -> None:
@@ -274,6 +290,12 @@ class ConnectionBanner(QFrame):
                 "again."
             )
         if kind is Connection.HISTORY_GAP:
+            if self.state.gap_found_at is not None:
+                return self.tr(
+                    "When this computer caught up with your relay on {when}, some messages that had "
+                    "arrived while it was away were no longer kept by the relay and could not be "
+                    "loaded. They are still on your phone: File ▸ Import chat from phone brings them in."
+                ).format(when=full_datetime(self.state.gap_found_at))
             if self.state.last_read_at is None:
                 return self.tr(
                     "Some older messages were no longer kept by the relay and could not be loaded. They "

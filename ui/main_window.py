@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
         self.banner.settings_requested.connect(self.open_settings)
         self.banner.relay_check_requested.connect(self.open_relay_check)
         self.banner.start_again_requested.connect(self.start_again)
+        self.banner.history_gap_closed.connect(self._history_gap_closed)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
         self.chat_list.chat_closed.connect(self.close_chat)
         self.chat_list.chat_deleted.connect(self.chat.composer.forget_draft)
@@ -590,6 +592,7 @@ class MainWindow(QMainWindow):
             self.ctx.sync = SyncAdapter(self.ctx, parent=self)
             self._connect_sync(self.ctx.sync)
             self._connect_relay(self.ctx.sync)
+            self._read_earlier_gap()
         else:
             self._connect_sync(self.ctx.sync)
 
@@ -703,6 +706,35 @@ class MainWindow(QMainWindow):
 
         if self.banner.state.kind is Connection.ONLINE and not self.ctx.demo:
             self.check_inbound_silence()
+
+    def _read_earlier_gap(self) -> None:
+        """Off the GUI thread: a history gap whose notice was not closed in the run that found it
+        (she quit first) is said again, until she closes it."""
+        from app.history_gap import unclosed_gap
+        from ui.ops import run_read
+
+        run_read(
+            self.ctx,
+            lambda s: unclosed_gap(s, datetime.now(UTC)),
+            lambda found: self.banner.set_earlier_gap(found) if found is not None else None,
+            parent=self,
+            on_failure=lambda exc: log.warning("history gap not read: %s", type(exc).__name__),
+        )
+
+    def _history_gap_closed(self) -> None:
+        from app.history_gap import close_gap
+        from ui.ops import run_write
+
+        def close(s: Session) -> Changes:
+            close_gap(s, datetime.now(UTC))
+            return Changes()
+
+        run_write(
+            self.ctx,
+            close,
+            parent=self,
+            on_failure=lambda exc: log.warning("history gap not closed: %s", type(exc).__name__),
+        )
 
     def check_inbound_silence(self) -> None:
         """Off the GUI thread: have customers gone unusually quiet while the relay is reachable?"""

@@ -232,3 +232,50 @@ def test_the_waiting_replies_are_counted_in_korean_too(qtbot: Any, korean: None)
     assert "답장" not in banner.text.text()
     banner.set_waiting(3)
     assert "보내기를 기다리는 답장 3개는 릴레이가 다시 응답하면" in banner.text.text(), banner.text.text()
+
+
+def test_a_history_gap_she_quit_before_reading_is_said_again_at_the_next_start_until_closed(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """The run that found the gap saved its time, but the notice went with that run: one she never
+    saw was never said again. It is said at the next start, online, until she closes it; then not."""
+    from PySide6.QtCore import Qt
+
+    from app.connection import Connection
+    from app.history_gap import GAP_SHOWN_DAYS, unclosed_gap
+    from app.models import SyncState
+    from tests.support.relay_server import run_relay
+    from ui.formatting import full_datetime
+    from ui.ops import wait_for_ops
+
+    found = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=20)
+    with window.ctx.db.write() as s:  # as the engine saved it in the run that found the gap
+        state = s.get(SyncState, 1) or SyncState(id=1)
+        state.history_gap_at = found
+        s.add(state)
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_relay(folder) as relay:
+        window.ctx.prefs["relay_url"] = relay.url
+        window.ctx.relay_token = relay.token
+        window.start_sync()
+        sync = window.ctx.sync
+        qtbot.waitUntil(lambda: sync.state.kind is Connection.ONLINE, timeout=10_000)
+        qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+        said = window.banner.text.text()
+        assert said.startswith(f"When this computer caught up with your relay on {full_datetime(found)},")
+        assert "File ▸ Import chat from phone" in said
+        assert window.banner.dismiss.isVisible() and not window.banner.retry.isVisible()
+        qtbot.mouseClick(window.banner.dismiss, Qt.MouseButton.LeftButton)
+        assert not window.banner.isVisible()
+        assert wait_for_ops()
+        with window.ctx.db.read() as s:
+            assert unclosed_gap(s, datetime.now(UTC)) is None  # closed: not said at the next start
+        window._read_earlier_gap()  # what the next start reads
+        assert wait_for_ops()
+        assert not window.banner.isVisible()
+    with window.ctx.db.write() as s:  # a gap found later is said again; an old one no more
+        s.get(SyncState, 1).history_gap_at = datetime.now(UTC) + timedelta(seconds=1)
+    with window.ctx.db.read() as s:
+        assert unclosed_gap(s, datetime.now(UTC) + timedelta(seconds=2)) is not None
+        assert unclosed_gap(s, datetime.now(UTC) + timedelta(days=GAP_SHOWN_DAYS + 1)) is None
