@@ -1608,7 +1608,7 @@
     </message>
     <message>
         <source>The totals row (line {0}) is a sum, not an item, so it was left out.</source>
-        <translation>{0}번째 줄의 합계 줄은 상품이 아니라서 건너뛰었어요.</translation>
+        <translation>합계 줄({0}번째 줄)은 상품이 아니라서 건너뛰었어요.</translation>
     </message>
     <message>
         <source>{0} totals rows (lines {1}) are sums, not items, so they were left out.</source>
