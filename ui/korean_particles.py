@@ -3,8 +3,9 @@
 A Korean sentence with a placeholder cannot know its particle until the word is there: 을/를, 이/가,
 은/는, 과/와 and 으로/로 depend on whether the word's last syllable ends in a consonant (받침). The
 translation writes both ("{0}을(를)"); `with_particles` picks the right one once the sentence is
-filled, from the last Hangul syllable, digit or size letters (S, XL) before it (past closing quotes
-and brackets). After anything else (a Latin name, a symbol) both stay, which is still correct Korean.
+filled, from the last Hangul syllable, digit, size letters (S, XL) or English word before it (past
+closing quotes and brackets). Where the ending can't be told (a symbol, an English word ending in a
+stop like "set", read 셋 or 세트) both stay, which is still correct Korean.
 """
 
 from __future__ import annotations
@@ -43,6 +44,35 @@ _LETTERS_RE = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")
 _LETTER_FINALS = {"L": _RIEUL, "R": _RIEUL, "M": 16, "N": 4}
 
 
+# An English word, as Korean writes it: "sale" 세일 (ㄹ), "cream" 크림 (ㅁ), "spring" 스프링 (ㅇ),
+# "cake" 케이크, "box" 박스, "summer" 서머 (no final). Only endings Korean reads one way are listed;
+# a stop (t, p, k, d, b, g, c) is read either way (셋/세트, 숍/쇼프), so it tells nothing.
+_WORD_RE = re.compile(r"[A-Za-z]+$")
+_SILENT_E_FINALS = {"l": _RIEUL, "m": 16, "n": 4}  # sale 세일, time 타임, line 라인; else 케이크, 로즈
+_WORD_FINALS = {"l": _RIEUL, "m": 16, "n": 4}
+_WORD_VOWEL_ENDS = set("aiouyrwxszfvh")  # pizza, menu, candy, butter, snow, box, news, chef, love…
+
+
+def _word_final(word: str) -> int | None:
+    """The final consonant of an English word as Korean spells it; None when it can be read two ways."""
+    w = word.lower()
+    if w.endswith("ng"):
+        return 21  # 스프링, 킹: ㅇ
+    last = w[-1]
+    if last == "e" and len(w) > 1:
+        before = w[-2]
+        if before in "aeiouy":
+            return 0  # free 프리, pie 파이, blue 블루
+        if before == "t":
+            return None  # white 화이트, but chocolate 초콜릿
+        return _SILENT_E_FINALS.get(before, 0)
+    if last in _WORD_FINALS:
+        return _WORD_FINALS[last]
+    if last in _WORD_VOWEL_ENDS or last == "e":
+        return 0
+    return None
+
+
 def _final_consonant(text: str, end: int) -> int | None:
     """The final consonant (0: none) of the last syllable before `end`; None when it cannot be told."""
     i = end - 1
@@ -58,6 +88,9 @@ def _final_consonant(text: str, end: int) -> int | None:
         return _EXTENSION_FINALS[extension.group(1).lower()]
     if _LETTERS_RE.search(text, 0, i + 1) is not None:
         return _LETTER_FINALS.get(ch, 0)
+    word = _WORD_RE.search(text, 0, i + 1)
+    if word is not None:
+        return _word_final(word.group(0))
     return _DIGIT_FINALS.get(ch)
 
 
