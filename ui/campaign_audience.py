@@ -43,7 +43,7 @@ def spin_box(parent: QWidget, low: int, high: int, value: int, suffix: str) -> Q
 class MemberTable(QTableView):
     """Customers with their phone and, left out, why: the name column gets room for a Korean full
     name at least (it showed three syllables, squeezed to its contents), the phone its own width, and
-    the reason all that is left, elided ("…") beyond that with its tooltip whole. The owner may drag
+    the reason all that is left, wrapped onto as many lines as it needs. The owner may drag
     the name column's edge to give the reason more room (or less): that width is kept when the list
     is refilled or the window resized."""
 
@@ -240,7 +240,15 @@ class AudienceBox(QGroupBox):
         header.setStretchLastSection(False)
         model.modelReset.connect(lambda: QTimer.singleShot(0, view, view.fit_columns))
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setWordWrap(False)
+        if model is self.recipients_model:
+            view.setWordWrap(False)
+        else:
+            # A reason is read without hovering: at 1366 pixels its column has room for a few words
+            # ("미국 번호(+1)…" said nothing), so it wraps onto the lines it needs and the row grows.
+            view.setWordWrap(True)
+            rows = view.verticalHeader()
+            rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row as tall as the recipients'
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.setMinimumHeight(140)
         return view
 

@@ -1269,7 +1269,7 @@ def test_the_audience_leaves_out_customers_waiting_for_a_person_and_the_owner_ma
     assert box.skip_waiting.isVisible()  # still there, to leave them out again
 
 
-def test_the_left_out_list_gives_names_room_and_elides_a_long_reason(qtbot: Any, ctx: Any) -> None:
+def test_the_left_out_list_gives_names_room_and_wraps_a_long_reason(qtbot: Any, ctx: Any) -> None:
     """The tester's 이름 column was squeezed to three syllables beside the reason."""
     from PySide6.QtCore import Qt
 
@@ -1286,10 +1286,50 @@ def test_the_left_out_list_gives_names_room_and_elides_a_long_reason(qtbot: Any,
     name_room = view.fontMetrics().horizontalAdvance(view.NAME_ROOM)
     qtbot.waitUntil(lambda: view.columnWidth(0) >= name_room, timeout=5000)
     widths = sum(view.columnWidth(c) for c in range(3))
-    assert widths <= view.viewport().width()  # the reason is elided, never scrolled sideways
-    assert view.textElideMode() == Qt.TextElideMode.ElideRight
+    assert widths <= view.viewport().width()  # the reason wraps, never scrolled sideways
     reason = box.left_out_model.index(1, 2)
-    assert reason.data(Qt.ItemDataRole.ToolTipRole) == reason.data()  # said whole on hover
+    assert reason.data(Qt.ItemDataRole.ToolTipRole) == reason.data()  # said whole on hover too
+
+
+def test_at_1366_pixels_each_left_out_reason_is_read_whole_in_its_row_without_hovering(
+    qtbot: Any, ctx: Any, korean: Any
+) -> None:
+    """The bakery owner's 제외 이유 column read "미국 번호(+1)…" and "알림·광고 수…" at 1366×768, the
+    reason whole only in a tooltip: each reason wraps in its column and its row is as tall as it."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.resize(1346, 700)  # 1366 less the window's frame
+    editor = window.editor
+    choose_template(editor, "winter_sale")
+    box = editor.audience_box
+    box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.left_out_model.rowCount() == 3, timeout=5000)
+    box.lists.setCurrentIndex(1)
+    view = box.left_out_view
+    qtbot.waitUntil(view.isVisible, timeout=5000)
+    model = box.left_out_model
+    reasons = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert "알림·광고 수신 동의 없음" in reasons
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    width = view.columnWidth(2) - margin
+    one_line = view.fontMetrics().height()
+    assert view.fontMetrics().horizontalAdvance(max(reasons, key=len)) > width  # too long for one line
+
+    def whole(row: int) -> bool:
+        text = reasons[row]
+        lines = view.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return lines.height() <= view.rowHeight(row) and lines.width() <= width
+
+    qtbot.waitUntil(lambda: all(whole(r) for r in range(len(reasons))), timeout=5000)
+    assert max(view.rowHeight(r) for r in range(len(reasons))) >= 2 * one_line
+    # Drawn wrapped onto those lines, not cut to one line with "…" (a one-line row was elided).
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    assert option.features & QStyleOptionViewItem.ViewItemFeature.WrapText
+    assert sum(view.columnWidth(c) for c in range(3)) <= view.viewport().width()  # nothing scrolls sideways
 
 
 def test_a_left_out_customers_whole_reason_is_read_below_the_list_and_a_widened_reason_column_stays(
