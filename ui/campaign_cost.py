@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from app.campaign_checks import Prices, estimate_cost
 from app.campaigns import MARKETING, Member
 from app.money import format_price
+from app.phones import country_of
 from app.wire import Template
 from ui.formatting import babel_locale_name
 
@@ -85,7 +86,16 @@ class CostNote(QWidget):
         total = estimate.total_minor
         if total is not None:
             price = format_price(total, estimate.currency, babel_locale_name())
-            text += " " + self.tr("Estimated cost: {0}.").format(price)
+            # One price per message for all: Meta's differs by the customer's country (a UK or a
+            # Japanese number is not charged a Korean one's), and the app has no table of them.
+            countries = len({country_of(m.wa_id or "") for m in recipients})
+            if countries > 1:
+                text += " " + self.tr(
+                    "About {0} at your one price per message: Meta's price differs by country, "
+                    "and these customers are in {1} countries."
+                ).format(price, countries)
+            else:
+                text += " " + self.tr("Estimated cost: {0}.").format(price)
         elif ask_for_price:  # shown on screen as the link of its own (price_link)
             text += " " + self.tr("Enter your price per message in Settings to see the cost.")
         return text

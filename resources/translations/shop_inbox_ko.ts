@@ -2972,6 +2972,10 @@ Right-click to retry.</source>
         <translation>Meta가 유틸리티 메시지 {0}건에 요금을 부과해요. {1}건은 고객이 24시간 안에 메시지를 보내서 무료예요.</translation>
     </message>
     <message>
+        <source>About {0} at your one price per message: Meta&apos;s price differs by country, and these customers are in {1} countries.</source>
+        <translation>예상 비용: 약 {0} (입력한 메시지당 가격 하나로 계산). Meta 요금은 나라마다 달라요: 받는 고객들이 {1}개 나라에 있어요.</translation>
+    </message>
+    <message>
         <source>Estimated cost: {0}.</source>
         <translation>예상 비용: {0}.</translation>
     </message>

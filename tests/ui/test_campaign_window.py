@@ -945,9 +945,12 @@ def test_the_preview_marks_empty_blanks_never_the_examples_and_a_greeting_takes_
     assert "Minji님, 겨울 세일을 시작했어요! 쿠폰 SALE10" in editor.preview.text()
 
 
-def _ready_to_send(qtbot: Any, ctx: Any, template: str, *, priced: bool = True) -> Any:
+def _ready_to_send(
+    qtbot: Any, ctx: Any, template: str, *, priced: bool = True, jihoon_wa_id: str | None = None
+) -> Any:
     """seed()'s shop in Seoul, at 120 won a marketing message, with Jihoon Park agreeing to night-time
-    ads: the editor on "Winter sale" to the VIPs, its blanks filled."""
+    ads (and on another number, `jihoon_wa_id`): the editor on "Winter sale" to the VIPs, its blanks
+    filled."""
     from PySide6.QtCore import Qt
     from sqlalchemy import select
 
@@ -967,6 +970,8 @@ def _ready_to_send(qtbot: Any, ctx: Any, template: str, *, priced: bool = True) 
         jihoon = s.scalar(select(Contact).where(Contact.profile_name == "Jihoon Park"))
         assert jihoon is not None
         jihoon.night_consent_at = NOW - timedelta(days=3)
+        if jihoon_wa_id is not None:
+            jihoon.wa_id = jihoon_wa_id
     window = open_window(qtbot, ctx)
     editor = window.editor
     editor.name.setText("Winter sale")
@@ -1051,6 +1056,24 @@ def test_in_english_a_campaign_set_for_later_today_says_the_time_then_today(
     assert (_soon(datetime(2026, 12, 6, 0, 30, tzinfo=UTC)) or "").replace(
         "\u202f", " "
     ) == "9:30 AM tomorrow"
+
+
+def test_a_campaign_to_customers_in_two_countries_says_its_one_price_cost_is_only_about(
+    qtbot: Any, ctx: Any, dialogs: Any, korean: Any
+) -> None:
+    """A Korean and a UK number at the owner's one 120-won price read "예상 비용: 240원", as if Meta
+    charged a London number what it charges a Seoul one: the app has one price, so it says "about"
+    and that Meta's differs by country."""
+    from PySide6.QtWidgets import QMessageBox
+
+    editor = _ready_to_send(qtbot, ctx, "winter_sale_ok", jihoon_wa_id="447700900123")
+    shown = editor.schedule.cost_note.cost.text()
+    assert "약 ₩240" in shown or "약 240원" in shown
+    assert "Meta 요금은 나라마다 달라요: 받는 고객들이 2개 나라에 있어요." in shown
+    assert "예상 비용: 240원." not in shown and "예상 비용: ₩240." not in shown
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    editor.send_button.click()
+    assert "Meta 요금은 나라마다 달라요" in asked.texts[0]  # the last question says it too
 
 
 def test_an_ad_sent_anyway_without_the_laws_form_is_still_confirmed_with_its_count(
