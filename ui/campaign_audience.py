@@ -71,6 +71,24 @@ class MemberTable(QTableView):
     def _section_resized(self, column: int, _old: int, new: int) -> None:
         if column == 0 and self._dragging:
             self.owner_width = new
+        if column == 2:
+            self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Each row as tall as its wrapped reason, a one-line row as tall as the recipients'. Measured
+        once per reason (a dozen kinds), not per row: a shop leaving out 3,000 customers waited a
+        second for Qt's measuring every row at each resize."""
+        model = self.model()
+        if not self.wordWrap() or model is None or self.isColumnHidden(2):
+            return
+        default = self.verticalHeader().defaultSectionSize()
+        heights: dict[str, int] = {}
+        for row in range(model.rowCount()):
+            reason = str(model.index(row, 2).data() or "")
+            if reason not in heights:
+                heights[reason] = max(default, self.sizeHintForRow(row))
+            if self.rowHeight(row) != heights[reason]:
+                self.setRowHeight(row, heights[reason])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -81,10 +99,11 @@ class MemberTable(QTableView):
             return
         if self.owner_width is not None:
             self.setColumnWidth(0, self.owner_width)
-            return
-        spare = self.viewport().width() - self.columnWidth(1)
-        room = self.fontMetrics().horizontalAdvance(self.NAME_ROOM)
-        self.setColumnWidth(0, max(room, min(self.sizeHintForColumn(0), spare // 2)))
+        else:
+            spare = self.viewport().width() - self.columnWidth(1)
+            room = self.fontMetrics().horizontalAdvance(self.NAME_ROOM)
+            self.setColumnWidth(0, max(room, min(self.sizeHintForColumn(0), spare // 2)))
+        self.fit_rows()
 
 
 class AudienceBox(QGroupBox):
@@ -246,9 +265,6 @@ class AudienceBox(QGroupBox):
             # A reason is read without hovering: at 1366 pixels its column has room for a few words
             # ("미국 번호(+1)…" said nothing), so it wraps onto the lines it needs and the row grows.
             view.setWordWrap(True)
-            rows = view.verticalHeader()
-            rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row as tall as the recipients'
-            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.setMinimumHeight(140)
         return view
 
