@@ -63,8 +63,8 @@ def _word_final(word: str) -> int | None:
         before = w[-2]
         if before in "aeiouy":
             return 0  # free 프리, pie 파이, blue 블루
-        if before == "t":
-            return None  # white 화이트, but chocolate 초콜릿
+        if before in "tp":
+            return None  # white 화이트 but chocolate 초콜릿, shape 셰이프 but type 타입
         return _SILENT_E_FINALS.get(before, 0)
     if last in _WORD_FINALS:
         return _WORD_FINALS[last]

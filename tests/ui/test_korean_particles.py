@@ -50,6 +50,7 @@ def test_where_the_ending_can_be_read_two_ways_both_stay_and_english_is_untouche
     # "set" is 셋 or 세트, "chocolate" 초콜릿 though "white" is 화이트: no sure answer.
     assert with_particles("“set”을(를) 보낼까요?") == "“set”을(를) 보낼까요?"
     assert with_particles("“Hot chocolate”을(를) 보낼까요?") == "“Hot chocolate”을(를) 보낼까요?"
+    assert with_particles("“New type”을(를) 보낼까요?") == "“New type”을(를) 보낼까요?"  # 타입
     assert with_particles("“#1!”은(는) 참여자가 아니에요.") == "“#1!”은(는) 참여자가 아니에요."
     assert with_particles("(으)로 시작") == "(으)로 시작"
     english = "Send “Spring (new)” to 3 customers now?"
