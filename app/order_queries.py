@@ -16,7 +16,7 @@ from app.errors import ErrorCode, OrderError
 from app.models import Contact, Order, OrderLine
 from app.order_returns import exchange_number, refunds_of
 from app.orders import typed_order_number
-from app.phones import number_fragment
+from app.phones import number_fragment, number_tail
 from app.text import like_pattern
 from app.wire import ORDER_STATUSES_PER_CUSTOMER, OrderStatus
 
@@ -218,6 +218,10 @@ def _filtered(stmt: Any, f: OrderFilter) -> Any:
             matches.append(Contact.wa_id.like(f"%{digits}%"))  # only digits: nothing to escape
             typed_phone = func.replace(func.replace(Order.recipient_phone, "-", ""), " ", "")
             matches.append(typed_phone.like(f"%{digits}%"))  # the 받는 분's, as the owner typed it
+        elif tail := number_tail(needle):
+            # "0003" names order 2026-0003 and is also the 뒷자리 a Korean owner knows a customer by
+            # (as in the chat search, app.search.search_contacts): both are found.
+            matches.append(func.substr(Contact.wa_id, -4) == tail)
         stmt = stmt.where(or_(*matches))
     return stmt
 

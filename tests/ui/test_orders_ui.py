@@ -149,7 +149,8 @@ def some_orders(ctx: Any, count: int = 6) -> list[int]:
         create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
         ids = []
         for i in range(count):
-            c = make_contact(s, profile_name=f"고객 {i}")
+            # Numbers ending in 5678: none ends in an order's number ("0003" also finds its 뒷자리).
+            c = make_contact(s, profile_name=f"고객 {i}", wa_id=f"8210{7000 + i}5678")
             ids.append(
                 create_order(
                     s,
@@ -259,6 +260,33 @@ def test_the_board_filters_by_text_and_its_table_sorts_by_total(window: Any, qtb
         board.table.sortByColumn(Column.CUSTOMER, Qt.SortOrder.AscendingOrder)
     assert [model.summary(r).customer for r in range(3)] == ["고객 0", "고객 1", "고객 2"]
     assert board.table.isVisible()
+
+
+def test_four_digits_on_the_board_find_that_order_and_the_customers_whose_number_ends_so(
+    window: Any, qtbot: Any
+) -> None:
+    """The digits "0003" are order 2026-0003 and also the 뒷자리 a Korean owner knows 박서연 by (010-5555-0003):
+    the board shows both cards, as the chat search finds both; a number with 0003 inside does not."""
+    ids = some_orders(window.ctx)
+    with window.ctx.db.write() as s:
+        seoyeon = make_contact(s, profile_name="박서연", wa_id="821055550003")
+        middle = make_contact(s, profile_name="한가운", wa_id="821000037777")
+        for c in (seoyeon, middle):
+            create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat", now=BASE_TIME)
+        assert s.get(Order, ids[2]).number == "2026-0003"
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    with qtbot.waitSignal(board.loaded) as shown:
+        board.search.setText("0003")
+    assert shown.args == [2]
+    model = board.columns[OrderState.NEW]
+    found = {(model.summary(r).number, model.summary(r).customer) for r in range(model.rowCount())}
+    assert found == {("2026-0003", "고객 2"), ("2026-0007", "박서연")}
+    with qtbot.waitSignal(board.loaded) as shown:
+        board.search.setText("7777")  # digits inside a number find it as before
+    assert shown.args == [1] and counts(board)["new"] == 1
 
 
 def test_enter_in_the_board_search_opens_the_one_order_found(window: Any, qtbot: Any) -> None:
