@@ -214,6 +214,9 @@ def _filtered(stmt: Any, f: OrderFilter) -> Any:
         if (typed := typed_order_number(needle)) is not None and typed.number is not None:
             # "20260003", "2026 0003", "2026-3" as the owner types a number the slip prints 2026-0003.
             matches.append(Order.number == typed.number)
+        elif typed is not None and typed.tail and not needle.isascii():
+            # "０００３" typed full-width finds what "0003" does with the LIKE above (digits: no escape).
+            matches.append(Order.number.like(f"%{typed.tail}%"))
         if digits := number_fragment(needle):  # a phone number, in any format ("0004" is none)
             matches.append(Contact.wa_id.like(f"%{digits}%"))  # only digits: nothing to escape
             typed_phone = func.replace(func.replace(Order.recipient_phone, "-", ""), " ", "")

@@ -5,16 +5,23 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _DIGITS = re.compile(r"\D+")
 
 
+def ascii_digits(typed: str) -> str:
+    """`typed` with digits of any script written 0–9: a Korean IME in full-width mode types
+    "０１０－１２３４－５６７８" for 010-1234-5678 (its "－" is no digit, and goes with the separators)."""
+    return "".join(str(int(c)) if c.isdecimal() else c for c in typed)
+
+
 def number_fragment(typed: str) -> str:
     """The digits of a phone number typed in any format, as a wa_id holds them ("010-5555-1234" →
-    "1055551234": the national number without its trunk 0); "" for fewer than 3 digits, and for digits
-    that start with 00 ('0004' is a part of the order number '2026-0004')."""
-    digits = _DIGITS.sub("", typed)
+    "1055551234": the national number without its trunk 0; full-width digits too); "" for fewer than 3
+    digits, and for digits that start with 00 ('0004' is a part of the order number '2026-0004')."""
+    digits = _DIGITS.sub("", ascii_digits(typed))
     if digits.startswith("00"):
         return ""  # '0004' is an order's number (2026-0004); no phone number is typed so
     digits = digits.removeprefix("0")  # the trunk 0 of a national number
@@ -24,9 +31,9 @@ def number_fragment(typed: str) -> str:
 def number_tail(typed: str) -> str:
     """The last four digits of a phone number (a Korean owner's 뒷자리) typed alone, where
     `number_fragment` takes none: "0003" is also the end of 010-1234-0003; "" for anything else."""
-    digits = typed.strip()
+    digits = ascii_digits(typed.strip())
     if len(digits) == 4 and digits.isdecimal() and digits.startswith("00"):
-        return "".join(str(int(c)) for c in digits)
+        return digits
     return ""
 
 
@@ -46,7 +53,7 @@ def number_span(wa_id: str, shown: str, typed: str) -> tuple[int, int] | None:
     start, end = max(0, at + offset), at + len(fragment) + offset
     if end <= start or end > len(places):
         return None
-    if start > 0 and _DIGITS.sub("", typed).startswith("0") and shown[places[start - 1]] == "0":
+    if start > 0 and _DIGITS.sub("", ascii_digits(typed)).startswith("0") and shown[places[start - 1]] == "0":
         start -= 1  # "010-3330" typed: its trunk 0 is marked too
     return places[start], places[end - 1] + 1
 
@@ -185,8 +192,9 @@ def typed_phone(query: str, region: str | None = None) -> TypedPhone | None:
     10-9876-5432", "82 10 9876 5432") or national ("010 9876 5432", "010.9876.5432", "(010)
     9876-5432", "01098765432"); None for anything else (an amount, a tracking number "6543-2109-8765",
     an order's number). With the shop's `region`, a national number is also grouped as that
-    country writes it ("01098765432" → 10 9876 5432), so that it finds "+82 10-9876-5432"."""
-    text = query.strip()
+    country writes it ("01098765432" → 10 9876 5432), so that it finds "+82 10-9876-5432". Typed
+    full-width ("０１０－９８７６－５４３２", a Korean IME's full-width mode), it is that number too."""
+    text = unicodedata.normalize("NFKC", query).strip()
     if not _PHONE_TYPED.fullmatch(text):
         return None
     digits = _DIGITS.sub("", text)

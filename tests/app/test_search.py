@@ -349,6 +349,34 @@ def test_four_digits_find_the_order_they_name_and_the_customers_whose_number_end
     assert shown[start:end] == "0003"
 
 
+def test_a_number_typed_in_full_width_digits_finds_the_customer_as_typed_half_width(db) -> None:
+    """A Korean IME left in full-width mode types "０１０－１２３４－５６７８" or "７７７７": she is found by
+    her number (digits marked in her row), and a message holding it, as with 010-1234-5678."""
+    from app.phones import number_span
+
+    with db.write() as s:
+        minji = make_contact(s, wa_id="821012345678", profile_name="김민지")
+        make_message(s, minji, "안녕하세요", sent_at=BASE_TIME)
+        hana = make_contact(s, wa_id="821077770003", profile_name="정하나")
+        make_message(s, hana, "제 번호 010-1234-5678 로 보내주세요", sent_at=BASE_TIME + timedelta(hours=1))
+    with db.read() as s:
+        for typed in (
+            "０１０－１２３４－５６７８",
+            "０１０１２３４５６７８",
+            "５６７８",
+            "＋８２ １０ １２３４ ５６７８",
+        ):
+            assert [h.display_name for h in search_contacts(s, typed)] == ["김민지"], typed
+        assert [h.display_name for h in search_contacts(s, "７７７７")] == ["정하나"]
+        assert [h.display_name for h in search_contacts(s, "０００３")] == ["정하나"]  # her 뒷자리
+        found = search_messages(s, "０１０－１２３４－５６７８")
+        assert [h.contact_name for h in found] == ["정하나"]
+        assert [h.snippet[a:b] for h in found for a, b in h.highlights] == ["010-1234-5678"]
+    shown = "010-1234-5678"
+    start, end = number_span("821012345678", shown, "０１０－１２３４") or (0, 0)
+    assert shown[start:end] == "010-1234"
+
+
 def test_numbers_that_are_not_an_orders_number_find_no_cart(carts) -> None:
     """A bare "7", a phone number's piece or a year alone do not bring up an order's cart."""
     db, ids = carts

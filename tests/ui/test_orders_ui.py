@@ -241,6 +241,10 @@ def test_the_board_filters_by_text_and_its_table_sorts_by_total(window: Any, qtb
     with qtbot.waitSignal(board.loaded) as shown:
         board.search.setText(f"0{wa_id[2:4]}-{wa_id[4:8]}-{wa_id[8:]}")  # her number as she gave it
     assert shown.args == [1] and counts(board)["new"] == 1
+    full_width = str.maketrans("0123456789-", "０１２３４５６７８９－")  # a Korean IME in full-width mode
+    with qtbot.waitSignal(board.loaded) as shown:
+        board.search.setText(f"0{wa_id[2:4]}-{wa_id[4:8]}-{wa_id[8:]}".translate(full_width))
+    assert shown.args == [1] and board.columns[OrderState.NEW].summary(0).customer == "고객 4"
     with window.ctx.db.read() as s:
         number = s.get(Order, ids[0]).number  # e.g. "2026-0001"
     with qtbot.waitSignal(board.loaded) as shown:
@@ -284,6 +288,9 @@ def test_four_digits_on_the_board_find_that_order_and_the_customers_whose_number
     model = board.columns[OrderState.NEW]
     found = {(model.summary(r).number, model.summary(r).customer) for r in range(model.rowCount())}
     assert found == {("2026-0003", "고객 2"), ("2026-0007", "박서연")}
+    with qtbot.waitSignal(board.loaded) as shown:
+        board.search.setText("０００３")  # typed with a Korean IME in full-width mode: the same two
+    assert shown.args == [2]
     with qtbot.waitSignal(board.loaded) as shown:
         board.search.setText("7777")  # digits inside a number find it as before
     assert shown.args == [1] and counts(board)["new"] == 1
