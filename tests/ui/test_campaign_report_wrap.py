@@ -1,0 +1,74 @@
+"""At 1366×768 the campaign report's 사유 column cut a failure's sentence (a file WhatsApp refused, and
+what to do) to "파일이 너무…", read whole only by hovering: it wraps onto the lines it needs, each row as
+tall as its reason, and a report of 3,000 customers still opens with every row fitted."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from app.campaign_store import CampaignReport, RecipientRow
+from app.wire import RecipientState
+from tests.support.campaign_window import open_window, seed
+from ui.campaign_models import WHY_COLUMN
+
+
+def test_at_1366_pixels_a_long_failure_reads_whole_in_its_row_for_3000_customers(
+    qtbot: Any, ctx: Any, korean: Any
+) -> None:
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.resize(1346, 700)  # 1366 less the window's frame
+    sent = datetime(2026, 11, 30, 3, 0, tzinfo=UTC)
+    rows = [
+        RecipientRow(i, f"고객 {i}", f"8210{i:08d}", RecipientState.DELIVERED, None, sent, False, False)
+        for i in range(3000)
+    ]
+    rows[0] = RecipientRow(
+        0, "김민지", "821012345678", RecipientState.FAILED, "131053:media_too_large", sent, False, False
+    )
+    rows[2999] = RecipientRow(
+        1, "박지훈", "821087654321", RecipientState.FAILED, "131026", sent, False, False
+    )
+    report = window.report
+    report.show_report(
+        CampaignReport("겨울 세일", "done", rows, template_name="winter_sale_ok", sent_at=sent)
+    )
+    window.stack.setCurrentWidget(report)
+    view = report.view
+    qtbot.waitUntil(view.isVisible, timeout=5000)
+    model = view.model()
+    last = model.rowCount() - 1
+    assert model.rowCount() == 3000
+    reasons = {row: model.index(row, WHY_COLUMN).data() for row in (0, 1, last)}
+    assert reasons[1] == ""
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    metrics = view.fontMetrics()
+
+    def whole(row: int) -> bool:
+        width = view.columnWidth(WHY_COLUMN) - margin
+        lines = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, reasons[row])
+        return lines.height() <= view.rowHeight(row) and lines.width() <= width
+
+    assert (
+        metrics.horizontalAdvance(reasons[0]) > view.columnWidth(WHY_COLUMN) - margin
+    )  # too long for a line
+    qtbot.waitUntil(lambda: whole(0) and whole(last), timeout=10000)
+    assert view.rowHeight(0) >= 2 * metrics.height()  # on two lines or more, not "…"
+    assert view.rowHeight(1) == view.verticalHeader().defaultSectionSize()  # a row without one stays slim
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    assert option.features & QStyleOptionViewItem.ViewItemFeature.WrapText
+    assert view.horizontalScrollBar().maximum() == 0  # nothing scrolls sideways
+    # Only the failed ones shown: the rows follow the filter, still whole.
+    report.show_choice.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+    reasons = {row: model.index(row, WHY_COLUMN).data() for row in (0, 1)}
+    qtbot.waitUntil(lambda: whole(0) and whole(1), timeout=5000)
+    # Narrower: more lines, the rows grow with them.
+    before = view.rowHeight(0)
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: whole(0) and whole(1) and view.rowHeight(0) > before, timeout=5000)
