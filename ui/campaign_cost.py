@@ -6,6 +6,7 @@ import html
 from collections.abc import Sequence
 from datetime import datetime
 
+from babel import Locale
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -14,12 +15,18 @@ from app.campaigns import MARKETING, Member
 from app.money import format_price
 from app.phones import country_of
 from app.wire import Template
+from ui.country_articles import country_in_sentence
 from ui.formatting import babel_locale_name
 
 
 def price_of(prices: Prices, t: Template) -> int | None:
     """The owner's price per message of the template's kind, or None when it is not set."""
     return prices.marketing_minor if t.category.upper() == MARKETING else prices.utility_minor
+
+
+def _country_name(code: str) -> str:
+    """The country's name in the owner's language ("영국", "United Kingdom"); its code when unnamed."""
+    return str(Locale.parse(babel_locale_name()).territories.get(code, code))
 
 
 class CostNote(QWidget):
@@ -56,9 +63,13 @@ class CostNote(QWidget):
         self.cost.setText("")
         self.price_link.hide()
 
-    def show_cost(self, t: Template, recipients: Sequence[Member], prices: Prices, now: datetime) -> None:
+    def show_cost(
+        self, t: Template, recipients: Sequence[Member], prices: Prices, now: datetime, *, shop_region: str
+    ) -> None:
         self._category = t.category.upper()
-        self.cost.setText(self.cost_text(t, recipients, prices, now, ask_for_price=False))
+        self.cost.setText(
+            self.cost_text(t, recipients, prices, now, shop_region=shop_region, ask_for_price=False)
+        )
         self.price_link.setVisible(price_of(prices, t) is None)
 
     def _ask_for_prices(self) -> None:
@@ -71,9 +82,11 @@ class CostNote(QWidget):
         prices: Prices,
         start: datetime,
         *,
+        shop_region: str,
         ask_for_price: bool = True,
     ) -> str:
-        """What Meta charges for the campaign starting at `start`, and the price when one is set."""
+        """What Meta charges for the campaign starting at `start`, and the price when one is set (the
+        owner's price is for her shop's country, `shop_region`)."""
         estimate = estimate_cost(t.category, recipients, prices, start)
         if t.category.upper() == MARKETING:
             text = self.tr("Meta charges up to {0} marketing messages (each one delivered).").format(
@@ -88,12 +101,19 @@ class CostNote(QWidget):
             price = format_price(total, estimate.currency, babel_locale_name())
             # One price per message for all: Meta's differs by the customer's country (a UK or a
             # Japanese number is not charged a Korean one's), and the app has no table of them.
-            countries = len({country_of(m.wa_id or "") for m in recipients})
-            if countries > 1:
+            countries = {country_of(m.wa_id or "") for m in recipients}
+            abroad = next(iter(countries)) if len(countries) == 1 else None
+            if len(countries) > 1:
                 text += " " + self.tr(
                     "About {0} at your one price per message: Meta's price differs by country, "
                     "and these customers are in {1} countries."
-                ).format(price, countries)
+                ).format(price, len(countries))
+            elif abroad is not None and abroad != shop_region.upper():
+                # All in one other country (UK numbers at a won price): as imprecise, said the same way.
+                text += " " + self.tr(
+                    "About {0} at your one price per message: Meta's price differs by country, "
+                    "and these customers are all in {1}."
+                ).format(price, country_in_sentence(abroad, _country_name(abroad)))
             else:
                 text += " " + self.tr("Estimated cost: {0}.").format(price)
         elif ask_for_price:  # shown on screen as the link of its own (price_link)

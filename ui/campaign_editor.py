@@ -485,7 +485,13 @@ class CampaignEditor(QWidget):
         if t is None or self.choices is None:
             self.schedule.cost_note.clear()
             return
-        self.schedule.cost_note.show_cost(t, self.resolved.recipients, self.choices.prices, datetime.now(UTC))
+        self.schedule.cost_note.show_cost(
+            t,
+            self.resolved.recipients,
+            self.choices.prices,
+            datetime.now(UTC),
+            shop_region=self.ctx.shop_region,
+        )
 
     def _read_prices(self) -> None:
         """Prices saved in Settings (opened from the link, or the menu): the cost follows them."""
@@ -569,7 +575,11 @@ class CampaignEditor(QWidget):
         if t is not None and self.choices is not None:
             start = when or datetime.now(UTC)
             # What Meta charges, said even without a price set (the question said nothing of it then).
-            lines.append(self.schedule.cost_note.cost_text(t, recipients, self.choices.prices, start))
+            lines.append(
+                self.schedule.cost_note.cost_text(
+                    t, recipients, self.choices.prices, start, shop_region=self.ctx.shop_region
+                )
+            )
             wait = night_wait(t.category, recipients, start)
             if wait.held and wait.until is not None:
                 split = (

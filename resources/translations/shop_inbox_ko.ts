@@ -2976,6 +2976,10 @@ Right-click to retry.</source>
         <translation>예상 비용: 약 {0} (입력한 메시지당 가격 하나로 계산). Meta 요금은 나라마다 달라요: 받는 고객들이 {1}개 나라에 있어요.</translation>
     </message>
     <message>
+        <source>About {0} at your one price per message: Meta&apos;s price differs by country, and these customers are all in {1}.</source>
+        <translation>예상 비용: 약 {0} (입력한 메시지당 가격 하나로 계산). Meta 요금은 나라마다 달라요: 받는 고객들이 모두 {1}에 있어요.</translation>
+    </message>
+    <message>
         <source>Estimated cost: {0}.</source>
         <translation>예상 비용: {0}.</translation>
     </message>

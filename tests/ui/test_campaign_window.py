@@ -946,11 +946,17 @@ def test_the_preview_marks_empty_blanks_never_the_examples_and_a_greeting_takes_
 
 
 def _ready_to_send(
-    qtbot: Any, ctx: Any, template: str, *, priced: bool = True, jihoon_wa_id: str | None = None
+    qtbot: Any,
+    ctx: Any,
+    template: str,
+    *,
+    priced: bool = True,
+    jihoon_wa_id: str | None = None,
+    minji_wa_id: str | None = None,
 ) -> Any:
     """seed()'s shop in Seoul, at 120 won a marketing message, with Jihoon Park agreeing to night-time
-    ads (and on another number, `jihoon_wa_id`): the editor on "Winter sale" to the VIPs, its blanks
-    filled."""
+    ads (and on other numbers, `jihoon_wa_id`, `minji_wa_id`): the editor on "Winter sale" to the VIPs,
+    its blanks filled."""
     from PySide6.QtCore import Qt
     from sqlalchemy import select
 
@@ -972,6 +978,10 @@ def _ready_to_send(
         jihoon.night_consent_at = NOW - timedelta(days=3)
         if jihoon_wa_id is not None:
             jihoon.wa_id = jihoon_wa_id
+        if minji_wa_id is not None:
+            minji = s.scalar(select(Contact).where(Contact.profile_name == "Minji Kim"))
+            assert minji is not None
+            minji.wa_id = minji_wa_id
     window = open_window(qtbot, ctx)
     editor = window.editor
     editor.name.setText("Winter sale")
@@ -1074,6 +1084,44 @@ def test_a_campaign_to_customers_in_two_countries_says_its_one_price_cost_is_onl
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
     editor.send_button.click()
     assert "Meta 요금은 나라마다 달라요" in asked.texts[0]  # the last question says it too
+
+
+def test_a_campaign_to_customers_all_in_one_other_country_says_its_cost_is_only_about(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Two UK numbers at the Seoul shop's one 120-won price read "Estimated cost: ₩240." with no
+    "about", as if Meta charged a London number what it charges a Seoul one (two countries did say
+    it): one other country says it the same way, and names it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    editor = _ready_to_send(
+        qtbot, ctx, "winter_sale_ok", jihoon_wa_id="447400123456", minji_wa_id="447400654321"
+    )
+    shown = editor.schedule.cost_note.cost.text()
+    assert (
+        "About ₩240 at your one price per message: Meta's price differs by country, and these "
+        "customers are all in the United Kingdom." in shown
+    )
+    assert "Estimated cost" not in shown
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    editor.send_button.click()
+    assert "all in the United Kingdom" in asked.texts[0]  # the last question says it too
+
+
+def test_in_korean_customers_all_in_the_uk_read_about_the_cost_and_their_country(
+    qtbot: Any, ctx: Any, korean: Any, korean_locale: Any
+) -> None:
+    editor = _ready_to_send(
+        qtbot, ctx, "winter_sale_ok", jihoon_wa_id="447400123456", minji_wa_id="447400654321"
+    )
+    shown = editor.schedule.cost_note.cost.text()
+    assert "예상 비용: 약 240원 (입력한 메시지당 가격 하나로 계산)." in shown
+    assert "Meta 요금은 나라마다 달라요: 받는 고객들이 모두 영국에 있어요." in shown
+
+
+def test_customers_all_in_the_shops_own_country_read_the_cost_plainly(qtbot: Any, ctx: Any) -> None:
+    editor = _ready_to_send(qtbot, ctx, "winter_sale_ok")
+    assert "Estimated cost: ₩240." in editor.schedule.cost_note.cost.text()
 
 
 def test_an_ad_sent_anyway_without_the_laws_form_is_still_confirmed_with_its_count(
