@@ -163,8 +163,10 @@ class ChatViewModel(QAbstractListModel):
         self.highlight_text = ""
         self._quotes: dict[str, MessageRow | None] = {}
         self._media: dict[int, MediaInfo] = {}
-        # Media rows WhatsApp no longer has (the relay said so): their boxes say it, never asked again.
-        self._gone: set[int] = set()
+        # Media rows WhatsApp no longer has (the relay said so): their boxes say it, never asked again;
+        # the app's one set, which the contact panel's list reads too.
+        self._gone = ctx.gone_media
+        ctx.hub.media_gone.connect(self._on_media_gone)
         # cart message id → the order it became, or the cart itself
         self._orders: dict[int, OrderCard | CartCard] = {}
         self._media_requested: set[int] = set()
@@ -313,15 +315,28 @@ class ChatViewModel(QAbstractListModel):
 
     def media_gone(self, media_id: int, message_id: int) -> None:
         """The relay said WhatsApp no longer has this file: its box says so at once, and it is not
-        asked for again while the app runs."""
-        self._gone.add(media_id)
-        info = self._media.get(message_id)
-        if info is not None and info.id == media_id and not info.gone:
-            self._media[message_id] = replace(info, gone=True)
-            pos = self._pos.get(message_id)
-            if pos is not None:
-                self.dataChanged.emit(self.index(pos), self.index(pos))
-                self.rows_resized.emit()
+        asked for again while the app runs (the contact panel is told too)."""
+        self.ctx.media_gone(media_id)
+        self._show_gone(media_id, message_id)
+
+    def _on_media_gone(self, media_id: int) -> None:
+        self._show_gone(media_id)  # learnt elsewhere (the contact panel's list)
+
+    def _show_gone(self, media_id: int, message_id: int | None = None) -> None:
+        """The box of `media_id` (shown for `message_id`, or any message) says the file is gone."""
+        found = (
+            [message_id]
+            if message_id is not None
+            else [k for k, v in self._media.items() if v.id == media_id]
+        )
+        for mid in found:
+            info = self._media.get(mid)
+            if info is not None and info.id == media_id and not info.gone and not info.cache_path:
+                self._media[mid] = replace(info, gone=True)
+                pos = self._pos.get(mid)
+                if pos is not None:
+                    self.dataChanged.emit(self.index(pos), self.index(pos))
+                    self.rows_resized.emit()
 
     def _with_gone(self, found: dict[int, MediaInfo]) -> dict[int, MediaInfo]:
         return {

@@ -21,6 +21,8 @@ class ChangeHub(QObject):
     """The one "what changed" signal: ops and synced batches publish, views listen."""
 
     changed = Signal(object)  # Changes
+    # A file WhatsApp no longer has (the relay said so): its media id, once (AppContext.media_gone).
+    media_gone = Signal(int)
 
     def publish(self, changes: Changes) -> None:
         if changes:
@@ -50,11 +52,20 @@ class AppContext:
     demo_samples: Path | None = None
     # Connect views with `ctx.hub.changed.connect(...)`; ops publish with `ctx.publish(changes)`.
     hub: ChangeHub = field(default_factory=ChangeHub)
+    # Media ids WhatsApp no longer has, learnt while the app runs: the chat's boxes and the contact
+    # panel's list say so from this one set, and neither asks the relay for them again.
+    gone_media: set[int] = field(default_factory=set)
 
     @property
     def read_only(self) -> bool:
         """The disk was full at start: the inbox is open to read only, and sync does not run."""
         return self.db.read_only
+
+    def media_gone(self, media_id: int) -> None:
+        """The relay said WhatsApp no longer has this file: every view showing it is told, once."""
+        if media_id not in self.gone_media:
+            self.gone_media.add(media_id)
+            self.hub.media_gone.emit(media_id)
 
     def publish(self, changes: Changes) -> None:
         """Tell every view what changed (on the GUI thread; empty changes are dropped)."""

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,10 +20,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QImage, QPainter, QPainterPath, QPaintEvent, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.changes import Changes
+from app.errors import ErrorCode, RelayError
 from app.message_media import SharedItem, shared_media_of
 from ui import icons
 from ui.catalog_thumbs import square_thumbnail
@@ -46,6 +48,7 @@ class MediaRole(IntEnum):
     ITEM = Qt.ItemDataRole.UserRole + 1  # SharedItem
     DETAIL = Qt.ItemDataRole.UserRole + 2  # "1.2 MB · 3 Nov 2026 14:05"
     THUMB = Qt.ItemDataRole.UserRole + 3  # QPixmap or None
+    GONE = Qt.ItemDataRole.UserRole + 4  # bool: WhatsApp no longer has the file (DETAIL says so)
 
 
 def _title(item: SharedItem) -> str:
@@ -94,9 +97,12 @@ class _ThumbJob(QRunnable):
 class SharedMediaModel(QAbstractListModel):
     """One chat's photos, videos, documents and audio, newest first; thumbnails arrive as they load."""
 
-    def __init__(self, media_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, media_dir: Path, gone: set[int] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.media_dir = media_dir
+        # Media ids WhatsApp no longer has (AppContext.gone_media, read in memory): said muted below
+        # the name, as the chat's box says it.
+        self.gone = gone if gone is not None else set()
         self.items: list[SharedItem] = []
         self.device_ratio = 1.0
         self._thumbs: dict[int, QPixmap] = {}
@@ -126,14 +132,35 @@ class SharedMediaModel(QAbstractListModel):
             return self.detail(item)
         if role == MediaRole.THUMB:
             return self._thumbs.get(item.message_id)
+        if role == MediaRole.GONE:
+            return self.is_gone(item)
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.icon(item.kind if item.kind in ("image", "video", "audio") else "document")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{_title(item)}\n{self.detail(item)}"
+            return f"{_title(item)}\n{self.facts(item)}"
         return None
 
+    def is_gone(self, item: SharedItem) -> bool:
+        """WhatsApp no longer has the file and none was downloaded: no thumbnail will ever come."""
+        media = item.media
+        return media is not None and not media.cache_path and (media.gone or media.id in self.gone)
+
+    def media_gone(self, media_id: int) -> None:
+        for row, item in enumerate(self.items):
+            if item.media is not None and item.media.id == media_id:
+                self.dataChanged.emit(self.index(row), self.index(row), [MediaRole.DETAIL, MediaRole.GONE])
+
     def detail(self, item: SharedItem) -> str:
+        """The line below the name: size and date, or that WhatsApp no longer has the file (alone,
+        muted as the chat's box says it: after the date it was cut to "WhatsApp에 더 이상 없…")."""
+        if self.is_gone(item):
+            return QCoreApplication.translate("bubble", "No longer on WhatsApp")
+        return self.facts(item)
+
+    def facts(self, item: SharedItem) -> str:
         parts = []
+        if self.is_gone(item):
+            parts.append(QCoreApplication.translate("bubble", "No longer on WhatsApp"))
         if item.media is not None and item.media.size:
             parts.append(human_size(item.media.size))
         if item.sent_at is not None:
@@ -172,6 +199,18 @@ class SharedMediaDelegate(QStyledItemDelegate):
         line = option.fontMetrics.height()
         return QSize(200, max(THUMB, 2 * line + 4) + 8)
 
+    def detail_shown(self, option: QStyleOptionViewItem, index: Index) -> tuple[QFont, str]:
+        """The second line's font and words as drawn, elided to its room. "No longer on WhatsApp" is
+        in the smaller font of the chat's box that says it (in the list's it was cut to "…이상 없…")."""
+        font = QFont(option.font)
+        if index.data(MediaRole.GONE):
+            font.setPointSizeF(font.pointSizeF() - 1.5 if font.pointSizeF() > 0 else 8.0)
+        width = option.rect.width() - 8 - THUMB - 10
+        text = QFontMetrics(font).elidedText(
+            index.data(MediaRole.DETAIL) or "", Qt.TextElideMode.ElideRight, width
+        )
+        return font, text
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         style = option.widget.style() if option.widget else None
@@ -201,15 +240,14 @@ class SharedMediaDelegate(QStyledItemDelegate):
         text_rect = QRect(text_left, rect.top(), rect.right() - text_left, rect.height())
         fm = option.fontMetrics
         title = fm.elidedText(index.data(), Qt.TextElideMode.ElideMiddle, text_rect.width())
-        detail = fm.elidedText(
-            index.data(MediaRole.DETAIL) or "", Qt.TextElideMode.ElideRight, text_rect.width()
-        )
+        detail_font, detail = self.detail_shown(option, index)
         top = text_rect.top() + (text_rect.height() - 2 * fm.height()) // 2
         painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
         painter.drawText(
             QRect(text_left, top, text_rect.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, title
         )
         painter.setPen(palette.highlightedText().color() if selected else palette.placeholderText().color())
+        painter.setFont(detail_font)
         painter.drawText(
             QRect(text_left, top + fm.height(), text_rect.width(), fm.height()),
             Qt.AlignmentFlag.AlignLeft,
@@ -235,7 +273,7 @@ class SharedMediaList(QListView):
         self._reads = Newest()  # a late answer for an older look never replaces a newer one
         self.setObjectName("sharedMedia")
         self.setAccessibleName(self.tr("Media and documents"))
-        self.media_model = SharedMediaModel(ctx.paths.media_dir, self)
+        self.media_model = SharedMediaModel(ctx.paths.media_dir, ctx.gone_media, self)
         self.setModel(self.media_model)
         self.setItemDelegate(SharedMediaDelegate(self))
         self.setUniformItemSizes(True)
@@ -244,6 +282,7 @@ class SharedMediaList(QListView):
         self.activated.connect(self.open_item)
         self._fetching: set[int] = set()
         ctx.hub.changed.connect(self._changed)
+        ctx.hub.media_gone.connect(self.media_model.media_gone)
         self._fit_height()
 
     def show_contact(self, contact_id: int) -> None:
@@ -302,6 +341,7 @@ class SharedMediaList(QListView):
             and i.media is not None
             and not i.media.cache_path
             and i.media.id not in self._fetching
+            and not self.media_model.is_gone(i)  # asked once already: WhatsApp has it no more
         ][:FETCH_AT_MOST]
         for item in missing:
             assert item.media is not None
@@ -311,10 +351,13 @@ class SharedMediaList(QListView):
                 partial(sync.fetch_media, media_id),
                 partial(self._photo_fetched, item.message_id),
                 parent=self,
-                on_failure=lambda exc: log.info(
-                    "photo not fetched for the contact panel: %s", type(exc).__name__
-                ),
+                on_failure=partial(self._photo_not_fetched, media_id),
             )
+
+    def _photo_not_fetched(self, media_id: int, exc: BaseException) -> None:
+        log.info("photo not fetched for the contact panel: %s", type(exc).__name__)
+        if isinstance(exc, RelayError) and exc.code is ErrorCode.MEDIA_UNAVAILABLE:
+            self.ctx.media_gone(media_id)  # said here and in the chat's box
 
     def _photo_fetched(self, message_id: int, _path: object = None) -> None:
         self.media_model.forget(message_id)

@@ -210,3 +210,40 @@ def test_a_customers_photo_whatsapp_no_longer_has_says_so_in_its_box_before_a_cl
     said = {"en": "No longer on WhatsApp", "ko": "WhatsApp에 더 이상 없어요"}[lang]
     assert geo.card.subtitle == said
     assert geo.card.rect.width() > view.bubbles.fonts.small_fm.horizontalAdvance(said) + 16  # not cut
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_contact_panels_photo_whatsapp_no_longer_has_says_so_too(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any, lang: str, request: pytest.FixtureRequest
+) -> None:
+    """The chat's box said "No longer on WhatsApp"; the contact panel's Media and documents showed the
+    same photo as a bare picture icon and its date, as if it might still load. It says so too, muted
+    below the name, from what the chat learnt (no dialog: `dialogs` fails on one)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from ui.shared_media import MediaRole
+
+    if lang == "ko":
+        request.getfixturevalue("korean")
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as relay:
+        view = _chat_of_one_customer_file(
+            window, qtbot, relay, "image", {"id": "5550024", "mime_type": "image/jpeg"}
+        )
+        qtbot.waitUntil(lambda: view.chat_model.info(0).media.gone, timeout=10_000)
+        media = window.contact_panel.media
+        with qtbot.waitSignal(media.loaded, timeout=10_000):
+            window.toggle_contact_panel()
+        said = {"en": "No longer on WhatsApp", "ko": "WhatsApp에 더 이상 없어요"}[lang]
+        row = media.media_model.index(0)
+        assert media.media_model.rowCount() == 1
+        assert row.data(MediaRole.DETAIL) == said  # alone: not cut short after a date
+        assert row.data(Qt.ItemDataRole.ToolTipRole).startswith(
+            f"사진\n{said} · " if lang == "ko" else f"Photo\n{said} · "
+        )
+        assert row.data(MediaRole.THUMB) is None
+        option = QStyleOptionViewItem()
+        media.initViewItemOption(option)
+        option.rect = media.visualRect(row)
+        assert media.itemDelegate().detail_shown(option, row)[1] == said  # drawn whole, not "…이상 없…"
