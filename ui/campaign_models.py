@@ -365,6 +365,7 @@ class ReportModel(_Table):
         self.sends_at: datetime | None = None
         self.paused = False  # a paused campaign's waiting customers wait for the owner, not a time
         self.rows: list[RecipientRow] = []
+        self._failure_labels: dict[str, str] = {}  # a failure's code: its sentence (see _why)
         self.headers = (
             translate("campaigns", "Name"),
             translate("campaigns", "Phone"),
@@ -382,6 +383,7 @@ class ReportModel(_Table):
     def set_rows(self, rows: Sequence[RecipientRow]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._failure_labels.clear()
         self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -389,16 +391,20 @@ class ReportModel(_Table):
             return None
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            yes = translate("campaigns", "Yes")
-            return (
-                r.name,
-                display_phone(r.wa_id, self.region),
-                recipient_state_label(r.state),
-                yes if r.replied else "",
-                yes if r.opted_out else "",
-                self._why(r),
-                language_name(r.language) if r.language else "",  # "한국어", not Meta's "ko"
-            )[index.column()]
+            # Only the column asked for: a phone number's formatting and a failure's sentence for
+            # each cell of 3,000 rows made the report slow to open and to resize.
+            column = index.column()
+            if column == 0:
+                return r.name
+            if column == 1:
+                return display_phone(r.wa_id, self.region)
+            if column == 2:
+                return recipient_state_label(r.state)
+            if column in (3, 4):
+                return translate("campaigns", "Yes") if (r.replied, r.opted_out)[column - 3] else ""
+            if column == WHY_COLUMN:
+                return self._why(r)
+            return language_name(r.language) if r.language else ""  # "한국어", not Meta's "ko"
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == WHY_COLUMN:
             # A failure's sentence (a file WhatsApp refused, what to do) is longer than the column.
             return self._why(r) or None
@@ -419,6 +425,13 @@ class ReportModel(_Table):
         return rows
 
     def _why(self, r: RecipientRow) -> str:
+        if r.state == RecipientState.FAILED:
+            # recipient_detail's sentence, looked up once per code: its tables are a few hundred
+            # translations, and 3,000 failed rows asked for them at each paint and resize.
+            code = r.error_code or r.reason or ""
+            if (label := self._failure_labels.get(code)) is None:
+                label = self._failure_labels[code] = failure_label(code)
+            return label
         if r.state == RecipientState.QUEUED and self.paused:
             return translate("campaigns", "Goes out once you resume the campaign")
         if r.state == RecipientState.QUEUED and self.sends_at is not None:
