@@ -319,7 +319,16 @@ class CampaignEditor(QWidget):
         self.preview_for.blockSignals(False)
         self._update_preview()
         self._update_cost()
+        self._update_night_note()
         self._update_language_note()
+
+    def _update_night_note(self) -> None:
+        """Korea's night-time wait, said for an ad when some recipient has a Korean number (or none is
+        known yet): a London shop's ad to UK customers read "Marketing to Korean numbers waits…"."""
+        t = self.current_template()
+        recipients = self.resolved.recipients
+        korean = not recipients or any((m.wa_id or "").startswith("82") for m in recipients)
+        self.schedule.night_note.setVisible(t is not None and t.category.upper() == MARKETING and korean)
 
     def _update_language_note(self) -> None:
         versions = self.versions()
@@ -340,8 +349,7 @@ class CampaignEditor(QWidget):
     # ----------------------------------------------------------------- message
     def _template_changed(self) -> None:
         """The template's blanks were made again: the night wait (ads only), who may get it, the preview."""
-        t = self.current_template()
-        self.schedule.night_note.setVisible(t is not None and t.category.upper() == MARKETING)
+        self._update_night_note()
         self._audience_changed()
         self._update_preview()
 

@@ -1124,6 +1124,28 @@ def test_customers_all_in_the_shops_own_country_read_the_cost_plainly(qtbot: Any
     assert "Estimated cost: ₩240." in editor.schedule.cost_note.cost.text()
 
 
+def test_an_ad_to_customers_with_no_korean_number_does_not_speak_of_koreas_night_hours(
+    qtbot: Any, ctx: Any
+) -> None:
+    """Two UK customers' ad read "Marketing to Korean numbers waits until 8:00 AM…", a rule about
+    nobody in the campaign; a Korean number among them brings the note back."""
+    editor = _ready_to_send(
+        qtbot, ctx, "winter_sale_ok", jihoon_wa_id="447400123456", minji_wa_id="447400654321"
+    )
+    assert not editor.schedule.night_note.isVisible()
+    with ctx.db.write() as s:
+        from sqlalchemy import select
+
+        from app.models import Contact
+
+        minji = s.scalar(select(Contact).where(Contact.profile_name == "Minji Kim"))
+        assert minji is not None
+        minji.wa_id = "821055501234"
+    editor.load(editor.draft())
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.schedule.night_note.isVisible(), timeout=5000)
+    assert "Korean numbers" in editor.schedule.night_note.text()
+
+
 def test_an_ad_sent_anyway_without_the_laws_form_is_still_confirmed_with_its_count(
     qtbot: Any, ctx: Any, dialogs: Any
 ) -> None:
