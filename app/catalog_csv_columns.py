@@ -60,6 +60,7 @@ VALUE_ALIASES = {
         **dict.fromkeys(("판매중", "재고있음", "판매"), "in stock"),
         **dict.fromkeys(("품절", "일시품절", "재고없음"), "out of stock"),
         **dict.fromkeys(("예약판매", "예약"), "preorder"),
+        **dict.fromkeys(("주문가능", "주문제작"), "available for order"),  # spaces are taken out first
         **dict.fromkeys(("판매중지", "단종"), "discontinued"),
     },
     "condition": {"새상품": "new", "신상품": "new", "리퍼": "refurbished", "중고": "used"},

@@ -859,7 +859,7 @@ class BotEditor(AutomationDialog):
         buttons.setColumnStretch(2, 1)
         # The main menu's switch (as its pause is): the other language's answers follow it. A short
         # label, under the preview: a longer one widened the editor past a small screen.
-        self.home_button = QCheckBox(self.tr("Text answers get a &quick-reply button back to the menu"))
+        self.home_button = QCheckBox(self.tr("Text answers get a &quick button to the menu"))
         self.home_button.setObjectName("homeButton")
         self.home_button.setToolTip(
             self.tr(

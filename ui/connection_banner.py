@@ -293,7 +293,7 @@ class ConnectionBanner(QFrame):
             if self.state.gap_found_at is not None:
                 return self.tr(
                     "When this computer caught up with your relay on {when}, some messages that had "
-                    "arrived while it was away were no longer kept by the relay and could not be "
+                    "arrived while it was not connected were no longer kept by the relay and could not be "
                     "loaded. They are still on your phone: File ▸ Import chat from phone brings them in."
                 ).format(when=full_datetime(self.state.gap_found_at))
             if self.state.last_read_at is None:

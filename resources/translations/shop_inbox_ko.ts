@@ -549,8 +549,8 @@
         <translation>목록 버튼(&amp;O)</translation>
     </message>
     <message>
-        <source>Text answers get a &amp;quick-reply button back to the menu</source>
-        <translation>글 답변에 처음 메뉴로 돌아가는 빠른 답장 버튼 달기(&amp;Q)</translation>
+        <source>Text answers get a &amp;quick button to the menu</source>
+        <translation>글 답변에 처음 메뉴로 돌아가는 버튼 달기(&amp;Q)</translation>
     </message>
     <message>
         <source>Under every text answer, a button that shows the main menu again. Replies that hand the chat to a person have none.</source>
@@ -1544,7 +1544,7 @@
     </message>
     <message>
         <source>“{0}” is not an availability: write in stock, out of stock, preorder, available for order or discontinued</source>
-        <translation>“{0}”은(는) 알 수 없는 상태예요. 판매중, 품절, 예약판매, 판매중지 중 하나로 쓰세요.</translation>
+        <translation>“{0}”은(는) 알 수 없는 상태예요. 판매중, 품절, 예약판매, 주문 가능, 판매중지 중 하나로 쓰세요.</translation>
     </message>
     <message>
         <source>“{0}” is not a condition: write new, refurbished or used</source>
@@ -2784,7 +2784,7 @@ Right-click to retry.</source>
         <translation>디스크 공간이 가득 차서 채팅을 읽기만 할 수 있어요. 새 메시지는 릴레이에서 기다리고, 여기서는 보내거나 바꿀 수 없어요. 이 컴퓨터의 공간을 비운 뒤 다시 시작해 주세요.</translation>
     </message>
     <message>
-        <source>When this computer caught up with your relay on {when}, some messages that had arrived while it was away were no longer kept by the relay and could not be loaded. They are still on your phone: File ▸ Import chat from phone brings them in.</source>
+        <source>When this computer caught up with your relay on {when}, some messages that had arrived while it was not connected were no longer kept by the relay and could not be loaded. They are still on your phone: File ▸ Import chat from phone brings them in.</source>
         <translation>{when}에 이 컴퓨터가 릴레이의 메시지를 다시 받아 올 때, 컴퓨터가 꺼져 있던 동안 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이 메시지는 휴대폰에 그대로 있어요. 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>

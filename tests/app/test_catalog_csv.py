@@ -77,6 +77,24 @@ def test_a_korean_sheet_with_korean_column_names_imports(db: Database, tmp_path:
     assert not shirt.hidden and hat.hidden and hat.price_minor == 25000  # 품절: out of stock
 
 
+def test_a_korean_sheets_made_to_order_items_import_as_available_for_order(db: Database, tmp_path: Path) -> None:
+    """주문 가능 (made when ordered) is one of the five words the refusal of an unknown one names:
+    written with or without its space, it is Meta's "available for order", not a bad row."""
+    path = tmp_path / "상품목록.csv"
+    lines = [
+        "상품코드,상품명,판매가,재고상태",
+        "MO-001,맞춤 반지,59000,주문 가능",
+        "MO-002,각인 팔찌,45000,주문가능",
+    ]
+    path.write_bytes("\r\n".join(lines).encode("cp949"))
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.errors) == (2, [])
+    with db.read() as s:
+        ring = find_item_by_code(s, "MO-001")
+        assert ring is not None and not ring.hidden
+
+
 def test_the_sheet_saved_back_as_an_excel_workbook_imports(db: Database, tmp_path: Path) -> None:
     """The export opens in Excel, and Excel saves an .xlsx unless told otherwise: the import read
     only CSV, so the owner's edited sheet was refused. Numbers come back as numbers (39000, not
