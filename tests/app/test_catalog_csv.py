@@ -77,7 +77,9 @@ def test_a_korean_sheet_with_korean_column_names_imports(db: Database, tmp_path:
     assert not shirt.hidden and hat.hidden and hat.price_minor == 25000  # 품절: out of stock
 
 
-def test_a_korean_sheets_made_to_order_items_import_as_available_for_order(db: Database, tmp_path: Path) -> None:
+def test_a_korean_sheets_made_to_order_items_import_as_available_for_order(
+    db: Database, tmp_path: Path
+) -> None:
     """주문 가능 (made when ordered) is one of the five words the refusal of an unknown one names:
     written with or without its space, it is Meta's "available for order", not a bad row."""
     path = tmp_path / "상품목록.csv"
