@@ -896,19 +896,15 @@ def opening_text(
     say it: "오늘 11:00", "내일 10:00", "today at 11:00 AM", "tomorrow at 10:00 AM". "12월 5일 (토)
     11:00부터" sent on Saturday the 5th left the customer to work out that it meant this morning."""
     korean = bool(_HANGUL.search(sentence))
-    clock = f"{local.hour % 12 or 12}:{local:%M} {'PM' if local.hour >= 12 else 'AM'}"
+    clock = _clock(f"{local:%H:%M}", korean=False)
     if now is not None:
         days = (local.date() - now.astimezone(local.tzinfo).date()).days
         if days in (0, 1):
             if korean:
                 return f"{('오늘', '내일')[days]} {local:%H:%M}"
             return f"{('today', 'tomorrow')[days]} at {clock}"
-    if korean:
-        return f"{local.month}월 {local.day}일 ({_WEEKDAYS_KO[local.weekday()]}) {local:%H:%M}"
-    weekday, month = _WEEKDAYS[local.weekday()], _MONTHS[local.month - 1]
-    if (country or "").upper() in DAY_FIRST_ENGLISH:
-        return f"{weekday} {local.day} {month}, {clock}"
-    return f"{weekday}, {month} {local.day}, {clock}"
+    on = _date_text(local.date(), korean, country)
+    return f"{on} {local:%H:%M}" if korean else f"{on}, {clock}"
 
 
 def opening_field(hours: BusinessHours, now: datetime, sentence: str, country: str | None = None) -> str:
