@@ -40,6 +40,7 @@ class CostNote(QWidget):
         self.cost = QLabel(self)
         self.cost.setObjectName("campaignCost")
         self.cost.setWordWrap(True)
+        self.cost.setTextFormat(Qt.TextFormat.PlainText)  # amounts and country names, never markup
         # No price set: a link to the very field in Settings, not a sentence to go and find it.
         self.price_link = QLabel(self)
         self.price_link.setObjectName("campaignPriceLink")

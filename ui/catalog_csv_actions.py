@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.catalog_csv import ImportReport, RowProblem
@@ -223,6 +223,8 @@ def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
             QMessageBox.StandardButton.Ok,
             parent,
         )
+        # Names and cells from the sheet ("<b>" in a name, a made-up tag) are shown as written.
+        box.setTextFormat(Qt.TextFormat.PlainText)
         if details:
             box.setDetailedText(details)
         box.exec()
@@ -259,8 +261,14 @@ def choose_and_export(parent: QWidget, ctx: AppContext, brand: str = "") -> None
                 "CatalogCsv",
                 "Saved {0}. It opens in Excel and can be uploaded to Meta Commerce Manager as a data feed.",
             )
-        QMessageBox.information(
-            parent, QCoreApplication.translate("CatalogCsv", "Catalogue exported"), text.format(path.name)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("CatalogCsv", "Catalogue exported"),
+            text.format(path.name),
+            QMessageBox.StandardButton.Ok,
+            parent,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name may hold "<"
+        box.exec()
 
     run_op(work, show, parent=parent).title = QCoreApplication.translate("CatalogCsv", "Export catalogue")
