@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -50,6 +49,7 @@ from app.changes import Changes
 from app.errors import ErrorCode
 from app.template_versions import language_most_lack, version_for, versions_of
 from app.wire import Template
+from ui import message_box
 from ui.ad_law import law_lines, send_anyway
 from ui.campaign_audience import AudienceBox
 from ui.campaign_message import MessageBox, language_name, media_header
@@ -524,7 +524,7 @@ class CampaignEditor(QWidget):
         when = self.scheduled_at()
         if when is not None and when <= datetime.now(UTC):
             # The relay would send it at once: not what "send at" means.
-            QMessageBox.warning(
+            message_box.warning(
                 self,
                 self.tr("Send campaign"),
                 with_particles(
@@ -539,7 +539,7 @@ class CampaignEditor(QWidget):
         refusal = self._refusal()
         if refusal is not None:
             sentence, field = refusal
-            QMessageBox.warning(self, self.tr("Send campaign"), sentence)
+            message_box.warning(self, self.tr("Send campaign"), sentence)
             if field is not None:  # where to put it right: the owner need not look for it
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
             return

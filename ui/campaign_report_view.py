@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStyle,
     QTableView,
@@ -23,6 +22,7 @@ from app.campaign_store import CampaignReport
 from app.media_cache import sanitise_filename
 from app.sheet_files import write_sheet
 from app.wire import CampaignReason, CampaignState, RecipientState
+from ui import message_box
 from ui.campaign_models import (
     VERSION_COLUMN,
     WHY_COLUMN,
@@ -317,7 +317,7 @@ class CampaignReportView(QWidget):
 
         def done(saved: Path) -> None:
             self.exported_to = saved
-            QMessageBox.information(
+            message_box.information(
                 self, self.tr("Report exported"), self.tr("Saved {0}. It opens in Excel.").format(saved)
             )
 

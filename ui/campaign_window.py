@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -56,6 +55,7 @@ from app.changes import Changes
 from app.errors import ErrorCode, ShopInboxError
 from app.relay_client import RelayClient
 from app.wire import Campaign, CampaignState
+from ui import message_box
 from ui.campaign_editor import CampaignEditor
 from ui.campaign_list_delegate import CampaignListDelegate
 from ui.campaign_models import CampaignListModel, CampaignRole
@@ -397,7 +397,7 @@ class CampaignWindow(QWidget):
                 then()
 
         def refused(exc: BaseException) -> None:
-            QMessageBox.warning(self, self.tr("Campaigns"), failure_sentence(exc))
+            message_box.warning(self, self.tr("Campaigns"), failure_sentence(exc))
             self._select_quietly(self.current_id)  # back on the draft that was not saved
             if isinstance(exc, ShopInboxError) and exc.code == ErrorCode.CAMPAIGN_NAME_EMPTY:
                 # Where to put it right: after OK the owner typed the name into the Save button.
@@ -465,7 +465,7 @@ class CampaignWindow(QWidget):
         sync = self.ctx.sync
         client = sync.relay_client() if sync is not None else None
         if client is None:
-            QMessageBox.warning(
+            message_box.warning(
                 self,
                 self.tr("Campaigns"),
                 self.tr("The relay is not connected. Campaigns are sent by the relay: connect it first."),
@@ -495,11 +495,11 @@ class CampaignWindow(QWidget):
                 return
             self.delete_button.setEnabled(True)
             self.reload()  # the draft stays on screen, selected in the list
-            QMessageBox.warning(self, self.tr("Campaign not sent"), failure_sentence(outcome.refused))
+            message_box.warning(self, self.tr("Campaign not sent"), failure_sentence(outcome.refused))
 
         def failed(exc: BaseException) -> None:  # not even stored (no name yet): nothing in the list
             self._sending = False
-            QMessageBox.warning(self, self.tr("Campaign not sent"), failure_sentence(exc))
+            message_box.warning(self, self.tr("Campaign not sent"), failure_sentence(exc))
             self.reload()
 
         run_op(work, done, parent=self, on_failure=failed)

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.catalog_collections import MAX_COLLECTION_NAME, CollectionRow
 from app.catalog_edits import (
@@ -18,6 +18,7 @@ from app.catalog_edits import (
     reorder_catalog_collections,
 )
 from app.changes import Changes
+from ui import message_box
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
@@ -50,7 +51,7 @@ class CollectionActions(QObject):
     def _usable(self, name: str, collection_id: int | None) -> bool:
         problem = self.name_problem(name, collection_id)
         if problem:
-            QMessageBox.warning(self.window, self.tr("Collections"), problem)
+            message_box.warning(self.window, self.tr("Collections"), problem)
         return not problem
 
     def create(self) -> None:
@@ -132,5 +133,5 @@ class CollectionActions(QObject):
         )
 
     def _refused(self, exc: BaseException) -> None:
-        QMessageBox.warning(self.window, self.tr("Collections"), failure_sentence(exc))
+        message_box.warning(self.window, self.tr("Collections"), failure_sentence(exc))
         self.changed.emit(Changes(collections=True))  # show the collections as they are

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolButton
+from PySide6.QtWidgets import QHBoxLayout, QToolButton
 
 from app.changes import Changes
 from app.queries import MessageRow
-from ui import icons
+from ui import icons, message_box
 from ui.enter_key import click_on_enter
 from ui.formatting import babel_locale_name
 from ui.ops import failure_sentence, run_op
@@ -87,7 +87,7 @@ class CatalogSendAction(QObject):
             )
 
         def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self.pane, self.tr("Not sent"), failure_sentence(exc))
+            message_box.warning(self.pane, self.tr("Not sent"), failure_sentence(exc))
 
         run_op(work, self._queued, parent=self.pane, on_failure=failed)
 

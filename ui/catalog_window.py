@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -59,6 +58,7 @@ from app.catalog_edits import (
     save_meta_catalog_id,
 )
 from app.changes import Changes
+from ui import message_box
 from ui.catalog_collection_actions import CollectionActions
 from ui.catalog_collections_panel import CollectionsPanel
 from ui.catalog_csv_actions import choose_and_export, choose_and_import
@@ -118,7 +118,7 @@ class _DeleteItems(QUndoCommand):
         self.window.changed_here(changes, select=restored)
 
     def _not_restored(self, exc: BaseException) -> None:
-        QMessageBox.warning(
+        message_box.warning(
             self.window,
             QCoreApplication.translate("CatalogWindow", "Cannot undo"),
             failure_sentence(exc),
@@ -723,7 +723,7 @@ class CatalogWindow(QMainWindow):
             return
         value = value.strip()
         if value and not value.isdigit():
-            QMessageBox.warning(
+            message_box.warning(
                 self, self.tr("Meta catalogue"), self.tr("A catalogue id is made of digits only.")
             )
             return

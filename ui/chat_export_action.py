@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimeZone, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.chat_export.errors import ExportCancelled
 from app.chat_export.exporter import (
@@ -19,6 +19,7 @@ from app.chat_export.exporter import (
     export_context,
 )
 from app.chat_export.media import sanitise_filename
+from ui import message_box
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
 from ui.gui_thread import GuiThreadSignals
@@ -144,7 +145,7 @@ def _choose_and_export(
         settled()
         if isinstance(exc, ExportCancelled):
             return  # as asked: nothing saved, nothing to say
-        QMessageBox.warning(parent, title, failure_sentence(exc))
+        message_box.warning(parent, title, failure_sentence(exc))
 
     def done(result: ExportResult) -> None:
         settled()
@@ -155,7 +156,7 @@ def _choose_and_export(
             text += " " + QCoreApplication.translate(
                 "ChatExport", "{0} photos or files are not on this computer and were left out."
             ).format(result.media_missing)
-        QMessageBox.information(parent, title, text)
+        message_box.information(parent, title, text)
 
     def work() -> ExportResult:
         return export_chat(

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -42,7 +41,7 @@ from app.sending import (
     retry_message,
     saved_media_name,
 )
-from ui import icons
+from ui import icons, message_box
 from ui.attachments import attachable, forget_copy, forget_pasted, keep_for_sending
 from ui.avatar import avatar_pixmap
 from ui.chat_view import ChatView
@@ -366,7 +365,7 @@ class ChatPane(QWidget):
 
         def found(target: MessageRow | None) -> None:
             if target is None:
-                QMessageBox.information(
+                message_box.information(
                     self, self.tr("Message not found"), self.tr("The original message is not in this inbox.")
                 )
                 return
@@ -394,7 +393,7 @@ class ChatPane(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.resume_bot_button.setEnabled(True)
-            QMessageBox.warning(self, self.tr("Resume bot"), failure_sentence(exc))
+            message_box.warning(self, self.tr("Resume bot"), failure_sentence(exc))
 
         run_op(lambda: client.resume_bot(wa_id), done, parent=self, on_failure=failed)
 
@@ -468,7 +467,7 @@ class ChatPane(QWidget):
                 kept = out.attachment
                 if kept is not None and kept not in self.composer.attachments and kept.exists():
                     self.composer.add_attachments([kept])
-            QMessageBox.warning(self, self.tr("Not sent"), failure_sentence(exc))
+            message_box.warning(self, self.tr("Not sent"), failure_sentence(exc))
 
         db, media_dir, pasted_in = self.ctx.db, self.ctx.paths.media_dir, self.composer.pasted_in
 
@@ -527,7 +526,7 @@ class ChatPane(QWidget):
         sync = self.ctx.sync
         if sync is None or not sync.running:
             if open_after:
-                QMessageBox.information(
+                message_box.information(
                     self,
                     self.tr("Not downloaded"),
                     self.tr("This file has not been downloaded yet. It will be when you are online."),
@@ -552,7 +551,7 @@ class ChatPane(QWidget):
                 self.view.chat_model.media_gone(media_id, message_id)
             if open_after:
                 said = download_sentence(exc) if isinstance(exc, ShopInboxError) else failure_sentence(exc)
-                QMessageBox.warning(self, self.tr("Not downloaded"), said)
+                message_box.warning(self, self.tr("Not downloaded"), said)
             else:
                 log.info("picture %d not fetched: %s", media_id, exc)
 
@@ -568,7 +567,7 @@ class ChatPane(QWidget):
         client = sync.relay_client() if sync is not None and sync.running else None
 
         def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self, self.tr("Reaction not sent"), failure_sentence(exc))
+            message_box.warning(self, self.tr("Reaction not sent"), failure_sentence(exc))
 
         if client is None or not row.wamid:
             failed(RelayUnreachable())
@@ -597,7 +596,7 @@ class ChatPane(QWidget):
 
         def failed(exc: BaseException) -> None:
             said = download_sentence(exc) if isinstance(exc, ShopInboxError) else failure_sentence(exc)
-            QMessageBox.warning(self, self.tr("Not saved"), said)
+            message_box.warning(self, self.tr("Not saved"), said)
 
         run_op(copy, parent=self, on_failure=failed)
 
@@ -620,7 +619,7 @@ class ChatPane(QWidget):
             if self.ctx.sync is not None:
                 self.ctx.sync.wake_sender()  # with nothing left waiting, "can't reach WhatsApp" goes
             if text is None:
-                QMessageBox.information(
+                message_box.information(
                     self,
                     self.tr("Cancel sending"),
                     self.tr(
@@ -636,7 +635,7 @@ class ChatPane(QWidget):
                 self.composer.edit.setFocus()
             else:
                 QGuiApplication.clipboard().setText(text)
-                QMessageBox.information(
+                message_box.information(
                     self,
                     self.tr("Cancel sending"),
                     self.tr(

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.public_holidays import HolidayPeriod, holiday_periods
 from app.wire import CLOSED_DAYS_MAX, CLOSED_NOTE_MAX, ClosedDays
+from ui import message_box
 from ui.date_typing import typed_dates
 from ui.formatting import babel_locale_name, date_edit_format, date_range, from_qdate, qdate
 from ui.ops import run_op
@@ -262,7 +262,7 @@ class ClosedDaysEditor(QWidget):
         def shown(periods: list[HolidayPeriod]) -> None:
             self._offering = False
             if not periods:  # a territory the calendar does not know (Ascension, Diego Garcia…)
-                QMessageBox.information(
+                message_box.information(
                     self,
                     self.tr("Public holidays"),
                     self.tr("No public holidays are known for the shop's country in the coming year."),

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -28,7 +27,7 @@ from app.errors import InvalidInput
 from app.queries import ConversationRow, MessageRow
 from app.sending import Outgoing
 from app.wire import Template
-from ui import icons
+from ui import icons, message_box
 from ui.attachments import attachable, pasted_folder
 from ui.bubble_layout import quote_preview
 from ui.emoji_menu import EmojiMenu
@@ -535,7 +534,7 @@ class Composer(QFrame):
         if taken:
             self.add_attachments(taken)
         if refused:
-            QMessageBox.warning(self, self.tr("Not attached"), "\n\n".join(refused))
+            message_box.warning(self, self.tr("Not attached"), "\n\n".join(refused))
 
     def _attach_waiting(self, paths: list[Path]) -> None:
         """The files this chat had attached, back on the bar; one moved or deleted since is left out,
@@ -649,7 +648,7 @@ class Composer(QFrame):
             return target
 
         def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self, self.tr("Not attached"), failure_sentence(exc))
+            message_box.warning(self, self.tr("Not attached"), failure_sentence(exc))
 
         run_op(save, lambda path: self.add_attachments([path]), parent=self, on_failure=failed)
 

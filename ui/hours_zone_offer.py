@@ -7,10 +7,11 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.automations_store import AutomationsState, automations_state
 from app.hours_zone import ZoneOffer, move_hours_zone, zone_offer
+from ui import message_box
 from ui.automation_dialog import push_automations_now
 from ui.confirm import confirm
 from ui.context import AppContext
@@ -75,7 +76,7 @@ def ask(parent: QWidget | None, ctx: AppContext, offer: ZoneOffer, country: str,
 
     def failed(exc: BaseException) -> None:
         log.warning("business hours' zone not changed: %s", type(exc).__name__)
-        QMessageBox.warning(parent, title, failure_sentence(exc))
+        message_box.warning(parent, title, failure_sentence(exc))
 
     run_write_returning(
         ctx,

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
 from app.changes import Changes
+from ui import message_box
 from ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -341,7 +342,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         app = QCoreApplication.instance()
         language = (installed_language(app) if isinstance(app, QApplication) else None) or ui_language()
         if start_demo_process(language) is None:
-            QMessageBox.warning(
+            message_box.warning(
                 window,
                 translate("Menus", "Try the demo shop"),
                 translate("Menus", "The demo shop could not be started. Your own chats are not affected."),

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
+from ui import message_box
 from ui.ops import Failure, Success, failure_sentence, run_op
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ class OpQueue(QObject):
                 if queued.on_failure is not None:
                     queued.on_failure(exc)
                 else:
-                    QMessageBox.warning(
+                    message_box.warning(
                         self.widget, QCoreApplication.translate("ops", "Shop Inbox"), failure_sentence(exc)
                     )
             finally:

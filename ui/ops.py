@@ -7,12 +7,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.changes import Changes
 from app.db import is_disk_full, is_storage_failure
 from app.errors import DiskFull, ErrorCode, ShopInboxError
 from app.thread_priority import run_in_background, window_first
+from ui import message_box
 from ui.error_sentences import error_sentence, file_error_sentence
 from ui.gui_thread import GuiThreadSignals
 
@@ -229,7 +230,7 @@ class Op:
             if self._failure is not None:
                 self._failure(error)
             else:
-                QMessageBox.warning(
+                message_box.warning(
                     self.parent if isinstance(self.parent, QWidget) else None,
                     self.title or QCoreApplication.translate("ops", "Shop Inbox"),
                     failure_sentence(error),

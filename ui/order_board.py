@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QTableView,
     QToolButton,
@@ -50,6 +49,7 @@ from app.order_returns import RETURN_STATES
 from app.orders import BOARD_STATES, MOVES, OrderState
 from app.rules import zone
 from app.shipping_sheets import TrackingApplied, TrackingPlan
+from ui import message_box
 from ui.context import AppContext
 from ui.expiry_notice import ExpiryNotice
 from ui.formatting import other_zone_name
@@ -478,7 +478,7 @@ class OrderBoard(QWidget):
                 self.saved_note.show_problem(text)
             self.courier_sheet_saved.emit(n)
             if left_out:
-                QMessageBox.warning(
+                message_box.warning(
                     self,
                     self.tr("Courier sheet"),
                     self.tr(

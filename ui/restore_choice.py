@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.backup import check_backup
+from ui import message_box
 from ui.confirm import confirm
 from ui.formatting import full_datetime
 from ui.ops import Op, failure_sentence
@@ -46,7 +47,7 @@ def check_then_ask(
     def refused(error: BaseException) -> None:
         if answered is not None:
             answered()
-        QMessageBox.warning(
+        message_box.warning(
             parent, translate("SettingsDialog", "Restore from backup"), failure_sentence(error)
         )
 

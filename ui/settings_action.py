@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from app.errors import ShopInboxError
+from ui import message_box
 from ui.backup_now import ask_backup_target, start_backup
 from ui.context import AppContext
 from ui.ops import Failure, delete_when_closed, failure_sentence, run_op, wait_for_ops
@@ -110,9 +111,9 @@ def back_up_now(window: MainWindow, ctx: AppContext) -> None:
         progress.cancel()  # also stops its timer: never shown after the answer
         progress.deleteLater()
         if saved:
-            QMessageBox.information(window, title, sentence)
+            message_box.information(window, title, sentence)
         else:
-            QMessageBox.warning(window, title, sentence)
+            message_box.warning(window, title, sentence)
 
     start_backup(window, ctx, target, done)
 
@@ -166,7 +167,7 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
 
     def restored(aside: Path) -> None:
         progress[0].close()
-        QMessageBox.information(
+        message_box.information(
             window,
             translate("Menus", "Backup restored"),
             translate(
@@ -180,7 +181,7 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
 
     def failed(exc: BaseException) -> None:
         progress[0].close()
-        QMessageBox.warning(
+        message_box.warning(
             window,
             translate("Menus", "Restore failed"),
             failure_sentence(exc)
@@ -191,6 +192,6 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
         window.close()
 
     def refused(exc: BaseException) -> None:
-        QMessageBox.warning(window, translate("Menus", "Restore failed"), failure_sentence(exc))
+        message_box.warning(window, translate("Menus", "Restore failed"), failure_sentence(exc))
 
     run_op(partial(check_backup, path), checked, parent=window, on_failure=refused)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -46,6 +45,7 @@ from app.share_link import remember_business_number
 from app.shop_numbers import relay_is_another_shops
 from app.sign_in import SignInStart
 from app.wire import CheckReport
+from ui import message_box
 from ui.automation_editors import away_editor, business_hours_editor, greeting_editor, menu_bot_editor
 from ui.backup_now import ask_backup_target, start_backup
 from ui.busy_button import set_busy
@@ -660,7 +660,7 @@ class SettingsDialog(QDialog):
         try:
             prices = self.campaign_prices.prices()
         except ShopInboxError as exc:
-            QMessageBox.warning(self, self.tr("Price not saved"), error_sentence(exc))
+            message_box.warning(self, self.tr("Price not saved"), error_sentence(exc))
             return
         token = self.token.text().strip()
         asked = self._token_asked == (prefs.relay_url, token)
@@ -725,7 +725,7 @@ class SettingsDialog(QDialog):
             self.cancel_button.setEnabled(True)
             self._hold_fields(False)
             set_busy(self.save_button, False)
-            QMessageBox.warning(self, self.tr("Relay token not saved"), failure_sentence(exc))
+            message_box.warning(self, self.tr("Relay token not saved"), failure_sentence(exc))
             self.token.setFocus(Qt.FocusReason.OtherFocusReason)
             self.token.selectAll()
 
@@ -766,7 +766,7 @@ class SettingsDialog(QDialog):
         def refused(exc: BaseException) -> None:
             self._hold_fields(False)
             set_busy(self.save_button, False)
-            QMessageBox.warning(self, self.tr("Settings not saved"), failure_sentence(exc))
+            message_box.warning(self, self.tr("Settings not saved"), failure_sentence(exc))
 
         relay_moved = prefs.relay_url != self.prefs.relay_url and bool(prefs.relay_url)
 
@@ -816,7 +816,7 @@ class SettingsDialog(QDialog):
             if moved and result.outcome is CheckOutcome.INVALID_URL:
                 # A space or a comma in it: no relay could ever answer there, so no "Save anyway"
                 # (saved, the inbox was cut off under a "Relay not reached" it could not explain).
-                QMessageBox.warning(self, self.tr("Relay address not saved"), explain(result, url))
+                message_box.warning(self, self.tr("Relay address not saved"), explain(result, url))
                 self.relay_url.setFocus()
                 self.relay_url.selectAll()
                 return

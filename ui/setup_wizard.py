@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.relay_client import CheckOutcome, CheckResult, check_relay
 from app.relay_url import normalise_relay_url, plain_http_address
 from app.wire import CheckReport
-from ui import icons
+from ui import icons, message_box
 from ui.busy_button import set_busy
 from ui.context import AppContext
 from ui.link_label import LinkLabel
@@ -429,13 +429,12 @@ class SetupWizard(QWizard):
             self.reject()
 
         def failed(exc: BaseException) -> None:
-            from PySide6.QtWidgets import QMessageBox
 
             from ui.ops import failure_sentence
 
             ctx.db = Database.open(ctx.paths.database)  # the new inbox, as it was
             self.setEnabled(True)
-            QMessageBox.warning(self, self.tr("Backup not restored"), failure_sentence(exc))
+            message_box.warning(self, self.tr("Backup not restored"), failure_sentence(exc))
 
         Op(lambda: restore_backup(source, ctx.paths), parent=self, long=True).success(restored).failure(
             failed

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.catalog import ItemRow
 from app.errors import InvalidInput
 from app.share_link import MAX_PREFILLED, qr_png, read_share_phone, save_qr, save_share_phone, wa_me_link
+from ui import message_box
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.error_sentences import file_error_sentence
@@ -182,7 +182,7 @@ class ShareLinkDialog(QDialog):
         try:
             save_qr(self.link_text, Path(name))
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Share link"), file_error_sentence(exc))
+            message_box.warning(self, self.tr("Share link"), file_error_sentence(exc))
 
     def done(self, result: int) -> None:
         if self._timer.isActive():  # typed in the last moment: the link of what is in the field

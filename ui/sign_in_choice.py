@@ -6,10 +6,11 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.paths import platform_paths
 from app.sign_in import SignInStart, start_command
+from ui import message_box
 from ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def set_open_at_sign_in(parent: QWidget, ctx: AppContext, sign_in: SignInStart, 
     except OSError as exc:  # a start-up folder that may not be written, a locked registry
         log.warning("sign-in start not changed: %s", exc)
         reason = exc.strerror or str(exc)
-        QMessageBox.warning(
+        message_box.warning(
             parent,
             QCoreApplication.translate("SignInChoice", "Settings not saved"),
             QCoreApplication.translate(

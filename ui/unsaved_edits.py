@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ui import message_box
+
 Button = QMessageBox.StandardButton
 # Starts saving and runs the callable once the save delivered; False when the form refused its own
 # fields at once (the window stays and shows why).
@@ -50,7 +52,7 @@ def ask_about_edits(parent: QWidget, question: str, save_text: str | None = None
     title = QCoreApplication.translate("UnsavedEdits", "Unsaved changes")
     buttons = Button.Save | Button.Discard | Button.Cancel
     if save_text is None:
-        return QMessageBox.question(parent, title, question, buttons, Button.Save)
+        return message_box.question(parent, title, question, buttons, Button.Save)
     box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.button(Button.Save).setText(save_text)

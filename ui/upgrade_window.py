@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QLayout, QProgressBar, QVBoxLayout, QWidget
 
 from app.db import MigrationPhase, MigrationProgress, check_room_to_update, migrate
+from ui import message_box
 from ui.first_paint import mark
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op
@@ -175,9 +176,8 @@ def update_inbox_showing_progress(database: Path) -> bool:
 
 def say_update_under_way() -> None:
     """In a second start while the first updates the inbox: what is going on, instead of nothing."""
-    from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.information(
+    message_box.information(
         None,
         QCoreApplication.translate("UpgradeWindow", "Shop Inbox"),
         QCoreApplication.translate(

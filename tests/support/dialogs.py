@@ -292,6 +292,8 @@ class DialogGuard:
         )
         entry.shown.append(shown)
         answer = entry.answer(shown) if callable(entry.answer) else entry.answer
+        if answer is None:
+            answer = Button.Ok  # as a static helper's: the OK of a box that only tells
         if box.button(answer) is None and answer in (Button.Cancel, Button.No):
             answer = box.escapeButton() and box.standardButton(box.escapeButton())
         elif box.button(answer) is None and answer in (Button.Yes, Button.Ok, Button.Save):
@@ -360,8 +362,15 @@ def _app() -> QApplication:
 
 
 def _box_kind(box: QMessageBox) -> str:
-    """The static helper a message box stands for: a question, or a warning asked as one."""
-    return "warning" if box.icon() == QMessageBox.Icon.Warning else "question"
+    """The static helper a message box stands for (ui/message_box.py's, ui/confirm.py's), by its icon."""
+    return _KINDS.get(box.icon(), "question")
+
+
+_KINDS = {
+    QMessageBox.Icon.Warning: "warning",
+    QMessageBox.Icon.Information: "information",
+    QMessageBox.Icon.Critical: "critical",
+}
 
 
 def _offers(buttons: Any, button: Button) -> bool:
