@@ -21,7 +21,7 @@ from app.chat_export.exporter import (
 from app.chat_export.media import sanitise_filename
 from ui import message_box
 from ui.context import AppContext
-from ui.formatting import babel_locale_name
+from ui.formatting import babel_locale_name, display_locale
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, failure_sentence
 from ui.save_paths import Picked, save_file_name
@@ -149,9 +149,15 @@ def _choose_and_export(
 
     def done(result: ExportResult) -> None:
         settled()
-        text = QCoreApplication.translate("ChatExport", "{0} messages saved to {1}.").format(
-            f"{result.messages:,}", result.path.name
-        )
+        # "1 message", and the count in the owner's digits ("5,000"; "5.000" in German).
+        if result.messages == 1:
+            text = QCoreApplication.translate("ChatExport", "1 message saved to {0}.").format(
+                result.path.name
+            )
+        else:
+            text = QCoreApplication.translate("ChatExport", "{0} messages saved to {1}.").format(
+                display_locale().toString(result.messages), result.path.name
+            )
         if result.media_missing:
             text += " " + QCoreApplication.translate(
                 "ChatExport", "{0} photos or files are not on this computer and were left out."

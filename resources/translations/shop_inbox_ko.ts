@@ -2042,6 +2042,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>취소하고 있어요…</translation>
     </message>
     <message>
+        <source>1 message saved to {0}.</source>
+        <translation>메시지 1개를 {0}에 저장했어요.</translation>
+    </message>
+    <message>
         <source>{0} messages saved to {1}.</source>
         <translation>메시지 {0}개를 {1}에 저장했어요.</translation>
     </message>

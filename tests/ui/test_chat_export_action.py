@@ -31,7 +31,7 @@ def test_export_saves_a_zip_where_the_owner_picked(
     op = export_chat_to_file(None, ctx, contact_id)
     assert op is not None
     qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=5000)
-    assert told.texts == ["1 messages saved to minji.zip."]
+    assert told.texts == ["1 message saved to minji.zip."]
     with zipfile.ZipFile(target) as zf:
         assert "김민지: 안녕하세요" in zf.read("_chat.txt").decode()
 

@@ -42,7 +42,7 @@ def test_a_saved_file_named_with_a_tag_is_told_by_its_name_not_in_bold(
     told = dialogs.expect("information", answer=look)
     assert export_chat_to_file(None, ctx, contact_id) is not None
     qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=5000)
-    assert seen == [(Qt.TextFormat.PlainText, "1 messages saved to <b>minji.zip.")]
+    assert seen == [(Qt.TextFormat.PlainText, "1 message saved to <b>minji.zip.")]
     with zipfile.ZipFile(target) as zf:
         assert "안녕하세요" in zf.read("_chat.txt").decode()
 
