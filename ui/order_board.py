@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -323,8 +323,18 @@ class OrderBoard(QWidget):
         return OrderFilter(
             states=(state,) if state else None,
             text=self.search.text(),
-            since=utcnow() - timedelta(days=days) if days else None,
+            since=self.period_start(days),
         )
+
+    def period_start(self, days: int) -> datetime | None:
+        """Where the period menu's days begin: "Today" since midnight on the shop's clock (at 10 in
+        the morning it is not the last 24 hours, last night's orders in it), "Last 7 days" today and
+        the six days before; None for any time."""
+        if not days:
+            return None
+        now = self.clock().astimezone(self.shop_zone or system_timezone())
+        midnight = datetime.combine(now.date() - timedelta(days=days - 1), time(), tzinfo=now.tzinfo)
+        return midnight.astimezone(UTC)
 
     def reload(self) -> None:
         """Counts and each column's newest cards, in one op; the table follows when it is shown."""

@@ -1,0 +1,47 @@
+"""The board's "Today" is the shop's calendar day."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app.automations_store import AutomationsStore
+from app.catalog import ItemDraft, create_item
+from app.models import utcnow
+from app.orders import LineInput, OrderState, create_order, move_order
+from app.wire import Automations, BusinessHours
+from tests.support.factories import make_contact
+from ui.order_board import OrderBoard
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+def test_today_is_since_midnight(window: Any, qtbot: Any, korean: None, korean_locale: None) -> None:
+    """In the morning 이준호 picks 오늘 to see the day's lunchboxes: last night's 11:59 order, a few
+    hours ago, is yesterday's."""
+    now = utcnow()
+    midnight = datetime.combine(now.astimezone(SEOUL).date(), time(), tzinfo=SEOUL)
+    last_night = midnight - timedelta(minutes=1)  # less than a day ago (but at one minute to midnight)
+    this_morning = midnight + (now - midnight) / 2
+    AutomationsStore(window.ctx.db).save(Automations(business_hours=BusinessHours(timezone="Asia/Seoul")))
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="제육도시락", price_minor=9500, currency="KRW", retailer_id="JY"))
+        create_item(s, ItemDraft(name="불고기도시락", price_minor=11000, currency="KRW", retailer_id="BG"))
+        c = make_contact(s, profile_name="김철수")
+        create_order(s, contact_id=c.id, lines=[LineInput("JY", 1)], source="chat", now=last_night)
+        create_order(s, contact_id=c.id, lines=[LineInput("JY", 12)], source="chat", now=this_morning)
+        create_order(s, contact_id=c.id, lines=[LineInput("BG", 10)], source="chat", now=this_morning)
+        gone = create_order(s, contact_id=c.id, lines=[LineInput("BG", 1)], source="chat", now=this_morning)
+        move_order(s, gone.id, OrderState.CANCELLED, now=this_morning)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    assert board.status.text().startswith("주문 4건")
+
+    with qtbot.waitSignal(board.loaded):
+        board.period.setCurrentIndex(board.period.findText("오늘"))
+    assert board.columns[OrderState.NEW].total == 2  # this morning's two, not last night's
+    assert board.columns[OrderState.CANCELLED].total == 1
+    assert board.status.text() == "주문 3건"
