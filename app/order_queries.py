@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -338,15 +338,27 @@ def _summaries(session: Session, rows: Sequence[Any]) -> list[OrderSummary]:
 
 def state_counts(session: Session, f: OrderFilter = OrderFilter()) -> dict[str, int]:
     """How many orders the filter lets through, per state (the board's column titles)."""
-    return {str(state): int(n) for state, n in session.connection().execute(_counts_select(f))}
+    return _counts_and_money(session, f)[0]
+
+
+def _counts_and_money(session: Session, f: OrderFilter) -> tuple[dict[str, int], dict[str, int]]:
+    """Per state, how many orders the filter lets through; per currency, what those not cancelled
+    come to (the day's takings under the board), in one query."""
+    counts: dict[str, int] = {}
+    money: dict[str, int] = {}
+    for state, currency, n, total in session.connection().execute(_counts_select(f)):
+        counts[str(state)] = counts.get(str(state), 0) + int(n)
+        if state != "cancelled":
+            money[str(currency)] = money.get(str(currency), 0) + int(total or 0)
+    return counts, money
 
 
 @lru_cache(maxsize=8)
 def _counts_select(f: OrderFilter) -> Select[Any]:
-    stmt = select(Order.state, func.count()).select_from(Order)
+    stmt = select(Order.state, Order.currency, func.count(), func.sum(Order.total_minor)).select_from(Order)
     if f.text.strip():  # the text filter looks at the customer's names too
         stmt = stmt.outerjoin(Contact, Contact.id == Order.contact_id)
-    return _filtered(stmt, f).group_by(Order.state)
+    return _filtered(stmt, f).group_by(Order.state, Order.currency)
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +366,8 @@ class BoardPage:
     counts: dict[str, int]
     columns: dict[str, list[OrderSummary]]
     time_zone: str | None = None  # the shop's clock the cards' times are shown on (None: this computer's)
+    # What the orders the filter lets through come to, per currency, cancelled ones left out.
+    money: dict[str, int] = field(default_factory=dict)
 
 
 def board_first_page(session: Session, f: OrderFilter, states: Sequence[str], per_state: int) -> BoardPage:
@@ -362,13 +376,13 @@ def board_first_page(session: Session, f: OrderFilter, states: Sequence[str], pe
     The cards' query picks each column's page with one index seek on (state, created_at) per column,
     and brings each card's line count, quantity and first items along: no query per card or column.
     """
-    counts = state_counts(session, f)
+    counts, money = _counts_and_money(session, f)
     columns: dict[str, list[OrderSummary]] = {state: [] for state in states}
     for summary in _summaries(
         session, session.connection().execute(_first_page_select(f, tuple(states), per_state)).all()
     ):
         columns[summary.state].append(summary)
-    return BoardPage(counts, columns)
+    return BoardPage(counts, columns, money=money)
 
 
 @lru_cache(maxsize=8)

@@ -258,7 +258,7 @@ class OrderBoard(QWidget):
         # The files the board reads and writes, below it beside the status: on one row with the
         # search and filters, the board was wider than a small screen.
         files = QHBoxLayout()
-        files.addWidget(self.status, 1)
+        files.addWidget(self.status, 3)  # "주문 72건 · 합계 3,148,500원 (취소 제외)" on one line
         files.addWidget(self.zone_note, 3)  # on one line where the row has the room
         files.addWidget(self.move_note, 2)
         files.addWidget(deposits)  # paid first, then the courier's sheet, then its tracking numbers
@@ -374,7 +374,11 @@ class OrderBoard(QWidget):
                 view.setCurrentIndex(model.index(row))  # a reload keeps the card Enter would open
             self.column_titles[state].setText(f"{state_name(state)} ({total})")
         shown = sum(model.total for model in self.columns.values())
-        self.status.setText(self.tr("%n order(s)", "", shown))
+        text = self.tr("%n order(s)", "", shown)
+        if amounts := [money(minor, currency) for currency, minor in sorted(page.money.items()) if minor]:
+            # What the day (or the filter's orders) came to: the owner's question at closing time.
+            text += " · " + self.tr("Total {0}, cancelled ones not counted").format(" + ".join(amounts))
+        self.status.setText(text)
         self.loaded_once = True
         if self._open_if_one and generation is not None:
             self._open_if_one = False

@@ -259,6 +259,13 @@ Leave it empty to send pictures with name and price instead.</translation>
     </message>
     </context>
 <context>
+    <name>OrderBoard</name>
+    <message>
+        <source>Total {0}, cancelled ones not counted</source>
+        <translation>Total {0}, canceled ones not counted</translation>
+    </message>
+    </context>
+<context>
     <name>OrderSettingsDialog</name>
     <message>
         <source>Outside the 24-hour window a return that refunds part of an order goes as the template above, with {{1}} the name, {{2}} the order number and {{3}} the amount this return refunds. A return of the whole order goes as the Cancelled tab's refund template when one is chosen. An exchange has no template: tell the customer by phone, or once they write again.</source>

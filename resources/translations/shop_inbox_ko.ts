@@ -5379,6 +5379,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         </translation>
     </message>
     <message>
+        <source>Total {0}, cancelled ones not counted</source>
+        <translation>합계 {0} (취소 제외)</translation>
+    </message>
+    <message>
         <source>Save courier sheet</source>
         <translation>택배 접수 파일 저장</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The board's "Today" is the shop's calendar day."""
+"""The board's "Today" is the shop's calendar day, and its status line says what the orders shown come to."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ from ui.order_board import OrderBoard
 SEOUL = ZoneInfo("Asia/Seoul")
 
 
-def test_today_is_since_midnight(window: Any, qtbot: Any, korean: None, korean_locale: None) -> None:
+def test_today_is_since_midnight_and_the_status_line_says_what_todays_orders_come_to(
+    window: Any, qtbot: Any, korean: None, korean_locale: None
+) -> None:
     """In the morning 이준호 picks 오늘 to see the day's lunchboxes: last night's 11:59 order, a few
-    hours ago, is yesterday's."""
+    hours ago, is yesterday's; the day's money is under the board, in won."""
     now = utcnow()
     midnight = datetime.combine(now.astimezone(SEOUL).date(), time(), tzinfo=SEOUL)
     last_night = midnight - timedelta(minutes=1)  # less than a day ago (but at one minute to midnight)
@@ -44,4 +46,5 @@ def test_today_is_since_midnight(window: Any, qtbot: Any, korean: None, korean_l
         board.period.setCurrentIndex(board.period.findText("오늘"))
     assert board.columns[OrderState.NEW].total == 2  # this morning's two, not last night's
     assert board.columns[OrderState.CANCELLED].total == 1
-    assert board.status.text() == "주문 3건"
+    # 12 × 9,500 + 10 × 11,000; the cancelled one is counted as an order but not as money.
+    assert board.status.text() == "주문 3건 · 합계 224,000원 (취소 제외)"
