@@ -332,7 +332,7 @@ class OrderBoard(QWidget):
         the six days before; None for any time."""
         if not days:
             return None
-        now = self.clock().astimezone(self.shop_zone or system_timezone())
+        now = self.clock().astimezone(self.shop_zone or zone(system_timezone()))
         midnight = datetime.combine(now.date() - timedelta(days=days - 1), time(), tzinfo=now.tzinfo)
         return midnight.astimezone(UTC)
 

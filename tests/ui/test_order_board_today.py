@@ -48,3 +48,23 @@ def test_today_is_since_midnight_and_the_status_line_says_what_todays_orders_com
     assert board.columns[OrderState.CANCELLED].total == 1
     # 12 × 9,500 + 10 × 11,000; the cancelled one is counted as an order but not as money.
     assert board.status.text() == "주문 3건 · 합계 224,000원 (취소 제외)"
+
+
+def test_today_works_for_a_shop_that_never_set_its_time_zone(window: Any, qtbot: Any) -> None:
+    """No business hours saved: 'Today' is this computer's day (picking it raised a TypeError)."""
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="Kimbap set", price_minor=6000, currency="KRW", retailer_id="GB"))
+        c = make_contact(s, profile_name="Jane")
+        create_order(s, contact_id=c.id, lines=[LineInput("GB", 2)], source="chat", now=utcnow())
+        create_order(
+            s, contact_id=c.id, lines=[LineInput("GB", 1)], source="chat", now=utcnow() - timedelta(days=2)
+        )
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    assert board.shop_zone is None
+
+    with qtbot.waitSignal(board.loaded):
+        board.period.setCurrentIndex(board.period.findText("Today"))
+    assert board.columns[OrderState.NEW].total == 1
