@@ -322,6 +322,27 @@ def typed_order_number(word: str) -> TypedOrderNumber | None:
     return None
 
 
+# A quantity written after an item's name, as a customer's message says it and the owner copies it
+# into the order form ("제육도시락 2개", "김밥 세트 x3", "Linen bag ×2"). A bare trailing number is
+# left in the name: it is as often a size ("콜라 500", "Shirt 95"), and so is a code's "x2" ("BOX2").
+_TYPED_QUANTITY = re.compile(
+    r"(.*?\S)(?:\s*[×*]\s*(\d{1,5})|\s+x\s*(\d{1,5})|\s*(\d{1,5})\s*(?:개|인분|팩|박스|병|잔|세트|pcs|ea)\.?)",
+    re.IGNORECASE,
+)
+
+
+def typed_quantity(text: str) -> tuple[str, int | None]:
+    """What was typed split into the item's name and the quantity written after it ("제육도시락 2개"
+    → ("제육도시락", 2)); (text, None) when no quantity is written (or it is 0 or too many)."""
+    typed = " ".join(nfc(text).split())
+    if (found := _TYPED_QUANTITY.fullmatch(typed)) is None:
+        return typed, None
+    quantity = int(found[2] or found[3] or found[4])
+    if not 1 <= quantity <= MAX_QUANTITY:
+        return typed, None
+    return found[1], quantity
+
+
 def next_number(session: Session, year: int) -> tuple[int, str]:
     """The next order number of `year`: (seq, "2026-0001"). Safe under the single writer (BEGIN IMMEDIATE)."""
     last = session.scalar(select(func.max(Order.seq)).where(Order.year == year))

@@ -54,6 +54,7 @@ from app.orders import (
     check_line_currency,
     order_currency,
     order_totals,
+    typed_quantity,
 )
 from app.stock import first_shortage
 from app.surcharge_areas import stored_area, surcharge_areas
@@ -126,21 +127,21 @@ class DraftLinesModel(QAbstractTableModel):
         super().__init__(parent)
         self.lines: list[DraftLine] = []
 
-    def add(self, item: ItemRow) -> None:
+    def add(self, item: ItemRow, quantity: int = 1) -> None:
         for i, line in enumerate(self.lines):
             if line.item_id == item.id and not line.option:
-                self.lines[i] = replace(line, quantity=min(MAX_QUANTITY, line.quantity + 1))
+                self.lines[i] = replace(line, quantity=min(MAX_QUANTITY, line.quantity + quantity))
                 self.dataChanged.emit(self.index(i, 0), self.index(i, 4))
                 return
-        self._append(DraftLine.of(item))
+        self._append(replace(DraftLine.of(item), quantity=quantity))
 
     def add_kept(self, line: LineRow) -> None:
         """A line the order being changed has, at the price agreed on it."""
         self._append(DraftLine.kept_line(line))
 
-    def add_own(self, name: str, currency: str) -> int:
+    def add_own(self, name: str, currency: str, quantity: int = 1) -> int:
         """A line of the owner's own, its price to type; its row."""
-        self._append(DraftLine(None, " ".join(name.split())[:200], None, currency))
+        self._append(DraftLine(None, " ".join(name.split())[:200], None, currency, quantity))
         return len(self.lines) - 1
 
     def add_line(self, line: DraftLine) -> None:
@@ -244,8 +245,19 @@ def _cart_or_why(db: Database, message_id: int | None) -> CartStart | OrderError
 
 
 def own_name(search: str) -> str:
-    """What the owner typed in the search, as the name of a line of their own ("" when nothing)."""
-    return " ".join(search.split())[:200]
+    """What the owner typed in the search, as the name of a line of their own ("" when nothing),
+    without the quantity written after it ("제육도시락 2개": 제육도시락)."""
+    return typed_quantity(search)[0][:200]
+
+
+def searched_name(search: str) -> str:
+    """What the catalogue is searched for: the name typed, without the quantity written after it."""
+    return typed_quantity(search)[0]
+
+
+def searched_quantity(search: str) -> int:
+    """How many of the item the search's words ask for ("제육도시락 2개": 2); 1 when they say none."""
+    return typed_quantity(search)[1] or 1
 
 
 def line_input(line: DraftLine) -> LineInput:
@@ -554,7 +566,7 @@ class StartOrderDialog(QDialog):
         db = self.ctx.db
 
         def work() -> ItemsForOrder:
-            return items_for_order(db, text, SEARCH_LIMIT)
+            return items_for_order(db, searched_name(text), SEARCH_LIMIT)
 
         def done(result: ItemsForOrder) -> None:
             self.stock_left.update(result.left)
@@ -598,9 +610,9 @@ class StartOrderDialog(QDialog):
                 return
             if item.id in self.sold_out and not self._add_sold_out(item):
                 return
-            self.lines.add(item)
+            self.lines.add(item, searched_quantity(self.search.text()))
         elif row == len(self.found) and (name := own_name(self.search.text())):
-            added = self.lines.add_own(name, self.currency)
+            added = self.lines.add_own(name, self.currency, searched_quantity(self.search.text()))
             price = self.lines.index(added, 3)
             self.table.setCurrentIndex(price)
             self.table.edit(price)  # its price next: the order waits for it
