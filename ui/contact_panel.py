@@ -88,6 +88,7 @@ class ContactPanel(QFrame):
 
     closed = Signal()
     media_opened = Signal(int)  # message id to show in the chat
+    orders_requested = Signal(str)  # the orders board's search that finds this customer's orders
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +130,10 @@ class ContactPanel(QFrame):
         self.add_phone.setObjectName("addPhoneNumber")
         self.add_phone.clicked.connect(self._add_phone_number)
         self.add_phone.hide()
+        # What she ordered before: the orders board, found by her number (names are shared).
+        self.orders = QPushButton(self.tr("This customer's orders…"), self)
+        self.orders.setObjectName("customerOrders")
+        self.orders.clicked.connect(self._show_orders)
 
         self.saved_name = QLineEdit(self)
         self.saved_name.setMaxLength(256)
@@ -191,6 +196,7 @@ class ContactPanel(QFrame):
         bl.addWidget(self.name)
         bl.addWidget(self.phone)
         bl.addWidget(self.add_phone, 0, Qt.AlignmentFlag.AlignHCenter)
+        bl.addWidget(self.orders, 0, Qt.AlignmentFlag.AlignHCenter)
         bl.addLayout(form)
         bl.addWidget(self.members_heading)
         bl.addWidget(self.members)
@@ -287,6 +293,7 @@ class ContactPanel(QFrame):
         for widget in (self.consent_heading, self.consent, self.block):
             widget.setVisible(not archive)
         self.add_phone.setVisible(not archive and not details.wa_id)
+        self.orders.setVisible(not archive and bool(details.wa_id))
         self.members_heading.setVisible(archive)
         self.members.setVisible(archive)
         if details.group_members is not None:
@@ -300,6 +307,10 @@ class ContactPanel(QFrame):
             shown = min(len(members), MEMBER_ROWS_SHOWN)
             view.setFixedHeight(shown * view.sizeHintForRow(0) + 2 * view.frameWidth() if shown else 0)
         self._fill_labels(all_labels, details.label_ids)
+
+    def _show_orders(self) -> None:
+        if self.details is not None and self.details.wa_id:
+            self.orders_requested.emit(display_phone(self.details.wa_id, self.ctx.shop_region))
 
     def _add_phone_number(self) -> None:
         details = self.details

@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.wake_watch.woke.connect(self._woke)
         self.contact_panel.closed.connect(self.hide_contact_panel)
         self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
+        self.contact_panel.orders_requested.connect(lambda text: self.orders.open_board().find_orders(text))
         self.notifier.chat_requested.connect(self.show_chat)
         self.banner.retry_requested.connect(self._retry_sync)
         self.banner.settings_requested.connect(self.open_settings)

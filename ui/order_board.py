@@ -387,6 +387,16 @@ class OrderBoard(QWidget):
                 self.open_order(found[0].id)
         self.loaded.emit(shown)
 
+    def find_orders(self, text: str) -> None:
+        """The orders `text` finds, of any time and any state (a customer's, from her chat)."""
+        for menu in (self.period, self.state_filter):
+            menu.blockSignals(True)
+            menu.setCurrentIndex(0)
+            menu.blockSignals(False)
+        self.search.setText(text)
+        self._filter_timer.stop()
+        self.reload()
+
     def _search_entered(self) -> None:
         self._filter_timer.stop()
         self._open_if_one = True

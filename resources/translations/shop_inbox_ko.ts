@@ -2878,6 +2878,10 @@ Right-click to retry.</source>
         <translation>전화번호 추가…</translation>
     </message>
     <message>
+        <source>This customer&apos;s orders…</source>
+        <translation>이 고객의 주문…</translation>
+    </message>
+    <message>
         <source>Name you saved</source>
         <translation>저장한 이름</translation>
     </message>
