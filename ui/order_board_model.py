@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 
 from app.order_queries import SORT_KEYS, OrderSummary
 from app.orders import OrderState
-from ui.formatting import due_time, list_time
+from ui.formatting import due_time, full_datetime, list_time, shop_datetime
 from ui.order_text import state_name, total_texts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -231,6 +231,12 @@ class OrderTableModel(QAbstractTableModel):
             if s.payment_due_at is None or s.state != OrderState.AWAITING_PAYMENT:
                 return ""
             return due_time(s.payment_due_at, self.now, self.zone)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (Column.ORDERED, Column.DUE):
+            # "Yesterday" or "Thursday" names the day only: sixty of yesterday's orders read alike.
+            moment = s.created_at if col is Column.ORDERED else s.payment_due_at
+            if moment is None or (col is Column.DUE and s.state != OrderState.AWAITING_PAYMENT):
+                return None
+            return shop_datetime(moment, self.zone) if self.zone is not None else full_datetime(moment)
         if role == Qt.ItemDataRole.TextAlignmentRole and col is Column.TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -6,6 +6,8 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import Qt
+
 from app.automations_store import AutomationsStore
 from app.catalog import ItemDraft, create_item
 from app.models import utcnow
@@ -13,6 +15,7 @@ from app.orders import LineInput, OrderState, create_order, move_order
 from app.wire import Automations, BusinessHours
 from tests.support.factories import make_contact
 from ui.order_board import OrderBoard
+from ui.order_board_model import Column
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -68,3 +71,28 @@ def test_today_works_for_a_shop_that_never_set_its_time_zone(window: Any, qtbot:
     with qtbot.waitSignal(board.loaded):
         board.period.setCurrentIndex(board.period.findText("Today"))
     assert board.columns[OrderState.NEW].total == 1
+
+
+def test_the_tables_yesterday_tells_its_hour_on_hover(
+    korean: None, korean_locale: None, window: Any, qtbot: Any
+) -> None:
+    """Sixty of yesterday's orders all say "어제" in the table: hovering one says when that day."""
+    AutomationsStore(window.ctx.db).save(Automations(business_hours=BusinessHours(timezone="Asia/Seoul")))
+    midnight = datetime.combine(utcnow().astimezone(SEOUL).date(), time(), tzinfo=SEOUL)
+    yesterday_evening = midnight - timedelta(hours=4, minutes=4)  # 7:56 PM yesterday in Seoul
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="제육도시락", price_minor=9500, currency="KRW", retailer_id="JY"))
+        c = make_contact(s, profile_name="김철수")
+        create_order(s, contact_id=c.id, lines=[LineInput("JY", 1)], source="chat", now=yesterday_evening)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    with qtbot.waitSignal(board.table_loaded):
+        board.show_table(True)
+    ordered = board.table_model.index(0, Column.ORDERED)
+    assert ordered.data() == "어제"
+    tip = ordered.data(Qt.ItemDataRole.ToolTipRole)
+    assert "오후 7:56" in tip
+    assert f"{yesterday_evening.month}. {yesterday_evening.day}." in tip
+    assert board.table_model.index(0, Column.DUE).data(Qt.ItemDataRole.ToolTipRole) is None  # nothing due
