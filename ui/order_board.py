@@ -686,13 +686,17 @@ class OrderBoard(QWidget):
         self.saved_note.show_note(text)
 
     def tick(self) -> None:
-        """A minute on: the cards' and the table's times and deadlines redrawn from the clock."""
+        """A minute on: the cards' and the table's times and deadlines redrawn from the clock, and
+        a period's orders read again once a new day starts it."""
         if self.delegate.now is None or not self.isVisible():
             return
         self.delegate.now = self.table_model.now = self.clock()
         for view in self.column_views.values():
             view.viewport().update()
         self.table.viewport().update()
+        days = int(self.period.currentData() or 0)
+        if days and self.period_start(days) != self._filter.since:
+            self.reload()  # past midnight: "Today" (and its total) is the new day's, not yesterday's
 
     def _hub_changed(self, changes: Changes) -> None:
         if changes.orders:

@@ -96,3 +96,31 @@ def test_the_tables_yesterday_tells_its_hour_on_hover(
     assert "오후 7:56" in tip
     assert f"{yesterday_evening.month}. {yesterday_evening.day}." in tip
     assert board.table_model.index(0, Column.DUE).data(Qt.ItemDataRole.ToolTipRole) is None  # nothing due
+
+
+def test_a_board_left_on_today_overnight_moves_to_the_new_day(
+    korean: None, korean_locale: None, window: Any, qtbot: Any
+) -> None:
+    """Left open on 오늘 at closing time, the board still showed yesterday's orders and total the next
+    morning: its minute's tick now starts the new day."""
+    AutomationsStore(window.ctx.db).save(Automations(business_hours=BusinessHours(timezone="Asia/Seoul")))
+    evening = datetime(2026, 12, 4, 23, 58, tzinfo=SEOUL)
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="제육도시락", price_minor=9500, currency="KRW", retailer_id="JY"))
+        c = make_contact(s, profile_name="김철수")
+        create_order(s, contact_id=c.id, lines=[LineInput("JY", 2)], source="chat", now=evening)
+    board = OrderBoard(window.ctx)
+    board.clock = lambda: datetime(2026, 12, 4, 23, 59, tzinfo=SEOUL)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    with qtbot.waitSignal(board.loaded):
+        board.period.setCurrentIndex(board.period.findText("오늘"))
+    assert board.status.text() == "주문 1건 · 합계 19,000원 (취소 제외)"
+
+    board.clock = lambda: datetime(2026, 12, 5, 0, 1, tzinfo=SEOUL)
+    with qtbot.waitSignal(board.loaded):
+        board.tick()
+    assert board.status.text() == "주문 0건"
+    with qtbot.assertNotEmitted(board.loaded):
+        board.tick()  # the same day: nothing read again
