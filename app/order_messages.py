@@ -171,8 +171,9 @@ def _after_amount(text: str, amount: str, line: str) -> str:
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     "ko": {
         OrderState.AWAITING_PAYMENT: (
-            "{name}님, 주문해 주셔서 감사합니다.\n주문번호: {number}\n결제 금액: {total}\n"
-            "입금 계좌: {bank}\n입금자명: {depositor}\n{deadline}까지 입금해 주시면 바로 준비해 드리겠습니다."
+            "{name}님, 주문해 주셔서 감사합니다.\n주문번호: {number}\n주문 상품: {items}\n"
+            "결제 금액: {total}\n입금 계좌: {bank}\n입금자명: {depositor}\n"
+            "{deadline}까지 입금해 주시면 바로 준비해 드리겠습니다."
         ),
         OrderState.PAID: (
             "{name}님, 입금 확인되었습니다. 감사합니다!\n"
@@ -202,7 +203,8 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     },
     "en": {
         OrderState.AWAITING_PAYMENT: (
-            "Thank you for your order, {name}!\nOrder: {number}\nAmount: {total}\nBank account: {bank}\n"
+            "Thank you for your order, {name}!\nOrder: {number}\nItems: {items}\nAmount: {total}\n"
+            "Bank account: {bank}\n"
             "Name on the transfer: {depositor}\nPlease transfer by {deadline} and we will get it ready right "
             "away."
         ),
@@ -310,6 +312,7 @@ def tracking_url(courier: str, tracking: str) -> str:
 PLACEHOLDERS: tuple[str, ...] = (
     "name",
     "number",
+    "items",
     "total",
     "bank",
     "depositor",
@@ -327,6 +330,7 @@ def placeholders(
     return {
         "name": order.customer or "",
         "number": order.number,
+        "items": items_line(order),
         # What she is asked for: an exchange's new order less what her first order's payment paid.
         "total": format_price(order.due_minor, order.currency, locale),
         "bank": settings.bank_account,
@@ -336,6 +340,14 @@ def placeholders(
         "tracking": order.tracking,
         "tracking_url": tracking_url(order.courier, order.tracking),
     }
+
+
+def items_line(order: OrderDetail) -> str:
+    """What she ordered, as her message gets it: "제육도시락 ×2, 김밥 세트 (참치) ×1"."""
+    return ", ".join(
+        f"{line.name} ({line.option}) ×{line.quantity}" if line.option else f"{line.name} ×{line.quantity}"
+        for line in order.lines
+    )
 
 
 def fill(text: str, values: dict[str, str]) -> str:
@@ -712,6 +724,16 @@ FORMER_DEFAULTS = (
 )
 
 
+# The lines the payment request's defaults gained to tell the customer what she ordered.
+ITEMS_LINES = ("\n주문 상품: {items}", "\nItems: {items}")
+
+
+def _without_items(text: str) -> str:
+    for line in ITEMS_LINES:
+        text = text.replace(line, "")
+    return text
+
+
 def own_messages(settings: OrderSettings) -> OrderSettings:
     """The settings with only the messages the owner wrote: one in a default's very words (an older
     settings dialog saved the defaults it showed, `FORMER_DEFAULTS` too, and a shop's country words
@@ -724,6 +746,7 @@ def own_messages(settings: OrderSettings) -> OrderSettings:
         for text in default_messages(language, region).values()
     }
     defaults |= {text.strip() for text in FORMER_DEFAULTS}
+    defaults |= {_without_items(text) for text in defaults}  # the defaults before they named the items
     written = {k: v for k, v in settings.messages.items() if v.strip() and v.strip() not in defaults}
     return settings if written == settings.messages else settings.replace(messages=written)
 

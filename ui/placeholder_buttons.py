@@ -21,6 +21,7 @@ def placeholder_label(name: str, shop_region: str = "KR") -> str:
     return {
         "name": translate("PlaceholderButtons", "Customer name"),
         "number": translate("PlaceholderButtons", "Order number"),
+        "items": translate("PlaceholderButtons", "Items ordered"),
         "total": translate("PlaceholderButtons", "Order total"),
         "bank": translate("PlaceholderButtons", "Bank account"),
         "depositor": translate("PlaceholderButtons", "Name on the transfer"),

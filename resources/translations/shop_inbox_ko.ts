@@ -6492,6 +6492,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>주문 번호</translation>
     </message>
     <message>
+        <source>Items ordered</source>
+        <translation>주문 상품</translation>
+    </message>
+    <message>
         <source>Order total</source>
         <translation>주문 금액</translation>
     </message>

@@ -1,0 +1,46 @@
+"""The payment request tells the customer what she ordered, as well as how much ("주문 상품: 제육도시락 ×2")."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from app.catalog import ItemDraft, create_item
+from app.models import utcnow
+from app.order_messages import own_messages
+from app.order_settings import OrderSettings, save_order_settings
+from app.orders import LineInput, OrderState, create_order
+from tests.support.factories import make_contact
+from tests.ui.test_order_payment_request import button, open_order
+
+
+def test_the_payment_request_lists_the_lunchboxes_she_ordered(
+    korean: None, korean_locale: None, window: Any, qtbot: Any
+) -> None:
+    """이준호's customer wrote "제육도시락 2개, 김밥 하나 참치로": the message asked her for 25,000원
+    without saying for what, and she could not check her order."""
+    with window.ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account="국민은행 123456-01-234567"))
+        create_item(s, ItemDraft(name="제육도시락", price_minor=9500, currency="KRW", retailer_id="DS-JY"))
+        create_item(s, ItemDraft(name="김밥 세트", price_minor=6000, currency="KRW", retailer_id="DS-GB"))
+        c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow() - timedelta(minutes=5))
+        lines = [LineInput("DS-JY", 2), LineInput("DS-GB", 1, option="참치")]
+        order_id = create_order(s, contact_id=c.id, lines=lines, source="chat").id
+    order_window = open_order(window, qtbot, order_id)
+    with qtbot.waitSignal(order_window.moved):
+        button(order_window, "move_awaiting_payment").click()
+    qtbot.waitUntil(button(order_window, "sendOrderMessage").isVisible)
+    text = order_window.message.edit.toPlainText()
+    assert "\n주문 상품: 제육도시락 ×2, 김밥 세트 (참치) ×1\n결제 금액: 25,000원\n" in text
+
+
+def test_a_shop_that_saved_the_former_default_gets_the_one_with_the_items() -> None:
+    """An older settings dialog saved the defaults it showed: those words are still the default."""
+    former = (
+        "{name}님, 주문해 주셔서 감사합니다.\n주문번호: {number}\n결제 금액: {total}\n"
+        "입금 계좌: {bank}\n입금자명: {depositor}\n{deadline}까지 입금해 주시면 바로 준비해 드리겠습니다."
+    )
+    settings = OrderSettings(messages={OrderState.AWAITING_PAYMENT.value: former})
+    assert own_messages(settings).messages == {}
+    own = OrderSettings(messages={OrderState.AWAITING_PAYMENT.value: former + " 😊"})
+    assert own_messages(own).messages == own.messages
