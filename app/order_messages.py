@@ -342,12 +342,16 @@ def placeholders(
     }
 
 
+ITEMS_LINE_MAX = 1000  # of a message's 4,096 characters: an order of 200 lines is cut, not refused
+
+
 def items_line(order: OrderDetail) -> str:
     """What she ordered, as her message gets it: "제육도시락 ×2, 김밥 세트 (참치) ×1"."""
-    return ", ".join(
+    text = ", ".join(
         f"{line.name} ({line.option}) ×{line.quantity}" if line.option else f"{line.name} ×{line.quantity}"
         for line in order.lines
     )
+    return text if len(text) <= ITEMS_LINE_MAX else text[: ITEMS_LINE_MAX - 1].rstrip(", ") + "…"
 
 
 def fill(text: str, values: dict[str, str]) -> str:

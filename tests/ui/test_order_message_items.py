@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 from app.catalog import ItemDraft, create_item
 from app.models import utcnow
-from app.order_messages import own_messages
+from app.order_messages import ITEMS_LINE_MAX, items_line, own_messages
+from app.order_queries import LineRow, OrderDetail
 from app.order_settings import OrderSettings, save_order_settings
 from app.orders import LineInput, OrderState, create_order
 from tests.support.factories import make_contact
@@ -44,3 +46,12 @@ def test_a_shop_that_saved_the_former_default_gets_the_one_with_the_items() -> N
     assert own_messages(settings).messages == {}
     own = OrderSettings(messages={OrderState.AWAITING_PAYMENT.value: former + " 😊"})
     assert own_messages(own).messages == own.messages
+
+
+def test_an_order_of_two_hundred_lines_is_named_within_a_message() -> None:
+    lines = tuple(
+        LineRow(f"C{n}", "아주 긴 이름의 도시락 " * 8, "", 1, 9500, "KRW", True, None, "", n)
+        for n in range(200)
+    )
+    text = items_line(cast(OrderDetail, SimpleNamespace(lines=lines)))
+    assert len(text) <= ITEMS_LINE_MAX and text.endswith("…")
