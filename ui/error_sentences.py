@@ -524,6 +524,10 @@ def graph_sentences() -> dict[str, str]:
     }
 
 
+# Compressed folders (ALZip's .alz and .egg are common in Korea): WhatsApp takes none of them.
+_COMPRESSED_SUFFIXES = (".zip", ".rar", ".7z", ".alz", ".egg", ".tar", ".gz", ".tgz")
+
+
 def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
     sentence = desktop_sentences()[code]
     if code is ErrorCode.PRICE_NOT_A_NUMBER and params.get("digits") == 0:
@@ -555,6 +559,15 @@ def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
             "Errors",
             "WhatsApp takes documents as PDF, Word, Excel, PowerPoint or text files: {name} was not "
             "attached. Save it as an Excel file (.xlsx) and attach that.",
+        )
+    elif code is ErrorCode.FILE_TYPE_NOT_TAKEN and str(params.get("name", "")).lower().endswith(
+        _COMPRESSED_SUFFIXES
+    ):
+        # A folder of product photos zipped up: "save it as PDF" cannot be done to a .zip.
+        sentence = translate(
+            "Errors",
+            "WhatsApp takes no compressed files: {name} was not attached. Unzip it and attach the "
+            "files inside (photos, PDFs).",
         )
     if code is ErrorCode.FILE_TOO_LARGE_FOR_KIND and params.get("kind") == "audio":
         sentence = translate(

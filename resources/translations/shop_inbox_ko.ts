@@ -3953,6 +3953,10 @@ Right-click to retry.</source>
         <translation>WhatsApp은 문서를 PDF, Word, Excel, PowerPoint, 텍스트 파일로만 받아요. {name} 파일은 첨부하지 않았어요. 엑셀 파일(.xlsx)로 저장해서 다시 첨부하세요.</translation>
     </message>
     <message>
+        <source>WhatsApp takes no compressed files: {name} was not attached. Unzip it and attach the files inside (photos, PDFs).</source>
+        <translation>WhatsApp은 압축 파일을 받지 않아요. {name} 파일은 첨부하지 않았어요. 압축을 풀어서 안에 있는 파일(사진, PDF)을 첨부하세요.</translation>
+    </message>
+    <message>
         <source>WhatsApp takes sound files up to {limit_mb} MB: {name} was not attached. Send a shorter recording, or share it by a link.</source>
         <translation>WhatsApp은 음성 파일을 {limit_mb}MB까지만 받아요. {name} 파일은 첨부하지 않았어요. 더 짧게 녹음해서 보내거나 링크로 공유해 주세요.</translation>
     </message>

@@ -209,6 +209,28 @@ def test_a_hangul_document_whatsapp_does_not_take_is_refused_when_picked_and_say
     assert composer.attachments == [price_list]
 
 
+def test_a_zipped_folder_of_photos_is_refused_with_unzip_it_not_save_it_as_pdf(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """WhatsApp takes no .zip, and "save it as PDF" cannot be done to one: the owner is told to
+    unzip it and attach what is inside; the photo picked with it stays attached."""
+    _open_chat(window, ctx, qtbot)
+    zipped = tmp_path / "신상 사진.zip"
+    zipped.write_bytes(b"PK\x03\x04" + b"\0" * 1000)
+    photo = tmp_path / "원피스.png"
+    picture = QImage(120, 160, QImage.Format.Format_RGB32)
+    picture.fill(QColor("navy"))
+    assert picture.save(str(photo))  # type: ignore[call-overload]  # the stubs say bytes: PySide6 takes only str
+    dialogs.expect("getOpenFileNames", answer=[zipped, photo])
+    warned = dialogs.expect("warning")
+    composer = window.chat.composer
+    qtbot.mouseClick(composer.attach_button, Qt.MouseButton.LeftButton)
+    assert len(warned.shown) == 1
+    said = warned.shown[0].text
+    assert "신상 사진.zip" in said and "Unzip it" in said and "PDF and attach" not in said, said
+    assert composer.attachments == [photo]
+
+
 def test_an_iphone_photo_qt_cannot_read_and_a_wav_are_refused_as_whatsapp_would_refuse_them(
     window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:

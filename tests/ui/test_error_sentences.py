@@ -100,6 +100,10 @@ def test_a_file_whatsapp_takes_as_nothing_is_refused_in_korean_with_the_format_f
     # A price list exported as CSV is best saved as Excel, not as a PDF the customer cannot use.
     sheet = code_sentence(ErrorCode.FILE_TYPE_NOT_TAKEN, {"name": "가격표.csv", "kind": "document"})
     assert "가격표.csv 파일은" in sheet and "엑셀 파일(.xlsx)로 저장" in sheet and "PDF로" not in sheet, sheet
+    # A zipped folder of product photos cannot be "saved as PDF": it is unzipped and its files sent.
+    for name in ("신상 사진.zip", "상세컷.alz", "룩북.7z"):
+        zipped = code_sentence(ErrorCode.FILE_TYPE_NOT_TAKEN, {"name": name, "kind": "document"})
+        assert f"{name} 파일은" in zipped and "압축을 풀어서" in zipped and "PDF로 저장" not in zipped, zipped
 
 
 def test_a_sheet_the_catalogue_cannot_read_says_엑셀_as_the_rest_of_the_korean_ui(korean: None) -> None:
