@@ -140,10 +140,20 @@ def _is_opus(path: Path) -> bool:
         return False
 
 
+# A received file's type → the extension it is saved with (a voice note as .ogg, as players know it).
+_SAVED_SUFFIX = {"audio/ogg": ".ogg"} | {
+    mime: suffix for suffix, mime in reversed(MIME_BY_SUFFIX.items()) if mime != "audio/ogg"
+}
+
+
 def saved_media_name(kind_word: str, sent_at: datetime, mime: str) -> str:
     """A name for a received photo or file that came without one (WhatsApp names only documents):
     WhatsApp, its kind in the owner's words and when it was sent, with the extension of its type."""
-    extension = mimetypes.guess_extension(mime.split(";")[0].strip()) or ""
+    plain = mime.split(";")[0].strip().lower()
+    # WhatsApp's own types by our table first: the system's list names a voice note ".oga" (which
+    # few players know) and has no name at all for a 3GP video or an AMR recording, so the saved
+    # file opened with nothing when double-clicked.
+    extension = _SAVED_SUFFIX.get(plain) or mimetypes.guess_extension(plain) or ""
     if extension in (".jpe", ".jpeg"):
         extension = ".jpg"
     return f"WhatsApp {kind_word} {sent_at.astimezone():%Y-%m-%d %H-%M-%S}{extension}"

@@ -90,3 +90,37 @@ def test_the_suggested_name_is_in_the_owners_language(
     _right_click_the_photo(window)
     qtbot.waitUntil(lambda: bool(asked.shown), timeout=5000)
     assert Path(asked.shown[0].text).name.startswith("WhatsApp 사진 ")
+
+
+def test_a_voice_note_and_a_3gp_video_are_saved_with_extensions_a_player_knows(
+    window: Any, ctx: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """WhatsApp names neither: the computer's own list named a voice note ".oga" and gave a phone's
+    3GP video no extension at all, so the saved file opened with nothing when double-clicked."""
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="정다은")
+        for media_id, kind, mime in (
+            ("81", "audio", "audio/ogg; codecs=opus"),
+            ("82", "video", "video/3gpp"),
+        ):
+            message = make_message(s, contact, "", kind=kind, payload={"type": kind, kind: {"id": media_id}})
+            s.add(Media(message_id=message.id, mime=mime, filename=None, size=2048, cache_path=None))
+        contact_id = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    qtbot.waitUntil(lambda: window.chat.view.chat_model.rowCount() == 2, timeout=5000)
+    view = window.chat.view
+    suggested = []
+    for row in (0, 1):
+        dialogs.expect("menu", answer="Save as…")
+        asked = dialogs.expect("getSaveFileName", answer=None)
+        rect = view.visualRect(view.chat_model.index(row))
+        pos = QPoint(rect.left() + 60, rect.center().y())
+        QApplication.sendEvent(
+            view.viewport(),
+            QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos)),
+        )
+        qtbot.waitUntil(lambda asked=asked: bool(asked.shown), timeout=5000)
+        suggested.append(Path(asked.shown[0].text))
+    assert suggested[0].name.startswith("WhatsApp Audio ") and suggested[0].suffix == ".ogg", suggested
+    assert suggested[1].name.startswith("WhatsApp Video ") and suggested[1].suffix == ".3gp", suggested
