@@ -19,11 +19,11 @@ from ui.menus import install_menus
 Button = QMessageBox.StandardButton
 
 
-def reply_while_the_relay_is_down(window: Any, qtbot: Any, text: str) -> int:
+def reply_while_the_relay_is_down(window: Any, qtbot: Any, text: str, *, read: bool = False) -> int:
     """Emma answers Amelia from the composer while nothing answers at the relay's address."""
     with window.ctx.db.write() as s:
         customer = make_contact(s, profile_name="Amelia Hart", last_inbound_at=datetime.now(UTC))
-        make_message(s, customer, "Can I have the peonies by Friday?")
+        make_message(s, customer, "Can I have the peonies by Friday?", unread=not read)
         contact_id = customer.id
     install_menus(window, window.ctx)
     window.ctx.prefs["relay_url"] = f"http://127.0.0.1:{free_port()}"  # nothing listens there
@@ -135,3 +135,28 @@ def test_ctrl_q_in_the_order_board_asks_over_the_board(
     press_quit(qtbot, board)
     assert over == [board]
     assert window.isVisible() and board.isVisible()
+
+
+def test_every_photo_sent_while_the_relay_is_down_is_counted_as_waiting_at_once(
+    window: Any, qtbot: Any, tmp_path: Any, english: None
+) -> None:
+    """Only a chat's oldest waiting reply is tried: the photos queued after it changed nothing the
+    window counted, so the banner said "4 waiting replies" for five, and Quit asked about too few."""
+    from PySide6.QtGui import QColor, QImage
+
+    from app.sending import Outgoing
+
+    # Her question read already: opening the chat changes nothing that would count again.
+    contact_id = reply_while_the_relay_is_down(window, qtbot, "New linen dresses:", read=True)
+    # The relay's next try far off, as once it has been away a while (its backoff grows to a
+    # minute): nothing but the sending itself may count the photos.
+    window.ctx.sync.stop()
+    for number, colour in enumerate(("red", "green", "blue")):
+        picture = QImage(90, 120, QImage.Format.Format_RGB32)
+        picture.fill(QColor(colour))
+        photo = tmp_path / f"dress {number}.png"
+        assert picture.save(str(photo))  # type: ignore[call-overload]  # the stubs say bytes: PySide6 takes only str
+        window.chat.send(Outgoing(contact_id=contact_id, attachment=photo))
+    qtbot.waitUntil(lambda: window.chat.view.chat_model.rowCount() == 5, timeout=10000)
+    qtbot.waitUntil(lambda: window.waiting_replies == 4, timeout=3000)
+    assert len(pending_bodies(window)) == 4
