@@ -16,6 +16,7 @@ from ui.bubble_layout import (
     MAX_LAYOUT_CHARS,
     TICK,
     BubbleGeometry,
+    Card,
     Fonts,
     compute,
     quote_preview,
@@ -267,6 +268,17 @@ class ChatViewDelegate(QStyledItemDelegate):
             fm.elidedText(line, Qt.TextElideMode.ElideRight, inner.width()),
         )
 
+    def picture_note(self, card: Card) -> str:
+        """What a photo's grey box says under its icon while it shows no picture: why not."""
+        if card.subtitle:
+            return card.subtitle
+        r = card.rect
+        size = (card.image_path, int(r.width() * 2), int(r.height() * 2))
+        if card.image_path and card.target and self.pictures.unreadable(*size):
+            # Not "still loading": a box that stays blank says so, and that a click opens the file.
+            return self.tr("Can't be shown here · click to open")
+        return ""
+
     def _card(self, painter: QPainter, geo: BubbleGeometry, c: Colours) -> None:
         card = geo.card
         assert card is not None
@@ -301,14 +313,13 @@ class ChatViewDelegate(QStyledItemDelegate):
                     int(Qt.AlignmentFlag.AlignHCenter),
                     card.title,
                 )
-                if card.subtitle:  # why there is no picture (WhatsApp no longer has it), muted
+                subtitle = self.picture_note(card)
+                if subtitle:  # why there is no picture (WhatsApp no longer has it, unreadable), muted
                     painter.setPen(c.secondary_text)
                     painter.drawText(
                         QRectF(r.left() + 8, r.center().y() + 36, r.width() - 16, 20),
                         int(Qt.AlignmentFlag.AlignHCenter),
-                        self.fonts.small_fm.elidedText(
-                            card.subtitle, Qt.TextElideMode.ElideRight, r.width() - 16
-                        ),
+                        self.fonts.small_fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, r.width() - 16),
                     )
             return
         painter.setPen(Qt.PenStyle.NoPen)

@@ -99,6 +99,12 @@ class ThumbnailLoader(QObject):
             picture_pool().start(_ThumbnailJob(key, self._signals))
         return None
 
+    def unreadable(self, path: str, width: int, height: int) -> bool:
+        """The picture was read at this size and is not one Qt can show (a damaged file, a type
+        without a plugin here): not merely still being read."""
+        key = (path, width, height)
+        return key in self._images and self._images[key] is None
+
     def is_idle(self) -> bool:
         """No picture is being read (screenshots wait on this before they are taken)."""
         return not self._asked

@@ -2410,6 +2410,10 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
         <translation>고객</translation>
     </message>
     <message>
+        <source>Can&apos;t be shown here · click to open</source>
+        <translation>여기서는 볼 수 없어요 · 클릭해서 열기</translation>
+    </message>
+    <message>
         <source>Not sent: {0}
 To reach the customer now, send an approved template with “Choose template…” below the chat. Once the customer writes again, right-click to retry.</source>
         <translation>전송 안 됨: {0}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QContextMenuEvent, QImage
 from PySide6.QtWidgets import QApplication
@@ -124,3 +125,41 @@ def test_a_voice_note_and_a_3gp_video_are_saved_with_extensions_a_player_knows(
         suggested.append(Path(asked.shown[0].text))
     assert suggested[0].name.startswith("WhatsApp Audio ") and suggested[0].suffix == ".ogg", suggested
     assert suggested[1].name.startswith("WhatsApp Video ") and suggested[1].suffix == ".3gp", suggested
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_photo_that_cannot_be_shown_says_so_in_its_box_not_only_a_grey_box(
+    window: Any, ctx: Any, qtbot: Any, lang: str, request: pytest.FixtureRequest
+) -> None:
+    """An iPhone's HEIC photo (no plugin here reads it; a damaged file alike) stayed a grey box that
+    looked as if it were still loading; it says it cannot be shown here, and that a click opens it."""
+    if lang == "ko":
+        request.getfixturevalue("korean")
+    stored = ctx.paths.media_dir / "received" / "78" / "IMG_4032.heic"
+    stored.parent.mkdir(parents=True)
+    stored.write_bytes(b"\0\0\0\x18ftypheic" + b"\0" * 4000)
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="정다은")
+        message = make_message(
+            s, contact, "이 색상 있나요?", kind="image", payload={"type": "image", "image": {"id": "78"}}
+        )
+        s.add(
+            Media(
+                message_id=message.id,
+                mime="image/heic",
+                size=stored.stat().st_size,
+                cache_path="received/78/IMG_4032.heic",
+            )
+        )
+        contact_id = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 1, timeout=5000)
+    delegate = view.bubbles
+    card = delegate.geometry(view.chat_model.index(0), float(view.viewport().width())).card
+    assert card is not None and card.target.endswith("IMG_4032.heic")
+    view.viewport().repaint()  # painting asks for the picture, read in the background
+    said = {"en": "Can't be shown here · click to open", "ko": "여기서는 볼 수 없어요 · 클릭해서 열기"}[lang]
+    qtbot.waitUntil(lambda: delegate.picture_note(card) == said, timeout=5000)
+    assert card.rect.width() > delegate.fonts.small_fm.horizontalAdvance(said) + 16  # not cut
