@@ -73,6 +73,7 @@ class SearchHit:
     sender_name: str | None = None  # who wrote it, in a group archive
     sent_by: str | None = None  # an outgoing message's author: None (the shop), "bot", "away"… (Message)
     archived: bool = False  # its chat is archived
+    kind: str = "text"  # the message's kind (Message.kind): a photo's or a file's caption is said to be one
 
 
 # Where the next page of results starts: the last hit's (sent_at, message_id).
@@ -149,7 +150,7 @@ def _term(word: str, region: str | None = None) -> _Term:
 _HIT_SQL = f"""
 SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body,
        coalesce(c.saved_name, c.profile_name, '+' || c.wa_id, ''), c.wa_id, m.sender_name,
-       m.sent_by, c.archived, {OMITTED_SQL}
+       m.sent_by, c.archived, {OMITTED_SQL}, m.kind
   FROM message m JOIN contact c ON c.id = m.contact_id
  WHERE m.id IN ({{ids}})
 """
@@ -214,7 +215,7 @@ def search_messages(
         return []
     rows = session.execute(text(_HIT_SQL.format(ids=",".join(str(int(i)) for i in ids)))).all()
     hits = []
-    for mid, cid, direction, sent_ms, body, name, wa_id, sender, sent_by, archived, omitted in rows:
+    for mid, cid, direction, sent_ms, body, name, wa_id, sender, sent_by, archived, omitted, kind in rows:
         shown = body or ""
         if omitted:
             # A photo the phone's export left out: its caption, as its bubble shows it, not the
@@ -238,6 +239,7 @@ def search_messages(
                 sender_name=sender,
                 sent_by=sent_by,
                 archived=bool(archived),
+                kind=str(kind or "text"),
             )
         )
     hits.sort(key=lambda h: (h.sent_at, h.message_id), reverse=True)

@@ -24,7 +24,7 @@ from app.phones import display_phone, number_span
 from app.search import ContactHit, SearchHit
 from app.text import name_match, spaced_match
 from ui.bubble_layout import automation_mark
-from ui.formatting import list_time
+from ui.formatting import kind_label, list_time
 from ui.theme import colours, ui_font
 from ui.utf16 import marked_ranges
 
@@ -41,6 +41,9 @@ CHATS_SHOWN = 5  # chats whose name or number matched, above the messages
 Hit = SearchHit | ContactHit
 
 
+# Kinds whose text is a caption under a photo, a video or a file.
+_CAPTIONED = ("image", "video", "document", "audio", "sticker")
+
 # Outgoing messages written by an automation are said to be its (as their bubbles are); the rest the shop's.
 _AUTOMATIONS = ("greeting", "away", "keyword", "bot")
 
@@ -56,7 +59,9 @@ def hit_heading(hit: SearchHit) -> str:
         )
     else:
         author = ""
-    return f"{hit.contact_name} · {author}" if author else hit.contact_name
+    # A caption found is a photo's or a file's, not a text: said so, as its chat's row in the list says it.
+    what = kind_label(hit.kind) if hit.kind in _CAPTIONED else ""
+    return " · ".join(part for part in (hit.contact_name, author, what) if part)
 
 
 def archived_mark() -> str:
