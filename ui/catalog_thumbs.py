@@ -67,6 +67,13 @@ def sendable_image_bytes(source: Path) -> bytes:
         return data
     reader = QImageReader(str(source))
     reader.setAutoTransform(True)
+    stored = reader.size()
+    if stored.isValid() and max(stored.width(), stored.height()) > MAX_SENT_SIDE:
+        # Read small from the start: a 108-megapixel phone photo read whole is over Qt's 256 MB
+        # limit for one picture (refused as unreadable, then sent as it was and refused as over
+        # 5 MB), and an 8000 × 6000 one takes seconds and 190 MB. Scaled before the EXIF turn, so
+        # the box is the stored picture's own shape.
+        reader.setScaledSize(stored.scaled(MAX_SENT_SIDE, MAX_SENT_SIDE, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     if image.isNull():
         raise OSError(f"{source.name} is not an image this computer can read")

@@ -115,6 +115,36 @@ def test_a_pdf_keeps_its_name_and_an_oversized_photo_is_made_small_enough_to_be_
     assert max(QImage(str(kept)).width(), QImage(str(kept)).height()) == 2048
 
 
+def test_a_phone_photo_too_big_for_qt_to_read_whole_is_still_made_small_enough_to_be_a_photo(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """A 108-megapixel photo (a Galaxy's top camera) is over Qt's 256 MB for one picture read whole:
+    it was taken as unreadable, sent as it was and refused after Send as over WhatsApp's 5 MB. It is
+    read small from the start. Here Qt's limit is lowered to 32 MB, which a 4000 × 3000 photo is over."""
+    from PySide6.QtGui import QImageReader, QPainter
+
+    _open_chat(window, ctx, qtbot)
+    photo = QImage(4000, 3000, QImage.Format.Format_RGB32)
+    painter = QPainter(photo)
+    for y in range(0, 3000, 6):
+        for x in range(0, 4000, 40):
+            painter.fillRect(x, y, 40, 6, QColor.fromRgb((x * 2654435761 ^ y * 40503) & 0xFFFFFF))
+    painter.end()
+    big = tmp_path / "20261205_103000.jpg"
+    assert photo.save(str(big), "JPEG", 100)  # type: ignore[call-overload]  # the stubs say bytes: PySide6 takes only str
+    assert big.stat().st_size > 5 * 1024 * 1024  # over WhatsApp's 5 MB for photos
+    limit = QImageReader.allocationLimit()
+    QImageReader.setAllocationLimit(32)  # MB: 4000 × 3000 × 4 bytes is 46 MB
+    try:
+        message, media = _send(window, qtbot, big, "신상 원피스")
+    finally:
+        QImageReader.setAllocationLimit(limit)
+    assert message.kind == "image" and message.status == "pending"  # not refused after Send
+    kept = ctx.paths.media_dir / (media.cache_path or "")
+    assert kept.suffix == ".jpg" and kept.stat().st_size <= 5 * 1024 * 1024
+    assert (QImage(str(kept)).width(), QImage(str(kept)).height()) == (2048, 1536)
+
+
 def test_a_file_too_big_for_whatsapp_is_refused_when_picked_before_a_caption_is_written(
     window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
