@@ -114,7 +114,9 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.FILE_UNREADABLE: translate("Errors", "The file {name} cannot be read."),
         ErrorCode.FILE_GONE: translate("Errors", "The file {name} is no longer there."),
         ErrorCode.FILE_TOO_LARGE: translate(
-            "Errors", "{name} is larger than {limit_mb} MB, the most WhatsApp accepts."
+            "Errors",
+            "{name} is larger than {limit_mb} MB, the most WhatsApp accepts: it was not attached. "
+            "Make the file smaller, or share it by a link.",
         ),
         ErrorCode.FILE_TYPE_NOT_TAKEN: translate(
             "Errors",

@@ -3349,10 +3349,6 @@ Right-click to retry.</source>
         <translation>파일 {name}이(가) 더 이상 없어요.</translation>
     </message>
     <message>
-        <source>{name} is larger than {limit_mb} MB, the most WhatsApp accepts.</source>
-        <translation>{name}은(는) WhatsApp이 받을 수 있는 최대 크기인 {limit_mb}MB보다 커요.</translation>
-    </message>
-    <message>
         <source>WhatsApp takes documents as PDF, Word, Excel, PowerPoint or text files: {name} was not attached. Save it as PDF and attach that.</source>
         <translation>WhatsApp은 문서를 PDF, Word, Excel, PowerPoint, 텍스트 파일로만 받아요. {name} 파일은 첨부하지 않았어요. PDF로 저장해서 다시 첨부하세요.</translation>
     </message>
@@ -3815,6 +3811,10 @@ Right-click to retry.</source>
     <message>
         <source>The customer has not written in the last 24 hours, so WhatsApp only allows an approved template now.</source>
         <translation>최근 24시간 동안 고객의 메시지가 없어서 지금은 승인된 템플릿만 보낼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit_mb} MB, the most WhatsApp accepts: it was not attached. Make the file smaller, or share it by a link.</source>
+        <translation>WhatsApp은 파일을 {limit_mb}MB까지만 받아요. {name} 파일은 첨부하지 않았어요. 파일 크기를 줄이거나 링크로 공유해 주세요.</translation>
     </message>
     <message>
         <source>This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now.</source>

@@ -134,6 +134,10 @@ def test_a_video_sound_or_photo_too_big_for_its_kind_is_refused_in_korean_with_w
         sentence = code_sentence(ErrorCode.FILE_TOO_LARGE_FOR_KIND, params)
         assert f"{name} 파일은" in sentence and f"{limit_mb}MB" in sentence and advice in sentence, sentence
         assert not english_left(sentence.replace(name, "")), sentence
+    # Any file over 100 MB (a catalogue PDF) is said as the others are: not attached, and what to do.
+    catalogue = code_sentence(ErrorCode.FILE_TOO_LARGE, {"name": "2026 카탈로그.pdf", "limit_mb": 100})
+    assert "2026 카탈로그.pdf 파일은 첨부하지 않았어요" in catalogue and "100MB" in catalogue, catalogue
+    assert "크기를 줄이거나 링크로" in catalogue, catalogue
 
 
 def test_every_relay_and_whatsapp_code_of_a_failed_message_reads_in_korean(korean: None) -> None:
