@@ -525,6 +525,10 @@ class Composer(QFrame):
         taken: list[Path] = []
         refused: list[str] = []
         for path in paths:
+            if path.is_dir():  # WhatsApp sends files one by one, never a folder
+                folder = self.tr("{0} is a folder: open it and attach the photos or files inside.")
+                refused.append(folder.format(path.name))
+                continue
             try:
                 attachable(path)  # one stat and a look at the name (an .ogg's first 64 bytes)
             except InvalidInput as exc:

@@ -131,8 +131,9 @@ class MessageEdit(BoundedTextEdit):
 
 def local_files(source: QMimeData) -> list[Path]:
     """The local files among copied or dropped URLs (files copied in Explorer or Finder), in order;
-    folders and web addresses are left out."""
+    web addresses are left out. Folders are kept, for the composer to refuse by name: a folder of
+    product photos dropped or pasted was silently left out, and one alone did nothing at all."""
     if not source.hasUrls():
         return []
     found = [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]
-    return [path for path in dict.fromkeys(found) if path.is_file()]
+    return [path for path in dict.fromkeys(found) if path.is_file() or path.is_dir()]

@@ -2670,6 +2670,10 @@ Right-click to retry.</source>
         <translation>고객</translation>
     </message>
     <message>
+        <source>{0} is a folder: open it and attach the photos or files inside.</source>
+        <translation>{0} 폴더는 첨부할 수 없어요. 폴더를 열어서 안에 있는 사진이나 파일을 첨부하세요.</translation>
+    </message>
+    <message>
         <source>No longer attached, moved or deleted since: {0}</source>
         <translation>그사이 옮겨지거나 삭제되어 첨부에서 빠졌어요: {0}</translation>
     </message>

@@ -160,3 +160,51 @@ def test_photos_attached_in_one_chat_wait_there_while_another_chat_is_read(
     qtbot.waitUntil(lambda: window.chat.contact_id() == first, timeout=5000)
     assert composer.attachments == photos and composer.attach_bar.isVisibleTo(composer)
     assert composer.edit.toPlainText() == "두 가지 색이에요"
+
+
+def test_a_folder_of_photos_pasted_with_a_photo_is_named_as_a_folder_not_silently_left_out(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """A folder copied in Explorer with a photo: the photo was attached and the folder silently left
+    out (a folder alone: nothing happened at all). It is named as a folder, with what to do."""
+    _open_chat(window, ctx, qtbot)
+    (photo,) = _photos(tmp_path, "#f5f5dc")
+    folder = tmp_path / "12월 신상"
+    folder.mkdir()
+    _photos(folder, "#1e3a5f")
+    copied = QMimeData()
+    copied.setUrls([QUrl.fromLocalFile(str(p)) for p in (folder, photo)])
+    QApplication.clipboard().setMimeData(copied)
+    warned = dialogs.expect("warning")
+    composer = window.chat.composer
+    composer.edit.paste()
+    assert composer.attachments == [photo]
+    assert composer.edit.toPlainText() == ""
+    assert len(warned.shown) == 1
+    said = warned.shown[0].text
+    assert said == "12월 신상 is a folder: open it and attach the photos or files inside.", said
+    QApplication.clipboard().setText("")  # see above: the clipboard gives its QMimeData up now
+
+
+def test_a_folder_dropped_alone_is_told_in_korean_not_ignored(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any, korean: None
+) -> None:
+    _open_chat(window, ctx, qtbot)
+    folder = tmp_path / "12월 신상"
+    folder.mkdir()
+    dropped = QMimeData()
+    dropped.setUrls([QUrl.fromLocalFile(str(folder))])
+    warned = dialogs.expect("warning")
+    composer = window.chat.composer
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        dropped,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    composer.dropEvent(drop)
+    assert composer.attachments == []
+    assert [shown.text for shown in warned.shown] == [
+        "12월 신상 폴더는 첨부할 수 없어요. 폴더를 열어서 안에 있는 사진이나 파일을 첨부하세요."
+    ]
