@@ -17,6 +17,10 @@ MAX_MINOR = 10**15
 
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
+# How German, French, Spanish… owners (and their Excel) write an amount: a decimal comma ('12,50'),
+# grouped with dots ('1.299,00', '1.299.000'). A lone '1.234' stays a decimal point, as in English.
+_DECIMAL_COMMA = re.compile(r"^(\d+|\d{1,3}(\.\d{3})+),\d+$")
+_DOT_GROUPED = re.compile(r"^\d{1,3}(\.\d{3}){2,}$")
 
 
 @lru_cache(maxsize=1)
@@ -108,13 +112,15 @@ def _without_currency(text: str, currency: str) -> str:
 
 def amount_to_minor(amount: str, currency: str) -> int:
     """'15,000', '15000', '15,000원' or '₩15,000' → 15000 for KRW; '12.5' or '$12.50' → 1250 for
-    USD. Raises InvalidInput."""
+    USD; '12,50 €' → 1250 and '1.299,00' → 129900 for EUR. Raises InvalidInput."""
     text = amount.strip().replace(" ", "").replace("\u00a0", "")
     if not text:
         raise InvalidInput(code=ErrorCode.PRICE_EMPTY)
     text = _without_currency(text, currency)
     if _GROUPED.match(text):
         text = text.replace(",", "")
+    elif _DECIMAL_COMMA.match(text) or _DOT_GROUPED.match(text):
+        text = text.replace(".", "").replace(",", ".")
     digits = currency_digits(currency)
     # The currency goes with the refusal, so its example is a price it can have (no "12.50" for KRW).
     params = CurrencyDigitsParams(amount.strip(), currency, digits)

@@ -107,3 +107,25 @@ def test_an_amount_shown_for_editing_is_grouped_as_read_and_reads_back_the_same(
     assert edit_amount(0, "KRW") == "0"
     for minor, currency in ((3000, "KRW"), (1_234_567, "KRW"), (123450, "USD"), (5, "USD")):
         assert amount_to_minor(edit_amount(minor, currency), currency) == minor
+
+
+@pytest.mark.parametrize(
+    ("typed", "minor"),
+    [
+        ("12,50", 1250),  # a German owner's decimal comma
+        ("12,50 €", 1250),
+        ("0,99€", 99),
+        ("EUR 12,5", 1250),
+        ("1.299,00", 129900),  # grouped with dots, as German Excel writes it
+        ("1.299,00 €", 129900),
+        ("1.299.000", 129900000),
+        ("1,299.00", 129900),  # the English way still reads
+    ],
+)
+def test_euro_prices_typed_the_german_way_are_read(typed: str, minor: int) -> None:
+    assert amount_to_minor(typed, "EUR") == minor
+
+
+def test_a_german_feed_price_with_a_decimal_comma_is_read() -> None:
+    assert parse_price("12,50 EUR") == (1250, "EUR")
+    assert parse_price("1.299,00 €", default_currency="EUR") == (129900, "EUR")
