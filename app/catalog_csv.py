@@ -3,10 +3,11 @@
 Columns: id, title, description, availability, condition, price ("15000 KRW"), link, image_link,
 brand, and our own stock (pieces counted; blank when the shop does not count them). Import reads
 UTF-8 with or without a BOM (Excel's "CSV UTF-8" writes one) and, failing that, CP949 (Korean Excel's
-plain "CSV"); commas or tabs. Bad rows are reported by line number with the reason and the good rows
-are still imported. Items are matched by id (by name in a file without ids, whose new items get a
-code made up as the item form does), so importing the same file again updates instead of
-duplicating, and a column absent from the file leaves that field alone.
+plain "CSV") or Windows-1252 (Western European Excel's); commas, semicolons or tabs. Bad rows are
+reported by line number with the reason and the good rows are still imported. Items are matched by id
+(by name in a file without ids, whose new items get a code made up as the item form does), so
+importing the same file again updates instead of duplicating, and a column absent from the file
+leaves that field alone.
 """
 
 from __future__ import annotations
@@ -75,10 +76,12 @@ EXCEL_SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+\d+$", re.IGNORECASE)
 EXCEL_ERRORS = frozenset(("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!"))
 # What a shop's sheet writes in the name cell of the sum row under its items (spaces and a colon
 # aside): the sheet's total, not an item.
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 TOTAL_WORDS = frozenset(
     [
         *("합계", "총계", "소계", "누계", "총합계", "총합", "계"),
         *("total", "totals", "subtotal", "grandtotal", "sum"),
+        *("summe", "gesamt", "gesamtsumme", "zwischensumme"),
     ]
 )
 
@@ -149,15 +152,29 @@ def decode_feed(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         log.info("CSV is not UTF-8; trying Korean Excel's CP949")
     try:
-        return data.decode("cp949"), "cp949"
+        text = data.decode("cp949")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _HANGUL.search(text):
+        return text, "cp949"
+    # Western European Excel's plain "CSV" (Windows-1252): 'Größe' happens to be CP949 too, but
+    # as Hanja, not Korean words.
+    try:
+        return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as exc:
+        if text:
+            return text, "cp949"
         raise InvalidInput(code=ErrorCode.CATALOG_FILE_NOT_UTF8) from exc
 
 
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:
     """(starting line, fields) for each record; quoted fields may span lines."""
     first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    # Commas, tabs, or the semicolons Excel writes where the decimal mark is a comma (German,
+    # French… "CSV (Trennzeichen-getrennt)"): whichever the first line has most of.
+    delimiter = max(("\t", ";"), key=first_line.count)
+    if first_line.count(delimiter) <= first_line.count(","):
+        delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     start = 1
     for fields in reader:

@@ -28,13 +28,22 @@ REQUIRED_COLUMNS = ("title", "price")
 READ_COLUMNS = frozenset(FEED_COLUMNS)
 # A Korean shop's own sheet (or a smart store's export) names its columns in Korean: each name, its
 # spaces aside, stands for the feed's column it means. Used only where the feed's own name is absent.
+# A German shop's sheet names them in German ("Artikelnummer", "Bezeichnung", "Preis", "Bestand").
 HEADER_ALIASES = {
-    **dict.fromkeys(("상품코드", "상품번호", "품번", "코드", "sku"), "id"),
-    **dict.fromkeys(("상품명", "제품명", "상품이름", "이름", "name"), "title"),
-    **dict.fromkeys(("설명", "상품설명", "상세설명"), "description"),
-    **dict.fromkeys(("가격", "판매가", "판매가격", "상품가격"), "price"),
-    **dict.fromkeys(("재고상태", "판매상태"), "availability"),
-    **dict.fromkeys(("상품상태",), "condition"),
+    **dict.fromkeys(
+        ("상품코드", "상품번호", "품번", "코드", "sku", "artikelnummer", "artikelnr.", "art.-nr.", "artnr"),
+        "id",
+    ),
+    **dict.fromkeys(
+        ("상품명", "제품명", "상품이름", "이름", "name", "artikel", "artikelname", "bezeichnung", "produkt"),
+        "title",
+    ),
+    **dict.fromkeys(("설명", "상품설명", "상세설명", "beschreibung", "artikelbeschreibung"), "description"),
+    **dict.fromkeys(
+        ("가격", "판매가", "판매가격", "상품가격", "preis", "verkaufspreis", "vk-preis", "vk"), "price"
+    ),
+    **dict.fromkeys(("재고상태", "판매상태", "verfügbarkeit", "lieferbarkeit"), "availability"),
+    **dict.fromkeys(("상품상태", "zustand"), "condition"),
     **dict.fromkeys(("링크", "상품링크", "상품url", "url"), "link"),
     **dict.fromkeys(
         (
@@ -47,26 +56,40 @@ HEADER_ALIASES = {
             "상품이미지",
             "사진파일",
             "이미지파일",
+            "bild",
+            "bild-url",
+            "bildurl",
+            "foto",
         ),
         "image_link",
     ),
-    **dict.fromkeys(("브랜드",), "brand"),
-    **dict.fromkeys(("재고", "재고수량", "수량", "quantity"), "stock"),
-    **dict.fromkeys(("컬렉션", "분류", "카테고리", "상품분류", "collection", "category"), "collections"),
+    **dict.fromkeys(("브랜드", "marke", "hersteller"), "brand"),
+    **dict.fromkeys(("재고", "재고수량", "수량", "quantity", "bestand", "lagerbestand", "menge"), "stock"),
+    **dict.fromkeys(
+        ("컬렉션", "분류", "카테고리", "상품분류", "collection", "category", "kategorie", "warengruppe"),
+        "collections",
+    ),
 }
 # The same sheet's words for what it sells and how ('품절' is Meta's "out of stock").
 VALUE_ALIASES = {
     "availability": {
-        **dict.fromkeys(("판매중", "재고있음", "판매"), "in stock"),
-        **dict.fromkeys(("품절", "일시품절", "재고없음"), "out of stock"),
-        **dict.fromkeys(("예약판매", "예약"), "preorder"),
+        **dict.fromkeys(("판매중", "재고있음", "판매", "lieferbar", "auflager", "verfügbar"), "in stock"),
+        **dict.fromkeys(
+            ("품절", "일시품절", "재고없음", "ausverkauft", "nichtlieferbar", "nichtverfügbar"),
+            "out of stock",
+        ),
+        **dict.fromkeys(("예약판매", "예약", "vorbestellung", "vorbestellbar"), "preorder"),
         **dict.fromkeys(("주문가능", "주문제작"), "available for order"),  # spaces are taken out first
-        **dict.fromkeys(("판매중지", "단종"), "discontinued"),
+        **dict.fromkeys(("판매중지", "단종", "eingestellt", "auslaufartikel"), "discontinued"),
     },
-    "condition": {"새상품": "new", "신상품": "new", "리퍼": "refurbished", "중고": "used"},
+    "condition": {
+        **{"새상품": "new", "신상품": "new", "리퍼": "refurbished", "중고": "used"},
+        **{"neu": "new", "generalüberholt": "refurbished", "gebraucht": "used"},
+    },
 }
-SOLD_OUT_WORDS = frozenset(("품절", "일시품절", "재고없음", "out of stock", "sold out"))
+SOLD_OUT_WORDS = frozenset(("품절", "일시품절", "재고없음", "out of stock", "sold out", "ausverkauft"))
 MAX_STOCK = 999_999  # as the item form's spin box
+_DOT_GROUPED = re.compile(r"\d{1,3}(\.\d{3})+")
 
 
 def feed_header(fields: Sequence[str]) -> list[str]:
@@ -141,9 +164,10 @@ def stock_pieces(value: str) -> int | None:
         return None
     if text.replace(" ", "") in SOLD_OUT_WORDS:
         return 0
-    for unit in ("개", "pcs", "ea"):
+    for unit in ("개", "pcs", "ea", "stk.", "stk", "stück"):
         text = text.removesuffix(unit).strip()
-    digits = text.replace(",", "")
+    # '1,200' or, grouped the German way, '1.200'.
+    digits = text.replace(".", "") if _DOT_GROUPED.fullmatch(text) else text.replace(",", "")
     if not digits.isascii() or not digits.isdigit() or int(digits) > MAX_STOCK:
         raise ValueError(value)
     return int(digits)

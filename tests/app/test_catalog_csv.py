@@ -737,3 +737,34 @@ def test_the_totals_row_under_a_sheets_items_is_left_out_not_imported_nor_refuse
     with db.read() as s:
         names = sorted(item.name for item in list_items(s))
     assert names == ["린넨 셔츠 아이보리", "버킷햇 블랙", "에코백"]
+
+
+def test_a_german_excel_sheet_with_semicolons_and_decimal_commas_imports(db: Database, tmp_path: Path) -> None:
+    """German Excel's plain "CSV (Trennzeichen-getrennt)": Windows-1252, semicolons between the
+    cells (the comma is the decimal mark), German column names and words, prices '12,50 €'."""
+    path = tmp_path / "Artikelliste.csv"
+    lines = [
+        "Artikelnummer;Bezeichnung;Beschreibung;Preis;Verfügbarkeit;Bestand",
+        'SCH-28;Fahrradschlauch 28";"Für Reifen 28 x 1,5, Größe 700c";4,99 €;lieferbar;1.200',
+        "RAD-01;Stadtrad Müller;Rahmen Stahl, Größe 56;1.299,00;ausverkauft;",
+        "KL-3;Klingel;;12,50;auf Lager;5 Stk.",
+    ]
+    path.write_bytes("\r\n".join(lines).encode("cp1252") + b"\r\n")
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog", default_currency="EUR")
+    assert (report.created, report.errors, report.encoding) == (3, [], "cp1252")
+    with db.read() as s:
+        tube = find_item_by_code(s, "SCH-28")
+        bike = find_item_by_code(s, "RAD-01")
+        bell = find_item_by_code(s, "KL-3")
+        assert tube is not None and bike is not None and bell is not None
+        assert (tube.name, tube.description, tube.price_minor, tube.currency) == (
+            'Fahrradschlauch 28"',
+            "Für Reifen 28 x 1,5, Größe 700c",
+            499,
+            "EUR",
+        )
+        assert (bike.name, bike.price_minor, bike.hidden) == ("Stadtrad Müller", 129900, True)
+        assert (bell.price_minor, bell.hidden) == (1250, False)
+        assert item_stock(s, tube.id).on_hand == 1200
+        assert item_stock(s, bell.id).on_hand == 5
