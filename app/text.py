@@ -158,7 +158,7 @@ def loose_letters(query: str) -> str | None:
 
 def search_pattern(query: str) -> re.Pattern[str]:
     """Where a search query is in a message's text, as search finds it (`search_phrases`): any case,
-    an amount's commas or none, and for Korean words a space or none between letters. For the
+    ß or ss, an amount's commas or none, and for Korean words a space or none between letters. For the
     highlights (one pass over the text, where the phrases OR-ed would take one pass each)."""
     if len(query) < 3:
         return re.compile(re.escape(query), re.IGNORECASE)
@@ -177,7 +177,7 @@ def search_pattern(query: str) -> re.Pattern[str]:
         elif i and letters is not None:
             parts.append(" ?")
         parts.append(re.escape(ch))
-    return re.compile("".join(parts), re.IGNORECASE)
+    return re.compile(_ESZETT.sub("(?:ss|ß)", "".join(parts)), re.IGNORECASE)
 
 
 # A query's terms: a "quoted phrase" (its closing quote may be left off) or a word between spaces.
@@ -219,7 +219,20 @@ def search_phrases(query: str, region: str | None = None) -> list[str]:
         return list(dict.fromkeys([digits, _respelled(digits), *number_groupings(digits)]))
     letters = loose_letters(query)
     spelled = spacings(query, letters) if letters is not None else [query]
-    return list(dict.fromkeys(variant for phrase in spelled for variant in (phrase, _respelled(phrase))))
+    respelled = [variant for phrase in spelled for variant in (phrase, _respelled(phrase))]
+    return list(dict.fromkeys(variant for phrase in respelled for variant in (phrase, _eszett_other(phrase))))
+
+
+# German writes ß as ss where it has no ß (a keyboard without one, capitals, Switzerland): 'strasse'
+# finds 'Straße' and 'Straße' finds 'STRASSE'.
+_ESZETT = re.compile("ss|ß", re.IGNORECASE)
+
+
+def _eszett_other(phrase: str) -> str:
+    """`phrase` with its ß written ss, or (having none) its ss written ß."""
+    if "ß" in phrase:
+        return phrase.replace("ß", "ss")
+    return _ESZETT.sub("ß", phrase)
 
 
 def _respelled(phrase: str) -> str:

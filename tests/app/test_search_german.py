@@ -1,0 +1,58 @@
+"""Searching a German shop's chats: umlauts in any case, ß or ss, numbers written 0171 / +49 / 0049."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from app.db import Database
+from app.models import Message
+from app.search import search_contacts, search_messages
+from tests.support.factories import BASE_TIME, make_contact, make_message
+
+
+@pytest.fixture
+def shop(db: Database) -> Database:
+    with db.write() as s:
+        juergen = make_contact(s, wa_id="491712345678", profile_name="Jürgen Müller")
+        anna = make_contact(s, wa_id="4915112345678", profile_name="Anna Groß")
+        texts = [
+            (juergen, "Ich wohne in der Hauptstraße 5, 10115 Berlin"),
+            (juergen, "MÜLLER hier, ist das Rücklicht noch da?"),
+            (anna, "VIELE GRÜSSE AUS DER GARTENSTRASSE"),
+            (anna, "Meine Frau hat die Nummer 0049 171 2345678"),
+        ]
+        for i, (who, body) in enumerate(texts):
+            make_message(s, who, body, sent_at=BASE_TIME + timedelta(hours=i))
+    return db
+
+
+def bodies(db: Database, query: str) -> list[str]:
+    with db.read() as s:
+        return [s.get_one(Message, h.message_id).body for h in search_messages(s, query)]
+
+
+def test_umlauts_are_found_in_any_case(shop: Database) -> None:
+    assert bodies(shop, "müller") == ["MÜLLER hier, ist das Rücklicht noch da?"]
+    assert bodies(shop, "RÜCKLICHT") == ["MÜLLER hier, ist das Rücklicht noch da?"]
+
+
+def test_strasse_finds_strasse_written_with_eszett_and_the_other_way(shop: Database) -> None:
+    assert bodies(shop, "strasse") == [
+        "VIELE GRÜSSE AUS DER GARTENSTRASSE",
+        "Ich wohne in der Hauptstraße 5, 10115 Berlin",
+    ]
+    assert bodies(shop, "Grüße") == ["VIELE GRÜSSE AUS DER GARTENSTRASSE"]
+    with shop.read() as s:
+        (hit,) = search_messages(s, "hauptstrasse")
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["Hauptstraße"]
+
+
+def test_a_chat_searched_by_reading_it_finds_ss_as_eszett_too(shop: Database) -> None:
+    with shop.read() as s:
+        chat = search_contacts(s, "Jürgen")[0].contact_id
+        hits = search_messages(s, "strasse", contact_id=chat)
+        assert [s.get_one(Message, h.message_id).body for h in hits] == [
+            "Ich wohne in der Hauptstraße 5, 10115 Berlin"
+        ]
