@@ -22,6 +22,8 @@ def number_fragment(typed: str) -> str:
     "1055551234": the national number without its trunk 0; full-width digits too); "" for fewer than 3
     digits, and for digits that start with 00 ('0004' is a part of the order number '2026-0004')."""
     digits = _DIGITS.sub("", ascii_digits(typed))
+    if digits.startswith("00") and len(digits) >= 2 + PHONE_MIN_DIGITS and digits[2] != "0":
+        return digits[2:]  # "0049 171 2345678": Europe's 00 for the + of an international number
     if digits.startswith("00"):
         return ""  # '0004' is an order's number (2026-0004); no phone number is typed so
     digits = digits.removeprefix("0")  # the trunk 0 of a national number
@@ -174,6 +176,7 @@ PHONE_MIN_DIGITS = 9  # "02-123-4567", a Seoul number, is the shortest written w
 PHONE_MAX_DIGITS = 15  # E.164's longest
 # Between two digits of a number written for people: a separator or two ("10) 9876", "+82 (0)10").
 _BETWEEN = r"[\s\-.()]{0,3}"
+_INTERNATIONAL_00 = re.compile(r"00[1-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +200,17 @@ def typed_phone(query: str, region: str | None = None) -> TypedPhone | None:
     text = unicodedata.normalize("NFKC", query).strip()
     if not _PHONE_TYPED.fullmatch(text):
         return None
+    if _INTERNATIONAL_00.match(text):
+        # "0049 171 2345678": the 00 Europe dials (and writes) for the + of an international number.
+        import phonenumbers
+
+        plus = "+" + text[2:].lstrip()
+        try:
+            valid = phonenumbers.is_valid_number(phonenumbers.parse(plus, None))
+        except phonenumbers.NumberParseException:
+            valid = False
+        if valid:
+            return typed_phone(plus, region)
     digits = _DIGITS.sub("", text)
     if not PHONE_MIN_DIGITS <= len(digits) <= PHONE_MAX_DIGITS or not digits.isascii():
         return None
@@ -277,7 +291,7 @@ def phone_pattern(phone: TypedPhone) -> re.Pattern[str]:
     """Where the typed number is in a text, written in any common form: with its trunk 0 or its
     country's calling code (any country's, for a number typed nationally), any separators."""
     country = re.escape(phone.country) if phone.country else r"\d{1,3}"
-    prefix = rf"(?:\+?{country}{_BETWEEN}(?:\(0\){_BETWEEN})?|\(?0{_BETWEEN})"
+    prefix = rf"(?:(?:\+|00)?{country}{_BETWEEN}(?:\(0\){_BETWEEN})?|\(?0{_BETWEEN})"
     if phone.country == "1":  # North America writes its numbers without a trunk 0: "(415) 555-0132"
         prefix = rf"(?:\+?1{_BETWEEN}|\()?"
     number = _BETWEEN.join(phone.national)

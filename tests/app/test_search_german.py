@@ -56,3 +56,10 @@ def test_a_chat_searched_by_reading_it_finds_ss_as_eszett_too(shop: Database) ->
         assert [s.get_one(Message, h.message_id).body for h in hits] == [
             "Ich wohne in der Hauptstraße 5, 10115 Berlin"
         ]
+
+
+@pytest.mark.parametrize("typed", ["0171 2345678", "+49 171 2345678", "0049 171 2345678", "00491712345678"])
+def test_a_german_mobile_number_finds_its_chat_however_it_is_written(shop: Database, typed: str) -> None:
+    with shop.read() as s:
+        assert [c.display_name for c in search_contacts(s, typed)] == ["Jürgen Müller"]
+    assert bodies(shop, typed) == ["Meine Frau hat die Nummer 0049 171 2345678"]
