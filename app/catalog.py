@@ -31,7 +31,7 @@ from app.item_options import ItemOption
 from app.models import CatalogItem, Collection, catalog_item_collection
 from app.money import MAX_MINOR, is_currency
 from app.stock import StockCount
-from app.text import like_pattern, nfc
+from app.text import like_pattern, needs_casefold, nfc
 
 log = logging.getLogger(__name__)
 
@@ -249,9 +249,13 @@ def _matching_every_word(text: str) -> list[Any]:
     clauses = []
     for word in text.split():
         bare = word.replace("-", "")
+        # 'ölfilter' finds "Ölfilter": LIKE folds ASCII letters only.
+        folded = needs_casefold(word)
         clauses.append(
             or_(
-                name.like(like_pattern(word), escape="\\"),
+                (func.casefold(name) if folded else name).like(
+                    like_pattern(word.casefold() if folded else word), escape="\\"
+                ),
                 code.like(like_pattern(bare or word), escape="\\"),
             )
         )

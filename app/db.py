@@ -208,6 +208,10 @@ def remove_partial_copy(partial: Path) -> None:
         partial.with_name(partial.name + suffix).unlink(missing_ok=True)
 
 
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _configure_connection(
     dbapi_connection: Any, *, foreign_keys: bool, synchronous: str, read_only: bool = False
 ) -> None:
@@ -216,6 +220,9 @@ def _configure_connection(
     # with "database is locked" regardless of busy_timeout. These PRAGMAs do nothing inside a
     # transaction, so they run here, before the first BEGIN.
     dbapi_connection.isolation_level = None
+    # SQLite's lower() and LIKE fold ASCII letters only: a name searched for 'müller' or 'ölfilter'
+    # is matched through this where the query has a letter they cannot fold (app.text.needs_casefold).
+    dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
     cursor = dbapi_connection.cursor()
     if read_only:  # an immutable file (see Database.open_read_only): nothing to set up, nothing written
         cursor.execute("PRAGMA query_only=ON")

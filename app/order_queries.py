@@ -17,7 +17,7 @@ from app.models import Contact, Order, OrderLine
 from app.order_returns import exchange_number, refunds_of
 from app.orders import typed_order_number
 from app.phones import number_fragment, number_tail
-from app.text import like_pattern
+from app.text import like_pattern, needs_casefold
 from app.wire import ORDER_STATUSES_PER_CUSTOMER, OrderStatus
 
 SUMMARY_ITEMS = 3  # lines named on a board card; the rest become "+N"
@@ -193,6 +193,14 @@ def _filtered(stmt: Any, f: OrderFilter) -> Any:
         bare = like_pattern(needle.replace(" ", ""))
 
         def named(column: Any) -> Any:
+            if needs_casefold(needle):  # 'müller' finds "MÜLLER": LIKE folds ASCII letters only
+                folded = func.casefold(column)
+                return or_(
+                    folded.like(like_pattern(needle.casefold()), escape="\\"),
+                    func.replace(folded, " ", "").like(
+                        like_pattern(needle.replace(" ", "").casefold()), escape="\\"
+                    ),
+                )
             return or_(column.like(like, escape="\\"), func.replace(column, " ", "").like(bare, escape="\\"))
 
         has_line = select(OrderLine.id).where(

@@ -25,6 +25,7 @@ from app.text import (
     like_pattern,
     long_number,
     marks_pattern,
+    needs_casefold,
     nfc,
     query_terms,
     search_pattern,
@@ -625,11 +626,12 @@ def search_contacts(
         return _contacts_by_initials(session, q, limit)
     labels = _labels_named(session, q, shown_labels or {})
     digits = number_fragment(q)
+    fold = "casefold" if needs_casefold(q) else "lower"
     clauses = [
-        "instr(lower(coalesce(saved_name, '')), :q) > 0",
-        "instr(lower(coalesce(profile_name, '')), :q) > 0",
+        f"instr({fold}(coalesce(saved_name, '')), :q) > 0",
+        f"instr({fold}(coalesce(profile_name, '')), :q) > 0",
     ]
-    params: dict[str, Any] = {"q": q.lower(), "limit": limit}
+    params: dict[str, Any] = {"q": q.casefold() if fold == "casefold" else q.lower(), "limit": limit}
     if digits:
         clauses.append("instr(wa_id, :digits) > 0")
         params["digits"] = digits

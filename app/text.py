@@ -318,6 +318,13 @@ def is_bigram_query(query: str) -> bool:
     return len(query) == 2 and all(_is_word_char(c) for c in query)
 
 
+def needs_casefold(text: str) -> bool:
+    """Whether `text` has a letter with a case beyond ASCII ('ü', 'Ö', 'ß', 'É'), which SQLite's
+    lower() and LIKE leave as they are: such a query is matched with the `casefold` SQL function
+    (app/db.py) on both sides. Korean has no case, so its queries never need it."""
+    return any(not c.isascii() and c.lower() != c.upper() for c in text)
+
+
 def like_pattern(text: str) -> str:
     """`%text%` for SQL's LIKE … ESCAPE '\\': the owner's %, _ and \\ are literal characters."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

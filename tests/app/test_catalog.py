@@ -355,3 +355,14 @@ def test_the_stock_left_counts_an_items_options_together_and_skips_uncounted_ite
         assert items_left(s) == {shirt: 5, cap: 0}
         assert items_left(s, [shirt]) == {shirt: 5}
         assert {i for i, n in items_left(s).items() if n == 0} == counted_out_items(s)
+
+
+def test_an_item_is_found_by_its_umlauts_in_any_case(db: Database) -> None:
+    """German nouns start with a capital: 'ölfilter' typed in lower case finds "Ölfilter"."""
+    add(db, "Ölfilter Premium", 1250, "OF-1")
+    add(db, "SCHLÄUCHE 28 Zoll", 499, "SL-2")
+    add(db, "Kette", 1999, "K-3")
+    with db.read() as s:
+        assert [row.name for row in item_list(s, "ölfilter")] == ["Ölfilter Premium"]
+        assert [row.name for row in item_list(s, "Schläuche")] == ["SCHLÄUCHE 28 Zoll"]
+        assert [row.name for row in item_list(s, "kette")] == ["Kette"]

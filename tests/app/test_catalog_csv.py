@@ -739,7 +739,9 @@ def test_the_totals_row_under_a_sheets_items_is_left_out_not_imported_nor_refuse
     assert names == ["린넨 셔츠 아이보리", "버킷햇 블랙", "에코백"]
 
 
-def test_a_german_excel_sheet_with_semicolons_and_decimal_commas_imports(db: Database, tmp_path: Path) -> None:
+def test_a_german_excel_sheet_with_semicolons_and_decimal_commas_imports(
+    db: Database, tmp_path: Path
+) -> None:
     """German Excel's plain "CSV (Trennzeichen-getrennt)": Windows-1252, semicolons between the
     cells (the comma is the decimal mark), German column names and words, prices '12,50 €'."""
     path = tmp_path / "Artikelliste.csv"

@@ -573,3 +573,18 @@ def test_a_boards_card_names_each_lines_option_as_the_courier_sheet_does(db) -> 
     with db.read() as s:
         [card] = order_summaries(s)
     assert card.items == (("린넨 블라우스 화이트 S", 1), ("진주 드롭 귀걸이", 2))
+
+
+def test_the_board_finds_an_order_by_a_name_with_umlauts_in_any_case(db) -> None:
+    """WhatsApp names come in capitals too: 'müller' finds the order of "JÜRGEN MÜLLER"."""
+    from app.order_queries import OrderFilter, order_summaries
+
+    with db.write() as s:
+        shirt(s)
+        contact_id = make_contact(s, wa_id="491712345678", profile_name="JÜRGEN MÜLLER").id
+        order_id = create_order(
+            s, contact_id=contact_id, lines=[LineInput("LINEN-IV-M", 1)], source="chat"
+        ).id
+    with db.read() as s:
+        for typed in ("müller", "Jürgen Müller", "JÜRGEN"):
+            assert [o.id for o in order_summaries(s, OrderFilter(text=typed))] == [order_id], typed

@@ -63,3 +63,13 @@ def test_a_german_mobile_number_finds_its_chat_however_it_is_written(shop: Datab
     with shop.read() as s:
         assert [c.display_name for c in search_contacts(s, typed)] == ["Jürgen Müller"]
     assert bodies(shop, typed) == ["Meine Frau hat die Nummer 0049 171 2345678"]
+
+
+def test_a_whatsapp_name_in_capitals_is_found_typed_in_lower_case(db: Database) -> None:
+    """SQLite's lower() folds ASCII only: "JÜRGEN MÜLLER" was not found by 'müller'."""
+    with db.write() as s:
+        caps = make_contact(s, wa_id="491701112223", profile_name="JÜRGEN MÜLLER")
+        make_message(s, caps, "Hallo", sent_at=BASE_TIME)
+    with db.read() as s:
+        for typed in ("müller", "Müller", "jürgen müller", "ÜLL"):
+            assert [c.display_name for c in search_contacts(s, typed)] == ["JÜRGEN MÜLLER"], typed
