@@ -128,6 +128,18 @@ def number_name(wa_id: str) -> str:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 
 
+def example_number(region: str) -> str:
+    """A mobile number in the shop's own format, for an example ("010-1234-5678", "01512 3456789")."""
+    import phonenumbers
+
+    if region.upper() == "KR":
+        return "010-1234-5678"  # the number every Korean form shows (libphonenumber's is 010-2000-0000)
+    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+    if example is None:
+        return "+82 10-1234-5678"
+    return display_phone(f"{example.country_code}{example.national_number}", region)
+
+
 def display_phone(wa_id: str, shop_region: str = "KR") -> str:
     """Format for people: national format for the shop's own country, international otherwise."""
     if not wa_id:

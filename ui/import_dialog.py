@@ -39,7 +39,7 @@ from app.chat_export.importer import (
 from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_export
 from app.country_zones import country_zones, main_zone
 from app.db import Database
-from app.phones import display_phone
+from app.phones import display_phone, example_number
 from ui.context import AppContext
 from ui.formatting import kind_label, short_date, wall_datetime
 from ui.gui_thread import GuiThreadSignals
@@ -216,7 +216,10 @@ class ImportDialog(QDialog):
         self.contact_combo = QComboBox()
         self.contact_combo.currentIndexChanged.connect(self._contact_changed)
         self.phone_edit = QLineEdit()
-        self.phone_edit.setPlaceholderText(self.tr("Optional, e.g. 010-1234-5678"))
+        # The example as the shop's country writes a mobile number ("01512 3456789" in Germany).
+        self.phone_edit.setPlaceholderText(
+            self.tr("Optional, e.g. {0}").format(example_number(self.ctx.shop_region))
+        )
         self.zone_combo = TimeZoneBox()
 
         self.form = QFormLayout()

@@ -8,19 +8,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.contact_details import save_phone_number
-from app.phones import display_phone
+from app.phones import example_number
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
-
-
-def example_number(region: str) -> str:
-    """A mobile number in the shop's own format, for the question's example ("010-1234-5678")."""
-    import phonenumbers
-
-    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
-    if example is None:
-        return "+82 10-1234-5678"
-    return display_phone(f"{example.country_code}{example.national_number}", region)
 
 
 def ask_for_phone_number(

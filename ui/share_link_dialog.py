@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.catalog import ItemRow
 from app.errors import InvalidInput
+from app.phones import example_number
 from app.share_link import MAX_PREFILLED, qr_png, read_share_phone, save_qr, save_share_phone, wa_me_link
 from ui import message_box
 from ui.bounded_text import BoundedTextEdit
@@ -49,7 +50,9 @@ class ShareLinkDialog(QDialog):
         self.phone.setAccessibleName(self.tr("Shop number"))
         # Filled when the number used last time arrives (unless the owner typed one meanwhile).
         self.phone.setEnabled(False)
-        self.phone.setPlaceholderText(self.tr("Your WhatsApp number, e.g. 010-1234-5678"))
+        self.phone.setPlaceholderText(
+            self.tr("Your WhatsApp number, e.g. {0}").format(example_number(ctx.shop_region))
+        )
         self.message = BoundedTextEdit()
         self.message.setMaximumHeight(90)
         if item is not None:

@@ -4165,10 +4165,6 @@ Right-click to retry.</source>
         <translation>{0} 읽는 중…</translation>
     </message>
     <message>
-        <source>Optional, e.g. 010-1234-5678</source>
-        <translation>선택 사항, 예: 010-1234-5678</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>파일</translation>
     </message>
@@ -4235,6 +4231,10 @@ Right-click to retry.</source>
     <message>
         <source>&amp;How to export from the phone…</source>
         <translation>휴대폰에서 내보내는 방법(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. {0}</source>
+        <translation>선택 사항, 예: {0}</translation>
     </message>
     <message>
         <source>Which one is your &amp;shop?</source>
@@ -8087,10 +8087,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>공유 링크</translation>
     </message>
     <message>
-        <source>Your WhatsApp number, e.g. 010-1234-5678</source>
-        <translation>WhatsApp 번호, 예: 010-1234-5678</translation>
-    </message>
-    <message>
         <source>Hello! I would like to ask about {0} ({1}).</source>
         <translation>안녕하세요! {0} ({1}) 문의드려요.</translation>
     </message>
@@ -8105,6 +8101,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Shop number</source>
         <translation>가게 번호</translation>
+    </message>
+    <message>
+        <source>Your WhatsApp number, e.g. {0}</source>
+        <translation>WhatsApp 번호, 예: {0}</translation>
     </message>
     <message>
         <source>Link</source>

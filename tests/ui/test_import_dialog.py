@@ -489,3 +489,25 @@ def test_an_export_dropped_on_the_open_chat_is_imported_not_attached(
     dialog.reject()
     assert drop(price_list)  # any other file is still for the customer
     assert composer.attachments == [price_list]
+
+
+def test_a_german_shops_import_offers_a_german_mobile_as_the_example_and_reads_one_typed(
+    open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path
+) -> None:
+    """A Berlin shop saw "e.g. 010-1234-5678", a Korean number, beside the customer's number."""
+    ctx.shop_region = "DE"
+    layout = LAYOUTS["android-de"]
+    text = render(
+        layout,
+        shop_chat(layout, "Jürgen Müller", "Fahrradteile Jonas", datetime(2026, 12, 5, 14, 3), photo=PHOTO),
+    )
+    dialog = open_dialog(write_txt(tmp_path / "WhatsApp Chat mit Jürgen Müller.txt", text))
+    assert dialog.phone_edit.placeholderText() == "Optional, e.g. 01512 3456789"
+    assert "010" not in dialog.phone_edit.placeholderText()
+    dialog.phone_edit.setText("0171 2345678")
+    dialog.zone_combo.setCurrentText("Europe/Berlin")
+    with qtbot.waitSignal(dialog.imported, timeout=10000) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with ctx.db.read() as s:
+        contact = s.get(Contact, signal.args[0])
+        assert contact is not None and contact.wa_id == "491712345678"
