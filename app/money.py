@@ -21,6 +21,7 @@ _PLAIN = re.compile(r"^\d+(\.\d+)?$")
 # grouped with dots ('1.299,00', '1.299.000'). A lone '1.234' stays a decimal point, as in English.
 _DECIMAL_COMMA = re.compile(r"^(\d+|\d{1,3}(\.\d{3})+),\d+$")
 _DOT_GROUPED = re.compile(r"^\d{1,3}(\.\d{3}){2,}$")
+_DOT_GROUP = re.compile(r"^\d{1,3}\.\d{3}$")
 
 
 @lru_cache(maxsize=1)
@@ -69,10 +70,17 @@ def feed_amount(minor: int, currency: str) -> str:
     return f"{to_decimal(minor, currency):.{digits}f}"
 
 
-def edit_amount(minor: int, currency: str) -> str:
+def edit_amount(minor: int, currency: str, locale: str | None = None) -> str:
     """The amount in a field the owner may edit: grouped as prices are read, without a symbol
-    ('15,000' for KRW, '1,234.50' for USD); amount_to_minor reads it back."""
+    ('15,000' for KRW, '1,234.50' for USD; '1.234,50' for EUR in a German `locale`);
+    amount_to_minor reads it back."""
     digits = currency_digits(currency)
+    # (Three decimals, as the dinars have, stay written the English way: '1,234' is a thousand.)
+    if locale is not None and digits != 3:
+        from babel.numbers import format_decimal
+
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return str(format_decimal(to_decimal(minor, currency), format=pattern, locale=babel_locale(locale)))
     return f"{to_decimal(minor, currency):,.{digits}f}"
 
 
@@ -113,15 +121,17 @@ def _without_currency(text: str, currency: str) -> str:
 def amount_to_minor(amount: str, currency: str) -> int:
     """'15,000', '15000', '15,000원' or '₩15,000' → 15000 for KRW; '12.5' or '$12.50' → 1250 for
     USD; '12,50 €' → 1250 and '1.299,00' → 129900 for EUR. Raises InvalidInput."""
-    text = amount.strip().replace(" ", "").replace("\u00a0", "")
+    # Spaces (plain, no-break, narrow: French and Swedish group so) and apostrophes (Swiss) group digits.
+    text = re.sub("[ \u00a0\u202f'’]", "", amount.strip())
     if not text:
         raise InvalidInput(code=ErrorCode.PRICE_EMPTY)
     text = _without_currency(text, currency)
+    digits = currency_digits(currency)
     if _GROUPED.match(text):
         text = text.replace(",", "")
-    elif _DECIMAL_COMMA.match(text) or _DOT_GROUPED.match(text):
+    elif _DECIMAL_COMMA.match(text) or _DOT_GROUPED.match(text) or (digits == 0 and _DOT_GROUP.match(text)):
+        # ('1.500' won: a currency without decimals has no decimal point to mean.)
         text = text.replace(".", "").replace(",", ".")
-    digits = currency_digits(currency)
     # The currency goes with the refusal, so its example is a price it can have (no "12.50" for KRW).
     params = CurrencyDigitsParams(amount.strip(), currency, digits)
     if not _PLAIN.match(text):

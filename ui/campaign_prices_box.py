@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from app.campaign_checks import Prices
-from app.money import amount_to_minor, edit_amount
+from app.money import amount_to_minor
+from ui.formatting import amount_for_editing
 
 
 class CampaignPricesBox(QGroupBox):
@@ -58,7 +59,7 @@ class CampaignPricesBox(QGroupBox):
     def show_prices(self, prices: Prices) -> None:
         # Prices set in another currency stay in it (the shop's may have changed since): say which.
         marketing, utility = (
-            edit_amount(minor, prices.currency) if minor else ""
+            amount_for_editing(minor, prices.currency) if minor else ""
             for minor in (prices.marketing_minor, prices.utility_minor)
         )
         self.marketing.setText(marketing)

@@ -27,12 +27,13 @@ from app.catalog_collections import CollectionRow
 from app.catalog_images import MAX_IMAGES_PER_ITEM, store_image_bytes
 from app.errors import ErrorCode, InvalidInput, ValueParams
 from app.item_options import ItemOption, nothing_left
-from app.money import amount_to_minor, currency_digits, edit_amount
+from app.money import amount_to_minor, currency_digits
 from app.stock import StockCount
 from ui.bounded_text import BoundedTextEdit
 from ui.catalog_image_strip import ImageStrip
 from ui.catalog_thumbs import ThumbnailCache, sendable_image_bytes
 from ui.error_sentences import error_sentence
+from ui.formatting import amount_for_editing
 from ui.ops import run_op
 from ui.price_preview import PricePreview
 from ui.save_paths import Picked, open_file_names
@@ -236,7 +237,7 @@ class ItemForm(QWidget):
             digits = currency_digits(code)
         except (ValueError, LookupError):  # a code being typed: the last example stays
             return
-        self.price.setPlaceholderText(edit_amount(15_000 if digits == 0 else 15 * 10**digits, code))
+        self.price.setPlaceholderText(amount_for_editing(15_000 if digits == 0 else 15 * 10**digits, code))
 
     def load(self, row: ItemRow | None, collections: Sequence[CollectionRow], currency: str = "KRW") -> None:
         """Show `row` (None: a blank new item in `currency`)."""
@@ -247,7 +248,7 @@ class ItemForm(QWidget):
         self.name.setText(row.name if row else "")
         cur = row.currency if row else currency
         self.currency.setCurrentText(cur)
-        self.price.setText(edit_amount(row.price_minor, row.currency) if row else "")
+        self.price.setText(amount_for_editing(row.price_minor, row.currency) if row else "")
         self.code.setText(row.retailer_id if row else "")
         self.description.setPlainText(row.description if row else "")
         self.link.setText((row.url or "") if row else "")

@@ -80,6 +80,14 @@ def babel_locale_name() -> str:
     return babel_locale(QLocale().name())
 
 
+def amount_for_editing(minor: int, currency: str) -> str:
+    """An amount in a price field, written as the UI's locale writes numbers ('1.299,50' in
+    Germany, '1,299.50' in the US); app.money.amount_to_minor reads either back."""
+    from app.money import edit_amount
+
+    return edit_amount(minor, currency, babel_locale_name())
+
+
 def on_clock(dt: datetime, zone: tzinfo | None = None) -> datetime:
     """`dt` on the shop's clock (`zone`, its business hours' time zone), else on this computer's."""
     return dt.astimezone(zone) if zone is not None else local(dt)

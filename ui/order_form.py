@@ -35,7 +35,7 @@ from app.carts import CartStart, cart_start
 from app.catalog import ItemRow
 from app.changes import Changes
 from app.errors import ErrorCode, OrderError, ShopInboxError
-from app.money import amount_to_minor, edit_amount, to_decimal
+from app.money import amount_to_minor, to_decimal
 from app.order_actions import (
     ItemsForOrder,
     items_for_order,
@@ -61,6 +61,7 @@ from app.surcharge_areas import stored_area, surcharge_areas
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
+from ui.formatting import amount_for_editing
 from ui.list_steering import steer_list_from
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
@@ -196,7 +197,7 @@ class DraftLinesModel(QAbstractTableModel):
                     return self.tr("Type the price")
                 return ""
             if col == 3 and role == Qt.ItemDataRole.EditRole:
-                return edit_amount(line.price_minor, line.currency)
+                return amount_for_editing(line.price_minor, line.currency)
             if col == 3:
                 return money(line.price_minor, line.currency)
             return money(line.price_minor * line.quantity, line.currency)
@@ -452,7 +453,7 @@ class StartOrderDialog(QDialog):
                 self._held[key] = self._held.get(key, 0) + line.quantity
         self.surcharge.set_area(stored_area(order.surcharge_area) if order.surcharge_minor else "")
         if order.discount_minor:
-            self.discount.setText(edit_amount(order.discount_minor, order.currency))
+            self.discount.setText(amount_for_editing(order.discount_minor, order.currency))
 
     def _show_surcharge_amounts(self) -> None:
         """The surcharge list says what each area adds, as Order settings set it."""
@@ -479,7 +480,7 @@ class StartOrderDialog(QDialog):
         )
         if rule.shipping_minor != order.shipping_minor:
             self._shipping_edited = True
-            self.shipping.setText(edit_amount(order.shipping_minor, order.currency))
+            self.shipping.setText(amount_for_editing(order.shipping_minor, order.currency))
 
     # ----------------------------------------------------------------- catalogue
     def _load(self, code: str, cart: int | None = None) -> None:
@@ -662,7 +663,7 @@ class StartOrderDialog(QDialog):
         if not self._shipping_edited:
             # The shop's rule (free over X) until the owner types a fee of their own.
             self.shipping.blockSignals(True)
-            self.shipping.setText(edit_amount(rule.shipping_minor, self.currency))
+            self.shipping.setText(amount_for_editing(rule.shipping_minor, self.currency))
             self.shipping.blockSignals(False)
         waived = not self._shipping_edited and shipping_waived(self.settings, subtotal, self.currency)
         if waived:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.errors import ShopInboxError
 from app.models import utcnow
-from app.money import amount_to_minor, edit_amount
+from app.money import amount_to_minor
 from app.order_actions import read_order_settings, store_order_settings
 from app.order_messages import (
     CANCELLED_REFUND,
@@ -56,7 +56,7 @@ from ui.automation_dialog import push_automations_now
 from ui.bounded_text import BoundedTextEdit
 from ui.campaign_message import language_name
 from ui.context import AppContext
-from ui.formatting import customer_day
+from ui.formatting import amount_for_editing, customer_day
 from ui.ops import Op, failure_sentence
 from ui.order_text import state_name
 from ui.placeholder_buttons import PlaceholderButtons
@@ -425,10 +425,10 @@ class OrderSettingsDialog(QDialog):
         self.save_button.setEnabled(True)
         # As they were entered, in their own currency: never re-read in the shop's new one.
         self.amounts_currency = currency = settings.currency
-        self.shipping.setText(edit_amount(settings.shipping_minor, currency))
+        self.shipping.setText(amount_for_editing(settings.shipping_minor, currency))
         for area, field in self.surcharges.items():
-            field.setText(edit_amount(surcharge_for(settings, area), currency))
-        self.free_over.setText(edit_amount(settings.free_over_minor, currency))
+            field.setText(amount_for_editing(surcharge_for(settings, area), currency))
+        self.free_over.setText(amount_for_editing(settings.free_over_minor, currency))
         shop = self.ctx.currency.upper()
         if currency != shop:
             self.currency_note.setText(

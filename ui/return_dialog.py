@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 
 from app.catalog_edits import stock_options
 from app.errors import ErrorCode, InvalidInput, OrderCurrencyParams, OrderError
-from app.money import amount_to_minor, edit_amount
+from app.money import amount_to_minor
 from app.order_actions import returnable, save_return
 from app.order_returns import MAX_REASON, ReturnRequest, ReturnStart, start_credit
 from ui.catalog_picker import pick_replacement
 from ui.context import AppContext
+from ui.formatting import amount_for_editing
 from ui.korean_particles import with_particles
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
@@ -281,7 +282,7 @@ class ReturnDialog(QDialog):
             return
         cur = start.currency
         if not self._refund_typed:
-            self.refund.setText(edit_amount(self.default_refund(), cur))
+            self.refund.setText(amount_for_editing(self.default_refund(), cur))
         self.refund_hint.setText(
             self.tr("Paid and not refunded: {0}.").format(money(start.refundable_minor, cur))
         )

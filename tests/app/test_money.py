@@ -129,3 +129,22 @@ def test_euro_prices_typed_the_german_way_are_read(typed: str, minor: int) -> No
 def test_a_german_feed_price_with_a_decimal_comma_is_read() -> None:
     assert parse_price("12,50 EUR") == (1250, "EUR")
     assert parse_price("1.299,00 €", default_currency="EUR") == (129900, "EUR")
+
+
+@pytest.mark.parametrize(
+    ("minor", "currency", "locale", "shown"),
+    [
+        (129950, "EUR", "en_DE", "1.299,50"),
+        (129950, "EUR", "de_DE", "1.299,50"),
+        (129900, "KRW", "de_DE", "129.900"),  # one group of dots, in won: no decimals to mean
+        (129950, "EUR", "fr_FR", "1\u202f299,50"),
+        (129950, "CHF", "de_CH", "1'299.50"),
+        (129950, "USD", "en_US", "1,299.50"),
+        (39000, "KRW", "ko_KR", "39,000"),
+    ],
+)
+def test_an_amount_shown_for_editing_in_a_locale_reads_back_the_same(
+    minor: int, currency: str, locale: str, shown: str
+) -> None:
+    assert edit_amount(minor, currency, locale) == shown
+    assert amount_to_minor(shown, currency) == minor

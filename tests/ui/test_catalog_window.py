@@ -1195,3 +1195,46 @@ def test_the_import_summary_says_the_totals_row_was_left_out(
     assert "The totals row (line 3) is a sum, not an item, so it was left out." in summary
     settle(qtbot, window)
     assert names_shown(window) == ["에코백"]
+
+
+@pytest.fixture
+def german_shop(ctx: AppContext) -> Iterator[AppContext]:
+    """A Berlin shop in euros, on a computer whose English writes numbers as Germany does."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Germany))
+    ctx.shop_region, ctx.currency = "DE", "EUR"
+    yield ctx
+    QLocale.setDefault(before)
+
+
+def test_a_german_shop_types_prices_with_a_decimal_comma_and_sees_them_so(
+    qtbot, german_shop: AppContext
+) -> None:
+    """'1.299,00 €' typed as a German owner writes it is 1,299 euros, and the form shows it back so."""
+    from ui.catalog_window import CatalogWindow
+
+    ctx = german_shop
+    window = CatalogWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, window)
+    window.new_action.trigger()
+    assert window.form.price.placeholderText() == "15,00"
+    window.form.name.setText("Stadtrad Müller")
+    qtbot.keyClicks(window.form.price, "1.299,00 ")
+    window.form.price.insert("€")  # (QTest types Latin-1 only; the € key of a German keyboard)
+    assert window.form.price_preview.text() == "1.299,00\u00a0€"
+    qtbot.keyClicks(window.form.code, "RAD-01")
+    with qtbot.waitSignal(ctx.hub.changed):
+        qtbot.mouseClick(window.form.save, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    with ctx.db.read() as s:
+        saved = find_item_by_code(s, "RAD-01")
+    assert saved is not None and (saved.price_minor, saved.currency) == (129900, "EUR")
+    window.new_item()
+    select(qtbot, window, saved.id)
+    assert window.form.price.text() == "1.299,00"
+    window.close()
+    QThreadPool.globalInstance().waitForDone(5000)
