@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, 
 
 from app.catalog import ItemList, ItemRow
 from app.money import format_price
+from ui.formatting import count_text
 
 ITEM_IDS_MIME = "application/x-shopinbox-catalog-item-ids"
 
@@ -54,7 +55,7 @@ class CatalogModel(QAbstractListModel):
     def stock_text(self, row: ItemRow) -> str:
         """How many are left, for a counted item (a sold-out one says so in its price instead)."""
         left = self.stock_left.get(row.id)
-        return self.tr("{0} in stock").format(f"{left:,}") if left else ""
+        return self.tr("{0} in stock").format(count_text(left)) if left else ""
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

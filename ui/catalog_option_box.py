@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.item_options import ItemOption
+from ui.formatting import count_text
 
 MAX_OPTION = 100  # as an order line's option (app.orders)
 
@@ -61,8 +62,8 @@ class OptionsModel(QAbstractListModel):
         if o.sold_out:
             return self.tr("sold out (unavailable)")
         if o.shared:
-            return self.tr("{0} in stock (all options)").format(f"{o.left:,}")
-        return self.tr("{0} in stock").format(f"{o.left:,}")
+            return self.tr("{0} in stock (all options)").format(count_text(o.left))
+        return self.tr("{0} in stock").format(count_text(o.left))
 
 
 class OptionBox(QWidget):

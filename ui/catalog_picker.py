@@ -47,7 +47,7 @@ from ui.catalog_option_box import OptionBox
 from ui.catalog_thumbs import ThumbnailCache
 from ui.confirm import confirm
 from ui.context import AppContext
-from ui.formatting import babel_locale_name
+from ui.formatting import babel_locale_name, count_text
 from ui.korean_particles import with_particles
 from ui.ops import run_change, run_op
 from ui.screen_fit import resize_within_screen
@@ -307,7 +307,7 @@ class CatalogPicker(QDialog):
                     name, left, self.quantity
                 )
             else:
-                text = self.tr("“{0}”: {1} each · {2} in stock").format(name, price, f"{left:,}")
+                text = self.tr("“{0}”: {1} each · {2} in stock").format(name, price, count_text(left))
             self.hint.setText(with_particles(text))
         self.send.setEnabled(item is not None and enough)
         self.waitlist_button.hide()

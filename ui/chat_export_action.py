@@ -21,7 +21,7 @@ from app.chat_export.exporter import (
 from app.chat_export.media import sanitise_filename
 from ui import message_box
 from ui.context import AppContext
-from ui.formatting import babel_locale_name, display_locale
+from ui.formatting import babel_locale_name, count_text
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, failure_sentence
 from ui.save_paths import Picked, save_file_name
@@ -47,10 +47,10 @@ def progress_text(step: ExportProgress) -> str:
     """ "Writing messages: 2,000 of 5,000", then "Adding photos and files: 3 of 40"."""
     if step.files_total and step.messages >= step.messages_total:
         return QCoreApplication.translate("ChatExport", "Adding photos and files: {0} of {1}").format(
-            f"{step.files:,}", f"{step.files_total:,}"
+            count_text(step.files), count_text(step.files_total)
         )
     return QCoreApplication.translate("ChatExport", "Writing messages: {0} of {1}").format(
-        f"{step.messages:,}", f"{step.messages_total:,}"
+        count_text(step.messages), count_text(step.messages_total)
     )
 
 
@@ -156,7 +156,7 @@ def _choose_and_export(
             )
         else:
             text = QCoreApplication.translate("ChatExport", "{0} messages saved to {1}.").format(
-                display_locale().toString(result.messages), result.path.name
+                count_text(result.messages), result.path.name
             )
         if result.media_missing:
             text += " " + QCoreApplication.translate(

@@ -80,6 +80,11 @@ def babel_locale_name() -> str:
     return babel_locale(QLocale().name())
 
 
+def count_text(n: int) -> str:
+    """A count as the UI's locale groups it: '1,200' in the US and Korea, '1.200' in Germany."""
+    return display_locale().toString(n)
+
+
 def amount_for_editing(minor: int, currency: str) -> str:
     """An amount in a price field, written as the UI's locale writes numbers ('1.299,50' in
     Germany, '1,299.50' in the US); app.money.amount_to_minor reads either back."""

@@ -41,7 +41,7 @@ from app.country_zones import country_zones, main_zone
 from app.db import Database
 from app.phones import display_phone, example_number
 from ui.context import AppContext
-from ui.formatting import kind_label, short_date, wall_datetime
+from ui.formatting import count_text, kind_label, short_date, wall_datetime
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.save_paths import Picked, open_file_name
@@ -343,7 +343,7 @@ class ImportDialog(QDialog):
             ", ".join(
                 self.tr("{0} (1 message)").format(name)
                 if n == 1
-                else self.tr("{0} ({1} messages)").format(name, f"{n:,}")
+                else self.tr("{0} ({1} messages)").format(name, count_text(n))
                 for name, n in p.participants
             )
         )
@@ -352,13 +352,13 @@ class ImportDialog(QDialog):
         # The messages the import adds (as its summary counts them): system lines too, not the
         # encryption notice, not the lines that cannot be read.
         count = p.to_import if p.to_import >= 0 else p.message_count
-        counted = self.tr("{0} messages, {1} lines").format(f"{count:,}", f"{p.line_count:,}")
+        counted = self.tr("{0} messages, {1} lines").format(count_text(count), count_text(p.line_count))
         if p.unreadable_lines:
             counted += "\n" + (
                 self.tr("1 line could not be read: it will not be imported.")
                 if p.unreadable_lines == 1
                 else self.tr("{0} lines could not be read: they will not be imported.").format(
-                    f"{p.unreadable_lines:,}"
+                    count_text(p.unreadable_lines)
                 )
             )
         self.count_label.setText(counted)
@@ -565,7 +565,7 @@ class ImportDialog(QDialog):
         self.progress.setValue(done)
         if not self.cancel_event.is_set():
             self.progress_label.setText(
-                self.tr("Importing… {0} of {1} lines").format(f"{done:,}", f"{total:,}")
+                self.tr("Importing… {0} of {1} lines").format(count_text(done), count_text(total))
             )
 
     def _zip_contents(self, present: int, attachments: int) -> str:

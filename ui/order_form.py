@@ -61,7 +61,7 @@ from app.surcharge_areas import stored_area, surcharge_areas
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
-from ui.formatting import amount_for_editing
+from ui.formatting import amount_for_editing, count_text
 from ui.list_steering import steer_list_from
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
@@ -623,7 +623,7 @@ class StartOrderDialog(QDialog):
         if item_id in self.sold_out:
             return " · " + self.tr("Sold out")
         left = [max(0, n) for (counted, _option), n in self.stock_left.items() if counted == item_id]
-        return " · " + self.tr("{0} in stock").format(f"{sum(left):,}") if left else ""
+        return " · " + self.tr("{0} in stock").format(count_text(sum(left))) if left else ""
 
     def _add_sold_out(self, item: ItemRow) -> bool:
         """Asks before a sold-out item goes into an order (No is the default): the stock counted is

@@ -23,6 +23,7 @@ from app.relay_client import RelayClient
 from app.relay_url import is_web_address, normalise_relay_url
 from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckStep, NumberHealth
 from ui.busy_button import set_busy
+from ui.formatting import count_text
 from ui.korean_particles import with_particles
 from ui.ops import Op
 from ui.size_text import human_size
@@ -227,7 +228,7 @@ def limit_words(health: NumberHealth) -> str:
     if health.daily_limit is None:
         return translate("RelayCheckView", "Unknown")
     return translate("RelayCheckView", "{count} customers a day outside the 24-hour window").format(
-        count=f"{health.daily_limit:,}"
+        count=count_text(health.daily_limit)
     )
 
 

@@ -17,6 +17,8 @@ from app.catalog_images import thumbnail_path
 from app.db import Database
 from app.paths import paths_for
 from app.settings import put_setting
+from app.stock import set_stock
+from ui.catalog_model import CatalogRole
 from ui.context import AppContext
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
@@ -1236,5 +1238,9 @@ def test_a_german_shop_types_prices_with_a_decimal_comma_and_sees_them_so(
     window.new_item()
     select(qtbot, window, saved.id)
     assert window.form.price.text() == "1.299,00"
+    with ctx.db.write() as s:
+        set_stock(s, saved.id, 1200)
+    reload(qtbot, window)
+    assert window.model.data(window.model.index(0), CatalogRole.STOCK_TEXT) == "1.200 in stock"
     window.close()
     QThreadPool.globalInstance().waitForDone(5000)
