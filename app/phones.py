@@ -68,7 +68,8 @@ def e164_digits(raw: str, default_region: str = "KR") -> str:
     raw = raw.strip()
     if not raw:
         return ""
-    if not raw.startswith("+") and not raw.startswith("0"):
+    # The area code in brackets, as German and Korean cards write it: "(0171) 234 56 78", "(02) 123-4567".
+    if not raw.startswith("+") and not raw.lstrip("( ").startswith("0"):
         return _DIGITS.sub("", raw)
     import phonenumbers
 
@@ -84,7 +85,7 @@ def written_phone_digits(written: str, shop_region: str) -> str:
     "(415) 555-0132" from an American shop is "14155550132", not the "4155550132" `e164_digits`
     keeps of digits without a + or a trunk 0 (which it takes for a wa_id)."""
     text = written.strip()
-    if not text or text.startswith(("+", "0")):
+    if not text or text.lstrip("( ").startswith(("+", "0")):
         return e164_digits(text, shop_region)
     import phonenumbers
 

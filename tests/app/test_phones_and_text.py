@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from app.phones import display_phone, e164_digits
+from app.phones import display_phone, e164_digits, written_phone_digits
 from app.text import bigram_text, bigram_texts, fts_phrase, is_bigram_query, nfc
 
 
@@ -16,6 +16,27 @@ from app.text import bigram_text, bigram_texts, fts_phrase, is_bigram_query, nfc
 )
 def test_every_way_of_writing_a_korean_mobile_number_is_one_contact(typed: str) -> None:
     assert e164_digits(typed) == "821012345678"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "0171 2345678",
+        "+49 171 2345678",
+        "0049 171 2345678",
+        "0171/2345678",
+        "(0171) 234 56 78",
+        "+49 (0)171 2345678",
+    ],
+)
+def test_every_way_a_german_shop_writes_a_mobile_number_is_one_contact(typed: str) -> None:
+    """ "(0171) 234 56 78", the area code in brackets, became "01712345678": no number at all."""
+    assert e164_digits(typed, "DE") == "491712345678"
+    assert written_phone_digits(typed, "DE") == "491712345678"
+
+
+def test_a_korean_landline_with_its_area_code_in_brackets_keeps_it() -> None:
+    assert e164_digits("(02) 123-4567") == "8221234567"
 
 
 def test_a_foreign_number_keeps_its_country_code() -> None:
