@@ -46,7 +46,7 @@ def _clean_name(session: Session, name: str, collection_id: int | None) -> str:
         raise InvalidInput(code=ErrorCode.COLLECTION_NAME_EMPTY)
     if len(clean) > MAX_COLLECTION_NAME:
         raise InvalidInput(code=ErrorCode.COLLECTION_NAME_TOO_LONG, params=LimitParams(MAX_COLLECTION_NAME))
-    stmt = select(Collection.id).where(func.lower(Collection.name) == clean.lower())
+    stmt = select(Collection.id).where(func.casefold(Collection.name) == clean.casefold())
     if collection_id is not None:
         stmt = stmt.where(Collection.id != collection_id)
     if session.scalar(stmt) is not None:
@@ -67,7 +67,7 @@ def create_collection(session: Session, name: str) -> int:
 def collection_id_for_name(session: Session, name: str) -> int:
     """The id of the collection called `name`, created when missing (imports, demo data)."""
     clean = nfc(name).strip()
-    found = session.scalar(select(Collection.id).where(func.lower(Collection.name) == clean.lower()))
+    found = session.scalar(select(Collection.id).where(func.casefold(Collection.name) == clean.casefold()))
     return int(found) if found is not None else create_collection(session, clean)
 
 

@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Contact
-from app.text import has_initials, is_initials_query, like_pattern, nfc
+from app.text import has_initials, is_initials_query, like_pattern, needs_casefold, nfc
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -43,10 +43,17 @@ def find_contacts(session: Session, pattern: str, limit: int = 50) -> list[Conta
     if pattern:
         like = like_pattern(pattern)
         digits = "".join(ch for ch in pattern if ch.isdigit())
-        conditions = [
-            Contact.saved_name.like(like, escape="\\"),
-            Contact.profile_name.like(like, escape="\\"),
-        ]
+        if needs_casefold(pattern):  # 'müller' finds "MÜLLER": LIKE folds ASCII letters only
+            folded = like_pattern(pattern.casefold())
+            conditions = [
+                func.casefold(Contact.saved_name).like(folded, escape="\\"),
+                func.casefold(Contact.profile_name).like(folded, escape="\\"),
+            ]
+        else:
+            conditions = [
+                Contact.saved_name.like(like, escape="\\"),
+                Contact.profile_name.like(like, escape="\\"),
+            ]
         if digits:
             conditions.append(Contact.wa_id.like(f"%{digits}%"))
         stmt = stmt.where(or_(*conditions))

@@ -21,6 +21,7 @@ from app.catalog import (
 )
 from app.catalog_collections import (
     add_items_to_collection,
+    collection_id_for_name,
     create_collection,
     delete_collection,
     list_collections,
@@ -366,3 +367,14 @@ def test_an_item_is_found_by_its_umlauts_in_any_case(db: Database) -> None:
         assert [row.name for row in item_list(s, "ölfilter")] == ["Ölfilter Premium"]
         assert [row.name for row in item_list(s, "Schläuche")] == ["SCHLÄUCHE 28 Zoll"]
         assert [row.name for row in item_list(s, "kette")] == ["Kette"]
+
+
+def test_a_collection_named_again_in_capitals_with_umlauts_is_the_same_one(db: Database) -> None:
+    """ "ZUBEHÖR" beside "Zubehör" was a second collection: SQLite's lower() leaves Ö as it is."""
+    with db.write() as s:
+        first = create_collection(s, "Zubehör")
+    with pytest.raises(InvalidInput) as taken, db.write() as s:
+        create_collection(s, "ZUBEHÖR")
+    assert taken.value.code is ErrorCode.COLLECTION_NAME_TAKEN
+    with db.write() as s:
+        assert collection_id_for_name(s, "ZUBEHÖR") == first

@@ -73,3 +73,14 @@ def test_a_whatsapp_name_in_capitals_is_found_typed_in_lower_case(db: Database) 
     with db.read() as s:
         for typed in ("müller", "Müller", "jürgen müller", "ÜLL"):
             assert [c.display_name for c in search_contacts(s, typed)] == ["JÜRGEN MÜLLER"], typed
+
+
+def test_a_campaigns_contact_picker_finds_a_capitalised_umlaut_name(db: Database) -> None:
+    from app.contact_lookup import find_contacts
+
+    with db.write() as s:
+        make_contact(s, wa_id="491701112223", profile_name="JÜRGEN MÜLLER")
+        make_contact(s, wa_id="491701112224", profile_name="Anna Groß")
+    with db.read() as s:
+        assert [c.name for c in find_contacts(s, "müller")] == ["JÜRGEN MÜLLER"]
+        assert [c.name for c in find_contacts(s, "GROß")] == ["Anna Groß"]
