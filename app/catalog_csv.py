@@ -77,6 +77,8 @@ EXCEL_ERRORS = frozenset(("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM
 # What a shop's sheet writes in the name cell of the sum row under its items (spaces and a colon
 # aside): the sheet's total, not an item.
 _HANGUL = re.compile("[\uac00-\ud7a3]")
+# Excel's plain "CSV" encodings, which write "?" for what they cannot hold (an emoji).
+LEGACY_ENCODINGS = ("cp949", "cp1252")
 TOTAL_WORDS = frozenset(
     [
         *("합계", "총계", "소계", "누계", "총합계", "총합", "계"),
@@ -362,7 +364,7 @@ def import_feed(
     columns = frozenset(header)
     report.matched_by_name = "id" not in columns
     # One read of the catalogue instead of one query per row (a feed can hold thousands).
-    known = _Known(session, lossy=report.encoding == "cp949")
+    known = _Known(session, lossy=report.encoding if report.encoding in LEGACY_ENCODINGS else None)
     seen: dict[str, int] = {}  # id (or name, in a file without ids) → the line it was on
     for line, fields in records:
         if not any(f.strip() for f in fields):
@@ -439,9 +441,10 @@ def import_feed(
             )
         collection_ids = None if parsed.collections is None else known.collection_ids(parsed.collections)
         if existing is not None and known.lossy:
-            parsed = replace(parsed, draft=_kept_beyond_cp949(parsed.draft, existing))
+            parsed = replace(parsed, draft=_kept_beyond_cp949(parsed.draft, existing, known.lossy))
         if known.lossy and "?" in parsed.draft.name:
-            # Most likely an emoji Excel could not write in CP949; the owner is told which rows.
+            # Most likely an emoji Excel could not write in CP949 (or Windows-1252); the owner is told
+            # which rows.
             report.question_marks.append(line)
         _apply(
             session,
@@ -516,19 +519,19 @@ def _name_key(name: str) -> str:
 class _Known:
     """The catalogue as the import found it: items by code and by name, and their own stock counts."""
 
-    def __init__(self, session: Session, *, lossy: bool = False) -> None:
+    def __init__(self, session: Session, *, lossy: str | None = None) -> None:
         rows = list_items(session)
         self.by_code = {row.retailer_id: row for row in rows}
         self.by_name: dict[str, list[ItemRow]] = {}
         for row in rows:
             self.by_name.setdefault(_name_key(row.name), []).append(row)
-        # A CP949 file (Korean Excel's plain CSV) has "?" where a name had an emoji: "하트 ? 귀걸이"
-        # is still "하트 💖 귀걸이", not a new item.
+        # A CP949 file (Korean Excel's plain CSV; Windows-1252, Western Excel's) has "?" where a name
+        # had an emoji: "하트 ? 귀걸이" is still "하트 💖 귀걸이", not a new item. `lossy`: its encoding.
         self.lossy = lossy
         self.by_cp949_name: dict[str, list[ItemRow]] = {}
         if lossy:
             for row in rows:
-                self.by_cp949_name.setdefault(_name_key(_cp949_key(row.name)), []).append(row)
+                self.by_cp949_name.setdefault(_name_key(_cp949_key(row.name, lossy)), []).append(row)
         self.stock = {level.item_id: level.on_hand for level in stock_levels(session) if level.option == ""}
         self.sold_out = sold_out_among(session)
         self._session = session
@@ -548,7 +551,7 @@ class _Known:
         """The one item called `name`; raises _RowInvalid when several are (the row cannot say which)."""
         rows = self.by_name.get(_name_key(name), [])
         if not rows and self.lossy and "?" in name:
-            rows = self.by_cp949_name.get(_name_key(_cp949_key(name)), [])
+            rows = self.by_cp949_name.get(_name_key(_cp949_key(name, self.lossy)), [])
         if len(rows) > 1:
             raise _RowInvalid(
                 "same_name",
@@ -558,13 +561,14 @@ class _Known:
         return rows[0] if rows else None
 
 
-def _cp949_key(text: str) -> str:
-    """`text` as a CP949 file can hold it: each run of characters CP949 has not (an emoji, its
-    variation selector), or of question marks, one "?" (Excel writes one or two for an emoji)."""
+def _cp949_key(text: str, encoding: str = "cp949") -> str:
+    """`text` as a CP949 (or other `encoding`) file can hold it: each run of characters it has not
+    (an emoji, its variation selector), or of question marks, one "?" (Excel writes one or two for
+    an emoji)."""
     out: list[str] = []
     for ch in text:
         try:
-            kept = ch != "?" and bool(ch.encode("cp949"))
+            kept = ch != "?" and bool(ch.encode(encoding))
         except UnicodeEncodeError:
             kept = False
         if kept:
@@ -574,13 +578,17 @@ def _cp949_key(text: str) -> str:
     return "".join(out)
 
 
-def _kept_beyond_cp949(draft: ItemDraft, existing: ItemRow) -> ItemDraft:
+def _kept_beyond_cp949(draft: ItemDraft, existing: ItemRow, encoding: str = "cp949") -> ItemDraft:
     """The row's name and description, unless they are the item's own with its emoji turned "?" by
     the CP949 file: then the item's, so saving the export as Korean Excel's plain CSV and importing
     it back does not make "하트 💖 귀걸이" "하트 ? 귀걸이"."""
 
     def kept(new: str, old: str) -> str:
-        return old if new != old and "?" in new and _cp949_key(new) == _cp949_key(old) else new
+        return (
+            old
+            if new != old and "?" in new and _cp949_key(new, encoding) == _cp949_key(old, encoding)
+            else new
+        )
 
     return replace(
         draft,

@@ -768,5 +768,34 @@ def test_a_german_excel_sheet_with_semicolons_and_decimal_commas_imports(
         )
         assert (bike.name, bike.price_minor, bike.hidden) == ("Stadtrad Müller", 129900, True)
         assert (bell.price_minor, bell.hidden) == (1250, False)
-        assert item_stock(s, tube.id).on_hand == 1200
-        assert item_stock(s, bell.id).on_hand == 5
+        tubes, bells = item_stock(s, tube.id), item_stock(s, bell.id)
+    assert tubes is not None and tubes.on_hand == 1200
+    assert bells is not None and bells.on_hand == 5
+
+
+def test_the_export_saved_back_as_german_excels_plain_csv_keeps_emoji_names(
+    db: Database, tmp_path: Path
+) -> None:
+    """German Excel's plain "CSV (Trennzeichen-getrennt)" is Windows-1252 with semicolons: "?" for
+    each emoji, which stands for what the item already has."""
+    with db.write() as s:
+        create_item(
+            s,
+            ItemDraft(
+                name="Klingel 🔔 Messing",
+                price_minor=1250,
+                currency="EUR",
+                retailer_id="KL-3",
+                description="Für alle Lenker",
+            ),
+        )
+    path = tmp_path / "Katalog.csv"
+    path.write_bytes(
+        "id;title;description;price\r\nKL-3;Klingel ? Messing;Für alle Lenker;12,90 EUR\r\n".encode("cp1252")
+    )
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog", default_currency="EUR")
+    assert (report.created, report.updated, report.errors, report.encoding) == (0, 1, [], "cp1252")
+    with db.read() as s:
+        bell = find_item_by_code(s, "KL-3")
+    assert bell is not None and (bell.name, bell.price_minor) == ("Klingel 🔔 Messing", 1290)
