@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.catalog_csv import ImportReport, RowProblem
@@ -232,13 +232,50 @@ def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
     import_csv(parent, ctx, Path(name), show)
 
 
+def excel_splits_on_semicolons(system: QLocale | None = None) -> bool:
+    """Whether Excel on this computer reads a CSV's columns at semicolons, not commas: where the
+    regional settings write decimals with a comma (Germany, France…), a comma CSV opens in one column."""
+    system = system if system is not None else QLocale.system()
+    return system.decimalPoint() == ","
+
+
+def export_note(path: Path, semicolons: bool) -> str:
+    """What the owner is told of the sheet just exported."""
+    if sheet_format(path) == "xlsx":
+        # Meta's data feed takes CSV, not a workbook: this one is for editing and importing back.
+        text = QCoreApplication.translate(
+            "CatalogCsv",
+            "Saved {0}. Edit it in Excel and import it back; for Meta Commerce Manager's data feed, "
+            "export as CSV.",
+        )
+    elif semicolons:
+        text = QCoreApplication.translate(
+            "CatalogCsv",
+            "Saved {0}. It can be uploaded to Meta Commerce Manager as a data feed. Excel on this "
+            "computer opens it in one column: to edit the catalogue in Excel, export an Excel workbook "
+            "(.xlsx).",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "CatalogCsv",
+            "Saved {0}. It opens in Excel and can be uploaded to Meta Commerce Manager as a data feed.",
+        )
+    return text.format(path.name)
+
+
 def choose_and_export(parent: QWidget, ctx: AppContext, brand: str = "") -> None:
+    semicolons = excel_splits_on_semicolons()
+    csv_files = QCoreApplication.translate("CatalogCsv", "CSV files (*.csv)")
+    workbook = QCoreApplication.translate("CatalogCsv", "Excel workbook (*.xlsx)")
     name = save_file_name(
         parent,
         Picked.CATALOGUE_SHEET,
         QCoreApplication.translate("CatalogCsv", "Export catalogue"),
-        QCoreApplication.translate("CatalogCsv", "catalogue.csv"),
-        QCoreApplication.translate("CatalogCsv", "CSV files (*.csv);;Excel workbook (*.xlsx)"),
+        # Where Excel would open a CSV in one column, the workbook is offered first.
+        QCoreApplication.translate("CatalogCsv", "catalogue.xlsx")
+        if semicolons
+        else QCoreApplication.translate("CatalogCsv", "catalogue.csv"),
+        f"{workbook};;{csv_files}" if semicolons else f"{csv_files};;{workbook}",
     )
     if not name:
         return
@@ -249,22 +286,10 @@ def choose_and_export(parent: QWidget, ctx: AppContext, brand: str = "") -> None
         return export_catalog_csv(db, target, brand=brand)
 
     def show(path: Path) -> None:
-        if sheet_format(path) == "xlsx":
-            # Meta's data feed takes CSV, not a workbook: this one is for editing and importing back.
-            text = QCoreApplication.translate(
-                "CatalogCsv",
-                "Saved {0}. Edit it in Excel and import it back; for Meta Commerce Manager's data feed, "
-                "export as CSV.",
-            )
-        else:
-            text = QCoreApplication.translate(
-                "CatalogCsv",
-                "Saved {0}. It opens in Excel and can be uploaded to Meta Commerce Manager as a data feed.",
-            )
         box = QMessageBox(
             QMessageBox.Icon.Information,
             QCoreApplication.translate("CatalogCsv", "Catalogue exported"),
-            text.format(path.name),
+            export_note(path, semicolons),
             QMessageBox.StandardButton.Ok,
             parent,
         )

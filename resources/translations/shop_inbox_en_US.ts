@@ -18,8 +18,16 @@
         <translation>Catalog imported</translation>
     </message>
     <message>
+        <source>Saved {0}. It can be uploaded to Meta Commerce Manager as a data feed. Excel on this computer opens it in one column: to edit the catalogue in Excel, export an Excel workbook (.xlsx).</source>
+        <translation>Saved {0}. It can be uploaded to Meta Commerce Manager as a data feed. Excel on this computer opens it in one column: to edit the catalog in Excel, export an Excel workbook (.xlsx).</translation>
+    </message>
+    <message>
         <source>Export catalogue</source>
         <translation>Export catalog</translation>
+    </message>
+    <message>
+        <source>catalogue.xlsx</source>
+        <translation>catalog.xlsx</translation>
     </message>
     <message>
         <source>catalogue.csv</source>

@@ -1659,16 +1659,28 @@
         <translation>카탈로그를 가져왔어요</translation>
     </message>
     <message>
+        <source>Saved {0}. It can be uploaded to Meta Commerce Manager as a data feed. Excel on this computer opens it in one column: to edit the catalogue in Excel, export an Excel workbook (.xlsx).</source>
+        <translation>{0} 파일을 저장했어요. Meta 커머스 관리자에 데이터 피드로 올릴 수 있어요. 이 컴퓨터의 엑셀에서는 한 열로 열리니, 엑셀에서 카탈로그를 고치려면 엑셀 통합 문서(.xlsx)로 내보내 주세요.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>엑셀 통합 문서 (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Export catalogue</source>
         <translation>카탈로그 내보내기</translation>
     </message>
     <message>
-        <source>catalogue.csv</source>
-        <translation>카탈로그.csv</translation>
+        <source>catalogue.xlsx</source>
+        <translation>카탈로그.xlsx</translation>
     </message>
     <message>
-        <source>CSV files (*.csv);;Excel workbook (*.xlsx)</source>
-        <translation>CSV 파일 (*.csv);;엑셀 통합 문서 (*.xlsx)</translation>
+        <source>catalogue.csv</source>
+        <translation>카탈로그.csv</translation>
     </message>
     <message>
         <source>Saved {0}. Edit it in Excel and import it back; for Meta Commerce Manager&apos;s data feed, export as CSV.</source>

@@ -1244,3 +1244,18 @@ def test_a_german_shop_types_prices_with_a_decimal_comma_and_sees_them_so(
     assert window.model.data(window.model.index(0), CatalogRole.STOCK_TEXT) == "1.200 in stock"
     window.close()
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_a_german_computer_is_told_its_excel_opens_the_csv_in_one_column(tmp_path: Path) -> None:
+    """German Excel splits a CSV at semicolons: "It opens in Excel" was not so for a Berlin shop."""
+    from PySide6.QtCore import QLocale
+
+    from ui.catalog_csv_actions import excel_splits_on_semicolons, export_note
+
+    assert excel_splits_on_semicolons(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    assert not excel_splits_on_semicolons(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    assert not excel_splits_on_semicolons(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    german = export_note(tmp_path / "catalogue.csv", semicolons=True)
+    assert "one column" in german and "Excel workbook (.xlsx)" in german
+    assert "opens in Excel" in export_note(tmp_path / "catalogue.csv", semicolons=False)
+    assert "import it back" in export_note(tmp_path / "catalogue.xlsx", semicolons=True)
