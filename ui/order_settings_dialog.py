@@ -122,7 +122,12 @@ class OrderSettingsDialog(QDialog):
         self.days.setSuffix(self.tr(" days"))
         self.bank = QLineEdit(self)
         self.bank.setMaxLength(200)
-        self.bank.setPlaceholderText(self.tr("e.g. KB Kookmin 123-45-678901 (Seoul Linen House)"))
+        self.bank.setPlaceholderText(
+            self.tr("e.g. KB Kookmin 123-45-678901 (Seoul Linen House)")
+            if ctx.shop_region.upper() == "KR"
+            # A Korean bank was the example a Berlin shop saw: elsewhere, what an account is written with.
+            else self.tr("e.g. your bank, account number or IBAN, and the account holder")
+        )
         general = QWidget(self)
         form = QFormLayout(general)
         # Amounts set in the shop's old currency: said, with what typing one does.

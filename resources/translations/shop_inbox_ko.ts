@@ -5620,6 +5620,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>무료 배송 기준 금액(&amp;M) (0: 없음)</translation>
     </message>
     <message>
+        <source>e.g. your bank, account number or IBAN, and the account holder</source>
+        <translation>예: 은행 이름, 계좌 번호 또는 IBAN, 예금주</translation>
+    </message>
+    <message>
         <source>Payment &amp;deadline</source>
         <translation>입금 기한(&amp;D)</translation>
     </message>

@@ -130,3 +130,18 @@ def test_cancel_with_nothing_changed_just_closes(window: Any, qtbot: Any) -> Non
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
     with qtbot.waitSignal(dialog.rejected):
         dialog.reject()
+
+
+def test_a_german_shop_is_shown_a_bank_account_example_of_its_own_not_a_korean_bank(
+    window: Any, qtbot: Any
+) -> None:
+    window.ctx.shop_region, window.ctx.currency = "DE", "EUR"
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    assert "Kookmin" not in dialog.bank.placeholderText()
+    assert "IBAN" in dialog.bank.placeholderText()
+    dialog.shipping.selectAll()
+    qtbot.keyClicks(dialog.shipping, "4,90")  # the German way
+    assert dialog.money_previews[dialog.shipping].text() == "€4.90"
