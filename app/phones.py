@@ -181,14 +181,15 @@ def typed_phone_shown(typed: str, shop_region: str = "KR") -> str:
     return display_phone(f"{number.country_code}{number.national_number}", shop_region)
 
 
-# A phone number as people type and write it: digits, an optional leading +, and spaces, dashes, dots or
-# parentheses between them ("+82 10-9876-5432", "010.9876.5432", "(010) 9876-5432", "82 10 9876 5432").
-_PHONE_TYPED = re.compile(r"\+?[\d\s\-.()]+")
-_PHONE_SEPARATORS = re.compile(r"[\s\-.()]+")
+# A phone number as people type and write it: digits, an optional leading +, and spaces, dashes, dots,
+# slashes or parentheses between them ("+82 10-9876-5432", "010.9876.5432", "(010) 9876-5432",
+# "82 10 9876 5432", the German "0171/2345678").
+_PHONE_TYPED = re.compile(r"\+?[\d\s\-./()]+")
+_PHONE_SEPARATORS = re.compile(r"[\s\-./()]+")
 PHONE_MIN_DIGITS = 9  # "02-123-4567", a Seoul number, is the shortest written with its trunk 0
 PHONE_MAX_DIGITS = 15  # E.164's longest
 # Between two digits of a number written for people: a separator or two ("10) 9876", "+82 (0)10").
-_BETWEEN = r"[\s\-.()]{0,3}"
+_BETWEEN = r"[\s\-./()]{0,3}"
 _INTERNATIONAL_00 = re.compile(r"00[1-9]")
 
 
@@ -294,10 +295,13 @@ def phone_phrases(phone: TypedPhone) -> list[str]:
 
 def _separators(places: int) -> list[tuple[str, ...]]:
     """The separators written between `places` + 1 groups: mixed up to two places ("10 9876-5432",
-    WhatsApp's own), the same one throughout beyond (a French "6 12 34 56 78": 3 phrases, not 81)."""
+    WhatsApp's own), the same one throughout beyond (a French "6 12 34 56 78": 3 phrases, not 81).
+    A slash after the area code too, as Germans write a number: "0171/2345678", "030/123 456 78"."""
     if places <= 2:
-        return list(itertools.product(" -.", repeat=places))
-    return [(sep,) * places for sep in " -."]
+        found = list(itertools.product(" -.", repeat=places))
+    else:
+        found = [(sep,) * places for sep in " -."]
+    return found + [("/", *rest) for rest in _separators(places - 1)] if places else found
 
 
 def phone_pattern(phone: TypedPhone) -> re.Pattern[str]:

@@ -22,6 +22,7 @@ def shop(db: Database) -> Database:
             (juergen, "MÜLLER hier, ist das Rücklicht noch da?"),
             (anna, "VIELE GRÜSSE AUS DER GARTENSTRASSE"),
             (anna, "Meine Frau hat die Nummer 0049 171 2345678"),
+            (anna, "Mein Büro: 030/12345678"),
         ]
         for i, (who, body) in enumerate(texts):
             make_message(s, who, body, sent_at=BASE_TIME + timedelta(hours=i))
@@ -84,3 +85,11 @@ def test_a_campaigns_contact_picker_finds_a_capitalised_umlaut_name(db: Database
     with db.read() as s:
         assert [c.name for c in find_contacts(s, "müller")] == ["JÜRGEN MÜLLER"]
         assert [c.name for c in find_contacts(s, "GROß")] == ["Anna Groß"]
+
+
+@pytest.mark.parametrize("typed", ["030 12345678", "030/12345678", "+49 30 12345678"])
+def test_a_number_written_with_a_slash_after_its_area_code_is_found_however_it_is_typed(
+    shop: Database, typed: str
+) -> None:
+    """Germans write "030/12345678": the slash was no phone number's separator."""
+    assert bodies(shop, typed) == ["Mein Büro: 030/12345678"]
