@@ -53,6 +53,11 @@ class ShareLinkDialog(QDialog):
         self.phone.setPlaceholderText(
             self.tr("Your WhatsApp number, e.g. {0}").format(example_number(ctx.shop_region))
         )
+        # The example whole, not "e.g. 01512 34…": a German mobile is longer than a Korean one.
+        margins = self.phone.textMargins().left() + self.phone.textMargins().right()
+        self.phone.setMinimumWidth(
+            self.phone.fontMetrics().horizontalAdvance(self.phone.placeholderText()) + margins + 16
+        )
         self.message = BoundedTextEdit()
         self.message.setMaximumHeight(90)
         if item is not None:

@@ -66,3 +66,20 @@ def test_the_shops_number_still_names_the_same_phone_after_the_shops_country_is_
     shown = read_share_phone(ctx.db, "DE")
     assert shown == "+82 2-555-0100"
     assert wa_me_link(shown, "", "DE") == "https://wa.me/8225550100"
+
+
+def test_a_german_shop_sees_its_own_example_number_whole(qtbot: Any, ctx: Any) -> None:
+    """ "e.g. 010-1234-5678" was Korean; the German example was then cut to "e.g. 01512 34…"."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    ctx.shop_region = "DE"
+    dialog = ShareLinkDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.phone.isEnabled(), timeout=5000)
+    placeholder = dialog.phone.placeholderText()
+    assert placeholder == "Your WhatsApp number, e.g. 01512 3456789"
+    option = QStyleOptionFrame()
+    dialog.phone.initStyleOption(option)
+    room = dialog.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, dialog.phone).width()
+    assert dialog.phone.fontMetrics().horizontalAdvance(placeholder) <= room
