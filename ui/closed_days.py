@@ -38,7 +38,9 @@ PERIOD_ROLE = Qt.ItemDataRole.UserRole
 class ClosedDaysDialog(QDialog):
     """From, to and a note for one closed period; `to` never before `from`."""
 
-    def __init__(self, period: ClosedDays | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, period: ClosedDays | None = None, parent: QWidget | None = None, *, country: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Closed days") if period is None else self.tr("Change closed days"))
         today = datetime.now().astimezone().date()
@@ -52,7 +54,12 @@ class ClosedDaysDialog(QDialog):
         self._fade_before_first()
         self.note = QLineEdit(period.note if period else "")
         self.note.setMaxLength(CLOSED_NOTE_MAX)
-        self.note.setPlaceholderText(self.tr("For you, e.g. Chuseok or a family trip"))
+        self.note.setPlaceholderText(
+            self.tr("For you, e.g. Chuseok or a family trip")
+            if country.upper() in ("", "KR")
+            # Chuseok is Korea's: a Berlin shop closes for Christmas, not for it.
+            else self.tr("For you, e.g. a public holiday or a family trip")
+        )
         self.note.setMinimumWidth(self.note.fontMetrics().horizontalAdvance(self.note.placeholderText()) + 24)
         form = QFormLayout()
         form.addRow(self.tr("&First day closed"), self.first)
@@ -235,7 +242,7 @@ class ClosedDaysEditor(QWidget):
             self._ask(self.periods[row])
 
     def _ask(self, period: ClosedDays | None) -> None:
-        dialog = self.dialog = ClosedDaysDialog(period, self)
+        dialog = self.dialog = ClosedDaysDialog(period, self, country=self.country)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.accepted.connect(lambda: self._answered(period, dialog.value()))
         dialog.finished.connect(dialog.deleteLater)

@@ -2489,6 +2489,10 @@ Right-click to retry.</source>
         <translation>나만 보는 메모 (예: 추석, 가족 여행)</translation>
     </message>
     <message>
+        <source>For you, e.g. a public holiday or a family trip</source>
+        <translation>나만 보는 메모 (예: 공휴일, 가족 여행)</translation>
+    </message>
+    <message>
         <source>&amp;First day closed</source>
         <translation>휴무 첫날(&amp;F)</translation>
     </message>

@@ -1461,3 +1461,21 @@ def test_an_offline_change_that_meets_the_other_computers_on_reconnecting_is_tol
     assert client.get_automations().away.text == "민호: 곧 와요!"
     notice.refresh()
     qtbot.waitUntil(lambda: not notice.isVisible())
+
+
+def test_a_german_shops_closed_days_note_suggests_no_korean_holiday(qtbot) -> None:
+    """ "e.g. Chuseok" was offered to a shop in Berlin."""
+    from ui.closed_days import ClosedDaysEditor
+
+    editor = ClosedDaysEditor()
+    qtbot.addWidget(editor)
+    editor.country = "DE"
+    editor.add_button.click()
+    assert editor.dialog is not None
+    assert "Chuseok" not in editor.dialog.note.placeholderText()
+    assert editor.dialog.note.placeholderText() == "For you, e.g. a public holiday or a family trip"
+    editor.dialog.reject()
+    editor.country = "KR"
+    editor.add_button.click()
+    assert editor.dialog is not None and "Chuseok" in editor.dialog.note.placeholderText()
+    editor.dialog.reject()
