@@ -23,7 +23,14 @@ from relay.log_redaction import reference
 from relay.settings import RelaySettings
 from relay.storage.send_keys import SendOwner
 from relay.store import ContactRow, NewEvent, Store, dt_to_ms
-from relay.upstream import OUTSIDE_WINDOW_CODE, OUTSIDE_WINDOW_SENTENCE, Accepted, GraphError, Upstream
+from relay.upstream import (
+    OUTSIDE_WINDOW_CODE,
+    OUTSIDE_WINDOW_SENTENCE,
+    TOKEN_REFUSED_CODE,
+    Accepted,
+    GraphError,
+    Upstream,
+)
 
 log = logging.getLogger(__name__)
 
@@ -219,6 +226,15 @@ class Sender:
                 exc.unreachable,
                 sent_by,
                 exc.retryable,
+            )
+        elif exc.code == TOKEN_REFUSED_CODE:
+            # Every send fails alike until the admin acts (an expired or revoked token): said at WARNING
+            # with the fix, as the check's phone_number line says it, not as one more failed send.
+            log.warning(
+                "send refused: WhatsApp refused WHATSAPP_ACCESS_TOKEN (Graph 190: expired or revoked); "
+                "generate a new system-user token in Meta Business settings, put it in the relay's env "
+                "file and restart the relay: sent_by=%s",
+                sent_by,
             )
         else:
             log.info(

@@ -25,6 +25,9 @@ OUTSIDE_WINDOW_SENTENCE = (
     "More than 24 hours have passed since the customer last wrote. Only an approved template can be sent now."
 )
 
+# Graph's refusal of the access token itself (expired or revoked): every call fails until it is renewed.
+TOKEN_REFUSED_CODE = 190
+
 # Codes a retry cannot change, in words a shop owner understands.
 PLAIN_SENTENCES = {
     OUTSIDE_WINDOW_CODE: OUTSIDE_WINDOW_SENTENCE,
@@ -36,7 +39,9 @@ PLAIN_SENTENCES = {
     131053: "The file could not be uploaded: check its type and size.",
     132000: "The template's parameters do not match the template.",
     132001: "This template does not exist in this language, or is not approved yet.",
-    190: "WhatsApp refused the relay's access token. Renew WHATSAPP_ACCESS_TOKEN on the relay.",
+    TOKEN_REFUSED_CODE: (
+        "WhatsApp refused the relay's access token. Renew WHATSAPP_ACCESS_TOKEN on the relay."
+    ),
     100: "WhatsApp refused {subject} as invalid.",
     368: "The WhatsApp account is temporarily blocked for policy violations.",
     131031: "The WhatsApp business account is locked.",

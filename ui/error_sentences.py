@@ -508,6 +508,13 @@ def graph_sentences() -> dict[str, str]:
             "WhatsApp does not take this kind of file. Save it as JPEG (a photo), MP4 (a video) or "
             "PDF (a document) and attach that; sending this one again will not help.",
         ),
+        # The relay's Meta access token expired or was revoked: nothing goes until its admin renews it.
+        "190": translate(
+            "Errors",
+            "WhatsApp no longer accepts your relay's Meta access token (it has expired or was revoked), "
+            "so nothing can be sent until it is renewed. Ask whoever looks after your relay to renew it, "
+            "then send the message again.",
+        ),
         "131021": translate("Errors", "You cannot send a message to your own number."),
         "131031": translate(
             "Errors", "Your WhatsApp business account is locked. Check it in Meta Business Manager."

@@ -3925,6 +3925,10 @@ Right-click to retry.</source>
         <translation>WhatsApp은 이런 종류의 파일을 받지 않아요. 사진은 JPEG로, 동영상은 MP4로, 문서는 PDF로 저장해서 첨부하세요. 이 파일을 다시 보내도 소용없어요.</translation>
     </message>
     <message>
+        <source>WhatsApp no longer accepts your relay&apos;s Meta access token (it has expired or was revoked), so nothing can be sent until it is renewed. Ask whoever looks after your relay to renew it, then send the message again.</source>
+        <translation>WhatsApp이 릴레이의 Meta 액세스 토큰을 더 이상 받지 않아요(만료됐거나 취소됐어요). 토큰을 새로 받기 전에는 아무것도 보낼 수 없어요. 릴레이를 관리하는 분께 토큰을 새로 받아 달라고 부탁한 뒤 메시지를 다시 보내세요.</translation>
+    </message>
+    <message>
         <source>You cannot send a message to your own number.</source>
         <translation>내 번호로는 메시지를 보낼 수 없어요.</translation>
     </message>

@@ -13,7 +13,7 @@ import pytest
 
 from relay.storage.send_keys import SendOwner
 from relay.upstream import OUTSIDE_WINDOW_SENTENCE, GraphError
-from tests.support.fake_graph import FakeGraph, graph_error
+from tests.support.fake_graph import FakeGraph, expired_token, graph_error
 from tests.support.relay_server import ACCESS_TOKEN, RunningRelay, inbound, run_relay
 
 CUSTOMER = "821012345678"
@@ -274,6 +274,20 @@ def test_graph_refusals_become_a_plain_sentence_with_graph_code(
     assert err["graph_code"] == 131026 and err["retryable"] is False
     assert "could not be delivered" in err["message"]
     assert window_open.send(text(), "refused-1").json() == r.json()
+    assert graph.sent == []
+
+
+def test_an_expired_meta_token_is_one_warning_naming_the_setting_and_the_fix(
+    window_open: RunningRelay, graph: FakeGraph, caplog: pytest.LogCaptureFixture
+) -> None:
+    graph.script.append(expired_token())
+    with caplog.at_level(logging.INFO, logger="relay"):
+        r = window_open.send(text("비밀 주소 성수동"), "expired-1")
+    assert r.status_code == 422 and r.json()["error"]["graph_code"] == 190
+    warnings = [rec.getMessage() for rec in caplog.records if rec.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert "WHATSAPP_ACCESS_TOKEN" in warnings[0] and "restart the relay" in warnings[0]
+    assert not any("성수동" in rec.getMessage() or ACCESS_TOKEN in rec.getMessage() for rec in caplog.records)
     assert graph.sent == []
 
 
