@@ -683,6 +683,8 @@ class CampaignReason(StrEnum):
     QUALITY_DROPPED = "quality_dropped"  # phone_number_quality_update: a downgrade or flag
     MESSAGING_LIMIT = "messaging_limit"  # with state waiting_for_limit
     NIGHT_HOLD = "night_hold"  # running, but every recipient left is held until 08:00
+    # A send answered 190: the relay's Meta access token expired or was revoked; nothing goes until renewed.
+    TOKEN_REFUSED = "token_refused"
 
 
 class RecipientState(StrEnum):

@@ -44,6 +44,7 @@ from relay.settings import RelaySettings
 from relay.storage.campaign_rows import ACTIVE, CampaignRow, RecipientRow
 from relay.storage.send_keys import SendOwner
 from relay.store import Store, storage_cause
+from relay.upstream import TOKEN_REFUSED_CODE
 from relay.webhook import Intake
 
 log = logging.getLogger(__name__)
@@ -59,10 +60,13 @@ TEMPLATE_STOPPING = {
 # Graph's answer to a send of a template version it will not send now (paused or disabled for low
 # quality, or not approved in that language): nothing was sent, so instead of failing this recipient
 # and every one after them, the campaign pauses and the recipient waits in the queue for the resume.
-TEMPLATE_REFUSALS = {
+# An expired or revoked access token (190) refuses every send alike until the relay's admin renews
+# it: the campaign pauses the same way, rather than failing every recipient left.
+PAUSING_REFUSALS = {
     132015: CampaignReason.TEMPLATE_PAUSED,
     132016: CampaignReason.TEMPLATE_DISABLED,
     132001: CampaignReason.TEMPLATE_MISSING,
+    TOKEN_REFUSED_CODE: CampaignReason.TOKEN_REFUSED,
 }
 # A drop in the number's quality pauses every campaign until the owner resumes it.
 QUALITY_STOPPING = frozenset({"DOWNGRADE", "FLAGGED"})
@@ -484,7 +488,7 @@ class CampaignRunner:
             return "busy"
         error = answer.get("error") or {}
         code = error.get("graph_code")
-        refusal = TEMPLATE_REFUSALS.get(code) if isinstance(code, int) else None
+        refusal = PAUSING_REFUSALS.get(code) if isinstance(code, int) else None
         if refusal is not None:
             # Only a run's first refusal pauses, and the run is stopped at once, before any await:
             # another send of it in flight may answer while this pause is being written. Its
@@ -492,7 +496,7 @@ class CampaignRunner:
             # owner's resume, made meanwhile, and leave the campaign paused for good.
             first = not run.stopping
             run.stopping = True
-            return await self._pause_for_template(campaign_id, wa_id, refusal, pause=first)
+            return await self._pause_for_refusal(campaign_id, wa_id, refusal, pause=first)
         reason = CAMPAIGN_LATE_FAILURES.get(code) if isinstance(code, int) else None
         cause = error.get("graph_cause") if isinstance(error.get("graph_cause"), str) else None
         await run_in_threadpool(
@@ -509,11 +513,11 @@ class CampaignRunner:
             await self.opt_out_for_meta(wa_id)
         return "sent"
 
-    async def _pause_for_template(
+    async def _pause_for_refusal(
         self, campaign_id: str, wa_id: str, reason: CampaignReason, *, pause: bool = True
     ) -> str:
-        """Graph refused the template version: queue the recipient again, free their send key (its
-        stored refusal would answer the send after the resume), pause the campaign."""
+        """Graph refused the template version (or the token): queue the recipient again, free their
+        send key (its stored refusal would answer the send after the resume), pause the campaign."""
         store = self.store
         await run_in_threadpool(
             lambda: store.campaigns.set_recipient(campaign_id, wa_id, RecipientState.QUEUED)

@@ -69,6 +69,8 @@ def reason_label(reason: str | None) -> str:
             "campaigns", "WhatsApp has no approved version of the template in a customer's language"
         ),
         CampaignReason.QUALITY_DROPPED: translate("campaigns", "the number's quality dropped"),
+        # Short enough for the campaign list's line (expired, or revoked: renewed alike).
+        CampaignReason.TOKEN_REFUSED: translate("campaigns", "the relay's Meta access token expired"),
         CampaignReason.MESSAGING_LIMIT: translate("campaigns", "Meta's daily messaging limit is reached"),
         # Whose 08:00, as the recipients' lines say it: the shop's clock may read another hour.
         CampaignReason.NIGHT_HOLD: translate(

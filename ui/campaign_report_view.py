@@ -215,7 +215,7 @@ class CampaignReportView(QWidget):
         relay_side = self._relay_counts(report)
         if relay_side:
             lines.append(self.tr("On the relay: {0}").format(", ".join(relay_side)))
-        if report.state == CampaignState.PAUSED and (advice := self._template_advice(report.reason)):
+        if report.state == CampaignState.PAUSED and (advice := self._pause_advice(report.reason)):
             lines.append(advice)
         if report.state == CampaignState.WAITING_FOR_LIMIT and report.waiting_until is not None:
             lines.append(
@@ -275,8 +275,8 @@ class CampaignReportView(QWidget):
         ]
         return [text for text in counts if text]
 
-    def _template_advice(self, reason: str) -> str:
-        """What to do when the relay paused the campaign for its template (nothing to do otherwise)."""
+    def _pause_advice(self, reason: str) -> str:
+        """What to do when the relay paused the campaign for its template or token (nothing otherwise)."""
         advice: dict[str, str] = {
             CampaignReason.TEMPLATE_PAUSED: self.tr(
                 "Customers not sent yet are waiting; none failed. Meta lifts a pause for low quality "
@@ -289,6 +289,10 @@ class CampaignReportView(QWidget):
             CampaignReason.TEMPLATE_MISSING: self.tr(
                 "Customers not sent yet are waiting; none failed. Approve the template in their "
                 "language in WhatsApp Manager, then resume; or cancel."
+            ),
+            CampaignReason.TOKEN_REFUSED: self.tr(
+                "Customers not sent yet are waiting; none failed. Ask whoever looks after your relay "
+                "to renew its Meta access token, then resume."
             ),
         }
         return advice.get(reason, "")

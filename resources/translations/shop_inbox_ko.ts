@@ -1394,6 +1394,10 @@
         <translation>아직 받지 않은 고객은 기다리고 있고, 실패한 고객은 없어요. WhatsApp 관리자에서 그 고객들의 언어로 템플릿 승인을 받은 뒤 다시 시작하거나, 취소하세요.</translation>
     </message>
     <message>
+        <source>Customers not sent yet are waiting; none failed. Ask whoever looks after your relay to renew its Meta access token, then resume.</source>
+        <translation>아직 받지 않은 고객은 기다리고 있고, 실패한 고객은 없어요. 릴레이를 관리하는 분께 Meta 액세스 토큰을 새로 받아 달라고 부탁한 뒤 다시 시작하세요.</translation>
+    </message>
+    <message>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
@@ -9301,6 +9305,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>the number&apos;s quality dropped</source>
         <translation>번호 품질이 떨어짐</translation>
+    </message>
+    <message>
+        <source>the relay&apos;s Meta access token expired</source>
+        <translation>릴레이의 Meta 액세스 토큰 만료</translation>
     </message>
     <message>
         <source>Meta&apos;s daily messaging limit is reached</source>

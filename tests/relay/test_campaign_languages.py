@@ -215,6 +215,27 @@ def test_a_version_graph_refuses_to_send_pauses_the_campaign_and_fails_no_one(
     ]
 
 
+def test_an_expired_meta_token_pauses_the_campaign_and_fails_no_one_until_resumed(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """Meta's token expired mid-campaign: every send would be refused alike (190). The campaign
+    pauses with the reason; once the admin renewed the token, the owner's resume sends everyone once."""
+    customers = ["821090900011", "821090900012", "821090900013"]
+    graph.token_expired = True
+    post_campaign(relay, "token", [speaking(None, wa_id) for wa_id in customers])
+
+    paused = wait_for_state(relay, "token", "paused", "done")
+    assert (paused.state, paused.reason) == ("paused", "token_refused")
+    assert "failed" not in paused.counts and paused.counts.get("queued") == 3
+    assert graph.sent == []
+
+    graph.token_expired = False  # the admin put a new token in relay.env and restarted the relay
+    control(relay, "token", "resume")
+    done = wait_for_state(relay, "token", "done")
+    assert done.counts == {"sent": 3}
+    assert sorted(to for to, _, _ in languages_sent(graph)) == customers
+
+
 def test_posting_a_campaign_with_versions_again_is_one_campaign_and_other_versions_are_refused(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:

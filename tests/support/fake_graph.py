@@ -221,6 +221,9 @@ class FakeGraph:
                 return JSONResponse(
                     graph_error(401, 190, "Invalid OAuth access token.")["body"], status_code=401
                 )
+            if self.token_expired:
+                self.send_calls += 1
+                return answer(expired_token())
             body = await request.json()
             self.arrived.set()
             if body.get("status") != "read":

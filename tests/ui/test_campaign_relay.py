@@ -331,6 +331,33 @@ def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_
     assert len(told) == 1  # the resume and the sends after it are not news
 
 
+def test_an_expired_meta_token_pauses_the_campaign_and_the_window_says_who_renews_it(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    """The relay's Meta access token expired: Graph refuses every send (190). The campaign pauses
+    with nobody failed, and the owner reads who can fix it; once renewed, resume sends everyone."""
+    people = [f"8210555500{i:02d}" for i in range(3)]
+    with window.ctx.db.write() as s:
+        for i, wa_id in enumerate(people):
+            _consenting(s, wa_id, f"Customer {i}")
+        _shop_named(s)
+    campaigns = _campaign_window(window, qtbot, relay)
+    relay.graph.token_expired = True  # between the templates' listing and the sends
+    _send_ad(campaigns, qtbot, dialogs, "Spring restock", len(people))
+
+    report = campaigns.report
+    why = "Paused (the relay's Meta access token expired)"
+    qtbot.waitUntil(lambda: report.state.text().startswith(why), timeout=15000)
+    assert report.numbers["failed"].text() == "0"
+    assert "none failed" in report.failures.text()
+    assert "Ask whoever looks after your relay to renew its Meta access token" in report.failures.text()
+
+    relay.graph.token_expired = False  # renewed on the relay
+    report.resume_button.click()
+    qtbot.waitUntil(lambda: report.state.text().startswith("Finished"), timeout=30000)
+    assert sorted(str(b["to"]) for b in relay.graph.sent if b.get("type") == "template") == people
+
+
 def test_a_campaign_waiting_for_metas_messaging_limit_says_when_it_goes_on(
     window: Any, qtbot: Any, relay: Any, dialogs: Any
 ) -> None:
