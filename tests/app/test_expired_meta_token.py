@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.db import Database
 from app.engine import SyncEngine
 from app.models import Contact, Message
-from app.sending import queue_message, send_body
+from app.sending import queue_message, retry_message, send_body
 from tests.support.engine_probe import EngineProbe, running_engine
 from tests.support.fake_graph import FakeGraph, expired_token
 from tests.support.relay_server import RunningRelay, inbound
@@ -57,6 +57,13 @@ def test_a_reply_refused_for_an_expired_meta_token_says_who_renews_it_not_the_se
     assert "Meta access token" in line and "whoever looks after your relay" in line
     assert "WHATSAPP_ACCESS_TOKEN" not in line  # the relay's setting is its admin's word, not hers
     assert graph.sent == []
+
+    # The token renewed on the relay, the owner's Retry sending sends it, once.
+    with db.write() as s:
+        assert retry_message(s, mid)
+    engine.wake_sender()
+    probe.wait_until(lambda: message(db, mid).status == "sent")
+    assert [body["text"]["body"] for body in graph.sent] == ["오늘 보내드려요"]
 
 
 def contact_id(db: Database) -> int | None:
