@@ -56,6 +56,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="shop-inbox-relay",
         description="The Shop Inbox relay: receives WhatsApp webhooks and serves them to the desktop app.",
+        # What the commands do not do themselves has its steps in the guide: say where, for the admin
+        # who comes back months later with only --help at hand.
+        epilog="Backing up and restoring, upgrading, renewing Meta's access token or app secret, "
+        "rotating the desktops' token, logs and disk space: docs/relay.md in Shop Inbox's source, "
+        '"Backups" and "Looking after the relay".',
     )
     commands = parser.add_subparsers(dest="command", required=True)
     serve = subcommand(commands, "serve", "run the relay (Ctrl+C or SIGTERM stops it)")

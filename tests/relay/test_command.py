@@ -713,6 +713,19 @@ def test_each_commands_help_says_what_it_does_and_the_defaults_it_uses(
     assert "Enter to skip" not in helps["setup"]  # a prompt's words, not a flag's
 
 
+
+def test_the_relays_help_says_where_backups_upgrades_and_token_renewal_are_written(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "Backing up and restoring, upgrading, renewing Meta's access token" in said
+    assert "docs/relay.md" in said
+    guide = (Path(__file__).parents[2] / "docs" / "relay.md").read_text(encoding="utf-8")
+    assert "### Backups" in guide and "## Looking after the relay" in guide
+
+
 def test_a_refusal_in_the_folder_of_setups_env_file_says_to_give_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
