@@ -713,7 +713,6 @@ def test_each_commands_help_says_what_it_does_and_the_defaults_it_uses(
     assert "Enter to skip" not in helps["setup"]  # a prompt's words, not a flag's
 
 
-
 def test_the_relays_help_says_where_backups_upgrades_and_token_renewal_are_written(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
