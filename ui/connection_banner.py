@@ -156,11 +156,12 @@ class ConnectionBanner(QFrame):
         self.set_state(self.state)
 
     def set_waiting(self, count: int) -> None:
-        """How many of the owner's replies wait to be sent; said while the relay cannot be reached."""
+        """How many of the owner's replies wait to be sent; said while the relay cannot be reached
+        or refuses the token."""
         if count == self.waiting:
             return
         self.waiting = count
-        if self.isVisible() and self.state.kind in LOST:
+        if self.isVisible() and self.state.kind in (*LOST, Connection.UNAUTHORISED):
             self._show_text()
 
     def _waiting_sentence(self) -> str:
@@ -250,7 +251,18 @@ class ConnectionBanner(QFrame):
                 text += " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
             return text
         if kind is Connection.UNAUTHORISED:
-            return self.tr("The relay token was refused. Check it in Settings.")
+            # Most often the token was changed on the relay (rotated): she needs the new one, and
+            # to know who has it; "check it" alone sent owners to look at the old one again.
+            text = self.tr(
+                "Your relay no longer accepts this computer's relay token (it may have been changed on "
+                "the relay). Paste the current one in Settings; whoever looks after your relay can give "
+                "it to you."
+            )
+            if self.waiting:
+                text += " " + self.tr(
+                    "Shop Inbox sends your %n waiting replies once it is pasted.", "", self.waiting
+                )
+            return text
         if kind is Connection.NO_TOKEN:
             # Said to an owner who restored a backup and to one who chose not to keep the token in a
             # file alike: "a backup never holds it" alone puzzled the second, who had made no backup.

@@ -126,6 +126,11 @@
         <translation>
             <numerusform>Shop Inbox sends your %n waiting reply by itself as soon as the relay answers.</numerusform><numerusform>Shop Inbox sends your %n waiting replies by itself as soon as the relay answers.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Shop Inbox sends your %n waiting replies once it is pasted.</source>
+        <translation>
+            <numerusform>Shop Inbox sends your %n waiting reply once it is pasted.</numerusform><numerusform>Shop Inbox sends your %n waiting replies once it is pasted.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DepositDialog</name>

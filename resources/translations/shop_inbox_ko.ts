@@ -2788,8 +2788,14 @@ Right-click to retry.</source>
         <translation>릴레이에 연결할 수 없어요. 릴레이가 다시 응답하면 새 메시지가 들어와요. 저장된 채팅은 계속 볼 수 있어요.</translation>
     </message>
     <message>
-        <source>The relay token was refused. Check it in Settings.</source>
-        <translation>릴레이 토큰이 거부됐어요. 설정에서 확인하세요.</translation>
+        <source>Your relay no longer accepts this computer&apos;s relay token (it may have been changed on the relay). Paste the current one in Settings; whoever looks after your relay can give it to you.</source>
+        <translation>릴레이가 이 컴퓨터의 릴레이 토큰을 더 이상 받지 않아요(릴레이에서 토큰이 바뀌었을 수 있어요). 지금 토큰을 설정에 붙여 넣으세요. 릴레이를 관리하는 분이 알려 줄 수 있어요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop Inbox sends your %n waiting replies once it is pasted.</source>
+        <translation>
+            <numerusform>토큰을 붙여 넣으면 기다리는 답장 %n개를 샵 인박스가 알아서 보내요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This computer has no relay token yet, so new messages cannot arrive (a restored backup never brings one, to keep it safe). Paste your relay token in Settings.</source>

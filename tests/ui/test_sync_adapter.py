@@ -102,7 +102,10 @@ def test_a_token_typed_through_the_banners_settings_reconnects_the_engine(
     window.start_sync()
     banner = window.banner
     qtbot.waitUntil(lambda: banner.state.kind is Connection.UNAUTHORISED, timeout=10000)
-    assert "token" in banner.text.text() and banner.settings.isVisible()
+    # The token was changed on the relay: she is told to paste the current one, and who has it.
+    assert banner.text.text().startswith("Your relay no longer accepts this computer's relay token")
+    assert "whoever looks after your relay can give it to you" in banner.text.text()
+    assert banner.settings.isVisible()
 
     dialogs.expect("modal")  # Settings, window-modal, stays open until Save
     banner.settings.click()
@@ -121,6 +124,40 @@ def test_a_token_typed_through_the_banners_settings_reconnects_the_engine(
     # The engine now reads events with the new token: a customer's message arrives.
     relay.post_webhook(inbound(content="안녕하세요", sender="821055550002", name="박지훈"))
     qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=10000)
+
+
+def test_a_reply_written_while_the_token_is_refused_waits_and_goes_once_the_new_one_is_pasted(
+    window: Any, qtbot: Any, relay: RunningRelay, dialogs: Any, english: None
+) -> None:
+    """The token was rotated on the relay: the banner says the owner's reply waits, and it goes once."""
+    from app.sending import queue_message, send_body
+    from tests.support.factories import make_contact
+    from ui.settings_dialog import SettingsDialog
+
+    with window.ctx.db.write() as s:
+        contact = make_contact(s, wa_id="821055550003", profile_name="이서연")
+        queue_message(s, contact.id, send_body("text", "내일 보내드릴게요"), body="내일 보내드릴게요")
+    keep_token(window, relay.url, "the-token-before-rotation")
+    window.start_sync()
+    banner = window.banner
+    qtbot.waitUntil(lambda: banner.state.kind is Connection.UNAUTHORISED, timeout=10000)
+    qtbot.waitUntil(
+        lambda: banner.text.text().endswith("Shop Inbox sends your 1 waiting reply once it is pasted."),
+        timeout=10000,
+    )
+    assert relay.graph.sent == []
+
+    dialogs.expect("modal")
+    banner.settings.click()
+    dialog = window.findChild(SettingsDialog)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.token)
+    qtbot.keyClicks(dialog.token, relay.token)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.waitUntil(save.isEnabled)
+    save.click()
+    qtbot.waitUntil(lambda: banner.state.kind is Connection.ONLINE, timeout=10000)
+    qtbot.waitUntil(lambda: len(relay.graph.sent) == 1, timeout=10000)
+    assert relay.graph.sent[0]["text"]["body"] == "내일 보내드릴게요"
 
 
 def test_a_relay_nobody_listens_on_reads_reconnecting_with_its_retry_time(window: Any, qtbot: Any) -> None:
