@@ -138,6 +138,8 @@ def test_a_reply_written_while_the_token_is_refused_waits_and_goes_once_the_new_
         contact = make_contact(s, wa_id="821055550003", profile_name="이서연")
         queue_message(s, contact.id, send_body("text", "내일 보내드릴게요"), body="내일 보내드릴게요")
     keep_token(window, relay.url, "the-token-before-rotation")
+    graph = relay.graph
+    assert graph is not None
     window.start_sync()
     banner = window.banner
     qtbot.waitUntil(lambda: banner.state.kind is Connection.UNAUTHORISED, timeout=10000)
@@ -145,7 +147,7 @@ def test_a_reply_written_while_the_token_is_refused_waits_and_goes_once_the_new_
         lambda: banner.text.text().endswith("Shop Inbox sends your 1 waiting reply once it is pasted."),
         timeout=10000,
     )
-    assert relay.graph.sent == []
+    assert graph.sent == []
 
     dialogs.expect("modal")
     banner.settings.click()
@@ -156,8 +158,8 @@ def test_a_reply_written_while_the_token_is_refused_waits_and_goes_once_the_new_
     qtbot.waitUntil(save.isEnabled)
     save.click()
     qtbot.waitUntil(lambda: banner.state.kind is Connection.ONLINE, timeout=10000)
-    qtbot.waitUntil(lambda: len(relay.graph.sent) == 1, timeout=10000)
-    assert relay.graph.sent[0]["text"]["body"] == "내일 보내드릴게요"
+    qtbot.waitUntil(lambda: len(graph.sent) == 1, timeout=10000)
+    assert graph.sent[0]["text"]["body"] == "내일 보내드릴게요"
 
 
 def test_a_relay_nobody_listens_on_reads_reconnecting_with_its_retry_time(window: Any, qtbot: Any) -> None:
