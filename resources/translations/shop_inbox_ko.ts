@@ -2794,7 +2794,7 @@ Right-click to retry.</source>
     <message numerus="yes">
         <source>Shop Inbox sends your %n waiting replies once it is pasted.</source>
         <translation>
-            <numerusform>릴레이 토큰을 붙여 넣으면 기다리는 답장 %n개를 샵 인박스가 알아서 보내요.</numerusform>
+            <numerusform>붙여 넣으면 기다리는 답장 %n개를 샵 인박스가 알아서 보내요.</numerusform>
         </translation>
     </message>
     <message>
