@@ -4,7 +4,10 @@ Fusion draws the frame of a check box, a radio button and a list row's tick box 
 made darker (QColor.darker(140)): on a light window a grey frame, on a dark one (#202020) a frame of
 #171717, so an unticked box vanished: the contact panel's labels, the catalogue's collections and a
 campaign's audience read as plain text with nothing to tick. And its dialog buttons carry icons drawn
-black (the ✕ of Close), black on a dark button. Windows and macOS have their own styles; this is for Fusion.
+black (the ✕ of Close), black on a dark button. And it outlines the field, button or box that has the
+keyboard's focus (and the dialog's default button) in the highlight colour made darker: a dark theme's deep
+blue (GTK's Adwaita-dark, #15539e) gave a ring of #11427e on #323232, 1.3:1, so the owner tabbing through a
+form could not see where she was. Windows and macOS have their own styles; this is for Fusion.
 
 The desktop may switch light and dark while the app runs (at sunset, say): the wrapper follows each
 palette change, put on when the palette turns dark and taken off when it turns light again.
@@ -12,9 +15,19 @@ palette change, put on when the palette turns dark and taken off when it turns l
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionComplex,
+    QWidget,
+)
 
 from ui.theme import is_dark
 
@@ -24,6 +37,52 @@ FRAMED_INDICATORS = (
     QStyle.PrimitiveElement.PE_IndicatorRadioButton,
     QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
 )
+
+
+# Controls whose outline Fusion draws in the highlight colour when focused (a default button: always).
+FOCUS_OUTLINED_PRIMITIVES = (
+    QStyle.PrimitiveElement.PE_FrameLineEdit,
+    QStyle.PrimitiveElement.PE_PanelButtonCommand,
+    QStyle.PrimitiveElement.PE_FrameFocusRect,
+)
+FOCUS_OUTLINED_CONTROLS = (
+    QStyle.ComplexControl.CC_ComboBox,
+    QStyle.ComplexControl.CC_SpinBox,
+)
+# WCAG 2's minimum for a focus indicator against what surrounds it (non-text contrast).
+FOCUS_CONTRAST = 3.0
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def focus_outline(highlight: QColor) -> QColor:
+    """The outline Fusion draws for a focused control: the highlight darker(125), no lighter than 160."""
+    outline = highlight.darker(125)
+    if outline.value() > 160:
+        outline.setHsl(outline.hue(), outline.saturation(), 160)
+    return outline
+
+
+def focus_highlight(palette: QPalette) -> QColor:
+    """The highlight colour to hand Fusion for a focus outline: the palette's own when its outline
+    stands out from the window at 3:1, else that colour lightened until it does (same hue)."""
+    window = palette.color(QPalette.ColorRole.Window)
+    highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
+    for _ in range(12):
+        if _contrast(focus_outline(highlight), window) >= FOCUS_CONTRAST:
+            return highlight
+        highlight = highlight.lighter(125)
+    return highlight
 
 
 def indicator_window(palette: QPalette) -> QColor:
@@ -41,7 +100,34 @@ def indicator_window(palette: QPalette) -> QColor:
 
 
 class FusionDarkStyle(QProxyStyle):
-    """Fusion, with visible box frames on a dark palette and no icons on dialog buttons."""
+    """Fusion, with visible box frames and focus outlines on a dark palette and no icons on dialog buttons."""
+
+    def _with_focus_highlight(self, option: QStyleOption, draw: Callable[[], None]) -> None:
+        palette = QPalette(option.palette)
+        highlight = focus_highlight(option.palette)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, highlight)
+        original = option.palette
+        option.palette = palette
+        try:
+            draw()
+        finally:
+            option.palette = original
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if control in FOCUS_OUTLINED_CONTROLS and is_dark(option.palette):
+            self._with_focus_highlight(
+                option,
+                lambda: super(FusionDarkStyle, self).drawComplexControl(control, option, painter, widget),
+            )
+            return
+        super().drawComplexControl(control, option, painter, widget)
 
     def drawPrimitive(
         self,
@@ -60,6 +146,11 @@ class FusionDarkStyle(QProxyStyle):
                 super().drawPrimitive(element, option, painter, widget)
             finally:
                 option.palette = original
+            return
+        if element in FOCUS_OUTLINED_PRIMITIVES and is_dark(option.palette):
+            self._with_focus_highlight(
+                option, lambda: super(FusionDarkStyle, self).drawPrimitive(element, option, painter, widget)
+            )
             return
         super().drawPrimitive(element, option, painter, widget)
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialogButtonBox,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProxyStyle,
+    QPushButton,
     QRadioButton,
     QStyle,
     QStyleFactory,
@@ -120,3 +122,42 @@ def test_a_light_palette_keeps_plain_fusion_without_the_wrappers_paint_cost(qapp
     assert not is_dark(qapp.palette())
     assert not install_fusion_dark(qapp)
     assert qapp.style() is style
+
+
+def _adwaita_dark() -> QPalette:
+    """GTK's Adwaita-dark as Qt reads it on a Linux desktop: a deep blue highlight on a #353535 window."""
+    palette = system_palette("#353535")
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#15539e"))
+    return palette
+
+
+def test_the_field_and_the_button_with_the_keyboards_focus_show_a_ring_one_can_see_on_dark(
+    qtbot: object, fusion_dark: FusionDarkStyle
+) -> None:
+    """The owner tabbing through a form on a dark desktop sees which field or button she is on: its
+    outline stands out from the window (it was #11427e on #353535, 1.3:1)."""
+    form = QWidget()
+    qtbot.addWidget(form)  # type: ignore[attr-defined]
+    # No words and no caret in the picture: what stands out from the window is the outline.
+    field, button = QLineEdit(form), QPushButton(form)
+    field.setReadOnly(True)
+    button.setGeometry(0, 60, 120, 36)
+    for widget in (form, field, button):
+        widget.setStyle(fusion_dark)
+        widget.setPalette(_adwaita_dark())
+    form.setAutoFillBackground(True)
+    form.resize(300, 120)
+    form.show()
+    form.activateWindow()
+    window = QColor("#353535")
+    field.setFocus()
+    for widget in (field, button):
+        qtbot.waitUntil(widget.hasFocus)  # type: ignore[attr-defined]
+        image = widget.grab().toImage()
+        ring = max(
+            contrast(image.pixelColor(x, y), window)
+            for x in range(image.width())
+            for y in range(image.height())
+        )
+        assert ring >= VISIBLE_OUTLINE, (type(widget).__name__, round(ring, 2))
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)  # type: ignore[attr-defined]
