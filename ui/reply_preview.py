@@ -7,12 +7,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.rules import ContactState, replies_for_inbound, writing_script
 from app.wire import Automations
 from ui.context import AppContext
 from ui.formatting import display_locale, wall_clock
+from ui.theme import is_dark
 from ui.time_zones import with_shop_zone, zone_name
 
 log = logging.getLogger(__name__)
@@ -58,6 +60,25 @@ def other_language_customer(doc: Automations) -> tuple[str, str] | None:
     return "Hi, is this still available?", "Emma Wilson"
 
 
+# A pale box on a light window; on a dark one the same box glared out of the editor, the one light
+# patch in a dark window: a dark teal there, with light words (as the sync banner above it).
+PREVIEW_STYLE = (
+    "#replyPreview { border-radius: 6px; border: 1px solid #B2DFDB; background: #F1FAF8; }"
+    "#replyPreview QLabel { color: #1F2D27; background: transparent; }"
+    "#previewTitle { font-weight: bold; }"
+)
+DARK_PREVIEW_STYLE = (
+    "#replyPreview { border-radius: 6px; border: 1px solid #2E6B62; background: #14302B; }"
+    "#replyPreview QLabel { color: #E3F2EF; background: transparent; }"
+    "#previewTitle { font-weight: bold; }"
+)
+
+
+def preview_style(palette: QPalette | None = None) -> str:
+    """The preview box's colours for the current (light or dark) palette."""
+    return DARK_PREVIEW_STYLE if is_dark(palette) else PREVIEW_STYLE
+
+
 class ReplyPreview(QFrame):
     """ "If a customer wrote now, they would get: …" for a new and a returning customer."""
 
@@ -77,11 +98,7 @@ class ReplyPreview(QFrame):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)  # the owner's text is never markup
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet(
-            "#replyPreview { border-radius: 6px; border: 1px solid #B2DFDB; background: #F1FAF8; }"
-            "#replyPreview QLabel { color: #1F2D27; background: transparent; }"
-            "#previewTitle { font-weight: bold; }"
-        )
+        self.setStyleSheet(preview_style())
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.new_customer)

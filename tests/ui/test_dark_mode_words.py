@@ -177,3 +177,21 @@ def test_the_jump_buttons_count_of_new_messages_reads_in_light_and_dark(
         return button.palette().color(Palette.ColorRole.ButtonText)
 
     qtbot.waitUntil(lambda: contrast(count_colour(), base) >= READABLE, timeout=2000)
+
+
+def test_the_greeting_editors_preview_box_is_dark_on_a_dark_window_and_its_words_read(
+    qtbot: Any, ctx: Any, system: QPalette
+) -> None:
+    """What a customer writing now would get: on a dark desktop no pale box glares out of the editor."""
+    from app.wire import Automations
+    from ui.reply_preview import ReplyPreview
+
+    preview = ReplyPreview(ctx)
+    qtbot.addWidget(preview)
+    preview.show_for(Automations())
+    preview.resize(400, preview.sizeHint().height())
+    inside = preview.grab().toImage().pixelColor(8, 8)  # within the border, left of the words
+    window = window_colour(system)
+    assert (inside.lightness() < 128) == (window.lightness() < 128), inside.name()
+    for label in (preview.title, preview.new_customer, preview.returning):
+        assert contrast(text_colour(label), inside) >= READABLE
