@@ -7,7 +7,7 @@ import logging
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -148,7 +148,8 @@ class CampaignEditor(QWidget):
         columns = QHBoxLayout()
         columns.addWidget(scroll, 1)
         columns.addLayout(right)
-        PreviewGivesWay(self.preview, scroll, fl)  # then the form's two columns stack
+        self.gives_way = PreviewGivesWay(self.preview, scroll, fl)  # then the form's two columns stack
+        self._columns = columns
         # Save and Send stay below the scrolling form: on a small laptop's screen they were
         # scrolled out of view, below or beside the audience.
         layout = QVBoxLayout(self)
@@ -164,6 +165,22 @@ class CampaignEditor(QWidget):
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.draft()))
         self.send_button.clicked.connect(self._send)
         ctx.hub.changed.connect(self._changed_elsewhere)
+        form.installEventFilter(self)  # what the form shows changes the least width it needs
+
+    def minimumSizeHint(self) -> QSize:
+        """At least the form's width with its columns one below the other beside the narrowest
+        preview: in a narrow window (a 1366×768 laptop at 150 % gives 910 pixels) the campaign list
+        gives way first, instead of the form scrolling sideways with its right edge cut off."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        least = self.gives_way.least_width() + self._columns.spacing() + margins.left() + margins.right()
+        return QSize(max(hint.width(), least), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.form_scroll.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
     # ----------------------------------------------------------------- loading
     def load(self, draft: CampaignDraft | None = None) -> None:

@@ -75,7 +75,10 @@ class PhonePreview(QWidget):
         return QSize(300, 520)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(260, 380)
+        # 300 high at the least (a bubble of a few lines and its buttons): 380 made the campaign window
+        # 496 pixels high at the least, and a 1366×768 laptop at 150 % shows 485 above its taskbar,
+        # so Save and Send ended below the screen's edge.
+        return QSize(260, 300)
 
     def show_message(
         self,
@@ -215,6 +218,13 @@ class PreviewGivesWay(QObject):
         else:
             body = max(widths, default=0)
         return body + margins.left() + margins.right()
+
+    def least_width(self) -> int:
+        """The least width of the form (columns stacked, scroll bar and frame counted) and the
+        narrowest preview, side by side: below it the form scrolls sideways."""
+        form = self.form
+        chrome = 2 * form.frameWidth() + form.verticalScrollBar().sizeHint().width()
+        return self._inner_width(side_by_side=False) + chrome + self.preview.minimumSizeHint().width()
 
     def fit(self) -> None:
         form = self.form

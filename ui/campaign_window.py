@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QMenu,
     QPushButton,
@@ -119,10 +118,10 @@ class CampaignWindow(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.new_button)
-        row.addWidget(self.delete_button)
-        ll.addLayout(row)
+        # One below the other: side by side they made the list at least as wide as both, and on a
+        # narrow screen the list could not give way to the form.
+        ll.addWidget(self.new_button)
+        ll.addWidget(self.delete_button)
 
         self.editor = CampaignEditor(ctx, self)
         self.report = CampaignReportView(ctx, self)

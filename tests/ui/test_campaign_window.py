@@ -671,6 +671,33 @@ def test_on_a_1366_pixel_screen_at_125_percent_the_form_puts_its_columns_one_bel
     qtbot.waitUntil(lambda: form.horizontalScrollBar().maximum() == 0, timeout=2000)
 
 
+def test_on_a_1366_by_768_laptop_at_150_percent_the_whole_form_and_its_buttons_fit(
+    qtbot: Any, ctx: Any
+) -> None:
+    """At 150 % a 1366×768 laptop gives windows 910×485 pixels above a taskbar: the window was at
+    least 496 high (Save and Send ended below the screen), and in Korean the form scrolled sideways
+    beside a campaign list that kept its 250 pixels while the name, the audience's reasons and the
+    time were cut off at the right."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.screen_fit import FRAME_ROOM, fitted
+
+    seed(ctx)
+    with korean_words():
+        window = open_window(qtbot, ctx)
+        room = fitted(QSize(1400, 820), QSize(910, 485))
+        assert window.minimumSizeHint().height() <= room.height()
+        window.resize(room)
+        assert window.size() == room  # not held larger by what it needs at the least
+        form = window.editor.findChild(QScrollArea)
+        qtbot.waitUntil(lambda: form.horizontalScrollBar().maximum() == 0, timeout=2000)
+        for button in (window.editor.save_button, window.editor.send_button, window.delete_button):
+            corner = button.mapTo(window, button.rect().bottomRight())
+            assert window.rect().contains(corner), button.text()
+        assert room.width() <= 910 - FRAME_ROOM.width()
+
+
 @contextmanager
 def korean_words() -> Iterator[None]:
     """The Korean translation installed for a part of a test."""
