@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -17,6 +16,7 @@ from app.phones import country_of
 from app.wire import Template
 from ui.country_articles import country_in_sentence
 from ui.formatting import babel_locale_name
+from ui.link_label import LinkLabel
 
 
 def price_of(prices: Prices, t: Template) -> int | None:
@@ -42,16 +42,12 @@ class CostNote(QWidget):
         self.cost.setWordWrap(True)
         self.cost.setTextFormat(Qt.TextFormat.PlainText)  # amounts and country names, never markup
         # No price set: a link to the very field in Settings, not a sentence to go and find it.
-        self.price_link = QLabel(self)
+        self.price_link = LinkLabel(
+            self.tr("Enter your price per message in Settings to see the cost."), "prices", self
+        )
         self.price_link.setObjectName("campaignPriceLink")
-        self.price_link.setTextFormat(Qt.TextFormat.RichText)
         self.price_link.setWordWrap(True)
         self.price_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.price_link.setText(
-            '<a href="prices">'
-            + html.escape(self.tr("Enter your price per message in Settings to see the cost."))
-            + "</a>"
-        )
         self.price_link.setToolTip(self.tr("Opens Settings at the campaign prices"))
         self.price_link.linkActivated.connect(lambda _href: self._ask_for_prices())
         self.price_link.hide()

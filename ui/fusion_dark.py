@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.theme import is_dark
+from ui.theme import contrast_ratio, is_dark
 
 # Primitives whose frame Fusion takes from the window colour.
 FRAMED_INDICATORS = (
@@ -53,18 +53,6 @@ FOCUS_OUTLINED_CONTROLS = (
 FOCUS_CONTRAST = 3.0
 
 
-def _luminance(colour: QColor) -> float:
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
-
-
-def _contrast(a: QColor, b: QColor) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def focus_outline(highlight: QColor) -> QColor:
     """The outline Fusion draws for a focused control: the highlight darker(125), no lighter than 160."""
     outline = highlight.darker(125)
@@ -79,7 +67,7 @@ def focus_highlight(palette: QPalette) -> QColor:
     window = palette.color(QPalette.ColorRole.Window)
     highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
     for _ in range(12):
-        if _contrast(focus_outline(highlight), window) >= FOCUS_CONTRAST:
+        if contrast_ratio(focus_outline(highlight), window) >= FOCUS_CONTRAST:
             return highlight
         highlight = highlight.lighter(125)
     return highlight

@@ -1,6 +1,7 @@
 """A label holding one link that looks disabled when it is: Qt paints a link in the palette's link
 colour whatever the label's state (the colour is fixed when the text is read), so a link stayed blue
-in a greyed-out group (Settings ▸ Relay while a save runs) and looked as if it could still be clicked."""
+in a greyed-out group (Settings ▸ Relay while a save runs) and looked as if it could still be clicked.
+And in a colour that reads on the window: a dark desktop's own link blue may not (ui/theme.link_colour)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import html
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+from ui.theme import link_colour
 
 
 class LinkLabel(QLabel):
@@ -28,7 +31,8 @@ class LinkLabel(QLabel):
     def _show(self) -> None:
         words = html.escape(self._words)
         if self.isEnabled():
-            self.setText(f'<a href="{html.escape(self._href)}">{words}</a>')
+            colour = link_colour(self.palette()).name()
+            self.setText(f'<a href="{html.escape(self._href)}" style="color: {colour}">{words}</a>')
         else:
             self.setText(words)
 

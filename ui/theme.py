@@ -81,6 +81,43 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def _luminance(colour: QColor) -> float:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2's contrast ratio of two opaque colours: 1 (the same) to 21 (black on white)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# The chat's link blue (WhatsApp's) on a light and a dark window.
+LINK_COLOURS = ("#027EB5", "#53BDEB")
+# Normal-size words need 4.5:1 against what is behind them (WCAG 2, level AA).
+READABLE_TEXT = 4.5
+
+
+def link_colour(palette: QPalette | None = None) -> QColor:
+    """The palette's link colour when it reads on the window, else the chat's link blue (WhatsApp's,
+    light or dark), made lighter or darker if even that does not. GTK's dark theme hands Qt a link
+    blue of #308CC6: 3.5:1 on its #323232 window, a link the owner could hardly read."""
+    palette = palette or QApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    link = QColor(palette.color(QPalette.ColorRole.Link))
+    if contrast_ratio(link, window) >= READABLE_TEXT:
+        return link
+    dark = is_dark(palette)
+    link = QColor(LINK_COLOURS[dark])
+    for _ in range(12):
+        if contrast_ratio(link, window) >= READABLE_TEXT:
+            break
+        link = link.lighter(115) if dark else link.darker(115)
+    return link
+
+
 # Words coloured by what they say, each readable (about 4.5:1 or better) on the window of a light theme
 # and of a dark one (Windows' #1E1E1E, macOS's #323232): the light theme's dark red or green drops to
 # 2:1 on a dark window, where the owner can hardly read a form's error or the law's warning.
@@ -158,7 +195,7 @@ def colours(palette: QPalette | None = None) -> Colours:
             separator_bg=QColor("#182229"),
             separator_text=QColor("#8696A0"),
             quote_bg=QColor(0, 0, 0, 70),
-            link=QColor("#53BDEB"),
+            link=QColor(LINK_COLOURS[True]),
             highlight_bg=QColor("#8A6D1A"),
             selection_bg=QColor(83, 189, 235, 110),
             list_selected=QColor("#2A3942"),
@@ -181,7 +218,7 @@ def colours(palette: QPalette | None = None) -> Colours:
         separator_bg=QColor("#FFFFFF"),
         separator_text=QColor("#54656F"),
         quote_bg=QColor(0, 0, 0, 14),
-        link=QColor("#027EB5"),
+        link=QColor(LINK_COLOURS[False]),
         highlight_bg=QColor("#FFE680"),
         selection_bg=QColor(2, 126, 181, 70),
         list_selected=QColor("#F0F2F5"),

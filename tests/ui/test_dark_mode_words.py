@@ -195,3 +195,24 @@ def test_the_greeting_editors_preview_box_is_dark_on_a_dark_window_and_its_words
     assert (inside.lightness() < 128) == (window.lightness() < 128), inside.name()
     for label in (preview.title, preview.new_customer, preview.returning):
         assert contrast(text_colour(label), inside) >= READABLE
+
+
+def test_a_link_reads_on_a_dark_desktop_whose_own_link_blue_is_too_dark(qtbot: Any) -> None:
+    """GTK's dark theme hands Qt a link blue of #308CC6, 3.5:1 on its #323232 window: the wizard's
+    and Settings' "How do I set up a relay?" and the campaign's price link were hard to read."""
+    from ui.link_label import LinkLabel
+
+    palette = system_palette("#323232")
+    palette.setColor(QPalette.ColorRole.Link, QColor("#308CC6"))
+    with app_palette(palette):
+        link = LinkLabel("How do I set up a relay?", "#relay-help")
+        qtbot.addWidget(link)
+        link.setAutoFillBackground(True)
+        link.resize(link.sizeHint())
+        image = link.grab().toImage()
+        window = QColor("#323232")
+        words = max(
+            contrast(image.pixelColor(x, y), window) for x in range(image.width()) for y in range(image.height())
+        )
+        assert words >= READABLE
+        assert 'href="#relay-help"' in link.text()  # still a link
