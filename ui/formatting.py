@@ -184,6 +184,24 @@ def list_time(dt: datetime | None, now: datetime | None = None, zone: tzinfo | N
     return locale.toString(qdate(loc.date()), date_edit_format(with_time=False))
 
 
+def compact_list_time(dt: datetime | None, now: datetime | None = None, zone: tzinfo | None = None) -> str:
+    """`list_time` for a narrow place (an order card on a small screen): a weekday abbreviated ("목",
+    "Thu") and this year's day in numbers ("11/28", or "28/11" where the day comes first) instead of
+    cut to "11월…"; today's time, yesterday and an older year's date as `list_time` says them."""
+    if dt is None:
+        return ""
+    loc = on_clock(dt, zone)
+    today = on_clock(now or _now(), zone).date()
+    ago = today - loc.date()
+    if ago <= timedelta(days=1) or loc.year != today.year:
+        return list_time(dt, now, zone)
+    locale = display_locale()
+    if ago < timedelta(days=7):
+        return locale.dayName(loc.isoweekday(), QLocale.FormatType.ShortFormat)
+    # "11/28" as Korean shops write it too: "11. 28." was still cut on a 1366-pixel screen at 150 %.
+    return f"{loc.month}/{loc.day}" if month_first(locale) else f"{loc.day}/{loc.month}"
+
+
 def due_time(dt: datetime, now: datetime | None = None, zone: tzinfo | None = None) -> str:
     """A deadline in a list: today's clock time, else its day with the weekday, past or coming
     ("12월 4일 (금)", "Fri, Dec 4"; the year too when it is not this year's). A weekday alone, as

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.order_queries import OrderSummary
 from app.orders import OrderState
-from ui.formatting import duration_coarse, duration_short, list_time
+from ui.formatting import compact_list_time, duration_coarse, duration_short, list_time
 from ui.order_board_model import OrderRole, items_text
 from ui.order_text import total_texts
 from ui.theme import Colours, colours, ui_font
@@ -165,8 +165,11 @@ class OrderCardDelegate(QStyledItemDelegate):
                 out.append(Piece(QRectF(inner.right() - advance, y, advance, h), fitted, font2, ink2))
 
         # Row 1: number (bold) · age
+        # On a narrow card (a 1366-pixel screen at 150 %) "11월 28일" was cut to "11월…": "11/28" fits.
         age = self.ordered_text(summary)
-        row(inner.top(), line_h, (summary.number, self.bold, Ink.TEXT), ((age,), self.small, Ink.SECONDARY))
+        compact = compact_list_time(summary.created_at, self.now, self.zone)
+        ages = (age, compact) if compact != age else (age,)
+        row(inner.top(), line_h, (summary.number, self.bold, Ink.TEXT), (ages, self.small, Ink.SECONDARY))
         # Only a deadline still awaited is late: a paid order keeps its old one, and its tracking
         # number was drawn in red once that day had passed.
         overdue = (

@@ -180,3 +180,29 @@ def test_an_exchange_card_as_narrow_as_a_laptops_board_says_whole_days_not_a_cut
         )[-1]
         == "5 hours"
     )
+
+
+@pytest.mark.parametrize("language", ("korean", "english"))
+def test_a_narrow_card_says_an_older_orders_day_in_numbers_rather_than_cut_it(
+    request: pytest.FixtureRequest, language: str
+) -> None:
+    """On a 1366×768 laptop at 150 % the board's columns are about 140 pixels wide: an order from
+    last month read "2026-0002 11월…", its day cut off. The day goes in numbers there, whole."""
+    request.getfixturevalue(language)
+    request.getfixturevalue(f"{language}_locale")
+    delegate = OrderCardDelegate()
+    delegate.now = NOW
+    older = dataclasses.replace(CARDS[1], created_at=datetime(2026, 11, 20, 3, 0, tzinfo=UTC))
+    week = dataclasses.replace(CARDS[1], created_at=NOW - timedelta(days=4))
+    for summary, whole in ((older, delegate.ordered_text(older)), (week, delegate.ordered_text(week))):
+        wide = delegate.pieces(summary, QRectF(0, 0, 320, CARD_HEIGHT))
+        assert whole in [p.text for p in wide]  # room enough: the day as the chat list says it
+        narrow = delegate.pieces(summary, QRectF(0, 0, 130, CARD_HEIGHT))
+        top = min(p.rect.top() for p in narrow)
+        first_row = [p.text for p in narrow if p.rect.top() == top]
+        assert first_row[0] == summary.number
+        assert len(first_row) == 2 and "…" not in first_row[1], first_row
+    narrow_older = delegate.pieces(older, QRectF(0, 0, 130, CARD_HEIGHT))
+    # "11월 20일" does not fit beside the number; English's "Nov 20" does, and stays.
+    days = {"korean": {"11/20"}, "english": {"Nov 20", "11/20"}}[language]
+    assert days & {p.text for p in narrow_older}
