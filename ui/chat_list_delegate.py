@@ -24,7 +24,7 @@ from ui.chat_list_model import ChatRole
 from ui.day_watch import local_today
 from ui.formatting import KIND_ICONS, chat_preview, list_time, preview_text
 from ui.label_names import label_display_name
-from ui.theme import Colours, colours, ui_font
+from ui.theme import Colours, colours, contrast_ratio, ui_font
 
 ROW_HEIGHT = 72
 AVATAR = 48
@@ -60,9 +60,10 @@ class LabelMark:
 
 
 def chip_text_colour(background: QColor) -> QColor:
-    """Black or white, whichever reads better on the chip's colour."""
-    lum = 0.299 * background.redF() + 0.587 * background.greenF() + 0.114 * background.blueF()
-    return QColor("#111111") if lum > 0.6 else QColor("#FFFFFF")
+    """Black or white, whichever reads better on the chip's colour (WCAG's contrast, not a guess from
+    brightness: that gave white on "Order complete"'s green at 2:1 and on "New customer"'s blue at 2.8:1)."""
+    dark, light = QColor("#111111"), QColor("#FFFFFF")
+    return dark if contrast_ratio(dark, background) >= contrast_ratio(light, background) else light
 
 
 def label_marks(

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetricsF
 from sqlalchemy import select
 
 from app.labels import add_label
-from app.models import Label
+from app.models import DEFAULT_LABELS, Label
 from app.queries import set_label
 from tests.support.factories import make_contact, make_message
 from ui.chat_list_delegate import label_marks
@@ -65,3 +65,15 @@ def test_a_long_label_name_is_elided_inside_its_chip(ctx: Any, qtbot: Any) -> No
     marks = label_marks(row.labels, QFontMetricsF(ui_font(-1)), start=72, end=560, top=40, line_h=18)
     assert marks[0].text.endswith("…")
     assert marks[0].rect.width() <= 90
+
+
+@pytest.mark.parametrize("name, colour", DEFAULT_LABELS, ids=[n for n, _c in DEFAULT_LABELS])
+def test_every_default_labels_chip_name_reads_on_its_colour(name: str, colour: str) -> None:
+    """White on "Order complete"'s green read at 2:1, on "New customer"'s blue at 2.8:1."""
+    from PySide6.QtGui import QColor
+
+    from tests.support.contrast import READABLE, contrast
+    from ui.chat_list_delegate import chip_text_colour
+
+    chip = QColor(colour)
+    assert contrast(chip_text_colour(chip), chip) >= READABLE, name
