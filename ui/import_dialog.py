@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimeZone, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,7 +45,7 @@ from ui.formatting import count_text, kind_label, short_date, wall_datetime
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.save_paths import Picked, open_file_name
-from ui.screen_fit import resize_within_screen
+from ui.screen_fit import frame_margins, resize_within_screen, within_screen
 from ui.theme import problem_colour
 from ui.time_zones import TimeZoneBox, known_zones, zone_city
 
@@ -320,7 +320,15 @@ class ImportDialog(QDialog):
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        resize_within_screen(self, QSize(self.width(), self.sizeHint().height()))
+        size = resize_within_screen(self, QSize(self.width(), self.sizeHint().height()))
+        if self.isVisible():
+            # Shown small while the file was read, then grown to the preview from where it stood: its
+            # Import button ended below the screen's edge (a 1366×768 laptop at 150 %). Moved up.
+            fitted_place = within_screen(
+                QRect(self.geometry().topLeft(), size), frame_margins(self), self.screen().availableGeometry()
+            )
+            if fitted_place != self.geometry():
+                self.setGeometry(fitted_place)
 
     # ------------------------------------------------------------------ preview
 
@@ -391,7 +399,7 @@ class ImportDialog(QDialog):
         self.shop_combo.blockSignals(False)
         zone = scan.time_zone or bytes(QTimeZone.systemTimeZoneId().data()).decode()
         self.zone_combo.set_zone(zone)
-        self.details.setVisible(True)
+        self._fit_to(0)  # the preview shown, the dialog sized to it, inside the screen
         if p.is_group:
             self.status.setText(
                 self.tr(

@@ -511,3 +511,24 @@ def test_a_german_shops_import_offers_a_german_mobile_as_the_example_and_reads_o
     with ctx.db.read() as s:
         contact = s.get(Contact, signal.args[0])
         assert contact is not None and contact.wa_id == "491712345678"
+
+
+def test_the_dialog_grown_to_its_preview_stays_inside_the_screen_with_its_import_button(
+    qtbot: Any, ctx: Any, tmp_path: Path
+) -> None:
+    """Shown small while the file is read, low on a small screen (centred over the inbox), it grew
+    downwards to the preview: on a 1366×768 laptop at 150 % its Import button was below the screen."""
+    from ui.ops import pending_ops
+    from ui.screen_fit import frame_margins
+
+    dialog = ImportDialog(ctx, korean_zip(tmp_path))
+    qtbot.addWidget(dialog, before_close_func=lambda _d: qtbot.waitUntil(lambda: pending_ops() == 0))
+    screen = dialog.screen().availableGeometry()
+    dialog.move(screen.left() + 20, screen.bottom() - 200)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.scan is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.import_button.isVisible())
+    framed = dialog.geometry().marginsAdded(frame_margins(dialog))
+    assert screen.contains(framed), (framed, screen)
+    corner = dialog.import_button.mapToGlobal(dialog.import_button.rect().bottomRight())
+    assert screen.contains(corner)
