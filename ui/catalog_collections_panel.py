@@ -103,6 +103,7 @@ class CollectionsPanel(QWidget):
         self.add_button = QToolButton()
         self.add_button.setText("+")
         self.add_button.setToolTip(self.tr("New collection"))
+        self.add_button.setAccessibleName(self.tr("New collection"))  # a screen reader said "plus"
         self.rename_button = QToolButton()
         self.rename_button.setText(self.tr("Rename"))
         self.delete_button = QToolButton()

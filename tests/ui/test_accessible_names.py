@@ -80,3 +80,14 @@ def test_every_window_and_dialog_names_its_interactive_widgets(
         problems.extend(unnamed_widgets(dialog))
         dialog.close()
     assert problems == [], "\n".join(problems)
+
+
+def test_a_button_that_shows_a_sign_is_spoken_as_what_it_does(qtbot: Any) -> None:
+    """The catalogue's "+" was read out as "plus" ("New collection" was only its tooltip)."""
+    from tests.support.accessibility import spoken_name
+    from ui.catalog_collections_panel import CollectionsPanel
+
+    panel = CollectionsPanel()
+    qtbot.addWidget(panel)
+    assert panel.add_button.text() == "+"
+    assert spoken_name(panel.add_button) == "New collection"
