@@ -36,6 +36,52 @@ def shown_words() -> dict[str, str]:
     return {field: word.strip() or field for field, word in words.items()}
 
 
+def order_words() -> dict[str, str]:
+    """Each order message's placeholder (app.order_messages.PLACEHOLDERS) → the word the owner reads
+    between its braces: its button's word in Korean ("{주문 번호}"), itself in English."""
+    words = {
+        # Translators: between braces in an order message (Order settings ▸ Messages), filled with the
+        # customer's name; as short as its button "Customer name" says it.
+        "name": QCoreApplication.translate("OrderFields", "name"),
+        # Translators: between braces in an order message, filled with the order's number.
+        "number": QCoreApplication.translate("OrderFields", "number"),
+        # Translators: between braces in an order message, filled with what was ordered ("김밥 ×2").
+        "items": QCoreApplication.translate("OrderFields", "items"),
+        # Translators: between braces in an order message, filled with the amount the customer pays.
+        "total": QCoreApplication.translate("OrderFields", "total"),
+        # Translators: between braces in an order message, filled with the shop's bank account.
+        "bank": QCoreApplication.translate("OrderFields", "bank"),
+        # Translators: between braces in an order message, filled with the name the transfer is to
+        # be sent under (a payment reference outside Korea).
+        "depositor": QCoreApplication.translate("OrderFields", "depositor"),
+        # Translators: between braces in an order message, filled with the day payment is due by.
+        "deadline": QCoreApplication.translate("OrderFields", "deadline"),
+        # Translators: between braces in an order message, filled with the courier's name.
+        "courier": QCoreApplication.translate("OrderFields", "courier"),
+        # Translators: between braces in an order message, filled with the parcel's tracking number.
+        "tracking": QCoreApplication.translate("OrderFields", "tracking"),
+        # Translators: between braces in an order message, filled with the courier's tracking page.
+        "tracking_url": QCoreApplication.translate("OrderFields", "tracking_url"),
+    }
+    return {field: word.strip() or field for field, word in words.items()}
+
+
+def shown_order_fields(text: str) -> str:
+    """An order message as its editor shows it: `{number}` → `{주문 번호}` in Korean."""
+    pattern, words = _replacer(tuple(order_words().items()))
+    return pattern.sub(lambda m: "{" + words[m.group(1)] + "}", text)
+
+
+def stored_order_fields(text: str) -> str:
+    """What the order messages' editor saves: each placeholder in the owner's words back to its
+    stable one, which app.order_messages fills (typed by hand as "{주문 번호}", or as "{number}")."""
+    # The greetings' word for the whole name ("{전체 이름}", pasted from one) is the order's {name}.
+    pasted = ((shown_words()["name"], "name"),)
+    owners = tuple((word, field) for field, word in order_words().items())
+    pattern, stable = _replacer((*pasted, *owners))
+    return pattern.sub(lambda m: "{" + stable[m.group(1)] + "}", text)
+
+
 def shown_field(field: str) -> str:
     """`{first_name}` → `{고객 이름}` in Korean; a field the editors do not translate as it is."""
     word = field.strip("{}")

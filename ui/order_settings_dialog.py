@@ -56,6 +56,7 @@ from ui.automation_dialog import push_automations_now
 from ui.bounded_text import BoundedTextEdit
 from ui.campaign_message import language_name
 from ui.context import AppContext
+from ui.field_tokens import shown_order_fields, stored_order_fields
 from ui.formatting import amount_for_editing, customer_day
 from ui.ops import Op, failure_sentence
 from ui.order_text import state_name
@@ -371,7 +372,7 @@ class OrderSettingsDialog(QDialog):
         on_tab = (self.messages[state], self.other_messages[state])
         edit = self._last_edit if self._last_edit in on_tab else self.messages[state]
         assert edit is not None
-        edit.insertPlainText(placeholder)
+        edit.insertPlainText(shown_order_fields(placeholder))
         edit.setFocus()
 
     def _load(self) -> None:
@@ -451,8 +452,13 @@ class OrderSettingsDialog(QDialog):
         # A message saved in a default's words (the former ones too) is shown as the default now reads.
         written = own_messages(settings).messages
         for state in MESSAGE_STATES:
-            self.messages[state].setPlainText(written.get(state) or defaults.get(state, ""))
-            self.other_messages[state].setPlainText(settings.messages_other_language.get(state, ""))
+            # Placeholders in the owner's words ("{주문 번호}"), saved back as the stable ones.
+            self.messages[state].setPlainText(
+                shown_order_fields(written.get(state) or defaults.get(state, ""))
+            )
+            self.other_messages[state].setPlainText(
+                shown_order_fields(settings.messages_other_language.get(state, ""))
+            )
         self._fill_templates(settings.templates)
         self._shown = self._typed()
 
@@ -529,7 +535,7 @@ class OrderSettingsDialog(QDialog):
         defaults = default_messages(ui_language(), self.ctx.shop_region)
         written = {}
         for state in MESSAGE_STATES:
-            text = self.messages[state].toPlainText().strip()
+            text = stored_order_fields(self.messages[state].toPlainText().strip())
             if text != defaults.get(state, "").strip():
                 written[state] = text
         return written
@@ -552,7 +558,7 @@ class OrderSettingsDialog(QDialog):
                 bank_account=" ".join(self.bank.text().split()),
                 messages=self._written_messages(),
                 messages_other_language={
-                    state: text
+                    state: stored_order_fields(text)
                     for state in MESSAGE_STATES
                     if (text := self.other_messages[state].toPlainText().strip())
                 },

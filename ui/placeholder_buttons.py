@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWi
 
 from app.order_messages import PLACEHOLDERS
 from app.transfer_names import transfers_named
+from ui.field_tokens import shown_order_fields
 
 translate = QCoreApplication.translate
 
@@ -50,7 +51,7 @@ class PlaceholderButtons(QWidget):
             button = QToolButton(self)
             button.setObjectName(f"placeholder_{name}")
             button.setText(placeholder_label(name, shop_region))
-            button.setToolTip(f"{{{name}}}")
+            button.setToolTip(shown_order_fields(f"{{{name}}}"))  # as it reads in the message
             button.clicked.connect(lambda _c=False, n=name: self.chosen.emit(f"{{{n}}}"))
             grid.addWidget(button, i // COLUMNS, i % COLUMNS)
             self.buttons[name] = button

@@ -5604,6 +5604,49 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
 </context>
 <context>
+    <name>OrderFields</name>
+    <message>
+        <source>name</source>
+        <translation>고객 이름</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>주문 번호</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>주문 상품</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>주문 금액</translation>
+    </message>
+    <message>
+        <source>bank</source>
+        <translation>입금 계좌</translation>
+    </message>
+    <message>
+        <source>depositor</source>
+        <translation>입금자명</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>입금 기한</translation>
+    </message>
+    <message>
+        <source>courier</source>
+        <translation>택배사</translation>
+    </message>
+    <message>
+        <source>tracking</source>
+        <translation>송장번호</translation>
+    </message>
+    <message>
+        <source>tracking_url</source>
+        <translation>배송 조회 링크</translation>
+    </message>
+</context>
+<context>
     <name>OrderSettingsDialog</name>
     <message>
         <source>Order settings</source>
