@@ -483,7 +483,7 @@ class ChatView(QListView):
 
     def copy(self) -> None:
         text = self.selected_text()
-        if text:
+        if text.strip():  # two photos without captions are no "\n" on the clipboard
             QGuiApplication.clipboard().setText(text)
 
     def current_message(self) -> MessageRow | None:
@@ -511,6 +511,7 @@ class ChatView(QListView):
         reply.setShortcut(QKeySequence("Ctrl+R"))
         copy = menu.addAction(self.tr("&Copy"))
         copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(bool(self.selected_text().strip()))  # a voice note, a photo without caption
         link = geo.link_at(local)
         copy_link = menu.addAction(self.tr("Copy &link")) if link else None
         info = self.chat_model.info(idx.row())

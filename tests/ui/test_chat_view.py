@@ -666,3 +666,45 @@ def test_many_older_messages_brought_into_the_open_chat_show_at_once(window: Any
     qtbot.waitUntil(lambda: not model.busy() and all(model.row_of(m) is not None for m in late))
     assert model.message_at(model.rowCount() - 1).body == "message 39"
     qtbot.waitUntil(view.at_bottom)
+
+
+def test_copy_is_greyed_out_for_a_voice_note_and_leaves_the_clipboard_alone(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """A voice note has no words: "Copy" did nothing when chosen; greyed out, it says so before."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+    from PySide6.QtWidgets import QMenu
+
+    with window.ctx.db.write() as s:
+        c = make_contact(s)
+        make_message(
+            s,
+            c,
+            "",
+            kind="audio",
+            payload={"audio": {"id": "77", "voice": True}},
+            sent_at=BASE_TIME,
+            unread=False,
+        )
+        make_message(s, c, "가격이 얼마예요?", sent_at=BASE_TIME + timedelta(minutes=5), unread=False)
+        contact_id = c.id
+    view = open_chat(window, qtbot, contact_id)
+    QGuiApplication.clipboard().setText("before")
+    copy_enabled: list[bool] = []
+
+    def look(menu: QMenu) -> None:
+        copy = next(a for a in menu.actions() if a.text() == "&Copy")
+        copy_enabled.append(copy.isEnabled())
+        menu.close()
+
+    dialogs.expect("menu", answer=look, times=2)
+    for row in (0, 1):  # the voice note, then the text
+        rect = view.visualRect(view.chat_model.index(row))
+        pos = QPoint(rect.left() + 40, rect.center().y())
+        QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, pos))
+    qtbot.waitUntil(lambda: len(copy_enabled) == 2, timeout=3000)
+    assert copy_enabled == [False, True]
+    view.setCurrentIndex(view.chat_model.index(0))
+    view.copy()  # Ctrl+C on the voice note
+    assert QGuiApplication.clipboard().text() == "before"
