@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -170,7 +171,9 @@ class Composer(QFrame):
         self.unattach_button = remove = QToolButton(self.attach_bar)
         remove.setIcon(icons.icon("close"))
         remove.setToolTip(self.tr("Remove attachment"))
-        remove.clicked.connect(self._drop_attachments)
+        remove.clicked.connect(self._remove_clicked)
+        # With several files attached, the button opens a menu that takes off one of them, or all.
+        self.unattach_menu = QMenu(remove)
         al = QHBoxLayout(self.attach_bar)
         al.setContentsMargins(10, 4, 6, 4)
         al.addWidget(self.attach_thumb)
@@ -584,7 +587,17 @@ class Composer(QFrame):
         self.attachments = list(dict.fromkeys([*self.attachments, *paths]))
         if changed and self.attachments != before:
             self.drafts_changed.emit()
+        self._show_attached()
+        self.attach_bar.show()
+        self.edit.setPlaceholderText(self.tr("Add a caption"))
+        if focus:
+            self.edit.setFocus()
+
+    def _show_attached(self) -> None:
+        """The bar as the files attached now read: their names, the first's picture, and a remove
+        button that takes off one file (its menu) when there are several."""
         first = self.attachments[0]
+        self._offer_removing()
         if len(self.attachments) == 1:
             try:
                 size = human_size(first.stat().st_size)
@@ -597,11 +610,38 @@ class Composer(QFrame):
         self.attach_label.setToolTip("\n".join(path.name for path in self.attachments))
         self.attach_thumb.clear()
         self.attach_thumb.hide()
-        self.attach_bar.show()
-        self.edit.setPlaceholderText(self.tr("Add a caption"))
-        if focus:
-            self.edit.setFocus()
         self._show_thumbnail(first)
+
+    def _offer_removing(self) -> None:
+        remove = self.unattach_button
+        menu = self.unattach_menu
+        menu.clear()
+        if len(self.attachments) == 1:
+            remove.setToolTip(self.tr("Remove attachment"))
+            return
+        for path in self.attachments:
+            action = menu.addAction(self.tr("Remove {0}").format(path.name.replace("&", "&&")))
+            action.triggered.connect(lambda _checked=False, p=path: self._drop_attachment(p))
+        menu.addSeparator()
+        menu.addAction(self.tr("Remove &all"), self._drop_attachments)
+        remove.setToolTip(self.tr("Remove attachments"))
+
+    def _remove_clicked(self) -> None:
+        """One file: taken off at once. Several: which one (or all), from the button's menu."""
+        if len(self.attachments) > 1:
+            button = self.unattach_button
+            self.unattach_menu.exec(button.mapToGlobal(button.rect().bottomLeft()))
+        else:
+            self._drop_attachments()
+
+    def _drop_attachment(self, path: Path) -> None:
+        """One of several files taken off the bar: the others stay attached, the caption too."""
+        self.attachments = [p for p in self.attachments if p != path]
+        if self.attachments:
+            self._show_attached()
+            self.drafts_changed.emit()
+        else:
+            self._drop_attachments()
 
     def _show_thumbnail(self, path: Path) -> None:
         """Decode the picture small, off the GUI thread (a phone photo takes a while whole)."""

@@ -2641,7 +2641,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Remove attachment</source>
-        <translation>첨부 삭제</translation>
+        <translation>첨부 파일 제거</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer&apos;s last message: WhatsApp only allows an approved template now.</source>
@@ -2710,6 +2710,18 @@ Right-click to retry.</source>
     <message>
         <source>Add a caption</source>
         <translation>설명 추가</translation>
+    </message>
+    <message>
+        <source>Remove {0}</source>
+        <translation>{0} 제거</translation>
+    </message>
+    <message>
+        <source>Remove &amp;all</source>
+        <translation>모두 제거(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove attachments</source>
+        <translation>첨부 파일 제거…</translation>
     </message>
     <message>
         <source>Type a message · / for quick replies</source>

@@ -208,3 +208,48 @@ def test_a_folder_dropped_alone_is_told_in_korean_not_ignored(
     assert [shown.text for shown in warned.shown] == [
         "12월 신상 폴더는 첨부할 수 없어요. 폴더를 열어서 안에 있는 사진이나 파일을 첨부하세요."
     ]
+
+
+def test_one_of_several_photos_is_taken_off_and_the_others_go_with_the_caption(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """The bar's × took off every file at once: a wrong photo among five meant starting over."""
+    from PySide6.QtWidgets import QMenu
+
+    contact_id = _open_chat(window, ctx, qtbot)
+    photos = _photos(tmp_path, "#f5f5dc", "#1e3a5f", "#8b0000")
+    composer = window.chat.composer
+    composer.add_attachments(photos)
+    composer.edit.setPlainText("아이보리, 버건디예요")
+    offered: list[list[str]] = []
+
+    def take_off_the_navy_one(menu: QMenu) -> None:
+        offered.append([a.text() for a in menu.actions() if not a.isSeparator()])
+        next(a for a in menu.actions() if a.text() == "Remove 셔츠 2.jpg").trigger()
+        menu.close()
+
+    dialogs.expect("menu", answer=take_off_the_navy_one)
+    qtbot.mouseClick(composer.unattach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(offered), timeout=3000)
+    assert offered[0] == ["Remove 셔츠 1.jpg", "Remove 셔츠 2.jpg", "Remove 셔츠 3.jpg", "Remove &all"]
+    assert composer.attachments == [photos[0], photos[2]]
+    assert "셔츠 2.jpg" not in composer.attach_label.text()
+    assert composer.edit.toPlainText() == "아이보리, 버건디예요"  # the caption kept
+
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(_outgoing(ctx, contact_id)) == 2, timeout=10_000)
+    assert [name for _, _, name in _outgoing(ctx, contact_id)] == ["셔츠 1.jpg", "셔츠 3.jpg"]
+
+
+def test_with_one_file_left_the_button_takes_it_off_at_a_click(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    _open_chat(window, ctx, qtbot)
+    photos = _photos(tmp_path, "#f5f5dc", "#1e3a5f")
+    composer = window.chat.composer
+    composer.add_attachments(photos)
+    dialogs.expect("menu", answer="Remove 셔츠 2.jpg")
+    qtbot.mouseClick(composer.unattach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: composer.attachments == [photos[0]], timeout=3000)
+    qtbot.mouseClick(composer.unattach_button, Qt.MouseButton.LeftButton)  # no menu: gone at once
+    assert composer.attachments == [] and not composer.attach_bar.isVisible()
