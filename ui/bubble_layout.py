@@ -287,9 +287,17 @@ def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card 
         if media and (media.thumb_path or media.cache_path):
             path = media_file(media_dir, media.thumb_path or media.cache_path or "")
         target = media_file(media_dir, media.cache_path) if media and media.cache_path else ""
-        # A photo WhatsApp no longer has says so in its box, before anyone clicks it.
-        gone = QCoreApplication.translate("bubble", "No longer on WhatsApp") if media and media.gone else ""
-        return Card("image", QRectF(), kind_label(row.kind), "" if path else gone, "image", target, path)
+        # A grey box says why it shows no picture, before anyone clicks it: WhatsApp no longer has
+        # it, the phone's export left it out, or it is not here yet (the relay away, a slow line).
+        if path or left_out(row):  # a left-out photo: its note above the caption says so (bubble_note)
+            why = ""
+        elif isinstance(payload.get("import"), dict):
+            why = QCoreApplication.translate("bubble", "Not in the phone's export")
+        elif media is not None and media.gone:
+            why = QCoreApplication.translate("bubble", "No longer on WhatsApp")
+        else:
+            why = QCoreApplication.translate("bubble", "Not downloaded yet")
+        return Card("image", QRectF(), kind_label(row.kind), why, "image", target, path)
     if row.kind in FILE_CARD_KINDS:
         part = payload.get(row.kind) or {}
         name = (media.filename if media else None) or part.get("filename") or kind_label(row.kind)

@@ -352,3 +352,17 @@ def test_a_message_deleted_on_a_korean_phone_reads_english_in_the_english_app(
     shown = geometry(fonts, rows[-1])
     assert (shown.note_text, shown.text) == ("This message was deleted", "")
     assert preview == "Deleted message"
+
+
+def test_a_photo_not_here_yet_says_so_in_its_grey_box() -> None:
+    """A photo not downloaded (the relay away) was a grey box that said only "Photo", as if loading."""
+    waiting = make_card(row(kind="image", payload={"image": {"id": "88"}}), None, "/media")
+    assert waiting is not None and waiting.subtitle == "Not downloaded yet"
+    not_in_zip = make_card(
+        row(kind="image", payload={"import": {"id": 3, "file": "IMG-1.jpg"}}), None, "/media"
+    )
+    assert not_in_zip is not None and not_in_zip.subtitle == "Not in the phone's export"
+    left = make_card(
+        row(kind="image", body="사진 생략됨", payload={"import": {"id": 3, "omitted": True}}), None, "/media"
+    )
+    assert left is not None and left.subtitle == ""  # the note above its caption says it
