@@ -36,3 +36,18 @@ def test_an_avatar_is_its_initials_on_the_contacts_colour(qapp: Any) -> None:
     assert avatar_look("박민지", twin) == avatar_look("김민지", "821012345678")
     assert avatar_pixmap("박민지", twin, 48).cacheKey() == first.cacheKey()
     assert avatar_pixmap("김민지", other, 48).cacheKey() != first.cacheKey()
+
+
+def test_white_initials_read_on_every_avatar_colour(qapp: Any) -> None:
+    """Low-vision owners read "AC" on light green at 1.7:1; large bold initials need 3:1 (WCAG 2)."""
+    from ui.theme import contrast_ratio
+
+    for colour in AVATAR_COLOURS:
+        assert contrast_ratio(QColor("white"), QColor(colour)) >= 3.0, colour
+    # As drawn: the initials' own pixels against the circle around them.
+    look = avatar_pixmap(
+        "Amy Clarke", next(f"44{n}" for n in range(1000) if colour_number(f"44{n}") == 11), 48
+    )
+    image = look.toImage()
+    pixels = {image.pixelColor(x, 24).name() for x in range(8, 40)}
+    assert "#ffffff" in pixels and AVATAR_COLOURS[11].lower() in pixels
