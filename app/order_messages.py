@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as dataclasses_replace
@@ -359,13 +360,16 @@ def fill(text: str, values: dict[str, str]) -> str:
 
     A line whose every placeholder is empty is left out ("Tracking number: " of an order shipped
     without one), so the customer never reads a label with nothing after it."""
+    # One pass over the owner's text: a value is never read again for placeholders, so a customer
+    # whose name is "{total}" is greeted by that name, not by her order's amount.
+    field = re.compile("|".join(re.escape("{" + key + "}") for key in values)) if values else None
     lines = []
     for line in text.split("\n"):
         named = [key for key in values if "{" + key + "}" in line]
         if named and not any(values[key] for key in named):
             continue
-        for key in named:
-            line = line.replace("{" + key + "}", values[key])
+        if named and field is not None:
+            line = field.sub(lambda m: values[m.group(0)[1:-1]], line)
         lines.append(line)
     return "\n".join(lines)
 

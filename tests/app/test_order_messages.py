@@ -722,3 +722,28 @@ def test_a_korean_customer_of_a_british_shop_is_asked_for_the_reference_in_korea
     for key in (OrderState.AWAITING_PAYMENT, REMINDER):
         assert "입금자명: {depositor}" in korean[key] and "입금 참조: {depositor}" in british[key]
     assert default_messages("en", "JP") == default_messages("en", "KR")  # Japan's banks name the payer
+
+
+def test_a_customer_named_like_a_placeholder_is_greeted_by_her_name_not_by_her_orders_values(db) -> None:
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="{deadline} {total}")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 2)], source="chat", now=NOW).id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
+    with db.read() as s:
+        order = order_detail(s, order_id)
+    reminder = prepare_message(
+        order,
+        SETTINGS,
+        language="ko",
+        locale="ko_KR",
+        deadline_text="12월 2일 오전 9시",
+        last_inbound_at=NOW - timedelta(hours=3),
+        now=NOW,
+        reminder=True,
+    )
+    assert reminder is not None
+    assert reminder.text.startswith(
+        f"{{deadline}} {{total}}님, 주문번호 {order.number}의 입금 기한은 12월 2일 오전 9시까지입니다."
+    )
+    assert "입금자명: {deadline} {total}" in reminder.text
