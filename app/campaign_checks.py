@@ -18,7 +18,14 @@ from app.changes import Changes
 from app.phones import country_of
 from app.rules import keyword_hits, night_hold_until, zone
 from app.settings import get_setting, put_setting
-from app.wire import NIGHT_HOLD_COUNTRIES, NIGHT_HOLD_ZONES, BusinessProfile, MenuBot, Template
+from app.wire import (
+    NIGHT_HOLD_COUNTRIES,
+    NIGHT_HOLD_ZONES,
+    BusinessProfile,
+    MenuBot,
+    Template,
+    fill_template_slots,
+)
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -47,10 +54,7 @@ def template_text(template: Template, params: Sequence[str] = ()) -> str:
         kind = str(component.get("type", "")).upper()
         if kind in ("HEADER", "BODY", "FOOTER") and component.get("text"):
             parts.append(str(component["text"]))
-    text = "\n".join(parts)
-    for i, value in enumerate(params, start=1):
-        text = text.replace("{{" + str(i) + "}}", value)
-    return text
+    return fill_template_slots("\n".join(parts), params)
 
 
 def template_buttons(template: Template) -> list[dict[str, Any]]:

@@ -45,6 +45,7 @@ from app.wire import (
     TEXT_MAX,
     VIDEO_MIMES,
     Template,
+    fill_template_slots,
     media_family,
 )
 
@@ -165,9 +166,7 @@ def render_template(template: Template, params: tuple[str, ...]) -> str:
     for component in template.components:
         if str(component.get("type", "")).upper() == "BODY":
             body = str(component.get("text", ""))
-    for i, value in enumerate(params, start=1):
-        body = body.replace("{{" + str(i) + "}}", value)
-    return body
+    return fill_template_slots(body, params)
 
 
 def check_text(kind: str, text: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -442,6 +444,21 @@ class Template(_Wire):
     status: str = "APPROVED"
     components: list[dict[str, Any]] = []
     parameters: list[TemplateParameter] = []
+
+
+_TEMPLATE_SLOT = re.compile(r"\{\{(\d+)\}\}")
+
+
+def fill_template_slots(text: str, values: Sequence[str]) -> str:
+    """A template's text with {{1}}, {{2}}… filled from `values` as WhatsApp fills them: in one pass,
+    so a value that itself reads "{{2}}" (a customer's name) stays as written; a slot without a value
+    stays as it is."""
+
+    def value(match: re.Match[str]) -> str:
+        i = int(match.group(1))
+        return values[i - 1] if 1 <= i <= len(values) else match.group(0)
+
+    return _TEMPLATE_SLOT.sub(value, text)
 
 
 class TemplatesPage(_Wire):

@@ -48,7 +48,7 @@ from app.campaigns import (
 from app.changes import Changes
 from app.errors import ErrorCode
 from app.template_versions import language_most_lack, version_for, versions_of
-from app.wire import Template
+from app.wire import Template, fill_template_slots
 from ui import message_box
 from ui.ad_law import law_lines, send_anyway
 from ui.campaign_audience import AudienceBox
@@ -436,9 +436,7 @@ class CampaignEditor(QWidget):
         header = body = footer = ""
         for c in t.components:
             kind = str(c.get("type", "")).upper()
-            text = str(c.get("text", "") or "")
-            for i, v in enumerate(shown, start=1):
-                text = text.replace("{{" + str(i) + "}}", v)
+            text = fill_template_slots(str(c.get("text", "") or ""), shown)
             if kind == "HEADER":
                 header = text
             elif kind == "BODY":

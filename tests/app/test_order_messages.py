@@ -747,3 +747,27 @@ def test_a_customer_named_like_a_placeholder_is_greeted_by_her_name_not_by_her_o
         f"{{deadline}} {{total}}님, 주문번호 {order.number}의 입금 기한은 12월 2일 오전 9시까지입니다."
     )
     assert "입금자명: {deadline} {total}" in reminder.text
+
+
+def test_a_template_message_to_a_customer_named_like_a_slot_shows_her_name_as_whatsapp_sends_it(db) -> None:
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="{{4}}")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 2)], source="chat", now=NOW).id
+        for state in (OrderState.PAID, OrderState.SHIPPED):
+            move_order(s, order_id, state, now=NOW, courier="CJ대한통운", tracking="654321098765")
+    with db.read() as s:
+        order = order_detail(s, order_id)
+    message = prepare_message(
+        order,
+        SETTINGS,
+        language="ko",
+        locale="ko_KR",
+        deadline_text="",
+        last_inbound_at=NOW - timedelta(hours=30),
+        now=NOW,
+        templates=[SHIPPED_TEMPLATE],
+    )
+    assert message is not None and message.template == SHIPPED_TEMPLATE
+    # What the owner's chat keeps is what WhatsApp fills: her name as written, once.
+    assert message.text == f"{{{{4}}}}님, 주문 {order.number} (58,000원) 발송: CJ대한통운 654321098765"
