@@ -29,6 +29,20 @@ XLSX_DATETIME = "yyyy-mm-dd hh:mm"
 
 SheetFormat = Literal["csv", "xlsx"]
 
+# A CSV cell Excel would run as a formula: "=HYPERLINK(…)", "@SUM(…)", "+cmd|…", "-1+1" (and a tab
+# or line break before one). A phone number or amount ("+82 10-5550-1234", "-3,000") is not one.
+_FORMULA_START = ("=", "@", "+", "-", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-][\d\s().,-]*")
+
+
+def csv_text(value: str) -> str:
+    """A text cell as a CSV holds it so Excel shows it and never runs it: a ' before what would
+    start a formula (Excel reads the cell as text; the owner sees the ' and the text whole); any
+    other text as it is. A workbook needs none: its cells are typed text."""
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
 
 def decode_sheet(data: bytes, name: str) -> str:
     """UTF-8 (with or without BOM) or CP949, as Korean Excel and banks save CSV."""
@@ -284,7 +298,14 @@ def write_sheet(
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         for row in rows:
-            writer.writerow(v.strftime(CSV_DATETIME) if isinstance(v, datetime) else v for v in row)
+            writer.writerow(
+                v.strftime(CSV_DATETIME)
+                if isinstance(v, datetime)
+                else csv_text(v)
+                if isinstance(v, str)
+                else v
+                for v in row
+            )
         return (BOM + out.getvalue()).encode("utf-8")
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell

@@ -766,3 +766,22 @@ def test_a_korean_shops_courier_sheet_keeps_a_phone_as_typed() -> None:
 
     assert _sheet_phone("+82 10-5550-1234", "", "KR", True) == "+82 10-5550-1234"
     assert _sheet_phone("", "821024681357", "KR", True) == "010-2468-1357"
+
+
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("http://evil.example","클릭")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(1+1)", "=1+1"]
+)
+def test_a_customer_whose_name_is_a_formula_is_text_in_the_courier_csv_never_run_by_excel(
+    db, name: str
+) -> None:
+    [minji, _] = paid_orders(db)
+    with db.write() as s:
+        set_shipping_address(
+            s, minji, ShippingAddress(name, "+82 10-5550-1234", "04799", "서울 성동구 성수이로 1")
+        )
+    with db.read() as s:
+        rows = list(csv.reader(io.StringIO(courier_sheet(s).decode("utf-8-sig"))))
+    # A ' before it: Excel shows her name whole, as text, and runs nothing.
+    assert rows[1][1] == "'" + name
+    assert rows[1][2] == "+82 10-5550-1234"  # a phone number is not a formula and stays as it is
+    assert rows[2][1] == "이하은"
