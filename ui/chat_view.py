@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QToolButton, 
 from app.outbox import can_cancel
 from app.queries import MessageRow
 from ui import icons
-from ui.bubble_layout import CART_TARGET, BubbleGeometry, body_text
+from ui.bubble_layout import CART_TARGET, MAX_LAYOUT_CHARS, BubbleGeometry, body_text
 from ui.chat_view_delegate import ChatViewDelegate
 from ui.chat_view_model import PAGE, ChatViewModel, MessageRole
 from ui.context import AppContext
@@ -512,6 +512,10 @@ class ChatView(QListView):
         copy = menu.addAction(self.tr("&Copy"))
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setEnabled(bool(self.selected_text().strip()))  # a voice note, a photo without caption
+        # The bubble shows its first MAX_LAYOUT_CHARS characters and "…": the rest is a click away.
+        read_all = (
+            menu.addAction(self.tr("Read the &whole message")) if len(geo.text) > MAX_LAYOUT_CHARS else None
+        )
         link = geo.link_at(local)
         copy_link = menu.addAction(self.tr("Copy &link")) if link else None
         info = self.chat_model.info(idx.row())
@@ -546,6 +550,12 @@ class ChatView(QListView):
             self.reply_requested.emit(row)
         elif chosen is copy:
             self.copy()
+        elif chosen is not None and chosen is read_all:
+            from ui.whole_message_dialog import WholeMessageDialog
+
+            whole = WholeMessageDialog(geo.text, self)
+            whole.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            whole.open()
         elif chosen is not None and chosen is copy_link and link:
             QGuiApplication.clipboard().setText(link)
         elif chosen is not None and chosen is save and media is not None:

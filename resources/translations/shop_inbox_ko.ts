@@ -2377,6 +2377,10 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
         <translation>복사(&amp;C)</translation>
     </message>
     <message>
+        <source>Read the &amp;whole message</source>
+        <translation>전체 메시지 보기(&amp;W)</translation>
+    </message>
+    <message>
         <source>Copy &amp;link</source>
         <translation>링크 복사(&amp;L)</translation>
     </message>
@@ -9165,6 +9169,17 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Shop Inbox is updating your inbox for its new version. It opens by itself as soon as the update is done; there is no need to start it again.</source>
         <translation>샵 인박스가 새 버전에 맞춰 받은편지함을 업데이트하고 있어요. 업데이트가 끝나는 대로 저절로 열리니 다시 시작하지 않으셔도 돼요.</translation>
+    </message>
+</context>
+<context>
+    <name>WholeMessageDialog</name>
+    <message>
+        <source>Whole message ({0} characters)</source>
+        <translation>전체 메시지 ({0}자)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;all</source>
+        <translation>전체 복사(&amp;A)</translation>
     </message>
 </context>
 <context>
