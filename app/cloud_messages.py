@@ -8,7 +8,7 @@ from typing import Any
 
 from app.media_cache import sanitise_filename
 from app.phones import e164_digits
-from app.text import nfc
+from app.text import nfc, without_direction_marks
 from app.wire import MEDIA_KINDS, MESSAGE_KINDS
 
 # The `system.type` of the notice the desktop writes where the relay served an `unreadable` event.
@@ -38,7 +38,7 @@ def message_body(obj: Mapping[str, Any]) -> str:
     elif kind in MEDIA_KINDS and isinstance(part, dict):
         text = str(part.get("caption") or "")
         if not text and kind == "document":
-            text = str(part.get("filename") or "")
+            text = without_direction_marks(str(part.get("filename") or ""))
     elif kind == "interactive" and isinstance(part, dict):
         reply = part.get(str(part.get("type") or "")) or {}
         if isinstance(reply, dict):

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from app.errors import ErrorCode, InvalidInput, RelayError
 from app.models import Media, Message
+from app.text import without_direction_marks
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -29,9 +30,6 @@ MAX_NAME_BYTES = 200
 RECEIVED_DIR = "received"
 SENT_DIR = "sent"  # sent/<random>/<name>: the copy an attachment is sent from (ui/attachments.py)
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-# Marks that turn the direction of the text around them: "영수증\u202efdp.exe" reads "영수증exe.pdf" in
-# a bubble or a file manager, a program dressed as a PDF. They have no use in a file name.
-_DIRECTION_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 )
@@ -44,7 +42,7 @@ def sanitise_filename(name: str, max_length: int = MAX_NAME) -> str:
     device names (CON, NUL, COM1… with any extension), no trailing dots or spaces; at most
     `max_length` characters and MAX_NAME_BYTES bytes of UTF-8, keeping the extension. Never empty.
     """
-    name = _DIRECTION_MARKS.sub("", unicodedata.normalize("NFC", str(name))).replace("\\", "/")
+    name = without_direction_marks(unicodedata.normalize("NFC", str(name))).replace("\\", "/")
     name = PurePosixPath(name).name if "/" in name else name
     name = _UNSAFE.sub("_", name).strip().strip(". ").strip()
     stem, dot, suffix = name.rpartition(".")

@@ -13,6 +13,10 @@ from app.phones import phone_pattern, phone_phrases, typed_phone
 # Runs of letters and digits in any script (\w without the underscore).
 _WORDS = re.compile(r"[^\W_]+")
 
+# Marks that turn the direction of the text around them: "영수증\u202efdp.exe" reads "영수증exe.pdf" in
+# a bubble or a file manager, a program dressed as a PDF. They have no use in a file name.
+_DIRECTION_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 # Bodies longer than this are still stored whole; only the search index text is capped, so a
 # 5 MB paste cannot blow up the bigram index (search still finds it through the trigram table).
 BIGRAM_SOURCE_LIMIT = 20_000
@@ -334,3 +338,9 @@ def like_pattern(text: str) -> str:
 def fts_phrase(query: str) -> str:
     """Quote user text as one FTS5 phrase so that no character is read as query syntax."""
     return '"' + query.replace('"', '""') + '"'
+
+
+def without_direction_marks(text: str) -> str:
+    """`text` as written, less the marks that would turn it around ("사진\u202egpj.exe" is "사진gpj.exe",
+    not a photo's "사진exe.jpg"): how a file's name is shown and searched where it stands as text."""
+    return _DIRECTION_MARKS.sub("", text)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from app import relay_clock
 from app.locales import babel_locale
+from app.text import without_direction_marks
 
 
 def local(dt: datetime) -> datetime:
@@ -436,6 +437,8 @@ def preview_text(kind: str, body: str | None, payload: dict[str, Any] | None = N
         body = body or tapped_text(payload)
     if kind == "document" and not body and payload:
         body = str((payload.get("document") or {}).get("filename") or "")
+    if kind == "document":  # a name written backwards ("사진\u202egpj.exe") reads as it is: "사진gpj.exe"
+        body = without_direction_marks(body)
     if kind == "location" and not body and payload:
         loc = payload.get("location") or {}
         body = str(loc.get("name") or loc.get("address") or "")

@@ -366,3 +366,26 @@ def test_a_photo_not_here_yet_says_so_in_its_grey_box() -> None:
         row(kind="image", body="사진 생략됨", payload={"import": {"id": 3, "omitted": True}}), None, "/media"
     )
     assert left is not None and left.subtitle == ""  # the note above its caption says it
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("사진\u202egpj.exe", "사진gpj.exe"), ("../../evil.txt", "evil.txt"), ("CON.txt", "_CON.txt")],
+)
+def test_a_file_sent_without_a_caption_is_named_once_on_its_card_never_as_its_name_pretends(
+    fonts: Fonts, written: str, shown: str
+) -> None:
+    """ "사진\u202egpj.exe" read "사진exe.jpg", a program dressed as a photo, in the words under its card
+    and in the chat list; "../../evil.txt" stood under the card's "evil.txt"."""
+    from app.cloud_messages import media_row, message_body
+    from ui.formatting import preview_text
+
+    received = {"type": "document", "document": {"id": "77", "filename": written, "mime_type": "text/plain"}}
+    media = media_row(received)
+    assert media is not None
+    message = row(kind="document", body=message_body(received), payload=received)
+    doc = geometry(fonts, message, MediaInfo(1, media["mime"], media["filename"], 120, None, None))
+    assert doc.card.title == shown
+    assert body_text(message) == ""  # no second name under the card
+    assert "\u202e" not in preview_text("document", message.body, received)
+    assert "\u202e" not in message.body  # nor in what search finds and shows
