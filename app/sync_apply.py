@@ -40,7 +40,7 @@ from app.models import (
 from app.orders import orders_from_new_carts
 from app.phones import e164_digits
 from app.settings import load_preferences
-from app.text import bigram_text, nfc
+from app.text import bigram_text, nfc, one_line_name
 from app.ticks import STATUS_RANK, UNKNOWN_OUTCOME, apply_status, is_unknown_outcome, keep_orphan
 from app.wire import (
     CampaignEvent,
@@ -386,8 +386,10 @@ class _Batch:
         if new_id is None:
             new_id = self.contact_id(new_key, event.contact.user_id, event.phone_number_id)
         name = event.contact.profile.name if event.contact.profile else None
-        if name:
-            self.s.execute(update(Contact).where(Contact.id == new_id).values(profile_name=nfc(name)))
+        if one_line_name(name):
+            self.s.execute(
+                update(Contact).where(Contact.id == new_id).values(profile_name=one_line_name(name))
+            )
         if "opted_out_at" in event.model_fields_set:  # a marketing opt-out, or Meta's resume
             contact = self.s.get(Contact, new_id)
             if contact is not None:
@@ -430,7 +432,7 @@ class _Batch:
             last_in = old[1]
             if inbound and not history and obj.get("type") not in ("system",):
                 last_in = sent_at if last_in is None or sent_at > last_in else last_in
-            profiles[cid] = (nfc(name) if name else old[0], last_in, e.phone_number_id or old[2])
+            profiles[cid] = (one_line_name(name) or old[0], last_in, e.phone_number_id or old[2])
             if obj.get("type") == "reaction":
                 part = obj.get("reaction") or {}
                 if part.get("message_id"):

@@ -344,3 +344,10 @@ def without_direction_marks(text: str) -> str:
     """`text` as written, less the marks that would turn it around ("사진\u202egpj.exe" is "사진gpj.exe",
     not a photo's "사진exe.jpg"): how a file's name is shown and searched where it stands as text."""
     return _DIRECTION_MARKS.sub("", text)
+
+
+def one_line_name(name: str | None) -> str | None:
+    """A customer's WhatsApp name as every screen shows it: NFC, on one line (line breaks, tabs and
+    runs of spaces one space, so a name with line breaks never makes a header three lines tall);
+    None for a name of blanks only."""
+    return " ".join(nfc(name).split()) or None

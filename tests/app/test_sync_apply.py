@@ -62,6 +62,17 @@ def test_a_customer_message_creates_the_chat_unread_with_name_and_window(db: Dat
         assert current_cursor(s) == 1
 
 
+def test_a_name_written_over_three_lines_is_shown_on_one_and_a_blank_one_keeps_the_name_known(
+    db: Database,
+) -> None:
+    apply(db, message_event(content="안녕하세요", name="줄\n바꿈\r\n이름\t "), cursor=1)
+    [contact] = contacts(db)
+    assert contact.profile_name == "줄 바꿈 이름"  # the chat list, header and panel show one line
+    apply(db, message_event(content="또 왔어요", name=" \n "), cursor=2)
+    [contact] = contacts(db)
+    assert contact.profile_name == "줄 바꿈 이름"
+
+
 def test_a_redelivered_message_appears_once(db: Database) -> None:
     event = message_event(content="once")
     apply(db, event, event)
