@@ -62,6 +62,7 @@ from ui.ops import (
 )
 from ui.quick_reply_completer import QuickReplyCompleter
 from ui.save_paths import Picked, save_file_name
+from ui.shortened_label import ShortenedLabel
 from ui.tab_order import chain, row_widgets
 from ui.theme import ui_font
 
@@ -90,8 +91,7 @@ class ChatPane(QWidget):
         self.header.setObjectName("chatHeader")
         self.avatar = QLabel(self.header)
         self.avatar.setFixedSize(40, 40)
-        self.name = QLabel(self.header)
-        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.name = ShortenedLabel(self.header)
         self.name.setFont(ui_font(1.5, bold=True))
         self.subtitle = QLabel(self.header)
         self.subtitle.setObjectName("chatSubtitle")

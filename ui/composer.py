@@ -9,15 +9,14 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from ui.enter_key import click_on_enter
 from ui.formatting import duration_short
 from ui.message_edit import MessageEdit, local_files
 from ui.save_paths import Picked, open_file_names
+from ui.shortened_label import ShortenedLabel
 from ui.size_text import human_size
 
 log = logging.getLogger(__name__)
@@ -73,27 +73,6 @@ COMMON_EMOJI = tuple(
 )
 SERVICE_WINDOW = timedelta(hours=24)
 COUNTDOWN_FROM = timedelta(hours=2)
-
-
-class _ShortenedLabel(QLabel):
-    """One line that ends in "…" where the room ends: eight photos' long names (or one long name)
-    must not widen the composer, and the window with it, past the screen. The whole text stays the
-    label's text (and its tooltip says it)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, super().minimumSizeHint().height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        room = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room.width())
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(room, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
-        painter.end()
 
 
 def window_left(last_inbound_at: datetime | None, now: datetime | None = None) -> timedelta:
@@ -160,7 +139,7 @@ class Composer(QFrame):
         # Attachment chip
         self.attach_bar = QFrame(self)
         self.attach_bar.setObjectName("attachBar")
-        self.attach_label = _ShortenedLabel(self.attach_bar)
+        self.attach_label = ShortenedLabel(self.attach_bar)
         self.attach_label.setTextFormat(Qt.TextFormat.PlainText)
         # A picture's own look before it goes, as WhatsApp shows it: the right photo, not only a name.
         self.attach_thumb = QLabel(self.attach_bar)

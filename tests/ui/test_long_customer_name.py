@@ -1,0 +1,35 @@
+"""A customer whose WhatsApp name runs to hundreds of characters: her chat opens in a window that
+stays on a 1366-pixel laptop screen, her name cut with "…" in the header and whole in her panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat
+
+LONG_NAME = "아주긴고객이름" * 70
+
+
+def test_a_500_character_name_is_cut_in_the_chat_header_and_the_window_stays_on_the_screen(
+    window: Any, ctx: Any, qtbot: Any
+) -> None:
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name=LONG_NAME)
+        make_message(s, contact, "안녕하세요")
+        contact_id = contact.id
+    window.resize(1366, 700)
+    qtbot.waitUntil(lambda: window.width() == 1366, timeout=5000)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    qtbot.waitUntil(lambda: window.chat.name.text() == LONG_NAME, timeout=5000)
+    window.layout().activate()  # what the next event loop turn does: the window takes its new least size
+    assert window.width() <= 1366 and window.minimumSizeHint().width() <= 1366
+    shown = window.chat.name.shown_text()
+    assert shown.endswith("…") and LONG_NAME.startswith(shown[:-1])
+    assert window.chat.info_button.isVisible()  # the header's buttons are not pushed off
+    window.toggle_contact_panel()
+    qtbot.waitUntil(lambda: window.contact_panel.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.contact_panel.profile_name.text() == LONG_NAME, timeout=5000)
+    window.layout().activate()
+    assert window.width() <= 1366 and window.minimumSizeHint().width() <= 1366
