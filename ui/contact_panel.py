@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,43 @@ def _read_contact(contact_id: int) -> Callable[[Session], _Shown]:
     return read
 
 
+# A label wraps only between words: a name of 500 letters without a space widened the panel into a
+# sideways scroll, its picture and the end of the name out of sight.
+UNBROKEN_MAX = 10
+
+
+def _holds_on(ch: str) -> bool:
+    """A character that belongs with the one before or after it: a combining mark, a joiner (the
+    family emoji), a variation selector, a skin tone, a flag's letter, an emoji tag."""
+    code = ord(ch)
+    return (
+        unicodedata.category(ch).startswith("M")
+        or ch == "\u200d"
+        or 0xFE00 <= code <= 0xFE0F
+        or 0x1F3FB <= code <= 0x1F3FF
+        or 0x1F1E6 <= code <= 0x1F1FF
+        or 0xE0020 <= code <= 0xE007F
+    )
+
+
+def breakable(name: str) -> str:
+    """`name` as a wrapping label shows it: a line may break after UNBROKEN_MAX characters of one long
+    word (an invisible break, U+200B, never inside an emoji or a letter with its marks); a name of
+    real words is left as it is."""
+    out: list[str] = []
+    run = 0
+    for i, ch in enumerate(name):
+        if ch.isspace():
+            run = 0
+        else:
+            if run >= UNBROKEN_MAX and not _holds_on(ch) and not _holds_on(name[i - 1]):
+                out.append("\u200b")
+                run = 0
+            run += 1
+        out.append(ch)
+    return "".join(out)
+
+
 class ContactPanel(QFrame):
     """Reads and edits go through ui/ops.py; edits publish `Changes`, and the panel follows the hub."""
 
@@ -141,6 +179,7 @@ class ContactPanel(QFrame):
         self.saved_name.editingFinished.connect(self._save_name)
         self.profile_name = QLabel(self)
         self.profile_name.setTextFormat(Qt.TextFormat.PlainText)
+        self.profile_name.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Saved name"), self.saved_name)
         form.addRow(self.tr("WhatsApp name"), self.profile_name)
@@ -279,10 +318,10 @@ class ContactPanel(QFrame):
                 details.display_name, details.wa_id or str(details.id), 96, self.devicePixelRatioF()
             )
         )
-        self.name.setText(details.display_name)
+        self.name.setText(breakable(details.display_name))
         self.phone.setText(display_phone(details.wa_id or "", self.ctx.shop_region))
         self.saved_name.setText(details.saved_name or "")
-        self.profile_name.setText(details.profile_name or "—")
+        self.profile_name.setText(breakable(details.profile_name or "—"))
         if not keep_notes:
             self.notes.blockSignals(True)
             self.notes.setPlainText(details.notes)

@@ -30,6 +30,22 @@ def test_a_500_character_name_is_cut_in_the_chat_header_and_the_window_stays_on_
     assert window.chat.info_button.isVisible()  # the header's buttons are not pushed off
     window.toggle_contact_panel()
     qtbot.waitUntil(lambda: window.contact_panel.isVisible(), timeout=5000)
-    qtbot.waitUntil(lambda: window.contact_panel.profile_name.text() == LONG_NAME, timeout=5000)
+    panel = window.contact_panel
+    qtbot.waitUntil(lambda: panel.profile_name.text().replace("\u200b", "") == LONG_NAME, timeout=5000)
     window.layout().activate()
     assert window.width() <= 1366 and window.minimumSizeHint().width() <= 1366
+    # Her whole name, wrapped in the panel: no sideways scroll hiding her picture and its end.
+    assert panel.name.text().replace("\u200b", "") == LONG_NAME
+    assert panel.scroll_area.widget().minimumSizeHint().width() <= panel.scroll_area.viewport().width()
+
+
+def test_a_name_is_broken_for_the_panel_only_inside_long_runs_and_never_inside_an_emoji() -> None:
+    from ui.contact_panel import UNBROKEN_MAX, breakable
+
+    assert breakable("Amy Clarke") == "Amy Clarke"
+    assert breakable("A" * (2 * UNBROKEN_MAX + 5)) == "\u200b".join(["A" * UNBROKEN_MAX] * 2 + ["A" * 5])
+    family = "\U0001f469\u200d\U0001f469\u200d\U0001f467"  # one emoji of five characters
+    for shift in range(6):
+        shown = breakable("x" * (UNBROKEN_MAX - shift) + family * 4)
+        assert shown.replace("\u200b", "") == "x" * (UNBROKEN_MAX - shift) + family * 4
+        assert "\u200d\u200b" not in shown and "\u200b\u200d" not in shown
