@@ -64,6 +64,16 @@ def message_body(obj: Mapping[str, Any]) -> str:
     return nfc(text)
 
 
+def file_name_only(kind: str, body: str | None, payload: Mapping[str, Any] | None) -> bool:
+    """A document sent without a caption, whose text (`message_body`) is only its file name: its card
+    or its "<attached: …>" line names the file, and the name is not said a second time."""
+    part = (payload or {}).get("document")
+    if kind != "document" or not isinstance(part, dict) or part.get("caption") or not part.get("filename"):
+        return False
+    name = str(part["filename"])
+    return (body or "").strip() in (name.strip(), without_direction_marks(name).strip())
+
+
 def media_row(obj: Mapping[str, Any]) -> dict[str, Any] | None:
     """The Media columns of a media message (relay media id, mime, sanitised file name, sha256)."""
     kind = str(obj.get("type") or "")

@@ -16,12 +16,11 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
 
 from app.carts import CartCard
-from app.cloud_messages import RELAY_UNREADABLE
+from app.cloud_messages import RELAY_UNREADABLE, file_name_only
 from app.conversation_rows import PERSON_SENDERS, omitted_caption
 from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.queries import MessageRow
-from app.text import without_direction_marks
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import clock_time, kind_label, offered_choices, preview_text, tapped_text
 from ui.order_text import cart_text, counts, state_name
@@ -200,15 +199,6 @@ def bubble_note(row: MessageRow) -> str:
     return QCoreApplication.translate("bubble", "A photo or file the phone left out of its export")
 
 
-def _file_name_only(row: MessageRow) -> bool:
-    """A document without a caption, whose text is only its file name."""
-    part = (row.payload or {}).get("document")
-    if not isinstance(part, dict) or part.get("caption") or not part.get("filename"):
-        return False
-    name = str(part["filename"])
-    return row.body.strip() in (name.strip(), without_direction_marks(name).strip())
-
-
 def body_text(row: MessageRow) -> str:
     """The words shown inside the bubble (caption, tapped reply, or text)."""
     if deleted_placeholder(row):
@@ -227,7 +217,7 @@ def body_text(row: MessageRow) -> str:
         return QCoreApplication.translate("bubble", "This kind of message can't be shown here yet.")
     if row.kind in ("location", "contacts"):
         return ""
-    if row.kind == "document" and _file_name_only(row):
+    if file_name_only(row.kind, row.body, row.payload):
         return ""  # its card names the file (made safe to show): not a second time, as written
     if row.kind == "template" and row.template_buttons:
         # Its buttons under it, as the phone shows them: "tap the button below" has one to read.

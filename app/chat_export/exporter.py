@@ -21,6 +21,7 @@ from app.chat_export import markers
 from app.chat_export.errors import ExportCancelled
 from app.chat_export.items import item_texts
 from app.chat_export.media import sanitise_filename
+from app.cloud_messages import file_name_only
 from app.db import Database
 from app.errors import ErrorCode, InvalidInput
 from app.models import Contact, Direction, Media, Message
@@ -100,7 +101,8 @@ def _unique(name: str, used: set[str]) -> str:
 
 
 def _body_lines(message: Message, words: dict[str, str], attached: str | None, items: str | None) -> str:
-    body = message.body or ""
+    # A file sent without a caption is named by its "<attached: …>" line alone, as the phone writes it.
+    body = "" if file_name_only(message.kind, message.body, message.payload) else message.body or ""
     meta = (message.payload or {}).get("import") or {}
     if items is not None:
         # A cart's text is the customer's note, under its items; a catalogue message's is the names.

@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 from app.chat_export.exporter import export_chat
 from app.chat_export.importer import ImportRequest, import_chat
 from app.chat_export.parser import scan_export
+from app.cloud_messages import message_body
 from app.db import Database
+from app.media_cache import sanitise_filename
 from app.models import Contact, Media, Message
 from tests.support.chat_exports import JPEG, LAYOUTS, render, shop_chat, write_zip
 from tests.support.factories import make_contact, make_message
@@ -229,3 +231,35 @@ def test_a_zip_export_is_dated_now_and_readable_by_anyone_as_a_phones_is(
     assert datetime(*picture.date_time) == datetime(2024, 1, 13, 19, 0, 4)  # zip keeps even seconds
     for entry in (chat, picture):
         assert stat.filemode(entry.external_attr >> 16) == "-rw-r--r--", entry.filename
+
+
+def test_a_file_sent_without_a_caption_is_exported_as_its_attached_line_alone(
+    db: Database, tmp_path: Path
+) -> None:
+    """The file's name stood again under "<attached: …>", and came back from the export as a caption."""
+    with db.write() as s:
+        contact = make_contact(s, profile_name="Ana")
+        for name, caption, minute in (
+            ("견적서.pdf", None, 0),
+            ("사진\u202egpj.exe", None, 1),
+            ("표.pdf", "보세요", 2),
+        ):
+            part = {"id": str(minute), "filename": name, **({"caption": caption} if caption else {})}
+            sent = make_message(
+                s,
+                contact,
+                message_body({"type": "document", "document": part}),
+                kind="document",
+                payload={"type": "document", "document": part},
+                sent_at=datetime(2024, 1, 13, 9, minute, tzinfo=UTC),
+            )
+            s.add(
+                Media(message_id=sent.id, mime="application/pdf", filename=sanitise_filename(name), size=10)
+            )
+        contact_id = contact.id
+    export_chat(db, tmp_path / "media", contact_id, tmp_path / "chat.txt", time_zone="UTC", shop_name="Shop")
+    assert (tmp_path / "chat.txt").read_text(encoding="utf-8") == (
+        "[13/01/2024, 09:00:00] Ana: \u200e<attached: 견적서.pdf>\n"
+        "[13/01/2024, 09:01:00] Ana: \u200e<attached: 사진gpj.exe>\n"
+        "[13/01/2024, 09:02:00] Ana: \u200e<attached: 표.pdf>\n보세요\n"
+    )
