@@ -346,8 +346,15 @@ def without_direction_marks(text: str) -> str:
     return _DIRECTION_MARKS.sub("", text)
 
 
+# Characters nobody sees that a name has no use for: a zero-width space, word joiner, byte-order mark
+# or soft hyphen ("김\u200b민지" looks like 김민지 and is not found by searching for it). The joiners
+# that build emoji and Persian words (U+200C, U+200D) stay.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
 def one_line_name(name: str | None) -> str | None:
     """A customer's WhatsApp name as every screen shows it: NFC, on one line (line breaks, tabs and
-    runs of spaces one space, so a name with line breaks never makes a header three lines tall);
-    None for a name of blanks only."""
-    return " ".join(nfc(name).split()) or None
+    runs of spaces one space, so a name with line breaks never makes a header three lines tall),
+    without invisible characters and direction marks (a name that shows as "김민지" is found as
+    "김민지", and no mark turns the rest of a row around); None for a name of blanks only."""
+    return " ".join(without_direction_marks(_INVISIBLE.sub("", nfc(name))).split()) or None

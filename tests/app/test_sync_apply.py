@@ -73,6 +73,20 @@ def test_a_name_written_over_three_lines_is_shown_on_one_and_a_blank_one_keeps_t
     assert contact.profile_name == "줄 바꿈 이름"
 
 
+def test_a_name_with_invisible_characters_is_stored_as_it_shows_and_found_by_it(db: Database) -> None:
+    from app.search import search_contacts
+
+    apply(
+        db,
+        message_event(content="안녕하세요", name="김\u200b민\u202e지\ufeff \U0001f469\u200d\U0001f467"),
+        cursor=1,
+    )
+    [contact] = contacts(db)
+    assert contact.profile_name == "김민지 \U0001f469\u200d\U0001f467"  # the family emoji keeps its joiner
+    with db.read() as s:
+        assert [hit.contact_id for hit in search_contacts(s, "김민지")] == [contact.id]
+
+
 def test_a_redelivered_message_appears_once(db: Database) -> None:
     event = message_event(content="once")
     apply(db, event, event)
