@@ -19,7 +19,8 @@ def _right_click(view: Any) -> None:
     rect = view.visualRect(view.chat_model.index(0))
     pos = QPoint(rect.left() + 60, rect.top() + 20)
     QApplication.sendEvent(
-        view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos))
+        view.viewport(),
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos)),
     )
 
 
