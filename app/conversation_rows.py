@@ -94,6 +94,13 @@ DELETED_KIND = "deleted"
 DELETED_SQL = 'm.payload LIKE \'{{"import": {{%"deleted": true%\''
 
 
+# A voice note (a customer's recording: `audio.voice` true), which the list names as such, not "Audio"
+# as a music file is. Checked on audio rows alone, so no other message's payload is read.
+VOICE_KIND = "voice"
+# No colon in the pattern (`_` stands for it): SQLAlchemy's text() would read ":true" as a parameter.
+VOICE_SQL = "m.kind = 'audio' AND (m.payload LIKE '%\"voice\"_true%' OR m.payload LIKE '%\"voice\"__true%')"
+
+
 def omitted_caption(body: str) -> str:
     """The caption of a photo or file a phone export left out: the lines after its placeholder (a
     "<미디어 없음>" line, then "착샷이에요"); "" when it had none."""
@@ -107,7 +114,8 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
                  THEN substr(m.body, instr(m.body, char(10)) + 1, {PREVIEW_CHARS}) ELSE '' END)
             WHEN {DELETED_SQL} THEN ''
             ELSE substr(m.body, 1, {PREVIEW_CHARS}) END,
-       CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' WHEN {DELETED_SQL} THEN '{DELETED_KIND}' ELSE m.kind END,
+       CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' WHEN {DELETED_SQL} THEN '{DELETED_KIND}'
+            WHEN {VOICE_SQL} THEN '{VOICE_KIND}' ELSE m.kind END,
        m.direction, m.status,
        (SELECT json_group_array(json_array(l.id, l.name, l.colour))
           FROM contact_label cl JOIN label l ON l.id = cl.label_id

@@ -22,7 +22,7 @@ from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.queries import MessageRow
 from ui.error_sentences import failed_message_sentence
-from ui.formatting import clock_time, kind_label, offered_choices, preview_text, tapped_text
+from ui.formatting import clock_time, is_voice_note, kind_label, offered_choices, preview_text, tapped_text
 from ui.order_text import cart_text, counts, state_name
 from ui.utf16 import qt_length, to_qt_spans
 
@@ -302,7 +302,8 @@ def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card 
         return Card("image", QRectF(), kind_label(row.kind), why, "image", target, path)
     if row.kind in FILE_CARD_KINDS:
         part = payload.get(row.kind) or {}
-        name = (media.filename if media else None) or part.get("filename") or kind_label(row.kind)
+        kind = "voice" if row.kind == "audio" and is_voice_note(payload) else row.kind
+        name = (media.filename if media else None) or part.get("filename") or kind_label(kind)
         size = ""
         if media and media.size:
             from ui.size_text import human_size

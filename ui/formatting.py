@@ -350,6 +350,7 @@ KIND_ICONS = {
     "sticker": "sticker",
     "document": "document",
     "audio": "audio",
+    "voice": "audio",
     "video": "video",
     "location": "location",
     "contacts": "contact",
@@ -363,6 +364,8 @@ def kind_label(kind: str) -> str:
         "sticker": QCoreApplication.translate("formatting", "Sticker"),
         "document": QCoreApplication.translate("formatting", "Document"),
         "audio": QCoreApplication.translate("formatting", "Audio"),
+        # A customer's recorded voice note (app.conversation_rows.VOICE_KIND).
+        "voice": QCoreApplication.translate("formatting", "Voice message"),
         "video": QCoreApplication.translate("formatting", "Video"),
         "location": QCoreApplication.translate("formatting", "Location"),
         "contacts": QCoreApplication.translate("formatting", "Contact card"),
@@ -378,6 +381,12 @@ def kind_label(kind: str) -> str:
         "deleted": QCoreApplication.translate("formatting", "Deleted message"),
     }
     return labels.get(kind, "")
+
+
+def is_voice_note(payload: dict[str, Any] | None) -> bool:
+    """An audio message the customer recorded in WhatsApp (`audio.voice`), not a sound file."""
+    audio = (payload or {}).get("audio")
+    return isinstance(audio, dict) and audio.get("voice") is True
 
 
 def tapped_text(payload: dict[str, Any] | None) -> str:
@@ -439,6 +448,8 @@ def preview_text(kind: str, body: str | None, payload: dict[str, Any] | None = N
         body = str((payload.get("document") or {}).get("filename") or "")
     if kind == "document":  # a name written backwards ("사진\u202egpj.exe") reads as it is: "사진gpj.exe"
         body = without_direction_marks(body)
+    if kind == "audio" and is_voice_note(payload):
+        kind = "voice"
     if kind == "location" and not body and payload:
         loc = payload.get("location") or {}
         body = str(loc.get("name") or loc.get("address") or "")

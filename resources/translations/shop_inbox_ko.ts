@@ -9677,6 +9677,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>오디오</translation>
     </message>
     <message>
+        <source>Voice message</source>
+        <translation>음성 메시지</translation>
+    </message>
+    <message>
         <source>Video</source>
         <translation>동영상</translation>
     </message>
