@@ -101,6 +101,21 @@ VOICE_KIND = "voice"
 VOICE_SQL = "m.kind = 'audio' AND (m.payload LIKE '%\"voice\"_true%' OR m.payload LIKE '%\"voice\"__true%')"
 
 
+# WhatsApp's notice that the customer moved to a new number (`system.type`; the older webhooks'
+# name too), and that her account's identity changed: the list says them in the owner's language,
+# not Meta's English "User … changed from 8210… to 8210…".
+NUMBER_CHANGED_KIND = "number_changed"
+NUMBER_CHANGED_SQL = (
+    "m.kind = 'system' AND (m.payload LIKE '%\"user_changed_number\"%' "
+    "OR m.payload LIKE '%\"customer_changed_number\"%')"
+)
+ACCOUNT_CHANGED_KIND = "account_changed"
+ACCOUNT_CHANGED_SQL = (
+    "m.kind = 'system' AND (m.payload LIKE '%\"user_changed_user_id\"%' "
+    "OR m.payload LIKE '%\"customer_identity_changed\"%')"
+)
+
+
 def omitted_caption(body: str) -> str:
     """The caption of a photo or file a phone export left out: the lines after its placeholder (a
     "<미디어 없음>" line, then "착샷이에요"); "" when it had none."""
@@ -115,7 +130,8 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
             WHEN {DELETED_SQL} THEN ''
             ELSE substr(m.body, 1, {PREVIEW_CHARS}) END,
        CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' WHEN {DELETED_SQL} THEN '{DELETED_KIND}'
-            WHEN {VOICE_SQL} THEN '{VOICE_KIND}' ELSE m.kind END,
+            WHEN {VOICE_SQL} THEN '{VOICE_KIND}' WHEN {NUMBER_CHANGED_SQL} THEN '{NUMBER_CHANGED_KIND}'
+            WHEN {ACCOUNT_CHANGED_SQL} THEN '{ACCOUNT_CHANGED_KIND}' ELSE m.kind END,
        m.direction, m.status,
        (SELECT json_group_array(json_array(l.id, l.name, l.colour))
           FROM contact_label cl JOIN label l ON l.id = cl.label_id

@@ -163,6 +163,17 @@ def display_phone(wa_id: str, shop_region: str = "KR") -> str:
     return str(phonenumbers.format_number(number, fmt))
 
 
+def international_phone(wa_id: str) -> str:
+    """A number as anyone dials it from anywhere ("+82 10-9999-0016"): no shop country at hand."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse("+" + wa_id, None)
+    except phonenumbers.NumberParseException:
+        return "+" + wa_id
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+
+
 def typed_phone_shown(typed: str, shop_region: str = "KR") -> str:
     """A phone number as someone typed or pasted it ("+447700900123", "07700900123") written as
     `display_phone` writes a WhatsApp number ("07700 900123" in a British shop); what is no possible

@@ -461,7 +461,8 @@ class _Batch:
                     "sent_by": None if inbound else "phone_app",
                     "sent_at": sent_at,
                     "relay_seq": e.seq,
-                    "unread": inbound and not history,
+                    # WhatsApp's notices (a changed number) are shown, not waiting for a reply.
+                    "unread": inbound and not history and obj.get("type") != "system",
                     "imported": history,
                 }
             )

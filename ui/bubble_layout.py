@@ -20,6 +20,7 @@ from app.cloud_messages import RELAY_UNREADABLE, file_name_only
 from app.conversation_rows import PERSON_SENDERS, omitted_caption
 from app.message_media import MediaInfo
 from app.order_queries import OrderCard
+from app.phones import e164_digits, international_phone
 from app.queries import MessageRow
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import clock_time, is_voice_note, kind_label, offered_choices, preview_text, tapped_text
@@ -169,6 +170,24 @@ def system_notice_text(row: MessageRow) -> str:
         return QCoreApplication.translate(
             "bubble", "A message from this customer reached the relay but could not be read (event #%1)."
         ).replace("%1", str(system.get("seq", "?")))
+    if isinstance(system, dict) and system.get("type") in ("user_changed_number", "customer_changed_number"):
+        new = e164_digits(str(system.get("wa_id") or system.get("new_wa_id") or ""))
+        if new:
+            return QCoreApplication.translate(
+                "bubble",
+                "The customer changed their phone number to %1. This chat goes on with the new number.",
+            ).replace("%1", international_phone(new))
+        return QCoreApplication.translate(
+            "bubble", "The customer changed their phone number. This chat goes on with the new number."
+        )
+    if isinstance(system, dict) and system.get("type") in (
+        "user_changed_user_id",
+        "customer_identity_changed",
+    ):
+        return QCoreApplication.translate(
+            "bubble",
+            "The customer's WhatsApp account changed (a new phone, say). This chat goes on as before.",
+        )
     return row.body or QCoreApplication.translate("bubble", "System message")
 
 

@@ -358,6 +358,10 @@ KIND_ICONS = {
 }
 
 
+# The list's kinds for WhatsApp notices said in the owner's words (app.conversation_rows).
+NOTICE_KINDS = ("number_changed", "account_changed")
+
+
 def kind_label(kind: str) -> str:
     labels = {
         "image": QCoreApplication.translate("formatting", "Photo"),
@@ -374,6 +378,9 @@ def kind_label(kind: str) -> str:
         "template": QCoreApplication.translate("formatting", "Template"),
         "reaction": QCoreApplication.translate("formatting", "Reaction"),
         "system": QCoreApplication.translate("formatting", "System message"),
+        # WhatsApp's notices (app.conversation_rows.NUMBER_CHANGED_KIND, ACCOUNT_CHANGED_KIND).
+        "number_changed": QCoreApplication.translate("formatting", "Changed their phone number"),
+        "account_changed": QCoreApplication.translate("formatting", "Their WhatsApp account changed"),
         "unsupported": QCoreApplication.translate("formatting", "Unsupported message"),
         # A photo or file a phone export left out (app.conversation_rows.OMITTED_KIND).
         "omitted": QCoreApplication.translate("formatting", "Photo or file left out of the export"),
@@ -453,6 +460,8 @@ def preview_text(kind: str, body: str | None, payload: dict[str, Any] | None = N
     if kind == "location" and not body and payload:
         loc = payload.get("location") or {}
         body = str(loc.get("name") or loc.get("address") or "")
+    if kind in NOTICE_KINDS:
+        return kind_label(kind)  # WhatsApp's English words for it are not the owner's
     label = kind_label(kind)
     text = " ".join(body.split())
     if kind == "text" or not label:

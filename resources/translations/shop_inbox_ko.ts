@@ -9244,6 +9244,18 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>이 고객의 메시지가 릴레이에 도착했지만 읽을 수 없었어요 (이벤트 #%1).</translation>
     </message>
     <message>
+        <source>The customer changed their phone number to %1. This chat goes on with the new number.</source>
+        <translation>고객이 전화번호를 %1(으)로 바꿨어요. 이 채팅은 새 번호로 이어져요.</translation>
+    </message>
+    <message>
+        <source>The customer changed their phone number. This chat goes on with the new number.</source>
+        <translation>고객이 전화번호를 바꿨어요. 이 채팅은 새 번호로 이어져요.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s WhatsApp account changed (a new phone, say). This chat goes on as before.</source>
+        <translation>고객의 WhatsApp 계정이 바뀌었어요(새 휴대폰 등). 채팅은 그대로 이어져요.</translation>
+    </message>
+    <message>
         <source>You deleted this message</source>
         <translation>삭제한 메시지예요</translation>
     </message>
@@ -9711,6 +9723,14 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>System message</source>
         <translation>시스템 메시지</translation>
+    </message>
+    <message>
+        <source>Changed their phone number</source>
+        <translation>전화번호를 바꿨어요</translation>
+    </message>
+    <message>
+        <source>Their WhatsApp account changed</source>
+        <translation>WhatsApp 계정이 바뀌었어요</translation>
     </message>
     <message>
         <source>Unsupported message</source>
