@@ -218,6 +218,22 @@ def bubble_note(row: MessageRow) -> str:
     return QCoreApplication.translate("bubble", "A photo or file the phone left out of its export")
 
 
+def referral_note(row: MessageRow) -> str:
+    """Where a customer's first message came from when she tapped the shop's Click-to-WhatsApp ad or
+    post (the message's `referral`): which ad, by its headline, so the owner knows what she saw."""
+    referral = (row.payload or {}).get("referral") if row.direction == "in" else None
+    if not isinstance(referral, dict):
+        return ""
+    headline = " ".join(str(referral.get("headline") or referral.get("body") or "").split())[:120]
+    if referral.get("source_type") == "post":
+        if headline:
+            return QCoreApplication.translate("bubble", "Sent from your post: %1").replace("%1", headline)
+        return QCoreApplication.translate("bubble", "Sent from your post")
+    if headline:
+        return QCoreApplication.translate("bubble", "Sent from your ad: %1").replace("%1", headline)
+    return QCoreApplication.translate("bubble", "Sent from your ad")
+
+
 def body_text(row: MessageRow) -> str:
     """The words shown inside the bubble (caption, tapped reply, or text)."""
     if deleted_placeholder(row):
@@ -511,7 +527,7 @@ def compute(
     meta_h = fonts.small_fm.height()
 
     note_last_w = 0.0
-    if note := bubble_note(row):
+    if note := bubble_note(row) or referral_note(row):
         # Small and italic (the delegate draws it muted): what became of the message, not its words.
         geo.note_text = note
         layout, natural, h, note_last_w = layout_text(note, fonts.note, inner_max)

@@ -9268,6 +9268,22 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>휴대폰에서 내보낼 때 빠진 사진이나 파일</translation>
     </message>
     <message>
+        <source>Sent from your post: %1</source>
+        <translation>내 게시물을 보고 보낸 메시지: %1</translation>
+    </message>
+    <message>
+        <source>Sent from your post</source>
+        <translation>내 게시물을 보고 보낸 메시지</translation>
+    </message>
+    <message>
+        <source>Sent from your ad: %1</source>
+        <translation>내 광고를 보고 보낸 메시지: %1</translation>
+    </message>
+    <message>
+        <source>Sent from your ad</source>
+        <translation>내 광고를 보고 보낸 메시지</translation>
+    </message>
+    <message>
         <source>Reacted {0}</source>
         <translation>{0} 반응</translation>
     </message>
