@@ -619,10 +619,24 @@ def compute(
     return geo
 
 
-def quote_preview(quote: MessageRow | None) -> tuple[str, str]:
-    """(author, one line) for a quoted message, or a note when it is not in this database."""
+def quotes_the_shop(reply: MessageRow | None) -> bool:
+    """Whether a customer's message quotes someone other than herself: the shop, on WhatsApp."""
+    payload = (reply.payload or {}) if reply is not None and reply.direction == "in" else {}
+    context = payload.get("context")
+    if not isinstance(context, dict) or not context.get("from") or not payload.get("from"):
+        return False
+    return e164_digits(str(context["from"])) != e164_digits(str(payload["from"]))
+
+
+def quote_preview(quote: MessageRow | None, reply: MessageRow | None = None) -> tuple[str, str]:
+    """(author, one line) for a quoted message, or a note when it is not in this database. A quoted
+    message this inbox never had is still the shop's ("You") when the customer's `reply` says it
+    quotes another sender than herself (its `context.from`: the shop's number, say a template sent
+    from another tool or the phone)."""
     if quote is None:
-        return "", QCoreApplication.translate("bubble", "Original message not available")
+        missing = QCoreApplication.translate("bubble", "Original message not available")
+        author = QCoreApplication.translate("bubble", "You") if quotes_the_shop(reply) else ""
+        return author, missing
     author = QCoreApplication.translate("bubble", "You") if quote.direction == "out" else ""
     # A bot question quoted by its answer: the question alone (its choices would crowd the one line).
     shown = quote.body if quote.direction == "out" and quote.kind == "interactive" else body_text(quote)

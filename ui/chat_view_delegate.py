@@ -20,6 +20,7 @@ from ui.bubble_layout import (
     Fonts,
     compute,
     quote_preview,
+    quotes_the_shop,
     sender_colour,
 )
 from ui.chat_list_delegate import tick_icon
@@ -207,7 +208,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             painter.drawText(geo.sender_rect, left, name)
         if geo.quote_rect is not None:
-            self._quote(painter, geo.quote_rect, info.quote, c, self.contact_name)
+            self._quote(painter, geo.quote_rect, info.quote, c, self.contact_name, row)
         if geo.card is not None:
             self._card(painter, geo, c)
         self._note(painter, geo, c)
@@ -243,14 +244,21 @@ class ChatViewDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, 8, 8)
 
     def _quote(
-        self, painter: QPainter, rect: QRectF, quote: MessageRow | None, c: Colours, customer: str
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        quote: MessageRow | None,
+        c: Colours,
+        customer: str,
+        reply: MessageRow,
     ) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(c.quote_bg)
         painter.drawRoundedRect(rect, 5, 5)
-        bar = c.accent if quote is not None and quote.direction == "out" else QColor("#6BCBEF")
+        ours = quote.direction == "out" if quote is not None else quotes_the_shop(reply)
+        bar = c.accent if ours else QColor("#6BCBEF")
         painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), bar)
-        author, line = quote_preview(quote)
+        author, line = quote_preview(quote, reply)
         inner = rect.adjusted(10, 4, -6, -4)
         fm_b, fm = self.fonts.bold_fm, self.fonts.small_fm
         painter.setFont(self.fonts.bold_small)
