@@ -13,6 +13,8 @@ from app.wire import MEDIA_KINDS, MESSAGE_KINDS
 
 # The `system.type` of the notice the desktop writes where the relay served an `unreadable` event.
 RELAY_UNREADABLE = "relay_unreadable"
+# A customer's edit or deletion of a message she sent before: a change to that message, not a new one.
+AMEND_KINDS = ("edit", "revoke")
 
 
 def whatsapp_time(value: Any, fallback: datetime) -> datetime:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import Changes
 from app.cloud_messages import (
+    AMEND_KINDS,
     RELAY_UNREADABLE,
     contact_key,
     media_row,
@@ -27,6 +28,7 @@ from app.cloud_messages import (
     whatsapp_time,
 )
 from app.consent import apply_remote_opt_out
+from app.conversation_rows import DELETED_KIND
 from app.models import (
     ChatTombstone,
     Contact,
@@ -412,6 +414,8 @@ class _Batch:
         rows: list[dict[str, Any]] = []
         media: dict[str, dict[str, Any]] = {}
         reactions: list[tuple[str, str | None, str]] = []  # (target wamid, emoji, direction)
+        # A customer's edit or deletion of her earlier message (Meta's `edit`, `revoke`).
+        amends: list[tuple[str, str, Any, int]] = []  # (edit | revoke, target wamid, new message, contact)
         profiles: dict[int, tuple[str | None, datetime | None, str | None]] = {}
         for e in events:
             obj = e.message
@@ -438,6 +442,13 @@ class _Batch:
                 if part.get("message_id"):
                     reactions.append((str(part["message_id"]), part.get("emoji") or None, "in"))
                 continue
+            if obj.get("type") in AMEND_KINDS:
+                part = obj.get(str(obj["type"])) or {}
+                if isinstance(part, dict) and part.get("original_message_id"):
+                    amends.append(
+                        (str(obj["type"]), str(part["original_message_id"]), part.get("message"), cid)
+                    )
+                continue  # not a new message: it changes one already in the chat
             if not wamid or wamid in existing:
                 continue  # Graph redelivers for days: dedupe on wamid
             existing.add(wamid)
@@ -472,6 +483,7 @@ class _Batch:
         self._update_profiles(profiles)
         self._insert_messages(rows, media)
         self._apply_reactions(reactions)
+        self._apply_amends(amends)
 
     def _update_profiles(self, profiles: dict[int, tuple[str | None, datetime | None, str | None]]) -> None:
         params = [
@@ -521,6 +533,39 @@ class _Batch:
             .values(archived=False)
             .execution_options(synchronize_session=False)
         )
+
+    def _apply_amends(self, amends: list[tuple[str, str, Any, int]]) -> None:
+        """A customer's edit replaces her message's words (its payload keeps what she wrote first and
+        the edit); her deletion leaves "deleted" in its place, its words gone and nothing unread, as
+        her phone and WhatsApp's own apps show it. Only her own inbound messages are changed."""
+        for what, target, new, contact_id in amends:
+            found = self.s.execute(
+                select(Message.id, Message.payload).where(
+                    Message.wamid == target, Message.direction == "in", Message.contact_id == contact_id
+                )
+            ).first()
+            if found is None:
+                log.info("%s of a message this desktop does not have; ignored", what)
+                continue
+            payload = dict(found.payload) if isinstance(found.payload, dict) else {}
+            values: dict[str, Any]
+            if what == "revoke":
+                values = {
+                    "kind": DELETED_KIND,
+                    "body": "",
+                    "payload": {**payload, "revoked": True},
+                    "unread": False,
+                }
+            else:
+                body = message_body(new) if isinstance(new, dict) else ""
+                if not body:
+                    log.info("edit without words this desktop can read; ignored")
+                    continue
+                values = {"body": body, "payload": {**payload, "edited": new}}
+            if "body" in values:
+                values["grams"] = bigram_text(values["body"])
+            self.s.execute(update(Message).where(Message.id == found.id).values(values))
+            self.result.changed.add(contact_id)
 
     def _apply_reactions(self, reactions: list[tuple[str, str | None, str]]) -> None:
         for target, emoji, direction in reactions:

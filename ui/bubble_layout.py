@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOpt
 
 from app.carts import CartCard
 from app.cloud_messages import RELAY_UNREADABLE, file_name_only
-from app.conversation_rows import PERSON_SENDERS, omitted_caption
+from app.conversation_rows import DELETED_KIND, PERSON_SENDERS, omitted_caption
 from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.phones import e164_digits, international_phone
@@ -200,6 +200,8 @@ def left_out(row: MessageRow) -> bool:
 def deleted_placeholder(row: MessageRow) -> bool:
     """Whether `row` is the phone's own line for a deleted message ("This message was deleted", "이
     메시지는 삭제되었습니다"), as an imported export wrote it (app.chat_export.markers.DELETED_RE)."""
+    if row.kind == DELETED_KIND:  # the customer deleted it on WhatsApp (app.sync_apply's `revoke`)
+        return True
     imported = (row.payload or {}).get("import")
     return isinstance(imported, dict) and bool(imported.get("deleted"))
 
@@ -232,6 +234,13 @@ def referral_note(row: MessageRow) -> str:
     if headline:
         return QCoreApplication.translate("bubble", "Sent from your ad: %1").replace("%1", headline)
     return QCoreApplication.translate("bubble", "Sent from your ad")
+
+
+def edited_note(row: MessageRow) -> str:
+    """ "Edited" above the words of a message the customer changed after sending it."""
+    if row.direction == "in" and isinstance((row.payload or {}).get("edited"), dict):
+        return QCoreApplication.translate("bubble", "Edited")
+    return ""
 
 
 def body_text(row: MessageRow) -> str:
@@ -527,7 +536,7 @@ def compute(
     meta_h = fonts.small_fm.height()
 
     note_last_w = 0.0
-    if note := bubble_note(row) or referral_note(row):
+    if note := bubble_note(row) or referral_note(row) or edited_note(row):
         # Small and italic (the delegate draws it muted): what became of the message, not its words.
         geo.note_text = note
         layout, natural, h, note_last_w = layout_text(note, fonts.note, inner_max)

@@ -22,6 +22,7 @@ from app.chat_export.errors import ExportCancelled
 from app.chat_export.items import item_texts
 from app.chat_export.media import sanitise_filename
 from app.cloud_messages import file_name_only
+from app.conversation_rows import DELETED_KIND
 from app.db import Database
 from app.errors import ErrorCode, InvalidInput
 from app.models import Contact, Direction, Media, Message
@@ -110,9 +111,12 @@ def _body_lines(message: Message, words: dict[str, str], attached: str | None, i
     if attached is not None:
         marker = markers.LRM + words["attached"].format(file=attached)
         body = marker + ("\n" + body if body else "")
+    elif message.kind == DELETED_KIND:
+        body = words["deleted"]
     elif not body and message.kind not in ("text", "system"):
         body = f"<{message.kind}>"
-    if isinstance(meta, dict) and meta.get("edited"):
+    edited_here = isinstance((message.payload or {}).get("edited"), dict)  # on WhatsApp (app.sync_apply)
+    if (isinstance(meta, dict) and meta.get("edited")) or edited_here:
         body += " " + markers.LRM + words["edited"]
     return body
 

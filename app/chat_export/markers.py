@@ -298,6 +298,8 @@ EXPORT_WORDS = {
     "en": {
         "attached": "<attached: {file}>",
         "edited": "<This message was edited>",
+        # A message the customer deleted on WhatsApp, as the phone's export says it (DELETED_RE reads it).
+        "deleted": "This message was deleted",
         "omitted": "<Media omitted>",
         # A cart's or catalogue message's items, as its bubble shows them (app/chat_export/items.py).
         "order": "Order {number}",
@@ -312,6 +314,7 @@ EXPORT_WORDS = {
     "ko": {
         "attached": "<첨부 파일: {file}>",
         "edited": "<메시지 수정됨>",
+        "deleted": "이 메시지는 삭제되었습니다",
         "omitted": "<미디어 없음>",
         "order": "주문 {number}",
         "cart": "장바구니",

@@ -9284,6 +9284,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>내 광고를 보고 보낸 메시지</translation>
     </message>
     <message>
+        <source>Edited</source>
+        <translation>수정됨</translation>
+    </message>
+    <message>
         <source>Reacted {0}</source>
         <translation>{0} 반응</translation>
     </message>
