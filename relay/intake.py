@@ -196,6 +196,9 @@ class WebhookIntake:
         The Upstream protocol's `ingest` (the sandbox calls it with the payload alone).
         """
         intake = intake if intake is not None else parse_webhook(payload)
+        for code, title in intake.value_errors:
+            # WhatsApp says it could not deliver something (Meta's words, no customer's): for the admin.
+            log.warning("webhook carries an error from WhatsApp: code %s (%s)", code, title or "no title")
         rows = intake_rows(intake)
         seqs: list[int] = []
         for part in commit_parts(rows):

@@ -74,6 +74,10 @@ class Intake:
     preferences: list[MarketingPreference] = field(default_factory=list)
     template_updates: list[TemplateUpdate] = field(default_factory=list)
     quality_updates: list[QualityUpdate] = field(default_factory=list)
+    # A change's own `errors` (not a message's or status's): WhatsApp could not deliver something to
+    # the relay (an unknown message, a platform fault). Logged, never stored: there is nothing to show.
+    # (code, title) of each, bounded.
+    value_errors: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +112,8 @@ MAX_WA_ID = 32  # E.164 digits, or a business-scoped user id
 MAX_PHONE_NUMBER_ID = 32
 MAX_KIND = 64
 MAX_TIMESTAMP = 10**11  # seconds: year 5138; anything longer is not a time
+MAX_VALUE_ERRORS = 5  # logged per change: a flood of them says no more than five
+MAX_ERROR_TITLE = 200
 
 
 class MalformedWebhook(ValueError):
@@ -233,6 +239,7 @@ def parse_webhook(payload: Any) -> Intake:
             )
             if phone_number_id is not None and not (phone_number_id.isascii() and phone_number_id.isdigit()):
                 raise MalformedWebhook("phone_number_id_invalid")
+            _value_errors(intake, value)
             if field_name == "smb_message_echoes":
                 _echoes(intake, value, phone_number_id)
             elif field_name in (
@@ -249,6 +256,17 @@ def parse_webhook(payload: Any) -> Intake:
     # delivered again as it was, refused again, and the shop's past chats are lost. The body's size
     # (RELAY_MAX_WEBHOOK_BYTES) bounds them; relay/intake.py stores a large one in several commits.
     return intake
+
+
+def _value_errors(intake: Intake, value: dict[str, Any]) -> None:
+    errors = value.get("errors")
+    if not isinstance(errors, list):
+        return
+    for error in errors[:MAX_VALUE_ERRORS]:
+        if isinstance(error, dict):
+            code = str(error.get("code") or "?")[:MAX_KIND]
+            title = " ".join(str(error.get("title") or error.get("message") or "").split())[:MAX_ERROR_TITLE]
+            intake.value_errors.append((code, title))
 
 
 def _messages(intake: Intake, value: dict[str, Any], phone_number_id: str | None) -> None:

@@ -290,3 +290,18 @@ def test_stored_webhooks_are_logged_without_their_text(
     lines = [r.getMessage() for r in caplog.records if r.name.startswith("relay")]
     assert any("webhook stored: events=1" in line and "message=1" in line for line in lines)
     assert not any("성수동" in line for line in lines)
+
+
+def test_an_error_whatsapp_reports_for_the_whole_change_is_logged_for_the_admin_and_stores_nothing(
+    relay: RunningRelay, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Meta's webhook for what it could not deliver: `errors` beside `metadata`, no message, no status.
+    notice = envelope(
+        {"errors": [{"code": 131000, "title": "Something went wrong", "message": "Something went wrong"}]}
+    )
+    with caplog.at_level(logging.WARNING, logger="relay"):
+        assert relay.post_webhook(notice).status_code == 200
+    assert relay.events()["events"] == []
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    # It went by without a line: an admin looking for why a message never arrived found nothing.
+    assert warnings == ["webhook carries an error from WhatsApp: code 131000 (Something went wrong)"]
