@@ -243,6 +243,34 @@ def edited_note(row: MessageRow) -> str:
     return ""
 
 
+def unsupported_text(row: MessageRow) -> str:
+    """A message without words to show: one WhatsApp does not pass on to apps like this one (Meta's
+    `unsupported` type, often a poll or a view-once photo: what to ask the customer), or a kind this
+    version does not know yet (kept, for a later one)."""
+    payload = row.payload or {}
+    if payload.get("type") != "unsupported" or row.direction != "in":
+        return QCoreApplication.translate("bubble", "This kind of message can't be shown here yet.")
+    part = payload.get("unsupported")
+    sent = str(part.get("type") or "") if isinstance(part, dict) else ""
+    if sent.startswith("poll"):
+        return QCoreApplication.translate(
+            "bubble",
+            "The customer sent a poll, which WhatsApp doesn't pass on to this app. "
+            "Ask them to write their answer.",
+        )
+    if sent.startswith("view_once"):
+        return QCoreApplication.translate(
+            "bubble",
+            "The customer sent a view-once photo or video, which WhatsApp doesn't pass on to this app. "
+            "Ask them to send it as a normal photo or video.",
+        )
+    return QCoreApplication.translate(
+        "bubble",
+        "The customer sent something WhatsApp doesn't pass on to this app. "
+        "Ask them to send it again as text, a photo or a file.",
+    )
+
+
 def body_text(row: MessageRow) -> str:
     """The words shown inside the bubble (caption, tapped reply, or text)."""
     if deleted_placeholder(row):
@@ -258,7 +286,7 @@ def body_text(row: MessageRow) -> str:
         emoji = ((row.payload or {}).get("reaction") or {}).get("emoji") or row.body
         return QCoreApplication.translate("bubble", "Reacted {0}").format(emoji)
     if row.kind == "unsupported" and not row.body:
-        return QCoreApplication.translate("bubble", "This kind of message can't be shown here yet.")
+        return unsupported_text(row)
     if row.kind in ("location", "contacts"):
         return ""
     if file_name_only(row.kind, row.body, row.payload):

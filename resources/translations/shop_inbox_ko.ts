@@ -9288,6 +9288,18 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>수정됨</translation>
     </message>
     <message>
+        <source>The customer sent a poll, which WhatsApp doesn&apos;t pass on to this app. Ask them to write their answer.</source>
+        <translation>고객이 투표를 보냈는데, WhatsApp은 투표를 이 앱에 전달하지 않아요. 답을 글로 보내 달라고 부탁해 보세요.</translation>
+    </message>
+    <message>
+        <source>The customer sent a view-once photo or video, which WhatsApp doesn&apos;t pass on to this app. Ask them to send it as a normal photo or video.</source>
+        <translation>고객이 한 번만 볼 수 있는 사진이나 동영상을 보냈는데, WhatsApp은 이를 이 앱에 전달하지 않아요. 일반 사진이나 동영상으로 다시 보내 달라고 부탁해 보세요.</translation>
+    </message>
+    <message>
+        <source>The customer sent something WhatsApp doesn&apos;t pass on to this app. Ask them to send it again as text, a photo or a file.</source>
+        <translation>고객이 WhatsApp이 이 앱에 전달하지 않는 메시지를 보냈어요. 글, 사진 또는 파일로 다시 보내 달라고 부탁해 보세요.</translation>
+    </message>
+    <message>
         <source>Reacted {0}</source>
         <translation>{0} 반응</translation>
     </message>
