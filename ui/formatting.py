@@ -441,6 +441,9 @@ def chat_preview(kind: str | None, body: str | None, direction: str | None) -> s
     bubble does ("Talk to a person A person answers you" read as one garbled sentence)."""
     if direction == "in" and kind in ("interactive", "button") and body:
         body = body.strip().split("\n", 1)[0]
+    if kind == "location" and body:
+        # A place's name, then its address: "성수동 매장 · 서울 성동구 성수이로 88", not one run-on line.
+        body = " · ".join(line.strip() for line in body.splitlines() if line.strip())
     return preview_text(kind or "text", body)
 
 

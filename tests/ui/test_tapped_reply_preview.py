@@ -48,3 +48,12 @@ def test_the_shops_own_interactive_message_keeps_its_whole_text() -> None:
     body = "Here are our bank details:\n국민은행 123456-01-234567"
     assert chat_preview("interactive", body, "out") == "Here are our bank details: 국민은행 123456-01-234567"
     assert chat_preview("text", "안녕하세요\n반가워요", "in") == "안녕하세요 반가워요"
+
+
+def test_a_shared_place_reads_its_name_then_its_address_apart() -> None:
+    # Cloud API's location with name and address, as app.cloud_messages.message_body keeps it.
+    body = "성수동 매장\n서울 성동구 성수이로 88"
+    # Was "성수동 매장 서울 성동구 성수이로 88": where the name ends could not be told.
+    assert chat_preview("location", body, "in") == "성수동 매장 · 서울 성동구 성수이로 88"
+    assert chat_preview("location", "서울 성동구 성수이로 88", "in") == "서울 성동구 성수이로 88"
+    assert chat_preview("location", "", "in") == "Location"
