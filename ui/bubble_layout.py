@@ -248,7 +248,8 @@ def unsupported_text(row: MessageRow) -> str:
     `unsupported` type, often a poll or a view-once photo: what to ask the customer), or a kind this
     version does not know yet (kept, for a later one)."""
     payload = row.payload or {}
-    if payload.get("type") != "unsupported" or row.direction != "in":
+    # "unknown": what Meta's older webhooks called the same thing.
+    if payload.get("type") not in ("unsupported", "unknown") or row.direction != "in":
         return QCoreApplication.translate("bubble", "This kind of message can't be shown here yet.")
     part = payload.get("unsupported")
     sent = str(part.get("type") or "") if isinstance(part, dict) else ""
