@@ -272,6 +272,19 @@ def unsupported_text(row: MessageRow) -> str:
     )
 
 
+def forwarded_note(row: MessageRow) -> str:
+    """ "Forwarded" above a message the customer forwarded from another chat (her words may not be
+    hers), "Forwarded many times" as WhatsApp marks one passed along again and again."""
+    context = (row.payload or {}).get("context") if row.direction == "in" else None
+    if not isinstance(context, dict):
+        return ""
+    if context.get("frequently_forwarded"):
+        return QCoreApplication.translate("bubble", "Forwarded many times")
+    if context.get("forwarded"):
+        return QCoreApplication.translate("bubble", "Forwarded")
+    return ""
+
+
 def body_text(row: MessageRow) -> str:
     """The words shown inside the bubble (caption, tapped reply, or text)."""
     if deleted_placeholder(row):
@@ -565,7 +578,7 @@ def compute(
     meta_h = fonts.small_fm.height()
 
     note_last_w = 0.0
-    if note := bubble_note(row) or referral_note(row) or edited_note(row):
+    if note := bubble_note(row) or referral_note(row) or edited_note(row) or forwarded_note(row):
         # Small and italic (the delegate draws it muted): what became of the message, not its words.
         geo.note_text = note
         layout, natural, h, note_last_w = layout_text(note, fonts.note, inner_max)

@@ -9300,6 +9300,14 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>고객이 WhatsApp이 이 앱에 전달하지 않는 메시지를 보냈어요. 글, 사진 또는 파일로 다시 보내 달라고 부탁해 보세요.</translation>
     </message>
     <message>
+        <source>Forwarded many times</source>
+        <translation>여러 번 전달됨</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>전달됨</translation>
+    </message>
+    <message>
         <source>Reacted {0}</source>
         <translation>{0} 반응</translation>
     </message>
