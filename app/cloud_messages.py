@@ -25,8 +25,15 @@ def whatsapp_time(value: Any, fallback: datetime) -> datetime:
         return fallback
 
 
+# The customer opened a chat with the shop for the first time, before writing anything (Meta sends it
+# where the number's welcome message is on): a notice in the chat, not a message of hers.
+WELCOME_REQUEST = "request_welcome"
+
+
 def message_kind(obj: Mapping[str, Any]) -> str:
     kind = str(obj.get("type") or "unsupported")
+    if kind == WELCOME_REQUEST:
+        return "system"
     return kind if kind in MESSAGE_KINDS else "unsupported"
 
 

@@ -115,6 +115,10 @@ ACCOUNT_CHANGED_SQL = (
     "OR m.payload LIKE '%\"customer_identity_changed\"%')"
 )
 
+# The customer opened the chat for the first time (app.cloud_messages.WELCOME_REQUEST).
+OPENED_CHAT_KIND = "opened_chat"
+OPENED_CHAT_SQL = "m.kind = 'system' AND m.payload LIKE '%\"request_welcome\"%'"
+
 
 def omitted_caption(body: str) -> str:
     """The caption of a photo or file a phone export left out: the lines after its placeholder (a
@@ -131,7 +135,8 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
             ELSE substr(m.body, 1, {PREVIEW_CHARS}) END,
        CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' WHEN {DELETED_SQL} THEN '{DELETED_KIND}'
             WHEN {VOICE_SQL} THEN '{VOICE_KIND}' WHEN {NUMBER_CHANGED_SQL} THEN '{NUMBER_CHANGED_KIND}'
-            WHEN {ACCOUNT_CHANGED_SQL} THEN '{ACCOUNT_CHANGED_KIND}' ELSE m.kind END,
+            WHEN {ACCOUNT_CHANGED_SQL} THEN '{ACCOUNT_CHANGED_KIND}'
+            WHEN {OPENED_CHAT_SQL} THEN '{OPENED_CHAT_KIND}' ELSE m.kind END,
        m.direction, m.status,
        (SELECT json_group_array(json_array(l.id, l.name, l.colour))
           FROM contact_label cl JOIN label l ON l.id = cl.label_id

@@ -473,7 +473,7 @@ class _Batch:
                     "sent_at": sent_at,
                     "relay_seq": e.seq,
                     # WhatsApp's notices (a changed number) are shown, not waiting for a reply.
-                    "unread": inbound and not history and obj.get("type") != "system",
+                    "unread": inbound and not history and message_kind(obj) != "system",
                     "imported": history,
                 }
             )

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
 
 from app.carts import CartCard
-from app.cloud_messages import RELAY_UNREADABLE, file_name_only
+from app.cloud_messages import RELAY_UNREADABLE, WELCOME_REQUEST, file_name_only
 from app.conversation_rows import DELETED_KIND, PERSON_SENDERS, omitted_caption
 from app.message_media import MediaInfo
 from app.order_queries import OrderCard
@@ -170,6 +170,10 @@ def system_notice_text(row: MessageRow) -> str:
         return QCoreApplication.translate(
             "bubble", "A message from this customer reached the relay but could not be read (event #%1)."
         ).replace("%1", str(system.get("seq", "?")))
+    if (row.payload or {}).get("type") == WELCOME_REQUEST:
+        return QCoreApplication.translate(
+            "bubble", "The customer opened a chat with you for the first time and has not written yet."
+        )
     if isinstance(system, dict) and system.get("type") in ("user_changed_number", "customer_changed_number"):
         new = e164_digits(str(system.get("wa_id") or system.get("new_wa_id") or ""))
         if new:

@@ -359,7 +359,7 @@ KIND_ICONS = {
 
 
 # The list's kinds for WhatsApp notices said in the owner's words (app.conversation_rows).
-NOTICE_KINDS = ("number_changed", "account_changed")
+NOTICE_KINDS = ("number_changed", "account_changed", "opened_chat")
 
 
 def kind_label(kind: str) -> str:
@@ -381,6 +381,7 @@ def kind_label(kind: str) -> str:
         # WhatsApp's notices (app.conversation_rows.NUMBER_CHANGED_KIND, ACCOUNT_CHANGED_KIND).
         "number_changed": QCoreApplication.translate("formatting", "Changed their phone number"),
         "account_changed": QCoreApplication.translate("formatting", "Their WhatsApp account changed"),
+        "opened_chat": QCoreApplication.translate("formatting", "Opened a chat with you"),
         "unsupported": QCoreApplication.translate("formatting", "Unsupported message"),
         # A photo or file a phone export left out (app.conversation_rows.OMITTED_KIND).
         "omitted": QCoreApplication.translate("formatting", "Photo or file left out of the export"),

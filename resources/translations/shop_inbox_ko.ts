@@ -9244,6 +9244,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>이 고객의 메시지가 릴레이에 도착했지만 읽을 수 없었어요 (이벤트 #%1).</translation>
     </message>
     <message>
+        <source>The customer opened a chat with you for the first time and has not written yet.</source>
+        <translation>고객이 처음으로 채팅을 열었어요. 아직 메시지는 보내지 않았어요.</translation>
+    </message>
+    <message>
         <source>The customer changed their phone number to %1. This chat goes on with the new number.</source>
         <translation>고객이 전화번호를 %1(으)로 바꿨어요. 이 채팅은 새 번호로 이어져요.</translation>
     </message>
@@ -9771,6 +9775,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Their WhatsApp account changed</source>
         <translation>WhatsApp 계정이 바뀌었어요</translation>
+    </message>
+    <message>
+        <source>Opened a chat with you</source>
+        <translation>채팅을 열었어요</translation>
     </message>
     <message>
         <source>Unsupported message</source>

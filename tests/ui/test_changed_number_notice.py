@@ -1,4 +1,4 @@
-"""WhatsApp's notice that a customer changed number reads in the owner's words and waits for no reply."""
+"""WhatsApp's notices (a changed number, a chat opened without a word) read in the owner's words, unread by none."""
 
 from __future__ import annotations
 
@@ -51,3 +51,25 @@ def test_a_changed_number_says_so_in_the_list_and_the_chat_and_counts_no_unread(
     assert geo.text == (
         "The customer changed their phone number to +82 10-9999-0016. This chat goes on with the new number."
     )
+
+
+def test_a_customer_who_opened_the_chat_without_writing_is_a_notice_not_an_unread_unsupported_message(
+    window: Any, qtbot: Any
+) -> None:
+    opened = message_event("request_welcome", None, wa_id="821011110070", name="처음손님")  # no content
+    with window.ctx.db.write() as s:
+        apply_events(s, [read_event(opened)], None)
+    load_chats(window, qtbot)
+    row = window.chat_list.model.index(0).data(ChatRole.ROW)
+    # Was "Unsupported message" with 1 unread, and "can't be shown here yet" in the chat.
+    assert (chat_preview(row.last_kind, row.last_body, row.last_direction), row.unread_count) == (
+        "Opened a chat with you",
+        0,
+    )
+    assert window.chat_list.select_contact(row.contact_id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 1)
+    settle(qtbot)
+    geo = view.bubbles.geometry(view.chat_model.index(0), float(view.viewport().width()))
+    assert geo.system
+    assert geo.text == "The customer opened a chat with you for the first time and has not written yet."
