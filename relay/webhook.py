@@ -109,6 +109,9 @@ class QualityUpdate:
 # Bounds of what we read (and store in bounded columns); Meta's own values are far inside them.
 MAX_ID = 256  # wamids are ~60 characters; the dedupe key column holds 300
 MAX_WA_ID = 32  # E.164 digits, or a business-scoped user id
+# A business-scoped user id: a country code, ".", up to 128 letters and digits ("ENT." more for a parent
+# one). Refused as too long, a customer with a username would never reach the shop (Meta gives up).
+MAX_USER_ID = 160
 MAX_PHONE_NUMBER_ID = 32
 MAX_KIND = 64
 MAX_TIMESTAMP = 10**11  # seconds: year 5138; anything longer is not a time
@@ -174,7 +177,7 @@ def _timestamp_ms(message: dict[str, Any]) -> int | None:
 def _contact_for(value: dict[str, Any], sender: str | None) -> dict[str, Any] | None:
     for contact in _dicts(value, "contacts", "contact"):
         wa_id = _text(contact.get("wa_id"), "contact_wa_id", MAX_WA_ID)
-        user_id = _text(contact.get("user_id"), "contact_user_id", MAX_WA_ID)
+        user_id = _text(contact.get("user_id"), "contact_user_id", MAX_USER_ID)
         if sender is None or wa_id == sender or user_id == sender:
             out: dict[str, Any] = {}
             if wa_id:

@@ -305,3 +305,15 @@ def test_an_error_whatsapp_reports_for_the_whole_change_is_logged_for_the_admin_
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     # It went by without a line: an admin looking for why a message never arrived found nothing.
     assert warnings == ["webhook carries an error from WhatsApp: code 131000 (Something went wrong)"]
+
+
+def test_a_customer_known_only_by_a_long_business_scoped_user_id_is_stored(relay: RunningRelay) -> None:
+    # A username customer without a phone number: Meta's BSUID is a country code, ".", and up to 128
+    # letters and digits. One over 32 characters was refused with 400, and her message was lost.
+    user_id = "BR." + "1502576394655843" * 8
+    message = {"from_user_id": user_id, "id": wamid(), "timestamp": "1796483889", "type": "text"}
+    message["text"] = {"body": "번호 없이 보내요"}
+    contact = {"profile": {"name": "민수", "username": "@minsu"}, "user_id": user_id}
+    assert relay.post_webhook(envelope({"contacts": [contact], "messages": [message]})).status_code == 200
+    events = relay.events()["events"]
+    assert [(e["kind"], e["contact"]["user_id"]) for e in events] == [("message", user_id)]
