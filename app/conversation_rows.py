@@ -53,6 +53,8 @@ class ConversationRow:
     last_sent_by: str | None = None
     # The customer opted out of marketing (Contact.opted_out_at set): the chat's header says so.
     opted_out: bool = False
+    # Known by WhatsApp's business-scoped user id alone: she wrote with a username, sharing no number.
+    username_only: bool = False
 
     def needs_person(self, now: datetime) -> bool:
         """The menu bot handed the chat over and is off here until `bot_paused_until`."""
@@ -142,7 +144,8 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
           FROM contact_label cl JOIN label l ON l.id = cl.label_id
          WHERE cl.contact_id = c.id) AS labels,
        EXISTS (SELECT 1 FROM conversation g WHERE g.contact_id = c.id AND g.kind = 'group_archive'),
-       c.bot_paused_until, m.sent_by, c.opted_out_at IS NOT NULL
+       c.bot_paused_until, m.sent_by, c.opted_out_at IS NOT NULL,
+       c.wa_id IS NULL AND c.user_id IS NOT NULL
   FROM contact c
   LEFT JOIN message m ON m.id = c.last_message_id
  WHERE {{where}}
@@ -217,4 +220,5 @@ def conversation_row(r: Any) -> ConversationRow:
         None if r[17] is None else from_millis(r[17]),
         r[18],
         bool(r[19]),
+        bool(r[20]),
     )

@@ -425,6 +425,7 @@ class ChatPane(QWidget):
             conv.display_name,
             then,
             lambda cid: self.ctx.publish(Changes.for_contacts({cid}, messages=False)),
+            username_only=conv.username_only,
         )
 
     def keep_drafts(self) -> None:

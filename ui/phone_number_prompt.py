@@ -22,14 +22,24 @@ def ask_for_phone_number(
     saved: Callable[[int], None],
     *,
     problem: str = "",
+    username_only: bool = False,
 ) -> None:
-    """Ask until a reachable number is saved to the contact (then `saved(id)`, `then()`) or Cancel."""
+    """Ask until a reachable number is saved to the contact (then `saved(id)`, `then()`) or Cancel.
+    `username_only`: the customer wrote over WhatsApp with a username, sharing no number (not a chat
+    from a phone export)."""
     translate = QCoreApplication.translate
-    question = translate(
-        "PhoneNumberPrompt",
-        "{0} has no phone number in this inbox (the chat came from a phone export).\n"
-        "WhatsApp needs it to send anything. Their mobile number, e.g. {1}:",
-    ).format(name, example_number(ctx.shop_region))
+    if username_only:
+        question = translate(
+            "PhoneNumberPrompt",
+            "{0} wrote to you with a WhatsApp username and has not shared a phone number.\n"
+            "Shop Inbox can send only to a phone number. If you know theirs, type it, e.g. {1}:",
+        ).format(name, example_number(ctx.shop_region))
+    else:
+        question = translate(
+            "PhoneNumberPrompt",
+            "{0} has no phone number in this inbox (the chat came from a phone export).\n"
+            "WhatsApp needs it to send anything. Their mobile number, e.g. {1}:",
+        ).format(name, example_number(ctx.shop_region))
     if problem:
         question = f"{problem}\n\n{question}"
     text, ok = QInputDialog.getText(parent, translate("PhoneNumberPrompt", "Phone number needed"), question)
@@ -45,6 +55,9 @@ def ask_for_phone_number(
         then()
 
     def failed(exc: BaseException) -> None:
-        ask_for_phone_number(parent, ctx, contact_id, name, then, saved, problem=failure_sentence(exc))
+        problem = failure_sentence(exc)
+        ask_for_phone_number(
+            parent, ctx, contact_id, name, then, saved, problem=problem, username_only=username_only
+        )
 
     run_op(work, done, parent=parent, on_failure=failed)

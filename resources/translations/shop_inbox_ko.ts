@@ -6572,6 +6572,12 @@ Save it anyway?</source>
 <context>
     <name>PhoneNumberPrompt</name>
     <message>
+        <source>{0} wrote to you with a WhatsApp username and has not shared a phone number.
+Shop Inbox can send only to a phone number. If you know theirs, type it, e.g. {1}:</source>
+        <translation>{0}님은 WhatsApp 사용자 이름으로 메시지를 보냈고 전화번호는 공유하지 않았어요.
+샵 인박스는 전화번호로만 보낼 수 있어요. 번호를 알고 있다면 입력하세요 (예: {1}):</translation>
+    </message>
+    <message>
         <source>{0} has no phone number in this inbox (the chat came from a phone export).
 WhatsApp needs it to send anything. Their mobile number, e.g. {1}:</source>
         <translation>{0}님의 전화번호가 없어요 (휴대폰에서 내보낸 채팅이에요).

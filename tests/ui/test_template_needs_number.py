@@ -181,3 +181,32 @@ def test_the_messages_after_a_batch_of_moves_name_the_customer_with_no_number(qt
     qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=5000)
     assert dialog.problem.text().startswith("No message for 이수진: no phone number in this inbox")
     assert dialog.model.rowCount() == 0
+
+
+def test_a_customer_who_wrote_with_a_username_is_not_called_a_phone_export(
+    window: Any, qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    from app.sync_apply import apply_events
+    from app.wire import read_event
+    from tests.support.wire_events import message_event
+
+    # A username customer: Meta's business-scoped user id, no phone number, over WhatsApp itself.
+    event = message_event(content="번호 없이 보내요", name="민수")
+    event["message"].pop("from")
+    event["message"]["from_user_id"] = "KR.1502576394655843"
+    event["contact"] = {"user_id": "KR.1502576394655843", "profile": {"name": "민수"}}
+    with ctx.db.write() as s:
+        changed = apply_events(s, [read_event(event)], None).changed
+    (contact_id,) = changed
+    sync_batch(window, qtbot, {contact_id})
+    select_chat(window, qtbot, contact_id)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id)
+
+    asked = dialogs.expect("getText", answer=None)  # Cancel
+    window.chat.composer.send_template(TEMPLATE, ("민수",))
+    qtbot.waitUntil(lambda: bool(asked.shown), timeout=5000)
+    # It said "(the chat came from a phone export)": she wrote over WhatsApp, with a username.
+    assert asked.shown[0].text.startswith(
+        "민수 wrote to you with a WhatsApp username and has not shared a phone number."
+    )
+    assert outbound(ctx, contact_id) == []
