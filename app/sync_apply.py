@@ -534,14 +534,15 @@ class _Batch:
             .execution_options(synchronize_session=False)
         )
 
-    def _apply_amends(self, amends: list[tuple[str, str, Any, int]]) -> None:
+    def _apply_amends(self, amends: list[tuple[str, str, Any, int]], direction: str = "in") -> None:
         """A customer's edit replaces her message's words (its payload keeps what she wrote first and
         the edit); her deletion leaves "deleted" in its place, its words gone and nothing unread, as
-        her phone and WhatsApp's own apps show it. Only her own inbound messages are changed."""
+        her phone and WhatsApp's own apps show it. Only her own inbound messages are changed; the
+        owner's edits and deletions on the phone app (echoes, `direction` "out") change only hers."""
         for what, target, new, contact_id in amends:
             found = self.s.execute(
                 select(Message.id, Message.payload).where(
-                    Message.wamid == target, Message.direction == "in", Message.contact_id == contact_id
+                    Message.wamid == target, Message.direction == direction, Message.contact_id == contact_id
                 )
             ).first()
             if found is None:
@@ -590,6 +591,15 @@ class _Batch:
                 part = body.get("reaction") or {}
                 if part.get("message_id"):
                     self._apply_reactions([(str(part["message_id"]), part.get("emoji") or None, "out")])
+                continue
+            if kind in AMEND_KINDS:  # the owner edited or deleted a message on the phone app
+                part = body.get(kind) or {}
+                to = contact_key(e.to, None)
+                if isinstance(part, dict) and part.get("original_message_id") and to is not None:
+                    cid = self.contact_id(to, None, e.phone_number_id)
+                    self._apply_amends(
+                        [(kind, str(part["original_message_id"]), part.get("message"), cid)], "out"
+                    )
                 continue
             row = None
             if e.client_id:

@@ -241,8 +241,9 @@ def referral_note(row: MessageRow) -> str:
 
 
 def edited_note(row: MessageRow) -> str:
-    """ "Edited" above the words of a message the customer changed after sending it."""
-    if row.direction == "in" and isinstance((row.payload or {}).get("edited"), dict):
+    """ "Edited" above the words of a message changed after it was sent (by the customer, or by the
+    owner on the phone app)."""
+    if isinstance((row.payload or {}).get("edited"), dict):
         return QCoreApplication.translate("bubble", "Edited")
     return ""
 

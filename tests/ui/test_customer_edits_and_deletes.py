@@ -91,3 +91,53 @@ def test_the_chat_exported_says_edited_and_deleted_as_a_phones_export_does(tmp_p
         "L 사이즈요 \u200e<This message was edited>",
         "This message was deleted",  # was "<deleted>"
     ]
+
+
+def test_the_owners_edit_and_deletion_on_the_phone_app_change_her_own_bubbles(
+    window: Any, qtbot: Any
+) -> None:
+    from tests.support.wire_events import outbound_event
+
+    def echo(kind: str, part: dict[str, Any], wamid: str) -> dict[str, Any]:
+        # Meta's smb_message_echoes for an edit or a deletion, as the relay serves it (sent_by phone_app).
+        event = outbound_event("", to=EDITOR, wamid=wamid, sent_by="phone_app", timestamp=T0 + 30)
+        event["body"] = {"from": "15550783881", "to": EDITOR, "id": wamid, "type": kind, kind: part}
+        return event
+
+    typo = {"type": "text", "text": {"body": "내일 보내 드릴게요"}}
+    with window.ctx.db.write() as s:
+        apply_events(
+            s,
+            [
+                read_event(message_event(content="언제 와요?", wa_id=EDITOR, name="수정손님")),
+                read_event(
+                    outbound_event("오늘 보내 드릴게요", to=EDITOR, wamid="wamid.SAID", sent_by="phone_app")
+                ),
+                read_event(
+                    outbound_event("잘못 보냈어요", to=EDITOR, wamid="wamid.WRONG_CHAT", sent_by="phone_app")
+                ),
+            ],
+            None,
+        )
+        apply_events(
+            s,
+            [
+                read_event(echo("edit", {"original_message_id": "wamid.SAID", "message": typo}, "wamid.E1")),
+                read_event(echo("revoke", {"original_message_id": "wamid.WRONG_CHAT"}, "wamid.E2")),
+            ],
+            None,
+        )
+    load_chats(window, qtbot)
+    assert window.chat_list.select_contact(window.chat_list.model.index(0).data(ChatRole.CONTACT_ID))
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() >= 3)
+    settle(qtbot)
+    width = float(view.viewport().width())
+    said = [
+        (g.note_text, g.text)
+        for g in (
+            view.bubbles.geometry(view.chat_model.index(i), width) for i in range(view.chat_model.rowCount())
+        )
+    ]
+    # Each echo was a green "This kind of message can't be shown here yet." under the words taken back.
+    assert said == [("", "언제 와요?"), ("Edited", "내일 보내 드릴게요"), ("You deleted this message", "")]
