@@ -290,6 +290,24 @@ def forwarded_note(row: MessageRow) -> str:
     return ""
 
 
+def more_people(row: MessageRow) -> str:
+    """A shared contact card's people after the first (whom its card shows): a line each, name and
+    number, so none of several shared at once goes unseen."""
+    people = (row.payload or {}).get("contacts")
+    if not isinstance(people, list):
+        return ""
+    lines = []
+    for person in people[1:]:
+        if not isinstance(person, dict):
+            continue
+        name = str((person.get("name") or {}).get("formatted_name") or "")
+        phones = person.get("phones") or []
+        phone = str(phones[0].get("phone", "")) if phones and isinstance(phones[0], dict) else ""
+        if line := " · ".join(part for part in (name, phone) if part):
+            lines.append(f"▸ {line}")
+    return "\n".join(lines)
+
+
 def body_text(row: MessageRow) -> str:
     """The words shown inside the bubble (caption, tapped reply, or text)."""
     if deleted_placeholder(row):
@@ -306,7 +324,9 @@ def body_text(row: MessageRow) -> str:
         return QCoreApplication.translate("bubble", "Reacted {0}").format(emoji)
     if row.kind == "unsupported" and not row.body:
         return unsupported_text(row)
-    if row.kind in ("location", "contacts"):
+    if row.kind == "contacts":
+        return more_people(row)
+    if row.kind == "location":
         return ""
     if file_name_only(row.kind, row.body, row.payload):
         return ""  # its card names the file (made safe to show): not a second time, as written
@@ -695,7 +715,9 @@ def quote_preview(quote: MessageRow | None, reply: MessageRow | None = None) -> 
         return author, missing
     author = QCoreApplication.translate("bubble", "You") if quote.direction == "out" else ""
     # A bot question quoted by its answer: the question alone (its choices would crowd the one line).
-    shown = quote.body if quote.direction == "out" and quote.kind == "interactive" else body_text(quote)
+    bot_question = quote.direction == "out" and quote.kind == "interactive"
+    # A contact card quoted: every name it shared (its body), not the lines under its card.
+    shown = quote.body if bot_question or quote.kind == "contacts" else body_text(quote)
     if note := bubble_note(quote):
         shown = f"{note}\n{shown}" if shown else note
     return author, preview_text(quote.kind, shown or quote.body, quote.payload)
