@@ -6,6 +6,7 @@ import json
 import logging
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -311,8 +312,8 @@ def test_a_customer_known_only_by_a_long_business_scoped_user_id_is_stored(relay
     # A username customer without a phone number: Meta's BSUID is a country code, ".", and up to 128
     # letters and digits. One over 32 characters was refused with 400, and her message was lost.
     user_id = "BR." + "1502576394655843" * 8
-    message = {"from_user_id": user_id, "id": wamid(), "timestamp": "1796483889", "type": "text"}
-    message["text"] = {"body": "번호 없이 보내요"}
+    message: dict[str, Any] = {"from_user_id": user_id, "id": wamid(), "timestamp": "1796483889"}
+    message.update(type="text", text={"body": "번호 없이 보내요"})
     contact = {"profile": {"name": "민수", "username": "@minsu"}, "user_id": user_id}
     assert relay.post_webhook(envelope({"contacts": [contact], "messages": [message]})).status_code == 200
     events = relay.events()["events"]
