@@ -294,6 +294,8 @@ class ChatPane(QWidget):
         # the owner's own name marked as the customer's; her WhatsApp name is in the contact panel.
         sub = phone if phone != conversation.display_name else ""
         tip = ""
+        if conversation.username_only:
+            sub = self.tr("WhatsApp username · no phone number shared")
         if conversation.group_archive:
             sub = self.tr("Group chat archive · read-only")
         elif conversation.opted_out:

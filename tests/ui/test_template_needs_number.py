@@ -210,3 +210,22 @@ def test_a_customer_who_wrote_with_a_username_is_not_called_a_phone_export(
         "민수 wrote to you with a WhatsApp username and has not shared a phone number."
     )
     assert outbound(ctx, contact_id) == []
+
+
+def test_a_username_customers_chat_says_under_her_name_that_she_shared_no_number(
+    window: Any, qtbot: Any, ctx: Any
+) -> None:
+    from app.sync_apply import apply_events
+    from app.wire import read_event
+    from tests.support.wire_events import message_event
+
+    event = message_event(content="안녕하세요", name="민수")
+    event["message"].pop("from")
+    event["contact"] = {"user_id": "KR.1502576394655843", "profile": {"name": "민수"}}
+    with ctx.db.write() as s:
+        (contact_id,) = apply_events(s, [read_event(event)], None).changed
+    sync_batch(window, qtbot, {contact_id})
+    select_chat(window, qtbot, contact_id)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id)
+    # The line under her name was empty: no number, and no word why.
+    assert window.chat.subtitle.text() == "WhatsApp username · no phone number shared"
