@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -48,6 +49,8 @@ def message_body(obj: Mapping[str, Any]) -> str:
         text = str(part.get("caption") or "")
         if not text and kind == "document":
             text = without_direction_marks(str(part.get("filename") or ""))
+    elif kind == "interactive" and isinstance(part, dict) and part.get("type") == "nfm_reply":
+        text = flow_answers(part.get("nfm_reply"))
     elif kind == "interactive" and isinstance(part, dict):
         reply = part.get(str(part.get("type") or "")) or {}
         if isinstance(reply, dict):
@@ -81,6 +84,30 @@ def file_name_only(kind: str, body: str | None, payload: Mapping[str, Any] | Non
         return False
     name = str(part["filename"])
     return (body or "").strip() in (name.strip(), without_direction_marks(name).strip())
+
+
+FLOW_ANSWERS_MAX = 50  # fields of one form shown; a form is a few questions
+
+
+def flow_answers(reply: Any) -> str:
+    """A WhatsApp Flow (form) the customer filled in (`nfm_reply`): her answers, a line each
+    ("size: M"), from its `response_json`; not Meta's "Sent", which says nothing and is English. The
+    `flow_token` is the shop's own reference, not an answer."""
+    if not isinstance(reply, dict):
+        return ""
+    try:
+        answers = json.loads(str(reply.get("response_json") or "{}"))
+    except ValueError:
+        answers = None
+    if not isinstance(answers, dict):
+        return str(reply.get("body") or "")
+    lines = []
+    for key, value in list(answers.items())[:FLOW_ANSWERS_MAX]:
+        if key == "flow_token" or value in (None, "", [], {}):
+            continue
+        shown = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        lines.append(f"{key}: {shown}")
+    return "\n".join(lines) or str(reply.get("body") or "")
 
 
 def media_row(obj: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -57,3 +57,30 @@ def test_a_shared_place_reads_its_name_then_its_address_apart() -> None:
     assert chat_preview("location", body, "in") == "성수동 매장 · 서울 성동구 성수이로 88"
     assert chat_preview("location", "서울 성동구 성수이로 88", "in") == "서울 성동구 성수이로 88"
     assert chat_preview("location", "", "in") == "Location"
+
+
+def test_a_filled_in_form_shows_her_answers_not_metas_sent(window: Any, qtbot: Any) -> None:
+    from tests.support.window_waits import settle
+
+    form = {
+        "type": "nfm_reply",
+        "nfm_reply": {
+            "name": "flow",
+            "body": "Sent",
+            "response_json": '{"size": "M", "colour": ["검정", "남색"], "flow_token": "order-77"}',
+        },
+    }
+    with window.ctx.db.write() as s:
+        apply_events(
+            s, [read_event(message_event("interactive", form, wa_id=CUSTOMER, name="Lucas Kim"))], None
+        )
+    load_chats(window, qtbot)
+    row = window.chat_list.model.index(0).data(ChatRole.ROW)
+    # Both said "Sent": Meta's English word, and not one of her answers.
+    assert chat_preview(row.last_kind, row.last_body, row.last_direction) == "size: M"
+    assert window.chat_list.select_contact(row.contact_id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 1)
+    settle(qtbot)
+    geo = view.bubbles.geometry(view.chat_model.index(0), float(view.viewport().width()))
+    assert geo.text == "size: M\ncolour: 검정, 남색"
