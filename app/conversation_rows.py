@@ -55,6 +55,15 @@ class ConversationRow:
     opted_out: bool = False
     # Known by WhatsApp's business-scoped user id alone: she wrote with a username, sharing no number.
     username_only: bool = False
+    # The customer's newest message when an automatic reply (greeting, away, bot) came after it and
+    # it is still unread: what a notification tells (app.queries.conversations_by_id fills them).
+    waiting_kind: str | None = None
+    waiting_body: str | None = None
+
+    def answered_automatically(self) -> bool:
+        """The last message is the relay's automatic answer (greeting, away, keyword, bot) to the
+        customer, not a person's: the customer's message before it is still what is news."""
+        return self.last_direction == "out" and self.last_sent_by in AUTOMATIC_SENDERS
 
     def needs_person(self, now: datetime) -> bool:
         """The menu bot handed the chat over and is off here until `bot_paused_until`."""
@@ -75,6 +84,9 @@ class ConversationRow:
 # `SentBy` values of a message a person wrote (app.wire is not imported on the first page's path).
 PERSON_SENDERS = frozenset({"owner", "quick_reply", "phone_app"})
 _PERSON_SENDERS_SQL = ", ".join(f"'{s}'" for s in sorted(PERSON_SENDERS))
+# `SentBy` values of the relay's answers to what a customer just wrote (a campaign answers nobody).
+AUTOMATIC_SENDERS = frozenset({"greeting", "away", "keyword", "bot"})
+AUTOMATIC_SENDERS_SQL = ", ".join(f"'{s}'" for s in sorted(AUTOMATIC_SENDERS))
 
 # "waiting": the chats marked "Needs a person" (`ConversationRow.waits_for_person`).
 ConversationFilter = Literal["all", "unread", "archived", "waiting"]

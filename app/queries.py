@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -12,7 +12,9 @@ from sqlalchemy import and_, or_, select, text, update
 from sqlalchemy.orm import Session, object_session
 
 from app.conversation_rows import (
+    AUTOMATIC_SENDERS_SQL,
     CONVERSATIONS_SQL,
+    PREVIEW_CHARS,
     ConversationFilter,
     ConversationRow,
     LabelRow,
@@ -79,7 +81,36 @@ def conversations_by_id(session: Session, contact_ids: set[int] | list[int]) -> 
     for part in session.execute(sql, params).partitions(ROWS_BETWEEN_PAUSES):
         window_first()  # a catch-up re-reads hundreds: the window's scroll goes first
         rows.extend(conversation_row(r) for r in part)
-    return rows
+    return with_waiting_messages(session, rows)
+
+
+# The newest message of each chat's customer (ix_message_contact_time), for chats an automatic reply
+# answered last.
+_WAITING_SQL = f"""
+SELECT m.contact_id, m.kind, substr(m.body, 1, {PREVIEW_CHARS})
+  FROM json_each(:ids) j
+  JOIN message m ON m.id = (SELECT i.id FROM message i
+                             WHERE i.contact_id = j.value AND i.direction = 'in'
+                             ORDER BY i.sent_at DESC, i.id DESC LIMIT 1)
+"""
+
+
+def with_waiting_messages(session: Session, rows: list[ConversationRow]) -> list[ConversationRow]:
+    """The rows, those whose unread customer the relay answered automatically (greeting, away,
+    bot) carrying the customer's newest message: a notification tells that, not the shop's reply."""
+    answered = [r.contact_id for r in rows if r.unread_count and r.answered_automatically()]
+    if not answered:
+        return rows
+    waiting = {
+        int(cid): (kind, body)
+        for cid, kind, body in session.execute(text(_WAITING_SQL), {"ids": json.dumps(answered)})
+    }
+    return [
+        replace(r, waiting_kind=waiting[r.contact_id][0], waiting_body=waiting[r.contact_id][1])
+        if r.contact_id in waiting
+        else r
+        for r in rows
+    ]
 
 
 class Arrival(NamedTuple):
@@ -102,12 +133,13 @@ ARRIVALS_NAMED = 3
 # A re-read of hundreds of chats steps aside for the window's scroll this often (window_first).
 ROWS_BETWEEN_PAUSES = 50
 
-_ARRIVALS_SQL = """
+_ARRIVALS_SQL = f"""
 SELECT c.id, c.unread_count, c.last_message_at, coalesce(c.bot_paused_until > :now, 0)
   FROM contact c
   LEFT JOIN message m ON m.id = c.last_message_id
  WHERE c.id IN (SELECT value FROM json_each(:ids))
-   AND ((c.unread_count > 0 AND m.direction = 'in' AND c.blocked = 0 AND c.archived = 0)
+   AND ((c.unread_count > 0 AND (m.direction = 'in' OR m.sent_by IN ({AUTOMATIC_SENDERS_SQL}))
+         AND c.blocked = 0 AND c.archived = 0)
         OR c.bot_paused_until > :now)
  ORDER BY c.pinned DESC, c.last_message_at DESC, c.id DESC
 """

@@ -83,9 +83,11 @@ class Notifier(QObject):
                 self._notify_handoff(new)  # instead of the message that asked for a person
                 continue
             before = old.unread_count if old else 0
+            # The relay's greeting, away or bot reply may come in the same batch as the customer's
+            # message (at night, after the laptop slept): the customer is still the news.
             if (
                 new.unread_count > before
-                and new.last_direction == "in"
+                and (new.last_direction == "in" or new.answered_automatically())
                 and not new.blocked
                 and not new.archived
             ):
@@ -132,7 +134,11 @@ class Notifier(QObject):
 
     def _notify(self, row: ConversationRow) -> None:
         title = row.display_name
-        if self.prefs.get("notification_previews", True):
+        if self.prefs.get("notification_previews", True) and row.answered_automatically():
+            text = chat_preview(row.waiting_kind, row.waiting_body, "in")[:PREVIEW_CHARS] or self.tr(
+                "New message"
+            )
+        elif self.prefs.get("notification_previews", True):
             text = chat_preview(row.last_kind, row.last_body, row.last_direction)[:PREVIEW_CHARS]
         else:
             text = self.tr("New message")

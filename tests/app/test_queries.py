@@ -233,3 +233,31 @@ def test_the_waiting_filter_lists_only_the_chats_marked_needs_a_person(db) -> No
     badged = [r.display_name for r in everyone if r.waits_for_person(datetime.now(UTC))]
     assert [r.display_name for r in page] == badged
     assert {"Reply failed", "Bot answered"} <= {r.display_name for r in caught_up.rows}
+
+
+def test_a_night_of_away_replies_still_counts_its_customers_as_waiting(db) -> None:
+    """After the laptop slept, chats whose customer wrote and got the away message (the shop's reply
+    is their last message) are news in the morning's summary; a chat the campaign wrote to last,
+    with an old unread message, is not."""
+    with db.write() as s:
+        answered = []
+        for i in range(4):
+            chat = make_contact(s, profile_name=f"Night {i}")
+            make_message(s, chat, f"예약 문의 {i}", sent_at=at(10 + 2 * i))
+            make_message(
+                s, chat, "영업시간이 아니에요", sent_at=at(11 + 2 * i), direction="out", sent_by="away"
+            )
+            answered.append(chat.id)
+        campaign = make_contact(s, profile_name="Campaign")
+        make_message(s, campaign, "old question", sent_at=at(1))
+        make_message(s, campaign, "세일 소식", sent_at=at(30), direction="out", sent_by="campaign")
+        ids = {*answered, campaign.id}
+
+    with db.read() as s:
+        got = changed_conversations(s, ids, shown=set(), room=1)
+    assert [r.display_name for r in got.rows] == ["Campaign"]
+    assert [a.contact_id for a in got.elsewhere] == answered[::-1]
+    with db.read() as s:
+        rows = changed_conversations(s, set(answered[:1]), shown=set(), room=10).rows
+    # Its notification tells what the customer wrote, not the away message.
+    assert [(r.last_body, r.waiting_body) for r in rows] == [("영업시간이 아니에요", "예약 문의 0")]

@@ -610,3 +610,38 @@ def test_ctrl_r_in_a_chat_whose_window_has_closed_puts_the_keyboard_on_choose_te
     assert composer.reply_to is not None
     assert QApplication.focusWidget() is composer.template_button
     assert not composer.edit.isVisible()
+
+
+def test_a_customer_answered_by_the_away_message_in_the_same_batch_is_still_notified(
+    window: Any, qtbot: Any
+) -> None:
+    """At night (or after the laptop slept) a customer's message and the relay's away reply arrive in
+    one synced batch: the chat's last message is the shop's own, yet the customer is the news. The
+    notification says what the customer wrote, not the away message."""
+    ids = three_chats(window.ctx)
+    load_chats(window, qtbot)
+    notes: list[tuple[int, str, str]] = []
+    window.notifier.notified.connect(lambda cid, title, text: notes.append((cid, title, text)))
+    window.notifier.is_window_active = lambda: False
+    with window.ctx.db.write() as s:
+        from app.models import Contact
+
+        c = s.get(Contact, ids[1])
+        make_message(s, c, "네일 예약 가능할까요?", sent_at=BASE_TIME + timedelta(days=1))
+        make_message(
+            s,
+            c,
+            "지금은 영업시간이 아니에요. 내일 10시에 답장드릴게요.",
+            direction="out",
+            sent_by="away",
+            sent_at=BASE_TIME + timedelta(days=1, seconds=1),
+        )
+    sync_batch(window, qtbot, {ids[1]})
+    assert [(cid, text) for cid, _title, text in notes] == [(ids[1], "네일 예약 가능할까요?")]
+
+    # The owner's own reply from her phone, after it, is no news.
+    with window.ctx.db.write() as s:
+        c = s.get(Contact, ids[1])
+        make_message(s, c, "네 가능해요", direction="out", sent_by="phone_app", unread=False)
+    sync_batch(window, qtbot, {ids[1]})
+    assert len(notes) == 1
