@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from app.queries import Arrival, ConversationRow
-from ui.formatting import chat_preview, full_datetime
+from ui.formatting import chat_preview, full_datetime, kind_label
 from ui.ops import failure_sentence
 from ui.resources import icon_path
 
@@ -135,11 +135,9 @@ class Notifier(QObject):
     def _notify(self, row: ConversationRow) -> None:
         title = row.display_name
         if self.prefs.get("notification_previews", True) and row.answered_automatically():
-            text = chat_preview(row.waiting_kind, row.waiting_body, "in")[:PREVIEW_CHARS] or self.tr(
-                "New message"
-            )
+            text = self._preview(row.waiting_kind, row.waiting_body) or self.tr("New message")
         elif self.prefs.get("notification_previews", True):
-            text = chat_preview(row.last_kind, row.last_body, row.last_direction)[:PREVIEW_CHARS]
+            text = self._preview(row.last_kind, row.last_body)
         else:
             text = self.tr("New message")
         if row.unread_count > 1:
@@ -147,6 +145,15 @@ class Notifier(QObject):
         self._last_contact, self._last_campaign = row.contact_id, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(row.contact_id, title, text)
+
+    def _preview(self, kind: str | None, body: str | None) -> str:
+        """The customer's message in one line; a photo's or file's caption says what came with it
+        ("Photo: 이 색 있나요?"), as the chat list's camera icon does beside it."""
+        text = chat_preview(kind, body, "in")
+        label = kind_label(kind or "text")
+        if label and text and text != label:
+            text = self.tr("{0}: {1}").format(label, text)
+        return text[:PREVIEW_CHARS]
 
     def _notify_handoff(self, row: ConversationRow) -> None:
         """The menu bot handed this chat to a person: say so, whichever chat is open."""

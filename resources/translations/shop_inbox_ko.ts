@@ -5220,6 +5220,10 @@ The previous data was kept in {folder}.</source>
         <translation>{0} (메시지 {1}개)</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
         <source>Needs a person: the menu bot handed this chat over.</source>
         <translation>상담 필요: 메뉴 봇이 이 채팅을 직원에게 넘겼어요.</translation>
     </message>

@@ -123,3 +123,16 @@ def test_without_a_system_tray_a_new_message_makes_the_window_ask_for_attention(
     active[0] = False
     told.conversations_changed([(row(1, 1), row(1, 2, minutes=1))])
     assert alerted == [window]
+
+
+def test_a_photo_or_voice_message_is_said_in_words_in_its_notification(qtbot: Any, korean: None) -> None:
+    """The chat list shows a camera beside a photo's caption; the notification has only words, so
+    it says "사진:" before the caption, and a voice message with no caption is named."""
+    from dataclasses import replace
+
+    told, notes = notifier(qtbot)
+    photo = replace(row(1, 1), last_kind="image", last_body="이 색상으로 네일 가능할까요?")
+    told.conversations_changed([(None, photo)])
+    voice = replace(row(2, 1), last_kind="audio", last_body="")
+    told.conversations_changed([(None, voice)])
+    assert [text for _cid, _title, text in notes] == ["사진: 이 색상으로 네일 가능할까요?", "오디오"]
