@@ -225,9 +225,9 @@ class Notifier(QObject):
             self.chat_requested.emit(self._last_contact)
 
     def _raise(self) -> None:
-        self.window.showNormal()
-        self.window.raise_()
-        self.window.activateWindow()
+        from ui.single_instance import bring_to_front
+
+        bring_to_front(self.window)
 
     def hide(self) -> None:
         if self.tray is not None:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 log = logging.getLogger(__name__)
@@ -137,8 +137,12 @@ def bring_app_to_front() -> None:
 
 
 def bring_to_front(window: QWidget) -> None:
+    """Unminimized as it was before (a maximized window comes back maximized, not at its smaller
+    normal size), shown, raised and active."""
     if window.isMinimized():
-        window.showNormal()
+        window.setWindowState(
+            (window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
     window.show()
     window.raise_()
     window.activateWindow()

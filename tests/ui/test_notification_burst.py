@@ -136,3 +136,24 @@ def test_a_photo_or_voice_message_is_said_in_words_in_its_notification(qtbot: An
     voice = replace(row(2, 1), last_kind="audio", last_body="")
     told.conversations_changed([(None, voice)])
     assert [text for _cid, _title, text in notes] == ["사진: 이 색상으로 네일 가능할까요?", "오디오"]
+
+
+def test_clicking_a_notification_brings_a_maximized_window_back_maximized(qtbot: Any) -> None:
+    """The owner works with the inbox maximized and minimizes it to edit photos: a notification's click
+    brought it back at its smaller normal size, the chat list squeezed into a corner."""
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+    told = Notifier(window, {"notifications": True}, is_window_active=lambda: False)
+    opened: list[int] = []
+    told.chat_requested.connect(opened.append)
+    told.conversations_changed([(None, row(4, 1))])
+
+    told.message_clicked()
+    assert window.isMaximized() and not window.isMinimized() and window.isVisible()
+    assert opened == [4]
