@@ -198,12 +198,13 @@ class Notifier(QObject):
         self.backup_told.emit(title, text)
 
     def _show(self, title: str, text: str, icon: QSystemTrayIcon.MessageIcon, msecs: int) -> None:
-        """Through the tray icon; on a desktop without a tray (GNOME, a bare X server) the window
-        asks for attention instead: its taskbar entry flashes, the dock icon bounces, GNOME says
-        it is ready. The window's title keeps the unread count either way."""
+        """Through the tray icon, where there is one; and the window asks for attention: its
+        taskbar entry flashes until the owner looks (the tray's message is gone after a few
+        seconds, and a taskbar of icons shows no title), the dock icon bounces, GNOME (no tray)
+        says it is ready. The window's title keeps the unread count either way."""
         if self.tray is not None:
             self.tray.showMessage(title, text, icon, msecs)
-        elif not self.is_window_active():
+        if not self.is_window_active():
             QApplication.alert(self.window)
 
     def set_unread_total(self, total: int) -> None:

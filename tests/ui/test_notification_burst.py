@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QWidget
 
 from app.conversation_rows import ConversationRow
@@ -157,3 +158,27 @@ def test_clicking_a_notification_brings_a_maximized_window_back_maximized(qtbot:
     told.message_clicked()
     assert window.isMaximized() and not window.isMinimized() and window.isVisible()
     assert opened == [4]
+
+
+# The offscreen platform has no tray to watch (a real one exists on Windows, macOS, KDE, XFCE).
+@pytest.mark.qt_log_ignore("^This plugin does not support ", "systemTrayWindowChanged")
+def test_with_a_tray_the_taskbar_entry_still_flashes_until_the_owner_looks(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """The tray's message is gone after 8 seconds while she edits photos: the taskbar entry keeps
+    asking for attention (Windows flashes it orange) so a missed message is still seen."""
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    shown: list[str] = []
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda _tray, title, *_rest: shown.append(title))
+    alerted: list[QWidget] = []
+    monkeypatch.setattr(QApplication, "alert", staticmethod(lambda widget, _msecs=0: alerted.append(widget)))
+    window = QWidget()
+    qtbot.addWidget(window)
+    told = Notifier(window, {"notifications": True}, is_window_active=lambda: False)
+    assert told.tray is not None
+
+    told.conversations_changed([(None, row(3, 1))])
+    assert shown == ["손님 3"] and alerted == [window]
+    told.hide()
