@@ -40,7 +40,11 @@ class Notifier(QObject):
     backup_told = Signal(str, str)  # the daily backup is overdue (title, text)
 
     def __init__(
-        self, window: QWidget, prefs: dict, is_window_active: Callable[[], bool] | None = None
+        self,
+        window: QWidget,
+        prefs: dict,
+        is_window_active: Callable[[], bool] | None = None,
+        quit_app: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -63,9 +67,12 @@ class Notifier(QObject):
             self.tray = QSystemTrayIcon(QIcon(str(icon_path("app.svg"))), self)
             menu = QMenu(window)
             menu.addAction(self.tr("Show Shop Inbox"), self._raise)
+            if quit_app is not None:
+                menu.addSeparator()
+                menu.addAction(self.tr("Quit Shop Inbox"), quit_app)
             self.tray.setContextMenu(menu)
             self.tray.messageClicked.connect(self.message_clicked)
-            self.tray.activated.connect(lambda _reason: self._raise())
+            self.tray.activated.connect(self._tray_activated)
             self.tray.show()
 
     def conversations_changed(
@@ -224,6 +231,11 @@ class Notifier(QObject):
             self.campaign_requested.emit(self._last_campaign)
         elif self._last_contact is not None:
             self.chat_requested.emit(self._last_contact)
+
+    def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        """A click on the tray icon brings the window forward; a right-click only opens its menu."""
+        if reason != QSystemTrayIcon.ActivationReason.Context:
+            self._raise()
 
     def _raise(self) -> None:
         from ui.single_instance import bring_to_front

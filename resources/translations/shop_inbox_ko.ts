@@ -5204,6 +5204,10 @@ The previous data was kept in {folder}.</source>
         <translation>샵 인박스 보기</translation>
     </message>
     <message>
+        <source>Quit Shop Inbox</source>
+        <translation>샵 인박스 종료</translation>
+    </message>
+    <message>
         <source>{0} new messages in {1} more chats</source>
         <translation>다른 채팅 {1}개에 새 메시지 {0}개</translation>
     </message>

@@ -182,3 +182,32 @@ def test_with_a_tray_the_taskbar_entry_still_flashes_until_the_owner_looks(
     told.conversations_changed([(None, row(3, 1))])
     assert shown == ["손님 3"] and alerted == [window]
     told.hide()
+
+
+@pytest.mark.qt_log_ignore("^This plugin does not support ", "systemTrayWindowChanged")
+def test_the_tray_icons_right_click_opens_its_menu_without_raising_the_window(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """Right-clicking the tray icon for its menu also pulled the minimized inbox over the photo
+    editor; the menu had no way to quit. A left click still brings the window forward."""
+    from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+    quits: list[bool] = []
+    told = Notifier(window, {"notifications": True}, quit_app=lambda: quits.append(True))
+    assert told.tray is not None
+    menu = told.tray.contextMenu()
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == ["Show Shop Inbox", "Quit Shop Inbox"]
+
+    told.tray.activated.emit(QSystemTrayIcon.ActivationReason.Context)
+    assert window.isMinimized()
+    told.tray.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    assert not window.isMinimized() and window.isVisible()
+    menu.actions()[-1].trigger()
+    assert quits == [True]
+    told.hide()
