@@ -160,7 +160,10 @@ class Notifier(QObject):
         label = kind_label(kind or "text")
         if label and text and text != label:
             text = self.tr("{0}: {1}").format(label, text)
-        return text[:PREVIEW_CHARS]
+        if len(text) > PREVIEW_CHARS:  # cut where a word ends, and say it goes on
+            cut = text[: PREVIEW_CHARS - 1]
+            text = (cut.rsplit(" ", 1)[0] if " " in cut[PREVIEW_CHARS // 2 :] else cut).rstrip() + "…"
+        return text
 
     def _notify_handoff(self, row: ConversationRow) -> None:
         """The menu bot handed this chat to a person: say so, whichever chat is open."""

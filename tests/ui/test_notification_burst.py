@@ -211,3 +211,15 @@ def test_the_tray_icons_right_click_opens_its_menu_without_raising_the_window(
     menu.actions()[-1].trigger()
     assert quits == [True]
     told.hide()
+
+
+def test_a_long_message_is_cut_at_a_word_with_an_ellipsis_in_its_notification(qtbot: Any) -> None:
+    """A long question was cut mid-word with nothing to say it went on ("...보내주시면 감사하겠습")."""
+    from dataclasses import replace
+
+    told, notes = notifier(qtbot)
+    long = "안녕하세요 " + "젤네일 디자인 상담 예약하고 싶어요 " * 10
+    told.conversations_changed([(None, replace(row(1, 1), last_body=long))])
+    text = notes[0][2]
+    assert text.endswith("…") and len(text) <= 120
+    assert long.startswith(text[:-1]) and long[len(text) - 1] == " "  # a whole word before the "…"
