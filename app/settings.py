@@ -26,6 +26,8 @@ class Preferences:
     enter_sends: bool = True
     notifications: bool = True
     notification_previews: bool = True
+    # Closing the window hides it to the tray icon and the app keeps notifying; off, closing quits.
+    close_to_tray: bool = False
     read_receipts: bool = True
     # WhatsApp Business's choice: an archived chat comes back to the inbox when its customer writes
     # (app/sync_apply.py); on, it stays archived and the Archived chip counts its unread chats.

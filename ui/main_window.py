@@ -815,7 +815,12 @@ class MainWindow(QMainWindow):
         """Quit (Ctrl+Q, the title bar): the app's other open windows close first, so one holding
         unsaved edits (a campaign draft, a new order) asks; kept open there, the app stays too.
         "Save" there quits once the edits are stored. The title bar's close asks first while replies
-        wait, as Quit does; a close the app itself makes (a restart, a test's teardown) never asks."""
+        wait, as Quit does; a close the app itself makes (a restart, a test's teardown) never asks.
+        With "keep running in the tray" on, the title bar's close only hides the window."""
+        if event.spontaneous() and self.ready and self.notifier.keeps_running_in_tray():
+            event.ignore()  # Quit (Ctrl+Q, the tray's menu) still quits
+            self.hide()
+            return
         if event.spontaneous():
             from ui.quit_question import may_quit
 

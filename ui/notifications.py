@@ -63,6 +63,7 @@ class Notifier(QObject):
         self._summary.setInterval(COALESCE_MS)
         self._summary.timeout.connect(self._flush)
         self.tray: QSystemTrayIcon | None = None
+        self._told_in_tray = False  # that closing the window left the app running in the tray
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(QIcon(str(icon_path("app.svg"))), self)
             menu = QMenu(window)
@@ -234,6 +235,21 @@ class Notifier(QObject):
             self.campaign_requested.emit(self._last_campaign)
         elif self._last_contact is not None:
             self.chat_requested.emit(self._last_contact)
+
+    def keeps_running_in_tray(self) -> bool:
+        """The owner chose that closing the window keeps the app in the tray, and there is one: the
+        window hides, said once a run by the tray, so she knows where it went and that it notifies."""
+        if self.tray is None or not self.prefs.get("close_to_tray", False):
+            return False
+        if not self._told_in_tray:
+            self._told_in_tray = True
+            self.tray.showMessage(
+                self.tr("Shop Inbox is still running"),
+                self.tr("New messages are still notified here. To quit, right-click this icon."),
+                QSystemTrayIcon.MessageIcon.Information,
+                8000,
+            )
+        return True
 
     def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         """A click on the tray icon brings the window forward; a right-click only opens its menu."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -133,6 +134,7 @@ class SettingsDialog(QDialog):
             enter_sends=bool(ctx.prefs.get("enter_sends", True)),
             notifications=bool(ctx.prefs.get("notifications", True)),
             notification_previews=bool(ctx.prefs.get("notification_previews", True)),
+            close_to_tray=bool(ctx.prefs.get("close_to_tray", False)),
             read_receipts=bool(ctx.prefs.get("read_receipts", True)),
             keep_archived=bool(ctx.prefs.get("keep_archived", False)),
         )
@@ -171,6 +173,17 @@ class SettingsDialog(QDialog):
         self.notifications.setChecked(self.prefs.notifications)
         self.previews = QCheckBox(self.tr("Show the message te&xt in notifications"))
         self.previews.setChecked(self.prefs.notification_previews)
+        # Where the desktop has no tray (GNOME) a hidden window could not be found again: off there.
+        self.close_to_tray = QCheckBox(
+            self.tr(
+                "Keep notifying from the tray when the window is closed (&quit from the tray icon's menu)"
+            )
+        )
+        self.close_to_tray.setChecked(self.prefs.close_to_tray)
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            self.close_to_tray.setChecked(False)
+            self.close_to_tray.setEnabled(False)
+            self.close_to_tray.setToolTip(self.tr("This desktop has no tray: closing the window quits."))
         self.receipts = QCheckBox(self.tr("Send read &receipts (blue ticks) to customers"))
         self.receipts.setChecked(self.prefs.read_receipts)
         # Off: an archived chat comes back to the inbox when its customer writes (WhatsApp Business).
@@ -203,6 +216,7 @@ class SettingsDialog(QDialog):
             self.enter_sends,
             self.notifications,
             self.previews,
+            self.close_to_tray,
             self.receipts,
             self.keep_archived,
             self.open_at_sign_in,
@@ -444,6 +458,7 @@ class SettingsDialog(QDialog):
         self.enter_sends.setChecked(prefs.enter_sends)
         self.notifications.setChecked(prefs.notifications)
         self.previews.setChecked(prefs.notification_previews)
+        self.close_to_tray.setChecked(prefs.close_to_tray and self.close_to_tray.isEnabled())
         self.receipts.setChecked(prefs.read_receipts)
         self.keep_archived.setChecked(prefs.keep_archived)
         self.language.blockSignals(True)
@@ -489,6 +504,7 @@ class SettingsDialog(QDialog):
             self.enter_sends.isChecked(),
             self.notifications.isChecked(),
             self.previews.isChecked(),
+            self.close_to_tray.isChecked(),
             self.receipts.isChecked(),
             self.keep_archived.isChecked(),
             self.open_at_sign_in.isChecked(),
@@ -641,6 +657,7 @@ class SettingsDialog(QDialog):
             enter_sends=self.enter_sends.isChecked(),
             notifications=self.notifications.isChecked(),
             notification_previews=self.previews.isChecked(),
+            close_to_tray=self.close_to_tray.isChecked(),
             read_receipts=self.receipts.isChecked(),
             keep_archived=self.keep_archived.isChecked(),
             language=self.language.currentData(),
@@ -740,6 +757,7 @@ class SettingsDialog(QDialog):
                 enter_sends=prefs.enter_sends,
                 notifications=prefs.notifications,
                 notification_previews=prefs.notification_previews,
+                close_to_tray=prefs.close_to_tray,
                 read_receipts=prefs.read_receipts,
                 keep_archived=prefs.keep_archived,
                 shop_region=prefs.shop_region,

@@ -125,10 +125,13 @@ def _let_the_open_one_come_forward() -> None:
 
 def bring_app_to_front() -> None:
     """What the owner would look for: a dialog waiting for an answer (the setup wizard on a first
-    start), else the main window, else any window this process shows."""
+    start), else the main window (also when it was closed to the tray), else any window this
+    process shows."""
     shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() or w.isMinimized()]
+    inbox = next((w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"), None)
     target = (
         QApplication.activeModalWidget()
+        or inbox
         or next((w for w in shown if isinstance(w, QMainWindow)), None)
         or next(iter(shown), None)
     )

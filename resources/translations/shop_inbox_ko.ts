@@ -5268,6 +5268,14 @@ The previous data was kept in {folder}.</source>
         </translation>
     </message>
     <message>
+        <source>Shop Inbox is still running</source>
+        <translation>샵 인박스가 계속 실행 중이에요</translation>
+    </message>
+    <message>
+        <source>New messages are still notified here. To quit, right-click this icon.</source>
+        <translation>새 메시지가 오면 계속 알려 드려요. 종료하려면 이 아이콘을 마우스 오른쪽 버튼으로 클릭하세요.</translation>
+    </message>
+    <message>
         <source>Shop Inbox</source>
         <translation>샵 인박스</translation>
     </message>
@@ -7982,6 +7990,14 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
     <message>
         <source>Show the message te&amp;xt in notifications</source>
         <translation>알림에 메시지 내용 표시(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Keep notifying from the tray when the window is closed (&amp;quit from the tray icon&apos;s menu)</source>
+        <translation>창을 닫아도 트레이에서 계속 알림 받기 - 종료는 트레이 아이콘 메뉴에서(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>This desktop has no tray: closing the window quits.</source>
+        <translation>이 데스크톱에는 트레이가 없어서 창을 닫으면 종료돼요.</translation>
     </message>
     <message>
         <source>Send read &amp;receipts (blue ticks) to customers</source>
