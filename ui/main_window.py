@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.changes import Changes
@@ -819,6 +819,8 @@ class MainWindow(QMainWindow):
         With "keep running in the tray" on, the title bar's close only hides the window."""
         if event.spontaneous() and self.ready and self.notifier.keeps_running_in_tray():
             event.ignore()  # Quit (Ctrl+Q, the tray's menu) still quits
+            # The order board or a campaign closed after it is no longer "the last window".
+            QApplication.setQuitOnLastWindowClosed(False)
             self.hide()
             return
         if event.spontaneous():
@@ -835,7 +837,16 @@ class MainWindow(QMainWindow):
         if self.ready:  # (a start that failed half-way has no composer)
             self.chat.composer.save_drafts_now()  # written before the inbox closes (wait_for_ops)
         self.save_layout()
+        in_tray = not self.isVisible()
         super().closeEvent(event)
+        if in_tray:  # the tray menu's Quit: no window closing is left to end the app
+            QApplication.setQuitOnLastWindowClosed(True)
+            QApplication.quit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Back from the tray: closing it quits again (unless kept in the tray)."""
+        QApplication.setQuitOnLastWindowClosed(True)
+        super().showEvent(event)
 
     def close_other_windows(self) -> bool:
         """Close the app's other open windows; False when one holding unsaved edits was kept open."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -26,13 +27,14 @@ class TitleBarClose(QCloseEvent):
 
 
 @pytest.fixture
-def tray(monkeypatch: Any) -> list[str]:
+def tray(monkeypatch: Any) -> Iterator[list[str]]:
     """A desktop with a tray; the titles of the messages it shows."""
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
     shown: list[str] = []
     monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda _tray, title, *_rest: shown.append(title))
     monkeypatch.setattr(QApplication, "alert", staticmethod(lambda _widget, _msecs=0: None))
-    return shown
+    yield shown
+    QApplication.setQuitOnLastWindowClosed(True)  # as every other test expects it
 
 
 def inbox(ctx: Any, qtbot: Any) -> Any:
@@ -67,6 +69,8 @@ def test_closing_the_window_keeps_the_app_in_the_tray_and_still_notifies(
     closing = TitleBarClose()
     window.closeEvent(closing)
     assert not closing.isAccepted() and not window.isVisible()
+    # Closing the order board now, the only window left on screen, does not end the app.
+    assert not QApplication.quitOnLastWindowClosed()
     assert tray == ["Shop Inbox is still running"]  # where it went, once a run
     window.closeEvent(TitleBarClose())
     assert tray == ["Shop Inbox is still running"]
@@ -80,7 +84,7 @@ def test_closing_the_window_keeps_the_app_in_the_tray_and_still_notifies(
 
     assert window.notifier.tray is not None
     window.notifier.tray.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
-    assert window.isVisible()
+    assert window.isVisible() and QApplication.quitOnLastWindowClosed()
 
 
 @NO_TRAY_HERE
