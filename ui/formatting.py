@@ -62,6 +62,13 @@ def display_locale() -> QLocale:
     return locale
 
 
+def count_text(n: int) -> str:
+    """A count in the UI locale's digits: "12,500" in English and Korean, "12.500" in German.
+
+    Not Python's f"{n:,}", which writes the English comma in every language."""
+    return display_locale().toString(n)
+
+
 _TWO_DIGIT_YEAR = re.compile(r"(?<!y)yy(?!y)")
 
 
@@ -79,11 +86,6 @@ def date_edit_format(*, with_time: bool) -> str:
 def babel_locale_name() -> str:
     """The UI's locale as babel names it, for prices and dates formatted with babel."""
     return babel_locale(QLocale().name())
-
-
-def count_text(n: int) -> str:
-    """A count as the UI's locale groups it: '1,200' in the US and Korea, '1.200' in Germany."""
-    return display_locale().toString(n)
 
 
 def amount_for_editing(minor: int, currency: str) -> str:

@@ -585,7 +585,7 @@ class ImportDialog(QDialog):
     def _finished(self, summary: ImportSummary) -> None:
         self.running = False
         self.summary = summary
-        n = self.locale().toString
+        n = count_text
         added, already = summary.added, summary.already_there
         # Lines, not entries: a header that cannot be read takes the lines continuing it along.
         unreadable_count = max(summary.unreadable_lines, summary.unreadable_count)

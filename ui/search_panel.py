@@ -35,6 +35,7 @@ from app.search import (
 from app.search_period import SearchPeriod, period_start
 from ui import icons
 from ui.context import AppContext
+from ui.formatting import count_text
 from ui.label_names import shown_label_names
 from ui.ops import run_read
 from ui.search_results import CHATS_SHOWN, PAGE, HitRole, SearchHitDelegate, SearchResultsModel
@@ -295,7 +296,7 @@ class SearchPanel(QWidget):
             self.tr(
                 "A word of one letter is looked for in the newest {0} messages only: type two or "
                 "more letters to search every message."
-            ).format(f"{SHORT_QUERY_WINDOW:,}")
+            ).format(count_text(SHORT_QUERY_WINDOW))
             if newest_only
             else ""
         )
