@@ -15,7 +15,7 @@ from app.money import format_price
 from app.phones import country_of
 from app.wire import Template
 from ui.country_articles import country_in_sentence
-from ui.formatting import babel_locale_name
+from ui.formatting import babel_locale_name, count_text
 from ui.link_label import LinkLabel
 
 
@@ -85,14 +85,44 @@ class CostNote(QWidget):
         """What Meta charges for the campaign starting at `start`, and the price when one is set (the
         owner's price is for her shop's country, `shop_region`)."""
         estimate = estimate_cost(t.category, recipients, prices, start)
+        # "1 marketing message", "1 goes": lupdate makes no plurals of a sentence with two counts.
+        charged, free = count_text(estimate.charged), count_text(estimate.free)
         if t.category.upper() == MARKETING:
-            text = self.tr("Meta charges up to {0} marketing messages (each one delivered).").format(
-                estimate.charged
+            text = (
+                self.tr("Meta charges up to 1 marketing message (if delivered).")
+                if estimate.charged == 1
+                else self.tr("Meta charges up to {0} marketing messages (each one delivered).").format(
+                    charged
+                )
+            )
+        elif estimate.free == 0:
+            text = (
+                self.tr("Meta charges 1 utility message.")
+                if estimate.charged == 1
+                else self.tr("Meta charges {0} utility messages.").format(charged)
+            )
+        elif estimate.charged == 0:
+            text = (
+                self.tr("Meta charges nothing: the utility message goes inside an open window, free.")
+                if estimate.free == 1
+                else self.tr(
+                    "Meta charges nothing: all {0} utility messages go inside an open window, free."
+                ).format(free)
+            )
+        elif estimate.free == 1:
+            text = (
+                self.tr("Meta charges 1 utility message; 1 goes inside an open window, free.")
+                if estimate.charged == 1
+                else self.tr("Meta charges {0} utility messages; 1 goes inside an open window, free.").format(
+                    charged
+                )
             )
         else:
-            text = self.tr("Meta charges {0} utility messages; {1} go inside an open window, free.").format(
-                estimate.charged, estimate.free
-            )
+            text = (
+                self.tr("Meta charges 1 utility message; {1} go inside an open window, free.")
+                if estimate.charged == 1
+                else self.tr("Meta charges {0} utility messages; {1} go inside an open window, free.")
+            ).format(charged, free)
         total = estimate.total_minor
         if total is not None:
             price = format_price(total, estimate.currency, babel_locale_name())

@@ -59,6 +59,7 @@ from ui.campaign_schedule import ScheduleBox
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.error_sentences import code_sentence
+from ui.formatting import count_text
 from ui.korean_particles import with_particles
 from ui.ops import run_op
 from ui.theme import fine_colour, problem_colour
@@ -586,14 +587,24 @@ class CampaignEditor(QWidget):
         # The moment itself, on the shop's clock: "at the time you set" left the owner to look back
         # at the field to be sure of the day.
         at = moment_text(when, self._zone()) if when is not None else ""
-        question = (
-            self.tr("Send “{0}” to {1} customers now? The relay sends it, even with this computer off.")
-            if when is None
-            else self.tr(
-                "Send “{0}” to {1} customers at {2}? The relay sends it then, even with this computer off."
+        if len(recipients) == 1:  # a campaign tried on one customer: "to 1 customer", not "1 customers"
+            question = (
+                self.tr("Send “{0}” to 1 customer now? The relay sends it, even with this computer off.")
+                if when is None
+                else self.tr(
+                    "Send “{0}” to 1 customer at {2}? The relay sends it then, even with this computer off."
+                )
             )
-        )
-        lines = [with_particles(question.format(self.name.text(), len(recipients), at))]
+        else:
+            question = (
+                self.tr("Send “{0}” to {1} customers now? The relay sends it, even with this computer off.")
+                if when is None
+                else self.tr(
+                    "Send “{0}” to {1} customers at {2}? The relay sends it then, "
+                    "even with this computer off."
+                )
+            )
+        lines = [with_particles(question.format(self.name.text(), count_text(len(recipients)), at))]
         t = self.current_template()
         if t is not None and self.choices is not None:
             start = when or datetime.now(UTC)
@@ -605,13 +616,23 @@ class CampaignEditor(QWidget):
             )
             wait = night_wait(t.category, recipients, start)
             if wait.held and wait.until is not None:
-                split = (
-                    self.tr("{0} get it now, {1} at {2}.")
-                    if when is None
-                    else self.tr("{0} get it at {3}, {1} at {2}.")
-                )
+                if wait.at_start == 0:  # not "0 get it now"
+                    split = self.tr("They all get it at {2}.")
+                elif wait.at_start == 1:  # "1 gets it", not "1 get it"
+                    split = (
+                        self.tr("1 gets it now, {1} at {2}.")
+                        if when is None
+                        else self.tr("1 gets it at {3}, {1} at {2}.")
+                    )
+                else:
+                    split = (
+                        self.tr("{0} get it now, {1} at {2}.")
+                        if when is None
+                        else self.tr("{0} get it at {3}, {1} at {2}.")
+                    )
+                held_until = moment_text(wait.until, self._zone())
                 lines.append(
-                    split.format(wait.at_start, wait.held, moment_text(wait.until, self._zone()), at)
+                    split.format(count_text(wait.at_start), count_text(wait.held), held_until, at)
                     + " "
                     + self.tr(
                         "Korean law: ads at night (21:00–08:00) only go to customers who agreed "

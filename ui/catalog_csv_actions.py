@@ -16,6 +16,7 @@ from app.changes import Changes
 from app.sheet_files import sheet_format
 from ui.context import AppContext
 from ui.error_sentences import code_sentence
+from ui.formatting import count_text
 from ui.korean_particles import with_particles
 from ui.ops import run_op
 from ui.save_paths import Picked, open_file_name, save_file_name
@@ -175,9 +176,11 @@ def report_text(report: ImportReport) -> tuple[str, str]:
         )
         for p in report.warnings
     ]
-    if report.errors:
+    if len(report.errors) == 1:
+        summary += "\n\n" + QCoreApplication.translate("CatalogCsv", "1 row was not imported:")
+    elif report.errors:
         summary += "\n\n" + QCoreApplication.translate("CatalogCsv", "{0} rows were not imported:").format(
-            len(report.errors)
+            count_text(len(report.errors))
         )
         summary += "\n" + "\n".join(lines[:ERRORS_SHOWN])
         if len(lines) > ERRORS_SHOWN:

@@ -158,10 +158,14 @@ def _choose_and_export(
             text = QCoreApplication.translate("ChatExport", "{0} messages saved to {1}.").format(
                 count_text(result.messages), result.path.name
             )
-        if result.media_missing:
+        if result.media_missing == 1:
+            text += " " + QCoreApplication.translate(
+                "ChatExport", "1 photo or file is not on this computer and was left out."
+            )
+        elif result.media_missing:
             text += " " + QCoreApplication.translate(
                 "ChatExport", "{0} photos or files are not on this computer and were left out."
-            ).format(result.media_missing)
+            ).format(count_text(result.media_missing))
         message_box.information(parent, title, text)
 
     def work() -> ExportResult:

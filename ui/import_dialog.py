@@ -360,7 +360,12 @@ class ImportDialog(QDialog):
         # The messages the import adds (as its summary counts them): system lines too, not the
         # encryption notice, not the lines that cannot be read.
         count = p.to_import if p.to_import >= 0 else p.message_count
-        counted = self.tr("{0} messages, {1} lines").format(count_text(count), count_text(p.line_count))
+        # "1 message, 1 line" for a chat of one message, as the participants above count them.
+        messages = self.tr("1 message") if count == 1 else self.tr("{0} messages").format(count_text(count))
+        lines = (
+            self.tr("1 line") if p.line_count == 1 else self.tr("{0} lines").format(count_text(p.line_count))
+        )
+        counted = self.tr("{0}, {1}").format(messages, lines)
         if p.unreadable_lines:
             counted += "\n" + (
                 self.tr("1 line could not be read: it will not be imported.")

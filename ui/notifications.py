@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from app.queries import Arrival, ConversationRow
-from ui.formatting import chat_preview, full_datetime, kind_label
+from ui.formatting import chat_preview, count_text, full_datetime, kind_label
 from ui.ops import failure_sentence
 from ui.resources import icon_path
 
@@ -132,10 +132,23 @@ class Notifier(QObject):
         messages = sum(max(row.unread_count, 1) for row in rows)
         newest = max(rows, key=lambda row: row.last_message_at or datetime.min.replace(tzinfo=UTC))
         title = self.tr("Shop Inbox")
-        if told_alone:
-            text = self.tr("{0} new messages in {1} more chats").format(messages, len(rows))
+        # One chat more after those told one by one: "1 new message in 1 more chat", not "1 … chats".
+        if told_alone and messages == 1:
+            text = self.tr("1 new message in 1 more chat")
+        elif told_alone and len(rows) == 1:
+            text = self.tr("{0} new messages in 1 more chat").format(count_text(messages))
+        elif told_alone:
+            text = self.tr("{0} new messages in {1} more chats").format(
+                count_text(messages), count_text(len(rows))
+            )
+        elif messages == 1:
+            text = self.tr("1 new message in 1 chat")
+        elif len(rows) == 1:
+            text = self.tr("{0} new messages in 1 chat").format(count_text(messages))
         else:
-            text = self.tr("{0} new messages in {1} chats").format(messages, len(rows))
+            text = self.tr("{0} new messages in {1} chats").format(
+                count_text(messages), count_text(len(rows))
+            )
         self._last_contact, self._last_campaign = newest.contact_id, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(newest.contact_id, title, text)

@@ -1161,8 +1161,28 @@
         <translation>{0}({1})은(는) 이미 지났어요. 더 늦은 시간을 정하거나 ‘지금 보내기’를 고르세요.</translation>
     </message>
     <message>
+        <source>Send “{0}” to 1 customer now? The relay sends it, even with this computer off.</source>
+        <translation>“{0}”을(를) 고객 1명에게 지금 보낼까요? 이 컴퓨터를 꺼도 릴레이가 보내요.</translation>
+    </message>
+    <message>
+        <source>Send “{0}” to 1 customer at {2}? The relay sends it then, even with this computer off.</source>
+        <translation>“{0}”을(를) {2}에 고객 1명에게 보낼까요? 이 컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
+    </message>
+    <message>
         <source>Send “{0}” to {1} customers at {2}? The relay sends it then, even with this computer off.</source>
         <translation>“{0}”을(를) {2}에 고객 {1}명에게 보낼까요? 이 컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
+    </message>
+    <message>
+        <source>They all get it at {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 gets it now, {1} at {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 gets it at {3}, {1} at {2}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{0} get it now, {1} at {2}.</source>
@@ -1643,6 +1663,10 @@
         <translation>{0}번째 줄 (사진 없이 가져옴): {1}</translation>
     </message>
     <message>
+        <source>1 row was not imported:</source>
+        <translation>1개 줄은 가져오지 못했어요:</translation>
+    </message>
+    <message>
         <source>{0} rows were not imported:</source>
         <translation>{0}개 줄은 가져오지 못했어요:</translation>
     </message>
@@ -2064,6 +2088,10 @@ Leave it empty to send pictures with name and price instead.</source>
     <message>
         <source>{0} messages saved to {1}.</source>
         <translation>메시지 {0}개를 {1}에 저장했어요.</translation>
+    </message>
+    <message>
+        <source>1 photo or file is not on this computer and was left out.</source>
+        <translation>사진 또는 파일 1개는 이 컴퓨터에 없어서 빠졌어요.</translation>
     </message>
     <message>
         <source>{0} photos or files are not on this computer and were left out.</source>
@@ -3026,8 +3054,40 @@ Right-click to retry.</source>
         <translation>설정의 캠페인 메시지 가격을 열어요</translation>
     </message>
     <message>
+        <source>Meta charges up to 1 marketing message (if delivered).</source>
+        <translation>Meta가 최대 1건의 마케팅 메시지 요금을 부과해요 (전달되면).</translation>
+    </message>
+    <message>
         <source>Meta charges up to {0} marketing messages (each one delivered).</source>
         <translation>Meta가 최대 {0}건의 마케팅 메시지 요금을 부과해요 (전달된 메시지마다).</translation>
+    </message>
+    <message>
+        <source>Meta charges 1 utility message.</source>
+        <translation>Meta가 유틸리티 메시지 1건에 요금을 부과해요.</translation>
+    </message>
+    <message>
+        <source>Meta charges {0} utility messages.</source>
+        <translation>Meta가 유틸리티 메시지 {0}건에 요금을 부과해요.</translation>
+    </message>
+    <message>
+        <source>Meta charges nothing: the utility message goes inside an open window, free.</source>
+        <translation>Meta 요금은 없어요. 고객이 24시간 안에 메시지를 보내서 유틸리티 메시지가 무료예요.</translation>
+    </message>
+    <message>
+        <source>Meta charges nothing: all {0} utility messages go inside an open window, free.</source>
+        <translation>Meta 요금은 없어요. 고객이 24시간 안에 메시지를 보내서 유틸리티 메시지 {0}건 모두 무료예요.</translation>
+    </message>
+    <message>
+        <source>Meta charges 1 utility message; 1 goes inside an open window, free.</source>
+        <translation>Meta가 유틸리티 메시지 1건에 요금을 부과해요. 1건은 고객이 24시간 안에 메시지를 보내서 무료예요.</translation>
+    </message>
+    <message>
+        <source>Meta charges {0} utility messages; 1 goes inside an open window, free.</source>
+        <translation>Meta가 유틸리티 메시지 {0}건에 요금을 부과해요. 1건은 고객이 24시간 안에 메시지를 보내서 무료예요.</translation>
+    </message>
+    <message>
+        <source>Meta charges 1 utility message; {1} go inside an open window, free.</source>
+        <translation>Meta가 유틸리티 메시지 1건에 요금을 부과해요. {1}건은 고객이 24시간 안에 메시지를 보내서 무료예요.</translation>
     </message>
     <message>
         <source>Meta charges {0} utility messages; {1} go inside an open window, free.</source>
@@ -4259,6 +4319,26 @@ Right-click to retry.</source>
         <translation>{0} 내보내기 · {1} · {2} · {3}</translation>
     </message>
     <message>
+        <source>1 message</source>
+        <translation>메시지 1개</translation>
+    </message>
+    <message>
+        <source>{0} messages</source>
+        <translation>메시지 {0}개</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>1줄</translation>
+    </message>
+    <message>
+        <source>{0} lines</source>
+        <translation>{0}줄</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
         <source>The time zone is set to match this chat&apos;s messages already here: none is added twice.</source>
         <translation>이미 있는 메시지에 맞춰 시간대를 골랐어요. 같은 메시지가 두 번 추가되지 않아요.</translation>
     </message>
@@ -4305,10 +4385,6 @@ Right-click to retry.</source>
     <message>
         <source>{0} ({1} messages)</source>
         <translation>{0} (메시지 {1}개)</translation>
-    </message>
-    <message>
-        <source>{0} messages, {1} lines</source>
-        <translation>메시지 {0}개, {1}줄</translation>
     </message>
     <message>
         <source>1 line could not be read: it will not be imported.</source>
@@ -5208,8 +5284,24 @@ The previous data was kept in {folder}.</source>
         <translation>샵 인박스 종료</translation>
     </message>
     <message>
+        <source>1 new message in 1 more chat</source>
+        <translation>다른 채팅 1개에 새 메시지 1개</translation>
+    </message>
+    <message>
+        <source>{0} new messages in 1 more chat</source>
+        <translation>다른 채팅 1개에 새 메시지 {0}개</translation>
+    </message>
+    <message>
         <source>{0} new messages in {1} more chats</source>
         <translation>다른 채팅 {1}개에 새 메시지 {0}개</translation>
+    </message>
+    <message>
+        <source>1 new message in 1 chat</source>
+        <translation>채팅 1개에 새 메시지 1개</translation>
+    </message>
+    <message>
+        <source>{0} new messages in 1 chat</source>
+        <translation>채팅 1개에 새 메시지 {0}개</translation>
     </message>
     <message>
         <source>{0} new messages in {1} chats</source>

@@ -1053,7 +1053,7 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
         f"Send “Winter sale” to 2 customers at {at}? The relay sends it then, even with this computer "
         "off.\n\n"
         "Meta charges up to 2 marketing messages (each one delivered). Estimated cost: ₩240.\n\n"
-        f"1 get it at {at}, 1 at {eight}. Korean law: ads at night (21:00–08:00) only go to "
+        f"1 gets it at {at}, 1 at {eight}. Korean law: ads at night (21:00–08:00) only go to "
         "customers who agreed to night-time messages."
     ]
     assert [shown.title for shown in asked.shown] == ["Schedule campaign"]

@@ -394,6 +394,16 @@ def test_the_preview_counts_the_messages_the_summary_adds(
     assert message_count(ctx.db) == 3
 
 
+def test_a_chat_of_one_message_is_counted_as_one_message_and_one_line(
+    open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path
+) -> None:
+    """A US customer's one question read "1 messages, 1 lines" in the preview."""
+    text = "12/5/26, 2:15 PM - Linda: Do you ship the lavender candle to Ohio?\n"
+    dialog = open_dialog(write_txt(tmp_path / "WhatsApp Chat with Linda.txt", text))
+    assert dialog.count_label.text() == "1 message, 1 line"
+    assert dialog.participants_label.text() == "Linda (1 message)"
+
+
 def test_an_unreadable_line_and_the_line_continuing_it_are_reported_in_preview_and_summary(
     open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path
 ) -> None:
