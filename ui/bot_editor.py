@@ -101,6 +101,7 @@ from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
 from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.screen_fit import resize_within_screen, scrolling, scrolling_text
+from ui.spin_units import counted_suffix
 from ui.theme import colours, is_dark, problem_colour
 from ui.time_zones import with_shop_zone
 from ui.translations import ui_language
@@ -1174,7 +1175,7 @@ class BotEditor(AutomationDialog):
         self.handoff_text.setAccessibleName(self.tr("Hand-off reply"))
         self.pause_hours = QSpinBox()
         self.pause_hours.setRange(1, 24 * 30)
-        self.pause_hours.setSuffix(self.tr(" hours"))
+        counted_suffix(self.pause_hours, self.tr(" hour"), self.tr(" hours"))
         self.hourly_cap = QSpinBox()
         self.hourly_cap.setRange(1, 60)
         form = self.handoff_form = QFormLayout(tab)

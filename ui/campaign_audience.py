@@ -27,16 +27,18 @@ from app.campaign_store import EditorChoices
 from app.campaigns import Audience, LeftOutReason, Member, Resolved
 from ui.campaign_models import CampaignRole, MemberModel, left_out_label
 from ui.labels_manager import label_display_name
+from ui.spin_units import counted_suffix
 
 DAYS_MAX = 365
 MONTHS_MAX = 36
 
 
-def spin_box(parent: QWidget, low: int, high: int, value: int, suffix: str) -> QSpinBox:
+def spin_box(parent: QWidget, low: int, high: int, value: int, one: str, many: str) -> QSpinBox:
+    """A spin box whose unit follows its number: `one` (" day") at 1, `many` (" days") otherwise."""
     spin = QSpinBox(parent)
     spin.setRange(low, high)
     spin.setValue(value)
-    spin.setSuffix(suffix)
+    counted_suffix(spin, one, many)
     return spin
 
 
@@ -130,11 +132,11 @@ class AudienceBox(QGroupBox):
         self.all_labels.addItem(self.tr("with any of these labels"), False)
         self.all_labels.addItem(self.tr("with all of these labels"), True)
         self.wrote = QCheckBox(self.tr("&Wrote in the last"), self)
-        self.wrote_days = spin_box(self, 1, DAYS_MAX, 30, self.tr(" days"))
+        self.wrote_days = spin_box(self, 1, DAYS_MAX, 30, self.tr(" day"), self.tr(" days"))
         self.bought = QCheckBox(self.tr("&Bought"), self)
         self.bought_what = QComboBox(self)
         self.bought_what.setObjectName("campaignBoughtWhat")
-        self.bought_months = spin_box(self, 1, MONTHS_MAX, 6, self.tr(" months"))
+        self.bought_months = spin_box(self, 1, MONTHS_MAX, 6, self.tr(" month"), self.tr(" months"))
         self.waitlist = QCheckBox(self.tr("Waiting for the restoc&k of"), self)
         self.waitlist_item = QComboBox(self)
         # No label ticked means no label narrows it: "10 will get it" alone did not say who they are.

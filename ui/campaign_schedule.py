@@ -44,7 +44,9 @@ class ScheduleBox(QGroupBox):
         typed_dates(self.when)
         self.when.setEnabled(False)
         self.zone = QLabel(self)
-        self.pace = spin_box(self, 1, PACE_MAX, PACE_DEFAULT, self.tr(" messages per second"))
+        self.pace = spin_box(
+            self, 1, PACE_MAX, PACE_DEFAULT, self.tr(" message per second"), self.tr(" messages per second")
+        )
         self.cost_note = CostNote(self)
         sl = QFormLayout(self)
         # "Send at" and its time on a line of their own: on one line with "Send now" the column was

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox
 from app.wire import Automations, GreetingRule
 from ui.message_rule_editor import MessageRuleEditor
 from ui.screen_fit import resize_within_screen
+from ui.spin_units import counted_suffix
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ class GreetingEditor(MessageRuleEditor):
     def add_rows(self, form: QFormLayout) -> None:
         self.silence = QSpinBox()
         self.silence.setRange(1, 365)
-        self.silence.setSuffix(self.tr(" days"))
+        counted_suffix(self.silence, self.tr(" day"), self.tr(" days"))
         self.silence.valueChanged.connect(self.edited)
         form.addRow(self.tr("&Again after silence of"), self.silence)
         # One automatic message, not the greeting and then the away message a second later.

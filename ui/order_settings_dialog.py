@@ -64,6 +64,7 @@ from ui.placeholder_buttons import PlaceholderButtons
 from ui.price_preview import PricePreview
 from ui.screen_fit import resize_within_screen
 from ui.shortcuts_dialog import plain
+from ui.spin_units import counted_suffix
 from ui.surcharge_names import as_label, surcharge_places, surcharge_title
 from ui.theme import muted_colour, problem_colour, warning_colour
 from ui.translations import ui_language
@@ -120,7 +121,7 @@ class OrderSettingsDialog(QDialog):
         self.free_over = QLineEdit(self)
         self.days = QSpinBox(self)
         self.days.setRange(1, 30)
-        self.days.setSuffix(self.tr(" days"))
+        counted_suffix(self.days, self.tr(" day"), self.tr(" days"))
         self.bank = QLineEdit(self)
         self.bank.setMaxLength(200)
         self.bank.setPlaceholderText(

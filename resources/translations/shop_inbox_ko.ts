@@ -66,6 +66,14 @@
         <translation>기간:</translation>
     </message>
     <message>
+        <source> day</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source> month</source>
+        <translation>개월</translation>
+    </message>
+    <message>
         <source>Waiting for the restoc&amp;k of</source>
         <translation>재입고를 기다리는 상품(&amp;K):</translation>
     </message>
@@ -602,6 +610,10 @@
     </message>
     <message>
         <source> hours</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source> hour</source>
         <translation>시간</translation>
     </message>
     <message>
@@ -1174,15 +1186,15 @@
     </message>
     <message>
         <source>They all get it at {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>모두 {2}에 받아요.</translation>
     </message>
     <message>
         <source>1 gets it now, {1} at {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>1명은 지금, {1}명은 {2}에 받아요.</translation>
     </message>
     <message>
         <source>1 gets it at {3}, {1} at {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>1명은 {3}에, {1}명은 {2}에 받아요.</translation>
     </message>
     <message>
         <source>{0} get it now, {1} at {2}.</source>
@@ -4221,6 +4233,10 @@ Right-click to retry.</source>
         <translation>일</translation>
     </message>
     <message>
+        <source> day</source>
+        <translation>일</translation>
+    </message>
+    <message>
         <source>&amp;Again after silence of</source>
         <translation>대화가 끊긴 뒤 다시 보내기(&amp;A)</translation>
     </message>
@@ -5811,6 +5827,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>e.g. your bank, account number or IBAN, and the account holder</source>
         <translation>예: 은행 이름, 계좌 번호 또는 IBAN, 예금주</translation>
+    </message>
+    <message>
+        <source> day</source>
+        <translation>일</translation>
     </message>
     <message>
         <source>Payment &amp;deadline</source>
@@ -7785,6 +7805,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>Send a&amp;t</source>
         <translation>예약 시간(&amp;T)</translation>
+    </message>
+    <message>
+        <source> message per second</source>
+        <translation>건/초</translation>
     </message>
     <message>
         <source>Pac&amp;e</source>
