@@ -83,3 +83,11 @@ def test_a_german_shop_sees_its_own_example_number_whole(qtbot: Any, ctx: Any) -
     dialog.phone.initStyleOption(option)
     room = dialog.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, dialog.phone).width()
     assert dialog.phone.fontMetrics().horizontalAdvance(placeholder) <= room
+
+
+def test_a_us_shop_is_shown_an_american_number_as_the_example(qtbot: Any, ctx: Any) -> None:
+    """An Ohio shop's empty number box said "e.g. 010-1234-5678", a Korean mobile number."""
+    ctx.shop_region = "US"
+    dialog = ShareLinkDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.phone.placeholderText() == "Your WhatsApp number, e.g. (201) 555-0123"
