@@ -102,7 +102,7 @@ def english_forms(source: str) -> tuple[str, str]:
         return match.group(1) + _SINGULAR.get(match.group(2), match.group(2))
 
     adjectives = "unread|new|paid|quick|more|other|earlier|waiting"
-    one = re.sub(rf"(%n (?:(?:{adjectives}) )?)([a-z]+)", singular, source, count=1)
+    one = re.sub(rf"(%L?n (?:(?:{adjectives}) )?)([a-z]+)", singular, source, count=1)
     return one, source
 
 

@@ -1278,7 +1278,7 @@ class BotEditor(AutomationDialog):
             self.report_model.appendRow([name, fired, handoffs])
         total = sum(t.handoffs for t in report.tallies)
         self.report_note.setText(
-            self.tr("Counted by the relay over the last 30 days: %n chat(s) handed to a person.", "", total)
+            self.tr("Counted by the relay over the last 30 days: %Ln chat(s) handed to a person.", "", total)
         )
         self.report_loaded.emit(report)
 

@@ -227,11 +227,13 @@ class BulkNoticeDialog(QDialog):
 
     def question(self, n: int) -> str:
         if self.bulk_move is BulkMove.BANK_FILE:
-            return self.tr("%n order(s) confirmed paid — send the customers the payment confirmation?", "", n)
+            return self.tr(
+                "%Ln order(s) confirmed paid — send the customers the payment confirmation?", "", n
+            )
         if self.bulk_move is BulkMove.COURIER_FILE:
-            return self.tr("%n order(s) shipped — send the customers their tracking numbers?", "", n)
+            return self.tr("%Ln order(s) shipped — send the customers their tracking numbers?", "", n)
         return self.tr(
-            "%n order(s) cancelled because the payment deadline passed — tell the customers?", "", n
+            "%Ln order(s) cancelled because the payment deadline passed — tell the customers?", "", n
         )
 
     def _load(self, order_ids: list[int]) -> None:
@@ -263,7 +265,7 @@ class BulkNoticeDialog(QDialog):
         if notice.not_told and notice.to_tell:
             said.append(
                 self.tr(
-                    "%n customer(s) cannot be told. If you send, their orders' history says that they "
+                    "%Ln customer(s) cannot be told. If you send, their orders' history says that they "
                     "were not told. The orders keep their new status either way.",
                     "",
                     len(notice.not_told),
@@ -315,7 +317,7 @@ class BulkNoticeDialog(QDialog):
             self.send_button.setEnabled(self._answering)
             return
         n = self.model.ticked()
-        self.send_button.setText(self.tr("Send %n", "", n))
+        self.send_button.setText(self.tr("Send %Ln", "", n))
         self.send_button.setEnabled(self._answering and n > 0)
 
     def tell(self) -> None:

@@ -379,7 +379,7 @@ class AudienceBox(QGroupBox):
             text += "\n" + ", ".join(each.format(left_out_label(reason), n) for reason, n in by_count)
         self.counts.setText(text)
         self.skip_waiting.setText(
-            self.tr("Leave out the %n customer(s) waiting for a &person", "", resolved.waiting)
+            self.tr("Leave out the %Ln customer(s) waiting for a &person", "", resolved.waiting)
         )
         self.skip_waiting.setVisible(resolved.waiting > 0)
         self.lists.setTabText(0, self.tr("&Recipients ({0})").format(len(resolved.recipients)))

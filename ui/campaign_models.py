@@ -303,7 +303,7 @@ class CampaignListModel(_Table):
             parts.append(self._when(r))
         if r.sent_at:
             count = r.recipients  # lupdate reads %n's argument only as a plain name
-            parts.append(self.tr("%n recipient(s)", "", count))
+            parts.append(self.tr("%Ln recipient(s)", "", count))
         return " · ".join(parts)
 
 

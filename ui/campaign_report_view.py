@@ -228,7 +228,7 @@ class CampaignReportView(QWidget):
             # Meta paces a new template: what it holds is neither failed nor to be sent again.
             lines.append(
                 self.tr(
-                    "Pending at Meta: %n message(s) held while Meta checks this new template. "
+                    "Pending at Meta: %Ln message(s) held while Meta checks this new template. "
                     "Not failed: they go out once Meta has feedback.",
                     "",
                     paced,
@@ -252,7 +252,7 @@ class CampaignReportView(QWidget):
         sentence = failure_sentence(code)
         if sentence is None:
             return f"{failure_label(code)}: {count}"
-        return self.tr("%n recipient(s): {0}", "", count).format(sentence)
+        return self.tr("%Ln recipient(s): {0}", "", count).format(sentence)
 
     def _relay_counts(self, report: CampaignReport) -> list[str]:
         """ "2 to send at the scheduled time", "1 skipped": each count in words ("Waiting: 1" after
@@ -263,15 +263,15 @@ class CampaignReportView(QWidget):
         # What the relay does with those it has not sent, said plainly: "릴레이 대기 1건" left the
         # owner to guess whether they wait for the relay, for the time set, or for something wrong.
         if report.state == CampaignState.SCHEDULED:
-            queued = self.tr("%n to send at the scheduled time", "", waiting)
+            queued = self.tr("%Ln to send at the scheduled time", "", waiting)
         elif report.state == CampaignState.PAUSED:
-            queued = self.tr("%n to send once resumed", "", waiting)
+            queued = self.tr("%Ln to send once resumed", "", waiting)
         else:
-            queued = self.tr("%n waiting their turn to be sent", "", waiting)
+            queued = self.tr("%Ln waiting their turn to be sent", "", waiting)
         counts = [
             queued if waiting else "",
-            self.tr("%n held until {0}", "", held).format(wall_clock(8, 0)) if held else "",
-            self.tr("%n skipped", "", skipped) if skipped else "",
+            self.tr("%Ln held until {0}", "", held).format(wall_clock(8, 0)) if held else "",
+            self.tr("%Ln skipped", "", skipped) if skipped else "",
         ]
         return [text for text in counts if text]
 

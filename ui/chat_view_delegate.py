@@ -167,7 +167,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             self._pill(painter, geo.date_rect, geo.date_text, c.separator_bg, c.separator_text)
         if geo.divider_rect is not None:
             count = info.divider
-            text = self.tr("1 unread message") if count == 1 else self.tr("%n unread messages", "", count)
+            text = self.tr("1 unread message") if count == 1 else self.tr("%Ln unread messages", "", count)
             band = geo.divider_rect
             painter.fillRect(
                 band, QColor(c.separator_bg.red(), c.separator_bg.green(), c.separator_bg.blue(), 150)

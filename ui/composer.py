@@ -370,7 +370,7 @@ class Composer(QFrame):
         files = self.attachments if contact_id == self.contact_id else self._attached.get(contact_id, [])
         if not files:
             return text
-        what = files[0].name if len(files) == 1 else self.tr("%n file(s)", "", len(files))
+        what = files[0].name if len(files) == 1 else self.tr("%Ln file(s)", "", len(files))
         return f"📎 {what}" + (f" {text}" if text else "")
 
     def set_chat(self, conversation: ConversationRow | None) -> None:
@@ -585,7 +585,7 @@ class Composer(QFrame):
             self.attach_label.setText(f"📎 {first.name}  {size}")
         else:
             names = ", ".join(path.name for path in self.attachments)
-            self.attach_label.setText(self.tr("📎 %n file(s): {0}", "", len(self.attachments)).format(names))
+            self.attach_label.setText(self.tr("📎 %Ln file(s): {0}", "", len(self.attachments)).format(names))
         self.attach_label.setToolTip("\n".join(path.name for path in self.attachments))
         self.attach_thumb.clear()
         self.attach_thumb.hide()

@@ -169,7 +169,7 @@ class ConnectionBanner(QFrame):
         if not self.waiting:
             return ""
         return " " + self.tr(
-            "Shop Inbox sends your %n waiting replies by itself as soon as the relay answers.",
+            "Shop Inbox sends your %Ln waiting replies by itself as soon as the relay answers.",
             "",
             self.waiting,
         )

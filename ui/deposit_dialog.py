@@ -161,7 +161,7 @@ class DepositModel(QAbstractTableModel):
                 return self.tr("Order before the payment request: name and amount")
             return self.tr("Order before the payment request: amount only")
         if m.kind == MatchKind.SEVERAL_ORDERS:
-            return self.tr("One deposit for %n orders: name and their total", "", len(m.together))
+            return self.tr("One deposit for %Ln orders: name and their total", "", len(m.together))
         if m.kind == MatchKind.SEVERAL_ORDERS_UNSURE:
             sets = self.tr(" or ").join(" + ".join(numbers) for numbers in m.choices)
             return self.tr(
@@ -174,7 +174,7 @@ class DepositModel(QAbstractTableModel):
             ).format(list_time(m.cancelled_at))
         if m.kind == MatchKind.MARKED_PAID and m.parts:
             return self.tr(
-                "Her %n deposits in this file add up to an order you marked paid yourself ({0}): "
+                "Her %Ln deposits in this file add up to an order you marked paid yourself ({0}): "
                 "nothing to do",
                 "",
                 m.parts,
@@ -189,7 +189,7 @@ class DepositModel(QAbstractTableModel):
                 for numbers, placed in zip(m.choices, m.choices_placed, strict=True)
             )
             return self.tr(
-                "%n orders under this name wait for this amount, the one ordered nearest before the "
+                "%Ln orders under this name wait for this amount, the one ordered nearest before the "
                 "deposit first: {0}. If the first is hers, mark it paid below; "
                 "else the right one in its window",
                 "",
@@ -197,7 +197,8 @@ class DepositModel(QAbstractTableModel):
             ).format(listed)
         if m.kind == MatchKind.SAME_NAME_UNSURE:
             return self.tr(
-                "%n orders under this name wait for this amount ({0}): mark the right one paid in its window",
+                "%Ln orders under this name wait for this amount ({0}): "
+                "mark the right one paid in its window",
                 "",
                 len(m.choices),
             ).format(", ".join(numbers[0] for numbers in m.choices))
@@ -208,7 +209,7 @@ class DepositModel(QAbstractTableModel):
         if m.kind == MatchKind.NAME_OTHER_AMOUNT:
             if m.parts:
                 return self.tr(
-                    "Name only: her %n deposits in this file add up to the order's {0}: "
+                    "Name only: her %Ln deposits in this file add up to the order's {0}: "
                     "ticked together, they mark it paid",
                     "",
                     m.parts,
@@ -228,7 +229,7 @@ class DepositModel(QAbstractTableModel):
             return self.tr("Restored as paid ({0})").format(m.number)
         if m.open_with_amount:
             return self.tr(
-                "%n open order(s) have this amount, but none waits for this deposit alone: check the orders",
+                "%Ln open order(s) have this amount, but none waits for this deposit alone: check the orders",
                 "",
                 m.open_with_amount,
             )
@@ -467,7 +468,7 @@ class DepositDialog(QDialog):
             with_particles(
                 self.tr(
                     "{0} · {1}, ordered {2}, is the order placed nearest before this deposit of {3}, of "
-                    "%n order(s) under this name for this amount. Mark it paid if you know it is hers.",
+                    "%Ln order(s) under this name for this amount. Mark it paid if you know it is hers.",
                     "",
                     len(m.choices),
                 ).format(m.number, m.customer, placed, money(m.deposit.amount, self.ctx.currency))

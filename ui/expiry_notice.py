@@ -53,7 +53,7 @@ class ExpiryNotice(QFrame):
         self.order_ids = order_ids
         self.text.setText(
             self.tr(
-                "%n order(s) cancelled because the payment deadline passed — tell the customers?",
+                "%Ln order(s) cancelled because the payment deadline passed — tell the customers?",
                 "",
                 len(order_ids),
             )

@@ -311,14 +311,14 @@ def soon_datetime(dt: datetime, zone: tzinfo, now: datetime | None = None) -> st
 def _days(n: int) -> str:
     # English needs its singular; Korean translates both the same way ("%n일").
     if n == 1:
-        return QCoreApplication.translate("formatting", "%n day", "", n)
-    return QCoreApplication.translate("formatting", "%n days", "", n)
+        return QCoreApplication.translate("formatting", "%Ln day", "", n)
+    return QCoreApplication.translate("formatting", "%Ln days", "", n)
 
 
 def _hours(n: int) -> str:
     if n == 1:
-        return QCoreApplication.translate("formatting", "%n hour", "", n)
-    return QCoreApplication.translate("formatting", "%n hours", "", n)
+        return QCoreApplication.translate("formatting", "%Ln hour", "", n)
+    return QCoreApplication.translate("formatting", "%Ln hours", "", n)
 
 
 def duration_short(delta: timedelta) -> str:

@@ -65,7 +65,7 @@ class LabelListModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             n = row.chats
-            chats = self.tr("%n chat", "", n) if n == 1 else self.tr("%n chats", "", n)
+            chats = self.tr("%Ln chat", "", n) if n == 1 else self.tr("%Ln chats", "", n)
             return f"{label_display_name(row.name)}  ·  {chats}"
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = QPixmap(14, 14)
@@ -305,7 +305,7 @@ class LabelsManager(QDialog):
         if label is None:
             return
         question = (
-            self.tr("Delete the label “{0}”? It is removed from %n chats; the chats stay.", "", label.chats)
+            self.tr("Delete the label “{0}”? It is removed from %Ln chats; the chats stay.", "", label.chats)
             if label.chats > 1
             else self.tr("Delete the label “{0}”? It is removed from one chat; the chat stays.")
             if label.chats == 1

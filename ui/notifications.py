@@ -195,7 +195,7 @@ class Notifier(QObject):
             return
         campaign_id, name, why = stopped[0]
         if len(stopped) > 1:
-            title = self.tr("%n campaign(s) paused", "", len(stopped))
+            title = self.tr("%Ln campaign(s) paused", "", len(stopped))
             why = "; ".join(dict.fromkeys(reason for _id, _name, reason in stopped))
         else:
             title = self.tr("Campaign paused: {0}").format(name)
@@ -239,7 +239,7 @@ class Notifier(QObject):
         elif total == 1:
             self.tray.setToolTip(self.tr("Shop Inbox — 1 unread message"))
         else:
-            self.tray.setToolTip(self.tr("Shop Inbox — %n unread messages", "", total))
+            self.tray.setToolTip(self.tr("Shop Inbox — %Ln unread messages", "", total))
 
     def message_clicked(self) -> None:
         """A notification was clicked (the tray tells): its chat, or its campaign."""

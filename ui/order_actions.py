@@ -257,9 +257,9 @@ class OrderActions(QObject):
         notice.decided.connect(lambda sent: self.say_result(self._paid_text(len(order_ids), sent, sending())))
 
     def _paid_text(self, paid: int, sent: bool, count: int) -> str:
-        said = self.tr("%n order(s) marked paid from the bank file.", "", paid)
+        said = self.tr("%Ln order(s) marked paid from the bank file.", "", paid)
         if sent and count:
-            return said + " " + self.tr("Payment confirmation sent to %n customer(s).", "", count)
+            return said + " " + self.tr("Payment confirmation sent to %Ln customer(s).", "", count)
         return said + " " + self.tr("Customers not told.")
 
     def say_result(self, text: str) -> None:

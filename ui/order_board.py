@@ -374,7 +374,7 @@ class OrderBoard(QWidget):
                 view.setCurrentIndex(model.index(row))  # a reload keeps the card Enter would open
             self.column_titles[state].setText(f"{state_name(state)} ({total})")
         shown = sum(model.total for model in self.columns.values())
-        text = self.tr("%n order(s)", "", shown)
+        text = self.tr("%Ln order(s)", "", shown)
         if amounts := [money(minor, currency) for currency, minor in sorted(page.money.items()) if minor]:
             # What the day (or the filter's orders) came to: the owner's question at closing time.
             text += " · " + self.tr("Total {0}, cancelled ones not counted").format(" + ".join(amounts))
@@ -489,13 +489,13 @@ class OrderBoard(QWidget):
         def done(saved: CourierSheetSaved) -> None:
             n, left_out = saved.written, saved.left_out
             if n:
-                text = self.tr("%n paid order(s) saved to the courier sheet.", "", n)
+                text = self.tr("%Ln paid order(s) saved to the courier sheet.", "", n)
             elif left_out:
                 text = self.tr("No courier sheet saved: no paid order has an address yet.")
             else:
                 text = self.no_paid_orders()
             if left_out:
-                text += " " + self.tr("%n order(s) left out for want of an address.", "", len(left_out))
+                text += " " + self.tr("%Ln order(s) left out for want of an address.", "", len(left_out))
             if n:
                 self.saved_note.show_saved(text, path)
             else:
@@ -555,7 +555,7 @@ class OrderBoard(QWidget):
             orders, lines = counts
             if orders:
                 text = self.tr("Orders file saved: {0}, {1}.").format(
-                    self.tr("%n order(s)", "", orders), self.tr("%n line(s)", "", lines)
+                    self.tr("%Ln order(s)", "", orders), self.tr("%Ln line(s)", "", lines)
                 )
             else:
                 text = self.tr(
@@ -608,7 +608,7 @@ class OrderBoard(QWidget):
             self,
             self.tr("Courier"),
             self.tr(
-                "%n order(s) in this file have no courier. Which courier are their tracking numbers from?",
+                "%Ln order(s) in this file have no courier. Which courier are their tracking numbers from?",
                 "",
                 plan.without_courier,
             ),
@@ -650,12 +650,12 @@ class OrderBoard(QWidget):
         def done(result: tuple[TrackingApplied, Changes]) -> None:
             applied, changes = result
             shipped = list(applied.shipped)
-            texts = [self.tr("%n order(s) marked shipped.", "", len(shipped))]
+            texts = [self.tr("%Ln order(s) marked shipped.", "", len(shipped))]
             if applied.retracked:
-                texts.append(self.tr("%n tracking number(s) replaced.", "", len(applied.retracked)))
+                texts.append(self.tr("%Ln tracking number(s) replaced.", "", len(applied.retracked)))
             if missed := len(ticked) - len(shipped) - len(applied.retracked):
                 texts.append(
-                    self.tr("%n ticked row(s) were not applied: their orders changed meanwhile.", "", missed)
+                    self.tr("%Ln ticked row(s) were not applied: their orders changed meanwhile.", "", missed)
                 )
             said = " ".join(texts)
             self._say_file_result(said)
@@ -677,7 +677,7 @@ class OrderBoard(QWidget):
     def _told_text(self, sent: bool, count: int) -> str:
         """What became of the shipped orders' messages, after the owner decided."""
         if sent and count:
-            return self.tr("Tracking numbers sent to %n customer(s).", "", count)
+            return self.tr("Tracking numbers sent to %Ln customer(s).", "", count)
         return self.tr("Customers not told.")
 
     def _say_file_result(self, text: str) -> None:

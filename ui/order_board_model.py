@@ -36,7 +36,7 @@ def items_text(summary: OrderSummary) -> str:
     shown = ", ".join(f"{name} ×{quantity}" for name, quantity in summary.items)
     more = summary.line_count - len(summary.items)
     if more > 0:
-        shown += " " + QCoreApplication.translate("OrderBoard", "+%n more", "", more)
+        shown += " " + QCoreApplication.translate("OrderBoard", "+%Ln more", "", more)
     return shown
 
 

@@ -137,7 +137,7 @@ def event_text(
     elif isinstance(deposit, dict) and isinstance(facts.get("parts"), list):
         parts = [p for p in facts["parts"] if isinstance(p, dict)]
         count = len(parts)
-        line = QCoreApplication.translate("OrderWindow", "{0}: paid by %n deposits together: {1}", "", count)
+        line = QCoreApplication.translate("OrderWindow", "{0}: paid by %Ln deposits together: {1}", "", count)
         line = line.format(
             when,
             ", ".join(deposit_text(p, with_time=True, country=country, currency=currency) for p in parts),

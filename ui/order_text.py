@@ -17,13 +17,13 @@ translate = QCoreApplication.translate
 
 class _Counts(QObject):
     """Counts with plural forms. lupdate reads a plural's count only from `self.tr`, never from
-    `QCoreApplication.translate`: there "%n item(s)" reached no English plural and read "2 item(s)"."""
+    `QCoreApplication.translate`: there "%Ln item(s)" reached no English plural and read "2 item(s)"."""
 
     def items(self, n: int) -> str:
-        return self.tr("%n item(s)", "", n)
+        return self.tr("%Ln item(s)", "", n)
 
     def more_items(self, n: int) -> str:
-        return self.tr("+%n more item(s)", "", n)
+        return self.tr("+%Ln more item(s)", "", n)
 
 
 @lru_cache(maxsize=1)

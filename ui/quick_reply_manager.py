@@ -255,10 +255,10 @@ class QuickReplyManager(QDialog):
         list of one read as if nine had gone)."""
         n = self.source.rowCount()
         if self.search.text().strip():
-            self.count.setText(self.tr("%n found of {0}", "", self.model.rowCount()).format(n))
+            self.count.setText(self.tr("%Ln found of {0}", "", self.model.rowCount()).format(n))
         else:
             self.count.setText(
-                self.tr("%n quick reply", "", n) if n == 1 else self.tr("%n quick replies", "", n)
+                self.tr("%Ln quick reply", "", n) if n == 1 else self.tr("%Ln quick replies", "", n)
             )
 
     def is_loading(self) -> bool:

@@ -23,7 +23,7 @@ def may_quit(parent: QWidget, waiting: int) -> bool:
     else:
         text = QCoreApplication.translate(
             "QuitQuestion",
-            "%n replies you wrote have not been sent yet. They go out by themselves the next time "
+            "%Ln replies you wrote have not been sent yet. They go out by themselves the next time "
             "Shop Inbox is open and reaches your relay.",
             "",
             waiting,

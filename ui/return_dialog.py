@@ -302,9 +302,9 @@ class ReturnDialog(QDialog):
                     text += " " + self.tr("The rest of what she paid, {0}, is hers to get back.").format(
                         money(credit - value, cur)
                     )
-            self.summary.setText(with_particles(self.tr("%n piece(s) come back.", "", count) + " " + text))
+            self.summary.setText(with_particles(self.tr("%Ln piece(s) come back.", "", count) + " " + text))
         else:
-            self.summary.setText(self.tr("%n piece(s) come back.", "", count))
+            self.summary.setText(self.tr("%Ln piece(s) come back.", "", count))
 
     def request(self) -> ReturnRequest:
         """What the owner chose; raises the money parser's error for a refund that is not an amount."""

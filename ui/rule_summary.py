@@ -21,10 +21,12 @@ class RuleSummary(QObject):
         # English needs its singular; Korean translates both the same way.
         if recipients.mode == "except" and n:
             if n == 1:
-                return self.tr("To everyone except %n contact.", "", n)
-            return self.tr("To everyone except %n contacts.", "", n)
+                return self.tr("To everyone except %Ln contact.", "", n)
+            return self.tr("To everyone except %Ln contacts.", "", n)
         if recipients.mode == "only":
-            return self.tr("Only to %n contact.", "", n) if n == 1 else self.tr("Only to %n contacts.", "", n)
+            return (
+                self.tr("Only to %Ln contact.", "", n) if n == 1 else self.tr("Only to %Ln contacts.", "", n)
+            )
         return self.tr("To everyone.")
 
     def greeting(self, rule: GreetingRule, away: AwayRule | None = None) -> str:
@@ -36,7 +38,7 @@ class RuleSummary(QObject):
             when = self.tr("Sent when a customer writes for the first time or after a day of silence.")
         else:
             when = self.tr(
-                "Sent when a customer writes for the first time or after %n days of silence.", "", days
+                "Sent when a customer writes for the first time or after %Ln days of silence.", "", days
             )
         if rule.skip_when_away and away is not None and away.enabled:
             when += " " + self.tr("Not while you are away: then the away message goes alone.")
@@ -67,14 +69,14 @@ class RuleSummary(QObject):
             recently = (
                 self.tr("Not if you replied in the last minute.")
                 if minutes == 1
-                else self.tr("Not if you replied in the last %n minutes.", "", minutes)
+                else self.tr("Not if you replied in the last %Ln minutes.", "", minutes)
             )
             return f"{when} {recently} {self.recipients(rule.recipients)}"
         once = (
             self.tr("Once per customer each time you are away, and not if you replied in the last minute.")
             if minutes == 1
             else self.tr(
-                "Once per customer each time you are away, and not if you replied in the last %n minutes.",
+                "Once per customer each time you are away, and not if you replied in the last %Ln minutes.",
                 "",
                 minutes,
             )

@@ -314,21 +314,21 @@ class SearchPanel(QWidget):
             elif len(hits) == 1:
                 said = self.tr("1 recent result")
             else:
-                said = self.tr("%n recent results", "", len(hits))
+                said = self.tr("%Ln recent results", "", len(hits))
         elif not hits:
             # In a period, the note in the list says what "no results" means there.
             said = self.tr("No results") if not chats and not in_period else ""
         elif self.model.may_have_more:
             said = self.tr("More than {0} results").format(len(hits))
         else:
-            said = self.tr("1 result") if len(hits) == 1 else self.tr("%n results", "", len(hits))
+            said = self.tr("1 result") if len(hits) == 1 else self.tr("%Ln results", "", len(hits))
         self.status.setToolTip(why)
         if chats:
             if self.model.more_chats:
                 # Only the chats that wrote last are listed: typing more of the name finds the others.
                 found = self.tr("More than {0} chats").format(len(chats))
             else:
-                found = self.tr("1 chat") if len(chats) == 1 else self.tr("%n chats", "", len(chats))
+                found = self.tr("1 chat") if len(chats) == 1 else self.tr("%Ln chats", "", len(chats))
             said = " · ".join(filter(None, [found, said]))
         self.status.setText(said)
 

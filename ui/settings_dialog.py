@@ -614,7 +614,7 @@ class SettingsDialog(QDialog):
         if kept.count:
             self.kept_note.setText(
                 self.tr(
-                    "Of this, {size} is taken by %n earlier inboxes kept when backups were restored.",
+                    "Of this, {size} is taken by %Ln earlier inboxes kept when backups were restored.",
                     "",
                     kept.count,
                 ).format(size=human_size(kept.size))

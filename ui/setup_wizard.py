@@ -387,8 +387,8 @@ class SetupWizard(QWizard):
             return  # the same chat again: nothing new to tell
         self.imported_chats.add(summary.contact_id)
         self.imported_messages += summary.added
-        chats = self.tr("%n chat(s)", "", len(self.imported_chats))
-        messages = self.tr("%n message(s)", "", self.imported_messages)
+        chats = self.tr("%Ln chat(s)", "", len(self.imported_chats))
+        messages = self.tr("%Ln message(s)", "", self.imported_messages)
         self.imported_text.setText(
             self.tr("Imported from your phone: {chats}, {messages}.").format(chats=chats, messages=messages)
             + "\n\n"

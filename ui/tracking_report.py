@@ -63,5 +63,5 @@ class TrackingReport(QObject):
         if not already:
             return ""
         return self.tr(
-            "%n row(s) were already registered: those orders carry these tracking numbers.", "", len(already)
+            "%Ln row(s) were already registered: those orders carry these tracking numbers.", "", len(already)
         )

@@ -269,18 +269,18 @@ class TrackingReviewDialog(QDialog):
         unused = len(plan.skipped) - tickable
         parts = [self.tr("Nothing has changed yet. Only the ticked rows change when you press Apply.")]
         if ships:
-            parts.append(self.tr("%n order(s) can be marked shipped.", "", ships))
+            parts.append(self.tr("%Ln order(s) can be marked shipped.", "", ships))
         if tickable:
-            parts.append(self.tr("%n row(s) need your look and are not ticked.", "", tickable))
+            parts.append(self.tr("%Ln row(s) need your look and are not ticked.", "", tickable))
         if unused:
-            parts.append(self.tr("%n row(s) match nothing and are left out.", "", unused))
+            parts.append(self.tr("%Ln row(s) match nothing and are left out.", "", unused))
         if already := self.report.already_text():
             parts.append(already)
         return " ".join(parts)
 
     def _count(self) -> None:
         ticked = self.model.ticked()
-        self.apply_button.setText(self.tr("Apply %n row(s)", "", len(ticked)))
+        self.apply_button.setText(self.tr("Apply %Ln row(s)", "", len(ticked)))
         self.apply_button.setEnabled(bool(ticked))
 
     def _apply(self) -> None:

@@ -3,8 +3,8 @@
 <context>
     <name>BulkNoticeDialog</name>
     <message numerus="yes">
-        <source>%n order(s) cancelled because the payment deadline passed — tell the customers?</source>
-        <translation><numerusform>%n order canceled because the payment deadline passed — tell the customers?</numerusform><numerusform>%n orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
+        <source>%Ln order(s) cancelled because the payment deadline passed — tell the customers?</source>
+        <translation><numerusform>%Ln order canceled because the payment deadline passed — tell the customers?</numerusform><numerusform>%Ln orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
     </message>
     </context>
 <context>
@@ -200,8 +200,8 @@ Leave it empty to send pictures with name and price instead.</translation>
 <context>
     <name>ExpiryNotice</name>
     <message numerus="yes">
-        <source>%n order(s) cancelled because the payment deadline passed — tell the customers?</source>
-        <translation><numerusform>%n order canceled because the payment deadline passed — tell the customers?</numerusform><numerusform>%n orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
+        <source>%Ln order(s) cancelled because the payment deadline passed — tell the customers?</source>
+        <translation><numerusform>%Ln order canceled because the payment deadline passed — tell the customers?</numerusform><numerusform>%Ln orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
     </message>
 </context>
 <context>

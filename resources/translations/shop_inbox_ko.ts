@@ -56,9 +56,9 @@
         <translation>다른 고객은 옆에 적힌 이유로 제외됐어요. 수신 동의가 없는 고객은 먼저 동의를 받아야 해요.</translation>
     </message>
     <message numerus="yes">
-        <source>Leave out the %n customer(s) waiting for a &amp;person</source>
+        <source>Leave out the %Ln customer(s) waiting for a &amp;person</source>
         <translation>
-            <numerusform>상담을 기다리는 고객 %n명에게는 보내지 않기(&amp;P)</numerusform>
+            <numerusform>상담을 기다리는 고객 %Ln명에게는 보내지 않기(&amp;P)</numerusform>
         </translation>
     </message>
     <message>
@@ -725,9 +725,9 @@
         <translation>지금은 없는 항목: {0}</translation>
     </message>
     <message numerus="yes">
-        <source>Counted by the relay over the last 30 days: %n chat(s) handed to a person.</source>
+        <source>Counted by the relay over the last 30 days: %Ln chat(s) handed to a person.</source>
         <translation>
-            <numerusform>릴레이가 최근 30일 동안 센 횟수예요: 상담원에게 넘긴 채팅 %n개.</numerusform>
+            <numerusform>릴레이가 최근 30일 동안 센 횟수예요: 상담원에게 넘긴 채팅 %Ln개.</numerusform>
         </translation>
     </message>
     <message>
@@ -917,27 +917,27 @@
         <translation>보내기</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) confirmed paid — send the customers the payment confirmation?</source>
+        <source>%Ln order(s) confirmed paid — send the customers the payment confirmation?</source>
         <translation>
-            <numerusform>입금 확인된 주문 %n건 — 고객에게 확인 메시지를 보낼까요?</numerusform>
+            <numerusform>입금 확인된 주문 %Ln건 — 고객에게 확인 메시지를 보낼까요?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) shipped — send the customers their tracking numbers?</source>
+        <source>%Ln order(s) shipped — send the customers their tracking numbers?</source>
         <translation>
-            <numerusform>발송된 주문 %n건 — 고객에게 송장번호를 보낼까요?</numerusform>
+            <numerusform>발송된 주문 %Ln건 — 고객에게 송장번호를 보낼까요?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) cancelled because the payment deadline passed — tell the customers?</source>
+        <source>%Ln order(s) cancelled because the payment deadline passed — tell the customers?</source>
         <translation>
-            <numerusform>입금 기한이 지나 취소된 주문 %n건 — 고객에게 취소 안내를 보낼까요?</numerusform>
+            <numerusform>입금 기한이 지나 취소된 주문 %Ln건 — 고객에게 취소 안내를 보낼까요?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s) cannot be told. If you send, their orders&apos; history says that they were not told. The orders keep their new status either way.</source>
+        <source>%Ln customer(s) cannot be told. If you send, their orders&apos; history says that they were not told. The orders keep their new status either way.</source>
         <translation>
-            <numerusform>고객 %n명에게는 알릴 수 없어요. 보내기를 누르면 해당 주문 기록에 안내 메시지를 보낼 수 없었던 이유가 남아요. 어느 쪽을 골라도 주문 상태는 바뀐 그대로예요.</numerusform>
+            <numerusform>고객 %Ln명에게는 알릴 수 없어요. 보내기를 누르면 해당 주문 기록에 안내 메시지를 보낼 수 없었던 이유가 남아요. 어느 쪽을 골라도 주문 상태는 바뀐 그대로예요.</numerusform>
         </translation>
     </message>
     <message>
@@ -957,9 +957,9 @@
         <translation>확인</translation>
     </message>
     <message numerus="yes">
-        <source>Send %n</source>
+        <source>Send %Ln</source>
         <translation>
-            <numerusform>%n건 보내기</numerusform>
+            <numerusform>%Ln건 보내기</numerusform>
         </translation>
     </message>
 </context>
@@ -1248,9 +1248,9 @@
         <translation>{0}에 이어서 보냄</translation>
     </message>
     <message numerus="yes">
-        <source>%n recipient(s)</source>
+        <source>%Ln recipient(s)</source>
         <translation>
-            <numerusform>%n명</numerusform>
+            <numerusform>%Ln명</numerusform>
         </translation>
     </message>
 </context>
@@ -1332,27 +1332,27 @@
         <translation>{0} · {1}에 보낼 예정 · 템플릿 {2}</translation>
     </message>
     <message numerus="yes">
-        <source>%n recipient(s): {0}</source>
+        <source>%Ln recipient(s): {0}</source>
         <translation>
-            <numerusform>%n명: {0}</numerusform>
+            <numerusform>%Ln명: {0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n to send at the scheduled time</source>
+        <source>%Ln to send at the scheduled time</source>
         <translation>
-            <numerusform>예약 시간에 보낼 고객 %n명</numerusform>
+            <numerusform>예약 시간에 보낼 고객 %Ln명</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n to send once resumed</source>
+        <source>%Ln to send once resumed</source>
         <translation>
-            <numerusform>다시 시작하면 보낼 고객 %n명</numerusform>
+            <numerusform>다시 시작하면 보낼 고객 %Ln명</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n waiting their turn to be sent</source>
+        <source>%Ln waiting their turn to be sent</source>
         <translation>
-            <numerusform>발송 순서를 기다리는 고객 %n명</numerusform>
+            <numerusform>발송 순서를 기다리는 고객 %Ln명</numerusform>
         </translation>
     </message>
     <message>
@@ -1396,21 +1396,21 @@
         <translation>24시간 동안 메시지를 보낼 수 있는 고객 수(Meta 한도)에 도달했어요. 나머지는 {0}부터 저절로 보내져요.</translation>
     </message>
     <message numerus="yes">
-        <source>Pending at Meta: %n message(s) held while Meta checks this new template. Not failed: they go out once Meta has feedback.</source>
+        <source>Pending at Meta: %Ln message(s) held while Meta checks this new template. Not failed: they go out once Meta has feedback.</source>
         <translation>
-            <numerusform>Meta에서 대기 중: 새 템플릿을 Meta가 확인하는 동안 메시지 %n개가 보류되어 있어요. 실패가 아니에요: Meta가 반응을 확인하면 발송돼요.</numerusform>
+            <numerusform>Meta에서 대기 중: 새 템플릿을 Meta가 확인하는 동안 메시지 %Ln개가 보류되어 있어요. 실패가 아니에요: Meta가 반응을 확인하면 발송돼요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n held until {0}</source>
+        <source>%Ln held until {0}</source>
         <translation>
-            <numerusform>{0}까지 보류 %n명</numerusform>
+            <numerusform>{0}까지 보류 %Ln명</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n skipped</source>
+        <source>%Ln skipped</source>
         <translation>
-            <numerusform>건너뜀 %n명</numerusform>
+            <numerusform>건너뜀 %Ln명</numerusform>
         </translation>
     </message>
     <message>
@@ -2137,9 +2137,9 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>라벨</translation>
     </message>
     <message numerus="yes">
-        <source>%n chats with new messages above: show them at the top</source>
+        <source>%Ln chats with new messages above: show them at the top</source>
         <translation>
-            <numerusform>위에 새 메시지가 온 채팅 %n개: 맨 위에 보여 주기</numerusform>
+            <numerusform>위에 새 메시지가 온 채팅 %Ln개: 맨 위에 보여 주기</numerusform>
         </translation>
     </message>
     <message>
@@ -2464,9 +2464,9 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
         <translation>읽지 않은 메시지 1개</translation>
     </message>
     <message numerus="yes">
-        <source>%n unread messages</source>
+        <source>%Ln unread messages</source>
         <translation>
-            <numerusform>읽지 않은 메시지 %n개</numerusform>
+            <numerusform>읽지 않은 메시지 %Ln개</numerusform>
         </translation>
     </message>
     <message>
@@ -2716,9 +2716,9 @@ Right-click to retry.</source>
         <translation>보내기</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s)</source>
+        <source>%Ln file(s)</source>
         <translation>
-            <numerusform>파일 %n개</numerusform>
+            <numerusform>파일 %Ln개</numerusform>
         </translation>
     </message>
     <message>
@@ -2750,9 +2750,9 @@ Right-click to retry.</source>
         <translation>방금 다른 컴퓨터나 휴대폰에서 이 채팅에 답장을 보냈어요. 보내기 전에 한번 읽어 보세요.</translation>
     </message>
     <message numerus="yes">
-        <source>📎 %n file(s): {0}</source>
+        <source>📎 %Ln file(s): {0}</source>
         <translation>
-            <numerusform>📎 파일 %n개: {0}</numerusform>
+            <numerusform>📎 파일 %Ln개: {0}</numerusform>
         </translation>
     </message>
     <message>
@@ -2826,9 +2826,9 @@ Right-click to retry.</source>
         <translation>다시 시작</translation>
     </message>
     <message numerus="yes">
-        <source>Shop Inbox sends your %n waiting replies by itself as soon as the relay answers.</source>
+        <source>Shop Inbox sends your %Ln waiting replies by itself as soon as the relay answers.</source>
         <translation>
-            <numerusform>보내기를 기다리는 답장 %n개는 릴레이가 다시 응답하면 샵 인박스가 알아서 보내요.</numerusform>
+            <numerusform>보내기를 기다리는 답장 %Ln개는 릴레이가 다시 응답하면 샵 인박스가 알아서 보내요.</numerusform>
         </translation>
     </message>
     <message>
@@ -3188,9 +3188,9 @@ Right-click to retry.</source>
         <translation>은행 거래내역 (*.xlsx *.xls *.csv *.txt)</translation>
     </message>
     <message numerus="yes">
-        <source>{0} · {1}, ordered {2}, is the order placed nearest before this deposit of {3}, of %n order(s) under this name for this amount. Mark it paid if you know it is hers.</source>
+        <source>{0} · {1}, ordered {2}, is the order placed nearest before this deposit of {3}, of %Ln order(s) under this name for this amount. Mark it paid if you know it is hers.</source>
         <translation>
-            <numerusform>{1}님의 {0} 주문({2})이 같은 이름, 같은 금액의 주문 %n건 중 이 {3} 입금 바로 전에 들어온 주문이에요. 이 고객의 입금이 확실할 때만 결제 완료로 표시하세요.</numerusform>
+            <numerusform>{1}님의 {0} 주문({2})이 같은 이름, 같은 금액의 주문 %Ln건 중 이 {3} 입금 바로 전에 들어온 주문이에요. 이 고객의 입금이 확실할 때만 결제 완료로 표시하세요.</numerusform>
         </translation>
     </message>
     <message>
@@ -3261,9 +3261,9 @@ Right-click to retry.</source>
         <translation>입금 요청 전 주문: 금액만 일치</translation>
     </message>
     <message numerus="yes">
-        <source>One deposit for %n orders: name and their total</source>
+        <source>One deposit for %Ln orders: name and their total</source>
         <translation>
-            <numerusform>입금 1건으로 주문 %n건: 이름과 합계 금액 일치</numerusform>
+            <numerusform>입금 1건으로 주문 %Ln건: 이름과 합계 금액 일치</numerusform>
         </translation>
     </message>
     <message>
@@ -3279,9 +3279,9 @@ Right-click to retry.</source>
         <translation>입금 기한이 지나 취소된 주문의 입금 (취소: {0}) — 아래에서 선택하세요</translation>
     </message>
     <message numerus="yes">
-        <source>Her %n deposits in this file add up to an order you marked paid yourself ({0}): nothing to do</source>
+        <source>Her %Ln deposits in this file add up to an order you marked paid yourself ({0}): nothing to do</source>
         <translation>
-            <numerusform>이 파일의 입금 %n건을 합치면 직접 결제 완료로 표시한 주문({0})의 금액이에요. 따로 할 일은 없어요</numerusform>
+            <numerusform>이 파일의 입금 %Ln건을 합치면 직접 결제 완료로 표시한 주문({0})의 금액이에요. 따로 할 일은 없어요</numerusform>
         </translation>
     </message>
     <message>
@@ -3293,15 +3293,15 @@ Right-click to retry.</source>
         <translation>{0} ({1} 주문)</translation>
     </message>
     <message numerus="yes">
-        <source>%n orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. If the first is hers, mark it paid below; else the right one in its window</source>
+        <source>%Ln orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. If the first is hers, mark it paid below; else the right one in its window</source>
         <translation>
-            <numerusform>같은 이름, 같은 금액의 주문이 %n건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: {0}. 첫 주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요</numerusform>
+            <numerusform>같은 이름, 같은 금액의 주문이 %Ln건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: {0}. 첫 주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n orders under this name wait for this amount ({0}): mark the right one paid in its window</source>
+        <source>%Ln orders under this name wait for this amount ({0}): mark the right one paid in its window</source>
         <translation>
-            <numerusform>같은 이름, 같은 금액의 주문이 %n건 있어요 ({0}). 맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요</numerusform>
+            <numerusform>같은 이름, 같은 금액의 주문이 %Ln건 있어요 ({0}). 맞는 주문을 골라 주문 창에서 결제 완료로 표시하세요</numerusform>
         </translation>
     </message>
     <message>
@@ -3309,9 +3309,9 @@ Right-click to retry.</source>
         <translation>이름과 금액이 같은 주문({0})은 이 입금보다 나중에 들어왔어요. 이 입금은 그 주문의 결제가 아니에요</translation>
     </message>
     <message numerus="yes">
-        <source>Name only: her %n deposits in this file add up to the order&apos;s {0}: ticked together, they mark it paid</source>
+        <source>Name only: her %Ln deposits in this file add up to the order&apos;s {0}: ticked together, they mark it paid</source>
         <translation>
-            <numerusform>입금자명만 일치: 이 파일의 입금 %n건을 합치면 주문 금액 {0}이에요. 함께 체크하면 결제 완료로 표시해요</numerusform>
+            <numerusform>입금자명만 일치: 이 파일의 입금 %Ln건을 합치면 주문 금액 {0}이에요. 함께 체크하면 결제 완료로 표시해요</numerusform>
         </translation>
     </message>
     <message>
@@ -3335,9 +3335,9 @@ Right-click to retry.</source>
         <translation>결제 완료로 되살림 ({0})</translation>
     </message>
     <message numerus="yes">
-        <source>%n open order(s) have this amount, but none waits for this deposit alone: check the orders</source>
+        <source>%Ln open order(s) have this amount, but none waits for this deposit alone: check the orders</source>
         <translation>
-            <numerusform>이 금액의 진행 중 주문이 %n건 있지만 이 입금과 하나로 짝지을 수 없어요: 주문을 확인해 주세요</numerusform>
+            <numerusform>이 금액의 진행 중 주문이 %Ln건 있지만 이 입금과 하나로 짝지을 수 없어요: 주문을 확인해 주세요</numerusform>
         </translation>
     </message>
     <message>
@@ -4150,9 +4150,9 @@ Right-click to retry.</source>
         <translation>살펴보기…</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) cancelled because the payment deadline passed — tell the customers?</source>
+        <source>%Ln order(s) cancelled because the payment deadline passed — tell the customers?</source>
         <translation>
-            <numerusform>입금 기한이 지나 취소된 주문 %n건 — 고객에게 취소 안내를 보낼까요?</numerusform>
+            <numerusform>입금 기한이 지나 취소된 주문 %Ln건 — 고객에게 취소 안내를 보낼까요?</numerusform>
         </translation>
     </message>
 </context>
@@ -4796,15 +4796,15 @@ Right-click to retry.</source>
 <context>
     <name>LabelListModel</name>
     <message numerus="yes">
-        <source>%n chat</source>
+        <source>%Ln chat</source>
         <translation>
-            <numerusform>채팅 %n개</numerusform>
+            <numerusform>채팅 %Ln개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n chats</source>
+        <source>%Ln chats</source>
         <translation>
-            <numerusform>채팅 %n개</numerusform>
+            <numerusform>채팅 %Ln개</numerusform>
         </translation>
     </message>
 </context>
@@ -4910,9 +4910,9 @@ Right-click to retry.</source>
         <translation>라벨 색상</translation>
     </message>
     <message numerus="yes">
-        <source>Delete the label “{0}”? It is removed from %n chats; the chats stay.</source>
+        <source>Delete the label “{0}”? It is removed from %Ln chats; the chats stay.</source>
         <translation>
-            <numerusform>“{0}” 라벨을 삭제할까요? 채팅 %n개에서 라벨만 빠지고 채팅은 그대로 남아요.</numerusform>
+            <numerusform>“{0}” 라벨을 삭제할까요? 채팅 %Ln개에서 라벨만 빠지고 채팅은 그대로 남아요.</numerusform>
         </translation>
     </message>
     <message>
@@ -5340,9 +5340,9 @@ The previous data was kept in {folder}.</source>
         <translation>상담 필요: 메뉴 봇이 이 채팅을 직원에게 넘겼어요.</translation>
     </message>
     <message numerus="yes">
-        <source>%n campaign(s) paused</source>
+        <source>%Ln campaign(s) paused</source>
         <translation>
-            <numerusform>캠페인 %n개 일시 중지</numerusform>
+            <numerusform>캠페인 %Ln개 일시 중지</numerusform>
         </translation>
     </message>
     <message>
@@ -5370,9 +5370,9 @@ The previous data was kept in {folder}.</source>
         <translation>샵 인박스 — 읽지 않은 메시지 1개</translation>
     </message>
     <message numerus="yes">
-        <source>Shop Inbox — %n unread messages</source>
+        <source>Shop Inbox — %Ln unread messages</source>
         <translation>
-            <numerusform>샵 인박스 — 읽지 않은 메시지 %n개</numerusform>
+            <numerusform>샵 인박스 — 읽지 않은 메시지 %Ln개</numerusform>
         </translation>
     </message>
     <message>
@@ -5460,15 +5460,15 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>주문 만들기</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) marked paid from the bank file.</source>
+        <source>%Ln order(s) marked paid from the bank file.</source>
         <translation>
-            <numerusform>은행 파일로 주문 %n건을 결제 완료로 표시했어요.</numerusform>
+            <numerusform>은행 파일로 주문 %Ln건을 결제 완료로 표시했어요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Payment confirmation sent to %n customer(s).</source>
+        <source>Payment confirmation sent to %Ln customer(s).</source>
         <translation>
-            <numerusform>고객 %n명에게 입금 확인 메시지를 보냈어요.</numerusform>
+            <numerusform>고객 %Ln명에게 입금 확인 메시지를 보냈어요.</numerusform>
         </translation>
     </message>
     <message>
@@ -5563,9 +5563,9 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>가게 시간 기준 ({0})</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s)</source>
+        <source>%Ln order(s)</source>
         <translation>
-            <numerusform>주문 %n건</numerusform>
+            <numerusform>주문 %Ln건</numerusform>
         </translation>
     </message>
     <message>
@@ -5593,9 +5593,9 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>택배 접수 파일을 저장하지 않았어요. 주소가 입력된 결제 완료 주문이 아직 없어요.</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) left out for want of an address.</source>
+        <source>%Ln order(s) left out for want of an address.</source>
         <translation>
-            <numerusform>주소가 없는 주문 %n건은 빠졌어요.</numerusform>
+            <numerusform>주소가 없는 주문 %Ln건은 빠졌어요.</numerusform>
         </translation>
     </message>
     <message>
@@ -5635,9 +5635,9 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>스프레드시트 (*.xlsx *.xls *.csv *.txt)</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) in this file have no courier. Which courier are their tracking numbers from?</source>
+        <source>%Ln order(s) in this file have no courier. Which courier are their tracking numbers from?</source>
         <translation>
-            <numerusform>이 파일의 주문 %n건에 택배사가 없어요. 어느 택배사의 송장번호인가요?</numerusform>
+            <numerusform>이 파일의 주문 %Ln건에 택배사가 없어요. 어느 택배사의 송장번호인가요?</numerusform>
         </translation>
     </message>
     <message>
@@ -5645,21 +5645,21 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>송장 파일을 적용하지 않았어요. 바뀐 것은 없어요.</translation>
     </message>
     <message numerus="yes">
-        <source>%n tracking number(s) replaced.</source>
+        <source>%Ln tracking number(s) replaced.</source>
         <translation>
-            <numerusform>송장번호 %n건을 바꿨어요.</numerusform>
+            <numerusform>송장번호 %Ln건을 바꿨어요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n ticked row(s) were not applied: their orders changed meanwhile.</source>
+        <source>%Ln ticked row(s) were not applied: their orders changed meanwhile.</source>
         <translation>
-            <numerusform>체크한 %n줄은 적용하지 않았어요. 그사이 주문이 바뀌었어요.</numerusform>
+            <numerusform>체크한 %Ln줄은 적용하지 않았어요. 그사이 주문이 바뀌었어요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Tracking numbers sent to %n customer(s).</source>
+        <source>Tracking numbers sent to %Ln customer(s).</source>
         <translation>
-            <numerusform>고객 %n명에게 송장번호를 보냈어요.</numerusform>
+            <numerusform>고객 %Ln명에게 송장번호를 보냈어요.</numerusform>
         </translation>
     </message>
     <message>
@@ -5679,15 +5679,15 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>반품·교환(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <source>%n paid order(s) saved to the courier sheet.</source>
+        <source>%Ln paid order(s) saved to the courier sheet.</source>
         <translation>
-            <numerusform>결제 완료 주문 %n건을 택배 접수 파일로 저장했어요.</numerusform>
+            <numerusform>결제 완료 주문 %Ln건을 택배 접수 파일로 저장했어요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n line(s)</source>
+        <source>%Ln line(s)</source>
         <translation>
-            <numerusform>%n줄</numerusform>
+            <numerusform>%Ln줄</numerusform>
         </translation>
     </message>
     <message>
@@ -5699,14 +5699,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>택배사</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) marked shipped.</source>
+        <source>%Ln order(s) marked shipped.</source>
         <translation>
-            <numerusform>주문 %n건을 배송 중으로 바꿨어요.</numerusform>
+            <numerusform>주문 %Ln건을 배송 중으로 바꿨어요.</numerusform>
         </translation>
     </message>
     <message>
-        <source>+%n more</source>
-        <translation>외 %n개</translation>
+        <source>+%Ln more</source>
+        <translation>외 %Ln개</translation>
     </message>
 </context>
 <context>
@@ -6198,8 +6198,8 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0}: 주문 취소 뒤에 들어온 입금, 환불할 입금으로 둠: {1}</translation>
     </message>
     <message>
-        <source>{0}: paid by %n deposits together: {1}</source>
-        <translation>{0}: 은행 파일의 입금 %n건을 합쳐 결제 완료: {1}</translation>
+        <source>{0}: paid by %Ln deposits together: {1}</source>
+        <translation>{0}: 은행 파일의 입금 %Ln건을 합쳐 결제 완료: {1}</translation>
     </message>
     <message>
         <source>(one deposit for orders {0})</source>
@@ -6944,21 +6944,21 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>불러오는 중…</translation>
     </message>
     <message numerus="yes">
-        <source>%n found of {0}</source>
+        <source>%Ln found of {0}</source>
         <translation>
-            <numerusform>빠른 답장 {0}개 중 %n개</numerusform>
+            <numerusform>빠른 답장 {0}개 중 %Ln개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n quick reply</source>
+        <source>%Ln quick reply</source>
         <translation>
-            <numerusform>빠른 답장 %n개</numerusform>
+            <numerusform>빠른 답장 %Ln개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n quick replies</source>
+        <source>%Ln quick replies</source>
         <translation>
-            <numerusform>빠른 답장 %n개</numerusform>
+            <numerusform>빠른 답장 %Ln개</numerusform>
         </translation>
     </message>
     <message>
@@ -7033,8 +7033,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>작성한 답장 1개가 아직 보내지지 않았어요. 다음에 샵 인박스를 열어 릴레이에 연결되면 알아서 보내요.</translation>
     </message>
     <message>
-        <source>%n replies you wrote have not been sent yet. They go out by themselves the next time Shop Inbox is open and reaches your relay.</source>
-        <translation>작성한 답장 %n개가 아직 보내지지 않았어요. 다음에 샵 인박스를 열어 릴레이에 연결되면 알아서 보내요.</translation>
+        <source>%Ln replies you wrote have not been sent yet. They go out by themselves the next time Shop Inbox is open and reaches your relay.</source>
+        <translation>작성한 답장 %Ln개가 아직 보내지지 않았어요. 다음에 샵 인박스를 열어 릴레이에 연결되면 알아서 보내요.</translation>
     </message>
     <message>
         <source>Quit Shop Inbox?</source>
@@ -7611,9 +7611,9 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>결제 금액 중 남는 {0}은(는) 고객에게 환불해요.</translation>
     </message>
     <message numerus="yes">
-        <source>%n piece(s) come back.</source>
+        <source>%Ln piece(s) come back.</source>
         <translation>
-            <numerusform>%n개가 돌아와요.</numerusform>
+            <numerusform>%Ln개가 돌아와요.</numerusform>
         </translation>
     </message>
 </context>
@@ -7663,27 +7663,27 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>꺼짐: 인사 메시지를 보내지 않아요.</translation>
     </message>
     <message numerus="yes">
-        <source>To everyone except %n contact.</source>
+        <source>To everyone except %Ln contact.</source>
         <translation>
-            <numerusform>연락처 %n명을 뺀 모든 고객이 받아요.</numerusform>
+            <numerusform>연락처 %Ln명을 뺀 모든 고객이 받아요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>To everyone except %n contacts.</source>
+        <source>To everyone except %Ln contacts.</source>
         <translation>
-            <numerusform>연락처 %n명을 뺀 모든 고객이 받아요.</numerusform>
+            <numerusform>연락처 %Ln명을 뺀 모든 고객이 받아요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Only to %n contact.</source>
+        <source>Only to %Ln contact.</source>
         <translation>
-            <numerusform>연락처 %n명만 받아요.</numerusform>
+            <numerusform>연락처 %Ln명만 받아요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Only to %n contacts.</source>
+        <source>Only to %Ln contacts.</source>
         <translation>
-            <numerusform>연락처 %n명만 받아요.</numerusform>
+            <numerusform>연락처 %Ln명만 받아요.</numerusform>
         </translation>
     </message>
     <message>
@@ -7691,9 +7691,9 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>고객이 처음 메시지를 보내거나, 하루 넘게 대화가 없다가 다시 보내면 보내요.</translation>
     </message>
     <message numerus="yes">
-        <source>Sent when a customer writes for the first time or after %n days of silence.</source>
+        <source>Sent when a customer writes for the first time or after %Ln days of silence.</source>
         <translation>
-            <numerusform>고객이 처음 메시지를 보내거나, %n일 넘게 대화가 없다가 다시 보내면 보내요.</numerusform>
+            <numerusform>고객이 처음 메시지를 보내거나, %Ln일 넘게 대화가 없다가 다시 보내면 보내요.</numerusform>
         </translation>
     </message>
     <message>
@@ -7729,9 +7729,9 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>최근 1분 안에 직접 답장했다면 보내지 않아요.</translation>
     </message>
     <message numerus="yes">
-        <source>Not if you replied in the last %n minutes.</source>
+        <source>Not if you replied in the last %Ln minutes.</source>
         <translation>
-            <numerusform>최근 %n분 안에 직접 답장했다면 보내지 않아요.</numerusform>
+            <numerusform>최근 %Ln분 안에 직접 답장했다면 보내지 않아요.</numerusform>
         </translation>
     </message>
     <message>
@@ -7739,9 +7739,9 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>자리 비움 시간마다 고객당 한 번만 보내고, 최근 1분 안에 직접 답장했다면 보내지 않아요.</translation>
     </message>
     <message numerus="yes">
-        <source>Once per customer each time you are away, and not if you replied in the last %n minutes.</source>
+        <source>Once per customer each time you are away, and not if you replied in the last %Ln minutes.</source>
         <translation>
-            <numerusform>자리 비움 시간마다 고객당 한 번만 보내고, 최근 %n분 안에 직접 답장했다면 보내지 않아요.</numerusform>
+            <numerusform>자리 비움 시간마다 고객당 한 번만 보내고, 최근 %Ln분 안에 직접 답장했다면 보내지 않아요.</numerusform>
         </translation>
     </message>
     <message>
@@ -7901,9 +7901,9 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>최근 결과 1개</translation>
     </message>
     <message numerus="yes">
-        <source>%n recent results</source>
+        <source>%Ln recent results</source>
         <translation>
-            <numerusform>최근 결과 %n개</numerusform>
+            <numerusform>최근 결과 %Ln개</numerusform>
         </translation>
     </message>
     <message>
@@ -7915,9 +7915,9 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>결과 1개</translation>
     </message>
     <message numerus="yes">
-        <source>%n results</source>
+        <source>%Ln results</source>
         <translation>
-            <numerusform>결과 %n개</numerusform>
+            <numerusform>결과 %Ln개</numerusform>
         </translation>
     </message>
     <message>
@@ -7929,9 +7929,9 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>채팅 {0}개 이상</translation>
     </message>
     <message numerus="yes">
-        <source>%n chats</source>
+        <source>%Ln chats</source>
         <translation>
-            <numerusform>채팅 %n개</numerusform>
+            <numerusform>채팅 %Ln개</numerusform>
         </translation>
     </message>
     <message>
@@ -8026,9 +8026,9 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>이 컴퓨터에서 {size} 사용 중</translation>
     </message>
     <message numerus="yes">
-        <source>Of this, {size} is taken by %n earlier inboxes kept when backups were restored.</source>
+        <source>Of this, {size} is taken by %Ln earlier inboxes kept when backups were restored.</source>
         <translation>
-            <numerusform>그중 {size}는 백업을 복원할 때 따로 보관한 이전 받은편지함 %n개예요.</numerusform>
+            <numerusform>그중 {size}는 백업을 복원할 때 따로 보관한 이전 받은편지함 %Ln개예요.</numerusform>
         </translation>
     </message>
     <message>
@@ -8291,15 +8291,15 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>나중에 설정</translation>
     </message>
     <message numerus="yes">
-        <source>%n chat(s)</source>
+        <source>%Ln chat(s)</source>
         <translation>
-            <numerusform>채팅 %n개</numerusform>
+            <numerusform>채팅 %Ln개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s)</source>
+        <source>%Ln message(s)</source>
         <translation>
-            <numerusform>메시지 %n개</numerusform>
+            <numerusform>메시지 %Ln개</numerusform>
         </translation>
     </message>
     <message>
@@ -9174,9 +9174,9 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>이 전화번호로 가는 결제 완료 주문이 없어요</translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) were already registered: those orders carry these tracking numbers.</source>
+        <source>%Ln row(s) were already registered: those orders carry these tracking numbers.</source>
         <translation>
-            <numerusform>%n줄은 이미 등록돼 있어요. 그 주문에 같은 송장번호가 들어가 있어요.</numerusform>
+            <numerusform>%Ln줄은 이미 등록돼 있어요. 그 주문에 같은 송장번호가 들어가 있어요.</numerusform>
         </translation>
     </message>
 </context>
@@ -9211,27 +9211,27 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>아직 바뀐 것은 없어요. 적용 버튼을 누르면 체크한 줄만 바뀌어요.</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) can be marked shipped.</source>
+        <source>%Ln order(s) can be marked shipped.</source>
         <translation>
-            <numerusform>주문 %n건을 배송 중으로 바꿀 수 있어요.</numerusform>
+            <numerusform>주문 %Ln건을 배송 중으로 바꿀 수 있어요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) need your look and are not ticked.</source>
+        <source>%Ln row(s) need your look and are not ticked.</source>
         <translation>
-            <numerusform>%n줄은 확인이 필요해서 체크하지 않았어요.</numerusform>
+            <numerusform>%Ln줄은 확인이 필요해서 체크하지 않았어요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) match nothing and are left out.</source>
+        <source>%Ln row(s) match nothing and are left out.</source>
         <translation>
-            <numerusform>%n줄은 맞는 주문이 없어서 빼 두었어요.</numerusform>
+            <numerusform>%Ln줄은 맞는 주문이 없어서 빼 두었어요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Apply %n row(s)</source>
+        <source>Apply %Ln row(s)</source>
         <translation>
-            <numerusform>%n줄 적용</numerusform>
+            <numerusform>%Ln줄 적용</numerusform>
         </translation>
     </message>
 </context>
@@ -9335,15 +9335,15 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
 <context>
     <name>_Counts</name>
     <message numerus="yes">
-        <source>%n item(s)</source>
+        <source>%Ln item(s)</source>
         <translation>
-            <numerusform>상품 %n개</numerusform>
+            <numerusform>상품 %Ln개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>+%n more item(s)</source>
+        <source>+%Ln more item(s)</source>
         <translation>
-            <numerusform>외 %n개 상품</numerusform>
+            <numerusform>외 %Ln개 상품</numerusform>
         </translation>
     </message>
 </context>
@@ -9843,20 +9843,20 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>내일 {0}</translation>
     </message>
     <message>
-        <source>%n day</source>
-        <translation>%n일</translation>
+        <source>%Ln day</source>
+        <translation>%Ln일</translation>
     </message>
     <message>
-        <source>%n days</source>
-        <translation>%n일</translation>
+        <source>%Ln days</source>
+        <translation>%Ln일</translation>
     </message>
     <message>
-        <source>%n hour</source>
-        <translation>%n시간</translation>
+        <source>%Ln hour</source>
+        <translation>%Ln시간</translation>
     </message>
     <message>
-        <source>%n hours</source>
-        <translation>%n시간</translation>
+        <source>%Ln hours</source>
+        <translation>%Ln시간</translation>
     </message>
     <message>
         <source>{0} h {1} min</source>

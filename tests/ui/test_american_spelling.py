@@ -194,11 +194,11 @@ def test_a_us_owner_opens_the_catalog_and_sees_canceled_orders(qapp: Any, qtbot:
         assert say("LabelsManager", "&Colour…") == "&Color…"
         assert say("Orders", "Cancelled") == "Canceled"
         # A plural with a British word reads in the right number too.
-        late = "%n order(s) cancelled because the payment deadline passed — tell the customers?"
+        late = "%Ln order(s) cancelled because the payment deadline passed — tell the customers?"
         context = next(c for c, s in american_entries(tr_tool.US_TS) if s == late)
         assert say(context, late, "", 1).startswith("1 order canceled because")
         assert say(context, late, "", 3).startswith("3 orders canceled because")
-        assert say("OrderBoard", "%n order(s) marked shipped.", "", 1) == "1 order marked shipped."
+        assert say("OrderBoard", "%Ln order(s) marked shipped.", "", 1) == "1 order marked shipped."
         # The shop moves to the UK (Settings): windows opened from then on say "Catalogue".
         follow_shop_region("GB")
         assert CatalogWindow(ctx).windowTitle() == "Catalogue"

@@ -252,9 +252,9 @@ def test_a_courier_file_offers_the_tracking_numbers_in_one_decision(
     assert last_event(window, orders["이하은"]) == (UNSENT_MOVE, "shipped")
     # The note under the board says the messages went, not only that the orders moved.
     assert board.saved_note.text.text() == (
-        board.tr("%n order(s) marked shipped.", "", 3)
+        board.tr("%Ln order(s) marked shipped.", "", 3)
         + " "
-        + board.tr("Tracking numbers sent to %n customer(s).", "", 2)
+        + board.tr("Tracking numbers sent to %Ln customer(s).", "", 2)
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -37,4 +38,26 @@ def test_an_english_owner_reads_commas(qapp: object) -> None:
             ExportProgress(messages=5000, messages_total=5000, files=3, files_total=1200)
         ) == ("Adding photos and files: 3 of 1,200")
     finally:
+        QLocale.setDefault(before)
+
+
+def test_counted_words_group_their_thousands_as_the_owner_reads_them(qapp: object) -> None:
+    """Qt's plural "%n" wrote "1500 items"; "%Ln" writes the UI locale's "1,500 items"."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from ui.formatting import duration_coarse
+    from ui.order_text import counts
+    from ui.resources import translations_dir
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    plurals = QTranslator()
+    assert plurals.load(str(translations_dir() / "shop_inbox_en.qm"))
+    QCoreApplication.installTranslator(plurals)
+    try:
+        assert counts().items(1500) == "1,500 items"
+        assert counts().items(1) == "1 item"
+        assert duration_coarse(timedelta(days=1200)) == "1,200 days"
+    finally:
+        QCoreApplication.removeTranslator(plurals)
         QLocale.setDefault(before)

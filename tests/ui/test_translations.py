@@ -102,9 +102,9 @@ def test_english_plurals_read_as_english(qapp, tmp_path: Path) -> None:
     QCoreApplication.installTranslator(translator)
     try:
         say = QCoreApplication.translate
-        assert say("OrderBoard", "%n order(s) marked shipped.", "", 1) == "1 order marked shipped."
-        assert say("OrderBoard", "%n order(s) marked shipped.", "", 3) == "3 orders marked shipped."
-        assert say("ChatList", "%n chats with new messages above: show them at the top", "", 1).startswith(
+        assert say("OrderBoard", "%Ln order(s) marked shipped.", "", 1) == "1 order marked shipped."
+        assert say("OrderBoard", "%Ln order(s) marked shipped.", "", 3) == "3 orders marked shipped."
+        assert say("ChatList", "%Ln chats with new messages above: show them at the top", "", 1).startswith(
             "1 chat with"
         )
         # A cart card's count and a campaign's recipients, not "1 item(s)".
@@ -116,20 +116,22 @@ def test_english_plurals_read_as_english(qapp, tmp_path: Path) -> None:
             "2 items",
             "+3 more items",
         )
-        assert CampaignListModel().tr("%n recipient(s)", "", 1) == "1 recipient"
+        assert CampaignListModel().tr("%Ln recipient(s)", "", 1) == "1 recipient"
         # The verb agrees with one: not "1 open order have this amount", "1 row were already registered".
-        deposit = "%n open order(s) have this amount, but none waits for this deposit alone: check the orders"
+        deposit = (
+            "%Ln open order(s) have this amount, but none waits for this deposit alone: check the orders"
+        )
         assert say("DepositModel", deposit, "", 1).startswith("1 open order has this amount, but none waits")
         assert say("DepositModel", deposit, "", 2).startswith("2 open orders have this amount")
-        registered = "%n row(s) were already registered: those orders carry these tracking numbers."
+        registered = "%Ln row(s) were already registered: those orders carry these tracking numbers."
         assert say("TrackingReport", registered, "", 1).startswith("1 row was already registered:")
         assert say("TrackingReport", registered, "", 4).startswith("4 rows were already registered:")
         # Every verb of the clause agrees: a return of one piece read "1 piece come back.".
-        assert say("ReturnDialog", "%n piece(s) come back.", "", 1) == "1 piece comes back."
-        assert say("ReturnDialog", "%n piece(s) come back.", "", 2) == "2 pieces come back."
-        unused = "%n row(s) match nothing and are left out."
+        assert say("ReturnDialog", "%Ln piece(s) come back.", "", 1) == "1 piece comes back."
+        assert say("ReturnDialog", "%Ln piece(s) come back.", "", 2) == "2 pieces come back."
+        unused = "%Ln row(s) match nothing and are left out."
         assert say("TrackingReviewDialog", unused, "", 1) == "1 row matches nothing and is left out."
-        look = "%n row(s) need your look and are not ticked."
+        look = "%Ln row(s) need your look and are not ticked."
         assert say("TrackingReviewDialog", look, "", 1) == "1 row needs your look and is not ticked."
     finally:
         QCoreApplication.removeTranslator(translator)
@@ -193,7 +195,7 @@ def test_korean_on_a_mac_reads_without_the_windows_alt_letters(qapp) -> None:
     from ui.translations import WithoutAltLetters
 
     qm = str(tr_tool.ROOT / "resources" / "translations" / "shop_inbox_ko.qm")
-    plural = "%n row(s) were already registered: those orders carry these tracking numbers."
+    plural = "%Ln row(s) were already registered: those orders carry these tracking numbers."
     plurals = []
     for translator, price in ((QTranslator(), "가격(&P)"), (WithoutAltLetters(), "가격")):
         assert translator.load(qm)
