@@ -176,11 +176,13 @@ def report_text(report: ImportReport) -> tuple[str, str]:
         )
         for p in report.warnings
     ]
-    if len(report.errors) == 1:
-        summary += "\n\n" + QCoreApplication.translate("CatalogCsv", "1 row was not imported:")
-    elif report.errors:
-        summary += "\n\n" + QCoreApplication.translate("CatalogCsv", "{0} rows were not imported:").format(
-            count_text(len(report.errors))
+    if report.errors:
+        summary += "\n\n" + (
+            QCoreApplication.translate("CatalogCsv", "1 row was not imported:")
+            if len(report.errors) == 1
+            else QCoreApplication.translate("CatalogCsv", "{0} rows were not imported:").format(
+                count_text(len(report.errors))
+            )
         )
         summary += "\n" + "\n".join(lines[:ERRORS_SHOWN])
         if len(lines) > ERRORS_SHOWN:

@@ -68,7 +68,7 @@ def test_utility_messages_inside_and_outside_the_window_are_each_counted_in_good
 def test_a_catalogue_file_with_one_bad_row_says_one_row() -> None:
     report = ImportReport(created=3, errors=[RowProblem(line=4, reason="bad price", code="bad_price")])
     summary, _details = report_text(report)
-    assert "1 row was not imported:" in summary and "rows" not in summary
+    assert "1 row was not imported:\nLine 4: " in summary and "rows" not in summary
 
 
 def _row(contact_id: int, unread: int) -> ConversationRow:
