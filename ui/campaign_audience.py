@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.campaign_store import EditorChoices
 from app.campaigns import Audience, LeftOutReason, Member, Resolved
 from ui.campaign_models import CampaignRole, MemberModel, left_out_label
+from ui.formatting import count_text
 from ui.labels_manager import label_display_name
 from ui.spin_units import counted_suffix
 
@@ -370,20 +371,22 @@ class AudienceBox(QGroupBox):
             self._select(view, ids)
         # Said before anything goes out: "will get it" read in Korean as "sent", as if it had gone.
         text = self.tr("Will be sent to {0} · {1} left out").format(
-            len(resolved.recipients), len(resolved.left_out)
+            count_text(len(resolved.recipients)), count_text(len(resolved.left_out))
         )
         by_count = sorted(resolved.counts().items(), key=lambda kv: -kv[1])
         if by_count:
             # "차단됨 1명", as Korean counts people, where "차단됨: 1" read as a code and its value
             each = self.tr("{0}: {1}", "why customers are left out, then how many")
-            text += "\n" + ", ".join(each.format(left_out_label(reason), n) for reason, n in by_count)
+            text += "\n" + ", ".join(
+                each.format(left_out_label(reason), count_text(n)) for reason, n in by_count
+            )
         self.counts.setText(text)
         self.skip_waiting.setText(
             self.tr("Leave out the %Ln customer(s) waiting for a &person", "", resolved.waiting)
         )
         self.skip_waiting.setVisible(resolved.waiting > 0)
-        self.lists.setTabText(0, self.tr("&Recipients ({0})").format(len(resolved.recipients)))
-        self.lists.setTabText(1, self.tr("&Left out ({0})").format(len(resolved.left_out)))
+        self.lists.setTabText(0, self.tr("&Recipients ({0})").format(count_text(len(resolved.recipients))))
+        self.lists.setTabText(1, self.tr("&Left out ({0})").format(count_text(len(resolved.left_out))))
 
     # ----------------------------------------------------------------- by hand
     def _selected(self, view: QTableView) -> list[Member]:

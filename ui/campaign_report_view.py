@@ -34,7 +34,7 @@ from ui.campaign_models import (
     state_text,
 )
 from ui.context import AppContext
-from ui.formatting import wall_clock
+from ui.formatting import count_text, wall_clock
 from ui.ops import run_op
 from ui.save_paths import Picked, save_file_name
 from ui.theme import ui_font
@@ -209,7 +209,7 @@ class CampaignReportView(QWidget):
             "opted_out": report.opted_out,
         }
         for key, value in values.items():
-            self.numbers[key].setText(str(value))
+            self.numbers[key].setText(count_text(value))
         lines = [self._failure_line(code, n) for code, n in sorted(failed.items(), key=lambda kv: -kv[1])]
         # What only the relay knows: who waits for 08:00, who it skipped, who is still queued.
         relay_side = self._relay_counts(report)
@@ -251,7 +251,7 @@ class CampaignReportView(QWidget):
         a reason said in sentences (what to do about a file WhatsApp refused), the count first."""
         sentence = failure_sentence(code)
         if sentence is None:
-            return f"{failure_label(code)}: {count}"
+            return f"{failure_label(code)}: {count_text(count)}"
         return self.tr("%Ln recipient(s): {0}", "", count).format(sentence)
 
     def _relay_counts(self, report: CampaignReport) -> list[str]:

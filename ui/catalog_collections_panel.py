@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.catalog_collections import CollectionRow
 from ui.catalog_model import ITEM_IDS_MIME
+from ui.formatting import count_text
 
 log = logging.getLogger(__name__)
 
@@ -131,13 +132,13 @@ class CollectionsPanel(QWidget):
     def set_collections(self, collections: Sequence[CollectionRow], total: int, keep: int | None) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        everything = QListWidgetItem(self.tr("All items ({0})").format(total))
+        everything = QListWidgetItem(self.tr("All items ({0})").format(count_text(total)))
         everything.setData(ID_ROLE, ALL_ITEMS)
         everything.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.list.addItem(everything)
         current = everything
         for collection in collections:
-            entry = QListWidgetItem(f"{collection.name} ({collection.item_count})")
+            entry = QListWidgetItem(f"{collection.name} ({count_text(collection.item_count)})")
             entry.setData(ID_ROLE, collection.id)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsDragEnabled)
             entry.setFlags(entry.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)

@@ -54,6 +54,7 @@ from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
 from ui.confirm import confirm
 from ui.context import AppContext
+from ui.formatting import count_text
 from ui.label_names import as_button_text, label_display_name, new_label_colour, shown_label_names
 from ui.tab_order import chain
 
@@ -614,7 +615,9 @@ class ChatList(QWidget):
         """With archived chats kept archived when a customer writes (Settings), the Archived chip
         counts those with unread messages: otherwise nothing would say a customer wrote."""
         count = self.model.archived_unread if self.ctx.prefs.get("keep_archived", False) else 0
-        self.archived_chip.setText(self.tr("Archived {0}").format(count) if count else self.tr("Archived"))
+        self.archived_chip.setText(
+            self.tr("Archived {0}").format(count_text(count)) if count else self.tr("Archived")
+        )
 
     def _name_label_chip(self, name: str) -> None:
         """The chip says what its menu picked, cut to the room a 1024-pixel window leaves it beside

@@ -52,7 +52,7 @@ from app.shipping_sheets import TrackingApplied, TrackingPlan
 from ui import message_box
 from ui.context import AppContext
 from ui.expiry_notice import ExpiryNotice
-from ui.formatting import other_zone_name
+from ui.formatting import count_text, other_zone_name
 from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
@@ -372,7 +372,7 @@ class OrderBoard(QWidget):
             model.set_page(page.columns.get(state.value, []), total)
             if chosen is not None and (row := model.row_of(chosen.id)) is not None:
                 view.setCurrentIndex(model.index(row))  # a reload keeps the card Enter would open
-            self.column_titles[state].setText(f"{state_name(state)} ({total})")
+            self.column_titles[state].setText(f"{state_name(state)} ({count_text(total)})")
         shown = sum(model.total for model in self.columns.values())
         text = self.tr("%Ln order(s)", "", shown)
         if amounts := [money(minor, currency) for currency, minor in sorted(page.money.items()) if minor]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -60,4 +61,21 @@ def test_counted_words_group_their_thousands_as_the_owner_reads_them(qapp: objec
         assert duration_coarse(timedelta(days=1200)) == "1,200 days"
     finally:
         QCoreApplication.removeTranslator(plurals)
+        QLocale.setDefault(before)
+
+
+def test_a_catalogue_of_many_items_counts_them_with_commas(qtbot: Any) -> None:
+    """ "All items (1500)" beside "Candles (1200)": the lists' counts are grouped as the owner reads them."""
+    from app.catalog_collections import CollectionRow
+    from ui.catalog_collections_panel import CollectionsPanel
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        panel = CollectionsPanel()
+        qtbot.addWidget(panel)
+        panel.set_collections([CollectionRow(1, "Candles", 0, 1200)], 1500, None)
+        shown = [panel.list.item(i).text() for i in range(panel.list.count())]
+        assert shown == ["All items (1,500)", "Candles (1,200)"]
+    finally:
         QLocale.setDefault(before)
