@@ -54,6 +54,17 @@ AMERICAN = {
     "jewellery": "jewelry",
     "cheque": "check",
     "cheques": "checks",
+    # Words, not spellings, that an American reads as foreign: a checkbox is checked, not ticked;
+    # WhatsApp's US help calls its ticks "check marks"; a courier delivers a package to a ZIP code.
+    "tick": "check",
+    "ticked": "checked",
+    "untick": "uncheck",
+    "unticked": "unchecked",
+    "ticks": "check marks",
+    "parcel": "package",
+    "parcels": "packages",
+    "postcode": "ZIP code",
+    "postcodes": "ZIP codes",
 }
 # English nouns that follow %n in our plural strings (an adjective may stand between): plural → singular.
 _SINGULAR = {

@@ -1,10 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AudienceBox</name>
+    <message>
+        <source>With no label ticked, it goes to every customer who meets the conditions below.</source>
+        <translation>With no label checked, it goes to every customer who meets the conditions below.</translation>
+    </message>
+    <message>
+        <source>With no label ticked, it goes to every customer.</source>
+        <translation>With no label checked, it goes to every customer.</translation>
+    </message>
+    </context>
+<context>
+    <name>BatchMessagesDialog</name>
+    <message>
+        <source>Send ticked messages</source>
+        <translation>Send checked messages</translation>
+    </message>
+    </context>
+<context>
+    <name>BotEditor</name>
+    <message>
+        <source>"{0}" alone answers only a message that is exactly "{0}": tick "Match whole words only" to find it inside sentences.</source>
+        <translation>"{0}" alone answers only a message that is exactly "{0}": check "Match whole words only" to find it inside sentences.</translation>
+    </message>
+    </context>
+<context>
     <name>BulkNoticeDialog</name>
     <message numerus="yes">
         <source>%Ln order(s) cancelled because the payment deadline passed — tell the customers?</source>
         <translation><numerusform>%Ln order canceled because the payment deadline passed — tell the customers?</numerusform><numerusform>%Ln orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
+    </message>
+    <message>
+        <source>Untick a customer to leave them out.</source>
+        <translation>Uncheck a customer to leave them out.</translation>
     </message>
     </context>
 <context>
@@ -126,7 +155,7 @@ Leave it empty to send pictures with name and price instead.</translation>
     <name>ChatPane</name>
     <message>
         <source>This message may already be on its way to WhatsApp, so it can no longer be cancelled. Its ticks show what happens to it.</source>
-        <translation>This message may already be on its way to WhatsApp, so it can no longer be canceled. Its ticks show what happens to it.</translation>
+        <translation>This message may already be on its way to WhatsApp, so it can no longer be canceled. Its check marks show what happens to it.</translation>
     </message>
     </context>
 <context>
@@ -137,7 +166,26 @@ Leave it empty to send pictures with name and price instead.</translation>
     </message>
     </context>
 <context>
+    <name>ConsentBox</name>
+    <message>
+        <source>An ad also needs “{0}” ticked. Until it is, campaigns leave this customer out: tick it only if the customer agreed to that too.</source>
+        <translation>An ad also needs “{0}” checked. Until it is, campaigns leave this customer out: check it only if the customer agreed to that too.</translation>
+    </message>
+    <message>
+        <source>Agreed on {0}, ended by the opt-out below. Tick it only when the customer agrees again.</source>
+        <translation>Agreed on {0}, ended by the opt-out below. Check it only when the customer agrees again.</translation>
+    </message>
+    </context>
+<context>
     <name>DepositDialog</name>
+    <message>
+        <source>Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; one deposit for several of a customer's orders, by their total; tick the ones to confirm. A deposit under another name is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</source>
+        <translation>Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; one deposit for several of a customer's orders, by their total; check the ones to confirm. A deposit under another name is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</translation>
+    </message>
+    <message>
+        <source>Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Payments are matched to orders awaiting payment by payment reference and amount; one payment for several of a customer's orders, by their total; tick the ones to confirm. A payment with another reference is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</source>
+        <translation>Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Payments are matched to orders awaiting payment by payment reference and amount; one payment for several of a customer's orders, by their total; check the ones to confirm. A payment with another reference is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</translation>
+    </message>
     <message>
         <source>{0} · {1} was cancelled when its payment deadline passed, and {2} came afterwards. Restore it as paid (its items are taken from stock again), or leave the money to be refunded (noted in the order's history).</source>
         <translation>{0} · {1} was canceled when its payment deadline passed, and {2} came afterwards. Restore it as paid (its items are taken from stock again), or leave the money to be refunded (noted in the order's history).</translation>
@@ -153,6 +201,10 @@ Leave it empty to send pictures with name and price instead.</translation>
         <source>Its order was cancelled when the payment deadline passed ({0}): choose below</source>
         <translation>Its order was canceled when the payment deadline passed ({0}): choose below</translation>
     </message>
+    <message numerus="yes">
+        <source>Name only: her %Ln deposits in this file add up to the order's {0}: ticked together, they mark it paid</source>
+        <translation><numerusform>Name only: her %Ln deposits in this file add up to the order's {0}: checked together, they mark it paid</numerusform><numerusform>Name only: her %Ln deposits in this file add up to the order's {0}: checked together, they mark it paid</numerusform></translation>
+    </message>
     </context>
 <context>
     <name>Errors</name>
@@ -167,6 +219,10 @@ Leave it empty to send pictures with name and price instead.</translation>
     <message>
         <source>This computer's password store (keyring) did not keep the relay token: it may be locked, or its unlock was cancelled. Unlock it and try once more, or keep the relay token in Shop Inbox's settings file instead; only your user account can read it.</source>
         <translation>This computer's password store (keyring) did not keep the relay token: it may be locked, or its unlock was canceled. Unlock it and try once more, or keep the relay token in Shop Inbox's settings file instead; only your user account can read it.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a postcode: a Korean postcode (우편번호) has 5 digits.</source>
+        <translation>“{value}” is not a ZIP code: a Korean ZIP code (우편번호) has 5 digits.</translation>
     </message>
     <message>
         <source>The options of an order that was shipped, done or cancelled cannot be changed.</source>
@@ -272,6 +328,14 @@ Leave it empty to send pictures with name and price instead.</translation>
         <source>Total {0}, cancelled ones not counted</source>
         <translation>Total {0}, canceled ones not counted</translation>
     </message>
+    <message>
+        <source>These paid orders are not in the courier sheet: a courier cannot take a parcel without its address. Fill it in on each order, then save the sheet again.</source>
+        <translation>These paid orders are not in the courier sheet: a courier cannot take a package without its address. Fill it in on each order, then save the sheet again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ticked row(s) were not applied: their orders changed meanwhile.</source>
+        <translation><numerusform>%Ln checked row was not applied: their orders changed meanwhile.</numerusform><numerusform>%Ln checked rows were not applied: their orders changed meanwhile.</numerusform></translation>
+    </message>
     </context>
 <context>
     <name>OrderSettingsDialog</name>
@@ -289,6 +353,14 @@ Leave it empty to send pictures with name and price instead.</translation>
     <message>
         <source>The customer will not be told that the {0} she paid comes back: she last wrote more than 24 hours ago, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when she next writes.</source>
         <translation>The customer will not be told that the {0} she paid comes back: she last wrote more than 24 hours ago, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Canceled tab), or call her, or tell her when she next writes.</translation>
+    </message>
+    <message>
+        <source>no address or postcode</source>
+        <translation>no address or ZIP code</translation>
+    </message>
+    <message>
+        <source>no postcode</source>
+        <translation>no ZIP code</translation>
     </message>
     <message>
         <source>A cancelled order cannot be reopened.</source>
@@ -322,6 +394,18 @@ Leave it empty to send pictures with name and price instead.</translation>
         <translation>Cancel this order? A canceled order cannot be reopened.</translation>
     </message>
     <message>
+        <source>Order {0} has no address or postcode.</source>
+        <translation>Order {0} has no address or ZIP code.</translation>
+    </message>
+    <message>
+        <source>Order {0} has no postcode.</source>
+        <translation>Order {0} has no ZIP code.</translation>
+    </message>
+    <message>
+        <source>A courier cannot deliver a parcel without it.</source>
+        <translation>A courier cannot deliver a package without it.</translation>
+    </message>
+    <message>
         <source>Add the new stock in the catalogue (Shop ▸ Catalogue) and try again, or cancel this order and make one for what is left.</source>
         <translation>Add the new stock in the catalog (Shop ▸ Catalog) and try again, or cancel this order and make one for what is left.</translation>
     </message>
@@ -338,10 +422,25 @@ Leave it empty to send pictures with name and price instead.</translation>
     </message>
     </context>
 <context>
+    <name>PublicHolidaysDialog</name>
+    <message>
+        <source>Tick the days the shop closes on. You can change or remove them after.</source>
+        <translation>Check the days the shop closes on. You can change or remove them after.</translation>
+    </message>
+    <message>
+        <source>Add ticked days</source>
+        <translation>Add checked days</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Choose &amp;item from catalogue…</source>
         <translation>Choose &amp;item from catalog…</translation>
+    </message>
+    <message>
+        <source>Leave it unticked while the parcel is on its way: mark it arrived on the order later.</source>
+        <translation>Leave it unchecked while the package is on its way: mark it arrived on the order later.</translation>
     </message>
     </context>
 <context>
@@ -370,8 +469,23 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
 The chats, orders, catalog, quick replies and settings in the backup come to this computer, and Shop Inbox opens on them.</translation>
     </message>
     <message>
+        <source>Send read &amp;receipts (blue ticks) to customers</source>
+        <translation>Send read &amp;receipts (blue check marks) to customers</translation>
+    </message>
+    <message>
         <source>The country writes customers' phone numbers as they are dialled there; new catalogue items and orders are priced in the currency (prices already set keep theirs).</source>
         <translation>The country writes customers' phone numbers as they are dialed there; new catalog items and orders are priced in the currency (prices already set keep theirs).</translation>
+    </message>
+    </context>
+<context>
+    <name>ShipToForm</name>
+    <message>
+        <source>Postcode (5 digits)</source>
+        <translation>ZIP code (5 digits)</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>ZIP code</translation>
     </message>
     </context>
 <context>
@@ -401,6 +515,32 @@ The chats, orders, catalog, quick replies and settings in the backup come to thi
     </message>
     </context>
 <context>
+    <name>Surcharges</name>
+    <message>
+        <source>Scottish Highlands and islands: IV, HS, KW, ZE and some AB, FK, KA, PA, PH postcodes</source>
+        <translation>Scottish Highlands and islands: IV, HS, KW, ZE and some AB, FK, KA, PA, PH ZIP codes</translation>
+    </message>
+    <message>
+        <source>Northern Ireland: BT postcodes</source>
+        <translation>Northern Ireland: BT ZIP codes</translation>
+    </message>
+    </context>
+<context>
+    <name>TrackingReviewDialog</name>
+    <message>
+        <source>Doubtful: {0}. Tick it to mark shipped anyway</source>
+        <translation>Doubtful: {0}. Check it to mark shipped anyway</translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet. Only the ticked rows change when you press Apply.</source>
+        <translation>Nothing has changed yet. Only the checked rows change when you press Apply.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) need your look and are not ticked.</source>
+        <translation><numerusform>%Ln row needs your look and is not checked.</numerusform><numerusform>%Ln rows need your look and are not checked.</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>campaigns</name>
     <message>
         <source>Cancelled</source>
@@ -409,6 +549,10 @@ The chats, orders, catalog, quick replies and settings in the backup come to thi
     <message>
         <source>The campaign was cancelled first</source>
         <translation>The campaign was canceled first</translation>
+    </message>
+    <message>
+        <source>Ticks</source>
+        <translation>Check marks</translation>
     </message>
     </context>
 </TS>

@@ -206,6 +206,24 @@ def test_a_us_owner_opens_the_catalog_and_sees_canceled_orders(qapp: Any, qtbot:
         assert say("Menus", "&Catalogue…") == "&Catalog…"
 
 
+def test_a_us_owner_checks_boxes_and_ships_packages_to_zip_codes(qapp: Any, qtbot: Any, ctx: Any) -> None:
+    """Words, not only spellings: "ticked", "parcel" and "postcode" read as British to an American."""
+    from app.shipping_sheets import AddressGap
+    from ui.order_text import missing_words
+
+    say = QCoreApplication.translate
+    with owner_in(qapp, "en", "US"):
+        assert missing_words((AddressGap.ADDRESS, AddressGap.POSTCODE)) == "no address or ZIP code"
+        assert say("BulkNoticeDialog", "Untick a customer to leave them out.") == (
+            "Uncheck a customer to leave them out."
+        )
+        assert say("SettingsDialog", "Send read &receipts (blue ticks) to customers") == (
+            "Send read &receipts (blue check marks) to customers"
+        )
+    with owner_in(qapp, "en", "GB"):
+        assert missing_words((AddressGap.POSTCODE,)) == "no postcode"
+
+
 def test_british_korean_and_other_owners_read_as_before(qapp: Any, qtbot: Any, ctx: Any) -> None:
     say = QCoreApplication.translate
     for region in ("GB", "KR", "AU"):
