@@ -37,6 +37,7 @@ from ui.formatting import amount_for_editing
 from ui.ops import run_op
 from ui.price_preview import PricePreview
 from ui.save_paths import Picked, open_file_names
+from ui.spin_units import counted_suffix
 from ui.theme import problem_colour
 from ui.window_keys import save_with_keys
 
@@ -128,7 +129,7 @@ class ItemForm(QWidget):
         self.stock.setAccessibleName(self.tr("Pieces in stock"))
         self.stock.setRange(0, 999_999)
         self.stock.setGroupSeparatorShown(True)
-        self.stock.setSuffix(self.tr(" pcs"))
+        counted_suffix(self.stock, self.tr(" pc"), self.tr(" pcs"))
         self.stock_note = QLabel()
         self.stock_note.setWordWrap(True)
         self._stock_reserved = 0

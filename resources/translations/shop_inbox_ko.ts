@@ -4725,6 +4725,10 @@ Right-click to retry.</source>
         <translation>재고 세기(&amp;U)</translation>
     </message>
     <message>
+        <source> pc</source>
+        <translation>개</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>

@@ -580,7 +580,10 @@ def test_the_owner_counts_an_items_stock_in_the_form_and_a_sold_out_one_shows_it
     assert not form.count_stock.isChecked() and not form.stock.isEnabled()
     assert form.stock_note.text() == "Not counted: the item is never shown as sold out."
     form.count_stock.setChecked(True)
+    form.stock.setValue(1)
+    assert form.stock.text() == "1 pc"  # not "1 pcs"
     form.stock.setValue(2)
+    assert form.stock.text() == "2 pcs"
     with qtbot.waitSignal(ctx.hub.changed):
         form.request_save()
     with ctx.db.write() as s:
