@@ -516,7 +516,7 @@ class ChatList(QWidget):
         held = self.model.waiting_ids()
         count = (len(held) if waiting is None else waiting) + len(self._news_above - held)
         # An arrow and a number, short beside the search field; the tooltip and screen readers say it all.
-        self.new_above.setText(f"↑ {count}")
+        self.new_above.setText(f"↑ {count_text(count)}")
         said = self.tr("%Ln chats with new messages above: show them at the top", "", count)
         self.new_above.setToolTip(said)
         self.new_above.setAccessibleName(said)

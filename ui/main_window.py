@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidg
 from app.changes import Changes
 from ui.chat_list import ChatList
 from ui.context import AppContext
+from ui.formatting import count_text
 from ui.resources import resources_dir
 from ui.save_paths import Picked, remember_folders_in, suggest_folder
 from ui.screen_fit import fitted, place_within_screen, restore_within_screen
@@ -339,7 +340,7 @@ class MainWindow(QMainWindow):
             title = self.tr("Shop Inbox (demo)")
         if self.shop_name:  # so the owner sees whose inbox this is
             title = f"{self.shop_name} — {title}"
-        self.setWindowTitle(f"({self.unread_total}) {title}" if self.unread_total else title)
+        self.setWindowTitle(f"({count_text(self.unread_total)}) {title}" if self.unread_total else title)
         self.notifier.set_unread_total(self.unread_total)
 
     # ----------------------------------------------------------------- chats

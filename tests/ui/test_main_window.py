@@ -308,6 +308,17 @@ def test_a_failing_operation_becomes_one_warning_sentence(qtbot: Any, dialogs: A
     assert shown == []
 
 
+def test_a_window_title_counts_many_unread_messages_with_a_comma(window: Any, qtbot: Any) -> None:
+    """After a week away: "(1,234) Shop Inbox", as the taskbar shows it, not "(1234)"."""
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Busy")
+        make_message(s, c, "hello", sent_at=BASE_TIME)
+        s.flush()
+        c.unread_count = 1234
+    load_chats(window, qtbot)
+    assert window.windowTitle().startswith("(1,234) ")
+
+
 def test_opening_a_chat_with_unread_messages_marks_them_read(window: Any, qtbot: Any) -> None:
     with window.ctx.db.write() as s:
         c = make_contact(s, profile_name="Waiting")
