@@ -38,6 +38,7 @@ from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.field_tokens import shown_fields, stored_fields
+from ui.formatting import count_text
 from ui.korean_particles import with_particles
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
@@ -255,7 +256,8 @@ class QuickReplyManager(QDialog):
         list of one read as if nine had gone)."""
         n = self.source.rowCount()
         if self.search.text().strip():
-            self.count.setText(self.tr("%Ln found of {0}", "", self.model.rowCount()).format(n))
+            # "2 of 9 found": "2 found of 9" read as a slip of the pen.
+            self.count.setText(self.tr("%Ln of {0} found", "", self.model.rowCount()).format(count_text(n)))
         else:
             self.count.setText(
                 self.tr("%Ln quick reply", "", n) if n == 1 else self.tr("%Ln quick replies", "", n)

@@ -279,9 +279,9 @@
 <context>
     <name>QuickReplyManager</name>
     <message numerus="yes">
-        <source>%Ln found of {0}</source>
+        <source>%Ln of {0} found</source>
         <translation>
-            <numerusform>%Ln found of {0}</numerusform><numerusform>%Ln found of {0}</numerusform></translation>
+            <numerusform>%Ln of {0} found</numerusform><numerusform>%Ln of {0} found</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln quick reply</source>

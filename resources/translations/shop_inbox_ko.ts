@@ -6948,7 +6948,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>불러오는 중…</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln found of {0}</source>
+        <source>%Ln of {0} found</source>
         <translation>
             <numerusform>빠른 답장 {0}개 중 %Ln개</numerusform>
         </translation>

@@ -264,7 +264,7 @@ def test_while_searching_the_count_says_how_many_are_found_of_all(qtbot, ctx: Ap
     manager = open_manager(qtbot, ctx)
     assert manager.count.text() == "3 quick replies"
     manager.search.setText("배송")
-    assert manager.count.text() == "2 found of 3"
+    assert manager.count.text() == "2 of 3 found"
     manager.search.clear()
     assert manager.count.text() == "3 quick replies"
 
