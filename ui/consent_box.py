@@ -19,6 +19,8 @@ from app.consent import (
     record_consent,
     tell_relay_opt_out,
 )
+from app.phones import country_of
+from app.wire import NIGHT_HOLD_COUNTRIES
 from ui.context import AppContext
 from ui.formatting import full_datetime, local, wall_clock
 from ui.ops import run_change, run_op
@@ -55,6 +57,7 @@ class ConsentBox(QWidget):
         self.ctx = ctx
         self.contact_id: int | None = None
         self.consent = ContactConsent()
+        self.wa_id: str | None = None
 
         self.notifications = QCheckBox(self.tr("Agreed to receive notifications"), self)
         self.notifications.setObjectName("consentNotifications")
@@ -128,7 +131,10 @@ class ConsentBox(QWidget):
         return label
 
     # ----------------------------------------------------------------- showing
-    def show_consent(self, contact_id: int, consent: ContactConsent) -> None:
+    def show_consent(self, contact_id: int, consent: ContactConsent, wa_id: str | None = None) -> None:
+        """`wa_id`: the contact's number, given when another contact is shown (kept for a re-read)."""
+        if contact_id != self.contact_id or wa_id is not None:
+            self.wa_id = wa_id
         self.contact_id = contact_id
         self.consent = consent
         self.notifications.setChecked(consent.opted_in_at is not None)
@@ -156,6 +162,10 @@ class ConsentBox(QWidget):
         self.marketing_date.setText(since)
         self.night.setChecked(consent.night_at is not None and marketing)
         self.night.setEnabled(marketing)
+        # The night-time hold is Korea's law, for Korean numbers: a US shop's American customer has no
+        # use for the box (a contact without a number: as the shop's own country would have it).
+        country = country_of(self.wa_id) if self.wa_id else self.ctx.shop_region.upper()
+        self.night.setVisible(country in NIGHT_HOLD_COUNTRIES)
         if consent.opted_out_at is not None:
             self.opted_out.setText(
                 self.tr("Opted out of marketing on {0} ({1})").format(

@@ -326,7 +326,7 @@ class ContactPanel(QFrame):
             self.notes.blockSignals(True)
             self.notes.setPlainText(details.notes)
             self.notes.blockSignals(False)
-        self.consent.show_consent(details.id, details.consent)
+        self.consent.show_consent(details.id, details.consent, details.wa_id)
         self.block.setChecked(details.blocked)
         archive = details.group_members is not None
         for widget in (self.consent_heading, self.consent, self.block):

@@ -154,3 +154,25 @@ def test_ticking_ad_consent_alone_says_beside_it_that_an_ad_needs_notifications_
     box.notifications.click()
     qtbot.waitUntil(lambda: box.notifications_date.text().startswith("Since"), timeout=5000)
     assert not box.ads_need_notifications.isVisibleTo(box)
+
+
+def test_an_american_customer_has_no_night_time_box_but_a_korean_one_does(window: Any, qtbot: Any) -> None:
+    """Korea's night-time rule for ads (21:00–08:00) showed "Also at night" for an Ohio shop's
+    customers in Ohio, where it does nothing."""
+    window.ctx.shop_region = "US"
+    with window.ctx.db.write() as s:
+        amy = make_contact(s, profile_name="Amy Clarke", wa_id="16145550123")
+        make_message(s, amy, "Do you ship to Columbus?")
+        minji = make_contact(s, profile_name="김민지", wa_id="821055501234")
+        make_message(s, minji, "배송 되나요?")
+        ids = amy.id, minji.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, ids[0])
+    window.toggle_contact_panel()
+    settle(qtbot)
+    box = window.contact_panel.consent
+    qtbot.waitUntil(lambda: box.contact_id == ids[0], timeout=5000)
+    assert not box.night.isVisibleTo(box)
+    select_chat(window, qtbot, ids[1])
+    qtbot.waitUntil(lambda: box.contact_id == ids[1], timeout=5000)
+    assert box.night.isVisibleTo(box)
