@@ -2538,11 +2538,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>For you, e.g. Chuseok or a family trip</source>
-        <translation>나만 보는 메모 (예: 추석, 가족 여행)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>For you, e.g. a public holiday or a family trip</source>
-        <translation>나만 보는 메모 (예: 공휴일, 가족 여행)</translation>
+        <translation>나만 보는 메모 (예: 추석, 가족 여행)</translation>
     </message>
     <message>
         <source>&amp;First day closed</source>
@@ -5805,10 +5805,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>일</translation>
     </message>
     <message>
-        <source>e.g. KB Kookmin 123-45-678901 (Seoul Linen House)</source>
-        <translation>예: 국민은행 123-45-678901 (서울리넨하우스)</translation>
-    </message>
-    <message>
         <source>Shipping &amp;fee</source>
         <translation>배송비(&amp;F)</translation>
     </message>
@@ -5835,6 +5831,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source> day</source>
         <translation>일</translation>
+    </message>
+    <message>
+        <source>e.g. KB Kookmin 123-45-678901 (Seoul Linen House)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Payment &amp;deadline</source>
