@@ -59,7 +59,7 @@ from ui.campaign_schedule import ScheduleBox
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.error_sentences import code_sentence
-from ui.formatting import count_text
+from ui.formatting import count_text, wall_clock
 from ui.korean_particles import with_particles
 from ui.ops import run_op
 from ui.theme import fine_colour, problem_colour
@@ -634,10 +634,11 @@ class CampaignEditor(QWidget):
                 lines.append(
                     split.format(count_text(wait.at_start), count_text(wait.held), held_until, at)
                     + " "
+                    # On the owner's clock face: "9:00 PM–8:00 AM" for an American, "21:00–08:00" in Korean.
                     + self.tr(
-                        "Korean law: ads at night (21:00–08:00) only go to customers who agreed "
+                        "Korean law: ads at night ({0}–{1}) only go to customers who agreed "
                         "to night-time messages."
-                    )
+                    ).format(wall_clock(21, 0), wall_clock(8, 0))
                 )
         return confirm(
             self,

@@ -1217,8 +1217,8 @@
         <translation>예약하기</translation>
     </message>
     <message>
-        <source>Korean law: ads at night (21:00–08:00) only go to customers who agreed to night-time messages.</source>
-        <translation>야간(21:00~08:00) 광고는 야간 수신에 동의한 고객에게만 보낼 수 있어요(정보통신망법).</translation>
+        <source>Korean law: ads at night ({0}–{1}) only go to customers who agreed to night-time messages.</source>
+        <translation>야간({0}~{1}) 광고는 야간 수신에 동의한 고객에게만 보낼 수 있어요(정보통신망법).</translation>
     </message>
     <message>
         <source>Advertising message</source>

@@ -1032,6 +1032,7 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
     from PySide6.QtWidgets import QMessageBox
 
     from ui.campaign_models import moment_text
+    from ui.formatting import wall_clock
 
     editor = _ready_to_send(qtbot, ctx, "winter_sale_ok")
     assert editor.send_button.text() == "&Send…"
@@ -1049,11 +1050,13 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
     eight = moment_text(when.replace(hour=23, minute=0), editor._zone())  # 08:00 in Seoul is 23:00 UTC
     at = moment_text(when, editor._zone())  # the day and time, as the owner's locale writes them
     assert "2:49" in at
+    night = f"{wall_clock(21, 0)}–{wall_clock(8, 0)}"
+    assert night.replace("\u202f", " ") == "9:00 PM–8:00 AM"  # on the owner's clock face, not 21:00–08:00
     assert asked.texts == [
         f"Send “Winter sale” to 2 customers at {at}? The relay sends it then, even with this computer "
         "off.\n\n"
         "Meta charges up to 2 marketing messages (each one delivered). Estimated cost: ₩240.\n\n"
-        f"1 gets it at {at}, 1 at {eight}. Korean law: ads at night (21:00–08:00) only go to "
+        f"1 gets it at {at}, 1 at {eight}. Korean law: ads at night ({night}) only go to "
         "customers who agreed to night-time messages."
     ]
     assert [shown.title for shown in asked.shown] == ["Schedule campaign"]
