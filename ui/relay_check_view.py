@@ -193,6 +193,9 @@ def line_sentence(line: CheckLine) -> str:
     free_mb = params.get("free_mb", "")
     if free_mb.isdigit():  # "73.7 GB", in the owner's way of writing numbers, not "75442 MB"
         params["free"] = human_size(int(free_mb) * 1024 * 1024)
+    seconds = params.get("seconds", "")
+    if seconds.removeprefix("-").isdigit():  # "3,725 seconds off" whichever way: not "-3725 seconds off"
+        params["seconds"] = count_text(abs(int(seconds)))
     if line.status == CheckStatus.PASS:
         return passed_sentence(line.step).format_map(params)
     if line.problem:

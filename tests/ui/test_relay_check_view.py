@@ -385,3 +385,13 @@ def test_https_typed_for_a_relay_that_answers_plain_http_suggests_its_http_addre
         page.check_button.click()
         qtbot.waitUntil(lambda: page.check_button.isEnabled(), timeout=30000)
         assert page.result.text() == said and not page.isComplete()
+
+
+def test_a_relay_clock_behind_says_how_far_off_without_a_minus_sign(qapp: Any) -> None:
+    from app.wire import CheckLine, CheckProblem, CheckStep
+    from ui.relay_check_view import line_sentence
+
+    line = CheckLine(
+        step=CheckStep.CLOCK, status="fail", problem=CheckProblem.CLOCK_OFF, params={"seconds": "-3725"}
+    )
+    assert line_sentence(line).startswith("The relay's clock is 3,725 seconds off,")
