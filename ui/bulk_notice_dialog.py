@@ -226,6 +226,8 @@ class BulkNoticeDialog(QDialog):
         self._load(order_ids)
 
     def question(self, n: int) -> str:
+        if n == 1:  # "send the customer", not "the customers" (a plural form only changes "order(s)")
+            return self._question_for_one()
         if self.bulk_move is BulkMove.BANK_FILE:
             return self.tr(
                 "%Ln order(s) confirmed paid — send the customers the payment confirmation?", "", n
@@ -235,6 +237,13 @@ class BulkNoticeDialog(QDialog):
         return self.tr(
             "%Ln order(s) cancelled because the payment deadline passed — tell the customers?", "", n
         )
+
+    def _question_for_one(self) -> str:
+        if self.bulk_move is BulkMove.BANK_FILE:
+            return self.tr("1 order confirmed paid — send the customer the payment confirmation?")
+        if self.bulk_move is BulkMove.COURIER_FILE:
+            return self.tr("1 order shipped — send the customer the tracking number?")
+        return self.tr("1 order cancelled because the payment deadline passed — tell the customer?")
 
     def _load(self, order_ids: list[int]) -> None:
         db, move = self.ctx.db, self.bulk_move

@@ -52,7 +52,9 @@ class ExpiryNotice(QFrame):
     def show_waiting(self, order_ids: list[int]) -> None:
         self.order_ids = order_ids
         self.text.setText(
-            self.tr(
+            self.tr("1 order cancelled because the payment deadline passed — tell the customer?")
+            if len(order_ids) == 1
+            else self.tr(
                 "%Ln order(s) cancelled because the payment deadline passed — tell the customers?",
                 "",
                 len(order_ids),

@@ -607,7 +607,9 @@ class OrderBoard(QWidget):
         courier, ok = QInputDialog.getItem(
             self,
             self.tr("Courier"),
-            self.tr(
+            self.tr("1 order in this file has no courier. Which courier is its tracking number from?")
+            if plan.without_courier == 1
+            else self.tr(
                 "%Ln order(s) in this file have no courier. Which courier are their tracking numbers from?",
                 "",
                 plan.without_courier,

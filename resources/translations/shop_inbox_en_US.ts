@@ -32,6 +32,10 @@
         <translation><numerusform>%Ln order canceled because the payment deadline passed — tell the customers?</numerusform><numerusform>%Ln orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
     </message>
     <message>
+        <source>1 order cancelled because the payment deadline passed — tell the customer?</source>
+        <translation>1 order canceled because the payment deadline passed — tell the customer?</translation>
+    </message>
+    <message>
         <source>Untick a customer to leave them out.</source>
         <translation>Uncheck a customer to leave them out.</translation>
     </message>
@@ -255,6 +259,10 @@ Leave it empty to send pictures with name and price instead.</translation>
     </context>
 <context>
     <name>ExpiryNotice</name>
+    <message>
+        <source>1 order cancelled because the payment deadline passed — tell the customer?</source>
+        <translation>1 order canceled because the payment deadline passed — tell the customer?</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln order(s) cancelled because the payment deadline passed — tell the customers?</source>
         <translation><numerusform>%Ln order canceled because the payment deadline passed — tell the customers?</numerusform><numerusform>%Ln orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>

@@ -934,6 +934,18 @@
             <numerusform>입금 기한이 지나 취소된 주문 %Ln건 — 고객에게 취소 안내를 보낼까요?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>1 order confirmed paid — send the customer the payment confirmation?</source>
+        <translation>입금 확인된 주문 1건 — 고객에게 확인 메시지를 보낼까요?</translation>
+    </message>
+    <message>
+        <source>1 order shipped — send the customer the tracking number?</source>
+        <translation>발송된 주문 1건 — 고객에게 송장번호를 보낼까요?</translation>
+    </message>
+    <message>
+        <source>1 order cancelled because the payment deadline passed — tell the customer?</source>
+        <translation>입금 기한이 지나 취소된 주문 1건 — 고객에게 취소 안내를 보낼까요?</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln customer(s) cannot be told. If you send, their orders&apos; history says that they were not told. The orders keep their new status either way.</source>
         <translation>
@@ -4149,6 +4161,10 @@ Right-click to retry.</source>
         <source>Review…</source>
         <translation>살펴보기…</translation>
     </message>
+    <message>
+        <source>1 order cancelled because the payment deadline passed — tell the customer?</source>
+        <translation>입금 기한이 지나 취소된 주문 1건 — 고객에게 취소 안내를 보낼까요?</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln order(s) cancelled because the payment deadline passed — tell the customers?</source>
         <translation>
@@ -5637,6 +5653,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>Spreadsheets (*.xlsx *.xls *.csv *.txt)</source>
         <translation>스프레드시트 (*.xlsx *.xls *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>1 order in this file has no courier. Which courier is its tracking number from?</source>
+        <translation>이 파일의 주문 1건에 택배사가 없어요. 어느 택배사의 송장번호인가요?</translation>
     </message>
     <message numerus="yes">
         <source>%Ln order(s) in this file have no courier. Which courier are their tracking numbers from?</source>

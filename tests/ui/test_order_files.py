@@ -111,9 +111,7 @@ def test_the_courier_is_asked_only_for_the_rows_that_name_none(
     with qtbot.waitSignal(board.shipped) as shipped:
         board.read_tracking_file(returned)
     assert shipped.args == [[paid]]
-    assert asked.texts == [
-        "1 order(s) in this file have no courier. Which courier are their tracking numbers from?"
-    ]
+    assert asked.texts == ["1 order in this file has no courier. Which courier is its tracking number from?"]
     assert seen[0][1] == (
         waiting_no,
         False,

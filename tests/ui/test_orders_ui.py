@@ -604,9 +604,7 @@ def test_matching_a_bank_file_marks_the_ticked_orders_paid_says_which_and_offers
     qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
     notice = window.findChild(BulkNoticeDialog)
     qtbot.waitUntil(lambda: notice.model.rowCount() == 1)
-    assert notice.heading.text() == (
-        "1 order(s) confirmed paid — send the customers the payment confirmation?"
-    )
+    assert notice.heading.text() == ("1 order confirmed paid — send the customer the payment confirmation?")
     assert notice.model.index(0).data().startswith(f"{number} · 김민지")
     notice.reject()
 
@@ -720,7 +718,7 @@ def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
     qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
     notice = window.findChild(BulkNoticeDialog)
     qtbot.waitUntil(lambda: notice.model.rowCount() == 1)
-    assert notice.heading.text() == "1 order(s) shipped — send the customers their tracking numbers?"
+    assert notice.heading.text() == "1 order shipped — send the customer the tracking number?"
     notice.reject()
 
 
