@@ -228,6 +228,11 @@ class CampaignReportView(QWidget):
             # Meta paces a new template: what it holds is neither failed nor to be sent again.
             lines.append(
                 self.tr(
+                    "Pending at Meta: 1 message held while Meta checks this new template. "
+                    "Not failed: it goes out once Meta has feedback."
+                )
+                if paced == 1
+                else self.tr(
                     "Pending at Meta: %Ln message(s) held while Meta checks this new template. "
                     "Not failed: they go out once Meta has feedback.",
                     "",

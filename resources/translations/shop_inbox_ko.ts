@@ -1407,6 +1407,10 @@
         <source>Meta&apos;s limit on customers messaged in 24 hours is reached: the rest go out from {0}, by themselves.</source>
         <translation>24시간 동안 메시지를 보낼 수 있는 고객 수(Meta 한도)에 도달했어요. 나머지는 {0}부터 저절로 보내져요.</translation>
     </message>
+    <message>
+        <source>Pending at Meta: 1 message held while Meta checks this new template. Not failed: it goes out once Meta has feedback.</source>
+        <translation>Meta에서 대기 중: 새 템플릿을 Meta가 확인하는 동안 메시지 1개가 보류되어 있어요. 실패가 아니에요: Meta가 반응을 확인하면 발송돼요.</translation>
+    </message>
     <message numerus="yes">
         <source>Pending at Meta: %Ln message(s) held while Meta checks this new template. Not failed: they go out once Meta has feedback.</source>
         <translation>

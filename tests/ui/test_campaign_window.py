@@ -211,6 +211,18 @@ def open_report(qtbot: Any, ctx: Any) -> Any:
     return window.report
 
 
+def test_one_message_held_by_meta_is_said_as_one(qtbot: Any, ctx: Any) -> None:
+    """ "Pending at Meta: 1 message held … Not failed: it goes out", not "they go out"."""
+    seed(ctx)
+    with ctx.db.write() as s:
+        handed_over(s, {"read": 1, "pending": 1})
+    report = open_report(qtbot, ctx)
+    assert (
+        "Pending at Meta: 1 message held while Meta checks this new template. "
+        "Not failed: it goes out once Meta has feedback."
+    ) in report.failures.text()
+
+
 def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
     qtbot: Any, ctx: Any, tmp_path: Path, dialogs: Any
 ) -> None:
