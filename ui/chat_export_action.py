@@ -21,7 +21,7 @@ from app.chat_export.exporter import (
 from app.chat_export.media import sanitise_filename
 from ui import message_box
 from ui.context import AppContext
-from ui.formatting import babel_locale_name, count_text
+from ui.formatting import babel_locale_name, count_text, display_locale, month_first
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, failure_sentence
 from ui.save_paths import Picked, save_file_name
@@ -98,6 +98,7 @@ def _choose_and_export(
     shop = context.shop_name.strip() or QCoreApplication.translate("ChatExport", "Shop")
     db, media_dir, language = ctx.db, ctx.paths.media_dir, export_language()
     locale = babel_locale_name()  # a cart's prices as the owner reads them in the window
+    us_order = month_first(display_locale())  # "12/5/26, 3:06:00 PM" for a US owner
     path = target
 
     title = QCoreApplication.translate("ChatExport", "Export chat")
@@ -177,6 +178,7 @@ def _choose_and_export(
             time_zone=zone,
             shop_name=shop,
             language=language,
+            month_first=us_order,
             locale=locale,
             progress=lambda step: relay.post(relay.progressed, step),
             cancel=stop,

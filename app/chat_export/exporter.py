@@ -56,12 +56,17 @@ class ExportResult:
     media_missing: int  # media messages whose file is not on this computer (named, not included)
 
 
-def header(when: datetime, language: ExportLanguage) -> str:
-    """iOS's layout, which keeps seconds: "[05/01/2024, 15:41:22] " or "[2024. 1. 5. 오후 3:41:22] "."""
+def header(when: datetime, language: ExportLanguage, *, month_first: bool = False) -> str:
+    """iOS's layout, which keeps seconds: "[05/01/2024, 15:41:22] ", "[2024. 1. 5. 오후 3:41:22] ", or
+    with `month_first` as an American iPhone writes it, "[1/5/24, 3:41:22 PM] "."""
+    hour = when.hour % 12 or 12
     if language == "ko":
         half = "오후" if when.hour >= 12 else "오전"
-        hour = when.hour % 12 or 12
         return f"[{when.year}. {when.month}. {when.day}. {half} {hour}:{when:%M:%S}] "
+    if month_first:
+        # "05/12/2026" reads as May 12 to an American; the parser tells this order by its AM/PM.
+        half = "PM" if when.hour >= 12 else "AM"
+        return f"[{when.month}/{when.day}/{when:%y}, {hour}:{when:%M:%S} {half}] "
     # Day first with a four-digit year and a 24-hour clock: how UK phones write it, and how the
     # parser reads a file whose days never pass 12.
     return f"[{when:%d/%m/%Y, %H:%M:%S}] "
@@ -130,12 +135,14 @@ def export_chat(
     time_zone: str,
     shop_name: str,
     language: ExportLanguage = "en",
+    month_first: bool = False,
     locale: str | None = None,
     progress: Callable[[ExportProgress], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> ExportResult:
     """Write the chat with `contact_id` to `target`: a .zip (text + media) or a .txt (text only).
-    Prices (a cart's items) are written in `locale` (babel's name; by default the language's).
+    Prices (a cart's items) are written in `locale` (babel's name; by default the language's); English
+    dates with the month first when `month_first` (a US owner's), else the day.
     `progress` hears after each page of messages and each file; `cancel` set stops the export
     (ExportCancelled), the half-written file removed and `target` untouched."""
     prices = locale or _LOCALE_BY_LANGUAGE[language]
@@ -208,14 +215,14 @@ def export_chat(
                             missing += 1
                     when = message.sent_at.astimezone(zone)
                     if message.kind == "system":
-                        line = header(when, language) + markers.LRM + message.body
+                        line = header(when, language, month_first=month_first) + markers.LRM + message.body
                     else:
                         # A group archive keeps each sender's name; a one-to-one chat has two sides.
                         sender = message.sender_name or (
                             shop if message.direction == Direction.OUT else customer
                         )
                         line = (
-                            header(when, language)
+                            header(when, language, month_first=month_first)
                             + f"{sender}: "
                             + _body_lines(message, words, attached, items.get(message.id))
                         )

@@ -42,8 +42,10 @@ def _rows(db: Database, contact_id: int) -> list[tuple[str, str, str, datetime, 
         return out
 
 
-@pytest.mark.parametrize("language", ["en", "ko"])
-def test_export_then_import_gives_back_the_same_chat(tmp_path: Path, language: str) -> None:
+@pytest.mark.parametrize(("language", "month_first"), [("en", False), ("en", True), ("ko", False)])
+def test_export_then_import_gives_back_the_same_chat(
+    tmp_path: Path, language: str, month_first: bool
+) -> None:
     source_db = Database.open(tmp_path / "a.db")
     layout = LAYOUTS["ios-ko"]
     start = datetime(2024, 1, 5, 15, 41, 22)
@@ -65,10 +67,14 @@ def test_export_then_import_gives_back_the_same_chat(tmp_path: Path, language: s
     exported = export_chat(
         source_db, tmp_path / "media-a", first.contact_id, tmp_path / "export.zip",
         time_zone="Asia/Seoul", shop_name="서울 리넨", language=language,  # type: ignore[arg-type]
+        month_first=month_first,
     )  # fmt: skip
     assert exported.messages == 8 and exported.media_files == 1
     with zipfile.ZipFile(exported.path) as zf:
         assert sorted(zf.namelist()) == sorted(["_chat.txt", PHOTO])
+        chat = zf.read("_chat.txt").decode()
+    if month_first:  # a US owner's export reads as an American iPhone's, not "[05/01/2024, 15:41:22]"
+        assert "[1/5/24, 3:41:22 PM] " in chat
 
     preview = scan_export(exported.path)
     assert dict(preview.participants) == {"김민지": 5, "서울 리넨": 3}

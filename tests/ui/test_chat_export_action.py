@@ -263,3 +263,24 @@ def test_cancelling_an_export_stops_it_and_leaves_no_file(
     assert seen[-1][0] < 20_000  # stopped before the end
     assert list(target.parent.iterdir()) == []  # neither the zip nor its half-written part
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def test_a_us_owners_export_writes_dates_month_first_with_am_and_pm(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: DialogGuard, english_locale: None
+) -> None:
+    """An Ohio shop's export said "[05/12/2026, 15:06:00]", which an American reads as May 12."""
+    import re
+
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="Amy Clarke", wa_id="16145550123")
+        make_message(
+            s, contact, "Is the lavender candle back?", sent_at=datetime(2026, 12, 5, 12, 6, tzinfo=UTC)
+        )
+        contact_id = contact.id
+    target = tmp_path / "amy.txt"
+    dialogs.expect("getSaveFileName", answer=target)
+    told = dialogs.expect("information")
+    export_chat_to_file(None, ctx, contact_id)
+    qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=5000)
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert re.match(r"\[12/5/26, \d{1,2}:06:00 [AP]M\] Amy Clarke: ", first), first
