@@ -182,7 +182,9 @@ class BulkNoticeDialog(QDialog):
         self.notice: BulkNotice | None = None
         self._answering = False  # the buttons are on: prepared, and not yet being written
         self.setObjectName("bulkNotice")
-        self.setWindowTitle(self.tr("Tell the customers?"))
+        self.setWindowTitle(
+            self.tr("Tell the customer?") if len(order_ids) == 1 else self.tr("Tell the customers?")
+        )
         resize_within_screen(self, QSize(760, 420))
         self.heading = QLabel(self)
         self.heading.setObjectName("bulkNoticeHeading")

@@ -901,6 +901,10 @@
         <translation>고객에게 알릴까요?</translation>
     </message>
     <message>
+        <source>Tell the customer?</source>
+        <translation>고객에게 알릴까요?</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>고객</translation>
     </message>

@@ -719,6 +719,7 @@ def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
     notice = window.findChild(BulkNoticeDialog)
     qtbot.waitUntil(lambda: notice.model.rowCount() == 1)
     assert notice.heading.text() == "1 order shipped — send the customer the tracking number?"
+    assert notice.windowTitle() == "Tell the customer?"
     notice.reject()
 
 
