@@ -517,7 +517,11 @@ class ChatList(QWidget):
         count = (len(held) if waiting is None else waiting) + len(self._news_above - held)
         # An arrow and a number, short beside the search field; the tooltip and screen readers say it all.
         self.new_above.setText(f"↑ {count_text(count)}")
-        said = self.tr("%Ln chats with new messages above: show them at the top", "", count)
+        said = (
+            self.tr("1 chat with new messages above: show it at the top")
+            if count == 1
+            else self.tr("%Ln chats with new messages above: show them at the top", "", count)
+        )
         self.new_above.setToolTip(said)
         self.new_above.setAccessibleName(said)
         self.new_above.setVisible(count > 0)

@@ -2156,6 +2156,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <source>Labels</source>
         <translation>라벨</translation>
     </message>
+    <message>
+        <source>1 chat with new messages above: show it at the top</source>
+        <translation>위에 새 메시지가 온 채팅 1개: 맨 위에 보여 주기</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln chats with new messages above: show them at the top</source>
         <translation>
