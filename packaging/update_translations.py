@@ -55,7 +55,8 @@ AMERICAN = {
     "cheque": "check",
     "cheques": "checks",
     # Words, not spellings, that an American reads as foreign: a checkbox is checked, not ticked;
-    # WhatsApp's US help calls its ticks "check marks"; a courier delivers a package to a ZIP code.
+    # WhatsApp's US help calls its ticks "check marks"; a carrier (UPS, USPS) delivers a package to a
+    # ZIP code.
     "tick": "check",
     "ticked": "checked",
     "untick": "uncheck",
@@ -65,6 +66,8 @@ AMERICAN = {
     "parcels": "packages",
     "postcode": "ZIP code",
     "postcodes": "ZIP codes",
+    "courier": "carrier",
+    "couriers": "carriers",
 }
 # English nouns that follow %n in our plural strings (an adjective may stand between): plural → singular.
 _SINGULAR = {
@@ -168,7 +171,8 @@ def american(text: str) -> str:
         at = written.find("&")
         return us if at == -1 else us[: min(at, len(us) - 1)] + "&" + us[min(at, len(us) - 1) :]
 
-    return re.sub(r"(?<![\w&])(?:&?[A-Za-z])+", spelled, text)
+    # Not a {placeholder}: "{courier}" is a name the code fills, spelled as the code spells it.
+    return re.sub(r"(?<![\w&{])(?:&?[A-Za-z])+(?!\w*\})", spelled, text)
 
 
 def extract_american(ts: Path) -> None:

@@ -158,6 +158,12 @@ Leave it empty to send pictures with name and price instead.</translation>
 <context>
     <name>ChatPane</name>
     <message>
+        <source>Sample files to try are in {0}:
+a bank statement for Shop ▸ Match bank deposits…, and a courier's file for Tracking numbers… in the Orders window.</source>
+        <translation>Sample files to try are in {0}:
+a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for Tracking numbers… in the Orders window.</translation>
+    </message>
+    <message>
         <source>This message may already be on its way to WhatsApp, so it can no longer be cancelled. Its ticks show what happens to it.</source>
         <translation>This message may already be on its way to WhatsApp, so it can no longer be canceled. Its check marks show what happens to it.</translation>
     </message>
@@ -333,16 +339,79 @@ Leave it empty to send pictures with name and price instead.</translation>
 <context>
     <name>OrderBoard</name>
     <message>
+        <source>Courier sheet…</source>
+        <translation>Carrier sheet…</translation>
+    </message>
+    <message>
+        <source>The paid orders as the courier's upload sheet (CSV for Excel)</source>
+        <translation>The paid orders as the carrier's upload sheet (CSV for Excel)</translation>
+    </message>
+    <message>
+        <source>Read the courier's file of tracking numbers: those orders are shipped</source>
+        <translation>Read the carrier's file of tracking numbers: those orders are shipped</translation>
+    </message>
+    <message>
         <source>Total {0}, cancelled ones not counted</source>
         <translation>Total {0}, canceled ones not counted</translation>
     </message>
     <message>
+        <source>Save courier sheet</source>
+        <translation>Save carrier sheet</translation>
+    </message>
+    <message>
+        <source>courier-sheet-{0}.xlsx</source>
+        <translation>carrier-sheet-{0}.xlsx</translation>
+    </message>
+    <message>
+        <source>No paid orders to send: the courier sheet lists orders that are paid and not shipped yet.</source>
+        <translation>No paid orders to send: the carrier sheet lists orders that are paid and not shipped yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln paid order(s) saved to the courier sheet.</source>
+        <translation><numerusform>%Ln paid order saved to the carrier sheet.</numerusform><numerusform>%Ln paid orders saved to the carrier sheet.</numerusform></translation>
+    </message>
+    <message>
+        <source>No courier sheet saved: no paid order has an address yet.</source>
+        <translation>No carrier sheet saved: no paid order has an address yet.</translation>
+    </message>
+    <message>
+        <source>Courier sheet</source>
+        <translation>Carrier sheet</translation>
+    </message>
+    <message>
         <source>These paid orders are not in the courier sheet: a courier cannot take a parcel without its address. Fill it in on each order, then save the sheet again.</source>
-        <translation>These paid orders are not in the courier sheet: a courier cannot take a package without its address. Fill it in on each order, then save the sheet again.</translation>
+        <translation>These paid orders are not in the carrier sheet: a carrier cannot take a package without its address. Fill it in on each order, then save the sheet again.</translation>
+    </message>
+    <message>
+        <source>The courier sheet was not saved. {0}</source>
+        <translation>The carrier sheet was not saved. {0}</translation>
+    </message>
+    <message>
+        <source>Open the courier's file</source>
+        <translation>Open the carrier's file</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <source>1 order in this file has no courier. Which courier is its tracking number from?</source>
+        <translation>1 order in this file has no carrier. Which carrier is its tracking number from?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s) in this file have no courier. Which courier are their tracking numbers from?</source>
+        <translation><numerusform>%Ln order in this file has no carrier. Which carrier are their tracking numbers from?</numerusform><numerusform>%Ln orders in this file have no carrier. Which carrier are their tracking numbers from?</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln ticked row(s) were not applied: their orders changed meanwhile.</source>
         <translation><numerusform>%Ln checked row was not applied: their orders changed meanwhile.</numerusform><numerusform>%Ln checked rows were not applied: their orders changed meanwhile.</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>OrderFields</name>
+    <message>
+        <source>courier</source>
+        <translation>carrier</translation>
     </message>
     </context>
 <context>
@@ -386,6 +455,10 @@ Leave it empty to send pictures with name and price instead.</translation>
         <translation>{0}: exchange order {1} canceled: the {2} carried to it is refunded</translation>
     </message>
     <message>
+        <source>{0}: tracking number {1} replaced by {2} from the courier's file</source>
+        <translation>{0}: tracking number {1} replaced by {2} from the carrier's file</translation>
+    </message>
+    <message>
         <source>{0}: a deposit came after the order was cancelled, left to be refunded: {1}</source>
         <translation>{0}: a deposit came after the order was canceled, left to be refunded: {1}</translation>
     </message>
@@ -411,7 +484,19 @@ Leave it empty to send pictures with name and price instead.</translation>
     </message>
     <message>
         <source>A courier cannot deliver a parcel without it.</source>
-        <translation>A courier cannot deliver a package without it.</translation>
+        <translation>A carrier cannot deliver a package without it.</translation>
+    </message>
+    <message>
+        <source>{number} is a number Excel changed into a short form: its last digits are lost. Copy the tracking number from the courier's original file.
+
+Save it anyway?</source>
+        <translation>{number} is a number Excel changed into a short form: its last digits are lost. Copy the tracking number from the carrier's original file.
+
+Save it anyway?</translation>
+    </message>
+    <message>
+        <source>Type the courier and the tracking number, then click “{0}”.</source>
+        <translation>Type the carrier and the tracking number, then click “{0}”.</translation>
     </message>
     <message>
         <source>Add the new stock in the catalogue (Shop ▸ Catalogue) and try again, or cancel this order and make one for what is left.</source>
@@ -427,6 +512,13 @@ Leave it empty to send pictures with name and price instead.</translation>
     <message>
         <source>{0} (not in catalogue)</source>
         <translation>{0} (not in catalog)</translation>
+    </message>
+    </context>
+<context>
+    <name>PlaceholderButtons</name>
+    <message>
+        <source>Courier</source>
+        <translation>Carrier</translation>
     </message>
     </context>
 <context>
@@ -534,6 +626,13 @@ The chats, orders, catalog, quick replies and settings in the backup come to thi
     </message>
     </context>
 <context>
+    <name>TrackingReport</name>
+    <message>
+        <source>the tracking number {0} was changed by Excel (saved as a number, its last digits are lost). Format the tracking number column as Text in Excel, or open the courier's original file, and import it again</source>
+        <translation>the tracking number {0} was changed by Excel (saved as a number, its last digits are lost). Format the tracking number column as Text in Excel, or open the carrier's original file, and import it again</translation>
+    </message>
+    </context>
+<context>
     <name>TrackingReviewDialog</name>
     <message>
         <source>Doubtful: {0}. Tick it to mark shipped anyway</source>
@@ -546,6 +645,13 @@ The chats, orders, catalog, quick replies and settings in the backup come to thi
     <message numerus="yes">
         <source>%Ln row(s) need your look and are not ticked.</source>
         <translation><numerusform>%Ln row needs your look and is not checked.</numerusform><numerusform>%Ln rows need your look and are not checked.</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>TrackingReviewModel</name>
+    <message>
+        <source>Courier</source>
+        <translation>Carrier</translation>
     </message>
     </context>
 <context>
