@@ -2562,7 +2562,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>For you, e.g. Chuseok or a family trip</source>
-        <translation type="unfinished"></translation>
+        <translation>나만 보는 메모 (예: 추석, 가족 여행)</translation>
     </message>
     <message>
         <source>For you, e.g. a public holiday or a family trip</source>
@@ -5866,7 +5866,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>e.g. KB Kookmin 123-45-678901 (Seoul Linen House)</source>
-        <translation type="unfinished"></translation>
+        <translation>예: 국민은행 123-45-678901 (서울리넨하우스)</translation>
     </message>
     <message>
         <source>Payment &amp;deadline</source>
