@@ -13,7 +13,7 @@ def test_an_english_owner_is_not_given_a_korean_bank_or_holiday_as_the_example(q
     ctx.shop_region = "US"
     settings = OrderSettingsDialog(ctx)
     qtbot.addWidget(settings)
-    assert settings.bank.placeholderText() == "e.g. bank name, account number (account holder)"
-    closed = ClosedDaysDialog()
+    assert settings.bank.placeholderText() == "e.g. your bank, account number or IBAN, and the account holder"
+    closed = ClosedDaysDialog(country="US")
     qtbot.addWidget(closed)
     assert closed.note.placeholderText() == "For you, e.g. a public holiday or a family trip"
