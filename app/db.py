@@ -103,6 +103,38 @@ def stored_schema_version(path: Path) -> int:
         con.close()
 
 
+def refuse_damaged_inbox(path: Path) -> None:
+    """Raise DatabaseUnavailable NOT_A_DATABASE when SQLite's quick check finds the inbox file
+    damaged (cut short by a failing disk, pages overwritten): it is never opened for writing then,
+    so nothing is written over what may still be saved from it, and the owner is offered a backup.
+
+    Opened read-only, so the check itself writes nothing. A truncated file passes the header read of
+    `stored_schema_version` and, opened as usual, showed an empty chat list with no word of why.
+    Only what SQLite calls corruption counts: a file it cannot open at all for another reason
+    (locked, no room for its index) is left to the usual open, which says that in its own words."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        found = str(con.execute("PRAGMA quick_check(1)").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        primary = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if primary not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+            return
+        found = str(exc)
+    finally:
+        con.close()
+    if found != "ok":
+        from app.errors import DatabaseUnavailable, ErrorCode
+
+        raise DatabaseUnavailable(
+            f"{path} is damaged (quick_check: {found})", path=path, code=ErrorCode.NOT_A_DATABASE
+        )
+
+
 # Less free space than this beside the inbox file, and a failure to read or write it is the disk's.
 ROOM_NEEDED = 1 << 20
 

@@ -69,6 +69,13 @@ def read_first_page(path: Path, limit: int) -> FirstPage | None:
 def stored_language(path: Path) -> str | None:
     """The language the owner chose, as stored in the file at `path` whatever its schema version
     (an inbox about to be updated says so in it); None when there is none to read."""
+    return stored_preference(path, "language")
+
+
+def stored_preference(path: Path, name: str) -> str | None:
+    """One preference (a string) as stored in the file at `path`, read with plain sqlite3 and
+    read-only, whatever its schema version or state (a damaged file may still hold its settings
+    page); None when there is none to read."""
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
@@ -80,5 +87,5 @@ def stored_language(path: Path) -> str | None:
         return None
     finally:
         con.close()
-    language = prefs.get("language") if isinstance(prefs, dict) else None
-    return language if isinstance(language, str) else None
+    value = prefs.get(name) if isinstance(prefs, dict) else None
+    return value if isinstance(value, str) else None

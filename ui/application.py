@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db import Database, migration_due
+from app.db import Database, migration_due, refuse_damaged_inbox
 from app.first_page import FirstPage, read_first_page
 from app.paths import AppPaths, default_paths, paths_for
 from ui.chat_list_model import PAGE
@@ -90,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
     mark("QApplication built")
 
     log_file: Path | None = None
+    paths: AppPaths | None = None  # the owner's data folder (not the demo's): a damaged inbox offers a backup
     ctx: AppContext | None = None
     first: FirstPage | None = None
     claim: FolderClaim | None = None
@@ -123,6 +124,9 @@ def run(args: argparse.Namespace) -> int:
                 mark("first chat-list page read")
             else:
                 rotate_log_file(paths.log_file)
+                # Not the usual start (the first page could not be read, say): a damaged file is said
+                # here, with a backup offered, before anything opens it to write.
+                refuse_damaged_inbox(paths.database)
                 updated = not args.smoke and migration_due(paths.database)
                 if updated and update_older_inbox(app, args, paths, claim):
                     return 0  # asked to quit during the update (the session ending): it is done
@@ -153,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
             return code
     except Exception as exc:
         # Whatever it is, the owner gets a sentence and the log's path, never a silent crash.
-        code = report_startup_failure(app, args, exc, log_file, ctx)
+        code = report_startup_failure(app, args, exc, log_file, ctx, paths=None if args.demo else paths)
         if claim is not None:
             claim.release()
         relaunch_if_asked()
@@ -367,9 +371,12 @@ def report_startup_failure(
     exc: Exception,
     log_file: Path | None,
     ctx: AppContext | None,
+    *,
+    paths: AppPaths | None = None,
 ) -> int:
-    """Log the traceback, tell the owner in plain words (with the log's path), and give the exit code."""
-    from app.errors import ShopInboxError
+    """Log the traceback, tell the owner in plain words (with the log's path), and give the exit code.
+    With `paths`, a damaged inbox file there is offered a backup to restore in its place."""
+    from app.errors import ErrorCode, ShopInboxError
     from ui.startup_error import (
         StartupErrorDialog,
         explain_startup_error,
@@ -398,12 +405,18 @@ def report_startup_failure(
         return code
     if installed_language(app) is None:
         install_translators(app, args.lang)
+    restore: Callable[..., None] | None = None
+    if paths is not None and isinstance(exc, ShopInboxError) and exc.code is ErrorCode.NOT_A_DATABASE:
+        from ui.damaged_inbox import restore_over_damaged
+
+        restore = partial(restore_over_damaged, paths)
     dialog = StartupErrorDialog(
         explain_startup_error(exc),
         log_file,
         startup_error_details(exc, log_file),
         may_pass=may_pass(exc),
         headline=startup_error_headline(exc),
+        restore=restore,
     )
     dialog.exec()
     if dialog.start_again:

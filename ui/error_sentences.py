@@ -59,7 +59,9 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "a backup.",
         ),
         ErrorCode.NOT_A_DATABASE: translate(
-            "Errors", "{path} is not a Shop Inbox inbox file, or it is damaged. Restore a backup."
+            "Errors",
+            "The inbox file {path} is damaged, or is not a Shop Inbox inbox file. Shop Inbox has not "
+            "changed it: restore your latest backup (the damaged file is kept aside, not deleted).",
         ),
         ErrorCode.MIGRATION_FAILED: translate(
             "Errors",

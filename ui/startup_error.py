@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import platform
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -91,7 +92,9 @@ def startup_error_details(exc: BaseException, log_file: Path | None) -> str:
 
 class StartupErrorDialog(QDialog):
     """The one dialog a failed start shows; closing it ends the program. With `may_pass`, Start
-    again ends it too, and Shop Inbox starts once more (`start_again`)."""
+    again ends it too, and Shop Inbox starts once more (`start_again`). With `restore` (a damaged
+    inbox), Restore from backup… calls it with the dialog, which it ends with `start_again` once the
+    backup is in place."""
 
     def __init__(
         self,
@@ -102,6 +105,7 @@ class StartupErrorDialog(QDialog):
         *,
         may_pass: bool = False,
         headline: str | None = None,
+        restore: Callable[[StartupErrorDialog], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.details = details
@@ -149,13 +153,33 @@ class StartupErrorDialog(QDialog):
             self.start_again_button.clicked.connect(self._start_again)
         else:
             self.start_again_button.hide()
+        # The sentence says "restore a backup": the way to do it is here, since the menus that hold
+        # it never open on a damaged inbox.
+        self.restore_button = QPushButton(self.tr("Restore from backup…"), self)
+        if restore is not None:
+            buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.restore_button.setDefault(True)
+            self.restore_button.clicked.connect(lambda: restore(self))
+        else:
+            self.restore_button.hide()
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.restore_button.isHidden():
+            # Shown, the dialog made its focused button (Close) the default: Enter restores instead.
+            self.restore_button.setFocus()
+            self.restore_button.setDefault(True)
+
     def _start_again(self) -> None:
         self.start_again = True
         self.accept()
+
+    def restored(self) -> None:
+        """A backup replaced the damaged inbox: this start ends, and the next opens on it."""
+        self._start_again()
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)

@@ -3143,6 +3143,23 @@ Right-click to retry.</source>
     </message>
 </context>
 <context>
+    <name>DamagedInbox</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>백업에서 복원</translation>
+    </message>
+    <message>
+        <source>Your chats were restored from the backup. Shop Inbox starts again now.
+The damaged inbox file was kept in {folder}.</source>
+        <translation>백업에서 채팅을 복원했어요. 샵 인박스를 지금 다시 시작해요.
+손상된 받은편지함 파일은 {folder}에 보관했어요.</translation>
+    </message>
+    <message>
+        <source>The damaged inbox file is as it was; try another backup.</source>
+        <translation>손상된 받은편지함 파일은 그대로예요. 다른 백업으로 다시 해 보세요.</translation>
+    </message>
+</context>
+<context>
     <name>DayHoursEditor</name>
     <message>
         <source>Closed</source>
@@ -3425,10 +3442,6 @@ Right-click to retry.</source>
     <message>
         <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>
         <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 샵 인박스가 파일을 바꾸지 않았어요. 빈 받은편지함으로 시작하려면 이 파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
-    </message>
-    <message>
-        <source>{path} is not a Shop Inbox inbox file, or it is damaged. Restore a backup.</source>
-        <translation>{path}은(는) 샵 인박스 받은편지함 파일이 아니거나 손상되었어요. 백업에서 복원하세요.</translation>
     </message>
     <message>
         <source>Shop Inbox could not update the inbox in {path} and left it as it was. A copy is in the backups folder beside it; please send the log file to whoever helps you with Shop Inbox.</source>
@@ -3945,6 +3958,10 @@ Right-click to retry.</source>
     <message>
         <source>The file is too large for WhatsApp.</source>
         <translation>파일이 WhatsApp으로 보내기에 너무 커요.</translation>
+    </message>
+    <message>
+        <source>The inbox file {path} is damaged, or is not a Shop Inbox inbox file. Shop Inbox has not changed it: restore your latest backup (the damaged file is kept aside, not deleted).</source>
+        <translation>받은편지함 파일 {path}이(가) 손상되었거나 샵 인박스 받은편지함 파일이 아니에요. 샵 인박스는 이 파일을 바꾸지 않았어요. 가장 최근 백업에서 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
     </message>
     <message>
         <source>Your relay at {url} answers plain http://, not https://. Change its address in Settings to {plain_url}</source>
@@ -8890,6 +8907,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Start again</source>
         <translation>다시 시작</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>백업에서 복원…</translation>
     </message>
     <message>
         <source>Details copied</source>

@@ -1,0 +1,110 @@
+"""A damaged inbox file at start: said in plain words with a backup offered, and never written over."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.backup import create_backup
+from app.db import Database, refuse_damaged_inbox
+from app.errors import DatabaseUnavailable, ErrorCode
+from app.paths import paths_for
+from app.queries import conversations_page
+from app.settings import update_preferences
+from tests.support.dialogs import DialogGuard
+from tests.support.factories import make_contact, make_message
+from ui.startup_error import StartupErrorDialog
+
+
+def shop_with_chats(folder: Path, customer: str, messages: int = 400) -> Path:
+    """A set-up shop's inbox, closed cleanly (its pages all in the file), large enough to cut short."""
+    paths = paths_for(folder).ensure()
+    db = Database.open(paths.database)
+    update_preferences(db, relay_url="https://relay.example", setup_done=True)
+    with db.write() as s:
+        contact = make_contact(s, profile_name=customer)
+        for n in range(messages):
+            make_message(s, contact, f"{customer}: 케이스 재입고 문의드려요 #{n} " + "가" * 200)
+    db.close()
+    return paths.database
+
+
+def cut_short(database: Path) -> str:
+    """The file as a failing disk leaves it: its first half only (the header still reads fine)."""
+    data = database.read_bytes()
+    database.write_bytes(data[: len(data) // 2])
+    return hashlib.sha256(database.read_bytes()).hexdigest()
+
+
+def names(database: Path) -> list[str]:
+    db = Database.open(database)
+    try:
+        with db.read() as s:
+            return [row.display_name for row in conversations_page(s)]
+    finally:
+        db.close()
+
+
+def test_a_truncated_inbox_is_found_damaged_and_the_check_writes_nothing(tmp_path: Path) -> None:
+    database = shop_with_chats(tmp_path / "shop", "박지훈 손님")
+    refuse_damaged_inbox(database)  # a sound file passes
+    before = cut_short(database)
+    with pytest.raises(DatabaseUnavailable) as raised:
+        refuse_damaged_inbox(database)
+    assert raised.value.code is ErrorCode.NOT_A_DATABASE
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+
+
+def test_a_damaged_inbox_at_start_offers_a_backup_and_keeps_the_damaged_file_aside(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The laptop's battery died mid-write: the start says the file is damaged and unchanged, and
+    Restore from backup… (the menus that hold it never open) puts last night's backup in its place,
+    keeps the damaged file aside byte for byte, and starts Shop Inbox again."""
+    from ui.application import run
+    from ui.main import parse_args
+
+    data = tmp_path / "shop"
+    shop_with_chats(tmp_path / "last-night", "어젯밤 손님")
+    backup = create_backup(paths_for(tmp_path / "last-night"), tmp_path / "backup.zip").path
+    damaged = cut_short(shop_with_chats(data, "오늘 손님"))
+    started = tmp_path / "started.txt"  # Shop Inbox started again: a stand-in that says it ran
+    stand_in = "import pathlib, sys; p = pathlib.Path(sys.argv[1]); t = p.with_suffix('.part'); t.touch(); t.replace(p)"
+    monkeypatch.setattr(sys, "orig_argv", [sys.executable, "-c", stand_in, str(started)])
+
+    said: list[str] = []
+
+    def restore_from_backup(dialog: Any) -> None:
+        assert isinstance(dialog, StartupErrorDialog)
+        said.append(dialog.explanation.text())
+        assert dialog.restore_button.isVisible() and dialog.restore_button.isDefault()
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    dialogs.expect("modal", answer=restore_from_backup)
+    dialogs.expect("getOpenFileName", answer=str(backup))
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
+
+    code = run(parse_args(["--data-dir", str(data), "--lang", "en"]))
+
+    assert code == 2
+    assert "is damaged" in said[0] and "has not changed it" in said[0] and "backup" in said[0]
+    assert "Your chats were restored from the backup" in told.shown[0].text
+    qtbot.waitUntil(started.exists, timeout=10_000)
+    assert names(data / "inbox.db") == ["어젯밤 손님"]
+    kept = next((data / "replaced").iterdir()) / "inbox.db"
+    assert str(kept.parent) in told.shown[0].text
+    assert hashlib.sha256(kept.read_bytes()).hexdigest() == damaged  # never written over
+
+
+def test_an_error_that_is_not_a_damaged_file_offers_no_restore(qtbot: Any, tmp_path: Path) -> None:
+    dialog = StartupErrorDialog("The disk is full.", None, "details")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.restore_button.isVisible()

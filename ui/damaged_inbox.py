@@ -1,0 +1,69 @@
+"""A damaged inbox file at start: a backup picked, checked and put in its place; the damaged one kept."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from app.backup import restore_backup
+from app.first_page import stored_preference
+from app.paths import AppPaths
+from ui import message_box
+from ui.ops import failure_sentence, run_op
+from ui.restore_choice import backup_to_restore, check_then_ask
+from ui.startup_error import StartupErrorDialog
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+
+def backup_folder_of(paths: AppPaths) -> str:
+    """Where the picker opens: the daily backups' folder if the damaged file still names it, else
+    the data folder's own backups (the copies an update keeps), else "" (the usual place)."""
+    daily = stored_preference(paths.database, "backup_folder")
+    if daily and Path(daily).is_dir():
+        return daily
+    return str(paths.backup_dir) if paths.backup_dir.is_dir() else ""
+
+
+def restore_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> None:
+    """Restore from backup… on the failed start's dialog: the backup picked and checked, the owner
+    asked, then the backup unpacked and swapped in (the damaged file and its -wal/-shm go to the
+    data folder's `replaced` folder, never written over); the dialog then ends with Start again."""
+    title = translate("DamagedInbox", "Restore from backup")
+    source = backup_to_restore(dialog, backup_folder_of(paths))
+    if source is None:
+        return
+
+    def restored(aside: Path) -> None:
+        dialog.setEnabled(True)
+        message_box.information(
+            dialog,
+            title,
+            translate(
+                "DamagedInbox",
+                "Your chats were restored from the backup. Shop Inbox starts again now.\n"
+                "The damaged inbox file was kept in {folder}.",
+            ).format(folder=aside),
+        )
+        dialog.restored()
+
+    def failed(exc: BaseException) -> None:
+        dialog.setEnabled(True)
+        log.warning("restore over a damaged inbox failed: %s", type(exc).__name__)
+        message_box.warning(
+            dialog,
+            title,
+            failure_sentence(exc)
+            + "\n"
+            + translate("DamagedInbox", "The damaged inbox file is as it was; try another backup."),
+        )
+
+    def confirmed(path: Path) -> None:
+        dialog.setEnabled(False)  # files half moved cannot be stopped: no second click meanwhile
+        run_op(partial(restore_backup, path, paths), restored, parent=dialog, on_failure=failed)
+
+    check_then_ask(dialog, source, confirmed)
