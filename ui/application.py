@@ -173,6 +173,10 @@ def run(args: argparse.Namespace) -> int:
         from ui.restart import new_window_shown
 
         after_first_paint(window.chat_list.view, partial(new_window_shown, ctx.paths.data_dir))
+    if ctx.imports_cut_short:
+        from ui.import_cut_short import say_imports_cut_short
+
+        after_first_paint(window.chat_list.view, partial(say_imports_cut_short, window))
     watch_first_paint(window.chat_list.view)  # no-op unless bench.cold_start asks for it
     deferred: DeferredStart | None = None
     if first is None:
@@ -323,7 +327,7 @@ def open_inbox(
 ) -> AppContext:
     """The owner's inbox: database opened (migrated if needed), language, first-run setup.
     `translated`: the language is installed already (the update of an older inbox said it)."""
-    from app.chat_export.importer import discard_unfinished_imports
+    from app.chat_export.importer import discard_unfinished_imports, unfinished_import_exports
     from app.errors import DiskFull
     from app.settings import read_preferences
     from ui.context import AppContext
@@ -337,6 +341,7 @@ def open_inbox(
         db = Database.open_read_only(paths.database, full)
     # A chat import cut short by a crash or power cut leaves nothing half-imported (read only, one
     # to remove raises DiskFull: the start says the disk is full rather than show half an import).
+    cut_short = unfinished_import_exports(db)
     discard_unfinished_imports(db)
     prefs = read_preferences(db)
     if db.read_only and not prefs.relay_url and not prefs.setup_done:
@@ -353,6 +358,7 @@ def open_inbox(
         prefs=dataclasses.asdict(prefs),
         shop_region=prefs.shop_region,
         currency=prefs.currency,
+        imports_cut_short=cut_short,
     )
     if not args.smoke and not prefs.relay_url and not prefs.setup_done:
         choice = run_first_setup(ctx)

@@ -55,6 +55,9 @@ class AppContext:
     # Media ids WhatsApp no longer has, learnt while the app runs: the chat's boxes and the contact
     # panel's list say so from this one set, and neither asks the relay for them again.
     gone_media: set[int] = field(default_factory=set)
+    # Exports whose import a crash or power cut stopped part-way (what it wrote was removed at this
+    # start): the window says so once it shows (ui/import_cut_short.py).
+    imports_cut_short: list[Path] = field(default_factory=list)
 
     @property
     def read_only(self) -> bool:

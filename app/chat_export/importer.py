@@ -305,6 +305,22 @@ def _forget(db: Database, import_id: str, created_contact: int | None) -> None:
         put_setting(s, UNFINISHED_KEY, pending)
 
 
+def unfinished_import_exports(db: Database) -> list[Path]:
+    """The exports whose imports a crash or a power cut stopped part-way (before
+    `discard_unfinished_imports` removes what they wrote): the start tells the owner, who believed
+    them imported. An import recorded by an older version, without its export, is not listed."""
+    with db.read() as s:
+        pending = _unfinished(s)
+    with _running_lock:
+        running = set(_running)
+    found: list[Path] = []
+    for import_id, info in pending.items():
+        export = info.get("export") if isinstance(info, dict) else None
+        if import_id not in running and isinstance(export, str) and export:
+            found.append(Path(export))
+    return found
+
+
 def discard_unfinished_imports(db: Database) -> int:
     """Remove what an interrupted import (crash, killed app) left behind; returns messages removed."""
     with db.read() as s:
@@ -800,7 +816,11 @@ def _import(
                     region=request.region,
                 )
             pending = _unfinished(s)
-            pending[job.import_id] = {"created_contact": contact.id if created else None}
+            # The export's path: the next start names the import a crash cut short, and offers it again.
+            pending[job.import_id] = {
+                "created_contact": contact.id if created else None,
+                "export": str(request.path),
+            }
             put_setting(s, UNFINISHED_KEY, pending)
             contact_id = contact.id
         try:

@@ -4326,6 +4326,27 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>ImportCutShort</name>
+    <message>
+        <source>Shop Inbox closed before this chat import had finished (the computer lost power, or the app was stopped):
+{files}
+
+What it had brought in was removed, so no chat is there half or twice. Import the chat again to have all of it.</source>
+        <translation>채팅 가져오기가 끝나기 전에 샵 인박스가 종료되었어요(컴퓨터 전원이 꺼졌거나 앱이 강제로 종료됐어요):
+{files}
+
+그때까지 가져온 메시지는 지웠으니 채팅이 반만 있거나 두 번 들어가 있지 않아요. 전체 채팅을 보려면 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <source>Chat import not finished</source>
+        <translation>채팅 가져오기가 끝나지 않았어요</translation>
+    </message>
+    <message>
+        <source>Import again…</source>
+        <translation>다시 가져오기…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import chat from phone</source>
