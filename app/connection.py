@@ -13,6 +13,9 @@ class Connection(enum.StrEnum):
     # new computer (a backup never carries the token), or a keyring that lost it. Asked for, not
     # sent empty to the relay only to be "refused".
     NO_TOKEN = "no_token"
+    # The token may be kept in the OS's password store, but it would not be read (locked, its unlock
+    # cancelled): unlocked, Retry reads it again. Not "no token", which asks the owner to paste it.
+    KEYRING_LOCKED = "keyring_locked"
     CONNECTING = "connecting"
     ONLINE = "online"
     RECONNECTING = "reconnecting"

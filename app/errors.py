@@ -88,6 +88,7 @@ class ErrorCode(enum.StrEnum):
     # The token
     NO_KEYRING = "no_keyring"
     KEYRING_REFUSED = "keyring_refused"  # one is there but did not take the token (locked)
+    KEYRING_LOCKED = "keyring_locked"  # one is there but would not be read (locked, unlock cancelled)
     TOKEN_NOT_SAVED = "token_not_saved"
     # Orders
     ORDER_EMPTY = "order_empty"
@@ -485,6 +486,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ITEM_TOO_MANY_IMAGES: LimitParams,
     ErrorCode.NO_KEYRING: NoParams,
     ErrorCode.KEYRING_REFUSED: NoParams,
+    ErrorCode.KEYRING_LOCKED: NoParams,
     ErrorCode.TOKEN_NOT_SAVED: NoParams,
     ErrorCode.ORDER_EMPTY: NoParams,
     ErrorCode.ORDER_TOO_MANY_LINES: LimitParams,
@@ -769,6 +771,16 @@ class KeyringRefused(NoKeyring):
     config file is offered as with no keyring."""
 
     default_code = ErrorCode.KEYRING_REFUSED
+
+
+class KeyringLocked(ShopInboxError):
+    """The keyring would not be read (locked, its unlock prompt cancelled or not answered) and the
+    config file holds no token: the token may well be kept there, so the owner is not asked for it."""
+
+    default_code = ErrorCode.KEYRING_LOCKED
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail, code=self.default_code)
 
 
 class InvalidInput(ShopInboxError):

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from app.errors import KeyringRefused, NoKeyring
+from app.errors import KeyringLocked, KeyringRefused, NoKeyring
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +145,10 @@ def save_token(
 
 
 def load_token(relay_url: str, *, config_file: Path) -> str | None:
-    """The token for this relay from the keyring, else from the config file; None when unknown."""
+    """The token for this relay from the keyring, else from the config file; None when unknown.
+    KeyringLocked when the keyring would not be read and the file holds none: the token may be in
+    the keyring all the same, so "none kept here" would send the owner to paste it again."""
+    locked: Exception | None = None
     if keyring_available():
         import keyring
         from keyring.errors import KeyringError
@@ -154,10 +157,13 @@ def load_token(relay_url: str, *, config_file: Path) -> str | None:
             found = keyring.get_password(SERVICE, relay_url)
         except KeyringError as exc:
             log.warning("keyring could not be read: %s", type(exc).__name__)
-            found = None
+            found, locked = None, exc
         if found:
             return found
-    return _file_tokens(config_file).get(relay_url)
+    in_file = _file_tokens(config_file).get(relay_url)
+    if in_file is None and locked is not None:
+        raise KeyringLocked(type(locked).__name__) from locked
+    return in_file
 
 
 def token_location(relay_url: str, *, config_file: Path) -> TokenLocation:

@@ -20,7 +20,13 @@ LOST = (Connection.OFFLINE, Connection.RECONNECTING)
 RECONNECTED_SECONDS = 4
 
 # States in which the Retry button makes sense (the engine is waiting, or has given up on the token).
-RETRYABLE = (Connection.OFFLINE, Connection.RECONNECTING, Connection.UNAUTHORISED, *STORAGE_TROUBLE)
+RETRYABLE = (
+    Connection.OFFLINE,
+    Connection.RECONNECTING,
+    Connection.UNAUTHORISED,
+    Connection.KEYRING_LOCKED,
+    *STORAGE_TROUBLE,
+)
 
 
 def unbroken(url: str) -> str:
@@ -125,8 +131,8 @@ class ConnectionBanner(QFrame):
             else:
                 self.hide()
             return
-        asks_token = state.kind in (Connection.UNAUTHORISED, Connection.NO_TOKEN)
-        self.setProperty("severity", "error" if asks_token else "warning")
+        severe = state.kind in (Connection.UNAUTHORISED, Connection.NO_TOKEN, Connection.KEYRING_LOCKED)
+        self.setProperty("severity", "error" if severe else "warning")
         notice = state.kind in HISTORY_NOTICES
         read_only = state.kind is Connection.READ_ONLY
         # Saving fails, not the connection; or a notice, not a failure at all.
@@ -269,6 +275,12 @@ class ConnectionBanner(QFrame):
             return self.tr(
                 "This computer has no relay token yet, so new messages cannot arrive (a restored backup "
                 "never brings one, to keep it safe). Paste your relay token in Settings."
+            )
+        if kind is Connection.KEYRING_LOCKED:
+            return self.tr(
+                "This computer's password store (keyring) is locked, so Shop Inbox cannot read your "
+                "relay token and new messages cannot arrive. Your token is not lost: unlock the password "
+                "store (your computer asks for its password), then press Retry."
             )
         if kind is Connection.ONLINE and self.graph_down:
             return self.tr(

@@ -215,6 +215,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "or its unlock was cancelled. Unlock it and try once more, or keep the relay token in Shop "
             "Inbox's settings file instead; only your user account can read it.",
         ),
+        ErrorCode.KEYRING_LOCKED: translate(
+            "Errors",
+            "This computer's password store (keyring) is locked, so Shop Inbox cannot read the relay "
+            "token. Unlock it and try once more.",
+        ),
         ErrorCode.TOKEN_NOT_SAVED: translate("Errors", "The relay token was not saved."),
         ErrorCode.ORDER_EMPTY: translate("Errors", "An order needs at least one item."),
         ErrorCode.ORDER_TOO_MANY_LINES: translate(

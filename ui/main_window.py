@@ -604,14 +604,15 @@ class MainWindow(QMainWindow):
     def _connect_relay(self, sync: SyncAdapter) -> None:
         """The engine starts on the relay in the preferences once its token is read from the keyring
         (or the config file) off the GUI thread: a keyring can take seconds, or ask through the OS."""
-        from ui.settings_action import relay_token
+        from ui.token_store import load_token
 
         ctx = self.ctx
         relay_url = str(ctx.prefs.get("relay_url") or "")
         if ctx.relay_token and relay_url:  # the demo's, in memory: no keyring is asked
             sync.reconnect(relay_url, ctx.relay_token)
         else:
-            sync.start_with_token(relay_url, lambda: relay_token(ctx, relay_url))
+            # A locked keyring raises (KeyringLocked): the banner asks to unlock it, not for the token.
+            sync.start_with_token(relay_url, lambda: load_token(ctx, relay_url) or "")
 
     def read_drafts(self) -> None:
         """The replies typed and not sent in the last run, back in their chats' boxes with their quotes

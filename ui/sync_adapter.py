@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from app.changes import Changes
 from app.connection import Connection, ConnectionState
-from app.errors import RelayUnreachable
+from app.errors import ErrorCode, RelayUnreachable, ShopInboxError
 from app.wire import Template
 from ui.context import AppContext
 from ui.gui_thread import GuiThreadSignals
@@ -63,6 +63,8 @@ class SyncAdapter(GuiThreadSignals):
         # Counts the token reads asked for and the stops: a read answers only if nothing came after it.
         self._asked = 0
         self.reading_token = False
+        # How the token was read (the keyring): Retry reads it again after the keyring was locked.
+        self._read_token: Callable[[], str] | None = None
 
     @property
     def running(self) -> bool:
@@ -103,6 +105,7 @@ class SyncAdapter(GuiThreadSignals):
 
         self.stop()
         self.relay_url, self.token = relay_url, ""
+        self._read_token = read_token
         if not relay_url:
             self.start()  # nothing to read: "no relay configured" at once
             return
@@ -118,8 +121,18 @@ class SyncAdapter(GuiThreadSignals):
             self.token = token
             self.start()
 
-        # An exception the keyring let through (ops.py logs it): said as no token, which Settings mends.
-        run_op(read_token, known, parent=self, on_failure=lambda _exc: known(""))
+        def unread(exc: BaseException) -> None:
+            if asked != self._asked:
+                return
+            if isinstance(exc, ShopInboxError) and exc.code is ErrorCode.KEYRING_LOCKED:
+                self.reading_token = False
+                self._on_state(ConnectionState(Connection.KEYRING_LOCKED))
+                return
+            # Another exception the keyring let through (ops.py logs it): said as no token, which
+            # Settings mends.
+            known("")
+
+        run_op(read_token, known, parent=self, on_failure=unread)
 
     def stop(self) -> None:
         self._asked += 1  # a token read under way starts nothing now
@@ -133,6 +146,9 @@ class SyncAdapter(GuiThreadSignals):
         """Reconnect now (the banner's Retry, a wake from sleep); while the token is being read, its
         answer starts the engine."""
         if self.reading_token:
+            return
+        if self.state.kind is Connection.KEYRING_LOCKED and self._read_token is not None:
+            self.start_with_token(self.relay_url, self._read_token)  # unlocked meanwhile, maybe
             return
         self.stop()
         self.start()

@@ -2886,6 +2886,10 @@ Right-click to retry.</source>
         <translation>이 컴퓨터에는 아직 릴레이 토큰이 없어서 새 메시지를 받을 수 없어요(안전을 위해 백업을 복원해도 토큰은 따라오지 않아요). 설정에서 릴레이 토큰을 붙여 넣으세요.</translation>
     </message>
     <message>
+        <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read your relay token and new messages cannot arrive. Your token is not lost: unlock the password store (your computer asks for its password), then press Retry.</source>
+        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 릴레이 토큰을 읽을 수 없고, 새 메시지를 받을 수 없어요. 토큰이 없어진 건 아니에요. 비밀번호 저장소의 잠금을 푼 다음(컴퓨터가 비밀번호를 물어봐요) 다시 시도를 누르세요.</translation>
+    </message>
+    <message>
         <source>Your relay can&apos;t reach WhatsApp, so replies wait and are sent as soon as it can. Check the relay&apos;s internet connection, or run its check in Settings ▸ Relay.</source>
         <translation>릴레이가 WhatsApp에 연결하지 못해서 답장이 대기 중이에요. 연결되는 대로 보내요. 릴레이 서버의 인터넷 연결을 확인하거나 설정 ▸ 릴레이에서 점검을 실행해 보세요.</translation>
     </message>
@@ -3634,6 +3638,10 @@ The damaged inbox file was kept in {folder}.</source>
     <message>
         <source>This computer has no password store (keyring) that Shop Inbox can use. You can keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
         <translation>이 컴퓨터에는 샵 인박스가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read the relay token. Unlock it and try once more.</source>
+        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 릴레이 토큰을 읽을 수 없어요. 잠금을 푼 다음 다시 시도하세요.</translation>
     </message>
     <message>
         <source>An order needs at least one item.</source>

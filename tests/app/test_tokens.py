@@ -176,3 +176,24 @@ def test_a_keyring_backend_that_cannot_be_loaded_is_no_keyring_not_a_crash(
     assert not keyring_available()
     with pytest.raises(NoKeyring):
         save_token(URL, "secret-token", config_file=config_file)
+
+
+def test_a_locked_keyring_is_said_as_locked_not_as_no_token(config_file: Path) -> None:
+    """The unlock prompt cancelled: the token may be in the keyring still, so the owner must not be
+    told none is kept; one kept in the config file is still read."""
+    from app.errors import KeyringLocked
+    from tests.support.stand_in_keyring import LockedKeyring
+
+    before = keyring.get_keyring()
+    locked = LockedKeyring()
+    locked.unlocked.set()
+    locked.refuse_reads = locked.refuse_writes = True
+    keyring.set_keyring(locked)
+    try:
+        with pytest.raises(KeyringLocked) as raised:
+            load_token(URL, config_file=config_file)
+        assert raised.value.code is ErrorCode.KEYRING_LOCKED
+        save_token(URL, "in-the-file", config_file=config_file, allow_config_file=True)
+        assert load_token(URL, config_file=config_file) == "in-the-file"
+    finally:
+        keyring.set_keyring(before)

@@ -56,8 +56,8 @@ class StandInKeyring(KeyringBackend):
 
 class LockedKeyring(StandInKeyring):
     """The OS's password store waiting for its unlock prompt: each read and write waits until the
-    test unlocks it, and notes the thread that asked. `refuse_writes`: the owner cancelled the
-    prompt, so a write raises as Secret Service does then."""
+    test unlocks it, and notes the thread that asked. `refuse_writes`, `refuse_reads`: the owner
+    cancelled the prompt, so a write (a read) raises as Secret Service does then."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -65,10 +65,13 @@ class LockedKeyring(StandInKeyring):
         self.asked_on: list[threading.Thread] = []
         self.written_on: list[threading.Thread] = []
         self.refuse_writes = False
+        self.refuse_reads = False
 
     def get_password(self, service: str, username: str) -> str | None:
         self.asked_on.append(threading.current_thread())
         self.unlocked.wait(HELD_SECONDS)
+        if self.refuse_reads:
+            raise KeyringLocked("the unlock prompt was cancelled")
         return super().get_password(service, username)
 
     def set_password(self, service: str, username: str, password: str) -> None:

@@ -60,6 +60,33 @@ def test_no_token_in_the_keyring_still_asks_for_one_once_the_keyring_answers(
     assert window.ctx.sync.engine is None
 
 
+def test_a_locked_keyring_says_so_and_retry_reads_the_token_once_it_is_unlocked(
+    window: Any, qtbot: Any, relay: RunningRelay, locked_keyring: LockedKeyring
+) -> None:
+    """The owner dismissed the OS's unlock prompt: the banner said "no relay token yet, paste it in
+    Settings", though it was kept all along. It says the password store is locked, and Retry,
+    once it is unlocked, reads the token and connects."""
+    relay_in_settings(window, relay.url, relay.token)
+    relay.post_webhook(inbound(content="케이스 재입고 됐나요?", sender="821055550011", name="박서연"))
+    locked_keyring.refuse_reads = True  # the unlock prompt was cancelled
+    locked_keyring.unlocked.set()
+
+    window.start_sync()
+    banner = window.banner
+    qtbot.waitUntil(lambda: banner.state.kind is Connection.KEYRING_LOCKED, timeout=5000)
+    assert banner.isVisible() and banner.retry.isVisible()
+    assert "password store (keyring) is locked" in banner.text.text()
+    assert "Your token is not lost" in banner.text.text()
+    assert "no relay token" not in banner.text.text()
+    assert window.ctx.sync.engine is None
+
+    locked_keyring.refuse_reads = False  # unlocked this time
+    banner.retry.click()
+    qtbot.waitUntil(lambda: banner.state.kind is Connection.ONLINE, timeout=10000)
+    qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=10000)
+    assert window.chat_list.model.row_at(0).display_name == "박서연"
+
+
 def test_quitting_while_the_keyring_is_asked_starts_no_sync_afterwards(
     window: Any, qtbot: Any, relay: RunningRelay, locked_keyring: LockedKeyring
 ) -> None:
