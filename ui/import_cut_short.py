@@ -26,9 +26,9 @@ def say_imports_cut_short(window: MainWindow) -> None:
     names = "\n".join(f"• {path.name}" for path in exports)
     text = translate(
         "ImportCutShort",
-        "Shop Inbox closed before this chat import had finished (the computer lost power, or the "
-        "app was stopped):\n{files}\n\nWhat it had brought in was removed, so no chat is there half "
-        "or twice. Import the chat again to have all of it.",
+        "This chat import did not finish (the computer lost power, the app was stopped, or the disk "
+        "was full):\n{files}\n\nWhat it had brought in was removed, so no chat is there half or "
+        "twice. Import the chat again to have all of it.",
     ).format(files=names)
     box = message_box.plain_box(
         message_box.Icon.Information,

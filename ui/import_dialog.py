@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimeZone, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,18 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.chat_export.contacts import ContactMatch
 from app.chat_export.errors import AmbiguousContact, ImportCancelled
 from app.chat_export.importer import (
     ImportRequest,
     ImportSummary,
+    discard_unfinished_imports,
     import_chat,
     import_context,
     imported_changes,
 )
 from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_export
 from app.country_zones import country_zones, main_zone
-from app.db import Database
+from app.db import Database, is_disk_full
 from app.phones import display_phone, example_number
 from ui.context import AppContext
 from ui.formatting import count_text, kind_label, short_date, wall_datetime
@@ -140,6 +142,8 @@ class ImportDialog(QDialog):
         self.summary: ImportSummary | None = None
         self.cancel_event = threading.Event()
         self.running = False
+        # The disk filled up mid-import: what it wrote could not be removed for want of room either.
+        self.left_for_want_of_room = False
         self.setWindowTitle(self.tr("Import chat from phone"))
         self.setMinimumWidth(620)
 
@@ -317,6 +321,9 @@ class ImportDialog(QDialog):
         """Show page `index` at its own size (a stack is as big as its biggest page)."""
         self.details.setVisible(index == 0 and self.scan is not None)
         self.pages.setCurrentIndex(index)
+        # The buttons just shown or hidden lay themselves out on a posted event: measured before it,
+        # the row counted short and a failure's two paragraphs were cut off at the top and bottom.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         layout = self.layout()
         if layout is not None:
             layout.activate()
@@ -652,6 +659,15 @@ class ImportDialog(QDialog):
             message = self.tr("The import was cancelled. Nothing was added.")
         else:
             message = failure_sentence(error)
+        if is_disk_full(error):
+            # Removing the rows it wrote needs room too: done when this window closes, once space
+            # was freed (else at the next start), not left as a half chat until then.
+            self.left_for_want_of_room = True
+            message += "\n\n" + self.tr(
+                "The part of the chat imported before the disk filled up is removed when you close this "
+                "window, so free some space first (if there is still no room, it is removed when Shop "
+                "Inbox next starts)."
+            )
         self.summary_label.setText(message)
         self.unreadable_title.setVisible(False)
         self.unreadable_list.setVisible(False)
@@ -659,6 +675,24 @@ class ImportDialog(QDialog):
         self._fit_to(2)
 
     # ------------------------------------------------------------------ closing
+
+    def done(self, result: int) -> None:
+        if self.left_for_want_of_room:
+            self.left_for_want_of_room = False
+            ctx = self.ctx
+
+            def removed(count: int) -> None:
+                if count:
+                    ctx.publish(Changes(all_contacts=True))
+
+            def still_no_room(exc: BaseException) -> None:
+                log.info("half import not removed yet (%s): the next start removes it", type(exc).__name__)
+
+            # The window's child, not this dialog's: it is deleted once closed.
+            Op(lambda: discard_unfinished_imports(ctx.db), parent=self.parent()).success(removed).failure(
+                still_no_room
+            ).run()
+        super().done(result)
 
     def reject(self) -> None:
         if self.running:

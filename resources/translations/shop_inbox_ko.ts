@@ -4336,11 +4336,11 @@ The damaged inbox file was kept in {folder}.</source>
 <context>
     <name>ImportCutShort</name>
     <message>
-        <source>Shop Inbox closed before this chat import had finished (the computer lost power, or the app was stopped):
+        <source>This chat import did not finish (the computer lost power, the app was stopped, or the disk was full):
 {files}
 
 What it had brought in was removed, so no chat is there half or twice. Import the chat again to have all of it.</source>
-        <translation>채팅 가져오기가 끝나기 전에 샵 인박스가 종료되었어요(컴퓨터 전원이 꺼졌거나 앱이 강제로 종료됐어요):
+        <translation>이 채팅 가져오기가 끝나지 않았어요(컴퓨터 전원이 꺼졌거나, 앱이 강제로 종료됐거나, 디스크가 가득 찼어요):
 {files}
 
 그때까지 가져온 메시지는 지웠으니 채팅이 반만 있거나 두 번 들어가 있지 않아요. 전체 채팅을 보려면 다시 가져오세요.</translation>
@@ -4643,6 +4643,10 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     <message>
         <source>The import was cancelled. Nothing was added.</source>
         <translation>가져오기를 취소했어요. 추가된 것은 없어요.</translation>
+    </message>
+    <message>
+        <source>The part of the chat imported before the disk filled up is removed when you close this window, so free some space first (if there is still no room, it is removed when Shop Inbox next starts).</source>
+        <translation>디스크가 가득 차기 전까지 가져온 부분은 이 창을 닫을 때 지워요. 먼저 공간을 비워 주세요(그래도 공간이 없으면 샵 인박스를 다음에 시작할 때 지워요).</translation>
     </message>
     <message>
         <source>Cancelling… removing what was imported</source>

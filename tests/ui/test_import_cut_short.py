@@ -95,7 +95,7 @@ def test_the_next_start_names_the_import_it_removed_and_import_again_opens_its_p
         say_imports_cut_short(window)
         qtbot.waitUntil(lambda: bool(preview.shown), timeout=10_000)
 
-        assert "before this chat import had finished" in said[0]
+        assert "This chat import did not finish" in said[0]
         assert "WhatsApp Chat with Jisu.txt" in said[0]
         assert "Import the chat again" in said[0]
         assert preview.shown[0].widget == "ImportDialog"

@@ -542,3 +542,38 @@ def test_the_dialog_grown_to_its_preview_stays_inside_the_screen_with_its_import
     assert screen.contains(framed), (framed, screen)
     corner = dialog.import_button.mapToGlobal(dialog.import_button.rect().bottomRight())
     assert screen.contains(corner)
+
+
+def test_an_import_the_disk_filled_up_says_so_in_full_and_its_half_chat_goes_once_there_is_room(
+    open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big export on a nearly full laptop: the failure's two paragraphs are read whole (they were
+    cut off at the top and bottom), and what the import wrote before the disk filled up, which could
+    not be removed for want of room either, goes when the owner closes the window after freeing space."""
+    import app.chat_export.importer as importer
+    from tests.support.full_disk import limit_the_inbox_file, page_count
+
+    monkeypatch.setattr(importer, "BATCH_ROWS", 50)
+    lines = [
+        Line(
+            datetime(2024, 1, 13, 9, 0) + timedelta(minutes=i), "Ana", f"케이스 재입고 문의 {i} " + "가" * 300
+        )
+        for i in range(3000)
+    ]
+    path = write_txt(tmp_path / "WhatsApp Chat with Ana.txt", render(LAYOUTS["android-en-uk"], lines))
+    dialog = open_dialog(path)
+    limit_the_inbox_file(ctx.db, page_count(ctx.db) + 200)  # room for a few batches, not the chat
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2 and not dialog.running, timeout=30000)
+    text = dialog.summary_label.text()
+    assert text.startswith("The disk is full, so Shop Inbox could not save this.")
+    assert "removed when you close this window, so free some space first" in text
+    laid_out()
+    label = dialog.summary_label
+    assert label.height() >= label.heightForWidth(label.width())  # every line of it shown
+
+    limit_the_inbox_file(ctx.db, None)  # the owner freed some space
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: message_count(ctx.db) == 0, timeout=10000)
+    assert importer.unfinished_import_exports(ctx.db) == []
