@@ -25,7 +25,8 @@ __all__ = [
 SERVICE = "Shop Inbox relay"
 CONFIG_KEY = "relay_tokens"
 
-TokenLocation = Literal["keyring", "config_file", "none"]
+# "locked": the keyring would not be read (locked, its unlock cancelled) and the file holds none.
+TokenLocation = Literal["keyring", "config_file", "none", "locked"]
 
 
 def keyring_available() -> bool:
@@ -175,8 +176,10 @@ def token_location(relay_url: str, *, config_file: Path) -> TokenLocation:
             if keyring.get_password(SERVICE, relay_url):
                 return "keyring"
         except KeyringError as exc:
-            # Unreadable keyring: say where else it could be rather than fail the settings dialog.
+            # Unreadable keyring: say where else it could be rather than fail the settings dialog,
+            # and never "none" when it may be in the keyring all the same.
             log.warning("keyring could not be read: %s", type(exc).__name__)
+            return "config_file" if relay_url in _file_tokens(config_file) else "locked"
     return "config_file" if relay_url in _file_tokens(config_file) else "none"
 
 

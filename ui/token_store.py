@@ -91,7 +91,7 @@ def keep_token_in_background(
 
 
 # Where the relay token in use is kept; "memory": the demo's.
-TokenPlace = Literal["memory", "keyring", "config_file", "none"]
+TokenPlace = Literal["memory", "keyring", "config_file", "none", "locked"]
 
 
 def kept_token_place(ctx: AppContext) -> TokenPlace:
@@ -113,6 +113,13 @@ def place_sentence(ctx: AppContext, place: TokenPlace) -> str:
     if place == "config_file":
         return translate("TokenStore", "Kept in the settings file {path} (readable only by you).").format(
             path=ctx.paths.config_file
+        )
+    if place == "locked":
+        return translate(
+            "TokenStore",
+            "This computer's password store (keyring) is locked, so Shop Inbox cannot read the relay "
+            "token kept there. Unlock it and open Settings again, or paste the relay token to keep it "
+            "anew.",
         )
     return translate("TokenStore", "No relay token stored yet.")
 

@@ -9209,6 +9209,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>데모는 릴레이 토큰을 메모리에만 보관해요.</translation>
     </message>
     <message>
+        <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read the relay token kept there. Unlock it and open Settings again, or paste the relay token to keep it anew.</source>
+        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 그곳에 보관된 릴레이 토큰을 읽을 수 없어요. 잠금을 푼 다음 설정을 다시 열거나, 릴레이 토큰을 붙여 넣어 새로 보관하세요.</translation>
+    </message>
+    <message>
         <source>No relay token stored yet.</source>
         <translation>저장된 릴레이 토큰이 아직 없어요.</translation>
     </message>

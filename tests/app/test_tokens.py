@@ -193,6 +193,7 @@ def test_a_locked_keyring_is_said_as_locked_not_as_no_token(config_file: Path) -
         with pytest.raises(KeyringLocked) as raised:
             load_token(URL, config_file=config_file)
         assert raised.value.code is ErrorCode.KEYRING_LOCKED
+        assert token_location(URL, config_file=config_file) == "locked"  # not "none": it may be there
         save_token(URL, "in-the-file", config_file=config_file, allow_config_file=True)
         assert load_token(URL, config_file=config_file) == "in-the-file"
     finally:

@@ -81,6 +81,21 @@ def test_no_token_kept_asks_for_one_once_the_keyring_answers(
     assert dialog.token_where.text() == "No relay token stored yet."
 
 
+def test_a_keyring_whose_unlock_was_cancelled_is_said_locked_not_empty(
+    window: Any, qtbot: Any, dialogs: Any, relay: RunningRelay, locked_keyring: LockedKeyring
+) -> None:
+    """The owner dismissed the unlock prompt: Settings said "No relay token stored yet", though it
+    was kept there all along; it says the password store is locked, and an empty field keeps it."""
+    kept_behind_the_lock(window, relay.url, relay.token)
+    locked_keyring.refuse_reads = True
+    locked_keyring.unlocked.set()
+    dialog = settings_opened(window, dialogs)
+    qtbot.waitUntil(dialog.token.isEnabled, timeout=5000)
+    assert dialog.token_where.text().startswith("This computer's password store (keyring) is locked")
+    assert "No relay token stored yet" not in dialog.token_where.text()
+    assert dialog.token.placeholderText() == "Leave empty to keep the current relay token"
+
+
 def test_the_token_field_does_not_take_the_keyboard_from_where_the_owner_went_meanwhile(
     window: Any, qtbot: Any, dialogs: Any, relay: RunningRelay, locked_keyring: LockedKeyring
 ) -> None:
