@@ -101,10 +101,16 @@ def _write_config(config_file: Path, data: dict[str, object]) -> None:
     config_file.parent.mkdir(parents=True, exist_ok=True)
     partial = config_file.with_name(config_file.name + ".tmp")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(data, f, indent=2)
-    os.chmod(partial, 0o600)
-    os.replace(partial, config_file)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, indent=2)
+        os.chmod(partial, 0o600)
+        os.replace(partial, config_file)
+    except BaseException:
+        # A full disk cut the write short: no half file (with part of a token in it) stays beside
+        # the settings file, which is as it was.
+        partial.unlink(missing_ok=True)
+        raise
     os.chmod(config_file, 0o600)
 
 

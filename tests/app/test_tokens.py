@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -198,3 +199,34 @@ def test_a_locked_keyring_is_said_as_locked_not_as_no_token(config_file: Path) -
         assert load_token(URL, config_file=config_file) == "in-the-file"
     finally:
         keyring.set_keyring(before)
+
+
+def test_a_token_the_full_disk_refused_leaves_the_settings_file_as_it_was_and_no_half_file(
+    tmp_path: Path, no_keyring: None
+) -> None:
+    """No keyring, the token kept in the settings file, the disk full: saving a new token fails (the
+    window says the disk is full) and leaves neither a changed settings file nor a half-written one."""
+    from tests.support.full_disk import run_on_a_full_disk
+
+    shop = tmp_path / "shop"
+    config = shop / "config" / "config.json"
+    save_token(URL, "old-token", config_file=config, allow_config_file=True)
+    script = tmp_path / "save_on_full_disk.py"
+    script.write_text(
+        "import errno, pathlib, sys\n"
+        "from app.tokens import save_token\n"
+        "config = pathlib.Path(sys.argv[1]) / 'config' / 'config.json'\n"
+        "try:\n"
+        f"    save_token({URL!r}, 'new-token-' + 'x' * 200_000, config_file=config, allow_config_file=True)\n"
+        "except OSError as exc:\n"
+        "    print('refused', exc.errno == errno.ENOSPC)\n"
+        "print(sorted(p.name for p in config.parent.iterdir()))\n"
+        "print('old-token' in config.read_text())\n",
+        encoding="utf-8",
+    )
+    disk = tmp_path / "disk"
+    no_keyring_here = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    out = run_on_a_full_disk(disk, shop, f"{sys.executable} {script} {disk}/shop", env=no_keyring_here)
+    assert "refused True" in out, out
+    assert "['config.json']" in out, out  # no config.json.tmp left
+    assert out.rstrip().endswith("True"), out  # the old token still there
