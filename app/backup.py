@@ -288,6 +288,23 @@ def restore_backup(source: Path, paths: AppPaths) -> Path:
     return aside
 
 
+def set_inbox_aside(paths: AppPaths) -> Path:
+    """Move the inbox file (with its -wal and -shm) into a new folder under `replaced`, untouched,
+    so the next start makes an empty inbox: a damaged file with no backup to restore. Photos and
+    files stay where they are. Returns the folder. Blocking (disk): off the GUI thread."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    while (paths.data_dir / "replaced" / stamp).exists():
+        stamp += "-2"
+    aside = paths.data_dir / "replaced" / stamp
+    aside.mkdir(parents=True)
+    for suffix in ("", "-wal", "-shm"):
+        current = Path(str(paths.database) + suffix)
+        if current.exists():
+            shutil.move(str(current), aside / current.name)
+    log.info("inbox file set aside in %s; the next start makes an empty inbox", aside)
+    return aside
+
+
 def finish_interrupted_restore(paths: AppPaths) -> Path | None:
     """At start, before the inbox opens: a restore whose renames a crash cut short is finished (the
     backup was whole by then, and the owner had asked for it); an unpack cut short is dropped.

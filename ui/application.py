@@ -412,10 +412,12 @@ def report_startup_failure(
     if installed_language(app) is None:
         install_translators(app, args.lang)
     restore: Callable[..., None] | None = None
+    start_empty: Callable[..., None] | None = None
     if paths is not None and isinstance(exc, ShopInboxError) and exc.code is ErrorCode.NOT_A_DATABASE:
-        from ui.damaged_inbox import restore_over_damaged
+        from ui.damaged_inbox import restore_over_damaged, start_empty_over_damaged
 
         restore = partial(restore_over_damaged, paths)
+        start_empty = partial(start_empty_over_damaged, paths)
     dialog = StartupErrorDialog(
         explain_startup_error(exc),
         log_file,
@@ -423,6 +425,7 @@ def report_startup_failure(
         may_pass=may_pass(exc),
         headline=startup_error_headline(exc),
         restore=restore,
+        start_empty=start_empty,
     )
     dialog.exec()
     if dialog.start_again:

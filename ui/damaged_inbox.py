@@ -8,10 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from app.backup import restore_backup
+from app.backup import restore_backup, set_inbox_aside
 from app.first_page import stored_preference
 from app.paths import AppPaths
 from ui import message_box
+from ui.confirm import confirm
 from ui.ops import failure_sentence, run_op
 from ui.restore_choice import backup_to_restore, check_then_ask
 from ui.startup_error import StartupErrorDialog
@@ -67,3 +68,43 @@ def restore_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> None:
         run_op(partial(restore_backup, path, paths), restored, parent=dialog, on_failure=failed)
 
     check_then_ask(dialog, source, confirmed)
+
+
+def start_empty_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> None:
+    """Start with an empty inbox… on the failed start's dialog, for an owner with no backup: the
+    damaged file goes to `replaced` untouched, and Shop Inbox starts again on an empty inbox (its
+    first-run setup connects the relay, which hands back the messages it still keeps)."""
+    title = translate("DamagedInbox", "Start with an empty inbox")
+    if not confirm(
+        dialog,
+        title,
+        translate(
+            "DamagedInbox",
+            "Start with an empty inbox?\n\nThe damaged inbox file is kept in the data folder's "
+            '"replaced" folder, not deleted. Once you connect your relay again, the messages it '
+            "still keeps (usually those of the last 30 days) come back.",
+        ),
+        translate("DamagedInbox", "Start empty"),
+    ):
+        return
+
+    def set_aside(aside: Path) -> None:
+        dialog.setEnabled(True)
+        message_box.information(
+            dialog,
+            title,
+            translate(
+                "DamagedInbox",
+                "Shop Inbox starts again now with an empty inbox.\n"
+                "The damaged inbox file was kept in {folder}.",
+            ).format(folder=aside),
+        )
+        dialog.restored()
+
+    def failed(exc: BaseException) -> None:
+        dialog.setEnabled(True)
+        log.warning("damaged inbox not set aside: %s", type(exc).__name__)
+        message_box.warning(dialog, title, failure_sentence(exc))
+
+    dialog.setEnabled(False)
+    run_op(partial(set_inbox_aside, paths), set_aside, parent=dialog, on_failure=failed)

@@ -94,7 +94,7 @@ class StartupErrorDialog(QDialog):
     """The one dialog a failed start shows; closing it ends the program. With `may_pass`, Start
     again ends it too, and Shop Inbox starts once more (`start_again`). With `restore` (a damaged
     inbox), Restore from backup… calls it with the dialog, which it ends with `start_again` once the
-    backup is in place."""
+    backup is in place; `start_empty`, Start with an empty inbox…, likewise once the file is aside."""
 
     def __init__(
         self,
@@ -106,6 +106,7 @@ class StartupErrorDialog(QDialog):
         may_pass: bool = False,
         headline: str | None = None,
         restore: Callable[[StartupErrorDialog], None] | None = None,
+        start_empty: Callable[[StartupErrorDialog], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.details = details
@@ -162,16 +163,25 @@ class StartupErrorDialog(QDialog):
             self.restore_button.clicked.connect(lambda: restore(self))
         else:
             self.restore_button.hide()
+        # No backup at all: the damaged file set aside, an empty inbox the relay fills again.
+        self.start_empty_button = QPushButton(self.tr("Start with an empty inbox…"), self)
+        if start_empty is not None:
+            buttons.addButton(self.start_empty_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.start_empty_button.clicked.connect(lambda: start_empty(self))
+        else:
+            self.start_empty_button.hide()
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self.restore_button.isHidden():
-            # Shown, the dialog made its focused button (Close) the default: Enter restores instead.
-            self.restore_button.setFocus()
-            self.restore_button.setDefault(True)
+        # Shown, the dialog made its focused button (Close) the default: Enter does what helps instead.
+        for primary in (self.restore_button, self.start_again_button):
+            if not primary.isHidden():
+                primary.setFocus()
+                primary.setDefault(True)
+                break
 
     def _start_again(self) -> None:
         self.start_again = True

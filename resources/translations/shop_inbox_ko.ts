@@ -3162,6 +3162,28 @@ The damaged inbox file was kept in {folder}.</source>
         <source>The damaged inbox file is as it was; try another backup.</source>
         <translation>손상된 받은편지함 파일은 그대로예요. 다른 백업으로 다시 해 보세요.</translation>
     </message>
+    <message>
+        <source>Start with an empty inbox</source>
+        <translation>빈 받은편지함으로 시작</translation>
+    </message>
+    <message>
+        <source>Start with an empty inbox?
+
+The damaged inbox file is kept in the data folder&apos;s &quot;replaced&quot; folder, not deleted. Once you connect your relay again, the messages it still keeps (usually those of the last 30 days) come back.</source>
+        <translation>빈 받은편지함으로 시작할까요?
+
+손상된 받은편지함 파일은 지우지 않고 데이터 폴더의 &quot;replaced&quot; 폴더에 보관해요. 릴레이를 다시 연결하면 릴레이가 아직 보관하고 있는 메시지(보통 최근 30일)가 다시 들어와요.</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>빈 상태로 시작</translation>
+    </message>
+    <message>
+        <source>Shop Inbox starts again now with an empty inbox.
+The damaged inbox file was kept in {folder}.</source>
+        <translation>샵 인박스를 빈 받은편지함으로 지금 다시 시작해요.
+손상된 받은편지함 파일은 {folder}에 보관했어요.</translation>
+    </message>
 </context>
 <context>
     <name>DayHoursEditor</name>
@@ -8944,6 +8966,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Restore from backup…</source>
         <translation>백업에서 복원…</translation>
+    </message>
+    <message>
+        <source>Start with an empty inbox…</source>
+        <translation>빈 받은편지함으로 시작…</translation>
     </message>
     <message>
         <source>Details copied</source>

@@ -108,3 +108,40 @@ def test_an_error_that_is_not_a_damaged_file_offers_no_restore(qtbot: Any, tmp_p
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.restore_button.isVisible()
+
+
+def test_with_no_backup_the_damaged_inbox_is_set_aside_and_an_empty_one_starts(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """He never made a backup: Start with an empty inbox… keeps the damaged file aside byte for byte
+    (with its -wal), and the next start is a first start, whose relay hands back what it keeps."""
+    from ui.application import run
+    from ui.main import parse_args
+
+    data = tmp_path / "shop"
+    damaged = cut_short(shop_with_chats(data, "오늘 손님"))
+    (data / "inbox.db-wal").write_bytes(b"")  # left beside it by the power cut
+    started = tmp_path / "started.txt"
+    stand_in = "import pathlib, sys; p = pathlib.Path(sys.argv[1]); t = p.with_suffix('.part'); t.touch(); t.replace(p)"
+    monkeypatch.setattr(sys, "orig_argv", [sys.executable, "-c", stand_in, str(started)])
+
+    def start_empty(dialog: Any) -> None:
+        assert isinstance(dialog, StartupErrorDialog)
+        assert dialog.start_empty_button.isVisible()
+        qtbot.mouseClick(dialog.start_empty_button, Qt.MouseButton.LeftButton)
+
+    dialogs.expect("modal", answer=start_empty)
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
+
+    code = run(parse_args(["--data-dir", str(data), "--lang", "en"]))
+
+    assert code == 2
+    assert "the messages it still keeps" in asked.shown[0].text and "not deleted" in asked.shown[0].text
+    assert "starts again now with an empty inbox" in told.shown[0].text
+    qtbot.waitUntil(started.exists, timeout=10_000)
+    assert not (data / "inbox.db").exists() and not (data / "inbox.db-wal").exists()
+    kept = next((data / "replaced").iterdir())
+    assert str(kept) in told.shown[0].text
+    assert hashlib.sha256((kept / "inbox.db").read_bytes()).hexdigest() == damaged
+    assert (kept / "inbox.db-wal").exists()
