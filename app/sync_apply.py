@@ -642,8 +642,9 @@ class _Batch:
             if self.deleted(cid, sent_at):
                 continue
             context = body.get("context") or {}
-            self.s.execute(
-                insert(Message).values(
+            message_id = self.s.execute(
+                insert(Message)
+                .values(
                     contact_id=cid,
                     wamid=e.wamid,
                     client_id=e.client_id,
@@ -664,7 +665,14 @@ class _Batch:
                     unread=False,
                     campaign_id=e.campaign_id,
                 )
-            )
+                .returning(Message.id)
+            ).scalar_one()
+            # A photo or file another computer sent (or this one before its inbox was replaced): the
+            # relay keeps the upload, so it downloads and opens here as a customer's does, instead
+            # of a grey box that never fills.
+            media = media_row(obj)
+            if media is not None and media["relay_media_id"]:
+                self.s.execute(insert(Media), [{"message_id": int(message_id), **media}])
             if e.wamid:
                 self.new_wamids.add(e.wamid)
             if e.sent_by in ANSWERED_BY_A_PERSON:

@@ -477,3 +477,22 @@ def test_an_owner_who_keeps_chats_archived_sees_them_counted_under_archived(db: 
         assert conversations_page(s) == []
         counts = unread_counts(s)
     assert (counts.chats, counts.messages, counts.archived_chats) == (0, 0, 1)
+
+
+def test_a_photo_another_computer_sent_can_be_downloaded_here_as_a_customers_can(db: Database) -> None:
+    """A second laptop (or this one after its inbox was replaced) reads the owner's own sent photos
+    from the relay: each gets the relay's media id, so it downloads and opens here, not a grey box."""
+    event = outbound_event("", client_id="sent-on-the-other-laptop", wamid=next_wamid(), sent_by="owner")
+    event["body"] = {
+        "messaging_product": "whatsapp",
+        "to": "821012345678",
+        "type": "image",
+        "image": {"id": "1000006927000002", "caption": "린넨 원피스 새 색상"},
+    }
+    apply(db, event, cursor=1)
+    [m] = messages(db)
+    assert m.direction == "out" and m.kind == "image" and m.body == "린넨 원피스 새 색상"
+    with db.read() as s:
+        [media] = s.scalars(select(Media))
+        assert media.message_id == m.id and media.relay_media_id == "1000006927000002"
+        assert media.cache_path is None  # fetched from the relay when the chat shows it
