@@ -228,6 +228,17 @@ def is_disk_full(exc: BaseException) -> bool:
     return False
 
 
+def is_damaged_file(exc: BaseException) -> bool:
+    """SQLite found the inbox file damaged ("database disk image is malformed", "file is not a
+    database") anywhere in the chain: no retry helps, a backup does."""
+    return any(
+        isinstance(found, sqlite3.DatabaseError)
+        and ((getattr(found, "sqlite_errorcode", None) or 0) & 0xFF)
+        in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+        for found in causes(exc)
+    )
+
+
 def is_storage_failure(exc: BaseException) -> bool:
     """The inbox file could not be written (full disk, locked past the busy timeout, I/O error): a
     matter of this computer, not of what was being written; the same write may well succeed later."""

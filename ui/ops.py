@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.changes import Changes
-from app.db import is_disk_full, is_storage_failure
+from app.db import is_damaged_file, is_disk_full, is_storage_failure
 from app.errors import DiskFull, ErrorCode, ShopInboxError
 from app.thread_priority import run_in_background, window_first
 from ui import message_box
@@ -144,6 +144,13 @@ def failure_sentence(exc: BaseException) -> str:
         return error_sentence(exc)
     if is_disk_full(exc):  # e.g. the chat import's own writer, which works on sqlite3 directly
         return error_sentence(DiskFull())
+    if is_damaged_file(exc):  # found while the inbox is open (the start checks it when it can)
+        return QCoreApplication.translate(
+            "ops",
+            "Part of Shop Inbox's data file is damaged (a power cut or a failing disk can do this), so "
+            "this could not be done. Restore your latest backup with File ▸ Restore from backup; the "
+            "damaged file is kept aside, not deleted.",
+        )
     if is_storage_failure(exc):
         return QCoreApplication.translate(
             "ops",

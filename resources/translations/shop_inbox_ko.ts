@@ -10066,6 +10066,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
 <context>
     <name>ops</name>
     <message>
+        <source>Part of Shop Inbox&apos;s data file is damaged (a power cut or a failing disk can do this), so this could not be done. Restore your latest backup with File ▸ Restore from backup; the damaged file is kept aside, not deleted.</source>
+        <translation>샵 인박스 데이터 파일의 일부가 손상되어서 이 작업을 하지 못했어요(정전이나 디스크 고장으로 생길 수 있어요). 파일 ▸ 백업에서 복원으로 가장 최근 백업을 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
+    </message>
+    <message>
         <source>Shop Inbox could not save this: its data file is busy or cannot be written. Nothing else was lost; try again in a moment.</source>
         <translation>샵 인박스가 이 내용을 저장하지 못했어요. 데이터 파일이 사용 중이거나 쓸 수 없어요. 다른 데이터는 그대로예요. 잠시 후 다시 해 보세요.</translation>
     </message>

@@ -145,3 +145,25 @@ def test_with_no_backup_the_damaged_inbox_is_set_aside_and_an_empty_one_starts(
     assert str(kept) in told.shown[0].text
     assert hashlib.sha256((kept / "inbox.db").read_bytes()).hexdigest() == damaged
     assert (kept / "inbox.db-wal").exists()
+
+
+def test_a_damaged_page_met_while_the_inbox_is_open_is_said_with_the_way_to_a_backup(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """The first page read fine, a chat further down did not: the owner reads that the file is
+    damaged and where Restore is, not 'Something went wrong'."""
+    from sqlalchemy import text
+
+    from ui.ops import failure_sentence
+
+    database = shop_with_chats(tmp_path / "shop", "오늘 손님")
+    cut_short(database)
+    db = Database(database)  # as the start left it open, the damage not met yet
+    try:
+        with pytest.raises(Exception) as raised, db.read() as s:
+            s.execute(text("SELECT count(*) FROM message WHERE body LIKE '%#399%'")).scalar_one()
+    finally:
+        db.close()
+    sentence = failure_sentence(raised.value)
+    assert sentence.startswith("Part of Shop Inbox's data file is damaged")
+    assert "File ▸ Restore from backup" in sentence
