@@ -60,6 +60,9 @@ def startup_error_headline(exc: BaseException) -> str | None:
     could not be updated (the sentence under it says why and that nothing was lost). None: the usual."""
     if isinstance(exc, ShopInboxError) and exc.code in UPDATE_FAILURES:
         return QCoreApplication.translate("StartupError", "Your inbox could not be updated")
+    if isinstance(exc, ShopInboxError) and exc.code is ErrorCode.NOT_A_DATABASE:
+        # Not a fault of the app's start: the file (a power cut mid-write), which a backup replaces.
+        return QCoreApplication.translate("StartupError", "Your inbox file cannot be read")
     return None
 
 

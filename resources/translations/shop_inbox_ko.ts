@@ -8940,6 +8940,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <source>Your inbox could not be updated</source>
         <translation>받은편지함을 업데이트하지 못했어요</translation>
     </message>
+    <message>
+        <source>Your inbox file cannot be read</source>
+        <translation>받은편지함 파일을 읽을 수 없어요</translation>
+    </message>
 </context>
 <context>
     <name>StartupErrorDialog</name>

@@ -83,6 +83,7 @@ def test_a_damaged_inbox_at_start_offers_a_backup_and_keeps_the_damaged_file_asi
     def restore_from_backup(dialog: Any) -> None:
         assert isinstance(dialog, StartupErrorDialog)
         said.append(dialog.explanation.text())
+        assert dialog.windowTitle() == "Your inbox file cannot be read"
         assert dialog.restore_button.isVisible() and dialog.restore_button.isDefault()
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
