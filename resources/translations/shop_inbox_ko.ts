@@ -2886,8 +2886,8 @@ Right-click to retry.</source>
         <translation>이 컴퓨터에는 아직 릴레이 토큰이 없어서 새 메시지를 받을 수 없어요(안전을 위해 백업을 복원해도 토큰은 따라오지 않아요). 설정에서 릴레이 토큰을 붙여 넣으세요.</translation>
     </message>
     <message>
-        <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read your relay token and new messages cannot arrive. Your token is not lost: unlock the password store (your computer asks for its password), then press Retry.</source>
-        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 릴레이 토큰을 읽을 수 없고, 새 메시지를 받을 수 없어요. 토큰이 없어진 건 아니에요. 비밀번호 저장소의 잠금을 푼 다음(컴퓨터가 비밀번호를 물어봐요) 다시 시도를 누르세요.</translation>
+        <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read your relay token and new messages cannot arrive. Your relay token is not lost: unlock the password store (your computer asks for its password), then press Retry.</source>
+        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 릴레이 토큰을 읽을 수 없고, 새 메시지를 받을 수 없어요. 릴레이 토큰이 없어진 건 아니에요. 비밀번호 저장소의 잠금을 푼 다음(컴퓨터가 비밀번호를 물어봐요) 다시 시도를 누르세요.</translation>
     </message>
     <message>
         <source>Your relay can&apos;t reach WhatsApp, so replies wait and are sent as soon as it can. Check the relay&apos;s internet connection, or run its check in Settings ▸ Relay.</source>

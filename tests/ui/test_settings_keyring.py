@@ -278,4 +278,4 @@ def test_a_link_label_is_a_link_again_once_enabled(qtbot: Any) -> None:
     link.setEnabled(False)
     assert "<a " not in link.text() and _link_coloured(link) == 0
     link.setEnabled(True)
-    assert '<a href="#relay-help">' in link.text() and _link_coloured(link) > 20
+    assert 'href="#relay-help"' in link.text() and _link_coloured(link) > 20

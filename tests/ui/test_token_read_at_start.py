@@ -76,7 +76,7 @@ def test_a_locked_keyring_says_so_and_retry_reads_the_token_once_it_is_unlocked(
     qtbot.waitUntil(lambda: banner.state.kind is Connection.KEYRING_LOCKED, timeout=5000)
     assert banner.isVisible() and banner.retry.isVisible()
     assert "password store (keyring) is locked" in banner.text.text()
-    assert "Your token is not lost" in banner.text.text()
+    assert "Your relay token is not lost" in banner.text.text()
     assert "no relay token" not in banner.text.text()
     assert window.ctx.sync.engine is None
 
