@@ -279,8 +279,8 @@ class ConnectionBanner(QFrame):
         if kind is Connection.KEYRING_LOCKED:
             return self.tr(
                 "This computer's password store (keyring) is locked, so Shop Inbox cannot read your "
-                "relay token and new messages cannot arrive. Your relay token is not lost: unlock the password "
-                "store (your computer asks for its password), then press Retry."
+                "relay token and new messages cannot arrive. Your relay token is not lost: unlock the "
+                "password store (your computer asks for its password), then press Retry."
             )
         if kind is Connection.ONLINE and self.graph_down:
             return self.tr(
