@@ -663,13 +663,14 @@ def _hours(*ranges: tuple[str, str]) -> DayHours:
 
 
 def demo_automations(lang: str) -> Automations:
-    """The demo shop's rules: a Seoul linen shop's greeting, away message, hours, profile and menu bot."""
+    """The demo shop's rules: a Seoul linen shop's greeting, away message, hours, profile and menu bot
+    in Korean; a Brighton linen shop's in any other language (app/demo_seed.py)."""
     from app.shop_menu import ready_made_menu, with_answers
 
     korean = lang.lower().startswith("ko")
     weekday = _hours(("10:00", "13:00"), ("14:00", "19:00"))  # closed for lunch 13–14
     hours = BusinessHours(
-        timezone="Asia/Seoul",
+        timezone="Asia/Seoul" if korean else "Europe/London",
         week=[weekday.model_copy(deep=True) for _ in range(5)]
         + [_hours(("11:00", "17:00")), DayHours(mode="closed")],
     )
@@ -696,14 +697,14 @@ def demo_automations(lang: str) -> Automations:
         )
     else:
         profile = BusinessProfile(
-            name="Seoul Linen House",
+            name="Brighton Linen House",
             category="Clothing and accessories",
             about="Linen clothes and homeware 🌿",
             description="Clothes and small things made from linen we pick ourselves, in a little studio in "
-            "Seongsu-dong, Seoul. Ask us anything on WhatsApp.",
-            address="2F, 00 Seongsui-ro, Seongdong-gu, Seoul",
-            email="hello@seoullinen.example",
-            websites=["https://seoullinen.example"],
+            "Brighton's North Laine. Ask us anything on WhatsApp.",
+            address="Studio 2, 00 Gardner Street, Brighton BN1 1UN",
+            email="hello@brightonlinen.example",
+            websites=["https://brightonlinen.example"],
         )
         greeting_text = (
             "Hello {first_name}, welcome to {shop}! 🌿 Send us the name or a photo of what you like "
@@ -711,11 +712,11 @@ def demo_automations(lang: str) -> Automations:
         )
         away_text = (
             "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10 AM–7 PM with lunch "
-            "1–2 PM, Sat 11 AM–5 PM, Seoul time). We'll answer first thing when we open."
+            "1–2 PM, Sat 11 AM–5 PM). We'll answer first thing when we open."
         )
-    # The menu bot's account answers are the demo shop's own, in both languages: its menu in the
-    # other one answers foreign customers. Its hours answers are the ready-made ones ({hours}: the
-    # business hours above, as the relay fills them).
+    # The menu bot's account answers are the demo shop's own. The Seoul shop's menu in English answers
+    # its foreign customers; the Brighton shop has one language. Its hours answers are the ready-made
+    # ones ({hours}: the business hours above, as the relay fills them).
     # The account is the order settings' one ({bank}), so changing it there changes the bot's answer.
     answers = {
         "ko": {
@@ -727,12 +728,14 @@ def demo_automations(lang: str) -> Automations:
             "After paying, send us the payer's name and we'll confirm it quickly.",
         },
     }
-    main, other = ("ko", "en") if korean else ("en", "ko")
+    main = "ko" if korean else "en"
     bot = with_answers(ready_made_menu(main), answers[main]).model_copy(
-        update={"enabled": True, "other_language": with_answers(ready_made_menu(other), answers[other])}
+        update={
+            "enabled": True,
+            "other_language": with_answers(ready_made_menu("en"), answers["en"]) if korean else None,
+        }
     )
-    # Foreign customers of the Korean demo shop are greeted in English (and the English one's Korean
-    # customers in Korean): the message "in another language".
+    # Foreign customers of the Korean demo shop are greeted in English.
     greeting_other, away_other = (
         (
             "Hello {first_name}, welcome to {shop}! 🌿 Send us the name or a photo of what you like "
@@ -741,12 +744,7 @@ def demo_automations(lang: str) -> Automations:
             "1–2 PM, Sat 11 AM–5 PM, Seoul time). We'll answer first thing when we open.",
         )
         if korean
-        else (
-            "안녕하세요 {name}님, {shop}입니다! 🌿 원하시는 상품 이름이나 사진을 보내 주시면 "
-            "안내해 드릴게요.",
-            "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 "
-            "(평일 10~19시, 점심시간 13~14시, 토 11~17시). 영업시간에 가장 먼저 답장 드릴게요!",
-        )
+        else ("", "")
     )
     return Automations(
         revision=0,

@@ -624,8 +624,8 @@ def load_demo_catalog(session: Session, demo_dir: Path, catalog_dir: Path, lang:
 
     Each entry: retailer_id, name, description, price_minor, currency (default KRW), collection,
     image (a file name in `demo_dir/images`); name_en, description_en and collection_en say them in
-    English, for the demo run in any language but Korean (an owner who reads English searched the
-    catalogue for the cardigan a customer asked about, and found only Korean names).
+    English, and price_minor_en and currency_en give the price in pounds, for the demo run in any
+    language but Korean: the Brighton shop (app/demo_seed.py), whose customers pay in pounds.
     Returns the number of items created or updated.
     """
     from app.catalog_collections import collection_id_for_name
@@ -645,8 +645,8 @@ def load_demo_catalog(session: Session, demo_dir: Path, catalog_dir: Path, lang:
         collection_ids = (collection_id_for_name(session, str(collection)),) if collection else ()
         draft = ItemDraft(
             name=str(said(entry, "name")),
-            price_minor=int(entry["price_minor"]),
-            currency=str(entry.get("currency", "KRW")),
+            price_minor=int(said(entry, "price_minor")),
+            currency=str(said(entry, "currency") or "KRW"),
             retailer_id=str(entry["retailer_id"]),
             description=str(said(entry, "description") or ""),
             url=str(entry.get("url", "")),

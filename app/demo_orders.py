@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
 CART_HOURS_AGO = 26  # the cart message: older than the 24-hour window (see seed_demo_orders)
 BANK = "국민은행 123456-01-234567 (서울리넨하우스)"  # as the /계좌 quick reply and the bot say
-# The bank's name in English; the holder as the bank holds the account, in Korean: a customer's
-# transfer names it, and the law check of the shop's Korean ad finds the shop by it ("서울 리넨 하우스").
-BANK_EN = "KB Kookmin Bank 123456-01-234567 (서울리넨하우스)"
+# The English demo's shop, Brighton Linen House (app/demo_seed.py): a British account, as its chats
+# and its /bank quick reply give it.
+BANK_UK = "Sort code 04-00-04, account 12345678 (Brighton Linen House)"
 # The demo's approved templates (relay/sandbox_cast.py TEMPLATES) chosen for the steps they fit, so an
 # order moved after the customer's 24 hours still tells her (Order settings ▸ Messages). Each is
 # approved in Korean and English under one name: a customer gets the version she reads, and the
@@ -39,9 +39,18 @@ DEMO_TEMPLATES: dict[str, str] = {
 
 
 def demo_order_settings(lang: str) -> OrderSettings:
-    """The demo shop's bank account and templates, in the language the demo runs in."""
-    bank = BANK if lang.lower().startswith("ko") else BANK_EN
-    return OrderSettings(bank_account=bank, templates=dict(DEMO_TEMPLATES))
+    """The demo shop's bank account, fees and templates: the Seoul shop's in Korean (3,000 won
+    shipping, free over 50,000), the Brighton shop's in any other language (£3.95, free over £50)."""
+    if lang.lower().startswith("ko"):
+        return OrderSettings(bank_account=BANK, templates=dict(DEMO_TEMPLATES))
+    return OrderSettings(
+        bank_account=BANK_UK,
+        templates=dict(DEMO_TEMPLATES),
+        shipping_minor=395,
+        remote_surcharge_minor=0,
+        free_over_minor=5000,
+        currency="GBP",
+    )
 
 
 def rename_former_demo_templates(db: Database) -> bool:
@@ -120,6 +129,47 @@ DEMO_ORDERS: tuple[DemoOrder, ...] = (
     DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), after_chat_hours=0.25),
 )
 
+# The English demo's (the Brighton shop's): the same stories, one order in every state.
+UK_ORDERS: tuple[DemoOrder, ...] = (
+    # Emily Hughes ordered and paid in her chat.
+    DemoOrder(
+        "447700900101",
+        (("LN-SH-IV", 1, "M"),),
+        (OrderState.AWAITING_PAYMENT, OrderState.PAID),
+        after_chat_hours=1,
+    ),
+    # James Whitfield's dress came the week before he wrote that it arrived.
+    DemoOrder(
+        "447700900202",
+        (("DR-SU-NV", 1, "M"), ("AC-SC-GR", 1, "")),
+        (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE),
+        after_chat_hours=-24,
+        courier="Royal Mail",
+        tracking="RT364201857GB",
+    ),
+    # Priya Shah asked for the trousers in her chat and pays tonight.
+    DemoOrder("447700900303", (("PT-LN-BE", 2, "S"),), (OrderState.AWAITING_PAYMENT,), after_chat_hours=0.5),
+    # Tom Fletcher ordered the day before his chat, where the shop gives him the tracking number.
+    DemoOrder(
+        "447700900505",
+        (("KN-CD-OA", 1, "M"), ("BG-TT-NT", 1, "")),
+        (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED),
+        after_chat_hours=-20,
+        courier="Royal Mail",
+        tracking="RT482915736GB",
+    ),
+    # Megan Doyle ordered the black crossbody bag in her chat and never paid: the deadline cancelled it.
+    DemoOrder(
+        "12125550143",
+        (("BG-CR-BK", 1, ""),),
+        (OrderState.AWAITING_PAYMENT, OrderState.CANCELLED),
+        after_chat_hours=0.5,
+        unpaid=True,
+    ),
+    # Daniel Ortiz asked for the trench coat in L yesterday, to pick up: the order is still New.
+    DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), after_chat_hours=0.25),
+)
+
 # Where each customer's parcel goes: (우편번호, address, detail, delivery memo).
 DEMO_ADDRESSES: dict[str, tuple[str, str, str, str]] = {
     "821055501234": ("06236", "서울 강남구 테헤란로 152", "1203호", "부재 시 경비실에 맡겨 주세요"),
@@ -127,6 +177,12 @@ DEMO_ADDRESSES: dict[str, tuple[str, str, str, str]] = {
     "821099907890": ("48058", "부산 해운대구 센텀중앙로 79", "2304호", "문 앞에 놓아 주세요"),
     "821044405678": ("61945", "광주 서구 상무중앙로 110", "801호", ""),
     "447700900123": ("", "221B Baker Street, London NW1 6XE, United Kingdom", "", ""),
+    # The Brighton shop's (the English demo): (postcode, address, flat, delivery note).
+    "447700900101": ("BN1 1AE", "12 Ship Street, Brighton", "Flat 3", "Leave with the neighbour at no. 14"),
+    "447700900202": ("M1 1AD", "45 Oldham Street, Manchester", "", "Please ring before delivery"),
+    "447700900303": ("EH1 1QS", "8 Cockburn Street, Edinburgh", "Flat 2F1", "Safe place: porch"),
+    "447700900505": ("BS1 4DJ", "27 Park Street, Bristol", "", ""),
+    "12125550143": ("NY 10118", "350 Fifth Avenue, New York, United States", "Suite 2100", ""),
 }
 
 
@@ -146,6 +202,16 @@ DEMO_CART = {
     ],
 }
 CART_CUSTOMER = "821033304567"
+# The English demo's: its new customer's cart, in pounds.
+UK_CART = {
+    "catalog_id": "1502836640285533",
+    "text": "Size S please. Could you gift-wrap them?",
+    "product_items": [
+        {"product_retailer_id": "LN-BL-WH", "quantity": 1, "item_price": 42, "currency": "GBP"},
+        {"product_retailer_id": "AC-ER-GD", "quantity": 2, "item_price": 15, "currency": "GBP"},
+    ],
+}
+UK_CART_CUSTOMER = "447700900404"
 
 
 def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str = "ko") -> int:
@@ -154,7 +220,12 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
     now = now or datetime.now(UTC)
     if session.scalar(select(Order.id).limit(1)) is not None:
         return 0
-    save_order_settings(session, demo_order_settings(lang))
+    korean = lang.lower().startswith("ko")
+    demo_orders, demo_cart, cart_customer = (
+        (DEMO_ORDERS, DEMO_CART, CART_CUSTOMER) if korean else (UK_ORDERS, UK_CART, UK_CART_CUSTOMER)
+    )
+    settings = demo_order_settings(lang)
+    save_order_settings(session, settings)
     items = {
         code: item_id for item_id, code in session.execute(select(CatalogItem.id, CatalogItem.retailer_id))
     }
@@ -163,7 +234,7 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
             set_stock(session, items[code], count)
     contacts = {wa: cid for cid, wa in session.execute(select(Contact.id, Contact.wa_id))}
     written = 0
-    for demo in DEMO_ORDERS:
+    for demo in demo_orders:
         wa_id = demo.wa_id
         if wa_id not in contacts or any(code not in items for code, _q, _o in demo.lines):
             continue
@@ -180,7 +251,8 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
             contact_id=contacts[wa_id],
             lines=order_lines,
             source="chat",
-            charges=shop_charges(session, order_lines, "KRW"),  # free over 50,000 won, as the shop says
+            # Free over 50,000 won (or £50), as the shop says
+            charges=shop_charges(session, order_lines, settings.currency),
             now=at,
         )
         if demo.moves and wa_id in DEMO_ADDRESSES:  # the shop asked where to send it
@@ -213,14 +285,14 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
                 tracking=demo.tracking,
             )
         written += 1
-    if CART_CUSTOMER in contacts:
+    if cart_customer in contacts:
         cart = Message(
-            contact_id=contacts[CART_CUSTOMER],
+            contact_id=contacts[cart_customer],
             wamid="wamid.DEMOCART0001",
             direction="in",
             kind="order",
-            body=str(DEMO_CART["text"]),
-            payload={"type": "order", "order": DEMO_CART},
+            body=str(demo_cart["text"]),
+            payload={"type": "order", "order": demo_cart},
             status="received",
             # Yesterday's: the demo's relay never saw this cart, so a reply to it would be refused
             # (outside the 24-hour window); the chat offers templates, and both sides agree.
@@ -229,7 +301,7 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
         )
         session.add(cart)
         # The cart is the customer's newest message: the window follows it, as a synced one's does.
-        contact = session.get(Contact, contacts[CART_CUSTOMER])
+        contact = session.get(Contact, contacts[cart_customer])
         if contact is not None and (
             contact.last_inbound_at is None or contact.last_inbound_at < cart.sent_at
         ):

@@ -1,5 +1,6 @@
-"""The demo clothing shop's quick replies, in Korean and English (loaded by `--demo`): the same answers
-in the same order, so each is the other's text in another language."""
+"""The demo clothing shop's quick replies (loaded by `--demo`). The Seoul shop's, in Korean and English:
+the same answers in the same order, so each is the other's text in another language. The Brighton
+shop's (the demo run in English, app/demo_seed.py): its own, in pounds, in English only."""
 
 from __future__ import annotations
 
@@ -115,3 +116,58 @@ DEMO_QUICK_REPLIES: dict[str, list[tuple[str, str, list[str]]]] = {
         ),
     ],
 }
+
+UK_QUICK_REPLIES: list[tuple[str, str, list[str]]] = [
+    (
+        "/thanks",
+        "Thank you for your order, {first_name}! We'll pack it with care at {shop} and send it soon 😊",
+        ["thanks", "order"],
+    ),
+    (
+        "/delivery",
+        "Orders go out with Royal Mail within 1–2 days of payment and usually arrive 1–2 days later. "
+        "UK delivery is £3.95, free over £50. We'll send you the tracking number as soon as it ships.",
+        ["delivery", "postage", "shipping", "when"],
+    ),
+    (
+        "/bank",
+        "Please pay by bank transfer: Brighton Linen House, sort code 04-00-04, account 12345678. "
+        "Use your name as the reference and we'll confirm as soon as it arrives.",
+        ["payment", "transfer", "bank"],
+    ),
+    (
+        "/sizes",
+        "We have S (UK 8–10), M (UK 12–14) and L (UK 16–18). "
+        "Tell us your usual size and we'll suggest the right one!",
+        ["size", "fit"],
+    ),
+    (
+        "/returns",
+        "You can exchange or return items within 14 days of delivery, with the tags still on. "
+        "For a change of mind, the return postage is yours.",
+        ["return", "exchange", "refund"],
+    ),
+    (
+        "/instock",
+        "Good news, {first_name}: it's in stock! "
+        "Tell us the colour and size you'd like and we'll set it aside.",
+        ["stock", "available"],
+    ),
+    (
+        "/hours",
+        "{shop} is open Monday–Friday 10 am–7 pm (closed for lunch 1–2 pm) and Saturday 11 am–5 pm. "
+        "We're closed on Sundays and bank holidays.",
+        ["hours", "open", "closed"],
+    ),
+    (
+        "/care",
+        "Linen loves a cool hand wash or the wool cycle. "
+        "Please skip the tumble dryer (it can shrink) and dry it flat in the shade.",
+        ["wash", "care"],
+    ),
+    (
+        "/shipped",
+        "{first_name}, your order left us today! The tracking number follows by message shortly. Thank you!",
+        ["shipped", "tracking"],
+    ),
+]

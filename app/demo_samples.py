@@ -20,6 +20,7 @@ from app.orders import OrderState
 from app.sheet_files import write_sheet
 
 SEOUL = ZoneInfo("Asia/Seoul")
+LONDON = ZoneInfo("Europe/London")
 # The file names as a Korean bank's and courier's downloads are often named, so the owner knows them.
 BANK_FILE = "거래내역조회_예시.xlsx"
 TRACKING_FILE = "운송장번호_예시.csv"
@@ -31,12 +32,75 @@ NO_SUCH_ORDER = "2025-0999"  # a row of the courier's file that names no order o
 
 
 @dataclass(frozen=True, slots=True)
+class SampleWords:
+    """What a bank's and a courier's files say, in the demo shop's country."""
+
+    currency: str
+    bank_file: str
+    tracking_file: str
+    bank_title: str
+    bank_header: tuple[str, ...]
+    transfer: str  # the kind of an incoming transfer
+    postage: str  # the courier's fee taken out, (kind, payee, amount in minor units)
+    postage_payee: str
+    postage_minor: int
+    stranger: tuple[str, int]
+    balance_minor: int
+    date_format: str
+    tracking_header: tuple[str, ...]
+    courier: str
+    tracking_numbers: tuple[str, ...]
+    stranger_parcel: tuple[str, str]  # (recipient, tracking number) of the order the shop does not have
+
+
+KOREAN = SampleWords(
+    "KRW",
+    BANK_FILE,
+    TRACKING_FILE,
+    "거래내역",
+    ("거래일시", "적요", "보낸분/받는분", "출금액", "입금액", "잔액"),
+    "타행이체",
+    "택배비",
+    "CJ대한통운",
+    31_500,
+    STRANGER,
+    3_480_000,
+    "%Y.%m.%d %H:%M:%S",
+    ("주문번호", "받는분", "택배사", "운송장번호"),
+    "CJ대한통운",
+    TRACKING_NUMBERS,
+    ("김철수", "685203947747"),
+)
+# The Brighton shop's (the demo run in English): a British bank's statement and Royal Mail's numbers.
+BRITISH = SampleWords(
+    "GBP",
+    "bank_statement_example.xlsx",
+    "tracking_numbers_example.csv",
+    "Statement",
+    ("Date", "Type", "Reference", "Paid out", "Paid in", "Balance"),
+    "Faster Payment",
+    "Card payment",
+    "Royal Mail",
+    3_150,
+    ("J Smith", 1_500),
+    348_000,
+    "%d/%m/%Y %H:%M",
+    ("Order number", "Recipient", "Courier", "Tracking number"),
+    "Royal Mail",
+    ("RT685203947GB", "RT685203948GB", "RT685203949GB"),
+    ("Chris Taylor", "RT685203950GB"),
+)
+
+
+@dataclass(frozen=True, slots=True)
 class DemoSamples:
     bank: Path
     tracking: Path
 
 
-def write_demo_samples(session: Session, folder: Path, now: datetime | None = None) -> DemoSamples:
+def write_demo_samples(
+    session: Session, folder: Path, now: datetime | None = None, *, lang: str = "ko"
+) -> DemoSamples:
     """The two sample files in `folder` (made if missing), from the orders as they are now:
 
     - the bank's transactions: each order awaiting payment paid in full under its depositor's name
@@ -44,8 +108,12 @@ def write_demo_samples(session: Session, folder: Path, now: datetime | None = No
       that transfer), one transfer from a stranger (nothing waits for it), and a withdrawal;
     - the courier's tracking numbers: one for each paid order (they become Shipped), and one for an
       order number the shop does not have (said so).
+
+    In Korean, a Korean bank's and CJ대한통운's files in won; else a British bank's and Royal Mail's,
+    in pounds (the demo's Brighton shop).
     """
-    now = (now or datetime.now(SEOUL)).astimezone(SEOUL)
+    words = KOREAN if lang.lower().startswith("ko") else BRITISH
+    now = (now or datetime.now(SEOUL)).astimezone(SEOUL if words is KOREAN else LONDON)
     folder.mkdir(parents=True, exist_ok=True)
     orders = session.execute(
         select(
@@ -55,30 +123,38 @@ def write_demo_samples(session: Session, folder: Path, now: datetime | None = No
             Order.depositor_name,
             Order.total_minor - Order.carried_minor,
         )
-        .where(Order.currency == "KRW", Order.state.in_((OrderState.AWAITING_PAYMENT, OrderState.PAID)))
+        .where(
+            Order.currency == words.currency, Order.state.in_((OrderState.AWAITING_PAYMENT, OrderState.PAID))
+        )
         .order_by(Order.created_at, Order.id)
     ).all()
     transfers = [(depositor or customer, total) for _n, _s, customer, depositor, total in orders]
     # (minutes ago, 적요, name, out, in): the newest first, as a bank lists them.
-    lines = [(20, "택배비", "CJ대한통운", 31_500, 0)]
+    lines = [(20, words.postage, words.postage_payee, words.postage_minor, 0)]
     lines += [
-        (35 + 47 * i, "타행이체", name, 0, amount) for i, (name, amount) in enumerate([*transfers, STRANGER])
+        (35 + 47 * i, words.transfer, name, 0, amount)
+        for i, (name, amount) in enumerate([*transfers, words.stranger])
     ]
-    balance = 3_480_000  # before the oldest line
+    balance = words.balance_minor  # before the oldest line
     rows: list[list[object]] = []
+
+    def money(*amounts: int) -> list[object]:
+        # Won have no minor unit; pounds are written with their pence, as a British bank does.
+        return list(amounts) if words is KOREAN else [round(a / 100, 2) if a else "" for a in amounts]
+
     for minutes_ago, kind, name, out, amount in sorted(lines, reverse=True):  # oldest first
         balance += amount - out
-        at = (now - timedelta(minutes=minutes_ago)).strftime("%Y.%m.%d %H:%M:%S")
-        rows.insert(0, [at, kind, name, out, amount, balance])
-    bank: list[list[object]] = [["거래일시", "적요", "보낸분/받는분", "출금액", "입금액", "잔액"], *rows]
-    bank_path = folder / BANK_FILE
-    bank_path.write_bytes(write_sheet(bank, "xlsx", title="거래내역"))
+        at = (now - timedelta(minutes=minutes_ago)).strftime(words.date_format)
+        rows.insert(0, [at, kind, name, *money(out, amount, balance)])
+    bank: list[list[object]] = [list(words.bank_header), *rows]
+    bank_path = folder / words.bank_file
+    bank_path.write_bytes(write_sheet(bank, "xlsx", title=words.bank_title))
 
-    tracking: list[list[object]] = [["주문번호", "받는분", "택배사", "운송장번호"]]
+    tracking: list[list[object]] = [list(words.tracking_header)]
     paid = [(number, customer) for number, state, customer, _d, _t in orders if state == OrderState.PAID]
-    for (number, customer), code in zip(paid, TRACKING_NUMBERS, strict=False):
-        tracking.append([number, customer, "CJ대한통운", code])
-    tracking.append([NO_SUCH_ORDER, "김철수", "CJ대한통운", "685203947747"])
-    tracking_path = folder / TRACKING_FILE
+    for (number, customer), code in zip(paid, words.tracking_numbers, strict=False):
+        tracking.append([number, customer, words.courier, code])
+    tracking.append([NO_SUCH_ORDER, words.stranger_parcel[0], words.courier, words.stranger_parcel[1]])
+    tracking_path = folder / words.tracking_file
     tracking_path.write_bytes(write_sheet(tracking, "csv"))
     return DemoSamples(bank_path, tracking_path)

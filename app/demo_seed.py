@@ -1,4 +1,7 @@
-"""The demo shop's past: customers, weeks of Korean and English chats, labels (no Qt, deterministic)."""
+"""The demo shop's past: customers, weeks of chats, labels (no Qt, deterministic).
+
+Run in Korean, the demo is a Seoul linen shop with Korean customers (and a few foreign ones); run in
+any other language, a Brighton linen shop with British and American customers, prices in pounds."""
 
 from __future__ import annotations
 
@@ -18,6 +21,12 @@ if TYPE_CHECKING:
     from app.db import Database
 
 SEOUL = ZoneInfo("Asia/Seoul")
+LONDON = ZoneInfo("Europe/London")
+
+
+def korean_demo(lang: str) -> bool:
+    """The Seoul shop for a demo run in Korean; the Brighton one for any other language."""
+    return lang.lower().startswith("ko")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,14 +157,139 @@ EN_CUSTOMERS: tuple[DemoCustomer, ...] = (
 
 DEMO_CUSTOMERS = KO_CUSTOMERS + EN_CUSTOMERS
 
+# The English demo's shop, Brighton Linen House: customers in the UK (+44 7700 900xxx, Ofcom's
+# numbers for drama) and the US (555-01xx). The same stories as the Korean shop's, told in English.
+UK_CUSTOMERS: tuple[DemoCustomer, ...] = (
+    DemoCustomer(
+        "447700900101",
+        "Emily Hughes",
+        False,
+        "Paid",
+        (
+            ("in", "Hi! Do you have the ivory linen shirt in a medium?"),
+            ("out", "Hi Emily 😊 Yes, the ivory one is in stock in M. It's £39."),
+            ("in", "Lovely, I'll take one. How do I pay?"),
+            (
+                "out",
+                "By bank transfer please: Brighton Linen House, sort code 04-00-04, account 12345678. "
+                "We'll post it as soon as it arrives!",
+            ),
+            ("in", "Paid just now 👍"),
+            ("out", "Got it, thank you! It goes out with the afternoon post today."),
+        ),
+    ),
+    DemoCustomer(
+        "447700900202",
+        "James Whitfield",
+        False,
+        "Order complete",
+        (
+            ("in", "The dress I ordered last week arrived, my wife loves it!"),
+            ("out", "That's wonderful to hear, James! Thank you 🙏"),
+            ("in", "Does the same design come in navy as well?"),
+            ("out", "Navy is due in next Wednesday. We'll message you the moment it arrives."),
+        ),
+    ),
+    DemoCustomer(
+        "447700900303",
+        "Priya Shah",
+        False,
+        "Pending payment",
+        (
+            ("in", "I'd like two pairs of the beige wide linen trousers in S. When would they arrive?"),
+            ("out", "Hi Priya! I'll send you the order now. Once it's paid, it's with you in 1–2 days."),
+            ("in", "Great, I'll pay this evening 😅"),
+        ),
+        days_ago=2,
+    ),
+    DemoCustomer(
+        "447700900404",
+        "Hannah Reid",
+        False,
+        "New customer",
+        (
+            ("in", "Found you on Instagram! Can I visit the studio?"),
+            ("out", "Of course! We're in the North Laine, open Mon–Fri 10–7 and Saturday 11–5."),
+            ("in", "I'll pop in at the weekend. Is there parking nearby?"),
+        ),
+    ),
+    DemoCustomer(
+        "447700900505",
+        "Tom Fletcher",
+        False,
+        "New order",
+        (
+            ("in", "Have you sent the cardigan and tote bag I ordered yesterday?"),
+            ("out", "Hi Tom! They went out today with Royal Mail, tracking RT482915736GB."),
+            ("in", "Thanks! Hope the M fits"),
+            ("out", "If it doesn't, just tell us and we'll swap it. We pay the postage both ways."),
+            ("in", "Will do, I'll try it on when it comes"),
+        ),
+        days_ago=2,
+    ),
+    DemoCustomer(
+        "12125550143",
+        "Megan Doyle",
+        False,
+        None,  # her one order was cancelled unpaid (app/demo_orders.py)
+        (
+            ("in", "Hi! Do you ship the leather crossbody bag to the US?"),
+            (
+                "out",
+                "Hi Megan! Yes, we ship to the US. It takes 5–7 days, and delivery is free on orders "
+                "over £50.",
+            ),
+            ("in", "Great, I'll take the black one please. It goes to 350 Fifth Avenue, New York, NY 10118."),
+            (
+                "out",
+                "Lovely choice! Your order: the leather crossbody bag in black, £89 with free delivery. "
+                "Please pay within 3 days and we'll send it right away.",
+            ),
+            ("in", "Thank you! I'll pay this week."),
+        ),
+        days_ago=14,
+    ),
+    DemoCustomer(
+        "14155550123",
+        "Daniel Ortiz",
+        False,
+        None,
+        (
+            ("in", "Is the <b>beige trench coat</b> still available? The link on your site says sold out"),
+            ("out", "Hi Daniel, we restocked it this morning, sizes S to XL."),
+            ("in", "L then, please. I'm in Brighton this week, can I pick it up tomorrow?"),
+        ),
+        days_ago=1,  # his order, placed from this chat, is still New
+    ),
+    DemoCustomer(
+        "447700900606",
+        "Grace Lee",
+        False,
+        "Order complete",
+        (
+            ("in", "The scarf arrived today, it's beautiful 😍"),
+            ("out", "So happy you like it, Grace! Thanks for shopping with us."),
+        ),
+    ),
+)
 
-def seed_demo_history(session: Session, now: datetime | None = None, seed: int = 11) -> int:
-    """Write weeks of past chats; returns the number of messages. Idempotent by wamid."""
+
+def demo_customers(lang: str) -> tuple[DemoCustomer, ...]:
+    """The customers of the demo run in `lang`: the Seoul shop's in Korean, the Brighton shop's else."""
+    return DEMO_CUSTOMERS if korean_demo(lang) else UK_CUSTOMERS
+
+
+def seed_demo_history(
+    session: Session, now: datetime | None = None, seed: int = 11, *, lang: str = "ko"
+) -> int:
+    """Write weeks of past chats (of the demo run in `lang`); returns the number of messages.
+    Idempotent by wamid."""
     now = now or datetime.now(UTC)
     rng = random.Random(seed)
     labels = {label.name: label.id for label in session.scalars(select(Label))}
     written = 0
-    for index, customer in enumerate(DEMO_CUSTOMERS):
+    shop_zone = SEOUL if korean_demo(lang) else LONDON
+    for index, customer in enumerate(demo_customers(lang)):
         contact = session.scalar(select(Contact).where(Contact.wa_id == customer.wa_id))
         if contact is None:
             contact = Contact(wa_id=customer.wa_id, profile_name=customer.name)
@@ -167,9 +301,9 @@ def seed_demo_history(session: Session, now: datetime | None = None, seed: int =
                 {"contact_id": contact.id, "label_id": labels[customer.label]},
             )
         # Chats spread over the last six weeks; the first customers wrote most recently.
-        # …during the shop's day in Seoul, as real chats would be.
+        # …during the shop's day (in Seoul, or Brighton), as real chats would be.
         days_ago = customer.days_ago if customer.days_ago is not None else 3 + index * 5
-        day = (now - timedelta(days=days_ago)).astimezone(SEOUL)
+        day = (now - timedelta(days=days_ago)).astimezone(shop_zone)
         start = day.replace(hour=rng.randint(10, 15), minute=rng.randint(0, 59), second=0, microsecond=0)
         at = start
         last = len(customer.script) - 1
@@ -212,6 +346,13 @@ DEMO_CONSENTS: dict[str, tuple[str, str | None, int, bool, bool]] = {
     "821044405678": ("chat", "chat", 15, False, True),  # 정도윤: wrote 수신거부 once
     "447700900123": ("website", "website", 60, False, False),  # Amy Clarke
     "14155550123": ("chat", "chat", 30, False, False),  # Daniel Ortiz: a US number, no marketing there
+    # The Brighton shop's (the English demo)
+    "447700900101": ("chat", "chat", 40, False, False),  # Emily Hughes
+    "447700900202": ("in_store", "in_store", 120, False, False),  # James Whitfield
+    "447700900303": ("chat", None, 0, False, False),  # Priya Shah: notifications only
+    "447700900404": ("website", "website", 730, False, False),  # Hannah Reid: consent over 23 months old
+    "447700900505": ("chat", "chat", 15, False, True),  # Tom Fletcher: wrote STOP once
+    "12125550143": ("website", "website", 60, False, False),  # Megan Doyle
 }
 
 
@@ -259,14 +400,20 @@ def seed_demo_shop(
     from app.quick_replies import load_demo_quick_replies
     from app.settings import Preferences, put_setting, save_preferences
     from app.share_link import SHARE_PHONE_SETTING
-    from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER
+    from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER, SANDBOX_DISPLAY_PHONE_NUMBER_UK
 
+    korean = korean_demo(lang)
     with db.write() as s:
         save_preferences(
             s,
-            Preferences(shop_region="KR", currency="KRW", setup_done=True, language="system"),
+            Preferences(
+                shop_region="KR" if korean else "GB",
+                currency="KRW" if korean else "GBP",
+                setup_done=True,
+                language="system",
+            ),
         )
-        seed_demo_history(s)
+        seed_demo_history(s, lang=lang)
         seed_demo_consents(s)
         load_demo_quick_replies(s, lang)
         load_demo_catalog(s, demo_folder, catalog_dir, lang)
@@ -274,13 +421,16 @@ def seed_demo_shop(
         save_local(s, demo_automations(lang))
         seed_demo_orders(s, lang=lang)
         # The share link opens a chat with the demo shop itself (Shop ▸ Share link…).
-        put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))
+        if korean:
+            put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))
+        else:
+            put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER_UK, "GB"))
         if subscribers:
             seed_demo_subscribers(s, subscribers)
         if samples is not None:
             from app.demo_samples import write_demo_samples
 
-            write_demo_samples(s, samples)
+            write_demo_samples(s, samples, lang=lang)
 
 
 def seed_demo_subscribers(

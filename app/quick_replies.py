@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
-from app.demo_replies import DEMO_QUICK_REPLIES
+from app.demo_replies import DEMO_QUICK_REPLIES, UK_QUICK_REPLIES
 from app.drafts import read_draft_files
 from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams, Params, QuickReplyFileParams
 from app.models import Contact, QuickReply
@@ -504,16 +504,20 @@ class QuickReplyLibrary:
 
 
 def load_demo_quick_replies(session: Session, lang: str) -> int:
-    """Add the demo shop's quick replies (Korean for "ko", else English); skips taken shortcuts.
+    """Add the demo shop's quick replies (the Seoul shop's in Korean, with their English twins, for
+    "ko"; else the Brighton shop's, in English only); skips taken shortcuts.
 
     Returns how many were added, so loading twice adds nothing.
     """
-    main, other = ("ko", "en") if lang.lower().startswith("ko") else ("en", "ko")
-    # The two lists say the same things in the same order: each reply's other language is its twin.
-    twins = [text for _shortcut, text, _keywords in DEMO_QUICK_REPLIES[other]]
+    if lang.lower().startswith("ko"):
+        # The two lists say the same things in the same order: each reply's other language is its twin.
+        replies = DEMO_QUICK_REPLIES["ko"]
+        twins = [text for _shortcut, text, _keywords in DEMO_QUICK_REPLIES["en"]]
+    else:
+        replies, twins = UK_QUICK_REPLIES, [""] * len(UK_QUICK_REPLIES)
     taken = {s.casefold() for s in session.scalars(select(QuickReply.shortcut))}
     added = 0
-    for (shortcut, text, keywords), twin in zip(DEMO_QUICK_REPLIES[main], twins, strict=True):
+    for (shortcut, text, keywords), twin in zip(replies, twins, strict=True):
         if shortcut.casefold() in taken:
             continue
         add_quick_reply(session, shortcut, text, keywords=keywords, text_other_language=twin)

@@ -66,6 +66,8 @@ MB = 1024 * 1024
 # The sandbox's business number (the demo shop, +82 2-555-0100), as Meta writes a number: the relay's
 # sandbox answers as it, and the demo's share link opens a chat with it.
 SANDBOX_DISPLAY_PHONE_NUMBER = "8225550100"
+# …and the English demo's shop in Brighton (+44 7700 900000, Ofcom's numbers for drama).
+SANDBOX_DISPLAY_PHONE_NUMBER_UK = "447700900000"
 # Upload sizes by kind (DESIGN.md, "Media"); images must also be JPEG or PNG, video MP4 or 3GPP.
 MEDIA_LIMITS = {
     "image": 5 * MB,

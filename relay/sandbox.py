@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any, Protocol
 
-from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER
+from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER, SANDBOX_DISPLAY_PHONE_NUMBER_UK
 from relay.sandbox_cast import TEMPLATES, Customer, cast, png_image
 from relay.sandbox_newcomers import ARRIVAL_SECONDS, NEWCOMERS_MAX, newcomer
 from relay.upstream import Accepted, GraphError, Ingest
@@ -75,7 +75,13 @@ class SandboxUpstream:
         auto_reply_window: float = 1.5,
         memory: Memory | None = None,
         newcomers_max: int = NEWCOMERS_MAX,
+        language: str = "ko",
     ) -> None:
+        # "ko": the Seoul shop's customers; else the Brighton shop's, who all write English.
+        self.korean_shop = language.lower().startswith("ko")
+        self.display_phone_number = (
+            DISPLAY_PHONE_NUMBER if self.korean_shop else SANDBOX_DISPLAY_PHONE_NUMBER_UK
+        )
         self.memory = memory
         self.newcomers_max = newcomers_max
         self.newcomers = 0  # walk-ins so far (relay/sandbox_newcomers.py), kept across restarts
@@ -91,7 +97,7 @@ class SandboxUpstream:
         # Walk-ins draw their own delays: the cast's seeded order must not depend on when they come.
         self.arrivals_rng = random.Random(f"{seed}:arrivals" if seed is not None else None)
         self.speed = max(speed, 0.001)
-        self.customers = cast()
+        self.customers = cast(language)
         for customer in self.customers:
             customer.rng = random.Random(f"{seed}:{customer.wa_id}") if seed is not None else random.Random()
         self.by_id = {c.wa_id: c for c in self.customers}
@@ -114,7 +120,10 @@ class SandboxUpstream:
         return rng.uniform(low, high) / self.speed
 
     def _envelope(self, value: dict[str, Any]) -> dict[str, Any]:
-        metadata = {"display_phone_number": DISPLAY_PHONE_NUMBER, "phone_number_id": self.phone_number_id}
+        metadata = {
+            "display_phone_number": self.display_phone_number,
+            "phone_number_id": self.phone_number_id,
+        }
         return {
             "object": "whatsapp_business_account",
             "entry": [
@@ -141,7 +150,7 @@ class SandboxUpstream:
             "type": kind,
         }
         if context:
-            message["context"] = {"from": DISPLAY_PHONE_NUMBER, "id": context}
+            message["context"] = {"from": self.display_phone_number, "id": context}
         if kind == "text":
             message["text"] = {"body": content}
         elif kind == "image":
@@ -289,7 +298,9 @@ class SandboxUpstream:
             await asyncio.sleep(self._delay(self.arrivals_rng, *ARRIVAL_SECONDS))
             index = self.newcomers
             rng = random.Random(f"{self.seed}:newcomer:{index}") if self.seed is not None else random.Random()
-            customer = newcomer(index, rng, set(self.by_id), {c.name for c in self.customers})
+            customer = newcomer(
+                index, rng, set(self.by_id), {c.name for c in self.customers}, korean_shop=self.korean_shop
+            )
             self.newcomers += 1
             self.customers.append(customer)
             self.by_id[customer.wa_id] = customer
@@ -355,7 +366,8 @@ class SandboxUpstream:
     def _heard(self, customer: Customer, wamid: str, body: dict[str, Any], generation: int) -> None:
         if self._opts_out(customer, body):
             delay = self._delay(customer.rng, 2.0, 6.0)
-            self._spawn(self._send_later(customer, delay, "text", "수신거부", wamid))
+            words = "수신거부" if customer.korean else "STOP"
+            self._spawn(self._send_later(customer, delay, "text", words, wamid))
             return
         tap = self._tap_for(customer, body)
         if tap is not None:
@@ -366,8 +378,11 @@ class SandboxUpstream:
         self._spawn(self._answer(customer, generation, delay, wamid))
 
     def _opts_out(self, customer: Customer, body: dict[str, Any]) -> bool:
-        """The first Korean customer sent a campaign's marketing template writes back "수신거부"."""
-        if self.campaign_opt_out_sent or not customer.korean or body.get("type") != "template":
+        """The first Korean customer sent a campaign's marketing template writes back "수신거부" (the
+        first customer of all, "STOP", when the shop is the English demo's, in Brighton)."""
+        if self.campaign_opt_out_sent or body.get("type") != "template":
+            return False
+        if self.korean_shop and not customer.korean:
             return False
         if not str(body.get("biz_opaque_callback_data") or "").startswith("campaign:"):
             return False

@@ -114,7 +114,138 @@ class Customer:
         return self.turn >= len(self.story)
 
 
-def cast() -> list[Customer]:
+def cast(language: str = "ko") -> list[Customer]:
+    """Eight customers of the demo shop, each with a story that fits its catalogue: the Seoul shop's
+    for "ko", else the Brighton shop's (the demo run in English), who write English."""
+    return _seoul_cast() if language.lower().startswith("ko") else _brighton_cast()
+
+
+def _brighton_cast() -> list[Customer]:
+    """Eight customers of a small Brighton clothing shop: British numbers (Ofcom's for drama), an
+    American and a Japanese visitor; the Seoul shop's stories, told in English, prices in pounds."""
+    return [
+        Customer(
+            "447700900811",
+            "Chloe Adams",
+            False,
+            [
+                [("text", "Hello! How much is the ivory linen shirt?")],
+                [("text", "Do you have it in S or M? I'm usually a UK 10")],
+                [("text", "Then I'll order an S please 😊")],
+                [
+                    # A cart sent from the shop's product message, as WhatsApp delivers it.
+                    (
+                        "order",
+                        {
+                            "catalog_id": "1502836640285533",
+                            "text": "Size S please",
+                            "product_items": [
+                                {
+                                    "product_retailer_id": "LN-SH-IV",
+                                    "quantity": 1,
+                                    "item_price": 39,
+                                    "currency": "GBP",
+                                }
+                            ],
+                        },
+                    ),
+                ],
+                [("text", "Paid by bank transfer, could you check? Thanks!")],
+            ],
+            "Thank you! Can't wait to wear it 😊",
+            colour=(236, 226, 204),
+        ),
+        Customer(
+            "447700900822",
+            "Oliver Grant",
+            False,
+            [
+                [("text", "When will my wide linen trousers arrive? The order number is 20931")],
+                [("text", "Could I have the tracking number, please?")],
+            ],
+            "Got it, thanks 👍",
+        ),
+        Customer(
+            "447700900833",
+            "Olivia Brown",
+            False,
+            [
+                [("text", "Hi! Do you have the cotton knit cardigan in oatmeal, size M?")],
+                [("text", "Lovely, I'll take one. Can you post it to London?")],
+                [
+                    ("text", "Here's my address for the delivery 📦"),
+                    ("location", (51.5237, -0.1585, "Home", "221B Baker St, London NW1 6XE")),
+                ],
+            ],
+            "Perfect, thank you so much!",
+            colour=(214, 200, 176),
+        ),
+        Customer(
+            "447700900844",
+            "Ruth Mitchell",
+            False,
+            [
+                [("text", "Can I swap a size? I bought the pleated maxi skirt in M and it's a bit small")],
+                [("text", "I'd like an L instead. Shall I post it back to you?")],
+            ],
+            "I'll send it today, thank you 😊",
+        ),
+        Customer(
+            "16505550199",
+            "Marcus Chen",
+            False,
+            [
+                [("text", "Hello, is the canvas tote bag still available? How much is shipping to the US?")],
+                [("text", "Sounds good, I'll order one in natural.")],
+                [("text", "Paid just now! Could you send me the tracking number when it ships?")],
+            ],
+            "Thanks, have a great day!",
+            colour=(222, 208, 180),
+            shape="bag",
+        ),
+        Customer(
+            "447700900855",
+            "Zara Ahmed",
+            False,
+            [
+                [("image", "Is this dress still in stock? I saw it on your Instagram")],
+                [("text", "Can I pay by card?")],
+                [("text", "Then I'll order it in M! Could it arrive by tomorrow?")],
+            ],
+            "Brilliant, thank you 💕",
+            colour=(38, 52, 96),
+            shape="dress",
+        ),
+        Customer(
+            "819012345678",
+            "Yuki Tanaka",
+            False,
+            [
+                [("text", "Hi, I'm in Brighton next week. Can I visit your studio?")],
+                [("text", "What time do you open on Saturday?")],
+            ],
+            "Thanks, see you on Saturday!",
+        ),
+        Customer(
+            "447700900866",
+            "Ben Carter",
+            False,
+            [
+                [("text", "Are you open today? Do you have the black leather crossbody bag in stock?")],
+                [("image", "This one, right?")],
+                [
+                    ("text", "Could a courier bring it to my office? It's here"),
+                    ("location", (50.8225, -0.1372, "Office", "1 Jubilee Street, Brighton BN1 1GE")),
+                ],
+            ],
+            "Thanks a lot 🙏",
+            colour=(30, 30, 32),
+            shape="bag",
+        ),
+    ]
+
+
+def _seoul_cast() -> list[Customer]:
     """Eight customers of a small Seoul clothing shop, each with a story that fits its catalogue."""
     return [
         Customer(

@@ -82,13 +82,23 @@ def _free_name(names: list[str], index: int, korean: bool, names_taken: set[str]
     return sequence[index % len(sequence)]  # every one taken: a name said twice
 
 
-def newcomer(index: int, rng: random.Random, taken: set[str], names_taken: set[str]) -> Customer:
+def newcomer(
+    index: int, rng: random.Random, taken: set[str], names_taken: set[str], *, korean_shop: bool = True
+) -> Customer:
     """The `index`-th walk-in: mostly Korean, sometimes a tourist, with a short story of their own,
-    a number in none of `taken` and, while there are some left, a name in none of `names_taken`."""
+    a number in none of `taken` and, while there are some left, a name in none of `names_taken`.
+    The Brighton shop's (`korean_shop` False) all write English, from British numbers."""
     korean = rng.random() < 0.7
+    if not korean_shop:
+        korean = False
     names, stories = (_KO_NAMES, _KO_STORIES) if korean else (_EN_NAMES, _EN_STORIES)
     while True:
-        wa_id = f"8210{rng.randrange(10**7, 10**8)}" if korean else f"1{rng.randrange(10**9, 10**10)}"
+        if korean:
+            wa_id = f"8210{rng.randrange(10**7, 10**8)}"
+        elif korean_shop:
+            wa_id = f"1{rng.randrange(10**9, 10**10)}"
+        else:  # Ofcom's numbers for drama, 07700 900000–900999
+            wa_id = f"447700900{rng.randrange(700, 1000)}"
         if wa_id not in taken:
             break
     customer = Customer(

@@ -54,6 +54,7 @@ def make_upstream(settings: RelaySettings, memory: KeyValues | None = None) -> U
             phone_number_id=settings.phone_number_id or "100000000000001",
             seed=settings.sandbox_seed,
             speed=settings.sandbox_speed,
+            language=settings.sandbox_language,
             memory=memory,
         )
     from relay.graph import GraphUpstream

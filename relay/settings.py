@@ -129,6 +129,9 @@ class RelaySettings:
     campaign_lease: float = 30.0
     sandbox_speed: float = 1.0
     sandbox_seed: int | None = None
+    # The simulated customers' shop: "ko" the Seoul one (Korean customers, a few foreign); "en" the
+    # Brighton one of the demo run in English (British and American customers, prices in pounds).
+    sandbox_language: str = "ko"
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -170,6 +173,7 @@ class RelaySettings:
         phone_number_id: str = "100000000000001",
         sandbox_speed: float = 1.0,
         sandbox_seed: int | None = None,
+        sandbox_language: str = "ko",
     ) -> RelaySettings:
         """The demo's embedded relay: simulated customers, no WhatsApp secrets needed."""
         return cls(
@@ -181,6 +185,7 @@ class RelaySettings:
             phone_number_id=phone_number_id,
             sandbox_speed=sandbox_speed,
             sandbox_seed=sandbox_seed,
+            sandbox_language=sandbox_language,
         )
 
     def check(self) -> RelaySettings:

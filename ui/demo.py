@@ -44,8 +44,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_embedded_relay(folder: Path, *, speed: float = 1.0) -> EmbeddedRelay:
-    """Start the sandbox relay on 127.0.0.1 with its own database in `folder`."""
+def start_embedded_relay(folder: Path, *, speed: float = 1.0, language: str = "ko") -> EmbeddedRelay:
+    """Start the sandbox relay on 127.0.0.1 with its own database in `folder`; its simulated
+    customers are the `language` demo shop's (relay/sandbox_cast.py)."""
     import uvicorn
 
     from relay.server import create_app
@@ -58,6 +59,7 @@ def start_embedded_relay(folder: Path, *, speed: float = 1.0) -> EmbeddedRelay:
         client_token=DEMO_TOKEN,
         phone_number_id=DEMO_PHONE_NUMBER_ID,
         sandbox_speed=speed,
+        sandbox_language=language,
     )
     app = create_app(settings)
     relay = app.state.relay
@@ -120,7 +122,7 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
         # The simulated customers subscribed too, so a demo campaign gets read, answered and refused.
         from relay.sandbox_cast import cast
 
-        subscribers = [(c.wa_id, c.name) for c in cast()]
+        subscribers = [(c.wa_id, c.name) for c in cast(language)]
         # With a bank's and a courier's files made from its orders, to open in their windows.
         seed_demo_shop(
             db, demo_dir(), paths.catalog_dir, language, subscribers, samples=root / SAMPLES_FOLDER
@@ -129,7 +131,11 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
         from app.demo_orders import rename_former_demo_templates
 
         rename_former_demo_templates(db)
-    relay = start_embedded_relay(root / "relay", speed=speed)
+    # A kept demo's customers are its shop's: the Seoul one's if it was seeded in won, whatever the
+    # language it is reopened in.
+    prefs = read_preferences(db)
+    shop_language = "ko" if prefs.currency == "KRW" else "en"
+    relay = start_embedded_relay(root / "relay", speed=speed, language=shop_language)
 
     def stop_demo() -> None:
         relay.stop()
@@ -139,7 +145,6 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
     atexit.register(stop_demo)
     # A demo kept in a folder is reopened with the choices made in its Settings, its country and
     # currency too (a fresh one has the defaults); the relay is always the embedded one.
-    prefs = read_preferences(db)
     ctx = AppContext(
         db=db,
         paths=paths,

@@ -136,8 +136,10 @@ def test_demo_automations_are_a_seoul_shop_with_greeting_and_away() -> None:
     assert ko.business_hours.timezone == "Asia/Seoul"
     assert ko.greeting.enabled and ko.away.enabled and "{name}" in ko.greeting.text
     assert ko.business_hours.week[6].mode == "closed"
-    en = demo_automations("en")
-    assert en.profile.name == "Seoul Linen House" and not same_content(ko, en)
+    en = demo_automations("en")  # the English demo's shop is in Brighton
+    assert en.profile.name == "Brighton Linen House" and not same_content(ko, en)
+    assert en.business_hours.timezone == "Europe/London" and "Seoul" not in en.away.text
+    assert en.bot.other_language is None and en.greeting.text_other_language == ""
 
 
 def test_a_relay_that_was_reset_is_never_silently_out_of_step(store: AutomationsStore) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from app.catalog import load_demo_catalog
@@ -56,18 +57,21 @@ def test_the_demo_shops_orders_follow_its_own_free_shipping_rule(db, tmp_path: P
     assert any(subtotal < rule.free_over_minor for _, subtotal, _ in charged)
 
 
-def test_the_demo_orders_deadline_is_the_end_of_the_day_on_the_demo_shops_clock(db, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("lang", "zone"), [("ko", "Asia/Seoul"), ("en", "Europe/London")])
+def test_the_demo_orders_deadline_is_the_end_of_the_day_on_the_demo_shops_clock(
+    db, tmp_path: Path, lang: str, zone: str
+) -> None:
     """The demo's order said "Pay by 12/7/2026 8:59 AM (Korean Time)": its deadline was set on the
-    computer's clock (UTC) before the shop's hours, in Seoul, were saved."""
+    computer's clock (UTC) before the shop's hours, in Seoul (Brighton for the English demo), were saved."""
     from zoneinfo import ZoneInfo
 
     from app.demo_seed import seed_demo_shop
 
-    seed_demo_shop(db, DEMO, tmp_path / "catalog", "en")
+    seed_demo_shop(db, DEMO, tmp_path / "catalog", lang)
     with db.read() as s:
         due = s.scalar(select(Order.payment_due_at).where(Order.state == "awaiting_payment"))
     assert due is not None
-    there = due.astimezone(ZoneInfo("Asia/Seoul"))
+    there = due.astimezone(ZoneInfo(zone))
     assert (there.hour, there.minute) == (23, 59)
 
 
@@ -191,26 +195,25 @@ def test_the_demo_in_english_tells_its_orders_outside_the_window_in_english(db, 
     """An owner who reads English opened Order settings ▸ Messages in the English demo: every step's
     template was Korean ("김민지님, 주문번호 … 입금 안내입니다") and the bank account 국민은행. The English
     demo's order templates are approved in English too, which the English owner sees first, and its
-    bank account is written in English."""
+    bank account is its British one."""
     from app.order_messages import template_fits, template_preview
     from app.relay_client import RelayClient
     from app.template_versions import named_versions
     from tests.support.relay_server import run_relay
 
     with db.write() as s:
-        seed_demo_history(s)
-        load_demo_catalog(s, DEMO, tmp_path / "catalog")
+        seed_demo_history(s, lang="en")
+        load_demo_catalog(s, DEMO, tmp_path / "catalog", "en")
         seed_demo_orders(s, lang="en")
     with db.read() as s:
         settings = load_order_settings(s)
     (tmp_path / "relay").mkdir()
     with run_relay(tmp_path / "relay", upstream="sandbox") as relay, RelayClient(relay.url, relay.token) as c:
         approved = [t for t in c.templates() if t.status.upper() == "APPROVED"]
-    assert settings.bank_account.startswith("KB Kookmin Bank")
-    # The account is held in Korean: the Korean ad's "(광고) 서울 리넨 하우스" still names the shop.
+    assert settings.bank_account.startswith("Sort code 04-00-04")
     from app.campaign_checks import account_holder
 
-    assert account_holder(settings.bank_account) == "서울리넨하우스"
+    assert account_holder(settings.bank_account) == "Brighton Linen House"
     assert set(settings.templates) == {
         "awaiting_payment",
         "reminder",
@@ -228,10 +231,11 @@ def test_the_demo_in_english_tells_its_orders_outside_the_window_in_english(db, 
             step,
             template,
             bank_account=settings.bank_account,
-            currency="KRW",
+            currency="GBP",
             deadline_for=lambda _l: "Monday",
         )
         assert shown.startswith("Hi Amy Clarke") and "님" not in shown, shown
+        assert "₩" not in shown and "won" not in shown, shown
 
 
 def test_the_demo_in_korean_keeps_its_korean_order_templates(db, tmp_path: Path) -> None:

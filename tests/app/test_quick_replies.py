@@ -204,7 +204,8 @@ def _has_hangul(text: str) -> bool:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_the_korean_demo_answers_in_korean_and_the_english_demo_in_english(db, lang: str) -> None:
-    """The English a Korean demo shows for Olivia is her twin text, never the replies' own text."""
+    """The English a Korean demo shows for Olivia is her twin text, never the replies' own text. The
+    English demo is a Brighton shop: its replies are in English only, in pounds."""
     with db.write() as s:
         load_demo_quick_replies(s, lang)
     with db.read() as s:
@@ -212,7 +213,14 @@ def test_the_korean_demo_answers_in_korean_and_the_english_demo_in_english(db, l
     assert rows
     for row in rows:
         assert _has_hangul(row.text) == (lang == "ko"), row.shortcut
-        assert _has_hangul(row.text_other_language) == (lang != "ko"), row.shortcut
+        if lang == "ko":
+            assert row.text_other_language and not _has_hangul(row.text_other_language), row.shortcut
+        else:
+            assert row.text_other_language == "", row.shortcut
+            assert "won" not in row.text and "Kookmin" not in row.text, row.shortcut
+    if lang == "en":
+        by_shortcut = {r.shortcut: r.text for r in rows}
+        assert "£3.95" in by_shortcut["/delivery"] and "sort code" in by_shortcut["/bank"]
     texts = {r.shortcut: r.text for r in rows}
     if lang == "ko":
         assert texts["/감사"].startswith("{first_name}님, 주문해 주셔서 감사합니다!")

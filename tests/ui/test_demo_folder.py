@@ -106,7 +106,8 @@ def test_a_new_demo_gives_a_bank_statement_and_a_courier_file_that_match_its_ord
     from ui.main_window import MainWindow
     from ui.save_paths import Picked, open_folder
 
-    ctx = start_demo("en", folder=tmp_path / "shop", speed=20)
+    # The Seoul shop's (the English demo's, in pounds: tests/app/test_english_demo.py).
+    ctx = start_demo("ko", folder=tmp_path / "shop", speed=20)
     try:
         samples = ctx.demo_samples
         assert samples is not None

@@ -4,19 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from app.demo_seed import seed_demo_shop
 from ui.resources import demo_dir
 from ui.share_link_dialog import ShareLinkDialog
 
 
-def test_the_share_link_dialog_of_the_demo_shop_has_its_number_filled_in(qtbot: Any, ctx: Any) -> None:
-    seed_demo_shop(ctx.db, demo_dir(), ctx.paths.catalog_dir, "en")
+@pytest.mark.parametrize(
+    ("lang", "region", "number", "link"),
+    [
+        ("ko", "KR", "02-555-0100", "https://wa.me/8225550100"),
+        # The English demo's shop is in Brighton: a British number (Ofcom's for drama), not Seoul's.
+        ("en", "GB", "07700 900000", "https://wa.me/447700900000"),
+    ],
+)
+def test_the_share_link_dialog_of_the_demo_shop_has_its_number_filled_in(
+    qtbot: Any, ctx: Any, lang: str, region: str, number: str, link: str
+) -> None:
+    seed_demo_shop(ctx.db, demo_dir(), ctx.paths.catalog_dir, lang)
+    ctx.shop_region = region  # as start_demo reads it from the seeded shop
     dialog = ShareLinkDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.phone.isEnabled(), timeout=5000)
-    assert dialog.phone.text() == "02-555-0100"
-    assert dialog.link.text().startswith("https://wa.me/8225550100")
+    assert dialog.phone.text() == number
+    assert dialog.link.text().startswith(link)
     assert dialog.copy.isEnabled()
 
 
@@ -30,7 +43,7 @@ def test_a_number_left_half_typed_is_not_remembered_and_copied_is_said_of_one_li
     from app.share_link import read_share_phone
     from ui.ops import run_change
 
-    seed_demo_shop(ctx.db, demo_dir(), ctx.paths.catalog_dir, "en")
+    seed_demo_shop(ctx.db, demo_dir(), ctx.paths.catalog_dir, "ko")
     dialog = ShareLinkDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -196,7 +196,7 @@ def test_the_demo_keeps_its_log_file_where_help_about_says(tmp_path: Path) -> No
 
 
 def test_demo_starts_and_the_first_simulated_customer_arrives(qtbot: Any, tmp_path: Path) -> None:
-    from app.demo_seed import DEMO_CUSTOMERS
+    from app.demo_seed import demo_customers
     from relay.sandbox import cast
     from ui.demo import start_demo
     from ui.main_window import MainWindow
@@ -217,11 +217,14 @@ def test_demo_starts_and_the_first_simulated_customer_arrives(qtbot: Any, tmp_pa
     window.show()
     assert "demo" in window.windowTitle().lower()
     model = window.chat_list.model
-    qtbot.waitUntil(lambda: model.rowCount() >= len(DEMO_CUSTOMERS), timeout=5000)
+    # The English demo is the Brighton shop: its British and American customers, not the Seoul shop's.
+    past = demo_customers("en")
+    qtbot.waitUntil(lambda: model.rowCount() >= len(past), timeout=5000)
     names = {str(model.index(r, 0).data()) for r in range(model.rowCount())}
-    assert {c.name for c in DEMO_CUSTOMERS} <= names  # weeks of past chats are there at once
+    assert {c.name for c in past} <= names  # weeks of past chats are there at once
+    assert "김민지" not in names
     window.start_sync()
-    simulated = {c.name for c in cast()}
+    simulated = {c.name for c in cast("en")} - {c.name for c in cast("ko")}  # the Brighton shop's own
 
     def a_simulated_customer_is_listed() -> bool:
         return any(str(model.index(r, 0).data()) in simulated for r in range(model.rowCount()))

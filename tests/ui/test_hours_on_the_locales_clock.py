@@ -19,8 +19,9 @@ FRIDAY_NIGHT = datetime(2026, 12, 3, 17, 44, tzinfo=UTC)
 
 @pytest.fixture
 def demo_ctx(db, tmp_path: Path) -> AppContext:  # type: ignore[no-untyped-def]
+    # The Seoul shop (its hours in Seoul), read by an owner in either language.
     ctx = AppContext(db=db, paths=paths_for(tmp_path / "data"))
-    AutomationsStore(ctx.db).apply_remote(demo_automations("en").model_copy(update={"revision": 1}))
+    AutomationsStore(ctx.db).apply_remote(demo_automations("ko").model_copy(update={"revision": 1}))
     return ctx
 
 
