@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER, SANDBOX_DISPLAY_PHONE_NUMBER_UK
-from relay.sandbox_cast import TEMPLATES, Customer, cast, png_image
+from relay.sandbox_cast import Customer, cast, png_image, templates
 from relay.sandbox_newcomers import ARRIVAL_SECONDS, NEWCOMERS_MAX, newcomer
 from relay.upstream import Accepted, GraphError, Ingest
 
@@ -79,6 +79,7 @@ class SandboxUpstream:
     ) -> None:
         # "ko": the Seoul shop's customers; else the Brighton shop's, who all write English.
         self.korean_shop = language.lower().startswith("ko")
+        self.templates = templates(language)
         self.display_phone_number = (
             DISPLAY_PHONE_NUMBER if self.korean_shop else SANDBOX_DISPLAY_PHONE_NUMBER_UK
         )
@@ -354,7 +355,7 @@ class SandboxUpstream:
         category = "service"
         if body.get("type") == "template":
             name = (body.get("template") or {}).get("name")
-            found = [t for t in TEMPLATES if t["name"] == name]
+            found = [t for t in self.templates if t["name"] == name]
             category = str(found[0]["category"]).lower() if found else "utility"
         callback = body.get("biz_opaque_callback_data")
         for status, delay in zip(("sent", "delivered", "read"), delays, strict=True):
@@ -387,7 +388,7 @@ class SandboxUpstream:
         if not str(body.get("biz_opaque_callback_data") or "").startswith("campaign:"):
             return False
         name = (body.get("template") or {}).get("name")
-        if not any(t["name"] == name and t["category"] == "MARKETING" for t in TEMPLATES):
+        if not any(t["name"] == name and t["category"] == "MARKETING" for t in self.templates):
             return False
         self.campaign_opt_out_sent = True
         return True
@@ -418,7 +419,7 @@ class SandboxUpstream:
             language = (sent.get("language") or {}).get("code")
             offered = [
                 b["text"]
-                for t in TEMPLATES
+                for t in self.templates
                 if t["name"] == sent.get("name") and language in (None, t["language"])
                 for c in t["components"]
                 if c["type"] == "BUTTONS"
@@ -477,4 +478,4 @@ class SandboxUpstream:
         return mime
 
     async def list_templates(self) -> list[dict[str, Any]]:
-        return [dict(t) for t in TEMPLATES]
+        return [dict(t) for t in self.templates]

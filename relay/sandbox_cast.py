@@ -692,3 +692,40 @@ TEMPLATES: list[dict[str, Any]] = [
         ],
     },
 ]
+
+# The Brighton shop's words for the Seoul shop's in its English templates and their examples.
+_BRIGHTON_WORDS = (
+    ("KB Kookmin Bank 123456-01-234567 (Seoul Linen House)", "Sort code 04-00-04, account 12345678"),
+    ("Seoul Linen House", "Brighton Linen House"),
+    ("+82 2-123-4567", "+44 7700 900000"),
+    ("₩58,000", "£58.00"),
+    ("₩29,000", "£29.00"),
+    ("CJ Logistics", "Royal Mail"),
+    (
+        "https://trace.cjlogistics.com/next/tracking.html?wblNo=685203947716",
+        "https://www.royalmail.com/track-your-item#/tracking-results/RT685203947GB",
+    ),
+    ("685203947716", "RT685203947GB"),
+    ("KR123456789", "RT123456789GB"),
+    ("Monday, December 7", "Monday 7 December"),  # as a British shop writes a date
+)
+
+
+def _in_brighton(value: Any) -> Any:
+    if isinstance(value, str):
+        for seoul, brighton in _BRIGHTON_WORDS:
+            value = value.replace(seoul, brighton)
+        return value
+    if isinstance(value, dict):
+        return {key: _in_brighton(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_brighton(item) for item in value]
+    return value
+
+
+def templates(language: str = "ko") -> list[dict[str, Any]]:
+    """The approved templates of the demo shop: the Seoul one's in Korean and English for "ko"; else
+    the Brighton one's (the demo run in English), its English ones in its own name, number and pounds."""
+    if language.lower().startswith("ko"):
+        return TEMPLATES
+    return [_in_brighton(t) for t in TEMPLATES if t["language"] == "en"]

@@ -109,3 +109,23 @@ def test_the_english_demos_simulated_customers_write_english() -> None:
     assert all(not c.korean and c.wa_id.startswith("447700900") for c in walk_ins)
     # The Korean demo's cast is as it was.
     assert cast("ko")[0].name == "한지민" and cast()[0].name == "한지민"
+
+
+def test_the_english_demos_relay_offers_the_brighton_shops_templates(tmp_path: Path) -> None:
+    """The template picker of the English demo listed the Seoul shop's Korean templates first and an
+    English ad "(Ad) Seoul Linen House … Questions: +82 2-123-4567"."""
+    from app.demo_orders import DEMO_TEMPLATES
+    from app.relay_client import RelayClient
+    from ui.demo import start_embedded_relay
+
+    relay = start_embedded_relay(tmp_path / "relay", speed=20, language="en")
+    try:
+        with RelayClient(relay.url, relay.token) as client:
+            approved = client.templates()
+    finally:
+        relay.stop()
+    assert approved and {t.language for t in approved} == {"en"}
+    said = " ".join(str(t.model_dump()) for t in approved)
+    assert "Brighton Linen House" in said and "£58.00" in said and "Monday 7 December" in said
+    assert not re.search(r"Seoul|₩|\+82|Kookmin|CJ", said), said
+    assert set(DEMO_TEMPLATES.values()) <= {t.name for t in approved}  # every order step is told
