@@ -66,9 +66,9 @@ async def settle(sandbox: SandboxUpstream) -> None:
         await asyncio.gather(*list(sandbox.tasks))
 
 
-def quiet(seed: int = 3) -> tuple[SandboxUpstream, Inbox]:
+def quiet(seed: int = 3, language: str = "ko") -> tuple[SandboxUpstream, Inbox]:
     """A sandbox whose customers only answer what the shop sends (no writer loop)."""
-    sandbox = SandboxUpstream(seed=seed, speed=500)
+    sandbox = SandboxUpstream(seed=seed, speed=500, language=language)
     inbox = Inbox()
     sandbox.ingest = inbox
     return sandbox, inbox
@@ -386,6 +386,30 @@ def test_one_korean_customer_answers_the_first_campaign_ad_with_a_typed_opt_out(
 
     texts = [m["text"]["body"] for m in messages(run(scenario)) if m["type"] == "text"]
     assert texts.count("수신거부") == 1  # once, however many campaign ads follow
+
+
+def test_the_english_demos_shop_is_told_stop_by_a_customer_and_answers_from_its_british_number() -> None:
+    """The English demo's sandbox (the Brighton shop): its customers write English, so the typed
+    opt-out the campaign report counts is "STOP"; its number is British, as its share link's."""
+
+    async def scenario() -> Payloads:
+        sandbox, inbox = quiet(seed=7, language="en")
+        for _ in range(2):
+            body = {
+                "to": "447700900844",
+                "type": "template",
+                "biz_opaque_callback_data": "campaign:spring:447700900844",
+                "template": {"name": "spring_restock", "language": {"code": "en"}},
+            }
+            await sandbox.send_message(PNID, body)
+            await settle(sandbox)
+        return inbox.payloads
+
+    payloads = run(scenario)
+    texts = [m["text"]["body"] for m in messages(payloads) if m["type"] == "text"]
+    assert texts.count("STOP") == 1 and "수신거부" not in texts
+    numbers = {p["entry"][0]["changes"][0]["value"]["metadata"]["display_phone_number"] for p in payloads}
+    assert numbers == {"447700900000"}
 
 
 def test_unknown_numbers_and_reactions_get_ticks_but_no_answer() -> None:
