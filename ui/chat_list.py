@@ -315,7 +315,7 @@ class ChatList(QWidget):
             self._composing = bool(event.preeditString())
             if not self._composing and not event.commitString():
                 # The syllable was taken back (Backspace): what was typed before it is searched.
-                QTimer.singleShot(0, self._search_typed_so_far)
+                QTimer.singleShot(0, self, self._search_typed_so_far)
         elif watched is self.search_field and event.type() == QEvent.Type.FocusOut:
             self._composing = False  # the input method ends its composition when the field is left
         if watched is self.search_field and event.type() in (

@@ -227,7 +227,7 @@ class ChatView(QListView):
         self._update_jump_button()
         if value < LOAD_OLDER_MARGIN and self.chat_model.has_older and not self._loading_older:
             self._loading_older = True
-            QTimer.singleShot(0, self._load_older)
+            QTimer.singleShot(0, self, self._load_older)
         if self.at_bottom():
             self._unseen = 0
 
@@ -243,7 +243,7 @@ class ChatView(QListView):
         # Still near the top (short messages)? Keep going; the scrollbar may not move by itself.
         if self.verticalScrollBar().value() < LOAD_OLDER_MARGIN and self.chat_model.has_older:
             self._loading_older = True
-            QTimer.singleShot(0, self._load_older)
+            QTimer.singleShot(0, self, self._load_older)
 
     def _on_new_messages(self, count: int) -> None:
         if not self.at_bottom():
@@ -298,7 +298,7 @@ class ChatView(QListView):
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             # The system switched between light and dark: new bubble colours, same layout.
             # (A widget with a style sheet gets this here, not in changeEvent.)
-            QTimer.singleShot(0, self.refresh_palette)
+            QTimer.singleShot(0, self, self.refresh_palette)
         return super().event(event)
 
     def refresh_palette(self) -> None:

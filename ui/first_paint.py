@@ -42,7 +42,7 @@ def watch_first_paint(view: QAbstractItemView) -> None:
             if not self.seen and event.type() == QEvent.Type.Paint and model and model.rowCount() > 0:
                 self.seen = True
                 # The filter runs before the paint; a zero timer fires once it is painted and flushed.
-                QTimer.singleShot(0, self.finish)
+                QTimer.singleShot(0, self, self.finish)
             return False
 
         def finish(self) -> None:

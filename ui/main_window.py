@@ -561,11 +561,11 @@ class MainWindow(QMainWindow):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ApplicationPaletteChange and self.ready:
             # Light/dark switched: hidden children may not hear of it, so tell the chat here.
-            QTimer.singleShot(0, self.chat.view.refresh_palette)
+            QTimer.singleShot(0, self.chat.view, self.chat.view.refresh_palette)
             # The style sheet's palette(...) colours were read when it was set: set it again, or
             # the panes keep the old theme's backgrounds (light panes around a dark chat).
-            QTimer.singleShot(0, self._restyle)
-            QTimer.singleShot(0, self.contact_panel.refresh_palette)
+            QTimer.singleShot(0, self, self._restyle)
+            QTimer.singleShot(0, self.contact_panel, self.contact_panel.refresh_palette)
         return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -63,7 +63,7 @@ class FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.painted = True
-            QTimer.singleShot(0, self.fire)
+            QTimer.singleShot(0, self, self.fire)
         return False
 
     def fire(self) -> None:
