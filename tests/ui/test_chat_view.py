@@ -708,3 +708,21 @@ def test_copy_is_greyed_out_for_a_voice_note_and_leaves_the_clipboard_alone(
     view.setCurrentIndex(view.chat_model.index(0))
     view.copy()  # Ctrl+C on the voice note
     assert QGuiApplication.clipboard().text() == "before"
+
+
+def test_a_chat_view_deleted_right_after_a_light_dark_switch_raises_nothing(qtbot: Any, ctx: Any) -> None:
+    """The switch schedules a palette refresh for the next turn of the loop; a view closed in between
+    (a window closing as the system turns dark) was called after its deletion and raised there."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+
+    from ui.chat_view import ChatView
+
+    view = ChatView(ctx)
+    QCoreApplication.sendEvent(view, QEvent(QEvent.Type.ApplicationPaletteChange))
+    shiboken6.delete(view)
+    after: list[bool] = []
+    QTimer.singleShot(0, lambda: after.append(True))  # zero timers fire in the order they were set
+    with qtbot.captureExceptions() as raised:
+        qtbot.waitUntil(lambda: bool(after), timeout=3000)
+    assert raised == []
