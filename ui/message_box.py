@@ -37,7 +37,11 @@ def _ask(
 ) -> Button:
     box = plain_box(icon, parent, title, text, buttons, default)
     answer = Button(box.exec())
-    if parent is not None and QApplication.activeWindow() is None and parent.window().isVisible():
+    if (
+        parent is not None
+        and QApplication.activeWindow() is not parent.window()
+        and parent.window().isVisible()
+    ):
         # The window the box was over takes the keyboard back, where its code put the cursor after
         # the box ("A campaign needs a name." → the name field): not every platform hands it back.
         parent.window().activateWindow()
