@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Connection
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +30,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 # Every worker of `serve --workers N` starts at once: the first upgrades, the others wait here and
 # then find the head.
 PG_MIGRATION_LOCK = 424243
+# Room left free beside the copy made before an upgrade: the upgrade's own transaction (WAL, temporary
+# tables of batch mode) needs some too.
+COPY_HEADROOM = 16 * 1024 * 1024
 
 
 class SchemaRefused(RuntimeError):
@@ -43,10 +54,17 @@ def stored_revision(conn: Connection) -> str | None:
 
 
 def upgrade_schema(engine: Engine) -> None:
-    """Migrate to HEAD in one transaction; a database create_all built is taken over first."""
+    """Migrate to HEAD in one transaction; a database create_all built is taken over first.
+
+    A SQLite database an older relay used is copied first (`copy_before_upgrade`): there is no way
+    down, and an operator who goes back to the older relay needs the database as it left it."""
     with engine.connect() as conn:
-        if stored_revision(conn) == HEAD:
-            return
+        first_look = stored_revision(conn)
+    if first_look == HEAD:
+        return
+    if first_look is not None:
+        refuse_unknown_revision(first_look)
+    copy = copy_before_upgrade(engine, first_look)
     with engine.begin() as conn:  # SQLite: BEGIN IMMEDIATE (relay/storage/database.py), one writer
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_MIGRATION_LOCK})
@@ -58,7 +76,85 @@ def upgrade_schema(engine: Engine) -> None:
         _alembic_upgrade(conn, found)
     # One line of ours, once the upgrade committed (Alembic's own lines, a dozen on a first start,
     # are at WARNING unless this relay logs at DEBUG).
-    log.info("database upgraded: from=%s to=%s", found or "none", HEAD)
+    if copy is None:
+        log.info("database upgraded: from=%s to=%s", found or "none", HEAD)
+    else:
+        log.info("database upgraded: from=%s to=%s copy_from_before=%s", found or "none", HEAD, copy)
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    """The file of a SQLite database on disk; None for PostgreSQL and in-memory databases."""
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def copy_before_upgrade(engine: Engine, found: str | None) -> Path | None:
+    """Copy a SQLite database at revision `found` to `backups/<name>-<found>-<UTC time>.db` beside it,
+    with SQLite's backup (a consistent copy, its WAL included), before a newer relay migrates it.
+
+    Nothing to copy for a new database (`found` None) or PostgreSQL (docs/relay.md: pg_dump). No room
+    for the copy, or a copy that fails, refuses the upgrade with the database untouched
+    (SchemaRefused: `serve` says it in one line and exits 2)."""
+    path = sqlite_file(engine)
+    if path is None or found is None or not path.exists():
+        return None
+    backups = path.parent / "backups"
+    needed = sum(_size(p) for p in (path, path.with_name(path.name + "-wal"))) + COPY_HEADROOM
+    try:
+        backups.mkdir(exist_ok=True)
+        free = shutil.disk_usage(backups).free
+    except OSError as exc:
+        raise SchemaRefused(
+            f"could not make {backups} for the copy of the database made before upgrading it "
+            f"from {found} to {HEAD} ({exc.strerror or exc}); nothing was changed"
+        ) from exc
+    if free < needed:
+        raise SchemaRefused(
+            f"no room to copy the database before upgrading it from {found} to {HEAD}: "
+            f"{_megabytes(free)} free in {backups}, about {_megabytes(needed)} needed; "
+            "free some space and start again (nothing was changed)"
+        )
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = backups / f"{path.stem}-{found}-{stamp}.db"
+    again = 1
+    while target.exists():  # two starts within a second: never over an earlier copy
+        again += 1
+        target = backups / f"{path.stem}-{found}-{stamp}-{again}.db"
+    partial = target.with_name(target.name + ".partial")
+    try:
+        source = sqlite3.connect(path)
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise SchemaRefused(
+            f"could not copy the database to {target} before upgrading it from {found} to {HEAD} "
+            f"({exc}); nothing was changed"
+        ) from exc
+    log.info("database copied before its upgrade: from=%s copy=%s", found, target)
+    return target
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
 
 
 def _check_create_all_tables(conn: Connection) -> None:
@@ -108,19 +204,32 @@ def _alembic_at_warning() -> Iterator[None]:
 def _alembic_upgrade(conn: Connection, found: str | None) -> None:
     with _alembic_at_warning():
         from alembic import command
-        from alembic.config import Config
+
+        cfg = _alembic_config()
+        if found is not None:
+            refuse_unknown_revision(found)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def _alembic_config() -> Config:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def refuse_unknown_revision(found: str) -> None:
+    """Raise SchemaTooNew when `found` is no revision of this relay's (a newer relay migrated it)."""
+    with _alembic_at_warning():
         from alembic.script import ScriptDirectory
         from alembic.util import CommandError
 
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-        if found is not None:
-            try:
-                ScriptDirectory.from_config(cfg).get_revision(found)
-            except CommandError as exc:
-                raise SchemaTooNew(
-                    f"the relay database is at schema revision {found!r}, which this relay does not know "
-                    "(a newer relay migrated it): run that relay, or restore a backup"
-                ) from exc
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        try:
+            ScriptDirectory.from_config(_alembic_config()).get_revision(found)
+        except CommandError as exc:
+            raise SchemaTooNew(
+                f"the relay database is at schema revision {found!r}, which this relay does not know "
+                "(a newer relay migrated it): run that relay, or restore a backup"
+            ) from exc

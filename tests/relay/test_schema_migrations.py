@@ -17,7 +17,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, insert, inspect, text
 
 from relay.migrations.baseline import baseline_metadata
-from relay.storage.schema import HEAD, MIGRATIONS_DIR, VERSION_TABLE, SchemaMismatch, SchemaTooNew
+from relay.storage.schema import (
+    HEAD,
+    MIGRATIONS_DIR,
+    VERSION_TABLE,
+    SchemaMismatch,
+    SchemaRefused,
+    SchemaTooNew,
+)
 from relay.storage.tables import metadata
 from relay.store import Store
 from tests.support.fake_graph import FakeGraph
@@ -376,3 +383,76 @@ def test_the_relay_installed_as_its_image_installs_it_migrates_a_fresh_database(
 
 def test_the_frozen_app_ships_the_relays_migration_scripts_for_the_demo() -> None:
     assert '(str(ROOT / "relay" / "migrations"), "relay/migrations")' in (REPO / "build.spec").read_text()
+
+
+def kv_rows(path: Path) -> dict[str, str]:
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            return {key: value for key, value in conn.execute(text("SELECT key, value FROM kv"))}
+    finally:
+        engine.dispose()
+
+
+def test_a_sqlite_database_an_older_relay_used_is_copied_as_it_was_before_the_upgrade(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "relay.db"
+    url = f"sqlite:///{path}"
+    migrate(url, "upgrade", "0011")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO kv (key, value) VALUES ('client_token', 'held-by-desktops')"))
+    engine.dispose()
+
+    with caplog.at_level("INFO", logger="relay.storage.schema"):
+        Store(url).close()
+
+    assert stored_revisions(url) == [HEAD]
+    copies = list((tmp_path / "backups").iterdir())
+    assert [c.name.startswith("relay-0011-") and c.suffix == ".db" for c in copies] == [True]
+    # The copy is the database the older relay left: its revision, its rows, openable by that relay.
+    assert stored_revisions(f"sqlite:///{copies[0]}") == ["0011"]
+    assert kv_rows(copies[0]) == {"client_token": "held-by-desktops"}
+    assert f"database upgraded: from=0011 to={HEAD} copy_from_before={copies[0]}" in caplog.text
+
+    Store(url).close()  # up to date: nothing more is copied
+    assert len(list((tmp_path / "backups").iterdir())) == 1
+
+
+def test_a_new_or_up_to_date_sqlite_database_is_not_copied(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'relay.db'}"
+    Store(url).close()
+    Store(url).close()
+    assert not (tmp_path / "backups").exists()
+
+
+def test_no_room_for_the_copy_refuses_the_upgrade_and_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "relay.db"
+    url = f"sqlite:///{path}"
+    migrate(url, "upgrade", "0011")
+    # A disk with less free than the copy needs: the headroom asked beside it is more than any disk has.
+    monkeypatch.setattr("relay.storage.schema.COPY_HEADROOM", 1 << 60)
+
+    with pytest.raises(SchemaRefused, match=r"no room to copy the database before upgrading it from 0011"):
+        Store(url)
+
+    assert stored_revisions(url) == ["0011"]
+    assert list((tmp_path / "backups").iterdir()) == []
+
+
+def test_serve_names_the_copy_and_an_older_relay_can_start_on_it(tmp_path: Path, graph: FakeGraph) -> None:
+    path = tmp_path / "relay.db"
+    migrate(f"sqlite:///{path}", "upgrade", "0011")
+    env = relay_env(f"sqlite:///{path}", graph.url)
+    with serve_process(tmp_path / "serve.log", free_port(), env) as served:
+        pass
+    (copy,) = (tmp_path / "backups").iterdir()
+    assert f"database copied before its upgrade: from=0011 copy={copy}" in served.log()
+    # Going back: the copy is a whole database at the older revision, not a half-written file.
+    engine = create_engine(f"sqlite:///{copy}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+    engine.dispose()
