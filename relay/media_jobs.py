@@ -6,7 +6,10 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import os
 import secrets
+import time
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,10 @@ log = logging.getLogger(__name__)
 
 MEDIA_ATTEMPTS = 8
 FAILURE_PAUSE = 5.0  # after an unexpected error in the worker's own loop
+PRUNE_EVERY = 3600.0
+# A partial file no write has touched for this long belongs to a download or upload that died with
+# its worker in another process (this process sweeps its own at start).
+STALE_PARTIAL = 24 * 3600.0
 
 
 class MediaJobs:
@@ -43,6 +50,61 @@ class MediaJobs:
     def wake(self) -> None:
         if self.wakeup is not None:
             self.wakeup.set()
+
+    def prune(self, retention: timedelta) -> tuple[int, int]:
+        """Remove the files received or uploaded more than `retention` ago; returns (files, bytes).
+
+        Their rows are marked pruned first (GET then answers that the file is gone, for good), then
+        this host's files go: those rows' files, and any file in the folder older than the retention
+        by its time on disk (another worker, on another host, marked its row; or a file whose row a
+        restored database lacks). Partial files untouched for a day are swept too."""
+        cutoff = time.time() - retention.total_seconds()
+        ids = self.store.media.prune(int(cutoff * 1000))
+        removed = bytes_freed = 0
+
+        def remove(path: Path) -> None:
+            nonlocal removed, bytes_freed
+            try:
+                size = path.stat().st_size
+                path.unlink()
+            except FileNotFoundError:
+                return
+            removed += 1
+            bytes_freed += size
+
+        for media_id in ids:
+            if is_media_id(media_id):
+                remove(self.path(media_id))
+        stale_partial = time.time() - STALE_PARTIAL
+        with os.scandir(self.media_dir) as entries:
+            for entry in entries:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                modified = entry.stat(follow_symlinks=False).st_mtime
+                if entry.name.endswith(".part"):
+                    if modified < stale_partial:
+                        remove(Path(entry.path))
+                elif is_media_id(entry.name) and modified < cutoff:
+                    remove(Path(entry.path))
+        return removed, bytes_freed
+
+    async def prune_forever(self, retention: timedelta) -> None:
+        """Prune every hour; a full disk or the database away only delays it to the next round."""
+        while True:
+            try:
+                removed, freed = await run_in_threadpool(self.prune, retention)
+            except Exception as exc:
+                cause = storage_cause(exc) if storage_retryable(exc) else type(exc).__name__
+                log.error("media not pruned (tried again in an hour): cause=%s", cause)
+            else:
+                if removed:
+                    log.info(
+                        "pruned %d media files older than %d days: freed_mb=%.1f",
+                        removed,
+                        retention.days,
+                        freed / 2**20,
+                    )
+            await asyncio.sleep(PRUNE_EVERY)
 
     def path(self, media_id: str) -> Path:
         """The file of a media id; only Graph's digit ids have one (nothing else can name a path)."""

@@ -116,6 +116,7 @@ class Relay:
         self.spawn(self._sweep_abandoned_sends_forever())
         self.spawn(self.media.run_forever())
         self.spawn(self.feed.prune_forever(timedelta(days=self.settings.retention_days)))
+        self.spawn(self.media.prune_forever(timedelta(days=self.settings.media_retention_days)))
         self.spawn(self.campaigns.run_forever())
         if not self.settings.client_token:
             self.spawn(self._follow_stored_token_forever())

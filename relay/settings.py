@@ -100,6 +100,7 @@ class RelaySettings:
     graph_url: str = DEFAULT_GRAPH_URL
     media_dir: Path | None = None  # default: beside a SQLite database, else ./relay-media
     retention_days: int = 30
+    media_retention_days: int = 90  # RELAY_MEDIA_RETENTION_DAYS: received and uploaded files kept
     sqlite_synchronous: str = "NORMAL"  # or "FULL": also survive a power loss, at one fsync per commit
     max_webhook_bytes: int = DEFAULT_MAX_WEBHOOK_BYTES  # RELAY_MAX_WEBHOOK_BYTES
     max_json_bytes: int = 1_000_000  # a send or an automations document
@@ -151,6 +152,7 @@ class RelaySettings:
             graph_url=env.get("WHATSAPP_GRAPH_URL", DEFAULT_GRAPH_URL).rstrip("/"),
             media_dir=Path(env["RELAY_MEDIA_DIR"]) if env.get("RELAY_MEDIA_DIR") else None,
             retention_days=_whole(env, "RELAY_RETENTION_DAYS", 30),
+            media_retention_days=_whole(env, "RELAY_MEDIA_RETENTION_DAYS", 90),
             max_webhook_bytes=_whole(env, "RELAY_MAX_WEBHOOK_BYTES", DEFAULT_MAX_WEBHOOK_BYTES),
             sqlite_synchronous=env.get("RELAY_SQLITE_SYNCHRONOUS", "NORMAL").upper(),
             docs_public=env.get("RELAY_DOCS", "") == "1",

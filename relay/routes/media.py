@@ -147,6 +147,16 @@ async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)
     row = await run_in_threadpool(relay.store.media.row, media_id)
     if row is None:
         return error(404, RelayErrorCode.NOT_FOUND, "No such media.")
+    if row.state == "pruned":
+        # Kept RELAY_MEDIA_RETENTION_DAYS, then removed (Graph's own copy is gone long before): final.
+        days = relay.settings.media_retention_days
+        return error(
+            410,
+            RelayErrorCode.MEDIA_UNAVAILABLE,
+            f"The relay kept this file for {days} days and then removed it.",
+            retryable=False,
+            params={"kept_days": days},
+        )
     try:
         failure = await relay.media.fetch_now(media_id)
     except OSError as exc:

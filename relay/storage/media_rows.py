@@ -47,6 +47,16 @@ class MediaRows:
         with self.db.engine.connect() as conn:
             return conn.execute(select(media).where(media.c.id == media_id)).first()
 
+    def prune(self, cutoff_ms: int) -> list[str]:
+        """Mark every file stored before `cutoff_ms` pruned (its row stays, so a desktop asking for it
+        hears that it is gone, not "no such media") and return their ids, for their files to go."""
+        old = (media.c.created_ms < cutoff_ms) & (media.c.state != "pruned")
+        with self.db.engine.begin() as conn:
+            ids = [row.id for row in conn.execute(select(media.c.id).where(old))]
+            if ids:
+                conn.execute(update(media).where(old).values(state="pruned", error=None))
+        return ids
+
     def mark(self, media_id: str, **values: Any) -> None:
         with self.db.engine.begin() as conn:
             conn.execute(update(media).where(media.c.id == media_id).values(**values))

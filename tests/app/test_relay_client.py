@@ -32,6 +32,7 @@ from app.wire import MessageEvent, RelayErrorCode
 from relay.upstream import OUTSIDE_WINDOW_SENTENCE
 from tests.support.factories import make_contact, make_message
 from tests.support.fake_graph import FakeGraph, fake_graph_out_of_reach
+from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, inbound, run_relay
 
 CUSTOMER = "821055501234"
@@ -176,6 +177,21 @@ def test_a_file_whatsapp_no_longer_has_is_said_unavailable(
     row_id = _received_photo(db, "777041")  # Graph has no file of that id
     with pytest.raises(RelayError) as gone:
         fetch_media(db, client, row_id, tmp_path / "media")
+    assert gone.value.code is ErrorCode.MEDIA_UNAVAILABLE and not isinstance(gone.value, RelayBusy)
+
+
+def test_a_photo_the_relay_removed_after_its_media_retention_is_said_unavailable_for_good(
+    db: Database, tmp_path: Path, relay: RunningRelay, client: RelayClient, graph: FakeGraph
+) -> None:
+    photo = b"\xff\xd8\xff\xe0" + b"photo" * 200
+    graph.add_media("777042", photo, "image/jpeg")
+    relay.post_webhook(inbound("image", {"id": "777042", "mime_type": "image/jpeg"}, sender=CUSTOMER))
+    row_id = _received_photo(db, "777042")
+    wait_until(lambda: relay.relay.store.media.row("777042").state == "ready", 10, "the relay's own fetch")
+    relay.relay.media.prune(timedelta(seconds=-1))  # kept past RELAY_MEDIA_RETENTION_DAYS
+    with pytest.raises(RelayError) as gone:
+        fetch_media(db, client, row_id, tmp_path / "media")
+    # Not "busy, ask again later": the desktop marks the photo gone instead of retrying for ever.
     assert gone.value.code is ErrorCode.MEDIA_UNAVAILABLE and not isinstance(gone.value, RelayBusy)
 
 

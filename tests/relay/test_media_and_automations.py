@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import os
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -366,3 +367,51 @@ def test_a_customer_editing_or_deleting_a_message_gets_no_greeting_away_or_bot_a
     wait_until(relay.automations_done, 10, "the relay to look at the messages")
     assert graph.sent == []
     assert relay.events(after=events[-1]["seq"])["events"] == []
+
+
+def test_files_older_than_the_media_retention_are_removed_and_said_as_gone_for_good(
+    relay: RunningRelay, graph: FakeGraph, tmp_path: Path
+) -> None:
+    """The media folder grew without end (every photo and upload kept for ever): files older than
+    RELAY_MEDIA_RETENTION_DAYS are removed, and a desktop asking for one hears it is gone for good
+    (410, media_unavailable, not retryable), never "no such media" nor a retry that cannot help."""
+    graph.add_media("777050", JPEG, "image/jpeg")
+    relay.post_webhook(inbound("image", {"id": "777050", "mime_type": "image/jpeg", "sha256": "x"}))
+    assert relay.client.get(f"{relay.url}/v1/media/777050", headers=relay.auth()).status_code == 200
+    media_dir = tmp_path / "relay-media"
+    stale_partial = media_dir / "777051.1a2b3c4d.part"  # a download that died with another worker
+    stale_partial.write_bytes(b"half")
+    os.utime(stale_partial, (0, 0))
+    wait_until(lambda: relay.relay.store.media.row("777050").state == "ready", 10, "the relay's own fetch")
+    kept = relay.relay.media.prune(timedelta(days=90))
+    assert kept == (1, 4)  # only the day-old partial file: the photo is a few seconds old
+    assert (media_dir / "777050").read_bytes() == JPEG
+
+    removed, freed = relay.relay.media.prune(timedelta(seconds=-1))  # everything is older than the future
+    assert (removed, freed) == (1, len(JPEG))
+    assert not (media_dir / "777050").exists()
+    r = relay.client.get(f"{relay.url}/v1/media/777050", headers=relay.auth())
+    assert r.status_code == 410
+    error = r.json()["error"]
+    assert (error["code"], error["retryable"], error["params"]) == (
+        "media_unavailable",
+        False,
+        {"kept_days": 90},
+    )
+    assert "kept this file for 90 days" in error["message"]
+    assert graph.media_lookups["777050"] == 1  # Graph is not asked again for a file pruned on purpose
+
+
+def test_a_file_on_disk_older_than_the_retention_goes_even_when_its_row_was_pruned_elsewhere(
+    relay: RunningRelay, tmp_path: Path
+) -> None:
+    """Workers on two hosts share the database, not the folder: the first to prune marks the row, and
+    the other host's copy still goes, by its age on disk."""
+    media_dir = tmp_path / "relay-media"
+    other_hosts_copy = media_dir / "777060"
+    other_hosts_copy.write_bytes(JPEG)
+    os.utime(other_hosts_copy, (0, 0))
+    fresh = media_dir / "777061"
+    fresh.write_bytes(JPEG)
+    assert relay.relay.media.prune(timedelta(days=90)) == (1, len(JPEG))
+    assert not other_hosts_copy.exists() and fresh.exists()
