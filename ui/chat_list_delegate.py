@@ -233,6 +233,10 @@ class ChatListDelegate(QStyledItemDelegate):
         """The day changed (DayWatch): the next paint looks at the date again, not a second later."""
         self._day = None
 
+    def new_zone(self) -> None:
+        """This computer's time zone changed (DayWatch): every row's time is written again."""
+        self._day, self._times, self._looks = None, {}, {}
+
     def _list_time(self, when: datetime | None) -> str:
         """The row's time as list_time writes it, once per time and day."""
         if when is None:

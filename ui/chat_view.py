@@ -223,6 +223,12 @@ class ChatView(QListView):
         if was_at_bottom:
             self.scrollToBottom()
 
+    def clock_moved(self) -> None:
+        """This computer's time zone changed (ui/day_watch.py): each bubble's time is written again on
+        the new clock, and a day's divider may move to another message."""
+        self.bubbles.clear_cache()
+        self._rows_resized()
+
     def _scrolled(self, value: int) -> None:
         self._update_jump_button()
         if value < LOAD_OLDER_MARGIN and self.chat_model.has_older and not self._loading_older:

@@ -220,6 +220,11 @@ class MainWindow(QMainWindow):
         self.day_watch.day_changed.connect(self.chat_list.view.viewport().update)
         self.day_watch.day_changed.connect(self.chat.view.viewport().update)
         self.day_watch.day_changed.connect(self._new_day)
+        # Carried to another time zone (the lid opened in Los Angeles): every time shown moves.
+        self.day_watch.zone_changed.connect(self.chat_list.delegate.new_zone)
+        self.day_watch.zone_changed.connect(self.chat_list.view.viewport().update)
+        self.day_watch.zone_changed.connect(self.chat.view.clock_moved)
+        self.day_watch.zone_changed.connect(self.away_notice.show_now)
         self.wake_watch = WakeWatch(self)
         self.wake_watch.woke.connect(self._woke)
         self.contact_panel.closed.connect(self.hide_contact_panel)
