@@ -33,6 +33,7 @@ from app.wire import (
     OptOutReason,
     OrderStatus,
     Recipients,
+    TimeRange,
 )
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,11 @@ def _instant(wall: datetime, tz: tzinfo) -> datetime:
 def _minutes(hhmm: str) -> int:
     hours, minutes = hhmm.split(":")
     return int(hours) * 60 + int(minutes)
+
+
+def runs_past_midnight(hours: TimeRange) -> bool:
+    """Whether a day's range ends the next morning ("19:00"–"09:00"); "24:00" ends at the day's end."""
+    return _minutes(hours.end) < _minutes(hours.start)
 
 
 def _day_spans(day: DayHours, on: date) -> list[Span]:

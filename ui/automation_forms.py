@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.bank_field import BANK_FIELD
 from app.contact_lookup import ContactChoice, ContactDirectory
 from app.phones import display_phone, e164_digits
+from app.rules import runs_past_midnight
 from app.wire import DayHours, Recipients, TimeRange
 from ui.context import AppContext
 from ui.date_typing import typed_dates
@@ -242,8 +243,18 @@ class _RangeRow(QWidget):
         # "10:00 ~ 13:00" as Korean writes a range of hours (the summary under the editor says so too)
         layout.addWidget(QLabel(self.tr("–", "between the opening and the closing time")))
         layout.addWidget(self.end)
+        # "19:00 – 09:00" alone read as Monday's morning and evening; the hours run into Tuesday.
+        self.next_day = QLabel(self.tr("next day", "hours that end after midnight"))
+        self.next_day.setToolTip(self.tr("These hours run past midnight and end the next morning."))
+        layout.addWidget(self.next_day)
         layout.addWidget(remove)
         layout.addStretch(1)
+        self.start.timeChanged.connect(self._show_next_day)
+        self.end.timeChanged.connect(self._show_next_day)
+        self._show_next_day()
+
+    def _show_next_day(self) -> None:
+        self.next_day.setVisible(runs_past_midnight(self.value()))
 
     def value(self) -> TimeRange:
         return TimeRange(start=_text(self.start.time(), end=False), end=_text(self.end.time(), end=True))

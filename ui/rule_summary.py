@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QLocale, QObject
 
-from app.wire import AwayRule, BusinessHours, DayHours, GreetingRule, Recipients
+from app.rules import runs_past_midnight
+from app.wire import AwayRule, BusinessHours, DayHours, GreetingRule, Recipients, TimeRange
 from ui.formatting import date_range, display_locale, hours_time
 from ui.time_zones import zone_name
 
@@ -90,7 +91,17 @@ class RuleSummary(QObject):
             return nothing
         if day.mode == "all_day":
             return self.tr("all day")
-        return ", ".join(self.span(hours_time(r.start), hours_time(r.end)) for r in day.ranges) or nothing
+        return ", ".join(self.hours_span(r) for r in day.ranges) or nothing
+
+    def hours_span(self, hours: TimeRange) -> str:
+        """A day's range of hours: "10:00–13:00"; one that ends the next morning says so, "7:00 PM–9:00 AM
+        (next day)", "19:00~다음 날 09:00" ("Mon 19:00–09:00" read as Monday's early morning too)."""
+        first, last = hours_time(hours.start), hours_time(hours.end)
+        if runs_past_midnight(hours):
+            return self.tr("{0}–{1} (next day)", "a range of hours that ends after midnight").format(
+                first, last
+            )
+        return self.span(first, last)
 
     def span(self, first: str, last: str) -> str:
         """From `first` to `last`: "10:00–13:00", "Mon–Fri"; "10:00~13:00", "월~금" as Korean writes it."""

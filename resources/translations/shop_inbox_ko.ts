@@ -7861,6 +7861,11 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>24시간</translation>
     </message>
     <message>
+        <source>{0}–{1} (next day)</source>
+        <comment>a range of hours that ends after midnight</comment>
+        <translation>{0}~다음 날 {1}</translation>
+    </message>
+    <message>
         <source>{0}–{1}</source>
         <comment>a range of hours or days: from, to</comment>
         <translation>{0}~{1}</translation>
@@ -9489,6 +9494,15 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <source>–</source>
         <comment>between the opening and the closing time</comment>
         <translation>~</translation>
+    </message>
+    <message>
+        <source>next day</source>
+        <comment>hours that end after midnight</comment>
+        <translation>(다음 날)</translation>
+    </message>
+    <message>
+        <source>These hours run past midnight and end the next morning.</source>
+        <translation>자정을 넘겨 다음 날 아침에 끝나는 시간이에요.</translation>
     </message>
 </context>
 <context>

@@ -565,6 +565,39 @@ def test_away_editor_round_trips_a_custom_weekly_schedule(qtbot, demo_ctx: AppCo
     assert away.custom[0].mode == "closed"
 
 
+def test_away_hours_that_run_past_midnight_say_they_end_the_next_day(qtbot, demo_ctx: AppContext) -> None:
+    """A Berlin owner's "Mon 19:00–09:00" runs into Tuesday morning, as the relay counts it; said as
+    Monday's hours alone, she took it for Monday's early morning too, and left Monday's nights
+    before 9:00 without an away message."""
+    from PySide6.QtCore import QTime
+
+    from ui.away_editor import AwayEditor
+
+    editor = opened(qtbot, AwayEditor(demo_ctx))
+    editor.schedule.button(1).setChecked(True)
+    monday = editor.custom.days[0]
+    monday.mode.setCurrentIndex(monday.mode.findData("open"))
+    (hours,) = monday.rows
+    hours.start.setTime(QTime(9, 0))
+    hours.end.setTime(QTime(18, 0))
+    assert not hours.next_day.isVisibleTo(editor)
+    assert "next day" not in editor.summary.text()
+
+    hours.start.setTime(QTime(19, 0))
+    hours.end.setTime(QTime(9, 0))
+    assert hours.next_day.isVisibleTo(editor)
+    qtbot.waitUntil(
+        lambda: (
+            "7:00\N{NARROW NO-BREAK SPACE}PM–9:00\N{NARROW NO-BREAK SPACE}AM (next day)"
+            in (editor.summary.text())
+        ),
+        timeout=2000,
+    )
+
+    hours.end.setTime(QTime(0, 0))  # until midnight: the day's end, not the next day
+    assert not hours.next_day.isVisibleTo(editor)
+
+
 # --------------------------------------------------------------------------- against the real relay
 
 
