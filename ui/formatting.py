@@ -160,8 +160,10 @@ def _babel_date(d: date, fmt: str) -> str:
 
 
 def _now() -> datetime:
-    """This computer's clock (tests move it: relay_clock.local_time), which says what day it is here."""
-    return datetime.fromtimestamp(relay_clock.local_time(), UTC)
+    """The time now as WhatsApp stamps messages: this computer's clock set right by the relay's
+    (relay_clock), which says what day it is here. On a laptop 7 minutes slow, a message stamped
+    12:03 AM was a day ahead of its clock's "today" until 12:07, and read "Sunday", not its time."""
+    return relay_clock.now()
 
 
 def list_time(dt: datetime | None, now: datetime | None = None, zone: tzinfo | None = None) -> str:
@@ -175,7 +177,9 @@ def list_time(dt: datetime | None, now: datetime | None = None, zone: tzinfo | N
         return clock_time(dt, zone)
     if loc.date() == today - timedelta(days=1):
         return QCoreApplication.translate("formatting", "Yesterday")
-    if today - loc.date() < timedelta(days=7):
+    # A weekday is a day of the week just past: a day ahead of this computer's (its clock behind,
+    # the relay not reached yet to set it right) is written as a date.
+    if timedelta(0) < today - loc.date() < timedelta(days=7):
         return display_locale().dayName(loc.isoweekday(), QLocale.FormatType.LongFormat)
     # This year's day without its year ("11월 25일", "Nov 25"), as messengers write it; an older one
     # with its year in four digits ("2025. 11. 25.", "11/25/2025"): Qt's short date ("25. 11. 25.")
@@ -199,7 +203,7 @@ def compact_list_time(dt: datetime | None, now: datetime | None = None, zone: tz
     if ago <= timedelta(days=1) or loc.year != today.year:
         return list_time(dt, now, zone)
     locale = display_locale()
-    if ago < timedelta(days=7):
+    if timedelta(0) < ago < timedelta(days=7):
         return locale.dayName(loc.isoweekday(), QLocale.FormatType.ShortFormat)
     # "11/28" as Korean shops write it too: "11. 28." was still cut on a 1366-pixel screen at 150 %.
     return f"{loc.month}/{loc.day}" if month_first(locale) else f"{loc.day}/{loc.month}"
