@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from app import relay_clock
 from app.phones import number_name
 
 # No SQLAlchemy here: the first page is painted from these rows before SQLAlchemy is imported.
@@ -186,7 +186,7 @@ def conversation_where(
         clauses.append("c.unread_count > 0")
     if kind == "waiting":
         clauses.append(WAITING_SQL)
-        params["now"] = int(time.time() * 1000)
+        params["now"] = int(relay_clock.now().timestamp() * 1000)  # the relay stamps pauses
     if label_id is not None:
         clauses.append(
             "EXISTS (SELECT 1 FROM contact_label cl WHERE cl.contact_id = c.id AND cl.label_id = :label)"

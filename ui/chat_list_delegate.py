@@ -10,13 +10,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from app import relay_clock
 from app.conversation_rows import ConversationRow, LabelRow
 from ui import icons
 from ui.avatar import avatar_image, avatar_look
@@ -363,7 +364,7 @@ class ChatListDelegate(QStyledItemDelegate):
 
     def _key(self, row: ConversationRow, seen: tuple[Any, ...]) -> tuple[Any, ...]:
         """What a row's worked-out paint depends on beyond the row: `seen`, the day, "needs a person"."""
-        needs_person = row.bot_paused_until is not None and row.waits_for_person(datetime.now(UTC))
+        needs_person = row.bot_paused_until is not None and row.waits_for_person(relay_clock.now())
         return (seen, self._today(), needs_person, self.draft_for(row.contact_id))
 
     def _work_out(

@@ -8,7 +8,6 @@ import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from enum import IntEnum
 from functools import partial
 from heapq import merge
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
+from app import relay_clock
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow
 from app.thread_priority import window_busy, window_free
@@ -181,7 +181,7 @@ class ChatListModel(QAbstractListModel):
         self._pause_end = QTimer(self)
         self._pause_end.setSingleShot(True)
         self._pause_end.timeout.connect(self._pauses_ended)
-        self._pauses_seen_at = datetime.now(UTC)  # pauses that ended before this were read already
+        self._pauses_seen_at = relay_clock.now()  # pauses that ended before this were read already
         # Looked at once per batch of changes, not per row changed (a catch-up changes thousands).
         self._pause_look = QTimer(self)
         self._pause_look.setSingleShot(True)
@@ -208,7 +208,7 @@ class ChatListModel(QAbstractListModel):
             return row.unread_count
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.display_name
-            if row.waits_for_person(datetime.now(UTC)):
+            if row.waits_for_person(relay_clock.now()):
                 tip = self.tr("{0} · Needs a person").format(row.display_name)
             if row.labels:
                 names = ", ".join(label_display_name(lab.name) for lab in row.labels)
@@ -289,7 +289,7 @@ class ChatListModel(QAbstractListModel):
         log.warning("chat list not read: %s", type(exc).__name__)
 
     def _arm_pause_end(self) -> None:
-        now = datetime.now(UTC)
+        now = relay_clock.now()
         ends = [
             r.bot_paused_until
             for r in self._rows
@@ -306,7 +306,7 @@ class ChatListModel(QAbstractListModel):
         """Chats whose hand-off just ended: the rows read before still hold (their pause's end is
         not new), only the time moved, so they are repainted, or leave the Needs-a-person filter,
         and the open chat's header hears of it (Resume bot goes)."""
-        now, since = datetime.now(UTC), self._pauses_seen_at
+        now, since = relay_clock.now(), self._pauses_seen_at
         self._pauses_seen_at = now
         ended = [
             r for r in self._rows if r.bot_paused_until is not None and since < r.bot_paused_until <= now
@@ -318,6 +318,11 @@ class ChatListModel(QAbstractListModel):
         if ended:
             self.rows_refreshed.emit([(row, row) for row in ended], [], False)
         self._arm_pause_end()
+
+    def clock_jumped(self) -> None:
+        """The computer woke from sleep: a timer does not run while it sleeps, so a hand-off that ended
+        in the night kept its chat under "Needs a person" for up to an hour after the lid opened."""
+        self._pauses_ended()
 
     # ----------------------------------------------------------------- loading
     def set_filter(self, kind: ConversationFilter, label_id: int | None = None) -> None:
@@ -406,7 +411,7 @@ class ChatListModel(QAbstractListModel):
             return False
         if self.kind == "unread" and row.unread_count == 0 and row.contact_id not in self.kept_unread:
             return False
-        if self.kind == "waiting" and not row.waits_for_person(datetime.now(UTC)):
+        if self.kind == "waiting" and not row.waits_for_person(relay_clock.now()):
             return False
         return not (self.label_id is not None and all(lab.id != self.label_id for lab in row.labels))
 

@@ -6,7 +6,7 @@ import dataclasses
 import logging
 import shutil
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import relay_clock
 from app.automations_store import shop_profile
 from app.campaign_checks import read_shop_names
 from app.changes import Changes
@@ -311,7 +312,7 @@ class ChatPane(QWidget):
         resumed = self._resumed is not None and self._resumed[0] == conversation.contact_id
         if not resumed:
             self._resumed = None
-        handed_over = conversation.needs_person(datetime.now(UTC)) and self.ctx.sync is not None
+        handed_over = conversation.needs_person(relay_clock.now()) and self.ctx.sync is not None
         pending = resumed and self._resumed == (conversation.contact_id, conversation.bot_paused_until)
         self.resume_bot_button.setVisible(handed_over and not pending)
         self.bot_resumed_note.setVisible(resumed and not self.resume_bot_button.isVisibleTo(self.header))

@@ -767,6 +767,7 @@ class MainWindow(QMainWindow):
         from app.connection import Connection
 
         self.day_watch.check()
+        self.chat_list.model.clock_jumped()
         self.away_notice.show_now()
         self.chat.composer.update_window()
         sync = self.ctx.sync

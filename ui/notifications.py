@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
+from app import relay_clock
 from app.queries import Arrival, ConversationRow
 from ui.formatting import chat_preview, count_text, full_datetime, kind_label
 from ui.ops import failure_sentence
@@ -85,7 +86,7 @@ class Notifier(QObject):
         customer wrote to (a catch-up's many: they only ever join the summary)."""
         if not self.prefs.get("notifications", True) or self.is_window_active():
             return
-        now = datetime.now(UTC)
+        now = relay_clock.now()  # a hand-off's end is the relay's time
         for old, new in changes:
             if new.needs_person(now) and not (old and old.needs_person(now)):
                 self._notify_handoff(new)  # instead of the message that asked for a person

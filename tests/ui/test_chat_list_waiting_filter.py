@@ -107,3 +107,29 @@ def test_a_chat_stops_needing_a_person_when_the_bots_pause_ends_with_the_window_
     qtbot.waitUntil(lambda: chats.model.rowCount() == 0, timeout=10_000)  # the pause ended
     assert datetime.now(UTC) >= ends
     assert chats.empty_note.isVisible()
+
+
+def test_a_hand_off_that_ended_while_the_laptop_slept_is_over_when_it_wakes(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """The bot handed a chat over for an hour; the lid closed and opened the next morning. A timer does
+    not run while the computer sleeps: the chat stayed under "Needs a person" for up to an hour more."""
+    from app import relay_clock
+
+    ends = datetime.now(UTC) + timedelta(hours=1)
+    with window.ctx.db.write() as s:
+        handed = make_contact(s, profile_name="박서연", bot_paused_until=ends)
+        make_message(s, handed, "상담원 연결해 주세요", sent_at=BASE_TIME)
+        handed_id = handed.id
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    action = next(a for a in chats.label_chip.menu().actions() if a.text() == "Needs a person")
+    with qtbot.waitSignal(chats.model.page_loaded):
+        action.trigger()
+    assert [r.contact_id for r in chats.model.rows()] == [handed_id]
+
+    morning = relay_clock.local_time() + 8 * 3600
+    monkeypatch.setattr(relay_clock, "local_time", lambda: morning)
+    window.wake_watch.timer.setInterval(20)  # rather than the next 5-second tick
+    qtbot.waitUntil(lambda: chats.model.rowCount() == 0, timeout=3000)
+    assert chats.empty_note.isVisible()
