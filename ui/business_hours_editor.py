@@ -51,6 +51,10 @@ class BusinessHoursEditor(AutomationDialog):
         days_layout.addStretch(1)
         layout.addWidget(scrolling(days, whole_width=True), 1)
         self.timezone.currentTextChanged.connect(self.edited)
+        # Which closed days are over is said on the shop's calendar, in the zone chosen above.
+        self.timezone.currentTextChanged.connect(
+            lambda _text: self.closed.set_time_zone(self.timezone.zone() or self._chosen_zone)
+        )
         self.week.changed.connect(self.edited)
         self.closed.changed.connect(self.edited)
         resize_within_screen(self, QSize(600, 680))
@@ -67,6 +71,7 @@ class BusinessHoursEditor(AutomationDialog):
         self.timezone.set_zone(zone)
         self._chosen_zone = zone
         self.week.set_value(list(hours.week))
+        self.closed.set_time_zone(zone)
         self.closed.set_value(list(hours.closed_days))
 
     def choose_zone_afresh(self) -> None:

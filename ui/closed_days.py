@@ -4,7 +4,7 @@ opens again)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QPalette, QTextCharFormat
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import relay_clock
 from app.public_holidays import HolidayPeriod, holiday_periods
+from app.rules import zone
 from app.wire import CLOSED_DAYS_MAX, CLOSED_NOTE_MAX, ClosedDays
 from ui import message_box
 from ui.date_typing import typed_dates
@@ -32,6 +34,14 @@ from ui.ops import run_op
 
 HOLIDAYS_AHEAD = timedelta(days=365)
 
+
+def shop_today(time_zone: str) -> date:
+    """Today on the shop's calendar (its business hours' zone; "": this computer's), where closed days
+    are counted: a Seoul shop's owner in Los Angeles is a day behind it half the time."""
+    now = relay_clock.now()
+    return (now.astimezone(zone(time_zone)) if time_zone else now.astimezone()).date()
+
+
 PERIOD_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -39,11 +49,16 @@ class ClosedDaysDialog(QDialog):
     """From, to and a note for one closed period; `to` never before `from`."""
 
     def __init__(
-        self, period: ClosedDays | None = None, parent: QWidget | None = None, *, country: str = ""
+        self,
+        period: ClosedDays | None = None,
+        parent: QWidget | None = None,
+        *,
+        country: str = "",
+        time_zone: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Closed days") if period is None else self.tr("Change closed days"))
-        today = datetime.now().astimezone().date()
+        today = shop_today(time_zone)
         self.first = self._date_edit(period.first if period else today)
         self.last = self._date_edit(period.last if period else today)
         self.last.setMinimumDate(self.first.date())
@@ -179,6 +194,7 @@ class ClosedDaysEditor(QWidget):
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.remove_button.clicked.connect(self.remove)
         self.country = ""  # the shop's (ISO code): its public holidays are offered
+        self.time_zone = ""  # the shop's (its business hours'): its days are over on its own calendar
         self.holidays_button = QPushButton(self.tr("Add &public holidays…"))
         self.holidays_button.clicked.connect(self.offer_holidays)
         self.holidays_dialog: PublicHolidaysDialog | None = None
@@ -208,9 +224,19 @@ class ClosedDaysEditor(QWidget):
         self.periods = sorted(periods, key=lambda p: (p.first, p.last))
         self._fill()
 
+    def set_time_zone(self, time_zone: str) -> None:
+        """The shop's zone as the hours editor chose it: which periods are over is said on its calendar."""
+        if time_zone != self.time_zone:
+            self.time_zone = time_zone
+            self._fill(select=self._current())
+
+    def _current(self) -> ClosedDays | None:
+        row = self.list.currentRow()
+        return self.periods[row] if 0 <= row < len(self.periods) else None
+
     def _fill(self, select: ClosedDays | None = None) -> None:
         self.list.clear()
-        today = datetime.now().astimezone().date()
+        today = shop_today(self.time_zone)
         faded = self.palette().color(QPalette.ColorRole.PlaceholderText)
         for period in self.periods:
             text = date_range(period.first, period.last)
@@ -242,7 +268,7 @@ class ClosedDaysEditor(QWidget):
             self._ask(self.periods[row])
 
     def _ask(self, period: ClosedDays | None) -> None:
-        dialog = self.dialog = ClosedDaysDialog(period, self, country=self.country)
+        dialog = self.dialog = ClosedDaysDialog(period, self, country=self.country, time_zone=self.time_zone)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.accepted.connect(lambda: self._answered(period, dialog.value()))
         dialog.finished.connect(dialog.deleteLater)
@@ -260,7 +286,7 @@ class ClosedDaysEditor(QWidget):
         calendar's first use loads it: a quarter of a second)."""
         if self._offering:  # a second press while the first is worked out
             return
-        today = datetime.now().astimezone().date()
+        today = shop_today(self.time_zone)
         country, language = self.country, babel_locale_name()
         # Not greyed out meanwhile: a disabled button hands the focus on (to Monday's first time,
         # the form scrolling to its top), and the owner came back from the list far from her holidays.

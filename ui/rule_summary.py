@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QLocale, QObject
 
-from app.rules import runs_past_midnight
+from app import relay_clock
+from app.rules import runs_past_midnight, zone
 from app.wire import AwayRule, BusinessHours, DayHours, GreetingRule, Recipients, TimeRange
 from ui.formatting import date_range, display_locale, hours_time
 from ui.time_zones import zone_name
@@ -131,7 +132,7 @@ class RuleSummary(QObject):
     def closed_days(self, hours: BusinessHours, today: date | None = None) -> str:
         """The closed days still to come, the first few named: "Sep 24 – 26 (Chuseok), Dec 25"; ""
         for none."""
-        today = today or datetime.now().astimezone().date()
+        today = today or relay_clock.now().astimezone(zone(hours.timezone)).date()  # the shop's calendar
         coming = sorted((c for c in hours.closed_days if c.last >= today), key=lambda c: c.first)
         shown = [
             date_range(c.first, c.last) + (f" ({c.note})" if c.note else "") for c in coming[:CLOSED_SHOWN]

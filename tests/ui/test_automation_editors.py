@@ -952,6 +952,42 @@ def test_closed_days_are_added_changed_and_removed_and_said_in_the_summary(qtbot
     assert reopened.closed.value() == hours.closed_days
 
 
+def test_a_closed_day_over_in_seoul_reads_past_for_the_owner_in_los_angeles(
+    qtbot, ctx: AppContext, monkeypatch
+) -> None:
+    """Saturday 10 AM in Los Angeles is Sunday 3 AM in Seoul: the Seoul shop's closed Saturday is
+    over, on the calendar the relay counts closed days on, though this computer's day is Saturday."""
+    from datetime import date
+
+    from app import relay_clock
+    from app.wire import ClosedDays
+
+    la_saturday_morning = datetime(2026, 12, 5, 18, 0, tzinfo=UTC)
+    monkeypatch.setattr(relay_clock, "local_time", lambda: la_saturday_morning.timestamp())
+    saturday, christmas = date(2026, 12, 5), date(2026, 12, 25)
+    doc = Automations(revision=1)
+    doc.business_hours.timezone = "Asia/Seoul"
+    doc.business_hours.closed_days = [
+        ClosedDays(first=saturday, last=saturday, note="재고 정리"),
+        ClosedDays(first=christmas, last=christmas, note="성탄절"),
+    ]
+    AutomationsStore(ctx.db).apply_remote(doc)
+
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
+    closed = editor.closed
+    texts = [closed.list.item(row).text() for row in range(closed.list.count())]
+    assert texts[0].endswith("(past)") and "재고 정리" in texts[0]
+    assert not texts[1].endswith("(past)")
+    assert "재고 정리" not in editor.summary.text() and "성탄절" in editor.summary.text()
+
+    # A new closed period starts on the shop's today.
+    closed.add_button.click()
+    dialog = closed.dialog
+    assert dialog is not None
+    assert dialog.first.date().day() == 6
+    dialog.reject()
+
+
 def test_saving_the_hours_keeps_the_editor_its_size(qtbot, demo_ctx: AppContext) -> None:
     """Each save loads the stored week again: the old range rows, waiting to be deleted, still counted
     in the window's height, and the dialog grew past a laptop's screen (943 px after one save)."""
