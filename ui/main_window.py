@@ -597,12 +597,15 @@ class MainWindow(QMainWindow):
             self.banner.set_state(ConnectionState(Connection.READ_ONLY))
             return
         if self.ctx.sync is None:
+            from ui.network_watch import NetworkWatch
             from ui.sync_adapter import SyncAdapter
 
             self.ctx.sync = SyncAdapter(self.ctx, parent=self)
             self._connect_sync(self.ctx.sync)
             self._connect_relay(self.ctx.sync)
             self._read_earlier_gap()
+            self.network_watch = NetworkWatch(self)
+            self.network_watch.back.connect(self._network_back)
         else:
             self._connect_sync(self.ctx.sync)
 
@@ -772,6 +775,15 @@ class MainWindow(QMainWindow):
         self.chat.composer.update_window()
         sync = self.ctx.sync
         if sync is not None and sync.running and sync.state.kind is not Connection.UNAUTHORISED:
+            sync.retry()
+
+    def _network_back(self) -> None:
+        """The network came back: a relay out of reach is tried now, not at its backoff's next turn
+        (up to a minute later)."""
+        from ui.connection_banner import LOST
+
+        sync = self.ctx.sync
+        if sync is not None and sync.running and sync.state.kind in LOST:
             sync.retry()
 
     def _retry_sync(self) -> None:
