@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -11,6 +10,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import and_, or_, select, text, update
 from sqlalchemy.orm import Session, object_session
 
+from app import relay_clock
 from app.conversation_rows import (
     AUTOMATIC_SENDERS_SQL,
     CONVERSATIONS_SQL,
@@ -186,7 +186,9 @@ def changed_conversations(
     rest = ids - whole
     waiting: list[Any] = []  # (contact id, unread, last message at, handed to a person)
     arrivals = session.execute(
-        text(_ARRIVALS_SQL), {"ids": json.dumps(sorted(rest)), "now": int(time.time() * 1000)}
+        # A hand-off's end is the relay's time: compared on this computer's clock set right by it.
+        text(_ARRIVALS_SQL),
+        {"ids": json.dumps(sorted(rest)), "now": int(relay_clock.now().timestamp() * 1000)},
     )
     for part in arrivals.partitions(ROWS_BETWEEN_PAUSES):
         window_first()
