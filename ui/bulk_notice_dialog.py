@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import relay_clock
 from app.changes import Changes
-from app.models import utcnow
 from app.order_messages import OrderMessage, PreparedMessage
 from app.order_notices import (
     BulkMove,
@@ -260,7 +260,7 @@ class BulkNoticeDialog(QDialog):
                 language=language,
                 locale=locale,
                 format_time=customer_day,
-                now=utcnow(),
+                now=relay_clock.now(),  # the 24-hour window is WhatsApp's clock
                 relay_ready=relay_ready,
             )
 

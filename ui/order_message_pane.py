@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import relay_clock
 from app.changes import Changes
-from app.models import utcnow
 from app.order_actions import note_message_not_sent, send_order_messages
 from app.order_messages import (
     EXCHANGE_MESSAGE,
@@ -147,7 +147,7 @@ class OrderMessagePane(QWidget):
             language=language,
             locale=locale,
             format_time=customer_day,
-            now=utcnow(),
+            now=relay_clock.now(),  # the 24-hour window is WhatsApp's clock
             reminder=reminder,
             moving_to=moving_to,
             courier=courier,

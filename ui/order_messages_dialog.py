@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import relay_clock
 from app.changes import Changes
-from app.models import utcnow
 from app.order_actions import numberless_customers, send_order_messages
 from app.order_messages import OrderMessage, message_for_order
 from ui.context import AppContext
@@ -144,7 +144,7 @@ class BatchMessagesDialog(QDialog):
         reminder = self.reminder
 
         def work() -> tuple[list[OrderMessage], list[str]]:
-            now = utcnow()
+            now = relay_clock.now()  # the 24-hour window is WhatsApp's clock
             found = (
                 message_for_order(
                     db,

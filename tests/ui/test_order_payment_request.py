@@ -175,3 +175,25 @@ def test_dont_send_on_the_payment_request_writes_that_the_owner_chose_not_to_tel
     qtbot.waitUntil(
         lambda: history(order_window)[0].endswith("(you chose not to send the customer the message)")
     )
+
+
+def test_on_a_laptop_ten_minutes_slow_a_customer_who_wrote_24_hours_ago_by_whatsapps_clock_is_outside(
+    window: Any, qtbot: Any
+) -> None:
+    """She wrote 23 h 55 min ago by this laptop's clock, 24 h 5 min ago by WhatsApp's: the payment
+    request went as a normal message, and WhatsApp refused it. The relay's clock says which it is."""
+    from email.utils import formatdate
+
+    from app import relay_clock
+
+    relay_clock.observe(formatdate((utcnow() + timedelta(minutes=10)).timestamp(), usegmt=True))
+    try:
+        _contact_id, order_id = phone_chat_order(window.ctx, wrote_ago=timedelta(hours=23, minutes=55))
+        order_window = open_order(window, qtbot, order_id)
+        unsent = button(order_window, "moveWithoutMessage")
+        button(order_window, "move_awaiting_payment").click()
+        qtbot.waitUntil(unsent.isVisible)
+        assert "More than 24 hours since the customer wrote" in order_window.message.how.text()
+        assert not button(order_window, "sendOrderMessage").isVisible()
+    finally:
+        relay_clock.forget()
