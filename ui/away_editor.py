@@ -7,10 +7,13 @@ import logging
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
+from app.rules import zone
 from app.wire import Automations, AwayRule
 from ui.automation_forms import WeekHoursEditor
+from ui.formatting import other_zone_name
 from ui.message_rule_editor import MessageRuleEditor
 from ui.screen_fit import resize_within_screen
+from ui.time_zones import with_shop_zone
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +45,14 @@ class AwayEditor(MessageRuleEditor):
             self.schedule.addButton(button, i)
             column.addWidget(button)
         self.custom = WeekHoursEditor((self.tr("Not away"), self.tr("Away at"), self.tr("Away all day")))
+        # Whose 19:00: an owner abroad typed her away hours on her laptop's clock, and the relay
+        # keeps them on the shop's. Said above the hours, where the two clocks differ.
+        self.zone_note = QLabel()
+        self.zone_note.setObjectName("awayZoneNote")
+        self.zone_note.setWordWrap(True)
+        column.addWidget(self.zone_note)
         column.addWidget(self.custom)
+        self._shop_zone = ""
         # The radios carry the Alt letters: the label names the group, no field of its own.
         form.addRow(QLabel(self.tr("Schedule")), box)
         self.schedule.idToggled.connect(self._schedule_changed)
@@ -52,7 +62,17 @@ class AwayEditor(MessageRuleEditor):
     def _schedule_changed(self, _id: int, checked: bool) -> None:
         if checked:
             self.custom.setVisible(self.schedule.checkedId() == SCHEDULES.index("custom"))
+            self._show_zone_note()
             self.edited()
+
+    def _show_zone_note(self) -> None:
+        """ "Times on the shop's clock (Korean Time)" under the weekly hours, when this computer's
+        clock shows another hour than the shop's."""
+        name = other_zone_name(zone(self._shop_zone)) if self._shop_zone else ""
+        self.zone_note.setText(
+            self.tr("Times on the shop's clock ({0}), as in Business hours.").format(name) if name else ""
+        )
+        self.zone_note.setVisible(bool(name) and self.schedule.checkedId() == SCHEDULES.index("custom"))
 
     def load(self, doc: Automations) -> None:
         rule = doc.away
@@ -78,7 +98,12 @@ class AwayEditor(MessageRuleEditor):
         return doc.model_copy(update={"away": rule}, deep=True)
 
     def refresh_summary(self, doc: Automations) -> None:
-        self.summary.setText(self.summaries.away(doc.away, doc.business_hours))
+        # The hours' zone as a save keeps it (a shop that never saved its hours gets its own zone).
+        hours = with_shop_zone(doc, self.ctx.shop_region).business_hours
+        if hours.timezone != self._shop_zone:
+            self._shop_zone = hours.timezone
+            self._show_zone_note()
+        self.summary.setText(self.summaries.away(doc.away, hours))
         super().refresh_summary(doc)
 
     def sent_while_open(self, doc: Automations) -> bool:

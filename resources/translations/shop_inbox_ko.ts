@@ -240,6 +240,10 @@
         <source>Schedule</source>
         <translation>보내는 때</translation>
     </message>
+    <message>
+        <source>Times on the shop&apos;s clock ({0}), as in Business hours.</source>
+        <translation>영업시간과 같이 가게 시간({0}) 기준이에요.</translation>
+    </message>
 </context>
 <context>
     <name>AwayNotice</name>

@@ -12,6 +12,7 @@ from app.automations_store import AutomationsStore, SyncStatus, demo_automations
 from app.paths import paths_for
 from app.wire import Automations, DayHours, GreetingRule, TimeRange
 from tests.support.automations_fake import FakeAutomationsRelay
+from tests.support.computer_zone import computer_zone, needs_tzset
 from tests.support.window_waits import laid_out
 from ui.business_hours_editor import BusinessHoursEditor
 from ui.business_profile_editor import BusinessProfileEditor
@@ -596,6 +597,26 @@ def test_away_hours_that_run_past_midnight_say_they_end_the_next_day(qtbot, demo
 
     hours.end.setTime(QTime(0, 0))  # until midnight: the day's end, not the next day
     assert not hours.next_day.isVisibleTo(editor)
+
+
+@needs_tzset
+def test_an_owner_abroad_is_told_her_away_hours_are_on_the_shops_clock(qtbot, demo_ctx: AppContext) -> None:
+    """In Los Angeles, the Seoul shop's owner typed "19:00" for her away hours on her laptop's clock;
+    the relay keeps them on Seoul's. Under the weekly hours: whose clock they are on."""
+    from ui.away_editor import SCHEDULES, AwayEditor
+
+    with computer_zone("America/Los_Angeles"):
+        editor = opened(qtbot, AwayEditor(demo_ctx))
+        editor.schedule.button(SCHEDULES.index("custom")).setChecked(True)
+        assert editor.zone_note.isVisibleTo(editor)
+        assert editor.zone_note.text() == "Times on the shop's clock (Korean Time), as in Business hours."
+        editor.schedule.button(SCHEDULES.index("outside_hours")).setChecked(True)
+        assert not editor.zone_note.isVisibleTo(editor)
+
+    with computer_zone("Asia/Seoul"):  # at home, the two clocks agree: nothing to say
+        at_home = opened(qtbot, AwayEditor(demo_ctx))
+        at_home.schedule.button(SCHEDULES.index("custom")).setChecked(True)
+        assert not at_home.zone_note.isVisibleTo(at_home)
 
 
 # --------------------------------------------------------------------------- against the real relay

@@ -3,13 +3,14 @@ time, the chat list and the open chat write their times on it, without a restart
 
 from __future__ import annotations
 
-import time
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
+from tests.support.computer_zone import computer_zone, needs_tzset
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat
 
@@ -25,14 +26,11 @@ def plain(text: str) -> str:
 @pytest.fixture
 def computer_in_seoul(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
     """This computer's zone is Seoul's (before the window is made), back to the test run's after."""
-    monkeypatch.setenv("TZ", "Asia/Seoul")
-    time.tzset()
-    yield monkeypatch
-    monkeypatch.undo()
-    time.tzset()
+    with computer_zone("Asia/Seoul"):
+        yield monkeypatch
 
 
-@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the time zone is read afresh with tzset")
+@needs_tzset
 def test_times_move_to_the_new_zone_when_the_laptop_lands_in_los_angeles(
     computer_in_seoul: pytest.MonkeyPatch, qtbot: Any, window: Any
 ) -> None:
@@ -58,7 +56,7 @@ def test_times_move_to_the_new_zone_when_the_laptop_lands_in_los_angeles(
     assert window.chat.view.bubbles.geometry(first, width).time_text == seoul_time
 
     # The laptop's system moves its clock to Pacific time; the app is not told, and reads it again.
-    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    os.environ["TZ"] = "America/Los_Angeles"  # computer_in_seoul puts the run's back
     with qtbot.waitSignal(window.day_watch.zone_changed, timeout=3000):
         window.day_watch.timer.setInterval(20)  # rather than a minute's wait
 
