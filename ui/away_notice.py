@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
+from app import relay_clock
 from app.away_status import AwayNow, away_back_on_schedule, away_now, away_rule_and_way_back
 from app.rules import away_period_end, zone
 from app.wire import Automations
@@ -33,7 +34,9 @@ class AwayNotice(QFrame):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("awayNotice")
-        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        # WhatsApp's time, as the relay that sends the away message reads it: a laptop 7 minutes slow
+        # still said "away hours until 9:00" at 9:05, while customers were no longer told so.
+        self.clock: Callable[[], datetime] = relay_clock.now
         self.doc: Automations | None = None
         self.way_back = "outside_hours"
         self.icon = QLabel(self)

@@ -105,3 +105,35 @@ def test_in_korean_the_away_hours_say_until_when(
     notice.clock = lambda: datetime(2026, 11, 30, 4, 30, tzinfo=UTC)  # Monday 13:30: the lunch hour
     notice.show_now()
     assert notice.text.text().startswith(f"14:00{suffix}까지 자리 비움 시간이에요.")
+
+
+def test_on_a_laptop_seven_minutes_slow_the_strip_goes_when_the_shop_opens_by_whatsapps_clock(
+    qtbot: Any, shop: Any, window: Any
+) -> None:
+    """The shop opened 4 minutes ago by WhatsApp's (and the relay's) clock, 3 minutes from now by the
+    laptop's: customers no longer get the away message, and the strip no longer says they do."""
+    from datetime import timedelta
+    from email.utils import formatdate
+
+    from app import relay_clock
+
+    laptop_now = datetime.now(UTC)
+    opens = (laptop_now + timedelta(minutes=3)).replace(second=0, microsecond=0)
+    closes = opens + timedelta(hours=6)
+    day = DayHours(mode="open", ranges=[TimeRange(start=f"{opens:%H:%M}", end=f"{closes:%H:%M}")])
+    store = AutomationsStore(shop.db)
+    doc = store.state().doc
+    hours = doc.business_hours.model_copy(update={"timezone": "UTC", "week": [day] * 7, "closed_days": []})
+    away = doc.away.model_copy(update={"enabled": True, "schedule": "outside_hours"})
+    store.apply_remote(doc.model_copy(update={"business_hours": hours, "away": away, "revision": 2}))
+    try:
+        relay_clock.observe(formatdate((laptop_now + timedelta(minutes=7)).timestamp(), usegmt=True))
+        window.away_notice.refresh()
+        notice = window.away_notice
+        qtbot.waitUntil(
+            lambda: notice.doc is not None and notice.doc.business_hours.timezone == "UTC", timeout=5000
+        )
+        notice.show_now()
+        assert notice.isHidden()
+    finally:
+        relay_clock.forget()
