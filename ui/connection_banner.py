@@ -4,6 +4,7 @@ refuses the relay token, is cut off from WhatsApp, or is oddly quiet."""
 from __future__ import annotations
 
 import math
+import time
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -88,6 +89,11 @@ class ConnectionBanner(QFrame):
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
         self.countdown.timeout.connect(self._show_text)
+        # The next attempt's time, once received, on the monotonic clock: the worker waits its delay
+        # so, and a wall clock set back 7 minutes meanwhile (a laptop's, put right after sleeping)
+        # read "Trying again in 427 s" for an attempt seconds away.
+        self._retry_for: datetime | None = None
+        self._retry_deadline: float | None = None
         # "Reconnected" for a few seconds after the relay answers again, then the banner goes. Not
         # after the first connection of a start (a slow start-up is no news), only after one was lost.
         self.been_online = False
@@ -120,6 +126,13 @@ class ConnectionBanner(QFrame):
             self.been_online = True
         else:
             self.reconnected.stop()
+        if state.next_retry_at != self._retry_for:
+            self._retry_for = state.next_retry_at
+            self._retry_deadline = (
+                None
+                if state.next_retry_at is None
+                else time.monotonic() + (state.next_retry_at - datetime.now(UTC)).total_seconds()
+            )
         self.state = state
         if state.kind in (Connection.ONLINE, Connection.CONNECTING) or state.kind is self._dismissed:
             self.countdown.stop()
@@ -218,10 +231,9 @@ class ConnectionBanner(QFrame):
             self.settings_requested.emit()
 
     def seconds_to_retry(self) -> int | None:
-        if self.state.next_retry_at is None:
+        if self.state.next_retry_at is None or self._retry_deadline is None:
             return None
-        left = (self.state.next_retry_at - datetime.now(UTC)).total_seconds()
-        return max(0, math.ceil(left))
+        return max(0, math.ceil(self._retry_deadline - time.monotonic()))
 
     def _wait(self, seconds: int) -> str:
         """ "24 s", never broken across two lines (a lone "s." under the sentence, changing each second)."""

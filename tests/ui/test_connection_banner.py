@@ -30,6 +30,29 @@ def test_reconnecting_shows_the_seconds_to_the_next_attempt_and_counts_down(qtbo
     )
 
 
+def test_a_clock_set_back_while_waiting_never_reads_as_minutes_more_to_wait(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """The laptop's clock, 7 minutes fast, is put right while the relay is out of reach: the next
+    try is still seconds away (the worker waits its delay, whatever the wall clock says), and the
+    banner said "Trying again in 427 s"."""
+    from ui import connection_banner
+
+    banner = shown_banner(qtbot)
+    at = datetime.now(UTC) + timedelta(seconds=7.5)
+    banner.set_state(ConnectionState(Connection.RECONNECTING, next_retry_at=at, detail="relay_unreachable"))
+
+    class SetBack(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:
+            return datetime.now(tz) - timedelta(minutes=7)
+
+    monkeypatch.setattr(connection_banner, "datetime", SetBack)
+    qtbot.waitUntil(lambda: "Trying again in 7\N{NO-BREAK SPACE}s" in banner.text.text(), timeout=3000)
+    left = banner.seconds_to_retry()
+    assert left is not None and left <= 8
+
+
 def test_offline_says_when_it_tries_again_and_online_hides_the_banner(qtbot: Any) -> None:
     banner = shown_banner(qtbot)
     at = datetime.now(UTC) + timedelta(seconds=40)
