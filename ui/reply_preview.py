@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from app import relay_clock
 from app.rules import ContactState, replies_for_inbound, writing_script
 from app.wire import Automations
 from ui.context import AppContext
@@ -20,10 +21,6 @@ from ui.time_zones import with_shop_zone, zone_name
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def preview_replies(
@@ -85,7 +82,9 @@ class ReplyPreview(QFrame):
     def __init__(self, ctx: AppContext, *, clock: Clock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.clock = clock or _utcnow
+        # The relay's time (WhatsApp's), which decides what a customer gets: a laptop 7 minutes slow
+        # previewed the away message at 9:05 for a shop open since 9:00.
+        self.clock = clock or relay_clock.now
         self.setObjectName("replyPreview")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel()

@@ -535,6 +535,35 @@ def test_away_preview_on_a_closed_sunday_shows_the_away_message(qtbot, demo_ctx:
     assert "[greeting]" in new and "[away message]" in new
 
 
+def test_on_a_laptop_seven_minutes_slow_the_preview_says_what_the_relay_does_now(
+    qtbot, ctx: AppContext
+) -> None:
+    """The shop opened 4 minutes ago by the relay's (WhatsApp's) clock, 3 minutes from now by the
+    laptop's: a returning customer writing now gets nothing automatic, as the relay decides."""
+    from datetime import timedelta
+    from email.utils import formatdate
+
+    from app import relay_clock
+    from ui.away_editor import AwayEditor
+
+    laptop_now = datetime.now(UTC)
+    opens = (laptop_now + timedelta(minutes=3)).replace(second=0, microsecond=0)
+    closes = opens + timedelta(hours=6)
+    day = DayHours(mode="open", ranges=[TimeRange(start=f"{opens:%H:%M}", end=f"{closes:%H:%M}")])
+    doc = Automations(revision=1)
+    doc.business_hours.timezone = "UTC"
+    doc.business_hours.week = [day.model_copy() for _ in range(7)]
+    doc.away.enabled, doc.away.text = True, "We're closed now."
+    AutomationsStore(ctx.db).apply_remote(doc)
+    try:
+        relay_clock.observe(formatdate((laptop_now + timedelta(minutes=7)).timestamp(), usegmt=True))
+        editor = opened(qtbot, AwayEditor(ctx))
+        editor.edited()
+        assert "nothing automatic" in editor.preview.returning.text()
+    finally:
+        relay_clock.forget()
+
+
 def test_away_preview_while_open_shows_nothing_for_a_returning_customer(qtbot, demo_ctx: AppContext) -> None:
     from ui.away_editor import AwayEditor
 
