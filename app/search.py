@@ -13,6 +13,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.conversation_rows import OMITTED_SQL, omitted_caption
+from app.graphemes import boundary_at_or_after, boundary_at_or_before, cut_to
 from app.models import Message, to_millis
 from app.orders import typed_order_number
 from app.phones import number_fragment, number_name, number_tail, typed_phone
@@ -102,7 +103,7 @@ def make_snippet(body: str, query: str) -> tuple[str, tuple[tuple[int, int], ...
     region = body[:200_000]
     firsts = sorted(m.span() for t in query_terms(query) if (m := search_pattern(t).search(region)))
     if not firsts:
-        snippet = region[: SNIPPET_BEFORE + SNIPPET_AFTER]
+        snippet = cut_to(region, SNIPPET_BEFORE + SNIPPET_AFTER)
         return _one_line(snippet) + ("…" if len(region) > len(snippet) else ""), ()
     # When the terms are far apart, each shows in a short piece, so that all fit the hit's two lines.
     reach = SNIPPET_AFTER if firsts[-1][1] <= firsts[0][1] + SNIPPET_AFTER else PIECE_AFTER
@@ -111,7 +112,10 @@ def make_snippet(body: str, query: str) -> tuple[str, tuple[tuple[int, int], ...
         if pieces and last <= pieces[-1][1]:
             continue
         before, after = (SNIPPET_BEFORE, reach) if not pieces else (PIECE_BEFORE, PIECE_AFTER)
-        start, end = max(0, first - before), min(len(region), last + after)
+        # Cut between user-perceived characters: never '…ินสีขาว' (a Thai vowel without its
+        # letter) or half a flag before the '…'.
+        start = boundary_at_or_before(region, first - before)
+        end = boundary_at_or_after(region, last + after)
         if pieces and start <= pieces[-1][1]:
             pieces[-1] = (pieces[-1][0], end)
         else:
