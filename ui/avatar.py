@@ -9,6 +9,8 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 
+from app.graphemes import first_grapheme, graphemes
+
 # A dozen colours, each keeping its hue of old: white initials on each read at 3:1 or better (WCAG's
 # floor for large bold text). The pastel ones before read at 1.7–3.6:1 ("AC" on light green).
 AVATAR_COLOURS = (
@@ -37,6 +39,10 @@ def avatar_colour(key: str) -> QColor:
     return QColor(AVATAR_COLOURS[colour_number(key)])
 
 
+# Thai and Lao vowels written before the consonant they follow in speech (เ แ โ ใ ไ, ເ ແ ໂ ໃ ໄ).
+_LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
+
+
 def _is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
@@ -49,8 +55,25 @@ def _hangul_run(word: str) -> str:
     return word[:end]
 
 
+def _initial(word: str) -> str:
+    """A word's first letter as an initial: an emoji whole (👨‍👩‍👧‍👦, 🏳️‍🌈, not 👨 or 🏳), a Thai or Lao
+    name's first consonant rather than a vowel written before it ("ใจดี" → "จ"), an Arabic name's first
+    letter after its article ("العلي" → "ع")."""
+    if word[:1] in _LEADING_VOWELS and len(word) > 1:
+        word = word[1:]
+    elif word.startswith("ال") and len(word) > 2:
+        word = word[2:]
+    first = first_grapheme(word)
+    return first if not first[:1].isalpha() else word[0]
+
+
+def _is_joining(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u08ff"  # Arabic script: its letters join their neighbours
+
+
 def initials(name: str) -> str:
-    """'Amy Clarke' → 'AC'; '김민지' → '민지' (Korean given name); '+82 10…' → '#'."""
+    """'Amy Clarke' → 'AC'; '김민지' → '민지' (Korean given name); '+82 10…' → '#'; an emoji name its
+    first emoji whole."""
     name = name.strip()
     if not name:
         return "?"
@@ -65,9 +88,15 @@ def initials(name: str) -> str:
             given += _hangul_run(words[1])
         return given[1:3] if len(given) >= 3 else given[:2]
     parts = [p for p in name.split() if p]
-    if len(parts) >= 2:
-        return (parts[0][0] + parts[-1][0]).upper()
-    return parts[0][:2].upper() if parts[0][:2].isalpha() else parts[0][0].upper()
+    first = _initial(parts[0])
+    if not first.isalpha():
+        return first  # an emoji (or a sign) stands alone: two would not fit the circle
+    if len(parts) >= 2 and (last := _initial(parts[-1])).isalpha():
+        # Two Arabic letters side by side join into what reads as a word ("فخ", a trap): a
+        # non-joiner keeps them apart as initials.
+        joiner = "\u200c" if _is_joining(first) and _is_joining(last) else ""
+        return (first + joiner + last).upper()
+    return parts[0][:2].upper() if parts[0][:2].isalpha() else first.upper()
 
 
 # An avatar is its initials on one of a dozen colours: a catch-up brings a thousand customers
@@ -85,7 +114,7 @@ def _avatar(text: str, colour: int, size: int, dpr_x100: int) -> QPixmap:
     p.setBrush(QColor(AVATAR_COLOURS[colour]))
     p.drawEllipse(QRectF(0, 0, size, size))
     font = QFont()
-    font.setPixelSize(max(8, round(size * (0.34 if len(text) > 1 else 0.42))))
+    font.setPixelSize(max(8, round(size * (0.34 if len(graphemes(text)) > 1 else 0.42))))
     font.setBold(True)
     p.setFont(font)
     p.setPen(QColor("white"))

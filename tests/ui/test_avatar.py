@@ -21,6 +21,21 @@ def test_initials_are_what_people_are_called(qapp: Any) -> None:
     assert initials("  ") == "?"
 
 
+def test_initials_in_every_script_are_whole_letters(qapp: Any) -> None:
+    """A customer named in emoji once got half a family (👨) and a white flag for a rainbow one."""
+    family, rainbow = "👨\u200d👩\u200d👧\u200d👦", "🏳️\u200d🌈"
+    assert initials(f"{family} Family {rainbow}") == family  # one emoji, whole
+    assert initials(rainbow) == rainbow
+    assert initials("👍🏾 Bob") == "👍🏾"  # the skin tone stays
+    # Thai: the consonant, not the vowel written before it (ใจดี is said "jai-dee").
+    assert initials("สมชาย ใจดี") == "สจ"
+    # Arabic: the family name's letter after its article, the two kept from joining into a word.
+    assert initials("محمد العلي") == "م\u200cع"
+    assert initials("שרה כהן") == "שכ"
+    assert initials("Nguyễn Thị Hương") == "NH"
+    assert initials("山田 花子") == "山花"
+
+
 def test_an_avatar_is_its_initials_on_the_contacts_colour(qapp: Any) -> None:
     first = avatar_pixmap("김민지", "821012345678", 48)
     edge = first.toImage().pixelColor(4, 24)  # inside the circle, left of the initials
