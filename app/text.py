@@ -358,3 +358,22 @@ def one_line_name(name: str | None) -> str | None:
     without invisible characters and direction marks (a name that shows as "김민지" is found as
     "김민지", and no mark turns the rest of a row around); None for a name of blanks only."""
     return " ".join(without_direction_marks(_INVISIBLE.sub("", nfc(name))).split()) or None
+
+
+# First-strong isolate … pop directional isolate: what is inside takes its own direction and leaves the
+# text around it alone.
+_FSI, _PDI = "\u2068", "\u2069"
+# Bidirectional classes that can reorder what stands around them: right-to-left letters, Arabic
+# digits, and the explicit embeddings, overrides and isolates.
+_TURNING = frozenset(("R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "RLI", "LRI", "FSI", "PDF", "PDI"))
+
+
+def isolated(words: str) -> str:
+    """A customer's words (a name, a caption) to set inside a sentence of ours: an Arabic or Hebrew
+    name before "(3 messages)" would otherwise carry the parenthesis and the number into its own
+    right-to-left run ("محمد العلي (3 messages)" read "(3 محمد العلي messages)"), and a mark it left
+    open would turn the rest of the sentence around. Words without right-to-left letters or marks
+    are given back as they are."""
+    if not any(unicodedata.bidirectional(ch) in _TURNING for ch in words):
+        return words
+    return f"{_FSI}{words}{_PDI}"

@@ -11,7 +11,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from app import relay_clock
+from app.graphemes import cut_to
 from app.queries import Arrival, ConversationRow
+from app.text import isolated
 from ui.formatting import chat_preview, count_text, full_datetime, kind_label
 from ui.ops import failure_sentence
 from ui.resources import icon_path
@@ -163,7 +165,7 @@ class Notifier(QObject):
         else:
             text = self.tr("New message")
         if row.unread_count > 1:
-            title = self.tr("{0} ({1} messages)").format(title, row.unread_count)
+            title = self.tr("{0} ({1} messages)").format(isolated(title), row.unread_count)
         self._last_contact, self._last_campaign = row.contact_id, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(row.contact_id, title, text)
@@ -173,11 +175,15 @@ class Notifier(QObject):
         ("Photo: 이 색 있나요?"), as the chat list's camera icon does beside it."""
         text = chat_preview(kind, body, "in")
         label = kind_label(kind or "text")
-        if label and text and text != label:
-            text = self.tr("{0}: {1}").format(label, text)
-        if len(text) > PREVIEW_CHARS:  # cut where a word ends, and say it goes on
-            cut = text[: PREVIEW_CHARS - 1]
-            text = (cut.rsplit(" ", 1)[0] if " " in cut[PREVIEW_CHARS // 2 :] else cut).rstrip() + "…"
+        labelled = bool(label and text and text != label)
+        room = PREVIEW_CHARS - (len(label) + 4 if labelled else 0)  # ": " and the caption's isolate
+        if len(text) > room:  # cut where a word ends, and say it goes on
+            # Thai, Japanese and a row of emoji have no spaces: cut between whole characters there,
+            # never inside a flag or before a vowel's mark.
+            cut = cut_to(text, room - 1)
+            text = (cut.rsplit(" ", 1)[0] if " " in cut[room // 2 :] else cut).rstrip() + "…"
+        if labelled:
+            text = self.tr("{0}: {1}").format(label, isolated(text))
         return text
 
     def _notify_handoff(self, row: ConversationRow) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -223,3 +224,29 @@ def test_a_long_message_is_cut_at_a_word_with_an_ellipsis_in_its_notification(qt
     text = notes[0][2]
     assert text.endswith("…") and len(text) <= 120
     assert long.startswith(text[:-1]) and long[len(text) - 1] == " "  # a whole word before the "…"
+
+
+def test_a_notification_keeps_an_arabic_name_and_a_thai_message_whole(qtbot: Any) -> None:
+    """An Arabic name before "(3 messages)" took the parenthesis and the number into its own
+    right-to-left run; a Thai message, which has no spaces, was cut inside a letter's vowel mark
+    and an emoji row inside a flag."""
+    from dataclasses import replace
+
+    told, notes = notifier(qtbot)
+    thai = "สวัสดีครับ" * 20  # no space to cut at
+    told.conversations_changed([(None, replace(row(1, 3), display_name="محمد العلي", last_body=thai))])
+    told.conversations_changed([(None, replace(row(2, 1), last_body="🇰🇷" * 100))])
+    (_, title, text), (_, _, flags) = notes
+    assert title == "\u2068محمد العلي\u2069 (3 messages)"  # isolated: the name keeps its own direction
+    assert text.endswith("…") and thai.startswith(text[:-1])
+    # Cut before a letter: the mark that followed the last letter shown is not left out.
+    assert not unicodedata.category(thai[len(text) - 1]).startswith("M")
+    assert flags.endswith("…") and len(flags[:-1]) % 2 == 0 and set(flags[:-1]) == {"🇰", "🇷"}
+
+
+def test_a_photos_arabic_caption_does_not_carry_its_label_along(qtbot: Any) -> None:
+    from dataclasses import replace
+
+    told, notes = notifier(qtbot)
+    told.conversations_changed([(None, replace(row(1, 1), last_kind="image", last_body="هل هذا متوفر؟ 42"))])
+    assert notes[0][2] == "Photo: \u2068هل هذا متوفر؟ 42\u2069"
