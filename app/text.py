@@ -377,3 +377,24 @@ def isolated(words: str) -> str:
     if not any(unicodedata.bidirectional(ch) in _TURNING for ch in words):
         return words
     return f"{_FSI}{words}{_PDI}"
+
+
+_OPENS_ISOLATE = frozenset(("LRI", "RLI", "FSI"))
+
+
+def right_to_left(text: str) -> bool:
+    """Whether `text` reads right to left as a whole: its first strong letter outside an isolate is
+    Arabic, Hebrew, Syriac… (Unicode's paragraph rule, and WhatsApp's: a message is set in the
+    direction of its first letter)."""
+    depth = 0
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in _OPENS_ISOLATE:
+            depth += 1
+        elif kind == "PDI":
+            depth = max(0, depth - 1)
+        elif depth == 0 and kind in ("R", "AL"):
+            return True
+        elif depth == 0 and kind == "L":
+            return False
+    return False

@@ -22,6 +22,7 @@ from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.phones import e164_digits, international_phone
 from app.queries import MessageRow
+from app.text import right_to_left
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import clock_time, is_voice_note, kind_label, offered_choices, preview_text, tapped_text
 from ui.order_text import cart_text, counts, state_name
@@ -140,7 +141,7 @@ class BubbleGeometry:
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
             if line.y() <= local_y < line.y() + line.height():
-                if on_character and not 0 <= local_x <= line.naturalTextWidth():
+                if on_character and not line.x() <= local_x <= line.x() + line.naturalTextWidth():
                     return None
                 return int(line.xToCursor(local_x, mode))
         if on_character:
@@ -504,6 +505,13 @@ def layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, floa
     return layout, natural, y, last_w
 
 
+def align_right(layout: QTextLayout, width: float) -> None:
+    """Set each of `layout`'s lines against the right edge of `width` (a right-to-left text's)."""
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        line.setPosition(QPointF(max(0.0, width - line.naturalTextWidth()), line.y()))
+
+
 def compute(
     row: MessageRow,
     width: float,
@@ -619,6 +627,8 @@ def compute(
         else body_text(row)
     )
     geo.text = text
+    rtl = False
+    beside_time = 0.0
     if text:
         # A caption wraps to its picture's width, as on the phone.
         wrap = (
@@ -635,11 +645,15 @@ def compute(
             geo.links = [(a, b, url) for (a, b), (_s, _e, url) in zip(spans, found, strict=True)]
         text_top = parts_h
         content_w = max(content_w, natural)
-        if last_w + meta_w + 10 <= min(wrap, inner_max):
+        # A right-to-left message's lines end at the bubble's right edge, the time under them: beside
+        # its last line the time would sit where that line ends (one line still has it beside).
+        rtl = right_to_left(text)
+        if last_w + meta_w + 10 <= min(wrap, inner_max) and not (rtl and layout.lineCount() > 1):
             # Time sits on the last line, WhatsApp style.
             content_w = max(content_w, last_w + meta_w + 10)
             parts_h += h
             meta_y = parts_h - meta_h
+            beside_time = meta_w + 10
         else:
             parts_h += h
             meta_y = parts_h
@@ -663,6 +677,8 @@ def compute(
         content_w = max(content_w, natural)
         parts_h += h + 3
     parts_h += PAD_Y
+    if rtl and geo.text_layout is not None:
+        align_right(geo.text_layout, content_w - beside_time)
 
     bw = content_w + 2 * PAD_X
     bx = width - EDGE - bw if geo.outgoing else EDGE

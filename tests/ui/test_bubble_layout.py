@@ -7,10 +7,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPointF
 
 from app.message_media import MediaInfo
 from app.queries import MessageRow
-from ui.bubble_layout import MAX_LAYOUT_CHARS, Fonts, body_text, compute, find_links, make_card, quote_preview
+from ui.bubble_layout import (
+    MAX_LAYOUT_CHARS,
+    PAD_X,
+    Fonts,
+    body_text,
+    compute,
+    find_links,
+    make_card,
+    quote_preview,
+)
 
 
 def row(**fields: Any) -> MessageRow:
@@ -231,6 +241,43 @@ def test_line_breaks_typed_with_shift_enter_start_new_lines(fonts: Fonts) -> Non
     geo = geometry(fonts, row(body="첫 줄\n둘째 줄\r\n셋째 줄"))
     assert geo.text_layout.lineCount() == 3
     assert len(geo.text_layout.text()) == len(geo.text)  # offsets for selection and links still match
+
+
+ARABIC = (
+    "مرحبا! أريد أن أطلب ثلاثة قمصان من الكتان الأبيض مقاس L، واثنين من اللون الأزرق مقاس M. هل "
+    "يمكنكم الشحن إلى دبي خلال أسبوع؟ رقم الطلب السابق 2026-0042. شكراً جزيلاً 🙏"
+)
+
+
+def test_an_arabic_message_is_set_against_the_bubbles_right_edge(fonts: Fonts) -> None:
+    """A customer's Arabic paragraph started each line at the left, its last words hanging off
+    the left edge as if it were English; the time sat where its last line ended."""
+    geo = geometry(fonts, row(body=ARABIC), width=520)
+    layout = geo.text_layout
+    assert layout.lineCount() > 2
+    right = geo.bubble.right() - geo.text_origin.x() - PAD_X
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i).naturalTextRect()
+        assert abs(line.right() - right) < 1  # every line ends at the right edge…
+    last = layout.lineAt(layout.lineCount() - 1).naturalTextRect()
+    assert last.left() > 20  # …the short last line too, leaving room at its left
+    # The time is below the text, not over the end of its last line.
+    assert geo.meta_rect.top() >= geo.text_origin.y() + last.bottom() - 0.5
+    # A click on the last line's empty left finds no character there; on its words, one.
+    mid_y = geo.text_origin.y() + last.center().y()
+    assert geo.char_at(QPointF(geo.text_origin.x() + 2, mid_y), on_character=True) is None
+    assert geo.char_at(QPointF(geo.text_origin.x() + last.center().x(), mid_y), on_character=True) is not None
+
+
+def test_a_one_line_hebrew_message_keeps_its_time_beside_it(fonts: Fonts) -> None:
+    geo = geometry(fonts, row(body="שלום! מתי זה יגיע?"))
+    line = geo.text_layout.lineAt(0).naturalTextRect()
+    assert geo.text_layout.lineCount() == 1
+    assert geo.meta_rect.left() >= geo.text_origin.x() + line.right()  # beside, not over it
+    assert abs(geo.meta_rect.center().y() - (geo.text_origin.y() + line.center().y())) < line.height()
+    # English stays as it was: against the left edge.
+    english = geometry(fonts, row(body="Hello! When will it arrive? " * 6), width=520)
+    assert all(english.text_layout.lineAt(i).x() == 0 for i in range(english.text_layout.lineCount()))
 
 
 def test_a_caption_wraps_to_the_width_of_its_picture(fonts: Fonts, tmp_path: Any) -> None:
