@@ -398,3 +398,17 @@ def right_to_left(text: str) -> bool:
         elif depth == 0 and kind == "L":
             return False
     return False
+
+
+# A space between two digits: a phone number's or an amount's own ("+971 50 123 4567", "39 000").
+_NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d)")
+
+
+def numbers_held_together(text: str) -> str:
+    """`text` with each space between two digits a no-break space, one character for one.
+
+    In right-to-left text the groups of "+971 50 123 4567" are each a number of their own, set in
+    right-to-left order: the reader saw "4567 123 50 971+". A no-break space between two numbers
+    joins them into one (Unicode's rule W4, as "2026-0042" is joined by its hyphen), so the number
+    reads left to right in its groups' order, and a line never breaks inside it."""
+    return _NUMBER_SPACE.sub("\u00a0", text)

@@ -269,6 +269,23 @@ def test_an_arabic_message_is_set_against_the_bubbles_right_edge(fonts: Fonts) -
     assert geo.char_at(QPointF(geo.text_origin.x() + last.center().x(), mid_y), on_character=True) is not None
 
 
+def test_a_phone_number_in_arabic_text_reads_in_its_groups_order(fonts: Fonts) -> None:
+    """ "رقم هاتفي +971 50 123 4567" showed "4567 123 50 971+": each group a number of its own,
+    the groups set right to left. Copying it still gives the spaces the customer typed."""
+    for body, first, last in (
+        ("ورقم هاتفي +971 50 123 4567. شكراً", "971", "4567"),
+        ("اتصل على ٠٥٠ ١٢٣ ٤٥٦٧ من فضلك", "٠٥٠", "٤٥٦٧"),  # Arabic-Indic digits
+        ("הטלפון שלי 054 123 4567 תודה", "054", "4567"),
+    ):
+        geo = geometry(fonts, row(body=body))
+        line = geo.text_layout.lineAt(0)
+        inside_first = body.index(first) + 1  # between the first group's first two digits
+        inside_last = body.index(last) + 1
+        assert line.cursorToX(inside_first)[0] < line.cursorToX(inside_last)[0], body  # left to right
+        assert geo.text == body  # the words themselves are untouched
+        assert len(geo.text_layout.text()) == len(body)  # one character for one: offsets still match
+
+
 def test_a_one_line_hebrew_message_keeps_its_time_beside_it(fonts: Fonts) -> None:
     geo = geometry(fonts, row(body="שלום! מתי זה יגיע?"))
     line = geo.text_layout.lineAt(0).naturalTextRect()
