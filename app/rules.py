@@ -443,6 +443,14 @@ def text_for(main: str, other_language: str, customer_text: str | None) -> str:
     return main
 
 
+# What a WhatsApp profile name may carry that nobody sees: direction marks, embeddings, overrides and
+# isolates, zero-width spaces, joiners of words, soft hyphens. Put into the shop's greeting, an
+# override left open ("Evil\u202eTSOP") turned the rest of the greeting around, for the customer and
+# in the owner's chat. The joiners that build emoji (U+200D) and Persian words (U+200C) stay.
+# (The desktop's names, app/text.py `one_line_name`, drop the same.)
+_UNSEEN_IN_NAMES = re.compile("[\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
 def first_name(name: str) -> str:
     """The name a shop addresses a customer by ({first_name}): a name in Hangul whole ("김 민지": its
     first word is the family name, and "김님" would be rude), else its first word ("Amy Clarke" → "Amy")."""
@@ -470,7 +478,7 @@ def fill_fields(
     Korean shop says "김민지님" and never "김님" (the first word of a Korean name is the family name).
     A field may be written in its Korean spelling too (`FIELD_ALIASES`: "{고객 이름}").
     """
-    name = " ".join((name or "").split())
+    name = " ".join(_UNSEEN_IN_NAMES.sub("", name or "").split())
     digits = e164(phone or "")
     values = {
         "name": name,

@@ -231,6 +231,27 @@ def test_a_customer_writing_in_english_is_greeted_in_english_and_a_korean_one_in
     ]
 
 
+def test_marks_hidden_in_a_customers_name_never_turn_the_greeting_around(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """A WhatsApp name with a right-to-left override left open ("Evil\u202eTSOP") put into the
+    greeting turned everything after it around: the customer read "Hello Evil!neniL luoeS ot emoclew
+    ,POST", and so did the owner in the chat. The name's invisible marks are left out; the emoji's joiner stays."""
+    relay.put_rules(
+        greeting={"enabled": True, "text": "Hello {first_name}, welcome to {shop}!"},
+        profile={"name": "Seoul Linen"},
+    )
+    relay.post_webhook(inbound("text", "Hi there", sender="12025550123", name="Evil\u202eTSOP Name"))
+    relay.post_webhook(inbound("text", "Hello!", sender="12025550124", name="\u202bعلي\u202c\u200b"))
+    relay.post_webhook(inbound("text", "Hey", sender="447700900123", name="👨\u200d👩\u200d👧 Kim"))
+    assert sorted(outbound_by(relay, 7)) == [
+        ("greeting", "Hello EvilTSOP, welcome to Seoul Linen!"),
+        ("greeting", "Hello علي, welcome to Seoul Linen!"),
+        ("greeting", "Hello 👨\u200d👩\u200d👧, welcome to Seoul Linen!"),
+    ]
+    assert all("\u202e" not in sent["text"]["body"] for sent in graph.sent)
+
+
 MONDAY_NIGHT_SEOUL = datetime(2026, 11, 23, 13, 30, tzinfo=UTC)  # 22:30 in Seoul, closed since 18:00
 TUESDAY_MORNING_SEOUL = datetime(2026, 11, 24, 1, 30, tzinfo=UTC)  # 10:30 in Seoul, open
 WEEKDAYS_9_TO_6 = [{"mode": "open", "ranges": [{"start": "09:00", "end": "18:00"}]}] * 5 + [
