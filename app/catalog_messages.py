@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.catalog import ItemRow, find_item_by_code, get_item
 from app.catalog_images import image_file, is_remote, is_sendable, mime_of
 from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams
+from app.graphemes import cut_to
 from app.item_options import sold_out_among
 from app.money import format_price
 from app.settings import get_setting
@@ -94,7 +95,8 @@ def cut(text: str, limit: int) -> str:
     text = " ".join(text.split()) if "\n" not in text else text.strip()
     if len(text) <= limit:
         return text
-    return text[: limit - 1].rstrip() + ELLIPSIS
+    # Between whole characters: a Thai name's tone mark or an emoji's skin tone is not left behind.
+    return cut_to(text, limit - 1).rstrip() + ELLIPSIS
 
 
 def _one_line(text: str) -> str:
@@ -110,7 +112,7 @@ def caption_for(item: ItemRow, locale: str, limit: int = CAPTION_MAX) -> str:
     middle = ""
     if description and room > 1:
         middle = "\n\n" + (
-            description if len(description) <= room else description[: room - 1].rstrip() + ELLIPSIS
+            description if len(description) <= room else cut_to(description, room - 1).rstrip() + ELLIPSIS
         )
     return cut(head + middle + tail, limit)
 

@@ -9,6 +9,7 @@ from dataclasses import replace as dataclasses_replace
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from app.graphemes import cut_to
 from app.money import format_price
 from app.order_queries import OrderDetail
 from app.order_returns import RETURNED, carried_to
@@ -352,7 +353,7 @@ def items_line(order: OrderDetail) -> str:
         f"{line.name} ({line.option}) ×{line.quantity}" if line.option else f"{line.name} ×{line.quantity}"
         for line in order.lines
     )
-    return text if len(text) <= ITEMS_LINE_MAX else text[: ITEMS_LINE_MAX - 1].rstrip(", ") + "…"
+    return text if len(text) <= ITEMS_LINE_MAX else cut_to(text, ITEMS_LINE_MAX - 1).rstrip(", ") + "…"
 
 
 def fill(text: str, values: dict[str, str]) -> str:

@@ -89,6 +89,22 @@ def test_long_descriptions_are_cut_so_the_caption_fits(db: Database) -> None:
     assert caption.endswith("…\n\nhttps://shop.example/sc")
 
 
+def test_a_thai_or_emoji_description_is_cut_between_whole_characters(db: Database) -> None:
+    """A Thai description cut at a set count of code points sent the customer a vowel sign whose
+    tone mark was cut off ("น้" of "น้ำ"); a row of flags ended in half a flag, which shows as a
+    letter in a box."""
+    thai = add(db, "ผ้าพันคอ", 29000, "TH", description="น้ำ" * 400)
+    flags = add(db, "Flag pin", 9000, "FL", description="🇰🇷" * 600)
+    with db.read() as s:
+        captions = [caption_for(get_item(s, item), "ko_KR") for item in (thai, flags)]
+        row = get_item(s, flags)
+    thai_cut = captions[0].split("\n\n")[1]
+    flag_cut = captions[1].split("\n\n")[1]
+    assert thai_cut.endswith("…") and len(thai_cut.removesuffix("…")) % 3 == 0  # whole "น้ำ"s only
+    assert flag_cut.endswith("…") and len(flag_cut.removesuffix("…")) % 2 == 0  # whole flags only
+    long = list_body(TO, [row], "en_US", ListTexts(body="🇰🇷" * 1000))
+    assert len(long["interactive"]["body"]["text"].removesuffix("…")) % 2 == 0
+
 def test_hidden_items_cannot_be_sent(db: Database, tmp_path: Path) -> None:
     shown = add(db, "Tote", 25000, "T1")
     hidden = add(db, "Old tote", 15000, "T0", hidden=True)

@@ -55,3 +55,11 @@ def test_an_order_of_two_hundred_lines_is_named_within_a_message() -> None:
     )
     text = items_line(cast(OrderDetail, SimpleNamespace(lines=lines)))
     assert len(text) <= ITEMS_LINE_MAX and text.endswith("…")
+
+
+def test_a_long_order_of_thai_items_is_cut_between_whole_letters() -> None:
+    """Cut at a set count of code points, the last name could lose a tone mark ("น้ำ" → "น้")."""
+    lines = tuple(LineRow(f"C{n}", "ก" + "น้ำ" * 50, "", 1, 900, "THB", True, None, "", n) for n in range(10))
+    text = items_line(cast(OrderDetail, SimpleNamespace(lines=lines)))
+    last = text.removesuffix("…").rsplit(", ", 1)[-1]
+    assert text.endswith("…") and len(last) % 3 == 1  # "ก" and whole "น้ำ"s only
