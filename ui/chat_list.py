@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow, LabelRow
+from app.text import isolated
 from ui import icons
 from ui.chat_list_aim import ChatListAim
 from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
@@ -949,7 +950,7 @@ class ChatList(QWidget):
             self.tr(
                 "Delete the chat with {0}? Its messages are removed from this computer and do not "
                 "come back when Shop Inbox syncs again. A new message from the customer starts a new chat."
-            ).format(row.display_name),
+            ).format(isolated(row.display_name)),
             self.tr("Delete"),
         ):
             return

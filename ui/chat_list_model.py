@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from app import relay_clock
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow
+from app.text import isolated
 from app.thread_priority import window_busy, window_free
 from ui.context import AppContext
 from ui.label_names import label_display_name
@@ -209,7 +210,7 @@ class ChatListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.display_name
             if row.waits_for_person(relay_clock.now()):
-                tip = self.tr("{0} · Needs a person").format(row.display_name)
+                tip = self.tr("{0} · Needs a person").format(isolated(row.display_name))
             if row.labels:
                 names = ", ".join(label_display_name(lab.name) for lab in row.labels)
                 tip += "\n" + self.tr("Labels: {0}").format(names)

@@ -42,6 +42,7 @@ from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_e
 from app.country_zones import country_zones, main_zone
 from app.db import Database, is_disk_full
 from app.phones import display_phone, example_number
+from app.text import isolated
 from ui.context import AppContext
 from ui.formatting import count_text, kind_label, short_date, wall_datetime
 from ui.gui_thread import GuiThreadSignals
@@ -356,9 +357,9 @@ class ImportDialog(QDialog):
         )
         self.participants_label.setText(
             ", ".join(
-                self.tr("{0} (1 message)").format(name)
+                self.tr("{0} (1 message)").format(isolated(name))
                 if n == 1
-                else self.tr("{0} ({1} messages)").format(name, count_text(n))
+                else self.tr("{0} ({1} messages)").format(isolated(name), count_text(n))
                 for name, n in p.participants
             )
         )

@@ -58,6 +58,7 @@ from app.orders import (
 )
 from app.stock import first_shortage
 from app.surcharge_areas import stored_area, surcharge_areas
+from app.text import isolated
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
@@ -317,7 +318,7 @@ class StartOrderDialog(QDialog):
         self._shipping_edited = False
         self.setObjectName("startOrder")
         if order is None:
-            self.setWindowTitle(self.tr("New order for {0}").format(customer))
+            self.setWindowTitle(self.tr("New order for {0}").format(isolated(customer)))
         else:
             self.setWindowTitle(self.tr("Change order {0}").format(order.number))
         resize_within_screen(self, QSize(640, 620))

@@ -60,6 +60,7 @@ from app.orders import (
 )
 from app.phones import display_phone
 from app.shipping_sheets import AddressGap, ShippingAddress, gaps_before_shipping
+from app.text import isolated
 from ui.context import AppContext
 from ui.ops import Newest, Op, delete_when_closed, failure_sentence
 from ui.order_history import history_lines, order_time
@@ -98,8 +99,9 @@ def customer_with_phone(name: str, phone: str) -> str:
     if not phone:
         return name
     if "(" in phone:
-        return f"{name} · {phone}" if name else phone
-    return f"{name} ({phone})" if name else phone
+        return f"{isolated(name)} · {phone}" if name else phone
+    # An Arabic name would take the bracket and the number into its own right-to-left run.
+    return f"{isolated(name)} ({phone})" if name else phone
 
 
 class OrderWindow(QDialog):

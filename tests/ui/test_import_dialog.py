@@ -57,6 +57,19 @@ def test_the_preview_describes_the_export_and_writes_nothing(
     assert message_count(ctx.db) == 0
 
 
+def test_an_arabic_participant_keeps_the_count_beside_her_name(open_dialog: Any, tmp_path: Path) -> None:
+    """ "محمد العلي (5 messages)" was read "(5 محمد العلي messages)": the name's right-to-left run
+    took the bracket and the number. Each name is isolated in the sentence."""
+    layout = LAYOUTS["android-ko"]
+    text = render(
+        layout, shop_chat(layout, "محمد العلي", "서울 리넨", datetime(2024, 1, 5, 15, 41), photo=PHOTO)
+    )
+    dialog = open_dialog(write_txt(tmp_path / "WhatsApp Chat with محمد العلي.txt", text))
+    shown = dialog.participants_label.text()
+    assert "\u2068محمد العلي\u2069 (5 messages)" in shown
+    assert "서울 리넨 (2 messages)" in shown  # a name that turns nothing is left as it is
+
+
 def test_a_zip_exported_without_media_is_described_without_counting_zeros(
     open_dialog: Any, tmp_path: Path
 ) -> None:
