@@ -412,3 +412,9 @@ def numbers_held_together(text: str) -> str:
     joins them into one (Unicode's rule W4, as "2026-0042" is joined by its hyphen), so the number
     reads left to right in its groups' order, and a line never breaks inside it."""
     return _NUMBER_SPACE.sub("\u00a0", text)
+
+
+def numbers_read_in_order(text: str) -> str:
+    """`text` as a line or paragraph of it is laid out: right-to-left text with its numbers held
+    together (`numbers_held_together`), any other text as it is."""
+    return numbers_held_together(text) if right_to_left(text) else text

@@ -22,7 +22,7 @@ from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.phones import e164_digits, international_phone
 from app.queries import MessageRow
-from app.text import numbers_held_together, right_to_left
+from app.text import numbers_read_in_order, right_to_left
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import clock_time, is_voice_note, kind_label, offered_choices, preview_text, tapped_text
 from ui.order_text import cart_text, counts, state_name
@@ -483,8 +483,7 @@ def layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, floa
         text = text[:MAX_LAYOUT_CHARS] + " …"
     # QTextLayout breaks lines only at U+2028, never at "\n"; one character for one keeps offsets.
     text = text.replace("\r\n", " \u2028").replace("\n", "\u2028").replace("\r", "\u2028")
-    if right_to_left(text):
-        text = numbers_held_together(text)  # "+971 50 123 4567" in its groups' order, not theirs reversed
+    text = numbers_read_in_order(text)  # "+971 50 123 4567" in its groups' order, not theirs reversed
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from app import relay_clock
 from app.locales import babel_locale
-from app.text import without_direction_marks
+from app.text import numbers_read_in_order, without_direction_marks
 
 
 def local(dt: datetime) -> datetime:
@@ -451,7 +451,8 @@ def chat_preview(kind: str | None, body: str | None, direction: str | None) -> s
     if kind == "location" and body:
         # A place's name, then its address: "성수동 매장 · 서울 성동구 성수이로 88", not one run-on line.
         body = " · ".join(line.strip() for line in body.splitlines() if line.strip())
-    return preview_text(kind or "text", body)
+    # An Arabic line's "+971 50 123 4567" in its groups' order (app/text.py), as its bubble shows it.
+    return numbers_read_in_order(preview_text(kind or "text", body))
 
 
 def preview_text(kind: str, body: str | None, payload: dict[str, Any] | None = None) -> str:

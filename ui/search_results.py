@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from app.phones import display_phone, number_span
 from app.search import ContactHit, SearchHit
-from app.text import name_match, spaced_match
-from ui.bubble_layout import automation_mark
+from app.text import name_match, numbers_read_in_order, right_to_left, spaced_match
+from ui.bubble_layout import align_right, automation_mark
 from ui.formatting import kind_label, list_time
 from ui.theme import colours, ui_font
 from ui.utf16 import marked_ranges
@@ -255,7 +255,8 @@ class SearchHitDelegate(QStyledItemDelegate):
             name_fm.elidedText(hit_heading(hit), Qt.TextElideMode.ElideRight, max(0.0, name_w)),
         )
         # Snippet: plain text (QTextLayout), matches on a highlight background, two lines at most.
-        layout = QTextLayout(hit.snippet, self.font)
+        # One character for one: the marks' places hold. An Arabic snippet's lines end at the right.
+        layout = QTextLayout(numbers_read_in_order(hit.snippet), self.font)
         layout.beginLayout()
         y = 0.0
         for _ in range(2):
@@ -266,6 +267,8 @@ class SearchHitDelegate(QStyledItemDelegate):
             line.setPosition(QRectF(0, y, 0, 0).topLeft())
             y += line.height()
         layout.endLayout()
+        if right_to_left(hit.snippet):
+            align_right(layout, r.width())
         formats = marked_ranges(hit.snippet, list(hit.highlights), c.highlight_bg, c.bubble_text)
         painter.setPen(c.secondary_text)
         painter.setClipRect(r)
