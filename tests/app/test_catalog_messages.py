@@ -105,6 +105,7 @@ def test_a_thai_or_emoji_description_is_cut_between_whole_characters(db: Databas
     long = list_body(TO, [row], "en_US", ListTexts(body="🇰🇷" * 1000))
     assert len(long["interactive"]["body"]["text"].removesuffix("…")) % 2 == 0
 
+
 def test_hidden_items_cannot_be_sent(db: Database, tmp_path: Path) -> None:
     shown = add(db, "Tote", 25000, "T1")
     hidden = add(db, "Old tote", 15000, "T0", hidden=True)
