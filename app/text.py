@@ -418,3 +418,18 @@ def numbers_read_in_order(text: str) -> str:
     """`text` as a line or paragraph of it is laid out: right-to-left text with its numbers held
     together (`numbers_held_together`), any other text as it is."""
     return numbers_held_together(text) if right_to_left(text) else text
+
+
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def han_language(text: str) -> str | None:
+    """Whose Chinese characters `text` writes: "ja" with kana among them, "zh" with no kana and no
+    Hangul, None for Korean (its occasional hanja) or a text without them."""
+    if _KANA.search(text):
+        return "ja"
+    if _HAN.search(text) and not _HANGUL.search(text):
+        return "zh"
+    return None

@@ -26,6 +26,7 @@ from app.text import numbers_read_in_order, right_to_left
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import clock_time, is_voice_note, kind_label, offered_choices, preview_text, tapped_text
 from ui.order_text import cart_text, counts, state_name
+from ui.theme import font_for_text
 from ui.utf16 import qt_length, to_qt_spans
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
@@ -637,7 +638,8 @@ def compute(
             if geo.card is not None and geo.card.kind == "image"
             else inner_max
         )
-        layout, natural, h, last_w = layout_text(text, fonts.body, min(wrap, inner_max))
+        font = font_for_text(fonts.body, text)  # Japanese in one font, not two
+        layout, natural, h, last_w = layout_text(text, font, min(wrap, inner_max))
         geo.text_layout = layout
         laid_out = text[:MAX_LAYOUT_CHARS]
         found = find_links(laid_out)

@@ -9,10 +9,17 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox
 
+from app.text import han_language
+
 log = logging.getLogger(__name__)
 
 # Hangul needs a font that has it; the first one installed wins, Qt falls back along the list.
 KOREAN_FONTS = ["Malgun Gothic", "Apple SD Gothic Neo", "NanumGothic", "Noto Sans CJK KR"]
+# A Japanese or Chinese text is set in one font of its own: after the Korean fonts, its kana and
+# the hanja a Korean font has came from one font and every other character from the next
+# ("届", "号", "教" larger and bolder than the words around them).
+JAPANESE_FONTS = ["Yu Gothic UI", "Meiryo UI", "Hiragino Sans", "Noto Sans CJK JP"]
+CHINESE_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC"]
 # Colour emoji fonts of Windows, macOS and Linux (apt: fonts-noto-color-emoji), in that order.
 EMOJI_FONTS = ["Segoe UI Emoji", "Apple Color Emoji", "Noto Color Emoji"]
 
@@ -74,6 +81,19 @@ def ui_font(point_delta: float = 0, *, bold: bool = False) -> QFont:
         font.setPointSizeF(max(6.0, font.pointSizeF() + point_delta))
     font.setBold(bold)
     return font
+
+
+def font_for_text(font: QFont, text: str) -> QFont:
+    """`font` for `text`: a Japanese or Chinese text's own fonts right after the first family (the UI
+    font, for its Latin letters and digits), before the Korean ones; any other text's `font` itself."""
+    language = han_language(text)
+    if language is None:
+        return font
+    ours = JAPANESE_FONTS if language == "ja" else CHINESE_FONTS
+    families = list(font.families()) or [font.family()]
+    chosen = QFont(font)
+    chosen.setFamilies([*families[:1], *ours, *(f for f in families[1:] if f not in ours)])
+    return chosen
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

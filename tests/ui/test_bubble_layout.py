@@ -453,3 +453,26 @@ def test_a_file_sent_without_a_caption_is_named_once_on_its_card_never_as_its_na
     assert body_text(message) == ""  # no second name under the card
     assert "\u202e" not in preview_text("document", message.body, received)
     assert "\u202e" not in message.body  # nor in what search finds and shows
+
+
+def test_a_japanese_message_is_drawn_in_one_font_not_two(fonts: Fonts) -> None:
+    """After the Korean fonts, a Japanese message's kana and the hanja a Korean font has came
+    from that font and 届, 号 or 教 from the next, larger and bolder: a ransom note. A Japanese or
+    Chinese text has its own fonts first (after the UI font's Latin), a Korean one as before."""
+    from PySide6.QtGui import QFontDatabase
+
+    from ui.theme import CHINESE_FONTS, JAPANESE_FONTS, KOREAN_FONTS
+
+    japanese = "こんにちは。注文番号は2026-0042です。追跡番号を教えていただけますか？まだ届いていません。"
+    geo = geometry(fonts, row(body=japanese))
+    families = geo.text_layout.font().families()
+    assert families.index(JAPANESE_FONTS[-1]) < families.index(KOREAN_FONTS[0])
+    chinese = (
+        geometry(fonts, row(body="你好，请问可以寄到上海吗？运费多少钱？")).text_layout.font().families()
+    )
+    assert chinese.index(CHINESE_FONTS[-1]) < chinese.index(KOREAN_FONTS[0])
+    korean = geometry(fonts, row(body="주문번호 알려주세요 韓國")).text_layout.font()
+    assert korean.families() == fonts.body.families()
+    if "Noto Sans CJK JP" in QFontDatabase.families():  # as drawn, where the font is installed
+        drawn = {run.rawFont().familyName() for run in geo.text_layout.glyphRuns()}
+        assert drawn == {"Noto Sans CJK JP"}
