@@ -423,13 +423,17 @@ def numbers_read_in_order(text: str) -> str:
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def han_language(text: str) -> str | None:
-    """Whose Chinese characters `text` writes: "ja" with kana among them, "zh" with no kana and no
-    Hangul, None for Korean (its occasional hanja) or a text without them."""
-    if _KANA.search(text):
+    """Whose Chinese characters `text` is written in: "ja" with kana among them, "zh" with no kana and
+    no Hangul; None for Korean (its occasional hanja), a text without them, or a text mostly in Latin
+    letters with a name in them ("Thanks for your message, 佐藤!")."""
+    kana = len(_KANA.findall(text))
+    han = len(_HAN.findall(text))
+    if kana + han == 0 or kana + han < len(_LATIN.findall(text)):
+        return None
+    if kana:
         return "ja"
-    if _HAN.search(text) and not _HANGUL.search(text):
-        return "zh"
-    return None
+    return None if _HANGUL.search(text) else "zh"

@@ -638,7 +638,7 @@ def compute(
             if geo.card is not None and geo.card.kind == "image"
             else inner_max
         )
-        font = font_for_text(fonts.body, text)  # Japanese in one font, not two
+        font = font_for_text(fonts.body, text[:2000])  # Japanese in one font, not two (its start tells)
         layout, natural, h, last_w = layout_text(text, font, min(wrap, inner_max))
         geo.text_layout = layout
         laid_out = text[:MAX_LAYOUT_CHARS]
