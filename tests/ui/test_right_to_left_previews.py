@@ -24,7 +24,7 @@ def test_the_chat_lists_preview_shows_an_arabic_message_s_phone_number_in_order(
     """The chat list read "4567 123 50 971+" where the customer wrote "+971 50 123 4567"."""
     shown = chat_preview("text", ARABIC, "in")
     layout = laid_out(shown)  # kept: a line outlives no layout
-    line = layout.lineAt(0)
+    line: Any = layout.lineAt(0)  # (cursorToX is typed as giving an object)
     assert line.cursorToX(shown.index("971") + 1)[0] < line.cursorToX(shown.index("4567") + 1)[0]
     assert shown.replace("\u00a0", " ") == ARABIC  # the same words; only the spaces hold on
     # A Korean or English preview is the text as it was.
