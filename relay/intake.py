@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
@@ -113,11 +114,18 @@ def read_webhook(body: bytes) -> tuple[dict[str, Any], Intake]:
     return payload, parse_webhook(payload)
 
 
+_NOT_IN_NAMES = frozenset(("Cc", "Zl", "Zp"))  # controls (tabs, line breaks…) and line/paragraph separators
+
+
 def _name_column(name: str | None) -> str | None:
-    """A profile name as the rules' table keeps it (the event keeps the name as it came)."""
+    """A profile name as the rules' table keeps it (the event keeps the name as it came): without
+    control characters and line breaks. The invisible characters that build what a name shows stay:
+    the joiners of an emoji family or a rainbow flag, a Scottish flag's tags, a Persian word's
+    non-joiner (str.isprintable() dropped them all, and a renamed customer's new name reached the
+    desktop as 👨👩👧👦), and an emoji newer than this Python's Unicode tables."""
     if name is None:
         return None
-    return "".join(ch for ch in name if ch.isprintable())[:256] or None
+    return "".join(ch for ch in name if unicodedata.category(ch) not in _NOT_IN_NAMES)[:256] or None
 
 
 def intake_rows(intake: Intake) -> IntakeRows:

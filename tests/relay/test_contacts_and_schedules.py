@@ -57,6 +57,24 @@ def test_a_new_profile_name_is_a_contact_event(relay: RunningRelay) -> None:
     assert [e["kind"] for e in relay.wait_for_events(1, after=events[-1]["seq"])] == ["message"]
 
 
+def test_a_new_profile_name_in_emoji_and_persian_keeps_its_joiners(relay: RunningRelay) -> None:
+    """The relay dropped every invisible format character from a new profile name before telling the
+    desktop: the joiners that build an emoji family, a rainbow flag or a Scottish flag, and the
+    non-joiner a Persian word needs, so the chat list showed 👨👩👧👦 and a white flag beside a rainbow."""
+    family = "Kim 👨\u200d👩\u200d👧\u200d👦 🏳️\u200d🌈 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+    persian = "می\u200cخواهم"
+    relay.post_webhook(inbound("text", "hi", sender="447700900123", name="Kim"))
+    relay.post_webhook(inbound("text", "new name", sender="447700900123", name=family))
+    relay.post_webhook(inbound("text", "salaam", sender="989121234567", name="Ali"))
+    relay.post_webhook(inbound("text", "it's me", sender="989121234567", name=persian))
+    events = relay.wait_for_events(6)
+    names = {e["contact"]["wa_id"]: e["contact"]["profile"]["name"] for e in events if e["kind"] == "contact"}
+    assert names == {"447700900123": family, "989121234567": persian}
+    # The same name again (its joiners and all) is no change.
+    relay.post_webhook(inbound("text", "again", sender="447700900123", name=family))
+    assert [e["kind"] for e in relay.wait_for_events(1, after=events[-1]["seq"])] == ["message"]
+
+
 def test_an_answer_from_the_phone_app_holds_back_the_away_message(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
