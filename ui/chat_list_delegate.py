@@ -19,13 +19,14 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from app import relay_clock
 from app.conversation_rows import ConversationRow, LabelRow
+from app.text import han_language
 from ui import icons
 from ui.avatar import avatar_image, avatar_look
 from ui.chat_list_model import ChatRole
 from ui.day_watch import local_today
 from ui.formatting import KIND_ICONS, chat_preview, list_time, preview_text
 from ui.label_names import label_display_name
-from ui.theme import Colours, colours, contrast_ratio, ui_font
+from ui.theme import Colours, colours, contrast_ratio, font_for_text, ui_font
 
 ROW_HEIGHT = 72
 AVATAR = 48
@@ -37,7 +38,7 @@ TIMES_KEPT = 5_000  # rows' times remembered, by the minute (a few hundred kilob
 LOOKS_KEPT = 1_500  # rows' worked-out paints remembered (a few kilobytes each)
 LINES_KEPT = 5_000  # texts laid out, shared by rows (names, times, badges, chips, previews)
 
-NAME, SMALL, BADGE = 0, 1, 2  # the delegate's fonts, by number
+NAME, SMALL, BADGE, SMALL_JA, SMALL_ZH = 0, 1, 2, 3, 4  # the delegate's fonts, by number
 _ROW_ROLE = int(ChatRole.ROW)
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HOVER = QStyle.StateFlag.State_MouseOver.value
@@ -179,7 +180,15 @@ class ChatListDelegate(QStyledItemDelegate):
         self._name_fm = QFontMetricsF(self.name_font)
         self._small_fm = QFontMetricsF(self.small_font)
         self._badge_fm = QFontMetricsF(self.badge_font)
-        self.fonts = (self.name_font, self.small_font, self.badge_font)
+        # A Japanese or Chinese preview in its language's font (ui/theme.py `font_for_text`), not
+        # hanja from a Korean font and the rest from another.
+        small_ja, small_zh = font_for_text(self.small_font, "か"), font_for_text(self.small_font, "中文")
+        self.fonts = (self.name_font, self.small_font, self.badge_font, small_ja, small_zh)
+        self._preview_fms = {
+            SMALL: self._small_fm,
+            SMALL_JA: QFontMetricsF(small_ja),
+            SMALL_ZH: QFontMetricsF(small_zh),
+        }
         # (text, font number) → the text laid out: times, badges and chips repeat across rows, and
         # a chat with a new message keeps its name.
         self._lines: dict[tuple[str, int], _Line] = {}
@@ -350,10 +359,15 @@ class ChatListDelegate(QStyledItemDelegate):
 
     def texts(self, row: ConversationRow) -> list[str]:
         """The texts the row shows as the list last painted its rows (name, time, preview…)."""
+        return [text for text, _font in self.texts_and_fonts(row)]
+
+    def texts_and_fonts(self, row: ConversationRow) -> list[tuple[str, QFont]]:
+        """Each text the row shows as the list last painted its rows, with the font it is drawn in."""
         if self._painted_for is None:
             return []
         seen, palette = self._painted_for
-        return [step[1] for step in self._look(row, palette, seen).steps if step[0] == _TEXT]
+        steps = self._look(row, palette, seen).steps
+        return [(step[1], self.fonts[step[2]]) for step in steps if step[0] == _TEXT]
 
     def prepared(self, row: ConversationRow) -> bool:
         """Whether the row's next paint replays what was worked out for it (nothing left to do)."""
@@ -477,8 +491,11 @@ class ChatListDelegate(QStyledItemDelegate):
         preview = chat_preview(row.last_kind, row.last_body, row.last_direction)
         if row.blocked:
             preview = self.tr("Blocked") + " · " + preview
-        preview = self._small_fm.elidedText(preview, Qt.TextElideMode.ElideRight, max(0.0, end - x))
-        steps.append(_text(preview, SMALL, QRectF(x, line2_top, max(0.0, end - x), line_h), _LEFT))
+        font_no = {"ja": SMALL_JA, "zh": SMALL_ZH}.get(han_language(preview[:200]) or "", SMALL)
+        preview = self._preview_fms[font_no].elidedText(
+            preview, Qt.TextElideMode.ElideRight, max(0.0, end - x)
+        )
+        steps.append(_text(preview, font_no, QRectF(x, line2_top, max(0.0, end - x), line_h), _LEFT))
         return tuple(steps)
 
     # Each step's painting, by its code (the order of the codes above).

@@ -12,7 +12,7 @@ from app.changes import Changes
 from app.models import Contact
 from tests.support.factories import make_contact, make_message
 from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
-from ui.chat_list_model import ChatListModel
+from ui.chat_list_model import ChatListModel, ChatRole
 
 if TYPE_CHECKING:
     from ui.chat_list import ChatList
@@ -207,3 +207,28 @@ def test_synced_rows_that_wait_for_a_paint_come_without_one(ctx: Any, qtbot: Any
     with qtbot.waitSignal(model.rows_refreshed, timeout=2000):
         ctx.publish(Changes.for_contacts({kim.id}, from_sync=True))
     assert model.row_at(0).last_body == "입금했어요"
+
+
+def test_a_japanese_customers_last_message_is_shown_in_one_font(ctx: Any, qtbot: Any) -> None:
+    """The preview of a Japanese message took its kana and common hanja from a Korean font and 届 or
+    教 from the next one, larger and bolder. It is drawn in a Japanese font; a Korean one as before."""
+    from ui.theme import JAPANESE_FONTS, KOREAN_FONTS
+
+    with ctx.db.write() as s:
+        sato = make_contact(s, profile_name="佐藤 健")
+        make_message(s, sato, "届いていません。教えて")
+        kim = make_contact(s, profile_name="김민지")
+        make_message(s, kim, "주문했어요! 배송 언제 되나요?")
+    model = loaded(ctx, qtbot)
+    delegate = ChatListDelegate()
+    rows = [model.index(i) for i in range(model.rowCount())]
+    for index in rows:
+        painted(delegate, index)
+    shown = {
+        text: font.families()
+        for index in rows
+        for text, font in delegate.texts_and_fonts(index.data(ChatRole.ROW))
+    }
+    japanese = shown["届いていません。教えて"]
+    assert japanese.index(JAPANESE_FONTS[-1]) < japanese.index(KOREAN_FONTS[0])
+    assert shown["주문했어요! 배송 언제 되나요?"] == delegate.small_font.families()
