@@ -451,11 +451,20 @@ def text_for(main: str, other_language: str, customer_text: str | None) -> str:
 _UNSEEN_IN_NAMES = re.compile("[\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
+# Letters only Vietnamese writes (đ, ư, ơ, ă and the vowels with a tone mark below or a hook above).
+_VIETNAMESE = re.compile("[\u0110\u0111\u01a0\u01a1\u01af\u01b0\u0102\u0103\u1ea0-\u1ef9]")
+
+
 def first_name(name: str) -> str:
-    """The name a shop addresses a customer by ({first_name}): a name in Hangul whole ("김 민지": its
-    first word is the family name, and "김님" would be rude), else its first word ("Amy Clarke" → "Amy")."""
+    """The name a shop addresses a customer by ({first_name}): a name in Hangul, Chinese characters or
+    kana whole ("김 민지": its first word is the family name, and "김님" would be rude; "王 小明", "佐藤
+    健" alike), a Vietnamese name its last word ("Nguyễn Thị Hương" → "Hương": the family name comes
+    first, and "Hello Nguyễn" greets two customers in five), else its first word ("Amy Clarke" → "Amy")."""
     name = " ".join(name.split())
-    return name if writing_script(name) == "hangul" else name.split(" ")[0]
+    if writing_script(name) in ("hangul", "han", "kana"):
+        return name
+    words = name.split(" ")
+    return words[-1] if _VIETNAMESE.search(name) else words[0]
 
 
 def fill_fields(

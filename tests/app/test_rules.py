@@ -357,6 +357,13 @@ def test_away_message_in_new_york_once_per_night_across_the_fall_back() -> None:
         ("안녕하세요 {name}님, {shop}입니다!", None, None, "서울 리넨", "안녕하세요, 서울 리넨입니다!"),
         ("안녕하세요 {name}님, {shop}입니다!", "김민지", None, "서울 리넨", "안녕하세요 김민지님, 서울 리넨입니다!"),
         ("{first_name}님 반가워요", "김민지", None, None, "김민지님 반가워요"),
+        # A Vietnamese name's family name comes first: she is called by the last word.
+        ("Chào {first_name}!", "Nguyễn Thị Hương", None, None, "Chào Hương!"),
+        ("Hi {first_name}!", "Trần Văn Đức", None, None, "Hi Đức!"),
+        # Chinese characters and kana: the name whole, as Hangul ("Hi 王!" would be curt).
+        ("Hi {first_name}!", "王 小明", None, None, "Hi 王 小明!"),
+        ("Hi {first_name}!", "佐藤 健", None, None, "Hi 佐藤 健!"),
+        ("Hi {first_name}!", "สมชาย ใจดี", None, None, "Hi สมชาย!"),
         ("{phone}", None, "82 10-1234", None, "+82101234"),
         ("Call {phone} now", None, "", None, "Call now"),
         ("{name}\n{shop}", None, None, "Linen", "\nLinen"),
