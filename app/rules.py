@@ -459,11 +459,13 @@ def first_name(name: str) -> str:
     """The name a shop addresses a customer by ({first_name}): a name in Hangul, Chinese characters or
     kana whole ("김 민지": its first word is the family name, and "김님" would be rude; "王 小明", "佐藤
     健" alike), a Vietnamese name its last word ("Nguyễn Thị Hương" → "Hương": the family name comes
-    first, and "Hello Nguyễn" greets two customers in five), else its first word ("Amy Clarke" → "Amy")."""
+    first, and "Hello Nguyễn" greets two customers in five), else its first word ("Amy Clarke" → "Amy");
+    a word of emoji only is not a name ("🌸 Amy 🌸" → "Amy")."""
     name = " ".join(name.split())
     if writing_script(name) in ("hangul", "han", "kana"):
         return name
-    words = name.split(" ")
+    # Emoji around a name are decoration ("🌸 Amy 🌸" is Amy): the words with letters count.
+    words = [word for word in name.split(" ") if any(ch.isalpha() for ch in word)] or name.split(" ")
     return words[-1] if _VIETNAMESE.search(name) else words[0]
 
 

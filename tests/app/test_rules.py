@@ -364,6 +364,8 @@ def test_away_message_in_new_york_once_per_night_across_the_fall_back() -> None:
         ("Hi {first_name}!", "王 小明", None, None, "Hi 王 小明!"),
         ("Hi {first_name}!", "佐藤 健", None, None, "Hi 佐藤 健!"),
         ("Hi {first_name}!", "สมชาย ใจดี", None, None, "Hi สมชาย!"),
+        ("Hi {first_name}!", "🌸 Amy Clarke 🌸", None, None, "Hi Amy!"),  # the emoji are not her name
+        ("Hi {first_name}!", "👨\u200d👩\u200d👧 🏳️\u200d🌈", None, None, "Hi 👨\u200d👩\u200d👧!"),  # no letters at all
         ("{phone}", None, "82 10-1234", None, "+82101234"),
         ("Call {phone} now", None, "", None, "Call now"),
         ("{name}\n{shop}", None, None, "Linen", "\nLinen"),

@@ -236,7 +236,7 @@ def test_marks_hidden_in_a_customers_name_never_turn_the_greeting_around(
 ) -> None:
     """A WhatsApp name with a right-to-left override left open ("Evil\u202eTSOP") put into the
     greeting turned everything after it around: the customer read "Hello Evil!neniL luoeS ot emoclew
-    ,POST", and so did the owner in the chat. The name's invisible marks are left out; the emoji's joiner stays."""
+    ,POST", and so did the owner in the chat. The name's invisible marks are left out (an emoji's joiners stay in the name)."""
     relay.put_rules(
         greeting={"enabled": True, "text": "Hello {first_name}, welcome to {shop}!"},
         profile={"name": "Seoul Linen"},
@@ -246,8 +246,8 @@ def test_marks_hidden_in_a_customers_name_never_turn_the_greeting_around(
     relay.post_webhook(inbound("text", "Hey", sender="447700900123", name="👨\u200d👩\u200d👧 Kim"))
     assert sorted(outbound_by(relay, 7)) == [
         ("greeting", "Hello EvilTSOP, welcome to Seoul Linen!"),
+        ("greeting", "Hello Kim, welcome to Seoul Linen!"),
         ("greeting", "Hello علي, welcome to Seoul Linen!"),
-        ("greeting", "Hello 👨\u200d👩\u200d👧, welcome to Seoul Linen!"),
     ]
     assert all("\u202e" not in sent["text"]["body"] for sent in graph.sent)
 
