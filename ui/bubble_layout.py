@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOpt
 from app.carts import CartCard
 from app.cloud_messages import RELAY_UNREADABLE, WELCOME_REQUEST, file_name_only
 from app.conversation_rows import DELETED_KIND, PERSON_SENDERS, omitted_caption
+from app.graphemes import cut_to
 from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.phones import e164_digits, international_phone
@@ -232,7 +233,7 @@ def referral_note(row: MessageRow) -> str:
     referral = (row.payload or {}).get("referral") if row.direction == "in" else None
     if not isinstance(referral, dict):
         return ""
-    headline = " ".join(str(referral.get("headline") or referral.get("body") or "").split())[:120]
+    headline = cut_to(" ".join(str(referral.get("headline") or referral.get("body") or "").split()), 120)
     if referral.get("source_type") == "post":
         if headline:
             return QCoreApplication.translate("bubble", "Sent from your post: %1").replace("%1", headline)
@@ -567,7 +568,7 @@ def compute(
 
     mark = automation_mark(row.sent_by)
     if row.campaign_name:
-        name = row.campaign_name if len(row.campaign_name) <= 40 else row.campaign_name[:39] + "…"
+        name = row.campaign_name if len(row.campaign_name) <= 40 else cut_to(row.campaign_name, 39) + "…"
         mark = QCoreApplication.translate("bubble", "Campaign · {0}").format(name)
     if row.kind == "template":
         mark = mark or QCoreApplication.translate("bubble", "Template")

@@ -479,3 +479,20 @@ def test_a_japanese_message_is_drawn_in_one_font_not_two(fonts: Fonts) -> None:
     if "Noto Sans CJK JP" in QFontDatabase.families():  # as drawn, where the font is installed
         drawn = {run.rawFont().familyName() for run in geo.text_layout.glyphRuns()}
         assert drawn == {"Noto Sans CJK JP"}
+
+
+def test_a_long_campaign_or_ad_name_is_cut_between_whole_emoji(fonts: Fonts) -> None:
+    """A campaign's name over 40 characters was cut at the 39th: "🎄 Winter sale…" with a family
+    emoji across the cut kept its father alone; an ad's headline the same at 120."""
+    family = "👨\u200d👩\u200d👧\u200d👦"
+    name = "Winter sale for the whole " + family + family + " and more"  # the cut falls inside
+    geo = geometry(fonts, row(direction="out", kind="template", body="hi", campaign_name=name))
+    shown = geo.mark_text.split(" · ", 1)[1]
+    assert shown.endswith("…") and shown.removesuffix("…").removeprefix("Winter sale for the whole ") in (
+        "",
+        family,
+        family * 2,
+    )
+    ad = {"referral": {"source_type": "ad", "headline": "x" * 115 + family}}
+    note = geometry(fonts, row(body="hi", payload=ad)).note_text
+    assert family not in note and "👨" not in note  # the family did not fit: none of it shows
