@@ -12,12 +12,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRectF,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFontMetricsF, QPainter, QTextLayout
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.phones import display_phone, number_span
@@ -25,7 +26,7 @@ from app.search import ContactHit, SearchHit
 from app.text import name_match, numbers_read_in_order, right_to_left, spaced_match
 from ui.bubble_layout import align_right, automation_mark
 from ui.formatting import kind_label, list_time
-from ui.theme import colours, ui_font
+from ui.theme import colours, font_for_text, ui_font
 from ui.utf16 import marked_ranges
 
 Index = QModelIndex | QPersistentModelIndex
@@ -196,6 +197,26 @@ class SearchResultsModel(QAbstractListModel):
         self.endResetModel()
 
 
+def snippet_layout(snippet: str, font: QFont, width: float) -> QTextLayout:
+    """A hit's snippet laid out in two lines at most of `width`: one character for one (the marks'
+    places hold), Japanese or Chinese in its own font, Arabic or Hebrew lines ending at the right
+    with their numbers in order."""
+    layout = QTextLayout(numbers_read_in_order(snippet), font_for_text(font, snippet[:2000]))
+    layout.beginLayout()
+    y = 0.0
+    for _ in range(2):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    if right_to_left(snippet):
+        align_right(layout, width)
+    return layout
+
+
 class SearchHitDelegate(QStyledItemDelegate):
     """Contact and date on the first line, the snippet with its matches marked on the second."""
 
@@ -255,20 +276,7 @@ class SearchHitDelegate(QStyledItemDelegate):
             name_fm.elidedText(hit_heading(hit), Qt.TextElideMode.ElideRight, max(0.0, name_w)),
         )
         # Snippet: plain text (QTextLayout), matches on a highlight background, two lines at most.
-        # One character for one: the marks' places hold. An Arabic snippet's lines end at the right.
-        layout = QTextLayout(numbers_read_in_order(hit.snippet), self.font)
-        layout.beginLayout()
-        y = 0.0
-        for _ in range(2):
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(r.width())
-            line.setPosition(QRectF(0, y, 0, 0).topLeft())
-            y += line.height()
-        layout.endLayout()
-        if right_to_left(hit.snippet):
-            align_right(layout, r.width())
+        layout = snippet_layout(hit.snippet, self.font, r.width())
         formats = marked_ranges(hit.snippet, list(hit.highlights), c.highlight_bg, c.bubble_text)
         painter.setPen(c.secondary_text)
         painter.setClipRect(r)

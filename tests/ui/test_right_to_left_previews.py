@@ -65,3 +65,16 @@ def test_a_search_hit_in_arabic_is_set_against_the_right_edge(qapp: Any) -> None
     snippet_rows = range(38, 75)  # below the name's line
     inked = [x for x in range(400) for y in snippet_rows if image.pixelColor(x, y).lightness() < 160]
     assert inked and max(inked) > 300 and min(inked) > 150  # the words at the right, the left empty
+
+
+def test_a_japanese_search_hit_is_laid_out_in_one_font(qapp: Any) -> None:
+    """A Japanese hit's snippet, like its bubble, took kana from the Korean font and 届 from the next."""
+    from ui.search_results import snippet_layout
+    from ui.theme import JAPANESE_FONTS, KOREAN_FONTS, ui_font
+
+    japanese = snippet_layout("…注文番号を教えていただけますか？まだ届いていません。", ui_font(), 300)
+    families = japanese.font().families()
+    assert families.index(JAPANESE_FONTS[-1]) < families.index(KOREAN_FONTS[0])
+    korean = snippet_layout("주문번호 알려주세요", ui_font(), 300)
+    assert korean.font().families() == ui_font().families()
+    assert korean.lineAt(0).x() == 0  # Korean and English stay at the left
