@@ -23,7 +23,7 @@ from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.phones import e164_digits, international_phone
 from app.queries import MessageRow
-from app.text import numbers_read_in_order, right_to_left
+from app.text_direction import numbers_read_in_order, right_to_left
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import clock_time, is_voice_note, kind_label, offered_choices, preview_text, tapped_text
 from ui.order_text import cart_text, counts, state_name

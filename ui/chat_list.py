@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow, LabelRow
-from app.text import isolated
+from app.text_direction import isolated
 from ui import icons
 from ui.chat_list_aim import ChatListAim
 from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate

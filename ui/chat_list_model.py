@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from app import relay_clock
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow
-from app.text import isolated
+from app.text_direction import isolated
 from app.thread_priority import window_busy, window_free
 from ui.context import AppContext
 from ui.label_names import label_display_name

@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from app import relay_clock
 from app.locales import babel_locale
-from app.text import numbers_read_in_order, without_direction_marks
+from app.text import without_direction_marks
+from app.text_direction import numbers_read_in_order
 
 
 def local(dt: datetime) -> datetime:

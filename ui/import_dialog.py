@@ -42,7 +42,7 @@ from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_e
 from app.country_zones import country_zones, main_zone
 from app.db import Database, is_disk_full
 from app.phones import display_phone, example_number
-from app.text import isolated
+from app.text_direction import isolated
 from ui.context import AppContext
 from ui.formatting import count_text, kind_label, short_date, wall_datetime
 from ui.gui_thread import GuiThreadSignals

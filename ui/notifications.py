@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 from app import relay_clock
 from app.graphemes import cut_to
 from app.queries import Arrival, ConversationRow
-from app.text import isolated
+from app.text_direction import isolated
 from ui.formatting import chat_preview, count_text, full_datetime, kind_label
 from ui.ops import failure_sentence
 from ui.resources import icon_path

@@ -58,7 +58,7 @@ from app.orders import (
 )
 from app.stock import first_shortage
 from app.surcharge_areas import stored_area, surcharge_areas
-from app.text import isolated
+from app.text_direction import isolated
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter

@@ -60,7 +60,7 @@ from app.orders import (
 )
 from app.phones import display_phone
 from app.shipping_sheets import AddressGap, ShippingAddress, gaps_before_shipping
-from app.text import isolated
+from app.text_direction import isolated
 from ui.context import AppContext
 from ui.ops import Newest, Op, delete_when_closed, failure_sentence
 from ui.order_history import history_lines, order_time

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from app.phones import display_phone, number_span
 from app.search import ContactHit, SearchHit
-from app.text import name_match, numbers_read_in_order, right_to_left, spaced_match
+from app.text import name_match, spaced_match
+from app.text_direction import numbers_read_in_order, right_to_left
 from ui.bubble_layout import align_right, automation_mark
 from ui.formatting import kind_label, list_time
 from ui.theme import colours, font_for_text, ui_font
