@@ -62,8 +62,25 @@ class AppPaths:
 
     def ensure(self) -> AppPaths:
         for folder in (self.data_dir, self.config_dir, self.log_dir, self.media_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            make_folder(folder)
         return self
+
+
+def make_folder(folder: Path) -> None:
+    """Make `folder` (and the folders on its way) unless it is there. A file in its place, or in the
+    place of a folder on its way (`--data-dir` naming a document, say), raises DatabaseUnavailable
+    DATA_FOLDER_IS_A_FILE naming that file, not the OS's "File exists"."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        from app.errors import DatabaseUnavailable, ErrorCode
+
+        in_the_way = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), folder)
+        raise DatabaseUnavailable(
+            f"{in_the_way} is a file, not a folder ({exc})",
+            path=in_the_way,
+            code=ErrorCode.DATA_FOLDER_IS_A_FILE,
+        ) from exc
 
 
 def paths_for(data_dir: Path) -> AppPaths:

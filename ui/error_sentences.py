@@ -63,6 +63,12 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "The inbox file {path} is damaged, or is not a Shop Inbox inbox file. Shop Inbox has not "
             "changed it: restore your latest backup (the damaged file is kept aside, not deleted).",
         ),
+        ErrorCode.DATA_FOLDER_IS_A_FILE: translate(
+            "Errors",
+            "Shop Inbox keeps your data in a folder, and {path} is a file, not a folder. Nothing was "
+            "changed: start Shop Inbox with a folder's name after --data-dir (a name not yet taken "
+            "becomes a new folder), or move that file elsewhere.",
+        ),
         ErrorCode.MIGRATION_FAILED: translate(
             "Errors",
             "Shop Inbox could not update the inbox in {path} and left it as it was. A copy is in the "

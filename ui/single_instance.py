@@ -20,6 +20,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+from app.paths import make_folder
+
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "shop-inbox.lock"
@@ -80,7 +82,7 @@ def claim_folder(folder: Path) -> FolderClaim | None:
     """Claim `folder` for this process; None when another running Shop Inbox has it (it was asked to
     come to the front). A folder that cannot be locked at all (read-only, unsupported) is used
     unclaimed, as before: never a reason not to start."""
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)  # a file in its place is said in words (app/paths.py)
     lock = QLockFile(str(folder / LOCK_NAME))
     lock.setStaleLockTime(0)  # stale only when its process is gone, however long it has run
     if lock.tryLock(0):

@@ -3474,6 +3474,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 샵 인박스가 파일을 바꾸지 않았어요. 빈 받은편지함으로 시작하려면 이 파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
     </message>
     <message>
+        <source>Shop Inbox keeps your data in a folder, and {path} is a file, not a folder. Nothing was changed: start Shop Inbox with a folder&apos;s name after --data-dir (a name not yet taken becomes a new folder), or move that file elsewhere.</source>
+        <translation>샵 인박스는 데이터를 폴더에 보관하는데, {path}은(는) 폴더가 아니라 파일이에요. 아무것도 바꾸지 않았어요. --data-dir 뒤에 폴더 이름을 적어 샵 인박스를 시작하거나(아직 없는 이름이면 새 폴더를 만들어요), 그 파일을 다른 곳으로 옮기세요.</translation>
+    </message>
+    <message>
         <source>Shop Inbox could not update the inbox in {path} and left it as it was. A copy is in the backups folder beside it; please send the log file to whoever helps you with Shop Inbox.</source>
         <translation>샵 인박스가 {path}의 받은편지함을 업데이트하지 못해서 그대로 두었어요. 같은 폴더의 backups 폴더에 사본이 있어요. 샵 인박스를 도와주는 분께 로그 파일을 보내 주세요.</translation>
     </message>

@@ -26,6 +26,8 @@ KEPT_AS_IS = {
     "Business",
     "Manager",
     "backups",
+    "data",  # --data-dir, an option typed as it is
+    "dir",
     "CSV",  # a file type, as Korean banks name their downloads
     # File formats, currency codes and Excel's own menu words, written as the owner sees them.
     "UTF",

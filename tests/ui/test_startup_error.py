@@ -286,3 +286,47 @@ def test_a_disk_that_filled_up_during_an_update_says_the_inbox_could_not_be_upda
     assert "could not be updated" in text and "Nothing was lost" in text, text
     assert "cannot start" not in text, text
     assert may_pass(exc)
+
+
+@pytest.mark.parametrize("under", ["", "inbox"])
+def test_a_data_folder_that_is_a_file_is_named_with_a_way_forward_and_the_file_untouched(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None, under: str
+) -> None:
+    """`--data-dir` naming a document (or a folder inside one) said only the OS's "File exists",
+    with Start again, which could never help. Now it names the file and says what to do instead."""
+    from ui.application import run
+    from ui.main import parse_args
+
+    document = tmp_path / "김 선희" / "주문 목록.txt"
+    document.parent.mkdir()
+    document.write_text("keep me", encoding="utf-8")
+
+    def read_then_close(dialog: Any) -> None:
+        assert isinstance(dialog, StartupErrorDialog)
+        assert not dialog.start_again_button.isVisible()  # the same file is in the way at every start
+        dialog.reject()
+
+    shown = dialogs.expect("modal", answer=read_then_close)
+    code = run(parse_args(["--data-dir", str(document / under), "--lang", "en"]))
+
+    assert code == 2
+    text = shown.shown[0].text
+    assert f"{document} is a file, not a folder" in text
+    assert "--data-dir" in text and "File exists" not in text and "Not a directory" not in text
+    assert document.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_demo_kept_in_a_file_is_refused_in_words(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None
+) -> None:
+    from ui.application import run
+    from ui.main import parse_args
+
+    document = tmp_path / "notes.txt"
+    document.write_text("keep me", encoding="utf-8")
+    shown = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+    code = run(parse_args(["--demo", "--data-dir", str(document), "--lang", "en"]))
+
+    assert code == 2
+    assert f"{document} is a file, not a folder" in shown.shown[0].text
+    assert document.read_text(encoding="utf-8") == "keep me"
