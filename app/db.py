@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 # app.errors (its codes and parameter dataclasses, ≈ 18 ms of CPU) is imported where an error is
 # raised: a start that goes well paints the first chat-list page without it (see ui/start_path.py).
+from app.paths import may_not_write_in, read_only_folder_error
 from app.unfinished_start import clear_unfinished_first_start, refuse_unversioned_data
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ def stored_schema_version(path: Path) -> int:
     except sqlite3.Error as exc:
         from app.errors import DatabaseUnavailable
 
+        if may_not_write_in(path.parent):
+            raise read_only_folder_error(path.parent, exc) from exc
         raise DatabaseUnavailable(f"Cannot open {path}: {exc}", path=path) from exc
     try:
         return int(con.execute("PRAGMA user_version").fetchone()[0])
@@ -98,6 +101,8 @@ def stored_schema_version(path: Path) -> int:
         # I/O error" so), or the file is locked. Never "damaged, restore a backup" for that.
         if is_disk_full(exc) or no_room_beside(path):
             raise DiskFull(f"Cannot read {path}: {exc}") from exc
+        if may_not_write_in(path.parent):  # no WAL index may be made beside it: a read-only folder
+            raise read_only_folder_error(path.parent, exc) from exc
         raise DatabaseUnavailable(f"Cannot read {path}: {exc}", path=path) from exc
     finally:
         con.close()
@@ -590,6 +595,8 @@ class Database:
         except OSError as exc:
             from app.errors import DatabaseUnavailable
 
+            if may_not_write_in(next((p for p in path.parents if p.is_dir()), path.parent)):
+                raise read_only_folder_error(path.parent, exc) from exc
             raise DatabaseUnavailable(
                 f"Cannot create the folder {path.parent}: {exc}", path=path.parent
             ) from exc

@@ -18,6 +18,8 @@ class ErrorCode(enum.StrEnum):
     NOT_A_DATABASE = "not_a_database"
     # The data folder named (--data-dir), or a folder on its way, is a file: nothing can be kept there.
     DATA_FOLDER_IS_A_FILE = "data_folder_is_a_file"
+    # The data folder may not be written (a read-only disk or folder): the inbox cannot be opened there.
+    DATA_FOLDER_READ_ONLY = "data_folder_read_only"
     MIGRATION_FAILED = "migration_failed"
     DISK_FULL = "disk_full"  # a write refused for want of space: nothing of it kept, nothing else lost
     # Too little free space to update an older inbox, found before anything was copied or changed.
@@ -434,6 +436,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: TablesParams,
     ErrorCode.NOT_A_DATABASE: PathParams,
     ErrorCode.DATA_FOLDER_IS_A_FILE: PathParams,
+    ErrorCode.DATA_FOLDER_READ_ONLY: PathParams,
     ErrorCode.MIGRATION_FAILED: PathParams,
     ErrorCode.RELAY_UNREACHABLE: NoParams,
     ErrorCode.RELAY_TIMEOUT: NoParams,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "ShopInbox"
 APP_AUTHOR = "ShopInbox"
@@ -62,7 +66,14 @@ class AppPaths:
 
     def ensure(self) -> AppPaths:
         for folder in (self.data_dir, self.config_dir, self.log_dir, self.media_dir):
-            make_folder(folder)
+            try:
+                make_folder(folder)
+            except PermissionError as exc:  # EACCES, EPERM
+                raise read_only_folder_error(self.data_dir, exc) from exc
+            except OSError as exc:
+                if exc.errno != errno.EROFS:
+                    raise
+                raise read_only_folder_error(self.data_dir, exc) from exc
         return self
 
 
@@ -81,6 +92,35 @@ def make_folder(folder: Path) -> None:
             path=in_the_way,
             code=ErrorCode.DATA_FOLDER_IS_A_FILE,
         ) from exc
+
+
+def may_not_write_in(folder: Path) -> bool:
+    """True when `folder` is there but nothing may be written in it: a read-only disk (a USB stick
+    locked against writing, a disc), or a folder whose permissions keep this user out. Tried with a
+    file made and removed at once, the one test every system answers truly (os.access does not see
+    Windows' folder permissions); any other failure (a full disk, a folder gone) is not this one."""
+    probe = folder / f".shop-inbox-write-test-{os.getpid()}"
+    try:
+        fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except PermissionError:
+        return folder.is_dir()
+    except OSError as exc:
+        return exc.errno == errno.EROFS
+    os.close(fd)
+    try:
+        probe.unlink()
+    except OSError as exc:  # an empty file with a name of its own stays: harmless
+        log.warning("the data folder's write test stays in %s: %s", folder, exc)
+    return False
+
+
+def read_only_folder_error(folder: Path, exc: BaseException) -> Exception:
+    """DatabaseUnavailable DATA_FOLDER_READ_ONLY naming `folder`, with the OS's reason for the log."""
+    from app.errors import DatabaseUnavailable, ErrorCode
+
+    return DatabaseUnavailable(
+        f"{folder} may not be written ({exc})", path=folder, code=ErrorCode.DATA_FOLDER_READ_ONLY
+    )
 
 
 def paths_for(data_dir: Path) -> AppPaths:

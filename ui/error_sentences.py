@@ -69,6 +69,13 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "changed: start Shop Inbox with a folder's name after --data-dir (a name not yet taken "
             "becomes a new folder), or move that file elsewhere.",
         ),
+        ErrorCode.DATA_FOLDER_READ_ONLY: translate(
+            "Errors",
+            "Shop Inbox may not write in your data folder, {path} (a read-only folder, or a USB stick "
+            "locked against writing), so it cannot open your inbox there. Nothing was changed: allow "
+            "writing there, or copy the whole folder to this computer's own disk and start Shop Inbox "
+            "with the copy.",
+        ),
         ErrorCode.MIGRATION_FAILED: translate(
             "Errors",
             "Shop Inbox could not update the inbox in {path} and left it as it was. A copy is in the "

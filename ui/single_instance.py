@@ -74,7 +74,9 @@ class FolderClaim(QObject):
             marker.unlink(missing_ok=True)
 
     def release(self) -> None:
-        self._watcher.removePaths(self._watcher.files())
+        watched = self._watcher.files()
+        if watched:  # none when the folder may not be written: Qt warns of an empty list
+            self._watcher.removePaths(watched)
         self._lock.unlock()
 
 

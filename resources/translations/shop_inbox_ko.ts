@@ -3478,6 +3478,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>샵 인박스는 데이터를 폴더에 보관하는데, {path}은(는) 폴더가 아니라 파일이에요. 아무것도 바꾸지 않았어요. --data-dir 뒤에 폴더 이름을 적어 샵 인박스를 시작하거나(아직 없는 이름이면 새 폴더를 만들어요), 그 파일을 다른 곳으로 옮기세요.</translation>
     </message>
     <message>
+        <source>Shop Inbox may not write in your data folder, {path} (a read-only folder, or a USB stick locked against writing), so it cannot open your inbox there. Nothing was changed: allow writing there, or copy the whole folder to this computer&apos;s own disk and start Shop Inbox with the copy.</source>
+        <translation>샵 인박스가 데이터 폴더 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 받은편지함을 열 수 없어요. 아무것도 바꾸지 않았어요. 그 폴더에 쓸 수 있게 하거나, 폴더 전체를 이 컴퓨터의 디스크로 복사한 뒤 그 복사본으로 샵 인박스를 시작하세요.</translation>
+    </message>
+    <message>
         <source>Shop Inbox could not update the inbox in {path} and left it as it was. A copy is in the backups folder beside it; please send the log file to whoever helps you with Shop Inbox.</source>
         <translation>샵 인박스가 {path}의 받은편지함을 업데이트하지 못해서 그대로 두었어요. 같은 폴더의 backups 폴더에 사본이 있어요. 샵 인박스를 도와주는 분께 로그 파일을 보내 주세요.</translation>
     </message>

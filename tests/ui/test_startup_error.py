@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from app.db import Database, stored_schema_version, upgrade
 from app.errors import UnversionedDatabaseHoldsData
 from tests.support.dialogs import DialogGuard
+from tests.support.read_only_folder import read_only_folder
 from ui.startup_error import StartupErrorDialog, explain_startup_error, may_pass, startup_error_details
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -330,3 +331,50 @@ def test_a_demo_kept_in_a_file_is_refused_in_words(
     assert code == 2
     assert f"{document} is a file, not a folder" in shown.shown[0].text
     assert document.read_text(encoding="utf-8") == "keep me"
+
+
+def test_an_inbox_in_a_read_only_folder_is_said_so_with_a_way_forward_and_left_as_it_was(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None
+) -> None:
+    """Sun-hee's inbox copied onto a USB stick locked against writing said "check that the folder
+    exists, that you may write to it and that the disk is not full": three guesses. Now the one
+    that is true, what to do, and that nothing changed."""
+    from app.paths import paths_for
+    from ui.application import run
+    from ui.main import parse_args
+
+    data = tmp_path / "USB 김 선희"
+    paths = paths_for(data).ensure()
+    Database.open(paths.database).close()
+    before = paths.database.read_bytes()
+
+    def read_then_close(dialog: Any) -> None:
+        assert isinstance(dialog, StartupErrorDialog)
+        assert not dialog.start_again_button.isVisible()  # the folder is as read-only at the next start
+        dialog.reject()
+
+    shown = dialogs.expect("modal", answer=read_then_close)
+    with read_only_folder(data):
+        code = run(parse_args(["--data-dir", str(data), "--lang", "en"]))
+
+    assert code == 2
+    text = shown.shown[0].text
+    assert f"may not write in your data folder, {data} (a read-only folder" in text
+    assert "copy the whole folder to this computer's own disk" in text and "disk is not full" not in text
+    assert paths.database.read_bytes() == before
+
+
+def test_a_new_data_folder_in_a_read_only_place_is_said_so(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None
+) -> None:
+    from ui.application import run
+    from ui.main import parse_args
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    shown = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+    with read_only_folder(stick):
+        code = run(parse_args(["--data-dir", str(stick / "샵 데이터"), "--lang", "en"]))
+
+    assert code == 2
+    assert f"may not write in your data folder, {stick / '샵 데이터'} (a read-only" in shown.shown[0].text
