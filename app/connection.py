@@ -26,6 +26,9 @@ class Connection(enum.StrEnum):
     # The relay answers but new messages cannot be saved here; they wait on the relay meanwhile.
     DISK_FULL = "disk_full"
     CANNOT_SAVE = "cannot_save"  # the inbox file is locked or cannot be written
+    # The data folder itself is gone while Shop Inbox runs (a USB stick taken out, a network drive
+    # lost): said as such, with the folder, not as a busy file.
+    FOLDER_GONE = "folder_gone"
     # The disk was full at start: the inbox is open to read only and sync does not run; new messages
     # wait on the relay until Shop Inbox starts again with room on the disk.
     READ_ONLY = "read_only"
@@ -34,7 +37,7 @@ class Connection(enum.StrEnum):
 # Said once, then the engine carries on online: news about the relay's history, not trouble.
 HISTORY_NOTICES = (Connection.HISTORY_GAP, Connection.RELAY_STARTED_AFRESH)
 # States in which saving, not the relay, is what fails.
-STORAGE_TROUBLE = (Connection.DISK_FULL, Connection.CANNOT_SAVE)
+STORAGE_TROUBLE = (Connection.DISK_FULL, Connection.CANNOT_SAVE, Connection.FOLDER_GONE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,8 @@ class ConnectionState:
     last_read_at: datetime | None = None
     # A history gap found in an earlier run whose notice the owner has not closed: when it was found.
     gap_found_at: datetime | None = None
+    # FOLDER_GONE: the data folder that is not there any more.
+    folder: str = ""
 
     @property
     def value(self) -> str:

@@ -290,10 +290,19 @@ def make_engine(
     foreign_keys: bool = True,
     synchronous: str = "NORMAL",
     read_only: bool = False,
+    create: bool = True,
 ) -> Engine:
+    """`create=False`: a connection never makes the file. An open inbox's folder that went away (a
+    USB stick taken out) then fails every new connection, and none makes an empty inbox in its place
+    that new messages would be written to."""
     from sqlalchemy import create_engine, event
 
-    url = f"sqlite:///{immutable_uri(path)}&uri=true" if read_only else f"sqlite:///{path}"
+    if read_only:
+        url = f"sqlite:///{immutable_uri(path)}&uri=true"
+    elif create:
+        url = f"sqlite:///{path}"
+    else:
+        url = f"sqlite:///{path.resolve().as_uri()}?mode=rw&uri=true"
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": 10},
@@ -636,8 +645,9 @@ class Database:
                 return
             from sqlalchemy.orm import sessionmaker
 
-            writer = make_engine(self.path, immediate=True, read_only=self.read_only)
-            reader = make_engine(self.path, immediate=False, read_only=self.read_only)
+            # Made by `open` (its migration); from here on a missing file is never made anew.
+            writer = make_engine(self.path, immediate=True, read_only=self.read_only, create=False)
+            reader = make_engine(self.path, immediate=False, read_only=self.read_only, create=False)
             self._sessions = (
                 sessionmaker(writer, expire_on_commit=False),
                 sessionmaker(reader, expire_on_commit=False),

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from app.errors import ErrorCode, InvalidInput, RelayError
 from app.models import Media, Message
+from app.paths import make_folder_within
 from app.text import without_direction_marks
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ class MediaCache:
         name = sanitise_filename(filename) if filename else f"{kind}{_extension(mime)}"
         folder = sanitise_filename(relay_id)
         target = safe_target(self.media_dir, RECEIVED_DIR, folder, name)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder_within(target.parent, self.media_dir.parent)
         partial = partial_file(target)
         try:
             got_mime, expected = self.client.download_media(relay_id, partial)

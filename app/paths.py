@@ -94,6 +94,15 @@ def make_folder(folder: Path) -> None:
         ) from exc
 
 
+def make_folder_within(folder: Path, data_dir: Path) -> None:
+    """Make `folder` and the folders between it and `data_dir`, never `data_dir` itself: a data folder
+    that went away while Shop Inbox runs (a USB stick taken out) is not made again, empty, on this
+    computer's own disk, with the received files of the moment in it. FileNotFoundError then."""
+    if not data_dir.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "the data folder is not there", str(data_dir))
+    folder.mkdir(parents=True, exist_ok=True)
+
+
 def may_not_write_in(folder: Path) -> bool:
     """True when `folder` is there but nothing may be written in it: a read-only disk (a USB stick
     locked against writing, a disc), or a folder whose permissions keep this user out. Tried with a

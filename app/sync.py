@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 import threading
@@ -216,6 +217,10 @@ class SyncWorker:
         self._in_child = False  # the child is catching up: poll_once waits for its pages
         self.child_failures = 0
         self.storage_failures = 0  # saves failed in a row (full disk, file locked)
+        # The inbox file was found gone (its folder on a USB stick taken out): nothing is applied
+        # again in this run, even once a folder of that name is back, since the connections opened
+        # before may still hold the file that went; the relay keeps the events for the next start.
+        self.inbox_gone = False
         self._child_skip = False  # the child ended without a page: the next full page stays here
         self.pages_in_child = 0
 
@@ -310,12 +315,19 @@ class SyncWorker:
         self._publish(exc.done)
         self.storage_failures += 1
         delay = backoff_delay(self.storage_failures, base=self.retry_base, cap=self.retry_cap)
-        kind = Connection.DISK_FULL if exc.disk_full else Connection.CANNOT_SAVE
+        folder = self.db.path.parent
+        if exc.disk_full:
+            kind = Connection.DISK_FULL
+        elif self.inbox_gone or not folder.is_dir():  # not "busy": the stick or drive it is on went away
+            kind = Connection.FOLDER_GONE
+        else:
+            kind = Connection.CANNOT_SAVE
         if self.state.kind is not kind:
             log.warning(
                 "new messages cannot be saved: state=%s error=%s; retrying with backoff", kind.value, exc
             )
-        self._report(ConnectionState(kind, next_retry_at=datetime.now(UTC) + timedelta(seconds=delay)))
+        retry_at = datetime.now(UTC) + timedelta(seconds=delay)
+        self._report(ConnectionState(kind, next_retry_at=retry_at, folder=str(folder)))
         self.stop.wait(delay)
 
     def poll_once(self) -> BatchResult | None:
@@ -362,6 +374,10 @@ class SyncWorker:
             run_in_background()
             self._next = _NextPage(self.client, page.next, self.page_size)
         self._child_skip = False
+        if self.inbox_gone or not self.db.path.exists():
+            # Open connections still write to the file that was there, which no one finds again.
+            self.inbox_gone = True
+            raise StorageFailure(FileNotFoundError(errno.ENOENT, "the inbox file is gone", str(self.db.path)))
         return self.apply_page(page.events, page.next, after=cursor)
 
     def _child_may_catch_up(self) -> bool:

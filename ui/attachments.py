@@ -24,6 +24,7 @@ from PySide6.QtGui import QImageReader
 from app.catalog_images import sniff_suffix
 from app.errors import ErrorCode, InvalidInput
 from app.media_cache import SENT_DIR  # sent/<random>/<the file's own name>: a document keeps its name
+from app.paths import make_folder_within
 from app.sending import attachment_kind
 from app.wire import MEDIA_LIMITS
 from ui.catalog_thumbs import sendable_image_bytes
@@ -72,7 +73,7 @@ def keep_for_sending(source: Path, media_dir: Path) -> Path:
     sendable_as_it_is = sniffed in (".jpg", ".png") and source.stat().st_size <= MEDIA_LIMITS["image"]
     picture = sniffed in (".jpg", ".png", ".webp") or source.suffix.lower() in _PICTURE_SUFFIXES
     folder = media_dir / SENT_DIR / uuid.uuid4().hex
-    folder.mkdir(parents=True)
+    make_folder_within(folder, media_dir.parent)
     try:
         if picture and not sendable_as_it_is:
             try:

@@ -153,10 +153,12 @@ class ConnectionBanner(QFrame):
         self.icon.setPixmap(icons.icon(sign).pixmap(20, 20))
         self.style().unpolish(self)
         self.style().polish(self)
-        self.retry.setVisible(state.kind in RETRYABLE)
-        self.settings.setVisible(not notice and not read_only)
+        # Connections to a folder that went away stay broken when it is back: a new start opens it anew.
+        gone = state.kind is Connection.FOLDER_GONE
+        self.retry.setVisible(state.kind in RETRYABLE and not gone)
+        self.settings.setVisible(not notice and not read_only and not gone)
         self.dismiss.setVisible(notice)
-        self.start_again.setVisible(read_only)
+        self.start_again.setVisible(read_only or gone)
         if state.next_retry_at is not None:
             self.countdown.start()
         else:
@@ -306,6 +308,13 @@ class ConnectionBanner(QFrame):
                 "the relay: check it in Settings."
             ).format(days=self.quiet.days)
         if kind in STORAGE_TROUBLE:
+            if kind is Connection.FOLDER_GONE:
+                text = self.tr(
+                    "Your data folder, {folder}, is not there any more (a USB stick taken out, a drive "
+                    "disconnected?). New messages wait on your relay and nothing is lost: put it back, "
+                    "then press Start again."
+                ).format(folder=self.state.folder)
+                return with_particles(text)
             if kind is Connection.DISK_FULL:
                 text = self.tr(
                     "The disk is full: new messages wait on your relay until there is room on this "

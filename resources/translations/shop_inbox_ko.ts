@@ -2902,6 +2902,10 @@ Right-click to retry.</source>
         <translation>릴레이는 연결돼 있는데 {days}일 동안 고객 메시지가 없어요. 평소 매일 고객 메시지가 온다면 WhatsApp이 릴레이로 메시지를 보내지 않는 것일 수 있어요. 설정에서 확인하세요.</translation>
     </message>
     <message>
+        <source>Your data folder, {folder}, is not there any more (a USB stick taken out, a drive disconnected?). New messages wait on your relay and nothing is lost: put it back, then press Start again.</source>
+        <translation>데이터 폴더 {folder}이(가) 더 이상 보이지 않아요(USB 메모리를 뺐거나 드라이브 연결이 끊겼나요?). 새 메시지는 릴레이에서 기다리고 있어서 잃어버린 것은 없어요. 다시 연결한 뒤 다시 시작을 누르세요.</translation>
+    </message>
+    <message>
         <source>The disk is full: new messages wait on your relay until there is room on this computer. Free some space; nothing is lost.</source>
         <translation>디스크 공간이 가득 찼어요. 새 메시지는 이 컴퓨터에 공간이 생길 때까지 릴레이에서 기다려요. 공간을 비워 주세요. 잃어버리는 메시지는 없어요.</translation>
     </message>

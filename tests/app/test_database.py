@@ -261,3 +261,20 @@ def test_the_read_only_inbox_is_refused_when_it_would_show_less_than_there_is(db
     con.close()
     with pytest.raises(DiskFull):
         Database.open_read_only(db_path, full)
+
+
+def test_an_inbox_file_that_went_away_is_never_made_again_empty(tmp_path: Path) -> None:
+    """Its folder on a USB stick taken out, then a folder of that name back (or made by something
+    else): a new connection used to make an empty inbox there, which messages were then saved to."""
+    from sqlalchemy.exc import OperationalError
+
+    folder = tmp_path / "USB" / "샵 데이터"
+    Database.open(folder / "inbox.db").close()
+    folder.rename(tmp_path / "pulled")
+    folder.mkdir()
+
+    db = Database(folder / "inbox.db")
+    with pytest.raises(OperationalError, match="unable to open database file"), db.read() as s:
+        s.scalar(select(SyncState))
+    db.close()
+    assert list(folder.iterdir()) == []

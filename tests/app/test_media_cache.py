@@ -151,3 +151,19 @@ def test_a_photo_fetched_twice_at_once_arrives_whole_for_both(
     assert shown.read_bytes() == photo
     assert cache.path_of(row_id) == shown
     assert [f.name for f in shown.parent.iterdir()] == ["image.png"]  # no partial file left
+
+
+def test_a_received_file_never_makes_a_data_folder_that_went_away_again(tmp_path: Path) -> None:
+    """A customer's photo downloaded just after the USB stick with the data was taken out made the
+    whole data folder again, on the computer's own disk: the next connection then made an empty
+    inbox in it."""
+    from app.paths import make_folder_within
+
+    data = tmp_path / "USB" / "샵 데이터"
+    with pytest.raises(FileNotFoundError):
+        make_folder_within(data / "media" / "received" / "123", data)
+    assert not (tmp_path / "USB").exists()
+
+    data.mkdir(parents=True)
+    make_folder_within(data / "media" / "received" / "123", data)
+    assert (data / "media" / "received" / "123").is_dir()

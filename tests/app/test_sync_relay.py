@@ -610,3 +610,56 @@ def test_a_send_whose_answer_cannot_be_saved_goes_out_once_and_ends_sent(
     engine.wake_sender()
     probe.wait_until(lambda: len(graph.sent) >= 2)  # a third would show in the list below
     assert [m["text"]["body"] for m in graph.sent] == ["once, though the file was locked", "and the next one"]
+
+
+def test_a_data_folder_taken_away_is_said_so_and_nothing_is_saved_where_no_one_finds_it(
+    relay: RunningRelay, probe: EngineProbe, tmp_path: Path
+) -> None:
+    """Sun-hee's inbox lives on a USB stick that gets pulled out while Shop Inbox runs. The open
+    connections went on writing to the file that was gone (its messages lost with it), and a new one
+    made an empty inbox in the folder's place. Now the engine stops saving and says the folder is
+    gone; the relay keeps the messages, and the inbox put back gets them at the next start."""
+    folder = tmp_path / "USB 김 선희" / "샵 데이터"
+    pulled = tmp_path / "pulled"
+
+    def engine_on(db: Database) -> SyncEngine:
+        engine = SyncEngine(
+            db,
+            relay.url,
+            relay.token,
+            folder / "media",
+            on_changed=probe.on_changed,
+            on_state=probe.on_state,
+            poll_wait=1.5,
+            retry_base=0.05,
+            retry_cap=0.5,
+        )
+        engine.start()
+        return engine
+
+    db = Database.open(folder / "inbox.db")
+    engine = engine_on(db)
+    try:
+        assert relay.post_webhook(inbound(content="주문할게요")).status_code == 200
+        probe.wait_until(lambda: count(db) == 1)
+        saved_up_to = cursor(db)
+        folder.rename(pulled)  # the stick is out; the connections still hold the file that went
+
+        assert relay.post_webhook(inbound(content="입금했어요")).status_code == 200
+        probe.wait_until(lambda: "folder_gone" in probe.state_names)
+        assert probe.states[-1].folder == str(folder)
+        assert not folder.exists()  # no empty inbox made in its place
+        assert (count(db), cursor(db)) == (1, saved_up_to)  # nothing written to the file that went
+    finally:
+        engine.stop()
+        db.close()
+
+    pulled.rename(folder)  # the stick is back, and Shop Inbox started again
+    db = Database.open(folder / "inbox.db")
+    engine = engine_on(db)
+    try:
+        probe.wait_until(lambda: count(db) == 2)
+        assert bodies(db) == ["주문할게요", "입금했어요"]
+    finally:
+        engine.stop()
+        db.close()

@@ -302,3 +302,25 @@ def test_a_history_gap_she_quit_before_reading_is_said_again_at_the_next_start_u
     with window.ctx.db.read() as s:
         assert unclosed_gap(s, datetime.now(UTC) + timedelta(seconds=2)) is not None
         assert unclosed_gap(s, datetime.now(UTC) + timedelta(days=GAP_SHOWN_DAYS + 1)) is None
+
+
+def test_a_data_folder_taken_away_is_named_with_start_again_and_no_retry(qtbot: Any) -> None:
+    banner = shown_banner(qtbot)
+    at = datetime.now(UTC) + timedelta(seconds=30)
+    banner.set_state(ConnectionState(Connection.FOLDER_GONE, next_retry_at=at, folder="/media/sunhee/USB/샵"))
+    said = banner.text.text()
+    assert said.startswith("Your data folder, /media/sunhee/USB/샵, is not there any more (a USB stick")
+    assert said.endswith(
+        "put it back, then press Start again."
+    )  # no countdown to an attempt that cannot help
+    assert banner.start_again.isVisible()
+    assert not banner.retry.isVisible() and not banner.settings.isVisible()
+    with qtbot.waitSignal(banner.start_again_requested):
+        banner.start_again.click()
+
+
+def test_a_data_folder_taken_away_is_said_in_korean_too(qtbot: Any, korean: None) -> None:
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.FOLDER_GONE, folder="E:\\샵 데이터"))
+    assert banner.text.text().startswith("데이터 폴더 E:\\샵 데이터")
+    assert "USB" in banner.text.text() and "Your" not in banner.text.text()
