@@ -23,6 +23,9 @@ class Connection(enum.StrEnum):
     UNAUTHORISED = "unauthorised"
     HISTORY_GAP = "history_gap"  # events the relay no longer kept could not be loaded
     RELAY_STARTED_AFRESH = "relay_started_afresh"  # a new (or restored) relay: read again from its start
+    # A new inbox's first read of the relay holds replies another computer sent: what the relay
+    # does not carry (labels, quick replies, orders, catalogue, older chats) is on that one.
+    OTHER_COMPUTER = "other_computer"
     # The relay answers but new messages cannot be saved here; they wait on the relay meanwhile.
     DISK_FULL = "disk_full"
     CANNOT_SAVE = "cannot_save"  # the inbox file is locked or cannot be written
@@ -35,7 +38,7 @@ class Connection(enum.StrEnum):
 
 
 # Said once, then the engine carries on online: news about the relay's history, not trouble.
-HISTORY_NOTICES = (Connection.HISTORY_GAP, Connection.RELAY_STARTED_AFRESH)
+HISTORY_NOTICES = (Connection.HISTORY_GAP, Connection.RELAY_STARTED_AFRESH, Connection.OTHER_COMPUTER)
 # States in which saving, not the relay, is what fails.
 STORAGE_TROUBLE = (Connection.DISK_FULL, Connection.CANNOT_SAVE, Connection.FOLDER_GONE)
 

@@ -10,16 +10,18 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+
 from app.apply_process import ApplyProcess, PageApplied
 from app.backoff import backoff_delay
 from app.changes import Changes
 from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
 from app.db import causes, is_disk_full, is_storage_failure
 from app.errors import HistoryGap, PlainHttpParams, RelayBusy, RelayError, Unauthorised
-from app.models import SyncState
+from app.models import Message, SyncState
 from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
 from app.thread_priority import run_in_background
-from app.wire import Event, EventsPage
+from app.wire import Event, EventsPage, OutboundEvent, SentBy
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -221,6 +223,8 @@ class SyncWorker:
         # again in this run, even once a folder of that name is back, since the connections opened
         # before may still hold the file that went; the relay keeps the events for the next start.
         self.inbox_gone = False
+        # The first page of this run was read: a new inbox's (cursor 0) says what was there before it.
+        self.first_page_read = False
         self._child_skip = False  # the child ended without a page: the next full page stays here
         self.pages_in_child = 0
 
@@ -359,6 +363,11 @@ class SyncWorker:
         if self.stop.is_set():
             return None  # abandoned on quit: the events come again next start
         self._online()
+        if not self.first_page_read:
+            self.first_page_read = True
+            if cursor == 0 and self._sent_from_another_desktop(page.events):
+                log.info("the relay's history holds replies sent from another computer")
+                self._report(ConnectionState(Connection.OTHER_COMPUTER))
         if not page.events:
             return None
         if len(page.events) >= limit:
@@ -379,6 +388,22 @@ class SyncWorker:
             self.inbox_gone = True
             raise StorageFailure(FileNotFoundError(errno.ENOENT, "the inbox file is gone", str(self.db.path)))
         return self.apply_page(page.events, page.next, after=cursor)
+
+    def _sent_from_another_desktop(self, events: Sequence[Event]) -> bool:
+        """Whether `events` hold a reply the owner sent from a Shop Inbox other than this one (typed or
+        a quick reply; not an automation's, nor the phone app's)."""
+        client_ids = {
+            event.client_id
+            for event in events
+            if isinstance(event, OutboundEvent)
+            and event.sent_by in (SentBy.OWNER, SentBy.QUICK_REPLY)
+            and event.client_id
+        }
+        if not client_ids:
+            return False
+        with self.db.read() as s:
+            ours = set(s.scalars(select(Message.client_id).where(Message.client_id.in_(client_ids))))
+        return bool(client_ids - ours)
 
     def _child_may_catch_up(self) -> bool:
         return (

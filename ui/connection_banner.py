@@ -351,6 +351,13 @@ class ConnectionBanner(QFrame):
                 "were no longer kept by the relay and could not be loaded. They are still on your "
                 "phone: File ▸ Import chat from phone brings them in."
             ).format(when=full_datetime(self.state.last_read_at))
+        if kind is Connection.OTHER_COMPUTER:
+            return self.tr(
+                "Your relay has been answered from another computer too: the messages it still keeps "
+                "are here now. Labels, quick replies, orders, the catalogue and older chats stay on that "
+                "computer. To have them here as well, choose File ▸ Back up now there, then File ▸ "
+                "Restore from backup here."
+            )
         if kind is Connection.RELAY_STARTED_AFRESH:
             return self.tr(
                 "Your relay started its message history afresh (it is new, or was restored from a "

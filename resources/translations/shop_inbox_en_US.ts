@@ -176,6 +176,13 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
     </message>
     </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Your relay has been answered from another computer too: the messages it still keeps are here now. Labels, quick replies, orders, the catalogue and older chats stay on that computer. To have them here as well, choose File ▸ Back up now there, then File ▸ Restore from backup here.</source>
+        <translation>Your relay has been answered from another computer too: the messages it still keeps are here now. Labels, quick replies, orders, the catalog and older chats stay on that computer. To have them here as well, choose File ▸ Back up now there, then File ▸ Restore from backup here.</translation>
+    </message>
+    </context>
+<context>
     <name>ConsentBox</name>
     <message>
         <source>An ad also needs “{0}” ticked. Until it is, campaigns leave this customer out: tick it only if the customer agreed to that too.</source>

@@ -2930,6 +2930,10 @@ Right-click to retry.</source>
         <translation>이 컴퓨터가 마지막으로 메시지를 받은 {when} 이후에 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이 메시지는 휴대폰에 그대로 있어요. 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>
+        <source>Your relay has been answered from another computer too: the messages it still keeps are here now. Labels, quick replies, orders, the catalogue and older chats stay on that computer. To have them here as well, choose File ▸ Back up now there, then File ▸ Restore from backup here.</source>
+        <translation>다른 컴퓨터에서도 이 릴레이로 답장한 적이 있어요. 릴레이에 남아 있는 메시지는 여기로 가져왔어요. 라벨, 빠른 답장, 주문, 카탈로그, 오래된 채팅은 그 컴퓨터에 있어요. 여기서도 쓰려면 그 컴퓨터에서 파일 ▸ 지금 백업을 고른 뒤, 여기서 파일 ▸ 백업에서 복원을 고르세요.</translation>
+    </message>
+    <message>
         <source>Your relay started its message history afresh (it is new, or was restored from a backup). Shop Inbox read everything it holds; the chats on this computer are kept.</source>
         <translation>릴레이의 메시지 기록이 처음부터 새로 시작됐어요(새 릴레이이거나 백업에서 복원된 릴레이예요). 샵 인박스가 릴레이에 있는 메시지를 모두 다시 불러왔고, 이 컴퓨터의 채팅은 그대로 있어요.</translation>
     </message>

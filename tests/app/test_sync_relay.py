@@ -663,3 +663,46 @@ def test_a_data_folder_taken_away_is_said_so_and_nothing_is_saved_where_no_one_f
     finally:
         engine.stop()
         db.close()
+
+
+def test_a_new_inbox_on_a_relay_answered_from_another_computer_says_what_stays_there(
+    db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe, tmp_path: Path
+) -> None:
+    """Sun-hee's new laptop, pointed at the relay her old one uses, gets the chats the relay keeps;
+    nothing said that her labels, quick replies, orders and older chats are still on the old one."""
+
+    def first_read_of_a_new_inbox(folder: str) -> EngineProbe:
+        heard = EngineProbe()
+        new_db = Database.open(tmp_path / folder / "inbox.db")
+        engine = SyncEngine(
+            new_db,
+            relay.url,
+            relay.token,
+            tmp_path / folder / "media",
+            on_changed=heard.on_changed,
+            on_state=heard.on_state,
+            poll_wait=1.5,
+        )
+        engine.start()
+        try:
+            heard.wait_until(lambda: count(new_db) == count(db))
+        finally:
+            engine.stop()
+            new_db.close()
+        return heard
+
+    engine = engine_for(relay)  # the old laptop
+    assert relay.post_webhook(inbound(content="린넨 셔츠 있나요?")).status_code == 200
+    probe.wait_until(lambda: count(db) == 1)
+    # Only customers have written so far: a first computer, or one that answered nobody yet.
+    assert "other_computer" not in first_read_of_a_new_inbox("before any reply").state_names
+
+    with db.write() as s:
+        mid = queue_text(s, customer(db), "네, 있어요")
+    engine.wake_sender()
+    probe.wait_until(lambda: message_status(db, mid.id) == "sent")
+    probe.wait_until(lambda: cursor(db) >= relay.relay.store.events.last_seq())
+
+    heard = first_read_of_a_new_inbox("new laptop")
+    assert heard.state_names.count("other_computer") == 1
+    assert "other_computer" not in probe.state_names  # the old laptop read its own reply: nothing said

@@ -324,3 +324,17 @@ def test_a_data_folder_taken_away_is_said_in_korean_too(qtbot: Any, korean: None
     banner.set_state(ConnectionState(Connection.FOLDER_GONE, folder="E:\\샵 데이터"))
     assert banner.text.text().startswith("데이터 폴더 E:\\샵 데이터")
     assert "USB" in banner.text.text() and "Your" not in banner.text.text()
+
+
+def test_a_new_inbox_on_a_relay_answered_elsewhere_says_what_stays_there_and_how_to_bring_it(
+    qtbot: Any,
+) -> None:
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.OTHER_COMPUTER))
+    said = banner.text.text()
+    assert said.startswith("Your relay has been answered from another computer too")
+    assert "Labels, quick replies, orders, the catalogue and older chats stay on that computer" in said
+    assert "File ▸ Back up now there, then File ▸ Restore from backup here" in said
+    assert banner.dismiss.isVisible() and not banner.retry.isVisible()  # news, not trouble
+    banner.dismiss.click()
+    assert not banner.isVisible()
