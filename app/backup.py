@@ -35,6 +35,15 @@ UNPACKED = "unpacked"  # written in that folder once the backup is whole in it: 
 
 
 @dataclass(frozen=True, slots=True)
+class BackupFacts:
+    """What a checked backup holds: its database's schema version, and whether it is a demo shop's
+    (Try the demo ▸ Back up now), which an owner can mistake for a backup of her own inbox."""
+
+    version: int
+    demo: bool
+
+
+@dataclass(frozen=True, slots=True)
 class BackupInfo:
     path: Path
     size: int
@@ -223,8 +232,9 @@ def _safe_member(name: str, prefix: str) -> PurePosixPath | None:
     return rel
 
 
-def check_backup(source: Path) -> int:
-    """Validate a backup zip; returns the schema version of the database inside it."""
+def check_backup(source: Path) -> BackupFacts:
+    """Validate a backup zip; returns the schema version of the database inside it and whether it
+    is a demo shop's."""
     try:
         with zipfile.ZipFile(source) as zf:
             if DB_ENTRY not in zf.namelist():
@@ -237,13 +247,14 @@ def check_backup(source: Path) -> int:
         raise InvalidInput(code=ErrorCode.BACKUP_DAMAGED) from exc
 
 
-def _check_database(path: Path, name: str) -> int:
-    """A backup's database file, whole and not newer than this app; returns its schema version."""
+def _check_database(path: Path, name: str) -> BackupFacts:
+    """A backup's database file, whole and not newer than this app: its version, and if a demo's."""
     try:
         con = sqlite3.connect(path)
         try:
             version = int(con.execute("PRAGMA user_version").fetchone()[0])
             ok = con.execute("PRAGMA quick_check").fetchone()[0]
+            demo = ok == "ok" and _demo_shop(con)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -253,7 +264,19 @@ def _check_database(path: Path, name: str) -> int:
         raise InvalidInput(code=ErrorCode.BACKUP_DAMAGED)
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(version, SCHEMA_VERSION)
-    return version
+    return BackupFacts(version=version, demo=demo)
+
+
+def _demo_shop(con: sqlite3.Connection) -> bool:
+    """Whether the database is a demo shop's (app/demo_seed.py DEMO_SHOP_SETTING); an older file
+    without the setting table is not."""
+    from app.demo_seed import DEMO_SHOP_SETTING
+
+    try:
+        row = con.execute("SELECT value FROM setting WHERE key = ?", (DEMO_SHOP_SETTING,)).fetchone()
+    except sqlite3.OperationalError:  # no such table: a backup of an inbox from before settings
+        return False
+    return row is not None and row[0] == "true"
 
 
 def restore_backup(source: Path, paths: AppPaths) -> Path:

@@ -379,6 +379,19 @@ def seed_demo_consents(session: Session, now: datetime | None = None) -> int:
     return done
 
 
+# Set in every demo inbox: a backup of it says so before it would replace an owner's own inbox.
+DEMO_SHOP_SETTING = "demo_shop"
+
+
+def mark_demo_shop(db: Database) -> None:
+    """Mark `db` as a demo shop's (a demo kept from before the mark gets it when it opens)."""
+    from app.settings import get_setting, put_setting
+
+    with db.write() as s:
+        if get_setting(s, DEMO_SHOP_SETTING) is not True:
+            put_setting(s, DEMO_SHOP_SETTING, True)
+
+
 def seed_demo_shop(
     db: Database,
     demo_folder: Path,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.db import Database
-from app.demo_seed import seed_demo_shop
+from app.demo_seed import mark_demo_shop, seed_demo_shop
 from app.paths import paths_for
 from app.settings import read_preferences
 from ui.context import AppContext
@@ -131,6 +131,7 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
         from app.demo_orders import rename_former_demo_templates
 
         rename_former_demo_templates(db)
+    mark_demo_shop(db)
     # A kept demo's customers are its shop's: the Seoul one's if it was seeded in won, whatever the
     # language it is reopened in.
     prefs = read_preferences(db)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.backup import check_backup
+from app.backup import BackupFacts, check_backup
 from ui import message_box
 from ui.confirm import confirm
 from ui.formatting import full_datetime
@@ -51,17 +51,17 @@ def check_then_ask(
             parent, translate("SettingsDialog", "Restore from backup"), failure_sentence(error)
         )
 
-    def checked(_version: object) -> None:
+    def checked(facts: BackupFacts) -> None:
         if answered is not None:
             answered()
-        if _owner_says_yes(parent, source, starts_again=starts_again):
+        if _owner_says_yes(parent, source, starts_again=starts_again, demo=facts.demo):
             confirmed(source)
 
     # Long: it unpacks the backup's database.
     Op(lambda: check_backup(source), parent=parent, long=True).success(checked).failure(refused).run()
 
 
-def _owner_says_yes(parent: QWidget, source: Path, *, starts_again: bool = True) -> bool:
+def _owner_says_yes(parent: QWidget, source: Path, *, starts_again: bool = True, demo: bool = False) -> bool:
     try:  # which backup, and from when: an owner keeping several picks by date
         saved = full_datetime(datetime.fromtimestamp(source.stat().st_mtime, UTC))
     except OSError:
@@ -80,9 +80,16 @@ def _owner_says_yes(parent: QWidget, source: Path, *, starts_again: bool = True)
             "Restore {file}, saved {when}?\n\nThe chats, orders, catalogue, quick replies and settings "
             "in the backup come to this computer, and Shop Inbox opens on them.",
         )
+    question = question.format(file=source.name, when=saved)
+    if demo:  # a backup made in Try the demo is named like one of her own inbox
+        question += "\n\n" + translate(
+            "SettingsDialog",
+            "This is a backup of the demo shop, made while trying Shop Inbox: its customers, chats and "
+            "orders are made up. It holds nothing of your own shop.",
+        )
     return confirm(
         parent,
         translate("SettingsDialog", "Restore from backup"),
-        question.format(file=source.name, when=saved),
+        question,
         translate("SettingsDialog", "Restore"),
     )

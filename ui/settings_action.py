@@ -141,12 +141,12 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
     """Restore a backup: checked while the inbox stays open (a wrong file changes nothing); then the
     inbox closes, the backup replaces it in a worker thread behind a progress window, and Shop Inbox
     starts again on the restored chats. Should the restore fail, today's chats are as they were."""
-    from app.backup import check_backup, restore_backup
+    from app.backup import BackupFacts, check_backup, restore_backup
 
     # Made once the backup passed its check: a QProgressDialog shows itself after a few seconds.
     progress: list[QProgressDialog] = []
 
-    def checked(_version: int) -> None:
+    def checked(_facts: BackupFacts) -> None:
         if not window.close_other_windows():
             return  # the owner kept an unsaved edit (a campaign draft, a new order): no restore
         window.shutdown()

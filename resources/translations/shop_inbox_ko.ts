@@ -8377,6 +8377,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
 백업에 있는 채팅, 주문, 카탈로그, 빠른 답장, 설정을 이 컴퓨터로 가져오고, 샵 인박스가 그 내용으로 열려요.</translation>
     </message>
     <message>
+        <source>This is a backup of the demo shop, made while trying Shop Inbox: its customers, chats and orders are made up. It holds nothing of your own shop.</source>
+        <translation>이 백업은 샵 인박스를 사용해 볼 때 만든 데모 상점의 백업이에요. 고객, 채팅, 주문이 모두 가상으로 만든 것이고, 내 상점의 데이터는 하나도 없어요.</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>복원</translation>
     </message>

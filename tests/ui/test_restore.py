@@ -319,3 +319,37 @@ def test_from_the_restore_until_the_new_window_is_up_a_notice_says_shop_inbox_st
     assert marked == [True] and runs[0].wait(60) == 0
     assert not (folder / RESTARTING_NAME).exists()
     assert restart.restart_notice_shown() is None and not notice.isVisible()
+
+
+def test_a_backup_of_the_demo_shop_says_so_before_it_would_replace_her_own_inbox(
+    qtbot: Any, ctx: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """Sun-hee tried the demo on her old laptop and pressed Back up now there too: its file is named
+    like her own inbox's backup, and restoring it on the new laptop put made-up customers in place
+    of her shop with no word of it."""
+    from app.backup import check_backup
+    from ui.demo import start_demo
+    from ui.settings_dialog import SettingsDialog
+
+    demo = start_demo("ko", folder=tmp_path / "tried the demo", speed=20)
+    try:
+        demo_backup = create_backup(demo.paths, tmp_path / "shop-inbox-backup-2026-12-05-1759.zip").path
+    finally:
+        assert demo.stop_demo is not None
+        demo.stop_demo()
+        demo.db.close()
+    own_backup = _last_months_backup(tmp_path)
+    assert (check_backup(demo_backup).demo, check_backup(own_backup).demo) == (True, False)
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    for backup, demo_named in ((demo_backup, True), (own_backup, False)):
+        dialogs.expect("getOpenFileName", answer=str(backup))
+        asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+        with qtbot.assertNotEmitted(dialog.restore_requested):
+            dialog.choose_restore()
+            qtbot.waitUntil(lambda asked=asked: bool(asked.shown), timeout=10_000)
+        text = asked.shown[0].text
+        assert text.startswith(f"Restore {backup.name}, saved ")
+        assert ("This is a backup of the demo shop" in text) is demo_named, text
+        assert ("It holds nothing of your own shop." in text) is demo_named
