@@ -16,8 +16,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
-from app.db import SCHEMA_VERSION, backup_file, is_disk_full
-from app.errors import DiskFull, ErrorCode, InvalidInput, PathParams, SchemaTooNew, ShopInboxError
+from app.db import ROOM_NEEDED, SCHEMA_VERSION, backup_file, is_disk_full
+from app.errors import (
+    DiskFull,
+    ErrorCode,
+    InvalidInput,
+    NoRoomToRestore,
+    PathParams,
+    SchemaTooNew,
+    ShopInboxError,
+)
 from app.paths import QUICK_REPLY_FOLDER, RESTORING, AppPaths
 
 log = logging.getLogger(__name__)
@@ -279,6 +287,22 @@ def _demo_shop(con: sqlite3.Connection) -> bool:
     return row is not None and row[0] == "true"
 
 
+def check_room_to_restore(source: Path, data_dir: Path) -> None:
+    """Raise NoRoomToRestore when the disk of `data_dir` cannot take the backup unpacked (the inbox
+    it replaces is moved aside, not copied, so it needs no more): said before anything is closed or
+    unpacked, with how much is needed, not by a disk filled halfway."""
+    try:
+        with zipfile.ZipFile(source) as zf:
+            needed = sum(info.file_size for info in zf.infolist()) + ROOM_NEEDED
+        free = shutil.disk_usage(data_dir).free
+    except (OSError, zipfile.BadZipFile) as exc:  # the unpack itself says what is wrong
+        log.info("room for restoring %s not measured: %s", source.name, exc)
+        return
+    if free < needed:
+        log.warning("%s has %d bytes free; restoring %s needs about %d", data_dir, free, source.name, needed)
+        raise NoRoomToRestore(data_dir, needed, free)
+
+
 def restore_backup(source: Path, paths: AppPaths) -> Path:
     """Replace the database and media with a backup's; the previous data is kept aside first.
 
@@ -288,6 +312,7 @@ def restore_backup(source: Path, paths: AppPaths) -> Path:
     the next start (`finish_interrupted_restore`). The caller must have closed the database.
     Returns the folder holding the previous data. Blocking (disk): call it off the GUI thread.
     """
+    check_room_to_restore(source, paths.data_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     while (paths.data_dir / "replaced" / stamp).exists():  # never into an earlier restore's folder
         stamp += "-2"

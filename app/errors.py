@@ -26,6 +26,8 @@ class ErrorCode(enum.StrEnum):
     UPDATE_NEEDS_ROOM = "update_needs_room"
     # The same, on the disk of SQLite's temporary files when that is not the data folder's.
     UPDATE_NEEDS_TEMP_ROOM = "update_needs_temp_room"
+    # Too little free space beside the data to unpack a backup there, found before anything changed.
+    RESTORE_NEEDS_ROOM = "restore_needs_room"
     UPDATE_DISK_FULL = (
         "update_disk_full"  # the update ran out of space and was undone: the inbox is as it was
     )
@@ -431,6 +433,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.DATABASE_UNAVAILABLE: PathParams,
     ErrorCode.DISK_FULL: NoParams,
     ErrorCode.UPDATE_NEEDS_ROOM: RoomParams,
+    ErrorCode.RESTORE_NEEDS_ROOM: RoomParams,
     ErrorCode.UPDATE_NEEDS_TEMP_ROOM: RoomParams,
     ErrorCode.UPDATE_DISK_FULL: PathParams,
     ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: TablesParams,
@@ -655,6 +658,17 @@ class NoRoomToUpdate(DiskFull):
         super().__init__(
             f"{folder} has {free} bytes free; updating the inbox needs about {needed}",
             code=code,
+            params=RoomParams(str(folder), needed, free),
+        )
+
+
+class NoRoomToRestore(DiskFull):
+    """Too little free space on the data folder's disk to unpack a backup: nothing was started."""
+
+    def __init__(self, folder: Path, needed: int, free: int) -> None:
+        super().__init__(
+            f"{folder} has {free} bytes free; restoring the backup needs about {needed}",
+            code=ErrorCode.RESTORE_NEEDS_ROOM,
             params=RoomParams(str(folder), needed, free),
         )
 

@@ -67,7 +67,7 @@ def restore_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> None:
         dialog.setEnabled(False)  # files half moved cannot be stopped: no second click meanwhile
         run_op(partial(restore_backup, path, paths), restored, parent=dialog, on_failure=failed)
 
-    check_then_ask(dialog, source, confirmed)
+    check_then_ask(dialog, source, confirmed, data_dir=paths.data_dir)
 
 
 def start_empty_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> None:

@@ -40,6 +40,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "{needed} of free space on the disk of your data folder, {folder} (it has {free}). "
             "Nothing was changed: free some space on that disk, then start Shop Inbox again.",
         ),
+        ErrorCode.RESTORE_NEEDS_ROOM: translate(
+            "Errors",
+            "This backup needs about {needed} of free space on the disk of your data folder, {folder} "
+            "(it has {free}). Nothing was changed: free some space on that disk, then restore it again.",
+        ),
         ErrorCode.UPDATE_NEEDS_TEMP_ROOM: translate(
             "Errors",
             "This version of Shop Inbox needs to update your inbox, and the update needs about "
@@ -653,7 +658,7 @@ def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str,
             return ", ".join(column_name(c) for c in columns.split(", "))
 
         return {"missing": names(params["missing"]), "expected": names(params["expected"])}
-    if code in (ErrorCode.UPDATE_NEEDS_ROOM, ErrorCode.UPDATE_NEEDS_TEMP_ROOM):
+    if code in (ErrorCode.UPDATE_NEEDS_ROOM, ErrorCode.UPDATE_NEEDS_TEMP_ROOM, ErrorCode.RESTORE_NEEDS_ROOM):
         from ui.size_text import human_size
 
         return {**params, "needed": human_size(params["needed"]), "free": human_size(params["free"])}

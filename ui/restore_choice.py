@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.backup import BackupFacts, check_backup
+from app.backup import BackupFacts, check_backup, check_room_to_restore
 from ui import message_box
 from ui.confirm import confirm
 from ui.formatting import full_datetime
@@ -39,10 +39,12 @@ def check_then_ask(
     *,
     answered: Callable[[], None] | None = None,
     starts_again: bool = True,
+    data_dir: Path | None = None,
 ) -> None:
     """Check `source` off the GUI thread, then ask before everything is replaced: `confirmed(source)`
     on Yes. A file that is no backup (a chat export picked by mistake) is refused in plain words
-    without the question. `answered()` once the check is back, whatever it said."""
+    without the question, and with `data_dir` one its disk has no room for. `answered()` once the
+    check is back, whatever it said."""
 
     def refused(error: BaseException) -> None:
         if answered is not None:
@@ -57,8 +59,14 @@ def check_then_ask(
         if _owner_says_yes(parent, source, starts_again=starts_again, demo=facts.demo):
             confirmed(source)
 
+    def check() -> BackupFacts:
+        facts = check_backup(source)
+        if data_dir is not None:  # refused now, with the room it needs, while the inbox stays open
+            check_room_to_restore(source, data_dir)
+        return facts
+
     # Long: it unpacks the backup's database.
-    Op(lambda: check_backup(source), parent=parent, long=True).success(checked).failure(refused).run()
+    Op(check, parent=parent, long=True).success(checked).failure(refused).run()
 
 
 def _owner_says_yes(parent: QWidget, source: Path, *, starts_again: bool = True, demo: bool = False) -> bool:

@@ -123,7 +123,7 @@ def restore_from_backup(window: MainWindow, ctx: AppContext) -> None:
     (the file checked, the owner asked), without Settings: the owner came for a backup file."""
     source = backup_to_restore(window, str(ctx.prefs.get("backup_folder") or ""))
     if source is not None:
-        check_then_ask(window, source, lambda path: restore(window, ctx, path))
+        check_then_ask(window, source, lambda path: restore(window, ctx, path), data_dir=ctx.paths.data_dir)
 
 
 def relay_token(ctx: AppContext, relay_url: str) -> str:

@@ -991,7 +991,11 @@ class SettingsDialog(QDialog):
         # Settings stays open after a refusal: the owner may pick another file.
         set_busy(self.restore_button, True)
         check_then_ask(
-            self, source, self._restore_confirmed, answered=lambda: set_busy(self.restore_button, False)
+            self,
+            source,
+            self._restore_confirmed,
+            answered=lambda: set_busy(self.restore_button, False),
+            data_dir=self.ctx.paths.data_dir,
         )
         return True
 

@@ -409,7 +409,8 @@ class SetupWizard(QWizard):
 
         source = backup_to_restore(self, "")
         if source is not None:
-            check_then_ask(self, source, self.restore, starts_again=False)
+            data_dir = self.ctx.paths.data_dir if self.ctx is not None else None
+            check_then_ask(self, source, self.restore, starts_again=False, data_dir=data_dir)
 
     def restore(self, source: Path) -> None:
         """The backup replaces this new, empty inbox off the GUI thread; the wizard then closes and

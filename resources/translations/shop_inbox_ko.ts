@@ -3470,6 +3470,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>이 버전의 샵 인박스는 받은편지함을 업데이트해야 하는데, 업데이트하려면 데이터 폴더({folder})가 있는 디스크에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그 디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
     </message>
     <message>
+        <source>This backup needs about {needed} of free space on the disk of your data folder, {folder} (it has {free}). Nothing was changed: free some space on that disk, then restore it again.</source>
+        <translation>이 백업을 복원하려면 데이터 폴더({folder})가 있는 디스크에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그 디스크의 공간을 비운 뒤 다시 복원하세요.</translation>
+    </message>
+    <message>
         <source>This version of Shop Inbox needs to update your inbox, and the update needs about {needed} of free space for its temporary files in {folder} (it has {free}). Nothing was changed: free some space on that disk, then start Shop Inbox again.</source>
         <translation>이 버전의 샵 인박스는 받은편지함을 업데이트해야 하는데, 업데이트하는 동안 쓰는 임시 파일을 위해 {folder}에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그 디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
     </message>

@@ -405,3 +405,33 @@ def test_a_backup_that_outgrew_the_last_one_still_fits_once_older_ones_are_remov
     yesterday = f"shop-inbox-backup-20261209-090000-{tag}.zip"
     assert f"left: {sorted([yesterday, today, '가계부.xlsx'])}" in out, out
     assert "checked: whole" in out, out  # the second try's zip, not a half of the first
+
+
+def test_a_backup_too_big_for_the_data_folders_disk_is_refused_before_anything_with_the_room_it_needs(
+    tmp_path: Path,
+) -> None:
+    """On a 3 MB disk holding today's inbox, a backup that unpacks to 4 MB filled the disk halfway
+    before the restore gave up, and said only "the disk is full". Now it is measured first."""
+    from tests.support.full_disk import run_on_a_small_disk
+
+    backup = _older_backup(tmp_path, os.urandom(4_000_000))  # a photo: stored, not deflated
+    shop = tmp_path / "data"
+    _shop_with_a_photo(tmp_path)
+    disk = tmp_path / "disk"
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from app.backup import restore_backup\n"
+        "from app.errors import NoRoomToRestore\n"
+        "from app.paths import paths_for\n"
+        "try:\n"
+        "    restore_backup(Path(sys.argv[1]), paths_for(Path(sys.argv[2])))\n"
+        "except NoRoomToRestore as exc:\n"
+        "    print('refused', exc.code, exc.params.folder, exc.params.needed > 4_000_000, exc.params.free)\n"
+        "import os\n"
+        "print('left', sorted(os.listdir(sys.argv[2])))\n"
+    )
+    child = f'{sys.executable} -c "$SCRIPT" {backup} {disk}/data'
+    out = run_on_a_small_disk(disk, "3m", f"cp -r {shop} {disk}/data && {child}", env={"SCRIPT": script})
+    assert f"refused restore_needs_room {disk}/data True " in out, out
+    assert "left ['config', 'inbox.db', 'logs', 'media']" in out, out  # nothing unpacked, nothing aside
