@@ -20,10 +20,15 @@ translate = QCoreApplication.translate
 Outcome = Callable[[bool, str], None]
 
 
-def ask_backup_target(parent: QWidget) -> Path | None:
-    """The save dialog, in the folder last used; None when the owner cancelled."""
+def ask_backup_target(parent: QWidget, *, demo: bool = False) -> Path | None:
+    """The save dialog, in the folder last used; None when the owner cancelled. `demo`: the demo
+    shop's backup is offered under a name of its own, never taken for one of the owner's inbox."""
     # The file's name in the owner's language: the date and time as this computer's clock says.
-    name = saved_backup_name(translate("BackupNow", "shop-inbox-backup", "a backup file's name, no spaces"))
+    if demo:
+        stem = translate("BackupNow", "shop-inbox-demo-backup", "the demo's backup file's name, no spaces")
+    else:
+        stem = translate("BackupNow", "shop-inbox-backup", "a backup file's name, no spaces")
+    name = saved_backup_name(stem)
     # A restore looks first where the last backup was saved.
     target = save_file_name(parent, Picked.BACKUP, translate("BackupNow", "Save backup"), name, "Zip (*.zip)")
     if not target:

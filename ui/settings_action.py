@@ -93,7 +93,7 @@ def give_focus_back(window: MainWindow, came_from: QWidget | None) -> None:
 def back_up_now(window: MainWindow, ctx: AppContext) -> None:
     """File ▸ Back up now, from the main window without Settings: the save dialog, the backup
     written off the GUI thread (as Settings' button does), then a message box naming the file."""
-    target = ask_backup_target(window)
+    target = ask_backup_target(window, demo=ctx.demo)
     if target is None:
         return
     title = translate("Menus", "Back up now")

@@ -959,7 +959,7 @@ class SettingsDialog(QDialog):
 
     def backup_now(self) -> bool:
         """Ask where to save a backup and start it; False when the owner cancelled."""
-        target = ask_backup_target(self)
+        target = ask_backup_target(self, demo=self.ctx.demo)
         if target is None:
             return False
         self.start_backup(target)

@@ -271,6 +271,11 @@
 <context>
     <name>BackupNow</name>
     <message>
+        <source>shop-inbox-demo-backup</source>
+        <comment>the demo&apos;s backup file&apos;s name, no spaces</comment>
+        <translation>샵인박스-데모-백업</translation>
+    </message>
+    <message>
         <source>shop-inbox-backup</source>
         <comment>a backup file&apos;s name, no spaces</comment>
         <translation>샵인박스-백업</translation>

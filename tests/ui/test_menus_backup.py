@@ -144,3 +144,23 @@ def test_the_demo_that_is_not_kept_offers_no_restore_in_the_file_menu(window: An
     install_menus(window, ctx)
     assert file_menu_action(window, "Back up now…").isEnabled()
     assert not file_menu_action(window, "Restore from backup…").isEnabled()
+
+
+def test_the_demo_shops_backup_is_offered_under_a_name_of_its_own(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Back up now in Try the demo offered the very name a backup of her own inbox gets, and on the
+    new laptop she picked the demo's."""
+    from ui.settings_action import back_up_now
+
+    names: list[str] = []
+
+    def cancel(shown: Any) -> str:
+        names.append(Path(shown.text).name)
+        return ""
+
+    dialogs.expect("getSaveFileName", answer=cancel, times=2)
+    back_up_now(window, ctx)
+    monkeypatch.setattr(ctx, "demo", True)
+    back_up_now(window, ctx)
+    assert names[0].startswith("shop-inbox-backup-") and names[1].startswith("shop-inbox-demo-backup-")
