@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +93,40 @@ def make_folder(folder: Path) -> None:
             path=in_the_way,
             code=ErrorCode.DATA_FOLDER_IS_A_FILE,
         ) from exc
+
+
+# Environment variables Windows sets to the folders OneDrive keeps in step.
+_ONEDRIVE_ROOTS = ("OneDrive", "OneDriveConsumer", "OneDriveCommercial")
+
+
+def synced_folder(data_dir: Path, env: Mapping[str, str] | None = None) -> str | None:
+    """The cloud service that keeps `data_dir` in step with other computers ("OneDrive", "Dropbox",
+    "iCloud Drive", "Google Drive"), or None. A live SQLite file copied up and down while it is
+    written can be damaged, above all when two computers open it. Read from the path and the
+    environment only: nothing on the disk is asked."""
+    env = os.environ if env is None else env
+    for name in _ONEDRIVE_ROOTS:
+        root = env.get(name)
+        if root and _inside(data_dir, Path(root)):
+            return "OneDrive"
+    for part in data_dir.parts:
+        folded = part.casefold()
+        if folded == "onedrive" or folded.startswith("onedrive - "):
+            return "OneDrive"
+        if folded == "dropbox" or folded.startswith("dropbox ("):
+            return "Dropbox"
+        if folded in ("mobile documents", "icloud drive", "iclouddrive"):
+            return "iCloud Drive"
+        if folded in ("google drive", "googledrive") or folded.startswith("googledrive-"):
+            return "Google Drive"
+    return None
+
+
+def _inside(folder: Path, root: Path) -> bool:
+    try:
+        return os.path.normcase(str(folder)).startswith(os.path.normcase(str(root)).rstrip("\\/") + os.sep)
+    except ValueError:
+        return False
 
 
 def make_folder_within(folder: Path, data_dir: Path) -> None:

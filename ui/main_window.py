@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ui.rules_conflict_notice import RulesConflictNotice
     from ui.search_panel import SearchPanel
     from ui.sync_adapter import SyncAdapter
+    from ui.synced_folder_notice import SyncedFolderNotice
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
     banner: ConnectionBanner
     away_notice: AwayNotice
     rules_conflict: RulesConflictNotice
+    synced_folder: SyncedFolderNotice
     contact_panel: ContactPanel
     notifier: Notifier
 
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
         from ui.notifications import Notifier
         from ui.rules_conflict_notice import RulesConflictNotice
         from ui.search_panel import SearchPanel
+        from ui.synced_folder_notice import SyncedFolderNotice
         from ui.wake_watch import WakeWatch
 
         ctx = self.ctx
@@ -189,6 +192,9 @@ class MainWindow(QMainWindow):
         # A change to the rules that met another computer's on reconnecting waits for a choice.
         self.rules_conflict = RulesConflictNotice(ctx, self)
         self.left_layout.insertWidget(1, self.rules_conflict)
+        # A data folder a cloud drive keeps in step (OneDrive, Dropbox…): said above the chat.
+        self.synced_folder = SyncedFolderNotice(ctx, self)
+        self.centre_layout.addWidget(self.synced_folder)
         self.centre_layout.addWidget(self.banner)
         self.centre_layout.addWidget(self.chat, 1)
         self.contact_panel = ContactPanel(ctx, self)

@@ -633,6 +633,13 @@ The chats, orders, catalog, quick replies and settings in the backup come to thi
     </message>
     </context>
 <context>
+    <name>SyncedFolderNotice</name>
+    <message>
+        <source>Your data folder, {folder}, is inside {service}, which copies it to and from other computers while Shop Inbox writes to it: the inbox file can be damaged, above all with Shop Inbox open on two computers at once. Keep the data folder outside {service}; to have copies there, tick Settings ▸ Your data ▸ Back up every day to a folder and choose one in {service}.</source>
+        <translation>Your data folder, {folder}, is inside {service}, which copies it to and from other computers while Shop Inbox writes to it: the inbox file can be damaged, above all with Shop Inbox open on two computers at once. Keep the data folder outside {service}; to have copies there, check Settings ▸ Your data ▸ Back up every day to a folder and choose one in {service}.</translation>
+    </message>
+</context>
+<context>
     <name>TrackingReport</name>
     <message>
         <source>the tracking number {0} was changed by Excel (saved as a number, its last digits are lost). Format the tracking number column as Text in Excel, or open the courier's original file, and import it again</source>

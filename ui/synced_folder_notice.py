@@ -1,0 +1,47 @@
+"""A strip above the chat when the data folder is inside a cloud drive's folder (OneDrive, Dropbox…).
+
+The service copies the inbox file up and down while Shop Inbox writes it: SQLite's file and its WAL
+can arrive out of step, and two computers opening the same synced folder damage it or fork it into
+"conflicted copies". Said at each start until the folder is moved; closed for the run."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.paths import synced_folder
+from ui.context import AppContext
+from ui.korean_particles import with_particles
+from ui.theme import warning_colour
+
+
+class SyncedFolderNotice(QFrame):
+    """Hidden unless the data folder (not the demo's) lies in a folder a cloud service keeps in step."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncedFolderNotice")
+        self.service = None if ctx.demo else synced_folder(ctx.paths.data_dir)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setStyleSheet(
+            f"#syncedFolderNotice {{ border: 1px solid {warning_colour()}; border-radius: 6px; }}"
+        )
+        if self.service is None:
+            self.hide()
+            return
+        said = self.tr(
+            "Your data folder, {folder}, is inside {service}, which copies it to and from other "
+            "computers while Shop Inbox writes to it: the inbox file can be damaged, above all with Shop "
+            "Inbox open on two computers at once. Keep the data folder outside {service}; to have "
+            "copies there, tick Settings ▸ Your data ▸ Back up every day to a folder and choose one in "
+            "{service}."
+        ).format(folder=ctx.paths.data_dir, service=self.service)
+        self.text.setText(with_particles(said))
