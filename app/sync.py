@@ -363,6 +363,11 @@ class SyncWorker:
         if self.stop.is_set():
             return None  # abandoned on quit: the events come again next start
         self._online()
+        if self.inbox_gone or not self.db.path.exists():
+            # Open connections would write to the file that was there, which no one finds again;
+            # checked at every answer, an empty one too, so it is said within one long poll.
+            self.inbox_gone = True
+            raise StorageFailure(FileNotFoundError(errno.ENOENT, "the inbox file is gone", str(self.db.path)))
         if not self.first_page_read:
             self.first_page_read = True
             if cursor == 0 and self._sent_from_another_desktop(page.events):
@@ -383,10 +388,6 @@ class SyncWorker:
             run_in_background()
             self._next = _NextPage(self.client, page.next, self.page_size)
         self._child_skip = False
-        if self.inbox_gone or not self.db.path.exists():
-            # Open connections still write to the file that was there, which no one finds again.
-            self.inbox_gone = True
-            raise StorageFailure(FileNotFoundError(errno.ENOENT, "the inbox file is gone", str(self.db.path)))
         return self.apply_page(page.events, page.next, after=cursor)
 
     def _sent_from_another_desktop(self, events: Sequence[Event]) -> bool:

@@ -667,8 +667,27 @@ class MainWindow(QMainWindow):
 
     def start_again(self) -> None:
         """Opened to read only on a full disk: once the owner freed some space, Shop Inbox starts
-        again (after this run let go of its folder) and opens the inbox as usual."""
+        again (after this run let go of its folder) and opens the inbox as usual. The data folder
+        taken away (a USB stick pulled out): only once it is back, or the new start would make an
+        empty inbox in its place and greet her with the first-run setup."""
+        from app.connection import Connection
         from ui.restart import request_restart
+
+        if self.banner.state.kind is Connection.FOLDER_GONE and not self.ctx.paths.database.exists():
+            from ui import message_box
+            from ui.korean_particles import with_particles
+
+            message_box.warning(
+                self,
+                self.tr("Start again"),
+                with_particles(
+                    self.tr(
+                        "Your data folder, {folder}, is still not there. Put the USB stick back (or "
+                        "connect the drive), then press Start again."
+                    ).format(folder=self.ctx.paths.data_dir)
+                ),
+            )
+            return
 
         request_restart(over=self)
         self.close()

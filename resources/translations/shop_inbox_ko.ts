@@ -5106,6 +5106,14 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <source>Shop Inbox (demo)</source>
         <translation>샵 인박스 (데모)</translation>
     </message>
+    <message>
+        <source>Start again</source>
+        <translation>다시 시작</translation>
+    </message>
+    <message>
+        <source>Your data folder, {folder}, is still not there. Put the USB stick back (or connect the drive), then press Start again.</source>
+        <translation>데이터 폴더 {folder}이(가) 아직 보이지 않아요. USB 메모리를 다시 꽂거나 드라이브를 연결한 뒤 다시 시작을 누르세요.</translation>
+    </message>
 </context>
 <context>
     <name>Menus</name>

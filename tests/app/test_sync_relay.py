@@ -645,9 +645,11 @@ def test_a_data_folder_taken_away_is_said_so_and_nothing_is_saved_where_no_one_f
         saved_up_to = cursor(db)
         folder.rename(pulled)  # the stick is out; the connections still hold the file that went
 
-        assert relay.post_webhook(inbound(content="입금했어요")).status_code == 200
+        # Said within a long poll, before any customer writes.
         probe.wait_until(lambda: "folder_gone" in probe.state_names)
         assert probe.states[-1].folder == str(folder)
+        assert relay.post_webhook(inbound(content="입금했어요")).status_code == 200
+        probe.wait_until(lambda: relay.relay.store.events.last_seq() > saved_up_to)
         assert not folder.exists()  # no empty inbox made in its place
         assert (count(db), cursor(db)) == (1, saved_up_to)  # nothing written to the file that went
     finally:

@@ -338,3 +338,22 @@ def test_a_new_inbox_on_a_relay_answered_elsewhere_says_what_stays_there_and_how
     assert banner.dismiss.isVisible() and not banner.retry.isVisible()  # news, not trouble
     banner.dismiss.click()
     assert not banner.isVisible()
+
+
+def test_start_again_while_the_data_folder_is_still_gone_asks_to_put_it_back_first(
+    qtbot: Any, window: Any, dialogs: Any
+) -> None:
+    """Pressed before the stick was back, the new start made an empty inbox where the folder had
+    been and greeted her with the first-run setup."""
+    from ui.restart import take_restart_request
+
+    data = window.ctx.paths.data_dir
+    assert not window.ctx.paths.database.exists()  # as after the stick went (the test's inbox is elsewhere)
+    window.banner.set_state(ConnectionState(Connection.FOLDER_GONE, folder=str(data)))
+    told = dialogs.expect("warning")
+    window.banner.start_again.click()
+    assert told.shown[0].text == (
+        f"Your data folder, {data}, is still not there. Put the USB stick back (or connect the drive), "
+        "then press Start again."
+    )
+    assert window.isVisible() and not take_restart_request()
