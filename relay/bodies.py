@@ -8,6 +8,12 @@ from collections.abc import AsyncIterator
 from fastapi import Request
 from starlette.requests import ClientDisconnect
 
+# A request's line and headers: within this long of its first byte, and at most this large (as
+# Caddy's read_header and max_header_size in deploy/Caddyfile; relay/http_protocol.py holds uvicorn
+# to them, since uvicorn has no deadline for a head and its httptools parser no size cap).
+HEAD_TIMEOUT = 10.0
+HEAD_MAX_BYTES = 64 * 1024
+
 
 class BodyTimeout(Exception):
     """The client stopped sending its body, or sent it too slowly: answered 408, connection closed."""

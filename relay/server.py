@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import importlib.util
 import logging
 from collections.abc import AsyncIterator
 from typing import Any
@@ -16,7 +18,7 @@ from starlette.routing import Match
 
 from app.wire import RelayErrorCode
 from relay import log_redaction, worker_process
-from relay.bodies import BodyTimeout, BodyTooLarge
+from relay.bodies import HEAD_MAX_BYTES, BodyTimeout, BodyTooLarge
 from relay.errors import error
 from relay.routes import (
     automations,
@@ -40,14 +42,28 @@ from relay.upstream import Upstream
 log = logging.getLogger(__name__)
 
 
+def _http_protocol() -> type[asyncio.Protocol] | str:
+    """uvicorn's httptools protocol held to a deadline and a size cap for a request's head
+    (relay/http_protocol.py): what a deployed relay runs, `uvicorn[standard]` bringing httptools.
+    The desktop's build has no httptools; its demo relay, on loopback only, runs h11, whose own
+    size cap binds (h11_max_incomplete_event_size)."""
+    if importlib.util.find_spec("httptools") is None:
+        return "h11"
+    from relay.http_protocol import HeadLimitedProtocol
+
+    return HeadLimitedProtocol
+
+
 # Served by uvicorn (`shop-inbox-relay serve`, the tests and the demo): above the 500 long polls
 # a relay must hold at once, below what would exhaust the process; idle keep-alive connections
-# are closed after a few seconds (the reverse proxy in front sets header/body timeouts and
-# per-address connection caps: docs/relay.md).
+# are closed after a few seconds; a request's head has HEAD_TIMEOUT and HEAD_MAX_BYTES, so a
+# relay with nothing in front still sheds slow and bloated clients (the reverse proxy in front
+# sets the same, and per-address connection caps: docs/relay.md).
 SERVER_OPTIONS: dict[str, Any] = {
     "limit_concurrency": 1000,
     "timeout_keep_alive": 5,
-    "h11_max_incomplete_event_size": 64 * 1024,  # request line + headers
+    "h11_max_incomplete_event_size": HEAD_MAX_BYTES,  # request line + headers
+    "http": _http_protocol(),
 }
 
 

@@ -39,6 +39,8 @@ class RunningRelay:
     client: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=30))
     # The fake Graph it talks to, when a test's fixture keeps it here (run_relay leaves it None).
     graph: FakeGraph | None = None
+    # uvicorn's settings: the relay's own (a test may shorten a deadline of its HTTP protocol).
+    server_options: dict[str, Any] = field(default_factory=lambda: dict(SERVER_OPTIONS))
 
     @property
     def url(self) -> str:
@@ -56,7 +58,7 @@ class RunningRelay:
     def start(self) -> RunningRelay:
         upstream = self.upstream_factory() if self.upstream_factory else None
         self.app = create_app(self.settings, upstream)
-        self.server = ThreadedServer(self.app, self.port, **SERVER_OPTIONS)
+        self.server = ThreadedServer(self.app, self.port, **self.server_options)
         self.server.start()
         self.port = self.server.port
         return self
@@ -136,6 +138,7 @@ def run_relay(
     client_token: str = CLIENT_TOKEN,
     app_secret: str = APP_SECRET,
     upstream_factory: Any = None,
+    server_options: dict[str, Any] | None = None,
     **overrides: Any,
 ) -> Iterator[RunningRelay]:
     """The real relay (FastAPI on uvicorn) on 127.0.0.1, storing in tmp_path (or `database_url`).
@@ -145,7 +148,8 @@ def run_relay(
     `.put_rules(**changes)` (the automations), `.stop()` / `.start()` (a restart on the same port and
     database) and `.relay` (the live Relay, e.g. `.relay.clock` to pin "now"). `upstream="sandbox"`
     runs the simulated customers; `upstream_factory` builds any other Upstream. Further keyword
-    arguments are RelaySettings fields (e.g. `retention_days=1`, `send_attempts=2`, `graph_timeout=0.5`).
+    arguments are RelaySettings fields (e.g. `retention_days=1`, `send_attempts=2`, `graph_timeout=0.5`);
+    `server_options` are uvicorn's, over the relay's SERVER_OPTIONS.
     """
     settings = RelaySettings(
         database_url=database_url or f"sqlite:///{tmp_path / 'relay.db'}",
@@ -162,7 +166,11 @@ def run_relay(
         graph_timeout=overrides.pop("graph_timeout", 2.0),
         **overrides,
     )
-    running = RunningRelay(settings=settings, upstream_factory=upstream_factory).start()
+    running = RunningRelay(
+        settings=settings,
+        upstream_factory=upstream_factory,
+        server_options={**SERVER_OPTIONS, **(server_options or {})},
+    ).start()
     try:
         yield running
     finally:

@@ -1,0 +1,113 @@
+"""The relay with nothing in front of it (its port open to the internet): what a client that
+trickles, bloats or never finishes its request gets. Caddy would cut these off first; the relay
+must not depend on it."""
+
+from __future__ import annotations
+
+import json
+import select
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from relay.bodies import HEAD_MAX_BYTES
+from relay.http_protocol import HeadLimitedProtocol
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_server import RunningRelay, run_relay
+
+QUICK = 0.5  # the head deadline of these tests' relay (the relay's own: HEAD_TIMEOUT, 10 s)
+
+
+class QuickHead(HeadLimitedProtocol):
+    head_timeout = QUICK
+
+
+@pytest.fixture
+def open_relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
+    with run_relay(tmp_path, graph_url=graph.url, server_options={"http": QuickHead}) as running:
+        yield running
+
+
+def _connect(relay: RunningRelay) -> socket.socket:
+    assert relay.port is not None
+    return socket.create_connection(("127.0.0.1", relay.port), timeout=10)
+
+
+def _trickle_until_closed(conn: socket.socket, limit: float) -> float:
+    """Send one header byte each time the relay stays silent for 0.1 s; the seconds until it hung up."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        readable, _, _ = select.select([conn], [], [], 0.1)
+        if readable:
+            try:
+                if conn.recv(4096) == b"":
+                    return time.monotonic() - started
+            except ConnectionResetError:
+                return time.monotonic() - started
+            continue
+        try:
+            conn.sendall(b"a")
+        except (BrokenPipeError, ConnectionResetError):
+            return time.monotonic() - started
+    raise AssertionError(f"the relay still held the connection after {limit} s")
+
+
+def test_a_client_trickling_its_headers_is_cut_off_and_everyone_else_is_served(
+    open_relay: RunningRelay,
+) -> None:
+    with _connect(open_relay) as slow:
+        slow.sendall(b"GET /healthz HTTP/1.1\r\nHost: relay.example\r\nX-Slow: ")
+        held = _trickle_until_closed(slow, limit=QUICK * 10)
+    assert held < QUICK * 4  # the deadline runs from the first byte: trickling does not renew it
+    assert open_relay.client.get(f"{open_relay.url}/healthz").status_code == 200
+
+
+def test_a_connection_that_never_sends_a_byte_is_closed(open_relay: RunningRelay) -> None:
+    with _connect(open_relay) as idle:
+        readable, _, _ = select.select([idle], [], [], QUICK * 10)
+        assert readable and idle.recv(4096) == b""
+
+
+def test_the_rest_of_a_body_the_relay_answered_without_reading_must_come_in_time(
+    open_relay: RunningRelay,
+) -> None:
+    with _connect(open_relay) as slow:
+        slow.sendall(b"GET /healthz HTTP/1.1\r\nHost: relay.example\r\nContent-Length: 100000\r\n\r\n")
+        answer = slow.recv(4096)
+        assert answer.startswith(b"HTTP/1.1 200")
+        _trickle_until_closed(slow, limit=QUICK * 10)
+
+
+def test_headers_over_64_kib_get_431_in_the_error_envelope(open_relay: RunningRelay) -> None:
+    with _connect(open_relay) as bloated:
+        bloated.sendall(b"GET /healthz HTTP/1.1\r\nHost: relay.example\r\nX-Big: " + b"a" * HEAD_MAX_BYTES)
+        answer = bloated.recv(65536)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 431")
+    assert b"connection: close" in head.lower()
+    assert json.loads(body)["error"]["code"] == "too_large"
+
+
+def test_a_head_just_under_the_cap_and_a_long_poll_are_served_whole(open_relay: RunningRelay) -> None:
+    # Large but within the cap (a proxy's forwarded headers, a long token): answered.
+    big = "a" * (HEAD_MAX_BYTES - 1024)
+    answer = open_relay.client.get(f"{open_relay.url}/healthz", headers={"X-Big": big})
+    assert answer.status_code == 200
+    # The head deadline is for a request's head, never for an answer that takes its time.
+    started = time.monotonic()
+    polled = open_relay.client.get(
+        f"{open_relay.url}/v1/events", params={"wait": QUICK * 3}, headers=open_relay.auth()
+    )
+    assert polled.status_code == 200 and time.monotonic() - started >= QUICK * 3
+    # And a kept-alive connection carries a second request after the first one's answer.
+    again = open_relay.client.get(f"{open_relay.url}/healthz")
+    assert again.status_code == 200
+
+
+def test_the_relay_runs_the_head_limited_protocol() -> None:
+    from relay.server import SERVER_OPTIONS
+
+    assert SERVER_OPTIONS["http"] is HeadLimitedProtocol
