@@ -176,9 +176,31 @@ async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)
             retryable=failure.transient,
         )
     row = await run_in_threadpool(relay.store.media.row, media_id)
-    return FileResponse(
+    response = FileResponse(
         relay.media.path(media_id),
-        media_type=row.mime or "application/octet-stream",
-        headers={"X-SHA256": row.sha256 or ""},
+        media_type=served_mime(row.mime),
+        headers={"X-SHA256": row.sha256 or "", **CUSTOMER_FILE_HEADERS},
         filename=row.filename or None,  # Content-Disposition, with filename*=utf-8'' for a Korean name
     )
+    if row.filename is None:
+        response.headers["Content-Disposition"] = "attachment"
+    return response
+
+
+# A received file is the customer's, not the relay's: whatever its type (an HTML page, an SVG with a
+# script), a browser that opens the relay's address saves it and never runs it on the relay's origin,
+# nor guesses a type of its own from the bytes.
+CUSTOMER_FILE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+}
+# type/subtype with optional parameters ("audio/ogg; codecs=opus"), in the characters RFC 9110 allows.
+_MIME = re.compile(
+    r"[\w!#$&^.+-]+/[\w!#$&^.+-]+(?:\s*;\s*[\w!#$&^.+-]+=(?:[\w!#$&^.+-]+|\"[^\"\\\x00-\x1f\x7f]*\"))*",
+    re.ASCII,
+)
+
+
+def served_mime(mime: str | None) -> str:
+    """The stored type (Graph's, or a webhook's `mime_type`) when it is one; else octet-stream."""
+    return mime.strip() if mime and _MIME.fullmatch(mime.strip()) else "application/octet-stream"
