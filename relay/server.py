@@ -64,6 +64,16 @@ SERVER_OPTIONS: dict[str, Any] = {
     "timeout_keep_alive": 5,
     "h11_max_incomplete_event_size": HEAD_MAX_BYTES,  # request line + headers
     "http": _http_protocol(),
+    # On every answer, at no cost per request (uvicorn writes them with its Date): the relay's
+    # answers carry customers' messages, so no cache (a proxy's or a browser's) keeps them; none is
+    # a page to sniff, frame or leave a Referer from; and no `server: uvicorn` to aim an attack with.
+    "server_header": False,
+    "headers": [
+        ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "no-referrer"),
+    ],
 }
 
 
@@ -144,8 +154,10 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
         bare = _route_without_slash(request) if exc.status_code == 404 else None
         if bare is not None and request.method in ("GET", "HEAD"):
             # A read is safe to send on: an uptime monitor or a browser set up with `/healthz/`
-            # follows it, as before redirect_slashes was turned off.
-            return RedirectResponse(request.url.replace(path=bare), status_code=307)
+            # follows it, as before redirect_slashes was turned off. A relative address: the Host
+            # header is the client's to write, so an absolute one could send it anywhere.
+            query = request.url.query
+            return RedirectResponse(f"{bare}?{query}" if query else bare, status_code=307)
         if bare is not None:  # a write sent on is lost on a client that does not follow: refused
             message = f"The relay's addresses end without a slash: {bare}"
             response = error(404, RelayErrorCode.NOT_FOUND, message, params={"path": bare})
