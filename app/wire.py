@@ -304,6 +304,9 @@ class RelayErrorCode(StrEnum):
     STALE_REVISION = "stale_revision"  # 412: the automations document moved on
     HISTORY_GAP = "history_gap"  # 410: events after the cursor were pruned, or the cursor is ahead
     TOO_MANY_POLLS = "too_many_polls"  # 429: too many long polls open with one token
+    # 429: many wrong tokens came from this client's address lately; it is held off for
+    # params.retry_after seconds (also the Retry-After header), whatever token it presents.
+    TOO_MANY_ATTEMPTS = "too_many_attempts"
     BODY_TIMEOUT = "body_timeout"  # 408: the request body arrived too slowly
     BOT_OVER_LIMITS = "bot_over_limits"  # 400: the menu bot breaks a limit (params: problem, node)
     CAMPAIGN_CONFLICT = "campaign_conflict"  # 409: that campaign id holds another campaign

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import importlib.util
 import logging
+import math
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -33,7 +34,7 @@ from relay.routes import (
     orders,
     webhook,
 )
-from relay.routes.deps import Unauthorised, authorised
+from relay.routes.deps import HeldOff, Unauthorised, authorised
 from relay.service import Relay, relay_version
 from relay.settings import RelaySettings
 from relay.store import storage_cause, storage_retryable
@@ -130,6 +131,19 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
     @app.exception_handler(Unauthorised)
     async def _unauthorised(_request: Request, _exc: Unauthorised) -> JSONResponse:
         return error(401, RelayErrorCode.UNAUTHORISED, "The relay token is missing or wrong.")
+
+    @app.exception_handler(HeldOff)
+    async def _held_off(_request: Request, exc: HeldOff) -> JSONResponse:
+        seconds = math.ceil(exc.seconds)
+        response = error(
+            429,
+            RelayErrorCode.TOO_MANY_ATTEMPTS,
+            f"Too many wrong relay tokens came from this address; try again in {seconds} s.",
+            retryable=True,
+            params={"retry_after": seconds},
+        )
+        response.headers["Retry-After"] = str(seconds)
+        return response
 
     # FastAPI's own answers (a query parameter that is not a number, a path or method the relay does
     # not have) carry `{"detail": ...}`; the contract is one error envelope for every error.

@@ -32,6 +32,7 @@ from relay.store import Store
 from relay.upstream import Upstream
 from relay.wakeups import EVENTS, SETTINGS, listen, notice_seq
 from relay.worker_process import worker_id
+from relay.wrong_tokens import WrongTokens
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ class Relay:
         self.token = settings.client_token or self.store.kv.client_token()
         # How often the token kept in the database is read again (`token --rotate` while we run).
         self.token_follow_seconds = TOKEN_FOLLOW_SECONDS
+        self.wrong_tokens = WrongTokens()
         self.tasks: set[asyncio.Task[Any]] = set()
         self.templates_cache: tuple[float, list[dict[str, Any]]] | None = None
         # Set once this worker hears other workers' commits (PostgreSQL LISTEN/NOTIFY).

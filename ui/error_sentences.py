@@ -471,6 +471,11 @@ def relay_sentences() -> dict[str, str]:
         RelayErrorCode.TOO_MANY_POLLS: translate(
             "Errors", "Too many computers are connected to your relay with this relay token."
         ),
+        RelayErrorCode.TOO_MANY_ATTEMPTS: translate(
+            "Errors",
+            "Your relay is refusing this network for a few minutes: many wrong relay tokens "
+            "came from it. Shop Inbox tries again by itself.",
+        ),
         RelayErrorCode.BODY_TIMEOUT: translate(
             "Errors", "The connection to your relay was too slow. Shop Inbox tries again by itself."
         ),

@@ -13,6 +13,14 @@ class Unauthorised(Exception):
     """No or a wrong bearer token: answered 401 by the app's exception handler."""
 
 
+class HeldOff(Exception):
+    """This client's address sent too many wrong tokens lately (relay/wrong_tokens.py): 429."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
 # Both are `async def` although they never wait: FastAPI runs a plain `def` dependency in its thread
 # pool, a hand-off to another thread and back on every request for a dictionary lookup.
 
@@ -25,10 +33,16 @@ async def current_relay(request: Request) -> Relay:
 async def authorised(request: Request) -> None:
     """`Authorization: Bearer <token>`, compared as bytes in constant time (any header bytes welcome)."""
     relay: Relay = request.app.state.relay
+    host = request.client.host if request.client else None
+    held = relay.wrong_tokens.held_for(host)
+    if held:
+        raise HeldOff(held)  # before the comparison: a guess made meanwhile learns nothing
     raw = request.headers.raw
     presented = next((value for name, value in raw if name.lower() == b"authorization"), b"")
     scheme, _, token = presented.partition(b" ")
     if scheme.lower() != b"bearer" or not token.strip():
-        raise Unauthorised()
+        raise Unauthorised()  # no token at all (a browser, a scanner): not a guess
     if not hmac.compare_digest(token.strip(), relay.token.encode()):
+        relay.wrong_tokens.wrong(host, request.url.path)
         raise Unauthorised()
+    relay.wrong_tokens.right(host)

@@ -4075,6 +4075,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>WhatsApp이 아직 이 파일을 릴레이에 넘겨주지 않았어요. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
+        <source>Your relay is refusing this network for a few minutes: many wrong relay tokens came from it. Shop Inbox tries again by itself.</source>
+        <translation>이 네트워크에서 잘못된 릴레이 토큰이 여러 번 들어와서 릴레이가 몇 분 동안 연결을 막고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+    </message>
+    <message>
         <source>The connection to your relay was too slow. Shop Inbox tries again by itself.</source>
         <translation>릴레이 연결이 너무 느렸어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>

@@ -1,0 +1,108 @@
+"""Wrong relay tokens counted per client address: one that keeps guessing is held off for a while.
+
+A token the relay makes (`secrets.token_urlsafe(32)`) cannot be guessed; one an operator chose
+(RELAY_CLIENT_TOKEN) might be. So an address that presents WRONG_TRIES wrong tokens within WINDOW
+seconds is held off for HOLD seconds: every request from it that needs the token is answered 429
+(`too_many_attempts`, with Retry-After) without the token being compared, so a guess made meanwhile
+learns nothing. The owner is never the one held off in practice: a desktop stops asking as soon as
+the relay refuses its token (and one that is held off simply tries again later), and the count is
+kept per address, so an attacker elsewhere holds off only himself. Only an address on the internet
+is held: a loopback or private one is a proxy that did not pass the client's address on (then
+every client would look like it, the owner too), or a computer on the relay's own network; its
+wrong tokens are logged, never held. An IPv6 client is counted by its /64, which one subscriber
+usually holds whole. Counted per relay process (each `--workers` process counts its own).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import time
+from collections import deque
+from collections.abc import Callable
+
+from relay.log_redaction import redact
+
+log = logging.getLogger(__name__)
+
+WRONG_TRIES = 20
+WINDOW = 300.0
+HOLD = 300.0
+# Addresses remembered at once: a flood from many addresses forgets its oldest, never grows the relay.
+ADDRESSES_KEPT = 10_000
+
+
+def address_key(host: str | None) -> str:
+    """The address a client is counted by: itself, or its /64 for IPv6."""
+    if not host:
+        return "unknown"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
+
+
+def _on_the_internet(key: str) -> bool:
+    try:
+        return ipaddress.ip_network(key).network_address.is_global
+    except ValueError:
+        return False
+
+
+class WrongTokens:
+    """Each address's recent wrong tokens, and the addresses held off until when."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._tries: dict[str, deque[float]] = {}
+        self._held: dict[str, float] = {}
+
+    def held_for(self, host: str | None) -> float:
+        """Seconds this client is still held off (0: not held)."""
+        if not self._held:
+            return 0.0
+        key = address_key(host)
+        until = self._held.get(key)
+        if until is None:
+            return 0.0
+        left = until - self._clock()
+        if left <= 0:
+            del self._held[key]
+            return 0.0
+        return left
+
+    def wrong(self, host: str | None, path: str) -> None:
+        """A wrong token from this client: logged (never the token), and counted towards a hold."""
+        key = address_key(host)
+        now = self._clock()
+        tries = self._tries.pop(key, None) or deque()
+        while tries and now - tries[0] > WINDOW:
+            tries.popleft()
+        if not tries:
+            log.warning("wrong relay token: address=%s path=%s", key, redact(path))
+        tries.append(now)
+        self._tries[key] = tries  # last in the dict: the most recently seen address
+        if len(tries) >= WRONG_TRIES and _on_the_internet(key):
+            del self._tries[key]
+            self._held[key] = now + HOLD
+            log.warning(
+                "address held off for %.0f s after %d wrong relay tokens in %.0f s: address=%s",
+                HOLD,
+                len(tries),
+                WINDOW,
+                key,
+            )
+        while len(self._tries) > ADDRESSES_KEPT:
+            del self._tries[next(iter(self._tries))]
+        while len(self._held) > ADDRESSES_KEPT:
+            del self._held[next(iter(self._held))]
+
+    def right(self, host: str | None) -> None:
+        """The right token: this address's earlier wrong ones (a mistyped paste) are forgotten."""
+        if self._tries:
+            self._tries.pop(address_key(host), None)
