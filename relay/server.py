@@ -78,6 +78,11 @@ SERVER_OPTIONS: dict[str, Any] = {
 }
 
 
+# A RELAY_CLIENT_TOKEN shorter than this is said at start: the relay's own are 43 characters
+# (secrets.token_urlsafe(32)), and a setup-written one as long.
+SHORT_TOKEN = 32
+
+
 def app_from_env() -> FastAPI:
     """The relay from the environment alone: `uvicorn --factory relay.server:app_from_env --workers N`.
 
@@ -93,6 +98,15 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
     """The relay as an ASGI app (uvicorn serves it; the demo embeds it)."""
     settings.check()
     log_redaction.install()
+    if settings.client_token is not None and len(settings.client_token) < SHORT_TOKEN:
+        # Whoever guesses it reads every customer's messages; 20 wrong guesses hold an address off
+        # (relay/wrong_tokens.py), but many addresses can still try a short one. Never the token.
+        log.warning(
+            "RELAY_CLIENT_TOKEN is only %d characters: make a longer one with "
+            "python -c 'import secrets; print(secrets.token_urlsafe(32))', put it in its place and "
+            "paste it in each desktop's Settings",
+            len(settings.client_token),
+        )
     relay = Relay(settings, upstream)
 
     @contextlib.asynccontextmanager

@@ -4,13 +4,16 @@ desktop elsewhere is never, and the log names the address, never a token."""
 from __future__ import annotations
 
 import logging
+import secrets
+from pathlib import Path
 
 import httpx
 import pytest
 
 from app.wire import RelayErrorCode
 from relay.wrong_tokens import HOLD, WRONG_TRIES, WrongTokens, address_key
-from tests.support.relay_server import RunningRelay
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_server import RunningRelay, run_relay
 
 ATTACKER = "8.8.4.4"  # what the proxy in front says (X-Forwarded-For, trusted from loopback)
 OWNER = "1.1.1.1"
@@ -112,3 +115,18 @@ def test_a_flood_from_many_addresses_keeps_a_bounded_memory() -> None:
     for n in range(wrong_tokens.ADDRESSES_KEPT + 500):
         guard.wrong(f"9.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}", "/v1/events")
     assert len(guard._tries) == wrong_tokens.ADDRESSES_KEPT
+
+
+def test_a_short_token_the_operator_chose_is_said_at_start_without_saying_it(
+    tmp_path: Path, graph: FakeGraph, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "short").mkdir()
+    (tmp_path / "long").mkdir()
+    with caplog.at_level(logging.WARNING, logger="relay.server"):
+        with run_relay(tmp_path / "short", graph_url=graph.url, client_token="shop1234"):
+            pass
+        with run_relay(tmp_path / "long", graph_url=graph.url, client_token=secrets.token_urlsafe(32)):
+            pass
+    said = [r.getMessage() for r in caplog.records if "RELAY_CLIENT_TOKEN" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("RELAY_CLIENT_TOKEN is only 8 characters")
+    assert "shop1234" not in caplog.text
