@@ -188,12 +188,9 @@ async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)
 
 
 # A received file is the customer's, not the relay's: whatever its type (an HTML page, an SVG with a
-# script), a browser that opens the relay's address saves it and never runs it on the relay's origin,
-# nor guesses a type of its own from the bytes.
-CUSTOMER_FILE_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; sandbox",
-}
+# script), a browser that opens the relay's address saves it and never runs it on the relay's origin.
+# (Nor guesses a type of its own from the bytes: `nosniff` is on every answer, SERVER_OPTIONS.)
+CUSTOMER_FILE_HEADERS = {"Content-Security-Policy": "default-src 'none'; sandbox"}
 # type/subtype with optional parameters ("audio/ogg; codecs=opus"), in the characters RFC 9110 allows.
 _MIME = re.compile(
     r"[\w!#$&^.+-]+/[\w!#$&^.+-]+(?:\s*;\s*[\w!#$&^.+-]+=(?:[\w!#$&^.+-]+|\"[^\"\\\x00-\x1f\x7f]*\"))*",
