@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import shutil
+import time
 import weakref
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -31,6 +34,7 @@ READY_PROBE_KEY = "ready_probe_at"
 # A database that takes longer than this for one small write is not serving webhooks either; the
 # probe answers before a monitor's own timeout (Docker's is 10 s) so its answer says why.
 READY_TIMEOUT = 5.0
+PROBE_SHARED = 0.1
 # A monitor asks every 30 s or so: an hour's outage logs its first failure, a reminder a minute, its end.
 _streaks: weakref.WeakKeyDictionary[Relay, FailureStreak] = weakref.WeakKeyDictionary()
 
@@ -80,21 +84,49 @@ def _low_disk(relay: Relay) -> tuple[int, str] | None:
     return (free, str(where)) if free < relay.settings.min_free_disk_mb * MIB else None
 
 
+@dataclass
+class _Probes:
+    """One relay's readiness probes: one at a time, and its answer shared for PROBE_SHARED seconds."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    at: float = -math.inf
+    refusal: tuple[str, dict[str, Any]] | None = None
+
+
+_probes: weakref.WeakKeyDictionary[Relay, _Probes] = weakref.WeakKeyDictionary()
+
+
 async def _not_ready(relay: Relay) -> JSONResponse | None:
-    """None when ready; else the 503 to answer, with the cause (logged as a streak)."""
+    """None when ready; else the 503 to answer, with the cause.
+
+    Anyone may ask /readyz, and each probe is a write: a flood of them shares one probe at a time
+    and its answer for PROBE_SHARED seconds, so it never becomes a flood of writes beside the
+    webhooks' own (monitors ask every few seconds; a tenth of a second late is still news)."""
+    probes = _probes.setdefault(relay, _Probes())
+    async with probes.lock:
+        if time.monotonic() - probes.at >= PROBE_SHARED:
+            probes.refusal = await _probe(relay)
+            probes.at = time.monotonic()
+        refusal = probes.refusal
+    if refusal is None:
+        return None
+    message, params = refusal
+    return error(503, RelayErrorCode.STORAGE, message, retryable=True, params=params)
+
+
+async def _probe(relay: Relay) -> tuple[str, dict[str, Any]] | None:
+    """None when ready; else the refusal's message and params (logged as a streak)."""
     streak = _streaks.setdefault(relay, FailureStreak(log, "readyz: not ready"))
     cause = await _database_cause(relay)
     if cause is not None:
         streak.failed(f"the database takes no writes: cause={cause}")
-        message = f"The relay's database takes no writes right now ({cause})."
-        return error(503, RelayErrorCode.STORAGE, message, retryable=True, params={"cause": cause})
+        return f"The relay's database takes no writes right now ({cause}).", {"cause": cause}
     low = await asyncio.to_thread(_low_disk, relay)
     if low is not None:
         free, where = low
         streak.failed(f"disk low: free={size_text(free)} path={where}")
         message = f"Only {size_text(free)} free in {where}: webhooks will stop being stored when it is full."
-        params = {"cause": "disk_low", "free_mb": free // MIB, "path": where}
-        return error(503, RelayErrorCode.STORAGE, message, retryable=True, params=params)
+        return message, {"cause": "disk_low", "free_mb": free // MIB, "path": where}
     streak.succeeded()
     return None
 

@@ -58,3 +58,20 @@ def test_readyz_fails_while_the_disk_it_writes_to_is_nearly_full(tmp_path: Path,
         assert body["message"].startswith(f"Only {free} free in {tmp_path}:")
         assert relay.client.head(f"{relay.url}/readyz").status_code == 503
         assert relay.client.get(f"{relay.url}/healthz").status_code == 200
+
+
+def test_a_flood_of_readiness_probes_never_becomes_a_flood_of_writes(relay: RunningRelay) -> None:
+    """Anyone may ask /readyz, and each probe writes a row: a hundred at once share a few."""
+    kv = relay.relay.store.kv
+    stamp = kv.stamp
+    writes: list[str] = []
+
+    def counted(key: str, value: str) -> None:  # the real write, counted
+        writes.append(key)
+        stamp(key, value)
+
+    kv.stamp = counted
+    with ThreadPoolExecutor(32) as pool:
+        answers = list(pool.map(lambda _: relay.client.get(f"{relay.url}/readyz").status_code, range(100)))
+    assert answers == [200] * 100
+    assert 1 <= len(writes) <= 10, len(writes)
