@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import httpx
 
-from tests.support.relay_server import RunningRelay, inbound
+from tests.support.relay_server import VERIFY_TOKEN, RunningRelay, inbound
 
+# Meta's handshake, with a challenge that would be a script were it ever taken for HTML.
+HANDSHAKE = {
+    "hub.mode": "subscribe",
+    "hub.verify_token": VERIFY_TOKEN,
+    "hub.challenge": "<script>x()</script>",
+}
 SAFE = {
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
@@ -25,6 +31,7 @@ def _answers(relay: RunningRelay) -> dict[str, httpx.Response]:
         "webhook": relay.post_webhook(inbound("text", "안녕하세요")),
         "bad signature": relay.post_webhook(inbound(), secret="not-the-app-secret"),
         "no such address": client.get(f"{url}/.env"),
+        "handshake": client.get(f"{url}/webhook", params=HANDSHAKE),
     }
 
 
@@ -33,6 +40,9 @@ def test_every_answer_is_uncacheable_unsniffable_unframeable_and_anonymous(relay
         for name, value in SAFE.items():
             assert answer.headers.get(name) == value, (what, name, answer.headers)
         assert "server" not in answer.headers, what
+    echoed = _answers(relay)["handshake"]
+    assert echoed.text == HANDSHAKE["hub.challenge"]
+    assert echoed.headers["content-type"].startswith("text/plain")
 
 
 def test_a_forged_host_header_never_becomes_a_redirects_address(relay: RunningRelay) -> None:
