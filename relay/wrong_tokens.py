@@ -20,6 +20,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable
+from urllib.parse import quote
 
 from relay.log_redaction import redact
 
@@ -38,8 +39,8 @@ def address_key(host: str | None) -> str:
         return "unknown"
     try:
         address = ipaddress.ip_address(host)
-    except ValueError:
-        return host
+    except ValueError:  # not an address (a forwarded header's word): never written as it came
+        return "not_an_address"
     if isinstance(address, ipaddress.IPv6Address):
         if address.ipv4_mapped is not None:
             return str(address.ipv4_mapped)
@@ -84,7 +85,8 @@ class WrongTokens:
         while tries and now - tries[0] > WINDOW:
             tries.popleft()
         if not tries:
-            log.warning("wrong relay token: address=%s path=%s", key, redact(path))
+            # Quoted as the access log has it: a path's %0A would otherwise forge a log line.
+            log.warning("wrong relay token: address=%s path=%s", key, redact(quote(path)))
         tries.append(now)
         self._tries[key] = tries  # last in the dict: the most recently seen address
         if len(tries) >= WRONG_TRIES and _on_the_internet(key):

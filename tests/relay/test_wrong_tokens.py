@@ -106,6 +106,7 @@ def test_an_ipv6_guesser_is_counted_by_its_slash_64_and_a_v4_mapped_one_as_its_v
     assert address_key("2001:db8:1234:5679::1") != first
     assert address_key("::ffff:8.8.4.4") == "8.8.4.4"
     assert address_key(None) == "unknown"
+    assert address_key("8.8.8.8 level=ERROR") == "not_an_address"
 
 
 def test_a_flood_from_many_addresses_keeps_a_bounded_memory() -> None:
@@ -130,3 +131,17 @@ def test_a_short_token_the_operator_chose_is_said_at_start_without_saying_it(
     said = [r.getMessage() for r in caplog.records if "RELAY_CLIENT_TOKEN" in r.getMessage()]
     assert len(said) == 1 and said[0].startswith("RELAY_CLIENT_TOKEN is only 8 characters")
     assert "shop1234" not in caplog.text
+
+
+def test_a_path_built_to_forge_a_log_line_is_logged_quoted(
+    relay: RunningRelay, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="relay.wrong_tokens"):
+        forged = relay.client.get(
+            f"{relay.url}/v1/media/1%0Alevel=ERROR%20logger=relay.server%20forged",
+            headers={"Authorization": f"Bearer {GUESS}", "X-Forwarded-For": ATTACKER},
+        )
+    assert forged.status_code == 401
+    [line] = [r.getMessage() for r in caplog.records]
+    assert "\n" not in line and " logger=relay.server" not in line and "level=ERROR" not in line
+    assert line.startswith(f"wrong relay token: address={ATTACKER} path=/v1/media/1")
