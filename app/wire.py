@@ -307,6 +307,8 @@ class RelayErrorCode(StrEnum):
     # 429: many wrong tokens came from this client's address lately; it is held off for
     # params.retry_after seconds (also the Retry-After header), whatever token it presents.
     TOO_MANY_ATTEMPTS = "too_many_attempts"
+    # 429: this client's address has 100 requests open at once (params.limit); Retry-After says when.
+    TOO_MANY_REQUESTS = "too_many_requests"
     BODY_TIMEOUT = "body_timeout"  # 408: the request body arrived too slowly
     BOT_OVER_LIMITS = "bot_over_limits"  # 400: the menu bot breaks a limit (params: problem, node)
     CAMPAIGN_CONFLICT = "campaign_conflict"  # 409: that campaign id holds another campaign

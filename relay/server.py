@@ -19,6 +19,7 @@ from starlette.routing import Match
 
 from app.wire import RelayErrorCode
 from relay import log_redaction, worker_process
+from relay.address_cap import AddressCap
 from relay.bodies import HEAD_MAX_BYTES, BodyTimeout, BodyTooLarge
 from relay.errors import error
 from relay.routes import (
@@ -245,4 +246,5 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
         app.include_router(module.router)
     # First: Meta's webhooks are most of the traffic.
     app.router.routes[0:0] = webhook.fast_routes
+    app.add_middleware(AddressCap, relay=relay)
     return app

@@ -48,7 +48,7 @@ def address_key(host: str | None) -> str:
     return str(address)
 
 
-def _on_the_internet(key: str) -> bool:
+def on_the_internet(key: str) -> bool:
     try:
         return ipaddress.ip_network(key).network_address.is_global
     except ValueError:
@@ -89,7 +89,7 @@ class WrongTokens:
             log.warning("wrong relay token: address=%s path=%s", key, redact(quote(path)))
         tries.append(now)
         self._tries[key] = tries  # last in the dict: the most recently seen address
-        if len(tries) >= WRONG_TRIES and _on_the_internet(key):
+        if len(tries) >= WRONG_TRIES and on_the_internet(key):
             del self._tries[key]
             self._held[key] = now + HOLD
             log.warning(

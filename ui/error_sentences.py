@@ -476,6 +476,11 @@ def relay_sentences() -> dict[str, str]:
             "Your relay is refusing this network for a few minutes: many wrong relay tokens "
             "came from it. Shop Inbox tries again by itself.",
         ),
+        RelayErrorCode.TOO_MANY_REQUESTS: translate(
+            "Errors",
+            "Your relay is answering too many requests from this network at once. "
+            "Shop Inbox tries again by itself.",
+        ),
         RelayErrorCode.BODY_TIMEOUT: translate(
             "Errors", "The connection to your relay was too slow. Shop Inbox tries again by itself."
         ),

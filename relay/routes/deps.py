@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from collections.abc import Iterable
 
 from fastapi import Request
 
@@ -37,12 +38,24 @@ async def authorised(request: Request) -> None:
     held = relay.wrong_tokens.held_for(host)
     if held:
         raise HeldOff(held)  # before the comparison: a guess made meanwhile learns nothing
-    raw = request.headers.raw
-    presented = next((value for name, value in raw if name.lower() == b"authorization"), b"")
-    scheme, _, token = presented.partition(b" ")
-    if scheme.lower() != b"bearer" or not token.strip():
+    token = bearer_token(request.headers.raw)
+    if token is None:
         raise Unauthorised()  # no token at all (a browser, a scanner): not a guess
-    if not hmac.compare_digest(token.strip(), relay.token.encode()):
+    if not is_relay_token(relay, token):
         relay.wrong_tokens.wrong(host, request.url.path)
         raise Unauthorised()
     relay.wrong_tokens.right(host)
+
+
+def bearer_token(raw_headers: Iterable[tuple[bytes, bytes]]) -> bytes | None:
+    """The token of `Authorization: Bearer <token>`, as bytes (any header bytes welcome); else None."""
+    presented = next((value for name, value in raw_headers if name.lower() == b"authorization"), b"")
+    scheme, _, token = presented.partition(b" ")
+    if scheme.lower() != b"bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def is_relay_token(relay: Relay, token: bytes) -> bool:
+    """Compared in constant time."""
+    return hmac.compare_digest(token, relay.token.encode())

@@ -4079,6 +4079,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>이 네트워크에서 잘못된 릴레이 토큰이 여러 번 들어와서 릴레이가 몇 분 동안 연결을 막고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
+        <source>Your relay is answering too many requests from this network at once. Shop Inbox tries again by itself.</source>
+        <translation>이 네트워크에서 한꺼번에 너무 많은 요청이 릴레이로 들어오고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+    </message>
+    <message>
         <source>The connection to your relay was too slow. Shop Inbox tries again by itself.</source>
         <translation>릴레이 연결이 너무 느렸어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>

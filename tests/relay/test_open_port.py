@@ -7,17 +7,23 @@ from __future__ import annotations
 import json
 import select
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
+from app.wire import RelayErrorCode
+from relay.address_cap import PER_ADDRESS
 from relay.bodies import HEAD_MAX_BYTES
 from relay.http_protocol import HeadLimitedProtocol
 from tests.support.fake_graph import FakeGraph
-from tests.support.relay_server import RunningRelay, run_relay
+from tests.support.relay_server import RunningRelay, inbound, run_relay
 
+ATTACKER = "8.8.4.4"  # as the proxy in front says it (X-Forwarded-For, trusted from loopback)
+OWNER = "1.1.1.1"
 QUICK = 0.5  # the head deadline of these tests' relay (the relay's own: HEAD_TIMEOUT, 10 s)
 
 
@@ -111,3 +117,65 @@ def test_the_relay_runs_the_head_limited_protocol() -> None:
     from relay.server import SERVER_OPTIONS
 
     assert SERVER_OPTIONS["http"] is HeadLimitedProtocol
+
+
+def _slow_webhooks(relay: RunningRelay, address: str, count: int) -> list[socket.socket]:
+    """`count` webhooks from `address` (as the proxy in front says it) whose bodies never finish."""
+    held = []
+    for _ in range(count):
+        conn = _connect(relay)
+        conn.sendall(
+            b"POST /webhook HTTP/1.1\r\nHost: relay.example\r\nContent-Type: application/json\r\n"
+            + f"X-Forwarded-For: {address}\r\nContent-Length: 100000\r\n\r\n".encode()
+            + b'{"object": '
+        )
+        held.append(conn)
+    return held
+
+
+def _healthz(relay: RunningRelay, address: str) -> httpx.Response:
+    return relay.client.get(f"{relay.url}/healthz", headers={"X-Forwarded-For": address})
+
+
+def test_one_address_holding_a_hundred_slow_requests_is_refused_more_and_no_one_else_is(
+    tmp_path: Path, graph: FakeGraph
+) -> None:
+    # Through Caddy, a slow body reaches the relay as it comes: without a cap of its own, one
+    # address with a thousand of them filled every connection the relay serves.
+    with run_relay(tmp_path, graph_url=graph.url, body_idle_timeout=60, body_deadline=60) as relay:
+        held = _slow_webhooks(relay, ATTACKER, PER_ADDRESS)
+        try:
+            waited = threading.Event()
+            for _ in range(400):  # until the relay has begun reading every one of them
+                refused = _healthz(relay, ATTACKER)
+                if refused.status_code == 429:
+                    break
+                waited.wait(0.025)
+            assert refused.status_code == 429
+            assert refused.json()["error"]["code"] == RelayErrorCode.TOO_MANY_REQUESTS
+            assert refused.json()["error"]["retryable"] is True and "retry-after" in refused.headers
+            assert _healthz(relay, OWNER).status_code == 200
+            assert relay.post_webhook(inbound("text", "still here")).status_code == 200
+            # A desktop at that very address (the same router) bears the token: never capped.
+            polled = relay.client.get(
+                f"{relay.url}/v1/events", headers={**relay.auth(), "X-Forwarded-For": ATTACKER}
+            )
+            assert polled.status_code == 200
+        finally:
+            for conn in held:
+                conn.close()
+        for _ in range(400):  # the slow ones gone, the address is served again
+            if _healthz(relay, ATTACKER).status_code == 200:
+                break
+            waited.wait(0.025)
+        assert _healthz(relay, ATTACKER).status_code == 200
+
+
+def test_a_proxy_that_hides_its_clients_addresses_is_never_capped(tmp_path: Path, graph: FakeGraph) -> None:
+    with run_relay(tmp_path, graph_url=graph.url, body_idle_timeout=60, body_deadline=60) as relay:
+        held = _slow_webhooks(relay, "127.0.0.1", PER_ADDRESS + 5)
+        try:
+            assert relay.client.get(f"{relay.url}/healthz").status_code == 200
+        finally:
+            for conn in held:
+                conn.close()
