@@ -37,6 +37,8 @@ def address_key(host: str | None) -> str:
     """The address a client is counted by: itself, or its /64 for IPv6."""
     if not host:
         return "unknown"
+    if host.count(".") == 3 and host.replace(".", "").isdigit():
+        return host  # IPv4 as uvicorn gives it, spared the parse: this runs on every request
     try:
         address = ipaddress.ip_address(host)
     except ValueError:  # not an address (a forwarded header's word): never written as it came
