@@ -123,10 +123,14 @@ def test_a_short_token_the_operator_chose_is_said_at_start_without_saying_it(
 ) -> None:
     (tmp_path / "short").mkdir()
     (tmp_path / "long").mkdir()
+    (tmp_path / "sandbox").mkdir()
     with caplog.at_level(logging.WARNING, logger="relay.server"):
         with run_relay(tmp_path / "short", graph_url=graph.url, client_token="shop1234"):
             pass
         with run_relay(tmp_path / "long", graph_url=graph.url, client_token=secrets.token_urlsafe(32)):
+            pass
+        # The demo's relay: simulated customers, a fixed token, nothing to guard.
+        with run_relay(tmp_path / "sandbox", upstream="sandbox", client_token="demo-token-not-secret"):
             pass
     said = [r.getMessage() for r in caplog.records if "RELAY_CLIENT_TOKEN" in r.getMessage()]
     assert len(said) == 1 and said[0].startswith("RELAY_CLIENT_TOKEN is only 8 characters")
