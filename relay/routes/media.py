@@ -41,12 +41,19 @@ _NOT_IN_NAMES = re.compile("[\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-
 
 
 def upload_filename(header: str | None) -> str | None:
-    """The file's own name from `X-Filename` (percent-encoded UTF-8, app/wire.py): no folder part,
-    no control or direction marks, at most FILENAME_MAX characters with its extension kept; None
-    when nothing is left."""
+    """The file's own name from `X-Filename` (percent-encoded UTF-8, app/wire.py), as clean_filename
+    leaves it."""
     if not header:
         return None
-    name = unicodedata.normalize("NFC", filename_from_header(header))
+    return clean_filename(filename_from_header(header))
+
+
+def clean_filename(name: str | None) -> str | None:
+    """A file's own name: no folder part, no control or direction marks, at most FILENAME_MAX
+    characters with its extension kept; None when nothing is left."""
+    if not name:
+        return None
+    name = unicodedata.normalize("NFC", name)
     name = _NOT_IN_NAMES.sub("", name.replace("\\", "/").rsplit("/", 1)[-1]).strip()
     if name.strip(".") == "":
         return None
@@ -176,13 +183,16 @@ async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)
             retryable=failure.transient,
         )
     row = await run_in_threadpool(relay.store.media.row, media_id)
+    # A customer's name comes as their phone sent it (Meta's `filename`): cleaned as an upload's is,
+    # so "영수증\u202efdp.exe" is not offered to a browser as "영수증exe.pdf".
+    filename = clean_filename(row.filename)
     response = FileResponse(
         relay.media.path(media_id),
         media_type=served_mime(row.mime),
         headers={"X-SHA256": row.sha256 or "", **CUSTOMER_FILE_HEADERS},
-        filename=row.filename or None,  # Content-Disposition, with filename*=utf-8'' for a Korean name
+        filename=filename,  # Content-Disposition, with filename*=utf-8'' for a Korean name
     )
-    if row.filename is None:
+    if filename is None:
         response.headers["Content-Disposition"] = "attachment"
     return response
 

@@ -71,3 +71,29 @@ def test_a_name_built_to_break_out_of_content_disposition_stays_inside_it(
 )
 def test_only_a_well_formed_type_is_served_as_the_files_type(stored: str | None, served: str) -> None:
     assert served_mime(stored) == served
+
+
+@pytest.mark.parametrize(
+    ("sent", "offered"),
+    [
+        ("영수증\u202efdp.exe", "%EC%98%81%EC%88%98%EC%A6%9Dfdp.exe"),  # not "영수증exe.pdf" to the eye
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\me\\견적.pdf", "%EA%B2%AC%EC%A0%81.pdf"),
+        ("..", None),
+    ],
+)
+def test_a_customers_file_name_is_offered_cleaned_as_an_uploads_is(
+    relay: RunningRelay, graph: FakeGraph, sent: str, offered: str | None
+) -> None:
+    media_id = str(888100 + len(sent))
+    graph.add_media(media_id, PAGE, "application/pdf")
+    relay.post_webhook(
+        inbound("document", {"id": media_id, "mime_type": "application/pdf", "filename": sent})
+    )
+    disposition = _served(relay, media_id)["content-disposition"]
+    if offered is None:
+        assert disposition == "attachment"
+    elif offered.isascii() and "%" not in offered:
+        assert disposition == f'attachment; filename="{offered}"'
+    else:
+        assert disposition == f"attachment; filename*=utf-8''{offered}"
