@@ -52,7 +52,7 @@ class HeadLimitedProtocol(HttpToolsProtocol):
     A request being answered (a long poll waiting, a body the route reads with its own deadlines,
     relay/bodies.py) is never cut."""
 
-    # A test's relay sets its own (tests/support/relay_server.py); the class's are the relay's.
+    # The relay's own; a test subclasses it with a shorter deadline (tests/relay/test_open_port.py).
     head_timeout = HEAD_TIMEOUT
     head_max_bytes = HEAD_MAX_BYTES
 
