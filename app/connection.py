@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.errors import ErrorCode
+
 
 class Connection(enum.StrEnum):
     NOT_CONFIGURED = "not_configured"  # no relay address yet: browsing saved chats
@@ -53,6 +55,9 @@ class ConnectionState:
     # The http:// address that answers when the https:// one met a relay speaking plain http (a relay
     # tried out on this computer has no certificate): the banner suggests it, as Settings' check does.
     plain_url: str = ""
+    # Why the relay could not be reached, when something on the way said so: a hotspot's sign-in
+    # page (NETWORK_SIGN_IN) asks for a browser, not for patience.
+    cause: ErrorCode | None = None
     # A history gap: when this computer last read the relay (what came after it was partly lost).
     last_read_at: datetime | None = None
     # A history gap found in an earlier run whose notice the owner has not closed: when it was found.

@@ -36,6 +36,9 @@ class ErrorCode(enum.StrEnum):
     RELAY_TIMEOUT = "relay_timeout"
     # An https:// address whose server answers plain http (a relay tried out on this computer).
     RELAY_PLAIN_HTTP = "relay_plain_http"
+    # Something on the way answered for the relay with a sign-in page: a hotspot's or café's captive
+    # portal, until the owner signs in to the network in a browser.
+    NETWORK_SIGN_IN = "network_sign_in"
     UNAUTHORISED = "unauthorised"
     RELAY_BUSY = "relay_busy"
     # The relay answers but cannot reach WhatsApp (its network, DNS, WHATSAPP_GRAPH_URL): the relay's
@@ -444,6 +447,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.RELAY_UNREACHABLE: NoParams,
     ErrorCode.RELAY_TIMEOUT: NoParams,
     ErrorCode.RELAY_PLAIN_HTTP: PlainHttpParams,
+    ErrorCode.NETWORK_SIGN_IN: NoParams,
     ErrorCode.UNAUTHORISED: NoParams,
     ErrorCode.RELAY_BUSY: RefusalParams,
     ErrorCode.GRAPH_UNREACHABLE: RefusalParams,

@@ -8,10 +8,11 @@ import ssl
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
+from pydantic import BaseModel
 
 from app import relay_clock
 from app.errors import (
@@ -54,6 +55,8 @@ from app.wire import (
 )
 
 log = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=BaseModel)
 
 # The long poll's read timeout is the relay's wait plus this margin (DESIGN.md, "GIL" trap).
 POLL_MARGIN = 10.0
@@ -135,6 +138,29 @@ def unreachable(exc: httpx.TransportError, url: str) -> RelayUnreachable:
     return RelayUnreachable()
 
 
+def portal_answer(response: httpx.Response, base_url: str) -> bool:
+    """Did a captive portal (a hotspot's sign-in page) answer instead of the relay?
+
+    The relay answers its API in JSON and never redirects, so a web page (HTML) or a redirect to
+    another host comes from something on the way; 511 is the status made for exactly this."""
+    if response.status_code == 511:
+        return True
+    if response.is_redirect:
+        target = httpx.URL(response.headers.get("location", ""))
+        # A redirect within the relay's own host (http:// to https:// on its reverse proxy) is the
+        # relay's own address speaking: not a portal.
+        return bool(target.host) and target.host != httpx.URL(base_url).host
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    return response.is_success and content_type in ("text/html", "application/xhtml+xml")
+
+
+def signing_in() -> RelayUnreachable:
+    """The error for a captive portal's answer: the request never reached the relay."""
+    portal = RelayUnreachable(code=ErrorCode.NETWORK_SIGN_IN)
+    portal.request_sent = False
+    return portal
+
+
 def refusal(response: httpx.Response) -> RefusalParams:
     """The relay's error envelope as our parameters; a body that is not one (a proxy's page) says HTTP n."""
     try:
@@ -156,6 +182,14 @@ def busy(status: int, params: RefusalParams) -> RelayBusy:
     if params.relay_code == RelayErrorCode.GRAPH_UNREACHABLE:
         return GraphUnreachable(status, params)
     return RelayBusy(status, params)
+
+
+def parsed(model: type[M], response: httpx.Response) -> M:
+    """A 2xx answer as the relay's model; one that is not (a proxy's page) is worth asking again."""
+    try:
+        return model.model_validate_json(response.content)
+    except ValueError as exc:
+        raise RelayBusy(response.status_code, RefusalParams("not_a_page")) from exc
 
 
 def _media_gone(response: httpx.Response) -> bool:
@@ -227,6 +261,10 @@ class RelayClient:
             if not self._closed:
                 raise
             raise RelayUnreachable() from exc  # closed by another thread (a stop) while this one asked
+        if portal_answer(response, self.base_url):
+            # Its page is not JSON: parsed as the relay's answer, it raised where nobody expects
+            # it, and a sender thread ended. Its clock is not the relay's either.
+            raise signing_in()
         relay_clock.observe(response.headers.get("date"))
         if response.status_code == 401 or response.status_code == 403:
             raise Unauthorised()
@@ -279,7 +317,7 @@ class RelayClient:
             "POST", "/v1/messages", json=body, headers={"Idempotency-Key": idempotency_key}, **kwargs
         )
         if response.is_success:
-            return SendResult.model_validate(response.json())
+            return parsed(SendResult, response)
         params = refusal(response)
         enveloped = not params.relay_code.startswith("http_")
         retryable = enveloped and ErrorEnvelope.model_validate_json(response.content).error.retryable
@@ -312,7 +350,7 @@ class RelayClient:
         if response.status_code == 413 or (400 <= response.status_code < 500):
             raise SendRefused(ErrorCode.SEND_REFUSED, refusal(response))
         self._check(response)
-        return MediaUploaded.model_validate(response.json())
+        return parsed(MediaUploaded, response)
 
     def download_media(self, media_id: str, target: Path) -> tuple[str, str | None]:
         """Stream media to `target` (the caller picks a safe path). Returns (mime, sha256 header).
@@ -328,6 +366,8 @@ class RelayClient:
             ) as response:
                 if response.status_code in (401, 403):
                     raise Unauthorised()
+                if portal_answer(response, self.base_url):
+                    raise signing_in()  # its page, kept as the customer's photo, would be no photo
                 if not response.is_success:
                     response.read()
                     if _media_gone(response):

@@ -298,7 +298,10 @@ class SyncWorker:
                         reason[2],
                     )
                 plain_url = exc.params.plain_url if isinstance(exc.params, PlainHttpParams) else ""
-                self._report(ConnectionState(kind, next_retry_at=at, detail=str(exc), plain_url=plain_url))
+                state = ConnectionState(
+                    kind, next_retry_at=at, detail=str(exc), plain_url=plain_url, cause=exc.code
+                )
+                self._report(state)
                 self.stop.wait(delay)
             except StorageFailure as exc:
                 self._storage_failed(exc)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
+from app.errors import ErrorCode
 from app.inbound_silence import InboundSilence
 from ui import icons
 from ui.formatting import full_datetime
@@ -251,6 +252,17 @@ class ConnectionBanner(QFrame):
                 "{plain_url} in Settings."
             ).format(plain_url=unbroken(self.state.plain_url))
             return with_particles(hint)
+        if kind in LOST and self.state.cause is ErrorCode.NETWORK_SIGN_IN:
+            # Waiting cannot help either: the hotspot answers for the relay until she signs in.
+            text = self.tr(
+                "The network this computer is on wants you to sign in (a hotspot's or café's login page) "
+                "before it lets Shop Inbox reach your relay. Open a web browser and sign in; Shop Inbox "
+                "connects again by itself."
+            )
+            text += self._waiting_sentence()
+            if seconds:
+                text += " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
+            return text
         if kind is Connection.RECONNECTING:
             if seconds:
                 text = self.tr("Cannot reach your relay. Trying again in {wait}").format(

@@ -94,6 +94,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Your relay at {url} answers plain http://, not https://. Change its address in Settings to "
             "{plain_url}",
         ),
+        ErrorCode.NETWORK_SIGN_IN: translate(
+            "Errors",
+            "The network this computer is on wants you to sign in (a hotspot's or café's login page) "
+            "before it lets Shop Inbox reach your relay. Open a web browser and sign in.",
+        ),
         ErrorCode.RELAY_TIMEOUT: translate(
             "Errors", "Your relay did not answer in time. Try again in a moment."
         ),

@@ -2869,6 +2869,10 @@ Right-click to retry.</source>
         <translation>릴레이가 https://가 아닌 일반 http://로 응답해요. 이 컴퓨터의 릴레이라면 설정에서 주소를 {plain_url}(으)로 바꾸세요.</translation>
     </message>
     <message>
+        <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in; Shop Inbox connects again by itself.</source>
+        <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵 인박스가 알아서 다시 연결해요.</translation>
+    </message>
+    <message>
         <source>Cannot reach your relay. Trying again in {wait}</source>
         <translation>릴레이에 연결할 수 없어요. {wait} 후에 다시 시도해요</translation>
     </message>
@@ -3505,6 +3509,10 @@ The damaged inbox file was kept in {folder}.</source>
     <message>
         <source>Cannot reach your relay. Check the internet connection and the relay address.</source>
         <translation>릴레이에 연결할 수 없어요. 인터넷 연결과 릴레이 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in.</source>
+        <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
     </message>
     <message>
         <source>Your relay did not answer in time. Try again in a moment.</source>

@@ -1,0 +1,168 @@
+"""A loopback TCP proxy that behaves like a market stall's phone hotspot: slow, cutting connections
+short, or a captive portal answering every request with its own HTML sign-in page."""
+
+from __future__ import annotations
+
+import enum
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+PORTAL_PAGE = (
+    b"<!DOCTYPE html><html><head><title>Hotspot sign-in</title></head>"
+    b"<body><h1>Welcome to Market Wi-Fi</h1><form action='/login'>Sign in to continue</form></body></html>"
+)
+
+
+class Mode(enum.StrEnum):
+    PASS = "pass"  # forward everything (after `latency` seconds per chunk)
+    CUT = "cut"  # forward, then drop each connection once `cut_after` bytes came back from the relay
+    PORTAL_200 = "portal_200"  # answer every request with the sign-in page itself
+    PORTAL_302 = "portal_302"  # answer every request with a redirect to the sign-in page
+    REFUSE = "refuse"  # accept, then close at once (no route to the relay)
+
+
+class BadNetwork:
+    """Forwards 127.0.0.1:`port` to 127.0.0.1:`target_port`, misbehaving as `mode` says. The mode
+    and its settings may change at any time; each new connection follows them as they are then."""
+
+    def __init__(self, target_port: int, *, port: int = 0) -> None:
+        self.target_port = target_port
+        self.mode = Mode.PASS
+        self.latency = 0.0  # seconds before each chunk is passed on, both ways
+        self.cut_after = 0  # bytes of the relay's answer passed before a CUT connection is dropped
+        self.connections = 0  # connections accepted, in any mode
+        self.portal_answers = 0  # requests the captive portal answered
+        self.listener = socket.create_server(("127.0.0.1", port))
+        self.port = int(self.listener.getsockname()[1])
+        self.lock = threading.Lock()
+        self.open: list[socket.socket] = []
+        self.closed = threading.Event()
+        threading.Thread(target=self._accept, name="bad-network", daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def drop_all(self) -> None:
+        """Cut every connection open now (the hotspot changed its mind); new ones follow the mode."""
+        with self.lock:
+            dropped, self.open = self.open, []
+        for conn in dropped:
+            _close(conn)
+
+    def close(self) -> None:
+        self.closed.set()
+        self.listener.close()
+        self.drop_all()
+
+    def _accept(self) -> None:
+        while not self.closed.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            with self.lock:
+                self.connections += 1
+                self.open.append(client)
+            threading.Thread(target=self._serve, args=(client, self.mode), daemon=True).start()
+
+    def _serve(self, client: socket.socket, mode: Mode) -> None:
+        if mode is Mode.REFUSE:
+            _close(client)
+        elif mode in (Mode.PORTAL_200, Mode.PORTAL_302):
+            self._portal(client, mode)
+        else:
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            except OSError:
+                _close(client)
+                return
+            with self.lock:
+                self.open.append(upstream)
+            cut = self.cut_after if mode is Mode.CUT else None
+            threading.Thread(target=self._pump, args=(client, upstream, None), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, cut), daemon=True).start()
+
+    def _portal(self, client: socket.socket, mode: Mode) -> None:
+        """Read each request's head (and body) and answer it with the portal's page, keep-alive."""
+        buffer = b""
+        try:
+            while True:
+                while b"\r\n\r\n" not in buffer:
+                    data = client.recv(65536)
+                    if not data:
+                        return
+                    buffer += data
+                head, _, buffer = buffer.partition(b"\r\n\r\n")
+                length = 0
+                for line in head.split(b"\r\n")[1:]:
+                    name, _, value = line.partition(b":")
+                    if name.strip().lower() == b"content-length":
+                        length = int(value.strip())
+                while len(buffer) < length:
+                    data = client.recv(65536)
+                    if not data:
+                        return
+                    buffer += data
+                buffer = buffer[length:]
+                if self.latency:
+                    time.sleep(self.latency)
+                with self.lock:
+                    self.portal_answers += 1
+                if mode is Mode.PORTAL_302:
+                    status = b"302 Found"
+                    extra = b"Location: http://login.hotspot.example/portal?continue=1\r\n"
+                else:
+                    status = b"200 OK"
+                    extra = b""
+                # A hotspot box's clock is often years out: its Date says so.
+                client.sendall(
+                    b"HTTP/1.1 " + status + b"\r\n" + extra + b"Date: Sat, 01 Jan 2000 00:00:00 GMT\r\n"
+                    b"Content-Type: text/html; charset=utf-8\r\n"
+                    b"Content-Length: " + str(len(PORTAL_PAGE)).encode() + b"\r\n\r\n" + PORTAL_PAGE
+                )
+        except OSError:
+            return
+        finally:
+            _close(client)
+
+    def _pump(self, src: socket.socket, dst: socket.socket, cut: int | None) -> None:
+        passed = 0
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    dst.shutdown(socket.SHUT_WR)
+                    return
+                if self.latency:
+                    time.sleep(self.latency)
+                if cut is not None and passed + len(data) >= cut:
+                    dst.sendall(data[: max(0, cut - passed)])
+                    _close(src)
+                    _close(dst)
+                    return
+                passed += len(data)
+                dst.sendall(data)
+        except OSError:
+            _close(src)
+            _close(dst)
+
+
+def _close(conn: socket.socket) -> None:
+    try:
+        conn.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    conn.close()
+
+
+@contextmanager
+def bad_network(target_port: int) -> Iterator[BadNetwork]:
+    network = BadNetwork(target_port)
+    try:
+        yield network
+    finally:
+        network.close()
