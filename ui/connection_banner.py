@@ -20,6 +20,9 @@ from ui.korean_particles import with_particles
 # States in which the relay could not be reached: leaving one for ONLINE is news ("Reconnected").
 LOST = (Connection.OFFLINE, Connection.RECONNECTING)
 RECONNECTED_SECONDS = 4
+# A connection lost while online is said only if it stays lost this long: on a phone's hotspot a
+# request cut short, answered again a second later, flashed "Cannot reach" and "Reconnected" in turn.
+BLIP_SECONDS = 6
 
 # States in which the Retry button makes sense (the engine is waiting, or has given up on the token).
 RETRYABLE = (
@@ -103,6 +106,12 @@ class ConnectionBanner(QFrame):
         self.reconnected.setSingleShot(True)
         self.reconnected.setInterval(RECONNECTED_SECONDS * 1000)
         self.reconnected.timeout.connect(lambda: self.set_state(self.state))
+        # Runs while a connection lost a moment ago is not said yet; `blip_over` once it has been.
+        self.blip = QTimer(self)
+        self.blip.setSingleShot(True)
+        self.blip.setInterval(BLIP_SECONDS * 1000)
+        self.blip.timeout.connect(self._blip_ended)
+        self.blip_over = False
         self.hide()
 
     def set_earlier_gap(self, found_at: datetime | None) -> None:
@@ -118,6 +127,13 @@ class ConnectionBanner(QFrame):
             state = ConnectionState(Connection.HISTORY_GAP, gap_found_at=self.earlier_gap)
         if state.kind is not self._dismissed:
             self._dismissed = None
+        if state.kind is Connection.RECONNECTING and self._unsaid_blip(state):
+            self.state = state  # said when the blip outlasts BLIP_SECONDS
+            return
+        if state.kind is not Connection.RECONNECTING:
+            self.blip.stop()
+        if state.kind is Connection.ONLINE:
+            self.blip_over = False
         if state.kind in LOST and self.been_online:
             self.lost = True  # kept through CONNECTING: Retry starts the engine again
         if state.kind is Connection.ONLINE:
@@ -166,6 +182,25 @@ class ConnectionBanner(QFrame):
             self.countdown.stop()
         self._show_text()
         self.show()
+
+    def _unsaid_blip(self, state: ConnectionState) -> bool:
+        """Whether this failed attempt is left unsaid for now: the relay answered a moment ago and
+        nothing is on show. A wrong address or a hotspot's sign-in page is said at once: waiting
+        cannot mend those."""
+        if self.blip.isActive():
+            return True
+        if self.blip_over or not self.been_online or not self.isHidden():
+            return False
+        if self.state.kind is not Connection.ONLINE or state.plain_url:
+            return False
+        if state.cause is ErrorCode.NETWORK_SIGN_IN:
+            return False
+        self.blip.start()
+        return True
+
+    def _blip_ended(self) -> None:
+        self.blip_over = True
+        self.set_state(self.state)
 
     def set_quiet(self, silence: InboundSilence | None) -> None:
         """Customers' silence worth a look (or None); shown only while the relay is reachable."""

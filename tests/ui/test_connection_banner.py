@@ -176,7 +176,7 @@ def test_a_blip_at_start_up_before_the_first_connection_says_no_reconnected(qtbo
 
 def test_losing_the_relay_again_while_reconnected_shows_says_so_at_once(qtbot: Any) -> None:
     banner = shown_banner(qtbot)
-    for kind in (Connection.ONLINE, Connection.RECONNECTING, Connection.ONLINE, Connection.RECONNECTING):
+    for kind in (Connection.ONLINE, Connection.OFFLINE, Connection.ONLINE, Connection.RECONNECTING):
         banner.set_state(ConnectionState(kind))
     assert banner.text.text() == "Cannot reach your relay. Trying again…"
     assert not banner.reconnected.isActive() and banner.retry.isVisible()
@@ -357,3 +357,44 @@ def test_start_again_while_the_data_folder_is_still_gone_asks_to_put_it_back_fir
         "then press Start again."
     )
     assert window.isVisible() and not take_restart_request()
+
+
+def test_a_connection_lost_for_a_moment_while_online_says_nothing_and_no_reconnected(qtbot: Any) -> None:
+    """A phone hotspot cuts a request; the next, a second later, is answered: no banner flashes."""
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    for _ in range(3):
+        at = datetime.now(UTC) + timedelta(seconds=1)
+        banner.set_state(ConnectionState(Connection.RECONNECTING, next_retry_at=at))
+        assert banner.isHidden()
+        banner.set_state(ConnectionState(Connection.ONLINE))
+        assert banner.isHidden() and not banner.reconnected.isActive()
+
+
+def test_a_connection_that_stays_lost_is_said_after_a_few_seconds_then_reconnected(qtbot: Any) -> None:
+    from ui.connection_banner import BLIP_SECONDS
+
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    banner.blip.setInterval(50)
+    at = datetime.now(UTC) + timedelta(seconds=30)
+    banner.set_state(ConnectionState(Connection.RECONNECTING, next_retry_at=at))
+    assert banner.isHidden()
+    qtbot.waitUntil(lambda: not banner.isHidden(), timeout=BLIP_SECONDS * 1000)
+    assert banner.text.text().startswith("Cannot reach your relay. Trying again in")
+    banner.set_state(ConnectionState(Connection.RECONNECTING, next_retry_at=at))  # the next failure
+    assert not banner.isHidden()
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    assert banner.text.text() == "Reconnected to your relay."
+
+
+def test_a_sign_in_page_or_offline_is_said_at_once_even_while_online_a_moment_ago(qtbot: Any) -> None:
+    from app.errors import ErrorCode
+
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    banner.set_state(ConnectionState(Connection.RECONNECTING, cause=ErrorCode.NETWORK_SIGN_IN))
+    assert not banner.isHidden() and "wants you to sign in" in banner.text.text()
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    banner.set_state(ConnectionState(Connection.OFFLINE))
+    assert not banner.isHidden()
