@@ -113,6 +113,9 @@ class Waiting(enum.StrEnum):
     """Why a pending message is still waiting, kept in its error_code until it is sent or refused."""
 
     SENDING = "sending"  # posted without a final answer yet (or a timeout): the relay may hold it
+    # Its file is going up to the relay; the message itself is posted only after: it can be taken
+    # back (the upload stops), however slow the network.
+    UPLOADING = "uploading"
     RELAY_OFFLINE = "relay_offline"  # the relay could not be reached at all: it never got the post
     GRAPH_UNREACHABLE = "graph_unreachable"  # the relay cannot reach WhatsApp (its network, its URL)
     GRAPH_BUSY = "graph_busy"  # WhatsApp asked to wait a moment (rate limits): nothing was sent
@@ -123,8 +126,21 @@ class Waiting(enum.StrEnum):
 
 # Answers that prove the relay did not send the message: it released the key, or never got the post.
 CANCELLABLE = frozenset(
-    {Waiting.RELAY_OFFLINE, Waiting.GRAPH_UNREACHABLE, Waiting.GRAPH_BUSY, Waiting.RELAY_STORAGE}
+    {
+        Waiting.UPLOADING,
+        Waiting.RELAY_OFFLINE,
+        Waiting.GRAPH_UNREACHABLE,
+        Waiting.GRAPH_BUSY,
+        Waiting.RELAY_STORAGE,
+    }
 )
+# While a file goes up, whether its message is still wanted is read this often (seconds).
+UPLOAD_CHECK = 0.25
+
+
+class UploadWithdrawn(Exception):
+    """The message whose file is going up was cancelled (or the sender is stopping): the upload
+    stops where it is. Internal to the outbox, never shown to the owner."""
 
 
 def can_cancel(status: str, error_code: str | None) -> bool:
@@ -320,13 +336,22 @@ class OutboxSender:
 
     def send(self, job: _Job) -> float | None:
         """One attempt. None when the message reached a final state; else seconds until a retry."""
-        if not self._mark(job, Waiting.SENDING, claim=True):
+        first = Waiting.UPLOADING if job.upload is not None else Waiting.SENDING
+        if not self._mark(job, first, claim=True):
             self.reasons.pop(job.message_id, None)
             return None  # cancelled (or retried under a new key) since it was read: nothing to post
         posted = False
         try:
             if job.upload is not None:
+                if self.reasons.get(job.message_id) != first:
+                    self.reasons[job.message_id] = first
+                    self._changed(job.contact_id)  # its menu offers to cancel while the file goes up
                 self._upload(job)
+                # Cancelled while its file went up (the cancel and this mark share the write lock):
+                # the message itself was never posted.
+                if not self._mark(job, Waiting.SENDING, claim=True):
+                    self.reasons.pop(job.message_id, None)
+                    return None
             posted = True
             result = self.client.send_message(job.body, job.client_id, timeout=self.send_timeout)
         except SendRefused as exc:
@@ -353,6 +378,12 @@ class OutboxSender:
                 "message %d not sent yet (%s); retry in %.1f s", job.message_id, type(exc).__name__, delay
             )
             return delay
+        except UploadWithdrawn:
+            self.reasons.pop(job.message_id, None)
+            if self.stop.is_set():
+                self._mark(job, None)  # quitting: it goes next start, its upload begun again
+            log.info("message %d: its file's upload stopped (cancelled, or quitting)", job.message_id)
+            return None
         except OSError as exc:
             log.info("message %d not sent: its file cannot be read (%s)", job.message_id, type(exc).__name__)
             self._save(job, status=MessageStatus.FAILED, error_code=ErrorCode.FILE_UNREADABLE)
@@ -423,8 +454,20 @@ class OutboxSender:
     def _upload(self, job: _Job) -> None:
         assert job.upload is not None
         media_row, path, mime = job.upload
+        checked = time.monotonic()
+
+        def still_wanted(sent: int, total: int) -> None:
+            nonlocal checked
+            if self.stop.is_set():
+                raise UploadWithdrawn()
+            if time.monotonic() - checked < UPLOAD_CHECK:
+                return
+            checked = time.monotonic()
+            if not self._still_pending(job):
+                raise UploadWithdrawn()
+
         try:
-            uploaded = self.client.upload_media(path, mime)
+            uploaded = self.client.upload_media(path, mime, on_progress=still_wanted)
         except FileNotFoundError as exc:
             raise SendRefused(ErrorCode.FILE_GONE, FileParams(path.name)) from exc
         with self.db.write() as s:
@@ -434,6 +477,17 @@ class OutboxSender:
         part["id"] = uploaded.id
         job.body[kind] = part
         job.upload = None
+
+    def _still_pending(self, job: _Job) -> bool:
+        with self.db.read() as s:
+            found = s.scalar(
+                select(Message.id).where(
+                    Message.id == job.message_id,
+                    Message.client_id == job.client_id,
+                    Message.status == MessageStatus.PENDING,
+                )
+            )
+        return found is not None
 
     def _finish(self, job: _Job, *, status: str, wamid: str | None = None, **errors: Any) -> None:
         with self.db.write() as s:

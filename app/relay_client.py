@@ -6,6 +6,7 @@ import enum
 import logging
 import ssl
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -192,6 +193,16 @@ def parsed(model: type[M], response: httpx.Response) -> M:
         raise RelayBusy(response.status_code, RefusalParams("not_a_page")) from exc
 
 
+UPLOAD_PIECE = 64 * 1024
+
+
+def _pieces(data: bytes, on_progress: Callable[[int, int], None]) -> Iterator[bytes]:
+    view = memoryview(data)
+    for start in range(0, len(data), UPLOAD_PIECE):
+        on_progress(start, len(data))
+        yield bytes(view[start : start + UPLOAD_PIECE])
+
+
 def _media_gone(response: httpx.Response) -> bool:
     """The relay's `media_unavailable` marked final: Graph no longer has the file (no retry brings it)."""
     try:
@@ -337,15 +348,29 @@ class RelayClient:
         self._check(self._request("POST", f"/v1/messages/{quote(wamid, safe='')}/read"))
 
     # ------------------------------------------------------------------ media
-    def upload_media(self, source: Path | bytes, mime: str, filename: str | None = None) -> MediaUploaded:
-        """POST /v1/media with the raw bytes of a file (or the bytes themselves and a filename)."""
+    def upload_media(
+        self,
+        source: Path | bytes,
+        mime: str,
+        filename: str | None = None,
+        *,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> MediaUploaded:
+        """POST /v1/media with the raw bytes of a file (or the bytes themselves and a filename).
+
+        `on_progress(sent, total)` is called before each piece goes out; whatever it raises stops
+        the upload there (a reply cancelled while its photo crawls up a slow hotspot) and is raised."""
         if isinstance(source, bytes):
             data, name = source, filename or "file"
         else:
             data, name = source.read_bytes(), filename or source.name
         headers = {"Content-Type": mime, "X-Filename": filename_header(name)}
+        content: bytes | Iterator[bytes] = data
+        if on_progress is not None:
+            headers["Content-Length"] = str(len(data))  # the relay refuses one too large up front
+            content = _pieces(data, on_progress)
         response = self._request(
-            "POST", "/v1/media", content=data, headers=headers, timeout=httpx.Timeout(MEDIA_TIMEOUT)
+            "POST", "/v1/media", content=content, headers=headers, timeout=httpx.Timeout(MEDIA_TIMEOUT)
         )
         if response.status_code == 413 or (400 <= response.status_code < 500):
             raise SendRefused(ErrorCode.SEND_REFUSED, refusal(response))

@@ -514,4 +514,9 @@ def waiting_sentence(reason: str | None) -> str:
         return QCoreApplication.translate(
             "ChatViewDelegate", "Waiting: your relay can't be reached. It will be sent when it is back."
         )
+    if reason == Waiting.UPLOADING:
+        return QCoreApplication.translate(
+            "ChatViewDelegate",
+            "Its file is going up to your relay; the message is sent right after. It can still be canceled.",
+        )
     return QCoreApplication.translate("ChatViewDelegate", "Waiting to be sent")

@@ -2543,6 +2543,10 @@ Right-click to retry.</source>
         <translation>전송 대기 중: 릴레이에 연결할 수 없어요. 다시 연결되면 보내요.</translation>
     </message>
     <message>
+        <source>Its file is going up to your relay; the message is sent right after. It can still be canceled.</source>
+        <translation>파일을 릴레이로 올리는 중이에요. 다 올라가면 바로 메시지를 보내요. 아직 보내기를 취소할 수 있어요.</translation>
+    </message>
+    <message>
         <source>Waiting to be sent</source>
         <translation>전송 대기 중</translation>
     </message>

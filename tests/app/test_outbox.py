@@ -46,8 +46,12 @@ class ScriptedRelay:
             return SendResult(client_id=key, wamid=None, status="unknown")
         return SendResult(client_id=key, wamid=next(self.wamids))
 
-    def upload_media(self, path: Path, mime: str) -> MediaUploaded:
+    def upload_media(
+        self, path: Path, mime: str, *, on_progress: Callable[[int, int], None] | None = None
+    ) -> MediaUploaded:
         self.uploads.append(path)
+        if on_progress is not None:
+            on_progress(0, path.stat().st_size)
         return MediaUploaded(id=f"media-{len(self.uploads)}", mime_type=mime, size=path.stat().st_size)
 
     def mark_read(self, wamid: str) -> None:
