@@ -187,13 +187,14 @@ class ConnectionBanner(QFrame):
         """Whether this failed attempt is left unsaid for now: the relay answered a moment ago and
         nothing is on show. A wrong address or a hotspot's sign-in page is said at once: waiting
         cannot mend those."""
+        if state.plain_url or state.cause is ErrorCode.NETWORK_SIGN_IN:
+            self.blip.stop()
+            return False
         if self.blip.isActive():
             return True
         if self.blip_over or not self.been_online or not self.isHidden():
             return False
-        if self.state.kind is not Connection.ONLINE or state.plain_url:
-            return False
-        if state.cause is ErrorCode.NETWORK_SIGN_IN:
+        if self.state.kind is not Connection.ONLINE:
             return False
         self.blip.start()
         return True
