@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import socket
 import ssl
 import threading
 from collections.abc import Callable, Iterator
@@ -194,6 +195,7 @@ def parsed(model: type[M], response: httpx.Response) -> M:
 
 
 UPLOAD_PIECE = 64 * 1024
+UPLOAD_BUFFER = 128 * 1024  # bytes an upload's socket holds ahead of the network (Linux doubles it)
 
 
 def _pieces(data: bytes, on_progress: Callable[[int, int], None]) -> Iterator[bytes]:
@@ -223,6 +225,8 @@ class RelayClient:
         # context with the CA bundle) takes 30-100 ms, which the window would spend when the
         # engine starts on its thread.
         self._http: httpx.Client | None = None
+        # Uploads go on connections of their own, with a small send buffer (UPLOAD_BUFFER).
+        self._upload_http: httpx.Client | None = None
         self._http_lock = threading.Lock()
         self._closed = False
 
@@ -232,23 +236,39 @@ class RelayClient:
     def _client(self) -> httpx.Client:
         with self._http_lock:
             if self._http is None:
-                if self._closed:
-                    raise RelayUnreachable()
-                # No token (yet): no header. "Bearer " with nothing after it is not a valid header
-                # value, and httpx refused every request, /healthz too, as if the relay were away.
-                auth = {"Authorization": f"Bearer {self._token}"} if self._token.strip() else {}
-                self._http = httpx.Client(
-                    base_url=self.base_url,
-                    headers=auth,
-                    timeout=httpx.Timeout(self.timeout, connect=CONNECT_TIMEOUT),
-                )
+                self._http = self._new_client()
             return self._http
+
+    def _uploads_client(self) -> httpx.Client:
+        """The client uploads go through. The OS would take megabytes of a file into a socket's
+        buffer at once, long before a slow network carries them: what the upload has handed on
+        would say nothing of what went, and a cancelled upload went on from the buffer. A small
+        buffer keeps the two in step, at no cost on a fast link."""
+        with self._http_lock:
+            if self._upload_http is None:
+                options = [(socket.SOL_SOCKET, socket.SO_SNDBUF, UPLOAD_BUFFER)]
+                self._upload_http = self._new_client(httpx.HTTPTransport(socket_options=options))
+            return self._upload_http
+
+    def _new_client(self, transport: httpx.HTTPTransport | None = None) -> httpx.Client:
+        if self._closed:
+            raise RelayUnreachable()
+        # No token (yet): no header. "Bearer " with nothing after it is not a valid header
+        # value, and httpx refused every request, /healthz too, as if the relay were away.
+        auth = {"Authorization": f"Bearer {self._token}"} if self._token.strip() else {}
+        return httpx.Client(
+            base_url=self.base_url,
+            headers=auth,
+            timeout=httpx.Timeout(self.timeout, connect=CONNECT_TIMEOUT),
+            transport=transport,
+        )
 
     def close(self) -> None:
         with self._http_lock:
             self._closed = True
-            if self._http is not None:
-                self._http.close()
+            for http in (self._http, self._upload_http):
+                if http is not None:
+                    http.close()
 
     def __enter__(self) -> RelayClient:
         return self
@@ -257,9 +277,11 @@ class RelayClient:
         self.close()
 
     # ------------------------------------------------------------------ plumbing
-    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    def _request(
+        self, method: str, path: str, *, http: httpx.Client | None = None, **kwargs: Any
+    ) -> httpx.Response:
         try:
-            response = self._client().request(method, path, **kwargs)
+            response = (http or self._client()).request(method, path, **kwargs)
         except httpx.TimeoutException as exc:
             timed_out = RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT)
             timed_out.request_sent = not isinstance(exc, httpx.ConnectTimeout)
@@ -370,7 +392,12 @@ class RelayClient:
             headers["Content-Length"] = str(len(data))  # the relay refuses one too large up front
             content = _pieces(data, on_progress)
         response = self._request(
-            "POST", "/v1/media", content=content, headers=headers, timeout=httpx.Timeout(MEDIA_TIMEOUT)
+            "POST",
+            "/v1/media",
+            http=self._uploads_client(),
+            content=content,
+            headers=headers,
+            timeout=httpx.Timeout(MEDIA_TIMEOUT),
         )
         if response.status_code == 413 or (400 <= response.status_code < 500):
             raise SendRefused(ErrorCode.SEND_REFUSED, refusal(response))

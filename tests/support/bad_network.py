@@ -36,6 +36,9 @@ class BadNetwork:
         self.connections = 0  # connections accepted, in any mode
         self.portal_answers = 0  # requests the captive portal answered
         self.listener = socket.create_server(("127.0.0.1", port))
+        # A slow link holds little in flight: loopback's buffers of megabytes would swallow a whole
+        # upload at once, however slowly the proxy passes it on.
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024)
         self.port = int(self.listener.getsockname()[1])
         self.lock = threading.Lock()
         self.open: list[socket.socket] = []

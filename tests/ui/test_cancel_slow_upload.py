@@ -67,7 +67,6 @@ def test_a_photo_crawling_up_a_slow_hotspot_can_be_cancelled_and_its_upload_stop
         window.chat.view.cancel_requested.emit(mid)
         qtbot.waitUntil(lambda: _state(window, mid) is None, timeout=5000)
 
-        network.latency = 0.0
         with window.ctx.db.write() as s:
             text_id = queue_text(s, contact_id, "사진은 내일 다시 보내드릴게요").id
         sync.wake_sender()
