@@ -39,6 +39,11 @@ class ErrorCode(enum.StrEnum):
     # Something on the way answered for the relay with a sign-in page: a hotspot's or café's captive
     # portal, until the owner signs in to the network in a browser.
     NETWORK_SIGN_IN = "network_sign_in"
+    # The relay's HTTPS certificate has expired (or is not valid yet: this computer's date may be
+    # wrong), so nothing is sent to it, the token least of all.
+    RELAY_CERTIFICATE_EXPIRED = "relay_certificate_expired"
+    # Its certificate is for another name, or from no authority this computer trusts.
+    RELAY_CERTIFICATE_INVALID = "relay_certificate_invalid"
     UNAUTHORISED = "unauthorised"
     RELAY_BUSY = "relay_busy"
     # The relay answers but cannot reach WhatsApp (its network, DNS, WHATSAPP_GRAPH_URL): the relay's
@@ -448,6 +453,8 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.RELAY_TIMEOUT: NoParams,
     ErrorCode.RELAY_PLAIN_HTTP: PlainHttpParams,
     ErrorCode.NETWORK_SIGN_IN: NoParams,
+    ErrorCode.RELAY_CERTIFICATE_EXPIRED: NoParams,
+    ErrorCode.RELAY_CERTIFICATE_INVALID: NoParams,
     ErrorCode.UNAUTHORISED: NoParams,
     ErrorCode.RELAY_BUSY: RefusalParams,
     ErrorCode.GRAPH_UNREACHABLE: RefusalParams,

@@ -131,12 +131,36 @@ def answered_plain_http(exc: BaseException) -> bool:
     return False
 
 
+# OpenSSL's verify codes for a certificate outside its dates (X509_V_ERR_CERT_NOT_YET_VALID,
+# X509_V_ERR_CERT_HAS_EXPIRED): the certificate wants renewing, or this computer's clock is wrong.
+CERTIFICATE_DATE_CODES = frozenset({9, 10})
+
+
+def certificate_refused(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate check that failed under this connection error, if one did."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return cause
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
 def unreachable(exc: httpx.TransportError, url: str) -> RelayUnreachable:
     """The error for a relay that did not answer; one that answers plain http at an https:// address
-    says so (the owner typed https:// for a relay that has no certificate)."""
-    if url.startswith("https://") and isinstance(exc, httpx.ConnectError) and answered_plain_http(exc):
-        params = PlainHttpParams(url=url, plain_url=plain_http_address(url))
-        return RelayUnreachable(code=ErrorCode.RELAY_PLAIN_HTTP, params=params)
+    says so (the owner typed https:// for a relay that has no certificate), and so does one whose
+    certificate this computer refused (expired, or not for its address)."""
+    if url.startswith("https://") and isinstance(exc, httpx.ConnectError):
+        if answered_plain_http(exc):
+            params = PlainHttpParams(url=url, plain_url=plain_http_address(url))
+            return RelayUnreachable(code=ErrorCode.RELAY_PLAIN_HTTP, params=params)
+        if (refused := certificate_refused(exc)) is not None:
+            log.debug("the relay's certificate was refused: %s", refused.verify_message)
+            if refused.verify_code in CERTIFICATE_DATE_CODES:
+                return RelayUnreachable(code=ErrorCode.RELAY_CERTIFICATE_EXPIRED)
+            return RelayUnreachable(code=ErrorCode.RELAY_CERTIFICATE_INVALID)
     return RelayUnreachable()
 
 
@@ -435,9 +459,9 @@ class RelayClient:
             timed_out.request_sent = not isinstance(exc, httpx.ConnectTimeout)
             raise timed_out from exc
         except httpx.TransportError as exc:
-            unreachable = RelayUnreachable()
-            unreachable.request_sent = not isinstance(exc, httpx.ConnectError)
-            raise unreachable from exc
+            failed = unreachable(exc, self.base_url)
+            failed.request_sent = not isinstance(exc, httpx.ConnectError)
+            raise failed from exc
         except RuntimeError as exc:
             if not self._closed:
                 raise

@@ -20,6 +20,14 @@ from ui.korean_particles import with_particles
 # States in which the relay could not be reached: leaving one for ONLINE is news ("Reconnected").
 LOST = (Connection.OFFLINE, Connection.RECONNECTING)
 RECONNECTED_SECONDS = 4
+# Why the relay cannot be reached when waiting will not mend it: said at once, never a blip.
+SAID_AT_ONCE = frozenset(
+    {
+        ErrorCode.NETWORK_SIGN_IN,
+        ErrorCode.RELAY_CERTIFICATE_EXPIRED,
+        ErrorCode.RELAY_CERTIFICATE_INVALID,
+    }
+)
 # A connection lost while online is said only if it stays lost this long: on a phone's hotspot a
 # request cut short, answered again a second later, flashed "Cannot reach" and "Reconnected" in turn.
 BLIP_SECONDS = 6
@@ -185,9 +193,9 @@ class ConnectionBanner(QFrame):
 
     def _unsaid_blip(self, state: ConnectionState) -> bool:
         """Whether this failed attempt is left unsaid for now: the relay answered a moment ago and
-        nothing is on show. A wrong address or a hotspot's sign-in page is said at once: waiting
-        cannot mend those."""
-        if state.plain_url or state.cause is ErrorCode.NETWORK_SIGN_IN:
+        nothing is on show. A wrong address, a hotspot's sign-in page or a refused certificate is
+        said at once: waiting cannot mend those."""
+        if state.plain_url or state.cause in SAID_AT_ONCE:
             self.blip.stop()
             return False
         if self.blip.isActive():
@@ -299,6 +307,22 @@ class ConnectionBanner(QFrame):
             if seconds:
                 text += " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
             return text
+        if kind in LOST and self.state.cause is ErrorCode.RELAY_CERTIFICATE_EXPIRED:
+            # Nothing is sent to a relay whose certificate cannot be checked, the token least of all.
+            text = self.tr(
+                "Your relay's security certificate has expired, so Shop Inbox does not connect to it: "
+                "nothing is sent until it is renewed. Ask whoever looks after your relay to renew it (it "
+                "renews by itself while the relay's server can be reached on ports 80 and 443). If this "
+                "computer's date is wrong, correct it first."
+            )
+            return text + self._waiting_sentence()
+        if kind in LOST and self.state.cause is ErrorCode.RELAY_CERTIFICATE_INVALID:
+            text = self.tr(
+                "Your relay's security certificate is not valid for its address, so Shop Inbox does not "
+                "connect to it. Check the relay address in Settings; if it is right, ask whoever looks "
+                "after your relay to fix its certificate."
+            )
+            return text + self._waiting_sentence()
         if kind is Connection.RECONNECTING:
             if seconds:
                 text = self.tr("Cannot reach your relay. Trying again in {wait}").format(

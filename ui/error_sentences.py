@@ -99,6 +99,17 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "The network this computer is on wants you to sign in (a hotspot's or café's login page) "
             "before it lets Shop Inbox reach your relay. Open a web browser and sign in.",
         ),
+        ErrorCode.RELAY_CERTIFICATE_EXPIRED: translate(
+            "Errors",
+            "Your relay's security certificate has expired, so Shop Inbox does not connect to it. Ask "
+            "whoever looks after your relay to renew it; if this computer's date is wrong, correct it "
+            "first.",
+        ),
+        ErrorCode.RELAY_CERTIFICATE_INVALID: translate(
+            "Errors",
+            "Your relay's security certificate is not valid for its address, so Shop Inbox does not "
+            "connect to it. Check the relay address in Settings.",
+        ),
         ErrorCode.RELAY_TIMEOUT: translate(
             "Errors", "Your relay did not answer in time. Try again in a moment."
         ),

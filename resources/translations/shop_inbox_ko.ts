@@ -2877,6 +2877,14 @@ Right-click to retry.</source>
         <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵 인박스가 알아서 다시 연결해요.</translation>
     </message>
     <message>
+        <source>Your relay&apos;s security certificate has expired, so Shop Inbox does not connect to it: nothing is sent until it is renewed. Ask whoever looks after your relay to renew it (it renews by itself while the relay&apos;s server can be reached on ports 80 and 443). If this computer&apos;s date is wrong, correct it first.</source>
+        <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 인증서가 갱신될 때까지 아무것도 보내지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요(릴레이 서버에 80번과 443번 포트로 접속할 수 있으면 저절로 갱신돼요). 이 컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay&apos;s security certificate is not valid for its address, so Shop Inbox does not connect to it. Check the relay address in Settings; if it is right, ask whoever looks after your relay to fix its certificate.</source>
+        <translation>릴레이의 보안 인증서가 릴레이 주소와 맞지 않아서 샵 인박스가 릴레이에 연결하지 않아요. 설정에서 릴레이 주소를 확인하세요. 주소가 맞다면 릴레이를 관리하는 분께 인증서를 고쳐 달라고 부탁하세요.</translation>
+    </message>
+    <message>
         <source>Cannot reach your relay. Trying again in {wait}</source>
         <translation>릴레이에 연결할 수 없어요. {wait} 후에 다시 시도해요</translation>
     </message>
@@ -3517,6 +3525,14 @@ The damaged inbox file was kept in {folder}.</source>
     <message>
         <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in.</source>
         <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay&apos;s security certificate has expired, so Shop Inbox does not connect to it. Ask whoever looks after your relay to renew it; if this computer&apos;s date is wrong, correct it first.</source>
+        <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요. 이 컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay&apos;s security certificate is not valid for its address, so Shop Inbox does not connect to it. Check the relay address in Settings.</source>
+        <translation>릴레이의 보안 인증서가 릴레이 주소와 맞지 않아서 샵 인박스가 릴레이에 연결하지 않아요. 설정에서 릴레이 주소를 확인하세요.</translation>
     </message>
     <message>
         <source>Your relay did not answer in time. Try again in a moment.</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -28,8 +29,11 @@ class BadNetwork:
     """Forwards 127.0.0.1:`port` to 127.0.0.1:`target_port`, misbehaving as `mode` says. The mode
     and its settings may change at any time; each new connection follows them as they are then."""
 
-    def __init__(self, target_port: int, *, port: int = 0) -> None:
+    def __init__(self, target_port: int, *, port: int = 0, tls: ssl.SSLContext | None = None) -> None:
         self.target_port = target_port
+        # With a server context, the proxy is the relay's HTTPS front (Caddy's place): it answers
+        # TLS with that context's certificate and passes plain HTTP on to the relay.
+        self.tls = tls
         self.mode = Mode.PASS
         self.latency = 0.0  # seconds before each chunk is passed on, both ways
         self.cut_after = 0  # bytes of the relay's answer passed before a CUT connection is dropped
@@ -47,7 +51,7 @@ class BadNetwork:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def drop_all(self) -> None:
         """Cut every connection open now (the hotspot changed its mind); new ones follow the mode."""
@@ -73,6 +77,14 @@ class BadNetwork:
             threading.Thread(target=self._serve, args=(client, self.mode), daemon=True).start()
 
     def _serve(self, client: socket.socket, mode: Mode) -> None:
+        if self.tls is not None and mode is not Mode.REFUSE:
+            try:
+                client = self.tls.wrap_socket(client, server_side=True)
+            except (OSError, ssl.SSLError):  # the client refused the certificate
+                _close(client)
+                return
+            with self.lock:
+                self.open.append(client)
         if mode is Mode.REFUSE:
             _close(client)
         elif mode in (Mode.PORTAL_200, Mode.PORTAL_302):
@@ -163,8 +175,8 @@ def _close(conn: socket.socket) -> None:
 
 
 @contextmanager
-def bad_network(target_port: int) -> Iterator[BadNetwork]:
-    network = BadNetwork(target_port)
+def bad_network(target_port: int, *, tls: ssl.SSLContext | None = None) -> Iterator[BadNetwork]:
+    network = BadNetwork(target_port, tls=tls)
     try:
         yield network
     finally:
