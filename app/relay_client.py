@@ -305,7 +305,18 @@ class RelayClient:
         self, method: str, path: str, *, http: httpx.Client | None = None, **kwargs: Any
     ) -> httpx.Response:
         try:
-            response = (http or self._client()).request(method, path, **kwargs)
+            try:
+                response = (http or self._client()).request(method, path, **kwargs)
+            except httpx.RemoteProtocolError:
+                # Closed with no answer at all: most often a kept-alive connection whose idle time
+                # ran out at the relay (or its proxy) while this request was on its way, which a
+                # slow hotspot makes likely. The relay never read it: ask once more, on a new
+                # connection. Every call is safe to repeat (a send carries its Idempotency-Key);
+                # a file streamed in pieces cannot be read twice, and its sender tries it again.
+                if not isinstance(kwargs.get("content", b""), bytes):
+                    raise
+                log.info("the relay closed a connection without answering; asking again")
+                response = (http or self._client()).request(method, path, **kwargs)
         except httpx.TimeoutException as exc:
             timed_out = RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT)
             timed_out.request_sent = not isinstance(exc, httpx.ConnectTimeout)

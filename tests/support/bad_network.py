@@ -23,6 +23,9 @@ class Mode(enum.StrEnum):
     PORTAL_200 = "portal_200"  # answer every request with the sign-in page itself
     PORTAL_302 = "portal_302"  # answer every request with a redirect to the sign-in page
     REFUSE = "refuse"  # accept, then close at once (no route to the relay)
+    # Pass the first answer on a connection, then close it as the next request comes: a server's
+    # keep-alive timeout that ran out while the request was on its way over a slow link.
+    STALE_KEEP_ALIVE = "stale_keep_alive"
 
 
 class BadNetwork:
@@ -39,6 +42,7 @@ class BadNetwork:
         self.cut_after = 0  # bytes of the relay's answer passed before a CUT connection is dropped
         self.connections = 0  # connections accepted, in any mode
         self.portal_answers = 0  # requests the captive portal answered
+        self.stale_closes = 0  # requests met by a keep-alive connection closed (STALE_KEEP_ALIVE)
         self.listener = socket.create_server(("127.0.0.1", port))
         # A slow link holds little in flight: loopback's buffers of megabytes would swallow a whole
         # upload at once, however slowly the proxy passes it on.
@@ -98,8 +102,9 @@ class BadNetwork:
             with self.lock:
                 self.open.append(upstream)
             cut = self.cut_after if mode is Mode.CUT else None
-            threading.Thread(target=self._pump, args=(client, upstream, None), daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, client, cut), daemon=True).start()
+            answered = threading.Event() if mode is Mode.STALE_KEEP_ALIVE else None
+            for args in ((client, upstream, True, None, answered), (upstream, client, False, cut, answered)):
+                threading.Thread(target=self._pump, args=args, daemon=True).start()
 
     def _portal(self, client: socket.socket, mode: Mode) -> None:
         """Read each request's head (and body) and answer it with the portal's page, keep-alive."""
@@ -144,13 +149,26 @@ class BadNetwork:
         finally:
             _close(client)
 
-    def _pump(self, src: socket.socket, dst: socket.socket, cut: int | None) -> None:
+    def _pump(
+        self,
+        src: socket.socket,
+        dst: socket.socket,
+        towards_relay: bool,
+        cut: int | None,
+        answered: threading.Event | None,
+    ) -> None:
+        """Copy src to dst; `answered` (STALE_KEEP_ALIVE) is set once the relay's answer went back."""
         passed = 0
         try:
             while True:
                 data = src.recv(65536)
                 if not data:
                     dst.shutdown(socket.SHUT_WR)
+                    return
+                if answered is not None and towards_relay and answered.is_set():
+                    self.stale_closes += 1
+                    _close(src)
+                    _close(dst)
                     return
                 if self.latency:
                     time.sleep(self.latency)
@@ -161,6 +179,8 @@ class BadNetwork:
                     return
                 passed += len(data)
                 dst.sendall(data)
+                if answered is not None and not towards_relay:
+                    answered.set()
         except OSError:
             _close(src)
             _close(dst)

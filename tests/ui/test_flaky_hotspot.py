@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.connection import Connection
-from tests.support.bad_network import bad_network
+from tests.support.bad_network import Mode, bad_network
 from tests.support.relay_server import RunningRelay, inbound
 
 
@@ -27,8 +27,10 @@ def test_a_cut_connection_answered_again_a_moment_later_shows_no_banner(
 
         for _ in range(3):
             qtbot.waitUntil(lambda: sync.engine.worker.in_long_poll.is_set(), timeout=10_000)
-            network.drop_all()  # the hotspot drops the long poll
+            network.mode = Mode.REFUSE  # the hotspot drops the long poll, and the next attempts
+            network.drop_all()
             qtbot.waitUntil(lambda: (Connection.RECONNECTING, False) in seen, timeout=10_000)
+            network.mode = Mode.PASS  # …and carries them again a moment later
             qtbot.waitUntil(lambda: sync.state.kind is Connection.ONLINE, timeout=10_000)
             seen.remove((Connection.RECONNECTING, False))
 
