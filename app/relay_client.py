@@ -60,6 +60,11 @@ log = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=BaseModel)
 
+# A relay on this computer (the demo's, one tried out) is reached directly, never through the proxy
+# that HTTP_PROXY / HTTPS_PROXY / ALL_PROXY name (an office's): the proxy cannot reach this
+# computer's own loopback address, and the demo answered "cannot reach your relay" there.
+LOOPBACK_HOSTS = ("all://127.0.0.1", "all://localhost", "all://[::1]")
+
 # The long poll's read timeout is the relay's wait plus this margin (DESIGN.md, "GIL" trap).
 POLL_MARGIN = 10.0
 DEFAULT_TIMEOUT = 15.0
@@ -285,6 +290,7 @@ class RelayClient:
             headers=auth,
             timeout=httpx.Timeout(self.timeout, connect=CONNECT_TIMEOUT),
             transport=transport,
+            mounts=dict.fromkeys(LOOPBACK_HOSTS),
         )
 
     def close(self) -> None:

@@ -1,0 +1,35 @@
+"""An office computer has a proxy set for the web (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY): a relay on this
+computer (the demo's, one tried out) is reached directly, since no proxy can reach this computer's own
+loopback address; other addresses still go through the proxy."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.relay_client import RelayClient
+from tests.support.bad_network import bad_network
+from tests.support.relay_server import RunningRelay
+from tests.support.servers import free_port
+
+
+@pytest.mark.parametrize("variable", ["HTTP_PROXY", "ALL_PROXY", "http_proxy"])
+def test_a_relay_on_this_computer_is_reached_directly_whatever_proxy_is_set(
+    relay: RunningRelay, monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    monkeypatch.setenv(variable, f"http://127.0.0.1:{free_port()}")  # an office proxy, out of reach
+    for url in (relay.url, relay.url.replace("127.0.0.1", "localhost")):
+        with RelayClient(url, relay.token) as client:
+            assert client.events(0, wait=0).next >= 0
+            assert client.upload_media(b"\xff\xd8\xff" + bytes(64), "image/jpeg", "a.jpg").id
+
+
+def test_a_relay_elsewhere_still_goes_through_the_proxy(
+    relay: RunningRelay, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert relay.port is not None
+    with bad_network(relay.port) as proxy:  # a forwarding "proxy" for plain HTTP: it counts
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        with RelayClient("http://relay.example.invalid", relay.token) as client:
+            # Only through the proxy can that name be reached (it passes everything to the relay).
+            assert client.events(0, wait=0).next >= 0
+        assert proxy.connections == 1
