@@ -44,6 +44,8 @@ class ErrorCode(enum.StrEnum):
     RELAY_CERTIFICATE_EXPIRED = "relay_certificate_expired"
     # Its certificate is for another name, or from no authority this computer trusts.
     RELAY_CERTIFICATE_INVALID = "relay_certificate_invalid"
+    # The web proxy this computer is set to use (HTTPS_PROXY…) refused to connect to the relay.
+    RELAY_PROXY_REFUSED = "relay_proxy_refused"
     UNAUTHORISED = "unauthorised"
     RELAY_BUSY = "relay_busy"
     # The relay answers but cannot reach WhatsApp (its network, DNS, WHATSAPP_GRAPH_URL): the relay's
@@ -455,6 +457,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.NETWORK_SIGN_IN: NoParams,
     ErrorCode.RELAY_CERTIFICATE_EXPIRED: NoParams,
     ErrorCode.RELAY_CERTIFICATE_INVALID: NoParams,
+    ErrorCode.RELAY_PROXY_REFUSED: NoParams,
     ErrorCode.UNAUTHORISED: NoParams,
     ErrorCode.RELAY_BUSY: RefusalParams,
     ErrorCode.GRAPH_UNREACHABLE: RefusalParams,

@@ -156,7 +156,10 @@ def certificate_refused(exc: BaseException) -> ssl.SSLCertVerificationError | No
 def unreachable(exc: httpx.TransportError, url: str) -> RelayUnreachable:
     """The error for a relay that did not answer; one that answers plain http at an https:// address
     says so (the owner typed https:// for a relay that has no certificate), and so does one whose
-    certificate this computer refused (expired, or not for its address)."""
+    certificate this computer refused (expired, or not for its address), or the web proxy this
+    computer is set to use refusing to connect to it."""
+    if isinstance(exc, httpx.ProxyError):
+        return RelayUnreachable(code=ErrorCode.RELAY_PROXY_REFUSED)
     if url.startswith("https://") and isinstance(exc, httpx.ConnectError):
         if answered_plain_http(exc):
             params = PlainHttpParams(url=url, plain_url=plain_http_address(url))
@@ -329,7 +332,7 @@ class RelayClient:
             raise timed_out from exc
         except httpx.TransportError as exc:
             failed = unreachable(exc, self.base_url)
-            failed.request_sent = not isinstance(exc, httpx.ConnectError)
+            failed.request_sent = not isinstance(exc, httpx.ConnectError | httpx.ProxyError)
             raise failed from exc
         except RuntimeError as exc:
             if not self._closed:
@@ -477,7 +480,7 @@ class RelayClient:
             raise timed_out from exc
         except httpx.TransportError as exc:
             failed = unreachable(exc, self.base_url)
-            failed.request_sent = not isinstance(exc, httpx.ConnectError)
+            failed.request_sent = not isinstance(exc, httpx.ConnectError | httpx.ProxyError)
             raise failed from exc
         except RuntimeError as exc:
             if not self._closed:

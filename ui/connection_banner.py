@@ -26,6 +26,7 @@ SAID_AT_ONCE = frozenset(
         ErrorCode.NETWORK_SIGN_IN,
         ErrorCode.RELAY_CERTIFICATE_EXPIRED,
         ErrorCode.RELAY_CERTIFICATE_INVALID,
+        ErrorCode.RELAY_PROXY_REFUSED,
     }
 )
 # A connection lost while online is said only if it stays lost this long: on a phone's hotspot a
@@ -321,6 +322,13 @@ class ConnectionBanner(QFrame):
                 "Your relay's security certificate is not valid for its address, so Shop Inbox does not "
                 "connect to it. Check the relay address in Settings; if it is right, ask whoever looks "
                 "after your relay to fix its certificate."
+            )
+            return text + self._waiting_sentence()
+        if kind in LOST and self.state.cause is ErrorCode.RELAY_PROXY_REFUSED:
+            text = self.tr(
+                "The web proxy this computer is set to use refused to connect Shop Inbox to your relay. "
+                "Ask whoever looks after this computer's network to allow your relay's address, or "
+                "change the proxy in the computer's network settings."
             )
             return text + self._waiting_sentence()
         if kind is Connection.RECONNECTING:

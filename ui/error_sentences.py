@@ -110,6 +110,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Your relay's security certificate is not valid for its address, so Shop Inbox does not "
             "connect to it. Check the relay address in Settings.",
         ),
+        ErrorCode.RELAY_PROXY_REFUSED: translate(
+            "Errors",
+            "The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask "
+            "whoever looks after this computer's network to allow your relay's address.",
+        ),
         ErrorCode.RELAY_TIMEOUT: translate(
             "Errors", "Your relay did not answer in time. Try again in a moment."
         ),

@@ -2885,6 +2885,10 @@ Right-click to retry.</source>
         <translation>릴레이의 보안 인증서가 릴레이 주소와 맞지 않아서 샵 인박스가 릴레이에 연결하지 않아요. 설정에서 릴레이 주소를 확인하세요. 주소가 맞다면 릴레이를 관리하는 분께 인증서를 고쳐 달라고 부탁하세요.</translation>
     </message>
     <message>
+        <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address, or change the proxy in the computer&apos;s network settings.</source>
+        <translation>이 컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이 컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하거나, 컴퓨터의 네트워크 설정에서 프록시를 바꿔 주세요.</translation>
+    </message>
+    <message>
         <source>Cannot reach your relay. Trying again in {wait}</source>
         <translation>릴레이에 연결할 수 없어요. {wait} 후에 다시 시도해요</translation>
     </message>
@@ -3533,6 +3537,10 @@ The damaged inbox file was kept in {folder}.</source>
     <message>
         <source>Your relay&apos;s security certificate is not valid for its address, so Shop Inbox does not connect to it. Check the relay address in Settings.</source>
         <translation>릴레이의 보안 인증서가 릴레이 주소와 맞지 않아서 샵 인박스가 릴레이에 연결하지 않아요. 설정에서 릴레이 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address.</source>
+        <translation>이 컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이 컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하세요.</translation>
     </message>
     <message>
         <source>Your relay did not answer in time. Try again in a moment.</source>

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.errors import ErrorCode, RelayUnreachable
 from app.relay_client import RelayClient
-from tests.support.bad_network import bad_network
+from tests.support.bad_network import Mode, bad_network
 from tests.support.relay_server import RunningRelay
 from tests.support.servers import free_port
 
@@ -33,3 +34,16 @@ def test_a_relay_elsewhere_still_goes_through_the_proxy(
             # Only through the proxy can that name be reached (it passes everything to the relay).
             assert client.events(0, wait=0).next >= 0
         assert proxy.connections == 1
+
+
+def test_a_proxy_refusing_the_relay_is_its_own_error_and_nothing_was_sent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with bad_network(free_port()) as proxy:
+        proxy.mode = Mode.PORTAL_302  # the office proxy answers CONNECT with its own page
+        monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+        client = RelayClient("https://relay.example.invalid", "token")
+        with client, pytest.raises(RelayUnreachable) as caught:
+            client.events(0, wait=0)
+        assert caught.value.code is ErrorCode.RELAY_PROXY_REFUSED
+        assert not caught.value.request_sent

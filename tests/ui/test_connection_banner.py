@@ -406,3 +406,23 @@ def test_a_sign_in_page_or_offline_is_said_at_once_even_while_online_a_moment_ag
     banner.set_state(ConnectionState(Connection.ONLINE))
     banner.set_state(ConnectionState(Connection.OFFLINE))
     assert not banner.isHidden()
+
+
+def test_a_proxy_refusing_the_relay_is_said_with_who_can_allow_it(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    from app.errors import ErrorCode
+    from tests.support.bad_network import Mode, bad_network
+    from tests.support.servers import free_port
+
+    with bad_network(free_port()) as proxy:
+        proxy.mode = Mode.PORTAL_302
+        monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+        window.ctx.prefs["relay_url"] = "https://relay.example.invalid"
+        window.ctx.relay_token = "token"
+        window.start_sync()
+        sync = window.ctx.sync
+        qtbot.waitUntil(lambda: sync.state.cause is ErrorCode.RELAY_PROXY_REFUSED, timeout=10_000)
+        assert window.banner.isVisible()
+        assert window.banner.text.text().startswith("The web proxy this computer is set to use refused")
+        sync.stop()
