@@ -318,10 +318,12 @@ class ConnectionBanner(QFrame):
             )
             return text + self._waiting_sentence()
         if kind in LOST and self.state.cause is ErrorCode.RELAY_CERTIFICATE_INVALID:
+            # A hotspot's sign-in page met over https:// shows its own certificate, not the relay's.
             text = self.tr(
-                "Your relay's security certificate is not valid for its address, so Shop Inbox does not "
-                "connect to it. Check the relay address in Settings; if it is right, ask whoever looks "
-                "after your relay to fix its certificate."
+                "The security certificate that answers at your relay's address is not valid for it, so "
+                "Shop Inbox does not connect. On a hotspot or café Wi-Fi, the network may want you to "
+                "sign in first: open a web browser and sign in. Otherwise check the relay address in "
+                "Settings; if it is right, ask whoever looks after your relay to fix its certificate."
             )
             return text + self._waiting_sentence()
         if kind in LOST and self.state.cause is ErrorCode.RELAY_PROXY_REFUSED:

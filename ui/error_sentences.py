@@ -107,8 +107,9 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ),
         ErrorCode.RELAY_CERTIFICATE_INVALID: translate(
             "Errors",
-            "Your relay's security certificate is not valid for its address, so Shop Inbox does not "
-            "connect to it. Check the relay address in Settings.",
+            "The security certificate that answers at your relay's address is not valid for it, so Shop "
+            "Inbox does not connect. On a hotspot or café Wi-Fi, sign in to the network in a web browser "
+            "first; otherwise check the relay address in Settings.",
         ),
         ErrorCode.RELAY_PROXY_REFUSED: translate(
             "Errors",

@@ -2881,8 +2881,8 @@ Right-click to retry.</source>
         <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 인증서가 갱신될 때까지 아무것도 보내지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요(릴레이 서버에 80번과 443번 포트로 접속할 수 있으면 저절로 갱신돼요). 이 컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
     </message>
     <message>
-        <source>Your relay&apos;s security certificate is not valid for its address, so Shop Inbox does not connect to it. Check the relay address in Settings; if it is right, ask whoever looks after your relay to fix its certificate.</source>
-        <translation>릴레이의 보안 인증서가 릴레이 주소와 맞지 않아서 샵 인박스가 릴레이에 연결하지 않아요. 설정에서 릴레이 주소를 확인하세요. 주소가 맞다면 릴레이를 관리하는 분께 인증서를 고쳐 달라고 부탁하세요.</translation>
+        <source>The security certificate that answers at your relay&apos;s address is not valid for it, so Shop Inbox does not connect. On a hotspot or café Wi-Fi, the network may want you to sign in first: open a web browser and sign in. Otherwise check the relay address in Settings; if it is right, ask whoever looks after your relay to fix its certificate.</source>
+        <translation>릴레이 주소에서 응답한 보안 인증서가 그 주소에 맞지 않아서 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요. 주소가 맞다면 릴레이를 관리하는 분께 인증서를 고쳐 달라고 부탁하세요.</translation>
     </message>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address, or change the proxy in the computer&apos;s network settings.</source>
@@ -3535,10 +3535,6 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요. 이 컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
     </message>
     <message>
-        <source>Your relay&apos;s security certificate is not valid for its address, so Shop Inbox does not connect to it. Check the relay address in Settings.</source>
-        <translation>릴레이의 보안 인증서가 릴레이 주소와 맞지 않아서 샵 인박스가 릴레이에 연결하지 않아요. 설정에서 릴레이 주소를 확인하세요.</translation>
-    </message>
-    <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address.</source>
         <translation>이 컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이 컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하세요.</translation>
     </message>
@@ -4061,6 +4057,10 @@ The damaged inbox file was kept in {folder}.</source>
     <message>
         <source>Your relay at {url} answers plain http://, not https://. Change its address in Settings to {plain_url}</source>
         <translation>{url} 릴레이는 https://가 아니라 일반 http://로 응답해요. 설정에서 주소를 {plain_url}(으)로 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>The security certificate that answers at your relay&apos;s address is not valid for it, so Shop Inbox does not connect. On a hotspot or café Wi-Fi, sign in to the network in a web browser first; otherwise check the relay address in Settings.</source>
+        <translation>릴레이 주소에서 응답한 보안 인증서가 그 주소에 맞지 않아서 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요.</translation>
     </message>
     <message>
         <source>The relay token was refused. Check it in Settings.</source>

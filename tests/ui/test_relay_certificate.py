@@ -65,3 +65,20 @@ def test_an_expired_certificate_is_explained_in_the_banner_and_retry_connects_on
         banner.retry.click()
         qtbot.waitUntil(lambda: sync.state.kind is Connection.ONLINE, timeout=10_000)
         sync.stop()
+
+
+def test_a_certificate_for_another_name_suggests_the_hotspots_sign_in_before_the_address(
+    window: Any, qtbot: Any, relay: RunningRelay, ca: Any, tmp_path: Path
+) -> None:
+    """A hotspot intercepting https:// answers with its own certificate, for its own name."""
+    assert relay.port is not None
+    with bad_network(relay.port, tls=server_context(ca, tmp_path, host="login.hotspot.example")) as front:
+        window.ctx.prefs["relay_url"] = front.url
+        window.ctx.relay_token = relay.token
+        window.start_sync()
+        sync = window.ctx.sync
+        qtbot.waitUntil(lambda: sync.state.cause is ErrorCode.RELAY_CERTIFICATE_INVALID, timeout=10_000)
+        said = window.banner.text.text()
+        assert window.banner.isVisible() and "not valid" in said
+        assert said.index("sign in") < said.index("relay address in Settings")
+        sync.stop()
