@@ -93,6 +93,8 @@ class SyncEngine:
             retry_cap=retry_cap,
             send_timeout=send_timeout,
             media_dir=media_dir,
+            # A reply went through while the poll waits out its backoff: the network is back.
+            on_relay_answered=self.worker.relay_answered,
         )
         self._threads: list[threading.Thread] = []
         self._known_pushed = False
@@ -114,6 +116,7 @@ class SyncEngine:
         """Abandon the long poll and join the threads (well under a second); pending sends stay queued."""
         self._stop.set()
         self._wake.set()
+        self.worker.retry_now.set()
         for thread in self._threads:
             # Waiting on the long poll, the worker holds no transaction: leave it (it drops what it gets).
             if thread.name == POLL_THREAD and self.worker.in_long_poll.is_set():

@@ -207,8 +207,10 @@ class OutboxSender:
         retry_base: float = 1.0,
         retry_cap: float = 60.0,
         media_dir: Path | None = None,
+        on_relay_answered: Callable[[], None] | None = None,
     ) -> None:
         self.db = db
+        self.on_relay_answered = on_relay_answered
         self.client = client
         self.on_changed = on_changed
         self.stop = stop
@@ -355,6 +357,7 @@ class OutboxSender:
             posted = True
             result = self.client.send_message(job.body, job.client_id, timeout=self.send_timeout)
         except SendRefused as exc:
+            self._relay_answered()
             if isinstance(exc.params, RefusalParams) and exc.params.graph_code is not None:
                 self._graph_down(False)  # WhatsApp itself answered
             self._save(job, status=MessageStatus.FAILED, **failure_columns(exc))
@@ -363,6 +366,8 @@ class OutboxSender:
             self._mark(job, None)  # refused at the door: the relay never took it
             raise
         except (RelayUnreachable, RelayBusy) as exc:
+            if isinstance(exc, RelayBusy):
+                self._relay_answered()  # busy, or cut off from WhatsApp, but there
             reason = waiting_reason(exc, posted=posted)
             self._mark(job, reason)
             if reason in (Waiting.GRAPH_UNREACHABLE, Waiting.GRAPH_BUSY):
@@ -388,6 +393,7 @@ class OutboxSender:
             log.info("message %d not sent: its file cannot be read (%s)", job.message_id, type(exc).__name__)
             self._save(job, status=MessageStatus.FAILED, error_code=ErrorCode.FILE_UNREADABLE)
             return None
+        self._relay_answered()
         self.attempts.pop(job.contact_id, None)
         self.not_before.pop(job.contact_id, None)
         self.reasons.pop(job.message_id, None)
@@ -424,6 +430,13 @@ class OutboxSender:
         if not marked and claim:
             log.info("message %d is no longer waiting (cancelled or retried); not posted", job.message_id)
         return marked
+
+    def _relay_answered(self) -> None:
+        if self.on_relay_answered is not None:
+            try:
+                self.on_relay_answered()
+            except Exception:
+                log.exception("relay-answered callback failed")
 
     def _graph_down(self, down: bool) -> None:
         if down == self.graph_down:

@@ -6,6 +6,7 @@ import errno
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ PROBE_SIZE = 100  # the first page asked for after a start or a time offline
 APPLY_CHUNK = 100
 POLL_WAIT = 25.0
 OFFLINE_AFTER = 4  # consecutive failures before "reconnecting" becomes "offline"
+BACKOFF_STEP = 0.25  # seconds: how soon a backoff wait notices a stop
 CHILD_FAILURES = 3  # catch-up processes that died or failed before this worker applies in its thread
 
 
@@ -227,6 +229,9 @@ class SyncWorker:
         self.first_page_read = False
         self._child_skip = False  # the child ended without a page: the next full page stays here
         self.pages_in_child = 0
+        # Set to end a backoff wait at once: the relay was heard from another way (a reply the
+        # outbox sent went through), or the engine stops.
+        self.retry_now = threading.Event()
 
     # ------------------------------------------------------------------ state
     def _report(self, state: ConnectionState) -> None:
@@ -302,7 +307,7 @@ class SyncWorker:
                     kind, next_retry_at=at, detail=str(exc), plain_url=plain_url, cause=exc.code
                 )
                 self._report(state)
-                self.stop.wait(delay)
+                self._back_off(delay)
             except StorageFailure as exc:
                 self._storage_failed(exc)
             except Exception as exc:
@@ -316,6 +321,22 @@ class SyncWorker:
                     )
                     self.storage_failures = 0
                     self._report(ConnectionState(Connection.ONLINE))
+
+    def _back_off(self, delay: float) -> None:
+        """Wait `delay` seconds before polling again, or less when `retry_now` is set meanwhile."""
+        self.retry_now.clear()
+        deadline = time.monotonic() + delay
+        # In short steps, so a stop (its own event) ends the wait as promptly as `retry_now` does.
+        while (left := deadline - time.monotonic()) > 0 and not self.stop.is_set():
+            if self.retry_now.wait(min(left, BACKOFF_STEP)):
+                if not self.stop.is_set():
+                    log.info("the relay answered another request: polling again now")
+                return
+
+    def relay_answered(self) -> None:
+        """The relay answered another request (the outbox's): a poll waiting out its backoff goes now."""
+        if self.state.kind in (Connection.RECONNECTING, Connection.OFFLINE):
+            self.retry_now.set()
 
     def _storage_failed(self, exc: StorageFailure) -> None:
         """Saving failed: what was saved is shown, the rest waits on the relay; try again with backoff."""
