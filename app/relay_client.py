@@ -92,6 +92,9 @@ class CheckResult:
     outcome: CheckOutcome
     detail: str = ""  # technical detail for the log / a "details" expander, never the token
     relay_version: str | None = None
+    # Why it could not be reached, when known: a hotspot's sign-in page, a refused certificate or
+    # proxy, which the owner is told instead of "could not be reached".
+    cause: ErrorCode | None = None
 
     @property
     def ok(self) -> bool:
@@ -569,7 +572,7 @@ class RelayClient:
             log.info("relay check: %s", exc.code)
             if exc.code is ErrorCode.RELAY_PLAIN_HTTP:
                 return CheckResult(CheckOutcome.PLAIN_HTTP, str(exc.code))
-            return CheckResult(CheckOutcome.UNREACHABLE, str(exc.code))
+            return CheckResult(CheckOutcome.UNREACHABLE, str(exc.code), cause=exc.code)
         except (RelayError, ValueError) as exc:  # another web server: an error page, HTML, other JSON
             return CheckResult(CheckOutcome.NOT_A_RELAY, f"/healthz: {type(exc).__name__}")
         try:
@@ -579,7 +582,7 @@ class RelayClient:
         except HistoryGap:
             pass  # a relay that pruned its oldest events still answers: the token was accepted
         except RelayUnreachable as exc:
-            return CheckResult(CheckOutcome.UNREACHABLE, str(exc.code))
+            return CheckResult(CheckOutcome.UNREACHABLE, str(exc.code), cause=exc.code)
         except RelayBusy as exc:
             return CheckResult(CheckOutcome.SERVER_ERROR, f"HTTP {exc.status}")
         except RelayError as exc:
