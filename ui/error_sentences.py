@@ -16,6 +16,18 @@ from ui.korean_particles import with_particles
 translate = QCoreApplication.translate
 
 
+# Reasons the relay could not be reached that say what to do (sign in to the hotspot, renew the
+# certificate, ask about the proxy): said in their own sentences, not "check the address".
+UNREACHABLE_FOR_A_REASON = frozenset(
+    {
+        ErrorCode.NETWORK_SIGN_IN,
+        ErrorCode.RELAY_CERTIFICATE_EXPIRED,
+        ErrorCode.RELAY_CERTIFICATE_INVALID,
+        ErrorCode.RELAY_PROXY_REFUSED,
+    }
+)
+
+
 def desktop_sentences() -> dict[ErrorCode, str]:
     """One sentence per ErrorCode, with {named} fields from its params (a dict literal for lupdate)."""
     return {

@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.errors import ErrorCode
 from app.relay_client import CheckOutcome, CheckResult, check_relay
 from app.relay_url import normalise_relay_url, plain_http_address
 from app.wire import CheckReport
 from ui import icons, message_box
 from ui.busy_button import set_busy
 from ui.context import AppContext
-from ui.error_sentences import code_sentence
+from ui.error_sentences import UNREACHABLE_FOR_A_REASON, code_sentence
 from ui.link_label import LinkLabel
 from ui.ops import Op, failure_sentence
 from ui.relay_check_view import (
@@ -54,18 +53,6 @@ log = logging.getLogger(__name__)
 
 # How long "Try the demo" rests after starting the demo (its window takes seconds to come up).
 DEMO_STARTING_MS = 8000
-
-
-# Reasons an address could not be reached that say what to do (sign in to the hotspot, renew the
-# certificate, ask about the proxy): their own sentences, not "check the address".
-UNREACHABLE_FOR_A_REASON = frozenset(
-    {
-        ErrorCode.NETWORK_SIGN_IN,
-        ErrorCode.RELAY_CERTIFICATE_EXPIRED,
-        ErrorCode.RELAY_CERTIFICATE_INVALID,
-        ErrorCode.RELAY_PROXY_REFUSED,
-    }
-)
 
 
 def explain(result: CheckResult, url: str = "") -> str:

@@ -32,6 +32,7 @@ from app.sending import render_template
 from app.template_versions import primary_language, wanted_language
 from app.wire import BusinessProfile, Template
 from ui.ad_law import law_label, law_lines, send_anyway
+from ui.error_sentences import UNREACHABLE_FOR_A_REASON, code_sentence
 from ui.screen_fit import resize_within_screen
 from ui.tab_order import chain
 from ui.theme import problem_colour
@@ -270,6 +271,11 @@ class TemplatePicker(QDialog):
             return self.tr(
                 "Your relay can't reach WhatsApp right now, so the templates could not be loaded. "
                 "Try again in a moment."
+            )
+        if not_fetched in UNREACHABLE_FOR_A_REASON:
+            # A hotspot's sign-in page, a refused certificate or proxy: "check the relay" misleads.
+            return self.tr("The templates could not be loaded. {reason}").format(
+                reason=code_sentence(not_fetched, {})
             )
         if not_fetched == ErrorCode.UNAUTHORISED:
             return self.tr(

@@ -9269,6 +9269,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>릴레이가 지금 WhatsApp에 연결할 수 없어 템플릿을 불러오지 못했어요. 잠시 후 다시 시도해 주세요.</translation>
     </message>
     <message>
+        <source>The templates could not be loaded. {reason}</source>
+        <translation>템플릿을 불러오지 못했어요. {reason}</translation>
+    </message>
+    <message>
         <source>Not connected to the relay, so the templates could not be loaded. Check the relay in File ▸ Settings….</source>
         <translation>릴레이에 연결되지 않아 템플릿을 불러올 수 없어요. 파일 ▸ 설정…에서 릴레이를 확인하세요.</translation>
     </message>

@@ -96,3 +96,21 @@ def test_a_relay_that_cannot_reach_whatsapp_says_so_and_to_try_again_in_korean(
     )
     assert said != failed_message_sentence("graph_unreachable", None)  # "…다시 시도해요" (by itself)
     assert said != picker.empty_reason(ErrorCode.RELAY_UNREACHABLE)
+
+
+def test_on_a_hotspots_sign_in_page_the_empty_chooser_asks_to_sign_in_not_to_check_the_relay(
+    qtbot: Any, db: Any, relay: Any
+) -> None:
+    from app.relay_client import RelayClient
+    from tests.support.bad_network import Mode, bad_network
+    from ui.template_picker import TemplatePicker
+
+    with bad_network(relay.port) as network, RelayClient(network.url, relay.token) as client:
+        network.mode = Mode.PORTAL_200
+        found = find_approved_templates(db, client.templates)
+    assert found.not_fetched == ErrorCode.NETWORK_SIGN_IN
+    picker = TemplatePicker([], not_fetched=found.not_fetched)
+    qtbot.addWidget(picker)
+    said = picker.empty_note.text()
+    assert said.startswith("The templates could not be loaded.")
+    assert "wants you to sign in" in said and "Settings" not in said
