@@ -384,9 +384,9 @@ class OutboxSender:
             )
             return delay
         except UploadWithdrawn:
+            # Quitting, it stays pending, marked as uploading (it may still be cancelled, and goes
+            # next start): nothing is written here, the inbox file may be closing.
             self.reasons.pop(job.message_id, None)
-            if self.stop.is_set():
-                self._mark(job, None)  # quitting: it goes next start, its upload begun again
             log.info("message %d: its file's upload stopped (cancelled, or quitting)", job.message_id)
             return None
         except OSError as exc:
