@@ -320,11 +320,12 @@ class RelayClient:
             try:
                 response = (http or self._client()).request(method, path, **kwargs)
             except httpx.RemoteProtocolError:
-                # Closed with no answer at all: most often a kept-alive connection whose idle time
-                # ran out at the relay (or its proxy) while this request was on its way, which a
-                # slow hotspot makes likely. The relay never read it: ask once more, on a new
-                # connection. Every call is safe to repeat (a send carries its Idempotency-Key);
-                # a file streamed in pieces cannot be read twice, and its sender tries it again.
+                # Closed with no answer (or half of one): most often a kept-alive connection whose
+                # idle time ran out at the relay (or its proxy) while this request was on its way,
+                # which a slow hotspot makes likely, or a hotspot dropping the connection. Ask once
+                # more, on a new connection: every call is safe to repeat (a send carries its
+                # Idempotency-Key); a file streamed in pieces cannot be read twice, and its sender
+                # tries it again.
                 if not isinstance(kwargs.get("content", b""), bytes):
                     raise
                 log.info("the relay closed a connection without answering; asking again")
