@@ -20,6 +20,7 @@ def test_a_cut_connection_answered_again_a_moment_later_shows_no_banner(
         window.start_sync()
         sync = window.ctx.sync
         qtbot.waitUntil(lambda: sync.state.kind is Connection.ONLINE, timeout=10_000)
+        sync.engine.worker.retry_base = 0.3  # the hotspot's cuts are short: no need to wait long
         banner = window.banner
         seen: list[tuple[Connection, bool]] = []
         # Connected after the window's own slot: what the banner shows once each state is told.
