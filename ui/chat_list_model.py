@@ -22,6 +22,7 @@ from app.text_direction import isolated
 from app.thread_priority import window_busy, window_free
 from ui.context import AppContext
 from ui.label_names import label_display_name
+from ui.spoken_chat import spoken_chat
 
 # Imported before the first paint (ui/start_path.py): app.queries and ui.ops (SQLAlchemy, pydantic)
 # are imported where a read starts.
@@ -126,6 +127,9 @@ class ChatListModel(QAbstractListModel):
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # A chat's reply typed and not sent (ui/composer.py `draft_for`), which its row says instead
+        # of the last message (the delegate draws it; a screen reader hears it from here).
+        self.draft_for: Callable[[int], str | None] = lambda _contact_id: None
         self.kind: ConversationFilter = "all"
         self.label_id: int | None = None
         self._rows: list[ConversationRow] = []
@@ -207,6 +211,9 @@ class ChatListModel(QAbstractListModel):
             return row.contact_id
         if role == ChatRole.UNREAD:
             return row.unread_count
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # A screen reader read the name alone: not the unread count, labels or last message.
+            return spoken_chat(row, datetime.now(UTC), self.draft_for(row.contact_id))
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.display_name
             if row.waits_for_person(relay_clock.now()):

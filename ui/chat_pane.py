@@ -289,6 +289,7 @@ class ChatPane(QWidget):
         self.avatar.setPixmap(pm)
         self.name.setText(conversation.display_name)
         self.view.bubbles.contact_name = conversation.display_name
+        self.view.chat_model.customer_name = conversation.display_name
         phone = display_phone(conversation.wa_id or "", self.ctx.shop_region)
         # WhatsApp marks a name with "~" only where the customer's own name stands in for one the
         # shop has not saved (the title is then that name). Beside a saved name, "~오세훈" read as

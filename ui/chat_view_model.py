@@ -28,6 +28,7 @@ from app.rules import RECENT_WORDS, TYPED_KINDS
 from ui.context import AppContext
 from ui.formatting import local
 from ui.ops import run_read
+from ui.spoken_message import spoken_message
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -153,6 +154,8 @@ class ChatViewModel(QAbstractListModel):
         super().__init__(parent)
         self.ctx = ctx
         self.contact_id: int | None = None
+        # The open chat's customer, whom a screen reader names as the writer of her messages.
+        self.customer_name = ""
         self._rows: list[MessageRow] = []
         self._pos: dict[int, int] = {}
         self.has_older = False
@@ -207,6 +210,18 @@ class ChatViewModel(QAbstractListModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return row.body
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # The row as a sentence (who, what, when, delivered or not): a screen reader read the
+            # bare body, nothing at all for a photo, and never which were the owner's or unsent.
+            return spoken_message(
+                row,
+                customer=self.customer_name,
+                show_date=self._show_date(i),
+                divider=self.unread_at_open if row.id == self.first_unread_id else 0,
+                quote=self._quotes.get(row.reply_to_wamid) if row.reply_to_wamid else None,
+                order=self._orders.get(row.id),
+                media=self._media.get(row.id),
+            )
         if role == MessageRole.MESSAGE_ID:
             return row.id
         if role == MessageRole.SHOW_DATE:

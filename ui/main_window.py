@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self.chat.message_queued.connect(lambda _contact_id: self.count_waiting_replies())
         self.chat.view.chat_model.new_messages.connect(lambda _n: self.schedule_read())
         self.chat_list.delegate.draft_for = self.chat.composer.draft_for
+        self.chat_list.model.draft_for = self.chat.composer.draft_for
         self.chat.composer.drafts_shown.connect(self.chat_list.view.viewport().update)
         # The open chat's row says "Draft:" once its draft is kept, and stops when it is sent or cleared.
         self.chat.composer.drafts_changed.connect(self.chat_list.view.viewport().update)

@@ -8878,6 +8878,76 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
 </context>
 <context>
+    <name>SpokenChat</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>전송 대기 중</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>전달됨</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>전송 안 됨</translation>
+    </message>
+    <message>
+        <source>Group chat archive</source>
+        <translation>그룹 채팅 보관</translation>
+    </message>
+    <message>
+        <source>Needs a person</source>
+        <translation>상담 필요</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>고정됨</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>차단됨</translation>
+    </message>
+    <message>
+        <source>Labels: {0}</source>
+        <translation>라벨: {0}</translation>
+    </message>
+    <message>
+        <source>Draft: {0}</source>
+        <translation>임시 저장: {0}</translation>
+    </message>
+    <message>
+        <source>You: {0}</source>
+        <translation>나: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SpokenMessage</name>
+    <message>
+        <source>{sender}: {message}</source>
+        <translation>{sender}: {message}</translation>
+    </message>
+    <message>
+        <source>Reactions: {0}</source>
+        <translation>반응: {0}</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Replying to {0}</source>
+        <translation>답장한 메시지: {0}</translation>
+    </message>
+</context>
+<context>
     <name>StartOrderDialog</name>
     <message>
         <source>New order for {0}</source>

@@ -171,7 +171,7 @@ def test_a_refusal_with_whatsapps_code_says_whatsapps_reason(korean: None) -> No
 def test_failed_sends_show_their_reason_in_korean_in_the_bubble_and_its_tooltip(
     window: Any, qtbot: Any, korean: None
 ) -> None:
-    from ui.chat_view_delegate import status_tooltip
+    from ui.message_status import status_tooltip
 
     with window.ctx.db.write() as s:
         customer = make_contact(s, profile_name="김민수")
@@ -226,7 +226,7 @@ def test_a_reply_refused_after_24_hours_says_to_send_a_template_or_wait_for_the_
 ) -> None:
     """Retrying a reply WhatsApp refused for the closed 24-hour window is refused again until the
     customer writes: its tooltip names what works today, the composer's "Choose template…"."""
-    from ui.chat_view_delegate import status_tooltip
+    from ui.message_status import status_tooltip
 
     with window.ctx.db.write() as s:
         customer = make_contact(s, profile_name="Amelia Hart")
@@ -260,7 +260,7 @@ def test_a_file_whatsapp_refused_says_in_korean_to_send_it_again_or_pick_another
 ) -> None:
     """The relay names which of 131053's causes Graph meant: the chat's "Not sent" line says the one
     step that helps, and offers no retry where a retry of the same file cannot help."""
-    from ui.chat_view_delegate import status_tooltip
+    from ui.message_status import status_tooltip
 
     with window.ctx.db.write() as s:
         customer = make_contact(s, profile_name="김민수")

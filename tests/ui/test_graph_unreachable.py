@@ -20,9 +20,9 @@ from tests.support.fake_graph import fake_graph_out_of_reach, run_fake_graph
 from tests.support.relay_server import RunningRelay, inbound, run_relay
 from tests.support.window_waits import select_chat
 from ui import chat_view_model
-from ui.chat_view_delegate import status_tooltip, waiting_sentence
 from ui.connection_banner import ConnectionBanner
 from ui.error_sentences import download_sentence
+from ui.message_status import status_tooltip, waiting_sentence
 
 CUSTOMER = "821077778888"
 

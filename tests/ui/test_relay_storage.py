@@ -33,7 +33,7 @@ def test_a_file_the_relay_has_no_room_for_says_to_free_space_on_the_relays_serve
 
 def test_a_reply_whose_file_the_relay_cannot_keep_says_so_in_korean(qtbot: Any, korean: None) -> None:
     from app.outbox import Waiting
-    from ui.chat_view_delegate import waiting_sentence
+    from ui.message_status import waiting_sentence
 
     sentence = waiting_sentence(Waiting.RELAY_STORAGE)
     assert sentence != waiting_sentence(None)

@@ -1,0 +1,78 @@
+"""What became of an outgoing message, in the owner's words: sent, delivered, read, waiting and why,
+or not sent and why (a bubble's tooltip, and what a screen reader says of it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.queries import MessageRow
+from ui.error_sentences import NOT_RETRYABLE_FAILURES, failed_message_sentence
+
+# A free-form reply refused for the closed 24-hour window: WhatsApp's code, or the relay's own refusal.
+OUTSIDE_WINDOW_CODES = ("131047", "outside_window")
+
+
+def status_tooltip(row: MessageRow) -> str:
+    if row.status == "failed":
+        reason = failed_message_sentence(row.error_code, row.error_text)
+        if row.error_code in OUTSIDE_WINDOW_CODES:
+            # A retry is refused the same way until the customer writes: say what helps today.
+            return QCoreApplication.translate(
+                "ChatViewDelegate",
+                "Not sent: {0}\nTo reach the customer now, send an approved template with “Choose "
+                "template…” below the chat. Once the customer writes again, right-click to retry.",
+            ).format(reason)
+        if row.error_code in NOT_RETRYABLE_FAILURES:
+            return QCoreApplication.translate("ChatViewDelegate", "Not sent: {0}").format(reason)
+        return QCoreApplication.translate("ChatViewDelegate", "Not sent: {0}\nRight-click to retry.").format(
+            reason
+        )
+    if row.status == "pending":
+        return waiting_sentence(row.error_code)
+    return {
+        "sent": QCoreApplication.translate("ChatViewDelegate", "Sent"),
+        "delivered": QCoreApplication.translate("ChatViewDelegate", "Delivered"),
+        "read": QCoreApplication.translate("ChatViewDelegate", "Read"),
+    }.get(row.status, "")
+
+
+def waiting_sentence(reason: str | None) -> str:
+    """Why a pending message waits (app/outbox.py's `Waiting`), in the owner's words."""
+    from app.outbox import Waiting
+
+    if reason == Waiting.GRAPH_UNREACHABLE:
+        return QCoreApplication.translate(
+            "ChatViewDelegate",
+            "Waiting: your relay can't reach WhatsApp right now. It will be sent as soon as it can.",
+        )
+    if reason == Waiting.GRAPH_BUSY:
+        return QCoreApplication.translate(
+            "ChatViewDelegate", "Waiting: WhatsApp asked for a short pause. It will be sent in a moment."
+        )
+    if reason == Waiting.RELAY_STORAGE:
+        return QCoreApplication.translate(
+            "ChatViewDelegate",
+            "Waiting: your relay could not keep this file (the disk on the relay's server may be full). "
+            "It will be sent once there is room.",
+        )
+    if reason == Waiting.RELAY_OFFLINE:
+        return QCoreApplication.translate(
+            "ChatViewDelegate", "Waiting: your relay can't be reached. It will be sent when it is back."
+        )
+    if reason == Waiting.UPLOADING:
+        return QCoreApplication.translate(
+            "ChatViewDelegate",
+            "Its file is going up to your relay; the message is sent right after. It can still be canceled.",
+        )
+    return QCoreApplication.translate("ChatViewDelegate", "Waiting to be sent")
+
+
+def delivery_state(row: MessageRow) -> str:
+    """What became of an outgoing message in one line, as its ticks and "Not sent" line show it (a
+    screen reader's words for them); "" for a customer's message."""
+    if row.direction != "out":
+        return ""
+    if row.status == "failed":
+        reason = failed_message_sentence(row.error_code, row.error_text)
+        return QCoreApplication.translate("ChatViewDelegate", "Not sent: {0}").format(reason)
+    return status_tooltip(row)

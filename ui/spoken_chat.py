@@ -1,0 +1,62 @@
+"""A chat-list row as one sentence for a screen reader: who, how many unread, labels, the last
+message and when (the chat list model's accessible text)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from app.conversation_rows import AUTOMATIC_SENDERS, ConversationRow
+from ui.formatting import chat_preview, list_time, preview_text
+from ui.label_names import label_display_name
+
+translate = QCoreApplication.translate
+
+
+def unread_count(count: int) -> str:
+    """The row's green badge in words, as the open chat's band above its first unread message says it."""
+    if count == 1:
+        return QCoreApplication.translate("ChatViewDelegate", "1 unread message")
+    return QCoreApplication.translate("ChatViewDelegate", "%Ln unread messages", "", count)
+
+
+def last_state(status: str | None) -> str:
+    """The ticks of the chat's last message, when the owner sent it."""
+    return {
+        "pending": translate("SpokenChat", "Waiting to be sent"),
+        "sent": translate("SpokenChat", "Sent"),
+        "delivered": translate("SpokenChat", "Delivered"),
+        "read": translate("SpokenChat", "Read"),
+        "failed": translate("SpokenChat", "Not sent"),
+    }.get(status or "", "")
+
+
+def spoken_chat(row: ConversationRow, now: datetime, draft: str | None = None) -> str:
+    """What the row shows, read in order ("김민지, 2 unread messages, Labels: New order, 주문했어요,
+    2:17 PM"): its name read alone said nothing of what waits there."""
+    parts = [row.display_name]
+    if row.group_archive:
+        parts.append(translate("SpokenChat", "Group chat archive"))
+    elif row.waits_for_person(now):
+        parts.append(translate("SpokenChat", "Needs a person"))
+    if row.pinned:
+        parts.append(translate("SpokenChat", "Pinned"))
+    if row.blocked:
+        parts.append(translate("SpokenChat", "Blocked"))
+    if row.unread_count:
+        parts.append(unread_count(row.unread_count))
+    if row.labels:
+        names = ", ".join(label_display_name(label.name) for label in row.labels)
+        parts.append(translate("SpokenChat", "Labels: {0}").format(names))
+    if draft:
+        parts.append(translate("SpokenChat", "Draft: {0}").format(preview_text("text", draft)))
+    else:
+        preview = chat_preview(row.last_kind, row.last_body, row.last_direction)
+        if row.last_direction == "out" and preview and row.last_sent_by not in AUTOMATIC_SENDERS:
+            preview = translate("SpokenChat", "You: {0}").format(preview)
+        parts.append(preview)
+        if row.last_direction == "out":
+            parts.append(last_state(row.last_status))
+    parts.append(list_time(row.last_message_at, now))
+    return ", ".join(part for part in parts if part)
