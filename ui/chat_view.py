@@ -6,7 +6,18 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -328,8 +339,23 @@ class ChatView(QListView):
         painter.drawRect(QRectF(self.viewport().rect()).adjusted(inset, inset, -inset, -inset))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
+        if event.reason() != Qt.FocusReason.MouseFocusReason:  # a click picks its own message
+            self._current_on_screen()
         super().focusInEvent(event)
         self.viewport().update()
+
+    def _current_on_screen(self) -> None:
+        """Tabbed into, the messages' current one is the newest on screen, unless one shown is current
+        already. Qt made it the oldest row loaded (fifty messages up, off screen), which a screen
+        reader then read out, and the first arrow key jumped there."""
+        current = self.currentIndex()
+        if current.isValid() and self.visualRect(current).intersects(self.viewport().rect()):
+            return
+        x = self.viewport().width() // 2
+        for y in range(self.viewport().rect().bottom() - 2, -1, -8):  # a short chat ends above the bottom
+            if (newest := self.indexAt(QPoint(x, y))).isValid():
+                self.selectionModel().setCurrentIndex(newest, QItemSelectionModel.SelectionFlag.NoUpdate)
+                return
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)

@@ -6,7 +6,7 @@ from collections import OrderedDict
 from datetime import date
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPen, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from app.queries import MessageRow
@@ -36,6 +36,7 @@ CACHE_SIZE = 800
 # Rows' heights, far more than the geometries kept: every layout asks every loaded row's height, and
 # a chat scrolled back thousands of rows worked each one out again (~1 s a page at 18,000 rows).
 HEIGHTS_SIZE = 100_000
+FOCUS_RING = 2  # pixels: the ring round the message the arrow keys are on
 
 
 class ChatViewDelegate(QStyledItemDelegate):
@@ -184,6 +185,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             self._bubble(painter, geo.bubble, c.separator_bg, None)
             painter.setPen(c.separator_text)
             self._draw_text(painter, geo, row, c, [])
+            self._focus_ring(painter, option, geo.bubble)
             painter.restore()
             return
         fill = c.bubble_out if geo.outgoing else c.bubble_in
@@ -224,7 +226,18 @@ class ChatViewDelegate(QStyledItemDelegate):
             painter.setFont(self.fonts.body)
             painter.setPen(c.bubble_text)
             painter.drawText(geo.reaction_rect, int(Qt.AlignmentFlag.AlignCenter), geo.reactions)
+        self._focus_ring(painter, option, geo.bubble)
         painter.restore()
+
+    def _focus_ring(self, painter: QPainter, option: QStyleOptionViewItem, bubble: QRectF) -> None:
+        """The message the arrow keys are on, ringed while the messages have the keyboard: the view
+        only outlined itself, and the owner moving by keyboard could not see which message Reply,
+        Copy or the menu key would act on."""
+        if not option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+            return
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), FOCUS_RING))  # type: ignore[attr-defined]
+        painter.drawRoundedRect(bubble.adjusted(-3, -2, 3, 2), 10, 10)  # inside the row: rows paint over rows
 
     def _pill(self, painter: QPainter, rect: QRectF, text: str, bg: QColor, fg: QColor) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
