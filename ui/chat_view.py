@@ -38,12 +38,13 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QToolButton, 
 from app.outbox import can_cancel
 from app.queries import MessageRow
 from ui import icons
+from ui.announce import announce
 from ui.bubble_layout import CART_TARGET, MAX_LAYOUT_CHARS, BubbleGeometry, body_text
 from ui.chat_view_delegate import ChatViewDelegate
 from ui.chat_view_model import PAGE, ChatViewModel, MessageRole
 from ui.context import AppContext
-from ui.error_sentences import NOT_RETRYABLE_FAILURES
-from ui.formatting import day_label, local
+from ui.error_sentences import NOT_RETRYABLE_FAILURES, failed_message_sentence
+from ui.formatting import day_label, local, preview_text
 from ui.open_file import open_file
 from ui.theme import colours
 from ui.utf16 import from_qt
@@ -60,6 +61,8 @@ OLDER_PAGE_MOST = 400
 
 
 # What the message menu offers to react with, as WhatsApp's own quick reactions do.
+# How much of a failed message is said aloud with its failure: enough to know which one it was.
+SAID_CHARS = 60
 REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🙏")
 
 
@@ -138,6 +141,7 @@ class ChatView(QListView):
         m.new_messages.connect(self._on_new_messages)
         m.older_loaded.connect(self._older_loaded)
         m.local_inserted.connect(lambda _id: self.scrollToBottom())
+        m.sends_failed.connect(self._tell_failed)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.verticalScrollBar().rangeChanged.connect(lambda *_: self._update_jump_button())
 
@@ -356,6 +360,15 @@ class ChatView(QListView):
             if (newest := self.indexAt(QPoint(x, y))).isValid():
                 self.selectionModel().setCurrentIndex(newest, QItemSelectionModel.SelectionFlag.NoUpdate)
                 return
+
+    def _tell_failed(self, rows: list[MessageRow]) -> None:
+        """A reply that has just failed is said aloud: its bubble turning red told a screen reader
+        nothing, and the owner went on as if the customer had it."""
+        for row in rows:
+            what = preview_text(row.kind, body_text(row) or row.body, row.payload)
+            what = what if len(what) <= SAID_CHARS else what[: SAID_CHARS - 1] + "…"
+            reason = failed_message_sentence(row.error_code, row.error_text)
+            announce(self, self.tr("“{text}” was not sent: {reason}").format(text=what, reason=reason))
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)

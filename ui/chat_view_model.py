@@ -149,6 +149,7 @@ class ChatViewModel(QAbstractListModel):
     media_wanted = Signal(int, int)  # (media id, message id): a picture on screen is not downloaded yet
     older_loaded = Signal(int)  # rows prepended by load_older (0: none, or the chat changed)
     local_inserted = Signal(int)  # message id the owner just queued, now shown at the bottom
+    sends_failed = Signal(object)  # list[MessageRow]: the owner's messages that have just failed
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -602,6 +603,7 @@ class ChatViewModel(QAbstractListModel):
             return
         self._apply_extras(got.extras, got.fresh + got.appended + got.late)
         resized = False
+        failed: list[MessageRow] = []
         gone = set(got.watched) - {r.id for r in got.fresh}
         for message_id in sorted(gone, key=lambda m: -self._pos.get(m, -1)):
             pos = self._pos.get(message_id)
@@ -616,6 +618,8 @@ class ChatViewModel(QAbstractListModel):
                 continue
             old = self._rows[pos]
             self._rows[pos] = row
+            if row.status == "failed" and old.status != "failed":
+                failed.append(row)
             if (old.reaction_in, old.reaction_out, old.body) != (row.reaction_in, row.reaction_out, row.body):
                 resized = True
             idx = self.index(pos)
@@ -625,6 +629,8 @@ class ChatViewModel(QAbstractListModel):
         self._append(appended)
         if resized:
             self.rows_resized.emit()
+        if failed:
+            self.sends_failed.emit(failed)
         inbound = [r for r in appended if r.direction == "in"]
         if inbound:
             self.new_messages.emit(len(inbound))

@@ -14,6 +14,7 @@ from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, Connect
 from app.errors import ErrorCode
 from app.inbound_silence import InboundSilence
 from ui import icons
+from ui.announce import announce
 from ui.formatting import full_datetime
 from ui.korean_particles import with_particles
 
@@ -121,6 +122,7 @@ class ConnectionBanner(QFrame):
         self.blip.setInterval(BLIP_SECONDS * 1000)
         self.blip.timeout.connect(self._blip_ended)
         self.blip_over = False
+        self._told: tuple[object, ...] | None = None  # the news last said aloud (ui/announce.py)
         self.hide()
 
     def set_earlier_gap(self, found_at: datetime | None) -> None:
@@ -129,7 +131,24 @@ class ConnectionBanner(QFrame):
         self.set_state(self.state)
 
     def set_state(self, state: ConnectionState) -> None:
-        """Show the sentence for the state (hidden while online or connecting)."""
+        """Show the sentence for the state (hidden while online or connecting), said aloud when it
+        is news."""
+        self._show_state(state)
+        self._tell()
+
+    def _tell(self) -> None:
+        """A screen reader says what the strip says when its news changes (the relay lost, back,
+        refusing the token…), not each second of its countdown: a strip appearing says nothing to
+        an owner who cannot see it, and Retry alone, reached by Tab, did not say what it retries."""
+        news = None
+        if not self.isHidden():
+            news = (self.state.kind, self.graph_down, self.quiet is not None, self.reconnected.isActive())
+        if news != self._told:
+            self._told = news
+            if news is not None:
+                announce(self, self.text.text())
+
+    def _show_state(self, state: ConnectionState) -> None:
         # Said while nothing more pressing is (a gap found in this run says its own time).
         calm = state.kind in (Connection.ONLINE, Connection.CONNECTING)
         if calm and self.earlier_gap is not None and not self.graph_down and self.quiet is None:

@@ -2446,6 +2446,10 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
         <translation>최신 메시지로 이동</translation>
     </message>
     <message>
+        <source>“{text}” was not sent: {reason}</source>
+        <translation>“{text}” 메시지를 보내지 못했어요: {reason}</translation>
+    </message>
+    <message>
         <source>&amp;Reply</source>
         <translation>답장(&amp;R)</translation>
     </message>

@@ -1,0 +1,74 @@
+"""News a screen reader says aloud without moving the keyboard: the relay lost and back, a reply
+that was not sent. A strip appearing or a bubble turning red said nothing to an owner who cannot see."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+
+from app.changes import Changes
+from app.connection import Connection, ConnectionState
+from app.models import Message
+from tests.support.factories import make_contact, make_message
+from ui.announce import announcements
+from ui.connection_banner import ConnectionBanner
+
+
+@pytest.fixture
+def heard() -> Iterator[list[str]]:
+    """Every announcement made during the test."""
+    said: list[str] = []
+    connection = announcements().said.connect(said.append)
+    yield said
+    announcements().said.disconnect(connection)
+
+
+def test_the_relay_lost_and_back_is_said_once_each_not_every_second(qtbot: Any, heard: list[str]) -> None:
+    banner = ConnectionBanner()
+    qtbot.addWidget(banner)
+    banner.show()
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    said = heard
+
+    at = datetime.now(UTC) + timedelta(seconds=11.5)
+    banner.set_state(ConnectionState(Connection.RECONNECTING, next_retry_at=at))
+    assert said == [banner.text.text()] and said[0].startswith("Cannot reach your relay.")
+    # Its countdown, and the next attempt's new time, are not news.
+    qtbot.waitUntil(lambda: "11\N{NO-BREAK SPACE}s" in banner.text.text(), timeout=3000)
+    banner.set_state(ConnectionState(Connection.RECONNECTING, next_retry_at=at + timedelta(seconds=20)))
+    assert len(said) == 1
+
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    assert said[1:] == ["Reconnected to your relay."]
+    banner.set_state(ConnectionState(Connection.UNAUTHORISED))
+    assert said[2].startswith("Your relay no longer accepts this computer's relay token")
+
+
+def test_a_reply_that_fails_in_the_open_chat_is_said_with_its_reason(
+    qtbot: Any, window: Any, ctx: Any, heard: list[str]
+) -> None:
+    now = datetime.now(UTC)
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="김민지", last_inbound_at=now)
+        make_message(s, contact, "주문했어요", sent_at=now - timedelta(minutes=1))
+        reply = make_message(
+            s, contact, "입금 계좌 알려드릴게요", direction="out", status="sent", sent_at=now
+        )
+        contact_id, reply_id = contact.id, reply.id
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.busy(), timeout=5000)
+    assert heard == []
+    said = heard
+
+    with ctx.db.write() as s:
+        s.execute(update(Message).where(Message.id == reply_id).values(status="failed", error_code="131026"))
+    ctx.publish(Changes.for_contacts([contact_id], from_sync=True))
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert said[0].startswith("“입금 계좌 알려드릴게요” was not sent: ")
+    assert said[0] != "“입금 계좌 알려드릴게요” was not sent: "  # and why
