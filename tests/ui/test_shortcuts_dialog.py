@@ -114,3 +114,29 @@ def test_the_longest_keys_stand_apart_from_what_they_do(qtbot: Any, window: Any)
     table = dialog.table
     space = table.fontMetrics().horizontalAdvance(" ")
     assert table.header().sectionSize(0) >= table.sizeHintForColumn(0) + 2 * space
+
+
+def test_the_keys_are_reached_by_keyboard_and_read_whole(qtbot: Any, window: Any, ctx: Any) -> None:
+    """The list took no focus: Tab went to Close alone, and a screen reader never reached a key."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QApplication
+
+    from ui.menus import install_menus
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    install_menus(window, ctx)
+    dialog = ShortcutsDialog(window, enter_sends=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.table, timeout=3000)
+
+    def said() -> str:
+        current = QAccessible.queryAccessibleInterface(dialog.table).focusChild()
+        return current.text(QAccessible.Text.Name) if current is not None else ""
+
+    first_keys, first_words = dialog.rows()[0]
+    assert said() == f"{first_keys}: {first_words}"
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    assert said() == "{}: {}".format(*dialog.rows()[1])
