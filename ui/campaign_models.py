@@ -274,6 +274,11 @@ class CampaignListModel(_Table):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = (r.name, self.details(index.row()), relay_reason(r.reason))
             return "\n".join(line for line in lines if line)
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
+            # The lines its delegate draws under the name (state, when, to how many, why paused):
+            # a screen reader read the name alone.
+            lines = (r.name, self.details(index.row()), relay_reason(r.reason))
+            return ", ".join(line for line in lines if line)
         if role == Qt.ItemDataRole.DisplayRole:
             col = index.column()
             if col == 0:

@@ -63,6 +63,12 @@ class CatalogModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return row.name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # What the tile or row shows, for a screen reader: the name alone said no price, code,
+            # stock, or that the item is hidden from customers.
+            hidden = self.tr("Hidden") if row.hidden else ""
+            parts = (row.name, self.price_text(row), row.retailer_id, self.stock_text(row), hidden)
+            return ", ".join(part for part in parts if part)
         if role == Qt.ItemDataRole.ToolTipRole:
             stock = self.stock_text(row)
             return f"{row.name}\n{row.retailer_id} · {self.price_text(row)}" + (

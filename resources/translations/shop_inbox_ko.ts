@@ -1774,6 +1774,10 @@
         <source>{0} in stock</source>
         <translation>재고 {0}개</translation>
     </message>
+    <message>
+        <source>Hidden</source>
+        <translation>숨김</translation>
+    </message>
 </context>
 <context>
     <name>CatalogPicker</name>

@@ -1580,3 +1580,20 @@ def test_the_exported_report_reads_as_the_table_does_in_korean_on_the_shops_cloc
     wall = sent_at.astimezone(report.model.zone).strftime("%Y-%m-%d %H:%M")
     assert by_name[reached_name][2:6] == ["✓✓ 읽음", wall, "", "예"]
     assert by_name[waiting_name][2:4] == ["대기 중", ""]  # not sent yet: no time
+
+
+def test_a_screen_reader_reads_a_campaign_with_its_state_not_its_name_alone(qtbot: Any, ctx: Any) -> None:
+    from PySide6.QtGui import QAccessible
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.editor.name.setText("Winter sale")
+    choose_template(window.editor, "winter_sale_ok")
+    window.editor.audience_box.wrote.setChecked(True)
+    window.editor.save_button.click()
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
+    table = QAccessible.queryAccessibleInterface(window.list)
+    cells = [table.child(i) for i in range(table.childCount())]
+    said = [c.text(QAccessible.Text.Name) for c in cells if c.role() == QAccessible.Role.Cell]
+    assert said[0] == f"Winter sale, {window.list_model.details(0)}"  # the shown column (the rest hidden)
+    assert window.list_model.details(0).startswith("Draft")

@@ -1262,3 +1262,25 @@ def test_a_german_computer_is_told_its_excel_opens_the_csv_in_one_column(tmp_pat
     assert "one column" in german and "Excel workbook (.xlsx)" in german
     assert "opens in Excel" in export_note(tmp_path / "catalogue.csv", semicolons=False)
     assert "import it back" in export_note(tmp_path / "catalogue.xlsx", semicolons=True)
+
+
+def test_a_screen_reader_reads_an_items_price_code_and_that_it_is_hidden(
+    qtbot, window, ctx: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    """Each tile was read by its name alone: no price, no code, nothing of it being hidden."""
+    from PySide6.QtGui import QAccessible
+
+    add(ctx, "린넨 셔츠", 42000, "SHIRT-01")
+    add(ctx, "진주 귀걸이", 15000, "EAR-02", hidden=True)
+    reload(qtbot, window)
+    view = QAccessible.queryAccessibleInterface(window.view)
+    said = sorted(view.child(i).text(QAccessible.Text.Name) for i in range(view.childCount()))
+    price = {
+        code: window.model.price_text(window.model.item(r))
+        for r in range(2)
+        for code in [window.model.item(r).retailer_id]
+    }
+    assert said == [
+        f"린넨 셔츠, {price['SHIRT-01']}, SHIRT-01",
+        f"진주 귀걸이, {price['EAR-02']}, EAR-02, Hidden",
+    ]
