@@ -183,6 +183,8 @@ class TemplatePicker(QDialog):
             item = QListWidgetItem(first_line(t) or t.name)
             item.setData(Qt.ItemDataRole.UserRole, t)
             item.setData(DETAIL_ROLE, self.detail(t))
+            # Both lines for a screen reader, which read the first alone: not whether it is paid.
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.text()}, {self.detail(t)}")
             item.setToolTip(render_template(t, ()))
             self.list.addItem(item)
         self.form_box = QWidget(self)

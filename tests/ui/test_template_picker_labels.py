@@ -95,3 +95,19 @@ def test_tab_from_the_list_goes_through_the_fields_then_send_and_cancel(qtbot: A
         visited.append(QApplication.focusWidget())
     cancel = picker.buttons.button(QDialogButtonBox.StandardButton.Cancel)
     assert visited == [*picker.fields, picker.preview, picker.send_button, cancel]
+
+
+def test_a_screen_reader_reads_a_templates_name_language_and_kind_with_its_first_line(qtbot: Any) -> None:
+    """Only the first line was read: an owner could not hear that a marketing template is paid."""
+    from PySide6.QtGui import QAccessible
+
+    from ui.template_picker import TemplatePicker
+
+    picker = TemplatePicker([SHIPPED, SALE])
+    qtbot.addWidget(picker)
+    listed = QAccessible.queryAccessibleInterface(picker.list)
+    said = [listed.child(i).text(QAccessible.Text.Name) for i in range(listed.childCount())]
+    assert (
+        said[1]
+        == "Our winter sale starts today: {{1}} off everything., winter_sale  ·  English  ·  Marketing (paid)"
+    )
