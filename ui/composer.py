@@ -180,6 +180,9 @@ class Composer(QFrame):
         self.template_button.setObjectName("templateButton")
         self.template_button.clicked.connect(self.template_requested)
         self.template_button.installEventFilter(self)
+        # Why the message field gave way to it, said with the button: a screen reader reached the
+        # button by Tab and never read the sentence beside it.
+        self.template_button.setAccessibleDescription(notice_text.text())
         nl = QHBoxLayout(self.window_notice)
         nl.setContentsMargins(12, 8, 12, 8)
         nl.addWidget(notice_text, 1)
@@ -439,6 +442,7 @@ class Composer(QFrame):
         """Whether the open chat's customer has sent no message at all (read off the GUI thread)."""
         self.never_wrote = never
         self.window_text.setText(self.closed_window_sentence())
+        self.template_button.setAccessibleDescription(self.window_text.text())
 
     def set_last_inbound(self, at: datetime | None) -> None:
         self.last_inbound_at = at
@@ -459,6 +463,11 @@ class Composer(QFrame):
             self.countdown.show()
         else:
             self.countdown.hide()
+        # The countdown under the field, read with the field (a screen reader does not read labels
+        # nobody can Tab to).
+        said = self.countdown.text() if self.countdown.isVisibleTo(self) else ""
+        if self.edit.accessibleDescription() != said:
+            self.edit.setAccessibleDescription(said)
         if self.contact_id is not None and left > timedelta(0) and not self.read_only:
             self._timer.start()
         else:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QAccessible, QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from app.models import Contact, Message
@@ -159,6 +159,27 @@ def test_countdown_shows_when_less_than_two_hours_of_the_window_remain(ctx: Any,
     assert "59 min" in composer.countdown.text() or "1 h" in composer.countdown.text()
     fresh, _ = make_composer(qtbot, conversation(ctx, hours_since_customer=1))
     assert not fresh.countdown.isVisible()
+
+
+def test_a_screen_reader_hears_why_templates_only_and_how_long_free_replies_last(
+    ctx: Any, qtbot: Any
+) -> None:
+    """The sentence beside "Choose template…" and the countdown under the field are labels nobody
+    can Tab to: they are said with the button and the field they are about."""
+    from tests.support.accessibility import spoken_name
+
+    closed, _ = make_composer(qtbot, conversation(ctx, hours_since_customer=30))
+    description = QAccessible.queryAccessibleInterface(closed.template_button).text(
+        QAccessible.Text.Description
+    )
+    assert spoken_name(closed.template_button) == "Choose template…"
+    assert description == closed.window_text.text() and "approved template" in description
+
+    closing, _ = make_composer(qtbot, conversation(ctx, hours_since_customer=23))
+    field = QAccessible.queryAccessibleInterface(closing.edit)
+    assert field.text(QAccessible.Text.Description) == closing.countdown.text()
+    fresh, _ = make_composer(qtbot, conversation(ctx, hours_since_customer=1))
+    assert QAccessible.queryAccessibleInterface(fresh.edit).text(QAccessible.Text.Description) == ""
 
 
 def test_template_picker_fills_parameters_and_the_template_is_queued(window: Any, qtbot: Any) -> None:
