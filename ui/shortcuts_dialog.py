@@ -121,9 +121,9 @@ class ShortcutsDialog(QDialog):
         self._group(self.tr("Shop windows"), settings)
         self._group(self.tr("Menus"), menu_keys(window))
         self.table.expandAll()
-        first = self.table.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.table.setCurrentItem(first.child(0))
+        group = self.table.topLevelItem(0)
+        if group is not None and (first := group.child(0)) is not None:
+            self.table.setCurrentItem(first)
         # The longest keys ("Ctrl+Shift+Tab") ran into their words ("Previous chat") with the
         # column just as wide as they are: two spaces keep them apart.
         header = self.table.header()
