@@ -16,6 +16,7 @@ from app.changes import Changes
 from ui.chat_list import ChatList
 from ui.context import AppContext
 from ui.formatting import count_text
+from ui.panes import NEXT_PANE_KEYS, PREVIOUS_PANE_KEYS, Pane, step_pane
 from ui.resources import resources_dir
 from ui.save_paths import Picked, remember_folders_in, suggest_folder
 from ui.screen_fit import fitted, place_within_screen, restore_within_screen
@@ -279,6 +280,22 @@ class MainWindow(QMainWindow):
         add(PREVIOUS_CHAT_KEYS, lambda: self.chat_list.step(-1))
         add("Ctrl+R", self.chat.reply_to_current)
         add("Esc", self.escape)
+        add(NEXT_PANE_KEYS, lambda: step_pane(self.panes, 1))
+        add(PREVIOUS_PANE_KEYS, lambda: step_pane(self.panes, -1))
+
+    def panes(self) -> list[Pane]:
+        """The window's panes left to right, each with the widget F6 gives the keyboard to: the
+        chats (or the search in their place), the open chat's messages, its message field (or
+        "Choose template…"), the customer's details."""
+        composer = self.chat.composer
+        left = self.search.field if self.left.currentWidget() is self.search else self.chat_list.view
+        writing = composer.template_button if composer.window_notice.isVisibleTo(composer) else composer.edit
+        panes: list[Pane] = [(self.left, left), (self.chat, self.chat.view), (composer, writing)]
+        if self.contact_panel.isVisible():
+            stops = (w for w in stops_in_chain(self.contact_panel) if w.isVisible() and w.isEnabled())
+            if (first := next(stops, None)) is not None:
+                panes.append((self.contact_panel, first))
+        return panes
 
     def order_tabs(self) -> None:
         """Tab follows the screen, left to right and round again: the chat list (or the search in its

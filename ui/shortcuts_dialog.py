@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.main_window import NEXT_CHAT_KEYS, PREVIOUS_CHAT_KEYS
+from ui.panes import NEXT_PANE_KEYS, PREVIOUS_PANE_KEYS
 from ui.screen_fit import resize_within_screen
 
 
@@ -94,6 +95,8 @@ class ShortcutsDialog(QDialog):
                 NEXT_CHAT_KEYS: self.tr("Next chat"),
                 PREVIOUS_CHAT_KEYS: self.tr("Previous chat"),
                 "Esc": self.tr("Close the search or the contact panel; cancel a reply"),
+                NEXT_PANE_KEYS: self.tr("Next pane: chats, messages, message field, contact panel"),
+                PREVIOUS_PANE_KEYS: self.tr("Previous pane"),
             },
         )
         writing = [

@@ -8732,6 +8732,14 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>검색이나 연락처 패널 닫기, 답장 취소</translation>
     </message>
     <message>
+        <source>Next pane: chats, messages, message field, contact panel</source>
+        <translation>다음 영역: 채팅 목록, 메시지, 메시지 입력란, 연락처 패널</translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation>이전 영역</translation>
+    </message>
+    <message>
         <source>Send the message</source>
         <translation>메시지 보내기</translation>
     </message>

@@ -307,3 +307,36 @@ def test_every_tab_stop_of_the_window_shows_it_has_the_keyboard(qtbot: Any, wind
         if not near(edge(widget), highlight):
             unmarked.append(name)
     assert unmarked == []
+
+
+def test_f6_goes_from_pane_to_pane_and_shift_f6_back(qtbot: Any, window: Any, ctx: Any) -> None:
+    """From the message field back to the chats was seven Shift+Tabs (the composer's buttons, the
+    messages, the header's three buttons); F6 steps a pane at a time, as in mail and chat programs."""
+    open_chat_of(qtbot, window, ctx, "김민지", "주문했어요", datetime.now(UTC))
+    window.toggle_contact_panel()
+    qtbot.waitUntil(window.contact_panel.isVisible, timeout=3000)
+    composer = window.chat.composer
+    composer.edit.setFocus()
+    focused(qtbot, composer.edit)
+
+    def f6(shift: bool = False) -> Any:
+        modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, modifier)
+        return QApplication.focusWidget()
+
+    panel = window.contact_panel
+    assert panel.isAncestorOf(f6())  # the customer's details
+    assert f6() is window.chat_list.view  # round to the chats
+    assert f6() is window.chat.view  # the messages, on the newest one
+    assert window.chat.view.currentIndex().row() == window.chat.view.chat_model.rowCount() - 1
+    assert f6() is composer.edit
+    assert f6(shift=True) is window.chat.view
+    assert f6(shift=True) is window.chat_list.view
+    window.chat.info_button.setFocus()  # in the chat's header: its pane is the messages'
+    assert f6() is composer.edit
+
+    window.open_search()  # the search stands in for the chats
+    focused(qtbot, window.search.field)
+    assert f6() is window.chat.view
+    assert f6(shift=True) is window.search.field
+    assert panel.isAncestorOf(f6(shift=True))  # and round to the last pane
