@@ -61,6 +61,8 @@ OLDER_PAGE_MOST = 400
 
 
 # What the message menu offers to react with, as WhatsApp's own quick reactions do.
+# The newest of the customer's messages said aloud as they arrive in the open chat.
+SAID_ARRIVALS = 3
 # How much of a failed message is said aloud with its failure: enough to know which one it was.
 SAID_CHARS = 60
 REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🙏")
@@ -270,6 +272,22 @@ class ChatView(QListView):
         if not self.at_bottom():
             self._unseen += count
         self._update_jump_button()
+        self._tell_arrived(count)
+
+    def _tell_arrived(self, count: int) -> None:
+        """The customer's new messages in the chat the owner has in front of her are said aloud, as
+        her row reads them (the newest few; more arrive as a catch-up, which the list counts)."""
+        if not self.window().isActiveWindow():
+            return  # elsewhere, the notification tells her
+        found: list[QModelIndex] = []
+        for row in range(self.chat_model.rowCount() - 1, -1, -1):
+            if len(found) == min(count, SAID_ARRIVALS):
+                break
+            index = self.chat_model.index(row)
+            if index.data(MessageRole.MESSAGE).direction == "in":
+                found.append(index)
+        for index in reversed(found):
+            announce(self, index.data(Qt.ItemDataRole.AccessibleTextRole))
 
     # ----------------------------------------------------------------- jump-to-bottom button
     def _update_jump_button(self) -> None:

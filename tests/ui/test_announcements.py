@@ -12,7 +12,7 @@ from sqlalchemy import update
 
 from app.changes import Changes
 from app.connection import Connection, ConnectionState
-from app.models import Message
+from app.models import Contact, Message
 from tests.support.factories import make_contact, make_message
 from ui.announce import announcements
 from ui.connection_banner import ConnectionBanner
@@ -72,3 +72,28 @@ def test_a_reply_that_fails_in_the_open_chat_is_said_with_its_reason(
     qtbot.waitUntil(lambda: bool(said), timeout=5000)
     assert said[0].startswith("“입금 계좌 알려드릴게요” was not sent: ")
     assert said[0] != "“입금 계좌 알려드릴게요” was not sent: "  # and why
+
+
+def test_a_customers_new_message_in_the_open_chat_is_read_out(
+    qtbot: Any, window: Any, ctx: Any, heard: list[str]
+) -> None:
+    from ui.formatting import clock_time
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="김민지", last_inbound_at=now)
+        make_message(s, contact, "주문했어요", sent_at=now - timedelta(minutes=5), unread=False)
+        contact_id = contact.id
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and not model.busy(), timeout=5000)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+    with ctx.db.write() as s:
+        contact = s.get(Contact, contact_id)
+        make_message(s, contact, "배송은 언제 되나요?", sent_at=now)
+    ctx.publish(Changes.for_contacts([contact_id], from_sync=True))
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    assert heard == [f"김민지: 배송은 언제 되나요?, {clock_time(now)}"]
