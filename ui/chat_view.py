@@ -454,17 +454,8 @@ class ChatView(QListView):
             if geo.quote_rect is not None and geo.quote_rect.contains(local) and row.reply_to_wamid:
                 self.quote_clicked.emit(row.reply_to_wamid)
                 return
-            if geo.card is not None and geo.card.rect.contains(local):
-                info = self.chat_model.info(idx.row())
-                if geo.card.target.startswith(CART_TARGET):  # a cart no order came from: start one
-                    self.start_order_requested.emit(row)
-                    return
-                if geo.card.target and not _file_gone(geo.card.target):
-                    self._open_target(geo.card.target)
-                    return
-                if info is not None and info.media is not None and info.media.id:
-                    self.media_open_requested.emit(info.media.id, row.id)
-                    return
+            if geo.card is not None and geo.card.rect.contains(local) and self._open_card(idx, geo):
+                return
             link = geo.link_at(local)
             offset = geo.char_at(local) if geo.bubble.contains(local) else None
             self._press = (row.id, local, link)
@@ -476,6 +467,38 @@ class ChatView(QListView):
                 self.bubbles.text_selection = None
                 self.viewport().update()
         super().mousePressEvent(event)
+
+    def _open_card(self, idx: QModelIndex, geo: BubbleGeometry) -> bool:
+        """Do what the message's card does (open its photo, file, place or order; start an order from
+        a cart); False when it has none or nothing to do."""
+        if geo.card is None:
+            return False
+        row: MessageRow = idx.data(MessageRole.MESSAGE)
+        info = self.chat_model.info(idx.row())
+        if geo.card.target.startswith(CART_TARGET):  # a cart no order came from: start one
+            self.start_order_requested.emit(row)
+            return True
+        if geo.card.target and not _file_gone(geo.card.target):
+            self._open_target(geo.card.target)
+            return True
+        if info is not None and info.media is not None and info.media.id:
+            self.media_open_requested.emit(info.media.id, row.id)
+            return True
+        return False
+
+    def _activate(self, idx: QModelIndex) -> bool:
+        """Enter on a message does what a click on it would: its card opens, or the message it
+        quotes is shown; False when there is nothing to open."""
+        geo = self.bubbles.geometry(idx, float(self.viewport().width()))
+        if geo is None:
+            return False
+        if self._open_card(idx, geo):
+            return True
+        row: MessageRow = idx.data(MessageRole.MESSAGE)
+        if geo.quote_rect is not None and row.reply_to_wamid:
+            self.quote_clicked.emit(row.reply_to_wamid)
+            return True
+        return False
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
@@ -559,6 +582,11 @@ class ChatView(QListView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
+            return
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        # Photos, files, orders and quotes opened only with a click: not from the keyboard at all.
+        if enter and plain and self.currentIndex().isValid() and self._activate(self.currentIndex()):
             return
         super().keyPressEvent(event)
 

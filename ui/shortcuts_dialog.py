@@ -99,6 +99,10 @@ class ShortcutsDialog(QDialog):
                 PREVIOUS_PANE_KEYS: self.tr("Previous pane"),
             },
         )
+        # The messages' own key (ui/chat_view.py keyPressEvent), as a click on a bubble's card.
+        chats.append(
+            (enter, self.tr("On a message: open its photo, file or order, or the message it answers"))
+        )
         writing = [
             (enter if enter_sends else ctrl_enter, self.tr("Send the message")),
             (

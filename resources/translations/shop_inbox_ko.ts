@@ -8740,6 +8740,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>이전 영역</translation>
     </message>
     <message>
+        <source>On a message: open its photo, file or order, or the message it answers</source>
+        <translation>메시지에서: 사진, 파일, 주문 열기 또는 답장한 원래 메시지로 가기</translation>
+    </message>
+    <message>
         <source>Send the message</source>
         <translation>메시지 보내기</translation>
     </message>
