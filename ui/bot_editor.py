@@ -87,6 +87,7 @@ from app.wire import (
     MenuBot,
     MenuNode,
 )
+from ui.announce import announce
 from ui.automation_dialog import AutomationDialog, ClientProvider
 from ui.automation_forms import FieldButtons
 from ui.bounded_text import BoundedTextEdit
@@ -168,6 +169,12 @@ class Transcript(QAbstractListModel):
             numbered = [f"{n}. {title}" for n, title in enumerate(titles, 1)] if len(titles) > 1 else []
             buttons = [f"[ {title} ]" for title in titles] if len(titles) == 1 else []
             return "\n".join([text, *numbered, *buttons])
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # Which side wrote it, said (the sides and colours showed it), then what it shows.
+            shown = " ".join(str(self.data(index, Qt.ItemDataRole.DisplayRole)).split())
+            if who == "customer":
+                return self.tr("Customer: {0}").format(shown)
+            return self.tr("Menu bot: {0}").format(shown)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = Qt.AlignmentFlag.AlignRight if who == "customer" else Qt.AlignmentFlag.AlignLeft
             return side | Qt.AlignmentFlag.AlignVCenter
@@ -252,6 +259,8 @@ class Simulator(QFrame):
         # The chat's own background, light or dark as the inbox's (a beige box in a dark window).
         self.recolour()
         self.view.setAccessibleName(self.tr("Simulated conversation"))
+        # The bot's answers said aloud as they come: the owner typing as a customer heard nothing.
+        self.transcript.rowsInserted.connect(self._tell_answers)
         self.choices = QListWidget()
         self.choices.setAccessibleName(self.tr("Rows and buttons of the last menu"))
         self.choices.setMaximumHeight(150)
@@ -297,6 +306,12 @@ class Simulator(QFrame):
         layout.addLayout(row)
         layout.addWidget(self.note)
         self.setMinimumWidth(280)
+
+    def _tell_answers(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            index = self.transcript.index(row)
+            if index.data(Qt.ItemDataRole.UserRole) != "customer":
+                announce(self.view, index.data(Qt.ItemDataRole.AccessibleTextRole))
 
     def recolour(self) -> None:
         """The chat's background, light or dark as the inbox's."""

@@ -9582,6 +9582,17 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
 </context>
 <context>
+    <name>Transcript</name>
+    <message>
+        <source>Customer: {0}</source>
+        <translation>고객: {0}</translation>
+    </message>
+    <message>
+        <source>Menu bot: {0}</source>
+        <translation>메뉴 봇: {0}</translation>
+    </message>
+</context>
+<context>
     <name>UnexpectedErrors</name>
     <message>
         <source>Something went wrong, and what you just did may not have finished. Shop Inbox keeps running, and what was saved before is safe.</source>

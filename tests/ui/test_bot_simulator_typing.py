@@ -91,3 +91,25 @@ def test_a_menu_choices_preview_is_a_dark_bubble_in_dark_mode_and_follows_a_swit
         with app_palette(system_palette("#F0F0F0")):
             qtbot.waitUntil(lambda: bubble().lightness() > 200)
             assert contrast(text_colour(editor.node_preview), bubble()) >= READABLE
+
+
+def test_a_screen_reader_hears_the_bots_answer_and_who_said_each_line(qtbot: Any, ctx: AppContext) -> None:
+    """Typing as a customer, the owner heard nothing of the bot's answer, and the conversation's
+    lines were read without saying which side wrote them."""
+    from PySide6.QtGui import QAccessible
+
+    from ui.announce import announcements
+
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    heard: list[str] = []
+    connection = announcements().said.connect(heard.append)
+    try:
+        write(qtbot, editor, "메뉴")
+    finally:
+        announcements().said.disconnect(connection)
+    view = QAccessible.queryAccessibleInterface(editor.simulator.view)
+    lines = [view.child(i).text(QAccessible.Text.Name) for i in range(view.childCount())]
+    assert lines[0] == "Customer: 메뉴"
+    assert lines[1].startswith("Menu bot: ") and said(editor)[1][1].split()[0] in lines[1]
+    assert heard == lines[1:]  # the bot's answer, not the owner's own line
