@@ -34,6 +34,7 @@ from app.search import (
 )
 from app.search_period import SearchPeriod, period_start
 from ui import icons
+from ui.announce import announce
 from ui.context import AppContext
 from ui.formatting import count_text
 from ui.label_names import shown_label_names
@@ -278,6 +279,7 @@ class SearchPanel(QWidget):
             self.model.query = query
             self.model.set_hits(hits, chats)
             self._show_count()
+            self._tell_count()
             if self.model.hits:
                 self.view.setCurrentIndex(self.model.index(0))
                 if self._open_first:
@@ -331,6 +333,12 @@ class SearchPanel(QWidget):
                 found = self.tr("1 chat") if len(chats) == 1 else self.tr("%Ln chats", "", len(chats))
             said = " · ".join(filter(None, [found, said]))
         self.status.setText(said)
+
+    def _tell_count(self) -> None:
+        """What a search found, said aloud when it comes (the count beside the period, and the note
+        in an empty list): the owner typing into the field heard nothing of them."""
+        note = self.empty_note.text() if self.empty_note.isVisibleTo(self) else ""
+        announce(self.field, " ".join(filter(None, [self.status.text(), note])))
 
     def _load_more(self) -> None:
         """The next page, older than the last hit shown (keyset cursor: sent_at, id)."""

@@ -43,3 +43,26 @@ def test_a_product_photos_caption_found_says_it_is_a_photo_and_a_text_does_not(
         "ko": ["정다은", "정다은 · 문서", "정다은 · 나 · 사진"],
     }[lang]
     assert headings == expected, shown
+
+
+def test_a_screen_reader_hears_how_many_a_search_found(window: Any, qtbot: Any) -> None:
+    """The count sits beside the period, where no Tab goes: typing into the field, nothing was said."""
+    from ui.announce import announcements
+
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="정다은")
+        make_message(s, c, "린넨 원피스 재고 있나요?", unread=False)
+        make_message(s, c, "린넨 셔츠도 있나요?", unread=False)
+    load_chats(window, qtbot)
+    window.open_search()
+    heard: list[str] = []
+    connection = announcements().said.connect(heard.append)
+    try:
+        window.search.search_now("린넨")
+        qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+        assert heard == ["2 results"]
+        window.search.search_now("니트")
+        qtbot.waitUntil(lambda: len(heard) == 2, timeout=5000)
+        assert heard[1] == "No results"
+    finally:
+        announcements().said.disconnect(connection)
