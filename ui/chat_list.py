@@ -220,6 +220,13 @@ class ChatList(QWidget):
         self.label_chip.setMenu(self._label_menu)
         self._chips.addButton(self.label_chip)
         bar.addWidget(self.label_chip)
+        # One group, like radio buttons: Tab stops at the chosen chip alone and the arrow keys choose
+        # another. Said, or a screen reader's "All, check box" left the owner tabbing past the rest.
+        chips = self._chips.buttons()
+        for n, chip in enumerate(chips, 1):
+            chip.setAccessibleDescription(
+                self.tr("Filter {0} of {1}. The arrow keys choose another.").format(n, len(chips))
+            )
         # Beside the search field, which gives up the room: it neither covers the first chat nor
         # pushes the list down, and the pane keeps its width (the chips' row has no room left: there
         # the pill widened the whole pane, and the chat beside it jumped, at every new chat).

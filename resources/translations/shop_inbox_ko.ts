@@ -2170,6 +2170,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>라벨</translation>
     </message>
     <message>
+        <source>Filter {0} of {1}. The arrow keys choose another.</source>
+        <translation>필터 {0}/{1}. 화살표 키로 다른 필터를 고를 수 있어요.</translation>
+    </message>
+    <message>
         <source>1 chat with new messages above: show it at the top</source>
         <translation>위에 새 메시지가 온 채팅 1개: 맨 위에 보여 주기</translation>
     </message>

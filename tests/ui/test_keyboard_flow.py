@@ -340,3 +340,23 @@ def test_f6_goes_from_pane_to_pane_and_shift_f6_back(qtbot: Any, window: Any, ct
     assert f6() is window.chat.view
     assert f6(shift=True) is window.search.field
     assert panel.isAncestorOf(f6(shift=True))  # and round to the last pane
+
+
+def test_the_filter_chips_say_that_the_arrow_keys_choose_among_them(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """Tab stops at the chosen chip alone (they are one group): a screen reader said "All, check box"
+    and the owner tabbed on to the chats, never hearing of Unread or Archived."""
+    from PySide6.QtGui import QAccessible
+
+    open_chat_of(qtbot, window, ctx, "김민지", "주문했어요", datetime.now(UTC))
+    field, all_chip, unread_chip = window.chat_list.search_field, *window.chat_list.tab_stops[1:3]
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    focused(qtbot, field)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    focused(qtbot, all_chip)
+    said = QAccessible.queryAccessibleInterface(all_chip).text(QAccessible.Text.Description)
+    assert said == "Filter 1 of 4. The arrow keys choose another."
+    qtbot.keyClick(all_chip, Qt.Key.Key_Right)
+    focused(qtbot, unread_chip)
+    assert unread_chip.isChecked() and window.chat_list.model.kind == "unread"
