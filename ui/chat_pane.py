@@ -51,6 +51,7 @@ from ui.context import AppContext
 from ui.enter_key import click_on_enter
 from ui.error_sentences import download_sentence
 from ui.formatting import kind_label
+from ui.icon_buttons import name_icon_button
 from ui.open_file import open_file
 from ui.ops import (
     delete_when_closed,
@@ -258,8 +259,7 @@ class ChatPane(QWidget):
         button = QToolButton(self.header)
         button.setIcon(icons.icon(icon))
         button.setIconSize(QSize(20, 20))
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)  # icon-only: the tooltip is what a screen reader says
+        name_icon_button(button, tip)
         button.setAutoRaise(True)
         button.clicked.connect(signal)
         click_on_enter(button)

@@ -45,6 +45,7 @@ from ui.chat_view_model import PAGE, ChatViewModel, MessageRole
 from ui.context import AppContext
 from ui.error_sentences import NOT_RETRYABLE_FAILURES, failed_message_sentence
 from ui.formatting import day_label, local, preview_text
+from ui.icon_buttons import name_icon_button
 from ui.open_file import open_file
 from ui.theme import colours
 from ui.utf16 import from_qt
@@ -151,7 +152,7 @@ class ChatView(QListView):
         self.jump_button.setObjectName("jumpToBottom")
         self.jump_button.setIcon(icons.icon("chevron_down"))
         self.jump_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.jump_button.setToolTip(self.tr("Jump to the newest message"))
+        name_icon_button(self.jump_button, self.tr("Jump to the newest message"))
         self.jump_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.jump_button.clicked.connect(self.jump_to_bottom)
         self.jump_button.hide()

@@ -33,6 +33,7 @@ from ui.bubble_layout import quote_preview
 from ui.emoji_menu import EmojiMenu
 from ui.enter_key import click_on_enter
 from ui.formatting import duration_short
+from ui.icon_buttons import name_icon_button
 from ui.message_edit import MessageEdit, local_files
 from ui.save_paths import Picked, open_file_names
 from ui.shortened_label import ShortenedLabel
@@ -128,7 +129,7 @@ class Composer(QFrame):
         self.reply_label.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_reply = close_reply = QToolButton(self.reply_bar)
         close_reply.setIcon(icons.icon("close"))
-        close_reply.setToolTip(self.tr("Cancel reply"))
+        name_icon_button(close_reply, self.tr("Cancel reply"))
         close_reply.clicked.connect(self._drop_reply)
         rl = QHBoxLayout(self.reply_bar)
         rl.setContentsMargins(10, 4, 6, 4)
@@ -149,7 +150,7 @@ class Composer(QFrame):
         self.attach_thumb.hide()
         self.unattach_button = remove = QToolButton(self.attach_bar)
         remove.setIcon(icons.icon("close"))
-        remove.setToolTip(self.tr("Remove attachment"))
+        name_icon_button(remove, self.tr("Remove attachment"))
         remove.clicked.connect(self._remove_clicked)
         # With several files attached, the button opens a menu that takes off one of them, or all.
         self.unattach_menu = QMenu(remove)
@@ -196,14 +197,12 @@ class Composer(QFrame):
         # Input row
         self.attach_button = QToolButton(self)
         self.attach_button.setIcon(icons.icon("attach"))
-        self.attach_button.setToolTip(self.tr("Attach a file"))
-        self.attach_button.setAccessibleName(self.tr("Attach a file"))
+        name_icon_button(self.attach_button, self.tr("Attach a file"))
         self.attach_button.setAutoRaise(True)
         self.attach_button.clicked.connect(self.pick_attachment)
         self.emoji_button = QToolButton(self)
         self.emoji_button.setIcon(icons.icon("emoji"))
-        self.emoji_button.setToolTip(self.tr("Emoji"))
-        self.emoji_button.setAccessibleName(self.tr("Emoji"))
+        name_icon_button(self.emoji_button, self.tr("Emoji"))
         self.emoji_button.setAutoRaise(True)
         self.emoji_picker = self._emoji_menu()
         self.emoji_button.clicked.connect(self.show_emoji_picker)
@@ -221,8 +220,7 @@ class Composer(QFrame):
         self.send_button = QToolButton(self)
         self.send_button.setObjectName("sendButton")
         self.send_button.setIcon(icons.icon("send"))
-        self.send_button.setToolTip(self.tr("Send"))
-        self.send_button.setAccessibleName(self.tr("Send"))
+        name_icon_button(self.send_button, self.tr("Send"))
         self.send_button.setAutoRaise(True)
         self.send_button.clicked.connect(self.submit)
         click_on_enter(
@@ -605,14 +603,14 @@ class Composer(QFrame):
         menu = self.unattach_menu
         menu.clear()
         if len(self.attachments) == 1:
-            remove.setToolTip(self.tr("Remove attachment"))
+            name_icon_button(remove, self.tr("Remove attachment"))
             return
         for path in self.attachments:
             action = menu.addAction(self.tr("Remove {0}").format(path.name.replace("&", "&&")))
             action.triggered.connect(lambda _checked=False, p=path: self._drop_attachment(p))
         menu.addSeparator()
         menu.addAction(self.tr("Remove &all"), self._drop_attachments)
-        remove.setToolTip(self.tr("Remove attachments"))
+        name_icon_button(remove, self.tr("Remove attachments"))
 
     def _remove_clicked(self) -> None:
         """One file: taken off at once. Several: which one (or all), from the button's menu."""

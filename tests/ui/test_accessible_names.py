@@ -91,3 +91,20 @@ def test_a_button_that_shows_a_sign_is_spoken_as_what_it_does(qtbot: Any) -> Non
     qtbot.addWidget(panel)
     assert panel.add_button.text() == "+"
     assert spoken_name(panel.add_button) == "New collection"
+
+
+def test_icon_buttons_shown_only_when_needed_are_named_too(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """A reply's ✕, an attachment's ✕ and the jump to the newest message were hidden when every
+    window was checked, and said "button" alone once shown: their tooltips were not their names."""
+    from tests.support.accessibility import spoken_name
+
+    composer = window.chat.composer
+    assert spoken_name(composer.cancel_reply) == "Cancel reply"
+    assert spoken_name(composer.unattach_button) == "Remove attachment"
+    assert spoken_name(window.chat.view.jump_button) == "Jump to the newest message"
+    # Two files attached: the ✕ takes off one of them or both, and says so.
+    files = [tmp_path / "주문서.pdf", tmp_path / "견적서.pdf"]
+    for file in files:
+        file.write_bytes(b"%PDF-1.4\n")
+    composer.add_attachments(files)
+    assert spoken_name(composer.unattach_button) == "Remove attachments"
