@@ -50,6 +50,7 @@ from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow, LabelRow
 from app.text_direction import isolated
 from ui import icons
+from ui.announce import announce
 from ui.chat_list_aim import ChatListAim
 from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
@@ -822,7 +823,12 @@ class ChatList(QWidget):
             row = idx.row()
         else:
             row = 0 if delta > 0 else count - 1
-        self.view.setCurrentIndex(self.model.index(row))
+        index = self.model.index(row)
+        self.view.setCurrentIndex(index)
+        if not self.view.hasFocus():
+            # Typing in the chat she left, the owner heard nothing of the chat she went to (the list,
+            # which would say it, has not the keyboard): its row is said.
+            announce(self.view, index.data(Qt.ItemDataRole.AccessibleTextRole))
 
     # ----------------------------------------------------------------- context menu
     def _context_menu(self, pos: QPoint, *, pointer: bool = True) -> None:

@@ -385,6 +385,10 @@ class Composer(QFrame):
         self.gone_note.hide()
         self.contact_id = conversation.contact_id if conversation else None
         self._customer_name = conversation.display_name if conversation else ""
+        # Whose chat the field writes to, said with it: switched with Ctrl+Tab, the field stays and
+        # a screen reader said "Message" whichever customer it went to.
+        to = self.tr("Message to {0}").format(self._customer_name) if self._customer_name else ""
+        self.edit.setAccessibleName(to or self.tr("Message"))
         if self.contact_id is not None and (quoted := self._replies.pop(self.contact_id, None)):
             self._show_reply(quoted)
         self.last_inbound_at = conversation.last_inbound_at if conversation else None

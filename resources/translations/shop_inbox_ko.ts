@@ -2771,6 +2771,10 @@ Right-click to retry.</source>
         </translation>
     </message>
     <message>
+        <source>Message to {0}</source>
+        <translation>{0}님에게 보낼 메시지</translation>
+    </message>
+    <message>
         <source>Read-only archive</source>
         <translation>읽기 전용 보관 채팅</translation>
     </message>

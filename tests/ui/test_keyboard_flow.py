@@ -104,7 +104,7 @@ def test_pick_a_chat_reply_quick_reply_search_and_label_by_keyboard(
         "Emoji",
         "Attach a file",
         "Catalogue",
-        "Message",
+        f"Message to {window.chat.conversation.display_name}",
         "Send",
         "Search chats and messages",
         "All",
@@ -360,3 +360,28 @@ def test_the_filter_chips_say_that_the_arrow_keys_choose_among_them(
     qtbot.keyClick(all_chip, Qt.Key.Key_Right)
     focused(qtbot, unread_chip)
     assert unread_chip.isChecked() and window.chat_list.model.kind == "unread"
+
+
+def test_ctrl_tab_from_the_message_field_says_which_chat_it_went_to(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """The message field keeps the keyboard as Ctrl+Tab moves to the next chat: a screen reader said
+    nothing of where it went, and the field was "Message" in every chat."""
+    from ui.announce import announcements
+
+    open_chat_of(qtbot, window, ctx, "Amy Clarke", "Is the tote bag in stock?", datetime.now(UTC))
+    later = datetime.now(UTC) + timedelta(seconds=1)
+    contact_id = open_chat_of(qtbot, window, ctx, "김민지", "주문했어요", later)  # the top chat
+    edit = window.chat.composer.edit
+    edit.setFocus()
+    focused(qtbot, edit)
+    assert spoken_name(edit) == "Message to 김민지"
+    heard: list[str] = []
+    connection = announcements().said.connect(heard.append)
+    try:
+        qtbot.keyClick(edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.chat.contact_id() not in (None, contact_id), timeout=3000)
+    finally:
+        announcements().said.disconnect(connection)
+    assert len(heard) == 1 and heard[0].startswith("Amy Clarke, 1 unread message, Is the tote bag in stock?")
+    assert spoken_name(edit) == "Message to Amy Clarke"
