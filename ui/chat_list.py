@@ -224,8 +224,8 @@ class ChatList(QWidget):
         # One group, like radio buttons: Tab stops at the chosen chip alone and the arrow keys choose
         # another. Said, or a screen reader's "All, check box" left the owner tabbing past the rest.
         chips = self._chips.buttons()
-        for n, chip in enumerate(chips, 1):
-            chip.setAccessibleDescription(
+        for n, member in enumerate(chips, 1):
+            member.setAccessibleDescription(
                 self.tr("Filter {0} of {1}. The arrow keys choose another.").format(n, len(chips))
             )
         # Beside the search field, which gives up the room: it neither covers the first chat nor

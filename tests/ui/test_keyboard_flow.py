@@ -350,7 +350,8 @@ def test_the_filter_chips_say_that_the_arrow_keys_choose_among_them(
     from PySide6.QtGui import QAccessible
 
     open_chat_of(qtbot, window, ctx, "김민지", "주문했어요", datetime.now(UTC))
-    field, all_chip, unread_chip = window.chat_list.search_field, *window.chat_list.tab_stops[1:3]
+    field = window.chat_list.search_field
+    all_chip, unread_chip = window.chat_list.tab_stops[1:3]
     field.setFocus(Qt.FocusReason.TabFocusReason)
     focused(qtbot, field)
     qtbot.keyClick(field, Qt.Key.Key_Tab)
