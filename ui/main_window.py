@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEv
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.changes import Changes
+from ui.announce import announce
 from ui.chat_list import ChatList
 from ui.context import AppContext
 from ui.formatting import count_text
@@ -90,6 +91,17 @@ def _answered_elsewhere(old: ConversationRow | None, new: ConversationRow) -> bo
         and new.last_message_id != old.last_message_id
         and new.last_direction == "out"
         and new.last_sent_by in (SentBy.OWNER, SentBy.QUICK_REPLY, SentBy.PHONE_APP)
+    )
+
+
+def _reply_failed(old: ConversationRow | None, new: ConversationRow) -> bool:
+    """The chat's last message, the owner's, has just failed (it was pending or sent a moment ago)."""
+    return (
+        old is not None
+        and new.last_direction == "out"
+        and new.last_status == "failed"
+        and old.last_status != "failed"
+        and old.last_message_id == new.last_message_id
     )
 
 
@@ -542,6 +554,12 @@ class MainWindow(QMainWindow):
                 self.chat.set_conversation(new)
                 if from_sync and _answered_elsewhere(old, new):
                     self.chat.composer.say_answered_elsewhere()
+            elif _reply_failed(old, new):
+                # The open chat says its own (ui/chat_view.py); a chat left after sending turned its
+                # tick red, which a screen reader never heard.
+                announce(
+                    self.chat_list.view, self.tr("Your reply to {0} was not sent.").format(new.display_name)
+                )
 
     # ----------------------------------------------------------------- panels and keys
     def open_search(self, this_chat: bool = False) -> None:

@@ -97,3 +97,28 @@ def test_a_customers_new_message_in_the_open_chat_is_read_out(
     ctx.publish(Changes.for_contacts([contact_id], from_sync=True))
     qtbot.waitUntil(lambda: bool(heard), timeout=5000)
     assert heard == [f"김민지: 배송은 언제 되나요?, {clock_time(now)}"]
+
+
+def test_a_reply_that_fails_in_a_chat_left_behind_is_said_too(
+    qtbot: Any, window: Any, ctx: Any, heard: list[str]
+) -> None:
+    """The owner answered Amy, went on to 김민지's chat: Amy's tick turned red in the list, unheard."""
+    now = datetime.now(UTC)
+    with ctx.db.write() as s:
+        amy = make_contact(s, profile_name="Amy Clarke", last_inbound_at=now)
+        make_message(s, amy, "Is it in stock?", sent_at=now - timedelta(minutes=2), unread=False)
+        reply = make_message(
+            s, amy, "Yes!", direction="out", status="sent", sent_at=now - timedelta(minutes=1)
+        )
+        minji = make_contact(s, profile_name="김민지", last_inbound_at=now)
+        make_message(s, minji, "주문했어요", sent_at=now, unread=False)
+        amy_id, reply_id, minji_id = amy.id, reply.id, minji.id
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(minji_id), timeout=5000)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == minji_id, timeout=5000)
+
+    with ctx.db.write() as s:
+        s.execute(update(Message).where(Message.id == reply_id).values(status="failed", error_code="131026"))
+    ctx.publish(Changes.for_contacts([amy_id], from_sync=True))
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    assert heard == ["Your reply to Amy Clarke was not sent."]
