@@ -48,6 +48,7 @@ from app.quick_replies import (
     reply_text,
 )
 from app.wire import BusinessProfile
+from ui.announce import announce
 from ui.context import AppContext
 from ui.ops import Newest, run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
@@ -101,6 +102,11 @@ class QuickReplyCompleter(QObject):
         self.popup.setUniformItemSizes(True)
         self.popup.clicked.connect(self._clicked)
         self.popup.hide()
+        # The keyboard stays in the message field, so a screen reader follows nothing in the popup:
+        # the reply the arrows (or the letters typed) make current is said (ui/announce.py).
+        self._said = ""
+        selection = self.popup.selectionModel()
+        selection.currentChanged.connect(lambda *_args: self._tell_current())
 
         # `/` before any quick reply exists: say what they are and offer the way to add one.
         # A child of the editor until shown over the window: Qt deletes it, on the GUI thread.
@@ -113,6 +119,7 @@ class QuickReplyCompleter(QObject):
             self.empty_hint,
         )
         text.setWordWrap(True)
+        self._empty_text = text.text()
         add = QPushButton(self.tr("Add a quick reply…"), self.empty_hint)
         add.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the editor keeps the keyboard
         add.clicked.connect(self._manage)
@@ -182,6 +189,7 @@ class QuickReplyCompleter(QObject):
 
     def close_popup(self) -> None:
         self.popup.hide()
+        self._said = ""
         self.empty_hint.hide()
         self._token_start = None
 
@@ -274,6 +282,7 @@ class QuickReplyCompleter(QObject):
         if self.source.rowCount() == 0 and not pattern:
             self.popup.hide()
             self._place(self.empty_hint, self.empty_hint.sizeHint().height())
+            self._tell(self._empty_text)
             return
         self.empty_hint.hide()
         if self.model.rowCount() == 0:
@@ -281,6 +290,24 @@ class QuickReplyCompleter(QObject):
             return
         self.popup.setCurrentIndex(self.model.index(0, 0))
         self._place_popup()
+        self._tell_current()
+
+    def _tell_current(self) -> None:
+        """Say the current reply, and where it is among those listed ("/thanks: Thank you…, 1 of 3")."""
+        index = self.popup.currentIndex()
+        if not self.popup.isVisible() or not index.isValid():
+            return
+        reply = " ".join(str(index.data(Qt.ItemDataRole.DisplayRole) or "").split())
+        self._tell(
+            self.tr("{reply}, {n} of {count}").format(
+                reply=reply, n=index.row() + 1, count=self.model.rowCount()
+            )
+        )
+
+    def _tell(self, text: str) -> None:
+        if text != self._said:  # each letter typed re-lists the replies: the same first one once
+            self._said = text
+            announce(self.editor, text)
 
     def _manage(self) -> None:
         self.close_popup()

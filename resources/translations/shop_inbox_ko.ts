@@ -7027,6 +7027,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <source>Add a quick reply…</source>
         <translation>빠른 답장 추가…</translation>
     </message>
+    <message>
+        <source>{reply}, {n} of {count}</source>
+        <translation>{reply}, {count}개 중 {n}번째</translation>
+    </message>
 </context>
 <context>
     <name>QuickReplyDelegate</name>

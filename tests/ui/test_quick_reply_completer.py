@@ -254,3 +254,29 @@ def test_a_reply_shown_in_the_customers_other_language_says_so() -> None:
     assert index.data(Role.TEXT) == "주문해 주셔서 감사합니다!" and not index.data(Role.OTHER_LANGUAGE)
     model.set_contact(ContactInfo("Olivia Brown", "447911123456", their_words=("Do you have it in M?",)))
     assert index.data(Role.TEXT) == "Thank you for your order!" and index.data(Role.OTHER_LANGUAGE)
+
+
+def test_a_screen_reader_hears_the_reply_the_arrows_or_letters_make_current(qtbot, composer) -> None:
+    """The keyboard stays in the message field: a screen reader followed nothing in the popup."""
+    from ui.announce import announcements
+
+    editor, completer = composer
+    heard: list[str] = []
+    connection = announcements().said.connect(heard.append)
+
+    def current() -> str:
+        return " ".join(completer.popup.currentIndex().data().split())
+
+    try:
+        type_text(qtbot, editor, "/배")
+        assert heard[-1] == f"{current()}, 1 of 3" and current().startswith("/배송")
+        qtbot.keyClick(editor, Qt.Key.Key_Down)
+        assert heard[-1] == f"{current()}, 2 of 3" and current().startswith("/빠른배송")
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+        type_text(qtbot, editor, "빠")
+        said = len(heard)
+        assert heard[-1] == f"{current()}, 1 of 1"
+        type_text(qtbot, editor, "른")  # the same one reply still: not said again
+        assert len(heard) == said
+    finally:
+        announcements().said.disconnect(connection)
