@@ -7,6 +7,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QLabel
 
 log = logging.getLogger(__name__)
 
@@ -36,3 +37,14 @@ def announce(source: QObject, text: str) -> None:
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(source, text))
     log.debug("announced news from %s", type(source).__name__)
     announcements().said.emit(text)
+
+
+def show_news(note: QLabel, text: str) -> None:
+    """Put `text` in `note` (a line that appears under the work: saved, not attached, answered
+    elsewhere) and show it, saying it aloud when it is new: nobody can Tab to a label, and a
+    screen reader reads none that appears by itself."""
+    new = note.isHidden() or note.text() != text
+    note.setText(text)
+    note.show()
+    if new:
+        announce(note, text)

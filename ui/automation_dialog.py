@@ -35,6 +35,7 @@ from app.changes import Changes
 from app.errors import ShopInboxError
 from app.hours_written import uses_hours
 from app.wire import Automations
+from ui.announce import show_news
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.ops import Newest, failure_sentence, run_op
@@ -505,13 +506,13 @@ class AutomationDialog(QDialog):
     def _show_saved_note(self) -> None:
         status = self.state.status
         if self._changed_elsewhere and status is SyncStatus.SYNCED:
-            self.saved_note.setText(
+            show_news(
+                self.saved_note,
                 self.tr(
                     "Changed elsewhere just now (on another computer or in another window): "
                     "this is what the relay has now."
-                )
+                ),
             )
-            self.saved_note.show()
             return
         if not self._just_saved or status is SyncStatus.CONFLICT:  # the banner asks the owner then
             self.saved_note.hide()
@@ -524,8 +525,7 @@ class AutomationDialog(QDialog):
             text = self.tr("Saved. The relay has it: customers get it from now on.")
         else:
             text = self.tr("Saved on this computer. It goes to the relay as soon as the relay answers.")
-        self.saved_note.setText(text)
-        self.saved_note.show()
+        show_news(self.saved_note, text)
 
     def save(self) -> None:
         """Apply this editor's part to the latest stored copy (read in an op), save it in another op.

@@ -28,6 +28,7 @@ from app.queries import ConversationRow, MessageRow
 from app.sending import Outgoing
 from app.wire import Template
 from ui import icons, message_box
+from ui.announce import show_news
 from ui.attachments import attachable, pasted_folder
 from ui.bubble_layout import quote_preview
 from ui.emoji_menu import EmojiMenu
@@ -541,15 +542,13 @@ class Composer(QFrame):
             self.add_attachments(still_there, focus=False, changed=False)
         if gone := [path.name for path in paths if path not in still_there]:
             note = self.tr("No longer attached, moved or deleted since: {0}")
-            self.gone_note.setText(note.format(", ".join(gone)))
-            self.gone_note.show()
+            show_news(self.gone_note, note.format(", ".join(gone)))
             self.drafts_changed.emit()
 
     def say_not_attached(self, sentence: str) -> None:
         """Under the box, why a file the owner expects is not on the bar (a quick reply's file moved
         or deleted); it stays until the message goes or another chat opens."""
-        self.gone_note.setText(sentence)
-        self.gone_note.show()
+        show_news(self.gone_note, sentence)
 
     def say_answered_elsewhere(self) -> None:
         """Another computer on the relay (or the phone) just replied to this chat while a reply was
@@ -557,13 +556,13 @@ class Composer(QFrame):
         the message goes or another chat opens; nothing is said to an empty box (the bubble shows)."""
         if not self.edit.toPlainText().strip() and not self.attachments:
             return
-        self.gone_note.setText(
+        show_news(
+            self.gone_note,
             self.tr(
                 "A reply to this chat was just sent from another computer or the phone: read it before "
                 "you send yours."
-            )
+            ),
         )
-        self.gone_note.show()
 
     def set_attachment(self, path: Path) -> None:
         self.attachments = []

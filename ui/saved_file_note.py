@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
+from ui.announce import announce
 from ui.theme import warning_colour
 
 
@@ -60,6 +61,7 @@ class SavedFileNote(QFrame):
         self.where.show()
         self.open_button.show()
         self.show()
+        announce(self, f"{text} {self.where.text()}")  # a Tab away from the work, unread otherwise
 
     def show_problem(self, text: str) -> None:
         """Nothing saved (why in `text`): no folder to open."""
@@ -69,6 +71,7 @@ class SavedFileNote(QFrame):
         self.where.hide()
         self.open_button.hide()
         self.show()
+        announce(self, text)
 
     def show_note(self, text: str) -> None:
         """What a file read did (a courier's tracking numbers applied, or not): no folder to open."""

@@ -88,3 +88,22 @@ def test_with_nothing_typed_a_reply_from_the_other_computer_shows_only_as_its_bu
     view = window.chat.view
     qtbot.waitUntil(lambda: view.chat_model.rowCount() == 2, timeout=15000)
     assert not window.chat.composer.gone_note.isVisible()
+
+
+def test_a_screen_reader_hears_that_the_chat_was_just_answered_elsewhere(qtbot: Any) -> None:
+    """Said under the box where the owner is typing, which a screen reader never reads by itself."""
+    from ui.announce import announcements
+    from ui.composer import Composer
+
+    composer = Composer()
+    qtbot.addWidget(composer)
+    composer.edit.setPlainText("네, 내일 보내드릴게요")
+    heard: list[str] = []
+    connection = announcements().said.connect(heard.append)
+    try:
+        composer.say_answered_elsewhere()
+        composer.say_answered_elsewhere()  # the same news again: said once
+    finally:
+        announcements().said.disconnect(connection)
+    assert heard == [composer.gone_note.text()]
+    assert heard[0].startswith("A reply to this chat was just sent from another computer or the phone")

@@ -128,3 +128,28 @@ def test_the_banner_never_says_unsaved_edits_are_on_the_relay(
     editor.save()
     settle(qtbot, editor)
     assert editor.banner.message.text() == on_the_relay
+
+
+def test_a_screen_reader_hears_that_the_greeting_was_saved_and_that_the_relay_has_it(
+    demo_ctx: AppContext, qtbot: Any
+) -> None:
+    """The note appears beside Save, where no Tab goes: after Ctrl+S the owner heard nothing."""
+    from ui.announce import announcements
+    from ui.greeting_editor import GreetingEditor
+
+    relay = FakeAutomationsRelay(AutomationsStore(demo_ctx.db).state().doc)
+    editor = opened(qtbot, GreetingEditor(demo_ctx, client_provider=lambda: relay))
+    editor.show()
+    heard: list[str] = []
+    connection = announcements().said.connect(heard.append)
+    try:
+        editor.text.setPlainText("Thanks for writing! We answer within the hour.")
+        editor.save()
+        settle(qtbot, editor)
+    finally:
+        announcements().said.disconnect(connection)
+    assert (
+        heard
+        and heard[-1] == editor.saved_note.text() == "Saved. The relay has it: customers get it from now on."
+    )
+    assert len(heard) == len(set(heard))  # each news once, however often the state is shown again
