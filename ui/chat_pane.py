@@ -45,6 +45,7 @@ from app.sending import (
 from ui import icons, message_box
 from ui.attachments import attachable, forget_copy, forget_pasted, keep_for_sending
 from ui.avatar import avatar_pixmap
+from ui.chat_menu import CONTACT_INFO_KEYS, SEARCH_IN_CHAT_KEYS
 from ui.chat_view import ChatView
 from ui.composer import Composer
 from ui.context import AppContext
@@ -102,10 +103,11 @@ class ChatPane(QWidget):
         names.setSpacing(0)
         names.addWidget(self.name)
         names.addWidget(self.subtitle)
+        # Their menu commands' keys (Chat menu) in their tooltips, where the owner looks for them.
         self.search_button = self._tool(
-            "search", self.tr("Search in this chat"), self.search_in_chat_requested
+            "search", self.tr("Search in this chat"), self.search_in_chat_requested, SEARCH_IN_CHAT_KEYS
         )
-        self.info_button = self._tool("info", self.tr("Contact info"), self.info_requested)
+        self.info_button = self._tool("info", self.tr("Contact info"), self.info_requested, CONTACT_INFO_KEYS)
         # The relay's menu bot handed this chat to a person: the owner switches it back on here.
         self.resume_bot_button = QToolButton(self.header)
         self.resume_bot_button.setText(self.tr("Resume bot"))
@@ -255,11 +257,11 @@ class ChatPane(QWidget):
         order = self.tab_stops()
         chain([self._tab_before, *order] if self._tab_before is not None else order)
 
-    def _tool(self, icon: str, tip: str, signal: SignalInstance) -> QToolButton:
+    def _tool(self, icon: str, tip: str, signal: SignalInstance, keys: str = "") -> QToolButton:
         button = QToolButton(self.header)
         button.setIcon(icons.icon(icon))
         button.setIconSize(QSize(20, 20))
-        name_icon_button(button, tip)
+        name_icon_button(button, tip, keys)
         button.setAutoRaise(True)
         button.clicked.connect(signal)
         click_on_enter(button)

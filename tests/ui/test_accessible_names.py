@@ -108,3 +108,23 @@ def test_icon_buttons_shown_only_when_needed_are_named_too(qtbot: Any, window: A
         file.write_bytes(b"%PDF-1.4\n")
     composer.add_attachments(files)
     assert spoken_name(composer.unattach_button) == "Remove attachments"
+
+
+def test_the_chat_headers_buttons_show_and_say_their_menu_keys(qtbot: Any, window: Any) -> None:
+    """Ctrl+Shift+F and Ctrl+Shift+I were only in the Chat menu: the buttons the owner uses did not
+    tell her the keys that do the same."""
+    from PySide6.QtGui import QAccessible, QKeySequence
+
+    from tests.support.accessibility import spoken_name
+
+    def native(keys: str) -> str:
+        return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+    for button, name, keys in (
+        (window.chat.search_button, "Search in this chat", "Ctrl+Shift+F"),
+        (window.chat.info_button, "Contact info", "Ctrl+Shift+I"),
+    ):
+        assert button.toolTip() == f"{name} ({native(keys)})"
+        assert spoken_name(button) == name
+        described = QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Description)
+        assert described == native(keys)
