@@ -292,6 +292,8 @@ class ChatPane(QWidget):
         self.name.setText(conversation.display_name)
         self.view.bubbles.contact_name = conversation.display_name
         self.view.chat_model.customer_name = conversation.display_name
+        # Whose messages, said as the keyboard arrives in them (F6, Tab): "Messages" alone in every chat.
+        self.view.setAccessibleName(self.tr("Messages with {0}").format(conversation.display_name))
         phone = display_phone(conversation.wa_id or "", self.ctx.shop_region)
         # WhatsApp marks a name with "~" only where the customer's own name stands in for one the
         # shop has not saved (the title is then that name). Beside a saved name, "~오세훈" read as

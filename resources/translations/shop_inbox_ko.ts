@@ -2383,6 +2383,10 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
 은행 거래내역은 상점 ▸ 입금 확인…에서, 택배사 송장 파일은 주문 창의 송장번호 일괄 등록…에서 열어 보세요.</translation>
     </message>
     <message>
+        <source>Messages with {0}</source>
+        <translation>{0}님과 주고받은 메시지</translation>
+    </message>
+    <message>
         <source>WhatsApp username · no phone number shared</source>
         <translation>WhatsApp 사용자 이름 · 전화번호 공유 안 함</translation>
     </message>

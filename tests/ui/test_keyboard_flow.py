@@ -100,7 +100,7 @@ def test_pick_a_chat_reply_quick_reply_search_and_label_by_keyboard(
         "Start order",
         "Search in this chat",
         "Contact info",
-        "Messages",
+        f"Messages with {window.chat.conversation.display_name}",
         "Emoji",
         "Attach a file",
         "Catalogue",
@@ -229,7 +229,7 @@ def test_shift_tab_from_the_composer_reaches_the_chat_list_and_tab_from_the_chip
         return QApplication.focusWidget()
 
     back = [spoken_name(shift_tab()) for _ in range(4)]
-    assert back == ["Messages", "Contact info", "Search in this chat", "Chats"]
+    assert back == ["Messages with 김민지", "Contact info", "Search in this chat", "Chats"]
     assert shift_tab().objectName() == "filterChip"  # then the chips, over the chats
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
