@@ -242,7 +242,7 @@
     </message>
     <message>
         <source>Times on the shop&apos;s clock ({0}), as in Business hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>영업시간과 같이 가게 시간({0}) 기준이에요.</translation>
     </message>
 </context>
 <context>
@@ -273,7 +273,7 @@
     <message>
         <source>shop-inbox-demo-backup</source>
         <comment>the demo&apos;s backup file&apos;s name, no spaces</comment>
-        <translation type="unfinished"></translation>
+        <translation>샵인박스-데모-백업</translation>
     </message>
     <message>
         <source>shop-inbox-backup</source>
@@ -2560,7 +2560,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Its file is going up to your relay; the message is sent right after. It can still be canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>파일을 릴레이로 올리는 중이에요. 다 올라가면 바로 메시지를 보내요. 아직 보내기를 취소할 수 있어요.</translation>
     </message>
     <message>
         <source>Waiting to be sent</source>
@@ -2894,19 +2894,19 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in; Shop Inbox connects again by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵 인박스가 알아서 다시 연결해요.</translation>
     </message>
     <message>
         <source>Your relay&apos;s security certificate has expired, so Shop Inbox does not connect to it: nothing is sent until it is renewed. Ask whoever looks after your relay to renew it (it renews by itself while the relay&apos;s server can be reached on ports 80 and 443). If this computer&apos;s date is wrong, correct it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 인증서가 갱신될 때까지 아무것도 보내지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요(릴레이 서버에 80번과 443번 포트로 접속할 수 있으면 저절로 갱신돼요). 이 컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
     </message>
     <message>
         <source>The security certificate that answers at your relay&apos;s address is not valid for it, so Shop Inbox does not connect. On a hotspot or café Wi-Fi, the network may want you to sign in first: open a web browser and sign in. Otherwise check the relay address in Settings; if it is right, ask whoever looks after your relay to fix its certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이 주소에서 응답한 보안 인증서가 그 주소에 맞지 않아서 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요. 주소가 맞다면 릴레이를 관리하는 분께 인증서를 고쳐 달라고 부탁하세요.</translation>
     </message>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address, or change the proxy in the computer&apos;s network settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이 컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하거나, 컴퓨터의 네트워크 설정에서 프록시를 바꿔 주세요.</translation>
     </message>
     <message>
         <source>Cannot reach your relay. Trying again in {wait}</source>
@@ -2948,7 +2948,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your data folder, {folder}, is not there any more (a USB stick taken out, a drive disconnected?). New messages wait on your relay and nothing is lost: put it back, then press Start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 폴더 {folder}이(가) 더 이상 보이지 않아요(USB 메모리를 뺐거나 드라이브 연결이 끊겼나요?). 새 메시지는 릴레이에서 기다리고 있어서 잃어버린 것은 없어요. 다시 연결한 뒤 다시 시작을 누르세요.</translation>
     </message>
     <message>
         <source>The disk is full: new messages wait on your relay until there is room on this computer. Free some space; nothing is lost.</source>
@@ -2976,7 +2976,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay has been answered from another computer too: the messages it still keeps are here now. Labels, quick replies, orders, the catalogue and older chats stay on that computer. To have them here as well, choose File ▸ Back up now there, then File ▸ Restore from backup here.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 컴퓨터에서도 이 릴레이로 답장한 적이 있어요. 릴레이에 남아 있는 메시지는 여기로 가져왔어요. 라벨, 빠른 답장, 주문, 카탈로그, 오래된 채팅은 그 컴퓨터에 있어요. 여기서도 쓰려면 그 컴퓨터에서 파일 ▸ 지금 백업을 고른 뒤, 여기서 파일 ▸ 백업에서 복원을 고르세요.</translation>
     </message>
     <message>
         <source>Your relay started its message history afresh (it is new, or was restored from a backup). Shop Inbox read everything it holds; the chats on this computer are kept.</source>
@@ -3516,7 +3516,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This backup needs about {needed} of free space on the disk of your data folder, {folder} (it has {free}). Nothing was changed: free some space on that disk, then restore it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 백업을 복원하려면 데이터 폴더({folder})가 있는 디스크에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그 디스크의 공간을 비운 뒤 다시 복원하세요.</translation>
     </message>
     <message>
         <source>This version of Shop Inbox needs to update your inbox, and the update needs about {needed} of free space for its temporary files in {folder} (it has {free}). Nothing was changed: free some space on that disk, then start Shop Inbox again.</source>
@@ -3532,11 +3532,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Shop Inbox keeps your data in a folder, and {path} is a file, not a folder. Nothing was changed: start Shop Inbox with a folder&apos;s name after --data-dir (a name not yet taken becomes a new folder), or move that file elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>샵 인박스는 데이터를 폴더에 보관하는데, {path}은(는) 폴더가 아니라 파일이에요. 아무것도 바꾸지 않았어요. --data-dir 뒤에 폴더 이름을 적어 샵 인박스를 시작하거나(아직 없는 이름이면 새 폴더를 만들어요), 그 파일을 다른 곳으로 옮기세요.</translation>
     </message>
     <message>
         <source>Shop Inbox may not write in your data folder, {path} (a read-only folder, or a USB stick locked against writing), so it cannot open your inbox there. Nothing was changed: allow writing there, or copy the whole folder to this computer&apos;s own disk and start Shop Inbox with the copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>샵 인박스가 데이터 폴더 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 받은편지함을 열 수 없어요. 아무것도 바꾸지 않았어요. 그 폴더에 쓸 수 있게 하거나, 폴더 전체를 이 컴퓨터의 디스크로 복사한 뒤 그 복사본으로 샵 인박스를 시작하세요.</translation>
     </message>
     <message>
         <source>Shop Inbox could not update the inbox in {path} and left it as it was. A copy is in the backups folder beside it; please send the log file to whoever helps you with Shop Inbox.</source>
@@ -3548,19 +3548,19 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
     </message>
     <message>
         <source>Your relay&apos;s security certificate has expired, so Shop Inbox does not connect to it. Ask whoever looks after your relay to renew it; if this computer&apos;s date is wrong, correct it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요. 이 컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
     </message>
     <message>
         <source>The security certificate that answers at your relay&apos;s address is not valid for it, so Shop Inbox does not connect. On a hotspot or café Wi-Fi, sign in to the network in a web browser first; otherwise check the relay address in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이 주소에서 응답한 보안 인증서가 그 주소에 맞지 않아서 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요.</translation>
     </message>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이 컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하세요.</translation>
     </message>
     <message>
         <source>Your relay did not answer in time. Try again in a moment.</source>
@@ -4132,11 +4132,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Your relay is refusing this network for a few minutes: many wrong relay tokens came from it. Shop Inbox tries again by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 네트워크에서 잘못된 릴레이 토큰이 여러 번 들어와서 릴레이가 몇 분 동안 연결을 막고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay is answering too many requests from this network at once. Shop Inbox tries again by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 네트워크에서 한꺼번에 너무 많은 요청이 릴레이로 들어오고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>The connection to your relay was too slow. Shop Inbox tries again by itself.</source>
@@ -5176,11 +5176,11 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>Start again</source>
-        <translation type="unfinished">다시 시작</translation>
+        <translation>다시 시작</translation>
     </message>
     <message>
         <source>Your data folder, {folder}, is still not there. Put the USB stick back (or connect the drive), then press Start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 폴더 {folder}이(가) 아직 보이지 않아요. USB 메모리를 다시 꽂거나 드라이브를 연결한 뒤 다시 시작을 누르세요.</translation>
     </message>
 </context>
 <context>
@@ -7972,7 +7972,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>{0}–{1} (next day)</source>
         <comment>a range of hours that ends after midnight</comment>
-        <translation type="unfinished"></translation>
+        <translation>{0}~다음 날 {1}</translation>
     </message>
     <message>
         <source>{0}–{1}</source>
@@ -8467,7 +8467,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>This is a backup of the demo shop, made while trying Shop Inbox: its customers, chats and orders are made up. It holds nothing of your own shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 백업은 샵 인박스를 사용해 볼 때 만든 데모 상점의 백업이에요. 고객, 채팅, 주문이 모두 가상으로 만든 것이고, 내 상점의 데이터는 하나도 없어요.</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -9333,11 +9333,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <name>SyncedFolderNotice</name>
     <message>
         <source>Close</source>
-        <translation type="unfinished">닫기</translation>
+        <translation>닫기</translation>
     </message>
     <message>
         <source>Your data folder, {folder}, is inside {service}, which copies it to and from other computers while Shop Inbox writes to it: the inbox file can be damaged, above all with Shop Inbox open on two computers at once. Keep the data folder outside {service}; to have copies there, tick Settings ▸ Your data ▸ Back up every day to a folder and choose one in {service}.</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 폴더 {folder}은(는) {service} 안에 있어서, 샵 인박스가 쓰는 동안 {service}이(가) 다른 컴퓨터와 주고받으며 복사해요. 그러면 받은편지함 파일이 손상될 수 있고, 두 컴퓨터에서 샵 인박스를 동시에 열면 더 위험해요. 데이터 폴더는 {service} 밖에 두세요. 복사본을 {service}에 두려면 설정 ▸ 내 데이터 ▸ 매일 폴더에 백업하기를 켜고 {service} 안의 폴더를 고르세요.</translation>
     </message>
 </context>
 <context>
@@ -9380,7 +9380,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>The templates could not be loaded. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>템플릿을 불러오지 못했어요. {reason}</translation>
     </message>
     <message>
         <source>Not connected to the relay, so the templates could not be loaded. Check the relay in File ▸ Settings….</source>
@@ -9719,11 +9719,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>next day</source>
         <comment>hours that end after midnight</comment>
-        <translation type="unfinished"></translation>
+        <translation>(다음 날)</translation>
     </message>
     <message>
         <source>These hours run past midnight and end the next morning.</source>
-        <translation type="unfinished"></translation>
+        <translation>자정을 넘겨 다음 날 아침에 끝나는 시간이에요.</translation>
     </message>
 </context>
 <context>
