@@ -213,7 +213,7 @@ class ChatListModel(QAbstractListModel):
             return row.unread_count
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # A screen reader read the name alone: not the unread count, labels or last message.
-            return spoken_chat(row, datetime.now(UTC), self.draft_for(row.contact_id))
+            return spoken_chat(row, relay_clock.now(), self.draft_for(row.contact_id))
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.display_name
             if row.waits_for_person(relay_clock.now()):

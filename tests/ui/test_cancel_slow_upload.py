@@ -16,7 +16,7 @@ from app.sending import Outgoing, queue_outgoing, queue_text
 from tests.support.bad_network import bad_network
 from tests.support.relay_server import RunningRelay, inbound
 from tests.support.window_waits import select_chat
-from ui.chat_view_delegate import waiting_sentence
+from ui.message_status import waiting_sentence
 
 CUSTOMER = "821088889999"
 
