@@ -34,8 +34,11 @@ def test_the_relay_lost_and_back_is_said_once_each_not_every_second(qtbot: Any, 
     banner.set_state(ConnectionState(Connection.ONLINE))
     said = heard
 
+    banner.blip.setInterval(50)  # a connection lost for a moment is not news (BLIP_SECONDS): nor said
     at = datetime.now(UTC) + timedelta(seconds=11.5)
     banner.set_state(ConnectionState(Connection.RECONNECTING, next_retry_at=at))
+    assert said == []
+    qtbot.waitUntil(lambda: bool(said), timeout=3000)  # …until it lasts
     assert said == [banner.text.text()] and said[0].startswith("Cannot reach your relay.")
     # Its countdown, and the next attempt's new time, are not news.
     qtbot.waitUntil(lambda: "11\N{NO-BREAK SPACE}s" in banner.text.text(), timeout=3000)
