@@ -148,18 +148,38 @@ def can_cancel(status: str, error_code: str | None) -> bool:
     return status == MessageStatus.PENDING and (error_code is None or error_code in CANCELLABLE)
 
 
-def cancel_waiting(session: Session, message_id: int) -> str | None:
-    """Take back a message that the relay has not got: its text ("" for none), or None when it cannot be.
+@dataclass(frozen=True)
+class Cancelled:
+    """A message taken back before the relay had it: its text ("" for none) and the files it was to
+    send (the copies queued with it, as `keep_for_sending` made them), for the composer to take back."""
+
+    text: str
+    files: tuple[Path, ...] = ()
+
+
+def cancel_waiting(session: Session, message_id: int, media_dir: Path | None = None) -> Cancelled | None:
+    """Take back a message that the relay has not got, or None when it cannot be. `media_dir`: where a
+    file's path relative to the media folder is found (`Cancelled.files`).
 
     Call it in a write session: its lock keeps the sender from posting the message meanwhile.
     """
     m = session.get(Message, message_id)
     if m is None or m.direction != "out" or not can_cancel(m.status, m.error_code):
         return None
-    text = m.body or ""
+    files = []
+    for media in m.media:
+        if not media.cache_path:
+            continue
+        path = Path(media.cache_path)
+        if not path.is_absolute():
+            if media_dir is None:
+                continue
+            path = media_dir / path
+        files.append(path)
+    cancelled = Cancelled(m.body or "", tuple(files))
     session.delete(m)
     log.info("message %d cancelled before the relay sent it", message_id)
-    return text
+    return cancelled
 
 
 def waiting_reason(exc: RelayUnreachable | RelayBusy, *, posted: bool) -> Waiting | None:

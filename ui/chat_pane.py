@@ -29,7 +29,7 @@ from app.changes import Changes
 from app.drafts import store_drafts
 from app.errors import ErrorCode, InvalidInput, RelayBusy, RelayError, RelayUnreachable, ShopInboxError
 from app.message_media import MediaInfo
-from app.outbox import cancel_waiting
+from app.outbox import Cancelled, cancel_waiting
 from app.phones import display_phone
 from app.queries import ConversationRow, MessageRow, has_written, message_by_wamid
 from app.quick_replies import ContactInfo, QuickReplyRow, attachment_of
@@ -621,13 +621,15 @@ class ChatPane(QWidget):
         if contact_id is None:
             return
 
-        def work(s: Session) -> tuple[str | None, Changes]:
-            return cancel_waiting(s, message_id), Changes.for_contacts({contact_id})
+        media_dir = self.ctx.paths.media_dir
 
-        def done(text: str | None) -> None:
+        def work(s: Session) -> tuple[Cancelled | None, Changes]:
+            return cancel_waiting(s, message_id, media_dir), Changes.for_contacts({contact_id})
+
+        def done(cancelled: Cancelled | None) -> None:
             if self.ctx.sync is not None:
                 self.ctx.sync.wake_sender()  # with nothing left waiting, "can't reach WhatsApp" goes
-            if text is None:
+            if cancelled is None:
                 message_box.information(
                     self,
                     self.tr("Cancel sending"),
@@ -637,12 +639,22 @@ class ChatPane(QWidget):
                     ),
                 )
                 return
-            if not text:
+            text = cancelled.text
+            files = [path for path in cancelled.files if path.exists()]
+            if not text and not files:
                 return
-            if self.composer.contact_id == contact_id and not self.composer.edit.toPlainText():
-                self.composer.edit.setPlainText(text)
-                self.composer.edit.setFocus()
-            else:
+            composer = self.composer
+            if (
+                composer.contact_id == contact_id
+                and not composer.edit.toPlainText()
+                and not composer.attachments
+            ):
+                # Taken back whole: a photo whose upload was stopped comes back with its caption.
+                if files:
+                    composer.add_attachments(files)
+                composer.edit.setPlainText(text)
+                composer.edit.setFocus()
+            elif text:
                 QGuiApplication.clipboard().setText(text)
                 message_box.information(
                     self,

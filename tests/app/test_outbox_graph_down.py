@@ -13,7 +13,7 @@ import pytest
 from app.db import Database
 from app.errors import ErrorCode, RelayUnreachable
 from app.models import Message
-from app.outbox import OutboxSender, Waiting, cancel_waiting
+from app.outbox import Cancelled, OutboxSender, Waiting, cancel_waiting
 from app.relay_client import RelayClient
 from app.sending import delete_message, queue_text
 from tests.support.factories import make_contact
@@ -132,7 +132,7 @@ def test_a_cancelled_message_keeps_its_text_and_is_never_sent_when_whatsapp_come
     mid = queued(db, "계좌번호 다시 보내드릴게요")
     outbox.attempt()
     with db.write() as s:
-        assert cancel_waiting(s, mid) == "계좌번호 다시 보내드릴게요"
+        assert cancel_waiting(s, mid) == Cancelled("계좌번호 다시 보내드릴게요")
     assert message(db, mid) is None
 
     reconnect_graph(cut_off, graph)
@@ -200,4 +200,4 @@ def test_a_relay_that_refuses_the_connection_never_got_the_message_so_it_can_be_
     m = message(db, mid)
     assert m is not None and m.status == "pending" and m.error_code == Waiting.RELAY_OFFLINE
     with db.write() as s:
-        assert cancel_waiting(s, mid) == "릴레이가 꺼져 있어요"
+        assert cancel_waiting(s, mid) == Cancelled("릴레이가 꺼져 있어요")

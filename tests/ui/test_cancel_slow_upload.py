@@ -66,6 +66,9 @@ def test_a_photo_crawling_up_a_slow_hotspot_can_be_cancelled_and_its_upload_stop
 
         window.chat.view.cancel_requested.emit(mid)
         qtbot.waitUntil(lambda: _state(window, mid) is None, timeout=5000)
+        # Taken back whole: the photo is attached again, to send later or on a better network.
+        qtbot.waitUntil(lambda: window.chat.composer.attachments == [photo], timeout=5000)
+        window.chat.composer.clear_attachment()
 
         with window.ctx.db.write() as s:
             text_id = queue_text(s, contact_id, "사진은 내일 다시 보내드릴게요").id
