@@ -59,6 +59,8 @@ class ConversationRow:
     # it is still unread: what a notification tells (app.queries.conversations_by_id fills them).
     waiting_kind: str | None = None
     waiting_body: str | None = None
+    # The business number this chat is on, as people dial it, when the shop has two or more (else None).
+    business_number: str | None = None
 
     def answered_automatically(self) -> bool:
         """The last message is the relay's automatic answer (greeting, away, keyword, bot) to the
@@ -140,6 +142,16 @@ def omitted_caption(body: str) -> str:
     return body.partition("\n")[2].strip()
 
 
+# The chat's business number as people dial it, when the shop has more than one (two branches, each
+# with its number): app/business_numbers.py keeps them under this setting (the inner query runs once).
+BUSINESS_NUMBERS_KEY = "business_numbers"
+BUSINESS_NUMBER_SQL = (
+    "CASE WHEN (SELECT count(*) FROM setting bs, json_each(bs.value) "
+    f"WHERE bs.key = '{BUSINESS_NUMBERS_KEY}') > 1 "
+    "THEN (SELECT json_extract(bs.value, '$.\"' || c.phone_number_id || '\"') FROM setting bs "
+    f"WHERE bs.key = '{BUSINESS_NUMBERS_KEY}') END"
+)
+
 CONVERSATIONS_SQL = f"""
 SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.blocked,
        c.unread_count, c.last_inbound_at, c.last_message_at, c.last_message_id,
@@ -157,7 +169,8 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
          WHERE cl.contact_id = c.id) AS labels,
        EXISTS (SELECT 1 FROM conversation g WHERE g.contact_id = c.id AND g.kind = 'group_archive'),
        c.bot_paused_until, m.sent_by, c.opted_out_at IS NOT NULL,
-       c.wa_id IS NULL AND c.user_id IS NOT NULL
+       c.wa_id IS NULL AND c.user_id IS NOT NULL,
+       {BUSINESS_NUMBER_SQL}
   FROM contact c
   LEFT JOIN message m ON m.id = c.last_message_id
  WHERE {{where}}
@@ -233,4 +246,5 @@ def conversation_row(r: Any) -> ConversationRow:
         r[18],
         bool(r[19]),
         bool(r[20]),
+        business_number=r[21],
     )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
+from app.business_numbers import remember_business_numbers
 from app.changes import Changes
 from app.cloud_messages import (
     AMEND_KINDS,
@@ -122,6 +123,7 @@ class BatchResult:
     campaigns: bool = False  # a campaign's progress moved
     campaigns_stopped: set[int] = field(default_factory=set)  # paused by the relay for Meta's reason
     automations: bool = False  # a `settings` event replaced the automations document
+    numbers: bool = False  # the shop's business numbers changed: every chat row says its own anew
 
     def add(self, other: BatchResult) -> None:
         """Take in another chunk's result (a page applied in several transactions)."""
@@ -132,6 +134,7 @@ class BatchResult:
         self.campaigns |= other.campaigns
         self.campaigns_stopped |= other.campaigns_stopped
         self.automations |= other.automations
+        self.numbers |= other.numbers
 
     def changes(self) -> Changes:
         """What the window repaints after this batch."""
@@ -140,6 +143,7 @@ class BatchResult:
             messages=frozenset(self.changed),
             orders=frozenset(self.orders),
             automations=self.automations,
+            all_contacts=self.numbers,
             campaigns=self.campaigns,
             campaigns_stopped=frozenset(self.campaigns_stopped),
             from_sync=True,
@@ -302,6 +306,10 @@ class _Batch:
         self.load_contacts(keys)
         self.create_contacts(messages, outbound)
         self.apply_messages(messages)
+        if messages:
+            self.result.numbers = remember_business_numbers(
+                self.s, {(m.phone_number_id, m.display_phone_number) for m in messages}
+            )
         self.apply_outbound(outbound)
         self.apply_statuses(statuses)
         self.apply_unreadable(unreadable)

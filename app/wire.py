@@ -154,6 +154,9 @@ class MessageEvent(_EventBase):
     kind: Literal["message"] = "message"
     message: dict[str, Any]
     contact: WireContact | None = None
+    # The business number as people dial it (the webhook's `metadata.display_phone_number`), so a
+    # shop with two numbers sees which one a chat is on; absent from older relays.
+    display_phone_number: str | None = None
 
 
 class StatusEvent(_EventBase):

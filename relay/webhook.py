@@ -113,6 +113,7 @@ MAX_WA_ID = 32  # E.164 digits, or a business-scoped user id
 # one). Refused as too long, a customer with a username would never reach the shop (Meta gives up).
 MAX_USER_ID = 160
 MAX_PHONE_NUMBER_ID = 32
+MAX_DISPLAY_NUMBER = 32  # "+82 2-1234-5678"; longer is not a phone number
 MAX_KIND = 64
 MAX_TIMESTAMP = 10**11  # seconds: year 5138; anything longer is not a time
 MAX_VALUE_ERRORS = 5  # logged per change: a flood of them says no more than five
@@ -261,6 +262,19 @@ def parse_webhook(payload: Any) -> Intake:
     return intake
 
 
+def _display_number(value: dict[str, Any]) -> str | None:
+    """The business number as people dial it (`metadata.display_phone_number`), when it reads as one:
+    a shop with two numbers tells its chats apart by it."""
+    found = (value.get("metadata") or {}).get("display_phone_number")
+    if not isinstance(found, str):
+        return None
+    found = found.strip()
+    digits = sum(ch.isdigit() for ch in found)
+    if not found or len(found) > MAX_DISPLAY_NUMBER or not 5 <= digits <= 15:
+        return None
+    return found if all(ch.isdigit() or ch in "+-() " for ch in found) else None
+
+
 def _value_errors(intake: Intake, value: dict[str, Any]) -> None:
     errors = value.get("errors")
     if not isinstance(errors, list):
@@ -273,6 +287,7 @@ def _value_errors(intake: Intake, value: dict[str, Any]) -> None:
 
 
 def _messages(intake: Intake, value: dict[str, Any], phone_number_id: str | None) -> None:
+    display_number = _display_number(value)
     for message in _dicts(value, "messages", "message"):
         message_id = _message_id(message)
         sender = _text(message.get("from"), "from", MAX_WA_ID)
@@ -284,6 +299,8 @@ def _messages(intake: Intake, value: dict[str, Any], phone_number_id: str | None
             body["contact"] = contact
         elif sender:
             body["contact"] = {"wa_id": sender}
+        if display_number:
+            body["display_phone_number"] = display_number
         intake.events.append(NewEvent("message", body, phone_number_id, f"m:{message_id}"))
         media = _media_of(message)
         if media:

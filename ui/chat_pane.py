@@ -30,7 +30,7 @@ from app.drafts import store_drafts
 from app.errors import ErrorCode, InvalidInput, RelayBusy, RelayError, RelayUnreachable, ShopInboxError
 from app.message_media import MediaInfo
 from app.outbox import Cancelled, cancel_waiting
-from app.phones import display_phone
+from app.phones import display_phone, e164_digits
 from app.queries import ConversationRow, MessageRow, has_written, message_by_wamid
 from app.quick_replies import ContactInfo, QuickReplyRow, attachment_of
 from app.sending import (
@@ -302,12 +302,19 @@ class ChatPane(QWidget):
         tip = ""
         if conversation.username_only:
             sub = self.tr("WhatsApp username · no phone number shared")
+        if conversation.business_number:
+            # A shop with two numbers (two branches): which one this customer wrote to, and so which
+            # one the reply goes from (the relay sends from the number she last wrote to).
+            number = display_phone(e164_digits(conversation.business_number), self.ctx.shop_region)
+            sub = " · ".join(filter(None, [sub, self.tr("To your number {0}").format(number)]))
+            tip = self.tr("This customer wrote to your number {0}; replies go from it.").format(number)
         if conversation.group_archive:
             sub = self.tr("Group chat archive · read-only")
         elif conversation.opted_out:
             # Said where the owner looks before she writes, not only at the contact panel's foot.
             sub = " · ".join(filter(None, [sub, self.tr("Opted out of marketing")]))
-            tip = self.tr("This customer asked not to get marketing messages: campaigns leave her out.")
+            opted = self.tr("This customer asked not to get marketing messages: campaigns leave her out.")
+            tip = "\n".join(filter(None, [tip, opted]))
         self.subtitle.setText(sub)
         self.subtitle.setToolTip(tip)
         self.composer.set_last_inbound(conversation.last_inbound_at)

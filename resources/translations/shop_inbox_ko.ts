@@ -2391,6 +2391,14 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
         <translation>WhatsApp 사용자 이름 · 전화번호 공유 안 함</translation>
     </message>
     <message>
+        <source>To your number {0}</source>
+        <translation>매장 번호 {0}</translation>
+    </message>
+    <message>
+        <source>This customer wrote to your number {0}; replies go from it.</source>
+        <translation>이 고객은 매장 번호 {0}(으)로 연락했어요. 답장도 이 번호로 보내요.</translation>
+    </message>
+    <message>
         <source>Group chat archive · read-only</source>
         <translation>그룹 채팅 보관 · 읽기 전용</translation>
     </message>

@@ -318,3 +318,16 @@ def test_a_customer_known_only_by_a_long_business_scoped_user_id_is_stored(relay
     assert relay.post_webhook(envelope({"contacts": [contact], "messages": [message]})).status_code == 200
     events = relay.events()["events"]
     assert [(e["kind"], e["contact"]["user_id"]) for e in events] == [("message", user_id)]
+
+
+def test_a_message_says_which_of_the_shops_numbers_it_came_to_as_people_dial_it(relay: RunningRelay) -> None:
+    """A shop with two numbers tells its chats apart by them: the event carries the webhook's
+    display number beside the phone_number_id; one that reads as no phone number is left out."""
+    for pnid, display in (("106540352242922", "+82 2-555-0101"), ("106540352242923", "<b>hi</b> 12345")):
+        value = inbound("text", "안녕하세요")["entry"][0]["changes"][0]["value"]
+        value = {k: v for k, v in value.items() if k != "metadata"}
+        relay.post_webhook(envelope(value, phone_number_id=pnid, display_phone_number=display))
+    first, second = EventsPage.model_validate(relay.events()).events
+    assert isinstance(first, MessageEvent) and isinstance(second, MessageEvent)
+    assert (first.phone_number_id, first.display_phone_number) == ("106540352242922", "+82 2-555-0101")
+    assert (second.phone_number_id, second.display_phone_number) == ("106540352242923", None)

@@ -186,7 +186,10 @@ def wamid() -> str:
 
 
 def envelope(
-    value: dict[str, Any], field_name: str = "messages", phone_number_id: str = PHONE_NUMBER_ID
+    value: dict[str, Any],
+    field_name: str = "messages",
+    phone_number_id: str = PHONE_NUMBER_ID,
+    display_phone_number: str = "15550783881",
 ) -> dict[str, Any]:
     return {
         "object": "whatsapp_business_account",
@@ -198,7 +201,7 @@ def envelope(
                         "value": {
                             "messaging_product": "whatsapp",
                             "metadata": {
-                                "display_phone_number": "15550783881",
+                                "display_phone_number": display_phone_number,
                                 "phone_number_id": phone_number_id,
                             },
                             **value,

@@ -95,3 +95,31 @@ def test_the_header_says_a_customer_opted_out_of_marketing_as_soon_as_it_is_reco
     button.click()
     qtbot.waitUntil(lambda: window.chat.subtitle.text() == "010-4440-5678")
     assert window.chat.subtitle.toolTip() == ""
+
+
+def test_a_shop_with_two_numbers_sees_which_one_the_customer_wrote_to(
+    korean: None, window: Any, qtbot: Any
+) -> None:
+    """Seo-yeon's two branches each have a WhatsApp number: an open chat gave no hint which one the
+    customer wrote to (and so which one the reply goes from). The header says it beside her number."""
+    from app.business_numbers import remember_business_numbers
+
+    with window.ctx.db.write() as s:
+        remember_business_numbers(
+            s, [("106540352242922", "+82 2-555-0101"), ("106540352242923", "+82 2-555-0202")]
+        )
+        seongsu = make_contact(
+            s, wa_id="821011112222", profile_name="김민지", phone_number_id="106540352242922"
+        )
+        make_message(s, seongsu, "성수점 오늘 몇 시까지 해요?")
+        hongdae = make_contact(
+            s, wa_id="821033334444", profile_name="박서준", phone_number_id="106540352242923"
+        )
+        make_message(s, hongdae, "홍대점 주차 되나요?")
+        ids = seongsu.id, hongdae.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, ids[0])
+    assert window.chat.subtitle.text() == "010-1111-2222 · 매장 번호 02-555-0101"
+    assert "02-555-0101" in window.chat.subtitle.toolTip()
+    select_chat(window, qtbot, ids[1])
+    assert window.chat.subtitle.text() == "010-3333-4444 · 매장 번호 02-555-0202"

@@ -1,0 +1,57 @@
+"""A shop with two WhatsApp numbers (two branches on one business account): each chat says which
+number its customer wrote to, from the relay's signed webhooks into a real inbox."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.db import Database
+from app.queries import conversations_page
+from app.relay_client import RelayClient
+from app.sync_apply import apply_events
+from tests.support.relay_server import RunningRelay, envelope, inbound
+
+SEONGSU = ("106540352242922", "+82 2-555-0101")
+HONGDAE = ("106540352242923", "+82 2-555-0202")
+
+
+def written_to(number: tuple[str, str], text: str, sender: str, name: str) -> dict[str, Any]:
+    """A customer's message to one of the shop's numbers, as Meta's webhook carries it."""
+    value = inbound("text", text, sender=sender, name=name)["entry"][0]["changes"][0]["value"]
+    value = {k: v for k, v in value.items() if k not in ("messaging_product", "metadata")}
+    return envelope(value, phone_number_id=number[0], display_phone_number=number[1])
+
+
+def sync(db: Database, relay: RunningRelay) -> None:
+    with RelayClient(relay.url, relay.token) as client:
+        page = client.events(0, wait=0.0, limit=100)
+    with db.write() as session:
+        apply_events(session, page.events, page.next)
+
+
+def numbers_by_name(db: Database) -> dict[str, str | None]:
+    with db.read() as session:
+        return {row.display_name: row.business_number for row in conversations_page(session)}
+
+
+def test_each_chat_names_the_branch_number_its_customer_wrote_to(db: Database, relay: RunningRelay) -> None:
+    for payload in (
+        written_to(SEONGSU, "성수점 오늘 몇 시까지 해요?", "821011112222", "김민지"),
+        written_to(HONGDAE, "홍대점 주차 되나요?", "821033334444", "박서준"),
+    ):
+        assert relay.post_webhook(payload).status_code == 200
+    sync(db, relay)
+    assert numbers_by_name(db) == {"김민지": "+82 2-555-0101", "박서준": "+82 2-555-0202"}
+
+    # The same customer writes to the other branch: her chat is now on that number (the relay's
+    # replies go from the number she last wrote to).
+    relay.post_webhook(written_to(HONGDAE, "홍대점에도 있어요?", "821011112222", "김민지"))
+    sync(db, relay)
+    assert numbers_by_name(db)["김민지"] == "+82 2-555-0202"
+
+
+def test_a_shop_with_one_number_is_not_told_it(db: Database, relay: RunningRelay) -> None:
+    relay.post_webhook(written_to(SEONGSU, "안녕하세요", "821011112222", "김민지"))
+    relay.post_webhook(written_to(SEONGSU, "문의드려요", "821033334444", "박서준"))
+    sync(db, relay)
+    assert numbers_by_name(db) == {"김민지": None, "박서준": None}
