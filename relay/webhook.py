@@ -360,13 +360,19 @@ def _echoes(intake: Intake, value: dict[str, Any], phone_number_id: str | None) 
 
 def _history(intake: Intake, value: dict[str, Any], phone_number_id: str | None) -> None:
     """Backfilled history from the phone app: stored as events, never answered by automations."""
+    display_number = _display_number(value)
     for chunk in _dicts(value, "history", "history"):
         for thread in _dicts(chunk, "threads", "thread"):
             customer = _text(thread.get("id"), "thread_id", MAX_WA_ID) or ""
             for message in _dicts(thread, "messages", "message"):
                 message_id = _message_id(message)
                 sender = _text(message.get("from"), "from", MAX_WA_ID)
-                body = {"message": {**message, "history": True}, "contact": {"wa_id": customer}}
+                body: dict[str, Any] = {
+                    "message": {**message, "history": True},
+                    "contact": {"wa_id": customer},
+                }
+                if display_number:
+                    body["display_phone_number"] = display_number
                 intake.events.append(NewEvent("message", body, phone_number_id, f"m:{message_id}"))
                 # A customer with past chats is a regular: the greeting's silence counts from them.
                 sent_ms = _timestamp_ms(message)

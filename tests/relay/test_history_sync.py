@@ -124,3 +124,12 @@ def test_the_body_size_limit_still_protects_the_relay(relay: RunningRelay) -> No
     assert len(json.dumps(payload).encode()) > relay.settings.max_webhook_bytes
     assert relay.post_webhook(payload).status_code == 413
     assert relay.events()["events"] == []
+
+
+def test_past_chats_say_which_of_the_shops_numbers_they_were_on(relay: RunningRelay) -> None:
+    """A shop whose second branch's phone joined with its past chats: they name that number too."""
+    payload = history_sync(threads=1, per_thread=2)
+    payload["entry"][0]["changes"][0]["value"]["metadata"]["display_phone_number"] = "+82 2-555-0202"
+    assert relay.post_webhook(payload).status_code == 200
+    events = relay.events()["events"]
+    assert [e["display_phone_number"] for e in events] == ["+82 2-555-0202"] * 2
