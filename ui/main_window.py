@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.contact_panel)
         self.splitter.setSizes([*self.splitter.sizes()[:2], 320])
         self.restore_splitter()
-        self.notifier = Notifier(self, ctx.prefs, quit_app=self.quit)
+        self.notifier = Notifier(self, ctx.prefs, quit_app=self.quit, shop_region=lambda: ctx.shop_region)
         self.auto_backup: AutoBackup | None = None  # made in start_sync, after the first paint
 
         self.chat_list.chat_selected.connect(self.open_chat)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from app import relay_clock
 from app.graphemes import cut_to
+from app.phones import display_phone, e164_digits
 from app.queries import Arrival, ConversationRow
 from app.text_direction import isolated
 from ui.formatting import chat_preview, count_text, full_datetime, kind_label
@@ -48,10 +49,12 @@ class Notifier(QObject):
         prefs: dict,
         is_window_active: Callable[[], bool] | None = None,
         quit_app: Callable[[], None] | None = None,
+        shop_region: Callable[[], str] = lambda: "KR",
     ) -> None:
         super().__init__(window)
         self.window = window
         self.prefs = prefs
+        self.shop_region = shop_region  # the shop's country, as its own numbers are written there
         self.is_window_active = is_window_active or (
             lambda: window.isActiveWindow() and not window.isMinimized()
         )
@@ -166,9 +169,17 @@ class Notifier(QObject):
             text = self.tr("New message")
         if row.unread_count > 1:
             title = self.tr("{0} ({1} messages)").format(isolated(title), row.unread_count)
+        title = self._with_number(title, row)
         self._last_contact, self._last_campaign = row.contact_id, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(row.contact_id, title, text)
+
+    def _with_number(self, title: str, row: ConversationRow) -> str:
+        """A shop with two numbers (two branches) is told which one the customer wrote to."""
+        if not row.business_number:
+            return title
+        number = display_phone(e164_digits(row.business_number), self.shop_region())
+        return self.tr("{0} · to your number {1}").format(isolated(title), number)
 
     def _preview(self, kind: str | None, body: str | None) -> str:
         """The customer's message in one line; a photo's or file's caption says what came with it
@@ -188,7 +199,7 @@ class Notifier(QObject):
 
     def _notify_handoff(self, row: ConversationRow) -> None:
         """The menu bot handed this chat to a person: say so, whichever chat is open."""
-        title = row.display_name
+        title = self._with_number(row.display_name, row)
         text = self.tr("Needs a person: the menu bot handed this chat over.")
         self._last_contact, self._last_campaign = row.contact_id, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)

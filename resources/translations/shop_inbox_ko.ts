@@ -5549,6 +5549,10 @@ The previous data was kept in {folder}.</source>
         <translation>{0} (메시지 {1}개)</translation>
     </message>
     <message>
+        <source>{0} · to your number {1}</source>
+        <translation>{0} · 매장 번호 {1}</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>

@@ -250,3 +250,14 @@ def test_a_photos_arabic_caption_does_not_carry_its_label_along(qtbot: Any) -> N
     told, notes = notifier(qtbot)
     told.conversations_changed([(None, replace(row(1, 1), last_kind="image", last_body="هل هذا متوفر؟ 42"))])
     assert notes[0][2] == "Photo: \u2068هل هذا متوفر؟ 42\u2069"
+
+
+def test_a_shop_with_two_numbers_is_told_which_one_the_customer_wrote_to(korean: None, qtbot: Any) -> None:
+    """Seo-yeon's two branches each have a number: a notification named the customer only, so she could
+    not tell whether the Seongsu or the Hongdae shop was asked."""
+    import dataclasses
+
+    told, notes = notifier(qtbot)
+    told.conversations_changed([(None, dataclasses.replace(row(1, 1), business_number="+82 2-555-0202"))])
+    told.conversations_changed([(None, row(2, 1))])  # a shop with one number: nothing added
+    assert [title for _cid, title, _text in notes] == ["손님 1 · 매장 번호 02-555-0202", "손님 2"]
