@@ -21,6 +21,7 @@ from app.conversation_rows import ConversationFilter, ConversationRow
 from app.text_direction import isolated
 from app.thread_priority import window_busy, window_free
 from ui.context import AppContext
+from ui.formatting import business_number_text
 from ui.label_names import label_display_name
 from ui.spoken_chat import spoken_chat
 
@@ -213,11 +214,14 @@ class ChatListModel(QAbstractListModel):
             return row.unread_count
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # A screen reader read the name alone: not the unread count, labels or last message.
-            return spoken_chat(row, relay_clock.now(), self.draft_for(row.contact_id))
+            return spoken_chat(row, relay_clock.now(), self.draft_for(row.contact_id), self.ctx.shop_region)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.display_name
             if row.waits_for_person(relay_clock.now()):
                 tip = self.tr("{0} · Needs a person").format(isolated(row.display_name))
+            if row.business_number:  # a shop with two numbers: which one the customer wrote to
+                number = business_number_text(row.business_number, self.ctx.shop_region)
+                tip += "\n" + self.tr("To your number {0}").format(number)
             if row.labels:
                 names = ", ".join(label_display_name(lab.name) for lab in row.labels)
                 tip += "\n" + self.tr("Labels: {0}").format(names)

@@ -30,7 +30,7 @@ from app.drafts import store_drafts
 from app.errors import ErrorCode, InvalidInput, RelayBusy, RelayError, RelayUnreachable, ShopInboxError
 from app.message_media import MediaInfo
 from app.outbox import Cancelled, cancel_waiting
-from app.phones import display_phone, e164_digits
+from app.phones import display_phone
 from app.queries import ConversationRow, MessageRow, has_written, message_by_wamid
 from app.quick_replies import ContactInfo, QuickReplyRow, attachment_of
 from app.sending import (
@@ -51,7 +51,7 @@ from ui.composer import Composer
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
 from ui.error_sentences import download_sentence
-from ui.formatting import kind_label
+from ui.formatting import business_number_text, kind_label
 from ui.icon_buttons import name_icon_button
 from ui.open_file import open_file
 from ui.ops import (
@@ -305,7 +305,7 @@ class ChatPane(QWidget):
         if conversation.business_number:
             # A shop with two numbers (two branches): which one this customer wrote to, and so which
             # one the reply goes from (the relay sends from the number she last wrote to).
-            number = display_phone(e164_digits(conversation.business_number), self.ctx.shop_region)
+            number = business_number_text(conversation.business_number, self.ctx.shop_region)
             sub = " · ".join(filter(None, [sub, self.tr("To your number {0}").format(number)]))
             tip = self.tr("This customer wrote to your number {0}; replies go from it.").format(number)
         if conversation.group_archive:

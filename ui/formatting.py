@@ -479,3 +479,11 @@ def preview_text(kind: str, body: str | None, payload: dict[str, Any] | None = N
     if kind == "text" or not label:
         return text
     return text or label
+
+
+def business_number_text(number: str, shop_region: str) -> str:
+    """One of the shop's own WhatsApp numbers (Meta's display number, "+82 2-555-0202" or
+    "8225550202") written as the shop's people dial it: "02-555-0202" in Korea."""
+    from app.phones import display_phone, e164_digits
+
+    return display_phone(e164_digits(number, shop_region), shop_region)

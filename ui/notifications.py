@@ -12,10 +12,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from app import relay_clock
 from app.graphemes import cut_to
-from app.phones import display_phone, e164_digits
 from app.queries import Arrival, ConversationRow
 from app.text_direction import isolated
-from ui.formatting import chat_preview, count_text, full_datetime, kind_label
+from ui.formatting import business_number_text, chat_preview, count_text, full_datetime, kind_label
 from ui.ops import failure_sentence
 from ui.resources import icon_path
 
@@ -178,7 +177,7 @@ class Notifier(QObject):
         """A shop with two numbers (two branches) is told which one the customer wrote to."""
         if not row.business_number:
             return title
-        number = display_phone(e164_digits(row.business_number), self.shop_region())
+        number = business_number_text(row.business_number, self.shop_region())
         return self.tr("{0} · to your number {1}").format(isolated(title), number)
 
     def _preview(self, kind: str | None, body: str | None) -> str:

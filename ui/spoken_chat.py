@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from app.conversation_rows import AUTOMATIC_SENDERS, ConversationRow
-from ui.formatting import chat_preview, list_time, preview_text
+from ui.formatting import business_number_text, chat_preview, list_time, preview_text
 from ui.label_names import label_display_name
 
 translate = QCoreApplication.translate
@@ -32,7 +32,9 @@ def last_state(status: str | None) -> str:
     }.get(status or "", "")
 
 
-def spoken_chat(row: ConversationRow, now: datetime, draft: str | None = None) -> str:
+def spoken_chat(
+    row: ConversationRow, now: datetime, draft: str | None = None, shop_region: str = "KR"
+) -> str:
     """What the row shows, read in order ("김민지, 2 unread messages, Labels: New order, 주문했어요,
     2:17 PM"): its name read alone said nothing of what waits there."""
     parts = [row.display_name]
@@ -40,6 +42,9 @@ def spoken_chat(row: ConversationRow, now: datetime, draft: str | None = None) -
         parts.append(translate("SpokenChat", "Group chat archive"))
     elif row.waits_for_person(now):
         parts.append(translate("SpokenChat", "Needs a person"))
+    if row.business_number:  # a shop with two numbers: which one the customer wrote to
+        number = business_number_text(row.business_number, shop_region)
+        parts.append(translate("SpokenChat", "To your number {0}").format(number))
     if row.pinned:
         parts.append(translate("SpokenChat", "Pinned"))
     if row.blocked:

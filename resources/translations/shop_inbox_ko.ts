@@ -2334,6 +2334,10 @@ the customer can still write.</source>
         <translation>{0} · 상담 필요</translation>
     </message>
     <message>
+        <source>To your number {0}</source>
+        <translation>매장 번호 {0}</translation>
+    </message>
+    <message>
         <source>Labels: {0}</source>
         <translation>라벨: {0}</translation>
     </message>
@@ -8958,6 +8962,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Needs a person</source>
         <translation>상담 필요</translation>
+    </message>
+    <message>
+        <source>To your number {0}</source>
+        <translation>매장 번호 {0}</translation>
     </message>
     <message>
         <source>Pinned</source>

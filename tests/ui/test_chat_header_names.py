@@ -123,3 +123,8 @@ def test_a_shop_with_two_numbers_sees_which_one_the_customer_wrote_to(
     assert "02-555-0101" in window.chat.subtitle.toolTip()
     select_chat(window, qtbot, ids[1])
     assert window.chat.subtitle.text() == "010-3333-4444 · 매장 번호 02-555-0202"
+    # The chat list says it too, on a hovered row and to a screen reader.
+    model = window.chat_list.model
+    rows = {model.index(i).data(): model.index(i) for i in range(model.rowCount())}
+    assert rows["김민지"].data(Qt.ItemDataRole.ToolTipRole).splitlines()[-1] == "매장 번호 02-555-0101"
+    assert "매장 번호 02-555-0202" in rows["박서준"].data(Qt.ItemDataRole.AccessibleTextRole)
