@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from app.bank_field import BANK_FIELD, as_written, uses_bank, with_bank
+from app.business_numbers import shop_numbers
 from app.changes import Changes
 from app.errors import RelayError, RelayUnreachable, RevisionConflict
 from app.hours_written import (
@@ -104,6 +105,9 @@ class AutomationsState:
     # texts are sent with the hours written out, and this is when they were (app/hours_written.py).
     relay_fills_hours: bool | None = None
     hours_written_at: datetime | None = None
+    # The shop's business numbers as people dial them, when it has two or more (two branches): the
+    # one document answers on all of them (app/business_numbers.py).
+    business_numbers: tuple[str, ...] = ()
 
     @property
     def status(self) -> SyncStatus:
@@ -197,6 +201,7 @@ def load_state(session: Session) -> AutomationsState:
         bank_account=load_order_settings(session).bank_account,
         relay_fills_hours=relay_fills_hours(session),
         hours_written_at=hours_written_at(session),
+        business_numbers=shop_numbers(session),
     )
 
 
@@ -232,6 +237,7 @@ def _store(session: Session, state: AutomationsState) -> AutomationsState:
         bank_account=load_order_settings(session).bank_account,
         relay_fills_hours=relay_fills_hours(session),
         hours_written_at=hours_written_at(session),
+        business_numbers=shop_numbers(session),
     )
 
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 # BUSINESS_NUMBERS_KEY: a setting (app.models.Setting), {phone_number_id: display number} learnt from the
 # relay's events; app/conversation_rows.py reads it in SQL.
-__all__ = ["BUSINESS_NUMBERS_KEY", "remember_business_numbers"]
+__all__ = ["BUSINESS_NUMBERS_KEY", "remember_business_numbers", "shop_numbers"]
 
 
 def remember_business_numbers(session: Session, seen: Iterable[tuple[str | None, str | None]]) -> bool:
@@ -30,3 +30,12 @@ def remember_business_numbers(session: Session, seen: Iterable[tuple[str | None,
         return False
     put_setting(session, BUSINESS_NUMBERS_KEY, numbers)
     return True
+
+
+def shop_numbers(session: Session) -> tuple[str, ...]:
+    """The shop's business numbers as people dial them when it has two or more, else ()."""
+    from app.settings import get_setting
+
+    known = get_setting(session, BUSINESS_NUMBERS_KEY, {})
+    numbers = sorted(str(n) for n in known.values()) if isinstance(known, dict) else []
+    return tuple(numbers) if len(numbers) > 1 else ()

@@ -13,6 +13,7 @@ from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import FieldButtons, RecipientsPicker
 from ui.bounded_text import BoundedTextEdit
 from ui.field_tokens import shown_fields, stored_fields, unknown_fields
+from ui.formatting import business_number_text
 from ui.korean_particles import with_particles
 from ui.reply_preview import ReplyPreview
 from ui.time_zones import with_shop_zone
@@ -81,6 +82,13 @@ class MessageRuleEditor(AutomationDialog):
         self.field_note.setTextFormat(Qt.TextFormat.PlainText)
         self.field_note.hide()
         form.addRow("", self.field_note)
+        # A shop with two numbers (two branches): the one message answers on both.
+        self.numbers_note = QLabel()
+        self.numbers_note.setObjectName("numbersNote")
+        self.numbers_note.setWordWrap(True)
+        self.numbers_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.numbers_note.hide()
+        form.addRow("", self.numbers_note)
         self.add_rows(form)
         send_to = QLabel(self.tr("Send &to"))
         send_to.setBuddy(self.recipients.mode)  # Alt+T to the choice, the picker's first field
@@ -167,6 +175,16 @@ class MessageRuleEditor(AutomationDialog):
                 )
             )
         self.field_note.setVisible(bool(unknown))
+        numbers = self.state.business_numbers
+        if numbers:
+            written = ", ".join(business_number_text(n, self.ctx.shop_region) for n in numbers)
+            self.numbers_note.setText(
+                self.tr(
+                    "Customers of all your numbers ({0}) get this same message: write it so it fits "
+                    "every branch (one message per number is not possible yet)."
+                ).format(written)
+            )
+        self.numbers_note.setVisible(bool(numbers))
 
     def sent_while_open(self, doc: Automations) -> bool:
         """Whether this message may go out in business hours, when {opening} is empty."""

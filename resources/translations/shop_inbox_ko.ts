@@ -5509,6 +5509,10 @@ The previous data was kept in {folder}.</source>
         <source>No field fills “{0}”: customers get it as written. Put fields in with the buttons above.</source>
         <translation>“{0}”에는 아무것도 채워지지 않아 고객에게 적힌 그대로 가요. 항목은 위의 버튼으로 넣어 주세요.</translation>
     </message>
+    <message>
+        <source>Customers of all your numbers ({0}) get this same message: write it so it fits every branch (one message per number is not possible yet).</source>
+        <translation>모든 매장 번호({0})의 고객이 이 메시지를 똑같이 받아요. 어느 지점에도 맞게 써 주세요. (번호마다 다른 메시지는 아직 보낼 수 없어요.)</translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
