@@ -222,12 +222,16 @@ class WebhookIntake:
                 log.debug("webhook with no events stored")
             return  # a redelivery: nothing new, nothing to answer
         kinds = Counter(e.kind for e in rows.events)
+        # Which business number it came for (an id, no customer's): a shop with two numbers sees
+        # that each reaches the relay.
+        numbers = sorted({e.phone_number_id for e in rows.events if e.phone_number_id})
         log.info(
-            "webhook stored: events=%d seq=%d-%d %s",
+            "webhook stored: events=%d seq=%d-%d %s%s",
             len(seqs),
             min(seqs),
             max(seqs),
             " ".join(f"{kind}={n}" for kind, n in sorted(kinds.items())),
+            f" phone_number_id={','.join(numbers)}" if numbers else "",
         )
         if intake.media:
             self.media.wake()

@@ -331,3 +331,20 @@ def test_a_message_says_which_of_the_shops_numbers_it_came_to_as_people_dial_it(
     assert isinstance(first, MessageEvent) and isinstance(second, MessageEvent)
     assert (first.phone_number_id, first.display_phone_number) == ("106540352242922", "+82 2-555-0101")
     assert (second.phone_number_id, second.display_phone_number) == ("106540352242923", None)
+
+
+def test_the_stored_webhook_line_names_the_business_number_it_came_for(
+    relay: RunningRelay, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An admin of a shop with two numbers could not tell from the log whether the second one's
+    webhooks arrived at all."""
+    with caplog.at_level(logging.INFO, logger="relay"):
+        for pnid in ("106540352242922", "106540352242923"):
+            value = inbound("text", "안녕하세요")["entry"][0]["changes"][0]["value"]
+            value = {k: v for k, v in value.items() if k != "metadata"}
+            relay.post_webhook(envelope(value, phone_number_id=pnid))
+    stored = [r.getMessage() for r in caplog.records if r.getMessage().startswith("webhook stored:")]
+    assert [line.rsplit(" ", 1)[-1] for line in stored] == [
+        "phone_number_id=106540352242922",
+        "phone_number_id=106540352242923",
+    ]
