@@ -831,6 +831,21 @@ def _menu_body(menu: MenuNode, nodes: dict[str, MenuNode], text: str) -> dict[st
     return {"type": "interactive", "interactive": {"type": "list", "body": body, "action": action}}
 
 
+def overlong_menu_leads(bot: MenuBot) -> list[KeywordRule]:
+    """The keyword answers that show a menu after a text of their own whose text and the menu's
+    together go past what WhatsApp shows above a menu (`menu` joins them; the relay would cut the end)."""
+    nodes = {node.id: node for node in bot.nodes}
+    found = []
+    for rule in bot.rules:
+        target = nodes.get(rule.answer.menu or "")
+        lead = rule.answer.text.strip()
+        if rule.answer.kind != "menu" or target is None or not lead:
+            continue
+        if len(lead) + len("\n\n") + len(target.text.strip()) > INTERACTIVE_BODY_MAX:
+            found.append(rule)
+    return found
+
+
 HOME_BUTTON_KOREAN = "처음으로"
 HOME_BUTTON_OTHER = "Main menu"
 

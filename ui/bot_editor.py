@@ -59,6 +59,7 @@ from app.rules import (
     answer_inbound,
     bot_decision,
     keyword_overlaps,
+    overlong_menu_leads,
     whole_message_only,
     writing_script,
 )
@@ -72,6 +73,7 @@ from app.shop_menu import (
 )
 from app.wire import (
     BUTTON_TITLE_MAX,
+    INTERACTIVE_BODY_MAX,
     KEYWORD_RULE_TITLE_MAX,
     LIST_BUTTON_MAX,
     ROW_DESCRIPTION_MAX,
@@ -97,6 +99,7 @@ from ui.enter_key import keep_enter
 from ui.error_sentences import file_error_sentence
 from ui.field_tokens import shown_fields, stored_fields
 from ui.form_reflow import FormReflow
+from ui.formatting import count_text
 from ui.korean_particles import with_particles
 from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
@@ -1408,6 +1411,14 @@ class BotEditor(AutomationDialog):
         if self._problem:
             return self._problem
         bots = [doc.bot, *([doc.bot.other_language] if doc.bot.other_language else [])]
+        overlong = [rule for bot in bots for rule in overlong_menu_leads(bot)]
+        if overlong:
+            # WhatsApp shows at most 1,024 characters above a menu: the relay would cut the end off.
+            sentence = self.tr(
+                "The answer “{0}” writes a text before its menu: together with the menu's own text it "
+                "is longer than the {1} characters WhatsApp shows above a menu. Shorten one of them."
+            ).format(self._rule_title(overlong[0]), count_text(INTERACTIVE_BODY_MAX))
+            return with_particles(sentence)
         example = next(filter(None, map(example_account_left, bots)), None) if doc.bot.enabled else None
         if example is not None:
             # The ready-made menu's account number is an example: customers would be sent it.

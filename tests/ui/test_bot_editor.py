@@ -875,3 +875,28 @@ def test_a_list_button_is_in_the_language_of_the_menu_being_edited(qtbot: Any, c
     editor.add_choice()
     editor.node_action.setCurrentIndex(editor.node_action.findData("menu"))
     assert editor.node_button.text() == "메뉴 보기"
+
+
+def test_an_answers_text_before_its_menu_too_long_to_sit_above_it_is_said_before_saving(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.save()
+    store = AutomationsStore(ctx.db)
+    qtbot.waitUntil(lambda: len(store.state().doc.bot.nodes) == 9, timeout=5000)
+    # "처음 메뉴 보여주기" shows the main menu; Ji-ho writes a long welcome before it. Each part fits
+    # on its own, but WhatsApp shows at most 1,024 characters above a menu: the end would be cut.
+    editor.rule_list.setCurrentRow(0)
+    assert editor.answer_kind.currentData() == "menu"
+    welcome = "촛불 " * 330  # 990 characters, with the menu's own text over 1,024
+    editor.answer_text.setPlainText(welcome)
+    editor.save()
+    assert "처음 메뉴 보여주기" in editor.error.text() and "1,024" in editor.error.text()
+    assert not editor.error.isHidden()
+    assert store.state().doc.bot.rules[0].answer.text == ""
+    # Shortened, it goes.
+    editor.answer_text.setPlainText("촛불 가게예요!")
+    editor.save()
+    qtbot.waitUntil(lambda: store.state().doc.bot.rules[0].answer.text == "촛불 가게예요!", timeout=5000)
+    assert editor.error.isHidden()
