@@ -1532,7 +1532,18 @@ class BotEditor(AutomationDialog):
             return with_particles(
                 self.tr("A choice in the menu “{0}” has no title yet.").format(self._node_label(menu))
             )
-        name = self._node_label(where) if where is not None else limit.node
+        rule = next((r for r in self.rules if r.id == limit.node), None) if where is None else None
+        if rule is not None and limit.problem is BotProblem.NOT_A_MENU:
+            # The answer is named by what the owner called it, and so is the menu it shows, which
+            # has since been made something else; rule ids ("rule1") are never hers to read.
+            shown = self.nodes.get(rule.answer.menu or "")
+            if shown is not None:
+                sentence = self.tr("The answer “{0}” shows “{1}”, which is no longer a menu.")
+                return with_particles(sentence.format(self._rule_title(rule), self._node_label(shown)))
+        if rule is not None:
+            name = self._rule_title(rule)
+        else:
+            name = self._node_label(where) if where is not None else limit.node
         sentences = {
             BotProblem.TOO_MANY_ROWS: self.tr("The menu “{0}” has more than 10 rows."),
             BotProblem.TOO_MANY_BUTTONS: self.tr(

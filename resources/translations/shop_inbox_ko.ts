@@ -776,6 +776,10 @@
         <translation>메뉴 “{0}”에 아직 제목이 없는 항목이 있어요.</translation>
     </message>
     <message>
+        <source>The answer “{0}” shows “{1}”, which is no longer a menu.</source>
+        <translation>답변 “{0}”이(가) 보여주는 “{1}”은(는) 이제 메뉴가 아니에요.</translation>
+    </message>
+    <message>
         <source>The menu “{0}” has more than 10 rows.</source>
         <translation>메뉴 “{0}”의 항목이 10개를 넘어요.</translation>
     </message>

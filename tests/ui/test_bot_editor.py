@@ -900,3 +900,25 @@ def test_an_answers_text_before_its_menu_too_long_to_sit_above_it_is_said_before
     editor.save()
     qtbot.waitUntil(lambda: store.state().doc.bot.rules[0].answer.text == "촛불 가게예요!", timeout=5000)
     assert editor.error.isHidden()
+
+
+def test_an_answer_whose_menu_became_an_answer_is_named_as_the_owner_named_it(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    # Ji-ho adds an answer that shows the exchange-and-returns menu...
+    editor.add_rule()
+    editor.rule_name.setText("캔들 주문 제작")
+    editor.keywords.setText("주문 제작, 커스텀")
+    editor.answer_kind.setCurrentIndex(editor.answer_kind.findData("menu"))
+    editor.answer_menu.setCurrentIndex(editor.answer_menu.findData("returns"))
+    assert editor.rules[-1].id not in ("캔들 주문 제작", "returns")
+    returns_rule = next(row for row, rule in enumerate(editor.rules) if rule.id == "returns")
+    editor.rule_list.setCurrentRow(returns_rule)
+    editor.remove_rule()
+    # ...then makes that menu a plain answer: Save names her answer and the menu, not an id.
+    editor.tree.setCurrentItem(node_item(editor, "returns"))
+    editor.node_action.setCurrentIndex(editor.node_action.findData("answer"))
+    editor.save()
+    assert editor.error.text() == "The answer “캔들 주문 제작” shows “교환·반품”, which is no longer a menu."
