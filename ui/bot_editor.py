@@ -513,6 +513,17 @@ class BotEditor(AutomationDialog):
         self._problem_node: str | None = None  # the menu entry the problem is at, marked in the tree
         self.enabled = QCheckBox(self.tr("Answer &customers with the menu bot"))
         self.enabled.toggled.connect(self.edited)
+        # MenuBot.welcome_menu: the relay and the simulator always knew it; the editor had no switch,
+        # so a customer who wrote "안녕하세요" got the greeting and never saw the menu.
+        self.welcome_menu = QCheckBox(self.tr("&Join the menu to the greeting"))
+        self.welcome_menu.setObjectName("welcomeMenu")
+        self.welcome_menu.setToolTip(
+            self.tr(
+                "A customer who gets the greeting and asks nothing the bot knows gets the main menu "
+                "under it, in one message. The greeting must be on (Shop ▸ Greeting message)."
+            )
+        )
+        self.welcome_menu.toggled.connect(self.edited)
         # Which of the bot's two languages is being edited: the main menu, or the same menu in
         # another language (MenuBot.other_language). The one not shown waits in `parked`.
         self.editing_other = False
@@ -541,7 +552,11 @@ class BotEditor(AutomationDialog):
         # The switch above its buttons, not beside them: the editor, beside the simulator, must fit
         # a small laptop's screen.
         top = QVBoxLayout()
-        top.addWidget(self.enabled)
+        switches = QHBoxLayout()
+        switches.addWidget(self.enabled)
+        switches.addWidget(self.welcome_menu)
+        switches.addStretch(1)
+        top.addLayout(switches)
         top_buttons = QHBoxLayout()
         for widget in (ready, import_button, export_button):
             top_buttons.addWidget(widget)
@@ -1333,6 +1348,7 @@ class BotEditor(AutomationDialog):
         try:
             self.enabled.setChecked(bool(fields["enabled"]))
             self.home_button.setChecked(bool(fields["home_button"]))
+            self.welcome_menu.setChecked(bool(fields["welcome_menu"]))
             self.handoff_keywords.setText(", ".join(fields["handoff_keywords"]))
             self.handoff_text.setPlainText(shown_fields(fields["handoff_text"]))
             self.pause_hours.setValue(int(fields["pause_hours"]))
@@ -1371,6 +1387,7 @@ class BotEditor(AutomationDialog):
         self.other_note.setVisible(other)
         self.enabled.setVisible(not other)
         self.home_button.setVisible(not other)
+        self.welcome_menu.setVisible(not other)
         for widget in (self.pause_hours, self.hourly_cap):
             self.handoff_form.setRowVisible(widget, not other)
 
@@ -1380,6 +1397,7 @@ class BotEditor(AutomationDialog):
             **self.extra,
             "enabled": self.enabled.isChecked(),
             "home_button": self.home_button.isChecked(),
+            "welcome_menu": self.welcome_menu.isChecked(),
             "rules": list(self.rules),
             "nodes": list(self.nodes.values()),
             "top_menu": self.top_menu,
@@ -1596,7 +1614,8 @@ class BotEditor(AutomationDialog):
         """Put this bot in the editor (not saved until Save), and into the simulator. A main menu
         brought in (ready-made, imported) without a menu in another language keeps the one the
         editor holds (as typed, even unfinished): replacing the main menu must not delete the other.
-        The bot stays switched on or off as it was: a new menu is not the owner's say to stop answering."""
+        The bot stays switched on or off as it was, and so does the menu with the greeting: a new menu
+        is not the owner's say to stop answering, or to stop greeting with the menu."""
         kept = self.extra.get("other_language")
         if self.editing_other:
             fields = _fields_of(bot.model_copy(update={"other_language": None}))
@@ -1605,6 +1624,7 @@ class BotEditor(AutomationDialog):
             if bot.other_language is None and kept:
                 fields["other_language"] = kept
         fields["enabled"] = self.enabled.isChecked()
+        fields["welcome_menu"] = self.welcome_menu.isChecked()
         self._load_fields(fields)
         self.edited()
 
@@ -1670,10 +1690,11 @@ def _fields_of_raw(raw: MenuBot | dict[str, Any]) -> dict[str, Any]:
 
 
 def _what_is_made(fields: dict[str, Any]) -> dict[str, Any]:
-    """A bot's fields but those a new menu does not replace: its switch and its other language; and
+    """A bot's fields but those a new menu does not replace: its switches and its other language; and
     the answers' names, which ready-made menus of earlier versions came without."""
     rules = [r.model_copy(update={"title": ""}) for r in fields.get("rules", [])]
-    return {k: v for k, v in fields.items() if k not in ("enabled", "other_language")} | {"rules": rules}
+    kept = ("enabled", "welcome_menu", "other_language")
+    return {k: v for k, v in fields.items() if k not in kept} | {"rules": rules}
 
 
 def _empty_fields(language: str) -> dict[str, Any]:

@@ -438,6 +438,14 @@
         <translation>메뉴 봇으로 고객에게 답하기(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Join the menu to the greeting</source>
+        <translation>인사 메시지에 메뉴 붙이기(&amp;J)</translation>
+    </message>
+    <message>
+        <source>A customer who gets the greeting and asks nothing the bot knows gets the main menu under it, in one message. The greeting must be on (Shop ▸ Greeting message).</source>
+        <translation>인사 메시지를 받는 고객이 봇이 답할 수 없는 말을 보내면, 인사 메시지 아래에 처음 메뉴를 붙여 한 메시지로 보내요. 인사 메시지가 켜져 있어야 해요(상점 ▸ 인사 메시지).</translation>
+    </message>
+    <message>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>

@@ -18,6 +18,7 @@ from app.changes import Changes
 from app.orders import LineInput, OrderState, create_order, move_order
 from app.relay_client import RelayClient
 from app.shop_menu import korean_shop_menu
+from app.wire import Automations
 from tests.support.dialogs import DialogGuard
 from tests.support.factories import make_contact
 from tests.support.fake_graph import run_fake_graph
@@ -922,3 +923,37 @@ def test_an_answer_whose_menu_became_an_answer_is_named_as_the_owner_named_it(
     editor.node_action.setCurrentIndex(editor.node_action.findData("answer"))
     editor.save()
     assert editor.error.text() == "The answer “캔들 주문 제작” shows “교환·반품”, which is no longer a menu."
+
+
+def test_the_owner_can_have_the_greeting_bring_the_menu_and_a_new_customer_gets_it_on_the_relay(
+    qtbot: Any, ctx: AppContext, real_relay: tuple[Any, Any, RelayClient]
+) -> None:
+    """A customer's "안녕하세요" got the greeting and no menu: the editor had no switch for it."""
+    relay, _graph, client = real_relay
+    current = client.get_automations()
+    always_open = {"timezone": "Asia/Seoul", "week": [{"mode": "all_day"}] * 7}
+    greeted = Automations.model_validate(
+        {
+            **current.model_dump(mode="json"),
+            "greeting": {"enabled": True, "text": "안녕하세요! 지호의 캔들 공방이에요."},
+            "business_hours": always_open,
+        }
+    )
+    client.put_automations(greeted, if_match=current.revision)
+    AutomationsStore(ctx.db).pull(client)
+    editor = editor_for(qtbot, ctx, client)
+    editor.load_menu(korean_shop_menu())
+    editor.enabled.setChecked(True)
+    write_own_account(editor, "우리은행 1002-123-456789 (지호 캔들)")
+    assert not editor.welcome_menu.isChecked()
+    editor.welcome_menu.setChecked(True)
+    # Another menu brought in keeps the switch, as it keeps the bot on.
+    editor.load_menu(korean_shop_menu())
+    write_own_account(editor, "우리은행 1002-123-456789 (지호 캔들)")
+    assert editor.welcome_menu.isChecked()
+    write(qtbot, editor, "안녕하세요")
+    assert said(editor)[-1][1].startswith("안녕하세요! 지호의 캔들 공방이에요.\n\n")
+    words, buttons = saved_then_answered(qtbot, editor, relay, "안녕하세요")
+    assert words.startswith("안녕하세요! 지호의 캔들 공방이에요.\n\n") and "무엇을 도와드릴까요" in words
+    assert buttons == ["주문·배송 조회", "입금 계좌 안내", "교환·반품", "영업시간", "상담원 연결"]
+    assert client.get_automations().bot.welcome_menu
