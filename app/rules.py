@@ -7,7 +7,7 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
@@ -831,6 +831,15 @@ def _menu_body(menu: MenuNode, nodes: dict[str, MenuNode], text: str) -> dict[st
     return {"type": "interactive", "interactive": {"type": "list", "body": body, "action": action}}
 
 
+def _fits_above(top: MenuNode | None, lead: str, fill: Callable[[str], str]) -> bool:
+    """Whether a menu led by this text still fits the body WhatsApp shows above a menu. A greeting
+    too long for it goes alone, whole, as without the welcome menu: cut, it stopped mid-sentence
+    and the customer never saw its end."""
+    if top is None or top.action != "menu":
+        return False
+    return len(f"{lead}\n\n{fill(top.text)}".strip()) <= INTERACTIVE_BODY_MAX  # as `menu` joins them
+
+
 def overlong_menu_leads(bot: MenuBot) -> list[KeywordRule]:
     """The keyword answers that show a menu after a text of their own whose text and the menu's
     together go past what WhatsApp shows above a menu (`menu` joins them; the relay would cut the end)."""
@@ -1211,7 +1220,12 @@ def bot_decision(
                 titled = bot.top_menu
             if titled is not None:
                 return tapped(titled)
-        if greeting is not None and greeting.strip() and main.welcome_menu and bot.top_menu is not None:
+        if (
+            greeting is not None
+            and greeting.strip()
+            and main.welcome_menu
+            and _fits_above(compiled.nodes.get(bot.top_menu or ""), fill(greeting), fill)
+        ):
             return _capped(main, state, menu(bot.top_menu, greeting), now, "welcome", None)
         if (
             message.choice_id is None

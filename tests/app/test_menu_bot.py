@@ -947,3 +947,19 @@ def test_the_hours_answer_tells_the_shops_own_business_hours_in_the_customers_la
     # On Christmas Day the vacation still ahead is told from today.
     christmas = datetime(2026, 12, 25, 3, 0, tzinfo=UTC)
     assert "\n12월 25일 (금) ~ 12월 26일 (토) 휴무\n" in reply_text(say(doc, "영업시간", now=christmas))
+
+
+def test_a_greeting_too_long_to_sit_above_the_welcome_menu_goes_alone_and_whole() -> None:
+    """WhatsApp shows at most 1,024 characters above a menu: joined to the menu, a long greeting was
+    cut mid-sentence. It goes as the greeting does without the welcome menu, whole."""
+    doc = shop_doc(welcome_menu=True)
+    long_greeting = "안녕하세요! 지호의 캔들 공방이에요. " + "소이 왁스로 하나하나 손으로 만들어요. " * 45
+    assert len(long_greeting) < 1024  # it fits alone; with the menu's own text, not
+    decision = bot_decision(
+        doc, BotState(), CustomerMessage("안녕하세요"), OPEN, wa_id=WA, greeting=long_greeting
+    )
+    assert not decision.answered and decision.reply is None  # greeting/away decide: the greeting alone
+    fitting = bot_decision(
+        doc, BotState(), CustomerMessage("안녕하세요"), OPEN, wa_id=WA, greeting="반가워요!"
+    )
+    assert reply_text(fitting).startswith("반가워요!\n\n")
