@@ -1479,12 +1479,20 @@ class BotEditor(AutomationDialog):
             said_below = self.error.isVisibleTo(self) and self.error.text() == self._problem
             self.summary.setText("" if said_below else self._problem)
         else:
-            notes = [self._silent_choices_note(), self._old_hours_note(doc)]
+            notes = [self._silent_choices_note(), self._old_hours_note(doc), self._welcome_note(doc)]
             self.summary.setText("\n".join(n for n in notes if n))
         self._mark_problem_node()
         self.simulator.show_stale(bool(self._problem))
         if not self._problem:
             self.simulator.set_document(self._as_run(doc))
+
+    def _welcome_note(self, doc: Automations) -> str:
+        """A line while the menu is to go with the greeting but no greeting goes: "" otherwise."""
+        if not doc.bot.welcome_menu or (doc.greeting.enabled and doc.greeting.text.strip()):
+            return ""
+        return self.tr(
+            "The greeting is off, so no menu goes with it: switch it on in Shop ▸ Greeting message."
+        )
 
     def _old_hours_note(self, doc: Automations) -> str:
         """A line naming the answers that still give an earlier ready-made menu's fixed hours

@@ -654,6 +654,10 @@
         <translation>답변 “{0}”은(는) 메뉴 앞에 글을 먼저 써요. 메뉴의 글과 합치면 WhatsApp이 메뉴 위에 보여 주는 {1}자를 넘어요. 둘 중 하나를 줄여 주세요.</translation>
     </message>
     <message>
+        <source>The greeting is off, so no menu goes with it: switch it on in Shop ▸ Greeting message.</source>
+        <translation>인사 메시지가 꺼져 있어서 메뉴도 함께 나가지 않아요. 상점 ▸ 인사 메시지에서 켜 주세요.</translation>
+    </message>
+    <message>
         <source>{0} still gives the example hours (weekdays 9 AM to 6 PM): put the Business hours field in its text, and customers get your hours from Shop ▸ Business hours.</source>
         <translation>{0}은(는) 아직 예시 영업시간(평일 오전 9시~오후 6시)을 알려 줘요. 내용에 ‘영업시간’ 필드를 넣으면 고객이 상점 ▸ 영업시간에 정한 시간을 받아요.</translation>
     </message>

@@ -957,3 +957,14 @@ def test_the_owner_can_have_the_greeting_bring_the_menu_and_a_new_customer_gets_
     assert words.startswith("안녕하세요! 지호의 캔들 공방이에요.\n\n") and "무엇을 도와드릴까요" in words
     assert buttons == ["주문·배송 조회", "입금 계좌 안내", "교환·반품", "영업시간", "상담원 연결"]
     assert client.get_automations().bot.welcome_menu
+
+
+def test_the_menu_with_the_greeting_says_so_while_the_greeting_is_off(qtbot: Any, ctx: AppContext) -> None:
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    assert not editor.state.doc.greeting.enabled  # a new shop's greeting is off
+    assert "greeting is off" not in editor.summary.text()
+    editor.welcome_menu.setChecked(True)
+    assert "The greeting is off, so no menu goes with it" in editor.summary.text()
+    editor.welcome_menu.setChecked(False)
+    assert "greeting is off" not in editor.summary.text()
