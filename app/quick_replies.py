@@ -26,7 +26,7 @@ from app.quick_reply_files import (
 )
 from app.rules import fill_fields, text_for
 from app.sending import attachment_kind, mime_by_name
-from app.text import nfc
+from app.text import hangul_initials, has_initials, nfc, starts_as_typed, typed_initials
 from app.wire import TEXT_MAX, BusinessProfile, media_family
 
 if TYPE_CHECKING:
@@ -258,16 +258,26 @@ def match_rank(
     """How well a quick reply matches a normalised pattern (lower is better), None when it does not.
 
     Shortcut-prefix matches come first, then shortcuts containing the pattern, then keywords, then
-    the text. An empty pattern matches everything equally, so the owner's own order shows.
+    the text. An empty pattern matches everything equally, so the owner's own order shows. Korean is
+    found as it is typed: the syllable still being composed ('/뱃' on the way to '/배송') and initial
+    consonants ('/ㅂㅅ', as Korean phones find names) find the shortcut; two or more, a keyword.
     """
     if not pattern:
         return RANK_SHORTCUT_PREFIX
     name = nfc(shortcut).removeprefix("/").casefold()
-    if name.startswith(pattern):
+    if starts_as_typed(name, pattern):
         return RANK_SHORTCUT_PREFIX
     if pattern in name:
         return RANK_SHORTCUT_CONTAINS
+    initials = typed_initials(pattern)
+    if initials is not None:
+        if hangul_initials(name).startswith(initials):
+            return RANK_SHORTCUT_PREFIX
+        if initials in hangul_initials(name):
+            return RANK_SHORTCUT_CONTAINS
     if any(pattern in nfc(k).casefold() for k in keywords):
+        return RANK_KEYWORD
+    if initials is not None and len(initials) > 1 and has_initials(initials, *(nfc(k) for k in keywords)):
         return RANK_KEYWORD
     if pattern in nfc(text).casefold() or pattern in nfc(other_text).casefold():
         return RANK_TEXT

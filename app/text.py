@@ -295,6 +295,78 @@ def is_initials_query(query: str) -> bool:
     return len(query) >= 2 and all(ch in _INITIALS for ch in query)
 
 
+# A Korean keyboard joins two consonants typed with no vowel between into one letter (ㅂ, ㅅ → ㅄ):
+# typed as initials they are the two.
+_CONSONANT_PAIRS = {
+    "ㄳ": "ㄱㅅ",
+    "ㄵ": "ㄴㅈ",
+    "ㄶ": "ㄴㅎ",
+    "ㄺ": "ㄹㄱ",
+    "ㄻ": "ㄹㅁ",
+    "ㄼ": "ㄹㅂ",
+    "ㄽ": "ㄹㅅ",
+    "ㄾ": "ㄹㅌ",
+    "ㄿ": "ㄹㅍ",
+    "ㅀ": "ㄹㅎ",
+    "ㅄ": "ㅂㅅ",
+}
+# A syllable's final consonants by their number (가 has none), as the letters a keyboard types.
+_FINALS = ("", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ")
+# Vowels a keyboard builds from two (ㅗ then ㅏ → ㅘ): by their number, the number of the first one.
+_VOWEL_STARTS = {9: 8, 10: 8, 11: 8, 14: 13, 15: 13, 16: 13, 19: 18}
+
+
+def typed_initials(typed: str) -> str | None:
+    """The initial consonants `typed` stands for when it is only consonants ('ㅂㅅ', or 'ㅄ' as a
+    keyboard joins them, for 배송), else None."""
+    if not typed or not all(ch in _INITIALS or ch in _CONSONANT_PAIRS for ch in typed):
+        return None
+    return "".join(_CONSONANT_PAIRS.get(ch, ch) for ch in typed)
+
+
+def _syllable(ch: str) -> tuple[int, int, int] | None:
+    """A Hangul syllable's (initial, vowel, final) numbers, None for anything else."""
+    code = ord(ch) - 0xAC00
+    if not 0 <= code < 19 * 21 * 28:
+        return None
+    return code // (21 * 28), code // 28 % 21, code % 28
+
+
+def starts_as_typed(text: str, typed: str) -> bool:
+    """Whether `text` starts with `typed`, its last Hangul syllable read as still being typed: a
+    Korean keyboard shows 배송 as ㅂ, 배, 뱃 (the ㅅ not yet known to start the next syllable), 배소
+    and 배송, and each of them is how 배송 begins."""
+    if text.startswith(typed):
+        return True
+    head, last = typed[:-1], typed[-1:]
+    if not last or not text.startswith(head) or len(text) <= len(head):
+        return False
+    actual = text[len(head)]
+    following = _syllable(text[len(head) + 1]) if len(text) > len(head) + 1 else None
+    have = _syllable(actual)
+    if have is None:
+        return False
+    if last in _INITIALS:
+        return _INITIALS[have[0]] == last
+    want = _syllable(last)
+    if want is None or want[0] != have[0]:
+        return False
+    if want[1] != have[1]:
+        return want[2] == 0 and _VOWEL_STARTS.get(have[1]) == want[1]
+    if want[2] == 0 or want[2] == have[2]:
+        return True
+    final = _FINALS[want[2]]
+    pair = _CONSONANT_PAIRS.get(final, "")
+    if have[2] and pair[:1] == _FINALS[have[2]]:
+        # 닭 typed for 달기: its ㄹ stays, its ㄱ starts the next syllable.
+        return following is not None and _INITIALS[following[0]] == pair[1]
+    if have[2] == 0:
+        # 뱃 typed for 배송: the ㅅ starts the next syllable.
+        return following is not None and _INITIALS[following[0]] == final
+    # 달 typed for 닭: the second consonant is still to come.
+    return _CONSONANT_PAIRS.get(_FINALS[have[2]], "")[:1] == final
+
+
 def name_match(name: str, query: str) -> tuple[int, int] | None:
     """Where `query` is in a contact's `name`: its initials for an initials query ('ㅁㅈ' in 김민지
     → (1, 3)), else the text itself in any case. None when it is not there."""

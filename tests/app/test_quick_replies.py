@@ -111,6 +111,49 @@ def test_search_ranks_shortcut_prefix_before_keyword_before_text_in_korean(db) -
     assert found == ["/배송", "/빠른배송", "/택배사", "/안내"]
 
 
+@pytest.mark.parametrize("typed", ["/ㅂㅅ", "/ㅄ", "/ㅂ"])
+def test_initial_consonants_find_a_korean_shortcut(db, typed: str) -> None:
+    """Dong-hyun types /ㅂㅅ for /배송, as Korean phones find names; a keyboard may join it into ㅄ."""
+    with db.write() as s:
+        add_quick_reply(s, "/교환", "7일 안에 교환돼요")
+        add_quick_reply(s, "/빠른배송", "오늘 출발해요")  # its initials contain ㅂㅅ
+        add_quick_reply(s, "/배송", "결제 후 1~2일 안에 발송")
+        add_quick_reply(s, "/thanks", "Thank you")
+    with db.read() as s:
+        found = [r.shortcut for r in search_quick_replies(s, typed)]
+    assert found == ["/배송", "/빠른배송"]
+
+
+def test_two_initial_consonants_find_a_keyword_but_not_every_text(db) -> None:
+    with db.write() as s:
+        add_quick_reply(s, "/택배사", "CJ대한통운", keywords=["배송"])
+        add_quick_reply(s, "/안내", "배송은 2~3일 걸려요")  # its text only: initials there match too much
+    with db.read() as s:
+        assert [r.shortcut for r in search_quick_replies(s, "/ㅂㅅ")] == ["/택배사"]
+        assert [r.shortcut for r in search_quick_replies(s, "/ㅂ")] == ["/택배사"]  # ㅂ in 택배사
+
+
+@pytest.mark.parametrize("typed", ["/ㅂ", "/배", "/뱃", "/배소", "/배송", "/배ㅅ"])
+def test_a_shortcut_stays_found_through_each_step_a_korean_keyboard_shows(db, typed: str) -> None:
+    """Typing 배송 the keyboard shows 뱃 and 배소 on the way: the list must not empty and come back."""
+    with db.write() as s:
+        add_quick_reply(s, "/배송", "결제 후 1~2일 안에 발송")
+        add_quick_reply(s, "/반품", "7일 안에 반품돼요")
+    with db.read() as s:
+        assert [r.shortcut for r in search_quick_replies(s, typed)][:1] == ["/배송"]
+
+
+def test_a_syllable_being_typed_still_matches_a_longer_vowel_or_a_split_final() -> None:
+    from app.text import starts_as_typed
+
+    assert starts_as_typed("과일", "고")  # ㅗ then ㅏ makes ㅘ
+    assert starts_as_typed("닭갈비", "달")  # ㄹ then ㄱ makes ㄺ
+    assert starts_as_typed("달걀", "닭")  # the ㄱ was the next syllable's
+    assert not starts_as_typed("과일", "구")
+    assert not starts_as_typed("배송", "뱅")
+    assert not starts_as_typed("배송", "밧")
+
+
 def test_search_sees_decomposed_hangul_as_the_same_text(db) -> None:
     import unicodedata
 

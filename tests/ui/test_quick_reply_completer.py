@@ -164,6 +164,30 @@ def test_popup_filters_on_a_hangul_syllable_still_being_composed(qtbot, composer
     assert editor.toPlainText() == "오늘 오후 2시 전 주문은 당일 출발해요."
 
 
+def test_the_popup_stays_open_through_each_step_of_typing_a_korean_shortcut(qtbot, composer) -> None:
+    """배송 through a Korean keyboard: ㅂ, 배, 뱃 (is the ㅅ a final?), then 배 committed and 소, 송."""
+    editor, completer = composer
+    type_text(qtbot, editor, "/")
+    for composing in ("ㅂ", "배", "뱃"):
+        QApplication.sendEvent(editor, QInputMethodEvent(composing, []))
+        assert completer.is_open() and shown(completer)[:1] == ["/배송"], composing
+    commit = QInputMethodEvent("소", [])
+    commit.setCommitString("배")
+    QApplication.sendEvent(editor, commit)
+    assert completer.is_open() and shown(completer)[:1] == ["/배송"]
+    QApplication.sendEvent(editor, QInputMethodEvent("송", []))
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText() == "결제 후 2~3일 안에 받으실 수 있어요."
+
+
+def test_initial_consonants_open_the_shortcut_they_stand_for(qtbot, composer) -> None:
+    editor, completer = composer
+    type_text(qtbot, editor, "/ㄱㅈ")
+    assert shown(completer) == ["/계좌"]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.toPlainText().startswith("국민은행")
+
+
 def test_click_on_a_row_inserts_it(qtbot, composer) -> None:
     editor, completer = composer
     type_text(qtbot, editor, "/계")
