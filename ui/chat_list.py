@@ -57,7 +57,13 @@ from ui.chat_list_model import ChatListModel, ChatRole
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.formatting import count_text
-from ui.label_names import as_button_text, label_display_name, new_label_colour, shown_label_names
+from ui.label_names import (
+    as_button_text,
+    label_display_name,
+    label_swatch,
+    new_label_colour,
+    shown_label_names,
+)
 from ui.tab_order import chain
 
 # Imported before the first paint (ui/start_path.py): what reads or writes the database (app.queries,
@@ -610,7 +616,7 @@ class ChatList(QWidget):
             self._label_menu.addSeparator()
         for lab in self.labels:
             shown = label_display_name(lab.name)
-            action = QAction(as_button_text(shown), self._label_menu)
+            action = QAction(label_swatch(lab.colour), as_button_text(shown), self._label_menu)
             action.setCheckable(True)
             action.setChecked(self.model.label_id == lab.id)
             action.setData(lab.id)
@@ -893,7 +899,8 @@ class ChatList(QWidget):
         on = {label.id for label in row.labels}
         toggles = {}
         for label in self.labels:
-            action = menu.addAction(as_button_text(label_display_name(label.name)))
+            name = as_button_text(label_display_name(label.name))
+            action = menu.addAction(label_swatch(label.colour), name)
             action.setCheckable(True)
             action.setChecked(label.id in on)
             toggles[action] = label.id

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,7 +45,7 @@ from ui.chat_export_action import export_chat_to_file
 from ui.confirm import confirm
 from ui.consent_box import ConsentBox
 from ui.context import AppContext
-from ui.label_names import label_display_name
+from ui.label_names import label_display_name, label_swatch
 from ui.ops import run_read, run_write
 from ui.panel_heading import PanelHeading
 from ui.shared_media import SharedMediaList
@@ -61,12 +60,6 @@ log = logging.getLogger(__name__)
 # and only a shop with dozens scrolls within it. At six, a seventh label hid behind a tiny scrollbar.
 LABEL_ROWS_SHOWN = 16
 MEMBER_ROWS_SHOWN = 8  # the same for a group archive's members
-
-
-def _dot(colour: str) -> QIcon:
-    pm = QPixmap(12, 12)
-    pm.fill(QColor(colour))
-    return QIcon(pm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,7 +370,7 @@ class ContactPanel(QFrame):
                 self._label_shape = shape
                 labels.clear()
                 for lab in rows:
-                    item = QListWidgetItem(_dot(lab.colour), label_display_name(lab.name))
+                    item = QListWidgetItem(label_swatch(lab.colour, 12), label_display_name(lab.name))
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                     item.setData(Qt.ItemDataRole.UserRole, lab.id)
                     labels.addItem(item)

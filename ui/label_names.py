@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 # Offered for a new label, in turn: WhatsApp Business's palette.
 PALETTE = ("#3DA1F1", "#F5A623", "#E45756", "#9B59B6", "#25D366", "#FF7EB6", "#00BFA5", "#8D6E63")
@@ -41,3 +42,19 @@ def as_button_text(name: str) -> str:
     """A name the owner typed (a label's, a collection's), as a menu item's or a button's text: its
     "&" shown as typed. Qt takes one "&" as the Alt letter's mark: "R&D" showed as "RD", D underlined."""
     return name.replace("&", "&&")
+
+
+def label_swatch(colour: str, size: int = 14) -> QIcon:
+    """A label's colour as a round dot, as the chat rows paint it, ringed a shade darker so a pale
+    yellow still shows on a white menu: beside the label's name wherever labels are listed, so the
+    dots on the rows can be told apart by name (also by someone who cannot tell the colours apart)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = QColor(colour)
+    painter.setPen(QPen(fill.darker(140), 1))
+    painter.setBrush(fill)
+    painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
+    painter.end()
+    return QIcon(pixmap)

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -27,7 +27,7 @@ from app.labels import LabelCount, LabelInvalid, LabelStore, clean_label_name
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
-from ui.label_names import label_display_name, new_label_colour, shown_label_names
+from ui.label_names import label_display_name, label_swatch, new_label_colour, shown_label_names
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
@@ -68,9 +68,7 @@ class LabelListModel(QAbstractListModel):
             chats = self.tr("%Ln chat", "", n) if n == 1 else self.tr("%Ln chats", "", n)
             return f"{label_display_name(row.name)}  ·  {chats}"
         if role == Qt.ItemDataRole.DecorationRole:
-            pixmap = QPixmap(14, 14)
-            pixmap.fill(QColor(row.colour))
-            return QIcon(pixmap)
+            return label_swatch(row.colour)
         if role == LabelRole.LABEL:
             return row
         return None

@@ -108,3 +108,41 @@ def test_a_label_named_with_an_ampersand_shows_it_in_the_filter_menu_and_on_the_
     assert action is not None and action.text() == "R&&D"
     action.trigger()
     assert chat_list.label_chip.text() == "R&&D"  # drawn as "R&D"
+
+
+def test_every_label_in_the_filter_and_label_chat_menus_shows_its_colour_beside_its_name(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """With thirty labels the rows show unnamed dots: the menus that name the labels show each one's
+    dot too, so a colour on a row can be found by name (also by someone who tells colours apart badly)."""
+    from PySide6.QtGui import QAction, QColor, QIcon
+    from PySide6.QtWidgets import QMenu
+
+    from app.labels import add_label
+
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="박지영")
+        make_message(s, contact, "입금했어요")
+        vip = add_label(s, "단골", "#8E24AA").id
+        contact_id = contact.id
+    chat_list = window.chat_list
+    sync_batch(window, qtbot, {contact_id})
+    qtbot.waitUntil(lambda: chat_list.model.rowCount() == 1, timeout=5000)
+    chat_list.read_labels()
+    qtbot.waitUntil(lambda: any(label.id == vip for label in chat_list.labels), timeout=5000)
+
+    def centre_colour(icon: QIcon) -> str:
+        image = icon.pixmap(14, 14).toImage()
+        return QColor(image.pixel(image.width() // 2, image.height() // 2)).name().upper()
+
+    filter_action = next(a for a in chat_list._label_menu.actions() if a.data() == vip)
+    assert centre_colour(filter_action.icon()) == "#8E24AA"
+    assert all(not a.icon().isNull() for a in chat_list._label_menu.actions() if a.data() is not None)
+
+    from ui.chat_list_model import ChatRole
+
+    menu = QMenu()
+    toggles, _new = chat_list.fill_label_menu(menu, chat_list.model.index(0, 0).data(ChatRole.ROW))
+    by_id: dict[int, QAction] = {label_id: action for action, label_id in toggles.items()}
+    assert centre_colour(by_id[vip].icon()) == "#8E24AA"
+    assert all(not action.icon().isNull() for action in toggles)
