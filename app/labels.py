@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import Changes
 from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams, Params, ValueParams
-from app.models import DEFAULT_LABELS, Label, contact_label
+from app.models import DEFAULT_LABELS, Contact, Label, contact_label
 from app.text import nfc
 
 if TYPE_CHECKING:
@@ -143,11 +143,56 @@ def recolour_label(session: Session, label_id: int, colour: str) -> None:
     _get(session, label_id).colour = _clean_colour(colour)
 
 
-def delete_label(session: Session, label_id: int) -> None:
-    """Delete a label; the chats that carried it keep everything else."""
+@dataclass(frozen=True, slots=True)
+class DeletedLabel:
+    """A deleted label as it was, with the chats that carried it: what undoing the deletion puts back."""
+
+    id: int
+    name: str
+    colour: str
+    position: int
+    builtin: str | None
+    contact_ids: tuple[int, ...]
+
+
+def delete_label(session: Session, label_id: int) -> DeletedLabel:
+    """Delete a label; the chats that carried it keep everything else. Returns what `restore_label`
+    needs to put it back."""
     label = _get(session, label_id)
+    carried = session.scalars(
+        select(contact_label.c.contact_id).where(contact_label.c.label_id == label_id)
+    ).all()
+    deleted = DeletedLabel(
+        label.id, label.name, label.colour, label.position, label.builtin, tuple(sorted(carried))
+    )
     session.execute(contact_label.delete().where(contact_label.c.label_id == label_id))
     session.delete(label)
+    return deleted
+
+
+def restore_label(session: Session, deleted: DeletedLabel) -> LabelCount:
+    """Put a deleted label back where it was in the list, on the chats that carried it and are still
+    there, under its own id when no label took it since (LABEL_NAME_TAKEN when a label of its name was
+    made meanwhile)."""
+    _clean_name(session, deleted.name)
+    if deleted.builtin is not None and session.scalar(
+        select(Label.id).where(Label.builtin == deleted.builtin)
+    ):
+        builtin = None  # made again meanwhile ("New customer" typed anew): this one comes back as the owner's
+    else:
+        builtin = deleted.builtin
+    for later in session.scalars(select(Label).where(Label.position >= deleted.position)):
+        later.position += 1
+    label = Label(name=deleted.name, colour=deleted.colour, position=deleted.position, builtin=builtin)
+    if session.get(Label, deleted.id) is None:
+        label.id = deleted.id
+    session.add(label)
+    session.flush()
+    there = set(session.scalars(select(Contact.id).where(Contact.id.in_(deleted.contact_ids))))
+    for contact_id in deleted.contact_ids:
+        if contact_id in there:
+            session.execute(contact_label.insert().values(contact_id=contact_id, label_id=label.id))
+    return LabelCount(label.id, label.name, label.colour, label.position, len(there))
 
 
 def reorder_labels(session: Session, label_ids: list[int]) -> None:
@@ -200,10 +245,13 @@ class LabelStore:
             recolour_label(s, label_id, colour)
         return LABELS_CHANGED
 
-    def delete(self, label_id: int) -> Changes:
+    def delete(self, label_id: int) -> tuple[DeletedLabel, Changes]:
         with self.db.write() as s:
-            delete_label(s, label_id)
-        return LABELS_CHANGED
+            return delete_label(s, label_id), LABELS_CHANGED
+
+    def restore(self, deleted: DeletedLabel) -> tuple[LabelCount, Changes]:
+        with self.db.write() as s:
+            return restore_label(s, deleted), LABELS_CHANGED
 
     def reorder(self, label_ids: list[int]) -> Changes:
         with self.db.write() as s:

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
-from app.labels import LabelCount, LabelInvalid, LabelStore, clean_label_name
+from app.labels import DeletedLabel, LabelCount, LabelInvalid, LabelStore, clean_label_name
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
@@ -131,8 +131,26 @@ class LabelsManager(QDialog):
         )
         self.only_here.setWordWrap(True)
         self.only_here.setStyleSheet(f"color: {muted_colour()};")
+        # A label deleted by mistake took its chats with it: the last one deleted can be brought
+        # back, on them, while this window is open.
+        self.deleted: DeletedLabel | None = None
+        self.undo_note = QLabel()
+        self.undo_note.setObjectName("labelDeletedNote")
+        self.undo_note.setWordWrap(True)
+        self.undo_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo_button = QPushButton(self.tr("Und&o"))
+        self.undo_button.setObjectName("undoLabelDelete")
+        self.undo_button.clicked.connect(self.undo_delete)
+        undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo_shortcut.activated.connect(self.undo_delete)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_note, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_note.hide()
+        self.undo_button.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
+        layout.addLayout(undo_row)
         layout.addWidget(self.error)
         layout.addWidget(self.only_here)
         layout.addWidget(close)
@@ -311,6 +329,32 @@ class LabelsManager(QDialog):
         ).format(label_display_name(label.name))
         if confirm(self, self.tr("Delete label"), question, self.tr("Delete")):
             db, label_id = self.ctx.db, label.id
-            self.edits.run_in_turn(
-                lambda: LabelStore(db).delete(label_id), self._changed_then(), self._refused
-            )
+            done = self._changed_then()
+
+            def deleted(result: tuple[DeletedLabel, Changes]) -> None:
+                gone, changes = result
+                done(changes)
+                self._offer_undo(gone)
+
+            self.edits.run_in_turn(lambda: LabelStore(db).delete(label_id), deleted, self._refused)
+
+    def _offer_undo(self, gone: DeletedLabel | None) -> None:
+        self.deleted = gone
+        if gone is not None:
+            self.undo_note.setText(self.tr("Deleted the label “{0}”.").format(label_display_name(gone.name)))
+        self.undo_note.setVisible(gone is not None)
+        self.undo_button.setVisible(gone is not None)
+
+    def undo_delete(self) -> None:
+        """Bring the label deleted last back, where it was and on its chats (Undo, Ctrl+Z)."""
+        gone = self.deleted
+        if gone is None:
+            return
+        self._offer_undo(None)
+        db = self.ctx.db
+
+        def restored(result: tuple[LabelCount, Changes]) -> None:
+            label, changes = result
+            self._changed_then(label.id)(changes)
+
+        self.edits.run_in_turn(lambda: LabelStore(db).restore(gone), restored, self._refused)

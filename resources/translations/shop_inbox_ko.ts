@@ -5107,6 +5107,10 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <translation>라벨은 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 라벨이 있고, 어떤 채팅에 이 라벨이 붙었는지도 보이지 않아요.</translation>
     </message>
     <message>
+        <source>Und&amp;o</source>
+        <translation>되돌리기(&amp;O)</translation>
+    </message>
+    <message>
         <source>This name is too long.</source>
         <translation>이름이 너무 길어요.</translation>
     </message>
@@ -5155,6 +5159,10 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     <message>
         <source>Delete label</source>
         <translation>라벨 삭제</translation>
+    </message>
+    <message>
+        <source>Deleted the label “{0}”.</source>
+        <translation>“{0}” 라벨을 삭제했어요.</translation>
     </message>
 </context>
 <context>

@@ -184,3 +184,40 @@ def test_a_database_from_before_built_in_labels_knows_them_by_their_names(db_pat
         "Order complete": "Order complete",
         "단골": None,
     }
+
+
+def test_a_deleted_label_comes_back_in_its_place_on_the_chats_that_carried_it(db) -> None:
+    from app.labels import restore_label
+    from app.models import Contact
+    from app.queries import set_label
+    from tests.support.factories import make_contact
+
+    with db.write() as s:
+        kept, gone_later, other = (make_contact(s).id for _ in range(3))
+        vip = add_label(s, "VIP", "#8E24AA")
+        after = add_label(s, "도매", "#3DA1F1")
+        for contact_id in (kept, gone_later):
+            set_label(s, contact_id, vip.id, True)
+        set_label(s, other, after.id, True)
+    with db.write() as s:
+        deleted = delete_label(s, vip.id)
+    assert deleted.contact_ids == tuple(sorted((kept, gone_later)))
+    with db.write() as s:
+        s.delete(s.get(Contact, gone_later))  # a chat deleted meanwhile stays deleted
+    with db.write() as s:
+        restored = restore_label(s, deleted)
+    assert (restored.id, restored.chats) == (vip.id, 1)  # its own id: campaigns name labels by it
+    with db.read() as s:
+        rows = labels_with_counts(s)
+    assert [(r.name, r.chats) for r in rows[-2:]] == [("VIP", 1), ("도매", 1)]
+
+
+def test_a_deleted_label_whose_name_was_taken_meanwhile_is_not_brought_back_twice(db) -> None:
+    from app.labels import restore_label
+
+    with db.write() as s:
+        deleted = delete_label(s, add_label(s, "VIP", "#8E24AA").id)
+        add_label(s, "vip", "#000000")
+    with db.write() as s, pytest.raises(LabelInvalid) as taken:
+        restore_label(s, deleted)
+    assert taken.value.reason == "taken"

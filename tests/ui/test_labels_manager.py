@@ -194,3 +194,38 @@ def test_the_labels_window_says_labels_stay_on_this_computer(qtbot, ctx: AppCont
     qtbot.waitExposed(manager)
     assert manager.only_here.isVisible()
     assert manager.only_here.text().startswith("라벨은 이 컴퓨터에만 저장돼요.")
+
+
+def test_a_label_deleted_by_mistake_comes_back_on_its_chats_with_undo(
+    qtbot, ctx: AppContext, dialogs
+) -> None:
+    """Dong-hyun deletes "도매" (on two chats) instead of "도매 문의": Undo, or Ctrl+Z, brings it back."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    with ctx.db.write() as s:
+        wholesale = LabelStore(ctx.db).add("도매", "#3DA1F1")[0]
+        for _ in range(2):
+            set_label(s, make_contact(s).id, wholesale.id, True)
+    manager = open_manager(qtbot, ctx)
+    manager.reload(select_id=wholesale.id)
+    settle(qtbot, manager)
+    assert manager.undo_button.isHidden()  # nothing to undo yet
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(ctx.hub.changed):
+        manager.delete_current()
+    settle(qtbot, manager)
+    assert all(r.name != "도매" for r in LabelStore(ctx.db).all())
+    assert not manager.undo_button.isHidden()
+    assert manager.undo_note.text() == "Deleted the label “도매”."
+    with qtbot.waitActive(manager):  # Ctrl+Z works in the active window
+        manager.show()
+        manager.activateWindow()
+    with qtbot.waitSignal(ctx.hub.changed) as published:
+        qtbot.keyClick(manager.focusWidget() or manager, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert published.args[0].labels  # the chat rows show it again
+    settle(qtbot, manager)
+    back = next(r for r in LabelStore(ctx.db).all() if r.name == "도매")
+    assert (back.id, back.chats, back.position) == (wholesale.id, 2, wholesale.position)
+    assert manager.current() == back  # picked again, as it was
+    assert manager.undo_button.isHidden()
