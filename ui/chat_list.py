@@ -616,9 +616,10 @@ class ChatList(QWidget):
             self._label_menu.addSeparator()
         for lab in self.labels:
             shown = label_display_name(lab.name)
-            action = QAction(label_swatch(lab.colour), as_button_text(shown), self._label_menu)
+            on = self.model.label_id == lab.id
+            action = QAction(label_swatch(lab.colour, ticked=on), as_button_text(shown), self._label_menu)
             action.setCheckable(True)
-            action.setChecked(self.model.label_id == lab.id)
+            action.setChecked(on)
             action.setData(lab.id)
             group.addAction(action)
             self._label_menu.addAction(action)
@@ -649,12 +650,14 @@ class ChatList(QWidget):
 
     def _check_shown_filter(self) -> None:
         """The menu ticks the filter the list shows (none after All, Unread or Archived)."""
+        colours = {lab.id: lab.colour for lab in self.labels}
         for action in self._label_menu.actions():
             if action.isCheckable():
                 shown = action.objectName() == "waitingFilter" and self.model.kind == "waiting"
-                action.setChecked(
-                    shown or (action.data() is not None and action.data() == self.model.label_id)
-                )
+                picked = action.data() is not None and action.data() == self.model.label_id
+                action.setChecked(shown or picked)
+                if action.data() in colours:
+                    action.setIcon(label_swatch(colours[action.data()], ticked=picked))
 
     def _pick_waiting(self) -> None:
         self.set_filter("waiting")
@@ -900,7 +903,7 @@ class ChatList(QWidget):
         toggles = {}
         for label in self.labels:
             name = as_button_text(label_display_name(label.name))
-            action = menu.addAction(label_swatch(label.colour), name)
+            action = menu.addAction(label_swatch(label.colour, ticked=label.id in on), name)
             action.setCheckable(True)
             action.setChecked(label.id in on)
             toggles[action] = label.id

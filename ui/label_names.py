@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+
+from ui.theme import contrast_ratio
 
 # Offered for a new label, in turn: WhatsApp Business's palette.
 PALETTE = ("#3DA1F1", "#F5A623", "#E45756", "#9B59B6", "#25D366", "#FF7EB6", "#00BFA5", "#8D6E63")
@@ -44,10 +46,13 @@ def as_button_text(name: str) -> str:
     return name.replace("&", "&&")
 
 
-def label_swatch(colour: str, size: int = 14) -> QIcon:
+def label_swatch(colour: str, size: int = 14, *, ticked: bool = False) -> QIcon:
     """A label's colour as a round dot, as the chat rows paint it, ringed a shade darker so a pale
     yellow still shows on a white menu: beside the label's name wherever labels are listed, so the
-    dots on the rows can be told apart by name (also by someone who cannot tell the colours apart)."""
+    dots on the rows can be told apart by name (also by someone who cannot tell the colours apart).
+
+    `ticked` draws a tick in the dot, for a menu's checked label: a menu item with an icon shows
+    no check mark of its own (Qt only frames the icon, too faintly to see which label is on)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -56,5 +61,20 @@ def label_swatch(colour: str, size: int = 14) -> QIcon:
     painter.setPen(QPen(fill.darker(140), 1))
     painter.setBrush(fill)
     painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
+    if ticked:
+        dark, light = QColor("#111111"), QColor("#FFFFFF")
+        ink = dark if contrast_ratio(dark, fill) >= contrast_ratio(light, fill) else light
+        pen = QPen(ink, max(1.5, size / 8))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolyline(
+            [
+                QPointF(size * 0.27, size * 0.52),
+                QPointF(size * 0.44, size * 0.70),
+                QPointF(size * 0.74, size * 0.32),
+            ]
+        )
     painter.end()
     return QIcon(pixmap)

@@ -146,3 +146,36 @@ def test_every_label_in_the_filter_and_label_chat_menus_shows_its_colour_beside_
     by_id: dict[int, QAction] = {label_id: action for action, label_id in toggles.items()}
     assert centre_colour(by_id[vip].icon()) == "#8E24AA"
     assert all(not action.icon().isNull() for action in toggles)
+
+
+def test_the_label_the_list_is_filtered_by_is_ticked_in_its_dot(qtbot: Any, window: Any, ctx: Any) -> None:
+    """A menu item with an icon loses its check mark (Qt only frames the icon): the dot is ticked."""
+    from PySide6.QtGui import QIcon
+
+    from app.labels import add_label
+
+    with ctx.db.write() as s:
+        vip = add_label(s, "단골", "#8E24AA").id
+    chat_list = window.chat_list
+    chat_list.read_labels()
+    qtbot.waitUntil(lambda: any(label.id == vip for label in chat_list.labels), timeout=5000)
+
+    def ink(icon: QIcon) -> int:
+        """How many white pixels the dot has (the tick on this dark purple)."""
+        image = icon.pixmap(14, 14).toImage()
+        return sum(
+            image.pixelColor(x, y).lightness() > 200 and image.pixelColor(x, y).alpha() > 200
+            for x in range(image.width())
+            for y in range(image.height())
+        )
+
+    def vip_action() -> Any:
+        return next(a for a in chat_list._label_menu.actions() if a.data() == vip)
+
+    assert ink(vip_action().icon()) == 0
+    chat_list.set_filter("label", vip)
+    chat_list._label_menu.aboutToShow.emit()
+    assert vip_action().isChecked() and ink(vip_action().icon()) > 4
+    chat_list.set_filter("all")
+    chat_list._label_menu.aboutToShow.emit()
+    assert ink(vip_action().icon()) == 0
