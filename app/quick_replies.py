@@ -217,10 +217,36 @@ def update_quick_reply(
     return _row(q)
 
 
-def delete_quick_reply(session: Session, reply_id: int) -> None:
+def delete_quick_reply(session: Session, reply_id: int) -> QuickReplyRow | None:
+    """Delete a reply; returns it as it was (for `restore_quick_reply`), None when it was gone."""
     q = session.get(QuickReply, reply_id)
-    if q is not None:
-        session.delete(q)
+    if q is None:
+        return None
+    row = _row(q)
+    session.delete(q)
+    return row
+
+
+def restore_quick_reply(session: Session, row: QuickReplyRow) -> QuickReplyRow:
+    """Put a deleted reply back in its place in the owner's order, under its own id when no reply took
+    it since; ShortcutInvalid "taken" when a reply with its shortcut was made meanwhile."""
+    shortcut = clean_shortcut(row.shortcut)
+    _check_unique(session, shortcut, None)
+    for later in session.scalars(select(QuickReply).where(QuickReply.position >= row.position)):
+        later.position += 1
+    q = QuickReply(
+        shortcut=shortcut,
+        text=row.text,
+        media_path=row.media_path,
+        keywords=list(row.keywords),
+        position=row.position,
+        text_other_language=row.text_other_language,
+    )
+    if session.get(QuickReply, row.id) is None:
+        q.id = row.id
+    session.add(q)
+    session.flush()
+    return _row(q)
 
 
 def reorder_quick_replies(session: Session, reply_ids: Sequence[int]) -> None:
@@ -446,13 +472,21 @@ class QuickReplyLibrary:
             self.prune()
         return self._with_file(row), QUICK_REPLIES_CHANGED
 
-    def delete(self, reply_id: int) -> Changes:
+    def delete(self, reply_id: int) -> tuple[QuickReplyRow | None, Changes]:
+        """Delete a reply; returns it as it was, for `restore`. Its file is kept for that (the next
+        prune, at an edit or the next start, takes it when no reply names it)."""
         with self.db.write() as s:
-            delete_quick_reply(s, reply_id)
-        self.prune()
-        return QUICK_REPLIES_CHANGED
+            gone = delete_quick_reply(s, reply_id)
+        self.prune(keep=gone.media_path if gone is not None else None)
+        return gone, QUICK_REPLIES_CHANGED
 
-    def prune(self) -> int:
+    def restore(self, row: QuickReplyRow) -> tuple[QuickReplyRow, Changes]:
+        """A deleted reply back, as it was and where it was (Undo in the quick replies window)."""
+        with self.db.write() as s:
+            back = restore_quick_reply(s, row)
+        return self._with_file(back), QUICK_REPLIES_CHANGED
+
+    def prune(self, keep: str | None = None) -> int:
         """Remove the stored files no reply names any more and no chat's draft has attached (after a
         while: see UNUSED_KEPT_SECONDS).
 
@@ -463,6 +497,8 @@ class QuickReplyLibrary:
         the draft is stored before the edit's prune reads it."""
         with self.db.read() as s:
             used = {str(p) for p in s.scalars(select(QuickReply.media_path)) if p}
+        if keep:
+            used.add(keep)
         for paths in read_draft_files(self.db).values():
             used.update(entry for path in paths if (entry := stored_entry(self.data_dir, path)))
         return prune_unused_files(self.data_dir, used)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -98,6 +99,24 @@ class QuickReplyManager(QDialog):
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.view, 1)
         left_layout.addWidget(self.count)
+        # A reply deleted by mistake (the wrong one of 200 alike) comes back while this window is open.
+        self.deleted: QuickReplyRow | None = None
+        self.undo_note = QLabel()
+        self.undo_note.setObjectName("quickReplyDeletedNote")
+        self.undo_note.setWordWrap(True)
+        self.undo_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo_button = QPushButton(self.tr("Und&o"))
+        self.undo_button.setObjectName("undoQuickReplyDelete")
+        self.undo_button.clicked.connect(self.undo_delete)
+        undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self.view)
+        undo_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # the form's fields undo typing
+        undo_shortcut.activated.connect(self.undo_delete)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_note, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_note.hide()
+        self.undo_button.hide()
+        left_layout.addLayout(undo_row)
         row = QHBoxLayout()
         for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
             row.addWidget(button)
@@ -440,7 +459,7 @@ class QuickReplyManager(QDialog):
         if confirm(
             self,
             self.tr("Delete quick reply"),
-            with_particles(self.tr("Delete {0}? This cannot be undone.").format(self.shortcut.text())),
+            with_particles(self.tr("Delete {0}?").format(self.shortcut.text())),
             self.tr("Delete"),
         ):
             self.delete_reply(self.current_id)
@@ -448,15 +467,45 @@ class QuickReplyManager(QDialog):
     def delete_reply(self, reply_id: int) -> None:
         db, data_dir = self.ctx.db, self.ctx.paths.data_dir
 
-        def deleted(changes: Changes) -> None:
+        def deleted(result: tuple[QuickReplyRow | None, Changes]) -> None:
+            gone, changes = result
             self._publish(changes)
             if self.current_id == reply_id:
                 self.current_id = None
                 self._shown = None  # what the form still shows is gone on purpose
             self.reload(first=True)
+            self._offer_undo(gone)
 
         delete = lambda: QuickReplyLibrary(db, data_dir).delete(reply_id)  # noqa: E731
         self.edits.run_in_turn(delete, deleted, self._failed)
+
+    def _offer_undo(self, gone: QuickReplyRow | None) -> None:
+        self.deleted = gone
+        if gone is not None:
+            self.undo_note.setText(with_particles(self.tr("Deleted {0}.").format(gone.shortcut)))
+        self.undo_note.setVisible(gone is not None)
+        self.undo_button.setVisible(gone is not None)
+
+    def undo_delete(self) -> None:
+        """Bring the reply deleted last back, where it was, and show it (Undo, Ctrl+Z in the list)."""
+        gone = self.deleted
+        if gone is None:
+            return
+        if not self.leave_form(lambda: None):
+            return  # the owner kept the reply being typed in the form
+        self._offer_undo(None)
+        db, data_dir = self.ctx.db, self.ctx.paths.data_dir
+
+        def restored(result: tuple[QuickReplyRow, Changes]) -> None:
+            back, changes = result
+            self._publish(changes)
+            self.reload(select_id=back.id)
+
+        def refused(exc: BaseException) -> None:
+            self.error.setText(failure_sentence(exc))
+
+        restore = lambda: QuickReplyLibrary(db, data_dir).restore(gone)  # noqa: E731
+        self.edits.run_in_turn(restore, restored, refused)
 
     def move_current(self, step: int) -> None:
         """Move the selected reply up or down in the owner's order (with no search active)."""

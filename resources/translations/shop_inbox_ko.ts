@@ -7117,6 +7117,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보내는 고객의 채팅에는 이 글이 대신 들어가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
+        <source>Delete {0}?</source>
+        <translation>{0}을(를) 삭제할까요?</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
@@ -7159,6 +7163,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Move do&amp;wn</source>
         <translation>아래로(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Und&amp;o</source>
+        <translation>되돌리기(&amp;O)</translation>
     </message>
     <message>
         <source>/thanks</source>
@@ -7271,8 +7279,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>빠른 답장 삭제</translation>
     </message>
     <message>
-        <source>Delete {0}? This cannot be undone.</source>
-        <translation>{0}을(를) 삭제할까요? 되돌릴 수 없어요.</translation>
+        <source>Deleted {0}.</source>
+        <translation>{0}을(를) 삭제했어요.</translation>
     </message>
     <message>
         <source>Choose an attachment</source>

@@ -269,3 +269,28 @@ def test_the_korean_demo_answers_in_korean_and_the_english_demo_in_english(db, l
         assert texts["/감사"].startswith("{first_name}님, 주문해 주셔서 감사합니다!")
     else:
         assert texts["/thanks"].startswith("Thank you for your order, {first_name}!")
+
+
+def test_a_deleted_reply_comes_back_in_its_place_with_its_own_id(db) -> None:
+    from app.quick_replies import restore_quick_reply
+
+    with db.write() as s:
+        first = add_quick_reply(s, "/감사", "감사합니다")
+        gone = add_quick_reply(s, "/배송", "2~3일 걸려요", keywords=["택배"], text_other_language="2-3 days")
+        add_quick_reply(s, "/계좌", "국민은행")
+    with db.write() as s:
+        deleted = delete_quick_reply(s, gone.id)
+    assert deleted == gone
+    with db.write() as s:
+        back = restore_quick_reply(s, deleted)
+    assert back.id == gone.id
+    with db.read() as s:
+        rows = list_quick_replies(s)
+    assert [r.shortcut for r in rows] == ["/감사", "/배송", "/계좌"]
+    assert (rows[1].keywords, rows[1].text_other_language) == (("택배",), "2-3 days")
+    with db.write() as s:
+        delete_quick_reply(s, first.id)
+        add_quick_reply(s, "/감사", "고마워요")
+    with db.write() as s, pytest.raises(ShortcutInvalid) as taken:
+        restore_quick_reply(s, first)  # its shortcut was taken meanwhile
+    assert taken.value.reason == "taken"

@@ -320,3 +320,51 @@ def test_the_quick_replies_window_says_they_stay_on_this_computer(qtbot, ctx: Ap
     qtbot.waitExposed(manager)
     assert manager.only_here.isVisible()
     assert manager.only_here.text().startswith("빠른 답장은 이 컴퓨터에만 저장돼요.")
+
+
+def test_a_reply_deleted_by_mistake_comes_back_with_its_photo_on_undo(
+    qtbot, ctx: AppContext, dialogs, tmp_path: Path
+) -> None:
+    """Dong-hyun deletes /배송 instead of /배송완료: Undo (Ctrl+Z in the list) brings it back, photo too."""
+    import os
+    import time
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.quick_replies import attachment_of
+    from app.quick_reply_files import UNUSED_KEPT_SECONDS
+
+    photo = tmp_path / "배송안내.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + b"JFIF delivery times" * 50)
+    library = QuickReplyLibrary(ctx.db, ctx.paths.data_dir)
+    library.add("/감사", "감사합니다")
+    gone, _ = library.add("/배송", "2~3일 걸려요", media_path=str(photo))
+    library.add("/배송완료", "오늘 보냈어요")
+    old = time.time() - UNUSED_KEPT_SECONDS - 60  # stored long ago: a prune would take it at once
+    for file in ctx.paths.data_dir.rglob("*.jpg"):
+        os.utime(file, (old, old))
+    manager = open_manager(qtbot, ctx)
+    manager.select(gone.id)
+    assert manager.undo_button.isHidden()
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(ctx.hub.changed):
+        manager.delete_current()
+    assert asked.texts == ["Delete /배송?"]
+    settle(qtbot, manager)
+    assert shown(manager) == ["/감사", "/배송완료"]
+    assert manager.undo_note.text() == "Deleted /배송." and not manager.undo_button.isHidden()
+
+    with qtbot.waitActive(manager):  # Ctrl+Z works in the active window
+        manager.show()
+        manager.activateWindow()
+    manager.view.setFocus()
+    with qtbot.waitSignal(ctx.hub.changed) as published:
+        qtbot.keyClick(manager.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert published.args[0].quick_replies  # the composer's completer lists it again
+    settle(qtbot, manager)
+    assert shown(manager) == ["/감사", "/배송", "/배송완료"]
+    assert manager.current_id == gone.id and manager.shortcut.text() == "/배송"
+    back = next(r for r in QuickReplyLibrary(ctx.db, ctx.paths.data_dir).all() if r.id == gone.id)
+    path = attachment_of(back)
+    assert path is not None and path.is_file()
+    assert manager.undo_button.isHidden()
