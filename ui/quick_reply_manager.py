@@ -77,6 +77,7 @@ class QuickReplyManager(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.model.set_pattern)
         self.search.textChanged.connect(lambda _text: self._show_count())
+        self.search.textChanged.connect(lambda _text: self._allow_moves())
         self.view = QListView()
         self.view.setAccessibleName(self.tr("Quick replies"))
         self.view.setModel(self.model)
@@ -93,6 +94,7 @@ class QuickReplyManager(QDialog):
         self.delete_button.clicked.connect(self.delete_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(1))
+        self._allow_moves()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -507,9 +509,19 @@ class QuickReplyManager(QDialog):
         restore = lambda: QuickReplyLibrary(db, data_dir).restore(gone)  # noqa: E731
         self.edits.run_in_turn(restore, restored, refused)
 
+    def _allow_moves(self) -> None:
+        """Found replies are listed best match first, not in the owner's order: moving one there
+        swapped it with a reply the search hid, and nothing on screen moved. Searching, the buttons
+        say why they are off."""
+        searching = bool(self.search.text().strip())
+        why = self.tr("Clear the search to move quick replies up or down") if searching else ""
+        for button in (self.up_button, self.down_button):
+            button.setEnabled(not searching)
+            button.setToolTip(why)
+
     def move_current(self, step: int) -> None:
         """Move the selected reply up or down in the owner's order (with no search active)."""
-        if self.current_id is None:
+        if self.current_id is None or self.search.text().strip():
             return
         ids = [row.id for row in self.source.rows()]
         at = ids.index(self.current_id)

@@ -7283,6 +7283,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>{0}을(를) 삭제했어요.</translation>
     </message>
     <message>
+        <source>Clear the search to move quick replies up or down</source>
+        <translation>빠른 답장을 위아래로 옮기려면 검색어를 지워 주세요</translation>
+    </message>
+    <message>
         <source>Choose an attachment</source>
         <translation>첨부 파일 선택</translation>
     </message>

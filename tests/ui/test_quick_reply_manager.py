@@ -368,3 +368,21 @@ def test_a_reply_deleted_by_mistake_comes_back_with_its_photo_on_undo(
     path = attachment_of(back)
     assert path is not None and path.is_file()
     assert manager.undo_button.isHidden()
+
+
+def test_while_searching_the_replies_cannot_be_moved_and_the_buttons_say_why(qtbot, ctx: AppContext) -> None:
+    """Found replies are listed best match first: "Move up" there swapped /배송 with a hidden reply."""
+    library = QuickReplyLibrary(ctx.db)
+    for shortcut, text in (("/a", "배송 안내"), ("/b", "계좌"), ("/배송", "2~3일")):
+        library.add(shortcut, text)
+    manager = open_manager(qtbot, ctx)
+    assert manager.up_button.isEnabled() and manager.down_button.isEnabled()
+    manager.search.setText("배송")
+    manager.select(library.all()[2].id)
+    assert not manager.up_button.isEnabled() and not manager.down_button.isEnabled()
+    assert manager.up_button.toolTip() == "Clear the search to move quick replies up or down"
+    manager.move_current(-1)  # Alt+U reaches no disabled button; nor does this
+    assert not manager.edits.is_busy()
+    assert [r.shortcut for r in library.all()] == ["/a", "/b", "/배송"]
+    manager.search.clear()
+    assert manager.up_button.isEnabled() and manager.up_button.toolTip() == ""
