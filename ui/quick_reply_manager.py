@@ -466,8 +466,18 @@ class QuickReplyManager(QDialog):
         ):
             self.delete_reply(self.current_id)
 
+    def _neighbour(self, reply_id: int) -> int | None:
+        """The listed reply after `reply_id` (before it when it is the last): the one that takes its
+        place on screen, so deleting several in a row goes on from there, not from the top."""
+        listed = [row.id for r in range(self.model.rowCount()) if (row := self.model.row_at(r)) is not None]
+        if reply_id not in listed or len(listed) < 2:
+            return None
+        at = listed.index(reply_id)
+        return listed[at + 1] if at + 1 < len(listed) else listed[at - 1]
+
     def delete_reply(self, reply_id: int) -> None:
         db, data_dir = self.ctx.db, self.ctx.paths.data_dir
+        neighbour = self._neighbour(reply_id)
 
         def deleted(result: tuple[QuickReplyRow | None, Changes]) -> None:
             gone, changes = result
@@ -475,7 +485,10 @@ class QuickReplyManager(QDialog):
             if self.current_id == reply_id:
                 self.current_id = None
                 self._shown = None  # what the form still shows is gone on purpose
-            self.reload(first=True)
+            if neighbour is not None:
+                self.reload(select_id=neighbour)
+            else:
+                self.reload(first=True)
             self._offer_undo(gone)
 
         delete = lambda: QuickReplyLibrary(db, data_dir).delete(reply_id)  # noqa: E731

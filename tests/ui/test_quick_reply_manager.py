@@ -386,3 +386,19 @@ def test_while_searching_the_replies_cannot_be_moved_and_the_buttons_say_why(qtb
     assert [r.shortcut for r in library.all()] == ["/a", "/b", "/배송"]
     manager.search.clear()
     assert manager.up_button.isEnabled() and manager.up_button.toolTip() == ""
+
+
+def test_after_a_delete_the_reply_that_took_its_place_is_shown_not_the_first(qtbot, ctx: AppContext) -> None:
+    """Clearing out old replies one after another went back to the top of 200 after each delete."""
+    library = QuickReplyLibrary(ctx.db)
+    ids = [library.add(f"/r{n}", f"답장 {n}")[0].id for n in range(4)]
+    manager = open_manager(qtbot, ctx)
+    manager.select(ids[2])
+    with qtbot.waitSignal(ctx.hub.changed):
+        manager.delete_reply(ids[2])
+    settle(qtbot, manager)
+    assert (manager.current_id, manager.shortcut.text()) == (ids[3], "/r3")
+    with qtbot.waitSignal(ctx.hub.changed):
+        manager.delete_reply(ids[3])
+    settle(qtbot, manager)
+    assert (manager.current_id, manager.shortcut.text()) == (ids[1], "/r1")  # the last gone: the one before
