@@ -341,6 +341,16 @@ def mark_pushed(session: Session, pushed_edit: int, answer: Automations) -> Auto
         answer = _as_written(state, answer)
         return _store(session, AutomationsState(doc=answer, base_revision=answer.revision, edit=state.edit))
     newer = state.doc.model_copy(update={"revision": answer.revision}, deep=True)
+    conflict = state.conflict
+    if (
+        conflict is not None
+        and conflict.revision == answer.revision
+        and same_content(conflict, _as_written(state, answer))
+    ):
+        # The relay's `settings` event of this very push, read before its answer while a newer edit
+        # waited, was taken for another computer's change: the owner was asked to choose against
+        # herself, and the newer edit (the hours' zone saved with Settings' country) never went.
+        conflict = None
     return _store(
         session,
         AutomationsState(
@@ -348,7 +358,7 @@ def mark_pushed(session: Session, pushed_edit: int, answer: Automations) -> Auto
             pending=True,
             base_revision=answer.revision,
             edit=state.edit,
-            conflict=state.conflict,
+            conflict=conflict,
         ),
     )
 
@@ -430,7 +440,18 @@ def push(db: Database, client: AutomationsClient, now: datetime | None = None) -
     relay that cannot fill it (tests pass a later day).
     """
     with _PUSHING:
-        return _push(db, client, now)
+        outcome = _push(db, client, now)
+        # An edit saved while the push was under way waits on top of it: it goes now, not when this
+        # desktop next comes online (a few rounds at most: each is an edit the owner made meanwhile).
+        for _ in range(3):
+            if outcome is not PushOutcome.PUSHED:
+                break
+            with db.read() as s:
+                waiting = load_state(s)
+            if not waiting.pending or waiting.conflict is not None:
+                break
+            outcome = _push(db, client, now)
+        return outcome
 
 
 def _push(db: Database, client: AutomationsClient, now: datetime | None) -> PushOutcome:

@@ -56,21 +56,29 @@ def test_change_made_while_the_relay_is_down_is_pushed_when_it_is_back(store: Au
     assert relay.doc.greeting.text == "offline edit" and store.state().status is SyncStatus.SYNCED
 
 
-def test_an_edit_saved_during_a_push_stays_pending(store: AutomationsStore) -> None:
+def test_an_edit_saved_during_a_push_goes_right_after_it(store: AutomationsStore) -> None:
     relay = FakeRelay()
     store.pull(relay)
     store.save(with_greeting(store.state().doc, "first"))
+    pushed: list[str] = []
 
     class SlowRelay(FakeRelay):
         def put_automations(self, doc: Automations, *, if_match: int) -> Automations:
-            # The owner saves again while this push is on the wire.
-            store.save(with_greeting(store.state().doc, "second"))
+            pushed.append(doc.greeting.text)
+            if len(pushed) == 1:
+                # The owner saves again while this push is on the wire…
+                store.save(with_greeting(store.state().doc, "second"))
+                # …and the relay's `settings` event of this push is read before its answer.
+                answer = relay.put_automations(doc, if_match=if_match)
+                store.apply_remote(answer)
+                return answer
             return relay.put_automations(doc, if_match=if_match)
 
     assert store.push(SlowRelay()) is PushOutcome.PUSHED
+    # Not a conflict with herself, and not left waiting until this desktop next comes online.
+    assert pushed == ["first", "second"]
     state = store.state()
-    assert state.status is SyncStatus.PENDING and state.doc.greeting.text == "second"
-    assert store.push(relay) is PushOutcome.PUSHED
+    assert state.status is SyncStatus.SYNCED and state.conflict is None
     assert relay.doc.greeting.text == "second" and relay.doc.revision == 3
 
 
