@@ -886,6 +886,8 @@ def test_an_answers_text_before_its_menu_too_long_to_sit_above_it_is_said_before
     editor.save()
     store = AutomationsStore(ctx.db)
     qtbot.waitUntil(lambda: len(store.state().doc.bot.nodes) == 9, timeout=5000)
+    # Stored, and the editor heard it: a save pressed while one is under way is not a second one.
+    qtbot.waitUntil(lambda: not editor._saving, timeout=5000)
     # "처음 메뉴 보여주기" shows the main menu; Ji-ho writes a long welcome before it. Each part fits
     # on its own, but WhatsApp shows at most 1,024 characters above a menu: the end would be cut.
     editor.rule_list.setCurrentRow(0)
