@@ -7,7 +7,6 @@ import enum
 import socket
 import ssl
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -129,7 +128,9 @@ class BadNetwork:
                     buffer += data
                 buffer = buffer[length:]
                 if self.latency:
-                    time.sleep(self.latency)
+                    self.closed.wait(
+                        self.latency
+                    )  # the hotspot's delay; a proxy closed meanwhile stops at once
                 with self.lock:
                     self.portal_answers += 1
                 if mode is Mode.PORTAL_302:
@@ -171,7 +172,9 @@ class BadNetwork:
                     _close(dst)
                     return
                 if self.latency:
-                    time.sleep(self.latency)
+                    self.closed.wait(
+                        self.latency
+                    )  # the hotspot's delay; a proxy closed meanwhile stops at once
                 if cut is not None and passed + len(data) >= cut:
                     dst.sendall(data[: max(0, cut - passed)])
                     _close(src)
