@@ -95,8 +95,11 @@ def test_moving_to_the_us_opens_the_time_zone_choice_instead_of_guessing(
     assert hours.timezone.currentText() == "" and hours.timezone.hasFocus()
     assert _zone(ctx) == "Asia/Seoul"  # nothing changed until she chooses and saves
     hours.timezone.setCurrentIndex(hours.timezone.findData("America/Chicago"))
-    hours.save()
-    qtbot.waitUntil(lambda: _zone(ctx) == "America/Chicago", timeout=5000)
+    # Waits for the editor to hear its save done (the database has it a moment before): closed
+    # before that, it would still ask to save what it is saving.
+    with qtbot.waitSignal(hours.saved, timeout=5000):
+        hours.save()
+    assert _zone(ctx) == "America/Chicago" and not hours.has_unsaved_edits()
     hours.close()
 
 
