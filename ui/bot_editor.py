@@ -103,6 +103,7 @@ from ui.formatting import count_text
 from ui.korean_particles import with_particles
 from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
+from ui.plain_tooltip import plain_tooltip
 from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.screen_fit import resize_within_screen, scrolling, scrolling_text
 from ui.spin_units import counted_suffix
@@ -694,7 +695,7 @@ class BotEditor(AutomationDialog):
         self.rule_list.clear()
         for rule in self.rules:
             item = QListWidgetItem(self._rule_title(rule))
-            item.setToolTip(", ".join(rule.keywords))
+            item.setToolTip(plain_tooltip(", ".join(rule.keywords)))
             self.rule_list.addItem(item)
         self._filling = False
         if self.rules:
@@ -759,7 +760,7 @@ class BotEditor(AutomationDialog):
         item = self.rule_list.item(row)
         if item is not None:
             item.setText(self._rule_title(rule))
-            item.setToolTip(", ".join(rule.keywords))
+            item.setToolTip(plain_tooltip(", ".join(rule.keywords)))
         self.edited()
 
     def _rules_reordered(self, *_args: object) -> None:

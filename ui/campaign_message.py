@@ -31,6 +31,7 @@ from app.template_versions import primary_language
 from app.wire import Template
 from ui.ad_law import law_label
 from ui.korean_particles import with_particles
+from ui.plain_tooltip import plain_tooltip
 from ui.save_paths import Picked, open_file_name
 from ui.template_picker import DETAIL_ROLE, TemplateItemDelegate
 from ui.theme import problem_colour
@@ -189,7 +190,7 @@ class MessageBox(QGroupBox):
                 last, f"{language_name(t.language)} · {self.category_name(t.category)}", DETAIL_ROLE
             )
             self.template.setItemData(
-                last, " ".join(render_template(t, ()).split()), Qt.ItemDataRole.ToolTipRole
+                last, plain_tooltip(" ".join(render_template(t, ()).split())), Qt.ItemDataRole.ToolTipRole
             )
         self.template.blockSignals(was)
         self._widen_template_list()

@@ -23,6 +23,7 @@ from app.wire import CampaignReason, CampaignState, RecipientState, SkipReason
 from ui.campaign_message import language_name
 from ui.error_sentences import known_failure_sentence
 from ui.formatting import full_datetime, shop_datetime, soon_datetime, wall_clock
+from ui.plain_tooltip import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -273,7 +274,7 @@ class CampaignListModel(_Table):
             return r
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = (r.name, self.details(index.row()), relay_reason(r.reason))
-            return "\n".join(line for line in lines if line)
+            return plain_tooltip("\n".join(line for line in lines if line))
         if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
             # The lines its delegate draws under the name (state, when, to how many, why paused):
             # a screen reader read the name alone.
@@ -346,6 +347,8 @@ class MemberModel(_Table):
         m = self.members[index.row()]
         if role == CampaignRole.ROW:
             return m
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return plain_tooltip(m.name)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             col = index.column()
             if col == 0:
@@ -414,7 +417,7 @@ class ReportModel(_Table):
             return language_name(r.language) if r.language else ""  # "한국어", not Meta's "ko"
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == WHY_COLUMN:
             # A failure's sentence (a file WhatsApp refused, what to do) is longer than the column.
-            return self._why(r) or None
+            return plain_tooltip(self._why(r)) or None
         if role == CampaignRole.ROW:
             return r
         return None

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from app.catalog_images import MAX_IMAGES_PER_ITEM
 from ui.catalog_thumbs import ThumbnailCache
+from ui.plain_tooltip import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ class ImageStrip(QListWidget):
     def _append(self, entry: str) -> None:
         item = QListWidgetItem()
         item.setData(ENTRY_ROLE, entry)
-        item.setToolTip(entry.rsplit("/", 1)[-1])
+        item.setToolTip(plain_tooltip(entry.rsplit("/", 1)[-1]))
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
         self._set_icon(item)
         self.addItem(item)

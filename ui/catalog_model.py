@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, 
 from app.catalog import ItemList, ItemRow
 from app.money import format_price
 from ui.formatting import count_text
+from ui.plain_tooltip import plain_tooltip
 
 ITEM_IDS_MIME = "application/x-shopinbox-catalog-item-ids"
 
@@ -71,9 +72,8 @@ class CatalogModel(QAbstractListModel):
             return ", ".join(part for part in parts if part)
         if role == Qt.ItemDataRole.ToolTipRole:
             stock = self.stock_text(row)
-            return f"{row.name}\n{row.retailer_id} · {self.price_text(row)}" + (
-                f" · {stock}" if stock else ""
-            )
+            tip = f"{row.name}\n{row.retailer_id} · {self.price_text(row)}" + (f" · {stock}" if stock else "")
+            return plain_tooltip(tip)
         if role == CatalogRole.ITEM_ID:
             return row.id
         if role == CatalogRole.ROW:

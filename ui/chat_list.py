@@ -64,6 +64,7 @@ from ui.label_names import (
     new_label_colour,
     shown_label_names,
 )
+from ui.plain_tooltip import plain_tooltip
 from ui.tab_order import chain
 
 # Imported before the first paint (ui/start_path.py): what reads or writes the database (app.queries,
@@ -646,7 +647,7 @@ class ChatList(QWidget):
         room = metrics.averageCharWidth() * LABEL_CHIP_CHARS
         shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
         self.label_chip.setText(as_button_text(shown))
-        self.label_chip.setToolTip(name if shown != name else "")
+        self.label_chip.setToolTip(plain_tooltip(name) if shown != name else "")
 
     def _check_shown_filter(self) -> None:
         """The menu ticks the filter the list shows (none after All, Unread or Archived)."""

@@ -23,6 +23,7 @@ from app.thread_priority import window_busy, window_free
 from ui.context import AppContext
 from ui.formatting import business_number_text
 from ui.label_names import label_display_name
+from ui.plain_tooltip import plain_tooltip
 from ui.spoken_chat import spoken_chat
 
 # Imported before the first paint (ui/start_path.py): app.queries and ui.ops (SQLAlchemy, pydantic)
@@ -225,7 +226,7 @@ class ChatListModel(QAbstractListModel):
             if row.labels:
                 names = ", ".join(label_display_name(lab.name) for lab in row.labels)
                 tip += "\n" + self.tr("Labels: {0}").format(names)
-            return tip
+            return plain_tooltip(tip)
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:

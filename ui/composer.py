@@ -36,6 +36,7 @@ from ui.enter_key import click_on_enter
 from ui.formatting import duration_short
 from ui.icon_buttons import name_icon_button
 from ui.message_edit import MessageEdit, local_files
+from ui.plain_tooltip import plain_tooltip
 from ui.save_paths import Picked, open_file_names
 from ui.shortened_label import ShortenedLabel
 from ui.size_text import human_size
@@ -596,7 +597,7 @@ class Composer(QFrame):
         else:
             names = ", ".join(path.name for path in self.attachments)
             self.attach_label.setText(self.tr("📎 %Ln file(s): {0}", "", len(self.attachments)).format(names))
-        self.attach_label.setToolTip("\n".join(path.name for path in self.attachments))
+        self.attach_label.setToolTip(plain_tooltip("\n".join(path.name for path in self.attachments)))
         self.attach_thumb.clear()
         self.attach_thumb.hide()
         self._show_thumbnail(first)

@@ -42,6 +42,7 @@ from ui.formatting import day_pattern, display_locale, list_time, qdate
 from ui.korean_particles import with_particles
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
+from ui.plain_tooltip import plain_tooltip
 from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
 from ui.theme import problem_colour
@@ -129,9 +130,9 @@ class DepositModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and col == 0 and m.order_ids():
             return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return m.deposit.at  # as the bank wrote it, to find it in the bank's own screen
+            return plain_tooltip(m.deposit.at)  # as the bank wrote it, to find it in the bank's own screen
         if role == Qt.ItemDataRole.ToolTipRole and col in (3, 4):
-            return self.data(index)  # a long one is cut at the column's edge
+            return plain_tooltip(self.data(index))  # a long one is cut at the column's edge
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == 0:

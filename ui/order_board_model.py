@@ -20,6 +20,7 @@ from app.order_queries import SORT_KEYS, OrderSummary
 from app.orders import OrderState
 from ui.formatting import due_time, full_datetime, list_time, shop_datetime
 from ui.order_text import state_name, total_texts
+from ui.plain_tooltip import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ORDER_MIME = "application/x-shopinbox-order"
@@ -120,7 +121,7 @@ class StateColumnModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{s.number} {s.customer} {total_texts(s)[0]}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return items_text(s)
+            return plain_tooltip(items_text(s))
         return None
 
 

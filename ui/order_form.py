@@ -66,6 +66,7 @@ from ui.formatting import amount_for_editing, count_text
 from ui.list_steering import steer_list_from
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
+from ui.plain_tooltip import plain_tooltip
 from ui.screen_fit import resize_within_screen
 from ui.surcharge_box import SurchargeBox
 from ui.surcharge_names import surcharge_name
@@ -203,7 +204,9 @@ class DraftLinesModel(QAbstractTableModel):
                 return money(line.price_minor, line.currency)
             return money(line.price_minor * line.quantity, line.currency)
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return "\n".join(filter(None, (line.name, line.code)))  # a long name is cut in its cell
+            return plain_tooltip(
+                "\n".join(filter(None, (line.name, line.code)))
+            )  # a long name is cut in its cell
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == 3 and line.price_minor is None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.order_queries import LineRow
 from ui.order_text import money
+from ui.plain_tooltip import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -90,7 +91,7 @@ class LinesModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             # The whole name (a long one is cut to two lines in the table), then the code.
-            return "\n".join(filter(None, (line.name, line.code)))
+            return plain_tooltip("\n".join(filter(None, (line.name, line.code))))
         if role == Qt.ItemDataRole.ToolTipRole and col == OPTION_COLUMN and self.options_editable:
             return self.tr("Double-click to change the size, colour or other option")
         return None

@@ -43,6 +43,7 @@ from ui.formatting import count_text
 from ui.korean_particles import with_particles
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
+from ui.plain_tooltip import plain_tooltip
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
 from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
@@ -566,7 +567,7 @@ class QuickReplyManager(QDialog):
         self.media_value = value or None
         shown = name or (Path(value).name if value else "")
         self.media.setText(shown)
-        self.media.setToolTip(value if value and Path(value).is_absolute() else shown)
+        self.media.setToolTip(plain_tooltip(value if value and Path(value).is_absolute() else shown))
         self.error.clear()
         if missing and value:
             self.media.setText(self.tr("{0} (file missing)").format(shown))

@@ -29,6 +29,7 @@ from app.quick_replies import (
 )
 from ui.field_tokens import shown_fields
 from ui.formatting import kind_label
+from ui.plain_tooltip import plain_tooltip
 from ui.theme import problem_colour
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,8 @@ class QuickReplyListModel(QAbstractListModel):
             return f"{row.shortcut}  {shown_fields(reply_text(row, self._contact))}"
         if role in (Qt.ItemDataRole.ToolTipRole, Role.TEXT):
             # The owner reads the fields in their words ("{고객 이름}"), as the editor shows them.
-            return shown_fields(reply_text(row, self._contact))
+            text = shown_fields(reply_text(row, self._contact))
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Role.ROW:
             return row
         if role == Role.SHORTCUT:

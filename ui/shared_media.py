@@ -33,6 +33,7 @@ from ui.formatting import full_datetime, kind_label
 from ui.gui_thread import GuiThreadSignals
 from ui.open_file import open_file
 from ui.ops import Newest, picture_pool, run_op
+from ui.plain_tooltip import plain_tooltip
 from ui.size_text import human_size
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ class SharedMediaModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.icon(item.kind if item.kind in ("image", "video", "audio") else "document")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{_title(item)}\n{self.facts(item)}"
+            return plain_tooltip(f"{_title(item)}\n{self.facts(item)}")
         return None
 
     def is_gone(self, item: SharedItem) -> bool:

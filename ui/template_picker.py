@@ -33,6 +33,7 @@ from app.template_versions import primary_language, wanted_language
 from app.wire import BusinessProfile, Template
 from ui.ad_law import law_label, law_lines, send_anyway
 from ui.error_sentences import UNREACHABLE_FOR_A_REASON, code_sentence
+from ui.plain_tooltip import plain_tooltip
 from ui.screen_fit import resize_within_screen
 from ui.tab_order import chain
 from ui.theme import problem_colour
@@ -185,7 +186,7 @@ class TemplatePicker(QDialog):
             item.setData(DETAIL_ROLE, self.detail(t))
             # Both lines for a screen reader, which read the first alone: not whether it is paid.
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.text()}, {self.detail(t)}")
-            item.setToolTip(render_template(t, ()))
+            item.setToolTip(plain_tooltip(render_template(t, ())))
             self.list.addItem(item)
         self.form_box = QWidget(self)
         self.form = QFormLayout(self.form_box)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.shipping_sheets import SkippedRow, SkipReason, TrackingPlan
 from ui.korean_particles import with_particles
+from ui.plain_tooltip import plain_tooltip
 from ui.screen_fit import resize_within_screen
 from ui.theme import muted_colour, warning_colour
 from ui.tracking_report import TrackingReport
@@ -175,7 +176,7 @@ class TrackingReviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == 0 and r.tickable:
             return Qt.CheckState.Checked if r.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == WHAT_COLUMN:
-            return r.what
+            return plain_tooltip(r.what)
         if role == Qt.ItemDataRole.ForegroundRole and r.outcome in (Outcome.DOUBT, Outcome.UNUSED):
             colour = warning_colour() if r.outcome == Outcome.DOUBT else muted_colour()
             return QBrush(QColor(colour))
