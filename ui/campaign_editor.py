@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QSize, Qt, QTimer, Signal
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import relay_clock
 from app.campaign_actions import audience_for, read_customer_choices
 from app.campaign_checks import (
     LawProblem,
@@ -513,7 +514,7 @@ class CampaignEditor(QWidget):
             t,
             self.resolved.recipients,
             self.choices.prices,
-            datetime.now(UTC),
+            relay_clock.now(),
             shop_region=self.ctx.shop_region,
         )
 
@@ -538,7 +539,9 @@ class CampaignEditor(QWidget):
 
     def _send(self) -> None:
         when = self.scheduled_at()
-        if when is not None and when <= datetime.now(UTC):
+        # On the relay's clock, which sends it: a laptop two hours slow let 15:00 be chosen at 16:00,
+        # and the relay sent at once what the owner was told would go at 15:00.
+        if when is not None and when <= relay_clock.now():
             # The relay would send it at once: not what "send at" means.
             message_box.warning(
                 self,
@@ -607,7 +610,7 @@ class CampaignEditor(QWidget):
         lines = [with_particles(question.format(self.name.text(), count_text(len(recipients)), at))]
         t = self.current_template()
         if t is not None and self.choices is not None:
-            start = when or datetime.now(UTC)
+            start = when or relay_clock.now()
             # What Meta charges, said even without a price set (the question said nothing of it then).
             lines.append(
                 self.schedule.cost_note.cost_text(

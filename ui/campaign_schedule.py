@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import relay_clock
 from app.campaign_store import PACE_DEFAULT, PACE_MAX
 from ui.campaign_audience import spin_box
 from ui.campaign_cost import CostNote
@@ -79,8 +80,9 @@ class ScheduleBox(QGroupBox):
         self._time_zone = time_zone
         self.zone.setText(zone_name(time_zone))
         self.zone.setToolTip(time_zone)
-        # An hour from now on the shop's clock (the zone beside it), not this computer's.
-        self.when.setDateTime(self.shown(datetime.now(UTC) + timedelta(hours=1)))
+        # An hour from now on the shop's clock (the zone beside it), not this computer's; "now" as
+        # the relay, which sends it, reads it (a laptop's clock may be off).
+        self.when.setDateTime(self.shown(relay_clock.now() + timedelta(hours=1)))
 
     def time_zone(self) -> ZoneInfo:
         try:

@@ -1597,3 +1597,35 @@ def test_a_screen_reader_reads_a_campaign_with_its_state_not_its_name_alone(qtbo
     said = [c.text(QAccessible.Text.Name) for c in cells if c.role() == QAccessible.Role.Cell]
     assert said[0] == f"Winter sale, {window.list_model.details(0)}"  # the shown column (the rest hidden)
     assert window.list_model.details(0).startswith("Draft")
+
+
+def test_a_laptop_two_hours_slow_schedules_on_the_relays_clock(qtbot: Any, ctx: Any, dialogs: Any) -> None:
+    """The relay sends a campaign on its own clock: on a laptop two hours slow, "Send at" started an hour
+    ahead of the laptop (an hour ago for the relay), and a time already gone was let through and sent at once."""
+    from email.utils import formatdate
+
+    from app import relay_clock
+
+    laptop = relay_clock.local_time()
+    true_now = datetime.fromtimestamp(laptop, UTC) + timedelta(hours=2)  # as the relay's `Date` says
+    relay_clock.observe(formatdate(true_now.timestamp(), usegmt=True), received_at=laptop)
+    try:
+        seed(ctx)
+        _shop_in(ctx, "Asia/Seoul")
+        editor = open_window(qtbot, ctx).editor
+        editor.name.setText("Lunch sale")
+        choose_template(editor, "winter_sale_ok")
+        editor.schedule.at.setChecked(True)
+        when = editor.scheduled_at()
+        assert when is not None
+        assert timedelta(minutes=58) <= when - true_now <= timedelta(minutes=61)
+
+        # Half an hour ahead on the laptop's clock: gone an hour and a half ago on the relay's.
+        editor.schedule.when.setDateTime(editor.schedule.shown(true_now - timedelta(minutes=90)))
+        sent: list[Any] = []
+        editor.send_requested.connect(sent.append)
+        refused = dialogs.expect("warning")
+        editor.send_button.click()
+        assert sent == [] and "has passed" in refused.shown[0].text
+    finally:
+        relay_clock.forget()
