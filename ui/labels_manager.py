@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -32,6 +32,7 @@ from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
 from ui.theme import muted_colour, problem_colour
+from ui.undo_strip import UndoStrip
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
@@ -134,23 +135,11 @@ class LabelsManager(QDialog):
         # A label deleted by mistake took its chats with it: the last one deleted can be brought
         # back, on them, while this window is open.
         self.deleted: DeletedLabel | None = None
-        self.undo_note = QLabel()
-        self.undo_note.setObjectName("labelDeletedNote")
-        self.undo_note.setWordWrap(True)
-        self.undo_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton(self.tr("Und&o"))
-        self.undo_button.setObjectName("undoLabelDelete")
-        self.undo_button.clicked.connect(self.undo_delete)
-        undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self)
-        undo_shortcut.activated.connect(self.undo_delete)
-        undo_row = QHBoxLayout()
-        undo_row.addWidget(self.undo_note, 1)
-        undo_row.addWidget(self.undo_button)
-        self.undo_note.hide()
-        self.undo_button.hide()
+        self.undo = UndoStrip(self)  # Ctrl+Z anywhere in the window: it has no text field
+        self.undo.undo_requested.connect(self.undo_delete)
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
-        layout.addLayout(undo_row)
+        layout.addWidget(self.undo)
         layout.addWidget(self.error)
         layout.addWidget(self.only_here)
         layout.addWidget(close)
@@ -340,10 +329,10 @@ class LabelsManager(QDialog):
 
     def _offer_undo(self, gone: DeletedLabel | None) -> None:
         self.deleted = gone
-        if gone is not None:
-            self.undo_note.setText(self.tr("Deleted the label “{0}”.").format(label_display_name(gone.name)))
-        self.undo_note.setVisible(gone is not None)
-        self.undo_button.setVisible(gone is not None)
+        if gone is None:
+            self.undo.withdraw()
+        else:
+            self.undo.offer(self.tr("Deleted the label “{0}”.").format(label_display_name(gone.name)))
 
     def undo_delete(self) -> None:
         """Bring the label deleted last back, where it was and on its chats (Undo, Ctrl+Z)."""

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -48,6 +47,7 @@ from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, Quic
 from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
 from ui.theme import muted_colour, problem_colour
+from ui.undo_strip import UndoStrip
 from ui.unsaved_edits import leave_edits
 from ui.window_keys import close_with_keys, save_with_keys
 
@@ -104,22 +104,10 @@ class QuickReplyManager(QDialog):
         left_layout.addWidget(self.count)
         # A reply deleted by mistake (the wrong one of 200 alike) comes back while this window is open.
         self.deleted: QuickReplyRow | None = None
-        self.undo_note = QLabel()
-        self.undo_note.setObjectName("quickReplyDeletedNote")
-        self.undo_note.setWordWrap(True)
-        self.undo_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton(self.tr("Und&o"))
-        self.undo_button.setObjectName("undoQuickReplyDelete")
-        self.undo_button.clicked.connect(self.undo_delete)
-        undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self.view)
-        undo_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # the form's fields undo typing
-        undo_shortcut.activated.connect(self.undo_delete)
-        undo_row = QHBoxLayout()
-        undo_row.addWidget(self.undo_note, 1)
-        undo_row.addWidget(self.undo_button)
-        self.undo_note.hide()
-        self.undo_button.hide()
-        left_layout.addLayout(undo_row)
+        # Ctrl+Z in the list only: in the form's fields it undoes typing.
+        self.undo = UndoStrip(self.view, keys_context=Qt.ShortcutContext.WidgetShortcut)
+        self.undo.undo_requested.connect(self.undo_delete)
+        left_layout.addWidget(self.undo)
         row = QHBoxLayout()
         for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
             row.addWidget(button)
@@ -497,10 +485,10 @@ class QuickReplyManager(QDialog):
 
     def _offer_undo(self, gone: QuickReplyRow | None) -> None:
         self.deleted = gone
-        if gone is not None:
-            self.undo_note.setText(with_particles(self.tr("Deleted {0}.").format(gone.shortcut)))
-        self.undo_note.setVisible(gone is not None)
-        self.undo_button.setVisible(gone is not None)
+        if gone is None:
+            self.undo.withdraw()
+        else:
+            self.undo.offer(with_particles(self.tr("Deleted {0}.").format(gone.shortcut)))
 
     def undo_delete(self) -> None:
         """Bring the reply deleted last back, where it was, and show it (Undo, Ctrl+Z in the list)."""

@@ -5107,10 +5107,6 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <translation>라벨은 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 라벨이 있고, 어떤 채팅에 이 라벨이 붙었는지도 보이지 않아요.</translation>
     </message>
     <message>
-        <source>Und&amp;o</source>
-        <translation>되돌리기(&amp;O)</translation>
-    </message>
-    <message>
         <source>This name is too long.</source>
         <translation>이름이 너무 길어요.</translation>
     </message>
@@ -7163,10 +7159,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Move do&amp;wn</source>
         <translation>아래로(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Und&amp;o</source>
-        <translation>되돌리기(&amp;O)</translation>
     </message>
     <message>
         <source>/thanks</source>
@@ -9674,6 +9666,13 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Menu bot: {0}</source>
         <translation>메뉴 봇: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStrip</name>
+    <message>
+        <source>Und&amp;o</source>
+        <translation>되돌리기(&amp;O)</translation>
     </message>
 </context>
 <context>

@@ -210,14 +210,14 @@ def test_a_label_deleted_by_mistake_comes_back_on_its_chats_with_undo(
     manager = open_manager(qtbot, ctx)
     manager.reload(select_id=wholesale.id)
     settle(qtbot, manager)
-    assert manager.undo_button.isHidden()  # nothing to undo yet
+    assert manager.undo.isHidden()  # nothing to undo yet
     dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(ctx.hub.changed):
         manager.delete_current()
     settle(qtbot, manager)
     assert all(r.name != "도매" for r in LabelStore(ctx.db).all())
-    assert not manager.undo_button.isHidden()
-    assert manager.undo_note.text() == "Deleted the label “도매”."
+    assert not manager.undo.isHidden()
+    assert manager.undo.note.text() == "Deleted the label “도매”."
     with qtbot.waitActive(manager):  # Ctrl+Z works in the active window
         manager.show()
         manager.activateWindow()
@@ -231,4 +231,4 @@ def test_a_label_deleted_by_mistake_comes_back_on_its_chats_with_undo(
     back = next(r for r in LabelStore(ctx.db).all() if r.name == "도매")
     assert (back.id, back.chats, back.position) == (wholesale.id, 2, wholesale.position)
     assert manager.current() == back  # picked again, as it was
-    assert manager.undo_button.isHidden()
+    assert manager.undo.isHidden()

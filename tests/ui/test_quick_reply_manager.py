@@ -345,14 +345,14 @@ def test_a_reply_deleted_by_mistake_comes_back_with_its_photo_on_undo(
         os.utime(file, (old, old))
     manager = open_manager(qtbot, ctx)
     manager.select(gone.id)
-    assert manager.undo_button.isHidden()
+    assert manager.undo.isHidden()
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(ctx.hub.changed):
         manager.delete_current()
     assert asked.texts == ["Delete /배송?"]
     settle(qtbot, manager)
     assert shown(manager) == ["/감사", "/배송완료"]
-    assert manager.undo_note.text() == "Deleted /배송." and not manager.undo_button.isHidden()
+    assert manager.undo.note.text() == "Deleted /배송." and not manager.undo.isHidden()
 
     with qtbot.waitActive(manager):  # Ctrl+Z works in the active window
         manager.show()
@@ -367,7 +367,7 @@ def test_a_reply_deleted_by_mistake_comes_back_with_its_photo_on_undo(
     back = next(r for r in QuickReplyLibrary(ctx.db, ctx.paths.data_dir).all() if r.id == gone.id)
     path = attachment_of(back)
     assert path is not None and path.is_file()
-    assert manager.undo_button.isHidden()
+    assert manager.undo.isHidden()
 
 
 def test_while_searching_the_replies_cannot_be_moved_and_the_buttons_say_why(qtbot, ctx: AppContext) -> None:
