@@ -40,31 +40,29 @@ def waiting_sentence(reason: str | None) -> str:
     """Why a pending message waits (app/outbox.py's `Waiting`), in the owner's words."""
     from app.outbox import Waiting
 
-    if reason == Waiting.GRAPH_UNREACHABLE:
-        return QCoreApplication.translate(
+    sentences: dict[str, str] = {
+        Waiting.GRAPH_UNREACHABLE: QCoreApplication.translate(
             "ChatViewDelegate",
             "Waiting: your relay can't reach WhatsApp right now. It will be sent as soon as it can.",
-        )
-    if reason == Waiting.GRAPH_BUSY:
-        return QCoreApplication.translate(
+        ),
+        Waiting.GRAPH_BUSY: QCoreApplication.translate(
             "ChatViewDelegate", "Waiting: WhatsApp asked for a short pause. It will be sent in a moment."
-        )
-    if reason == Waiting.RELAY_STORAGE:
-        return QCoreApplication.translate(
+        ),
+        Waiting.RELAY_STORAGE: QCoreApplication.translate(
             "ChatViewDelegate",
             "Waiting: your relay could not keep this file (the disk on the relay's server may be full). "
             "It will be sent once there is room.",
-        )
-    if reason == Waiting.RELAY_OFFLINE:
-        return QCoreApplication.translate(
+        ),
+        Waiting.RELAY_OFFLINE: QCoreApplication.translate(
             "ChatViewDelegate", "Waiting: your relay can't be reached. It will be sent when it is back."
-        )
-    if reason == Waiting.UPLOADING:
-        return QCoreApplication.translate(
+        ),
+        Waiting.UPLOADING: QCoreApplication.translate(
             "ChatViewDelegate",
             "Its file is going up to your relay; the message is sent right after. It can still be canceled.",
-        )
-    return QCoreApplication.translate("ChatViewDelegate", "Waiting to be sent")
+        ),
+    }
+    # Sending (no answer yet) and none: nothing more is known than that it waits.
+    return sentences.get(reason or "") or QCoreApplication.translate("ChatViewDelegate", "Waiting to be sent")
 
 
 def delivery_state(row: MessageRow) -> str:
