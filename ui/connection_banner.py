@@ -306,6 +306,44 @@ class ConnectionBanner(QFrame):
         """ "24 s", never broken across two lines (a lone "s." under the sentence, changing each second)."""
         return self.tr("{seconds} s").format(seconds=seconds).replace(" ", "\N{NO-BREAK SPACE}")
 
+    def _said_at_once(self, cause: ErrorCode) -> str:
+        """Why the relay cannot be reached, for a cause in SAID_AT_ONCE: what the owner (or whoever
+        looks after the relay or the network) must do, since trying again cannot help."""
+        sentences = {
+            # The hotspot answers for the relay until she signs in.
+            ErrorCode.NETWORK_SIGN_IN: self.tr(
+                "The network this computer is on wants you to sign in (a hotspot's or café's login page) "
+                "before it lets Shop Inbox reach your relay. Open a web browser and sign in; Shop Inbox "
+                "connects again by itself."
+            ),
+            # Nothing is sent to a relay whose certificate cannot be checked, the token least of all.
+            ErrorCode.RELAY_CERTIFICATE_EXPIRED: self.tr(
+                "Your relay's security certificate has expired, so Shop Inbox does not connect to it: "
+                "nothing is sent until it is renewed. Ask whoever looks after your relay to renew it (it "
+                "renews by itself while the relay's server can be reached on ports 80 and 443). If this "
+                "computer's date is wrong, correct it first."
+            ),
+            # A hotspot's sign-in page met over https:// shows its own certificate, not the relay's.
+            ErrorCode.RELAY_CERTIFICATE_INVALID: self.tr(
+                "The security certificate that answers at your relay's address is not valid for it, so "
+                "Shop Inbox does not connect. On a hotspot or café Wi-Fi, the network may want you to "
+                "sign in first: open a web browser and sign in. Otherwise check the relay address in "
+                "Settings; if it is right, ask whoever looks after your relay to fix its certificate."
+            ),
+            ErrorCode.RELAY_PROXY_REFUSED: self.tr(
+                "The web proxy this computer is set to use refused to connect Shop Inbox to your relay. "
+                "Ask whoever looks after this computer's network to allow your relay's address, or "
+                "change the proxy in the computer's network settings."
+            ),
+        }
+        return sentences[cause]
+
+    def _next_try(self, seconds: int | None) -> str:
+        """ " Next try in 24 s." to end a sentence with while the next attempt's time is known."""
+        if not seconds:
+            return ""
+        return " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
+
     def sentence(self) -> str:
         kind = self.state.kind
         seconds = self.seconds_to_retry()
@@ -316,42 +354,13 @@ class ConnectionBanner(QFrame):
                 "{plain_url} in Settings."
             ).format(plain_url=unbroken(self.state.plain_url))
             return with_particles(hint)
-        if kind in LOST and self.state.cause is ErrorCode.NETWORK_SIGN_IN:
-            # Waiting cannot help either: the hotspot answers for the relay until she signs in.
-            text = self.tr(
-                "The network this computer is on wants you to sign in (a hotspot's or café's login page) "
-                "before it lets Shop Inbox reach your relay. Open a web browser and sign in; Shop Inbox "
-                "connects again by itself."
-            )
-            text += self._waiting_sentence()
-            if seconds:
-                text += " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
+        if kind in LOST and self.state.cause in SAID_AT_ONCE:
+            text = self._said_at_once(self.state.cause) + self._waiting_sentence()
+            # Signed in to the hotspot, the next try gets through by itself; a certificate or a
+            # proxy waits for someone to mend it, so its countdown would promise nothing.
+            if self.state.cause is ErrorCode.NETWORK_SIGN_IN:
+                text += self._next_try(seconds)
             return text
-        if kind in LOST and self.state.cause is ErrorCode.RELAY_CERTIFICATE_EXPIRED:
-            # Nothing is sent to a relay whose certificate cannot be checked, the token least of all.
-            text = self.tr(
-                "Your relay's security certificate has expired, so Shop Inbox does not connect to it: "
-                "nothing is sent until it is renewed. Ask whoever looks after your relay to renew it (it "
-                "renews by itself while the relay's server can be reached on ports 80 and 443). If this "
-                "computer's date is wrong, correct it first."
-            )
-            return text + self._waiting_sentence()
-        if kind in LOST and self.state.cause is ErrorCode.RELAY_CERTIFICATE_INVALID:
-            # A hotspot's sign-in page met over https:// shows its own certificate, not the relay's.
-            text = self.tr(
-                "The security certificate that answers at your relay's address is not valid for it, so "
-                "Shop Inbox does not connect. On a hotspot or café Wi-Fi, the network may want you to "
-                "sign in first: open a web browser and sign in. Otherwise check the relay address in "
-                "Settings; if it is right, ask whoever looks after your relay to fix its certificate."
-            )
-            return text + self._waiting_sentence()
-        if kind in LOST and self.state.cause is ErrorCode.RELAY_PROXY_REFUSED:
-            text = self.tr(
-                "The web proxy this computer is set to use refused to connect Shop Inbox to your relay. "
-                "Ask whoever looks after this computer's network to allow your relay's address, or "
-                "change the proxy in the computer's network settings."
-            )
-            return text + self._waiting_sentence()
         if kind is Connection.RECONNECTING:
             if seconds:
                 text = self.tr("Cannot reach your relay. Trying again in {wait}").format(
@@ -368,9 +377,7 @@ class ConnectionBanner(QFrame):
                 "available."
             )
             text += self._waiting_sentence()
-            if seconds:
-                text += " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
-            return text
+            return text + self._next_try(seconds)
         if kind is Connection.UNAUTHORISED:
             # Most often the token was changed on the relay (rotated): she needs the new one, and
             # to know who has it; "check it" alone sent owners to look at the old one again.
@@ -426,9 +433,7 @@ class ConnectionBanner(QFrame):
                     "New messages cannot be saved on this computer right now (the inbox file is busy or "
                     "cannot be written). They wait on your relay; nothing is lost."
                 )
-            if seconds:
-                text += " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
-            return text
+            return text + self._next_try(seconds)
         if kind is Connection.READ_ONLY:
             return self.tr(
                 "The disk is full, so your chats are open to read only: new messages wait on your relay, "

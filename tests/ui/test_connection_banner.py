@@ -426,3 +426,29 @@ def test_a_proxy_refusing_the_relay_is_said_with_who_can_allow_it(
         assert window.banner.isVisible()
         assert window.banner.text.text().startswith("The web proxy this computer is set to use refused")
         sync.stop()
+
+
+def test_what_waiting_cannot_mend_is_said_with_the_waiting_replies_and_a_countdown_only_for_a_sign_in(
+    qtbot: Any,
+) -> None:
+    """A hotspot's sign-in page, a refused certificate or proxy: each its own sentence, then her waiting
+    replies; only the sign-in page says when the next try is, as signing in lets it through."""
+    from app.errors import ErrorCode
+    from ui.connection_banner import SAID_AT_ONCE
+
+    banner = shown_banner(qtbot)
+    banner.set_waiting(2)
+    at = datetime.now(UTC) + timedelta(seconds=30.5)
+    said = {}
+    for cause in SAID_AT_ONCE:
+        banner.set_state(ConnectionState(Connection.RECONNECTING, cause=cause, next_retry_at=at))
+        said[cause] = text = banner.text.text()
+        assert "Shop Inbox sends your 2 waiting replies by itself as soon as the relay answers." in text
+        countdown = (
+            "Next try in 31\N{NO-BREAK SPACE}s." in text or "Next try in 30\N{NO-BREAK SPACE}s." in text
+        )
+        assert countdown == (cause is ErrorCode.NETWORK_SIGN_IN), text
+    assert len(set(said.values())) == len(SAID_AT_ONCE)
+    assert said[ErrorCode.RELAY_CERTIFICATE_EXPIRED].startswith(
+        "Your relay's security certificate has expired"
+    )
