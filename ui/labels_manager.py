@@ -235,13 +235,7 @@ class LabelsManager(QDialog):
 
         def added(result: tuple[LabelCount, Changes]) -> None:
             label, changes = result
-            self.error.clear()
-            self._publishing = True
-            try:
-                self.ctx.publish(changes)
-            finally:
-                self._publishing = False
-            self.reload(select_id=label.id)
+            self._changed_then(label.id)(changes)
 
         shown = shown_label_names()
         self.edits.run_in_turn(lambda: LabelStore(db).add(name, colour, shown), added, self._refused)
