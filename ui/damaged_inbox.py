@@ -39,33 +39,18 @@ def restore_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> None:
     if source is None:
         return
 
-    def restored(aside: Path) -> None:
-        dialog.setEnabled(True)
-        message_box.information(
+    def confirmed(path: Path) -> None:
+        _replace_damaged(
             dialog,
             title,
-            translate(
+            partial(restore_backup, path, paths),
+            done=translate(
                 "DamagedInbox",
                 "Your chats were restored from the backup. Shop Inbox starts again now.\n"
                 "The damaged inbox file was kept in {folder}.",
-            ).format(folder=aside),
+            ),
+            failed_note=translate("DamagedInbox", "The damaged inbox file is as it was; try another backup."),
         )
-        dialog.restored()
-
-    def failed(exc: BaseException) -> None:
-        dialog.setEnabled(True)
-        log.warning("restore over a damaged inbox failed: %s", type(exc).__name__)
-        message_box.warning(
-            dialog,
-            title,
-            failure_sentence(exc)
-            + "\n"
-            + translate("DamagedInbox", "The damaged inbox file is as it was; try another backup."),
-        )
-
-    def confirmed(path: Path) -> None:
-        dialog.setEnabled(False)  # files half moved cannot be stopped: no second click meanwhile
-        run_op(partial(restore_backup, path, paths), restored, parent=dialog, on_failure=failed)
 
     check_then_ask(dialog, source, confirmed, data_dir=paths.data_dir)
 
@@ -88,23 +73,33 @@ def start_empty_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> Non
     ):
         return
 
-    def set_aside(aside: Path) -> None:
+    _replace_damaged(
+        dialog,
+        title,
+        partial(set_inbox_aside, paths),
+        done=translate(
+            "DamagedInbox",
+            "Shop Inbox starts again now with an empty inbox.\nThe damaged inbox file was kept in {folder}.",
+        ),
+    )
+
+
+def _replace_damaged(
+    dialog: StartupErrorDialog, title: str, work: partial[Path], *, done: str, failed_note: str = ""
+) -> None:
+    """Run `work` (it puts the damaged inbox aside and returns where) off the GUI thread, the dialog
+    disabled meanwhile: files half moved cannot be stopped, so no second click. Then `done` (with its
+    {folder}) is said and Shop Inbox starts again; or why not, and `failed_note`."""
+
+    def replaced(aside: Path) -> None:
         dialog.setEnabled(True)
-        message_box.information(
-            dialog,
-            title,
-            translate(
-                "DamagedInbox",
-                "Shop Inbox starts again now with an empty inbox.\n"
-                "The damaged inbox file was kept in {folder}.",
-            ).format(folder=aside),
-        )
+        message_box.information(dialog, title, done.format(folder=aside))
         dialog.restored()
 
     def failed(exc: BaseException) -> None:
         dialog.setEnabled(True)
-        log.warning("damaged inbox not set aside: %s", type(exc).__name__)
-        message_box.warning(dialog, title, failure_sentence(exc))
+        log.warning("damaged inbox not replaced (%s): %s", work.func.__name__, type(exc).__name__)
+        message_box.warning(dialog, title, "\n".join(filter(None, (failure_sentence(exc), failed_note))))
 
     dialog.setEnabled(False)
-    run_op(partial(set_inbox_aside, paths), set_aside, parent=dialog, on_failure=failed)
+    run_op(work, replaced, parent=dialog, on_failure=failed)

@@ -168,3 +168,26 @@ def test_a_damaged_page_met_while_the_inbox_is_open_is_said_with_the_way_to_a_ba
     sentence = failure_sentence(raised.value)
     assert sentence.startswith("Part of Shop Inbox's data file is damaged")
     assert "File ▸ Restore from backup" in sentence
+
+
+def test_a_damaged_inbox_that_cannot_be_set_aside_is_said_and_left_where_it_was(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    """Start with an empty inbox… when the data folder's "replaced" cannot be made (a file of that
+    name is in the way): she is told why, the dialog takes clicks again, and nothing has moved."""
+    from ui.damaged_inbox import start_empty_over_damaged
+
+    data = tmp_path / "shop"
+    damaged = cut_short(shop_with_chats(data, "오늘 손님", messages=40))
+    (data / "replaced").write_text("not a folder")
+    dialog = StartupErrorDialog("damaged", None, "details", start_empty=lambda _d: None)
+    qtbot.addWidget(dialog)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    told = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+
+    start_empty_over_damaged(paths_for(data), dialog)
+
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=10_000)
+    assert told.shown[0].title == "Start with an empty inbox" and told.shown[0].text
+    assert dialog.isEnabled() and not dialog.start_again
+    assert hashlib.sha256((data / "inbox.db").read_bytes()).hexdigest() == damaged
