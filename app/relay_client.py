@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
 import socket
@@ -313,10 +314,29 @@ class RelayClient:
         self.close()
 
     # ------------------------------------------------------------------ plumbing
+    @contextlib.contextmanager
+    def _transport_failures(self) -> Iterator[None]:
+        """httpx's failures to reach the relay, raised as RelayUnreachable, each saying whether the
+        request may have reached it (`request_sent`: a send then waits for its answer, not a retry)."""
+        try:
+            yield
+        except httpx.TimeoutException as exc:
+            timed_out = RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT)
+            timed_out.request_sent = not isinstance(exc, httpx.ConnectTimeout)
+            raise timed_out from exc
+        except httpx.TransportError as exc:
+            failed = unreachable(exc, self.base_url)
+            failed.request_sent = not isinstance(exc, httpx.ConnectError | httpx.ProxyError)
+            raise failed from exc
+        except RuntimeError as exc:
+            if not self._closed:
+                raise
+            raise RelayUnreachable() from exc  # closed by another thread (a stop) while this one asked
+
     def _request(
         self, method: str, path: str, *, http: httpx.Client | None = None, **kwargs: Any
     ) -> httpx.Response:
-        try:
+        with self._transport_failures():
             try:
                 response = (http or self._client()).request(method, path, **kwargs)
             except httpx.RemoteProtocolError:
@@ -330,18 +350,6 @@ class RelayClient:
                     raise
                 log.info("the relay closed a connection without answering; asking again")
                 response = (http or self._client()).request(method, path, **kwargs)
-        except httpx.TimeoutException as exc:
-            timed_out = RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT)
-            timed_out.request_sent = not isinstance(exc, httpx.ConnectTimeout)
-            raise timed_out from exc
-        except httpx.TransportError as exc:
-            failed = unreachable(exc, self.base_url)
-            failed.request_sent = not isinstance(exc, httpx.ConnectError | httpx.ProxyError)
-            raise failed from exc
-        except RuntimeError as exc:
-            if not self._closed:
-                raise
-            raise RelayUnreachable() from exc  # closed by another thread (a stop) while this one asked
         if portal_answer(response, self.base_url):
             # Its page is not JSON: parsed as the relay's answer, it raised where nobody expects
             # it, and a sender thread ended. Its clock is not the relay's either.
@@ -458,38 +466,28 @@ class RelayClient:
         Raises GraphUnreachable (a RelayBusy) while the relay cannot reach WhatsApp and RelayBusy while
         WhatsApp has not handed the file over yet: both mean "ask again later". A file WhatsApp no
         longer has is RelayError MEDIA_UNAVAILABLE."""
-        try:
-            with self._client().stream(
+        with (
+            self._transport_failures(),
+            self._client().stream(
                 "GET",
                 f"/v1/media/{quote(media_id, safe='')}",
                 timeout=httpx.Timeout(MEDIA_TIMEOUT, connect=CONNECT_TIMEOUT),
-            ) as response:
-                if response.status_code in (401, 403):
-                    raise Unauthorised()
-                if portal_answer(response, self.base_url):
-                    raise signing_in()  # its page, kept as the customer's photo, would be no photo
-                if not response.is_success:
-                    response.read()
-                    if _media_gone(response):
-                        raise RelayError(code=ErrorCode.MEDIA_UNAVAILABLE)
-                    self._check(response)
-                with target.open("wb") as out:
-                    for chunk in response.iter_bytes():
-                        out.write(chunk)
-                mime = response.headers.get("content-type", "application/octet-stream").split(";")[0]
-                return mime, response.headers.get("x-sha256") or None
-        except httpx.TimeoutException as exc:
-            timed_out = RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT)
-            timed_out.request_sent = not isinstance(exc, httpx.ConnectTimeout)
-            raise timed_out from exc
-        except httpx.TransportError as exc:
-            failed = unreachable(exc, self.base_url)
-            failed.request_sent = not isinstance(exc, httpx.ConnectError | httpx.ProxyError)
-            raise failed from exc
-        except RuntimeError as exc:
-            if not self._closed:
-                raise
-            raise RelayUnreachable() from exc
+            ) as response,
+        ):
+            if response.status_code in (401, 403):
+                raise Unauthorised()
+            if portal_answer(response, self.base_url):
+                raise signing_in()  # its page, kept as the customer's photo, would be no photo
+            if not response.is_success:
+                response.read()
+                if _media_gone(response):
+                    raise RelayError(code=ErrorCode.MEDIA_UNAVAILABLE)
+                self._check(response)
+            with target.open("wb") as out:
+                for chunk in response.iter_bytes():
+                    out.write(chunk)
+            mime = response.headers.get("content-type", "application/octet-stream").split(";")[0]
+            return mime, response.headers.get("x-sha256") or None
 
     # ------------------------------------------------------------------ automations, contacts, templates
     def get_automations(self) -> Automations:

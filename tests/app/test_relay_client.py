@@ -213,6 +213,21 @@ def test_a_closed_port_is_unreachable() -> None:
         c.health()
 
 
+def test_a_photo_fetched_from_a_relay_that_is_gone_is_unreachable_and_never_reached_it(
+    tmp_path: Path,
+) -> None:
+    """The media cache asks again later for a relay that is away, as for any request: never a crash
+    of its thread on httpx's own error, and no half file left."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    target = tmp_path / "photo.jpg"
+    with RelayClient(f"http://127.0.0.1:{port}", "t") as c, pytest.raises(RelayUnreachable) as raised:
+        c.download_media("1234567890", target)
+    assert raised.value.request_sent is False
+    assert not target.exists()
+
+
 def test_a_poll_asked_after_a_stop_closed_the_client_is_unreachable_not_a_crash(
     client: RelayClient,
 ) -> None:
