@@ -31,6 +31,22 @@ def handed_over_chats(ctx: Any) -> dict[str, int]:
         return {"quiet": quiet.id, "waiting": waiting.id, "answered": answered.id}
 
 
+def needing_a_person_until(window: Any, qtbot: Any, ends: datetime) -> Any:
+    """One chat the bot handed over until `ends`, and the chat list filtered to "Needs a person",
+    listing it; returns the chat list."""
+    with window.ctx.db.write() as s:
+        handed = make_contact(s, profile_name="박서연", bot_paused_until=ends)
+        make_message(s, handed, "상담원 연결해 주세요", sent_at=BASE_TIME)
+        handed_id = handed.id
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    action = next(a for a in chats.label_chip.menu().actions() if a.text() == "Needs a person")
+    with qtbot.waitSignal(chats.model.page_loaded):
+        action.trigger()
+    assert [r.contact_id for r in chats.model.rows()] == [handed_id]
+    return chats
+
+
 def test_needs_a_person_in_the_filter_menu_lists_only_the_chats_waiting_for_the_owner(
     window: Any, qtbot: Any
 ) -> None:
@@ -91,16 +107,7 @@ def test_a_chat_stops_needing_a_person_when_the_bots_pause_ends_with_the_window_
     from PySide6.QtCore import Qt
 
     ends = datetime.now(UTC) + timedelta(seconds=2)
-    with window.ctx.db.write() as s:
-        handed = make_contact(s, profile_name="박서연", bot_paused_until=ends)
-        make_message(s, handed, "상담원 연결해 주세요", sent_at=BASE_TIME)
-        handed_id = handed.id
-    load_chats(window, qtbot)
-    chats = window.chat_list
-    action = next(a for a in chats.label_chip.menu().actions() if a.text() == "Needs a person")
-    with qtbot.waitSignal(chats.model.page_loaded):
-        action.trigger()
-    assert [r.contact_id for r in chats.model.rows()] == [handed_id]
+    chats = needing_a_person_until(window, qtbot, ends)
     tip = chats.model.data(chats.model.index(0), Qt.ItemDataRole.ToolTipRole)
     assert "Needs a person" in tip
 
@@ -117,16 +124,7 @@ def test_a_hand_off_that_ended_while_the_laptop_slept_is_over_when_it_wakes(
     from app import relay_clock
 
     ends = datetime.now(UTC) + timedelta(hours=1)
-    with window.ctx.db.write() as s:
-        handed = make_contact(s, profile_name="박서연", bot_paused_until=ends)
-        make_message(s, handed, "상담원 연결해 주세요", sent_at=BASE_TIME)
-        handed_id = handed.id
-    load_chats(window, qtbot)
-    chats = window.chat_list
-    action = next(a for a in chats.label_chip.menu().actions() if a.text() == "Needs a person")
-    with qtbot.waitSignal(chats.model.page_loaded):
-        action.trigger()
-    assert [r.contact_id for r in chats.model.rows()] == [handed_id]
+    chats = needing_a_person_until(window, qtbot, ends)
 
     morning = relay_clock.local_time() + 8 * 3600
     monkeypatch.setattr(relay_clock, "local_time", lambda: morning)
