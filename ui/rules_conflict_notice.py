@@ -10,14 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QLabel, QPushButton, QWidget
 
 from app.automations_store import AutomationsState, SyncStatus, load_state
 from app.wire import Automations
 from ui.context import AppContext
 from ui.ops import run_read
-from ui.theme import warning_colour
+from ui.warning_strip import lay_out_warning_strip
 
 log = logging.getLogger(__name__)
 
@@ -51,17 +50,9 @@ class RulesConflictNotice(QFrame):
                 "the relay still uses the other version."
             )
         )
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.choose = QPushButton(self.tr("Ch&oose…"))
         self.choose.clicked.connect(self.open_editor)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.choose, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.setStyleSheet(
-            f"#rulesConflictNotice {{ border: 1px solid {warning_colour()}; border-radius: 6px; }}"
-        )
+        lay_out_warning_strip(self, self.text, self.choose)
         self.hide()
         # Opens the editor (a dialog); the main window sets it: tests give their own.
         self.open_dialog: Callable[[str], QDialog | None] = self._editor_for

@@ -6,13 +6,12 @@ can arrive out of step, and two computers opening the same synced folder damage 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
 from app.paths import synced_folder
 from ui.context import AppContext
 from ui.korean_particles import with_particles
-from ui.theme import warning_colour
+from ui.warning_strip import lay_out_warning_strip
 
 
 class SyncedFolderNotice(QFrame):
@@ -23,17 +22,9 @@ class SyncedFolderNotice(QFrame):
         self.setObjectName("syncedFolderNotice")
         self.service = None if ctx.demo else synced_folder(ctx.paths.data_dir)
         self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.setStyleSheet(
-            f"#syncedFolderNotice {{ border: 1px solid {warning_colour()}; border-radius: 6px; }}"
-        )
+        lay_out_warning_strip(self, self.text, self.close_button)
         if self.service is None:
             self.hide()
             return
