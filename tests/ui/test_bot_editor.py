@@ -45,6 +45,18 @@ def editor_for(qtbot: Any, ctx: AppContext, client: RelayClient | None = None) -
     return editor
 
 
+def editor_with_the_shop_menu_saved(qtbot: Any, ctx: AppContext) -> tuple[BotEditor, AutomationsStore]:
+    """The editor with the Korean shop's menu of 9 nodes saved, stored, and the save heard done (a
+    save pressed while one is under way is not a second one)."""
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.save()
+    store = AutomationsStore(ctx.db)
+    qtbot.waitUntil(lambda: len(store.state().doc.bot.nodes) == 9, timeout=5000)
+    qtbot.waitUntil(lambda: not editor._saving, timeout=5000)
+    return editor, store
+
+
 def node_item(editor: BotEditor, node_id: str) -> QTreeWidgetItem:
     """The tree's row of a node the menu has."""
     item = editor._item(node_id)
@@ -252,11 +264,7 @@ def test_after_save_the_owner_is_still_on_the_choice_and_the_answer_she_was_edit
 def test_titles_are_held_to_whatsapps_limits_and_an_over_full_menu_is_refused(
     qtbot: Any, ctx: AppContext
 ) -> None:
-    editor = editor_for(qtbot, ctx)
-    editor.load_menu(korean_shop_menu())
-    editor.save()
-    store = AutomationsStore(ctx.db)
-    qtbot.waitUntil(lambda: len(store.state().doc.bot.nodes) == 9, timeout=5000)
+    editor, store = editor_with_the_shop_menu_saved(qtbot, ctx)
     # A row's title stops at 24 characters; a button's at 20.
     editor.tree.setCurrentItem(node_item(editor, "hours"))
     editor.node_title.setText("가" * 40)
@@ -881,13 +889,7 @@ def test_a_list_button_is_in_the_language_of_the_menu_being_edited(qtbot: Any, c
 def test_an_answers_text_before_its_menu_too_long_to_sit_above_it_is_said_before_saving(
     qtbot: Any, ctx: AppContext
 ) -> None:
-    editor = editor_for(qtbot, ctx)
-    editor.load_menu(korean_shop_menu())
-    editor.save()
-    store = AutomationsStore(ctx.db)
-    qtbot.waitUntil(lambda: len(store.state().doc.bot.nodes) == 9, timeout=5000)
-    # Stored, and the editor heard it: a save pressed while one is under way is not a second one.
-    qtbot.waitUntil(lambda: not editor._saving, timeout=5000)
+    editor, store = editor_with_the_shop_menu_saved(qtbot, ctx)
     # "처음 메뉴 보여주기" shows the main menu; Ji-ho writes a long welcome before it. Each part fits
     # on its own, but WhatsApp shows at most 1,024 characters above a menu: the end would be cut.
     editor.rule_list.setCurrentRow(0)
