@@ -135,7 +135,7 @@ class LabelsManager(QDialog):
         # A label deleted by mistake took its chats with it: the last one deleted can be brought
         # back, on them, while this window is open.
         self.deleted: DeletedLabel | None = None
-        self.undo = UndoStrip(self)  # Ctrl+Z anywhere in the window: it has no text field
+        self.undo = UndoStrip(self.view)  # Ctrl+Z anywhere in the window: it has no text field
         self.undo.undo_requested.connect(self.undo_delete)
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)

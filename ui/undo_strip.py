@@ -20,9 +20,10 @@ class UndoStrip(QWidget):
         keys_context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
         parent: QWidget | None = None,
     ) -> None:
-        """`keys_on` and `keys_context`: where Ctrl+Z undoes the delete. Keep it off text fields,
-        where Ctrl+Z undoes typing."""
+        """`keys_on` and `keys_context`: where Ctrl+Z undoes the delete (keep it off text fields,
+        where Ctrl+Z undoes typing); the list, which takes the keyboard back from Undo once done."""
         super().__init__(parent)
+        self.keys_on = keys_on
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
@@ -44,5 +45,10 @@ class UndoStrip(QWidget):
 
     def withdraw(self) -> None:
         """Nothing to bring back any more (brought back, or undone already)."""
+        # Undo, clicked, had the keyboard: hidden, it handed it on to the next button (the labels'
+        # Close, which Enter then pressed). It goes back to the list, where the owner was.
+        had_keyboard = self.button.hasFocus()
         self.note.clear()
         self.hide()
+        if had_keyboard:
+            self.keys_on.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -41,3 +41,30 @@ def test_undo_is_asked_by_its_button_or_ctrl_z_in_the_list_never_by_ctrl_z_while
 
     strip.withdraw()
     assert strip.isHidden() and strip.note.text() == ""
+
+
+def test_after_undo_is_clicked_the_keyboard_is_back_in_the_list_not_on_close(qtbot) -> None:
+    """Undo hid itself under the pointer and handed the keyboard to Close: Enter, meant for the
+    label brought back, closed the window."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    listed = QListView()
+    strip = UndoStrip(listed)
+    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    layout = QVBoxLayout(window)
+    for widget in (listed, strip, close):
+        layout.addWidget(widget)
+    strip.undo_requested.connect(strip.withdraw)  # as the managers do once it is brought back
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    strip.offer("Deleted the label “도매”.")
+    strip.button.setFocus()
+    qtbot.waitUntil(strip.button.hasFocus)
+
+    qtbot.mouseClick(strip.button, Qt.MouseButton.LeftButton)
+
+    assert strip.isHidden()
+    assert listed.hasFocus()
