@@ -37,7 +37,7 @@ from app.hours_written import uses_hours
 from app.wire import Automations
 from ui.announce import show_news
 from ui.confirm import confirm
-from ui.context import AppContext
+from ui.context import AppContext, OwnChanges
 from ui.ops import Newest, failure_sentence, run_op
 from ui.rule_summary import RuleSummary
 from ui.screen_fit import scrolling
@@ -317,7 +317,7 @@ class AutomationDialog(QDialog):
         self._dirty = False
         # What to do once the edits are saved ("Save" when the owner closes with unsaved edits).
         self._after_save: Callable[[], None] | None = None
-        self._publishing = False
+        self.own_changes = OwnChanges(self.ctx)
         self._reads = Newest()  # a late answer for an older look never replaces a newer one
         self.loaded = False
         self.state = AutomationsState(doc=Automations())
@@ -399,7 +399,7 @@ class AutomationDialog(QDialog):
     def _hub_changed(self, changes: Changes) -> None:
         """Another editor or the relay (a settings event) changed the rules: show the new state, and
         the new document too unless the owner is editing this one."""
-        if changes.automations and not self._publishing and self.loaded and not self._saving:
+        if changes.automations and not self.own_changes.publishing and self.loaded and not self._saving:
             self._read_state()
 
     def _failed(self, exc: BaseException) -> None:
@@ -409,13 +409,6 @@ class AutomationDialog(QDialog):
         self._refused = False  # a failure, not a field to fix: edits leave it
         self.error.setText(failure_sentence(exc))
         self.error.show()
-
-    def _publish(self, changes: Changes) -> None:
-        self._publishing = True
-        try:
-            self.ctx.publish(changes)
-        finally:
-            self._publishing = False
 
     def is_busy(self) -> bool:
         """Loading, saving or sending: tests wait for this to end."""
@@ -571,7 +564,7 @@ class AutomationDialog(QDialog):
             self._just_saved = True
             self._changed_elsewhere = False
             self._show_state()
-            self._publish(changes)
+            self.own_changes.publish(changes)
             self.saved.emit(self.state)
             self.push()
             after, self._after_save = self._after_save, None
@@ -629,7 +622,7 @@ class AutomationDialog(QDialog):
             else:
                 self._form_doc = self.state.doc
             self._show_state()
-            self._publish(changes)
+            self.own_changes.publish(changes)
             self.saved.emit(self.state)
             self.push()
 
@@ -650,7 +643,7 @@ class AutomationDialog(QDialog):
         self._sending = False
         if outcome is PushOutcome.CONFLICT:
             log.info("automations conflict shown to the owner")
-            self._publish(Changes(automations=True))
+            self.own_changes.publish(Changes(automations=True))
         self._show_state()
         self.saved.emit(self.state)
 

@@ -66,7 +66,7 @@ from ui.catalog_delegate import CatalogDelegate
 from ui.catalog_item_form import ItemForm
 from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache
-from ui.context import AppContext
+from ui.context import AppContext, OwnChanges
 from ui.formatting import babel_locale_name
 from ui.label_names import as_button_text
 from ui.op_queue import OpQueue
@@ -143,7 +143,7 @@ class CatalogWindow(QMainWindow):
         self._saving = False
         # What to do once the form's unsaved edits are saved ("Save" when leaving the item).
         self._after_save: Callable[[], None] | None = None
-        self._publishing = False
+        self.own_changes = OwnChanges(self.ctx)
         self._closed = False
         self.thumbs = ThumbnailCache(ctx.paths.catalog_dir, self)
         self.model = CatalogModel(babel_locale_name(), self)
@@ -370,16 +370,12 @@ class CatalogWindow(QMainWindow):
 
     def changed_here(self, changes: Changes, select: list[int] | None = None) -> None:
         """Publish a change this window made, then reload once (selecting `select`)."""
-        self._publishing = True
-        try:
-            self.ctx.publish(changes)
-        finally:
-            self._publishing = False
+        self.own_changes.publish(changes)
         self.reload(select=select)
 
     def _changed_elsewhere(self, changes: Changes) -> None:
         """Another window (an order, an import, the picker) changed what this window shows."""
-        if self._publishing:
+        if self.own_changes.publishing:
             return
         if not (changes.catalog or changes.all_catalog or changes.collections or changes.orders):
             return

@@ -29,6 +29,22 @@ class ChangeHub(QObject):
             self.changed.emit(changes)
 
 
+class OwnChanges:
+    """Publishes the changes a window made itself. Every view hears them; the window's own hub slot
+    asks `publishing` and lets them pass, as it shows them already (or reloads once, after)."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+        self.publishing = False
+
+    def publish(self, changes: Changes) -> None:
+        self.publishing = True
+        try:
+            self._ctx.publish(changes)
+        finally:
+            self.publishing = False
+
+
 @dataclass
 class AppContext:
     """Built once in ui/main.py (or by a test) and handed to the main window."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.labels import DeletedLabel, LabelCount, LabelInvalid, LabelStore, clean_label_name
 from ui.confirm import confirm
-from ui.context import AppContext
+from ui.context import AppContext, OwnChanges
 from ui.enter_key import keep_enter
 from ui.label_names import label_display_name, label_swatch, new_label_colour, shown_label_names
 from ui.op_queue import OpQueue
@@ -86,7 +86,7 @@ class LabelsManager(QDialog):
         self.edits = OpQueue(self)
         self._generation = 0
         self._shown_generation = -1
-        self._publishing = False
+        self.own_changes = OwnChanges(self.ctx)
         self.model = LabelListModel(self)
         self.view = QListView()
         self.view.setAccessibleName(self.tr("Labels"))
@@ -178,7 +178,7 @@ class LabelsManager(QDialog):
 
     def _hub_changed(self, changes: Changes) -> None:
         """Labels changed elsewhere, or a chat got or lost one (the counts)."""
-        if self._publishing:
+        if self.own_changes.publishing:
             return
         if changes.labels or changes.all_contacts or (changes.contacts and not changes.from_sync):
             self.reload()
@@ -188,11 +188,7 @@ class LabelsManager(QDialog):
 
         def done(changes: Changes) -> None:
             self.error.clear()
-            self._publishing = True
-            try:
-                self.ctx.publish(changes)
-            finally:
-                self._publishing = False
+            self.own_changes.publish(changes)
             self.reload(select_id=select_id)
 
         return done

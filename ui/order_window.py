@@ -61,7 +61,7 @@ from app.orders import (
 from app.phones import display_phone
 from app.shipping_sheets import AddressGap, ShippingAddress, gaps_before_shipping
 from app.text_direction import isolated
-from ui.context import AppContext
+from ui.context import AppContext, OwnChanges
 from ui.ops import Newest, Op, delete_when_closed, failure_sentence
 from ui.order_history import history_lines, order_time
 from ui.order_history_split import HistoryOverMessage
@@ -276,22 +276,15 @@ class OrderWindow(QDialog):
         layout.addWidget(self.move_row)
         layout.addWidget(self.error)
         layout.addWidget(self.split, 1)
-        self._publishing = False
+        self.own_changes = OwnChanges(self.ctx)
         self._change_form: StartOrderDialog | None = None  # "Change items…", while open
         ctx.hub.changed.connect(self._hub_changed)
         self.reload()
 
     def _hub_changed(self, changes: Changes) -> None:
         """This order changed elsewhere (the board, a bank file, a deadline): show it as it now is."""
-        if not self._publishing and self.order_id in changes.orders:
+        if not self.own_changes.publishing and self.order_id in changes.orders:
             self.reload()
-
-    def _changed_here(self, changes: Changes) -> None:
-        self._publishing = True
-        try:
-            self.ctx.publish(changes)
-        finally:
-            self._publishing = False
 
     # ----------------------------------------------------------------- the customer's message
     def _show_message(self) -> None:
@@ -547,7 +540,7 @@ class OrderWindow(QDialog):
             detail, changes = result
             self.error.hide()
             self.show_detail(detail)
-            self._changed_here(changes)  # the relay's bot answers with the new number
+            self.own_changes.publish(changes)  # the relay's bot answers with the new number
             if detail.state == OrderState.SHIPPED:
                 self.message.prepare()  # the customer's shipping message, now with the number
 
@@ -623,7 +616,7 @@ class OrderWindow(QDialog):
             detail, changes = result
             self.error.hide()
             self.show_detail(detail, saved=edits)
-            self._changed_here(changes)
+            self.own_changes.publish(changes)
             if then is not None:
                 then()
 
@@ -694,7 +687,7 @@ class OrderWindow(QDialog):
     def _moved(self, detail: OrderDetail, changes: Changes, edits: OrderEdits) -> None:
         self.error.hide()
         self.show_detail(detail, saved=edits)
-        self._changed_here(changes)
+        self.own_changes.publish(changes)
         self.moved.emit(detail.id, detail.contact_id)
 
     def move_without_message(self) -> None:
@@ -741,7 +734,7 @@ class OrderWindow(QDialog):
             detail, changes = result
             self.error.hide()
             self.show_detail(detail)
-            self._changed_here(changes)
+            self.own_changes.publish(changes)
 
         def refused(exc: BaseException) -> None:
             self.show_error(exc)
@@ -767,7 +760,7 @@ class OrderWindow(QDialog):
         detail, changes, outcome = result
         self.error.hide()
         self.show_detail(detail)
-        self._changed_here(changes)
+        self.own_changes.publish(changes)
         self.moved.emit(detail.id, detail.contact_id)
         self.message.prepare(returned=True)
         if outcome.exchange_id is not None:
@@ -780,7 +773,7 @@ class OrderWindow(QDialog):
             detail, changes = result
             self.error.hide()
             self.show_detail(detail)
-            self._changed_here(changes)  # the catalogue's stock counts follow
+            self.own_changes.publish(changes)  # the catalogue's stock counts follow
 
         Op(lambda: save_goods_arrived(db, order_id), parent=self).success(done).failure(self.show_error).run()
 
@@ -811,7 +804,7 @@ class OrderWindow(QDialog):
         detail, changes, change = result
         self.error.hide()
         self.show_detail(detail)
-        self._changed_here(changes)
+        self.own_changes.publish(changes)
         if change.payment_asked and change.total_before != change.total_after:
             # She was sent the account and the old amount: the same request, with the new one.
             before = money(change.total_before, change.currency)

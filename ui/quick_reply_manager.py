@@ -35,7 +35,7 @@ from ui.attachments import attachable
 from ui.automation_forms import FieldButtons
 from ui.bounded_text import BoundedTextEdit
 from ui.confirm import confirm
-from ui.context import AppContext
+from ui.context import AppContext, OwnChanges
 from ui.enter_key import keep_enter
 from ui.field_tokens import shown_fields, stored_fields
 from ui.formatting import count_text
@@ -64,7 +64,7 @@ class QuickReplyManager(QDialog):
         self.edits = OpQueue(self)  # saves, deletes and moves reach the database in order
         self._generation = 0
         self._shown_generation = -1
-        self._publishing = False
+        self.own_changes = OwnChanges(self.ctx)
         self.source = QuickReplyListModel(parent=self)
         self.model = QuickReplyFilterModel(self)
         self.model.setSourceModel(self.source)
@@ -277,19 +277,12 @@ class QuickReplyManager(QDialog):
         return self._shown_generation != self._generation or self.edits.is_busy()
 
     def _hub_changed(self, changes: Changes) -> None:
-        if changes.quick_replies and not self._publishing:
+        if changes.quick_replies and not self.own_changes.publishing:
             self.reload()
 
     def _failed(self, exc: BaseException) -> None:
         self.body.setEnabled(True)
         self.error.setText(failure_sentence(exc))
-
-    def _publish(self, changes: Changes) -> None:
-        self._publishing = True
-        try:
-            self.ctx.publish(changes)
-        finally:
-            self._publishing = False
 
     def select(self, reply_id: int) -> None:
         for r in range(self.model.rowCount()):
@@ -425,7 +418,7 @@ class QuickReplyManager(QDialog):
                     self.set_media(row.media_path, name=row.media_name, missing=row.media_missing)
                     shown = self._form_values()
                 self._shown = shown
-            self._publish(changes)
+            self.own_changes.publish(changes)
             if then is None:
                 self.reload(select_id=row.id)
             else:
@@ -470,7 +463,7 @@ class QuickReplyManager(QDialog):
 
         def deleted(result: tuple[QuickReplyRow | None, Changes]) -> None:
             gone, changes = result
-            self._publish(changes)
+            self.own_changes.publish(changes)
             if self.current_id == reply_id:
                 self.current_id = None
                 self._shown = None  # what the form still shows is gone on purpose
@@ -502,7 +495,7 @@ class QuickReplyManager(QDialog):
 
         def restored(result: tuple[QuickReplyRow, Changes]) -> None:
             back, changes = result
-            self._publish(changes)
+            self.own_changes.publish(changes)
             self.reload(select_id=back.id)
 
         def refused(exc: BaseException) -> None:
@@ -534,7 +527,7 @@ class QuickReplyManager(QDialog):
         db, reply_id = self.ctx.db, self.current_id
 
         def moved(changes: Changes) -> None:
-            self._publish(changes)
+            self.own_changes.publish(changes)
             self.reload(select_id=reply_id)
 
         self.edits.run_in_turn(lambda: QuickReplyLibrary(db).reorder(ids), moved, self._failed)
