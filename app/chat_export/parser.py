@@ -592,18 +592,10 @@ def _says_whatsapp(sender: str | None, body: str) -> bool:
 
 def _day_key(d1: str, d2: str, d3: str, order: DateOrder) -> tuple[int, int, int] | None:
     """(year, month, day) of a header's date in `order`, or None when it is no date."""
-    a, b, c = int(d1), int(d2), int(d3)
-    if order is DateOrder.YMD or len(d1) == 4:
-        y, mo, d = a, b, c
-    elif order is DateOrder.DMY:
-        y, mo, d = c, b, a
-    else:
-        y, mo, d = c, a, b
-    if y < 100:
-        y += 2000
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
+    year, month, day = _date_of(d1, d2, d3, order)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return y, mo, d
+    return year, month, day
 
 
 def _clock_key(m: re.Match[str]) -> tuple[int, int, int]:
