@@ -157,6 +157,12 @@ def set_blocked(db: Database, contact_id: int, blocked: bool) -> Changes:
     return Changes.for_contacts({contact_id}, messages=False)
 
 
+def blocks_waiting(db: Database) -> bool:
+    """Whether a block or unblock made here waits for the relay to take it."""
+    with db.read() as s:
+        return bool(get_setting(s, BLOCKS_FOR_THE_RELAY, {}))
+
+
 def tell_relay_about_blocks(db: Database, client: RelayClient) -> int:
     """Hand the relay every block and unblock it has not taken yet (blocking: off the GUI thread).
 

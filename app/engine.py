@@ -13,13 +13,14 @@ from sqlalchemy import select
 
 from app.apply_process import ApplyProcess
 from app.changes import Changes
-from app.connection import Connection, ConnectionState
+from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
 from app.errors import RelayError
 from app.media_cache import MediaCache
 from app.models import Contact, Message
 from app.order_queries import statuses_for_bot
 from app.outbox import OutboxSender
 from app.relay_client import RelayClient
+from app.relay_pushes import PUSHES_THREAD, RETRY_BASE, RETRY_CAP, PushTask, RelayPushes, worth_retrying
 from app.sync import PAGE_SIZE, POLL_WAIT, SyncWorker
 from app.wire import ORDER_STATUSES_LIMIT, OrderStatus
 
@@ -33,6 +34,8 @@ STOP_JOIN = 0.8  # seconds: quitting never waits on the network
 POLL_THREAD = "relay-sync"
 # Orders closed within this long are pushed again when online: "done" replaces a stale "shipped".
 STATUS_RESEND = timedelta(days=30)
+# The relay answers in these states (news about its history, or trouble saving here, is no drop).
+ONLINE_KINDS = frozenset({Connection.ONLINE, *HISTORY_NOTICES, *STORAGE_TROUBLE})
 
 
 class SyncEngine:
@@ -56,6 +59,8 @@ class SyncEngine:
         retry_base: float = 1.0,
         retry_cap: float = 60.0,
         send_timeout: float = 20.0,
+        push_retry_base: float = RETRY_BASE,
+        push_retry_cap: float = RETRY_CAP,
     ) -> None:
         self.db = db
         self.client = RelayClient(relay_url, token)
@@ -98,6 +103,18 @@ class SyncEngine:
         )
         self._threads: list[threading.Thread] = []
         self._known_pushed = False
+        # What the relay keeps a copy of: pushed on connecting, and again while online until it goes.
+        self.pushes = RelayPushes(
+            {
+                PushTask.AUTOMATIONS: self._push_automations,
+                PushTask.BLOCKS: self._push_blocks,
+                PushTask.KNOWN_CONTACTS: self._push_known_contacts,
+                PushTask.ORDER_STATUSES: self._push_order_statuses,
+            },
+            online=lambda: self.state.kind in ONLINE_KINDS,
+            retry_base=push_retry_base,
+            retry_cap=push_retry_cap,
+        )
 
     @property
     def state(self) -> ConnectionState:
@@ -107,7 +124,12 @@ class SyncEngine:
         if self._threads:
             return
         self._stop.clear()
-        for name, target in ((POLL_THREAD, self.worker.run), ("relay-outbox", self.sender.run)):
+        threads = (
+            (POLL_THREAD, self.worker.run),
+            ("relay-outbox", self.sender.run),
+            (PUSHES_THREAD, self.pushes.run),
+        )
+        for name, target in threads:
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
             self._threads.append(thread)
@@ -117,6 +139,7 @@ class SyncEngine:
         self._stop.set()
         self._wake.set()
         self.worker.retry_now.set()
+        self.pushes.close()
         for thread in self._threads:
             # Waiting on the long poll, the worker holds no transaction: leave it (it drops what it gets).
             if thread.name == POLL_THREAD and self.worker.in_long_poll.is_set():
@@ -149,6 +172,10 @@ class SyncEngine:
     def _state(self, state: ConnectionState) -> None:
         if state.kind is Connection.ONLINE:
             self.wake_sender()  # messages written while offline go out now
+        elif state.kind is Connection.UNAUTHORISED:
+            self.pushes.close()  # nothing keeps knocking with a refused token
+        elif state.kind not in ONLINE_KINDS:
+            self.pushes.went_offline()  # the reconnect pushes everything again
         self.on_state(state)
 
     def _unauthorised(self) -> None:
@@ -156,47 +183,62 @@ class SyncEngine:
         self.worker._report(ConnectionState(Connection.UNAUTHORISED))
 
     def _came_online(self) -> None:
-        from app import automations_store
-        from app.chat_actions import tell_relay_about_blocks
-
-        try:
-            # What the relay fills itself ({hours}) first: the push writes out what it cannot.
-            if automations_store.follow_relay_features(self.db, self.client):
-                self.on_changed(automations_store.AUTOMATIONS_CHANGED)
-        except (RelayError, ValueError) as exc:  # ValueError: a /healthz answer not of a relay
-            log.info("the relay's features not read (again when next online): %s", exc)
-        try:
-            if automations_store.push(self.db, self.client) is automations_store.PushOutcome.CONFLICT:
-                # The change made offline met another computer's: the window asks which to keep.
-                self.on_changed(automations_store.AUTOMATIONS_CHANGED)
-        except RelayError as exc:
-            log.info("automations not pushed: %s", exc)
-        try:
-            # After the waiting change: a shop that never moved country never sent it, and its
-            # relay wrote a UK shop's English dates the US's way ("Mon, Dec 7").
-            if automations_store.bring_shop_country_up_to_date(self.db, self.client):
-                self.on_changed(automations_store.AUTOMATIONS_CHANGED)
-        except RelayError as exc:
-            log.info("the shop's country not sent to the relay (again when next online): %s", exc)
-        try:
-            tell_relay_about_blocks(self.db, self.client)
-        except RelayError as exc:
-            log.info("blocks not handed to the relay: %s", exc)
-        if not self._known_pushed:
-            try:
-                self.push_known_contacts()
-            except RelayError as exc:
-                log.info("known contacts not pushed: %s", exc)
-        try:
-            self.push_order_statuses()
-        except RelayError as exc:
-            log.info("order statuses not pushed (again when next online or on the next move): %s", exc)
+        # What waits for the relay goes now; what it cannot take yet is tried again while online.
+        self.pushes.push_all()
         # The copy of the approved templates kept is what an order's message outside the 24 hours is
         # prepared with (no relay round trip while the owner moves orders): refreshed on connecting,
         # so a template approved since, or a new shop's (or the demo's) first ones, are there to use.
         from app.sending import find_approved_templates
 
         find_approved_templates(self.db, self.client.templates)  # an error keeps the old copy
+
+    def retry_push_later(self, task: PushTask) -> None:
+        """A push of this kind made elsewhere (an editor's save) did not get through: it is tried
+        again on the backoff while the connection stays up."""
+        self.pushes.retry_later(task)
+
+    def _push_automations(self) -> bool:
+        """The relay's features, the waiting change, then the shop's country; whether all went."""
+        from app import automations_store
+
+        settled = True
+        try:
+            # What the relay fills itself ({hours}) first: the push writes out what it cannot.
+            if automations_store.follow_relay_features(self.db, self.client):
+                self.on_changed(automations_store.AUTOMATIONS_CHANGED)
+        except RelayError as exc:
+            if worth_retrying(exc):
+                settled = False  # the push below asks again when it needs to know
+            log.info("the relay's features not read: %s", exc)
+        except ValueError as exc:  # a /healthz answer not of a relay
+            log.info("the relay's features not read (again when next online): %s", exc)
+        outcome = automations_store.push(self.db, self.client)
+        if outcome is automations_store.PushOutcome.OFFLINE:
+            return False
+        if outcome is not automations_store.PushOutcome.NOTHING:
+            # Taken (the editors say "the relay has it"), or the change made offline met another
+            # computer's (the window asks which to keep).
+            self.on_changed(automations_store.AUTOMATIONS_CHANGED)
+        # After the waiting change: a shop that never moved country never sent it, and its
+        # relay wrote a UK shop's English dates the US's way ("Mon, Dec 7").
+        if automations_store.bring_shop_country_up_to_date(self.db, self.client):
+            self.on_changed(automations_store.AUTOMATIONS_CHANGED)
+        return settled
+
+    def _push_blocks(self) -> bool:
+        from app.chat_actions import blocks_waiting, tell_relay_about_blocks
+
+        tell_relay_about_blocks(self.db, self.client)
+        return not blocks_waiting(self.db)
+
+    def _push_known_contacts(self) -> bool:
+        if not self._known_pushed:
+            self.push_known_contacts()
+        return True
+
+    def _push_order_statuses(self) -> bool:
+        self.push_order_statuses()
+        return True
 
     def push_order_statuses(self, now: datetime | None = None) -> int:
         """Tell the relay's bot where every customer's orders stand (blocking); how many statuses.

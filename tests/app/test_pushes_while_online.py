@@ -1,0 +1,168 @@
+"""A push the relay could not take while the connection stayed up (a proxy's 503) is tried again on a
+backoff until it goes, not days later at the next reconnect; a refusal is not, and quitting stops it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.automations_store import AutomationsStore, SyncStatus, demo_automations
+from app.chat_actions import blocks_waiting, set_blocked
+from app.connection import Connection
+from app.db import Database
+from app.engine import SyncEngine
+from app.errors import RelayBusy
+from app.relay_client import RelayClient
+from app.relay_pushes import PUSHES_THREAD, PushTask
+from app.wire import Automations
+from tests.support.engine_probe import EngineProbe
+from tests.support.factories import make_contact
+from tests.support.relay_front import RelayFront, relay_front
+from tests.support.relay_server import RunningRelay
+
+PUT = ("PUT", "/v1/automations")
+EVENTS = ("GET", "/v1/events")
+AWAY = "We are closed for the holidays; back on Monday."
+
+
+@pytest.fixture
+def front(relay: RunningRelay) -> Iterator[tuple[RelayFront, str]]:
+    with relay_front(relay.url) as running:
+        yield running
+
+
+def engine_behind(
+    db: Database, url: str, relay: RunningRelay, tmp_path: Path
+) -> tuple[SyncEngine, EngineProbe]:
+    """An engine on the front's address whose pushes are tried again within a fraction of a second."""
+    probe = EngineProbe()
+    engine = SyncEngine(
+        db,
+        url,
+        relay.token,
+        tmp_path / "media",
+        on_changed=probe.on_changed,
+        on_state=probe.on_state,
+        poll_wait=0.3,
+        retry_base=0.05,
+        retry_cap=0.5,
+        push_retry_base=0.05,
+        push_retry_cap=0.2,
+    )
+    return engine, probe
+
+
+def on_relay(relay: RunningRelay) -> Automations:
+    with RelayClient(relay.url, relay.token, timeout=5) as client:
+        return client.get_automations()
+
+
+def an_away_message_saved_here(db: Database) -> None:
+    doc = demo_automations("en")
+    AutomationsStore(db).save(doc.model_copy(update={"away": doc.away.model_copy(update={"text": AWAY})}))
+
+
+def test_an_edit_the_relays_proxy_answered_503_reaches_the_relay_without_a_reconnect(
+    db: Database, relay: RunningRelay, front: tuple[RelayFront, str], tmp_path: Path
+) -> None:
+    proxy, url = front
+    an_away_message_saved_here(db)
+    proxy.refuse(*PUT, status=503, times=1)
+    engine, probe = engine_behind(db, url, relay, tmp_path)
+    engine.start()
+    try:
+        probe.wait_until(lambda: on_relay(relay).away.text == AWAY)
+        probe.wait_until(lambda: AutomationsStore(db).state().status is SyncStatus.SYNCED)
+        probe.wait_until(lambda: not engine.pushes.waiting)  # the round ends with the shop's country
+    finally:
+        engine.stop()
+    assert proxy.refused_count(*PUT) == 1 and proxy.count(*PUT) == 2
+    # The connection never dropped: it was the push that was tried again, not the reconnect.
+    assert [s.kind for s in probe.states].count(Connection.ONLINE) == 1
+    assert Connection.RECONNECTING not in [s.kind for s in probe.states]
+
+
+def test_an_editors_push_that_met_a_503_is_tried_again_while_online(
+    db: Database, relay: RunningRelay, front: tuple[RelayFront, str], tmp_path: Path
+) -> None:
+    proxy, url = front
+    engine, probe = engine_behind(db, url, relay, tmp_path)
+    engine.start()
+    try:
+        # Online, and done with what it pushes on connecting (the second poll comes after that).
+        probe.wait_until(lambda: engine.state.kind is Connection.ONLINE and proxy.count(*EVENTS) >= 2)
+        # The editor's save and push (ui/automation_dialog.py), met by the proxy's 503.
+        proxy.refuse(*PUT, status=503, times=1)
+        an_away_message_saved_here(db)
+        with pytest.raises(RelayBusy):
+            AutomationsStore(db).push(engine.client)
+        engine.retry_push_later(PushTask.AUTOMATIONS)
+        probe.wait_until(lambda: on_relay(relay).away.text == AWAY)
+        probe.wait_until(lambda: AutomationsStore(db).state().status is SyncStatus.SYNCED)
+    finally:
+        engine.stop()
+    assert proxy.count(*PUT) == 2
+
+
+def test_a_block_the_relay_could_not_take_goes_on_the_backoff(
+    db: Database, relay: RunningRelay, front: tuple[RelayFront, str], tmp_path: Path
+) -> None:
+    proxy, url = front
+    with db.write() as s:
+        contact = make_contact(s, wa_id="821012345678")
+        contact_id = contact.id
+    set_blocked(db, contact_id, True)
+    path = "/v1/contacts/821012345678/block"
+    proxy.refuse("POST", path, status=502, times=2)
+    engine, probe = engine_behind(db, url, relay, tmp_path)
+    engine.start()
+    try:
+        probe.wait_until(lambda: not blocks_waiting(db))
+    finally:
+        engine.stop()
+    assert proxy.refused_count("POST", path) == 2 and proxy.count("POST", path) == 3
+
+
+def test_a_refusal_that_no_retry_can_change_is_not_tried_again(
+    db: Database, relay: RunningRelay, front: tuple[RelayFront, str], tmp_path: Path
+) -> None:
+    proxy, url = front
+    an_away_message_saved_here(db)
+    refusal = {"error": {"code": "invalid_automations", "message": "The away text is too long."}}
+    proxy.refuse(
+        *PUT, status=422, times=None, body=json.dumps(refusal).encode(), content_type=b"application/json"
+    )
+    engine, probe = engine_behind(db, url, relay, tmp_path)
+    engine.start()
+    try:
+        probe.wait_until(lambda: proxy.count(*PUT) == 1)
+        polls = proxy.count(*EVENTS)
+        # Several polls later (a retry would have come within a fifth of a second), still one PUT.
+        probe.wait_until(lambda: proxy.count(*EVENTS) >= polls + 3)
+        assert proxy.count(*PUT) == 1
+        assert not engine.pushes.waiting
+    finally:
+        engine.stop()
+    # The change stays waiting here, as the editors show it (the relay still has the old rules).
+    assert AutomationsStore(db).state().status is SyncStatus.PENDING
+
+
+def test_quitting_stops_the_retries(
+    db: Database, relay: RunningRelay, front: tuple[RelayFront, str], tmp_path: Path
+) -> None:
+    proxy, url = front
+    an_away_message_saved_here(db)
+    proxy.refuse(*PUT, status=503, times=None)
+    engine, probe = engine_behind(db, url, relay, tmp_path)
+    engine.start()
+    (pushes,) = [t for t in engine._threads if t.name == PUSHES_THREAD]
+    try:
+        probe.wait_until(lambda: proxy.count(*PUT) >= 3)  # tried again, and again
+    finally:
+        engine.stop()
+    probe.wait_until(lambda: not pushes.is_alive())
+    assert not engine.pushes.waiting
+    assert AutomationsStore(db).state().status is SyncStatus.PENDING  # kept for the next start
