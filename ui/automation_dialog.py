@@ -32,8 +32,9 @@ from app.automations_store import (
     save_automations,
 )
 from app.changes import Changes
-from app.errors import ShopInboxError
+from app.errors import RelayError, ShopInboxError
 from app.hours_written import uses_hours
+from app.relay_pushes import PushTask, worth_retrying
 from app.wire import Automations
 from ui.announce import show_news
 from ui.confirm import confirm
@@ -63,12 +64,25 @@ def push_automations_now(ctx: AppContext, waiting: str) -> None:
     if client is None:
         return
     db = ctx.db
-    run_op(
-        lambda: push_automations(db, client),
-        lambda _result: ctx.publish(Changes(automations=True)),
-        parent=ctx.hub,
-        on_failure=lambda exc: log.info("%s waits to reach the relay: %s", waiting, exc),
-    )
+
+    def pushed(result: tuple[PushOutcome, AutomationsState]) -> None:
+        if result[0] is PushOutcome.OFFLINE:
+            retry_push_later(ctx)
+        ctx.publish(Changes(automations=True))
+
+    def failed(exc: BaseException) -> None:
+        log.info("%s waits to reach the relay: %s", waiting, exc)
+        if isinstance(exc, RelayError) and worth_retrying(exc):
+            retry_push_later(ctx)
+
+    run_op(lambda: push_automations(db, client), pushed, parent=ctx.hub, on_failure=failed)
+
+
+def retry_push_later(ctx: AppContext) -> None:
+    """A push the relay did not take while the connection is up: the sync engine tries it again on
+    its backoff, so the relay gets the change without the owner pressing anything."""
+    if ctx.sync is not None:
+        ctx.sync.retry_push_later(PushTask.AUTOMATIONS)
 
 
 # The banner's colour says the state at a glance: green on the relay, amber waiting, red to choose.
@@ -314,6 +328,8 @@ class AutomationDialog(QDialog):
         self._sending = False
         self._saving = False
         self._refused = False  # the red line under the form says why Save was refused
+        # The red line says a push did not get through; gone once the relay has the change.
+        self._push_trouble = False
         self._dirty = False
         # What to do once the edits are saved ("Save" when the owner closes with unsaved edits).
         self._after_save: Callable[[], None] | None = None
@@ -488,6 +504,10 @@ class AutomationDialog(QDialog):
         self.relay_note.setVisible(older)
 
     def _show_state(self) -> None:
+        if self._push_trouble and self.state.status is not SyncStatus.PENDING:
+            self._push_trouble = False
+            if not self._refused:
+                self.error.hide()
         self.banner.show_state(
             self.state,
             sending=self._sending,
@@ -641,6 +661,8 @@ class AutomationDialog(QDialog):
     def _pushed(self, result: tuple[PushOutcome, AutomationsState]) -> None:
         outcome, self.state = result
         self._sending = False
+        if outcome is PushOutcome.OFFLINE:
+            retry_push_later(self.ctx)
         if outcome is PushOutcome.CONFLICT:
             log.info("automations conflict shown to the owner")
             self.own_changes.publish(Changes(automations=True))
@@ -651,6 +673,10 @@ class AutomationDialog(QDialog):
         self._refused = False  # a failure, not a field to fix: edits leave it
         self.error.setText(failure_sentence(exc))
         self.error.show()
+        if isinstance(exc, RelayError) and worth_retrying(exc):
+            # Said until the relay has it: the sync engine tries again on its own meanwhile.
+            self._push_trouble = True
+            retry_push_later(self.ctx)
 
         def read(state: AutomationsState) -> None:
             self._sending = False

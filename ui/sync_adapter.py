@@ -26,6 +26,7 @@ from ui.gui_thread import GuiThreadSignals
 if TYPE_CHECKING:
     from app.engine import SyncEngine
     from app.relay_client import RelayClient
+    from app.relay_pushes import PushTask
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +163,12 @@ class SyncAdapter(GuiThreadSignals):
     def relay_client(self) -> RelayClient | None:
         """The running engine's relay client (blocking calls: use it off the GUI thread)."""
         return self.engine.client if self.engine is not None else None
+
+    def retry_push_later(self, task: PushTask) -> None:
+        """A push of this kind did not get through while online: the engine tries it again on its
+        backoff (nothing to do without an engine: it pushes everything when it connects)."""
+        if self.engine is not None:
+            self.engine.retry_push_later(task)
 
     def wake_sender(self) -> None:
         if self.engine is not None:
