@@ -8,17 +8,20 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
+from app.connection import Connection
 from app.wire import Automations
 from tests.support.fake_graph import run_fake_graph
+from tests.support.relay_front import relay_front
 from tests.support.relay_server import RunningRelay, inbound, run_relay
 from tests.support.window_waits import select_chat
 
 CUSTOMER = "821066667777"
 
 
-def _spammer_in_the_panel(window: Any, qtbot: Any, relay: RunningRelay) -> Any:
-    """Sync with the relay, a customer writes, the owner opens their chat and its contact panel."""
-    window.ctx.prefs["relay_url"] = relay.url
+def _spammer_in_the_panel(window: Any, qtbot: Any, relay: RunningRelay, url: str | None = None) -> Any:
+    """Sync with the relay (at `url`, a proxy in front of it), a customer writes, the owner opens
+    their chat and its contact panel."""
+    window.ctx.prefs["relay_url"] = url or relay.url
     window.ctx.relay_token = relay.token
     window.start_sync()
     relay.post_webhook(inbound(content="광고 보내드려요", sender=CUSTOMER, name="스팸"))
@@ -69,3 +72,27 @@ def test_a_block_made_while_the_relay_is_down_reaches_whatsapp_when_it_answers_a
 
         relay.start()
         qtbot.waitUntil(lambda: graph.blocked == {CUSTOMER}, timeout=30000)
+
+
+def test_a_block_the_relays_proxy_answered_502_reaches_whatsapp_while_the_connection_stays_up(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with (
+        run_fake_graph() as graph,
+        run_relay(folder, graph_url=graph.url) as relay,
+        relay_front(relay.url) as (proxy, url),
+    ):
+        panel = _spammer_in_the_panel(window, qtbot, relay, url)
+        window.ctx.sync.engine.pushes.retry_base = 0.5  # seconds, not the half minute a shop waits
+        block = f"/v1/contacts/{CUSTOMER}/block"
+        proxy.refuse("POST", block, status=502, times=1)  # the relay restarting behind its nginx
+
+        dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+        panel.block.click()
+        qtbot.waitUntil(lambda: proxy.refused_count("POST", block) == 1, timeout=10000)
+        # Nothing pressed, nothing reconnected: the block is handed over again and reaches WhatsApp.
+        qtbot.waitUntil(lambda: graph.blocked == {CUSTOMER}, timeout=10000)
+        assert proxy.count("POST", block) == 2
+        assert window.ctx.sync.state.kind is Connection.ONLINE
