@@ -9,9 +9,11 @@ from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QToolButton, QWidget
 
 from app.changes import Changes
+from app.errors import RelayError
 from app.order_actions import cancel_overdue, statuses_for, statuses_for_orders
 from app.order_notices import BulkMove
 from app.queries import MessageRow
+from app.relay_pushes import PushTask, worth_retrying
 from ui import icons
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
@@ -296,13 +298,12 @@ class OrderActions(QObject):
             )
             return client.push_order_statuses(statuses) if statuses else 0
 
-        run_op(
-            work,
-            parent=self.window,
-            on_failure=lambda exc: log.info(
-                "order statuses not pushed (pushed again on the next move): %s", exc
-            ),
-        )
+        def failed(exc: BaseException) -> None:
+            log.info("order statuses not pushed (tried again while online): %s", exc)
+            if isinstance(exc, RelayError) and worth_retrying(exc) and self.ctx.sync is not None:
+                self.ctx.sync.retry_push_later(PushTask.ORDER_STATUSES)
+
+        run_op(work, parent=self.window, on_failure=failed)
 
     def _hub_changed(self, changes: Changes) -> None:
         """The relay's bot learns where the owner's order changes leave each chat's orders."""
