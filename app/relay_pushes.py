@@ -122,7 +122,12 @@ class RelayPushes:
         """The retry thread: wait for something waiting, wait out the backoff, push what still waits."""
         while (tasks := self._next_round()) is not None:
             for task in tasks:
-                self.push(task, only_if_waiting=True)
+                try:
+                    self.push(task, only_if_waiting=True)
+                except Exception:
+                    # Not the relay's answer (the inbox file locked or full, say): it stays waiting
+                    # for the next round, and this thread lives on to try it.
+                    log.exception("the %s push failed here; tried again later", task.value)
             with self._cond:
                 self.attempts = self.attempts + 1 if self._waiting else 0
 

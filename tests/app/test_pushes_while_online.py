@@ -4,6 +4,7 @@ backoff until it goes, not days later at the next reconnect; a refusal is not, a
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from app.db import Database
 from app.engine import SyncEngine
 from app.errors import RelayBusy
 from app.relay_client import RelayClient
-from app.relay_pushes import PUSHES_THREAD, PushTask
+from app.relay_pushes import PUSHES_THREAD, PushTask, RelayPushes
 from app.wire import Automations
 from tests.support.engine_probe import EngineProbe
 from tests.support.factories import make_contact
@@ -166,3 +167,28 @@ def test_quitting_stops_the_retries(
     probe.wait_until(lambda: not pushes.is_alive())
     assert not engine.pushes.waiting
     assert AutomationsStore(db).state().status is SyncStatus.PENDING  # kept for the next start
+
+
+def test_a_retry_that_fails_here_rather_than_at_the_relay_is_tried_again_and_the_thread_lives_on() -> None:
+    """A disk full or a locked inbox file while a retry reads what to send: not the relay's answer."""
+    answers: list[bool | Exception] = [OSError("database or disk is full"), True]
+    done = threading.Event()
+
+    def push_blocks() -> bool:
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        done.set()
+        return answer
+
+    pushes = RelayPushes({PushTask.BLOCKS: push_blocks}, online=lambda: True, retry_base=0.02, retry_cap=0.05)
+    thread = threading.Thread(target=pushes.run, name=PUSHES_THREAD, daemon=True)
+    thread.start()
+    try:
+        pushes.retry_later(PushTask.BLOCKS)
+        assert done.wait(5)
+        assert answers == []
+    finally:
+        pushes.close()
+        thread.join(5)
+    assert not thread.is_alive() and not pushes.waiting
