@@ -683,12 +683,16 @@ class AutomationDialog(QDialog):
             self.state = state
             self._show_state()
 
-        def unread(read_exc: BaseException) -> None:
+        def unread(_result: object) -> None:
             self._sending = False
             self._show_state()
 
         db = self.ctx.db
-        run_op(lambda: automations_state(db), read, parent=self, on_failure=unread)
+        # One of the editor's reads: the engine's retry may have got through meanwhile and a newer
+        # read shown "the relay has it"; this older answer must not put "waiting" back.
+        self._reads.run_op(
+            lambda: automations_state(db), read, parent=self, on_failure=unread, on_outdated=unread
+        )
 
     def is_sending(self) -> bool:
         """A change is on its way: being saved here, or sent to the relay."""
