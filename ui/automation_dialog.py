@@ -331,6 +331,9 @@ class AutomationDialog(QDialog):
         # The red line says a push did not get through; gone once the relay has the change.
         self._push_trouble = False
         self._dirty = False
+        # Counts the owner's edits: a save knows which of them it took (the form stays open to
+        # typing while it is stored).
+        self._edits = 0
         # What to do once the edits are saved ("Save" when the owner closes with unsaved edits).
         self._after_save: Callable[[], None] | None = None
         self.own_changes = OwnChanges(self.ctx)
@@ -452,6 +455,7 @@ class AutomationDialog(QDialog):
         if not self._loading:
             first = not self._dirty
             self._dirty = True
+            self._edits += 1
             self._just_saved = False
             self._changed_elsewhere = False
             self.saved_note.hide()
@@ -553,8 +557,11 @@ class AutomationDialog(QDialog):
         self._saving = True
         self._save_button().setEnabled(False)
         db = self.ctx.db
+        taken = self._edits  # the edits this save stores: those made before the form is taken
 
         def latest_read(latest: AutomationsState) -> None:
+            nonlocal taken
+            taken = self._edits
             try:
                 doc = self.apply(latest.doc)
                 if self.fills_shop_zone:
@@ -579,9 +586,11 @@ class AutomationDialog(QDialog):
             self.state, changes = result
             self._form_doc = self.state.doc
             self._saving = False
-            self._dirty = False
+            # What was typed after the form was taken is not in this save: still unsaved, so
+            # closing asks (it was marked saved with the rest and dropped without a word).
+            self._dirty = self._edits != taken
             self._save_button().setEnabled(True)
-            self._just_saved = True
+            self._just_saved = not self._dirty
             self._changed_elsewhere = False
             self._show_state()
             self.own_changes.publish(changes)

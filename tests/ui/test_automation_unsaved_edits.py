@@ -124,3 +124,37 @@ def test_a_new_menu_bot_rule_asks_before_the_editor_closes(qtbot: Any, ctx: AppC
     editor.close()
     assert asked.texts == ["Save the changes to “Menu bot”?"]
     assert not editor.isVisible()
+
+
+def test_words_typed_while_a_save_is_under_way_are_still_unsaved_and_closing_asks(
+    qtbot: Any, ctx: AppContext, dialogs: Any
+) -> None:
+    """The form stays open to typing while Save stores it: what she typed after the form was taken
+    was marked saved with it, so closing dropped it without a question."""
+    from sqlalchemy import text
+
+    editor = opened(qtbot, build("greeting", ctx))
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("Welcome!")
+    taken: list[str] = []
+    apply = editor.apply
+
+    def taking(doc: Any) -> Any:
+        taken.append(editor.text.toPlainText())
+        return apply(doc)
+
+    editor.apply = taking
+    with qtbot.waitSignal(editor.saved, timeout=15_000), ctx.db.write() as s:
+        s.execute(text("SELECT 1"))  # another write holds the inbox: the save waits its turn
+        editor.save()
+        qtbot.waitUntil(lambda: bool(taken), timeout=5000)  # the form was taken for the save
+        qtbot.keyClick(editor.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(editor.text, " Ask us anything.")
+    assert AutomationsStore(ctx.db).state().doc.greeting.text == "Welcome!"
+    assert editor.text.toPlainText() == "Welcome! Ask us anything."
+    assert editor.has_unsaved_edits() and not editor.saved_note.isVisible()
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    close_button(editor).click()
+    assert asked.texts == ["Save the changes to “Greeting message”?"]
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=5000)
+    assert AutomationsStore(ctx.db).state().doc.greeting.text == "Welcome! Ask us anything."
