@@ -87,6 +87,9 @@ class ItemForm(QWidget):
         self.item_id: int | None = None
         self.loaded: ItemRow | None = None  # the item as last read from the database
         self._dirty = False
+        # Counts the owner's edits: a save knows which of them it took (the form stays open to
+        # typing while the save waits for the database).
+        self.edits = 0
         self._loading = False
 
         self.title = QLabel()
@@ -420,11 +423,14 @@ class ItemForm(QWidget):
                 widget.setProperty("invalid", False)
                 widget.setStyleSheet("")
 
-    def saved(self, item_id: int) -> None:
+    def saved(self, item_id: int, edits_taken: int) -> None:
+        """The item is stored as the form read when its save began (`edits_taken`): what was typed
+        since stays on the form, unsaved."""
         self.item_id = item_id
         self.title.setText(self.tr("Edit item"))
-        self._stock_edited = False
-        self._set_dirty(False)
+        if self.edits == edits_taken:
+            self._stock_edited = False
+            self._set_dirty(False)
 
     # ------------------------------------------------------------------ pictures
 
@@ -477,6 +483,8 @@ class ItemForm(QWidget):
             self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
+        if dirty:
+            self.edits += 1
         self.revert.setEnabled(dirty and self.item_id is not None)
         if dirty != self._dirty:
             self._dirty = dirty

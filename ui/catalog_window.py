@@ -575,20 +575,24 @@ class CatalogWindow(QMainWindow):
             return
         self._saving = True
         db, item_id = self.ctx.db, self.form.item_id
+        edits_taken = self.form.edits  # `draft` is the form as it read just now
         after, self._after_save = self._after_save, None
 
         def saved(result: tuple[int, Changes]) -> None:
             self._saving = False
             saved_id, changes = result
+            typed_since = False
             if self.form.item_id == item_id:
-                self.form.saved(saved_id)
+                self.form.saved(saved_id, edits_taken)
+                typed_since = self.form.is_dirty()
             self.statusBar().showMessage(self.tr("Saved."), 3000)
             if after is not None:
                 self.changed_here(changes)  # keeps the selection the owner just clicked
                 after()
             else:
                 self.changed_here(changes, select=[saved_id])
-                self._show_item(saved_id)
+                if not typed_since:  # the stored item, not over what she typed while it was saved
+                    self._show_item(saved_id)
 
         def refused(exc: BaseException) -> None:
             self._saving = False

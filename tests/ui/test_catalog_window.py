@@ -708,6 +708,41 @@ def test_a_save_while_sync_holds_the_database_leaves_the_window_responsive(
     assert names_shown(window) == ["Scarf"]
 
 
+def test_words_typed_while_a_save_waits_stay_on_the_form_and_unsaved(
+    qtbot, window, ctx: AppContext, dialogs
+) -> None:
+    """The form stays open to typing while Save waits for the database: the save's answer marked it
+    saved and showed the stored item over it, so what she typed meanwhile was gone."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    item_id = add(ctx, "Tote", 25000, "T-1")
+    select(qtbot, window, item_id)
+    window.form.price.setText("27000")
+    blocker = sqlite3.connect(ctx.paths.database, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # a sync chunk holds the database: the save waits its turn
+    try:
+        window.form.request_save()
+        window.form.description.setPlainText("Canvas, lined")  # typed while it waits
+    finally:
+        blocker.execute("COMMIT")
+        blocker.close()
+    with qtbot.waitSignal(ctx.hub.changed, timeout=10_000):
+        pass
+    settle(qtbot, window)
+    with ctx.db.read() as s:
+        row = get_item(s, item_id)
+    assert (row.price_minor, row.description) == (27000, "")  # what Save took
+    assert window.form.description.toPlainText() == "Canvas, lined" and window.form.is_dirty()
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    window.close()
+    assert asked.texts == ["Save the changes to this item?"]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    with ctx.db.read() as s:
+        assert get_item(s, item_id).description == "Canvas, lined"
+
+
 def test_a_bad_row_of_a_korean_sheet_names_its_column_as_the_sheet_does(
     korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
 ) -> None:
