@@ -204,7 +204,7 @@ def test_synced_rows_that_wait_for_a_paint_come_without_one(ctx: Any, qtbot: Any
     model = loaded(ctx, qtbot)
     model.scrolled()  # a list scrolled while hidden (or minimised): no paint will come
     writes_again(ctx, kim.id, "입금했어요")
-    with qtbot.waitSignal(model.rows_refreshed, timeout=2000):
+    with qtbot.waitSignal(model.rows_refreshed, timeout=5000):  # the rows are read off the GUI thread
         ctx.publish(Changes.for_contacts({kim.id}, from_sync=True))
     assert model.row_at(0).last_body == "입금했어요"
 

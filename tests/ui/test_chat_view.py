@@ -67,7 +67,7 @@ def test_scrolling_to_the_top_loads_older_messages_and_keeps_what_was_on_screen(
     sb = view.verticalScrollBar()
     sb.setValue(0)
     anchor_id, anchor_top = top_message(view)
-    with qtbot.waitSignal(model.rowsInserted, timeout=2000):
+    with qtbot.waitSignal(model.rowsInserted, timeout=5000):  # the older page is read off the GUI thread
         pass
     qtbot.waitUntil(lambda: not view._loading_older)
     assert model.rowCount() > before
