@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ui.import_dialog import ImportDialog
 
 DIALOGS = pytest.StashKey[DialogGuard]()
+FAILED = pytest.StashKey[bool]()  # the test's setup or call failed
 # Qt warnings fail the test that caused them, except the offscreen platform's notes on what it cannot
 # do (propagateSizeHints on every window, raise() and keyboard grabs for menus).
 QT_LOG_IGNORE = ("^This plugin does not support ",)
@@ -123,11 +124,16 @@ def fresh_file_dialog_folders() -> Iterator[None]:
 def dialogs(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 ) -> Iterator[DialogGuard]:
-    """Every static dialog and modal window fails the test unless it declared it: `dialogs.expect(...)`."""
+    """Every static dialog and modal window fails the test unless it declared it: `dialogs.expect(...)`.
+
+    A test that failed has the windows it left open closed, so its failure is not the next test's."""
+    open_before = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     guard = DialogGuard(monkeypatch)
     guard.install()
     request.node.stash[DIALOGS] = guard
     yield guard
+    if request.node.stash.get(FAILED, False):
+        guard.close_left_open(open_before)
     guard.uninstall()
     if problems := guard.new_problems():
         pytest.fail("\n".join(problems), pytrace=False)
@@ -148,6 +154,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     """A test that opened a dialog it did not declare fails, even when Qt swallowed the exception."""
     report = yield
+    if report.failed and report.when == "setup":
+        item.stash[FAILED] = True
     guard = item.stash.get(DIALOGS, None)
     if guard is None or report.when != "call":
         return report
@@ -159,6 +167,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.longrepr = "\n".join(problems)
     elif problems := [p for p in problems if p not in str(report.longrepr)]:
         report.sections.append(("dialogs", "\n".join(problems)))
+    if report.failed:
+        item.stash[FAILED] = True
     return report
 
 

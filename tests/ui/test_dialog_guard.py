@@ -76,6 +76,32 @@ def test_a_file_dialog_nobody_expected():
     from PySide6.QtWidgets import QFileDialog
 
     QFileDialog.getOpenFileName(None, "Attach a file")
+
+
+LEFT_OPEN = []  # as a window's child editor is kept by the window that opened it
+
+
+def test_a_failed_test_leaves_an_editor_open(qtbot):
+    editor = QDialog()
+    editor.setWindowTitle("Business hours")
+    editor.setModal(True)
+    editor.show()
+    form = Form()  # with edits: closing it asks
+    form.show()
+    LEFT_OPEN.extend([editor, form])
+    assert editor.isHidden(), "the test's own failure"
+
+
+def test_the_next_test_does_not_trip_on_what_it_left(qtbot):
+    import shiboken6
+    from PySide6.QtCore import QTimer
+
+    turn = QTimer()
+    turn.setSingleShot(True)
+    turn.setInterval(200)  # long enough for the guard to look at the modal windows
+    with qtbot.waitSignal(turn.timeout, timeout=5000):
+        turn.start()
+    assert not any(shiboken6.isValid(w) and w.isVisible() for w in LEFT_OPEN)  # closed (and let go)
 '''
 
 
@@ -120,6 +146,8 @@ def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
         "test_a_dirty_form_left_open_is_discarded_at_teardown": "PASSED",
         "test_a_file_dialog_nobody_expected": "FAILED",
         "test_a_context_menu_nobody_expected": "FAILED",
+        "test_a_failed_test_leaves_an_editor_open": "FAILED",
+        "test_the_next_test_does_not_trip_on_what_it_left": "PASSED",
     }, out + done.stderr
     assert "'Unsaved changes': 'Save the changes to this item?'" in out
     assert "'Not sent': 'The relay did not answer.'" in out
