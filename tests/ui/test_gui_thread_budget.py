@@ -63,6 +63,10 @@ def test_a_synced_batch_repaints_the_list_title_chat_and_panel_without_sql_on_th
     worker.join()
     with qtbot.waitSignal(ctx.hub.changed):
         ctx.publish(Changes.for_contacts({ids[0], ids[2]}, from_sync=True) | Changes(automations=True))
+    # The chat list re-reads synced rows at most every SYNC_REFRESH_MS: no op runs meanwhile, so
+    # "no op pending" alone could be over before its read began (a refresh just before, as the
+    # chat opened, held this one back).
+    qtbot.waitUntil(lambda: not window.chat_list.model.busy(), timeout=5000)
     settle(qtbot)
 
     chat = window.chat.view.chat_model
