@@ -44,7 +44,7 @@ from ui.rule_summary import RuleSummary
 from ui.screen_fit import scrolling
 from ui.theme import is_dark, problem_colour
 from ui.time_zones import with_shop_zone
-from ui.unsaved_edits import leave_edits
+from ui.unsaved_edits import leave_edits, then_quit_goes_on
 
 log = logging.getLogger(__name__)
 
@@ -334,6 +334,8 @@ class AutomationDialog(QDialog):
         # Counts the owner's edits: a save knows which of them it took (the form stays open to
         # typing while it is stored).
         self._edits = 0
+        self._saving_form = False  # Save is storing the form (not a conflict's choice)
+        self._taken: int | None = None  # how many edits that save took, once it took the form
         # What to do once the edits are saved ("Save" when the owner closes with unsaved edits).
         self._after_save: Callable[[], None] | None = None
         self.own_changes = OwnChanges(self.ctx)
@@ -422,7 +424,7 @@ class AutomationDialog(QDialog):
             self._read_state()
 
     def _failed(self, exc: BaseException) -> None:
-        self._saving = False
+        self._saving = self._saving_form = False
         self._after_save = None  # the edits stay, and so does the window
         self._save_button().setEnabled(self.loaded)
         self._refused = False  # a failure, not a field to fix: edits leave it
@@ -557,11 +559,11 @@ class AutomationDialog(QDialog):
         self._saving = True
         self._save_button().setEnabled(False)
         db = self.ctx.db
-        taken = self._edits  # the edits this save stores: those made before the form is taken
+        self._saving_form = True
+        self._taken = None  # every edit made until the form is taken goes with this save
 
         def latest_read(latest: AutomationsState) -> None:
-            nonlocal taken
-            taken = self._edits
+            self._taken = self._edits
             try:
                 doc = self.apply(latest.doc)
                 if self.fills_shop_zone:
@@ -585,10 +587,10 @@ class AutomationDialog(QDialog):
         def stored(result: tuple[AutomationsState, Changes]) -> None:
             self.state, changes = result
             self._form_doc = self.state.doc
-            self._saving = False
+            self._saving = self._saving_form = False
             # What was typed after the form was taken is not in this save: still unsaved, so
             # closing asks (it was marked saved with the rest and dropped without a word).
-            self._dirty = self._edits != taken
+            self._dirty = self._edits != self._taken
             self._save_button().setEnabled(True)
             self._just_saved = not self._dirty
             self._changed_elsewhere = False
@@ -714,6 +716,12 @@ class AutomationDialog(QDialog):
 
     def reject(self) -> None:
         """Close, Esc, Ctrl+W and the title bar's close all come here: unsaved edits ask first."""
+        if self._saving_form and self._taken in (None, self._edits):
+            # Closed while Save stores every edit: it closes once they are stored, without asking
+            # about them ("Save the changes?" while saving them); a save that fails keeps it open
+            # and says why, so they are never lost unsaid.
+            self._after_save = then_quit_goes_on(super().reject)
+            return
         leave_edits(
             self,
             # One context for every editor that asks (self.tr also finds it: PySide6 looks along the MRO).

@@ -33,7 +33,8 @@ def quitting(resume: Callable[[], object]) -> Iterator[None]:
         _quit_resume = previous
 
 
-def _then_quit_goes_on(then: Callable[[], None]) -> Callable[[], None]:
+def then_quit_goes_on(then: Callable[[], None]) -> Callable[[], None]:
+    """`then`, and after it the quit under way (if any): for what runs once a save delivered."""
     resume = _quit_resume
     if resume is None:
         return then
@@ -80,7 +81,7 @@ def leave_edits(
         return True
     answer = ask_about_edits(parent, question, save_text)
     if answer == Button.Save:
-        return save_then(_then_quit_goes_on(then))
+        return save_then(then_quit_goes_on(then))
     if answer == Button.Discard:
         then()
         return True
@@ -107,7 +108,7 @@ def may_close(
     if answer == Button.Discard:
         return True
     if answer == Button.Save:
-        save_then(_then_quit_goes_on(lambda: _close(window)))
+        save_then(then_quit_goes_on(lambda: _close(window)))
     event.ignore()
     return False
 

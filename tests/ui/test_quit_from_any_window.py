@@ -94,3 +94,22 @@ def test_ctrl_q_on_the_orders_board_quits_the_app(window: Any, qtbot: Any) -> No
     qtbot.waitExposed(board)
     press_quit(qtbot, board)
     qtbot.waitUntil(lambda: not window.isVisible() and not board.isVisible(), timeout=5000)
+
+
+def test_quitting_while_an_editor_saves_quits_once_it_is_stored_without_asking(
+    window: Any, qtbot: Any
+) -> None:
+    """Save in the greeting editor, then quit at once: the editor asked about the edits it was
+    saving; now it closes once they are stored, and the quit goes on by itself."""
+    from app.automations_store import AutomationsStore
+    from ui.greeting_editor import GreetingEditor
+
+    editor = GreetingEditor(window.ctx, client_provider=lambda: None, parent=window)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.loaded and not editor.is_busy(), timeout=5000)
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("Welcome!")
+    editor.save()
+    window.close()  # no question declared: asking would fail the test
+    qtbot.waitUntil(lambda: not window.isVisible() and not editor.isVisible(), timeout=5000)
+    assert AutomationsStore(window.ctx.db).state().doc.greeting.text == "Welcome!"
