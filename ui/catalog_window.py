@@ -74,7 +74,7 @@ from ui.ops import failure_sentence, run_op
 from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.theme import muted_colour
 from ui.translations import letterless
-from ui.unsaved_edits import leave_edits, may_close
+from ui.unsaved_edits import leave_edits, may_close, then_quit_goes_on
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
@@ -141,6 +141,7 @@ class CatalogWindow(QMainWindow):
         self._total = 0
         self._loading_item: int | None = None
         self._saving = False
+        self._taken = 0  # the form's edits the save under way took (ItemForm.edits)
         # What to do once the form's unsaved edits are saved ("Save" when leaving the item).
         self._after_save: Callable[[], None] | None = None
         self.own_changes = OwnChanges(self.ctx)
@@ -484,6 +485,17 @@ class CatalogWindow(QMainWindow):
         )
 
     def _save_then(self, then: Callable[[], None]) -> bool:
+        if self._saving:
+            # The save under way took the form before the latest typing: once it is stored, what
+            # was typed since is saved too, then `then` runs.
+            def after_it() -> None:
+                if self.form.is_dirty():
+                    self._save_then(then)
+                else:
+                    then()
+
+            self._after_save = after_it
+            return True
         self._after_save = then
         self.form.request_save()
         if not self._saving:  # the form refused its own fields: stay and show why
@@ -575,15 +587,16 @@ class CatalogWindow(QMainWindow):
             return
         self._saving = True
         db, item_id = self.ctx.db, self.form.item_id
-        edits_taken = self.form.edits  # `draft` is the form as it read just now
-        after, self._after_save = self._after_save, None
+        self._taken = self.form.edits  # `draft` is the form as it read just now
 
         def saved(result: tuple[int, Changes]) -> None:
             self._saving = False
+            # What to do once saved is read now: "Save" may have been answered while it waited.
+            after, self._after_save = self._after_save, None
             saved_id, changes = result
             typed_since = False
             if self.form.item_id == item_id:
-                self.form.saved(saved_id, edits_taken)
+                self.form.saved(saved_id, self._taken)
                 typed_since = self.form.is_dirty()
             self.statusBar().showMessage(self.tr("Saved."), 3000)
             if after is not None:
@@ -596,6 +609,7 @@ class CatalogWindow(QMainWindow):
 
         def refused(exc: BaseException) -> None:
             self._saving = False
+            after, self._after_save = self._after_save, None
             if isinstance(exc, ItemInvalid):
                 self.form.show_error(exc.field, self.form.problem_text(exc))
             else:
@@ -736,6 +750,15 @@ class CatalogWindow(QMainWindow):
         self.edits.run_in_turn(lambda: save_meta_catalog_id(db, value or None), saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._saving and self.form.edits == self._taken:
+            # Closed while Save stores every edit: it closes once the item is stored, without
+            # asking about it; a save that fails keeps it open and says why.
+            def close_again() -> None:
+                self.close()
+
+            self._after_save = then_quit_goes_on(close_again)
+            event.ignore()
+            return
         # "Save" closes once the save delivered; a refused save keeps the window and the form.
         if not may_close(
             self, event, self._edits_question(), dirty=self.form.is_dirty(), save_then=self._save_then

@@ -743,6 +743,58 @@ def test_words_typed_while_a_save_waits_stay_on_the_form_and_unsaved(
         assert get_item(s, item_id).description == "Canvas, lined"
 
 
+def test_closing_right_after_save_closes_once_the_item_is_stored_without_asking(
+    qtbot, window, ctx: AppContext
+) -> None:
+    """Save, then close at once: the window asked "Save the changes to this item?" about the item it
+    was saving, and "Save" there left it open."""
+    import sqlite3
+
+    item_id = add(ctx, "Tote", 25000, "T-1")
+    select(qtbot, window, item_id)
+    window.form.price.selectAll()
+    qtbot.keyClicks(window.form.price, "27000")
+    blocker = sqlite3.connect(ctx.paths.database, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # a sync chunk holds the database: the save waits its turn
+    try:
+        window.form.request_save()
+        window.close()  # no question declared: asking would fail the test
+        assert window.isVisible()  # until it is stored: a save that fails keeps it open and says why
+    finally:
+        blocker.execute("COMMIT")
+        blocker.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    with ctx.db.read() as s:
+        assert get_item(s, item_id).price_minor == 27000
+
+
+def test_save_asked_on_closing_while_a_save_waits_saves_what_was_typed_since_too(
+    qtbot, window, ctx: AppContext, dialogs
+) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    item_id = add(ctx, "Tote", 25000, "T-1")
+    select(qtbot, window, item_id)
+    window.form.price.setText("27000")
+    blocker = sqlite3.connect(ctx.paths.database, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        window.form.request_save()
+        window.form.description.setPlainText("Canvas, lined")  # typed while it waits
+        asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+        window.close()
+        assert asked.texts == ["Save the changes to this item?"]
+    finally:
+        blocker.execute("COMMIT")
+        blocker.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    with ctx.db.read() as s:
+        row = get_item(s, item_id)
+    assert (row.price_minor, row.description) == (27000, "Canvas, lined")
+
+
 def test_a_bad_row_of_a_korean_sheet_names_its_column_as_the_sheet_does(
     korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
 ) -> None:
