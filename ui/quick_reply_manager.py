@@ -48,7 +48,7 @@ from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
 from ui.theme import muted_colour, problem_colour
 from ui.undo_strip import UndoStrip
-from ui.unsaved_edits import leave_edits
+from ui.unsaved_edits import leave_edits, then_quit_goes_on
 from ui.window_keys import close_with_keys, save_with_keys
 
 log = logging.getLogger(__name__)
@@ -71,6 +71,11 @@ class QuickReplyManager(QDialog):
         self.current_id: int | None = None  # None: the form holds a new, unsaved reply
         # What the form showed when a reply (or a new one) was put in it or saved: edits differ from it.
         self._shown: tuple[str, str, str, str, str] | None = None
+        # Saves on their way to the database, what the latest of them stores, and what runs once
+        # they all delivered (the window left while they stored what it shows).
+        self._saves_under_way = 0
+        self._saving_values: tuple[str, str, str, str, str] | None = None
+        self._after_saves: Callable[[], None] | None = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search shortcuts, keywords and text"))
@@ -350,6 +355,12 @@ class QuickReplyManager(QDialog):
     def leave_form(self, then: Callable[[], None]) -> bool:
         """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs (see
         `leave_edits`). False means the owner stays on the form."""
+        if self._saves_under_way and self._form_values() == self._saving_values:
+            # Left while Save stores what the form shows: `then` runs once it is stored, without
+            # asking about it ("Save" there added a new reply twice, the second refused as taken);
+            # a save that is refused keeps the form and says why.
+            self._after_saves = then_quit_goes_on(then)
+            return True
         return leave_edits(
             self,
             self.tr("Save the changes to this quick reply?"),
@@ -409,6 +420,7 @@ class QuickReplyManager(QDialog):
             )
 
         def saved(result: tuple[QuickReplyRow, Changes]) -> None:
+            self._saves_under_way -= 1
             row, changes = result
             self.error.clear()
             if self.current_id == reply_id:
@@ -424,8 +436,13 @@ class QuickReplyManager(QDialog):
             else:
                 self.reload()
                 then()
+            if not self._saves_under_way and (after := self._after_saves) is not None:
+                self._after_saves = None
+                after()
 
         def refused(exc: BaseException) -> None:
+            self._saves_under_way -= 1
+            self._after_saves = None  # the form stays, and says why
             if isinstance(exc, InvalidInput):
                 self.error.setText(self._error_sentence(exc))
             else:
@@ -433,6 +450,8 @@ class QuickReplyManager(QDialog):
             if then is not None:
                 self._select_quietly(self.current_id)  # back on the reply that was not saved
 
+        self._saves_under_way += 1
+        self._saving_values = values
         self.edits.run_in_turn(work, saved, refused)
         return True
 

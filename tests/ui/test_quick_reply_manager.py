@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.paths import paths_for
 from app.quick_replies import QuickReplyLibrary
@@ -402,3 +402,21 @@ def test_after_a_delete_the_reply_that_took_its_place_is_shown_not_the_first(qtb
         manager.delete_reply(ids[3])
     settle(qtbot, manager)
     assert (manager.current_id, manager.shortcut.text()) == (ids[1], "/r1")  # the last gone: the one before
+
+
+def test_closing_a_new_reply_right_after_save_stores_it_once_and_closes(
+    qtbot, ctx: AppContext, dialogs
+) -> None:
+    """Save a new reply, then close at once: asked "Save the changes?" about the reply being saved,
+    "Save" added it a second time, refused: "Another quick reply already uses this shortcut"."""
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    manager.new_reply()
+    manager.shortcut.setText("/감사")
+    manager.text.setPlainText("감사합니다!")
+    assert manager.save_current()
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save, times=None)
+    manager.close()
+    qtbot.waitUntil(lambda: not manager.isVisible(), timeout=5000)
+    assert [r.shortcut for r in QuickReplyLibrary(ctx.db).all()] == ["/감사"]
+    assert manager.error.text() == "" and asked.texts == []
