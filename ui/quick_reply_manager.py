@@ -400,6 +400,8 @@ class QuickReplyManager(QDialog):
         # The owner reads and types "{고객 이름}"; the reply keeps "{first_name}" (ui/field_tokens.py).
         text, other = stored_fields(self.text.toPlainText()), stored_fields(self.other_text.toPlainText())
         values = self._form_values()
+        if then is None and self._saves_under_way and values == self._saving_values:
+            return True  # a save under way stores just this (a double click on Save added it twice)
         db, data_dir, reply_id = self.ctx.db, self.ctx.paths.data_dir, self.current_id
 
         def work() -> tuple[QuickReplyRow, Changes]:

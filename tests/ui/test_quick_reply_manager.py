@@ -420,3 +420,17 @@ def test_closing_a_new_reply_right_after_save_stores_it_once_and_closes(
     qtbot.waitUntil(lambda: not manager.isVisible(), timeout=5000)
     assert [r.shortcut for r in QuickReplyLibrary(ctx.db).all()] == ["/감사"]
     assert manager.error.text() == "" and asked.texts == []
+
+
+def test_save_pressed_twice_on_a_new_reply_adds_it_once(qtbot, ctx: AppContext) -> None:
+    """A double click on Save (or Enter pressed twice) added the new reply a second time, refused:
+    "Another quick reply already uses this shortcut"."""
+    manager = open_manager(qtbot, ctx)
+    manager.new_reply()
+    manager.shortcut.setText("/감사")
+    manager.text.setPlainText("감사합니다!")
+    assert manager.save_current()
+    assert manager.save_current()
+    settle(qtbot, manager)
+    assert [r.shortcut for r in QuickReplyLibrary(ctx.db).all()] == ["/감사"]
+    assert manager.error.text() == "" and not manager.has_unsaved_edits()
