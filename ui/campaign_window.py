@@ -65,7 +65,7 @@ from ui.korean_particles import with_particles
 from ui.ops import Newest, failure_sentence, run_op
 from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.translations import letterless
-from ui.unsaved_edits import leave_edits, may_close
+from ui.unsaved_edits import leave_edits, may_close, then_quit_goes_on
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
@@ -87,6 +87,10 @@ class CampaignWindow(QWidget):
         self._sending = False  # a send is in flight (see has_unsaved_edits)
         # The window is only hidden when closed: edits discarded on closing go when it shows again.
         self._discarded_on_close = False
+        # A draft's saves go one at a time: the draft being stored, and the save asked for meanwhile
+        # (the latest), which then has the campaign's id (a new campaign saved twice was stored twice).
+        self._saving_draft: CampaignDraft | None = None
+        self._next_save: tuple[CampaignDraft, Callable[[], None] | None] | None = None
         # The relay's newest answer per campaign, with every recipient's state: when it was asked
         # for, and the number of the read that asked (an answer from an older read never replaces it).
         self._relay_seen: dict[int, tuple[float, int, Campaign]] = {}
@@ -379,6 +383,10 @@ class CampaignWindow(QWidget):
 
     def save(self, draft: CampaignDraft, then: Callable[[], None] | None = None) -> None:
         """Store the draft; then open it again from the database, or run `then` (the owner moves on)."""
+        if self._saving_draft is not None:
+            self._next_save = (draft, then)  # once the save under way is stored
+            return
+        self._saving_draft = draft
         db, campaign_id = self.ctx.db, self.current_id
 
         def work() -> tuple[int, Changes]:
@@ -386,16 +394,26 @@ class CampaignWindow(QWidget):
 
         def done(result: tuple[int, Changes]) -> None:
             saved, changes = result
+            self._saving_draft = None
             self.current_id = saved
             self.editor.mark_saved(draft)
             self.ctx.publish(changes)
-            if then is None:
-                self.reload(select=saved)
+            after, following = then, self._next_save
+            self._next_save = None
+            if following is not None and following[0] == draft:  # stored just now: no second save
+                after, following = following[1] or after, None
+            if after is None:
+                if following is None:
+                    self.reload(select=saved)
             else:
                 self.delete_button.setEnabled(True)  # a stored draft now, until `then` shows another
-                then()
+                after()
+            if following is not None:
+                self.save(*following)
 
         def refused(exc: BaseException) -> None:
+            self._saving_draft = None
+            self._next_save = None  # the draft stays on screen, and the window says why
             message_box.warning(self, self.tr("Campaigns"), failure_sentence(exc))
             self._select_quietly(self.current_id)  # back on the draft that was not saved
             if isinstance(exc, ShopInboxError) and exc.code == ErrorCode.CAMPAIGN_NAME_EMPTY:
@@ -535,6 +553,19 @@ class CampaignWindow(QWidget):
 
     # ----------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:
+        if (
+            self._saving_draft is not None
+            and self.stack.currentWidget() is self.editor
+            and self.editor.draft() == self._saving_draft
+        ):
+            # Closed while Save draft stores what the form shows: it closes once stored, without
+            # asking about it; a refused save keeps the window and says why.
+            def close_again() -> None:
+                self.close()
+
+            self._next_save = (self._saving_draft, then_quit_goes_on(close_again))
+            event.ignore()
+            return
         # "Save" closes once the save delivered; a refused save keeps the window and the draft.
         dirty = self.has_unsaved_edits()
         question = self._edits_question()

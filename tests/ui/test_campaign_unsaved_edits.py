@@ -12,6 +12,7 @@ from sqlalchemy import select
 from app.campaign_store import CampaignDraft, save_draft
 from app.models import Campaign, Label
 from tests.support.campaign_window import LAWFUL_AD, choose_template, open_window, seed
+from ui.ops import pending_ops
 
 QUESTION = "Save the changes to this campaign as a draft?"
 
@@ -273,3 +274,28 @@ def test_a_draft_opened_before_the_windows_first_choices_arrived_keeps_its_templ
     assert window.editor.name.text() == "Winter sale"
     assert window.editor.current_template() == LAWFUL_AD
     assert not window.has_unsaved_edits()
+
+
+def test_save_draft_pressed_twice_on_a_new_campaign_stores_one_draft(qtbot: Any, ctx: Any) -> None:
+    """A double click on Save draft stored two drafts of the same new campaign."""
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    qtbot.keyClicks(window.editor.name, "Winter sale")
+    window.editor.save_button.click()
+    window.editor.save_button.click()
+    qtbot.waitUntil(lambda: [r.name for r in window.list_model.rows] == ["Winter sale"], timeout=5000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert stored_names(ctx) == ["Winter sale"]
+
+
+def test_closing_right_after_save_draft_closes_once_it_is_stored_without_asking(
+    qtbot: Any, ctx: Any
+) -> None:
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    qtbot.keyClicks(window.editor.name, "Winter sale")
+    window.editor.save_button.click()
+    window.close()  # no question declared: asking would fail the test
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert stored_names(ctx) == ["Winter sale"]
