@@ -288,9 +288,7 @@ def test_save_draft_pressed_twice_on_a_new_campaign_stores_one_draft(qtbot: Any,
     assert stored_names(ctx) == ["Winter sale"]
 
 
-def test_closing_right_after_save_draft_closes_once_it_is_stored_without_asking(
-    qtbot: Any, ctx: Any
-) -> None:
+def test_closing_right_after_save_draft_closes_once_it_is_stored_without_asking(qtbot: Any, ctx: Any) -> None:
     seed(ctx)
     window = open_window(qtbot, ctx)
     qtbot.keyClicks(window.editor.name, "Winter sale")
