@@ -93,6 +93,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def _shows_stored(typed: object, saved: object, shown: object) -> bool:
+    """Whether a row shows the order as stored once a read or a save delivered: when nothing is
+    typed in it, or it shows just what the save stored. What was typed while the save waited stays
+    (it was replaced by the stored copy and lost)."""
+    return typed is None if saved is None else shown == saved
+
+
 def customer_with_phone(name: str, phone: str) -> str:
     """ "김민지 (010-9990-7890)", the number as the chat header writes it (+44 7700 900123 abroad);
     "Marcus Chen · (650) 555-0199" where the number has brackets of its own, not "((650) …)"."""
@@ -436,16 +443,16 @@ class OrderWindow(QDialog):
         self._stored_address = self.ship_to.stored_value(
             detail.ship_to, detail.customer, own_phone, self.ctx.shop_region
         )
-        if typed.address is None or saved.address is not None:
+        if _shows_stored(typed.address, saved.address, self.ship_to.value()):
             self.ship_to.show_value(self._stored_address)
         self._stored_payment = PaymentDetails(detail.depositor_name, detail.cash_receipt)
-        if typed.payment is None or saved.payment is not None:
+        if _shows_stored(typed.payment, saved.payment, self.payment_row.value()):
             self.depositor.setText(detail.depositor_name)
             self.cash_receipt.setText(detail.cash_receipt)
         # 현금영수증 is Korea's: a shop elsewhere is not asked for one (one kept from before still shows).
         self.cash_receipt.setVisible(self.ctx.shop_region.upper() == "KR" or bool(detail.cash_receipt))
         self._stored_memo = detail.memo
-        if typed.memo is None or saved.memo is not None:
+        if _shows_stored(typed.memo, saved.memo, self.memo.text()):
             self.memo.setText(detail.memo)
         region = self.ctx.shop_region  # a bank's "05/12/2026" read as the shop's country's banks write it
         self.history.setStringList(history_lines(detail.events, detail.time_zone, region, detail.currency))

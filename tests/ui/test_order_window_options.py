@@ -11,6 +11,7 @@ from app.catalog import ItemDraft, create_item
 from app.models import Order
 from app.orders import LineInput, OrderState, create_order, move_order
 from tests.support.factories import make_contact
+from tests.support.window_waits import settle
 from ui.order_actions import OrderActions
 from ui.order_lines import OPTION_COLUMN
 from ui.order_window import OrderWindow
@@ -115,3 +116,29 @@ def test_saving_the_address_says_it_was_saved_until_the_owner_types_again(window
     assert stored(window, order_id).address == "서울 성동구 성수이로 113"
     qtbot.keyClicks(form.detail, "3F")
     assert form.saved_note.isHidden()
+
+
+def test_words_typed_in_the_memo_while_its_save_waits_stay_and_are_still_unsaved(
+    window: Any, qtbot: Any
+) -> None:
+    """The memo stays open to typing while its save waits for the database: the save's answer put
+    the stored memo back in the field, and what was typed meanwhile was gone."""
+    import sqlite3
+
+    order_id = cart_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    order_window.memo.setText("선물 포장")
+    save = order_window.findChild(QPushButton, "saveMemo")
+    assert save is not None
+    blocker = sqlite3.connect(window.ctx.paths.database, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # a sync chunk holds the database: the save waits its turn
+    try:
+        save.click()
+        order_window.memo.setText("선물 포장 준비하기")  # typed on while it waits
+    finally:
+        blocker.execute("COMMIT")
+        blocker.close()
+    qtbot.waitUntil(lambda: stored(window, order_id).memo == "선물 포장", timeout=10_000)
+    settle(qtbot)  # the window heard its save done
+    assert order_window.memo.text() == "선물 포장 준비하기"
+    assert order_window.has_unsaved_edits()
