@@ -734,6 +734,17 @@ class AutomationDialog(QDialog):
         )
 
     def _save_then(self, then: Callable[[], None]) -> bool:
+        if self._saving_form:
+            # The save under way took the form before the latest edits: once it is stored, they
+            # are saved too, then `then` runs (it ran at once, and they were left unsaved).
+            def after_it() -> None:
+                if self._dirty:
+                    self._save_then(then)
+                else:
+                    then()
+
+            self._after_save = after_it
+            return True
         self._after_save = then
         self.save()
         if not self._saving:  # the form refused its own fields: stay and show why

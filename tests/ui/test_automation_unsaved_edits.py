@@ -173,3 +173,34 @@ def test_closing_while_a_save_is_under_way_closes_once_it_is_stored_without_aski
     qtbot.waitUntil(lambda: not editor.isVisible(), timeout=5000)
     greeting = AutomationsStore(ctx.db).state().doc.greeting
     assert greeting.enabled and greeting.text == "Welcome!"
+
+
+def test_save_asked_on_closing_while_a_save_waits_saves_what_was_typed_since_too(
+    qtbot: Any, ctx: AppContext, dialogs: Any
+) -> None:
+    """Typed on while Save waited, then closed: "Save" closed the window once the first save was
+    stored, and what was typed since went with it, unsaved."""
+    from sqlalchemy import text
+
+    editor = opened(qtbot, build("greeting", ctx))
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("Welcome!")
+    taken: list[str] = []
+    apply = editor.apply
+
+    def taking(doc: Any) -> Any:
+        taken.append(editor.text.toPlainText())
+        return apply(doc)
+
+    editor.apply = taking
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    with ctx.db.write() as s:
+        s.execute(text("SELECT 1"))  # another write holds the inbox: the save waits its turn
+        editor.save()
+        qtbot.waitUntil(lambda: bool(taken), timeout=5000)  # the form was taken for the save
+        qtbot.keyClick(editor.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(editor.text, " Ask us anything.")
+        close_button(editor).click()
+        assert asked.texts == ["Save the changes to “Greeting message”?"]
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=5000)
+    assert AutomationsStore(ctx.db).state().doc.greeting.text == "Welcome! Ask us anything."
