@@ -106,6 +106,7 @@ class OrderSettingsDialog(QDialog):
         resize_within_screen(self, QSize(640, 660))
         self.settings = OrderSettings()
         self._shown: tuple[object, ...] | None = None  # the form as the stored settings filled it
+        self._saving = False  # Save is storing the form (it closes the dialog once stored)
         self.templates: list[Template] = []
         self._fetched: list[Template] | None = None  # the relay's list, once it answered
         # The currency the amounts are shown and saved in: theirs (set when the shop had another
@@ -501,6 +502,8 @@ class OrderSettingsDialog(QDialog):
     def reject(self) -> None:
         """Cancel, Esc and the title bar's close: changes typed and not saved are saved, dropped or
         kept as the owner says (Cancel closed without a word, a new account number lost)."""
+        if self._saving:
+            return  # Save closes it once stored; a refused save keeps it open and says why
 
         def save_then(_then: object) -> bool:
             self.save()  # closes the dialog once stored; a refusal says why and keeps it open
@@ -574,16 +577,23 @@ class OrderSettingsDialog(QDialog):
         db = self.ctx.db
 
         def saved(changes: Changes) -> None:
+            self._saving = False
             self.ctx.publish(changes)
             if changes.automations:
                 self._send_account_to_relay()
             self.accept()
 
         def refused(exc: BaseException) -> None:
+            self._saving = False
+            self.pages.setEnabled(True)
             self.save_button.setEnabled(True)  # what was typed stays, to try again
             self._failed(exc)
 
         self.save_button.setEnabled(False)
+        # The fields Save took are held until it ends: a change typed meanwhile was not part of it,
+        # and was gone when the dialog closed (as Settings holds its own).
+        self._saving = True
+        self.pages.setEnabled(False)
 
         Op(lambda: store_order_settings(db, settings), parent=self).success(saved).failure(refused).run()
 

@@ -145,3 +145,33 @@ def test_a_german_shop_is_shown_a_bank_account_example_of_its_own_not_a_korean_b
     dialog.shipping.selectAll()
     qtbot.keyClicks(dialog.shipping, "4,90")  # the German way
     assert dialog.money_previews[dialog.shipping].text() == "€4.90"
+
+
+def test_what_save_took_is_held_until_it_is_stored_and_esc_meanwhile_does_not_ask(
+    window: Any, qtbot: Any
+) -> None:
+    """Save closes the dialog once stored: a change typed meanwhile (the database busy with a sync
+    chunk) was not part of it, and was gone when it closed; Esc meanwhile asked to save it again."""
+    import sqlite3
+
+    from app.order_settings import load_order_settings
+
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    dialog.bank.setText("국민은행 123-45-678901 (서울 리넨)")
+    blocker = sqlite3.connect(window.ctx.paths.database, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # a sync chunk holds the database: the save waits its turn
+    try:
+        dialog.save_button.click()
+        assert not dialog.bank.isEnabled() and not dialog.days.isEnabled()  # held: nothing typed is lost
+        dialog.reject()  # Esc: no question declared, asking would fail the test
+        assert dialog.isVisible()
+    finally:
+        blocker.execute("COMMIT")
+        blocker.close()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with window.ctx.db.read() as s:
+        assert load_order_settings(s).bank_account == "국민은행 123-45-678901 (서울 리넨)"
