@@ -118,6 +118,7 @@ class SettingsDialog(QDialog):
         self.daily = auto_backup  # the window's daily backup: its last failure is said here
         self.store_token = store_token
         self._saving_token = False
+        self._storing = False  # Save is storing the preferences (it closes the dialog once stored)
         self._held: list[QWidget] = []  # the fields greyed out while a save that took them runs
         self.stored_token = stored_token  # the kept token for a URL; called off the GUI thread
         # The address and new token the relay was asked about on Save (and the owner's answer when
@@ -523,8 +524,10 @@ class SettingsDialog(QDialog):
         """Cancel, Esc and the title bar's close: changes not saved are saved, dropped or kept as
         the owner says (a daily backup ticked, its folder picked, then Esc: gone without a word)."""
 
-        if self._saving_token:
-            return  # the keyring has the token in hand (its unlock prompt may be up): Save answers first
+        if self._saving_token or self._storing:
+            # Save is under way (the keyring may have the token in hand, its unlock prompt up): it
+            # closes the dialog once stored, and a refusal keeps it open and says why.
+            return
 
         def save_then(_then: object) -> bool:
             self.accept()  # closes the dialog once stored; a refusal says why and keeps it open
@@ -752,6 +755,7 @@ class SettingsDialog(QDialog):
         db = self.ctx.db
 
         def saved(_changes: Changes) -> None:
+            self._storing = False
             self.ctx.prefs.update(
                 relay_url=prefs.relay_url,
                 enter_sends=prefs.enter_sends,
@@ -782,6 +786,7 @@ class SettingsDialog(QDialog):
                 offer_hours_zone(over, self.ctx, moved_from, prefs.shop_region, country_name)
 
         def refused(exc: BaseException) -> None:
+            self._storing = False
             self._hold_fields(False)
             set_busy(self.save_button, False)
             message_box.warning(self, self.tr("Settings not saved"), failure_sentence(exc))
@@ -798,6 +803,7 @@ class SettingsDialog(QDialog):
 
         set_busy(self.save_button, True)  # one save at a time; the fields keep what was typed
         self._hold_fields(True)
+        self._storing = True  # Esc meanwhile waits for it: it asked to save what was being saved
         run_change(
             self.ctx,
             store,

@@ -439,3 +439,28 @@ def test_settings_open_with_the_keyboard_in_the_first_field(qtbot: Any, ctx: Any
     dialog.activateWindow()
     qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.relay_url)
+
+
+def test_esc_while_save_is_under_way_waits_for_it_without_asking(qtbot: Any, ctx: Any) -> None:
+    """Save, then Esc at once: Settings asked "Save the changes?" about what it was saving."""
+    import sqlite3
+
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
+    dialog.keep_archived.setChecked(True)
+    blocker = sqlite3.connect(ctx.paths.database, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # a sync chunk holds the database: the save waits its turn
+    try:
+        save_button(dialog).click()
+        dialog.reject()  # Esc: no question declared, asking would fail the test
+        assert dialog.isVisible()
+    finally:
+        blocker.execute("COMMIT")
+        blocker.close()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    with ctx.db.read() as s:
+        assert load_preferences(s).keep_archived
