@@ -451,7 +451,5 @@ def test_save_asked_on_closing_a_new_reply_typed_on_while_it_is_added_stores_it_
     assert asked.texts == ["Save the changes to this quick reply?"]
     qtbot.waitUntil(lambda: not manager.isVisible(), timeout=5000)
     settle(qtbot, manager)
-    assert [(r.shortcut, r.text) for r in QuickReplyLibrary(ctx.db).all()] == [
-        ("/감사", "감사합니다! 또 오세요.")
-    ]
+    assert [(r.shortcut, r.text) for r in QuickReplyLibrary(ctx.db).all()] == [("/감사", "감사합니다! 또 오세요.")]
     assert manager.error.text() == ""
