@@ -76,8 +76,6 @@ class QuickReplyManager(QDialog):
         self._saves_under_way = 0
         self._saving_values: tuple[str, str, str, str, str] | None = None
         self._after_saves: Callable[[], None] | None = None
-        # A save asked for while one is under way, run once it is stored (its `then`).
-        self._queued_save: tuple[Callable[[], None] | None] | None = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search shortcuts, keywords and text"))
@@ -404,11 +402,6 @@ class QuickReplyManager(QDialog):
         values = self._form_values()
         if then is None and self._saves_under_way and values == self._saving_values:
             return True  # a save under way stores just this (a double click on Save added it twice)
-        if self._saves_under_way:
-            # One at a time, this one with the reply's id once the save under way has stored it: a
-            # new reply saved again while it was being added was added twice (refused as taken).
-            self._queued_save = (then,)
-            return True
         db, data_dir, reply_id = self.ctx.db, self.ctx.paths.data_dir, self.current_id
 
         def work() -> tuple[QuickReplyRow, Changes]:
@@ -430,7 +423,6 @@ class QuickReplyManager(QDialog):
 
         def saved(result: tuple[QuickReplyRow, Changes]) -> None:
             self._saves_under_way -= 1
-            queued, self._queued_save = self._queued_save, None
             row, changes = result
             self.error.clear()
             if self.current_id == reply_id:
@@ -446,8 +438,6 @@ class QuickReplyManager(QDialog):
             else:
                 self.reload()
                 then()
-            if queued is not None:
-                self.save_current(then=queued[0])
             if not self._saves_under_way and (after := self._after_saves) is not None:
                 self._after_saves = None
                 after()
@@ -455,7 +445,6 @@ class QuickReplyManager(QDialog):
         def refused(exc: BaseException) -> None:
             self._saves_under_way -= 1
             self._after_saves = None  # the form stays, and says why
-            self._queued_save = None
             if isinstance(exc, InvalidInput):
                 self.error.setText(self._error_sentence(exc))
             else:

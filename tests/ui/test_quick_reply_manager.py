@@ -434,22 +434,3 @@ def test_save_pressed_twice_on_a_new_reply_adds_it_once(qtbot, ctx: AppContext) 
     settle(qtbot, manager)
     assert [r.shortcut for r in QuickReplyLibrary(ctx.db).all()] == ["/감사"]
     assert manager.error.text() == "" and not manager.has_unsaved_edits()
-
-
-def test_save_asked_on_closing_a_new_reply_typed_on_while_it_is_added_stores_it_once_with_the_latest(
-    qtbot, ctx: AppContext, dialogs
-) -> None:
-    manager = open_manager(qtbot, ctx)
-    manager.show()
-    manager.new_reply()
-    manager.shortcut.setText("/감사")
-    manager.text.setPlainText("감사합니다!")
-    assert manager.save_current()
-    manager.text.setPlainText("감사합니다! 또 오세요.")  # typed on while it is added
-    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
-    manager.close()
-    assert asked.texts == ["Save the changes to this quick reply?"]
-    qtbot.waitUntil(lambda: not manager.isVisible(), timeout=5000)
-    settle(qtbot, manager)
-    assert [(r.shortcut, r.text) for r in QuickReplyLibrary(ctx.db).all()] == [("/감사", "감사합니다! 또 오세요.")]
-    assert manager.error.text() == ""
