@@ -1,10 +1,11 @@
 """The shop's WhatsApp business numbers as people dial them, by phone_number_id: a shop with two
-numbers (two branches) sees which one each chat is on."""
+numbers (two branches) sees which one each chat is on, and may list one number's chats alone."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from app.conversation_rows import BUSINESS_NUMBERS_KEY
 
@@ -13,7 +14,44 @@ if TYPE_CHECKING:
 
 # BUSINESS_NUMBERS_KEY: a setting (app.models.Setting), {phone_number_id: display number} learnt from the
 # relay's events; app/conversation_rows.py reads it in SQL.
-__all__ = ["BUSINESS_NUMBERS_KEY", "remember_business_numbers", "shop_numbers"]
+__all__ = [
+    "BUSINESS_NUMBERS_KEY",
+    "CHAT_LIST_NUMBER_KEY",
+    "NO_NUMBERS",
+    "ChatListNumbers",
+    "NumberChoice",
+    "chat_list_numbers",
+    "number_choices",
+    "remember_business_numbers",
+    "shop_numbers",
+    "show_number",
+    "shown_number",
+]
+
+# The business number (a phone_number_id) whose chats alone the chat list shows, as the owner last
+# chose it: "the chats to the Gangnam number", kept across restarts. Absent or null: every chat.
+# Read with plain sqlite3 at start-up too (app/first_page.py), so this module imports no SQLAlchemy.
+CHAT_LIST_NUMBER_KEY = "chat_list.number"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberChoice:
+    """One of the shop's business numbers, as the chat list's number filter offers it."""
+
+    phone_number_id: str
+    number: str  # as people dial it (the webhook's display_phone_number)
+
+
+@dataclass(frozen=True, slots=True)
+class ChatListNumbers:
+    """What the chat list's number filter offers and shows."""
+
+    choices: tuple[NumberChoice, ...]  # the shop's numbers when it has two or more, else ()
+    shown: str | None  # the phone_number_id whose chats the list shows; None: every chat
+
+
+# A one-number shop's (or one not read yet): no choice, every chat.
+NO_NUMBERS = ChatListNumbers((), None)
 
 
 def remember_business_numbers(session: Session, seen: Iterable[tuple[str | None, str | None]]) -> bool:
@@ -39,3 +77,37 @@ def shop_numbers(session: Session) -> tuple[str, ...]:
     known = get_setting(session, BUSINESS_NUMBERS_KEY, {})
     numbers = sorted(str(n) for n in known.values()) if isinstance(known, dict) else []
     return tuple(numbers) if len(numbers) > 1 else ()
+
+
+def number_choices(numbers: Any) -> tuple[NumberChoice, ...]:
+    """The stored {phone_number_id: display number} as choices, in the numbers' order, when there are
+    two or more (a one-number shop has nothing to choose); () for a value of another shape."""
+    if not isinstance(numbers, dict) or len(numbers) < 2:
+        return ()
+    choices = (NumberChoice(str(pnid), str(display)) for pnid, display in numbers.items())
+    return tuple(sorted(choices, key=lambda c: (c.number, c.phone_number_id)))
+
+
+def shown_number(chosen: Any, numbers: Any) -> str | None:
+    """The number whose chats the list shows: the stored choice `chosen` while it is one of the shop's
+    stored `numbers` and the shop has two or more; else None, every chat."""
+    if not isinstance(chosen, str):
+        return None
+    return chosen if any(c.phone_number_id == chosen for c in number_choices(numbers)) else None
+
+
+def chat_list_numbers(session: Session) -> ChatListNumbers:
+    """The shop's numbers for the chat list's number filter, and the one it shows."""
+    from app.settings import get_setting
+
+    numbers = get_setting(session, BUSINESS_NUMBERS_KEY, {})
+    return ChatListNumbers(
+        number_choices(numbers), shown_number(get_setting(session, CHAT_LIST_NUMBER_KEY), numbers)
+    )
+
+
+def show_number(session: Session, phone_number_id: str | None) -> None:
+    """Remember the number whose chats the list shows (None: every chat) for the next start."""
+    from app.settings import put_setting
+
+    put_setting(session, CHAT_LIST_NUMBER_KEY, phone_number_id)

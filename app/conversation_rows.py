@@ -61,6 +61,8 @@ class ConversationRow:
     waiting_body: str | None = None
     # The business number this chat is on, as people dial it, when the shop has two or more (else None).
     business_number: str | None = None
+    # That number's phone_number_id (whatever the shop's count of numbers): the list's number filter.
+    phone_number_id: str | None = None
 
     def answered_automatically(self) -> bool:
         """The last message is the relay's automatic answer (greeting, away, keyword, bot) to the
@@ -170,7 +172,7 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
        EXISTS (SELECT 1 FROM conversation g WHERE g.contact_id = c.id AND g.kind = 'group_archive'),
        c.bot_paused_until, m.sent_by, c.opted_out_at IS NOT NULL,
        c.wa_id IS NULL AND c.user_id IS NOT NULL,
-       {BUSINESS_NUMBER_SQL}
+       {BUSINESS_NUMBER_SQL}, c.phone_number_id
   FROM contact c
   LEFT JOIN message m ON m.id = c.last_message_id
  WHERE {{where}}
@@ -187,8 +189,10 @@ WAITING_SQL = (
 
 
 def conversation_where(
-    kind: ConversationFilter, label_id: int | None, contact_ids: bool
+    kind: ConversationFilter, label_id: int | None, contact_ids: bool, number: str | None = None
 ) -> tuple[str, dict[str, Any]]:
+    """The WHERE of CONVERSATIONS_SQL for a filter (`kind`, a label) and, with `number`, the chats to
+    that business number (a phone_number_id) alone; with `contact_ids`, the chats of :ids instead."""
     clauses = ["c.last_message_at IS NOT NULL"]
     params: dict[str, Any] = {}
     if kind == "archived":
@@ -205,6 +209,9 @@ def conversation_where(
             "EXISTS (SELECT 1 FROM contact_label cl WHERE cl.contact_id = c.id AND cl.label_id = :label)"
         )
         params["label"] = label_id
+    if number is not None:
+        clauses.append("c.phone_number_id = :number")
+        params["number"] = number
     if contact_ids:
         clauses = ["c.id IN (SELECT value FROM json_each(:ids))"]
     return " AND ".join(clauses), params
@@ -247,4 +254,5 @@ def conversation_row(r: Any) -> ConversationRow:
         bool(r[19]),
         bool(r[20]),
         business_number=r[21],
+        phone_number_id=r[22],
     )

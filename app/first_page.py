@@ -9,6 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.business_numbers import (
+    BUSINESS_NUMBERS_KEY,
+    CHAT_LIST_NUMBER_KEY,
+    NO_NUMBERS,
+    ChatListNumbers,
+    number_choices,
+    shown_number,
+)
 from app.conversation_rows import CONVERSATIONS_SQL, ConversationRow, conversation_row, conversation_where
 from app.db import SCHEMA_VERSION
 
@@ -23,10 +31,12 @@ UNFINISHED_IMPORT_KEY = "chat_import.unfinished"
 
 @dataclass(frozen=True, slots=True)
 class FirstPage:
-    """What the window paints first: the newest conversations (filter "all") and the stored preferences."""
+    """What the window paints first: the newest conversations (filter "all", of the business number
+    the list was left showing) and the stored preferences."""
 
     rows: list[ConversationRow]
     preferences: dict[str, Any]  # as stored; app.settings.load_preferences applies defaults later
+    numbers: ChatListNumbers = NO_NUMBERS  # the list's number filter (app.business_numbers)
 
 
 def read_first_page(path: Path, limit: int) -> FirstPage | None:
@@ -46,19 +56,21 @@ def read_first_page(path: Path, limit: int) -> FirstPage | None:
     try:
         if int(con.execute("PRAGMA user_version").fetchone()[0]) != SCHEMA_VERSION:
             return None
-        stored = dict(
-            con.execute(
-                "SELECT key, value FROM setting WHERE key IN (?, ?)", (PREFERENCES_KEY, UNFINISHED_IMPORT_KEY)
-            ).fetchall()
-        )
+        keys = (PREFERENCES_KEY, UNFINISHED_IMPORT_KEY, BUSINESS_NUMBERS_KEY, CHAT_LIST_NUMBER_KEY)
+        asked = "SELECT key, value FROM setting WHERE key IN (?, ?, ?, ?)"
+        stored = dict(con.execute(asked, keys).fetchall())
         if json.loads(stored.get(UNFINISHED_IMPORT_KEY) or "{}"):
             return None
         prefs = json.loads(stored.get(PREFERENCES_KEY) or "{}")
         if not isinstance(prefs, dict) or not (prefs.get("relay_url") or prefs.get("setup_done")):
             return None
-        where, params = conversation_where("all", None, contact_ids=False)
+        known = json.loads(stored.get(BUSINESS_NUMBERS_KEY) or "{}")
+        numbers = ChatListNumbers(
+            number_choices(known), shown_number(json.loads(stored.get(CHAT_LIST_NUMBER_KEY) or "null"), known)
+        )
+        where, params = conversation_where("all", None, contact_ids=False, number=numbers.shown)
         cursor = con.execute(CONVERSATIONS_SQL.format(where=where), {**params, "limit": limit, "offset": 0})
-        return FirstPage(rows=[conversation_row(r) for r in cursor], preferences=prefs)
+        return FirstPage(rows=[conversation_row(r) for r in cursor], preferences=prefs, numbers=numbers)
     except (sqlite3.Error, ValueError) as exc:
         log.info("first page: full start instead (%s)", exc)
         return None

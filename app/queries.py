@@ -60,11 +60,13 @@ def conversations_page(
     *,
     kind: ConversationFilter = "all",
     label_id: int | None = None,
+    number: str | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> list[ConversationRow]:
-    """The chat list in one query: pinned first, then most recent; with last message and labels."""
-    where, params = conversation_where(kind, label_id, contact_ids=False)
+    """The chat list in one query: pinned first, then most recent; with last message and labels.
+    With `number` (a phone_number_id), only the chats to that business number."""
+    where, params = conversation_where(kind, label_id, contact_ids=False, number=number)
     sql = text(CONVERSATIONS_SQL.format(where=where))
     rows = session.execute(sql, {**params, "limit": limit, "offset": offset}).all()
     return [conversation_row(r) for r in rows]
@@ -153,6 +155,7 @@ def changed_conversations(
     room: int,
     kind: ConversationFilter = "all",
     label_id: int | None = None,
+    number: str | None = None,
     keep_shown: bool = False,
     also: set[int] | frozenset[int] = frozenset(),
 ) -> ChangedConversations:
@@ -169,7 +172,7 @@ def changed_conversations(
     ids = set(contact_ids)
     if len(ids) <= room:
         return ChangedConversations(conversations_by_id(session, ids), [])
-    where, params = conversation_where(kind, label_id, contact_ids=False)
+    where, params = conversation_where(kind, label_id, contact_ids=False, number=number)
     candidates = ids - set(shown) if keep_shown else ids
     first = session.execute(
         text(

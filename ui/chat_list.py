@@ -1,10 +1,12 @@
-"""The chat list pane: filter chips (All, Unread, Archived, a label or Needs a person) over the chats."""
+"""The chat list pane: filter chips (All, Unread, Archived, a label or Needs a person, and for a shop
+with two numbers the number) over the chats."""
 
 from __future__ import annotations
 
 import logging
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
@@ -46,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.business_numbers import ChatListNumbers
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow, LabelRow
 from app.text_direction import isolated
@@ -54,6 +57,7 @@ from ui.announce import announce
 from ui.chat_list_aim import ChatListAim
 from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
+from ui.chat_list_numbers import NumberChip
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.formatting import count_text
@@ -235,6 +239,11 @@ class ChatList(QWidget):
             member.setAccessibleDescription(
                 self.tr("Filter {0} of {1}. The arrow keys choose another.").format(n, len(chips))
             )
+        # A shop with two numbers (two branches): one number's chats alone, with whichever chip is
+        # picked. Out of the chips' group, so a stop of its own for Tab.
+        self.number_chip = NumberChip(self)
+        self.number_chip.picked.connect(self._pick_number)
+        bar.addWidget(self.number_chip)
         # Beside the search field, which gives up the room: it neither covers the first chat nor
         # pushes the list down, and the pane keeps its width (the chips' row has no room left: there
         # the pill widened the whole pane, and the chat beside it jumped, at every new chat).
@@ -285,7 +294,13 @@ class ChatList(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         # Tab follows the screen: the search field, the filter chips, then the chats.
-        self.tab_stops: list[QWidget] = [self.search_field, *self._chips.buttons(), self.new_above, self.view]
+        self.tab_stops: list[QWidget] = [
+            self.search_field,
+            *self._chips.buttons(),
+            self.number_chip,
+            self.new_above,
+            self.view,
+        ]
         chain(self.tab_stops)
         self.model.page_loaded.connect(self._page_loaded)
         ctx.hub.changed.connect(self._hub_changed)
@@ -600,6 +615,51 @@ class ChatList(QWidget):
     def _hub_changed(self, changes: Changes) -> None:
         if changes.labels:
             self.read_labels()
+        if changes.all_contacts:  # among them: the shop's numbers changed (app.sync_apply)
+            self.read_numbers()
+
+    def read_numbers(self, then: Callable[[], object] | None = None) -> None:
+        """The shop's numbers, read off the GUI thread. With `then` (a load): the list shows the number
+        it was left showing, read again if that is not the one it shows, else `then` is called.
+        Without (the numbers changed): the number shown stays while it is one of them."""
+        from app.business_numbers import chat_list_numbers
+        from ui.ops import run_read
+
+        def read(numbers: ChatListNumbers) -> None:
+            if then is None:
+                kept = self.model.number
+                if all(c.phone_number_id != kept for c in numbers.choices):
+                    kept = None
+                numbers = ChatListNumbers(numbers.choices, kept)
+            self.number_chip.show_numbers(numbers, self.ctx.shop_region)
+            if numbers.shown != self.model.number:
+                self._switch_number(numbers.shown)
+            elif then is not None:
+                then()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("business numbers not read: %s", type(exc).__name__)
+            if then is not None:
+                then()
+
+        run_read(self.ctx, chat_list_numbers, read, parent=self, on_failure=failed)
+
+    def _pick_number(self, phone_number_id: str | None) -> None:
+        """The owner chose a number in the chip's menu: its chats, and the choice kept for next time."""
+        from app.business_numbers import show_number
+        from ui.ops import run_write
+
+        def remember(s: Session) -> Changes:
+            show_number(s, phone_number_id)
+            return Changes()
+
+        self._switch_number(phone_number_id)
+        self._reselect()
+        run_write(self.ctx, remember, parent=self)
+
+    def _switch_number(self, phone_number_id: str | None) -> None:
+        self._to_top = True
+        self.model.set_number(phone_number_id)
 
     def _rebuild_label_menu(self) -> None:
         self._label_menu.clear()
@@ -693,8 +753,9 @@ class ChatList(QWidget):
 
     # ----------------------------------------------------------------- selection
     def load(self) -> None:
-        """Read the first page and the labels again (off the GUI thread); `model.page_loaded` says when."""
-        self.model.reload()
+        """Read the first page, of the number the list was left showing, and the labels again (off
+        the GUI thread); `model.page_loaded` says when."""
+        self.read_numbers(then=self.model.reload)
         self.read_labels()
 
     def reveal(self, row: ConversationRow) -> None:
@@ -702,6 +763,9 @@ class ChatList(QWidget):
         if self.select_contact(row.contact_id):
             return
         self._reveal = row
+        if self.model.number is not None and row.phone_number_id != self.model.number:
+            # A chat to the shop's other number (a notification, a search hit): every number's chats.
+            self.number_chip.choose(None)
         kind = "archived" if row.archived else "all"
         if self.model.kind != kind or self.model.label_id is not None:
             self.set_filter(kind)
@@ -714,6 +778,7 @@ class ChatList(QWidget):
         empty = self.model.loaded_once and self.model.rowCount() == 0
         if empty:
             kind, label_id = self.model.kind, self.model.label_id
+            number = self.number_chip.shown_text()
             if label_id is not None:
                 name = next((label_display_name(lab.name) for lab in self.labels if lab.id == label_id), "")
                 # An archived chat with the label is not listed here: the note says where it is.
@@ -726,11 +791,18 @@ class ChatList(QWidget):
                 text = self.tr("No archived chats. Archive a chat from its menu to keep it out of the way.")
             elif kind == "waiting":
                 text = self.tr("No chat needs a person. When the menu bot hands a chat over, it shows here.")
+            elif number:
+                text = self.tr(
+                    "No chats to your number {0} yet. The chats to your other numbers show with All numbers."
+                ).format(number)
             else:
                 text = self.tr(
                     "No chats yet. When a customer writes to the shop on WhatsApp, the chat appears "
                     "here. Past chats from a phone can be brought in with File ▸ Import chat from phone."
                 )
+            if number and (kind != "all" or label_id is not None):
+                # The other number's chats are not gone: the note says which number is listed.
+                text = self.tr("Chats to your number {0} only.").format(number) + "\n\n" + text
             self.empty_note.setText(text)
             self._place_empty_note()
         self.empty_note.setVisible(empty)
@@ -756,15 +828,18 @@ class ChatList(QWidget):
                 contact_id = row.contact_id
                 self.model.read_through(contact_id, lambda: self.select_contact(contact_id))
 
-    def show_first_page(self, page: list[ConversationRow]) -> None:
-        """Start-up: paint `page` (app/first_page.py) while the database layer loads.
+    def show_first_page(self, page: list[ConversationRow], numbers: ChatListNumbers | None = None) -> None:
+        """Start-up: paint `page` (app/first_page.py) while the database layer loads; of the number
+        `numbers` says the list was left showing.
 
         What needs the database (search, filters, labels, the chat menu) is disabled with a tooltip
         until `database_ready()`.
         """
-        self.model.show_first_page(page)
+        if numbers is not None:
+            self.number_chip.show_numbers(numbers, self.ctx.shop_region)
+        self.model.show_first_page(page, self.number_chip.numbers.shown)
         starting = self.tr("Available in a moment: Shop Inbox is still starting")
-        for widget in (self.search_field, *self._chips.buttons()):
+        for widget in (self.search_field, *self._chips.buttons(), self.number_chip):
             widget.setEnabled(False)
             widget.setToolTip(starting)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -772,11 +847,12 @@ class ChatList(QWidget):
     def database_ready(self) -> None:
         """The database layer has loaded: page on, and enable what show_first_page disabled."""
         self.model.paging = True
-        for widget in (self.search_field, *self._chips.buttons()):
+        for widget in (self.search_field, *self._chips.buttons(), self.number_chip):
             widget.setEnabled(True)
             widget.setToolTip("")
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.read_labels()
+        self.read_numbers()
         self.model.read_unread_total()
         if self.model.canFetchMore():
             self.model.fetchMore()  # the owner may have scrolled to the end of the first page

@@ -70,11 +70,13 @@ class _Read:
     archived_unread: int = 0  # archived chats with unread messages (the Archived chip's count)
 
 
-def _read_page(kind: ConversationFilter, label_id: int | None, offset: int) -> Callable[[Session], _Read]:
+def _read_page(
+    kind: ConversationFilter, label_id: int | None, number: str | None, offset: int
+) -> Callable[[Session], _Read]:
     def read(s: Session) -> _Read:
         from app.queries import conversations_page, unread_counts
 
-        page = conversations_page(s, kind=kind, label_id=label_id, limit=PAGE, offset=offset)
+        page = conversations_page(s, kind=kind, label_id=label_id, number=number, limit=PAGE, offset=offset)
         counts = unread_counts(s)
         return _Read(page, counts.messages, archived_unread=counts.archived_chats)
 
@@ -90,6 +92,7 @@ class _Asked:
     room: int
     kind: ConversationFilter
     label_id: int | None
+    number: str | None
     keep_shown: bool
     also: frozenset[int]
 
@@ -103,6 +106,7 @@ class _Asked:
             room=self.room,
             kind=self.kind,
             label_id=self.label_id,
+            number=self.number,
             keep_shown=self.keep_shown,
             also=self.also,
         )
@@ -134,6 +138,8 @@ class ChatListModel(QAbstractListModel):
         self.draft_for: Callable[[int], str | None] = lambda _contact_id: None
         self.kind: ConversationFilter = "all"
         self.label_id: int | None = None
+        # The business number (phone_number_id) whose chats alone are listed, with any filter; None: all.
+        self.number: str | None = None
         self._rows: list[ConversationRow] = []
         self._more = False
         self._pages = 1  # pages read since the last reload: the list keeps at most this many pages of rows
@@ -241,7 +247,7 @@ class ChatListModel(QAbstractListModel):
 
         self._fetching = True
         generation = self._generation
-        read = _read_page(self.kind, self.label_id, len(self._rows))
+        read = _read_page(self.kind, self.label_id, self.number, len(self._rows))
         run_read(
             self.ctx,
             read,
@@ -262,7 +268,7 @@ class ChatListModel(QAbstractListModel):
 
         self._fetching = True
         generation = self._generation
-        kind, label_id, offset = self.kind, self.label_id, len(self._rows)
+        kind, label_id, number, offset = self.kind, self.label_id, self.number, len(self._rows)
 
         def read(s: Session) -> list[list[ConversationRow]]:
             from app.queries import conversations_page
@@ -270,7 +276,9 @@ class ChatListModel(QAbstractListModel):
             pages: list[list[ConversationRow]] = []
             while not pages or len(pages[-1]) >= PAGE:
                 at = offset + PAGE * len(pages)
-                pages.append(conversations_page(s, kind=kind, label_id=label_id, limit=PAGE, offset=at))
+                pages.append(
+                    conversations_page(s, kind=kind, label_id=label_id, number=number, limit=PAGE, offset=at)
+                )
                 if any(r.contact_id == contact_id for r in pages[-1]):
                     break
             return pages
@@ -344,6 +352,13 @@ class ChatListModel(QAbstractListModel):
         self.kept_unread = set()
         self.reload()
 
+    def set_number(self, number: str | None) -> None:
+        """List only the chats to this business number (a phone_number_id; None: every chat), with
+        whichever filter is picked."""
+        self.number = number
+        self.kept_unread = set()
+        self.reload()
+
     def reload(self) -> None:
         """Everything may have changed (filter switch): read the first page, then a reset is honest."""
         from ui.ops import run_read
@@ -354,7 +369,7 @@ class ChatListModel(QAbstractListModel):
         self._fetching = False
         self._pending.clear()  # the page is read after these changed: it has them
         self._pending_owner = False
-        read = _read_page(self.kind, self.label_id, 0)
+        read = _read_page(self.kind, self.label_id, self.number, 0)
         run_read(
             self.ctx,
             read,
@@ -371,9 +386,11 @@ class ChatListModel(QAbstractListModel):
         self.show_page(got.rows)
         self._flush_pending()
 
-    def show_first_page(self, page: list[ConversationRow]) -> None:
-        """Start-up: the page app/first_page.py read with plain sqlite3 (filter "all"); no paging yet."""
+    def show_first_page(self, page: list[ConversationRow], number: str | None = None) -> None:
+        """Start-up: the page app/first_page.py read with plain sqlite3 (filter "all", of the business
+        number `number` alone when the list was left showing one); no paging yet."""
         self.paging = False
+        self.number = number
         # Until the database layer reads the real total: what the first page shows.
         self.unread_total = sum(r.unread_count for r in page if not r.archived)
         self.show_page(page)
@@ -425,6 +442,8 @@ class ChatListModel(QAbstractListModel):
         if self.kind == "unread" and row.unread_count == 0 and row.contact_id not in self.kept_unread:
             return False
         if self.kind == "waiting" and not row.waits_for_person(relay_clock.now()):
+            return False
+        if self.number is not None and row.phone_number_id != self.number:
             return False
         return not (self.label_id is not None and all(lab.id != self.label_id for lab in row.labels))
 
@@ -482,6 +501,7 @@ class ChatListModel(QAbstractListModel):
             room=self._room(),
             kind=self.kind,
             label_id=self.label_id,
+            number=self.number,
             keep_shown=self.held or bool(self._waiting),
             also=frozenset() if open_chat is None else frozenset({open_chat}),
         )

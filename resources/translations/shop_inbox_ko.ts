@@ -2228,8 +2228,16 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>상담이 필요한 채팅이 없어요. 메뉴 봇이 채팅을 넘기면 여기에 표시돼요.</translation>
     </message>
     <message>
+        <source>No chats to your number {0} yet. The chats to your other numbers show with All numbers.</source>
+        <translation>매장 번호 {0}(으)로 온 채팅이 아직 없어요. 다른 번호로 온 채팅은 ‘모든 번호’를 고르면 보여요.</translation>
+    </message>
+    <message>
         <source>No chats yet. When a customer writes to the shop on WhatsApp, the chat appears here. Past chats from a phone can be brought in with File ▸ Import chat from phone.</source>
         <translation>아직 채팅이 없어요. 고객이 WhatsApp으로 메시지를 보내면 여기에 나타나요. 휴대폰에 있던 지난 채팅은 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Chats to your number {0} only.</source>
+        <translation>매장 번호 {0}(으)로 온 채팅만 보여요.</translation>
     </message>
     <message>
         <source>Available in a moment: Shop Inbox is still starting</source>
@@ -5639,6 +5647,33 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Shop Inbox</source>
         <translation>샵 인박스</translation>
+    </message>
+</context>
+<context>
+    <name>NumberChip</name>
+    <message>
+        <source>Lists the chats to one of your WhatsApp numbers, or to all of them.</source>
+        <translation>WhatsApp 매장 번호 하나로 온 채팅만, 또는 모든 번호의 채팅을 보여 줘요.</translation>
+    </message>
+    <message>
+        <source>All numbers</source>
+        <translation>모든 번호</translation>
+    </message>
+    <message>
+        <source>Chats to your number {0}</source>
+        <translation>매장 번호 {0}(으)로 온 채팅</translation>
+    </message>
+    <message>
+        <source>Chats to all your numbers</source>
+        <translation>모든 매장 번호로 온 채팅</translation>
+    </message>
+    <message>
+        <source>Only the chats to your number {0} are listed</source>
+        <translation>매장 번호 {0}(으)로 온 채팅만 보여 주고 있어요</translation>
+    </message>
+    <message>
+        <source>The chats to all your numbers are listed</source>
+        <translation>모든 매장 번호로 온 채팅을 보여 주고 있어요</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,112 @@
+"""A shop with two WhatsApp numbers lists one number's chats: the query, the choice and its memory."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.business_numbers import (
+    CHAT_LIST_NUMBER_KEY,
+    NumberChoice,
+    chat_list_numbers,
+    remember_business_numbers,
+    show_number,
+)
+from app.db import Database
+from app.first_page import read_first_page
+from app.models import Label
+from app.queries import changed_conversations, conversations_page, set_label
+from app.settings import load_preferences, put_setting, save_preferences
+from tests.support.factories import make_contact, make_message
+
+GANGNAM, HONGDAE = "100000000000001", "100000000000002"
+
+
+def two_branches(db: Database) -> dict[str, int]:
+    """Chats to the Gangnam number and to the Hongdae number, read and unread, one labelled Paid."""
+    with db.write() as s:
+        save_preferences(s, load_preferences(s).replace(relay_url="http://127.0.0.1:9"))
+        remember_business_numbers(s, {(GANGNAM, "+82 2-555-0101"), (HONGDAE, "+82 2-555-0202")})
+        ids = {}
+        for name, number, unread in (
+            ("김민지", GANGNAM, True),
+            ("박서연", GANGNAM, False),
+            ("이준호", HONGDAE, True),
+            ("최유진", HONGDAE, False),
+        ):
+            contact = make_contact(s, profile_name=name, phone_number_id=number)
+            make_message(s, contact, "안녕하세요", unread=unread)
+            ids[name] = contact.id
+        paid = s.scalars(select(Label.id).where(Label.name == "Paid")).one()
+        set_label(s, ids["박서연"], paid, True)
+        set_label(s, ids["최유진"], paid, True)
+        ids["paid"] = paid
+        return ids
+
+
+def names(rows: list) -> set[str]:  # type: ignore[type-arg]
+    return {r.display_name for r in rows}
+
+
+def test_the_list_of_one_number_shows_only_the_chats_to_it_with_any_filter(db: Database) -> None:
+    ids = two_branches(db)
+    with db.read() as s:
+        assert names(conversations_page(s, number=GANGNAM)) == {"김민지", "박서연"}
+        assert names(conversations_page(s, number=HONGDAE)) == {"이준호", "최유진"}
+        assert names(conversations_page(s)) == {"김민지", "박서연", "이준호", "최유진"}
+        assert names(conversations_page(s, kind="unread", number=HONGDAE)) == {"이준호"}
+        assert names(conversations_page(s, label_id=ids["paid"], number=GANGNAM)) == {"박서연"}
+        assert {r.phone_number_id for r in conversations_page(s, number=HONGDAE)} == {HONGDAE}
+
+
+def test_a_catch_up_reads_whole_only_the_changed_chats_to_the_number_shown(db: Database) -> None:
+    ids = two_branches(db)
+    changed = {ids[name] for name in ("김민지", "박서연", "이준호", "최유진")}
+    shown = frozenset({ids["박서연"]})
+    with db.read() as s:
+        got = changed_conversations(s, changed, shown=shown, room=1, number=GANGNAM)
+    # The list of Gangnam's chats keeps its newest; Hongdae's newer ones take no room in it.
+    assert "박서연" in names(got.rows)
+    assert "최유진" not in names(got.rows)
+    assert got.gone == frozenset()
+
+
+def test_the_choice_of_number_is_kept_and_only_a_known_number_of_two_counts(db: Database) -> None:
+    two_branches(db)
+    with db.read() as s:
+        numbers = chat_list_numbers(s)
+    assert numbers.choices == (
+        NumberChoice(GANGNAM, "+82 2-555-0101"),
+        NumberChoice(HONGDAE, "+82 2-555-0202"),
+    )
+    assert numbers.shown is None
+    with db.write() as s:
+        show_number(s, HONGDAE)
+    with db.read() as s:
+        assert chat_list_numbers(s).shown == HONGDAE
+    with db.write() as s:
+        put_setting(s, CHAT_LIST_NUMBER_KEY, "999")  # a number the shop does not have (any more)
+    with db.read() as s:
+        assert chat_list_numbers(s).shown is None
+
+
+def test_a_one_number_shop_has_no_choice_and_sees_every_chat(db: Database) -> None:
+    with db.write() as s:
+        remember_business_numbers(s, {(GANGNAM, "+82 2-555-0101")})
+        show_number(s, GANGNAM)
+    with db.read() as s:
+        numbers = chat_list_numbers(s)
+    assert numbers.choices == ()
+    assert numbers.shown is None
+
+
+def test_the_first_page_at_start_up_is_of_the_number_the_list_was_left_showing(db: Database) -> None:
+    two_branches(db)
+    with db.write() as s:
+        show_number(s, GANGNAM)
+    first = read_first_page(db.path, 100)
+    assert first is not None
+    assert first.numbers.shown == GANGNAM
+    assert len(first.numbers.choices) == 2
+    assert names(first.rows) == {"김민지", "박서연"}
+    with db.read() as s:
+        assert first.rows == conversations_page(s, number=GANGNAM)

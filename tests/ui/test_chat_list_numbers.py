@@ -1,0 +1,199 @@
+"""The chat list's number chip: a shop with two WhatsApp numbers lists one number's chats, and keeps the choice."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton
+
+from app.business_numbers import remember_business_numbers
+from app.changes import Changes
+from app.models import Contact
+from tests.support.factories import BASE_TIME, make_contact, make_message
+from tests.support.window_waits import laid_out, load_chats, settle, sync_batch
+from ui.chat_list import ChatList
+
+GANGNAM, HONGDAE = "100000000000001", "100000000000002"
+
+
+def two_branches(ctx: Any, *, numbers: int = 2) -> dict[str, int]:
+    with ctx.db.write() as s:
+        seen = {(GANGNAM, "+82 2-555-0101"), (HONGDAE, "+82 2-555-0202")}
+        remember_business_numbers(s, sorted(seen)[:numbers])
+        ids = {}
+        for minute, (name, number, unread) in enumerate(
+            (
+                ("김민지", GANGNAM, True),
+                ("박서연", GANGNAM, False),
+                ("이준호", HONGDAE, True),
+                ("최유진", HONGDAE, False),
+            )
+        ):
+            contact = make_contact(s, profile_name=name, phone_number_id=number)
+            make_message(
+                s, contact, "안녕하세요", unread=unread, sent_at=BASE_TIME + timedelta(minutes=minute)
+            )
+            ids[name] = contact.id
+        return ids
+
+
+def shown(chats: ChatList) -> list[str]:
+    return [r.display_name for r in chats.model.rows()]
+
+
+def number_action(chats: ChatList, text: str) -> QAction:
+    return next(a for a in chats.number_chip.menu().actions() if a.text() == text)
+
+
+def pick(chats: ChatList, qtbot: Any, text: str) -> None:
+    with qtbot.waitSignal(chats.model.page_loaded):
+        number_action(chats, text).trigger()
+    settle(qtbot)  # the choice is written too
+
+
+def test_a_one_number_shop_sees_no_number_chip(window: Any, qtbot: Any) -> None:
+    two_branches(window.ctx, numbers=1)
+    load_chats(window, qtbot)
+    assert not window.chat_list.number_chip.isVisible()
+    assert len(shown(window.chat_list)) == 4
+
+
+def test_the_owner_lists_one_numbers_chats_with_unread_and_back_to_all(window: Any, qtbot: Any) -> None:
+    two_branches(window.ctx)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    chip = chats.number_chip
+    qtbot.waitUntil(chip.isVisible)
+    assert chip.text() == "All numbers"
+    assert not chip.isChecked()
+    # The numbers as the chat's header writes them ("To your number 02-555-0202"), in the shop's region.
+    assert [a.text() for a in chip.menu().actions() if a.isCheckable()] == [
+        "All numbers",
+        "02-555-0101",
+        "02-555-0202",
+    ]
+    pick(chats, qtbot, "02-555-0202")
+    assert shown(chats) == ["최유진", "이준호"]
+    assert chip.isChecked() and chip.text() == "02-555-0202"
+    assert chip.accessibleName() == "Chats to your number 02-555-0202"
+    unread = next(b for b in chats.findChildren(QAbstractButton, "filterChip") if b.text() == "Unread")
+    with qtbot.waitSignal(chats.model.page_loaded):
+        unread.click()
+    assert shown(chats) == ["이준호"]  # unread, and to Hongdae: both
+    pick(chats, qtbot, "All numbers")
+    assert shown(chats) == ["이준호", "김민지"]
+    assert not chip.isChecked() and chip.accessibleName() == "Chats to all your numbers"
+
+
+def test_the_number_combines_with_a_label(window: Any, qtbot: Any) -> None:
+    ids = two_branches(window.ctx)
+    from sqlalchemy import select
+
+    from app.models import Label
+    from app.queries import set_label
+
+    with window.ctx.db.write() as s:
+        paid = s.scalars(select(Label.id).where(Label.name == "Paid")).one()
+        set_label(s, ids["박서연"], paid, True)
+        set_label(s, ids["최유진"], paid, True)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(lambda: chats.number_chip.isVisible() and bool(chats.labels))
+    pick(chats, qtbot, "02-555-0101")
+    label = next(a for a in chats.label_chip.menu().actions() if a.data() == paid)
+    with qtbot.waitSignal(chats.model.page_loaded):
+        label.trigger()
+    assert shown(chats) == ["박서연"]
+
+
+def test_a_synced_chat_to_the_other_number_stays_out_of_the_list(window: Any, qtbot: Any) -> None:
+    ids = two_branches(window.ctx)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    pick(chats, qtbot, "02-555-0101")
+    with window.ctx.db.write() as s:
+        make_message(
+            s, s.get(Contact, ids["최유진"]), "배송 언제 되나요?", sent_at=BASE_TIME + timedelta(hours=1)
+        )
+        make_message(s, s.get(Contact, ids["박서연"]), "입금했어요", sent_at=BASE_TIME + timedelta(hours=2))
+    sync_batch(window, qtbot, {ids["최유진"], ids["박서연"]})
+    assert shown(chats) == ["박서연", "김민지"]
+
+
+def test_the_choice_is_remembered_for_the_next_start(window: Any, qtbot: Any) -> None:
+    two_branches(window.ctx)
+    load_chats(window, qtbot)
+    qtbot.waitUntil(window.chat_list.number_chip.isVisible)
+    pick(window.chat_list, qtbot, "02-555-0202")
+
+    again = ChatList(window.ctx)  # as the window builds it at the next start
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.model.page_loaded):
+        again.load()
+    assert shown(again) == ["최유진", "이준호"]
+    assert again.number_chip.text() == "02-555-0202"
+    settle(qtbot)
+
+
+def test_a_chat_to_the_other_number_opened_from_elsewhere_lists_every_number(window: Any, qtbot: Any) -> None:
+    ids = two_branches(window.ctx)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    pick(chats, qtbot, "02-555-0101")
+    other = next(r for r in chats.model.rows() if r.display_name == "김민지")
+    with window.ctx.db.read() as s:
+        from app.queries import conversations_by_id
+
+        (hongdae,) = conversations_by_id(s, [ids["이준호"]])
+    chats.reveal(hongdae)  # a notification, a search hit
+    qtbot.waitUntil(lambda: chats.current_contact() == ids["이준호"])
+    assert chats.number_chip.text() == "All numbers"
+    assert other.contact_id in {r.contact_id for r in chats.model.rows()}
+    settle(qtbot)
+
+
+def test_the_chip_is_a_named_tab_stop_after_the_filter_chips_and_fits_the_pane(
+    window: Any, qtbot: Any
+) -> None:
+    two_branches(window.ctx)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    pick(chats, qtbot, "02-555-0202")
+    laid_out()
+    chip = chats.number_chip
+    assert chip.focusPolicy() & Qt.FocusPolicy.TabFocus
+    # Tab from the filter chips (a group: Tab stops at the picked one) comes to the number chip.
+    window.activateWindow()
+    all_chip = next(b for b in chats.findChildren(QAbstractButton, "filterChip") if b.text() == "All")
+    all_chip.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(all_chip.hasFocus)
+    qtbot.keyClick(all_chip, Qt.Key.Key_Tab)
+    qtbot.waitUntil(chip.hasFocus)
+    assert chip.accessibleName() and chip.accessibleDescription()
+    assert chip.geometry().right() < chats.width()
+    window.ctx.publish(Changes(all_contacts=True))  # a new number learnt: the one shown stays
+    settle(qtbot)
+    assert chip.text() == "02-555-0202" and shown(chats) == ["최유진", "이준호"]
+
+
+def test_an_empty_list_of_one_number_says_which_number_it_is_of(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        remember_business_numbers(s, [(GANGNAM, "+82 2-555-0101"), (HONGDAE, "+82 2-555-0202")])
+        contact = make_contact(s, profile_name="김민지", phone_number_id=GANGNAM)
+        make_message(s, contact, "안녕하세요", unread=False)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    pick(chats, qtbot, "02-555-0202")
+    assert chats.empty_note.isVisible()
+    assert "No chats to your number 02-555-0202 yet" in chats.empty_note.text()
+    unread = next(b for b in chats.findChildren(QAbstractButton, "filterChip") if b.text() == "Unread")
+    with qtbot.waitSignal(chats.model.page_loaded):
+        unread.click()
+    assert chats.empty_note.text().startswith("Chats to your number 02-555-0202 only.")

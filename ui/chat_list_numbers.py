@@ -1,0 +1,101 @@
+"""The chat list's number chip: in a shop with two or more WhatsApp numbers, whose chats it lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+from app.business_numbers import NO_NUMBERS, ChatListNumbers, NumberChoice
+from ui.formatting import business_number_text
+from ui.label_names import as_button_text
+
+
+class NumberChip(QToolButton):
+    """A chip beside the filter chips whose menu offers "All numbers" and each of the shop's numbers;
+    it says the one picked. Hidden in a one-number shop, which has nothing to choose. The number
+    combines with the other chips (Unread, a label, Needs a person): it is not one of their group.
+
+    Emits `picked(phone_number_id)` (None: every number) when the owner chooses in its menu.
+    """
+
+    picked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterChip")
+        self.setProperty("filter", "number")
+        self.setCheckable(True)  # checked (lit, as a picked chip) while one number's chats are listed
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleDescription(
+            self.tr("Lists the chats to one of your WhatsApp numbers, or to all of them.")
+        )
+        self.numbers = NO_NUMBERS
+        self.region = "KR"
+        self._menu = QMenu(self)
+        self.setMenu(self._menu)
+        self.hide()
+        self._say()
+
+    def show_numbers(self, numbers: ChatListNumbers, region: str) -> None:
+        """The shop's numbers and the one listed (as read from the database), in the shop's way of
+        writing numbers (`region`); the chip shows only where there is a choice."""
+        self.numbers, self.region = numbers, region
+        self._menu.clear()
+        group = QActionGroup(self._menu)
+        every = QAction(self.tr("All numbers"), self._menu)
+        every.setObjectName("allNumbers")
+        self._add(group, every, None)
+        self._menu.addSeparator()
+        for choice in numbers.choices:
+            action = QAction(as_button_text(self.number_text(choice)), self._menu)
+            self._add(group, action, choice.phone_number_id)
+        self.setVisible(bool(numbers.choices))
+        self._say()
+
+    def _add(self, group: QActionGroup, action: QAction, phone_number_id: str | None) -> None:
+        action.setCheckable(True)
+        action.setChecked(phone_number_id == self.numbers.shown)
+        action.setData(phone_number_id)
+        group.addAction(action)
+        self._menu.addAction(action)
+        action.triggered.connect(lambda _=False, pnid=phone_number_id: self._pick(pnid))
+
+    def choose(self, phone_number_id: str | None) -> None:
+        """Pick this number (None: all of them) as the owner would in the menu; `picked` says so."""
+        for action in self._menu.actions():
+            if action.isCheckable() and action.data() == phone_number_id:
+                action.setChecked(True)
+        self._pick(phone_number_id)
+
+    def _pick(self, phone_number_id: str | None) -> None:
+        self.numbers = ChatListNumbers(self.numbers.choices, phone_number_id)
+        self._say()
+        self.picked.emit(phone_number_id)
+
+    def number_text(self, choice: NumberChoice) -> str:
+        """A number as the chat's header writes it ("To your number 02-555-0101")."""
+        return business_number_text(choice.number, self.region)
+
+    def shown_text(self) -> str:
+        """The number whose chats are listed, as the chip writes it; "" for every number."""
+        choice = next((c for c in self.numbers.choices if c.phone_number_id == self.numbers.shown), None)
+        return "" if choice is None else self.number_text(choice)
+
+    def _say(self) -> None:
+        shown = self.shown_text()
+        self.setChecked(bool(shown))
+        # A number is not cut short (its last digits tell the branches apart); it fits beside the
+        # other chips in a 1024-pixel window.
+        self.setText(as_button_text(shown) if shown else self.tr("All numbers"))
+        self.setAccessibleName(
+            self.tr("Chats to your number {0}").format(shown)
+            if shown
+            else self.tr("Chats to all your numbers")
+        )
+        self.setToolTip(
+            self.tr("Only the chats to your number {0} are listed").format(shown)
+            if shown
+            else self.tr("The chats to all your numbers are listed")
+        )
