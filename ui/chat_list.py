@@ -240,10 +240,14 @@ class ChatList(QWidget):
                 self.tr("Filter {0} of {1}. The arrow keys choose another.").format(n, len(chips))
             )
         # A shop with two numbers (two branches): one number's chats alone, with whichever chip is
-        # picked. Out of the chips' group, so a stop of its own for Tab.
+        # picked. Out of the chips' group, so a stop of its own for Tab. On a row of its own under
+        # them: the chips fill a 1024-pixel window's pane. Hidden, the row takes no room at all.
         self.number_chip = NumberChip(self)
         self.number_chip.picked.connect(self._pick_number)
-        bar.addWidget(self.number_chip)
+        numbers_row = QHBoxLayout()
+        numbers_row.setContentsMargins(10, 0, 10, 6)
+        numbers_row.addWidget(self.number_chip)
+        numbers_row.addStretch(1)
         # Beside the search field, which gives up the room: it neither covers the first chat nor
         # pushes the list down, and the pane keeps its width (the chips' row has no room left: there
         # the pill widened the whole pane, and the chat beside it jumped, at every new chat).
@@ -292,6 +296,7 @@ class ChatList(QWidget):
         layout.setSpacing(0)
         layout.addLayout(search_row)
         layout.addLayout(bar)
+        layout.addLayout(numbers_row)
         layout.addWidget(self.view, 1)
         # Tab follows the screen: the search field, the filter chips, then the chats.
         self.tab_stops: list[QWidget] = [
