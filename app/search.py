@@ -164,6 +164,14 @@ SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body,
 _NEWEST = (2**62, 2**62)
 
 
+def _of_number(column: str, number: str | None) -> str:
+    """SQL that keeps the rows whose chat (`column`, a contact id) is on the business number bound as
+    :number (a phone_number_id: the chat list's number chip), as the list lists it; nothing without one."""
+    if number is None:
+        return ""
+    return f" AND {column} IN (SELECT id FROM contact WHERE phone_number_id = :number)"
+
+
 def _since(column: str, floor: int | None) -> str:
     """SQL that keeps the rows whose `column` (a time in ms) is at or after `floor` (bound as :since);
     nothing when there is no floor."""
@@ -179,6 +187,7 @@ def search_messages(
     before: SearchCursor | None = None,
     since: datetime | None = None,
     region: str = "KR",
+    number: str | None = None,
 ) -> list[SearchHit]:
     """Messages containing `query`'s words as substrings (any language), newest first by the time they were
     sent (then by id), `limit` at a time. The next page starts `before` the last hit:
@@ -189,7 +198,8 @@ def search_messages(
     Each word is looked for anywhere in the message, in any order (all of them must be there); a
     phrase in double quotes is looked for whole. User text is always quoted into FTS5 phrases, so `*`,
     `NEAR` or `-` are literal. A phone number is found written any common way ('+82 10-9876-5432' finds
-    '010 9876 5432'), grouped as the shop's `region` writes its numbers too.
+    '010 9876 5432'), grouped as the shop's `region` writes its numbers too. With `number` (a
+    phone_number_id), only the chats to that business number (one chat's search is that chat's).
     """
     q = normalise_query(query)
     if not q or limit <= 0:
@@ -202,16 +212,18 @@ def search_messages(
     floor = None if since is None else to_millis(since)
     if floor is not None and cursor[0] < floor:
         return []  # the page before was the period's last
+    if contact_id is not None:
+        number = None
     if contact_id is not None and len(q) >= 2 and _chat_is_small(session, contact_id):
         ids = _chat_scan_ids(session, terms, contact_id, limit, cursor, floor)
     elif any(t.table for t in terms):
-        ids = _fts_ids(session, terms, contact_id, limit, cursor, floor)
+        ids = _fts_ids(session, terms, contact_id, limit, cursor, floor, number)
     else:
-        ids = _scan_ids(session, [t.needle for t in terms], contact_id, limit, cursor, floor)
+        ids = _scan_ids(session, [t.needle for t in terms], contact_id, limit, cursor, floor, number)
     # A cart's bubble shows its items' names, which are not in its text: found through its order.
-    carts = _cart_items(session, [t.needle for t in terms], contact_id, limit, cursor, floor)
+    carts = _cart_items(session, [t.needle for t in terms], contact_id, limit, cursor, floor, number)
     # Its card shows the order's number, which a customer quotes ("주문번호 2026-0007").
-    numbered = _numbered_carts(session, query_terms(q), contact_id, limit, cursor, floor)
+    numbered = _numbered_carts(session, query_terms(q), contact_id, limit, cursor, floor, number)
     for mid, shown_number in numbered.items():
         carts.setdefault(mid, shown_number[1])
     if carts:
@@ -259,6 +271,7 @@ def newest_only(
     contact_id: int | None = None,
     before: SearchCursor | None = None,
     since: datetime | None = None,
+    number: str | None = None,
 ) -> bool:
     """Whether `search_messages` with these arguments read only the newest SHORT_QUERY_WINDOW
     messages (before `before`) while older ones exist, so that its hits may not be all there are:
@@ -273,10 +286,11 @@ def newest_only(
     floor = None if since is None else to_millis(since)
     beyond = session.execute(
         text(
-            f"SELECT 1 FROM message WHERE (sent_at, id) < (:bt, :bi){_since('sent_at', floor)} "
+            f"SELECT 1 FROM message WHERE (sent_at, id) < (:bt, :bi){_since('sent_at', floor)}"
+            f"{_of_number('contact_id', number)} "
             f"ORDER BY sent_at DESC, id DESC LIMIT 1 OFFSET {SHORT_QUERY_WINDOW}"
         ),
-        {"bt": cursor[0], "bi": cursor[1], "since": floor},
+        {"bt": cursor[0], "bi": cursor[1], "since": floor, "number": number},
     ).first()
     return beyond is not None
 
@@ -318,17 +332,25 @@ def _cart_items(
     limit: int,
     cursor: tuple[int, int],
     floor: int | None = None,
+    number: str | None = None,
 ) -> dict[int, str]:
     """Cart messages whose order has an item named with every needle, newest first: message id → the
     matching items' names (what the hit shows when the cart's own text does not match). Any query
     length works."""
     patterns = {f"pattern{i}": like_pattern(needle) for i, needle in enumerate(needles)}
     matches = _line_matches(len(needles))
-    params: dict[str, Any] = {**patterns, "limit": limit, "bt": cursor[0], "bi": cursor[1], "since": floor}
-    chat_filter = ""
+    params: dict[str, Any] = {
+        **patterns,
+        "limit": limit,
+        "bt": cursor[0],
+        "bi": cursor[1],
+        "since": floor,
+        "number": number,
+    }
+    # The message's chat, not the order's: a number change moves a chat's messages, not its orders.
+    chat_filter = _of_number("(SELECT m.contact_id FROM message m WHERE m.id = o.message_id)", number)
     if contact_id is not None:
         params["contact"] = contact_id
-        # The message's chat, not the order's: a number change moves a chat's messages, not its orders.
         chat_filter = "AND (SELECT m.contact_id FROM message m WHERE m.id = o.message_id) = :contact"
     ids_sql = _CART_IDS_SQL.format(
         matches=matches, chat_filter=chat_filter, since=_since("o.created_at", floor)
@@ -358,6 +380,7 @@ def _numbered_carts(
     limit: int,
     cursor: tuple[int, int],
     floor: int | None = None,
+    number: str | None = None,
 ) -> dict[int, tuple[str, str]]:
     """Cart messages whose order has the number a word of the query names (`typed_order_number`),
     and an item named with each other word, newest first: message id → (the order's number, what the
@@ -367,22 +390,28 @@ def _numbered_carts(
         return {}
     numbers: list[str] = []
     needles: list[str] = []
-    params: dict[str, Any] = {"limit": limit, "bt": cursor[0], "bi": cursor[1], "since": floor}
-    for i, (word, number) in enumerate(zip(words, typed, strict=True)):
-        if number is None:
+    params: dict[str, Any] = {
+        "limit": limit,
+        "bt": cursor[0],
+        "bi": cursor[1],
+        "since": floor,
+        "number": number,
+    }
+    for i, (word, order) in enumerate(zip(words, typed, strict=True)):
+        if order is None:
             params[f"pattern{len(needles)}"] = like_pattern(word.lower())
             needles.append(word)
-        elif number.number is not None:
+        elif order.number is not None:
             numbers.append(f"o.number = :number{i}")  # the unique index finds it
-            params[f"number{i}"] = number.number
+            params[f"number{i}"] = order.number
         else:
             numbers.append(f"substr(o.number, 6) = :number{i}")  # "0007" of any year: orders are few
-            params[f"number{i}"] = number.tail
+            params[f"number{i}"] = order.tail
     matches = ""
     if needles:
         lines = _line_matches(len(needles))
         matches = f"AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND {lines})"
-    chat_filter = ""
+    chat_filter = _of_number("(SELECT m.contact_id FROM message m WHERE m.id = o.message_id)", number)
     if contact_id is not None:
         params["contact"] = contact_id
         chat_filter = "AND (SELECT m.contact_id FROM message m WHERE m.id = o.message_id) = :contact"
@@ -441,10 +470,17 @@ def _scan_ids(
     limit: int,
     cursor: tuple[int, int],
     floor: int | None = None,
+    number: str | None = None,
 ) -> list[int]:
     """Only one-character words: no index helps, so scan one chat, or the newest SHORT_QUERY_WINDOW
-    messages (of the period)."""
-    params: dict[str, Any] = {"limit": limit, "bt": cursor[0], "bi": cursor[1], "since": floor}
+    messages (of the period, of the chats to `number`)."""
+    params: dict[str, Any] = {
+        "limit": limit,
+        "bt": cursor[0],
+        "bi": cursor[1],
+        "since": floor,
+        "number": number,
+    }
     if contact_id is not None:
         params["contact"] = contact_id
         scope = "contact_id = :contact AND"
@@ -456,7 +492,8 @@ def _scan_ids(
     params.update(read_params)
     sql = (
         f"SELECT id FROM (SELECT id, sent_at, body FROM message WHERE {scope} (sent_at, id) < (:bt, :bi)"
-        f"{_since('sent_at', floor)} ORDER BY sent_at DESC, id DESC {window}) "
+        f"{_since('sent_at', floor)}{_of_number('contact_id', number)} "
+        f"ORDER BY sent_at DESC, id DESC {window}) "
         f"WHERE 1 {reads} ORDER BY sent_at DESC, id DESC LIMIT :limit"
     )
     return [row[0] for row in session.execute(text(sql), params)]
@@ -487,12 +524,14 @@ def _fts_ids(
     limit: int,
     cursor: tuple[int, int],
     floor: int | None = None,
+    number: str | None = None,
 ) -> list[int]:
-    """Ids of messages with every term, newest first. When the rarest term is in fewer than
-    DIRECT_MATCHES messages, all the matches of its table's query are sorted by time; else they are
-    looked for window by window among the newest messages (docs/PERFORMANCE.md has the measurements
-    behind the numbers). Terms of the other table are confirmed in each candidate's text (asking
-    both tables for every match of a common word costs more than the reading)."""
+    """Ids of messages with every term (in the chats to `number` when given), newest first. When the
+    rarest term is in fewer than DIRECT_MATCHES messages, all the matches of its table's query are
+    sorted by time; else they are looked for window by window among the newest messages
+    (docs/PERFORMANCE.md has the measurements behind the numbers). Terms of the other table are
+    confirmed in each candidate's text (asking both tables for every match of a common word costs
+    more than the reading)."""
     tables = _tables(terms)
     reads, read_params = _reads([t.needle for t in terms if t.table is None], "m.body")
     found: list[int] = []
@@ -511,7 +550,7 @@ def _fts_ids(
     # A term the index only narrows down (a phone number) is read in each candidate, which windows do not.
     if contact_id is None and counts[drive] >= DIRECT_MATCHES and not any(t.confirmed for t in terms):
         found, cursor, done = _windowed_ids(
-            session, tables, reads, read_params, limit, cursor, counts[drive], floor
+            session, tables, reads, read_params, limit, cursor, counts[drive], floor, number
         )
         if done:
             return found
@@ -520,7 +559,8 @@ def _fts_ids(
     sql = (
         f"SELECT m.id FROM message m WHERE m.id IN (SELECT rowid FROM {drive} WHERE {drive} MATCH :q) "
         # The period's bound only filters (unary +): the FTS matches still drive, as without one.
-        f"AND (m.sent_at, m.id) < (:bt, :bi){_since('+m.sent_at', floor)} {chat_filter}{reads} "
+        f"AND (m.sent_at, m.id) < (:bt, :bi){_since('+m.sent_at', floor)} {chat_filter}{reads}"
+        f"{_of_number('m.contact_id', number)} "
         "ORDER BY m.sent_at DESC, m.id DESC" + ("" if confirm else " LIMIT :limit")
     )
     params: dict[str, Any] = {
@@ -529,6 +569,7 @@ def _fts_ids(
         "bi": cursor[1],
         "limit": limit - len(found),
         "since": floor,
+        "number": number,
     }
     params.update(read_params)
     if contact_id is not None:
@@ -567,6 +608,7 @@ def _windowed_ids(
     cursor: tuple[int, int],
     matches: int,
     floor: int | None = None,
+    number: str | None = None,
 ) -> tuple[list[int], tuple[int, int], bool]:
     """Walk the newest messages a window at a time (index on sent_at, id), asking each FTS table only
     for the rowid range the window spans. Exact: a window holds every message newer than its oldest
@@ -601,10 +643,11 @@ def _windowed_ids(
                 text(
                     f"SELECT m.id FROM message m WHERE {matched} "
                     "AND (m.sent_at, m.id) < (:bt, :bi) AND (m.sent_at, m.id) >= (:wt, :wi)"
-                    f"{reads} ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit"
+                    f"{reads}{_of_number('m.contact_id', number)} "
+                    "ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit"
                 ),
                 {**queries, **read_params, "lo": lo, "hi": hi, "bt": bt, "bi": bi, "wt": wt, "wi": wi,
-                 "limit": limit - len(found)},
+                 "limit": limit - len(found), "number": number},
             )
         ]  # fmt: skip
         if len(found) >= limit or end is None:
@@ -616,18 +659,24 @@ def _windowed_ids(
 
 
 def search_contacts(
-    session: Session, query: str, *, limit: int = 20, shown_labels: Mapping[str, str] | None = None
+    session: Session,
+    query: str,
+    *,
+    limit: int = 20,
+    shown_labels: Mapping[str, str] | None = None,
+    number: str | None = None,
 ) -> list[ContactHit]:
     """Chats whose name (saved or WhatsApp's) or phone number contains `query` (digits match any
     formatting, "0003" a number's last four; a Korean name its initials, 'ㄱㅁㅈ' for 김민지), or that
     have an order numbered so ("2026-0003", "20260003", "0003": `typed_order_number`), or a label
     whose name contains it (spaces aside: `spaced_match`; a built-in label by its name as
-    `shown_labels` shows it), most recent first; only chats the list shows (with messages)."""
+    `shown_labels` shows it), most recent first; only chats the list shows (with messages), and with
+    `number` (a phone_number_id) only those to that business number."""
     q = normalise_query(query)
     if not q:
         return []
     if is_initials_query(q):
-        return _contacts_by_initials(session, q, limit)
+        return _contacts_by_initials(session, q, limit, number)
     labels = _labels_named(session, q, shown_labels or {})
     digits = number_fragment(q)
     fold = "casefold" if needs_casefold(q) else "lower"
@@ -635,7 +684,11 @@ def search_contacts(
         f"instr({fold}(coalesce(saved_name, '')), :q) > 0",
         f"instr({fold}(coalesce(profile_name, '')), :q) > 0",
     ]
-    params: dict[str, Any] = {"q": q.casefold() if fold == "casefold" else q.lower(), "limit": limit}
+    params: dict[str, Any] = {
+        "q": q.casefold() if fold == "casefold" else q.lower(),
+        "limit": limit,
+        "number": number,
+    }
     if digits:
         clauses.append("instr(wa_id, :digits) > 0")
         params["digits"] = digits
@@ -655,7 +708,7 @@ def search_contacts(
         clauses.append(f"id IN (SELECT contact_id FROM contact_label WHERE label_id IN ({label_ids}))")
     sql = (
         f"SELECT id, {_SHOWN_NAME}, wa_id FROM contact "
-        f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}) "
+        f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}){_of_number('id', number)} "
         "ORDER BY last_message_at DESC LIMIT :limit"
     )
     hits = [
@@ -720,7 +773,9 @@ def _shown(name: str, wa_id: str | None) -> str:
     return number_name(wa_id) if wa_id and name == f"+{wa_id}" else name
 
 
-def _contacts_by_initials(session: Session, initials: str, limit: int) -> list[ContactHit]:
+def _contacts_by_initials(
+    session: Session, initials: str, limit: int, number: str | None = None
+) -> list[ContactHit]:
     """Chats whose saved or WhatsApp name has these initial consonants, most recent first: the names
     are read and their initials worked out here, the matches sorted after (a shop's chats are
     thousands: about 40 ms for 10,000, docs/PERFORMANCE.md)."""
@@ -728,8 +783,9 @@ def _contacts_by_initials(session: Session, initials: str, limit: int) -> list[C
     rows = session.execute(
         text(
             "SELECT id, last_message_at, coalesce(saved_name, '') || char(10) || coalesce(profile_name, '') "
-            "FROM contact WHERE last_message_at IS NOT NULL"
-        )
+            f"FROM contact WHERE last_message_at IS NOT NULL{_of_number('id', number)}"
+        ),
+        {"number": number},
     ).all()
     found = [(at, cid) for cid, at, names in rows if initials in hangul_initials(names)]
     found.sort(reverse=True)

@@ -564,7 +564,10 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- panels and keys
     def open_search(self, this_chat: bool = False) -> None:
         self.left.setCurrentWidget(self.search)
-        self.search.start(self.chat.contact_id(), this_chat=this_chat)
+        chip = self.chat_list.number_chip
+        number = chip.shown_text()  # the list shows one number's chats: so does the search
+        shown = (chip.numbers.shown, number) if chip.numbers.shown is not None and number else None
+        self.search.start(self.chat.contact_id(), this_chat=this_chat, number=shown)
 
     def search_for(self, text: str) -> None:
         """The chat list's search field: the search panel takes over with what was typed so far."""

@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,6 +87,15 @@ class SearchPanel(QWidget):
         close.clicked.connect(self.closed)
         self.this_chat = QCheckBox(self.tr("Only this chat"), self)
         self.this_chat.toggled.connect(lambda _on: self._run())
+        # The chat list shows one business number's chats (its number chip): so does the search,
+        # until the owner unticks it. Shown only then.
+        self.this_number = QCheckBox(self)
+        self.this_number.setObjectName("searchThisNumber")
+        self.this_number.setChecked(True)
+        self.this_number.hide()
+        self.this_number.toggled.connect(lambda _on: self._run())
+        self._number: str | None = None  # the list's number (a phone_number_id), None: every number
+        self._number_scope: str | None = None  # the number of the results shown
         # How far back: a long history finds hundreds of "입금"; the owner narrows it to recent ones.
         self.period = QComboBox(self)
         self.period.setObjectName("searchPeriod")
@@ -144,11 +153,17 @@ class SearchPanel(QWidget):
         opts.addWidget(self.period)
         opts.addStretch(1)
         opts.addWidget(self.status)
+        # A row of its own: "Only chats to 02-555-0199" beside the scope box and the period did not fit.
+        number_row = QHBoxLayout()
+        number_row.setContentsMargins(12, 0, 12, 4)
+        number_row.addWidget(self.this_number)
+        number_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addLayout(opts)
+        layout.addLayout(number_row)
         layout.addWidget(self.view, 1)
 
         self._debounce = QTimer(self)
@@ -165,8 +180,20 @@ class SearchPanel(QWidget):
         self._refresh.timeout.connect(self._look_again)
         ctx.hub.changed.connect(self._hub_changed)
 
-    def start(self, contact_id: int | None, *, this_chat: bool = False) -> None:
+    def start(
+        self, contact_id: int | None, *, this_chat: bool = False, number: tuple[str, str] | None = None
+    ) -> None:
+        """Search, from the open chat `contact_id` (`this_chat`: in it alone), while the chat list
+        shows the chats to `number` alone ((phone_number_id, the number as the list writes it))."""
         self.contact_id = contact_id
+        self._number = None if number is None else number[0]
+        if number is not None:
+            self.this_number.setText(self.tr("Only chats to your number {0}").format(number[1]))
+        self.this_number.setVisible(number is not None)
+        with QSignalBlocker(self.this_number):
+            self.this_number.setChecked(True)  # each search starts as the list shows its chats
+        if self.model.query and self._number != self._number_scope:
+            self._run()  # the results kept from last time were of another number's chats
         self.this_chat.setEnabled(contact_id is not None)
         self.this_chat.setChecked(this_chat and contact_id is not None)
         self.field.setFocus()
@@ -208,6 +235,7 @@ class SearchPanel(QWidget):
         gone leaves them, and the chats found by name are found again."""
         self._refresh.stop()
         query, scope, since, generation = self.model.query, self._scope, self._since, self._generation
+        number = self._number_scope
         if not query or self.searching:
             return
         self._stale = False
@@ -217,9 +245,13 @@ class SearchPanel(QWidget):
 
         def work(s: Session) -> tuple[list[SearchHit], list[ContactHit] | None, set[int]]:
             chats = (
-                search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels) if scope is None else None
+                search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels, number=number)
+                if scope is None
+                else None
             )
-            hits = search_messages(s, query, contact_id=scope, limit=PAGE, since=since, region=region)
+            hits = search_messages(
+                s, query, contact_id=scope, limit=PAGE, since=since, region=region, number=number
+            )
             return hits, chats, missing_messages(s, shown)
 
         def done(found: tuple[list[SearchHit], list[ContactHit] | None, set[int]]) -> None:
@@ -254,11 +286,13 @@ class SearchPanel(QWidget):
             self.searching = False
             return
         scope = self.contact_id if self.this_chat.isChecked() else None
+        number = self._number if self.this_number.isChecked() else None
         # Today and the last days are counted from the computer's midnight, as its clock shows dates.
         since = period_start(self.selected_period(), datetime.now(UTC))
         self.searching = True
 
         self._scope = scope
+        self._number_scope = number
         self._since = since
         labels = shown_label_names()  # a built-in label is found by its name as the owner reads it
         region = self.ctx.shop_region  # a phone number typed nationally is grouped as the shop writes it
@@ -267,9 +301,15 @@ class SearchPanel(QWidget):
             # Searching every chat, the chats whose name, number or label matched come first (a customer
             # looked up by name, whatever the period: a name has no date); inside one chat, only its
             # messages.
-            chats = search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels) if scope is None else []
-            hits = search_messages(s, query, contact_id=scope, limit=PAGE, since=since, region=region)
-            return hits, chats, newest_only(s, query, contact_id=scope, since=since)
+            chats = (
+                search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels, number=number)
+                if scope is None
+                else []
+            )
+            hits = search_messages(
+                s, query, contact_id=scope, limit=PAGE, since=since, region=region, number=number
+            )
+            return hits, chats, newest_only(s, query, contact_id=scope, since=since, number=number)
 
         def done(found: tuple[list[SearchHit], list[ContactHit], bool]) -> None:
             if generation != self._generation:
@@ -347,14 +387,22 @@ class SearchPanel(QWidget):
             return
         last = messages[-1]
         query, scope, since, generation = self.last_query, self._scope, self._since, self._generation
+        number = self._number_scope
         region = self.ctx.shop_region
 
         def work(s: Session) -> tuple[list[SearchHit], bool]:
             before = (last.sent_at, last.message_id)
             hits = search_messages(
-                s, query, contact_id=scope, limit=PAGE, before=before, since=since, region=region
+                s,
+                query,
+                contact_id=scope,
+                limit=PAGE,
+                before=before,
+                since=since,
+                region=region,
+                number=number,
             )
-            return hits, newest_only(s, query, contact_id=scope, before=before, since=since)
+            return hits, newest_only(s, query, contact_id=scope, before=before, since=since, number=number)
 
         def done(found: tuple[list[SearchHit], bool]) -> None:
             if generation != self._generation:

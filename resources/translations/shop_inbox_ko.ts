@@ -8202,6 +8202,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>검색 결과</translation>
     </message>
     <message>
+        <source>Only chats to your number {0}</source>
+        <translation>매장 번호 {0}(으)로 온 채팅만</translation>
+    </message>
+    <message>
         <source>No recent results</source>
         <translation>최근 결과 없음</translation>
     </message>

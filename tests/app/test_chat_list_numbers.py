@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from app.business_numbers import (
@@ -132,3 +133,37 @@ def test_one_numbers_list_walks_only_that_numbers_chats(db: Database) -> None:
             ]
         assert any("ix_contact_number_list (phone_number_id=? AND archived=?)" in step for step in plan), plan
         assert not any("TEMP B-TREE" in step for step in plan), plan
+
+
+def test_search_in_one_numbers_chats_finds_only_their_messages_and_names(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list shows Hongdae's chats: a search from it finds in them, by every plan the search has."""
+    import app.search
+    from app.search import search_contacts, search_messages
+
+    ids = two_branches(db)
+    with db.write() as s:
+        from app.models import Contact
+
+        for name in ("김민지", "이준호"):
+            contact = s.get(Contact, ids[name])
+            assert contact is not None
+            make_message(s, contact, f"{name}님 주문했어요 배송 문의 x")
+    hongdae = {ids["이준호"], ids["최유진"]}
+    for query in ("주문", "배송 문의", "x", "안녕하세요"):  # bigrams, trigrams, one letter, everyone's
+        with db.read() as s:
+            hits = search_messages(s, query, number=HONGDAE)
+            every = search_messages(s, query)
+        assert hits and {h.contact_id for h in hits} <= hongdae, query
+        assert {h.contact_id for h in every} - hongdae, query  # Gangnam's were there to be left out
+    # A common word's matches walked a window at a time, as on a long history.
+    monkeypatch.setattr(app.search, "DIRECT_MATCHES", 1)
+    with db.read() as s:
+        walked = search_messages(s, "안녕하세요", number=HONGDAE)
+    assert {h.contact_id for h in walked} == hongdae
+    with db.read() as s:
+        assert [h.display_name for h in search_contacts(s, "이준", number=HONGDAE)] == ["이준호"]
+        assert search_contacts(s, "김민", number=HONGDAE) == []
+        assert search_contacts(s, "ㄱㅁㅈ", number=HONGDAE) == []  # by initials too
+        assert [h.display_name for h in search_contacts(s, "ㄱㅁㅈ")] == ["김민지"]

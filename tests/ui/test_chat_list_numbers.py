@@ -197,3 +197,28 @@ def test_an_empty_list_of_one_number_says_which_number_it_is_of(window: Any, qtb
     with qtbot.waitSignal(chats.model.page_loaded):
         unread.click()
     assert chats.empty_note.text().startswith("Chats to your number 02-555-0202 only.")
+
+
+def test_a_search_from_one_numbers_list_finds_in_its_chats_until_the_box_is_unticked(
+    window: Any, qtbot: Any
+) -> None:
+    ids = two_branches(window.ctx)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    pick(chats, qtbot, "02-555-0202")
+    chats.search_typed.emit("안녕하세요")  # typed in the list's search field
+    search = window.search
+    assert window.left.currentWidget() is search
+    qtbot.waitUntil(lambda: not search.searching and len(search.model.message_hits()) == 2, timeout=5000)
+    assert {h.contact_id for h in search.model.message_hits()} == {ids["이준호"], ids["최유진"]}
+    box = search.this_number
+    assert box.isVisible() and box.isChecked()
+    assert box.text() == "Only chats to your number 02-555-0202"
+    box.setChecked(False)  # every number's
+    qtbot.waitUntil(lambda: len(search.model.message_hits()) == 4, timeout=5000)
+    window.close_search()
+    pick(chats, qtbot, "All numbers")
+    window.open_search()
+    assert not search.this_number.isVisible()
+    settle(qtbot)
