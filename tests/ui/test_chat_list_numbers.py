@@ -222,3 +222,33 @@ def test_a_search_from_one_numbers_list_finds_in_its_chats_until_the_box_is_unti
     window.open_search()
     assert not search.this_number.isVisible()
     settle(qtbot)
+
+
+def test_a_start_from_the_first_page_shows_the_remembered_number_and_pages_on_in_it(
+    ctx: Any, qtbot: Any
+) -> None:
+    from app.business_numbers import show_number
+    from app.first_page import read_first_page
+    from app.settings import load_preferences, save_preferences
+
+    ids = two_branches(ctx)
+    with ctx.db.write() as s:
+        save_preferences(s, load_preferences(s).replace(setup_done=True))
+        show_number(s, HONGDAE)
+    first = read_first_page(ctx.db.path, 100)
+    assert first is not None
+    chats = ChatList(ctx)
+    qtbot.addWidget(chats)
+    chats.show_first_page(first.rows, first.numbers)  # painted before the database layer loads
+    assert shown(chats) == ["최유진", "이준호"]
+    assert chats.number_chip.isVisibleTo(chats) and not chats.number_chip.isEnabled()
+    assert chats.number_chip.text() == "02-555-0202"
+    chats.database_ready()
+    settle(qtbot)
+    assert chats.number_chip.isEnabled() and chats.number_chip.text() == "02-555-0202"
+    # A chat to Gangnam that writes meanwhile does not slip into Hongdae's list.
+    with ctx.db.write() as s:
+        make_message(s, s.get(Contact, ids["김민지"]), "입금했어요", sent_at=BASE_TIME + timedelta(hours=3))
+    ctx.publish(Changes.for_contacts({ids["김민지"]}))
+    settle(qtbot)
+    assert shown(chats) == ["최유진", "이준호"]
