@@ -166,10 +166,21 @@ _NEWEST = (2**62, 2**62)
 
 def _of_number(column: str, number: str | None) -> str:
     """SQL that keeps the rows whose chat (`column`, a contact id) is on the business number bound as
-    :number (a phone_number_id: the chat list's number chip), as the list lists it; nothing without one."""
+    :number (a phone_number_id: the chat list's number chip), as the list lists it; nothing without one.
+
+    Asked of each candidate by its chat's key: the plan stays the one without a number. `IN (SELECT
+    id FROM contact WHERE …)` built the number's every chat into a table for each statement, 10×
+    slower for the number with most chats (a one-letter word: 58 ms → 820 ms on 100,000 chats)."""
     if number is None:
         return ""
-    return f" AND {column} IN (SELECT id FROM contact WHERE phone_number_id = :number)"
+    return f" AND (SELECT nc.phone_number_id FROM contact nc WHERE nc.id = {column}) = :number"
+
+
+def _on_number(number: str | None) -> str:
+    """SQL that keeps the contacts on the business number bound as :number; nothing without one. A
+    filter only (unary +): the chats' scan stays the plan (through the number's index it read each
+    chat by its key, 3× slower for the number with most chats)."""
+    return "" if number is None else " AND +phone_number_id = :number"
 
 
 def _since(column: str, floor: int | None) -> str:
@@ -271,7 +282,6 @@ def newest_only(
     contact_id: int | None = None,
     before: SearchCursor | None = None,
     since: datetime | None = None,
-    number: str | None = None,
 ) -> bool:
     """Whether `search_messages` with these arguments read only the newest SHORT_QUERY_WINDOW
     messages (before `before`) while older ones exist, so that its hits may not be all there are:
@@ -286,11 +296,10 @@ def newest_only(
     floor = None if since is None else to_millis(since)
     beyond = session.execute(
         text(
-            f"SELECT 1 FROM message WHERE (sent_at, id) < (:bt, :bi){_since('sent_at', floor)}"
-            f"{_of_number('contact_id', number)} "
+            f"SELECT 1 FROM message WHERE (sent_at, id) < (:bt, :bi){_since('sent_at', floor)} "
             f"ORDER BY sent_at DESC, id DESC LIMIT 1 OFFSET {SHORT_QUERY_WINDOW}"
         ),
-        {"bt": cursor[0], "bi": cursor[1], "since": floor, "number": number},
+        {"bt": cursor[0], "bi": cursor[1], "since": floor},
     ).first()
     return beyond is not None
 
@@ -473,7 +482,7 @@ def _scan_ids(
     number: str | None = None,
 ) -> list[int]:
     """Only one-character words: no index helps, so scan one chat, or the newest SHORT_QUERY_WINDOW
-    messages (of the period, of the chats to `number`)."""
+    messages (of the period; those of them in the chats to `number`)."""
     params: dict[str, Any] = {
         "limit": limit,
         "bt": cursor[0],
@@ -491,10 +500,12 @@ def _scan_ids(
     reads, read_params = _reads(needles, "body")
     params.update(read_params)
     sql = (
-        f"SELECT id FROM (SELECT id, sent_at, body FROM message WHERE {scope} (sent_at, id) < (:bt, :bi)"
-        f"{_since('sent_at', floor)}{_of_number('contact_id', number)} "
+        "SELECT id FROM (SELECT id, contact_id, sent_at, body FROM message "
+        f"WHERE {scope} (sent_at, id) < (:bt, :bi){_since('sent_at', floor)} "
         f"ORDER BY sent_at DESC, id DESC {window}) "
-        f"WHERE 1 {reads} ORDER BY sent_at DESC, id DESC LIMIT :limit"
+        # The number's chats among the newest messages: the window is every chat's, as the count's
+        # note says it ("the newest 20,000 messages"); a number with few chats is not walked to the end.
+        f"WHERE 1 {reads}{_of_number('contact_id', number)} ORDER BY sent_at DESC, id DESC LIMIT :limit"
     )
     return [row[0] for row in session.execute(text(sql), params)]
 
@@ -708,7 +719,7 @@ def search_contacts(
         clauses.append(f"id IN (SELECT contact_id FROM contact_label WHERE label_id IN ({label_ids}))")
     sql = (
         f"SELECT id, {_SHOWN_NAME}, wa_id FROM contact "
-        f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}){_of_number('id', number)} "
+        f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}){_on_number(number)} "
         "ORDER BY last_message_at DESC LIMIT :limit"
     )
     hits = [
@@ -783,7 +794,7 @@ def _contacts_by_initials(
     rows = session.execute(
         text(
             "SELECT id, last_message_at, coalesce(saved_name, '') || char(10) || coalesce(profile_name, '') "
-            f"FROM contact WHERE last_message_at IS NOT NULL{_of_number('id', number)}"
+            f"FROM contact WHERE last_message_at IS NOT NULL{_on_number(number)}"
         ),
         {"number": number},
     ).all()

@@ -309,7 +309,7 @@ class SearchPanel(QWidget):
             hits = search_messages(
                 s, query, contact_id=scope, limit=PAGE, since=since, region=region, number=number
             )
-            return hits, chats, newest_only(s, query, contact_id=scope, since=since, number=number)
+            return hits, chats, newest_only(s, query, contact_id=scope, since=since)
 
         def done(found: tuple[list[SearchHit], list[ContactHit], bool]) -> None:
             if generation != self._generation:
@@ -402,7 +402,7 @@ class SearchPanel(QWidget):
                 region=region,
                 number=number,
             )
-            return hits, newest_only(s, query, contact_id=scope, before=before, since=since, number=number)
+            return hits, newest_only(s, query, contact_id=scope, before=before, since=since)
 
         def done(found: tuple[list[SearchHit], bool]) -> None:
             if generation != self._generation:
