@@ -241,13 +241,16 @@ class ChatList(QWidget):
             )
         # A shop with two numbers (two branches): one number's chats alone, with whichever chip is
         # picked. Out of the chips' group, so a stop of its own for Tab. On a row of its own under
-        # them: the chips fill a 1024-pixel window's pane. Hidden, the row takes no room at all.
-        self.number_chip = NumberChip(self)
+        # them: the chips fill a 1024-pixel window's pane. Hidden with it, the row takes no room at
+        # all (an empty layout still kept its margin: 6 pixels more above a one-number shop's chats).
+        self.numbers_row = QWidget(self)
+        self.number_chip = NumberChip(self.numbers_row)
         self.number_chip.picked.connect(self._pick_number)
-        numbers_row = QHBoxLayout()
-        numbers_row.setContentsMargins(10, 0, 10, 6)
-        numbers_row.addWidget(self.number_chip)
-        numbers_row.addStretch(1)
+        numbers_layout = QHBoxLayout(self.numbers_row)
+        numbers_layout.setContentsMargins(10, 0, 10, 6)
+        numbers_layout.addWidget(self.number_chip)
+        numbers_layout.addStretch(1)
+        self.numbers_row.hide()
         # Beside the search field, which gives up the room: it neither covers the first chat nor
         # pushes the list down, and the pane keeps its width (the chips' row has no room left: there
         # the pill widened the whole pane, and the chat beside it jumped, at every new chat).
@@ -296,7 +299,7 @@ class ChatList(QWidget):
         layout.setSpacing(0)
         layout.addLayout(search_row)
         layout.addLayout(bar)
-        layout.addLayout(numbers_row)
+        layout.addWidget(self.numbers_row)
         layout.addWidget(self.view, 1)
         # Tab follows the screen: the search field, the filter chips, then the chats.
         self.tab_stops: list[QWidget] = [
@@ -636,7 +639,7 @@ class ChatList(QWidget):
                 if all(c.phone_number_id != kept for c in numbers.choices):
                     kept = None
                 numbers = ChatListNumbers(numbers.choices, kept)
-            self.number_chip.show_numbers(numbers, self.ctx.shop_region)
+            self._show_numbers(numbers)
             if numbers.shown != self.model.number:
                 self._switch_number(numbers.shown)
             elif then is not None:
@@ -648,6 +651,10 @@ class ChatList(QWidget):
                 then()
 
         run_read(self.ctx, chat_list_numbers, read, parent=self, on_failure=failed)
+
+    def _show_numbers(self, numbers: ChatListNumbers) -> None:
+        self.number_chip.show_numbers(numbers, self.ctx.shop_region)
+        self.numbers_row.setVisible(bool(numbers.choices))
 
     def _pick_number(self, phone_number_id: str | None) -> None:
         """The owner chose a number in the chip's menu: its chats, and the choice kept for next time."""
@@ -841,7 +848,7 @@ class ChatList(QWidget):
         until `database_ready()`.
         """
         if numbers is not None:
-            self.number_chip.show_numbers(numbers, self.ctx.shop_region)
+            self._show_numbers(numbers)
         self.model.show_first_page(page, self.number_chip.numbers.shown)
         starting = self.tr("Available in a moment: Shop Inbox is still starting")
         for widget in (self.search_field, *self._chips.buttons(), self.number_chip):

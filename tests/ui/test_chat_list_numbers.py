@@ -59,6 +59,11 @@ def test_a_one_number_shop_sees_no_number_chip(window: Any, qtbot: Any) -> None:
     load_chats(window, qtbot)
     assert not window.chat_list.number_chip.isVisible()
     assert len(shown(window.chat_list)) == 4
+    # Nothing new on screen: the chats start right under the filter chips' row, as they did.
+    laid_out()
+    chips = window.chat_list.findChildren(QAbstractButton, "filterChip")
+    under_chips = max(chip.geometry().bottom() for chip in chips if chip.isVisible()) + 1
+    assert window.chat_list.view.y() == under_chips + 6  # the chips row's own bottom margin
 
 
 def test_the_owner_lists_one_numbers_chats_with_unread_and_back_to_all(window: Any, qtbot: Any) -> None:
