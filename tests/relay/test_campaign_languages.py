@@ -28,7 +28,11 @@ LATER = "2027-01-01T00:00:00Z"  # a start that keeps a campaign scheduled (activ
 
 @pytest.fixture
 def relay(tmp_path: Path, graph: FakeGraph, storage: str | None) -> Iterator[RunningRelay]:
-    with run_relay(tmp_path, graph_url=graph.url, database_url=storage, campaign_poll=0.05) as running:
+    # Graph's answers given 10 s, not the test relays' 2: on a loaded CI machine the local fake Graph
+    # answered one round late, and the relay rightly took those sends for "unknown" (maybe sent).
+    with run_relay(
+        tmp_path, graph_url=graph.url, database_url=storage, campaign_poll=0.05, graph_timeout=10.0
+    ) as running:
         graph.webhook_url = f"{running.url}/webhook"
         running.relay.clock = lambda: SEOUL_AFTERNOON
         yield running
