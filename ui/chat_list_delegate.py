@@ -25,14 +25,14 @@ from ui.avatar import avatar_image, avatar_look
 from ui.chat_list_model import ChatRole
 from ui.day_watch import local_today
 from ui.formatting import KIND_ICONS, chat_preview, list_time, preview_text
-from ui.label_names import label_display_name
+from ui.label_names import DEFAULT_LABEL_NAMES, label_display_name
 from ui.theme import Colours, colours, contrast_ratio, font_for_text, ui_font
 
 ROW_HEIGHT = 72
 AVATAR = 48
 PAD = 12
 MAX_LABELS = 5
-CHIP_MAX_W = 90.0  # a long label name is elided past this
+CHIP_MAX_W = 90.0  # an owner's long label name is elided past this (or past the widest built-in one's)
 MIN_PREVIEW_W = 90.0  # chips only when the preview keeps at least this much room
 TIMES_KEPT = 5_000  # rows' times remembered, by the minute (a few hundred kilobytes at most)
 LOOKS_KEPT = 1_500  # rows' worked-out paints remembered (a few kilobytes each)
@@ -68,13 +68,21 @@ def chip_text_colour(background: QColor) -> QColor:
     return dark if contrast_ratio(dark, background) >= contrast_ratio(light, background) else light
 
 
+def chip_text_room(fm: QFontMetricsF) -> float:
+    """How wide a chip's name may be: CHIP_MAX_W's room, widened so that no built-in label is cut
+    ("Pending payment" read "Pending pay…" on every English chat waiting for a transfer)."""
+    built_in = (fm.horizontalAdvance(label_display_name(name)) for name in DEFAULT_LABEL_NAMES)
+    return max(CHIP_MAX_W - 10, *built_in)
+
+
 def label_marks(
     labels: tuple[LabelRow, ...], fm: QFontMetricsF, start: float, end: float, top: float, line_h: float
 ) -> list[LabelMark]:
     """Chips right-aligned at end when they leave the preview (from start) room enough, else dots."""
     shown = labels[:MAX_LABELS]
     names = [label_display_name(lab.name) for lab in shown]
-    texts = [fm.elidedText(n, Qt.TextElideMode.ElideRight, CHIP_MAX_W - 10) for n in names]
+    room = chip_text_room(fm)
+    texts = [fm.elidedText(n, Qt.TextElideMode.ElideRight, room) for n in names]
     widths = [fm.horizontalAdvance(t) + 10 for t in texts]
     chip_h = min(line_h, fm.height() + 2)
     total = sum(widths) + 4 * max(0, len(widths) - 1)

@@ -64,7 +64,28 @@ def test_a_long_label_name_is_elided_inside_its_chip(ctx: Any, qtbot: Any) -> No
     row = model.index(0, 0).data(ChatRole.ROW)
     marks = label_marks(row.labels, QFontMetricsF(ui_font(-1)), start=72, end=560, top=40, line_h=18)
     assert marks[0].text.endswith("…")
-    assert marks[0].rect.width() <= 90
+    assert marks[0].rect.width() <= 110
+
+
+@pytest.mark.parametrize("name", [n for n, _c in DEFAULT_LABELS])
+def test_a_built_in_labels_chip_shows_its_whole_name_on_a_chat_waiting_with_unread_messages(
+    name: str, ctx: Any, qtbot: Any
+) -> None:
+    """The chat list as it opens (360 px wide), a row with its unread badge: "Pending payment" read
+    "Pending pay…" on every English chat waiting for a transfer."""
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="Amy Clarke")
+        make_message(s, contact, "I'll transfer it this week")
+        label = s.scalars(select(Label).where(Label.name == name)).one().id
+        set_label(s, contact.id, label, True)
+    model = ChatListModel(ctx)
+    with qtbot.waitSignal(model.page_loaded):
+        model.reload()
+    row = model.index(0, 0).data(ChatRole.ROW)
+    marks = label_marks(
+        row.labels, QFontMetricsF(ui_font(-1)), start=72, end=360 - 12 - 26, top=40, line_h=18
+    )
+    assert [m.text for m in marks] == [name]
 
 
 @pytest.mark.parametrize("name, colour", DEFAULT_LABELS, ids=[n for n, _c in DEFAULT_LABELS])
