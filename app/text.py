@@ -438,6 +438,11 @@ _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN = re.compile("[A-Za-z]")
 
 
+def has_hangul(text: str) -> bool:
+    """Whether `text` has a Hangul syllable or letter in it."""
+    return _HANGUL.search(text) is not None
+
+
 def han_language(text: str) -> str | None:
     """Whose Chinese characters `text` is written in: "ja" with kana among them, "zh" with no kana and
     no Hangul; None for Korean (its occasional hanja), a text without them, or a text mostly in Latin

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox
 
-from app.text import han_language
+from app.text import han_language, has_hangul
 
 log = logging.getLogger(__name__)
 
@@ -85,15 +86,36 @@ def ui_font(point_delta: float = 0, *, bold: bool = False) -> QFont:
 
 def font_for_text(font: QFont, text: str) -> QFont:
     """`font` for `text`: a Japanese or Chinese text's own fonts right after the first family (the UI
-    font, for its Latin letters and digits), before the Korean ones; any other text's `font` itself."""
+    font, for its Latin letters and digits), before the Korean ones; a Korean text's `font` itself; any
+    other text (English, say) in the UI font's own family first."""
     language = han_language(text)
     if language is None:
-        return font
+        return font if has_hangul(text) else own_family_first(font)
     ours = JAPANESE_FONTS if language == "ja" else CHINESE_FONTS
     families = list(font.families()) or [font.family()]
     chosen = QFont(font)
     chosen.setFamilies([*families[:1], *ours, *(f for f in families[1:] if f not in ours)])
     return chosen
+
+
+def own_family_first(font: QFont) -> QFont:
+    """`font` with the family its first one stands for put first. Linux's application font is "Sans
+    Serif", fontconfig's alias and no family: listed before the Korean fonts, Qt passed it over and set
+    an English customer's "It's £39." in NanumGothic, whose £, € and ¥ are as wide as a syllable."""
+    families = list(font.families()) or [font.family()]
+    own = _family_meant(families[0])
+    if own is None or own in families:
+        return font
+    chosen = QFont(font)
+    chosen.setFamilies([own, *families])
+    return chosen
+
+
+@cache
+def _family_meant(family: str) -> str | None:
+    """The installed family `family` resolves to, when that is another name (an alias's); else None."""
+    resolved = QFontInfo(QFont(family)).family()
+    return resolved if resolved and resolved != family else None
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
