@@ -27,10 +27,12 @@ def fill_shop(db, media_dir: Path, now: datetime, korean: bool) -> None:
     from app.settings import put_setting
 
     with db.write() as s:
-        seed_demo_history(s, now=now - timedelta(days=1))
-        minji = s.scalar(select(Contact).where(Contact.wa_id == "821055501234"))
+        # The demo's own shop: Seoul's in Korean, Brighton's in English (as `--demo --lang en` opens).
+        seed_demo_history(s, now=now - timedelta(days=1), lang="ko" if korean else "en")
+        wa_id = "821055501234" if korean else "447700900101"
+        minji = s.scalar(select(Contact).where(Contact.wa_id == wa_id))
         assert minji is not None
-        minji.saved_name = "김민지 (단골)"
+        minji.saved_name = "김민지 (단골)" if korean else "Emily Hughes (regular)"
         minji.pinned = True
         start = now - timedelta(hours=22, minutes=40)
         media_dir.mkdir(parents=True, exist_ok=True)
@@ -136,8 +138,8 @@ def fill_shop(db, media_dir: Path, now: datetime, korean: bool) -> None:
             )
             add(5, "in", "Lovely! I'll take it in <b>size M</b>", reply_to_wamid=photo.wamid, reaction_in="❤️")
             add(6, "out", "Please fill in the order form here: https://shop.example.com/order/2231")
-            doc = add(9, "out", "", kind="document", payload={"document": {"filename": "Quote-Minji.pdf"}})
-            s.add(Media(message_id=doc.id, mime="application/pdf", filename="Quote-Minji.pdf", size=182_004))
+            doc = add(9, "out", "", kind="document", payload={"document": {"filename": "Quote-Emily.pdf"}})
+            s.add(Media(message_id=doc.id, mime="application/pdf", filename="Quote-Emily.pdf", size=182_004))
             add(
                 12,
                 "in",
@@ -145,10 +147,10 @@ def fill_shop(db, media_dir: Path, now: datetime, korean: bool) -> None:
                 kind="location",
                 payload={
                     "location": {
-                        "latitude": 37.5446,
-                        "longitude": 127.0557,
-                        "name": "Seongsu store",
-                        "address": "88 Seongsui-ro, Seongdong-gu, Seoul",
+                        "latitude": 50.8245,
+                        "longitude": -0.1389,
+                        "name": "North Laine studio",
+                        "address": "12 Gardner Street, Brighton",
                     }
                 },
             )
@@ -189,7 +191,7 @@ def fill_shop(db, media_dir: Path, now: datetime, korean: bool) -> None:
                         }
                     ],
                     "parameters": [
-                        {"component": "body", "index": 1, "example": "민지"},
+                        {"component": "body", "index": 1, "example": "민지" if korean else "Emily"},
                         {"component": "body", "index": 2, "example": "6543 2109 8765"},
                     ],
                 },
@@ -197,7 +199,12 @@ def fill_shop(db, media_dir: Path, now: datetime, korean: bool) -> None:
                     "name": "restock_alert",
                     "language": "ko" if korean else "en",
                     "category": "MARKETING",
-                    "components": [{"type": "BODY", "text": "{{1}} is back in stock!"}],
+                    "components": [
+                        {
+                            "type": "BODY",
+                            "text": "{{1}} 재입고되었어요!" if korean else "{{1}} is back in stock!",
+                        }
+                    ],
                     "parameters": [{"component": "body", "index": 1}],
                 },
             ],
@@ -260,6 +267,7 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
     from app.paths import paths_for
     from ui.context import AppContext
     from ui.main_window import MainWindow
+    from ui.menus import install_menus
 
     now = datetime.now(UTC)
     paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
@@ -267,6 +275,7 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
     fill_shop(db, paths.media_dir, now, korean=lang == "ko")
     ctx = AppContext(db=db, paths=paths, demo=True, prefs={"enter_sends": True})
     window = MainWindow(ctx)
+    install_menus(window, ctx)  # the window as the owner sees it, its menu bar on top
     window.resize(1320, 820)
     window.splitter.setSizes([360, 960, 0])
     window.show()
@@ -299,9 +308,16 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
         while window.search.searching and not deadline.hasExpired():
             app.processEvents()
         settle(app, window)
-        hits = window.search.model.hits
-        if hits:
-            window.open_hit(hits[min(1, len(hits) - 1)], window.search.last_query)
+        # The second message found (below the chats found by their labels), chosen as a click does:
+        # its row selected in the results and the message ringed in its chat.
+        from app.search import SearchHit
+
+        model = window.search.model
+        rows = [row for row, hit in enumerate(model.hits) if isinstance(hit, SearchHit)]
+        if rows:
+            index = model.index(rows[min(1, len(rows) - 1)])
+            window.search.view.setCurrentIndex(index)
+            window.search.view.clicked.emit(index)
         settle(app, window)
         out = OUT / f"search-{suffix}.png"
         window.grab().save(str(out))
@@ -327,7 +343,7 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
         picker.show()
         settle(app, window)
         if picker.fields:
-            picker.fields[0].setText("민지" if lang == "ko" else "Amy")
+            picker.fields[0].setText("민지" if lang == "ko" else "Emily")
         if len(picker.fields) > 1:
             picker.fields[1].setText("6543 2109 8765")
         settle(app, window)
