@@ -43,29 +43,31 @@ def pictures_landed(window: CatalogWindow) -> bool:
 
 
 def main() -> None:
-    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    # The English window shows the English demo's shop (Brighton, in pounds), the Korean one Seoul's.
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     app = QApplication(sys.argv)
-    shoot(app, HERE / "catalog.png")
+    shoot(app, HERE / "catalog.png", "en")
     from ui.translations import install_translators
 
+    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
     install_translators(app, "ko")
-    shoot(app, HERE / "catalog-ko.png")
+    shoot(app, HERE / "catalog-ko.png", "ko")
 
 
-def shoot(app: QApplication, target: Path) -> None:
+def shoot(app: QApplication, target: Path, lang: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         paths = paths_for(Path(tmp)).ensure()
         db = Database.open(paths.database)
         with db.write() as s:
-            load_demo_catalog(s, demo_dir(), paths.catalog_dir)
+            load_demo_catalog(s, demo_dir(), paths.catalog_dir, lang)
             tote = import_image(paths.catalog_dir, demo_dir() / "images" / "bg-tt-nt.jpg")
             cap = import_image(paths.catalog_dir, demo_dir() / "images" / "ac-cp-nv.jpg")
             create_item(
                 s,
                 ItemDraft(
                     name="Canvas tote (gift wrap)",
-                    price_minor=32000,
-                    currency="KRW",
+                    price_minor=32000 if lang == "ko" else 2400,
+                    currency="KRW" if lang == "ko" else "GBP",
                     retailer_id="GIFT-TOTE",
                     images=(tote,),
                 ),
