@@ -82,6 +82,7 @@ class ChatPane(QWidget):
     info_requested = Signal()
     search_in_chat_requested = Signal()
     message_queued = Signal(int)  # contact id: a message was queued here (composer, catalogue picker)
+    chat_changed = Signal()  # another chat is on screen, or none
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -280,6 +281,8 @@ class ChatPane(QWidget):
             self.view.open_around(message_id, highlight, conversation.contact_id)
         elif not same or self.view.chat_model.contact_id != conversation.contact_id:
             self.view.open_chat(conversation.contact_id, conversation.unread_count)
+        if not same:
+            self.chat_changed.emit()
 
     def set_conversation(self, conversation: ConversationRow) -> None:
         """Header and 24-hour window from a fresh chat-list row."""
@@ -350,6 +353,7 @@ class ChatPane(QWidget):
         self.conversation = None
         self.view.chat_model.close_chat()
         self.stack.setCurrentIndex(0)
+        self.chat_changed.emit()
 
     def contact_id(self) -> int | None:
         return self.conversation.contact_id if self.conversation else None

@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         self.chat_list.search_typed.connect(self.search_for)
         self.chat.info_requested.connect(self.toggle_contact_panel)
         self.chat.search_in_chat_requested.connect(lambda: self.open_search(this_chat=True))
+        self.chat.chat_changed.connect(lambda: self.search.chat_shown(self.chat.contact_id()))
         # A reply queued publishes no message change (its chat shows the row itself): counted here, or
         # the banner and Quit's question missed the photos sent after the first while the relay was away.
         self.chat.message_queued.connect(lambda _contact_id: self.count_waiting_replies())

@@ -203,6 +203,18 @@ class SearchPanel(QWidget):
             # started is under way instead: _look_again leaves it be).
             self._look_again()
 
+    def chat_shown(self, contact_id: int | None) -> None:
+        """Another chat is on screen (a result opened, say): "Only this chat" is about that one. It
+        stayed the chat open when the search began, unticked and greyed out when there was none."""
+        if contact_id == self.contact_id:
+            return
+        self.contact_id = contact_id
+        self.this_chat.setEnabled(contact_id is not None)
+        if contact_id is None:
+            self.this_chat.setChecked(False)  # searches every chat again, if it was ticked
+        elif self.this_chat.isChecked() and self.model.query:
+            self._run()
+
     def selected_period(self) -> SearchPeriod:
         return SearchPeriod(self.period.currentData())
 

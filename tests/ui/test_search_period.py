@@ -151,3 +151,30 @@ def test_the_period_list_drops_down_below_the_box_not_over_the_search_field(
         search.period.hidePopup()
     finally:
         qapp.setStyleSheet(before)
+
+
+def test_only_this_chat_means_the_chat_a_result_opened(window: Any, qtbot: Any) -> None:
+    """Searched with no chat open, a result of 김민지's opened: "Only this chat" was greyed out, and
+    from another chat it would have searched that one, not hers."""
+    now = datetime.now(UTC)
+    with window.ctx.db.write() as s:
+        minji = make_contact(s, profile_name="김민지")
+        make_message(s, minji, "입금했어요 확인 부탁드려요", sent_at=now - timedelta(days=1), unread=False)
+        make_message(s, minji, "어제 입금한 거 확인되셨나요?", sent_at=now - timedelta(hours=2), unread=False)
+        park = make_contact(s, profile_name="박서준")
+        make_message(s, park, "입금은 내일 할게요", sent_at=now - timedelta(hours=1), unread=False)
+        minji_id = minji.id
+    load_chats(window, qtbot)
+    window.open_search()
+    search = window.search
+    assert not search.this_chat.isEnabled()
+    search.search_now("입금")
+    qtbot.waitUntil(lambda: search.status.text() == "3 results", timeout=5000)
+    hit = next(h for h in search.model.message_hits() if h.contact_id == minji_id)
+    window.open_hit(hit, "입금")
+    qtbot.waitUntil(lambda: window.chat.contact_id() == minji_id, timeout=5000)
+
+    assert search.this_chat.isEnabled()
+    search.this_chat.setChecked(True)
+    qtbot.waitUntil(lambda: search.status.text() == "2 results", timeout=5000)
+    assert {h.contact_id for h in search.model.message_hits()} == {minji_id}
