@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from app import relay_clock
 from app.conversation_rows import ConversationRow, LabelRow
-from app.text import han_language
+from app.text import han_language, has_hangul
 from ui import icons
 from ui.avatar import avatar_image, avatar_look
 from ui.chat_list_model import ChatRole
@@ -38,7 +38,7 @@ TIMES_KEPT = 5_000  # rows' times remembered, by the minute (a few hundred kilob
 LOOKS_KEPT = 1_500  # rows' worked-out paints remembered (a few kilobytes each)
 LINES_KEPT = 5_000  # texts laid out, shared by rows (names, times, badges, chips, previews)
 
-NAME, SMALL, BADGE, SMALL_JA, SMALL_ZH = 0, 1, 2, 3, 4  # the delegate's fonts, by number
+NAME, SMALL, BADGE, SMALL_JA, SMALL_ZH, SMALL_LATIN = 0, 1, 2, 3, 4, 5  # the delegate's fonts, by number
 _ROW_ROLE = int(ChatRole.ROW)
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HOVER = QStyle.StateFlag.State_MouseOver.value
@@ -100,6 +100,15 @@ def label_marks(
             x -= 8
     marks.reverse()
     return marks
+
+
+def preview_font_number(start: str) -> int:
+    """The delegate's font for a preview beginning `start`: its language's, as ui/theme.py
+    `font_for_text` picks a bubble's."""
+    language = han_language(start)
+    if language is not None:
+        return SMALL_JA if language == "ja" else SMALL_ZH
+    return SMALL if has_hangul(start) else SMALL_LATIN
 
 
 def tick_icon(status: str | None) -> str | None:
@@ -191,11 +200,14 @@ class ChatListDelegate(QStyledItemDelegate):
         # A Japanese or Chinese preview in its language's font (ui/theme.py `font_for_text`), not
         # hanja from a Korean font and the rest from another.
         small_ja, small_zh = font_for_text(self.small_font, "か"), font_for_text(self.small_font, "中文")
-        self.fonts = (self.name_font, self.small_font, self.badge_font, small_ja, small_zh)
+        # An English preview in the UI font's own family, as its bubble ("£39" not in NanumGothic).
+        small_latin = font_for_text(self.small_font, "a")
+        self.fonts = (self.name_font, self.small_font, self.badge_font, small_ja, small_zh, small_latin)
         self._preview_fms = {
             SMALL: self._small_fm,
             SMALL_JA: QFontMetricsF(small_ja),
             SMALL_ZH: QFontMetricsF(small_zh),
+            SMALL_LATIN: QFontMetricsF(small_latin),
         }
         # (text, font number) → the text laid out: times, badges and chips repeat across rows, and
         # a chat with a new message keeps its name.
@@ -499,7 +511,7 @@ class ChatListDelegate(QStyledItemDelegate):
         preview = chat_preview(row.last_kind, row.last_body, row.last_direction)
         if row.blocked:
             preview = self.tr("Blocked") + " · " + preview
-        font_no = {"ja": SMALL_JA, "zh": SMALL_ZH}.get(han_language(preview[:200]) or "", SMALL)
+        font_no = preview_font_number(preview[:200])
         preview = self._preview_fms[font_no].elidedText(
             preview, Qt.TextElideMode.ElideRight, max(0.0, end - x)
         )

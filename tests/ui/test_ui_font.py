@@ -25,3 +25,15 @@ def test_a_korean_message_keeps_the_korean_font_for_its_latin_letters_too(qapp: 
     font = font_for_text(body, "M 사이즈 39,000원이에요")
     assert font.families() == body.families()
     assert QFontMetricsF(font).inFont("주")
+
+
+def test_the_chat_lists_preview_of_an_english_message_reads_in_the_ui_font_too(qapp: Any) -> None:
+    from ui.chat_list_delegate import ChatListDelegate, preview_font_number
+
+    delegate = ChatListDelegate()
+    english = delegate.fonts[preview_font_number("Got it, it's £39 with free delivery")]
+    assert QFontInfo(english).family() == QFontInfo(QApplication.font()).family()
+    fm = QFontMetricsF(english)
+    assert fm.horizontalAdvance("£") <= 1.2 * fm.horizontalAdvance("3")
+    korean = delegate.fonts[preview_font_number("네 오늘 저녁에 입금할게요")]
+    assert korean.families() == delegate.small_font.families()
