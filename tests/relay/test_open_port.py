@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -179,3 +180,43 @@ def test_a_proxy_that_hides_its_clients_addresses_is_never_capped(tmp_path: Path
         finally:
             for conn in held:
                 conn.close()
+
+
+def test_connections_on_the_socket_workers_share_answer_without_waiting_for_an_ack() -> None:
+    """`serve --workers N`: uvicorn binds the listening socket itself (no protocol named), and
+    asyncio's stock loop then left Nagle on for each connection: every answer waited on the
+    client's delayed ACK (~40 ms), two workers took 165 webhooks a second where one process took
+    1,300. The relay's protocol turns Nagle off on every TCP connection, whoever made the socket."""
+    import uvicorn
+
+    nodelay: list[int] = []
+
+    class Watched(HeadLimitedProtocol):
+        def connection_made(self, transport: Any) -> None:
+            super().connection_made(transport)
+            sock = transport.get_extra_info("socket")
+            nodelay.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, http=Watched, loop="asyncio", log_config=None)
+    listening = config.bind_socket()  # as uvicorn's supervisor binds it before it starts the workers
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
+    thread.start()
+    try:
+        port = listening.getsockname()[1]
+        deadline = time.monotonic() + 10
+        while not server.started and time.monotonic() < deadline:
+            thread.join(0.05)
+        assert server.started
+        assert httpx.get(f"http://127.0.0.1:{port}/", timeout=10).text == "ok"
+        assert nodelay and all(nodelay)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        listening.close()
