@@ -395,7 +395,8 @@ def run_configuration(
 
 
 def compare(args: argparse.Namespace, bodies: list[bytes]) -> None:
-    """SQLite single process, then PostgreSQL with each --workers, each with each --readers."""
+    """SQLite single process, then PostgreSQL with each --workers, each with each --readers; all of
+    them again in each of --rounds, so that the machine's ups and downs fall on every configuration."""
     configurations: list[tuple[str, str | None, int, int]] = []
     for readers in args.readers:
         configurations.append((f"SQLite ×1, {readers} readers", None, 1, readers))
@@ -403,24 +404,53 @@ def compare(args: argparse.Namespace, bodies: list[bytes]) -> None:
             configurations.append(
                 (f"PostgreSQL ×{workers}, {readers} readers", args.database, workers, readers)
             )
-    results: dict[str, dict[str, Any]] = {}
+    rounds: list[dict[str, dict[str, Any]]] = []
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min) at the start")
     with tempfile.TemporaryDirectory() as tmp:
-        for n, (name, url, workers, readers) in enumerate(configurations):
-            folder = Path(tmp) / str(n)
-            folder.mkdir()
-            db_name = f"bench_relay_{os.getpid()}_{n}"
-            database_url = pg_database(url, db_name) if url else None
-            try:
-                print(f"-- {name}", flush=True)
-                results[name] = run_configuration(
-                    folder, database_url, workers, readers, bodies, args.senders
-                )
-            finally:
-                if url:
-                    pg_database(url, db_name, drop=True)
-    print()
+        for r in range(args.rounds):
+            results: dict[str, dict[str, Any]] = {}
+            for n, (name, url, workers, readers) in enumerate(configurations):
+                folder = Path(tmp) / f"{r}-{n}"
+                folder.mkdir()
+                db_name = f"bench_relay_{os.getpid()}_{n}"
+                database_url = pg_database(url, db_name) if url else None
+                try:
+                    print(
+                        f"-- {name}" + (f" (round {r + 1} of {args.rounds})" if args.rounds > 1 else ""),
+                        flush=True,
+                    )
+                    results[name] = run_configuration(
+                        folder, database_url, workers, readers, bodies, args.senders
+                    )
+                finally:
+                    if url:
+                        pg_database(url, db_name, drop=True)
+            rounds.append(results)
+            print_table(results, f"round {r + 1}" if args.rounds > 1 else "")
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min) at the end")
+    if args.rounds > 1:
+        print_rounds(rounds, args.workers, args.readers)
+    # Each figure against SQLite in its own round; the median of those ratios over the rounds.
+    for name, _, _, _ in configurations:
+        if name.startswith("SQLite"):
+            continue
+        readers_part = name.split(", ")[1]
+        sqlite_name = f"SQLite ×1, {readers_part}"
+        rates = [results[name]["rate"] for results in rounds]
+        emit(
+            f"relay intake, {args.senders} senders, {name}"
+            + (f" (median of {args.rounds} rounds)" if args.rounds > 1 else ""),
+            statistics.median(rates),
+            "webhooks/s",
+            baseline=statistics.median(results[sqlite_name]["rate"] for results in rounds),
+            baseline_name=sqlite_name,
+        )
+
+
+def print_table(results: dict[str, dict[str, Any]], title: str) -> None:
+    print()
+    if title:
+        print(title)
     print(
         f"| {'configuration':32} | {'webhooks/s':>10} | {'vs SQLite':>9} | lost | readers got all, in order |"
         " relay CPU/webhook | PostgreSQL CPU/webhook | cores busy | stored by worker |"
@@ -439,16 +469,36 @@ def compare(args: argparse.Namespace, bodies: list[bytes]) -> None:
             f" {ok + errors:25} | {result['relay_cpu_ms']:14.2f} ms | {pg_cpu:>22} |"
             f" {result['cores']:10.2f} | {result['split']:16} |"
         )
-    for name, result in results.items():
-        if not name.startswith("SQLite"):
-            readers_part = name.split(", ")[1]
-            emit(
-                f"relay intake, {args.senders} senders, {name}",
-                result["rate"],
-                "webhooks/s",
-                baseline=results[f"SQLite ×1, {readers_part}"]["rate"],
-                baseline_name=f"SQLite ×1, {readers_part}",
+    print(flush=True)
+
+
+def print_rounds(rounds: list[dict[str, dict[str, Any]]], workers: list[int], readers: list[int]) -> None:
+    """The ratios the issue's goals name, round by round, and their medians."""
+    ratios: list[tuple[str, str, str]] = []
+    for r in readers:
+        ratios += [
+            (
+                f"PostgreSQL ×{w} / SQLite, {r} readers",
+                f"PostgreSQL ×{w}, {r} readers",
+                f"SQLite ×1, {r} readers",
             )
+            for w in workers
+        ]
+        ratios += [
+            (
+                f"PostgreSQL ×{w} / ×1, {r} readers",
+                f"PostgreSQL ×{w}, {r} readers",
+                f"PostgreSQL ×1, {r} readers",
+            )
+            for w in workers
+            if w != 1 and 1 in workers
+        ]
+    print(f"| ratio, same round | {' | '.join(f'round {n + 1}' for n in range(len(rounds)))} | median |")
+    print(f"|---|{'---|' * len(rounds)}---|")
+    for label, top, bottom in ratios:
+        each = [results[top]["rate"] / results[bottom]["rate"] for results in rounds]
+        print(f"| {label} | {' | '.join(f'{x:.2f}×' for x in each)} | **{statistics.median(each):.2f}×** |")
+    print(flush=True)
 
 
 def main() -> None:
@@ -464,6 +514,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--readers", type=int, nargs="+", default=[0], help="long-polling desktops during each run (0 3)"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run every configuration this many times, alternated, and report the medians (with --database)",
     )
     args = parser.parse_args()
     bodies = [payload(n) for n in range(args.webhooks)]
