@@ -15,6 +15,7 @@ from app.graphemes import cut_to
 from app.queries import Arrival, ConversationRow
 from app.text_direction import isolated
 from ui.formatting import business_number_text, chat_preview, count_text, full_datetime, kind_label
+from ui.notification_markup import NotificationMarkup
 from ui.ops import failure_sentence
 from ui.resources import icon_path
 
@@ -49,6 +50,7 @@ class Notifier(QObject):
         is_window_active: Callable[[], bool] | None = None,
         quit_app: Callable[[], None] | None = None,
         shop_region: Callable[[], str] = lambda: "KR",
+        markup: NotificationMarkup | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -80,6 +82,8 @@ class Notifier(QObject):
             self.tray.messageClicked.connect(self.message_clicked)
             self.tray.activated.connect(self._tray_activated)
             self.tray.show()
+        # Whether the desktop reads a notification's body as markup (a customer's text must not be).
+        self.markup = markup if markup is not None or self.tray is None else NotificationMarkup(self)
 
     def conversations_changed(
         self,
@@ -244,7 +248,7 @@ class Notifier(QObject):
         seconds, and a taskbar of icons shows no title), the dock icon bounces, GNOME (no tray)
         says it is ready. The window's title keeps the unread count either way."""
         if self.tray is not None:
-            self.tray.showMessage(title, text, icon, msecs)
+            self.tray.showMessage(title, self.markup.body(text) if self.markup else text, icon, msecs)
         if not self.is_window_active():
             QApplication.alert(self.window)
 
