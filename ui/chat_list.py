@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import relay_clock
 from app.business_numbers import ChatListNumbers
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow, LabelRow
@@ -1025,7 +1026,8 @@ class ChatList(QWidget):
             not self.ctx.demo
             and bool(row.wa_id)
             and self.ctx.sync is not None
-            and whatsapp_can_block(row.last_inbound_at, datetime.now(UTC))
+            # The 24 hours are Meta's: a laptop a day slow offered a block Meta would refuse.
+            and whatsapp_can_block(row.last_inbound_at, relay_clock.now())
         )
 
     def mark_unread(self, row: ConversationRow) -> None:

@@ -391,3 +391,47 @@ def test_shift_f10_opens_the_menu_of_the_chat_under_the_keyboards_cursor(
     QTest.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: window.chat_list.model.row_at(0).pinned, timeout=5000)
     assert window.chat_list.model.row_at(0).contact_id == under
+
+
+@pytest.mark.parametrize(
+    ("laptop_behind", "wrote_ago", "offered"),
+    [
+        (timedelta(days=2), timedelta(hours=30), "Block in Shop Inbox only"),  # in the laptop's future
+        (-timedelta(days=1), timedelta(hours=1), "Block"),  # 25 hours ago by the laptop's clock
+    ],
+    ids=["laptop-two-days-slow", "laptop-a-day-fast"],
+)
+def test_the_block_menu_counts_whatsapps_24_hours_on_the_relays_clock_not_the_laptops(
+    qtbot: Any,
+    window: Any,
+    ctx: Any,
+    dialogs: Any,
+    laptop_behind: timedelta,
+    wrote_ago: timedelta,
+    offered: str,
+) -> None:
+    """Meta blocks only a customer who wrote in the last 24 hours by its own clock: on a laptop whose
+    clock is days off, the menu offers what WhatsApp will do, as the relay's clock says."""
+    from email.utils import formatdate
+
+    from app import relay_clock
+    from ui.sync_adapter import SyncAdapter
+
+    relay_now = datetime.now(UTC) + laptop_behind
+    relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
+    try:
+        ctx.sync = SyncAdapter(ctx, "http://127.0.0.1:9", "token", window)  # connected before, now idle
+        _seed(window, ctx, qtbot, "Spam Seller", inbound_at=relay_now - wrote_ago)
+        seen: list[list[str]] = []
+
+        def look(menu: QMenu) -> None:
+            seen.append([a.text().replace("&", "") for a in menu.actions() if a.text()])
+            menu.close()
+
+        dialogs.expect("menu", answer=look)
+        _right_click(qtbot, window, 0)
+        qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+        blocks = [text for text in seen[0] if text.startswith("Block")]
+        assert blocks == [offered]
+    finally:
+        relay_clock.forget()
