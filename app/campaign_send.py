@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from app import relay_clock
 from app.campaign_store import DRAFT, record_handed_over, set_progress
 from app.campaigns import Audience, blank_names, empty_values, resolve_audience
 from app.db import Database
@@ -64,7 +65,7 @@ def hand_over(
     The uid is the campaign's id on the relay: posting again after a lost answer is one campaign,
     so a retry never sends twice.
     """
-    now = now or datetime.now(UTC)
+    now = now or relay_clock.now()
     # The copy of the approved templates kept from the relay (the editor fetched it): the chosen
     # template's other languages, for recipients who read them.
     templates = approved_templates(db, None)

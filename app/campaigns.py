@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from app import relay_clock
 from app.consent import ContactConsent, consent_of, reconsent_applies
 from app.conversation_rows import WAITING_SQL
 from app.models import (
@@ -258,8 +259,9 @@ def resolve_audience(
     languages: bool = False,
 ) -> Resolved:
     """The recipients and, for everyone else the audience matched, why they are left out; with
-    `languages`, each recipient's language too (for a template approved in several)."""
-    now = now or datetime.now(UTC)
+    `languages`, each recipient's language too (for a template approved in several). `now` by default
+    is the relay's (a consent's two years and the 24-hour window are counted on WhatsApp's clock)."""
+    now = now or relay_clock.now()
     ids = matching_contact_ids(session, audience, now) | set(audience.added)
     removed = set(audience.removed)
     waiting_ids = waiting_for_person(session, ids, now)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import calendar
 import logging
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from sqlalchemy.orm import Session
 
+from app import relay_clock
 from app.changes import Changes
 from app.errors import ErrorCode, InvalidInput, RelayError
 from app.models import Contact
@@ -103,7 +104,7 @@ def set_notifications_consent(
     c = _contact(session, contact_id)
     if on:
         if c.opted_in_at is None:
-            c.opted_in_at = now or datetime.now(UTC)
+            c.opted_in_at = now or relay_clock.now()
         c.opted_in_how = _how(how)
     else:
         c.opted_in_at = None
@@ -116,7 +117,7 @@ def set_marketing_consent(
     """Record marketing consent; giving it again (re-confirming) renews its date and ends an opt-out."""
     c = _contact(session, contact_id)
     if on:
-        c.marketing_consent_at = now or datetime.now(UTC)
+        c.marketing_consent_at = now or relay_clock.now()
         c.marketing_consent_how = _how(how)
         c.opted_out_at = None
         c.opted_out_reason = ""
@@ -129,7 +130,7 @@ def set_marketing_consent(
 def set_night_consent(session: Session, contact_id: int, on: bool, *, now: datetime | None = None) -> None:
     """The separate consent Korean law asks for marketing sent 21:00–08:00."""
     c = _contact(session, contact_id)
-    c.night_consent_at = (c.night_consent_at or now or datetime.now(UTC)) if on else None
+    c.night_consent_at = (c.night_consent_at or now or relay_clock.now()) if on else None
 
 
 def set_opted_out(
@@ -143,7 +144,7 @@ def set_opted_out(
     """Opt a contact out of marketing (or clear an opt-out the owner recorded by mistake)."""
     c = _contact(session, contact_id)
     if on:
-        c.opted_out_at = now or datetime.now(UTC)
+        c.opted_out_at = now or relay_clock.now()
         c.opted_out_reason = OptOutReason(reason).value
     else:
         c.opted_out_at = None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QPushButton, QWidget
 
+from app import relay_clock
 from app.changes import Changes
 from app.consent import (
     ConsentHow,
@@ -153,11 +154,11 @@ class ConsentBox(QWidget):
             ).format(full_datetime(consent.marketing_at))
         elif (
             consent.marketing_at is not None
-            and consent.marketing_lapsed(datetime.now(UTC))
+            and consent.marketing_lapsed(now := relay_clock.now())  # a laptop days slow is no excuse
             and reconsent_applies(self.ctx.shop_region)
         ):
             # Its true age on the calendar; the lapse itself comes a month before the law's two years.
-            months = calendar_months(local(consent.marketing_at).date(), local(datetime.now(UTC)).date())
+            months = calendar_months(local(consent.marketing_at).date(), local(now).date())
             since += "\n" + self.tr("Agreed {0} months ago: ask again before marketing.").format(months)
         self.marketing_date.setText(since)
         self.night.setChecked(consent.night_at is not None and marketing)

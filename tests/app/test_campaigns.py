@@ -336,3 +336,31 @@ def test_a_customer_waiting_for_a_person_is_left_out_unless_the_owner_keeps_them
     assert names(kept.recipients) == ["Ana", "Bora", "Chul", "Sehun"] and kept.waiting == 1
     assert Audience.from_json(Audience(keep_waiting=True).to_json()).keep_waiting
     assert not Audience.from_json({}).keep_waiting  # a draft saved before: they are left out
+
+
+def test_on_a_laptop_ten_days_slow_a_lapsed_consent_is_left_out_by_the_relays_clock(db: Any) -> None:
+    """The consent's two years are counted on the relay's clock: a laptop ten days slow read a consent
+    given 23 months and 5 days ago (WhatsApp's days) as 22 months 25 days old and sent the ad."""
+    from email.utils import formatdate
+
+    from app import relay_clock
+    from app.campaign_actions import audience_for
+
+    relay_now = datetime.now(UTC) + timedelta(days=10)
+    relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
+    try:
+        with db.write() as s:
+            customer(s, "Recent", opted_in_at=relay_now - timedelta(days=30))
+            customer(
+                s,
+                "Lapsed",
+                opted_in_at=relay_now - timedelta(days=800),
+                marketing_consent_at=relay_now - timedelta(days=23 * 30 + 5),
+            )
+        marketing = audience_for(db, Audience(), "MARKETING")
+    finally:
+        relay_clock.forget()
+    assert names(marketing.recipients) == ["Recent"]
+    assert [(lo.member.name, lo.reason) for lo in marketing.left_out] == [
+        ("Lapsed", LeftOutReason.CONSENT_LAPSED)
+    ]

@@ -103,3 +103,23 @@ def test_a_consent_two_years_old_is_24_months_old_not_23() -> None:
     assert calendar_months(date(2024, 12, 3), date(2026, 12, 2)) == 23
     assert calendar_months(date(2025, 1, 31), date(2025, 2, 28)) == 1  # a short month ends on its last day
     assert calendar_months(date(2026, 12, 3), date(2026, 12, 3)) == 0
+
+
+def test_a_consent_ticked_on_a_laptop_days_slow_is_dated_by_the_relays_clock(db: Any) -> None:
+    """Its two years run from the day WhatsApp's clock says it was given, not from the laptop's day."""
+    from email.utils import formatdate
+
+    from app import relay_clock
+
+    relay_now = datetime.now(UTC) + timedelta(days=10)
+    relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
+    try:
+        with db.write() as s:
+            cid = make_contact(s).id
+            set_marketing_consent(s, cid, True, "chat")
+        with db.read() as s:
+            consent = load_consent(s, cid)
+    finally:
+        relay_clock.forget()
+    assert consent is not None and consent.marketing_at is not None
+    assert abs(consent.marketing_at - relay_now) < timedelta(minutes=1)

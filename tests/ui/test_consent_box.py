@@ -176,3 +176,32 @@ def test_an_american_customer_has_no_night_time_box_but_a_korean_one_does(window
     select_chat(window, qtbot, ids[1])
     qtbot.waitUntil(lambda: box.contact_id == ids[1], timeout=5000)
     assert box.night.isVisibleTo(box)
+
+
+def test_on_a_laptop_ten_days_slow_a_lapsed_consent_still_says_ask_again(window: Any, qtbot: Any) -> None:
+    """23 thirty-day months and 5 days old by WhatsApp's (the relay's) clock: lapsed, whatever the laptop's says."""
+    from datetime import UTC, datetime, timedelta
+    from email.utils import formatdate
+
+    from app import relay_clock
+    from app.consent import CONSENT_MAX_AGE, set_marketing_consent
+
+    relay_now = datetime.now(UTC) + timedelta(days=10)
+    relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
+    try:
+        with window.ctx.db.write() as s:
+            c = make_contact(s, profile_name="최유진")
+            make_message(s, c, "안녕하세요")
+            set_marketing_consent(
+                s, c.id, True, "website", now=relay_now - CONSENT_MAX_AGE - timedelta(days=5)
+            )
+            cid = c.id
+        load_chats(window, qtbot)
+        select_chat(window, qtbot, cid)
+        window.toggle_contact_panel()
+        settle(qtbot)
+        box = window.contact_panel.consent
+        qtbot.waitUntil(lambda: box.marketing_date.text().startswith("Since"), timeout=5000)
+        assert "Agreed 22 months ago: ask again before marketing." in box.marketing_date.text()
+    finally:
+        relay_clock.forget()
