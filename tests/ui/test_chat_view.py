@@ -421,8 +421,11 @@ def test_the_floating_day_shows_while_scrolling_and_then_leaves_the_text_uncover
         )
 
     bar.setValue(bar.maximum() // 2)  # the owner scrolls up…
-    while not inside_one_message():
-        bar.setValue(bar.value() + 5)  # …to the middle of a message
+    while not inside_one_message():  # …to the middle of a message, at the newest at the latest
+        assert bar.value() < bar.maximum(), (
+            "scrolled to the newest message without the top 40 px inside one message: are rows shorter now?"
+        )
+        bar.setValue(bar.value() + 5)
     qtbot.waitUntil(lambda: view.floating_date_shown and chip_painted())
     qtbot.waitUntil(lambda: not view.floating_date_shown, timeout=5000)
     assert not chip_painted()  # the top message's first line is not covered once scrolling stops
