@@ -317,12 +317,33 @@ def _line_matches(needles: int) -> str:
     )
 
 
+def _cart_page(
+    contact_id: int | None, limit: int, cursor: tuple[int, int], floor: int | None, number: str | None
+) -> tuple[dict[str, Any], str]:
+    """What both cart searches page and filter by: the parameters (the page of `limit` before `cursor`,
+    from `floor`; the chat or business number) and the SQL that follows the cursor's condition."""
+    params: dict[str, Any] = {
+        "limit": limit,
+        "bt": cursor[0],
+        "bi": cursor[1],
+        "since": floor,
+        "number": number,
+    }
+    # The message's chat, not the order's: a number change moves a chat's messages, not its orders.
+    chat = "(SELECT m.contact_id FROM message m WHERE m.id = o.message_id)"
+    chat_filter = _of_number(chat, number)
+    if contact_id is not None:
+        params["contact"] = contact_id
+        chat_filter = f"AND {chat} = :contact"
+    return params, f"{_since('o.created_at', floor)} {chat_filter}"
+
+
 _CART_IDS_SQL = """
 SELECT o.message_id
   FROM (SELECT DISTINCT l.order_id AS oid FROM order_line l WHERE {matches}) AS c
        CROSS JOIN "order" o ON o.id = c.oid
  WHERE o.source = 'cart' AND o.message_id IS NOT NULL
-   AND (o.created_at, o.message_id) < (:bt, :bi){since} {chat_filter}
+   AND (o.created_at, o.message_id) < (:bt, :bi){page}
  ORDER BY o.created_at DESC, o.message_id DESC LIMIT :limit
 """
 _CART_NAMES_SQL = """
@@ -348,22 +369,9 @@ def _cart_items(
     length works."""
     patterns = {f"pattern{i}": like_pattern(needle) for i, needle in enumerate(needles)}
     matches = _line_matches(len(needles))
-    params: dict[str, Any] = {
-        **patterns,
-        "limit": limit,
-        "bt": cursor[0],
-        "bi": cursor[1],
-        "since": floor,
-        "number": number,
-    }
-    # The message's chat, not the order's: a number change moves a chat's messages, not its orders.
-    chat_filter = _of_number("(SELECT m.contact_id FROM message m WHERE m.id = o.message_id)", number)
-    if contact_id is not None:
-        params["contact"] = contact_id
-        chat_filter = "AND (SELECT m.contact_id FROM message m WHERE m.id = o.message_id) = :contact"
-    ids_sql = _CART_IDS_SQL.format(
-        matches=matches, chat_filter=chat_filter, since=_since("o.created_at", floor)
-    )
+    params, page = _cart_page(contact_id, limit, cursor, floor, number)
+    params.update(patterns)
+    ids_sql = _CART_IDS_SQL.format(matches=matches, page=page)
     ids = [int(r[0]) for r in session.execute(text(ids_sql), params)]
     if not ids:
         return {}
@@ -377,7 +385,7 @@ SELECT o.message_id, o.number,
        (SELECT group_concat(l.name, ' · ') FROM order_line l WHERE l.order_id = o.id)
   FROM "order" o
  WHERE o.source = 'cart' AND o.message_id IS NOT NULL AND {numbers} {matches}
-   AND (o.created_at, o.message_id) < (:bt, :bi){since} {chat_filter}
+   AND (o.created_at, o.message_id) < (:bt, :bi){page}
  ORDER BY o.created_at DESC, o.message_id DESC LIMIT :limit
 """
 
@@ -399,13 +407,7 @@ def _numbered_carts(
         return {}
     numbers: list[str] = []
     needles: list[str] = []
-    params: dict[str, Any] = {
-        "limit": limit,
-        "bt": cursor[0],
-        "bi": cursor[1],
-        "since": floor,
-        "number": number,
-    }
+    params, page = _cart_page(contact_id, limit, cursor, floor, number)
     for i, (word, order) in enumerate(zip(words, typed, strict=True)):
         if order is None:
             params[f"pattern{len(needles)}"] = like_pattern(word.lower())
@@ -420,16 +422,7 @@ def _numbered_carts(
     if needles:
         lines = _line_matches(len(needles))
         matches = f"AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND {lines})"
-    chat_filter = _of_number("(SELECT m.contact_id FROM message m WHERE m.id = o.message_id)", number)
-    if contact_id is not None:
-        params["contact"] = contact_id
-        chat_filter = "AND (SELECT m.contact_id FROM message m WHERE m.id = o.message_id) = :contact"
-    sql = _NUMBERED_SQL.format(
-        numbers=" AND ".join(numbers),
-        matches=matches,
-        chat_filter=chat_filter,
-        since=_since("o.created_at", floor),
-    )
+    sql = _NUMBERED_SQL.format(numbers=" AND ".join(numbers), matches=matches, page=page)
     return {
         int(mid): (str(number), " · ".join(filter(None, [str(number), names or ""])))
         for mid, number, names in session.execute(text(sql), params)
