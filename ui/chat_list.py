@@ -7,7 +7,6 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -1077,7 +1076,8 @@ class ChatList(QWidget):
             self.model.drop(row.contact_id)
             self.chat_deleted.emit(row.contact_id)
 
-        now = datetime.now(UTC)
+        # What WhatsApp stamps later must come through: its clock, not a laptop's hours fast.
+        now = relay_clock.now()
         run_change(
             self.ctx,
             partial(delete_chat, self.ctx.db, row.contact_id, now, self.ctx.paths.media_dir),

@@ -112,6 +112,54 @@ def test_a_deleted_chat_stays_deleted_when_the_relay_is_synced_again(
     qtbot.waitUntil(lambda: [m.body for m in model.messages()] == ["배송 언제 돼요?"], timeout=5000)
 
 
+def test_a_customer_who_writes_after_a_chat_was_deleted_on_a_laptop_hours_fast_is_not_lost(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """The deleted chat is remembered up to the relay's now, not the laptop's: on a laptop two hours
+    fast, what the customer wrote ten minutes after the deletion was stamped before the laptop's
+    "now" by WhatsApp, and never showed."""
+    from email.utils import formatdate
+
+    from app import relay_clock
+
+    relay_now = datetime.now(UTC) - timedelta(hours=2)
+    relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
+    try:
+        first = message_event(
+            content="첫 주문이요",
+            wa_id="821077778888",
+            name="이수진",
+            timestamp=int(relay_now.timestamp()) - 600,
+            seq=1,
+        )
+        page = EventsPage.model_validate({"events": [first], "next": 1})
+        with ctx.db.write() as s:
+            apply_events(s, page.events, page.next)
+            contact_id = s.query(Contact.id).filter(Contact.wa_id == "821077778888").scalar()
+        load_chats(window, qtbot)
+        qtbot.waitUntil(lambda: len(_rows(window)) == 1, timeout=5000)
+        dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+        dialogs.expect("menu", answer="Delete chat")
+        _right_click(qtbot, window, 0)
+        qtbot.waitUntil(lambda: _rows(window) == [], timeout=5000)
+
+        later = message_event(
+            content="다시 주문할게요",
+            wa_id="821077778888",
+            name="이수진",
+            timestamp=int(relay_now.timestamp()) + 600,
+            seq=2,
+        )
+        page = EventsPage.model_validate({"events": [later], "next": 2})
+        with ctx.db.write() as s:
+            apply_events(s, page.events, page.next)
+        sync_batch(window, qtbot, {contact_id})
+        qtbot.waitUntil(lambda: len(_rows(window)) == 1, timeout=5000)
+        assert _rows(window)[0].last_body == "다시 주문할게요"
+    finally:
+        relay_clock.forget()
+
+
 def test_archive_and_pin_from_the_menu_take_effect_at_once_while_the_pointer_rests_on_the_list(
     qtbot: Any, window: Any, ctx: Any, dialogs: Any
 ) -> None:
