@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import relay_clock
 from app.changes import Changes
 from app.search import (
     SHORT_QUERY_WINDOW,
@@ -299,8 +300,9 @@ class SearchPanel(QWidget):
             return
         scope = self.contact_id if self.this_chat.isChecked() else None
         number = self._number if self.this_number.isChecked() else None
-        # Today and the last days are counted from the computer's midnight, as its clock shows dates.
-        since = period_start(self.selected_period(), datetime.now(UTC))
+        # Today and the last days are counted from the computer's midnight, on its clock set right by
+        # the relay's: the day the chat names a message by (ui/day_watch.py).
+        since = period_start(self.selected_period(), relay_clock.now())
         self.searching = True
 
         self._scope = scope

@@ -178,3 +178,31 @@ def test_only_this_chat_means_the_chat_a_result_opened(window: Any, qtbot: Any) 
     search.this_chat.setChecked(True)
     qtbot.waitUntil(lambda: search.status.text() == "2 results", timeout=5000)
     assert {h.contact_id for h in search.model.message_hits()} == {minji_id}
+
+
+def test_today_is_the_relays_today_on_a_laptop_two_days_slow(window: Any, qtbot: Any) -> None:
+    """The chat names a message's day by the relay's clock (ui/day_watch.py): "Today" in the search is
+    that day too, not the laptop's, which found a message from the day before yesterday."""
+    from email.utils import formatdate
+
+    from app import relay_clock
+
+    relay_now = datetime.now(UTC) + timedelta(days=2)
+    relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
+    try:
+        with window.ctx.db.write() as s:
+            c = make_contact(s, profile_name="김민지")
+            make_message(s, c, "오늘 입금했어요", sent_at=relay_now - timedelta(minutes=1), unread=False)
+            make_message(
+                s, c, "그저께 입금 내역이에요", sent_at=relay_now - timedelta(hours=36), unread=False
+            )
+        load_chats(window, qtbot)
+        window.open_search()
+        search = window.search
+        pick(window, "Today")
+        search.search_now("입금")
+        qtbot.waitUntil(lambda: bool(search.status.text()), timeout=5000)
+        assert search.status.text() == "1 result"
+        assert [hit.snippet for hit in search.model.message_hits()] == ["오늘 입금했어요"]
+    finally:
+        relay_clock.forget()
