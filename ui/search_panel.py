@@ -41,6 +41,7 @@ from ui.formatting import count_text
 from ui.label_names import shown_label_names
 from ui.ops import run_read
 from ui.search_results import CHATS_SHOWN, PAGE, HitRole, SearchHitDelegate, SearchResultsModel
+from ui.shortened_label import ShortenedLabel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -111,16 +112,16 @@ class SearchPanel(QWidget):
         ):
             self.period.addItem(label, period.value)
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.period.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # the count gives way
+        self.period.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.period.currentIndexChanged.connect(self._period_changed)
         self._since: datetime | None = None  # where the shown results' period begins
         # The last page shown read only the newest messages (one-letter words): older ones may match.
         self._newest_only = False
-        self.status = QLabel(self)
+        # The count has a line of its own, under the scope box and the period: beside them at the
+        # default width (a list ~300 px wide) it was wrapped mid-phrase ("3 chats · 6 / results").
+        # One line, whole at any width the window allows; "…" only past that (a huge font).
+        self.status = ShortenedLabel(self)
         self.status.setObjectName("searchStatus")
-        # "5 chats · More than 50 results" beside the scope box and the period: two lines at ~300 px.
-        self.status.setWordWrap(True)
-        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model = SearchResultsModel(self)
         self.model.more_wanted.connect(self._load_more)
         self._scope: int | None = None
@@ -153,7 +154,9 @@ class SearchPanel(QWidget):
         opts.addWidget(self.this_chat)
         opts.addWidget(self.period)
         opts.addStretch(1)
-        opts.addWidget(self.status)
+        count_row = QHBoxLayout()
+        count_row.setContentsMargins(12, 0, 12, 2)
+        count_row.addWidget(self.status, 1)
         # A row of its own: "Only chats to 02-555-0199" beside the scope box and the period did not fit.
         number_row = QHBoxLayout()
         number_row.setContentsMargins(12, 0, 12, 4)
@@ -165,6 +168,7 @@ class SearchPanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(opts)
         layout.addLayout(number_row)
+        layout.addLayout(count_row)
         layout.addWidget(self.view, 1)
 
         self._debounce = QTimer(self)
