@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     from ui.resources import icon_path
     from ui.single_instance import claim_folder
     from ui.theme import install_drop_down_combos, install_emoji_font
-    from ui.translations import install_translators
+    from ui.translations import install_translators, remember_language_option
     from ui.wheel_guard import install_wheel_guard
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -87,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
     install_field_frames(app)
     install_drop_down_combos(app)
     install_wheel_guard(app)
+    remember_language_option(app, args.lang)  # Settings says a language given here wins over its own
     mark("QApplication built")
 
     log_file: Path | None = None

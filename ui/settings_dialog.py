@@ -12,7 +12,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -55,6 +54,7 @@ from ui.confirm import confirm
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
 from ui.formatting import full_datetime
+from ui.language_box import LanguageBox
 from ui.link_label import LinkLabel
 from ui.ops import Op, delete_when_closed, failure_sentence, run_change, run_op
 from ui.order_settings_dialog import OrderSettingsDialog
@@ -203,14 +203,9 @@ class SettingsDialog(QDialog):
         if ctx.demo:
             self.open_at_sign_in.setEnabled(False)
             self.open_at_sign_in.setToolTip(self.tr("The demo shop is never opened at sign-in."))
-        self.language = QComboBox()
-        self.language.addItem(self.tr("System language"), "system")
-        self.language.addItem("English", "en")
-        self.language.addItem("한국어", "ko")
-        self.language.setCurrentIndex(max(0, self.language.findData(self.prefs.language)))
-        self.language_note = QLabel(self.tr("A new language is used after Shop Inbox restarts."))
-        self.language_note.setVisible(False)
-        self.language.currentIndexChanged.connect(lambda _i: self.language_note.setVisible(True))
+        self.language = LanguageBox()
+        self.language.choose(self.prefs.language)
+        self.language_note = self.language.note
         self.behaviour = behaviour = QGroupBox(self.tr("Messages"))
         box = QVBoxLayout(behaviour)
         for widget in (
@@ -462,9 +457,7 @@ class SettingsDialog(QDialog):
         self.close_to_tray.setChecked(prefs.close_to_tray and self.close_to_tray.isEnabled())
         self.receipts.setChecked(prefs.read_receipts)
         self.keep_archived.setChecked(prefs.keep_archived)
-        self.language.blockSignals(True)
-        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
-        self.language.blockSignals(False)
+        self.language.choose(prefs.language)
         self.place.choose(prefs.shop_region, prefs.currency)
         self.backup_folder = prefs.backup_folder
         self.auto_backup.blockSignals(True)

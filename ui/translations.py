@@ -64,12 +64,37 @@ QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")
 
 # Recorded on the application, so a failed start knows whether the owner's language is already in.
 _LANGUAGE_PROPERTY = "shopInboxLanguage"
+# The language given on the command line (--lang), which wins over the one saved in Settings.
+_OPTION_PROPERTY = "shopInboxLanguageOption"
+
+# Each language by its own name, as the Settings list shows it (an owner who cannot read the
+# interface's language still finds their own).
+LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 
 
 def installed_language(app: QApplication) -> str | None:
     """The language install_translators put in, or None before it ran."""
     value = app.property(_LANGUAGE_PROPERTY)
     return str(value) if value else None
+
+
+def remember_language_option(app: QApplication, option: str | None) -> None:
+    """The `--lang` this run was started with (None: none), for Settings to say why the language
+    in use is not the one chosen there."""
+    app.setProperty(_OPTION_PROPERTY, option or "")
+
+
+def language_option(app: QApplication) -> str | None:
+    """The `--lang` this run was started with ("en", "ko", "system"), or None."""
+    value = app.property(_OPTION_PROPERTY)
+    return str(value) if value else None
+
+
+def language_in_use() -> str:
+    """The language the interface speaks in this run: "en" or "ko"."""
+    app = QApplication.instance()
+    installed = installed_language(app) if isinstance(app, QApplication) else None
+    return installed if installed in SUPPORTED else ui_language()
 
 
 def english_locale(shop_region: str | None = None, system: QLocale | None = None) -> QLocale:

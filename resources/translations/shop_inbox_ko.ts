@@ -5170,6 +5170,21 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
 </context>
 <context>
+    <name>LanguageBox</name>
+    <message>
+        <source>System language ({0})</source>
+        <translation>시스템 언어({0})</translation>
+    </message>
+    <message>
+        <source>In use now: {0}, the language Shop Inbox was started in. Started without a language given, it uses {1}.</source>
+        <translation>지금 쓰는 언어: {0}(샵 인박스를 시작할 때 정한 언어예요). 언어를 정하지 않고 시작하면 {1}(으)로 표시돼요.</translation>
+    </message>
+    <message>
+        <source>In use now: {0}. Shop Inbox uses {1} after it restarts.</source>
+        <translation>지금 쓰는 언어: {0}. 샵 인박스를 다시 시작하면 {1}(으)로 바뀌어요.</translation>
+    </message>
+</context>
+<context>
     <name>LinesModel</name>
     <message>
         <source>Item</source>
@@ -8277,14 +8292,6 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>The demo shop is never opened at sign-in.</source>
         <translation>데모 상점은 로그인할 때 열리지 않아요.</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>시스템 언어</translation>
-    </message>
-    <message>
-        <source>A new language is used after Shop Inbox restarts.</source>
-        <translation>새 언어는 샵 인박스를 다시 시작하면 적용돼요.</translation>
     </message>
     <message>
         <source>Messages</source>
