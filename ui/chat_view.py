@@ -47,6 +47,7 @@ from ui.error_sentences import NOT_RETRYABLE_FAILURES, failed_message_sentence
 from ui.formatting import day_label, local, preview_text
 from ui.icon_buttons import name_icon_button
 from ui.open_file import open_file
+from ui.quick_reactions import quick_reactions
 from ui.theme import colours
 from ui.utf16 import from_qt
 
@@ -61,12 +62,10 @@ KEEP_GOING_S = 2.0
 OLDER_PAGE_MOST = 400
 
 
-# What the message menu offers to react with, as WhatsApp's own quick reactions do.
 # The newest of the customer's messages said aloud as they arrive in the open chat.
 SAID_ARRIVALS = 3
 # How much of a failed message is said aloud with its failure: enough to know which one it was.
 SAID_CHARS = 60
-REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🙏")
 
 
 # How long the floating day stays after the last scroll.
@@ -616,8 +615,8 @@ class ChatView(QListView):
         reactions: dict[QAction, str] = {}
         if row.wamid and not row.imported and row.kind not in ("system", "reaction"):
             react = menu.addMenu(self.tr("R&eact"))
-            for emoji in REACTIONS:
-                action = react.addAction(emoji)
+            for emoji, entry in quick_reactions():
+                action = react.addAction(entry)
                 action.setCheckable(True)
                 action.setChecked(row.reaction_out == emoji)
                 reactions[action] = "" if row.reaction_out == emoji else emoji  # a second pick takes it back

@@ -7116,6 +7116,33 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
 </context>
 <context>
+    <name>QuickReactions</name>
+    <message>
+        <source>&amp;Like</source>
+        <translation>좋아요(&amp;L)</translation>
+    </message>
+    <message>
+        <source>L&amp;ove</source>
+        <translation>사랑해요(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Funny</source>
+        <translation>웃겨요(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Wow</source>
+        <translation>놀라워요(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Sad</source>
+        <translation>슬퍼요(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Thanks</source>
+        <translation>감사해요(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>QuickReplyCompleter</name>
     <message>
         <source>No quick replies yet. Save the answers you type often, then type / to insert them.</source>

@@ -115,7 +115,7 @@ def test_the_owner_reacts_to_a_customers_message_and_takes_it_back(
     pos = QPoint(rect.left() + 40, rect.center().y())
     QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, pos))
     qtbot.waitUntil(lambda: bool(offered), timeout=3000)
-    assert offered[0] == ["👍", "❤️", "😂", "😮", "😢", "🙏"]
+    assert offered[0] == ["👍  &Like", "❤️  L&ove", "😂  &Funny", "😮  &Wow", "😢  &Sad", "🙏  &Thanks"]
 
     customer_message = view.chat_model.message_at(0)
     view.react_requested.emit(customer_message, "👍")
