@@ -97,7 +97,10 @@ def run(args: argparse.Namespace) -> int:
     claim: FolderClaim | None = None
     try:
         if args.demo:
-            install_translators(app, args.lang)
+            from ui.demo import demo_language
+
+            kept_in = args.data_dir.expanduser().resolve() if args.data_dir is not None else None
+            install_translators(app, demo_language(args.lang, kept_in))
             if args.data_dir is not None:
                 claim = claim_folder(args.data_dir.expanduser().resolve())
                 if claim is None:

@@ -90,6 +90,26 @@ def test_a_demo_kept_in_a_folder_reopens_with_the_choices_made_in_its_settings(t
         again.db.close()
 
 
+def test_a_kept_demo_restarts_in_the_language_chosen_in_its_settings(tmp_path: Path) -> None:
+    """Korean chosen in a kept demo's Settings, then `--demo --data-dir` again without --lang: it
+    reopened in the system's language, so the choice saved never came into effect."""
+    from app.settings import update_preferences
+    from ui.demo import demo_language, start_demo
+
+    folder = tmp_path / "shop"
+    assert demo_language(None, folder) is None  # a new demo: the system's language
+    first = start_demo("en", folder=folder, speed=20)
+    try:
+        update_preferences(first.db, language="ko")
+    finally:
+        assert first.stop_demo is not None
+        first.stop_demo()
+        first.db.close()
+    assert demo_language(None, folder) == "ko"
+    assert demo_language("en", folder) == "en"  # --lang still wins
+    assert demo_language(None, None) is None  # a demo thrown away at quit has no Settings kept
+
+
 def test_a_new_demo_gives_a_bank_statement_and_a_courier_file_that_match_its_orders(
     qtbot: Any, tmp_path: Path
 ) -> None:
