@@ -6,7 +6,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import relay_clock
 from app.bank_field import BANK_FIELD, with_bank
 from app.order_queries import OrderCustomer, customer_of_order
 from app.orders import order_numbers_in
@@ -394,7 +395,8 @@ class Simulator(QFrame):
         if self.doc is None:
             return
         customer = self.customer
-        now = datetime.now(UTC)
+        # The relay answers by its clock (business hours, the greeting's 14 days): so does its rehearsal.
+        now = relay_clock.now()
         answer = answer_inbound(
             self.doc,
             self.contact,
@@ -1080,7 +1082,7 @@ class BotEditor(AutomationDialog):
         doc = self._as_run(doc)
         enabled = doc.model_copy(update={"bot": doc.bot.model_copy(update={"enabled": True})})
         tap = CustomerMessage(text=node.title, choice_id=f"menu:{node.id}")
-        decision = bot_decision(enabled, BotState(), tap, datetime.now(UTC), wa_id=SIMULATED_WA_ID)
+        decision = bot_decision(enabled, BotState(), tap, relay_clock.now(), wa_id=SIMULATED_WA_ID)
         if decision.reply is None:
             return self.tr("Nothing: the bot stays quiet.")
         text, choices = reply_text(decision.reply)

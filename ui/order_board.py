@@ -523,7 +523,8 @@ class OrderBoard(QWidget):
 
     def export_days(self) -> tuple[date, date]:
         """The days the export offers first: the board's period, or this month so far for "Any time"."""
-        today = datetime.now(self.shop_zone).date() if self.shop_zone is not None else date.today()
+        # The shop's day on the board's clock (the relay's), as its periods count it.
+        today = self.clock().astimezone(self.shop_zone or zone(system_timezone())).date()
         days = int(self.period.currentData() or 0)
         return (today - timedelta(days=days - 1) if days else today.replace(day=1)), today
 
