@@ -45,7 +45,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
-    for lang, query, name in (("ko", "주문", "민지"), ("en", "order", "amy")):
+    for lang, query, name in (("ko", "주문", "민지"), ("en", "order", "megan")):
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
         install_translators(app, lang)
