@@ -4,6 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedReaction:
+    """A reaction a synced batch put on one of a chat's messages, or took off it (`emoji` None).
+
+    `direction` "in" is the customer's; "out" the shop's own (this desktop, another one, or the
+    phone's WhatsApp Business app). Only reactions that changed what the message shows are
+    reported: the same event applied again (a relay started afresh) reports nothing.
+    """
+
+    contact_id: int
+    message_id: int
+    direction: str
+    emoji: str | None
+    at: datetime  # when it was sent (WhatsApp's time)
+
+    def from_customer(self) -> bool:
+        """The customer's new reaction: often her answer ("👍" to the total), news for the owner."""
+        return self.direction == "in" and self.emoji is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,6 +33,7 @@ class Changes:
 
     `contacts`: chat-list rows (name, labels, flags, unread, last message) to repaint.
     `messages`: contact ids whose message list changed (new, edited, ticks, reactions).
+    `reactions`: reactions a synced batch set or took off (notifications tell the customers' new ones).
     `from_sync`: the change came from the relay (notifications may sound), not from the owner.
     Combine with `|`; an empty value is falsy, and publishing it does nothing.
     """
@@ -31,6 +53,7 @@ class Changes:
     # Campaigns the relay has just stopped for a reason of Meta's (a template paused, the number's
     # quality): the owner is told, since nothing else brings them to the campaign window.
     campaigns_stopped: frozenset[int] = field(default_factory=frozenset)
+    reactions: frozenset[AppliedReaction] = field(default_factory=frozenset)
     from_sync: bool = False
 
     @classmethod

@@ -154,17 +154,23 @@ BUSINESS_NUMBER_SQL = (
     f"WHERE bs.key = '{BUSINESS_NUMBERS_KEY}') END"
 )
 
+# A message `m`'s words and kind as a preview shows them (the chat list, a notification): a left-out
+# photo's caption, nothing of a deleted message, a voice note and WhatsApp's notices named as such.
+# Braces doubled, as in the parts it is made of: the SQL it goes into is .format()ted.
+PREVIEW_BODY_SQL = f"""CASE WHEN {OMITTED_SQL} THEN (CASE WHEN instr(m.body, char(10)) > 0
+                 THEN substr(m.body, instr(m.body, char(10)) + 1, {PREVIEW_CHARS}) ELSE '' END)
+            WHEN {DELETED_SQL} THEN ''
+            ELSE substr(m.body, 1, {PREVIEW_CHARS}) END"""
+PREVIEW_KIND_SQL = f"""CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' WHEN {DELETED_SQL} THEN '{DELETED_KIND}'
+            WHEN {VOICE_SQL} THEN '{VOICE_KIND}' WHEN {NUMBER_CHANGED_SQL} THEN '{NUMBER_CHANGED_KIND}'
+            WHEN {ACCOUNT_CHANGED_SQL} THEN '{ACCOUNT_CHANGED_KIND}'
+            WHEN {OPENED_CHAT_SQL} THEN '{OPENED_CHAT_KIND}' ELSE m.kind END"""
+
 CONVERSATIONS_SQL = f"""
 SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.blocked,
        c.unread_count, c.last_inbound_at, c.last_message_at, c.last_message_id,
-       CASE WHEN {OMITTED_SQL} THEN (CASE WHEN instr(m.body, char(10)) > 0
-                 THEN substr(m.body, instr(m.body, char(10)) + 1, {PREVIEW_CHARS}) ELSE '' END)
-            WHEN {DELETED_SQL} THEN ''
-            ELSE substr(m.body, 1, {PREVIEW_CHARS}) END,
-       CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' WHEN {DELETED_SQL} THEN '{DELETED_KIND}'
-            WHEN {VOICE_SQL} THEN '{VOICE_KIND}' WHEN {NUMBER_CHANGED_SQL} THEN '{NUMBER_CHANGED_KIND}'
-            WHEN {ACCOUNT_CHANGED_SQL} THEN '{ACCOUNT_CHANGED_KIND}'
-            WHEN {OPENED_CHAT_SQL} THEN '{OPENED_CHAT_KIND}' ELSE m.kind END,
+       {PREVIEW_BODY_SQL},
+       {PREVIEW_KIND_SQL},
        m.direction, m.status,
        (SELECT json_group_array(json_array(l.id, l.name, l.colour))
           FROM contact_label cl JOIN label l ON l.id = cl.label_id

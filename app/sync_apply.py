@@ -18,7 +18,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app.business_numbers import remember_business_numbers
-from app.changes import Changes
+from app.changes import AppliedReaction, Changes
 from app.cloud_messages import (
     AMEND_KINDS,
     RELAY_UNREADABLE,
@@ -124,6 +124,8 @@ class BatchResult:
     campaigns_stopped: set[int] = field(default_factory=set)  # paused by the relay for Meta's reason
     automations: bool = False  # a `settings` event replaced the automations document
     numbers: bool = False  # the shop's business numbers changed: every chat row says its own anew
+    # Reactions set or taken off, by (message id, direction): a later chunk's replaces an earlier's.
+    reactions: dict[tuple[int, str], AppliedReaction] = field(default_factory=dict)
 
     def add(self, other: BatchResult) -> None:
         """Take in another chunk's result (a page applied in several transactions)."""
@@ -135,6 +137,7 @@ class BatchResult:
         self.campaigns_stopped |= other.campaigns_stopped
         self.automations |= other.automations
         self.numbers |= other.numbers
+        self.reactions.update(other.reactions)
 
     def changes(self) -> Changes:
         """What the window repaints after this batch."""
@@ -146,11 +149,23 @@ class BatchResult:
             all_contacts=self.numbers,
             campaigns=self.campaigns,
             campaigns_stopped=frozenset(self.campaigns_stopped),
+            reactions=frozenset(self.reactions.values()),
             from_sync=True,
         )
 
 
 # --------------------------------------------------------------------------- reading message objects
+
+
+@dataclass(frozen=True, slots=True)
+class _Reaction:
+    """A reaction as an event brought it, before it is put on its message (_Batch.apply_reactions)."""
+
+    target: str  # the wamid of the message reacted to
+    emoji: str | None  # None: taken back
+    direction: str  # "in": the customer's; "out": the shop's
+    at: datetime
+    news: bool = True  # not history backfill: reported in BatchResult.reactions
 
 
 class _Batch:
@@ -162,6 +177,7 @@ class _Batch:
         self.campaign_templates: dict[str, dict[str, Any] | None] = {}
         self.template_copies: dict[tuple[str, str], dict[str, Any]] | None = None
         self.new_carts: set[str] = set()  # wamids of new inbound `order` messages: orders to create
+        self.reactions: list[_Reaction] = []  # in the order they came, applied after every message
         # Deleted chats (app/chat_actions.py): contact id → messages up to then stay deleted.
         tombs = session.execute(select(ChatTombstone.contact_id, ChatTombstone.deleted_before))
         self.tombstones: dict[int, datetime] = {int(cid): when for cid, when in tombs}
@@ -311,6 +327,9 @@ class _Batch:
                 self.s, {(m.phone_number_id, m.display_phone_number) for m in messages}
             )
         self.apply_outbound(outbound)
+        # After the messages and the shop's own: a customer's 👍 to a reply sent from the phone comes
+        # in the same batch as the reply's echo after a night offline, and must find it.
+        self.apply_reactions()
         self.apply_statuses(statuses)
         self.apply_unreadable(unreadable)
         self.apply_orphans()
@@ -421,7 +440,6 @@ class _Batch:
         existing = self._existing_wamids(wamids)
         rows: list[dict[str, Any]] = []
         media: dict[str, dict[str, Any]] = {}
-        reactions: list[tuple[str, str | None, str]] = []  # (target wamid, emoji, direction)
         # A customer's edit or deletion of her earlier message (Meta's `edit`, `revoke`).
         amends: list[tuple[str, str, Any, int]] = []  # (edit | revoke, target wamid, new message, contact)
         profiles: dict[int, tuple[str | None, datetime | None, str | None]] = {}
@@ -448,7 +466,16 @@ class _Batch:
             if obj.get("type") == "reaction":
                 part = obj.get("reaction") or {}
                 if part.get("message_id"):
-                    reactions.append((str(part["message_id"]), part.get("emoji") or None, "in"))
+                    # History backfill is the past: kept on its message, never news.
+                    self.reactions.append(
+                        _Reaction(
+                            str(part["message_id"]),
+                            part.get("emoji") or None,
+                            "in" if inbound else "out",
+                            sent_at,
+                            news=not history,
+                        )
+                    )
                 continue
             if obj.get("type") in AMEND_KINDS:
                 part = obj.get(str(obj["type"])) or {}
@@ -490,7 +517,6 @@ class _Batch:
                 media[wamid] = m
         self._update_profiles(profiles)
         self._insert_messages(rows, media)
-        self._apply_reactions(reactions)
         self._apply_amends(amends)
 
     def _update_profiles(self, profiles: dict[int, tuple[str | None, datetime | None, str | None]]) -> None:
@@ -576,19 +602,44 @@ class _Batch:
             self.s.execute(update(Message).where(Message.id == found.id).values(values))
             self.result.changed.add(contact_id)
 
-    def _apply_reactions(self, reactions: list[tuple[str, str | None, str]]) -> None:
-        for target, emoji, direction in reactions:
-            column = "reaction_in" if direction == "in" else "reaction_out"
-            row = self.s.execute(
-                update(Message)
-                .where(Message.wamid == target)
-                .values({column: nfc(emoji) if emoji else None})
-                .returning(Message.contact_id)
-            ).first()
+    def apply_reactions(self) -> None:
+        """Put the batch's reactions on their messages: the last of each side's on a message wins (a
+        customer's 👍 then ❤️ leaves ❤️), an empty emoji takes it off. A reaction the message already
+        shows (the same event applied again) changes nothing and is not reported."""
+        last: dict[tuple[str, str], _Reaction] = {}
+        for reaction in self.reactions:
+            last[(reaction.target, reaction.direction)] = reaction
+        self.reactions.clear()
+        if not last:
+            return
+        targets = sorted({target for target, _direction in last})
+        found: dict[str, Any] = {}
+        for i in range(0, len(targets), 500):
+            for hit in self.s.execute(
+                select(
+                    Message.id, Message.wamid, Message.contact_id, Message.reaction_in, Message.reaction_out
+                ).where(Message.wamid.in_(targets[i : i + 500]))
+            ):
+                found[str(hit.wamid)] = hit
+        updates: dict[str, list[dict[str, Any]]] = {"in": [], "out": []}
+        for (target, direction), reaction in last.items():
+            row = found.get(target)
             if row is None:
                 log.info("reaction to a message this desktop does not have; ignored")
-            else:
-                self.result.changed.add(int(row[0]))
+                continue
+            emoji = nfc(reaction.emoji) if reaction.emoji else None
+            if emoji == (row.reaction_in if direction == "in" else row.reaction_out):
+                continue
+            updates[direction].append({"id": int(row.id), "emoji": emoji})
+            contact_id = int(row.contact_id)
+            self.result.changed.add(contact_id)
+            if reaction.news:
+                self.result.reactions[(int(row.id), direction)] = AppliedReaction(
+                    contact_id, int(row.id), direction, emoji, reaction.at
+                )
+        for column, params in (("reaction_in", updates["in"]), ("reaction_out", updates["out"])):
+            if params:  # by primary key, one executemany
+                self.s.execute(update(Message), [{"id": p["id"], column: p["emoji"]} for p in params])
 
     # ---------------------------------------------------------------- outbound
     def apply_outbound(self, events: list[OutboundEvent]) -> None:
@@ -598,7 +649,10 @@ class _Batch:
             if kind == "reaction":
                 part = body.get("reaction") or {}
                 if part.get("message_id"):
-                    self._apply_reactions([(str(part["message_id"]), part.get("emoji") or None, "out")])
+                    at = whatsapp_time(body.get("timestamp"), e.at)
+                    self.reactions.append(
+                        _Reaction(str(part["message_id"]), part.get("emoji") or None, "out", at)
+                    )
                 continue
             if kind in AMEND_KINDS:  # the owner edited or deleted a message on the phone app
                 part = body.get(kind) or {}
