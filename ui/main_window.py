@@ -31,10 +31,12 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
+    from app.changes import AppliedReaction
     from app.connection import ConnectionState
     from app.conversation_rows import ConversationRow
     from app.first_page import FirstPage
     from app.queries import Arrival, MessageRow
+    from app.reaction_news import ReactionNews
     from app.search import ContactHit, SearchHit
     from ui.auto_backup import AutoBackup
     from ui.away_notice import AwayNotice
@@ -511,6 +513,8 @@ class MainWindow(QMainWindow):
             self.rules_conflict.refresh()
         if changes.campaigns_stopped:
             self.tell_stopped_campaigns(changes.campaigns_stopped)
+        if changes.from_sync and any(r.from_customer() for r in changes.reactions):
+            self.tell_reactions(changes.reactions)
         if changes.from_sync and self.banner.quiet is not None:
             self.check_inbound_silence()  # a customer wrote again: the hint of a broken webhook goes
         from ui.connection_banner import LOST
@@ -520,6 +524,23 @@ class MainWindow(QMainWindow):
             self.banner.state.kind in LOST or not changes.from_sync or self.waiting_replies
         ):
             self.count_waiting_replies()
+
+    def tell_reactions(self, reactions: frozenset[AppliedReaction]) -> None:
+        """Customers reacted to messages: their chats and the messages they answer, read in an op,
+        then told (a reaction is often her answer: 👍 to the total)."""
+        if not self.notifier.would_notify():
+            return  # the owner is looking: the bubble shows it
+        from ui.ops import run_read
+
+        def read(s: Session) -> list[ReactionNews]:
+            from app.reaction_news import reaction_news
+
+            return reaction_news(s, reactions)
+
+        def failed(exc: BaseException) -> None:
+            log.warning("reactions not read for a notification: %s", type(exc).__name__)
+
+        run_read(self.ctx, read, self.notifier.reactions_arrived, parent=self, on_failure=failed)
 
     def tell_stopped_campaigns(self, campaign_ids: frozenset[int]) -> None:
         """The campaigns' names and reasons, read in an op, then told (several as one notification)."""

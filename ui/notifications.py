@@ -1,4 +1,4 @@
-"""Desktop notifications (new messages, hand-offs) while the window is not active, and the unread total."""
+"""Desktop notifications (new messages, reactions, hand-offs) while the window is inactive; unread total."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 from app import relay_clock
 from app.graphemes import cut_to
 from app.queries import Arrival, ConversationRow
+from app.reaction_news import ReactionNews
 from app.text_direction import isolated
 from ui.formatting import business_number_text, chat_preview, count_text, full_datetime, kind_label
 from ui.notification_markup import NotificationMarkup
@@ -64,6 +65,8 @@ class Notifier(QObject):
         # Chats with new messages waiting to be told as one summary (contact id → its newest row, or
         # what is known of a chat the list does not show).
         self._pending: dict[int, ConversationRow | Arrival] = {}
+        # Customers' reactions waiting for the same summary (contact id → her reactions).
+        self._pending_reactions: dict[int, list[ReactionNews]] = {}
         self._recent = 0  # chats told one by one in the current coalescing window
         self._summary = QTimer(self)
         self._summary.setSingleShot(True)
@@ -92,7 +95,7 @@ class Notifier(QObject):
     ) -> None:
         """Called with (before, after) rows of a sync batch, and the chats beyond the list's rows a
         customer wrote to (a catch-up's many: they only ever join the summary)."""
-        if not self.prefs.get("notifications", True) or self.is_window_active():
+        if not self.would_notify():
             return
         now = relay_clock.now()  # a hand-off's end is the relay's time
         for old, new in changes:
@@ -116,51 +119,80 @@ class Notifier(QObject):
             if not isinstance(self._pending.get(arrival.contact_id), ConversationRow):
                 self._pending[arrival.contact_id] = arrival  # a row already waiting names the chat
 
-    def _tell(self, row: ConversationRow) -> None:
-        """One chat's new message: told at once, unless many chats are arriving together (a
-        catch-up), which become one summary when they stop arriving."""
+    def would_notify(self) -> bool:
+        """Notifications are on and the owner is not looking at the window."""
+        return bool(self.prefs.get("notifications", True)) and not self.is_window_active()
+
+    def reactions_arrived(self, news: list[ReactionNews]) -> None:
+        """Customers reacted to messages of their chats (a synced batch's, oldest first): each told
+        as a new message is, a catch-up's many within the summary. A blocked or archived chat's
+        reaction is not told, as its messages are not."""
+        if not self.would_notify():
+            return
+        for reaction in news:
+            if not reaction.row.blocked and not reaction.row.archived:
+                self._tell(reaction.row, reaction)
+
+    def _tell(self, row: ConversationRow, reaction: ReactionNews | None = None) -> None:
+        """One chat's new message (or its customer's reaction): told at once, unless many chats are
+        arriving together (a catch-up), which become one summary when they stop arriving."""
         if not self._summary.isActive():
             self._recent = 0
         self._summary.start()  # (re)starts the coalescing window
-        if not self._pending and self._recent < SINGLE_NOTIFICATIONS_MAX:
+        if not self._pending and not self._pending_reactions and self._recent < SINGLE_NOTIFICATIONS_MAX:
             self._recent += 1
-            self._notify(row)
+            if reaction is None:
+                self._notify(row)
+            else:
+                self._notify_reaction(reaction)
             return
-        self._pending[row.contact_id] = row
+        if reaction is None:
+            self._pending[row.contact_id] = row
+        else:
+            self._pending_reactions.setdefault(row.contact_id, []).append(reaction)
 
     def _flush(self) -> None:
         rows = list(self._pending.values())
+        reactions = [r for waiting in self._pending_reactions.values() for r in waiting]
         told_alone = self._recent
         self._pending.clear()
+        self._pending_reactions.clear()
         self._recent = 0
-        if not rows:
+        if not rows and not reactions:
             return
-        if len(rows) == 1 and isinstance(rows[0], ConversationRow):
+        if len(rows) == 1 and isinstance(rows[0], ConversationRow) and not reactions:
             self._notify(rows[0])
             return
-        messages = sum(max(row.unread_count, 1) for row in rows)
-        newest = max(rows, key=lambda row: row.last_message_at or datetime.min.replace(tzinfo=UTC))
+        if len(reactions) == 1 and not rows:
+            self._notify_reaction(reactions[0])
+            return
+        # A reaction counts as a message, as in WhatsApp's own summary: it is how she answered.
+        messages = sum(max(row.unread_count, 1) for row in rows) + len(reactions)
+        chats = len({row.contact_id for row in rows} | {r.row.contact_id for r in reactions})
+        never = datetime.min.replace(tzinfo=UTC)
+        newest = max(
+            [(row.last_message_at or never, row.contact_id) for row in rows]
+            + [(r.at, r.row.contact_id) for r in reactions]
+        )[1]
         title = self.tr("Shop Inbox")
         # One chat more after those told one by one: "1 new message in 1 more chat", not "1 … chats".
         if told_alone and messages == 1:
             text = self.tr("1 new message in 1 more chat")
-        elif told_alone and len(rows) == 1:
+        elif told_alone and chats == 1:
             text = self.tr("{0} new messages in 1 more chat").format(count_text(messages))
         elif told_alone:
             text = self.tr("{0} new messages in {1} more chats").format(
-                count_text(messages), count_text(len(rows))
+                count_text(messages), count_text(chats)
             )
         elif messages == 1:
             text = self.tr("1 new message in 1 chat")
-        elif len(rows) == 1:
+        elif chats == 1:
             text = self.tr("{0} new messages in 1 chat").format(count_text(messages))
         else:
-            text = self.tr("{0} new messages in {1} chats").format(
-                count_text(messages), count_text(len(rows))
-            )
-        self._last_contact, self._last_campaign = newest.contact_id, None
+            text = self.tr("{0} new messages in {1} chats").format(count_text(messages), count_text(chats))
+        self._last_contact, self._last_campaign = newest, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
-        self.notified.emit(newest.contact_id, title, text)
+        self.notified.emit(newest, title, text)
 
     def _notify(self, row: ConversationRow) -> None:
         title = row.display_name
@@ -173,6 +205,21 @@ class Notifier(QObject):
         if row.unread_count > 1:
             title = self.tr("{0} ({1} messages)").format(isolated(title), row.unread_count)
         title = self._with_number(title, row)
+        self._last_contact, self._last_campaign = row.contact_id, None
+        self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        self.notified.emit(row.contact_id, title, text)
+
+    def _notify_reaction(self, reaction: ReactionNews) -> None:
+        """A customer reacted to a message: "Reacted 👍 to: Your total is ₩45,000…" under her name."""
+        row = reaction.row
+        title = self._with_number(row.display_name, row)
+        what = self._preview(reaction.kind, reaction.body)
+        if self.prefs.get("notification_previews", True) and what:
+            text = self.tr("Reacted {0} to: {1}").format(reaction.emoji, isolated(what))
+        elif self.prefs.get("notification_previews", True):
+            text = self.tr("Reacted {0} to a message").format(reaction.emoji)
+        else:
+            text = self.tr("Reacted to a message")
         self._last_contact, self._last_campaign = row.contact_id, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(row.contact_id, title, text)

@@ -5604,6 +5604,18 @@ The previous data was kept in {folder}.</source>
         <translation>{0} (메시지 {1}개)</translation>
     </message>
     <message>
+        <source>Reacted {0} to: {1}</source>
+        <translation>{0} 반응을 남겼어요: {1}</translation>
+    </message>
+    <message>
+        <source>Reacted {0} to a message</source>
+        <translation>메시지에 {0} 반응을 남겼어요</translation>
+    </message>
+    <message>
+        <source>Reacted to a message</source>
+        <translation>메시지에 반응을 남겼어요</translation>
+    </message>
+    <message>
         <source>{0} · to your number {1}</source>
         <translation>{0} · 매장 번호 {1}</translation>
     </message>
