@@ -25,7 +25,7 @@ from app.sync_apply import current_cursor
 from tests.support.engine_probe import EngineProbe, worker_with_a_catch_up_process
 from tests.support.fake_graph import FakeGraph
 from tests.support.full_disk import inbox_read_only, limit_the_inbox_file, page_count
-from tests.support.relay_server import RunningRelay, inbound, run_relay, status
+from tests.support.relay_server import RunningRelay, envelope, inbound, run_relay, status, wamid
 
 
 @pytest.fixture
@@ -525,6 +525,52 @@ def test_a_catch_up_is_applied_in_its_own_process_and_each_page_still_repaints_i
     with db.read() as s:
         ids = set(s.scalars(select(Contact.id)))
     assert set().union(*probe.changed) == ids
+
+
+def test_customers_reactions_in_a_night_of_backlog_reach_the_window_once_each(
+    db: Database, relay: RunningRelay, probe: EngineProbe
+) -> None:
+    """The owner answered five customers from the phone at night; each reacted to the answer. The
+    catch-up process applies the backlog in pages, and each page's reactions are reported to the
+    window (which notifies them), each once, on the answer it was meant for."""
+    now = int(time.time())
+    senders = [f"8210{n:08d}" for n in range(5)]
+    answers: dict[str, str] = {}
+    for i, sender in enumerate(senders):
+        relay.post_webhook(inbound(content="계좌 알려주세요", sender=sender, timestamp=now - 100 + i))
+        answers[sender] = wamid()
+        echo = {
+            "from": "15550783881",
+            "to": sender,
+            "id": answers[sender],
+            "timestamp": str(now - 90 + i),
+            "type": "text",
+            "text": {"body": f"총 {45 + i},000원입니다"},
+        }
+        relay.post_webhook(envelope({"message_echoes": [echo]}, "smb_message_echoes"))
+    for i, sender in enumerate(senders):
+        thumbs = {"message_id": answers[sender], "emoji": "👍"}
+        relay.post_webhook(inbound("reaction", thumbs, sender=sender, timestamp=now - 50 + i))
+    last_seq = relay.relay.store.events.last_seq()
+    stop = threading.Event()
+    client = RelayClient(relay.url, relay.token)
+    worker = worker_with_a_catch_up_process(db, relay, client, probe, stop, page_size=4)
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    try:
+        probe.wait_until(lambda: cursor(db) == last_seq, timeout=60)
+    finally:
+        stop.set()
+        thread.join(5)
+        client.close()
+    assert worker.pages_in_child >= 3
+    with db.read() as s:
+        on = dict(
+            s.execute(select(Message.wamid, Message.id).where(Message.wamid.in_(answers.values()))).all()
+        )
+    assert [(r.message_id, r.emoji, r.from_customer()) for r in probe.reactions] == [
+        (on[answers[sender]], "👍", True) for sender in senders
+    ]
 
 
 def test_a_backlog_shorter_than_a_page_after_a_start_goes_to_the_catch_up_process(

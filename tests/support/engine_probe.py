@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.apply_process import ApplyProcess
-from app.changes import Changes
+from app.changes import AppliedReaction, Changes
 from app.sync import SyncWorker
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,12 +29,14 @@ class EngineProbe:
 
     def __init__(self) -> None:
         self.changed: list[set[int]] = []
+        self.reactions: list[AppliedReaction] = []  # as each batch reported them, in order
         self.states: list[Any] = []
         self._cond = threading.Condition()
 
     def on_changed(self, changes: Changes) -> None:
         with self._cond:
             self.changed.append(set(changes.contacts))
+            self.reactions.extend(sorted(changes.reactions, key=lambda r: (r.at, r.message_id)))
             self._cond.notify_all()
 
     def on_state(self, state: Any) -> None:
