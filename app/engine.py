@@ -110,6 +110,7 @@ class SyncEngine:
                 PushTask.BLOCKS: self._push_blocks,
                 PushTask.KNOWN_CONTACTS: self._push_known_contacts,
                 PushTask.ORDER_STATUSES: self._push_order_statuses,
+                PushTask.TEMPLATES: self._fetch_templates,
             },
             online=lambda: self.state.kind in ONLINE_KINDS,
             retry_base=push_retry_base,
@@ -185,12 +186,6 @@ class SyncEngine:
     def _came_online(self) -> None:
         # What waits for the relay goes now; what it cannot take yet is tried again while online.
         self.pushes.push_all()
-        # The copy of the approved templates kept is what an order's message outside the 24 hours is
-        # prepared with (no relay round trip while the owner moves orders): refreshed on connecting,
-        # so a template approved since, or a new shop's (or the demo's) first ones, are there to use.
-        from app.sending import find_approved_templates
-
-        find_approved_templates(self.db, self.client.templates)  # an error keeps the old copy
 
     def retry_push_later(self, task: PushTask) -> None:
         """A push of this kind made elsewhere (an editor's save) did not get through: it is tried
@@ -234,6 +229,24 @@ class SyncEngine:
     def _push_known_contacts(self) -> bool:
         if not self._known_pushed:
             self.push_known_contacts()
+        return True
+
+    def _fetch_templates(self) -> bool:
+        """The copy of the approved templates kept is what an order's message outside the 24 hours is
+        prepared with (no relay round trip while the owner moves orders): refreshed on connecting,
+        so a template approved since, or a new shop's (or the demo's) first ones, are there to use.
+        A relay that did not answer is asked again on the backoff; the old copy is kept meanwhile."""
+        from app.errors import ShopInboxError
+        from app.sending import keep_templates
+
+        try:
+            fetched = self.client.templates()
+        except RelayError:
+            raise  # tried again when another try can mend it (relay_pushes.worth_retrying)
+        except ShopInboxError as exc:  # not the relay's answer to a list (a page it could not read)
+            log.info("templates not fetched: %s", exc.code)
+            return True
+        keep_templates(self.db, fetched)
         return True
 
     def _push_order_statuses(self) -> bool:

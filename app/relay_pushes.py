@@ -27,6 +27,9 @@ class PushTask(enum.StrEnum):
     BLOCKS = "blocks"
     KNOWN_CONTACTS = "known_contacts"
     ORDER_STATUSES = "order_statuses"
+    # Not a push but a copy fetched on connecting (the approved templates an order's message outside
+    # the 24 hours is prepared with): kept meanwhile, fetched again on the same backoff.
+    TEMPLATES = "templates"
 
 
 def worth_retrying(exc: RelayError) -> bool:

@@ -397,10 +397,19 @@ def approved_templates(db: Database, fetch: Callable[[], list[Template]] | None)
     return find_approved_templates(db, fetch).templates
 
 
+def keep_templates(db: Database, fetched: list[Template]) -> None:
+    """The relay's list, kept for offline use: the composer still shows them without the relay, and
+    an order's message outside the 24 hours is prepared with them (replacing the copy kept before)."""
+    from app.settings import put_setting
+
+    with db.write() as s:
+        put_setting(s, TEMPLATES_SETTING, [t.model_dump(mode="json") for t in fetched])
+
+
 def find_approved_templates(db: Database, fetch: Callable[[], list[Template]] | None) -> TemplatesFound:
     """`approved_templates`, telling also why the relay's list was not had (`not_fetched`: its
     error code, or RELAY_UNREACHABLE when there is no relay to ask; None: fetched now)."""
-    from app.settings import get_setting, put_setting
+    from app.settings import get_setting
 
     not_fetched: ErrorCode | None = ErrorCode.RELAY_UNREACHABLE
     if fetch is not None:
@@ -410,9 +419,7 @@ def find_approved_templates(db: Database, fetch: Callable[[], list[Template]] | 
             log.info("templates not fetched: %s", exc.code)
             not_fetched = exc.code
         else:
-            # Kept for offline use: the composer can still show them without the relay.
-            with db.write() as s:
-                put_setting(s, TEMPLATES_SETTING, [t.model_dump(mode="json") for t in fetched])
+            keep_templates(db, fetched)
             return TemplatesFound([t for t in fetched if t.status.upper() == "APPROVED"])
     with db.read() as s:
         stored = get_setting(s, TEMPLATES_SETTING, []) or []

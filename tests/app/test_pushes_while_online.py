@@ -192,3 +192,44 @@ def test_a_retry_that_fails_here_rather_than_at_the_relay_is_tried_again_and_the
         pushes.close()
         thread.join(5)
     assert not thread.is_alive() and not pushes.waiting
+
+
+def kept_templates(db: Database) -> list[str]:
+    from app.sending import TEMPLATES_SETTING
+    from app.settings import get_setting
+
+    with db.read() as s:
+        return [t["name"] for t in get_setting(s, TEMPLATES_SETTING, []) or []]
+
+
+def test_the_templates_copy_the_proxy_answered_503_for_is_fetched_again_while_online_keeping_the_old(
+    db: Database, relay: RunningRelay, front: tuple[RelayFront, str], tmp_path: Path
+) -> None:
+    from app.sending import keep_templates
+    from app.wire import Template
+
+    proxy, url = front
+    keep_templates(db, [Template(name="order_shipped", language="en", category="UTILITY")])
+    assert relay.graph is not None
+    relay.graph.templates = [
+        {
+            "name": "order_shipped_v2",
+            "language": "en",
+            "category": "UTILITY",
+            "status": "APPROVED",
+            "components": [{"type": "BODY", "text": "Your order {{1}} is on its way."}],
+        }
+    ]
+    templates = ("GET", "/v1/templates")
+    proxy.refuse(*templates, status=503, times=2)
+    engine, probe = engine_behind(db, url, relay, tmp_path)
+    engine.start()
+    try:
+        probe.wait_until(lambda: proxy.refused_count(*templates) >= 1)
+        assert kept_templates(db) == ["order_shipped"]  # kept while the relay does not answer
+        probe.wait_until(lambda: kept_templates(db) == ["order_shipped_v2"])
+    finally:
+        engine.stop()
+    assert proxy.refused_count(*templates) == 2 and proxy.count(*templates) == 3
+    assert [s.kind for s in probe.states].count(Connection.ONLINE) == 1  # no reconnect needed
+
