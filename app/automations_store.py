@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from app.automations_parts import AutomationsPart, differing_parts
 from app.bank_field import BANK_FIELD, as_written, uses_bank, with_bank
 from app.business_numbers import shop_numbers
 from app.changes import Changes
@@ -108,6 +109,10 @@ class AutomationsState:
     # The shop's business numbers as people dial them, when it has two or more (two branches): the
     # one document answers on all of them (app/business_numbers.py).
     business_numbers: tuple[str, ...] = ()
+    # While a change waits: the parts of the document it changed (the window names them: "Away
+    # message not on the relay yet"); empty when no editor's part changed (the bank account filled
+    # in anew, the hours written out again), or no change waits.
+    waiting_parts: tuple[AutomationsPart, ...] = ()
 
     @property
     def status(self) -> SyncStatus:
@@ -191,9 +196,10 @@ def load_state(session: Session) -> AutomationsState:
     if not isinstance(meta, dict):
         meta = {}
     conflict = _parse(get_setting(session, CONFLICT_KEY))
+    pending = bool(meta.get("pending", False))
     return AutomationsState(
         doc=doc,
-        pending=bool(meta.get("pending", False)),
+        pending=pending,
         base_revision=int(meta.get("base_revision", doc.revision)),
         edit=int(meta.get("edit", 0)),
         conflict=conflict,
@@ -202,7 +208,14 @@ def load_state(session: Session) -> AutomationsState:
         relay_fills_hours=relay_fills_hours(session),
         hours_written_at=hours_written_at(session),
         business_numbers=shop_numbers(session),
+        waiting_parts=_parts(meta.get("parts")) if pending else (),
     )
+
+
+def _parts(stored: Any) -> tuple[AutomationsPart, ...]:
+    """The stored names of the waiting parts, those this version knows, in AutomationsPart's order."""
+    names = set(stored) if isinstance(stored, list) else set()
+    return tuple(part for part in AutomationsPart if part.value in names)
 
 
 def shop_time_zone(session: Session) -> str | None:
@@ -227,6 +240,7 @@ def _store(session: Session, state: AutomationsState) -> AutomationsState:
             "base_revision": state.base_revision,
             "edit": state.edit,
             "last_error": state.last_error,
+            "parts": [part.value for part in state.waiting_parts] if state.pending else [],
         },
     )
     put_setting(
@@ -283,6 +297,7 @@ def save_local(session: Session, doc: Automations, *, built_on: int | None = Non
         # the one it was made from, the relay refuses it and the owner chooses between the two.
         base = built_on
     new_doc = doc.model_copy(update={"revision": base}, deep=True)
+    waiting = set(state.waiting_parts if state.pending else ()) | set(differing_parts(state.doc, new_doc))
     if doc.away.schedule == "always" and state.doc.away.schedule != "always":
         put_setting(session, AWAY_SCHEDULE_BEFORE_ALWAYS_KEY, state.doc.away.schedule)
     return _store(
@@ -293,6 +308,7 @@ def save_local(session: Session, doc: Automations, *, built_on: int | None = Non
             base_revision=base,
             edit=state.edit + 1,
             conflict=state.conflict,
+            waiting_parts=tuple(part for part in AutomationsPart if part in waiting),
         ),
     )
 
@@ -330,6 +346,7 @@ def apply_remote(session: Session, remote: Automations, *, current: bool = False
             base_revision=state.base_revision,
             edit=state.edit,
             conflict=remote,
+            waiting_parts=state.waiting_parts,
         ),
     )
 
@@ -359,6 +376,7 @@ def mark_pushed(session: Session, pushed_edit: int, answer: Automations) -> Auto
             base_revision=answer.revision,
             edit=state.edit,
             conflict=conflict,
+            waiting_parts=state.waiting_parts,
         ),
     )
 
@@ -394,7 +412,13 @@ def resolve_conflict(session: Session, keep: Literal["mine", "theirs"]) -> Autom
     mine = state.doc.model_copy(update={"revision": theirs.revision}, deep=True)
     return _store(
         session,
-        AutomationsState(doc=mine, pending=True, base_revision=theirs.revision, edit=state.edit + 1),
+        AutomationsState(
+            doc=mine,
+            pending=True,
+            base_revision=theirs.revision,
+            edit=state.edit + 1,
+            waiting_parts=differing_parts(theirs, mine),
+        ),
     )
 
 

@@ -42,7 +42,8 @@ class SyncEngine:
     """Starts/stops the worker and sender threads; callbacks are called from those threads.
 
     `on_changed(Changes)` after every applied batch or send; `on_state(ConnectionState)` when the
-    connection changes (online / reconnecting with next retry time / offline / unauthorised).
+    connection changes (online / reconnecting with next retry time / offline / unauthorised);
+    `on_pushes_waiting(frozenset[PushTask])` when what waits to be tried again while online changes.
     """
 
     def __init__(
@@ -55,6 +56,7 @@ class SyncEngine:
         on_state: Callable[[ConnectionState], None],
         *,
         on_graph_down: Callable[[bool], None] | None = None,
+        on_pushes_waiting: Callable[[frozenset[PushTask]], None] | None = None,
         poll_wait: float = POLL_WAIT,
         retry_base: float = 1.0,
         retry_cap: float = 60.0,
@@ -115,6 +117,7 @@ class SyncEngine:
             online=lambda: self.state.kind in ONLINE_KINDS,
             retry_base=push_retry_base,
             retry_cap=push_retry_cap,
+            on_waiting=on_pushes_waiting,
         )
 
     @property

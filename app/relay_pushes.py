@@ -32,6 +32,13 @@ class PushTask(enum.StrEnum):
     TEMPLATES = "templates"
 
 
+# What the relay acts on by itself while this computer is closed: a change of these not on the relay
+# yet is worth telling the owner about (the window says so; quitting asks first).
+RELAY_ACTS_ON = frozenset(
+    {PushTask.AUTOMATIONS, PushTask.BLOCKS, PushTask.KNOWN_CONTACTS, PushTask.ORDER_STATUSES}
+)
+
+
 def worth_retrying(exc: RelayError) -> bool:
     """A failure that another try can mend; a refusal (401, a validation error) gets the same answer."""
     return isinstance(exc, RelayUnreachable | RelayBusy)
@@ -43,7 +50,8 @@ class RelayPushes:
     Each push is a callable that returns whether the relay now has everything of its kind (False: it
     waits, e.g. the relay did not answer) or raises RelayError. While the connection stays up, a
     waiting push is tried on a backoff by `run` (its own thread); a dropped connection forgets them,
-    since the reconnect pushes everything again; `close` ends the thread (on quit).
+    since the reconnect pushes everything again; `close` ends the thread (on quit). `on_waiting` hears
+    the set of waiting pushes whenever it changes (from the thread that changed it).
     """
 
     def __init__(
@@ -53,8 +61,12 @@ class RelayPushes:
         online: Callable[[], bool],
         retry_base: float = RETRY_BASE,
         retry_cap: float = RETRY_CAP,
+        on_waiting: Callable[[frozenset[PushTask]], None] | None = None,
     ) -> None:
         self._pushes = dict(pushes)
+        self._on_waiting = on_waiting
+        self._told: frozenset[PushTask] = frozenset()  # the set last told to `on_waiting`
+        self._telling = threading.Lock()
         self._online = online
         self.retry_base = retry_base
         self.retry_cap = retry_cap
@@ -91,6 +103,7 @@ class RelayPushes:
             elif self._online() and not self._closed:
                 self._waiting.add(task)
             self._cond.notify_all()
+        self._tell()
         return done
 
     def push_all(self) -> None:
@@ -107,6 +120,7 @@ class RelayPushes:
             if self._online() and not self._closed:
                 self._waiting.add(task)
                 self._cond.notify_all()
+        self._tell()
 
     def went_offline(self) -> None:
         """The connection dropped: nothing is retried until it is back, and then all is pushed."""
@@ -114,12 +128,26 @@ class RelayPushes:
             self._waiting.clear()
             self.attempts = 0
             self._cond.notify_all()
+        self._tell()
 
     def close(self) -> None:
         with self._cond:
             self._closed = True
             self._waiting.clear()
             self._cond.notify_all()
+        self._tell()
+
+    def _tell(self) -> None:
+        """`on_waiting` hears the waiting set when it is not what it last heard (outside `_cond`, so
+        the listener may ask `waiting`; in order, so an older set never arrives after a newer)."""
+        if self._on_waiting is None:
+            return
+        with self._telling:
+            now = self.waiting
+            if now == self._told:
+                return
+            self._told = now
+            self._on_waiting(now)
 
     def run(self) -> None:
         """The retry thread: wait for something waiting, wait out the backoff, push what still waits."""

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ui.notifications import Notifier
     from ui.ops import Newest
     from ui.order_actions import OrderActions
+    from ui.pushes_waiting_notice import PushesWaitingNotice
     from ui.rules_conflict_notice import RulesConflictNotice
     from ui.search_panel import SearchPanel
     from ui.sync_adapter import SyncAdapter
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
     chat: ChatPane
     search: SearchPanel
     banner: ConnectionBanner
+    pushes_waiting: PushesWaitingNotice
     away_notice: AwayNotice
     rules_conflict: RulesConflictNotice
     synced_folder: SyncedFolderNotice
@@ -190,6 +192,7 @@ class MainWindow(QMainWindow):
         from ui.contact_panel import ContactPanel
         from ui.day_watch import DayWatch
         from ui.notifications import Notifier
+        from ui.pushes_waiting_notice import PushesWaitingNotice
         from ui.rules_conflict_notice import RulesConflictNotice
         from ui.search_panel import SearchPanel
         from ui.synced_folder_notice import SyncedFolderNotice
@@ -211,6 +214,9 @@ class MainWindow(QMainWindow):
         self.synced_folder = SyncedFolderNotice(ctx, self)
         self.centre_layout.addWidget(self.synced_folder)
         self.centre_layout.addWidget(self.banner)
+        # A change the relay acts on (the away message…) that it has not taken yet, tried again.
+        self.pushes_waiting = PushesWaitingNotice(ctx, self)
+        self.centre_layout.addWidget(self.pushes_waiting)
         self.centre_layout.addWidget(self.chat, 1)
         self.contact_panel = ContactPanel(ctx, self)
         self.contact_panel.hide()
@@ -763,8 +769,10 @@ class MainWindow(QMainWindow):
     def _connect_sync(self, adapter: SyncAdapter) -> None:
         adapter.state_changed.connect(self._connection_state)
         adapter.graph_down_changed.connect(self.banner.set_graph_down)
+        adapter.pushes_waiting_changed.connect(self.pushes_waiting.set_waiting)
         self._connection_state(adapter.state)
         self.banner.set_graph_down(adapter.graph_down)
+        self.pushes_waiting.set_waiting(adapter.pushes_waiting)
 
     def _connection_state(self, state: ConnectionState) -> None:
         from app.connection import Connection, ConnectionState
@@ -908,13 +916,20 @@ class MainWindow(QMainWindow):
         """The replies quitting leaves for the next start; none in the demo, whose chats go with it."""
         return 0 if self.ctx.demo else self.waiting_replies
 
+    def changes_left_unsent(self) -> list[str]:
+        """What the relay acts on and has not taken yet (the away message…), named; none in the demo,
+        whose relay stops with it."""
+        if self.ctx.demo or not self.ready:
+            return []
+        return self.pushes_waiting.names()
+
     def quit(self) -> None:
         """File ▸ Quit, Ctrl+Q from any of the shop's windows: asked first while replies wait."""
         from ui.quit_question import may_quit
 
         # Over the window the owner pressed it in (the order board, an order…), not behind it.
         over = QApplication.activeWindow() or self
-        if may_quit(over, self.replies_left_unsent()):
+        if may_quit(over, self.replies_left_unsent(), self.changes_left_unsent()):
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -932,7 +947,7 @@ class MainWindow(QMainWindow):
         if event.spontaneous():
             from ui.quit_question import may_quit
 
-            if not may_quit(self, self.replies_left_unsent()):
+            if not may_quit(self, self.replies_left_unsent(), self.changes_left_unsent()):
                 event.ignore()
                 return
         with quitting(self.close):

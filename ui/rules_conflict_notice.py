@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QPushButton, QWidget
 
+from app.automations_parts import AutomationsPart, differing_parts
 from app.automations_store import AutomationsState, SyncStatus, load_state
 from app.wire import Automations
 from ui.context import AppContext
@@ -24,15 +25,8 @@ log = logging.getLogger(__name__)
 def differing_editor(mine: Automations, theirs: Automations) -> str:
     """The editor whose part the two versions differ in: "away", "greeting", "hours", "bot" or
     "profile" (any editor asks about the whole document; this one shows the difference)."""
-    for name, part in (
-        ("away", "away"),
-        ("greeting", "greeting"),
-        ("hours", "business_hours"),
-        ("bot", "bot"),
-    ):
-        if getattr(mine, part) != getattr(theirs, part):
-            return name
-    return "profile"
+    parts = differing_parts(mine, theirs)
+    return parts[0].value if parts else AutomationsPart.PROFILE.value
 
 
 class RulesConflictNotice(QFrame):

@@ -36,10 +36,13 @@ class SyncAdapter(GuiThreadSignals):
 
     state_changed = Signal(object)  # ConnectionState, always emitted on the GUI thread
     graph_down_changed = Signal(bool)  # the relay answers but cannot reach WhatsApp (GUI thread)
+    # frozenset[PushTask]: what the relay did not take while online, tried again on a backoff (GUI thread)
+    pushes_waiting_changed = Signal(object)
     # What the engine reports from its threads, posted to the GUI thread (ui/gui_thread.py).
     _synced = Signal(object)  # Changes
     _state_reported = Signal(object)  # ConnectionState
     _graph_reported = Signal(bool)
+    _pushes_reported = Signal(object)
 
     def __init__(
         self,
@@ -61,6 +64,8 @@ class SyncAdapter(GuiThreadSignals):
         self._state_reported.connect(self._show_state)
         self.graph_down = False
         self._graph_reported.connect(self._show_graph_down)
+        self.pushes_waiting: frozenset[PushTask] = frozenset()
+        self._pushes_reported.connect(self._show_pushes_waiting)
         # Counts the token reads asked for and the stops: a read answers only if nothing came after it.
         self._asked = 0
         self.reading_token = False
@@ -92,6 +97,7 @@ class SyncAdapter(GuiThreadSignals):
             on_changed=self._on_changed,
             on_state=self._on_state,
             on_graph_down=self._on_graph_down,
+            on_pushes_waiting=self._on_pushes_waiting,
             **options,
         )
         self._on_state(ConnectionState(Connection.CONNECTING))
@@ -142,6 +148,7 @@ class SyncAdapter(GuiThreadSignals):
             self.engine.stop()
             self.engine = None
         self._show_graph_down(False)  # a new engine finds out again with its first send
+        self._show_pushes_waiting(frozenset())  # and pushes everything again when it connects
 
     def retry(self) -> None:
         """Reconnect now (the banner's Retry, a wake from sleep); while the token is being read, its
@@ -200,6 +207,16 @@ class SyncAdapter(GuiThreadSignals):
 
     def _on_graph_down(self, down: bool) -> None:
         self.post(self._graph_reported, down)
+
+    def _on_pushes_waiting(self, waiting: frozenset[PushTask]) -> None:
+        self.post(self._pushes_reported, waiting)
+
+    def _show_pushes_waiting(self, waiting: frozenset[PushTask]) -> None:
+        if self.engine is None and waiting:
+            return  # told by an engine stopped since, its set posted before the stop
+        if waiting != self.pushes_waiting:
+            self.pushes_waiting = waiting
+            self.pushes_waiting_changed.emit(waiting)
 
     def _show_graph_down(self, down: bool) -> None:
         if down != self.graph_down:

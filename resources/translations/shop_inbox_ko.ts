@@ -7110,6 +7110,60 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
 </context>
 <context>
+    <name>PushesWaiting</name>
+    <message>
+        <source>away message</source>
+        <translation>자리 비움 메시지</translation>
+    </message>
+    <message>
+        <source>greeting message</source>
+        <translation>인사 메시지</translation>
+    </message>
+    <message>
+        <source>business hours</source>
+        <translation>영업시간</translation>
+    </message>
+    <message>
+        <source>menu bot</source>
+        <translation>메뉴 봇</translation>
+    </message>
+    <message>
+        <source>shop details</source>
+        <translation>가게 정보</translation>
+    </message>
+    <message>
+        <source>automatic messages</source>
+        <translation>자동 메시지</translation>
+    </message>
+    <message>
+        <source>blocked customers</source>
+        <translation>차단한 고객</translation>
+    </message>
+    <message>
+        <source>order statuses for the menu bot</source>
+        <translation>메뉴 봇이 알려 줄 주문 상태</translation>
+    </message>
+    <message>
+        <source>customers from imported chats</source>
+        <translation>가져온 채팅의 고객</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first}, {last}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>PushesWaitingNotice</name>
+    <message>
+        <source>Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay uses the previous version, even while this computer is closed.</source>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 샵 인박스가 계속 다시 보내고 있어요. 그때까지 릴레이는 이 컴퓨터가 꺼져 있어도 이전 버전을 써요.</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -7397,6 +7451,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Quit Shop Inbox?</source>
         <translation>샵 인박스를 종료할까요?</translation>
+    </message>
+    <message>
+        <source>Not yet on your relay: {changes}. If you quit now, the relay uses the previous version until Shop Inbox is open again and reaches it.</source>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 연결될 때까지 릴레이는 이전 버전을 써요.</translation>
     </message>
     <message>
         <source>Quit anyway</source>

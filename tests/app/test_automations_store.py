@@ -36,6 +36,23 @@ def test_a_saved_change_is_not_yet_on_the_relay_until_pushed(store: AutomationsS
     assert relay.doc.greeting.text == "안녕하세요!"
 
 
+def test_a_waiting_change_names_the_parts_it_changed_until_the_relay_has_it(store: AutomationsStore) -> None:
+    from app.automations_parts import AutomationsPart
+
+    relay = FakeRelay()
+    store.pull(relay)
+    relay.up = False
+    doc = store.state().doc
+    store.save(doc.model_copy(update={"away": doc.away.model_copy(update={"text": "Closed today"})}))
+    assert store.state().waiting_parts == (AutomationsPart.AWAY,)
+    # A second save while the first waits: both parts wait, in the window's order.
+    store.save(with_greeting(store.state().doc, "Hello!"))
+    assert store.state().waiting_parts == (AutomationsPart.AWAY, AutomationsPart.GREETING)
+    relay.up = True
+    assert store.push(relay) is PushOutcome.PUSHED
+    assert store.state().waiting_parts == ()
+
+
 def test_saving_what_is_already_there_pushes_nothing(store: AutomationsStore) -> None:
     relay = FakeRelay()
     store.pull(relay)

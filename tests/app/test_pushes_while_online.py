@@ -233,3 +233,32 @@ def test_the_templates_copy_the_proxy_answered_503_for_is_fetched_again_while_on
     assert proxy.refused_count(*templates) == 2 and proxy.count(*templates) == 3
     assert [s.kind for s in probe.states].count(Connection.ONLINE) == 1  # no reconnect needed
 
+
+def test_the_waiting_pushes_are_told_as_they_change(
+    db: Database, relay: RunningRelay, front: tuple[RelayFront, str], tmp_path: Path
+) -> None:
+    """What the window's sign follows: the away message waits, then it does not."""
+    proxy, url = front
+    an_away_message_saved_here(db)
+    proxy.refuse(*PUT, status=503, times=2)
+    told: list[frozenset[PushTask]] = []
+    probe = EngineProbe()
+    engine = SyncEngine(
+        db,
+        url,
+        relay.token,
+        tmp_path / "media",
+        on_changed=probe.on_changed,
+        on_state=probe.on_state,
+        on_pushes_waiting=told.append,
+        poll_wait=0.3,
+        push_retry_base=0.05,
+        push_retry_cap=0.2,
+    )
+    engine.start()
+    try:
+        probe.wait_until(lambda: on_relay(relay).away.text == AWAY)
+        probe.wait_until(lambda: bool(told) and not told[-1])
+    finally:
+        engine.stop()
+    assert told == [frozenset({PushTask.AUTOMATIONS}), frozenset()]

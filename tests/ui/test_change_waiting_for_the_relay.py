@@ -1,0 +1,125 @@
+"""An away message the relay's proxy would not take (503) while online: once the editor is closed the
+main window still says it is not on the relay yet, quitting asks first, and the sign goes once a retry
+got it there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.automations_store import AutomationsStore, SyncStatus, demo_automations
+from app.connection import Connection
+from app.relay_client import RelayClient
+from app.relay_pushes import PushTask
+from tests.support.relay_front import RelayFront, relay_front
+from tests.support.relay_server import RunningRelay
+from tests.ui.test_quit_from_any_window import press_quit
+from ui.menus import install_menus
+
+Button = QMessageBox.StandardButton
+PUT = ("PUT", "/v1/automations")
+AWAY = "Closed for stocktaking today; we answer tomorrow morning."
+SIGN = (
+    "Not yet on your relay: away message. Shop Inbox keeps trying; until then the relay uses the "
+    "previous version, even while this computer is closed."
+)
+
+
+@pytest.fixture
+def front(relay: RunningRelay) -> Iterator[tuple[RelayFront, str]]:
+    with relay_front(relay.url) as running:
+        yield running
+
+
+@pytest.fixture
+def online_window(window: Any, qtbot: Any, relay: RunningRelay, front: tuple[RelayFront, str]) -> Any:
+    """The inbox window online through the proxy, its pushes tried again within a second."""
+    _, url = front
+    AutomationsStore(window.ctx.db).apply_remote(demo_automations("en").model_copy(update={"revision": 0}))
+    install_menus(window, window.ctx)
+    window.ctx.prefs["relay_url"] = url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    sync = window.ctx.sync
+    assert sync is not None and sync.engine is not None
+    sync.engine.pushes.retry_base = 1.0  # a second, not the half minute a shop waits
+    qtbot.waitUntil(lambda: sync.state.kind is Connection.ONLINE, timeout=10_000)
+    return window
+
+
+def save_away_message_and_close(window: Any, qtbot: Any) -> None:
+    from ui.away_editor import AwayEditor
+
+    editor = AwayEditor(window.ctx, parent=window)
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    editor.show()
+    editor.text.setPlainText(AWAY)
+    editor.save()
+    qtbot.waitUntil(lambda: not editor.is_busy(), timeout=10_000)
+    editor.close()
+
+
+def test_an_away_message_the_relay_did_not_take_is_said_in_the_window_until_a_retry_lands(
+    online_window: Any,
+    qtbot: Any,
+    relay: RunningRelay,
+    front: tuple[RelayFront, str],
+    dialogs: Any,
+    english: None,
+) -> None:
+    window = online_window
+    proxy, _ = front
+    proxy.refuse(*PUT, status=503, times=None)
+    save_away_message_and_close(window, qtbot)
+
+    qtbot.waitUntil(lambda: window.pushes_waiting.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.pushes_waiting.text.text() == SIGN, timeout=5000)
+    qtbot.waitUntil(lambda: proxy.refused_count(*PUT) >= 2, timeout=10_000)  # tried again, still refused
+    assert window.pushes_waiting.isVisible()
+
+    # Quitting now would leave the relay with the old away message: asked, and "Don't quit" stays.
+    asked = dialogs.expect("warning", answer=Button.No, times=1)
+    press_quit(qtbot, window)
+    assert asked.shown[0].title == "Quit Shop Inbox?"
+    assert asked.shown[0].text == (
+        "Not yet on your relay: away message. If you quit now, the relay uses the previous version "
+        "until Shop Inbox is open again and reaches it."
+    )
+    assert asked.shown[0].widget == "QMessageBox [Quit anyway | Don't quit] default Don't quit"
+    assert window.isVisible()
+
+    # The relay takes it again: the next retry lands, and the sign goes by itself.
+    proxy.passing()
+    qtbot.waitUntil(lambda: not window.pushes_waiting.isVisible(), timeout=15_000)
+    assert AutomationsStore(window.ctx.db).state().status is SyncStatus.SYNCED
+    with RelayClient(relay.url, relay.token, timeout=5) as client:
+        assert client.get_automations().away.text == AWAY
+    # Nothing waits: Ctrl+Q quits without asking.
+    press_quit(qtbot, window)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
+def test_the_sign_names_each_part_that_waits_in_korean(
+    online_window: Any, qtbot: Any, front: tuple[RelayFront, str], korean: None
+) -> None:
+    window = online_window
+    proxy, _ = front
+    proxy.refuse(*PUT, status=503, times=None)
+    store = AutomationsStore(window.ctx.db)
+    doc = store.state().doc
+    store.save(
+        doc.model_copy(
+            update={
+                "away": doc.away.model_copy(update={"text": AWAY}),
+                "greeting": doc.greeting.model_copy(update={"text": "Hello!"}),
+            }
+        )
+    )
+    assert window.ctx.sync is not None
+    window.ctx.sync.retry_push_later(PushTask.AUTOMATIONS)
+    qtbot.waitUntil(lambda: window.pushes_waiting.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: "자리 비움 메시지" in window.pushes_waiting.text.text(), timeout=5000)
+    assert "인사 메시지" in window.pushes_waiting.text.text()

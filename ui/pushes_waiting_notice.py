@@ -1,0 +1,122 @@
+"""A quiet strip above the chat while a change the relay acts on (the away message, a block…) has not
+reached it: the sync engine tries it again on a backoff while online (app/relay_pushes.py).
+
+The editor that saved it says "waiting" while it is open; once it is closed, only this strip does,
+and the relay runs the away message while the laptop is closed: an owner who closed it believing
+her new away message was live left customers with the old one."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from app.automations_parts import AutomationsPart
+from app.automations_store import AutomationsState, load_state
+from app.changes import Changes
+from app.relay_pushes import RELAY_ACTS_ON, PushTask
+from ui import icons
+from ui.context import AppContext
+from ui.ops import run_read
+
+log = logging.getLogger(__name__)
+
+
+def part_name(part: AutomationsPart) -> str:
+    """A part of the automations as the window names it, for the middle of a sentence."""
+    names = {
+        AutomationsPart.AWAY: QCoreApplication.translate("PushesWaiting", "away message"),
+        AutomationsPart.GREETING: QCoreApplication.translate("PushesWaiting", "greeting message"),
+        AutomationsPart.HOURS: QCoreApplication.translate("PushesWaiting", "business hours"),
+        AutomationsPart.BOT: QCoreApplication.translate("PushesWaiting", "menu bot"),
+        AutomationsPart.PROFILE: QCoreApplication.translate("PushesWaiting", "shop details"),
+    }
+    return names[part]
+
+
+def waiting_names(tasks: frozenset[PushTask], parts: tuple[AutomationsPart, ...]) -> list[str]:
+    """What waits, named for the owner, in a fixed order; `parts`: the automations' changed parts."""
+    names: list[str] = []
+    if PushTask.AUTOMATIONS in tasks:
+        if parts:
+            names.extend(part_name(part) for part in parts)
+        else:  # the bank account or the hours written into the texts anew: no editor's part
+            names.append(QCoreApplication.translate("PushesWaiting", "automatic messages"))
+    if PushTask.BLOCKS in tasks:
+        names.append(QCoreApplication.translate("PushesWaiting", "blocked customers"))
+    if PushTask.ORDER_STATUSES in tasks:
+        names.append(QCoreApplication.translate("PushesWaiting", "order statuses for the menu bot"))
+    if PushTask.KNOWN_CONTACTS in tasks:
+        names.append(QCoreApplication.translate("PushesWaiting", "customers from imported chats"))
+    return names
+
+
+def listed(names: list[str]) -> str:
+    """ "a, b and c" in the window's language."""
+    if len(names) <= 1:
+        return "".join(names)
+    return QCoreApplication.translate("PushesWaiting", "{first} and {last}").format(
+        first=QCoreApplication.translate("PushesWaiting", ", ").join(names[:-1]), last=names[-1]
+    )
+
+
+class PushesWaitingNotice(QFrame):
+    """Hidden unless something the relay acts on waits to reach it; names what waits."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("pushesWaitingNotice")
+        self.tasks: frozenset[PushTask] = frozenset()
+        self.parts: tuple[AutomationsPart, ...] = ()
+        self.icon = QLabel(self)
+        self.icon.setPixmap(icons.icon("clock").pixmap(16, 16))
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 5, 12, 5)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+        ctx.hub.changed.connect(self._changed)
+        self.hide()
+
+    def set_waiting(self, tasks: frozenset[PushTask]) -> None:
+        """What the sync engine tries again while online (SyncAdapter.pushes_waiting_changed)."""
+        self.tasks = frozenset(tasks) & RELAY_ACTS_ON
+        if PushTask.AUTOMATIONS in self.tasks:
+            self._read_parts()  # shown with the parts once read; meanwhile, as last read
+        self._show()
+
+    def names(self) -> list[str]:
+        return waiting_names(self.tasks, self.parts)
+
+    def _changed(self, changes: Changes) -> None:
+        # Another save while the first waits adds its part; the engine's retry that went clears them.
+        if changes.automations and PushTask.AUTOMATIONS in self.tasks:
+            self._read_parts()
+
+    def _read_parts(self) -> None:
+        run_read(
+            self.ctx,
+            load_state,
+            self._parts_read,
+            parent=self,
+            on_failure=lambda exc: log.warning("automations state not read: %s", type(exc).__name__),
+        )
+
+    def _parts_read(self, state: AutomationsState) -> None:
+        self.parts = state.waiting_parts
+        self._show()
+
+    def _show(self) -> None:
+        names = self.names()
+        if names:
+            self.text.setText(
+                self.tr(
+                    "Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay "
+                    "uses the previous version, even while this computer is closed."
+                ).format(changes=listed(names))
+            )
+        self.setVisible(bool(names))
