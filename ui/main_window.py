@@ -781,6 +781,7 @@ class MainWindow(QMainWindow):
         if state.kind is Connection.NOT_CONFIGURED and self.ctx.demo:
             state = ConnectionState(Connection.ONLINE)
         self.banner.set_state(state)
+        self.pushes_waiting.set_connection(state)
         if state.kind is Connection.ONLINE and not self.ctx.demo:
             self.check_inbound_silence()
         self.count_waiting_replies()  # replies left from the last run, or stuck now the relay is away

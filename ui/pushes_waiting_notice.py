@@ -13,8 +13,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from app.automations_parts import AutomationsPart
-from app.automations_store import AutomationsState, load_state
+from app.automations_store import AutomationsState, SyncStatus, load_state
 from app.changes import Changes
+from app.connection import Connection, ConnectionState
 from app.relay_pushes import RELAY_ACTS_ON, PushTask
 from ui import icons
 from ui.context import AppContext
@@ -62,7 +63,9 @@ def listed(names: list[str]) -> str:
 
 
 class PushesWaitingNotice(QFrame):
-    """Hidden unless something the relay acts on waits to reach it; names what waits."""
+    """Hidden unless something the relay acts on waits to reach it; names what waits. While the relay
+    cannot be reached, the engine retries nothing (the reconnect pushes all): then a change to the
+    automations saved here and not on the relay is said all the same, as it waits just as well."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +73,8 @@ class PushesWaitingNotice(QFrame):
         self.setObjectName("pushesWaitingNotice")
         self.tasks: frozenset[PushTask] = frozenset()
         self.parts: tuple[AutomationsPart, ...] = ()
+        self.pending = False  # the automations hold a change the relay has not taken (as last read)
+        self.lost = False  # the relay cannot be reached (the connection banner says so)
         self.icon = QLabel(self)
         self.icon.setPixmap(icons.icon("clock").pixmap(16, 16))
         self.text = QLabel(self)
@@ -89,12 +94,20 @@ class PushesWaitingNotice(QFrame):
             self._read_parts()  # shown with the parts once read; meanwhile, as last read
         self._show()
 
+    def set_connection(self, state: ConnectionState) -> None:
+        """How the link to the relay stands (the banner's state)."""
+        self.lost = state.kind in (Connection.OFFLINE, Connection.RECONNECTING)
+        if self.lost:
+            self._read_parts()
+        self._show()
+
     def names(self) -> list[str]:
-        return waiting_names(self.tasks, self.parts)
+        tasks = self.tasks | ({PushTask.AUTOMATIONS} if self.lost and self.pending else set())
+        return waiting_names(frozenset(tasks), self.parts)
 
     def _changed(self, changes: Changes) -> None:
         # Another save while the first waits adds its part; the engine's retry that went clears them.
-        if changes.automations and PushTask.AUTOMATIONS in self.tasks:
+        if changes.automations and (PushTask.AUTOMATIONS in self.tasks or self.lost):
             self._read_parts()
 
     def _read_parts(self) -> None:
@@ -108,6 +121,7 @@ class PushesWaitingNotice(QFrame):
 
     def _parts_read(self, state: AutomationsState) -> None:
         self.parts = state.waiting_parts
+        self.pending = state.status is SyncStatus.PENDING
         self._show()
 
     def _show(self) -> None:

@@ -123,3 +123,31 @@ def test_the_sign_names_each_part_that_waits_in_korean(
     qtbot.waitUntil(lambda: window.pushes_waiting.isVisible(), timeout=10_000)
     qtbot.waitUntil(lambda: "자리 비움 메시지" in window.pushes_waiting.text.text(), timeout=5000)
     assert "인사 메시지" in window.pushes_waiting.text.text()
+
+
+def test_an_away_message_saved_while_the_relay_is_out_of_reach_is_said_and_quitting_asks(
+    window: Any, qtbot: Any, dialogs: Any, english: None
+) -> None:
+    """Offline nothing is retried (the reconnect pushes it): the change waits all the same."""
+    from app.changes import Changes
+    from tests.support.servers import free_port
+    from ui.connection_banner import LOST
+
+    install_menus(window, window.ctx)
+    window.ctx.prefs["relay_url"] = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    window.ctx.relay_token = "shop-token"
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.banner.state.kind in LOST, timeout=10_000)
+    assert not window.pushes_waiting.isVisible()  # nothing waits yet
+
+    store = AutomationsStore(window.ctx.db)
+    doc = store.state().doc
+    store.save(doc.model_copy(update={"away": doc.away.model_copy(update={"text": AWAY})}))
+    window.ctx.publish(Changes(automations=True))  # as the editor's save does
+    qtbot.waitUntil(lambda: window.pushes_waiting.isVisible(), timeout=5000)
+    assert window.pushes_waiting.text.text() == SIGN
+
+    asked = dialogs.expect("warning", answer=Button.No, times=1)
+    press_quit(qtbot, window)
+    assert asked.shown[0].text.startswith("Not yet on your relay: away message. If you quit now")
+    assert window.isVisible()
