@@ -74,6 +74,9 @@ class RelayPushes:
         self._running = {task: threading.Lock() for task in self._pushes}
         self._cond = threading.Condition()
         self._waiting: set[PushTask] = set()
+        # Bumped by each `retry_later`: a push that began before it read what was there then (an
+        # editor's save after it met a 503), so its "done" does not settle the later change.
+        self._asked = dict.fromkeys(self._pushes, 0)
         self._closed = False
         self.attempts = 0  # rounds of retries that left something waiting, in a row
 
@@ -86,8 +89,10 @@ class RelayPushes:
         """Run one push now; whether it is settled (taken, or refused for good: logged, not retried).
         `only_if_waiting`: skip it when another push of its kind settled it meanwhile."""
         with self._running[task]:
-            if only_if_waiting and task not in self.waiting:
-                return True
+            with self._cond:
+                if only_if_waiting and task not in self._waiting:
+                    return True
+                asked = self._asked[task]
             try:
                 done = self._pushes[task]()
             except RelayError as exc:
@@ -98,7 +103,7 @@ class RelayPushes:
                     log.info("%s not pushed (tried again while online): %s", task.value, exc.code)
                     done = False
         with self._cond:
-            if done:
+            if done and self._asked[task] == asked:
                 self._waiting.discard(task)
             elif self._online() and not self._closed:
                 self._waiting.add(task)
@@ -118,6 +123,7 @@ class RelayPushes:
         backoff, unless the connection is down (then the reconnect pushes it)."""
         with self._cond:
             if self._online() and not self._closed:
+                self._asked[task] += 1
                 self._waiting.add(task)
                 self._cond.notify_all()
         self._tell()

@@ -262,3 +262,45 @@ def test_the_waiting_pushes_are_told_as_they_change(
     finally:
         engine.stop()
     assert told == [frozenset({PushTask.AUTOMATIONS}), frozenset()]
+
+
+def test_an_editors_failed_push_during_the_connecting_push_is_still_tried_again() -> None:
+    """The push on connecting read the rules before the editor's save; the editor's own push met a 503
+    meanwhile and asked for a retry: the connecting push's "nothing waits" does not cancel it (the
+    away message stayed off the relay, and the editor said "waiting" for good)."""
+    reading = threading.Event()
+    saved_and_refused = threading.Event()
+    rounds: list[str] = []
+
+    def push_automations() -> bool:
+        if not rounds:  # on connecting: nothing pending yet when it read the rules
+            rounds.append("connecting")
+            reading.set()
+            assert saved_and_refused.wait(5)
+            return True
+        rounds.append("retry")
+        return True
+
+    settled = threading.Event()
+    pushes = RelayPushes(
+        {PushTask.AUTOMATIONS: push_automations},
+        online=lambda: True,
+        retry_base=0.02,
+        retry_cap=0.05,
+        on_waiting=lambda waiting: None if waiting else settled.set(),
+    )
+    connecting = threading.Thread(target=pushes.push_all)
+    connecting.start()
+    assert reading.wait(5)
+    pushes.retry_later(PushTask.AUTOMATIONS)  # the editor's save met the proxy's 503
+    saved_and_refused.set()
+    connecting.join(5)
+    assert pushes.waiting == {PushTask.AUTOMATIONS}
+    retries = threading.Thread(target=pushes.run, name=PUSHES_THREAD, daemon=True)
+    retries.start()
+    try:
+        assert settled.wait(5)
+        assert rounds == ["connecting", "retry"] and not pushes.waiting
+    finally:
+        pushes.close()
+        retries.join(5)
