@@ -18,6 +18,7 @@ from app.changes import Changes
 from app.connection import Connection, ConnectionState
 from app.relay_pushes import RELAY_ACTS_ON, PushTask
 from ui import icons
+from ui.announce import announce
 from ui.context import AppContext
 from ui.ops import run_read
 
@@ -126,11 +127,15 @@ class PushesWaitingNotice(QFrame):
 
     def _show(self) -> None:
         names = self.names()
-        if names:
-            self.text.setText(
-                self.tr(
-                    "Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay "
-                    "uses the previous version, even while this computer is closed."
-                ).format(changes=listed(names))
-            )
-        self.setVisible(bool(names))
+        if not names:
+            self.hide()
+            return
+        text = self.tr(
+            "Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay uses the "
+            "previous version, even while this computer is closed."
+        ).format(changes=listed(names))
+        new = self.isHidden() or self.text.text() != text
+        self.text.setText(text)
+        self.show()
+        if new:  # a strip that appears by itself is read by no screen reader: said once
+            announce(self, text)

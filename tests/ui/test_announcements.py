@@ -125,3 +125,17 @@ def test_a_reply_that_fails_in_a_chat_left_behind_is_said_too(
     ctx.publish(Changes.for_contacts([amy_id], from_sync=True))
     qtbot.waitUntil(lambda: bool(heard), timeout=5000)
     assert heard == ["Your reply to Amy Clarke was not sent."]
+
+
+def test_a_change_the_relay_has_not_taken_is_said_once_when_its_strip_appears(
+    ctx: Any, qtbot: Any, heard: list[str], english: None
+) -> None:
+    from app.relay_pushes import PushTask
+    from ui.pushes_waiting_notice import PushesWaitingNotice
+
+    notice = PushesWaitingNotice(ctx)
+    qtbot.addWidget(notice)
+    notice.set_waiting(frozenset({PushTask.BLOCKS}))
+    notice.set_waiting(frozenset({PushTask.BLOCKS}))  # told again: no news
+    assert heard == [notice.text.text()]
+    assert heard[0].startswith("Not yet on your relay: blocked customers.")
