@@ -241,19 +241,12 @@ class DialogGuard:
         if isinstance(widget, QMenu) and isinstance(entry.answer, str):
             _pick(widget, entry.answer)
         elif callable(entry.answer):
-            # The answer may open a question of its own (ui/confirm.py runs a message box's exec()):
-            # Qt never fires this timer again while its slot runs, so another one watches meanwhile.
-            nested = QTimer()
-            nested.setInterval(WATCH_MS)
-            nested.timeout.connect(self._watch)
-            nested.start()
+            answer = entry.answer
             try:
-                entry.answer(widget)
+                self._watching_meanwhile(lambda: answer(widget))
             except BaseException:
                 self._end(widget)  # an answer whose check failed never clicked through
                 raise
-            finally:
-                nested.stop()
 
     def _shown(self, widget: QWidget) -> None:
         """A modal window the test looks at and closes itself (`expect("modal")`, no answer) is
@@ -291,7 +284,12 @@ class DialogGuard:
             kind, box.windowTitle(), _visible_text(box), f"QMessageBox [{buttons}] default {default}"
         )
         entry.shown.append(shown)
-        answer = entry.answer(shown) if callable(entry.answer) else entry.answer
+        scripted = entry.answer
+        try:
+            answer = self._watching_meanwhile(lambda: scripted(shown)) if callable(scripted) else scripted
+        except BaseException:
+            self._end(box)  # an answer whose check failed never clicked: the test goes on to fail
+            raise
         if answer is None:
             answer = Button.Ok  # as a static helper's: the OK of a box that only tells
         if box.button(answer) is None and answer in (Button.Cancel, Button.No):
@@ -306,6 +304,20 @@ class DialogGuard:
         if parent is not None and parent.window() not in self._asked_over:
             self._asked_over.append(parent.window())
         button.click()
+
+    def _watching_meanwhile(self, answer: Callable[[], Any]) -> Any:
+        """Run a scripted answer from inside the watchdog's slot. It may open a dialog of its own (ui/
+        confirm.py runs a message box's exec(), a wait in it runs the window's events): Qt never fires
+        this timer again while its slot runs, so another one watches meanwhile. Without it, a second
+        question opened under the first waited for an answer until the test run was killed."""
+        nested = QTimer()
+        nested.setInterval(WATCH_MS)
+        nested.timeout.connect(self._watch)
+        nested.start()
+        try:
+            return answer()
+        finally:
+            nested.stop()
 
     def _end(self, widget: QWidget) -> None:
         """Close a dialog nobody will answer: that ends its modal loop, so the test goes on to fail

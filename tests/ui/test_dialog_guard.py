@@ -78,6 +78,18 @@ def test_a_file_dialog_nobody_expected():
     QFileDialog.getOpenFileName(None, "Attach a file")
 
 
+def test_a_question_opened_under_a_scripted_answer_nobody_expected(dialogs):
+    from ui import message_box
+
+    def save_once_the_list_is_read(_shown):
+        # The scripted answer runs the window's events; something in them asks a second time.
+        message_box.question(None, "Unsaved changes", "Asked again?", Button.Save | Button.Cancel)
+        return Button.Save
+
+    dialogs.expect("question", answer=save_once_the_list_is_read)
+    message_box.question(None, "Unsaved changes", "Save the changes to this item?", Button.Save | Button.Cancel)
+
+
 LEFT_OPEN = []  # as a window's child editor is kept by the window that opened it
 
 
@@ -146,6 +158,7 @@ def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
         "test_a_dirty_form_left_open_is_discarded_at_teardown": "PASSED",
         "test_a_file_dialog_nobody_expected": "FAILED",
         "test_a_context_menu_nobody_expected": "FAILED",
+        "test_a_question_opened_under_a_scripted_answer_nobody_expected": "FAILED",
         "test_a_failed_test_leaves_an_editor_open": "FAILED",
         "test_the_next_test_does_not_trip_on_what_it_left": "PASSED",
     }, out + done.stderr
@@ -155,6 +168,7 @@ def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
     assert "expected a 'warning' dialog that never opened" in out
     assert "QFileDialog.getOpenFileName 'Attach a file'" in out
     assert "QMenu '': 'Pin chat | Archive'" in out
+    assert "'Unsaved changes': 'Asked again?'" in out
     assert took < 60, f"the stories took {took:.0f} s: a dialog waited instead of failing"
 
 
@@ -197,3 +211,21 @@ def test_a_dialog_the_test_closes_itself_is_seen_though_the_guard_never_looked(
         form.reject()  # no event loop ran in between: the watchdog never looked
     assert [shown.title for shown in picked.shown] == ["Pick items"]
     assert [(shown.widget, shown.title) for shown in looked_at.shown] == [("QDialog", "Order settings")] * 2
+
+
+def test_a_question_opened_under_a_scripted_answer_gets_its_own_answer(dialogs: DialogGuard) -> None:
+    """A scripted answer that runs the window's events (a wait for a save) may open a second question;
+    it is answered as declared. Before, nothing looked at it: the test waited until killed."""
+    from ui import message_box
+
+    def save_after_the_second(_shown: object) -> QMessageBox.StandardButton:
+        inner = message_box.question(None, "Delete label", "Delete the label “Paid”?")
+        assert inner == QMessageBox.StandardButton.No
+        return QMessageBox.StandardButton.Save
+
+    first = dialogs.expect("question", answer=save_after_the_second)
+    second = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel
+    answer = message_box.question(None, "Unsaved changes", "Save the changes to this item?", buttons)
+    assert answer == QMessageBox.StandardButton.Save
+    assert (first.texts, second.texts) == (["Save the changes to this item?"], ["Delete the label “Paid”?"])
