@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
@@ -54,6 +55,19 @@ from ui.window_keys import close_with_keys, save_with_keys
 log = logging.getLogger(__name__)
 
 
+@dataclass(eq=False, slots=True)
+class _FormReply:
+    """The reply the form holds: its id, None while it is new and not yet added.
+
+    Each save takes this object, not the id it had when Save was pressed, and reads the id when its
+    turn comes: the saves run one after another (OpQueue), and the add's result sets the id on the GUI
+    thread before the next save starts. A save asked for while the reply was still being added
+    otherwise added it a second time, judged against its own new row ("already uses this shortcut").
+    """
+
+    id: int | None = None
+
+
 class QuickReplyManager(QDialog):
     """List on the left (search, Up/Down to reorder), the selected reply's form on the right."""
 
@@ -68,7 +82,7 @@ class QuickReplyManager(QDialog):
         self.source = QuickReplyListModel(parent=self)
         self.model = QuickReplyFilterModel(self)
         self.model.setSourceModel(self.source)
-        self.current_id: int | None = None  # None: the form holds a new, unsaved reply
+        self._reply = _FormReply()  # the form holds a new, unsaved reply
         # What the form showed when a reply (or a new one) was put in it or saved: edits differ from it.
         self._shown: tuple[str, str, str, str, str] | None = None
         # Saves on their way to the database, what the latest of them stores, and what runs once
@@ -218,6 +232,11 @@ class QuickReplyManager(QDialog):
         ctx.hub.changed.connect(self._hub_changed)
         self.reload(first=True)
 
+    @property
+    def current_id(self) -> int | None:
+        """The id of the reply on the form; None for a new one its saves have not added yet."""
+        return self._reply.id
+
     def _to_results(self) -> None:
         if self.model.rowCount() == 0:
             return
@@ -300,7 +319,17 @@ class QuickReplyManager(QDialog):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row()) if current.isValid() else None
-        if row is not None and not self.leave_form(lambda: self.show_reply(row)):
+        if row is None:
+            return
+        if row.id == self.current_id:
+            # The reply on the form, selected once a save added it: nothing to leave (asking there
+            # asked again about the edits a close question was asking about). The stored row is
+            # shown only over a form with no edits since and no save still on its way, for this
+            # list may have been read before that save.
+            if not self._saves_under_way and not self.has_unsaved_edits():
+                self.show_reply(row)
+            return
+        if not self.leave_form(lambda: self.show_reply(row)):
             self._select_quietly(self.current_id)
 
     def _select_quietly(self, reply_id: int | None) -> None:
@@ -316,7 +345,7 @@ class QuickReplyManager(QDialog):
         self.view.viewport().update()
 
     def show_reply(self, row: QuickReplyRow) -> None:
-        self.current_id = row.id
+        self._reply = _FormReply(row.id)
         self.shortcut.setText(row.shortcut)
         self.text.setPlainText(shown_fields(row.text))
         self.other_text.setPlainText(shown_fields(row.text_other_language))
@@ -328,7 +357,7 @@ class QuickReplyManager(QDialog):
     def new_reply(self) -> None:
         # No current row either: clicking the reply that was shown must show it again.
         self._select_quietly(None)
-        self.current_id = None
+        self._reply = _FormReply()
         self.shortcut.setText("/")
         self.text.clear()
         self.other_text.clear()
@@ -402,12 +431,13 @@ class QuickReplyManager(QDialog):
         values = self._form_values()
         if then is None and self._saves_under_way and values == self._saving_values:
             return True  # a save under way stores just this (a double click on Save added it twice)
-        db, data_dir, reply_id = self.ctx.db, self.ctx.paths.data_dir, self.current_id
+        db, data_dir, reply = self.ctx.db, self.ctx.paths.data_dir, self._reply
 
         def work() -> tuple[QuickReplyRow, Changes]:
             # A file just chosen is copied in here (disk work: in the op), checked as the composer
             # checks an attached file, so the reply takes what a message takes.
             library = QuickReplyLibrary(db, data_dir, check=attachable)
+            reply_id = reply.id  # now, in its turn: a save before this one may have added the reply
             if reply_id is None:
                 return library.add(
                     shortcut, text, media_path=media, keywords=keywords, text_other_language=other
@@ -424,9 +454,9 @@ class QuickReplyManager(QDialog):
         def saved(result: tuple[QuickReplyRow, Changes]) -> None:
             self._saves_under_way -= 1
             row, changes = result
+            reply.id = row.id  # before the next save in the queue starts (OpQueue runs it after this)
             self.error.clear()
-            if self.current_id == reply_id:
-                self.current_id = row.id
+            if reply is self._reply:  # the form still holds the reply this stored
                 shown = values
                 if self._form_values() == values:  # the form shows the kept copy from now on
                     self.set_media(row.media_path, name=row.media_name, missing=row.media_missing)
@@ -486,7 +516,7 @@ class QuickReplyManager(QDialog):
             gone, changes = result
             self.own_changes.publish(changes)
             if self.current_id == reply_id:
-                self.current_id = None
+                self._reply = _FormReply()
                 self._shown = None  # what the form still shows is gone on purpose
             if neighbour is not None:
                 self.reload(select_id=neighbour)

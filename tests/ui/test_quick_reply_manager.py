@@ -434,3 +434,82 @@ def test_save_pressed_twice_on_a_new_reply_adds_it_once(qtbot, ctx: AppContext) 
     settle(qtbot, manager)
     assert [r.shortcut for r in QuickReplyLibrary(ctx.db).all()] == ["/감사"]
     assert manager.error.text() == "" and not manager.has_unsaved_edits()
+
+
+def stored(ctx: AppContext) -> list[tuple[str, str]]:
+    return [(r.shortcut, r.text) for r in QuickReplyLibrary(ctx.db).all()]
+
+
+def test_a_new_reply_typed_on_and_saved_again_while_it_is_added_is_stored_once_with_the_latest(
+    qtbot, ctx: AppContext
+) -> None:
+    """Save, a few more words, Save again before the first Save had added the reply: the second was
+    judged as another new reply, against the row the first had just made ("Another quick reply
+    already uses this shortcut"), and what was typed after the first Save was not stored."""
+    manager = open_manager(qtbot, ctx)
+    manager.new_reply()
+    manager.shortcut.setText("/감사")
+    manager.text.setPlainText("감사합니다!")
+    assert manager.save_current()
+    manager.text.setPlainText("감사합니다! 또 오세요.")
+    assert manager.save_current()
+    manager.keywords.setText("감사")
+    assert manager.save_current()
+    assert manager.current_id is None  # none of the three delivered yet: the reply is still being added
+    settle(qtbot, manager)
+    assert stored(ctx) == [("/감사", "감사합니다! 또 오세요.")]
+    (row,) = QuickReplyLibrary(ctx.db).all()
+    assert row.keywords == ("감사",)
+    assert manager.error.text() == ""
+    assert manager.current_id == row.id and shown(manager) == ["/감사"]
+    assert manager.text.toPlainText() == "감사합니다! 또 오세요." and not manager.has_unsaved_edits()
+
+
+def test_save_asked_on_closing_a_new_reply_typed_on_while_it_is_added_stores_it_once_with_the_latest(
+    qtbot, ctx: AppContext, dialogs
+) -> None:
+    """Closed after Save with a few more words typed: "Save" in the question added the reply a second
+    time, refused as taken, and the window stayed open with the last words unsaved."""
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    manager.new_reply()
+    manager.shortcut.setText("/감사")
+    manager.text.setPlainText("감사합니다!")
+    assert manager.save_current()
+    manager.text.setPlainText("감사합니다! 또 오세요.")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    manager.close()  # answered at once: the add is still on its way
+    assert asked.texts == ["Save the changes to this quick reply?"]
+    qtbot.waitUntil(lambda: not manager.isVisible(), timeout=5000)
+    settle(qtbot, manager)
+    assert stored(ctx) == [("/감사", "감사합니다! 또 오세요.")]
+    assert manager.error.text() == ""
+
+
+def test_a_new_reply_added_while_the_close_question_is_open_is_saved_once_with_the_latest(
+    qtbot, ctx: AppContext, dialogs
+) -> None:
+    """The question runs the window's events: the add delivers, and the list selects the new row
+    under the question. That selection asked again about the edits being asked about."""
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    manager.new_reply()
+    manager.shortcut.setText("/감사")
+    manager.text.setPlainText("감사합니다!")
+    assert manager.save_current()
+    manager.text.setPlainText("감사합니다! 또 오세요.")
+
+    def save_once_added(_shown: object) -> QMessageBox.StandardButton:
+        # The add delivered and the list read after it is shown (selected), all under the question.
+        qtbot.waitUntil(lambda: manager.current_id is not None and not manager.is_loading(), timeout=5000)
+        assert manager.view.currentIndex().isValid()
+        assert manager.text.toPlainText() == "감사합니다! 또 오세요."  # the words typed stay
+        return QMessageBox.StandardButton.Save
+
+    asked = dialogs.expect("question", answer=save_once_added)
+    manager.close()
+    qtbot.waitUntil(lambda: not manager.isVisible(), timeout=5000)
+    settle(qtbot, manager)
+    assert asked.texts == ["Save the changes to this quick reply?"]
+    assert stored(ctx) == [("/감사", "감사합니다! 또 오세요.")]
+    assert manager.error.text() == ""
