@@ -108,8 +108,12 @@ def _row(q: QuickReply) -> QuickReplyRow:
 
 
 def clean_shortcut(shortcut: str) -> str:
-    """NFC and trimmed; raises ShortcutInvalid when it is not `/word` with no spaces."""
+    """NFC and trimmed, one leading `/`; raises ShortcutInvalid when it is not `/word` with no spaces."""
     shortcut = nfc(shortcut).strip()
+    if shortcut.startswith("/"):
+        # A new reply's field starts with "/" already, and the owner types "/포장" out of habit:
+        # "//포장" was kept, and "/포장" typed in a chat found it only as a shortcut containing it.
+        shortcut = "/" + shortcut.lstrip("/")
     if shortcut in ("", "/"):
         raise ShortcutInvalid("empty", ErrorCode.SHORTCUT_EMPTY)
     if not shortcut.startswith("/"):

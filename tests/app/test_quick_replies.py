@@ -38,6 +38,17 @@ def test_bad_shortcuts_are_refused_with_a_reason(db, shortcut: str, reason: str)
     assert err.value.reason == reason
 
 
+def test_a_slash_typed_after_the_one_a_new_reply_starts_with_is_not_kept(db) -> None:
+    """The editor gives a new reply "/" to type after; typing "/포장" there stored "//포장"."""
+    with db.write() as s:
+        row = add_quick_reply(s, "//포장", "선물 포장은 무료예요")
+        with pytest.raises(ShortcutInvalid) as err:
+            add_quick_reply(s, "/포장", "포장해 드려요")
+        with pytest.raises(ShortcutInvalid) as empty:
+            add_quick_reply(s, "//", "포장해 드려요")
+    assert row.shortcut == "/포장" and err.value.reason == "taken" and empty.value.reason == "empty"
+
+
 def test_shortcuts_are_unique_whatever_the_case(db) -> None:
     with db.write() as s:
         add_quick_reply(s, "/Thanks", "Thank you!")
