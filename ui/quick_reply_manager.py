@@ -325,8 +325,11 @@ class QuickReplyManager(QDialog):
             # The reply on the form, selected once a save added it: nothing to leave (asking there
             # asked again about the edits a close question was asking about). The stored row is
             # shown only over a form with no edits since and no save still on its way, for this
-            # list may have been read before that save.
-            if not self._saves_under_way and not self.has_unsaved_edits():
+            # list may have been read before that save. A form that shows the stored words already
+            # is left alone: put in again, the cursor went back to the start of the message while
+            # the owner typed on.
+            clean = not self._saves_under_way and not self.has_unsaved_edits()
+            if clean and self._form_values() != self._values_of(row):
                 self.show_reply(row)
             return
         if not self.leave_form(lambda: self.show_reply(row)):
@@ -377,6 +380,12 @@ class QuickReplyManager(QDialog):
             self.keywords.text(),
             self.media_value or "",
         )
+
+    @staticmethod
+    def _values_of(row: QuickReplyRow) -> tuple[str, str, str, str, str]:
+        """What the form holds once `row` is shown in it (see `_form_values`)."""
+        text, other = shown_fields(row.text), shown_fields(row.text_other_language)
+        return (row.shortcut, text, other, ", ".join(row.keywords), row.media_path or "")
 
     def has_unsaved_edits(self) -> bool:
         return self._shown is not None and self._form_values() != self._shown

@@ -513,3 +513,32 @@ def test_a_new_reply_added_while_the_close_question_is_open_is_saved_once_with_t
     assert asked.texts == ["Save the changes to this quick reply?"]
     assert stored(ctx) == [("/감사", "감사합니다! 또 오세요.")]
     assert manager.error.text() == ""
+
+
+def test_the_owner_types_on_where_she_was_once_a_new_reply_is_added(qtbot, ctx: AppContext) -> None:
+    """Once a new reply was added, the list showed it again in the form: the cursor went back to
+    the start of the message, and the next words went in front of the first ones."""
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    manager.new_reply()
+    qtbot.keyClicks(manager.shortcut, "thanks")
+    manager.text.setFocus()
+    qtbot.keyClicks(manager.text, "Thank you!")
+    with qtbot.waitSignal(ctx.hub.changed):
+        assert manager.save_current()
+    settle(qtbot, manager)
+    assert manager.current_id is not None and manager.view.currentIndex().isValid()
+    qtbot.keyClicks(manager.text, " See you soon.")
+    assert manager.text.toPlainText() == "Thank you! See you soon."
+
+
+def test_a_new_reply_stored_in_other_words_than_typed_is_shown_as_stored(qtbot, ctx: AppContext) -> None:
+    manager = open_manager(qtbot, ctx)
+    manager.new_reply()
+    manager.shortcut.setText("/thanks")
+    manager.text.setPlainText("Thank you!")
+    manager.keywords.setText("thanks,order")
+    with qtbot.waitSignal(ctx.hub.changed):
+        assert manager.save_current()
+    settle(qtbot, manager)
+    assert manager.keywords.text() == "thanks, order" and not manager.has_unsaved_edits()
