@@ -29,6 +29,18 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture(autouse=True)
+def _own_clock() -> Iterator[None]:
+    """Every test starts on this computer's own clock: `app.relay_clock` keeps the largest of the last
+    relay `Date`s it saw, so the ones an earlier test's relay left would outweigh a test's own (a relay
+    set hours behind read as no difference at all)."""
+    from app import relay_clock
+
+    relay_clock.forget()
+    yield
+    relay_clock.forget()
+
+
+@pytest.fixture(autouse=True)
 def _collector_passes_on_the_main_thread() -> Iterator[None]:
     """Once a window test has put the cyclic collector on the GUI thread (tests/ui/conftest.py),
     every later test ends with the pass it would have had, on this thread."""
