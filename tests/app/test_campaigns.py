@@ -348,18 +348,15 @@ def test_on_a_laptop_ten_days_slow_a_lapsed_consent_is_left_out_by_the_relays_cl
 
     relay_now = datetime.now(UTC) + timedelta(days=10)
     relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
-    try:
-        with db.write() as s:
-            customer(s, "Recent", opted_in_at=relay_now - timedelta(days=30))
-            customer(
-                s,
-                "Lapsed",
-                opted_in_at=relay_now - timedelta(days=800),
-                marketing_consent_at=relay_now - timedelta(days=23 * 30 + 5),
-            )
-        marketing = audience_for(db, Audience(), "MARKETING")
-    finally:
-        relay_clock.forget()
+    with db.write() as s:
+        customer(s, "Recent", opted_in_at=relay_now - timedelta(days=30))
+        customer(
+            s,
+            "Lapsed",
+            opted_in_at=relay_now - timedelta(days=800),
+            marketing_consent_at=relay_now - timedelta(days=23 * 30 + 5),
+        )
+    marketing = audience_for(db, Audience(), "MARKETING")
     assert names(marketing.recipients) == ["Recent"]
     assert [(lo.member.name, lo.reason) for lo in marketing.left_out] == [
         ("Lapsed", LeftOutReason.CONSENT_LAPSED)

@@ -271,21 +271,18 @@ def test_a_hand_off_the_relay_ended_is_over_on_a_laptop_whose_clock_is_behind(db
     from app import relay_clock
 
     relay_now = datetime.now(UTC) + timedelta(minutes=10)
-    try:
-        relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
-        with db.write() as s:
-            handed = make_contact(
-                s, profile_name="Handed over", bot_paused_until=relay_now - timedelta(minutes=5)
-            )
-            make_message(s, handed, "상담원 연결해 주세요", sent_at=at(1), unread=False)
-            others = [make_contact(s, profile_name=f"Chat {i}") for i in range(3)]
-            for i, chat in enumerate(others):
-                make_message(s, chat, "ok", sent_at=at(10 + i), direction="out")
-            ids = {handed.id, *(c.id for c in others)}
-        with db.read() as s:
-            assert conversations_page(s, kind="waiting") == []
-            caught_up = changed_conversations(s, ids, shown=set(), room=1)
-        # Read whole only as the newest chat: not as one a notification names as handed over.
-        assert [r.display_name for r in caught_up.rows] == ["Chat 2"]
-    finally:
-        relay_clock.forget()
+    relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
+    with db.write() as s:
+        handed = make_contact(
+            s, profile_name="Handed over", bot_paused_until=relay_now - timedelta(minutes=5)
+        )
+        make_message(s, handed, "상담원 연결해 주세요", sent_at=at(1), unread=False)
+        others = [make_contact(s, profile_name=f"Chat {i}") for i in range(3)]
+        for i, chat in enumerate(others):
+            make_message(s, chat, "ok", sent_at=at(10 + i), direction="out")
+        ids = {handed.id, *(c.id for c in others)}
+    with db.read() as s:
+        assert conversations_page(s, kind="waiting") == []
+        caught_up = changed_conversations(s, ids, shown=set(), room=1)
+    # Read whole only as the newest chat: not as one a notification names as handed over.
+    assert [r.display_name for r in caught_up.rows] == ["Chat 2"]

@@ -555,13 +555,10 @@ def test_on_a_laptop_seven_minutes_slow_the_preview_says_what_the_relay_does_now
     doc.business_hours.week = [day.model_copy() for _ in range(7)]
     doc.away.enabled, doc.away.text = True, "We're closed now."
     AutomationsStore(ctx.db).apply_remote(doc)
-    try:
-        relay_clock.observe(formatdate((laptop_now + timedelta(minutes=7)).timestamp(), usegmt=True))
-        editor = opened(qtbot, AwayEditor(ctx))
-        editor.edited()
-        assert "nothing automatic" in editor.preview.returning.text()
-    finally:
-        relay_clock.forget()
+    relay_clock.observe(formatdate((laptop_now + timedelta(minutes=7)).timestamp(), usegmt=True))
+    editor = opened(qtbot, AwayEditor(ctx))
+    editor.edited()
+    assert "nothing automatic" in editor.preview.returning.text()
 
 
 def test_away_preview_while_open_shows_nothing_for_a_returning_customer(qtbot, demo_ctx: AppContext) -> None:

@@ -124,40 +124,37 @@ def test_a_customer_who_writes_after_a_chat_was_deleted_on_a_laptop_hours_fast_i
 
     relay_now = datetime.now(UTC) - timedelta(hours=2)
     relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
-    try:
-        first = message_event(
-            content="첫 주문이요",
-            wa_id="821077778888",
-            name="이수진",
-            timestamp=int(relay_now.timestamp()) - 600,
-            seq=1,
-        )
-        page = EventsPage.model_validate({"events": [first], "next": 1})
-        with ctx.db.write() as s:
-            apply_events(s, page.events, page.next)
-            contact_id = s.query(Contact.id).filter(Contact.wa_id == "821077778888").scalar()
-        load_chats(window, qtbot)
-        qtbot.waitUntil(lambda: len(_rows(window)) == 1, timeout=5000)
-        dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
-        dialogs.expect("menu", answer="Delete chat")
-        _right_click(qtbot, window, 0)
-        qtbot.waitUntil(lambda: _rows(window) == [], timeout=5000)
+    first = message_event(
+        content="첫 주문이요",
+        wa_id="821077778888",
+        name="이수진",
+        timestamp=int(relay_now.timestamp()) - 600,
+        seq=1,
+    )
+    page = EventsPage.model_validate({"events": [first], "next": 1})
+    with ctx.db.write() as s:
+        apply_events(s, page.events, page.next)
+        contact_id = s.query(Contact.id).filter(Contact.wa_id == "821077778888").scalar()
+    load_chats(window, qtbot)
+    qtbot.waitUntil(lambda: len(_rows(window)) == 1, timeout=5000)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    dialogs.expect("menu", answer="Delete chat")
+    _right_click(qtbot, window, 0)
+    qtbot.waitUntil(lambda: _rows(window) == [], timeout=5000)
 
-        later = message_event(
-            content="다시 주문할게요",
-            wa_id="821077778888",
-            name="이수진",
-            timestamp=int(relay_now.timestamp()) + 600,
-            seq=2,
-        )
-        page = EventsPage.model_validate({"events": [later], "next": 2})
-        with ctx.db.write() as s:
-            apply_events(s, page.events, page.next)
-        sync_batch(window, qtbot, {contact_id})
-        qtbot.waitUntil(lambda: len(_rows(window)) == 1, timeout=5000)
-        assert _rows(window)[0].last_body == "다시 주문할게요"
-    finally:
-        relay_clock.forget()
+    later = message_event(
+        content="다시 주문할게요",
+        wa_id="821077778888",
+        name="이수진",
+        timestamp=int(relay_now.timestamp()) + 600,
+        seq=2,
+    )
+    page = EventsPage.model_validate({"events": [later], "next": 2})
+    with ctx.db.write() as s:
+        apply_events(s, page.events, page.next)
+    sync_batch(window, qtbot, {contact_id})
+    qtbot.waitUntil(lambda: len(_rows(window)) == 1, timeout=5000)
+    assert _rows(window)[0].last_body == "다시 주문할게요"
 
 
 def test_archive_and_pin_from_the_menu_take_effect_at_once_while_the_pointer_rests_on_the_list(
@@ -467,19 +464,16 @@ def test_the_block_menu_counts_whatsapps_24_hours_on_the_relays_clock_not_the_la
 
     relay_now = datetime.now(UTC) + laptop_behind
     relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
-    try:
-        ctx.sync = SyncAdapter(ctx, "http://127.0.0.1:9", "token", window)  # connected before, now idle
-        _seed(window, ctx, qtbot, "Spam Seller", inbound_at=relay_now - wrote_ago)
-        seen: list[list[str]] = []
+    ctx.sync = SyncAdapter(ctx, "http://127.0.0.1:9", "token", window)  # connected before, now idle
+    _seed(window, ctx, qtbot, "Spam Seller", inbound_at=relay_now - wrote_ago)
+    seen: list[list[str]] = []
 
-        def look(menu: QMenu) -> None:
-            seen.append([a.text().replace("&", "") for a in menu.actions() if a.text()])
-            menu.close()
+    def look(menu: QMenu) -> None:
+        seen.append([a.text().replace("&", "") for a in menu.actions() if a.text()])
+        menu.close()
 
-        dialogs.expect("menu", answer=look)
-        _right_click(qtbot, window, 0)
-        qtbot.waitUntil(lambda: bool(seen), timeout=3000)
-        blocks = [text for text in seen[0] if text.startswith("Block")]
-        assert blocks == [offered]
-    finally:
-        relay_clock.forget()
+    dialogs.expect("menu", answer=look)
+    _right_click(qtbot, window, 0)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    blocks = [text for text in seen[0] if text.startswith("Block")]
+    assert blocks == [offered]

@@ -188,20 +188,15 @@ def test_on_a_laptop_ten_days_slow_a_lapsed_consent_still_says_ask_again(window:
 
     relay_now = datetime.now(UTC) + timedelta(days=10)
     relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
-    try:
-        with window.ctx.db.write() as s:
-            c = make_contact(s, profile_name="최유진")
-            make_message(s, c, "안녕하세요")
-            set_marketing_consent(
-                s, c.id, True, "website", now=relay_now - CONSENT_MAX_AGE - timedelta(days=5)
-            )
-            cid = c.id
-        load_chats(window, qtbot)
-        select_chat(window, qtbot, cid)
-        window.toggle_contact_panel()
-        settle(qtbot)
-        box = window.contact_panel.consent
-        qtbot.waitUntil(lambda: box.marketing_date.text().startswith("Since"), timeout=5000)
-        assert "Agreed 22 months ago: ask again before marketing." in box.marketing_date.text()
-    finally:
-        relay_clock.forget()
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="최유진")
+        make_message(s, c, "안녕하세요")
+        set_marketing_consent(s, c.id, True, "website", now=relay_now - CONSENT_MAX_AGE - timedelta(days=5))
+        cid = c.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, cid)
+    window.toggle_contact_panel()
+    settle(qtbot)
+    box = window.contact_panel.consent
+    qtbot.waitUntil(lambda: box.marketing_date.text().startswith("Since"), timeout=5000)
+    assert "Agreed 22 months ago: ask again before marketing." in box.marketing_date.text()
