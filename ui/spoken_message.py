@@ -26,6 +26,7 @@ from ui.bubble_layout import (
 from ui.formatting import clock_time, day_label, local
 from ui.message_status import delivery_state
 from ui.order_text import cart_text
+from ui.quick_reactions import reaction_said
 from ui.spoken_chat import unread_count
 
 translate = QCoreApplication.translate
@@ -61,9 +62,24 @@ def spoken_message(
     parts.append(clock_time(row.sent_at))
     if state := delivery_state(row):
         parts.append(state.replace("\n", " "))
-    if reactions := " ".join(e for e in (row.reaction_in, row.reaction_out) if e):
-        parts.append(translate("SpokenMessage", "Reactions: {0}").format(reactions))
+    parts.extend(reactions_said(row, customer))
     return ", ".join(part for part in parts if part)
+
+
+def reactions_said(row: MessageRow, customer: str) -> list[str]:
+    """Who reacted with what: "Reactions: 👍 🙏" did not say which was the customer's and which the
+    shop's own, and 🙏 alone is a guess to an owner who does not know it."""
+    said_: list[str] = []
+    if row.reaction_in:
+        who = customer or translate("SpokenMessage", "Customer")
+        said_.append(
+            translate("SpokenMessage", "{who} reacted {reaction}").format(
+                who=who, reaction=reaction_said(row.reaction_in)
+            )
+        )
+    if row.reaction_out:
+        said_.append(translate("SpokenMessage", "You reacted {0}").format(reaction_said(row.reaction_out)))
+    return said_
 
 
 def sender(row: MessageRow, customer: str) -> str:

@@ -9174,12 +9174,16 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>{sender}: {message}</translation>
     </message>
     <message>
-        <source>Reactions: {0}</source>
-        <translation>반응: {0}</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>고객</translation>
+    </message>
+    <message>
+        <source>{who} reacted {reaction}</source>
+        <translation>{who} 님이 {reaction} 반응을 남겼어요</translation>
+    </message>
+    <message>
+        <source>You reacted {0}</source>
+        <translation>내가 {0} 반응을 남겼어요</translation>
     </message>
     <message>
         <source>Replying to {0}</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -63,3 +63,36 @@ def test_a_korean_owner_reads_the_reactions_names_in_korean(window: Any, qtbot: 
         "😢  슬퍼요(&S)",
         "🙏  감사해요(&T)",
     ]
+
+
+def spoken_rows(window: Any, qtbot: Any) -> list[str]:
+    """A chat where the customer reacted 🙏 to the shop's answer and the shop 👍 to her message, read
+    row by row as a screen reader reads them."""
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="이하은")
+        make_message(s, c, "입금했어요!", sent_at=BASE_TIME, unread=False, reaction_out="👍")
+        make_message(
+            s, c, "확인했어요, 내일 보내드릴게요", sent_at=BASE_TIME, direction="out", reaction_in="🙏"
+        )
+        make_message(s, c, "🥳", sent_at=BASE_TIME, direction="out", reaction_in="🥳")
+        contact_id = c.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    return [model.index(i).data(Qt.ItemDataRole.AccessibleTextRole) for i in range(3)]
+
+
+def test_a_screen_reader_hears_who_reacted_and_what_the_reaction_means(window: Any, qtbot: Any) -> None:
+    mine, hers, other = spoken_rows(window, qtbot)
+    # "Reactions: 👍" said neither whose reaction it was nor what 🙏 means.
+    assert "You reacted 👍 Like" in mine
+    assert "이하은 reacted 🙏 Thanks" in hers
+    assert "이하은 reacted 🥳" in other  # not a quick reaction: the screen reader names it itself
+
+
+@pytest.mark.usefixtures("korean")
+def test_a_korean_owner_hears_who_reacted_in_korean(window: Any, qtbot: Any) -> None:
+    mine, hers, _other = spoken_rows(window, qtbot)
+    assert "내가 👍 좋아요 반응을 남겼어요" in mine
+    assert "이하은 님이 🙏 감사해요 반응을 남겼어요" in hers
