@@ -382,7 +382,7 @@ class SearchPanel(QWidget):
             said = self.tr("More than {0} results").format(len(hits))
         else:
             said = self.tr("1 result") if len(hits) == 1 else self.tr("%Ln results", "", len(hits))
-        self.status.setToolTip(why)
+        self.status.set_note(why)
         if chats:
             if self.model.more_chats:
                 # Only the chats that wrote last are listed: typing more of the name finds the others.

@@ -176,18 +176,18 @@ def test_a_one_letter_search_that_read_the_newest_messages_only_says_so(
     search.search_now("감")
     qtbot.waitUntil(lambda: search.model.rowCount() == 3, timeout=5000)
     assert search.status.text() == "3 recent results"
-    assert "type two or more letters" in search.status.toolTip()
+    assert "type two or more letters" in search.status.tip()
     assert search.empty_note.isHidden()
 
     search.search_now("사")  # only in the 감사합니다 of long ago: the list says why none was found
     qtbot.waitUntil(lambda: search.status.text() == "No recent results", timeout=5000)
     assert search.empty_note.isVisible()
-    assert search.empty_note.text() == search.status.toolTip()
+    assert search.empty_note.text() == search.status.tip()
 
     search.search_now("감사")  # two letters: every message is looked at
     qtbot.waitUntil(lambda: search.model.rowCount() == 1, timeout=5000)
     assert search.status.text() == "1 result"
-    assert search.status.toolTip() == ""
+    assert search.status.tip() == ""
     assert search.empty_note.isHidden()
 
 

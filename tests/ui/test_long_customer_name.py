@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat
 
@@ -28,6 +32,12 @@ def test_a_500_character_name_is_cut_in_the_chat_header_and_the_window_stays_on_
     shown = window.chat.name.shown_text()
     assert shown.endswith("…") and LONG_NAME.startswith(shown[:-1])
     assert window.chat.info_button.isVisible()  # the header's buttons are not pushed off
+    # Pointing at the cut name shows it whole.
+    name = window.chat.name
+    spot = name.rect().center()
+    QApplication.sendEvent(name, QHelpEvent(QEvent.Type.ToolTip, spot, name.mapToGlobal(spot)))
+    qtbot.waitUntil(lambda: QToolTip.isVisible(), timeout=3000)
+    assert QToolTip.text() == LONG_NAME
     window.toggle_contact_panel()
     qtbot.waitUntil(lambda: window.contact_panel.isVisible(), timeout=5000)
     panel = window.contact_panel
@@ -49,3 +59,20 @@ def test_a_name_is_broken_for_the_panel_only_inside_long_runs_and_never_inside_a
         shown = breakable("x" * (UNBROKEN_MAX - shift) + family * 4)
         assert shown.replace("\u200b", "") == "x" * (UNBROKEN_MAX - shift) + family * 4
         assert "\u200d\u200b" not in shown and "\u200b\u200d" not in shown
+
+
+def test_a_cut_name_full_of_markup_is_whole_and_plain_in_its_tooltip(qtbot: Any) -> None:
+    from ui.shortened_label import ShortenedLabel
+
+    label = ShortenedLabel()
+    qtbot.addWidget(label)
+    label.resize(80, 20)
+    label.setText("<b>SALE</b> " * 20)
+    assert label.shown_text().endswith("…")
+    assert "&lt;b&gt;SALE&lt;/b&gt;" in label.tip() and "<b>" not in label.tip()  # drawn as written
+    label.setText("Amy")
+    assert label.tip() == ""  # whole on the label: nothing to add
+    label.set_note("Only the newest messages were read.")
+    assert label.tip() == "Only the newest messages were read."
+    label.setText("12 recent results " * 10)
+    assert label.tip() == "12 recent results " * 10 + "\n\nOnly the newest messages were read."
