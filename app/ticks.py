@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Integer, cast, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode
@@ -15,6 +15,9 @@ from app.wire import GraphCause, status_error_cause
 # A failed send whose outcome the relay could not tell (Graph timed out after the request left).
 UNKNOWN_OUTCOME = ErrorCode.UNKNOWN_OUTCOME
 STATUS_RANK = {"sent": 1, "delivered": 2, "read": 3}
+# A status whose message has not come a month after WhatsApp stamped it will not come: the message was
+# sent from the phone before this computer was set up, or its chat was deleted here.
+ORPHAN_DAYS = 30
 
 
 def is_unknown_outcome(status: str, error_code: str | None) -> bool:
@@ -85,9 +88,24 @@ def keep_orphan(session: Session, wamid: str, st: Mapping[str, Any]) -> None:
     new = str(st.get("status") or "")
     orphan = session.get(OrphanStatus, wamid)
     if orphan is None:
+        forget_old_orphans(session, st)
         session.add(OrphanStatus(wamid=wamid, status=new[:10], payload=dict(st)))
         session.flush()
         return
     old_rank = STATUS_RANK.get(orphan.status, 0)
     if (new == "failed" and orphan.status == "sent") or STATUS_RANK.get(new, 0) > old_rank:
         orphan.status, orphan.payload = new[:10], dict(st)
+
+
+def forget_old_orphans(session: Session, newest: Mapping[str, Any]) -> int:
+    """Drop the kept statuses WhatsApp stamped more than ORPHAN_DAYS before `newest` (a status just
+    come): they were kept for ever, one row for every message sent from the phone or to a chat since
+    deleted, and every batch with new messages looked them up. Counted on WhatsApp's stamps, not this
+    computer's clock, so a laptop set a year ahead forgets nothing early."""
+    try:
+        stamp = int(str(newest.get("timestamp")))
+    except ValueError:
+        return 0
+    sent_at = cast(func.json_extract(OrphanStatus.payload, "$.timestamp"), Integer)
+    gone = session.execute(delete(OrphanStatus).where(sent_at < stamp - ORPHAN_DAYS * 86_400))
+    return int(gone.rowcount)  # type: ignore[attr-defined]  # a DELETE: a CursorResult

@@ -63,3 +63,29 @@ def test_a_status_for_a_message_not_here_yet_is_kept_furthest_first(db: Database
     with db.read() as s:
         orphan = s.get(OrphanStatus, "wamid.EARLY")
         assert orphan is not None and orphan.status == "read"
+
+
+def test_statuses_whose_message_never_came_are_forgotten_after_a_month_of_whatsapps_time(
+    db: Database,
+) -> None:
+    """One kept status for every message sent from the phone or to a chat since deleted: kept for
+    ever, they grew the file and every batch with new messages looked them up."""
+    day = 86_400
+    first = 1_760_000_000  # WhatsApp's stamps (seconds), not this computer's clock
+    with db.write() as s:
+        keep_orphan(s, "wamid.OLD", {"id": "wamid.OLD", "status": "delivered", "timestamp": str(first)})
+        keep_orphan(
+            s, "wamid.MONTH", {"id": "wamid.MONTH", "status": "read", "timestamp": str(first + 2 * day)}
+        )
+        # 31 days after the first: the first goes, the one 29 days old stays.
+        keep_orphan(s, "wamid.NEW", {"id": "wamid.NEW", "status": "sent", "timestamp": str(first + 31 * day)})
+    with db.read() as s:
+        assert set(s.scalars(select(OrphanStatus.wamid))) == {"wamid.MONTH", "wamid.NEW"}
+
+
+def test_a_status_without_whatsapps_stamp_forgets_nothing(db: Database) -> None:
+    with db.write() as s:
+        keep_orphan(s, "wamid.OLD", {"id": "wamid.OLD", "status": "delivered", "timestamp": "1000"})
+        keep_orphan(s, "wamid.ODD", {"id": "wamid.ODD", "status": "sent"})
+    with db.read() as s:
+        assert set(s.scalars(select(OrphanStatus.wamid))) == {"wamid.OLD", "wamid.ODD"}
