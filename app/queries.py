@@ -208,21 +208,41 @@ def changed_conversations(
 @dataclass(frozen=True, slots=True)
 class UnreadCounts:
     chats: int  # chats with at least one unread message (the Unread filter's badge)
-    messages: int  # unread messages in all chats (window title, tray)
-    archived_chats: int = 0  # archived chats with unread messages (the Archived filter's badge)
+    messages: int  # unread messages in all chats, to every number (window title, tray)
+    # Archived chats with unread messages (the Archived filter's badge), of the number the list shows.
+    archived_chats: int = 0
+    # Unread messages (archived chats left out) to each business number (phone_number_id) that has
+    # any, in the numbers' order: a shop with two numbers is told which one a message is waiting on.
+    by_number: tuple[tuple[str, int], ...] = ()
 
 
-def unread_counts(session: Session) -> UnreadCounts:
-    """Archived chats are left out of the inbox's counts, and counted apart."""
-    chats, messages, archived = session.execute(
+def unread_counts(session: Session, number: str | None = None) -> UnreadCounts:
+    """Archived chats are left out of the inbox's counts, and counted apart: with `number` (the
+    phone_number_id whose chats the list shows) only its archived chats, as its Archived filter lists.
+    The messages are counted to every number: one to the other number must not go unseen."""
+    # One pass over the chats with unread messages, grouped by number and archived.
+    groups = session.execute(
         text(
-            "SELECT coalesce(sum(archived = 0), 0), "
-            "coalesce(sum(CASE WHEN archived = 0 THEN unread_count END), 0), "
-            "coalesce(sum(archived != 0), 0) "
-            "FROM contact WHERE unread_count > 0"
+            "SELECT phone_number_id, archived != 0, count(*), sum(unread_count) FROM contact "
+            "WHERE unread_count > 0 GROUP BY phone_number_id, archived != 0"
         )
-    ).one()
-    return UnreadCounts(chats=int(chats), messages=int(messages), archived_chats=int(archived))
+    ).all()
+    chats = messages = archived = 0
+    by_number: dict[str, int] = {}
+    for pnid, is_archived, chat_count, unread in groups:
+        if is_archived:
+            archived += chat_count if number is None or pnid == number else 0
+            continue
+        chats += chat_count
+        messages += unread
+        if pnid is not None:
+            by_number[str(pnid)] = by_number.get(str(pnid), 0) + int(unread)
+    return UnreadCounts(
+        chats=int(chats),
+        messages=int(messages),
+        archived_chats=int(archived),
+        by_number=tuple(sorted(by_number.items())),
+    )
 
 
 def _message_row(m: Message) -> MessageRow:

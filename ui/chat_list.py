@@ -57,7 +57,7 @@ from ui.announce import announce
 from ui.chat_list_aim import ChatListAim
 from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
-from ui.chat_list_numbers import NumberChip
+from ui.chat_list_numbers import NumberChip, OtherNumbersUnread
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.formatting import count_text
@@ -246,9 +246,13 @@ class ChatList(QWidget):
         self.numbers_row = QWidget(self)
         self.number_chip = NumberChip(self.numbers_row)
         self.number_chip.picked.connect(self._pick_number)
+        # Beside it, while it lists one number: what waits unread on the others.
+        self.other_unread = OtherNumbersUnread(self.numbers_row)
+        self.other_unread.picked.connect(self.number_chip.choose)
         numbers_layout = QHBoxLayout(self.numbers_row)
         numbers_layout.setContentsMargins(10, 0, 10, 6)
         numbers_layout.addWidget(self.number_chip)
+        numbers_layout.addWidget(self.other_unread)
         numbers_layout.addStretch(1)
         self.numbers_row.hide()
         # Beside the search field, which gives up the room: it neither covers the first chat nor
@@ -290,6 +294,7 @@ class ChatList(QWidget):
         self.model.rows_refreshed.connect(self._note_news_above)
         self.model.modelReset.connect(self._forget_news_above)
         self.model.unread_changed.connect(self.show_archived_count)
+        self.model.unread_changed.connect(self._show_other_unread)
         self.model.rowsInserted.connect(lambda *_: self._keep_first_row_whole())
         self.model.rowsMoved.connect(lambda *_: self._keep_first_row_whole())
         self.model.layoutChanged.connect(lambda *_: self._keep_first_row_whole())
@@ -306,6 +311,7 @@ class ChatList(QWidget):
             self.search_field,
             *self._chips.buttons(),
             self.number_chip,
+            self.other_unread,
             self.new_above,
             self.view,
         ]
@@ -655,6 +661,20 @@ class ChatList(QWidget):
     def _show_numbers(self, numbers: ChatListNumbers) -> None:
         self.number_chip.show_numbers(numbers, self.ctx.shop_region)
         self.numbers_row.setVisible(bool(numbers.choices))
+        self._show_other_unread()
+
+    def _show_other_unread(self) -> None:
+        self.other_unread.show_unread(self.number_chip, self.model.unread_by_number)
+
+    def unread_per_number(self) -> list[tuple[str, int]]:
+        """A shop with two numbers: (the number as written, its unread messages) for each of its
+        numbers with any, whichever the list shows (the tray names them); [] for a one-number shop."""
+        counts = dict(self.model.unread_by_number)
+        return [
+            (self.number_chip.number_text(choice), counts[choice.phone_number_id])
+            for choice in self.number_chip.numbers.choices
+            if counts.get(choice.phone_number_id)
+        ]
 
     def _pick_number(self, phone_number_id: str | None) -> None:
         """The owner chose a number in the chip's menu: its chats, and the choice kept for next time."""
@@ -666,6 +686,7 @@ class ChatList(QWidget):
             return Changes()
 
         self._switch_number(phone_number_id)
+        self._show_other_unread()
         self._reselect()
         run_write(self.ctx, remember, parent=self)
 
@@ -706,7 +727,8 @@ class ChatList(QWidget):
 
     def show_archived_count(self) -> None:
         """With archived chats kept archived when a customer writes (Settings), the Archived chip
-        counts those with unread messages: otherwise nothing would say a customer wrote."""
+        counts those with unread messages: otherwise nothing would say a customer wrote. Of the
+        number listed (a shop with two numbers), as the chip's own list is."""
         count = self.model.archived_unread if self.ctx.prefs.get("keep_archived", False) else 0
         self.archived_chip.setText(
             self.tr("Archived {0}").format(count_text(count)) if count else self.tr("Archived")

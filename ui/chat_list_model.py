@@ -68,6 +68,7 @@ class _Read:
     elsewhere: list[Arrival] = dataclasses.field(default_factory=list)  # see changed_conversations
     gone: frozenset[int] = frozenset()  # shown chats that changed and leave the list
     archived_unread: int = 0  # archived chats with unread messages (the Archived chip's count)
+    unread_by_number: tuple[tuple[str, int], ...] = ()  # UnreadCounts.by_number
 
 
 def _read_page(
@@ -77,8 +78,13 @@ def _read_page(
         from app.queries import conversations_page, unread_counts
 
         page = conversations_page(s, kind=kind, label_id=label_id, number=number, limit=PAGE, offset=offset)
-        counts = unread_counts(s)
-        return _Read(page, counts.messages, archived_unread=counts.archived_chats)
+        counts = unread_counts(s, number)
+        return _Read(
+            page,
+            counts.messages,
+            archived_unread=counts.archived_chats,
+            unread_by_number=counts.by_number,
+        )
 
     return read
 
@@ -110,8 +116,10 @@ class _Asked:
             keep_shown=self.keep_shown,
             also=self.also,
         )
-        counts = unread_counts(s)
-        return _Read(got.rows, counts.messages, got.elsewhere, got.gone, counts.archived_chats)
+        counts = unread_counts(s, self.number)
+        return _Read(
+            got.rows, counts.messages, got.elsewhere, got.gone, counts.archived_chats, counts.by_number
+        )
 
 
 class ChatListModel(QAbstractListModel):
@@ -156,7 +164,9 @@ class ChatListModel(QAbstractListModel):
         # not to have worked. Forgotten when the hold ends.
         self._let_go: set[int] = set()
         self.unread_total = 0  # unread messages in every chat that is not archived (window title)
-        self.archived_unread = 0  # archived chats with unread messages (the Archived chip)
+        self.archived_unread = 0  # archived chats with unread messages (the Archived chip), of the number
+        # Unread messages to each business number that has any (UnreadCounts.by_number).
+        self.unread_by_number: tuple[tuple[str, int], ...] = ()
         self._generation = 0  # bumped by every reload: older results are dropped
         self._loading = False
         self._fetching = False
@@ -381,8 +391,7 @@ class ChatListModel(QAbstractListModel):
     def _page_read(self, generation: int, got: _Read) -> None:
         if generation != self._generation:
             return
-        self.unread_total = got.unread_total
-        self.archived_unread = got.archived_unread
+        self._counts_read(got)
         self.show_page(got.rows)
         self._flush_pending()
 
@@ -396,20 +405,28 @@ class ChatListModel(QAbstractListModel):
         self.show_page(page)
 
     def read_unread_total(self) -> None:
-        """The unread total of every chat, read off the GUI thread (after a start from the first page)."""
+        """The unread counts of every chat (and the Archived chip's, of the number listed), read off
+        the GUI thread (after a start from the first page)."""
         from ui.ops import run_read
 
-        def read(s: Session) -> tuple[int, int]:
+        number = self.number
+
+        def read(s: Session) -> _Read:
             from app.queries import unread_counts
 
-            counts = unread_counts(s)
-            return counts.messages, counts.archived_chats
+            counts = unread_counts(s, number)
+            return _Read([], counts.messages, [], frozenset(), counts.archived_chats, counts.by_number)
 
-        def done(totals: tuple[int, int]) -> None:
-            self.unread_total, self.archived_unread = totals
+        def done(got: _Read) -> None:
+            self._counts_read(got)
             self.unread_changed.emit()
 
         run_read(self.ctx, read, done, parent=self, on_failure=self._failed)
+
+    def _counts_read(self, got: _Read) -> None:
+        self.unread_total = got.unread_total
+        self.archived_unread = got.archived_unread
+        self.unread_by_number = got.unread_by_number
 
     def show_page(self, page: list[ConversationRow]) -> None:
         """Show a first page read elsewhere (by an op, or at start-up before the event loop)."""
@@ -483,8 +500,7 @@ class ChatListModel(QAbstractListModel):
                 return
             self._refreshing = False
             if generation == self._generation:
-                self.unread_total = got.unread_total
-                self.archived_unread = got.archived_unread
+                self._counts_read(got)
                 gone = got.gone
                 if gone and (self.held or self._waiting):  # held still since: read them whole next
                     self._pending.update(gone)

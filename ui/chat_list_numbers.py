@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from app.business_numbers import NO_NUMBERS, ChatListNumbers, NumberChoice
-from ui.formatting import business_number_text
+from ui.formatting import business_number_text, count_text
 from ui.label_names import as_button_text
 
 
@@ -99,3 +99,52 @@ class NumberChip(QToolButton):
             if shown
             else self.tr("The chats to all your numbers are listed")
         )
+
+
+class OtherNumbersUnread(QToolButton):
+    """Beside the number chip while one number's chats are listed: the unread messages to the shop's
+    other numbers, which the list leaves out ("3 unread to 02-555-0202"), so a customer who wrote
+    to the other branch is not missed. A click lists that number's chats (all of them, when several
+    other numbers have unread messages). The window's title and the tray count every number's.
+
+    Emits `picked(phone_number_id)` (None: every number), as the chip's menu does.
+    """
+
+    picked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("otherNumbersUnread")
+        self.setAutoRaise(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.target: str | None = None
+        self.clicked.connect(lambda: self.picked.emit(self.target))
+        self.hide()
+
+    def show_unread(self, chip: NumberChip, by_number: tuple[tuple[str, int], ...]) -> None:
+        """The unread messages (`by_number`: phone_number_id, count) to the numbers the chip does not
+        list; hidden while it lists every number or the others have none."""
+        shown = chip.numbers.shown
+        choices = {c.phone_number_id: c for c in chip.numbers.choices}
+        others = [(choices[pnid], n) for pnid, n in by_number if pnid != shown and pnid in choices and n]
+        if shown is None or not others:
+            self.hide()
+            return
+        total = sum(n for _, n in others)
+        if len(others) == 1:
+            number = chip.number_text(others[0][0])
+            self.target = others[0][0].phone_number_id
+            text = self.tr("{0} unread to {1}").format(count_text(total), number)
+            tip = self.tr("Unread messages to your number {0}: {1}. Click to list its chats.").format(
+                number, count_text(total)
+            )
+        else:
+            self.target = None
+            text = self.tr("{0} unread to your other numbers").format(count_text(total))
+            tip = self.tr("Unread messages to your other numbers: {0}. Click to list every chat.").format(
+                count_text(total)
+            )
+        self.setText(as_button_text(text))
+        self.setToolTip(tip)
+        self.setAccessibleName(tip)
+        self.show()

@@ -383,7 +383,8 @@ class MainWindow(QMainWindow):
         self.update_unread_total()
 
     def update_unread_total(self) -> None:
-        """Title and tray from what is in memory: the list's unread total and the shop's name."""
+        """Title and tray from what is in memory: the list's unread total and the shop's name. Both
+        count every number's chats, whichever the list shows; the tray names each number's."""
         self.unread_total = self.chat_list.model.unread_total
         title = self.tr("Shop Inbox")
         if self.ctx.demo:
@@ -391,7 +392,7 @@ class MainWindow(QMainWindow):
         if self.shop_name:  # so the owner sees whose inbox this is
             title = f"{self.shop_name} — {title}"
         self.setWindowTitle(f"({count_text(self.unread_total)}) {title}" if self.unread_total else title)
-        self.notifier.set_unread_total(self.unread_total)
+        self.notifier.set_unread_total(self.unread_total, self.chat_list.unread_per_number())
 
     # ----------------------------------------------------------------- chats
     def open_chat(self, contact_id: int) -> None:

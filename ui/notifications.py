@@ -299,15 +299,23 @@ class Notifier(QObject):
         if not self.is_window_active():
             QApplication.alert(self.window)
 
-    def set_unread_total(self, total: int) -> None:
+    def set_unread_total(self, total: int, per_number: list[tuple[str, int]] | None = None) -> None:
+        """The tray's tooltip: the unread messages of every chat, and with two numbers how many wait
+        on each (`per_number`: the number as written, its count), whichever one the list shows."""
         if self.tray is None:
             return
+        self.tray.setToolTip(self.unread_tooltip(total, per_number or []))
+
+    def unread_tooltip(self, total: int, per_number: list[tuple[str, int]]) -> str:
         if total == 0:
-            self.tray.setToolTip(self.tr("Shop Inbox"))
-        elif total == 1:
-            self.tray.setToolTip(self.tr("Shop Inbox — 1 unread message"))
+            return self.tr("Shop Inbox")
+        if total == 1:
+            tip = self.tr("Shop Inbox — 1 unread message")
         else:
-            self.tray.setToolTip(self.tr("Shop Inbox — %Ln unread messages", "", total))
+            tip = self.tr("Shop Inbox — %Ln unread messages", "", total)
+        for number, count in per_number:
+            tip += "\n" + self.tr("To your number {0}: {1}").format(number, count_text(count))
+        return tip
 
     def message_clicked(self) -> None:
         """A notification was clicked (the tray tells): its chat, or its campaign."""

@@ -5664,6 +5664,10 @@ The previous data was kept in {folder}.</source>
         </translation>
     </message>
     <message>
+        <source>To your number {0}: {1}</source>
+        <translation>매장 번호 {0}: {1}개</translation>
+    </message>
+    <message>
         <source>Shop Inbox is still running</source>
         <translation>샵 인박스가 계속 실행 중이에요</translation>
     </message>
@@ -7018,6 +7022,25 @@ Save it anyway?</source>
     <message>
         <source>Total {0}</source>
         <translation>합계 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OtherNumbersUnread</name>
+    <message>
+        <source>{0} unread to {1}</source>
+        <translation>{1} 읽지 않음 {0}</translation>
+    </message>
+    <message>
+        <source>Unread messages to your number {0}: {1}. Click to list its chats.</source>
+        <translation>매장 번호 {0}(으)로 온 읽지 않은 메시지: {1}개. 누르면 이 번호의 채팅을 보여요.</translation>
+    </message>
+    <message>
+        <source>{0} unread to your other numbers</source>
+        <translation>다른 번호 읽지 않음 {0}</translation>
+    </message>
+    <message>
+        <source>Unread messages to your other numbers: {0}. Click to list every chat.</source>
+        <translation>다른 번호로 온 읽지 않은 메시지: {0}개. 누르면 모든 채팅을 보여요.</translation>
     </message>
 </context>
 <context>

@@ -286,3 +286,20 @@ def test_a_hand_off_the_relay_ended_is_over_on_a_laptop_whose_clock_is_behind(db
         caught_up = changed_conversations(s, ids, shown=set(), room=1)
     # Read whole only as the newest chat: not as one a notification names as handed over.
     assert [r.display_name for r in caught_up.rows] == ["Chat 2"]
+
+
+def test_unread_counts_of_a_shop_with_two_numbers(db) -> None:
+    with db.write() as s:
+        gangnam = make_contact(s, phone_number_id="100000000000001")
+        hongdae = make_contact(s, phone_number_id="100000000000002")
+        archived = make_contact(s, phone_number_id="100000000000002", archived=True)
+        exported = make_contact(s)  # known only from a phone export: on no number
+        for n, contact in enumerate((gangnam, hongdae, hongdae, archived, exported)):
+            make_message(s, contact, "hi", sent_at=at(n), wamid=f"wamid.two{n}")
+    with db.read() as s:
+        every = unread_counts(s)
+        gangnams = unread_counts(s, "100000000000001")
+    # The messages count every number's; the Archived filter's badge, the listed number's.
+    assert (every.messages, every.archived_chats) == (4, 1)
+    assert (gangnams.messages, gangnams.archived_chats) == (4, 0)
+    assert every.by_number == (("100000000000001", 1), ("100000000000002", 2))

@@ -257,3 +257,46 @@ def test_a_start_from_the_first_page_shows_the_remembered_number_and_pages_on_in
     ctx.publish(Changes.for_contacts({ids["김민지"]}))
     settle(qtbot)
     assert shown(chats) == ["최유진", "이준호"]
+
+
+def test_one_numbers_list_counts_its_archived_chats_and_says_what_waits_on_the_other_number(
+    window: Any, qtbot: Any
+) -> None:
+    ids = two_branches(window.ctx)  # 김민지 (Gangnam) and 이준호 (Hongdae) wrote and wait unread
+    with window.ctx.db.write() as s:
+        kept = make_contact(s, profile_name="정하늘", phone_number_id=HONGDAE, archived=True)
+        make_message(s, kept, "교환 되나요?", sent_at=BASE_TIME + timedelta(hours=1))
+    window.ctx.prefs["keep_archived"] = True  # an archived chat that writes stays archived
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    assert chats.archived_chip.text() == "Archived 1"
+    assert not chats.other_unread.isVisible()  # every number is listed: nothing is left out
+
+    pick(chats, qtbot, "02-555-0101")
+    # Gangnam's Archived lists none: its chip says none; Hongdae's unread message is said beside.
+    assert chats.archived_chip.text() == "Archived"
+    assert chats.other_unread.isVisible()
+    assert chats.other_unread.text() == "1 unread to 02-555-0202"
+    # The title and the tray count every number's (a message to Hongdae must not go unseen).
+    assert window.windowTitle().startswith("(2) ")
+    assert window.notifier.unread_tooltip(2, chats.unread_per_number()).splitlines()[1:] == [
+        "To your number 02-555-0101: 1",
+        "To your number 02-555-0202: 1",
+    ]
+
+    with qtbot.waitSignal(chats.model.page_loaded):
+        chats.other_unread.click()  # lists Hongdae's chats
+    settle(qtbot)
+    assert chats.number_chip.text() == "02-555-0202"
+    assert shown(chats) == ["최유진", "이준호"]
+    assert chats.archived_chip.text() == "Archived 1"
+    assert chats.other_unread.text() == "1 unread to 02-555-0101"
+
+    with window.ctx.db.write() as s:  # Gangnam's customer is answered: nothing waits there
+        from app.queries import mark_read
+
+        mark_read(s, ids["김민지"])
+    window.ctx.publish(Changes.for_contacts({ids["김민지"]}))
+    qtbot.waitUntil(lambda: not chats.other_unread.isVisible())
+    settle(qtbot)
