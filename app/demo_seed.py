@@ -400,11 +400,13 @@ def seed_demo_shop(
     subscribers: list[tuple[str, str]] | None = None,
     *,
     samples: Path | None = None,
+    two_numbers: bool = False,
 ) -> None:
     """Profile, catalogue, quick replies, automations, labels and weeks of past chats, in one transaction.
 
     `subscribers` (wa_id, name): the sandbox's customers, who agreed to notifications and marketing.
     `samples`: the folder for a sample bank statement and courier file made from the demo's orders.
+    `two_numbers`: the shop has two WhatsApp numbers (seed_demo_two_numbers).
     """
     from app.automations_store import demo_automations, save_local
     from app.catalog import load_demo_catalog
@@ -427,6 +429,8 @@ def seed_demo_shop(
             ),
         )
         seed_demo_history(s, lang=lang)
+        if two_numbers:
+            seed_demo_two_numbers(s, lang)
         seed_demo_consents(s)
         load_demo_quick_replies(s, lang)
         load_demo_catalog(s, demo_folder, catalog_dir, lang)
@@ -444,6 +448,31 @@ def seed_demo_shop(
             from app.demo_samples import write_demo_samples
 
             write_demo_samples(s, samples, lang=lang)
+
+
+def seed_demo_two_numbers(session: Session, lang: str) -> None:
+    """A demo shop with two numbers (two branches): the past chats' customers wrote to one or the
+    other (every other one to the second, as the sandbox's customers do), so the chat list offers
+    both numbers from the start."""
+    from app.business_numbers import remember_business_numbers
+    from app.wire import (
+        SANDBOX_DISPLAY_PHONE_NUMBER,
+        SANDBOX_DISPLAY_PHONE_NUMBER_UK,
+        SANDBOX_PHONE_NUMBER_ID,
+        SANDBOX_SECOND_DISPLAY_PHONE_NUMBER,
+        SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK,
+        SANDBOX_SECOND_PHONE_NUMBER_ID,
+    )
+
+    korean = korean_demo(lang)
+    first = SANDBOX_DISPLAY_PHONE_NUMBER if korean else SANDBOX_DISPLAY_PHONE_NUMBER_UK
+    second = SANDBOX_SECOND_DISPLAY_PHONE_NUMBER if korean else SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK
+    numbers = ((SANDBOX_PHONE_NUMBER_ID, first), (SANDBOX_SECOND_PHONE_NUMBER_ID, second))
+    for index, customer in enumerate(demo_customers(lang)):
+        contact = session.scalar(select(Contact).where(Contact.wa_id == customer.wa_id))
+        if contact is not None:
+            contact.phone_number_id = numbers[index % 2][0]
+    remember_business_numbers(session, numbers)
 
 
 def seed_demo_subscribers(

@@ -68,6 +68,12 @@ MB = 1024 * 1024
 SANDBOX_DISPLAY_PHONE_NUMBER = "8225550100"
 # …and the English demo's shop in Brighton (+44 7700 900000, Ofcom's numbers for drama).
 SANDBOX_DISPLAY_PHONE_NUMBER_UK = "447700900000"
+# A demo with two numbers (`shop-inbox --demo --two-numbers`): the second branch's number, in Seoul
+# (+82 2-555-0200) and in Brighton (+44 7700 900200), and the phone_number_id it is known by.
+SANDBOX_SECOND_DISPLAY_PHONE_NUMBER = "8225550200"
+SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK = "447700900200"
+SANDBOX_PHONE_NUMBER_ID = "100000000000001"  # the first number's
+SANDBOX_SECOND_PHONE_NUMBER_ID = "100000000000002"
 # Upload sizes by kind (DESIGN.md, "Media"); images must also be JPEG or PNG, video MP4 or 3GPP.
 MEDIA_LIMITS = {
     "image": 5 * MB,

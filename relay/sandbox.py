@@ -16,7 +16,13 @@ import time
 from pathlib import Path
 from typing import Any, Protocol
 
-from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER, SANDBOX_DISPLAY_PHONE_NUMBER_UK
+from app.wire import (
+    SANDBOX_DISPLAY_PHONE_NUMBER,
+    SANDBOX_DISPLAY_PHONE_NUMBER_UK,
+    SANDBOX_SECOND_DISPLAY_PHONE_NUMBER,
+    SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK,
+    SANDBOX_SECOND_PHONE_NUMBER_ID,
+)
 from relay.sandbox_cast import Customer, cast, png_image, templates
 from relay.sandbox_newcomers import ARRIVAL_SECONDS, NEWCOMERS_MAX, newcomer
 from relay.upstream import Accepted, GraphError, Ingest
@@ -62,6 +68,8 @@ class SandboxUpstream:
     message is taken for the relay's greeting or away message: they read it and keep waiting for a
     person, so automations do not move their story on. With a `memory`, a restarted sandbox on the same
     relay database continues each customer's story where it stopped instead of telling it again.
+    With `two_numbers` the shop has two branches: every other customer (walk-ins too) writes to the
+    second number, and hears back from it.
     """
 
     name = "sandbox"
@@ -76,6 +84,7 @@ class SandboxUpstream:
         memory: Memory | None = None,
         newcomers_max: int = NEWCOMERS_MAX,
         language: str = "ko",
+        two_numbers: bool = False,
     ) -> None:
         # "ko": the Seoul shop's customers; else the Brighton shop's, who all write English.
         self.korean_shop = language.lower().startswith("ko")
@@ -83,6 +92,16 @@ class SandboxUpstream:
         self.display_phone_number = (
             DISPLAY_PHONE_NUMBER if self.korean_shop else SANDBOX_DISPLAY_PHONE_NUMBER_UK
         )
+        # The second branch's (phone_number_id, display number), and the customers who write to it.
+        self.second_number: tuple[str, str] | None = None
+        if two_numbers:
+            second = (
+                SANDBOX_SECOND_DISPLAY_PHONE_NUMBER
+                if self.korean_shop
+                else SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK
+            )
+            self.second_number = (SANDBOX_SECOND_PHONE_NUMBER_ID, second)
+        self.to_second: set[str] = set()
         self.memory = memory
         self.newcomers_max = newcomers_max
         self.newcomers = 0  # walk-ins so far (relay/sandbox_newcomers.py), kept across restarts
@@ -102,6 +121,8 @@ class SandboxUpstream:
         for customer in self.customers:
             customer.rng = random.Random(f"{seed}:{customer.wa_id}") if seed is not None else random.Random()
         self.by_id = {c.wa_id: c for c in self.customers}
+        for customer in self.customers[1::2]:
+            self._writes_to_second(customer)
         self.media: dict[str, tuple[bytes, str]] = {}
         self.ingest: Ingest | None = None
         self.tasks: set[asyncio.Task[Any]] = set()
@@ -120,11 +141,19 @@ class SandboxUpstream:
     def _delay(self, rng: random.Random, low: float, high: float) -> float:
         return rng.uniform(low, high) / self.speed
 
-    def _envelope(self, value: dict[str, Any]) -> dict[str, Any]:
-        metadata = {
-            "display_phone_number": self.display_phone_number,
-            "phone_number_id": self.phone_number_id,
-        }
+    def _writes_to_second(self, customer: Customer) -> None:
+        if self.second_number is not None:
+            self.to_second.add(customer.wa_id)
+
+    def number_of(self, wa_id: str) -> tuple[str, str]:
+        """The business number (phone_number_id, display number) this customer writes to."""
+        if self.second_number is not None and wa_id in self.to_second:
+            return self.second_number
+        return self.phone_number_id, self.display_phone_number
+
+    def _envelope(self, value: dict[str, Any], wa_id: str) -> dict[str, Any]:
+        phone_number_id, display = self.number_of(wa_id)
+        metadata = {"display_phone_number": display, "phone_number_id": phone_number_id}
         return {
             "object": "whatsapp_business_account",
             "entry": [
@@ -151,7 +180,7 @@ class SandboxUpstream:
             "type": kind,
         }
         if context:
-            message["context"] = {"from": self.display_phone_number, "id": context}
+            message["context"] = {"from": self.number_of(customer.wa_id)[1], "id": context}
         if kind == "text":
             message["text"] = {"body": content}
         elif kind == "image":
@@ -170,7 +199,7 @@ class SandboxUpstream:
         else:  # interactive, button, reaction: the object is given whole
             message[kind] = content
         contact = {"profile": {"name": customer.name}, "wa_id": customer.wa_id}
-        return self._envelope({"contacts": [contact], "messages": [message]})
+        return self._envelope({"contacts": [contact], "messages": [message]}, customer.wa_id)
 
     def status_payload(
         self, wamid: str, to: str, status: str, *, callback: Any = None, category: str = "service"
@@ -184,7 +213,7 @@ class SandboxUpstream:
         }
         if status in ("sent", "delivered"):
             conversation: dict[str, Any] = {
-                "id": hashlib.sha256(f"{self.phone_number_id}:{to}".encode()).hexdigest()[:32],
+                "id": hashlib.sha256(f"{self.number_of(to)[0]}:{to}".encode()).hexdigest()[:32],
                 "origin": {"type": category},
             }
             if status == "sent":
@@ -197,7 +226,7 @@ class SandboxUpstream:
             }
         if callback:
             entry["biz_opaque_callback_data"] = callback
-        return self._envelope({"statuses": [entry]})
+        return self._envelope({"statuses": [entry]}, to)
 
     # ------------------------------------------------------------------ lifetime
     def _spawn(self, coro: Any) -> asyncio.Task[Any]:
@@ -305,6 +334,8 @@ class SandboxUpstream:
             self.newcomers += 1
             self.customers.append(customer)
             self.by_id[customer.wa_id] = customer
+            if len(self.customers) % 2 == 0:  # every other one, as the cast: to the second number
+                self._writes_to_second(customer)
             await self._say_turn(customer)
 
     async def _say_turn(self, customer: Customer) -> None:

@@ -56,6 +56,7 @@ def make_upstream(settings: RelaySettings, memory: KeyValues | None = None) -> U
             seed=settings.sandbox_seed,
             speed=settings.sandbox_speed,
             language=settings.sandbox_language,
+            two_numbers=settings.sandbox_two_numbers,
             memory=memory,
         )
     from relay.graph import GraphUpstream

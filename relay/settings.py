@@ -133,6 +133,8 @@ class RelaySettings:
     # The simulated customers' shop: "ko" the Seoul one (Korean customers, a few foreign); "en" the
     # Brighton one of the demo run in English (British and American customers, prices in pounds).
     sandbox_language: str = "ko"
+    # A shop with two branches: every other simulated customer writes to a second number.
+    sandbox_two_numbers: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -176,6 +178,7 @@ class RelaySettings:
         sandbox_speed: float = 1.0,
         sandbox_seed: int | None = None,
         sandbox_language: str = "ko",
+        sandbox_two_numbers: bool = False,
     ) -> RelaySettings:
         """The demo's embedded relay: simulated customers, no WhatsApp secrets needed."""
         return cls(
@@ -188,6 +191,7 @@ class RelaySettings:
             sandbox_speed=sandbox_speed,
             sandbox_seed=sandbox_seed,
             sandbox_language=sandbox_language,
+            sandbox_two_numbers=sandbox_two_numbers,
         )
 
     def check(self) -> RelaySettings:

@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
                 claim = claim_folder(args.data_dir.expanduser().resolve())
                 if claim is None:
                     return already_open(app, args, args.data_dir.expanduser().resolve())
-            ctx = start_demo_context(args.lang, args.data_dir)
+            ctx = start_demo_context(args.lang, args.data_dir, two_numbers=args.two_numbers)
             # The demo's own log file, in its folder, as Help ▸ About says (and a crash notice shows).
             setup_logging(ctx.paths.log_file)
             log_file = ctx.paths.log_file
@@ -451,11 +451,15 @@ def _grew(path: Path, before: int | None) -> bool:
     return after is not None and after > (before or 0)
 
 
-def start_demo_context(lang: str | None, data_dir: Path | None = None) -> AppContext:
-    """The demo shop: in a temporary folder, or kept in `data_dir` (`--demo --data-dir`)."""
+def start_demo_context(
+    lang: str | None, data_dir: Path | None = None, *, two_numbers: bool = False
+) -> AppContext:
+    """The demo shop: in a temporary folder, or kept in `data_dir` (`--demo --data-dir`); with two
+    WhatsApp numbers (`--demo --two-numbers`)."""
     from ui.demo import start_demo
 
-    return start_demo(lang=lang, folder=data_dir.expanduser().resolve() if data_dir else None)
+    folder = data_dir.expanduser().resolve() if data_dir else None
+    return start_demo(lang=lang, folder=folder, two_numbers=two_numbers)
 
 
 def run_first_setup(ctx: AppContext) -> str:

@@ -17,13 +17,14 @@ from app.db import Database
 from app.demo_seed import mark_demo_shop, seed_demo_shop
 from app.paths import paths_for
 from app.settings import read_preferences
+from app.wire import SANDBOX_PHONE_NUMBER_ID
 from ui.context import AppContext
 from ui.resources import demo_dir
 
 log = logging.getLogger(__name__)
 
 DEMO_TOKEN = "demo-token-not-secret"
-DEMO_PHONE_NUMBER_ID = "100000000000001"
+DEMO_PHONE_NUMBER_ID = SANDBOX_PHONE_NUMBER_ID
 # Beside the demo's desktop and relay folders: the sample bank and courier files (app/demo_samples.py).
 SAMPLES_FOLDER = "samples"
 QUIT_GRACE = 1  # second the embedded relay gives requests still running at quit (uvicorn takes whole seconds)
@@ -44,9 +45,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_embedded_relay(folder: Path, *, speed: float = 1.0, language: str = "ko") -> EmbeddedRelay:
+def start_embedded_relay(
+    folder: Path, *, speed: float = 1.0, language: str = "ko", two_numbers: bool = False
+) -> EmbeddedRelay:
     """Start the sandbox relay on 127.0.0.1 with its own database in `folder`; its simulated
-    customers are the `language` demo shop's (relay/sandbox_cast.py)."""
+    customers are the `language` demo shop's (relay/sandbox_cast.py), with `two_numbers` writing to
+    two business numbers."""
     import uvicorn
 
     from relay.server import create_app
@@ -60,6 +64,7 @@ def start_embedded_relay(folder: Path, *, speed: float = 1.0, language: str = "k
         phone_number_id=DEMO_PHONE_NUMBER_ID,
         sandbox_speed=speed,
         sandbox_language=language,
+        sandbox_two_numbers=two_numbers,
     )
     app = create_app(settings)
     relay = app.state.relay
@@ -104,6 +109,14 @@ def start_embedded_relay(folder: Path, *, speed: float = 1.0, language: str = "k
     return EmbeddedRelay(url=f"http://127.0.0.1:{port}", token=DEMO_TOKEN, stop=stop)
 
 
+def _has_two_numbers(db: Database) -> bool:
+    """The demo (kept in a folder) has heard from two numbers: its relay goes on with both."""
+    from app.business_numbers import shop_numbers
+
+    with db.read() as s:
+        return bool(shop_numbers(s))
+
+
 def demo_language(lang: str | None, folder: Path | None) -> str | None:
     """The language a demo starts in: `--lang`, else the one chosen in the Settings of the demo kept
     in `folder` (a restart applies it, as the owner's inbox does), else None (the system's)."""
@@ -115,8 +128,12 @@ def demo_language(lang: str | None, folder: Path | None) -> str | None:
     return stored_language(database) if database.exists() else None
 
 
-def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: float = 1.0) -> AppContext:
-    """Everything the demo needs; nothing here touches the user's real data folder."""
+def start_demo(
+    lang: str | None = None, *, folder: Path | None = None, speed: float = 1.0, two_numbers: bool = False
+) -> AppContext:
+    """Everything the demo needs; nothing here touches the user's real data folder. With
+    `two_numbers` (`--demo --two-numbers`) the shop has two WhatsApp numbers, as a shop with two
+    branches has; a demo kept in a folder that had two keeps them."""
     from ui.translations import chosen_language, follow_shop_region
 
     language = chosen_language(lang)
@@ -136,7 +153,13 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
         subscribers = [(c.wa_id, c.name) for c in cast(language)]
         # With a bank's and a courier's files made from its orders, to open in their windows.
         seed_demo_shop(
-            db, demo_dir(), paths.catalog_dir, language, subscribers, samples=root / SAMPLES_FOLDER
+            db,
+            demo_dir(),
+            paths.catalog_dir,
+            language,
+            subscribers,
+            samples=root / SAMPLES_FOLDER,
+            two_numbers=two_numbers,
         )
     else:
         from app.demo_orders import rename_former_demo_templates
@@ -147,7 +170,8 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
     # language it is reopened in.
     prefs = read_preferences(db)
     shop_language = "ko" if prefs.currency == "KRW" else "en"
-    relay = start_embedded_relay(root / "relay", speed=speed, language=shop_language)
+    two_numbers = two_numbers or _has_two_numbers(db)
+    relay = start_embedded_relay(root / "relay", speed=speed, language=shop_language, two_numbers=two_numbers)
 
     def stop_demo() -> None:
         relay.stop()

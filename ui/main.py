@@ -43,6 +43,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="start a live demo shop with simulated customers (never touches your real data)",
     )
     parser.add_argument(
+        "--two-numbers",
+        action="store_true",
+        help="with --demo: the demo shop has two WhatsApp numbers (two branches); customers write to either",
+    )
+    parser.add_argument(
         "--data-dir",
         type=Path,
         help="keep all data in this folder (portable install, tests); with --demo, keep the demo shop there",

@@ -74,8 +74,11 @@ def quiet(seed: int = 3, language: str = "ko") -> tuple[SandboxUpstream, Inbox]:
     return sandbox, inbox
 
 
-def assert_cloud_api_payload(payload: dict[str, Any]) -> None:
-    """The shape Meta POSTs to /webhook, checked field by field."""
+def assert_cloud_api_payload(
+    payload: dict[str, Any], numbers: frozenset[tuple[str, str]] = frozenset({("8225550100", PNID)})
+) -> None:
+    """The shape Meta POSTs to /webhook, checked field by field; for one of the shop's `numbers`
+    (display number, phone_number_id)."""
     assert payload["object"] == "whatsapp_business_account"
     [entry] = payload["entry"]
     assert entry["id"].isdigit()
@@ -83,7 +86,9 @@ def assert_cloud_api_payload(payload: dict[str, Any]) -> None:
     assert change["field"] == "messages"
     value = change["value"]
     assert value["messaging_product"] == "whatsapp"
-    assert value["metadata"] == {"display_phone_number": "8225550100", "phone_number_id": PNID}
+    metadata = value["metadata"]
+    assert set(metadata) == {"display_phone_number", "phone_number_id"}
+    assert (metadata["display_phone_number"], metadata["phone_number_id"]) in numbers
     now = time.time()
     for message in value.get("messages", []):
         assert set(message) >= {"id", "from", "timestamp", "type", message["type"]}
@@ -739,3 +744,51 @@ def test_walk_ins_use_the_demo_shops_menu_bot_in_both_languages() -> None:
             kinds.append((decision.reply["type"], decision.handoff is not None))
         assert ("interactive", False) in kinds  # the menu, whose rows the walk-in taps
         assert any(handed for _kind, handed in kinds)  # someone ends up with a person
+
+
+def test_a_shop_with_two_numbers_hears_each_customer_on_one_number_and_answers_from_it() -> None:
+    """`--demo --two-numbers`: every other customer writes to the second branch's number; the ticks
+    of what the shop sends them come from that number too."""
+
+    async def scenario() -> tuple[SandboxUpstream, Payloads]:
+        sandbox = SandboxUpstream(seed=1, speed=200, two_numbers=True)
+        inbox = Inbox()
+        await sandbox.start(inbox)
+        try:
+            await inbox.until(lambda p: len({m["from"] for m in messages(p)}) >= 8)
+        finally:
+            await sandbox.stop()
+        return sandbox, inbox.payloads
+
+    sandbox, payloads = run(scenario)
+    by_customer: dict[str, set[tuple[str, str]]] = {}
+    for payload in payloads:
+        assert_cloud_api_payload(
+            payload, frozenset({("8225550100", PNID), ("8225550200", "100000000000002")})
+        )
+        value = payload["entry"][0]["changes"][0]["value"]
+        number = (value["metadata"]["phone_number_id"], value["metadata"]["display_phone_number"])
+        for m in value.get("messages", []):
+            by_customer.setdefault(m["from"], set()).add(number)
+    assert all(len(numbers) == 1 for numbers in by_customer.values())  # one number each
+    assert {n for numbers in by_customer.values() for n in numbers} == {
+        (PNID, "8225550100"),
+        ("100000000000002", "8225550200"),
+    }
+    second = next(
+        wa_id for wa_id, numbers in by_customer.items() if ("100000000000002", "8225550200") in numbers
+    )
+
+    async def answer() -> Payloads:
+        inbox = Inbox()
+        sandbox.ingest = inbox
+        sandbox.stopped = False
+        await sandbox.send_message("100000000000002", {"to": second, "type": "text", "text": {"body": "네"}})
+        await settle(sandbox)
+        return inbox.payloads
+
+    ticks = run(answer)
+    assert ticks and all(
+        p["entry"][0]["changes"][0]["value"]["metadata"]["phone_number_id"] == "100000000000002"
+        for p in ticks
+    )

@@ -263,3 +263,42 @@ def test_the_demos_order_paid_from_its_bank_statement_a_day_later_is_told_by_a_t
         assert ctx.stop_demo is not None
         ctx.stop_demo()
         ctx.db.close()
+
+
+def test_a_demo_with_two_numbers_hears_customers_on_both_and_keeps_them_when_reopened(tmp_path: Path) -> None:
+    """`--demo --two-numbers`: the past chats are on one number or the other, the simulated customers
+    write to both, and the kept demo reopened without the option still has both."""
+    from app.business_numbers import chat_list_numbers
+    from app.models import Contact
+    from app.relay_client import RelayClient
+    from app.wire import SANDBOX_PHONE_NUMBER_ID, SANDBOX_SECOND_PHONE_NUMBER_ID, UnknownEvent
+    from ui.demo import start_demo
+
+    both = {SANDBOX_PHONE_NUMBER_ID, SANDBOX_SECOND_PHONE_NUMBER_ID}
+    first = start_demo("en", folder=tmp_path / "shop", speed=20, two_numbers=True)
+    try:
+        with first.db.read() as s:
+            numbers = chat_list_numbers(s)
+            past = {c.phone_number_id for c in s.query(Contact) if c.last_message_at is not None}
+        assert [c.number for c in numbers.choices] == ["447700900000", "447700900200"]
+        assert past == both
+        heard: set[str] = set()
+        after = 0
+        with RelayClient(first.prefs["relay_url"], first.relay_token or "") as client:
+            while not both <= heard:  # the relay's long poll answers as customers write
+                page = client.events(after, wait=5.0)
+                assert page.events, "the demo's customers stopped writing before both numbers were heard"
+                after = page.next
+                heard |= {e.phone_number_id or "" for e in page.events if not isinstance(e, UnknownEvent)}
+    finally:
+        assert first.stop_demo is not None
+        first.stop_demo()
+        first.db.close()
+    again = start_demo("en", folder=tmp_path / "shop", speed=20)
+    try:
+        with again.db.read() as s:
+            assert len(chat_list_numbers(s).choices) == 2
+    finally:
+        assert again.stop_demo is not None
+        again.stop_demo()
+        again.db.close()
