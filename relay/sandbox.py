@@ -151,8 +151,12 @@ class SandboxUpstream:
             return self.second_number
         return self.phone_number_id, self.display_phone_number
 
-    def _envelope(self, value: dict[str, Any], wa_id: str) -> dict[str, Any]:
+    def _envelope(self, value: dict[str, Any], wa_id: str, sent_from: str | None = None) -> dict[str, Any]:
+        """Meta's envelope, for the number the customer writes to (or the shop sent `sent_from`)."""
         phone_number_id, display = self.number_of(wa_id)
+        for number in ((self.phone_number_id, self.display_phone_number), self.second_number):
+            if number is not None and sent_from == number[0]:
+                phone_number_id, display = number
         metadata = {"display_phone_number": display, "phone_number_id": phone_number_id}
         return {
             "object": "whatsapp_business_account",
@@ -202,9 +206,17 @@ class SandboxUpstream:
         return self._envelope({"contacts": [contact], "messages": [message]}, customer.wa_id)
 
     def status_payload(
-        self, wamid: str, to: str, status: str, *, callback: Any = None, category: str = "service"
+        self,
+        wamid: str,
+        to: str,
+        status: str,
+        *,
+        callback: Any = None,
+        category: str = "service",
+        sent_from: str | None = None,
     ) -> dict[str, Any]:
-        """A Cloud API webhook carrying one status of a message the shop sent."""
+        """A Cloud API webhook carrying one status of a message the shop sent (from the business
+        number `sent_from`, a phone_number_id; by default the one the customer writes to)."""
         entry: dict[str, Any] = {
             "id": wamid,
             "status": status,
@@ -213,7 +225,7 @@ class SandboxUpstream:
         }
         if status in ("sent", "delivered"):
             conversation: dict[str, Any] = {
-                "id": hashlib.sha256(f"{self.number_of(to)[0]}:{to}".encode()).hexdigest()[:32],
+                "id": hashlib.sha256(f"{sent_from or self.number_of(to)[0]}:{to}".encode()).hexdigest()[:32],
                 "origin": {"type": category},
             }
             if status == "sent":
@@ -226,7 +238,7 @@ class SandboxUpstream:
             }
         if callback:
             entry["biz_opaque_callback_data"] = callback
-        return self._envelope({"statuses": [entry]}, to)
+        return self._envelope({"statuses": [entry]}, to, sent_from)
 
     # ------------------------------------------------------------------ lifetime
     def _spawn(self, coro: Any) -> asyncio.Task[Any]:
@@ -365,7 +377,7 @@ class SandboxUpstream:
             customer.answer_generation += 1
             generation = customer.answer_generation
         if not self.stopped:
-            self._spawn(self._ticks(wamid, to, body, delays, customer, generation))
+            self._spawn(self._ticks(wamid, to, body, delays, customer, generation, phone_number_id))
         return Accepted(wamid)
 
     def _automatic(self, customer: Customer, body: dict[str, Any]) -> bool:
@@ -381,8 +393,10 @@ class SandboxUpstream:
         delays: list[float],
         customer: Customer | None,
         generation: int | None,
+        sent_from: str | None = None,
     ) -> None:
-        """sent → delivered → read, then the customer (if one of ours) answers what they read."""
+        """sent → delivered → read (from the number the shop sent from), then the customer (if one
+        of ours) answers what they read."""
         category = "service"
         if body.get("type") == "template":
             name = (body.get("template") or {}).get("name")
@@ -391,7 +405,10 @@ class SandboxUpstream:
         callback = body.get("biz_opaque_callback_data")
         for status, delay in zip(("sent", "delivered", "read"), delays, strict=True):
             await asyncio.sleep(delay)
-            await self._deliver(self.status_payload(wamid, to, status, callback=callback, category=category))
+            ticked = self.status_payload(
+                wamid, to, status, callback=callback, category=category, sent_from=sent_from
+            )
+            await self._deliver(ticked)
         if customer is not None and generation is not None and body.get("type") != "reaction":
             self._heard(customer, wamid, body, generation)
 

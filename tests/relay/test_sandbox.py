@@ -779,16 +779,23 @@ def test_a_shop_with_two_numbers_hears_each_customer_on_one_number_and_answers_f
         wa_id for wa_id, numbers in by_customer.items() if ("100000000000002", "8225550200") in numbers
     )
 
-    async def answer() -> Payloads:
-        inbox = Inbox()
-        sandbox.ingest = inbox
-        sandbox.stopped = False
-        await sandbox.send_message("100000000000002", {"to": second, "type": "text", "text": {"body": "네"}})
-        await settle(sandbox)
-        return inbox.payloads
+    def sent_from(phone_number_id: str) -> list[tuple[str, str]]:
+        async def answer() -> Payloads:
+            inbox = Inbox()
+            sandbox.ingest = inbox
+            sandbox.stopped = False
+            await sandbox.send_message(
+                phone_number_id, {"to": second, "type": "text", "text": {"body": "네"}}
+            )
+            await settle(sandbox)
+            return inbox.payloads
 
-    ticks = run(answer)
-    assert ticks and all(
-        p["entry"][0]["changes"][0]["value"]["metadata"]["phone_number_id"] == "100000000000002"
-        for p in ticks
-    )
+        ticks = [p for p in run(answer) if statuses([p])]
+        return [
+            (statuses([p])[0]["status"], p["entry"][0]["changes"][0]["value"]["metadata"]["phone_number_id"])
+            for p in ticks
+        ]
+
+    assert sent_from("100000000000002") == [(s, "100000000000002") for s in ("sent", "delivered", "read")]
+    # A relay that answered from the other number would be seen to: the ticks say which one sent.
+    assert sent_from(PNID) == [(s, PNID) for s in ("sent", "delivered", "read")]
