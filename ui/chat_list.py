@@ -798,8 +798,11 @@ class ChatList(QWidget):
             return
         self._reveal = row
         if self.model.number is not None and row.phone_number_id != self.model.number:
-            # A chat to the shop's other number (a notification, a search hit): every number's chats.
-            self.number_chip.choose(None)
+            # A chat to the shop's other number (a notification, a search hit): that number's chats,
+            # the chip saying which, and the one left beside it with what waits there; a chat on
+            # no number (known from a phone export): every number's.
+            numbers = {choice.phone_number_id for choice in self.number_chip.numbers.choices}
+            self.number_chip.choose(row.phone_number_id if row.phone_number_id in numbers else None)
         kind = "archived" if row.archived else "all"
         if self.model.kind != kind or self.model.label_id is not None:
             self.set_filter(kind)

@@ -144,21 +144,45 @@ def test_the_choice_is_remembered_for_the_next_start(window: Any, qtbot: Any) ->
     settle(qtbot)
 
 
-def test_a_chat_to_the_other_number_opened_from_elsewhere_lists_every_number(window: Any, qtbot: Any) -> None:
+def test_a_chat_to_the_other_number_opened_from_elsewhere_lists_that_numbers_chats(
+    window: Any, qtbot: Any
+) -> None:
+    """A notification for a customer of the other branch, clicked while one number's chats are
+    listed: the list switches to that number (it went to All numbers, the owner's one-number view
+    gone), and says what still waits on the first."""
     ids = two_branches(window.ctx)
     load_chats(window, qtbot)
     chats = window.chat_list
     qtbot.waitUntil(chats.number_chip.isVisible)
     pick(chats, qtbot, "02-555-0101")
-    other = next(r for r in chats.model.rows() if r.display_name == "김민지")
     with window.ctx.db.read() as s:
         from app.queries import conversations_by_id
 
         (hongdae,) = conversations_by_id(s, [ids["이준호"]])
     chats.reveal(hongdae)  # a notification, a search hit
     qtbot.waitUntil(lambda: chats.current_contact() == ids["이준호"])
+    assert chats.number_chip.text() == "02-555-0202"
+    assert shown(chats) == ["최유진", "이준호"]
+    assert chats.other_unread.text() == "1 unread to 02-555-0101"
+    settle(qtbot)
+
+
+def test_a_chat_on_no_number_opened_from_elsewhere_lists_every_number(window: Any, qtbot: Any) -> None:
+    two_branches(window.ctx)
+    with window.ctx.db.write() as s:  # known only from a phone export: on no number
+        exported = make_contact(s, profile_name="한지민")
+        make_message(s, exported, "지난번 주문 건이요", unread=False, sent_at=BASE_TIME - timedelta(days=1))
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    pick(chats, qtbot, "02-555-0101")
+    with window.ctx.db.read() as s:
+        from app.queries import conversations_by_id
+
+        (row,) = conversations_by_id(s, [exported.id])
+    chats.reveal(row)
+    qtbot.waitUntil(lambda: chats.current_contact() == exported.id)
     assert chats.number_chip.text() == "All numbers"
-    assert other.contact_id in {r.contact_id for r in chats.model.rows()}
     settle(qtbot)
 
 
