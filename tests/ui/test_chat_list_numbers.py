@@ -302,6 +302,8 @@ def test_one_numbers_list_counts_its_archived_chats_and_says_what_waits_on_the_o
     assert chats.archived_chip.text() == "Archived"
     assert chats.other_unread.isVisible()
     assert chats.other_unread.text() == "1 unread to 02-555-0202"
+    laid_out()  # beside the chip, whole, in a narrow window's pane
+    assert chats.other_unread.geometry().right() < chats.numbers_row.width()
     # The title and the tray count every number's (a message to Hongdae must not go unseen).
     assert window.windowTitle().startswith("(2) ")
     assert window.notifier.unread_tooltip(2, chats.unread_per_number()).splitlines()[1:] == [
