@@ -61,7 +61,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="start, open the database, build the main window offscreen, then exit (packaging check)",
     )
     parser.add_argument("--version", action=VersionAction)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.two_numbers and not args.demo:  # the owner's own numbers are the relay's to say
+        parser.error("--two-numbers is for the demo shop: use it with --demo")
+    return args
 
 
 LOG_FILE_BYTES = 2_000_000  # the log file rotates at this size, keeping LOG_FILES_KEPT older ones

@@ -7,6 +7,8 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -25,3 +27,12 @@ def test_parsing_a_normal_start_does_not_import_package_metadata() -> None:
     )
     done = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["shop", "False"]
+
+
+def test_two_numbers_is_a_demo_option_and_says_so_without_demo(capsys: pytest.CaptureFixture[str]) -> None:
+    from ui.main import parse_args
+
+    assert parse_args(["--demo", "--two-numbers"]).two_numbers
+    with pytest.raises(SystemExit):
+        parse_args(["--two-numbers"])  # an owner's inbox: its numbers are the relay's
+    assert "use it with --demo" in capsys.readouterr().err
