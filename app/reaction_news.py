@@ -24,6 +24,7 @@ class ReactionNews:
     kind: str  # the reacted-to message's kind as a preview names it (image, voice, deleted…)
     body: str  # its words, cut as the chat list's preview is
     at: datetime
+    message_id: int  # the message she reacted to (a click on the notification opens the chat there)
 
 
 # The reacted-to messages and the reaction each shows now (.format()ted: the parts double their braces).
@@ -54,6 +55,13 @@ def reaction_news(session: Session, reactions: Iterable[AppliedReaction]) -> lis
         if shown is None or row is None or shown[0] != reaction.emoji:
             continue
         news.append(
-            ReactionNews(row, reaction.emoji or "", str(shown[1] or "text"), shown[2] or "", reaction.at)
+            ReactionNews(
+                row,
+                reaction.emoji or "",
+                str(shown[1] or "text"),
+                shown[2] or "",
+                reaction.at,
+                reaction.message_id,
+            )
         )
     return news

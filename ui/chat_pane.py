@@ -270,15 +270,22 @@ class ChatPane(QWidget):
 
     # ----------------------------------------------------------------- opening
     def open_chat(
-        self, conversation: ConversationRow, *, message_id: int | None = None, highlight: str = ""
+        self,
+        conversation: ConversationRow,
+        *,
+        message_id: int | None = None,
+        highlight: str = "",
+        brief: bool = False,
     ) -> None:
+        """Show a chat: at its newest messages, or around `message_id` (outlined; only for a moment
+        with `brief`)."""
         same = self.conversation is not None and self.conversation.contact_id == conversation.contact_id
         if not same:
             self.composer.set_chat(conversation)
         self.set_conversation(conversation)
         self.stack.setCurrentIndex(1)
         if message_id is not None:
-            self.view.open_around(message_id, highlight, conversation.contact_id)
+            self.view.open_around(message_id, highlight, conversation.contact_id, brief=brief)
         elif not same or self.view.chat_model.contact_id != conversation.contact_id:
             self.view.open_chat(conversation.contact_id, conversation.unread_count)
         if not same:

@@ -177,9 +177,11 @@ class ChatView(QListView):
         self._unseen = 0
         self.chat_model.open_chat(contact_id, unread)
 
-    def open_around(self, message_id: int, highlight: str = "", contact_id: int | None = None) -> None:
+    def open_around(
+        self, message_id: int, highlight: str = "", contact_id: int | None = None, *, brief: bool = False
+    ) -> None:
         self.bubbles.text_selection = None
-        self.chat_model.open_around(message_id, highlight, contact_id)
+        self.chat_model.open_around(message_id, highlight, contact_id, brief=brief)
 
     def _after_reset(self) -> None:
         self._older_at = 0.0  # another chat (or this one again): its first older page is a short one

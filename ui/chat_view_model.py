@@ -51,6 +51,9 @@ LOADED_MOST = 3000
 LATE_INSERTED_MOST = 20
 # A picture the relay could not hand over (WhatsApp out of its reach): asked for again after this.
 PICTURE_RETRY_MS = 30_000
+# A message opened from a notification (the one a customer reacted to) is outlined this long: long
+# enough to find it among its neighbours, then the chat looks as it always does.
+BRIEF_HIGHLIGHT_MS = 2500
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -165,6 +168,10 @@ class ChatViewModel(QAbstractListModel):
         self.unread_at_open = 0
         self.highlight_id: int | None = None
         self.highlight_text = ""
+        self._unmark = QTimer(self)  # ends a brief highlight (open_around's `brief`)
+        self._unmark.setSingleShot(True)
+        self._unmark.setInterval(BRIEF_HIGHLIGHT_MS)
+        self._unmark.timeout.connect(self.clear_highlight)
         self._quotes: dict[str, MessageRow | None] = {}
         self._media: dict[int, MediaInfo] = {}
         # Media rows WhatsApp no longer has (the relay said so): their boxes say it, never asked again;
@@ -406,6 +413,7 @@ class ChatViewModel(QAbstractListModel):
         self.unread_at_open = 0
         self.highlight_id = None
         self.highlight_text = ""
+        self._unmark.stop()
         self._quotes.clear()
         self._media.clear()
         self._orders.clear()
@@ -430,10 +438,14 @@ class ChatViewModel(QAbstractListModel):
 
         self._read(read, done)
 
-    def open_around(self, message_id: int, highlight: str = "", contact_id: int | None = None) -> None:
+    def open_around(
+        self, message_id: int, highlight: str = "", contact_id: int | None = None, *, brief: bool = False
+    ) -> None:
         """Load the window around a message (quoted message, search hit), off the GUI thread.
 
-        `contact_id`, when the caller knows whose message it is, is the open chat from now on.
+        `contact_id`, when the caller knows whose message it is, is the open chat from now on. With
+        `brief`, the message's outline goes after BRIEF_HIGHLIGHT_MS (a search hit's stays while its
+        search is open).
         """
         self._start(self.contact_id if contact_id is None else contact_id)
         self.loading = True
@@ -453,6 +465,8 @@ class ChatViewModel(QAbstractListModel):
             self.highlight_id = message_id
             self.highlight_text = highlight
             self._opened()
+            if brief:
+                self._unmark.start()
 
         self._read(read, done)
 
@@ -546,6 +560,7 @@ class ChatViewModel(QAbstractListModel):
             self.rows_resized.emit()
 
     def clear_highlight(self) -> None:
+        self._unmark.stop()
         if self.highlight_id is None:
             return
         pos = self._pos.get(self.highlight_id)

@@ -260,6 +260,8 @@ class MainWindow(QMainWindow):
         self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
         self.contact_panel.orders_requested.connect(lambda text: self.orders.open_board().find_orders(text))
         self.notifier.chat_requested.connect(self.show_chat)
+        # A reaction's notification opens the chat at the message she reacted to, outlined a moment.
+        self.notifier.message_requested.connect(lambda c, m: self.show_chat(c, message_id=m, brief=True))
         self.banner.retry_requested.connect(self._retry_sync)
         self.banner.settings_requested.connect(self.open_settings)
         self.banner.relay_check_requested.connect(self.open_relay_check)
@@ -418,16 +420,23 @@ class MainWindow(QMainWindow):
             self.chat_list.view.setFocus()
 
     def show_chat(
-        self, contact_id: int, *, message_id: int | None = None, highlight: str = "", type_in: bool = False
+        self,
+        contact_id: int,
+        *,
+        message_id: int | None = None,
+        highlight: str = "",
+        type_in: bool = False,
+        brief: bool = False,
     ) -> None:
         """Open a chat even when the current filter hides it (notification click, search hit).
 
-        With `message_id`, the chat opens around that message, `highlight` marked in it; with
-        `type_in`, the keyboard goes to its message field, as a click in the chat list does.
+        With `message_id`, the chat opens around that message, `highlight` marked in it (the outline
+        only for a moment with `brief`); with `type_in`, the keyboard goes to its message field, as a
+        click in the chat list does.
         """
         row = self.chat_list.model.row_for(contact_id)
         if row is not None:
-            self._show_row(row, message_id, highlight, type_in)
+            self._show_row(row, message_id, highlight, type_in, brief)
             return
         from ui.ops import run_read
 
@@ -439,16 +448,21 @@ class MainWindow(QMainWindow):
 
         def found(fresh: ConversationRow | None) -> None:
             if fresh is not None:
-                self._show_row(fresh, message_id, highlight, type_in)
+                self._show_row(fresh, message_id, highlight, type_in, brief)
 
         run_read(self.ctx, read, found, parent=self)
 
     def _show_row(
-        self, row: ConversationRow, message_id: int | None, highlight: str, type_in: bool = False
+        self,
+        row: ConversationRow,
+        message_id: int | None,
+        highlight: str,
+        type_in: bool = False,
+        brief: bool = False,
     ) -> None:
         self.chat_list.reveal(row)
         if message_id is not None:
-            self.chat.open_chat(row, message_id=message_id, highlight=highlight)
+            self.chat.open_chat(row, message_id=message_id, highlight=highlight, brief=brief)
         if type_in:
             self.chat.composer.take_focus()
 

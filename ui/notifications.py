@@ -34,12 +34,14 @@ class Notifier(QObject):
     without one (GNOME) flashes the window's taskbar entry.
 
     `notified(contact_id, title, text)` is emitted for every chat's notification (tests listen to
-    it), `campaign_told(campaign_id, title, text)` for a campaign's; `chat_requested(contact_id)` or
+    it), `campaign_told(campaign_id, title, text)` for a campaign's; `chat_requested(contact_id)`,
+    `message_requested(contact_id, message_id)` (a reaction's: the message she reacted to) or
     `campaign_requested(campaign_id)` when the owner clicks one.
     """
 
     notified = Signal(int, str, str)
     chat_requested = Signal(int)
+    message_requested = Signal(int, int)
     campaign_told = Signal(int, str, str)
     campaign_requested = Signal(int)
     backup_told = Signal(str, str)  # the daily backup is overdue (title, text)
@@ -62,6 +64,7 @@ class Notifier(QObject):
         )
         self._last_contact: int | None = None
         self._last_campaign: int | None = None  # the last notification was this campaign's
+        self._last_message: int | None = None  # the last one was a reaction to this message
         # Chats with new messages waiting to be told as one summary (contact id → its newest row, or
         # what is known of a chat the list does not show).
         self._pending: dict[int, ConversationRow | Arrival] = {}
@@ -190,7 +193,7 @@ class Notifier(QObject):
             text = self.tr("{0} new messages in 1 chat").format(count_text(messages))
         else:
             text = self.tr("{0} new messages in {1} chats").format(count_text(messages), count_text(chats))
-        self._last_contact, self._last_campaign = newest, None
+        self._last_contact, self._last_campaign, self._last_message = newest, None, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(newest, title, text)
 
@@ -205,7 +208,7 @@ class Notifier(QObject):
         if row.unread_count > 1:
             title = self.tr("{0} ({1} messages)").format(isolated(title), row.unread_count)
         title = self._with_number(title, row)
-        self._last_contact, self._last_campaign = row.contact_id, None
+        self._last_contact, self._last_campaign, self._last_message = row.contact_id, None, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(row.contact_id, title, text)
 
@@ -221,6 +224,7 @@ class Notifier(QObject):
         else:
             text = self.tr("Reacted to a message")
         self._last_contact, self._last_campaign = row.contact_id, None
+        self._last_message = reaction.message_id
         self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(row.contact_id, title, text)
 
@@ -251,7 +255,7 @@ class Notifier(QObject):
         """The menu bot handed this chat to a person: say so, whichever chat is open."""
         title = self._with_number(row.display_name, row)
         text = self.tr("Needs a person: the menu bot handed this chat over.")
-        self._last_contact, self._last_campaign = row.contact_id, None
+        self._last_contact, self._last_campaign, self._last_message = row.contact_id, None, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
         self.notified.emit(row.contact_id, title, text)
 
@@ -271,7 +275,7 @@ class Notifier(QObject):
         text = self.tr("{0}. Customers not sent yet are waiting; none failed.").format(
             why[:1].upper() + why[1:]
         )
-        self._last_contact, self._last_campaign = None, campaign_id
+        self._last_contact, self._last_campaign, self._last_message = None, campaign_id, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
         self.campaign_told.emit(campaign_id, title, text)
 
@@ -285,7 +289,7 @@ class Notifier(QObject):
             else self.tr("No daily backup has been made yet.")
         )
         text = f"{since} {failure_sentence(failure)}"
-        self._last_contact, self._last_campaign = None, None
+        self._last_contact, self._last_campaign, self._last_message = None, None, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
         self.backup_told.emit(title, text)
 
@@ -318,10 +322,13 @@ class Notifier(QObject):
         return tip
 
     def message_clicked(self) -> None:
-        """A notification was clicked (the tray tells): its chat, or its campaign."""
+        """A notification was clicked (the tray tells): its chat (at the message a reaction was
+        to), or its campaign."""
         self._raise()
         if self._last_campaign is not None:
             self.campaign_requested.emit(self._last_campaign)
+        elif self._last_contact is not None and self._last_message is not None:
+            self.message_requested.emit(self._last_contact, self._last_message)
         elif self._last_contact is not None:
             self.chat_requested.emit(self._last_contact)
 

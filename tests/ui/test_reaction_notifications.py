@@ -13,6 +13,7 @@ from app.conversation_rows import ConversationRow
 from app.reaction_news import ReactionNews
 from tests.support.relay_server import envelope, inbound, wamid
 from tests.support.window_waits import settle
+from ui.chat_view_model import BRIEF_HIGHLIGHT_MS, PAGE
 from ui.notifications import SINGLE_NOTIFICATIONS_MAX, Notifier
 
 TOTAL = "Your total is ₩45,000, please transfer to Kookmin Bank 123-456-789"
@@ -87,6 +88,38 @@ def test_her_thumbs_up_to_the_total_is_told_and_opens_her_chat(window: Any, qtbo
     assert notes == [(haeun, "이하은", f"Reacted 👍 to: {TOTAL}")]  # was: nothing at all
     window.notifier.message_clicked()  # the owner clicks the notification
     qtbot.waitUntil(lambda: window.chat.contact_id() == haeun)
+
+
+def test_a_click_on_her_reaction_opens_her_chat_at_the_old_message_outlined_a_moment(
+    window: Any, qtbot: Any, relay: Any
+) -> None:
+    connect(window, relay)
+    haeun, _question, answer = asked_and_answered(window, qtbot, relay, HAEUN, "이하은")
+    # Then she wrote on and on: the total is far above the newest page of her chat.
+    chatter = inbound(content="그리고 1", sender=HAEUN, name="이하은")
+    messages = chatter["entry"][0]["changes"][0]["value"]["messages"]
+    for i in range(2, PAGE + 20):
+        messages.append({**messages[0], "id": wamid(), "text": {"body": f"그리고 {i}"}})
+    assert relay.post_webhook(chatter).status_code == 200
+    model = window.chat_list.model
+    qtbot.waitUntil(
+        lambda: (row := model.row_for(haeun)) is not None and row.last_body == f"그리고 {PAGE + 19}"
+    )
+    settle(qtbot)
+    notes = told(window)
+
+    relay.post_webhook(reacted(answer, "👍"))
+    qtbot.waitUntil(lambda: bool(notes), timeout=15000)
+    window.notifier.message_clicked()
+
+    chat = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: chat.highlight_id is not None and not chat.loading)
+    [total] = [m for m in chat.messages() if m.id == chat.highlight_id]
+    assert (window.chat.contact_id(), total.body, total.reaction_in) == (haeun, TOTAL, "👍")
+    view = window.chat.view
+    assert view.viewport().rect().intersects(view.visualRect(chat.index(chat.row_of(total.id))))
+    assert chat.has_newer  # opened around it, not at the bottom (was: the newest page, total unseen)
+    qtbot.waitUntil(lambda: chat.highlight_id is None, timeout=BRIEF_HIGHLIGHT_MS + 5000)
 
 
 def test_a_reaction_taken_back_the_shops_own_and_one_applied_again_are_not_told(
@@ -170,7 +203,8 @@ def row(contact_id: int, **changes: Any) -> ConversationRow:
 
 def news(contact_id: int, emoji: str = "👍", minutes: int = 0, **changes: Any) -> ReactionNews:
     kind, body = changes.pop("kind", "text"), changes.pop("body", TOTAL)
-    return ReactionNews(row(contact_id, **changes), emoji, kind, body, NOW + timedelta(minutes=minutes))
+    at = NOW + timedelta(minutes=minutes)
+    return ReactionNews(row(contact_id, **changes), emoji, kind, body, at, message_id=contact_id * 100)
 
 
 def behind_the_window(qtbot: Any, **prefs: Any) -> tuple[Notifier, list[Note]]:
