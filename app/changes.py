@@ -21,10 +21,17 @@ class AppliedReaction:
     direction: str
     emoji: str | None
     at: datetime  # when it was sent (WhatsApp's time)
+    # She also wrote a new message in the same synced batch: that message's notification tells her
+    # chat, and a second one for the reaction would only repeat that she is there.
+    with_message: bool = False
 
     def from_customer(self) -> bool:
         """The customer's new reaction: often her answer ("👍" to the total), news for the owner."""
         return self.direction == "in" and self.emoji is not None
+
+    def told_alone(self) -> bool:
+        """The customer's new reaction, and nothing else she sent in its batch tells her chat."""
+        return self.from_customer() and not self.with_message
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,8 +38,9 @@ SELECT m.id, m.reaction_in, {PREVIEW_KIND_SQL}, {PREVIEW_BODY_SQL}
 def reaction_news(session: Session, reactions: Iterable[AppliedReaction]) -> list[ReactionNews]:
     """The customers' new reactions among `reactions`, oldest first, each with its chat and what it
     answers. One the customer changed or took back since (a later batch, read before this) is left
-    out: only what her message shows now is told."""
-    wanted = sorted((r for r in reactions if r.from_customer()), key=lambda r: (r.at, r.message_id))
+    out: only what her message shows now is told; so is one whose batch also brought her message
+    (AppliedReaction.with_message: that message's notification tells the chat)."""
+    wanted = sorted((r for r in reactions if r.told_alone()), key=lambda r: (r.at, r.message_id))
     if not wanted:
         return []
     ids = json.dumps(sorted({r.message_id for r in wanted}))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -126,6 +126,7 @@ class BatchResult:
     numbers: bool = False  # the shop's business numbers changed: every chat row says its own anew
     # Reactions set or taken off, by (message id, direction): a later chunk's replaces an earlier's.
     reactions: dict[tuple[int, str], AppliedReaction] = field(default_factory=dict)
+    written: set[int] = field(default_factory=set)  # chats whose customer sent a new (unread) message
 
     def add(self, other: BatchResult) -> None:
         """Take in another chunk's result (a page applied in several transactions)."""
@@ -138,6 +139,7 @@ class BatchResult:
         self.automations |= other.automations
         self.numbers |= other.numbers
         self.reactions.update(other.reactions)
+        self.written |= other.written
 
     def changes(self) -> Changes:
         """What the window repaints after this batch."""
@@ -149,7 +151,11 @@ class BatchResult:
             all_contacts=self.numbers,
             campaigns=self.campaigns,
             campaigns_stopped=frozenset(self.campaigns_stopped),
-            reactions=frozenset(self.reactions.values()),
+            # A customer's message and her reaction in one batch: the message is told, as WhatsApp does.
+            reactions=frozenset(
+                replace(r, with_message=True) if r.from_customer() and r.contact_id in self.written else r
+                for r in self.reactions.values()
+            ),
             from_sync=True,
         )
 
@@ -557,6 +563,7 @@ class _Batch:
         Business: archived, it showed nowhere the owner looks (no count, no notification). Only what
         the customer sends now: not the shop's own messages, not imported history, not notices."""
         written = {r["contact_id"] for r in rows if r["unread"] and r["kind"] != "system"}
+        self.result.written |= written
         if not written:
             return
         if load_preferences(self.s).keep_archived:

@@ -534,7 +534,7 @@ class MainWindow(QMainWindow):
             self.rules_conflict.refresh()
         if changes.campaigns_stopped:
             self.tell_stopped_campaigns(changes.campaigns_stopped)
-        if changes.from_sync and any(r.from_customer() for r in changes.reactions):
+        if changes.from_sync and any(r.told_alone() for r in changes.reactions):
             self.tell_reactions(changes.reactions)
         if changes.from_sync and self.banner.quiet is not None:
             self.check_inbound_silence()  # a customer wrote again: the hint of a broken webhook goes

@@ -136,3 +136,19 @@ def test_a_photo_or_voice_message_reacted_to_is_named_as_the_chat_list_names_it(
         ("😍", "image", "이 색 어때요?"),
         ("👍", "voice", ""),
     ]
+
+
+def test_her_reaction_sent_with_a_message_is_applied_but_left_to_the_messages_notification(
+    db: Database,
+) -> None:
+    total = the_total(db)
+    [thumbs] = apply(
+        db,
+        message_event(content="입금했어요", wa_id=CUSTOMER, name="이하은", timestamp=T0 + 59),
+        reaction(total, "👍"),
+    )
+    assert thumbs.from_customer() and thumbs.with_message and not thumbs.told_alone()
+    with db.read() as s:
+        assert reaction_news(s, [thumbs]) == []
+    [alone] = apply(db, reaction(total, "❤️", timestamp=T0 + 70))  # later, on its own: told
+    assert alone.told_alone()

@@ -122,6 +122,26 @@ def test_a_click_on_her_reaction_opens_her_chat_at_the_old_message_outlined_a_mo
     qtbot.waitUntil(lambda: chat.highlight_id is None, timeout=BRIEF_HIGHLIGHT_MS + 5000)
 
 
+def test_her_message_and_her_reaction_in_one_batch_are_told_once_by_her_message(
+    window: Any, qtbot: Any, relay: Any
+) -> None:
+    connect(window, relay)
+    haeun, _question, answer = asked_and_answered(window, qtbot, relay, HAEUN, "이하은")
+    notes = told(window)
+
+    # "입금했어요" and 👍 to the total, sent together while the laptop slept: one webhook, one batch.
+    both = inbound(content="입금했어요", sender=HAEUN, name="이하은")
+    thumbs = reacted(answer, "👍")["entry"][0]["changes"][0]["value"]["messages"][0]
+    both["entry"][0]["changes"][0]["value"]["messages"].append(thumbs)
+    assert relay.post_webhook(both).status_code == 200
+
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: bool(notes), timeout=15000)
+    qtbot.waitUntil(lambda: (row := model.row_for(haeun)) is not None and row.unread_count == 1)
+    settle(qtbot)  # the reaction's own read, had it been asked for, has delivered too
+    assert notes == [(haeun, "이하은", "입금했어요")]  # was: this, and "Reacted 👍 to: Your total…"
+
+
 def test_a_reaction_taken_back_the_shops_own_and_one_applied_again_are_not_told(
     window: Any, qtbot: Any, relay: Any
 ) -> None:
