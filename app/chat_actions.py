@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app import relay_clock
 from app.changes import Changes
 from app.chat_export.media import IMPORT_FOLDER
+from app.chat_reactions import ReactionSet, note_reactions
 from app.db import Database
 from app.errors import (
     ChatParams,
@@ -59,7 +61,11 @@ def send_reaction(db: Database, client: RelayClient, contact_id: int, wamid: str
     }
     client.send_message(body, f"reaction:{uuid.uuid4()}")
     with db.write() as s:  # the relay's outbound event says the same when it comes back
+        message_id = s.scalar(select(Message.id).where(Message.wamid == wamid))
         s.execute(update(Message).where(Message.wamid == wamid).values(reaction_out=nfc(emoji) or None))
+        if message_id is not None:  # the chat list's line says it ("You reacted 👍 to …")
+            reacted = ReactionSet(contact_id, int(message_id), "out", nfc(emoji) or None, relay_clock.now())
+            note_reactions(s, [reacted])
     return Changes.for_contacts({contact_id})
 
 
@@ -104,7 +110,12 @@ def delete_chat(db: Database, contact_id: int, now: datetime, media_dir: Path | 
             tomb.deleted_before = max(tomb.deleted_before, before)
         files = _chat_files(s, contact_id) if media_dir is not None else set()
         s.execute(delete(Message).where(Message.contact_id == contact_id))
-        s.execute(update(Contact).where(Contact.id == contact_id).values(pinned=False, archived=False))
+        s.execute(
+            update(Contact)
+            .where(Contact.id == contact_id)
+            .values(pinned=False, archived=False)
+            .values(reaction_message_id=None, reaction_from=None, reaction_at=None)  # its line goes too
+        )
         if files:
             others = select(Media.cache_path, Media.thumb_path).join(Message, Message.id == Media.message_id)
             for cache, thumb in s.execute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -63,6 +64,13 @@ class ConversationRow:
     business_number: str | None = None
     # That number's phone_number_id (whatever the shop's count of numbers): the list's number filter.
     phone_number_id: str | None = None
+    # A reaction newer than the last message, which the row says instead ("Reacted 👍 to "…""):
+    # whose ("in" the customer's, "out" the shop's), its emoji, and the message it is on as a
+    # preview shows one (app/chat_reactions.py). None while the last message is the newest.
+    reaction_from: str | None = None
+    reaction_emoji: str | None = None
+    reaction_kind: str | None = None
+    reaction_body: str | None = None
 
     def answered_automatically(self) -> bool:
         """The last message is the relay's automatic answer (greeting, away, keyword, bot) to the
@@ -166,6 +174,12 @@ PREVIEW_KIND_SQL = f"""CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' WHEN {DELET
             WHEN {ACCOUNT_CHANGED_SQL} THEN '{ACCOUNT_CHANGED_KIND}'
             WHEN {OPENED_CHAT_SQL} THEN '{OPENED_CHAT_KIND}' ELSE m.kind END"""
 
+
+def _on_row(alias: str, sql: str) -> str:
+    """A preview's SQL (written for the message `m`) for the message `alias`."""
+    return re.sub(r"\bm\.", f"{alias}.", sql)
+
+
 CONVERSATIONS_SQL = f"""
 SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.blocked,
        c.unread_count, c.last_inbound_at, c.last_message_at, c.last_message_id,
@@ -178,9 +192,16 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
        EXISTS (SELECT 1 FROM conversation g WHERE g.contact_id = c.id AND g.kind = 'group_archive'),
        c.bot_paused_until, m.sent_by, c.opted_out_at IS NOT NULL,
        c.wa_id IS NULL AND c.user_id IS NOT NULL,
-       {BUSINESS_NUMBER_SQL}, c.phone_number_id
+       {BUSINESS_NUMBER_SQL}, c.phone_number_id,
+       CASE WHEN r.id IS NOT NULL THEN c.reaction_from END,
+       CASE WHEN r.id IS NULL THEN NULL WHEN c.reaction_from = 'in' THEN r.reaction_in
+            ELSE r.reaction_out END,
+       {_on_row("r", PREVIEW_KIND_SQL)},
+       {_on_row("r", PREVIEW_BODY_SQL)}
   FROM contact c
   LEFT JOIN message m ON m.id = c.last_message_id
+  -- The chat's newest reaction, while nothing came after it (at the same second, the message shows).
+  LEFT JOIN message r ON r.id = c.reaction_message_id AND c.reaction_at > coalesce(m.sent_at, 0)
  WHERE {{where}}
  ORDER BY c.pinned DESC, c.last_message_at DESC, c.id DESC
  LIMIT :limit OFFSET :offset
@@ -261,4 +282,10 @@ def conversation_row(r: Any) -> ConversationRow:
         bool(r[20]),
         business_number=r[21],
         phone_number_id=r[22],
+        **(_reaction(r) if r[24] else {}),
     )
+
+
+def _reaction(r: Any) -> dict[str, Any]:
+    """The row's reaction fields from CONVERSATIONS_SQL's last columns (one it shows)."""
+    return {"reaction_from": r[23], "reaction_emoji": r[24], "reaction_kind": r[25], "reaction_body": r[26]}

@@ -123,6 +123,12 @@ class Contact(Base):
     last_message_id: Mapped[int | None] = mapped_column(Integer)
     last_message_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
     unread_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The chat's newest reaction (either side's: "in" the customer's, "out" the shop's), on that
+    # message, at that time: the chat list says it while nothing newer came (app/chat_reactions.py).
+    # A customer's also moves last_message_at, which orders the list; the shop's own does not.
+    reaction_message_id: Mapped[int | None] = mapped_column(Integer)
+    reaction_from: Mapped[str | None] = mapped_column(String(3))
+    reaction_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
     # The relay's menu bot handed this chat to a person until then (a `contact` event; None: the bot runs).
     bot_paused_until: Mapped[datetime | None] = mapped_column(UTCTimestamp)
     # Consents (migration 0007; app/consent.py): how each was given is a ConsentHow value.

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.business_numbers import remember_business_numbers
 from app.changes import AppliedReaction, Changes
+from app.chat_reactions import ReactionSet, last_message_pointed, note_reactions
 from app.cloud_messages import (
     AMEND_KINDS,
     RELAY_UNREADABLE,
@@ -547,6 +548,7 @@ class _Batch:
             marks = ", ".join([_ROW_MARKS] * len(part))
             self.s.connection().exec_driver_sql(f"{_INSERT_MESSAGES} {marks}", values)
         self._unarchive_written_to(rows)
+        last_message_pointed(self.s, {r["contact_id"] for r in rows})
         wamids = [str(r["wamid"]) for r in rows]
         self.new_wamids.update(wamids)
         self.new_carts.update(str(r["wamid"]) for r in rows if r["kind"] == "order")
@@ -629,6 +631,7 @@ class _Batch:
             ):
                 found[str(hit.wamid)] = hit
         updates: dict[str, list[dict[str, Any]]] = {"in": [], "out": []}
+        rows: list[ReactionSet] = []  # for the chats' rows (app/chat_reactions.py)
         for (target, direction), reaction in last.items():
             row = found.get(target)
             if row is None:
@@ -640,6 +643,7 @@ class _Batch:
             updates[direction].append({"id": int(row.id), "emoji": emoji})
             contact_id = int(row.contact_id)
             self.result.changed.add(contact_id)
+            rows.append(ReactionSet(contact_id, int(row.id), direction, emoji, reaction.at))
             if reaction.news:
                 self.result.reactions[(int(row.id), direction)] = AppliedReaction(
                     contact_id, int(row.id), direction, emoji, reaction.at
@@ -647,6 +651,7 @@ class _Batch:
         for column, params in (("reaction_in", updates["in"]), ("reaction_out", updates["out"])):
             if params:  # by primary key, one executemany
                 self.s.execute(update(Message), [{"id": p["id"], column: p["emoji"]} for p in params])
+        note_reactions(self.s, rows)
 
     # ---------------------------------------------------------------- outbound
     def apply_outbound(self, events: list[OutboundEvent]) -> None:

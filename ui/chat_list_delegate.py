@@ -24,7 +24,7 @@ from ui import icons
 from ui.avatar import avatar_image, avatar_look
 from ui.chat_list_model import ChatRole
 from ui.day_watch import local_today
-from ui.formatting import KIND_ICONS, chat_preview, list_time, preview_text
+from ui.formatting import KIND_ICONS, chat_preview, list_time, preview_text, reaction_preview
 from ui.label_names import DEFAULT_LABEL_NAMES, label_display_name
 from ui.theme import Colours, colours, contrast_ratio, font_for_text, ui_font
 
@@ -495,6 +495,11 @@ class ChatListDelegate(QStyledItemDelegate):
             return tuple(steps)
         icon_size = 16
         icon_top = line2_top + (line_h - icon_size) / 2
+        if row.reaction_emoji:  # a reaction came after the last message: the line says it, no tick
+            preview = reaction_preview(
+                row.reaction_from, row.reaction_emoji, row.reaction_kind, row.reaction_body
+            )
+            return (*steps, *self._preview_steps(row, preview, c, x, end, line2_top, line_h))
         if row.last_direction == "out":
             tick = tick_icon(row.last_status)
             if tick:
@@ -507,16 +512,23 @@ class ChatListDelegate(QStyledItemDelegate):
         if kind_icon:
             steps.append(_icon(kind_icon, x, icon_top, icon_size, c.secondary_text, dpr))
             x += icon_size + 3
-        steps.append((_PEN, c.secondary_text.rgba()))
         preview = chat_preview(row.last_kind, row.last_body, row.last_direction)
+        return (*steps, *self._preview_steps(row, preview, c, x, end, line2_top, line_h))
+
+    def _preview_steps(
+        self, row: ConversationRow, preview: str, c: Colours, x: float, end: float, top: float, line_h: float
+    ) -> list[Step]:
+        """The second line's words from `x` to `end`, cut with "…" to fit."""
         if row.blocked:
             preview = self.tr("Blocked") + " · " + preview
         font_no = preview_font_number(preview[:200])
         preview = self._preview_fms[font_no].elidedText(
             preview, Qt.TextElideMode.ElideRight, max(0.0, end - x)
         )
-        steps.append(_text(preview, font_no, QRectF(x, line2_top, max(0.0, end - x), line_h), _LEFT))
-        return tuple(steps)
+        return [
+            (_PEN, c.secondary_text.rgba()),
+            _text(preview, font_no, QRectF(x, top, max(0.0, end - x), line_h), _LEFT),
+        ]
 
     # Each step's painting, by its code (the order of the codes above).
 

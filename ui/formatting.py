@@ -456,6 +456,21 @@ def chat_preview(kind: str | None, body: str | None, direction: str | None) -> s
     return numbers_read_in_order(preview_text(kind or "text", body))
 
 
+def reaction_preview(reaction_from: str | None, emoji: str, kind: str | None, body: str | None) -> str:
+    """A chat's newest reaction as its chat-list line says it, as WhatsApp's list does: "Reacted 👍 to
+    “Your total is…”" (the customer's), "You reacted ❤️ to “…”" (the shop's own)."""
+    from app.text_direction import isolated
+
+    what = isolated(chat_preview(kind, body, None))
+    if reaction_from == "out" and what:
+        return QCoreApplication.translate("formatting", "You reacted {0} to “{1}”").format(emoji, what)
+    if reaction_from == "out":
+        return QCoreApplication.translate("formatting", "You reacted {0} to a message").format(emoji)
+    if what:
+        return QCoreApplication.translate("formatting", "Reacted {0} to “{1}”").format(emoji, what)
+    return QCoreApplication.translate("formatting", "Reacted {0} to a message").format(emoji)
+
+
 def preview_text(kind: str, body: str | None, payload: dict[str, Any] | None = None) -> str:
     """One line for the chat list and quotes: the text, or what kind of message it was."""
     body = (body or "").strip()

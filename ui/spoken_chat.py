@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from app.conversation_rows import AUTOMATIC_SENDERS, ConversationRow
-from ui.formatting import business_number_text, chat_preview, list_time, preview_text
+from ui.formatting import business_number_text, chat_preview, list_time, preview_text, reaction_preview
 from ui.label_names import label_display_name
 
 translate = QCoreApplication.translate
@@ -56,6 +56,10 @@ def spoken_chat(
         parts.append(translate("SpokenChat", "Labels: {0}").format(names))
     if draft:
         parts.append(translate("SpokenChat", "Draft: {0}").format(preview_text("text", draft)))
+    elif row.reaction_emoji:  # the chat's newest is a reaction: said as the row shows it
+        parts.append(
+            reaction_preview(row.reaction_from, row.reaction_emoji, row.reaction_kind, row.reaction_body)
+        )
     else:
         preview = chat_preview(row.last_kind, row.last_body, row.last_direction)
         if row.last_direction == "out" and preview and row.last_sent_by not in AUTOMATIC_SENDERS:

@@ -10534,6 +10534,22 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <source>Deleted message</source>
         <translation>삭제된 메시지</translation>
     </message>
+    <message>
+        <source>You reacted {0} to “{1}”</source>
+        <translation>내 {0} 반응: “{1}”</translation>
+    </message>
+    <message>
+        <source>You reacted {0} to a message</source>
+        <translation>메시지에 내 {0} 반응</translation>
+    </message>
+    <message>
+        <source>Reacted {0} to “{1}”</source>
+        <translation>{0} 반응: “{1}”</translation>
+    </message>
+    <message>
+        <source>Reacted {0} to a message</source>
+        <translation>메시지에 {0} 반응</translation>
+    </message>
 </context>
 <context>
     <name>ops</name>

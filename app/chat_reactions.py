@@ -1,0 +1,92 @@
+"""A chat's newest reaction as its chat-list row tells it: "Reacted 👍 to "Your total is…"".
+
+WhatsApp shows a reaction as a chat's last line while it is the newest thing in the chat: a
+customer's raises her chat to the top (it is news), the shop's own only changes the line. Neither is
+an unread message. Taken back, the line is the chat's last message again.
+
+The contact row keeps the newest reaction (`reaction_message_id`, `reaction_from`, `reaction_at`);
+the chat list's query shows it while it is newer than the last message (app/conversation_rows.py).
+A customer's moves `last_message_at`, the list's order and time, which the message triggers
+(app/schema_sql.py) then compare a new message with: `last_message_pointed()` keeps the last
+message right when one older than her reaction comes late.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+
+def _millis(at: datetime) -> int:
+    return round(at.timestamp() * 1000)
+
+
+@dataclass(frozen=True, slots=True)
+class ReactionSet:
+    """One side's reaction put on a chat's message (`emoji` None: taken back)."""
+
+    contact_id: int
+    message_id: int
+    direction: str  # "in": the customer's; "out": the shop's
+    emoji: str | None
+    at: datetime
+
+
+# A newer reaction is the chat's newest; a customer's moves the chat's time (never back).
+_SET_SQL = text(
+    """
+UPDATE contact SET
+  reaction_message_id = :message, reaction_from = :direction, reaction_at = :at,
+  last_message_at = CASE WHEN :direction = 'in' AND (last_message_at IS NULL OR last_message_at < :at)
+                         THEN :at ELSE last_message_at END
+WHERE id = :contact AND (reaction_at IS NULL OR reaction_at <= :at)
+"""
+)
+
+# The reaction the row tells was taken back: the row tells its last message again, at its time.
+_TAKEN_BACK_SQL = text(
+    """
+UPDATE contact SET
+  reaction_message_id = NULL, reaction_from = NULL, reaction_at = NULL,
+  last_message_id = (SELECT m.id FROM message m WHERE m.contact_id = contact.id
+                     ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
+  last_message_at = (SELECT m.sent_at FROM message m WHERE m.contact_id = contact.id
+                     ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
+WHERE id = :contact AND reaction_message_id = :message AND reaction_from = :direction
+"""
+)
+
+
+def note_reactions(session: Session, reactions: Iterable[ReactionSet]) -> None:
+    """Tell the chats' rows of reactions just put on their messages or taken off them (oldest first)."""
+    for r in sorted(reactions, key=lambda r: (r.at, r.message_id)):
+        params = {"contact": r.contact_id, "message": r.message_id, "direction": r.direction}
+        if r.emoji is None:
+            session.execute(_TAKEN_BACK_SQL, params)
+        else:
+            session.execute(_SET_SQL, {**params, "at": _millis(r.at)})
+
+
+# Chats whose time is a customer's reaction: a message sent before it that arrives after it (the
+# phone was offline) is their last message, which the insert trigger, comparing with the reaction's
+# time, did not make it.
+_POINT_SQL = text(
+    """
+UPDATE contact SET last_message_id = (SELECT m.id FROM message m WHERE m.contact_id = contact.id
+                                      ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
+WHERE id IN (SELECT value FROM json_each(:ids))
+  AND reaction_from = 'in' AND reaction_at = last_message_at
+"""
+)
+
+
+def last_message_pointed(session: Session, contact_ids: Iterable[int]) -> None:
+    """After messages were written to these chats: each one's last message is its newest."""
+    ids = sorted(set(contact_ids))
+    if ids:
+        session.execute(_POINT_SQL, {"ids": json.dumps(ids)})
