@@ -62,12 +62,28 @@ WHERE id = :contact AND reaction_message_id = :message AND reaction_from = :dire
 )
 
 
+# A customer's reaction taken back while the row tells the shop's newer one: her reaction no longer
+# holds the chat up, which goes back to its last message's time (the shop's own never raised it).
+_UNRAISED_SQL = text(
+    """
+UPDATE contact SET
+  last_message_id = (SELECT m.id FROM message m WHERE m.contact_id = contact.id
+                     ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
+  last_message_at = (SELECT m.sent_at FROM message m WHERE m.contact_id = contact.id
+                     ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
+WHERE id = :contact AND reaction_from = 'out'
+"""
+)
+
+
 def note_reactions(session: Session, reactions: Iterable[ReactionSet]) -> None:
     """Tell the chats' rows of reactions just put on their messages or taken off them (oldest first)."""
     for r in sorted(reactions, key=lambda r: (r.at, r.message_id)):
         params = {"contact": r.contact_id, "message": r.message_id, "direction": r.direction}
         if r.emoji is None:
             session.execute(_TAKEN_BACK_SQL, params)
+            if r.direction == "in":
+                session.execute(_UNRAISED_SQL, {"contact": r.contact_id})
         else:
             session.execute(_SET_SQL, {**params, "at": _millis(r.at)})
 
