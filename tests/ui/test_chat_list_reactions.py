@@ -20,6 +20,7 @@ from tests.ui.test_reaction_notifications import (
     connect,
     from_the_phone,
 )
+from ui.spoken_chat import spoken_chat
 
 
 def her_reaction(target: str, emoji: str, at: int) -> dict[str, Any]:
@@ -61,6 +62,8 @@ def test_her_reaction_is_the_chats_last_line_and_raises_it_the_shops_own_only_ch
     assert row.last_message_at == datetime.fromtimestamp(now + 60, UTC)  # the row's time is hers
     assert row.unread_count == before.unread_count  # a reaction is no unread message
     assert row.last_message_id == before.last_message_id  # the chat's last message is still the total
+    # A screen reader hears what the row shows.
+    assert "이하은, Reacted 👍 to “Your total is ₩45,000" in spoken_chat(row, datetime.now(UTC))
 
     # The owner's own ❤️ on 박민지's question, from the phone: her line says it, her row stays put.
     minji_before = model.row_for(minji)
