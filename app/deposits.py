@@ -359,6 +359,8 @@ def _recorded_deposits(session: Session, which: ColumnElement[bool]) -> dict[obj
     applied: dict[object, str] = {}
     for note, number in rows:
         facts = move_note(note)
+        if facts.get("undone"):  # the order was moved back from Paid: its deposit matches again
+            continue
         deposit = facts.get("deposit")
         if isinstance(deposit, dict):
             parts = facts.get("parts")

@@ -130,6 +130,12 @@ class ErrorCode(enum.StrEnum):
     ORDER_RETURN_QUANTITY = "order_return_quantity"  # none chosen, or more than is left to return
     ORDER_REFUND_TOO_MUCH = "order_refund_too_much"  # more than the customer paid and was not refunded
     ORDER_RETURN_NONE_WAITING = "order_return_none_waiting"  # no returned goods wait to arrive
+    # Moving an order back (app.order_back): why it stays where it is.
+    ORDER_BACK_NONE = "order_back_none"  # new, or not brought here by a move (nothing to go back to)
+    ORDER_BACK_MOVED = "order_back_moved"  # moved again since Undo was offered
+    ORDER_BACK_AFTER_RETURN = "order_back_after_return"  # a return or exchange was recorded since
+    ORDER_BACK_EXPIRED = "order_back_expired"  # cancelled by the payment deadline
+    ORDER_BACK_TOO_LATE = "order_back_too_late"  # done or cancelled longer ago than BACK_DAYS
     DEPOSIT_FILE_UNREADABLE = "deposit_file_unreadable"
     DEPOSIT_FILE_UNKNOWN_FORMAT = "deposit_file_unknown_format"
     # Prices
@@ -374,6 +380,15 @@ class ReturnDaysParams:
 
 
 @dataclass(frozen=True, slots=True)
+class BackDaysParams:
+    """An order `state` (done or cancelled) for more than `days` days: it is not moved back."""
+
+    number: str
+    state: str
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
 class RefundParams:
     """A refund larger than what the customer paid and has not had back, in minor units."""
 
@@ -428,6 +443,7 @@ Params = (
     | OrderAmountParams
     | DiscountParams
     | ReturnDaysParams
+    | BackDaysParams
     | RefundParams
     | OrderMoveParams
     | OrderStateParams
@@ -533,6 +549,11 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ORDER_RETURN_QUANTITY: OrderLineParams,
     ErrorCode.ORDER_REFUND_TOO_MUCH: RefundParams,
     ErrorCode.ORDER_RETURN_NONE_WAITING: NoParams,
+    ErrorCode.ORDER_BACK_NONE: OrderStateParams,
+    ErrorCode.ORDER_BACK_MOVED: OrderStateParams,
+    ErrorCode.ORDER_BACK_AFTER_RETURN: OrderStateParams,
+    ErrorCode.ORDER_BACK_EXPIRED: OrderStateParams,
+    ErrorCode.ORDER_BACK_TOO_LATE: BackDaysParams,
     ErrorCode.DEPOSIT_FILE_UNREADABLE: FileParams,
     ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: FileParams,
     ErrorCode.PRICE_EMPTY: NoParams,

@@ -26,6 +26,7 @@ from app.deposits import (
 )
 from app.item_options import sold_out_among
 from app.models import Order
+from app.order_back import BackStep, MovedBack, back_step, move_back
 from app.order_changes import OrderChange, change_order
 from app.order_messages import EXCHANGE_MESSAGE, RETURN_MESSAGE, OrderMessage, order_outgoing
 from app.order_notices import await_decision, why_not_told
@@ -407,6 +408,23 @@ def move_order_with_settings(db: Database, order_id: int, state: OrderState) -> 
         days = load_order_settings(s).payment_days
         move_order(s, order_id, state, payment_days=days)
         return orders_changed(s, [order_id])
+
+
+def order_back_step(db: Database, order_id: int) -> BackStep:
+    """Where the order would go back to, and what it cannot take back (OrderError when it cannot)."""
+    with db.read() as s:
+        return back_step(s, order_id)
+
+
+def move_order_back(
+    db: Database, order_id: int, expected: OrderState | None = None
+) -> tuple[MovedBack, Changes]:
+    """Undo the order's latest move (`app.order_back.move_back`; a fresh payment deadline, if one is
+    due, from the shop's settings); what changed reaches the board, the chat and the relay's bot."""
+    with db.write() as s:
+        days = load_order_settings(s).payment_days
+        moved = move_back(s, order_id, expected=expected, payment_days=days)
+        return moved, orders_changed(s, [order_id])
 
 
 def paid_order_count(db: Database) -> int:

@@ -44,6 +44,9 @@ PAYMENT_DAYS = 3  # 입금기한: how long an order awaits a bank transfer befor
 # message, which could not go; and a cancellation because the payment deadline passed.
 UNSENT_MOVE = "moved_unsent"
 EXPIRED_MOVE = "expired"
+# A move back (`app.order_back`): note {"undoes": the forward move's event id, and the "courier" and
+# "tracking" it took off}; the forward move's note says "undone".
+MOVED_BACK = "moved_back"
 
 
 def move_note(text: str) -> dict[str, Any]:
@@ -70,7 +73,7 @@ def note_told(session: Session, order_id: int, state: OrderState, told: Told, re
     """Write on the order's latest move to `state` whether its customer was told (and why not)."""
     event = session.scalars(
         select(OrderEvent)
-        .where(OrderEvent.order_id == order_id, OrderEvent.to_state == state)
+        .where(OrderEvent.order_id == order_id, OrderEvent.to_state == state, OrderEvent.kind != MOVED_BACK)
         .order_by(OrderEvent.id.desc())
         .limit(1)
     ).first()

@@ -334,6 +334,27 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors",
             "Order {number} is “{state}”: a return or exchange is recorded once the order has shipped.",
         ),
+        ErrorCode.ORDER_BACK_NONE: translate(
+            "Errors", "Order {number} is “{state}” and has no earlier step to go back to."
+        ),
+        ErrorCode.ORDER_BACK_MOVED: translate(
+            "Errors", "Order {number} has moved since (it is “{state}” now), so nothing was undone."
+        ),
+        ErrorCode.ORDER_BACK_AFTER_RETURN: translate(
+            "Errors",
+            "A return or exchange is recorded on order {number} since it became “{state}”, so it stays "
+            "as it is.",
+        ),
+        ErrorCode.ORDER_BACK_EXPIRED: translate(
+            "Errors",
+            "The payment deadline cancelled order {number}, so it is not moved back. If the customer "
+            "paid after all, Match bank deposits… restores it as paid.",
+        ),
+        ErrorCode.ORDER_BACK_TOO_LATE: translate(
+            "Errors",
+            "Order {number} has been “{state}” for more than {days} days, so it stays as it is. Record a "
+            "return or make a new order instead.",
+        ),
         ErrorCode.ORDER_RETURN_TOO_LATE: translate(
             "Errors",
             "Order {number} was completed more than {days} days ago, so a return or exchange can no longer "
@@ -677,7 +698,15 @@ def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str,
             "from_state": state_name(params["from_state"]),
             "to_state": state_name(params["to_state"]),
         }
-    if code in (ErrorCode.ORDER_LINES_LOCKED, ErrorCode.ORDER_RETURN_REFUSED):
+    if code in (
+        ErrorCode.ORDER_LINES_LOCKED,
+        ErrorCode.ORDER_RETURN_REFUSED,
+        ErrorCode.ORDER_BACK_NONE,
+        ErrorCode.ORDER_BACK_MOVED,
+        ErrorCode.ORDER_BACK_AFTER_RETURN,
+        ErrorCode.ORDER_BACK_EXPIRED,
+        ErrorCode.ORDER_BACK_TOO_LATE,
+    ):
         from ui.order_text import state_name
 
         return {**params, "state": state_name(params["state"])}

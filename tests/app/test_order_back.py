@@ -1,0 +1,279 @@
+"""An order moved by mistake goes back a step: its stock, deadline, deposit and history as they were."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from app.catalog import ItemDraft, create_item
+from app.deposits import Deposit, MatchKind, confirm_deposits, match_deposits
+from app.errors import ErrorCode, OrderError
+from app.models import Order, OrderEvent
+from app.order_back import BACK_DAYS, back_step, move_back
+from app.order_returns import ReturnLine, ReturnRequest, record_return
+from app.orders import (
+    MOVED_BACK,
+    LineInput,
+    OrderState,
+    Told,
+    create_order,
+    expire_unpaid,
+    move_note,
+    move_order,
+    note_told,
+)
+from app.stock import set_stock, stock_levels
+from tests.support.engine_probe import quick_engine
+from tests.support.factories import make_contact
+from tests.support.relay_server import RunningRelay
+
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+CUSTOMER = "821022223333"
+
+
+def shirt_order(db, *, on_hand: int = 5, quantity: int = 2, name: str = "김민지") -> int:
+    with db.write() as s:
+        item = create_item(
+            s, ItemDraft(name="린넨 셔츠", price_minor=21000, currency="KRW", retailer_id="LN-SH")
+        )
+        set_stock(s, item, on_hand)
+        customer = make_contact(s, profile_name=name)
+        order = create_order(
+            s, contact_id=customer.id, lines=[LineInput("LN-SH", quantity)], source="chat", now=NOW
+        )
+        return order.id
+
+
+def statuses_on_the_relay(relay: RunningRelay, wa_id: str) -> list[dict[str, Any]]:
+    response = httpx.get(f"{relay.url}/v1/orders/status", params={"wa_id": wa_id}, headers=relay.auth())
+    assert response.status_code == 200
+    return list(response.json()["orders"])
+
+
+def shelf(db) -> tuple[int, int]:
+    with db.read() as s:
+        (level,) = stock_levels(s)
+        return level.on_hand, level.reserved
+
+
+def test_a_card_marked_paid_by_mistake_goes_back_to_awaiting_payment_with_its_items_held_again(db) -> None:
+    order_id = shirt_order(db)
+    with db.write() as s:
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
+        due = s.get(Order, order_id).payment_due_at  # type: ignore[union-attr]
+    assert shelf(db) == (5, 2)
+    with db.write() as s:
+        move_order(s, order_id, OrderState.PAID, now=NOW + timedelta(minutes=5))
+    assert shelf(db) == (3, 0)
+
+    with db.write() as s:
+        back = move_back(s, order_id, expected=OrderState.PAID, now=NOW + timedelta(minutes=6))
+    assert (back.from_state, back.to_state, back.told, back.deposit) == (
+        OrderState.PAID,
+        OrderState.AWAITING_PAYMENT,
+        False,
+        False,
+    )
+    assert shelf(db) == (5, 2)  # the pieces are on the shelf again, held for her
+    with db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None
+        assert order.state == OrderState.AWAITING_PAYMENT
+        assert order.payment_due_at == due  # the deadline she was given
+        assert order.updated_at == NOW + timedelta(minutes=6)  # the relay keeps this over "paid"
+        kinds = [(e.kind, e.from_state, e.to_state) for e in order.events]
+    # The forward move stays in the history; the move back is its own entry.
+    assert kinds[-2:] == [
+        ("moved", "awaiting_payment", "paid"),
+        (MOVED_BACK, "paid", "awaiting_payment"),
+    ]
+
+
+def test_moving_back_twice_takes_an_order_back_to_new_holding_nothing_and_with_no_deadline(db) -> None:
+    order_id = shirt_order(db)
+    with db.write() as s:
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
+        move_order(s, order_id, OrderState.PAID, now=NOW)
+    with db.write() as s:
+        move_back(s, order_id, now=NOW + timedelta(minutes=1))
+        assert back_step(s, order_id).to_state is OrderState.NEW
+        move_back(s, order_id, now=NOW + timedelta(minutes=2))
+    assert shelf(db) == (5, 0)
+    with db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None
+        assert (order.state, order.payment_due_at) == (OrderState.NEW, None)
+        with pytest.raises(OrderError) as refused:
+            back_step(s, order_id)
+    assert refused.value.code is ErrorCode.ORDER_BACK_NONE  # a new order has no step behind it
+    # Moved forward again, it goes as any order does.
+    with db.write() as s:
+        move_order(s, order_id, OrderState.PAID, now=NOW + timedelta(minutes=3))
+        assert back_step(s, order_id).to_state is OrderState.NEW
+    assert shelf(db) == (3, 0)
+
+
+def test_an_order_paid_straight_from_new_goes_back_to_new(db) -> None:
+    order_id = shirt_order(db)
+    with db.write() as s:
+        move_order(s, order_id, OrderState.PAID, now=NOW)
+        assert move_back(s, order_id, now=NOW).to_state is OrderState.NEW
+    assert shelf(db) == (5, 0)
+
+
+def test_a_deadline_passed_meanwhile_is_given_afresh_so_the_order_is_not_cancelled_at_once(db) -> None:
+    order_id = shirt_order(db)
+    with db.write() as s:
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW, payment_days=1)
+        move_order(s, order_id, OrderState.PAID, now=NOW)
+    later = NOW + timedelta(days=5)
+    with db.write() as s:
+        move_back(s, order_id, now=later, payment_days=2)
+        assert expire_unpaid(s, later + timedelta(minutes=1)) == []
+        order = s.get(Order, order_id)
+        assert order is not None and order.payment_due_at is not None
+        assert order.payment_due_at > later + timedelta(days=1)
+
+
+def test_a_wrong_customers_order_marked_shipped_goes_back_to_paid_without_the_tracking_number(db) -> None:
+    order_id = shirt_order(db)
+    with db.write() as s:
+        move_order(s, order_id, OrderState.PAID, now=NOW)
+        move_order(s, order_id, OrderState.SHIPPED, now=NOW, courier="CJ대한통운", tracking="654321098765")
+        note_told(s, order_id, OrderState.SHIPPED, Told.SENT)
+    with db.write() as s:
+        step = back_step(s, order_id)
+        assert (step.to_state, step.told, step.tracking) == (OrderState.PAID, True, "654321098765")
+        back = move_back(s, order_id, now=NOW + timedelta(hours=1))
+    assert back.told  # the shipping notice went; moving back cannot unsend it
+    assert shelf(db) == (3, 0)  # still sold to her: paid holds its pieces
+    with db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None
+        assert (order.state, order.courier, order.tracking) == (OrderState.PAID, "", "")
+        assert move_note(order.events[-1].note)["tracking"] == "654321098765"
+
+
+def test_a_deposit_matched_by_mistake_is_unmatched_and_the_bank_file_matches_it_again(db) -> None:
+    order_id = shirt_order(db, name="김민지")
+    with db.write() as s:
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
+        s.get(Order, order_id).depositor_name = "김민지"  # type: ignore[union-attr]
+    deposit = Deposit(row=2, at="2026.11.29 11:40:55", name="김민지", amount=42000)
+    with db.write() as s:
+        (match,) = match_deposits(s, [deposit], NOW)
+        assert (match.order_id, match.kind) == (order_id, MatchKind.NAME_AND_AMOUNT)
+        confirm_deposits(s, [(order_id, deposit)], NOW)
+    with db.read() as s:
+        (match,) = match_deposits(s, [deposit], NOW)
+        assert match.order_id is None  # applied: not offered again
+    with db.write() as s:
+        assert back_step(s, order_id).deposit
+        assert move_back(s, order_id, now=NOW).deposit
+    with db.read() as s:
+        (match,) = match_deposits(s, [deposit], NOW)
+    assert (match.order_id, match.kind) == (order_id, MatchKind.NAME_AND_AMOUNT)
+
+
+def test_a_cancel_by_mistake_goes_back_and_takes_its_items_again_if_they_are_still_there(db) -> None:
+    order_id = shirt_order(db, on_hand=3, quantity=2)
+    with db.write() as s:
+        move_order(s, order_id, OrderState.PAID, now=NOW)
+        move_order(s, order_id, OrderState.CANCELLED, now=NOW)
+    assert shelf(db) == (3, 0)
+    with db.write() as s:
+        set_stock(s, s.scalars(select(Order)).one().lines[0].item_id or 0, 1)  # sold elsewhere meanwhile
+    with db.write() as s, pytest.raises(OrderError) as short:
+        move_back(s, order_id, now=NOW)
+    assert short.value.code is ErrorCode.ORDER_OUT_OF_STOCK
+    with db.read() as s:
+        assert s.get(Order, order_id).state == OrderState.CANCELLED  # type: ignore[union-attr]
+    with db.write() as s:
+        set_stock(s, s.scalars(select(Order)).one().lines[0].item_id or 0, 4)
+    with db.write() as s:
+        assert move_back(s, order_id, now=NOW).to_state is OrderState.PAID
+    assert shelf(db) == (2, 0)
+
+
+def test_an_order_closed_long_ago_or_cancelled_by_its_deadline_stays_as_it_is(db) -> None:
+    done = shirt_order(db)
+    with db.write() as s:
+        for state in (OrderState.PAID, OrderState.SHIPPED, OrderState.DONE):
+            move_order(s, done, state, now=NOW)
+        expired = create_order(s, contact_id=None, lines=[LineInput("LN-SH", 1)], source="chat", now=NOW).id
+        move_order(s, expired, OrderState.AWAITING_PAYMENT, now=NOW, payment_days=1)
+        expire_unpaid(s, NOW + timedelta(days=3))
+    with db.read() as s:
+        assert back_step(s, done, NOW + timedelta(days=BACK_DAYS - 1)).to_state is OrderState.SHIPPED
+        with pytest.raises(OrderError) as late:
+            back_step(s, done, NOW + timedelta(days=BACK_DAYS + 1))
+        with pytest.raises(OrderError) as deadline:
+            back_step(s, expired, NOW + timedelta(days=3))
+    assert late.value.code is ErrorCode.ORDER_BACK_TOO_LATE
+    assert deadline.value.code is ErrorCode.ORDER_BACK_EXPIRED
+
+
+def test_an_order_returned_since_it_shipped_is_not_moved_back(db) -> None:
+    order_id = shirt_order(db)
+    with db.write() as s:
+        move_order(s, order_id, OrderState.PAID, now=NOW)
+        move_order(s, order_id, OrderState.SHIPPED, now=NOW, courier="CJ대한통운", tracking="654321098765")
+        record_return(s, order_id, ReturnRequest(lines=(ReturnLine(0, 1),), reason="사이즈"), now=NOW)
+    with db.read() as s, pytest.raises(OrderError) as refused:
+        back_step(s, order_id, NOW)
+    assert refused.value.code is ErrorCode.ORDER_BACK_AFTER_RETURN
+
+
+def test_undo_does_not_take_back_a_move_made_after_it_was_offered(db) -> None:
+    order_id = shirt_order(db)
+    with db.write() as s:
+        move_order(s, order_id, OrderState.PAID, now=NOW)
+        move_order(s, order_id, OrderState.SHIPPED, now=NOW)
+    with db.write() as s, pytest.raises(OrderError) as moved:
+        move_back(s, order_id, expected=OrderState.PAID, now=NOW)
+    assert moved.value.code is ErrorCode.ORDER_BACK_MOVED
+    with db.read() as s:
+        assert s.scalars(select(OrderEvent.kind).where(OrderEvent.kind == MOVED_BACK)).all() == []
+
+
+def test_the_relays_bot_hears_the_order_went_back_and_no_longer_says_shipped(
+    db, relay: RunningRelay, tmp_path: Path
+) -> None:
+    """Marked shipped with another customer's tracking number, then put back: the bot must not
+    tell her the parcel is on its way."""
+    now = datetime.now(UTC)
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=21000, currency="KRW", retailer_id="LN-SH"))
+        customer = make_contact(s, wa_id=CUSTOMER, profile_name="박서연")
+        order = create_order(
+            s,
+            contact_id=customer.id,
+            lines=[LineInput("LN-SH", 1)],
+            source="chat",
+            now=now - timedelta(hours=2),
+        )
+        move_order(s, order.id, OrderState.PAID, now=now - timedelta(hours=1))
+        move_order(
+            s,
+            order.id,
+            OrderState.SHIPPED,
+            now=now - timedelta(minutes=1),
+            courier="CJ대한통운",
+            tracking="654321098765",
+        )
+        order_id = order.id
+    engine, _ = quick_engine(db, relay, tmp_path / "media")
+    assert engine.push_order_statuses(now) == 1
+    [held] = statuses_on_the_relay(relay, CUSTOMER)
+    assert (held["state"], held["tracking"]) == ("shipped", "654321098765")
+
+    with db.write() as s:
+        move_back(s, order_id, now=now)
+    assert engine.push_order_statuses(now) == 1
+    [held] = statuses_on_the_relay(relay, CUSTOMER)
+    assert (held["state"], held["tracking"], held["tracking_url"]) == ("paid", "", "")
