@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QToolButton, QWidget
 
 from app.changes import Changes
@@ -44,6 +44,9 @@ class OrderActions(QObject):
     Every order change is published as `Changes.orders` (with the chats it concerns) on the context's
     hub: the board, the open order windows, the catalogue (stock) and the chat list refresh themselves.
     """
+
+    # An order window made a move: order id, the state it went to (the board offers its Undo).
+    order_moved = Signal(int, str)
 
     def __init__(self, window: MainWindow, ctx: AppContext) -> None:
         super().__init__(window)
@@ -125,8 +128,12 @@ class OrderActions(QObject):
             existing.finished.connect(lambda _r, oid=order_id: self.open_orders.pop(oid, None))
             # An exchange's new order, opened from the original's window.
             existing.open_requested.connect(self._exchange_requested)
+            existing.moved.connect(lambda oid, _contact, w=existing: self._window_moved(oid, w))
             self.open_orders[order_id] = existing
         return existing
+
+    def _window_moved(self, order_id: int, window: OrderWindow) -> None:
+        self.order_moved.emit(order_id, window.detail.state if window.detail is not None else "")
 
     def _exchange_requested(self, order_id: int) -> None:
         from ui.order_window import OrderWindow

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
+from app.errors import ErrorCode, OrderError
 from app.models import utcnow
 from app.order_actions import (
     CourierSheetSaved,
@@ -36,17 +37,19 @@ from app.order_actions import (
     cancel_refund,
     column_page,
     move_order_with_settings,
+    order_back_step,
     paid_order_count,
     save_courier_sheet,
     save_orders_sheet,
     table_page,
     tracking_plan,
 )
+from app.order_back import BackStep
 from app.order_messages import couriers_for
 from app.order_notices import BulkMove
 from app.order_queries import BoardPage, OrderFilter, OrderSummary
 from app.order_returns import RETURN_STATES
-from app.orders import BOARD_STATES, MOVES, OrderState
+from app.orders import BOARD_STATES, MOVES, OPEN_STATES, OrderState
 from app.rules import zone
 from app.shipping_sheets import TrackingApplied, TrackingPlan
 from ui import message_box
@@ -56,6 +59,7 @@ from ui.formatting import count_text, other_zone_name
 from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
+from ui.order_move_back import MoveBack, back_label
 from ui.order_moves import confirm_cancel, move_button_text
 from ui.order_text import left_out_line, money, move_refusal, state_name, state_names
 from ui.save_paths import Picked, open_file_name, save_file_name
@@ -251,6 +255,10 @@ class OrderBoard(QWidget):
         self.expiry_notice = ExpiryNotice(ctx, self)
         # The courier sheet or orders file just saved: how many orders, where, its folder (or why not).
         self.saved_note = SavedFileNote(self)
+        # "Order 2026-0007 moved to “Paid”." with Undo (Ctrl+Z), and the cards' moves back.
+        self.move_back = MoveBack(self)
+        if actions is not None:
+            actions.order_moved.connect(self.move_back.moved)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -282,6 +290,7 @@ class OrderBoard(QWidget):
         self.only_here.setStyleSheet(f"color: {muted_colour()};")
         layout.addWidget(self.only_here)
         layout.addWidget(self.saved_note)
+        layout.addWidget(self.move_back.strip)
         layout.addLayout(files)
         # Tab follows the screen: the search and filters, the columns (or the table), then the
         # buttons under them; the file buttons came before the columns.
@@ -757,28 +766,49 @@ class OrderBoard(QWidget):
         if self.order_actions is not None:
             self.order_actions.open_order(order_id).open_return()
 
-    def card_menu(self, summary: OrderSummary) -> QMenu:
-        """The menu of one card: open it or its chat, or move it to a state it may go to."""
+    def card_menu(self, summary: OrderSummary, back: BackStep | OrderError | None = None) -> QMenu:
+        """The menu of one card: open it or its chat, move it to a state it may go to, or back where
+        its last move came from (`back`, read first; a refusal says why when chosen)."""
         menu = QMenu(self)
         menu.addAction(self.tr("&Open order"), lambda: self.open_order(summary.id))
         if summary.contact_id is not None:
             contact_id = summary.contact_id
             menu.addAction(self.tr("Open &chat"), lambda: self.chat_requested.emit(contact_id))
         if OrderState(summary.state) in RETURN_STATES:
-            back = menu.addAction(self.tr("R&eturn or exchange…"), lambda: self.open_return(summary.id))
-            back.setObjectName("returnOrder")
+            ret = menu.addAction(self.tr("R&eturn or exchange…"), lambda: self.open_return(summary.id))
+            ret.setObjectName("returnOrder")
         menu.addSeparator()
         for target in MOVES[OrderState(summary.state)]:
             act = QAction(move_button_text(target), menu)  # its Alt letter as on the order's window
             act.setObjectName(f"move_{target.value}")
             act.triggered.connect(lambda _c=False, t=target: self.move_card(summary.id, t))
             menu.addAction(act)
+        if isinstance(back, BackStep):
+            act = QAction(back_label(back.to_state), menu)
+            act.setObjectName("moveBack")
+            act.triggered.connect(lambda _c=False, step=back: self.move_back.ask(step))
+            menu.addAction(act)
+        elif isinstance(back, OrderError) and back.code is not ErrorCode.ORDER_BACK_NONE:
+            act = QAction(self.tr("Move &back…"), menu)  # says why it cannot
+            act.setObjectName("moveBack")
+            act.triggered.connect(lambda _c=False, why=back: self.say_refused(failure_sentence(why)))
+            menu.addAction(act)
         return menu
 
     def _card_menu(self, view: QAbstractItemView, pos: QPoint) -> None:
         summary = self._summary_at(view, view.indexAt(pos))
-        if summary is not None:
-            self.card_menu(summary).popup(view.viewport().mapToGlobal(pos))
+        if summary is None:
+            return
+        where = view.viewport().mapToGlobal(pos)
+        db = self.ctx.db
+
+        def refused(exc: BaseException) -> None:
+            self.card_menu(summary, exc if isinstance(exc, OrderError) else None).popup(where)
+
+        # Where its last move came from is read first: the menu names it ("Move back to “Paid”").
+        Op(lambda: order_back_step(db, summary.id), parent=self).success(
+            lambda step: self.card_menu(summary, step).popup(where)
+        ).failure(refused).run()
 
     def _number_of(self, order_id: int) -> str | None:
         """The order's number ("2026-0004") if a column shows its card."""
@@ -810,6 +840,7 @@ class OrderBoard(QWidget):
         customer's message is not sent with an empty tracking number that nothing lets the owner add.
         """
         if state is OrderState.SHIPPED and self.order_actions is not None:
+            self.move_back.start(order_id, self._number_of(order_id))
             self.order_actions.open_order(order_id).ask_for_tracking()
             return
         if state is OrderState.CANCELLED:
@@ -832,7 +863,9 @@ class OrderBoard(QWidget):
         Op(lambda: cancel_refund(db, order_id), parent=self).success(ask).failure(self._failed).run()
 
     def _move_card_now(self, order_id: int, state: OrderState) -> None:
+        number = self._number_of(order_id)
         if self.order_actions is not None:
+            self.move_back.start(order_id, number)  # Undo is offered once the window has moved it
             # Its window makes the move, and only once the customer's message for it can go (or the
             # owner says to make it without): a card in "입금 대기" means the customer was asked.
             self.order_actions.open_order(order_id).move_to(state)
@@ -840,9 +873,21 @@ class OrderBoard(QWidget):
         db = self.ctx.db
 
         # A board on its own (no order windows to tell the customer from): the move alone.
-        Op(lambda: move_order_with_settings(db, order_id, state), parent=self).success(
-            self.ctx.publish  # this board reloads with the others
-        ).failure(self._failed).run()
+        def moved(changes: Changes) -> None:
+            self.ctx.publish(changes)  # this board reloads with the others
+            self.move_back.offer(order_id, number or "", state)
+
+        Op(lambda: move_order_with_settings(db, order_id, state), parent=self).success(moved).failure(
+            self._failed
+        ).run()
+
+
+def goes_back(from_state: OrderState, to_state: OrderState) -> bool:
+    """A card dropped on an earlier column than its own (a cancelled one: on any but Done) asks to
+    go back there; only where its last move came from takes it (`app.order_back`)."""
+    if from_state is OrderState.CANCELLED:
+        return to_state in OPEN_STATES
+    return to_state in BOARD_STATES and BOARD_STATES.index(to_state) < BOARD_STATES.index(from_state)
 
 
 class _OpensCards(QObject):
@@ -897,7 +942,8 @@ class _DropTarget(QObject):
         if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             return False
         dragged = self.dragged(event.mimeData())
-        if dragged is None or self.state not in MOVES[dragged[1]]:
+        back = dragged is not None and goes_back(dragged[1], self.state)
+        if dragged is None or (self.state not in MOVES[dragged[1]] and not back):
             if dragged is not None and dragged[1] is not self.state and kind == QEvent.Type.DragEnter:
                 self.board.say_refused(move_refusal(dragged[1], self.state))
             event.ignore()
@@ -909,7 +955,10 @@ class _DropTarget(QObject):
             event.accept()
             # After the drop returns: cancelling asks first, and a question must not open mid-drag.
             order_id, state = dragged[0], self.state
-            QTimer.singleShot(0, self.board, lambda: self.board.move_card(order_id, state))
+            if back:  # where its last move came from, read first (asked, when that matters)
+                QTimer.singleShot(0, self.board, lambda: self.board.move_back.ask_for(order_id, state))
+            else:
+                QTimer.singleShot(0, self.board, lambda: self.board.move_card(order_id, state))
         else:
             event.acceptProposedAction()
         return True

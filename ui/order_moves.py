@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.order_back import BACK_DAYS
 from app.orders import OrderState, TrackingDoubt
 from app.shipping_sheets import AddressGap
 from ui.confirm import confirm
@@ -60,16 +61,21 @@ def confirm_cancel(
     never_wrote: bool = False,
     carried_from: str = "",
 ) -> bool:
-    """Ask before order `number` is cancelled, as no step leads back; "No" (keep it) is the default.
+    """Ask before order `number` is cancelled (moving it back takes its items from stock again, and
+    only for `BACK_DAYS`); "No" (keep it) is the default.
     `paid`: the amount the customer transferred for it ("90,000원"), which she is to get back: the app
     moves no money, the owner does. `refund_untold`: her message cannot say so (outside the 24-hour
     window, no refund template), said here, before the owner decides; `never_wrote`: the window is
     closed because she has sent no message at all. `carried_from`: the number of the order whose
     payment an exchange carried to this one (part or all of `paid`)."""
     question = (
-        translate("OrderWindow", "Cancel order {0}? A cancelled order cannot be reopened.").format(number)
+        translate("OrderWindow", "Cancel order {0}? It can be moved back for {1} days.").format(
+            number, BACK_DAYS
+        )
         if number
-        else translate("OrderWindow", "Cancel this order? A cancelled order cannot be reopened.")
+        else translate("OrderWindow", "Cancel this order? It can be moved back for {0} days.").format(
+            BACK_DAYS
+        )
     )
     if paid:
         question += "\n\n" + translate(

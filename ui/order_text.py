@@ -108,10 +108,10 @@ def state_name(state: str) -> str:
 def move_refusal(from_state: OrderState, to_state: OrderState) -> str:
     """Why a card dragged from `from_state` cannot be dropped on `to_state` (as app.orders.MOVES
     says), for the board's status line: a refused drop said nothing before."""
-    if from_state is OrderState.DONE:
-        return translate("OrderText", "A done order cannot be moved back.")
+    if from_state is OrderState.DONE:  # an earlier column takes it back (ui.order_board.goes_back)
+        return translate("OrderText", "A done order cannot be cancelled: record a return instead.")
     if from_state is OrderState.CANCELLED:
-        return translate("OrderText", "A cancelled order cannot be reopened.")
+        return translate("OrderText", "A cancelled order cannot be marked done.")
     steps = [state for state in BOARD_STATES if state in MOVES[from_state]]
     return translate("OrderText", "An order in “{0}” cannot go to “{1}”; it can go to: {2}.").format(
         state_name(from_state), state_name(to_state), ", ".join(state_name(state) for state in steps)

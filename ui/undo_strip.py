@@ -1,4 +1,4 @@
-"""A line under a list saying what was just deleted, with an Undo button (and Ctrl+Z) to bring it back."""
+"""A line under a list saying what was just deleted or moved, with Undo (and Ctrl+Z) to bring it back."""
 
 from __future__ import annotations
 
@@ -41,7 +41,17 @@ class UndoStrip(QWidget):
     def offer(self, sentence: str) -> None:
         """Say what was deleted (plain text) and show Undo."""
         self.note.setText(sentence)
+        self.button.show()
         self.show()
+
+    def say(self, sentence: str) -> None:
+        """Say what became of it (brought back, or why not), with nothing left to undo."""
+        had_keyboard = self.button.hasFocus()
+        self.note.setText(sentence)
+        self.button.hide()
+        self.show()
+        if had_keyboard:
+            self.keys_on.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def withdraw(self) -> None:
         """Nothing to bring back any more (brought back, or undone already)."""

@@ -246,6 +246,10 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
         <translation>The options of an order that was shipped, done or canceled cannot be changed.</translation>
     </message>
     <message>
+        <source>The payment deadline cancelled order {number}, so it is not moved back. If the customer paid after all, Match bank deposits… restores it as paid.</source>
+        <translation>The payment deadline canceled order {number}, so it is not moved back. If the customer paid after all, Match bank deposits… restores it as paid.</translation>
+    </message>
+    <message>
         <source>This file is too large for a catalogue (over {limit} MB).</source>
         <translation>This file is too large for a catalog (over {limit} MB).</translation>
     </message>
@@ -341,6 +345,13 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
     <message>
         <source>From the catalo&amp;gue…</source>
         <translation>From the catalo&amp;g…</translation>
+    </message>
+    </context>
+<context>
+    <name>OrderBack</name>
+    <message>
+        <source>The customer was already told it was cancelled.</source>
+        <translation>The customer was already told it was canceled.</translation>
     </message>
     </context>
 <context>
@@ -447,8 +458,12 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
         <translation>no ZIP code</translation>
     </message>
     <message>
-        <source>A cancelled order cannot be reopened.</source>
-        <translation>A canceled order cannot be reopened.</translation>
+        <source>A done order cannot be cancelled: record a return instead.</source>
+        <translation>A done order cannot be canceled: record a return instead.</translation>
+    </message>
+    <message>
+        <source>A cancelled order cannot be marked done.</source>
+        <translation>A canceled order cannot be marked done.</translation>
     </message>
     </context>
 <context>
@@ -472,14 +487,6 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
     <message>
         <source>{0}: cancelled, the payment deadline passed</source>
         <translation>{0}: canceled, the payment deadline passed</translation>
-    </message>
-    <message>
-        <source>Cancel order {0}? A cancelled order cannot be reopened.</source>
-        <translation>Cancel order {0}? A canceled order cannot be reopened.</translation>
-    </message>
-    <message>
-        <source>Cancel this order? A cancelled order cannot be reopened.</source>
-        <translation>Cancel this order? A canceled order cannot be reopened.</translation>
     </message>
     <message>
         <source>Order {0} has no address or postcode.</source>

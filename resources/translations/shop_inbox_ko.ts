@@ -3863,6 +3863,26 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>주문 {number}은(는) ‘{state}’ 상태예요. 반품이나 교환은 발송한 주문에만 기록할 수 있어요.</translation>
     </message>
     <message>
+        <source>Order {number} is “{state}” and has no earlier step to go back to.</source>
+        <translation>주문 {number}은(는) “{state}” 상태이고, 되돌아갈 이전 단계가 없어요.</translation>
+    </message>
+    <message>
+        <source>Order {number} has moved since (it is “{state}” now), so nothing was undone.</source>
+        <translation>주문 {number}은(는) 그사이 다른 단계로 옮겨져서(지금 “{state}”) 되돌리지 않았어요.</translation>
+    </message>
+    <message>
+        <source>A return or exchange is recorded on order {number} since it became “{state}”, so it stays as it is.</source>
+        <translation>주문 {number}은(는) “{state}”(으)로 옮긴 뒤 반품·교환이 기록되어서 그대로 둬요.</translation>
+    </message>
+    <message>
+        <source>The payment deadline cancelled order {number}, so it is not moved back. If the customer paid after all, Match bank deposits… restores it as paid.</source>
+        <translation>주문 {number}은(는) 입금기한이 지나 취소되어서 되돌리지 않아요. 고객이 나중에 입금했다면 입금 확인…에서 결제 완료로 되살릴 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Order {number} has been “{state}” for more than {days} days, so it stays as it is. Record a return or make a new order instead.</source>
+        <translation>주문 {number}은(는) “{state}” 상태로 {days}일이 넘게 지나서 그대로 둬요. 대신 반품을 기록하거나 새 주문을 만들어 주세요.</translation>
+    </message>
+    <message>
         <source>Order {number} was completed more than {days} days ago, so a return or exchange can no longer be recorded on it. Make a new order for an exchange.</source>
         <translation>주문 {number}은(는) 완료된 지 {days}일이 넘어서 반품이나 교환을 더 기록할 수 없어요. 교환은 새 주문으로 만들어 주세요.</translation>
     </message>
@@ -5796,6 +5816,81 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
 </context>
 <context>
+    <name>OrderBack</name>
+    <message>
+        <source>Move &amp;back to “{0}”</source>
+        <translation>“{0}”(으)로 되돌리기(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The customer was already asked to pay.</source>
+        <translation>고객에게 이미 입금 요청을 보냈어요.</translation>
+    </message>
+    <message>
+        <source>The customer was already told her payment arrived.</source>
+        <translation>고객에게 이미 입금 확인 메시지를 보냈어요.</translation>
+    </message>
+    <message>
+        <source>The customer was already told it shipped.</source>
+        <translation>고객에게 이미 배송 출발을 알렸어요.</translation>
+    </message>
+    <message>
+        <source>The customer was already told it is complete.</source>
+        <translation>고객에게 이미 주문 완료를 알렸어요.</translation>
+    </message>
+    <message>
+        <source>The customer was already told it was cancelled.</source>
+        <translation>고객에게 이미 주문 취소를 알렸어요.</translation>
+    </message>
+    <message>
+        <source>The customer was already told of this step.</source>
+        <translation>고객에게 이미 이 단계를 알렸어요.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent to her now: tell her yourself if she should know.</source>
+        <translation>지금은 아무 메시지도 보내지 않아요. 알려야 한다면 직접 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Order {0} moved back to “{1}”.</source>
+        <translation>주문 {0}을(를) “{1}”(으)로 되돌렸어요.</translation>
+    </message>
+    <message>
+        <source>Its bank deposit can be matched again.</source>
+        <translation>이 주문의 입금 내역은 다시 확인할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Order {0} moved to “{1}”.</source>
+        <translation>주문 {0}을(를) “{1}”(으)로 옮겼어요.</translation>
+    </message>
+    <message>
+        <source>Order {0} can only go back to “{1}”.</source>
+        <translation>주문 {0}은(는) “{1}”(으)로만 되돌릴 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Move order {0} back from “{1}” to “{2}”?</source>
+        <translation>주문 {0}을(를) “{1}”에서 “{2}”(으)로 되돌릴까요?</translation>
+    </message>
+    <message>
+        <source>Its tracking number {0} is taken off.</source>
+        <translation>송장번호 {0}은(는) 지워져요.</translation>
+    </message>
+    <message>
+        <source>The bank deposit that paid it is unmatched.</source>
+        <translation>이 주문에 연결된 입금 내역은 연결이 풀려요.</translation>
+    </message>
+    <message>
+        <source>Its items are taken from stock again.</source>
+        <translation>상품을 재고에서 다시 빼요.</translation>
+    </message>
+    <message>
+        <source>Move back</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Leave it</source>
+        <translation>그대로 두기</translation>
+    </message>
+</context>
+<context>
     <name>OrderBoard</name>
     <message>
         <source>Orders</source>
@@ -6000,6 +6095,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>R&amp;eturn or exchange…</source>
         <translation>반품·교환(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;back…</source>
+        <translation>되돌리기(&amp;B)…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln paid order(s) saved to the courier sheet.</source>
@@ -6330,12 +6429,12 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{number} · {customer}: {missing}</translation>
     </message>
     <message>
-        <source>A done order cannot be moved back.</source>
-        <translation>완료된 주문은 되돌릴 수 없어요.</translation>
+        <source>A done order cannot be cancelled: record a return instead.</source>
+        <translation>완료된 주문은 취소할 수 없어요. 대신 반품을 기록해 주세요.</translation>
     </message>
     <message>
-        <source>A cancelled order cannot be reopened.</source>
-        <translation>취소된 주문은 다시 열 수 없어요.</translation>
+        <source>A cancelled order cannot be marked done.</source>
+        <translation>취소된 주문은 완료로 표시할 수 없어요.</translation>
     </message>
     <message>
         <source>An order in “{0}” cannot go to “{1}”; it can go to: {2}.</source>
@@ -6689,12 +6788,12 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>신규로 되돌리기(&amp;B)</translation>
     </message>
     <message>
-        <source>Cancel order {0}? A cancelled order cannot be reopened.</source>
-        <translation>주문 {0}을(를) 취소할까요? 취소한 주문은 다시 열 수 없어요.</translation>
+        <source>Cancel order {0}? It can be moved back for {1} days.</source>
+        <translation>주문 {0}을(를) 취소할까요? {1}일 동안은 되돌릴 수 있어요.</translation>
     </message>
     <message>
-        <source>Cancel this order? A cancelled order cannot be reopened.</source>
-        <translation>이 주문을 취소할까요? 취소한 주문은 다시 열 수 없어요.</translation>
+        <source>Cancel this order? It can be moved back for {0} days.</source>
+        <translation>이 주문을 취소할까요? {0}일 동안은 되돌릴 수 있어요.</translation>
     </message>
     <message>
         <source>The customer paid {0} for it: transfer it back to her yourself.</source>

@@ -1,4 +1,4 @@
-"""Orders move forward only, and the board says so; a shipped or done order's tracking number can be fixed."""
+"""A refused move is said on the board; a shipped or done order's tracking number can be fixed."""
 
 from __future__ import annotations
 
@@ -36,14 +36,14 @@ def stored(ctx: Any, order_id: int) -> Order:
         return order
 
 
-def test_dragging_a_done_card_back_says_why_it_stays(window: Any, qtbot: Any) -> None:
+def test_dragging_a_done_card_onto_cancelled_says_why_it_stays(window: Any, qtbot: Any) -> None:
     order_id = daeuns_order(window.ctx, OrderState.DONE)
     board = OrderActions(window, window.ctx).open_board()
     qtbot.addWidget(board)
     qtbot.waitUntil(lambda: board.loaded_once)
     done = board.columns[OrderState.DONE]
     mime = done.mimeData([done.index(0)])
-    viewport = board.column_views[OrderState.SHIPPED].viewport()
+    viewport = board.column_views[OrderState.CANCELLED].viewport()
     enter = QDragEnterEvent(
         QPoint(20, 20),
         Qt.DropAction.MoveAction,
@@ -53,7 +53,7 @@ def test_dragging_a_done_card_back_says_why_it_stays(window: Any, qtbot: Any) ->
     )
     QApplication.sendEvent(viewport, enter)
     assert not enter.isAccepted()
-    assert board.move_note.text() == "A done order cannot be moved back."
+    assert board.move_note.text() == "A done order cannot be cancelled: record a return instead."
     assert board.move_note.isVisibleTo(board)
     with qtbot.waitSignal(board.loaded):
         board.reload()  # as a synced message reloads it: the sentence stays
@@ -98,4 +98,4 @@ def test_a_refused_step_names_the_steps_the_order_can_take(qapp: Any) -> None:
     assert move_refusal(OrderState.NEW, OrderState.SHIPPED) == (
         "An order in “New” cannot go to “Shipped”; it can go to: Awaiting payment, Paid, Cancelled."
     )
-    assert move_refusal(OrderState.CANCELLED, OrderState.NEW) == "A cancelled order cannot be reopened."
+    assert move_refusal(OrderState.CANCELLED, OrderState.DONE) == "A cancelled order cannot be marked done."

@@ -1,0 +1,148 @@
+"""The orders board: a move made by mistake is undone (Undo, Ctrl+Z) or moved back from the card's menu."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDragEnterEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.catalog import ItemDraft, create_item
+from app.models import Order
+from app.order_actions import order_back_step
+from app.orders import LineInput, OrderState, Told, create_order, move_order, note_told
+from app.stock import set_stock, stock_levels
+from tests.support.factories import make_contact
+from ui.order_actions import OrderActions
+from ui.order_board import OrderBoard
+from ui.order_text import move_refusal
+
+
+def minjis_order(ctx: Any, *steps: OrderState) -> int:
+    """김민지's order 2026-0001 of two linen shirts (five on the shelf), moved through `steps`."""
+    with ctx.db.write() as s:
+        item = create_item(
+            s, ItemDraft(name="린넨 셔츠", price_minor=21000, currency="KRW", retailer_id="LN")
+        )
+        set_stock(s, item, 5)
+        c = make_contact(s, profile_name="김민지")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LN", 2)], source="chat").id
+        for state in steps:
+            move_order(s, order_id, state, courier="CJ대한통운", tracking="654321098765")
+        return order_id
+
+
+def state_and_shelf(ctx: Any, order_id: int) -> tuple[str, int, int]:
+    with ctx.db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None
+        (level,) = stock_levels(s)
+        return order.state, level.on_hand, level.reserved
+
+
+def card_in(board: OrderBoard, state: OrderState, order_id: int) -> bool:
+    model = board.columns[state]
+    return any(model.summary(row).id == order_id for row in range(model.rowCount()))
+
+
+def test_a_card_marked_paid_by_mistake_is_put_back_with_ctrl_z_on_the_board(window: Any, qtbot: Any) -> None:
+    order_id = minjis_order(window.ctx, OrderState.AWAITING_PAYMENT)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    assert not board.move_back.strip.isVisibleTo(board)
+    card = board.columns[OrderState.AWAITING_PAYMENT].summary(0)
+    move = next(a for a in board.card_menu(card).actions() if a.objectName() == "move_paid")
+    move.trigger()
+    # Nothing can tell her (she never wrote): the order's window holds the move until the owner says.
+    qtbot.waitUntil(lambda: order_id in actions.open_orders)
+    held = actions.open_orders[order_id].message.unsent_button
+    qtbot.waitUntil(held.isVisible)
+    held.click()
+    qtbot.waitUntil(lambda: board.move_back.strip.isVisibleTo(board))
+    assert board.move_back.strip.note.text() == "Order 2026-0001 moved to “Paid”."
+    assert board.move_back.strip.button.isVisibleTo(board)
+    assert state_and_shelf(window.ctx, order_id) == ("paid", 3, 0)
+    qtbot.waitUntil(lambda: card_in(board, OrderState.PAID, order_id))
+
+    # The order's window came up for the move; the owner goes back to the board to undo it there.
+    board.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is board)
+    column = board.column_views[OrderState.PAID]
+    column.setFocus()
+    with qtbot.waitSignal(window.ctx.hub.changed) as changed:
+        qtbot.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # The chat's labels and the relay's bot follow what changed (ui.order_actions pushes the chat's).
+    assert order_id in changed.args[0].orders and changed.args[0].contacts
+    assert state_and_shelf(window.ctx, order_id) == ("awaiting_payment", 5, 2)  # held for her again
+    assert board.move_back.strip.note.text() == "Order 2026-0001 moved back to “Awaiting payment”."
+    assert not board.move_back.strip.button.isVisibleTo(board)  # nothing more to undo
+    qtbot.waitUntil(lambda: card_in(board, OrderState.AWAITING_PAYMENT, order_id))
+    # A second Ctrl+Z has nothing to take back: the order stays where it is.
+    qtbot.keyClick(column, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert state_and_shelf(window.ctx, order_id) == ("awaiting_payment", 5, 2)
+
+
+def test_moving_a_shipped_card_back_asks_first_and_says_the_customer_was_already_told(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id = minjis_order(window.ctx, OrderState.PAID, OrderState.SHIPPED)
+    with window.ctx.db.write() as s:
+        note_told(s, order_id, OrderState.SHIPPED, Told.SENT)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    card = board.columns[OrderState.SHIPPED].summary(0)
+    menu = board.card_menu(card, order_back_step(window.ctx.db, order_id))
+    back = next(a for a in menu.actions() if a.objectName() == "moveBack")
+    assert back.text() == "Move &back to “Paid”"
+
+    kept = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    back.trigger()
+    (asked,) = kept.texts
+    assert "Move order 2026-0001 back from “Shipped” to “Paid”?" in asked
+    assert "Its tracking number 654321098765 is taken off." in asked
+    assert "The customer was already told it shipped." in asked
+    assert state_and_shelf(window.ctx, order_id)[0] == "shipped"  # "Leave it" leaves it
+
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    back.trigger()
+    qtbot.waitUntil(lambda: state_and_shelf(window.ctx, order_id)[0] == "paid")
+    qtbot.waitUntil(lambda: "moved back" in board.move_back.strip.note.text())
+    assert board.move_back.strip.note.text() == (
+        "Order 2026-0001 moved back to “Paid”. The customer was already told it shipped. "
+        "Nothing is sent to her now: tell her yourself if she should know."
+    )
+
+
+def test_a_card_dragged_onto_an_earlier_column_asks_to_go_back_and_a_done_card_is_not_cancelled(
+    window: Any, qtbot: Any
+) -> None:
+    order_id = minjis_order(window.ctx, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    done = board.columns[OrderState.DONE]
+
+    mime = done.mimeData([done.index(0)])  # kept: the events do not own it
+
+    def drag_onto(state: OrderState) -> bool:
+        enter = QDragEnterEvent(
+            QPoint(20, 20),
+            Qt.DropAction.MoveAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(board.column_views[state].viewport(), enter)
+        return enter.isAccepted()
+
+    assert drag_onto(OrderState.SHIPPED)  # back where it came from (asked on the drop)
+    assert not drag_onto(OrderState.CANCELLED)
+    assert board.move_note.text() == "A done order cannot be cancelled: record a return instead."
+    assert move_refusal(OrderState.CANCELLED, OrderState.DONE) == "A cancelled order cannot be marked done."
+    assert state_and_shelf(window.ctx, order_id)[0] == "done"

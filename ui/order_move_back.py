@@ -1,0 +1,166 @@
+"""The orders board's Undo of a move it made, and its cards' "Move back to …" (asked first if it matters)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from app.changes import Changes
+from app.errors import OrderError
+from app.order_actions import move_order_back, order_back_step
+from app.order_back import BackStep, MovedBack
+from app.orders import OrderState
+from ui.confirm import confirm
+from ui.korean_particles import with_particles
+from ui.ops import Op, failure_sentence
+from ui.order_text import state_name
+from ui.undo_strip import UndoStrip
+
+if TYPE_CHECKING:
+    from ui.order_board import OrderBoard
+
+translate = QCoreApplication.translate
+
+
+def back_label(state: OrderState) -> str:
+    """The card menu's item that moves an order back to `state`."""
+    return translate("OrderBack", "Move &back to “{0}”").format(state_name(state))
+
+
+def told_sentence(state: OrderState) -> str:
+    """What the customer was already told of the move to `state`, which no move back unsends."""
+    told = {
+        OrderState.AWAITING_PAYMENT: translate("OrderBack", "The customer was already asked to pay."),
+        OrderState.PAID: translate("OrderBack", "The customer was already told her payment arrived."),
+        OrderState.SHIPPED: translate("OrderBack", "The customer was already told it shipped."),
+        OrderState.DONE: translate("OrderBack", "The customer was already told it is complete."),
+        OrderState.CANCELLED: translate("OrderBack", "The customer was already told it was cancelled."),
+    }.get(state, translate("OrderBack", "The customer was already told of this step."))
+    return (
+        told
+        + " "
+        + translate("OrderBack", "Nothing is sent to her now: tell her yourself if she should know.")
+    )
+
+
+def moved_back_sentence(moved: MovedBack) -> str:
+    """What a move back did: where the order is now, and what it could not take back."""
+    said = translate("OrderBack", "Order {0} moved back to “{1}”.").format(
+        moved.number, state_name(moved.to_state)
+    )
+    if moved.deposit:
+        said += " " + translate("OrderBack", "Its bank deposit can be matched again.")
+    if moved.told:
+        said += " " + told_sentence(moved.from_state)
+    return with_particles(said)
+
+
+class MoveBack(QObject):
+    """Owned by the board: its Undo strip (and Ctrl+Z on the board) for the last move the board made,
+    and the move back a card's menu or a drop on an earlier column asks for."""
+
+    def __init__(self, board: OrderBoard) -> None:
+        super().__init__(board)
+        self.board = board
+        # Ctrl+Z anywhere on the board; its search field keeps Ctrl+Z for its own typing.
+        self.strip = UndoStrip(board, parent=board)
+        self.strip.setObjectName("orderUndo")
+        self.strip.undo_requested.connect(self.undo)
+        # Moves the board started and an order window makes (once its message can go): order id →
+        # its number. Undo is offered when the window says the move is made.
+        self.started: dict[int, str] = {}
+        self.offered: tuple[int, OrderState] | None = None  # (order id, the state Undo takes it back from)
+
+    def start(self, order_id: int, number: str | None) -> None:
+        self.started[order_id] = number or ""
+
+    def moved(self, order_id: int, state: str) -> None:
+        """An order window made a move: Undo is offered if the board asked for it."""
+        if order_id in self.started and state:
+            self.offer(order_id, self.started.pop(order_id), OrderState(state))
+
+    def offer(self, order_id: int, number: str, state: OrderState) -> None:
+        self.offered = (order_id, state)
+        text = translate("OrderBack", "Order {0} moved to “{1}”.").format(number, state_name(state))
+        self.strip.offer(with_particles(text))
+
+    def undo(self) -> None:
+        """Undo (or Ctrl+Z): the offered move is taken back, unless the order moved again since."""
+        if self.offered is None:
+            return
+        order_id, state = self.offered
+        self.offered = None
+        self._move_back(order_id, state)
+
+    def ask(self, step: BackStep) -> None:
+        """A card's "Move back to …" (or a drop on that column): asked first when it matters."""
+        if self._worth_asking(step):
+            self._move_back(step.order_id, step.state)
+
+    def ask_for(self, order_id: int, to_state: OrderState) -> None:
+        """A card dropped on an earlier column: moved back if that is where its last move came from."""
+
+        def step_read(step: BackStep) -> None:
+            if step.to_state is not to_state:
+                self.board.say_refused(
+                    with_particles(
+                        translate("OrderBack", "Order {0} can only go back to “{1}”.").format(
+                            step.number, state_name(step.to_state)
+                        )
+                    )
+                )
+                return
+            self.ask(step)
+
+        db = self.board.ctx.db
+        Op(lambda: order_back_step(db, order_id), parent=self.board).success(step_read).failure(
+            self._refused
+        ).run()
+
+    def _worth_asking(self, step: BackStep) -> bool:
+        closed = step.state in (OrderState.DONE, OrderState.CANCELLED)
+        if not (step.told or step.deposit or step.tracking or closed):
+            return True  # an open order's slip: put back at once, as Undo does
+        lines = [
+            with_particles(
+                translate("OrderBack", "Move order {0} back from “{1}” to “{2}”?").format(
+                    step.number, state_name(step.state), state_name(step.to_state)
+                )
+            )
+        ]
+        if step.tracking:
+            lines.append(
+                translate("OrderBack", "Its tracking number {0} is taken off.").format(step.tracking)
+            )
+        if step.deposit:
+            lines.append(translate("OrderBack", "The bank deposit that paid it is unmatched."))
+        if step.state is OrderState.CANCELLED and step.to_state is not OrderState.NEW:
+            lines.append(translate("OrderBack", "Its items are taken from stock again."))
+        if step.told:
+            lines.append(told_sentence(step.state))
+        return confirm(
+            self.board,
+            translate("OrderBack", "Move back"),
+            "\n\n".join(lines),
+            translate("OrderBack", "Move back"),
+            keep=translate("OrderBack", "Leave it"),
+        )
+
+    def _move_back(self, order_id: int, expected: OrderState) -> None:
+        db = self.board.ctx.db
+
+        def done(result: tuple[MovedBack, Changes]) -> None:
+            moved, changes = result
+            self.strip.say(moved_back_sentence(moved))
+            self.board.ctx.publish(changes)  # the board, the chat's labels and the relay's bot follow
+
+        Op(lambda: move_order_back(db, order_id, expected), parent=self.board, writes=True).success(
+            done
+        ).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, OrderError):
+            self.strip.say(failure_sentence(exc))
+        else:
+            self.board._failed(exc)
