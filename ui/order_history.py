@@ -14,7 +14,7 @@ from app.order_changes import CHANGED
 from app.order_notices import NotToldReason
 from app.order_queries import EventRow
 from app.order_returns import CARRIED_BACK, EXCHANGE_FOR, GOODS_BACK, RETURNED
-from app.orders import EXPIRED_MOVE, UNSENT_MOVE, OrderState, Told, move_note
+from app.orders import EXPIRED_MOVE, MOVED_BACK, UNSENT_MOVE, OrderState, Told, move_note
 from app.rules import zone
 from app.shipping_sheets import RETRACKED
 from ui.formatting import babel_locale_name, full_datetime, shop_datetime
@@ -73,6 +73,15 @@ def event_text(
         return translate(
             "OrderWindow", "{0}: cancelled, the payment deadline passed (message to the customer not sent)"
         ).format(when)
+    if event.kind == MOVED_BACK:
+        line = translate("OrderWindow", "{0}: moved back from {1} to {2}").format(
+            when, state_name(event.from_state or ""), state_name(event.to_state or "")
+        )
+        if facts.get("tracking"):
+            line += " " + translate("OrderWindow", "(tracking number {0} taken off)").format(
+                facts["tracking"]
+            )
+        return with_particles(line)  # "결제 완료로", "입금 대기로"
     if event.kind == "reminded":
         return translate("OrderWindow", "{0}: payment reminder prepared").format(when)
     if event.kind == "option":
@@ -158,7 +167,10 @@ def event_text(
             when, state_name(event.from_state or ""), state_name(event.to_state or "")
         )
     told = told_text(event.kind, facts)
-    return f"{line} {told}" if told else line
+    line = f"{line} {told}" if told else line
+    if facts.get("undone"):  # the move back is its own line above it
+        line += " " + translate("OrderWindow", "(moved back later)")
+    return line
 
 
 def returned_text(when: str, facts: dict[str, Any]) -> str:

@@ -6576,6 +6576,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0}: 입금 기한이 지나 취소됨 (안내 메시지 보내지 않음)</translation>
     </message>
     <message>
+        <source>{0}: moved back from {1} to {2}</source>
+        <translation>{0}: {1}에서 {2}(으)로 되돌림</translation>
+    </message>
+    <message>
+        <source>(tracking number {0} taken off)</source>
+        <translation>(송장번호 {0} 삭제)</translation>
+    </message>
+    <message>
         <source>{0}: option of “{1}” set to “{2}”</source>
         <translation>{0}: “{1}” 옵션을 “{2}”(으)로 정함</translation>
     </message>
@@ -6630,6 +6638,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>(restored: the deposit came after the payment deadline)</source>
         <translation>(입금 기한 뒤에 들어온 입금으로 주문을 되살림)</translation>
+    </message>
+    <message>
+        <source>(moved back later)</source>
+        <translation>(나중에 되돌림)</translation>
     </message>
     <message>
         <source>“{0}” ×{1}</source>

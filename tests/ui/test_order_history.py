@@ -37,6 +37,17 @@ def test_the_history_tells_apart_told_chose_not_to_and_could_not(korean: None, k
     assert event_text(older, "Asia/Seoul").endswith("입금 대기 → 결제 완료 (안내 메시지가 나가지 않음)")
 
 
+def test_a_move_back_reads_as_its_own_line_and_the_move_it_undid_says_so(
+    korean: None, korean_locale: None
+) -> None:
+    forward = EventRow(AT, "moved", "paid", "shipped", '{"told": "sent", "undone": true}')
+    back = EventRow(AT, "moved_back", "shipped", "paid", '{"undoes": 7, "tracking": "654321098765"}')
+    assert event_text(forward, "Asia/Seoul").endswith("결제 완료 → 배송 중 (고객에게 알림) (나중에 되돌림)")
+    assert event_text(back, "Asia/Seoul").endswith(
+        ": 배송 중에서 결제 완료로 되돌림 (송장번호 654321098765 삭제)"
+    )
+
+
 def test_a_move_paid_by_one_deposit_for_two_orders_names_both(korean: None, korean_locale: None) -> None:
     note = deposit_note(Deposit(2, "2026-12-04 14:03:22", "김민지", 132000), ["2026-0003", "2026-0008"])
     text = event_text(EventRow(AT, "moved", "awaiting_payment", "paid", note), "Asia/Seoul")
