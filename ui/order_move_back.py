@@ -25,7 +25,7 @@ translate = QCoreApplication.translate
 
 def back_label(state: OrderState) -> str:
     """The card menu's item that moves an order back to `state`."""
-    return translate("OrderBack", "Move &back to “{0}”").format(state_name(state))
+    return with_particles(translate("OrderBack", "Move &back to “{0}”").format(state_name(state)))
 
 
 def told_sentence(state: OrderState) -> str:
@@ -73,7 +73,9 @@ class MoveBack(QObject):
         self.offered: tuple[int, OrderState] | None = None  # (order id, the state Undo takes it back from)
 
     def start(self, order_id: int, number: str | None) -> None:
-        self.started[order_id] = number or ""
+        """The board asked an order window for a move: its Undo waits for the window to make it
+        (the latest only: a move the owner left held in a window is not offered later)."""
+        self.started = {order_id: number or ""}
 
     def moved(self, order_id: int, state: str) -> None:
         """An order window made a move: Undo is offered if the board asked for it."""
@@ -142,7 +144,7 @@ class MoveBack(QObject):
         return confirm(
             self.board,
             translate("OrderBack", "Move back"),
-            "\n\n".join(lines),
+            with_particles("\n\n".join(lines)),  # "송장번호 …031은", "…0004를"
             translate("OrderBack", "Move back"),
             keep=translate("OrderBack", "Leave it"),
         )

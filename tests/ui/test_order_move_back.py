@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.catalog import ItemDraft, create_item
-from app.models import Order
+from app.errors import OrderError
+from app.models import Order, utcnow
 from app.order_actions import order_back_step
-from app.orders import LineInput, OrderState, Told, create_order, move_order, note_told
+from app.orders import LineInput, OrderState, Told, create_order, expire_unpaid, move_order, note_told
 from app.stock import set_stock, stock_levels
 from tests.support.factories import make_contact
 from ui.order_actions import OrderActions
@@ -146,3 +149,45 @@ def test_a_card_dragged_onto_an_earlier_column_asks_to_go_back_and_a_done_card_i
     assert board.move_note.text() == "A done order cannot be cancelled: record a return instead."
     assert move_refusal(OrderState.CANCELLED, OrderState.DONE) == "A cancelled order cannot be marked done."
     assert state_and_shelf(window.ctx, order_id)[0] == "done"
+
+
+def test_in_korean_the_menu_and_the_question_take_the_right_particles(
+    window: Any, qtbot: Any, dialogs: Any, korean: None
+) -> None:
+    order_id = minjis_order(window.ctx, OrderState.PAID, OrderState.SHIPPED)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    card = board.columns[OrderState.SHIPPED].summary(0)
+    menu = board.card_menu(card, order_back_step(window.ctx.db, order_id))
+    back = next(a for a in menu.actions() if a.objectName() == "moveBack")
+    assert back.text() == "“결제 완료”로 되돌리기(&B)"
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    back.trigger()
+    assert asked.texts == [
+        "주문 2026-0001을 “배송 중”에서 “결제 완료”로 되돌릴까요?\n\n송장번호 654321098765는 지워져요."
+    ]
+
+
+def test_an_order_the_payment_deadline_cancelled_says_why_it_is_not_moved_back(
+    window: Any, qtbot: Any
+) -> None:
+    order_id = minjis_order(window.ctx, OrderState.AWAITING_PAYMENT)
+    with window.ctx.db.write() as s:
+        expire_unpaid(s, utcnow() + timedelta(days=30))
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    card = board.columns[OrderState.CANCELLED].summary(0)
+    with pytest.raises(OrderError) as refused:
+        order_back_step(window.ctx.db, order_id)
+    menu = board.card_menu(card, refused.value)
+    back = next(a for a in menu.actions() if a.objectName() == "moveBack")
+    back.trigger()
+    assert board.move_note.text() == (
+        "The payment deadline cancelled order 2026-0001, so it is not moved back. If the customer paid "
+        "after all, Match bank deposits… restores it as paid."
+    )
+    assert state_and_shelf(window.ctx, order_id) == ("cancelled", 5, 0)
