@@ -791,7 +791,7 @@ class OrderBoard(QWidget):
         elif isinstance(back, OrderError) and back.code is not ErrorCode.ORDER_BACK_NONE:
             act = QAction(self.tr("Move &back…"), menu)  # says why it cannot
             act.setObjectName("moveBack")
-            act.triggered.connect(lambda _c=False, why=back: self.say_refused(failure_sentence(why)))
+            act.triggered.connect(lambda _c=False, why=back: self.move_back.refused(why))
             menu.addAction(act)
         return menu
 

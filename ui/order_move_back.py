@@ -105,7 +105,7 @@ class MoveBack(QObject):
 
         def step_read(step: BackStep) -> None:
             if step.to_state is not to_state:
-                self.board.say_refused(
+                self.strip.say(
                     with_particles(
                         translate("OrderBack", "Order {0} can only go back to “{1}”.").format(
                             step.number, state_name(step.to_state)
@@ -117,7 +117,7 @@ class MoveBack(QObject):
 
         db = self.board.ctx.db
         Op(lambda: order_back_step(db, order_id), parent=self.board).success(step_read).failure(
-            self._refused
+            self.refused
         ).run()
 
     def _worth_asking(self, step: BackStep) -> bool:
@@ -159,9 +159,10 @@ class MoveBack(QObject):
 
         Op(lambda: move_order_back(db, order_id, expected), parent=self.board, writes=True).success(
             done
-        ).failure(self._refused).run()
+        ).failure(self.refused).run()
 
-    def _refused(self, exc: BaseException) -> None:
+    def refused(self, exc: BaseException) -> None:
+        """Why the order stays where it is, on the strip (the whole board's width: it can be long)."""
         if isinstance(exc, OrderError):
             self.strip.say(failure_sentence(exc))
         else:

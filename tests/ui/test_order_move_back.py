@@ -186,7 +186,7 @@ def test_an_order_the_payment_deadline_cancelled_says_why_it_is_not_moved_back(
     menu = board.card_menu(card, refused.value)
     back = next(a for a in menu.actions() if a.objectName() == "moveBack")
     back.trigger()
-    assert board.move_note.text() == (
+    assert board.move_back.strip.note.text() == (
         "The payment deadline cancelled order 2026-0001, so it is not moved back. If the customer paid "
         "after all, Match bank deposits… restores it as paid."
     )
