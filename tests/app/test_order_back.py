@@ -13,9 +13,10 @@ from sqlalchemy import select
 from app.catalog import ItemDraft, create_item
 from app.deposits import Deposit, MatchKind, confirm_deposits, match_deposits
 from app.errors import ErrorCode, OrderError
-from app.models import Order, OrderEvent
+from app.models import Label, Order, OrderEvent, contact_label
+from app.order_actions import load_order
 from app.order_back import BACK_DAYS, back_step, move_back
-from app.order_returns import ReturnLine, ReturnRequest, record_return
+from app.order_returns import ReturnLine, ReturnRequest, record_return, refunds_of
 from app.orders import (
     MOVED_BACK,
     LineInput,
@@ -28,6 +29,7 @@ from app.orders import (
     note_told,
 )
 from app.stock import set_stock, stock_levels
+from tests.app.test_order_carried_payment import dearer_exchange
 from tests.support.engine_probe import quick_engine
 from tests.support.factories import make_contact
 from tests.support.relay_server import RunningRelay
@@ -49,10 +51,24 @@ def shirt_order(db, *, on_hand: int = 5, quantity: int = 2, name: str = "김민�
         return order.id
 
 
+def refunds(db, *order_ids: int) -> dict[int, int]:
+    with db.read() as s:
+        return refunds_of(s, order_ids)
+
+
 def statuses_on_the_relay(relay: RunningRelay, wa_id: str) -> list[dict[str, Any]]:
     response = httpx.get(f"{relay.url}/v1/orders/status", params={"wa_id": wa_id}, headers=relay.auth())
     assert response.status_code == 200
     return list(response.json()["orders"])
+
+
+def chat_labels(s, contact_id: int) -> set[str]:
+    rows = s.scalars(
+        select(Label.builtin)
+        .join(contact_label, contact_label.c.label_id == Label.id)
+        .where(contact_label.c.contact_id == contact_id)
+    )
+    return set(rows)
 
 
 def shelf(db) -> tuple[int, int]:
@@ -84,6 +100,8 @@ def test_a_card_marked_paid_by_mistake_goes_back_to_awaiting_payment_with_its_it
         order = s.get(Order, order_id)
         assert order is not None
         assert order.state == OrderState.AWAITING_PAYMENT
+        assert order.contact_id is not None
+        assert chat_labels(s, order.contact_id) == {"Pending payment"}  # the chat's label follows
         assert order.payment_due_at == due  # the deadline she was given
         assert order.updated_at == NOW + timedelta(minutes=6)  # the relay keeps this over "paid"
         kinds = [(e.kind, e.from_state, e.to_state) for e in order.events]
@@ -277,3 +295,17 @@ def test_the_relays_bot_hears_the_order_went_back_and_no_longer_says_shipped(
     assert engine.push_order_statuses(now) == 1
     [held] = statuses_on_the_relay(relay, CUSTOMER)
     assert (held["state"], held["tracking"], held["tracking_url"]) == ("paid", "", "")
+
+
+def test_an_exchange_cancelled_by_mistake_goes_back_and_her_first_payment_pays_it_again(db) -> None:
+    """The exchange's new order cancelled: the shirt money carried to it was to be refunded. Moved
+    back, it pays the new order again and is no refund; both orders' histories say so."""
+    first, new = dearer_exchange(db)
+    with db.write() as s:
+        move_order(s, new, OrderState.AWAITING_PAYMENT)
+        move_order(s, new, OrderState.CANCELLED)
+    assert refunds(db, first, new) == {first: 29000}
+    with db.write() as s:
+        assert move_back(s, new).to_state is OrderState.AWAITING_PAYMENT
+    assert refunds(db, first, new) == {}
+    assert load_order(db, new).due_minor == 41000 - 29000  # she is asked only the rest, as before
