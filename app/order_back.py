@@ -171,6 +171,10 @@ def move_back(
         commit_stock(session, order)  # from Cancelled: its items leave the shelf again
     if to_state is OrderState.NEW:
         order.payment_due_at = None
+        # Asking for payment named the transfer after the customer; that default goes with it (a
+        # name the owner typed stays). Asked again, it is filled the same way.
+        if order.depositor_name == order.customer_name[:64]:
+            order.depositor_name = ""
     elif to_state is OrderState.AWAITING_PAYMENT and (
         order.payment_due_at is None or order.payment_due_at <= now
     ):

@@ -125,7 +125,7 @@ def test_moving_back_twice_takes_an_order_back_to_new_holding_nothing_and_with_n
     with db.read() as s:
         order = s.get(Order, order_id)
         assert order is not None
-        assert (order.state, order.payment_due_at) == (OrderState.NEW, None)
+        assert (order.state, order.payment_due_at, order.depositor_name) == (OrderState.NEW, None, "")
         with pytest.raises(OrderError) as refused:
             back_step(s, order_id)
     assert refused.value.code is ErrorCode.ORDER_BACK_NONE  # a new order has no step behind it
