@@ -89,12 +89,18 @@ def back_step(session: Session, order_id: int, now: datetime | None = None) -> B
         to_state=to_state,
         told=facts.get("told") == Told.SENT,
         deposit=isinstance(facts.get("deposit"), dict),
-        tracking=order.tracking if _before_shipping(to_state) else "",
+        tracking=order.tracking if _unships(OrderState(order.state), to_state) else "",
     )
 
 
-def _before_shipping(state: OrderState) -> bool:
-    return state in (OrderState.NEW, OrderState.AWAITING_PAYMENT, OrderState.PAID)
+def _unships(state: OrderState, to_state: OrderState) -> bool:
+    """The move back takes a shipped order back before shipping: the courier and number it was
+    shipped with go (the number the move to Shipped stored)."""
+    return state is OrderState.SHIPPED and to_state in (
+        OrderState.NEW,
+        OrderState.AWAITING_PAYMENT,
+        OrderState.PAID,
+    )
 
 
 def _undoable_move(order: Order, now: datetime) -> OrderEvent:
@@ -181,7 +187,7 @@ def move_back(
         shop_zone = shop_time_zone(session)
         order.payment_due_at = payment_deadline(now, payment_days, zone(shop_zone) if shop_zone else None)
     back_note: dict[str, object] = {"undoes": forward.id}
-    if _before_shipping(to_state) and (order.courier or order.tracking):
+    if _unships(before, to_state) and (order.courier or order.tracking):
         back_note["courier"], back_note["tracking"] = order.courier, order.tracking
         order.courier, order.tracking = "", ""
     if before is OrderState.CANCELLED:

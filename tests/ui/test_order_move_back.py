@@ -6,8 +6,8 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QDragEnterEvent
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.catalog import ItemDraft, create_item
@@ -32,7 +32,9 @@ def minjis_order(ctx: Any, *steps: OrderState) -> int:
         c = make_contact(s, profile_name="김민지")
         order_id = create_order(s, contact_id=c.id, lines=[LineInput("LN", 2)], source="chat").id
         for state in steps:
-            move_order(s, order_id, state, courier="CJ대한통운", tracking="654321098765")
+            shipping = state is OrderState.SHIPPED
+            courier, tracking = ("CJ대한통운", "654321098765") if shipping else (None, None)
+            move_order(s, order_id, state, courier=courier, tracking=tracking)
         return order_id
 
 
@@ -191,3 +193,43 @@ def test_an_order_the_payment_deadline_cancelled_says_why_it_is_not_moved_back(
         "after all, Match bank deposits… restores it as paid."
     )
     assert state_and_shelf(window.ctx, order_id) == ("cancelled", 5, 0)
+
+
+def test_a_paid_card_dropped_back_goes_only_where_it_came_from(window: Any, qtbot: Any) -> None:
+    order_id = minjis_order(window.ctx, OrderState.AWAITING_PAYMENT, OrderState.PAID)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    paid = board.columns[OrderState.PAID]
+    mime = paid.mimeData([paid.index(0)])  # kept: the events do not own it
+
+    def drop_on(state: OrderState) -> None:
+        viewport = board.column_views[state].viewport()
+        enter = QDragEnterEvent(
+            QPoint(20, 20),
+            Qt.DropAction.MoveAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, enter)  # a drop comes after its drag entered
+        assert enter.isAccepted()
+        drop = QDropEvent(
+            QPointF(20, 20),
+            Qt.DropAction.MoveAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, drop)
+        assert drop.isAccepted()
+
+    drop_on(OrderState.NEW)
+    qtbot.waitUntil(lambda: board.move_back.strip.isVisibleTo(board))
+    assert board.move_back.strip.note.text() == "Order 2026-0001 can only go back to “Awaiting payment”."
+    assert state_and_shelf(window.ctx, order_id) == ("paid", 3, 0)
+
+    drop_on(OrderState.AWAITING_PAYMENT)  # an open order nobody was told of: no question
+    qtbot.waitUntil(lambda: state_and_shelf(window.ctx, order_id) == ("awaiting_payment", 5, 2))
+    qtbot.waitUntil(lambda: card_in(board, OrderState.AWAITING_PAYMENT, order_id))
