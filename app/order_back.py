@@ -11,8 +11,8 @@ kept and marked undone). What the forward move did is put back:
 - the payment deadline: back to New there is none; back to Awaiting payment it is the one the
   customer was given, or, when that has passed meanwhile, a fresh one from now (or the deadline
   would cancel the order at once);
-- the courier and tracking number: back before Shipped they are taken off (the relay's bot would
-  give the customer a tracking link of a parcel that is not hers), named in the history entry;
+- the courier and tracking number: a shipped order moved back has them taken off (the relay's bot
+  would give the customer a tracking link of a parcel that is not hers), named in the history entry;
 - a bank deposit matched to it on Paid: unmatched, so the bank file can match it again;
 - an exchange's money handed back by a cancel: carried to the order again (and the other way round);
 - the relay's copy: the order's `updated_at` is the move back's moment, so its status is pushed
