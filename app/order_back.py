@@ -8,7 +8,8 @@ kept and marked undone). What the forward move did is put back:
   items reserved again (a paid order's pieces go back on the shelf, then are reserved); back from
   Cancelled to Paid, Shipped or Done its items leave the shelf again (ORDER_OUT_OF_STOCK when too
   few are left, writing nothing);
-- the payment deadline: back to New there is none; back to Awaiting payment it is the one the
+- the payment deadline: back to New there is none (nor the transfer name asking for payment filled
+  in from the customer's); back to Awaiting payment it is the one the
   customer was given, or, when that has passed meanwhile, a fresh one from now (or the deadline
   would cancel the order at once);
 - the courier and tracking number: a shipped order moved back has them taken off (the relay's bot
@@ -21,13 +22,15 @@ kept and marked undone). What the forward move did is put back:
 A message the forward move sent to the customer cannot be unsent: the move back says so
 (`MovedBack.told`) and sends no correction of its own.
 
-What is not moved back (`BackRefused`, raised as OrderError):
-- a new order (nothing to go back to);
-- a cancellation by the payment deadline: the customer never paid; a transfer that came after it is
-  taken with Match bank deposits, which restores the order as paid;
-- an order with a return or exchange recorded since the move: its goods and money went their way;
-- Done or Cancelled for longer than `BACK_DAYS`: the books are closed; a return, an exchange or a
-  new order is the way from there.
+What is not moved back (OrderError, writing nothing):
+- a new order, or one a return brought where it is (ORDER_BACK_NONE: nothing of ours to undo);
+- a cancellation by the payment deadline (ORDER_BACK_EXPIRED): the customer never paid; a transfer
+  that came after it is taken with Match bank deposits, which restores the order as paid;
+- an order with a return or exchange recorded since the move (ORDER_BACK_AFTER_RETURN): its goods
+  and money went their way;
+- Done or Cancelled for longer than `BACK_DAYS` (ORDER_BACK_TOO_LATE): the books are closed; a
+  return, an exchange or a new order is the way from there;
+- for Undo, an order moved again since it was offered (ORDER_BACK_MOVED).
 """
 
 from __future__ import annotations
