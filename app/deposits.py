@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, FileParams, OrderError
 from app.models import Order, OrderEvent, as_utc, utcnow
-from app.orders import EXPIRED_MOVE, OPEN_STATES, OrderState, move_note, move_order, restore_paid
+from app.orders import EXPIRED_MOVE, MOVED_BACK, OPEN_STATES, OrderState, move_note, move_order, restore_paid
 from app.sheet_files import find_column, read_sheet
 from app.text import nfc
 
@@ -396,6 +396,7 @@ def _marked_paid_by_hand(session: Session, now: datetime, currency: str = "KRW")
             Order.state.in_((OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)),
             Order.currency == currency.upper(),
             OrderEvent.to_state == OrderState.PAID,
+            OrderEvent.kind != MOVED_BACK,  # back from Shipped: its move to Paid is counted already
             OrderEvent.at >= now - timedelta(days=LATE_DEPOSIT_DAYS),
         )
         .order_by(OrderEvent.at.desc())

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.errors import DiscountParams, ErrorCode, OrderCurrencyParams, OrderError, OrderStateParams
 from app.models import Order, OrderEvent, utcnow
 from app.orders import (
+    MOVED_BACK,
     Charges,
     CleanLine,
     LineInput,
@@ -105,7 +106,7 @@ def change_order(
         total_before - carried,
         totals.total_minor - carried,
         order.currency,
-        held and _payment_asked(session, order),
+        held and payment_asked(session, order),
     )
 
 
@@ -169,11 +170,15 @@ def changed_facts(order: Order, lines: Sequence[CleanLine], charges: Charges) ->
     return facts
 
 
-def _payment_asked(session: Session, order: Order) -> bool:
+def payment_asked(session: Session, order: Order) -> bool:
     """Whether the customer's payment request for the order (its move to awaiting payment) went."""
     note = session.scalar(
         select(OrderEvent.note)
-        .where(OrderEvent.order_id == order.id, OrderEvent.to_state == OrderState.AWAITING_PAYMENT)
+        .where(
+            OrderEvent.order_id == order.id,
+            OrderEvent.to_state == OrderState.AWAITING_PAYMENT,
+            OrderEvent.kind != MOVED_BACK,  # back from Paid: the request that went is the move's before
+        )
         .order_by(OrderEvent.id.desc())
         .limit(1)
     )

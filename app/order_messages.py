@@ -14,7 +14,7 @@ from app.money import format_price
 from app.order_queries import OrderDetail
 from app.order_returns import RETURNED, carried_to
 from app.order_settings import OrderSettings
-from app.orders import OrderState
+from app.orders import OrderState, move_note
 from app.queries import has_written
 from app.rules import RECENT_WORDS, TYPED_KINDS, text_for, writing_script, zone
 from app.surcharge_areas import area_name
@@ -702,8 +702,10 @@ def _partial_return_template(came_back: dict[str, Any], template: Template) -> b
 
 
 def was_paid(order: OrderDetail) -> bool:
-    """The order was Paid at some point: cancelling it owes the customer a refund."""
-    return any(event.to_state == OrderState.PAID for event in order.events)
+    """The order was Paid at some point: cancelling it owes the customer a refund. A move to Paid
+    that was moved back (a mistake, `app.order_back`) took no money."""
+    paid = (event for event in order.events if event.to_state == OrderState.PAID)
+    return any(not move_note(event.note).get("undone") for event in paid)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,9 @@ from app.errors import ErrorCode, OrderError
 from app.models import Label, Order, OrderEvent, contact_label
 from app.order_actions import load_order
 from app.order_back import BACK_DAYS, back_step, move_back
+from app.order_changes import payment_asked
+from app.order_messages import was_paid
+from app.order_queries import order_detail
 from app.order_returns import ReturnLine, ReturnRequest, record_return, refunds_of
 from app.orders import (
     MOVED_BACK,
@@ -309,3 +312,20 @@ def test_an_exchange_cancelled_by_mistake_goes_back_and_her_first_payment_pays_i
         assert move_back(s, new).to_state is OrderState.AWAITING_PAYMENT
     assert refunds(db, first, new) == {}
     assert load_order(db, new).due_minor == 41000 - 29000  # she is asked only the rest, as before
+
+
+def test_an_order_paid_by_mistake_then_cancelled_owes_no_refund_and_its_request_still_counts_as_sent(
+    db,
+) -> None:
+    order_id = shirt_order(db)
+    with db.write() as s:
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
+        note_told(s, order_id, OrderState.AWAITING_PAYMENT, Told.SENT)
+        move_order(s, order_id, OrderState.PAID, now=NOW)
+        move_back(s, order_id, now=NOW)
+        order = s.get(Order, order_id)
+        assert order is not None
+        assert payment_asked(s, order)  # a change of its items tells her the new amount
+        move_order(s, order_id, OrderState.CANCELLED, now=NOW)
+    with db.read() as s:
+        assert not was_paid(order_detail(s, order_id))  # her cancel message promises no refund
