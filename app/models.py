@@ -451,9 +451,11 @@ class OrderEvent(Base):
     at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
     # "created" | "moved" | "moved_unsent" (moved without the customer's message, which could not go) |
     # "expired" (deadline) | "edited" | "reminded" | "option" (note: JSON of the line's item and its
-    # option before and after) | "refund_due" (a deposit after the deadline's cancel, left to refund).
+    # option before and after) | "refund_due" (a deposit after the deadline's cancel, left to refund) |
+    # "moved_back" (a move undone, `app.order_back`; note: {"undoes": the move's id, "tracking"…}).
     # A move's note is a JSON object (`app.orders.move_note`): the bank file's "deposit" that paid it,
-    # whether the customer was "told" (and the "reason" not); older moves kept plain text there.
+    # whether the customer was "told" (and the "reason" not), "undone" once moved back; older moves
+    # kept plain text there.
     kind: Mapped[str] = mapped_column(String(16))
     from_state: Mapped[str | None] = mapped_column(String(20))
     to_state: Mapped[str | None] = mapped_column(String(20))
