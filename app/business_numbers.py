@@ -12,6 +12,8 @@ from app.conversation_rows import BUSINESS_NUMBERS_KEY
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from app.db import Database
+
 # BUSINESS_NUMBERS_KEY: a setting (app.models.Setting), {phone_number_id: display number} learnt from the
 # relay's events; app/conversation_rows.py reads it in SQL.
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
     "ChatListNumbers",
     "NumberChoice",
     "chat_list_numbers",
+    "has_several_numbers",
     "number_choices",
     "remember_business_numbers",
     "shop_numbers",
@@ -77,6 +80,13 @@ def shop_numbers(session: Session) -> tuple[str, ...]:
     known = get_setting(session, BUSINESS_NUMBERS_KEY, {})
     numbers = sorted(str(n) for n in known.values()) if isinstance(known, dict) else []
     return tuple(numbers) if len(numbers) > 1 else ()
+
+
+def has_several_numbers(db: Database) -> bool:
+    """The shop has heard from two numbers or more, in a short read session of its own (the demo's
+    start asks it before any window: a demo kept in a folder goes on with both numbers)."""
+    with db.read() as session:
+        return bool(shop_numbers(session))
 
 
 def number_choices(numbers: Any) -> tuple[NumberChoice, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.business_numbers import has_several_numbers
 from app.db import Database
 from app.demo_seed import mark_demo_shop, seed_demo_shop
 from app.paths import paths_for
@@ -109,14 +110,6 @@ def start_embedded_relay(
     return EmbeddedRelay(url=f"http://127.0.0.1:{port}", token=DEMO_TOKEN, stop=stop)
 
 
-def _has_two_numbers(db: Database) -> bool:
-    """The demo (kept in a folder) has heard from two numbers: its relay goes on with both."""
-    from app.business_numbers import shop_numbers
-
-    with db.read() as s:
-        return bool(shop_numbers(s))
-
-
 def demo_language(lang: str | None, folder: Path | None) -> str | None:
     """The language a demo starts in: `--lang`, else the one chosen in the Settings of the demo kept
     in `folder` (a restart applies it, as the owner's inbox does), else None (the system's)."""
@@ -170,7 +163,7 @@ def start_demo(
     # language it is reopened in.
     prefs = read_preferences(db)
     shop_language = "ko" if prefs.currency == "KRW" else "en"
-    two_numbers = two_numbers or _has_two_numbers(db)
+    two_numbers = two_numbers or has_several_numbers(db)  # a kept demo goes on with both numbers
     relay = start_embedded_relay(root / "relay", speed=speed, language=shop_language, two_numbers=two_numbers)
 
     def stop_demo() -> None:
