@@ -182,6 +182,12 @@ class ErrorCode(enum.StrEnum):
     QUICK_REPLY_TOO_LONG = "quick_reply_too_long"
     QUICK_REPLY_GONE = "quick_reply_gone"
     QUICK_REPLY_FILE_MISSING = "quick_reply_file_missing"
+    # Quick replies carried to another computer (app/quick_reply_transfer.py)
+    QUICK_REPLIES_NOT_AN_EXPORT = "quick_replies_not_an_export"  # not a zip, or a zip of something else
+    QUICK_REPLIES_TOO_NEW = "quick_replies_too_new"  # written by a newer Shop Inbox (format version)
+    QUICK_REPLIES_DAMAGED = "quick_replies_damaged"  # ours, but its list of replies cannot be read
+    QUICK_REPLY_ENTRY_DAMAGED = "quick_reply_entry_damaged"  # one reply of the file cannot be read
+    QUICK_REPLY_FILE_DAMAGED = "quick_reply_file_damaged"  # one reply's attached file is not whole
     # Campaigns
     CAMPAIGN_NAME_EMPTY = "campaign_name_empty"
     CAMPAIGN_NO_TEMPLATE = "campaign_no_template"
@@ -596,6 +602,11 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.QUICK_REPLY_TOO_LONG: LimitParams,
     ErrorCode.QUICK_REPLY_GONE: NoParams,
     ErrorCode.QUICK_REPLY_FILE_MISSING: QuickReplyFileParams,
+    ErrorCode.QUICK_REPLIES_NOT_AN_EXPORT: NoParams,
+    ErrorCode.QUICK_REPLIES_TOO_NEW: VersionParams,
+    ErrorCode.QUICK_REPLIES_DAMAGED: NoParams,
+    ErrorCode.QUICK_REPLY_ENTRY_DAMAGED: NoParams,
+    ErrorCode.QUICK_REPLY_FILE_DAMAGED: FileParams,
     ErrorCode.CAMPAIGN_NAME_EMPTY: NoParams,
     ErrorCode.CAMPAIGN_NO_TEMPLATE: NoParams,
     ErrorCode.CAMPAIGN_NO_RECIPIENTS: NoParams,

@@ -131,7 +131,8 @@ def _check_unique(session: Session, shortcut: str, keep_id: int | None) -> None:
             raise ShortcutInvalid("taken", ErrorCode.SHORTCUT_TAKEN, NameParams(other))
 
 
-def _clean_text(text: str) -> str:
+def clean_text(text: str) -> str:
+    """The reply's text, NFC and trimmed; QuickReplyInvalid when empty or longer than a message."""
     text = nfc(text).strip()
     if not text:
         raise QuickReplyInvalid("empty_text", ErrorCode.QUICK_REPLY_EMPTY)
@@ -140,7 +141,7 @@ def _clean_text(text: str) -> str:
     return text
 
 
-def _clean_other_language(text: str) -> str:
+def clean_other_language(text: str) -> str:
     """The optional other-language text: may be empty, else as long as a message may be."""
     text = nfc(text).strip()
     if len(text) > TEXT_MAX:
@@ -186,11 +187,11 @@ def add_quick_reply(
     last = session.scalar(select(func.max(QuickReply.position)))
     q = QuickReply(
         shortcut=shortcut,
-        text=_clean_text(text),
+        text=clean_text(text),
         media_path=media_path or None,
         keywords=clean_keywords(keywords),
         position=0 if last is None else last + 1,
-        text_other_language=_clean_other_language(text_other_language),
+        text_other_language=clean_other_language(text_other_language),
     )
     session.add(q)
     session.flush()
@@ -213,10 +214,10 @@ def update_quick_reply(
     shortcut = clean_shortcut(shortcut)
     _check_unique(session, shortcut, reply_id)
     q.shortcut = shortcut
-    q.text = _clean_text(text)
+    q.text = clean_text(text)
     q.media_path = media_path or None
     q.keywords = clean_keywords(keywords)
-    q.text_other_language = _clean_other_language(text_other_language)
+    q.text_other_language = clean_other_language(text_other_language)
     session.flush()
     return _row(q)
 
@@ -431,7 +432,7 @@ class QuickReplyLibrary:
     ) -> tuple[QuickReplyRow, Changes]:
         with self.db.read() as s:  # a refused shortcut or text before a file is copied for nothing
             _check_unique(s, clean_shortcut(shortcut), None)
-        _clean_text(text)
+        clean_text(text)
         entry = self._entry(media_path, None)
         with self.db.write() as s:
             row = add_quick_reply(
@@ -460,7 +461,7 @@ class QuickReplyLibrary:
                 raise QuickReplyInvalid("missing", ErrorCode.QUICK_REPLY_GONE)
             _check_unique(s, clean_shortcut(shortcut), reply_id)
             before = current.media_path
-        _clean_text(text)
+        clean_text(text)
         entry = self._entry(media_path, before)
         with self.db.write() as s:
             row = update_quick_reply(

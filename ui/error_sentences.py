@@ -473,6 +473,28 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "The file {name} of the quick reply {shortcut} was moved or deleted, so it was not "
             "attached. Choose the file again in Quick replies.",
         ),
+        ErrorCode.QUICK_REPLIES_NOT_AN_EXPORT: translate(
+            "Errors",
+            "This file is not a quick replies file. Choose a .zip file made with Export… in the Quick "
+            "replies window. Nothing was imported.",
+        ),
+        ErrorCode.QUICK_REPLIES_TOO_NEW: translate(
+            "Errors",
+            "These quick replies were exported by a newer version of Shop Inbox (file version {found}; "
+            "this version reads up to {supported}). Update Shop Inbox on this computer, then import "
+            "them again. Nothing was imported.",
+        ),
+        ErrorCode.QUICK_REPLIES_DAMAGED: translate(
+            "Errors",
+            "This quick replies file is damaged and cannot be read. Export the quick replies again on "
+            "the other computer. Nothing was imported.",
+        ),
+        ErrorCode.QUICK_REPLY_ENTRY_DAMAGED: translate(
+            "Errors", "This quick reply is damaged in the file and cannot be read."
+        ),
+        ErrorCode.QUICK_REPLY_FILE_DAMAGED: translate(
+            "Errors", "Its file {name} is damaged or missing in the exported file."
+        ),
         ErrorCode.CAMPAIGN_NAME_EMPTY: translate("Errors", "A campaign needs a name."),
         ErrorCode.CAMPAIGN_NO_TEMPLATE: translate("Errors", "Choose an approved template for the campaign."),
         ErrorCode.CAMPAIGN_NO_RECIPIENTS: translate(

@@ -1,0 +1,545 @@
+"""Quick replies carried to another computer: one zip file out, its replies added in.
+
+The owner's shop assistant answers on a second computer, or a new laptop starts fresh: the replies
+go over in a file the owner saves and opens there, not retyped. The file (format version 1) is a
+zip holding
+
+- `manifest.json`: `{"format": "shop-inbox-quick-replies", "version": 1, "exported_at": "<UTC
+  ISO-8601>", "replies": [...]}`, each reply `{"shortcut", "text", "text_other_language",
+  "keywords": [...], "position", "file"}`, in the owner's order (`position` 0, 1, 2…); `file` is
+  null or `{"name", "size", "sha256", "path"}`;
+- each attached file itself at its `path`, `files/<sha256>/<name>` (one copy per content).
+
+An import adds the file's replies after the ones here, in the file's order. A reply already here
+(same words, other-language words, keywords and file, under its shortcut or one this import made,
+"/배송-2") is skipped, so importing a file twice adds nothing; a reply whose shortcut another reply
+here has keeps both, the imported one as "/배송-2" (never overwriting what the owner has here). A
+reply that cannot be used (too long, its file too big or of a kind WhatsApp refuses, its file
+damaged) is reported by shortcut and the rest go on; the replies are added in one transaction and
+files are copied in only for replies added. The zip's own names are never paths written to: a file
+is read from its member into the quick replies' folder (app/quick_reply_files.py) under its
+sanitised name, at most as many bytes as WhatsApp's largest file, so "../../x" or a zip bomb writes
+nothing outside it.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from app.changes import Changes
+from app.errors import (
+    ErrorCode,
+    FileLimitParams,
+    FileParams,
+    InvalidInput,
+    NoParams,
+    Params,
+    VersionParams,
+)
+from app.media_cache import partial_file, sanitise_filename
+from app.models import QuickReply
+from app.paths import QUICK_REPLY_FOLDER
+from app.quick_replies import (
+    QUICK_REPLIES_CHANGED,
+    SHORTCUT_LIMIT,
+    add_quick_reply,
+    clean_keywords,
+    clean_other_language,
+    clean_shortcut,
+    clean_text,
+    list_quick_replies,
+)
+from app.quick_reply_files import FileCheck, reply_file, store_file
+from app.sending import attachment_kind
+from app.wire import MEDIA_LIMITS
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+log = logging.getLogger(__name__)
+
+FORMAT = "shop-inbox-quick-replies"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+# A manifest of a few hundred replies is well under a megabyte; a bigger one is not ours.
+MANIFEST_LIMIT = 16 * 1024 * 1024
+# No file WhatsApp takes is bigger than its largest document: a member that unpacks to more is a bomb.
+FILE_LIMIT = max(MEDIA_LIMITS.values())
+_CHUNK = 1024 * 1024
+_NUMBERED = re.compile(r"(.+)-(\d+)")
+
+
+class TransferFileInvalid(InvalidInput):
+    """A file that is not a quick replies export this version can read; nothing was imported."""
+
+    def __init__(self, code: ErrorCode, params: Params | None = None, detail: str = "") -> None:
+        super().__init__(detail, code=code, params=params if params is not None else NoParams())
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    path: Path
+    exported: int
+    # Replies whose file is gone from this computer: exported without it ("choose it again" here).
+    without_file: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyProblem:
+    """A reply of the file that was not imported: its shortcut as the file has it, and why."""
+
+    shortcut: str
+    code: ErrorCode
+    params: Params
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    added: tuple[str, ...] = ()  # the shortcuts added under their own name
+    already_here: tuple[str, ...] = ()
+    renamed: tuple[tuple[str, str], ...] = ()  # (the file's shortcut, the one it was added under)
+    problems: tuple[ReplyProblem, ...] = ()
+
+    @property
+    def total_added(self) -> int:
+        return len(self.added) + len(self.renamed)
+
+
+# --------------------------------------------------------------------------- export
+
+
+def default_file_name(today: datetime | None = None) -> str:
+    """ "quick-replies-2026-12-06.zip" (the owner's date: `today` is local time)."""
+    day = (today or datetime.now()).date().isoformat()
+    return f"quick-replies-{day}.zip"
+
+
+def export_quick_replies(db: Database, data_dir: Path, target: Path) -> ExportReport:
+    """Write every quick reply and its file into `target` (written whole, then renamed over it).
+    Blocking (database and disk): off the GUI thread."""
+    with db.read() as s:
+        rows = list_quick_replies(s)
+    replies: list[dict[str, Any]] = []
+    files: dict[str, Path] = {}  # member path → file here
+    without: list[str] = []
+    for position, row in enumerate(rows):
+        entry: dict[str, Any] = {
+            "shortcut": row.shortcut,
+            "text": row.text,
+            "text_other_language": row.text_other_language,
+            "keywords": list(row.keywords),
+            "position": position,
+            "file": None,
+        }
+        if row.media_path:
+            found = reply_file(data_dir, row.media_path)
+            if found.missing:
+                without.append(row.shortcut)
+            else:
+                digest, size = _digest(found.path)
+                name = sanitise_filename(found.name)
+                member = f"files/{digest}/{name}"
+                files[member] = found.path
+                entry["file"] = {"name": name, "size": size, "sha256": digest, "path": member}
+        replies.append(entry)
+    manifest = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "replies": replies,
+    }
+    partial = partial_file(target)
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+            for member, path in files.items():
+                # Photos and PDFs are compressed already: stored as they are, quicker both ways.
+                zf.write(path, member, compress_type=zipfile.ZIP_STORED)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    log.info("exported %d quick replies (%d files)", len(replies), len(files))
+    return ExportReport(target, len(replies), tuple(without))
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as file:
+        while chunk := file.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+# --------------------------------------------------------------------------- import
+
+
+@dataclass(slots=True)
+class _Incoming:
+    """One reply of the file, cleaned, on its way in."""
+
+    shortcut: str
+    text: str
+    other: str
+    keywords: list[str]
+    file: dict[str, Any] | None
+    sha256: str = ""
+    entry: str | None = None  # its file, once stored here
+    added_as: str = ""
+
+
+@dataclass(slots=True)
+class _Plan:
+    incoming: list[_Incoming] = field(default_factory=list)
+    problems: list[ReplyProblem] = field(default_factory=list)
+
+
+def read_manifest(zf: zipfile.ZipFile) -> list[Any]:
+    """The replies of an export's manifest (raw); TransferFileInvalid when it is not one we read."""
+    try:
+        info = zf.getinfo(MANIFEST)
+    except KeyError:
+        raise TransferFileInvalid(ErrorCode.QUICK_REPLIES_NOT_AN_EXPORT, detail="no manifest") from None
+    if info.file_size > MANIFEST_LIMIT:
+        raise TransferFileInvalid(ErrorCode.QUICK_REPLIES_DAMAGED, detail="manifest too big")
+    try:
+        with zf.open(info) as member:
+            raw = member.read(MANIFEST_LIMIT + 1)
+        if len(raw) > MANIFEST_LIMIT:
+            raise TransferFileInvalid(ErrorCode.QUICK_REPLIES_DAMAGED, detail="manifest too big")
+        manifest = json.loads(raw.decode("utf-8"))
+    except (zipfile.BadZipFile, OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise TransferFileInvalid(ErrorCode.QUICK_REPLIES_DAMAGED, detail=f"manifest: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise TransferFileInvalid(ErrorCode.QUICK_REPLIES_NOT_AN_EXPORT, detail="another format")
+    version = manifest.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise TransferFileInvalid(ErrorCode.QUICK_REPLIES_DAMAGED, detail=f"version {version!r}")
+    if version > FORMAT_VERSION:
+        raise TransferFileInvalid(
+            ErrorCode.QUICK_REPLIES_TOO_NEW, VersionParams(version, FORMAT_VERSION), detail="newer format"
+        )
+    replies = manifest.get("replies")
+    if not isinstance(replies, list):
+        raise TransferFileInvalid(ErrorCode.QUICK_REPLIES_DAMAGED, detail="no replies")
+    return replies
+
+
+def _position(numbered: tuple[int, Any]) -> tuple[int, int]:
+    """Where a manifest's reply goes in the owner's order: its `position`, else where it is in the list."""
+    number, raw = numbered
+    position = raw.get("position") if isinstance(raw, dict) else None
+    if isinstance(position, int) and not isinstance(position, bool):
+        return position, number
+    return number - 1, number
+
+
+def _cleaned(raw: Any, number: int) -> _Incoming:
+    """One manifest entry (the `number`th) as a reply to add; _EntryInvalid when it cannot be one."""
+    if not isinstance(raw, dict):
+        raise _EntryInvalid(f"#{number}", ErrorCode.QUICK_REPLY_ENTRY_DAMAGED, NoParams())
+    shortcut = raw.get("shortcut")
+    label = shortcut if isinstance(shortcut, str) and shortcut.strip() else f"#{number}"
+    text, other, keywords, file = (
+        raw.get("text"),
+        raw.get("text_other_language", ""),
+        raw.get("keywords", []),
+        raw.get("file"),
+    )
+    well_formed = (
+        isinstance(shortcut, str)
+        and isinstance(text, str)
+        and isinstance(other, str)
+        and isinstance(keywords, list)
+        and all(isinstance(k, str) for k in keywords)
+        and (file is None or _file_well_formed(file))
+    )
+    if not well_formed:
+        raise _EntryInvalid(label[: SHORTCUT_LIMIT * 2], ErrorCode.QUICK_REPLY_ENTRY_DAMAGED, NoParams())
+    assert isinstance(shortcut, str) and isinstance(text, str) and isinstance(other, str)
+    try:
+        return _Incoming(
+            shortcut=clean_shortcut(shortcut),
+            text=clean_text(text),
+            other=clean_other_language(other),
+            keywords=clean_keywords(keywords),
+            file=file,
+            sha256=file["sha256"].lower() if file else "",
+        )
+    except InvalidInput as exc:
+        raise _EntryInvalid(label[: SHORTCUT_LIMIT * 2], exc.code, exc.params) from exc
+
+
+def _file_well_formed(file: Any) -> bool:
+    return (
+        isinstance(file, dict)
+        and isinstance(file.get("name"), str)
+        and isinstance(file.get("path"), str)
+        and isinstance(file.get("sha256"), str)
+        and len(file["sha256"]) == 64
+    )
+
+
+class _EntryInvalid(Exception):
+    def __init__(self, shortcut: str, code: ErrorCode, params: Params) -> None:
+        super().__init__(f"{shortcut}: {code}")
+        self.problem = ReplyProblem(shortcut, code, params)
+
+
+@dataclass(frozen=True, slots=True)
+class _Here:
+    """A reply on this computer, as an import compares it."""
+
+    shortcut: str
+    text: str
+    other: str
+    keywords: tuple[str, ...]
+    sha256: str
+
+
+def _same_name(shortcut: str, base: str) -> bool:
+    """`shortcut` is `base` or what an import names a second `base` ("/배송-2", cut to fit)."""
+    shortcut, base = shortcut.casefold(), base.casefold()
+    if shortcut == base:
+        return True
+    numbered = _NUMBERED.fullmatch(shortcut)
+    if numbered is None:
+        return False
+    stem = numbered.group(1)
+    return stem == base or (len(shortcut) == SHORTCUT_LIMIT and base.startswith(stem))
+
+
+def _free_shortcut(base: str, taken: set[str]) -> str:
+    """ "/배송-2", "/배송-3"… the first no reply has (the name cut to make room within the limit)."""
+    n = 2
+    while True:
+        suffix = f"-{n}"
+        candidate = base[: SHORTCUT_LIMIT - len(suffix)] + suffix
+        if candidate.casefold() not in taken:
+            return candidate
+        n += 1
+
+
+@contextmanager
+def _opened(source: Path) -> Iterator[zipfile.ZipFile]:
+    try:
+        zf = zipfile.ZipFile(source)
+    except FileNotFoundError as exc:
+        raise InvalidInput(str(exc), code=ErrorCode.FILE_GONE, params=FileParams(source.name)) from exc
+    except zipfile.BadZipFile as exc:
+        raise TransferFileInvalid(ErrorCode.QUICK_REPLIES_NOT_AN_EXPORT, detail=str(exc)) from exc
+    except OSError as exc:
+        raise InvalidInput(str(exc), code=ErrorCode.FILE_UNREADABLE, params=FileParams(source.name)) from exc
+    with zf:
+        yield zf
+
+
+def import_quick_replies(
+    db: Database, data_dir: Path, source: Path, check: FileCheck = attachment_kind
+) -> tuple[ImportReport, Changes | None]:
+    """Add the replies of an export file (see the module's docstring); `check` is what a file must
+    pass to be kept for a reply (ui's `attachable`, as the manager's own save). Raises
+    TransferFileInvalid (or InvalidInput for a file that cannot be read) with nothing imported.
+    Blocking (database and disk): off the GUI thread."""
+    with _opened(source) as zf:
+        raws = read_manifest(zf)
+        plan = _Plan()
+        for number, raw in sorted(enumerate(raws, start=1), key=_position):
+            try:
+                plan.incoming.append(_cleaned(raw, number))
+            except _EntryInvalid as exc:
+                plan.problems.append(exc.problem)
+        with db.read() as s:
+            here = [
+                _Here(
+                    row.shortcut,
+                    row.text,
+                    row.text_other_language,
+                    row.keywords,
+                    _sha_of(data_dir, row.media_path),
+                )
+                for row in list_quick_replies(s)
+            ]
+        already, to_add = [], []
+        seen: set[tuple[str, str, str, tuple[str, ...], str]] = set()
+        for reply in plan.incoming:
+            key = (reply.text, reply.other, tuple(reply.keywords), reply.sha256)
+            if (
+                any(
+                    (h.text, h.other, h.keywords, h.sha256) == key and _same_name(h.shortcut, reply.shortcut)
+                    for h in here
+                )
+                or (reply.shortcut.casefold(), *key) in seen
+            ):
+                already.append(reply.shortcut)
+                continue
+            seen.add((reply.shortcut.casefold(), *key))
+            to_add.append(reply)
+        created: list[Path] = []
+        try:
+            with tempfile.TemporaryDirectory(dir=_incoming_folder(data_dir)) as unpacked:
+                ready = []
+                for reply in to_add:
+                    try:
+                        if reply.file is not None:
+                            reply.entry = _store_member(zf, reply, Path(unpacked), data_dir, check, created)
+                    except _EntryInvalid as exc:
+                        plan.problems.append(exc.problem)
+                        continue
+                    ready.append(reply)
+            added = _add_all(db, ready)
+        except BaseException:
+            for path in created:  # nothing half-imported: the files of replies not added go again
+                path.unlink(missing_ok=True)
+                _remove_if_empty(path.parent)
+            raise
+    report = ImportReport(
+        added=tuple(r.added_as for r in added if r.added_as == r.shortcut),
+        already_here=tuple(already),
+        renamed=tuple((r.shortcut, r.added_as) for r in added if r.added_as != r.shortcut),
+        problems=tuple(plan.problems),
+    )
+    log.info(
+        "imported quick replies: %d added, %d already here, %d renamed, %d refused",
+        len(report.added),
+        len(report.already_here),
+        len(report.renamed),
+        len(report.problems),
+    )
+    return report, (QUICK_REPLIES_CHANGED if added else None)
+
+
+def _sha_of(data_dir: Path, entry: str | None) -> str:
+    """The content hash of a reply's file here ("" for none, or one that is missing)."""
+    if not entry:
+        return ""
+    found = reply_file(data_dir, entry)
+    if found.missing:
+        return ""
+    parts = entry.split("/")
+    if len(parts) == 3 and parts[0] == QUICK_REPLY_FOLDER and len(parts[1]) == 64:
+        return parts[1]  # stored files are kept under their hash already
+    try:
+        return _digest(found.path)[0]
+    except OSError:
+        return ""
+
+
+def _incoming_folder(data_dir: Path) -> Path:
+    folder = data_dir / QUICK_REPLY_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # another reply's file is in it
+
+
+def _store_member(
+    zf: zipfile.ZipFile,
+    reply: _Incoming,
+    unpacked: Path,
+    data_dir: Path,
+    check: FileCheck,
+    created: list[Path],
+) -> str:
+    """Read one reply's file out of the zip (at most FILE_LIMIT bytes, its hash checked) under its
+    sanitised name in `unpacked`, then keep it as a chosen file is kept (`store_file`, after
+    `check`); the entry it is kept under. `created` gets the stored file when it is new here."""
+    assert reply.file is not None
+    name = sanitise_filename(reply.file["name"])
+    damaged = _EntryInvalid(reply.shortcut, ErrorCode.QUICK_REPLY_FILE_DAMAGED, FileParams(name))
+    try:
+        info = zf.getinfo(reply.file["path"])
+    except KeyError:
+        raise damaged from None
+    if info.file_size > FILE_LIMIT:
+        raise _EntryInvalid(reply.shortcut, ErrorCode.FILE_TOO_LARGE, _limit_params(name))
+    folder = unpacked / reply.sha256[:16]
+    folder.mkdir(exist_ok=True)
+    copy = folder / name
+    digest = hashlib.sha256()
+    try:
+        with zf.open(info) as member, copy.open("wb") as out:
+            written = _copy_capped(member, out, digest)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile) and _is_disk(exc):
+            raise
+        log.info("quick reply file %s of %s unreadable in the export: %s", name, reply.shortcut, exc)
+        raise damaged from exc
+    if written > FILE_LIMIT:
+        raise _EntryInvalid(reply.shortcut, ErrorCode.FILE_TOO_LARGE, _limit_params(name))
+    if digest.hexdigest() != reply.sha256:
+        raise damaged
+    target = data_dir / QUICK_REPLY_FOLDER / reply.sha256 / name
+    existed = target.exists()
+    try:
+        entry = store_file(data_dir, copy, check)
+    except InvalidInput as exc:
+        raise _EntryInvalid(reply.shortcut, exc.code, exc.params) from exc
+    if not existed:
+        created.append(target)
+    return entry
+
+
+def _limit_params(name: str) -> Params:
+    return FileLimitParams(name, FILE_LIMIT // (1024 * 1024))
+
+
+def _is_disk(exc: OSError) -> bool:
+    """A write to this computer's disk failed (full, read-only): the import stops, it is not the file."""
+    return exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EDQUOT)
+
+
+def _copy_capped(member: IO[bytes], out: IO[bytes], digest: Any) -> int:
+    """Copy at most FILE_LIMIT + 1 bytes (a member lying about its size stops there)."""
+    written = 0
+    while chunk := member.read(_CHUNK):
+        written += len(chunk)
+        if written > FILE_LIMIT:
+            return written
+        digest.update(chunk)
+        out.write(chunk)
+    return written
+
+
+def _add_all(db: Database, replies: list[_Incoming]) -> list[_Incoming]:
+    """Add the replies in one transaction, after the ones here; a shortcut taken (by a reply here, or
+    one added a moment ago) gets "-2", "-3"…"""
+    if not replies:
+        return []
+    with db.write() as s:
+        taken = {shortcut.casefold() for shortcut in s.scalars(select(QuickReply.shortcut))}
+        for reply in replies:
+            shortcut = reply.shortcut
+            if shortcut.casefold() in taken:
+                shortcut = _free_shortcut(shortcut, taken)
+            add_quick_reply(
+                s,
+                shortcut,
+                reply.text,
+                media_path=reply.entry,
+                keywords=reply.keywords,
+                text_other_language=reply.other,
+            )
+            taken.add(shortcut.casefold())
+            reply.added_as = shortcut
+    return replies
