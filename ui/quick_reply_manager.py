@@ -45,6 +45,7 @@ from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.plain_tooltip import plain_tooltip
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
+from ui.quick_reply_transfer_actions import QuickReplyTransfer
 from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
 from ui.theme import muted_colour, problem_colour
@@ -211,15 +212,28 @@ class QuickReplyManager(QDialog):
         self.only_here = QLabel(
             self.tr(
                 "Quick replies are kept on this computer only: another computer connected to the same "
-                "relay has its own."
+                "relay has its own. To use these there too, export them and import the file there."
             )
         )
         self.only_here.setWordWrap(True)
         self.only_here.setStyleSheet(f"color: {muted_colour()};")
+        # …carried there in one file, with their photos and files (ui/quick_reply_transfer_actions.py).
+        self.transfer = QuickReplyTransfer(self, ctx, self.edits, self._imported)
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setEnabled(False)  # until the replies are in and there is one
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.import_button.setToolTip(self.tr("Add the quick replies of a file exported on another computer"))
+        self.export_button.clicked.connect(lambda: self.transfer.export())
+        self.import_button.clicked.connect(lambda: self.transfer.import_())
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(self.export_button)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.only_here)
-        layout.addWidget(close)
+        layout.addLayout(bottom)
         # Enter in the form saves the reply, set once the button is in this dialog (set before, Qt
         # forgot it and made Close the default: Enter in the shortcut field closed the window).
         self.save_button.setDefault(True)
@@ -266,6 +280,7 @@ class QuickReplyManager(QDialog):
         selection = self.view.selectionModel()
         selection.blockSignals(True)
         self.source.set_rows(rows)
+        self._allow_export(bool(rows))
         if select_id is None and keep is not None:
             self.select(keep)  # quietly: the form keeps what the owner is typing
         selection.blockSignals(False)
@@ -285,6 +300,15 @@ class QuickReplyManager(QDialog):
             if focus is None or not self.body.isAncestorOf(focus):
                 self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _allow_export(self, any_replies: bool) -> None:
+        """Export needs a reply to carry: with none yet, the button is off and says why."""
+        self.export_button.setEnabled(any_replies)
+        self.export_button.setToolTip(
+            self.tr("Save every quick reply, with its file, to carry to another computer")
+            if any_replies
+            else self.tr("There are no quick replies to export yet.")
+        )
+
     def _show_count(self) -> None:
         """How many replies there are; while searching, how many of them are found ("10" under a
         list of one read as if nine had gone)."""
@@ -299,6 +323,11 @@ class QuickReplyManager(QDialog):
 
     def is_loading(self) -> bool:
         return self._shown_generation != self._generation or self.edits.is_busy()
+
+    def _imported(self, changes: Changes) -> None:
+        """Replies were imported: every view hears it, and this list shows them (the form is kept)."""
+        self.own_changes.publish(changes)
+        self.reload()
 
     def _hub_changed(self, changes: Changes) -> None:
         if changes.quick_replies and not self.own_changes.publishing:

@@ -65,6 +65,7 @@ class Picked(Enum):
     CATALOGUE_SHEET = "catalogue_sheet"  # the catalogue as a sheet, exported and imported
     REPORT = "report"  # a campaign's report
     QR_CODE = "qr_code"  # the shop's QR code, to print
+    QUICK_REPLIES = "quick_replies"  # quick replies exported, to import on another computer
 
     def default_folder(self) -> str:
         starts: dict[Picked, Callable[[], str]] = {
@@ -74,6 +75,7 @@ class Picked(Enum):
             Picked.CATALOGUE_SHEET: documents_folder,
             Picked.REPORT: documents_folder,
             Picked.QR_CODE: pictures_folder,
+            Picked.QUICK_REPLIES: documents_folder,
             Picked.ATTACHMENT: pictures_folder,
             Picked.PICTURE: pictures_folder,
             Picked.DOWNLOAD: downloads_folder,

@@ -295,6 +295,34 @@
     </message>
 </context>
 <context>
+    <name>QuickReplyTransfer</name>
+    <message numerus="yes">
+        <source>Exported %n quick replies to {0}.</source>
+        <translation>
+            <numerusform>Exported %n quick reply to {0}.</numerusform><numerusform>Exported %n quick replies to {0}.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added.</source>
+        <translation>
+            <numerusform>%n added.</numerusform><numerusform>%n added.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already here, so skipped.</source>
+        <translation>
+            <numerusform>%n already here, so skipped.</numerusform><numerusform>%n already here, so skipped.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added as {0} because the shortcut(s) were taken by another reply here.</source>
+        <translation>
+            <numerusform>%n added as {0} because the shortcut was taken by another reply here.</numerusform><numerusform>%n added as {0} because the shortcuts were taken by another reply here.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be imported:</source>
+        <translation>
+            <numerusform>%n could not be imported:</numerusform><numerusform>%n could not be imported:</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message numerus="yes">
         <source>%Ln piece(s) come back.</source>

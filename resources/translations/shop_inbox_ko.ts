@@ -4055,6 +4055,26 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>빠른 답장 {shortcut}에 붙인 “{name}” 파일이 옮겨졌거나 지워져서 첨부하지 못했어요. 빠른 답장에서 파일을 다시 선택해 주세요.</translation>
     </message>
     <message>
+        <source>This file is not a quick replies file. Choose a .zip file made with Export… in the Quick replies window. Nothing was imported.</source>
+        <translation>빠른 답장 파일이 아니에요. 빠른 답장 창의 내보내기…로 만든 .zip 파일을 선택하세요. 아무것도 가져오지 않았어요.</translation>
+    </message>
+    <message>
+        <source>These quick replies were exported by a newer version of Shop Inbox (file version {found}; this version reads up to {supported}). Update Shop Inbox on this computer, then import them again. Nothing was imported.</source>
+        <translation>더 새로운 버전의 샵 인박스에서 내보낸 빠른 답장이에요(파일 버전 {found}, 이 버전은 {supported}까지 읽을 수 있어요). 이 컴퓨터의 샵 인박스를 업데이트한 다음 다시 가져오세요. 아무것도 가져오지 않았어요.</translation>
+    </message>
+    <message>
+        <source>This quick replies file is damaged and cannot be read. Export the quick replies again on the other computer. Nothing was imported.</source>
+        <translation>빠른 답장 파일이 손상되어 읽을 수 없어요. 다른 컴퓨터에서 빠른 답장을 다시 내보내세요. 아무것도 가져오지 않았어요.</translation>
+    </message>
+    <message>
+        <source>This quick reply is damaged in the file and cannot be read.</source>
+        <translation>파일 안의 이 빠른 답장이 손상되어 읽을 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Its file {name} is damaged or missing in the exported file.</source>
+        <translation>첨부 파일 {name}이(가) 내보낸 파일 안에서 손상되었거나 빠져 있어요.</translation>
+    </message>
+    <message>
         <source>A campaign needs a name.</source>
         <translation>캠페인 이름을 입력하세요.</translation>
     </message>
@@ -7390,6 +7410,26 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보내는 고객의 채팅에는 이 글이 대신 들어가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
+        <source>Quick replies are kept on this computer only: another computer connected to the same relay has its own. To use these there too, export them and import the file there.</source>
+        <translation>빠른 답장은 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 빠른 답장이 있어요. 그 컴퓨터에서도 쓰려면 여기서 내보낸 파일을 그 컴퓨터에서 가져오세요.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save every quick reply, with its file, to carry to another computer</source>
+        <translation>모든 빠른 답장을 첨부 파일과 함께 저장해서 다른 컴퓨터로 옮겨요</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add the quick replies of a file exported on another computer</source>
+        <translation>다른 컴퓨터에서 내보낸 파일의 빠른 답장을 추가해요</translation>
+    </message>
+    <message>
         <source>Delete {0}?</source>
         <translation>{0}을(를) 삭제할까요?</translation>
     </message>
@@ -7478,12 +7518,12 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>첨부(&amp;A)</translation>
     </message>
     <message>
-        <source>Quick replies are kept on this computer only: another computer connected to the same relay has its own.</source>
-        <translation>빠른 답장은 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 빠른 답장이 있어요.</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>There are no quick replies to export yet.</source>
+        <translation>아직 내보낼 빠른 답장이 없어요.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln of {0} found</source>
@@ -7570,6 +7610,83 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>The file {0} was moved or deleted, so this reply goes without it. Choose it again.</source>
         <translation>“{0}” 파일이 옮겨졌거나 지워져서 이 답장은 파일 없이 나가요. 파일을 다시 선택해 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReplyTransfer</name>
+    <message>
+        <source>Export quick replies</source>
+        <translation>빠른 답장 내보내기</translation>
+    </message>
+    <message>
+        <source>Quick replies (*.zip)</source>
+        <translation>빠른 답장 (*.zip)</translation>
+    </message>
+    <message>
+        <source>There are no quick replies to export yet.</source>
+        <translation>아직 내보낼 빠른 답장이 없어요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n quick replies to {0}.</source>
+        <translation>
+            <numerusform>빠른 답장 %n개를 {0}에 내보냈어요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On the other computer, open Quick replies, press Import… and choose this file: its replies are added to the ones there, with their photos and files.</source>
+        <translation>다른 컴퓨터에서 빠른 답장 창을 열고 가져오기…를 눌러 이 파일을 선택하세요. 그 컴퓨터의 빠른 답장에 사진과 파일까지 함께 추가돼요.</translation>
+    </message>
+    <message>
+        <source>Exported without their file, which is missing on this computer: {0}. Choose the file again here, then export again.</source>
+        <translation>이 컴퓨터에 파일이 없어서 파일 없이 내보냈어요: {0}. 여기서 파일을 다시 선택한 다음 다시 내보내세요.</translation>
+    </message>
+    <message>
+        <source>Quick replies exported</source>
+        <translation>빠른 답장을 내보냈어요</translation>
+    </message>
+    <message>
+        <source>Import quick replies</source>
+        <translation>빠른 답장 가져오기</translation>
+    </message>
+    <message>
+        <source>Quick replies (*.zip);;All files (*)</source>
+        <translation>빠른 답장 (*.zip);;모든 파일 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added.</source>
+        <translation>
+            <numerusform>%n개를 추가했어요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already here, so skipped.</source>
+        <translation>
+            <numerusform>%n개는 이미 있어서 건너뛰었어요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added as {0} because the shortcut(s) were taken by another reply here.</source>
+        <translation>
+            <numerusform>%n개는 같은 단축어를 여기의 다른 답장이 쓰고 있어서 {0}(으)로 추가했어요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be imported:</source>
+        <translation>
+            <numerusform>%n개는 가져오지 못했어요:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>…and {0} more (see details).</source>
+        <translation>…외 {0}개 (‘자세한 정보 표시’ 참고).</translation>
+    </message>
+    <message>
+        <source>The file holds no quick replies.</source>
+        <translation>파일에 빠른 답장이 없어요.</translation>
+    </message>
+    <message>
+        <source>Quick replies imported</source>
+        <translation>빠른 답장을 가져왔어요</translation>
     </message>
 </context>
 <context>

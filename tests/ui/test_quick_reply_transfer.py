@@ -1,0 +1,164 @@
+"""Export… and Import… in the quick replies window: the laptop's replies, with their files, reach the
+shop's PC in one file, and the owner is told what was added, skipped, numbered or refused."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.db import Database
+from app.paths import paths_for
+from app.quick_replies import QuickReplyLibrary
+from app.quick_reply_transfer import FORMAT, MANIFEST
+from tests.ui.test_dialog_mnemonics import press_alt
+from ui.context import AppContext
+from ui.quick_reply_manager import QuickReplyManager
+
+PDF = b"%PDF-1.4\n" + b"price list " * 200
+
+
+@pytest.fixture
+def laptop(db, tmp_path: Path) -> AppContext:
+    return AppContext(db=db, paths=paths_for(tmp_path / "laptop"))
+
+
+@pytest.fixture
+def shop_pc(tmp_path: Path) -> Iterator[AppContext]:
+    paths = paths_for(tmp_path / "shop-pc").ensure()
+    database = Database.open(paths.data_dir / "inbox.db")
+    yield AppContext(db=database, paths=paths)
+    database.close()
+
+
+def open_manager(qtbot, ctx: AppContext) -> QuickReplyManager:
+    manager = QuickReplyManager(ctx)
+    qtbot.addWidget(manager)
+    qtbot.waitUntil(lambda: not manager.is_loading(), timeout=5000)
+    return manager
+
+
+def shortcuts(manager: QuickReplyManager) -> list[str]:
+    return [row.shortcut for row in manager.source.rows()]
+
+
+def test_replies_exported_on_the_laptop_are_imported_on_the_shop_pc_with_their_pdf(
+    qtbot, laptop: AppContext, shop_pc: AppContext, tmp_path: Path, dialogs, english
+) -> None:
+    price_list = tmp_path / "가격표.pdf"
+    price_list.write_bytes(PDF)
+    library = QuickReplyLibrary(laptop.db, laptop.paths.data_dir)
+    library.add("/배송", "2~3일 안에 도착해요", keywords=["택배"], text_other_language="It takes 2-3 days.")
+    library.add("/가격표", "가격표 보내드려요", media_path=str(price_list))
+    manager = open_manager(qtbot, laptop)
+    assert manager.export_button.isEnabled()
+
+    target = tmp_path / "USB" / "quick-replies.zip"
+    target.parent.mkdir()
+    asked = dialogs.expect("getSaveFileName", answer=str(target))
+    told = dialogs.expect("information")
+    press_alt(qtbot, manager, "X")  # E&xport…
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    # Suggested in her Documents (or wherever she last saved one) under today's date.
+    assert asked.shown[0].text.endswith(f"quick-replies-{date.today().isoformat()}.zip")
+    assert told.shown[0].text.startswith("Exported 2 quick replies to quick-replies.zip.")
+    assert zipfile.is_zipfile(target)
+
+    other = open_manager(qtbot, shop_pc)
+    assert not other.export_button.isEnabled()  # nothing to export there yet
+    dialogs.expect("getOpenFileName", answer=str(target))
+    result = dialogs.expect("information")
+    press_alt(qtbot, other, "I")  # &Import…
+    qtbot.waitUntil(lambda: bool(result.shown) and not other.is_loading(), timeout=5000)
+    assert result.shown[0].title == "Quick replies imported"
+    assert result.shown[0].text == "2 added."
+    assert shortcuts(other) == ["/배송", "/가격표"]  # the list refreshed after the import
+    assert other.export_button.isEnabled()
+    rows = QuickReplyLibrary(shop_pc.db, shop_pc.paths.data_dir).all()
+    assert rows[0].text_other_language == "It takes 2-3 days." and rows[0].keywords == ("택배",)
+    assert rows[1].media_file is not None and rows[1].media_file.read_bytes() == PDF
+    assert rows[1].media_file.is_relative_to(shop_pc.paths.data_dir)
+
+
+def test_in_korean_the_import_says_what_was_added_skipped_and_numbered(
+    qtbot, laptop: AppContext, shop_pc: AppContext, tmp_path: Path, dialogs, korean
+) -> None:
+    library = QuickReplyLibrary(laptop.db, laptop.paths.data_dir)
+    for shortcut, text in (
+        ("/배송", "2~3일 걸려요"),
+        ("/환불", "3일 안에 환불돼요"),
+        ("/감사", "감사합니다"),
+    ):
+        library.add(shortcut, text)
+    theirs = QuickReplyLibrary(shop_pc.db, shop_pc.paths.data_dir)
+    theirs.add("/배송", "택배로 보내드려요")
+    theirs.add("/환불", "사장님께 문의하세요")
+    theirs.add("/감사", "감사합니다")
+    manager = open_manager(qtbot, laptop)
+    target = tmp_path / "빠른 답장.zip"
+    dialogs.expect("getSaveFileName", answer=str(target))
+    told = dialogs.expect("information")
+    manager.export_button.click()
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    assert told.shown[0].text.startswith("빠른 답장 3개를 빠른 답장.zip에 내보냈어요.")
+
+    other = open_manager(qtbot, shop_pc)
+    dialogs.expect("getOpenFileName", answer=str(target))
+    result = dialogs.expect("information")
+    other.import_button.click()
+    qtbot.waitUntil(lambda: bool(result.shown) and not other.is_loading(), timeout=5000)
+    assert result.shown[0].title == "빠른 답장을 가져왔어요"
+    assert result.shown[0].text == (
+        "1개는 이미 있어서 건너뛰었어요.\n"
+        "2개는 같은 단축어를 여기의 다른 답장이 쓰고 있어서 /배송-2, /환불-2로 추가했어요."
+    )
+    assert shortcuts(other) == ["/배송", "/환불", "/감사", "/배송-2", "/환불-2"]
+    assert [r.text for r in theirs.all()][:2] == ["택배로 보내드려요", "사장님께 문의하세요"]  # hers stay
+
+
+def test_a_file_that_is_not_an_export_is_said_and_nothing_is_imported(
+    qtbot, shop_pc: AppContext, tmp_path: Path, dialogs, korean
+) -> None:
+    photos = tmp_path / "사진.zip"
+    with zipfile.ZipFile(photos, "w") as zf:
+        zf.writestr("IMG_0001.jpg", b"\xff\xd8\xff")
+    manager = open_manager(qtbot, shop_pc)
+    dialogs.expect("getOpenFileName", answer=str(photos))
+    warned = dialogs.expect("warning")
+    manager.import_button.click()
+    qtbot.waitUntil(lambda: bool(warned.shown), timeout=5000)
+    assert warned.shown[0].title == "빠른 답장 가져오기"
+    assert warned.shown[0].text.startswith("빠른 답장 파일이 아니에요.")
+    assert shortcuts(manager) == []
+
+
+def test_a_bad_reply_in_a_good_file_is_named_and_the_rest_are_imported(
+    qtbot, shop_pc: AppContext, tmp_path: Path, dialogs, english
+) -> None:
+    source = tmp_path / "replies.zip"
+    replies = [
+        {"shortcut": "/hello", "text": "Hello!", "keywords": [], "position": 0, "file": None},
+        {"shortcut": "/novel", "text": "x" * 5000, "keywords": [], "position": 1, "file": None},
+    ]
+    with zipfile.ZipFile(source, "w") as zf:
+        zf.writestr(MANIFEST, json.dumps({"format": FORMAT, "version": 1, "replies": replies}))
+    manager = open_manager(qtbot, shop_pc)
+    dialogs.expect("getOpenFileName", answer=str(source))
+    warned = dialogs.expect("warning")
+    manager.import_button.click()
+    qtbot.waitUntil(lambda: bool(warned.shown) and not manager.is_loading(), timeout=5000)
+    assert warned.shown[0].text == (
+        "1 added.\n\n1 could not be imported:\n/novel: A quick reply can have at most 4096 characters."
+    )
+    assert shortcuts(manager) == ["/hello"]
+
+
+def test_import_cancelled_in_the_file_dialog_does_nothing(qtbot, shop_pc: AppContext, dialogs) -> None:
+    manager = open_manager(qtbot, shop_pc)
+    dialogs.expect("getOpenFileName", answer=None)
+    manager.import_button.click()
+    assert not manager.is_loading() and shortcuts(manager) == []
