@@ -7667,7 +7667,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message numerus="yes">
         <source>%n added as {0} because the shortcut(s) were taken by another reply here.</source>
         <translation>
-            <numerusform>%n개는 같은 단축어를 여기의 다른 답장이 쓰고 있어서 {0}(으)로 추가했어요.</numerusform>
+            <numerusform>%n개는 이 컴퓨터의 다른 답장이 같은 단축어를 쓰고 있어서 {0}(으)로 추가했어요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
