@@ -186,6 +186,7 @@ class ErrorCode(enum.StrEnum):
     QUICK_REPLIES_NOT_AN_EXPORT = "quick_replies_not_an_export"  # not a zip, or a zip of something else
     QUICK_REPLIES_TOO_NEW = "quick_replies_too_new"  # written by a newer Shop Inbox (format version)
     QUICK_REPLIES_DAMAGED = "quick_replies_damaged"  # ours, but its list of replies cannot be read
+    QUICK_REPLIES_TOO_LARGE = "quick_replies_too_large"  # its files unpack to more than any shop's (a bomb)
     QUICK_REPLY_ENTRY_DAMAGED = "quick_reply_entry_damaged"  # one reply of the file cannot be read
     QUICK_REPLY_FILE_DAMAGED = "quick_reply_file_damaged"  # one reply's attached file is not whole
     # Campaigns
@@ -605,6 +606,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.QUICK_REPLIES_NOT_AN_EXPORT: NoParams,
     ErrorCode.QUICK_REPLIES_TOO_NEW: VersionParams,
     ErrorCode.QUICK_REPLIES_DAMAGED: NoParams,
+    ErrorCode.QUICK_REPLIES_TOO_LARGE: LimitParams,
     ErrorCode.QUICK_REPLY_ENTRY_DAMAGED: NoParams,
     ErrorCode.QUICK_REPLY_FILE_DAMAGED: FileParams,
     ErrorCode.CAMPAIGN_NAME_EMPTY: NoParams,

@@ -47,6 +47,7 @@ from app.errors import (
     FileLimitParams,
     FileParams,
     InvalidInput,
+    LimitParams,
     NoParams,
     Params,
     VersionParams,
@@ -66,7 +67,7 @@ from app.quick_replies import (
 )
 from app.quick_reply_files import FileCheck, reply_file, store_file
 from app.sending import attachment_kind
-from app.wire import MEDIA_LIMITS
+from app.wire import MB, MEDIA_LIMITS
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -80,6 +81,9 @@ MANIFEST = "manifest.json"
 MANIFEST_LIMIT = 16 * 1024 * 1024
 # No file WhatsApp takes is bigger than its largest document: a member that unpacks to more is a bomb.
 FILE_LIMIT = max(MEDIA_LIMITS.values())
+# All of a file's attachments together: far more than a shop's replies carry (a few dozen photos and
+# PDFs), far less than a disk.
+FILES_TOTAL_LIMIT = 2048 * MB
 _CHUNK = 1024 * 1024
 _NUMBERED = re.compile(r"(.+)-(\d+)")
 
@@ -390,14 +394,23 @@ def import_quick_replies(
                 continue
             seen.add((reply.shortcut.casefold(), *key))
             to_add.append(reply)
+        _check_total_size(zf, to_add)
         created: list[Path] = []
         try:
             with tempfile.TemporaryDirectory(dir=_incoming_folder(data_dir)) as unpacked:
                 ready = []
+                stored: dict[
+                    tuple[str, str], str
+                ] = {}  # (member, sha256) → entry: one copy for replies sharing it
                 for reply in to_add:
                     try:
                         if reply.file is not None:
-                            reply.entry = _store_member(zf, reply, Path(unpacked), data_dir, check, created)
+                            member = (reply.file["path"], reply.sha256)
+                            if member not in stored:
+                                stored[member] = _store_member(
+                                    zf, reply, Path(unpacked), data_dir, check, created
+                                )
+                            reply.entry = stored[member]
                     except _EntryInvalid as exc:
                         plan.problems.append(exc.problem)
                         continue
@@ -422,6 +435,23 @@ def import_quick_replies(
         len(report.problems),
     )
     return report, (QUICK_REPLIES_CHANGED if added else None)
+
+
+def _check_total_size(zf: zipfile.ZipFile, replies: list[_Incoming]) -> None:
+    """Refuse a file whose replies' files unpack to more than FILES_TOTAL_LIMIT together: each is
+    kept to FILE_LIMIT, but a zip of a thousand small bombs would fill the disk one by one. A member's
+    stated size bounds what is read from it (zipfile stops there and checks its CRC)."""
+    members = {r.file["path"] for r in replies if r.file is not None}
+    total = 0
+    for member in members:
+        try:
+            total += zf.getinfo(member).file_size
+        except KeyError:
+            continue  # said for its reply (QUICK_REPLY_FILE_DAMAGED)
+    if total > FILES_TOTAL_LIMIT:
+        raise TransferFileInvalid(
+            ErrorCode.QUICK_REPLIES_TOO_LARGE, LimitParams(FILES_TOTAL_LIMIT // MB), detail=f"{total} bytes"
+        )
 
 
 def _sha_of(data_dir: Path, entry: str | None) -> str:
@@ -501,7 +531,7 @@ def _store_member(
 
 
 def _limit_params(name: str) -> Params:
-    return FileLimitParams(name, FILE_LIMIT // (1024 * 1024))
+    return FileLimitParams(name, FILE_LIMIT // MB)
 
 
 def _is_disk(exc: OSError) -> bool:

@@ -489,6 +489,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "This quick replies file is damaged and cannot be read. Export the quick replies again on "
             "the other computer. Nothing was imported.",
         ),
+        ErrorCode.QUICK_REPLIES_TOO_LARGE: translate(
+            "Errors",
+            "The files in this quick replies file come to more than {limit} MB once unpacked, far more "
+            "than quick replies need, so it was not opened. Nothing was imported.",
+        ),
         ErrorCode.QUICK_REPLY_ENTRY_DAMAGED: translate(
             "Errors", "This quick reply is damaged in the file and cannot be read."
         ),

@@ -4067,6 +4067,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>빠른 답장 파일이 손상되어 읽을 수 없어요. 다른 컴퓨터에서 빠른 답장을 다시 내보내세요. 아무것도 가져오지 않았어요.</translation>
     </message>
     <message>
+        <source>The files in this quick replies file come to more than {limit} MB once unpacked, far more than quick replies need, so it was not opened. Nothing was imported.</source>
+        <translation>이 빠른 답장 파일 안의 파일들은 풀면 {limit}MB가 넘어요. 빠른 답장에 필요한 양보다 훨씬 많아서 열지 않았어요. 아무것도 가져오지 않았어요.</translation>
+    </message>
+    <message>
         <source>This quick reply is damaged in the file and cannot be read.</source>
         <translation>파일 안의 이 빠른 답장이 손상되어 읽을 수 없어요.</translation>
     </message>

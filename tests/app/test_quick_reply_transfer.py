@@ -376,3 +376,39 @@ def test_a_failure_while_adding_leaves_nothing_half_imported(
         shop_pc.import_(target)
     assert shop_pc.library.all() == []  # one transaction: the first two went with it
     assert shop_pc.stored_files() == []
+
+
+def test_many_small_bombs_together_are_refused_before_any_is_unpacked(
+    tmp_path: Path, shop_pc: Computer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.quick_reply_transfer as transfer
+
+    monkeypatch.setattr(
+        transfer, "FILES_TOTAL_LIMIT", 3 * 1024 * 1024
+    )  # 2 GB in the app: too slow to zip here
+    zeros = b"%PDF" + b"\x00" * (1024 * 1024)
+    entries = [file_entry(f"{n}.pdf", zeros + bytes([n])) for n in range(4)]
+    manifest = {
+        "format": FORMAT,
+        "version": 1,
+        "replies": [reply(f"/p{n}", "x", e) for n, e in enumerate(entries)],
+    }
+    files = {str(e["path"]): zeros + bytes([n]) for n, e in enumerate(entries)}
+    source = write_export(tmp_path / "bombs.zip", manifest, files)
+    with pytest.raises(TransferFileInvalid) as refused:
+        shop_pc.import_(source)
+    assert refused.value.code == ErrorCode.QUICK_REPLIES_TOO_LARGE
+    assert shop_pc.library.all() == [] and shop_pc.stored_files() == []
+
+
+def test_replies_sharing_one_file_share_one_copy(tmp_path: Path, laptop: Computer, shop_pc: Computer) -> None:
+    pdf = downloads(tmp_path, "가격표.pdf", PDF)
+    laptop.library.add("/가격", "가격표예요", media_path=str(pdf))
+    laptop.library.add("/price", "Our price list", media_path=str(pdf))
+    target = export_quick_replies(laptop.db, laptop.data, tmp_path / "replies.zip").path
+    with zipfile.ZipFile(target) as zf:
+        assert len([n for n in zf.namelist() if n.startswith("files/")]) == 1
+    report, _changes = shop_pc.import_(target)
+    assert report.added == ("/가격", "/price")
+    assert [f.name for f in shop_pc.stored_files()] == ["가격표.pdf"]
+    assert {r.media_path for r in shop_pc.library.all()} == {shop_pc.library.all()[0].media_path}
