@@ -110,6 +110,7 @@ class ReplyProblem:
     shortcut: str
     code: ErrorCode
     params: Params
+    number: int = 0  # its place in the file's list, 1 for the first: problems are said in that order
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +204,7 @@ class _Incoming:
     keywords: list[str]
     file: dict[str, Any] | None
     sha256: str = ""
+    number: int = 0  # its place in the file's list
     entry: str | None = None  # its file, once stored here
     added_as: str = ""
 
@@ -256,7 +258,7 @@ def _position(numbered: tuple[int, Any]) -> tuple[int, int]:
 def _cleaned(raw: Any, number: int) -> _Incoming:
     """One manifest entry (the `number`th) as a reply to add; _EntryInvalid when it cannot be one."""
     if not isinstance(raw, dict):
-        raise _EntryInvalid(f"#{number}", ErrorCode.QUICK_REPLY_ENTRY_DAMAGED, NoParams())
+        raise _EntryInvalid(f"#{number}", ErrorCode.QUICK_REPLY_ENTRY_DAMAGED, NoParams(), number)
     shortcut = raw.get("shortcut")
     label = shortcut if isinstance(shortcut, str) and shortcut.strip() else f"#{number}"
     text, other, keywords, file = (
@@ -274,7 +276,9 @@ def _cleaned(raw: Any, number: int) -> _Incoming:
         and (file is None or _file_well_formed(file))
     )
     if not well_formed:
-        raise _EntryInvalid(label[: SHORTCUT_LIMIT * 2], ErrorCode.QUICK_REPLY_ENTRY_DAMAGED, NoParams())
+        raise _EntryInvalid(
+            label[: SHORTCUT_LIMIT * 2], ErrorCode.QUICK_REPLY_ENTRY_DAMAGED, NoParams(), number
+        )
     assert isinstance(shortcut, str) and isinstance(text, str) and isinstance(other, str)
     try:
         return _Incoming(
@@ -284,9 +288,10 @@ def _cleaned(raw: Any, number: int) -> _Incoming:
             keywords=clean_keywords(keywords),
             file=file,
             sha256=file["sha256"].lower() if file else "",
+            number=number,
         )
     except InvalidInput as exc:
-        raise _EntryInvalid(label[: SHORTCUT_LIMIT * 2], exc.code, exc.params) from exc
+        raise _EntryInvalid(label[: SHORTCUT_LIMIT * 2], exc.code, exc.params, number) from exc
 
 
 def _file_well_formed(file: Any) -> bool:
@@ -300,9 +305,9 @@ def _file_well_formed(file: Any) -> bool:
 
 
 class _EntryInvalid(Exception):
-    def __init__(self, shortcut: str, code: ErrorCode, params: Params) -> None:
+    def __init__(self, shortcut: str, code: ErrorCode, params: Params, number: int) -> None:
         super().__init__(f"{shortcut}: {code}")
-        self.problem = ReplyProblem(shortcut, code, params)
+        self.problem = ReplyProblem(shortcut, code, params, number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,7 +430,7 @@ def import_quick_replies(
         added=tuple(r.added_as for r in added if r.added_as == r.shortcut),
         already_here=tuple(already),
         renamed=tuple((r.shortcut, r.added_as) for r in added if r.added_as != r.shortcut),
-        problems=tuple(plan.problems),
+        problems=tuple(sorted(plan.problems, key=lambda p: p.number)),
     )
     log.info(
         "imported quick replies: %d added, %d already here, %d renamed, %d refused",
@@ -496,13 +501,15 @@ def _store_member(
     `check`); the entry it is kept under. `created` gets the stored file when it is new here."""
     assert reply.file is not None
     name = sanitise_filename(reply.file["name"])
-    damaged = _EntryInvalid(reply.shortcut, ErrorCode.QUICK_REPLY_FILE_DAMAGED, FileParams(name))
+    damaged = _EntryInvalid(
+        reply.shortcut, ErrorCode.QUICK_REPLY_FILE_DAMAGED, FileParams(name), reply.number
+    )
     try:
         info = zf.getinfo(reply.file["path"])
     except KeyError:
         raise damaged from None
     if info.file_size > FILE_LIMIT:
-        raise _EntryInvalid(reply.shortcut, ErrorCode.FILE_TOO_LARGE, _limit_params(name))
+        raise _EntryInvalid(reply.shortcut, ErrorCode.FILE_TOO_LARGE, _limit_params(name), reply.number)
     folder = unpacked / reply.sha256[:16]
     folder.mkdir(exist_ok=True)
     copy = folder / name
@@ -516,7 +523,7 @@ def _store_member(
         log.info("quick reply file %s of %s unreadable in the export: %s", name, reply.shortcut, exc)
         raise damaged from exc
     if written > FILE_LIMIT:
-        raise _EntryInvalid(reply.shortcut, ErrorCode.FILE_TOO_LARGE, _limit_params(name))
+        raise _EntryInvalid(reply.shortcut, ErrorCode.FILE_TOO_LARGE, _limit_params(name), reply.number)
     if digest.hexdigest() != reply.sha256:
         raise damaged
     target = data_dir / QUICK_REPLY_FOLDER / reply.sha256 / name
@@ -524,7 +531,7 @@ def _store_member(
     try:
         entry = store_file(data_dir, copy, check)
     except InvalidInput as exc:
-        raise _EntryInvalid(reply.shortcut, exc.code, exc.params) from exc
+        raise _EntryInvalid(reply.shortcut, exc.code, exc.params, reply.number) from exc
     if not existed:
         created.append(target)
     return entry

@@ -300,13 +300,14 @@ def test_bad_replies_are_named_and_the_rest_of_the_file_is_imported(
 
     report, _changes = shop_pc.import_(source)
     assert report.added == ("/안녕", "/가격표")
+    # Said in the file's order, whatever stage refused them.
     assert [(p.shortcut, p.code) for p in report.problems] == [
         ("/긴글", ErrorCode.QUICK_REPLY_TOO_LONG),
-        ("/빈칸 있음", ErrorCode.SHORTCUT_HAS_SPACES),
-        ("#8", ErrorCode.QUICK_REPLY_ENTRY_DAMAGED),
         ("/견적", ErrorCode.FILE_TYPE_NOT_TAKEN),
         ("/영상", ErrorCode.FILE_TOO_LARGE_FOR_KIND),
         ("/사진", ErrorCode.QUICK_REPLY_FILE_DAMAGED),
+        ("/빈칸 있음", ErrorCode.SHORTCUT_HAS_SPACES),
+        ("#8", ErrorCode.QUICK_REPLY_ENTRY_DAMAGED),
         ("/없는파일", ErrorCode.QUICK_REPLY_FILE_DAMAGED),
     ]
     assert [r.shortcut for r in shop_pc.library.all()] == ["/안녕", "/가격표"]
