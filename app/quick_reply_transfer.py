@@ -402,11 +402,12 @@ def import_quick_replies(
         _check_total_size(zf, to_add)
         created: list[Path] = []
         try:
-            with tempfile.TemporaryDirectory(dir=_incoming_folder(data_dir)) as unpacked:
+            # Beside the quick replies' folder, not in it: its prune removes an empty folder there,
+            # which this one is for a moment.
+            with tempfile.TemporaryDirectory(dir=data_dir, prefix=".quick-reply-import-") as unpacked:
                 ready = []
-                stored: dict[
-                    tuple[str, str], str
-                ] = {}  # (member, sha256) → entry: one copy for replies sharing it
+                # (member, sha256) → entry: one copy for the replies sharing a file
+                stored: dict[tuple[str, str], str] = {}
                 for reply in to_add:
                     try:
                         if reply.file is not None:
@@ -473,12 +474,6 @@ def _sha_of(data_dir: Path, entry: str | None) -> str:
         return _digest(found.path)[0]
     except OSError:
         return ""
-
-
-def _incoming_folder(data_dir: Path) -> Path:
-    folder = data_dir / QUICK_REPLY_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _remove_if_empty(folder: Path) -> None:

@@ -331,6 +331,7 @@ def test_a_path_climbing_out_of_the_zip_writes_nothing_outside_the_quick_reply_f
     assert row.media_file.resolve().is_relative_to((shop_pc.data / QUICK_REPLY_FOLDER).resolve())
     outside = [p for p in tmp_path.rglob("escaped.pdf") if p.resolve() != row.media_file.resolve()]
     assert outside == []
+    assert list(shop_pc.data.glob(".quick-reply-import-*")) == []  # what was unpacked on the way is gone
 
 
 def test_a_zip_bomb_is_refused_after_whatsapps_largest_file_not_unpacked_whole(
