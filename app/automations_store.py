@@ -25,7 +25,7 @@ from app.automations_parts import AutomationsPart, differing_parts
 from app.bank_field import BANK_FIELD, as_written, uses_bank, with_bank
 from app.business_numbers import shop_numbers
 from app.changes import Changes
-from app.errors import RelayError, RelayUnreachable, RevisionConflict
+from app.errors import ErrorCode, RefusalParams, RelayError, RelayUnreachable, RevisionConflict
 from app.hours_written import (
     hours_written_at,
     note_hours_written,
@@ -81,6 +81,9 @@ class SyncStatus(enum.StrEnum):
     SYNCED = "synced"  # the desktop shows what the relay holds (as far as it last heard)
     PENDING = "pending"  # "Not yet on the relay": an owner's change waits to be pushed
     CONFLICT = "conflict"  # another computer changed the rules meanwhile: the owner chooses
+    # The relay refused the waiting change for good (its validation, a version it does not take):
+    # kept here, not sent again until the owner saves anew or takes the relay's version back.
+    REFUSED = "refused"
 
 
 class PushOutcome(enum.StrEnum):
@@ -88,6 +91,16 @@ class PushOutcome(enum.StrEnum):
     PUSHED = "pushed"
     OFFLINE = "offline"  # the relay did not answer; the change still waits
     CONFLICT = "conflict"
+    REFUSED = "refused"  # the relay refused it for good (a 4xx no retry changes); it stays here
+
+
+@dataclass(frozen=True, slots=True)
+class PushRefusal:
+    """The relay's refusal of the change saved at `edit`: its error code (a RelayErrorCode, or
+    "http_422" from something in front of it that gave no code), for ui/ to say why."""
+
+    relay_code: str
+    edit: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +126,22 @@ class AutomationsState:
     # message not on the relay yet"); empty when no editor's part changed (the bank account filled
     # in anew, the hours written out again), or no change waits.
     waiting_parts: tuple[AutomationsPart, ...] = ()
+    # The relay's refusal of the waiting change, when it refused this very edit.
+    refused: PushRefusal | None = None
 
     @property
     def status(self) -> SyncStatus:
         if self.conflict is not None:
             return SyncStatus.CONFLICT
+        if self.pending and self.refused is not None:
+            return SyncStatus.REFUSED
         return SyncStatus.PENDING if self.pending else SyncStatus.SYNCED
+
+    @property
+    def relay_has_none(self) -> bool:
+        """The waiting change is based on no rules of the relay's (revision 0: a first setup, a new
+        relay): until it lands, the relay sends no greeting, away message or menu bot at all."""
+        return self.pending and self.base_revision == 0
 
 
 def same_content(a: Automations, b: Automations) -> bool:
@@ -197,11 +220,12 @@ def load_state(session: Session) -> AutomationsState:
         meta = {}
     conflict = _parse(get_setting(session, CONFLICT_KEY))
     pending = bool(meta.get("pending", False))
+    edit = int(meta.get("edit", 0))
     return AutomationsState(
         doc=doc,
         pending=pending,
         base_revision=int(meta.get("base_revision", doc.revision)),
-        edit=int(meta.get("edit", 0)),
+        edit=edit,
         conflict=conflict,
         last_error=str(meta.get("last_error", "")),
         bank_account=load_order_settings(session).bank_account,
@@ -209,7 +233,15 @@ def load_state(session: Session) -> AutomationsState:
         hours_written_at=hours_written_at(session),
         business_numbers=shop_numbers(session),
         waiting_parts=_parts(meta.get("parts")) if pending else (),
+        refused=_refusal(meta.get("refused"), edit) if pending else None,
     )
+
+
+def _refusal(stored: Any, edit: int) -> PushRefusal | None:
+    """The stored refusal when it is of the edit that waits (a later save is another attempt)."""
+    if not isinstance(stored, dict) or stored.get("edit") != edit:
+        return None
+    return PushRefusal(relay_code=str(stored.get("relay_code", "")), edit=edit)
 
 
 def _parts(stored: Any) -> tuple[AutomationsPart, ...]:
@@ -241,6 +273,11 @@ def _store(session: Session, state: AutomationsState) -> AutomationsState:
             "edit": state.edit,
             "last_error": state.last_error,
             "parts": [part.value for part in state.waiting_parts] if state.pending else [],
+            "refused": (
+                {"relay_code": state.refused.relay_code, "edit": state.refused.edit}
+                if state.pending and state.refused is not None
+                else None
+            ),
         },
     )
     put_setting(
@@ -399,6 +436,23 @@ def note_push_error(session: Session, message: str) -> AutomationsState:
     return _store(session, dataclasses.replace(state, last_error=message))
 
 
+def note_refused(session: Session, edit: int, relay_code: str) -> AutomationsState:
+    """The relay refused the change saved at `edit` for good: it stays here, marked refused, unless
+    the owner saved again meanwhile (that save is sent as a new attempt)."""
+    state = load_state(session)
+    if not state.pending or state.edit != edit:
+        return state
+    return _store(session, dataclasses.replace(state, refused=PushRefusal(relay_code, edit)))
+
+
+def take_relay_version(session: Session, remote: Automations) -> AutomationsState:
+    """The owner let go of the change the relay refused: the relay's current document (`remote`)
+    is the copy here again, and nothing waits."""
+    state = load_state(session)
+    remote = _as_written(state, remote)
+    return _store(session, AutomationsState(doc=remote, base_revision=remote.revision, edit=state.edit + 1))
+
+
 def resolve_conflict(session: Session, keep: Literal["mine", "theirs"]) -> AutomationsState:
     """The owner chose: "theirs" adopts the relay's version; "mine" pushes ours over it."""
     state = load_state(session)
@@ -482,7 +536,9 @@ def _push(db: Database, client: AutomationsClient, now: datetime | None) -> Push
     with db.read() as s:
         state = load_state(s)
         country = load_preferences(s).shop_region.upper()
-    if not state.pending or state.conflict is not None:
+    if not state.pending or state.conflict is not None or state.refused is not None:
+        # A refused change is not sent again as it is: the relay would give the same answer to
+        # each reconnect. It waits for the owner (a new save, or the relay's version taken back).
         return PushOutcome.NOTHING
     try:
         # The relay is sent the shop's current account where the texts say {bank}, and its country
@@ -508,6 +564,13 @@ def _push(db: Database, client: AutomationsClient, now: datetime | None) -> Push
         with db.write() as s:
             note_push_error(s, str(exc))
         return PushOutcome.OFFLINE
+    except RelayError as exc:
+        if exc.code is not ErrorCode.RELAY_REFUSED or not isinstance(exc.params, RefusalParams):
+            raise  # busy (tried again), or the token refused (the whole connection says so)
+        log.warning("the relay refused the automations change for good: %s", exc.params.relay_code)
+        with db.write() as s:
+            note_refused(s, state.edit, exc.params.relay_code)
+        return PushOutcome.REFUSED
     with db.write() as s:
         mark_pushed(s, state.edit, answer)
     log.info("automations pushed; relay revision %d", answer.revision)
@@ -693,6 +756,17 @@ def save_automations(
     """An editor's save, for its op: the new state, and the change (rules and the shop's profile).
     `built_on`: the revision of the copy `doc` was made from (see `save_local`)."""
     return AutomationsStore(db).save(doc, built_on=built_on), AUTOMATIONS_CHANGED
+
+
+def discard_refused_change(db: Database, client: AutomationsClient) -> tuple[AutomationsState, Changes]:
+    """The owner discards the change the relay refused and takes the relay's version back (blocking:
+    one GET). A change saved since the refusal is not discarded unseen: it is kept, and sent."""
+    remote = client.get_automations()
+    with db.write() as s:
+        state = load_state(s)
+        if state.status is not SyncStatus.REFUSED:
+            return state, Changes()
+        return take_relay_version(s, remote), AUTOMATIONS_CHANGED
 
 
 def resolve_automations(db: Database, keep: Literal["mine", "theirs"]) -> tuple[AutomationsState, Changes]:

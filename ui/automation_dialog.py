@@ -89,7 +89,7 @@ def retry_push_later(ctx: AppContext) -> None:
 BANNER_STYLE = """
 #syncBanner { border-radius: 6px; border: 1px solid #A5D6A7; background: #EDF7EE; }
 #syncBanner[status="pending"], #syncBanner[status="sending"] { border-color: #FFCC80; background: #FFF6E5; }
-#syncBanner[status="conflict"] { border-color: #EF9A9A; background: #FDECEC; }
+#syncBanner[status="conflict"], #syncBanner[status="refused"] { border-color: #EF9A9A; background: #FDECEC; }
 #syncBanner QLabel { color: #1F2D27; background: transparent; }
 #ruleSummary { color: palette(text); font-style: italic; }
 """
@@ -97,7 +97,7 @@ BANNER_STYLE = """
 DARK_BANNER_STYLE = """
 #syncBanner { border-radius: 6px; border: 1px solid #2E7D32; background: #1B3A24; }
 #syncBanner[status="pending"], #syncBanner[status="sending"] { border-color: #A66A00; background: #3A2E12; }
-#syncBanner[status="conflict"] { border-color: #C62828; background: #3D1F1F; }
+#syncBanner[status="conflict"], #syncBanner[status="refused"] { border-color: #C62828; background: #3D1F1F; }
 #syncBanner QLabel { color: #ECF3EE; background: transparent; }
 #ruleSummary { color: palette(text); font-style: italic; }
 """
@@ -235,6 +235,15 @@ class SyncBanner(QFrame):
             self.theirs.setText(self.tr("On the relay now:") + "\n" + theirs)
         elif sending:
             self.message.setText(self.tr("Sending to the relay…"))
+        elif status is SyncStatus.REFUSED and state.refused is not None:
+            from ui.rules_refused_notice import refusal_reason
+
+            self.message.setText(
+                self.tr(
+                    "Your relay refused this change, so it is kept on this computer and not sent again: "
+                    "{reason} Fix it and save, or discard it in the main window."
+                ).format(reason=refusal_reason(state.refused.relay_code))
+            )
         elif status is SyncStatus.PENDING:
             self.message.setText(
                 self.tr(
@@ -533,7 +542,7 @@ class AutomationDialog(QDialog):
                 ),
             )
             return
-        if not self._just_saved or status is SyncStatus.CONFLICT:  # the banner asks the owner then
+        if not self._just_saved or status in (SyncStatus.CONFLICT, SyncStatus.REFUSED):  # the banner says
             self.saved_note.hide()
             return
         if self._sending:
@@ -674,8 +683,9 @@ class AutomationDialog(QDialog):
         self._sending = False
         if outcome is PushOutcome.OFFLINE:
             retry_push_later(self.ctx)
-        if outcome is PushOutcome.CONFLICT:
-            log.info("automations conflict shown to the owner")
+        if outcome in (PushOutcome.CONFLICT, PushOutcome.REFUSED):
+            # The main window's strips say it too, for when this editor is closed.
+            log.info("automations %s shown to the owner", outcome.value)
             self.own_changes.publish(Changes(automations=True))
         self._show_state()
         self.saved.emit(self.state)

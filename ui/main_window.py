@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from ui.order_actions import OrderActions
     from ui.pushes_waiting_notice import PushesWaitingNotice
     from ui.rules_conflict_notice import RulesConflictNotice
+    from ui.rules_refused_notice import RulesRefusedNotice
     from ui.search_panel import SearchPanel
     from ui.sync_adapter import SyncAdapter
     from ui.synced_folder_notice import SyncedFolderNotice
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
     pushes_waiting: PushesWaitingNotice
     away_notice: AwayNotice
     rules_conflict: RulesConflictNotice
+    rules_refused: RulesRefusedNotice
     synced_folder: SyncedFolderNotice
     contact_panel: ContactPanel
     notifier: Notifier
@@ -194,6 +196,7 @@ class MainWindow(QMainWindow):
         from ui.notifications import Notifier
         from ui.pushes_waiting_notice import PushesWaitingNotice
         from ui.rules_conflict_notice import RulesConflictNotice
+        from ui.rules_refused_notice import RulesRefusedNotice
         from ui.search_panel import SearchPanel
         from ui.synced_folder_notice import SyncedFolderNotice
         from ui.wake_watch import WakeWatch
@@ -217,6 +220,9 @@ class MainWindow(QMainWindow):
         # A change the relay acts on (the away message…) that it has not taken yet, tried again.
         self.pushes_waiting = PushesWaitingNotice(ctx, self)
         self.centre_layout.addWidget(self.pushes_waiting)
+        # A change the relay refused for good: not tried again, so the owner fixes or discards it.
+        self.rules_refused = RulesRefusedNotice(ctx, self)
+        self.centre_layout.addWidget(self.rules_refused)
         self.centre_layout.addWidget(self.chat, 1)
         self.contact_panel = ContactPanel(ctx, self)
         self.contact_panel.hide()
@@ -290,6 +296,7 @@ class MainWindow(QMainWindow):
         self.read_shop_name()
         self.away_notice.refresh()
         self.rules_conflict.refresh()
+        self.rules_refused.refresh()
 
     # ----------------------------------------------------------------- layout and look
     def _shortcuts(self) -> None:
@@ -939,13 +946,21 @@ class MainWindow(QMainWindow):
             return []
         return self.pushes_waiting.names()
 
+    def changes_refused(self) -> list[str]:
+        """What the relay refused for good and the owner has not fixed or discarded, named."""
+        if self.ctx.demo or not self.ready:
+            return []
+        return list(self.rules_refused.names)
+
     def quit(self) -> None:
         """File ▸ Quit, Ctrl+Q from any of the shop's windows: asked first while replies wait."""
         from ui.quit_question import may_quit
 
         # Over the window the owner pressed it in (the order board, an order…), not behind it.
         over = QApplication.activeWindow() or self
-        if may_quit(over, self.replies_left_unsent(), self.changes_left_unsent()):
+        none = self.pushes_waiting.relay_has_none
+        unsent, refused = self.changes_left_unsent(), self.changes_refused()
+        if may_quit(over, self.replies_left_unsent(), unsent, refused, relay_has_none=none):
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -963,7 +978,9 @@ class MainWindow(QMainWindow):
         if event.spontaneous():
             from ui.quit_question import may_quit
 
-            if not may_quit(self, self.replies_left_unsent(), self.changes_left_unsent()):
+            unsent, refused = self.changes_left_unsent(), self.changes_refused()
+            none = self.pushes_waiting.relay_has_none
+            if not may_quit(self, self.replies_left_unsent(), unsent, refused, relay_has_none=none):
                 event.ignore()
                 return
         with quitting(self.close):

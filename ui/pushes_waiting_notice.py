@@ -76,6 +76,8 @@ class PushesWaitingNotice(QFrame):
         self.parts: tuple[AutomationsPart, ...] = ()
         self.pending = False  # the automations hold a change the relay has not taken (as last read)
         self.lost = False  # the relay cannot be reached (the connection banner says so)
+        # The waiting change is the relay's first rules (a first setup, a new relay): it has none.
+        self.relay_has_none = False
         self.icon = QLabel(self)
         self.icon.setPixmap(icons.icon("clock").pixmap(16, 16))
         self.text = QLabel(self)
@@ -122,7 +124,8 @@ class PushesWaitingNotice(QFrame):
 
     def _parts_read(self, state: AutomationsState) -> None:
         self.parts = state.waiting_parts
-        self.pending = state.status is SyncStatus.PENDING
+        self.pending = state.status is SyncStatus.PENDING  # not a refused one: nothing tries it
+        self.relay_has_none = state.relay_has_none
         self._show()
 
     def _show(self) -> None:
@@ -130,10 +133,19 @@ class PushesWaitingNotice(QFrame):
         if not names:
             self.hide()
             return
-        text = self.tr(
-            "Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay uses the "
-            "previous version, even while this computer is closed."
-        ).format(changes=listed(names))
+        if self.relay_has_none and (PushTask.AUTOMATIONS in self.tasks or (self.lost and self.pending)):
+            # No previous version to fall back on: without rules, the relay sends no greeting, away
+            # message or menu bot answer at all (relay/automations.py reads an empty document).
+            text = self.tr(
+                "Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay has no "
+                "rules from you and sends no automatic messages, even while this computer is closed."
+            )
+        else:
+            text = self.tr(
+                "Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay uses the "
+                "previous version, even while this computer is closed."
+            )
+        text = text.format(changes=listed(names))
         new = self.isHidden() or self.text.text() != text
         self.text.setText(text)
         self.show()

@@ -12,24 +12,51 @@ from ui.confirm import confirm
 from ui.pushes_waiting_notice import listed
 
 
-def may_quit(parent: QWidget, waiting: int, changes: Sequence[str] = ()) -> bool:
+def may_quit(
+    parent: QWidget,
+    waiting: int,
+    changes: Sequence[str] = (),
+    refused: Sequence[str] = (),
+    *,
+    relay_has_none: bool = False,
+) -> bool:
     """True when nothing waits, or the owner chose to quit anyway. Quitting loses no reply (the
     outbox is in the inbox file), but one she wrote would reach its customer only at the next start:
     "Don't quit" is the default, as Enter and Esc are, so a stray key never leaves a reply unsent.
     `changes`: what the relay has not taken yet, named (ui/pushes_waiting_notice.py); the relay runs
-    the away message while this computer is closed, with the version it has."""
-    if waiting <= 0 and not changes:
+    the away message while this computer is closed, with the version it has. `refused`: what the
+    relay refused for good, named (ui/rules_refused_notice.py): not tried again, by this start or
+    the next, until the owner fixes or discards it. `relay_has_none`: the waiting rules are the
+    relay's first (it has none of the shop's, so it sends no automatic message meanwhile)."""
+    if waiting <= 0 and not changes and not refused:
         return True
     sentences = []
     if waiting > 0:
         sentences.append(_replies_sentence(waiting))
-    if changes:
+    if changes and relay_has_none:
+        sentences.append(
+            QCoreApplication.translate(
+                "QuitQuestion",
+                "Not yet on your relay: {changes}. If you quit now, the relay has no rules from you and "
+                "sends no automatic messages until Shop Inbox is open again and reaches it.",
+            ).format(changes=listed(list(changes)))
+        )
+    elif changes:
         sentences.append(
             QCoreApplication.translate(
                 "QuitQuestion",
                 "Not yet on your relay: {changes}. If you quit now, the relay uses the previous version "
                 "until Shop Inbox is open again and reaches it.",
             ).format(changes=listed(list(changes)))
+        )
+    if refused:
+        sentences.append(
+            QCoreApplication.translate(
+                "QuitQuestion",
+                "Your relay refused your change: {changes}. It is not sent again by itself: fix it in "
+                "its editor or discard it. Until then the relay does without it, even while this "
+                "computer is closed.",
+            ).format(changes=listed(list(refused)))
         )
     return confirm(
         parent,

@@ -68,22 +68,9 @@ class RulesConflictNotice(QFrame):
         self.setVisible(waiting)
 
     def _editor_for(self, name: str) -> QDialog | None:
-        from ui import automation_editors as editors
+        from ui.automation_editors import editor_for_part
 
-        window = self.window()
-        if name == "profile":
-            from ui.business_profile_editor import BusinessProfileEditor
-
-            return BusinessProfileEditor(
-                self.ctx, client_provider=lambda: editors.automations_client(self.ctx), parent=window
-            )
-        build = {
-            "away": editors.away_editor,
-            "greeting": editors.greeting_editor,
-            "hours": editors.business_hours_editor,
-            "bot": editors.menu_bot_editor,
-        }[name]
-        return build(self.ctx, window)
+        return editor_for_part(self.ctx, name, self.window())
 
     def open_editor(self) -> None:
         """The editor where the versions differ, beside the chats (its banner asks which to keep)."""

@@ -7317,6 +7317,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
 <context>
     <name>PushesWaitingNotice</name>
     <message>
+        <source>Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay has no rules from you and sends no automatic messages, even while this computer is closed.</source>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 샵 인박스가 계속 다시 보내고 있어요. 그때까지 릴레이에는 설정이 하나도 없어서, 이 컴퓨터가 꺼져 있어도 자동 메시지를 보내지 않아요.</translation>
+    </message>
+    <message>
         <source>Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay uses the previous version, even while this computer is closed.</source>
         <translation>아직 릴레이에 반영되지 않았어요: {changes}. 샵 인박스가 계속 다시 보내고 있어요. 그때까지 릴레이는 이 컴퓨터가 꺼져 있어도 이전 버전을 써요.</translation>
     </message>
@@ -7708,8 +7712,16 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>샵 인박스를 종료할까요?</translation>
     </message>
     <message>
+        <source>Not yet on your relay: {changes}. If you quit now, the relay has no rules from you and sends no automatic messages until Shop Inbox is open again and reaches it.</source>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 연결될 때까지 릴레이에는 설정이 하나도 없어서 자동 메시지를 보내지 않아요.</translation>
+    </message>
+    <message>
         <source>Not yet on your relay: {changes}. If you quit now, the relay uses the previous version until Shop Inbox is open again and reaches it.</source>
         <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 연결될 때까지 릴레이는 이전 버전을 써요.</translation>
+    </message>
+    <message>
+        <source>Your relay refused your change: {changes}. It is not sent again by itself: fix it in its editor or discard it. Until then the relay does without it, even while this computer is closed.</source>
+        <translation>릴레이가 변경 내용을 거부했어요: {changes}. 자동으로 다시 보내지 않으니 편집 창에서 고치거나 변경 내용을 버려 주세요. 그때까지 릴레이는 이 컴퓨터가 꺼져 있어도 이 변경 없이 동작해요.</translation>
     </message>
     <message>
         <source>Quit anyway</source>
@@ -8451,6 +8463,68 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>Ch&amp;oose…</source>
         <translation>고르기(&amp;O)…</translation>
+    </message>
+</context>
+<context>
+    <name>RulesRefused</name>
+    <message>
+        <source>The menu bot goes beyond what it allows (too many rows, or a title too long).</source>
+        <translation>메뉴 봇이 릴레이가 허용하는 범위를 넘어요(항목이 너무 많거나 제목이 너무 길어요).</translation>
+    </message>
+    <message>
+        <source>The rules are larger than it takes.</source>
+        <translation>설정이 릴레이가 받을 수 있는 크기보다 커요.</translation>
+    </message>
+    <message>
+        <source>It could not accept them as they are: it may be an older version than this Shop Inbox. Update the relay, or change them back.</source>
+        <translation>릴레이가 이 설정을 그대로 받을 수 없었어요. 릴레이가 이 샵 인박스보다 오래된 버전일 수 있어요. 릴레이를 업데이트하거나 설정을 되돌려 주세요.</translation>
+    </message>
+    <message>
+        <source>It answered with the error “{code}”.</source>
+        <translation>릴레이가 “{code}” 오류로 응답했어요.</translation>
+    </message>
+    <message>
+        <source>Your relay refused your change: {changes}.</source>
+        <translation>릴레이가 변경 내용을 거부했어요: {changes}.</translation>
+    </message>
+    <message>
+        <source>Until you fix or discard it, the relay has no rules from you and sends no automatic messages, even while this computer is closed.</source>
+        <translation>고치거나 버릴 때까지 릴레이에는 설정이 하나도 없어서, 이 컴퓨터가 꺼져 있어도 자동 메시지를 보내지 않아요.</translation>
+    </message>
+    <message>
+        <source>Until you fix or discard it, the relay uses the previous version, even while this computer is closed.</source>
+        <translation>고치거나 버릴 때까지 릴레이는 이 컴퓨터가 꺼져 있어도 이전 버전을 써요.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesRefusedNotice</name>
+    <message>
+        <source>&amp;Fix…</source>
+        <translation>고치기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Disc&amp;ard change…</source>
+        <translation>변경 버리기(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Discard your change?</source>
+        <translation>변경 내용을 버릴까요?</translation>
+    </message>
+    <message>
+        <source>Shop Inbox is not connected to your relay, so its version cannot be read now.</source>
+        <translation>샵 인박스가 릴레이에 연결되어 있지 않아서 지금은 릴레이의 버전을 읽을 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Your refused change is deleted from this computer, and the editors show the version your relay uses.</source>
+        <translation>거부된 변경 내용이 이 컴퓨터에서 삭제되고, 편집 창에는 릴레이가 쓰는 버전이 표시돼요.</translation>
+    </message>
+    <message>
+        <source>Discard change</source>
+        <translation>변경 버리기</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>그대로 두기</translation>
     </message>
 </context>
 <context>
@@ -9777,6 +9851,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Sending to the relay…</source>
         <translation>릴레이로 보내는 중…</translation>
+    </message>
+    <message>
+        <source>Your relay refused this change, so it is kept on this computer and not sent again: {reason} Fix it and save, or discard it in the main window.</source>
+        <translation>릴레이가 이 변경을 거부해서 이 컴퓨터에만 저장되어 있고 다시 보내지 않아요: {reason} 고친 뒤 저장하거나, 메인 창에서 변경 내용을 버려 주세요.</translation>
     </message>
     <message>
         <source>Not yet on the relay: your change is kept on this computer and is sent when the relay answers. Until then the relay still uses the previous rules.</source>

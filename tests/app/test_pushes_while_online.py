@@ -147,8 +147,8 @@ def test_a_refusal_that_no_retry_can_change_is_not_tried_again(
         assert not engine.pushes.waiting
     finally:
         engine.stop()
-    # The change stays waiting here, as the editors show it (the relay still has the old rules).
-    assert AutomationsStore(db).state().status is SyncStatus.PENDING
+    # The change stays here, marked refused (the relay still has the old rules): the owner decides.
+    assert AutomationsStore(db).state().status is SyncStatus.REFUSED
 
 
 def test_quitting_stops_the_retries(

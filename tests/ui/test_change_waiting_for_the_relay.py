@@ -38,7 +38,11 @@ def front(relay: RunningRelay) -> Iterator[tuple[RelayFront, str]]:
 def online_window(window: Any, qtbot: Any, relay: RunningRelay, front: tuple[RelayFront, str]) -> Any:
     """The inbox window online through the proxy, its pushes tried again within a second."""
     _, url = front
-    AutomationsStore(window.ctx.db).apply_remote(demo_automations("en").model_copy(update={"revision": 0}))
+    # The shop's rules already on the relay: a change to them waits with the previous version live.
+    store = AutomationsStore(window.ctx.db)
+    store.save(demo_automations("en"))
+    with RelayClient(relay.url, relay.token, timeout=5) as client:
+        assert store.push(client).value == "pushed"
     install_menus(window, window.ctx)
     window.ctx.prefs["relay_url"] = url
     window.ctx.relay_token = relay.token
@@ -145,9 +149,16 @@ def test_an_away_message_saved_while_the_relay_is_out_of_reach_is_said_and_quitt
     store.save(doc.model_copy(update={"away": doc.away.model_copy(update={"text": AWAY})}))
     window.ctx.publish(Changes(automations=True))  # as the editor's save does
     qtbot.waitUntil(lambda: window.pushes_waiting.isVisible(), timeout=5000)
-    assert window.pushes_waiting.text.text() == SIGN
+    # These rules never reached any relay: there is no previous version for it to use.
+    assert window.pushes_waiting.text.text() == (
+        "Not yet on your relay: away message. Shop Inbox keeps trying; until then the relay has no rules "
+        "from you and sends no automatic messages, even while this computer is closed."
+    )
 
     asked = dialogs.expect("warning", answer=Button.No, times=1)
     press_quit(qtbot, window)
-    assert asked.shown[0].text.startswith("Not yet on your relay: away message. If you quit now")
+    assert asked.shown[0].text == (
+        "Not yet on your relay: away message. If you quit now, the relay has no rules from you and sends "
+        "no automatic messages until Shop Inbox is open again and reaches it."
+    )
     assert window.isVisible()

@@ -1,0 +1,158 @@
+"""An away message the relay refused for good (422) is said in the main window with the relay's
+reason, is not tried again, and waits for the owner: the strip opens the editor (the refused text is
+still there) or discards it for the relay's version; quitting names it as refused, not as waiting.
+And a shop whose rules never reached the relay is told that the relay has none, not "the previous
+version"."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.automations_store import AutomationsStore, SyncStatus, demo_automations
+from app.connection import Connection
+from app.relay_client import RelayClient
+from tests.support.relay_front import RelayFront, relay_front
+from tests.support.relay_server import RunningRelay
+from tests.ui.test_quit_from_any_window import press_quit
+from ui.menus import install_menus
+
+Button = QMessageBox.StandardButton
+PUT = ("PUT", "/v1/automations")
+LIVE = "We are closed now; we answer at 10 tomorrow."
+AWAY = "Closed for stocktaking today; we answer tomorrow morning."
+INVALID = json.dumps({"error": {"code": "invalid", "message": "The automations document is not valid."}})
+REFUSED_SIGN = (
+    "Your relay refused your change: away message. It could not accept them as they are: it may be an "
+    "older version than this Shop Inbox. Update the relay, or change them back. Until you fix or "
+    "discard it, the relay uses the previous version, even while this computer is closed."
+)
+
+
+@pytest.fixture
+def front(relay: RunningRelay) -> Iterator[tuple[RelayFront, str]]:
+    with relay_front(relay.url) as running:
+        yield running
+
+
+def go_online(window: Any, qtbot: Any, relay: RunningRelay, url: str) -> Any:
+    install_menus(window, window.ctx)
+    window.ctx.prefs["relay_url"] = url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    sync = window.ctx.sync
+    assert sync is not None and sync.engine is not None
+    sync.engine.pushes.retry_base = 1.0  # a second, not the half minute a shop waits
+    qtbot.waitUntil(lambda: sync.state.kind is Connection.ONLINE, timeout=10_000)
+    return window
+
+
+@pytest.fixture
+def online_window(window: Any, qtbot: Any, relay: RunningRelay, front: tuple[RelayFront, str]) -> Any:
+    """The inbox window online through the proxy, the relay already running the shop's rules."""
+    store = AutomationsStore(window.ctx.db)
+    doc = demo_automations("en")
+    store.save(doc.model_copy(update={"away": doc.away.model_copy(update={"text": LIVE})}))
+    with RelayClient(relay.url, relay.token, timeout=5) as client:
+        assert store.push(client).value == "pushed"
+    return go_online(window, qtbot, relay, front[1])
+
+
+def save_away_message_and_close(window: Any, qtbot: Any) -> None:
+    from ui.away_editor import AwayEditor
+
+    editor = AwayEditor(window.ctx, parent=window)
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    editor.show()
+    editor.text.setPlainText(AWAY)
+    editor.save()
+    qtbot.waitUntil(lambda: not editor.is_busy(), timeout=10_000)
+    qtbot.waitUntil(lambda: editor.state.status is SyncStatus.REFUSED, timeout=10_000)
+    assert editor.banner.property("status") == "refused"
+    editor.close()
+
+
+def test_a_refused_away_message_is_said_with_its_reason_and_quitting_names_it(
+    online_window: Any,
+    qtbot: Any,
+    relay: RunningRelay,
+    front: tuple[RelayFront, str],
+    dialogs: Any,
+    english: None,
+) -> None:
+    window = online_window
+    proxy, _ = front
+    proxy.refuse(*PUT, status=422, times=None, body=INVALID.encode(), content_type=b"application/json")
+    save_away_message_and_close(window, qtbot)
+
+    qtbot.waitUntil(lambda: window.rules_refused.isVisible(), timeout=10_000)
+    assert window.rules_refused.text.text() == REFUSED_SIGN
+    assert not window.pushes_waiting.isVisible()  # nothing "keeps trying"
+    assert not window.ctx.sync.engine.pushes.waiting  # nothing tries it again (tests/app: not even later)
+    assert proxy.count(*PUT) == 1
+
+    asked = dialogs.expect("warning", answer=Button.No, times=1)
+    press_quit(qtbot, window)
+    assert asked.shown[0].text == (
+        "Your relay refused your change: away message. It is not sent again by itself: fix it in its "
+        "editor or discard it. Until then the relay does without it, even while this computer is closed."
+    )
+    assert window.isVisible()
+
+    # "Fix…" opens the away message's editor with the refused text in it, and says why.
+    window.rules_refused.fix.click()
+    editor = window.rules_refused._open
+    assert editor is not None
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    assert editor.text.toPlainText() == AWAY
+    assert editor.banner.message.text().startswith("Your relay refused this change")
+    editor.close()
+
+    # "Discard change…": asked, then the relay's version is the one here, and nothing waits.
+    asked = dialogs.expect("warning", answer=Button.Yes, times=1)
+    window.rules_refused.discard.click()
+    assert asked.shown[0].title == "Discard your change?"
+    qtbot.waitUntil(lambda: not window.rules_refused.isVisible(), timeout=10_000)
+    state = AutomationsStore(window.ctx.db).state()
+    assert state.status is SyncStatus.SYNCED and state.doc.away.text == LIVE
+    assert proxy.count(*PUT) == 1
+    press_quit(qtbot, window)  # nothing refused or waiting: quits without asking
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
+def test_the_refused_strip_in_korean(
+    online_window: Any, qtbot: Any, front: tuple[RelayFront, str], korean: None
+) -> None:
+    window = online_window
+    proxy, _ = front
+    proxy.refuse(*PUT, status=422, times=None, body=INVALID.encode(), content_type=b"application/json")
+    save_away_message_and_close(window, qtbot)
+    qtbot.waitUntil(lambda: window.rules_refused.isVisible(), timeout=10_000)
+    assert "자리 비움 메시지" in window.rules_refused.text.text()
+    assert "Your relay" not in window.rules_refused.text.text()
+
+
+def test_rules_that_never_reached_the_relay_are_said_as_none_not_as_a_previous_version(
+    window: Any,
+    qtbot: Any,
+    relay: RunningRelay,
+    front: tuple[RelayFront, str],
+    english: None,
+) -> None:
+    """A first setup: the relay has no rules, and without them it sends no automatic message."""
+    proxy, url = front
+    proxy.refuse(*PUT, status=503, times=None)
+    store = AutomationsStore(window.ctx.db)
+    store.save(demo_automations("en"))  # the shop's first rules, never on any relay
+    go_online(window, qtbot, relay, url)
+    qtbot.waitUntil(lambda: window.pushes_waiting.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: "has no rules from you" in window.pushes_waiting.text.text(), timeout=5000)
+    assert "previous version" not in window.pushes_waiting.text.text()
+    assert window.pushes_waiting.text.text().endswith(
+        "Shop Inbox keeps trying; until then the relay has no rules from you and sends no automatic "
+        "messages, even while this computer is closed."
+    )
