@@ -240,7 +240,7 @@ class SyncBanner(QFrame):
 
             self.message.setText(
                 self.tr(
-                    "Your relay refused this change, so it is kept on this computer and not sent again: "
+                    "Your relay refused this change, so it is kept on this computer and not sent again. "
                     "{reason} Fix it and save, or discard it in the main window."
                 ).format(reason=refusal_reason(state.refused.relay_code))
             )

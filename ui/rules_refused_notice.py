@@ -39,8 +39,8 @@ def refusal_reason(relay_code: str) -> str:
     if relay_code in (RelayErrorCode.INVALID, "http_400", "http_422"):
         return QCoreApplication.translate(
             "RulesRefused",
-            "It could not accept them as they are: it may be an older version than this Shop Inbox. "
-            "Update the relay, or change them back.",
+            "It could not accept it as it is: the relay may be an older version than this Shop Inbox. "
+            "Update the relay, or change it back.",
         )
     return QCoreApplication.translate("RulesRefused", "It answered with the error “{code}”.").format(
         code=relay_code

@@ -8476,8 +8476,8 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>설정이 릴레이가 받을 수 있는 크기보다 커요.</translation>
     </message>
     <message>
-        <source>It could not accept them as they are: it may be an older version than this Shop Inbox. Update the relay, or change them back.</source>
-        <translation>릴레이가 이 설정을 그대로 받을 수 없었어요. 릴레이가 이 샵 인박스보다 오래된 버전일 수 있어요. 릴레이를 업데이트하거나 설정을 되돌려 주세요.</translation>
+        <source>It could not accept it as it is: the relay may be an older version than this Shop Inbox. Update the relay, or change it back.</source>
+        <translation>릴레이가 이 변경을 그대로 받을 수 없었어요. 릴레이가 이 샵 인박스보다 오래된 버전일 수 있어요. 릴레이를 업데이트하거나 변경을 되돌려 주세요.</translation>
     </message>
     <message>
         <source>It answered with the error “{code}”.</source>
@@ -9853,8 +9853,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>릴레이로 보내는 중…</translation>
     </message>
     <message>
-        <source>Your relay refused this change, so it is kept on this computer and not sent again: {reason} Fix it and save, or discard it in the main window.</source>
-        <translation>릴레이가 이 변경을 거부해서 이 컴퓨터에만 저장되어 있고 다시 보내지 않아요: {reason} 고친 뒤 저장하거나, 메인 창에서 변경 내용을 버려 주세요.</translation>
+        <source>Your relay refused this change, so it is kept on this computer and not sent again. {reason} Fix it and save, or discard it in the main window.</source>
+        <translation>릴레이가 이 변경을 거부해서 이 컴퓨터에만 저장되어 있고 다시 보내지 않아요. {reason} 고친 뒤 저장하거나, 메인 창에서 변경 내용을 버려 주세요.</translation>
     </message>
     <message>
         <source>Not yet on the relay: your change is kept on this computer and is sent when the relay answers. Until then the relay still uses the previous rules.</source>

@@ -27,8 +27,8 @@ LIVE = "We are closed now; we answer at 10 tomorrow."
 AWAY = "Closed for stocktaking today; we answer tomorrow morning."
 INVALID = json.dumps({"error": {"code": "invalid", "message": "The automations document is not valid."}})
 REFUSED_SIGN = (
-    "Your relay refused your change: away message. It could not accept them as they are: it may be an "
-    "older version than this Shop Inbox. Update the relay, or change them back. Until you fix or "
+    "Your relay refused your change: away message. It could not accept it as it is: the relay may be an "
+    "older version than this Shop Inbox. Update the relay, or change it back. Until you fix or "
     "discard it, the relay uses the previous version, even while this computer is closed."
 )
 
