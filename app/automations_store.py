@@ -621,6 +621,46 @@ def follow_relay_features(db: Database, client: FeaturesClient, now: datetime | 
     return changed or stale
 
 
+def relay_has_no_rules(session: Session, remote: Automations) -> AutomationsState:
+    """The relay's current document is revision 0 (it never took any: a new relay address, or one
+    started afresh on an empty database) while the copy here came from a relay: the shop's rules
+    wait to be sent to it, based on its nothing. Without them it sends no greeting, away message or
+    menu bot, while the editors said "On the relay". A change already waiting is based on nothing
+    too: an empty document is no other computer's change to choose against."""
+    state = load_state(session)
+    if remote.revision != 0 or state.refused is not None:
+        return state
+    if not state.pending and state.doc.revision == 0:
+        return state  # never on a relay: nothing was thought to be there
+    if state.pending and state.base_revision == 0 and state.conflict is None:
+        return state  # already waiting to be the relay's first rules
+    doc = state.doc.model_copy(update={"revision": 0}, deep=True)
+    log.info("the relay holds no rules (revision 0); the shop's are sent to it")
+    parts = set(state.waiting_parts if state.pending else ()) | set(differing_parts(remote, doc))
+    return _store(
+        session,
+        AutomationsState(
+            doc=doc,
+            pending=True,
+            base_revision=0,
+            edit=state.edit + 1,
+            waiting_parts=tuple(part for part in AutomationsPart if part in parts),
+        ),
+    )
+
+
+def follow_relay_rules(db: Database, client: AutomationsClient) -> bool:
+    """On connecting: whether the relay holds no rules while this copy came from one (see
+    `relay_has_no_rules`), and they now wait to be sent (the caller pushes next). Blocking."""
+    remote = client.get_automations()
+    if remote.revision != 0:
+        return False
+    with db.write() as s:
+        before = load_state(s)
+        after = relay_has_no_rules(s, remote)
+    return after.edit != before.edit
+
+
 def _fetch_conflict(db: Database, client: AutomationsClient) -> PushOutcome:
     try:
         remote = client.get_automations()
@@ -628,9 +668,13 @@ def _fetch_conflict(db: Database, client: AutomationsClient) -> PushOutcome:
         log.info("relay went away while fetching the conflicting automations (%s)", exc)
         return PushOutcome.OFFLINE
     with db.write() as s:
+        # The relay started afresh while the change was on its way: it goes as the relay's first.
+        rebased = remote.revision == 0 and relay_has_no_rules(s, remote).base_revision == 0
         after = apply_remote(s, remote, current=True)
     if after.status is SyncStatus.CONFLICT:
         return PushOutcome.CONFLICT
+    if rebased and after.pending:
+        return _push(db, client, None)  # now based on the relay's nothing: it takes it
     return PushOutcome.PUSHED if not after.pending else PushOutcome.OFFLINE
 
 

@@ -210,6 +210,15 @@ class SyncEngine:
             log.info("the relay's features not read: %s", exc)
         except ValueError as exc:  # a /healthz answer not of a relay
             log.info("the relay's features not read (again when next online): %s", exc)
+        # A new relay (another address, or one started afresh) holds none of the shop's rules:
+        # they wait to be sent to it, and go with the push below.
+        try:
+            if automations_store.follow_relay_rules(self.db, self.client):
+                self.on_changed(automations_store.AUTOMATIONS_CHANGED)
+        except RelayError as exc:
+            if worth_retrying(exc):
+                raise
+            log.info("the relay's rules not read: %s", exc.code)
         outcome = automations_store.push(self.db, self.client)
         if outcome is automations_store.PushOutcome.OFFLINE:
             return False
