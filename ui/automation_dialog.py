@@ -244,6 +244,15 @@ class SyncBanner(QFrame):
                     "{reason} Fix it and save, or discard it in the main window."
                 ).format(reason=refusal_reason(state.refused.relay_code))
             )
+        elif status is SyncStatus.PENDING and state.relay_has_none:
+            # The relay's first rules (a first setup, a new relay): there are no previous ones.
+            self.message.setText(
+                self.tr(
+                    "Not yet on the relay: your rules are kept on this computer and are sent when the "
+                    "relay answers. Until then the relay has no rules from you and sends no automatic "
+                    "messages."
+                )
+            )
         elif status is SyncStatus.PENDING:
             self.message.setText(
                 self.tr(

@@ -9857,6 +9857,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>릴레이가 이 변경을 거부해서 이 컴퓨터에만 저장되어 있고 다시 보내지 않아요. {reason} 고친 뒤 저장하거나, 메인 창에서 변경 내용을 버려 주세요.</translation>
     </message>
     <message>
+        <source>Not yet on the relay: your rules are kept on this computer and are sent when the relay answers. Until then the relay has no rules from you and sends no automatic messages.</source>
+        <translation>아직 릴레이에 반영되지 않았어요. 설정은 이 컴퓨터에 저장되어 있고, 릴레이가 응답하면 보내요. 그때까지 릴레이에는 설정이 하나도 없어서 자동 메시지를 보내지 않아요.</translation>
+    </message>
+    <message>
         <source>Not yet on the relay: your change is kept on this computer and is sent when the relay answers. Until then the relay still uses the previous rules.</source>
         <translation>아직 릴레이에 반영되지 않았어요. 변경 내용은 이 컴퓨터에 저장되어 있고, 릴레이가 응답하면 보내요. 그때까지 릴레이는 이전 설정을 써요.</translation>
     </message>

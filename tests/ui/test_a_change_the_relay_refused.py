@@ -156,3 +156,14 @@ def test_rules_that_never_reached_the_relay_are_said_as_none_not_as_a_previous_v
         "Shop Inbox keeps trying; until then the relay has no rules from you and sends no automatic "
         "messages, even while this computer is closed."
     )
+
+    # The editor says the same, not "the relay still uses the previous rules".
+    from ui.away_editor import AwayEditor
+
+    editor = AwayEditor(window.ctx, parent=window)
+    qtbot.waitUntil(lambda: editor.loaded and not editor.is_sending(), timeout=10_000)
+    assert editor.banner.message.text() == (
+        "Not yet on the relay: your rules are kept on this computer and are sent when the relay answers. "
+        "Until then the relay has no rules from you and sends no automatic messages."
+    )
+    editor.close()
