@@ -32,10 +32,11 @@ def refusal_reason(relay_code: str) -> str:
     """Why the relay refused the rules, from its error code, as the owner reads it."""
     if relay_code == RelayErrorCode.BOT_OVER_LIMITS:
         return QCoreApplication.translate(
-            "RulesRefused", "The menu bot goes beyond what it allows (too many rows, or a title too long)."
+            "RulesRefused",
+            "The menu bot goes beyond what the relay allows (too many rows, or a title too long).",
         )
     if relay_code == RelayErrorCode.TOO_LARGE:
-        return QCoreApplication.translate("RulesRefused", "The rules are larger than it takes.")
+        return QCoreApplication.translate("RulesRefused", "The rules are larger than the relay takes.")
     if relay_code in (RelayErrorCode.INVALID, "http_400", "http_422"):
         return QCoreApplication.translate(
             "RulesRefused",

@@ -8468,11 +8468,11 @@ The first asks for the values Meta shows you; the last prints the relay token to
 <context>
     <name>RulesRefused</name>
     <message>
-        <source>The menu bot goes beyond what it allows (too many rows, or a title too long).</source>
+        <source>The menu bot goes beyond what the relay allows (too many rows, or a title too long).</source>
         <translation>메뉴 봇이 릴레이가 허용하는 범위를 넘어요(항목이 너무 많거나 제목이 너무 길어요).</translation>
     </message>
     <message>
-        <source>The rules are larger than it takes.</source>
+        <source>The rules are larger than the relay takes.</source>
         <translation>설정이 릴레이가 받을 수 있는 크기보다 커요.</translation>
     </message>
     <message>

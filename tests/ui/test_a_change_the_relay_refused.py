@@ -167,3 +167,16 @@ def test_rules_that_never_reached_the_relay_are_said_as_none_not_as_a_previous_v
         "Until then the relay has no rules from you and sends no automatic messages."
     )
     editor.close()
+
+
+def test_each_reason_the_relay_gives_is_said_in_its_own_words(english: None) -> None:
+    from ui.rules_refused_notice import refusal_reason
+
+    said = {
+        code: refusal_reason(code)
+        for code in ("invalid", "bot_over_limits", "too_large", "http_422", "if_match_required")
+    }
+    assert said["invalid"] == said["http_422"]  # a proxy's bare 422: the same "could not accept it"
+    assert said["bot_over_limits"].startswith("The menu bot goes beyond")
+    assert said["too_large"] == "The rules are larger than the relay takes."
+    assert said["if_match_required"] == "It answered with the error “if_match_required”."
