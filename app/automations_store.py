@@ -813,6 +813,16 @@ def discard_refused_change(db: Database, client: AutomationsClient) -> tuple[Aut
         return take_relay_version(s, remote), AUTOMATIONS_CHANGED
 
 
+def push_refused_again(db: Database, client: AutomationsClient) -> tuple[PushOutcome, AutomationsState]:
+    """The owner sends the refused change again as it is (the relay was updated meanwhile): one
+    attempt, as her own click; refused again, it is marked so again and waits for her."""
+    with db.write() as s:
+        state = load_state(s)
+        if state.status is SyncStatus.REFUSED:
+            _store(s, dataclasses.replace(state, refused=None))
+    return push_automations(db, client)
+
+
 def resolve_automations(db: Database, keep: Literal["mine", "theirs"]) -> tuple[AutomationsState, Changes]:
     return AutomationsStore(db).resolve(keep), AUTOMATIONS_CHANGED
 

@@ -27,6 +27,7 @@ from app.automations_store import (
     automations_state,
     merge_edits,
     push_automations,
+    push_refused_again,
     resolve_automations,
     same_content,
     save_automations,
@@ -197,8 +198,9 @@ class SyncBanner(QFrame):
         # asks, and a send under way still says so: both are about the saved copy.)
         editing = unsaved and not sending and not unconnected and status is not SyncStatus.CONFLICT
         # "Send now" would send the saved copy, not what is on screen: Save sends the edits.
+        # A refused change is sent again only so, by the owner (the relay updated meanwhile).
         self.retry_button.setVisible(
-            status is SyncStatus.PENDING and not sending and can_send and not editing
+            status in (SyncStatus.PENDING, SyncStatus.REFUSED) and not sending and can_send and not editing
         )
         # No relay to hold the rules: never the green "on the relay", whatever was last pushed.
         shown = "sending" if sending else "pending" if unconnected or editing else status.value
@@ -241,7 +243,8 @@ class SyncBanner(QFrame):
             self.message.setText(
                 self.tr(
                     "Your relay refused this change, so it is kept on this computer and not sent again. "
-                    "{reason} Fix it and save, or discard it in the main window."
+                    "{reason} Fix it and save, send it again once the relay is updated, or discard it in "
+                    "the main window."
                 ).format(reason=refusal_reason(state.refused.relay_code))
             )
         elif status is SyncStatus.PENDING and state.relay_has_none:
@@ -296,7 +299,7 @@ class AutomationDialog(QDialog):
         self.banner = SyncBanner()
         self.banner.keep_mine.connect(lambda: self.resolve("mine"))
         self.banner.use_theirs.connect(self.use_theirs)
-        self.banner.retry.connect(self.push)
+        self.banner.retry.connect(self.send_now)
         self.form = QWidget()
         self.summary = QLabel()
         self.summary.setObjectName("ruleSummary")
@@ -677,6 +680,19 @@ class AutomationDialog(QDialog):
 
         self._saving = True  # the owner's choice is written before anything else
         run_op(lambda: resolve_automations(db, choice), resolved, parent=self, on_failure=self._failed)
+
+    def send_now(self) -> None:
+        """The banner's "Send now": the waiting change, or the refused one once more as it is."""
+        client = self.client_provider()
+        if self.state.status is not SyncStatus.REFUSED or client is None or self._sending:
+            self.push()
+            return
+        self._sending = True
+        self._show_state()
+        db = self.ctx.db
+        run_op(
+            lambda: push_refused_again(db, client), self._pushed, parent=self, on_failure=self._push_failed
+        )
 
     def push(self) -> None:
         client = self.client_provider()

@@ -9853,8 +9853,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>릴레이로 보내는 중…</translation>
     </message>
     <message>
-        <source>Your relay refused this change, so it is kept on this computer and not sent again. {reason} Fix it and save, or discard it in the main window.</source>
-        <translation>릴레이가 이 변경을 거부해서 이 컴퓨터에만 저장되어 있고 다시 보내지 않아요. {reason} 고친 뒤 저장하거나, 메인 창에서 변경 내용을 버려 주세요.</translation>
+        <source>Your relay refused this change, so it is kept on this computer and not sent again. {reason} Fix it and save, send it again once the relay is updated, or discard it in the main window.</source>
+        <translation>릴레이가 이 변경을 거부해서 이 컴퓨터에만 저장되어 있고 다시 보내지 않아요. {reason} 고친 뒤 저장하거나, 릴레이를 업데이트한 뒤 다시 보내거나, 메인 창에서 변경 내용을 버려 주세요.</translation>
     </message>
     <message>
         <source>Not yet on the relay: your rules are kept on this computer and are sent when the relay answers. Until then the relay has no rules from you and sends no automatic messages.</source>

@@ -180,3 +180,28 @@ def test_each_reason_the_relay_gives_is_said_in_its_own_words(english: None) -> 
     assert said["bot_over_limits"].startswith("The menu bot goes beyond")
     assert said["too_large"] == "The rules are larger than the relay takes."
     assert said["if_match_required"] == "It answered with the error “if_match_required”."
+
+
+def test_once_the_relay_is_updated_send_now_sends_the_refused_change_as_it_is(
+    online_window: Any, qtbot: Any, relay: RunningRelay, front: tuple[RelayFront, str], english: None
+) -> None:
+    from ui.away_editor import AwayEditor
+
+    window = online_window
+    proxy, _ = front
+    proxy.refuse(*PUT, status=422, times=None, body=INVALID.encode(), content_type=b"application/json")
+    save_away_message_and_close(window, qtbot)
+    qtbot.waitUntil(lambda: window.rules_refused.isVisible(), timeout=10_000)
+    proxy.passing()  # the relay was updated: it takes the change now
+
+    editor = AwayEditor(window.ctx, parent=window)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    assert editor.banner.retry_button.isVisible()  # nothing is sent by itself: her click sends it
+    assert proxy.count(*PUT) == 1
+    editor.banner.retry_button.click()
+    qtbot.waitUntil(lambda: editor.state.status is SyncStatus.SYNCED, timeout=10_000)
+    with RelayClient(relay.url, relay.token, timeout=5) as client:
+        assert client.get_automations().away.text == AWAY
+    qtbot.waitUntil(lambda: not window.rules_refused.isVisible(), timeout=10_000)
+    editor.close()
