@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.automation_drafts import UnsavedRules, forget_rules_draft, keep_rules_draft, unsaved_rules
+from app.automations_parts import AutomationsPart
 from app.automations_store import (
     AutomationsClient,
     AutomationsState,
@@ -40,6 +42,8 @@ from app.wire import Automations
 from ui.announce import show_news
 from ui.confirm import confirm
 from ui.context import AppContext, OwnChanges
+from ui.draft_keeper import DraftKeeper, Work
+from ui.kept_edits_strip import KeptEditsStrip, kept_rules_sentence
 from ui.ops import Newest, failure_sentence, run_op
 from ui.rule_summary import RuleSummary
 from ui.screen_fit import scrolling
@@ -281,6 +285,8 @@ class AutomationDialog(QDialog):
     # The form scrolls when the dialog is too short for it (a two-line banner above it cut the
     # preview's last lines off, and the hours editor's buttons); the bot editor lays out its own.
     FORM_SCROLLS: ClassVar[bool] = True
+    # The document's part this editor's Save replaces: its unsaved form is kept under it.
+    PART: ClassVar[AutomationsPart]
 
     saved = Signal(object)  # AutomationsState after a save, a push or a conflict choice
     ready = Signal()  # the stored document arrived and the form shows it
@@ -300,6 +306,12 @@ class AutomationDialog(QDialog):
         self.banner.keep_mine.connect(lambda: self.resolve("mine"))
         self.banner.use_theirs.connect(self.use_theirs)
         self.banner.retry.connect(self.send_now)
+        # The words typed here and not saved when the app last stopped (a dead battery, a crash).
+        # Made only when there is something to offer: most openings have none.
+        self.kept_strip: KeptEditsStrip | None = None
+        self._kept: UnsavedRules | None = None
+        self.restore_on_load = False  # opened to restore the kept form (the main window's offer)
+        self.keeper = DraftKeeper(self, self._kept_form)
         self.form = QWidget()
         self.summary = QLabel()
         self.summary.setObjectName("ruleSummary")
@@ -378,6 +390,15 @@ class AutomationDialog(QDialog):
 
     def _read_state(self) -> None:
         db = self.ctx.db
+        if not self.loaded:
+            part = self.PART
+            self._reads.run_op(
+                lambda: (automations_state(db), unsaved_rules(db, part)),
+                self._first_read,
+                parent=self,
+                on_failure=self._failed,
+            )
+            return
         self._reads.run_op(
             lambda: automations_state(db), self._state_read, parent=self, on_failure=self._failed
         )
@@ -407,6 +428,66 @@ class AutomationDialog(QDialog):
             self.ready.emit()
             if self.state.status is SyncStatus.PENDING:
                 self.push()
+
+    def _first_read(self, result: tuple[AutomationsState, list[UnsavedRules]]) -> None:
+        state, kept = result
+        self._state_read(state)
+        if kept:
+            self._kept = kept[0]
+            if self.restore_on_load:
+                self.restore_kept()
+            else:
+                self._offer_kept(kept_rules_sentence(self._kept.part, self._kept.at))
+
+    def _offer_kept(self, sentence: str) -> None:
+        """Under the banner: the kept words' offer, Restore or Discard."""
+        if self.kept_strip is None:
+            self.kept_strip = KeptEditsStrip()
+            self.kept_strip.restore.connect(self.restore_kept)
+            self.kept_strip.discard.connect(self._discard_kept)
+            layout = self.layout()
+            if isinstance(layout, QVBoxLayout):
+                layout.insertWidget(layout.indexOf(self.banner) + 1, self.kept_strip)
+        self.kept_strip.offer(sentence)
+
+    def _hide_offer(self) -> None:
+        if self.kept_strip is not None:
+            self.kept_strip.hide()
+
+    def restore_kept(self) -> None:
+        """The kept words into the form, unsaved (Save stores them, as typed ones)."""
+        kept, self._kept = self._kept, None
+        self._hide_offer()
+        if kept is None:
+            return
+        self._loading = True
+        try:
+            self.load(kept.doc)
+        finally:
+            self._loading = False
+        self.edited()
+
+    def _discard_kept(self) -> None:
+        self._kept = None
+        self._forget_kept()
+        if self.has_unsaved_edits():  # typed here since: those are kept instead
+            self.keeper.edited()
+
+    def _kept_form(self) -> Work | None:
+        """The write that keeps the form as it is now (None when its fields cannot make a document)."""
+        try:
+            doc = self.apply(self.state.doc)
+        except ShopInboxError:
+            return None
+        db, part = self.ctx.db, self.PART
+        return lambda: keep_rules_draft(db, part, doc)
+
+    def _forget_kept(self) -> None:
+        """Nothing of the form is offered again; the main window's offer hears of it too."""
+        db, part, ctx = self.ctx.db, self.PART, self.ctx
+        self.keeper.forget(
+            lambda: forget_rules_draft(db, part), then=lambda: ctx.publish(Changes(automations=True))
+        )
 
     def _shows_other_than(self, doc: Automations) -> bool:
         """Whether the form shows something else than `doc` has in this editor's part."""
@@ -479,6 +560,7 @@ class AutomationDialog(QDialog):
             first = not self._dirty
             self._dirty = True
             self._edits += 1
+            self.keeper.edited()
             self._just_saved = False
             self._changed_elsewhere = False
             self.saved_note.hide()
@@ -598,8 +680,15 @@ class AutomationDialog(QDialog):
             # other computer's text without a word).
             doc, clash = merge_edits(self._form_doc, latest.doc, doc)
             built_on = self._form_doc.revision if clash else latest.doc.revision
+            part = self.PART
+
+            def save_and_forget() -> tuple[AutomationsState, Changes]:
+                saved = save_automations(db, doc, built_on=built_on)
+                forget_rules_draft(db, part)  # saved: nothing of it to offer after a crash
+                return saved
+
             run_op(
-                lambda: save_automations(db, doc, built_on=built_on),
+                save_and_forget,
                 stored,
                 parent=self,
                 on_failure=self._failed,
@@ -612,6 +701,12 @@ class AutomationDialog(QDialog):
             # What was typed after the form was taken is not in this save: still unsaved, so
             # closing asks (it was marked saved with the rest and dropped without a word).
             self._dirty = self._edits != self._taken
+            if self._dirty:
+                self.keeper.edited()  # typed while it was stored: kept again
+            else:
+                self.keeper.settle()  # what it would keep is saved
+            self._kept = None
+            self._hide_offer()
             self._save_button().setEnabled(True)
             self._just_saved = not self._dirty
             self._changed_elsewhere = False
@@ -668,6 +763,8 @@ class AutomationDialog(QDialog):
             self._saving = False
             # "Keep mine" keeps the saved copy on the relay; edits typed since stay on the form,
             # unsaved, for the owner to save or leave.
+            if choice == "theirs" and self._dirty:
+                self._forget_kept()  # the owner chose to lose them
             if choice == "theirs" or not self._dirty:
                 self._dirty = False
                 self._show_doc(self.state.doc)
@@ -765,8 +862,15 @@ class AutomationDialog(QDialog):
             ),
             dirty=self.has_unsaved_edits(),
             save_then=self._save_then,
-            then=super().reject,
+            then=self._closed_without_saving,
         )
+
+    def _closed_without_saving(self) -> None:
+        """Closed with nothing to save, or with "Discard": discarded edits are not offered again.
+        (Closed unchanged while the kept form is offered: it is still offered next time.)"""
+        if self._dirty:
+            self._forget_kept()
+        super().reject()
 
     def _save_then(self, then: Callable[[], None]) -> bool:
         if self._saving_form:

@@ -37,6 +37,25 @@ def business_hours_editor(ctx: AppContext, parent: QWidget | None) -> Automation
     return BusinessHoursEditor(ctx, client_provider=lambda: automations_client(ctx), parent=parent)
 
 
+def business_profile_editor(ctx: AppContext, parent: QWidget | None) -> AutomationDialog:
+    from ui.business_profile_editor import BusinessProfileEditor
+
+    return BusinessProfileEditor(ctx, client_provider=lambda: automations_client(ctx), parent=parent)
+
+
+def editor_for_part(ctx: AppContext, part: str, parent: QWidget | None) -> AutomationDialog:
+    """The editor of one part of the automations ("away", "greeting", "hours", "bot", "profile":
+    app.automations_parts.AutomationsPart's values)."""
+    build = {
+        "away": away_editor,
+        "greeting": greeting_editor,
+        "hours": business_hours_editor,
+        "bot": menu_bot_editor,
+        "profile": business_profile_editor,
+    }[part]
+    return build(ctx, parent)
+
+
 def menu_bot_editor(ctx: AppContext, parent: QWidget | None) -> AutomationDialog:
     from ui.bot_editor import BotEditor
 

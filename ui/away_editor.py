@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
+from app.automations_parts import AutomationsPart
 from app.rules import zone
 from app.wire import Automations, AwayRule
 from ui.automation_forms import WeekHoursEditor
@@ -22,6 +23,8 @@ SCHEDULES = ("always", "custom", "outside_hours")
 
 class AwayEditor(MessageRuleEditor):
     """Edits `Automations.away`; the preview uses the stored business hours and app.rules."""
+
+    PART = AutomationsPart.AWAY
 
     def labels(self) -> tuple[str, str, str]:
         return (

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import relay_clock
+from app.automations_parts import AutomationsPart
 from app.bank_field import BANK_FIELD, with_bank
 from app.order_queries import OrderCustomer, customer_of_order
 from app.orders import order_numbers_in
@@ -488,6 +489,8 @@ def cloud_message(message: CustomerMessage) -> dict[str, Any]:
 
 class BotEditor(AutomationDialog):
     """Edits `Automations.bot`: the rules, the menu tree and the hand-off, beside the simulator."""
+
+    PART = AutomationsPart.BOT
 
     FORM_SCROLLS = False  # its tree, tabs and simulator share the height themselves
 

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
+from app.automations_parts import AutomationsPart
 from app.wire import Automations, BusinessHours
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import WeekHoursEditor
@@ -19,6 +20,8 @@ log = logging.getLogger(__name__)
 
 class BusinessHoursEditor(AutomationDialog):
     """Edits `Automations.business_hours` (used by "outside business hours" away messages)."""
+
+    PART = AutomationsPart.HOURS
 
     fills_shop_zone = False  # the zone is the owner's choice here, "UTC" included
 

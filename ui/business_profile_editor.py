@@ -8,6 +8,7 @@ import re
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
 
+from app.automations_parts import AutomationsPart
 from app.wire import Automations, BusinessProfile
 from ui.automation_dialog import AutomationDialog
 from ui.bounded_text import BoundedTextEdit
@@ -24,6 +25,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 class BusinessProfileEditor(AutomationDialog):
     """Edits `Automations.profile`; its name fills `{shop}` in quick replies and automatic messages."""
+
+    PART = AutomationsPart.PROFILE
 
     def build(self) -> None:
         self.setWindowTitle(self.tr("Business profile"))

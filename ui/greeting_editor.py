@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox
 
+from app.automations_parts import AutomationsPart
 from app.wire import Automations, GreetingRule
 from ui.message_rule_editor import MessageRuleEditor
 from ui.screen_fit import resize_within_screen
@@ -17,6 +18,8 @@ log = logging.getLogger(__name__)
 
 class GreetingEditor(MessageRuleEditor):
     """Edits `Automations.greeting`."""
+
+    PART = AutomationsPart.GREETING
 
     def labels(self) -> tuple[str, str, str]:
         return (

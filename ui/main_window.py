@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from ui.chat_pane import ChatPane
     from ui.connection_banner import ConnectionBanner
     from ui.contact_panel import ContactPanel
+    from ui.kept_edits_notice import KeptEditsNotice
     from ui.notifications import Notifier
     from ui.ops import Newest
     from ui.order_actions import OrderActions
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
     away_notice: AwayNotice
     rules_conflict: RulesConflictNotice
     rules_refused: RulesRefusedNotice
+    kept_edits: KeptEditsNotice
     synced_folder: SyncedFolderNotice
     contact_panel: ContactPanel
     notifier: Notifier
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
         from ui.connection_banner import ConnectionBanner
         from ui.contact_panel import ContactPanel
         from ui.day_watch import DayWatch
+        from ui.kept_edits_notice import KeptEditsNotice
         from ui.notifications import Notifier
         from ui.pushes_waiting_notice import PushesWaitingNotice
         from ui.rules_conflict_notice import RulesConflictNotice
@@ -213,6 +216,9 @@ class MainWindow(QMainWindow):
         # A change to the rules that met another computer's on reconnecting waits for a choice.
         self.rules_conflict = RulesConflictNotice(ctx, self)
         self.left_layout.insertWidget(1, self.rules_conflict)
+        # An editor's words typed and never saved when the app last stopped (a crash, a dead battery).
+        self.kept_edits = KeptEditsNotice(ctx, self)
+        self.left_layout.insertWidget(2, self.kept_edits)
         # A data folder a cloud drive keeps in step (OneDrive, Dropbox…): said above the chat.
         self.synced_folder = SyncedFolderNotice(ctx, self)
         self.centre_layout.addWidget(self.synced_folder)
@@ -297,6 +303,7 @@ class MainWindow(QMainWindow):
         self.away_notice.refresh()
         self.rules_conflict.refresh()
         self.rules_refused.refresh()
+        self.kept_edits.refresh()
 
     # ----------------------------------------------------------------- layout and look
     def _shortcuts(self) -> None:
@@ -539,6 +546,7 @@ class MainWindow(QMainWindow):
             self.read_shop_name()
             self.away_notice.refresh()
             self.rules_conflict.refresh()
+            self.kept_edits.refresh()
         if changes.campaigns_stopped:
             self.tell_stopped_campaigns(changes.campaigns_stopped)
         if changes.from_sync and any(r.told_alone() for r in changes.reactions):

@@ -5075,6 +5075,40 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
 </context>
 <context>
+    <name>KeptEdits</name>
+    <message>
+        <source>You have an unsaved away message from {0}.</source>
+        <translation>{0}에 작성하고 저장하지 않은 자리 비움 메시지가 있어요.</translation>
+    </message>
+    <message>
+        <source>You have an unsaved greeting message from {0}.</source>
+        <translation>{0}에 작성하고 저장하지 않은 인사 메시지가 있어요.</translation>
+    </message>
+    <message>
+        <source>You have unsaved business hours from {0}.</source>
+        <translation>{0}에 입력하고 저장하지 않은 영업시간이 있어요.</translation>
+    </message>
+    <message>
+        <source>You have unsaved menu bot changes from {0}.</source>
+        <translation>{0}에 바꾸고 저장하지 않은 메뉴 봇 내용이 있어요.</translation>
+    </message>
+    <message>
+        <source>You have unsaved shop profile changes from {0}.</source>
+        <translation>{0}에 바꾸고 저장하지 않은 비즈니스 프로필이 있어요.</translation>
+    </message>
+</context>
+<context>
+    <name>KeptEditsStrip</name>
+    <message>
+        <source>Restore</source>
+        <translation>복원</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+</context>
+<context>
     <name>LabelListModel</name>
     <message numerus="yes">
         <source>%Ln chat</source>

@@ -1,0 +1,79 @@
+"""A strip offering the words an editor kept and nobody saved: "You have an unsaved away message from
+Tue, Dec 1 2:32 PM — Restore / Discard"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.automations_parts import AutomationsPart
+from ui.formatting import clock_time, day_pattern, display_locale, local, qdate
+from ui.theme import warning_colour
+
+
+def kept_time(at: datetime) -> str:
+    """When a form was kept, as the owner's locale writes a day and time: "12월 1일 (화) 오후 2:32",
+    "Tue, Dec 1 2:32 PM" (the year too when it is not this year's)."""
+    locale = display_locale()
+    wall = local(at)
+    this_year = local(datetime.now(at.tzinfo)).year
+    day = locale.toString(qdate(wall.date()), day_pattern(locale, weekday=True, year=wall.year != this_year))
+    return f"{day} {clock_time(at)}"
+
+
+def kept_rules_sentence(part: AutomationsPart, at: datetime) -> str:
+    """The offer of an automations editor's kept form, naming what it holds."""
+    when = kept_time(at)
+    translate = QCoreApplication.translate
+    if part is AutomationsPart.AWAY:
+        return translate("KeptEdits", "You have an unsaved away message from {0}.").format(when)
+    if part is AutomationsPart.GREETING:
+        return translate("KeptEdits", "You have an unsaved greeting message from {0}.").format(when)
+    if part is AutomationsPart.HOURS:
+        return translate("KeptEdits", "You have unsaved business hours from {0}.").format(when)
+    if part is AutomationsPart.BOT:
+        return translate("KeptEdits", "You have unsaved menu bot changes from {0}.").format(when)
+    return translate("KeptEdits", "You have unsaved shop profile changes from {0}.").format(when)
+
+
+class KeptEditsStrip(QFrame):
+    """Hidden until `offer(sentence)`; Restore or Discard hides it again."""
+
+    restore = Signal()
+    discard = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keptEditsStrip")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        # No Alt letters: the strip sits in every editor and above the chats, whose letters are all
+        # taken; Tab reaches its buttons.
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.restore_button.setObjectName("restoreKeptEdits")
+        self.discard_button.setObjectName("discardKeptEdits")
+        self.restore_button.clicked.connect(self._restore)
+        self.discard_button.clicked.connect(self._discard)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.text, 1)
+        for button in (self.restore_button, self.discard_button):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setStyleSheet(f"#keptEditsStrip {{ border: 1px solid {warning_colour()}; border-radius: 6px; }}")
+        self.hide()
+
+    def offer(self, sentence: str) -> None:
+        self.text.setText(sentence)
+        self.show()
+
+    def _restore(self) -> None:
+        self.hide()
+        self.restore.emit()
+
+    def _discard(self) -> None:
+        self.hide()
+        self.discard.emit()
