@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.automations_parts import AutomationsPart
 from ui.formatting import clock_time, day_pattern, display_locale, local, qdate
@@ -58,11 +58,16 @@ class KeptEditsStrip(QFrame):
         self.discard_button.setObjectName("discardKeptEdits")
         self.restore_button.clicked.connect(self._restore)
         self.discard_button.clicked.connect(self._discard)
-        layout = QHBoxLayout(self)
+        # The sentence over its buttons: beside them, in the chat list's narrow column, it wrapped
+        # into four short lines.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.discard_button)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.text, 1)
-        for button in (self.restore_button, self.discard_button):
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
         self.setStyleSheet(f"#keptEditsStrip {{ border: 1px solid {warning_colour()}; border-radius: 6px; }}")
         self.hide()
 

@@ -196,3 +196,18 @@ def test_the_offer_says_when_in_the_owners_words(qtbot: Any, korean: None, korea
     at = datetime(2026, 12, 1, 5, 32, tzinfo=UTC)
     sentence = kept_rules_sentence(AutomationsPart.AWAY, at)
     assert "12월 1일 (화)" in sentence and "저장하지 않은 자리 비움 메시지" in sentence
+
+
+def test_the_main_window_offers_a_greeting_kept_before_a_crash(
+    ctx: AppContext, qtbot: Any, request: Any
+) -> None:
+    saved = AutomationsStore(ctx.db).state().doc
+    greeting = saved.greeting.model_copy(update={"text": "Hello from the new shop", "enabled": True})
+    keep_rules_draft(ctx.db, AutomationsPart.GREETING, saved.model_copy(update={"greeting": greeting}))
+    window = request.getfixturevalue("window")  # started after the crash, on the same file
+    qtbot.waitUntil(lambda: window.kept_edits.isVisible(), timeout=5000)
+    assert window.kept_edits.text.text().startswith("You have an unsaved greeting message from ")
+    window.kept_edits.discard_button.click()
+    settled(qtbot)
+    assert unsaved_rules(ctx.db) == []
+    assert not window.kept_edits.isVisible()
