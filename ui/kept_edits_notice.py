@@ -5,16 +5,33 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.automation_drafts import UnsavedRules, forget_rules_draft, unsaved_rules
 from app.changes import Changes
+from app.quick_reply_drafts import UnsavedQuickReply, forget_quick_reply_draft, unsaved_quick_reply
 from ui.context import AppContext
-from ui.kept_edits_strip import KeptEditsStrip, kept_rules_sentence
+from ui.kept_edits_strip import KeptEditsStrip, kept_quick_reply_sentence, kept_rules_sentence
 from ui.ops import run_op
 
+if TYPE_CHECKING:
+    from app.db import Database
+
 log = logging.getLogger(__name__)
+
+QUICK_REPLIES = "quick_reply"  # open_dialog's name for the quick replies (the others: parts' values)
+
+Kept = UnsavedRules | UnsavedQuickReply
+
+
+def unsaved_forms(db: Database) -> list[Kept]:
+    """Every editor's kept words that differ from what is saved, the automations' first."""
+    found: list[Kept] = list(unsaved_rules(db))
+    if (reply := unsaved_quick_reply(db)) is not None:
+        found.append(reply)
+    return found
 
 
 class KeptEditsNotice(KeptEditsStrip):
@@ -23,10 +40,10 @@ class KeptEditsNotice(KeptEditsStrip):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.kept: UnsavedRules | None = None
+        self.kept: Kept | None = None
         self.restore.connect(self.open_editor)
         self.discard.connect(self.forget)
-        # Opens the part's editor (a dialog); tests give their own.
+        # Opens an editor (a dialog) by name; tests give their own.
         self.open_dialog: Callable[[str], QDialog | None] = self._editor_for
         self._open: QDialog | None = None
 
@@ -34,35 +51,44 @@ class KeptEditsNotice(KeptEditsStrip):
         """Read what the editors kept (after the first paint, and whenever the automations change)."""
         db = self.ctx.db
         run_op(
-            lambda: unsaved_rules(db),
+            lambda: unsaved_forms(db),
             self.show_for,
             parent=self,
             on_failure=lambda exc: log.warning("kept editor forms not read: %s", type(exc).__name__),
         )
 
-    def show_for(self, kept: list[UnsavedRules]) -> None:
+    def show_for(self, kept: list[Kept]) -> None:
         self.kept = kept[0] if kept else None
         if self.kept is None or (self._open is not None and self._open.isVisible()):
             self.hide()
             return
-        self.offer(kept_rules_sentence(self.kept.part, self.kept.at))
+        if isinstance(self.kept, UnsavedRules):
+            self.offer(kept_rules_sentence(self.kept.part, self.kept.at))
+        else:
+            self.offer(kept_quick_reply_sentence(self.kept.words.shortcut, self.kept.at))
 
-    def _editor_for(self, part: str) -> QDialog | None:
+    def _editor_for(self, name: str) -> QDialog | None:
+        if name == QUICK_REPLIES:
+            from ui.quick_reply_manager import QuickReplyManager
+
+            return QuickReplyManager(self.ctx, self.window())
         from ui.automation_editors import editor_for_part
 
-        return editor_for_part(self.ctx, part, self.window())
+        return editor_for_part(self.ctx, name, self.window())
 
     def open_editor(self) -> None:
         """The editor, its form filled with the kept words (not saved: the owner reads and saves)."""
         from ui.automation_dialog import AutomationDialog
         from ui.ops import delete_when_closed
+        from ui.quick_reply_manager import QuickReplyManager
 
         if self.kept is None:
             return
-        dialog = self.open_dialog(self.kept.part.value)
+        name = self.kept.part.value if isinstance(self.kept, UnsavedRules) else QUICK_REPLIES
+        dialog = self.open_dialog(name)
         if dialog is None:
             return
-        if isinstance(dialog, AutomationDialog):
+        if isinstance(dialog, AutomationDialog | QuickReplyManager):
             dialog.restore_on_load = True
         delete_when_closed(dialog)
         dialog.finished.connect(self._editor_closed)
@@ -74,11 +100,16 @@ class KeptEditsNotice(KeptEditsStrip):
         self.refresh()  # another editor's kept words, or these again if closed undecided
 
     def forget(self) -> None:
-        if self.kept is None:
+        kept, db, ctx = self.kept, self.ctx.db, self.ctx
+        if kept is None:
             return
-        db, part, ctx = self.ctx.db, self.kept.part, self.ctx
+        if isinstance(kept, UnsavedRules):
+            part = kept.part
+            work: Callable[[], None] = lambda: forget_rules_draft(db, part)  # noqa: E731
+        else:
+            work = lambda: forget_quick_reply_draft(db)  # noqa: E731
         run_op(
-            lambda: forget_rules_draft(db, part),
+            work,
             lambda _none: ctx.publish(Changes(automations=True)),
             writes=True,
             on_failure=lambda exc: log.warning("kept editor form not forgotten: %s", type(exc).__name__),

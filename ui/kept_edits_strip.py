@@ -38,6 +38,15 @@ def kept_rules_sentence(part: AutomationsPart, at: datetime) -> str:
     return translate("KeptEdits", "You have unsaved shop profile changes from {0}.").format(when)
 
 
+def kept_quick_reply_sentence(shortcut: str, at: datetime) -> str:
+    """The offer of the quick replies' kept form, with its shortcut when it has one."""
+    when, shortcut = kept_time(at), shortcut.strip()
+    translate = QCoreApplication.translate
+    if shortcut in ("", "/"):
+        return translate("KeptEdits", "You have an unsaved quick reply from {0}.").format(when)
+    return translate("KeptEdits", "You have an unsaved quick reply {1} from {0}.").format(when, shortcut)
+
+
 class KeptEditsStrip(QFrame):
     """Hidden until `offer(sentence)`; Restore or Discard hides it again."""
 

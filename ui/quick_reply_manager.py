@@ -32,14 +32,23 @@ from app.quick_replies import (
     QuickReplyRow,
     ShortcutInvalid,
 )
+from app.quick_reply_drafts import (
+    QuickReplyWords,
+    UnsavedQuickReply,
+    forget_quick_reply_draft,
+    keep_quick_reply_draft,
+    unsaved_quick_reply,
+)
 from ui.attachments import attachable
 from ui.automation_forms import FieldButtons
 from ui.bounded_text import BoundedTextEdit
 from ui.confirm import confirm
 from ui.context import AppContext, OwnChanges
+from ui.draft_keeper import DraftKeeper, Work
 from ui.enter_key import keep_enter
 from ui.field_tokens import shown_fields, stored_fields
 from ui.formatting import count_text
+from ui.kept_edits_strip import KeptEditsStrip, kept_quick_reply_sentence
 from ui.korean_particles import with_particles
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
@@ -91,6 +100,12 @@ class QuickReplyManager(QDialog):
         self._saves_under_way = 0
         self._saving_values: tuple[str, str, str, str, str] | None = None
         self._after_saves: Callable[[], None] | None = None
+        # The words typed and not saved when the app last stopped (a crash, a dead battery): kept
+        # while she types, offered back at the next opening (app/quick_reply_drafts.py).
+        self.keeper = DraftKeeper(self, self._kept_words)
+        self.kept_strip: KeptEditsStrip | None = None
+        self._kept: UnsavedQuickReply | None = None
+        self.restore_on_load = False  # opened to restore them (the main window's offer)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search shortcuts, keywords and text"))
@@ -199,6 +214,13 @@ class QuickReplyManager(QDialog):
         self.text.textChanged.connect(self.error.clear)
         self.other_text.textChanged.connect(self.error.clear)
         self.keywords.textEdited.connect(self.error.clear)
+        for signal in (
+            self.shortcut.textChanged,
+            self.text.textChanged,
+            self.other_text.textChanged,
+            self.keywords.textChanged,
+        ):
+            signal.connect(self._form_changed)
 
         self.body = splitter = QSplitter()
         splitter.addWidget(left)
@@ -245,6 +267,7 @@ class QuickReplyManager(QDialog):
         self.body.setEnabled(False)  # until the replies are in (a moment); Close stays usable
         ctx.hub.changed.connect(self._hub_changed)
         self.reload(first=True)
+        self._layout = layout
 
     @property
     def current_id(self) -> int | None:
@@ -299,6 +322,8 @@ class QuickReplyManager(QDialog):
             focus = self.focusWidget()
             if focus is None or not self.body.isAncestorOf(focus):
                 self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            db = self.ctx.db
+            run_op(lambda: unsaved_quick_reply(db), self._offer_kept, parent=self, on_failure=self._failed)
 
     def _allow_export(self, any_replies: bool) -> None:
         """Export needs a reply to carry: with none yet, the button is off and says why."""
@@ -419,6 +444,77 @@ class QuickReplyManager(QDialog):
     def has_unsaved_edits(self) -> bool:
         return self._shown is not None and self._form_values() != self._shown
 
+    # ------------------------------------------------------------------ kept through a crash
+
+    def _form_changed(self) -> None:
+        if self.has_unsaved_edits():
+            self.keeper.edited()
+
+    def _kept_words(self) -> Work | None:
+        """The write keeping the form's words, while they are unsaved."""
+        if not self.has_unsaved_edits():
+            return None
+        words = QuickReplyWords(
+            self.current_id,
+            self.shortcut.text(),
+            stored_fields(self.text.toPlainText()),
+            stored_fields(self.other_text.toPlainText()),
+            self.keywords.text(),
+        )
+        db = self.ctx.db
+        return lambda: keep_quick_reply_draft(db, words)
+
+    def _forget_kept(self) -> None:
+        db = self.ctx.db
+        self.keeper.forget(lambda: forget_quick_reply_draft(db))
+
+    def _offer_kept(self, kept: UnsavedQuickReply | None) -> None:
+        self._kept = kept
+        if kept is None:
+            return
+        if self.restore_on_load:
+            self.restore_kept()
+            return
+        if self.kept_strip is None:
+            self.kept_strip = KeptEditsStrip()
+            self.kept_strip.restore.connect(self.restore_kept)
+            self.kept_strip.discard.connect(self._discard_kept)
+            self._layout.insertWidget(0, self.kept_strip)
+        sentence = kept_quick_reply_sentence(kept.words.shortcut, kept.at)
+        self.kept_strip.offer(sentence)
+
+    def restore_kept(self) -> None:
+        """The kept words into the form, over the reply they were typed for (or a new one),
+        unsaved: Save stores them. Edits on the form now are asked about first."""
+        kept, self._kept = self._kept, None
+        if self.kept_strip is not None:
+            self.kept_strip.hide()
+        if kept is None:
+            return
+        words = kept.words
+
+        def fill() -> None:
+            rows = (self.model.row_at(r) for r in range(self.model.rowCount()))
+            row = next((found for found in rows if found is not None and found.id == words.reply_id), None)
+            if row is not None:
+                self._select_quietly(row.id)
+                self.show_reply(row)
+            else:
+                self.new_reply()
+            self.shortcut.setText(words.shortcut)
+            self.text.setPlainText(shown_fields(words.text))
+            self.other_text.setPlainText(shown_fields(words.other_text))
+            self.keywords.setText(words.keywords)
+            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self.leave_form(fill)
+
+    def _discard_kept(self) -> None:
+        self._kept = None
+        self._forget_kept()
+        if self.has_unsaved_edits():  # typed here since: those are kept instead
+            self.keeper.edited()
+
     def leave_form(self, then: Callable[[], None]) -> bool:
         """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs (see
         `leave_edits`). False means the owner stays on the form."""
@@ -428,12 +524,18 @@ class QuickReplyManager(QDialog):
             # a save that is refused keeps the form and says why.
             self._after_saves = then_quit_goes_on(then)
             return True
+
+        def left() -> None:
+            if self.has_unsaved_edits():  # "Discard": her words are not offered again
+                self._forget_kept()
+            then()
+
         return leave_edits(
             self,
             self.tr("Save the changes to this quick reply?"),
             dirty=self.has_unsaved_edits(),
             save_then=lambda after: self.save_current(then=after),
-            then=then,
+            then=left,
         )
 
     def reject(self) -> None:
@@ -500,6 +602,8 @@ class QuickReplyManager(QDialog):
                     self.set_media(row.media_path, name=row.media_name, missing=row.media_missing)
                     shown = self._form_values()
                 self._shown = shown
+                if not self.has_unsaved_edits():  # saved: nothing of it to offer after a crash
+                    self._forget_kept()
             self.own_changes.publish(changes)
             if then is None:
                 self.reload(select_id=row.id)

@@ -5096,6 +5096,14 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <source>You have unsaved shop profile changes from {0}.</source>
         <translation>{0}에 바꾸고 저장하지 않은 비즈니스 프로필이 있어요.</translation>
     </message>
+    <message>
+        <source>You have an unsaved quick reply from {0}.</source>
+        <translation>{0}에 작성하고 저장하지 않은 빠른 답장이 있어요.</translation>
+    </message>
+    <message>
+        <source>You have an unsaved quick reply {1} from {0}.</source>
+        <translation>{0}에 작성하고 저장하지 않은 빠른 답장({1})이 있어요.</translation>
+    </message>
 </context>
 <context>
     <name>KeptEditsStrip</name>
