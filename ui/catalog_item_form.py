@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.catalog import MAX_CODE, MAX_NAME, MAX_URL, ItemDraft, ItemInvalid, ItemRow
 from app.catalog_collections import CollectionRow
 from app.catalog_images import MAX_IMAGES_PER_ITEM, store_image_bytes
+from app.catalog_item_drafts import ItemWords
 from app.errors import ErrorCode, InvalidInput, ValueParams
 from app.item_options import ItemOption, nothing_left
 from app.money import amount_to_minor, currency_digits
@@ -80,6 +81,7 @@ class ItemForm(QWidget):
 
     save_requested = Signal(object)  # ItemDraft
     dirty_changed = Signal(bool)
+    edited = Signal()  # the owner changed a field (not a load)
 
     def __init__(self, thumbs: ThumbnailCache, catalog_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -481,6 +483,33 @@ class ItemForm(QWidget):
     def _mark_dirty(self, *_: object) -> None:
         if not self._loading:
             self._set_dirty(True)
+            self.edited.emit()
+
+    def words(self) -> ItemWords:
+        """The form's words as typed, kept through a crash (app/catalog_item_drafts.py)."""
+        return ItemWords(
+            self.item_id,
+            self.name.text(),
+            self.price.text(),
+            self.currency.currentText(),
+            self.code.text(),
+            self.description.toPlainText(),
+            self.link.text(),
+        )
+
+    def put_words(self, words: ItemWords) -> None:
+        """Kept words over the item the form shows (loaded first), unsaved: Save stores them."""
+        self._loading = True
+        try:
+            self.name.setText(words.name)
+            self.currency.setCurrentText(words.currency)
+            self.price.setText(words.price)
+            self.code.setText(words.code)
+            self.description.setPlainText(words.description)
+            self.link.setText(words.link)
+        finally:
+            self._loading = False
+        self._mark_dirty()
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty:

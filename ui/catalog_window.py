@@ -8,6 +8,7 @@ and each publishes its Changes, so another window's edit refreshes this one. Del
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from functools import partial
@@ -57,6 +58,7 @@ from app.catalog_edits import (
     save_item,
     save_meta_catalog_id,
 )
+from app.catalog_item_drafts import UnsavedItem, forget_item_draft, keep_item_draft, unsaved_item
 from app.changes import Changes
 from ui import message_box
 from ui.catalog_collection_actions import CollectionActions
@@ -67,7 +69,9 @@ from ui.catalog_item_form import ItemForm
 from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache
 from ui.context import AppContext, OwnChanges
+from ui.draft_keeper import DraftKeeper, Work
 from ui.formatting import babel_locale_name
+from ui.kept_edits_strip import KeptEditsStrip, kept_item_sentence
 from ui.label_names import as_button_text
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
@@ -80,6 +84,10 @@ from ui.window_keys import close_with_keys
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
+
+
+def _log_kept_failure(exc: BaseException) -> None:
+    log.warning("kept catalogue item not read: %s", type(exc).__name__)
 
 
 def _log_prune_failure(exc: BaseException) -> None:
@@ -177,6 +185,14 @@ class CatalogWindow(QMainWindow):
         form_side.setMinimumWidth(380)
         form_column = QVBoxLayout(form_side)
         form_column.setContentsMargins(0, 0, 0, 0)
+        # The words of an item typed and not saved when the app last stopped (a crash, a dead
+        # battery): offered above the form (app/catalog_item_drafts.py).
+        # Made only when there is something to offer: most openings have none.
+        self.kept_strip: KeptEditsStrip | None = None
+        self._form_column = form_column
+        self._kept: UnsavedItem | None = None
+        self.keeper = DraftKeeper(self, self._kept_words)
+        self.form.edited.connect(self.keeper.edited)
         form_column.addWidget(scroll, 1)
         form_column.addWidget(self.form.buttons)
 
@@ -238,6 +254,7 @@ class CatalogWindow(QMainWindow):
         self.set_grid(True)
         self.reload()
         self._start_new_item()
+        self._read_kept()
 
     # ------------------------------------------------------------------ building
 
@@ -480,8 +497,14 @@ class CatalogWindow(QMainWindow):
     def leave_form(self, then: Callable[[], None]) -> bool:
         """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs (see
         `leave_edits`). False means the owner stays on the form."""
+
+        def left() -> None:
+            if self.form.is_dirty():  # "Discard": her words are not offered again
+                self._forget_kept()
+            then()
+
         return leave_edits(
-            self, self._edits_question(), dirty=self.form.is_dirty(), save_then=self._save_then, then=then
+            self, self._edits_question(), dirty=self.form.is_dirty(), save_then=self._save_then, then=left
         )
 
     def _save_then(self, then: Callable[[], None]) -> bool:
@@ -502,6 +525,76 @@ class CatalogWindow(QMainWindow):
             self._after_save = None
             return False
         return True
+
+    # ------------------------------------------------------------------ kept through a crash
+
+    def _kept_words(self) -> Work | None:
+        if not self.form.is_dirty():
+            return None
+        words, db = self.form.words(), self.ctx.db
+        return lambda: keep_item_draft(db, words)
+
+    def _forget_kept(self) -> None:
+        db = self.ctx.db
+        self.keeper.forget(lambda: forget_item_draft(db))
+
+    def _read_kept(self) -> None:
+        db = self.ctx.db
+        run_op(lambda: unsaved_item(db), self._offer_kept, parent=self, on_failure=_log_kept_failure)
+
+    def _offer_kept(self, kept: UnsavedItem | None) -> None:
+        self._kept = kept
+        if kept is None:
+            self._hide_offer()
+            return
+        if self.kept_strip is None:
+            self.kept_strip = KeptEditsStrip()
+            self.kept_strip.restore.connect(self.restore_kept)
+            self.kept_strip.discard.connect(self._discard_kept)
+            self._form_column.insertWidget(0, self.kept_strip)
+        self.kept_strip.offer(kept_item_sentence(kept.words.name, kept.at))
+
+    def _hide_offer(self) -> None:
+        if self.kept_strip is not None:
+            self.kept_strip.hide()
+
+    def restore_kept(self) -> None:
+        """The kept words over the item they were typed for (or a new item), unsaved; edits on
+        the form now are asked about first."""
+        kept, self._kept = self._kept, None
+        self._hide_offer()
+        if kept is None:
+            return
+        words, db = kept.words, self.ctx.db
+        item_id = words.item_id
+
+        def fill() -> None:
+            if item_id is None:
+                self._start_new_item()
+                self.form.put_words(words)
+                return
+            self._item_generation += 1  # an item still loading must not replace these words
+
+            def show(result: tuple[ItemRow, list[CollectionRow]]) -> None:
+                row, collections = result
+                self._select_quietly(row.id)
+                self.form.load(row, collections, self.ctx.currency)
+                self.form.put_words(words)
+                self._update_actions()
+
+            def gone(_exc: BaseException) -> None:  # deleted meanwhile: her words as a new item
+                self._start_new_item()
+                self.form.put_words(dataclasses.replace(words, item_id=None))
+
+            run_op(lambda: item_and_collections(db, item_id), show, parent=self, on_failure=gone)
+
+        self.leave_form(fill)
+
+    def _discard_kept(self) -> None:
+        self._kept = None
+        self._forget_kept()
+        if self.form.is_dirty():  # typed here since: those are kept instead
+            self.keeper.edited()
 
     def _edits_question(self) -> str:
         return self.tr("Save the changes to this item?")
@@ -598,6 +691,8 @@ class CatalogWindow(QMainWindow):
             if self.form.item_id == item_id:
                 self.form.saved(saved_id, self._taken)
                 typed_since = self.form.is_dirty()
+            if not typed_since:  # saved: nothing of it to offer after a crash
+                self._forget_kept()
             self.statusBar().showMessage(self.tr("Saved."), 3000)
             if after is not None:
                 self.changed_here(changes)  # keeps the selection the owner just clicked
@@ -764,6 +859,8 @@ class CatalogWindow(QMainWindow):
             self, event, self._edits_question(), dirty=self.form.is_dirty(), save_then=self._save_then
         ):
             return
+        if self.form.is_dirty():  # closed with "Discard": her words are not offered again
+            self._forget_kept()
         self._finish_closing()
         super().closeEvent(event)
 
@@ -779,6 +876,7 @@ class CatalogWindow(QMainWindow):
         self._closed = False
         self.ctx.hub.changed.connect(self._changed_elsewhere)
         self.reload()
+        self._read_kept()
         if self.form.item_id is not None:
             self._show_item(self.form.item_id, over_edits=True)
         else:

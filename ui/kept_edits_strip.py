@@ -47,6 +47,15 @@ def kept_quick_reply_sentence(shortcut: str, at: datetime) -> str:
     return translate("KeptEdits", "You have an unsaved quick reply {1} from {0}.").format(when, shortcut)
 
 
+def kept_item_sentence(name: str, at: datetime) -> str:
+    """The offer of the catalogue item form's kept words, with the item's name when it has one."""
+    when, name = kept_time(at), " ".join(name.split())
+    translate = QCoreApplication.translate
+    if not name:
+        return translate("KeptEdits", "You have an unsaved catalogue item from {0}.").format(when)
+    return translate("KeptEdits", "You have an unsaved catalogue item “{1}” from {0}.").format(when, name)
+
+
 class KeptEditsStrip(QFrame):
     """Hidden until `offer(sentence)`; Restore or Discard hides it again."""
 

@@ -308,6 +308,17 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
     </message>
     </context>
 <context>
+    <name>KeptEdits</name>
+    <message>
+        <source>You have an unsaved catalogue item from {0}.</source>
+        <translation>You have an unsaved catalog item from {0}.</translation>
+    </message>
+    <message>
+        <source>You have an unsaved catalogue item “{1}” from {0}.</source>
+        <translation>You have an unsaved catalog item “{1}” from {0}.</translation>
+    </message>
+</context>
+<context>
     <name>LabelsManager</name>
     <message>
         <source>&amp;Colour…</source>

@@ -5104,6 +5104,14 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <source>You have an unsaved quick reply {1} from {0}.</source>
         <translation>{0}에 작성하고 저장하지 않은 빠른 답장({1})이 있어요.</translation>
     </message>
+    <message>
+        <source>You have an unsaved catalogue item from {0}.</source>
+        <translation>{0}에 작성하고 저장하지 않은 카탈로그 상품이 있어요.</translation>
+    </message>
+    <message>
+        <source>You have an unsaved catalogue item “{1}” from {0}.</source>
+        <translation>{0}에 작성하고 저장하지 않은 카탈로그 상품이 있어요: “{1}”</translation>
+    </message>
 </context>
 <context>
     <name>KeptEditsStrip</name>
