@@ -73,6 +73,7 @@ class CampaignEditor(QWidget):
     """Edits one draft. `draft()` is what the form says; `save_requested` / `send_requested` carry it."""
 
     save_requested = Signal(object)  # CampaignDraft
+    edited = Signal()  # the name, the message's fields, the template or the audience changed
     send_requested = Signal(object)  # CampaignDraft
     prices_requested = Signal(str)  # "marketing" or "utility": the price Settings should open at
 
@@ -83,6 +84,7 @@ class CampaignEditor(QWidget):
         self.choices: EditorChoices | None = None
         self.resolved = Resolved()
         self._pending_draft: CampaignDraft | None = None
+        self._pending_saved: CampaignDraft | None = None
         self._loads = 0  # which load() the choices arriving answer: only the last one's are shown
         self._loaded = 0
         # The draft as last loaded or saved, read back from the form: edits are what differs from it.
@@ -99,9 +101,13 @@ class CampaignEditor(QWidget):
 
         self.audience_box = AudienceBox(ctx.shop_region, self)
         self.audience_box.changed.connect(self._audience_changed)
+        self.audience_box.changed.connect(self.edited)
+        self.name.textChanged.connect(self.edited)
         self.audience_box.add_customer_requested.connect(self._add_customer)
 
         self.message = MessageBox(ctx.paths.catalog_dir, self)
+        self.message.template_changed.connect(self.edited)
+        self.message.edited.connect(self.edited)
         self.message.template_changed.connect(self._template_changed)
         self.message.edited.connect(self._update_preview)
         self.schedule = ScheduleBox(self)
@@ -185,9 +191,11 @@ class CampaignEditor(QWidget):
         return super().eventFilter(watched, event)
 
     # ----------------------------------------------------------------- loading
-    def load(self, draft: CampaignDraft | None = None) -> None:
-        """Read the editor's choices (templates from the relay when it answers), then show `draft`."""
+    def load(self, draft: CampaignDraft | None = None, *, saved: CampaignDraft | None = None) -> None:
+        """Read the editor's choices (templates from the relay when it answers), then show `draft`;
+        `saved`: what is stored, when the form shows other words (kept through a crash), unsaved."""
         self._pending_draft = draft
+        self._pending_saved = saved
         self._baseline = None  # what was typed is replaced once the choices arrive
         # Another campaign starts at its top, its name: the form stayed scrolled to where the last one
         # was left (its schedule), and a click meant for the name landed in the recipients' table.
@@ -226,6 +234,8 @@ class CampaignEditor(QWidget):
         else:  # blanks made again after show_draft were empty: a reopened draft lost its texts
             self.message.show_template()
         self._baseline = self.draft()
+        if self._pending_saved is not None:
+            self._baseline, self._pending_saved = self._pending_saved, None
         self.refresh_audience()
 
     def is_dirty(self) -> bool:

@@ -43,6 +43,12 @@ from app.campaign_actions import (
     store_copy,
     store_draft,
 )
+from app.campaign_drafts import (
+    UnsavedCampaign,
+    forget_campaign_draft,
+    keep_campaign_draft,
+    unsaved_campaign,
+)
 from app.campaign_store import (
     DRAFT,
     NAME_MAX,
@@ -61,6 +67,8 @@ from ui.campaign_models import CampaignListModel, CampaignRole
 from ui.campaign_report_view import CampaignReportView
 from ui.confirm import confirm
 from ui.context import AppContext
+from ui.draft_keeper import DraftKeeper, Work
+from ui.kept_edits_strip import KeptEditsStrip, kept_campaign_sentence
 from ui.korean_particles import with_particles
 from ui.ops import Newest, failure_sentence, run_op
 from ui.screen_fit import place_within_screen, resize_within_screen
@@ -69,6 +77,11 @@ from ui.unsaved_edits import leave_edits, may_close, then_quit_goes_on
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
+
+
+def _kept_not_read(exc: BaseException) -> None:
+    log.warning("kept campaign not read: %s", type(exc).__name__)
+
 
 RELAY_DETAILS_EVERY = 10.0  # seconds between reads of a shown campaign's recipients from the relay
 
@@ -139,6 +152,13 @@ class CampaignWindow(QWidget):
         splitter.setSizes([250, 1150])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        # A campaign typed and not saved when the app last stopped (a crash, a dead battery):
+        # kept while she types, offered above the campaigns (app/campaign_drafts.py).
+        self._layout = layout
+        self.kept_strip: KeptEditsStrip | None = None  # made when there is something to offer
+        self._kept: UnsavedCampaign | None = None
+        self.keeper = DraftKeeper(self, self._kept_campaign)
+        self.editor.edited.connect(self.keeper.edited)
 
         self.new_button.clicked.connect(self.new_campaign)
         self.delete_button.clicked.connect(self.delete_current)
@@ -161,6 +181,72 @@ class CampaignWindow(QWidget):
         self.day_timer.start()
         self.reload()
         self._start_new_campaign()
+
+    # ----------------------------------------------------------------- kept through a crash
+    def _kept_campaign(self) -> Work | None:
+        if not self.has_unsaved_edits():
+            return None
+        db, campaign_id, draft = self.ctx.db, self.current_id, self.editor.draft()
+        return lambda: keep_campaign_draft(db, campaign_id, draft)
+
+    def _forget_kept(self) -> None:
+        db = self.ctx.db
+        self.keeper.forget(lambda: forget_campaign_draft(db))
+
+    def _read_kept(self) -> None:
+        db = self.ctx.db
+        run_op(lambda: unsaved_campaign(db), self._offer_kept, parent=self, on_failure=_kept_not_read)
+
+    def _offer_kept(self, kept: UnsavedCampaign | None) -> None:
+        self._kept = kept
+        if kept is None:
+            if self.kept_strip is not None:
+                self.kept_strip.hide()
+            return
+        if self.kept_strip is None:
+            self.kept_strip = KeptEditsStrip()
+            self.kept_strip.restore.connect(self.restore_kept)
+            self.kept_strip.discard.connect(self._discard_kept)
+            self._layout.insertWidget(0, self.kept_strip)
+        self.kept_strip.offer(kept_campaign_sentence(kept.draft.name, kept.at))
+
+    def restore_kept(self) -> None:
+        """The kept campaign in the editor, over the draft it was typed for (or as a new one),
+        unsaved; edits on screen now are asked about first."""
+        kept, self._kept = self._kept, None
+        if self.kept_strip is not None:
+            self.kept_strip.hide()
+        if kept is None:
+            return
+        db, campaign_id = self.ctx.db, kept.campaign_id
+
+        def fill() -> None:
+            if campaign_id is None:
+                self._start_new_campaign()
+                self.editor.load(kept.draft, saved=CampaignDraft(name=""))
+                return
+
+            def show(saved: CampaignDraft | None) -> None:
+                if saved is None:  # gone meanwhile: her words as a new campaign
+                    self._start_new_campaign()
+                    self.editor.load(kept.draft, saved=CampaignDraft(name=""))
+                    return
+                self.current_id = campaign_id
+                self._select_quietly(campaign_id)
+                self.delete_button.setEnabled(True)
+                self._report_for = None
+                self.stack.setCurrentWidget(self.editor)
+                self.editor.load(kept.draft, saved=saved)
+
+            run_op(lambda: read_draft(db, campaign_id), show, parent=self)
+
+        self.leave_editor(fill)
+
+    def _discard_kept(self) -> None:
+        self._kept = None
+        self._forget_kept()
+        if self.has_unsaved_edits():  # typed here since: those are kept instead
+            self.keeper.edited()
 
     def _shop_today(self) -> date:
         """Today on the shop's clock (this computer's until the shop's zone is read)."""
@@ -368,12 +454,18 @@ class CampaignWindow(QWidget):
     def leave_editor(self, then: Callable[[], None]) -> bool:
         """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs (see
         `leave_edits`). False means the owner stays on the draft."""
+
+        def left() -> None:
+            if self.has_unsaved_edits():  # "Discard": her words are not offered again
+                self._forget_kept()
+            then()
+
         return leave_edits(
             self,
             self._edits_question(),
             dirty=self.has_unsaved_edits(),
             save_then=self._save_then,
-            then=then,
+            then=left,
             save_text=self._save_text(),
         )
 
@@ -397,6 +489,8 @@ class CampaignWindow(QWidget):
             self._saving_draft = None
             self.current_id = saved
             self.editor.mark_saved(draft)
+            if not self.has_unsaved_edits():  # saved: nothing of it to offer after a crash
+                self._forget_kept()
             self.ctx.publish(changes)
             after, following = then, self._next_save
             self._next_save = None
@@ -574,6 +668,8 @@ class CampaignWindow(QWidget):
         ):
             return
         self._discarded_on_close = self._discarded_on_close or dirty
+        if dirty:  # closed with "Discard": her words are not offered again
+            self._forget_kept()
         super().closeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -582,3 +678,5 @@ class CampaignWindow(QWidget):
             self._discarded_on_close = False
             self.editor.discard_edits()
         super().showEvent(event)
+        if not event.spontaneous():  # opened (again): a campaign kept through a crash is offered
+            self._read_kept()

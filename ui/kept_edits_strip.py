@@ -56,6 +56,15 @@ def kept_item_sentence(name: str, at: datetime) -> str:
     return translate("KeptEdits", "You have an unsaved catalogue item “{1}” from {0}.").format(when, name)
 
 
+def kept_campaign_sentence(name: str, at: datetime) -> str:
+    """The offer of the campaign editor's kept campaign, with its name when it has one."""
+    when, name = kept_time(at), " ".join(name.split())
+    translate = QCoreApplication.translate
+    if not name:
+        return translate("KeptEdits", "You have an unsaved campaign from {0}.").format(when)
+    return translate("KeptEdits", "You have an unsaved campaign “{1}” from {0}.").format(when, name)
+
+
 class KeptEditsStrip(QFrame):
     """Hidden until `offer(sentence)`; Restore or Discard hides it again."""
 

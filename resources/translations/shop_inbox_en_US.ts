@@ -317,7 +317,7 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
         <source>You have an unsaved catalogue item “{1}” from {0}.</source>
         <translation>You have an unsaved catalog item “{1}” from {0}.</translation>
     </message>
-</context>
+    </context>
 <context>
     <name>LabelsManager</name>
     <message>

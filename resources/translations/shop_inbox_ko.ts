@@ -5112,6 +5112,14 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <source>You have an unsaved catalogue item “{1}” from {0}.</source>
         <translation>{0}에 작성하고 저장하지 않은 카탈로그 상품이 있어요: “{1}”</translation>
     </message>
+    <message>
+        <source>You have an unsaved campaign from {0}.</source>
+        <translation>{0}에 작성하고 저장하지 않은 캠페인이 있어요.</translation>
+    </message>
+    <message>
+        <source>You have an unsaved campaign “{1}” from {0}.</source>
+        <translation>{0}에 작성하고 저장하지 않은 캠페인이 있어요: “{1}”</translation>
+    </message>
 </context>
 <context>
     <name>KeptEditsStrip</name>
