@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
-from app.automation_drafts import keep_rules_draft, unsaved_rules
+from app.automation_drafts import EDITED_FIELDS, keep_rules_draft, unsaved_rules
 from app.automations_parts import AutomationsPart
 from app.automations_store import AutomationsStore
 from app.db import Database
@@ -211,3 +211,36 @@ def test_the_main_window_offers_a_greeting_kept_before_a_crash(
     settled(qtbot)
     assert unsaved_rules(ctx.db) == []
     assert not window.kept_edits.isVisible()
+
+
+def _changed(doc: Any, part: AutomationsPart) -> Any:
+    """`doc` with something in `part` changed as its editor would change it."""
+    if part is AutomationsPart.AWAY:
+        return doc.model_copy(update={"away": doc.away.model_copy(update={"text": "Back on Monday"})})
+    if part is AutomationsPart.GREETING:
+        return doc.model_copy(update={"greeting": doc.greeting.model_copy(update={"text": "Welcome in!"})})
+    if part is AutomationsPart.PROFILE:
+        return doc.model_copy(update={"profile": doc.profile.model_copy(update={"name": "Seoul Linen"})})
+    if part is AutomationsPart.BOT:
+        return doc.model_copy(update={"bot": doc.bot.model_copy(update={"enabled": not doc.bot.enabled})})
+    hours = doc.business_hours
+    return doc.model_copy(update={"business_hours": hours.model_copy(update={"timezone": "Europe/London"})})
+
+
+@pytest.mark.parametrize("part", list(AutomationsPart))
+def test_every_automations_editor_restores_its_kept_part_unsaved(
+    part: AutomationsPart, qtbot: Any, ctx: AppContext
+) -> None:
+    from ui.automation_editors import editor_for_part
+
+    saved = AutomationsStore(ctx.db).state().doc
+    kept = _changed(saved, part)
+    keep_rules_draft(ctx.db, part, kept)
+    editor = opened(qtbot, editor_for_part(ctx, part.value, None))
+    assert offered(editor)
+    editor.kept_strip.restore_button.click()
+    assert editor.has_unsaved_edits()
+    shown = editor.apply(editor.state.doc)
+    fields = EDITED_FIELDS[part]
+    assert [getattr(shown, f) for f in fields] == [getattr(kept, f) for f in fields]
+    assert AutomationsStore(ctx.db).state().doc == saved
