@@ -157,6 +157,7 @@ class CampaignWindow(QWidget):
         self._layout = layout
         self.kept_strip: KeptEditsStrip | None = None  # made when there is something to offer
         self._kept: UnsavedCampaign | None = None
+        self._kept_reads = Newest()  # an older read never offers after a newer one restored
         self.keeper = DraftKeeper(self, self._kept_campaign)
         self.editor.edited.connect(self.keeper.edited)
 
@@ -193,9 +194,16 @@ class CampaignWindow(QWidget):
         db = self.ctx.db
         self.keeper.forget(lambda: forget_campaign_draft(db))
 
-    def _read_kept(self) -> None:
+    def read_kept(self, *, restore: bool = False) -> None:
+        """Read the words kept through a crash: offered above the form, or (`restore`) put in it."""
         db = self.ctx.db
-        run_op(lambda: unsaved_campaign(db), self._offer_kept, parent=self, on_failure=_kept_not_read)
+
+        def read(kept: UnsavedCampaign | None) -> None:
+            self._offer_kept(kept)
+            if restore:
+                self.restore_kept()
+
+        self._kept_reads.run_op(lambda: unsaved_campaign(db), read, parent=self, on_failure=_kept_not_read)
 
     def _offer_kept(self, kept: UnsavedCampaign | None) -> None:
         self._kept = kept
@@ -679,4 +687,4 @@ class CampaignWindow(QWidget):
             self.editor.discard_edits()
         super().showEvent(event)
         if not event.spontaneous():  # opened (again): a campaign kept through a crash is offered
-            self._read_kept()
+            self.read_kept()

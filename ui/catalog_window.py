@@ -74,7 +74,7 @@ from ui.formatting import babel_locale_name
 from ui.kept_edits_strip import KeptEditsStrip, kept_item_sentence
 from ui.label_names import as_button_text
 from ui.op_queue import OpQueue
-from ui.ops import failure_sentence, run_op
+from ui.ops import Newest, failure_sentence, run_op
 from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.theme import muted_colour
 from ui.translations import letterless
@@ -191,6 +191,7 @@ class CatalogWindow(QMainWindow):
         self.kept_strip: KeptEditsStrip | None = None
         self._form_column = form_column
         self._kept: UnsavedItem | None = None
+        self._kept_reads = Newest()  # an older read never offers after a newer one restored
         self.keeper = DraftKeeper(self, self._kept_words)
         self.form.edited.connect(self.keeper.edited)
         form_column.addWidget(scroll, 1)
@@ -254,7 +255,7 @@ class CatalogWindow(QMainWindow):
         self.set_grid(True)
         self.reload()
         self._start_new_item()
-        self._read_kept()
+        self.read_kept()
 
     # ------------------------------------------------------------------ building
 
@@ -538,9 +539,16 @@ class CatalogWindow(QMainWindow):
         db = self.ctx.db
         self.keeper.forget(lambda: forget_item_draft(db))
 
-    def _read_kept(self) -> None:
+    def read_kept(self, *, restore: bool = False) -> None:
+        """Read the words kept through a crash: offered above the form, or (`restore`) put in it."""
         db = self.ctx.db
-        run_op(lambda: unsaved_item(db), self._offer_kept, parent=self, on_failure=_log_kept_failure)
+
+        def read(kept: UnsavedItem | None) -> None:
+            self._offer_kept(kept)
+            if restore:
+                self.restore_kept()
+
+        self._kept_reads.run_op(lambda: unsaved_item(db), read, parent=self, on_failure=_log_kept_failure)
 
     def _offer_kept(self, kept: UnsavedItem | None) -> None:
         self._kept = kept
@@ -876,7 +884,7 @@ class CatalogWindow(QMainWindow):
         self._closed = False
         self.ctx.hub.changed.connect(self._changed_elsewhere)
         self.reload()
-        self._read_kept()
+        self.read_kept()
         if self.form.item_id is not None:
             self._show_item(self.form.item_id, over_edits=True)
         else:

@@ -7,13 +7,22 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.automation_drafts import UnsavedRules, forget_rules_draft, unsaved_rules
+from app.campaign_drafts import UnsavedCampaign, forget_campaign_draft, unsaved_campaign
+from app.catalog_item_drafts import UnsavedItem, forget_item_draft, unsaved_item
 from app.changes import Changes
 from app.quick_reply_drafts import UnsavedQuickReply, forget_quick_reply_draft, unsaved_quick_reply
 from ui.context import AppContext
-from ui.kept_edits_strip import KeptEditsStrip, kept_quick_reply_sentence, kept_rules_sentence
+from ui.kept_edits_strip import (
+    KeptEditsStrip,
+    kept_campaign_sentence,
+    kept_item_sentence,
+    kept_quick_reply_sentence,
+    kept_rules_sentence,
+)
 from ui.ops import run_op
 
 if TYPE_CHECKING:
@@ -22,20 +31,36 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 QUICK_REPLIES = "quick_reply"  # open_dialog's name for the quick replies (the others: parts' values)
+CATALOG = "catalog"  # window_requested's names for the windows that offer their own kept words
+CAMPAIGNS = "campaigns"
 
-Kept = UnsavedRules | UnsavedQuickReply
+Kept = UnsavedRules | UnsavedQuickReply | UnsavedItem | UnsavedCampaign
 
 
 def unsaved_forms(db: Database) -> list[Kept]:
     """Every editor's kept words that differ from what is saved, the automations' first."""
     found: list[Kept] = list(unsaved_rules(db))
-    if (reply := unsaved_quick_reply(db)) is not None:
-        found.append(reply)
+    for kept in (unsaved_quick_reply(db), unsaved_item(db), unsaved_campaign(db)):
+        if kept is not None:
+            found.append(kept)
     return found
+
+
+def _window_of(kept: Kept) -> str | None:
+    """The window (not a dialog) that restores `kept`: the catalogue's or the campaigns'."""
+    if isinstance(kept, UnsavedItem):
+        return CATALOG
+    if isinstance(kept, UnsavedCampaign):
+        return CAMPAIGNS
+    return None
 
 
 class KeptEditsNotice(KeptEditsStrip):
     """Offers the first editor's kept words that still differ from what is saved; hidden otherwise."""
+
+    # The catalogue or the campaigns, to open and fill with their kept words (ui/menus.py opens
+    # those windows, one of each).
+    window_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +71,7 @@ class KeptEditsNotice(KeptEditsStrip):
         # Opens an editor (a dialog) by name; tests give their own.
         self.open_dialog: Callable[[str], QDialog | None] = self._editor_for
         self._open: QDialog | None = None
+        self._handed: set[str] = set()  # windows given their kept words: theirs to offer now
 
     def refresh(self) -> None:
         """Read what the editors kept (after the first paint, and whenever the automations change)."""
@@ -58,14 +84,20 @@ class KeptEditsNotice(KeptEditsStrip):
         )
 
     def show_for(self, kept: list[Kept]) -> None:
+        kept = [k for k in kept if _window_of(k) not in self._handed]
         self.kept = kept[0] if kept else None
         if self.kept is None or (self._open is not None and self._open.isVisible()):
             self.hide()
             return
-        if isinstance(self.kept, UnsavedRules):
-            self.offer(kept_rules_sentence(self.kept.part, self.kept.at))
+        k = self.kept
+        if isinstance(k, UnsavedRules):
+            self.offer(kept_rules_sentence(k.part, k.at))
+        elif isinstance(k, UnsavedQuickReply):
+            self.offer(kept_quick_reply_sentence(k.words.shortcut, k.at))
+        elif isinstance(k, UnsavedItem):
+            self.offer(kept_item_sentence(k.words.name, k.at))
         else:
-            self.offer(kept_quick_reply_sentence(self.kept.words.shortcut, self.kept.at))
+            self.offer(kept_campaign_sentence(k.draft.name, k.at))
 
     def _editor_for(self, name: str) -> QDialog | None:
         if name == QUICK_REPLIES:
@@ -83,6 +115,11 @@ class KeptEditsNotice(KeptEditsStrip):
         from ui.quick_reply_manager import QuickReplyManager
 
         if self.kept is None:
+            return
+        if (window := _window_of(self.kept)) is not None:
+            self._handed.add(window)
+            self.window_requested.emit(window)
+            self.refresh()  # another editor's kept words, if any
             return
         name = self.kept.part.value if isinstance(self.kept, UnsavedRules) else QUICK_REPLIES
         dialog = self.open_dialog(name)
@@ -103,11 +140,16 @@ class KeptEditsNotice(KeptEditsStrip):
         kept, db, ctx = self.kept, self.ctx.db, self.ctx
         if kept is None:
             return
+        work: Callable[[], None]
         if isinstance(kept, UnsavedRules):
             part = kept.part
-            work: Callable[[], None] = lambda: forget_rules_draft(db, part)  # noqa: E731
-        else:
+            work = lambda: forget_rules_draft(db, part)  # noqa: E731
+        elif isinstance(kept, UnsavedQuickReply):
             work = lambda: forget_quick_reply_draft(db)  # noqa: E731
+        elif isinstance(kept, UnsavedItem):
+            work = lambda: forget_item_draft(db)  # noqa: E731
+        else:
+            work = lambda: forget_campaign_draft(db)  # noqa: E731
         run_op(
             work,
             lambda _none: ctx.publish(Changes(automations=True)),

@@ -262,6 +262,22 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
     window.notifier.campaign_requested.connect(campaign)
 
+    def restore_kept(name: str) -> None:
+        """The offer above the chats: the catalogue or the campaigns, filled with the words typed
+        there and not saved when the app last stopped."""
+        from ui.campaign_window import CampaignWindow
+        from ui.catalog_window import CatalogWindow
+
+        if name == "catalog":
+            catalogue()
+        else:
+            campaigns()
+        shown = windows[name]
+        if isinstance(shown, CatalogWindow | CampaignWindow):
+            shown.read_kept(restore=True)
+
+    window.kept_edits.window_requested.connect(restore_kept)
+
     def share() -> None:
         from ui.share_link_dialog import ShareLinkDialog
 

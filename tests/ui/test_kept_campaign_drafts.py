@@ -111,3 +111,24 @@ def test_discard_on_closing_forgets_the_kept_campaign(qtbot: Any, ctx: Any, dial
     window.close()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert unsaved_campaign(ctx.db) is None
+
+
+def test_the_offer_above_the_chats_opens_the_campaigns_with_the_words(qtbot: Any, ctx: Any) -> None:
+    from ui.kept_edits_notice import CAMPAIGNS, KeptEditsNotice
+
+    seed(ctx)
+    keep_campaign_draft(ctx.db, None, CampaignDraft(name="Spring sale"))
+    notice = KeptEditsNotice(ctx)
+    qtbot.addWidget(notice)
+    notice.refresh()
+    qtbot.waitUntil(lambda: notice.kept is not None, timeout=5000)
+    assert notice.text.text().startswith("You have an unsaved campaign “Spring sale” from ")
+    with qtbot.waitSignal(notice.window_requested) as asked:
+        notice.restore_button.click()
+    assert asked.args == [CAMPAIGNS]
+    window = opened(qtbot, ctx)  # what ui/menus.py does with it
+    window.read_kept(restore=True)
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "Spring sale", timeout=5000)
+    assert window.has_unsaved_edits() and not offered(window)
+    qtbot.waitUntil(lambda: not notice.isVisible() and pending_ops() == 0, timeout=5000)

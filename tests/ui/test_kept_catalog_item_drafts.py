@@ -119,3 +119,22 @@ def test_discard_on_closing_forgets_the_kept_words(qtbot: Any, ctx: AppContext, 
     window.close()
     qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
     assert unsaved_item(ctx.db) is None
+
+
+def test_the_offer_above_the_chats_opens_the_catalogue_with_the_words(qtbot: Any, ctx: AppContext) -> None:
+    from ui.kept_edits_notice import CATALOG, KeptEditsNotice
+
+    keep_item_draft(ctx.db, ItemWords(None, "Linen apron", "32,000", "KRW", "", "", ""))
+    notice = KeptEditsNotice(ctx)
+    qtbot.addWidget(notice)
+    notice.refresh()
+    qtbot.waitUntil(lambda: notice.kept is not None, timeout=5000)
+    assert notice.text.text().startswith("You have an unsaved catalogue item “Linen apron” from ")
+    with qtbot.waitSignal(notice.window_requested) as asked:
+        notice.restore_button.click()
+    assert asked.args == [CATALOG]
+    window = opened(qtbot, ctx)  # what ui/menus.py does with it
+    window.read_kept(restore=True)
+    qtbot.waitUntil(lambda: window.form.name.text() == "Linen apron", timeout=5000)
+    assert window.form.is_dirty() and not offered(window)
+    qtbot.waitUntil(lambda: not notice.isVisible() and pending_ops() == 0, timeout=5000)
