@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.automation_drafts import UnsavedRules, forget_rules_draft, unsaved_rules
-from app.campaign_drafts import UnsavedCampaign, forget_campaign_draft, unsaved_campaign
-from app.catalog_item_drafts import UnsavedItem, forget_item_draft, unsaved_item
 from app.changes import Changes
-from app.quick_reply_drafts import UnsavedQuickReply, forget_quick_reply_draft, unsaved_quick_reply
 from ui.context import AppContext
 from ui.kept_edits_strip import (
     KeptEditsStrip,
@@ -26,7 +23,12 @@ from ui.kept_edits_strip import (
 from ui.ops import run_op
 
 if TYPE_CHECKING:
+    from app.campaign_drafts import UnsavedCampaign
+    from app.catalog_item_drafts import UnsavedItem
     from app.db import Database
+    from app.quick_reply_drafts import UnsavedQuickReply
+
+    Kept: TypeAlias = UnsavedRules | UnsavedQuickReply | UnsavedItem | UnsavedCampaign
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +36,15 @@ QUICK_REPLIES = "quick_reply"  # open_dialog's name for the quick replies (the o
 CATALOG = "catalog"  # window_requested's names for the windows that offer their own kept words
 CAMPAIGNS = "campaigns"
 
-Kept = UnsavedRules | UnsavedQuickReply | UnsavedItem | UnsavedCampaign
-
 
 def unsaved_forms(db: Database) -> list[Kept]:
-    """Every editor's kept words that differ from what is saved, the automations' first."""
+    """Every editor's kept words that differ from what is saved, the automations' first (on a
+    worker: the quick replies', catalogue's and campaigns' modules load there, not in the window's
+    first second)."""
+    from app.campaign_drafts import unsaved_campaign
+    from app.catalog_item_drafts import unsaved_item
+    from app.quick_reply_drafts import unsaved_quick_reply
+
     found: list[Kept] = list(unsaved_rules(db))
     for kept in (unsaved_quick_reply(db), unsaved_item(db), unsaved_campaign(db)):
         if kept is not None:
@@ -48,6 +54,9 @@ def unsaved_forms(db: Database) -> list[Kept]:
 
 def _window_of(kept: Kept) -> str | None:
     """The window (not a dialog) that restores `kept`: the catalogue's or the campaigns'."""
+    from app.campaign_drafts import UnsavedCampaign  # loaded by unsaved_forms already
+    from app.catalog_item_drafts import UnsavedItem
+
     if isinstance(kept, UnsavedItem):
         return CATALOG
     if isinstance(kept, UnsavedCampaign):
@@ -89,6 +98,9 @@ class KeptEditsNotice(KeptEditsStrip):
         if self.kept is None or (self._open is not None and self._open.isVisible()):
             self.hide()
             return
+        from app.catalog_item_drafts import UnsavedItem  # loaded by unsaved_forms already
+        from app.quick_reply_drafts import UnsavedQuickReply
+
         k = self.kept
         if isinstance(k, UnsavedRules):
             self.offer(kept_rules_sentence(k.part, k.at))
@@ -140,6 +152,10 @@ class KeptEditsNotice(KeptEditsStrip):
         kept, db, ctx = self.kept, self.ctx.db, self.ctx
         if kept is None:
             return
+        from app.campaign_drafts import forget_campaign_draft  # loaded by unsaved_forms already
+        from app.catalog_item_drafts import UnsavedItem, forget_item_draft
+        from app.quick_reply_drafts import UnsavedQuickReply, forget_quick_reply_draft
+
         work: Callable[[], None]
         if isinstance(kept, UnsavedRules):
             part = kept.part
