@@ -11,7 +11,6 @@ from ui.context import AppContext
 if TYPE_CHECKING:
     from app.relay_client import RelayClient
     from ui.automation_dialog import AutomationDialog
-    from ui.business_profile_editor import BusinessProfileEditor
 
 
 def automations_client(ctx: AppContext) -> RelayClient | None:
@@ -61,18 +60,3 @@ def menu_bot_editor(ctx: AppContext, parent: QWidget | None) -> AutomationDialog
 
     client = lambda: automations_client(ctx)  # noqa: E731
     return BotEditor(ctx, client_provider=client, report_client=client, parent=parent)
-
-
-def editor_for_part(ctx: AppContext, part: str, parent: QWidget | None) -> AutomationDialog:
-    """The editor of one part of the rules ("away", "greeting", "hours", "bot" or "profile"; an
-    AutomationsPart's value), as the strips above the chats open it."""
-    if part == "profile":
-        return profile_editor(ctx, parent)
-    build = {"away": away_editor, "greeting": greeting_editor, "hours": business_hours_editor}
-    return build.get(part, menu_bot_editor)(ctx, parent)
-
-
-def profile_editor(ctx: AppContext, parent: QWidget | None) -> BusinessProfileEditor:
-    from ui.business_profile_editor import BusinessProfileEditor
-
-    return BusinessProfileEditor(ctx, client_provider=lambda: automations_client(ctx), parent=parent)
