@@ -129,11 +129,24 @@ class OrderActions(QObject):
             # An exchange's new order, opened from the original's window.
             existing.open_requested.connect(self._exchange_requested)
             existing.moved.connect(lambda oid, _contact, w=existing: self._window_moved(oid, w))
+            # The board's Undo of this order, hidden behind its window: Ctrl+Z there takes it back.
+            existing.back.undo_requested.connect(lambda oid, w=existing: self._undo_in_window(oid, w))
+            existing.back.moved_back.connect(self._window_moved_back)
             self.open_orders[order_id] = existing
         return existing
 
     def _window_moved(self, order_id: int, window: OrderWindow) -> None:
         self.order_moved.emit(order_id, window.detail.state if window.detail is not None else "")
+
+    def _undo_in_window(self, order_id: int, window: OrderWindow) -> None:
+        """Ctrl+Z in the order's window: the board's Undo of its latest move, if it offers one."""
+        expected = self.board.move_back.offer_of(order_id) if self.board is not None else None
+        if expected is not None:
+            window.back.move_back(expected)
+
+    def _window_moved_back(self, order_id: int, sentence: str) -> None:
+        if self.board is not None:
+            self.board.move_back.moved_back_in_window(order_id, sentence)
 
     def _exchange_requested(self, order_id: int) -> None:
         from ui.order_window import OrderWindow

@@ -59,7 +59,7 @@ from ui.formatting import count_text, other_zone_name
 from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
-from ui.order_move_back import MoveBack, back_label
+from ui.order_move_back import MoveBack, back_label, back_refused_label
 from ui.order_moves import confirm_cancel, move_button_text
 from ui.order_text import left_out_line, money, move_refusal, state_name, state_names
 from ui.save_paths import Picked, open_file_name, save_file_name
@@ -789,7 +789,7 @@ class OrderBoard(QWidget):
             act.triggered.connect(lambda _c=False, step=back: self.move_back.ask(step))
             menu.addAction(act)
         elif isinstance(back, OrderError) and back.code is not ErrorCode.ORDER_BACK_NONE:
-            act = QAction(self.tr("Move &back…"), menu)  # says why it cannot
+            act = QAction(back_refused_label(), menu)  # says why it cannot
             act.setObjectName("moveBack")
             act.triggered.connect(lambda _c=False, why=back: self.move_back.refused(why))
             menu.addAction(act)

@@ -1,10 +1,12 @@
-"""The orders board's Undo of a move it made, and its cards' "Move back to …" (asked first if it matters)."""
+"""Moving an order back: the menu item or button that names where, the questions first if it matters,
+the sentence after, and the orders board's Undo of a move it made."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QWidget
 
 from app.changes import Changes
 from app.errors import OrderError
@@ -26,6 +28,11 @@ translate = QCoreApplication.translate
 def back_label(state: OrderState) -> str:
     """The card menu's item that moves an order back to `state`."""
     return with_particles(translate("OrderBack", "Move &back to “{0}”").format(state_name(state)))
+
+
+def back_refused_label() -> str:
+    """The menu item or button of an order that cannot be moved back: chosen, it says why."""
+    return translate("OrderBack", "Move &back…")
 
 
 def told_sentence(state: OrderState) -> str:
@@ -54,6 +61,36 @@ def moved_back_sentence(moved: MovedBack) -> str:
     if moved.told:
         said += " " + told_sentence(moved.from_state)
     return with_particles(said)
+
+
+def confirm_move_back(parent: QWidget, step: BackStep) -> bool:
+    """Whether to move `step`'s order back: an open order's slip nobody was told of goes at once (as
+    Undo does); otherwise the owner is asked, with what the move back takes off and cannot unsay."""
+    closed = step.state in (OrderState.DONE, OrderState.CANCELLED)
+    if not (step.told or step.deposit or step.tracking or closed):
+        return True  # an open order's slip: put back at once, as Undo does
+    lines = [
+        with_particles(
+            translate("OrderBack", "Move order {0} back from “{1}” to “{2}”?").format(
+                step.number, state_name(step.state), state_name(step.to_state)
+            )
+        )
+    ]
+    if step.tracking:
+        lines.append(translate("OrderBack", "Its tracking number {0} is taken off.").format(step.tracking))
+    if step.deposit:
+        lines.append(translate("OrderBack", "The bank deposit that paid it is unmatched."))
+    if step.state is OrderState.CANCELLED and step.to_state is not OrderState.NEW:
+        lines.append(translate("OrderBack", "Its items are taken from stock again."))
+    if step.told:
+        lines.append(told_sentence(step.state))
+    return confirm(
+        parent,
+        translate("OrderBack", "Move back"),
+        with_particles("\n\n".join(lines)),  # "송장번호 …031은", "…0004를"
+        translate("OrderBack", "Move back"),
+        keep=translate("OrderBack", "Leave it"),
+    )
 
 
 class MoveBack(QObject):
@@ -87,6 +124,20 @@ class MoveBack(QObject):
         text = translate("OrderBack", "Order {0} moved to “{1}”.").format(number, state_name(state))
         self.strip.offer(with_particles(text))
 
+    def offer_of(self, order_id: int) -> OrderState | None:
+        """The state Undo offers to take order `order_id` back from (None: it offers nothing of it),
+        for Ctrl+Z in the order's window, which sits over the board and its Undo."""
+        if self.offered is not None and self.offered[0] == order_id:
+            return self.offered[1]
+        return None
+
+    def moved_back_in_window(self, order_id: int, sentence: str) -> None:
+        """The order's window moved it back: an Undo offered for it has nothing left to take back
+        (pressed, it said the order had moved since), and the strip says what the window did."""
+        if self.offer_of(order_id) is not None:
+            self.offered = None
+            self.strip.say(sentence)
+
     def undo(self) -> None:
         """Undo (or Ctrl+Z): the offered move is taken back, unless the order moved again since."""
         if self.offered is None:
@@ -97,7 +148,7 @@ class MoveBack(QObject):
 
     def ask(self, step: BackStep) -> None:
         """A card's "Move back to …" (or a drop on that column): asked first when it matters."""
-        if self._worth_asking(step):
+        if confirm_move_back(self.board, step):
             self._move_back(step.order_id, step.state)
 
     def ask_for(self, order_id: int, to_state: OrderState) -> None:
@@ -119,35 +170,6 @@ class MoveBack(QObject):
         Op(lambda: order_back_step(db, order_id), parent=self.board).success(step_read).failure(
             self.refused
         ).run()
-
-    def _worth_asking(self, step: BackStep) -> bool:
-        closed = step.state in (OrderState.DONE, OrderState.CANCELLED)
-        if not (step.told or step.deposit or step.tracking or closed):
-            return True  # an open order's slip: put back at once, as Undo does
-        lines = [
-            with_particles(
-                translate("OrderBack", "Move order {0} back from “{1}” to “{2}”?").format(
-                    step.number, state_name(step.state), state_name(step.to_state)
-                )
-            )
-        ]
-        if step.tracking:
-            lines.append(
-                translate("OrderBack", "Its tracking number {0} is taken off.").format(step.tracking)
-            )
-        if step.deposit:
-            lines.append(translate("OrderBack", "The bank deposit that paid it is unmatched."))
-        if step.state is OrderState.CANCELLED and step.to_state is not OrderState.NEW:
-            lines.append(translate("OrderBack", "Its items are taken from stock again."))
-        if step.told:
-            lines.append(told_sentence(step.state))
-        return confirm(
-            self.board,
-            translate("OrderBack", "Move back"),
-            with_particles("\n\n".join(lines)),  # "송장번호 …031은", "…0004를"
-            translate("OrderBack", "Move back"),
-            keep=translate("OrderBack", "Leave it"),
-        )
 
     def _move_back(self, order_id: int, expected: OrderState) -> None:
         db = self.board.ctx.db

@@ -1,4 +1,5 @@
-"""An order's move buttons under its title: change items, remind, return, goods back, and its next steps."""
+"""An order's move buttons under its title: change items, remind, return, goods back, its next steps,
+and back where its last move came from."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class MoveBar(QWidget):
     return_requested = Signal()  # "Return or exchange…"
     arrived_requested = Signal()  # "Returned goods arrived"
     move_requested = Signal(object)  # the OrderState to move to
+    back_requested = Signal()  # "Move back to “…”" (or "Move back…", which says why it cannot)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -29,14 +31,31 @@ class MoveBar(QWidget):
         self.buttons = QHBoxLayout(self)
         self.buttons.setContentsMargins(0, 0, 0, 0)
         self.buttons.addStretch(1)
+        # Kept through the rebuilds, last in the row: where the order can go back to is read after
+        # its state (`show_back`), and a button gone and back at each save would flicker.
+        self.back = QPushButton(self)
+        self.back.setObjectName("moveBack")
+        self.back.clicked.connect(self.back_requested)
+        self.back.hide()
+        self.buttons.addWidget(self.back)
+        self._state: OrderState | None = None
+
+    def show_back(self, text: str) -> None:
+        """The move back's button with `text` ("Move &back to “Paid”"); empty: none (nothing of ours
+        to take back)."""
+        self.back.setText(text)
+        self.back.setVisible(bool(text))
 
     def show_moves(self, state: OrderState, *, returns_waiting: bool) -> None:
         """The buttons for `state`; `returns_waiting`: goods sent back are on their way to the shop."""
-        while self.buttons.count() > 1:
+        while self.buttons.count() > 2:
             item = self.buttons.takeAt(1)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        if state is not self._state:
+            self.show_back("")  # where the state it left could go back to: read again
+        self._state = state
         if state in CHANGEABLE_STATES:
             self._add(
                 translate("OrderWindow", "&Change items…"),
@@ -68,7 +87,7 @@ class MoveBar(QWidget):
                 button = QPushButton(move_button_text(target), self)
                 button.setObjectName(f"move_{target.value}")
                 button.clicked.connect(lambda _c=False, t=target: self.move_requested.emit(t))
-                self.buttons.addWidget(button)
+                self._insert(button)
 
     def _add(self, text: str, name: str, tip: str, clicked: SignalInstance) -> None:
         """A button of the bar: its words, object name (tests and focus find it by it), tooltip and
@@ -78,7 +97,11 @@ class MoveBar(QWidget):
         if tip:
             button.setToolTip(tip)
         button.clicked.connect(clicked)
-        self.buttons.addWidget(button)
+        self._insert(button)
+
+    def _insert(self, button: QPushButton) -> None:
+        """A state's button, before the move back's."""
+        self.buttons.insertWidget(self.buttons.indexOf(self.back), button)
 
     def focus_next_step(self, same_as: str = "") -> None:
         """The button named `same_as` when there is one again; else the first move forward (never
@@ -87,7 +110,7 @@ class MoveBar(QWidget):
         for index in range(1, self.buttons.count()):
             item = self.buttons.itemAt(index)
             widget = item.widget() if item is not None else None
-            if isinstance(widget, QPushButton):
+            if isinstance(widget, QPushButton) and widget is not self.back:  # a slip's mending, not a step
                 buttons.append(widget)
         forward = [b for b in buttons if b.objectName().startswith("move_")]
         forward = [b for b in forward if b.objectName() != f"move_{OrderState.CANCELLED.value}"]

@@ -79,6 +79,7 @@ from ui.order_payment_row import PaymentRow
 from ui.order_text import money, state_name
 from ui.order_totals import OrderTotals
 from ui.order_tracking_row import TRACKING_STATES, TrackingRow
+from ui.order_window_back import WindowBack
 from ui.screen_fit import grow_within_screen, place_within_screen, resize_within_screen, scrolling
 from ui.ship_to_form import ShipToForm
 from ui.single_instance import bring_to_front
@@ -223,6 +224,8 @@ class OrderWindow(QDialog):
         self.move_row.move_requested.connect(self._move_clicked)
         # A button's height even before the buttons (re)appear or when a state has none to offer.
         self.move_row.setMinimumHeight(self.save_payment.sizeHint().height())
+        # "Move back to “…”" at the row's end, Ctrl+Z for the board's Undo, and what was done, said.
+        self.back = WindowBack(self)
 
         # The message a move prepares: shown, editable, and sent only when the owner says so.
         self.message = OrderMessagePane(ctx, order_id, self)
@@ -281,6 +284,7 @@ class OrderWindow(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.customer)
         layout.addWidget(self.move_row)
+        layout.addWidget(self.back.strip)
         layout.addWidget(self.error)
         layout.addWidget(self.split, 1)
         self.own_changes = OwnChanges(self.ctx)
@@ -457,6 +461,7 @@ class OrderWindow(QDialog):
         region = self.ctx.shop_region  # a bank's "05/12/2026" read as the shop's country's banks write it
         self.history.setStringList(history_lines(detail.events, detail.time_zone, region, detail.currency))
         self._buttons(OrderState(detail.state), first=previous is None)
+        self.back.read(detail.state)
         self._saves_follow_typing()
 
     def _saves_follow_typing(self) -> None:
@@ -480,11 +485,11 @@ class OrderWindow(QDialog):
         )
         returns_waiting = self.detail is not None and bool(waiting_returns(self.detail.events))
         self.move_row.show_moves(state, returns_waiting=returns_waiting)
-        self._tab_in_screen_order()
+        self.tab_in_screen_order()
         if take_focus:
             self._focus_next_step(focused_name)
 
-    def _tab_in_screen_order(self) -> None:
+    def tab_in_screen_order(self) -> None:
         """Tab from top to bottom as the window shows its parts: the moves (made again with each
         state, they went to the end of the chain), the lines and fields, the history, the message."""
         stops = [

@@ -5904,6 +5904,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>“{0}”(으)로 되돌리기(&amp;B)</translation>
     </message>
     <message>
+        <source>Move &amp;back…</source>
+        <translation>되돌리기(&amp;B)…</translation>
+    </message>
+    <message>
         <source>The customer was already asked to pay.</source>
         <translation>고객에게 이미 입금 요청을 보냈어요.</translation>
     </message>
@@ -6177,10 +6181,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>R&amp;eturn or exchange…</source>
         <translation>반품·교환(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Move &amp;back…</source>
-        <translation>되돌리기(&amp;B)…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln paid order(s) saved to the courier sheet.</source>

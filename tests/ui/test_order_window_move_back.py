@@ -1,0 +1,206 @@
+"""An order's window puts back a move made by mistake: its "Move back to …", and Ctrl+Z for the board's
+Undo it hides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from app.catalog import ItemDraft, create_item
+from app.orders import OrderState, Told, note_told
+from tests.support.relay_server import inbound
+from tests.support.window_waits import select_chat
+from tests.ui.test_order_move_back import card_in, minjis_order, state_and_shelf
+from ui.order_actions import OrderActions
+from ui.order_window import OrderWindow
+
+
+def back_button(order_window: OrderWindow) -> QPushButton:
+    button = order_window.findChild(QPushButton, "moveBack")
+    assert button is not None
+    return button
+
+
+def offers_back_to(order_window: OrderWindow, text: str) -> bool:
+    button = back_button(order_window)
+    return button.isVisibleTo(order_window) and button.text() == text
+
+
+def test_ctrl_z_in_the_order_window_over_the_board_puts_back_the_boards_move(window: Any, qtbot: Any) -> None:
+    """Walk: a card marked paid by mistake from its menu; the order's window came up over the board
+    and its Undo, and Ctrl+Z in the window did nothing."""
+    order_id = minjis_order(window.ctx, OrderState.AWAITING_PAYMENT)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    card = board.columns[OrderState.AWAITING_PAYMENT].summary(0)
+    move = next(a for a in board.card_menu(card).actions() if a.objectName() == "move_paid")
+    move.trigger()
+    # She never wrote, so nothing can tell her: the window holds the move until the owner says.
+    qtbot.waitUntil(lambda: order_id in actions.open_orders)
+    order_window = actions.open_orders[order_id]
+    held = order_window.message.unsent_button
+    qtbot.waitUntil(held.isVisible)
+    held.click()
+    qtbot.waitUntil(lambda: board.move_back.strip.button.isVisibleTo(board))  # the board's Undo
+    qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back to “Awaiting payment”"))
+    order_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is order_window)
+
+    # In a text field Ctrl+Z undoes the typing, and the order stays paid.
+    memo = order_window.memo
+    memo.setFocus()
+    qtbot.keyClicks(memo, "after 2pm")
+    qtbot.keyClick(memo, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert memo.text() == ""
+    assert state_and_shelf(window.ctx, order_id) == ("paid", 3, 0)
+
+    order_window.history_view.setFocus()
+    with qtbot.waitSignal(window.ctx.hub.changed) as changed:
+        qtbot.keyClick(order_window.history_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert order_id in changed.args[0].orders and changed.args[0].contacts  # the chat and the relay follow
+    assert state_and_shelf(window.ctx, order_id) == ("awaiting_payment", 5, 2)  # held for her again
+    said = "Order 2026-0001 moved back to “Awaiting payment”."
+    strip = order_window.back.strip
+    assert strip.isVisibleTo(order_window) and strip.note.text() == said
+    assert not strip.button.isVisibleTo(order_window)  # the window offers no Undo of its own
+    assert order_window.title.text() == "Order 2026-0001 · Awaiting payment"
+    # The board's Undo is spent: it says what the window did, with nothing left to press.
+    assert board.move_back.strip.note.text() == said
+    assert not board.move_back.strip.button.isVisibleTo(board)
+    qtbot.waitUntil(lambda: card_in(board, OrderState.AWAITING_PAYMENT, order_id))
+    # The move before, from New, is the next its button offers to take back (asked for by name).
+    qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back to “New”"))
+
+    # A second Ctrl+Z has nothing to take back.
+    qtbot.keyClick(order_window.history_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert state_and_shelf(window.ctx, order_id) == ("awaiting_payment", 5, 2)
+
+
+def test_ctrl_z_in_an_order_window_the_board_offers_nothing_for_leaves_the_order(
+    window: Any, qtbot: Any
+) -> None:
+    """The owner's own step in the window is hers: only the board's Undo is taken by Ctrl+Z."""
+    order_id = minjis_order(window.ctx, OrderState.AWAITING_PAYMENT, OrderState.PAID)
+    actions = OrderActions(window, window.ctx)
+    order_window = actions.open_order(order_id)
+    qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back to “Awaiting payment”"))
+    order_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is order_window)
+    order_window.history_view.setFocus()
+    qtbot.keyClick(order_window.history_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert state_and_shelf(window.ctx, order_id) == ("paid", 3, 0)
+    assert not order_window.back.strip.isVisibleTo(order_window)
+
+
+def test_the_order_window_moves_a_shipped_order_back_after_asking_as_the_board_does(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id = minjis_order(window.ctx, OrderState.PAID, OrderState.SHIPPED)
+    with window.ctx.db.write() as s:
+        note_told(s, order_id, OrderState.SHIPPED, Told.SENT)
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back to “Paid”"))
+
+    kept = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    back_button(order_window).click()
+    (asked,) = kept.texts
+    assert "Move order 2026-0001 back from “Shipped” to “Paid”?" in asked
+    assert "Its tracking number 654321098765 is taken off." in asked
+    assert "The customer was already told it shipped." in asked
+    assert state_and_shelf(window.ctx, order_id)[0] == "shipped"  # "Leave it" leaves it
+
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    back_button(order_window).click()
+    qtbot.waitUntil(lambda: state_and_shelf(window.ctx, order_id)[0] == "paid")
+    strip = order_window.back.strip
+    qtbot.waitUntil(lambda: strip.isVisibleTo(order_window))
+    assert strip.note.text() == (
+        "Order 2026-0001 moved back to “Paid”. The customer was already told it shipped. "
+        "Nothing is sent to her now: tell her yourself if she should know."
+    )
+    assert order_window.detail is not None and order_window.detail.tracking == ""
+    assert order_window.tracking.text() == ""  # the number taken off, not left to be saved again
+    # Its move before shipping, from New to Paid, is the next that could go back.
+    qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back to “New”"))
+    # Shipped again from the courier's file: the sentence about the move back goes.
+    from app.order_actions import move_order_to
+
+    _detail, changes = move_order_to(
+        window.ctx.db, order_id, OrderState.SHIPPED, courier="CJ대한통운", tracking="654321098765"
+    )
+    window.ctx.publish(changes)
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.detail.state == "shipped")
+    qtbot.waitUntil(lambda: not strip.isVisibleTo(order_window))
+
+
+def test_an_order_the_payment_deadline_cancelled_says_in_its_window_why_it_stays(
+    window: Any, qtbot: Any
+) -> None:
+    from datetime import timedelta
+
+    from app.models import utcnow
+    from app.orders import expire_unpaid
+
+    order_id = minjis_order(window.ctx, OrderState.AWAITING_PAYMENT)
+    with window.ctx.db.write() as s:
+        expire_unpaid(s, utcnow() + timedelta(days=30))
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back…"))
+    back_button(order_window).click()
+    assert order_window.error.isVisibleTo(order_window)
+    assert order_window.error.text().startswith("The payment deadline cancelled order 2026-0001")
+    assert state_and_shelf(window.ctx, order_id) == ("cancelled", 5, 0)
+
+
+CUSTOMER = "821024681357"
+CART = {
+    "catalog_id": "1502836640285533",
+    "text": "S 사이즈로 부탁드려요",
+    "product_items": [
+        {"product_retailer_id": "LN-SH-IV", "quantity": 2, "item_price": 39000, "currency": "KRW"}
+    ],
+}
+
+
+def test_the_relays_bot_learns_the_order_the_window_moved_back(window: Any, qtbot: Any, relay: Any) -> None:
+    with window.ctx.db.write() as s:
+        create_item(
+            s, ItemDraft(name="린넨 셔츠 아이보리", price_minor=39000, currency="KRW", retailer_id="LN-SH-IV")
+        )
+    actions = OrderActions(window, window.ctx)
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.ctx.sync.engine is not None, timeout=10000)
+
+    relay.post_webhook(inbound("order", CART, name="한지민", sender=CUSTOMER))
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=15000)
+    select_chat(window, qtbot, model.row_at(0).contact_id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 1)
+    info = view.chat_model.info(0)
+    assert info is not None and info.order is not None
+
+    def states() -> list[str]:
+        response = httpx.get(
+            f"{relay.url}/v1/orders/status",
+            params={"wa_id": CUSTOMER},
+            headers={"Authorization": f"Bearer {relay.token}"},
+        )
+        return [o["state"] for o in response.json()["orders"]]
+
+    order_window = actions.open_order(info.order.order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    order_window.move_to(OrderState.AWAITING_PAYMENT)  # she wrote just now: it moves, its message waits
+    qtbot.waitUntil(lambda: states() == ["awaiting_payment"], timeout=10000)
+    qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back to “New”"))
+    back_button(order_window).click()  # nobody told: no question
+    qtbot.waitUntil(lambda: states() == ["new"], timeout=10000)
+    assert order_window.message.isHidden()  # the request to pay went with the step it was for
+    window.ctx.sync.stop()
