@@ -36,8 +36,10 @@ What is not moved back (OrderError, writing nothing):
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -55,6 +57,9 @@ from app.orders import (
     payment_deadline,
 )
 from app.rules import zone
+
+if TYPE_CHECKING:
+    from app.order_queries import EventRow
 
 # The forward moves a move back can undo (`app.orders.move_order`'s kinds, `restore_paid`'s).
 FORWARD_KINDS = frozenset({"moved", UNSENT_MOVE, EXPIRED_MOVE})
@@ -131,6 +136,12 @@ def _undoable_move(order: Order, now: datetime) -> OrderEvent:
 
 
 _RETURN_KINDS = frozenset({RETURNED, GOODS_BACK})
+
+
+def came_back(events: Sequence[EventRow], state: str) -> bool:
+    """Whether the order's history (oldest first) ends in a move back to `state`, where it is: what
+    changed it while its window waited was a slip put back, not a step forward."""
+    return bool(events) and events[-1].kind == MOVED_BACK and events[-1].to_state == state
 
 
 @dataclass(frozen=True, slots=True)

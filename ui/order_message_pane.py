@@ -367,9 +367,10 @@ class OrderMessagePane(QWidget):
             and (self.prepared is not None or self.held is not None)
         )
 
-    def show_dropped(self, state: str) -> None:
-        """The order moved to `state` elsewhere while its message waited: nothing goes, and the box
-        says why, keeping the text she may have edited to copy, until she closes it."""
+    def show_dropped(self, state: str, *, back: bool = False) -> None:
+        """The order moved to `state` elsewhere while its message waited (`back`: moved back there, a
+        slip put back on the board): nothing goes, and the box says why, keeping the text she may
+        have edited to copy, until she closes it."""
         self._message_mode(None)
         self.prepared = None
         self.send_button.hide()
@@ -378,15 +379,20 @@ class OrderMessagePane(QWidget):
         self.copy_button.show()
         self.skip_button.setText(translate("OrderWindow", "Close"))
         self.edit.setReadOnly(True)
-        self.how.setText(
-            with_particles(
-                translate(
-                    "OrderWindow",
-                    "The order moved to {0} meanwhile (bank file or another window), so this message was "
-                    "not sent. Your text is kept below to copy.",
-                ).format(state)
+        why = (
+            translate(
+                "OrderWindow",
+                "The order was moved back to {0} meanwhile, so this message was not sent. Your text is "
+                "kept below to copy.",
+            )
+            if back
+            else translate(
+                "OrderWindow",
+                "The order moved to {0} meanwhile (bank file or another window), so this message was "
+                "not sent. Your text is kept below to copy.",
             )
         )
+        self.how.setText(with_particles(why.format(state)))
         self.open_requested.emit()
 
     def copy_text(self) -> None:

@@ -43,6 +43,7 @@ from app.order_actions import (
     save_order_edits,
     save_tracking,
 )
+from app.order_back import came_back
 from app.order_changes import CHANGEABLE_STATES, OrderChange
 from app.order_messages import OrderMessage
 from app.order_queries import OrderDetail
@@ -412,7 +413,8 @@ class OrderWindow(QDialog):
             # the board): "please transfer by …" must not go to a customer who has paid. Moved from
             # elsewhere, the pane says so and keeps her text to copy; it used to vanish unsaid.
             if elsewhere and self.message.showing_text():
-                self.message.show_dropped(state_name(detail.state))
+                back = came_back(detail.events, detail.state)  # "moved back to …", not "moved to …"
+                self.message.show_dropped(state_name(detail.state), back=back)
             else:
                 self.message.discard()
         state = state_name(detail.state)

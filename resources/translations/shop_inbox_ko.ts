@@ -7134,6 +7134,10 @@ Save it anyway?</source>
         <translation>닫기</translation>
     </message>
     <message>
+        <source>The order was moved back to {0} meanwhile, so this message was not sent. Your text is kept below to copy.</source>
+        <translation>그사이 주문이 {0}(으)로 되돌아가서 이 메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요.</translation>
+    </message>
+    <message>
         <source>The order moved to {0} meanwhile (bank file or another window), so this message was not sent. Your text is kept below to copy.</source>
         <translation>그사이 주문이 {0}(으)로 바뀌어서(은행 파일 또는 다른 창) 이 메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요.</translation>
     </message>

@@ -1,5 +1,5 @@
 """An order's window puts back a move made by mistake: its "Move back to …", and Ctrl+Z for the board's
-Undo it hides."""
+Undo it hides; a message left unsent says when the board moved the order back."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from app.orders import OrderState, Told, note_told
 from tests.support.relay_server import inbound
 from tests.support.window_waits import select_chat
 from tests.ui.test_order_move_back import card_in, minjis_order, state_and_shelf
+from tests.ui.test_order_window_edits import move_button, new_order
 from ui.order_actions import OrderActions
 from ui.order_window import OrderWindow
 
@@ -155,6 +156,63 @@ def test_an_order_the_payment_deadline_cancelled_says_in_its_window_why_it_stays
     assert order_window.error.isVisibleTo(order_window)
     assert order_window.error.text().startswith("The payment deadline cancelled order 2026-0001")
     assert state_and_shelf(window.ctx, order_id) == ("cancelled", 5, 0)
+
+
+def test_an_unsent_message_says_the_board_moved_the_order_back(window: Any, qtbot: Any) -> None:
+    """Walk: the payment request waited in the window; the board's card was moved back to New, and the
+    window said the order moved "(bank file or another window)"."""
+    order_id = new_order(window.ctx)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    order_window = actions.open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    pane = order_window.message
+    with qtbot.waitSignal(order_window.moved):
+        move_button(order_window, OrderState.AWAITING_PAYMENT).click()
+    qtbot.waitUntil(lambda: pane.send_button.isVisible() and pane.send_button.isEnabled())
+    qtbot.waitUntil(lambda: card_in(board, OrderState.AWAITING_PAYMENT, order_id))
+
+    card = board.columns[OrderState.AWAITING_PAYMENT].summary(0)
+    from app.order_actions import order_back_step
+
+    back = next(
+        a
+        for a in board.card_menu(card, order_back_step(window.ctx.db, order_id)).actions()
+        if a.objectName() == "moveBack"
+    )
+    back.trigger()  # she was not told (the message waits): put back at once
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.detail.state == "new")
+    qtbot.waitUntil(lambda: pane.copy_button.isVisible())
+    assert pane.how.text() == (
+        "The order was moved back to New meanwhile, so this message was not sent. Your text is kept "
+        "below to copy."
+    )
+    assert not pane.send_button.isVisible()
+    qtbot.waitUntil(lambda: not back_button(order_window).isVisibleTo(order_window))
+
+
+def test_in_korean_the_windows_button_and_the_dropped_message_take_the_right_particles(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    order_id = new_order(window.ctx)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    order_window = actions.open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    pane = order_window.message
+    with qtbot.waitSignal(order_window.moved):
+        move_button(order_window, OrderState.AWAITING_PAYMENT).click()
+    qtbot.waitUntil(lambda: offers_back_to(order_window, "“새 주문”으로 되돌리기(&B)"))
+    qtbot.waitUntil(lambda: pane.send_button.isVisible() and pane.send_button.isEnabled())
+    qtbot.waitUntil(lambda: card_in(board, OrderState.AWAITING_PAYMENT, order_id))
+    board.move_back.ask_for(order_id, OrderState.NEW)  # the card dropped on the New column
+    qtbot.waitUntil(lambda: pane.copy_button.isVisible())
+    assert pane.how.text() == (
+        "그사이 주문이 새 주문으로 되돌아가서 이 메시지는 보내지 않았어요. "
+        "쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요."
+    )
 
 
 CUSTOMER = "821024681357"
