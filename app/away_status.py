@@ -7,10 +7,12 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from app.automations_parts import AutomationsPart
 from app.automations_store import (
     AUTOMATIONS_CHANGED,
     AWAY_SCHEDULE_BEFORE_ALWAYS_KEY,
     AutomationsState,
+    SyncStatus,
     load_state,
     save_local,
 )
@@ -24,6 +26,40 @@ class AwayNow(enum.StrEnum):
     OFF = "off"  # switched off, or its schedule does not hold now
     ALWAYS = "always"  # every customer who writes is told the shop is away, day and night
     SCHEDULED = "scheduled"  # its hours (outside business hours, or the weekly away hours) hold now
+
+
+class RelayAway(enum.StrEnum):
+    """What the relay, which sends the away message, holds of it beside the rules saved here."""
+
+    AS_HERE = "as_here"  # the rules saved here (or a waiting change that leaves the away message be)
+    # The rules never reached the relay (a first setup, a relay started afresh): it sends none.
+    NONE_WAITING = "none_waiting"  # tried again until it takes them
+    NONE_REFUSED = "none_refused"  # refused for good: until the owner fixes or discards them
+    # A change to the away message (or the hours it follows) the relay has not taken: it sends the
+    # away message it had before, if it had one on.
+    PREVIOUS_WAITING = "previous_waiting"
+    PREVIOUS_REFUSED = "previous_refused"
+
+
+# The parts a change to which changes what the relay's away message does (its hours follow the
+# business hours when it answers outside them).
+_AWAY_PARTS = frozenset({AutomationsPart.AWAY, AutomationsPart.HOURS})
+
+
+def relay_away(state: AutomationsState, retrying: bool) -> RelayAway:
+    """What the relay does with the away message now, from the stored state; `retrying`: the change
+    waiting here is being tried again (the engine's backoff, or the relay out of reach). A change
+    saved a moment ago and on its way is not yet said as waiting: it lands within the second."""
+    status = state.status
+    if status is SyncStatus.REFUSED:
+        if state.relay_has_none:
+            return RelayAway.NONE_REFUSED
+        return RelayAway.PREVIOUS_REFUSED if _AWAY_PARTS & set(state.waiting_parts) else RelayAway.AS_HERE
+    if status is SyncStatus.PENDING and retrying:
+        if state.relay_has_none:
+            return RelayAway.NONE_WAITING
+        return RelayAway.PREVIOUS_WAITING if _AWAY_PARTS & set(state.waiting_parts) else RelayAway.AS_HERE
+    return RelayAway.AS_HERE
 
 
 def away_now(doc: Automations, now: datetime) -> AwayNow:
@@ -54,7 +90,8 @@ def away_back_on_schedule(session: Session) -> tuple[AutomationsState, Changes]:
     return save_local(session, doc.model_copy(update={"away": away}, deep=True)), AUTOMATIONS_CHANGED
 
 
-def away_rule_and_way_back(session: Session) -> tuple[Automations, str]:
-    """The rules as saved here, and the schedule "always" would go back to (for the main window)."""
-    doc = load_state(session).doc
-    return doc, schedule_after_always(doc, get_setting(session, AWAY_SCHEDULE_BEFORE_ALWAYS_KEY))
+def away_rule_and_way_back(session: Session) -> tuple[AutomationsState, str]:
+    """The rules as saved here (with what the relay has taken of them), and the schedule "always"
+    would go back to (for the main window)."""
+    state = load_state(session)
+    return state, schedule_after_always(state.doc, get_setting(session, AWAY_SCHEDULE_BEFORE_ALWAYS_KEY))

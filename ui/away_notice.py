@@ -10,7 +10,17 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from app import relay_clock
-from app.away_status import AwayNow, away_back_on_schedule, away_now, away_rule_and_way_back
+from app.automations_store import AutomationsState
+from app.away_status import (
+    AwayNow,
+    RelayAway,
+    away_back_on_schedule,
+    away_now,
+    away_rule_and_way_back,
+    relay_away,
+)
+from app.connection import Connection, ConnectionState
+from app.relay_pushes import PushTask
 from app.rules import away_period_end, zone
 from app.wire import Automations
 from ui import icons
@@ -39,6 +49,10 @@ class AwayNotice(QFrame):
         self.clock: Callable[[], datetime] = relay_clock.now
         self.doc: Automations | None = None
         self.way_back = "outside_hours"
+        # What the relay has of these rules: as saved here, none, or a previous version (as last read).
+        self.state_read: AutomationsState | None = None
+        self.waiting = False  # the engine tries the automations again (its backoff)
+        self.lost = False  # the relay cannot be reached (the connection banner says so)
         self.icon = QLabel(self)
         self.icon.setPixmap(icons.icon("clock").pixmap(16, 16))
         self.text = QLabel(self)
@@ -70,8 +84,28 @@ class AwayNotice(QFrame):
             on_failure=lambda exc: log.warning("away rule not read: %s", type(exc).__name__),
         )
 
-    def show_for(self, read: tuple[Automations, str]) -> None:
-        self.doc, self.way_back = read
+    def set_waiting(self, tasks: frozenset[PushTask]) -> None:
+        """What the sync engine tries again while online (SyncAdapter.pushes_waiting_changed)."""
+        waiting = PushTask.AUTOMATIONS in tasks
+        if waiting != self.waiting:
+            self.waiting = waiting
+            self.refresh()  # the parts waiting, as they are now
+
+    def set_connection(self, state: ConnectionState) -> None:
+        """How the link to the relay stands: while it is lost, a change saved here waits too."""
+        lost = state.kind in (Connection.OFFLINE, Connection.RECONNECTING)
+        if lost != self.lost:
+            self.lost = lost
+            self.refresh()
+
+    def relay(self) -> RelayAway:
+        if self.state_read is None:
+            return RelayAway.AS_HERE
+        return relay_away(self.state_read, retrying=self.waiting or self.lost)
+
+    def show_for(self, read: tuple[AutomationsState, str]) -> None:
+        self.state_read, self.way_back = read
+        self.doc = self.state_read.doc
         away = self.doc.away
         # Only a schedule can start or end by itself; "always" and "off" change when the rules do.
         if away.enabled and away.schedule != "always":
@@ -88,10 +122,16 @@ class AwayNotice(QFrame):
         self.setProperty("away", state.value)
         self.style().unpolish(self)
         self.style().polish(self)
+        relay = self.relay()
         if state is AwayNow.ALWAYS:
-            self.text.setText(
-                self.tr("The away message is on at all hours: every customer who writes gets it.")
-            )
+            if relay is RelayAway.AS_HERE:
+                self.text.setText(
+                    self.tr("The away message is on at all hours: every customer who writes gets it.")
+                )
+            else:
+                self.text.setText(
+                    " ".join([self.tr("The away message is on at all hours."), self._relay_sentence(relay)])
+                )
             self.back.setText(
                 self.tr("Back to your away hours")
                 if self.way_back == "custom"
@@ -102,7 +142,12 @@ class AwayNotice(QFrame):
             # Until when: "away hours now" left the owner to work out whether that was until the
             # afternoon or until Monday.
             until = self._until()
-            if until:
+            if relay is not RelayAway.AS_HERE:
+                hours = (
+                    self.tr("Away hours until {0}.").format(until) if until else self.tr("Away hours now.")
+                )
+                self.text.setText(" ".join([hours, self._relay_sentence(relay)]))
+            elif until:
                 self.text.setText(
                     self.tr("Away hours until {0}: customers who write get your away message.").format(until)
                 )
@@ -110,6 +155,29 @@ class AwayNotice(QFrame):
                 self.text.setText(self.tr("Away hours now: customers who write get your away message."))
             self.back.hide()
         self.setVisible(state is not AwayNow.OFF)
+
+    def _relay_sentence(self, relay: RelayAway) -> str:
+        """What customers who write get while the relay does not have the away message saved here: the
+        strips above the chat say why and what to do; this says only what the relay sends meanwhile."""
+        if relay is RelayAway.NONE_WAITING:
+            return self.tr(
+                "But your relay has no away message from you yet: until it takes your rules, customers "
+                "who write get none."
+            )
+        if relay is RelayAway.NONE_REFUSED:
+            return self.tr(
+                "But your relay refused your rules and has no away message from you: customers who "
+                "write get none."
+            )
+        if relay is RelayAway.PREVIOUS_REFUSED:
+            return self.tr(
+                "But your relay refused your change: customers who write get the away message it had "
+                "before, if any."
+            )
+        return self.tr(
+            "Until your relay takes your change, customers who write get the away message it had "
+            "before, if any."
+        )
 
     def _until(self) -> str:
         """When the away hours now under way end, on the shop's clock: "18:00" today, "내일 10:00"

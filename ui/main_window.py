@@ -800,9 +800,11 @@ class MainWindow(QMainWindow):
         adapter.state_changed.connect(self._connection_state)
         adapter.graph_down_changed.connect(self.banner.set_graph_down)
         adapter.pushes_waiting_changed.connect(self.pushes_waiting.set_waiting)
+        adapter.pushes_waiting_changed.connect(self.away_notice.set_waiting)
         self._connection_state(adapter.state)
         self.banner.set_graph_down(adapter.graph_down)
         self.pushes_waiting.set_waiting(adapter.pushes_waiting)
+        self.away_notice.set_waiting(adapter.pushes_waiting)
 
     def _connection_state(self, state: ConnectionState) -> None:
         from app.connection import Connection, ConnectionState
@@ -812,6 +814,7 @@ class MainWindow(QMainWindow):
             state = ConnectionState(Connection.ONLINE)
         self.banner.set_state(state)
         self.pushes_waiting.set_connection(state)
+        self.away_notice.set_connection(state)
         if state.kind is Connection.ONLINE and not self.ctx.demo:
             self.check_inbound_silence()
         self.count_waiting_replies()  # replies left from the last run, or stuck now the relay is away

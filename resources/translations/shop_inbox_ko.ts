@@ -252,6 +252,10 @@
         <translation>자리 비움 메시지를 항상 보내는 중이에요. 메시지를 보내는 모든 고객이 받아요.</translation>
     </message>
     <message>
+        <source>The away message is on at all hours.</source>
+        <translation>자리 비움 메시지를 항상 보내도록 설정했어요.</translation>
+    </message>
+    <message>
         <source>Back to your away hours</source>
         <translation>정해 둔 자리 비움 시간으로 돌리기</translation>
     </message>
@@ -260,12 +264,36 @@
         <translation>영업시간 외에만 보내기</translation>
     </message>
     <message>
+        <source>Away hours until {0}.</source>
+        <translation>{0}까지 자리 비움 시간이에요.</translation>
+    </message>
+    <message>
+        <source>Away hours now.</source>
+        <translation>지금은 자리 비움 시간이에요.</translation>
+    </message>
+    <message>
         <source>Away hours until {0}: customers who write get your away message.</source>
         <translation>{0}까지 자리 비움 시간이에요. 메시지를 보내는 고객은 자리 비움 메시지를 받아요.</translation>
     </message>
     <message>
         <source>Away hours now: customers who write get your away message.</source>
         <translation>지금은 자리 비움 시간이에요. 메시지를 보내는 고객은 자리 비움 메시지를 받아요.</translation>
+    </message>
+    <message>
+        <source>But your relay has no away message from you yet: until it takes your rules, customers who write get none.</source>
+        <translation>하지만 릴레이에는 아직 보내신 자리 비움 메시지가 없어요. 릴레이가 규칙을 받을 때까지 메시지를 보내는 고객은 자리 비움 메시지를 받지 못해요.</translation>
+    </message>
+    <message>
+        <source>But your relay refused your rules and has no away message from you: customers who write get none.</source>
+        <translation>하지만 릴레이가 규칙을 거부해서 보내신 자리 비움 메시지가 없어요. 메시지를 보내는 고객은 자리 비움 메시지를 받지 못해요.</translation>
+    </message>
+    <message>
+        <source>But your relay refused your change: customers who write get the away message it had before, if any.</source>
+        <translation>하지만 릴레이가 변경 사항을 거부했어요. 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요(있었다면요).</translation>
+    </message>
+    <message>
+        <source>Until your relay takes your change, customers who write get the away message it had before, if any.</source>
+        <translation>릴레이가 변경 사항을 받을 때까지 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요(있었다면요).</translation>
     </message>
 </context>
 <context>
