@@ -41,12 +41,14 @@ from app.wire import (
     FEATURE_HOURS_FIELD,
     Automations,
     AwayRule,
+    BotProblem,
     BusinessHours,
     BusinessProfile,
     DayHours,
     GreetingRule,
     Health,
     Recipients,
+    RelayErrorCode,
     TimeRange,
 )
 
@@ -101,6 +103,22 @@ class PushRefusal:
 
     relay_code: str
     edit: int
+    # For BOT_OVER_LIMITS: which limit the menu bot breaks (None: not said, or one this version does
+    # not know) and at which node or keyword rule (its id in the document; "" when not one node's).
+    bot_problem: BotProblem | None = None
+    bot_node: str = ""
+
+    @classmethod
+    def of(cls, params: RefusalParams, edit: int) -> PushRefusal:
+        """The relay's refusal (its error's code and parameters) of the change saved at `edit`."""
+        bot = params.relay_code == RelayErrorCode.BOT_OVER_LIMITS
+        problem = _bot_problem(params.param("problem")) if bot else None
+        return cls(
+            params.relay_code,
+            edit,
+            bot_problem=problem,
+            bot_node=params.param("node") if problem is not None else "",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +259,18 @@ def _refusal(stored: Any, edit: int) -> PushRefusal | None:
     """The stored refusal when it is of the edit that waits (a later save is another attempt)."""
     if not isinstance(stored, dict) or stored.get("edit") != edit:
         return None
-    return PushRefusal(relay_code=str(stored.get("relay_code", "")), edit=edit)
+    problem = _bot_problem(stored.get("bot_problem"))
+    return PushRefusal(
+        relay_code=str(stored.get("relay_code", "")),
+        edit=edit,
+        bot_problem=problem,
+        bot_node=str(stored.get("bot_node", "")) if problem is not None else "",
+    )
+
+
+def _bot_problem(value: object) -> BotProblem | None:
+    """A menu-bot problem this version knows; None for anything else (a newer relay's, nothing)."""
+    return BotProblem(value) if isinstance(value, str) and value in set(BotProblem) else None
 
 
 def _parts(stored: Any) -> tuple[AutomationsPart, ...]:
@@ -274,7 +303,12 @@ def _store(session: Session, state: AutomationsState) -> AutomationsState:
             "last_error": state.last_error,
             "parts": [part.value for part in state.waiting_parts] if state.pending else [],
             "refused": (
-                {"relay_code": state.refused.relay_code, "edit": state.refused.edit}
+                {
+                    "relay_code": state.refused.relay_code,
+                    "edit": state.refused.edit,
+                    "bot_problem": state.refused.bot_problem.value if state.refused.bot_problem else None,
+                    "bot_node": state.refused.bot_node,
+                }
                 if state.pending and state.refused is not None
                 else None
             ),
@@ -436,13 +470,13 @@ def note_push_error(session: Session, message: str) -> AutomationsState:
     return _store(session, dataclasses.replace(state, last_error=message))
 
 
-def note_refused(session: Session, edit: int, relay_code: str) -> AutomationsState:
-    """The relay refused the change saved at `edit` for good: it stays here, marked refused, unless
-    the owner saved again meanwhile (that save is sent as a new attempt)."""
+def note_refused(session: Session, edit: int, refusal: RefusalParams) -> AutomationsState:
+    """The relay refused the change saved at `edit` for good: it stays here, marked refused (with
+    the relay's reason), unless the owner saved again meanwhile (that save is a new attempt)."""
     state = load_state(session)
     if not state.pending or state.edit != edit:
         return state
-    return _store(session, dataclasses.replace(state, refused=PushRefusal(relay_code, edit)))
+    return _store(session, dataclasses.replace(state, refused=PushRefusal.of(refusal, edit)))
 
 
 def take_relay_version(session: Session, remote: Automations) -> AutomationsState:
@@ -569,7 +603,7 @@ def _push(db: Database, client: AutomationsClient, now: datetime | None) -> Push
             raise  # busy (tried again), or the token refused (the whole connection says so)
         log.warning("the relay refused the automations change for good: %s", exc.params.relay_code)
         with db.write() as s:
-            note_refused(s, state.edit, exc.params.relay_code)
+            note_refused(s, state.edit, exc.params)
         return PushOutcome.REFUSED
     with db.write() as s:
         mark_pushed(s, state.edit, answer)

@@ -308,6 +308,13 @@ class RefusalParams:
     graph_code: int | None = None
     message: str = ""
     graph_cause: str | None = None  # which of graph_code's causes (a wire GraphCause), when it has several
+    # The error's own parameters as the relay sent them (BOT_OVER_LIMITS: "problem" and "node"),
+    # their values as text, by name: what ui/ needs to say which limit, and where.
+    relay_params: tuple[tuple[str, str], ...] = ()
+
+    def param(self, name: str) -> str:
+        """One of the relay's parameters; "" when it sent none of that name."""
+        return next((value for key, value in self.relay_params if key == name), "")
 
 
 @dataclass(frozen=True, slots=True)

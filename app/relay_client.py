@@ -211,7 +211,15 @@ def refusal(response: httpx.Response) -> RefusalParams:
         graph_code=error.graph_code,
         message=error.message,
         graph_cause=error.graph_cause,
+        relay_params=tuple(
+            sorted((str(name), str(value)) for name, value in error.params.items() if _plain(value))
+        ),
     )
+
+
+def _plain(value: object) -> bool:
+    """A parameter kept as text: a string or a number (a nested value of a newer relay is left out)."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
 def busy(status: int, params: RefusalParams) -> RelayBusy:

@@ -242,14 +242,14 @@ class SyncBanner(QFrame):
         elif sending:
             self.message.setText(self.tr("Sending to the relay…"))
         elif status is SyncStatus.REFUSED and state.refused is not None:
-            from ui.rules_refused_notice import refusal_reason
+            from ui.rules_refused_notice import state_refusal_reason
 
             self.message.setText(
                 self.tr(
                     "Your relay refused this change, so it is kept on this computer and not sent again. "
                     "{reason} Fix it and save, send it again once the relay is updated, or discard it in "
                     "the main window."
-                ).format(reason=refusal_reason(state.refused.relay_code))
+                ).format(reason=state_refusal_reason(state))
             )
         elif status is SyncStatus.PENDING and state.relay_has_none:
             # The relay's first rules (a first setup, a new relay): there are no previous ones.

@@ -17,20 +17,168 @@ from app.automations_parts import AutomationsPart
 from app.automations_store import AutomationsState, SyncStatus, discard_refused_change, load_state
 from app.changes import Changes
 from app.relay_pushes import PushTask
-from app.wire import RelayErrorCode
+from app.wire import (
+    BOT_KEYWORD_MAX,
+    BOT_KEYWORDS_MAX,
+    BOT_NODES_MAX,
+    BOT_RULES_MAX,
+    BUTTON_TITLE_MAX,
+    INTERACTIVE_BODY_MAX,
+    LIST_BUTTON_MAX,
+    LIST_ROWS_MAX,
+    MENU_DEPTH_MAX,
+    REPLY_BUTTONS_MAX,
+    ROW_DESCRIPTION_MAX,
+    ROW_TITLE_MAX,
+    SECTION_TITLE_MAX,
+    TEXT_MAX,
+    Automations,
+    BotProblem,
+    RelayErrorCode,
+)
 from ui import message_box
 from ui.confirm import confirm
 from ui.context import AppContext
+from ui.korean_particles import with_particles
 from ui.ops import failure_sentence, run_op, run_read
 from ui.pushes_waiting_notice import listed, waiting_names
 from ui.warning_strip import lay_out_warning_strip
 
 log = logging.getLogger(__name__)
 
+HOME_BUTTON = "home_button"  # the node the relay names for the bot's button back to the main menu
 
-def refusal_reason(relay_code: str) -> str:
-    """Why the relay refused the rules, from its error code, as the owner reads it."""
+
+def bot_limit_sentence(problem: BotProblem, where: str) -> str:
+    """Which of the menu bot's limits the relay found broken, and where (`where`: the choice, menu or
+    answer as the owner named it), with the limit the relay keeps to (app/wire.py's, as relay/ reads
+    them)."""
+
+    if where == HOME_BUTTON and problem is BotProblem.TITLE_TOO_LONG:
+        return QCoreApplication.translate(
+            "RulesRefused", "The button back to the main menu has a title of 1 to {0} characters."
+        ).format(BUTTON_TITLE_MAX)
+    counted = {
+        BotProblem.TOO_MANY_RULES: (
+            QCoreApplication.translate("RulesRefused", "The menu bot has at most {0} answers."),
+            BOT_RULES_MAX,
+        ),
+        BotProblem.TOO_MANY_NODES: (
+            QCoreApplication.translate(
+                "RulesRefused", "The menu bot has at most {0} menus and choices in all."
+            ),
+            BOT_NODES_MAX,
+        ),
+    }
+    if problem in counted:
+        sentence, limit = counted[problem]
+        return sentence.format(limit)
+    limits: dict[BotProblem, tuple[str, int]] = {
+        BotProblem.TOO_MANY_ROWS: (
+            QCoreApplication.translate("RulesRefused", "A menu has at most {0} choices, and “{1}” has more."),
+            LIST_ROWS_MAX,
+        ),
+        BotProblem.TOO_MANY_BUTTONS: (
+            QCoreApplication.translate(
+                "RulesRefused", "A menu shown as buttons has at most {0} choices, and “{1}” has more."
+            ),
+            REPLY_BUTTONS_MAX,
+        ),
+        BotProblem.TITLE_TOO_LONG: (
+            QCoreApplication.translate(
+                "RulesRefused",
+                "A choice's title has 1 to {0} characters (on a button, {2}), and that of “{1}” does not.",
+            ),
+            ROW_TITLE_MAX,
+        ),
+        BotProblem.DESCRIPTION_TOO_LONG: (
+            QCoreApplication.translate(
+                "RulesRefused",
+                "A choice's description has at most {0} characters, and that of “{1}” has more.",
+            ),
+            ROW_DESCRIPTION_MAX,
+        ),
+        BotProblem.SECTION_TITLE_TOO_LONG: (
+            QCoreApplication.translate(
+                "RulesRefused", "A section title has at most {0} characters, and that of “{1}” has more."
+            ),
+            SECTION_TITLE_MAX,
+        ),
+        BotProblem.LIST_BUTTON_TOO_LONG: (
+            QCoreApplication.translate(
+                "RulesRefused", "A menu's list button has 1 to {0} characters, and that of “{1}” does not."
+            ),
+            LIST_BUTTON_MAX,
+        ),
+        BotProblem.TEXT_TOO_LONG: (
+            QCoreApplication.translate(
+                "RulesRefused",
+                "A menu's text has at most {0} characters (an answer's, {2}), and that of “{1}” has more.",
+            ),
+            INTERACTIVE_BODY_MAX,
+        ),
+        BotProblem.TOO_DEEP: (
+            QCoreApplication.translate("RulesRefused", "Menus go at most {0} deep, and “{1}” is deeper."),
+            MENU_DEPTH_MAX,
+        ),
+        BotProblem.TOO_MANY_KEYWORDS: (
+            QCoreApplication.translate(
+                "RulesRefused", "An answer has at most {0} keywords, and “{1}” has more."
+            ),
+            BOT_KEYWORDS_MAX,
+        ),
+        BotProblem.KEYWORD_TOO_LONG: (
+            QCoreApplication.translate(
+                "RulesRefused", "A keyword has at most {0} characters, and one of “{1}” has more."
+            ),
+            BOT_KEYWORD_MAX,
+        ),
+    }
+    if problem in limits:
+        sentence, limit = limits[problem]
+        second = BUTTON_TITLE_MAX if problem is BotProblem.TITLE_TOO_LONG else TEXT_MAX
+        return with_particles(sentence.format(limit, where, second))
+    named = {
+        BotProblem.EMPTY_MENU: QCoreApplication.translate(
+            "RulesRefused", "A menu needs a text and at least one choice, and “{0}” lacks one."
+        ),
+        BotProblem.EMPTY_KEYWORD: QCoreApplication.translate(
+            "RulesRefused", "A keyword cannot be empty, and one of “{0}” is."
+        ),
+        BotProblem.SECTION_TITLE_REQUIRED: QCoreApplication.translate(
+            "RulesRefused", "A list with several sections names each, and “{0}” has no section title."
+        ),
+    }
+    sentence = named.get(
+        problem,
+        # Duplicate, unknown or twice-chosen choices, too long an id: the menus do not fit together.
+        QCoreApplication.translate(
+            "RulesRefused", "The menu bot's menus and answers do not fit together at “{0}”."
+        ),
+    )
+    return with_particles(sentence.format(where))
+
+
+def bot_place(doc: Automations, node: str) -> str:
+    """The menu bot's node or keyword rule `node` (an id) as the owner named it: a choice's or menu's
+    title, an answer's title or first keyword; the id itself when it has no name."""
+    bots = [doc.bot, *([doc.bot.other_language] if doc.bot.other_language is not None else [])]
+    for bot in bots:
+        for menu_node in bot.nodes:
+            if menu_node.id == node and menu_node.title.strip():
+                return menu_node.title.strip()
+        for rule in bot.rules:
+            if rule.id == node:
+                return rule.title.strip() or next((k for k in rule.keywords if k.strip()), node)
+    return node
+
+
+def refusal_reason(relay_code: str, problem: BotProblem | None = None, where: str = "") -> str:
+    """Why the relay refused the rules, from its error code (and for the menu bot, which limit and
+    where, when the relay said), as the owner reads it."""
     if relay_code == RelayErrorCode.BOT_OVER_LIMITS:
+        if problem is not None:
+            return bot_limit_sentence(problem, where)
         return QCoreApplication.translate(
             "RulesRefused",
             "The menu bot goes beyond what the relay allows (too many rows, or a title too long).",
@@ -48,6 +196,15 @@ def refusal_reason(relay_code: str) -> str:
     )
 
 
+def state_refusal_reason(state: AutomationsState) -> str:
+    """Why the relay refused the change waiting in `state`, naming the menu bot's place by its name here."""
+    refused = state.refused
+    if refused is None:
+        return refusal_reason("")
+    where = bot_place(state.doc, refused.bot_node) if refused.bot_node else ""
+    return refusal_reason(refused.relay_code, refused.bot_problem, where)
+
+
 def refused_names(state: AutomationsState) -> list[str]:
     """The parts of the refused change, named for the owner ("away message")."""
     return waiting_names(frozenset({PushTask.AUTOMATIONS}), state.waiting_parts)
@@ -58,7 +215,7 @@ def refused_sentence(state: AutomationsState) -> str:
     refused = QCoreApplication.translate("RulesRefused", "Your relay refused your change: {changes}.").format(
         changes=listed(refused_names(state))
     )
-    reason = refusal_reason(state.refused.relay_code if state.refused is not None else "")
+    reason = state_refusal_reason(state)
     if state.relay_has_none:
         meanwhile = QCoreApplication.translate(
             "RulesRefused",

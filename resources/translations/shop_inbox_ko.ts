@@ -8558,6 +8558,74 @@ The first asks for the values Meta shows you; the last prints the relay token to
 <context>
     <name>RulesRefused</name>
     <message>
+        <source>The button back to the main menu has a title of 1 to {0} characters.</source>
+        <translation>처음 메뉴로 돌아가는 버튼의 제목은 1~{0}자여야 해요.</translation>
+    </message>
+    <message>
+        <source>The menu bot has at most {0} answers.</source>
+        <translation>메뉴 봇의 답변은 최대 {0}개까지예요.</translation>
+    </message>
+    <message>
+        <source>The menu bot has at most {0} menus and choices in all.</source>
+        <translation>메뉴 봇의 메뉴와 항목은 모두 합쳐 최대 {0}개까지예요.</translation>
+    </message>
+    <message>
+        <source>A menu has at most {0} choices, and “{1}” has more.</source>
+        <translation>메뉴 하나의 항목은 최대 {0}개인데, 메뉴 “{1}”의 항목은 그보다 많아요.</translation>
+    </message>
+    <message>
+        <source>A menu shown as buttons has at most {0} choices, and “{1}” has more.</source>
+        <translation>버튼으로 보여 주는 메뉴의 항목은 최대 {0}개인데, 메뉴 “{1}”의 항목은 그보다 많아요.</translation>
+    </message>
+    <message>
+        <source>A choice&apos;s title has 1 to {0} characters (on a button, {2}), and that of “{1}” does not.</source>
+        <translation>항목의 제목은 1~{0}자(버튼은 {2}자)여야 하는데, “{1}”의 제목은 그렇지 않아요.</translation>
+    </message>
+    <message>
+        <source>A choice&apos;s description has at most {0} characters, and that of “{1}” has more.</source>
+        <translation>항목의 설명은 최대 {0}자인데, “{1}”의 설명은 그보다 길어요.</translation>
+    </message>
+    <message>
+        <source>A section title has at most {0} characters, and that of “{1}” has more.</source>
+        <translation>구역 이름은 최대 {0}자인데, “{1}”의 구역 이름은 그보다 길어요.</translation>
+    </message>
+    <message>
+        <source>A menu&apos;s list button has 1 to {0} characters, and that of “{1}” does not.</source>
+        <translation>메뉴의 목록 버튼 글자는 1~{0}자여야 하는데, 메뉴 “{1}”의 목록 버튼은 그렇지 않아요.</translation>
+    </message>
+    <message>
+        <source>A menu&apos;s text has at most {0} characters (an answer&apos;s, {2}), and that of “{1}” has more.</source>
+        <translation>메뉴의 안내 글은 최대 {0}자(답변은 {2}자)인데, “{1}”의 글은 그보다 길어요.</translation>
+    </message>
+    <message>
+        <source>Menus go at most {0} deep, and “{1}” is deeper.</source>
+        <translation>메뉴는 {0}단계까지인데, “{1}”의 위치는 그보다 깊어요.</translation>
+    </message>
+    <message>
+        <source>An answer has at most {0} keywords, and “{1}” has more.</source>
+        <translation>답변 하나의 키워드는 최대 {0}개인데, 답변 “{1}”의 키워드는 그보다 많아요.</translation>
+    </message>
+    <message>
+        <source>A keyword has at most {0} characters, and one of “{1}” has more.</source>
+        <translation>키워드는 최대 {0}자인데, 답변 “{1}”의 키워드 중 더 긴 것이 있어요.</translation>
+    </message>
+    <message>
+        <source>A menu needs a text and at least one choice, and “{0}” lacks one.</source>
+        <translation>메뉴에는 안내 글과 항목이 하나 이상 있어야 하는데, 메뉴 “{0}”에는 빠진 것이 있어요.</translation>
+    </message>
+    <message>
+        <source>A keyword cannot be empty, and one of “{0}” is.</source>
+        <translation>키워드는 비어 있으면 안 되는데, 답변 “{0}”에 빈 키워드가 있어요.</translation>
+    </message>
+    <message>
+        <source>A list with several sections names each, and “{0}” has no section title.</source>
+        <translation>구역이 여럿인 목록은 구역마다 이름이 있어야 하는데, “{0}”에는 구역 이름이 없어요.</translation>
+    </message>
+    <message>
+        <source>The menu bot&apos;s menus and answers do not fit together at “{0}”.</source>
+        <translation>메뉴 봇의 메뉴와 답변이 “{0}”에서 서로 맞지 않아요.</translation>
+    </message>
+    <message>
         <source>The menu bot goes beyond what the relay allows (too many rows, or a title too long).</source>
         <translation>메뉴 봇이 릴레이가 허용하는 범위를 넘어요(항목이 너무 많거나 제목이 너무 길어요).</translation>
     </message>

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from app.automations_parts import AutomationsPart
@@ -20,7 +21,7 @@ from app.automations_store import (
 from app.db import Database
 from app.engine import SyncEngine
 from app.relay_client import RelayClient
-from app.wire import Automations
+from app.wire import Automations, BotProblem
 from tests.support.engine_probe import EngineProbe
 from tests.support.relay_front import RelayFront, relay_front
 from tests.support.relay_server import RunningRelay
@@ -142,3 +143,54 @@ def test_discarding_a_refused_change_takes_the_relays_version_back(
     assert state.doc.away.text == LIVE
     assert state.doc.revision == on_relay(relay).revision
     assert proxy.count(*PUT) == 1
+
+
+def test_a_menu_over_the_relays_limits_is_kept_with_which_limit_and_where(
+    db: Database, relay: RunningRelay, front: tuple[RelayFront, str]
+) -> None:
+    """The relay names the limit and the node (its error's params); they are kept with the refusal,
+    for the window to say "a menu has at most 10 choices, and “Main menu” has more"."""
+    proxy, url = front
+    rules_on_the_relay(db, relay)
+    # The relay's own answer to a menu over its limits (a desktop of another version sent it).
+    current = httpx.get(f"{relay.url}/v1/automations", headers=relay.auth(), timeout=5).json()
+    current["bot"]["nodes"][1]["title"] = "Order" * 6  # 30 characters: a list's row takes 24
+    answer = httpx.put(
+        f"{relay.url}/v1/automations",
+        json=current,
+        headers={**relay.auth(), "If-Match": str(current["revision"])},
+        timeout=5,
+    )
+    assert answer.status_code == 400
+    proxy.refuse(*PUT, status=400, times=1, body=answer.content, content_type=b"application/json")
+
+    store = AutomationsStore(db)
+    store.save(with_away(store.state().doc, REFUSED))
+    with RelayClient(url, relay.token, timeout=5) as client:
+        assert store.push(client).value == "refused"
+    refused = AutomationsStore(db).state().refused  # as stored: read again
+    assert refused is not None and refused.relay_code == "bot_over_limits"
+    assert refused.bot_problem is BotProblem.TITLE_TOO_LONG
+    assert refused.bot_node == "order"
+
+
+def test_a_limit_this_version_does_not_know_is_kept_as_the_code_alone(
+    db: Database, relay: RunningRelay, front: tuple[RelayFront, str]
+) -> None:
+    proxy, url = front
+    rules_on_the_relay(db, relay)
+    newer = {
+        "error": {
+            "code": "bot_over_limits",
+            "message": "The menu bot breaks a limit.",
+            "params": {"problem": "too_many_emoji", "node": "home", "limit": {"nested": True}},
+        }
+    }
+    proxy.refuse(*PUT, status=400, times=1, body=json.dumps(newer).encode(), content_type=b"application/json")
+    store = AutomationsStore(db)
+    store.save(with_away(store.state().doc, REFUSED))
+    with RelayClient(url, relay.token, timeout=5) as client:
+        assert store.push(client).value == "refused"
+    refused = store.state().refused
+    assert refused is not None and refused.relay_code == "bot_over_limits"
+    assert refused.bot_problem is None and refused.bot_node == ""

@@ -205,3 +205,74 @@ def test_once_the_relay_is_updated_send_now_sends_the_refused_change_as_it_is(
         assert client.get_automations().away.text == AWAY
     qtbot.waitUntil(lambda: not window.rules_refused.isVisible(), timeout=10_000)
     editor.close()
+
+
+def over_limits(problem: str, node: str) -> bytes:
+    return json.dumps(
+        {
+            "error": {
+                "code": "bot_over_limits",
+                "message": f"The menu bot breaks a limit: {problem} at {node!r}.",
+                "params": {"problem": problem, "node": node},
+            }
+        }
+    ).encode()
+
+
+def test_a_menu_over_the_relays_limits_is_said_with_the_limit_and_the_menus_name(
+    online_window: Any, qtbot: Any, front: tuple[RelayFront, str], english: None
+) -> None:
+    """The relay said which limit, at which node: the strip and the editor name both, the menu by
+    the title the owner gave it ("home" is only its id)."""
+    window = online_window
+    proxy, _ = front
+    body = over_limits("too_many_rows", "home")
+    proxy.refuse(*PUT, status=400, times=None, body=body, content_type=b"application/json")
+    save_away_message_and_close(window, qtbot)
+    qtbot.waitUntil(lambda: window.rules_refused.isVisible(), timeout=10_000)
+    assert window.rules_refused.text.text() == (
+        "Your relay refused your change: away message. A menu has at most 10 choices, and “Main menu” "
+        "has more. Until you fix or discard it, the relay uses the previous version, even while this "
+        "computer is closed."
+    )
+
+    from ui.away_editor import AwayEditor
+
+    editor = AwayEditor(window.ctx, parent=window)
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    assert "A menu has at most 10 choices, and “Main menu” has more." in editor.banner.message.text()
+    editor.close()
+
+
+def test_the_menus_limit_in_korean(
+    online_window: Any, qtbot: Any, front: tuple[RelayFront, str], korean: None
+) -> None:
+    window = online_window
+    proxy, _ = front
+    body = over_limits("too_many_buttons", "returns")
+    proxy.refuse(*PUT, status=400, times=None, body=body, content_type=b"application/json")
+    save_away_message_and_close(window, qtbot)
+    qtbot.waitUntil(lambda: window.rules_refused.isVisible(), timeout=10_000)
+    text = window.rules_refused.text.text()
+    assert "3개" in text and "“Exchange or return”" in text
+    assert "메뉴 “Exchange or return”의 항목" in text
+
+
+def test_each_limit_of_the_menu_bot_is_said_with_its_number(english: None) -> None:
+    from app.wire import BotProblem
+    from ui.rules_refused_notice import refusal_reason
+
+    said = {problem: refusal_reason("bot_over_limits", problem, "Delivery") for problem in BotProblem}
+    assert said[BotProblem.TOO_MANY_ROWS] == "A menu has at most 10 choices, and “Delivery” has more."
+    assert said[BotProblem.TOO_MANY_BUTTONS] == (
+        "A menu shown as buttons has at most 3 choices, and “Delivery” has more."
+    )
+    assert said[BotProblem.TITLE_TOO_LONG] == (
+        "A choice's title has 1 to 24 characters (on a button, 20), and that of “Delivery” does not."
+    )
+    assert said[BotProblem.TOO_DEEP] == "Menus go at most 5 deep, and “Delivery” is deeper."
+    assert refusal_reason("bot_over_limits", BotProblem.TITLE_TOO_LONG, "home_button") == (
+        "The button back to the main menu has a title of 1 to 20 characters."
+    )
+    assert all("{" not in sentence for sentence in said.values())
+    assert refusal_reason("bot_over_limits").startswith("The menu bot goes beyond")  # nothing said
