@@ -281,19 +281,19 @@
     </message>
     <message>
         <source>But your relay has no away message from you yet: until it takes your rules, customers who write get none.</source>
-        <translation>하지만 릴레이에는 아직 보내신 자리 비움 메시지가 없어요. 릴레이가 규칙을 받을 때까지 메시지를 보내는 고객은 자리 비움 메시지를 받지 못해요.</translation>
+        <translation>하지만 릴레이에는 아직 보내신 자리 비움 메시지가 없어요. 릴레이가 설정을 받을 때까지 메시지를 보내는 고객은 자리 비움 메시지를 받지 못해요.</translation>
     </message>
     <message>
         <source>But your relay refused your rules and has no away message from you: customers who write get none.</source>
-        <translation>하지만 릴레이가 규칙을 거부해서 보내신 자리 비움 메시지가 없어요. 메시지를 보내는 고객은 자리 비움 메시지를 받지 못해요.</translation>
+        <translation>하지만 릴레이가 설정을 거부해서 보내신 자리 비움 메시지가 없어요. 메시지를 보내는 고객은 자리 비움 메시지를 받지 못해요.</translation>
     </message>
     <message>
         <source>But your relay refused your change: customers who write get the away message it had before, if any.</source>
-        <translation>하지만 릴레이가 변경 사항을 거부했어요. 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요(있었다면요).</translation>
+        <translation>하지만 릴레이가 변경 내용을 거부했어요. 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요(켜져 있었다면요).</translation>
     </message>
     <message>
         <source>Until your relay takes your change, customers who write get the away message it had before, if any.</source>
-        <translation>릴레이가 변경 사항을 받을 때까지 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요(있었다면요).</translation>
+        <translation>릴레이가 변경 내용을 받을 때까지 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요(켜져 있었다면요).</translation>
     </message>
 </context>
 <context>
