@@ -70,6 +70,8 @@ def sample_params(code: ErrorCode) -> dict[str, Any]:
             values[f.name] = None  # an optional code (RefusalParams.graph_cause), absent as a rule
         elif hint is int or (isinstance(hint, types.UnionType) and int in typing.get_args(hint)):
             values[f.name] = 12
+        elif typing.get_origin(hint) is tuple:
+            values[f.name] = ()  # the relay's own params (RefusalParams.relay_params): none said
         else:
             raise AssertionError(f"{code}: no sample for {f.name}: {hint}")
     return dataclasses.asdict(model(**values))
