@@ -712,7 +712,23 @@ def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
         sentence = translate(
             "Errors", "Order {number} was cancelled: its items no longer change. Make a new order."
         )
-    return with_particles(sentence.format(**_words_for_codes(code, params)))
+    return with_particles(sentence.format(**_counts_in_locale(_words_for_codes(code, params))))
+
+
+# Limits and counts said in a sentence ("at most 4,096 characters", "only 1,200 left"): written with
+# the locale's digit grouping, as every other number the owner reads is (ui/formatting.count_text).
+_COUNTS = ("limit", "limit_mb", "wanted", "available", "days")
+
+
+def _counts_in_locale(params: Mapping[str, Any]) -> Mapping[str, Any]:
+    from ui.formatting import count_text
+
+    counts = {
+        key: count_text(value)
+        for key in _COUNTS
+        if isinstance(value := params.get(key), int) and not isinstance(value, bool)
+    }
+    return {**params, **counts} if counts else params
 
 
 def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -9,6 +9,7 @@ import typing
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from app.errors import PARAMS, ErrorCode, RefusalParams, SendRefused
 from tests.support.factories import make_contact, make_message
@@ -205,6 +206,23 @@ def test_a_file_that_cannot_be_read_or_written_says_why_in_the_owners_words(kore
     assert file_error_sentence(gone).startswith("“메뉴.json” 파일을 찾을 수 없어요.")
     other = OSError(errno.EIO, "Input/output error")
     assert file_error_sentence(other) == "파일을 읽거나 쓰지 못했어요: Input/output error"
+
+
+def test_limits_and_counts_in_a_sentence_are_written_as_the_locale_writes_numbers(
+    english_locale: None,
+) -> None:
+    """"at most 4096 characters" read as a code number; the owner reads 4,096 everywhere else."""
+    from ui.error_sentences import code_sentence
+
+    assert code_sentence(ErrorCode.QUICK_REPLY_TOO_LONG, {"limit": 4096}) == (
+        "A quick reply can have at most 4,096 characters."
+    )
+    assert "at most 4,096 characters" in code_sentence(ErrorCode.TEXT_TOO_LONG, {"limit": 4096})
+    assert "1,024" in code_sentence(ErrorCode.CAPTION_TOO_LONG, {"limit": 1024})
+    stock = code_sentence(ErrorCode.ORDER_OUT_OF_STOCK, {"name": "Tote", "wanted": 1500, "available": 1200})
+    assert "Only 1,200 of “Tote” left in stock; this order needs 1,500." == stock
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    assert "4.096" in code_sentence(ErrorCode.QUICK_REPLY_TOO_LONG, {"limit": 4096})
 
 
 def test_a_price_that_is_not_a_number_is_given_an_example_its_currency_can_have() -> None:

@@ -152,7 +152,7 @@ def test_a_bad_reply_in_a_good_file_is_named_and_the_rest_are_imported(
     manager.import_button.click()
     qtbot.waitUntil(lambda: bool(warned.shown) and not manager.is_loading(), timeout=5000)
     assert warned.shown[0].text == (
-        "1 added.\n\n1 could not be imported:\n/novel: A quick reply can have at most 4096 characters."
+        "1 added.\n\n1 could not be imported:\n/novel: A quick reply can have at most 4,096 characters."
     )
     assert shortcuts(manager) == ["/hello"]
 
