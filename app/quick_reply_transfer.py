@@ -128,10 +128,11 @@ class ImportReport:
 # --------------------------------------------------------------------------- export
 
 
-def default_file_name(today: datetime | None = None) -> str:
-    """ "quick-replies-2026-12-06.zip" (the owner's date: `today` is local time)."""
+def default_file_name(stem: str, today: datetime | None = None) -> str:
+    """The name an export is offered under: the owner's words ("빠른-답장", "quick-replies") and the
+    date on this computer's clock (`today` is local time): "빠른-답장-2026-12-06.zip"."""
     day = (today or datetime.now()).date().isoformat()
-    return f"quick-replies-{day}.zip"
+    return f"{stem}-{day}.zip"
 
 
 def export_quick_replies(db: Database, data_dir: Path, target: Path) -> ExportReport:

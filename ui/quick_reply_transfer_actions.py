@@ -61,7 +61,8 @@ class QuickReplyTransfer(QObject):
             self.window,
             Picked.QUICK_REPLIES,
             self.tr("Export quick replies"),
-            default_file_name(),
+            # The file's name in the owner's language, as a backup's is (ui/backup_now.py).
+            default_file_name(self.tr("quick-replies", "a quick replies file's name, no spaces")),
             self.tr("Quick replies (*.zip)"),
         )
         if not name:

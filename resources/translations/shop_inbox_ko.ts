@@ -7717,6 +7717,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>빠른 답장 내보내기</translation>
     </message>
     <message>
+        <source>quick-replies</source>
+        <comment>a quick replies file&apos;s name, no spaces</comment>
+        <translation>빠른-답장</translation>
+    </message>
+    <message>
         <source>Quick replies (*.zip)</source>
         <translation>빠른 답장 (*.zip)</translation>
     </message>

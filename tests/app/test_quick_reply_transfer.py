@@ -84,10 +84,10 @@ def write_export(path: Path, manifest: object, files: dict[str, bytes] | None = 
     return path
 
 
-def test_the_export_is_named_by_the_day_it_was_made() -> None:
+def test_the_export_is_named_in_the_owners_words_and_by_the_day_it_was_made() -> None:
     from datetime import datetime
 
-    assert default_file_name(datetime(2026, 12, 6, 23, 59)) == "quick-replies-2026-12-06.zip"
+    assert default_file_name("빠른-답장", datetime(2026, 12, 6, 23, 59)) == "빠른-답장-2026-12-06.zip"
 
 
 def test_replies_with_their_photo_and_pdf_arrive_whole_on_a_fresh_computer(
@@ -95,7 +95,7 @@ def test_replies_with_their_photo_and_pdf_arrive_whole_on_a_fresh_computer(
 ) -> None:
     owners_replies(laptop, tmp_path)
     laptop.library.reorder([r.id for r in reversed(laptop.library.all())])  # her own order
-    target = tmp_path / "USB" / default_file_name()
+    target = tmp_path / "USB" / default_file_name("quick-replies")
     target.parent.mkdir()
     report = export_quick_replies(laptop.db, laptop.data, target)
     assert report.exported == 4 and report.without_file == ()

@@ -100,10 +100,12 @@ def test_in_korean_the_import_says_what_was_added_skipped_and_numbered(
     theirs.add("/감사", "감사합니다")
     manager = open_manager(qtbot, laptop)
     target = tmp_path / "빠른 답장.zip"
-    dialogs.expect("getSaveFileName", answer=str(target))
+    asked = dialogs.expect("getSaveFileName", answer=str(target))
     told = dialogs.expect("information")
     manager.export_button.click()
     qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    # Offered under a name in her words, as a backup is.
+    assert Path(asked.shown[0].text).name == f"빠른-답장-{date.today().isoformat()}.zip"
     assert told.shown[0].text.startswith("빠른 답장 3개를 빠른 답장.zip에 내보냈어요.")
 
     other = open_manager(qtbot, shop_pc)
