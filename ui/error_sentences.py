@@ -651,7 +651,7 @@ def graph_sentences() -> dict[str, str]:
 
 
 # Compressed folders (ALZip's .alz and .egg are common in Korea): WhatsApp takes none of them.
-_COMPRESSED_SUFFIXES = (".zip", ".rar", ".7z", ".alz", ".egg", ".tar", ".gz", ".tgz")
+COMPRESSED_SUFFIXES = (".zip", ".rar", ".7z", ".alz", ".egg", ".tar", ".gz", ".tgz")
 
 
 def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
@@ -687,7 +687,7 @@ def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
             "attached. Save it as an Excel file (.xlsx) and attach that.",
         )
     elif code is ErrorCode.FILE_TYPE_NOT_TAKEN and str(params.get("name", "")).lower().endswith(
-        _COMPRESSED_SUFFIXES
+        COMPRESSED_SUFFIXES
     ):
         # A folder of product photos zipped up: "save it as PDF" cannot be done to a .zip.
         sentence = translate(

@@ -9,11 +9,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from app.changes import Changes
-from app.errors import Params
+from app.errors import ErrorCode, Params
 from app.quick_reply_transfer import (
     ExportReport,
     ImportReport,
@@ -23,7 +23,8 @@ from app.quick_reply_transfer import (
 )
 from ui.attachments import attachable
 from ui.context import AppContext
-from ui.error_sentences import code_sentence
+from ui.error_sentences import COMPRESSED_SUFFIXES, code_sentence
+from ui.formatting import count_text
 from ui.korean_particles import with_particles
 from ui.message_box import Icon, plain_box
 from ui.op_queue import OpQueue
@@ -137,7 +138,7 @@ class QuickReplyTransfer(QObject):
                     ).format(_names(new_names))
                 )
             )
-        problems = [f"{p.shortcut}: {code_sentence(p.code, _values(p.params))}" for p in report.problems]
+        problems = [f"{p.shortcut}: {problem_sentence(p.code, _values(p.params))}" for p in report.problems]
         if problems:
             lines.append("")
             lines.append(self.tr("%n could not be imported:", "", len(problems)))
@@ -162,6 +163,77 @@ class QuickReplyTransfer(QObject):
     def _failed(self, title: str, exc: BaseException) -> None:
         log.info("quick replies transfer failed: %s", exc)
         plain_box(Icon.Warning, self.window, title, failure_sentence(exc)).exec()
+
+
+# Programs and scripts: never sent by WhatsApp, and nothing to "save as PDF".
+_PROGRAM_SUFFIXES = (
+    ".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".ps1", ".vbs", ".js", ".jar", ".apk", ".dmg"
+)  # fmt: skip
+
+
+def problem_sentence(code: ErrorCode, params: dict[str, Any]) -> str:
+    """Why a reply of the file was not imported, said of the reply's file ("Its file x.exe is a
+    program…"): the sending sentences say "…was not attached. Save it as PDF and attach that.", which
+    under "could not be imported:" reads as if something had been sent or could be attached."""
+    translate = QCoreApplication.translate
+    name = str(params.get("name", "")).lower()
+    kind = params.get("kind")
+    sentence: str | None = None
+    if code is ErrorCode.FILE_TYPE_NOT_TAKEN:
+        if name.endswith(_PROGRAM_SUFFIXES):
+            sentence = translate(
+                "QuickReplyTransfer", "Its file {name} is a program, which WhatsApp does not take."
+            )
+        elif name.endswith(COMPRESSED_SUFFIXES):
+            sentence = translate(
+                "QuickReplyTransfer", "Its file {name} is a compressed file, which WhatsApp does not take."
+            )
+        elif kind == "image":
+            sentence = translate(
+                "QuickReplyTransfer", "Its photo {name} is not a JPEG or PNG, which WhatsApp needs."
+            )
+        elif kind == "video":
+            sentence = translate(
+                "QuickReplyTransfer", "Its video {name} is not an MP4 or 3GP, which WhatsApp needs."
+            )
+        elif kind == "audio":
+            sentence = translate(
+                "QuickReplyTransfer",
+                "Its sound file {name} is not an MP3, M4A, AAC, AMR or OGG (Opus), which WhatsApp needs.",
+            )
+        else:
+            sentence = translate(
+                "QuickReplyTransfer",
+                "Its file {name} is not a PDF, Word, Excel, PowerPoint or text file, which WhatsApp needs.",
+            )
+    elif code is ErrorCode.FILE_TOO_LARGE:
+        sentence = translate(
+            "QuickReplyTransfer", "Its file {name} is larger than {limit_mb} MB, the most WhatsApp takes."
+        )
+    elif code is ErrorCode.FILE_TOO_LARGE_FOR_KIND:
+        sentence = {
+            "video": translate(
+                "QuickReplyTransfer",
+                "Its video {name} is larger than {limit_mb} MB, the most WhatsApp takes for a video.",
+            ),
+            "audio": translate(
+                "QuickReplyTransfer",
+                "Its sound file {name} is larger than {limit_mb} MB, the most WhatsApp takes for sound.",
+            ),
+        }.get(
+            str(kind),
+            translate(
+                "QuickReplyTransfer",
+                "Its photo {name} is larger than {limit_mb} MB, the most WhatsApp takes for a photo.",
+            ),
+        )
+    elif code is ErrorCode.FILE_UNREADABLE:
+        sentence = translate("QuickReplyTransfer", "Its file {name} could not be read.")
+    if sentence is None:
+        return code_sentence(code, params)
+    limit = params.get("limit_mb")
+    values = {**params, "limit_mb": count_text(limit) if isinstance(limit, int) else limit}
+    return with_particles(sentence.format(**values))
 
 
 def _names(shortcuts: Sequence[str]) -> str:

@@ -4104,7 +4104,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Its file {name} is damaged or missing in the exported file.</source>
-        <translation>첨부 파일 {name}이(가) 내보낸 파일 안에서 손상되었거나 빠져 있어요.</translation>
+        <translation>첨부한 {name} 파일이 내보낸 파일 안에서 손상되었거나 빠져 있어요.</translation>
     </message>
     <message>
         <source>A campaign needs a name.</source>
@@ -7790,6 +7790,50 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Quick replies imported</source>
         <translation>빠른 답장을 가져왔어요</translation>
+    </message>
+    <message>
+        <source>Its file {name} is a program, which WhatsApp does not take.</source>
+        <translation>{name} 파일은 프로그램이라 WhatsApp에서 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>Its file {name} is a compressed file, which WhatsApp does not take.</source>
+        <translation>{name} 파일은 압축 파일이라 WhatsApp에서 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>Its photo {name} is not a JPEG or PNG, which WhatsApp needs.</source>
+        <translation>{name} 사진은 JPEG나 PNG가 아니라서 WhatsApp에서 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>Its video {name} is not an MP4 or 3GP, which WhatsApp needs.</source>
+        <translation>{name} 동영상은 MP4나 3GP가 아니라서 WhatsApp에서 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>Its sound file {name} is not an MP3, M4A, AAC, AMR or OGG (Opus), which WhatsApp needs.</source>
+        <translation>{name} 음성 파일은 MP3, M4A, AAC, AMR, OGG(Opus)가 아니라서 WhatsApp에서 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>Its file {name} is not a PDF, Word, Excel, PowerPoint or text file, which WhatsApp needs.</source>
+        <translation>{name} 파일은 PDF, Word, Excel, PowerPoint, 텍스트 파일이 아니라서 WhatsApp에서 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>Its file {name} is larger than {limit_mb} MB, the most WhatsApp takes.</source>
+        <translation>{name} 파일은 {limit_mb}MB가 넘어서 WhatsApp에서 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>Its video {name} is larger than {limit_mb} MB, the most WhatsApp takes for a video.</source>
+        <translation>{name} 동영상은 WhatsApp이 동영상으로 받는 {limit_mb}MB가 넘어요.</translation>
+    </message>
+    <message>
+        <source>Its sound file {name} is larger than {limit_mb} MB, the most WhatsApp takes for sound.</source>
+        <translation>{name} 음성 파일은 WhatsApp이 음성 파일로 받는 {limit_mb}MB가 넘어요.</translation>
+    </message>
+    <message>
+        <source>Its photo {name} is larger than {limit_mb} MB, the most WhatsApp takes for a photo.</source>
+        <translation>{name} 사진은 WhatsApp이 사진으로 받는 {limit_mb}MB가 넘어요.</translation>
+    </message>
+    <message>
+        <source>Its file {name} could not be read.</source>
+        <translation>{name} 파일을 읽지 못했어요.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@ shop's PC in one file, and the owner is told what was added, skipped, numbered o
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from collections.abc import Iterator
@@ -164,3 +165,64 @@ def test_import_cancelled_in_the_file_dialog_does_nothing(qtbot, shop_pc: AppCon
     dialogs.expect("getOpenFileName", answer=None)
     manager.import_button.click()
     assert not manager.is_loading() and shortcuts(manager) == []
+
+
+def export_with_files(source: Path, files: dict[str, tuple[str, bytes]]) -> None:
+    """An export file whose replies ({shortcut: (file name, bytes)}) each carry a file."""
+    replies, members = [], {}
+    for position, (shortcut, (name, data)) in enumerate(files.items()):
+        digest = hashlib.sha256(data).hexdigest()
+        path = f"files/{digest}/{name}"
+        members[path] = data
+        file = {"name": name, "size": len(data), "sha256": digest, "path": path}
+        replies.append(
+            {"shortcut": shortcut, "text": "보내드려요", "keywords": [], "position": position, "file": file}
+        )
+    with zipfile.ZipFile(source, "w") as zf:
+        zf.writestr(MANIFEST, json.dumps({"format": FORMAT, "version": 1, "replies": replies}))
+        for path, data in members.items():
+            zf.writestr(path, data)
+
+
+def test_a_reply_whose_file_whatsapp_refuses_is_said_as_not_imported_not_as_not_attached(
+    qtbot, shop_pc: AppContext, tmp_path: Path, dialogs, korean
+) -> None:
+    source = tmp_path / "replies.zip"
+    export_with_files(
+        source,
+        {
+            "/견적": ("견적기.exe", b"MZ" + b"\0" * 100),
+            "/사진": ("상세컷.zip", b"PK\x05\x06" + b"\0" * 18),
+            "/문서": ("견적서.hwp", b"HWP Document File" + b"\0" * 100),
+            "/가격": ("가격표.pdf", PDF),
+        },
+    )
+    manager = open_manager(qtbot, shop_pc)
+    dialogs.expect("getOpenFileName", answer=str(source))
+    warned = dialogs.expect("warning")
+    manager.import_button.click()
+    qtbot.waitUntil(lambda: bool(warned.shown) and not manager.is_loading(), timeout=5000)
+    assert warned.shown[0].text == (
+        "1개를 추가했어요.\n\n"
+        "3개는 가져오지 못했어요:\n"
+        "/견적: 견적기.exe 파일은 프로그램이라 WhatsApp에서 받지 않아요.\n"
+        "/사진: 상세컷.zip 파일은 압축 파일이라 WhatsApp에서 받지 않아요.\n"
+        "/문서: 견적서.hwp 파일은 PDF, Word, Excel, PowerPoint, 텍스트 파일이 아니라서 WhatsApp에서 "
+        "받지 않아요."
+    )
+    assert "첨부하지 않았어요" not in warned.shown[0].text  # nothing was being sent
+    assert shortcuts(manager) == ["/가격"]
+
+
+def test_an_imported_reply_refused_for_its_file_names_the_file_and_why_in_english(english) -> None:
+    from app.errors import ErrorCode
+    from ui.quick_reply_transfer_actions import problem_sentence
+
+    assert problem_sentence(ErrorCode.FILE_TYPE_NOT_TAKEN, {"name": "quote.exe", "kind": "document"}) == (
+        "Its file quote.exe is a program, which WhatsApp does not take."
+    )
+    assert problem_sentence(
+        ErrorCode.FILE_TOO_LARGE_FOR_KIND, {"name": "clip.mp4", "kind": "video", "limit_mb": 16}
+    ) == ("Its video clip.mp4 is larger than 16 MB, the most WhatsApp takes for a video.")
+    # Not about its file: said as anywhere else.
+    assert problem_sentence(ErrorCode.QUICK_REPLY_TOO_LONG, {"limit": 4096}).startswith("A quick reply can")
