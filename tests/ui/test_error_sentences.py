@@ -211,7 +211,7 @@ def test_a_file_that_cannot_be_read_or_written_says_why_in_the_owners_words(kore
 def test_limits_and_counts_in_a_sentence_are_written_as_the_locale_writes_numbers(
     english_locale: None,
 ) -> None:
-    """"at most 4096 characters" read as a code number; the owner reads 4,096 everywhere else."""
+    """ "at most 4096 characters" read as a code number; the owner reads 4,096 everywhere else."""
     from ui.error_sentences import code_sentence
 
     assert code_sentence(ErrorCode.QUICK_REPLY_TOO_LONG, {"limit": 4096}) == (
@@ -220,7 +220,7 @@ def test_limits_and_counts_in_a_sentence_are_written_as_the_locale_writes_number
     assert "at most 4,096 characters" in code_sentence(ErrorCode.TEXT_TOO_LONG, {"limit": 4096})
     assert "1,024" in code_sentence(ErrorCode.CAPTION_TOO_LONG, {"limit": 1024})
     stock = code_sentence(ErrorCode.ORDER_OUT_OF_STOCK, {"name": "Tote", "wanted": 1500, "available": 1200})
-    assert "Only 1,200 of “Tote” left in stock; this order needs 1,500." == stock
+    assert stock == "Only 1,200 of “Tote” left in stock; this order needs 1,500."
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     assert "4.096" in code_sentence(ErrorCode.QUICK_REPLY_TOO_LONG, {"limit": 4096})
 
