@@ -55,6 +55,9 @@ class Changes:
     quick_replies: bool = False
     automations: bool = False  # greeting, away, bot rules and the shop's profile (its name)
     settings: bool = False
+    # An editor's unsaved words were kept or forgotten (saved, discarded): the offer above the chats
+    # reads them again, so it never offers what a window opened from the menu has just saved.
+    kept_edits: bool = False
     orders: frozenset[int] = field(default_factory=frozenset)
     campaigns: bool = False  # a campaign was saved, handed to the relay, or its progress moved
     # Campaigns the relay has just stopped for a reason of Meta's (a template paused, the number's

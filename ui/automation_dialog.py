@@ -486,7 +486,7 @@ class AutomationDialog(QDialog):
         """Nothing of the form is offered again; the main window's offer hears of it too."""
         db, part, ctx = self.ctx.db, self.PART, self.ctx
         self.keeper.forget(
-            lambda: forget_rules_draft(db, part), then=lambda: ctx.publish(Changes(automations=True))
+            lambda: forget_rules_draft(db, part), then=lambda: ctx.publish(Changes(kept_edits=True))
         )
 
     def _shows_other_than(self, doc: Automations) -> bool:

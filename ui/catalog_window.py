@@ -536,8 +536,9 @@ class CatalogWindow(QMainWindow):
         return lambda: keep_item_draft(db, words)
 
     def _forget_kept(self) -> None:
-        db = self.ctx.db
-        self.keeper.forget(lambda: forget_item_draft(db))
+        """Nothing of the form is offered again; the main window's offer hears of it too."""
+        db, ctx = self.ctx.db, self.ctx
+        self.keeper.forget(lambda: forget_item_draft(db), then=lambda: ctx.publish(Changes(kept_edits=True)))
 
     def read_kept(self, *, restore: bool = False) -> None:
         """Read the words kept through a crash: offered above the form, or (`restore`) put in it."""

@@ -20,6 +20,7 @@ from ui.kept_edits_strip import (
     kept_quick_reply_sentence,
     kept_rules_sentence,
 )
+from ui.message_box import information
 from ui.ops import run_op
 
 if TYPE_CHECKING:
@@ -64,6 +65,13 @@ def _window_of(kept: Kept) -> str | None:
     return None
 
 
+def _same_editor(a: Kept, b: Kept) -> bool:
+    """Both are the kept words of one editor (an automations part's, the quick replies'…)."""
+    if isinstance(a, UnsavedRules) and isinstance(b, UnsavedRules):
+        return a.part is b.part
+    return type(a) is type(b)
+
+
 class KeptEditsNotice(KeptEditsStrip):
     """Offers the first editor's kept words that still differ from what is saved; hidden otherwise."""
 
@@ -83,7 +91,8 @@ class KeptEditsNotice(KeptEditsStrip):
         self._handed: set[str] = set()  # windows given their kept words: theirs to offer now
 
     def refresh(self) -> None:
-        """Read what the editors kept (after the first paint, and whenever the automations change)."""
+        """Read what the editors kept (after the first paint, and whenever the automations or the kept
+        words change)."""
         db = self.ctx.db
         run_op(
             lambda: unsaved_forms(db),
@@ -121,12 +130,31 @@ class KeptEditsNotice(KeptEditsStrip):
         return editor_for_part(self.ctx, name, self.window())
 
     def open_editor(self) -> None:
-        """The editor, its form filled with the kept words (not saved: the owner reads and saves)."""
+        """The editor, its form filled with the kept words (not saved: the owner reads and saves),
+        once they are read again: saved or discarded meanwhile, there is nothing to open."""
+        wanted, db = self.kept, self.ctx.db
+        if wanted is None:
+            return
+        run_op(
+            lambda: unsaved_forms(db),
+            lambda found: self._open_found(wanted, found),
+            parent=self,
+            on_failure=lambda exc: log.warning("kept editor forms not read: %s", type(exc).__name__),
+        )
+
+    def _open_found(self, wanted: Kept, found: list[Kept]) -> None:
         from ui.automation_dialog import AutomationDialog
         from ui.ops import delete_when_closed
         from ui.quick_reply_manager import QuickReplyManager
 
+        self.kept = next((k for k in found if _same_editor(k, wanted)), None)
         if self.kept is None:
+            self.show_for(found)  # another editor's kept words, if any
+            information(
+                self.window(),
+                self.tr("Restore"),
+                self.tr("There is nothing to restore: those words were saved or discarded meanwhile."),
+            )
             return
         if (window := _window_of(self.kept)) is not None:
             self._handed.add(window)
@@ -168,7 +196,7 @@ class KeptEditsNotice(KeptEditsStrip):
             work = lambda: forget_campaign_draft(db)  # noqa: E731
         run_op(
             work,
-            lambda _none: ctx.publish(Changes(automations=True)),
+            lambda _none: ctx.publish(Changes(kept_edits=True)),
             writes=True,
             on_failure=lambda exc: log.warning("kept editor form not forgotten: %s", type(exc).__name__),
         )

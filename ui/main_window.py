@@ -546,6 +546,7 @@ class MainWindow(QMainWindow):
             self.read_shop_name()
             self.away_notice.refresh()
             self.rules_conflict.refresh()
+        if changes.automations or changes.kept_edits:
             self.kept_edits.refresh()
         if changes.campaigns_stopped:
             self.tell_stopped_campaigns(changes.campaigns_stopped)

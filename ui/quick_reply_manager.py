@@ -465,8 +465,11 @@ class QuickReplyManager(QDialog):
         return lambda: keep_quick_reply_draft(db, words)
 
     def _forget_kept(self) -> None:
-        db = self.ctx.db
-        self.keeper.forget(lambda: forget_quick_reply_draft(db))
+        """Nothing of the form is offered again; the main window's offer hears of it too."""
+        db, ctx = self.ctx.db, self.ctx
+        self.keeper.forget(
+            lambda: forget_quick_reply_draft(db), then=lambda: ctx.publish(Changes(kept_edits=True))
+        )
 
     def _offer_kept(self, kept: UnsavedQuickReply | None) -> None:
         self._kept = kept

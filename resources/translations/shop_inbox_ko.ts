@@ -5150,6 +5150,17 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
 </context>
 <context>
+    <name>KeptEditsNotice</name>
+    <message>
+        <source>Restore</source>
+        <translation>복원</translation>
+    </message>
+    <message>
+        <source>There is nothing to restore: those words were saved or discarded meanwhile.</source>
+        <translation>복원할 내용이 없어요. 그사이에 저장했거나 버린 내용이에요.</translation>
+    </message>
+</context>
+<context>
     <name>KeptEditsStrip</name>
     <message>
         <source>Restore</source>

@@ -183,6 +183,7 @@ def test_the_next_start_offers_the_words_above_the_chats_and_restore_opens_the_e
     assert notice.isVisible()
     assert notice.text.text().startswith("You have an unsaved away message from ")
     notice.restore_button.click()
+    qtbot.waitUntil(lambda: bool(opened_editors), timeout=5000)  # once the kept words are read again
     editor = opened_editors[0]
     qtbot.waitUntil(lambda: editor.loaded and not editor.is_busy(), timeout=5000)
     assert editor.text.toPlainText() == "Out for lunch" and editor.has_unsaved_edits()

@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from app.db import Database
 from app.paths import paths_for
 from app.quick_replies import QuickReplyLibrary
-from app.quick_reply_drafts import QuickReplyWords, keep_quick_reply_draft, unsaved_quick_reply
+from app.quick_reply_drafts import (
+    QuickReplyWords,
+    forget_quick_reply_draft,
+    keep_quick_reply_draft,
+    unsaved_quick_reply,
+)
 from ui.context import AppContext
 from ui.draft_keeper import KEEP_AFTER_MS
 from ui.kept_edits_notice import QUICK_REPLIES, KeptEditsNotice
@@ -138,6 +143,45 @@ def test_the_offer_above_the_chats_opens_the_quick_replies_with_the_words(
     qtbot.waitUntil(lambda: notice.kept is not None, timeout=5000)
     assert notice.text.text().startswith("You have an unsaved quick reply /hours from ")
     notice.restore_button.click()
+    qtbot.waitUntil(lambda: bool(made), timeout=5000)  # once the kept words are read again
     manager = made[0]
     qtbot.waitUntil(lambda: manager.text.toPlainText() == "Open 10 to 7", timeout=5000)
     assert manager.shortcut.text() == "/hours" and not offered(manager)
+
+
+def test_saving_in_a_quick_replies_window_opened_from_the_menu_takes_the_offer_away(
+    qtbot: Any, ctx: AppContext, window: Any
+) -> None:
+    """The offer above the chats hears the kept words were forgotten, not at the next refresh."""
+    keep_quick_reply_draft(ctx.db, QuickReplyWords(None, "/hours", "Open 10 to 7", "", ""))
+    notice = window.kept_edits
+    notice.refresh()
+    qtbot.waitUntil(lambda: notice.kept is not None and notice.isVisible(), timeout=5000)
+    manager = opened(qtbot, ctx)  # from the menu, not from the offer: it offers them itself
+    assert offered(manager)
+    assert manager.kept_strip is not None
+    manager.kept_strip.restore_button.click()
+    manager.save_button.click()
+    qtbot.waitUntil(lambda: pending_ops() == 0 and not notice.isVisible(), timeout=5000)
+    assert notice.kept is None and unsaved_quick_reply(ctx.db) is None
+    assert [r.shortcut for r in QuickReplyLibrary(ctx.db).all()] == ["/hours"]
+
+
+def test_restore_of_words_saved_meanwhile_says_so_instead_of_opening_an_empty_form(
+    qtbot: Any, ctx: AppContext, dialogs: Any
+) -> None:
+    keep_quick_reply_draft(ctx.db, QuickReplyWords(None, "/hours", "Open 10 to 7", "", ""))
+    notice = KeptEditsNotice(ctx)
+    qtbot.addWidget(notice)
+    made: list[QDialog] = []
+    notice.open_dialog = lambda name: made.append(QDialog()) or made[-1]
+    notice.show()
+    notice.refresh()
+    qtbot.waitUntil(lambda: notice.kept is not None, timeout=5000)
+    QuickReplyLibrary(ctx.db).add("/hours", "Open 10 to 7")  # saved on another way meanwhile…
+    forget_quick_reply_draft(ctx.db)  # …which forgot them, and no refresh came yet
+    told = dialogs.expect("information")
+    notice.restore_button.click()
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    assert told.shown[0].text == "There is nothing to restore: those words were saved or discarded meanwhile."
+    assert made == [] and not notice.isVisible()
