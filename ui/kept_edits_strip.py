@@ -3,10 +3,23 @@ Tue, Dec 1 2:32 PM — Restore / Discard"."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMenuBar,
+    QPushButton,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.automations_parts import AutomationsPart
 from ui.formatting import clock_time, day_pattern, display_locale, local, qdate
@@ -77,8 +90,8 @@ class KeptEditsStrip(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        # No Alt letters: the strip sits in every editor and above the chats, whose letters are all
-        # taken; Tab reaches its buttons.
+        # Alt letters only where the window has one free (`offer`): the strip sits in every editor
+        # and above the chats, and some editors have all of theirs taken; Tab reaches its buttons.
         self.restore_button = QPushButton(self.tr("Restore"))
         self.discard_button = QPushButton(self.tr("Discard"))
         self.restore_button.setObjectName("restoreKeptEdits")
@@ -100,7 +113,25 @@ class KeptEditsStrip(QFrame):
 
     def offer(self, sentence: str) -> None:
         self.text.setText(sentence)
+        self._letter_buttons()
         self.show()
+
+    def _letter_buttons(self) -> None:
+        """Give Restore and Discard an Alt letter of their words that nothing else in the window has
+        (the window is built by now), or none."""
+        taken = letters_in(self.window(), apart=(self.restore_button, self.discard_button))
+        restore = [self.tr("&Restore"), self.tr("R&estore"), self.tr("Res&tore"), self.tr("Rest&ore")]
+        discard = [self.tr("&Discard"), self.tr("D&iscard"), self.tr("Dis&card"), self.tr("Disc&ard")]
+        for button, texts, bare in (
+            (self.restore_button, restore, self.tr("Restore")),
+            (self.discard_button, discard, self.tr("Discard")),
+        ):
+            text = next(
+                (t for t in texts if (letter := alt_letter(t)) is not None and letter not in taken), bare
+            )
+            button.setText(text)
+            if (letter := alt_letter(text)) is not None:
+                taken.add(letter)
 
     def _restore(self) -> None:
         self.hide()
@@ -109,3 +140,27 @@ class KeptEditsStrip(QFrame):
     def _discard(self) -> None:
         self.hide()
         self.discard.emit()
+
+
+def alt_letter(text: str) -> str | None:
+    """The letter Alt presses `text` with, upper case ("&&" is a written "&")."""
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).upper() if found else None
+
+
+def letters_in(window: QWidget, apart: Sequence[QWidget] = ()) -> set[str]:
+    """The Alt letters of a window's buttons, labelled fields, group boxes and menu bar (but those
+    of `apart`), hidden ones too: a tab not shown now is shown later."""
+    texts: list[str] = []
+    for widget in window.findChildren(QWidget):
+        if widget in apart:
+            continue
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QTabBar):
+            texts.extend(widget.tabText(i) for i in range(widget.count()))
+        elif isinstance(widget, QMenuBar):
+            texts.extend(action.text() for action in widget.actions())
+    return {letter for text in texts if (letter := alt_letter(text)) is not None}

@@ -5170,6 +5170,38 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>복원(&amp;R)</translation>
+    </message>
+    <message>
+        <source>R&amp;estore</source>
+        <translation>복원(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation>복원(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore</source>
+        <translation>복원(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>버리기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
+        <translation>버리기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Dis&amp;card</source>
+        <translation>버리기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Disc&amp;ard</source>
+        <translation>버리기(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>LabelListModel</name>
