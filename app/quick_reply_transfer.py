@@ -11,9 +11,10 @@ zip holding
 - each attached file itself at its `path`, `files/<sha256>/<name>` (one copy per content).
 
 An import adds the file's replies after the ones here, in the file's order. A reply already here
-(same words, other-language words, keywords and file, under its shortcut or one this import made,
-"/배송-2") is skipped, so importing a file twice adds nothing; a reply whose shortcut another reply
-here has keeps both, the imported one as "/배송-2" (never overwriting what the owner has here). A
+(same words, other-language words, keywords and file, or no file where the one here has one, under
+its shortcut or one this import made, "/배송-2") is skipped, so importing a file twice adds
+nothing; a reply whose shortcut another reply here has (other words, another file) keeps both, the
+imported one as "/배송-2" (never overwriting what the owner has here). A
 reply that cannot be used (too long, its file too big or of a kind WhatsApp refuses, its file
 damaged) is reported by shortcut and the rest go on; the replies are added in one transaction and
 files are copied in only for replies added. The zip's own names are never paths written to: a file
@@ -322,6 +323,17 @@ class _Here:
     sha256: str
 
 
+def _brings_nothing(reply: _Incoming, here: _Here) -> bool:
+    """The file's reply is one here: the same words under its shortcut (or one an import numbered),
+    with the same file, or without one where this one has it. That is how an export made where
+    the reply's photo had gone missing has it ("exported without their file"): a "/가격표-2" with
+    no photo beside the one with it would be a copy to delete. A different file, or a file where
+    this one has none, is something new: it is added beside hers, numbered."""
+    if (here.text, here.other, here.keywords) != (reply.text, reply.other, tuple(reply.keywords)):
+        return False
+    return (here.sha256 == reply.sha256 or not reply.sha256) and _same_name(here.shortcut, reply.shortcut)
+
+
 def _same_name(shortcut: str, base: str) -> bool:
     """`shortcut` is `base` or what an import names a second `base` ("/배송-2", cut to fit)."""
     shortcut, base = shortcut.casefold(), base.casefold()
@@ -389,13 +401,7 @@ def import_quick_replies(
         seen: set[tuple[str, str, str, tuple[str, ...], str]] = set()
         for reply in plan.incoming:
             key = (reply.text, reply.other, tuple(reply.keywords), reply.sha256)
-            if (
-                any(
-                    (h.text, h.other, h.keywords, h.sha256) == key and _same_name(h.shortcut, reply.shortcut)
-                    for h in here
-                )
-                or (reply.shortcut.casefold(), *key) in seen
-            ):
+            if any(_brings_nothing(reply, h) for h in here) or (reply.shortcut.casefold(), *key) in seen:
                 already.append(reply.shortcut)
                 continue
             seen.add((reply.shortcut.casefold(), *key))

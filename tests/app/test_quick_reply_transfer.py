@@ -414,3 +414,37 @@ def test_replies_sharing_one_file_share_one_copy(tmp_path: Path, laptop: Compute
     assert report.added == ("/가격", "/price")
     assert [f.name for f in shop_pc.stored_files()] == ["가격표.pdf"]
     assert {r.media_path for r in shop_pc.library.all()} == {shop_pc.library.all()[0].media_path}
+
+
+def test_a_reply_exported_without_its_lost_photo_is_already_here_where_the_photo_is(
+    tmp_path: Path, laptop: Computer, shop_pc: Computer
+) -> None:
+    """The laptop lost /사진's photo and exported it without: the shop PC, which has it, gets no
+    photo-less "/사진-2" to delete."""
+    owners_replies(laptop, tmp_path)
+    shop_pc.library.add("/사진", "실물 사진이에요", media_path=str(downloads(tmp_path, "실물.jpg", PHOTO)))
+    for file in laptop.stored_files():
+        if file.name == "실물.jpg":
+            file.unlink()
+    report = export_quick_replies(laptop.db, laptop.data, tmp_path / "replies.zip")
+    assert report.without_file == ("/사진",)
+    imported, _changes = shop_pc.import_(report.path)
+    assert imported.already_here == ("/사진",) and imported.renamed == ()
+    assert [r.shortcut for r in shop_pc.library.all()] == ["/사진", "/배송", "/가격표", "/환불"]
+    assert shop_pc.library.all()[0].media_path is not None  # hers keeps its photo
+
+
+def test_the_same_words_with_another_photo_or_a_photo_hers_lacks_are_added_beside_hers(
+    tmp_path: Path, laptop: Computer, shop_pc: Computer
+) -> None:
+    """The photo is what the customer sees (this season's price list): never dropped, never put
+    over hers; she compares the two and deletes one."""
+    laptop.library.add(
+        "/사진", "실물 사진이에요", media_path=str(downloads(tmp_path, "new.jpg", PHOTO + b"new"))
+    )
+    laptop.library.add("/약도", "찾아오시는 길이에요", media_path=str(downloads(tmp_path, "map.jpg", PHOTO)))
+    shop_pc.library.add("/사진", "실물 사진이에요", media_path=str(downloads(tmp_path, "old.jpg", PHOTO)))
+    shop_pc.library.add("/약도", "찾아오시는 길이에요")
+    report = export_quick_replies(laptop.db, laptop.data, tmp_path / "replies.zip")
+    imported, _changes = shop_pc.import_(report.path)
+    assert imported.renamed == (("/사진", "/사진-2"), ("/약도", "/약도-2"))
