@@ -155,7 +155,11 @@ class QuickReplyTransfer(QObject):
             self.imported(changes)
         summary, details = self.report_text(report)
         icon = Icon.Warning if report.problems else Icon.Information
-        box = plain_box(icon, self.window, self.tr("Quick replies imported"), summary)
+        if report.problems and not report.total_added and not report.already_here:
+            title = self.tr("Quick replies not imported")  # every one refused: none came in
+        else:
+            title = self.tr("Quick replies imported")
+        box = plain_box(icon, self.window, title, summary)
         if len(report.problems) > NAMES_SHOWN:
             box.setDetailedText(details)
         box.exec()

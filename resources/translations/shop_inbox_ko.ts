@@ -7831,6 +7831,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>파일에 빠른 답장이 없어요.</translation>
     </message>
     <message>
+        <source>Quick replies not imported</source>
+        <translation>빠른 답장을 가져오지 못했어요</translation>
+    </message>
+    <message>
         <source>Quick replies imported</source>
         <translation>빠른 답장을 가져왔어요</translation>
     </message>

@@ -202,6 +202,7 @@ def test_a_reply_whose_file_whatsapp_refuses_is_said_as_not_imported_not_as_not_
     warned = dialogs.expect("warning")
     manager.import_button.click()
     qtbot.waitUntil(lambda: bool(warned.shown) and not manager.is_loading(), timeout=5000)
+    assert warned.shown[0].title == "빠른 답장을 가져왔어요"
     assert warned.shown[0].text == (
         "1개를 추가했어요.\n\n"
         "3개는 가져오지 못했어요:\n"
@@ -226,3 +227,17 @@ def test_an_imported_reply_refused_for_its_file_names_the_file_and_why_in_englis
     ) == ("Its video clip.mp4 is larger than 16 MB, the most WhatsApp takes for a video.")
     # Not about its file: said as anywhere else.
     assert problem_sentence(ErrorCode.QUICK_REPLY_TOO_LONG, {"limit": 4096}).startswith("A quick reply can")
+
+
+def test_a_file_whose_every_reply_is_refused_is_not_titled_imported(
+    qtbot, shop_pc: AppContext, tmp_path: Path, dialogs, korean
+) -> None:
+    source = tmp_path / "replies.zip"
+    export_with_files(source, {"/견적": ("견적기.exe", b"MZ" + b"\0" * 100)})
+    manager = open_manager(qtbot, shop_pc)
+    dialogs.expect("getOpenFileName", answer=str(source))
+    warned = dialogs.expect("warning")
+    manager.import_button.click()
+    qtbot.waitUntil(lambda: bool(warned.shown) and not manager.is_loading(), timeout=5000)
+    assert warned.shown[0].title == "빠른 답장을 가져오지 못했어요"
+    assert shortcuts(manager) == []
