@@ -138,3 +138,21 @@ def test_the_offer_above_the_chats_opens_the_catalogue_with_the_words(qtbot: Any
     qtbot.waitUntil(lambda: window.form.name.text() == "Linen apron", timeout=5000)
     assert window.form.is_dirty() and not offered(window)
     qtbot.waitUntil(lambda: not notice.isVisible() and pending_ops() == 0, timeout=5000)
+
+
+def test_saving_in_a_catalogue_opened_from_the_menu_takes_the_offer_above_the_chats_away(
+    qtbot: Any, ctx: AppContext, window: Any
+) -> None:
+    with ctx.db.write() as session:
+        item_id = create_item(session, ItemDraft(name="Apron", price_minor=30000, currency="KRW"))
+    keep_item_draft(ctx.db, ItemWords(item_id, "Apron", "28,000", "KRW", "", "On sale this week", ""))
+    notice = window.kept_edits
+    notice.refresh()
+    qtbot.waitUntil(lambda: notice.kept is not None and notice.isVisible(), timeout=5000)
+    catalogue = opened(qtbot, ctx)  # from the menu, not from the offer: it offers them itself
+    assert catalogue.kept_strip is not None and offered(catalogue)
+    catalogue.kept_strip.restore_button.click()
+    qtbot.waitUntil(lambda: catalogue.form.item_id == item_id and catalogue.form.is_dirty(), timeout=5000)
+    catalogue.form.request_save()
+    qtbot.waitUntil(lambda: pending_ops() == 0 and not notice.isVisible(), timeout=5000)
+    assert notice.kept is None and unsaved_item(ctx.db) is None
