@@ -29,7 +29,14 @@ def test_above_the_chats_restore_and_discard_have_letters_no_menu_has(
     keep_quick_reply_draft(ctx.db, QuickReplyWords(None, "/hours", "Open 10 to 7", "", ""))
     notice = window.kept_edits
     asked: list[str] = []
-    notice.open_dialog = lambda name: asked.append(name) or QDialog()
+
+    def open_dialog(name: str) -> QDialog:
+        asked.append(name)
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        return dialog
+
+    notice.open_dialog = open_dialog
     notice.refresh()
     qtbot.waitUntil(notice.isVisible, timeout=5000)
     assert (notice.restore_button.text(), notice.discard_button.text()) == ("&Restore", "&Discard")

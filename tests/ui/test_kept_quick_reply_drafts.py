@@ -173,8 +173,15 @@ def test_restore_of_words_saved_meanwhile_says_so_instead_of_opening_an_empty_fo
     keep_quick_reply_draft(ctx.db, QuickReplyWords(None, "/hours", "Open 10 to 7", "", ""))
     notice = KeptEditsNotice(ctx)
     qtbot.addWidget(notice)
-    made: list[QDialog] = []
-    notice.open_dialog = lambda name: made.append(QDialog()) or made[-1]
+    made: list[str] = []
+
+    def open_dialog(name: str) -> QDialog:
+        made.append(name)
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        return dialog
+
+    notice.open_dialog = open_dialog
     notice.show()
     notice.refresh()
     qtbot.waitUntil(lambda: notice.kept is not None, timeout=5000)
