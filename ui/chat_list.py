@@ -61,6 +61,7 @@ from ui.chat_list_numbers import NumberChip, OtherNumbersUnread
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.formatting import count_text
+from ui.korean_particles import with_particles
 from ui.label_names import (
     as_button_text,
     label_display_name,
@@ -829,9 +830,10 @@ class ChatList(QWidget):
             elif kind == "waiting":
                 text = self.tr("No chat needs a person. When the menu bot hands a chat over, it shows here.")
             elif number:
-                text = self.tr(
+                no_chats = self.tr(
                     "No chats to your number {0} yet. The chats to your other numbers show with All numbers."
-                ).format(number)
+                )
+                text = with_particles(no_chats.format(number))
             else:
                 text = self.tr(
                     "No chats yet. When a customer writes to the shop on WhatsApp, the chat appears "
@@ -839,7 +841,9 @@ class ChatList(QWidget):
                 )
             if number and (kind != "all" or label_id is not None):
                 # The other number's chats are not gone: the note says which number is listed.
-                text = self.tr("Chats to your number {0} only.").format(number) + "\n\n" + text
+                text = (
+                    with_particles(self.tr("Chats to your number {0} only.").format(number)) + "\n\n" + text
+                )
             self.empty_note.setText(text)
             self._place_empty_note()
         self.empty_note.setVisible(empty)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from app.business_numbers import NO_NUMBERS, ChatListNumbers, NumberChoice
 from ui.formatting import business_number_text, count_text
+from ui.korean_particles import with_particles
 from ui.label_names import as_button_text
 
 
@@ -90,12 +91,12 @@ class NumberChip(QToolButton):
         # other chips in a 1024-pixel window.
         self.setText(as_button_text(shown) if shown else self.tr("All numbers"))
         self.setAccessibleName(
-            self.tr("Chats to your number {0}").format(shown)
+            with_particles(self.tr("Chats to your number {0}").format(shown))
             if shown
             else self.tr("Chats to all your numbers")
         )
         self.setToolTip(
-            self.tr("Only the chats to your number {0} are listed").format(shown)
+            with_particles(self.tr("Only the chats to your number {0} are listed").format(shown))
             if shown
             else self.tr("The chats to all your numbers are listed")
         )
@@ -135,8 +136,10 @@ class OtherNumbersUnread(QToolButton):
             number = chip.number_text(others[0][0])
             self.target = others[0][0].phone_number_id
             text = self.tr("{0} unread to {1}").format(count_text(total), number)
-            tip = self.tr("Unread messages to your number {0}: {1}. Click to list its chats.").format(
-                number, count_text(total)
+            tip = with_particles(
+                self.tr("Unread messages to your number {0}: {1}. Click to list its chats.").format(
+                    number, count_text(total)
+                )
             )
         else:
             self.target = None

@@ -53,6 +53,7 @@ from ui.enter_key import click_on_enter
 from ui.error_sentences import download_sentence
 from ui.formatting import business_number_text, kind_label
 from ui.icon_buttons import name_icon_button
+from ui.korean_particles import with_particles
 from ui.open_file import open_file
 from ui.ops import (
     delete_when_closed,
@@ -317,7 +318,9 @@ class ChatPane(QWidget):
             # one the reply goes from (the relay sends from the number she last wrote to).
             number = business_number_text(conversation.business_number, self.ctx.shop_region)
             sub = " · ".join(filter(None, [sub, self.tr("To your number {0}").format(number)]))
-            tip = self.tr("This customer wrote to your number {0}; replies go from it.").format(number)
+            tip = with_particles(
+                self.tr("This customer wrote to your number {0}; replies go from it.").format(number)
+            )
         if conversation.group_archive:
             sub = self.tr("Group chat archive · read-only")
         elif conversation.opted_out:

@@ -38,6 +38,7 @@ from ui import icons
 from ui.announce import announce
 from ui.context import AppContext
 from ui.formatting import count_text
+from ui.korean_particles import with_particles
 from ui.label_names import shown_label_names
 from ui.ops import run_read
 from ui.search_results import CHATS_SHOWN, PAGE, HitRole, SearchHitDelegate, SearchResultsModel
@@ -193,7 +194,9 @@ class SearchPanel(QWidget):
         self.contact_id = contact_id
         self._number = None if number is None else number[0]
         if number is not None:
-            self.this_number.setText(self.tr("Only chats to your number {0}").format(number[1]))
+            self.this_number.setText(
+                with_particles(self.tr("Only chats to your number {0}").format(number[1]))
+            )
         self.this_number.setVisible(number is not None)
         with QSignalBlocker(self.this_number):
             self.this_number.setChecked(True)  # each search starts as the list shows its chats

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton
@@ -326,3 +327,24 @@ def test_one_numbers_list_counts_its_archived_chats_and_says_what_waits_on_the_o
     window.ctx.publish(Changes.for_contacts({ids["김민지"]}))
     qtbot.waitUntil(lambda: not chats.other_unread.isVisible())
     settle(qtbot)
+
+
+@pytest.mark.usefixtures("korean")
+def test_a_korean_owner_reads_her_number_with_its_particle(window: Any, qtbot: Any) -> None:
+    """"매장 번호 02-555-0200(으)로 온 채팅만" read as a form to fill in: the number says which (로 after
+    이, 으로 after 영)."""
+    with window.ctx.db.write() as s:
+        remember_business_numbers(s, [(GANGNAM, "+82 2-555-0100"), (HONGDAE, "+82 2-555-0202")])
+        contact = make_contact(s, profile_name="김민지", phone_number_id=GANGNAM)
+        make_message(s, contact, "안녕하세요", unread=True)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    pick(chats, qtbot, "02-555-0202")
+    assert chats.number_chip.toolTip() == "매장 번호 02-555-0202로 온 채팅만 보여 주고 있어요"
+    assert chats.number_chip.accessibleName() == "매장 번호 02-555-0202로 온 채팅"
+    assert chats.empty_note.text().startswith("매장 번호 02-555-0202로 온 채팅이 아직 없어요.")
+    qtbot.waitUntil(chats.other_unread.isVisible)
+    assert chats.other_unread.toolTip().startswith("매장 번호 02-555-0100으로 온 읽지 않은 메시지: 1개.")
+    pick(chats, qtbot, "02-555-0100")
+    assert chats.number_chip.toolTip() == "매장 번호 02-555-0100으로 온 채팅만 보여 주고 있어요"
