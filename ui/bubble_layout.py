@@ -26,6 +26,7 @@ from app.queries import MessageRow
 from app.text_direction import numbers_read_in_order, right_to_left
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import clock_time, is_voice_note, kind_label, offered_choices, preview_text, tapped_text
+from ui.korean_particles import with_particles
 from ui.order_text import cart_text, counts, state_name
 from ui.theme import font_for_text
 from ui.utf16 import qt_length, to_qt_spans
@@ -180,10 +181,11 @@ def system_notice_text(row: MessageRow) -> str:
     if isinstance(system, dict) and system.get("type") in ("user_changed_number", "customer_changed_number"):
         new = e164_digits(str(system.get("wa_id") or system.get("new_wa_id") or ""))
         if new:
-            return QCoreApplication.translate(
+            changed = QCoreApplication.translate(
                 "bubble",
                 "The customer changed their phone number to %1. This chat goes on with the new number.",
-            ).replace("%1", international_phone(new))
+            )
+            return with_particles(changed.replace("%1", international_phone(new)))
         return QCoreApplication.translate(
             "bubble", "The customer changed their phone number. This chat goes on with the new number."
         )

@@ -58,6 +58,7 @@ from ui.campaign_message import language_name
 from ui.context import AppContext
 from ui.field_tokens import shown_order_fields, stored_order_fields
 from ui.formatting import amount_for_editing, customer_day
+from ui.korean_particles import with_particles
 from ui.ops import Op, failure_sentence
 from ui.order_text import state_name
 from ui.placeholder_buttons import PlaceholderButtons
@@ -439,13 +440,12 @@ class OrderSettingsDialog(QDialog):
         self.free_over.setText(amount_for_editing(settings.free_over_minor, currency))
         shop = self.ctx.currency.upper()
         if currency != shop:
-            self.currency_note.setText(
-                self.tr(
-                    "These amounts were set in {0}, before your shop's currency became {1}, and stay "
-                    "in {0}: orders in {1} are charged none of them. Type the amounts in {1} and "
-                    "save to charge them on orders in {1}."
-                ).format(currency, shop)
+            note = self.tr(
+                "These amounts were set in {0}, before your shop's currency became {1}, and stay "
+                "in {0}: orders in {1} are charged none of them. Type the amounts in {1} and "
+                "save to charge them on orders in {1}."
             )
+            self.currency_note.setText(with_particles(note.format(currency, shop)))
         self.currency_note.setVisible(currency != shop)
         self.days.setValue(settings.payment_days)
         self.bank.setText(settings.bank_account)

@@ -10,6 +10,7 @@ from app.carts import CartCard
 from app.order_queries import OrderCard, OrderSummary
 from app.orders import BOARD_STATES, MOVES, OrderState
 from app.shipping_sheets import AddressGap, LeftOut
+from ui.korean_particles import with_particles
 from ui.placeholder_buttons import placeholder_label
 
 translate = QCoreApplication.translate
@@ -56,11 +57,12 @@ def blank_values_sentence(names: tuple[str, ...]) -> str:
     """Said where a template cannot go because this order has none of some of its values (the
     tracking number of an order shipped without one): WhatsApp refuses an empty value."""
     named = ", ".join(f"“{placeholder_label(name)}”" for name in names)
-    return translate(
+    sentence = translate(
         "OrderText",
         "The template needs {0}, which this order does not have, and WhatsApp refuses a template with "
         "an empty value: add it to the order, or tell the customer by phone (copy the text below).",
-    ).format(named)
+    )
+    return with_particles(sentence.format(named))
 
 
 def refund_left_out_sentence(amount: str, *, never_wrote: bool = False) -> str:
@@ -68,20 +70,22 @@ def refund_left_out_sentence(amount: str, *, never_wrote: bool = False) -> str:
     is closed and no refund template is chosen: she will not read that `amount` comes back.
     `never_wrote`: she has sent no message at all (her window never opened)."""
     if never_wrote:
-        return translate(
+        sentence = translate(
             "OrderText",
             "The customer will not be told that the {0} she paid comes back: she has not written to "
             "you on WhatsApp yet, so WhatsApp lets only an approved template through, and none is "
             "chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, "
             "or tell her when she writes.",
-        ).format(amount)
-    return translate(
-        "OrderText",
-        "The customer will not be told that the {0} she paid comes back: she last wrote more than 24 "
-        "hours ago, so WhatsApp lets only an approved template through, and none is chosen for the "
-        "refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when "
-        "she next writes.",
-    ).format(amount)
+        )
+    else:
+        sentence = translate(
+            "OrderText",
+            "The customer will not be told that the {0} she paid comes back: she last wrote more than 24 "
+            "hours ago, so WhatsApp lets only an approved template through, and none is chosen for the "
+            "refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when "
+            "she next writes.",
+        )
+    return with_particles(sentence.format(amount))  # "45,000원을", not "45,000원을(를)"
 
 
 def missing_words(gaps: tuple[AddressGap, ...]) -> str:
@@ -113,8 +117,12 @@ def move_refusal(from_state: OrderState, to_state: OrderState) -> str:
     if from_state is OrderState.CANCELLED:
         return translate("OrderText", "A cancelled order cannot be marked done.")
     steps = [state for state in BOARD_STATES if state in MOVES[from_state]]
-    return translate("OrderText", "An order in “{0}” cannot go to “{1}”; it can go to: {2}.").format(
-        state_name(from_state), state_name(to_state), ", ".join(state_name(state) for state in steps)
+    sentence = translate("OrderText", "An order in “{0}” cannot go to “{1}”; it can go to: {2}.")
+    # "“배송 중”으로", as the board's other lines say a step, not "“배송 중”(으)로"
+    return with_particles(
+        sentence.format(
+            state_name(from_state), state_name(to_state), ", ".join(state_name(state) for state in steps)
+        )
     )
 
 

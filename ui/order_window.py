@@ -63,6 +63,7 @@ from app.phones import display_phone
 from app.shipping_sheets import AddressGap, ShippingAddress, gaps_before_shipping
 from app.text_direction import isolated
 from ui.context import AppContext, OwnChanges
+from ui.korean_particles import with_particles
 from ui.ops import Newest, Op, delete_when_closed, failure_sentence
 from ui.order_history import history_lines, order_time
 from ui.order_history_split import HistoryOverMessage
@@ -823,12 +824,11 @@ class OrderWindow(QDialog):
             # She was sent the account and the old amount: the same request, with the new one.
             before = money(change.total_before, change.currency)
             after = money(change.total_after, change.currency)
-            self.message.prepare(
-                lead=self.tr(
-                    "The total changed from {0} to {1}, and the customer was asked to pay {0}. Send them "
-                    "the new amount?"
-                ).format(before, after)
+            lead = self.tr(
+                "The total changed from {0} to {1}, and the customer was asked to pay {0}. Send them "
+                "the new amount?"
             )
+            self.message.prepare(lead=with_particles(lead.format(before, after)))
         else:
             self.message.prepare_again()  # a message waiting to go named the old amount
 

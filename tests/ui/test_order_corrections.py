@@ -99,3 +99,34 @@ def test_a_refused_step_names_the_steps_the_order_can_take(qapp: Any) -> None:
         "An order in “New” cannot go to “Shipped”; it can go to: Awaiting payment, Paid, Cancelled."
     )
     assert move_refusal(OrderState.CANCELLED, OrderState.DONE) == "A cancelled order cannot be marked done."
+
+
+def test_in_korean_a_card_dropped_where_it_cannot_go_says_the_step_with_its_particle(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    """The board's line read “배송 중”(으)로, as a form to fill in, beside the move lines' “결제 완료”로."""
+    daeuns_order(window.ctx, OrderState.AWAITING_PAYMENT)
+    board = OrderActions(window, window.ctx).open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    awaiting = board.columns[OrderState.AWAITING_PAYMENT]
+    mime = awaiting.mimeData([awaiting.index(0)])  # held: the event does not own it
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(board.column_views[OrderState.SHIPPED].viewport(), enter)
+    assert not enter.isAccepted()
+    assert board.move_note.text() == (
+        "“입금 대기” 주문은 “배송 중”으로 옮길 수 없어요. 옮길 수 있는 단계: 결제 완료, 취소."
+    )
+
+
+def test_in_korean_an_amount_the_customer_will_not_hear_of_takes_its_particle(korean: None) -> None:
+    from ui.order_text import refund_left_out_sentence
+
+    assert refund_left_out_sentence("45,000원").startswith("고객은 입금한 45,000원을 환불받는다는")
+    assert refund_left_out_sentence("20,000원", never_wrote=True).startswith("고객은 입금한 20,000원을 ")
