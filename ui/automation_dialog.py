@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import ClassVar, Literal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,7 +43,7 @@ from ui.announce import show_news
 from ui.confirm import confirm
 from ui.context import AppContext, OwnChanges
 from ui.draft_keeper import DraftKeeper, Work
-from ui.kept_edits_strip import KeptEditsStrip, kept_rules_sentence
+from ui.kept_edits_strip import KeptEditsStrip, kept_rules_sentence, say_editor_open
 from ui.ops import Newest, failure_sentence, run_op
 from ui.rule_summary import RuleSummary
 from ui.screen_fit import scrolling
@@ -842,6 +842,14 @@ class AutomationDialog(QDialog):
         return self._sending or self._saving
 
     # ------------------------------------------------------------------ closing
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        say_editor_open(self.ctx.hub, self.PART.value, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        say_editor_open(self.ctx.hub, self.PART.value, event)
 
     def has_unsaved_edits(self) -> bool:
         return self.loaded and self._dirty

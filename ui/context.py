@@ -23,6 +23,9 @@ class ChangeHub(QObject):
     changed = Signal(object)  # Changes
     # A file WhatsApp no longer has (the relay said so): its media id, once (AppContext.media_gone).
     media_gone = Signal(int)
+    # An editor that offers its own kept words opened (True) or closed: its name ("away", "quick_reply"
+    # …, ui.kept_edits_strip.editor_name). The offer above the chats steps back while it is open.
+    editor_open = Signal(str, bool)
 
     def publish(self, changes: Changes) -> None:
         if changes:

@@ -14,6 +14,7 @@ from app.automation_drafts import UnsavedRules, forget_rules_draft, unsaved_rule
 from app.changes import Changes
 from ui.context import AppContext
 from ui.kept_edits_strip import (
+    QUICK_REPLIES,
     KeptEditsStrip,
     kept_campaign_sentence,
     kept_item_sentence,
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-QUICK_REPLIES = "quick_reply"  # open_dialog's name for the quick replies (the others: parts' values)
 CATALOG = "catalog"  # window_requested's names for the windows that offer their own kept words
 CAMPAIGNS = "campaigns"
 
@@ -89,6 +89,11 @@ class KeptEditsNotice(KeptEditsStrip):
         self.open_dialog: Callable[[str], QDialog | None] = self._editor_for
         self._open: QDialog | None = None
         self._handed: set[str] = set()  # windows given their kept words: theirs to offer now
+        # Editors open now, by name, however they were opened (the Shop menu, the refused change's
+        # strip): one that holds the kept words offers them itself. Offered here too, the same words
+        # stood twice on screen, and a Restore here opened a second editor of the same part.
+        self._editors_open: dict[str, int] = {}
+        ctx.hub.editor_open.connect(self._editor_open)
 
     def refresh(self) -> None:
         """Read what the editors kept (after the first paint, and whenever the automations or the kept
@@ -104,7 +109,11 @@ class KeptEditsNotice(KeptEditsStrip):
     def show_for(self, kept: list[Kept]) -> None:
         kept = [k for k in kept if _window_of(k) not in self._handed]
         self.kept = kept[0] if kept else None
-        if self.kept is None or (self._open is not None and self._open.isVisible()):
+        if (
+            self.kept is None
+            or (self._open is not None and self._open.isVisible())
+            or self._editor_name(self.kept) in self._editors_open
+        ):
             self.hide()
             return
         from app.catalog_item_drafts import UnsavedItem  # loaded by unsaved_forms already
@@ -119,6 +128,24 @@ class KeptEditsNotice(KeptEditsStrip):
             self.offer(kept_item_sentence(k.words.name, k.at))
         else:
             self.offer(kept_campaign_sentence(k.draft.name, k.at))
+
+    @staticmethod
+    def _editor_name(kept: Kept) -> str | None:
+        """The name of the dialog that restores `kept` (None: a window's, see _window_of)."""
+        if _window_of(kept) is not None:
+            return None
+        return kept.part.value if isinstance(kept, UnsavedRules) else QUICK_REPLIES
+
+    def _editor_open(self, name: str, is_open: bool) -> None:
+        count = self._editors_open.get(name, 0) + (1 if is_open else -1)
+        if count > 0:
+            self._editors_open[name] = count
+        else:
+            self._editors_open.pop(name, None)
+        if is_open and self.kept is not None and self._editor_name(self.kept) == name:
+            self.hide()
+        elif not is_open:
+            self.refresh()  # saved, discarded, or left kept again: read what is kept now
 
     def _editor_for(self, name: str) -> QDialog | None:
         if name == QUICK_REPLIES:
@@ -161,7 +188,7 @@ class KeptEditsNotice(KeptEditsStrip):
             self.window_requested.emit(window)
             self.refresh()  # another editor's kept words, if any
             return
-        name = self.kept.part.value if isinstance(self.kept, UnsavedRules) else QUICK_REPLIES
+        name = self._editor_name(self.kept) or QUICK_REPLIES
         dialog = self.open_dialog(name)
         if dialog is None:
             return

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -22,8 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.automations_parts import AutomationsPart
+from ui.context import ChangeHub
 from ui.formatting import clock_time, day_pattern, display_locale, local, qdate
 from ui.theme import warning_colour
+
+QUICK_REPLIES = "quick_reply"  # the quick replies' editor name (the automations editors': their part's)
+
+
+def say_editor_open(hub: ChangeHub, name: str, event: QShowEvent | QHideEvent) -> None:
+    """An editor that offers its own kept words is shown or hidden (not a minimised window's own
+    show or hide): the offer above the chats hears it on the hub."""
+    if not event.spontaneous():
+        hub.editor_open.emit(name, isinstance(event, QShowEvent))
 
 
 def kept_time(at: datetime) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -48,7 +49,7 @@ from ui.draft_keeper import DraftKeeper, Work
 from ui.enter_key import keep_enter
 from ui.field_tokens import shown_fields, stored_fields
 from ui.formatting import count_text
-from ui.kept_edits_strip import KeptEditsStrip, kept_quick_reply_sentence
+from ui.kept_edits_strip import QUICK_REPLIES, KeptEditsStrip, kept_quick_reply_sentence, say_editor_open
 from ui.korean_particles import with_particles
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
@@ -544,6 +545,14 @@ class QuickReplyManager(QDialog):
     def reject(self) -> None:
         """Close, Esc, Ctrl+W and the title bar's close all come here: unsaved edits ask first."""
         self.leave_form(super().reject)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        say_editor_open(self.ctx.hub, QUICK_REPLIES, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        say_editor_open(self.ctx.hub, QUICK_REPLIES, event)
 
     # ------------------------------------------------------------------ changes
 

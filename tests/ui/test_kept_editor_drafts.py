@@ -214,6 +214,38 @@ def test_the_main_window_offers_a_greeting_kept_before_a_crash(
     assert not window.kept_edits.isVisible()
 
 
+def test_an_editor_opened_from_the_menu_offers_the_kept_words_alone(
+    ctx: AppContext, qtbot: Any, request: Any
+) -> None:
+    """Shop ▸ Away message opened after a crash: its own strip offers the words; the one above the
+    chats steps back (the same offer stood twice, and its Restore would open a second editor)."""
+    saved = AutomationsStore(ctx.db).state().doc
+    away = saved.away.model_copy(update={"text": "Out for lunch", "enabled": True})
+    keep_rules_draft(ctx.db, AutomationsPart.AWAY, saved.model_copy(update={"away": away}))
+    window = request.getfixturevalue("window")
+    qtbot.waitUntil(lambda: window.kept_edits.isVisible(), timeout=5000)
+    editor = opened(qtbot, AwayEditor(window.ctx, client_provider=lambda: None, parent=window))
+    assert offered(editor)
+    assert not window.kept_edits.isVisible()
+    editor.reject()  # closed undecided: the words are still kept, and offered above the chats again
+    qtbot.waitUntil(lambda: window.kept_edits.isVisible(), timeout=5000)
+    assert window.kept_edits.text.text().startswith("You have an unsaved away message from ")
+
+    quick_replies = opened_quick_replies(qtbot, window.ctx, window)
+    assert window.kept_edits.isVisible()  # another editor: it does not offer the away message
+    quick_replies.reject()
+
+
+def opened_quick_replies(qtbot: Any, ctx: AppContext, parent: Any) -> Any:
+    from ui.quick_reply_manager import QuickReplyManager
+
+    manager = QuickReplyManager(ctx, parent)
+    qtbot.addWidget(manager)
+    manager.show()
+    qtbot.waitUntil(manager.isVisible)
+    return manager
+
+
 def _changed(doc: Any, part: AutomationsPart) -> Any:
     """`doc` with something in `part` changed as its editor would change it."""
     if part is AutomationsPart.AWAY:
