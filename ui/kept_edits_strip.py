@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -37,13 +37,20 @@ def say_editor_open(hub: ChangeHub, name: str, event: QShowEvent | QHideEvent) -
         hub.editor_open.emit(name, isinstance(event, QShowEvent))
 
 
-def kept_time(at: datetime) -> str:
-    """When a form was kept, as the owner's locale writes a day and time: "12월 1일 (화) 오후 2:32",
-    "Tue, Dec 1 2:32 PM" (the year too when it is not this year's)."""
+def kept_time(at: datetime, now: datetime | None = None) -> str:
+    """When a form was kept, as the owner's locale writes a day and time: "오늘 오후 2:32", "2:32 PM
+    yesterday", "12월 1일 (화) 오후 2:32", "Tue, Dec 1 2:32 PM" (the year too when it is not this
+    year's). Kept and offered on this computer's clock (app.editor_drafts stamps it so)."""
     locale = display_locale()
     wall = local(at)
-    this_year = local(datetime.now(at.tzinfo)).year
-    day = locale.toString(qdate(wall.date()), day_pattern(locale, weekday=True, year=wall.year != this_year))
+    today = local(now or datetime.now(at.tzinfo)).date()
+    # After a crash the words are most often minutes old: "12월 6일 (일) 오후 2:32" read as if a day
+    # long gone, where the owner says "today".
+    if wall.date() == today:
+        return QCoreApplication.translate("KeptEdits", "{0} today").format(clock_time(at))
+    if wall.date() == today - timedelta(days=1):
+        return QCoreApplication.translate("KeptEdits", "{0} yesterday").format(clock_time(at))
+    day = locale.toString(qdate(wall.date()), day_pattern(locale, weekday=True, year=wall.year != today.year))
     return f"{day} {clock_time(at)}"
 
 

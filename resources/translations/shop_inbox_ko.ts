@@ -5105,6 +5105,14 @@ What it had brought in was removed, so no chat is there half or twice. Import th
 <context>
     <name>KeptEdits</name>
     <message>
+        <source>{0} today</source>
+        <translation>오늘 {0}</translation>
+    </message>
+    <message>
+        <source>{0} yesterday</source>
+        <translation>어제 {0}</translation>
+    </message>
+    <message>
         <source>You have an unsaved away message from {0}.</source>
         <translation>{0}에 작성하고 저장하지 않은 자리 비움 메시지가 있어요.</translation>
     </message>
