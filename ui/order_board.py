@@ -303,6 +303,8 @@ class OrderBoard(QWidget):
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
         # Enter filters at once, and opens the order when only one is found (its number typed).
         self._open_if_one = False
+        # An order the board moved back: its card takes the keyboard in its new column once listed.
+        self._follow: int | None = None
         self.search.returnPressed.connect(self._search_entered)
         close_with_keys(self)
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
@@ -382,6 +384,9 @@ class OrderBoard(QWidget):
             if chosen is not None and (row := model.row_of(chosen.id)) is not None:
                 view.setCurrentIndex(model.index(row))  # a reload keeps the card Enter would open
             self.column_titles[state].setText(f"{state_name(state)} ({count_text(total)})")
+        if self._follow is not None:
+            self._take_keyboard_to(self._follow)
+            self._follow = None
         shown = sum(model.total for model in self.columns.values())
         text = self.tr("%Ln order(s)", "", shown)
         if amounts := [money(minor, currency) for currency, minor in sorted(page.money.items()) if minor]:
@@ -727,6 +732,20 @@ class OrderBoard(QWidget):
         self.board_button.setChecked(not table)
 
     # ----------------------------------------------------------------- cards
+    def follow(self, order_id: int) -> None:
+        """The board's next page puts the keyboard on `order_id`'s card, wherever it is listed then: a
+        card moved back by its menu, Undo or Ctrl+Z left the keyboard in the column it left, often
+        empty, and arrows that no longer reached it."""
+        self._follow = order_id
+
+    def _take_keyboard_to(self, order_id: int) -> None:
+        for state, model in self.columns.items():
+            if (row := model.row_of(order_id)) is not None:
+                view = self.column_views[state]
+                view.setCurrentIndex(model.index(row))
+                view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
     def _summary_at(self, view: QAbstractItemView, index: QModelIndex) -> OrderSummary | None:
         if not index.isValid():
             return None

@@ -177,6 +177,7 @@ class MoveBack(QObject):
         def done(result: tuple[MovedBack, Changes]) -> None:
             moved, changes = result
             self.strip.say(moved_back_sentence(moved))
+            self.board.follow(order_id)
             self.board.ctx.publish(changes)  # the board, the chat's labels and the relay's bot follow
 
         Op(lambda: move_order_back(db, order_id, expected), parent=self.board, writes=True).success(

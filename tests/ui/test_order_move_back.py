@@ -123,6 +123,26 @@ def test_moving_a_shipped_card_back_asks_first_and_says_the_customer_was_already
     )
 
 
+def test_the_keyboard_follows_a_card_moved_back_to_its_new_column(window: Any, qtbot: Any) -> None:
+    """Moved back from its menu (the menu key on the card), the card left the keyboard in the column
+    it left, empty: the arrows and Enter no longer reached it."""
+    order_id = minjis_order(window.ctx, OrderState.AWAITING_PAYMENT, OrderState.PAID)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    paid = board.column_views[OrderState.PAID]
+    paid.setFocus()
+    paid.setCurrentIndex(board.columns[OrderState.PAID].index(0))
+    card = board.columns[OrderState.PAID].summary(0)
+    menu = board.card_menu(card, order_back_step(window.ctx.db, order_id))
+    next(a for a in menu.actions() if a.objectName() == "moveBack").trigger()  # an open order: not asked
+    qtbot.waitUntil(lambda: card_in(board, OrderState.AWAITING_PAYMENT, order_id))
+    awaiting = board.column_views[OrderState.AWAITING_PAYMENT]
+    qtbot.waitUntil(awaiting.hasFocus)
+    assert board.columns[OrderState.AWAITING_PAYMENT].summary(awaiting.currentIndex().row()).id == order_id
+
+
 def test_a_card_dragged_onto_an_earlier_column_asks_to_go_back_and_a_done_card_is_not_cancelled(
     window: Any, qtbot: Any
 ) -> None:
