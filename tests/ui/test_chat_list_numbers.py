@@ -331,8 +331,8 @@ def test_one_numbers_list_counts_its_archived_chats_and_says_what_waits_on_the_o
 
 @pytest.mark.usefixtures("korean")
 def test_a_korean_owner_reads_her_number_with_its_particle(window: Any, qtbot: Any) -> None:
-    """"매장 번호 02-555-0200(으)로 온 채팅만" read as a form to fill in: the number says which (로 after
-    이, 으로 after 영)."""
+    """The number says its particle (로 after 이, 으로 after 영): "매장 번호 02-555-0200(으)로 온 채팅만"
+    read as a form to fill in."""
     with window.ctx.db.write() as s:
         remember_business_numbers(s, [(GANGNAM, "+82 2-555-0100"), (HONGDAE, "+82 2-555-0202")])
         contact = make_contact(s, profile_name="김민지", phone_number_id=GANGNAM)
