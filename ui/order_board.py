@@ -268,7 +268,6 @@ class OrderBoard(QWidget):
         files = QHBoxLayout()
         files.addWidget(self.status, 3)  # "주문 72건 · 합계 3,148,500원 (취소 제외)" on one line
         files.addWidget(self.zone_note, 3)  # on one line where the row has the room
-        files.addWidget(self.move_note, 2)
         files.addWidget(deposits)  # paid first, then the courier's sheet, then its tracking numbers
         files.addWidget(sheet)
         files.addWidget(export)
@@ -291,6 +290,10 @@ class OrderBoard(QWidget):
         layout.addWidget(self.only_here)
         layout.addWidget(self.saved_note)
         layout.addWidget(self.move_back.strip)
+        # Full width, as the move back's strip above it: beside the file buttons, "“입금 대기” 주문은
+        # “배송 중”으로 옮길 수 없어요. 옮길 수 있는 단계: 결제 완료, 취소." wrapped into three lines
+        # and pushed the buttons' row up while the card hovered.
+        layout.addWidget(self.move_note)
         layout.addLayout(files)
         # Tab follows the screen: the search and filters, the columns (or the table), then the
         # buttons under them; the file buttons came before the columns.

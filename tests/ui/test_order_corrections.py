@@ -123,6 +123,8 @@ def test_in_korean_a_card_dropped_where_it_cannot_go_says_the_step_with_its_part
     assert board.move_note.text() == (
         "“입금 대기” 주문은 “배송 중”으로 옮길 수 없어요. 옮길 수 있는 단계: 결제 완료, 취소."
     )
+    # Said across the board, not squeezed beside the file buttons into three lines.
+    qtbot.waitUntil(lambda: board.move_note.width() > board.width() * 0.8)
 
 
 def test_in_korean_an_amount_the_customer_will_not_hear_of_takes_its_particle(korean: None) -> None:
