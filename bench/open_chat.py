@@ -35,8 +35,9 @@ EN = [
 ]
 
 
-def build(path: Path) -> tuple[int, int]:
-    """One contact with BIG_CHAT messages plus OTHER_CHATS small chats; returns (big id, small id)."""
+def build(path: Path, two_numbers: bool = False) -> tuple[int, int]:
+    """One contact with BIG_CHAT messages plus OTHER_CHATS small chats; returns (big id, small id).
+    With `two_numbers`, a shop with two WhatsApp numbers: the chats alternate between them."""
     Database.open(path).close()
     con = sqlite3.connect(path)
     con.execute("PRAGMA synchronous=OFF")
@@ -86,6 +87,12 @@ def build(path: Path) -> tuple[int, int]:
         " VALUES (?,?,?,?,?,?,?,?,?)",
         rows,
     )
+    if two_numbers:
+        con.execute(
+            "INSERT INTO setting(key, value) VALUES ('business_numbers', ?)",
+            ('{"1001": "+82 2-555-0101", "1002": "+82 2-555-0202"}',),
+        )
+        con.execute("UPDATE contact SET phone_number_id = CASE id % 2 WHEN 0 THEN '1001' ELSE '1002' END")
     con.commit()
     con.close()
     return 1, 2
@@ -94,6 +101,9 @@ def build(path: Path) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument(
+        "--two-numbers", action="store_true", help="a shop with two WhatsApp numbers (the chats split)"
+    )
     args = parser.parse_args()
 
     from PySide6.QtCore import QStringListModel
@@ -103,7 +113,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp(prefix="bench-open-"))
     t = time.perf_counter()
-    big, small = build(tmp / "inbox.db")
+    big, small = build(tmp / "inbox.db", args.two_numbers)
     print(
         f"built {BIG_CHAT:,}-message chat + {OTHER_CHATS} chats in {time.perf_counter() - t:.1f} s",
         flush=True,
