@@ -25,6 +25,7 @@ __all__ = [
     "chat_list_numbers",
     "has_several_numbers",
     "number_choices",
+    "number_tags",
     "remember_business_numbers",
     "shop_numbers",
     "show_number",
@@ -96,6 +97,21 @@ def number_choices(numbers: Any) -> tuple[NumberChoice, ...]:
         return ()
     choices = (NumberChoice(str(pnid), str(display)) for pnid, display in numbers.items())
     return tuple(sorted(choices, key=lambda c: (c.number, c.phone_number_id)))
+
+
+TAG_DIGITS = 4  # a number's tag in a chat's row: its last four digits
+
+
+def number_tags(numbers: Iterable[str]) -> dict[str, str]:
+    """Each of the shop's numbers (as people dial them) → its short tag for a chat's row: its last
+    four digits ("0101"), or as many more as tell it from the shop's other numbers ("50101" beside
+    "60101"). Meta keeps no branch name for a number, so its digits are the name the owner knows."""
+    digits = {number: "".join(ch for ch in number if ch.isdigit()) for number in numbers}
+    longest = max((len(d) for d in digits.values()), default=0)
+    size = TAG_DIGITS
+    while size < longest and len({d[-size:] for d in digits.values()}) < len(set(digits.values())):
+        size += 1
+    return {number: d[-size:] or number for number, d in digits.items()}
 
 
 def shown_number(chosen: Any, numbers: Any) -> str | None:

@@ -663,6 +663,18 @@ class ChatList(QWidget):
         self.number_chip.show_numbers(numbers, self.ctx.shop_region)
         self.numbers_row.setVisible(bool(numbers.choices))
         self._show_other_unread()
+        self._tag_numbers()
+
+    def _tag_numbers(self) -> None:
+        """Rows say their number (a short tag) while every number's chats are listed in a shop with
+        two or more; one number's list, and a one-number shop's, show them as they always were."""
+        from app.business_numbers import number_tags
+
+        choices = self.number_chip.numbers.choices
+        tags = number_tags(c.number for c in choices) if self.model.number is None else {}
+        if tags != self.delegate.number_tags:
+            self.delegate.number_tags = tags
+            self.view.viewport().update()
 
     def _show_other_unread(self) -> None:
         self.other_unread.show_unread(self.number_chip, self.model.unread_by_number)
@@ -694,6 +706,7 @@ class ChatList(QWidget):
     def _switch_number(self, phone_number_id: str | None) -> None:
         self._to_top = True
         self.model.set_number(phone_number_id)
+        self._tag_numbers()
 
     def _rebuild_label_menu(self) -> None:
         self._label_menu.clear()
@@ -879,6 +892,7 @@ class ChatList(QWidget):
         if numbers is not None:
             self._show_numbers(numbers)
         self.model.show_first_page(page, self.number_chip.numbers.shown)
+        self._tag_numbers()  # of the number listed, now the model lists it
         starting = self.tr("Available in a moment: Shop Inbox is still starting")
         for widget in (self.search_field, *self._chips.buttons(), self.number_chip):
             widget.setEnabled(False)

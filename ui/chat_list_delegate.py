@@ -1,4 +1,4 @@
-"""Paints one chat-list row: avatar, name and pill, time, preview with tick, unread badge, labels.
+"""Paints one chat-list row: avatar, name and pill, number tag, time, preview with tick, unread badge, labels.
 
 A row's paint is worked out once (texts elided, rectangles placed, colours picked) as plain steps and
 kept until the row, the list's width, the palette, the day or the screen's scale changes; painting a
@@ -181,7 +181,7 @@ class _Look:
     """A row's paint, worked out: the steps, in row coordinates, and what they were worked out for."""
 
     row: ConversationRow
-    key: tuple[Any, ...]  # (size, scale, palette), day, "needs a person"
+    key: tuple[Any, ...]  # (size, scale, palette), day, "needs a person", draft, number tag
     steps: tuple[Step, ...]
     prepared: bool = False  # its texts laid out and its avatar drawn ahead of its paint
 
@@ -221,6 +221,10 @@ class ChatListDelegate(QStyledItemDelegate):
         self._looks: dict[int, _Look] = {}  # contact id → its row's paint
         # A chat's reply typed and not sent (ui/composer.py `draft_for`): shown instead of the preview.
         self.draft_for: Callable[[int], str | None] = lambda _contact_id: None
+        # A shop with two numbers, listing every number's chats: each number as a row has it
+        # (ConversationRow.business_number) → the short tag its rows show beside their time
+        # (app/business_numbers.py `number_tags`). Empty otherwise: the rows say no number.
+        self.number_tags: dict[str, str] = {}
         # The last painted rows' width, height, scale and palette: what `prepare` works out for.
         self._painted_for: tuple[tuple[Any, ...], QPalette] | None = None
         # Texts painted once with QPainter.drawText: a catch-up's rows are often painted once before
@@ -349,7 +353,11 @@ class ChatListDelegate(QStyledItemDelegate):
         if look is None or look.key != key or (look.row is not row and look.row != row):
             width, height, dpr = seen[0], seen[1], seen[2]
             look = _Look(
-                row, key, self._work_out(row, width, height, palette, dpr, needs_person=key[2], draft=key[3])
+                row,
+                key,
+                self._work_out(
+                    row, width, height, palette, dpr, needs_person=key[2], draft=key[3], number_tag=key[4]
+                ),
             )
             if len(self._looks) >= LOOKS_KEPT:
                 del self._looks[next(iter(self._looks))]
@@ -399,7 +407,8 @@ class ChatListDelegate(QStyledItemDelegate):
     def _key(self, row: ConversationRow, seen: tuple[Any, ...]) -> tuple[Any, ...]:
         """What a row's worked-out paint depends on beyond the row: `seen`, the day, "needs a person"."""
         needs_person = row.bot_paused_until is not None and row.waits_for_person(relay_clock.now())
-        return (seen, self._today(), needs_person, self.draft_for(row.contact_id))
+        tag = self.number_tags.get(row.business_number) if row.business_number else None
+        return (seen, self._today(), needs_person, self.draft_for(row.contact_id), tag)
 
     def _work_out(
         self,
@@ -410,6 +419,7 @@ class ChatListDelegate(QStyledItemDelegate):
         dpr: float,
         needs_person: bool,
         draft: str | None = None,
+        number_tag: str | None = None,
     ) -> tuple[Step, ...]:
         """The steps that paint this row in a (0, 0, width, height) rectangle."""
         c = self._colours(palette)
@@ -432,8 +442,24 @@ class ChatListDelegate(QStyledItemDelegate):
             _text(when, SMALL, QRectF(right - time_w, top_line.top(), time_w, top_line.height()), _RIGHT)
         )
 
-        steps.append((_PEN, text_color.rgba()))
         name_rect = QRectF(left, top_line.top(), top_line.width() - time_w - 8, top_line.height())
+        if number_tag:
+            # Which of the shop's numbers the customer wrote to (and a reply goes from), before the
+            # time: a quiet outlined tag, the same place on every row, read down the list at a glance.
+            tag_w = self._small_fm.horizontalAdvance(number_tag) + 10
+            tag_h = self._small_fm.height() + 2
+            tag_rect = QRectF(
+                name_rect.right() + 8 - 6 - tag_w,
+                top_line.top() + (top_line.height() - tag_h) / 2,
+                tag_w,
+                tag_h,
+            )
+            steps.append((_OUTLINE, c.secondary_text.rgba()))
+            steps.append((_NO_BRUSH,))
+            steps.append(_shape(_ROUNDED, tag_rect, 4.0))
+            steps.append(_text(number_tag, SMALL, tag_rect, _CENTRE))
+            name_rect.setWidth(max(0.0, name_rect.width() - tag_w - 6))
+        steps.append((_PEN, text_color.rgba()))
         pill, pill_colour = "", c.secondary_text
         if row.group_archive:
             pill = self.tr("Group archive")

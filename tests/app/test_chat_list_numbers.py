@@ -9,6 +9,7 @@ from app.business_numbers import (
     CHAT_LIST_NUMBER_KEY,
     NumberChoice,
     chat_list_numbers,
+    number_tags,
     remember_business_numbers,
     show_number,
 )
@@ -167,3 +168,18 @@ def test_search_in_one_numbers_chats_finds_only_their_messages_and_names(
         assert search_contacts(s, "김민", number=HONGDAE) == []
         assert search_contacts(s, "ㄱㅁㅈ", number=HONGDAE) == []  # by initials too
         assert [h.display_name for h in search_contacts(s, "ㄱㅁㅈ")] == ["김민지"]
+
+
+def test_each_number_is_tagged_by_its_last_four_digits_or_as_many_as_tell_them_apart() -> None:
+    assert number_tags(["+82 2-555-0101", "+82 2-555-0202"]) == {
+        "+82 2-555-0101": "0101",
+        "+82 2-555-0202": "0202",
+    }
+    # Two branches whose numbers end alike are told apart by a digit more, not tagged the same.
+    assert number_tags(["+82 2-555-0101", "+82 2-556-0101", "+82 31-777-1234"]) == {
+        "+82 2-555-0101": "50101",
+        "+82 2-556-0101": "60101",
+        "+82 31-777-1234": "71234",
+    }
+    assert number_tags([]) == {}
+

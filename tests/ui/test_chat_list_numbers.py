@@ -273,6 +273,7 @@ def test_a_start_from_the_first_page_shows_the_remembered_number_and_pages_on_in
     assert shown(chats) == ["최유진", "이준호"]
     assert chats.number_chip.isVisibleTo(chats) and not chats.number_chip.isEnabled()
     assert chats.number_chip.text() == "02-555-0202"
+    assert chats.delegate.number_tags == {}  # one number's chats: its rows say no number
     chats.database_ready()
     settle(qtbot)
     assert chats.number_chip.isEnabled() and chats.number_chip.text() == "02-555-0202"
@@ -348,3 +349,43 @@ def test_a_korean_owner_reads_her_number_with_its_particle(window: Any, qtbot: A
     assert chats.other_unread.toolTip().startswith("매장 번호 02-555-0100으로 온 읽지 않은 메시지: 1개.")
     pick(chats, qtbot, "02-555-0100")
     assert chats.number_chip.toolTip() == "매장 번호 02-555-0100으로 온 채팅만 보여 주고 있어요"
+
+
+def painted_texts(chats: ChatList, qtbot: Any) -> dict[str, list[str]]:
+    """Each listed chat's name → the texts its row is painted with (once the list has painted)."""
+    chats.view.viewport().repaint()
+    qtbot.waitUntil(lambda: bool(chats.delegate.texts(chats.model.row_at(0))))
+    return {row.display_name: chats.delegate.texts(row) for row in chats.model.rows()}
+
+
+def test_in_all_numbers_each_row_says_its_number_and_one_numbers_list_does_not(
+    window: Any, qtbot: Any
+) -> None:
+    two_branches(window.ctx)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    # Every number's chats together: each row is tagged with its number's last four digits, beside
+    # its time, so the owner sees which branch's customer it is before she answers.
+    texts = painted_texts(chats, qtbot)
+    assert "0101" in texts["김민지"] and "0202" not in texts["김민지"]
+    assert "0202" in texts["이준호"] and "0101" not in texts["이준호"]
+    # A screen reader hears the whole number.
+    assert chats.model.row_at(0).display_name == "최유진"
+    spoken = chats.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "To your number 02-555-0202" in spoken
+    # One number's chats: every row is on it, so no row says it (they look as they always did).
+    pick(chats, qtbot, "02-555-0202")
+    texts = painted_texts(chats, qtbot)
+    assert set(texts) == {"이준호", "최유진"}
+    assert all("0202" not in said for said in texts.values())
+    pick(chats, qtbot, "All numbers")
+    assert "0101" in painted_texts(chats, qtbot)["박서연"]
+
+
+def test_a_one_number_shops_rows_say_no_number(window: Any, qtbot: Any) -> None:
+    two_branches(window.ctx, numbers=1)
+    load_chats(window, qtbot)
+    texts = painted_texts(window.chat_list, qtbot)
+    assert len(texts) == 4
+    assert not any(tag in said for said in texts.values() for tag in ("0101", "0202"))
