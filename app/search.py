@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.conversation_rows import OMITTED_SQL, omitted_caption
+from app.conversation_rows import BUSINESS_NUMBER_SQL, OMITTED_SQL, omitted_caption
 from app.graphemes import boundary_at_or_after, boundary_at_or_before, cut_to
 from app.models import Message, to_millis
 from app.orders import typed_order_number
@@ -76,6 +76,8 @@ class SearchHit:
     sent_by: str | None = None  # an outgoing message's author: None (the shop), "bot", "away"… (Message)
     archived: bool = False  # its chat is archived
     kind: str = "text"  # the message's kind (Message.kind): a photo's or a file's caption is said to be one
+    # Its chat's business number as people dial it, when the shop has two or more (as the chat's row).
+    business_number: str | None = None
 
 
 # Where the next page of results starts: the last hit's (sent_at, message_id).
@@ -90,6 +92,8 @@ class ContactHit:
     order_number: str = ""  # found by the number of one of its orders ("2026-0003"), which it names
     tracking: str = ""  # found by that order's tracking number (as stored), which it names too
     label: str = ""  # found by the name of one of its labels (as shown), which it names too
+    # Its business number as people dial it, when the shop has two or more (as the chat's row).
+    business_number: str | None = None
 
 
 def normalise_query(query: str) -> str:
@@ -155,7 +159,7 @@ def _term(word: str, region: str | None = None) -> _Term:
 _HIT_SQL = f"""
 SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body,
        coalesce(c.saved_name, c.profile_name, '+' || c.wa_id, ''), c.wa_id, m.sender_name,
-       m.sent_by, c.archived, {OMITTED_SQL}, m.kind
+       m.sent_by, c.archived, {OMITTED_SQL}, m.kind, {BUSINESS_NUMBER_SQL}
   FROM message m JOIN contact c ON c.id = m.contact_id
  WHERE m.id IN ({{ids}})
 """
@@ -243,7 +247,7 @@ def search_messages(
         return []
     rows = session.execute(text(_HIT_SQL.format(ids=",".join(str(int(i)) for i in ids)))).all()
     hits = []
-    for mid, cid, direction, sent_ms, body, name, wa_id, sender, sent_by, archived, omitted, kind in rows:
+    for mid, cid, direction, sent_ms, body, name, wa_id, sender, sent_by, archived, omitted, kind, on in rows:
         shown = body or ""
         if omitted:
             # A photo the phone's export left out: its caption, as its bubble shows it, not the
@@ -268,6 +272,7 @@ def search_messages(
                 sent_by=sent_by,
                 archived=bool(archived),
                 kind=str(kind or "text"),
+                business_number=on,
             )
         )
     hits.sort(key=lambda h: (h.sent_at, h.message_id), reverse=True)
@@ -711,12 +716,12 @@ def search_contacts(
     if labels:
         clauses.append(f"id IN (SELECT contact_id FROM contact_label WHERE label_id IN ({label_ids}))")
     sql = (
-        f"SELECT id, {_SHOWN_NAME}, wa_id FROM contact "
+        f"SELECT id, {_SHOWN_NAME}, wa_id, {BUSINESS_NUMBER_SQL} FROM contact c "
         f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}){_on_number(number)} "
         "ORDER BY last_message_at DESC LIMIT :limit"
     )
     hits = [
-        ContactHit(r[0], _shown(r[1], r[2]), r[2], *orders.get(r[0], ("", "")))
+        ContactHit(r[0], _shown(r[1], r[2]), r[2], *orders.get(r[0], ("", "")), business_number=r[3])
         for r in session.execute(text(sql), params)
     ]
     if not labels or not hits:
@@ -797,9 +802,12 @@ def _contacts_by_initials(
     if not ids:
         return []
     shown = session.execute(
-        text(f"SELECT id, {_SHOWN_NAME}, wa_id FROM contact WHERE id IN ({','.join(map(str, ids))})")
+        text(
+            f"SELECT id, {_SHOWN_NAME}, wa_id, {BUSINESS_NUMBER_SQL} FROM contact c "
+            f"WHERE id IN ({','.join(map(str, ids))})"
+        )
     )
-    hits = {r[0]: ContactHit(r[0], r[1], r[2]) for r in shown}
+    hits = {r[0]: ContactHit(r[0], r[1], r[2], business_number=r[3]) for r in shown}
     return [hits[cid] for cid in ids if cid in hits]
 
 

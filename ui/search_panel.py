@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import relay_clock
+from app.business_numbers import number_tags, shop_numbers
 from app.changes import Changes
 from app.search import (
     SHORT_QUERY_WINDOW,
@@ -318,7 +319,7 @@ class SearchPanel(QWidget):
         labels = shown_label_names()  # a built-in label is found by its name as the owner reads it
         region = self.ctx.shop_region  # a phone number typed nationally is grouped as the shop writes it
 
-        def work(s: Session) -> tuple[list[SearchHit], list[ContactHit], bool]:
+        def work(s: Session) -> tuple[list[SearchHit], list[ContactHit], bool, dict[str, str]]:
             # Searching every chat, the chats whose name, number or label matched come first (a customer
             # looked up by name, whatever the period: a name has no date); inside one chat, only its
             # messages.
@@ -330,14 +331,18 @@ class SearchPanel(QWidget):
             hits = search_messages(
                 s, query, contact_id=scope, limit=PAGE, since=since, region=region, number=number
             )
-            return hits, chats, newest_only(s, query, contact_id=scope, since=since)
+            # Hits from every number of a shop with two or more say their chat's number, as the
+            # chat list's rows do in All numbers; one number's, or one chat's, need not.
+            tags = number_tags(shop_numbers(s)) if number is None and scope is None else {}
+            return hits, chats, newest_only(s, query, contact_id=scope, since=since), tags
 
-        def done(found: tuple[list[SearchHit], list[ContactHit], bool]) -> None:
+        def done(found: tuple[list[SearchHit], list[ContactHit], bool, dict[str, str]]) -> None:
             if generation != self._generation:
                 return  # a newer query is on its way
-            hits, chats, self._newest_only = found
+            hits, chats, self._newest_only, tags = found
             self.searching = False
             self.model.query = query
+            self.model.number_tags, self.model.region = tags, region
             self.model.set_hits(hits, chats)
             self._show_count()
             self._tell_count()

@@ -26,7 +26,7 @@ from app.search import ContactHit, SearchHit
 from app.text import name_match, spaced_match
 from app.text_direction import numbers_read_in_order, right_to_left
 from ui.bubble_layout import align_right, automation_mark
-from ui.formatting import kind_label, list_time
+from ui.formatting import business_number_text, kind_label, list_time
 from ui.theme import colours, font_for_text, ui_font
 from ui.utf16 import marked_ranges
 
@@ -71,6 +71,22 @@ def archived_mark() -> str:
     return QCoreApplication.translate("ChatList", "Archived")
 
 
+def number_tag(hit: Hit, tags: dict[str, str]) -> str:
+    """The tag of the hit's chat's number ("0101", as its chat's row shows it) when the results are
+    of every number of a shop with two or more (`tags`, app/business_numbers.py `number_tags`); ""
+    when they are of one number's chats, or of a one-number shop's."""
+    return tags.get(hit.business_number, "") if hit.business_number else ""
+
+
+def spoken_number(hit: Hit, tags: dict[str, str], region: str) -> str:
+    """The hit's chat's number as a screen reader hears it beside the hit ("To your number
+    02-555-0101"), when its row shows the number's tag; else ""."""
+    if not hit.business_number or not number_tag(hit, tags):
+        return ""
+    number = business_number_text(hit.business_number, region)
+    return QCoreApplication.translate("SpokenChat", "To your number {0}").format(number)
+
+
 def _hit_order(hit: SearchHit) -> tuple[float, int]:
     """Newest first, as search_messages pages them: by the time sent, then by id."""
     return (-hit.sent_at.timestamp(), -hit.message_id)
@@ -89,6 +105,10 @@ class SearchResultsModel(QAbstractListModel):
         self.may_have_more = False
         self.more_chats = False  # more chats matched than the CHATS_SHOWN listed
         self.loading = False
+        # The shop's numbers → their tags, while the results are of every number of a shop with two
+        # or more (the search panel says so with each search); empty: the hits say no number.
+        self.number_tags: dict[str, str] = {}
+        self.region = "KR"  # the shop's country: its numbers are said as dialled there
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and self.may_have_more and not self.loading
@@ -117,10 +137,13 @@ class SearchResultsModel(QAbstractListModel):
             return hit
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.display_name if isinstance(hit, ContactHit) else hit.snippet
-        if role == Qt.ItemDataRole.AccessibleTextRole and isinstance(hit, SearchHit):
-            # What the row shows, for a screen reader: who wrote what, where.
-            archived = f" ({archived_mark()})" if hit.archived else ""
-            return f"{hit_heading(hit)}{archived}: {hit.snippet}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # What the row shows, for a screen reader: who wrote what, where (and to which number).
+            number = spoken_number(hit, self.number_tags, self.region)
+            if isinstance(hit, ContactHit):
+                return f"{hit.display_name}, {number}" if number else None
+            marks = ", ".join(mark for mark in (number, archived_mark() if hit.archived else "") if mark)
+            return f"{hit_heading(hit)}{f' ({marks})' if marks else ''}: {hit.snippet}"
         return None
 
     def message_hits(self) -> list[SearchHit]:
@@ -256,6 +279,9 @@ class SearchHitDelegate(QStyledItemDelegate):
             when,
         )
         name_w = r.width() - tw - 6
+        tag = number_tag(hit, self._tags(index))
+        if tag:
+            name_w -= self._paint_tag(painter, tag, r.left() + name_w, r.top(), name_fm.height()) + 6
         if hit.archived:
             # A pill before the time, outlined as the chat list's "Group archive" one.
             pill = archived_mark()
@@ -263,7 +289,7 @@ class SearchHitDelegate(QStyledItemDelegate):
             pill_w = small_fm.horizontalAdvance(pill) + 12
             pill_h = small_fm.height() + 2
             pill_rect = QRectF(
-                r.right() - tw - 6 - pill_w, r.top() + (name_fm.height() - pill_h) / 2, pill_w, pill_h
+                r.left() + name_w - pill_w, r.top() + (name_fm.height() - pill_h) / 2, pill_w, pill_h
             )
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.drawRoundedRect(pill_rect, pill_h / 2, pill_h / 2)
@@ -284,6 +310,24 @@ class SearchHitDelegate(QStyledItemDelegate):
         layout.draw(painter, r.topLeft() + QRectF(0, name_fm.height() + 4, 0, 0).topLeft(), formats)
         painter.restore()
 
+    def _tags(self, index: Index) -> dict[str, str]:
+        model = index.model()
+        return model.number_tags if isinstance(model, SearchResultsModel) else {}
+
+    def _paint_tag(self, painter: QPainter, tag: str, right: float, top: float, line_h: float) -> float:
+        """The hit's number tag, outlined as its chat's row in the list shows it, ending at `right`
+        on the first line (in the painter's pen); returns its width."""
+        small_fm = QFontMetricsF(self.small)
+        tag_w = small_fm.horizontalAdvance(tag) + 10
+        tag_h = small_fm.height() + 2
+        tag_rect = QRectF(right - tag_w, top + (line_h - tag_h) / 2, tag_w, tag_h)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setFont(self.small)
+        painter.drawRoundedRect(tag_rect, 4.0, 4.0)
+        painter.drawText(tag_rect, int(Qt.AlignmentFlag.AlignCenter), tag)
+        return tag_w
+
     def _paint_chat(
         self, painter: QPainter, option: QStyleOptionViewItem, hit: ContactHit, index: Index
     ) -> None:
@@ -297,11 +341,16 @@ class SearchHitDelegate(QStyledItemDelegate):
         model = index.model()
         query = model.query if isinstance(model, SearchResultsModel) else ""
         name_fm = QFontMetricsF(self.name_font)
+        name_w = r.width()
+        tag = number_tag(hit, self._tags(index))
+        if tag:
+            painter.setPen(c.secondary_text)
+            name_w -= self._paint_tag(painter, tag, r.right(), r.top(), name_fm.height()) + 6
         layout = QTextLayout(hit.display_name, self.name_font)
         layout.beginLayout()
         line = layout.createLine()
         if line.isValid():
-            line.setLineWidth(r.width())
+            line.setLineWidth(max(0.0, name_w))
         layout.endLayout()
         # As search found it: the name in any case, or its initials ('ㄱㅁㅈ' marks 김민지).
         match = name_match(hit.display_name, query)

@@ -183,3 +183,31 @@ def test_each_number_is_tagged_by_its_last_four_digits_or_as_many_as_tell_them_a
     }
     assert number_tags([]) == {}
 
+
+def test_search_hits_carry_their_chats_number_in_a_two_number_shop(db: Database) -> None:
+    from app.search import search_contacts, search_messages
+
+    two_branches(db)
+    with db.read() as s:
+        hits = {h.contact_name: h.business_number for h in search_messages(s, "안녕하세요")}
+        names = {h.display_name: h.business_number for h in search_contacts(s, "이준")}
+        initials = {h.display_name: h.business_number for h in search_contacts(s, "ㄱㅁㅈ")}
+    assert hits == {
+        "김민지": "+82 2-555-0101",
+        "박서연": "+82 2-555-0101",
+        "이준호": "+82 2-555-0202",
+        "최유진": "+82 2-555-0202",
+    }
+    assert names == {"이준호": "+82 2-555-0202"}
+    assert initials == {"김민지": "+82 2-555-0101"}
+
+
+def test_a_one_number_shops_search_hits_name_no_number(db: Database) -> None:
+    from app.search import search_contacts, search_messages
+
+    with db.write() as s:
+        remember_business_numbers(s, {(GANGNAM, "+82 2-555-0101")})
+        make_message(s, make_contact(s, profile_name="김민지", phone_number_id=GANGNAM), "안녕하세요")
+    with db.read() as s:
+        assert [h.business_number for h in search_messages(s, "안녕하세요")] == [None]
+        assert [h.business_number for h in search_contacts(s, "김민")] == [None]

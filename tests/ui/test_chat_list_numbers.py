@@ -389,3 +389,58 @@ def test_a_one_number_shops_rows_say_no_number(window: Any, qtbot: Any) -> None:
     texts = painted_texts(window.chat_list, qtbot)
     assert len(texts) == 4
     assert not any(tag in said for said in texts.values() for tag in ("0101", "0202"))
+
+
+def painted_hit(search: Any, row: int) -> Any:
+    """The search result at `row` as its view paints it, 400 pixels wide."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+
+    image = QImage(400, 80, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 400, 80)  # type: ignore[attr-defined]
+    option.palette = QApplication.palette()  # type: ignore[attr-defined]
+    search.view.itemDelegate().paint(painter, option, search.model.index(row))
+    painter.end()
+    return image
+
+
+def test_search_results_from_every_number_say_each_hits_number(window: Any, qtbot: Any) -> None:
+    from ui.search_results import number_tag
+
+    two_branches(window.ctx)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    chats.search_typed.emit("안녕하세요")  # All numbers listed: the search is of every number's chats
+    search = window.search
+    qtbot.waitUntil(lambda: not search.searching and len(search.model.message_hits()) == 4, timeout=5000)
+    model = search.model
+    tags = {hit.contact_name: number_tag(hit, model.number_tags) for hit in model.message_hits()}
+    assert tags == {"김민지": "0101", "박서연": "0101", "이준호": "0202", "최유진": "0202"}
+    first = model.index(0)
+    assert model.hits[0].contact_name == "최유진"
+    assert "(To your number 02-555-0202)" in first.data(Qt.ItemDataRole.AccessibleTextRole)
+    tagged = painted_hit(search, 0)
+    model.number_tags = {}
+    assert painted_hit(search, 0) != tagged  # the tag is painted on the hit's first line
+    # A chat found by its name says its number too.
+    window.close_search()
+    chats.search_typed.emit("이준")
+    qtbot.waitUntil(lambda: not search.searching and bool(search.model.chat_hits()), timeout=5000)
+    chat = search.model.chat_hits()[0]
+    assert number_tag(chat, search.model.number_tags) == "0202"
+    assert (
+        search.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole) == "이준호, To your number 02-555-0202"
+    )
+    # Searching one number's chats, every hit is on it: none says it, as its list's rows do not.
+    window.close_search()
+    pick(chats, qtbot, "02-555-0202")
+    chats.search_typed.emit("안녕하세요")
+    qtbot.waitUntil(lambda: not search.searching and len(search.model.message_hits()) == 2, timeout=5000)
+    assert search.model.number_tags == {}
+    assert "To your number" not in search.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    settle(qtbot)
