@@ -310,7 +310,7 @@ class ChatPane(QWidget):
         # shop has not saved (the title is then that name). Beside a saved name, "~오세훈" read as
         # the owner's own name marked as the customer's; her WhatsApp name is in the contact panel.
         sub = phone if phone != conversation.display_name else ""
-        tip = ""
+        tip, number = "", ""
         if conversation.username_only:
             sub = self.tr("WhatsApp username · no phone number shared")
         if conversation.business_number:
@@ -330,6 +330,7 @@ class ChatPane(QWidget):
             tip = "\n".join(filter(None, [tip, opted]))
         self.subtitle.setText(sub)
         self.subtitle.setToolTip(tip)
+        self.composer.say_reply_number(number)
         self.composer.set_last_inbound(conversation.last_inbound_at)
         self._read_whether_written(conversation)
         self.composer.setEnabled(not conversation.blocked and not conversation.group_archive)

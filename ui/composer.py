@@ -106,6 +106,8 @@ class Composer(QFrame):
         self.setAcceptDrops(True)
         self.contact_id: int | None = None
         self.read_only = False  # a group archive is open
+        # A shop with two numbers: the one a reply goes from (the chat's, as the header writes it).
+        self.reply_number = ""
         self.last_inbound_at: datetime | None = None
         self.reply_to: MessageRow | None = None
         # The message each other chat's draft answers (a quote chosen, then another chat opened).
@@ -383,6 +385,7 @@ class Composer(QFrame):
         if self.contact_id is not None and self.attachments:
             self._attached[self.contact_id] = self.attachments
         self.clear_reply()
+        self.reply_number = ""  # the chat pane says the new chat's (say_reply_number)
         self.clear_attachment()
         self.gone_note.hide()
         self.contact_id = conversation.contact_id if conversation else None
@@ -469,7 +472,13 @@ class Composer(QFrame):
             self.countdown.hide()
         # The countdown under the field, read with the field (a screen reader does not read labels
         # nobody can Tab to).
-        said = self.countdown.text() if self.countdown.isVisibleTo(self) else ""
+        countdown = self.countdown.text() if self.countdown.isVisibleTo(self) else ""
+        replies_from = (
+            self.tr("Replies go from your number {0}.").format(self.reply_number)
+            if self.reply_number and not self.read_only
+            else ""
+        )
+        said = " ".join(filter(None, [replies_from, countdown]))
         if self.edit.accessibleDescription() != said:
             self.edit.setAccessibleDescription(said)
         if self.contact_id is not None and left > timedelta(0) and not self.read_only:
@@ -647,8 +656,22 @@ class Composer(QFrame):
         run_op(small, show, parent=self, on_failure=lambda _exc: None)
 
     def typing_hint(self) -> str:
-        """The empty box's hint: the quick replies are found only by typing "/", so it says so."""
+        """The empty box's hint: the quick replies are found only by typing "/", so it says so; in a
+        shop with two numbers, which one the reply goes from, where the owner looks as she writes."""
+        if self.reply_number:
+            return self.tr("Reply from your number {0} · / for quick replies").format(self.reply_number)
         return self.tr("Type a message · / for quick replies")
+
+    def say_reply_number(self, number: str) -> None:
+        """The business number (as the chat's header writes it) a reply to this chat goes from, in a
+        shop with two or more; "" in a one-number shop's. The relay sends from the number the
+        customer last wrote to: the header says it at the top, but the owner's eyes are here."""
+        if number == self.reply_number:
+            return
+        self.reply_number = number
+        if not self.read_only and not self.attachments:
+            self.edit.setPlaceholderText(self.typing_hint())
+        self.update_window()
 
     def _drop_attachments(self) -> None:
         """The owner took the files off the bar: the draft is kept without them."""

@@ -2859,6 +2859,10 @@ Right-click to retry.</source>
         <translation>무료 답장 가능 시간 {0} 남음</translation>
     </message>
     <message>
+        <source>Replies go from your number {0}.</source>
+        <translation>답장은 매장 번호 {0}에서 보내요.</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>고객</translation>
     </message>
@@ -2895,6 +2899,10 @@ Right-click to retry.</source>
     <message>
         <source>Remove attachments</source>
         <translation>첨부 파일 제거…</translation>
+    </message>
+    <message>
+        <source>Reply from your number {0} · / for quick replies</source>
+        <translation>매장 번호 {0}에서 답장 · /로 빠른 답장</translation>
     </message>
     <message>
         <source>Type a message · / for quick replies</source>

@@ -128,3 +128,50 @@ def test_a_shop_with_two_numbers_sees_which_one_the_customer_wrote_to(
     rows = {model.index(i).data(): model.index(i) for i in range(model.rowCount())}
     assert rows["김민지"].data(Qt.ItemDataRole.ToolTipRole).splitlines()[-1] == "매장 번호 02-555-0101"
     assert "매장 번호 02-555-0202" in rows["박서준"].data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_the_box_a_reply_is_typed_in_says_which_number_it_goes_from(
+    korean: None, window: Any, qtbot: Any
+) -> None:
+    """The header says the number at the top of the chat, but the owner's eyes are on the box she
+    types in: in a shop with two numbers its empty hint says which one the reply goes from (and a
+    screen reader hears it with the box); a one-number shop's says what it always said."""
+    from app.business_numbers import remember_business_numbers
+
+    with window.ctx.db.write() as s:
+        remember_business_numbers(
+            s, [("106540352242922", "+82 2-555-0101"), ("106540352242923", "+82 2-555-0202")]
+        )
+        seongsu = make_contact(
+            s, wa_id="821011112222", profile_name="김민지", phone_number_id="106540352242922"
+        )
+        make_message(s, seongsu, "성수점 오늘 몇 시까지 해요?")
+        hongdae = make_contact(
+            s, wa_id="821033334444", profile_name="박서준", phone_number_id="106540352242923"
+        )
+        make_message(s, hongdae, "홍대점 주차 되나요?")
+        ids = seongsu.id, hongdae.id
+    load_chats(window, qtbot)
+    edit = window.chat.composer.edit
+    select_chat(window, qtbot, ids[0])
+    assert edit.placeholderText() == "매장 번호 02-555-0101에서 답장 · /로 빠른 답장"
+    assert edit.accessibleDescription().startswith("답장은 매장 번호 02-555-0101에서 보내요.")
+    select_chat(window, qtbot, ids[1])
+    assert edit.placeholderText() == "매장 번호 02-555-0202에서 답장 · /로 빠른 답장"
+    assert "02-555-0202" in edit.accessibleDescription()
+
+
+def test_a_one_number_shops_box_says_no_number(korean: None, window: Any, qtbot: Any) -> None:
+    from app.business_numbers import remember_business_numbers
+
+    with window.ctx.db.write() as s:
+        remember_business_numbers(s, [("106540352242922", "+82 2-555-0101")])
+        contact = make_contact(
+            s, wa_id="821011112222", profile_name="김민지", phone_number_id="106540352242922"
+        )
+        make_message(s, contact, "오늘 몇 시까지 해요?")
+        contact_id = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    assert window.chat.composer.edit.placeholderText() == "메시지 입력 · /로 빠른 답장"
+    assert "매장 번호" not in window.chat.composer.edit.accessibleDescription()
