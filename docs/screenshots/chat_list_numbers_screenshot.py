@@ -1,5 +1,7 @@
 """Screenshots of a shop with two WhatsApp numbers: one number's chats, with the other number's
-unread messages said beside the chip (Korean), and a search from one number's list (English).
+unread messages said beside the chip (Korean), and a search from one number's list (English); then
+every number's chats, each row tagged with its number, with a chat open whose reply box says the
+number it answers from (Korean), and a search of every number's chats, each hit tagged (English).
 
 The shop is the demo's with its past chats split between two numbers, as `shop-inbox --demo
 --two-numbers` seeds it.
@@ -64,6 +66,18 @@ def main() -> None:
         else:
             window.chat_list.search_typed.emit("thanks")  # typed in the list's search field
             shoot_results(app, window, "chat-list-number-search-en.png")
+            window.close_search()
+        window.chat_list.number_chip.choose(None)  # every number's chats
+        settle(app, window, 20)
+        if lang == "ko":
+            window.chat_list.select_contact(window.chat_list.model.row_at(0).contact_id)
+            settle(app, window, 20)
+            out = OUT / "chat-list-all-numbers-ko.png"
+            window.grab().save(str(out))
+            print(out.relative_to(ROOT))
+        else:
+            window.chat_list.search_typed.emit("thanks")
+            shoot_results(app, window, "chat-list-all-numbers-search-en.png")
             window.close_search()
         window.close()
         db.close()
