@@ -252,6 +252,26 @@ def main() -> None:
         baseline_name="QStyledItemDelegate row of a bare QListView",
         goal="≤ 1 ms",
     )
+    if args.two_numbers:
+        # The same rows with and without their number tags, alternated in this run: what the tags
+        # (ui/chat_list_delegate.py, All numbers in a two-number shop) add to a row's paint.
+        delegate = window.chat_list.delegate
+        tags = delegate.number_tags
+        assert tags, "the chat list shows no number tags"
+        tagged, untagged = [], []
+        for _ in range(5):
+            delegate.number_tags = {}
+            untagged.append(paint_rows(window.chat_list.view))
+            delegate.number_tags = tags
+            tagged.append(paint_rows(window.chat_list.view))
+        emit(
+            "chat list, two numbers: paint per visible row with number tags",
+            statistics.median(tagged),
+            "ms",
+            baseline=statistics.median(untagged),
+            baseline_name="the same rows without them",
+            goal="≤ 1 ms",
+        )
     window.shutdown()
     db.close()
 
