@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app import relay_clock
@@ -172,7 +172,7 @@ def draw_line(painter: QPainter, line: _Line, rect: QRectF, align: int) -> None:
 # stops walking: the ~1,500 rows kept here would otherwise add some 40 objects each (colours,
 # points, rectangles, bound methods) to every pass it makes over the window's process, and a
 # catch-up's passes hold the GIL long enough to stall a scroll.
-_AVATAR, _PEN, _OUTLINE, _NO_PEN, _BRUSH, _NO_BRUSH, _ROUNDED, _ELLIPSE, _ICON, _TEXT = range(10)
+_AVATAR, _PEN, _OUTLINE, _NO_PEN, _BRUSH, _NO_BRUSH, _ROUNDED, _ELLIPSE, _ICON, _TEXT, _TAG = range(11)
 Step = tuple[Any, ...]
 
 
@@ -243,7 +243,11 @@ class ChatListDelegate(QStyledItemDelegate):
             self._step_ellipse,
             self._step_icon,
             self._step_text,
+            self._step_tag,
         )
+        # (tag, colour as RGBA, scale) → the number tag drawn once: a shop has two or three numbers,
+        # and a row's outlined tag drawn afresh cost a quarter of the row's paint.
+        self._tags: dict[tuple[str, int, float], QPixmap] = {}
 
     def _colours(self, palette: QPalette) -> Colours:
         """The theme's colours for this palette, once per palette."""
@@ -380,6 +384,8 @@ class ChatListDelegate(QStyledItemDelegate):
         for step in look.steps:
             if step[0] == _TEXT:
                 self._line(step[1], step[2])
+            elif step[0] == _TAG:
+                self._tag_pixmap(step[1], step[4], step[5])
             elif step[0] == _AVATAR:
                 avatar_image(step[3], AVATAR, step[4])
         look.prepared = True
@@ -395,7 +401,11 @@ class ChatListDelegate(QStyledItemDelegate):
             return []
         seen, palette = self._painted_for
         steps = self._look(row, palette, seen).steps
-        return [(step[1], self.fonts[step[2]]) for step in steps if step[0] == _TEXT]
+        return [
+            (step[1], self.fonts[step[2]] if step[0] == _TEXT else self.small_font)
+            for step in steps
+            if step[0] in (_TEXT, _TAG)
+        ]
 
     def prepared(self, row: ConversationRow) -> bool:
         """Whether the row's next paint replays what was worked out for it (nothing left to do)."""
@@ -446,19 +456,11 @@ class ChatListDelegate(QStyledItemDelegate):
         if number_tag:
             # Which of the shop's numbers the customer wrote to (and a reply goes from), before the
             # time: a quiet outlined tag, the same place on every row, read down the list at a glance.
-            tag_w = self._small_fm.horizontalAdvance(number_tag) + 10
-            tag_h = self._small_fm.height() + 2
-            tag_rect = QRectF(
-                name_rect.right() + 8 - 6 - tag_w,
-                top_line.top() + (top_line.height() - tag_h) / 2,
-                tag_w,
-                tag_h,
-            )
-            steps.append((_OUTLINE, c.secondary_text.rgba()))
-            steps.append((_NO_BRUSH,))
-            steps.append(_shape(_ROUNDED, tag_rect, 4.0))
-            steps.append(_text(number_tag, SMALL, tag_rect, _CENTRE))
-            name_rect.setWidth(max(0.0, name_rect.width() - tag_w - 6))
+            size = self._tag_size(number_tag)
+            x = round(name_rect.right() + 8 - 6 - size.width())
+            y = round(top_line.top() + (top_line.height() - size.height()) / 2)
+            steps.append((_TAG, number_tag, x, y, c.secondary_text.rgba(), dpr))
+            name_rect.setWidth(max(0.0, name_rect.width() - size.width() - 6))
         steps.append((_PEN, text_color.rgba()))
         pill, pill_colour = "", c.secondary_text
         if row.group_archive:
@@ -599,6 +601,37 @@ class ChatListDelegate(QStyledItemDelegate):
         """icons.draw's step: the tinted icon's pixmap at the rectangle's corner."""
         _, name, x, y, size, rgba, dpr = step
         painter.drawPixmap(QPointF(x, y), icons.pixmap(name, size, self._qcolour(rgba), dpr))
+
+    def _tag_size(self, tag: str) -> QSize:
+        """A number tag's outlined box, in whole pixels (it is drawn as a pixmap)."""
+        return QSize(round(self._small_fm.horizontalAdvance(tag)) + 10, round(self._small_fm.height()) + 2)
+
+    def _tag_pixmap(self, tag: str, rgba: int, dpr: float) -> QPixmap:
+        """The number tag `tag` outlined and written in the colour `rgba`, drawn once per scale."""
+        key = (tag, rgba, dpr)
+        pixmap = self._tags.get(key)
+        if pixmap is None:
+            if len(self._tags) >= 64:  # palettes and scales changed many times: start again
+                self._tags = {}
+            size = self._tag_size(tag)
+            pixmap = QPixmap(round(size.width() * dpr), round(size.height() * dpr))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHints(_HINTS)
+            painter.setPen(QPen(self._qcolour(rgba), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            box = QRectF(0.5, 0.5, size.width() - 1, size.height() - 1)
+            painter.drawRoundedRect(box, 4.0, 4.0)
+            painter.setFont(self.small_font)
+            painter.drawText(box, _CENTRE, tag)
+            painter.end()
+            self._tags[key] = pixmap
+        return pixmap
+
+    def _step_tag(self, painter: QPainter, step: Step) -> None:
+        _, tag, x, y, rgba, dpr = step
+        painter.drawPixmap(x, y, self._tag_pixmap(tag, rgba, dpr))
 
     def _step_text(self, painter: QPainter, step: Step) -> None:
         _, text, font_no, x, y, w, h, align = step

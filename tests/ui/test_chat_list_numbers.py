@@ -381,6 +381,12 @@ def test_in_all_numbers_each_row_says_its_number_and_one_numbers_list_does_not(
     assert all("0202" not in said for said in texts.values())
     pick(chats, qtbot, "All numbers")
     assert "0101" in painted_texts(chats, qtbot)["박서연"]
+    # And painted: the list without its tags looks otherwise.
+    tagged = chats.view.viewport().grab().toImage()
+    tags, chats.delegate.number_tags = chats.delegate.number_tags, {}
+    assert chats.view.viewport().grab().toImage() != tagged
+    chats.delegate.number_tags = tags
+    assert chats.view.viewport().grab().toImage() == tagged
 
 
 def test_a_one_number_shops_rows_say_no_number(window: Any, qtbot: Any) -> None:
