@@ -457,9 +457,9 @@ class ChatListDelegate(QStyledItemDelegate):
             # Which of the shop's numbers the customer wrote to (and a reply goes from), before the
             # time: a quiet outlined tag, the same place on every row, read down the list at a glance.
             size = self._tag_size(number_tag)
-            x = round(name_rect.right() + 8 - 6 - size.width())
-            y = round(top_line.top() + (top_line.height() - size.height()) / 2)
-            steps.append((_TAG, number_tag, x, y, c.secondary_text.rgba(), dpr))
+            tag_x = round(name_rect.right() + 8 - 6 - size.width())
+            tag_y = round(top_line.top() + (top_line.height() - size.height()) / 2)
+            steps.append((_TAG, number_tag, tag_x, tag_y, c.secondary_text.rgba(), dpr))
             name_rect.setWidth(max(0.0, name_rect.width() - size.width() - 6))
         steps.append((_PEN, text_color.rgba()))
         pill, pill_colour = "", c.secondary_text
