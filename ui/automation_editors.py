@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ui.context import AppContext
 
@@ -60,3 +61,20 @@ def menu_bot_editor(ctx: AppContext, parent: QWidget | None) -> AutomationDialog
 
     client = lambda: automations_client(ctx)  # noqa: E731
     return BotEditor(ctx, client_provider=client, report_client=client, parent=parent)
+
+
+def open_once(open_now: QDialog | None, make: Callable[[], QDialog | None]) -> QDialog | None:
+    """The editor a strip's button opens beside the chats: the one it opened before, brought to the
+    front while it is still open (not a second editor of the same rules), else a new one shown.
+    Returns the editor now open, or None when none could be made."""
+    from ui.ops import delete_when_closed
+
+    if open_now is not None and open_now.isVisible():
+        open_now.raise_()
+        open_now.activateWindow()
+        return open_now
+    dialog = make()
+    if dialog is not None:
+        delete_when_closed(dialog)
+        dialog.show()
+    return dialog

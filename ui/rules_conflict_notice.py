@@ -74,16 +74,9 @@ class RulesConflictNotice(QFrame):
 
     def open_editor(self) -> None:
         """The editor where the versions differ, beside the chats (its banner asks which to keep)."""
-        from ui.ops import delete_when_closed
+        from ui.automation_editors import open_once
 
-        if self._open is not None and self._open.isVisible():
-            self._open.raise_()
-            self._open.activateWindow()
-            return
-        dialog = self.open_dialog(self.editor)
-        if dialog is None:
-            return
-        delete_when_closed(dialog)
-        dialog.finished.connect(lambda _result: setattr(self, "_open", None))
-        self._open = dialog
-        dialog.show()
+        dialog = open_once(self._open, lambda: self.open_dialog(self.editor))
+        if dialog is not None and dialog is not self._open:
+            dialog.finished.connect(lambda _result: setattr(self, "_open", None))
+            self._open = dialog

@@ -282,19 +282,12 @@ class RulesRefusedNotice(QFrame):
 
     def open_editor(self) -> None:
         """The editor of the refused part: it shows the refused change, saved, to fix and save again."""
-        from ui.ops import delete_when_closed
+        from ui.automation_editors import open_once
 
-        if self._open is not None and self._open.isVisible():
-            self._open.raise_()
-            self._open.activateWindow()
-            return
-        dialog = self.open_dialog(self.editor)
-        if dialog is None:
-            return
-        delete_when_closed(dialog)
-        dialog.finished.connect(lambda _result: setattr(self, "_open", None))
-        self._open = dialog
-        dialog.show()
+        dialog = open_once(self._open, lambda: self.open_dialog(self.editor))
+        if dialog is not None and dialog is not self._open:
+            dialog.finished.connect(lambda _result: setattr(self, "_open", None))
+            self._open = dialog
 
     def discard_change(self) -> None:
         """Asked first: the refused change is gone, and the relay's version is shown here again."""
