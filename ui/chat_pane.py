@@ -417,7 +417,10 @@ class ChatPane(QWidget):
             self.resume_bot_button.setEnabled(True)
             if self.conversation is None or self.conversation.contact_id != conv.contact_id:
                 return  # the owner opened another chat meanwhile
-            self._resumed = (conv.contact_id, self.conversation.bot_paused_until)
+            # The hand-off she resumed (the row she clicked on), not the row read since: when the
+            # relay's `contact` event came before this answer, that row no longer had it, and a stale
+            # refresh still carrying it showed the button again.
+            self._resumed = (conv.contact_id, conv.bot_paused_until)
             self.resume_bot_button.setVisible(False)
             self.bot_resumed_note.setVisible(True)
 
