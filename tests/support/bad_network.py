@@ -181,9 +181,11 @@ class BadNetwork:
                     _close(dst)
                     return
                 passed += len(data)
-                dst.sendall(data)
                 if answered is not None and not towards_relay:
+                    # Before passing the answer on: a client quick to ask again could otherwise send its
+                    # next request before this thread marked the answer as gone (a request let through).
                     answered.set()
+                dst.sendall(data)
         except OSError:
             _close(src)
             _close(dst)
