@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.automations_parts import AutomationsPart
 from ui.context import ChangeHub
-from ui.formatting import clock_time, day_pattern, display_locale, local, qdate
+from ui.formatting import recent_datetime
 from ui.theme import warning_colour
 
 QUICK_REPLIES = "quick_reply"  # the quick replies' editor name (the automations editors': their part's)
@@ -37,26 +37,9 @@ def say_editor_open(hub: ChangeHub, name: str, event: QShowEvent | QHideEvent) -
         hub.editor_open.emit(name, isinstance(event, QShowEvent))
 
 
-def kept_time(at: datetime, now: datetime | None = None) -> str:
-    """When a form was kept, as the owner's locale writes a day and time: "오늘 오후 2:32", "2:32 PM
-    yesterday", "12월 1일 (화) 오후 2:32", "Tue, Dec 1 2:32 PM" (the year too when it is not this
-    year's). Kept and offered on this computer's clock (app.editor_drafts stamps it so)."""
-    locale = display_locale()
-    wall = local(at)
-    today = local(now or datetime.now(at.tzinfo)).date()
-    # After a crash the words are most often minutes old: "12월 6일 (일) 오후 2:32" read as if a day
-    # long gone, where the owner says "today".
-    if wall.date() == today:
-        return QCoreApplication.translate("KeptEdits", "{0} today").format(clock_time(at))
-    if wall.date() == today - timedelta(days=1):
-        return QCoreApplication.translate("KeptEdits", "{0} yesterday").format(clock_time(at))
-    day = locale.toString(qdate(wall.date()), day_pattern(locale, weekday=True, year=wall.year != today.year))
-    return f"{day} {clock_time(at)}"
-
-
 def kept_rules_sentence(part: AutomationsPart, at: datetime) -> str:
     """The offer of an automations editor's kept form, naming what it holds."""
-    when = kept_time(at)
+    when = recent_datetime(at)
     translate = QCoreApplication.translate
     if part is AutomationsPart.AWAY:
         return translate("KeptEdits", "You have an unsaved away message from {0}.").format(when)
@@ -71,7 +54,7 @@ def kept_rules_sentence(part: AutomationsPart, at: datetime) -> str:
 
 def kept_quick_reply_sentence(shortcut: str, at: datetime) -> str:
     """The offer of the quick replies' kept form, with its shortcut when it has one."""
-    when, shortcut = kept_time(at), shortcut.strip()
+    when, shortcut = recent_datetime(at), shortcut.strip()
     translate = QCoreApplication.translate
     if shortcut in ("", "/"):
         return translate("KeptEdits", "You have an unsaved quick reply from {0}.").format(when)
@@ -80,7 +63,7 @@ def kept_quick_reply_sentence(shortcut: str, at: datetime) -> str:
 
 def kept_item_sentence(name: str, at: datetime) -> str:
     """The offer of the catalogue item form's kept words, with the item's name when it has one."""
-    when, name = kept_time(at), " ".join(name.split())
+    when, name = recent_datetime(at), " ".join(name.split())
     translate = QCoreApplication.translate
     if not name:
         return translate("KeptEdits", "You have an unsaved catalogue item from {0}.").format(when)
@@ -89,7 +72,7 @@ def kept_item_sentence(name: str, at: datetime) -> str:
 
 def kept_campaign_sentence(name: str, at: datetime) -> str:
     """The offer of the campaign editor's kept campaign, with its name when it has one."""
-    when, name = kept_time(at), " ".join(name.split())
+    when, name = recent_datetime(at), " ".join(name.split())
     translate = QCoreApplication.translate
     if not name:
         return translate("KeptEdits", "You have an unsaved campaign from {0}.").format(when)

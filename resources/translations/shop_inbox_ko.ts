@@ -5113,14 +5113,6 @@ What it had brought in was removed, so no chat is there half or twice. Import th
 <context>
     <name>KeptEdits</name>
     <message>
-        <source>{0} today</source>
-        <translation>오늘 {0}</translation>
-    </message>
-    <message>
-        <source>{0} yesterday</source>
-        <translation>어제 {0}</translation>
-    </message>
-    <message>
         <source>You have an unsaved away message from {0}.</source>
         <translation>{0}에 작성하고 저장하지 않은 자리 비움 메시지가 있어요.</translation>
     </message>
@@ -11017,6 +11009,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>{0} tomorrow</source>
         <translation>내일 {0}</translation>
+    </message>
+    <message>
+        <source>{0} yesterday</source>
+        <translation>어제 {0}</translation>
     </message>
     <message>
         <source>%Ln day</source>

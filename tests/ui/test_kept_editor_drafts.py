@@ -201,16 +201,16 @@ def test_the_offer_says_when_in_the_owners_words(qtbot: Any, korean: None, korea
 
 def test_words_kept_minutes_ago_are_offered_as_today(qtbot: Any, korean: None, korean_locale: None) -> None:
     """After a crash the words are minutes old: "12월 6일 (일) 오후 2:32에" read as a day long gone."""
-    from ui.formatting import clock_time
-    from ui.kept_edits_strip import kept_rules_sentence, kept_time
+    from ui.formatting import clock_time, recent_datetime
+    from ui.kept_edits_strip import kept_rules_sentence
 
     now = datetime.now(UTC)
     assert kept_rules_sentence(AutomationsPart.AWAY, now) == (
         f"오늘 {clock_time(now)}에 작성하고 저장하지 않은 자리 비움 메시지가 있어요."
     )
     day_before = now - timedelta(days=1)
-    assert kept_time(day_before, now=now) == f"어제 {clock_time(day_before)}"
-    assert "(" in kept_time(now - timedelta(days=3), now=now)  # an older day keeps its date: "12월 3일 (목)"
+    assert recent_datetime(day_before, now=now) == f"어제 {clock_time(day_before)}"
+    assert "(" in recent_datetime(now - timedelta(days=3), now=now)  # an older day keeps its date: "12월 3일 (목)"
 
 
 def test_the_main_window_offers_a_greeting_kept_before_a_crash(
