@@ -210,7 +210,8 @@ def test_words_kept_minutes_ago_are_offered_as_today(qtbot: Any, korean: None, k
     )
     day_before = now - timedelta(days=1)
     assert recent_datetime(day_before, now=now) == f"어제 {clock_time(day_before)}"
-    assert "(" in recent_datetime(now - timedelta(days=3), now=now)  # an older day keeps its date: "12월 3일 (목)"
+    # an older day keeps its date: "12월 3일 (목)"
+    assert "(" in recent_datetime(now - timedelta(days=3), now=now)
 
 
 def test_the_main_window_offers_a_greeting_kept_before_a_crash(
