@@ -63,6 +63,17 @@ def display_locale() -> QLocale:
     return locale
 
 
+WORD_JOINER = "\u2060"
+
+
+def shortcut_text(shortcut: str) -> str:
+    """A quick reply's shortcut as running text shows it ("빠른 답장(/감사)이…", "Deleted /thanks."):
+    a word joiner between its characters, so a narrow window never wraps it after the "/" or
+    between two Hangul syllables (Qt may break a line at either), leaving "/" alone at a line's end.
+    Nothing after the last character: `with_particles` reads the shortcut's final syllable."""
+    return WORD_JOINER.join(shortcut)
+
+
 def count_text(n: int) -> str:
     """A count in the UI locale's digits: "12,500" in English and Korean, "12.500" in German.
 

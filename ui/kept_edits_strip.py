@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.automations_parts import AutomationsPart
 from ui.context import ChangeHub
-from ui.formatting import recent_datetime
+from ui.formatting import recent_datetime, shortcut_text
 from ui.theme import warning_colour
 
 QUICK_REPLIES = "quick_reply"  # the quick replies' editor name (the automations editors': their part's)
@@ -58,7 +58,9 @@ def kept_quick_reply_sentence(shortcut: str, at: datetime) -> str:
     translate = QCoreApplication.translate
     if shortcut in ("", "/"):
         return translate("KeptEdits", "You have an unsaved quick reply from {0}.").format(when)
-    return translate("KeptEdits", "You have an unsaved quick reply {1} from {0}.").format(when, shortcut)
+    return translate("KeptEdits", "You have an unsaved quick reply {1} from {0}.").format(
+        when, shortcut_text(shortcut)
+    )
 
 
 def kept_item_sentence(name: str, at: datetime) -> str:

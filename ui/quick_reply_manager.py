@@ -48,7 +48,7 @@ from ui.context import AppContext, OwnChanges
 from ui.draft_keeper import DraftKeeper, Work
 from ui.enter_key import keep_enter
 from ui.field_tokens import shown_fields, stored_fields
-from ui.formatting import count_text
+from ui.formatting import count_text, shortcut_text
 from ui.kept_edits_strip import QUICK_REPLIES, KeptEditsStrip, kept_quick_reply_sentence, say_editor_open
 from ui.korean_particles import with_particles
 from ui.op_queue import OpQueue
@@ -648,7 +648,7 @@ class QuickReplyManager(QDialog):
         if confirm(
             self,
             self.tr("Delete quick reply"),
-            with_particles(self.tr("Delete {0}?").format(self.shortcut.text())),
+            with_particles(self.tr("Delete {0}?").format(shortcut_text(self.shortcut.text()))),
             self.tr("Delete"),
         ):
             self.delete_reply(self.current_id)
@@ -686,7 +686,7 @@ class QuickReplyManager(QDialog):
         if gone is None:
             self.undo.withdraw()
         else:
-            self.undo.offer(with_particles(self.tr("Deleted {0}.").format(gone.shortcut)))
+            self.undo.offer(with_particles(self.tr("Deleted {0}.").format(shortcut_text(gone.shortcut))))
 
     def undo_delete(self) -> None:
         """Bring the reply deleted last back, where it was, and show it (Undo, Ctrl+Z in the list)."""

@@ -24,7 +24,7 @@ from app.quick_reply_transfer import (
 from ui.attachments import attachable
 from ui.context import AppContext
 from ui.error_sentences import COMPRESSED_SUFFIXES, code_sentence
-from ui.formatting import count_text
+from ui.formatting import count_text, shortcut_text
 from ui.korean_particles import with_particles
 from ui.message_box import Icon, plain_box
 from ui.op_queue import OpQueue
@@ -138,7 +138,10 @@ class QuickReplyTransfer(QObject):
                     ).format(_names(new_names))
                 )
             )
-        problems = [f"{p.shortcut}: {problem_sentence(p.code, _values(p.params))}" for p in report.problems]
+        problems = [
+            f"{shortcut_text(p.shortcut)}: {problem_sentence(p.code, _values(p.params))}"
+            for p in report.problems
+        ]
         if problems:
             lines.append("")
             lines.append(self.tr("%n could not be imported:", "", len(problems)))
@@ -241,7 +244,7 @@ def problem_sentence(code: ErrorCode, params: dict[str, Any]) -> str:
 
 
 def _names(shortcuts: Sequence[str]) -> str:
-    shown = ", ".join(shortcuts[:NAMES_SHOWN])
+    shown = ", ".join(shortcut_text(s) for s in shortcuts[:NAMES_SHOWN])
     return shown + ("…" if len(shortcuts) > NAMES_SHOWN else "")
 
 

@@ -5114,47 +5114,47 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     <name>KeptEdits</name>
     <message>
         <source>You have an unsaved away message from {0}.</source>
-        <translation>{0}에 작성하고 저장하지 않은 자리 비움 메시지가 있어요.</translation>
+        <translation>{0}에 작성하고 저장하지 못한 자리 비움 메시지가 있어요.</translation>
     </message>
     <message>
         <source>You have an unsaved greeting message from {0}.</source>
-        <translation>{0}에 작성하고 저장하지 않은 인사 메시지가 있어요.</translation>
+        <translation>{0}에 작성하고 저장하지 못한 인사 메시지가 있어요.</translation>
     </message>
     <message>
         <source>You have unsaved business hours from {0}.</source>
-        <translation>{0}에 입력하고 저장하지 않은 영업시간이 있어요.</translation>
+        <translation>{0}에 입력하고 저장하지 못한 영업시간이 있어요.</translation>
     </message>
     <message>
         <source>You have unsaved menu bot changes from {0}.</source>
-        <translation>{0}에 바꾸고 저장하지 않은 메뉴 봇 내용이 있어요.</translation>
+        <translation>{0}에 바꾸고 저장하지 못한 메뉴 봇 내용이 있어요.</translation>
     </message>
     <message>
         <source>You have unsaved shop profile changes from {0}.</source>
-        <translation>{0}에 바꾸고 저장하지 않은 비즈니스 프로필이 있어요.</translation>
+        <translation>{0}에 바꾸고 저장하지 못한 비즈니스 프로필이 있어요.</translation>
     </message>
     <message>
         <source>You have an unsaved quick reply from {0}.</source>
-        <translation>{0}에 작성하고 저장하지 않은 빠른 답장이 있어요.</translation>
+        <translation>{0}에 작성하고 저장하지 못한 빠른 답장이 있어요.</translation>
     </message>
     <message>
         <source>You have an unsaved quick reply {1} from {0}.</source>
-        <translation>{0}에 작성하고 저장하지 않은 빠른 답장({1})이 있어요.</translation>
+        <translation>{0}에 작성하고 저장하지 못한 빠른 답장({1})이 있어요.</translation>
     </message>
     <message>
         <source>You have an unsaved catalogue item from {0}.</source>
-        <translation>{0}에 작성하고 저장하지 않은 카탈로그 상품이 있어요.</translation>
+        <translation>{0}에 작성하고 저장하지 못한 카탈로그 상품이 있어요.</translation>
     </message>
     <message>
         <source>You have an unsaved catalogue item “{1}” from {0}.</source>
-        <translation>{0}에 작성하고 저장하지 않은 카탈로그 상품이 있어요: “{1}”</translation>
+        <translation>{0}에 작성하고 저장하지 못한 카탈로그 상품이 있어요: “{1}”</translation>
     </message>
     <message>
         <source>You have an unsaved campaign from {0}.</source>
-        <translation>{0}에 작성하고 저장하지 않은 캠페인이 있어요.</translation>
+        <translation>{0}에 작성하고 저장하지 못한 캠페인이 있어요.</translation>
     </message>
     <message>
         <source>You have an unsaved campaign “{1}” from {0}.</source>
-        <translation>{0}에 작성하고 저장하지 않은 캠페인이 있어요: “{1}”</translation>
+        <translation>{0}에 작성하고 저장하지 못한 캠페인이 있어요: “{1}”</translation>
     </message>
 </context>
 <context>

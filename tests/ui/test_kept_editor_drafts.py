@@ -196,7 +196,7 @@ def test_the_offer_says_when_in_the_owners_words(qtbot: Any, korean: None, korea
 
     at = datetime(2026, 12, 1, 5, 32, tzinfo=UTC)
     sentence = kept_rules_sentence(AutomationsPart.AWAY, at)
-    assert "12월 1일 (화)" in sentence and "저장하지 않은 자리 비움 메시지" in sentence
+    assert "12월 1일 (화)" in sentence and "저장하지 못한 자리 비움 메시지" in sentence
 
 
 def test_words_kept_minutes_ago_are_offered_as_today(qtbot: Any, korean: None, korean_locale: None) -> None:
@@ -206,7 +206,7 @@ def test_words_kept_minutes_ago_are_offered_as_today(qtbot: Any, korean: None, k
 
     now = datetime.now(UTC)
     assert kept_rules_sentence(AutomationsPart.AWAY, now) == (
-        f"오늘 {clock_time(now)}에 작성하고 저장하지 않은 자리 비움 메시지가 있어요."
+        f"오늘 {clock_time(now)}에 작성하고 저장하지 못한 자리 비움 메시지가 있어요."
     )
     day_before = now - timedelta(days=1)
     assert recent_datetime(day_before, now=now) == f"어제 {clock_time(day_before)}"

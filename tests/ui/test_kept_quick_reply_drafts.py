@@ -21,6 +21,7 @@ from app.quick_reply_drafts import (
 )
 from ui.context import AppContext
 from ui.draft_keeper import KEEP_AFTER_MS
+from ui.formatting import shortcut_text
 from ui.kept_edits_notice import QUICK_REPLIES, KeptEditsNotice
 from ui.ops import pending_ops
 from ui.quick_reply_manager import QuickReplyManager
@@ -73,7 +74,9 @@ def test_a_new_quick_reply_typed_and_never_saved_comes_back_after_a_crash(
     again = opened(qtbot, next_start)  # the crash: the first window never closed
     assert offered(again)
     assert again.kept_strip is not None
-    assert again.kept_strip.text.text().startswith("You have an unsaved quick reply /delivery from ")
+    assert again.kept_strip.text.text().startswith(
+        f"You have an unsaved quick reply {shortcut_text('/delivery')} from "
+    )
     again.kept_strip.restore_button.click()
     assert (again.shortcut.text(), again.text.toPlainText()) == (
         "/delivery",
@@ -141,7 +144,7 @@ def test_the_offer_above_the_chats_opens_the_quick_replies_with_the_words(
     notice.open_dialog = open_dialog
     notice.refresh()
     qtbot.waitUntil(lambda: notice.kept is not None, timeout=5000)
-    assert notice.text.text().startswith("You have an unsaved quick reply /hours from ")
+    assert notice.text.text().startswith(f"You have an unsaved quick reply {shortcut_text('/hours')} from ")
     notice.restore_button.click()
     qtbot.waitUntil(lambda: bool(made), timeout=5000)  # once the kept words are read again
     manager = made[0]

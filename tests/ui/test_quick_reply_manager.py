@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from app.paths import paths_for
 from app.quick_replies import QuickReplyLibrary
 from ui.context import AppContext
+from ui.formatting import shortcut_text
 from ui.quick_reply_manager import QuickReplyManager
 
 
@@ -349,10 +350,10 @@ def test_a_reply_deleted_by_mistake_comes_back_with_its_photo_on_undo(
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(ctx.hub.changed):
         manager.delete_current()
-    assert asked.texts == ["Delete /배송?"]
+    assert asked.texts == [f"Delete {shortcut_text('/배송')}?"]
     settle(qtbot, manager)
     assert shown(manager) == ["/감사", "/배송완료"]
-    assert manager.undo.note.text() == "Deleted /배송." and not manager.undo.isHidden()
+    assert manager.undo.note.text() == f"Deleted {shortcut_text('/배송')}." and not manager.undo.isHidden()
 
     with qtbot.waitActive(manager):  # Ctrl+Z works in the active window
         manager.show()

@@ -1,0 +1,59 @@
+"""A quick reply's shortcut in running text stays whole however narrow the window: "(/감사)", never
+"(/" at a line's end and "감사)" on the next."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
+from PySide6.QtWidgets import QLabel
+
+from ui.formatting import WORD_JOINER, shortcut_text
+from ui.korean_particles import with_particles
+
+
+def _line_starts(label: QLabel, text: str, width: int) -> list[int]:
+    """Where each line after the first begins when `text` wraps at `width` in `label`'s font."""
+    layout = QTextLayout(text, QFont(label.font()))
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    return starts[1:]
+
+
+def _breaks_inside(label: QLabel, sentence: str, shortcut: str) -> list[int]:
+    """The widths (20 to 400 px) at which a line breaks inside `shortcut` within `sentence`."""
+    start = sentence.index(shortcut)
+    inside = range(start + 1, start + len(shortcut))
+    return [w for w in range(20, 401, 2) if any(s in inside for s in _line_starts(label, sentence, w))]
+
+
+def test_a_shortcut_in_the_kept_words_offer_never_wraps_inside_itself(
+    qtbot: Any, korean: None, korean_locale: None
+) -> None:
+    from ui.kept_edits_strip import kept_quick_reply_sentence
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    sentence = kept_quick_reply_sentence("/감사", datetime(2026, 12, 1, 5, 32, tzinfo=UTC))
+    shown = shortcut_text("/감사")
+    assert f"빠른 답장({shown})이" in sentence
+    assert _breaks_inside(label, sentence, shown) == []
+    # The same sentence with the bare shortcut did wrap inside it at some widths ("(/" | "감사)").
+    bare = sentence.replace(WORD_JOINER, "")
+    assert _breaks_inside(label, bare, "/감사") != []
+
+
+def test_a_shortcut_keeps_its_particle_and_reads_the_same(qtbot: Any, korean: None) -> None:
+    """The joiners are invisible and never end the shortcut: 을/를 still reads its last syllable."""
+    shown = shortcut_text("/배송")
+    assert shown.replace(WORD_JOINER, "") == "/배송" and not shown.endswith(WORD_JOINER)
+    assert with_particles(f"{shown}을(를) 지울까요?") == f"{shown}을 지울까요?"
+    assert shortcut_text("") == ""
