@@ -246,7 +246,7 @@ class QuickReplyManager(QDialog):
         self.export_button.setEnabled(False)  # until the replies are in and there is one
         self.import_button = QPushButton(self.tr("&Import…"))
         self.import_button.setToolTip(self.tr("Add the quick replies of a file exported on another computer"))
-        self.export_button.clicked.connect(lambda: self.transfer.export())
+        self.export_button.clicked.connect(lambda: self.export_replies())
         self.import_button.clicked.connect(lambda: self.transfer.import_())
         bottom = QHBoxLayout()
         bottom.addWidget(self.import_button)
@@ -540,6 +540,25 @@ class QuickReplyManager(QDialog):
             dirty=self.has_unsaved_edits(),
             save_then=lambda after: self.save_current(then=after),
             then=left,
+        )
+
+    def export_replies(self) -> None:
+        """Export…: the file holds what is saved. Words typed on the form and not saved are asked
+        about first: saved, then exported; or left out of the file and kept on the form as typed
+        (and through a crash), never dropped."""
+        if self._saves_under_way and self._form_values() == self._saving_values:
+            self.transfer.export()  # in turn after the save storing what the form shows
+            return
+        leave_edits(
+            self,
+            self.tr(
+                "Save the changes to this quick reply before exporting? The file holds only what is "
+                "saved; without saving, your changes stay here as typed."
+            ),
+            dirty=self.has_unsaved_edits(),
+            save_then=lambda after: self.save_current(then=after),
+            then=self.transfer.export,
+            discard_text=self.tr("Export without saving"),
         )
 
     def reject(self) -> None:

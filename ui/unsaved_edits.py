@@ -46,17 +46,24 @@ def then_quit_goes_on(then: Callable[[], None]) -> Callable[[], None]:
     return then_resume
 
 
-def ask_about_edits(parent: QWidget, question: str, save_text: str | None = None) -> Button:
+def ask_about_edits(
+    parent: QWidget, question: str, save_text: str | None = None, discard_text: str | None = None
+) -> Button:
     """Save, Discard or Cancel: `question` names what holds the edits ("Save the changes to this item?").
     `save_text`: the Save button in the window's own word for saving ("Save draft" where the window's
-    button says so: a plain "Save" beside it read as another action)."""
+    button says so: a plain "Save" beside it read as another action). `discard_text`: the Discard
+    button where the edits are not dropped but left out of what comes next ("Export without saving":
+    the words stay on the form)."""
     title = QCoreApplication.translate("UnsavedEdits", "Unsaved changes")
     buttons = Button.Save | Button.Discard | Button.Cancel
-    if save_text is None:
+    if save_text is None and discard_text is None:
         return message_box.question(parent, title, question, buttons, Button.Save)
     box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.button(Button.Save).setText(save_text)
+    if save_text is not None:
+        box.button(Button.Save).setText(save_text)
+    if discard_text is not None:
+        box.button(Button.Discard).setText(discard_text)
     box.setDefaultButton(Button.Save)
     box.setEscapeButton(Button.Cancel)
     return Button(box.exec())
@@ -70,6 +77,7 @@ def leave_edits(
     save_then: SaveThen,
     then: Callable[[], None],
     save_text: str | None = None,
+    discard_text: str | None = None,
 ) -> bool:
     """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs.
 
@@ -79,7 +87,7 @@ def leave_edits(
     if not dirty:
         then()
         return True
-    answer = ask_about_edits(parent, question, save_text)
+    answer = ask_about_edits(parent, question, save_text, discard_text)
     if answer == Button.Save:
         return save_then(then_quit_goes_on(then))
     if answer == Button.Discard:

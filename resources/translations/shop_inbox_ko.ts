@@ -7697,6 +7697,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>이 빠른 답장의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
+        <source>Save the changes to this quick reply before exporting? The file holds only what is saved; without saving, your changes stay here as typed.</source>
+        <translation>내보내기 전에 이 빠른 답장의 변경 사항을 저장할까요? 파일에는 저장한 내용만 들어가요. 저장하지 않아도 입력한 내용은 여기에 그대로 남아 있어요.</translation>
+    </message>
+    <message>
+        <source>Export without saving</source>
+        <translation>저장하지 않고 내보내기</translation>
+    </message>
+    <message>
         <source>A quick reply needs a shortcut, like /thanks.</source>
         <translation>빠른 답장에는 단축어가 필요해요 (예: /감사).</translation>
     </message>

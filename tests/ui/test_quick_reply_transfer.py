@@ -247,3 +247,86 @@ def test_a_file_whose_every_reply_is_refused_is_not_titled_imported(
     qtbot.waitUntil(lambda: bool(warned.shown) and not manager.is_loading(), timeout=5000)
     assert warned.shown[0].title == "빠른 답장을 가져오지 못했어요"
     assert shortcuts(manager) == []
+
+
+def exported_texts(target: Path) -> dict[str, str]:
+    with zipfile.ZipFile(target) as zf:
+        return {r["shortcut"]: r["text"] for r in json.loads(zf.read(MANIFEST))["replies"]}
+
+
+def test_export_while_a_new_reply_is_typed_asks_and_save_puts_it_in_the_file(
+    qtbot, laptop: AppContext, tmp_path: Path, dialogs, english
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QuickReplyLibrary(laptop.db).add("/hello", "Hello!")
+    manager = open_manager(qtbot, laptop)
+    manager.show()
+    manager.add_button.click()
+    qtbot.keyClicks(manager.shortcut, "thanks")  # after the "/" a new reply starts with
+    qtbot.keyClicks(manager.text, "Thank you!")
+    target = tmp_path / "quick-replies.zip"
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    dialogs.expect("getSaveFileName", answer=str(target))
+    told = dialogs.expect("information")
+    manager.export_button.click()
+    buttons = asked.shown[0].widget
+    assert (
+        "Export without saving" in buttons and "Discard" not in buttons and buttons.endswith("default Save")
+    )
+    assert asked.texts == [
+        "Save the changes to this quick reply before exporting? The file holds only what is saved; "
+        "without saving, your changes stay here as typed."
+    ]
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    assert exported_texts(target) == {"/hello": "Hello!", "/thanks": "Thank you!"}
+    assert not manager.has_unsaved_edits()
+
+
+def test_export_without_saving_leaves_the_edit_out_of_the_file_and_on_the_form(
+    qtbot, laptop: AppContext, tmp_path: Path, dialogs, english
+) -> None:
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QMessageBox
+
+    QuickReplyLibrary(laptop.db).add("/hello", "Hello!")
+    manager = open_manager(qtbot, laptop)
+    manager.show()
+    manager.text.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(manager.text, " Welcome.")
+    target = tmp_path / "quick-replies.zip"
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)  # Export without saving
+    dialogs.expect("getSaveFileName", answer=str(target))
+    told = dialogs.expect("information")
+    manager.export_button.click()
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    assert exported_texts(target) == {"/hello": "Hello!"}
+    # Her words are still there, unsaved, for Save (or the question when she leaves the form).
+    assert manager.text.toPlainText() == "Hello! Welcome." and manager.has_unsaved_edits()
+    assert [r.text for r in QuickReplyLibrary(laptop.db).all()] == ["Hello!"]
+
+
+def test_export_cancelled_at_the_question_exports_nothing_and_keeps_the_words(
+    qtbot, laptop: AppContext, dialogs, english
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QuickReplyLibrary(laptop.db).add("/hello", "Hello!")
+    manager = open_manager(qtbot, laptop)
+    manager.show()
+    qtbot.keyClicks(manager.keywords, "hi")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    manager.export_button.click()  # no file dialog follows: one would fail the test
+    assert len(asked.shown) == 1
+    assert manager.keywords.text() == "hi" and manager.has_unsaved_edits()
+
+
+def test_export_with_nothing_typed_asks_nothing(qtbot, laptop: AppContext, tmp_path: Path, dialogs) -> None:
+    QuickReplyLibrary(laptop.db).add("/hello", "Hello!")
+    manager = open_manager(qtbot, laptop)
+    target = tmp_path / "quick-replies.zip"
+    dialogs.expect("getSaveFileName", answer=str(target))
+    told = dialogs.expect("information")
+    manager.export_button.click()
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    assert exported_texts(target) == {"/hello": "Hello!"}
