@@ -6,15 +6,26 @@ zip holding
 
 - `manifest.json`: `{"format": "shop-inbox-quick-replies", "version": 1, "exported_at": "<UTC
   ISO-8601>", "replies": [...]}`, each reply `{"shortcut", "text", "text_other_language",
-  "keywords": [...], "position", "file"}`, in the owner's order (`position` 0, 1, 2…); `file` is
-  null or `{"name", "size", "sha256", "path"}`;
+  "keywords": [...], "position", "file", "file_missing"}`, in the owner's order (`position` 0, 1,
+  2…); `file` is null or `{"name", "size", "sha256", "path"}`; `file_missing` is null, or for a
+  reply whose file was gone from the exporting computer (`file` null; the app showed "file
+  missing" for it) `{"name", "sha256"}`, `sha256` null when not known. `file_missing` was added
+  later without a new version (a reader that does not know it reads such a reply as one without a
+  file, as files made before it carried one): a reply without the key comes from such a file, and
+  whether it had a file that went missing cannot be told;
 - each attached file itself at its `path`, `files/<sha256>/<name>` (one copy per content).
 
 An import adds the file's replies after the ones here, in the file's order. A reply already here
-(same words, other-language words, keywords and file, or no file where the one here has one, under
-its shortcut or one this import made, "/배송-2") is skipped, so importing a file twice adds
-nothing; a reply whose shortcut another reply here has (other words, another file) keeps both, the
-imported one as "/배송-2" (never overwriting what the owner has here). A
+(same words, other-language words and keywords under its shortcut or one this import made,
+"/배송-2", and the same file) is skipped, so importing a file twice adds nothing. As to the file:
+a reply whose file went missing on the exporting computer is already here whatever file the one
+here has (its words are here; its file cannot come), and so is a reply of an older file without
+one; a reply without a file (on purpose) is the one here without a file, or whose file is missing
+here. A reply bringing the very file the one here lost gives it back (`files_back`). A reply whose
+shortcut another reply here has (other words, another file, a file where the one here has none or
+none where it has one) keeps both, the imported one as "/배송-2" (never overwriting what the owner
+has here). A reply added whose file went missing keeps the file's place, so it shows "file missing"
+here too and a later import bringing the file gives it back. A
 reply that cannot be used (too long, its file too big or of a kind WhatsApp refuses, its file
 damaged) is reported by shortcut and the rest go on; the replies are added in one transaction and
 files are copied in only for replies added. The zip's own names are never paths written to: a file
@@ -59,6 +70,7 @@ from app.paths import QUICK_REPLY_FOLDER
 from app.quick_replies import (
     QUICK_REPLIES_CHANGED,
     SHORTCUT_LIMIT,
+    QuickReplyRow,
     add_quick_reply,
     clean_keywords,
     clean_other_language,
@@ -87,6 +99,7 @@ FILE_LIMIT = max(MEDIA_LIMITS.values())
 FILES_TOTAL_LIMIT = 2048 * MB
 _CHUNK = 1024 * 1024
 _NUMBERED = re.compile(r"(.+)-(\d+)")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 class TransferFileInvalid(InvalidInput):
@@ -120,6 +133,10 @@ class ImportReport:
     already_here: tuple[str, ...] = ()
     renamed: tuple[tuple[str, str], ...] = ()  # (the file's shortcut, the one it was added under)
     problems: tuple[ReplyProblem, ...] = ()
+    # Replies here whose missing file the import brought back (their shortcuts here).
+    files_back: tuple[str, ...] = ()
+    # Replies added (as named here) whose file was missing where they were exported: "choose it again".
+    added_without_file: tuple[str, ...] = ()
 
     @property
     def total_added(self) -> int:
@@ -152,11 +169,16 @@ def export_quick_replies(db: Database, data_dir: Path, target: Path) -> ExportRe
             "keywords": list(row.keywords),
             "position": position,
             "file": None,
+            "file_missing": None,
         }
         if row.media_path:
             found = reply_file(data_dir, row.media_path)
             if found.missing:
                 without.append(row.shortcut)
+                entry["file_missing"] = {
+                    "name": sanitise_filename(found.name),
+                    "sha256": _stored_sha(row.media_path) or None,
+                }
             else:
                 digest, size = _digest(found.path)
                 name = sanitise_filename(found.name)
@@ -209,6 +231,13 @@ class _Incoming:
     number: int = 0  # its place in the file's list
     entry: str | None = None  # its file, once stored here
     added_as: str = ""
+    # Its file went missing where it was exported: the entry it keeps here ("file missing"; None
+    # when the file's content was not known there), or False…
+    file_missing: bool = False
+    missing_entry: str | None = None
+    # …and whether the file says so at all (a file made before `file_missing` cannot).
+    says_missing: bool = False
+    restores: int | None = None  # the reply here whose missing file this one brings back
 
 
 @dataclass(slots=True)
@@ -263,11 +292,12 @@ def _cleaned(raw: Any, number: int) -> _Incoming:
         raise _EntryInvalid(f"#{number}", ErrorCode.QUICK_REPLY_ENTRY_DAMAGED, NoParams(), number)
     shortcut = raw.get("shortcut")
     label = shortcut if isinstance(shortcut, str) and shortcut.strip() else f"#{number}"
-    text, other, keywords, file = (
+    text, other, keywords, file, missing = (
         raw.get("text"),
         raw.get("text_other_language", ""),
         raw.get("keywords", []),
         raw.get("file"),
+        raw.get("file_missing"),
     )
     well_formed = (
         isinstance(shortcut, str)
@@ -276,6 +306,7 @@ def _cleaned(raw: Any, number: int) -> _Incoming:
         and isinstance(keywords, list)
         and all(isinstance(k, str) for k in keywords)
         and (file is None or _file_well_formed(file))
+        and (missing is None or (file is None and _missing_well_formed(missing)))
     )
     if not well_formed:
         raise _EntryInvalid(
@@ -291,6 +322,9 @@ def _cleaned(raw: Any, number: int) -> _Incoming:
             file=file,
             sha256=file["sha256"].lower() if file else "",
             number=number,
+            file_missing=missing is not None,
+            missing_entry=_missing_entry(missing),
+            says_missing="file_missing" in raw,
         )
     except InvalidInput as exc:
         raise _EntryInvalid(label[: SHORTCUT_LIMIT * 2], exc.code, exc.params, number) from exc
@@ -306,6 +340,26 @@ def _file_well_formed(file: Any) -> bool:
     )
 
 
+def _missing_well_formed(missing: Any) -> bool:
+    sha = missing.get("sha256") if isinstance(missing, dict) else None
+    return (
+        isinstance(missing, dict)
+        and isinstance(missing.get("name"), str)
+        and (sha is None or (isinstance(sha, str) and len(sha) == 64))
+    )
+
+
+def _missing_entry(missing: dict[str, Any] | None) -> str | None:
+    """Where a reply's missing file is kept here, "quick_reply_media/<sha256>/<name>", as it was
+    there: nothing is at it, so the reply says "file missing"; None when the content is unknown."""
+    if missing is None or not isinstance(missing.get("sha256"), str):
+        return None
+    sha = missing["sha256"].lower()
+    if not _HEX64.fullmatch(sha):
+        return None
+    return f"{QUICK_REPLY_FOLDER}/{sha}/{sanitise_filename(missing['name'])}"
+
+
 class _EntryInvalid(Exception):
     def __init__(self, shortcut: str, code: ErrorCode, params: Params, number: int) -> None:
         super().__init__(f"{shortcut}: {code}")
@@ -316,22 +370,36 @@ class _EntryInvalid(Exception):
 class _Here:
     """A reply on this computer, as an import compares it."""
 
+    id: int
     shortcut: str
     text: str
     other: str
     keywords: tuple[str, ...]
-    sha256: str
+    sha256: str  # its file's content ("" for none, or one that is missing)
+    media_path: str | None
+    missing_sha256: str = ""  # the content of its missing file, when known
 
 
 def _brings_nothing(reply: _Incoming, here: _Here) -> bool:
     """The file's reply is one here: the same words under its shortcut (or one an import numbered),
-    with the same file, or without one where this one has it. That is how an export made where
-    the reply's photo had gone missing has it ("exported without their file"): a "/가격표-2" with
-    no photo beside the one with it would be a copy to delete. A different file, or a file where
-    this one has none, is something new: it is added beside hers, numbered."""
+    and as to the file (see the module's docstring):
+
+    - the same file, or the very file the one here lost (it comes back: `files_back`);
+    - none, because it went missing where it was exported, whatever the one here has: a "/가격표-2"
+      with no photo beside the one with it would be a copy to delete (so a file too old to say);
+    - none on purpose, where the one here has none either, or lost its own.
+
+    A different file, a file where this one has none, or none where this one has one is something
+    new: it is added beside hers, numbered."""
     if (here.text, here.other, here.keywords) != (reply.text, reply.other, tuple(reply.keywords)):
         return False
-    return (here.sha256 == reply.sha256 or not reply.sha256) and _same_name(here.shortcut, reply.shortcut)
+    if not _same_name(here.shortcut, reply.shortcut):
+        return False
+    if reply.sha256:
+        return reply.sha256 in (here.sha256, here.missing_sha256)
+    if reply.file_missing or not reply.says_missing:
+        return True
+    return not here.sha256
 
 
 def _same_name(shortcut: str, base: str) -> bool:
@@ -387,26 +455,27 @@ def import_quick_replies(
             except _EntryInvalid as exc:
                 plan.problems.append(exc.problem)
         with db.read() as s:
-            here = [
-                _Here(
-                    row.shortcut,
-                    row.text,
-                    row.text_other_language,
-                    row.keywords,
-                    _sha_of(data_dir, row.media_path),
-                )
-                for row in list_quick_replies(s)
-            ]
-        already, to_add = [], []
+            here = [_here(data_dir, row) for row in list_quick_replies(s)]
+        already, to_add, to_restore = [], [], []
+        restoring: set[int] = set()
         seen: set[tuple[str, str, str, tuple[str, ...], str]] = set()
         for reply in plan.incoming:
             key = (reply.text, reply.other, tuple(reply.keywords), reply.sha256)
-            if any(_brings_nothing(reply, h) for h in here) or (reply.shortcut.casefold(), *key) in seen:
-                already.append(reply.shortcut)
+            matches = [h for h in here if _brings_nothing(reply, h)]
+            if matches or (reply.shortcut.casefold(), *key) in seen:
+                lost = [h for h in matches if reply.sha256 and h.sha256 != reply.sha256]
+                if lost and len(lost) == len(matches) and lost[0].id not in restoring:
+                    reply.restores = lost[0].id  # hers lost this very file: it comes back
+                    restoring.add(lost[0].id)
+                    to_restore.append(reply)
+                else:
+                    already.append(reply.shortcut)
                 continue
             seen.add((reply.shortcut.casefold(), *key))
+            if reply.file_missing:
+                reply.entry = reply.missing_entry
             to_add.append(reply)
-        _check_total_size(zf, to_add)
+        _check_total_size(zf, to_add + to_restore)
         created: list[Path] = []
         try:
             # Beside the quick replies' folder, not in it: its prune removes an empty folder there,
@@ -415,7 +484,7 @@ def import_quick_replies(
                 ready = []
                 # (member, sha256) → entry: one copy for the replies sharing a file
                 stored: dict[tuple[str, str], str] = {}
-                for reply in to_add:
+                for reply in to_add + to_restore:
                     try:
                         if reply.file is not None:
                             member = (reply.file["path"], reply.sha256)
@@ -428,7 +497,7 @@ def import_quick_replies(
                         plan.problems.append(exc.problem)
                         continue
                     ready.append(reply)
-            added = _add_all(db, ready)
+            added, back = _add_all(db, ready, here)
         except BaseException:
             for path in created:  # nothing half-imported: the files of replies not added go again
                 path.unlink(missing_ok=True)
@@ -439,15 +508,18 @@ def import_quick_replies(
         already_here=tuple(already),
         renamed=tuple((r.shortcut, r.added_as) for r in added if r.added_as != r.shortcut),
         problems=tuple(sorted(plan.problems, key=lambda p: p.number)),
+        files_back=tuple(back),
+        added_without_file=tuple(r.added_as for r in added if r.file_missing),
     )
     log.info(
-        "imported quick replies: %d added, %d already here, %d renamed, %d refused",
+        "imported quick replies: %d added, %d already here, %d renamed, %d files back, %d refused",
         len(report.added),
         len(report.already_here),
         len(report.renamed),
+        len(report.files_back),
         len(report.problems),
     )
-    return report, (QUICK_REPLIES_CHANGED if added else None)
+    return report, (QUICK_REPLIES_CHANGED if added or back else None)
 
 
 def _check_total_size(zf: zipfile.ZipFile, replies: list[_Incoming]) -> None:
@@ -467,20 +539,40 @@ def _check_total_size(zf: zipfile.ZipFile, replies: list[_Incoming]) -> None:
         )
 
 
-def _sha_of(data_dir: Path, entry: str | None) -> str:
-    """The content hash of a reply's file here ("" for none, or one that is missing)."""
-    if not entry:
-        return ""
-    found = reply_file(data_dir, entry)
-    if found.missing:
-        return ""
+def _here(data_dir: Path, row: QuickReplyRow) -> _Here:
+    """A reply here as an import compares it, its file looked at (blocking: a stat, or a read of
+    an older reply's own file)."""
+    sha, missing_sha = "", ""
+    if row.media_path:
+        found = reply_file(data_dir, row.media_path)
+        if found.missing:
+            missing_sha = _stored_sha(row.media_path)
+        else:
+            sha = _stored_sha(row.media_path)  # stored files are kept under their hash already
+            if not sha:
+                try:
+                    sha = _digest(found.path)[0]
+                except OSError:
+                    sha = ""
+    return _Here(
+        row.id,
+        row.shortcut,
+        row.text,
+        row.text_other_language,
+        row.keywords,
+        sha,
+        row.media_path,
+        missing_sha,
+    )
+
+
+def _stored_sha(entry: str) -> str:
+    """The content hash a stored entry is kept under ("quick_reply_media/<sha256>/<name>"); "" for
+    an older reply's own path."""
     parts = entry.split("/")
-    if len(parts) == 3 and parts[0] == QUICK_REPLY_FOLDER and len(parts[1]) == 64:
-        return parts[1]  # stored files are kept under their hash already
-    try:
-        return _digest(found.path)[0]
-    except OSError:
-        return ""
+    if len(parts) == 3 and parts[0] == QUICK_REPLY_FOLDER and _HEX64.fullmatch(parts[1]):
+        return parts[1]
+    return ""
 
 
 def _remove_if_empty(folder: Path) -> None:
@@ -560,14 +652,27 @@ def _copy_capped(member: IO[bytes], out: IO[bytes], digest: Any) -> int:
     return written
 
 
-def _add_all(db: Database, replies: list[_Incoming]) -> list[_Incoming]:
-    """Add the replies in one transaction, after the ones here; a shortcut taken (by a reply here, or
-    one added a moment ago) gets "-2", "-3"…"""
+def _add_all(db: Database, replies: list[_Incoming], here: list[_Here]) -> tuple[list[_Incoming], list[str]]:
+    """In one transaction: add the replies after the ones here (a shortcut taken, by a reply here
+    or one added a moment ago, gets "-2", "-3"…), and point each reply here that lost its file at
+    the copy just stored (the same place, unless the file came under another name), unless she
+    changed its file meanwhile. The replies added, and the shortcuts of those given their file back."""
+    adds = [r for r in replies if r.restores is None]
+    restores = [r for r in replies if r.restores is not None]
     if not replies:
-        return []
+        return [], []
+    by_id = {h.id: h for h in here}
+    back = []
     with db.write() as s:
+        for reply in restores:
+            assert reply.restores is not None
+            mine = by_id[reply.restores]
+            row = s.get(QuickReply, mine.id)
+            if row is not None and row.media_path == mine.media_path:
+                row.media_path = reply.entry
+                back.append(row.shortcut)
         taken = {shortcut.casefold() for shortcut in s.scalars(select(QuickReply.shortcut))}
-        for reply in replies:
+        for reply in adds:
             shortcut = reply.shortcut
             if shortcut.casefold() in taken:
                 shortcut = _free_shortcut(shortcut, taken)
@@ -581,4 +686,4 @@ def _add_all(db: Database, replies: list[_Incoming]) -> list[_Incoming]:
             )
             taken.add(shortcut.casefold())
             reply.added_as = shortcut
-    return replies
+    return adds, back

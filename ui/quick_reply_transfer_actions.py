@@ -138,6 +138,17 @@ class QuickReplyTransfer(QObject):
                     ).format(_names(new_names))
                 )
             )
+        if report.files_back:
+            lines.append(
+                self.tr("Their file was missing here and is back now: {0}.").format(_names(report.files_back))
+            )
+        if report.added_without_file:
+            lines.append(
+                self.tr(
+                    "Added without their file, which was missing on the computer they were exported "
+                    "from: {0}. Choose the file again here."
+                ).format(_names(report.added_without_file))
+            )
         problems = [
             f"{shortcut_text(p.shortcut)}: {problem_sentence(p.code, _values(p.params))}"
             for p in report.problems
@@ -157,8 +168,8 @@ class QuickReplyTransfer(QObject):
         if changes is not None:
             self.imported(changes)
         summary, details = self.report_text(report)
-        icon = Icon.Warning if report.problems else Icon.Information
-        if report.problems and not report.total_added and not report.already_here:
+        icon = Icon.Warning if report.problems or report.added_without_file else Icon.Information
+        if report.problems and not (report.total_added or report.already_here or report.files_back):
             title = self.tr("Quick replies not imported")  # every one refused: none came in
         else:
             title = self.tr("Quick replies imported")

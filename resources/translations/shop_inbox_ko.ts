@@ -7832,6 +7832,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
             <numerusform>%n개는 이 컴퓨터의 다른 답장이 같은 단축어를 쓰고 있어서 {0}(으)로 추가했어요.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Their file was missing here and is back now: {0}.</source>
+        <translation>여기에서 없어졌던 파일을 되찾았어요: {0}.</translation>
+    </message>
+    <message>
+        <source>Added without their file, which was missing on the computer they were exported from: {0}. Choose the file again here.</source>
+        <translation>내보낸 컴퓨터에 파일이 없어서 파일 없이 추가했어요: {0}. 여기서 파일을 다시 선택해 주세요.</translation>
+    </message>
     <message numerus="yes">
         <source>%n could not be imported:</source>
         <translation>

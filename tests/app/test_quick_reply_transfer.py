@@ -189,9 +189,21 @@ def test_a_reply_whose_file_is_missing_here_is_exported_without_it_and_said(
             file.unlink()
     report = export_quick_replies(laptop.db, laptop.data, tmp_path / "replies.zip")
     assert report.without_file == ("/사진",)
+    with zipfile.ZipFile(report.path) as zf:
+        manifest = json.loads(zf.read(MANIFEST))
+    # Still version 1: a reader that does not know `file_missing` reads a reply without a file.
+    assert manifest["version"] == 1
+    entry = next(r for r in manifest["replies"] if r["shortcut"] == "/사진")
+    assert entry["file"] is None and entry["file_missing"]["name"] == "실물.jpg"
+    assert len(entry["file_missing"]["sha256"]) == 64
+    assert all(r["file_missing"] is None for r in manifest["replies"] if r["shortcut"] != "/사진")
     imported, _changes = shop_pc.import_(report.path)
-    assert imported.total_added == 4
-    assert next(r for r in shop_pc.library.all() if r.shortcut == "/사진").media_path is None
+    assert imported.total_added == 4 and imported.added_without_file == ("/사진",)
+    # It says "file missing" there too, under the file's own name: she knows to choose it again.
+    photo = next(r for r in shop_pc.library.all() if r.shortcut == "/사진")
+    assert photo.media_missing and photo.media_name == "실물.jpg"
+    again, changes = shop_pc.import_(report.path)
+    assert again.total_added == 0 and changes is None and "/사진" in again.already_here
 
 
 @pytest.mark.parametrize(
@@ -448,3 +460,83 @@ def test_the_same_words_with_another_photo_or_a_photo_hers_lacks_are_added_besid
     report = export_quick_replies(laptop.db, laptop.data, tmp_path / "replies.zip")
     imported, _changes = shop_pc.import_(report.path)
     assert imported.renamed == (("/사진", "/사진-2"), ("/약도", "/약도-2"))
+
+
+def test_a_reply_that_lost_its_photo_here_gets_it_back_from_a_file_that_has_it(
+    tmp_path: Path, laptop: Computer, shop_pc: Computer
+) -> None:
+    """The shop PC's /사진 shows "file missing"; the laptop's has the photo: the import puts the
+    photo back under hers, not a "/사진-2" with it beside the broken one."""
+    owners_replies(laptop, tmp_path)
+    shop_pc.library.add("/사진", "실물 사진이에요", media_path=str(downloads(tmp_path, "실물.jpg", PHOTO)))
+    for file in shop_pc.stored_files():
+        file.unlink()
+    assert shop_pc.library.all()[0].media_missing
+    report = export_quick_replies(laptop.db, laptop.data, tmp_path / "replies.zip")
+    imported, changes = shop_pc.import_(report.path)
+    assert imported.files_back == ("/사진",) and imported.renamed == () and changes is not None
+    assert "/사진" not in imported.already_here
+    rows = shop_pc.library.all()
+    assert [r.shortcut for r in rows] == ["/사진", "/배송", "/가격표", "/환불"]
+    assert not rows[0].media_missing and rows[0].media_file is not None
+    assert rows[0].media_file.read_bytes() == PHOTO
+    again, _changes = shop_pc.import_(report.path)
+    assert again.files_back == () and "/사진" in again.already_here
+
+
+def test_a_reply_whose_photo_went_missing_there_came_from_a_file_that_says_so(
+    tmp_path: Path, laptop: Computer, shop_pc: Computer
+) -> None:
+    """Exported where the photo went missing, carried to where it never was, then imported again
+    once she chose the photo on the laptop: the photo arrives in the reply, not beside it."""
+    laptop.library.add("/사진", "실물 사진이에요", media_path=str(downloads(tmp_path, "실물.jpg", PHOTO)))
+    kept = laptop.stored_files()
+    for file in kept:
+        file.unlink()
+    first = export_quick_replies(laptop.db, laptop.data, tmp_path / "first.zip")
+    assert shop_pc.import_(first.path)[0].added_without_file == ("/사진",)
+    for file in kept:  # chosen again on the laptop: the same photo
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(PHOTO)
+    second = export_quick_replies(laptop.db, laptop.data, tmp_path / "second.zip")
+    imported, _changes = shop_pc.import_(second.path)
+    assert imported.files_back == ("/사진",) and imported.total_added == 0
+    assert [(r.shortcut, r.media_missing) for r in shop_pc.library.all()] == [("/사진", False)]
+
+
+def test_a_reply_without_a_photo_on_purpose_is_not_the_one_with_a_photo(
+    tmp_path: Path, laptop: Computer, shop_pc: Computer
+) -> None:
+    """The laptop's /사진 has no photo (she took it off); the shop PC's has one: two replies, the
+    customer sees a photo with one and not the other. Hers is never changed; the laptop's comes
+    in beside it. One whose photo went missing on the laptop is hers (already here)."""
+    laptop.library.add("/사진", "실물 사진이에요")
+    laptop.library.add("/약도", "찾아오시는 길이에요", media_path=str(downloads(tmp_path, "map.jpg", PDF)))
+    for file in laptop.stored_files():
+        file.unlink()
+    shop_pc.library.add("/사진", "실물 사진이에요", media_path=str(downloads(tmp_path, "실물.jpg", PHOTO)))
+    shop_pc.library.add("/약도", "찾아오시는 길이에요", media_path=str(downloads(tmp_path, "map.jpg", PDF)))
+    shop_pc.library.add("/인사", "안녕하세요")
+    laptop.library.add("/인사", "안녕하세요")
+    report = export_quick_replies(laptop.db, laptop.data, tmp_path / "replies.zip")
+    imported, _changes = shop_pc.import_(report.path)
+    assert imported.renamed == (("/사진", "/사진-2"),)
+    assert imported.already_here == ("/약도", "/인사")
+    photoless = next(r for r in shop_pc.library.all() if r.shortcut == "/사진-2")
+    assert photoless.media_path is None
+
+
+def test_a_file_from_before_missing_files_were_recorded_reads_no_file_as_perhaps_lost(
+    tmp_path: Path, shop_pc: Computer
+) -> None:
+    """Such a file cannot tell a photo that went missing from none: the reply is hers (already
+    here), as before, and one new here comes in without a file."""
+    shop_pc.library.add("/사진", "실물 사진이에요", media_path=str(downloads(tmp_path, "실물.jpg", PHOTO)))
+    replies = [
+        {"shortcut": "/사진", "text": "실물 사진이에요", "keywords": [], "position": 0, "file": None},
+        {"shortcut": "/약도", "text": "찾아오시는 길이에요", "keywords": [], "position": 1, "file": None},
+    ]
+    source = write_export(tmp_path / "old.zip", {"format": FORMAT, "version": 1, "replies": replies})
+    imported, _changes = shop_pc.import_(source)
+    assert imported.already_here == ("/사진",) and imported.added == ("/약도",)
+    assert imported.added_without_file == ()

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from app.db import Database
-from app.paths import paths_for
+from app.paths import QUICK_REPLY_FOLDER, paths_for
 from app.quick_replies import QuickReplyLibrary
-from app.quick_reply_transfer import FORMAT, MANIFEST
+from app.quick_reply_transfer import FORMAT, MANIFEST, export_quick_replies
 from tests.ui.test_dialog_mnemonics import press_alt
 from ui.context import AppContext
 from ui.formatting import WORD_JOINER
@@ -330,3 +330,38 @@ def test_export_with_nothing_typed_asks_nothing(qtbot, laptop: AppContext, tmp_p
     manager.export_button.click()
     qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
     assert exported_texts(target) == {"/hello": "Hello!"}
+
+
+def test_in_korean_the_import_says_which_file_came_back_and_which_came_without_one(
+    qtbot, laptop: AppContext, shop_pc: AppContext, tmp_path: Path, dialogs, korean
+) -> None:
+    """The laptop lost /약도's photo; the shop PC lost /사진's, which the laptop has. The import
+    puts /사진's photo back and brings /약도 showing "file missing", and says both."""
+    photo, other = b"\xff\xd8\xff\xe0" + b"photo" * 40, b"\xff\xd8\xff\xe0" + b"map" * 40
+    for name, data in (("실물.jpg", photo), ("약도.jpg", other)):
+        (tmp_path / name).write_bytes(data)
+    library = QuickReplyLibrary(laptop.db, laptop.paths.data_dir)
+    library.add("/사진", "실물 사진이에요", media_path=str(tmp_path / "실물.jpg"))
+    library.add("/약도", "찾아오시는 길이에요", media_path=str(tmp_path / "약도.jpg"))
+    for file in (laptop.paths.data_dir / QUICK_REPLY_FOLDER).rglob("약도.jpg"):
+        file.unlink()
+    QuickReplyLibrary(shop_pc.db, shop_pc.paths.data_dir).add(
+        "/사진", "실물 사진이에요", media_path=str(tmp_path / "실물.jpg")
+    )
+    for file in (shop_pc.paths.data_dir / QUICK_REPLY_FOLDER).rglob("*.jpg"):
+        file.unlink()
+    source = export_quick_replies(laptop.db, laptop.paths.data_dir, tmp_path / "replies.zip").path
+    manager = open_manager(qtbot, shop_pc)
+    dialogs.expect("getOpenFileName", answer=str(source))
+    warned = dialogs.expect("warning")  # a reply came without its file: she has a file to choose
+    manager.import_button.click()
+    qtbot.waitUntil(lambda: bool(warned.shown) and not manager.is_loading(), timeout=5000)
+    assert warned.shown[0].title == "빠른 답장을 가져왔어요"
+    assert read(warned.shown[0].text) == (
+        "1개를 추가했어요.\n"
+        "여기에서 없어졌던 파일을 되찾았어요: /사진.\n"
+        "내보낸 컴퓨터에 파일이 없어서 파일 없이 추가했어요: /약도. 여기서 파일을 다시 선택해 주세요."
+    )
+    rows = {r.shortcut: r for r in QuickReplyLibrary(shop_pc.db, shop_pc.paths.data_dir).all()}
+    assert not rows["/사진"].media_missing and rows["/약도"].media_missing
+    qtbot.waitUntil(lambda: shortcuts(manager) == ["/사진", "/약도"], timeout=5000)
