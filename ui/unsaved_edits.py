@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui import message_box
@@ -63,7 +63,9 @@ def ask_about_edits(
     if save_text is not None:
         box.button(Button.Save).setText(save_text)
     if discard_text is not None:
-        box.button(Button.Discard).setText(discard_text)
+        discard = box.button(Button.Discard)
+        discard.setText(discard_text)
+        discard.setIcon(QIcon())  # the bin says "thrown away", which these words are not
     box.setDefaultButton(Button.Save)
     box.setEscapeButton(Button.Cancel)
     return Button(box.exec())

@@ -283,11 +283,28 @@ def test_export_while_a_new_reply_is_typed_asks_and_save_puts_it_in_the_file(
     assert not manager.has_unsaved_edits()
 
 
+@pytest.fixture
+def buttons_with_icons(qapp) -> Iterator[None]:
+    """Buttons drawn with their icons, as on a Linux desktop (offscreen's style draws none)."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
+
+    class WithIcons(QProxyStyle):
+        def styleHint(self, hint, option=None, widget=None, data=None):  # type: ignore[no-untyped-def]
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 1
+            return super().styleHint(hint, option, widget, data)
+
+    name = qapp.style().name()
+    qapp.setStyle(WithIcons(QStyleFactory.create(name)))
+    yield
+    qapp.setStyle(QStyleFactory.create(name))
+
+
 def test_export_without_saving_leaves_the_edit_out_of_the_file_and_on_the_form(
-    qtbot, laptop: AppContext, tmp_path: Path, dialogs, english
+    qtbot, laptop: AppContext, tmp_path: Path, dialogs, english, buttons_with_icons
 ) -> None:
     from PySide6.QtGui import QTextCursor
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     QuickReplyLibrary(laptop.db).add("/hello", "Hello!")
     manager = open_manager(qtbot, laptop)
@@ -295,11 +312,22 @@ def test_export_without_saving_leaves_the_edit_out_of_the_file_and_on_the_form(
     manager.text.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(manager.text, " Welcome.")
     target = tmp_path / "quick-replies.zip"
-    dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)  # Export without saving
+
+    def export_without_saving(_shown: object) -> QMessageBox.StandardButton:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        button = box.button(QMessageBox.StandardButton.Discard)
+        # Not Discard's bin: her words are not thrown away.
+        assert button.text() == "Export without saving" and button.icon().isNull()
+        assert not box.button(QMessageBox.StandardButton.Save).icon().isNull()  # the others keep theirs
+        return QMessageBox.StandardButton.Discard
+
+    asked = dialogs.expect("question", answer=export_without_saving)
     dialogs.expect("getSaveFileName", answer=str(target))
     told = dialogs.expect("information")
     manager.export_button.click()
     qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    assert len(asked.shown) == 1
     assert exported_texts(target) == {"/hello": "Hello!"}
     # Her words are still there, unsaved, for Save (or the question when she leaves the form).
     assert manager.text.toPlainText() == "Hello! Welcome." and manager.has_unsaved_edits()
