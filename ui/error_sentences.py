@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import ErrorCode, GraphUnreachable, RelayBusy, ShopInboxError
 from app.wire import RelayErrorCode
+from ui.formatting import shortcut_text
 from ui.korean_particles import with_particles
 
 translate = QCoreApplication.translate
@@ -712,7 +713,15 @@ def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
         sentence = translate(
             "Errors", "Order {number} was cancelled: its items no longer change. Make a new order."
         )
-    return with_particles(sentence.format(**_counts_in_locale(_words_for_codes(code, params))))
+    values = {**_counts_in_locale(_words_for_codes(code, params))}
+    for key in _SHORTCUT_PARAMS.get(code, ("shortcut",)):
+        if isinstance(shortcut := values.get(key), str):
+            values[key] = shortcut_text(shortcut)  # "/감사" never wraps after its "/"
+    return with_particles(sentence.format(**values))
+
+
+# The parameters that are a quick reply's shortcut where it is not called `shortcut`.
+_SHORTCUT_PARAMS = {ErrorCode.SHORTCUT_TAKEN: ("name",)}
 
 
 # Limits and counts said in a sentence ("at most 4,096 characters", "only 1,200 left"): written with

@@ -57,3 +57,14 @@ def test_a_shortcut_keeps_its_particle_and_reads_the_same(qtbot: Any, korean: No
     assert shown.replace(WORD_JOINER, "") == "/배송" and not shown.endswith(WORD_JOINER)
     assert with_particles(f"{shown}을(를) 지울까요?") == f"{shown}을 지울까요?"
     assert shortcut_text("") == ""
+
+
+def test_an_error_naming_a_shortcut_keeps_it_whole_too(qtbot: Any, korean: None) -> None:
+    from app.errors import ErrorCode
+    from ui.error_sentences import code_sentence
+
+    shown = shortcut_text("/감사")
+    missing = code_sentence(ErrorCode.QUICK_REPLY_FILE_MISSING, {"name": "실물.jpg", "shortcut": "/감사"})
+    assert f"빠른 답장 {shown}에" in missing
+    # Its particle still reads 사 (no final consonant): 는, not 은.
+    assert code_sentence(ErrorCode.SHORTCUT_TAKEN, {"name": "/감사"}).startswith(f"단축어 {shown}는 ")
