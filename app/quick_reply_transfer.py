@@ -231,13 +231,13 @@ class _Incoming:
     number: int = 0  # its place in the file's list
     entry: str | None = None  # its file, once stored here
     added_as: str = ""
-    # Its file went missing where it was exported: the entry it keeps here ("file missing"; None
-    # when the file's content was not known there), or False…
+    # Its file went missing where it was exported; where that file is kept here, empty, so the
+    # reply added says "file missing" (None when its content was not known there); and whether the
+    # export says at all (one made before `file_missing` cannot).
     file_missing: bool = False
     missing_entry: str | None = None
-    # …and whether the file says so at all (a file made before `file_missing` cannot).
     says_missing: bool = False
-    restores: int | None = None  # the reply here whose missing file this one brings back
+    restores: int | None = None  # the id of the reply here whose missing file this one brings back
 
 
 @dataclass(slots=True)
@@ -498,6 +498,8 @@ def import_quick_replies(
                         continue
                     ready.append(reply)
             added, back = _add_all(db, ready, here)
+            # A reply here whose file she changed meanwhile keeps hers: this one was already here.
+            already.extend(r.shortcut for r in ready if r.restores is not None and not r.added_as)
         except BaseException:
             for path in created:  # nothing half-imported: the files of replies not added go again
                 path.unlink(missing_ok=True)
@@ -508,7 +510,7 @@ def import_quick_replies(
         already_here=tuple(already),
         renamed=tuple((r.shortcut, r.added_as) for r in added if r.added_as != r.shortcut),
         problems=tuple(sorted(plan.problems, key=lambda p: p.number)),
-        files_back=tuple(back),
+        files_back=tuple(r.added_as for r in back),
         added_without_file=tuple(r.added_as for r in added if r.file_missing),
     )
     log.info(
@@ -652,11 +654,14 @@ def _copy_capped(member: IO[bytes], out: IO[bytes], digest: Any) -> int:
     return written
 
 
-def _add_all(db: Database, replies: list[_Incoming], here: list[_Here]) -> tuple[list[_Incoming], list[str]]:
+def _add_all(
+    db: Database, replies: list[_Incoming], here: list[_Here]
+) -> tuple[list[_Incoming], list[_Incoming]]:
     """In one transaction: add the replies after the ones here (a shortcut taken, by a reply here
     or one added a moment ago, gets "-2", "-3"…), and point each reply here that lost its file at
     the copy just stored (the same place, unless the file came under another name), unless she
-    changed its file meanwhile. The replies added, and the shortcuts of those given their file back."""
+    changed its file meanwhile. The replies added, and those that gave a reply here its file back
+    (`added_as` is the shortcut of each, here)."""
     adds = [r for r in replies if r.restores is None]
     restores = [r for r in replies if r.restores is not None]
     if not replies:
@@ -670,7 +675,8 @@ def _add_all(db: Database, replies: list[_Incoming], here: list[_Here]) -> tuple
             row = s.get(QuickReply, mine.id)
             if row is not None and row.media_path == mine.media_path:
                 row.media_path = reply.entry
-                back.append(row.shortcut)
+                reply.added_as = row.shortcut
+                back.append(reply)
         taken = {shortcut.casefold() for shortcut in s.scalars(select(QuickReply.shortcut))}
         for reply in adds:
             shortcut = reply.shortcut
