@@ -23,6 +23,7 @@ from app.quick_reply_transfer import (
     export_quick_replies,
     import_quick_replies,
 )
+from app.sending import attachment_kind
 
 PHOTO = b"\xff\xd8\xff\xe0" + b"JFIF photo of the price list" * 50
 PDF = b"%PDF-1.4\n" + b"price list " * 200
@@ -540,3 +541,26 @@ def test_a_file_from_before_missing_files_were_recorded_reads_no_file_as_perhaps
     imported, _changes = shop_pc.import_(source)
     assert imported.already_here == ("/사진",) and imported.added == ("/약도",)
     assert imported.added_without_file == ()
+
+
+def test_a_photo_chosen_here_while_the_import_ran_is_kept_and_the_reply_said_already_here(
+    tmp_path: Path, laptop: Computer, shop_pc: Computer
+) -> None:
+    """The import read /사진 without its photo; before it wrote, she chose another photo for it
+    (here: while the file's photo was checked). Hers stays; the message still names the reply."""
+    laptop.library.add("/사진", "실물 사진이에요", media_path=str(downloads(tmp_path, "실물.jpg", PHOTO)))
+    reply, _ = shop_pc.library.add(
+        "/사진", "실물 사진이에요", media_path=str(downloads(tmp_path, "실물.jpg", PHOTO))
+    )
+    for file in shop_pc.stored_files():
+        file.unlink()
+    source = export_quick_replies(laptop.db, laptop.data, tmp_path / "replies.zip").path
+    newer = downloads(tmp_path, "new.jpg", PHOTO + b"newer")
+
+    def meanwhile(path: Path) -> object:
+        shop_pc.library.update(reply.id, shortcut="/사진", text="실물 사진이에요", media_path=str(newer))
+        return attachment_kind(path)
+
+    imported, _changes = import_quick_replies(shop_pc.db, shop_pc.data, source, check=meanwhile)
+    assert imported.files_back == () and imported.already_here == ("/사진",)
+    assert shop_pc.library.all()[0].media_name == "new.jpg"
