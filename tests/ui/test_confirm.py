@@ -44,7 +44,7 @@ def test_deleting_a_quick_reply_asks_with_delete_and_cancel_and_cancel_keeps_it(
     kept = dialogs.expect("question", answer=Button.No)
     manager.delete_current()
     assert buttons(kept.shown[0]) == {"삭제", "취소"}
-    assert "/감사" in kept.texts[0]
+    assert "/감사" in kept.texts[0].replace("\u2060", "")  # the shortcut is kept whole by word joiners
     assert [r.shortcut for r in QuickReplyLibrary(ctx.db).all()] == ["/감사"]
 
     dialogs.expect("question", answer=Button.Yes)  # the owner clicks 삭제
