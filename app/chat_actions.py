@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session
 from app import relay_clock
 from app.changes import Changes
 from app.chat_export.media import IMPORT_FOLDER
-from app.chat_reactions import ReactionSet, note_reactions
+from app.chat_reactions import (
+    ReactionEvent,
+    ReactionSet,
+    keep_reaction_events,
+    note_reactions,
+    reactions_seen,
+)
 from app.db import Database
 from app.errors import (
     ChatParams,
@@ -59,12 +65,18 @@ def send_reaction(db: Database, client: RelayClient, contact_id: int, wamid: str
         "type": "reaction",
         "reaction": {"message_id": wamid, "emoji": emoji},
     }
-    client.send_message(body, f"reaction:{uuid.uuid4()}")
+    sent = client.send_message(body, f"reaction:{uuid.uuid4()}")
     with db.write() as s:  # the relay's outbound event says the same when it comes back
         message_id = s.scalar(select(Message.id).where(Message.wamid == wamid))
+        if sent.wamid and reactions_seen(s, [sent.wamid]):
+            return Changes.for_contacts({contact_id})  # that event was synced first: all is told
         s.execute(update(Message).where(Message.wamid == wamid).values(reaction_out=nfc(emoji) or None))
         if message_id is not None:  # the chat list's line says it ("You reacted 👍 to …")
             reacted = ReactionSet(contact_id, int(message_id), "out", nfc(emoji) or None, relay_clock.now())
+            # Kept by its wamid, so its outbound event, when it comes back, changes nothing.
+            keep_reaction_events(
+                s, [ReactionEvent(reacted.message_id, "out", reacted.emoji, reacted.at, sent.wamid)]
+            )
             note_reactions(s, [reacted])
     return Changes.for_contacts({contact_id})
 

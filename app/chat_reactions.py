@@ -4,8 +4,10 @@ WhatsApp shows a reaction as a chat's last line while it is the newest thing in 
 customer's raises her chat to the top (it is news), the shop's own only changes the line. Neither is
 an unread message. Taken back, the line is the chat's last message again.
 
-The contact row keeps the newest reaction (`reaction_message_id`, `reaction_from`, `reaction_at`);
-the chat list's query shows it while it is newer than the last message (app/conversation_rows.py).
+Every reaction event is kept (`reaction`, app/models.py) by its wamid, so one read again is not
+applied twice. The contact row keeps the newest reaction (`reaction_message_id`, `reaction_from`,
+`reaction_at`); the chat list's query shows it while it is newer than the last message
+(app/conversation_rows.py).
 A customer's moves `last_message_at`, the list's order and time, which the message triggers
 (app/schema_sql.py) then compare a new message with: `last_message_pointed()` keeps the last
 message right when one older than her reaction comes late.
@@ -48,6 +50,72 @@ WHERE id = :contact AND (reaction_at IS NULL OR reaction_at <= :at)
 """
 )
 
+
+@dataclass(frozen=True, slots=True)
+class ReactionEvent:
+    """One reaction as WhatsApp sent it, kept in `reaction` (`emoji` None: taken back)."""
+
+    message_id: int
+    direction: str
+    emoji: str | None
+    at: datetime
+    wamid: str | None  # the reaction's own WhatsApp id (None: the relay did not say it)
+
+
+def reactions_seen(session: Session, wamids: Iterable[str]) -> set[str]:
+    """Those of `wamids` already kept: reactions applied before (the feed read again)."""
+    ids = sorted(set(wamids))
+    seen: set[str] = set()
+    for i in range(0, len(ids), 500):
+        part = json.dumps(ids[i : i + 500])
+        seen.update(
+            session.scalars(
+                text("SELECT wamid FROM reaction WHERE wamid IN (SELECT value FROM json_each(:w))"),
+                {"w": part},
+            )
+        )
+    return seen
+
+
+# Each side's newest reaction event on these messages: what the message shows, and since when.
+_NEWEST_SQL = text(
+    """
+SELECT r.message_id, r.direction, r.sent_at FROM reaction r
+ WHERE r.message_id IN (SELECT value FROM json_each(:ids))
+   AND r.id = (SELECT x.id FROM reaction x WHERE x.message_id = r.message_id AND x.direction = r.direction
+                ORDER BY x.sent_at DESC, x.id DESC LIMIT 1)
+"""
+)
+
+
+def shown_since(session: Session, message_ids: Iterable[int]) -> dict[tuple[int, str], int]:
+    """(message id, direction) → when (ms) the reaction each side's message shows was set or taken back."""
+    ids = json.dumps(sorted(set(message_ids)))
+    return {(int(m), str(d)): int(at) for m, d, at in session.execute(_NEWEST_SQL, {"ids": ids})}
+
+
+def keep_reaction_events(session: Session, events: Iterable[ReactionEvent]) -> None:
+    """Keep reaction events (in the order they came) beside the messages they are on."""
+    rows = [
+        {
+            "message": e.message_id,
+            "direction": e.direction,
+            "emoji": e.emoji,
+            "at": _millis(e.at),
+            "wamid": e.wamid,
+        }
+        for e in events
+    ]
+    if rows:
+        session.execute(
+            text(
+                "INSERT INTO reaction (message_id, direction, emoji, sent_at, wamid) "
+                "VALUES (:message, :direction, :emoji, :at, :wamid)"
+            ),
+            rows,
+        )
+
+
 # The reaction the row tells was taken back: the row tells its last message again, at its time.
 _TAKEN_BACK_SQL = text(
     """
@@ -77,7 +145,8 @@ WHERE id = :contact AND reaction_from = 'out'
 
 
 def note_reactions(session: Session, reactions: Iterable[ReactionSet]) -> None:
-    """Tell the chats' rows of reactions just put on their messages or taken off them (oldest first)."""
+    """Tell the chats' rows of reactions just put on their messages or taken off them (oldest first);
+    the reactions' events are kept already (keep_reaction_events)."""
     for r in sorted(reactions, key=lambda r: (r.at, r.message_id)):
         params = {"contact": r.contact_id, "message": r.message_id, "direction": r.direction}
         if r.emoji is None:

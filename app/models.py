@@ -205,6 +205,28 @@ class Message(Base):
     )
 
 
+class Reaction(Base):
+    """One reaction event on a message, as WhatsApp sent it: a side's emoji set, or taken back (None).
+
+    A message shows each side's newest (by `sent_at`, then arrival) in `Message.reaction_in`/`_out`;
+    the rows before it stay, so an event read again (a relay started afresh) is known by its `wamid`
+    and never applied or told twice, and a chat's earlier reaction still standing is found, with its
+    time, when her newest is taken back (app/chat_reactions.py; migration 0021).
+    """
+
+    __tablename__ = "reaction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("message.id", ondelete="CASCADE"))
+    direction: Mapped[str] = mapped_column(String(3))  # "in": the customer's; "out": the shop's
+    emoji: Mapped[str | None] = mapped_column(String(16))
+    sent_at: Mapped[datetime] = mapped_column(UTCTimestamp)
+    # The reaction event's own WhatsApp id; None for one from before 0021 or sent with no answer.
+    wamid: Mapped[str | None] = mapped_column(String(128), unique=True)
+
+    __table_args__ = (Index("ix_reaction_message", "message_id", "direction", "sent_at"),)
+
+
 class ConversationKind(enum.StrEnum):
     GROUP_ARCHIVE = "group_archive"
 

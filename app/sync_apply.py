@@ -19,7 +19,15 @@ from sqlalchemy.orm import Session
 
 from app.business_numbers import remember_business_numbers
 from app.changes import AppliedReaction, Changes
-from app.chat_reactions import ReactionSet, last_message_pointed, note_reactions
+from app.chat_reactions import (
+    ReactionEvent,
+    ReactionSet,
+    keep_reaction_events,
+    last_message_pointed,
+    note_reactions,
+    reactions_seen,
+    shown_since,
+)
 from app.cloud_messages import (
     AMEND_KINDS,
     RELAY_UNREADABLE,
@@ -172,6 +180,7 @@ class _Reaction:
     emoji: str | None  # None: taken back
     direction: str  # "in": the customer's; "out": the shop's
     at: datetime
+    wamid: str | None  # the reaction's own WhatsApp id: one already kept is not applied again
     news: bool = True  # not history backfill: reported in BatchResult.reactions
 
 
@@ -480,6 +489,7 @@ class _Batch:
                             part.get("emoji") or None,
                             "in" if inbound else "out",
                             sent_at,
+                            wamid or None,
                             news=not history,
                         )
                     )
@@ -613,15 +623,16 @@ class _Batch:
 
     def apply_reactions(self) -> None:
         """Put the batch's reactions on their messages: the last of each side's on a message wins (a
-        customer's 👍 then ❤️ leaves ❤️), an empty emoji takes it off. A reaction the message already
-        shows (the same event applied again) changes nothing and is not reported."""
-        last: dict[tuple[str, str], _Reaction] = {}
-        for reaction in self.reactions:
-            last[(reaction.target, reaction.direction)] = reaction
+        customer's 👍 then ❤️ leaves ❤️), an empty emoji takes it off. Each is kept by its wamid:
+        one kept before (the feed read again, from an earlier point or in other pages) changes
+        nothing and is not reported, nor is one older than what its message shows."""
+        events = self.reactions[:]
         self.reactions.clear()
-        if not last:
+        seen = reactions_seen(self.s, (r.wamid for r in events if r.wamid))
+        events = [r for r in events if not r.wamid or r.wamid not in seen]
+        if not events:
             return
-        targets = sorted({target for target, _direction in last})
+        targets = sorted({r.target for r in events})
         found: dict[str, Any] = {}
         for i in range(0, len(targets), 500):
             for hit in self.s.execute(
@@ -630,23 +641,41 @@ class _Batch:
                 ).where(Message.wamid.in_(targets[i : i + 500]))
             ):
                 found[str(hit.wamid)] = hit
-        updates: dict[str, list[dict[str, Any]]] = {"in": [], "out": []}
-        rows: list[ReactionSet] = []  # for the chats' rows (app/chat_reactions.py)
-        for (target, direction), reaction in last.items():
-            row = found.get(target)
+        since = shown_since(self.s, (int(row.id) for row in found.values()))
+        kept: list[ReactionEvent] = []
+        last: dict[tuple[int, str], tuple[str | None, _Reaction]] = {}
+        for reaction in events:
+            row = found.get(reaction.target)
             if row is None:
                 log.info("reaction to a message this desktop does not have; ignored")
                 continue
+            if reaction.wamid:
+                if reaction.wamid in seen:
+                    continue  # twice in this batch
+                seen.add(reaction.wamid)
             emoji = nfc(reaction.emoji) if reaction.emoji else None
+            key = (int(row.id), reaction.direction)
+            kept.append(ReactionEvent(key[0], key[1], emoji, reaction.at, reaction.wamid))
+            at = to_millis(reaction.at)
+            if at < since.get(key, at):
+                continue  # sent before the one the message shows (which replaced it)
+            since[key] = at
+            last[key] = (emoji, reaction)
+        keep_reaction_events(self.s, kept)
+        rows_by_id = {int(row.id): row for row in found.values()}
+        updates: dict[str, list[dict[str, Any]]] = {"in": [], "out": []}
+        rows: list[ReactionSet] = []  # for the chats' rows (app/chat_reactions.py)
+        for (message_id, direction), (emoji, reaction) in last.items():
+            row = rows_by_id[message_id]
             if emoji == (row.reaction_in if direction == "in" else row.reaction_out):
                 continue
-            updates[direction].append({"id": int(row.id), "emoji": emoji})
+            updates[direction].append({"id": message_id, "emoji": emoji})
             contact_id = int(row.contact_id)
             self.result.changed.add(contact_id)
-            rows.append(ReactionSet(contact_id, int(row.id), direction, emoji, reaction.at))
+            rows.append(ReactionSet(contact_id, message_id, direction, emoji, reaction.at))
             if reaction.news:
-                self.result.reactions[(int(row.id), direction)] = AppliedReaction(
-                    contact_id, int(row.id), direction, emoji, reaction.at
+                self.result.reactions[(message_id, direction)] = AppliedReaction(
+                    contact_id, message_id, direction, emoji, reaction.at
                 )
         for column, params in (("reaction_in", updates["in"]), ("reaction_out", updates["out"])):
             if params:  # by primary key, one executemany
@@ -662,8 +691,9 @@ class _Batch:
                 part = body.get("reaction") or {}
                 if part.get("message_id"):
                     at = whatsapp_time(body.get("timestamp"), e.at)
+                    own = e.wamid or (str(body["id"]) if body.get("id") else None)
                     self.reactions.append(
-                        _Reaction(str(part["message_id"]), part.get("emoji") or None, "out", at)
+                        _Reaction(str(part["message_id"]), part.get("emoji") or None, "out", at, own)
                     )
                 continue
             if kind in AMEND_KINDS:  # the owner edited or deleted a message on the phone app

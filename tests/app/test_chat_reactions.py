@@ -4,15 +4,21 @@ own does not; taken back, the row is its last message's again."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from app.db import Database
+from sqlalchemy import select, text
+
+from app.changes import AppliedReaction
+from app.db import Database, upgrade
+from app.models import Message
 from app.queries import ConversationRow, conversations_by_id
 from app.sync_apply import apply_events
 from app.wire import read_event
-from tests.app.test_reaction_news import CUSTOMER, phone_reaction, reaction, the_total
-from tests.support.wire_events import T0
+from tests.app.test_reaction_news import CUSTOMER, TOTAL, phone_reaction, reaction, the_total
+from tests.support.wire_events import T0, next_wamid
 
 
 def apply(db: Database, *events: dict[str, Any]) -> None:
@@ -71,3 +77,130 @@ def test_the_owners_reaction_from_this_computer_is_her_rows_line_and_leaves_its_
     row = her_row(db)
     assert (row.reaction_from, row.reaction_emoji, row.reaction_body) == ("out", "❤️", "오늘 발송되나요?")
     assert (row.last_message_at, row.unread_count) == (before.last_message_at, before.unread_count)
+
+
+def test_a_reaction_and_its_taking_back_read_again_in_other_pages_change_and_tell_nothing(
+    db: Database,
+) -> None:
+    """The relay started afresh: its feed is read again from an earlier point, each event in a page of
+    its own, after the customer's 👍 and its taking back were read together (which left nothing)."""
+    total = the_total(db)
+    thumbs, gone = reaction(total, "👍"), reaction(total, "", timestamp=T0 + 61)
+    assert [r.emoji for r in apply_told(db, thumbs, gone)] == []
+
+    assert apply_told(db, thumbs) == []  # was: 👍 applied and told again
+    assert apply_told(db, gone) == []
+    with db.read() as s:
+        assert s.scalar(select(Message.reaction_in).where(Message.wamid == total)) is None
+
+
+def test_a_reaction_older_than_the_one_its_message_shows_is_kept_but_not_shown(db: Database) -> None:
+    total = the_total(db)
+    apply(db, reaction(total, "❤️", timestamp=T0 + 70))
+    assert apply_told(db, reaction(total, "👍", timestamp=T0 + 60)) == []  # she replaced it with ❤️
+    with db.read() as s:
+        assert s.scalar(select(Message.reaction_in).where(Message.wamid == total)) == "❤️"
+
+
+def apply_told(db: Database, *events: dict[str, Any]) -> list[AppliedReaction]:
+    """One synced batch: the reactions it reports."""
+    with db.write() as s:
+        return sorted(
+            apply_events(s, [read_event(e) for e in events], None).changes().reactions, key=lambda r: r.at
+        )
+
+
+def test_an_inbox_from_version_20_keeps_its_reactions_and_knows_them_once_updated(db_path: Path) -> None:
+    """Version 20 kept each message's emojis and the chat's newest reaction, no events: each emoji a
+    message shows becomes a kept reaction, the newest at its time, the others at their message's."""
+    upgrade(db_path, "0020")
+    total, thanks, question = next_wamid(), next_wamid(), next_wamid()
+    raw = sqlite3.connect(db_path)
+    raw.execute("INSERT INTO contact (wa_id, profile_name, created_at) VALUES (?, '이하은', 0)", (CUSTOMER,))
+    for wamid, direction, body, seconds, hers, ours in (
+        (question, "in", "계좌 알려주세요", T0, None, "❤️"),
+        (total, "out", TOTAL, T0 + 30, "👍", None),
+        (thanks, "out", "감사합니다!", T0 + 40, "🙏", None),
+    ):
+        raw.execute(
+            "INSERT INTO message (contact_id, wamid, direction, kind, body, status, sent_at, "
+            "reaction_in, reaction_out) VALUES (1, ?, ?, 'text', ?, 'read', ?, ?, ?)",
+            (wamid, direction, body, seconds * 1000, hers, ours),
+        )
+    raw.execute(  # her 🙏 to the thanks, at T0 + 70: the row's line and time
+        "UPDATE contact SET reaction_message_id = 3, reaction_from = 'in', reaction_at = ?, "
+        "last_message_at = ?",
+        ((T0 + 70) * 1000, (T0 + 70) * 1000),
+    )
+    raw.commit()
+    raw.close()
+
+    db = Database.open(db_path)
+    try:
+        with db.read() as s:
+            kept = s.execute(
+                text("SELECT message_id, direction, emoji, sent_at, wamid FROM reaction ORDER BY message_id")
+            ).all()
+        assert [tuple(r) for r in kept] == [
+            (1, "out", "❤️", T0 * 1000, None),
+            (2, "in", "👍", (T0 + 30) * 1000, None),  # when she set it was never stored
+            (3, "in", "🙏", (T0 + 70) * 1000, None),
+        ]
+        row = her_row(db)
+        assert (row.reaction_emoji, row.last_message_at) == ("🙏", at(T0 + 70))
+
+        assert apply_told(db, reaction(total, "👍", timestamp=T0 + 20)) == []  # older than what it shows
+        apply(db, reaction(thanks, "", timestamp=T0 + 80))  # she takes 🙏 back
+        row = her_row(db)
+        # Her 👍 still stands, from no later than we can know: the thanks after it is the line.
+        assert (row.reaction_emoji, row.last_message_at) == (None, at(T0 + 40))
+        [again] = apply_told(db, reaction(thanks, "🙏", timestamp=T0 + 90))
+        assert again.told_alone()
+    finally:
+        db.close()
+
+
+def test_a_relay_read_again_from_its_start_tells_her_reaction_once(db: Database, relay: Any) -> None:
+    """Through the real relay: her 👍 is told, she takes it back, then the relay starts afresh and
+    its feed is read again from the first event, one event a page (as a catch-up cuts its pages)."""
+    from app.relay_client import RelayClient
+    from tests.support.relay_server import envelope, inbound, wamid
+
+    answer = wamid()
+    echo = {"from": "15550783881", "to": CUSTOMER, "id": answer, "timestamp": str(T0 + 30), "type": "text"}
+    relay.post_webhook(inbound(content="계좌 알려주세요", sender=CUSTOMER, name="이하은", timestamp=T0))
+    relay.post_webhook(
+        envelope({"message_echoes": [{**echo, "text": {"body": TOTAL}}]}, "smb_message_echoes")
+    )
+    client = RelayClient(relay.url, relay.token, timeout=10)
+
+    def synced(after: int, limit: int = 500) -> tuple[list[AppliedReaction], int]:
+        """Every page after `after` applied as the sync applies it; the reactions told, the cursor."""
+        told: list[AppliedReaction] = []
+        while True:
+            page = client.events(after, wait=0, limit=limit)
+            if not page.events:
+                return told, after
+            with db.write() as s:
+                result = apply_events(s, page.events, page.next)
+            told += [r for r in result.changes().reactions if r.told_alone()]
+            after = page.next
+
+    try:
+        _, cursor = synced(0)
+        relay.post_webhook(
+            inbound("reaction", {"message_id": answer, "emoji": "👍"}, sender=CUSTOMER, timestamp=T0 + 60)
+        )
+        told, cursor = synced(cursor)
+        assert [r.emoji for r in told] == ["👍"]
+        relay.post_webhook(
+            inbound("reaction", {"message_id": answer, "emoji": ""}, sender=CUSTOMER, timestamp=T0 + 61)
+        )
+        told, cursor = synced(cursor)
+        assert told == []
+
+        told, _ = synced(0, limit=1)  # the relay started afresh
+    finally:
+        client.close()
+    assert told == []  # was: her 👍 told a second time
+    assert her_row(db).reaction_emoji is None
