@@ -2,15 +2,16 @@
 
 WhatsApp shows a reaction as a chat's last line while it is the newest thing in the chat: a
 customer's raises her chat to the top (it is news), the shop's own only changes the line. Neither is
-an unread message. Taken back, the line is the chat's last message again.
+an unread message. Taken back, the line is the chat's newest reaction still standing, or its last
+message again.
 
-Every reaction event is kept (`reaction`, app/models.py) by its wamid, so one read again is not
-applied twice. The contact row keeps the newest reaction (`reaction_message_id`, `reaction_from`,
+Every reaction event is kept (`reaction`, app/models.py): a message shows each side's newest, and
+the rows say when each was set, so the chat's newest one still standing is found when a newer one is
+taken back. The contact row keeps the newest (`reaction_message_id`, `reaction_from`,
 `reaction_at`); the chat list's query shows it while it is newer than the last message
-(app/conversation_rows.py).
-A customer's moves `last_message_at`, the list's order and time, which the message triggers
-(app/schema_sql.py) then compare a new message with: `last_message_pointed()` keeps the last
-message right when one older than her reaction comes late.
+(app/conversation_rows.py). A customer's moves `last_message_at`, the list's order and time, which
+the message triggers (app/schema_sql.py) then compare a new message with: `last_message_pointed()`
+keeps the last message right when one older than her reaction comes late.
 """
 
 from __future__ import annotations
@@ -116,44 +117,64 @@ def keep_reaction_events(session: Session, events: Iterable[ReactionEvent]) -> N
         )
 
 
-# The reaction the row tells was taken back: the row tells its last message again, at its time.
-_TAKEN_BACK_SQL = text(
+# The chat's reactions still standing (each side's newest event on a message, not a taking back),
+# newest first.
+_STANDING_SQL = text(
+    """
+SELECT r.message_id, r.direction, r.sent_at FROM reaction r JOIN message m ON m.id = r.message_id
+ WHERE m.contact_id = :contact AND r.emoji IS NOT NULL
+   AND r.id = (SELECT x.id FROM reaction x WHERE x.message_id = r.message_id AND x.direction = r.direction
+                ORDER BY x.sent_at DESC, x.id DESC LIMIT 1)
+ ORDER BY r.sent_at DESC, r.id DESC
+"""
+)
+
+_NEWEST_MESSAGE_SQL = text(
+    "SELECT id, sent_at FROM message WHERE contact_id = :contact ORDER BY sent_at DESC, id DESC LIMIT 1"
+)
+
+# A reaction was taken back: the row tells the chat's newest reaction still standing (either side's),
+# or none; its time is its last message's, or a customer's reaction still standing that is newer.
+_RETOLD_SQL = text(
     """
 UPDATE contact SET
-  reaction_message_id = NULL, reaction_from = NULL, reaction_at = NULL,
-  last_message_id = (SELECT m.id FROM message m WHERE m.contact_id = contact.id
-                     ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
-  last_message_at = (SELECT m.sent_at FROM message m WHERE m.contact_id = contact.id
-                     ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
-WHERE id = :contact AND reaction_message_id = :message AND reaction_from = :direction
+  reaction_message_id = :message, reaction_from = :direction, reaction_at = :at,
+  last_message_id = :last_id, last_message_at = :last_at
+WHERE id = :contact
 """
 )
 
 
-# A customer's reaction taken back while the row tells the shop's newer one: her reaction no longer
-# holds the chat up, which goes back to its last message's time (the shop's own never raised it).
-_UNRAISED_SQL = text(
-    """
-UPDATE contact SET
-  last_message_id = (SELECT m.id FROM message m WHERE m.contact_id = contact.id
-                     ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
-  last_message_at = (SELECT m.sent_at FROM message m WHERE m.contact_id = contact.id
-                     ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
-WHERE id = :contact AND reaction_from = 'out'
-"""
-)
+def _retold(session: Session, contact_id: int) -> None:
+    """The chat's row after a reaction in it was taken back: its newest still standing, if any."""
+    standing = session.execute(_STANDING_SQL, {"contact": contact_id}).all()
+    newest = standing[0] if standing else None
+    hers = next((int(r.sent_at) for r in standing if r.direction == "in"), None)
+    last = session.execute(_NEWEST_MESSAGE_SQL, {"contact": contact_id}).first()
+    last_id, last_at = (None, None) if last is None else (int(last.id), int(last.sent_at))
+    if hers is not None and (last_at is None or hers > last_at):
+        last_at = hers
+    session.execute(
+        _RETOLD_SQL,
+        {
+            "contact": contact_id,
+            "message": None if newest is None else int(newest.message_id),
+            "direction": None if newest is None else str(newest.direction),
+            "at": None if newest is None else int(newest.sent_at),
+            "last_id": last_id,
+            "last_at": last_at,
+        },
+    )
 
 
 def note_reactions(session: Session, reactions: Iterable[ReactionSet]) -> None:
     """Tell the chats' rows of reactions just put on their messages or taken off them (oldest first);
     the reactions' events are kept already (keep_reaction_events)."""
     for r in sorted(reactions, key=lambda r: (r.at, r.message_id)):
-        params = {"contact": r.contact_id, "message": r.message_id, "direction": r.direction}
         if r.emoji is None:
-            session.execute(_TAKEN_BACK_SQL, params)
-            if r.direction == "in":
-                session.execute(_UNRAISED_SQL, {"contact": r.contact_id})
+            _retold(session, r.contact_id)
         else:
+            params = {"contact": r.contact_id, "message": r.message_id, "direction": r.direction}
             session.execute(_SET_SQL, {**params, "at": _millis(r.at)})
 
 

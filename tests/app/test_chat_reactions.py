@@ -1,6 +1,7 @@
 """A chat-list row and its reactions, as synced batches leave them in a real SQLite file: the newest
 reaction is the row's line while nothing newer came; a customer's sets the row's time, the shop's
-own does not; taken back, the row is its last message's again."""
+own does not; taken back, the row tells the chat's newest reaction still standing, or its last message.
+A reaction event read again (the relay's feed from an earlier point, in other pages) changes nothing."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from app.models import Message
 from app.queries import ConversationRow, conversations_by_id
 from app.sync_apply import apply_events
 from app.wire import read_event
-from tests.app.test_reaction_news import CUSTOMER, TOTAL, phone_reaction, reaction, the_total
-from tests.support.wire_events import T0, next_wamid
+from tests.app.test_reaction_news import CUSTOMER, TOTAL, message_id, phone_reaction, reaction, the_total
+from tests.support.wire_events import T0, next_wamid, outbound_event
 
 
 def apply(db: Database, *events: dict[str, Any]) -> None:
@@ -77,6 +78,65 @@ def test_the_owners_reaction_from_this_computer_is_her_rows_line_and_leaves_its_
     row = her_row(db)
     assert (row.reaction_from, row.reaction_emoji, row.reaction_body) == ("out", "❤️", "오늘 발송되나요?")
     assert (row.last_message_at, row.unread_count) == (before.last_message_at, before.unread_count)
+
+
+def the_thanks(db: Database) -> str:
+    """The shop's second answer, after the total, from the phone's app."""
+    thanks = next_wamid()
+    apply(db, outbound_event("감사합니다!", wamid=thanks, sent_by="phone_app", timestamp=T0 + 40))
+    return thanks
+
+
+def test_her_newest_reaction_taken_back_leaves_her_earlier_one_that_still_stands_as_the_line(
+    db: Database,
+) -> None:
+    total = the_total(db)  # at T0 + 30
+    thanks = the_thanks(db)  # at T0 + 40
+    apply(db, reaction(total, "👍"))  # at T0 + 60
+    apply(db, reaction(thanks, "🙏", timestamp=T0 + 70))
+    assert (her_row(db).reaction_emoji, her_row(db).last_message_at) == ("🙏", at(T0 + 70))
+
+    apply(db, reaction(thanks, "", timestamp=T0 + 80))  # she takes 🙏 back; her 👍 to the total stands
+
+    row = her_row(db)
+    # Was: the last message ("감사합니다!") at T0 + 40, as if she had never reacted.
+    assert (row.reaction_from, row.reaction_emoji, row.reaction_body) == ("in", "👍", TOTAL)
+    assert row.last_message_at == at(T0 + 60)
+
+
+def phone_reaction_at(target: str, emoji: str, timestamp: int) -> dict[str, Any]:
+    """The owner's reaction on her phone, with WhatsApp's time of it, as its echo carries."""
+    event = phone_reaction(target, emoji)
+    event["body"]["timestamp"] = str(timestamp)
+    return event
+
+
+def test_the_shops_reaction_taken_back_leaves_hers_from_before_as_the_line(db: Database) -> None:
+    total = the_total(db)
+    thanks = the_thanks(db)
+    apply(db, reaction(total, "👍"))  # hers at T0 + 60
+    apply(db, phone_reaction_at(thanks, "❤️", T0 + 90))  # the shop's: the line
+    assert her_row(db).reaction_from == "out"
+
+    apply(db, phone_reaction_at(thanks, "", T0 + 95))  # taken back on the phone
+
+    row = her_row(db)
+    assert (row.reaction_from, row.reaction_emoji, row.last_message_at) == ("in", "👍", at(T0 + 60))
+
+
+def test_a_message_after_the_reaction_still_standing_is_the_line_once_the_newest_is_taken_back(
+    db: Database,
+) -> None:
+    total = the_total(db)
+    apply(db, reaction(total, "👍"))  # at T0 + 60
+    thanks = next_wamid()
+    apply(db, outbound_event("감사합니다!", wamid=thanks, sent_by="phone_app", timestamp=T0 + 65))
+    apply(db, reaction(thanks, "🙏", timestamp=T0 + 70))
+    apply(db, reaction(thanks, "", timestamp=T0 + 80))
+
+    row = her_row(db)
+    assert row.reaction_emoji is None  # her 👍 is older than the shop's thanks: the thanks is the line
+    assert (row.last_message_id, row.last_message_at) == (message_id(db, thanks), at(T0 + 65))
 
 
 def test_a_reaction_and_its_taking_back_read_again_in_other_pages_change_and_tell_nothing(

@@ -1,7 +1,7 @@
 """A reaction in the chat list, as WhatsApp's shows it: "Reacted 👍 to “Your total is…”" as the chat's
 last line while it is the newest thing in the chat; a customer's raises her chat, the shop's own does
-not; neither is unread; taken back, the line is the last message's again. Through the real relay, the
-real sync engine, a real SQLite file and the real main window."""
+not; neither is unread; taken back, the line is her reaction still standing, or the last message's
+again. Through the real relay, the real sync engine, a real SQLite file and the real main window."""
 
 from __future__ import annotations
 
@@ -108,3 +108,25 @@ def test_a_message_after_her_reaction_is_the_line_again(window: Any, qtbot: Any,
     row = model.row_for(haeun)
     assert (row.last_body, line(window, row)) == ("확인 부탁드려요", "확인 부탁드려요")
     assert row.last_message_at == datetime.fromtimestamp(now + 90, UTC)
+
+
+def test_her_newest_reaction_taken_back_leaves_the_one_still_standing_as_the_line(
+    window: Any, qtbot: Any, relay: Any
+) -> None:
+    connect(window, relay)
+    haeun, asked, total = asked_and_answered(window, qtbot, relay, HAEUN, "이하은")
+    minji, _question, _answer = asked_and_answered(window, qtbot, relay, MINJI, "박민지")
+    model = window.chat_list.model
+    now = int(time.time())
+    relay.post_webhook(her_reaction(total, "👍", now + 60))
+    relay.post_webhook(her_reaction(asked, "🙏", now + 70))  # then 🙏 on her own question
+    qtbot.waitUntil(lambda: (row := model.row_for(haeun)) is not None and row.reaction_emoji == "🙏")
+
+    relay.post_webhook(her_reaction(asked, "", now + 80))  # she takes 🙏 back; her 👍 still stands
+    qtbot.waitUntil(lambda: (row := model.row_for(haeun)) is not None and row.reaction_emoji != "🙏")
+    settle(qtbot)
+    row = model.row_for(haeun)
+    # Was: the total as the line, at its time, and her chat back under 박민지's.
+    assert line(window, row).startswith("Reacted 👍 to “Your total is ₩45,000")
+    assert row.last_message_at == datetime.fromtimestamp(now + 60, UTC)
+    assert (model.position_of(haeun), model.position_of(minji)) == (0, 1)
