@@ -78,13 +78,15 @@ def reactions_seen(session: Session, wamids: Iterable[str]) -> set[str]:
     return seen
 
 
-# Each side's newest reaction event on these messages: what the message shows, and since when.
+# Each side's newest reaction event on these messages: what the message shows, and since when. Newest
+# by whole seconds, WhatsApp's resolution (this computer's own are kept at the millisecond), then
+# as they came.
 _NEWEST_SQL = text(
     """
 SELECT r.message_id, r.direction, r.sent_at FROM reaction r
  WHERE r.message_id IN (SELECT value FROM json_each(:ids))
    AND r.id = (SELECT x.id FROM reaction x WHERE x.message_id = r.message_id AND x.direction = r.direction
-                ORDER BY x.sent_at DESC, x.id DESC LIMIT 1)
+                ORDER BY x.sent_at / 1000 DESC, x.id DESC LIMIT 1)
 """
 )
 
@@ -124,7 +126,7 @@ _STANDING_SQL = text(
 SELECT r.message_id, r.direction, r.sent_at FROM reaction r JOIN message m ON m.id = r.message_id
  WHERE m.contact_id = :contact AND r.emoji IS NOT NULL
    AND r.id = (SELECT x.id FROM reaction x WHERE x.message_id = r.message_id AND x.direction = r.direction
-                ORDER BY x.sent_at DESC, x.id DESC LIMIT 1)
+                ORDER BY x.sent_at / 1000 DESC, x.id DESC LIMIT 1)
  ORDER BY r.sent_at DESC, r.id DESC
 """
 )

@@ -657,7 +657,9 @@ class _Batch:
             key = (int(row.id), reaction.direction)
             kept.append(ReactionEvent(key[0], key[1], emoji, reaction.at, reaction.wamid))
             at = to_millis(reaction.at)
-            if at < since.get(key, at):
+            # In whole seconds, WhatsApp's resolution: a reaction this computer sent is kept at the
+            # millisecond, and taken back on the phone in the same second, it must still go.
+            if at // 1000 < since.get(key, at) // 1000:
                 continue  # sent before the one the message shows (which replaced it)
             since[key] = at
             last[key] = (emoji, reaction)

@@ -264,3 +264,17 @@ def test_a_relay_read_again_from_its_start_tells_her_reaction_once(db: Database,
         client.close()
     assert told == []  # was: her 👍 told a second time
     assert her_row(db).reaction_emoji is None
+
+
+def test_the_shops_reaction_taken_back_on_the_phone_in_the_same_second_goes(db: Database) -> None:
+    """A reaction kept at the millisecond (the relay's receipt time, or this computer's send) and
+    its taking back on the phone stamped by WhatsApp in whole seconds, the same second."""
+    total = the_total(db)
+    hearted = phone_reaction(total, "❤️")  # no WhatsApp time: the relay's, at T0 + 90.7 s
+    hearted["at"] = datetime.fromtimestamp(T0 + 90.7, UTC).isoformat()
+    apply(db, hearted)
+    apply(db, phone_reaction_at(total, "", T0 + 90))
+
+    with db.read() as s:
+        assert s.scalar(select(Message.reaction_out).where(Message.wamid == total)) is None
+    assert her_row(db).reaction_emoji is None
