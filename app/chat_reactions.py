@@ -40,14 +40,15 @@ class ReactionSet:
     at: datetime
 
 
-# A newer reaction is the chat's newest; a customer's moves the chat's time (never back).
+# A newer reaction is the chat's newest (in WhatsApp's whole seconds: one sent from here is kept at
+# the millisecond); a customer's moves the chat's time (never back).
 _SET_SQL = text(
     """
 UPDATE contact SET
   reaction_message_id = :message, reaction_from = :direction, reaction_at = :at,
   last_message_at = CASE WHEN :direction = 'in' AND (last_message_at IS NULL OR last_message_at < :at)
                          THEN :at ELSE last_message_at END
-WHERE id = :contact AND (reaction_at IS NULL OR reaction_at <= :at)
+WHERE id = :contact AND (reaction_at IS NULL OR reaction_at / 1000 <= :at / 1000)
 """
 )
 

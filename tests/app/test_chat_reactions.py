@@ -278,3 +278,14 @@ def test_the_shops_reaction_taken_back_on_the_phone_in_the_same_second_goes(db: 
     with db.read() as s:
         assert s.scalar(select(Message.reaction_out).where(Message.wamid == total)) is None
     assert her_row(db).reaction_emoji is None
+
+
+def test_her_reaction_in_the_second_of_the_shops_own_is_the_line(db: Database) -> None:
+    total = the_total(db)
+    hearted = phone_reaction(total, "❤️")  # no WhatsApp time: the relay's, at T0 + 90.7 s
+    hearted["at"] = datetime.fromtimestamp(T0 + 90.7, UTC).isoformat()
+    apply(db, hearted)
+    apply(db, reaction(total, "👍", timestamp=T0 + 90))  # hers, after it, stamped in whole seconds
+
+    row = her_row(db)
+    assert (row.reaction_from, row.reaction_emoji) == ("in", "👍")  # was: the shop's ❤️
