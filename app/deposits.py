@@ -130,6 +130,14 @@ class DepositMatch:
     # `order_id`, proposed, never ticked).
     placed_at: datetime | None = None
     choices_placed: tuple[datetime, ...] = field(default=())
+    # A deposit that paid several orders, one of them moved back since: the orders it still pays
+    # (their numbers) and the part of it now free (`free`), which alone was matched.
+    paid_already: tuple[str, ...] = ()
+    free: int = 0
+
+    def matched_amount(self) -> int:
+        """The money this match is about: the deposit's, or the part of it still free."""
+        return self.free if self.paid_already else self.deposit.amount
 
     def order_ids(self) -> tuple[int, ...]:
         """The orders that ticking this match marks paid."""
@@ -327,15 +335,18 @@ def deposit_note(
     *,
     restored: bool = False,
     parts: Sequence[Deposit] = (),
+    share: int | None = None,
 ) -> str:
     """The history note of a move to Paid that `deposit` made: what the bank file said, the
-    numbers of all the orders it paid when it paid several together, whether it restored an
-    order the payment deadline had cancelled, and, when several deposits paid the order in parts
-    (`parts`, `deposit` the first of them), each of them."""
+    numbers of all the orders it paid when it paid several together (and `share`, what of it
+    this order took), whether it restored an order the payment deadline had cancelled, and, when
+    several deposits paid the order in parts (`parts`, `deposit` the first of them), each of them."""
     facts = _facts(deposit)
     if len(together) > 1:
         facts["orders"] = list(together)
     note: dict[str, object] = {"deposit": facts}
+    if len(together) > 1 and share is not None:
+        note["share"] = share  # beside the deposit, which reads the same on each order it paid
     if len(parts) > 1:
         note["parts"] = [_facts(d) for d in parts]
     if restored:
@@ -343,10 +354,82 @@ def deposit_note(
     return json.dumps(note, ensure_ascii=False)
 
 
+@dataclass(frozen=True, slots=True)
+class DepositUse:
+    """What a bank file's deposit pays now, as the orders' histories record it."""
+
+    numbers: tuple[str, ...]  # the orders it pays (their moves to Paid not moved back)
+    # The part no order takes now, when an order it paid with others was moved back: the bank
+    # file matches it again (0 when it pays all it paid).
+    free: int = 0
+
+
+def deposit_uses(session: Session) -> dict[object, DepositUse]:
+    """The deposits recorded on orders' moves to Paid (by date and time, name and amount; older
+    notes by their plain text, "2026.11.29 11:40:55 김민지 42000"), each with the orders it pays.
+    One that paid several orders together, some moved back since, pays the others still, and the
+    moved-back orders' part of it is free; one whose every order was moved back is not here."""
+    rows = session.execute(
+        select(OrderEvent.note, Order.number, Order.total_minor - Order.carried_minor)
+        .join(Order, Order.id == OrderEvent.order_id)
+        .where(OrderEvent.to_state == OrderState.PAID, OrderEvent.note != "")
+        .order_by(OrderEvent.id)
+    ).all()
+    paying: dict[object, list[str]] = {}
+    taken: dict[object, int] = {}
+    amounts: dict[object, int] = {}
+    freed: set[object] = set()
+    for note, number, due in rows:
+        facts = move_note(note)
+        deposit = facts.get("deposit")
+        if not facts:
+            paying.setdefault(note, []).append(number)  # an older plain note: that order's alone
+            continue
+        if not isinstance(deposit, dict):
+            continue
+        parts = facts.get("parts")
+        for one in [p for p in parts if isinstance(p, dict)] if isinstance(parts, list) else [deposit]:
+            amount = int(one.get("amount", 0))
+            key = _deposit_key(str(one.get("at", "")), str(one.get("name", "")), amount)
+            amounts[key] = amount
+            paying.setdefault(key, [])
+            if facts.get("undone"):  # the order was moved back from Paid: its part matches again
+                freed.add(key)
+                continue
+            orders = deposit.get("orders")
+            if one is not deposit or not (isinstance(orders, list) and len(orders) > 1):
+                share = amount  # it paid this order alone (or was one of her parts of it)
+            else:  # its share, as written since shares are; before, the order's total to pay
+                share = int(facts.get("share", due))
+            paying[key].append(number)
+            taken[key] = taken.get(key, 0) + share
+    uses: dict[object, DepositUse] = {}
+    for paid_key, numbers in paying.items():
+        if numbers:
+            freed_part = paid_key in freed and paid_key in amounts
+            free = max(amounts[paid_key] - taken[paid_key], 0) if freed_part else 0
+            uses[paid_key] = DepositUse(tuple(dict.fromkeys(numbers)), free)
+    return uses
+
+
+def paid_with(session: Session, facts: dict[str, Any], number: str) -> tuple[str, ...]:
+    """The orders besides order `number` that the deposit a move to Paid names (its note's `facts`)
+    pays still: moving that order back leaves them paid by it, and frees its part alone."""
+    deposit = facts.get("deposit")
+    if not isinstance(deposit, dict) or isinstance(facts.get("parts"), list):
+        return ()
+    key = _deposit_key(
+        str(deposit.get("at", "")), str(deposit.get("name", "")), int(deposit.get("amount", 0))
+    )
+    use = deposit_uses(session).get(key)
+    return tuple(n for n in use.numbers if n != number) if use is not None else ()
+
+
 def applied_deposits(session: Session) -> dict[object, str]:
     """The deposits already recorded on orders (by date and time, name and amount), each with the
-    number of the order it paid; older notes by their plain text ("2026.11.29 11:40:55 김민지 42000")."""
-    return _recorded_deposits(session, OrderEvent.to_state == OrderState.PAID)
+    number of the order it paid (the numbers of those it pays, when several); older notes by their
+    plain text ("2026.11.29 11:40:55 김민지 42000")."""
+    return {key: ", ".join(use.numbers) for key, use in deposit_uses(session).items()}
 
 
 def _recorded_deposits(session: Session, which: ColumnElement[bool]) -> dict[object, str]:
@@ -511,20 +594,30 @@ def match_deposits(
     taken: set[int] = set()
     found: dict[int, DepositMatch] = {}
     restored = and_(OrderEvent.to_state == OrderState.PAID, OrderEvent.note.like('%"restored": true%'))
+    uses = deposit_uses(session)
+    applied = {key: ", ".join(use.numbers) for key, use in uses.items() if not use.free}
     recorded = (  # the first that knows a deposit names it
         (_recorded_deposits(session, restored), MatchKind.RESTORED_PAID),
-        (applied_deposits(session), MatchKind.ALREADY_APPLIED),
+        (applied, MatchKind.ALREADY_APPLIED),
         (_recorded_deposits(session, OrderEvent.kind == REFUND_DUE), MatchKind.REFUND_NOTED),
     )
+    # A deposit that paid several orders, one moved back since: its free part alone is matched.
+    rest: dict[int, tuple[Deposit, DepositUse]] = {}
     for d in deposits:
         old_note = f"{d.at} {d.name} {d.amount}".strip()
-        for applied, recorded_kind in recorded:
+        for recorded_map, recorded_kind in recorded:
             # Without its date and time a deposit cannot be told from another of the same name and amount.
             number = (
-                applied.get(_deposit_key(d.at, d.name, d.amount)) or applied.get(old_note) if d.at else None
+                recorded_map.get(_deposit_key(d.at, d.name, d.amount)) or recorded_map.get(old_note)
+                if d.at
+                else None
             )
             if number is not None and d.row not in found:
                 found[d.row] = DepositMatch(d, None, number, "", "", recorded_kind)
+        use = uses.get(_deposit_key(d.at, d.name, d.amount)) if d.at else None
+        if d.row not in found and use is not None and use.free:
+            rest[d.row] = (d, use)
+    deposits = [replace(d, amount=rest[d.row][1].free) if d.row in rest else d for d in deposits]
     # The earliest deposit first: it can pay the fewest orders, so a later one never takes its order.
     by_day = sorted(deposits, key=lambda d: (dates.made(d) is None, dates.made(d) or now))
     for orders, before_request in ((waiting, False), (new, True)):
@@ -643,7 +736,18 @@ def match_deposits(
             1 for o in open_orders if o[4] == d.amount and o[0] not in taken and dates.could_pay(d, o[0])
         )
         found[d.row] = DepositMatch(d, None, "", "", "", None, open_with_amount=others)
-    return [_with_placed(found[d.row], dates) for d in deposits]
+    matches = [_with_placed(found[d.row], dates) for d in deposits]
+    return [
+        replace(
+            m,
+            deposit=rest[m.deposit.row][0],
+            paid_already=rest[m.deposit.row][1].numbers,
+            free=m.deposit.amount,
+        )
+        if m.deposit.row in rest
+        else m
+        for m in matches
+    ]
 
 
 def _placed(session: Session, order_ids: set[int]) -> dict[int, datetime]:
@@ -782,14 +886,19 @@ def confirm_deposits(
         if order is None:
             raise OrderError(ErrorCode.ORDER_GONE)
         orders.append(order)
+    uses = deposit_uses(session)
     numbers: dict[Deposit, list[str]] = {}
     for order, (_order_id, deposit) in zip(orders, confirmed, strict=True):
-        numbers.setdefault(deposit, []).append(order.number)
+        # The rest of a deposit that pays other orders still (one it paid with them was moved back).
+        use = uses.get(_deposit_key(deposit.at, deposit.name, deposit.amount)) if deposit.at else None
+        already = list(use.numbers) if use is not None and use.free else []
+        numbers.setdefault(deposit, already).append(order.number)
     moved = []
     for order, (order_id, deposit) in zip(orders, confirmed, strict=True):
         if deposit.name and not order.depositor_name.strip():
             order.depositor_name = deposit.name
-        note = deposit_note(deposit, numbers[deposit], parts=parts[order_id])
+        share = order.total_minor - order.carried_minor
+        note = deposit_note(deposit, numbers[deposit], parts=parts[order_id], share=share)
         move_order(session, order_id, OrderState.PAID, now=now, note=note)
         moved.append(order_id)
     return moved

@@ -14,7 +14,8 @@ kept and marked undone). What the forward move did is put back:
   would cancel the order at once);
 - the courier and tracking number: a shipped order moved back has them taken off (the relay's bot
   would give the customer a tracking link of a parcel that is not hers), named in the history entry;
-- a bank deposit matched to it on Paid: unmatched, so the bank file can match it again;
+- a bank deposit matched to it on Paid: unmatched, so the bank file can match it again; one that
+  paid it with other orders pays those still, and only this order's part of it is free to match;
 - an exchange's money handed back by a cancel: carried to the order again (and the other way round);
 - the relay's copy: the order's `updated_at` is the move back's moment, so its status is pushed
   (`ui.order_actions`) and the relay keeps it over the forward one (`changed_at`).
@@ -43,6 +44,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from app.deposits import paid_with
 from app.errors import BackDaysParams, ErrorCode, OrderError, OrderStateParams
 from app.models import Order, OrderEvent, utcnow
 from app.order_returns import GOODS_BACK, RETURNED, hand_back_carried, take_back_carried
@@ -80,6 +82,8 @@ class BackStep:
     told: bool  # the customer was sent the forward move's message ("paid", "shipped"…)
     deposit: bool  # a bank deposit paid it, which moving back unmatches
     tracking: str  # the tracking number moving back takes off ("" none)
+    # The other orders that deposit paid with it, which it pays still (its part alone is freed).
+    paid_with: tuple[str, ...] = ()
 
 
 def back_step(session: Session, order_id: int, now: datetime | None = None) -> BackStep:
@@ -98,6 +102,7 @@ def back_step(session: Session, order_id: int, now: datetime | None = None) -> B
         told=facts.get("told") == Told.SENT,
         deposit=isinstance(facts.get("deposit"), dict),
         tracking=order.tracking if _unships(OrderState(order.state), to_state) else "",
+        paid_with=paid_with(session, facts, order.number),
     )
 
 
@@ -154,6 +159,7 @@ class MovedBack:
     to_state: OrderState
     told: bool  # she was sent the forward move's message, which no move back unsends
     deposit: bool  # the deposit that paid it is unmatched (the bank file can match it again)
+    paid_with: tuple[str, ...] = ()  # the other orders that deposit paid with it, and pays still
 
 
 def move_back(
@@ -181,6 +187,7 @@ def move_back(
     forward = _undoable_move(order, now)
     to_state = OrderState(forward.from_state or OrderState.NEW)
     facts = move_note(forward.note)
+    others = paid_with(session, facts, order.number)
 
     if to_state in (OrderState.NEW, OrderState.CANCELLED):
         release_stock(session, order)
@@ -201,6 +208,8 @@ def move_back(
         shop_zone = shop_time_zone(session)
         order.payment_due_at = payment_deadline(now, payment_days, zone(shop_zone) if shop_zone else None)
     back_note: dict[str, object] = {"undoes": forward.id}
+    if others:  # its history says the deposit pays them still
+        back_note["paid_with"] = list(others)
     if _unships(before, to_state) and (order.courier or order.tracking):
         back_note["courier"], back_note["tracking"] = order.courier, order.tracking
         order.courier, order.tracking = "", ""
@@ -236,4 +245,5 @@ def move_back(
         to_state=to_state,
         told=facts.get("told") == Told.SENT,
         deposit=isinstance(facts.get("deposit"), dict),
+        paid_with=others,
     )

@@ -148,6 +148,17 @@ class DepositModel(QAbstractTableModel):
                 # When it was ordered, beside when the money came: why it is (or is not) offered.
                 text = self.tr("{0} · ordered {1}").format(text, placed_when(m.placed_at))
             return text
+        reason = self._reason(m)
+        if m.paid_already:  # the rest of a deposit that paid several orders, one moved back since
+            return with_particles(
+                self.tr("{0} of it is free again ({1} stays paid by it). {2}").format(
+                    money(m.free, self.currency), ", ".join(m.paid_already), reason
+                )
+            )
+        return reason
+
+    def _reason(self, m: DepositMatch) -> str:
+        """Why the deposit (or its free part) is matched so, or why it is not."""
         if m.kind == MatchKind.NAME_AND_AMOUNT:
             return self.tr("Name and amount")
         if m.kind == MatchKind.AMOUNT_ONLY:
@@ -215,12 +226,12 @@ class DepositModel(QAbstractTableModel):
                     "",
                     m.parts,
                 ).format(money(m.expected, self.currency))
-            if m.deposit.amount < m.expected:
+            if m.matched_amount() < m.expected:
                 sentence = self.tr("Name only: {0} less than the order's {1}: ask for the rest")
             else:
                 sentence = self.tr("Name only: {0} more than the order's {1}: refund the difference")
             return sentence.format(
-                money(abs(m.expected - m.deposit.amount), self.currency), money(m.expected, self.currency)
+                money(abs(m.expected - m.matched_amount()), self.currency), money(m.expected, self.currency)
             )
         if m.kind == MatchKind.REFUND_NOTED:
             return self.tr("Left for a refund ({0})").format(m.number)
@@ -472,7 +483,7 @@ class DepositDialog(QDialog):
                     "%Ln order(s) under this name for this amount. Mark it paid if you know it is hers.",
                     "",
                     len(m.choices),
-                ).format(m.number, m.customer, placed, money(m.deposit.amount, self.ctx.currency))
+                ).format(m.number, m.customer, placed, money(m.matched_amount(), self.ctx.currency))
             )
         )
         self.proposal_button.setText(self.tr("Mark {0} &paid").format(m.number))
@@ -524,7 +535,7 @@ class DepositDialog(QDialog):
                     "{0} · {1} was cancelled when its payment deadline passed, and {2} came afterwards. "
                     "Restore it as paid (its items are taken from stock again), or leave the money to be "
                     "refunded (noted in the order's history)."
-                ).format(m.number, m.customer, money(m.deposit.amount, self.ctx.currency))
+                ).format(m.number, m.customer, money(m.matched_amount(), self.ctx.currency))
             )
         )
 

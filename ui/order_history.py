@@ -81,6 +81,10 @@ def event_text(
             line += " " + translate("OrderWindow", "(tracking number {0} taken off)").format(
                 facts["tracking"]
             )
+        if isinstance(facts.get("paid_with"), list):  # its part of a deposit for several orders freed
+            line += " " + translate(
+                "OrderWindow", "(its part of the bank deposit is free; {0} stays paid by it)"
+            ).format(", ".join(map(str, facts["paid_with"])))
         return with_particles(line)  # "결제 완료로", "입금 대기로"
     if event.kind == "reminded":
         return translate("OrderWindow", "{0}: payment reminder prepared").format(when)

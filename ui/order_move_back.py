@@ -51,12 +51,23 @@ def told_sentence(state: OrderState) -> str:
     )
 
 
+def paid_with_sentence(numbers: tuple[str, ...]) -> str:
+    """The bank deposit paid this order with others (`numbers`), which stay paid by it."""
+    return translate(
+        "OrderBack",
+        "The bank deposit that paid it also paid {0}, which stays paid; this order's part of it can "
+        "be matched again.",
+    ).format(", ".join(numbers))
+
+
 def moved_back_sentence(moved: MovedBack) -> str:
     """What a move back did: where the order is now, and what it could not take back."""
     said = translate("OrderBack", "Order {0} moved back to “{1}”.").format(
         moved.number, state_name(moved.to_state)
     )
-    if moved.deposit:
+    if moved.deposit and moved.paid_with:
+        said += " " + paid_with_sentence(moved.paid_with)
+    elif moved.deposit:
         said += " " + translate("OrderBack", "Its bank deposit can be matched again.")
     if moved.told:
         said += " " + told_sentence(moved.from_state)
@@ -78,7 +89,9 @@ def confirm_move_back(parent: QWidget, step: BackStep) -> bool:
     ]
     if step.tracking:
         lines.append(translate("OrderBack", "Its tracking number {0} is taken off.").format(step.tracking))
-    if step.deposit:
+    if step.deposit and step.paid_with:
+        lines.append(paid_with_sentence(step.paid_with))
+    elif step.deposit:
         lines.append(translate("OrderBack", "The bank deposit that paid it is unmatched."))
     if step.state is OrderState.CANCELLED and step.to_state is not OrderState.NEW:
         lines.append(translate("OrderBack", "Its items are taken from stock again."))

@@ -3441,6 +3441,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>{0} · {1} 주문</translation>
     </message>
     <message>
+        <source>{0} of it is free again ({1} stays paid by it). {2}</source>
+        <translation>이 중 {0}이(가) 다시 남았어요({1} 주문은 이 입금으로 결제된 그대로예요). {2}</translation>
+    </message>
+    <message>
         <source>Name and amount</source>
         <translation>입금자명과 금액 일치</translation>
     </message>
@@ -6015,6 +6019,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>지금은 아무 메시지도 보내지 않아요. 알려야 한다면 직접 알려 주세요.</translation>
     </message>
     <message>
+        <source>The bank deposit that paid it also paid {0}, which stays paid; this order&apos;s part of it can be matched again.</source>
+        <translation>이 주문을 결제한 입금 내역은 {0} 주문도 결제했어요. 그 주문은 결제 완료 그대로이고, 이 주문 몫만 다시 연결할 수 있어요.</translation>
+    </message>
+    <message>
         <source>Order {0} moved back to “{1}”.</source>
         <translation>주문 {0}을(를) “{1}”(으)로 되돌렸어요.</translation>
     </message>
@@ -6743,6 +6751,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>(tracking number {0} taken off)</source>
         <translation>(송장번호 {0} 삭제)</translation>
+    </message>
+    <message>
+        <source>(its part of the bank deposit is free; {0} stays paid by it)</source>
+        <translation>(입금 내역 중 이 주문 몫은 연결이 풀렸어요. {0} 주문은 결제 완료 그대로예요)</translation>
     </message>
     <message>
         <source>{0}: option of “{1}” set to “{2}”</source>

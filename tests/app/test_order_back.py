@@ -329,3 +329,65 @@ def test_an_order_paid_by_mistake_then_cancelled_owes_no_refund_and_its_request_
         move_order(s, order_id, OrderState.CANCELLED, now=NOW)
     with db.read() as s:
         assert not was_paid(order_detail(s, order_id))  # her cancel message promises no refund
+
+
+def test_one_of_two_orders_one_transfer_paid_moved_back_frees_its_part_and_the_other_stays_paid(db) -> None:
+    """Walk: 김민지's one transfer paid her coat and her shirt; the shirt was marked paid by mistake
+    (she wants it changed first), so the owner moved it back. The bank file still said the deposit
+    was "Already applied" to both, and the shirt could never be matched again."""
+    from tests.app.test_deposits import two_orders_of_one_customer
+
+    coat, shirt = two_orders_of_one_customer(db)  # 90,000원 and 42,000원
+    deposit = Deposit(2, "2026-12-04 14:03:22", "김민지", 132000)
+    with db.write() as s:
+        [match] = match_deposits(s, [deposit])
+        confirm_deposits(s, [(order_id, deposit) for order_id in match.order_ids()], NOW)
+        coat_number, shirt_number = (s.get(Order, i).number for i in (coat, shirt))  # type: ignore[union-attr]
+    with db.write() as s:
+        step = back_step(s, shirt)
+        assert (step.to_state, step.deposit, step.paid_with) == (
+            OrderState.AWAITING_PAYMENT,
+            True,
+            (coat_number,),
+        )
+        back = move_back(s, shirt, now=NOW)
+    assert (back.deposit, back.paid_with) == (True, (coat_number,))
+    with db.read() as s:
+        assert s.get(Order, coat).state == OrderState.PAID  # type: ignore[union-attr]
+        [again] = match_deposits(s, [deposit])
+    # The deposit pays the coat still; the shirt's 42,000원 of it is free, and matches the shirt.
+    assert (again.kind, again.order_ids(), again.paid_already, again.free) == (
+        MatchKind.NAME_AND_AMOUNT,
+        (shirt,),
+        (coat_number,),
+        42000,
+    )
+    assert again.deposit == deposit  # the bank's line as it is, so its history names it the same
+    with db.write() as s:  # moved forward again by the same deposit
+        confirm_deposits(s, [(shirt, again.deposit)], NOW)
+    with db.read() as s:
+        assert s.get(Order, shirt).state == OrderState.PAID  # type: ignore[union-attr]
+        paid = move_note(s.get(Order, shirt).events[-1].note)["deposit"]  # type: ignore[union-attr]
+        [applied] = match_deposits(s, [deposit])
+    assert paid["orders"] == [coat_number, shirt_number]
+    assert (applied.kind, applied.number) == (MatchKind.ALREADY_APPLIED, f"{coat_number}, {shirt_number}")
+
+
+def test_both_orders_of_one_transfer_moved_back_match_it_together_again(db) -> None:
+    from tests.app.test_deposits import two_orders_of_one_customer
+
+    coat, shirt = two_orders_of_one_customer(db)
+    deposit = Deposit(2, "2026-12-04 14:03:22", "김민지", 132000)
+    with db.write() as s:
+        [match] = match_deposits(s, [deposit])
+        confirm_deposits(s, [(order_id, deposit) for order_id in match.order_ids()], NOW)
+    with db.write() as s:
+        move_back(s, shirt, now=NOW)
+        assert move_back(s, coat, now=NOW).paid_with == ()  # the deposit pays nothing else now
+    with db.read() as s:
+        [again] = match_deposits(s, [deposit])
+    assert (again.kind, again.order_ids(), again.paid_already) == (
+        MatchKind.SEVERAL_ORDERS,
+        (coat, shirt),
+        (),
+    )

@@ -589,3 +589,72 @@ def test_the_owner_marks_the_proposed_order_paid_from_the_deposits_window_by_key
     assert notice.model.rowCount() == 1 and notice.model.index(0).data().startswith(f"{nearer} · 김민지")
     notice.reject()
     dialog.close()
+
+
+def test_a_transfer_for_two_orders_one_moved_back_offers_its_free_part_to_that_order_again(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Walk: one transfer paid 김민지's coat and shirt; the shirt was moved back to Awaiting payment.
+    Read again, the bank file said "Already applied" to both orders and the shirt stayed unpaid."""
+    from app.deposits import Deposit
+    from app.order_actions import bank_file_matches, confirm_payments, move_order_back
+    from ui.bulk_notice_dialog import BulkNoticeDialog
+
+    coat, shirt = minjis_two_orders(window.ctx)
+    with window.ctx.db.read() as s:
+        coat_number, shirt_number = (s.get(Order, i).number for i in (coat, shirt))  # type: ignore[union-attr]
+    confirm_payments(
+        window.ctx.db, [(i, Deposit(2, "2026-12-04 14:03:22", "김민지", 132000)) for i in (coat, shirt)]
+    )
+    move_order_back(window.ctx.db, shirt, OrderState.PAID)
+    bank = tmp_path / "신한은행_입출금내역.csv"
+    bank.write_bytes(
+        "거래일자,거래시간,적요,출금(원),입금(원),내용,잔액(원)\n"
+        '2026-12-04,14:03:22,타행이체,,"132,000",김민지,"1,132,000"\n'.encode("cp949")
+    )
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    model = dialog.model
+    assert model.index(0, 2).data() == "₩132,000"  # the bank's line as it is
+    assert model.index(0, 3).data().startswith(f"{shirt_number} · 김민지")
+    assert model.index(0, 4).data() == (
+        f"₩42,000 of it is free again ({coat_number} stays paid by it). Name and amount"
+    )
+    assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    with qtbot.waitSignal(dialog.paid) as paid:
+        dialog.confirm_button.click()
+    assert paid.args == [[shirt]]
+    with window.ctx.db.read() as s:
+        assert [s.get(Order, i).state for i in (coat, shirt)] == ["paid", "paid"]  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    window.findChild(BulkNoticeDialog).reject()
+    [again] = bank_file_matches(window.ctx.db, bank)  # the file read again: it pays both once more
+    assert (again.kind, again.number) == ("already_applied", f"{coat_number}, {shirt_number}")
+
+
+def test_in_korean_the_free_part_of_a_deposit_takes_its_particle(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None
+) -> None:
+    from app.deposits import Deposit
+    from app.order_actions import confirm_payments, move_order_back
+
+    coat, shirt = minjis_two_orders(window.ctx)
+    with window.ctx.db.read() as s:
+        coat_number = s.get(Order, coat).number  # type: ignore[union-attr]
+    confirm_payments(
+        window.ctx.db, [(i, Deposit(2, "2026-12-04 14:03:22", "김민지", 132000)) for i in (coat, shirt)]
+    )
+    move_order_back(window.ctx.db, shirt, OrderState.PAID)
+    bank = tmp_path / "신한은행_입출금내역.csv"
+    bank.write_bytes(
+        "거래일자,거래시간,적요,출금(원),입금(원),내용,잔액(원)\n"
+        '2026-12-04,14:03:22,타행이체,,"132,000",김민지,"1,132,000"\n'.encode("cp949")
+    )
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    qtbot.addWidget(dialog)
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert dialog.model.index(0, 4).data() == (
+        f"이 중 ₩42,000이 다시 남았어요({coat_number} 주문은 이 입금으로 결제된 그대로예요). 입금자명과 금액 일치"
+    )

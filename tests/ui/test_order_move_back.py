@@ -253,3 +253,48 @@ def test_a_paid_card_dropped_back_goes_only_where_it_came_from(window: Any, qtbo
     drop_on(OrderState.AWAITING_PAYMENT)  # an open order nobody was told of: no question
     qtbot.waitUntil(lambda: state_and_shelf(window.ctx, order_id) == ("awaiting_payment", 5, 2))
     qtbot.waitUntil(lambda: card_in(board, OrderState.AWAITING_PAYMENT, order_id))
+
+
+def test_a_card_one_transfer_paid_with_another_is_moved_back_and_the_other_stays_paid(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """Walk: one transfer of 김민지's paid her coat and her shirt; the shirt's card moved back said
+    "Its bank deposit can be matched again", as if the coat's payment went with it."""
+    from app.deposits import Deposit
+    from app.order_actions import confirm_payments
+    from tests.ui.test_deposit_dialog import minjis_two_orders
+
+    coat, shirt = minjis_two_orders(window.ctx)
+    confirm_payments(
+        window.ctx.db, [(i, Deposit(2, "2026-12-04 14:03:22", "김민지", 132000)) for i in (coat, shirt)]
+    )
+    with window.ctx.db.read() as s:
+        coat_number, shirt_number = (s.get(Order, i).number for i in (coat, shirt))  # type: ignore[union-attr]
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once and card_in(board, OrderState.PAID, shirt))
+    model = board.columns[OrderState.PAID]
+    card = next(model.summary(r) for r in range(model.rowCount()) if model.summary(r).id == shirt)
+    back = next(
+        a
+        for a in board.card_menu(card, order_back_step(window.ctx.db, shirt)).actions()
+        if a.objectName() == "moveBack"
+    )
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    back.trigger()
+    assert (
+        f"The bank deposit that paid it also paid {coat_number}, which stays paid; this order's part "
+        "of it can be matched again." in asked.texts[0]
+    )
+    qtbot.waitUntil(lambda: card_in(board, OrderState.AWAITING_PAYMENT, shirt))
+    assert board.move_back.strip.note.text() == (
+        f"Order {shirt_number} moved back to “Awaiting payment”. The bank deposit that paid it also "
+        f"paid {coat_number}, which stays paid; this order's part of it can be matched again."
+    )
+    assert card_in(board, OrderState.PAID, coat)
+    from app.order_actions import load_order
+    from ui.order_history import history_lines
+
+    line = history_lines(load_order(window.ctx.db, shirt).events)[0]  # the newest first
+    assert line.endswith(f"(its part of the bank deposit is free; {coat_number} stays paid by it)")
