@@ -26,7 +26,7 @@ from app.deposits import (
 )
 from app.item_options import sold_out_among
 from app.models import Order
-from app.order_back import BackStep, MovedBack, back_step, move_back
+from app.order_back import BackStep, MovedBack, back_step, latest_move_back_step, move_back
 from app.order_changes import OrderChange, change_order
 from app.order_messages import EXCHANGE_MESSAGE, RETURN_MESSAGE, OrderMessage, order_outgoing
 from app.order_notices import await_decision, why_not_told
@@ -414,6 +414,12 @@ def order_back_step(db: Database, order_id: int) -> BackStep:
     """Where the order would go back to, and what it cannot take back (OrderError when it cannot)."""
     with db.read() as s:
         return back_step(s, order_id)
+
+
+def latest_back_step(db: Database, order_id: int) -> BackStep | None:
+    """Where the order's latest move would go back to (None: it was a move back, or cannot be)."""
+    with db.read() as s:
+        return latest_move_back_step(s, order_id)
 
 
 def move_order_back(

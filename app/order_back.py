@@ -106,6 +106,22 @@ def back_step(session: Session, order_id: int, now: datetime | None = None) -> B
     )
 
 
+def latest_move_back_step(session: Session, order_id: int, now: datetime | None = None) -> BackStep | None:
+    """Where order `order_id`'s latest move would go back to, for an Undo offered for it to follow
+    that move whoever made it; None when it cannot be moved back, or when its latest move was
+    itself a move back (Undo would then take back an older move nobody asked about)."""
+    order = session.get(Order, order_id)
+    if order is None:
+        return None
+    moves = [e for e in order.events if e.to_state is not None and e.to_state != e.from_state]
+    if moves and max(moves, key=lambda e: e.id).kind == MOVED_BACK:
+        return None
+    try:
+        return back_step(session, order_id, now)
+    except OrderError:
+        return None
+
+
 def _unships(state: OrderState, to_state: OrderState) -> bool:
     """The move back takes a shipped order back before shipping: the courier and number it was
     shipped with go (the number the move to Shipped stored)."""

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QWidget
 
 from app.changes import Changes
 from app.errors import OrderError
-from app.order_actions import move_order_back, order_back_step
+from app.order_actions import latest_back_step, move_order_back, order_back_step
 from app.order_back import BackStep, MovedBack
 from app.orders import OrderState
 from ui.confirm import confirm
 from ui.korean_particles import with_particles
-from ui.ops import Op, failure_sentence
+from ui.ops import Newest, Op, failure_sentence
 from ui.order_text import state_name
 from ui.undo_strip import UndoStrip
 
@@ -121,6 +121,9 @@ class MoveBack(QObject):
         # its number. Undo is offered when the window says the move is made.
         self.started: dict[int, str] = {}
         self.offered: tuple[int, OrderState] | None = None  # (order id, the state Undo takes it back from)
+        # A change to the offered order (its window, the bank file, a sync): Undo follows its latest move.
+        self._follows = Newest()
+        board.ctx.hub.changed.connect(self._changed)
 
     def start(self, order_id: int, number: str | None) -> None:
         """The board asked an order window for a move: its Undo waits for the window to make it
@@ -136,6 +139,30 @@ class MoveBack(QObject):
         self.offered = (order_id, state)
         text = translate("OrderBack", "Order {0} moved to “{1}”.").format(number, state_name(state))
         self.strip.offer(with_particles(text))
+
+    def _changed(self, changes: Changes) -> None:
+        """The offered order changed: its latest move is read again (off this thread)."""
+        if self.offered is None or self.offered[0] not in changes.orders:
+            return
+        order_id, db = self.offered[0], self.board.ctx.db
+        self._follows.run_op(
+            lambda: latest_back_step(db, order_id),
+            lambda step: self._follow(order_id, step),
+            parent=self,
+            on_failure=self.board._failed,
+        )
+
+    def _follow(self, order_id: int, step: BackStep | None) -> None:
+        """Undo offers the order's latest move, whichever window made it (the order's window moved it
+        on, the bank file paid it); when that move cannot be moved back, or was itself a move back
+        made elsewhere, the strip goes, rather than offer a move that is not the latest."""
+        if self.offered is None or self.offered[0] != order_id:
+            return  # Undo was pressed meanwhile, or offers another order now
+        if step is None:
+            self.offered = None
+            self.strip.withdraw()
+        elif step.state is not self.offered[1]:
+            self.offer(order_id, step.number, step.state)
 
     def offer_of(self, order_id: int) -> OrderState | None:
         """The state Undo offers to take order `order_id` back from (None: it offers nothing of it),
@@ -162,6 +189,8 @@ class MoveBack(QObject):
     def ask(self, step: BackStep) -> None:
         """A card's "Move back to …" (or a drop on that column): asked first when it matters."""
         if confirm_move_back(self.board, step):
+            if self.offer_of(step.order_id) is not None:
+                self.offered = None  # the move Undo offered is the one taken back
             self._move_back(step.order_id, step.state)
 
     def ask_for(self, order_id: int, to_state: OrderState) -> None:

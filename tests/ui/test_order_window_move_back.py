@@ -16,6 +16,7 @@ from tests.support.window_waits import select_chat
 from tests.ui.test_order_move_back import card_in, minjis_order, state_and_shelf
 from tests.ui.test_order_window_edits import move_button, new_order
 from ui.order_actions import OrderActions
+from ui.order_board import OrderBoard
 from ui.order_window import OrderWindow
 
 
@@ -262,3 +263,51 @@ def test_the_relays_bot_learns_the_order_the_window_moved_back(window: Any, qtbo
     qtbot.waitUntil(lambda: states() == ["new"], timeout=10000)
     assert order_window.message.isHidden()  # the request to pay went with the step it was for
     window.ctx.sync.stop()
+
+
+def test_the_boards_undo_follows_a_move_the_order_window_made_after_it(window: Any, qtbot: Any) -> None:
+    """Walk: the board asked for payment (its strip: "moved to “Awaiting payment”", Undo); the owner
+    then marked it paid in the order's window. The strip still said "Awaiting payment", and Undo
+    answered that the order had moved since."""
+    order_id = minjis_order(window.ctx)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    card = board.columns[OrderState.NEW].summary(0)
+    next(a for a in board.card_menu(card).actions() if a.objectName() == "move_awaiting_payment").trigger()
+    qtbot.waitUntil(lambda: order_id in actions.open_orders)
+    order_window = actions.open_orders[order_id]
+    held = order_window.message.unsent_button  # she never wrote: the owner says to move without it
+    qtbot.waitUntil(held.isVisible)
+    held.click()
+    strip = board.move_back.strip
+    qtbot.waitUntil(lambda: strip.note.text() == "Order 2026-0001 moved to “Awaiting payment”.")
+
+    qtbot.waitUntil(lambda: move_button(order_window, OrderState.PAID).isVisible())
+    move_button(order_window, OrderState.PAID).click()  # in the window, not from the board
+    qtbot.waitUntil(held.isVisible)
+    held.click()
+    qtbot.waitUntil(lambda: strip.note.text() == "Order 2026-0001 moved to “Paid”.")
+    assert strip.button.isVisibleTo(board)
+    with qtbot.waitSignal(window.ctx.hub.changed):
+        strip.button.click()  # Undo takes back the latest move, the window's
+    assert state_and_shelf(window.ctx, order_id) == ("awaiting_payment", 5, 2)
+    assert strip.note.text() == "Order 2026-0001 moved back to “Awaiting payment”."
+
+
+def test_the_boards_undo_goes_when_its_move_was_moved_back_elsewhere(window: Any, qtbot: Any) -> None:
+    """The board's Undo offered for a move another window has since moved back: it offers nothing
+    (not the move before it, which nobody asked to take back)."""
+    from app.order_actions import move_order_back
+
+    order_id = minjis_order(window.ctx, OrderState.AWAITING_PAYMENT)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    board.move_back.offer(order_id, "2026-0001", OrderState.AWAITING_PAYMENT)
+    _moved, changes = move_order_back(window.ctx.db, order_id)  # elsewhere: back to New
+    window.ctx.publish(changes)
+    qtbot.waitUntil(lambda: not board.move_back.strip.isVisibleTo(board))
+    assert board.move_back.offer_of(order_id) is None
