@@ -367,10 +367,10 @@ class OrderMessagePane(QWidget):
             and (self.prepared is not None or self.held is not None)
         )
 
-    def show_dropped(self, state: str, *, back: bool = False) -> None:
+    def show_dropped(self, state: str, *, back: bool = False, here: bool = False) -> None:
         """The order moved to `state` elsewhere while its message waited (`back`: moved back there, a
-        slip put back on the board): nothing goes, and the box says why, keeping the text she may
-        have edited to copy, until she closes it."""
+        slip put back on the board; `here`: moved back by this window's own button): nothing goes,
+        and the box says why, keeping the text she may have edited to copy, until she closes it."""
         self._message_mode(None)
         self.prepared = None
         self.send_button.hide()
@@ -381,6 +381,12 @@ class OrderMessagePane(QWidget):
         self.edit.setReadOnly(True)
         why = (
             translate(
+                "OrderWindow",
+                "The order was moved back to {0}, so this message was not sent. Your text is kept below "
+                "to copy.",
+            )
+            if back and here
+            else translate(
                 "OrderWindow",
                 "The order was moved back to {0} meanwhile, so this message was not sent. Your text is "
                 "kept below to copy.",

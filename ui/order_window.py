@@ -412,10 +412,11 @@ class OrderWindow(QDialog):
         if previous is not None and previous.state != detail.state and not self.message.isHidden():
             # The message was for the step the order has left (paid from the bank's file, moved on
             # the board): "please transfer by …" must not go to a customer who has paid. Moved from
-            # elsewhere, the pane says so and keeps her text to copy; it used to vanish unsaid.
-            if elsewhere and self.message.showing_text():
-                back = came_back(detail.events, detail.state)  # "moved back to …", not "moved to …"
-                self.message.show_dropped(state_name(detail.state), back=back)
+            # elsewhere, or moved back here (the step it was for undone), the pane says so and keeps
+            # her text to copy, as a message not sent; it used to vanish unsaid.
+            back = came_back(detail.events, detail.state)  # "moved back to …", not "moved to …"
+            if (elsewhere or back) and self.message.showing_text():
+                self.message.show_dropped(state_name(detail.state), back=back, here=not elsewhere)
             else:
                 self.message.discard()
         state = state_name(detail.state)

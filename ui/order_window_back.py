@@ -97,7 +97,7 @@ class WindowBack(QObject):
             sentence = moved_back_sentence(moved)
             self._said = moved.to_state.value
             window.error.hide()
-            window.show_detail(detail)  # a message for the step it left is dropped: that step is undone
+            window.show_detail(detail)  # a message for the step it left is not sent (its box says so)
             window.own_changes.publish(changes)  # the board, the chat's labels and the relay's bot follow
             self.strip.say(sentence)
             self.moved_back.emit(order_id, sentence)

@@ -7225,6 +7225,10 @@ Save it anyway?</source>
         <translation>닫기</translation>
     </message>
     <message>
+        <source>The order was moved back to {0}, so this message was not sent. Your text is kept below to copy.</source>
+        <translation>주문을 {0}(으)로 되돌려서 이 메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요.</translation>
+    </message>
+    <message>
         <source>The order was moved back to {0} meanwhile, so this message was not sent. Your text is kept below to copy.</source>
         <translation>그사이 주문이 {0}(으)로 되돌아가서 이 메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요.</translation>
     </message>

@@ -261,7 +261,9 @@ def test_the_relays_bot_learns_the_order_the_window_moved_back(window: Any, qtbo
     qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back to “New”"))
     back_button(order_window).click()  # nobody told: no question
     qtbot.waitUntil(lambda: states() == ["new"], timeout=10000)
-    assert order_window.message.isHidden()  # the request to pay went with the step it was for
+    # The request to pay is not sent with the step it was for gone: its box says so, her text to copy.
+    qtbot.waitUntil(order_window.message.copy_button.isVisible)
+    assert not order_window.message.send_button.isVisible()
     window.ctx.sync.stop()
 
 
@@ -311,3 +313,49 @@ def test_the_boards_undo_goes_when_its_move_was_moved_back_elsewhere(window: Any
     window.ctx.publish(changes)
     qtbot.waitUntil(lambda: not board.move_back.strip.isVisibleTo(board))
     assert board.move_back.offer_of(order_id) is None
+
+
+def test_a_message_waiting_when_the_window_moves_the_order_back_says_it_was_not_sent(
+    window: Any, qtbot: Any
+) -> None:
+    """Walk: the payment request waited in the window and the owner pressed "Move back to “New”": the
+    message she had edited vanished, where the board's move back leaves it saying "not sent"."""
+    order_id = new_order(window.ctx)
+    actions = OrderActions(window, window.ctx)
+    order_window = actions.open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    pane = order_window.message
+    with qtbot.waitSignal(order_window.moved):
+        move_button(order_window, OrderState.AWAITING_PAYMENT).click()
+    qtbot.waitUntil(lambda: pane.send_button.isVisible() and pane.send_button.isEnabled())
+    pane.edit.setPlainText("Please transfer by Friday, and tell me your size again")
+    qtbot.waitUntil(lambda: offers_back_to(order_window, "Move &back to “New”"))
+    back_button(order_window).click()  # she was not told (the message waits): put back at once
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.detail.state == "new")
+    qtbot.waitUntil(lambda: pane.copy_button.isVisible())
+    assert pane.how.text() == (
+        "The order was moved back to New, so this message was not sent. Your text is kept below to copy."
+    )
+    assert pane.edit.toPlainText() == "Please transfer by Friday, and tell me your size again"
+    assert not pane.send_button.isVisible()
+    assert order_window.back.strip.note.text() == "Order 2026-0001 moved back to “New”."
+    pane.skip_button.click()  # Close: nothing is noted, nothing happened to tell
+    qtbot.waitUntil(lambda: pane.isHidden())
+
+
+def test_in_korean_the_message_the_windows_move_back_left_unsent_takes_its_particle(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    order_id = new_order(window.ctx)
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    pane = order_window.message
+    with qtbot.waitSignal(order_window.moved):
+        move_button(order_window, OrderState.AWAITING_PAYMENT).click()
+    qtbot.waitUntil(lambda: pane.send_button.isVisible() and pane.send_button.isEnabled())
+    qtbot.waitUntil(lambda: offers_back_to(order_window, "“새 주문”으로 되돌리기(&B)"))
+    back_button(order_window).click()
+    qtbot.waitUntil(lambda: pane.copy_button.isVisible())
+    assert pane.how.text() == (
+        "주문을 새 주문으로 되돌려서 이 메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요."
+    )
