@@ -418,18 +418,14 @@ def paid_with(session: Session, facts: dict[str, Any], number: str) -> tuple[str
     deposit = facts.get("deposit")
     if not isinstance(deposit, dict) or isinstance(facts.get("parts"), list):
         return ()
+    together = deposit.get("orders")
+    if not isinstance(together, list) or len(together) < 2:
+        return ()  # it paid this order alone (or in parts): no other order to read of
     key = _deposit_key(
         str(deposit.get("at", "")), str(deposit.get("name", "")), int(deposit.get("amount", 0))
     )
     use = deposit_uses(session).get(key)
     return tuple(n for n in use.numbers if n != number) if use is not None else ()
-
-
-def applied_deposits(session: Session) -> dict[object, str]:
-    """The deposits already recorded on orders (by date and time, name and amount), each with the
-    number of the order it paid (the numbers of those it pays, when several); older notes by their
-    plain text ("2026.11.29 11:40:55 김민지 42000")."""
-    return {key: ", ".join(use.numbers) for key, use in deposit_uses(session).items()}
 
 
 def _recorded_deposits(session: Session, which: ColumnElement[bool]) -> dict[object, str]:
