@@ -60,6 +60,9 @@ log = logging.getLogger(__name__)
 DOC_KEY = "automations"
 PENDING_KEY = "automations_pending"
 CONFLICT_KEY = "automations_conflict"
+# The document the relay was last heard to hold (a GET, a `settings` event, a PUT's answer): while a
+# change waits or was refused, what it runs is this, not the copy here (the away notice says so).
+ON_RELAY_KEY = "automations_on_relay"
 # The away schedule before the owner chose "always", so the main window can put it back in one click.
 AWAY_SCHEDULE_BEFORE_ALWAYS_KEY = "away_schedule_before_always"
 
@@ -146,6 +149,9 @@ class AutomationsState:
     waiting_parts: tuple[AutomationsPart, ...] = ()
     # The relay's refusal of the waiting change, when it refused this very edit.
     refused: PushRefusal | None = None
+    # The document the relay was last heard to hold, as it holds it (None: not heard since this
+    # version kept it); while a change waits or was refused, the relay runs this one.
+    on_relay: Automations | None = None
 
     @property
     def status(self) -> SyncStatus:
@@ -252,6 +258,7 @@ def load_state(session: Session) -> AutomationsState:
         business_numbers=shop_numbers(session),
         waiting_parts=_parts(meta.get("parts")) if pending else (),
         refused=_refusal(meta.get("refused"), edit) if pending else None,
+        on_relay=_parse(get_setting(session, ON_RELAY_KEY)),
     )
 
 
@@ -323,7 +330,16 @@ def _store(session: Session, state: AutomationsState) -> AutomationsState:
         relay_fills_hours=relay_fills_hours(session),
         hours_written_at=hours_written_at(session),
         business_numbers=shop_numbers(session),
+        on_relay=_parse(get_setting(session, ON_RELAY_KEY)),
     )
+
+
+def _heard_from_relay(session: Session, remote: Automations, *, current: bool) -> None:
+    """Keep the relay's document as the one it runs: `current` (a GET, a PUT's answer) always; a
+    `settings` event unless it is older than the one kept (an old event replayed)."""
+    kept = _parse(get_setting(session, ON_RELAY_KEY))
+    if current or kept is None or remote.revision >= kept.revision:
+        put_setting(session, ON_RELAY_KEY, remote.model_dump(mode="json"))
 
 
 def _as_written(state: AutomationsState, remote: Automations) -> Automations:
@@ -393,6 +409,7 @@ def apply_remote(session: Session, remote: Automations, *, current: bool = False
     shown as a conflict), never ignored, so the desktop cannot silently show rules the relay lacks.
     """
     _adopt_bank_account(session, remote)
+    _heard_from_relay(session, remote, current=current)
     state = load_state(session)
     remote = _as_written(state, remote)
     if not state.pending:
@@ -424,6 +441,7 @@ def apply_remote(session: Session, remote: Automations, *, current: bool = False
 
 def mark_pushed(session: Session, pushed_edit: int, answer: Automations) -> AutomationsState:
     """The relay took the change made at `pushed_edit`; a newer local edit stays pending on top of it."""
+    _heard_from_relay(session, answer, current=True)
     state = load_state(session)
     if state.edit == pushed_edit:
         answer = _as_written(state, answer)
@@ -482,6 +500,7 @@ def note_refused(session: Session, edit: int, refusal: RefusalParams) -> Automat
 def take_relay_version(session: Session, remote: Automations) -> AutomationsState:
     """The owner let go of the change the relay refused: the relay's current document (`remote`)
     is the copy here again, and nothing waits."""
+    _heard_from_relay(session, remote, current=True)
     state = load_state(session)
     remote = _as_written(state, remote)
     return _store(session, AutomationsState(doc=remote, base_revision=remote.revision, edit=state.edit + 1))
@@ -661,6 +680,7 @@ def relay_has_no_rules(session: Session, remote: Automations) -> AutomationsStat
     wait to be sent to it, based on its nothing. Without them it sends no greeting, away message or
     menu bot, while the editors said "On the relay". A change already waiting is based on nothing
     too: an empty document is no other computer's change to choose against."""
+    _heard_from_relay(session, remote, current=True)
     state = load_state(session)
     if remote.revision != 0 or state.refused is not None:
         return state

@@ -62,6 +62,24 @@ def relay_away(state: AutomationsState, retrying: bool) -> RelayAway:
     return RelayAway.AS_HERE
 
 
+def relay_away_now(state: AutomationsState, relay: RelayAway, now: datetime) -> AwayNow | None:
+    """For a change the relay has not taken (PREVIOUS_*): what the away message the relay still runs
+    does at `now` (WhatsApp's time, as the relay reads it), by the same schedule the relay follows;
+    None when its copy is not known here (a change that waited from before this version kept it)."""
+    if relay not in (RelayAway.PREVIOUS_WAITING, RelayAway.PREVIOUS_REFUSED):
+        return None
+    return None if (theirs := relay_copy(state)) is None else away_now(theirs, now)
+
+
+def relay_copy(state: AutomationsState) -> Automations | None:
+    """The rules the relay runs while a change waits or was refused: its document as last heard,
+    when it is (at least) the revision the change is based on."""
+    on_relay = state.on_relay
+    if on_relay is None or on_relay.revision < state.base_revision:
+        return None
+    return on_relay
+
+
 def away_now(doc: Automations, now: datetime) -> AwayNow:
     rule = doc.away
     if not rule.enabled:
