@@ -18,6 +18,8 @@ from app.away_status import (
     away_now,
     away_rule_and_way_back,
     relay_away,
+    relay_away_now,
+    relay_copy,
 )
 from app.connection import Connection, ConnectionState
 from app.relay_pushes import PushTask
@@ -103,12 +105,23 @@ class AwayNotice(QFrame):
             return RelayAway.AS_HERE
         return relay_away(self.state_read, retrying=self.waiting or self.lost)
 
+    def relay_now(self, relay: RelayAway) -> AwayNow | None:
+        """What the away message the relay still runs does now, while it has not taken a change."""
+        if self.state_read is None:
+            return None
+        return relay_away_now(self.state_read, relay, self.clock())
+
     def show_for(self, read: tuple[AutomationsState, str]) -> None:
         self.state_read, self.way_back = read
         self.doc = self.state_read.doc
-        away = self.doc.away
+        theirs = relay_copy(self.state_read)
         # Only a schedule can start or end by itself; "always" and "off" change when the rules do.
-        if away.enabled and away.schedule != "always":
+        # The relay's copy too: while a change waits, its old away hours begin and end on their own.
+        if any(
+            doc.away.enabled and doc.away.schedule != "always"
+            for doc in (self.doc, theirs)
+            if doc is not None
+        ):
             self.recheck.start()
         else:
             self.recheck.stop()
@@ -119,10 +132,14 @@ class AwayNotice(QFrame):
 
     def show_now(self) -> None:
         state = self.state()
-        self.setProperty("away", state.value)
+        relay = self.relay()
+        theirs = self.relay_now(relay)
+        # Switched off here (or its hours changed) but the relay has not taken it: it goes on
+        # answering customers with the away message it has, and the owner must know.
+        relay_only = state is AwayNow.OFF and theirs in (AwayNow.ALWAYS, AwayNow.SCHEDULED)
+        self.setProperty("away", (theirs if relay_only and theirs else state).value)
         self.style().unpolish(self)
         self.style().polish(self)
-        relay = self.relay()
         if state is AwayNow.ALWAYS:
             if relay is RelayAway.AS_HERE:
                 self.text.setText(
@@ -130,7 +147,9 @@ class AwayNotice(QFrame):
                 )
             else:
                 self.text.setText(
-                    " ".join([self.tr("The away message is on at all hours."), self._relay_sentence(relay)])
+                    " ".join(
+                        [self.tr("The away message is on at all hours."), self._relay_sentence(relay, theirs)]
+                    )
                 )
             self.back.setText(
                 self.tr("Back to your away hours")
@@ -141,12 +160,12 @@ class AwayNotice(QFrame):
         elif state is AwayNow.SCHEDULED:
             # Until when: "away hours now" left the owner to work out whether that was until the
             # afternoon or until Monday.
-            until = self._until()
+            until = self._until(self.doc)
             if relay is not RelayAway.AS_HERE:
                 hours = (
                     self.tr("Away hours until {0}.").format(until) if until else self.tr("Away hours now.")
                 )
-                self.text.setText(" ".join([hours, self._relay_sentence(relay)]))
+                self.text.setText(" ".join([hours, self._relay_sentence(relay, theirs)]))
             elif until:
                 self.text.setText(
                     self.tr("Away hours until {0}: customers who write get your away message.").format(until)
@@ -154,11 +173,41 @@ class AwayNotice(QFrame):
             else:
                 self.text.setText(self.tr("Away hours now: customers who write get your away message."))
             self.back.hide()
-        self.setVisible(state is not AwayNow.OFF)
+        elif relay_only:
+            self.text.setText(self._still_sent(relay))
+            self.back.hide()
+        self.setVisible(state is not AwayNow.OFF or relay_only)
 
-    def _relay_sentence(self, relay: RelayAway) -> str:
+    def _still_sent(self, relay: RelayAway) -> str:
+        """The relay still answers with the away message the owner switched off (or whose hours she
+        changed) here: what it does, why, and what to do about it."""
+        off_here = self.doc is None or not self.doc.away.enabled
+        what = (
+            self.tr(
+                "Your relay is still sending your away message: your change to switch it off has not "
+                "reached it yet."
+            )
+            if off_here
+            else self.tr(
+                "Your relay is still sending your away message at this hour: your change to its hours "
+                "has not reached it yet."
+            )
+        )
+        if relay is RelayAway.PREVIOUS_REFUSED:
+            fix = self.tr("It refused the change: press Fix above the chat, correct it and save again.")
+        elif self.lost:
+            fix = self.tr(
+                "It goes as soon as Shop Inbox reaches your relay again: check that the relay is running "
+                "and this computer is online."
+            )
+        else:
+            fix = self.tr("Shop Inbox keeps trying to send it.")
+        return " ".join([what, fix])
+
+    def _relay_sentence(self, relay: RelayAway, theirs: AwayNow | None) -> str:
         """What customers who write get while the relay does not have the away message saved here: the
-        strips above the chat say why and what to do; this says only what the relay sends meanwhile."""
+        strips above the chat say why and what to do; this says only what the relay sends meanwhile
+        (`theirs`: what the away message it still runs does now; None when that is not known)."""
         if relay is RelayAway.NONE_WAITING:
             return self.tr(
                 "But your relay has no away message from you yet: until it takes your rules, customers "
@@ -169,26 +218,61 @@ class AwayNotice(QFrame):
                 "But your relay refused your rules and has no away message from you: customers who "
                 "write get none."
             )
-        if relay is RelayAway.PREVIOUS_REFUSED:
+        refused = relay is RelayAway.PREVIOUS_REFUSED
+        if theirs is None:
+            if refused:
+                return self.tr(
+                    "But your relay refused your change: customers who write get the away message it "
+                    "had before, if any."
+                )
             return self.tr(
-                "But your relay refused your change: customers who write get the away message it had "
+                "Until your relay takes your change, customers who write get the away message it had "
                 "before, if any."
             )
+        if theirs is not AwayNow.OFF:
+            if refused:
+                return self.tr(
+                    "But your relay refused your change: customers who write now get the away message "
+                    "it had before."
+                )
+            return self.tr(
+                "Until your relay takes your change, customers who write now get the away message it "
+                "had before."
+            )
+        if self._relay_has_it_off():
+            if refused:
+                return self.tr(
+                    "But your relay refused your change: it has the away message switched off, so "
+                    "customers who write get none."
+                )
+            return self.tr(
+                "Until your relay takes your change, customers who write get no away message: it has "
+                "it switched off."
+            )
+        if refused:
+            return self.tr(
+                "But your relay refused your change: its away hours do not include this hour, so "
+                "customers who write now get none."
+            )
         return self.tr(
-            "Until your relay takes your change, customers who write get the away message it had "
-            "before, if any."
+            "Until your relay takes your change, customers who write now get no away message: its "
+            "away hours do not include this hour."
         )
 
-    def _until(self) -> str:
-        """When the away hours now under way end, on the shop's clock: "18:00" today, "내일 10:00"
-        ("10:00 AM tomorrow"), else its day ("12월 7일 (월) 10:00"); "" when they do not end soon."""
-        if self.doc is None:
+    def _relay_has_it_off(self) -> bool:
+        theirs = None if self.state_read is None else relay_copy(self.state_read)
+        return theirs is None or not theirs.away.enabled
+
+    def _until(self, doc: Automations | None) -> str:
+        """When the away hours of `doc` now under way end, on the shop's clock: "18:00" today, "내일
+        10:00" ("10:00 AM tomorrow"), else its day ("12월 7일 (월) 10:00"); "" when they do not end soon."""
+        if doc is None:
             return ""
         now = self.clock()
-        end = away_period_end(self.doc.away, self.doc.business_hours, now)
+        end = away_period_end(doc.away, doc.business_hours, now)
         if end is None:
             return ""
-        shop_zone = zone(self.doc.business_hours.timezone)
+        shop_zone = zone(doc.business_hours.timezone)
         wall = end.astimezone(shop_zone)
         days = (wall.date() - now.astimezone(shop_zone).date()).days
         clock = wall_clock(wall.hour, wall.minute)

@@ -280,6 +280,26 @@
         <translation>지금은 자리 비움 시간이에요. 메시지를 보내는 고객은 자리 비움 메시지를 받아요.</translation>
     </message>
     <message>
+        <source>Your relay is still sending your away message: your change to switch it off has not reached it yet.</source>
+        <translation>릴레이가 아직 자리 비움 메시지를 보내고 있어요. 자리 비움 메시지를 끈 변경 내용이 아직 릴레이에 전달되지 않았어요.</translation>
+    </message>
+    <message>
+        <source>Your relay is still sending your away message at this hour: your change to its hours has not reached it yet.</source>
+        <translation>릴레이가 지금 이 시간에도 자리 비움 메시지를 보내고 있어요. 자리 비움 시간을 바꾼 변경 내용이 아직 릴레이에 전달되지 않았어요.</translation>
+    </message>
+    <message>
+        <source>It refused the change: press Fix above the chat, correct it and save again.</source>
+        <translation>릴레이가 변경 내용을 거부했어요. 채팅 위의 고치기를 눌러 내용을 고친 뒤 다시 저장해 주세요.</translation>
+    </message>
+    <message>
+        <source>It goes as soon as Shop Inbox reaches your relay again: check that the relay is running and this computer is online.</source>
+        <translation>샵 인박스가 릴레이에 다시 연결되면 바로 전달돼요. 릴레이가 실행 중인지, 이 컴퓨터가 인터넷에 연결되어 있는지 확인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Shop Inbox keeps trying to send it.</source>
+        <translation>샵 인박스가 계속 전달을 시도하고 있어요.</translation>
+    </message>
+    <message>
         <source>But your relay has no away message from you yet: until it takes your rules, customers who write get none.</source>
         <translation>하지만 릴레이에는 아직 보내신 자리 비움 메시지가 없어요. 릴레이가 설정을 받을 때까지 메시지를 보내는 고객은 자리 비움 메시지를 받지 못해요.</translation>
     </message>
@@ -294,6 +314,30 @@
     <message>
         <source>Until your relay takes your change, customers who write get the away message it had before, if any.</source>
         <translation>릴레이가 변경 내용을 받을 때까지 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요(켜져 있었다면요).</translation>
+    </message>
+    <message>
+        <source>But your relay refused your change: customers who write now get the away message it had before.</source>
+        <translation>하지만 릴레이가 변경 내용을 거부했어요. 지금 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요.</translation>
+    </message>
+    <message>
+        <source>Until your relay takes your change, customers who write now get the away message it had before.</source>
+        <translation>릴레이가 변경 내용을 받을 때까지 지금 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요.</translation>
+    </message>
+    <message>
+        <source>But your relay refused your change: it has the away message switched off, so customers who write get none.</source>
+        <translation>하지만 릴레이가 변경 내용을 거부했어요. 릴레이에는 자리 비움 메시지가 꺼져 있어서 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>Until your relay takes your change, customers who write get no away message: it has it switched off.</source>
+        <translation>릴레이가 변경 내용을 받을 때까지 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요. 릴레이에는 자리 비움 메시지가 꺼져 있어요.</translation>
+    </message>
+    <message>
+        <source>But your relay refused your change: its away hours do not include this hour, so customers who write now get none.</source>
+        <translation>하지만 릴레이가 변경 내용을 거부했어요. 릴레이에 있는 자리 비움 시간에 지금은 들어가지 않아서, 지금 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>Until your relay takes your change, customers who write now get no away message: its away hours do not include this hour.</source>
+        <translation>릴레이가 변경 내용을 받을 때까지 지금 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요. 릴레이에 있는 자리 비움 시간에 지금은 들어가지 않아요.</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,13 @@
 """The away notice above the chats says what the relay sends, not only what is saved here: rules that
 never reached the relay (it sends no away message), a change it refused for good (it sends the one it
-had before, if any), and a change being tried again (the same, meanwhile)."""
+had before, saying whether it is sent at this hour), and a change being tried again (the same,
+meanwhile)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -20,6 +22,8 @@ from tests.ui.test_a_change_the_relay_refused import PUT, go_online
 INVALID = json.dumps({"error": {"code": "invalid", "message": "The automations document is not valid."}})
 ALWAYS = "The away message is on at all hours."
 GETS_IT = "The away message is on at all hours: every customer who writes gets it."
+# Sunday afternoon in Brighton: the demo shop (Europe/London) is closed.
+SUNDAY_AFTERNOON = datetime(2026, 11, 29, 14, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -68,6 +72,7 @@ def test_a_change_being_tried_again_leaves_the_previous_away_message_meanwhile(
     window: Any, qtbot: Any, relay: RunningRelay, front: tuple[RelayFront, str], english: None
 ) -> None:
     proxy, url = front
+    window.away_notice.clock = lambda: SUNDAY_AFTERNOON  # the Brighton shop is closed: it sends it now
     on_the_relay(window, relay, demo_automations("en"))  # the relay answers outside business hours
     go_online(window, qtbot, relay, url)
     proxy.refuse(*PUT, status=503, times=None)
@@ -76,8 +81,8 @@ def test_a_change_being_tried_again_leaves_the_previous_away_message_meanwhile(
     notice_says(
         window,
         qtbot,
-        f"{ALWAYS} Until your relay takes your change, customers who write get the away message it "
-        "had before, if any.",
+        f"{ALWAYS} Until your relay takes your change, customers who write now get the away message it "
+        "had before.",
     )
 
 
@@ -85,6 +90,7 @@ def test_a_refused_change_leaves_the_previous_away_message(
     window: Any, qtbot: Any, relay: RunningRelay, front: tuple[RelayFront, str], english: None
 ) -> None:
     proxy, url = front
+    window.away_notice.clock = lambda: SUNDAY_AFTERNOON
     on_the_relay(window, relay, demo_automations("en"))
     go_online(window, qtbot, relay, url)
     proxy.refuse(*PUT, status=422, times=None, body=INVALID.encode(), content_type=b"application/json")
@@ -94,8 +100,8 @@ def test_a_refused_change_leaves_the_previous_away_message(
     notice_says(
         window,
         qtbot,
-        f"{ALWAYS} But your relay refused your change: customers who write get the away message it "
-        "had before, if any.",
+        f"{ALWAYS} But your relay refused your change: customers who write now get the away message "
+        "it had before.",
     )
 
 
