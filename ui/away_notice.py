@@ -246,8 +246,8 @@ class AwayNotice(QFrame):
                     "customers who write get none."
                 )
             return self.tr(
-                "Until your relay takes your change, customers who write get no away message: it has "
-                "it switched off."
+                "Until your relay takes your change, customers who write get no away message: the relay "
+                "has it switched off."
             )
         if refused:
             return self.tr(

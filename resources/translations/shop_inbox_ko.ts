@@ -328,7 +328,7 @@
         <translation>하지만 릴레이가 변경 내용을 거부했어요. 릴레이에는 자리 비움 메시지가 꺼져 있어서 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요.</translation>
     </message>
     <message>
-        <source>Until your relay takes your change, customers who write get no away message: it has it switched off.</source>
+        <source>Until your relay takes your change, customers who write get no away message: the relay has it switched off.</source>
         <translation>릴레이가 변경 내용을 받을 때까지 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요. 릴레이에는 자리 비움 메시지가 꺼져 있어요.</translation>
     </message>
     <message>
