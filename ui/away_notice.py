@@ -182,17 +182,30 @@ class AwayNotice(QFrame):
         """The relay still answers with the away message the owner switched off (or whose hours she
         changed) here: what it does, why, and what to do about it."""
         off_here = self.doc is None or not self.doc.away.enabled
-        what = (
-            self.tr(
+        # Its away hours end by themselves (the shop opens): when, so the owner knows for how long.
+        until = self._until(None if self.state_read is None else relay_copy(self.state_read))
+        if until:
+            what = (
+                self.tr(
+                    "Your relay is still sending your away message until {0}: your change to switch it "
+                    "off has not reached it yet."
+                )
+                if off_here
+                else self.tr(
+                    "Your relay is still sending your away message until {0}: your change to its hours "
+                    "has not reached it yet."
+                )
+            ).format(until)
+        elif off_here:
+            what = self.tr(
                 "Your relay is still sending your away message: your change to switch it off has not "
                 "reached it yet."
             )
-            if off_here
-            else self.tr(
+        else:
+            what = self.tr(
                 "Your relay is still sending your away message at this hour: your change to its hours "
                 "has not reached it yet."
             )
-        )
         if relay is RelayAway.PREVIOUS_REFUSED:
             fix = self.tr("It refused the change: press Fix above the chat, correct it and save again.")
         elif self.lost:

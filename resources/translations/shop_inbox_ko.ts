@@ -280,6 +280,14 @@
         <translation>지금은 자리 비움 시간이에요. 메시지를 보내는 고객은 자리 비움 메시지를 받아요.</translation>
     </message>
     <message>
+        <source>Your relay is still sending your away message until {0}: your change to switch it off has not reached it yet.</source>
+        <translation>릴레이가 {0}까지 자리 비움 메시지를 계속 보내요. 자리 비움 메시지를 끈 변경 내용이 아직 릴레이에 전달되지 않았어요.</translation>
+    </message>
+    <message>
+        <source>Your relay is still sending your away message until {0}: your change to its hours has not reached it yet.</source>
+        <translation>릴레이가 {0}까지 자리 비움 메시지를 계속 보내요. 자리 비움 시간을 바꾼 변경 내용이 아직 릴레이에 전달되지 않았어요.</translation>
+    </message>
+    <message>
         <source>Your relay is still sending your away message: your change to switch it off has not reached it yet.</source>
         <translation>릴레이가 아직 자리 비움 메시지를 보내고 있어요. 자리 비움 메시지를 끈 변경 내용이 아직 릴레이에 전달되지 않았어요.</translation>
     </message>
