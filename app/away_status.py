@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from app.automations_parts import AutomationsPart
+from app.automations_parts import AutomationsPart, differing_parts
 from app.automations_store import (
     AUTOMATIONS_CHANGED,
     AWAY_SCHEDULE_BEFORE_ALWAYS_KEY,
@@ -39,6 +39,9 @@ class RelayAway(enum.StrEnum):
     # away message it had before, if it had one on.
     PREVIOUS_WAITING = "previous_waiting"
     PREVIOUS_REFUSED = "previous_refused"
+    # Another computer changed the away message (or the hours) while a change here waited: the
+    # relay runs that version until the owner chooses (the conflict strip).
+    OTHER_COMPUTER = "other_computer"
 
 
 # The parts a change to which changes what the relay's away message does (its hours follow the
@@ -51,6 +54,9 @@ def relay_away(state: AutomationsState, retrying: bool) -> RelayAway:
     waiting here is being tried again (the engine's backoff, or the relay out of reach). A change
     saved a moment ago and on its way is not yet said as waiting: it lands within the second."""
     status = state.status
+    if status is SyncStatus.CONFLICT and state.conflict is not None:
+        differ = _AWAY_PARTS & set(differing_parts(state.conflict, state.doc))
+        return RelayAway.OTHER_COMPUTER if differ else RelayAway.AS_HERE
     if status is SyncStatus.REFUSED:
         if state.relay_has_none:
             return RelayAway.NONE_REFUSED
@@ -63,9 +69,11 @@ def relay_away(state: AutomationsState, retrying: bool) -> RelayAway:
 
 
 def relay_away_now(state: AutomationsState, relay: RelayAway, now: datetime) -> AwayNow | None:
-    """For a change the relay has not taken (PREVIOUS_*): what the away message the relay still runs
-    does at `now` (WhatsApp's time, as the relay reads it), by the same schedule the relay follows;
-    None when its copy is not known here (a change that waited from before this version kept it)."""
+    """For a change the relay has not taken (PREVIOUS_*, OTHER_COMPUTER): what the away message the
+    relay runs does at `now` (WhatsApp's time, as the relay reads it), by the same schedule the relay
+    follows; None when its copy is not known here (a change that waited from before this version)."""
+    if relay is RelayAway.OTHER_COMPUTER and state.conflict is not None:
+        return away_now(state.conflict, now)
     if relay not in (RelayAway.PREVIOUS_WAITING, RelayAway.PREVIOUS_REFUSED):
         return None
     return None if (theirs := relay_copy(state)) is None else away_now(theirs, now)
@@ -73,7 +81,10 @@ def relay_away_now(state: AutomationsState, relay: RelayAway, now: datetime) -> 
 
 def relay_copy(state: AutomationsState) -> Automations | None:
     """The rules the relay runs while a change waits or was refused: its document as last heard,
-    when it is (at least) the revision the change is based on."""
+    when it is (at least) the revision the change is based on; another computer's version, when
+    the owner has to choose between it and hers."""
+    if state.conflict is not None:
+        return state.conflict
     on_relay = state.on_relay
     if on_relay is None or on_relay.revision < state.base_revision:
         return None

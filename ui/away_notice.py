@@ -181,6 +181,11 @@ class AwayNotice(QFrame):
     def _still_sent(self, relay: RelayAway) -> str:
         """The relay still answers with the away message the owner switched off (or whose hours she
         changed) here: what it does, why, and what to do about it."""
+        if relay is RelayAway.OTHER_COMPUTER:
+            return self.tr(
+                "Your relay is sending the away message as another computer changed it: choose which "
+                "version to keep above the chat."
+            )
         off_here = self.doc is None or not self.doc.away.enabled
         # Its away hours end by themselves (the shop opens): when, so the owner knows for how long.
         until = self._until(None if self.state_read is None else relay_copy(self.state_read))
@@ -231,6 +236,8 @@ class AwayNotice(QFrame):
                 "But your relay refused your rules and has no away message from you: customers who "
                 "write get none."
             )
+        if relay is RelayAway.OTHER_COMPUTER:
+            return self._other_computer_sentence(theirs)
         refused = relay is RelayAway.PREVIOUS_REFUSED
         if theirs is None:
             if refused:
@@ -270,6 +277,24 @@ class AwayNotice(QFrame):
         return self.tr(
             "Until your relay takes your change, customers who write now get no away message: its "
             "away hours do not include this hour."
+        )
+
+    def _other_computer_sentence(self, theirs: AwayNow | None) -> str:
+        """What customers get from the version another computer saved, which the relay runs until the
+        owner chooses between it and hers (the conflict strip above the chat)."""
+        if theirs is not AwayNow.OFF:
+            return self.tr(
+                "But your relay uses the version changed on another computer: customers who write now "
+                "get its away message."
+            )
+        if self._relay_has_it_off():
+            return self.tr(
+                "But your relay uses the version changed on another computer, with the away message "
+                "switched off: customers who write get none."
+            )
+        return self.tr(
+            "But your relay uses the version changed on another computer, whose away hours do not "
+            "include this hour: customers who write now get none."
         )
 
     def _relay_has_it_off(self) -> bool:

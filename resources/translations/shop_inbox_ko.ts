@@ -280,6 +280,10 @@
         <translation>지금은 자리 비움 시간이에요. 메시지를 보내는 고객은 자리 비움 메시지를 받아요.</translation>
     </message>
     <message>
+        <source>Your relay is sending the away message as another computer changed it: choose which version to keep above the chat.</source>
+        <translation>릴레이가 다른 컴퓨터에서 바꾼 대로 자리 비움 메시지를 보내고 있어요. 채팅 위에서 어느 버전을 남길지 골라 주세요.</translation>
+    </message>
+    <message>
         <source>Your relay is still sending your away message until {0}: your change to switch it off has not reached it yet.</source>
         <translation>릴레이가 {0}까지 자리 비움 메시지를 계속 보내요. 자리 비움 메시지를 끈 변경 내용이 아직 릴레이에 전달되지 않았어요.</translation>
     </message>
@@ -346,6 +350,18 @@
     <message>
         <source>Until your relay takes your change, customers who write now get no away message: its away hours do not include this hour.</source>
         <translation>릴레이가 변경 내용을 받을 때까지 지금 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요. 릴레이에 있는 자리 비움 시간에 지금은 들어가지 않아요.</translation>
+    </message>
+    <message>
+        <source>But your relay uses the version changed on another computer: customers who write now get its away message.</source>
+        <translation>하지만 릴레이는 다른 컴퓨터에서 바꾼 버전을 쓰고 있어요. 지금 메시지를 보내는 고객은 그 버전의 자리 비움 메시지를 받아요.</translation>
+    </message>
+    <message>
+        <source>But your relay uses the version changed on another computer, with the away message switched off: customers who write get none.</source>
+        <translation>하지만 릴레이는 자리 비움 메시지가 꺼진, 다른 컴퓨터에서 바꾼 버전을 쓰고 있어요. 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>But your relay uses the version changed on another computer, whose away hours do not include this hour: customers who write now get none.</source>
+        <translation>하지만 릴레이는 다른 컴퓨터에서 바꾼 버전을 쓰고 있고, 그 버전의 자리 비움 시간에 지금은 들어가지 않아요. 지금 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 """While a change to the away message has not reached the relay (it is down, or it refused the
 change), the away notice says what the relay's own copy does now: an away message switched off here
 that the relay still sends is said, and "the away message it had before" says whether it goes out at
-this hour, by the relay's copy and the schedule the relay follows (app/rules.py)."""
+this hour, by the relay's copy and the schedule the relay follows (app/rules.py). Another computer's
+version, which the relay runs while the owner chooses between it and hers, is said the same way."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 from app.automations_store import AUTOMATIONS_CHANGED, AutomationsStore, SyncStatus, demo_automations
 from app.connection import Connection
+from app.relay_client import RelayClient
 from app.wire import Automations
 from tests.support.relay_front import RelayFront, relay_front
 from tests.support.relay_server import RunningRelay
@@ -173,3 +175,46 @@ def test_in_korean_the_relay_still_sending_it_is_said(
     notice = window.away_notice
     qtbot.waitUntil(lambda: notice.isVisible() and "릴레이" in notice.text.text(), timeout=10_000)
     assert "relay" not in notice.text.text()
+
+
+def another_computer_saves(window: Any, relay: RunningRelay, theirs: Automations, mine: Automations) -> None:
+    """Another computer saves `theirs` on the relay while `mine`, saved here, waits: the owner is to
+    choose between them, and meanwhile the relay runs theirs."""
+    store = AutomationsStore(window.ctx.db)
+    with RelayClient(relay.url, relay.token, timeout=5) as client:
+        revision = client.get_automations().revision
+        client.put_automations(theirs, if_match=revision)
+        store.save(mine)
+        assert store.pull(client).status is SyncStatus.CONFLICT
+    window.ctx.publish(AUTOMATIONS_CHANGED)
+
+
+def test_the_away_message_another_computer_switched_off_is_said_as_not_sent(
+    window: Any, qtbot: Any, relay: RunningRelay, english: None
+) -> None:
+    doc = away_always()
+    on_the_relay(window, relay, doc)
+    greeting = doc.greeting.model_copy(update={"text": "Hello! A new greeting."})
+    another_computer_saves(window, relay, switched_off(doc), doc.model_copy(update={"greeting": greeting}))
+    notice_says(
+        window,
+        qtbot,
+        f"{ALWAYS} But your relay uses the version changed on another computer, with the away message "
+        "switched off: customers who write get none.",
+    )
+
+
+def test_the_away_message_another_computer_switched_on_is_said_while_it_is_off_here(
+    window: Any, qtbot: Any, relay: RunningRelay, english: None
+) -> None:
+    doc = switched_off(away_always())
+    on_the_relay(window, relay, doc)
+    greeting = doc.greeting.model_copy(update={"text": "Hello! A new greeting."})
+    another_computer_saves(window, relay, away_always(), doc.model_copy(update={"greeting": greeting}))
+    notice_says(
+        window,
+        qtbot,
+        "Your relay is sending the away message as another computer changed it: choose which version to "
+        "keep above the chat.",
+    )
+    qtbot.waitUntil(lambda: window.rules_conflict.isVisible(), timeout=10_000)  # its Choose…
