@@ -341,6 +341,11 @@ class OutboxSender:
             body = dict(m.payload or {"type": "text", "text": {"body": m.body}})
             body["messaging_product"] = "whatsapp"
             body["to"] = to
+            if m.phone_number_id:
+                # From the number the reply box said when the owner wrote it (the customer's last then):
+                # the relay's default is her last number by the time it sends, and she may have written
+                # to the shop's other number since, so the reply would go from a number nobody saw.
+                body["from"] = m.phone_number_id
             upload = None
             media = s.scalars(select(Media).where(Media.message_id == m.id)).first()
             kind = str(body.get("type") or m.kind)

@@ -3,11 +3,17 @@ number its customer wrote to, from the relay's signed webhooks into a real inbox
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
+from sqlalchemy import select
+
 from app.db import Database
+from app.models import Contact, Message
+from app.outbox import OutboxSender
 from app.queries import conversations_page
 from app.relay_client import RelayClient
+from app.sending import queue_text
 from app.sync_apply import apply_events
 from tests.support.relay_server import RunningRelay, envelope, inbound
 
@@ -55,3 +61,26 @@ def test_a_shop_with_one_number_is_not_told_it(db: Database, relay: RunningRelay
     relay.post_webhook(written_to(SEONGSU, "문의드려요", "821033334444", "박서준"))
     sync(db, relay)
     assert numbers_by_name(db) == {"김민지": None, "박서준": None}
+
+
+def test_a_reply_goes_from_the_number_the_reply_box_said_though_she_wrote_to_the_other_since(
+    db: Database, relay: RunningRelay
+) -> None:
+    relay.post_webhook(written_to(SEONGSU, "성수점 오늘 몇 시까지 해요?", "821011112222", "김민지"))
+    sync(db, relay)
+    with db.write() as session:
+        contact = session.scalars(select(Contact).where(Contact.wa_id == "821011112222")).one()
+        reply = queue_text(session, contact.id, "저녁 9시까지 해요")
+        reply_id = reply.id
+        assert reply.phone_number_id == SEONGSU[0]  # what the reply box said: from the Seongsu number
+    # Before the reply leaves (the laptop was offline), she writes to the Hongdae branch too: the
+    # relay now takes Hongdae as her number, but the owner answered the Seongsu question.
+    relay.post_webhook(written_to(HONGDAE, "홍대점도 같아요?", "821011112222", "김민지"))
+
+    with RelayClient(relay.url, relay.token) as client:
+        OutboxSender(db, client, on_changed=lambda ids: None, stop=threading.Event()).run_once()
+
+    assert relay.graph.sent_from == [SEONGSU[0]]
+    with db.read() as session:
+        sent = session.get(Message, reply_id)
+        assert sent is not None and sent.phone_number_id == SEONGSU[0] and sent.wamid
