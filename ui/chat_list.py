@@ -294,6 +294,8 @@ class ChatList(QWidget):
         self.model.held_changed.connect(self._held_changed)
         self.model.rows_refreshed.connect(self._note_news_above)
         self.model.modelReset.connect(self._forget_news_above)
+        # A number switch's rows say their number (or not) as they come in, not while the old ones stay.
+        self.model.modelReset.connect(self._tag_numbers)
         self.model.unread_changed.connect(self.show_archived_count)
         self.model.unread_changed.connect(self._show_other_unread)
         self.model.rowsInserted.connect(lambda *_: self._keep_first_row_whole())
@@ -671,7 +673,7 @@ class ChatList(QWidget):
         from app.business_numbers import number_tags
 
         choices = self.number_chip.numbers.choices
-        tags = number_tags(c.number for c in choices) if self.model.number is None else {}
+        tags = number_tags(c.number for c in choices) if self.model.listed_number is None else {}
         if tags != self.delegate.number_tags:
             self.delegate.number_tags = tags
             self.view.viewport().update()
@@ -706,7 +708,6 @@ class ChatList(QWidget):
     def _switch_number(self, phone_number_id: str | None) -> None:
         self._to_top = True
         self.model.set_number(phone_number_id)
-        self._tag_numbers()
 
     def _rebuild_label_menu(self) -> None:
         self._label_menu.clear()
@@ -892,7 +893,6 @@ class ChatList(QWidget):
         if numbers is not None:
             self._show_numbers(numbers)
         self.model.show_first_page(page, self.number_chip.numbers.shown)
-        self._tag_numbers()  # of the number listed, now the model lists it
         starting = self.tr("Available in a moment: Shop Inbox is still starting")
         for widget in (self.search_field, *self._chips.buttons(), self.number_chip):
             widget.setEnabled(False)

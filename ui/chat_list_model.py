@@ -148,6 +148,9 @@ class ChatListModel(QAbstractListModel):
         self.label_id: int | None = None
         # The business number (phone_number_id) whose chats alone are listed, with any filter; None: all.
         self.number: str | None = None
+        # The number the rows shown were read for: `number` once a switch's page is in. Until then the
+        # old rows stay, and are painted as they were (a number's tag on each, or none), not twice.
+        self.listed_number: str | None = None
         self._rows: list[ConversationRow] = []
         self._more = False
         self._pages = 1  # pages read since the last reload: the list keeps at most this many pages of rows
@@ -379,18 +382,20 @@ class ChatListModel(QAbstractListModel):
         self._fetching = False
         self._pending.clear()  # the page is read after these changed: it has them
         self._pending_owner = False
-        read = _read_page(self.kind, self.label_id, self.number, 0)
+        number = self.number
+        read = _read_page(self.kind, self.label_id, number, 0)
         run_read(
             self.ctx,
             read,
-            lambda got: self._page_read(generation, got),
+            lambda got: self._page_read(generation, got, number),
             parent=self,
             on_failure=self._failed,
         )
 
-    def _page_read(self, generation: int, got: _Read) -> None:
+    def _page_read(self, generation: int, got: _Read, number: str | None) -> None:
         if generation != self._generation:
             return
+        self.listed_number = number
         self._counts_read(got)
         self.show_page(got.rows)
         self._flush_pending()
@@ -399,7 +404,7 @@ class ChatListModel(QAbstractListModel):
         """Start-up: the page app/first_page.py read with plain sqlite3 (filter "all", of the business
         number `number` alone when the list was left showing one); no paging yet."""
         self.paging = False
-        self.number = number
+        self.number = self.listed_number = number
         # Until the database layer reads the real total: what the first page shows.
         self.unread_total = sum(r.unread_count for r in page if not r.archived)
         self.show_page(page)

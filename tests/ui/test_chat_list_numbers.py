@@ -450,3 +450,26 @@ def test_search_results_from_every_number_say_each_hits_number(window: Any, qtbo
     assert search.model.number_tags == {}
     assert "To your number" not in search.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
     settle(qtbot)
+
+
+def test_switching_the_number_repaints_the_tags_once_its_rows_are_in(window: Any, qtbot: Any) -> None:
+    two_branches(window.ctx)
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    assert "0101" in painted_texts(chats, qtbot)["김민지"]
+    # The owner picks one number: while its page is read, the rows shown are still every number's,
+    # and they keep their tags (they lost them, then the new page came: the tags flickered).
+    with qtbot.waitSignal(chats.model.page_loaded):
+        number_action(chats, "02-555-0202").trigger()
+        assert [r.display_name for r in chats.model.rows()] == ["최유진", "이준호", "박서연", "김민지"]
+        chats.view.viewport().repaint()
+        assert "0101" in chats.delegate.texts(chats.model.row_at(3))
+    texts = painted_texts(chats, qtbot)
+    assert set(texts) == {"이준호", "최유진"} and all("0202" not in said for said in texts.values())
+    # And back to every number: one number's rows stay untagged until every number's are in.
+    with qtbot.waitSignal(chats.model.page_loaded):
+        number_action(chats, "All numbers").trigger()
+        chats.view.viewport().repaint()
+        assert all("0202" not in chats.delegate.texts(r) for r in chats.model.rows())
+    assert "0101" in painted_texts(chats, qtbot)["박서연"]
