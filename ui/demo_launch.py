@@ -14,8 +14,9 @@ SOURCE_ROOT = Path(__file__).resolve().parents[1]
 log = logging.getLogger(__name__)
 
 
-def demo_command(language: str) -> list[str]:
-    """The program and arguments that start the demo shop in `language`.
+def demo_command(language: str, *, two_numbers: bool = False) -> list[str]:
+    """The program and arguments that start the demo shop in `language`; with `two_numbers`, the
+    demo of a shop with two WhatsApp numbers (`--two-numbers`), as the owner's own shop has.
 
     No --data-dir: the demo then makes its own temporary folder and removes it when it ends
     (ui/demo.py start_demo), so nothing it does reaches the owner's chats, settings or window places,
@@ -24,12 +25,12 @@ def demo_command(language: str) -> list[str]:
     """
     frozen = getattr(sys, "frozen", False)
     program = [sys.executable] if frozen else [sys.executable, "-m", "ui.main"]
-    return [*program, "--demo", "--lang", language]
+    return [*program, "--demo", "--lang", language, *(["--two-numbers"] if two_numbers else [])]
 
 
-def start_demo_process(language: str) -> int | None:
+def start_demo_process(language: str, *, two_numbers: bool = False) -> int | None:
     """Start the demo shop detached (it stays open if the inbox is closed); its process id, or None."""
-    program, *args = demo_command(language)
+    program, *args = demo_command(language, two_numbers=two_numbers)
     folder = "" if getattr(sys, "frozen", False) else str(SOURCE_ROOT)
     started, pid = QProcess.startDetached(program, args, folder)
     if not started:

@@ -357,7 +357,9 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
         app = QCoreApplication.instance()
         language = (installed_language(app) if isinstance(app, QApplication) else None) or ui_language()
-        if start_demo_process(language) is None:
+        # A shop with two numbers tries the demo with two, so what she tries looks like her own.
+        two_numbers = bool(window.chat_list.number_chip.numbers.choices)
+        if start_demo_process(language, two_numbers=two_numbers) is None:
             message_box.warning(
                 window,
                 translate("Menus", "Try the demo shop"),

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from app.business_numbers import remember_business_numbers
+from tests.support.window_waits import load_chats
 from ui.demo_launch import demo_command
 from ui.menus import install_menus
 
@@ -35,6 +37,7 @@ def test_the_frozen_app_starts_itself_with_demo_and_source_runs_the_module(
     assert demo_command("ko") == [sys.executable, "-m", "ui.main", "--demo", "--lang", "ko"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert demo_command("en") == [sys.executable, "--demo", "--lang", "en"]
+    assert demo_command("ko", two_numbers=True) == [sys.executable, "--demo", "--lang", "ko", "--two-numbers"]
 
 
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads the child's arguments in /proc")
@@ -58,6 +61,7 @@ def test_help_try_the_demo_shop_starts_the_demo_apart_from_the_owners_chats(
         args = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
         assert "--demo" in args and "--lang" in args
         assert "--data-dir" not in args  # the demo's own temporary folder, removed when it ends
+        assert "--two-numbers" not in args  # her shop has one number: so has the demo
 
         def demo_up() -> bool:
             return any((root / "desktop" / "logs" / "shop-inbox.log").exists() for root in temp.iterdir())
@@ -70,6 +74,35 @@ def test_help_try_the_demo_shop_starts_the_demo_apart_from_the_owners_chats(
         os.kill(pid, signal.SIGTERM)
         qtbot.waitUntil(lambda: not Path(f"/proc/{pid}").exists(), timeout=20000)
     assert listing(ctx.paths.data_dir) == owner_before
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads the child's arguments in /proc")
+def test_a_shop_with_two_numbers_tries_the_demo_with_two(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: Any
+) -> None:
+    with ctx.db.write() as s:
+        remember_business_numbers(
+            s, [("100000000000001", "+82 2-555-0101"), ("100000000000002", "+82 2-555-0202")]
+        )
+    load_chats(window, qtbot)
+    qtbot.waitUntil(window.chat_list.number_chip.isVisible)
+    install_menus(window, ctx)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    caplog.set_level(logging.INFO, logger="ui.demo_launch")
+
+    help_action(window, "Try the demo shop").trigger()
+    started = [r for r in caplog.records if r.name == "ui.demo_launch" and r.levelno == logging.INFO]
+    assert started, "no demo process was started"
+    pid = int(started[0].args[0])  # type: ignore[index]
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+        assert "--demo" in args and "--two-numbers" in args  # the demo looks like her shop
+    finally:
+        os.kill(pid, signal.SIGTERM)
+        qtbot.waitUntil(lambda: not Path(f"/proc/{pid}").exists(), timeout=20000)
 
 
 def test_the_demo_has_no_demo_entry_of_its_own(window: Any, ctx: Any) -> None:
