@@ -656,6 +656,9 @@ class CheckReport(_Wire):
     ok: bool  # every line passed or was skipped
     lines: list[CheckLine]
     number: NumberHealth | None = None
+    # A business account with two numbers or more (two branches): each number's health, the relay's
+    # own (`number`) first. Empty for a one-number account, and from relays older than this field.
+    numbers: list[NumberHealth] = Field(default_factory=list)
     checked_at: datetime
 
     @property

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -38,6 +39,9 @@ CLOCK_TOLERANCE_SECONDS = 60  # Graph's Date header has 1 s resolution; a reques
 PUBLIC_URL_TIMEOUT = 10.0
 NONCE_PREFIX = "check_nonce:"  # one key per running check: two desktops may check at once
 GRAPH_TIMEOUT = 10.0  # per Graph call in the check: all of it stays under the proxy's 90 s
+# The account's other numbers whose health the check reads (a call each, within that 90 s): a shop
+# has one or two; more are left out of the report rather than make the check time out.
+OTHER_NUMBERS_MAX = 3
 VERIFIED_KEY = "webhook_verified_at"
 VERIFY_REFUSED_KEY = "webhook_verify_refused_at"
 WRITE_PROBE_KEY = "check_written_at"
@@ -55,6 +59,7 @@ class CheckRun:
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     lines: list[CheckLine] = field(default_factory=list)
     number: NumberHealth | None = None
+    others: list[NumberHealth] = field(default_factory=list)  # the account's other numbers
     graph_date: datetime | None = None
     graph_date_seen_at: datetime | None = None
 
@@ -85,7 +90,10 @@ class CheckRun:
 
     def report(self) -> CheckReport:
         ok = all(line.status != CheckStatus.FAIL for line in self.lines)
-        return CheckReport(ok=ok, lines=self.lines, number=self.number, checked_at=self.clock())
+        numbers = [self.number, *self.others] if self.number is not None and self.others else []
+        return CheckReport(
+            ok=ok, lines=self.lines, number=self.number, numbers=numbers, checked_at=self.clock()
+        )
 
 
 async def run_check(run: CheckRun) -> CheckReport:
@@ -172,12 +180,23 @@ async def check_phone_number(run: CheckRun) -> None:
         )
         return
     run.graph_date, run.graph_date_seen_at = answer.date, run.clock()
-    body = answer.body
+    run.number = number_health(settings.phone_number_id, answer.body)
+    run.add(
+        CheckStep.PHONE_NUMBER,
+        display_phone_number=run.number.display_phone_number or "",
+        verified_name=run.number.verified_name or "",
+        quality_rating=run.number.quality_rating or "",
+        messaging_limit=run.number.messaging_limit or "",
+    )
+
+
+def number_health(phone_number_id: str, body: dict[str, Any]) -> NumberHealth:
+    """A number's health as GET /{phone-number-id} answers it."""
     limit = body.get("whatsapp_business_manager_messaging_limit")
     if isinstance(limit, dict):  # the shape is Meta's to change: keep its tier, whatever wraps it
         limit = limit.get("tier") or limit.get("value")
-    run.number = NumberHealth(
-        phone_number_id=settings.phone_number_id,
+    return NumberHealth(
+        phone_number_id=phone_number_id,
         display_phone_number=_text(body.get("display_phone_number")),
         verified_name=_text(body.get("verified_name")),
         quality_rating=_text(body.get("quality_rating")),
@@ -186,13 +205,21 @@ async def check_phone_number(run: CheckRun) -> None:
         name_status=_text(body.get("name_status")),
         platform_type=_text(body.get("platform_type")),
     )
-    run.add(
-        CheckStep.PHONE_NUMBER,
-        display_phone_number=run.number.display_phone_number or "",
-        verified_name=run.number.verified_name or "",
-        quality_rating=run.number.quality_rating or "",
-        messaging_limit=run.number.messaging_limit or "",
-    )
+
+
+async def read_other_numbers(run: CheckRun, numbers: list[str]) -> None:
+    """The health of the account's other numbers (a shop with two branches sees both): one that
+    Graph does not answer for is left out, the check's lines are about the relay's own number."""
+    assert run.graph is not None
+    for phone_number_id in numbers:
+        if phone_number_id == run.settings.phone_number_id or len(run.others) >= OTHER_NUMBERS_MAX:
+            continue
+        try:
+            answer = await run.graph.phone_number(phone_number_id)
+        except GraphError as exc:
+            log.warning("the health of another number of the account not read: graph_code=%s", exc.code)
+            continue
+        run.others.append(number_health(phone_number_id, answer.body))
 
 
 async def check_business_account(run: CheckRun) -> None:
@@ -204,6 +231,7 @@ async def check_business_account(run: CheckRun) -> None:
             run.add(CheckStep.BUSINESS_ACCOUNT, CheckProblem.NUMBER_NOT_IN_ACCOUNT)
             return
         await run.graph.first_template(settings.waba_id)
+        await read_other_numbers(run, numbers)
     except GraphError as exc:
         graph_failure(
             run,

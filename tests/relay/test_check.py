@@ -94,6 +94,29 @@ def test_a_healthy_shop_passes_every_line_and_shows_the_numbers_health(shop: Run
     assert "Seoul Flower Shop" in line(report, CheckStep.PHONE_NUMBER).message
 
 
+def test_a_shop_with_two_numbers_sees_each_numbers_health(shop: RunningRelay, graph: FakeGraph) -> None:
+    graph.numbers["106540352242923"] = {
+        "display_phone_number": "+82 2-555-0202",
+        "verified_name": "Seoul Flower Shop Hongdae",
+        "quality_rating": "YELLOW",
+        "whatsapp_business_manager_messaging_limit": {"tier": "TIER_2K"},
+    }
+    answer = shop.client.get(f"{shop.url}/v1/check", headers=shop.auth())
+    report = CheckReport.model_validate(answer.json())
+    assert report.ok, report
+    assert report.number is not None and report.number.quality_rating == "GREEN"
+    # The relay's own number first, then the account's other one, each as Graph rates it.
+    assert [(n.display_phone_number, n.quality_rating, n.daily_limit) for n in report.numbers] == [
+        ("+82 10-5555-0100", "GREEN", 2000),
+        ("+82 2-555-0202", "YELLOW", 2000),
+    ]
+
+
+def test_a_one_number_shop_lists_no_numbers_beside_its_own(shop: RunningRelay) -> None:
+    report = CheckReport.model_validate(shop.client.get(f"{shop.url}/v1/check", headers=shop.auth()).json())
+    assert report.number is not None and report.numbers == []
+
+
 def test_two_checks_at_once_both_find_this_relay_and_leave_no_nonce_behind(shop: RunningRelay) -> None:
     """Two desktops pressing "Check again" together: each check's nonce is its own."""
 
