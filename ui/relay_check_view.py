@@ -23,7 +23,7 @@ from app.relay_client import RelayClient
 from app.relay_url import is_web_address, normalise_relay_url
 from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckStep, NumberHealth
 from ui.busy_button import set_busy
-from ui.formatting import count_text
+from ui.formatting import business_number_text, count_text
 from ui.korean_particles import with_particles
 from ui.ops import Op
 from ui.size_text import human_size
@@ -252,6 +252,9 @@ class RelayCheckView(QWidget):
         layout.addLayout(self.grid)
         layout.addStretch(1)
         self.report: CheckReport | None = None
+        # The shop's country, in whose way the shop's own numbers are written ("02-555-0101", as the
+        # chat list's number chip writes them); "" writes them as WhatsApp gives them.
+        self.shop_region = ""
         self.line_labels: list[tuple[QLabel, QLabel]] = []  # (mark, sentence) per line
         self.titles: list[QLabel] = []
 
@@ -324,11 +327,15 @@ class RelayCheckView(QWidget):
             self.line_labels.append((symbol, text))
             self.titles.append(title)
         if report.number is not None:
-            self.health.setText(self.health_text(report.number))
+            # A business account with two numbers (two branches): each one's, the relay's first.
+            numbers = report.numbers or [report.number]
+            self.health.setText("\n\n".join(self.health_text(health) for health in numbers))
             self.health.setVisible(True)
 
     def health_text(self, health: NumberHealth) -> str:
         number = health.display_phone_number or health.phone_number_id
+        if health.display_phone_number and self.shop_region:
+            number = business_number_text(health.display_phone_number, self.shop_region)
         name = f" ({health.verified_name})" if health.verified_name else ""
         return "\n".join(
             (

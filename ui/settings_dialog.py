@@ -157,6 +157,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.token_where)
         # The relay's check of WhatsApp's side, and the number's quality and messaging limit.
         self.relay_check = RelayCheckPanel(with_button=True)
+        self.relay_check.view.shop_region = ctx.shop_region
         self.relay_check.credentials = self._relay_credentials
         self.relay_check.finished.connect(self._relay_checked)
         form.addRow(self.relay_check)

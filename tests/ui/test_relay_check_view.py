@@ -98,6 +98,38 @@ def test_settings_check_again_shows_the_numbers_quality_and_messaging_limit(
     assert "RELAY_PUBLIC_URL" in view.failing_text()
 
 
+def test_a_shop_with_two_numbers_reads_each_numbers_health_named_as_the_chat_list_names_it(
+    qtbot: Any, ctx: Any, relay: RunningRelay, graph: FakeGraph
+) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    graph.numbers["106540352242923"] = {
+        "display_phone_number": "+82 2-555-0202",
+        "verified_name": "Seoul Flower Shop Hongdae",
+        "quality_rating": "YELLOW",
+        "whatsapp_business_manager_messaging_limit": "TIER_2K",
+    }
+    ctx.shop_region = "KR"
+    dialog = SettingsDialog(ctx, stored_token=lambda url: CLIENT_TOKEN if url == relay.url else "")
+    qtbot.addWidget(dialog)
+    dialog.relay_url.setText(relay.url)
+    panel = dialog.relay_check
+    assert panel.button is not None
+    with qtbot.waitSignal(panel.finished, timeout=30000):
+        panel.button.click()
+    first, second = panel.view.health.text().split("\n\n")
+    assert first.splitlines() == [
+        "Number health for 010-5555-0100 (Seoul Flower Shop)",
+        "Quality rating: High (green)",
+        "Messaging limit: 2,000 customers a day outside the 24-hour window",
+    ]
+    assert second.splitlines() == [
+        "Number health for 02-555-0202 (Seoul Flower Shop Hongdae)",
+        "Quality rating: Medium (yellow)",
+        "Messaging limit: 2,000 customers a day outside the 24-hour window",
+    ]
+
+
 def test_the_number_whatsapp_gives_fills_the_share_link_unless_the_owner_gave_one(
     qtbot: Any, ctx: Any, relay: RunningRelay
 ) -> None:
