@@ -15,6 +15,7 @@ from app.queries import conversations_page
 from app.relay_client import RelayClient
 from app.sending import queue_text
 from app.sync_apply import apply_events
+from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, envelope, inbound
 
 SEONGSU = ("106540352242922", "+82 2-555-0101")
@@ -64,7 +65,7 @@ def test_a_shop_with_one_number_is_not_told_it(db: Database, relay: RunningRelay
 
 
 def test_a_reply_goes_from_the_number_the_reply_box_said_though_she_wrote_to_the_other_since(
-    db: Database, relay: RunningRelay
+    db: Database, relay: RunningRelay, graph: FakeGraph
 ) -> None:
     relay.post_webhook(written_to(SEONGSU, "성수점 오늘 몇 시까지 해요?", "821011112222", "김민지"))
     sync(db, relay)
@@ -80,7 +81,7 @@ def test_a_reply_goes_from_the_number_the_reply_box_said_though_she_wrote_to_the
     with RelayClient(relay.url, relay.token) as client:
         OutboxSender(db, client, on_changed=lambda ids: None, stop=threading.Event()).run_once()
 
-    assert relay.graph.sent_from == [SEONGSU[0]]
+    assert graph.sent_from == [SEONGSU[0]]
     with db.read() as session:
         sent = session.get(Message, reply_id)
         assert sent is not None and sent.phone_number_id == SEONGSU[0] and sent.wamid
