@@ -53,6 +53,9 @@ class MessageRow:
     # An outgoing template's buttons, as the customer sees them under it ("주문하기"): the template's
     # own, from the campaign that sent it or the copy of the approved templates kept.
     template_buttons: tuple[str, ...] = ()
+    # A shop with two numbers: the one the message came in on or went from, as people dial it (a
+    # customer who wrote to both branches has one chat with both); None in a one-number shop.
+    business_number: str | None = None
 
 
 def conversations_page(
@@ -245,7 +248,16 @@ def unread_counts(session: Session, number: str | None = None) -> UnreadCounts:
     )
 
 
-def _message_row(m: Message) -> MessageRow:
+def _numbers_by_id(session: Session) -> dict[str, str]:
+    """{phone_number_id: display number} of a shop with two numbers or more; {} with one."""
+    from app.business_numbers import BUSINESS_NUMBERS_KEY, number_choices
+    from app.settings import get_setting
+
+    choices = number_choices(get_setting(session, BUSINESS_NUMBERS_KEY, {}))
+    return {c.phone_number_id: c.number for c in choices}
+
+
+def _message_row(m: Message, numbers: dict[str, str]) -> MessageRow:
     return MessageRow(
         id=m.id,
         contact_id=m.contact_id,
@@ -268,6 +280,7 @@ def _message_row(m: Message) -> MessageRow:
         sender_name=m.sender_name,
         campaign_name=_campaign_name(m),
         template_buttons=_template_buttons(m),
+        business_number=numbers.get(m.phone_number_id) if m.phone_number_id else None,
     )
 
 
@@ -351,7 +364,8 @@ def messages_page(
         stmt = stmt.order_by(Message.sent_at.desc(), Message.id.desc()).limit(limit)
         rows = list(session.scalars(stmt))
         rows.reverse()
-    return [_message_row(m) for m in rows]
+    numbers = _numbers_by_id(session)
+    return [_message_row(m, numbers) for m in rows]
 
 
 def message_ids_between(session: Session, contact_id: int, first_id: int, last_id: int) -> list[int]:
@@ -378,7 +392,7 @@ def messages_around(
         return []
     older = messages_page(session, target.contact_id, before_id=message_id, limit=before)
     newer = messages_page(session, target.contact_id, after_id=message_id, limit=after)
-    return [*older, _message_row(target), *newer]
+    return [*older, _message_row(target, _numbers_by_id(session)), *newer]
 
 
 def has_written(session: Session, contact_id: int) -> bool:
@@ -393,14 +407,15 @@ def has_written(session: Session, contact_id: int) -> bool:
 
 def message_by_wamid(session: Session, wamid: str) -> MessageRow | None:
     m = session.scalar(select(Message).where(Message.wamid == wamid))
-    return None if m is None else _message_row(m)
+    return None if m is None else _message_row(m, _numbers_by_id(session))
 
 
 def messages_by_ids(session: Session, ids: list[int]) -> list[MessageRow]:
     """Fresh rows for messages whose ticks or reactions changed."""
     if not ids:
         return []
-    return [_message_row(m) for m in session.scalars(select(Message).where(Message.id.in_(ids)))]
+    numbers = _numbers_by_id(session)
+    return [_message_row(m, numbers) for m in session.scalars(select(Message).where(Message.id.in_(ids)))]
 
 
 def mark_read(session: Session, contact_id: int) -> list[str]:

@@ -529,8 +529,10 @@ def compute(
     media: MediaInfo | None,
     media_dir: str,
     order: OrderCard | CartCard | None = None,
+    number_tag: str = "",
 ) -> BubbleGeometry:
-    """Geometry of one row, in row coordinates (0, 0 at the row's top-left)."""
+    """Geometry of one row, in row coordinates (0, 0 at the row's top-left). `number_tag`: the
+    shop's number the message came in on or went from, beside its time ("0101 · 14:02")."""
     y = 2.0
     geo = BubbleGeometry(height=0, bubble=QRectF(), outgoing=row.direction == "out")
     if show_date:
@@ -611,7 +613,7 @@ def compute(
         parts_h += ch + 4
         content_w = max(content_w, cw)
 
-    geo.time_text = clock_time(row.sent_at)
+    geo.time_text = " · ".join(filter(None, [number_tag, clock_time(row.sent_at)]))
     meta_w = fonts.small_fm.horizontalAdvance(geo.time_text) + (TICK + 4 if geo.outgoing else 0) + 4
     meta_h = fonts.small_fm.height()
 

@@ -331,6 +331,7 @@ class ChatPane(QWidget):
         self.subtitle.setText(sub)
         self.subtitle.setToolTip(tip)
         self.composer.say_reply_number(number)
+        self.view.say_chat_number(conversation.business_number, self.ctx.shop_region)
         self.composer.set_last_inbound(conversation.last_inbound_at)
         self._read_whether_written(conversation)
         self.composer.setEnabled(not conversation.blocked and not conversation.group_archive)

@@ -242,6 +242,14 @@ class ChatView(QListView):
         if was_at_bottom:
             self.scrollToBottom()
 
+    def say_chat_number(self, number: str | None, shop_region: str) -> None:
+        """The number the chat's header names (a shop with two numbers): messages on the other one say
+        theirs beside their time; laid out again when it changed (she wrote to the other branch)."""
+        self.bubbles.shop_region = shop_region
+        if number != self.bubbles.chat_number:
+            self.bubbles.chat_number = number
+            self._rows_resized()
+
     def clock_moved(self) -> None:
         """This computer's time zone changed (ui/day_watch.py): each bubble's time is written again on
         the new clock, and a day's divider may move to another message."""

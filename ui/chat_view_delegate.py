@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections import OrderedDict
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
+from app.business_numbers import number_tags
 from app.queries import MessageRow
 from app.text import marks_pattern
 from ui import icons
@@ -25,8 +35,9 @@ from ui.bubble_layout import (
 )
 from ui.chat_list_delegate import tick_icon
 from ui.chat_view_model import ChatViewModel, RowInfo
-from ui.formatting import day_label, full_datetime, local
+from ui.formatting import business_number_text, day_label, full_datetime, local
 from ui.image_cache import ThumbnailLoader
+from ui.korean_particles import with_particles
 from ui.message_status import status_tooltip
 from ui.theme import Colours, colours, ui_font
 from ui.utf16 import marked_ranges
@@ -56,6 +67,10 @@ class ChatViewDelegate(QStyledItemDelegate):
         self.text_selection: tuple[int, int, int] | None = None
         self.today: date | None = None
         self.contact_name = ""  # the customer's name, shown on quotes of their messages
+        # A shop with two numbers: the number the chat's header names (the customer's last, which a
+        # reply goes from). A message on the other one says its number's tag beside its time.
+        self.chat_number: str | None = None
+        self.shop_region = ""  # the shop's country, in whose way its numbers are written
         self.pictures = ThumbnailLoader(self)  # read off the GUI thread; painted once there
         if parent is not None:
             self.pictures.ready.connect(parent.viewport().update)
@@ -91,8 +106,17 @@ class ChatViewDelegate(QStyledItemDelegate):
             quote.id if quote is not None else None,
             info.media,
             info.order,
+            self.number_tag(row),
         )
         return key, info, date_text
+
+    def number_tag(self, row: MessageRow) -> str:
+        """The tag of the number a message came in on or went from when it is not the chat's
+        number (a customer who wrote to both branches); "" otherwise."""
+        if not row.business_number or row.business_number == self.chat_number:
+            return ""
+        numbers = [row.business_number, *([self.chat_number] if self.chat_number else [])]
+        return number_tags(numbers)[row.business_number]
 
     def geometry(self, index: Index, width: float) -> BubbleGeometry | None:
         shape = self._shape(index, width)
@@ -115,6 +139,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             media=info.media,
             media_dir=self.media_dir,
             order=info.order,
+            number_tag=self.number_tag(info.message),
         )
         self._cache[key] = geo
         if len(self._cache) > CACHE_SIZE:
@@ -458,6 +483,14 @@ class ChatViewDelegate(QStyledItemDelegate):
             tip = url
         elif geo.bubble.contains(pos):
             tip = full_datetime(row.sent_at)
+            if self.number_tag(row) and row.business_number:
+                number = business_number_text(row.business_number, self.shop_region)
+                said = (
+                    QCoreApplication.translate("ChatViewDelegate", "Sent from your number {0}")
+                    if geo.outgoing
+                    else QCoreApplication.translate("ChatViewDelegate", "Came in on your number {0}")
+                )
+                tip += "\n" + with_particles(said.format(number))
         if tip:
             QToolTip.showText(event.globalPos(), tip, view)
             return True

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
 
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import laid_out, load_chats, select_chat, settle
@@ -175,3 +177,39 @@ def test_a_one_number_shops_box_says_no_number(korean: None, window: Any, qtbot:
     select_chat(window, qtbot, contact_id)
     assert window.chat.composer.edit.placeholderText() == "메시지 입력 · /로 빠른 답장"
     assert "매장 번호" not in window.chat.composer.edit.accessibleDescription()
+
+
+def test_a_customer_who_wrote_to_both_numbers_sees_each_messages_number_and_the_reply_number(
+    korean: None, window: Any, qtbot: Any
+) -> None:
+    """She asked the Seongsu branch, then the Hongdae one: one chat, which replies from Hongdae (her
+    last). The header and the box say Hongdae; the messages on Seongsu say so beside their time, so
+    the owner does not answer the Seongsu question thinking it goes from there."""
+    from app.business_numbers import remember_business_numbers
+
+    seongsu, hongdae = "106540352242922", "106540352242923"
+    with window.ctx.db.write() as s:
+        remember_business_numbers(s, [(seongsu, "+82 2-555-0101"), (hongdae, "+82 2-555-0202")])
+        contact = make_contact(s, wa_id="821011112222", profile_name="김민지", phone_number_id=hongdae)
+        make_message(s, contact, "성수점 오늘 몇 시까지 해요?", phone_number_id=seongsu)
+        make_message(s, contact, "9시까지 해요", direction="out", phone_number_id=seongsu)
+        make_message(s, contact, "홍대점도 같아요?", phone_number_id=hongdae)
+        contact_id = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 3)
+    assert window.chat.composer.edit.placeholderText() == "매장 번호 02-555-0202에서 답장 · /로 빠른 답장"
+    width = float(view.viewport().width())
+    times = [view.bubbles.geometry(view.chat_model.index(i), width).time_text for i in range(3)]
+    assert times[0].startswith("0101 · ") and times[1].startswith("0101 · ")
+    assert "0202" not in times[2] and "·" not in times[2]  # on the number the header names
+    # The bubble's tooltip says the number whole.
+    index = view.chat_model.index(0)
+    option = QStyleOptionViewItem()
+    option.rect = view.visualRect(index)
+    inside = view.bubbles.geometry(index, width).bubble.center().toPoint() + option.rect.topLeft()
+    event = QHelpEvent(QEvent.Type.ToolTip, inside, view.viewport().mapToGlobal(inside))
+    assert view.bubbles.helpEvent(event, view, option, index)
+    assert QToolTip.text().splitlines()[-1] == "매장 번호 02-555-0101로 들어온 메시지"
+    QToolTip.hideText()
