@@ -35,6 +35,7 @@ from ui.emoji_menu import EmojiMenu
 from ui.enter_key import click_on_enter
 from ui.formatting import duration_short
 from ui.icon_buttons import name_icon_button
+from ui.korean_particles import with_particles
 from ui.message_edit import MessageEdit, local_files
 from ui.plain_tooltip import plain_tooltip
 from ui.save_paths import Picked, open_file_names
@@ -668,7 +669,19 @@ class Composer(QFrame):
         customer last wrote to: the header says it at the top, but the owner's eyes are here."""
         if number == self.reply_number:
             return
-        self.reply_number = number
+        before, self.reply_number = self.reply_number, number
+        if before and number and (self.edit.toPlainText().strip() or self.attachments):
+            # The customer wrote to the shop's other number while a reply was being written: the box's
+            # hint, which said the number, is hidden under the words, so it is said under the box.
+            show_news(
+                self.gone_note,
+                with_particles(
+                    self.tr(
+                        "This customer has just written to your number {0}: your reply goes from it, "
+                        "not from {1}."
+                    ).format(number, before)
+                ),
+            )
         if not self.read_only and not self.attachments:
             self.edit.setPlaceholderText(self.typing_hint())
         self.update_window()

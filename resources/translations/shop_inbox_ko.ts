@@ -2985,6 +2985,10 @@ Right-click to retry.</source>
         <translation>메시지 입력 · /로 빠른 답장</translation>
     </message>
     <message>
+        <source>This customer has just written to your number {0}: your reply goes from it, not from {1}.</source>
+        <translation>이 고객이 방금 매장 번호 {0}(으)로 연락했어요. 답장은 {1}이(가) 아니라 이 번호에서 보내요.</translation>
+    </message>
+    <message>
         <source>Pasted picture {0}</source>
         <translation>붙여넣은 사진 {0}</translation>
     </message>

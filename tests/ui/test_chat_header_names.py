@@ -213,3 +213,34 @@ def test_a_customer_who_wrote_to_both_numbers_sees_each_messages_number_and_the_
     assert view.bubbles.helpEvent(event, view, option, index)
     assert QToolTip.text().splitlines()[-1] == "매장 번호 02-555-0101로 들어온 메시지"
     QToolTip.hideText()
+
+
+def test_a_reply_being_written_when_she_writes_to_the_other_number_says_which_one_it_now_goes_from(
+    korean: None, window: Any, qtbot: Any
+) -> None:
+    """The box's hint said Seongsu, and the owner typed over it; the customer then wrote to Hongdae,
+    so the reply goes from Hongdae: said under the box, where the hint can no longer be seen."""
+    from app.business_numbers import remember_business_numbers
+    from app.models import Contact
+    from tests.support.window_waits import sync_batch
+
+    seongsu, hongdae = "106540352242922", "106540352242923"
+    with window.ctx.db.write() as s:
+        remember_business_numbers(s, [(seongsu, "+82 2-555-0101"), (hongdae, "+82 2-555-0202")])
+        contact = make_contact(s, wa_id="821011112222", profile_name="김민지", phone_number_id=seongsu)
+        make_message(s, contact, "성수점 오늘 몇 시까지 해요?", phone_number_id=seongsu)
+        contact_id = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    composer = window.chat.composer
+    composer.edit.setPlainText("저녁 9시까지 해요")
+    with window.ctx.db.write() as s:
+        moved = s.get(Contact, contact_id)
+        assert moved is not None
+        moved.phone_number_id = hongdae
+        make_message(s, moved, "홍대점도 같아요?", phone_number_id=hongdae)
+    sync_batch(window, qtbot, {contact_id})
+    qtbot.waitUntil(composer.gone_note.isVisible)
+    assert composer.gone_note.text() == (
+        "이 고객이 방금 매장 번호 02-555-0202로 연락했어요. 답장은 02-555-0101이 아니라 이 번호에서 보내요."
+    )
