@@ -245,9 +245,9 @@ class ChatView(QListView):
     def say_chat_number(self, number: str | None, shop_region: str) -> None:
         """The number the chat's header names (a shop with two numbers): messages on the other one say
         theirs beside their time; laid out again when it changed (she wrote to the other branch)."""
-        self.bubbles.shop_region = shop_region
+        self.bubbles.shop_region = self.chat_model.shop_region = shop_region
         if number != self.bubbles.chat_number:
-            self.bubbles.chat_number = number
+            self.bubbles.chat_number = self.chat_model.chat_number = number
             self._rows_resized()
 
     def clock_moved(self) -> None:

@@ -6,7 +6,6 @@ from collections import OrderedDict
 from datetime import date
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -35,10 +34,10 @@ from ui.bubble_layout import (
 )
 from ui.chat_list_delegate import tick_icon
 from ui.chat_view_model import ChatViewModel, RowInfo
-from ui.formatting import business_number_text, day_label, full_datetime, local
+from ui.formatting import day_label, full_datetime, local
 from ui.image_cache import ThumbnailLoader
-from ui.korean_particles import with_particles
 from ui.message_status import status_tooltip
+from ui.spoken_message import number_said
 from ui.theme import Colours, colours, ui_font
 from ui.utf16 import marked_ranges
 
@@ -483,14 +482,8 @@ class ChatViewDelegate(QStyledItemDelegate):
             tip = url
         elif geo.bubble.contains(pos):
             tip = full_datetime(row.sent_at)
-            if self.number_tag(row) and row.business_number:
-                number = business_number_text(row.business_number, self.shop_region)
-                said = (
-                    QCoreApplication.translate("ChatViewDelegate", "Sent from your number {0}")
-                    if geo.outgoing
-                    else QCoreApplication.translate("ChatViewDelegate", "Came in on your number {0}")
-                )
-                tip += "\n" + with_particles(said.format(number))
+            if number := number_said(row, self.chat_number, self.shop_region):
+                tip += "\n" + number
         if tip:
             QToolTip.showText(event.globalPos(), tip, view)
             return True

@@ -160,6 +160,10 @@ class ChatViewModel(QAbstractListModel):
         self.contact_id: int | None = None
         # The open chat's customer, whom a screen reader names as the writer of her messages.
         self.customer_name = ""
+        # A shop with two numbers: the number the chat's header names, and the shop's country (how its
+        # numbers are written): a message on the other number says which (ui/spoken_message.number_said).
+        self.chat_number: str | None = None
+        self.shop_region = ""
         self._rows: list[MessageRow] = []
         self._pos: dict[int, int] = {}
         self.has_older = False
@@ -229,6 +233,8 @@ class ChatViewModel(QAbstractListModel):
                 quote=self._quotes.get(row.reply_to_wamid) if row.reply_to_wamid else None,
                 order=self._orders.get(row.id),
                 media=self._media.get(row.id),
+                chat_number=self.chat_number,
+                shop_region=self.shop_region,
             )
         if role == MessageRole.MESSAGE_ID:
             return row.id

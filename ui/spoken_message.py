@@ -23,7 +23,8 @@ from ui.bubble_layout import (
     referral_note,
     system_notice_text,
 )
-from ui.formatting import clock_time, day_label, local
+from ui.formatting import business_number_text, clock_time, day_label, local
+from ui.korean_particles import with_particles
 from ui.message_status import delivery_state
 from ui.order_text import cart_text
 from ui.quick_reactions import reaction_said
@@ -42,9 +43,12 @@ def spoken_message(
     order: OrderCard | CartCard | None,
     media: MediaInfo | None,
     today: date | None = None,
+    chat_number: str | None = None,
+    shop_region: str = "",
 ) -> str:
     """What the row shows, read in order: the day above it and the unread mark when it has them,
-    then "who: what, time, state" ("김민지: 주문했어요, 오후 2:17" / "You: 네, 오후 2:20, Read")."""
+    then "who: what, time, state" ("김민지: 주문했어요, 오후 2:17" / "You: 네, 오후 2:20, Read"); a
+    message on another of the shop's numbers than the chat's (`chat_number`) says which."""
     parts: list[str] = []
     if show_date:
         parts.append(day_label(local(row.sent_at).date(), today))
@@ -60,10 +64,25 @@ def spoken_message(
         )
     )
     parts.append(clock_time(row.sent_at))
+    parts.append(number_said(row, chat_number, shop_region))
     if state := delivery_state(row):
         parts.append(state.replace("\n", " "))
     parts.extend(reactions_said(row, customer))
     return ", ".join(part for part in parts if part)
+
+
+def number_said(row: MessageRow, chat_number: str | None, shop_region: str) -> str:
+    """The shop's number a message came in on or went from, when it is not the one the chat's
+    header names (a customer who wrote to both branches); "" otherwise."""
+    if not row.business_number or row.business_number == chat_number:
+        return ""
+    number = business_number_text(row.business_number, shop_region) if shop_region else row.business_number
+    sentence = (
+        translate("SpokenMessage", "Sent from your number {0}")
+        if row.direction == "out"
+        else translate("SpokenMessage", "Came in on your number {0}")
+    )
+    return with_particles(sentence.format(number))
 
 
 def reactions_said(row: MessageRow, customer: str) -> list[str]:

@@ -2663,14 +2663,6 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
         <translation>여기서는 볼 수 없어요 · 클릭해서 열기</translation>
     </message>
     <message>
-        <source>Sent from your number {0}</source>
-        <translation>매장 번호 {0}에서 보낸 메시지</translation>
-    </message>
-    <message>
-        <source>Came in on your number {0}</source>
-        <translation>매장 번호 {0}(으)로 들어온 메시지</translation>
-    </message>
-    <message>
         <source>Not sent: {0}
 To reach the customer now, send an approved template with “Choose template…” below the chat. Once the customer writes again, right-click to retry.</source>
         <translation>전송 안 됨: {0}
@@ -9875,6 +9867,14 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>{sender}: {message}</source>
         <translation>{sender}: {message}</translation>
+    </message>
+    <message>
+        <source>Sent from your number {0}</source>
+        <translation>매장 번호 {0}에서 보낸 메시지</translation>
+    </message>
+    <message>
+        <source>Came in on your number {0}</source>
+        <translation>매장 번호 {0}(으)로 들어온 메시지</translation>
     </message>
     <message>
         <source>Customer</source>

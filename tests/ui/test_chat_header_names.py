@@ -213,6 +213,11 @@ def test_a_customer_who_wrote_to_both_numbers_sees_each_messages_number_and_the_
     assert view.bubbles.helpEvent(event, view, option, index)
     assert QToolTip.text().splitlines()[-1] == "매장 번호 02-555-0101로 들어온 메시지"
     QToolTip.hideText()
+    # And a screen reader hears it with the message; the one on the chat's number says none.
+    spoken = [view.chat_model.index(i).data(Qt.ItemDataRole.AccessibleTextRole) for i in range(3)]
+    assert "매장 번호 02-555-0101로 들어온 메시지" in spoken[0]
+    assert "매장 번호 02-555-0101에서 보낸 메시지" in spoken[1]
+    assert "매장 번호" not in spoken[2]
 
 
 def test_a_reply_being_written_when_she_writes_to_the_other_number_says_which_one_it_now_goes_from(
