@@ -429,14 +429,14 @@ def seed_demo_shop(
             ),
         )
         seed_demo_history(s, lang=lang)
-        if two_numbers:
-            seed_demo_two_numbers(s, lang)
         seed_demo_consents(s)
         load_demo_quick_replies(s, lang)
         load_demo_catalog(s, demo_folder, catalog_dir, lang)
         # The shop's hours (in Seoul) before its orders: a deadline is the end of the shop's day.
         save_local(s, demo_automations(lang))
         seed_demo_orders(s, lang=lang)
+        if two_numbers:  # after the orders: their messages are on their customer's number too
+            seed_demo_two_numbers(s, lang)
         # The share link opens a chat with the demo shop itself (Shop ▸ Share link…).
         if korean:
             put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))
@@ -453,7 +453,8 @@ def seed_demo_shop(
 def seed_demo_two_numbers(session: Session, lang: str) -> None:
     """A demo shop with two numbers (two branches): the past chats' customers wrote to one or the
     other (every other one to the second, as the sandbox's customers do), so the chat list offers
-    both numbers from the start."""
+    both numbers from the start. One of the second number's wrote to the first before (an earlier
+    day's messages): her chat shows which number each message came in on."""
     from app.business_numbers import remember_business_numbers
     from app.wire import (
         SANDBOX_DISPLAY_PHONE_NUMBER,
@@ -468,10 +469,25 @@ def seed_demo_two_numbers(session: Session, lang: str) -> None:
     first = SANDBOX_DISPLAY_PHONE_NUMBER if korean else SANDBOX_DISPLAY_PHONE_NUMBER_UK
     second = SANDBOX_SECOND_DISPLAY_PHONE_NUMBER if korean else SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK
     numbers = ((SANDBOX_PHONE_NUMBER_ID, first), (SANDBOX_SECOND_PHONE_NUMBER_ID, second))
+    crossed = False
     for index, customer in enumerate(demo_customers(lang)):
         contact = session.scalar(select(Contact).where(Contact.wa_id == customer.wa_id))
-        if contact is not None:
-            contact.phone_number_id = numbers[index % 2][0]
+        if contact is None:
+            continue
+        contact.phone_number_id = numbers[index % 2][0]
+        messages = list(
+            session.scalars(
+                select(Message).where(Message.contact_id == contact.id).order_by(Message.sent_at, Message.id)
+            )
+        )
+        for message in messages:
+            message.phone_number_id = contact.phone_number_id
+        last_day = messages[-1].sent_at.date() if messages else None
+        earlier = [m for m in messages if m.sent_at.date() != last_day]
+        if index % 2 and earlier and not crossed:
+            crossed = True
+            for message in earlier:
+                message.phone_number_id = numbers[0][0]
     remember_business_numbers(session, numbers)
 
 

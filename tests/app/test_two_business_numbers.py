@@ -4,8 +4,10 @@ number its customer wrote to, from the relay's signed webhooks into a real inbox
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from app.db import Database
@@ -85,3 +87,24 @@ def test_a_reply_goes_from_the_number_the_reply_box_said_though_she_wrote_to_the
     with db.read() as session:
         sent = session.get(Message, reply_id)
         assert sent is not None and sent.phone_number_id == SEONGSU[0] and sent.wamid
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_two_number_demo_has_a_customer_who_wrote_to_both_and_each_message_its_number(
+    db: Database, tmp_path: Path, lang: str
+) -> None:
+    from app.demo_seed import seed_demo_shop
+    from app.queries import messages_page
+
+    demo = Path(__file__).resolve().parents[2] / "resources" / "demo"
+    seed_demo_shop(db, demo, tmp_path / "catalog", lang, two_numbers=True)
+    with db.read() as session:
+        by_number = {r.contact_id: r.business_number for r in conversations_page(session)}
+        crossed = []
+        for contact_id, number in by_number.items():
+            said = {m.business_number for m in messages_page(session, contact_id, limit=500)}
+            assert number in said  # her chat's number is the one her last messages are on
+            assert None not in said  # every message says its number
+            if len(said) > 1:
+                crossed.append(contact_id)
+    assert len(crossed) == 1
