@@ -361,6 +361,11 @@ def retry_message(session: Session, message_id: int) -> bool:
     message.status = MessageStatus.PENDING
     message.error_code = message.error_text = None
     message.client_id = str(uuid.uuid4())
+    contact = session.get(Contact, message.contact_id)
+    if contact is not None and contact.phone_number_id:
+        # From the number a reply goes from now, as the reply box says: the customer may have written
+        # to the shop's other number since, and the old number's closed window may be why it failed.
+        message.phone_number_id = contact.phone_number_id
     return True
 
 

@@ -108,3 +108,32 @@ def test_the_two_number_demo_has_a_customer_who_wrote_to_both_and_each_message_i
             if len(said) > 1:
                 crossed.append(contact_id)
     assert len(crossed) == 1
+
+
+def test_a_retried_reply_goes_from_the_number_she_wrote_to_last(
+    db: Database, relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """A reply from Seongsu failed; she has since written to Hongdae, whose number the reply box now
+    says: Retry sends it from Hongdae, not again from the number it failed on."""
+    from app.models import MessageStatus
+    from app.sending import retry_message
+
+    relay.post_webhook(written_to(SEONGSU, "성수점 오늘 몇 시까지 해요?", "821011112222", "김민지"))
+    sync(db, relay)
+    with db.write() as session:
+        contact = session.scalars(select(Contact).where(Contact.wa_id == "821011112222")).one()
+        reply = queue_text(session, contact.id, "저녁 9시까지 해요")
+        reply.status, reply.error_code = MessageStatus.FAILED, "131047"
+        reply_id = reply.id
+    relay.post_webhook(written_to(HONGDAE, "홍대점도 같아요?", "821011112222", "김민지"))
+    sync(db, relay)
+    with db.write() as session:
+        assert retry_message(session, reply_id)
+
+    with RelayClient(relay.url, relay.token) as client:
+        OutboxSender(db, client, on_changed=lambda ids: None, stop=threading.Event()).run_once()
+
+    assert graph.sent_from == [HONGDAE[0]]
+    with db.read() as session:
+        sent = session.get(Message, reply_id)
+        assert sent is not None and sent.phone_number_id == HONGDAE[0]
