@@ -21,6 +21,7 @@ from ui.time_zones import with_shop_zone
 log = logging.getLogger(__name__)
 
 OPENING = "{opening}"  # when the shop next opens: app.rules.opening_field
+SHOP = "{shop}"  # the business profile's name: app.rules.replies_for_inbound
 
 
 class MessageRuleEditor(AutomationDialog):
@@ -62,7 +63,7 @@ class MessageRuleEditor(AutomationDialog):
         form.addRow(self.enabled)
         form.addRow(self.tr("&Message"), self.text)
         form.addRow(self.tr("In another &language"), self.other_text)
-        fields = ("{name}", "{first_name}", "{shop}", OPENING)
+        fields = ("{name}", "{first_name}", SHOP, OPENING)
         form.addRow("", FieldButtons(self.text, self.other_text, fields=fields, in_owner_words=True))
         self.opening_note = QLabel(
             self.tr(
@@ -75,6 +76,19 @@ class MessageRuleEditor(AutomationDialog):
         self.opening_note.setTextFormat(Qt.TextFormat.PlainText)
         self.opening_note.hide()
         form.addRow("", self.opening_note)
+        # {shop} is the business profile's name, which a new shop has not given yet: the example
+        # greeting then reached customers as "김민지님, 에 연락 주셔서 감사해요!".
+        self.shop_note = QLabel(
+            self.tr(
+                "Your shop has no name yet, so “Shop name” stays empty. Give it one in "
+                "Shop ▸ Business profile."
+            )
+        )
+        self.shop_note.setObjectName("shopNameNote")
+        self.shop_note.setWordWrap(True)
+        self.shop_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.shop_note.hide()
+        form.addRow("", self.shop_note)
         # A field typed by hand and misspelt ("{고객명}") reaches the customer as typed: said here.
         self.field_note = QLabel()
         self.field_note.setObjectName("unknownFieldNote")
@@ -164,6 +178,7 @@ class MessageRuleEditor(AutomationDialog):
                 )
             )
         self.opening_note.setVisible(used and (never_opens or self.sent_while_open(doc)))
+        self.shop_note.setVisible(any(SHOP in t for t in texts) and not doc.profile.name.strip())
         unknown = list(dict.fromkeys(word for t in texts for word in unknown_fields(t)))
         if unknown:
             self.field_note.setText(

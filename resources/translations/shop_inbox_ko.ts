@@ -5794,6 +5794,10 @@ The previous data was kept in {folder}.</source>
         <translation>다른 언어로(&amp;L)</translation>
     </message>
     <message>
+        <source>Your shop has no name yet, so “Shop name” stays empty. Give it one in Shop ▸ Business profile.</source>
+        <translation>가게 이름을 아직 정하지 않아서 ‘가게 이름’은 비어 있어요. 상점 ▸ 비즈니스 프로필에서 이름을 정해 주세요.</translation>
+    </message>
+    <message>
         <source>Send &amp;to</source>
         <translation>받는 사람(&amp;T)</translation>
     </message>

@@ -1303,6 +1303,35 @@ def test_switching_a_message_on_puts_its_example_in_as_text_the_owner_can_save_o
     assert rule.enabled and rule.text == example
 
 
+@pytest.mark.parametrize("editor_name", ["greeting", "away"])
+def test_a_message_with_the_shop_name_field_says_so_while_the_shop_has_no_name(
+    qtbot, ctx: AppContext, editor_name: str
+) -> None:
+    """A new shop switched its greeting on: the example's {shop} was filled with nothing, and
+    customers got "Hi Minji, thanks for contacting !" (in Korean "김민지님, 에 연락 주셔서…")."""
+    from app.wire import BusinessProfile
+    from ui.away_editor import AwayEditor
+    from ui.greeting_editor import GreetingEditor
+
+    def editor_for() -> GreetingEditor | AwayEditor:
+        return opened(qtbot, GreetingEditor(ctx) if editor_name == "greeting" else AwayEditor(ctx))
+
+    editor = editor_for()
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("Hi {first_name}, thanks for writing to {shop}!")
+    assert not editor.shop_note.isHidden()
+    assert "no name yet" in editor.shop_note.text()
+    editor.text.setPlainText("Hi {first_name}, thanks for writing!")
+    assert editor.shop_note.isHidden()
+
+    store = AutomationsStore(ctx.db)
+    named = store.state().doc.model_copy(update={"profile": BusinessProfile(name="Brighton Linen House")})
+    store.apply_remote(named.model_copy(update={"revision": named.revision + 1}))
+    editor = editor_for()
+    editor.text.setPlainText("Hi {first_name}, thanks for writing to {shop}!")
+    assert editor.shop_note.isHidden()
+
+
 def test_the_profile_editor_names_the_shop_field_as_the_korean_editors_show_it(
     qtbot, ctx: AppContext, korean: None
 ) -> None:
