@@ -13,6 +13,10 @@ SOURCE_ROOT = Path(__file__).resolve().parents[1]
 
 log = logging.getLogger(__name__)
 
+# About how long a started demo takes to show its window (seconds, more on a busy laptop): meanwhile
+# it is said to be starting, and a second click opens no second demo.
+DEMO_STARTING_MS = 8000
+
 
 def demo_command(language: str, *, two_numbers: bool = False) -> list[str]:
     """The program and arguments that start the demo shop in `language`; with `two_numbers`, the

@@ -352,7 +352,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     def try_demo() -> None:
         # A window of its own with simulated customers: the owner looks around at any time, the
         # first-start wizard's "Try the demo" long gone, and the inbox stays as it is.
-        from ui.demo_launch import start_demo_process
+        from ui.demo_launch import DEMO_STARTING_MS, start_demo_process
         from ui.translations import installed_language, ui_language
 
         app = QCoreApplication.instance()
@@ -365,9 +365,25 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
                 translate("Menus", "Try the demo shop"),
                 translate("Menus", "The demo shop could not be started. Your own chats are not affected."),
             )
+            return
+        # Its window takes seconds to come: nothing seemed to happen, and a second click opened a
+        # second demo. Said on the status line meanwhile, and the entry waits.
+        demo_action.setEnabled(False)
+        QTimer.singleShot(DEMO_STARTING_MS, demo_action, lambda: demo_action.setEnabled(True))
+        bar = window.statusBar()
+        bar.show()
+        bar.showMessage(
+            translate(
+                "Menus",
+                "The demo shop is starting in a window of its own; it takes a few seconds. "
+                "Your own chats are not affected.",
+            ),
+            DEMO_STARTING_MS,
+        )
+        QTimer.singleShot(DEMO_STARTING_MS, bar, lambda: bar.setVisible(bool(bar.currentMessage())))
 
     if not ctx.demo:
-        action(help_menu, translate("Menus", "Try the &demo shop"), try_demo)
+        demo_action = action(help_menu, translate("Menus", "Try the &demo shop"), try_demo)
     action(help_menu, translate("Menus", "&About Shop Inbox"), about)
 
     window.setAcceptDrops(True)

@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # How long "Try the demo" rests after starting the demo (its window takes seconds to come up).
-DEMO_STARTING_MS = 8000
 
 
 def explain(result: CheckResult, url: str = "") -> str:
@@ -526,7 +525,7 @@ class SetupWizard(QWizard):
         """The demo shop in a window (and process) of its own, as Help ▸ Try the demo shop opens it:
         quitting it brings the owner back to this setup, where she left it. Only when it cannot be
         started does the demo open in this run instead, in place of the wizard."""
-        from ui.demo_launch import start_demo_process
+        from ui.demo_launch import DEMO_STARTING_MS, start_demo_process
         from ui.translations import installed_language, ui_language
 
         app = QCoreApplication.instance()

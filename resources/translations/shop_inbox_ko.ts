@@ -5632,6 +5632,10 @@ Log file: {log}</source>
         <translation>릴레이는 어떻게 설정하나요(&amp;R)?</translation>
     </message>
     <message>
+        <source>The demo shop is starting in a window of its own; it takes a few seconds. Your own chats are not affected.</source>
+        <translation>데모 상점을 별도의 창으로 여는 중이에요. 몇 초 걸려요. 내 채팅에는 영향을 주지 않아요.</translation>
+    </message>
+    <message>
         <source>Try the &amp;demo shop</source>
         <translation>데모 상점 둘러보기(&amp;D)</translation>
     </message>

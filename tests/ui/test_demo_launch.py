@@ -53,7 +53,8 @@ def test_help_try_the_demo_shop_starts_the_demo_apart_from_the_owners_chats(
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     caplog.set_level(logging.INFO, logger="ui.demo_launch")
 
-    help_action(window, "Try the demo shop").trigger()
+    try_it = help_action(window, "Try the demo shop")
+    try_it.trigger()
     started = [r for r in caplog.records if r.name == "ui.demo_launch" and r.levelno == logging.INFO]
     assert started, "no demo process was started"
     pid = int(started[0].args[0])  # type: ignore[index]
@@ -62,6 +63,13 @@ def test_help_try_the_demo_shop_starts_the_demo_apart_from_the_owners_chats(
         assert "--demo" in args and "--lang" in args
         assert "--data-dir" not in args  # the demo's own temporary folder, removed when it ends
         assert "--two-numbers" not in args  # her shop has one number: so has the demo
+        # Its window takes seconds to come: the owner saw nothing happen and clicked again, and got
+        # two demos. The status line says it is starting, and the entry waits meanwhile.
+        assert window.statusBar().isVisible()
+        assert window.statusBar().currentMessage().startswith("The demo shop is starting")
+        assert not try_it.isEnabled()
+        try_it.trigger()  # a second click (its shortcut, a menu opened before) starts no second demo
+        assert len([r for r in caplog.records if r.name == "ui.demo_launch"]) == 1
 
         def demo_up() -> bool:
             return any((root / "desktop" / "logs" / "shop-inbox.log").exists() for root in temp.iterdir())
