@@ -349,6 +349,16 @@ class StartOrderDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         remove = QPushButton(self.tr("&Remove line"), self)
         remove.clicked.connect(lambda: self.lines.remove(self.table.currentIndex().row()))
+        # Pressed with no line chosen (a new order has none), it did nothing: it waits for a line.
+        self.remove_line = remove
+
+        def line_chosen() -> None:
+            remove.setEnabled(self.table.currentIndex().isValid())
+
+        self.table.selectionModel().currentChanged.connect(line_chosen)
+        self.lines.rowsRemoved.connect(line_chosen)
+        self.lines.modelReset.connect(line_chosen)
+        line_chosen()
 
         self.shipping = QLineEdit(self)
         # Why the fee went to 0 as lines were added: the shop's free-shipping amount was reached.
