@@ -121,7 +121,10 @@ class RuleSummary(QObject):
                 days = first if i - 1 == start else self.span(first, last)
                 parts.append(f"{days} {self.day(week[start], none)}")
                 start = i
-        return "; ".join(parts) + f" · {zone_name(timezone)}"
+        # The days apart as the language writes it: "; " in English, " / " in Korean, where a
+        # semicolon between "월~금 10:00~19:00" and "토 11:00~16:00" reads as a typing slip.
+        between = self.tr("; ", "between the days of a week's hours: Mon–Fri 9–6; Sat 10–4")
+        return between.join(parts) + f" · {zone_name(timezone)}"
 
     def hours(self, hours: BusinessHours, today: date | None = None) -> str:
         """The week, then the closed days still to come: "…; closed Sep 24 – 26 (Chuseok)"."""

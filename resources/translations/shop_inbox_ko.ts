@@ -8752,12 +8752,17 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>{0}~{1}</translation>
     </message>
     <message>
+        <source>; </source>
+        <comment>between the days of a week&apos;s hours: Mon–Fri 9–6; Sat 10–4</comment>
+        <translation> / </translation>
+    </message>
+    <message>
         <source>{0} more</source>
         <translation>외 {0}건</translation>
     </message>
     <message>
         <source>{0}; closed {1}</source>
-        <translation>{0}; 휴무 {1}</translation>
+        <translation>{0} / 휴무 {1}</translation>
     </message>
 </context>
 <context>

@@ -1199,6 +1199,22 @@ def test_the_away_summary_says_a_day_without_away_time_gets_no_message_not_that_
     assert summaries.week(week, "Asia/Seoul") == "Mon all day; Tue–Sun closed · Korean Time"
 
 
+def test_the_korean_week_summary_parts_its_days_with_a_slash_not_a_semicolon(
+    qapp, korean: None, korean_locale: None
+) -> None:
+    """ "월~금 10:00~13:00, 14:00~19:00; 토 11:00~16:00; 일 휴무": a semicolon is not how Korean parts a
+    list; the days' own ranges already take the commas."""
+    from app.wire import DayHours
+    from ui.rule_summary import RuleSummary
+
+    weekday = demo_automations("ko").business_hours.week[0]  # 10–13 and 14–19
+    saturday = DayHours(mode="open", ranges=[TimeRange(start="11:00", end="16:00")])
+    week = [*(weekday for _ in range(5)), saturday, DayHours(mode="closed")]
+    said = RuleSummary().week(week, "Asia/Seoul")
+    assert said.startswith("월~금 10:00~13:00, 14:00~19:00 / 토 11:00~16:00 / 일 휴무 · ")
+    assert ";" not in said
+
+
 def test_a_greeting_form_taller_than_its_dialog_scrolls_to_the_previews_last_line(
     qtbot, demo_ctx: AppContext
 ) -> None:
