@@ -647,14 +647,16 @@ def test_a_reopened_sandbox_continues_instead_of_repeating_what_customers_said(t
             await sandbox.stop()
             store.close()
 
+    nudges = {"Hello? 🙂", "혹시 확인 가능하실까요?"}
     first = run(lambda: one_start(8))
-    openings = {m["text"]["body"] for m in first if m["type"] == "text"}
+    # On a busy machine the first start can last long enough for someone to nudge already.
+    openings = {m["text"]["body"] for m in first if m["type"] == "text"} - nudges
     assert len({m["from"] for m in first}) == 8 and openings
     # Everyone now waits for the shop: on the next start they nudge, they do not open again.
     second = run(lambda: one_start(8))
     again = [m["text"]["body"] for m in second if m["type"] == "text" and m["text"]["body"] in openings]
     assert again == []
-    assert {m["text"]["body"] for m in second} <= {"Hello? 🙂", "혹시 확인 가능하실까요?"}
+    assert {m["text"]["body"] for m in second} <= nudges
 
 
 def test_new_customers_keep_arriving_at_a_gentle_pace_up_to_a_cap_and_answer_the_shop() -> None:
