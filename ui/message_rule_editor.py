@@ -65,44 +65,37 @@ class MessageRuleEditor(AutomationDialog):
         form.addRow(self.tr("In another &language"), self.other_text)
         fields = ("{name}", "{first_name}", SHOP, OPENING)
         form.addRow("", FieldButtons(self.text, self.other_text, fields=fields, in_owner_words=True))
-        self.opening_note = QLabel(
+
+        def note(name: str, text: str = "") -> QLabel:
+            """A plain sentence under the field buttons, shown only when it applies."""
+            label = QLabel(text)
+            label.setObjectName(name)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.hide()
+            form.addRow("", label)
+            return label
+
+        self.opening_note = note(
+            "openingNote",
             self.tr(
                 "Your business hours never open the shop, so “Next opening” stays empty. "
                 "Set your opening days in Business hours."
-            )
+            ),
         )
-        self.opening_note.setObjectName("openingNote")
-        self.opening_note.setWordWrap(True)
-        self.opening_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.opening_note.hide()
-        form.addRow("", self.opening_note)
         # {shop} is the business profile's name, which a new shop has not given yet: the example
         # greeting then reached customers as "김민지님, 에 연락 주셔서 감사해요!".
-        self.shop_note = QLabel(
+        self.shop_note = note(
+            "shopNameNote",
             self.tr(
                 "Your shop has no name yet, so “Shop name” stays empty. Give it one in "
                 "Shop ▸ Business profile."
-            )
+            ),
         )
-        self.shop_note.setObjectName("shopNameNote")
-        self.shop_note.setWordWrap(True)
-        self.shop_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.shop_note.hide()
-        form.addRow("", self.shop_note)
         # A field typed by hand and misspelt ("{고객명}") reaches the customer as typed: said here.
-        self.field_note = QLabel()
-        self.field_note.setObjectName("unknownFieldNote")
-        self.field_note.setWordWrap(True)
-        self.field_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.field_note.hide()
-        form.addRow("", self.field_note)
+        self.field_note = note("unknownFieldNote")
         # A shop with two numbers (two branches): the one message answers on both.
-        self.numbers_note = QLabel()
-        self.numbers_note.setObjectName("numbersNote")
-        self.numbers_note.setWordWrap(True)
-        self.numbers_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.numbers_note.hide()
-        form.addRow("", self.numbers_note)
+        self.numbers_note = note("numbersNote")
         self.add_rows(form)
         send_to = QLabel(self.tr("Send &to"))
         send_to.setBuddy(self.recipients.mode)  # Alt+T to the choice, the picker's first field
