@@ -310,6 +310,7 @@ class QuickReplyManager(QDialog):
         selection.blockSignals(False)
         self.view.viewport().update()
         self._show_count()
+        self._allow_moves()
         self.body.setEnabled(True)
         if select_id is not None:
             self.select(select_id)
@@ -411,6 +412,7 @@ class QuickReplyManager(QDialog):
         self.set_media(row.media_path, name=row.media_name, missing=row.media_missing)
         self.error.clear()
         self._shown = self._form_values()
+        self._allow_moves()
 
     def new_reply(self) -> None:
         # No current row either: clicking the reply that was shown must show it again.
@@ -423,6 +425,7 @@ class QuickReplyManager(QDialog):
         self.set_media(None)
         self.error.clear()
         self._shown = self._form_values()
+        self._allow_moves()
         self.shortcut.setFocus()
 
     # ------------------------------------------------------------------ unsaved edits
@@ -729,13 +732,22 @@ class QuickReplyManager(QDialog):
         self.edits.run_in_turn(restore, restored, refused)
 
     def _allow_moves(self) -> None:
-        """Found replies are listed best match first, not in the owner's order: moving one there
+        """Delete, Up and Down wait for a stored reply on the form (with none yet, or a new one being
+        typed, they did nothing), and Up and Down for a place to move it to.
+
+        Found replies are listed best match first, not in the owner's order: moving one there
         swapped it with a reply the search hid, and nothing on screen moved. Searching, the buttons
         say why they are off."""
+        ids = [row.id for row in self.source.rows()]
+        at = ids.index(self.current_id) if self.current_id in ids else None
+        self.delete_button.setEnabled(self.current_id is not None)
         searching = bool(self.search.text().strip())
         why = self.tr("Clear the search to move quick replies up or down") if searching else ""
-        for button in (self.up_button, self.down_button):
-            button.setEnabled(not searching)
+        for button, room in (
+            (self.up_button, at is not None and at > 0),
+            (self.down_button, at is not None and at < len(ids) - 1),
+        ):
+            button.setEnabled(not searching and room)
             button.setToolTip(why)
 
     def move_current(self, step: int) -> None:

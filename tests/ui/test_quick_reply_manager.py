@@ -377,6 +377,7 @@ def test_while_searching_the_replies_cannot_be_moved_and_the_buttons_say_why(qtb
     for shortcut, text in (("/a", "배송 안내"), ("/b", "계좌"), ("/배송", "2~3일")):
         library.add(shortcut, text)
     manager = open_manager(qtbot, ctx)
+    manager.select(library.all()[1].id)
     assert manager.up_button.isEnabled() and manager.down_button.isEnabled()
     manager.search.setText("배송")
     manager.select(library.all()[2].id)
@@ -387,6 +388,33 @@ def test_while_searching_the_replies_cannot_be_moved_and_the_buttons_say_why(qtb
     assert [r.shortcut for r in library.all()] == ["/a", "/b", "/배송"]
     manager.search.clear()
     assert manager.up_button.isEnabled() and manager.up_button.toolTip() == ""
+
+
+def test_delete_up_and_down_wait_for_a_reply_and_a_place_to_move_it_to(qtbot, ctx: AppContext) -> None:
+    """With no quick replies yet (or a new one being typed), Delete, Up and Down were on and did
+    nothing; the first reply offered Up, the last Down."""
+    manager = open_manager(qtbot, ctx)
+    buttons = (manager.delete_button, manager.up_button, manager.down_button)
+    assert manager.current_id is None
+    assert [b.isEnabled() for b in buttons] == [False, False, False]
+
+    library = QuickReplyLibrary(ctx.db)
+    ids = [library.add(f"/r{n}", f"답장 {n}")[0].id for n in range(3)]
+    manager.reload(select_id=ids[0])
+    settle(qtbot, manager)
+    qtbot.waitUntil(lambda: manager.current_id == ids[0])
+    assert [b.isEnabled() for b in buttons] == [True, False, True]  # the first: nowhere up
+    manager.select(ids[1])
+    assert [b.isEnabled() for b in buttons] == [True, True, True]
+    manager.select(ids[2])
+    assert [b.isEnabled() for b in buttons] == [True, True, False]  # the last: nowhere down
+    with qtbot.waitSignal(ctx.hub.changed):
+        manager.move_current(-1)
+    settle(qtbot, manager)
+    assert [b.isEnabled() for b in buttons] == [True, True, True]  # moved to the middle
+
+    manager.new_reply()  # a reply being typed is not in the list yet
+    assert [b.isEnabled() for b in buttons] == [False, False, False]
 
 
 def test_after_a_delete_the_reply_that_took_its_place_is_shown_not_the_first(qtbot, ctx: AppContext) -> None:
