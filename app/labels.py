@@ -73,12 +73,64 @@ def _clean_name(
         raise LabelInvalid("empty", ErrorCode.LABEL_NAME_EMPTY)
     if len(name) > NAME_LIMIT:
         raise LabelInvalid("too_long", ErrorCode.LABEL_NAME_TOO_LONG, LimitParams(NAME_LIMIT))
-    shown = shown or {}
-    for other_id, other_name in session.execute(select(Label.id, Label.name)):
-        seen_as = shown.get(other_name, other_name)
-        if other_id != keep_id and name.casefold() in (other_name.casefold(), seen_as.casefold()):
-            raise LabelInvalid("taken", ErrorCode.LABEL_NAME_TAKEN, NameParams(seen_as))
+    taken = label_named(session, name, shown=shown, apart=keep_id)
+    if taken is not None:
+        raise LabelInvalid("taken", ErrorCode.LABEL_NAME_TAKEN, NameParams(taken.seen_as))
     return name
+
+
+@dataclass(frozen=True, slots=True)
+class NamedLabel:
+    """The label a name the owner typed calls for: its id, and its name as she sees it."""
+
+    id: int
+    seen_as: str
+
+
+def label_named(
+    session: Session, name: str, *, shown: Mapping[str, str] | None = None, apart: int | None = None
+) -> NamedLabel | None:
+    """The label (but `apart`) called `name` as label names compare: cleaned as stored (NFC, one
+    space), case aside, by its stored name or the name `shown` gives a built-in one ("새 고객")."""
+    name = clean_label_name(name).casefold()
+    shown = shown or {}
+    for other_id, other_name in session.execute(select(Label.id, Label.name).order_by(Label.position)):
+        seen_as = shown.get(other_name, other_name)
+        if other_id != apart and name in (other_name.casefold(), seen_as.casefold()):
+            return NamedLabel(other_id, seen_as)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ChatLabelled:
+    """What a chat's "New label…" did: `made` a label, or found it; `already_on` the chat before."""
+
+    label_id: int
+    seen_as: str
+    made: bool
+    already_on: bool
+
+
+def label_chat_named(
+    session: Session, contact_id: int, name: str, colour: str, *, shown: Mapping[str, str] | None = None
+) -> ChatLabelled:
+    """A chat's "New label…": the label called `name` put on the chat, made first when no label has
+    that name. Typed there, a name that is taken means the label she wants on the chat (the labels
+    manager's own "New label" refuses it: there she is making labels)."""
+    from app.queries import set_label
+
+    found = label_named(session, name, shown=shown)
+    if found is None:
+        made = add_label(session, name, colour, shown=shown)
+        set_label(session, contact_id, made.id, True)
+        return ChatLabelled(made.id, (shown or {}).get(made.name, made.name), made=True, already_on=False)
+    on = session.scalar(
+        select(func.count())
+        .select_from(contact_label)
+        .where(contact_label.c.contact_id == contact_id, contact_label.c.label_id == found.id)
+    )
+    set_label(session, contact_id, found.id, True)
+    return ChatLabelled(found.id, found.seen_as, made=False, already_on=bool(on))
 
 
 def _clean_colour(colour: str) -> str:

@@ -69,6 +69,7 @@ from ui.label_names import (
     new_label_colour,
     shown_label_names,
 )
+from ui.message_box import information
 from ui.plain_tooltip import plain_tooltip
 from ui.tab_order import chain
 
@@ -1163,19 +1164,25 @@ class ChatList(QWidget):
             self.add_label_to_chat(contact_id, name)
 
     def add_label_to_chat(self, contact_id: int, name: str) -> None:
-        from app.labels import add_label
-        from app.queries import set_label
-        from ui.ops import run_write
+        """The label called `name` on the chat: made when no label has that name; one that has it
+        (she typed "새 고객" rather than look for it in the menu) is put on, not refused."""
+        from app.labels import ChatLabelled, label_chat_named
+        from ui.ops import run_write_returning
 
         shown = shown_label_names()
         colour = new_label_colour(len(self.labels))
 
-        def work(s: Session) -> Changes:
-            label = add_label(s, name, colour, shown=shown)
-            set_label(s, contact_id, label.id, True)
-            return Changes.for_contacts({contact_id}, messages=False) | Changes(labels=True)
+        def work(s: Session) -> tuple[ChatLabelled, Changes]:
+            done = label_chat_named(s, contact_id, name, colour, shown=shown)
+            changes = Changes.for_contacts({contact_id}, messages=False)
+            return done, (changes | Changes(labels=True)) if done.made else changes
 
-        run_write(self.ctx, work, parent=self)
+        def done(result: ChatLabelled) -> None:
+            if result.already_on:
+                said = self.tr("This chat already has the label “{0}”.").format(result.seen_as)
+                information(self, self.tr("New label"), said)
+
+        run_write_returning(self.ctx, work, done, parent=self)
 
     def set_flags(self, contact_id: int, **flags: bool) -> None:
         from app.queries import set_flags

@@ -2372,6 +2372,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>새 라벨(&amp;N)…</translation>
     </message>
     <message>
+        <source>This chat already has the label “{0}”.</source>
+        <translation>이 채팅에는 이미 “{0}” 라벨이 붙어 있어요.</translation>
+    </message>
+    <message>
         <source>&amp;Export chat…</source>
         <translation>채팅 내보내기(&amp;E)…</translation>
     </message>

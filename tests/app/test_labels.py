@@ -10,9 +10,11 @@ from sqlalchemy import select
 
 from app.db import Database, upgrade
 from app.labels import (
+    ChatLabelled,
     LabelInvalid,
     add_label,
     delete_label,
+    label_chat_named,
     labels_with_counts,
     recolour_label,
     rename_label,
@@ -113,6 +115,23 @@ def test_a_name_another_label_is_shown_with_is_taken_too(db) -> None:
             rename_label(s, vip.id, "결제 완료", shown=shown)
     assert (taken.value.reason, renamed.value.reason) == ("taken", "taken")
     assert taken.value.param_values()["name"] == "새 고객"
+
+
+def test_a_chats_new_label_named_as_one_shown_in_korean_puts_that_one_on_and_says_if_it_was(db) -> None:
+    """A chat's "New label…" with 새 고객 (New customer's Korean name) is that label, on the chat."""
+    shown = {"New customer": "새 고객"}
+    with db.write() as s:
+        contact_id = make_contact(s, profile_name="민지").id
+        new_customer = s.scalars(select(Label.id).where(Label.name == "New customer")).one()
+        first = label_chat_named(s, contact_id, " 새  고객", "#000000", shown=shown)
+        again = label_chat_named(s, contact_id, "새 고객", "#000000", shown=shown)
+        made = label_chat_named(s, contact_id, "단골", "#000000", shown=shown)
+        on = set(s.scalars(select(contact_label.c.label_id).where(contact_label.c.contact_id == contact_id)))
+        count = len(s.scalars(select(Label)).all())
+    assert first == ChatLabelled(new_customer, "새 고객", made=False, already_on=False)
+    assert again == ChatLabelled(new_customer, "새 고객", made=False, already_on=True)
+    assert made.made and not made.already_on and made.seen_as == "단골"
+    assert on == {new_customer, made.label_id} and count == 7
 
 
 def test_a_built_in_label_keeps_being_one_when_renamed_and_when_deleted_and_added_again(db) -> None:
