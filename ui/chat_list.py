@@ -67,6 +67,7 @@ from ui.label_names import (
     label_display_name,
     label_swatch,
     new_label_colour,
+    numbered_menu_texts,
     shown_label_names,
 )
 from ui.message_box import information
@@ -1034,14 +1035,17 @@ class ChatList(QWidget):
         the chat has it, then "New label…". Returns the ticks' label ids and "New label…"."""
         on = {label.id for label in row.labels}
         toggles = {}
-        for label in self.labels:
-            name = as_button_text(label_display_name(label.name))
-            action = menu.addAction(label_swatch(label.colour, ticked=label.id in on), name)
+        new_text = self.tr("&New label…")
+        names = [label_display_name(label.name) for label in self.labels]
+        # Each label has its Alt key (Shift+F10, L, then 2 puts the second label on), as every item does.
+        texts = numbered_menu_texts(names, beside=[new_text])
+        for label, text in zip(self.labels, texts, strict=True):
+            action = menu.addAction(label_swatch(label.colour, ticked=label.id in on), text)
             action.setCheckable(True)
             action.setChecked(label.id in on)
             toggles[action] = label.id
         menu.addSeparator()
-        new_label = menu.addAction(self.tr("&New label…"))
+        new_label = menu.addAction(new_text)
         new_label.setObjectName("newLabelAction")
         return toggles, new_label
 
@@ -1159,7 +1163,7 @@ class ChatList(QWidget):
 
     def ask_new_label(self, contact_id: int) -> None:
         """ "New label…" in a chat's label menu: the label is made and put on this chat at once."""
-        name, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("Name"))
+        name, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("&Name"))
         if ok:
             self.add_label_to_chat(contact_id, name)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
@@ -44,6 +46,26 @@ def as_button_text(name: str) -> str:
     """A name the owner typed (a label's, a collection's), as a menu item's or a button's text: its
     "&" shown as typed. Qt takes one "&" as the Alt letter's mark: "R&D" showed as "RD", D underlined."""
     return name.replace("&", "&&")
+
+
+# The Alt keys of a menu's labels, in their order: digits first, as Windows numbers a list of names
+# the owner made (recent files), for a Korean name has no letter of its own.
+_MENU_KEYS = "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def numbered_menu_texts(names: list[str], beside: list[str]) -> list[str]:
+    """Labels' names as a menu's items, each with its own Alt key ("&1 Paid") but the keys of the
+    items `beside` them ("&New label…": N); past the keys, a name alone."""
+    taken = {
+        found.group(1).upper()
+        for text in beside
+        if (found := re.search(r"&([^&\s])", text.replace("&&", "")))
+    }
+    keys = iter(key for key in _MENU_KEYS if key not in taken)
+    return [
+        f"&{key} {as_button_text(name)}" if (key := next(keys, "")) else as_button_text(name)
+        for name in names
+    ]
 
 
 def label_swatch(colour: str, size: int = 14, *, ticked: bool = False) -> QIcon:

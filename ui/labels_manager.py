@@ -220,7 +220,7 @@ class LabelsManager(QDialog):
     # Each action has a dialog-free variant (add_label, rename, …) the tests and other widgets call.
 
     def add(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("Name"))
+        name, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("&Name"))
         if ok:
             self.add_label(name)
 

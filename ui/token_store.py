@@ -53,7 +53,8 @@ def _file_wanted(parent: QWidget | None, exc: NoKeyring) -> bool:
         parent,
         title,
         error_sentence(exc) + "\n\n" + translate("TokenStore", "Keep the relay token in the settings file?"),
-        translate("TokenStore", "Keep it in the file"),
+        translate("TokenStore", "&Keep it in the file"),
+        keep=translate("TokenStore", "&Cancel"),
     )
 
 

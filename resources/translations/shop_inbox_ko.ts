@@ -2372,6 +2372,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>새 라벨(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;Name</source>
+        <translation>이름(&amp;N)</translation>
+    </message>
+    <message>
         <source>This chat already has the label “{0}”.</source>
         <translation>이 채팅에는 이미 “{0}” 라벨이 붙어 있어요.</translation>
     </message>
@@ -2430,10 +2434,6 @@ the customer can still write.</source>
     <message>
         <source>New label</source>
         <translation>새 라벨</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>이름</translation>
     </message>
 </context>
 <context>
@@ -5394,6 +5394,10 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     <message>
         <source>New label</source>
         <translation>새 라벨</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>이름(&amp;N)</translation>
     </message>
     <message>
         <source>Name</source>
@@ -10377,10 +10381,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>릴레이 토큰을 설정 파일에 보관할까요?</translation>
     </message>
     <message>
-        <source>Keep it in the file</source>
-        <translation>설정 파일에 보관</translation>
-    </message>
-    <message>
         <source>The demo keeps its relay token in memory only.</source>
         <translation>데모는 릴레이 토큰을 메모리에만 보관해요.</translation>
     </message>
@@ -10395,6 +10395,14 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Kept in this computer&apos;s password store (keyring).</source>
         <translation>이 컴퓨터의 비밀번호 저장소(키링)에 보관돼요.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it in the file</source>
+        <translation>설정 파일에 보관(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
     </message>
     <message>
         <source>Kept in the settings file {path} (readable only by you).</source>

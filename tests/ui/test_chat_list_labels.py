@@ -70,7 +70,7 @@ def test_a_new_label_made_from_a_chats_menu_is_put_on_that_chat(
         chat_list.view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(8, 8), QPoint())
     )
     qtbot.waitUntil(lambda: bool(offered), timeout=3000)
-    assert offered[-1] == "&New label…" and "Paid" in offered
+    assert offered[-1] == "&New label…" and "&4 Paid" in offered
 
     def labels_on_row() -> list[str]:
         row = chat_list.model.index(0, 0).data(ChatRole.ROW)

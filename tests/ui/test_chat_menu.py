@@ -97,7 +97,7 @@ def test_a_label_from_the_chat_menu_goes_on_the_open_chat(qtbot: Any, window: An
     qtbot.waitUntil(lambda: any(label.name == "Gift wrap" for label in window.chat_list.labels), timeout=5000)
     labels = _chat_menu(window).labels
     labels.aboutToShow.emit()
-    tick = next(a for a in labels.actions() if a.text() == "Gift wrap")
+    tick = next(a for a in labels.actions() if a.text() == "&7 Gift wrap")  # the seventh label: Alt+7
     assert not tick.isChecked()
     tick.trigger()
     row = lambda: window.chat_list.model.row_for(ids["Ben"])  # noqa: E731

@@ -533,3 +533,44 @@ def test_korean_catalogue_bot_and_order_write_the_letter_after_the_words(
             assert re.search(r"\(&[A-Z]\)", text), text
     catalogue.close()
     pool.waitForDone(5000)
+
+
+def new_label_prompts_and_keyring_buttons(window: Any, qtbot: Any, ctx: Any, dialogs: Any) -> list[str]:
+    """The New label box's field (a chat's menu's, the labels manager's) and the keyring question's
+    two buttons, as the owner reads them: each had no Alt letter."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.errors import NoKeyring
+    from ui.labels_manager import LabelsManager
+    from ui.token_store import _file_wanted
+
+    from_chat = dialogs.expect("getText", answer=None)
+    window.chat_list.ask_new_label(1)
+    manager = LabelsManager(ctx)
+    qtbot.addWidget(manager)
+    from_manager = dialogs.expect("getText", answer=None)
+    manager.add()
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    assert not _file_wanted(window, NoKeyring())
+    (question,) = asked.shown
+    found = re.search(r"\[(.*)\]", question.widget)
+    assert found is not None, question.widget
+    buttons = found.group(1).split(" | ")
+    letters = [mnemonic(text) for text in buttons]
+    assert None not in letters and len(set(letters)) == len(letters), buttons
+    return [from_chat.shown[0].text, from_manager.shown[0].text, *buttons]
+
+
+def test_the_new_label_box_and_the_keyring_question_have_alt_letters(
+    window: Any, qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    texts = new_label_prompts_and_keyring_buttons(window, qtbot, ctx, dialogs)
+    assert texts == ["&Name", "&Name", "&Keep it in the file", "&Cancel"]
+
+
+@pytest.mark.usefixtures("korean")
+def test_korean_new_label_box_and_keyring_question_write_the_letter_after_the_words(
+    window: Any, qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    texts = new_label_prompts_and_keyring_buttons(window, qtbot, ctx, dialogs)
+    assert texts == ["이름(&N)", "이름(&N)", "설정 파일에 보관(&K)", "취소(&C)"]

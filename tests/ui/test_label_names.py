@@ -45,3 +45,15 @@ def test_built_in_labels_are_korean_in_the_filter_chip_and_the_contact_panel(
     qtbot.waitUntil(lambda: all(name in shown() for name in KOREAN.values()))
     boxes = shown()
     assert not set(KOREAN) & set(boxes)
+
+
+def test_a_menu_of_many_labels_numbers_them_then_letters_them_past_new_labels_own_letter() -> None:
+    from ui.label_names import numbered_menu_texts
+
+    names = [f"라벨 {n}" for n in range(1, 40)]
+    names[0] = "R&D"
+    texts = numbered_menu_texts(names, beside=["새 라벨(&N)…"])
+    assert texts[:2] == ["&1 R&&D", "&2 라벨 2"]
+    assert texts[9:11] == ["&0 라벨 10", "&A 라벨 11"]
+    assert "&N 라벨 24" not in texts and texts[23] == "&O 라벨 24"  # N is New label's
+    assert texts[-1] == "라벨 39"  # past the 35 keys: the name alone
