@@ -11,7 +11,8 @@ taken back. The contact row keeps the newest (`reaction_message_id`, `reaction_f
 `reaction_at`); the chat list's query shows it while it is newer than the last message
 (app/conversation_rows.py). A customer's moves `last_message_at`, the list's order and time, which
 the message triggers (app/schema_sql.py) then compare a new message with: `last_message_pointed()`
-keeps the last message right when one older than her reaction comes late.
+keeps the last message right when one older than her reaction comes late. A changed number moves
+her old chat's messages into her new chat; `chats_retold()` then tells both rows anew.
 """
 
 from __future__ import annotations
@@ -168,6 +169,15 @@ def _retold(session: Session, contact_id: int) -> None:
             "last_at": last_at,
         },
     )
+
+
+def chats_retold(session: Session, contact_ids: Iterable[int]) -> None:
+    """After messages moved from one chat to another (a customer's changed number merges her old
+    chat into her new one): each chat's row tells its newest reaction still standing, and its time
+    is its last message's or her newer reaction's. The move trigger (app/schema_sql.py), which knows
+    messages alone, has just set the rows from their messages."""
+    for contact_id in sorted(set(contact_ids)):
+        _retold(session, contact_id)
 
 
 def note_reactions(session: Session, reactions: Iterable[ReactionSet]) -> None:

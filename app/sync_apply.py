@@ -22,6 +22,7 @@ from app.changes import AppliedReaction, Changes
 from app.chat_reactions import (
     ReactionEvent,
     ReactionSet,
+    chats_retold,
     keep_reaction_events,
     last_message_pointed,
     note_reactions,
@@ -425,8 +426,10 @@ class _Batch:
             self.contacts[new_key] = old_id
             new_id = old_id
         elif old_id is not None and new_id is not None and old_id != new_id:
-            # Both numbers were known: the old conversation moves to the new number.
+            # Both numbers were known: the old conversation moves to the new number, her reactions
+            # with it (the move trigger sets both rows from their messages alone).
             self.s.execute(update(Message).where(Message.contact_id == old_id).values(contact_id=new_id))
+            chats_retold(self.s, (old_id, new_id))
             self.result.changed.add(old_id)
         if new_id is None:
             new_id = self.contact_id(new_key, event.contact.user_id, event.phone_number_id)

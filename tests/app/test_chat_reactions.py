@@ -14,12 +14,12 @@ from sqlalchemy import select, text
 
 from app.changes import AppliedReaction
 from app.db import Database, upgrade
-from app.models import Message
+from app.models import Contact, Message
 from app.queries import ConversationRow, conversations_by_id
 from app.sync_apply import apply_events
 from app.wire import read_event
 from tests.app.test_reaction_news import CUSTOMER, TOTAL, message_id, phone_reaction, reaction, the_total
-from tests.support.wire_events import T0, next_wamid, outbound_event
+from tests.support.wire_events import T0, message_event, next_wamid, outbound_event
 
 
 def apply(db: Database, *events: dict[str, Any]) -> None:
@@ -289,3 +289,65 @@ def test_her_reaction_in_the_second_of_the_shops_own_is_the_line(db: Database) -
 
     row = her_row(db)
     assert (row.reaction_from, row.reaction_emoji) == ("in", "👍")  # was: the shop's ❤️
+
+
+NEW_NUMBER = "821099990016"
+
+
+def she_moved(notice_at: int) -> list[dict[str, Any]]:
+    """WhatsApp's notice from her old number that she changed it, and the relay's contact event after it."""
+    notice = {"body": f"User changed from {CUSTOMER} to {NEW_NUMBER}", "type": "user_changed_number"}
+    moved = {"seq": 0, "kind": "contact", "at": "2026-11-25T00:00:00Z", "contact": {"wa_id": NEW_NUMBER}}
+    moved["previous_wa_id"] = CUSTOMER
+    notice_event = message_event("system", notice, wa_id=CUSTOMER, name=None, timestamp=notice_at)
+    moved["seq"] = int(notice_event["seq"]) + 1
+    return [notice_event, moved]
+
+
+def row_of(db: Database, wa_id: str) -> ConversationRow:
+    with db.read() as s:
+        [row] = [r for r in conversations_by_id(s, set(range(1, 10))) if r.wa_id == wa_id]
+        return row
+
+
+def old_contact(db: Database) -> Contact:
+    with db.read() as s:
+        contact = s.scalars(select(Contact).where(Contact.wa_id == CUSTOMER)).one()
+        s.expunge(contact)
+        return contact
+
+
+def test_her_reaction_in_her_old_chat_moves_with_it_to_her_new_number(db: Database) -> None:
+    total = the_total(db)  # in her old number's chat, at T0 + 30
+    apply(db, message_event(content="새 번호예요", wa_id=NEW_NUMBER, name="이하은", timestamp=T0 + 40))
+    # Her 👍 to the total, from her new phone, before WhatsApp's notice that she moved reached the shop.
+    apply(db, reaction(total, "👍", wa_id=NEW_NUMBER))  # at T0 + 60
+
+    apply(db, *she_moved(notice_at=T0 + 35))
+
+    row = row_of(db, NEW_NUMBER)
+    # Was: "새 번호예요" as the line, at T0 + 40: her 👍 stayed with the emptied old chat.
+    assert (row.reaction_from, row.reaction_emoji, row.reaction_body) == ("in", "👍", TOTAL)
+    assert row.last_message_at == at(T0 + 60)
+    assert row.last_body == "새 번호예요"  # her newest message, under the reaction
+    gone = old_contact(db)
+    assert (gone.reaction_message_id, gone.reaction_from, gone.reaction_at) == (None, None, None)
+    assert gone.last_message_at is None  # out of the list: nothing of hers is there
+
+
+def test_her_reaction_in_her_new_chat_still_holds_it_up_once_her_old_chat_joins_it(db: Database) -> None:
+    the_total(db)  # her old number's chat, up to T0 + 30
+    apply(db, message_event(content="새 번호예요", wa_id=NEW_NUMBER, name="이하은", timestamp=T0 + 40))
+    noted = next_wamid()
+    apply(
+        db,
+        outbound_event("네 확인했어요", to=NEW_NUMBER, wamid=noted, sent_by="phone_app", timestamp=T0 + 45),
+    )
+    apply(db, reaction(noted, "❤️", wa_id=NEW_NUMBER, timestamp=T0 + 70))
+
+    apply(db, *she_moved(notice_at=T0 + 35))
+
+    row = row_of(db, NEW_NUMBER)
+    assert (row.reaction_from, row.reaction_emoji) == ("in", "❤️")
+    assert row.last_message_at == at(T0 + 70)  # was: T0 + 45, the shop's answer, under her ❤️
+    assert row.last_body == "네 확인했어요"

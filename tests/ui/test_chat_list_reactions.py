@@ -130,3 +130,42 @@ def test_her_newest_reaction_taken_back_leaves_the_one_still_standing_as_the_lin
     assert line(window, row).startswith("Reacted 👍 to “Your total is ₩45,000")
     assert row.last_message_at == datetime.fromtimestamp(now + 60, UTC)
     assert (model.position_of(haeun), model.position_of(minji)) == (0, 1)
+
+
+def test_her_reaction_from_her_new_number_stays_her_chats_line_once_she_is_known_to_have_moved(
+    window: Any, qtbot: Any, relay: Any
+) -> None:
+    connect(window, relay)
+    haeun, _asked, total = asked_and_answered(window, qtbot, relay, HAEUN, "이하은")
+    now = int(time.time())
+    new_number = "821099990016"
+    # She wrote from her new phone before WhatsApp's notice that she moved reached the shop.
+    relay.post_webhook(inbound(content="새 번호예요", sender=new_number, name="이하은", timestamp=now + 20))
+    relay.post_webhook(inbound(content="주문 가능할까요?", sender=MINJI, name="박민지", timestamp=now + 30))
+    relay.post_webhook(
+        inbound(
+            "reaction",
+            {"message_id": total, "emoji": "👍"},
+            sender=new_number,
+            name="이하은",
+            timestamp=now + 60,
+        )
+    )
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: (row := model.row_for(haeun)) is not None and row.reaction_emoji == "👍")
+    moved, minji = (next(r.contact_id for r in model.rows() if r.wa_id == n) for n in (new_number, MINJI))
+
+    # WhatsApp's notice, from her old number, stamped when she moved: the relay adds the contact event.
+    notice = {"body": f"User 이하은 changed from {HAEUN} to {new_number}", "new_wa_id": new_number}
+    notice["type"] = "user_changed_number"
+    told = relay.post_webhook(inbound("system", notice, sender=HAEUN, name=None, timestamp=now + 10))
+    assert told.status_code == 200
+    qtbot.waitUntil(lambda: model.row_for(haeun) is None)  # her old number's chat joined the new one
+    settle(qtbot)
+
+    row = model.row_for(moved)
+    assert row is not None
+    # Was: "새 번호예요" at its time, under 박민지's question: her 👍 stayed with the emptied old chat.
+    assert line(window, row).startswith("Reacted 👍 to “Your total is ₩45,000")
+    assert row.last_message_at == datetime.fromtimestamp(now + 60, UTC)
+    assert (model.position_of(moved), model.position_of(minji)) == (0, 1)
