@@ -430,6 +430,7 @@ class _Batch:
             # with it (the move trigger sets both rows from their messages alone).
             self.s.execute(update(Message).where(Message.contact_id == old_id).values(contact_id=new_id))
             chats_retold(self.s, (old_id, new_id))
+            self._told_in(old_id, new_id)
             self.result.changed.add(old_id)
         if new_id is None:
             new_id = self.contact_id(new_key, event.contact.user_id, event.phone_number_id)
@@ -446,6 +447,15 @@ class _Batch:
             paused = event.bot_paused_until
             self.s.execute(update(Contact).where(Contact.id == new_id).values(bot_paused_until=paused))
         self.result.changed.add(new_id)
+
+    def _told_in(self, old_id: int, new_id: int) -> None:
+        """This batch's news of the chat `old_id`, now merged into `new_id`, is the new chat's: her
+        reaction's notification opens the chat its message is in."""
+        for key, reaction in self.result.reactions.items():
+            if reaction.contact_id == old_id:
+                self.result.reactions[key] = replace(reaction, contact_id=new_id)
+        if old_id in self.result.written:
+            self.result.written = (self.result.written - {old_id}) | {new_id}
 
     def _existing_wamids(self, wamids: set[str]) -> set[str]:
         found: set[str] = set()

@@ -18,7 +18,16 @@ from app.models import Contact, Message
 from app.queries import ConversationRow, conversations_by_id
 from app.sync_apply import apply_events
 from app.wire import read_event
-from tests.app.test_reaction_news import CUSTOMER, TOTAL, message_id, phone_reaction, reaction, the_total
+from tests.app.test_reaction_news import (
+    CUSTOMER,
+    NEW_NUMBER,
+    TOTAL,
+    message_id,
+    phone_reaction,
+    reaction,
+    she_moved,
+    the_total,
+)
 from tests.support.wire_events import T0, message_event, next_wamid, outbound_event
 
 
@@ -289,19 +298,6 @@ def test_her_reaction_in_the_second_of_the_shops_own_is_the_line(db: Database) -
 
     row = her_row(db)
     assert (row.reaction_from, row.reaction_emoji) == ("in", "👍")  # was: the shop's ❤️
-
-
-NEW_NUMBER = "821099990016"
-
-
-def she_moved(notice_at: int) -> list[dict[str, Any]]:
-    """WhatsApp's notice from her old number that she changed it, and the relay's contact event after it."""
-    notice = {"body": f"User changed from {CUSTOMER} to {NEW_NUMBER}", "type": "user_changed_number"}
-    moved = {"seq": 0, "kind": "contact", "at": "2026-11-25T00:00:00Z", "contact": {"wa_id": NEW_NUMBER}}
-    moved["previous_wa_id"] = CUSTOMER
-    notice_event = message_event("system", notice, wa_id=CUSTOMER, name=None, timestamp=notice_at)
-    moved["seq"] = int(notice_event["seq"]) + 1
-    return [notice_event, moved]
 
 
 def row_of(db: Database, wa_id: str) -> ConversationRow:

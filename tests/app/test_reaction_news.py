@@ -37,6 +37,19 @@ def phone_reaction(target: str, emoji: str) -> dict[str, Any]:
     return event
 
 
+NEW_NUMBER = "821099990016"
+
+
+def she_moved(notice_at: int) -> list[dict[str, Any]]:
+    """WhatsApp's notice from her old number that she changed it, and the relay's contact event after it."""
+    notice = {"body": f"User changed from {CUSTOMER} to {NEW_NUMBER}", "type": "user_changed_number"}
+    moved = {"seq": 0, "kind": "contact", "at": "2026-11-25T00:00:00Z", "contact": {"wa_id": NEW_NUMBER}}
+    moved["previous_wa_id"] = CUSTOMER
+    notice_event = message_event("system", notice, wa_id=CUSTOMER, name=None, timestamp=notice_at)
+    moved["seq"] = int(notice_event["seq"]) + 1
+    return [notice_event, moved]
+
+
 def the_total(db: Database) -> str:
     """The customer asked; the shop answered with the total from the phone's app."""
     wamid = next_wamid()
@@ -152,3 +165,32 @@ def test_her_reaction_sent_with_a_message_is_applied_but_left_to_the_messages_no
         assert reaction_news(s, [thumbs]) == []
     [alone] = apply(db, reaction(total, "❤️", timestamp=T0 + 70))  # later, on its own: told
     assert alone.told_alone()
+
+
+def test_her_reaction_synced_with_the_notice_of_her_new_number_is_told_in_her_new_chat(db: Database) -> None:
+    """Her 👍 from her new phone, WhatsApp's notice that she moved and the relay's contact event come
+    in one synced batch (a night offline): the notification opens the chat her messages moved to."""
+    total = the_total(db)
+    apply(db, message_event(content="새 번호예요", wa_id=NEW_NUMBER, name="이하은", timestamp=T0 + 40))
+
+    [applied] = apply(db, reaction(total, "👍", wa_id=NEW_NUMBER), *she_moved(notice_at=T0 + 35))
+
+    with db.read() as s:
+        new_chat = s.scalar(select(Message.contact_id).where(Message.wamid == total))
+        [news] = reaction_news(s, [applied])
+    assert applied.contact_id == new_chat  # was: her old number's chat, emptied by the move
+    assert (news.row.contact_id, news.row.wa_id, news.emoji, news.body) == (new_chat, NEW_NUMBER, "👍", TOTAL)
+
+
+def test_her_last_words_from_her_old_number_and_her_reaction_synced_with_her_move_are_told_once(
+    db: Database,
+) -> None:
+    """Her message and 👍 from her old phone, then the notice that she moved, in one synced batch: the
+    message's notification tells her (new) chat, and the reaction is no second one."""
+    total = the_total(db)
+    apply(db, message_event(content="새 번호예요", wa_id=NEW_NUMBER, name="이하은", timestamp=T0 + 40))
+    last_words = message_event(content="번호 바꿔요", wa_id=CUSTOMER, name="이하은", timestamp=T0 + 50)
+
+    [applied] = apply(db, last_words, reaction(total, "👍"), *she_moved(notice_at=T0 + 70))
+
+    assert applied.with_message and not applied.told_alone()  # was: told on its own as well
