@@ -805,7 +805,36 @@ class CatalogWindow(QMainWindow):
         choose_and_import(self, self.ctx)
 
     def export_csv(self) -> None:
-        choose_and_export(self, self.ctx)
+        """Export sheet…: the sheet holds what is saved. Words typed on the form and not saved are
+        asked about first: saved, then exported; or left out of the sheet and kept on the form as
+        typed (and through a crash), never dropped."""
+
+        def export() -> None:
+            if not self._closed:
+                choose_and_export(self, self.ctx)
+
+        if self._saving and self.form.edits == self._taken:
+            # Save is storing every edit the form shows: the sheet is made once it is stored.
+            waiting = self._after_save
+
+            def after_it() -> None:
+                if waiting is not None:
+                    waiting()
+                export()
+
+            self._after_save = after_it
+            return
+        leave_edits(
+            self,
+            self.tr(
+                "Save the changes to this item before exporting? The sheet holds only what is saved; "
+                "without saving, your changes stay here as typed."
+            ),
+            dirty=self.form.is_dirty(),
+            save_then=self._save_then,
+            then=export,
+            discard_text=self.tr("Export without saving"),
+        )
 
     def share_link(self) -> None:
         from ui.share_link_dialog import ShareLinkDialog

@@ -2190,6 +2190,14 @@ Add an item, or import a CSV file from Excel or Meta.</source>
         <translation>Ctrl+Z로 되돌릴 수 있어요.</translation>
     </message>
     <message>
+        <source>Save the changes to this item before exporting? The sheet holds only what is saved; without saving, your changes stay here as typed.</source>
+        <translation>내보내기 전에 이 상품의 변경 사항을 저장할까요? 파일에는 저장한 내용만 들어가요. 저장하지 않아도 입력한 내용은 여기에 그대로 남아 있어요.</translation>
+    </message>
+    <message>
+        <source>Export without saving</source>
+        <translation>저장하지 않고 내보내기</translation>
+    </message>
+    <message>
         <source>Meta catalogue</source>
         <translation>Meta 카탈로그</translation>
     </message>

@@ -1371,3 +1371,79 @@ def test_a_screen_reader_reads_an_items_price_code_and_that_it_is_hidden(
         f"린넨 셔츠, {price['SHIRT-01']}, SHIRT-01",
         f"진주 귀걸이, {price['EAR-02']}, EAR-02, Hidden",
     ]
+
+
+def test_export_while_an_item_is_typed_asks_and_save_puts_it_in_the_sheet(
+    qtbot, window, ctx: AppContext, tmp_path: Path, dialogs, english
+) -> None:
+    """The sheet held only what was saved: an item she was typing was silently not in it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    add(ctx, "Tote", 25000, "T-1")
+    reload(qtbot, window)
+    qtbot.keyClicks(window.form.name, "Silver ring")
+    qtbot.keyClicks(window.form.price, "9000")
+    target = tmp_path / "catalogue.csv"
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    dialogs.expect("getSaveFileName", answer=str(target))
+    told = dialogs.expect("information")
+    window.export_action.trigger()
+    buttons = asked.shown[0].widget
+    assert "Export without saving" in buttons and "Discard" not in buttons, buttons
+    assert asked.texts == [
+        "Save the changes to this item before exporting? The sheet holds only what is saved; "
+        "without saving, your changes stay here as typed."
+    ]
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    sheet = target.read_text(encoding="utf-8-sig")
+    assert "Tote" in sheet and "Silver ring" in sheet
+    assert not window.form.is_dirty()
+
+
+def test_export_without_saving_leaves_the_item_out_of_the_sheet_and_on_the_form(
+    qtbot, window, ctx: AppContext, tmp_path: Path, dialogs, english
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    first = add(ctx, "Tote", 25000, "T-1")
+    select(qtbot, window, first)
+    qtbot.keyClicks(window.form.name, " bag")
+    target = tmp_path / "catalogue.csv"
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)  # Export without saving
+    dialogs.expect("getSaveFileName", answer=str(target))
+    told = dialogs.expect("information")
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    sheet = target.read_text(encoding="utf-8-sig")
+    assert "Tote" in sheet and "Tote bag" not in sheet
+    # Her words are still there, unsaved, for Save (or the question when she leaves the item).
+    assert window.form.name.text() == "Tote bag" and window.form.is_dirty()
+    with ctx.db.read() as s:
+        assert get_item(s, first).name == "Tote"
+
+
+def test_export_cancelled_at_the_question_exports_nothing_and_keeps_the_words(
+    qtbot, window, ctx: AppContext, dialogs
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    first = add(ctx, "Tote", 25000, "T-1")
+    select(qtbot, window, first)
+    qtbot.keyClicks(window.form.name, " bag")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    window.export_action.trigger()  # no file dialog follows: one would fail the test
+    assert len(asked.shown) == 1
+    assert window.form.name.text() == "Tote bag" and window.form.is_dirty()
+
+
+def test_export_with_nothing_typed_asks_nothing(
+    qtbot, window, ctx: AppContext, tmp_path: Path, dialogs
+) -> None:
+    add(ctx, "Tote", 25000, "T-1")
+    reload(qtbot, window)
+    target = tmp_path / "catalogue.csv"
+    dialogs.expect("getSaveFileName", answer=str(target))
+    told = dialogs.expect("information")
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    assert "Tote" in target.read_text(encoding="utf-8-sig")
