@@ -79,6 +79,38 @@ def relay_away_now(state: AutomationsState, relay: RelayAway, now: datetime) -> 
     return None if (theirs := relay_copy(state)) is None else away_now(theirs, now)
 
 
+class StillSent(enum.StrEnum):
+    """An automatic message the relay goes on sending as it had it, while a change here waits."""
+
+    AWAY_SWITCHED_OFF = "away_switched_off"
+    AWAY_AS_BEFORE = "away_as_before"  # its text, recipients or hours changed here
+    GREETING_SWITCHED_OFF = "greeting_switched_off"
+    GREETING_AS_BEFORE = "greeting_as_before"
+
+
+def relay_still_sends(state: AutomationsState) -> tuple[StillSent, ...]:
+    """While a change to the automations waits for the relay: the away message and greeting it goes
+    on sending that the owner switched off or changed here (on at the relay, as last heard), for as
+    long as it waits, this computer closed or not; empty when nothing of them is still sent, or the
+    relay's copy is not known here. At any hour, not only now: quitting leaves it for the night."""
+    if state.status is not SyncStatus.PENDING or state.relay_has_none:
+        return ()
+    theirs = relay_copy(state)
+    if theirs is None:
+        return ()
+    parts, here = set(state.waiting_parts), state.doc
+    sent: list[StillSent] = []
+    # The away message outside business hours follows them: new hours change when it goes.
+    away_hours = AutomationsPart.HOURS in parts and theirs.away.schedule == "outside_hours"
+    if theirs.away.enabled and (AutomationsPart.AWAY in parts or away_hours):
+        sent.append(StillSent.AWAY_AS_BEFORE if here.away.enabled else StillSent.AWAY_SWITCHED_OFF)
+    if theirs.greeting.enabled and AutomationsPart.GREETING in parts:
+        sent.append(
+            StillSent.GREETING_AS_BEFORE if here.greeting.enabled else StillSent.GREETING_SWITCHED_OFF
+        )
+    return tuple(sent)
+
+
 def relay_copy(state: AutomationsState) -> Automations | None:
     """The rules the relay runs while a change waits or was refused: its document as last heard,
     when it is (at least) the revision the change is based on; another computer's version, when

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
+    from app.away_status import StillSent
     from app.changes import AppliedReaction
     from app.connection import ConnectionState
     from app.conversation_rows import ConversationRow
@@ -970,10 +971,15 @@ class MainWindow(QMainWindow):
 
         # Over the window the owner pressed it in (the order board, an order…), not behind it.
         over = QApplication.activeWindow() or self
-        none = self.pushes_waiting.relay_has_none
-        unsent, refused = self.changes_left_unsent(), self.changes_refused()
-        if may_quit(over, self.replies_left_unsent(), unsent, refused, relay_has_none=none):
+        if may_quit(over, *self._left_for_the_relay()):
             self.close()
+
+    def _left_for_the_relay(self) -> tuple[int, list[str], list[str], bool, tuple[StillSent, ...]]:
+        """What the quit question names: replies unsent, changes waiting and refused, whether the
+        relay has no rules yet, and what it goes on sending that the owner switched off or changed."""
+        unsent, refused = self.changes_left_unsent(), self.changes_refused()
+        still = self.pushes_waiting.still_sent() if unsent else ()
+        return self.replies_left_unsent(), unsent, refused, self.pushes_waiting.relay_has_none, still
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quit (Ctrl+Q, the title bar): the app's other open windows close first, so one holding
@@ -990,9 +996,7 @@ class MainWindow(QMainWindow):
         if event.spontaneous():
             from ui.quit_question import may_quit
 
-            unsent, refused = self.changes_left_unsent(), self.changes_refused()
-            none = self.pushes_waiting.relay_has_none
-            if not may_quit(self, self.replies_left_unsent(), unsent, refused, relay_has_none=none):
+            if not may_quit(self, *self._left_for_the_relay()):
                 event.ignore()
                 return
         with quitting(self.close):

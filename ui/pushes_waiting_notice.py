@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from app.automations_parts import AutomationsPart
 from app.automations_store import AutomationsState, SyncStatus, load_state
+from app.away_status import StillSent, relay_still_sends
 from app.changes import Changes
 from app.connection import Connection, ConnectionState
 from app.relay_pushes import RELAY_ACTS_ON, PushTask
@@ -78,6 +79,8 @@ class PushesWaitingNotice(QFrame):
         self.lost = False  # the relay cannot be reached (the connection banner says so)
         # The waiting change is the relay's first rules (a first setup, a new relay): it has none.
         self.relay_has_none = False
+        # The away message and greeting the relay goes on sending, switched off or changed here.
+        self.still_sends: tuple[StillSent, ...] = ()
         self.icon = QLabel(self)
         self.icon.setPixmap(icons.icon("clock").pixmap(16, 16))
         self.text = QLabel(self)
@@ -108,6 +111,12 @@ class PushesWaitingNotice(QFrame):
         tasks = self.tasks | ({PushTask.AUTOMATIONS} if self.lost and self.pending else set())
         return waiting_names(frozenset(tasks), self.parts)
 
+    def still_sent(self) -> tuple[StillSent, ...]:
+        """While the automations wait (as last read): what the relay goes on sending of what the
+        owner switched off or changed (the quit question says it)."""
+        waiting = PushTask.AUTOMATIONS in self.tasks or (self.lost and self.pending)
+        return self.still_sends if waiting else ()
+
     def _changed(self, changes: Changes) -> None:
         # Another save while the first waits adds its part; the engine's retry that went clears them.
         if changes.automations and (PushTask.AUTOMATIONS in self.tasks or self.lost):
@@ -126,6 +135,7 @@ class PushesWaitingNotice(QFrame):
         self.parts = state.waiting_parts
         self.pending = state.status is SyncStatus.PENDING  # not a refused one: nothing tries it
         self.relay_has_none = state.relay_has_none
+        self.still_sends = relay_still_sends(state)
         self._show()
 
     def _show(self) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from app.away_status import StillSent
 from ui.confirm import confirm
 from ui.pushes_waiting_notice import listed
 
@@ -17,8 +18,8 @@ def may_quit(
     waiting: int,
     changes: Sequence[str] = (),
     refused: Sequence[str] = (),
-    *,
     relay_has_none: bool = False,
+    still_sent: Sequence[StillSent] = (),
 ) -> bool:
     """True when nothing waits, or the owner chose to quit anyway. Quitting loses no reply (the
     outbox is in the inbox file), but one she wrote would reach its customer only at the next start:
@@ -27,7 +28,10 @@ def may_quit(
     the away message while this computer is closed, with the version it has. `refused`: what the
     relay refused for good, named (ui/rules_refused_notice.py): not tried again, by this start or
     the next, until the owner fixes or discards it. `relay_has_none`: the waiting rules are the
-    relay's first (it has none of the shop's, so it sends no automatic message meanwhile)."""
+    relay's first (it has none of the shop's, so it sends no automatic message meanwhile).
+    `still_sent`: the away message and greeting the relay's previous version goes on sending that
+    the owner switched off or changed (app/away_status.relay_still_sends): "the previous version"
+    alone left her to work out that customers still get the away message she switched off."""
     if waiting <= 0 and not changes and not refused:
         return True
     sentences = []
@@ -40,6 +44,14 @@ def may_quit(
                 "Not yet on your relay: {changes}. If you quit now, the relay has no rules from you and "
                 "sends no automatic messages until Shop Inbox is open again and reaches it.",
             ).format(changes=listed(list(changes)))
+        )
+    elif changes and still_sent:
+        sentences.append(
+            QCoreApplication.translate(
+                "QuitQuestion",
+                "Not yet on your relay: {changes}. If you quit now, the relay uses the previous version "
+                "until Shop Inbox is open again and reaches it: customers who write still get {sent}.",
+            ).format(changes=listed(list(changes)), sent=listed([_still_sent_name(s) for s in still_sent]))
         )
     elif changes:
         sentences.append(
@@ -84,3 +96,22 @@ def _replies_sentence(waiting: int) -> str:
             waiting,
         )
     return text
+
+
+def _still_sent_name(sent: StillSent) -> str:
+    """What the relay goes on sending, for the end of a sentence."""
+    names = {
+        StillSent.AWAY_SWITCHED_OFF: QCoreApplication.translate(
+            "QuitQuestion", "the away message you switched off"
+        ),
+        StillSent.AWAY_AS_BEFORE: QCoreApplication.translate(
+            "QuitQuestion", "the away message as it was before your change"
+        ),
+        StillSent.GREETING_SWITCHED_OFF: QCoreApplication.translate(
+            "QuitQuestion", "the greeting message you switched off"
+        ),
+        StillSent.GREETING_AS_BEFORE: QCoreApplication.translate(
+            "QuitQuestion", "the greeting message as it was before your change"
+        ),
+    }
+    return names[sent]

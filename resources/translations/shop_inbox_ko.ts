@@ -8038,6 +8038,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 연결될 때까지 릴레이에는 설정이 하나도 없어서 자동 메시지를 보내지 않아요.</translation>
     </message>
     <message>
+        <source>Not yet on your relay: {changes}. If you quit now, the relay uses the previous version until Shop Inbox is open again and reaches it: customers who write still get {sent}.</source>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 연결될 때까지 릴레이는 이전 버전을 써요. 그동안 메시지를 보내는 고객은 다음 메시지를 계속 받아요: {sent}.</translation>
+    </message>
+    <message>
         <source>Not yet on your relay: {changes}. If you quit now, the relay uses the previous version until Shop Inbox is open again and reaches it.</source>
         <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 연결될 때까지 릴레이는 이전 버전을 써요.</translation>
     </message>
@@ -8052,6 +8056,22 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Don&apos;t quit</source>
         <translation>종료 안 함</translation>
+    </message>
+    <message>
+        <source>the away message you switched off</source>
+        <translation>꺼 둔 자리 비움 메시지</translation>
+    </message>
+    <message>
+        <source>the away message as it was before your change</source>
+        <translation>바꾸기 전의 자리 비움 메시지</translation>
+    </message>
+    <message>
+        <source>the greeting message you switched off</source>
+        <translation>꺼 둔 인사 메시지</translation>
+    </message>
+    <message>
+        <source>the greeting message as it was before your change</source>
+        <translation>바꾸기 전의 인사 메시지</translation>
     </message>
 </context>
 <context>

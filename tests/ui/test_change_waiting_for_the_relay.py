@@ -90,7 +90,8 @@ def test_an_away_message_the_relay_did_not_take_is_said_in_the_window_until_a_re
     assert asked.shown[0].title == "Quit Shop Inbox?"
     assert asked.shown[0].text == (
         "Not yet on your relay: away message. If you quit now, the relay uses the previous version "
-        "until Shop Inbox is open again and reaches it."
+        "until Shop Inbox is open again and reaches it: customers who write still get the away message "
+        "as it was before your change."
     )
     assert asked.shown[0].widget == "QMessageBox [Quit anyway | Don't quit] default Don't quit"
     assert window.isVisible()
@@ -162,3 +163,60 @@ def test_an_away_message_saved_while_the_relay_is_out_of_reach_is_said_and_quitt
         "no automatic messages until Shop Inbox is open again and reaches it."
     )
     assert window.isVisible()
+
+
+def test_quitting_while_switching_the_away_message_off_waits_says_customers_still_get_it(
+    online_window: Any, qtbot: Any, front: tuple[RelayFront, str], dialogs: Any, english: None
+) -> None:
+    """ "The relay uses the previous version" left the owner to work out that the away message she had
+    just switched off would go on answering customers all night."""
+    from app.changes import Changes
+
+    window = online_window
+    proxy, _ = front
+    proxy.refuse(*PUT, status=503, times=None)
+    store = AutomationsStore(window.ctx.db)
+    doc = store.state().doc
+    assert doc.away.enabled and doc.greeting.enabled
+    store.save(
+        doc.model_copy(
+            update={
+                "away": doc.away.model_copy(update={"enabled": False}),
+                "greeting": doc.greeting.model_copy(update={"text": "Hello!"}),
+            }
+        )
+    )
+    window.ctx.publish(Changes(automations=True))  # as the editor's save does
+    assert window.ctx.sync is not None
+    window.ctx.sync.retry_push_later(PushTask.AUTOMATIONS)
+    qtbot.waitUntil(lambda: window.pushes_waiting.still_sent() != (), timeout=10_000)
+
+    asked = dialogs.expect("warning", answer=Button.No, times=1)
+    press_quit(qtbot, window)
+    assert asked.shown[0].text == (
+        "Not yet on your relay: away message and greeting message. If you quit now, the relay uses the "
+        "previous version until Shop Inbox is open again and reaches it: customers who write still get "
+        "the away message you switched off and the greeting message as it was before your change."
+    )
+    assert window.isVisible()
+
+
+def test_the_away_message_still_sent_is_said_in_korean(qtbot: Any, dialogs: Any, korean: None) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from app.automations_parts import AutomationsPart
+    from app.away_status import StillSent
+    from ui.pushes_waiting_notice import part_name
+    from ui.quit_question import may_quit
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    asked = dialogs.expect("warning", answer=Button.No, times=1)
+    assert not may_quit(
+        parent, 0, [part_name(AutomationsPart.AWAY)], still_sent=(StillSent.AWAY_SWITCHED_OFF,)
+    )
+    assert asked.shown[0].text == (
+        "아직 릴레이에 반영되지 않았어요: 자리 비움 메시지. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 "
+        "연결될 때까지 릴레이는 이전 버전을 써요. 그동안 메시지를 보내는 고객은 다음 메시지를 계속 받아요: "
+        "꺼 둔 자리 비움 메시지."
+    )
