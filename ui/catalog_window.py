@@ -801,6 +801,13 @@ class CatalogWindow(QMainWindow):
 
     # ------------------------------------------------------------------ files and sharing
 
+    def _stored_then(self, then: Callable[[], None]) -> None:
+        """Once saved and staying on the item: the form shows it as stored (the code made for it),
+        unless she typed on meanwhile; then `then`."""
+        if not self.form.is_dirty():
+            self._show_current()
+        then()
+
     def import_csv(self) -> None:
         choose_and_import(self, self.ctx)
 
@@ -831,7 +838,7 @@ class CatalogWindow(QMainWindow):
                 "without saving, your changes stay here as typed."
             ),
             dirty=self.form.is_dirty(),
-            save_then=self._save_then,
+            save_then=lambda after: self._save_then(lambda: self._stored_then(after)),
             then=export,
             discard_text=self.tr("Export without saving"),
         )

@@ -1397,6 +1397,11 @@ def test_export_while_an_item_is_typed_asks_and_save_puts_it_in_the_sheet(
     qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
     sheet = target.read_text(encoding="utf-8-sig")
     assert "Tote" in sheet and "Silver ring" in sheet
+    # The form stays on the item as stored, with the code made for it (as Save alone shows it).
+    with ctx.db.read() as s:
+        code = next(item.retailer_id for item in list_items(s) if item.name == "Silver ring")
+    assert code in sheet
+    qtbot.waitUntil(lambda: window.form.code.text() == code, timeout=5000)
     assert not window.form.is_dirty()
 
 
