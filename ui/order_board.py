@@ -62,6 +62,7 @@ from ui.order_card_delegate import OrderCardDelegate
 from ui.order_move_back import MoveBack, back_label, back_refused_label
 from ui.order_moves import confirm_cancel, move_button_text
 from ui.order_text import left_out_line, money, move_refusal, state_name, state_names
+from ui.order_typed_edits import typed_orders_saved_then
 from ui.save_paths import Picked, open_file_name, save_file_name
 from ui.saved_file_note import SavedFileNote
 from ui.screen_fit import place_within_screen, resize_within_screen
@@ -74,6 +75,7 @@ from ui.window_keys import close_with_keys
 
 if TYPE_CHECKING:
     from ui.order_actions import OrderActions
+    from ui.order_window import OrderWindow
 
 log = logging.getLogger(__name__)
 
@@ -472,7 +474,14 @@ class OrderBoard(QWidget):
 
     # ----------------------------------------------------------------- shipping sheets
     def choose_courier_sheet(self) -> None:
-        """Ask for the file only when there are paid orders to put in it."""
+        """Ask for the file only when there are paid orders to put in it (words typed in an order's
+        window and not saved are asked about first)."""
+        typed_orders_saved_then(self._open_order_windows(), self._courier_sheet_of_stored)
+
+    def _open_order_windows(self) -> list[OrderWindow]:
+        return [] if self.order_actions is None else list(self.order_actions.open_orders.values())
+
+    def _courier_sheet_of_stored(self) -> None:
         db = self.ctx.db
         Op(lambda: paid_order_count(db), parent=self).success(self._ask_courier_sheet).failure(
             self._failed
@@ -546,6 +555,10 @@ class OrderBoard(QWidget):
         return (today - timedelta(days=days - 1) if days else today.replace(day=1)), today
 
     def choose_orders_export(self) -> None:
+        """The days and the file (words typed in an order's window and not saved are asked about first)."""
+        typed_orders_saved_then(self._open_order_windows(), self._export_stored_orders)
+
+    def _export_stored_orders(self) -> None:
         from ui.order_export_dialog import OrderExportDialog
 
         dialog = OrderExportDialog(*self.export_days(), parent=self, clock=self.shop_zone)

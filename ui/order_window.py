@@ -592,7 +592,7 @@ class OrderWindow(QDialog):
             self,
             self.tr("Save the changes to this order's address, payment details, tracking number and note?"),
             dirty=self.has_unsaved_edits(),
-            save_then=self._save_then,
+            save_then=self.save_typed_then,
             then=super().reject,
         )
 
@@ -617,7 +617,7 @@ class OrderWindow(QDialog):
         self.message.skip()
         return True
 
-    def _save_then(self, then: Callable[[], None]) -> bool:
+    def save_typed_then(self, then: Callable[[], None]) -> bool:
         edits = self.typed_edits()
         if edits.tracking is not None and not self.tracking_checked():
             return False  # a number unlike its courier's, kept for correcting

@@ -6735,6 +6735,17 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
 </context>
 <context>
+    <name>OrderTypedEdits</name>
+    <message>
+        <source>Save the changes to order {0} before exporting? The file holds only what is saved; without saving, your changes stay in its window as typed.</source>
+        <translation>내보내기 전에 주문 {0}의 변경 사항을 저장할까요? 파일에는 저장한 내용만 들어가요. 저장하지 않아도 입력한 내용은 주문 창에 그대로 남아 있어요.</translation>
+    </message>
+    <message>
+        <source>Export without saving</source>
+        <translation>저장하지 않고 내보내기</translation>
+    </message>
+</context>
+<context>
     <name>OrderWindow</name>
     <message>
         <source>Ask for payment</source>

@@ -349,3 +349,53 @@ def test_an_orders_file_that_cannot_be_written_says_so_in_korean_and_offers_no_f
         "주문 파일을 저장하지 못했어요. "
         "샵 인박스가 “주문.xlsx”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요."
     )
+
+
+def courier_sheet_with_an_address_typed(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard, answer: QMessageBox.StandardButton
+) -> tuple[Any, list[str]]:
+    """Two paid orders; in the first one's window a new address is typed, not saved; the courier
+    sheet is asked for and the question answered: (that window, the sheet's addresses)."""
+    [(first, number), _] = orders_in(window.ctx, OrderState.PAID, OrderState.PAID)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    order = actions.open_order(first)
+    qtbot.waitUntil(lambda: order.detail is not None, timeout=5000)
+    order.ship_to.address.setText("서울 마포구 양화로 45")
+    assert order.has_unsaved_edits()
+    sheet = tmp_path / "courier.csv"
+    asked = dialogs.expect("question", answer=answer)
+    dialogs.expect("getSaveFileName", answer=str(sheet))
+    with qtbot.waitSignal(board.courier_sheet_saved, timeout=5000):
+        board.choose_courier_sheet()
+    assert asked.texts == [
+        f"Save the changes to order {number} before exporting? The file holds only what is saved; "
+        "without saving, your changes stay in its window as typed."
+    ]
+    assert "Export without saving" in asked.shown[0].widget
+    rows = list(csv.reader(io.StringIO(sheet.read_bytes().decode("utf-8-sig"))))
+    return order, sorted(row[4] for row in rows[1:])
+
+
+def test_an_address_typed_in_an_order_window_is_asked_about_and_saved_into_the_courier_sheet(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    """The courier sheet read the orders as stored: the address she had just typed in the order's
+    window went to the courier as the old one."""
+    order, addresses = courier_sheet_with_an_address_typed(
+        window, qtbot, tmp_path, dialogs, QMessageBox.StandardButton.Save
+    )
+    assert addresses == ["서울 마포구 양화로 45", "서울 성동구 성수이로 1"]
+    assert not order.has_unsaved_edits()
+
+
+def test_a_courier_sheet_without_saving_leaves_the_typed_address_in_its_window(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    order, addresses = courier_sheet_with_an_address_typed(
+        window, qtbot, tmp_path, dialogs, QMessageBox.StandardButton.Discard
+    )
+    assert addresses == ["서울 성동구 성수이로 1", "서울 성동구 성수이로 1"]
+    assert order.ship_to.address.text() == "서울 마포구 양화로 45" and order.has_unsaved_edits()

@@ -1,0 +1,38 @@
+"""Before a file made from the stored orders: an order window holding unsaved words asks first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.unsaved_edits import leave_edits
+
+if TYPE_CHECKING:
+    from ui.order_window import OrderWindow
+
+
+def typed_orders_saved_then(windows: Iterable[OrderWindow], then: Callable[[], None]) -> None:
+    """The courier sheet and the orders export read the orders as stored: an address, payment
+    details, tracking number or note typed in an open order's window and not saved would be left
+    out silently. Each such window asks in turn (Save / Export without saving / Cancel); `then` runs
+    once every one was answered, and never after Cancel or a refused save."""
+    waiting = [w for w in windows if w.isVisible() and w.has_unsaved_edits()]
+    if not waiting:
+        then()
+        return
+    window, rest = waiting[0], waiting[1:]
+    number = window.detail.number if window.detail is not None else ""
+    leave_edits(
+        window,
+        QCoreApplication.translate(
+            "OrderTypedEdits",
+            "Save the changes to order {0} before exporting? The file holds only what is saved; "
+            "without saving, your changes stay in its window as typed.",
+        ).format(number),
+        dirty=True,
+        save_then=window.save_typed_then,
+        then=lambda: typed_orders_saved_then(rest, then),
+        discard_text=QCoreApplication.translate("OrderTypedEdits", "Export without saving"),
+    )
