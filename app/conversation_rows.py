@@ -155,12 +155,20 @@ def omitted_caption(body: str) -> str:
 # The chat's business number as people dial it, when the shop has more than one (two branches, each
 # with its number): app/business_numbers.py keeps them under this setting (the inner query runs once).
 BUSINESS_NUMBERS_KEY = "business_numbers"
-BUSINESS_NUMBER_SQL = (
-    "CASE WHEN (SELECT count(*) FROM setting bs, json_each(bs.value) "
-    f"WHERE bs.key = '{BUSINESS_NUMBERS_KEY}') > 1 "
-    "THEN (SELECT json_extract(bs.value, '$.\"' || c.phone_number_id || '\"') FROM setting bs "
-    f"WHERE bs.key = '{BUSINESS_NUMBERS_KEY}') END"
-)
+
+
+def business_number_sql(phone_number_id: str) -> str:
+    """SQL of the business number whose phone_number_id is the SQL `phone_number_id`, as people dial
+    it, when the shop has more than one; NULL in a one-number shop."""
+    return (
+        "CASE WHEN (SELECT count(*) FROM setting bs, json_each(bs.value) "
+        f"WHERE bs.key = '{BUSINESS_NUMBERS_KEY}') > 1 "
+        f"THEN (SELECT json_extract(bs.value, '$.\"' || {phone_number_id} || '\"') FROM setting bs "
+        f"WHERE bs.key = '{BUSINESS_NUMBERS_KEY}') END"
+    )
+
+
+BUSINESS_NUMBER_SQL = business_number_sql("c.phone_number_id")
 
 # A message `m`'s words and kind as a preview shows them (the chat list, a notification): a left-out
 # photo's caption, nothing of a deleted message, a voice note and WhatsApp's notices named as such.

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.conversation_rows import BUSINESS_NUMBER_SQL, OMITTED_SQL, omitted_caption
+from app.conversation_rows import BUSINESS_NUMBER_SQL, OMITTED_SQL, business_number_sql, omitted_caption
 from app.graphemes import boundary_at_or_after, boundary_at_or_before, cut_to
 from app.models import Message, to_millis
 from app.orders import typed_order_number
@@ -76,7 +76,8 @@ class SearchHit:
     sent_by: str | None = None  # an outgoing message's author: None (the shop), "bot", "away"… (Message)
     archived: bool = False  # its chat is archived
     kind: str = "text"  # the message's kind (Message.kind): a photo's or a file's caption is said to be one
-    # Its chat's business number as people dial it, when the shop has two or more (as the chat's row).
+    # The business number it came in on or went from, as people dial it, when the shop has two or more:
+    # a customer who wrote to both branches has one chat, on the number she last wrote to.
     business_number: str | None = None
 
 
@@ -156,10 +157,20 @@ def _term(word: str, region: str | None = None) -> _Term:
     return _Term(None, "", word.lower(), pattern)
 
 
+def _message_number(message: str) -> str:
+    """SQL of the business number (a phone_number_id) the message `message` (an alias of its row) came
+    in on or went from; its chat's for a message that kept none (an import from a phone's export)."""
+    return (
+        f"coalesce({message}.phone_number_id, "
+        f"(SELECT nc.phone_number_id FROM contact nc WHERE nc.id = {message}.contact_id))"
+    )
+
+
 _HIT_SQL = f"""
 SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body,
        coalesce(c.saved_name, c.profile_name, '+' || c.wa_id, ''), c.wa_id, m.sender_name,
-       m.sent_by, c.archived, {OMITTED_SQL}, m.kind, {BUSINESS_NUMBER_SQL}
+       m.sent_by, c.archived, {OMITTED_SQL}, m.kind,
+       {business_number_sql("coalesce(m.phone_number_id, c.phone_number_id)")}
   FROM message m JOIN contact c ON c.id = m.contact_id
  WHERE m.id IN ({{ids}})
 """
@@ -168,16 +179,20 @@ SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body,
 _NEWEST = (2**62, 2**62)
 
 
-def _of_number(column: str, number: str | None) -> str:
-    """SQL that keeps the rows whose chat (`column`, a contact id) is on the business number bound as
-    :number (a phone_number_id: the chat list's number chip), as the list lists it; nothing without one.
+def _of_number(message: str, number: str | None) -> str:
+    """SQL that keeps the messages (`message`, an alias of their rows) that came in on or went from
+    the business number bound as :number (a phone_number_id: the chat list's number chip); nothing
+    without one. By the message's own number, not its chat's: a customer who wrote to both branches
+    has one chat, listed under the number she wrote to last, and what she wrote to the other one is
+    that one's.
 
-    Asked of each candidate by its chat's key: the plan stays the one without a number. `IN (SELECT
-    id FROM contact WHERE …)` built the number's every chat into a table for each statement, 10×
-    slower for the number with most chats (a one-letter word: 58 ms → 820 ms on 100,000 chats)."""
+    Asked of each candidate (its row is read anyway; its chat's key only for a message that kept no
+    number): the plan stays the one without a number. `IN (SELECT id FROM contact WHERE …)` built the
+    number's every chat into a table for each statement, 10× slower for the number with most chats (a
+    one-letter word: 58 ms → 820 ms on 100,000 chats)."""
     if number is None:
         return ""
-    return f" AND (SELECT nc.phone_number_id FROM contact nc WHERE nc.id = {column}) = :number"
+    return f" AND {_message_number(message)} = :number"
 
 
 def _on_number(number: str | None) -> str:
@@ -214,8 +229,8 @@ def search_messages(
     phrase in double quotes is looked for whole. User text is always quoted into FTS5 phrases, so `*`,
     `NEAR` or `-` are literal. A phone number is found written any common way ('+82 10-9876-5432' finds
     '010 9876 5432'), grouped as the shop's `region` writes its numbers too. With `number` (a
-    phone_number_id), only the chats to that business number (one chat's search is that chat's).
-    """
+    phone_number_id), only the messages that came in on or went from that business number (one chat's
+    search is that chat's)."""
     q = normalise_query(query)
     if not q or limit <= 0:
         return []
@@ -334,12 +349,17 @@ def _cart_page(
         "since": floor,
         "number": number,
     }
-    # The message's chat, not the order's: a number change moves a chat's messages, not its orders.
-    chat = "(SELECT m.contact_id FROM message m WHERE m.id = o.message_id)"
-    chat_filter = _of_number(chat, number)
+    # The message's chat and number, not the order's: a number change moves a chat's messages, not
+    # its orders; a cart is on the number it came in on, as any message hit.
     if contact_id is not None:
         params["contact"] = contact_id
-        chat_filter = f"AND {chat} = :contact"
+        chat_filter = "AND (SELECT m.contact_id FROM message m WHERE m.id = o.message_id) = :contact"
+    elif number is not None:
+        chat_filter = (
+            f"AND EXISTS (SELECT 1 FROM message cm WHERE cm.id = o.message_id{_of_number('cm', number)})"
+        )
+    else:
+        chat_filter = ""
     return params, f"{_since('o.created_at', floor)} {chat_filter}"
 
 
@@ -498,12 +518,12 @@ def _scan_ids(
     reads, read_params = _reads(needles, "body")
     params.update(read_params)
     sql = (
-        "SELECT id FROM (SELECT id, contact_id, sent_at, body FROM message "
+        "SELECT id FROM (SELECT id, contact_id, phone_number_id, sent_at, body FROM message "
         f"WHERE {scope} (sent_at, id) < (:bt, :bi){_since('sent_at', floor)} "
-        f"ORDER BY sent_at DESC, id DESC {window}) "
-        # The number's chats among the newest messages: the window is every chat's, as the count's
-        # note says it ("the newest 20,000 messages"); a number with few chats is not walked to the end.
-        f"WHERE 1 {reads}{_of_number('contact_id', number)} ORDER BY sent_at DESC, id DESC LIMIT :limit"
+        f"ORDER BY sent_at DESC, id DESC {window}) AS w "
+        # The number's messages among the newest: the window is every number's, as the count's note
+        # says it ("the newest 20,000 messages"); a number with few chats is not walked to the end.
+        f"WHERE 1 {reads}{_of_number('w', number)} ORDER BY sent_at DESC, id DESC LIMIT :limit"
     )
     return [row[0] for row in session.execute(text(sql), params)]
 
@@ -569,7 +589,7 @@ def _fts_ids(
         f"SELECT m.id FROM message m WHERE m.id IN (SELECT rowid FROM {drive} WHERE {drive} MATCH :q) "
         # The period's bound only filters (unary +): the FTS matches still drive, as without one.
         f"AND (m.sent_at, m.id) < (:bt, :bi){_since('+m.sent_at', floor)} {chat_filter}{reads}"
-        f"{_of_number('m.contact_id', number)} "
+        f"{_of_number('m', number)} "
         "ORDER BY m.sent_at DESC, m.id DESC" + ("" if confirm else " LIMIT :limit")
     )
     params: dict[str, Any] = {
@@ -652,7 +672,7 @@ def _windowed_ids(
                 text(
                     f"SELECT m.id FROM message m WHERE {matched} "
                     "AND (m.sent_at, m.id) < (:bt, :bi) AND (m.sent_at, m.id) >= (:wt, :wi)"
-                    f"{reads}{_of_number('m.contact_id', number)} "
+                    f"{reads}{_of_number('m', number)} "
                     "ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit"
                 ),
                 {**queries, **read_params, "lo": lo, "hi": hi, "bt": bt, "bi": bi, "wt": wt, "wi": wi,

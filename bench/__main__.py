@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # (module, needs the generated database as its first argument, extra arguments in --quick mode)
 BENCHMARKS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ("bench.queries", True, ()),
+    ("bench.search_numbers", True, ()),
     ("bench.cold_start", True, ("--repeat", "3")),
     ("bench.memory", True, ()),
     ("bench.open_chat", False, ("--repeat", "2")),

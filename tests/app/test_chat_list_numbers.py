@@ -15,7 +15,7 @@ from app.business_numbers import (
 )
 from app.db import Database
 from app.first_page import read_first_page
-from app.models import Label
+from app.models import Label, Message
 from app.queries import changed_conversations, conversations_page, set_label
 from app.settings import load_preferences, put_setting, save_preferences
 from tests.support.factories import make_contact, make_message
@@ -211,3 +211,98 @@ def test_a_one_number_shops_search_hits_name_no_number(db: Database) -> None:
     with db.read() as s:
         assert [h.business_number for h in search_messages(s, "안녕하세요")] == [None]
         assert [h.business_number for h in search_contacts(s, "김민")] == [None]
+
+
+def she_wrote_to_both(db: Database) -> dict[str, int]:
+    """김민지 wrote to Gangnam first, then to Hongdae (her one chat is Hongdae's now); a line of hers
+    imported from a phone's export kept no number. Hongdae's 이준호 and Gangnam's 박서연 ordered too."""
+    from datetime import timedelta
+
+    from app.catalog import ItemDraft, create_item
+    from app.models import Contact
+    from app.orders import order_from_cart
+    from tests.support.factories import BASE_TIME
+
+    ids = two_branches(db)
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=42000, currency="KRW", retailer_id="SH-1"))
+        minji, seoyeon, junho = (s.get(Contact, ids[n]) for n in ("김민지", "박서연", "이준호"))
+        assert minji is not None and seoyeon is not None and junho is not None
+        later = BASE_TIME + timedelta(days=1)
+        ids["imported"] = make_message(s, minji, "지난번 주문 x 고마워요", sent_at=later).id
+        ids["to gangnam"] = make_message(
+            s, minji, "강남점에 주문 x 할게요", phone_number_id=GANGNAM, sent_at=later + timedelta(minutes=1)
+        ).id
+        cart = {"catalog_id": "1", "text": "", "product_items": [
+            {"product_retailer_id": "SH-1", "quantity": 1, "item_price": 42000, "currency": "KRW"}]}  # fmt: skip
+        ids["cart to gangnam"] = make_message(
+            s, minji, "", kind="order", payload={"type": "order", "order": cart},
+            phone_number_id=GANGNAM, sent_at=later + timedelta(minutes=2),
+        ).id  # fmt: skip
+        order_from_cart(s, s.get(Message, ids["cart to gangnam"]))
+        ids["from gangnam"] = make_message(
+            s, minji, "강남점 주문 x 확인했어요", direction="out", phone_number_id=GANGNAM,
+            sent_at=later + timedelta(minutes=3),
+        ).id  # fmt: skip
+        ids["to hongdae"] = make_message(
+            s,
+            minji,
+            "홍대점 픽업 주문 x 돼요?",
+            phone_number_id=HONGDAE,
+            sent_at=later + timedelta(minutes=4),
+        ).id
+        ids["junho"] = make_message(
+            s, junho, "주문 x 취소할게요", phone_number_id=HONGDAE, sent_at=later + timedelta(minutes=5)
+        ).id
+        ids["seoyeon"] = make_message(
+            s, seoyeon, "주문 x 문의요", phone_number_id=GANGNAM, sent_at=later + timedelta(minutes=6)
+        ).id
+        minji.phone_number_id = HONGDAE  # she wrote to Hongdae last
+    return ids
+
+
+def test_a_message_hit_says_the_number_it_came_in_on_not_its_chats(db: Database) -> None:
+    from app.search import search_messages
+
+    ids = she_wrote_to_both(db)
+    with db.read() as s:
+        hits = {h.message_id: h.business_number for h in search_messages(s, "주문")}
+        cart = {h.message_id: h.business_number for h in search_messages(s, "린넨 셔츠")}
+    assert hits[ids["to gangnam"]] == "+82 2-555-0101"
+    assert hits[ids["from gangnam"]] == "+82 2-555-0101"
+    assert hits[ids["to hongdae"]] == "+82 2-555-0202"
+    assert hits[ids["imported"]] == "+82 2-555-0202"  # it kept none: her chat's
+    assert hits[ids["seoyeon"]] == "+82 2-555-0101"
+    assert cart == {ids["cart to gangnam"]: "+82 2-555-0101"}
+
+
+def test_one_numbers_search_finds_the_messages_on_that_number_by_every_plan(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The owner of the Gangnam branch searches its messages: what 김민지 wrote to Gangnam is found,
+    though her chat is listed under Hongdae now, and what she wrote to Hongdae is not."""
+    import app.search
+    from app.search import search_messages
+
+    ids = she_wrote_to_both(db)
+    gangnam = {ids["to gangnam"], ids["from gangnam"], ids["seoyeon"]}
+    hongdae = {ids["to hongdae"], ids["imported"], ids["junho"]}
+    for query in ("주문", "주문 x", "x"):  # bigrams, bigrams read with a letter, one letter (a scan)
+        with db.read() as s:
+            assert {h.message_id for h in search_messages(s, query, number=GANGNAM)} == gangnam, query
+            assert {h.message_id for h in search_messages(s, query, number=HONGDAE)} == hongdae, query
+    with db.read() as s:
+        assert {h.message_id for h in search_messages(s, "강남점에 주문", number=GANGNAM)} == {
+            ids["to gangnam"]
+        }
+        assert search_messages(s, "강남점에 주문", number=HONGDAE) == []  # trigrams
+        # Her cart came in on Gangnam: found by its item there, not in Hongdae's.
+        assert [h.message_id for h in search_messages(s, "린넨 셔츠", number=GANGNAM)] == [
+            ids["cart to gangnam"]
+        ]
+        assert search_messages(s, "린넨 셔츠", number=HONGDAE) == []
+    # A common word's matches walked a window at a time, as on a long history.
+    monkeypatch.setattr(app.search, "DIRECT_MATCHES", 1)
+    with db.read() as s:
+        assert {h.message_id for h in search_messages(s, "주문", number=GANGNAM)} == gangnam
+        assert {h.message_id for h in search_messages(s, "주문", number=HONGDAE)} == hongdae
