@@ -27,6 +27,7 @@ from app.text import name_match, spaced_match
 from app.text_direction import numbers_read_in_order, right_to_left
 from ui.bubble_layout import align_right, automation_mark
 from ui.formatting import business_number_text, kind_label, list_time
+from ui.korean_particles import with_particles
 from ui.theme import colours, font_for_text, ui_font
 from ui.utf16 import marked_ranges
 
@@ -72,19 +73,28 @@ def archived_mark() -> str:
 
 
 def number_tag(hit: Hit, tags: dict[str, str]) -> str:
-    """The tag of the hit's chat's number ("0101", as its chat's row shows it) when the results are
-    of every number of a shop with two or more (`tags`, app/business_numbers.py `number_tags`); ""
-    when they are of one number's chats, or of a one-number shop's."""
+    """The tag of the hit's number ("0101", as a chat's row shows it): a message's, the one it came
+    in on or went from; a chat's, the one it is on. When the results are of every number of a shop
+    with two or more (`tags`, app/business_numbers.py `number_tags`); "" when they are of one number's,
+    or of a one-number shop's."""
     return tags.get(hit.business_number, "") if hit.business_number else ""
 
 
 def spoken_number(hit: Hit, tags: dict[str, str], region: str) -> str:
-    """The hit's chat's number as a screen reader hears it beside the hit ("To your number
-    02-555-0101"), when its row shows the number's tag; else ""."""
+    """The hit's number as a screen reader hears it beside the hit, when its row shows the number's
+    tag: a message's as its chat says it ("Came in on your number 02-555-0101"), a chat's "To your
+    number 02-555-0101"; else ""."""
     if not hit.business_number or not number_tag(hit, tags):
         return ""
     number = business_number_text(hit.business_number, region)
-    return QCoreApplication.translate("SpokenChat", "To your number {0}").format(number)
+    if isinstance(hit, ContactHit):
+        return QCoreApplication.translate("SpokenChat", "To your number {0}").format(number)
+    sentence = (
+        QCoreApplication.translate("SpokenMessage", "Sent from your number {0}")
+        if hit.direction == "out"
+        else QCoreApplication.translate("SpokenMessage", "Came in on your number {0}")
+    )
+    return with_particles(sentence.format(number))
 
 
 def _hit_order(hit: SearchHit) -> tuple[float, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -429,7 +430,7 @@ def test_search_results_from_every_number_say_each_hits_number(window: Any, qtbo
     assert tags == {"김민지": "0101", "박서연": "0101", "이준호": "0202", "최유진": "0202"}
     first = model.index(0)
     assert model.hits[0].contact_name == "최유진"
-    assert "(To your number 02-555-0202)" in first.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "(Came in on your number 02-555-0202)" in first.data(Qt.ItemDataRole.AccessibleTextRole)
     tagged = painted_hit(search, 0)
     model.number_tags = {}
     assert painted_hit(search, 0) != tagged  # the tag is painted on the hit's first line
@@ -473,3 +474,61 @@ def test_switching_the_number_repaints_the_tags_once_its_rows_are_in(window: Any
         chats.view.viewport().repaint()
         assert all("0202" not in chats.delegate.texts(r) for r in chats.model.rows())
     assert "0101" in painted_texts(chats, qtbot)["박서연"]
+
+
+def test_a_customer_who_wrote_to_both_numbers_is_found_by_each_message_on_its_own_number(
+    window: Any, qtbot: Any
+) -> None:
+    """김민지 asked Gangnam, then Hongdae, about a pickup: her one chat is Hongdae's now. Each hit says
+    the number its message came on, and the Gangnam list's search finds what she wrote to Gangnam."""
+    from ui.search_results import number_tag
+
+    ids = two_branches(window.ctx)
+    with window.ctx.db.write() as s:
+        minji = s.get(Contact, ids["김민지"])
+        assert minji is not None
+        later = BASE_TIME + timedelta(hours=1)
+        to_gangnam = make_message(s, minji, "강남점 픽업 돼요?", phone_number_id=GANGNAM, sent_at=later).id
+        answer = make_message(
+            s, minji, "네 강남점 픽업 돼요", direction="out", phone_number_id=GANGNAM,
+            sent_at=later + timedelta(minutes=1),
+        ).id  # fmt: skip
+        to_hongdae = make_message(
+            s, minji, "홍대점도 픽업 돼요?", phone_number_id=HONGDAE, sent_at=later + timedelta(minutes=2)
+        ).id
+        minji.phone_number_id = HONGDAE
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    qtbot.waitUntil(chats.number_chip.isVisible)
+    chats.search_typed.emit("픽업")  # All numbers listed: every number's messages, each saying its own
+    search = window.search
+    qtbot.waitUntil(lambda: not search.searching and len(search.model.message_hits()) == 3, timeout=5000)
+    model = search.model
+    hits = {hit.message_id: hit for hit in model.message_hits()}
+    assert {mid: number_tag(hit, model.number_tags) for mid, hit in hits.items()} == {
+        to_gangnam: "0101",
+        answer: "0101",
+        to_hongdae: "0202",
+    }
+    said = {
+        model.hits[row].message_id: model.index(row).data(Qt.ItemDataRole.AccessibleTextRole)
+        for row in range(3)
+    }
+    assert "(Came in on your number 02-555-0101)" in said[to_gangnam]
+    assert "(Sent from your number 02-555-0101)" in said[answer]
+    assert "(Came in on your number 02-555-0202)" in said[to_hongdae]
+    row = next(row for row in range(3) if model.hits[row].message_id == to_gangnam)
+    tagged = painted_hit(search, row)
+    model.hits[row] = replace(hits[to_gangnam], business_number="+82 2-555-0202")
+    assert painted_hit(search, row) != tagged  # the message's own number is the one painted
+    model.hits[row] = hits[to_gangnam]
+    # The Gangnam list's search: what she wrote to Gangnam and its answer, though her chat is Hongdae's.
+    window.close_search()
+    pick(chats, qtbot, "02-555-0101")
+    assert "김민지" not in shown(chats)
+    chats.search_typed.emit("픽업")
+    qtbot.waitUntil(lambda: not search.searching and len(search.model.message_hits()) == 2, timeout=5000)
+    assert {hit.message_id for hit in search.model.message_hits()} == {to_gangnam, answer}
+    window.open_hit(search.model.message_hits()[-1], "픽업")
+    qtbot.waitUntil(lambda: window.chat.contact_id() == ids["김민지"], timeout=5000)
+    settle(qtbot)
