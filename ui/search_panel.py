@@ -91,8 +91,9 @@ class SearchPanel(QWidget):
         close.clicked.connect(self.closed)
         self.this_chat = QCheckBox(self.tr("Only this chat"), self)
         self.this_chat.toggled.connect(lambda _on: self._run())
-        # The chat list shows one business number's chats (its number chip): so does the search,
-        # until the owner unticks it. Shown only then.
+        # The chat list shows one business number's chats (its number chip): the search keeps to that
+        # number (its chats, and the messages that came in on it or went from it, whichever chat
+        # they are in), until the owner unticks it. Shown only then.
         self.this_number = QCheckBox(self)
         self.this_number.setObjectName("searchThisNumber")
         self.this_number.setChecked(True)
@@ -196,7 +197,7 @@ class SearchPanel(QWidget):
         self._number = None if number is None else number[0]
         if number is not None:
             self.this_number.setText(
-                with_particles(self.tr("Only chats to your number {0}").format(number[1]))
+                with_particles(self.tr("Only to and from your number {0}").format(number[1]))
             )
         self.this_number.setVisible(number is not None)
         with QSignalBlocker(self.this_number):

@@ -9069,10 +9069,6 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>검색 결과</translation>
     </message>
     <message>
-        <source>Only chats to your number {0}</source>
-        <translation>매장 번호 {0}(으)로 온 채팅만</translation>
-    </message>
-    <message>
         <source>No recent results</source>
         <translation>최근 결과 없음</translation>
     </message>
@@ -9103,6 +9099,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>A word of one letter is looked for in the newest {0} messages only: type two or more letters to search every message.</source>
         <translation>한 글자 단어는 최근 메시지 {0}개에서만 찾아요. 모든 메시지에서 찾으려면 두 글자 이상 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Only to and from your number {0}</source>
+        <translation>매장 번호 {0}(으)로 주고받은 것만</translation>
     </message>
     <message>
         <source>More than {0} chats</source>
