@@ -15,7 +15,7 @@ from app.business_numbers import (
 )
 from app.db import Database
 from app.first_page import read_first_page
-from app.models import Label, Message
+from app.models import Label
 from app.queries import changed_conversations, conversations_page, set_label
 from app.settings import load_preferences, put_setting, save_preferences
 from tests.support.factories import make_contact, make_message
@@ -235,11 +235,12 @@ def she_wrote_to_both(db: Database) -> dict[str, int]:
         ).id
         cart = {"catalog_id": "1", "text": "", "product_items": [
             {"product_retailer_id": "SH-1", "quantity": 1, "item_price": 42000, "currency": "KRW"}]}  # fmt: skip
-        ids["cart to gangnam"] = make_message(
+        carted = make_message(
             s, minji, "", kind="order", payload={"type": "order", "order": cart},
             phone_number_id=GANGNAM, sent_at=later + timedelta(minutes=2),
-        ).id  # fmt: skip
-        order_from_cart(s, s.get(Message, ids["cart to gangnam"]))
+        )  # fmt: skip
+        order_from_cart(s, carted)
+        ids["cart to gangnam"] = carted.id
         ids["from gangnam"] = make_message(
             s, minji, "강남점 주문 x 확인했어요", direction="out", phone_number_id=GANGNAM,
             sent_at=later + timedelta(minutes=3),
