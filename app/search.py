@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.business_numbers import number_tags, shop_numbers
 from app.conversation_rows import BUSINESS_NUMBER_SQL, OMITTED_SQL, business_number_sql, omitted_caption
 from app.graphemes import boundary_at_or_after, boundary_at_or_before, cut_to
 from app.models import Message, to_millis
@@ -829,6 +830,24 @@ def _contacts_by_initials(
     )
     hits = {r[0]: ContactHit(r[0], r[1], r[2], business_number=r[3]) for r in shown}
     return [hits[cid] for cid in ids if cid in hits]
+
+
+def hit_number_tags(
+    session: Session, *, contact_id: int | None = None, number: str | None = None
+) -> dict[str, str]:
+    """The shop's numbers (as people dial them) → the tag a hit on it shows (`number_tags`), for a
+    search with these arguments: of every number of a shop with two or more, each number's; of one
+    chat, the numbers other than the chat's own (a message on the other one says it, as its bubble
+    does); of one number's chats, or in a one-number shop, none."""
+    if contact_id is None and number is not None:
+        return {}
+    tags = number_tags(shop_numbers(session))
+    if contact_id is None or not tags:
+        return tags
+    own = session.execute(
+        text(f"SELECT {BUSINESS_NUMBER_SQL} FROM contact c WHERE c.id = :c"), {"c": contact_id}
+    ).scalar()
+    return {shown: tag for shown, tag in tags.items() if shown != own}
 
 
 def missing_messages(session: Session, ids: list[int]) -> set[int]:

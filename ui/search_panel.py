@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import relay_clock
-from app.business_numbers import number_tags, shop_numbers
 from app.changes import Changes
 from app.search import (
     SHORT_QUERY_WINDOW,
     ContactHit,
     SearchHit,
+    hit_number_tags,
     missing_messages,
     newest_only,
     search_contacts,
@@ -332,9 +332,9 @@ class SearchPanel(QWidget):
             hits = search_messages(
                 s, query, contact_id=scope, limit=PAGE, since=since, region=region, number=number
             )
-            # Hits from every number of a shop with two or more say their chat's number, as the
-            # chat list's rows do in All numbers; one number's, or one chat's, need not.
-            tags = number_tags(shop_numbers(s)) if number is None and scope is None else {}
+            # Hits from every number of a shop with two or more say their number, as the chat list's
+            # rows do in All numbers; one chat's, those on the other number, as its bubbles do.
+            tags = hit_number_tags(s, contact_id=scope, number=number)
             return hits, chats, newest_only(s, query, contact_id=scope, since=since), tags
 
         def done(found: tuple[list[SearchHit], list[ContactHit], bool, dict[str, str]]) -> None:

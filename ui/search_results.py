@@ -75,8 +75,8 @@ def archived_mark() -> str:
 def number_tag(hit: Hit, tags: dict[str, str]) -> str:
     """The tag of the hit's number ("0101", as a chat's row shows it): a message's, the one it came
     in on or went from; a chat's, the one it is on. When the results are of every number of a shop
-    with two or more (`tags`, app/business_numbers.py `number_tags`); "" when they are of one number's,
-    or of a one-number shop's."""
+    with two or more, or the hit is on another number than the one chat searched (`tags`,
+    app/search.py `hit_number_tags`); "" otherwise."""
     return tags.get(hit.business_number, "") if hit.business_number else ""
 
 

@@ -307,3 +307,16 @@ def test_one_numbers_search_finds_the_messages_on_that_number_by_every_plan(
     with db.read() as s:
         assert {h.message_id for h in search_messages(s, "주문", number=GANGNAM)} == gangnam
         assert {h.message_id for h in search_messages(s, "주문", number=HONGDAE)} == hongdae
+
+
+def test_a_searchs_hits_tag_every_number_or_in_one_chat_the_other_one(db: Database) -> None:
+    from app.search import hit_number_tags
+
+    ids = she_wrote_to_both(db)
+    with db.read() as s:
+        assert hit_number_tags(s) == {"+82 2-555-0101": "0101", "+82 2-555-0202": "0202"}
+        assert hit_number_tags(s, number=GANGNAM) == {}  # every hit is on it
+        assert hit_number_tags(s, contact_id=ids["김민지"]) == {
+            "+82 2-555-0101": "0101"
+        }  # her chat is Hongdae's
+        assert hit_number_tags(s, contact_id=ids["박서연"], number=GANGNAM) == {"+82 2-555-0202": "0202"}

@@ -531,4 +531,14 @@ def test_a_customer_who_wrote_to_both_numbers_is_found_by_each_message_on_its_ow
     assert {hit.message_id for hit in search.model.message_hits()} == {to_gangnam, answer}
     window.open_hit(search.model.message_hits()[-1], "픽업")
     qtbot.waitUntil(lambda: window.chat.contact_id() == ids["김민지"], timeout=5000)
+    # In her chat alone (Hongdae's), the hits on Gangnam say so, as their bubbles do; Hongdae's not.
+    assert search.this_chat.isEnabled()
+    search.this_chat.setChecked(True)
+    qtbot.waitUntil(lambda: not search.searching and len(search.model.message_hits()) == 3, timeout=5000)
+    model = search.model
+    assert {hit.message_id: number_tag(hit, model.number_tags) for hit in model.message_hits()} == {
+        to_gangnam: "0101",
+        answer: "0101",
+        to_hongdae: "",
+    }
     settle(qtbot)
