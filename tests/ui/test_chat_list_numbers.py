@@ -532,8 +532,9 @@ def test_a_customer_who_wrote_to_both_numbers_is_found_by_each_message_on_its_ow
     window.open_hit(search.model.message_hits()[-1], "픽업")
     qtbot.waitUntil(lambda: window.chat.contact_id() == ids["김민지"], timeout=5000)
     # In her chat alone (Hongdae's), the hits on Gangnam say so, as their bubbles do; Hongdae's not.
-    assert search.this_chat.isEnabled()
+    assert search.this_chat.isEnabled() and search.this_number.isEnabled()
     search.this_chat.setChecked(True)
+    assert not search.this_number.isEnabled()  # ticked still, it does not apply: her chat holds both
     qtbot.waitUntil(lambda: not search.searching and len(search.model.message_hits()) == 3, timeout=5000)
     model = search.model
     assert {hit.message_id: number_tag(hit, model.number_tags) for hit in model.message_hits()} == {
@@ -541,4 +542,6 @@ def test_a_customer_who_wrote_to_both_numbers_is_found_by_each_message_on_its_ow
         answer: "0101",
         to_hongdae: "",
     }
+    search.this_chat.setChecked(False)
+    assert search.this_number.isEnabled()
     settle(qtbot)
