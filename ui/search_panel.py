@@ -91,9 +91,6 @@ class SearchPanel(QWidget):
         close.clicked.connect(self.closed)
         self.this_chat = QCheckBox(self.tr("Only this chat"), self)
         self.this_chat.toggled.connect(lambda _on: self._run())
-        # One chat's search finds its every message, on whichever number (as the chat shows them):
-        # the number's box below does not apply to it, and says so greyed out.
-        self.this_chat.toggled.connect(lambda on: self.this_number.setEnabled(not on))
         # The chat list shows one business number's chats (its number chip): the search keeps to that
         # number (its chats, and the messages that came in on it or went from it, whichever chat
         # they are in), until the owner unticks it. Shown only then.
@@ -102,6 +99,9 @@ class SearchPanel(QWidget):
         self.this_number.setChecked(True)
         self.this_number.hide()
         self.this_number.toggled.connect(lambda _on: self._run())
+        # One chat's search finds its every message, on whichever number (as the chat shows them):
+        # the number's box does not apply to it, and says so greyed out.
+        self.this_chat.toggled.connect(lambda on: self.this_number.setEnabled(not on))
         self._number: str | None = None  # the list's number (a phone_number_id), None: every number
         self._number_scope: str | None = None  # the number of the results shown
         # How far back: a long history finds hundreds of "입금"; the owner narrows it to recent ones.
