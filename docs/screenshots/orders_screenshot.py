@@ -1,4 +1,4 @@
-"""Screenshots of issue 22: a cart as an order card in the chat, the orders board, and the shipped message.
+"""Screenshots of issue 22: a cart as an order card in the chat, the orders board (a move and its Undo), and the shipped message.
 
 Run: xvfb-run -n 59 -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/orders_screenshot.py
 """
@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from docs.screenshots.take import OUT, settle  # noqa: E402
+from docs.screenshots.take import OUT, linked, settle  # noqa: E402
 
 
 def wait(app, condition, ms: int = 5000) -> None:  # type: ignore[no-untyped-def]
@@ -35,6 +35,7 @@ def main() -> None:
     from app.demo_orders import CART_CUSTOMER, seed_demo_orders
     from app.demo_seed import seed_demo_history
     from app.models import Contact, Order
+    from app.order_actions import move_order_with_settings
     from app.orders import OrderState
     from app.paths import paths_for
     from ui.context import AppContext
@@ -77,16 +78,26 @@ def main() -> None:
         window.chat.view.scrollToBottom()
         settle(app, window)
         out = OUT / f"order-card-{lang}.png"
-        window.grab().save(str(out))
-        print(out.relative_to(ROOT))
+        if linked(out):
+            window.grab().save(str(out))
+            print(out.relative_to(ROOT))
 
         board = window.orders.open_board()
         board.resize(1320, 720)
         wait(app, lambda: board.loaded_once)  # noqa: B023 (waited for here)
+        # A new order just moved to "Paid" (it paid at the counter), and the board's Undo strip for it.
+        with db.read() as s:
+            new = s.scalars(select(Order).where(Order.state == OrderState.NEW).order_by(Order.id)).first()
+            assert new is not None
+            new_id, new_number = new.id, new.number
+        ctx.publish(move_order_with_settings(db, new_id, OrderState.PAID))
+        board.move_back.offer(new_id, new_number, OrderState.PAID)
+        wait(app, lambda: board.move_back.strip.isVisible())  # noqa: B023 (waited for here)
         settle(app, board, 20)
         out = OUT / f"orders-board-{lang}.png"
-        board.grab().save(str(out))
-        print(out.relative_to(ROOT))
+        if linked(out):
+            board.grab().save(str(out))
+            print(out.relative_to(ROOT))
 
         order_window = window.orders.open_order(paid_id)
         order_window.resize(660, 760)
@@ -97,8 +108,9 @@ def main() -> None:
         wait(app, lambda: order_window.message.isVisible())  # noqa: B023 (waited for here)
         settle(app, order_window, 20)
         out = OUT / f"order-shipped-message-{lang}.png"
-        order_window.grab().save(str(out))
-        print(out.relative_to(ROOT))
+        if linked(out):
+            order_window.grab().save(str(out))
+            print(out.relative_to(ROOT))
         order_window.hide()  # close() asks about the message prepared and not sent
 
         # Deposits: the bank's CP949 download; 이하은's mother paid under her own name, an hour ago,
@@ -122,8 +134,9 @@ def main() -> None:
         deposits.table.resizeColumnsToContents()
         settle(app, deposits, 20)
         out = OUT / f"deposit-matching-{lang}.png"
-        deposits.grab().save(str(out))
-        print(out.relative_to(ROOT))
+        if linked(out):
+            deposits.grab().save(str(out))
+            print(out.relative_to(ROOT))
         deposits.close()
         board.close()
         window.close()

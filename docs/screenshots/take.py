@@ -236,6 +236,11 @@ def dark_palette():
     return p
 
 
+def linked(out: Path) -> bool:
+    """Whether the README shows this picture (one it does not link is not kept)."""
+    return f"docs/screenshots/{out.name}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 def settle(app, window, rounds: int = 8) -> None:
     """Let the window's reads (ops on worker threads) answer and paint, then a few more rounds."""
     import time

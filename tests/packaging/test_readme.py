@@ -46,3 +46,10 @@ def test_the_readme_has_one_screenshots_section_and_links_only_what_the_reposito
 def test_the_linux_apt_line_installs_a_colour_emoji_font() -> None:
     apt = next(line for line in README.splitlines() if "apt-get install" in line)
     assert "fonts-noto-color-emoji" in apt and "fonts-nanum" in apt
+
+
+def test_every_screenshot_kept_is_one_the_readme_shows() -> None:
+    shown = set(re.findall(r"docs/screenshots/([\w.-]+\.png)", README))
+    kept = {p.name for p in (ROOT / "docs" / "screenshots").glob("*.png")}
+    assert kept - shown == set(), "pictures nothing links (remove them, or show them in the README)"
+    assert shown - kept == set(), "pictures the README shows that the repository does not hold"
