@@ -1,6 +1,7 @@
-"""Screenshots of the catalogue window with the demo shop's items, in English and Korean.
+"""Screenshots of the catalogue window with the demo shop's items.
 
-Run: `xvfb-run -a python docs/screenshots/catalog_screenshot.py` → catalog.png and catalog-ko.png.
+Run: `xvfb-run -a python docs/screenshots/catalog_screenshot.py` → catalog.png (the README's Korean
+catalogue pictures, catalogue-stock-ko.png and catalogue-tile-stock-ko.png, are taken by hand).
 """
 
 from __future__ import annotations
@@ -47,11 +48,6 @@ def main() -> None:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     app = QApplication(sys.argv)
     shoot(app, HERE / "catalog.png", "en")
-    from ui.translations import install_translators
-
-    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
-    install_translators(app, "ko")
-    shoot(app, HERE / "catalog-ko.png", "ko")
 
 
 def shoot(app: QApplication, target: Path, lang: str) -> None:
