@@ -39,6 +39,7 @@ from app.cloud_messages import (
     whatsapp_time,
 )
 from app.consent import apply_remote_opt_out
+from app.contact_merge import carry_over_contact
 from app.conversation_rows import DELETED_KIND
 from app.models import (
     ChatTombstone,
@@ -430,6 +431,10 @@ class _Batch:
             # with it (the move trigger sets both rows from their messages alone).
             self.s.execute(update(Message).where(Message.contact_id == old_id).values(contact_id=new_id))
             chats_retold(self.s, (old_id, new_id))
+            carry_over_contact(self.s, old_id, new_id)  # her labels, orders, notes…: she is one customer
+            user_id = self.s.scalar(select(Contact.user_id).where(Contact.id == new_id))
+            if user_id:
+                self.contacts[("user", user_id)] = new_id
             self._told_in(old_id, new_id)
             self.result.changed.add(old_id)
         if new_id is None:
