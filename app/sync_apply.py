@@ -135,6 +135,7 @@ class BatchResult:
     campaigns_stopped: set[int] = field(default_factory=set)  # paused by the relay for Meta's reason
     automations: bool = False  # a `settings` event replaced the automations document
     numbers: bool = False  # the shop's business numbers changed: every chat row says its own anew
+    labels: bool = False  # labels went from one chat to another (a changed number): their counts anew
     # Reactions set or taken off, by (message id, direction): a later chunk's replaces an earlier's.
     reactions: dict[tuple[int, str], AppliedReaction] = field(default_factory=dict)
     written: set[int] = field(default_factory=set)  # chats whose customer sent a new (unread) message
@@ -149,6 +150,7 @@ class BatchResult:
         self.campaigns_stopped |= other.campaigns_stopped
         self.automations |= other.automations
         self.numbers |= other.numbers
+        self.labels |= other.labels
         self.reactions.update(other.reactions)
         self.written |= other.written
 
@@ -160,6 +162,7 @@ class BatchResult:
             orders=frozenset(self.orders),
             automations=self.automations,
             all_contacts=self.numbers,
+            labels=self.labels,
             campaigns=self.campaigns,
             campaigns_stopped=frozenset(self.campaigns_stopped),
             # A customer's message and her reaction in one batch: the message is told, as WhatsApp does.
@@ -432,6 +435,7 @@ class _Batch:
             self.s.execute(update(Message).where(Message.contact_id == old_id).values(contact_id=new_id))
             chats_retold(self.s, (old_id, new_id))
             carry_over_contact(self.s, old_id, new_id)  # her labels, orders, notes…: she is one customer
+            self.result.labels = True
             user_id = self.s.scalar(select(Contact.user_id).where(Contact.id == new_id))
             if user_id:
                 self.contacts[("user", user_id)] = new_id

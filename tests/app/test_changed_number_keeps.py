@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.changes import Changes
 from app.db import Database
 from app.drafts import read_drafts, store_drafts
 from app.models import CatalogItem, Contact, Label, Order, RestockWaitlist, contact_label
@@ -21,9 +22,9 @@ NOTICE = {"body": f"User 김민수 changed from {OLD} to {NEW}", "wa_id": NEW, "
 NOW = datetime.fromtimestamp(T0, UTC)
 
 
-def apply(db: Database, *events: dict[str, Any]) -> None:
+def apply(db: Database, *events: dict[str, Any]) -> Changes:
     with db.write() as s:
-        apply_events(s, [read_event(e) for e in events], None)
+        return apply_events(s, [read_event(e) for e in events], None).changes()
 
 
 def changed_number(seq: int = 10) -> dict[str, Any]:
