@@ -64,6 +64,9 @@ class Changes:
     # quality): the owner is told, since nothing else brings them to the campaign window.
     campaigns_stopped: frozenset[int] = field(default_factory=frozenset)
     reactions: frozenset[AppliedReaction] = field(default_factory=frozenset)
+    # (old, new) contact ids: a customer changed number and her old chat became the new one's
+    # (app/contact_merge.py); what the window holds for the old chat (a draft) goes to the new.
+    chats_merged: frozenset[tuple[int, int]] = field(default_factory=frozenset)
     from_sync: bool = False
 
     @classmethod

@@ -136,6 +136,7 @@ class BatchResult:
     automations: bool = False  # a `settings` event replaced the automations document
     numbers: bool = False  # the shop's business numbers changed: every chat row says its own anew
     labels: bool = False  # labels went from one chat to another (a changed number): their counts anew
+    merged: set[tuple[int, int]] = field(default_factory=set)  # (old, new): a changed number's chats
     # Reactions set or taken off, by (message id, direction): a later chunk's replaces an earlier's.
     reactions: dict[tuple[int, str], AppliedReaction] = field(default_factory=dict)
     written: set[int] = field(default_factory=set)  # chats whose customer sent a new (unread) message
@@ -151,6 +152,7 @@ class BatchResult:
         self.automations |= other.automations
         self.numbers |= other.numbers
         self.labels |= other.labels
+        self.merged |= other.merged
         self.reactions.update(other.reactions)
         self.written |= other.written
 
@@ -163,6 +165,7 @@ class BatchResult:
             automations=self.automations,
             all_contacts=self.numbers,
             labels=self.labels,
+            chats_merged=frozenset(self.merged),
             campaigns=self.campaigns,
             campaigns_stopped=frozenset(self.campaigns_stopped),
             # A customer's message and her reaction in one batch: the message is told, as WhatsApp does.
@@ -436,6 +439,7 @@ class _Batch:
             chats_retold(self.s, (old_id, new_id))
             carry_over_contact(self.s, old_id, new_id)  # her labels, orders, notes…: she is one customer
             self.result.labels = True
+            self.result.merged.add((old_id, new_id))
             user_id = self.s.scalar(select(Contact.user_id).where(Contact.id == new_id))
             if user_id:
                 self.contacts[("user", user_id)] = new_id

@@ -212,6 +212,8 @@ class ChatPane(QWidget):
             model.refresh()
         if changes.orders:
             model.orders_changed()
+        for old_id, new_id in changes.chats_merged:
+            self.composer.chat_merged(old_id, new_id)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Files dropped anywhere on the open chat become the composer's attachment."""

@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QPixmap
@@ -367,6 +368,16 @@ class Composer(QFrame):
             self.clear_attachment()
         if (self.drafts.pop(contact_id, None) is not None) or had_files:
             self.drafts_changed.emit()
+
+    def chat_merged(self, old_id: int, new_id: int) -> None:
+        """A customer changed number: the reply waiting in her old chat waits in her new one, unless
+        one is typed there already. With either chat open, its box is the owner's: left as it is."""
+        if self.contact_id in (old_id, new_id):
+            return
+        moved = [_moved(held, old_id, new_id) for held in (self.drafts, self._replies, self._attached)]
+        if any(moved):
+            self.drafts_changed.emit()
+            self.drafts_shown.emit()
 
     def draft_for(self, contact_id: int) -> str | None:
         """A chat's unsent text as kept (the open chat's a moment after the typing stops, as
@@ -773,3 +784,11 @@ class Composer(QFrame):
         self.send_requested.emit(
             Outgoing(contact_id=self.contact_id, template=template, template_params=params)
         )
+
+
+def _moved(held: dict[int, Any], old_id: int, new_id: int) -> bool:
+    """`held`'s entry for `old_id` given to `new_id` unless it has one; was there one to give."""
+    if old_id not in held:
+        return False
+    held.setdefault(new_id, held.pop(old_id))
+    return True
