@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QPixmap
@@ -374,7 +374,11 @@ class Composer(QFrame):
         one is typed there already. With either chat open, its box is the owner's: left as it is."""
         if self.contact_id in (old_id, new_id):
             return
-        moved = [_moved(held, old_id, new_id) for held in (self.drafts, self._replies, self._attached)]
+        moved = [
+            _moved(self.drafts, old_id, new_id),
+            _moved(self._replies, old_id, new_id),
+            _moved(self._attached, old_id, new_id),
+        ]
         if any(moved):
             self.drafts_changed.emit()
             self.drafts_shown.emit()
@@ -786,7 +790,10 @@ class Composer(QFrame):
         )
 
 
-def _moved(held: dict[int, Any], old_id: int, new_id: int) -> bool:
+_Held = TypeVar("_Held")
+
+
+def _moved(held: dict[int, _Held], old_id: int, new_id: int) -> bool:
     """`held`'s entry for `old_id` given to `new_id` unless it has one; was there one to give."""
     if old_id not in held:
         return False
