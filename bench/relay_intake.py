@@ -112,9 +112,11 @@ class RelayProcess:
             self.stop()  # its workers follow it; never leave a relay behind
             log = (self.folder / "relay.log").read_text(errors="replace")
             raise RuntimeError(f"relay did not start:\n{log[-3000:]}")
-        if self.workers > 1:
-            # /healthz answers as soon as one worker listens; give the others time to start too.
-            threading.Event().wait(3)
+        if self.workers > 1 and not self._all_workers_started(60):
+            # /healthz answers as soon as one worker listens: a worker still importing would spend
+            # its start-up CPU during the blast and take none of the senders' connections.
+            self.stop()
+            raise RuntimeError(f"only some of the {self.workers} workers started")
 
     def _answers_within(self, seconds: float) -> bool:
         deadline = time.monotonic() + seconds
@@ -126,6 +128,16 @@ class RelayProcess:
                 except httpx.HTTPError:
                     pass
                 threading.Event().wait(0.05)
+        return False
+
+    def _all_workers_started(self, seconds: float) -> bool:
+        """Every worker wrote its "relay started" line (each worker logs its own, with its id)."""
+        log = self.folder / "relay.log"
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if log.read_text(errors="replace").count("relay started") >= self.workers:
+                return True
+            threading.Event().wait(0.05)
         return False
 
     def kill(self) -> None:
