@@ -95,6 +95,10 @@ LATE_DEPOSIT_DAYS = 14
 # An order's history kind: a deposit that came after the order was cancelled, left for the owner to
 # refund (its note is the deposit, as `deposit_note` writes it).
 REFUND_DUE = "refund_due"
+# An order's history kind: another order one deposit paid with it was moved back, and that order's
+# share of the deposit is free again; this order stays paid by it. Its note: the moved-back order's
+# `number`, its `share` and the `currency` (the paying move's own line stays as it was written).
+SHARE_FREED = "share_freed"
 
 
 # A customer with more orders awaiting payment than this has only her earliest ones tried as sets.
@@ -396,11 +400,7 @@ def deposit_uses(session: Session) -> dict[object, DepositUse]:
             if facts.get("undone"):  # the order was moved back from Paid: its part matches again
                 freed.add(key)
                 continue
-            orders = deposit.get("orders")
-            if one is not deposit or not (isinstance(orders, list) and len(orders) > 1):
-                share = amount  # it paid this order alone (or was one of her parts of it)
-            else:  # its share, as written since shares are; before, the order's total to pay
-                share = int(facts.get("share", due))
+            share = amount if one is not deposit else deposit_share(facts, due)
             paying[key].append(number)
             taken[key] = taken.get(key, 0) + share
     uses: dict[object, DepositUse] = {}
@@ -410,6 +410,18 @@ def deposit_uses(session: Session) -> dict[object, DepositUse]:
             free = max(amounts[paid_key] - taken[paid_key], 0) if freed_part else 0
             uses[paid_key] = DepositUse(tuple(dict.fromkeys(numbers)), free)
     return uses
+
+
+def deposit_share(facts: dict[str, Any], due: int) -> int:
+    """What of the deposit a move to Paid names (its note's `facts`) that order took: all of it when
+    it paid the order alone; its share when it paid several, as written since shares are (before,
+    the order's total to pay, `due`)."""
+    deposit = facts.get("deposit")
+    amount = int(deposit.get("amount", 0)) if isinstance(deposit, dict) else 0
+    orders = deposit.get("orders") if isinstance(deposit, dict) else None
+    if not (isinstance(orders, list) and len(orders) > 1):
+        return amount  # it paid this order alone
+    return int(facts.get("share", due))
 
 
 def paid_with(session: Session, facts: dict[str, Any], number: str) -> tuple[str, ...]:

@@ -430,7 +430,8 @@ def move_order_back(
     with db.write() as s:
         days = load_order_settings(s).payment_days
         moved = move_back(s, order_id, expected=expected, payment_days=days)
-        return moved, orders_changed(s, [order_id])
+        # The orders its deposit pays still: their histories say its share is free.
+        return moved, orders_changed(s, [order_id, *moved.paid_with_ids])
 
 
 def paid_order_count(db: Database) -> int:

@@ -15,7 +15,8 @@ kept and marked undone). What the forward move did is put back:
 - the courier and tracking number: a shipped order moved back has them taken off (the relay's bot
   would give the customer a tracking link of a parcel that is not hers), named in the history entry;
 - a bank deposit matched to it on Paid: unmatched, so the bank file can match it again; one that
-  paid it with other orders pays those still, and only this order's part of it is free to match;
+  paid it with other orders pays those still, and only this order's part of it is free to match
+  (their histories say so, SHARE_FREED: the line of their payment stays as it was written);
 - an exchange's money handed back by a cancel: carried to the order again (and the other way round);
 - the relay's copy: the order's `updated_at` is the move back's moment, so its status is pushed
   (`ui.order_actions`) and the relay keeps it over the forward one (`changed_at`).
@@ -42,9 +43,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.deposits import paid_with
+from app.deposits import SHARE_FREED, deposit_share, paid_with
 from app.errors import BackDaysParams, ErrorCode, OrderError, OrderStateParams
 from app.models import Order, OrderEvent, utcnow
 from app.order_returns import GOODS_BACK, RETURNED, hand_back_carried, take_back_carried
@@ -176,6 +178,7 @@ class MovedBack:
     told: bool  # she was sent the forward move's message, which no move back unsends
     deposit: bool  # the deposit that paid it is unmatched (the bank file can match it again)
     paid_with: tuple[str, ...] = ()  # the other orders that deposit paid with it, and pays still
+    paid_with_ids: tuple[int, ...] = ()  # their ids: their histories say its share is free
 
 
 def move_back(
@@ -224,8 +227,17 @@ def move_back(
         shop_zone = shop_time_zone(session)
         order.payment_due_at = payment_deadline(now, payment_days, zone(shop_zone) if shop_zone else None)
     back_note: dict[str, object] = {"undoes": forward.id}
-    if others:  # its history says the deposit pays them still
+    other_ids: tuple[int, ...] = ()
+    if others:  # its history says the deposit pays them still, and theirs say its share is free
         back_note["paid_with"] = list(others)
+        share = deposit_share(facts, order.total_minor - order.carried_minor)
+        freed = json.dumps(
+            {"number": order.number, "share": share, "currency": order.currency}, ensure_ascii=False
+        )
+        other_orders = session.scalars(select(Order).where(Order.number.in_(others))).all()
+        for other in other_orders:
+            other.events.append(OrderEvent(at=now, kind=SHARE_FREED, note=freed))
+        other_ids = tuple(other.id for other in other_orders)
     if _unships(before, to_state) and (order.courier or order.tracking):
         back_note["courier"], back_note["tracking"] = order.courier, order.tracking
         order.courier, order.tracking = "", ""
@@ -262,4 +274,5 @@ def move_back(
         told=facts.get("told") == Told.SENT,
         deposit=isinstance(facts.get("deposit"), dict),
         paid_with=others,
+        paid_with_ids=other_ids,
     )

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.deposits import REFUND_DUE, deposit_day
+from app.deposits import REFUND_DUE, SHARE_FREED, deposit_day
 from app.order_changes import CHANGED
 from app.order_notices import NotToldReason
 from app.order_queries import EventRow
@@ -140,6 +140,14 @@ def event_text(
     if event.kind == RETRACKED:
         line = translate("OrderWindow", "{0}: tracking number {1} replaced by {2} from the courier's file")
         return with_particles(line.format(when, facts.get("from") or "—", facts.get("to", "")))
+    if event.kind == SHARE_FREED:  # its own payment's line above stays as written: this says what followed
+        share = money(int(facts.get("share", 0)), str(facts.get("currency") or currency))
+        line = translate(
+            "OrderWindow",
+            "{0}: order {1}, paid together with this one by one bank deposit, was moved back: "
+            "its share of {2} is free again; this order stays paid",
+        )
+        return line.format(when, facts.get("number", ""), share)
     deposit = facts.get("deposit")
     if event.kind == REFUND_DUE and isinstance(deposit, dict):
         return translate(

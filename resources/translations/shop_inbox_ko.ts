@@ -6904,6 +6904,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0}: 택배사 파일로 송장번호 {1}을(를) {2}(으)로 바꿈</translation>
     </message>
     <message>
+        <source>{0}: order {1}, paid together with this one by one bank deposit, was moved back: its share of {2} is free again; this order stays paid</source>
+        <translation>{0}: 이 주문과 입금 1건으로 함께 결제한 {1} 주문이 되돌려져, 그 주문 몫 {2}의 연결이 풀렸어요. 이 주문은 결제 완료 그대로예요</translation>
+    </message>
+    <message>
         <source>{0}: a deposit came after the order was cancelled, left to be refunded: {1}</source>
         <translation>{0}: 주문 취소 뒤에 들어온 입금, 환불할 입금으로 둠: {1}</translation>
     </message>

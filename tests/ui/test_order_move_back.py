@@ -298,3 +298,49 @@ def test_a_card_one_transfer_paid_with_another_is_moved_back_and_the_other_stays
 
     line = history_lines(load_order(window.ctx.db, shirt).events)[0]  # the newest first
     assert line.endswith(f"(its part of the bank deposit is free; {coat_number} stays paid by it)")
+
+
+def test_the_order_that_stays_paid_says_in_its_history_that_the_other_orders_share_was_freed(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """Walk: one transfer paid 김민지's coat and shirt; the shirt was moved back. The coat's window
+    still read "(one deposit for orders coat + shirt)" and nothing after it, as if the shirt were paid."""
+    from app.deposits import Deposit
+    from app.order_actions import confirm_payments
+    from tests.ui.test_deposit_dialog import minjis_two_orders
+    from ui.order_window import OrderWindow
+
+    coat, shirt = minjis_two_orders(window.ctx)
+    confirm_payments(
+        window.ctx.db, [(i, Deposit(2, "2026-12-04 14:03:22", "김민지", 132000)) for i in (coat, shirt)]
+    )
+    with window.ctx.db.read() as s:
+        coat_number, shirt_number = (s.get(Order, i).number for i in (coat, shirt))  # type: ignore[union-attr]
+    coat_window = OrderWindow(window.ctx, coat, window)
+    qtbot.addWidget(coat_window)
+    coat_window.show()
+    qtbot.waitUntil(lambda: coat_window.history.rowCount() > 0)
+    paid_line = coat_window.history.stringList()[0]
+    assert paid_line.endswith(f"(one deposit for orders {coat_number} + {shirt_number})")
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once and card_in(board, OrderState.PAID, shirt))
+    model = board.columns[OrderState.PAID]
+    card = next(model.summary(r) for r in range(model.rowCount()) if model.summary(r).id == shirt)
+    back = next(
+        a
+        for a in board.card_menu(card, order_back_step(window.ctx.db, shirt)).actions()
+        if a.objectName() == "moveBack"
+    )
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    back.trigger()
+    # The coat's open window reads its history again: what it said stays, what followed is added.
+    qtbot.waitUntil(lambda: coat_window.history.rowCount() == 4)
+    lines = coat_window.history.stringList()
+    assert lines[1] == paid_line
+    assert lines[0].endswith(
+        f": order {shirt_number}, paid together with this one by one bank deposit, was moved back: "
+        "its share of ₩42,000 is free again; this order stays paid"
+    )
+    assert coat_window.title.text() == f"Order {coat_number} · Paid"
