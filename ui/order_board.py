@@ -481,35 +481,38 @@ class OrderBoard(QWidget):
     def _open_order_windows(self) -> list[OrderWindow]:
         return [] if self.order_actions is None else list(self.order_actions.open_orders.values())
 
-    def _courier_sheet_of_stored(self) -> None:
+    def _courier_sheet_of_stored(self, over: QWidget | None = None) -> None:
+        """`over`: the order window the owner answered a question in, which the file dialog opens
+        over (parented to the board, it brought the board in front of that window)."""
         db = self.ctx.db
-        Op(lambda: paid_order_count(db), parent=self).success(self._ask_courier_sheet).failure(
-            self._failed
-        ).run()
+        Op(lambda: paid_order_count(db), parent=self).success(
+            lambda paid: self._ask_courier_sheet(paid, over)
+        ).failure(self._failed).run()
 
-    def _ask_courier_sheet(self, paid: int) -> None:
+    def _ask_courier_sheet(self, paid: int, over: QWidget | None = None) -> None:
         if not paid:
             self.saved_note.show_problem(self.no_paid_orders())
             self.courier_sheet_saved.emit(0)
             return
         name = save_file_name(
-            self,
+            over or self,
             Picked.COURIER_SHEET,
             self.tr("Save courier sheet"),
             self.tr("courier-sheet-{0}.xlsx").format(date.today().isoformat()),
             self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
         )
         if name:
-            self.export_courier_sheet(Path(name))
+            self.export_courier_sheet(Path(name), over=over)
 
     def no_paid_orders(self) -> str:
         return self.tr(
             "No paid orders to send: the courier sheet lists orders that are paid and not shipped yet."
         )
 
-    def export_courier_sheet(self, path: Path) -> None:
+    def export_courier_sheet(self, path: Path, *, over: QWidget | None = None) -> None:
         """Write the sheet; the note under the board says how many orders it holds and where it is,
-        or why it could not be written (a read-only folder, a full disk, the file open in Excel)."""
+        or why it could not be written (a read-only folder, a full disk, the file open in Excel).
+        `over`: the window the owner is in, which the orders left out are said over."""
         db = self.ctx.db
 
         def done(saved: CourierSheetSaved) -> None:
@@ -529,7 +532,7 @@ class OrderBoard(QWidget):
             self.courier_sheet_saved.emit(n)
             if left_out:
                 message_box.warning(
-                    self,
+                    over or self,
                     self.tr("Courier sheet"),
                     self.tr(
                         "These paid orders are not in the courier sheet: a courier cannot take a parcel "
@@ -558,17 +561,19 @@ class OrderBoard(QWidget):
         """The days and the file (words typed in an order's window and not saved are asked about first)."""
         typed_orders_saved_then(self._open_order_windows(), self._export_stored_orders)
 
-    def _export_stored_orders(self) -> None:
+    def _export_stored_orders(self, over: QWidget | None = None) -> None:
+        """`over`: the order window the owner answered a question in: the export's dialogs open over
+        it, as the courier sheet's do."""
         from ui.order_export_dialog import OrderExportDialog
 
-        dialog = OrderExportDialog(*self.export_days(), parent=self, clock=self.shop_zone)
+        dialog = OrderExportDialog(*self.export_days(), parent=over or self, clock=self.shop_zone)
         delete_when_closed(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         # Read now: the closed dialog is deleted in the save dialog's own loop (ui/ops.py delete_when_closed).
         (first, last), period = dialog.days(), dialog.period()
         name = save_file_name(
-            self,
+            over or self,
             Picked.ORDERS_SHEET,
             self.tr("Export orders"),
             self.tr("orders-{0}-{1}.xlsx").format(first.isoformat(), last.isoformat()),

@@ -84,6 +84,9 @@ class Shown:
     title: str
     text: str
     widget: str = ""
+    # The window it was opened over: a dialog comes in front with its parent's window, and leaves
+    # that window in front as it closes.
+    parent: QWidget | None = field(default=None, compare=False)
 
     def describe(self) -> str:
         what = self.widget or f"{STATICS[self.kind][0].__name__}.{self.kind}"
@@ -183,7 +186,8 @@ class DialogGuard:
                 value = args[index] if len(args) > index else kwargs.get(keyword, "")
                 return str(value or "")
 
-            shown = Shown(kind, arg(title_at, title_kw), arg(text_at, text_kw))
+            parent = args[0] if args and isinstance(args[0], QWidget) else kwargs.get("parent")
+            shown = Shown(kind, arg(title_at, title_kw), arg(text_at, text_kw), parent=parent)
             entry = self._take(kind)
             if entry is None:
                 buttons = args[3] if len(args) > 3 else kwargs.get("buttons")
@@ -281,7 +285,11 @@ class DialogGuard:
         default = box.defaultButton().text() if box.defaultButton() is not None else ""
         # "QMessageBox [삭제 | 취소] default 취소": the words the owner reads, and what Enter clicks.
         shown = Shown(
-            kind, box.windowTitle(), _visible_text(box), f"QMessageBox [{buttons}] default {default}"
+            kind,
+            box.windowTitle(),
+            _visible_text(box),
+            f"QMessageBox [{buttons}] default {default}",
+            parent=box.parentWidget(),
         )
         entry.shown.append(shown)
         scripted = entry.answer

@@ -399,3 +399,67 @@ def test_a_courier_sheet_without_saving_leaves_the_typed_address_in_its_window(
     )
     assert addresses == ["서울 성동구 성수이로 1", "서울 성동구 성수이로 1"]
     assert order.ship_to.address.text() == "서울 마포구 양화로 45" and order.has_unsaved_edits()
+
+
+def test_after_saving_at_the_courier_sheets_question_its_file_dialog_opens_over_that_order_window(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    """Walk: an address typed in an order's window, the courier sheet asked for from the board, Save
+    at its question (over the order's window). The file dialog opened over the board, which came in
+    front with it: as it closed, the order's window the owner was in was left behind the board."""
+    [(first, _number), (_bare, bare_number)] = orders_in(window.ctx, OrderState.PAID, OrderState.PAID)
+    with window.ctx.db.write() as s:  # the second has no address: the sheet says so after saving
+        set_shipping_address(s, _bare, ShippingAddress("손님1", "010-5550-1234", "", ""))
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    order = actions.open_order(first)
+    qtbot.waitUntil(lambda: order.detail is not None, timeout=5000)
+    order.ship_to.address.setText("서울 마포구 양화로 45")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    saved = dialogs.expect("getSaveFileName", answer=str(tmp_path / "courier.csv"))
+    left_out = dialogs.expect("warning")
+    with qtbot.waitSignal(board.courier_sheet_saved, timeout=5000):
+        board.choose_courier_sheet()
+    qtbot.waitUntil(lambda: bool(left_out.shown))
+    assert asked.shown[0].parent is order
+    assert saved.shown[0].parent is order  # not the board: the order's window stays in front
+    assert left_out.shown[0].parent is order and bare_number in left_out.texts[0]
+    assert not order.has_unsaved_edits()
+
+
+def test_with_nothing_typed_the_courier_sheets_file_dialog_opens_over_the_board(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    [(first, _number)] = orders_in(window.ctx, OrderState.PAID)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    order = actions.open_order(first)
+    qtbot.waitUntil(lambda: order.detail is not None, timeout=5000)
+    saved = dialogs.expect("getSaveFileName", answer=str(tmp_path / "courier.csv"))
+    with qtbot.waitSignal(board.courier_sheet_saved, timeout=5000):
+        board.choose_courier_sheet()
+    assert saved.shown[0].parent is board  # where the owner clicked
+
+
+def test_after_saving_at_the_orders_exports_question_its_dialogs_open_over_that_order_window(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    [(first, _number)] = orders_in(window.ctx, OrderState.PAID)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    order = actions.open_order(first)
+    qtbot.waitUntil(lambda: order.detail is not None, timeout=5000)
+    order.ship_to.address.setText("서울 마포구 양화로 45")
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    days = dialogs.expect("modal", answer=lambda dialog: dialog.accept())
+    saved = dialogs.expect("getSaveFileName", answer=str(tmp_path / "orders.csv"))
+    with qtbot.waitSignal(board.orders_exported, timeout=5000):
+        board.choose_orders_export()
+    assert days.shown[0].widget == "OrderExportDialog"
+    assert saved.shown[0].parent is order
