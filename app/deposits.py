@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from itertools import combinations
@@ -138,6 +138,8 @@ class DepositMatch:
     # (their numbers) and the part of it now free (`free`), which alone was matched.
     paid_already: tuple[str, ...] = ()
     free: int = 0
+    # RESTORED_PAID: the other orders the deposit pays (its restored order took its free part).
+    also_pays: tuple[str, ...] = ()
 
     def matched_amount(self) -> int:
         """The money this match is about: the deposit's, or the part of it still free."""
@@ -340,11 +342,14 @@ def deposit_note(
     restored: bool = False,
     parts: Sequence[Deposit] = (),
     share: int | None = None,
+    used: Mapping[Deposit, int] | None = None,
 ) -> str:
     """The history note of a move to Paid that `deposit` made: what the bank file said, the
     numbers of all the orders it paid when it paid several together (and `share`, what of it
     this order took), whether it restored an order the payment deadline had cancelled, and, when
-    several deposits paid the order in parts (`parts`, `deposit` the first of them), each of them."""
+    several deposits paid the order in parts (`parts`, `deposit` the first of them), each of them,
+    with what of it this order took when that was only its free part (`used`: a deposit that
+    pays other orders too, one it paid with them moved back since)."""
     facts = _facts(deposit)
     if len(together) > 1:
         facts["orders"] = list(together)
@@ -352,7 +357,10 @@ def deposit_note(
     if len(together) > 1 and share is not None:
         note["share"] = share  # beside the deposit, which reads the same on each order it paid
     if len(parts) > 1:
-        note["parts"] = [_facts(d) for d in parts]
+        note["parts"] = [
+            _facts(d) | ({"used": used[d]} if used and d in used and used[d] < d.amount else {})
+            for d in parts
+        ]
     if restored:
         note["restored"] = True
     return json.dumps(note, ensure_ascii=False)
@@ -400,7 +408,8 @@ def deposit_uses(session: Session) -> dict[object, DepositUse]:
             if facts.get("undone"):  # the order was moved back from Paid: its part matches again
                 freed.add(key)
                 continue
-            share = amount if one is not deposit else deposit_share(facts, due)
+            # One of her parts: all of it, or its free part that this order took; else its share.
+            share = int(one.get("used", amount)) if one is not deposit else deposit_share(facts, due)
             paying[key].append(number)
             taken[key] = taken.get(key, 0) + share
     uses: dict[object, DepositUse] = {}
@@ -460,7 +469,12 @@ def _recorded_deposits(session: Session, which: ColumnElement[bool]) -> dict[obj
                     str(one.get("at", "")), str(one.get("name", "")), int(one.get("amount", 0))
                 )
                 orders = deposit.get("orders")
-                applied[key] = ", ".join(map(str, orders)) if isinstance(orders, list) and orders else number
+                if facts.get("restored"):  # the order it restored (its other orders are said apart)
+                    applied[key] = number
+                else:
+                    applied[key] = (
+                        ", ".join(map(str, orders)) if isinstance(orders, list) and orders else number
+                    )
         else:
             applied[note] = number
     return applied
@@ -622,6 +636,10 @@ def match_deposits(
             )
             if number is not None and d.row not in found:
                 found[d.row] = DepositMatch(d, None, number, "", "", recorded_kind)
+                use = uses.get(_deposit_key(d.at, d.name, d.amount))
+                if recorded_kind == MatchKind.RESTORED_PAID and use is not None:
+                    also = tuple(n for n in use.numbers if n != number)
+                    found[d.row] = replace(found[d.row], also_pays=also)
         use = uses.get(_deposit_key(d.at, d.name, d.amount)) if d.at else None
         if d.row not in found and use is not None and use.free:
             rest[d.row] = (d, use)
@@ -901,12 +919,18 @@ def confirm_deposits(
         use = uses.get(_deposit_key(deposit.at, deposit.name, deposit.amount)) if deposit.at else None
         already = list(use.numbers) if use is not None and use.free else []
         numbers.setdefault(deposit, already).append(order.number)
+    # Her parts of an order, one of them such a rest: the order took its free part, not all of it.
+    free = {
+        d: use.free
+        for d in {d for ds in parts.values() for d in ds}
+        if d.at and (use := uses.get(_deposit_key(d.at, d.name, d.amount))) is not None and use.free
+    }
     moved = []
     for order, (order_id, deposit) in zip(orders, confirmed, strict=True):
         if deposit.name and not order.depositor_name.strip():
             order.depositor_name = deposit.name
         share = order.total_minor - order.carried_minor
-        note = deposit_note(deposit, numbers[deposit], parts=parts[order_id], share=share)
+        note = deposit_note(deposit, numbers[deposit], parts=parts[order_id], share=share, used=free)
         move_order(session, order_id, OrderState.PAID, now=now, note=note)
         moved.append(order_id)
     return moved
@@ -917,8 +941,24 @@ def restore_for_deposit(
 ) -> None:
     """The owner takes `deposit`, which came after the payment deadline cancelled the order, as its
     payment: the order is paid again, its items taken from stock (OrderError ORDER_OUT_OF_STOCK,
-    writing nothing, when too few are left)."""
-    restore_paid(session, order_id, now=now, note=deposit_note(deposit, restored=True))
+    writing nothing, when too few are left). A deposit that pays other orders still (one it paid
+    with them was moved back, its part free) pays this order with that part: its note names them
+    all and this order's share, as a deposit that paid them together."""
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    use = (
+        deposit_uses(session).get(_deposit_key(deposit.at, deposit.name, deposit.amount))
+        if deposit.at
+        else None
+    )
+    if use is not None and use.free:
+        together = [*use.numbers, order.number]
+        share = order.total_minor - order.carried_minor
+        note = deposit_note(deposit, together, restored=True, share=share)
+    else:
+        note = deposit_note(deposit, restored=True)
+    restore_paid(session, order_id, now=now, note=note)
 
 
 def leave_for_refund(session: Session, order_id: int, deposit: Deposit, now: datetime | None = None) -> None:

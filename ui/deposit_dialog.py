@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.db import Database
-from app.deposits import Deposit, DepositMatch, MatchKind, split_deposit_at
+from app.deposits import Deposit, DepositMatch, MatchKind, deposit_moment, split_deposit_at
 from app.errors import ErrorCode, ShopInboxError
 from app.order_actions import bank_file_matches, confirm_payments, note_refund_due, restore_paid_by_deposit
 from app.transfer_names import transfers_named
@@ -84,18 +84,55 @@ class DepositModel(QAbstractTableModel):
         self.checked: list[bool] = []
         self.currency = currency  # the shop's, which the bank file's amounts are read in
         self.country = country  # the shop's, whose banks' order of day and month its dates are read in
+        # The column the owner sorted by (-1: the bank file's own order) and which way.
+        self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
 
     def set_matches(self, matches: list[DepositMatch]) -> None:
         self.beginResetModel()
-        self.matches = matches
         # Sure matches are ticked; "amount only" waits for the owner, who knows their customers.
         # Her transfers that add up to her order exactly are ticked too: together they pay it.
-        self.checked = [
+        ticked = [
             m.kind in (MatchKind.NAME_AND_AMOUNT, MatchKind.SEVERAL_ORDERS)
             or (m.kind == MatchKind.NAME_OTHER_AMOUNT and bool(m.parts))
             for m in matches
         ]
+        rows = sorted(range(len(matches)), key=lambda row: self._sort_key(matches[row], self.sort_column))
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            rows.reverse()
+        self.matches = [matches[row] for row in rows]
+        self.checked = [ticked[row] for row in rows]
         self.endResetModel()
+
+    def _sort_key(self, m: DepositMatch, column: int) -> tuple[Any, ...]:
+        """What a column sorts by: money by its amount (then what of it is free), moments by when,
+        words as words; the bank file's order last, and alone for column -1."""
+        if column == 0:
+            made = deposit_moment(m.deposit.at, self.country)
+            return (made is None, made.timestamp() if made is not None else 0.0, m.deposit.row)
+        if column == 1:
+            return (m.deposit.name.casefold(), m.deposit.row)
+        if column == 2:
+            return (m.deposit.amount, m.free if m.paid_already else 0, m.deposit.row)
+        if column in (3, 4):
+            text = self.data(self.index(0, column), Qt.ItemDataRole.DisplayRole, match=m)
+            return (str(text or "").casefold(), m.deposit.row)
+        return (m.deposit.row,)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted as the owner clicked a column's title; the ticks and the current row go along."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        rows = sorted(range(len(self.matches)), key=lambda row: self._sort_key(self.matches[row], column))
+        if order == Qt.SortOrder.DescendingOrder:
+            rows.reverse()
+        moved_to = {old: new for new, old in enumerate(rows)}
+        self.matches = [self.matches[row] for row in rows]
+        self.checked = [self.checked[row] for row in rows]
+        before = self.persistentIndexList()
+        self.changePersistentIndexList(
+            before, [self.index(moved_to[i.row()], i.column()) if i.isValid() else i for i in before]
+        )
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.matches)
@@ -122,10 +159,13 @@ class DepositModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(
+        self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole, *, match: DepositMatch | None = None
+    ) -> Any:
+        """`match`: a row's text for this match instead of the row's (its sort key by its words)."""
+        if match is None and not index.isValid():
             return None
-        m = self.matches[index.row()]
+        m = match if match is not None else self.matches[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.CheckStateRole and col == 0 and m.order_ids():
             return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
@@ -140,6 +180,10 @@ class DepositModel(QAbstractTableModel):
         if col == 1:
             return m.deposit.name
         if col == 2:
+            if m.paid_already:  # part of it pays orders still: what is left to match
+                return self.tr("{0} · {1} free").format(
+                    money(m.deposit.amount, self.currency), money(m.free, self.currency)
+                )
             return money(m.deposit.amount, self.currency)
         if col == 3:
             number = " + ".join(number for _id, number in m.together) or m.number
@@ -237,6 +281,10 @@ class DepositModel(QAbstractTableModel):
             return self.tr("Left for a refund ({0})").format(m.number)
         if m.kind == MatchKind.ALREADY_APPLIED:
             return self.tr("Already applied ({0})").format(m.number)
+        if m.kind == MatchKind.RESTORED_PAID and m.also_pays:
+            return self.tr("Restored as paid ({0}); the rest of it pays {1}").format(
+                m.number, ", ".join(m.also_pays)
+            )
         if m.kind == MatchKind.RESTORED_PAID:
             return self.tr("Restored as paid ({0})").format(m.number)
         if m.open_with_amount:
@@ -264,7 +312,13 @@ class DepositModel(QAbstractTableModel):
     def settle(self, row: int, kind: str) -> None:
         """The owner chose for the late deposit in `row`: it now reads as restored, or left for a refund."""
         m = self.matches[row]
-        self.matches[row] = replace(m, order_id=None, kind=kind)
+        if kind == MatchKind.RESTORED_PAID and m.paid_already:
+            # Its free part paid the restored order: none of it is free now, and the rest pays them.
+            self.matches[row] = replace(
+                m, order_id=None, kind=kind, also_pays=m.paid_already, paid_already=(), free=0
+            )
+        else:
+            self.matches[row] = replace(m, order_id=None, kind=kind)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def proposal(self, row: int) -> DepositMatch | None:
@@ -323,6 +377,9 @@ class DepositDialog(QDialog):
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("Deposits"))
         self.table.setModel(self.model)
+        # Sorted by a column's title when clicked (money by its amount); first as the bank wrote them.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         # One deposit may pay several orders: their numbers are read whole ("2026-0003 + 2026-0008").
@@ -420,10 +477,11 @@ class DepositDialog(QDialog):
         def work() -> list[DepositMatch]:
             return bank_file_matches(db, path)
 
-        def done(matches: list[DepositMatch]) -> None:
+        def done(found: list[DepositMatch]) -> None:
             self.problem.hide()
             self.file_label.setText(path.name)
-            self.model.set_matches(matches)
+            self.model.set_matches(found)
+            matches = self.model.matches  # in the order the owner sorted them
             self.confirm_button.setEnabled(any(m.order_ids() for m in matches))
             if again:
                 self.model.keep_ticks(before, ticked)

@@ -141,13 +141,13 @@ def event_text(
         line = translate("OrderWindow", "{0}: tracking number {1} replaced by {2} from the courier's file")
         return with_particles(line.format(when, facts.get("from") or "—", facts.get("to", "")))
     if event.kind == SHARE_FREED:  # its own payment's line above stays as written: this says what followed
-        share = money(int(facts.get("share", 0)), str(facts.get("currency") or currency))
+        freed = money(int(facts.get("share", 0)), str(facts.get("currency") or currency))
         line = translate(
             "OrderWindow",
             "{0}: order {1}, paid together with this one by one bank deposit, was moved back: "
             "its share of {2} is free again; this order stays paid",
         )
-        return line.format(when, facts.get("number", ""), share)
+        return line.format(when, facts.get("number", ""), freed)
     deposit = facts.get("deposit")
     if event.kind == REFUND_DUE and isinstance(deposit, dict):
         return translate(
@@ -159,14 +159,16 @@ def event_text(
         parts = [p for p in facts["parts"] if isinstance(p, dict)]
         count = len(parts)
         line = QCoreApplication.translate("OrderWindow", "{0}: paid by %Ln deposits together: {1}", "", count)
-        line = line.format(
-            when,
-            ", ".join(deposit_text(p, with_time=True, country=country, currency=currency) for p in parts),
-        )
+        line = line.format(when, ", ".join(part_text(p, country=country, currency=currency) for p in parts))
     elif isinstance(deposit, dict):
-        line = translate("OrderWindow", "{0}: paid by a deposit in the bank file: {1}").format(
-            when, deposit_text(deposit, country=country, currency=currency)
-        )
+        amount, share = deposit.get("amount"), facts.get("share")
+        said = deposit_text(deposit, country=country, currency=currency)
+        if isinstance(amount, int) and isinstance(share, int) and 0 < share < amount:
+            # Its share of one deposit for several orders: the deposit's whole amount is not all its own.
+            line = translate("OrderWindow", "{0}: paid by {1} of a deposit in the bank file: {2}")
+            line = with_particles(line.format(when, money(share, currency), said))  # "42,000원으로"
+        else:
+            line = translate("OrderWindow", "{0}: paid by a deposit in the bank file: {1}").format(when, said)
         together = deposit.get("orders")
         if isinstance(together, list) and len(together) > 1:
             line += " " + translate("OrderWindow", "(one deposit for orders {0})").format(
@@ -304,6 +306,17 @@ def told_text(kind: str, facts: dict[str, Any]) -> str:
     if kind == UNSENT_MOVE:
         return translate("OrderWindow", "(message to the customer not sent)")
     return ""
+
+
+def part_text(part: dict[str, Any], *, country: str = "KR", currency: str = "KRW") -> str:
+    """One of the deposits that paid an order in parts, and what of it the order took when that was
+    only its part (a deposit that pays other orders too): "12월 4일 (금) 오후 2:03 김민지 132,000원
+    (그중 42,000원)"."""
+    text = deposit_text(part, with_time=True, country=country, currency=currency)
+    used, amount = part.get("used"), part.get("amount")
+    if isinstance(used, int) and isinstance(amount, int) and 0 < used < amount:
+        text += " " + translate("OrderWindow", "({0} of it)").format(money(used, currency))
+    return text
 
 
 def deposit_text(

@@ -3521,6 +3521,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>일치</translation>
     </message>
     <message>
+        <source>{0} · {1} free</source>
+        <translation>{0} · {1} 남음</translation>
+    </message>
+    <message>
         <source>{0} · ordered {1}</source>
         <translation>{0} · {1} 주문</translation>
     </message>
@@ -3617,6 +3621,10 @@ The damaged inbox file was kept in {folder}.</source>
     <message>
         <source>Already applied ({0})</source>
         <translation>이미 반영됨 ({0})</translation>
+    </message>
+    <message>
+        <source>Restored as paid ({0}); the rest of it pays {1}</source>
+        <translation>결제 완료로 되살림 ({0}), 나머지는 {1} 주문 결제분</translation>
     </message>
     <message>
         <source>Restored as paid ({0})</source>
@@ -6916,6 +6924,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0}: 은행 파일의 입금 %Ln건을 합쳐 결제 완료: {1}</translation>
     </message>
     <message>
+        <source>{0}: paid by {1} of a deposit in the bank file: {2}</source>
+        <translation>{0}: 은행 파일의 입금 중 {1}(으)로 결제 완료: {2}</translation>
+    </message>
+    <message>
         <source>(one deposit for orders {0})</source>
         <translation>(입금 1건으로 함께 결제한 주문: {0})</translation>
     </message>
@@ -7018,6 +7030,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>no message from them in the last 24 hours, and no template can name all the orders one transfer paid and the total</source>
         <translation>최근 24시간 동안 고객의 메시지가 없고 한 번의 입금으로 결제된 주문 전부와 합계를 담을 템플릿이 없음</translation>
+    </message>
+    <message>
+        <source>({0} of it)</source>
+        <translation>(그중 {0})</translation>
     </message>
     <message>
         <source>the template needs your bank account</source>

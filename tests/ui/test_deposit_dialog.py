@@ -616,7 +616,7 @@ def test_a_transfer_for_two_orders_one_moved_back_offers_its_free_part_to_that_o
     dialog.load_file(bank)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
     model = dialog.model
-    assert model.index(0, 2).data() == "₩132,000"  # the bank's line as it is
+    assert model.index(0, 2).data() == "₩132,000 · ₩42,000 free"  # the bank's line, and what is left of it
     assert model.index(0, 3).data().startswith(f"{shirt_number} · 김민지")
     assert model.index(0, 4).data() == (
         f"₩42,000 of it is free again ({coat_number} stays paid by it). Name and amount"
@@ -658,3 +658,168 @@ def test_in_korean_the_free_part_of_a_deposit_takes_its_particle(
     assert dialog.model.index(0, 4).data() == (
         f"이 중 ₩42,000이 다시 남았어요({coat_number} 주문은 이 입금으로 결제된 그대로예요). 입금자명과 금액 일치"
     )
+
+
+def minjis_transfer_for_two_orders_one_moved_back(ctx: Any) -> tuple[int, int, str, str]:
+    """One transfer of 132,000 paid 김민지's coat (90,000) and shirt (42,000); the shirt was moved
+    back to Awaiting payment, its 42,000 of the transfer free: (coat, shirt, their numbers)."""
+    from app.deposits import Deposit
+    from app.order_actions import confirm_payments, move_order_back
+
+    coat, shirt = minjis_two_orders(ctx)
+    with ctx.db.read() as s:
+        coat_number, shirt_number = (s.get(Order, i).number for i in (coat, shirt))  # type: ignore[union-attr]
+    confirm_payments(
+        ctx.db, [(i, Deposit(2, "2026-12-04 14:03:22", "김민지", 132000)) for i in (coat, shirt)]
+    )
+    move_order_back(ctx.db, shirt, OrderState.PAID)
+    return coat, shirt, coat_number, shirt_number
+
+
+def minjis_bank_file(tmp_path: Path, *rows: str) -> Path:
+    bank = tmp_path / "신한은행_입출금내역.csv"
+    lines = ["거래일자,거래시간,적요,출금(원),입금(원),내용,잔액(원)", *rows]
+    bank.write_bytes(("\n".join(lines) + "\n").encode("cp949"))
+    return bank
+
+
+TRANSFER_ROW = '2026-12-04,14:03:22,타행이체,,"132,000",김민지,"1,132,000"'
+
+
+def test_the_free_part_of_a_transfer_restores_the_order_the_deadline_cancelled_as_exactly_that_part(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Walk: the shirt moved back was cancelled by its payment deadline; the transfer's free 42,000
+    restored it. The window then said "Restored as paid (shirt)" beside a row of 132,000 as if the
+    whole transfer were the shirt's, and the shirt's history said it was paid by 132,000."""
+    from app.order_actions import bank_file_matches, load_order
+    from app.orders import expire_unpaid
+    from ui.bulk_notice_dialog import BulkNoticeDialog
+    from ui.order_history import history_lines
+
+    coat, shirt, coat_number, shirt_number = minjis_transfer_for_two_orders_one_moved_back(window.ctx)
+    with window.ctx.db.write() as s:
+        due = s.get(Order, shirt).payment_due_at  # type: ignore[union-attr]
+        assert due is not None
+        assert expire_unpaid(s, due + timedelta(minutes=1)) == [shirt]
+    bank = minjis_bank_file(tmp_path, TRANSFER_ROW)
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.late_bar.isVisible())
+    model = dialog.model
+    assert model.index(0, 2).data() == "₩132,000 · ₩42,000 free"  # what is left of it to match
+    assert model.index(0, 4).data().startswith(f"₩42,000 of it is free again ({coat_number} stays paid")
+    with qtbot.waitSignal(dialog.paid):
+        dialog.restore_button.click()
+    assert model.index(0, 2).data() == "₩132,000"  # none of it is free now
+    assert model.index(0, 4).data() == f"Restored as paid ({shirt_number}); the rest of it pays {coat_number}"
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    window.findChild(BulkNoticeDialog).reject()
+    [again] = bank_file_matches(window.ctx.db, bank)  # read again, it says the same
+    assert (again.kind, again.number, again.also_pays) == ("restored_paid", shirt_number, (coat_number,))
+    restored = history_lines(load_order(window.ctx.db, shirt).events)[0]
+    assert ": paid by ₩42,000 of a deposit in the bank file: " in restored
+    assert f"김민지 ₩132,000 (one deposit for orders {coat_number} + {shirt_number}) (restored:" in restored
+    with window.ctx.db.read() as s:
+        assert [s.get(Order, i).state for i in (coat, shirt)] == ["paid", "paid"]  # type: ignore[union-attr]
+
+
+def test_the_free_part_of_a_transfer_and_her_second_transfer_pay_an_order_in_parts_as_exactly_that_part(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Walk: the shirt moved back was cancelled at her word; she wanted a scarf (62,000) instead and
+    sent 20,000 more. The transfer's free 42,000 and the 20,000 paid the scarf, and its history said
+    "paid by 2 deposits together: … 132,000, … 20,000", as if all of the first were the scarf's."""
+    from app.deposits import deposit_uses
+    from app.order_actions import bank_file_matches, load_order
+    from ui.bulk_notice_dialog import BulkNoticeDialog
+    from ui.order_history import history_lines
+
+    _coat, shirt, coat_number, _shirt_number = minjis_transfer_for_two_orders_one_moved_back(window.ctx)
+    with window.ctx.db.write() as s:
+        move_order(s, shirt, OrderState.CANCELLED, now=utcnow())
+        create_item(
+            s, ItemDraft(name="캐시미어 머플러", price_minor=59000, currency="KRW", retailer_id="SCARF")
+        )
+        contact_id = s.get(Order, shirt).contact_id  # type: ignore[union-attr]
+        scarf = create_order(
+            s,
+            contact_id=contact_id,
+            lines=[LineInput("SCARF", 1)],
+            source="chat",
+            charges=Charges(3000),
+            now=PLACED,
+        )
+        move_order(s, scarf.id, OrderState.AWAITING_PAYMENT, now=utcnow())
+        scarf_id, scarf_number = scarf.id, scarf.number
+    bank = minjis_bank_file(
+        tmp_path, TRANSFER_ROW, '2026-12-05,10:12:00,타행이체,,"20,000",김민지,"1,152,000"'
+    )
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    model = dialog.model
+    assert [model.index(row, 2).data() for row in (0, 1)] == ["₩132,000 · ₩42,000 free", "₩20,000"]
+    assert [model.index(row, 0).data(Qt.ItemDataRole.CheckStateRole) for row in (0, 1)] == [
+        Qt.CheckState.Checked
+    ] * 2
+    with qtbot.waitSignal(dialog.paid) as paid:
+        dialog.confirm_button.click()
+    assert paid.args == [[scarf_id]]
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    window.findChild(BulkNoticeDialog).reject()
+    line = history_lines(load_order(window.ctx.db, scarf_id).events)[0]
+    assert ": paid by 2 deposits together: " in line
+    assert "김민지 ₩132,000 (₩42,000 of it), " in line and line.endswith("김민지 ₩20,000")
+    first, second = bank_file_matches(window.ctx.db, bank)
+    assert (first.kind, first.number) == ("already_applied", f"{coat_number}, {scarf_number}")
+    assert (second.kind, second.number) == ("already_applied", scarf_number)
+    with window.ctx.db.read() as s:
+        uses = deposit_uses(s)
+    # The transfer pays the coat's 90,000 and the scarf's 42,000: nothing of it left over, none counted twice.
+    [use] = [u for u in uses.values() if coat_number in u.numbers]
+    assert (use.numbers, use.free) == ((coat_number, scarf_number), 0)
+
+
+def test_the_deposits_sort_by_their_amount_as_money_not_as_text(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Sorted by the Amount column, "₩132,000 · ₩42,000 free" goes by 132,000, after 9,000 and 20,000."""
+    minjis_transfer_for_two_orders_one_moved_back(window.ctx)
+    bank = minjis_bank_file(
+        tmp_path,
+        TRANSFER_ROW,
+        '2026-12-05,10:12:00,타행이체,,"20,000",이하온,"1,152,000"',
+        '2026-12-05,11:30:00,타행이체,,"9,000",박서준,"1,161,000"',
+    )
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 3)
+    amounts = lambda: [dialog.model.index(row, 2).data() for row in range(3)]  # noqa: E731
+    assert amounts() == ["₩132,000 · ₩42,000 free", "₩20,000", "₩9,000"]  # as the bank wrote them
+    dialog.table.setCurrentIndex(dialog.model.index(0, 0))
+    dialog.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert amounts() == ["₩9,000", "₩20,000", "₩132,000 · ₩42,000 free"]
+    assert dialog.table.currentIndex().row() == 2  # the row she was on goes with it
+    assert dialog.model.index(2, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    dialog.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    assert amounts() == ["₩132,000 · ₩42,000 free", "₩20,000", "₩9,000"]
+    dialog.load_file(bank)  # read again: still sorted as she chose
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 3)
+    assert amounts()[0] == "₩132,000 · ₩42,000 free"
+    dialog.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert [dialog.model.index(row, 1).data() for row in range(3)] == ["김민지", "박서준", "이하온"]
+
+
+def test_in_korean_an_orders_share_of_one_transfer_reads_with_its_particle(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    from app.order_actions import load_order
+    from ui.order_history import history_lines
+
+    coat, _shirt, _coat_number, shirt_number = minjis_transfer_for_two_orders_one_moved_back(window.ctx)
+    lines = history_lines(load_order(window.ctx.db, coat).events)
+    assert lines[0].endswith(
+        f"{shirt_number} 주문이 되돌려져, 그 주문 몫 ₩42,000의 연결이 풀렸어요. 이 주문은 결제 완료 그대로예요"
+    )
+    assert ": 은행 파일의 입금 중 ₩90,000으로 결제 완료: " in lines[1]
