@@ -385,8 +385,9 @@ class DepositDialog(QDialog):
         # One deposit may pay several orders: their numbers are read whole ("2026-0003 + 2026-0008").
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        # "12월 5일 (토) 오전 11:02" on one line.
+        # "12월 5일 (토) 오전 11:02" on one line; so "132,000원 · 42,000원 남음".
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         # Why a deposit matched (or not) is read whole: its row takes the lines its reason wraps to
         # (at 1366×768 the reason column was two lines ending in "…").
         rows = self.table.verticalHeader()

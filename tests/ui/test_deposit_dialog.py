@@ -797,6 +797,10 @@ def test_the_deposits_sort_by_their_amount_as_money_not_as_text(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 3)
     amounts = lambda: [dialog.model.index(row, 2).data() for row in range(3)]  # noqa: E731
     assert amounts() == ["₩132,000 · ₩42,000 free", "₩20,000", "₩9,000"]  # as the bank wrote them
+    dialog.show()
+    metrics = dialog.table.fontMetrics()  # on one line, not wrapped after "₩132,000 ·"
+    wanted = metrics.horizontalAdvance("₩132,000 · ₩42,000 free")
+    qtbot.waitUntil(lambda: dialog.table.horizontalHeader().sectionSize(2) > wanted)
     dialog.table.setCurrentIndex(dialog.model.index(0, 0))
     dialog.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     assert amounts() == ["₩9,000", "₩20,000", "₩132,000 · ₩42,000 free"]
