@@ -640,6 +640,9 @@ def match_deposits(
                 if recorded_kind == MatchKind.RESTORED_PAID and use is not None:
                     also = tuple(n for n in use.numbers if n != number)
                     found[d.row] = replace(found[d.row], also_pays=also)
+                elif recorded_kind == MatchKind.REFUND_NOTED and use is not None and use.free:
+                    # Its free part is the refund's: the rest pays its orders still.
+                    found[d.row] = replace(found[d.row], paid_already=use.numbers, free=use.free)
         use = uses.get(_deposit_key(d.at, d.name, d.amount)) if d.at else None
         if d.row not in found and use is not None and use.free:
             rest[d.row] = (d, use)
@@ -963,9 +966,20 @@ def restore_for_deposit(
 
 def leave_for_refund(session: Session, order_id: int, deposit: Deposit, now: datetime | None = None) -> None:
     """The owner leaves `deposit`, which came after the payment deadline cancelled the order, to be
-    refunded: the order stays cancelled, its history names the deposit."""
+    refunded: the order stays cancelled, its history names the deposit. Of a deposit that pays
+    other orders still (one it paid with them was moved back), only its free part is refunded:
+    the note says how much (`refund`) and which orders the rest pays (`paid_with`)."""
     order = session.get(Order, order_id)
     if order is None:
         raise OrderError(ErrorCode.ORDER_GONE)
-    order.events.append(OrderEvent(at=now or utcnow(), kind=REFUND_DUE, note=deposit_note(deposit)))
+    note = deposit_note(deposit)
+    use = (
+        deposit_uses(session).get(_deposit_key(deposit.at, deposit.name, deposit.amount))
+        if deposit.at
+        else None
+    )
+    if use is not None and use.free:
+        facts = json.loads(note) | {"refund": use.free, "paid_with": list(use.numbers)}
+        note = json.dumps(facts, ensure_ascii=False)
+    order.events.append(OrderEvent(at=now or utcnow(), kind=REFUND_DUE, note=note))
     session.flush()

@@ -149,6 +149,17 @@ def event_text(
         )
         return line.format(when, facts.get("number", ""), freed)
     deposit = facts.get("deposit")
+    refunded, paid_with = facts.get("refund"), facts.get("paid_with")
+    if event.kind == REFUND_DUE and isinstance(deposit, dict) and isinstance(refunded, int):
+        # The free part of a deposit that pays other orders still: that part alone is refunded.
+        line = translate(
+            "OrderWindow",
+            "{0}: {1} of a deposit came after the order was cancelled, left to be refunded: {2} "
+            "(the rest of it pays {3})",
+        )
+        others = ", ".join(map(str, paid_with)) if isinstance(paid_with, list) else ""
+        said = deposit_text(deposit, country=country, currency=currency)
+        return with_particles(line.format(when, money(refunded, currency), said, others))
     if event.kind == REFUND_DUE and isinstance(deposit, dict):
         return translate(
             "OrderWindow", "{0}: a deposit came after the order was cancelled, left to be refunded: {1}"

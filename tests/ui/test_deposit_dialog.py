@@ -827,3 +827,38 @@ def test_in_korean_an_orders_share_of_one_transfer_reads_with_its_particle(
         f"{shirt_number} 주문이 되돌려져, 그 주문 몫 ₩42,000의 연결이 풀렸어요. 이 주문은 결제 완료 그대로예요"
     )
     assert ": 은행 파일의 입금 중 ₩90,000으로 결제 완료: " in lines[1]
+
+
+def test_the_free_part_of_a_transfer_left_for_a_refund_refunds_that_part_alone(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Walk: the shirt moved back was cancelled by its payment deadline; the owner left the
+    transfer's free 42,000 for a refund. The shirt's history said 132,000 was to be refunded."""
+    from app.order_actions import bank_file_matches, load_order
+    from app.orders import expire_unpaid
+    from ui.order_history import history_lines
+
+    _coat, shirt, coat_number, shirt_number = minjis_transfer_for_two_orders_one_moved_back(window.ctx)
+    with window.ctx.db.write() as s:
+        due = s.get(Order, shirt).payment_due_at  # type: ignore[union-attr]
+        assert due is not None
+        expire_unpaid(s, due + timedelta(minutes=1))
+    bank = minjis_bank_file(tmp_path, TRANSFER_ROW)
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.late_bar.isVisible())
+    dialog.refund_button.click()
+    qtbot.waitUntil(lambda: not dialog.late_bar.isVisible())
+    line = history_lines(load_order(window.ctx.db, shirt).events)[0]
+    assert ": ₩42,000 of a deposit came after the order was cancelled, left to be refunded: " in line
+    assert line.endswith(f"김민지 ₩132,000 (the rest of it pays {coat_number})")
+    [again] = bank_file_matches(window.ctx.db, bank)  # read again: its free part is the refund's
+    assert (again.kind, again.number, again.paid_already, again.free) == (
+        "refund_noted",
+        shirt_number,
+        (coat_number,),
+        42000,
+    )
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.index(0, 4).data().endswith(f"Left for a refund ({shirt_number})"))
+    assert dialog.model.index(0, 2).data() == "₩132,000 · ₩42,000 free"
