@@ -588,6 +588,23 @@ class DepositDialog(QDialog):
         if late is None:
             return
         m = late[1]
+        if m.paid_already:  # the money came before: its part was freed when the order was moved back
+            self.late_text.setText(
+                with_particles(
+                    self.tr(
+                        "{0} · {1} was cancelled when its payment deadline passed. {2} of a deposit that "
+                        "pays {3} is free since the order was moved back. Restore it as paid with that "
+                        "part (its items are taken from stock again), or leave that part to be refunded "
+                        "(noted in the order's history)."
+                    ).format(
+                        m.number,
+                        m.customer,
+                        money(m.matched_amount(), self.ctx.currency),
+                        ", ".join(m.paid_already),
+                    )
+                )
+            )
+            return
         self.late_text.setText(
             with_particles(
                 self.tr(

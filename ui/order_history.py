@@ -185,7 +185,12 @@ def event_text(
             line += " " + translate("OrderWindow", "(one deposit for orders {0})").format(
                 " + ".join(map(str, together))
             )
-        if facts.get("restored"):
+        if facts.get("restored") and isinstance(together, list) and len(together) > 1:
+            # Its share was the free part of a deposit that came before (freed by a move back).
+            line += " " + translate(
+                "OrderWindow", "(restored after the payment deadline, with the deposit's free part)"
+            )
+        elif facts.get("restored"):
             line += " " + translate("OrderWindow", "(restored: the deposit came after the payment deadline)")
     else:
         line = translate("OrderWindow", "{0}: {1} → {2}").format(

@@ -204,6 +204,10 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
         <translation>Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Payments are matched to orders awaiting payment by payment reference and amount; one payment for several of a customer's orders, by their total; check the ones to confirm. A payment with another reference is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</translation>
     </message>
     <message>
+        <source>{0} · {1} was cancelled when its payment deadline passed. {2} of a deposit that pays {3} is free since the order was moved back. Restore it as paid with that part (its items are taken from stock again), or leave that part to be refunded (noted in the order's history).</source>
+        <translation>{0} · {1} was canceled when its payment deadline passed. {2} of a deposit that pays {3} is free since the order was moved back. Restore it as paid with that part (its items are taken from stock again), or leave that part to be refunded (noted in the order's history).</translation>
+    </message>
+    <message>
         <source>{0} · {1} was cancelled when its payment deadline passed, and {2} came afterwards. Restore it as paid (its items are taken from stock again), or leave the money to be refunded (noted in the order's history).</source>
         <translation>{0} · {1} was canceled when its payment deadline passed, and {2} came afterwards. Restore it as paid (its items are taken from stock again), or leave the money to be refunded (noted in the order's history).</translation>
     </message>

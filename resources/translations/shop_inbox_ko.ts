@@ -3486,6 +3486,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>주문 {0} 결제 완료로 표시</translation>
     </message>
     <message>
+        <source>{0} · {1} was cancelled when its payment deadline passed. {2} of a deposit that pays {3} is free since the order was moved back. Restore it as paid with that part (its items are taken from stock again), or leave that part to be refunded (noted in the order&apos;s history).</source>
+        <translation>{0} · {1} 주문은 입금 기한이 지나 자동 취소되었어요. {3} 주문을 결제한 입금 중 {2}은(는) 이 주문을 되돌린 뒤로 남아 있어요. 그 금액으로 주문을 결제 완료로 되살리거나(상품을 재고에서 다시 빼요), 그 금액을 환불할 입금으로 둘 수 있어요(주문 기록에 남아요).</translation>
+    </message>
+    <message>
         <source>{0} · {1} was cancelled when its payment deadline passed, and {2} came afterwards. Restore it as paid (its items are taken from stock again), or leave the money to be refunded (noted in the order&apos;s history).</source>
         <translation>{0} · {1} 주문은 입금 기한이 지나 자동 취소되었고, 그 뒤에 {2}이(가) 입금되었어요. 주문을 결제 완료로 되살리거나(상품을 재고에서 다시 빼요), 환불할 입금으로 둘 수 있어요(주문 기록에 남아요).</translation>
     </message>
@@ -6934,6 +6938,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>(one deposit for orders {0})</source>
         <translation>(입금 1건으로 함께 결제한 주문: {0})</translation>
+    </message>
+    <message>
+        <source>(restored after the payment deadline, with the deposit&apos;s free part)</source>
+        <translation>(입금 기한이 지나 취소된 주문을 입금의 남은 금액으로 되살림)</translation>
     </message>
     <message>
         <source>(restored: the deposit came after the payment deadline)</source>

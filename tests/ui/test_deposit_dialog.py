@@ -709,6 +709,11 @@ def test_the_free_part_of_a_transfer_restores_the_order_the_deadline_cancelled_a
     model = dialog.model
     assert model.index(0, 2).data() == "₩132,000 · ₩42,000 free"  # what is left of it to match
     assert model.index(0, 4).data().startswith(f"₩42,000 of it is free again ({coat_number} stays paid")
+    # Not "₩42,000 came afterwards": the transfer came before, and its part was freed.
+    assert dialog.late_text.text().startswith(
+        f"{shirt_number} · 김민지 was cancelled when its payment deadline passed. ₩42,000 of a deposit "
+        f"that pays {coat_number} is free since the order was moved back. Restore it as paid with that part"
+    )
     with qtbot.waitSignal(dialog.paid):
         dialog.restore_button.click()
     assert model.index(0, 2).data() == "₩132,000"  # none of it is free now
@@ -719,7 +724,10 @@ def test_the_free_part_of_a_transfer_restores_the_order_the_deadline_cancelled_a
     assert (again.kind, again.number, again.also_pays) == ("restored_paid", shirt_number, (coat_number,))
     restored = history_lines(load_order(window.ctx.db, shirt).events)[0]
     assert ": paid by ₩42,000 of a deposit in the bank file: " in restored
-    assert f"김민지 ₩132,000 (one deposit for orders {coat_number} + {shirt_number}) (restored:" in restored
+    assert restored.endswith(
+        f"김민지 ₩132,000 (one deposit for orders {coat_number} + {shirt_number}) "
+        "(restored after the payment deadline, with the deposit's free part)"
+    )
     with window.ctx.db.read() as s:
         assert [s.get(Order, i).state for i in (coat, shirt)] == ["paid", "paid"]  # type: ignore[union-attr]
 
