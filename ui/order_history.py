@@ -154,7 +154,7 @@ def event_text(
         # The free part of a deposit that pays other orders still: that part alone is refunded.
         line = translate(
             "OrderWindow",
-            "{0}: {1} of a deposit came after the order was cancelled, left to be refunded: {2} "
+            "{0}: {1} of a deposit, free since the order was moved back, left to be refunded: {2} "
             "(the rest of it pays {3})",
         )
         others = ", ".join(map(str, paid_with)) if isinstance(paid_with, list) else ""

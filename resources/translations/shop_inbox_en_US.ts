@@ -496,10 +496,6 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
         <translation>{0}: tracking number {1} replaced by {2} from the carrier's file</translation>
     </message>
     <message>
-        <source>{0}: {1} of a deposit came after the order was cancelled, left to be refunded: {2} (the rest of it pays {3})</source>
-        <translation>{0}: {1} of a deposit came after the order was canceled, left to be refunded: {2} (the rest of it pays {3})</translation>
-    </message>
-    <message>
         <source>{0}: a deposit came after the order was cancelled, left to be refunded: {1}</source>
         <translation>{0}: a deposit came after the order was canceled, left to be refunded: {1}</translation>
     </message>

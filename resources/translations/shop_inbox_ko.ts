@@ -6920,10 +6920,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0}: 이 주문과 입금 1건으로 함께 결제한 {1} 주문이 되돌려져, 그 주문 몫 {2}의 연결이 풀렸어요. 이 주문은 결제 완료 그대로예요</translation>
     </message>
     <message>
-        <source>{0}: {1} of a deposit came after the order was cancelled, left to be refunded: {2} (the rest of it pays {3})</source>
-        <translation>{0}: 주문 취소 뒤에 들어온 입금 중 {1}, 환불할 금액으로 둠: {2} (나머지는 {3} 주문 결제분)</translation>
-    </message>
-    <message>
         <source>{0}: a deposit came after the order was cancelled, left to be refunded: {1}</source>
         <translation>{0}: 주문 취소 뒤에 들어온 입금, 환불할 입금으로 둠: {1}</translation>
     </message>
@@ -7062,6 +7058,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>{0}: {1} → {2}, closed by the return</source>
         <translation>{0}: {1} → {2}, 반품으로 마무리됨</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of a deposit, free since the order was moved back, left to be refunded: {2} (the rest of it pays {3})</source>
+        <translation>{0}: 주문을 되돌린 뒤 남은 입금 중 {1}, 환불할 금액으로 둠: {2} (나머지는 {3} 주문 결제분)</translation>
     </message>
     <message>
         <source>the template chosen for this step has more values than the step fills</source>

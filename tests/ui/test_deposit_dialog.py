@@ -841,7 +841,8 @@ def test_the_free_part_of_a_transfer_left_for_a_refund_refunds_that_part_alone(
     window: Any, qtbot: Any, tmp_path: Path
 ) -> None:
     """Walk: the shirt moved back was cancelled by its payment deadline; the owner left the
-    transfer's free 42,000 for a refund. The shirt's history said 132,000 was to be refunded."""
+    transfer's free 42,000 for a refund. The shirt's history said 132,000 was to be refunded, and
+    that it came after the cancel (it came before, and its part was freed by the move back)."""
     from app.order_actions import bank_file_matches, load_order
     from app.orders import expire_unpaid
     from ui.order_history import history_lines
@@ -858,7 +859,7 @@ def test_the_free_part_of_a_transfer_left_for_a_refund_refunds_that_part_alone(
     dialog.refund_button.click()
     qtbot.waitUntil(lambda: not dialog.late_bar.isVisible())
     line = history_lines(load_order(window.ctx.db, shirt).events)[0]
-    assert ": ₩42,000 of a deposit came after the order was cancelled, left to be refunded: " in line
+    assert ": ₩42,000 of a deposit, free since the order was moved back, left to be refunded: " in line
     assert line.endswith(f"김민지 ₩132,000 (the rest of it pays {coat_number})")
     [again] = bank_file_matches(window.ctx.db, bank)  # read again: its free part is the refund's
     assert (again.kind, again.number, again.paid_already, again.free) == (
