@@ -387,6 +387,15 @@ def save_local(session: Session, doc: Automations, *, built_on: int | None = Non
     waiting = set(state.waiting_parts if state.pending else ()) | set(differing_parts(state.doc, new_doc))
     if doc.away.schedule == "always" and state.doc.away.schedule != "always":
         put_setting(session, AWAY_SCHEDULE_BEFORE_ALWAYS_KEY, state.doc.away.schedule)
+    theirs = _relay_runs_base(state, base)
+    if theirs is not None and state.conflict is None:
+        # Measured against what the relay runs, not against the last save: an away message switched
+        # off and on again waited as "changed", and quitting asked about a change that was none.
+        sent = _as_sent(state, new_doc, load_preferences(session).shop_region)
+        if same_content(sent, theirs):
+            # The edit is bumped: a push of the earlier change under way leaves this one waiting.
+            return _store(session, AutomationsState(doc=new_doc, base_revision=base, edit=state.edit + 1))
+        waiting &= set(differing_parts(theirs, sent))  # a part put back as the relay has it waits no more
     return _store(
         session,
         AutomationsState(
@@ -398,6 +407,24 @@ def save_local(session: Session, doc: Automations, *, built_on: int | None = Non
             waiting_parts=tuple(part for part in AutomationsPart if part in waiting),
         ),
     )
+
+
+def _relay_runs_base(state: AutomationsState, base: int) -> Automations | None:
+    """The relay's document as last heard, when it is the revision `base` a save builds on (None: not
+    known here, or the relay holds none of the shop's rules yet)."""
+    on_relay = state.on_relay
+    if base == 0 or on_relay is None or on_relay.revision != base:
+        return None
+    return on_relay
+
+
+def _as_sent(state: AutomationsState, doc: Automations, country: str) -> Automations:
+    """`doc` as a push would send it (`_push`): the account where the texts say {bank}, the shop's
+    country, and the hours written out as they last were for a relay that cannot fill them."""
+    sent = with_shop_country(with_bank(doc, state.bank_account), country.upper())
+    if state.hours_written_at is not None:
+        sent = with_hours(sent, state.hours_written_at)
+    return sent
 
 
 def apply_remote(session: Session, remote: Automations, *, current: bool = False) -> AutomationsState:

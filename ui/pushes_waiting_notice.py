@@ -75,7 +75,10 @@ class PushesWaitingNotice(QFrame):
         self.setObjectName("pushesWaitingNotice")
         self.tasks: frozenset[PushTask] = frozenset()
         self.parts: tuple[AutomationsPart, ...] = ()
-        self.pending = False  # the automations hold a change the relay has not taken (as last read)
+        # The automations hold a change the relay has not taken (as last read; None: not read yet).
+        # The engine's waiting push is settled only at its next try: a change put back as the relay
+        # has it waits no more from the moment it is saved.
+        self.pending: bool | None = None
         self.lost = False  # the relay cannot be reached (the connection banner says so)
         # The waiting change is the relay's first rules (a first setup, a new relay): it has none.
         self.relay_has_none = False
@@ -108,18 +111,28 @@ class PushesWaitingNotice(QFrame):
         self._show()
 
     def names(self) -> list[str]:
-        tasks = self.tasks | ({PushTask.AUTOMATIONS} if self.lost and self.pending else set())
-        return waiting_names(frozenset(tasks), self.parts)
+        return waiting_names(frozenset(self._waiting_tasks()), self.parts)
+
+    def _waiting_tasks(self) -> set[PushTask]:
+        tasks = set(self.tasks)
+        if self.lost and self.pending:
+            tasks.add(PushTask.AUTOMATIONS)
+        if self.pending is False:
+            tasks.discard(PushTask.AUTOMATIONS)
+        return tasks
+
+    def _automations_wait(self) -> bool:
+        return PushTask.AUTOMATIONS in self._waiting_tasks()
 
     def still_sent(self) -> tuple[StillSent, ...]:
         """While the automations wait (as last read): what the relay goes on sending of what the
         owner switched off or changed (the quit question says it)."""
-        waiting = PushTask.AUTOMATIONS in self.tasks or (self.lost and self.pending)
-        return self.still_sends if waiting else ()
+        return self.still_sends if self._automations_wait() else ()
 
     def _changed(self, changes: Changes) -> None:
-        # Another save while the first waits adds its part; the engine's retry that went clears them.
-        if changes.automations and (PushTask.AUTOMATIONS in self.tasks or self.lost):
+        # Another save while the first waits adds its part; the engine's retry that went clears them;
+        # a save that puts the change back as the relay has it ends the wait.
+        if changes.automations:
             self._read_parts()
 
     def _read_parts(self) -> None:
@@ -135,7 +148,7 @@ class PushesWaitingNotice(QFrame):
         self.parts = state.waiting_parts
         self.pending = state.status is SyncStatus.PENDING  # not a refused one: nothing tries it
         self.relay_has_none = state.relay_has_none
-        self.still_sends = relay_still_sends(state)
+        self.still_sends = relay_still_sends(state) if self.pending else ()
         self._show()
 
     def _show(self) -> None:
@@ -143,7 +156,7 @@ class PushesWaitingNotice(QFrame):
         if not names:
             self.hide()
             return
-        if self.relay_has_none and (PushTask.AUTOMATIONS in self.tasks or (self.lost and self.pending)):
+        if self.relay_has_none and self._automations_wait():
             # No previous version to fall back on: without rules, the relay sends no greeting, away
             # message or menu bot answer at all (relay/automations.py reads an empty document).
             text = self.tr(

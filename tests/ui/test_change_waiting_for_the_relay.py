@@ -220,3 +220,35 @@ def test_the_away_message_still_sent_is_said_in_korean(qtbot: Any, dialogs: Any,
         "연결될 때까지 릴레이는 이전 버전을 써요. 그동안 메시지를 보내는 고객은 다음 메시지를 계속 받아요: "
         "꺼 둔 자리 비움 메시지."
     )
+
+
+def test_the_away_message_switched_off_and_on_again_is_no_longer_said_to_wait(
+    online_window: Any, qtbot: Any, front: tuple[RelayFront, str], dialogs: Any, english: None
+) -> None:
+    """Put back as the relay has it, the change is none: no strip, and quitting asks nothing, while
+    the engine's retry of the earlier save is still to come."""
+    from ui.away_editor import AwayEditor
+
+    window = online_window
+    proxy, _ = front
+    proxy.refuse(*PUT, status=503, times=None)
+    assert window.ctx.sync is not None and window.ctx.sync.engine is not None
+    window.ctx.sync.engine.pushes.retry_base = 600.0  # the next try far off: the save alone must tell
+    editor = AwayEditor(window.ctx, parent=window)
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    editor.show()
+    editor.enabled.setChecked(False)
+    editor.save()
+    qtbot.waitUntil(lambda: not editor.is_busy(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.pushes_waiting.isVisible(), timeout=10_000)
+
+    editor.enabled.setChecked(True)
+    editor.save()
+    qtbot.waitUntil(lambda: not editor.is_busy(), timeout=10_000)
+
+    assert editor.state.status is SyncStatus.SYNCED
+    assert editor.banner.message.text() == "On the relay: customers get what you see here."
+    qtbot.waitUntil(lambda: not window.pushes_waiting.isVisible(), timeout=5000)
+    editor.close()
+    press_quit(qtbot, window)  # nothing waits: no question
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
