@@ -89,11 +89,12 @@ class StillSent(enum.StrEnum):
 
 
 def relay_still_sends(state: AutomationsState) -> tuple[StillSent, ...]:
-    """While a change to the automations waits for the relay: the away message and greeting it goes
-    on sending that the owner switched off or changed here (on at the relay, as last heard), for as
-    long as it waits, this computer closed or not; empty when nothing of them is still sent, or the
-    relay's copy is not known here. At any hour, not only now: quitting leaves it for the night."""
-    if state.status is not SyncStatus.PENDING or state.relay_has_none:
+    """While a change to the automations waits for the relay, or was refused by it: the away message
+    and greeting it goes on sending that the owner switched off or changed here (on at the relay, as
+    last heard), for as long as it waits or until she fixes or discards it, this computer closed or
+    not; empty when nothing of them is still sent, or the relay's copy is not known here. At any
+    hour, not only now: quitting leaves it for the night."""
+    if state.status not in (SyncStatus.PENDING, SyncStatus.REFUSED) or state.relay_has_none:
         return ()
     theirs = relay_copy(state)
     if theirs is None:

@@ -974,12 +974,23 @@ class MainWindow(QMainWindow):
         if may_quit(over, *self._left_for_the_relay()):
             self.close()
 
-    def _left_for_the_relay(self) -> tuple[int, list[str], list[str], bool, tuple[StillSent, ...]]:
+    def _left_for_the_relay(
+        self,
+    ) -> tuple[int, list[str], list[str], bool, tuple[StillSent, ...], tuple[StillSent, ...]]:
         """What the quit question names: replies unsent, changes waiting and refused, whether the
-        relay has no rules yet, and what it goes on sending that the owner switched off or changed."""
+        relay has no rules yet, and what it goes on sending that the owner switched off or changed
+        (while a change waits, and while one was refused)."""
         unsent, refused = self.changes_left_unsent(), self.changes_refused()
         still = self.pushes_waiting.still_sent() if unsent else ()
-        return self.replies_left_unsent(), unsent, refused, self.pushes_waiting.relay_has_none, still
+        still_refused = self.rules_refused.still_sends if refused else ()
+        return (
+            self.replies_left_unsent(),
+            unsent,
+            refused,
+            self.pushes_waiting.relay_has_none,
+            still,
+            still_refused,
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quit (Ctrl+Q, the title bar): the app's other open windows close first, so one holding

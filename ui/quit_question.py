@@ -20,6 +20,7 @@ def may_quit(
     refused: Sequence[str] = (),
     relay_has_none: bool = False,
     still_sent: Sequence[StillSent] = (),
+    refused_still_sent: Sequence[StillSent] = (),
 ) -> bool:
     """True when nothing waits, or the owner chose to quit anyway. Quitting loses no reply (the
     outbox is in the inbox file), but one she wrote would reach its customer only at the next start:
@@ -31,7 +32,9 @@ def may_quit(
     relay's first (it has none of the shop's, so it sends no automatic message meanwhile).
     `still_sent`: the away message and greeting the relay's previous version goes on sending that
     the owner switched off or changed (app/away_status.relay_still_sends): "the previous version"
-    alone left her to work out that customers still get the away message she switched off."""
+    alone left her to work out that customers still get the away message she switched off.
+    `refused_still_sent`: the same, for the change the relay refused (it goes on until she fixes or
+    discards it)."""
     if waiting <= 0 and not changes and not refused:
         return True
     sentences = []
@@ -61,7 +64,19 @@ def may_quit(
                 "until Shop Inbox is open again and reaches it.",
             ).format(changes=listed(list(changes)))
         )
-    if refused:
+    if refused and refused_still_sent:
+        sentences.append(
+            QCoreApplication.translate(
+                "QuitQuestion",
+                "Your relay refused your change: {changes}. It is not sent again by itself: fix it in "
+                "its editor or discard it. Until then customers who write still get {sent}, even while "
+                "this computer is closed.",
+            ).format(
+                changes=listed(list(refused)),
+                sent=listed([_still_sent_name(s) for s in refused_still_sent]),
+            )
+        )
+    elif refused:
         sentences.append(
             QCoreApplication.translate(
                 "QuitQuestion",

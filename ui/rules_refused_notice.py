@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QLabel, QPushButton, QWidget
 
 from app.automations_parts import AutomationsPart
 from app.automations_store import AutomationsState, SyncStatus, discard_refused_change, load_state
+from app.away_status import StillSent, relay_still_sends
 from app.changes import Changes
 from app.relay_pushes import PushTask
 from app.wire import (
@@ -240,6 +241,8 @@ class RulesRefusedNotice(QFrame):
         self.setObjectName("rulesRefusedNotice")
         self.editor = AutomationsPart.AWAY.value
         self.names: list[str] = []  # what the relay refused, named, while the strip shows (quitting asks)
+        # The away message and greeting the relay goes on sending meanwhile, switched off or changed here.
+        self.still_sends: tuple[StillSent, ...] = ()
         self._open: QDialog | None = None  # the editor the button opened, while it is open
         self.text = QLabel(self)
         self.fix = QPushButton(self.tr("&Fix…"))
@@ -269,6 +272,7 @@ class RulesRefusedNotice(QFrame):
     def show_for(self, state: AutomationsState) -> None:
         refused = state.status is SyncStatus.REFUSED
         self.names = refused_names(state) if refused else []
+        self.still_sends = relay_still_sends(state) if refused else ()
         if refused:
             parts = state.waiting_parts
             self.editor = (parts[0] if parts else AutomationsPart.PROFILE).value

@@ -8089,6 +8089,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 연결될 때까지 릴레이는 이전 버전을 써요.</translation>
     </message>
     <message>
+        <source>Your relay refused your change: {changes}. It is not sent again by itself: fix it in its editor or discard it. Until then customers who write still get {sent}, even while this computer is closed.</source>
+        <translation>릴레이가 변경 내용을 거부했어요: {changes}. 자동으로 다시 보내지 않으니 편집 창에서 고치거나 변경 내용을 버려 주세요. 그때까지 이 컴퓨터가 꺼져 있어도 메시지를 보내는 고객은 다음 메시지를 계속 받아요: {sent}.</translation>
+    </message>
+    <message>
         <source>Your relay refused your change: {changes}. It is not sent again by itself: fix it in its editor or discard it. Until then the relay does without it, even while this computer is closed.</source>
         <translation>릴레이가 변경 내용을 거부했어요: {changes}. 자동으로 다시 보내지 않으니 편집 창에서 고치거나 변경 내용을 버려 주세요. 그때까지 릴레이는 이 컴퓨터가 꺼져 있어도 이 변경 없이 동작해요.</translation>
     </message>

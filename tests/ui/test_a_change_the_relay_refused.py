@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.automations_store import AutomationsStore, SyncStatus, demo_automations
 from app.connection import Connection
 from app.relay_client import RelayClient
+from app.relay_pushes import PushTask
 from tests.support.relay_front import RelayFront, relay_front
 from tests.support.relay_server import RunningRelay
 from tests.ui.test_quit_from_any_window import press_quit
@@ -99,7 +100,8 @@ def test_a_refused_away_message_is_said_with_its_reason_and_quitting_names_it(
     press_quit(qtbot, window)
     assert asked.shown[0].text == (
         "Your relay refused your change: away message. It is not sent again by itself: fix it in its "
-        "editor or discard it. Until then the relay does without it, even while this computer is closed."
+        "editor or discard it. Until then customers who write still get the away message as it was "
+        "before your change, even while this computer is closed."
     )
     assert window.isVisible()
 
@@ -122,6 +124,42 @@ def test_a_refused_away_message_is_said_with_its_reason_and_quitting_names_it(
     assert proxy.count(*PUT) == 1
     press_quit(qtbot, window)  # nothing refused or waiting: quits without asking
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
+def test_quitting_with_a_refused_switch_off_names_the_away_message_and_greeting_still_sent(
+    online_window: Any, qtbot: Any, front: tuple[RelayFront, str], dialogs: Any, english: None
+) -> None:
+    """ "The relay does without it" left the owner to work out that the away message she switched
+    off goes on answering customers all night, as the question while a change waits says."""
+    from app.automations_store import AUTOMATIONS_CHANGED
+
+    window = online_window
+    proxy, _ = front
+    proxy.refuse(*PUT, status=422, times=None, body=INVALID.encode(), content_type=b"application/json")
+    store = AutomationsStore(window.ctx.db)
+    doc = store.state().doc
+    store.save(
+        doc.model_copy(
+            update={
+                "away": doc.away.model_copy(update={"enabled": False}),
+                "greeting": doc.greeting.model_copy(update={"text": "Hello!"}),
+            }
+        )
+    )
+    window.ctx.publish(AUTOMATIONS_CHANGED)
+    assert window.ctx.sync is not None
+    window.ctx.sync.retry_push_later(PushTask.AUTOMATIONS)
+    qtbot.waitUntil(lambda: window.rules_refused.still_sends != (), timeout=10_000)
+
+    asked = dialogs.expect("warning", answer=Button.No, times=1)
+    press_quit(qtbot, window)
+    assert asked.shown[0].text == (
+        "Your relay refused your change: away message and greeting message. It is not sent again by "
+        "itself: fix it in its editor or discard it. Until then customers who write still get the away "
+        "message you switched off and the greeting message as it was before your change, even while "
+        "this computer is closed."
+    )
+    assert window.isVisible()
 
 
 def test_the_refused_strip_in_korean(
@@ -276,3 +314,23 @@ def test_each_limit_of_the_menu_bot_is_said_with_its_number(english: None) -> No
     )
     assert all("{" not in sentence for sentence in said.values())
     assert refusal_reason("bot_over_limits").startswith("The menu bot goes beyond")  # nothing said
+
+
+def test_the_away_message_still_sent_after_a_refusal_is_said_in_korean(
+    qtbot: Any, dialogs: Any, korean: None
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from app.automations_parts import AutomationsPart
+    from app.away_status import StillSent
+    from ui.pushes_waiting_notice import part_name
+    from ui.quit_question import may_quit
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    asked = dialogs.expect("warning", answer=Button.No, times=1)
+    away = part_name(AutomationsPart.AWAY)
+    assert not may_quit(parent, 0, refused=[away], refused_still_sent=(StillSent.AWAY_SWITCHED_OFF,))
+    assert asked.shown[0].text.endswith(
+        "그때까지 이 컴퓨터가 꺼져 있어도 메시지를 보내는 고객은 다음 메시지를 계속 받아요: 꺼 둔 자리 비움 메시지."
+    )
