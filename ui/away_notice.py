@@ -188,38 +188,27 @@ class AwayNotice(QFrame):
             )
         off_here = self.doc is None or not self.doc.away.enabled
         # Its away hours end by themselves (the shop opens): when, so the owner knows for how long.
+        # Two or three lines in the chat list's column: what customers get, then why and what to do
+        # (the strips above the chat say the rest; five lines here were not read to the end).
         until = self._until(None if self.state_read is None else relay_copy(self.state_read))
-        if until:
-            what = (
-                self.tr(
-                    "Your relay is still sending your away message until {0}: your change to switch it "
-                    "off has not reached it yet."
-                )
-                if off_here
-                else self.tr(
-                    "Your relay is still sending your away message until {0}: your change to its hours "
-                    "has not reached it yet."
-                )
-            ).format(until)
+        if off_here and until:
+            what = self.tr("Your relay still sends the away message you switched off, until {0}.").format(
+                until
+            )
         elif off_here:
-            what = self.tr(
-                "Your relay is still sending your away message: your change to switch it off has not "
-                "reached it yet."
+            what = self.tr("Your relay still sends the away message you switched off.")
+        elif until:
+            what = self.tr("Your relay still sends your away message on its old hours, until {0}.").format(
+                until
             )
         else:
-            what = self.tr(
-                "Your relay is still sending your away message at this hour: your change to its hours "
-                "has not reached it yet."
-            )
+            what = self.tr("Your relay still sends your away message now, on its old hours.")
         if relay is RelayAway.PREVIOUS_REFUSED:
-            fix = self.tr("It refused the change: press Fix above the chat, correct it and save again.")
+            fix = self.tr("It refused your change: press Fix above the chat.")
         elif self.lost:
-            fix = self.tr(
-                "It goes as soon as Shop Inbox reaches your relay again: check that the relay is running "
-                "and this computer is online."
-            )
+            fix = self.tr("Your change goes once Shop Inbox reaches the relay again.")
         else:
-            fix = self.tr("Shop Inbox keeps trying to send it.")
+            fix = self.tr("Shop Inbox keeps trying to send your change.")
         return " ".join([what, fix])
 
     def _relay_sentence(self, relay: RelayAway, theirs: AwayNow | None) -> str:

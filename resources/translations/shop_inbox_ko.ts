@@ -284,32 +284,32 @@
         <translation>릴레이가 다른 컴퓨터에서 바꾼 대로 자리 비움 메시지를 보내고 있어요. 채팅 위에서 어느 버전을 남길지 골라 주세요.</translation>
     </message>
     <message>
-        <source>Your relay is still sending your away message until {0}: your change to switch it off has not reached it yet.</source>
-        <translation>릴레이가 {0}까지 자리 비움 메시지를 계속 보내요. 자리 비움 메시지를 끈 변경 내용이 아직 릴레이에 전달되지 않았어요.</translation>
+        <source>Your relay still sends the away message you switched off, until {0}.</source>
+        <translation>끈 자리 비움 메시지를 릴레이가 {0}까지 계속 보내요.</translation>
     </message>
     <message>
-        <source>Your relay is still sending your away message until {0}: your change to its hours has not reached it yet.</source>
-        <translation>릴레이가 {0}까지 자리 비움 메시지를 계속 보내요. 자리 비움 시간을 바꾼 변경 내용이 아직 릴레이에 전달되지 않았어요.</translation>
+        <source>Your relay still sends the away message you switched off.</source>
+        <translation>끈 자리 비움 메시지를 릴레이가 계속 보내요.</translation>
     </message>
     <message>
-        <source>Your relay is still sending your away message: your change to switch it off has not reached it yet.</source>
-        <translation>릴레이가 아직 자리 비움 메시지를 보내고 있어요. 자리 비움 메시지를 끈 변경 내용이 아직 릴레이에 전달되지 않았어요.</translation>
+        <source>Your relay still sends your away message on its old hours, until {0}.</source>
+        <translation>릴레이가 바꾸기 전 시간대로 {0}까지 자리 비움 메시지를 보내요.</translation>
     </message>
     <message>
-        <source>Your relay is still sending your away message at this hour: your change to its hours has not reached it yet.</source>
-        <translation>릴레이가 지금 이 시간에도 자리 비움 메시지를 보내고 있어요. 자리 비움 시간을 바꾼 변경 내용이 아직 릴레이에 전달되지 않았어요.</translation>
+        <source>Your relay still sends your away message now, on its old hours.</source>
+        <translation>릴레이가 바꾸기 전 시간대로 지금 자리 비움 메시지를 보내요.</translation>
     </message>
     <message>
-        <source>It refused the change: press Fix above the chat, correct it and save again.</source>
-        <translation>릴레이가 변경 내용을 거부했어요. 채팅 위의 고치기를 눌러 내용을 고친 뒤 다시 저장해 주세요.</translation>
+        <source>It refused your change: press Fix above the chat.</source>
+        <translation>변경을 거부했어요. 채팅 위 고치기를 눌러 주세요.</translation>
     </message>
     <message>
-        <source>It goes as soon as Shop Inbox reaches your relay again: check that the relay is running and this computer is online.</source>
-        <translation>샵 인박스가 릴레이에 다시 연결되면 바로 전달돼요. 릴레이가 실행 중인지, 이 컴퓨터가 인터넷에 연결되어 있는지 확인해 주세요.</translation>
+        <source>Your change goes once Shop Inbox reaches the relay again.</source>
+        <translation>릴레이에 다시 연결되면 변경이 전달돼요.</translation>
     </message>
     <message>
-        <source>Shop Inbox keeps trying to send it.</source>
-        <translation>샵 인박스가 계속 전달을 시도하고 있어요.</translation>
+        <source>Shop Inbox keeps trying to send your change.</source>
+        <translation>샵 인박스가 변경을 계속 보내고 있어요.</translation>
     </message>
     <message>
         <source>But your relay has no away message from you yet: until it takes your rules, customers who write get none.</source>

@@ -31,9 +31,7 @@ from tests.ui.test_away_notice_says_what_the_relay_sends import (
 # The Brighton demo shop (Europe/London): closed on Sunday afternoon, open on Monday at 11:00.
 SUNDAY_AFTERNOON = datetime(2026, 11, 29, 14, 0, tzinfo=UTC)
 MONDAY_MORNING = datetime(2026, 11, 30, 11, 0, tzinfo=UTC)
-STILL_SENT = (
-    "Your relay is still sending your away message: your change to switch it off has not reached it yet."
-)
+STILL_SENT = "Your relay still sends the away message you switched off."
 
 
 @pytest.fixture
@@ -67,8 +65,7 @@ def test_away_switched_off_while_the_relay_is_down_is_said_as_still_sent(
     notice_says(
         window,
         qtbot,
-        f"{STILL_SENT} It goes as soon as Shop Inbox reaches your relay again: check that the relay is "
-        "running and this computer is online.",
+        f"{STILL_SENT} Your change goes once Shop Inbox reaches the relay again.",
     )
 
     relay.start()  # back: the change goes, and the relay stops sending it
@@ -92,7 +89,7 @@ def test_away_switched_off_but_refused_by_the_relay_says_how_to_fix_it(
     notice_says(
         window,
         qtbot,
-        f"{STILL_SENT} It refused the change: press Fix above the chat, correct it and save again.",
+        f"{STILL_SENT} It refused your change: press Fix above the chat.",
     )
 
 
@@ -116,8 +113,8 @@ def test_away_switched_off_here_while_the_relay_s_old_hours_do_not_hold_is_not_s
     assert notice.isVisible()
     # Until the shop opens on Monday (Europe/London), when its away hours end by themselves.
     assert notice.text.text().replace("\u202f", " ") == (
-        "Your relay is still sending your away message until 10:00 AM tomorrow: your change to switch "
-        "it off has not reached it yet. Shop Inbox keeps trying to send it."
+        "Your relay still sends the away message you switched off, until 10:00 AM tomorrow. Shop Inbox "
+        "keeps trying to send your change."
     )
 
 
@@ -218,3 +215,29 @@ def test_the_away_message_another_computer_switched_on_is_said_while_it_is_off_h
         "keep above the chat.",
     )
     qtbot.waitUntil(lambda: window.rules_conflict.isVisible(), timeout=10_000)  # its Choose…
+
+
+def test_in_korean_the_refused_switch_off_fits_three_lines_of_the_chat_list_column(
+    window: Any, qtbot: Any, relay: RunningRelay, front: tuple[RelayFront, str], korean: None
+) -> None:
+    """Five lines in the 360 px column were not read to the end: what customers get, until when,
+    and what to do, in three at most."""
+    proxy, url = front
+    notice = window.away_notice
+    notice.clock = lambda: SUNDAY_AFTERNOON  # the relay's away hours run until Monday morning
+    doc = demo_automations("en")
+    on_the_relay(window, relay, doc)
+    go_online(window, qtbot, relay, url)
+    proxy.refuse(*PUT, status=422, times=None, body=INVALID.encode(), content_type=b"application/json")
+    save_here(window, switched_off(doc))
+    qtbot.waitUntil(lambda: window.rules_refused.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: notice.isVisible() and "10:00" in notice.text.text(), timeout=10_000)
+    text = notice.text.text()
+    assert text.startswith("끈 자리 비움 메시지를 릴레이가") and text.endswith(
+        "채팅 위 고치기를 눌러 주세요."
+    )
+
+    margins = notice.layout().contentsMargins()
+    column = 360 - margins.left() - margins.right() - 16 - notice.layout().horizontalSpacing()
+    lines = notice.text.heightForWidth(column) / notice.text.fontMetrics().lineSpacing()
+    assert lines <= 3.5, text
