@@ -7,6 +7,10 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout
 
+from app.automations_store import SyncStatus
+from app.away_status import relay_copy
+from app.bank_field import as_written
+from app.errors import ShopInboxError
 from app.rules import next_opening
 from app.wire import TEXT_MAX, Automations
 from ui.automation_dialog import AutomationDialog
@@ -15,7 +19,7 @@ from ui.bounded_text import BoundedTextEdit
 from ui.field_tokens import shown_fields, stored_fields, unknown_fields
 from ui.formatting import business_number_text
 from ui.korean_particles import with_particles
-from ui.reply_preview import ReplyPreview
+from ui.reply_preview import RelayRuns, ReplyPreview
 from ui.time_zones import with_shop_zone
 
 log = logging.getLogger(__name__)
@@ -146,7 +150,7 @@ class MessageRuleEditor(AutomationDialog):
         return self.message_problem()
 
     def refresh_summary(self, doc: Automations) -> None:
-        self.preview.show_for(doc)
+        self.preview.show_for(doc, self.relay_runs())
         texts = self.message()  # the stable words, however the owner spelled the field
         # {opening} is empty while the shop is open: said when the hours never open it, or when this
         # message goes out in open hours too (an away message "at all hours": "…부터 답변드릴게요"
@@ -197,3 +201,28 @@ class MessageRuleEditor(AutomationDialog):
     def sent_while_open(self, doc: Automations) -> bool:
         """Whether this message may go out in business hours, when {opening} is empty."""
         return False
+
+    def relay_runs(self) -> RelayRuns | None:
+        """While a change waits for the relay or was refused: the rules it runs meanwhile, for the
+        preview (it showed the rules here, which customers did not get); None while it runs these,
+        a save is on its way (it lands within the second, or the banner says it is sending), or its
+        copy is not known here."""
+        state = self.state
+        status = state.status
+        if self._sending or status not in (SyncStatus.PENDING, SyncStatus.REFUSED):
+            return None
+        refused = status is SyncStatus.REFUSED
+        if state.relay_has_none:
+            return RelayRuns(Automations(), refused=refused, has_none=True)
+        theirs = relay_copy(state)
+        return None if theirs is None else RelayRuns(as_written(theirs), refused=refused)
+
+    def _show_state(self) -> None:
+        """The preview follows what the relay runs: a change that lands, waits or is refused."""
+        super()._show_state()
+        if self.loaded:
+            try:
+                doc = self.apply(self.state.doc)
+            except ShopInboxError:
+                return  # a field the form cannot take as it is: the preview waits for the next edit
+            self.preview.show_for(doc, self.relay_runs())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QLocale, Qt
@@ -21,6 +22,16 @@ from ui.time_zones import with_shop_zone, zone_name
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class RelayRuns:
+    """The rules the relay runs while a change to them waits or was refused (its copy as last heard,
+    as the owner wrote it); `has_none`: it has none of the shop's yet, and sends nothing."""
+
+    doc: Automations
+    refused: bool = False
+    has_none: bool = False
 
 
 def preview_replies(
@@ -87,18 +98,24 @@ class ReplyPreview(QFrame):
         self.clock = clock or relay_clock.now
         self.setObjectName("replyPreview")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # While a change waits for the relay or was refused by it, and customers get something else
+        # now than the rules on screen: says so, and each customer's line gives both.
+        self.relay_line = QLabel()
+        self.relay_line.setObjectName("relayNowLine")
+        self.relay_line.hide()
         self.title = QLabel()
         self.title.setObjectName("previewTitle")
         self.new_customer = QLabel()
         self.returning = QLabel()
         self.other_language = QLabel()
         self.other_language.setObjectName("otherLanguagePreview")
-        for label in (self.title, self.new_customer, self.returning, self.other_language):
+        for label in (self.relay_line, self.title, self.new_customer, self.returning, self.other_language):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)  # the owner's text is never markup
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStyleSheet(preview_style())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.relay_line)
         layout.addWidget(self.title)
         layout.addWidget(self.new_customer)
         layout.addWidget(self.returning)
@@ -110,7 +127,39 @@ class ReplyPreview(QFrame):
         kinds = {"greeting": self.tr("greeting"), "away": self.tr("away message")}
         return "\n".join(f"[{kinds.get(kind, kind)}] {text}" for kind, text in replies)
 
-    def show_for(self, doc: Automations) -> None:
+    def _customer(self, who: str, after: list[tuple[str, str]], now: list[tuple[str, str]] | None) -> str:
+        """One customer's lines: what they get, or, when the relay sends something else now, both."""
+        if now is None or now == after:
+            return who + "\n" + self._describe(after)
+        return "\n".join(
+            [
+                who,
+                self.tr("Now: {0}").format(self._describe(now)),
+                self.tr("Once your change is on the relay: {0}").format(self._describe(after)),
+            ]
+        )
+
+    def _relay_sentence(self, relay: RelayRuns) -> str:
+        if relay.has_none:
+            if relay.refused:
+                return self.tr(
+                    "Your relay refused your rules and has none from you: customers get no automatic "
+                    "message until you fix them."
+                )
+            return self.tr(
+                "Your rules are not on your relay yet: until they are, customers get no automatic message."
+            )
+        if relay.refused:
+            return self.tr(
+                "Your relay refused your change: until you fix it, customers get what the relay had before."
+            )
+        return self.tr(
+            "Your change is not on your relay yet: until it is, customers get what the relay had before."
+        )
+
+    def show_for(self, doc: Automations, relay: RelayRuns | None = None) -> None:
+        """The replies to `doc`, the rules on screen; `relay`: what the relay runs instead while a
+        change waits for it or was refused (None: it runs these)."""
         doc = with_shop_zone(doc, self.ctx.shop_region)  # the zone a first save gives the hours
         now = self.clock()
         zone = doc.business_hours.timezone
@@ -124,14 +173,14 @@ class ReplyPreview(QFrame):
         when = f"{day} {wall_clock(local.hour, local.minute)}, {zone_name(zone)}"
         self.title.setText(self.tr("If a customer wrote now ({0}), they would get:").format(when))
         name = self.tr("Minji Kim")
-        foreign = other_language_customer(doc)
+        theirs = None if relay is None else with_shop_zone(relay.doc, self.ctx.shop_region)
+        foreign = other_language_customer(doc) or (
+            None if theirs is None else other_language_customer(theirs)
+        )
         try:
-            new = preview_replies(doc, now, returning=False, name=name)
-            returning = preview_replies(doc, now, returning=True, name=name)
-            other = (
-                preview_replies(doc, now, returning=False, name=foreign[1], customer_text=foreign[0])
-                if foreign is not None
-                else None
+            new, returning, other = _replies(doc, now, name, foreign)
+            now_new, now_returning, now_other = (
+                (None, None, None) if theirs is None else _replies(theirs, now, name, foreign)
             )
         except (ValueError, KeyError) as exc:
             # e.g. a time zone being typed: the editor says what to fix; the preview waits.
@@ -139,13 +188,36 @@ class ReplyPreview(QFrame):
             self.new_customer.setText(self.tr("The preview appears when the settings are complete."))
             self.returning.clear()
             self.other_language.hide()
+            self.relay_line.hide()
             return
+        differs = theirs is not None and (now_new, now_returning, now_other) != (new, returning, other)
+        self.relay_line.setVisible(differs)
+        if differs and relay is not None:
+            self.relay_line.setText(self._relay_sentence(relay))
+        else:
+            now_new = now_returning = now_other = None
         self.other_language.setVisible(other is not None)
         if other is not None:
             self.other_language.setText(
-                self.tr("A new customer who writes in another language:") + "\n" + self._describe(other)
+                self._customer(self.tr("A new customer who writes in another language:"), other, now_other)
             )
-        self.new_customer.setText(self.tr("A new customer:") + "\n" + self._describe(new))
+        self.new_customer.setText(self._customer(self.tr("A new customer:"), new, now_new))
         self.returning.setText(
-            self.tr("A customer you talked to yesterday:") + "\n" + self._describe(returning)
+            self._customer(self.tr("A customer you talked to yesterday:"), returning, now_returning)
         )
+
+
+Replies = list[tuple[str, str]]
+
+
+def _replies(
+    doc: Automations, now: datetime, name: str, foreign: tuple[str, str] | None
+) -> tuple[Replies, Replies, Replies | None]:
+    """What a new customer, a returning one and one writing in another language get from `doc`."""
+    return (
+        preview_replies(doc, now, returning=False, name=name),
+        preview_replies(doc, now, returning=True, name=name),
+        preview_replies(doc, now, returning=False, name=foreign[1], customer_text=foreign[0])
+        if foreign is not None
+        else None,
+    )

@@ -8557,6 +8557,30 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>자리 비움 메시지</translation>
     </message>
     <message>
+        <source>Now: {0}</source>
+        <translation>지금: {0}</translation>
+    </message>
+    <message>
+        <source>Once your change is on the relay: {0}</source>
+        <translation>변경이 릴레이에 반영되면: {0}</translation>
+    </message>
+    <message>
+        <source>Your relay refused your rules and has none from you: customers get no automatic message until you fix them.</source>
+        <translation>릴레이가 규칙을 거부해서 받은 규칙이 없어요: 고칠 때까지 고객은 자동 메시지를 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>Your rules are not on your relay yet: until they are, customers get no automatic message.</source>
+        <translation>규칙이 아직 릴레이에 반영되지 않았어요: 반영될 때까지 고객은 자동 메시지를 받지 않아요.</translation>
+    </message>
+    <message>
+        <source>Your relay refused your change: until you fix it, customers get what the relay had before.</source>
+        <translation>릴레이가 변경을 거부했어요: 고칠 때까지 고객은 릴레이에 있던 이전 내용을 받아요.</translation>
+    </message>
+    <message>
+        <source>Your change is not on your relay yet: until it is, customers get what the relay had before.</source>
+        <translation>변경이 아직 릴레이에 반영되지 않았어요: 반영될 때까지 고객은 릴레이에 있던 이전 내용을 받아요.</translation>
+    </message>
+    <message>
         <source>If a customer wrote now ({0}), they would get:</source>
         <translation>지금({0}) 고객이 메시지를 보내면 받게 될 답장:</translation>
     </message>
