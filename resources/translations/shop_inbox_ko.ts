@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>Your change goes once Shop Inbox reaches the relay again.</source>
-        <translation>릴레이에 다시 연결되면 변경이 전달돼요.</translation>
+        <translation>샵 인박스가 릴레이에 다시 연결되면 변경이 전달돼요.</translation>
     </message>
     <message>
         <source>Shop Inbox keeps trying to send your change.</source>
