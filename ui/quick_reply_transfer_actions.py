@@ -123,18 +123,22 @@ class QuickReplyTransfer(QObject):
     def report_text(self, report: ImportReport) -> tuple[str, str]:
         """(what the message says, its details: every reply that was not imported and why)."""
         lines = []
-        if report.added:
-            lines.append(self.tr("%n added.", "", len(report.added)))
+        # A reply added without its file is said once, on the line that asks for its file again.
+        without_file = set(report.added_without_file)
+        added = [shortcut for shortcut in report.added if shortcut not in without_file]
+        renamed = [(old, new) for old, new in report.renamed if new not in without_file]
+        if added:
+            lines.append(self.tr("%n added.", "", len(added)))
         if report.already_here:
             lines.append(self.tr("%n already here, so skipped.", "", len(report.already_here)))
-        if report.renamed:
-            new_names = [new for _old, new in report.renamed]
+        if renamed:
+            new_names = [new for _old, new in renamed]
             lines.append(
                 with_particles(
                     self.tr(
                         "%n added as {0} because the shortcut(s) were taken by another reply here.",
                         "",
-                        len(report.renamed),
+                        len(renamed),
                     ).format(_names(new_names))
                 )
             )

@@ -385,11 +385,32 @@ def test_in_korean_the_import_says_which_file_came_back_and_which_came_without_o
     manager.import_button.click()
     qtbot.waitUntil(lambda: bool(warned.shown) and not manager.is_loading(), timeout=5000)
     assert warned.shown[0].title == "빠른 답장을 가져왔어요"
+    # /약도 is said once, where she is asked for its file: not also counted as "1개를 추가했어요".
     assert read(warned.shown[0].text) == (
-        "1개를 추가했어요.\n"
         "여기에서 없어졌던 파일을 되찾았어요: /사진.\n"
         "내보낸 컴퓨터에 파일이 없어서 파일 없이 추가했어요: /약도. 여기서 파일을 다시 선택해 주세요."
     )
     rows = {r.shortcut: r for r in QuickReplyLibrary(shop_pc.db, shop_pc.paths.data_dir).all()}
     assert not rows["/사진"].media_missing and rows["/약도"].media_missing
     qtbot.waitUntil(lambda: shortcuts(manager) == ["/사진", "/약도"], timeout=5000)
+
+
+def test_a_numbered_reply_that_came_without_its_file_is_said_once(
+    qtbot, shop_pc: AppContext, english
+) -> None:
+    """/thanks was taken here, so the file's /thanks came in as /thanks-2, and without its photo: one
+    line says so and asks for the photo; it is not also counted among the numbered ones."""
+    from app.quick_reply_transfer import ImportReport
+
+    manager = open_manager(qtbot, shop_pc)
+    report = ImportReport(
+        added=("/hello", "/map"),
+        renamed=(("/thanks", "/thanks-2"),),
+        added_without_file=("/map", "/thanks-2"),
+    )
+    summary, _details = manager.transfer.report_text(report)
+    assert read(summary) == (
+        "1 added.\n"
+        "Added without their file, which was missing on the computer they were exported from: "
+        "/map, /thanks-2. Choose the file again here."
+    )
