@@ -716,7 +716,8 @@ class ChatList(QWidget):
         group = QActionGroup(self._label_menu)
         # The chats the menu bot handed over and nobody has answered, first in the chip's menu: a
         # chip of their own does not fit beside the others in a 1024-pixel window.
-        waiting = QAction(self.tr("Needs a person"), self._label_menu)
+        waiting_text = self.tr("&Needs a person")
+        waiting = QAction(waiting_text, self._label_menu)
         waiting.setObjectName("waitingFilter")
         waiting.setCheckable(True)
         waiting.setChecked(self.model.kind == "waiting")
@@ -725,10 +726,12 @@ class ChatList(QWidget):
         waiting.triggered.connect(lambda _=False: self._pick_waiting())
         if self.labels:
             self._label_menu.addSeparator()
-        for lab in self.labels:
-            shown = label_display_name(lab.name)
+        shown_names = [label_display_name(lab.name) for lab in self.labels]
+        # Numbered as a chat's Label chat menu is ("&1 Paid"): a Korean name has no letter of its own.
+        texts = numbered_menu_texts(shown_names, beside=[waiting_text])
+        for lab, shown, text in zip(self.labels, shown_names, texts, strict=True):
             on = self.model.label_id == lab.id
-            action = QAction(label_swatch(lab.colour, ticked=on), as_button_text(shown), self._label_menu)
+            action = QAction(label_swatch(lab.colour, ticked=on), text, self._label_menu)
             action.setCheckable(True)
             action.setChecked(on)
             action.setData(lab.id)

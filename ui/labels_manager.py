@@ -240,7 +240,7 @@ class LabelsManager(QDialog):
         label = self.current()
         if label is None:
             return
-        self._ask_rename(label.id, label_display_name(label.name), self.tr("Name"))
+        self._ask_rename(label.id, label_display_name(label.name), self.tr("&Name"))
 
     def _ask_rename(self, label_id: int, typed: str, prompt: str) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Rename label"), prompt, text=typed)
@@ -261,7 +261,7 @@ class LabelsManager(QDialog):
         def refused(exc: BaseException) -> None:
             self._refused(exc)
             if asked and isinstance(exc, LabelInvalid) and exc.reason in ("empty", "too_long", "taken"):
-                prompt = self.error.text() + "\n" + self.tr("Name")
+                prompt = self.error.text() + "\n" + self.tr("&Name")
                 QTimer.singleShot(0, self, lambda: self._ask_rename(label_id, name, prompt))
 
         self.edits.run_in_turn(

@@ -2316,6 +2316,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>보관됨 {0}</translation>
     </message>
     <message>
+        <source>&amp;Needs a person</source>
+        <translation>상담 필요(&amp;N)</translation>
+    </message>
+    <message>
         <source>No chats with the label {0}. Archived chats are listed under Archived.</source>
         <translation>‘{0}’ 라벨이 붙은 채팅이 없어요. 보관한 채팅은 ‘보관됨’에서 볼 수 있어요.</translation>
     </message>
@@ -5418,10 +5422,6 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     <message>
         <source>&amp;Name</source>
         <translation>이름(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>이름</translation>
     </message>
     <message>
         <source>Rename label</source>

@@ -40,7 +40,7 @@ def needing_a_person_until(window: Any, qtbot: Any, ends: datetime) -> Any:
         handed_id = handed.id
     load_chats(window, qtbot)
     chats = window.chat_list
-    action = next(a for a in chats.label_chip.menu().actions() if a.text() == "Needs a person")
+    action = next(a for a in chats.label_chip.menu().actions() if a.text() == "&Needs a person")
     with qtbot.waitSignal(chats.model.page_loaded):
         action.trigger()
     assert [r.contact_id for r in chats.model.rows()] == [handed_id]
@@ -56,7 +56,7 @@ def test_needs_a_person_in_the_filter_menu_lists_only_the_chats_waiting_for_the_
     chats = window.chat_list
     laid_out()  # the first page's texts reach the pane's width once laid out, a turn later
     pane = chats.width()
-    action = next(a for a in chats.label_chip.menu().actions() if a.text() == "Needs a person")
+    action = next(a for a in chats.label_chip.menu().actions() if a.text() == "&Needs a person")
     with qtbot.waitSignal(chats.model.page_loaded):
         action.trigger()
     assert [r.contact_id for r in chats.model.rows()] == [ids["waiting"]]

@@ -150,6 +150,8 @@ def test_a_rename_to_a_taken_name_asks_again_with_what_was_typed_and_why(
     assert [shown.title for shown in first.shown] == ["Rename label"]
     assert [shown.title for shown in again.shown] == ["Rename label"]
     assert "There is already a label with this name." in again.shown[0].text
+    # Alt+N reaches the name field, as in the New label box, asked again too.
+    assert first.shown[0].text == "&Name" and again.shown[0].text.endswith("\n&Name")
     settle(qtbot, manager)
     assert {row.name for row in LabelStore(ctx.db).all()} >= {"단골", "VIP 고객"}
 

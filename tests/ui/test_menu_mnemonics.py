@@ -114,3 +114,24 @@ def test_a_messages_menu_has_an_alt_letter_for_each_item(qtbot: Any, window: Any
     letters = [mnemonic(text) for text in seen[0]]
     assert None not in letters and len(set(letters)) == len(letters), seen[0]
     assert {"R", "C"} <= set(letters)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_chat_lists_labels_filter_menu_has_an_alt_letter_for_each_item(
+    qtbot: Any, window: Any, request: Any, language: str
+) -> None:
+    """The Labels chip's menu is numbered as a chat's Label chat menu is (Alt+4 shows the Paid chats),
+    beside Needs a person's N."""
+    from tests.support.window_waits import settle
+
+    if language == "ko":
+        request.getfixturevalue("korean")
+    settle(qtbot)  # the labels are read off the GUI thread when the window opens
+    window.chat_list._rebuild_label_menu()
+    texts = [a.text() for a in window.chat_list.label_chip.menu().actions() if not a.isSeparator()]
+    letters = [mnemonic(text) for text in texts]
+    assert None not in letters and len(set(letters)) == len(letters), texts
+    if language == "en":
+        assert texts[0] == "&Needs a person" and "&4 Paid" in texts, texts
+    else:
+        assert texts[0] == "상담 필요(&N)" and "&4 결제 완료" in texts, texts
