@@ -78,10 +78,10 @@ def send_anyway(
         return True
     if scheduled:
         question = QCoreApplication.translate("CampaignEditor", "Schedule it anyway?")
-        verb = QCoreApplication.translate("CampaignEditor", "Schedule anyway")
+        verb = QCoreApplication.translate("CampaignEditor", "&Schedule anyway")
     else:
         question = QCoreApplication.translate("CampaignEditor", "Send it anyway?")
-        verb = QCoreApplication.translate("CampaignEditor", "Send anyway")
+        verb = QCoreApplication.translate("CampaignEditor", "&Send anyway")
     return confirm(
         parent,
         QCoreApplication.translate("CampaignEditor", "Advertising message"),

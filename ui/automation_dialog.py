@@ -727,8 +727,8 @@ class AutomationDialog(QDialog):
             self,
             self.tr("Use the other version?"),
             self._lost_edits_question(),
-            self.tr("Use the other version"),
-            keep=QCoreApplication.translate("AutomationDialog", "Keep editing"),
+            self.tr("&Use the other version"),
+            keep=QCoreApplication.translate("AutomationDialog", "&Keep editing"),
         ):
             return
         self.resolve("theirs")

@@ -1615,7 +1615,7 @@ class BotEditor(AutomationDialog):
         a ready-made one as it came), or the owner said so. "No" (keep the menu) is the default."""
         if self._nothing_made():
             return True
-        return confirm(self, self.tr("Replace the menu"), question, self.tr("Replace"))
+        return confirm(self, self.tr("Replace the menu"), question, self.tr("&Replace"))
 
     def _nothing_made(self) -> bool:
         """The menu being edited is one the owner did not make: nothing yet, or a ready-made one as

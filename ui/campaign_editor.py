@@ -657,5 +657,5 @@ class CampaignEditor(QWidget):
             self,
             self.tr("Send campaign") if when is None else self.tr("Schedule campaign"),
             "\n\n".join(lines),
-            self.tr("Send") if when is None else self.tr("Schedule"),
+            self.tr("&Send") if when is None else self.tr("&Schedule"),
         )

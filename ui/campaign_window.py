@@ -72,7 +72,6 @@ from ui.kept_edits_strip import KeptEditsStrip, kept_campaign_sentence
 from ui.korean_particles import with_particles
 from ui.ops import Newest, failure_sentence, run_op
 from ui.screen_fit import place_within_screen, resize_within_screen
-from ui.translations import letterless
 from ui.unsaved_edits import leave_edits, may_close, then_quit_goes_on
 from ui.window_keys import close_with_keys
 
@@ -460,7 +459,7 @@ class CampaignWindow(QWidget):
     def _save_text(self) -> str:
         """The editor's own word for saving ("Save draft", 임시 저장): a plain "Save" (저장) beside it
         read as a second kind of saving."""
-        return letterless(QCoreApplication.translate("CampaignEditor", "Save dra&ft"))
+        return QCoreApplication.translate("CampaignEditor", "Save dra&ft")
 
     def leave_editor(self, then: Callable[[], None]) -> bool:
         """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs (see
@@ -569,7 +568,7 @@ class CampaignWindow(QWidget):
             self,
             self.tr("Delete draft"),
             with_particles(self.tr("Delete the draft “{0}”? This cannot be undone.").format(name)),
-            self.tr("Delete"),
+            self.tr("&Delete"),
         ):
             return
         db = self.ctx.db
@@ -633,14 +632,14 @@ class CampaignWindow(QWidget):
         # is not doing ("Cancel" beside "Cancel campaign" would read as the action itself).
         if state == CampaignState.SCHEDULED:
             question = self.tr("Cancel this scheduled campaign? It will not be sent to anyone.")
-            keep = self.tr("Keep scheduled")
+            keep = self.tr("&Keep scheduled")
         elif state == CampaignState.PAUSED:
             question = self.tr("Cancel this campaign? Customers it has not reached yet will not get it.")
-            keep = self.tr("Keep paused")
+            keep = self.tr("&Keep paused")
         else:
             question = self.tr("Cancel this campaign? Customers it has not reached yet will not get it.")
-            keep = self.tr("Keep sending")
-        if confirm(self, self.tr("Cancel campaign"), question, self.tr("Cancel campaign"), keep=keep):
+            keep = self.tr("&Keep sending")
+        if confirm(self, self.tr("Cancel campaign"), question, self.tr("&Cancel campaign"), keep=keep):
             self.act("cancel")
 
     def act(self, action: str) -> None:

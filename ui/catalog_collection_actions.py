@@ -89,7 +89,7 @@ class CollectionActions(QObject):
             self.window,
             self.tr("Delete collection"),
             self.tr("Delete this collection? Its items stay in the catalogue."),
-            self.tr("Delete"),
+            self.tr("&Delete"),
         ):
             return False
         db = self.ctx.db

@@ -18,6 +18,7 @@ from ui.context import AppContext
 from ui.error_sentences import code_sentence
 from ui.formatting import count_text
 from ui.korean_particles import with_particles
+from ui.message_box import letter_buttons
 from ui.ops import run_op
 from ui.save_paths import Picked, open_file_name, save_file_name
 
@@ -230,6 +231,7 @@ def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
         )
         # Names and cells from the sheet ("<b>" in a name, a made-up tag) are shown as written.
         box.setTextFormat(Qt.TextFormat.PlainText)
+        letter_buttons(box)
         if details:
             box.setDetailedText(details)
         box.exec()
@@ -299,6 +301,7 @@ def choose_and_export(parent: QWidget, ctx: AppContext, brand: str = "") -> None
             parent,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name may hold "<"
+        letter_buttons(box)
         box.exec()
 
     run_op(work, show, parent=parent).title = QCoreApplication.translate("CatalogCsv", "Export catalogue")

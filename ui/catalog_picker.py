@@ -494,7 +494,7 @@ class CatalogPicker(QDialog):
             self,
             self.tr("Sold out"),
             self.tr("“{0}” is sold out. Send it to the customer anyway?").format(name),
-            self.tr("Send anyway"),
+            self.tr("&Send anyway"),
         )
 
     def reject(self) -> None:

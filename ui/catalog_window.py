@@ -840,7 +840,7 @@ class CatalogWindow(QMainWindow):
             dirty=self.form.is_dirty(),
             save_then=lambda after: self._save_then(lambda: self._stored_then(after)),
             then=export,
-            discard_text=self.tr("Export without saving"),
+            discard_text=self.tr("E&xport without saving"),
         )
 
     def share_link(self) -> None:

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -73,6 +72,7 @@ from ui.label_names import (
 from ui.message_box import information
 from ui.plain_tooltip import plain_tooltip
 from ui.tab_order import chain
+from ui.text_prompt import ask_text
 
 # Imported before the first paint (ui/start_path.py): what reads or writes the database (app.queries,
 # app.chat_actions, ui.ops and through them SQLAlchemy and pydantic) is imported where it is used.
@@ -1115,7 +1115,7 @@ class ChatList(QWidget):
                 "Delete the chat with {0}? Its messages are removed from this computer and do not "
                 "come back when Shop Inbox syncs again. A new message from the customer starts a new chat."
             ).format(isolated(row.display_name)),
-            self.tr("Delete"),
+            self.tr("&Delete"),
         ):
             return
         if self._last_selected == row.contact_id:
@@ -1145,7 +1145,7 @@ class ChatList(QWidget):
             self.tr("Block {0}? No notifications and no automatic replies for this chat.").format(
                 row.display_name
             ),
-            self.tr("Block"),
+            self.tr("&Block"),
         ):
             return
         from ui.block_action import block_customer
@@ -1166,7 +1166,7 @@ class ChatList(QWidget):
 
     def ask_new_label(self, contact_id: int) -> None:
         """ "New label…" in a chat's label menu: the label is made and put on this chat at once."""
-        name, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("&Name"))
+        name, ok = ask_text(self, self.tr("New label"), self.tr("&Name"))
         if ok:
             self.add_label_to_chat(contact_id, name)
 

@@ -35,7 +35,7 @@ def confirm(
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     yes, no = box.button(Button.Yes), box.button(Button.No)
     yes.setText(verb)
-    no.setText(keep or QCoreApplication.translate("Confirm", "Cancel"))
+    no.setText(keep or QCoreApplication.translate("Confirm", "&Cancel"))
     for button in (yes, no):  # the style's green and red Yes / No marks would say it again
         button.setIcon(QIcon())
     box.setDefaultButton(Button.No)

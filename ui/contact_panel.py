@@ -432,7 +432,7 @@ class ContactPanel(QFrame):
             self.tr(
                 "Block this customer? Their messages stay, and you can't write to them until you unblock."
             ),
-            self.tr("Block"),
+            self.tr("&Block"),
         ):
             self.block.setChecked(False)
             return

@@ -69,7 +69,7 @@ def start_empty_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> Non
             '"replaced" folder, not deleted. Once you connect your relay again, the messages it '
             "still keeps (usually those of the last 30 days) come back.",
         ),
-        translate("DamagedInbox", "Start empty"),
+        translate("DamagedInbox", "&Start empty"),
     ):
         return
 

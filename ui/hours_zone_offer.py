@@ -50,7 +50,7 @@ def ask(parent: QWidget | None, ctx: AppContext, offer: ZoneOffer, country: str,
     name = country_in_sentence(country, country_name)
     name_first = country_in_sentence(country, country_name, starts=True)
     title = translate("HoursZoneOffer", "Business hours' time zone")
-    keep = translate("HoursZoneOffer", "Keep {0} time").format(zone_city(offer.current))
+    keep = translate("HoursZoneOffer", "&Keep {0} time").format(zone_city(offer.current))
     if offer.zone is None:
         text = translate(
             "HoursZoneOffer",
@@ -58,7 +58,7 @@ def ask(parent: QWidget | None, ctx: AppContext, offer: ZoneOffer, country: str,
             "several time zones: choose the one your shop keeps its hours in.",
         ).format(name, zone_city(offer.current), zone_name(offer.current), name_first)
         text = with_particles(text)  # "영국(으)로" → "영국으로"
-        if not confirm(parent, title, text, translate("HoursZoneOffer", "Choose the time zone…"), keep=keep):
+        if not confirm(parent, title, text, translate("HoursZoneOffer", "&Choose the time zone…"), keep=keep):
             return False
         choose_zone(parent, ctx)
         return True
@@ -69,7 +69,7 @@ def ask(parent: QWidget | None, ctx: AppContext, offer: ZoneOffer, country: str,
         "to {3} time ({4})? Away messages “outside business hours” follow the same clock.",
     ).format(name, zone_city(offer.current), zone_name(offer.current), zone_city(new), zone_name(new))
     text = with_particles(text)  # "영국(으)로", "런던 시간(영국 시간)으로" as the names say
-    verb = translate("HoursZoneOffer", "Use {0} time").format(zone_city(new))
+    verb = translate("HoursZoneOffer", "&Use {0} time").format(zone_city(new))
     if not confirm(parent, title, text, verb, keep=keep):
         return False
     current = offer.current

@@ -39,7 +39,9 @@ def say_imports_cut_short(window: MainWindow) -> None:
     )
     again = None
     if len(exports) == 1 and exports[0].is_file():
-        again = box.addButton(translate("ImportCutShort", "Import again…"), QMessageBox.ButtonRole.AcceptRole)
+        again = box.addButton(
+            translate("ImportCutShort", "&Import again…"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.setDefaultButton(again)
 
     def answered() -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListView,
     QPushButton,
@@ -31,6 +30,7 @@ from ui.label_names import label_display_name, label_swatch, new_label_colour, s
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
+from ui.text_prompt import ask_text
 from ui.theme import muted_colour, problem_colour
 from ui.undo_strip import UndoStrip
 from ui.window_keys import close_with_keys
@@ -220,7 +220,7 @@ class LabelsManager(QDialog):
     # Each action has a dialog-free variant (add_label, rename, …) the tests and other widgets call.
 
     def add(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("&Name"))
+        name, ok = ask_text(self, self.tr("New label"), self.tr("&Name"))
         if ok:
             self.add_label(name)
 
@@ -243,7 +243,7 @@ class LabelsManager(QDialog):
         self._ask_rename(label.id, label_display_name(label.name), self.tr("&Name"))
 
     def _ask_rename(self, label_id: int, typed: str, prompt: str) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Rename label"), prompt, text=typed)
+        name, ok = ask_text(self, self.tr("Rename label"), prompt, text=typed)
         if ok:
             self.rename(label_id, name, asked=True)
 
@@ -306,7 +306,7 @@ class LabelsManager(QDialog):
             if label.chats == 1
             else self.tr("Delete the label “{0}”?")
         ).format(label_display_name(label.name))
-        if confirm(self, self.tr("Delete label"), question, self.tr("Delete")):
+        if confirm(self, self.tr("Delete label"), question, self.tr("&Delete")):
             db, label_id = self.ctx.db, label.id
             done = self._changed_then()
 

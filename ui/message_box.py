@@ -9,11 +9,43 @@ static helpers' arguments and answer as they do (the button clicked; Esc gives t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
 Icon = QMessageBox.Icon
+
+# Each of Qt's buttons with its Alt letter, as the app's own buttons have theirs ("취소(&C)"): Qt
+# gives only Yes and No one ("OK", "Save", "Cancel"), and qtbase_ko none but 예(&Y) and 아니요(&N).
+_LETTERED: dict[Button, str] = {
+    Button.Ok: QT_TRANSLATE_NOOP("MessageBox", "&OK"),
+    Button.Save: QT_TRANSLATE_NOOP("MessageBox", "&Save"),
+    Button.SaveAll: QT_TRANSLATE_NOOP("MessageBox", "Save &all"),
+    Button.Open: QT_TRANSLATE_NOOP("MessageBox", "&Open"),
+    Button.Yes: QT_TRANSLATE_NOOP("MessageBox", "&Yes"),
+    Button.YesToAll: QT_TRANSLATE_NOOP("MessageBox", "Yes to &all"),
+    Button.No: QT_TRANSLATE_NOOP("MessageBox", "&No"),
+    Button.NoToAll: QT_TRANSLATE_NOOP("MessageBox", "N&o to all"),
+    Button.Abort: QT_TRANSLATE_NOOP("MessageBox", "A&bort"),
+    Button.Retry: QT_TRANSLATE_NOOP("MessageBox", "&Retry"),
+    Button.Ignore: QT_TRANSLATE_NOOP("MessageBox", "&Ignore"),
+    Button.Close: QT_TRANSLATE_NOOP("MessageBox", "C&lose"),
+    Button.Cancel: QT_TRANSLATE_NOOP("MessageBox", "&Cancel"),
+    Button.Discard: QT_TRANSLATE_NOOP("MessageBox", "&Discard"),
+    Button.Help: QT_TRANSLATE_NOOP("MessageBox", "&Help"),
+    Button.Apply: QT_TRANSLATE_NOOP("MessageBox", "A&pply"),
+    Button.Reset: QT_TRANSLATE_NOOP("MessageBox", "R&eset"),
+    Button.RestoreDefaults: QT_TRANSLATE_NOOP("MessageBox", "Restore &defaults"),
+}
+
+
+def letter_buttons(box: QMessageBox) -> None:
+    """Give each of Qt's own buttons of `box` its text with an Alt letter, in the app's language
+    whether or not Qt's own translation is installed: before any is given words of its own."""
+    for button in box.buttons():
+        text = _LETTERED.get(box.standardButton(button))
+        if text is not None:
+            button.setText(QCoreApplication.translate("MessageBox", text))
 
 
 def plain_box(
@@ -27,6 +59,7 @@ def plain_box(
     """A message box showing `text` as plain text (not shown yet)."""
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    letter_buttons(box)
     if default != Button.NoButton:
         box.setDefaultButton(default)
     return box

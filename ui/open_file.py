@@ -30,7 +30,7 @@ def open_file(parent: QWidget | None, path: Path) -> bool:
                 "this computer, with everything you can reach.\n\nRun it only if you know who made it "
                 "and asked for it. A customer has no reason to send you a program.",
             ).format(path.name, suffix),
-            QCoreApplication.translate("OpenFile", "Run anyway"),
+            QCoreApplication.translate("OpenFile", "&Run anyway"),
             warning=True,
         )
         if not run:

@@ -646,7 +646,7 @@ class StartOrderDialog(QDialog):
             self,
             self.tr("Sold out"),
             self.tr("“{0}” is sold out: no stock is left to promise. Add it anyway?").format(item.name),
-            self.tr("Add anyway"),
+            self.tr("&Add anyway"),
         )
 
     def _add_current(self) -> None:
@@ -776,17 +776,17 @@ class StartOrderDialog(QDialog):
                 self,
                 self.tr("Discard the changes?"),
                 self.tr("Close without saving? The order keeps its items and amounts as they were."),
-                self.tr("Discard changes"),
-                keep=self.tr("Keep editing"),
+                self.tr("&Discard changes"),
+                keep=self.tr("&Keep editing"),
             ):
                 return
         elif self.lines.lines and not confirm(
             self,
             self.tr("Discard this order?"),
             self.tr("Close without creating the order? The lines you added are not kept."),
-            self.tr("Discard order"),
+            self.tr("&Discard order"),
             # "Cancel" would read as cancelling the order, the opposite of keeping it.
-            keep=self.tr("Keep editing"),
+            keep=self.tr("&Keep editing"),
         ):
             return
         super().reject()

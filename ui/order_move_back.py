@@ -101,8 +101,8 @@ def confirm_move_back(parent: QWidget, step: BackStep) -> bool:
         parent,
         translate("OrderBack", "Move back"),
         with_particles("\n\n".join(lines)),  # "송장번호 …031은", "…0004를"
-        translate("OrderBack", "Move back"),
-        keep=translate("OrderBack", "Leave it"),
+        translate("OrderBack", "&Move back"),
+        keep=translate("OrderBack", "&Leave it"),
     )
 
 

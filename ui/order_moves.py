@@ -91,9 +91,9 @@ def confirm_cancel(
         parent,
         translate("OrderWindow", "Cancel order"),
         with_particles(question),  # "주문 2026-0007을 취소할까요?": the particle after the number
-        translate("OrderWindow", "Cancel order"),
+        translate("OrderWindow", "Ca&ncel order"),
         # A "Cancel" button would read as cancelling the order, the opposite of keeping it.
-        keep=translate("OrderWindow", "Keep order"),
+        keep=translate("OrderWindow", "&Keep order"),
     )
 
 
@@ -113,7 +113,7 @@ def confirm_no_address(parent: QWidget, number: str | None, gaps: tuple[AddressG
         + "\n\n"
         + translate("OrderWindow", "Mark it shipped anyway?")
     )
-    return confirm(parent, move_label(OrderState.SHIPPED), question, move_label(OrderState.SHIPPED))
+    return confirm(parent, move_label(OrderState.SHIPPED), question, move_button_text(OrderState.SHIPPED))
 
 
 def confirm_tracking(parent: QWidget, doubt: TrackingDoubt) -> bool:
@@ -139,7 +139,10 @@ def confirm_tracking(parent: QWidget, doubt: TrackingDoubt) -> bool:
             "Please check the number you typed ({number}).\n\nSave it anyway?",
         ).format(courier=doubt.courier, digits=digits, number=doubt.number)
     return confirm(
-        parent, translate("OrderWindow", "Tracking number"), question, translate("OrderWindow", "Save anyway")
+        parent,
+        translate("OrderWindow", "Tracking number"),
+        question,
+        translate("OrderWindow", "&Save anyway"),
     )
 
 
@@ -162,9 +165,9 @@ def confirm_close_unsent(parent: QWidget, customer: str | None) -> bool:
     )
     box.setTextFormat(Qt.TextFormat.PlainText)  # the customer's profile name is hers, not markup
     close = box.addButton(QMessageBox.StandardButton.Discard)
-    close.setText(translate("OrderWindow", "Close without sending"))
+    close.setText(translate("OrderWindow", "&Close without sending"))
     keep = box.addButton(QMessageBox.StandardButton.Cancel)
-    keep.setText(translate("OrderWindow", "Back to the message"))
+    keep.setText(translate("OrderWindow", "&Back to the message"))
     for button in (close, keep):  # the style's bin and red cross would mark "Back" as a danger
         button.setIcon(QIcon())
     box.setDefaultButton(keep)

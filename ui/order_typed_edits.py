@@ -42,5 +42,5 @@ def typed_orders_saved_then(
         dirty=True,
         save_then=window.save_typed_then,
         then=lambda: typed_orders_saved_then(rest, then, window),
-        discard_text=QCoreApplication.translate("OrderTypedEdits", "Export without saving"),
+        discard_text=QCoreApplication.translate("OrderTypedEdits", "E&xport without saving"),
     )

@@ -561,7 +561,7 @@ class QuickReplyManager(QDialog):
             dirty=self.has_unsaved_edits(),
             save_then=lambda after: self.save_current(then=after),
             then=self.transfer.export,
-            discard_text=self.tr("Export without saving"),
+            discard_text=self.tr("E&xport without saving"),
         )
 
     def reject(self) -> None:
@@ -671,7 +671,7 @@ class QuickReplyManager(QDialog):
             self,
             self.tr("Delete quick reply"),
             with_particles(self.tr("Delete {0}?").format(shortcut_text(self.shortcut.text()))),
-            self.tr("Delete"),
+            self.tr("&Delete"),
         ):
             self.delete_reply(self.current_id)
 

@@ -89,8 +89,8 @@ def may_quit(
         parent,
         QCoreApplication.translate("QuitQuestion", "Quit Shop Inbox?"),
         "\n\n".join(sentences),
-        QCoreApplication.translate("QuitQuestion", "Quit anyway"),
-        keep=QCoreApplication.translate("QuitQuestion", "Don't quit"),
+        QCoreApplication.translate("QuitQuestion", "&Quit anyway"),
+        keep=QCoreApplication.translate("QuitQuestion", "&Don't quit"),
         warning=True,
     )
 

@@ -99,5 +99,5 @@ def _owner_says_yes(parent: QWidget, source: Path, *, starts_again: bool = True,
         parent,
         translate("SettingsDialog", "Restore from backup"),
         question,
-        translate("SettingsDialog", "Restore"),
+        translate("SettingsDialog", "&Restore"),
     )

@@ -311,8 +311,8 @@ class RulesRefusedNotice(QFrame):
                 "Your refused change is deleted from this computer, and the editors show the version "
                 "your relay uses."
             ),
-            self.tr("Discard change"),
-            keep=self.tr("Keep it"),
+            self.tr("&Discard change"),
+            keep=self.tr("&Keep it"),
             warning=True,
         ):
             return

@@ -641,7 +641,7 @@ class SettingsDialog(QDialog):
             self.tr(
                 "Delete the inboxes kept when backups were restored? Your current chats are not touched."
             ),
-            self.tr("Delete"),
+            self.tr("&Delete"),
         ):
             return
         self.remove_kept.setEnabled(False)
@@ -826,7 +826,7 @@ class SettingsDialog(QDialog):
                     "relay's own relay token (shop-inbox-relay token) in Relay token. Save the address "
                     "anyway?"
                 ).format(url=url),
-                self.tr("Save anyway"),
+                self.tr("&Save anyway"),
             ):
                 self.token.setFocus()
                 self.token.selectAll()
@@ -846,7 +846,7 @@ class SettingsDialog(QDialog):
                     self,
                     self.tr("Unencrypted relay address") if insecure else self.tr("Relay not reached"),
                     explain(result, url) + "\n\n" + self.tr("Save this relay address anyway?"),
-                    self.tr("Save anyway"),
+                    self.tr("&Save anyway"),
                 )
             ):
                 self.relay_url.setFocus()
@@ -861,7 +861,7 @@ class SettingsDialog(QDialog):
                     "customer who wrote to both gets one chat.\n\nIf it is another shop's relay, "
                     "cancel: the chats here stay as they are. Connect anyway?"
                 ),
-                self.tr("Connect anyway"),
+                self.tr("Co&nnect anyway"),
                 warning=True,
             ):
                 self.relay_url.setFocus()

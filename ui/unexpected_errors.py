@@ -16,6 +16,8 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ui.message_box import letter_buttons
+
 log = logging.getLogger(__name__)
 
 
@@ -72,6 +74,7 @@ class UnexpectedErrors(QObject):
             QMessageBox.StandardButton.Ok,
             parent if isinstance(parent, QWidget) else None,
         )
+        letter_buttons(box)
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -58,8 +58,7 @@ def ask_about_edits(
     buttons = Button.Save | Button.Discard | Button.Cancel
     if save_text is None and discard_text is None:
         return message_box.question(parent, title, question, buttons, Button.Save)
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box = message_box.plain_box(message_box.Icon.Question, parent, title, question, buttons)
     if save_text is not None:
         box.button(Button.Save).setText(save_text)
     if discard_text is not None:

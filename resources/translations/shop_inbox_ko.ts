@@ -178,12 +178,12 @@
         <translation>다른 버전을 사용할까요?</translation>
     </message>
     <message>
-        <source>Use the other version</source>
-        <translation>다른 버전 사용</translation>
+        <source>&amp;Use the other version</source>
+        <translation>다른 버전 사용(&amp;U)</translation>
     </message>
     <message>
-        <source>Keep editing</source>
-        <translation>계속 수정</translation>
+        <source>&amp;Keep editing</source>
+        <translation>계속 수정(&amp;K)</translation>
     </message>
     <message>
         <source>The changes you made in “{0}” and have not saved will be gone, and the window will show the other version.</source>
@@ -766,6 +766,10 @@
         <translation>답변 {0}에 아직 내용이 없어요: 이 답변에 맞는 메시지를 보낸 고객은 아무 답도 받지 못해요.</translation>
     </message>
     <message>
+        <source>&amp;Replace</source>
+        <translation>바꾸기(&amp;R)</translation>
+    </message>
+    <message>
         <source>Answer or menu choice</source>
         <translation>답변 또는 메뉴 항목</translation>
     </message>
@@ -950,10 +954,6 @@
     <message>
         <source>Replace the menu</source>
         <translation>메뉴 바꾸기</translation>
-    </message>
-    <message>
-        <source>Replace</source>
-        <translation>바꾸기</translation>
     </message>
     <message>
         <source>Export the menu bot</source>
@@ -1217,12 +1217,12 @@
         <translation>그래도 예약할까요?</translation>
     </message>
     <message>
-        <source>Schedule anyway</source>
-        <translation>그래도 예약하기</translation>
+        <source>&amp;Schedule anyway</source>
+        <translation>그래도 예약하기(&amp;S)</translation>
     </message>
     <message>
-        <source>Send anyway</source>
-        <translation>그래도 보내기</translation>
+        <source>&amp;Send anyway</source>
+        <translation>그래도 보내기(&amp;S)</translation>
     </message>
     <message>
         <source>Korean</source>
@@ -1350,12 +1350,12 @@
         <translation>캠페인 예약</translation>
     </message>
     <message>
-        <source>Send</source>
-        <translation>보내기</translation>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <source>Schedule</source>
-        <translation>예약하기</translation>
+        <source>&amp;Schedule</source>
+        <translation>예약하기(&amp;S)</translation>
     </message>
     <message>
         <source>Korean law: ads at night ({0}–{1}) only go to customers who agreed to night-time messages.</source>
@@ -1626,8 +1626,24 @@
         <translation>임시 저장한 “{0}”을(를) 삭제할까요? 되돌릴 수 없어요.</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep scheduled</source>
+        <translation>예약 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep paused</source>
+        <translation>일시 중지 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep sending</source>
+        <translation>계속 보내기(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel campaign</source>
+        <translation>캠페인 취소(&amp;C)</translation>
     </message>
     <message>
         <source>The relay is not connected. Campaigns are sent by the relay: connect it first.</source>
@@ -1642,24 +1658,12 @@
         <translation>예약한 캠페인을 취소할까요? 아무에게도 보내지 않아요.</translation>
     </message>
     <message>
-        <source>Keep scheduled</source>
-        <translation>예약 유지</translation>
-    </message>
-    <message>
-        <source>Keep paused</source>
-        <translation>일시 중지 유지</translation>
-    </message>
-    <message>
         <source>Cancel campaign</source>
         <translation>캠페인 취소</translation>
     </message>
     <message>
         <source>Cancel this campaign? Customers it has not reached yet will not get it.</source>
         <translation>이 캠페인을 취소할까요? 아직 받지 못한 고객에게는 보내지 않아요.</translation>
-    </message>
-    <message>
-        <source>Keep sending</source>
-        <translation>계속 보내기</translation>
     </message>
 </context>
 <context>
@@ -1990,8 +1994,8 @@
         <translation>“{0}” 상품은 품절이에요. 그래도 고객에게 보낼까요?</translation>
     </message>
     <message>
-        <source>Send anyway</source>
-        <translation>그래도 보내기</translation>
+        <source>&amp;Send anyway</source>
+        <translation>그래도 보내기(&amp;S)</translation>
     </message>
     <message>
         <source>Sent as a product message.</source>
@@ -2144,6 +2148,10 @@
         <translation>이 컬렉션에서 제거(&amp;R)</translation>
     </message>
     <message>
+        <source>E&amp;xport without saving</source>
+        <translation>저장하지 않고 내보내기(&amp;X)</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -2192,10 +2200,6 @@ Add an item, or import a CSV file from Excel or Meta.</source>
     <message>
         <source>Save the changes to this item before exporting? The sheet holds only what is saved; without saving, your changes stay here as typed.</source>
         <translation>내보내기 전에 이 상품의 변경 사항을 저장할까요? 파일에는 저장한 내용만 들어가요. 저장하지 않아도 입력한 내용은 여기에 그대로 남아 있어요.</translation>
-    </message>
-    <message>
-        <source>Export without saving</source>
-        <translation>저장하지 않고 내보내기</translation>
     </message>
     <message>
         <source>Meta catalogue</source>
@@ -2384,6 +2388,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>새 라벨(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
         <translation>이름(&amp;N)</translation>
     </message>
@@ -2434,10 +2442,6 @@ the customer can still write.</source>
     <message>
         <source>Delete the chat with {0}? Its messages are removed from this computer and do not come back when Shop Inbox syncs again. A new message from the customer starts a new chat.</source>
         <translation>{0}님과의 채팅을 삭제할까요? 메시지는 이 컴퓨터에서 지워지고 샵 인박스가 다시 동기화해도 돌아오지 않아요. 고객이 새 메시지를 보내면 새 채팅이 시작돼요.</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
     </message>
     <message>
         <source>Block {0}? No notifications and no automatic replies for this chat.</source>
@@ -2840,8 +2844,8 @@ Right-click to retry.</source>
         <translation>이 컬렉션을 삭제할까요? 상품은 카탈로그에 그대로 남아요.</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -3012,8 +3016,8 @@ Right-click to retry.</source>
 <context>
     <name>Confirm</name>
     <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -3261,8 +3265,8 @@ Right-click to retry.</source>
         <translation>채팅 내보내기…</translation>
     </message>
     <message>
-        <source>Block</source>
-        <translation>차단</translation>
+        <source>&amp;Block</source>
+        <translation>차단(&amp;B)</translation>
     </message>
     <message>
         <source>Labels</source>
@@ -3396,8 +3400,8 @@ The damaged inbox file is kept in the data folder&apos;s &quot;replaced&quot; fo
 손상된 받은편지함 파일은 지우지 않고 데이터 폴더의 &quot;replaced&quot; 폴더에 보관해요. 릴레이를 다시 연결하면 릴레이가 아직 보관하고 있는 메시지(보통 최근 30일)가 다시 들어와요.</translation>
     </message>
     <message>
-        <source>Start empty</source>
-        <translation>빈 상태로 시작</translation>
+        <source>&amp;Start empty</source>
+        <translation>빈 상태로 시작(&amp;S)</translation>
     </message>
     <message>
         <source>Shop Inbox starts again now with an empty inbox.
@@ -4652,24 +4656,24 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>영업시간의 시간대</translation>
     </message>
     <message>
-        <source>Keep {0} time</source>
-        <translation>{0} 시간 그대로 두기</translation>
+        <source>&amp;Keep {0} time</source>
+        <translation>{0} 시간 그대로 두기(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the time zone…</source>
+        <translation>시간대 고르기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Use {0} time</source>
+        <translation>{0} 시간으로 바꾸기(&amp;U)</translation>
     </message>
     <message>
         <source>The shop&apos;s country is now {0}, but its business hours still keep {1} time ({2}). {3} has several time zones: choose the one your shop keeps its hours in.</source>
         <translation>가게 나라를 {0}(으)로 바꿨는데 영업시간은 아직 {1} 시간({2})을 따르고 있어요. {3}에는 시간대가 여러 개 있어요. 가게 영업시간에 쓸 시간대를 골라 주세요.</translation>
     </message>
     <message>
-        <source>Choose the time zone…</source>
-        <translation>시간대 고르기…</translation>
-    </message>
-    <message>
         <source>The shop&apos;s country is now {0}, but its business hours still keep {1} time ({2}). Change them to {3} time ({4})? Away messages “outside business hours” follow the same clock.</source>
         <translation>가게 나라를 {0}(으)로 바꿨는데 영업시간은 아직 {1} 시간({2})을 따르고 있어요. {3} 시간({4})으로 바꿀까요? ‘영업시간 외’ 자리 비움 메시지도 같은 시계를 따라요.</translation>
-    </message>
-    <message>
-        <source>Use {0} time</source>
-        <translation>{0} 시간으로 바꾸기</translation>
     </message>
 </context>
 <context>
@@ -4689,8 +4693,8 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <translation>채팅 가져오기가 끝나지 않았어요</translation>
     </message>
     <message>
-        <source>Import again…</source>
-        <translation>다시 가져오기…</translation>
+        <source>&amp;Import again…</source>
+        <translation>다시 가져오기(&amp;I)…</translation>
     </message>
 </context>
 <context>
@@ -5364,10 +5368,6 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <translation>라벨</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
         <source>A label needs a name.</source>
         <translation>라벨 이름을 입력하세요.</translation>
     </message>
@@ -5802,6 +5802,78 @@ The previous data was kept in {folder}.</source>
         <source>Item</source>
         <translation>상품</translation>
     </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation>확인(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;all</source>
+        <translation>모두 저장(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>예(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;all</source>
+        <translation>모두 예(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>아니요(&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;o to all</source>
+        <translation>모두 아니요(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A&amp;bort</source>
+        <translation>중단(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>다시 시도(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation>무시(&amp;I)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>닫기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>저장 안 함(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>적용(&amp;P)</translation>
+    </message>
+    <message>
+        <source>R&amp;eset</source>
+        <translation>초기화(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation>기본값 복원(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>MessageRuleEditor</name>
@@ -6015,8 +6087,8 @@ Run it only if you know who made it and asked for it. A customer has no reason t
 누가 만들었는지 알고 직접 요청한 파일일 때만 실행하세요. 손님이 프로그램을 보낼 이유는 없습니다.</translation>
     </message>
     <message>
-        <source>Run anyway</source>
-        <translation>그래도 실행</translation>
+        <source>&amp;Run anyway</source>
+        <translation>그래도 실행(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -6139,6 +6211,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>이 주문의 입금 내역은 다시 확인할 수 있어요.</translation>
     </message>
     <message>
+        <source>&amp;Move back</source>
+        <translation>되돌리기(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave it</source>
+        <translation>그대로 두기(&amp;L)</translation>
+    </message>
+    <message>
         <source>Order {0} moved to “{1}”.</source>
         <translation>주문 {0}을(를) “{1}”(으)로 옮겼어요.</translation>
     </message>
@@ -6165,10 +6245,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>Move back</source>
         <translation>되돌리기</translation>
-    </message>
-    <message>
-        <source>Leave it</source>
-        <translation>그대로 두기</translation>
     </message>
 </context>
 <context>
@@ -6753,8 +6829,8 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>내보내기 전에 주문 {0}의 변경 사항을 저장할까요? 파일에는 저장한 내용만 들어가요. 저장하지 않아도 입력한 내용은 주문 창에 그대로 남아 있어요.</translation>
     </message>
     <message>
-        <source>Export without saving</source>
-        <translation>저장하지 않고 내보내기</translation>
+        <source>E&amp;xport without saving</source>
+        <translation>저장하지 않고 내보내기(&amp;X)</translation>
     </message>
 </context>
 <context>
@@ -7128,8 +7204,20 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>(주문 {0}에서 결제하고 교환으로 이 주문에 넘어온 금액도 포함돼요.)</translation>
     </message>
     <message>
-        <source>Keep order</source>
-        <translation>주문 유지</translation>
+        <source>&amp;Keep order</source>
+        <translation>주문 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>그래도 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close without sending</source>
+        <translation>보내지 않고 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the message</source>
+        <translation>메시지로 돌아가기(&amp;B)</translation>
     </message>
     <message>
         <source>Order {0} has no address or postcode.</source>
@@ -7170,10 +7258,6 @@ Save it anyway?</source>
         <translation>{courier} 송장번호는 숫자 {digits}자리예요. 입력한 번호({number})가 맞는지 확인해 주세요.
 
 그래도 저장할까요?</translation>
-    </message>
-    <message>
-        <source>Save anyway</source>
-        <translation>그래도 저장</translation>
     </message>
     <message>
         <source>For you: the customer does not see it</source>
@@ -7310,14 +7394,6 @@ Save it anyway?</source>
     <message>
         <source>Message not sent</source>
         <translation>보내지 않은 메시지</translation>
-    </message>
-    <message>
-        <source>Close without sending</source>
-        <translation>보내지 않고 닫기</translation>
-    </message>
-    <message>
-        <source>Back to the message</source>
-        <translation>메시지로 돌아가기</translation>
     </message>
     <message>
         <source>The total changed from {0} to {1}, and the customer was asked to pay {0}. Send them the new amount?</source>
@@ -7734,12 +7810,12 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>다른 컴퓨터에서 내보낸 파일의 빠른 답장을 추가해요</translation>
     </message>
     <message>
-        <source>Delete {0}?</source>
-        <translation>{0}을(를) 삭제할까요?</translation>
+        <source>E&amp;xport without saving</source>
+        <translation>저장하지 않고 내보내기(&amp;X)</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
+        <source>Delete {0}?</source>
+        <translation>{0}을(를) 삭제할까요?</translation>
     </message>
     <message>
         <source>Thanks for your order, {first_name}!</source>
@@ -7854,10 +7930,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Save the changes to this quick reply before exporting? The file holds only what is saved; without saving, your changes stay here as typed.</source>
         <translation>내보내기 전에 이 빠른 답장의 변경 사항을 저장할까요? 파일에는 저장한 내용만 들어가요. 저장하지 않아도 입력한 내용은 여기에 그대로 남아 있어요.</translation>
-    </message>
-    <message>
-        <source>Export without saving</source>
-        <translation>저장하지 않고 내보내기</translation>
     </message>
     <message>
         <source>A quick reply needs a shortcut, like /thanks.</source>
@@ -8097,12 +8169,12 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>릴레이가 변경 내용을 거부했어요: {changes}. 자동으로 다시 보내지 않으니 편집 창에서 고치거나 변경 내용을 버려 주세요. 그때까지 릴레이는 이 컴퓨터가 꺼져 있어도 이 변경 없이 동작해요.</translation>
     </message>
     <message>
-        <source>Quit anyway</source>
-        <translation>그래도 종료</translation>
+        <source>&amp;Quit anyway</source>
+        <translation>그래도 종료(&amp;Q)</translation>
     </message>
     <message>
-        <source>Don&apos;t quit</source>
-        <translation>종료 안 함</translation>
+        <source>&amp;Don&apos;t quit</source>
+        <translation>종료 안 함(&amp;D)</translation>
     </message>
     <message>
         <source>the away message you switched off</source>
@@ -9005,12 +9077,12 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>거부된 변경 내용이 이 컴퓨터에서 삭제되고, 편집 창에는 릴레이가 쓰는 버전이 표시돼요.</translation>
     </message>
     <message>
-        <source>Discard change</source>
-        <translation>변경 버리기</translation>
+        <source>&amp;Discard change</source>
+        <translation>변경 버리기(&amp;D)</translation>
     </message>
     <message>
-        <source>Keep it</source>
-        <translation>그대로 두기</translation>
+        <source>&amp;Keep it</source>
+        <translation>그대로 두기(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -9264,20 +9336,12 @@ The first asks for the values Meta shows you; the last prints the relay token to
         </translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
         <source>Relay token not saved</source>
         <translation>릴레이 토큰이 저장되지 않음</translation>
     </message>
     <message>
         <source>The relay at {url} refused the relay token kept on this computer. Paste that relay&apos;s own relay token (shop-inbox-relay token) in Relay token. Save the address anyway?</source>
         <translation>{url} 릴레이가 이 컴퓨터에 보관된 릴레이 토큰을 거부했어요. 그 릴레이의 릴레이 토큰(shop-inbox-relay token)을 릴레이 토큰 칸에 붙여 넣으세요. 그래도 주소를 저장할까요?</translation>
-    </message>
-    <message>
-        <source>Save anyway</source>
-        <translation>그래도 저장</translation>
     </message>
     <message>
         <source>Relay address not saved</source>
@@ -9306,10 +9370,6 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
         <translation>이 릴레이는 이 컴퓨터의 채팅과 다른 WhatsApp 번호로 온 메시지를 받고 있어요. 연결하면 두 번호의 고객이 한 채팅 목록에 섞이고, 두 곳 모두에 메시지를 보낸 고객은 채팅 하나로 합쳐져요.
 
 다른 상점의 릴레이라면 취소하세요. 이 컴퓨터의 채팅은 그대로 있어요. 그래도 연결할까요?</translation>
-    </message>
-    <message>
-        <source>Connect anyway</source>
-        <translation>그래도 연결</translation>
     </message>
     <message>
         <source>The {count} newest are kept; older ones there are removed, sooner when the disk runs out of room.</source>
@@ -9416,6 +9476,10 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
         <translation>백업을 복원할 때 따로 보관한 이전 받은편지함을 삭제할까요? 현재 채팅은 그대로 남아요.</translation>
     </message>
     <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
         <source>Price not saved</source>
         <translation>가격을 저장하지 못했어요</translation>
     </message>
@@ -9430,6 +9494,14 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
     <message>
         <source>The relay refused this relay token. Save it anyway, in place of the one kept now?</source>
         <translation>릴레이가 이 릴레이 토큰을 거부했어요. 그래도 지금 보관된 토큰 대신 저장할까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>그래도 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect anyway</source>
+        <translation>그래도 연결(&amp;N)</translation>
     </message>
     <message>
         <source>Back up every day to</source>
@@ -9480,8 +9552,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>이 백업은 샵 인박스를 사용해 볼 때 만든 데모 상점의 백업이에요. 고객, 채팅, 주문이 모두 가상으로 만든 것이고, 내 상점의 데이터는 하나도 없어요.</translation>
     </message>
     <message>
-        <source>Restore</source>
-        <translation>복원</translation>
+        <source>&amp;Restore</source>
+        <translation>복원(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -10100,8 +10172,20 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>“{0}” 상품은 품절이에요. 더 팔 수 있는 재고가 없어요. 그래도 추가할까요?</translation>
     </message>
     <message>
-        <source>Add anyway</source>
-        <translation>그래도 추가</translation>
+        <source>&amp;Add anyway</source>
+        <translation>그래도 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>바꾼 내용 버리기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>계속 작성(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard order</source>
+        <translation>주문 만들지 않기(&amp;D)</translation>
     </message>
     <message>
         <source>Free shipping (orders of {0} or more)</source>
@@ -10132,24 +10216,12 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>저장하지 않고 닫을까요? 주문의 상품과 금액은 그대로 남아요.</translation>
     </message>
     <message>
-        <source>Discard changes</source>
-        <translation>바꾼 내용 버리기</translation>
-    </message>
-    <message>
         <source>Discard this order?</source>
         <translation>이 주문을 버릴까요?</translation>
     </message>
     <message>
         <source>Close without creating the order? The lines you added are not kept.</source>
         <translation>주문을 만들지 않고 닫을까요? 추가한 줄은 남지 않아요.</translation>
-    </message>
-    <message>
-        <source>Discard order</source>
-        <translation>주문 만들지 않기</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>계속 작성</translation>
     </message>
 </context>
 <context>
@@ -10463,6 +10535,17 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Korean law for advertising messages:</source>
         <translation>광고성 정보 전송 규정(정보통신망법):</translation>
+    </message>
+</context>
+<context>
+    <name>TextPrompt</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>확인(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
     </message>
 </context>
 <context>

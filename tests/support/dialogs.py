@@ -17,6 +17,7 @@ shows, not at the watchdog's next look: a test quicker than that look closed it 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QPushButton,
     QWidget,
 )
 
@@ -224,6 +226,9 @@ class DialogGuard:
         if isinstance(widget, QMessageBox) and self._take(_box_kind(widget)) is not None:
             self._answer_box(widget)
             return
+        if _text_prompt(widget) and self._take("getText") is not None:
+            self._answer_text_prompt(widget)
+            return
         if (
             isinstance(widget, QMessageBox)
             and self.tearing_down
@@ -292,6 +297,10 @@ class DialogGuard:
             parent=box.parentWidget(),
         )
         entry.shown.append(shown)
+        if unlettered := _buttons_without_own_letter(box):
+            # Every question's buttons are pressed with Alt and a letter, each its own ("삭제(&D)",
+            # "취소(&C)"): a new question whose verb has none fails the test that asks it.
+            self.unexpected.append(f"{shown.describe()}: buttons without their own Alt letter: {unlettered}")
         scripted = entry.answer
         try:
             answer = self._watching_meanwhile(lambda: scripted(shown)) if callable(scripted) else scripted
@@ -312,6 +321,28 @@ class DialogGuard:
         if parent is not None and parent.window() not in self._asked_over:
             self._asked_over.append(parent.window())
         button.click()
+
+    def _answer_text_prompt(self, dialog: QInputDialog) -> None:
+        """A text question of our own (ui/text_prompt.py: its buttons have Alt letters) answered as
+        the static getText is: the test's answer is the text typed (None: Cancel)."""
+        entry = self._take("getText")
+        assert entry is not None
+        buttons = [b.text() for b in dialog.findChildren(QPushButton)]
+        shown = Shown(
+            "getText", dialog.windowTitle(), dialog.labelText(), f"QInputDialog [{' | '.join(buttons)}]"
+        )
+        entry.shown.append(shown)
+        scripted = entry.answer
+        try:
+            answer = self._watching_meanwhile(lambda: scripted(shown)) if callable(scripted) else scripted
+        except BaseException:
+            self._end(dialog)
+            raise
+        if answer is None:
+            dialog.reject()
+        else:
+            dialog.setTextValue(str(answer))
+            dialog.accept()
 
     def _watching_meanwhile(self, answer: Callable[[], Any]) -> Any:
         """Run a scripted answer from inside the watchdog's slot. It may open a dialog of its own (ui/
@@ -397,6 +428,11 @@ def _app() -> QApplication:
     return app
 
 
+def _text_prompt(widget: QWidget) -> bool:
+    """A one-line text question (a QInputDialog asking for text), whichever way it was opened."""
+    return isinstance(widget, QInputDialog) and widget.inputMode() == QInputDialog.InputMode.TextInput
+
+
 def _box_kind(box: QMessageBox) -> str:
     """The static helper a message box stands for (ui/message_box.py's, ui/confirm.py's), by its icon."""
     return _KINDS.get(box.icon(), "question")
@@ -407,6 +443,25 @@ _KINDS = {
     QMessageBox.Icon.Information: "information",
     QMessageBox.Icon.Critical: "critical",
 }
+
+
+def _buttons_without_own_letter(box: QMessageBox) -> list[str]:
+    """The texts of the box's answer buttons that no Alt letter presses, or that share one (Qt's
+    "Show Details…" is the box's own, not an answer)."""
+    texts = [
+        b.text()
+        for b in box.buttons()
+        if box.standardButton(b) != Button.NoButton or box.buttonRole(b) != QMessageBox.ButtonRole.ActionRole
+    ]
+    letters = [
+        found.group(1).upper() if (found := re.search(r"&([^&])", t.replace("&&", ""))) else None
+        for t in texts
+    ]
+    return [
+        text
+        for text, letter in zip(texts, letters, strict=True)
+        if letter is None or letters.count(letter) > 1
+    ]
 
 
 def _offers(buttons: Any, button: Button) -> bool:

@@ -765,7 +765,7 @@ def test_using_the_other_version_asks_before_it_throws_away_what_the_owner_typed
     kept = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
     editor.banner.theirs_button.click()
     (shown,) = kept.shown
-    assert "default Keep editing" in shown.widget and "Use the other version" in shown.widget
+    assert "default &Keep editing" in shown.widget and "&Use the other version" in shown.widget
     assert "will be gone" in shown.text
     assert "Shop name: 서울 리넨 하우스 성수점" in shown.text and "About: 새 시즌 리넨" in shown.text
     wait_sent(qtbot, editor)

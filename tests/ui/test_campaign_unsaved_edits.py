@@ -61,7 +61,7 @@ def test_the_question_on_closing_saves_in_the_editors_own_words_save_draft(
     window.close()
     assert window.editor.save_button.text() == "임시 저장(&F)"  # Alt+F; the question says it plainly
     assert asked.texts == ["이 캠페인의 변경 사항을 임시 저장할까요?"]
-    assert asked.shown[0].widget.startswith("QMessageBox [임시 저장 |")
+    assert asked.shown[0].widget.startswith("QMessageBox [임시 저장(&F) |")
     assert window.isVisible()
 
 
@@ -232,7 +232,7 @@ def test_deleting_a_draft_asks_first_and_cancel_keeps_it(
     kept = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
     window.delete_button.click()
     assert kept.texts == ["임시 저장한 “겨울 세일”을 삭제할까요? 되돌릴 수 없어요."]
-    assert kept.shown[0].widget.startswith("QMessageBox [삭제 | 취소]")
+    assert kept.shown[0].widget.startswith("QMessageBox [삭제(&D) | 취소(&C)]")
     assert stored_names(ctx) == ["겨울 세일"]
 
     dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)

@@ -379,7 +379,7 @@ def test_cancelling_a_scheduled_campaign_offers_to_keep_it_scheduled_not_to_keep
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
     report.cancel_button.click()
     assert asked.texts == ["Cancel this scheduled campaign? It will not be sent to anyone."]
-    assert asked.shown[0].widget == "QMessageBox [Cancel campaign | Keep scheduled] default Keep scheduled"
+    assert asked.shown[0].widget == "QMessageBox [&Cancel campaign | &Keep scheduled] default &Keep scheduled"
 
 
 def test_prices_entered_in_settings_give_the_campaigns_estimated_cost(qtbot: Any, ctx: Any) -> None:
@@ -1220,7 +1220,7 @@ def test_an_ad_set_for_later_without_the_laws_form_asks_to_schedule_it_anyway_no
     law = dialogs.expect("warning", answer=QMessageBox.StandardButton.Cancel)
     editor.send_button.click()
     assert "Schedule it anyway?" in law.texts[0] and "Send it anyway?" not in law.texts[0]
-    assert law.shown[0].widget.startswith("QMessageBox [Schedule anyway | Cancel]")
+    assert law.shown[0].widget.startswith("QMessageBox [&Schedule anyway | &Cancel]")
 
 
 def test_without_a_price_set_the_last_look_still_says_meta_charges_for_the_messages(

@@ -1389,7 +1389,7 @@ def test_export_while_an_item_is_typed_asks_and_save_puts_it_in_the_sheet(
     told = dialogs.expect("information")
     window.export_action.trigger()
     buttons = asked.shown[0].widget
-    assert "Export without saving" in buttons and "Discard" not in buttons, buttons
+    assert "E&xport without saving" in buttons and "Discard" not in buttons, buttons
     assert asked.texts == [
         "Save the changes to this item before exporting? The sheet holds only what is saved; "
         "without saving, your changes stay here as typed."

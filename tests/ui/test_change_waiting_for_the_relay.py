@@ -93,7 +93,7 @@ def test_an_away_message_the_relay_did_not_take_is_said_in_the_window_until_a_re
         "until Shop Inbox is open again and reaches it: customers who write still get the away message "
         "as it was before your change."
     )
-    assert asked.shown[0].widget == "QMessageBox [Quit anyway | Don't quit] default Don't quit"
+    assert asked.shown[0].widget == "QMessageBox [&Quit anyway | &Don't quit] default &Don't quit"
     assert window.isVisible()
 
     # The relay takes it again: the next retry lands, and the sign goes by itself.

@@ -43,7 +43,7 @@ def test_deleting_a_quick_reply_asks_with_delete_and_cancel_and_cancel_keeps_it(
     manager.select(row.id)
     kept = dialogs.expect("question", answer=Button.No)
     manager.delete_current()
-    assert buttons(kept.shown[0]) == {"삭제", "취소"}
+    assert buttons(kept.shown[0]) == {"삭제(&D)", "취소(&C)"}
     assert "/감사" in kept.texts[0].replace("\u2060", "")  # the shortcut is kept whole by word joiners
     assert [r.shortcut for r in QuickReplyLibrary(ctx.db).all()] == ["/감사"]
 
@@ -60,8 +60,8 @@ def test_cancelling_an_order_asks_with_cancel_order_and_keep_order(
     asked = dialogs.expect("question", answer=Button.No)
     parent = QWidget()
     assert not confirm_cancel(parent, "2026-0007")
-    assert buttons(asked.shown[0]) == {"주문 취소", "주문 유지"}
-    assert asked.shown[0].widget.endswith("default 주문 유지")  # Enter keeps the order
+    assert buttons(asked.shown[0]) == {"주문 취소(&N)", "주문 유지(&K)"}
+    assert asked.shown[0].widget.endswith("default 주문 유지(&K)")  # Enter keeps the order
     dialogs.expect("question", answer=Button.Yes)
     assert confirm_cancel(parent, "2026-0007")
 
@@ -94,5 +94,5 @@ def test_a_customer_name_in_a_question_is_shown_as_typed_never_as_markup(qtbot, 
     dialogs.expect("question", answer=look)
     parent = QWidget()
     qtbot.addWidget(parent)
-    assert not confirm(parent, "Delete chat", "Delete the chat with <b>Kim</b><img src='x'>?", "Delete")
+    assert not confirm(parent, "Delete chat", "Delete the chat with <b>Kim</b><img src='x'>?", "&Delete")
     assert formats == [Qt.TextFormat.PlainText]

@@ -3,8 +3,11 @@ letter once per window, in English and in Korean (설정(&S) style)."""
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtWidgets import (
@@ -536,8 +539,9 @@ def test_korean_catalogue_bot_and_order_write_the_letter_after_the_words(
 
 
 def new_label_prompts_and_keyring_buttons(window: Any, qtbot: Any, ctx: Any, dialogs: Any) -> list[str]:
-    """The New label box's field (a chat's menu's, the labels manager's) and the keyring question's
-    two buttons, as the owner reads them: each had no Alt letter."""
+    """The New label box's field (a chat's menu's, the labels manager's), the Rename label box's, the
+    boxes' OK and Cancel and the keyring question's two buttons, as the owner reads them: each had
+    no Alt letter."""
     from PySide6.QtWidgets import QMessageBox
 
     from app.errors import NoKeyring
@@ -550,6 +554,9 @@ def new_label_prompts_and_keyring_buttons(window: Any, qtbot: Any, ctx: Any, dia
     qtbot.addWidget(manager)
     from_manager = dialogs.expect("getText", answer=None)
     manager.add()
+    qtbot.waitUntil(lambda: manager.current() is not None, timeout=5000)
+    renamed = dialogs.expect("getText", answer=None)
+    manager.rename_current()
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
     assert not _file_wanted(window, NoKeyring())
     (question,) = asked.shown
@@ -558,14 +565,24 @@ def new_label_prompts_and_keyring_buttons(window: Any, qtbot: Any, ctx: Any, dia
     buttons = found.group(1).split(" | ")
     letters = [mnemonic(text) for text in buttons]
     assert None not in letters and len(set(letters)) == len(letters), buttons
-    return [from_chat.shown[0].text, from_manager.shown[0].text, *buttons]
+    prompts = [from_chat.shown[0], from_manager.shown[0], renamed.shown[0]]
+    # Each box's OK and Cancel have their letters too (Qt's "OK" and "Cancel" had none).
+    assert len({shown.widget for shown in prompts}) == 1, prompts
+    return [*(shown.text for shown in prompts), prompts[0].widget, *buttons]
 
 
 def test_the_new_label_box_and_the_keyring_question_have_alt_letters(
     window: Any, qtbot: Any, ctx: Any, dialogs: Any
 ) -> None:
     texts = new_label_prompts_and_keyring_buttons(window, qtbot, ctx, dialogs)
-    assert texts == ["&Name", "&Name", "&Keep it in the file", "&Cancel"]
+    assert texts == [
+        "&Name",
+        "&Name",
+        "&Name",
+        "QInputDialog [&OK | &Cancel]",
+        "&Keep it in the file",
+        "&Cancel",
+    ]
 
 
 @pytest.mark.usefixtures("korean")
@@ -573,4 +590,159 @@ def test_korean_new_label_box_and_keyring_question_write_the_letter_after_the_wo
     window: Any, qtbot: Any, ctx: Any, dialogs: Any
 ) -> None:
     texts = new_label_prompts_and_keyring_buttons(window, qtbot, ctx, dialogs)
-    assert texts == ["이름(&N)", "이름(&N)", "설정 파일에 보관(&K)", "취소(&C)"]
+    assert texts == [
+        "이름(&N)",
+        "이름(&N)",
+        "이름(&N)",
+        "QInputDialog [확인(&O) | 취소(&C)]",
+        "설정 파일에 보관(&K)",
+        "취소(&C)",
+    ]
+
+
+# ---------------------------------------------------------------- the shared questions
+
+SHARED_QUESTIONS = Path(__file__).resolve().parents[2] / "ui"
+
+
+def _asked_buttons(shown: Any) -> list[str]:
+    """The buttons of a message box the dialog guard answered: "QMessageBox [삭제(&D) | 취소(&C)] …"."""
+    found = re.search(r"\[(.*)\]", shown.widget)
+    assert found is not None, shown.widget
+    return found.group(1).split(" | ")
+
+
+def _each_its_own_letter(texts: list[str], *, korean: bool) -> None:
+    letters = [mnemonic(text) for text in texts]
+    assert None not in letters and len(set(letters)) == len(letters), texts
+    if korean:
+        assert all(re.search(r"\(&[A-Z]\)", text) for text in texts), texts
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_every_button_of_the_shared_questions_has_its_own_alt_letter(
+    qtbot: Any, dialogs: Any, request: Any, language: str
+) -> None:
+    """Each of Qt's buttons a message box of ours can show (ui/message_box.py), the Save / Discard /
+    Cancel of unsaved edits (ui/unsaved_edits.py) and confirm()'s Cancel (ui/confirm.py): Alt+C
+    cancels a "Delete label?" as Alt+D deletes; Qt's own gave "OK", "Cancel", "Save" no letter."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import message_box
+    from ui.confirm import confirm
+    from ui.unsaved_edits import ask_about_edits
+
+    korean = language == "ko"
+    if korean:
+        request.getfixturevalue("korean")
+    Button = QMessageBox.StandardButton
+    every = Button.NoButton
+    for button in Button:
+        if button not in (Button.NoButton, Button.FlagMask, Button.ButtonMask, Button.Default, Button.Escape):
+            every |= button
+    for icon in (QMessageBox.Icon.Information, QMessageBox.Icon.Warning, QMessageBox.Icon.Question):
+        box = message_box.plain_box(icon, None, "Title", "Text", every)
+        # Qt's own Yes / No / Yes to All / No to All have theirs already (in English, from Qt).
+        for button in box.buttons():
+            assert mnemonic(button.text()) is not None, button.text()
+            if korean and box.standardButton(button) not in (
+                Button.Yes,
+                Button.No,
+                Button.YesToAll,
+                Button.NoToAll,
+            ):
+                assert re.search(r"\(&[A-Z]\)", button.text()), button.text()
+    asked = []
+    for kind, helper in (
+        ("information", message_box.information),
+        ("warning", message_box.warning),
+        ("critical", message_box.critical),
+        ("question", message_box.question),
+    ):
+        asked.append(dialogs.expect(kind, answer=Button.Cancel))
+        helper(None, "Title", "Text", Button.Save | Button.Discard | Button.Cancel)
+        asked.append(dialogs.expect(kind, answer=Button.Ok))
+        helper(None, "Title", "Text")
+    asked.append(dialogs.expect("question", answer=Button.Cancel))
+    ask_about_edits(None, "Save?")
+    asked.append(dialogs.expect("question", answer=Button.Cancel))
+    ask_about_edits(None, "Save?", save_text="Save dra&ft", discard_text="E&xport without saving")
+    asked.append(dialogs.expect("question", answer=Button.No))
+    assert not confirm(None, "Delete label", "Delete this label?", "&Delete")
+    *ours, edits_in_own_words, deleting = asked
+    for expected in ours:
+        (shown,) = expected.shown
+        _each_its_own_letter(_asked_buttons(shown), korean=korean)
+    _each_its_own_letter(_asked_buttons(edits_in_own_words.shown[0]), korean=False)
+    assert _asked_buttons(deleting.shown[0]) == ["&Delete", "취소(&C)" if korean else "&Cancel"]
+
+
+def _confirm_words(call: ast.Call) -> list[tuple[str, ast.expr]]:
+    """A confirm() call's verb and keep, as written at the call."""
+    words = [("verb", call.args[3])] if len(call.args) > 3 else []
+    return words + [(kw.arg, kw.value) for kw in call.keywords if kw.arg in ("verb", "keep")]
+
+
+def _translated_literals(node: ast.AST, assigned: dict[str, list[ast.expr]]) -> list[str]:
+    """The texts a verb can be: the literals of its tr()/translate() calls, followed through a name
+    assigned in the same function ("verb = translate(...)")."""
+    if isinstance(node, ast.Name):
+        return [text for value in assigned.get(node.id, []) for text in _translated_literals(value, assigned)]
+    texts = []
+    for call in ast.walk(node):
+        if isinstance(call, ast.Call) and getattr(call.func, "attr", getattr(call.func, "id", "")) in (
+            "tr",
+            "translate",
+        ):
+            literal = call.args[-1] if call.args else None
+            if isinstance(literal, ast.Constant) and isinstance(literal.value, str):
+                texts.append(literal.value)
+    return texts
+
+
+def test_every_confirm_question_in_the_app_gives_its_buttons_their_own_letters() -> None:
+    """Each confirm() the app asks, found in its source: its verb (and its keep, beside Cancel's C)
+    has an Alt letter of its own, in English and in the Korean translation. A new question written
+    without one fails here, asked by a test or not."""
+    from ui.translations import translations_dir
+
+    korean = {
+        (context.findtext("name"), message.findtext("source")): message.findtext("translation")
+        for context in ElementTree.parse(translations_dir() / "shop_inbox_ko.ts").getroot().iter("context")
+        for message in context.iter("message")
+    }
+    sources = {translation_source for _context, translation_source in korean}
+    missing: list[str] = []
+    checked = 0
+    for path in sorted(SHARED_QUESTIONS.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            assigned: dict[str, list[ast.expr]] = {}
+            for node in ast.walk(function):
+                if (
+                    isinstance(node, ast.Assign)
+                    and len(node.targets) == 1
+                    and isinstance(node.targets[0], ast.Name)
+                ):
+                    assigned.setdefault(node.targets[0].id, []).append(node.value)
+            for call in ast.walk(function):
+                if not (isinstance(call, ast.Call) and getattr(call.func, "id", None) == "confirm"):
+                    continue
+                letters: dict[str, set[str | None]] = {}
+                for role, node in _confirm_words(call):
+                    for text in _translated_literals(node, assigned):
+                        checked += 1
+                        where = f"{path.name}:{call.lineno} {role} {text!r}"
+                        letters.setdefault(role, set()).add(mnemonic(text))
+                        if mnemonic(text) is None or text not in sources:
+                            missing.append(where)
+                            continue
+                        translated = [t for (_c, src), t in korean.items() if src == text]
+                        if not all(t and re.search(r"\(&[A-Z]\)", t) for t in translated):
+                            missing.append(f"{where} in Korean {translated}")
+                if "C" in letters.get("verb", set()) and "keep" not in letters:
+                    missing.append(f"{path.name}:{call.lineno}: its verb's C is Cancel's")
+    assert checked > 30
+    assert missing == []

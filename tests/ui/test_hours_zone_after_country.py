@@ -57,7 +57,7 @@ def test_moving_to_the_uk_asks_to_put_the_hours_on_london_time(qtbot: Any, ctx: 
     (shown,) = asked.shown
     assert "Seoul" in shown.text and "London" in shown.text and "now the United Kingdom," in shown.text
     assert "still keep Seoul time" in shown.text and "Change them to London time" in shown.text
-    assert buttons == ["Use London time", "Keep Seoul time"]
+    assert buttons == ["&Use London time", "&Keep Seoul time"]
     # Saved as an editor's save is: waiting for the relay, which the sync engine pushes it to.
     assert automations_state(ctx.db).pending
 

@@ -87,7 +87,7 @@ def test_the_next_start_names_the_import_it_removed_and_import_again_opens_its_p
             assert isinstance(box, QMessageBox)
             said.append(box.text())
             again = box.defaultButton()
-            assert again is not None and again.text() == "Import again…"
+            assert again is not None and again.text() == "&Import again…"
             again.click()
 
         dialogs.expect("modal", answer=import_again)

@@ -83,7 +83,7 @@ def test_a_program_sent_as_a_document_is_not_run_by_a_click_on_its_card(
         QDesktopServices.unsetUrlHandler("file")
     assert opened.urls == []
     assert "견적서.pdf.exe" in warned.shown[0].text and ".exe" in warned.shown[0].text
-    assert warned.shown[0].widget.endswith("default Cancel")  # a stray Enter never runs it
+    assert warned.shown[0].widget.endswith("default &Cancel")  # a stray Enter never runs it
 
 
 def test_the_owner_who_knows_the_program_can_still_run_it_after_the_warning(

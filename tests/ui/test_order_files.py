@@ -374,7 +374,7 @@ def courier_sheet_with_an_address_typed(
         f"Save the changes to order {number} before exporting? The file holds only what is saved; "
         "without saving, your changes stay in its window as typed."
     ]
-    assert "Export without saving" in asked.shown[0].widget
+    assert "E&xport without saving" in asked.shown[0].widget
     rows = list(csv.reader(io.StringIO(sheet.read_bytes().decode("utf-8-sig"))))
     return order, sorted(row[4] for row in rows[1:])
 

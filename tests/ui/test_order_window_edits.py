@@ -159,7 +159,7 @@ def test_cancel_order_asks_first_and_keeping_the_order_is_the_default(
     move_button(order_window, OrderState.CANCELLED).click()
     settle(qtbot)
     assert number in kept.texts[0]
-    assert kept.shown[0].widget.endswith("default Keep order")  # Enter keeps the order
+    assert kept.shown[0].widget.endswith("default &Keep order")  # Enter keeps the order
     assert stored(window, order_id).state == OrderState.NEW
 
     dialogs.expect("question", answer=Button.Yes)
@@ -413,7 +413,7 @@ def test_esc_with_the_payment_message_not_yet_sent_asks_before_dropping_it(
     kept = dialogs.expect("question", answer=Button.Cancel)
     qtbot.keyClick(order_window, Qt.Key.Key_Escape)
     assert "이하은" in kept.texts[0] and "has not been sent" in kept.texts[0]
-    assert kept.shown[0].widget.endswith("default Back to the message")  # Enter keeps it
+    assert kept.shown[0].widget.endswith("default &Back to the message")  # Enter keeps it
     assert order_window.isVisible() and send.isVisible()
 
     dialogs.expect("question", answer=Button.Discard)

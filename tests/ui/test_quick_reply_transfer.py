@@ -272,7 +272,7 @@ def test_export_while_a_new_reply_is_typed_asks_and_save_puts_it_in_the_file(
     manager.export_button.click()
     buttons = asked.shown[0].widget
     assert (
-        "Export without saving" in buttons and "Discard" not in buttons and buttons.endswith("default Save")
+        "E&xport without saving" in buttons and "Discard" not in buttons and buttons.endswith("default &Save")
     )
     assert asked.texts == [
         "Save the changes to this quick reply before exporting? The file holds only what is saved; "
@@ -318,7 +318,7 @@ def test_export_without_saving_leaves_the_edit_out_of_the_file_and_on_the_form(
         assert isinstance(box, QMessageBox)
         button = box.button(QMessageBox.StandardButton.Discard)
         # Not Discard's bin: her words are not thrown away.
-        assert button.text() == "Export without saving" and button.icon().isNull()
+        assert button.text() == "E&xport without saving" and button.icon().isNull()
         assert not box.button(QMessageBox.StandardButton.Save).icon().isNull()  # the others keep theirs
         return QMessageBox.StandardButton.Discard
 

@@ -57,7 +57,7 @@ def test_ctrl_q_with_a_reply_waiting_asks_and_dont_quit_keeps_the_inbox_open(
         "and reaches your relay."
     )
     # Enter and Esc keep the app open: a stray key never leaves a reply unsent.
-    assert asked.shown[0].widget == "QMessageBox [Quit anyway | Don't quit] default Don't quit"
+    assert asked.shown[0].widget == "QMessageBox [&Quit anyway | &Don't quit] default &Don't quit"
     assert window.isVisible()
     assert pending_bodies(window) == ["Yes, Friday morning is fine!"]
 
@@ -102,7 +102,7 @@ def test_the_question_is_asked_in_korean_for_a_korean_shop(
     shown = asked.shown[0]
     assert shown.title == "샵 인박스를 종료할까요?"
     assert shown.text.startswith("작성한 답장 1개가 아직 보내지지 않았어요."), shown.text
-    assert shown.widget == "QMessageBox [그래도 종료 | 종료 안 함] default 종료 안 함"
+    assert shown.widget == "QMessageBox [그래도 종료(&Q) | 종료 안 함(&D)] default 종료 안 함(&D)"
 
 
 def test_the_demo_quits_without_asking_for_its_chats_go_with_it(
