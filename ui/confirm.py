@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ui.message_box import copied_without_joiners
+
 Button = QMessageBox.StandardButton
 
 
@@ -33,6 +35,7 @@ def confirm(
     # Laid out a line at a time (see ui/ad_law.py's law_label): a list's "•" each in the same font,
     # whatever language the line before it ended in; and the owner can copy the question.
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    copied_without_joiners(box)  # "Delete /감사?" copied is "/감사", not "/\u2060감\u2060사"
     yes, no = box.button(Button.Yes), box.button(Button.No)
     yes.setText(verb)
     no.setText(keep or QCoreApplication.translate("Confirm", "&Cancel"))

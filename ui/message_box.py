@@ -9,8 +9,11 @@ static helpers' arguments and answer as they do (the button clicked; Esc gives t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ui.formatting import WORD_JOINER
 
 Button = QMessageBox.StandardButton
 Icon = QMessageBox.Icon
@@ -48,6 +51,30 @@ def letter_buttons(box: QMessageBox) -> None:
             button.setText(QCoreApplication.translate("MessageBox", text))
 
 
+class _CopiedWithoutJoiners(QObject):
+    """What the owner copies from a box while it is up (the whole box, which Ctrl+C copies on
+    Windows, or the words she selected) reaches the clipboard without the word joiners that keep
+    a shortcut ("/감사") on one line (ui/formatting.py's shortcut_text): pasted into WhatsApp Web,
+    they were invisible characters in her message. A child of the box: it goes with it."""
+
+    def __init__(self, box: QMessageBox) -> None:
+        super().__init__(box)
+        self._box = box
+        QGuiApplication.clipboard().dataChanged.connect(self._strip)
+
+    @Slot()
+    def _strip(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        text = clipboard.text()
+        if self._box.isVisible() and WORD_JOINER in text:
+            clipboard.setText(text.replace(WORD_JOINER, ""))
+
+
+def copied_without_joiners(box: QMessageBox) -> None:
+    """Text copied from `box` while it shows is copied without word joiners (see above)."""
+    _CopiedWithoutJoiners(box)
+
+
 def plain_box(
     icon: Icon,
     parent: QWidget | None,
@@ -60,6 +87,7 @@ def plain_box(
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     letter_buttons(box)
+    copied_without_joiners(box)
     if default != Button.NoButton:
         box.setDefaultButton(default)
     return box

@@ -96,3 +96,39 @@ def test_a_customer_name_in_a_question_is_shown_as_typed_never_as_markup(qtbot, 
     qtbot.addWidget(parent)
     assert not confirm(parent, "Delete chat", "Delete the chat with <b>Kim</b><img src='x'>?", "&Delete")
     assert formats == [Qt.TextFormat.PlainText]
+
+
+def test_a_question_copied_with_ctrl_c_reaches_the_clipboard_without_word_joiners(
+    qtbot, ctx: AppContext, dialogs: DialogGuard, korean
+) -> None:
+    """The question "/감사을(를) 삭제할까요?" selected and copied (or the whole box, Ctrl+C on Windows):
+    the word joiners that keep /감사 on one line were invisible characters in what the owner pasted
+    into WhatsApp Web."""
+    from PySide6.QtGui import QGuiApplication
+
+    row, _changes = QuickReplyLibrary(ctx.db).add("/감사", "감사합니다")
+    manager = QuickReplyManager(ctx)
+    qtbot.addWidget(manager)
+    qtbot.waitUntil(lambda: not manager.is_loading(), timeout=5000)
+    manager.select(row.id)
+    QGuiApplication.clipboard().clear()
+    copied: list[str] = []
+
+    def copy(_shown: Shown) -> QMessageBox.StandardButton:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        assert label is not None
+        label.setSelection(0, len(label.text()))  # as her mouse selects the question
+        label.setFocus()
+        qtbot.keyClick(label, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+        copied.append(QGuiApplication.clipboard().text())
+        # On Windows, Ctrl+C on the box copies its title, text and buttons: the same clipboard.
+        QGuiApplication.clipboard().setText(f"{box.windowTitle()}\n{box.text()}")
+        copied.append(QGuiApplication.clipboard().text())
+        return Button.No
+
+    asked = dialogs.expect("question", answer=copy)
+    manager.delete_current()
+    assert "\u2060" in asked.texts[0]  # on screen, the shortcut is still kept whole
+    assert len(copied) == 2 and all("/감사" in text and "\u2060" not in text for text in copied), copied

@@ -64,3 +64,32 @@ def test_no_window_uses_qts_static_message_boxes() -> None:
             ):
                 found.append(f"{path.name}:{node.lineno}")
     assert found == []
+
+
+def test_a_told_shortcut_copied_from_a_message_box_reaches_the_clipboard_without_word_joiners(
+    qtbot: Any, dialogs: DialogGuard
+) -> None:
+    """Ctrl+C on a box of ui/message_box.py (on Windows: its title, text and buttons) while it is up
+    gives the clipboard "/thanks" without the word joiners between its letters: no invisible
+    characters pasted into WhatsApp Web. Once the box is gone, what another program copies is left as it is."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ui import message_box
+    from ui.formatting import WORD_JOINER, shortcut_text
+
+    clipboard = QGuiApplication.clipboard()
+    copied: list[str] = []
+
+    def copy(shown: Shown) -> QMessageBox.StandardButton:
+        clipboard.setText(f"{shown.title}\n{shown.text}")  # what Qt's Ctrl+C on the box puts there
+        copied.append(clipboard.text())
+        return QMessageBox.StandardButton.Ok
+
+    told = dialogs.expect("information", answer=copy)
+    message_box.information(
+        None, "Quick replies imported", f"Added without their file: {shortcut_text('/thanks')}."
+    )
+    assert WORD_JOINER in told.texts[0]
+    assert copied == ["Quick replies imported\nAdded without their file: /thanks."]
+    clipboard.setText(f"a{WORD_JOINER}b")
+    assert clipboard.text() == f"a{WORD_JOINER}b"
