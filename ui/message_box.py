@@ -20,7 +20,7 @@ Icon = QMessageBox.Icon
 
 # Each of Qt's buttons with its Alt letter, as the app's own buttons have theirs ("취소(&C)"): Qt
 # gives only Yes and No one ("OK", "Save", "Cancel"), and qtbase_ko none but 예(&Y) and 아니요(&N).
-_LETTERED: dict[Button, str] = {
+_LETTERED: dict[Button, object] = {  # QT_TRANSLATE_NOOP's texts, for lupdate
     Button.Ok: QT_TRANSLATE_NOOP("MessageBox", "&OK"),
     Button.Save: QT_TRANSLATE_NOOP("MessageBox", "&Save"),
     Button.SaveAll: QT_TRANSLATE_NOOP("MessageBox", "Save &all"),
@@ -48,7 +48,7 @@ def letter_buttons(box: QMessageBox) -> None:
     for button in box.buttons():
         text = _LETTERED.get(box.standardButton(button))
         if text is not None:
-            button.setText(QCoreApplication.translate("MessageBox", text))
+            button.setText(QCoreApplication.translate("MessageBox", str(text)))
 
 
 class _CopiedWithoutJoiners(QObject):

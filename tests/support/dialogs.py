@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -428,7 +428,7 @@ def _app() -> QApplication:
     return app
 
 
-def _text_prompt(widget: QWidget) -> bool:
+def _text_prompt(widget: QWidget) -> TypeGuard[QInputDialog]:
     """A one-line text question (a QInputDialog asking for text), whichever way it was opened."""
     return isinstance(widget, QInputDialog) and widget.inputMode() == QInputDialog.InputMode.TextInput
 

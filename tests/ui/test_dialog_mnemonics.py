@@ -643,15 +643,17 @@ def test_every_button_of_the_shared_questions_has_its_own_alt_letter(
     for icon in (QMessageBox.Icon.Information, QMessageBox.Icon.Warning, QMessageBox.Icon.Question):
         box = message_box.plain_box(icon, None, "Title", "Text", every)
         # Qt's own Yes / No / Yes to All / No to All have theirs already (in English, from Qt).
-        for button in box.buttons():
-            assert mnemonic(button.text()) is not None, button.text()
-            if korean and box.standardButton(button) not in (
+        for shown_button in box.buttons():
+            assert mnemonic(shown_button.text()) is not None, shown_button.text()
+            if korean and box.standardButton(shown_button) not in (
                 Button.Yes,
                 Button.No,
                 Button.YesToAll,
                 Button.NoToAll,
             ):
-                assert re.search(r"\(&[A-Z]\)", button.text()), button.text()
+                assert re.search(r"\(&[A-Z]\)", shown_button.text()), shown_button.text()
+    parent = QWidget()
+    qtbot.addWidget(parent)
     asked = []
     for kind, helper in (
         ("information", message_box.information),
@@ -664,9 +666,9 @@ def test_every_button_of_the_shared_questions_has_its_own_alt_letter(
         asked.append(dialogs.expect(kind, answer=Button.Ok))
         helper(None, "Title", "Text")
     asked.append(dialogs.expect("question", answer=Button.Cancel))
-    ask_about_edits(None, "Save?")
+    ask_about_edits(parent, "Save?")
     asked.append(dialogs.expect("question", answer=Button.Cancel))
-    ask_about_edits(None, "Save?", save_text="Save dra&ft", discard_text="E&xport without saving")
+    ask_about_edits(parent, "Save?", save_text="Save dra&ft", discard_text="E&xport without saving")
     asked.append(dialogs.expect("question", answer=Button.No))
     assert not confirm(None, "Delete label", "Delete this label?", "&Delete")
     *ours, edits_in_own_words, deleting = asked
