@@ -288,7 +288,7 @@ class DialogGuard:
         assert entry is not None
         buttons = " | ".join(b.text() for b in box.buttons())
         default = box.defaultButton().text() if box.defaultButton() is not None else ""
-        # "QMessageBox [삭제 | 취소] default 취소": the words the owner reads, and what Enter clicks.
+        # "QMessageBox [삭제(&D) | 취소(&C)] default 취소(&C)": the words the owner reads, and what Enter clicks.
         shown = Shown(
             kind,
             box.windowTitle(),
