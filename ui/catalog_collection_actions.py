@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.catalog_collections import MAX_COLLECTION_NAME, CollectionRow
 from app.catalog_edits import (
@@ -22,6 +22,7 @@ from ui import message_box
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
+from ui.text_prompt import ask_text
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +56,7 @@ class CollectionActions(QObject):
         return not problem
 
     def create(self) -> None:
-        name, ok = QInputDialog.getText(
-            self.window, self.tr("New collection"), self.tr("Name of the collection:")
-        )
+        name, ok = ask_text(self.window, self.tr("New collection"), self.tr("&Name of the collection:"))
         if ok and name.strip() and self._usable(name, None):
             db = self.ctx.db
             run_op(
@@ -70,9 +69,7 @@ class CollectionActions(QObject):
 
     def rename(self, collection_id: int) -> None:
         old = next((c.name for c in self.known if c.id == collection_id), "")
-        name, ok = QInputDialog.getText(
-            self.window, self.tr("Rename collection"), self.tr("New name:"), text=old
-        )
+        name, ok = ask_text(self.window, self.tr("Rename collection"), self.tr("&New name:"), text=old)
         if ok and name.strip() and name != old and self._usable(name, collection_id):
             db = self.ctx.db
             run_op(

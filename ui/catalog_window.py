@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -76,6 +75,7 @@ from ui.label_names import as_button_text
 from ui.op_queue import OpQueue
 from ui.ops import Newest, failure_sentence, run_op
 from ui.screen_fit import place_within_screen, resize_within_screen
+from ui.text_prompt import ask_text
 from ui.theme import muted_colour
 from ui.translations import letterless
 from ui.unsaved_edits import leave_edits, may_close, then_quit_goes_on
@@ -863,7 +863,7 @@ class CatalogWindow(QMainWindow):
         run_op(lambda: read_meta_catalog_id(db), self._ask_meta_catalog, parent=self)
 
     def _ask_meta_catalog(self, current: str | None) -> None:
-        value, ok = QInputDialog.getText(
+        value, ok = ask_text(
             self,
             self.tr("Meta catalogue"),
             self.tr(

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.contact_details import save_phone_number
 from app.phones import example_number
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
+from ui.text_prompt import ask_text
 
 
 def ask_for_phone_number(
@@ -42,7 +43,7 @@ def ask_for_phone_number(
         ).format(name, example_number(ctx.shop_region))
     if problem:
         question = f"{problem}\n\n{question}"
-    text, ok = QInputDialog.getText(parent, translate("PhoneNumberPrompt", "Phone number needed"), question)
+    text, ok = ask_text(parent, translate("PhoneNumberPrompt", "Phone number needed"), question)
     if not ok or not text.strip():
         return
     db, region = ctx.db, ctx.shop_region

@@ -2824,16 +2824,16 @@ Right-click to retry.</source>
         <translation>새 컬렉션</translation>
     </message>
     <message>
-        <source>Name of the collection:</source>
-        <translation>컬렉션 이름:</translation>
+        <source>&amp;Name of the collection:</source>
+        <translation>컬렉션 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;New name:</source>
+        <translation>새 이름(&amp;N):</translation>
     </message>
     <message>
         <source>Rename collection</source>
         <translation>컬렉션 이름 바꾸기</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>새 이름:</translation>
     </message>
     <message>
         <source>Delete collection</source>

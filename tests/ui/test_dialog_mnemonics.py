@@ -743,3 +743,37 @@ def test_every_confirm_question_in_the_app_gives_its_buttons_their_own_letters()
                     missing.append(f"{path.name}:{call.lineno}: its verb's C is Cancel's")
     assert checked > 30
     assert missing == []
+
+
+def test_every_text_question_asks_through_the_prompt_whose_buttons_have_letters() -> None:
+    """QInputDialog.getText gives OK and Cancel no Alt letter: every one-line question of the app
+    asks through ui/text_prompt.py, whose buttons have theirs (found in the source, so a new one
+    asked the other way fails here)."""
+    found = [
+        f"{path.name}:{number}"
+        for path in sorted(SHARED_QUESTIONS.rglob("*.py"))
+        if path.name != "text_prompt.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if "QInputDialog.getText(" in line or "QInputDialog.getMultiLineText(" in line
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_new_collections_name_box_has_its_letters(
+    qtbot: Any, ctx: Any, dialogs: Any, request: Any, language: str
+) -> None:
+    """Catalogue ▸ New collection: Alt+N the name, Alt+O adds it, Alt+C cancels."""
+    from ui.catalog_window import CatalogWindow
+
+    if language == "ko":
+        request.getfixturevalue("korean")
+    catalogue = CatalogWindow(ctx)
+    qtbot.addWidget(catalogue)
+    asked = dialogs.expect("getText", answer=None)
+    catalogue.collection_actions.create()
+    (shown,) = asked.shown
+    if language == "ko":
+        assert (shown.text, shown.widget) == ("컬렉션 이름(&N):", "QInputDialog [확인(&O) | 취소(&C)]")
+    else:
+        assert (shown.text, shown.widget) == ("&Name of the collection:", "QInputDialog [&OK | &Cancel]")
