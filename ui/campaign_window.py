@@ -610,6 +610,8 @@ class CampaignWindow(QWidget):
             # sends this one campaign, not a second copy beside the refused draft.
             self.current_id = outcome.campaign_id
             self.editor.mark_saved(draft)
+            if not self.has_unsaved_edits():  # stored as this campaign: her words are not offered again
+                self._forget_kept()
             self.ctx.publish(changes)
             if outcome.refused is None:
                 self.reload(select=outcome.campaign_id)

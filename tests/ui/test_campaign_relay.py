@@ -698,3 +698,29 @@ def test_a_send_the_relay_missed_keeps_the_one_draft_and_sending_again_sends_it_
         timeout=30000,
     )
     assert len([b for b in relay.graph.sent if b.get("type") == "template"]) == 3
+
+
+def test_a_sent_campaign_is_not_offered_again_as_unsaved_words(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    """Her words were kept while she typed (a field lost the focus); once the campaign is sent they
+    are stored as it, and nothing offers them above the chats as a campaign she never saved."""
+    from app.campaign_drafts import unsaved_campaign
+    from ui.ops import pending_ops
+
+    with window.ctx.db.write() as s:
+        for wa_id, name in CUSTOMERS:
+            _consenting(s, wa_id, name)
+        _shop_named(s)
+    campaigns = _campaign_window(window, qtbot, relay)
+    campaigns.editor.name.setText("Spring restock")
+    campaigns.keeper.edited()
+    campaigns.keeper.keep_now()
+    qtbot.waitUntil(lambda: pending_ops() == 0 and unsaved_campaign(window.ctx.db) is not None, timeout=5000)
+    _send_ad(campaigns, qtbot, dialogs, "Spring restock", len(CUSTOMERS))
+    qtbot.waitUntil(
+        lambda: campaigns.list_model.rowCount() == 1 and campaigns.list_model.rows[0].state != "draft",
+        timeout=30000,
+    )
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert unsaved_campaign(window.ctx.db) is None
