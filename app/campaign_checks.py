@@ -65,14 +65,29 @@ def template_buttons(template: Template) -> list[dict[str, Any]]:
     return out
 
 
+# Where a template's body puts the customer's name: "{{1}}님", after a greeting ("Hi {{1}}",
+# "안녕하세요 {{1}}"), or opening a line that speaks to her ("{{1}}, the shirt you waited for is back").
+_NAME_PATTERNS = (
+    re.compile(r"\{\{(\d+)\}\}\s*님"),
+    re.compile(r"(?:\b(?:hi|hello|hey|dear)|안녕하세요)[,!]?\s*\{\{(\d+)\}\}", re.IGNORECASE),
+    re.compile(r"^[ \t]*\{\{(\d+)\}\},", re.MULTILINE),
+)
+
+
+def name_slots(template: Template) -> set[int]:
+    """The body's blanks that stand for the customer's name (one place for the campaign editor and
+    the template picker, which both fill them with her name)."""
+    found: set[int] = set()
+    for c in template.components:
+        if str(c.get("type", "")).upper() == "BODY":
+            text = str(c.get("text", "") or "")
+            found.update(int(n) for pattern in _NAME_PATTERNS for n in pattern.findall(text))
+    return found
+
+
 def greets_at(template: Template, number: int) -> bool:
     """The body greets the customer at {{number}}: "{{1}}님, …", "Hi {{1}}" — a name goes there."""
-    blank = re.escape("{{" + str(number) + "}}")
-    greeting = re.compile(rf"{blank}\s*님|\b(?:hi|hello|dear|hey)\s+{blank}", re.IGNORECASE)
-    return any(
-        str(c.get("type", "")).upper() == "BODY" and greeting.search(str(c.get("text", "") or ""))
-        for c in template.components
-    )
+    return number in name_slots(template)
 
 
 def _has_opt_out(text: str) -> bool:

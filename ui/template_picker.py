@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.campaign_checks import LawProblem, law_problems, needs_law_check, shop_names
+from app.campaign_checks import LawProblem, law_problems, name_slots, needs_law_check, shop_names
 from app.errors import ErrorCode
 from app.sending import render_template
 from app.template_versions import primary_language, wanted_language
@@ -115,11 +114,6 @@ def body_parameter_count(template: Template) -> int:
     return max([0, *numbers, *declared])
 
 
-# A parameter that stands for the customer's name: "{{1}}님", or after a greeting ("Hi {{1}}").
-_NAME_AFTER = re.compile(r"\{\{(\d+)\}\}\s*님")
-_GREETED = re.compile(r"(?:\b(?:hi|hello|hey|dear)|안녕하세요)[,!]?\s*\{\{(\d+)\}\}", re.IGNORECASE)
-
-
 def customer_template(templates: list[Template], their_words: Sequence[str]) -> int:
     """The position of the first template in the language the customer writes in (0 when none is,
     or when they wrote nothing with letters): a Korean shop's English-writing customer gets the
@@ -131,12 +125,6 @@ def customer_template(templates: list[Template], their_words: Sequence[str]) -> 
         if primary_language(t.language) == wanted:
             return i
     return 0
-
-
-def name_slots(template: Template) -> set[int]:
-    """The body's parameters that stand for the customer's name: "{{1}}님", "Hi {{1}}", "안녕하세요 {{1}}"."""
-    body = render_template(template, ())
-    return {int(n) for pattern in (_NAME_AFTER, _GREETED) for n in pattern.findall(body)}
 
 
 class TemplatePicker(QDialog):

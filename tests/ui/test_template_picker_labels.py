@@ -111,3 +111,35 @@ def test_a_screen_reader_reads_a_templates_name_language_and_kind_with_its_first
         said[1]
         == "Our winter sale starts today: {{1}} off everything., winter_sale  ·  English  ·  Marketing (paid)"
     )
+
+
+# The demo's English ad calls her by name at the start of a line, after the shop's name.
+ENGLISH_AD = Template(
+    name="spring_restock",
+    language="en",
+    category="MARKETING",
+    components=[
+        {
+            "type": "BODY",
+            "text": "(Ad) Seoul Linen House\n{{1}}, the linen shirt you were waiting for is back! "
+            "Coupon {{2}} takes 10% off this week.",
+        }
+    ],
+)
+
+
+def test_a_line_that_opens_with_her_name_gets_the_customers_name(qtbot: Any) -> None:
+    """Amy's picker opened on the English ad with "{{1}}" empty: "{{1}}, the linen shirt…" is her name."""
+    from ui.template_picker import TemplatePicker
+
+    picker = TemplatePicker([ENGLISH_AD], customer_name="Amy Clarke")
+    qtbot.addWidget(picker)
+    assert [f.text() for f in picker.fields] == ["Amy Clarke", ""]
+    assert label_of(picker, picker.fields[0]) == "{{1}} · Customer's name"
+
+
+def test_the_campaign_editor_fills_that_line_with_each_customers_name() -> None:
+    """The campaign editor read the same ad's {{1}} as one fixed word for every recipient."""
+    from app.campaign_checks import greets_at
+
+    assert greets_at(ENGLISH_AD, 1) and not greets_at(ENGLISH_AD, 2)
