@@ -22,6 +22,7 @@ from app.wire import (
     SANDBOX_SECOND_DISPLAY_PHONE_NUMBER,
     SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK,
     SANDBOX_SECOND_PHONE_NUMBER_ID,
+    NumberHealth,
 )
 from relay.sandbox_cast import Customer, cast, png_image, templates
 from relay.sandbox_newcomers import ARRIVAL_SECONDS, NEWCOMERS_MAX, newcomer
@@ -43,6 +44,34 @@ class Memory(Protocol):
     def get(self, key: str) -> str | None: ...
 
     def put(self, key: str, value: str) -> None: ...
+
+
+def sandbox_numbers(phone_number_id: str, language: str, two_numbers: bool) -> list[tuple[str, str]]:
+    """The sandbox shop's business numbers, (phone_number_id, display number): its first, and with
+    `two_numbers` the second branch's. The Seoul shop's are Korean numbers, the Brighton shop's British."""
+    korean = language.lower().startswith("ko")
+    numbers = [(phone_number_id, DISPLAY_PHONE_NUMBER if korean else SANDBOX_DISPLAY_PHONE_NUMBER_UK)]
+    if two_numbers:
+        second = SANDBOX_SECOND_DISPLAY_PHONE_NUMBER if korean else SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK
+        numbers.append((SANDBOX_SECOND_PHONE_NUMBER_ID, second))
+    return numbers
+
+
+def sandbox_number_health(phone_number_id: str, language: str, two_numbers: bool) -> list[NumberHealth]:
+    """Each sandbox number's health, as Graph answers GET /{phone-number-id} for a number in good
+    standing: the relay's check reports them as a real relay's (the demo's health panel shows both)."""
+    return [
+        NumberHealth(
+            phone_number_id=pnid,
+            display_phone_number=display,
+            quality_rating="GREEN",
+            messaging_limit="TIER_1K",  # a new business portfolio's first tier
+            status="CONNECTED",
+            name_status="APPROVED",
+            platform_type="CLOUD_API",
+        )
+        for pnid, display in sandbox_numbers(phone_number_id, language, two_numbers)
+    ]
 
 
 def _wamid(head: bytes, phone: str, tail: bytes) -> str:
@@ -89,18 +118,10 @@ class SandboxUpstream:
         # "ko": the Seoul shop's customers; else the Brighton shop's, who all write English.
         self.korean_shop = language.lower().startswith("ko")
         self.templates = templates(language)
-        self.display_phone_number = (
-            DISPLAY_PHONE_NUMBER if self.korean_shop else SANDBOX_DISPLAY_PHONE_NUMBER_UK
-        )
+        numbers = sandbox_numbers(phone_number_id, language, two_numbers)
+        self.display_phone_number = numbers[0][1]
         # The second branch's (phone_number_id, display number), and the customers who write to it.
-        self.second_number: tuple[str, str] | None = None
-        if two_numbers:
-            second = (
-                SANDBOX_SECOND_DISPLAY_PHONE_NUMBER
-                if self.korean_shop
-                else SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK
-            )
-            self.second_number = (SANDBOX_SECOND_PHONE_NUMBER_ID, second)
+        self.second_number: tuple[str, str] | None = numbers[1] if len(numbers) > 1 else None
         self.to_second: set[str] = set()
         self.memory = memory
         self.newcomers_max = newcomers_max

@@ -494,6 +494,41 @@ def test_the_sandbox_skips_whatsapp_lines_and_passes(tmp_path: Path) -> None:
     assert line(report, CheckStep.DATABASE).status == CheckStatus.PASS
 
 
+def test_a_two_number_sandbox_reports_both_numbers_health_as_a_real_relay_does(tmp_path: Path) -> None:
+    """The demo's embedded relay with two numbers (`--demo --two-numbers`) reported no number at all:
+    the health panel stayed empty for both of the shop's numbers."""
+    from app.wire import SANDBOX_PHONE_NUMBER_ID, SANDBOX_SECOND_PHONE_NUMBER_ID
+
+    settings = RelaySettings.for_sandbox(
+        database_url=f"sqlite:///{tmp_path / 's.db'}", client_token="t", sandbox_two_numbers=True
+    )
+    store = Store(settings.database_url)
+    try:
+        report = asyncio.run(check_relay(settings, store))
+    finally:
+        store.close()
+    assert report.ok and report.sandbox
+    assert report.number is not None and report.number.phone_number_id == SANDBOX_PHONE_NUMBER_ID
+    assert [(n.phone_number_id, n.display_phone_number) for n in report.numbers] == [
+        (SANDBOX_PHONE_NUMBER_ID, "8225550100"),
+        (SANDBOX_SECOND_PHONE_NUMBER_ID, "8225550200"),
+    ]
+    assert {(n.quality_rating, n.messaging_limit) for n in report.numbers} == {("GREEN", "TIER_1K")}
+
+
+def test_a_one_number_sandbox_reports_its_number_alone(tmp_path: Path) -> None:
+    settings = RelaySettings.for_sandbox(
+        database_url=f"sqlite:///{tmp_path / 's.db'}", client_token="t", sandbox_language="en"
+    )
+    store = Store(settings.database_url)
+    try:
+        report = asyncio.run(check_relay(settings, store))
+    finally:
+        store.close()
+    assert report.number is not None and report.number.display_phone_number == "447700900000"
+    assert report.numbers == []  # as a real relay whose account holds one number
+
+
 def test_the_command_prints_the_report_as_json_for_scripts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

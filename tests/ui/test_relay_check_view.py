@@ -372,6 +372,27 @@ def test_a_sandbox_relay_is_called_a_demo_relay_not_ready_in_the_wizard_and_in_s
         assert panel.view.summary.text().startswith(demo_words)
 
 
+def test_the_two_number_demo_relay_shows_both_numbers_health(qtbot: Any, ctx: Any, tmp_path: Any) -> None:
+    """`--demo --two-numbers`: Settings ▸ Relay's check showed no number's health at all."""
+    from tests.support.relay_server import run_relay
+    from ui.settings_dialog import SettingsDialog
+
+    ctx.shop_region = "KR"
+    with run_relay(tmp_path, upstream="sandbox", sandbox_two_numbers=True) as relay:
+        dialog = SettingsDialog(ctx, stored_token=lambda url: relay.token if url == relay.url else "")
+        qtbot.addWidget(dialog)
+        dialog.relay_url.setText(relay.url)
+        panel = dialog.relay_check
+        assert panel.button is not None
+        with qtbot.waitSignal(panel.finished, timeout=30000):
+            panel.button.click()
+        assert panel.view.health.isVisibleTo(panel.view)
+        first, second = panel.view.health.text().split("\n\n")
+    assert first.splitlines()[0] == "Number health for 02-555-0100"
+    assert second.splitlines()[0] == "Number health for 02-555-0200"
+    assert "Quality rating: High (green)" in second
+
+
 def test_a_real_relay_that_passes_is_still_ready(qtbot: Any) -> None:
     from app.wire import CheckReport
     from ui.relay_check_view import RelayCheckView
