@@ -9,13 +9,13 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.business_numbers import number_tags, shop_numbers
 from app.conversation_rows import BUSINESS_NUMBER_SQL, OMITTED_SQL, business_number_sql, omitted_caption
 from app.graphemes import boundary_at_or_after, boundary_at_or_before, cut_to
-from app.models import Message, to_millis
+from app.models import to_millis
 from app.orders import typed_order_number
 from app.phones import number_fragment, number_name, number_tail, typed_phone
 from app.schema_sql import FTS_BODY_CHARS
@@ -850,9 +850,14 @@ def hit_number_tags(
     return {shown: tag for shown, tag in tags.items() if shown != own}
 
 
-def missing_messages(session: Session, ids: list[int]) -> set[int]:
-    """Which of these message ids are no longer in the inbox (a deleted chat, a dropped reply)."""
-    present: set[int] = set()
+def shown_hit_numbers(session: Session, ids: list[int]) -> dict[int, str | None]:
+    """The business number each of these messages' hits shows now (as `search_messages` gives it:
+    its own, or its chat's for one that kept none), by id; a message no longer in the inbox (a deleted
+    chat, a dropped reply) is left out."""
+    sql = f"""SELECT m.id, {business_number_sql("coalesce(m.phone_number_id, c.phone_number_id)")}
+                FROM message m JOIN contact c ON c.id = m.contact_id WHERE m.id IN ({{ids}})"""
+    numbers: dict[int, str | None] = {}
     for start in range(0, len(ids), 500):  # below SQLite's bound-parameter limit
-        present.update(session.scalars(select(Message.id).where(Message.id.in_(ids[start : start + 500]))))
-    return set(ids) - present
+        part = ",".join(str(int(i)) for i in ids[start : start + 500])
+        numbers.update((int(mid), number) for mid, number in session.execute(text(sql.format(ids=part))))
+    return numbers

@@ -29,10 +29,10 @@ from app.search import (
     ContactHit,
     SearchHit,
     hit_number_tags,
-    missing_messages,
     newest_only,
     search_contacts,
     search_messages,
+    shown_hit_numbers,
 )
 from app.search_period import SearchPeriod, period_start
 from ui import icons
@@ -55,6 +55,10 @@ DEBOUNCE_MS = 180
 REFRESH_MS = 400
 # Chats found by name: one more than are listed, to tell "5 chats" from "more than 5".
 CHATS_ASKED = CHATS_SHOWN + 1
+
+# A search looked at again: its first page, the chats found (None inside one chat), the shown hits'
+# numbers by message id (those still in the inbox) and the tags of the numbers.
+_LookedAgain = tuple[list[SearchHit], list[ContactHit] | None, dict[int, str | None], dict[str, str]]
 
 
 class SearchPanel(QWidget):
@@ -268,7 +272,7 @@ class SearchPanel(QWidget):
         labels = shown_label_names()
         region = self.ctx.shop_region
 
-        def work(s: Session) -> tuple[list[SearchHit], list[ContactHit] | None, set[int]]:
+        def work(s: Session) -> _LookedAgain:
             chats = (
                 search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels, number=number)
                 if scope is None
@@ -277,13 +281,17 @@ class SearchPanel(QWidget):
             hits = search_messages(
                 s, query, contact_id=scope, limit=PAGE, since=since, region=region, number=number
             )
-            return hits, chats, missing_messages(s, shown)
+            # The hits shown, each with its number now: the new message may have moved her chat to
+            # the shop's other number, which one chat's tags leave out (or a second number came).
+            numbers = shown_hit_numbers(s, shown)
+            return hits, chats, numbers, hit_number_tags(s, contact_id=scope, number=number)
 
-        def done(found: tuple[list[SearchHit], list[ContactHit] | None, set[int]]) -> None:
+        def done(found: _LookedAgain) -> None:
             if generation != self._generation:
                 return  # the owner searched for something else meanwhile
-            hits, chats, gone = found
-            changed = bool(self.model.drop_messages(gone))
+            hits, chats, numbers, tags = found
+            changed = bool(self.model.drop_messages(set(shown) - numbers.keys()))
+            self.model.renumber(tags, numbers)
             changed = (chats is not None and self.model.set_chats(chats)) or changed
             if self.model.add_newer(hits) or changed:
                 self._show_count()

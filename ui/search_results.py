@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
@@ -187,6 +188,29 @@ class SearchResultsModel(QAbstractListModel):
             shown.add(hit.message_id)
             added += 1
         return added
+
+    def renumber(self, tags: dict[str, str], numbers: dict[int, str | None]) -> bool:
+        """The hits' numbers and tags as they are now (`numbers`: each shown message's, by id): a
+        chat's own number moves when its customer writes to the shop's other one, and one chat's
+        search tags the numbers other than its own, as its bubbles do. True if any changed."""
+        rows = [
+            row
+            for row, hit in enumerate(self.hits)
+            if isinstance(hit, SearchHit)
+            and hit.message_id in numbers
+            and numbers[hit.message_id] != hit.business_number
+        ]
+        for row in rows:
+            hit = self.hits[row]
+            assert isinstance(hit, SearchHit)
+            self.hits[row] = dataclasses.replace(hit, business_number=numbers[hit.message_id])
+        if tags != self.number_tags:
+            self.number_tags = tags
+            rows = list(range(len(self.hits)))
+        if not rows:
+            return False
+        self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
+        return True
 
     def drop_messages(self, gone: set[int]) -> int:
         """Hits whose message is gone since (a deleted chat, an unsent reply dropped) leave the

@@ -15,7 +15,7 @@ from app.business_numbers import remember_business_numbers
 from app.changes import Changes
 from app.models import Contact
 from tests.support.factories import BASE_TIME, make_contact, make_message
-from tests.support.window_waits import laid_out, load_chats, settle, sync_batch
+from tests.support.window_waits import laid_out, load_chats, select_chat, settle, sync_batch
 from ui.chat_list import ChatList
 
 GANGNAM, HONGDAE = "100000000000001", "100000000000002"
@@ -544,4 +544,50 @@ def test_a_customer_who_wrote_to_both_numbers_is_found_by_each_message_on_its_ow
     }
     search.this_chat.setChecked(False)
     assert search.this_number.isEnabled()
+    settle(qtbot)
+
+
+def test_one_chats_search_retags_its_hits_when_she_writes_to_the_other_number(
+    window: Any, qtbot: Any
+) -> None:
+    """Her chat searched alone tags the hits on the number other than her chat's. She then writes to
+    Gangnam, which makes her chat Gangnam's: the hits shown kept the tags of before (Gangnam's
+    tagged, Hongdae's not) while her bubbles said the opposite."""
+    from app.sync_apply import apply_events
+    from app.wire import read_event
+    from tests.support.wire_events import T0, message_event
+    from ui.search_results import number_tag
+
+    ids = two_branches(window.ctx)
+    with window.ctx.db.write() as s:
+        minji = s.get(Contact, ids["김민지"])
+        assert minji is not None and minji.wa_id
+        wa_id, later = minji.wa_id, BASE_TIME + timedelta(hours=1)
+        to_gangnam = make_message(s, minji, "강남점 픽업 돼요?", phone_number_id=GANGNAM, sent_at=later).id
+        to_hongdae = make_message(
+            s, minji, "홍대점도 픽업 돼요?", phone_number_id=HONGDAE, sent_at=later + timedelta(minutes=1)
+        ).id
+        minji.phone_number_id = HONGDAE
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, ids["김민지"])
+    window.chat_list.search_typed.emit("픽업")
+    search = window.search
+    qtbot.waitUntil(lambda: not search.searching and len(search.model.message_hits()) == 2, timeout=5000)
+    search.this_chat.setChecked(True)
+    qtbot.waitUntil(lambda: not search.searching and search.model.number_tags == {"+82 2-555-0101": "0101"})
+
+    def tags() -> dict[int, str]:
+        return {
+            hit.message_id: number_tag(hit, search.model.number_tags) for hit in search.model.message_hits()
+        }
+
+    assert tags() == {to_gangnam: "0101", to_hongdae: ""}
+    event = message_event(content="강남점으로 갈게요", wa_id=wa_id, name="김민지", timestamp=T0)
+    event["phone_number_id"] = GANGNAM
+    with window.ctx.db.write() as s:
+        apply_events(s, [read_event(event)], None)
+    sync_batch(window, qtbot, {ids["김민지"]})
+    qtbot.waitUntil(lambda: tags() == {to_gangnam: "", to_hongdae: "0202"}, timeout=5000)
+    assert window.chat.conversation is not None
+    assert window.chat.conversation.business_number == "+82 2-555-0101"  # as her chat now says
     settle(qtbot)
