@@ -202,6 +202,15 @@ class Message(Base):
         # Search ranks every hit by time, newest first, across chats.
         Index("ix_message_time", "sent_at", "id"),
         Index("ix_message_campaign", "campaign_id", sqlite_where=text("campaign_id IS NOT NULL")),
+        # When a customer last wrote to each business number: its 24-hour window (app/service_window.py;
+        # migration 0022). Her live messages only: the shop's replies and imported history pay nothing.
+        Index(
+            "ix_message_inbound_number",
+            "contact_id",
+            "phone_number_id",
+            "sent_at",
+            sqlite_where=text("direction = 'in' AND imported = 0"),
+        ),
     )
 
 

@@ -67,6 +67,9 @@ class Outgoing:
     attachment: Path | None = None
     template: Template | None = None
     template_params: tuple[str, ...] = ()
+    # The business number (a phone_number_id) to send from, when the owner chose one other than the
+    # chat's: the customer's 24-hour window is open on it only (app/service_window.py). None: the chat's.
+    from_number: str | None = None
 
 
 # --------------------------------------------------------------------------- what may be sent
@@ -238,11 +241,13 @@ def queue_message(
     media_mime: str | None = None,
     sent_by: str = "owner",
     media_dir: Path | None = None,
+    phone_number_id: str | None = None,
 ) -> Message:
     """Write a pending outbound message in the caller's transaction; the outbox sender does the rest.
 
     `payload` is the Cloud API body (`send_body()`, or a catalogue plan's); `body` is the text the
-    bubble shows and search finds. A local file in `media_path` is uploaded before sending.
+    bubble shows and search finds. A local file in `media_path` is uploaded before sending. It goes
+    from `phone_number_id` (a business number) when given, else from the chat's number.
     """
     contact = session.get(Contact, contact_id)
     if contact is None:
@@ -277,7 +282,7 @@ def queue_message(
         sent_by=sent_by,
         sent_at=sent_at,
         client_id=str(uuid.uuid4()),
-        phone_number_id=contact.phone_number_id,
+        phone_number_id=phone_number_id or contact.phone_number_id,
         unread=False,
     )
     session.add(message)
@@ -330,8 +335,9 @@ def stage_outgoing(session: Session, out: Outgoing, media_dir: Path | None = Non
         if text and kind not in CAPTIONED_KINDS:
             # WhatsApp takes no caption on a voice recording or a sticker: the words would show in the
             # owner's bubble and never reach the customer. They go first, as a message of their own.
-            stage_outgoing(session, Outgoing(out.contact_id, text, out.reply_to_wamid), media_dir)
-            out = Outgoing(out.contact_id, attachment=out.attachment)
+            words = Outgoing(out.contact_id, text, out.reply_to_wamid, from_number=out.from_number)
+            stage_outgoing(session, words, media_dir)
+            out = Outgoing(out.contact_id, attachment=out.attachment, from_number=out.from_number)
             text = ""
     check_text(kind, text)
     payload = send_body(
@@ -350,6 +356,7 @@ def stage_outgoing(session: Session, out: Outgoing, media_dir: Path | None = Non
         media_path=out.attachment,
         media_mime=mime,
         media_dir=media_dir,
+        phone_number_id=out.from_number,
     )
 
 
