@@ -42,6 +42,7 @@ from app.sending import (
     retry_message,
     saved_media_name,
 )
+from app.service_window import NumberWindow, number_windows
 from ui import icons, message_box
 from ui.attachments import attachable, forget_copy, forget_pasted, keep_for_sending
 from ui.avatar import avatar_pixmap
@@ -335,6 +336,7 @@ class ChatPane(QWidget):
         self.composer.say_reply_number(number)
         self.view.say_chat_number(conversation.business_number, self.ctx.shop_region)
         self.composer.set_last_inbound(conversation.last_inbound_at)
+        self._read_number_windows(conversation)
         self._read_whether_written(conversation)
         self.composer.setEnabled(not conversation.blocked and not conversation.group_archive)
         self.archive_note.setVisible(conversation.group_archive)
@@ -345,6 +347,25 @@ class ChatPane(QWidget):
         pending = resumed and self._resumed == (conversation.contact_id, conversation.bot_paused_until)
         self.resume_bot_button.setVisible(handed_over and not pending)
         self.bot_resumed_note.setVisible(resumed and not self.resume_bot_button.isVisibleTo(self.header))
+
+    def _read_number_windows(self, conversation: ConversationRow) -> None:
+        """In a shop with two numbers, when the customer last wrote to each (WhatsApp's 24-hour
+        window is per number): the composer says so when only the other number's is open."""
+        contact_id, chat_number = conversation.contact_id, conversation.phone_number_id
+        if not conversation.business_number or conversation.group_archive:
+            self.composer.set_number_windows(chat_number, ())
+            return
+        region = self.ctx.shop_region
+
+        def show(windows: tuple[NumberWindow, ...]) -> None:
+            if self.conversation is None or self.conversation.contact_id != contact_id:
+                return  # another chat was opened meanwhile
+            said = tuple(
+                dataclasses.replace(w, number=business_number_text(w.number, region)) for w in windows
+            )
+            self.composer.set_number_windows(chat_number, said)
+
+        run_read(self.ctx, lambda s: number_windows(s, contact_id), show, parent=self)
 
     def _read_whether_written(self, conversation: ConversationRow) -> None:
         """A chat with no live message from the customer: whether she ever wrote (imported history

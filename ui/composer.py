@@ -27,6 +27,8 @@ from app import relay_clock
 from app.errors import InvalidInput
 from app.queries import ConversationRow, MessageRow
 from app.sending import Outgoing
+from app.service_window import NumberWindow, open_elsewhere
+from app.service_window import window_left as number_window_left
 from app.wire import Template
 from ui import icons, message_box
 from ui.announce import show_news
@@ -76,16 +78,12 @@ COMMON_EMOJI = tuple(
         "📷",
     )
 )
-SERVICE_WINDOW = timedelta(hours=24)
 COUNTDOWN_FROM = timedelta(hours=2)
 
 
 def window_left(last_inbound_at: datetime | None, now: datetime | None = None) -> timedelta:
     """Time left in WhatsApp's 24-hour customer service window (zero when closed)."""
-    if last_inbound_at is None:
-        return timedelta(0)
-    now = now or relay_clock.now()
-    return max(timedelta(0), last_inbound_at + SERVICE_WINDOW - now)
+    return number_window_left(last_inbound_at, now or relay_clock.now())
 
 
 DRAFT_PAUSE_MS = 1500  # a draft is kept this long after the typing stops
@@ -111,6 +109,13 @@ class Composer(QFrame):
         # A shop with two numbers: the one a reply goes from (the chat's, as the header writes it).
         self.reply_number = ""
         self.last_inbound_at: datetime | None = None
+        # WhatsApp's window is per business number: when the customer last wrote to each of the shop's
+        # (read off the GUI thread for the open chat; () until then, and in a one-number shop, where
+        # her last message at all opens it), the chat's number (a phone_number_id: replies go from
+        # it), and the other number the owner chose to reply from because only its window is open.
+        self.number_windows: tuple[NumberWindow, ...] = ()
+        self.chat_number_id: str | None = None
+        self.send_from: NumberWindow | None = None
         self.reply_to: MessageRow | None = None
         # The message each other chat's draft answers (a quote chosen, then another chat opened).
         self._replies: dict[int, MessageRow] = {}
@@ -186,6 +191,11 @@ class Composer(QFrame):
         )
         self.template_button.setObjectName("templateButton")
         self.template_button.clicked.connect(self.template_requested)
+        # Her window is closed on the chat's number but open on the shop's other one: reply from that.
+        self.reply_elsewhere_button = QPushButton(self.window_notice)
+        self.reply_elsewhere_button.setObjectName("replyElsewhereButton")
+        self.reply_elsewhere_button.clicked.connect(self.reply_from_open_number)
+        self.reply_elsewhere_button.hide()
         self.template_button.installEventFilter(self)
         # Why the message field gave way to it, said with the button: a screen reader reached the
         # button by Tab and never read the sentence beside it.
@@ -193,6 +203,7 @@ class Composer(QFrame):
         nl = QHBoxLayout(self.window_notice)
         nl.setContentsMargins(12, 8, 12, 8)
         nl.addWidget(notice_text, 1)
+        nl.addWidget(self.reply_elsewhere_button)
         nl.addWidget(self.template_button)
         self.window_notice.hide()
 
@@ -230,7 +241,13 @@ class Composer(QFrame):
         self.send_button.setAutoRaise(True)
         self.send_button.clicked.connect(self.submit)
         click_on_enter(
-            close_reply, remove, self.template_button, self.emoji_button, self.attach_button, self.send_button
+            close_reply,
+            remove,
+            self.template_button,
+            self.reply_elsewhere_button,
+            self.emoji_button,
+            self.attach_button,
+            self.send_button,
         )
         self.input_row = QWidget(self)
         row = QHBoxLayout(self.input_row)
@@ -402,6 +419,8 @@ class Composer(QFrame):
             self._attached[self.contact_id] = self.attachments
         self.clear_reply()
         self.reply_number = ""  # the chat pane says the new chat's (say_reply_number)
+        self.number_windows, self.send_from = (), None  # and when she wrote to each number
+        self.chat_number_id = conversation.phone_number_id if conversation else None
         self.clear_attachment()
         self.gone_note.hide()
         self.contact_id = conversation.contact_id if conversation else None
@@ -430,7 +449,9 @@ class Composer(QFrame):
         belongs, the message field, or "Choose template…" once the 24-hour window has closed."""
         if not self.isEnabled():
             return
-        if self.window_notice.isVisibleTo(self):
+        if self.reply_elsewhere_button.isVisibleTo(self):
+            self.reply_elsewhere_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.window_notice.isVisibleTo(self):
             self.template_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -450,7 +471,17 @@ class Composer(QFrame):
         return super().eventFilter(watched, event)
 
     def closed_window_sentence(self) -> str:
-        """Why only a template can go: 24 hours since her last message, or no message from her yet."""
+        """Why only a template can go: 24 hours since her last message, or no message from her yet;
+        in a shop with two numbers, since her last to the chat's number while the other's is open."""
+        elsewhere = self.open_elsewhere()
+        if elsewhere is not None:
+            return with_particles(
+                self.tr(
+                    "The customer has not written to your number {0} in the last 24 hours: WhatsApp "
+                    "only allows an approved template from it. She wrote to your number {1} within "
+                    "24 hours, so a reply from that number can go now."
+                ).format(self.reply_number, elsewhere.number)
+            )
         if self.never_wrote:
             return self.tr(
                 "The customer has not written yet: WhatsApp only lets you start the conversation with an "
@@ -464,21 +495,80 @@ class Composer(QFrame):
     def set_never_wrote(self, never: bool) -> None:
         """Whether the open chat's customer has sent no message at all (read off the GUI thread)."""
         self.never_wrote = never
+        self._say_why_closed()
+
+    def _say_why_closed(self) -> None:
         self.window_text.setText(self.closed_window_sentence())
         self.template_button.setAccessibleDescription(self.window_text.text())
+        self.reply_elsewhere_button.setAccessibleDescription(self.window_text.text())
 
     def set_last_inbound(self, at: datetime | None) -> None:
         self.last_inbound_at = at
         self.update_window()
 
+    def set_number_windows(self, chat_number_id: str | None, windows: tuple[NumberWindow, ...]) -> None:
+        """When the open chat's customer last wrote to each of the shop's numbers (`windows`, their
+        numbers written as the header writes them), and the chat's number they were read for."""
+        if chat_number_id != self.chat_number_id:
+            self.send_from = None  # she wrote to the other number meanwhile: replies go from it now
+        self.chat_number_id, self.number_windows = chat_number_id, windows
+        if self.send_from is not None:
+            chosen = self.send_from.phone_number_id
+            self.send_from = next((w for w in windows if w.phone_number_id == chosen), None)
+        self.update_window()
+
+    def _reply_window_opened_at(self) -> datetime | None:
+        """When the window of the number a reply goes from opened: her last message to that number
+        in a shop with two; her last message at all otherwise, or while the numbers' are not read (a
+        message newer than every one read says they are out of date)."""
+        number = self.send_from.phone_number_id if self.send_from else self.chat_number_id
+        own = next((w for w in self.number_windows if w.phone_number_id == number), None)
+        newest = max((w.last_inbound_at for w in self.number_windows if w.last_inbound_at), default=None)
+        stale = self.last_inbound_at is not None and (newest is None or self.last_inbound_at > newest)
+        return self.last_inbound_at if own is None or stale else own.last_inbound_at
+
+    def open_elsewhere(self) -> NumberWindow | None:
+        """The shop's other number whose window with her is open, while the chat's number's is closed
+        and no other number was chosen; None otherwise."""
+        if self.send_from is not None or self.read_only or self.contact_id is None:
+            return None
+        if window_left(self._reply_window_opened_at(), self.clock()) > timedelta(0):
+            return None
+        return open_elsewhere(self.number_windows, self.chat_number_id, self.clock())
+
+    def reply_from_open_number(self) -> None:
+        """The owner chose to reply from the number whose window is open: the message field comes
+        back, saying that number, and the replies go from it (Outgoing.from_number)."""
+        elsewhere = self.open_elsewhere()
+        if elsewhere is None:
+            return
+        self.send_from = elsewhere
+        if not self.read_only and not self.attachments:
+            self.edit.setPlaceholderText(self.typing_hint())
+        self.update_window()
+        show_news(
+            self.gone_note,
+            with_particles(self.tr("Your reply goes from your number {0}.").format(elsewhere.number)),
+        )
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _from_number(self) -> str:
+        """The number a reply goes from, as the header writes it ("" in a one-number shop)."""
+        return self.send_from.number if self.send_from is not None else self.reply_number
+
     def window_open(self) -> bool:
-        return window_left(self.last_inbound_at, self.clock()) > timedelta(0)
+        return window_left(self._reply_window_opened_at(), self.clock()) > timedelta(0)
 
     def update_window(self) -> None:
-        left = window_left(self.last_inbound_at, self.clock())
+        left = window_left(self._reply_window_opened_at(), self.clock())
         if self.read_only:
             left = timedelta(days=1)  # no window notice and no countdown; the composer is disabled
         closed = self.contact_id is not None and left <= timedelta(0)
+        elsewhere = self.open_elsewhere() if closed else None
+        if elsewhere is not None:
+            self.reply_elsewhere_button.setText(self.tr("Reply from {0}").format(elsewhere.number))
+        self.reply_elsewhere_button.setVisible(elsewhere is not None)
+        self._say_why_closed()
         self.window_notice.setVisible(closed)
         self.input_row.setVisible(not closed)
         if not closed and left < COUNTDOWN_FROM and self.contact_id is not None:
@@ -490,8 +580,8 @@ class Composer(QFrame):
         # nobody can Tab to).
         countdown = self.countdown.text() if self.countdown.isVisibleTo(self) else ""
         replies_from = (
-            self.tr("Replies go from your number {0}.").format(self.reply_number)
-            if self.reply_number and not self.read_only
+            self.tr("Replies go from your number {0}.").format(self._from_number())
+            if self._from_number() and not self.read_only
             else ""
         )
         said = " ".join(filter(None, [replies_from, countdown]))
@@ -674,8 +764,8 @@ class Composer(QFrame):
     def typing_hint(self) -> str:
         """The empty box's hint: the quick replies are found only by typing "/", so it says so; in a
         shop with two numbers, which one the reply goes from, where the owner looks as she writes."""
-        if self.reply_number:
-            return self.tr("Reply from your number {0} · / for quick replies").format(self.reply_number)
+        if self._from_number():
+            return self.tr("Reply from your number {0} · / for quick replies").format(self._from_number())
         return self.tr("Type a message · / for quick replies")
 
     def say_reply_number(self, number: str) -> None:
@@ -769,6 +859,7 @@ class Composer(QFrame):
                 text=text if i == 0 else "",
                 reply_to_wamid=self.reply_to.wamid if self.reply_to and i == 0 else None,
                 attachment=path,
+                from_number=self.send_from.phone_number_id if self.send_from else None,
             )
             for i, path in enumerate(self.attachments or [None])
         ]

@@ -2939,8 +2939,20 @@ Right-click to retry.</source>
         <translation>읽기 전용 보관 채팅</translation>
     </message>
     <message>
+        <source>The customer has not written to your number {0} in the last 24 hours: WhatsApp only allows an approved template from it. She wrote to your number {1} within 24 hours, so a reply from that number can go now.</source>
+        <translation>고객이 최근 24시간 동안 매장 번호 {0}(으)로는 메시지를 보내지 않아서, 이 번호에서는 승인된 템플릿만 보낼 수 있어요. 매장 번호 {1}(으)로는 24시간 안에 메시지를 보냈으니 그 번호에서는 지금 답장할 수 있어요.</translation>
+    </message>
+    <message>
         <source>The customer has not written yet: WhatsApp only lets you start the conversation with an approved template.</source>
         <translation>고객이 아직 메시지를 보낸 적이 없어요. WhatsApp에서는 승인된 템플릿으로만 대화를 시작할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Your reply goes from your number {0}.</source>
+        <translation>답장은 매장 번호 {0}에서 보내요.</translation>
+    </message>
+    <message>
+        <source>Reply from {0}</source>
+        <translation>{0}에서 답장</translation>
     </message>
     <message>
         <source>Free replies end in {0}</source>

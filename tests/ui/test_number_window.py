@@ -1,0 +1,100 @@
+"""A shop with two numbers: WhatsApp's 24-hour window is per number, so the reply box says when only
+the other number's is open and offers to reply from it, instead of a reply that Graph refuses (131047)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from app.business_numbers import remember_business_numbers
+from app.models import Message, utcnow
+from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat, settle
+
+GANGNAM, HONGDAE = "100000000000001", "100000000000002"
+
+
+def she_wrote(window: Any, *, gangnam: timedelta, hongdae: timedelta | None) -> int:
+    """김민지's chat is Gangnam's (the number of her chat's last event); she wrote to Gangnam `gangnam`
+    ago and to Hongdae `hongdae` ago."""
+    now = utcnow()
+    with window.ctx.db.write() as s:
+        remember_business_numbers(s, [(GANGNAM, "+82 2-555-0101"), (HONGDAE, "+82 2-555-0202")])
+        last = now - min(gangnam, hongdae or gangnam)
+        minji = make_contact(s, profile_name="김민지", phone_number_id=GANGNAM, last_inbound_at=last)
+        make_message(s, minji, "강남점 영업하나요?", phone_number_id=GANGNAM, sent_at=now - gangnam)
+        if hongdae is not None:
+            make_message(s, minji, "홍대점에 재고 있어요?", phone_number_id=HONGDAE, sent_at=now - hongdae)
+        # The owner's phone synced an old Gangnam chat since: her chat is on Gangnam again.
+        make_message(
+            s,
+            minji,
+            "지난달 대화",
+            phone_number_id=GANGNAM,
+            sent_at=now - timedelta(minutes=5),
+            imported=True,
+        )
+        return minji.id
+
+
+def test_a_reply_whose_number_is_closed_offers_the_number_she_wrote_to_and_goes_from_it(
+    window: Any, qtbot: Any
+) -> None:
+    minji = she_wrote(window, gangnam=timedelta(hours=30), hongdae=timedelta(hours=2))
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, minji)
+    composer = window.chat.composer
+    # Her last message at all is 2 hours old, but not to Gangnam, which her chat replies from.
+    qtbot.waitUntil(composer.reply_elsewhere_button.isVisible, timeout=5000)
+    assert composer.window_notice.isVisible() and not composer.input_row.isVisible()
+    assert composer.reply_elsewhere_button.text() == "Reply from 02-555-0202"
+    assert composer.window_text.text() == (
+        "The customer has not written to your number 02-555-0101 in the last 24 hours: WhatsApp only "
+        "allows an approved template from it. She wrote to your number 02-555-0202 within 24 hours, "
+        "so a reply from that number can go now."
+    )
+    assert composer.template_button.isVisible()  # a template from Gangnam is still there
+
+    composer.reply_elsewhere_button.click()
+    assert composer.input_row.isVisible() and not composer.window_notice.isVisible()
+    assert composer.edit.placeholderText().startswith("Reply from your number 02-555-0202")
+    assert composer.gone_note.text() == "Your reply goes from your number 02-555-0202."
+    composer.edit.setPlainText("네 홍대점에 있어요")
+    composer.submit()
+
+    def sent_from() -> list[str | None]:
+        with window.ctx.db.read() as s:
+            return list(
+                s.scalars(
+                    select(Message.phone_number_id).where(
+                        Message.contact_id == minji, Message.direction == "out"
+                    )
+                )
+            )
+
+    qtbot.waitUntil(lambda: sent_from() == [HONGDAE], timeout=5000)
+    settle(qtbot)
+
+
+def test_with_both_numbers_closed_only_a_template_is_offered(window: Any, qtbot: Any) -> None:
+    minji = she_wrote(window, gangnam=timedelta(hours=30), hongdae=timedelta(hours=26))
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, minji)
+    composer = window.chat.composer
+    qtbot.waitUntil(lambda: composer.number_windows != (), timeout=5000)
+    assert composer.window_notice.isVisible() and not composer.reply_elsewhere_button.isVisible()
+    assert composer.window_text.text().startswith("More than 24 hours since the customer's last message")
+    settle(qtbot)
+
+
+def test_a_chat_whose_own_number_is_open_replies_from_it_as_before(window: Any, qtbot: Any) -> None:
+    minji = she_wrote(window, gangnam=timedelta(hours=1), hongdae=timedelta(hours=3))
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, minji)
+    composer = window.chat.composer
+    qtbot.waitUntil(lambda: composer.number_windows != (), timeout=5000)
+    assert composer.input_row.isVisible() and not composer.window_notice.isVisible()
+    assert composer.edit.placeholderText().startswith("Reply from your number 02-555-0101")
+    settle(qtbot)
