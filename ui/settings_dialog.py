@@ -407,7 +407,11 @@ class SettingsDialog(QDialog):
         if ctx.demo:
             connection.setEnabled(False)
             connection.setToolTip(self.tr("The demo is connected to its own simulated relay."))
-            self.relay_check.hide()  # the demo's relay is never checked: its report would stay empty
+            # Its address and token are the embedded relay's, not to be changed; its check still
+            # reports the demo shop's numbers and their health, as a real relay's does: out of the
+            # greyed-out group, right under it.
+            form.takeRow(self.relay_check)
+            column.insertWidget(column.indexOf(connection) + 1, self.relay_check)
         self._fit_to_screen(content, layout)
         self._measure()
         db = ctx.db
@@ -562,7 +566,11 @@ class SettingsDialog(QDialog):
         return self._relay_help
 
     def _relay_credentials(self) -> tuple[str, Callable[[], str]]:
-        """The address and token in the fields (on the GUI thread); else the token kept for it."""
+        """The address and token in the fields (on the GUI thread); else the token kept for it. The
+        demo's: its embedded relay's, which the fields do not show."""
+        if self.ctx.demo:
+            token = self.ctx.relay_token or ""
+            return str(self.ctx.prefs.get("relay_url") or ""), lambda: token
         url = checked_address(self.relay_url)
         typed = self.token.text().strip()
         kept = self._kept_token(url)

@@ -372,18 +372,24 @@ def test_a_sandbox_relay_is_called_a_demo_relay_not_ready_in_the_wizard_and_in_s
         assert panel.view.summary.text().startswith(demo_words)
 
 
-def test_the_two_number_demo_relay_shows_both_numbers_health(qtbot: Any, ctx: Any, tmp_path: Any) -> None:
-    """`--demo --two-numbers`: Settings ▸ Relay's check showed no number's health at all."""
+def test_the_two_number_demos_settings_check_its_relay_and_show_both_numbers_health(
+    qtbot: Any, ctx: Any, tmp_path: Any
+) -> None:
+    """`--demo --two-numbers`: Settings hid the relay's check (its report had no number to show), so
+    the demo showed neither number's health anywhere."""
     from tests.support.relay_server import run_relay
     from ui.settings_dialog import SettingsDialog
 
     ctx.shop_region = "KR"
     with run_relay(tmp_path, upstream="sandbox", sandbox_two_numbers=True) as relay:
-        dialog = SettingsDialog(ctx, stored_token=lambda url: relay.token if url == relay.url else "")
+        ctx.demo, ctx.relay_token = True, relay.token
+        ctx.prefs = {**ctx.prefs, "relay_url": relay.url}  # the embedded relay's, as ui/demo.py sets it
+        dialog = SettingsDialog(ctx)
         qtbot.addWidget(dialog)
-        dialog.relay_url.setText(relay.url)
+        dialog.show()
         panel = dialog.relay_check
-        assert panel.button is not None
+        assert not dialog.connection.isEnabled()  # its address and token are not to be changed
+        assert panel.button is not None and panel.isVisible() and panel.button.isEnabled()
         with qtbot.waitSignal(panel.finished, timeout=30000):
             panel.button.click()
         assert panel.view.health.isVisibleTo(panel.view)
