@@ -504,7 +504,10 @@ class _Batch:
             last_in = old[1]
             if inbound and not history and obj.get("type") not in ("system",):
                 last_in = sent_at if last_in is None or sent_at > last_in else last_in
-            profiles[cid] = (one_line_name(name) or old[0], last_in, e.phone_number_id or old[2])
+            # Her chat's number is the one she last wrote to, as the relay's sender takes it: history
+            # from the phone app (an old chat on the shop's other number) does not move it there.
+            number = None if history else e.phone_number_id
+            profiles[cid] = (one_line_name(name) or old[0], last_in, number or old[2])
             if obj.get("type") == "reaction":
                 part = obj.get("reaction") or {}
                 if part.get("message_id"):

@@ -137,3 +137,39 @@ def test_a_retried_reply_goes_from_the_number_she_wrote_to_last(
     with db.read() as session:
         sent = session.get(Message, reply_id)
         assert sent is not None and sent.phone_number_id == HONGDAE[0]
+
+
+def test_history_from_the_phone_app_does_not_move_her_chat_to_the_other_number(
+    db: Database, relay: RunningRelay
+) -> None:
+    """She wrote to Hongdae today; the phone app on the Seongsu number then backfilled an old chat
+    with her. Her chat went over to Seongsu, whose window with her was long closed, so the reply box
+    offered a reply from it that WhatsApp refused (131047), while the relay would send from Hongdae."""
+    relay.post_webhook(written_to(HONGDAE, "홍대점에 재고 있어요?", "821011112222", "김민지"))
+    old_chat = {
+        "history": [
+            {
+                "metadata": {"phase": 0, "chunk_order": 1, "progress": 100},
+                "threads": [
+                    {
+                        "id": "821011112222",
+                        "messages": [
+                            {
+                                "from": "821011112222",
+                                "id": "wamid.HISTORY.SEONGSU.1",
+                                "timestamp": "1750000000",
+                                "type": "text",
+                                "text": {"body": "지난달 성수점 문의"},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
+    }
+    relay.post_webhook(envelope(old_chat, "history", SEONGSU[0], SEONGSU[1]))
+    sync(db, relay)
+    with db.read() as session:
+        said = {m.body: m.phone_number_id for m in session.scalars(select(Message))}
+        assert said == {"홍대점에 재고 있어요?": HONGDAE[0], "지난달 성수점 문의": SEONGSU[0]}
+    assert numbers_by_name(db)["김민지"] == HONGDAE[1]
