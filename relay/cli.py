@@ -378,6 +378,16 @@ def serve_refusal(settings: RelaySettings, host: str, port: int) -> str | None:
     return port_taken_reason(host, port) or in_use or media_folder_reason(settings)
 
 
+def connections_refusal(settings: RelaySettings, workers: int) -> str | None:
+    """Why RELAY_DB_CONNECTIONS is more than the PostgreSQL server lets the relay open, or None."""
+    from relay.connection_ceiling import over_ceiling_reason
+    from relay.settings import MIN_CONNECTIONS_PER_WORKER
+
+    return over_ceiling_reason(
+        settings.database_url, settings.db_connections, workers, MIN_CONNECTIONS_PER_WORKER
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from relay.storage.schema import SchemaRefused
@@ -441,7 +451,7 @@ def run_command(args: argparse.Namespace) -> int:
     if refusal:
         print(f"shop-inbox-relay serve: {refusal}", file=sys.stderr)
         return 2
-    refusal = serve_refusal(settings, args.host, args.port)
+    refusal = serve_refusal(settings, args.host, args.port) or connections_refusal(settings, args.workers)
     if refusal:
         print(f"shop-inbox-relay serve: {refusal}", file=sys.stderr)
         return 2

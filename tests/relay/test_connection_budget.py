@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -116,3 +119,48 @@ def test_four_workers_answer_150_long_polls_and_8_senders_without_a_5xx_on_a_50_
     assert all(r == sorted(set(r)) and len(r) == webhooks for r in received)  # each event once, in order
     assert "remaining connection slots" not in log and "too many connections" not in log
     assert peak <= 40  # RELAY_DB_CONNECTIONS' default
+
+
+@contextmanager
+def database_connection_limit(url: str, limit: int) -> Iterator[None]:
+    """The test database's CONNECTION LIMIT, as a small server's (or a hosting plan's) would be."""
+    name = make_url(url).database
+    assert PG_URL is not None
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" CONNECTION LIMIT {limit}'))
+        yield
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" CONNECTION LIMIT -1'))
+        admin.dispose()
+
+
+@pytest.mark.parametrize(
+    ("db_connections", "workers", "limit", "fix"),
+    [
+        ("40", "2", 20, "set RELAY_DB_CONNECTIONS=20 or less, or raise the database's CONNECTION LIMIT"),
+        ("12", "4", 8, "run fewer workers (each needs 3), or raise the database's CONNECTION LIMIT"),
+    ],
+)
+def test_serve_refuses_more_connections_than_postgresql_allows_in_one_line_naming_the_number(
+    pg: str, db_connections: str, workers: str, limit: int, fix: str
+) -> None:
+    # Past PostgreSQL's limit the relay started, then under load each refused connection ("too many
+    # clients already") was logged as a lost connection and its webhook answered 503.
+    env = relay_env(pg, "http://127.0.0.1:9", RELAY_DB_CONNECTIONS=db_connections)
+    command = [sys.executable, "-m", "relay.cli", "serve", "--port", str(free_port()), "--workers", workers]
+    with database_connection_limit(pg, limit):
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    line = done.stderr.strip()
+    assert "\n" not in line and "Traceback" not in line
+    assert line.startswith(
+        f"shop-inbox-relay serve: RELAY_DB_CONNECTIONS={db_connections} is more connections than "
+        f"PostgreSQL lets this relay open on "
+    )
+    assert f": {limit}, by the database's CONNECTION LIMIT ({limit}); {fix} " in line
+    password = make_url(pg).password
+    assert not password or f":{password}@" not in line
