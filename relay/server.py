@@ -92,7 +92,8 @@ def app_from_env() -> FastAPI:
     """
     worker_process.configure_logging()
     worker_process.exit_with_supervisor()
-    return create_app(RelaySettings.from_env())
+    settings = RelaySettings.from_env()
+    return worker_process.built_once_storage_answers(lambda: create_app(settings))
 
 
 def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> FastAPI:

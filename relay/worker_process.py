@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from multiprocessing.process import BaseProcess
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from relay import log_redaction
 
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from relay.service import Relay
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # How long a worker whose supervisor died may spend finishing its requests before it exits anyway
 # (a parked long poll would otherwise hold it, and the port, for its whole wait).
@@ -152,3 +154,56 @@ def answer_long_polls_on_stop(relay: Relay) -> None:
             loop.call_soon_threadsafe(loop.call_later, RELEASE_POLLS_AFTER, release)
 
         signal.signal(signum, stop)
+
+
+# How often a worker that cannot open its database tries again (its first failure is logged, then a
+# reminder a minute: relay/failure_streak.py).
+START_RETRY_SECONDS = 2.0
+
+
+def built_once_storage_answers(build: Callable[[], T], retry: float = START_RETRY_SECONDS) -> T:
+    """`build()` (the worker's relay, which opens and migrates its database), tried again while the
+    database cannot be reached, until it can or this process is told to stop.
+
+    A worker that uvicorn's supervisor starts again (one that crashed, or was killed) while
+    PostgreSQL is down failed with a traceback of some 140 lines, and was started again a few seconds
+    later to fail the same way, for as long as the outage lasted. Its siblings kept answering
+    (`/readyz` with 503 and the cause); this one now logs one line, a reminder a minute, and its
+    recovery, and starts serving the moment the database answers. What a retry cannot fix (a
+    schema this relay refuses, a setting) is raised as before.
+    """
+    from relay.failure_streak import FailureStreak
+    from relay.store import storage_cause, storage_retryable
+
+    streak = FailureStreak(log, "worker start: the database cannot be opened")
+    stopping = threading.Event()
+    chained: dict[signal.Signals, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous = signal.getsignal(signum)
+            chained[signum] = previous
+
+            def stop(sig: int, frame: FrameType | None, previous: Any = previous) -> None:
+                stopping.set()
+                if callable(previous):
+                    previous(sig, frame)  # uvicorn's: it notes the signal and will shut down
+
+            signal.signal(signum, stop)
+    try:
+        while True:
+            try:
+                built = build()
+            except Exception as exc:
+                if not storage_retryable(exc):
+                    raise
+                streak.failed(
+                    f"cause={storage_cause(exc)} error={type(exc).__name__}; trying again every {retry:g} s"
+                )
+                if stopping.wait(retry):
+                    raise SystemExit(0) from None  # told to stop before it could serve
+                continue
+            streak.succeeded()
+            return built
+    finally:
+        for restored, handler in chained.items():
+            signal.signal(restored, handler)

@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from tests.support.fake_graph import FakeGraph, graph_error
+from tests.support.private_postgresql import private_postgresql
 from tests.support.relay_process import (
     alive,
     answers_healthz,
@@ -170,3 +171,31 @@ def test_a_send_in_flight_on_one_relay_survives_another_relay_dying_and_restarti
             retry = send(restarted.url, "order-18")
             assert retry.status_code == 200 and retry.json()["status"] == "sent"
             assert len(graph.sent) == 2
+
+
+def test_a_worker_started_again_while_postgresql_is_down_waits_in_one_line_and_serves_once_it_is_back(
+    tmp_path: Path, graph: FakeGraph
+) -> None:
+    # A worker the supervisor started again during an outage failed with a traceback of some 140
+    # lines, was started again a few seconds later, and failed the same way until PostgreSQL was back.
+    with private_postgresql() as server:
+        env = relay_env(server.url, graph.url)
+        with serve_process(tmp_path / "serve.log", free_port(), env, workers=2) as serve:
+            crashed, survivor = serve.workers()
+            server.stop()
+            os.kill(crashed, signal.SIGKILL)
+            waiting = "worker start: the database cannot be opened: cause=connection_lost"
+            wait_until(lambda: waiting in serve.log(), 60, "the new worker to say it waits for the database")
+            ready = httpx.get(f"{serve.url}/readyz", timeout=30)  # the survivor answers meanwhile
+            assert ready.status_code == 503
+            assert ready.json()["error"]["params"]["cause"] == "connection_lost"
+            server.start()
+            back = "worker start: the database cannot be opened: works again after"
+            wait_until(lambda: back in serve.log(), 60, "the new worker to open the database")
+            wait_until(lambda: serve.log().count("relay started") >= 3, 60, "the new worker to start")
+            assert survivor in serve.workers() and len(serve.workers()) == 2
+            assert httpx.get(f"{serve.url}/readyz", timeout=30).status_code == 200
+            log = serve.log()
+    assert "Traceback" not in log
+    first_lines = [line for line in log.splitlines() if waiting in line and "still failing" not in line]
+    assert len(first_lines) == 1
