@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
+from sqlalchemy.engine import make_url
 
 from app.wire import MEDIA_LIMITS
 from relay.bodies import HEAD_MAX_BYTES, HEAD_TIMEOUT
@@ -472,3 +473,32 @@ def test_the_guide_links_nothing_outside_the_repository() -> None:
     for target in re.findall(r"(\.\./[\w./-]+)", guide):
         assert (ROOT / "docs" / target).resolve().is_relative_to(ROOT), target
         assert (ROOT / "docs" / target).exists(), target
+
+
+def test_the_scale_composes_database_password_made_as_the_docs_say_reaches_postgresql_and_the_relays_alike(
+    tmp_path: Path,
+) -> None:
+    # The docs said only "add POSTGRES_PASSWORD=… to .env": one with an @, / or % went to PostgreSQL
+    # as typed and into the relays' URL as something else (%40 is an @ there), and no relay logged in.
+    guide = (ROOT / "docs" / "relay.md").read_text(encoding="utf-8")
+    header = (DEPLOY / "docker-compose.scale.yml").read_text(encoding="utf-8")
+    made = re.findall(r'^(echo "POSTGRES_PASSWORD=.*" >> \.env)$', guide, re.M)
+    assert len(made) == 1 and f"#   {made[0]}" in header  # the guide and the file's header agree
+    subprocess.run(["sh", "-c", made[0]], cwd=tmp_path, check=True, timeout=60)
+    line = (tmp_path / ".env").read_text().strip()
+    password = line.removeprefix("POSTGRES_PASSWORD=")
+    assert password and password != line
+    services = scale_compose()["services"]
+    given = re.sub(
+        r"\$\{POSTGRES_PASSWORD:\?[^}]*\}", password, services["postgres"]["environment"]["POSTGRES_PASSWORD"]
+    )
+    assert given == password
+    for name in ("relay-a", "relay-b"):
+        template = services[name]["environment"]["RELAY_DATABASE_URL"]
+        url = make_url(re.sub(r"\$\{POSTGRES_PASSWORD:\?[^}]*\}", password, template))
+        assert (url.password, url.host, url.username, url.database) == (
+            password,
+            "postgres",
+            "relay",
+            "relay",
+        )
