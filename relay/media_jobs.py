@@ -15,6 +15,7 @@ from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
 
+from relay.failure_streak import FailureStreak
 from relay.limits import is_media_id
 from relay.store import Store, storage_cause, storage_retryable
 from relay.upstream import GraphError, Upstream
@@ -38,6 +39,9 @@ class MediaJobs:
         self.media_dir = media_dir
         self.media_dir.mkdir(parents=True, exist_ok=True)
         self.wakeup: asyncio.Event | None = None
+        # The database away (an outage): its first failure, a reminder a minute and its end, not
+        # a line every FAILURE_PAUSE.
+        self.read_failures = FailureStreak(log, "media worker cannot read its jobs")
         # Fetches under way in this process, by media id: a second caller waits for the first's.
         self._fetching: dict[str, asyncio.Future[GraphError | None]] = {}
 
@@ -206,9 +210,10 @@ class MediaJobs:
             try:
                 pending = await run_in_threadpool(self.store.media.pending)
             except Exception as exc:
-                log.error("media worker cannot read its jobs: error=%s", type(exc).__name__)
+                self.read_failures.failed(f"cause={storage_cause(exc)} error={type(exc).__name__}")
                 await asyncio.sleep(FAILURE_PAUSE)
                 continue
+            self.read_failures.succeeded()
             for media_id in pending:
                 await self._fetch_logged(media_id)
             with contextlib.suppress(TimeoutError):

@@ -54,3 +54,27 @@ def test_the_campaign_runner_says_once_that_its_storage_fails_and_once_that_it_w
     lines = [r.getMessage() for r in caplog.records if r.name == "relay.campaigns"]
     assert lines[0].startswith("campaign runner: storage failed: cause=") and len(lines) == 2, lines
     assert lines[1].startswith("campaign runner: works again after ")
+
+
+def test_the_media_worker_says_once_that_it_cannot_read_its_jobs_and_once_that_it_can_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It logged an ERROR every 5 s for as long as the database was away (720 lines an hour a worker).
+    monkeypatch.setattr("relay.media_jobs.FAILURE_PAUSE", 0.01)  # its pause, not the database
+    caplog.set_level(logging.INFO, "relay.media_jobs")
+    database = tmp_path / "relay.db"
+    with run_relay(tmp_path) as running:
+        media = running.relay.media
+        with closing(sqlite3.connect(database)) as broken, broken:
+            broken.execute("DROP TABLE media")  # every read of its jobs fails now, as in an outage
+        loop = next(iter(running.relay.tasks)).get_loop()  # the relay's own event loop
+        loop.call_soon_threadsafe(media.wake)
+        wait_until(lambda: media.read_failures.count >= 20, 30, "the media worker failing again and again")
+        engine = create_engine(f"sqlite:///{database}")
+        metadata.tables["media"].create(engine)
+        engine.dispose()
+        wait_until(lambda: media.read_failures.count == 0, 30, "the media worker reading its jobs again")
+    lines = [r.getMessage() for r in caplog.records if r.name == "relay.media_jobs"]
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("media worker cannot read its jobs: cause=")
+    assert lines[1].startswith("media worker cannot read its jobs: works again after ")
