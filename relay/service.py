@@ -21,6 +21,7 @@ from app.wire import RELAY_FEATURES
 from relay.automations import AutomationRunner
 from relay.campaigns import CampaignRunner
 from relay.events import EventFeed
+from relay.failure_streak import FailureStreak
 from relay.intake import WebhookIntake
 from relay.media_jobs import MediaJobs
 from relay.sending import Sender
@@ -28,7 +29,7 @@ from relay.settings import RelaySettings
 from relay.storage.database import now_ms
 from relay.storage.key_values import KeyValues
 from relay.storage.send_keys import SendOwner
-from relay.store import Store
+from relay.store import Store, storage_cause
 from relay.upstream import Upstream
 from relay.wakeups import EVENTS, SETTINGS, listen, notice_seq
 from relay.worker_process import worker_id
@@ -92,6 +93,8 @@ class Relay:
         # Owner of this worker's in-flight sends: a restart in the same process is a new owner.
         self.owner = SendOwner(worker_id(), now_ms())
         self.sender = Sender(settings, self.store, self.upstream, self.feed, lambda: self.clock(), self.owner)
+        # A database outage: the sweep's first failure, a reminder a minute and its end.
+        self.sweep_failures = FailureStreak(log, "sweep of abandoned sends")
         self.automations = AutomationRunner(self.store, self.sender, lambda: self.clock())
         self.campaigns = CampaignRunner(
             settings, self.store, self.sender, self.feed, lambda: self.clock(), self.owner, self.spawn
@@ -161,7 +164,11 @@ class Relay:
             try:
                 await self._resolve_abandoned_sends()
             except SQLAlchemyError as exc:
-                log.warning("sweep of abandoned sends failed: error=%s", type(exc).__name__)
+                self.sweep_failures.failed(
+                    f"storage failed: cause={storage_cause(exc)} error={type(exc).__name__}"
+                )
+            else:
+                self.sweep_failures.succeeded()
 
     async def _follow_stored_token_forever(self) -> None:
         """`shop-inbox-relay token --rotate` writes a new token into the database while the relay runs

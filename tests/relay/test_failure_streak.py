@@ -78,3 +78,24 @@ def test_the_media_worker_says_once_that_it_cannot_read_its_jobs_and_once_that_i
     assert len(lines) == 2, lines
     assert lines[0].startswith("media worker cannot read its jobs: cause=")
     assert lines[1].startswith("media worker cannot read its jobs: works again after ")
+
+
+def test_the_sweep_of_abandoned_sends_says_once_that_its_storage_fails_and_once_that_it_works_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # It logged a WARNING at every sweep (every 15 s) for as long as the database was away.
+    caplog.set_level(logging.INFO, "relay.service")
+    database = tmp_path / "relay.db"
+    with run_relay(tmp_path, send_lease=0.02) as running:
+        relay = running.relay
+        with closing(sqlite3.connect(database)) as broken, broken:
+            broken.execute("DROP TABLE idempotency")  # every sweep fails now, as in an outage
+        wait_until(lambda: relay.sweep_failures.count >= 20, 30, "the sweep failing again and again")
+        engine = create_engine(f"sqlite:///{database}")
+        metadata.tables["idempotency"].create(engine)
+        engine.dispose()
+        wait_until(lambda: relay.sweep_failures.count == 0, 30, "the sweep working again")
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("sweep of abandoned sends")]
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("sweep of abandoned sends: storage failed: cause=")
+    assert lines[1].startswith("sweep of abandoned sends: works again after ")
