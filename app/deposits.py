@@ -99,6 +99,13 @@ REFUND_DUE = "refund_due"
 # share of the deposit is free again; this order stays paid by it. Its note: the moved-back order's
 # `number`, its `share` and the `currency` (the paying move's own line stays as it was written).
 SHARE_FREED = "share_freed"
+# An order's history kind: that freed share was taken again (SHARE_FREED's line, as written, said it
+# was free). Its note: the order that took it (`number`), what it took (`share`, `currency`), and
+# how (`how`: a TAKEN_* below).
+SHARE_TAKEN = "share_taken"
+TAKEN_PAID = "paid"  # it paid that order (the moved-back one again, or another, whole or in part)
+TAKEN_RESTORED = "restored"  # it restored that order, which the payment deadline had cancelled
+TAKEN_REFUND = "refund"  # it was left to be refunded on that (cancelled) order
 
 
 # A customer with more orders awaiting payment than this has only her earliest ones tried as sets.
@@ -431,6 +438,28 @@ def deposit_share(facts: dict[str, Any], due: int) -> int:
     if not (isinstance(orders, list) and len(orders) > 1):
         return amount  # it paid this order alone
     return int(facts.get("share", due))
+
+
+def _say_share_taken(
+    session: Session, use: DepositUse, order: Order, taken: int, how: str, now: datetime | None
+) -> None:
+    """Each order the deposit of `use` pays still hears that its free part was taken again (`taken`
+    of it, by `order`, `how`): its last word on that deposit said the part was free."""
+    note = json.dumps(
+        {"number": order.number, "share": taken, "currency": order.currency, "how": how}, ensure_ascii=False
+    )
+    others = [n for n in use.numbers if n != order.number]
+    for other in session.scalars(select(Order).where(Order.number.in_(others))).all():
+        other.events.append(OrderEvent(at=now or utcnow(), kind=SHARE_TAKEN, note=note))
+
+
+def deposit_order_ids(session: Session, deposits: Iterable[Deposit]) -> list[int]:
+    """The ids of the orders these deposits pay, as the histories record it now (an open window of
+    one of them reads its history again after a deposit's free part was taken)."""
+    uses = deposit_uses(session)
+    keys = {_deposit_key(d.at, d.name, d.amount) for d in deposits if d.at}
+    numbers = {n for key in keys if (use := uses.get(key)) is not None for n in use.numbers}
+    return list(session.scalars(select(Order.id).where(Order.number.in_(numbers)))) if numbers else []
 
 
 def paid_with(session: Session, facts: dict[str, Any], number: str) -> tuple[str, ...]:
@@ -935,6 +964,11 @@ def confirm_deposits(
         share = order.total_minor - order.carried_minor
         note = deposit_note(deposit, numbers[deposit], parts=parts[order_id], share=share, used=free)
         move_order(session, order_id, OrderState.PAID, now=now, note=note)
+        for d in parts[order_id]:
+            use = uses.get(_deposit_key(d.at, d.name, d.amount)) if d in free else None
+            if use is not None:  # one of her parts took all its free part; alone, this order's total of it
+                taken = free[d] if len(parts[order_id]) > 1 else min(free[d], share)
+                _say_share_taken(session, use, order, taken, TAKEN_PAID, now)
         moved.append(order_id)
     return moved
 
@@ -962,6 +996,8 @@ def restore_for_deposit(
     else:
         note = deposit_note(deposit, restored=True)
     restore_paid(session, order_id, now=now, note=note)
+    if use is not None and use.free:
+        _say_share_taken(session, use, order, min(use.free, share), TAKEN_RESTORED, now)
 
 
 def leave_for_refund(session: Session, order_id: int, deposit: Deposit, now: datetime | None = None) -> None:
@@ -981,5 +1017,6 @@ def leave_for_refund(session: Session, order_id: int, deposit: Deposit, now: dat
     if use is not None and use.free:
         facts = json.loads(note) | {"refund": use.free, "paid_with": list(use.numbers)}
         note = json.dumps(facts, ensure_ascii=False)
+        _say_share_taken(session, use, order, use.free, TAKEN_REFUND, now)
     order.events.append(OrderEvent(at=now or utcnow(), kind=REFUND_DUE, note=note))
     session.flush()

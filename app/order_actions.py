@@ -19,6 +19,7 @@ from app.deposits import (
     Deposit,
     DepositMatch,
     confirm_deposits,
+    deposit_order_ids,
     leave_for_refund,
     match_deposits,
     read_bank_file,
@@ -602,18 +603,19 @@ def bank_file_matches(db: Database, path: Path) -> list[DepositMatch]:
 def confirm_payments(db: Database, pairs: Sequence[tuple[int, Deposit]]) -> tuple[list[int], Changes]:
     with db.write() as s:
         order_ids = confirm_deposits(s, pairs)
-        return order_ids, orders_changed(s, order_ids)
+        # The orders a deposit's free part pays with them: their histories say it was taken again.
+        return order_ids, orders_changed(s, [*order_ids, *deposit_order_ids(s, [d for _i, d in pairs])])
 
 
 def restore_paid_by_deposit(db: Database, order_id: int, deposit: Deposit) -> Changes:
     """A deposit after the payment deadline's cancel: the owner restores the order as paid."""
     with db.write() as s:
         restore_for_deposit(s, order_id, deposit)
-        return orders_changed(s, [order_id])
+        return orders_changed(s, [order_id, *deposit_order_ids(s, [deposit])])
 
 
 def note_refund_due(db: Database, order_id: int, deposit: Deposit) -> Changes:
     """A deposit after the payment deadline's cancel: the owner leaves it for a refund."""
     with db.write() as s:
         leave_for_refund(s, order_id, deposit)
-        return orders_changed(s, [order_id])
+        return orders_changed(s, [order_id, *deposit_order_ids(s, [deposit])])

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.deposits import REFUND_DUE, SHARE_FREED, deposit_day
+from app.deposits import REFUND_DUE, SHARE_FREED, SHARE_TAKEN, TAKEN_REFUND, TAKEN_RESTORED, deposit_day
 from app.order_changes import CHANGED
 from app.order_notices import NotToldReason
 from app.order_queries import EventRow
@@ -148,6 +148,25 @@ def event_text(
             "its share of {2} is free again; this order stays paid",
         )
         return line.format(when, facts.get("number", ""), freed)
+    if event.kind == SHARE_TAKEN:  # that freed share was taken again: the line above said it was free
+        taken = money(int(facts.get("share", 0)), str(facts.get("currency") or currency))
+        if facts.get("how") == TAKEN_RESTORED:
+            line = translate(
+                "OrderWindow",
+                "{0}: the freed {1} of the bank deposit restored order {2} as paid; this order stays paid",
+            )
+        elif facts.get("how") == TAKEN_REFUND:
+            line = translate(
+                "OrderWindow",
+                "{0}: the freed {1} of the bank deposit is left to be refunded on order {2}; "
+                "this order stays paid",
+            )
+        else:
+            line = translate(
+                "OrderWindow",
+                "{0}: the freed {1} of the bank deposit now pays order {2}; this order stays paid",
+            )
+        return with_particles(line.format(when, taken, facts.get("number", "")))  # "42,000원으로"
     deposit = facts.get("deposit")
     refunded, paid_with = facts.get("refund"), facts.get("paid_with")
     if event.kind == REFUND_DUE and isinstance(deposit, dict) and isinstance(refunded, int):

@@ -7008,6 +7008,18 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>{0}: 이 주문과 입금 1건으로 함께 결제한 {1} 주문이 되돌려져, 그 주문 몫 {2}의 연결이 풀렸어요. 이 주문은 결제 완료 그대로예요</translation>
     </message>
     <message>
+        <source>{0}: the freed {1} of the bank deposit restored order {2} as paid; this order stays paid</source>
+        <translation>{0}: 연결이 풀렸던 입금 {1}(으)로 {2} 주문을 결제 완료로 되살렸어요. 이 주문은 결제 완료 그대로예요</translation>
+    </message>
+    <message>
+        <source>{0}: the freed {1} of the bank deposit is left to be refunded on order {2}; this order stays paid</source>
+        <translation>{0}: 연결이 풀렸던 입금 {1}은(는) {2} 주문에서 환불할 금액으로 뒀어요. 이 주문은 결제 완료 그대로예요</translation>
+    </message>
+    <message>
+        <source>{0}: the freed {1} of the bank deposit now pays order {2}; this order stays paid</source>
+        <translation>{0}: 연결이 풀렸던 입금 {1}은(는) 이제 {2} 주문 결제에 쓰여요. 이 주문은 결제 완료 그대로예요</translation>
+    </message>
+    <message>
         <source>{0}: a deposit came after the order was cancelled, left to be refunded: {1}</source>
         <translation>{0}: 주문 취소 뒤에 들어온 입금, 환불할 입금으로 둠: {1}</translation>
     </message>
