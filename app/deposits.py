@@ -147,10 +147,20 @@ class DepositMatch:
     free: int = 0
     # RESTORED_PAID: the other orders the deposit pays (its restored order took its free part).
     also_pays: tuple[str, ...] = ()
+    # ALREADY_APPLIED, RESTORED_PAID, REFUND_NOTED: the order the deposit is recorded on (the first,
+    # of several), which the owner may open; never one to tick (`order_ids`).
+    recorded_id: int | None = None
 
     def matched_amount(self) -> int:
         """The money this match is about: the deposit's, or the part of it still free."""
         return self.free if self.paid_already else self.deposit.amount
+
+    def order_to_open(self) -> int | None:
+        """The order this row is about, which the owner may open to see it (or mark it paid there):
+        the first of several it pays, the one offered or proposed, or the one it is recorded on."""
+        if self.together:
+            return self.together[0][0]
+        return self.order_id if self.order_id is not None else self.recorded_id
 
     def order_ids(self) -> tuple[int, ...]:
         """The orders that ticking this match marks paid."""
@@ -794,6 +804,7 @@ def match_deposits(
             1 for o in open_orders if o[4] == d.amount and o[0] not in taken and dates.could_pay(d, o[0])
         )
         found[d.row] = DepositMatch(d, None, "", "", "", None, open_with_amount=others)
+    _with_recorded_ids(session, found)
     matches = [_with_placed(found[d.row], dates) for d in deposits]
     return [
         replace(
@@ -806,6 +817,21 @@ def match_deposits(
         else m
         for m in matches
     ]
+
+
+def _with_recorded_ids(session: Session, found: dict[int, DepositMatch]) -> None:
+    """Each match of a deposit already recorded on an order, in `found`, with that order's id (the
+    first of "2026-0003, 2026-0008"), for the owner to open it."""
+    recorded = (MatchKind.ALREADY_APPLIED, MatchKind.RESTORED_PAID, MatchKind.REFUND_NOTED)
+    first = {row: m.number.split(",")[0].strip() for row, m in found.items() if m.kind in recorded}
+    if not first:
+        return
+    numbers = set(first.values())
+    rows = session.execute(select(Order.number, Order.id).where(Order.number.in_(numbers))).all()
+    ids = {number: order_id for number, order_id in rows}
+    for row, number in first.items():
+        if number in ids:
+            found[row] = replace(found[row], recorded_id=ids[number])
 
 
 def _placed(session: Session, order_ids: set[int]) -> dict[int, datetime]:

@@ -12,14 +12,17 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
     QTime,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -315,10 +318,16 @@ class DepositModel(QAbstractTableModel):
         if kind == MatchKind.RESTORED_PAID and m.paid_already:
             # Its free part paid the restored order: none of it is free now, and the rest pays them.
             self.matches[row] = replace(
-                m, order_id=None, kind=kind, also_pays=m.paid_already, paid_already=(), free=0
+                m,
+                order_id=None,
+                kind=kind,
+                also_pays=m.paid_already,
+                paid_already=(),
+                free=0,
+                recorded_id=m.order_id,
             )
-        else:
-            self.matches[row] = replace(m, order_id=None, kind=kind)
+        else:  # recorded on its order now: nothing to tick, its order still opens
+            self.matches[row] = replace(m, order_id=None, kind=kind, recorded_id=m.order_id)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def proposal(self, row: int) -> DepositMatch | None:
@@ -395,6 +404,7 @@ class DepositDialog(QDialog):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Its order's window, to mark it paid there (a part payment) or see what it is.
         self.table.doubleClicked.connect(self._open_row)
+        self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self.show_late_choice)
         self.table.selectionModel().currentRowChanged.connect(self.show_proposal)
         # A deposit after the payment deadline cancelled its order: the owner's two ways on.
@@ -451,11 +461,26 @@ class DepositDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addLayout(bottom)
 
-    def _open_row(self, index: QModelIndex) -> None:
-        m = self.model.matches[index.row()]
-        order_id = m.together[0][0] if m.together else m.order_id
+    def _open_row(self, index: QModelIndex) -> bool:
+        """Opens the order of the row of `index`, if it belongs to one; True when it did."""
+        if not 0 <= index.row() < len(self.model.matches):
+            return False
+        order_id = self.model.matches[index.row()].order_to_open()
         if order_id is not None:
             self.open_requested.emit(order_id)
+        return order_id is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter on a row opens its order, as a double-click does (not the window's default button).
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            return self._open_row(self.table.currentIndex())
+        return super().eventFilter(watched, event)
 
     def choose_file(self) -> None:
         name = open_file_name(

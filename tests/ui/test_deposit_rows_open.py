@@ -1,0 +1,87 @@
+"""The bank deposits window: every row that belongs to an order opens it, by double-click or Enter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.models import Order
+from tests.ui.test_deposit_dialog import (
+    TRANSFER_ROW,
+    an_order_the_deadline_cancelled,
+    late_bank_file,
+    minjis_bank_file,
+    minjis_transfer_for_two_orders_one_moved_back,
+)
+from ui.order_actions import OrderActions
+from ui.order_window import OrderWindow
+
+
+def double_click_row(qtbot: Any, dialog: Any, row: int) -> None:
+    table = dialog.table
+    where = table.visualRect(dialog.model.index(row, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # as a hand does: press first
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def order_window_of(actions: OrderActions, order_id: int) -> OrderWindow | None:
+    window = actions.open_orders.get(order_id)
+    return window if window is not None and window.isVisible() else None
+
+
+def test_a_restored_row_opens_its_order_on_double_click_and_enter(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Walk: a late deposit restored its cancelled order as paid; its row, "Restored as paid", no
+    longer opened the order on double-click, though every other row did."""
+    from ui.bulk_notice_dialog import BulkNoticeDialog
+
+    order_id = an_order_the_deadline_cancelled(window.ctx, on_hand=3)
+    actions = OrderActions(window, window.ctx)
+    dialog = actions.open_deposits()
+    qtbot.waitExposed(dialog)
+    dialog.load_file(late_bank_file(tmp_path))
+    qtbot.waitUntil(lambda: dialog.late_bar.isVisible())
+    with qtbot.waitSignal(dialog.paid):
+        dialog.restore_button.click()
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    window.findChild(BulkNoticeDialog).reject()
+    assert dialog.model.index(0, 4).data().startswith("Restored as paid")
+    with qtbot.waitSignal(dialog.open_requested) as opened:
+        double_click_row(qtbot, dialog, 0)
+    assert opened.args == [order_id]
+    qtbot.waitUntil(lambda: order_window_of(actions, order_id) is not None)
+    order_window_of(actions, order_id).close()  # type: ignore[union-attr]
+    # Enter on the row opens it too, and presses none of the window's buttons.
+    dialog.activateWindow()
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.model.index(0, 4))
+    with qtbot.waitSignal(dialog.open_requested) as opened:
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert opened.args == [order_id]
+    assert dialog.isVisible()
+    dialog.close()
+
+
+def test_a_deposit_read_again_as_applied_opens_the_first_order_it_pays(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """The file read again after the free part paid the shirt: "Already applied (coat, shirt)"."""
+    coat, shirt, _coat_number, _shirt_number = minjis_transfer_for_two_orders_one_moved_back(window.ctx)
+    from app.deposits import Deposit
+    from app.order_actions import confirm_payments
+
+    confirm_payments(window.ctx.db, [(shirt, Deposit(2, "2026-12-04 14:03:22", "김민지", 132000))])
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(minjis_bank_file(tmp_path, TRANSFER_ROW))
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert dialog.model.index(0, 4).data().startswith("Already applied")
+    assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # still nothing to tick
+    with qtbot.waitSignal(dialog.open_requested) as opened:
+        double_click_row(qtbot, dialog, 0)
+    assert opened.args == [coat]
+    with window.ctx.db.read() as s:
+        assert s.get(Order, shirt).state == "paid"  # type: ignore[union-attr]
+    dialog.close()
