@@ -461,17 +461,17 @@ class DepositDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addLayout(bottom)
 
-    def _open_row(self, index: QModelIndex) -> bool:
-        """Opens the order of the row of `index`, if it belongs to one; True when it did."""
+    def _open_row(self, index: QModelIndex) -> None:
+        """Opens the order of the row of `index`, if it belongs to one."""
         if not 0 <= index.row() < len(self.model.matches):
-            return False
+            return
         order_id = self.model.matches[index.row()].order_to_open()
         if order_id is not None:
             self.open_requested.emit(order_id)
-        return order_id is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Enter on a row opens its order, as a double-click does (not the window's default button).
+        # Enter on a row opens its order, as a double-click does; on a row of no order it does
+        # nothing, rather than press the window's default button (the file dialog popped up).
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
@@ -479,7 +479,8 @@ class DepositDialog(QDialog):
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
         ):
-            return self._open_row(self.table.currentIndex())
+            self._open_row(self.table.currentIndex())
+            return True
         return super().eventFilter(watched, event)
 
     def choose_file(self) -> None:

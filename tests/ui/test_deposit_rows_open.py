@@ -85,3 +85,23 @@ def test_a_deposit_read_again_as_applied_opens_the_first_order_it_pays(
     with window.ctx.db.read() as s:
         assert s.get(Order, shirt).state == "paid"  # type: ignore[union-attr]
     dialog.close()
+
+
+def test_enter_on_a_deposit_of_no_order_does_not_open_the_file_dialog(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """Walk: Enter on "No order has this amount" pressed the window's default button, Open bank
+    file…, and the file dialog popped up over the deposits."""
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    qtbot.waitExposed(dialog)
+    dialog.load_file(minjis_bank_file(tmp_path, '2026-12-04,09:30:00,타행이체,,"15,000",J Smith,"1,015,000"'))
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert dialog.model.index(0, 4).data() == "No order has this amount"
+    dialog.activateWindow()
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.model.index(0, 4))
+    with qtbot.assertNotEmitted(dialog.open_requested):
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert not dialogs.unexpected  # no file dialog came up
+    assert dialog.isVisible()
+    dialog.close()
