@@ -181,6 +181,7 @@ class BulkNoticeDialog(QDialog):
         self.bulk_move = move
         self.notice: BulkNotice | None = None
         self._answering = False  # the buttons are on: prepared, and not yet being written
+        self.answered = False  # Send or Don't send was pressed: `decided` follows once it is written
         self.setObjectName("bulkNotice")
         self.setWindowTitle(
             self.tr("Tell the customer?") if len(order_ids) == 1 else self.tr("Tell the customers?")
@@ -338,6 +339,7 @@ class BulkNoticeDialog(QDialog):
         if notice is None:
             return
         self._buttons_enabled(False)  # once: a second click while it is written would do nothing new
+        self.answered = True
 
         def done(changes: Changes) -> None:
             self.ctx.publish(changes)
@@ -357,6 +359,7 @@ class BulkNoticeDialog(QDialog):
         if notice is None:
             return
         self._buttons_enabled(False)
+        self.answered = True
 
         def done(changes: Changes) -> None:
             self.ctx.publish(changes)

@@ -278,6 +278,14 @@ class OrderActions(QObject):
         # was left wondering whether the confirmations had gone.
         notice.decided.connect(lambda sent: self.say_result(self._paid_text(len(order_ids), sent, sending())))
 
+        def closed_unanswered(_result: int) -> None:
+            # Esc or the window's ×: the orders are paid all the same and nobody was told, which is
+            # said too (the board's note still read as before, e.g. an order awaiting payment).
+            if not notice.answered:
+                self.say_result(self._paid_text(len(order_ids), False, 0))
+
+        notice.finished.connect(closed_unanswered)
+
     def _paid_text(self, paid: int, sent: bool, count: int) -> str:
         said = self.tr("%Ln order(s) marked paid from the bank file.", "", paid)
         if sent and count:

@@ -421,3 +421,28 @@ def test_outside_their_24_hours_each_customers_message_says_which_language_of_th
     assert previews["Amy Clarke"].startswith("“order_paid” 템플릿(영어)으로 보내요:\n\nHi Amy Clarke,")
     assert previews["김민지"].startswith("“order_paid” 템플릿(한국어)으로 보내요:\n\n김민지님,")
     qtbot.waitUntil(lambda: pending_ops() == 0)
+
+
+def test_the_bank_files_question_closed_unanswered_still_says_the_orders_are_paid(
+    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay
+) -> None:
+    """Walk: Esc on the question after marking paid from the bank file; the board kept its note of
+    a moment before, "Order … moved back to “Awaiting payment”", and nothing said the orders were paid."""
+    customers_who_wrote(window, qtbot, relay)
+    orders_awaiting_payment(window)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.waitExposed(board)
+    board.saved_note.show_note("Order 2026-0008 moved back to “Awaiting payment”.")
+    deposits = actions.open_deposits(board)
+    deposits.load_file(bank_file(tmp_path))
+    qtbot.waitUntil(lambda: deposits.model.rowCount() == 3)
+    with qtbot.waitSignal(deposits.paid):
+        deposits.confirm_button.click()
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    dialog = window.findChild(BulkNoticeDialog)
+    qtbot.waitUntil(lambda: dialog.notice is not None and dialog.quiet_button.isEnabled())
+    with qtbot.assertNotEmitted(dialog.decided):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert board.saved_note.text.text() == "3 order(s) marked paid from the bank file. Customers not told."
+    assert outbound(window) == []
