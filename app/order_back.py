@@ -14,7 +14,8 @@ kept and marked undone). What the forward move did is put back:
   would cancel the order at once);
 - the courier and tracking number: a shipped order moved back has them taken off (the relay's bot
   would give the customer a tracking link of a parcel that is not hers), named in the history entry;
-- a bank deposit matched to it on Paid: unmatched, so the bank file can match it again; one that
+- a bank deposit matched to it on Paid: unmatched, so the bank file can match it again (its
+  move back's entry says so, `freed`: how many deposits); one that
   paid it with other orders pays those still, and only this order's part of it is free to match
   (their histories say so, SHARE_FREED: the line of their payment stays as it was written);
 - an exchange's money handed back by a cancel: carried to the order again (and the other way round);
@@ -238,6 +239,9 @@ def move_back(
         for other in other_orders:
             other.events.append(OrderEvent(at=now, kind=SHARE_FREED, note=freed))
         other_ids = tuple(other.id for other in other_orders)
+    elif isinstance(facts.get("deposit"), dict):  # its history says the deposit (or her parts) match again
+        parts = facts.get("parts")
+        back_note["freed"] = len(parts) if isinstance(parts, list) and parts else 1
     if _unships(before, to_state) and (order.courier or order.tracking):
         back_note["courier"], back_note["tracking"] = order.courier, order.tracking
         order.courier, order.tracking = "", ""

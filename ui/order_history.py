@@ -85,6 +85,10 @@ def event_text(
             line += " " + translate(
                 "OrderWindow", "(its part of the bank deposit is free; {0} stays paid by it)"
             ).format(", ".join(map(str, facts["paid_with"])))
+        elif facts.get("freed") == 1:  # the deposit that paid it alone
+            line += " " + translate("OrderWindow", "(the bank deposit that paid it can be matched again)")
+        elif facts.get("freed"):  # her parts that paid it together
+            line += " " + translate("OrderWindow", "(the bank deposits that paid it can be matched again)")
         return with_particles(line)  # "결제 완료로", "입금 대기로"
     if event.kind == "reminded":
         return translate("OrderWindow", "{0}: payment reminder prepared").format(when)

@@ -92,7 +92,7 @@ def confirm_move_back(parent: QWidget, step: BackStep) -> bool:
     if step.deposit and step.paid_with:
         lines.append(paid_with_sentence(step.paid_with))
     elif step.deposit:
-        lines.append(translate("OrderBack", "The bank deposit that paid it is unmatched."))
+        lines.append(translate("OrderBack", "The bank deposit that paid it can be matched again."))
     if step.state is OrderState.CANCELLED and step.to_state is not OrderState.NEW:
         lines.append(translate("OrderBack", "Its items are taken from stock again."))
     if step.told:

@@ -6227,8 +6227,12 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>되돌리기(&amp;M)</translation>
     </message>
     <message>
+        <source>The bank deposit that paid it can be matched again.</source>
+        <translation>이 주문을 결제한 입금 내역은 연결이 풀려, 다시 연결할 수 있어요.</translation>
+    </message>
+    <message>
         <source>&amp;Leave it</source>
-        <translation>그대로 두기(&amp;L)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Order {0} moved to “{1}”.</source>
@@ -6245,10 +6249,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>Its tracking number {0} is taken off.</source>
         <translation>송장번호 {0}은(는) 지워져요.</translation>
-    </message>
-    <message>
-        <source>The bank deposit that paid it is unmatched.</source>
-        <translation>이 주문에 연결된 입금 내역은 연결이 풀려요.</translation>
     </message>
     <message>
         <source>Its items are taken from stock again.</source>
@@ -6962,6 +6962,14 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>(its part of the bank deposit is free; {0} stays paid by it)</source>
         <translation>(입금 내역 중 이 주문 몫은 연결이 풀렸어요. {0} 주문은 결제 완료 그대로예요)</translation>
+    </message>
+    <message>
+        <source>(the bank deposit that paid it can be matched again)</source>
+        <translation>(이 주문을 결제한 입금 내역은 다시 연결할 수 있어요)</translation>
+    </message>
+    <message>
+        <source>(the bank deposits that paid it can be matched again)</source>
+        <translation>(이 주문을 함께 결제한 입금 내역들은 다시 연결할 수 있어요)</translation>
     </message>
     <message>
         <source>{0}: option of “{1}” set to “{2}”</source>

@@ -344,3 +344,55 @@ def test_the_order_that_stays_paid_says_in_its_history_that_the_other_orders_sha
         "its share of ₩42,000 is free again; this order stays paid"
     )
     assert coat_window.title.text() == f"Order {coat_number} · Paid"
+
+
+def test_an_order_its_own_transfer_paid_moved_back_says_in_the_question_and_history_the_transfer_matches_again(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """Walk: Priya's order paid from the bank file, moved back. The question said "The bank deposit
+    that paid it is unmatched" (as if no order matched it), and the history's line said nothing of
+    the deposit at all, though the window's note said it could be matched again."""
+    from app.deposits import Deposit
+    from app.order_actions import confirm_payments, load_order
+    from tests.ui.test_deposit_dialog import minjis_two_orders
+    from ui.order_history import history_lines
+
+    coat, _shirt = minjis_two_orders(window.ctx)
+    confirm_payments(window.ctx.db, [(coat, Deposit(2, "2026-12-04 14:03:22", "김민지", 90000))])
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once and card_in(board, OrderState.PAID, coat))
+    model = board.columns[OrderState.PAID]
+    card = next(model.summary(r) for r in range(model.rowCount()) if model.summary(r).id == coat)
+    back = next(
+        a
+        for a in board.card_menu(card, order_back_step(window.ctx.db, coat)).actions()
+        if a.objectName() == "moveBack"
+    )
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    back.trigger()
+    assert "The bank deposit that paid it can be matched again." in asked.texts[0]
+    qtbot.waitUntil(lambda: card_in(board, OrderState.AWAITING_PAYMENT, coat))
+    line = history_lines(load_order(window.ctx.db, coat).events)[0]  # the newest first
+    assert line.endswith(
+        ": moved back from Paid to Awaiting payment (the bank deposit that paid it can be matched again)"
+    )
+
+
+def test_an_order_her_two_transfers_paid_moved_back_says_both_match_again(window: Any) -> None:
+    from app.deposits import Deposit
+    from app.order_actions import confirm_payments, load_order, move_order_back
+    from tests.ui.test_deposit_dialog import minjis_two_orders
+    from ui.order_history import history_lines
+
+    coat, _shirt = minjis_two_orders(window.ctx)
+    parts = [
+        Deposit(2, "2026-12-04 14:03:22", "김민지", 50000),
+        Deposit(3, "2026-12-05 10:12:00", "김민지", 40000),
+    ]
+    confirm_payments(window.ctx.db, [(coat, d) for d in parts])
+    move_order_back(window.ctx.db, coat, OrderState.PAID)
+    assert history_lines(load_order(window.ctx.db, coat).events)[0].endswith(
+        "(the bank deposits that paid it can be matched again)"
+    )
