@@ -40,7 +40,7 @@ from app.deposits import Deposit, DepositMatch, MatchKind, deposit_moment, split
 from app.errors import ErrorCode, ShopInboxError
 from app.order_actions import bank_file_matches, confirm_payments, note_refund_due, restore_paid_by_deposit
 from app.transfer_names import transfers_named
-from ui.context import AppContext
+from ui.context import AppContext, OwnChanges
 from ui.formatting import day_pattern, display_locale, list_time, qdate
 from ui.korean_particles import with_particles
 from ui.ops import Op, failure_sentence
@@ -436,6 +436,11 @@ class DepositDialog(QDialog):
         proposal_row.addWidget(self.proposal_button)
         self.proposal_bar.hide()
         self.path: Path | None = None
+        self._loads = 0  # the file's matchings begun: an older one's answer, come late, is dropped
+        # An order moved elsewhere (its window, the board: moved back, cancelled, marked paid) while
+        # the file is shown: its rows are matched again, not left saying what is no longer so.
+        self.own_changes = OwnChanges(ctx)
+        ctx.hub.changed.connect(self._hub_changed)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {problem_colour()}")
@@ -460,6 +465,10 @@ class DepositDialog(QDialog):
         layout.addWidget(self.proposal_bar)
         layout.addWidget(self.problem)
         layout.addLayout(bottom)
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if changes.orders and self.path is not None and not self.own_changes.publishing:
+            self.load_file(self.path, again=True)
 
     def _open_row(self, index: QModelIndex) -> None:
         """Opens the order of the row of `index`, if it belongs to one."""
@@ -500,11 +509,15 @@ class DepositDialog(QDialog):
         self.path = path
         before, ticked = list(self.model.matches), list(self.model.checked)
         current = self.table.currentIndex().row()
+        self._loads += 1
+        load = self._loads
 
         def work() -> list[DepositMatch]:
             return bank_file_matches(db, path)
 
         def done(found: list[DepositMatch]) -> None:
+            if load != self._loads:
+                return  # a later matching of the file answers for it
             self.problem.hide()
             self.file_label.setText(path.name)
             self.model.set_matches(found)
@@ -514,6 +527,8 @@ class DepositDialog(QDialog):
                 self.model.keep_ticks(before, ticked)
                 if 0 <= current < len(matches):
                     self.table.setCurrentIndex(self.model.index(current, 0))
+                self.show_late_choice()  # the row she is on may read otherwise now
+                self.show_proposal()
                 return
             late = [row for row, m in enumerate(matches) if m.kind == MatchKind.AFTER_CANCEL]
             proposed = [row for row in range(len(matches)) if self.model.proposal(row) is not None]
@@ -523,6 +538,8 @@ class DepositDialog(QDialog):
                 self.table.setCurrentIndex(self.model.index((late or proposed)[0], 0))
 
         def failed(exc: BaseException) -> None:
+            if load != self._loads:
+                return
             self.model.set_matches([])
             self.confirm_button.setEnabled(False)
             self.problem.setText(failure_sentence(exc))
@@ -542,7 +559,7 @@ class DepositDialog(QDialog):
 
         def done(result: tuple[list[int], Changes]) -> None:
             order_ids, changes = result
-            self.ctx.publish(changes)
+            self.own_changes.publish(changes)
             self.accept()
             # The order actions say how many are paid now, in the question whether to tell their
             # customers (one window, not a summary box and then the question).
@@ -590,7 +607,7 @@ class DepositDialog(QDialog):
         def done(result: tuple[list[int], Changes]) -> None:
             order_ids, changes = result
             self.proposal_button.setEnabled(True)
-            self.ctx.publish(changes)
+            self.own_changes.publish(changes)
             self.load_file(path, again=True)  # the row reads "already applied"; others may change
             self.paid.emit(order_ids)
 
@@ -661,7 +678,7 @@ class DepositDialog(QDialog):
             return action(db, order_id, deposit)
 
         def done(changes: Changes) -> None:
-            self.ctx.publish(changes)
+            self.own_changes.publish(changes)
             self.model.settle(row, kind)
             self.show_late_choice()
             self.problem.hide()

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.models import Order
+from app.orders import OrderState
 from tests.ui.test_deposit_dialog import (
     TRANSFER_ROW,
     an_order_the_deadline_cancelled,
@@ -105,3 +106,34 @@ def test_enter_on_a_deposit_of_no_order_does_not_open_the_file_dialog(
     assert not dialogs.unexpected  # no file dialog came up
     assert dialog.isVisible()
     dialog.close()
+
+
+def test_the_restored_order_moved_back_in_its_window_is_read_again_in_the_deposits_window(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Walk: a late deposit restored Megan's cancelled order; opened from its row, the order was
+    moved back to Cancelled. The deposits window behind still said "Restored as paid", with no
+    choice left, though the order was cancelled and its deposit free again."""
+    from ui.bulk_notice_dialog import BulkNoticeDialog
+
+    order_id = an_order_the_deadline_cancelled(window.ctx, on_hand=3)
+    actions = OrderActions(window, window.ctx)
+    dialog = actions.open_deposits()
+    dialog.load_file(late_bank_file(tmp_path))
+    qtbot.waitUntil(lambda: dialog.late_bar.isVisible())
+    with qtbot.waitSignal(dialog.paid):
+        dialog.restore_button.click()
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    window.findChild(BulkNoticeDialog).reject()
+    assert dialog.model.index(0, 4).data().startswith("Restored as paid")
+    with qtbot.waitSignal(dialog.open_requested):
+        double_click_row(qtbot, dialog, 0)
+    qtbot.waitUntil(lambda: order_window_of(actions, order_id) is not None)
+    order_window = order_window_of(actions, order_id)
+    assert order_window is not None
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    order_window.back.move_back(OrderState.PAID)  # its "Move back to “Cancelled”", answered Move back
+    qtbot.waitUntil(lambda: dialog.model.index(0, 4).data().startswith("Its order was cancelled"))
+    qtbot.waitUntil(lambda: dialog.late_bar.isVisible())  # the choice again, on the row she is on
+    with window.ctx.db.read() as s:
+        assert s.get(Order, order_id).state == "cancelled"  # type: ignore[union-attr]
