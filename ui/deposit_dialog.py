@@ -681,6 +681,8 @@ class DepositDialog(QDialog):
             self.own_changes.publish(changes)
             self.model.settle(row, kind)
             self.show_late_choice()
+            if not self.late_bar.isVisible():  # its buttons went: the owner stays on the rows,
+                self.table.setFocus()  # not on Open bank file…, which her next Enter pressed
             self.problem.hide()
             if paid:
                 self.paid.emit([order_id])  # its "payment confirmed" message, as for the ticked ones

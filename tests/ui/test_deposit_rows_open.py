@@ -137,3 +137,28 @@ def test_the_restored_order_moved_back_in_its_window_is_read_again_in_the_deposi
     qtbot.waitUntil(lambda: dialog.late_bar.isVisible())  # the choice again, on the row she is on
     with window.ctx.db.read() as s:
         assert s.get(Order, order_id).state == "cancelled"  # type: ignore[union-attr]
+
+
+def test_after_restore_by_keyboard_the_owner_is_on_the_rows_and_enter_opens_the_order(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """Walk: Alt+R restored the order and its buttons went; the focus fell on Open bank file…, and
+    the next Enter, meant for the row, opened the file dialog."""
+    from ui.bulk_notice_dialog import BulkNoticeDialog
+
+    order_id = an_order_the_deadline_cancelled(window.ctx, on_hand=3)
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.load_file(late_bank_file(tmp_path))
+    qtbot.waitUntil(lambda: dialog.late_bar.isVisible())
+    dialog.restore_button.setFocus()
+    with qtbot.waitSignal(dialog.paid):
+        qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    window.findChild(BulkNoticeDialog).reject()
+    assert dialog.focusWidget() is dialog.table
+    with qtbot.waitSignal(dialog.open_requested) as opened:
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert opened.args == [order_id]
+    assert not dialogs.unexpected
