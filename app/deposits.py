@@ -488,6 +488,28 @@ def paid_with(session: Session, facts: dict[str, Any], number: str) -> tuple[str
     return tuple(n for n in use.numbers if n != number) if use is not None else ()
 
 
+def parts_paid_with(
+    session: Session, facts: dict[str, Any], number: str
+) -> list[tuple[tuple[str, ...], int]]:
+    """Of her parts that paid order `number` (a move to Paid's note, `facts`), those that were the free
+    part of a deposit paying other orders still: each with those orders' numbers and what of it this
+    order took (moving it back frees that part alone, and their histories say so)."""
+    parts = facts.get("parts")
+    if not isinstance(parts, list):
+        return []
+    uses = deposit_uses(session)
+    shared = []
+    for part in parts:
+        if not isinstance(part, dict) or not isinstance(part.get("used"), int):
+            continue
+        key = _deposit_key(str(part.get("at", "")), str(part.get("name", "")), int(part.get("amount", 0)))
+        use = uses.get(key)
+        others = tuple(n for n in use.numbers if n != number) if use is not None else ()
+        if others:
+            shared.append((others, int(part["used"])))
+    return shared
+
+
 def _recorded_deposits(session: Session, which: ColumnElement[bool]) -> dict[object, str]:
     """The deposits the history events `which` name, each with the number of its order (or orders)."""
     rows = session.execute(

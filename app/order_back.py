@@ -17,7 +17,8 @@ kept and marked undone). What the forward move did is put back:
 - a bank deposit matched to it on Paid: unmatched, so the bank file can match it again (its
   move back's entry says so, `freed`: how many deposits); one that
   paid it with other orders pays those still, and only this order's part of it is free to match
-  (their histories say so, SHARE_FREED: the line of their payment stays as it was written);
+  (their histories say so, SHARE_FREED: the line of their payment stays as it was written; so
+  too when one of her parts that paid it was such a deposit's free share);
 - an exchange's money handed back by a cancel: carried to the order again (and the other way round);
 - the relay's copy: the order's `updated_at` is the move back's moment, so its status is pushed
   (`ui.order_actions`) and the relay keeps it over the forward one (`changed_at`).
@@ -47,7 +48,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.deposits import SHARE_FREED, deposit_share, paid_with
+from app.deposits import SHARE_FREED, deposit_share, paid_with, parts_paid_with
 from app.errors import BackDaysParams, ErrorCode, OrderError, OrderStateParams
 from app.models import Order, OrderEvent, utcnow
 from app.order_returns import GOODS_BACK, RETURNED, hand_back_carried, take_back_carried
@@ -229,16 +230,19 @@ def move_back(
         order.payment_due_at = payment_deadline(now, payment_days, zone(shop_zone) if shop_zone else None)
     back_note: dict[str, object] = {"undoes": forward.id}
     other_ids: tuple[int, ...] = ()
-    if others:  # its history says the deposit pays them still, and theirs say its share is free
-        back_note["paid_with"] = list(others)
-        share = deposit_share(facts, order.total_minor - order.carried_minor)
+    shared = [(others, deposit_share(facts, order.total_minor - order.carried_minor))] if others else []
+    # Her part that was the free share of a deposit paying other orders: theirs say it is free again.
+    shared += parts_paid_with(session, facts, order.number)
+    for numbers, share in shared:
         freed = json.dumps(
             {"number": order.number, "share": share, "currency": order.currency}, ensure_ascii=False
         )
-        other_orders = session.scalars(select(Order).where(Order.number.in_(others))).all()
+        other_orders = session.scalars(select(Order).where(Order.number.in_(numbers))).all()
         for other in other_orders:
             other.events.append(OrderEvent(at=now, kind=SHARE_FREED, note=freed))
-        other_ids = tuple(other.id for other in other_orders)
+        other_ids += tuple(other.id for other in other_orders)
+    if others:  # its history says the deposit pays them still, and theirs say its share is free
+        back_note["paid_with"] = list(others)
     elif isinstance(facts.get("deposit"), dict):  # its history says the deposit (or her parts) match again
         parts = facts.get("parts")
         back_note["freed"] = len(parts) if isinstance(parts, list) and parts else 1

@@ -129,7 +129,7 @@ def test_the_freed_share_paying_part_of_another_order_is_said_on_the_coat(
             now=PLACED,
         )
         move_order(s, scarf.id, OrderState.AWAITING_PAYMENT, now=utcnow())
-        scarf_number = scarf.number
+        scarf_id, scarf_number = scarf.id, scarf.number
     bank = minjis_bank_file(
         tmp_path, TRANSFER_ROW, '2026-12-05,10:12:00,타행이체,,"20,000",김민지,"1,152,000"'
     )
@@ -139,9 +139,24 @@ def test_the_freed_share_paying_part_of_another_order_is_said_on_the_coat(
     with qtbot.waitSignal(dialog.paid):
         dialog.confirm_button.click()
     close_notice(window, qtbot)
-    assert coat_history(window.ctx, coat)[0].endswith(
+    taken_line = coat_history(window.ctx, coat)[0]
+    assert taken_line.endswith(
         f": the freed ₩42,000 of the bank deposit now pays order {scarf_number}; this order stays paid"
     )
+    # The scarf moved back: the coat hears its share is free once more; what it said stays.
+    from app.deposits import deposit_uses
+    from app.order_actions import move_order_back
+
+    move_order_back(window.ctx.db, scarf_id, OrderState.PAID)
+    lines = coat_history(window.ctx, coat)
+    assert lines[0].endswith(
+        f": order {scarf_number}, paid together with this one by one bank deposit, was moved back: "
+        "its share of ₩42,000 is free again; this order stays paid"
+    )
+    assert lines[1] == taken_line
+    with window.ctx.db.read() as s:
+        [use] = [u for u in deposit_uses(s).values() if u.numbers == (_coat_number,)]
+    assert use.free == 42000
 
 
 def test_in_korean_the_freed_share_taken_again_reads_with_its_particle(
