@@ -6232,7 +6232,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>&amp;Leave it</source>
-        <translation type="unfinished"></translation>
+        <translation>그대로 두기(&amp;L)</translation>
     </message>
     <message>
         <source>Order {0} moved to “{1}”.</source>
