@@ -292,6 +292,22 @@ class WebhookIntake:
                 return
 
     async def _write(self) -> None:
+        try:
+            await self._write_queue()
+        except BaseException as exc:
+            # Whatever ended this writer, no webhook waits on it for ever: those still queued are
+            # answered with its error (503, Meta delivers them again), or cancelled with it.
+            queued, self.queue = self.queue, []
+            for _, future in queued:
+                if future.done():
+                    continue
+                if isinstance(exc, Exception):
+                    future.set_exception(exc)
+                else:
+                    future.cancel()
+            raise
+
+    async def _write_queue(self) -> None:
         pg = self.store.pg_group_commit
         while self.queue:
             if pg is not None and self._taking_turns():

@@ -319,7 +319,10 @@ class PostgresGroupCommit:
     async def _async_connected(self) -> AsyncIterator[psycopg.AsyncConnection[Any]]:
         """`_connected` for `write_async`: errors rolled back (or the connection dropped, to be opened
         again by the next batch) and raised as SQLAlchemy wraps them."""
-        await self.open_async()
+        try:
+            await self.open_async()
+        except psycopg.Error as exc:  # e.g. "too many clients": refused as any other statement would be
+            raise DBAPIError.instance(None, None, exc, psycopg.Error) from exc
         con = self._async
         assert con is not None
         try:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 
 from relay.intake import intake_rows
 from relay.storage import postgresql_intake
@@ -144,3 +145,32 @@ def test_two_relays_on_one_database_take_turns_once_each_hears_the_other(tmp_pat
         found = one.wait_for_events(2)
         assert [e["message"]["text"]["body"] for e in found] == ["안녕하세요", "주문할게요"]
         assert _turn(pg) == ([], 0)
+
+
+def test_a_webhook_is_answered_503_when_its_worker_cannot_reach_postgresql_to_take_its_turn(
+    tmp_path: Path, pg: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A worker taking turns with another (it heard the other's commit) asks PostgreSQL for the turn
+    # before it forms its batch. When the server refused a new connection there (too many clients),
+    # the batch's webhooks got no answer at all, and the worker then waited for them for ever on
+    # SIGTERM. Now they are answered 503 (Meta redelivers), and the next webhook is stored.
+    monkeypatch.setattr("relay.intake.TURNS_AFTER_PEER_COMMIT", 3600.0)
+    database = make_url(pg).database
+    with (
+        run_relay(tmp_path, database_url=pg) as relay,
+        psycopg.connect(conninfo(pg), autocommit=True) as admin,
+    ):
+        assert relay.post_webhook(inbound("text", "first", message_id=wamid())).status_code == 200
+        relay.relay.intake.peer_committed()  # another worker's group commit: take turns with it
+        admin.execute(f'ALTER DATABASE "{database}" CONNECTION LIMIT 0')
+        try:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            # The first finds its connections gone; the next must open one, and is refused.
+            for text in ("second", "third"):
+                assert relay.post_webhook(inbound("text", text, message_id=wamid())).status_code == 503
+        finally:
+            admin.execute(f'ALTER DATABASE "{database}" CONNECTION LIMIT -1')
+        assert relay.post_webhook(inbound("text", "fourth", message_id=wamid())).status_code == 200
