@@ -107,8 +107,9 @@ class CampaignReportView(QWidget):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Why takes the room left: a long reason (a file WhatsApp refused, and what to do) wraps onto
-        # the lines it needs there and its row grows, not a row 900 px wide nor "파일이 너무…" to hover.
+        # Why takes the room left while a row has one (fit_rows): a long reason (a file WhatsApp
+        # refused, and what to do) wraps onto the lines it needs there and its row grows, not a row
+        # 900 px wide nor "파일이 너무…" to hover. With none, it is as wide as its heading.
         header.setSectionResizeMode(WHY_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.view.setWordWrap(True)
         header.sectionResized.connect(lambda column, _old, _new: self._refit_soon(column))
@@ -171,8 +172,15 @@ class CampaignReportView(QWidget):
         )
         metrics = view.fontMetrics()
         heights: dict[str, int] = {}
-        for row in range(model.rowCount()):
-            why = str(model.index(row, WHY_COLUMN).data() or "")
+        whys = [str(model.index(row, WHY_COLUMN).data() or "") for row in range(model.rowCount())]
+        # Every customer read it: an empty 사유 column took the whole width between 수신거부 and 버전.
+        mode = QHeaderView.ResizeMode.Stretch if any(whys) else QHeaderView.ResizeMode.ResizeToContents
+        header = view.horizontalHeader()
+        if header.sectionResizeMode(WHY_COLUMN) != mode:
+            header.setSectionResizeMode(WHY_COLUMN, mode)
+            self._refit.start()  # the rows' heights once the column has its new width
+            return
+        for row, why in enumerate(whys):
             height = heights.get(why)
             if height is None:
                 fits = metrics.horizontalAdvance(why) <= room

@@ -72,3 +72,43 @@ def test_at_1366_pixels_a_long_failure_reads_whole_in_its_row_for_3000_customers
     before = view.rowHeight(0)
     window.resize(1000, 700)
     qtbot.waitUntil(lambda: whole(0) and whole(1) and view.rowHeight(0) > before, timeout=5000)
+
+
+def test_when_every_customer_read_it_the_empty_why_column_is_as_wide_as_its_heading(
+    qtbot: Any, ctx: Any, korean: Any
+) -> None:
+    """Nine customers read the ad in two languages: 사유 was empty yet took the whole width between
+    수신거부 and 버전. It is as wide as its heading; a failure coming in gives it the room again."""
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.resize(1346, 700)
+    sent = datetime(2026, 11, 30, 3, 0, tzinfo=UTC)
+    rows = [
+        RecipientRow(
+            i, f"고객 {i}", f"8210{i:08d}", RecipientState.READ, None, sent, False, False, language="ko"
+        )
+        for i in range(9)
+    ]
+    rows[0] = RecipientRow(
+        0, "Amy Clarke", "447700900123", RecipientState.READ, None, sent, False, False, language="en"
+    )
+    report = window.report
+    report.show_report(
+        CampaignReport("봄 재입고", "done", rows, template_name="spring_restock", sent_at=sent)
+    )
+    window.stack.setCurrentWidget(report)
+    view = report.view
+    header = view.horizontalHeader()
+    qtbot.waitUntil(view.isVisible, timeout=5000)
+    heading = header.sectionSizeFromContents(WHY_COLUMN).width()
+    qtbot.waitUntil(lambda: view.columnWidth(WHY_COLUMN) <= heading + 4, timeout=5000)
+    assert not header.isSectionHidden(WHY_COLUMN + 1)  # 버전 beside it, not pushed to the far edge
+    assert view.columnViewportPosition(WHY_COLUMN + 1) < view.viewport().width() // 2
+    # One failed after all: its reason gets the rest of the row to wrap in.
+    rows[5] = RecipientRow(
+        5, "김민지", "821055501234", RecipientState.FAILED, "131026", sent, False, False, language="ko"
+    )
+    report.show_report(
+        CampaignReport("봄 재입고", "done", rows, template_name="spring_restock", sent_at=sent)
+    )
+    qtbot.waitUntil(lambda: view.columnWidth(WHY_COLUMN) > view.viewport().width() // 3, timeout=5000)
