@@ -115,16 +115,20 @@ def body_parameter_count(template: Template) -> int:
 
 
 def customer_template(templates: list[Template], their_words: Sequence[str]) -> int:
-    """The position of the first template in the language the customer writes in (0 when none is,
-    or when they wrote nothing with letters): a Korean shop's English-writing customer gets the
-    English template chosen, not the first Korean one."""
-    wanted = wanted_language(their_words)
-    if wanted is None:
+    """The position of the template the picker opens on: one in the language the customer writes in
+    (the list's first one's when she wrote nothing with letters, or none is in hers), a utility one
+    before a marketing one. A Korean shop's English-writing customer gets the English template chosen,
+    not the first Korean one; and a customer asking about her parcel gets the free order update in her
+    language, not the paid ad the list happened to start with."""
+    if not templates:
         return 0
-    for i, t in enumerate(templates):
-        if primary_language(t.language) == wanted:
-            return i
-    return 0
+    wanted = wanted_language(their_words)
+    theirs = [i for i, t in enumerate(templates) if primary_language(t.language) == wanted]
+    if not theirs:
+        first = primary_language(templates[0].language)
+        theirs = [i for i, t in enumerate(templates) if primary_language(t.language) == first]
+    # Utility first (an order's news, free in the 24 hours), then the rest in the shop's own order.
+    return min(theirs, key=lambda i: (templates[i].category.upper() != "UTILITY", i))
 
 
 class TemplatePicker(QDialog):

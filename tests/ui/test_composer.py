@@ -655,3 +655,26 @@ def test_a_marketing_template_for_a_customer_who_opted_out_says_so_beside_its_co
     qtbot.waitUntil(lambda: bool(shown.shown), timeout=5000)
     assert seen["marketing"].endswith("이 고객은 광고 수신을 거부했어요.")
     assert "거부" not in seen["utility"]
+
+
+def test_the_template_picker_starts_on_a_utility_template_in_her_language_before_a_paid_ad(
+    qtbot: Any,
+) -> None:
+    """The shop's list began with its spring ad: the picker opened on a paid marketing template for
+    a customer asking where her parcel is, though a free order update in her language was there."""
+    from ui.template_picker import TemplatePicker
+
+    ad_ko = Template(name="spring_restock", language="ko", category="MARKETING", components=[])
+    ad_en = Template(name="spring_restock", language="en", category="MARKETING", components=[])
+    update_en = Template(name="order_update", language="en", category="UTILITY", components=[])
+    update_ko = Template(name="order_update", language="ko", category="UTILITY", components=[])
+    shop = [ad_ko, ad_en, update_en, update_ko]
+    for templates, words, chosen in (
+        (shop, ["배송 언제 되나요?"], update_ko),
+        (shop, ["Where is my parcel?"], update_en),
+        (shop, ["👍"], update_ko),  # no letters: the list's first one's language, its utility one
+        ([ad_ko, ad_en, update_ko], ["Where is my parcel?"], ad_en),  # her language before the kind
+    ):
+        picker = TemplatePicker(templates, their_words=words)
+        qtbot.addWidget(picker)
+        assert picker.current() is chosen, words
