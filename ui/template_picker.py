@@ -35,7 +35,7 @@ from ui.error_sentences import UNREACHABLE_FOR_A_REASON, code_sentence
 from ui.plain_tooltip import plain_tooltip
 from ui.screen_fit import resize_within_screen
 from ui.tab_order import chain
-from ui.theme import problem_colour
+from ui.theme import own_family_first, problem_colour
 
 PARAM_MAX = 200
 PADDING = 4  # px around and between a template's two lines in the list
@@ -52,8 +52,16 @@ class TemplateItemDelegate(QStyledItemDelegate):
     """Two lines: the template's first line as the customer reads it, then its name, smaller and muted."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        metrics = option.fontMetrics
+        metrics = QFontMetrics(self.title_font(option.font))
         return QSize(200, metrics.height() + self._small_metrics(option).height() + 3 * PADDING)
+
+    @staticmethod
+    def title_font(font: QFont) -> QFont:
+        """The first line's font: the UI font's own family first, the Korean ones after it. Qt sets
+        "{{2}}" after Hangul in the font it picks for Hangul (Linux's "Sans Serif" alias: NanumGothic,
+        its braces narrow and low) and "{{1}}" after "winter_sale — " in the Latin one, so one line's
+        placeholders were drawn in two sizes."""
+        return own_family_first(font)
 
     def _small_font(self, option: QStyleOptionViewItem) -> QFont:
         font = QFont(option.font)
@@ -77,16 +85,18 @@ class TemplateItemDelegate(QStyledItemDelegate):
         rect = opt.rect.adjusted(PADDING * 2, PADDING, -PADDING * 2, -PADDING)
         painter.save()
         painter.setPen(opt.palette.color(text_role))
-        painter.setFont(opt.font)
+        title_font = self.title_font(opt.font)
+        title_metrics = QFontMetrics(title_font)
+        painter.setFont(title_font)
         top = rect.top()
-        line = opt.fontMetrics.height()
+        line = title_metrics.height()
         painter.drawText(
             rect.left(),
             top,
             rect.width(),
             line,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            opt.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
+            title_metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
         )
         small = self._small_font(opt)
         metrics = QFontMetrics(small)

@@ -143,3 +143,31 @@ def test_the_campaign_editor_fills_that_line_with_each_customers_name() -> None:
     from app.campaign_checks import greets_at
 
     assert greets_at(ENGLISH_AD, 1) and not greets_at(ENGLISH_AD, 2)
+
+
+def test_a_korean_lines_placeholders_are_drawn_in_one_font_like_an_english_ones(qtbot: Any) -> None:
+    """ "{{2}}" after Hangul came out in the font Qt picks for Hangul (NanumGothic, for Linux's "Sans
+    Serif" alias), narrower and lower than "{{1}}" after "winter_sale — " in the Latin one: the
+    campaign's template list and the picker drew one line's placeholders in two sizes."""
+    from PySide6.QtGui import QFontInfo, QTextLayout
+    from PySide6.QtWidgets import QApplication
+
+    from ui.campaign_message import template_title
+    from ui.template_picker import TemplatePicker
+
+    picker = TemplatePicker([SHIPPED, SALE])
+    qtbot.addWidget(picker)
+    font = picker.list.itemDelegate().title_font(picker.list.font())
+    for line in (
+        picker.list.item(0).text(),  # "{{1}}님, 주문하신 {{2}}이(가) 출발했어요."
+        template_title(SHIPPED),  # "order_update — {{1}}님, …", the campaign's list
+        picker.list.item(1).text(),
+    ):
+        layout = QTextLayout(line, font)
+        layout.beginLayout()
+        drawn = layout.createLine()
+        layout.endLayout()
+        braces = [i for i, c in enumerate(line) if c in "{}"]
+        assert braces, line
+        families = {run.rawFont().familyName() for i in braces for run in drawn.glyphRuns(i, 1)}
+        assert families == {QFontInfo(QApplication.font()).family()}, line
