@@ -334,7 +334,11 @@ class TemplatePicker(QDialog):
             if i in names and self.customer_name:
                 edit.setText(self.customer_name)
             edit.textChanged.connect(self._update_preview)
-            self.form.addRow(self.parameter_label(i, examples.get(i) or "", i in names), edit)
+            label = QLabel(self.parameter_label(i, examples.get(i) or "", i in names), self.form_box)
+            # "{{1}} · 고객 이름" beside "{{5}} · 예: Monday, December 7": the list's placeholders'
+            # font, set on the label itself (under the app's style sheet a parent's is not passed on).
+            label.setFont(TemplateItemDelegate.title_font(label.font()))
+            self.form.addRow(label, edit)
             self.fields.append(edit)
         # Tab from the list goes to the fields the template just made, not to Cancel first (the
         # fields come after the buttons in the order the widgets were made).

@@ -145,7 +145,9 @@ def test_the_campaign_editor_fills_that_line_with_each_customers_name() -> None:
     assert greets_at(ENGLISH_AD, 1) and not greets_at(ENGLISH_AD, 2)
 
 
-def test_a_korean_lines_placeholders_are_drawn_in_one_font_like_an_english_ones(qtbot: Any) -> None:
+def test_a_korean_lines_placeholders_are_drawn_in_one_font_like_an_english_ones(
+    qtbot: Any, korean: Any
+) -> None:
     """ "{{2}}" after Hangul came out in the font Qt picks for Hangul (NanumGothic, for Linux's "Sans
     Serif" alias), narrower and lower than "{{1}}" after "winter_sale — " in the Latin one: the
     campaign's template list and the picker drew one line's placeholders in two sizes."""
@@ -154,15 +156,26 @@ def test_a_korean_lines_placeholders_are_drawn_in_one_font_like_an_english_ones(
 
     from ui.campaign_message import template_title
     from ui.template_picker import TemplatePicker
+    from ui.theme import install_drop_down_combos
 
-    picker = TemplatePicker([SHIPPED, SALE])
-    qtbot.addWidget(picker)
-    font = picker.list.itemDelegate().title_font(picker.list.font())
-    for line in (
-        picker.list.item(0).text(),  # "{{1}}님, 주문하신 {{2}}이(가) 출발했어요."
-        template_title(SHIPPED),  # "order_update — {{1}}님, …", the campaign's list
-        picker.list.item(1).text(),
-    ):
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet = app.styleSheet()
+    install_drop_down_combos(app)  # as the app starts: a style sheet, which stops a parent's font
+    try:
+        picker = TemplatePicker([SHIPPED, SALE])
+        qtbot.addWidget(picker)
+        listed = picker.list.itemDelegate().title_font(picker.list.font())
+        field = picker.form.labelForField(picker.fields[1])  # "{{2}} · 예: 린넨 셔츠"
+        shown = (
+            (picker.list.item(0).text(), listed),  # "{{1}}님, 주문하신 {{2}}이(가) 출발했어요."
+            (template_title(SHIPPED), listed),  # "order_update — {{1}}님, …", the campaign's list
+            (picker.list.item(1).text(), listed),
+            (field.text(), field.font()),  # the picker's field beside it
+        )
+    finally:
+        app.setStyleSheet(sheet)
+    for line, font in shown:
         layout = QTextLayout(line, font)
         layout.beginLayout()
         drawn = layout.createLine()
