@@ -155,7 +155,7 @@ def test_a_korean_lines_placeholders_are_drawn_in_one_font_like_an_english_ones(
     from PySide6.QtWidgets import QApplication
 
     from ui.campaign_message import template_title
-    from ui.template_picker import TemplatePicker
+    from ui.template_picker import TemplateItemDelegate, TemplatePicker
     from ui.theme import install_drop_down_combos
 
     app = QApplication.instance()
@@ -165,8 +165,9 @@ def test_a_korean_lines_placeholders_are_drawn_in_one_font_like_an_english_ones(
     try:
         picker = TemplatePicker([SHIPPED, SALE])
         qtbot.addWidget(picker)
-        listed = picker.list.itemDelegate().title_font(picker.list.font())
+        listed = TemplateItemDelegate.title_font(picker.list.font())
         field = picker.form.labelForField(picker.fields[1])  # "{{2}} · 예: 린넨 셔츠"
+        assert isinstance(field, QLabel)
         shown = (
             (picker.list.item(0).text(), listed),  # "{{1}}님, 주문하신 {{2}}이(가) 출발했어요."
             (template_title(SHIPPED), listed),  # "order_update — {{1}}님, …", the campaign's list
