@@ -338,6 +338,7 @@ class TemplatePicker(QDialog):
             # "{{1}} · 고객 이름" beside "{{5}} · 예: Monday, December 7": the list's placeholders'
             # font, set on the label itself (under the app's style sheet a parent's is not passed on).
             label.setFont(TemplateItemDelegate.title_font(label.font()))
+            label.setBuddy(edit)  # a screen reader names the field by it, as addRow(text) did
             self.form.addRow(label, edit)
             self.fields.append(edit)
         # Tab from the list goes to the fields the template just made, not to Cancel first (the
