@@ -25,6 +25,7 @@ from app.wire import SERVICE_WINDOW, Template
 if TYPE_CHECKING:
     from app.db import Database
     from app.sending import Outgoing
+    from app.service_window import NumberWindow
 
 # Tracking pages of the couriers Korean shops use most, then of those British and American shops and
 # shops sending abroad use; {tracking} is the number.
@@ -719,6 +720,9 @@ class OrderMessage:
     prepared: PreparedMessage
     # The other orders this one message tells of (one transfer paid them all); `number` names them all.
     together: tuple[int, ...] = ()
+    # In a shop with two numbers, the other number it goes from: her 24-hour window is closed on the
+    # chat's number and open on this one (app/service_window.py). None: from the chat's number.
+    sends_from: NumberWindow | None = None
 
     @property
     def order_ids(self) -> tuple[int, ...]:
@@ -817,6 +821,7 @@ def message_for_order(
     from app.order_queries import order_detail
     from app.order_settings import load_order_settings
     from app.sending import approved_templates
+    from app.service_window import number_windows, reply_window
     from app.settings import load_preferences
     from app.template_versions import customer_language as template_reader
 
@@ -841,6 +846,11 @@ def message_for_order(
             return None
         contact_id, last_inbound, wa_id = contact.id, contact.last_inbound_at, contact.wa_id
         never_wrote = last_inbound is None and not has_written(s, contact_id)
+        # WhatsApp's window is per business number: the one the message goes from decides, the chat's,
+        # or the shop's other number when only hers with it is open (it then goes from that one).
+        window_opened, sends_from = reply_window(
+            number_windows(s, contact_id), contact.phone_number_id, last_inbound, now
+        )
         their_words = list(
             s.scalars(
                 select(Message.body)
@@ -896,7 +906,7 @@ def message_for_order(
             if detail.payment_due_at
             else ""
         ),
-        last_inbound_at=last_inbound,
+        last_inbound_at=window_opened,
         now=now,
         templates=approved_templates(db, None),
         reminder=reminder,
@@ -920,7 +930,9 @@ def message_for_order(
     # The owner's list names the orders in her own words ("2026-0010 및 2026-0011"), whatever the
     # customer's message says.
     label = format_list(numbers, locale=owner_locale) if others else detail.number
-    return OrderMessage(order_id, label, detail.customer, contact_id, prepared, together)
+    if not prepared.inside_window:
+        sends_from = None
+    return OrderMessage(order_id, label, detail.customer, contact_id, prepared, together, sends_from)
 
 
 def _as_moved(
@@ -956,7 +968,8 @@ def order_outgoing(message: OrderMessage, text: str | None = None) -> Outgoing:
 
     p = message.prepared
     if p.inside_window:
-        return Outgoing(message.contact_id, text=p.text if text is None else text)
+        from_number = message.sends_from.phone_number_id if message.sends_from is not None else None
+        return Outgoing(message.contact_id, text=p.text if text is None else text, from_number=from_number)
     if p.template is not None:
         return Outgoing(message.contact_id, template=p.template, template_params=p.template_params)
     from app.errors import ErrorCode, OrderError, RefusalParams

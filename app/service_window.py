@@ -71,3 +71,24 @@ def open_elsewhere(
         return None
     others = [w for w in windows if w is not own and w.left(now) > timedelta(0)]
     return max(others, key=lambda w: w.left(now), default=None)
+
+
+def reply_window(
+    windows: tuple[NumberWindow, ...],
+    chat_number: str | None,
+    last_inbound_at: datetime | None,
+    now: datetime,
+) -> tuple[datetime | None, NumberWindow | None]:
+    """When the window a message to her would go in opened, and the other number it goes from when
+    only that one's is open (None: the chat's own). In a one-number shop (no `windows`), or when her
+    last message at all is newer than every one read (they are out of date), that last message's
+    time; else her last message to the chat's number, or to the number whose window is open."""
+    own = next((w for w in windows if w.phone_number_id == chat_number), None)
+    newest = max((w.last_inbound_at for w in windows if w.last_inbound_at), default=None)
+    stale = last_inbound_at is not None and (newest is None or last_inbound_at > newest)
+    if own is None or stale:
+        return last_inbound_at, None
+    elsewhere = open_elsewhere(windows, chat_number, now)
+    if elsewhere is not None:
+        return elsewhere.last_inbound_at, elsewhere
+    return own.last_inbound_at, None

@@ -31,7 +31,7 @@ from app.orders import OrderState
 from ui.bounded_text import BoundedTextEdit
 from ui.campaign_message import language_name
 from ui.context import AppContext
-from ui.formatting import babel_locale_name, customer_day
+from ui.formatting import babel_locale_name, business_number_text, customer_day
 from ui.korean_particles import with_particles
 from ui.ops import Op
 from ui.order_moves import unsent_move_label
@@ -208,6 +208,16 @@ class OrderMessagePane(QWidget):
         prepared = message.prepared
         self.edit.setPlainText(prepared.text)
         how = self._how_it_goes(prepared)
+        if message.sends_from is not None:
+            # The chat's number's window with her is closed, the other number's open: it goes from that.
+            how = translate(
+                "OrderWindow",
+                "The customer wrote to your number {0} within 24 hours (not to this chat's number): this "
+                "goes from it as a normal message. Edit it as you like.",
+            ).format(business_number_text(message.sends_from.number, self.ctx.shop_region))
+            if prepared.bank_missing:
+                how += " " + bank_missing_sentence()
+                how += " " + translate("OrderWindow", "Add it there, or type it in the message.")
         self.how.setText(with_particles(f"{self._lead} {how}" if self._lead else how))
         self.edit.setReadOnly(not prepared.inside_window)
         self.send_button.setEnabled(prepared.sendable)

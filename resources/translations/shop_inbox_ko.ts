@@ -7444,6 +7444,10 @@ Save it anyway?</source>
         <translation>아직 바뀐 건 없어요. 주문 상태는 그대로예요.</translation>
     </message>
     <message>
+        <source>The customer wrote to your number {0} within 24 hours (not to this chat&apos;s number): this goes from it as a normal message. Edit it as you like.</source>
+        <translation>고객이 24시간 안에 이 채팅의 번호가 아닌 매장 번호 {0}(으)로 메시지를 보냈으니, 그 번호에서 일반 메시지로 보내요. 자유롭게 고쳐 쓰세요.</translation>
+    </message>
+    <message>
         <source>Copy text</source>
         <translation>글 복사</translation>
     </message>

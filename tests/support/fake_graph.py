@@ -200,6 +200,8 @@ class FakeGraph:
     # Customers whose 24-hour window is closed, as Meta knows it (whatever the relay saw): a
     # free-form message to one is refused with 131047 (nothing sent); a template still goes.
     closed_windows: set[str] = field(default_factory=set)
+    # The window is per business number: (phone id, customer) pairs closed on that number only.
+    closed_number_windows: set[tuple[str, str]] = field(default_factory=set)
     realistic_wamids: bool = False  # answer sends with realistic_wamid(...) instead of wamid.FAKE…
     _window: list[float] = field(default_factory=list)
     _posting: set[asyncio.Task[Any]] = field(default_factory=set)
@@ -242,7 +244,10 @@ class FakeGraph:
                     self.sent_from.append(phone_id)
                     return JSONResponse({"messages": [{"id": f"wamid.LATE{next(self._ids)}"}]})
                 return JSONResponse(step["body"], status_code=step["status"])
-            if body.get("type", "text") != "template" and str(body.get("to")) in self.closed_windows:
+            to = str(body.get("to"))
+            if body.get("type", "text") != "template" and (
+                to in self.closed_windows or (phone_id, to) in self.closed_number_windows
+            ):
                 problem = re_engagement()
                 return JSONResponse(problem["body"], status_code=problem["status"])
             if body.get("type") == "template":
