@@ -202,6 +202,7 @@ class ChatPane(QWidget):
         self.composer.send_requested.connect(self.send)
         self.composer.drafts_changed.connect(self.keep_drafts)
         self.composer.template_requested.connect(self.pick_template)
+        self.composer.send_from_changed.connect(self._say_reply_number_chosen)
         ctx.hub.changed.connect(self._hub_changed)
         # The chat moves up the list with its new last message.
         self.message_queued.connect(lambda cid: ctx.publish(Changes.for_contacts({cid}, messages=False)))
@@ -308,6 +309,31 @@ class ChatPane(QWidget):
         self.view.chat_model.customer_name = conversation.display_name
         # Whose messages, said as the keyboard arrives in them (F6, Tab): "Messages" alone in every chat.
         self.view.setAccessibleName(self.tr("Messages with {0}").format(conversation.display_name))
+        number = self._say_subtitle(conversation)
+        self.composer.say_reply_number(number)
+        self.view.say_chat_number(conversation.business_number, self.ctx.shop_region)
+        self.composer.set_last_inbound(conversation.last_inbound_at)
+        self._read_number_windows(conversation)
+        self._read_whether_written(conversation)
+        self.composer.setEnabled(not conversation.blocked and not conversation.group_archive)
+        self.archive_note.setVisible(conversation.group_archive)
+        resumed = self._resumed is not None and self._resumed[0] == conversation.contact_id
+        if not resumed:
+            self._resumed = None
+        handed_over = conversation.needs_person(relay_clock.now()) and self.ctx.sync is not None
+        pending = resumed and self._resumed == (conversation.contact_id, conversation.bot_paused_until)
+        self.resume_bot_button.setVisible(handed_over and not pending)
+        self.bot_resumed_note.setVisible(resumed and not self.resume_bot_button.isVisibleTo(self.header))
+
+    def _say_reply_number_chosen(self) -> None:
+        """The owner chose to reply from the shop's other number (or the choice lapsed): the header
+        says where replies go."""
+        if self.conversation is not None:
+            self._say_subtitle(self.conversation)
+
+    def _say_subtitle(self, conversation: ConversationRow) -> str:
+        """The header's line under the name, and its tooltip; the chat's number as it writes it ("" in
+        a one-number shop)."""
         phone = display_phone(conversation.wa_id or "", self.ctx.shop_region)
         # WhatsApp marks a name with "~" only where the customer's own name stands in for one the
         # shop has not saved (the title is then that name). Beside a saved name, "~오세훈" read as
@@ -324,6 +350,16 @@ class ChatPane(QWidget):
             tip = with_particles(
                 self.tr("This customer wrote to your number {0}; replies go from it.").format(number)
             )
+            chosen = self.composer.send_from if self.composer.contact_id == conversation.contact_id else None
+            if chosen is not None:
+                # Her window is closed on the chat's number: the owner chose to reply from the other.
+                sub = " · ".join([sub, self.tr("Replies from {0}").format(chosen.number)])
+                tip = with_particles(
+                    self.tr(
+                        "This customer wrote to your number {0}; your replies go from your number {1}, "
+                        "which she wrote to within 24 hours."
+                    ).format(number, chosen.number)
+                )
         if conversation.group_archive:
             sub = self.tr("Group chat archive · read-only")
         elif conversation.opted_out:
@@ -333,20 +369,7 @@ class ChatPane(QWidget):
             tip = "\n".join(filter(None, [tip, opted]))
         self.subtitle.setText(sub)
         self.subtitle.setToolTip(tip)
-        self.composer.say_reply_number(number)
-        self.view.say_chat_number(conversation.business_number, self.ctx.shop_region)
-        self.composer.set_last_inbound(conversation.last_inbound_at)
-        self._read_number_windows(conversation)
-        self._read_whether_written(conversation)
-        self.composer.setEnabled(not conversation.blocked and not conversation.group_archive)
-        self.archive_note.setVisible(conversation.group_archive)
-        resumed = self._resumed is not None and self._resumed[0] == conversation.contact_id
-        if not resumed:
-            self._resumed = None
-        handed_over = conversation.needs_person(relay_clock.now()) and self.ctx.sync is not None
-        pending = resumed and self._resumed == (conversation.contact_id, conversation.bot_paused_until)
-        self.resume_bot_button.setVisible(handed_over and not pending)
-        self.bot_resumed_note.setVisible(resumed and not self.resume_bot_button.isVisibleTo(self.header))
+        return number
 
     def _read_number_windows(self, conversation: ConversationRow) -> None:
         """In a shop with two numbers, when the customer last wrote to each (WhatsApp's 24-hour

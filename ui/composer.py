@@ -95,6 +95,7 @@ class Composer(QFrame):
 
     send_requested = Signal(object)
     template_requested = Signal()
+    send_from_changed = Signal()  # the owner chose to reply from the shop's other number, or it lapsed
     drafts_changed = Signal()  # `drafts` changed: a moment after the typing stops, for the inbox to keep
     drafts_shown = Signal()  # the drafts the chat list shows changed (loaded, another chat opened)
 
@@ -509,6 +510,7 @@ class Composer(QFrame):
     def set_number_windows(self, chat_number_id: str | None, windows: tuple[NumberWindow, ...]) -> None:
         """When the open chat's customer last wrote to each of the shop's numbers (`windows`, their
         numbers written as the header writes them), and the chat's number they were read for."""
+        before = self.send_from
         if chat_number_id != self.chat_number_id:
             self.send_from = None  # she wrote to the other number meanwhile: replies go from it now
         self.chat_number_id, self.number_windows = chat_number_id, windows
@@ -516,6 +518,8 @@ class Composer(QFrame):
             chosen = self.send_from.phone_number_id
             self.send_from = next((w for w in windows if w.phone_number_id == chosen), None)
         self.update_window()
+        if (before is None) != (self.send_from is None):
+            self.send_from_changed.emit()
 
     def _reply_window_opened_at(self) -> datetime | None:
         """When the window of the number a reply goes from opened: her last message to that number
@@ -543,6 +547,7 @@ class Composer(QFrame):
         if elsewhere is None:
             return
         self.send_from = elsewhere
+        self.send_from_changed.emit()
         if not self.read_only and not self.attachments:
             self.edit.setPlaceholderText(self.typing_hint())
         self.update_window()

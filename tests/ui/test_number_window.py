@@ -98,3 +98,35 @@ def test_a_chat_whose_own_number_is_open_replies_from_it_as_before(window: Any, 
     assert composer.input_row.isVisible() and not composer.window_notice.isVisible()
     assert composer.edit.placeholderText().startswith("Reply from your number 02-555-0101")
     settle(qtbot)
+
+
+def test_the_header_says_the_number_replies_go_from_once_chosen_and_goes_back_when_the_chat_is_reopened(
+    window: Any, qtbot: Any
+) -> None:
+    minji = she_wrote(window, gangnam=timedelta(hours=30), hongdae=timedelta(hours=2))
+    with window.ctx.db.write() as s:
+        seojun = make_contact(s, profile_name="박서준", phone_number_id=HONGDAE, last_inbound_at=utcnow())
+        make_message(s, seojun, "안녕하세요", phone_number_id=HONGDAE)
+        seojun_id = seojun.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, minji)
+    composer, subtitle = window.chat.composer, window.chat.subtitle
+    qtbot.waitUntil(composer.reply_elsewhere_button.isVisible, timeout=5000)
+    assert subtitle.text().endswith("To your number 02-555-0101")
+    assert subtitle.toolTip() == "This customer wrote to your number 02-555-0101; replies go from it."
+
+    composer.reply_elsewhere_button.click()
+    assert subtitle.text().endswith("To your number 02-555-0101 · Replies from 02-555-0202")
+    assert subtitle.toolTip() == (
+        "This customer wrote to your number 02-555-0101; your replies go from your number "
+        "02-555-0202, which she wrote to within 24 hours."
+    )
+
+    # Another chat, then hers again: her chat's number is where replies go until chosen again.
+    select_chat(window, qtbot, seojun_id)
+    assert subtitle.text().endswith("To your number 02-555-0202")
+    select_chat(window, qtbot, minji)
+    qtbot.waitUntil(composer.reply_elsewhere_button.isVisible, timeout=5000)
+    assert subtitle.text().endswith("To your number 02-555-0101")
+    assert composer.send_from is None
+    settle(qtbot)
