@@ -360,8 +360,10 @@ def stage_outgoing(session: Session, out: Outgoing, media_dir: Path | None = Non
     )
 
 
-def retry_message(session: Session, message_id: int) -> bool:
-    """Put a failed message back in the queue with a new client_id (the relay keeps the old refusal)."""
+def retry_message(session: Session, message_id: int, from_number: str | None = None) -> bool:
+    """Put a failed message back in the queue with a new client_id (the relay keeps the old refusal);
+    from the business number `from_number` (a phone_number_id) when given: a reply refused for her
+    closed window on one of the shop's numbers, retried from the one she wrote to within 24 hours."""
     message = session.get(Message, message_id)
     if message is None or message.direction != "out" or message.status != MessageStatus.FAILED:
         return False
@@ -373,6 +375,8 @@ def retry_message(session: Session, message_id: int) -> bool:
         # From the number a reply goes from now, as the reply box says: the customer may have written
         # to the shop's other number since, and the old number's closed window may be why it failed.
         message.phone_number_id = contact.phone_number_id
+    if from_number:
+        message.phone_number_id = from_number
     return True
 
 

@@ -197,6 +197,7 @@ class ChatPane(QWidget):
         self.view.reply_requested.connect(self.reply_to)
         self.view.quote_clicked.connect(self.jump_to_wamid)
         self.view.retry_requested.connect(self.retry)
+        self.view.retry_from_requested.connect(self.retry)
         self.view.delete_requested.connect(self.delete)
         self.view.cancel_requested.connect(self.cancel_sending)
         self.composer.send_requested.connect(self.send)
@@ -377,6 +378,7 @@ class ChatPane(QWidget):
         contact_id, chat_number = conversation.contact_id, conversation.phone_number_id
         if not conversation.business_number or conversation.group_archive:
             self.composer.set_number_windows(chat_number, ())
+            self.view.say_number_windows(contact_id, ())
             return
         region = self.ctx.shop_region
 
@@ -387,6 +389,7 @@ class ChatPane(QWidget):
                 dataclasses.replace(w, number=business_number_text(w.number, region)) for w in windows
             )
             self.composer.set_number_windows(chat_number, said)
+            self.view.say_number_windows(contact_id, windows)
 
         run_read(self.ctx, lambda s: number_windows(s, contact_id), show, parent=self)
 
@@ -681,8 +684,10 @@ class ChatPane(QWidget):
 
         run_op(copy, parent=self, on_failure=failed)
 
-    def retry(self, message_id: int) -> None:
-        self._outbox_change(lambda s: retry_message(s, message_id))
+    def retry(self, message_id: int, from_number: str | None = None) -> None:
+        """Send a failed message again: from the chat's number, or from `from_number` (a reply refused
+        for her closed window on one of the shop's numbers, retried from the one she wrote to)."""
+        self._outbox_change(lambda s: retry_message(s, message_id, from_number))
 
     def delete(self, message_id: int) -> None:
         self._outbox_change(lambda s: delete_message(s, message_id))

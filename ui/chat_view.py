@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QToolButton, 
 
 from app.outbox import can_cancel
 from app.queries import MessageRow
+from app.service_window import NumberWindow
 from ui import icons
 from ui.announce import announce
 from ui.bubble_layout import CART_TARGET, MAX_LAYOUT_CHARS, BubbleGeometry, body_text
@@ -44,7 +45,7 @@ from ui.chat_view_delegate import ChatViewDelegate
 from ui.chat_view_model import PAGE, ChatViewModel, MessageRole
 from ui.context import AppContext
 from ui.error_sentences import NOT_RETRYABLE_FAILURES, failed_message_sentence
-from ui.formatting import day_label, local, preview_text
+from ui.formatting import business_number_text, day_label, local, preview_text
 from ui.icon_buttons import name_icon_button
 from ui.open_file import open_file
 from ui.quick_reactions import quick_reactions
@@ -89,6 +90,7 @@ class ChatView(QListView):
 
     reply_requested = Signal(object)  # MessageRow
     retry_requested = Signal(int)
+    retry_from_requested = Signal(int, str)  # (message id, phone_number_id): retried from that number
     delete_requested = Signal(int)
     cancel_requested = Signal(int)  # a waiting message taken back before the relay has it
     quote_clicked = Signal(str)  # wamid of the quoted message
@@ -249,6 +251,13 @@ class ChatView(QListView):
         if number != self.bubbles.chat_number:
             self.bubbles.chat_number = self.chat_model.chat_number = number
             self._rows_resized()
+
+    def say_number_windows(self, contact_id: int, windows: tuple[NumberWindow, ...]) -> None:
+        """When the customer of chat `contact_id` last wrote to each of the shop's numbers (their
+        numbers as the messages carry them): a reply refused for one's closed window says whether the
+        other's is open, and offers to retry from it."""
+        self.bubbles.number_windows = (contact_id, windows)
+        self.viewport().update()
 
     def clock_moved(self) -> None:
         """This computer's time zone changed (ui/day_watch.py): each bubble's time is written again on
@@ -640,7 +649,12 @@ class ChatView(QListView):
             start_order = menu.addAction(icons.icon("cart"), self.tr("Start &order"))
         if row.direction == "out" and row.status == "failed":
             menu.addSeparator()
-            if row.error_code not in NOT_RETRYABLE_FAILURES:  # the same file would be refused again
+            elsewhere = self.bubbles.retry_elsewhere(row)
+            if elsewhere is not None:
+                # Refused for her closed window on the number it went from; the other's is open.
+                number = business_number_text(elsewhere.number, self.bubbles.shop_region)
+                retry = menu.addAction(self.tr("Re&try from {0}").format(number))
+            elif row.error_code not in NOT_RETRYABLE_FAILURES:  # the same file would be refused again
                 retry = menu.addAction(self.tr("Re&try sending"))
             delete = menu.addAction(self.tr("&Delete"))
         if row.direction == "out" and can_cancel(row.status, row.error_code):
@@ -663,6 +677,8 @@ class ChatView(QListView):
             self.save_media_requested.emit(row, media)
         elif chosen is not None and chosen in reactions:
             self.react_requested.emit(row, reactions[chosen])
+        elif chosen is not None and chosen is retry and elsewhere is not None:
+            self.retry_from_requested.emit(row.id, elsewhere.phone_number_id)
         elif chosen is not None and chosen is retry:
             self.retry_requested.emit(row.id)
         elif chosen is not None and chosen is delete:

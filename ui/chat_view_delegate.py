@@ -17,8 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
+from app import relay_clock
 from app.business_numbers import number_tags
 from app.queries import MessageRow
+from app.service_window import NumberWindow
 from app.text import marks_pattern
 from ui import icons
 from ui.bubble_layout import (
@@ -34,9 +36,9 @@ from ui.bubble_layout import (
 )
 from ui.chat_list_delegate import tick_icon
 from ui.chat_view_model import ChatViewModel, RowInfo
-from ui.formatting import day_label, full_datetime, local
+from ui.formatting import business_number_text, day_label, full_datetime, local
 from ui.image_cache import ThumbnailLoader
-from ui.message_status import status_tooltip
+from ui.message_status import retry_elsewhere, status_tooltip
 from ui.spoken_message import number_said
 from ui.theme import Colours, colours, ui_font
 from ui.utf16 import marked_ranges
@@ -70,6 +72,9 @@ class ChatViewDelegate(QStyledItemDelegate):
         # reply goes from). A message on the other one says its number's tag beside its time.
         self.chat_number: str | None = None
         self.shop_region = ""  # the shop's country, in whose way its numbers are written
+        # And when the customer last wrote to each number (the chat's whose id is first): a reply
+        # refused for one's closed window says whether the other's is open (ui/message_status.py).
+        self.number_windows: tuple[int | None, tuple[NumberWindow, ...]] = (None, ())
         self.pictures = ThumbnailLoader(self)  # read off the GUI thread; painted once there
         if parent is not None:
             self.pictures.ready.connect(parent.viewport().update)
@@ -462,6 +467,13 @@ class ChatViewDelegate(QStyledItemDelegate):
             )
             icons.draw(painter, name, QRectF(r.right() - TICK, r.center().y() - TICK / 2, TICK, TICK), colour)
 
+    def retry_elsewhere(self, row: MessageRow) -> NumberWindow | None:
+        """The shop's other number a reply refused for her closed window can be retried from."""
+        contact_id, windows = self.number_windows
+        if contact_id != row.contact_id:
+            return None  # read for another chat (this one's are on their way)
+        return retry_elsewhere(row, windows, relay_clock.now())
+
     # ----------------------------------------------------------------- tooltips
     def helpEvent(
         self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index
@@ -477,7 +489,10 @@ class ChatViewDelegate(QStyledItemDelegate):
         tip = ""
         near_status = geo.meta_rect.adjusted(-4, -4, 4, 4).contains(pos)
         if geo.outgoing and (near_status or (geo.failure_layout is not None and geo.bubble.contains(pos))):
-            tip = status_tooltip(row)
+            elsewhere = self.retry_elsewhere(row)
+            tip = status_tooltip(
+                row, business_number_text(elsewhere.number, self.shop_region) if elsewhere else ""
+            )
         elif (url := geo.link_at(pos)) is not None:
             tip = url
         elif geo.bubble.contains(pos):

@@ -3,18 +3,42 @@ or not sent and why (a bubble's tooltip, and what a screen reader says of it).""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from app.queries import MessageRow
+from app.service_window import NumberWindow, open_elsewhere
 from ui.error_sentences import NOT_RETRYABLE_FAILURES, failed_message_sentence
+from ui.korean_particles import with_particles
 
 # A free-form reply refused for the closed 24-hour window: WhatsApp's code, or the relay's own refusal.
 OUTSIDE_WINDOW_CODES = ("131047", "outside_window")
 
 
-def status_tooltip(row: MessageRow) -> str:
+def retry_elsewhere(row: MessageRow, windows: tuple[NumberWindow, ...], now: datetime) -> NumberWindow | None:
+    """A reply refused for the closed window of the number it went from (131047), in a shop with two
+    numbers (`windows`: when the customer last wrote to each): the other number whose window with her
+    is open now, which a retry can go from; None otherwise."""
+    if row.status != "failed" or row.error_code not in OUTSIDE_WINDOW_CODES or not row.business_number:
+        return None
+    went_from = next((w.phone_number_id for w in windows if w.number == row.business_number), None)
+    return open_elsewhere(windows, went_from, now)
+
+
+def status_tooltip(row: MessageRow, elsewhere: str = "") -> str:
+    """`elsewhere`: the shop's other number whose window with her is open (`retry_elsewhere`), as the
+    header writes it, for a reply refused for the closed window of the number it went from."""
     if row.status == "failed":
         reason = failed_message_sentence(row.error_code, row.error_text)
+        if row.error_code in OUTSIDE_WINDOW_CODES and elsewhere:
+            return with_particles(
+                QCoreApplication.translate(
+                    "ChatViewDelegate",
+                    "Not sent: {0}\nThe customer wrote to your number {1} within 24 hours, so a reply from "
+                    "that number can go now: right-click to retry from it.",
+                ).format(reason, elsewhere)
+            )
         if row.error_code in OUTSIDE_WINDOW_CODES:
             # A retry is refused the same way until the customer writes: say what helps today.
             return QCoreApplication.translate(

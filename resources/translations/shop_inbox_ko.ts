@@ -2547,6 +2547,14 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
         <translation>이 고객은 매장 번호 {0}(으)로 연락했어요. 답장도 이 번호로 보내요.</translation>
     </message>
     <message>
+        <source>Replies from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer wrote to your number {0}; your replies go from your number {1}, which she wrote to within 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Group chat archive · read-only</source>
         <translation>그룹 채팅 보관 · 읽기 전용</translation>
     </message>
@@ -2650,6 +2658,10 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
         <translation>주문 만들기(&amp;O)</translation>
     </message>
     <message>
+        <source>Re&amp;try from {0}</source>
+        <translation>{0}에서 다시 보내기(&amp;T)</translation>
+    </message>
+    <message>
         <source>Re&amp;try sending</source>
         <translation>다시 보내기(&amp;T)</translation>
     </message>
@@ -2725,6 +2737,12 @@ Right-click to retry.</source>
     <message>
         <source>Sent</source>
         <translation>보냄</translation>
+    </message>
+    <message>
+        <source>Not sent: {0}
+The customer wrote to your number {1} within 24 hours, so a reply from that number can go now: right-click to retry from it.</source>
+        <translation>전송 안 됨: {0}
+고객이 24시간 안에 매장 번호 {1}(으)로 메시지를 보냈으니, 그 번호에서는 지금 보낼 수 있어요. 오른쪽 클릭해서 그 번호로 다시 보내세요.</translation>
     </message>
     <message>
         <source>Delivered</source>

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.business_numbers import remember_business_numbers
-from app.models import Message, utcnow
+from app.models import Contact, Message, utcnow
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat, settle
 
@@ -129,4 +129,90 @@ def test_the_header_says_the_number_replies_go_from_once_chosen_and_goes_back_wh
     qtbot.waitUntil(composer.reply_elsewhere_button.isVisible, timeout=5000)
     assert subtitle.text().endswith("To your number 02-555-0101")
     assert composer.send_from is None
+    settle(qtbot)
+
+
+def test_a_reply_refused_for_its_numbers_closed_window_is_retried_from_the_number_she_wrote_to(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from ui.message_status import status_tooltip
+
+    minji = she_wrote(window, gangnam=timedelta(hours=30), hongdae=timedelta(hours=2))
+    with window.ctx.db.write() as s:
+        refused = make_message(
+            s,
+            s.get(Contact, minji),
+            "네 있어요",
+            direction="out",
+            status="failed",
+            error_code="131047",
+            phone_number_id=GANGNAM,
+        ).id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, minji)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.bubbles.number_windows[1] != (), timeout=5000)
+    row = next(r for r in range(view.chat_model.rowCount()) if view.chat_model.message_at(r).id == refused)
+    message = view.chat_model.message_at(row)
+    elsewhere = view.bubbles.retry_elsewhere(message)
+    assert elsewhere is not None and elsewhere.phone_number_id == HONGDAE
+    tip = status_tooltip(message, "02-555-0202")
+    assert tip.endswith(
+        "The customer wrote to your number 02-555-0202 within 24 hours, so a reply from that number "
+        "can go now: right-click to retry from it."
+    ), tip
+
+    offered: list[str] = []
+
+    def retry_from_hongdae(menu: QMenu) -> None:
+        offered.extend(a.text() for a in menu.actions() if a.text())
+        menu.setActiveAction(next(a for a in menu.actions() if a.text() == "Re&try from 02-555-0202"))
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    dialogs.expect("menu", answer=retry_from_hongdae)
+    view.scrollTo(view.chat_model.index(row, 0))
+    at = view.visualRect(view.chat_model.index(row, 0)).center()
+    QApplication.sendEvent(
+        view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, view.mapToGlobal(at))
+    )
+    assert "Re&try sending" not in offered  # from Gangnam it would be refused again
+
+    def retried() -> tuple[str, str | None]:
+        with window.ctx.db.read() as s:
+            again = s.get(Message, refused)
+            assert again is not None
+            return again.status, again.phone_number_id
+
+    qtbot.waitUntil(lambda: retried()[1] == HONGDAE, timeout=5000)
+    assert retried()[0] in ("pending", "sent")
+    settle(qtbot)
+
+
+def test_a_refused_reply_with_both_windows_closed_offers_no_other_number(window: Any, qtbot: Any) -> None:
+    minji = she_wrote(window, gangnam=timedelta(hours=30), hongdae=timedelta(hours=26))
+    with window.ctx.db.write() as s:
+        make_message(
+            s,
+            s.get(Contact, minji),
+            "네",
+            direction="out",
+            status="failed",
+            error_code="131047",
+            phone_number_id=GANGNAM,
+        )
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, minji)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.bubbles.number_windows[1] != (), timeout=5000)
+    refused = next(
+        view.chat_model.message_at(r)
+        for r in range(view.chat_model.rowCount())
+        if view.chat_model.message_at(r).status == "failed"
+    )
+    assert view.bubbles.retry_elsewhere(refused) is None
     settle(qtbot)
