@@ -2548,11 +2548,11 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
     </message>
     <message>
         <source>Replies from {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>답장은 {0}에서</translation>
     </message>
     <message>
         <source>This customer wrote to your number {0}; your replies go from your number {1}, which she wrote to within 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 고객은 매장 번호 {0}(으)로 연락했어요. 답장은 24시간 안에 연락이 온 매장 번호 {1}에서 보내요.</translation>
     </message>
     <message>
         <source>Group chat archive · read-only</source>
