@@ -9649,8 +9649,20 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>아직 릴레이가 없나요? “나중에 설정”을 누르세요. 릴레이는 언제든 파일 ▸ 설정에서 연결하고, 지난 채팅은 파일 ▸ 휴대폰에서 채팅 가져오기로 불러올 수 있어요.</translation>
     </message>
     <message>
-        <source>Set up later</source>
-        <translation>나중에 설정</translation>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 뒤로(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>다음(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>완료(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Set up &amp;later</source>
+        <translation>나중에 설정(&amp;L)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln chat(s)</source>

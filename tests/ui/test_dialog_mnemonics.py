@@ -481,19 +481,30 @@ def test_a_new_orders_fields_and_buttons_have_their_own_alt_letters(window: Any,
     qtbot.waitUntil(lambda: dialog.surcharge.area() == "remote", timeout=3000)
 
 
-def test_each_page_of_the_first_start_wizard_has_its_own_alt_letters(qtbot: Any, ctx: Any) -> None:
-    """Beside the wizard's own < Back (B), Next > (N) and Finish (F): Alt+T the relay token on its page."""
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_each_page_of_the_first_start_wizard_has_its_own_alt_letters(
+    qtbot: Any, ctx: Any, request: Any, language: str
+) -> None:
+    """Beside the wizard's own < Back (B), Next > (N), Finish (F) and Set up later (L, which had
+    none): Alt+T the relay token on its page. In Korean the app's own words, "다음(&N) >", not Qt's
+    "다음 (N) >"."""
     from PySide6.QtWidgets import QWizard
 
     from ui.setup_wizard import RelayPage, SetupWizard
 
+    if language == "ko":
+        request.getfixturevalue("korean")
     wizard = SetupWizard(ctx=ctx)
     qtbot.addWidget(wizard)
-    own = {
-        mnemonic(wizard.buttonText(button))
-        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton)
-    } | {mnemonic(wizard.buttonText(QWizard.WizardButton.FinishButton))}
-    assert own == {"B", "N", "F"}
+    Wizard = QWizard.WizardButton
+    texts = [
+        wizard.button(which).text()
+        for which in (Wizard.BackButton, Wizard.NextButton, Wizard.FinishButton, Wizard.CancelButton)
+    ]
+    if language == "ko":
+        assert texts == ["< 뒤로(&B)", "다음(&N) >", "완료(&F)", "나중에 설정(&L)"]
+    own = {mnemonic(text) for text in texts}
+    assert own == {"B", "N", "F", "L"}
     for page_id in wizard.pageIds():
         letters = lettered_once(wizard.page(page_id))
         assert letters and not set(letters) & own, letters

@@ -304,7 +304,7 @@ def test_set_up_later_is_remembered_and_the_next_start_opens_the_inbox(
     from ui.application import open_inbox
 
     def set_up_later(wizard: QWizard) -> None:
-        assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Set up later"
+        assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Set up &later"
         wizard.button(QWizard.WizardButton.CancelButton).click()
 
     # Declared once: a second wizard at the next start is an unexpected dialog, and fails the test.

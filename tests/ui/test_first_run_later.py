@@ -14,7 +14,7 @@ from tests.ui.test_first_run_keyring import first_start
 
 def set_up_later(wizard: Any) -> None:
     later = wizard.button(QWizard.WizardButton.CancelButton)
-    assert later.text() == "Set up later"
+    assert later.text() == "Set up &later"
     later.click()
 
 
