@@ -356,13 +356,13 @@ class SetupWizard(QWizard):
         # Every button in the app's own words, each with its Alt letter: Qt's Korean wrote
         # "다음 (N) >" and "‹ 뒤로(B)" in its own fashion, and "Set up later" had no letter at all.
         Wizard = QWizard.WizardButton
-        for which, text in (
+        for which, words in (
             (Wizard.BackButton, self.tr("< &Back")),
             (Wizard.NextButton, self.tr("&Next >")),
             (Wizard.FinishButton, self.tr("&Finish")),
             (Wizard.CancelButton, self.tr("Set up &later")),
         ):
-            self.setButtonText(which, text)
+            self.setButtonText(which, words)
         self.relay_page = RelayPage()
         self.shop_page = ShopPage()
         self.relay_page.report.finished.connect(self.shop_page.relay_reported)
