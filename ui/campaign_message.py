@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -90,10 +90,16 @@ class TemplateBox(QComboBox):
         field = self.style().subControlRect(
             QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, self
         )
-        opt.currentText = self.fontMetrics().elidedText(
+        font = self.label_font()
+        painter.setFont(font)
+        opt.currentText = QFontMetrics(font).elidedText(
             opt.currentText, Qt.TextElideMode.ElideRight, field.width() - 2
         )
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+    def label_font(self) -> QFont:
+        """The chosen line's font: the open list's (its "{{2}}" after Hangul drawn as its "{{1}}")."""
+        return TemplateItemDelegate.title_font(self.font())
 
 
 class MessageBox(QGroupBox):

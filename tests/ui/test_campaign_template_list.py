@@ -102,3 +102,38 @@ def test_the_paused_template_note_is_korean(qtbot: Any, ctx: Any, korean: Any) -
     assert editor.message.gone_note.text().startswith(
         "임시 저장한 이 캠페인의 템플릿은 지금 승인된 상태가 아니에요: “winter_sale_ok”(한국어)."
     )
+
+
+def test_the_chosen_templates_placeholders_are_drawn_in_one_font_in_the_closed_box(
+    qtbot: Any, ctx: Any, korean: Any
+) -> None:
+    """Chosen, "winter_sale — {{1}}님, 겨울 세일을 시작했어요! 쿠폰 {{2}}" drew "{{2}}" after the Hangul in
+    NanumGothic (narrower and lower braces) while the open list and the picker drew both alike."""
+    from PySide6.QtGui import QFontInfo, QTextLayout
+    from PySide6.QtWidgets import QApplication
+
+    from ui.theme import install_drop_down_combos
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet = app.styleSheet()
+    install_drop_down_combos(app)  # as the app starts: a style sheet, which stops a parent's font
+    try:
+        seed(ctx)
+        with ctx.db.write() as s:
+            put_setting(s, TEMPLATES_SETTING, [BARE_AD.model_dump(mode="json")])
+        editor = open_window(qtbot, ctx).editor
+        choose_template(editor, "winter_sale")
+        box = editor.message.template
+        line, font = box.currentText(), box.label_font()
+        box.grab()  # the box paints its line in that font
+    finally:
+        app.setStyleSheet(sheet)
+    layout = QTextLayout(line, font)
+    layout.beginLayout()
+    drawn = layout.createLine()
+    layout.endLayout()
+    braces = [i for i, c in enumerate(line) if c in "{}"]
+    assert len(braces) == 8, line
+    families = {run.rawFont().familyName() for i in braces for run in drawn.glyphRuns(i, 1)}
+    assert families == {QFontInfo(QApplication.font()).family()}, line
