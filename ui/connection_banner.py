@@ -70,7 +70,8 @@ class ConnectionBanner(QFrame):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.retry = QPushButton(self.tr("Retry"), self)
         self.retry.clicked.connect(self.retry_requested)
-        self.settings = QPushButton(self.tr("Settings"), self)
+        # Alt+T: the menus hold F, E, C, S and H (Alt+S opens Shop), the banner is in their window.
+        self.settings = QPushButton(self.tr("Se&ttings"), self)
         self.settings.clicked.connect(self._settings_clicked)
         # News about the relay's history asks nothing of the owner: read, then put away.
         self.dismiss = QPushButton(self.tr("Close"), self)

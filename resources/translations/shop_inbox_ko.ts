@@ -3057,10 +3057,6 @@ The customer wrote to your number {1} within 24 hours, so a reply from that numb
         <translation>다시 시도</translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation>설정</translation>
-    </message>
-    <message>
         <source>Reconnected to your relay.</source>
         <translation>릴레이에 다시 연결됐어요.</translation>
     </message>
@@ -3093,6 +3089,10 @@ The customer wrote to your number {1} within 24 hours, so a reply from that numb
     <message>
         <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in; Shop Inbox connects again by itself.</source>
         <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵 인박스가 알아서 다시 연결해요.</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>설정(&amp;T)</translation>
     </message>
     <message>
         <source>Your relay&apos;s security certificate has expired, so Shop Inbox does not connect to it: nothing is sent until it is renewed. Ask whoever looks after your relay to renew it (it renews by itself while the relay&apos;s server can be reached on ports 80 and 443). If this computer&apos;s date is wrong, correct it first.</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -84,3 +85,33 @@ def test_settings_from_the_menu_gives_the_keyboard_back_where_it_was(
     settings = settings_opened(window, qtbot, dialogs, window.open_settings)
     settings.reject()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is edit, timeout=3000)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_alt_t_opens_settings_from_the_banner_without_taking_a_menus_letter(
+    qtbot: Any, dialogs: Any, request: Any, language: str
+) -> None:
+    """The banner's Settings had no Alt letter: a keyboard owner tabbed her way to it from the message
+    field. Its T is no menu's (Alt+S opens Shop) and no other button's in the window."""
+    from tests.ui.test_dialog_mnemonics import alt_letters, press_alt
+    from tests.ui.test_menu_mnemonics import KOREAN_MNEMONIC, mnemonic
+    from ui.menus import install_menus
+    from ui.settings_dialog import SettingsDialog
+
+    if language == "ko":
+        request.getfixturevalue("korean")
+    window = request.getfixturevalue("window")  # made in the owner's language
+    install_menus(window, window.ctx)
+    open_chat_with_the_relay_lost(window, qtbot)
+    button = window.banner.settings
+    assert mnemonic(button.text()) == "T", button.text()
+    if language == "ko":
+        assert button.text() == "설정(&T)"
+        assert all(KOREAN_MNEMONIC.search(a.text()) for a in window.menuBar().actions())
+    menus = {mnemonic(action.text()) for action in window.menuBar().actions()}
+    assert "T" not in menus, menus
+    shared = {letter: texts for letter, texts in alt_letters(window).items() if len(texts) > 1}
+    assert shared == {}
+    dialogs.expect("modal")
+    press_alt(qtbot, window, "T")
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=3000)
