@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 
 from ui.formatting import WORD_JOINER
 
@@ -47,6 +47,14 @@ def letter_buttons(box: QMessageBox) -> None:
     whether or not Qt's own translation is installed: before any is given words of its own."""
     for button in box.buttons():
         text = _LETTERED.get(box.standardButton(button))
+        if text is not None:
+            button.setText(QCoreApplication.translate("MessageBox", str(text)))
+
+
+def letter_dialog_buttons(box: QDialogButtonBox) -> None:
+    """`letter_buttons` for a dialog's own row of Qt's buttons (its Close, OK, Cancel…)."""
+    for button in box.buttons():
+        text = _LETTERED.get(Button(box.standardButton(button).value))
         if text is not None:
             button.setText(QCoreApplication.translate("MessageBox", str(text)))
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.db import is_disk_full
 from app.errors import DiskFull, ErrorCode, ShopInboxError
 from ui.error_sentences import error_sentence, file_error_sentence
+from ui.message_box import letter_dialog_buttons
 
 
 def explain_startup_error(exc: BaseException) -> str:
@@ -145,11 +146,13 @@ class StartupErrorDialog(QDialog):
         layout.addWidget(self.log_path)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(self.tr("Copy details"))
+        # Each button with its Alt letter, Close with the one it has in every message box (닫기(&L)).
+        letter_dialog_buttons(buttons)
+        self.copy_button = QPushButton(self.tr("&Copy details"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         # A child of the dialog even while left out: Qt deletes it with the dialog, not the collector.
-        self.start_again_button = QPushButton(self.tr("Start again"), self)
+        self.start_again_button = QPushButton(self.tr("&Start again"), self)
         if may_pass:
             # The owner freed some space, or it was a one-off: no need to find the app's icon again.
             buttons.addButton(self.start_again_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -159,7 +162,7 @@ class StartupErrorDialog(QDialog):
             self.start_again_button.hide()
         # The sentence says "restore a backup": the way to do it is here, since the menus that hold
         # it never open on a damaged inbox.
-        self.restore_button = QPushButton(self.tr("Restore from backup…"), self)
+        self.restore_button = QPushButton(self.tr("&Restore from backup…"), self)
         if restore is not None:
             buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
             self.restore_button.setDefault(True)
@@ -167,7 +170,7 @@ class StartupErrorDialog(QDialog):
         else:
             self.restore_button.hide()
         # No backup at all: the damaged file set aside, an empty inbox the relay fills again.
-        self.start_empty_button = QPushButton(self.tr("Start with an empty inbox…"), self)
+        self.start_empty_button = QPushButton(self.tr("Start with an &empty inbox…"), self)
         if start_empty is not None:
             buttons.addButton(self.start_empty_button, QDialogButtonBox.ButtonRole.ActionRole)
             self.start_empty_button.clicked.connect(lambda: start_empty(self))
@@ -196,7 +199,7 @@ class StartupErrorDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText(self.tr("Details copied"))
+        self.copy_button.setText(self.tr("Details &copied"))
 
 
 def plain_label(text: str) -> QLabel:

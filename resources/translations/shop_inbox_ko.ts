@@ -10324,24 +10324,24 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>이번 실행에는 기록 파일이 없어요. 대신 자세한 내용을 복사하세요.</translation>
     </message>
     <message>
-        <source>Copy details</source>
-        <translation>자세한 내용 복사</translation>
+        <source>&amp;Copy details</source>
+        <translation>자세한 내용 복사(&amp;C)</translation>
     </message>
     <message>
-        <source>Start again</source>
-        <translation>다시 시작</translation>
+        <source>&amp;Start again</source>
+        <translation>다시 시작(&amp;S)</translation>
     </message>
     <message>
-        <source>Restore from backup…</source>
-        <translation>백업에서 복원…</translation>
+        <source>&amp;Restore from backup…</source>
+        <translation>백업에서 복원(&amp;R)…</translation>
     </message>
     <message>
-        <source>Start with an empty inbox…</source>
-        <translation>빈 받은편지함으로 시작…</translation>
+        <source>Start with an &amp;empty inbox…</source>
+        <translation>빈 받은편지함으로 시작(&amp;E)…</translation>
     </message>
     <message>
-        <source>Details copied</source>
-        <translation>자세한 내용을 복사했어요</translation>
+        <source>Details &amp;copied</source>
+        <translation>자세한 내용을 복사했어요(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ def test_an_unexpected_failure_shows_plain_words_the_log_path_and_copies_the_det
     assert "Traceback (most recent call last)" in copied
     assert "RuntimeError: the window's fonts could not be loaded <b>" in copied
     assert f"Log file: {log_file}" in copied
-    assert dialog.copy_button.text() == "Details copied"
+    assert dialog.copy_button.text() == "Details &copied"
 
 
 def test_a_start_without_a_log_file_says_so_and_still_copies_the_details(qtbot: Any) -> None:
@@ -76,7 +76,7 @@ def test_the_dialog_speaks_korean(qtbot: Any, tmp_path: Path, korean: None) -> N
     dialog = StartupErrorDialog(explain_startup_error(exc), tmp_path / "x.log", "details")
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "샵 인박스를 시작하지 못했어요"
-    assert dialog.copy_button.text() == "자세한 내용 복사"
+    assert dialog.copy_button.text() == "자세한 내용 복사(&C)"
     assert "Something" not in dialog.explanation.text()
 
 
@@ -378,3 +378,38 @@ def test_a_new_data_folder_in_a_read_only_place_is_said_so(
 
     assert code == 2
     assert f"may not write in your data folder, {stick / '샵 데이터'} (a read-only" in shown.shown[0].text
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_each_of_the_dialogs_buttons_has_its_own_alt_letter(qtbot: Any, request: Any, language: str) -> None:
+    """After a full disk (Start again, Copy details, Close) and on a damaged inbox (Restore from
+    backup…, Start with an empty inbox…), no button had an Alt letter: Alt+S now starts again."""
+    import errno
+
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    from tests.ui.test_dialog_mnemonics import press_alt
+    from tests.ui.test_menu_mnemonics import KOREAN_MNEMONIC, mnemonic
+
+    if language == "ko":
+        request.getfixturevalue("korean")
+    full = OSError(errno.ENOSPC, "No space left on device")
+    after_full_disk = StartupErrorDialog(explain_startup_error(full), None, "details", may_pass=True)
+    damaged = StartupErrorDialog(
+        "damaged", None, "details", restore=lambda _d: None, start_empty=lambda _d: None
+    )
+    for dialog, shown in ((after_full_disk, "SCL"), (damaged, "RECL")):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
+        letters = [mnemonic(b.text()) for b in buttons]
+        assert sorted(map(str, letters)) == sorted(shown), [b.text() for b in buttons]
+        if language == "ko":
+            assert all(KOREAN_MNEMONIC.search(b.text()) for b in buttons), [b.text() for b in buttons]
+        close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+        assert mnemonic(close.text()) == "L"
+    qtbot.mouseClick(after_full_disk.copy_button, Qt.MouseButton.LeftButton)
+    assert mnemonic(after_full_disk.copy_button.text()) == "C"  # Alt+C copies them again
+    with qtbot.waitSignal(after_full_disk.accepted, timeout=3000):
+        press_alt(qtbot, after_full_disk, "S")
+    assert after_full_disk.start_again
