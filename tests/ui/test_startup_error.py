@@ -406,7 +406,9 @@ def test_each_of_the_dialogs_buttons_has_its_own_alt_letter(qtbot: Any, request:
         assert sorted(map(str, letters)) == sorted(shown), [b.text() for b in buttons]
         if language == "ko":
             assert all(KOREAN_MNEMONIC.search(b.text()) for b in buttons), [b.text() for b in buttons]
-        close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+        row = dialog.findChild(QDialogButtonBox)
+        assert row is not None
+        close = row.button(QDialogButtonBox.StandardButton.Close)
         assert mnemonic(close.text()) == "L"
     qtbot.mouseClick(after_full_disk.copy_button, Qt.MouseButton.LeftButton)
     assert mnemonic(after_full_disk.copy_button.text()) == "C"  # Alt+C copies them again
