@@ -214,58 +214,44 @@ class AwayNotice(QFrame):
     def _relay_sentence(self, relay: RelayAway, theirs: AwayNow | None) -> str:
         """What customers who write get while the relay does not have the away message saved here: the
         strips above the chat say why and what to do; this says only what the relay sends meanwhile
-        (`theirs`: what the away message it still runs does now; None when that is not known)."""
+        (`theirs`: what the away message it still runs does now; None when that is not known). With
+        the line before it, two or three lines in the chat list's column, in Korean too: four were
+        not read to the end."""
         if relay is RelayAway.NONE_WAITING:
-            return self.tr(
-                "But your relay has no away message from you yet: until it takes your rules, customers "
-                "who write get none."
-            )
+            return self.tr("But your relay has none from you yet: customers get no away message.")
         if relay is RelayAway.NONE_REFUSED:
-            return self.tr(
-                "But your relay refused your rules and has no away message from you: customers who "
-                "write get none."
-            )
+            return self.tr("But your relay refused your rules: customers get no away message.")
         if relay is RelayAway.OTHER_COMPUTER:
             return self._other_computer_sentence(theirs)
         refused = relay is RelayAway.PREVIOUS_REFUSED
         if theirs is None:
             if refused:
                 return self.tr(
-                    "But your relay refused your change: customers who write get the away message it "
-                    "had before, if any."
+                    "But your relay refused your change: customers get the one it had before, if any."
                 )
-            return self.tr(
-                "Until your relay takes your change, customers who write get the away message it had "
-                "before, if any."
-            )
+            return self.tr("Until your relay takes your change, customers get the one it had before, if any.")
         if theirs is not AwayNow.OFF:
             if refused:
                 return self.tr(
-                    "But your relay refused your change: customers who write now get the away message "
-                    "it had before."
+                    "But your relay refused your change: customers who write now get the one it had before."
                 )
             return self.tr(
-                "Until your relay takes your change, customers who write now get the away message it "
-                "had before."
+                "Until your relay takes your change, customers who write now get the one it had before."
             )
         if self._relay_has_it_off():
             if refused:
                 return self.tr(
-                    "But your relay refused your change: it has the away message switched off, so "
-                    "customers who write get none."
+                    "But your relay refused your change and has it switched off: customers get none."
                 )
             return self.tr(
-                "Until your relay takes your change, customers who write get no away message: the relay "
-                "has it switched off."
+                "Until your relay takes your change, customers get none: the relay has it switched off."
             )
         if refused:
             return self.tr(
-                "But your relay refused your change: its away hours do not include this hour, so "
-                "customers who write now get none."
+                "But your relay refused your change and is outside its away hours now: customers get none."
             )
         return self.tr(
-            "Until your relay takes your change, customers who write now get no away message: its "
-            "away hours do not include this hour."
+            "Until your relay takes your change, customers get none now: it is outside its away hours."
         )
 
     def _other_computer_sentence(self, theirs: AwayNow | None) -> str:
@@ -273,17 +259,16 @@ class AwayNotice(QFrame):
         owner chooses between it and hers (the conflict strip above the chat)."""
         if theirs is not AwayNow.OFF:
             return self.tr(
-                "But your relay uses the version changed on another computer: customers who write now "
-                "get its away message."
+                "But your relay uses another computer's version: customers get its away message now."
             )
         if self._relay_has_it_off():
             return self.tr(
-                "But your relay uses the version changed on another computer, with the away message "
-                "switched off: customers who write get none."
+                "But your relay uses another computer's version, which has it switched off: customers "
+                "get none."
             )
         return self.tr(
-            "But your relay uses the version changed on another computer, whose away hours do not "
-            "include this hour: customers who write now get none."
+            "But your relay uses another computer's version, which is not in its away hours now: "
+            "customers get none."
         )
 
     def _relay_has_it_off(self) -> bool:

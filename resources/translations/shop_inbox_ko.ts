@@ -312,56 +312,56 @@
         <translation>샵 인박스가 변경을 계속 보내고 있어요.</translation>
     </message>
     <message>
-        <source>But your relay has no away message from you yet: until it takes your rules, customers who write get none.</source>
-        <translation>하지만 릴레이에는 아직 보내신 자리 비움 메시지가 없어요. 릴레이가 설정을 받을 때까지 메시지를 보내는 고객은 자리 비움 메시지를 받지 못해요.</translation>
+        <source>But your relay has none from you yet: customers get no away message.</source>
+        <translation>하지만 릴레이에 아직 설정이 없어서 고객은 자리 비움 메시지를 받지 못해요.</translation>
     </message>
     <message>
-        <source>But your relay refused your rules and has no away message from you: customers who write get none.</source>
-        <translation>하지만 릴레이가 설정을 거부해서 보내신 자리 비움 메시지가 없어요. 메시지를 보내는 고객은 자리 비움 메시지를 받지 못해요.</translation>
+        <source>But your relay refused your rules: customers get no away message.</source>
+        <translation>하지만 릴레이가 설정을 거부해서 고객은 자리 비움 메시지를 받지 못해요.</translation>
     </message>
     <message>
-        <source>But your relay refused your change: customers who write get the away message it had before, if any.</source>
-        <translation>하지만 릴레이가 변경 내용을 거부했어요. 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요(켜져 있었다면요).</translation>
+        <source>But your relay refused your change: customers get the one it had before, if any.</source>
+        <translation>하지만 릴레이가 변경 내용을 거부해서 고객은 이전 메시지를 받아요(켜져 있었다면요).</translation>
     </message>
     <message>
-        <source>Until your relay takes your change, customers who write get the away message it had before, if any.</source>
-        <translation>릴레이가 변경 내용을 받을 때까지 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요(켜져 있었다면요).</translation>
+        <source>Until your relay takes your change, customers get the one it had before, if any.</source>
+        <translation>릴레이가 변경 내용을 받을 때까지 고객은 이전 메시지를 받아요(켜져 있었다면요).</translation>
     </message>
     <message>
-        <source>But your relay refused your change: customers who write now get the away message it had before.</source>
-        <translation>하지만 릴레이가 변경 내용을 거부했어요. 지금 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요.</translation>
+        <source>But your relay refused your change: customers who write now get the one it had before.</source>
+        <translation>하지만 릴레이가 변경 내용을 거부해서 지금은 고객이 이전 메시지를 받아요.</translation>
     </message>
     <message>
-        <source>Until your relay takes your change, customers who write now get the away message it had before.</source>
-        <translation>릴레이가 변경 내용을 받을 때까지 지금 메시지를 보내는 고객은 릴레이에 있던 이전 자리 비움 메시지를 받아요.</translation>
+        <source>Until your relay takes your change, customers who write now get the one it had before.</source>
+        <translation>릴레이가 변경 내용을 받을 때까지 지금은 고객이 이전 메시지를 받아요.</translation>
     </message>
     <message>
-        <source>But your relay refused your change: it has the away message switched off, so customers who write get none.</source>
-        <translation>하지만 릴레이가 변경 내용을 거부했어요. 릴레이에는 자리 비움 메시지가 꺼져 있어서 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요.</translation>
+        <source>But your relay refused your change and has it switched off: customers get none.</source>
+        <translation>하지만 릴레이가 변경 내용을 거부했고, 릴레이에서는 꺼져 있어서 고객은 받지 못해요.</translation>
     </message>
     <message>
-        <source>Until your relay takes your change, customers who write get no away message: the relay has it switched off.</source>
-        <translation>릴레이가 변경 내용을 받을 때까지 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요. 릴레이에는 자리 비움 메시지가 꺼져 있어요.</translation>
+        <source>Until your relay takes your change, customers get none: the relay has it switched off.</source>
+        <translation>릴레이가 변경 내용을 받을 때까지 고객은 받지 못해요. 릴레이에서는 꺼져 있어요.</translation>
     </message>
     <message>
-        <source>But your relay refused your change: its away hours do not include this hour, so customers who write now get none.</source>
-        <translation>하지만 릴레이가 변경 내용을 거부했어요. 릴레이에 있는 자리 비움 시간에 지금은 들어가지 않아서, 지금 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요.</translation>
+        <source>But your relay refused your change and is outside its away hours now: customers get none.</source>
+        <translation>하지만 릴레이가 변경 내용을 거부했고, 지금은 릴레이의 자리 비움 시간이 아니라서 고객은 받지 못해요.</translation>
     </message>
     <message>
-        <source>Until your relay takes your change, customers who write now get no away message: its away hours do not include this hour.</source>
-        <translation>릴레이가 변경 내용을 받을 때까지 지금 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요. 릴레이에 있는 자리 비움 시간에 지금은 들어가지 않아요.</translation>
+        <source>Until your relay takes your change, customers get none now: it is outside its away hours.</source>
+        <translation>릴레이가 변경 내용을 받을 때까지 지금은 고객이 받지 못해요. 릴레이의 자리 비움 시간이 아니에요.</translation>
     </message>
     <message>
-        <source>But your relay uses the version changed on another computer: customers who write now get its away message.</source>
-        <translation>하지만 릴레이는 다른 컴퓨터에서 바꾼 버전을 쓰고 있어요. 지금 메시지를 보내는 고객은 그 버전의 자리 비움 메시지를 받아요.</translation>
+        <source>But your relay uses another computer&apos;s version: customers get its away message now.</source>
+        <translation>하지만 릴레이는 다른 컴퓨터에서 바꾼 버전을 써서, 지금은 고객이 그 버전의 자리 비움 메시지를 받아요.</translation>
     </message>
     <message>
-        <source>But your relay uses the version changed on another computer, with the away message switched off: customers who write get none.</source>
-        <translation>하지만 릴레이는 자리 비움 메시지가 꺼진, 다른 컴퓨터에서 바꾼 버전을 쓰고 있어요. 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요.</translation>
+        <source>But your relay uses another computer&apos;s version, which has it switched off: customers get none.</source>
+        <translation>하지만 릴레이는 자리 비움 메시지를 끈, 다른 컴퓨터에서 바꾼 버전을 써서 고객은 받지 못해요.</translation>
     </message>
     <message>
-        <source>But your relay uses the version changed on another computer, whose away hours do not include this hour: customers who write now get none.</source>
-        <translation>하지만 릴레이는 다른 컴퓨터에서 바꾼 버전을 쓰고 있고, 그 버전의 자리 비움 시간에 지금은 들어가지 않아요. 지금 메시지를 보내는 고객은 자리 비움 메시지를 받지 않아요.</translation>
+        <source>But your relay uses another computer&apos;s version, which is not in its away hours now: customers get none.</source>
+        <translation>하지만 릴레이가 쓰는 다른 컴퓨터의 버전은 지금 자리 비움 시간이 아니라서 고객은 받지 못해요.</translation>
     </message>
 </context>
 <context>

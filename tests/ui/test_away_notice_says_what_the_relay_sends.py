@@ -60,8 +60,7 @@ def test_rules_that_never_reached_the_relay_give_no_away_message(
     notice_says(
         window,
         qtbot,
-        f"{ALWAYS} But your relay has no away message from you yet: until it takes your rules, "
-        "customers who write get none.",
+        f"{ALWAYS} But your relay has none from you yet: customers get no away message.",
     )
 
     proxy.passing()  # the relay takes them on the next try: it sends the away message
@@ -81,8 +80,7 @@ def test_a_change_being_tried_again_leaves_the_previous_away_message_meanwhile(
     notice_says(
         window,
         qtbot,
-        f"{ALWAYS} Until your relay takes your change, customers who write now get the away message it "
-        "had before.",
+        f"{ALWAYS} Until your relay takes your change, customers who write now get the one it had before.",
     )
 
 
@@ -100,8 +98,7 @@ def test_a_refused_change_leaves_the_previous_away_message(
     notice_says(
         window,
         qtbot,
-        f"{ALWAYS} But your relay refused your change: customers who write now get the away message "
-        "it had before.",
+        f"{ALWAYS} But your relay refused your change: customers who write now get the one it had before.",
     )
 
 
@@ -118,8 +115,7 @@ def test_refused_first_rules_give_no_away_message(
     notice_says(
         window,
         qtbot,
-        f"{ALWAYS} But your relay refused your rules and has no away message from you: customers who "
-        "write get none.",
+        f"{ALWAYS} But your relay refused your rules: customers get no away message.",
     )
 
 
@@ -147,5 +143,5 @@ def test_in_korean(
     AutomationsStore(window.ctx.db).save(away_always())
     go_online(window, qtbot, relay, url)
     notice = window.away_notice
-    qtbot.waitUntil(lambda: "릴레이에는 아직" in notice.text.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "릴레이에 아직" in notice.text.text(), timeout=10_000)
     assert "relay" not in notice.text.text()

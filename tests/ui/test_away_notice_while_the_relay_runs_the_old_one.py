@@ -131,15 +131,13 @@ def test_the_away_message_the_relay_had_before_is_said_as_sent_or_not_at_this_ho
     notice_says(
         window,
         qtbot,
-        f"{ALWAYS} Until your relay takes your change, customers who write now get no away message: its "
-        "away hours do not include this hour.",
+        f"{ALWAYS} Until your relay takes your change, customers get none now: it is outside its away hours.",
     )
 
     notice.clock = lambda: SUNDAY_AFTERNOON
     notice.show_now()
     assert notice.text.text() == (
-        f"{ALWAYS} Until your relay takes your change, customers who write now get the away message it "
-        "had before."
+        f"{ALWAYS} Until your relay takes your change, customers who write now get the one it had before."
     )
 
 
@@ -155,8 +153,7 @@ def test_a_relay_with_the_away_message_off_is_said_to_send_none(
     notice_says(
         window,
         qtbot,
-        f"{ALWAYS} But your relay refused your change: it has the away message switched off, so customers "
-        "who write get none.",
+        f"{ALWAYS} But your relay refused your change and has it switched off: customers get none.",
     )
 
 
@@ -196,8 +193,8 @@ def test_the_away_message_another_computer_switched_off_is_said_as_not_sent(
     notice_says(
         window,
         qtbot,
-        f"{ALWAYS} But your relay uses the version changed on another computer, with the away message "
-        "switched off: customers who write get none.",
+        f"{ALWAYS} But your relay uses another computer's version, which has it switched off: customers get "
+        "none.",
     )
 
 
