@@ -405,6 +405,11 @@ def has_written(session: Session, contact_id: int) -> bool:
     return found is not None
 
 
+def has_saved_chats(session: Session) -> bool:
+    """Whether any chat is kept on this computer (a message in either direction, imported or synced)."""
+    return session.scalar(select(Message.id).limit(1)) is not None
+
+
 def message_by_wamid(session: Session, wamid: str) -> MessageRow | None:
     m = session.scalar(select(Message).where(Message.wamid == wamid))
     return None if m is None else _message_row(m, _numbers_by_id(session))

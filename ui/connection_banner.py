@@ -92,6 +92,9 @@ class ConnectionBanner(QFrame):
         # When a history gap found in an earlier run was, while its notice is not closed: said
         # again while online until she closes it (she may have quit before she read it).
         self.earlier_gap: datetime | None = None
+        # Whether any chat is kept here: with no relay and none, "browsing saved chats" was untrue
+        # (a first start after Set up later).
+        self.saved_chats = True
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.icon)
@@ -130,6 +133,12 @@ class ConnectionBanner(QFrame):
         """A history gap found in an earlier run whose notice was never closed (or None)."""
         self.earlier_gap = found_at
         self.set_state(self.state)
+
+    def set_saved_chats(self, saved: bool) -> None:
+        """Whether any chat is kept on this computer (said while no relay is set up)."""
+        if saved != self.saved_chats:
+            self.saved_chats = saved
+            self.set_state(self.state)
 
     def set_state(self, state: ConnectionState) -> None:
         """Show the sentence for the state (hidden while online or connecting), said aloud when it
@@ -469,6 +478,11 @@ class ConnectionBanner(QFrame):
             return self.tr(
                 "Your relay started its message history afresh (it is new, or was restored from a "
                 "backup). Shop Inbox read everything it holds; the chats on this computer are kept."
+            )
+        if not self.saved_chats:
+            return self.tr(
+                "No relay set up yet, so no messages arrive. Set up your relay in Settings to receive "
+                "your customers' chats."
             )
         return self.tr("Not connected to a relay: you are browsing saved chats.")
 

@@ -551,6 +551,8 @@ class MainWindow(QMainWindow):
             self.kept_edits.refresh()
         if changes.campaigns_stopped:
             self.tell_stopped_campaigns(changes.campaigns_stopped)
+        if (changes.messages or changes.all_contacts) and not self.banner.saved_chats:
+            self.read_saved_chats()  # the first chats imported: the banner says they are here
         if changes.from_sync and any(r.told_alone() for r in changes.reactions):
             self.tell_reactions(changes.reactions)
         if changes.from_sync and self.banner.quiet is not None:
@@ -808,12 +810,27 @@ class MainWindow(QMainWindow):
         self.pushes_waiting.set_waiting(adapter.pushes_waiting)
         self.away_notice.set_waiting(adapter.pushes_waiting)
 
+    def read_saved_chats(self) -> None:
+        """Off the GUI thread: whether any chat is kept here, for the banner while no relay is set up."""
+        from app.queries import has_saved_chats
+        from ui.ops import run_read
+
+        run_read(
+            self.ctx,
+            has_saved_chats,
+            self.banner.set_saved_chats,
+            parent=self,
+            on_failure=lambda exc: log.warning("saved chats not counted: %s", type(exc).__name__),
+        )
+
     def _connection_state(self, state: ConnectionState) -> None:
         from app.connection import Connection, ConnectionState
 
         # The demo runs its own relay; "no relay configured" would only confuse there.
         if state.kind is Connection.NOT_CONFIGURED and self.ctx.demo:
             state = ConnectionState(Connection.ONLINE)
+        if state.kind is Connection.NOT_CONFIGURED:
+            self.read_saved_chats()
         self.banner.set_state(state)
         self.pushes_waiting.set_connection(state)
         self.away_notice.set_connection(state)

@@ -3181,6 +3181,10 @@ The customer wrote to your number {1} within 24 hours, so a reply from that numb
         <translation>릴레이의 메시지 기록이 처음부터 새로 시작됐어요(새 릴레이이거나 백업에서 복원된 릴레이예요). 샵 인박스가 릴레이에 있는 메시지를 모두 다시 불러왔고, 이 컴퓨터의 채팅은 그대로 있어요.</translation>
     </message>
     <message>
+        <source>No relay set up yet, so no messages arrive. Set up your relay in Settings to receive your customers&apos; chats.</source>
+        <translation>아직 릴레이를 설정하지 않아서 메시지가 오지 않아요. 고객의 채팅을 받으려면 설정에서 릴레이를 설정해 주세요.</translation>
+    </message>
+    <message>
         <source>Not connected to a relay: you are browsing saved chats.</source>
         <translation>릴레이에 연결되지 않음: 저장된 채팅을 보는 중이에요.</translation>
     </message>
