@@ -643,6 +643,9 @@ class AutomationDialog(QDialog):
             text = self.tr("Saved. Sending to the relay…")
         elif self.client_provider() is None:
             text = self.tr("Saved on this computer. It goes to the relay once one is connected.")
+        elif status is SyncStatus.SYNCED and self.switched_off():
+            # "Customers get it from now on" said of a message just switched off read as its opposite.
+            text = self.tr("Saved. The relay has it: switched off, it goes to no one from now on.")
         elif status is SyncStatus.SYNCED:
             text = self.tr("Saved. The relay has it: customers get it from now on.")
         else:
@@ -853,6 +856,10 @@ class AutomationDialog(QDialog):
 
     def has_unsaved_edits(self) -> bool:
         return self.loaded and self._dirty
+
+    def switched_off(self) -> bool:
+        """Whether this editor's message is switched off (the greeting's, the away message's)."""
+        return False
 
     def reject(self) -> None:
         """Close, Esc, Ctrl+W and the title bar's close all come here: unsaved edits ask first."""

@@ -149,6 +149,9 @@ class MessageRuleEditor(AutomationDialog):
     def problem(self) -> str:
         return self.message_problem()
 
+    def switched_off(self) -> bool:
+        return not self.enabled.isChecked()
+
     def refresh_summary(self, doc: Automations) -> None:
         self.preview.show_for(doc, self.relay_runs())
         texts = self.message()  # the stable words, however the owner spelled the field

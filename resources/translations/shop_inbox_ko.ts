@@ -166,6 +166,10 @@
         <translation>이 컴퓨터에 저장했어요. 릴레이를 연결하면 릴레이로 보내져요.</translation>
     </message>
     <message>
+        <source>Saved. The relay has it: switched off, it goes to no one from now on.</source>
+        <translation>저장했어요. 릴레이에도 반영되어 지금부터 아무에게도 보내지 않아요.</translation>
+    </message>
+    <message>
         <source>Saved. The relay has it: customers get it from now on.</source>
         <translation>저장했어요. 릴레이에도 반영되어 지금부터 고객에게 적용돼요.</translation>
     </message>

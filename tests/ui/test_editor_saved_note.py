@@ -153,3 +153,26 @@ def test_a_screen_reader_hears_that_the_greeting_was_saved_and_that_the_relay_ha
         and heard[-1] == editor.saved_note.text() == "Saved. The relay has it: customers get it from now on."
     )
     assert len(heard) == len(set(heard))  # each news once, however often the state is shown again
+
+
+@pytest.mark.parametrize("editor_name", ["greeting", "away"])
+def test_a_message_switched_off_and_saved_is_not_said_to_reach_customers(
+    editor_name: str, demo_ctx: AppContext, qtbot: Any, relay: Any, english: None
+) -> None:
+    """Switched off and saved, the note said "customers get it from now on": its opposite."""
+    from app.relay_client import RelayClient
+    from ui.away_editor import AwayEditor
+    from ui.greeting_editor import GreetingEditor
+
+    with RelayClient(relay.url, relay.token, timeout=5) as client:
+        cls = GreetingEditor if editor_name == "greeting" else AwayEditor
+        editor = opened(qtbot, cls(demo_ctx, client_provider=lambda: client))
+        editor.show()
+        editor.enabled.setChecked(False)
+        editor.save()
+        settle(qtbot, editor)
+        qtbot.waitUntil(lambda: "relay has it" in editor.saved_note.text(), timeout=10_000)
+        assert editor.saved_note.text() == (
+            "Saved. The relay has it: switched off, it goes to no one from now on."
+        )
+        assert "customers get it" not in editor.saved_note.text()
