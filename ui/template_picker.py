@@ -335,6 +335,7 @@ class TemplatePicker(QDialog):
                 edit.setText(self.customer_name)
             edit.textChanged.connect(self._update_preview)
             label = QLabel(self.parameter_label(i, examples.get(i) or "", i in names), self.form_box)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a template's example is words, never markup
             # "{{1}} · 고객 이름" beside "{{5}} · 예: Monday, December 7": the list's placeholders'
             # font, set on the label itself (under the app's style sheet a parent's is not passed on).
             label.setFont(TemplateItemDelegate.title_font(label.font()))

@@ -185,3 +185,23 @@ def test_a_korean_lines_placeholders_are_drawn_in_one_font_like_an_english_ones(
         assert braces, line
         families = {run.rawFont().familyName() for i in braces for run in drawn.glyphRuns(i, 1)}
         assert families == {QFontInfo(QApplication.font()).family()}, line
+
+
+def test_a_parameters_example_that_looks_like_markup_is_shown_as_typed(qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from ui.template_picker import TemplatePicker
+
+    marked = Template(
+        name="bold_sale",
+        language="en_US",
+        category="MARKETING",
+        components=[{"type": "BODY", "text": "Today only: {{1}}"}],
+        parameters=[TemplateParameter(component="body", index=1, example="<b>20%</b> off")],
+    )
+    picker = TemplatePicker([marked])
+    qtbot.addWidget(picker)
+    label = picker.form.labelForField(picker.fields[0])
+    assert isinstance(label, QLabel)
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == "{{1}} · e.g. <b>20%</b> off"
