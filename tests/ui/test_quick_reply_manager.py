@@ -358,7 +358,15 @@ def test_a_reply_deleted_by_mistake_comes_back_with_its_photo_on_undo(
     with qtbot.waitActive(manager):  # Ctrl+Z works in the active window
         manager.show()
         manager.activateWindow()
-    manager.view.setFocus()
+
+    def list_has_focus() -> bool:
+        """Ctrl+Z is the list's own key: the list must hold the focus when it is pressed."""
+        if not manager.isActiveWindow():
+            manager.activateWindow()
+        manager.view.setFocus()
+        return manager.view.hasFocus()
+
+    qtbot.waitUntil(list_has_focus)
     with qtbot.waitSignal(ctx.hub.changed) as published:
         qtbot.keyClick(manager.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert published.args[0].quick_replies  # the composer's completer lists it again
