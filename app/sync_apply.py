@@ -79,12 +79,16 @@ log = logging.getLogger(__name__)
 ANSWERED_BY_A_PERSON = frozenset({SentBy.OWNER, SentBy.QUICK_REPLY, SentBy.PHONE_APP})
 
 # One executemany for every customer of a batch: name, business number, and the 24-hour window's
-# start, which only ever moves forward (a late old message must not shorten the window).
+# start, which only ever moves forward (a late old message must not shorten the window). Her number
+# follows her newest message, not the last one to arrive: Meta redelivers a webhook hours late, and a
+# morning message to one branch must not move her chat off the branch she wrote to a minute ago.
+# (SQLite's UPDATE reads every column as it was before the row changed.)
 _PROFILE_UPDATE = text(
     """
     UPDATE contact SET
       profile_name = coalesce(:name, profile_name),
-      phone_number_id = coalesce(:pnid, phone_number_id),
+      phone_number_id = CASE WHEN :pnid IS NOT NULL AND (last_inbound_at IS NULL OR last_inbound_at <= :pnat)
+                             THEN :pnid ELSE phone_number_id END,
       last_inbound_at = CASE WHEN :last IS NOT NULL AND (last_inbound_at IS NULL OR last_inbound_at < :last)
                              THEN :last ELSE last_inbound_at END
     WHERE id = :id
@@ -123,6 +127,17 @@ def _message_tuple(row: dict[str, Any]) -> tuple[Any, ...]:
         int(row["unread"]),
         int(row["imported"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What a batch's messages say of one customer: her name, her newest message that opens the
+    24-hour window, and the business number of her newest live message (and when she sent it)."""
+
+    name: str | None = None
+    last_in: datetime | None = None
+    number: str | None = None
+    number_at: datetime | None = None
 
 
 @dataclass
@@ -484,7 +499,7 @@ class _Batch:
         media: dict[str, dict[str, Any]] = {}
         # A customer's edit or deletion of her earlier message (Meta's `edit`, `revoke`).
         amends: list[tuple[str, str, Any, int]] = []  # (edit | revoke, target wamid, new message, contact)
-        profiles: dict[int, tuple[str | None, datetime | None, str | None]] = {}
+        profiles: dict[int, _Profile] = {}
         for e in events:
             obj = e.message
             wamid = str(obj.get("id") or "")
@@ -500,14 +515,17 @@ class _Batch:
             sender = e164_digits(str(obj.get("from") or "")) if obj.get("from") else None
             inbound = not history or sender is None or key == ("wa", sender)
             name = c.profile.name if c and c.profile else None
-            old = profiles.get(cid, (None, None, None))
-            last_in = old[1]
+            old = profiles.get(cid, _Profile())
+            last_in = old.last_in
             if inbound and not history and obj.get("type") not in ("system",):
                 last_in = sent_at if last_in is None or sent_at > last_in else last_in
             # Her chat's number is the one she last wrote to, as the relay's sender takes it: history
-            # from the phone app (an old chat on the shop's other number) does not move it there.
-            number = None if history else e.phone_number_id
-            profiles[cid] = (one_line_name(name) or old[0], last_in, number or old[2])
+            # from the phone app (an old chat on the shop's other number) does not move it there, nor
+            # does a message older than one already read (a webhook Meta delivered late).
+            number, number_at = old.number, old.number_at
+            if not history and e.phone_number_id and (number_at is None or sent_at >= number_at):
+                number, number_at = e.phone_number_id, sent_at
+            profiles[cid] = _Profile(one_line_name(name) or old.name, last_in, number, number_at)
             if obj.get("type") == "reaction":
                 part = obj.get("reaction") or {}
                 if part.get("message_id"):
@@ -565,10 +583,16 @@ class _Batch:
         self._insert_messages(rows, media)
         self._apply_amends(amends)
 
-    def _update_profiles(self, profiles: dict[int, tuple[str | None, datetime | None, str | None]]) -> None:
+    def _update_profiles(self, profiles: dict[int, _Profile]) -> None:
         params = [
-            {"id": cid, "name": name, "pnid": pnid, "last": None if last_in is None else to_millis(last_in)}
-            for cid, (name, last_in, pnid) in profiles.items()
+            {
+                "id": cid,
+                "name": p.name,
+                "pnid": p.number,
+                "pnat": None if p.number_at is None else to_millis(p.number_at),
+                "last": None if p.last_in is None else to_millis(p.last_in),
+            }
+            for cid, p in profiles.items()
         ]
         if params:
             self.s.connection().execute(_PROFILE_UPDATE, params)

@@ -29,8 +29,9 @@ def korean_day(moment: datetime, language: str, zone: tzinfo | None) -> str:
 
 def she_wrote(db: Database, relay: RunningRelay, *, hongdae: timedelta, seongsu: timedelta) -> int:
     """김민지 wrote to Hongdae `hongdae` ago; then Meta delivered, late, her message to Seongsu of
-    `seongsu` ago (it redelivers for days after an outage): her chat is Seongsu's. Her order awaits
-    payment; its id."""
+    `seongsu` ago (it redelivers for days after an outage). Her chat is Seongsu's: the number of her
+    newest message, or, when that is Hongdae's, as a version before the chat's number followed her
+    newest message left it (its database keeps that). Her order awaits payment; its id."""
     now = int(utcnow().timestamp())
     hongdae_message = written_to(HONGDAE, "셔츠 주문할게요", MINJI, "김민지")
     hongdae_message["entry"][0]["changes"][0]["value"]["messages"][0]["timestamp"] = str(
@@ -46,7 +47,8 @@ def she_wrote(db: Database, relay: RunningRelay, *, hongdae: timedelta, seongsu:
     sync(db, relay)
     with db.write() as s:
         minji = s.scalars(select(Contact).where(Contact.wa_id == MINJI)).one()
-        assert minji.phone_number_id == SEONGSU[0]
+        assert minji.phone_number_id == (SEONGSU[0] if seongsu < hongdae else HONGDAE[0])
+        minji.phone_number_id = SEONGSU[0]
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
         order_id = create_order(s, contact_id=minji.id, lines=[LineInput("LINEN", 1)], source="chat").id
         move_order(s, order_id, OrderState.AWAITING_PAYMENT)

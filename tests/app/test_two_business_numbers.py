@@ -173,3 +173,49 @@ def test_history_from_the_phone_app_does_not_move_her_chat_to_the_other_number(
         said = {m.body: m.phone_number_id for m in session.scalars(select(Message))}
         assert said == {"홍대점에 재고 있어요?": HONGDAE[0], "지난달 성수점 문의": SEONGSU[0]}
     assert numbers_by_name(db)["김민지"] == HONGDAE[1]
+
+
+def sync_on(db: Database, relay: RunningRelay) -> None:
+    """One sync round as the app does it: from the cursor the last one left."""
+    from app.sync_apply import current_cursor
+
+    with db.read() as session:
+        after = current_cursor(session)
+    with RelayClient(relay.url, relay.token) as client:
+        page = client.events(after, wait=0.0, limit=100)
+    with db.write() as session:
+        apply_events(session, page.events, page.next)
+
+
+def written_at(number: tuple[str, str], text: str, sender: str, name: str, at: int) -> dict[str, Any]:
+    """written_to, sent by her phone at `at` (epoch seconds): Meta may deliver it hours later."""
+    value = inbound("text", text, sender=sender, name=name, timestamp=at)["entry"][0]["changes"][0]["value"]
+    value = {k: v for k, v in value.items() if k not in ("messaging_product", "metadata")}
+    return envelope(value, phone_number_id=number[0], display_phone_number=number[1])
+
+
+@pytest.mark.parametrize("rounds", ["one sync", "two syncs"])
+def test_a_late_delivered_message_to_the_other_number_leaves_her_chat_on_the_one_she_wrote_to_last(
+    db: Database, relay: RunningRelay, rounds: str
+) -> None:
+    """She wrote to Seongsu this morning and to Hongdae ten minutes ago; Meta delivered the Seongsu
+    message only now (a webhook redelivered hours late). Her chat went over to Seongsu, whose window
+    may be closed, while her newest message, and so her open window, is Hongdae's."""
+    import time
+
+    now = int(time.time())
+    relay.post_webhook(written_at(SEONGSU, "성수점 주차 되나요?", "821033334444", "박서준", now - 900))
+    relay.post_webhook(written_at(HONGDAE, "홍대점 지금 열었어요?", "821011112222", "김민지", now - 600))
+    if rounds == "two syncs":
+        sync_on(db, relay)
+        assert numbers_by_name(db)["김민지"] == HONGDAE[1]
+    relay.post_webhook(
+        written_at(SEONGSU, "성수점 오전에 가도 돼요?", "821011112222", "김민지", now - 5 * 3600)
+    )
+    sync_on(db, relay)
+    assert numbers_by_name(db)["김민지"] == HONGDAE[1]
+
+    # Her next message, to Seongsu, is the newest: her chat follows it.
+    relay.post_webhook(written_at(SEONGSU, "성수점으로 갈게요", "821011112222", "김민지", now - 60))
+    sync_on(db, relay)
+    assert numbers_by_name(db)["김민지"] == SEONGSU[1]
