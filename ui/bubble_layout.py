@@ -530,9 +530,12 @@ def compute(
     media_dir: str,
     order: OrderCard | CartCard | None = None,
     number_tag: str = "",
+    failure_reason: str = "",
 ) -> BubbleGeometry:
     """Geometry of one row, in row coordinates (0, 0 at the row's top-left). `number_tag`: the
-    shop's number the message came in on or went from, beside its time ("0101 · 14:02")."""
+    shop's number the message came in on or went from, beside its time ("0101 · 14:02").
+    `failure_reason`: why a failed message was not sent, when its code alone does not tell it
+    (ui/message_status.py's `failure_reason`)."""
     y = 2.0
     geo = BubbleGeometry(height=0, bubble=QRectF(), outgoing=row.direction == "out")
     if show_date:
@@ -677,7 +680,7 @@ def compute(
         meta_y = parts_h
         parts_h += meta_h
     if geo.outgoing and row.status == "failed":
-        reason = failed_message_sentence(row.error_code, row.error_text)
+        reason = failure_reason or failed_message_sentence(row.error_code, row.error_text)
         geo.failure_text = QCoreApplication.translate("bubble", "Not sent: {0}").format(reason)
         layout, natural, h, _ = layout_text(geo.failure_text, fonts.small, inner_max)
         geo.failure_layout = layout

@@ -257,7 +257,7 @@ class ChatView(QListView):
         numbers as the messages carry them): a reply refused for one's closed window says whether the
         other's is open, and offers to retry from it."""
         self.bubbles.number_windows = (contact_id, windows)
-        self.viewport().update()
+        self._rows_resized()  # a refused reply's "Not sent" line may say it in more words now
 
     def clock_moved(self) -> None:
         """This computer's time zone changed (ui/day_watch.py): each bubble's time is written again on
@@ -404,7 +404,8 @@ class ChatView(QListView):
         for row in rows:
             what = preview_text(row.kind, body_text(row) or row.body, row.payload)
             what = what if len(what) <= SAID_CHARS else what[: SAID_CHARS - 1] + "…"
-            reason = failed_message_sentence(row.error_code, row.error_text)
+            reason = self.bubbles.failure_reason(row)  # her closed window on one number of two
+            reason = reason or failed_message_sentence(row.error_code, row.error_text)
             announce(self, self.tr("“{text}” was not sent: {reason}").format(text=what, reason=reason))
 
     def focusOutEvent(self, event: QFocusEvent) -> None:

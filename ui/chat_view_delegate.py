@@ -38,7 +38,7 @@ from ui.chat_list_delegate import tick_icon
 from ui.chat_view_model import ChatViewModel, RowInfo
 from ui.formatting import business_number_text, day_label, full_datetime, local
 from ui.image_cache import ThumbnailLoader
-from ui.message_status import retry_elsewhere, status_tooltip
+from ui.message_status import failure_reason, retry_elsewhere, status_tooltip
 from ui.spoken_message import number_said
 from ui.theme import Colours, colours, ui_font
 from ui.utf16 import marked_ranges
@@ -103,6 +103,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             row.status == "failed",
             row.error_code,
             row.error_text,
+            self.failure_reason(row),
             round(width),
             date_text,
             info.divider,
@@ -144,6 +145,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             media_dir=self.media_dir,
             order=info.order,
             number_tag=self.number_tag(info.message),
+            failure_reason=self.failure_reason(info.message),
         )
         self._cache[key] = geo
         if len(self._cache) > CACHE_SIZE:
@@ -474,6 +476,16 @@ class ChatViewDelegate(QStyledItemDelegate):
             return None  # read for another chat (this one's are on their way)
         return retry_elsewhere(row, windows, relay_clock.now())
 
+    def failure_reason(self, row: MessageRow) -> str:
+        """Why a reply refused for her closed window on the number it went from was not sent, when
+        she wrote to the shop's other number within 24 hours (she did write: the code's own sentence
+        says she did not); "" for any other message (its code's sentence says it)."""
+        elsewhere = self.retry_elsewhere(row)
+        if elsewhere is None or row.business_number is None:
+            return ""
+        went_from = business_number_text(row.business_number, self.shop_region)
+        return failure_reason(row, went_from, business_number_text(elsewhere.number, self.shop_region))
+
     # ----------------------------------------------------------------- tooltips
     def helpEvent(
         self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index
@@ -490,9 +502,14 @@ class ChatViewDelegate(QStyledItemDelegate):
         near_status = geo.meta_rect.adjusted(-4, -4, 4, 4).contains(pos)
         if geo.outgoing and (near_status or (geo.failure_layout is not None and geo.bubble.contains(pos))):
             elsewhere = self.retry_elsewhere(row)
-            tip = status_tooltip(
-                row, business_number_text(elsewhere.number, self.shop_region) if elsewhere else ""
-            )
+            if elsewhere is not None and row.business_number:
+                tip = status_tooltip(
+                    row,
+                    business_number_text(row.business_number, self.shop_region),
+                    business_number_text(elsewhere.number, self.shop_region),
+                )
+            else:
+                tip = status_tooltip(row)
         elif (url := geo.link_at(pos)) is not None:
             tip = url
         elif geo.bubble.contains(pos):

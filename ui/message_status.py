@@ -26,19 +26,28 @@ def retry_elsewhere(row: MessageRow, windows: tuple[NumberWindow, ...], now: dat
     return open_elsewhere(windows, went_from, now)
 
 
-def status_tooltip(row: MessageRow, elsewhere: str = "") -> str:
-    """`elsewhere`: the shop's other number whose window with her is open (`retry_elsewhere`), as the
-    header writes it, for a reply refused for the closed window of the number it went from."""
+def failure_reason(row: MessageRow, went_from: str = "", elsewhere: str = "") -> str:
+    """Why a failed message was not sent, in the owner's words. `went_from`, `elsewhere`: for a reply
+    refused for the closed window of the shop's number it went from, that number and the other one
+    whose window with her is open (`retry_elsewhere`), as the header writes them: "she has not
+    written in 24 hours" would be untrue, she wrote to the other number."""
+    if row.error_code in OUTSIDE_WINDOW_CODES and went_from and elsewhere:
+        return with_particles(
+            QCoreApplication.translate(
+                "ChatViewDelegate",
+                "The customer has not written to your number {0} in the last 24 hours, but did write "
+                "to your number {1}: right-click to retry from that number.",
+            ).format(went_from, elsewhere)
+        )
+    return failed_message_sentence(row.error_code, row.error_text)
+
+
+def status_tooltip(row: MessageRow, went_from: str = "", elsewhere: str = "") -> str:
+    """`went_from`, `elsewhere`: as for `failure_reason`."""
     if row.status == "failed":
-        reason = failed_message_sentence(row.error_code, row.error_text)
-        if row.error_code in OUTSIDE_WINDOW_CODES and elsewhere:
-            return with_particles(
-                QCoreApplication.translate(
-                    "ChatViewDelegate",
-                    "Not sent: {0}\nThe customer wrote to your number {1} within 24 hours, so a reply from "
-                    "that number can go now: right-click to retry from it.",
-                ).format(reason, elsewhere)
-            )
+        reason = failure_reason(row, went_from, elsewhere)
+        if row.error_code in OUTSIDE_WINDOW_CODES and went_from and elsewhere:
+            return QCoreApplication.translate("ChatViewDelegate", "Not sent: {0}").format(reason)
         if row.error_code in OUTSIDE_WINDOW_CODES:
             # A retry is refused the same way until the customer writes: say what helps today.
             return QCoreApplication.translate(

@@ -2709,6 +2709,10 @@ To reach the customer now, send an approved template with “Choose template…�
         <translation>전송 안 됨: {0}</translation>
     </message>
     <message>
+        <source>The customer has not written to your number {0} in the last 24 hours, but did write to your number {1}: right-click to retry from that number.</source>
+        <translation>고객이 최근 24시간 동안 매장 번호 {0}(으)로는 메시지를 보내지 않았지만 매장 번호 {1}(으)로는 보냈어요. 오른쪽 클릭해서 그 번호로 다시 보내세요.</translation>
+    </message>
+    <message>
         <source>Not sent: {0}
 Right-click to retry.</source>
         <translation>전송 안 됨: {0}
@@ -2741,12 +2745,6 @@ Right-click to retry.</source>
     <message>
         <source>Sent</source>
         <translation>보냄</translation>
-    </message>
-    <message>
-        <source>Not sent: {0}
-The customer wrote to your number {1} within 24 hours, so a reply from that number can go now: right-click to retry from it.</source>
-        <translation>전송 안 됨: {0}
-고객이 24시간 안에 매장 번호 {1}(으)로 메시지를 보냈으니, 그 번호에서는 지금 보낼 수 있어요. 오른쪽 클릭해서 그 번호로 다시 보내세요.</translation>
     </message>
     <message>
         <source>Delivered</source>

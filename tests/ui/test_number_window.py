@@ -161,11 +161,15 @@ def test_a_reply_refused_for_its_numbers_closed_window_is_retried_from_the_numbe
     message = view.chat_model.message_at(row)
     elsewhere = view.bubbles.retry_elsewhere(message)
     assert elsewhere is not None and elsewhere.phone_number_id == HONGDAE
-    tip = status_tooltip(message, "02-555-0202")
-    assert tip.endswith(
-        "The customer wrote to your number 02-555-0202 within 24 hours, so a reply from that number "
-        "can go now: right-click to retry from it."
-    ), tip
+    # Its red line says what is true: she wrote, to the other number (not "no message in 24 hours").
+    truth = (
+        "Not sent: The customer has not written to your number 02-555-0101 in the last 24 hours, but "
+        "did write to your number 02-555-0202: right-click to retry from that number."
+    )
+    index = view.chat_model.index(row, 0)
+    geo = view.bubbles.geometry(index, float(view.viewport().width()))
+    assert geo is not None and geo.failure_text == truth
+    assert status_tooltip(message, "02-555-0101", "02-555-0202") == truth
 
     offered: list[str] = []
 
@@ -215,4 +219,41 @@ def test_a_refused_reply_with_both_windows_closed_offers_no_other_number(window:
         if view.chat_model.message_at(r).status == "failed"
     )
     assert view.bubbles.retry_elsewhere(refused) is None
+    at = view.chat_model.row_of(refused.id)
+    assert at is not None
+    index = view.chat_model.index(at, 0)
+    geo = view.bubbles.geometry(index, float(view.viewport().width()))
+    assert geo is not None and geo.failure_text == (
+        "Not sent: The customer has not written in the last 24 hours, so WhatsApp only allows an "
+        "approved template now."
+    )
+    settle(qtbot)
+
+
+def test_a_refused_reply_says_in_korean_that_she_wrote_to_the_other_number(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    minji = she_wrote(window, gangnam=timedelta(hours=30), hongdae=timedelta(hours=2))
+    with window.ctx.db.write() as s:
+        refused = make_message(
+            s,
+            s.get(Contact, minji),
+            "네 있어요",
+            direction="out",
+            status="failed",
+            error_code="131047",
+            phone_number_id=GANGNAM,
+        ).id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, minji)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.bubbles.number_windows[1] != (), timeout=5000)
+    at = view.chat_model.row_of(refused)
+    assert at is not None
+    index = view.chat_model.index(at, 0)
+    geo = view.bubbles.geometry(index, float(view.viewport().width()))
+    assert geo is not None and geo.failure_text == (
+        "전송 안 됨: 고객이 최근 24시간 동안 매장 번호 02-555-0101로는 메시지를 보내지 않았지만 "
+        "매장 번호 02-555-0202로는 보냈어요. 오른쪽 클릭해서 그 번호로 다시 보내세요."
+    )
     settle(qtbot)
