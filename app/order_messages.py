@@ -723,6 +723,9 @@ class OrderMessage:
     # In a shop with two numbers, the other number it goes from: her 24-hour window is closed on the
     # chat's number and open on this one (app/service_window.py). None: from the chat's number.
     sends_from: NumberWindow | None = None
+    # In a shop with two numbers, the one it goes from (as people dial it: the webhook's display
+    # number), `sends_from`'s or the chat's own; None in a one-number shop, which need not be told.
+    goes_from: str | None = None
 
     @property
     def order_ids(self) -> tuple[int, ...]:
@@ -848,9 +851,9 @@ def message_for_order(
         never_wrote = last_inbound is None and not has_written(s, contact_id)
         # WhatsApp's window is per business number: the one the message goes from decides, the chat's,
         # or the shop's other number when only hers with it is open (it then goes from that one).
-        window_opened, sends_from = reply_window(
-            number_windows(s, contact_id), contact.phone_number_id, last_inbound, now
-        )
+        windows = number_windows(s, contact_id)
+        chat_number = contact.phone_number_id
+        window_opened, sends_from = reply_window(windows, chat_number, last_inbound, now)
         their_words = list(
             s.scalars(
                 select(Message.body)
@@ -932,7 +935,12 @@ def message_for_order(
     label = format_list(numbers, locale=owner_locale) if others else detail.number
     if not prepared.inside_window:
         sends_from = None
-    return OrderMessage(order_id, label, detail.customer, contact_id, prepared, together, sends_from)
+    goes_from = next((w.number for w in windows if w.phone_number_id == chat_number), None)
+    if sends_from is not None:
+        goes_from = sends_from.number
+    return OrderMessage(
+        order_id, label, detail.customer, contact_id, prepared, together, sends_from, goes_from
+    )
 
 
 def _as_moved(

@@ -43,6 +43,7 @@ from ui.campaign_message import language_name
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, customer_day
 from ui.ops import Op, failure_sentence
+from ui.order_text import goes_from_sentence
 from ui.screen_fit import resize_within_screen
 from ui.theme import warning_colour
 from ui.translations import ui_language
@@ -314,8 +315,9 @@ class BulkNoticeDialog(QDialog):
             # Why, and what would have gone: she may tell them by phone or another way.
             self.preview.setPlainText("\n\n".join(filter(None, [not_told_reason(found.reason), found.text])))
         else:
+            number = goes_from_sentence(found.goes_from, self.ctx.shop_region)
             how = goes_as_template(found.prepared)
-            self.preview.setPlainText("\n\n".join(filter(None, [how, found.prepared.text])))
+            self.preview.setPlainText("\n\n".join(filter(None, [number, how, found.prepared.text])))
 
     def _buttons_enabled(self, on: bool) -> None:
         self._answering = on

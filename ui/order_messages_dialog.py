@@ -25,7 +25,7 @@ from app.order_messages import OrderMessage, message_for_order
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, customer_day
 from ui.ops import Op, failure_sentence
-from ui.order_text import bank_missing_sentence
+from ui.order_text import bank_missing_sentence, goes_from_sentence
 from ui.screen_fit import resize_within_screen
 from ui.translations import ui_language
 
@@ -183,7 +183,9 @@ class BatchMessagesDialog(QDialog):
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.model.messages):
-            self.preview.setPlainText(self.model.messages[row].prepared.text)
+            message = self.model.messages[row]
+            number = goes_from_sentence(message.goes_from, self.ctx.shop_region)
+            self.preview.setPlainText("\n\n".join(filter(None, [number, message.prepared.text])))
 
     def send_ticked(self) -> None:
         ticked, db = self.model.ticked(), self.ctx.db

@@ -10,6 +10,7 @@ from app.carts import CartCard
 from app.order_queries import OrderCard, OrderSummary
 from app.orders import BOARD_STATES, MOVES, OrderState
 from app.shipping_sheets import AddressGap, LeftOut
+from ui.formatting import business_number_text
 from ui.korean_particles import with_particles
 from ui.placeholder_buttons import placeholder_label
 
@@ -50,6 +51,16 @@ def bank_missing_sentence() -> str:
         "OrderText",
         "Your bank account is not set in Shop ▸ Order settings, so this message does not say where to "
         "transfer the money.",
+    )
+
+
+def goes_from_sentence(number: str | None, shop_region: str) -> str:
+    """Above an order's message in a shop with two numbers: which of them it goes from (the
+    `OrderMessage.goes_from`), as the chat's header writes it; "" in a one-number shop."""
+    if not number:
+        return ""
+    return translate("OrderText", "Goes from your number {0}.").format(
+        business_number_text(number, shop_region)
     )
 
 

@@ -6790,6 +6790,10 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>상점 ▸ 주문 설정에 입금 계좌가 없어서 이 메시지에는 어디로 입금할지가 빠져 있어요.</translation>
     </message>
     <message>
+        <source>Goes from your number {0}.</source>
+        <translation>매장 번호 {0}에서 보내요.</translation>
+    </message>
+    <message>
         <source>The template needs {0}, which this order does not have, and WhatsApp refuses a template with an empty value: add it to the order, or tell the customer by phone (copy the text below).</source>
         <translation>템플릿에 {0}이(가) 필요한데 이 주문에는 없어요. WhatsApp은 빈 값이 있는 템플릿을 받지 않으니 주문에 입력하거나, 고객에게 전화로 알려 주세요(아래 글을 복사하세요).</translation>
     </message>

@@ -72,6 +72,7 @@ def test_her_payment_request_goes_from_the_number_she_wrote_to_within_24_hours(
     message = payment_request(db, order_id)
     assert message.prepared.inside_window  # a normal message, which the owner may edit
     assert message.sends_from is not None and message.sends_from.phone_number_id == HONGDAE[0]
+    assert message.goes_from == HONGDAE[1]  # what the owner's lists say it goes from
     message_id = queue_outgoing(db, order_outgoing(message))
     with RelayClient(relay.url, relay.token) as client:
         OutboxSender(db, client, on_changed=lambda ids: None, stop=threading.Event()).run_once()
@@ -88,10 +89,12 @@ def test_with_both_numbers_closed_it_is_a_template_from_the_chats_number(
     order_id = she_wrote(db, relay, hongdae=timedelta(hours=26), seongsu=timedelta(hours=30))
     message = payment_request(db, order_id)
     assert not message.prepared.inside_window and message.sends_from is None
+    assert message.goes_from == SEONGSU[1]
 
 
 def test_her_chats_own_open_number_sends_it_as_before(db: Database, relay: RunningRelay) -> None:
     order_id = she_wrote(db, relay, hongdae=timedelta(hours=3), seongsu=timedelta(hours=1))
     message = payment_request(db, order_id)
     assert message.prepared.inside_window and message.sends_from is None
+    assert message.goes_from == SEONGSU[1]
     assert order_outgoing(message).from_number is None  # the chat's number, Seongsu
