@@ -54,13 +54,30 @@ def touched(wa_id: str, row: Mapping[str, Any] | None, values: Mapping[str, Any]
     if row is None:
         return {**_EMPTY_ROW, "wa_id": wa_id, "known": False, **values}
     after = dict(row)
+    after.update(_changes(row, values))
+    return after
+
+
+def _changes(row: Any, values: Mapping[str, Any]) -> dict[str, Any]:
+    """What of `values` changes the stored `row` (a mapping or a Row): each non-null value, a time
+    only when it moves forward, and the business number only with a message not older than her
+    last one: replies go from the number she last wrote to, and Meta delivers a webhook hours late
+    after an outage (her morning message to one number, after she wrote to the other a minute ago)."""
+    stored = row if isinstance(row, Mapping) else row._mapping
+    late = (
+        values.get("last_inbound_ms") is not None
+        and (stored["last_inbound_ms"] or 0) > values["last_inbound_ms"]
+    )
+    changes = {}
     for key, value in values.items():
         if value is None:
             continue
-        if key.endswith("_ms") and after[key] is not None and after[key] >= value:
+        if key.endswith("_ms") and stored[key] is not None and stored[key] >= value:
             continue
-        after[key] = value
-    return after
+        if key == "phone_number_id" and late:
+            continue
+        changes[key] = value
+    return changes
 
 
 _EMPTY_ROW: dict[str, Any] = {column.name: None for column in contact_state.columns}
@@ -112,13 +129,7 @@ class ContactStates:
             if conn.execute(self._insert_new, {"wa_id": wa_id, "known": False, **values}).rowcount:
                 return
             row = conn.execute(_BY_WA_ID, {"wa_id": wa_id}).one()
-        changes = {}
-        for key, value in values.items():
-            if value is None:
-                continue
-            if key.endswith("_ms") and getattr(row, key) is not None and getattr(row, key) >= value:
-                continue
-            changes[key] = value
+        changes = _changes(row, values)
         if changes:
             forwarded = {key: forward(key, value) for key, value in changes.items()}
             conn.execute(update(contact_state).where(contact_state.c.wa_id == wa_id).values(forwarded))

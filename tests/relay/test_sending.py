@@ -404,3 +404,26 @@ def test_every_graph_call_graph_cannot_be_reached_for_says_graph_unreachable(tmp
     for r in (upload, read, templates, block, unblock):
         assert r.status_code == 503, r.request.url
         assert (r.json()["error"]["code"], r.json()["error"]["retryable"]) == ("graph_unreachable", True)
+
+
+def test_a_late_delivered_message_to_the_other_number_does_not_move_where_replies_go(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """She wrote to the shop's second number a minute ago; Meta then delivered, hours late, her
+    morning message to the first. A reply without `from` goes from the number she last wrote to:
+    the second, whose window is open, not the first, whose window may be closed (131047)."""
+    now = int(datetime.now(UTC).timestamp())
+    second_number = "206540352242999"  # the shop's other business number
+    message = inbound("text", "두 번째 번호로 문의드려요", timestamp=now - 60)
+    message["entry"][0]["changes"][0]["value"]["metadata"]["phone_number_id"] = second_number
+    assert relay.post_webhook(message).status_code == 200
+    late = inbound("text", "오전에 첫 번째 번호로 보낸 문의", timestamp=now - 5 * 3600)
+    assert relay.post_webhook(late).status_code == 200
+    reply = relay.send(text("네, 확인했습니다"), "reply-after-late")
+    assert reply.status_code == 200
+    assert (graph.sent[-1]["to"], graph.sent_from[-1]) == (CUSTOMER, second_number)
+
+    # Her next message, to the first number, is her newest: replies go from it.
+    relay.post_webhook(inbound("text", "첫 번째 번호로 다시 문의", timestamp=now))
+    assert relay.send(text("네"), "reply-after-newest").status_code == 200
+    assert graph.sent_from[-1] == "106540352242922"
