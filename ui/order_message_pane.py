@@ -35,7 +35,12 @@ from ui.formatting import babel_locale_name, business_number_text, customer_day
 from ui.korean_particles import with_particles
 from ui.ops import Op
 from ui.order_moves import unsent_move_label
-from ui.order_text import bank_missing_sentence, blank_values_sentence, refund_left_out_sentence
+from ui.order_text import (
+    bank_missing_sentence,
+    blank_values_sentence,
+    goes_from_sentence,
+    refund_left_out_sentence,
+)
 from ui.translations import ui_language
 
 translate = QCoreApplication.translate  # its sentences are the order window's ("OrderWindow" in the .ts)
@@ -218,6 +223,8 @@ class OrderMessagePane(QWidget):
             if prepared.bank_missing:
                 how += " " + bank_missing_sentence()
                 how += " " + translate("OrderWindow", "Add it there, or type it in the message.")
+        elif number := goes_from_sentence(message.goes_from, self.ctx.shop_region):
+            how += " " + number  # a shop with two numbers: from the chat's, as its header says
         self.how.setText(with_particles(f"{self._lead} {how}" if self._lead else how))
         self.edit.setReadOnly(not prepared.inside_window)
         self.send_button.setEnabled(prepared.sendable)

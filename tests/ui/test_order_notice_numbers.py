@@ -48,3 +48,19 @@ def test_her_payment_request_says_it_goes_from_the_number_she_wrote_to_and_does(
 
     qtbot.waitUntil(lambda: sent_from() == [HONGDAE], timeout=5000)
     settle(qtbot)
+
+
+def test_her_payment_request_from_her_chats_own_number_says_which_it_is(window: Any, qtbot: Any) -> None:
+    """Her Gangnam window is open: it goes from Gangnam, her chat's number, and says so (the order
+    window is not the chat, whose header names it)."""
+    minji = she_wrote(window, gangnam=timedelta(hours=1), hongdae=timedelta(hours=3))
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="니트 가디건", price_minor=39000, currency="KRW", retailer_id="KNIT"))
+        order_id = create_order(s, contact_id=minji, lines=[LineInput("KNIT", 1)], source="chat").id
+    order_window = open_order(window, qtbot, order_id)
+    send = button(order_window, "sendOrderMessage")
+    button(order_window, "move_awaiting_payment").click()
+    qtbot.waitUntil(lambda: send.isVisible() and send.isEnabled(), timeout=5000)
+    how = order_window.message.how.text()
+    assert how.endswith(" Goes from your number 02-555-0101."), how
+    settle(qtbot)
