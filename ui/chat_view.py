@@ -256,6 +256,8 @@ class ChatView(QListView):
         """When the customer of chat `contact_id` last wrote to each of the shop's numbers (their
         numbers as the messages carry them): a reply refused for one's closed window says whether the
         other's is open, and offers to retry from it."""
+        if self.bubbles.number_windows == (contact_id, windows):
+            return  # (read again with every change to the chat: lay out only when they moved)
         self.bubbles.number_windows = (contact_id, windows)
         self._rows_resized()  # a refused reply's "Not sent" line may say it in more words now
 
