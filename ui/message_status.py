@@ -32,6 +32,8 @@ def failure_reason(row: MessageRow, went_from: str = "", elsewhere: str = "") ->
     whose window with her is open (`retry_elsewhere`), as the header writes them: "she has not
     written in 24 hours" would be untrue, she wrote to the other number."""
     if row.error_code in OUTSIDE_WINDOW_CODES and went_from and elsewhere:
+        # Each number whole on one line ("07700 900200" broke after "07700" under a narrow bubble).
+        went_from, elsewhere = (n.replace(" ", "\u00a0") for n in (went_from, elsewhere))
         return with_particles(
             QCoreApplication.translate(
                 "ChatViewDelegate",

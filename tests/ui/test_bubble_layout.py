@@ -497,3 +497,30 @@ def test_a_long_campaign_or_ad_name_is_cut_between_whole_emoji(fonts: Fonts) -> 
     ad = {"referral": {"source_type": "ad", "headline": "x" * 115 + family}}
     note = geometry(fonts, row(body="hi", payload=ad)).note_text
     assert family not in note and "👨" not in note  # the family did not fit: none of it shows
+
+
+def test_a_refused_replys_line_keeps_each_of_the_shops_numbers_on_one_line(fonts: Fonts) -> None:
+    """A British shop's numbers have a space ("07700 900200"): the red line under a reply refused
+    for one number's closed window broke one after "07700", its last digits on the next line."""
+    from ui.message_status import failure_reason
+
+    refused = row(direction="out", status="failed", error_code="131047", body="Yes, we ship to Leeds.")
+    reason = failure_reason(refused, "07700 900000", "07700 900200")
+    for width in range(300, 1000, 7):  # wherever the line wraps
+        geo = compute(
+            refused,
+            float(width),
+            fonts,
+            show_date="",
+            divider=0,
+            first_of_group=True,
+            quote=None,
+            media=None,
+            media_dir="/nowhere",
+            failure_reason=reason,
+        )
+        layout, text = geo.failure_layout, geo.failure_text
+        assert layout is not None
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            assert not text[: line.textStart() + line.textLength()].rstrip().endswith("07700"), width
