@@ -245,7 +245,8 @@ class RulesRefusedNotice(QFrame):
         self.still_sends: tuple[StillSent, ...] = ()
         self._open: QDialog | None = None  # the editor the button opened, while it is open
         self.text = QLabel(self)
-        self.fix = QPushButton(self.tr("&Fix…"))
+        # Alt+I: F is the File menu's, above it in the same window.
+        self.fix = QPushButton(self.tr("F&ix…"))
         self.fix.clicked.connect(self.open_editor)
         self.discard = QPushButton(self.tr("Disc&ard change…"))
         self.discard.clicked.connect(self.discard_change)

@@ -9121,8 +9121,8 @@ The first asks for the values Meta shows you; the last prints the relay token to
 <context>
     <name>RulesRefusedNotice</name>
     <message>
-        <source>&amp;Fix…</source>
-        <translation>고치기(&amp;F)…</translation>
+        <source>F&amp;ix…</source>
+        <translation>고치기(&amp;I)…</translation>
     </message>
     <message>
         <source>Disc&amp;ard change…</source>

@@ -135,3 +135,25 @@ def test_the_chat_lists_labels_filter_menu_has_an_alt_letter_for_each_item(
         assert texts[0] == "&Needs a person" and "&4 Paid" in texts, texts
     else:
         assert texts[0] == "상담 필요(&N)" and "&4 결제 완료" in texts, texts
+
+
+@pytest.fixture(params=["en", "ko"])
+def language(request: pytest.FixtureRequest) -> str:
+    """The language installed before the main window is made (its notices are worded as it is built)."""
+    if request.param == "ko":
+        request.getfixturevalue("korean")
+    return str(request.param)
+
+
+def test_the_main_windows_notices_leave_the_menus_their_letters(language: str, window: Any, ctx: Any) -> None:
+    """The notice of a change the relay refused, above the chat: its Fix… had Alt+F, the File menu's,
+    so Alt+F only moved between them. Every button, notice and banner the main window may show
+    (shown or not now) has a letter no menu and no other has."""
+    from tests.support.keyboard_reach import lettered_parts, shared_letters
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    window.rules_refused.show()
+    parts, _unreached = lettered_parts(window, hidden_too=True)
+    assert shared_letters(parts) == []
+    assert window.rules_refused.fix.text() == {"en": "F&ix…", "ko": "고치기(&I)…"}[language]

@@ -1,0 +1,138 @@
+"""What in a window no Alt letter reaches, and the Alt letters two of its parts share (for the tests)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter Alt opens `text` with ("&&" is a literal ampersand, not a mnemonic)."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).upper() if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Lettered:
+    """One part of a window that Alt and a letter may reach: a button, a field's label, a tab, a menu."""
+
+    text: str
+    letter: str | None
+    # The pages of stacks (a tab widget's, a wizard's) it is on: a hidden page's letters do nothing.
+    pages: tuple[tuple[int, int], ...]
+
+
+def _escape_button(button: QAbstractButton) -> bool:
+    """Close or Cancel in the window's row of buttons: Esc presses it, as on Windows (no letter)."""
+    box = button.parentWidget()
+    if not isinstance(box, QDialogButtonBox):
+        return False
+    role = box.buttonRole(button)
+    return role == QDialogButtonBox.ButtonRole.RejectRole
+
+
+def _shortcut(button: QAbstractButton) -> bool:
+    """Pressed by a key of its own (its action's Ctrl+N, its own Alt+Up)."""
+    if not button.shortcut().isEmpty():
+        return True
+    action = button.defaultAction() if isinstance(button, QToolButton) else None
+    return action is not None and not action.shortcut().isEmpty()
+
+
+def _on_screen(widget: QWidget, window: QWidget, hidden_too: bool) -> tuple[tuple[int, int], ...] | None:
+    """The stack pages `widget` is on, or None when it is hidden otherwise (a banner not showing),
+    unless `hidden_too`."""
+    pages: list[tuple[int, int]] = []
+    current: QWidget | None = widget
+    while current is not None and current is not window:
+        parent = current.parentWidget()
+        if isinstance(parent, QStackedWidget) and parent.indexOf(current) >= 0:
+            pages.append((id(parent), parent.indexOf(current)))
+        elif current.isHidden() and not hidden_too:
+            return None
+        current = parent
+    return tuple(pages)
+
+
+def lettered_parts(window: QWidget, *, hidden_too: bool = False) -> tuple[list[Lettered], list[str]]:
+    """Each part of `window` an Alt letter may reach (shown, or on a tab not shown; with `hidden_too`
+    also what shows only at times: a notice, a banner), and the texts of the buttons no key reaches."""
+    parts: list[Lettered] = []
+    unreached: list[str] = []
+    if isinstance(window, QMainWindow) and window.menuWidget() is not None:
+        for action in window.menuBar().actions():
+            if action.isVisible() and action.text():
+                parts.append(Lettered(action.text(), mnemonic(action.text()), ()))
+    for widget in window.findChildren(QWidget):
+        if widget.window() is not window:
+            continue  # a window of its own (a tooltip, a popup made ahead): walked when it opens
+        pages = _on_screen(widget, window, hidden_too)
+        if pages is None:
+            continue
+        if isinstance(widget, QTabBar):
+            for i in range(widget.count()):
+                if widget.isTabVisible(i) and widget.tabText(i):
+                    parts.append(Lettered(widget.tabText(i), mnemonic(widget.tabText(i)), pages))
+            continue
+        if isinstance(widget, QAbstractButton):
+            text = widget.text()
+            if not text.strip():
+                continue
+            if (
+                isinstance(widget, QToolButton)
+                and widget.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+            ):
+                continue
+            letter = mnemonic(text)
+            if letter is None and not _escape_button(widget) and not _shortcut(widget):
+                unreached.append(text)
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            text = widget.text()
+            letter = mnemonic(text)
+        elif isinstance(widget, QGroupBox) and widget.title():
+            text = widget.title()
+            letter = mnemonic(text)
+        else:
+            continue
+        if letter is not None:
+            parts.append(Lettered(text, letter, pages))
+    return parts, unreached
+
+
+def _together(a: Lettered, b: Lettered) -> bool:
+    """Both can be on screen at once: no stack shows one's page and hides the other's."""
+    theirs = dict(b.pages)
+    return all(theirs.get(stack, page) == page for stack, page in a.pages)
+
+
+def shared_letters(parts: list[Lettered]) -> list[tuple[str, str]]:
+    """Pairs of texts with the same Alt letter that are on screen together."""
+    lettered = [p for p in parts if p.letter is not None]
+    return [
+        (a.text, b.text)
+        for i, a in enumerate(lettered)
+        for b in lettered[i + 1 :]
+        if a.letter == b.letter and _together(a, b)
+    ]
+
+
+def keyboard_problems(window: QWidget) -> list[str]:
+    """What a keyboard user trips on in `window`: buttons with no key, and letters two parts share."""
+    parts, unreached = lettered_parts(window)
+    name = f"{type(window).__name__} {window.windowTitle()!r}"
+    problems = [f"{name}: no Alt letter on {text!r}" for text in unreached]
+    problems += [f"{name}: {a!r} and {b!r} share Alt+{mnemonic(a)}" for a, b in shared_letters(parts)]
+    return problems
