@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,10 +37,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -808,23 +810,35 @@ class BotEditor(AutomationDialog):
         add_choice.clicked.connect(self.add_choice)
         remove = QPushButton(self.tr("Remo&ve"))
         remove.clicked.connect(self.remove_node)
-        # Alt+Up and Alt+Down in the tree, not a letter: with the relay banner's Send now, Keep mine and
-        # Use the other version, the tab's fields, the tabs and the buttons above them, a letter each
-        # would take 25 of the 23 letters its words have (U went to both Move up and Use the other
-        # version, and Alt+U only moved the focus between them).
-        up = self.move_up_button = QPushButton(self.tr("Move up"))
-        down = self.move_down_button = QPushButton(self.tr("Move down"))
-        for button, step, key in ((up, -1, Qt.Key.Key_Up), (down, 1, Qt.Key.Key_Down)):
-            button.clicked.connect(lambda _c=False, s=step: self.move_node(s))
-            keys = QKeySequence(Qt.KeyboardModifier.AltModifier | key)
-            shortcut = QShortcut(keys, self.tree, context=Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda s=step: self.move_node(s))
-            shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
-            button.setToolTip(
-                self.tr("Moves the chosen choice up ({0} in the tree)").format(shown)
+        # Alt+Up and Alt+Down, not a letter: the menu tab's fields and buttons, the tabs, the relay
+        # banner's Send now, Keep mine and Use the other version and the editor's own switches take 25
+        # letters, none of them in "Move up" or "Move down" (U went to both Move up and Use the other
+        # version once, and Alt+U only moved the focus between them). The buttons are the keys'
+        # actions: the keys work in the tree and on the buttons under it, never in the form beside
+        # them, where Alt+Down opens a drop-down list.
+        self.menu_column = QWidget()
+        moves = []
+        for text, step, key in (
+            (self.tr("Move up"), -1, Qt.Key.Key_Up),
+            (self.tr("Move down"), 1, Qt.Key.Key_Down),
+        ):
+            move = QAction(text, self.menu_column)
+            move.setShortcut(QKeySequence(Qt.KeyboardModifier.AltModifier | key))
+            move.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            move.triggered.connect(lambda _c=False, s=step: self.move_node(s))
+            shown = move.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            move.setToolTip(
+                self.tr("Moves the chosen choice up ({0})").format(shown)
                 if step < 0
-                else self.tr("Moves the chosen choice down ({0} in the tree)").format(shown)
+                else self.tr("Moves the chosen choice down ({0})").format(shown)
             )
+            self.menu_column.addAction(move)
+            button = QToolButton()
+            button.setDefaultAction(move)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            moves.append(button)
+        up, down = self.move_up_button, self.move_down_button = moves
         self.node_title = LimitedLineEdit()
         self.node_title.setAccessibleName(self.tr("Title"))
         self.title_count = QLabel()
@@ -908,7 +922,8 @@ class BotEditor(AutomationDialog):
             )
         )
         self.home_button.toggled.connect(self._home_button_toggled)
-        left = QVBoxLayout()
+        left = QVBoxLayout(self.menu_column)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.tree, 1)
         left.addLayout(buttons)
         right = QVBoxLayout()
@@ -926,7 +941,7 @@ class BotEditor(AutomationDialog):
         right.addWidget(scrolling_text(self.node_preview))
         right.addWidget(self.home_button)  # under the preview, which shows the button it adds
         layout = QHBoxLayout(tab)
-        layout.addLayout(left, 2)
+        layout.addWidget(self.menu_column, 2)
         layout.addLayout(right, 3)
         return tab
 

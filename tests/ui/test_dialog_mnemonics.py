@@ -427,6 +427,12 @@ def test_the_menus_move_up_and_down_are_alt_arrows_in_its_tree(qtbot: Any, ctx: 
     assert chosen is not None and chosen.id == second and editor.tree.hasFocus()  # it stays chosen
     qtbot.keyClick(editor.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert editor.nodes[home].choices[:2] == [first, second]
+    # Tabbed from the tree to the buttons under it, the keys still move the choice: the buttons
+    # are theirs (they had only the tree's, and the buttons no key at all).
+    editor.move_down_button.setFocus()
+    qtbot.keyClick(editor.move_down_button, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert editor.nodes[home].choices[:2] == [second, first]
+    assert editor.move_up_button.defaultAction().shortcut().toString() == "Alt+Up"
     assert "Alt+Up" in editor.move_up_button.toolTip() and "Alt+Down" in editor.move_down_button.toolTip()
 
 
@@ -788,3 +794,4 @@ def test_a_new_collections_name_box_has_its_letters(
         assert (shown.text, shown.widget) == ("컬렉션 이름(&N):", "QInputDialog [확인(&O) | 취소(&C)]")
     else:
         assert (shown.text, shown.widget) == ("&Name of the collection:", "QInputDialog [&OK | &Cancel]")
+
