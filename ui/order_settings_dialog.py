@@ -70,6 +70,7 @@ from ui.surcharge_names import as_label, surcharge_places, surcharge_title
 from ui.theme import muted_colour, problem_colour, warning_colour
 from ui.translations import ui_language
 from ui.unsaved_edits import leave_edits
+from ui.window_keys import save_with_keys
 
 log = logging.getLogger(__name__)
 
@@ -293,6 +294,9 @@ class OrderSettingsDialog(QDialog):
         # Until the stored settings arrive, Save would write defaults over them.
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(False)
+        # Ctrl+S saves, as in the greeting's editor: Enter in a message's text starts a new line,
+        # and Save had no other key.
+        save_with_keys(self, self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(outer, 1)
         layout.addWidget(self.problem)

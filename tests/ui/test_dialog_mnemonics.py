@@ -795,3 +795,24 @@ def test_a_new_collections_name_box_has_its_letters(
     else:
         assert (shown.text, shown.widget) == ("&Name of the collection:", "QInputDialog [&OK | &Cancel]")
 
+
+def test_ctrl_s_saves_the_order_settings_from_a_messages_text(window: Any, qtbot: Any) -> None:
+    """In a step's message, Enter starts a new line: Save had no key there, now Ctrl+S, as in the
+    greeting's editor."""
+    from PySide6.QtCore import Qt
+
+    from app.order_settings import load_order_settings
+    from ui.order_settings_dialog import OrderSettingsDialog
+
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=5000)
+    dialog.pages.setCurrentIndex(1)
+    text = next(iter(dialog.messages.values()))
+    text.setFocus()
+    qtbot.keyClicks(text, "Z9")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(text, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with window.ctx.db.read() as s:
+        assert any("Z9" in message for message in load_order_settings(s).messages.values())
