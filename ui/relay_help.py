@@ -95,7 +95,7 @@ class RelayHelpDialog(QDialog):
         layout.addWidget(self.guide, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.full_guide_button = buttons.addButton(
-            self.tr("Full guide for the server (English)"), QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Full guide for the server (English)"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.full_guide_button.setEnabled(relay_guide_path() is not None)
         self.full_guide_button.clicked.connect(self.show_full_guide)

@@ -610,14 +610,6 @@
         <translation>아래로</translation>
     </message>
     <message>
-        <source>Moves the chosen choice up ({0} in the tree)</source>
-        <translation>선택한 항목을 위로 옮겨요(메뉴 구성에서 {0})</translation>
-    </message>
-    <message>
-        <source>Moves the chosen choice down ({0} in the tree)</source>
-        <translation>선택한 항목을 아래로 옮겨요(메뉴 구성에서 {0})</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>제목</translation>
     </message>
@@ -796,6 +788,14 @@
     <message>
         <source>&amp;Add choice</source>
         <translation>항목 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Moves the chosen choice up ({0})</source>
+        <translation>선택한 항목을 위로 옮겨요({0})</translation>
+    </message>
+    <message>
+        <source>Moves the chosen choice down ({0})</source>
+        <translation>선택한 항목을 아래로 옮겨요({0})</translation>
     </message>
     <message>
         <source>&amp;Description</source>
@@ -8600,6 +8600,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
 첫 번째 명령은 Meta에 표시된 값을 물어보고, 마지막 명령은 여기에 붙여 넣을 릴레이 토큰을 보여 줘요.</translation>
     </message>
     <message>
+        <source>&amp;Full guide for the server (English)</source>
+        <translation>영어로 된 서버 설정 전체 안내(&amp;F)</translation>
+    </message>
+    <message>
         <source>You set it up yourself</source>
         <translation>직접 설정하는 경우</translation>
     </message>
@@ -8610,10 +8614,6 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>Go back to the first page of this wizard and choose “Try the demo”: a shop with simulated customers, where nothing is sent to WhatsApp.</source>
         <translation>이 마법사의 첫 페이지로 돌아가 “데모 사용해 보기”를 누르세요. 가상의 고객이 있는 상점이고, WhatsApp으로는 아무것도 보내지 않아요.</translation>
-    </message>
-    <message>
-        <source>Full guide for the server (English)</source>
-        <translation>서버 설정 전체 안내(영어)</translation>
     </message>
 </context>
 <context>
