@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QLabel,
     QMainWindow,
+    QPlainTextEdit,
     QStackedWidget,
     QTabBar,
+    QTextEdit,
     QToolButton,
     QWidget,
 )
@@ -35,13 +40,33 @@ class Lettered:
     pages: tuple[tuple[int, int], ...]
 
 
+# Close and Cancel outside a row of Qt's buttons (the catalogue's, the deposits'): Esc presses them too.
+ESC_WORDS = {"Close", "Cancel", "닫기", "취소"}
+
+
 def _escape_button(button: QAbstractButton) -> bool:
-    """Close or Cancel in the window's row of buttons: Esc presses it, as on Windows (no letter)."""
+    """Close or Cancel: Esc presses it, as on Windows, where they have no letter."""
     box = button.parentWidget()
-    if not isinstance(box, QDialogButtonBox):
+    if isinstance(box, QDialogButtonBox):
+        return box.buttonRole(button) == QDialogButtonBox.ButtonRole.RejectRole
+    return button.text() in ESC_WORDS
+
+
+def _enter_button(button: QAbstractButton, window: QWidget) -> bool:
+    """The dialog's OK or Save: Enter presses it, or Ctrl+S where Enter starts a new line of a text."""
+    box = button.parentWidget()
+    if not (
+        isinstance(window, QDialog)
+        and isinstance(box, QDialogButtonBox)
+        and box.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole
+    ):
         return False
-    role = box.buttonRole(button)
-    return role == QDialogButtonBox.ButtonRole.RejectRole
+    texts: list[QWidget] = [edit for edit in window.findChildren(QPlainTextEdit) if not edit.isReadOnly()]
+    texts += [edit for edit in window.findChildren(QTextEdit) if not edit.isReadOnly()]
+    if not texts:
+        return True
+    save = QKeySequence(QKeySequence.StandardKey.Save)
+    return any(shortcut.key() == save for shortcut in window.findChildren(QShortcut))
 
 
 def _shortcut(button: QAbstractButton) -> bool:
@@ -97,7 +122,9 @@ def lettered_parts(window: QWidget, *, hidden_too: bool = False) -> tuple[list[L
             ):
                 continue
             letter = mnemonic(text)
-            if letter is None and not _escape_button(widget) and not _shortcut(widget):
+            if letter is None and not (
+                _escape_button(widget) or _enter_button(widget, window) or _shortcut(widget)
+            ):
                 unreached.append(text)
         elif isinstance(widget, QLabel) and widget.buddy() is not None:
             text = widget.text()
@@ -129,9 +156,11 @@ def shared_letters(parts: list[Lettered]) -> list[tuple[str, str]]:
     ]
 
 
-def keyboard_problems(window: QWidget) -> list[str]:
-    """What a keyboard user trips on in `window`: buttons with no key, and letters two parts share."""
+def keyboard_problems(window: QWidget, *, known: Set[str] = frozenset()) -> list[str]:
+    """What a keyboard user trips on in `window`: buttons with no key (but the `known` ones), and
+    letters two parts share."""
     parts, unreached = lettered_parts(window)
+    unreached = [text for text in unreached if text not in known]
     name = f"{type(window).__name__} {window.windowTitle()!r}"
     problems = [f"{name}: no Alt letter on {text!r}" for text in unreached]
     problems += [f"{name}: {a!r} and {b!r} share Alt+{mnemonic(a)}" for a, b in shared_letters(parts)]
