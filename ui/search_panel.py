@@ -93,7 +93,8 @@ class SearchPanel(QWidget):
         close.setAccessibleName(self.tr("Close search"))
         close.setAutoRaise(True)
         close.clicked.connect(self.closed)
-        self.this_chat = QCheckBox(self.tr("Only this chat"), self)
+        # Alt+Y and Alt+N: the main window's menus and notices have the letters of "this chat".
+        self.this_chat = QCheckBox(self.tr("Onl&y this chat"), self)
         self.this_chat.toggled.connect(lambda _on: self._run())
         # The chat list shows one business number's chats (its number chip): the search keeps to that
         # number (its chats, and the messages that came in on it or went from it, whichever chat
@@ -204,7 +205,7 @@ class SearchPanel(QWidget):
         self._number = None if number is None else number[0]
         if number is not None:
             self.this_number.setText(
-                with_particles(self.tr("Only to and from your number {0}").format(number[1]))
+                with_particles(self.tr("Only to and from your &number {0}").format(number[1]))
             )
         self.this_number.setVisible(number is not None)
         with QSignalBlocker(self.this_number):

@@ -9229,10 +9229,6 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>검색 닫기</translation>
     </message>
     <message>
-        <source>Only this chat</source>
-        <translation>이 채팅만</translation>
-    </message>
-    <message>
         <source>Period</source>
         <translation>기간</translation>
     </message>
@@ -9263,6 +9259,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>Search results</source>
         <translation>검색 결과</translation>
+    </message>
+    <message>
+        <source>Only to and from your &amp;number {0}</source>
+        <translation>매장 번호 {0}(으)로 주고받은 것만(&amp;N)</translation>
     </message>
     <message>
         <source>No recent results</source>
@@ -9297,10 +9297,6 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>한 글자 단어는 최근 메시지 {0}개에서만 찾아요. 모든 메시지에서 찾으려면 두 글자 이상 입력하세요.</translation>
     </message>
     <message>
-        <source>Only to and from your number {0}</source>
-        <translation>매장 번호 {0}(으)로 주고받은 것만</translation>
-    </message>
-    <message>
         <source>More than {0} chats</source>
         <translation>채팅 {0}개 이상</translation>
     </message>
@@ -9317,6 +9313,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>No messages in this period. Choose All time to look further back.</source>
         <translation>이 기간에 맞는 메시지가 없어요. 더 이전 메시지는 “전체 기간”을 골라 찾아보세요.</translation>
+    </message>
+    <message>
+        <source>Onl&amp;y this chat</source>
+        <translation>이 채팅만(&amp;Y)</translation>
     </message>
     <message>
         <source>No results</source>

@@ -245,7 +245,7 @@ def test_a_search_from_one_numbers_list_finds_in_its_chats_until_the_box_is_unti
     assert {h.contact_id for h in search.model.message_hits()} == {ids["이준호"], ids["최유진"]}
     box = search.this_number
     assert box.isVisible() and box.isChecked()
-    assert box.text() == "Only to and from your number 02-555-0202"
+    assert box.text() == "Only to and from your &number 02-555-0202"
     box.setChecked(False)  # every number's
     qtbot.waitUntil(lambda: len(search.model.message_hits()) == 4, timeout=5000)
     window.close_search()

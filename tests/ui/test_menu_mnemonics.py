@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMenu
 
+from tests.support.keyboard_reach import lettered_parts, shared_letters
+
 KOREAN_MNEMONIC = re.compile(r"\(&[A-Z]\)")
 
 
@@ -149,7 +151,6 @@ def test_the_main_windows_notices_leave_the_menus_their_letters(language: str, w
     """The notice of a change the relay refused, above the chat: its Fix… had Alt+F, the File menu's,
     so Alt+F only moved between them. Every button, notice and banner the main window may show
     (shown or not now) has a letter no menu and no other has."""
-    from tests.support.keyboard_reach import lettered_parts, shared_letters
     from ui.menus import install_menus
 
     install_menus(window, ctx)
@@ -157,3 +158,24 @@ def test_the_main_windows_notices_leave_the_menus_their_letters(language: str, w
     parts, _unreached = lettered_parts(window, hidden_too=True)
     assert shared_letters(parts) == []
     assert window.rules_refused.fix.text() == {"en": "F&ix…", "ko": "고치기(&I)…"}[language]
+
+
+def test_the_searchs_boxes_tick_with_their_alt_letters(
+    language: str, window: Any, ctx: Any, qtbot: Any
+) -> None:
+    """Searching from an open chat, Alt+Y keeps to that chat (이 채팅만(&Y)); the two boxes had no letter."""
+    from tests.support.factories import make_contact
+    from tests.ui.test_dialog_mnemonics import press_alt
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    with ctx.db.write() as s:
+        contact_id = make_contact(s, profile_name="김민지").id
+    search = window.search
+    window.left.setCurrentWidget(search)
+    search.start(contact_id, number=("1", "02-555-0100"))
+    assert mnemonic(search.this_chat.text()) == "Y" and mnemonic(search.this_number.text()) == "N"
+    parts, _unreached = lettered_parts(window, hidden_too=True)
+    assert shared_letters(parts) == []
+    press_alt(qtbot, window, "Y")
+    qtbot.waitUntil(search.this_chat.isChecked, timeout=3000)
