@@ -37,12 +37,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -833,10 +831,11 @@ class BotEditor(AutomationDialog):
                 else self.tr("Moves the chosen choice down ({0})").format(shown)
             )
             self.menu_column.addAction(move)
-            move_button = QToolButton()
-            move_button.setDefaultAction(move)
-            move_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            move_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            # The button carries its action (its key, said in its tip) and presses it.
+            move_button = QPushButton(text)
+            move_button.addAction(move)
+            move_button.setToolTip(move.toolTip())
+            move_button.clicked.connect(move.trigger)
             moves.append(move_button)
         up, down = self.move_up_button, self.move_down_button = moves
         self.node_title = LimitedLineEdit()

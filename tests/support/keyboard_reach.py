@@ -73,8 +73,9 @@ def _shortcut(button: QAbstractButton) -> bool:
     """Pressed by a key of its own (its action's Ctrl+N, its own Alt+Up)."""
     if not button.shortcut().isEmpty():
         return True
-    action = button.defaultAction() if isinstance(button, QToolButton) else None
-    return action is not None and not action.shortcut().isEmpty()
+    actions = [button.defaultAction()] if isinstance(button, QToolButton) else []
+    actions += button.actions()  # the action a button carries and presses (the menu bot's Move up)
+    return any(action is not None and not action.shortcut().isEmpty() for action in actions)
 
 
 def _on_screen(widget: QWidget, window: QWidget, hidden_too: bool) -> tuple[tuple[int, int], ...] | None:
