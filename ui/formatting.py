@@ -119,17 +119,17 @@ def clock_time(dt: datetime, zone: tzinfo | None = None) -> str:
 
 
 def wall_clock(hour: int, minute: int) -> str:
-    """An hour on a wall clock as the owner reads hours: "2:44 AM" in English (the locale's own
-    short time), "02:44" in Korean, as Korean shops write their business hours."""
-    locale = display_locale()
-    if locale.language() == QLocale.Language.Korean:
-        return f"{hour:02d}:{minute:02d}"
-    return locale.toString(QTime(hour, minute), QLocale.FormatType.ShortFormat)
+    """An hour on a wall clock as the owner reads every other time: the locale's own short time,
+    "2:44 AM" in English, "오전 2:44" in Korean, as the chat list and the bubbles write theirs (an
+    away notice saying "내일 10:00" beside a chat list saying "오후 12:16" made her read two clocks).
+    Only a business hours' schedule keeps the 24-hour clock in Korean (`hours_time`)."""
+    return display_locale().toString(QTime(hour, minute), QLocale.FormatType.ShortFormat)
 
 
 def hours_time(text: str) -> str:
-    """A business hours' "HH:MM" as `wall_clock` writes it; "24:00" (the day's end) stays so in
-    Korean and is "12:00 AM" in English."""
+    """A business hours' "HH:MM" as its editor's time boxes show it (`time_edit_format`): the
+    24-hour "10:00~19:00" Korean shops write on their doors and map listings, so in Korean "24:00"
+    (the day's end) stays so; in English `wall_clock`'s "7:00 PM", and "12:00 AM" for "24:00"."""
     if display_locale().language() == QLocale.Language.Korean:
         return text
     hours, minutes = (int(part) for part in text.split(":"))

@@ -94,7 +94,8 @@ def test_in_korean_the_away_hours_say_until_when(
     qtbot: Any, shop: Any, window: Any, korean: Any, korean_locale: Any
 ) -> None:
     """ "지금은 자리 비움 시간이에요" left the owner to work out whether that was until lunch ended or
-    until Monday."""
+    until Monday. Its hour reads as the chat list's do ("오후 12:16"): "내일 10:00" beside them was
+    another clock to read."""
     from app.rules import zone
     from ui.formatting import other_zone_name
 
@@ -105,11 +106,11 @@ def test_in_korean_the_away_hours_say_until_when(
     notice.refresh()
     # The window's own first look (on the real clock) may answer after this one is asked: wait for
     # Sunday's words, not for the notice to show.
-    expected = f"내일 10:00{suffix}까지 자리 비움 시간이에요."
+    expected = f"내일 오전 10:00{suffix}까지 자리 비움 시간이에요."
     qtbot.waitUntil(lambda: notice.isVisible() and notice.text.text().startswith(expected), timeout=5000)
     notice.clock = lambda: datetime(2026, 11, 30, 4, 30, tzinfo=UTC)  # Monday 13:30: the lunch hour
     notice.show_now()
-    assert notice.text.text().startswith(f"14:00{suffix}까지 자리 비움 시간이에요.")
+    assert notice.text.text().startswith(f"오후 2:00{suffix}까지 자리 비움 시간이에요.")
 
 
 def test_on_a_laptop_seven_minutes_slow_the_strip_goes_when_the_shop_opens_by_whatsapps_clock(

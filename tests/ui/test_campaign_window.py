@@ -1520,12 +1520,13 @@ def test_the_korean_night_hold_note_writes_its_hours_as_the_confirmation_does(
     qtbot: Any, korean: None, korean_locale: None
 ) -> None:
     """The form said "21:00–08:00" and the confirmation "21:00~08:00" for the same night: a Korean
-    range of hours takes "~", as the shop's own hours are written."""
+    range of hours takes "~", as the shop's own hours are written. Its hours read as every other time
+    the owner reads ("오후 9:00", the law's own "오후 9시"), not the shop's door's 24-hour clock."""
     from ui.campaign_schedule import ScheduleBox
 
     box = ScheduleBox()
     qtbot.addWidget(box)
-    assert "21:00~08:00 사이에는 08:00까지" in box.night_note.text()
+    assert "오후 9:00~오전 8:00 사이에는 오전 8:00까지" in box.night_note.text()
 
 
 def test_a_campaign_change_from_the_relay_keeps_the_draft_the_owner_is_typing(qtbot: Any, ctx: Any) -> None:

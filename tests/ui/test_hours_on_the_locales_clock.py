@@ -1,5 +1,6 @@
 """Business hours and the away preview's hour as the owner's language writes hours: "10:00 AM" in
-English, the 24-hour "10:00–19:00" Korean shops write."""
+English; in Korean the schedule on the 24-hour "10:00–19:00" Korean shops write, a moment as the
+chat list writes it ("오전 2:44")."""
 
 from __future__ import annotations
 
@@ -54,7 +55,11 @@ def test_english_hours_read_on_the_12_hour_clock(qtbot, demo_ctx: AppContext, en
     assert "10:00 AM–1:00 PM" in _plain(away.summary.text())
 
 
-def test_korean_hours_keep_the_24_hour_clock(qtbot, demo_ctx: AppContext, korean_locale: None) -> None:
+def test_korean_hours_keep_the_24_hour_clock_and_the_moment_reads_as_the_chat_list(
+    qtbot, demo_ctx: AppContext, korean_locale: None
+) -> None:
+    """The hours are a schedule, written as on the shop's door; "now" in the preview is a moment,
+    written as the chat list and the away notice write theirs: "오전 2:44", not "02:44"."""
     from ui.away_editor import AwayEditor
 
     hours = _opened(qtbot, BusinessHoursEditor(demo_ctx))
@@ -64,7 +69,8 @@ def test_korean_hours_keep_the_24_hour_clock(qtbot, demo_ctx: AppContext, korean
     away = _opened(qtbot, AwayEditor(demo_ctx))
     away.preview.clock = lambda: FRIDAY_NIGHT
     away.preview.show_for(AutomationsStore(demo_ctx.db).state().doc)
-    assert "02:44, " in away.preview.title.text()
+    title = away.preview.title.text()
+    assert "오전 2:44, " in title and "02:44" not in title
 
 
 def test_in_korean_the_hours_and_days_are_ranged_with_a_tilde(
