@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import enum
 import logging
 import shutil
 from collections.abc import Callable
@@ -78,6 +79,15 @@ if TYPE_CHECKING:
     from ui.catalog_send_action import CatalogSendAction
 
 log = logging.getLogger(__name__)
+
+
+class NoChatOpen(enum.Enum):
+    """Why no chat is open, as the pane says it: "pick one on the left" is only true with one there."""
+
+    PICK = "pick"  # the list on the left shows chats
+    LIST_EMPTY = "list_empty"  # the list shows a filter, a label or one number, and none is in it
+    INBOX_EMPTY = "inbox_empty"  # no chat yet at all
+    NO_RELAY = "no_relay"  # no chat yet, and no relay set up to bring any
 
 
 class ChatPane(QWidget):
@@ -170,6 +180,7 @@ class ChatPane(QWidget):
         cl.addWidget(self.archive_note)
         cl.addWidget(self.composer)
 
+        self.no_chat = NoChatOpen.PICK
         self.empty = QLabel(self._empty_text(), self)
         self.empty.setObjectName("emptyChat")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -228,8 +239,27 @@ class ChatPane(QWidget):
     def dropEvent(self, event: QDropEvent) -> None:
         self.composer.dropEvent(event)
 
+    def show_why_no_chat(self, why: NoChatOpen) -> None:
+        """What the pane says while no chat is open, for what the list on the left holds."""
+        if why is not self.no_chat:
+            self.no_chat = why
+            self.empty.setText(self._empty_text())
+
     def _empty_text(self) -> str:
-        text = self.tr("Pick a chat on the left to read and answer it.")
+        if self.no_chat is NoChatOpen.NO_RELAY:
+            text = self.tr(
+                "No chats yet, and no relay is set up, so none can arrive. Set up your relay in "
+                "File ▸ Settings…: your customers' WhatsApp chats then appear on the left."
+            )
+        elif self.no_chat is NoChatOpen.INBOX_EMPTY:
+            text = self.tr(
+                "No chats yet. When a customer writes to your shop on WhatsApp, the chat appears on the "
+                "left: open it there to read and answer."
+            )
+        elif self.no_chat is NoChatOpen.LIST_EMPTY:
+            text = self.tr("No chat is in the list on the left.")
+        else:
+            text = self.tr("Pick a chat on the left to read and answer it.")
         if not self.ctx.demo:
             return text
         if self.ctx.demo_kept_in is None:

@@ -251,6 +251,11 @@ class MainWindow(QMainWindow):
         # the banner and Quit's question missed the photos sent after the first while the relay was away.
         self.chat.message_queued.connect(lambda _contact_id: self.count_waiting_replies())
         self.chat.view.chat_model.new_messages.connect(lambda _n: self.schedule_read())
+        # "Pick a chat on the left" over an empty list sent the owner looking for one.
+        listed = self.chat_list.model
+        for signal in (listed.page_loaded, listed.rowsInserted, listed.rowsRemoved, listed.modelReset):
+            signal.connect(self._say_why_no_chat)
+        self._say_why_no_chat()
         self.chat_list.delegate.draft_for = self.chat.composer.draft_for
         self.chat_list.model.draft_for = self.chat.composer.draft_for
         self.chat.composer.drafts_shown.connect(self.chat_list.view.viewport().update)
@@ -832,11 +837,29 @@ class MainWindow(QMainWindow):
         if state.kind is Connection.NOT_CONFIGURED:
             self.read_saved_chats()
         self.banner.set_state(state)
+        self._say_why_no_chat()
         self.pushes_waiting.set_connection(state)
         self.away_notice.set_connection(state)
         if state.kind is Connection.ONLINE and not self.ctx.demo:
             self.check_inbound_silence()
         self.count_waiting_replies()  # replies left from the last run, or stuck now the relay is away
+
+    def _say_why_no_chat(self, *_args: object) -> None:
+        """The chat pane's words while no chat is open, for what the list on the left holds and
+        whether a relay is set up to bring chats."""
+        from app.connection import Connection
+        from ui.chat_pane import NoChatOpen
+
+        model = self.chat_list.model
+        if not model.loaded_once or model.rowCount() > 0:
+            why = NoChatOpen.PICK
+        elif model.kind != "all" or model.label_id is not None or model.number is not None:
+            why = NoChatOpen.LIST_EMPTY
+        elif self.banner.state.kind is Connection.NOT_CONFIGURED:
+            why = NoChatOpen.NO_RELAY
+        else:
+            why = NoChatOpen.INBOX_EMPTY
+        self.chat.show_why_no_chat(why)
 
     def count_waiting_replies(self) -> None:
         """Off the GUI thread: how many of the owner's replies wait for the relay (the banner says

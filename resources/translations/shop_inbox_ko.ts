@@ -2517,6 +2517,18 @@ the customer can still write.</source>
         <translation>휴대폰에서 내보낸 파일로 가져온 그룹 채팅이에요. 보관용이라 메시지를 보낼 수 없고, 자동 응답도 보내지 않아요.</translation>
     </message>
     <message>
+        <source>No chats yet, and no relay is set up, so none can arrive. Set up your relay in File ▸ Settings…: your customers&apos; WhatsApp chats then appear on the left.</source>
+        <translation>아직 채팅이 없어요. 릴레이를 설정하지 않아서 채팅이 올 수 없어요. 파일 ▸ 설정…에서 릴레이를 설정하면 고객의 WhatsApp 채팅이 왼쪽에 나타나요.</translation>
+    </message>
+    <message>
+        <source>No chats yet. When a customer writes to your shop on WhatsApp, the chat appears on the left: open it there to read and answer.</source>
+        <translation>아직 채팅이 없어요. 고객이 WhatsApp으로 메시지를 보내면 왼쪽에 채팅이 나타나요. 채팅을 열어 읽고 답장하세요.</translation>
+    </message>
+    <message>
+        <source>No chat is in the list on the left.</source>
+        <translation>왼쪽 목록에 채팅이 없어요.</translation>
+    </message>
+    <message>
         <source>Pick a chat on the left to read and answer it.</source>
         <translation>왼쪽에서 채팅을 선택하면 읽고 답장할 수 있어요.</translation>
     </message>

@@ -1,0 +1,54 @@
+"""What the chat pane says while no chat is open: "pick a chat on the left" only when one is there;
+over an empty inbox, what will appear there, or that a relay must be set up first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.support.factories import make_contact, make_message
+from tests.support.relay_server import RunningRelay, inbound
+
+PICK = "Pick a chat on the left"
+
+
+def test_over_an_empty_inbox_with_no_relay_the_pane_says_to_set_one_up(window: Any, qtbot: Any) -> None:
+    window.start_sync()  # no relay address in the preferences
+    pane = window.chat
+    qtbot.waitUntil(lambda: "no relay is set up" in pane.empty.text(), timeout=10000)
+    assert PICK not in pane.empty.text()
+    assert "Settings" in pane.empty.text()
+
+
+def test_over_an_empty_inbox_the_pane_says_what_will_appear_until_a_customer_writes(
+    window: Any, qtbot: Any, relay: RunningRelay
+) -> None:
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    pane = window.chat
+    qtbot.waitUntil(lambda: pane.empty.text().startswith("No chats yet. When a customer writes"), timeout=10000)
+    assert "relay" not in pane.empty.text()
+
+    relay.post_webhook(inbound(content="안녕하세요, 주문할게요", sender="821055550001", name="이서연"))
+    qtbot.waitUntil(lambda: pane.empty.text().startswith(PICK), timeout=10000)
+    assert window.chat_list.model.rowCount() == 1
+
+
+def test_over_a_filter_with_no_chat_in_it_the_pane_says_the_list_is_empty(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        make_message(s, make_contact(s, wa_id="821055550002", profile_name="박서준"), "감사합니다", unread=False)
+    window.chat_list.load()
+    pane = window.chat
+    qtbot.waitUntil(lambda: pane.empty.text().startswith(PICK), timeout=10000)
+
+    window.chat_list.set_filter("unread")  # everything read: the list on the left is empty
+    qtbot.waitUntil(lambda: pane.empty.text() == "No chat is in the list on the left.", timeout=10000)
+    window.chat_list.set_filter("all")
+    qtbot.waitUntil(lambda: pane.empty.text().startswith(PICK), timeout=10000)
+
+
+def test_in_korean_an_empty_inbox_says_no_chats_yet(korean: Any, window: Any, qtbot: Any) -> None:
+    window.start_sync()
+    pane = window.chat
+    qtbot.waitUntil(lambda: pane.empty.text().startswith("아직 채팅이 없"), timeout=10000)
+    assert "릴레이" in pane.empty.text() and "왼쪽에서 채팅을 선택" not in pane.empty.text()
