@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.deposits import REFUND_DUE, SHARE_FREED, SHARE_TAKEN, TAKEN_REFUND, TAKEN_RESTORED, deposit_day
+from app.deposits import REFUND_DUE, SHARE_FREED, SHARE_TAKEN, TAKEN_REFUND, TAKEN_RESTORED
 from app.order_changes import CHANGED
 from app.order_notices import NotToldReason
 from app.order_queries import EventRow
@@ -17,7 +17,7 @@ from app.order_returns import CARRIED_BACK, EXCHANGE_FOR, GOODS_BACK, RETURNED
 from app.orders import EXPIRED_MOVE, MOVED_BACK, UNSENT_MOVE, OrderState, Told, move_note
 from app.rules import zone
 from app.shipping_sheets import RETRACKED
-from ui.formatting import babel_locale_name, full_datetime, shop_datetime
+from ui.formatting import full_datetime, on_clock, shop_datetime
 from ui.korean_particles import with_particles
 from ui.order_text import money, state_name
 from ui.surcharge_names import surcharge_name
@@ -66,6 +66,8 @@ def event_text(
 ) -> str:
     """One line of an order's history; `currency`: the order's, which its deposits were in."""
     when = order_time(event.at, time_zone)
+    # A deposit named in the line gives its year only when it is not the year of the line's moment.
+    on = (on_clock(event.at, zone(time_zone)) if time_zone else on_clock(event.at)).date()
     facts = move_note(event.note)
     if event.kind == "created":
         return translate("OrderWindow", "{0}: order received").format(when)
@@ -181,22 +183,24 @@ def event_text(
             "(the rest of it pays {3})",
         )
         others = ", ".join(map(str, paid_with)) if isinstance(paid_with, list) else ""
-        said = deposit_text(deposit, country=country, currency=currency)
+        said = deposit_text(deposit, on, country=country, currency=currency)
         return with_particles(line.format(when, money(refunded, currency), said, others))
     if event.kind == REFUND_DUE and isinstance(deposit, dict):
         return translate(
             "OrderWindow", "{0}: a deposit came after the order was cancelled, left to be refunded: {1}"
-        ).format(when, deposit_text(deposit, country=country, currency=currency))
+        ).format(when, deposit_text(deposit, on, country=country, currency=currency))
     if event.kind == EXPIRED_MOVE or facts.get("expired"):
         line = translate("OrderWindow", "{0}: cancelled, the payment deadline passed").format(when)
     elif isinstance(deposit, dict) and isinstance(facts.get("parts"), list):
         parts = [p for p in facts["parts"] if isinstance(p, dict)]
         count = len(parts)
         line = QCoreApplication.translate("OrderWindow", "{0}: paid by %Ln deposits together: {1}", "", count)
-        line = line.format(when, ", ".join(part_text(p, country=country, currency=currency) for p in parts))
+        line = line.format(
+            when, ", ".join(part_text(p, on, country=country, currency=currency) for p in parts)
+        )
     elif isinstance(deposit, dict):
         amount, share = deposit.get("amount"), facts.get("share")
-        said = deposit_text(deposit, country=country, currency=currency)
+        said = deposit_text(deposit, on, country=country, currency=currency)
         if isinstance(amount, int) and isinstance(share, int) and 0 < share < amount:
             # Its share of one deposit for several orders: the deposit's whole amount is not all its own.
             line = translate("OrderWindow", "{0}: paid by {1} of a deposit in the bank file: {2}")
@@ -347,11 +351,13 @@ def told_text(kind: str, facts: dict[str, Any]) -> str:
     return ""
 
 
-def part_text(part: dict[str, Any], *, country: str = "KR", currency: str = "KRW") -> str:
+def part_text(
+    part: dict[str, Any], on: date | None = None, *, country: str = "KR", currency: str = "KRW"
+) -> str:
     """One of the deposits that paid an order in parts, and what of it the order took when that was
     only its part (a deposit that pays other orders too): "12월 4일 (금) 오후 2:03 김민지 132,000원
     (그중 42,000원)"."""
-    text = deposit_text(part, with_time=True, country=country, currency=currency)
+    text = deposit_text(part, on, country=country, currency=currency)
     used, amount = part.get("used"), part.get("amount")
     if isinstance(used, int) and isinstance(amount, int) and 0 < used < amount:
         text += " " + translate("OrderWindow", "({0} of it)").format(money(used, currency))
@@ -359,27 +365,18 @@ def part_text(part: dict[str, Any], *, country: str = "KR", currency: str = "KRW
 
 
 def deposit_text(
-    deposit: dict[str, Any], *, with_time: bool = False, country: str = "KR", currency: str = "KRW"
+    deposit: dict[str, Any], on: date | None = None, *, country: str = "KR", currency: str = "KRW"
 ) -> str:
-    """A bank file's deposit as the history names it: "12월 4일 이하온 61,000원"; `with_time`: as the
-    deposits window says its moment, "12월 5일 (토) 오전 11:02 이하온 50,000원" (two transfers of
-    one day told apart)."""
+    """A bank file's deposit as the history names it, its moment as the deposits window says it:
+    "12월 5일 (토) 오전 11:02 이하온 50,000원" (her two transfers of one day read "12월 5일 이하온
+    50,000원" twice); only its day when the bank gave no time; its year when not `on`'s (the
+    history line's day; None: today)."""
     from ui.deposit_dialog import deposit_when  # the window's own words for a bank's moment
 
-    at = str(deposit.get("at", ""))
-    day = deposit_day(at, country)  # in the order the shop's country's banks write it
-    on_its_day = _babel_date_md(day) if day is not None else at
-    when = deposit_when(at, country=country) if with_time else on_its_day
     amount = deposit.get("amount")
-    parts = [when, str(deposit.get("name", "")), money(amount, currency) if isinstance(amount, int) else ""]
+    parts = [
+        deposit_when(str(deposit.get("at", "")), on, country=country),  # the day in the shop's banks' order
+        str(deposit.get("name", "")),
+        money(amount, currency) if isinstance(amount, int) else "",
+    ]
     return " ".join(p for p in parts if p)
-
-
-def _babel_date_md(day: date) -> str:
-    from babel.core import UnknownLocaleError
-    from babel.dates import format_skeleton
-
-    try:
-        return str(format_skeleton("MMMd", day, locale=babel_locale_name()))
-    except (ValueError, LookupError, UnknownLocaleError):
-        return day.isoformat()

@@ -4,6 +4,7 @@ shop's country writes dates: the UK's 5 December, the US's May 12; Korea's year 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -70,8 +71,11 @@ def test_the_day_follows_the_shops_country() -> None:
 
 def test_the_orders_history_names_the_deposits_day(qapp: Any, english_locale: None) -> None:
     deposit = {"at": "05/12/2026", "name": "Olivia Brown", "amount": 4250}
-    assert deposit_text(deposit, country="GB").startswith("Dec 5 Olivia Brown")
-    assert deposit_text(deposit, country="US").startswith("May 12 Olivia Brown")
+    # As the deposits window says it, with its weekday (the year only when not the history line's).
+    that_year = date(2026, 12, 6)
+    assert deposit_text(deposit, that_year, country="GB").startswith("Sat, Dec 5 Olivia Brown")
+    assert deposit_text(deposit, that_year, country="US").startswith("Tue, May 12 Olivia Brown")
+    assert deposit_text(deposit, date(2027, 1, 4), country="GB").startswith("Sat, Dec 5, 2026 Olivia Brown")
 
 
 def test_the_orders_history_says_a_deposit_in_the_orders_currency(qapp: Any, english_locale: None) -> None:

@@ -14,7 +14,27 @@ AT = datetime(2026, 12, 4, 6, 3, tzinfo=UTC)
 def test_a_move_the_bank_file_paid_names_its_deposit(korean: None, korean_locale: None) -> None:
     note = deposit_note(Deposit(2, "2026-12-04 14:03:22", "이하온", 61000))
     text = event_text(EventRow(AT, "moved", "awaiting_payment", "paid", note), "Asia/Seoul")
-    assert text.endswith(": 은행 파일의 입금으로 결제 완료: 12월 4일 이하온 61,000원")
+    assert text.endswith(": 은행 파일의 입금으로 결제 완료: 12월 4일 (금) 오후 2:03 이하온 61,000원")
+
+
+def test_two_deposits_of_one_day_are_told_apart_by_their_time(korean: None, korean_locale: None) -> None:
+    """이하온 paid two orders on the 4th with two transfers of 61,000원: both histories read "12월 4일
+    이하온 61,000원", and the owner could not tell which transfer paid which order."""
+    morning = deposit_note(Deposit(2, "2026-12-04 09:40:05", "이하온", 61000))
+    afternoon = deposit_note(Deposit(5, "2026-12-04 14:03:22", "이하온", 61000))
+    first = event_text(EventRow(AT, "moved", "awaiting_payment", "paid", morning), "Asia/Seoul")
+    second = event_text(EventRow(AT, "moved", "awaiting_payment", "paid", afternoon), "Asia/Seoul")
+    assert first.endswith("12월 4일 (금) 오전 9:40 이하온 61,000원")
+    assert second.endswith("12월 4일 (금) 오후 2:03 이하온 61,000원")
+
+
+def test_a_deposit_of_another_year_than_its_history_line_says_its_year(
+    korean: None, korean_locale: None
+) -> None:
+    note = deposit_note(Deposit(2, "2026-12-31 23:10:00", "이하온", 61000))
+    new_year = datetime(2027, 1, 2, 1, 0, tzinfo=UTC)
+    text = event_text(EventRow(new_year, "moved", "awaiting_payment", "paid", note), "Asia/Seoul")
+    assert text.endswith(": 2026년 12월 31일 (목) 오후 11:10 이하온 61,000원")
 
 
 def test_an_older_history_line_reads_as_before(korean: None, korean_locale: None) -> None:
@@ -52,7 +72,7 @@ def test_a_move_paid_by_one_deposit_for_two_orders_names_both(korean: None, kore
     note = deposit_note(Deposit(2, "2026-12-04 14:03:22", "김민지", 132000), ["2026-0003", "2026-0008"])
     text = event_text(EventRow(AT, "moved", "awaiting_payment", "paid", note), "Asia/Seoul")
     assert text.endswith(
-        ": 은행 파일의 입금으로 결제 완료: 12월 4일 김민지 132,000원 (입금 1건으로 함께 결제한 주문: 2026-0003 + 2026-0008)"
+        ": 은행 파일의 입금으로 결제 완료: 12월 4일 (금) 오후 2:03 김민지 132,000원 (입금 1건으로 함께 결제한 주문: 2026-0003 + 2026-0008)"
     )
 
 
@@ -65,10 +85,10 @@ def test_a_late_deposit_reads_as_restoring_the_order_or_left_for_a_refund(
     restored = EventRow(AT, "moved", "cancelled", "paid", deposit_note(late, restored=True))
     refund = EventRow(AT, REFUND_DUE, None, None, deposit_note(late))
     assert event_text(restored, "Asia/Seoul").endswith(
-        ": 은행 파일의 입금으로 결제 완료: 12월 4일 김민지 42,000원 (입금 기한 뒤에 들어온 입금으로 주문을 되살림)"
+        ": 은행 파일의 입금으로 결제 완료: 12월 4일 (금) 오전 9:12 김민지 42,000원 (입금 기한 뒤에 들어온 입금으로 주문을 되살림)"
     )
     assert event_text(refund, "Asia/Seoul").endswith(
-        ": 주문 취소 뒤에 들어온 입금, 환불할 입금으로 둠: 12월 4일 김민지 42,000원"
+        ": 주문 취소 뒤에 들어온 입금, 환불할 입금으로 둠: 12월 4일 (금) 오전 9:12 김민지 42,000원"
     )
 
 
