@@ -354,6 +354,7 @@ class DepositModel(QAbstractTableModel):
 
 class DepositDialog(QDialog):
     paid = Signal(list)  # order ids moved to Paid
+    restored = Signal(int, str)  # an order the deadline cancelled, restored as paid: its id and number
     open_requested = Signal(int)  # a row was double-clicked: its order, to open
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -673,6 +674,7 @@ class DepositDialog(QDialog):
         if late is None or late[1].order_id is None:
             return
         row, order_id, deposit, db = late[0], late[1].order_id, late[1].deposit, self.ctx.db
+        number = late[1].number
 
         def work() -> Changes:
             return action(db, order_id, deposit)
@@ -684,8 +686,8 @@ class DepositDialog(QDialog):
             if not self.late_bar.isVisible():  # its buttons went: the owner stays on the rows,
                 self.table.setFocus()  # not on Open bank file…, which her next Enter pressed
             self.problem.hide()
-            if paid:
-                self.paid.emit([order_id])  # its "payment confirmed" message, as for the ticked ones
+            if paid:  # its "payment confirmed" message is offered, as for the ticked ones
+                self.restored.emit(order_id, number)
 
         Op(work, parent=self).success(done).failure(self.show_late_problem).run()
 

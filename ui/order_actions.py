@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
@@ -17,6 +18,7 @@ from app.relay_pushes import PushTask, worth_retrying
 from ui import icons
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
+from ui.korean_particles import with_particles
 from ui.ops import delete_when_closed, run_op
 from ui.screen_fit import place_beside
 from ui.single_instance import bring_to_front
@@ -264,27 +266,46 @@ class OrderActions(QObject):
         # The paid orders' "payment confirmed" messages (the single order's window prepares the
         # same), sent or not in one decision, as after a courier's file.
         dialog.paid.connect(self._offer_payment_messages)
+        dialog.restored.connect(self._offer_restored_message)
         dialog.open_requested.connect(self.open_order)
         delete_when_closed(dialog)
         dialog.show()
         return dialog
 
     def _offer_payment_messages(self, order_ids: list[int]) -> None:
-        if not order_ids:
-            return
+        if order_ids:
+            count = len(order_ids)
+            self._offer_and_say(order_ids, lambda sent, told: self._paid_text(count, sent, told))
+
+    def _offer_restored_message(self, order_id: int, number: str) -> None:
+        """A late deposit's order restored as paid: its message offered, and the result says it was
+        restored ("1 order marked paid from the bank file" read as if a ticked match had been paid)."""
+        self._offer_and_say([order_id], lambda sent, told: self._restored_text(number, sent and told > 0))
+
+    def _offer_and_say(self, order_ids: list[int], result: Callable[[bool, int], str]) -> None:
+        """The paid orders' "payment confirmed" messages offered; then `result(sent, how many went)`
+        said where the owner looks next."""
         notice = self.offer_notice(BulkMove.BANK_FILE, order_ids)
         sending = notice.model.ticked
         # The deposits' window is closed by then: what went is said where she looks next, or she
         # was left wondering whether the confirmations had gone.
-        notice.decided.connect(lambda sent: self.say_result(self._paid_text(len(order_ids), sent, sending())))
+        notice.decided.connect(lambda sent: self.say_result(result(sent, sending())))
 
         def closed_unanswered(_result: int) -> None:
             # Esc or the window's ×: the orders are paid all the same and nobody was told, which is
             # said too (the board's note still read as before, e.g. an order awaiting payment).
             if not notice.answered:
-                self.say_result(self._paid_text(len(order_ids), False, 0))
+                self.say_result(result(False, 0))
 
         notice.finished.connect(closed_unanswered)
+
+    def _restored_text(self, number: str, told: bool) -> str:
+        said = with_particles(
+            self.tr("Order {0} restored as paid; its items are taken from stock again.").format(number)
+        )
+        if told:
+            return said + " " + self.tr("Payment confirmation sent to the customer.")
+        return said + " " + self.tr("The customer was not told.")
 
     def _paid_text(self, paid: int, sent: bool, count: int) -> str:
         said = self.tr("%Ln order(s) marked paid from the bank file.", "", paid)

@@ -6191,6 +6191,18 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <source>Start order</source>
         <translation>주문 만들기</translation>
     </message>
+    <message>
+        <source>Order {0} restored as paid; its items are taken from stock again.</source>
+        <translation>주문 {0}을(를) 결제 완료로 되살렸어요. 상품은 재고에서 다시 빠졌어요.</translation>
+    </message>
+    <message>
+        <source>Payment confirmation sent to the customer.</source>
+        <translation>고객에게 입금 확인 메시지를 보냈어요.</translation>
+    </message>
+    <message>
+        <source>The customer was not told.</source>
+        <translation>고객에게는 알리지 않았어요.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln order(s) marked paid from the bank file.</source>
         <translation>

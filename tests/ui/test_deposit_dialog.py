@@ -111,9 +111,9 @@ def test_a_deposit_after_the_deadline_cancelled_its_order_is_shown_and_restores_
     assert "was cancelled when its payment deadline passed, and 42,000 came afterwards" in (
         dialog.late_text.text().replace("₩", "")
     )
-    with qtbot.waitSignal(dialog.paid) as paid:
+    with qtbot.waitSignal(dialog.restored) as restored:
         dialog.restore_button.click()
-    assert paid.args == [[order_id]]
+    assert restored.args[0] == order_id
     assert not dialog.late_bar.isVisible()
     with window.ctx.db.read() as s:
         order = s.get(Order, order_id)
@@ -129,6 +129,35 @@ def test_a_deposit_after_the_deadline_cancelled_its_order_is_shown_and_restores_
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.index(0, 4).data() == f"Restored as paid ({number})"
     assert not dialog.late_bar.isVisible()
+
+
+def test_after_restoring_a_late_deposits_order_the_result_says_it_was_restored(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None
+) -> None:
+    """Walk: 주문을 결제 완료로 되살리기, then 보내지 않기 in the question: the status line said "은행
+    파일로 주문 1건을 결제 완료로 표시했어요", as if a ticked deposit had been marked paid, not the
+    cancelled order brought back (its items taken from stock again)."""
+    from ui.bulk_notice_dialog import BulkNoticeDialog
+
+    order_id = an_order_the_deadline_cancelled(window.ctx, on_hand=3)
+    with window.ctx.db.read() as s:
+        number = s.get(Order, order_id).number  # type: ignore[union-attr]
+    dialog = OrderActions(window, window.ctx).open_deposits()
+    dialog.load_file(late_bank_file(tmp_path))
+    qtbot.waitUntil(lambda: dialog.late_bar.isVisible())
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    notice = window.findChild(BulkNoticeDialog)
+    qtbot.waitUntil(lambda: notice.notice is not None and notice.quiet_button.isEnabled())
+    with qtbot.waitSignal(notice.decided):
+        notice.quiet_button.click()
+    said = window.statusBar().currentMessage()
+    assert number.endswith("1")  # 일: 을
+    assert (
+        said
+        == f"주문 {number}을 결제 완료로 되살렸어요. 상품은 재고에서 다시 빠졌어요. 고객에게는 알리지 않았어요."
+    )
+    assert "표시했어요" not in said
 
 
 def test_restoring_a_late_paid_order_without_stock_is_refused_and_it_can_be_left_for_a_refund(
@@ -714,7 +743,7 @@ def test_the_free_part_of_a_transfer_restores_the_order_the_deadline_cancelled_a
         f"{shirt_number} · 김민지 was cancelled when its payment deadline passed. ₩42,000 of a deposit "
         f"that pays {coat_number} is free since the order was moved back. Restore it as paid with that part"
     )
-    with qtbot.waitSignal(dialog.paid):
+    with qtbot.waitSignal(dialog.restored):
         dialog.restore_button.click()
     assert model.index(0, 2).data() == "₩132,000"  # none of it is free now
     assert model.index(0, 4).data() == f"Restored as paid ({shirt_number}); the rest of it pays {coat_number}"
