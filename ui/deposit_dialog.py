@@ -496,7 +496,7 @@ class DepositDialog(QDialog):
     def choose_file(self) -> None:
         name = open_file_name(
             self,
-            Picked.DOWNLOAD,
+            Picked.BANK_FILE,
             self.tr("Open bank file"),
             self.tr("Bank transactions (*.xlsx *.xls *.csv *.txt)"),
         )

@@ -140,7 +140,8 @@ class MainWindow(QMainWindow):
             self.settings.fileName()
         )  # each kind of file's dialog starts where the last one was
         if ctx.demo_samples is not None:
-            suggest_folder(Picked.DOWNLOAD, ctx.demo_samples)
+            suggest_folder(Picked.BANK_FILE, ctx.demo_samples)
+            suggest_folder(Picked.TRACKING_FILE, ctx.demo_samples)
 
         self.chat_list = ChatList(ctx, self)
         self.left = QStackedWidget(self)

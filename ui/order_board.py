@@ -621,7 +621,7 @@ class OrderBoard(QWidget):
     def choose_tracking_file(self) -> None:
         name = open_file_name(
             self,
-            Picked.DOWNLOAD,
+            Picked.TRACKING_FILE,
             self.tr("Open the courier's file"),
             self.tr("Spreadsheets (*.xlsx *.xls *.csv *.txt)"),
         )

@@ -54,7 +54,8 @@ class Picked(Enum):
 
     ATTACHMENT = "attachment"  # sent to a customer: a photo, a PDF
     PICTURE = "picture"  # a catalogue item's photos, a campaign's header
-    DOWNLOAD = "download"  # a bank's transactions, a courier's tracking numbers
+    BANK_FILE = "bank_file"  # a bank's transactions, for the deposits window
+    TRACKING_FILE = "tracking_file"  # a courier's tracking numbers, for the orders board
     DOCUMENT = "document"  # a menu bot exported before
     BACKUP = "backup"  # Shop Inbox's own backups: saved, then restored from the same folder
     SAVED = "saved"  # a customer's photo or file saved from a chat ("Save as…")
@@ -78,7 +79,8 @@ class Picked(Enum):
             Picked.QUICK_REPLIES: documents_folder,
             Picked.ATTACHMENT: pictures_folder,
             Picked.PICTURE: pictures_folder,
-            Picked.DOWNLOAD: downloads_folder,
+            Picked.BANK_FILE: downloads_folder,
+            Picked.TRACKING_FILE: downloads_folder,
             Picked.DOCUMENT: documents_folder,
             Picked.BACKUP: documents_folder,
             Picked.SAVED: downloads_folder,
@@ -115,12 +117,20 @@ def _key(kind: Picked) -> str:
     return f"lastFolders/{kind.value}"
 
 
+# The bank's and the courier's files were one kind ("download") before they had a folder each, so a
+# courier's file picked in one folder sent the next bank file's dialog there: either starts where
+# that shared kind was last picked until one of its own is.
+_FORMER_KEY = {Picked.BANK_FILE: "lastFolders/download", Picked.TRACKING_FILE: "lastFolders/download"}
+
+
 def open_folder(kind: Picked) -> str:
     """Where a dialog for this kind of file starts: the folder of the last one saved or picked
     (while it still exists), else the one suggested for this run, else the kind's usual folder."""
     last = _last_folder.get(kind)
     if last is None and (settings := _settings()) is not None:
         stored = settings.value(_key(kind))
+        if stored is None and kind in _FORMER_KEY:
+            stored = settings.value(_FORMER_KEY[kind])
         last = stored if isinstance(stored, str) else None
     for folder in (last, _suggested.get(kind)):
         if folder and Path(folder).is_dir():

@@ -85,7 +85,7 @@ def test_a_korean_owner_reads_each_files_size_and_date_whole_and_picks_the_state
 
     dialogs.expect("modal", answer=look_and_pick)
     chosen = save_paths.open_file_name(
-        None, Picked.DOWNLOAD, "은행 거래내역 열기", "CSV (*.csv)", start=str(bank_files)
+        None, Picked.BANK_FILE, "은행 거래내역 열기", "CSV (*.csv)", start=str(bank_files)
     )
 
     assert Path(chosen) == bank_files / "입금내역.csv"
@@ -94,7 +94,7 @@ def test_a_korean_owner_reads_each_files_size_and_date_whole_and_picks_the_state
     assert seen["folder size"][0] == ""
     assert seen["date"] == ("2026. 12. 5. 오전 8:47", True)  # not "5 12 2026 08:47"
     assert seen["columns in view"] == ("", True)
-    assert save_paths.open_folder(Picked.DOWNLOAD) == str(bank_files)  # the next one starts there
+    assert save_paths.open_folder(Picked.BANK_FILE) == str(bank_files)  # the next one starts there
 
 
 def test_in_english_the_dates_are_american_and_cancelling_picks_nothing(

@@ -74,6 +74,68 @@ def test_a_bank_file_is_looked_for_in_downloads(
     assert Path(asked.shown[0].text) == user_folders["downloads"]
 
 
+def test_the_deposits_window_opens_where_the_last_bank_file_was_after_a_courier_file_and_a_restart(
+    qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path], tmp_path: Path
+) -> None:
+    """Walk: a bank file from the bank's folder, then the courier's file from another: the next
+    morning's "Open bank file…" started in the courier's folder (both were one kind, "download")."""
+    from ui.deposit_dialog import DepositDialog
+    from ui.order_board import OrderBoard
+
+    bank, courier = tmp_path / "국민은행", tmp_path / "택배"
+    bank.mkdir()
+    courier.mkdir()
+    (bank / "거래내역.csv").write_bytes("거래일시,기재내용,맡기신금액\n".encode("cp949"))
+    (courier / "송장.csv").write_text("주문번호,송장번호\n", encoding="utf-8")
+    settings_file = str(tmp_path / "window.ini")
+    save_paths.remember_folders_in(settings_file)
+
+    deposits = DepositDialog(ctx)
+    qtbot.addWidget(deposits)
+    picked = dialogs.expect("getOpenFileName", answer=bank / "거래내역.csv")
+    deposits.choose_file()
+    assert Path(picked.shown[0].text) == user_folders["downloads"]  # the first time: Downloads
+    qtbot.waitUntil(lambda: deposits.file_label.text() == "거래내역.csv")
+
+    board = OrderBoard(ctx)
+    qtbot.addWidget(board)
+    dialogs.expect("getOpenFileName", answer=None)
+    board.choose_tracking_file()  # looked in Downloads, then cancelled: no folder is taken from it
+    save_paths.remember_pick(save_paths.Picked.TRACKING_FILE, str(courier / "송장.csv"))
+
+    save_paths.remember_folders_in(settings_file)  # the app started again
+    again = DepositDialog(ctx)
+    qtbot.addWidget(again)
+    asked = dialogs.expect("getOpenFileName", answer=None)
+    again.choose_file()
+    assert Path(asked.shown[0].text) == bank
+    courier_asked = dialogs.expect("getOpenFileName", answer=None)
+    board.choose_tracking_file()
+    assert Path(courier_asked.shown[0].text) == courier
+
+
+def test_a_bank_file_folder_kept_before_it_had_its_own_kind_is_where_the_dialog_starts(
+    qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path], tmp_path: Path
+) -> None:
+    """An owner who had picked her bank files in a folder keeps it after the update."""
+    from PySide6.QtCore import QSettings
+
+    from ui.deposit_dialog import DepositDialog
+
+    bank = tmp_path / "국민은행"
+    bank.mkdir()
+    settings_file = str(tmp_path / "window.ini")
+    older = QSettings(settings_file, QSettings.Format.IniFormat)
+    older.setValue("lastFolders/download", str(bank))
+    older.sync()
+    save_paths.remember_folders_in(settings_file)
+    deposits = DepositDialog(ctx)
+    qtbot.addWidget(deposits)
+    asked = dialogs.expect("getOpenFileName", answer=None)
+    deposits.choose_file()
+    assert Path(asked.shown[0].text) == bank
+
+
 def test_a_backup_is_saved_in_documents_and_restored_from_where_it_was_saved(
     qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path], tmp_path: Path
 ) -> None:
