@@ -138,6 +138,54 @@ def main() -> None:
             deposits.grab().save(str(out))
             print(out.relative_to(ROOT))
         deposits.close()
+
+        # The order window of the order awaiting payment: its status buttons under its title.
+        with db.read() as s:
+            awaiting_id = s.scalar(select(Order.id).where(Order.state == OrderState.AWAITING_PAYMENT))
+            fresh_id = s.scalar(select(Order.id).where(Order.state == OrderState.NEW))
+            fresh_contact = s.scalar(select(Order.contact_id).where(Order.id == fresh_id))
+        assert awaiting_id is not None and fresh_id is not None
+        awaiting = window.orders.open_order(awaiting_id)
+        awaiting.resize(620, 700)
+        wait(app, lambda: awaiting.detail is not None)  # noqa: B023 (waited for here)
+        settle(app, awaiting, 20)
+        out = OUT / f"order-window-buttons-top-{lang}.png"
+        if linked(out):
+            awaiting.grab().save(str(out))
+            print(out.relative_to(ROOT))
+        awaiting.hide()
+
+        # A new order with the owner's memo typed, beside the customer's own request.
+        fresh = window.orders.open_order(fresh_id)
+        fresh.resize(620, 560)
+        wait(app, lambda: fresh.detail is not None)  # noqa: B023 (waited for here)
+        fresh.memo.setText("선물 포장 — 리본 흰색" if lang == "ko" else "Gift wrap, white ribbon")
+        fresh.memo.setFocus()
+        settle(app, fresh, 20)
+        out = OUT / f"order-option-memo-{lang}.png"
+        if linked(out):
+            fresh.grab().save(str(out))
+            print(out.relative_to(ROOT))
+        fresh.hide()  # close() asks about the memo typed and not saved
+
+        # A new order's line that is not in the catalogue: the owner names it and types its price.
+        from ui.order_form import StartOrderDialog
+
+        form = StartOrderDialog(
+            ctx, fresh_contact, "이수진" if lang == "ko" else "Sophie Turner", parent=window
+        )
+        form.resize(640, 640)
+        form.show()
+        form.search.setText("선물 포장" if lang == "ko" else "Gift wrap")
+        wait(app, lambda: form.results_model.rowCount() > 0)  # noqa: B023 (waited for here)
+        form._add_current()  # Enter: the line, its price left for the owner to type
+        wait(app, lambda: form.lines.rowCount() > 0)  # noqa: B023 (waited for here)
+        settle(app, form, 20)
+        out = OUT / f"order-item-not-in-catalogue-{lang}.png"
+        if linked(out):
+            form.grab().save(str(out))
+            print(out.relative_to(ROOT))
+        form.hide()
         board.close()
         window.close()
         db.close()
