@@ -26,7 +26,9 @@ def test_over_an_empty_inbox_the_pane_says_what_will_appear_until_a_customer_wri
     window.ctx.relay_token = relay.token
     window.start_sync()
     pane = window.chat
-    qtbot.waitUntil(lambda: pane.empty.text().startswith("No chats yet. When a customer writes"), timeout=10000)
+    qtbot.waitUntil(
+        lambda: pane.empty.text().startswith("No chats yet. When a customer writes"), timeout=10000
+    )
     assert "relay" not in pane.empty.text()
 
     relay.post_webhook(inbound(content="안녕하세요, 주문할게요", sender="821055550001", name="이서연"))
@@ -36,7 +38,9 @@ def test_over_an_empty_inbox_the_pane_says_what_will_appear_until_a_customer_wri
 
 def test_over_a_filter_with_no_chat_in_it_the_pane_says_the_list_is_empty(window: Any, qtbot: Any) -> None:
     with window.ctx.db.write() as s:
-        make_message(s, make_contact(s, wa_id="821055550002", profile_name="박서준"), "감사합니다", unread=False)
+        make_message(
+            s, make_contact(s, wa_id="821055550002", profile_name="박서준"), "감사합니다", unread=False
+        )
     window.chat_list.load()
     pane = window.chat
     qtbot.waitUntil(lambda: pane.empty.text().startswith(PICK), timeout=10000)
