@@ -153,7 +153,23 @@ def main() -> None:
         if linked(out):
             awaiting.grab().save(str(out))
             print(out.relative_to(ROOT))
-        awaiting.hide()
+
+        # Its items changed while it awaits payment: a blouse added, ₩10,000 off; the history says so.
+        change = awaiting.change_items()
+        assert change is not None
+        change.search.setText("블라우스")
+        wait(app, lambda: change._found_for == "블라우스" and change.results_model.rowCount() > 0)  # noqa: B023
+        change._add_current()
+        change.discount.setText("10,000")
+        change.recompute()
+        change.create_button.click()
+        wait(app, lambda: awaiting.detail is not None and awaiting.detail.total_minor != awaited)  # noqa: B023
+        settle(app, awaiting, 20)
+        out = OUT / f"order-change-items-{lang}.png"
+        if linked(out):
+            awaiting.grab().save(str(out))
+            print(out.relative_to(ROOT))
+        awaiting.hide()  # close() asks about the message prepared and not sent
 
         # A new order with the owner's memo typed, beside the customer's own request.
         fresh = window.orders.open_order(fresh_id)
