@@ -182,7 +182,21 @@ def main() -> None:
         if linked(out):
             fresh.grab().save(str(out))
             print(out.relative_to(ROOT))
-        fresh.hide()  # close() asks about the memo typed and not saved
+
+        # Its address typed and not saved, then 입금 요청: the move keeps the address with it.
+        fresh.ship_to.postcode.setText("48094")
+        fresh.ship_to.address.setText(
+            "부산 해운대구 우동 1234" if lang == "ko" else "12 Marine Parade, Brighton"
+        )
+        fresh.move_to(OrderState.AWAITING_PAYMENT)
+        wait(app, lambda: fresh.message.isVisible())  # noqa: B023 (waited for here)
+        fresh.resize(620, 860)
+        settle(app, fresh, 20)
+        out = OUT / f"order-address-kept-{lang}.png"
+        if linked(out):
+            fresh.grab().save(str(out))
+            print(out.relative_to(ROOT))
+        fresh.hide()  # close() asks about the message prepared and not sent
 
         # A new order's line that is not in the catalogue: the owner names it and types its price.
         from ui.order_form import StartOrderDialog
