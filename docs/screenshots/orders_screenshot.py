@@ -1,4 +1,6 @@
-"""Screenshots of issue 22: a cart as an order card in the chat, the orders board (a move and its Undo), and the shipped message.
+"""Screenshots of orders: a cart as an order card in the chat, the orders board (a move and its Undo), the shipped
+message, bank deposit matching, the order window (its buttons, a change of items, a memo, an address kept
+through a move) and a new order's line not in the catalogue.
 
 Run: xvfb-run -n 59 -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/orders_screenshot.py
 """
