@@ -849,18 +849,42 @@ class MainWindow(QMainWindow):
         """The chat pane's words while no chat is open, for what the list on the left holds and
         whether a relay is set up to bring chats."""
         from app.connection import Connection
+        from app.queries import has_saved_chats
         from ui.chat_pane import NoChatOpen
+        from ui.ops import run_read
 
         model = self.chat_list.model
+
+        def inbox_empty() -> bool:
+            return (
+                model.loaded_once
+                and model.rowCount() == 0
+                and (model.kind, model.label_id, model.number) == ("all", None, None)
+            )
+
         if not model.loaded_once or model.rowCount() > 0:
-            why = NoChatOpen.PICK
-        elif model.kind != "all" or model.label_id is not None or model.number is not None:
-            why = NoChatOpen.LIST_EMPTY
-        elif self.banner.state.kind is Connection.NOT_CONFIGURED:
-            why = NoChatOpen.NO_RELAY
+            self.chat.show_why_no_chat(NoChatOpen.PICK)
+        elif not inbox_empty():
+            self.chat.show_why_no_chat(NoChatOpen.LIST_EMPTY)
         else:
-            why = NoChatOpen.INBOX_EMPTY
-        self.chat.show_why_no_chat(why)
+            # Every chat may be archived: then "no chats yet" is not so, and the list is only empty.
+            def counted(saved: bool) -> None:
+                if not inbox_empty():
+                    return  # the list changed meanwhile: its own call says what is so
+                if saved:
+                    self.chat.show_why_no_chat(NoChatOpen.LIST_EMPTY)
+                elif self.banner.state.kind is Connection.NOT_CONFIGURED:
+                    self.chat.show_why_no_chat(NoChatOpen.NO_RELAY)
+                else:
+                    self.chat.show_why_no_chat(NoChatOpen.INBOX_EMPTY)
+
+            run_read(
+                self.ctx,
+                has_saved_chats,
+                counted,
+                parent=self,
+                on_failure=lambda exc: log.warning("saved chats not counted: %s", type(exc).__name__),
+            )
 
     def count_waiting_replies(self) -> None:
         """Off the GUI thread: how many of the owner's replies wait for the relay (the banner says

@@ -56,3 +56,15 @@ def test_in_korean_an_empty_inbox_says_no_chats_yet(korean: Any, window: Any, qt
     pane = window.chat
     qtbot.waitUntil(lambda: pane.empty.text().startswith("아직 채팅이 없"), timeout=10000)
     assert "릴레이" in pane.empty.text() and "왼쪽에서 채팅을 선택" not in pane.empty.text()
+
+
+def test_with_every_chat_archived_the_pane_does_not_say_no_chats_yet(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        customer = make_contact(s, wa_id="821055550003", profile_name="최유진", archived=True)
+        make_message(s, customer, "감사합니다", unread=False)
+    window.chat_list.load()
+    window.start_sync()
+    pane = window.chat
+    qtbot.waitUntil(lambda: pane.empty.text() == "No chat is in the list on the left.", timeout=10000)
+    window.chat_list.set_filter("archived")
+    qtbot.waitUntil(lambda: pane.empty.text().startswith(PICK), timeout=10000)
