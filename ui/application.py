@@ -219,21 +219,35 @@ def relaunch_if_asked(folder: Path | None = None) -> None:
 
 
 def already_open(app: QApplication, args: argparse.Namespace, folder: Path) -> int:
-    """Another Shop Inbox has this folder: it was asked to come to the front; this one ends. While
-    that one updates the inbox file, the owner is told the inbox opens once the update is done."""
-    from ui.single_instance import update_under_way
+    """Another Shop Inbox has this folder: it is asked to come to the front; this one ends. While
+    that one updates the inbox file, the owner is told the inbox opens once the update is done; when
+    it could not be asked, that it is open and where to find it."""
+    from ui.single_instance import ask_to_come_forward, update_under_way
 
-    log.info("Shop Inbox is already open on this folder: its window was asked to come to the front")
+    asked = ask_to_come_forward(folder)
+    log.info(
+        "Shop Inbox is already open on this folder: its window %s",
+        "was asked to come to the front" if asked else "could not be asked to come forward",
+    )
     if sys.stderr is not None:
-        print("Shop Inbox is already open on this folder; its window came to the front.", file=sys.stderr)
+        told = "its window came to the front" if asked else "look for its window"
+        print(f"Shop Inbox is already open on this folder; {told}.", file=sys.stderr)
     language = update_under_way(folder)
-    if language is not None and not args.smoke:
-        from ui.translations import install_translators, installed_language
+    if args.smoke or (asked and language is None):
+        return 0
+    from app.first_page import stored_language
+    from ui.translations import install_translators, installed_language
+
+    if installed_language(app) is None:
+        install_translators(app, args.lang or language or stored_language(paths_for(folder).database))
+    if language is not None:
         from ui.upgrade_window import say_update_under_way
 
-        if installed_language(app) is None:
-            install_translators(app, args.lang or language)
         say_update_under_way()
+    else:
+        from ui.single_instance import say_already_open
+
+        say_already_open()
     return 0
 
 

@@ -10077,6 +10077,17 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Shop Inbox</source>
+        <translation>샵 인박스</translation>
+    </message>
+    <message>
+        <source>Shop Inbox is already open on this computer, but its window could not be brought to the front. Look for it on the taskbar, or in the tray if its window was closed.</source>
+        <translation>샵 인박스가 이미 이 컴퓨터에서 열려 있지만 그 창을 앞으로 가져오지 못했어요. 작업 표시줄에서 찾아보세요. 창을 닫았다면 트레이에 있어요.</translation>
+    </message>
+</context>
+<context>
     <name>SizeText</name>
     <message>
         <source>{0} B</source>
