@@ -367,6 +367,10 @@ def migrate(path: Path, report: MigrationReport | None = None) -> None:
             log.warning(
                 "the disk filled up while %s was updated: it is as it was; its copy is removed", path.name
             )
+        if found == 0:  # a first start: there was no inbox to update, and none is set up yet
+            from app.errors import NoRoomToSetUp
+
+            raise NoRoomToSetUp(path.parent, str(exc)) from exc
         raise _update_disk_full(path, exc) from exc
 
 

@@ -31,6 +31,8 @@ class ErrorCode(enum.StrEnum):
     UPDATE_DISK_FULL = (
         "update_disk_full"  # the update ran out of space and was undone: the inbox is as it was
     )
+    # A first start found the disk full: nothing of an inbox was set up yet, so nothing was lost.
+    SETUP_DISK_FULL = "setup_disk_full"
     # The relay
     RELAY_UNREACHABLE = "relay_unreachable"
     RELAY_TIMEOUT = "relay_timeout"
@@ -476,6 +478,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.RESTORE_NEEDS_ROOM: RoomParams,
     ErrorCode.UPDATE_NEEDS_TEMP_ROOM: RoomParams,
     ErrorCode.UPDATE_DISK_FULL: PathParams,
+    ErrorCode.SETUP_DISK_FULL: PathParams,
     ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: TablesParams,
     ErrorCode.NOT_A_DATABASE: PathParams,
     ErrorCode.DATA_FOLDER_IS_A_FILE: PathParams,
@@ -714,6 +717,18 @@ class NoRoomToUpdate(DiskFull):
             f"{folder} has {free} bytes free; updating the inbox needs about {needed}",
             code=code,
             params=RoomParams(str(folder), needed, free),
+        )
+
+
+class NoRoomToSetUp(DiskFull):
+    """A first start found the disk of the data folder full: nothing of the inbox was set up yet
+    (a file begun is empty, its one transaction undone). `reason`: what failed, for the log."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(
+            f"no room to set up an inbox in {folder}: {reason}",
+            code=ErrorCode.SETUP_DISK_FULL,
+            params=PathParams(str(folder)),
         )
 
 

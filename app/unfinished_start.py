@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -99,3 +100,51 @@ def clear_unfinished_first_start(connection: Connection, path: Path) -> None:
         connection.exec_driver_sql(f'DROP TABLE "{name}"')
     if "sqlite_sequence" in tables:
         connection.exec_driver_sql("DELETE FROM sqlite_sequence")
+
+
+def nothing_set_up_in(path: Path) -> bool:
+    """Whether the inbox file at `path` holds nothing of a shop yet, so a start that failed there
+    lost nothing: no file (or an empty one), one a first start cut short left (no version mark, its
+    tables empty), or one whose first setup was never finished and that holds no chats. Read as a
+    file nothing changes, which needs no room beside it (a full disk has none); False when it cannot
+    be told, or when a WAL beside it may hold what the file does not yet."""
+    from app.db import immutable_uri
+    from app.errors import UnversionedDatabaseHoldsData
+    from app.first_page import PREFERENCES_KEY
+
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return True
+        if wal.exists() and wal.stat().st_size > 0:
+            return False
+        con = sqlite3.connect(immutable_uri(path), uri=True)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        if int(con.execute("PRAGMA user_version").fetchone()[0]) == 0:
+            leftover_tables(lambda sql: con.execute(sql).fetchall(), path)  # raises if one holds data
+            return True
+        row = con.execute("SELECT value FROM setting WHERE key = ?", (PREFERENCES_KEY,)).fetchone()
+        prefs = json.loads(row[0]) if row else {}
+        if prefs.get("setup_done") or prefs.get("relay_url"):
+            return False
+        return con.execute("SELECT 1 FROM contact LIMIT 1").fetchone() is None
+    except (sqlite3.Error, ValueError, UnversionedDatabaseHoldsData):
+        return False
+    finally:
+        con.close()
+
+
+def said_as_a_first_start(exc: Exception, path: Path) -> Exception:
+    """A start that failed for want of room where nothing of a shop was kept yet (`nothing_set_up_in`
+    the inbox file at `path`): NoRoomToSetUp, which says nothing was set up and nothing lost, never
+    that the inbox could not be updated or that the chats are safe. Any other failure: `exc`."""
+    from app.db import is_disk_full
+    from app.errors import NoRoomToSetUp
+
+    if isinstance(exc, NoRoomToSetUp) or not is_disk_full(exc) or not nothing_set_up_in(path):
+        return exc
+    first_start = NoRoomToSetUp(path.parent, str(exc))
+    first_start.__cause__ = exc
+    return first_start

@@ -110,7 +110,8 @@ def run(args: argparse.Namespace) -> int:
             setup_logging(ctx.paths.log_file)
             log_file = ctx.paths.log_file
         else:
-            paths = resolve_paths(args).ensure()
+            paths = resolve_paths(args)
+            paths.ensure()
             setup_logging(paths.log_file, rotating=False)  # rotating once the first page is painted
             log_file = paths.log_file
             claim = claim_folder(paths.data_dir)
@@ -160,6 +161,10 @@ def run(args: argparse.Namespace) -> int:
                 claim.release()
             return code
     except Exception as exc:
+        if paths is not None:  # a first start short of room says that nothing was set up yet
+            from app.unfinished_start import said_as_a_first_start
+
+            exc = said_as_a_first_start(exc, paths.database)
         # Whatever it is, the owner gets a sentence and the log's path, never a silent crash.
         code = report_startup_failure(app, args, exc, log_file, ctx, paths=None if args.demo else paths)
         if claim is not None:
@@ -363,8 +368,10 @@ def open_inbox(
     discard_unfinished_imports(db)
     prefs = read_preferences(db)
     if db.read_only and not prefs.relay_url and not prefs.setup_done:
+        from app.errors import NoRoomToSetUp
+
         db.close()  # a shop not set up yet has nothing to read, and its setup could not be saved
-        raise DiskFull("the disk is full: nothing to read before the first setup")
+        raise NoRoomToSetUp(paths.data_dir, "nothing to read before the first setup")
     if not translated:
         # Before the first setup the shop's country is only the default (KR): the computer's place says
         # how its English is spelt and dated until the wizard asks.

@@ -70,6 +70,12 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Nothing was lost: the inbox is as it was. Free some space on that disk, then start Shop "
             "Inbox again.",
         ),
+        ErrorCode.SETUP_DISK_FULL: translate(
+            "Errors",
+            "The disk of your data folder, {path}, is full, so Shop Inbox could not set up your inbox "
+            "there. Nothing was set up yet, so nothing was lost: free some space on that disk, then "
+            "start Shop Inbox again.",
+        ),
         ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: translate(
             "Errors",
             "The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did "

@@ -3759,6 +3759,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>데이터 폴더({path})가 있는 디스크가 가득 차서 받은편지함을 업데이트하지 못했어요. 잃어버린 것은 없어요. 받은편지함은 그대로예요. 그 디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
     </message>
     <message>
+        <source>The disk of your data folder, {path}, is full, so Shop Inbox could not set up your inbox there. Nothing was set up yet, so nothing was lost: free some space on that disk, then start Shop Inbox again.</source>
+        <translation>데이터 폴더({path})가 있는 디스크가 가득 차서 받은편지함을 만들지 못했어요. 아직 아무것도 설정되지 않아서 잃어버린 것은 없어요. 그 디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
+    </message>
+    <message>
         <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>
         <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 샵 인박스가 파일을 바꾸지 않았어요. 빈 받은편지함으로 시작하려면 이 파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
     </message>

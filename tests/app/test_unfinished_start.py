@@ -274,3 +274,32 @@ def test_a_file_whose_writer_was_killed_mid_transaction_is_read_after_rolling_ba
     with pytest.raises(UnversionedDatabaseHoldsData) as caught:  # and its committed rows are data
         Database.open(db_path)
     assert caught.value.tables == ["filler"]
+
+
+def test_only_a_folder_that_holds_no_shop_yet_is_called_a_first_start(tmp_path: Path) -> None:
+    """What a failed start on a full disk may say "nothing was set up yet" of (ui/application.py)."""
+    from app.settings import update_preferences
+    from app.unfinished_start import nothing_set_up_in
+    from tests.support.factories import make_contact
+
+    assert nothing_set_up_in(tmp_path / "new" / "inbox.db")
+    cut_short = tmp_path / "cut short" / "inbox.db"
+    cut_short.parent.mkdir()
+    first_start_cut_short(cut_short, tmp_path / "reference.db", tables=4)
+    assert nothing_set_up_in(cut_short)
+
+    wizard_not_finished = tmp_path / "wizard" / "inbox.db"
+    Database.open(wizard_not_finished).close()
+    assert nothing_set_up_in(wizard_not_finished)
+
+    with_chats = Database.open(tmp_path / "chats" / "inbox.db")  # imported before any setup
+    with with_chats.write() as s:
+        make_contact(s, profile_name="김민지")
+    with_chats.close()
+    assert not nothing_set_up_in(with_chats.path)
+
+    set_up = Database.open(tmp_path / "shop" / "inbox.db")
+    update_preferences(set_up, setup_done=True)
+    assert not nothing_set_up_in(set_up.path)  # open: the WAL holds what the file may not yet
+    set_up.close()
+    assert not nothing_set_up_in(set_up.path)

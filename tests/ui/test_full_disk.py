@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -162,6 +163,27 @@ def test_a_start_on_a_full_disk_opens_the_chats_to_read_only(tmp_path: Path) -> 
     start = f"{sys.executable} -m ui.main --smoke --data-dir {tmp_path}/disk/shop"
     out = run_on_a_full_disk(tmp_path / "disk", shop, start, env={"QT_QPA_PLATFORM": "offscreen"})
     assert "smoke: ok, read only: the disk is full" in out, out
+
+
+@pytest.mark.parametrize("left_there", ["nothing", "a first start cut short"])
+def test_a_first_start_on_a_full_disk_says_that_nothing_was_set_up_yet(
+    tmp_path: Path, left_there: str
+) -> None:
+    """Not "your inbox could not be updated, it is as it was" (there was none) nor "your chats are
+    safe" (there are none): the real start on a real full disk, in a folder new or left by a first
+    start that stopped halfway (version 0, an empty table of ours, in WAL mode)."""
+    shop = tmp_path / "shop"
+    shop.mkdir()
+    folder = f"{tmp_path}/disk/shop/new"
+    if left_there != "nothing":
+        con = sqlite3.connect(shop / "inbox.db")
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("CREATE TABLE contact (id INTEGER PRIMARY KEY)")
+        con.close()
+        folder = f"{tmp_path}/disk/shop"
+    start = f"{sys.executable} -m ui.main --smoke --data-dir {folder}"
+    out = run_on_a_full_disk(tmp_path / "disk", shop, start, env={"QT_QPA_PLATFORM": "offscreen"})
+    assert "smoke: could not start: NoRoomToSetUp: no room to set up an inbox in" in out, out
 
 
 def test_a_read_only_inbox_can_still_be_backed_up_from_settings(

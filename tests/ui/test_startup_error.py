@@ -17,7 +17,13 @@ from app.db import Database, stored_schema_version, upgrade
 from app.errors import UnversionedDatabaseHoldsData
 from tests.support.dialogs import DialogGuard
 from tests.support.read_only_folder import read_only_folder
-from ui.startup_error import StartupErrorDialog, explain_startup_error, may_pass, startup_error_details
+from ui.startup_error import (
+    StartupErrorDialog,
+    explain_startup_error,
+    may_pass,
+    startup_error_details,
+    startup_error_headline,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -287,6 +293,24 @@ def test_a_disk_that_filled_up_during_an_update_says_the_inbox_could_not_be_upda
     assert "could not be updated" in text and "Nothing was lost" in text, text
     assert "cannot start" not in text, text
     assert may_pass(exc)
+
+
+def test_a_first_start_on_a_full_disk_says_nothing_was_set_up_yet_and_to_free_space() -> None:
+    """As app/db.py `migrate` raises it for a new inbox (tests/ui/test_full_disk.py starts on a real
+    full disk): there was no inbox to update, and no chats to call safe."""
+    from app.errors import NoRoomToSetUp
+
+    exc = NoRoomToSetUp(Path("/home/minji/Shop Inbox"), "disk I/O error")
+
+    text = explain_startup_error(exc)
+
+    assert text == (
+        "The disk of your data folder, /home/minji/Shop Inbox, is full, so Shop Inbox could not set up "
+        "your inbox there. Nothing was set up yet, so nothing was lost: free some space on that disk, "
+        "then start Shop Inbox again."
+    )
+    assert startup_error_headline(exc) is None  # "Shop Inbox could not start": nothing to update
+    assert may_pass(exc)  # the owner frees space and starts again
 
 
 @pytest.mark.parametrize("under", ["", "inbox"])
