@@ -477,10 +477,19 @@ def start_demo_context(
 ) -> AppContext:
     """The demo shop: in a temporary folder, or kept in `data_dir` (`--demo --data-dir`); with two
     WhatsApp numbers (`--demo --two-numbers`)."""
+    from app.db import is_disk_full
+    from app.errors import DiskFull, ErrorCode
     from ui.demo import start_demo
 
     folder = data_dir.expanduser().resolve() if data_dir else None
-    return start_demo(lang=lang, folder=folder, two_numbers=two_numbers)
+    try:
+        return start_demo(lang=lang, folder=folder, two_numbers=two_numbers)
+    except Exception as exc:
+        if not is_disk_full(exc) or (isinstance(exc, DiskFull) and exc.code is ErrorCode.DISK_FULL):
+            raise
+        # The demo's folder is not the owner's inbox: not "your inbox could not be set up" (or
+        # updated), only that the disk is full, and that her chats are safe.
+        raise DiskFull(f"the demo could not start: {exc}") from exc
 
 
 def run_first_setup(ctx: AppContext) -> str:

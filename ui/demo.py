@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import logging
 import shutil
 import socket
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.business_numbers import has_several_numbers
-from app.db import Database
+from app.db import Database, out_of_room
 from app.demo_seed import mark_demo_shop, seed_demo_shop
+from app.errors import DiskFull
 from app.paths import paths_for
 from app.settings import read_preferences
 from app.wire import SANDBOX_PHONE_NUMBER_ID
 from ui.context import AppContext
 from ui.resources import demo_dir
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +73,15 @@ def start_embedded_relay(
         sandbox_language=language,
         sandbox_two_numbers=two_numbers,
     )
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except Exception as exc:  # its database opened and brought up to date here (a new one)…
+        full = no_room_for_the_relay(folder, exc)
+        if full is None:
+            raise
+        raise full from exc
     relay = app.state.relay
+    failed = startup_failures(app)
 
     class EmbeddedServer(uvicorn.Server):
         async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
@@ -99,8 +112,10 @@ def start_embedded_relay(
             started.wait(0.025)
 
     wait_started()
-    if not server.started:
-        raise RuntimeError("the demo relay did not start")
+    if not server.started:  # …or in its start (one a crash left open)
+        failure = failed[0] if failed else None
+        full = no_room_for_the_relay(folder, failure) if failure is not None else None
+        raise full or RuntimeError("the demo relay did not start") from failure
 
     def stop() -> None:
         server.should_exit = True
@@ -108,6 +123,36 @@ def start_embedded_relay(
 
     log.info("demo relay listening on 127.0.0.1:%d", port)
     return EmbeddedRelay(url=f"http://127.0.0.1:{port}", token=DEMO_TOKEN, stop=stop)
+
+
+def no_room_for_the_relay(folder: Path, failure: Exception) -> DiskFull | None:
+    """The demo relay's start failed for want of room for its database in `folder` (a full disk):
+    said as the disk, not as a relay that did not start. None: some other failure."""
+    if not out_of_room(folder / "relay.db", failure):
+        return None
+    return DiskFull(f"the demo relay could not start: {failure}")
+
+
+def startup_failures(app: FastAPI) -> list[Exception]:
+    """What the relay's start (its lifespan: the database opened and brought up to date) raised, once
+    it has: uvicorn only logs it, then ends, and its server says no more than that it did not start."""
+    lifespan = app.router.lifespan_context
+    failures: list[Exception] = []
+
+    @contextlib.asynccontextmanager
+    async def noting_failures(app: Any) -> AsyncIterator[Any]:
+        started = False
+        try:
+            async with lifespan(app) as state:
+                started = True
+                yield state
+        except Exception as exc:
+            if not started:
+                failures.append(exc)
+            raise
+
+    app.router.lifespan_context = noting_failures
+    return failures
 
 
 def demo_language(lang: str | None, folder: Path | None) -> str | None:

@@ -302,3 +302,31 @@ def test_a_demo_with_two_numbers_hears_customers_on_both_and_keeps_them_when_reo
         assert again.stop_demo is not None
         again.stop_demo()
         again.db.close()
+
+
+RELAY_ON_A_FULL_DISK = """
+import sys
+from pathlib import Path
+from ui.demo import start_embedded_relay
+try:
+    start_embedded_relay(Path(sys.argv[1]) / "relay")
+except Exception as exc:
+    print("relay:", type(exc).__name__, getattr(exc, "code", None))
+"""
+
+
+def test_a_demo_on_a_full_disk_says_the_disk_is_full(tmp_path: Path) -> None:
+    """Neither "the demo relay did not start" (an unexpected failure, start it again) nor "your inbox
+    could not be set up" (the demo is not her inbox): the disk is full, and her chats are safe. A
+    new demo on a real full disk, and the demo's relay alone on one."""
+    from tests.support.full_disk import run_on_a_small_disk
+
+    disk = tmp_path / "disk"
+    fill = f"dd if=/dev/zero of={disk}/photos bs=64k 2>/dev/null"
+    demo = f"{sys.executable} -m ui.main --demo --data-dir {disk}/demo --smoke --lang en"
+    script = tmp_path / "relay_on_a_full_disk.py"
+    script.write_text(RELAY_ON_A_FULL_DISK, encoding="utf-8")
+    relay = f"{sys.executable} {script} {disk}"
+    out = run_on_a_small_disk(disk, "4m", f"{fill}; {demo}; {relay}", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert "smoke: could not start: DiskFull: the demo could not start" in out, out
+    assert "relay: DiskFull disk_full" in out, out
