@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db import Database, migration_due, refuse_damaged_inbox
+from app.db import Database, migration_due, no_room_beside, refuse_damaged_inbox
 from app.first_page import FirstPage, read_first_page
 from app.paths import AppPaths, default_paths, paths_for
 from ui.chat_list_model import PAGE
@@ -386,6 +386,13 @@ def open_inbox(
         imports_cut_short=cut_short,
     )
     if not args.smoke and not prefs.relay_url and not prefs.setup_done:
+        if no_room_beside(paths.database):
+            from app.errors import NoRoomToSetUp
+
+            # Said before the wizard, not after: its Finish could not be kept, and all she typed
+            # into it would be lost (a first start cut short on a disk that filled up meanwhile).
+            db.close()
+            raise NoRoomToSetUp(paths.data_dir, "too little free space for the first setup")
         choice = run_first_setup(ctx)
         if choice == "demo":
             ctx.db.close()

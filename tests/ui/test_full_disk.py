@@ -186,6 +186,47 @@ def test_a_first_start_on_a_full_disk_says_that_nothing_was_set_up_yet(
     assert "smoke: could not start: NoRoomToSetUp: no room to set up an inbox in" in out, out
 
 
+FIRST_START_ON_A_NEARLY_FULL_DISK = """
+import os, shutil, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWizard
+from ui.application import run
+from ui.main import parse_args
+from ui.startup_error import StartupErrorDialog
+app = QApplication([])
+disk = Path(sys.argv[1])
+(disk / "photos").write_bytes(bytes(shutil.disk_usage(disk).free - 900 * 1024))  # room for the file only
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Show and isinstance(obj, QWizard):
+            print("the setup wizard was shown", flush=True)
+            os._exit(0)
+        if event.type() == QEvent.Type.Show and isinstance(obj, StartupErrorDialog):
+            print("said:", obj.explanation.text(), flush=True)
+            QTimer.singleShot(0, obj.reject)
+        return False
+watch = Watch()
+app.installEventFilter(watch)
+run(parse_args(["--data-dir", str(disk / "shop"), "--lang", "en"]))
+"""
+
+
+def test_a_first_start_on_a_nearly_full_disk_says_so_before_the_setup_wizard(tmp_path: Path) -> None:
+    """Room for the new inbox file, none for what the wizard keeps: said at once, not after she typed
+    the relay's address and token into a wizard whose Finish could not keep them."""
+    from tests.support.full_disk import run_on_a_small_disk
+
+    disk = tmp_path / "disk"
+    script = tmp_path / "first_start.py"
+    script.write_text(FIRST_START_ON_A_NEARLY_FULL_DISK, encoding="utf-8")
+    out = run_on_a_small_disk(
+        disk, "4m", f"{sys.executable} {script} {disk}", env={"QT_QPA_PLATFORM": "offscreen"}
+    )
+    assert f"said: The disk of your data folder, {disk}/shop, is full" in out, out
+    assert "Nothing was set up yet" in out and "wizard" not in out, out
+
+
 def test_a_read_only_inbox_can_still_be_backed_up_from_settings(
     qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
