@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.business_numbers import has_several_numbers
-from app.db import Database, out_of_room
+from app.db import Database, no_room_beside, out_of_room
 from app.demo_seed import mark_demo_shop, seed_demo_shop
 from app.errors import DiskFull
 from app.paths import paths_for
@@ -155,6 +155,19 @@ def startup_failures(app: FastAPI) -> list[Exception]:
     return failures
 
 
+def new_demo_folder() -> Path:
+    """A temporary folder for a demo kept nowhere. Python tries each place for temporary files with a
+    small file first, and when none takes it says "No usable temporary directory" (ENOENT), which
+    read "not there any more (moved or deleted?)": on a full disk (the temporary files' place is on
+    the home folder's disk on a laptop), said as the disk."""
+    try:
+        return Path(tempfile.mkdtemp(prefix="shop-inbox-demo-"))
+    except FileNotFoundError as exc:
+        if no_room_beside(Path.home() / "shop-inbox-demo"):  # a place in the home folder
+            raise DiskFull(f"no room for the demo's temporary folder: {exc}") from exc
+        raise
+
+
 def demo_language(lang: str | None, folder: Path | None) -> str | None:
     """The language a demo starts in: `--lang`, else the one chosen in the Settings of the demo kept
     in `folder` (a restart applies it, as the owner's inbox does), else None (the system's)."""
@@ -176,7 +189,7 @@ def start_demo(
 
     language = chosen_language(lang)
     own_folder = folder is None
-    root = folder or Path(tempfile.mkdtemp(prefix="shop-inbox-demo-"))
+    root = folder or new_demo_folder()
     paths = paths_for(root / "desktop").ensure()
     if paths.restores_under_way():  # a kept demo restored into, and cut short by a crash
         from app.backup import finish_interrupted_restore

@@ -330,3 +330,17 @@ def test_a_demo_on_a_full_disk_says_the_disk_is_full(tmp_path: Path) -> None:
     out = run_on_a_small_disk(disk, "4m", f"{fill}; {demo}; {relay}", env={"QT_QPA_PLATFORM": "offscreen"})
     assert "smoke: could not start: DiskFull: the demo could not start" in out, out
     assert "relay: DiskFull disk_full" in out, out
+
+
+def test_a_demo_with_no_room_for_its_temporary_folder_says_the_disk_is_full(tmp_path: Path) -> None:
+    """Every place for temporary files (and the home folder) on the full disk: Python finds "no usable
+    temporary directory", which read "not there any more (moved or deleted?)"."""
+    from tests.support.full_disk import run_on_a_small_disk
+
+    disk = tmp_path / "disk"
+    # /tmp and /var/tmp are that disk too, and the folder it starts in (Python's last resort).
+    full = f"dd if=/dev/zero of={disk}/photos bs=64k 2>/dev/null; cd {disk}"
+    full += f" && mount --bind {disk} /var/tmp && mount --bind {disk} /tmp"
+    demo = f"HOME=/tmp TMPDIR=/tmp {sys.executable} -m ui.main --demo --smoke --lang en"
+    out = run_on_a_small_disk(disk, "1m", f"{full}; {demo}", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert "smoke: could not start: DiskFull: no room for the demo's temporary folder" in out, out
