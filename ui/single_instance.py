@@ -105,7 +105,9 @@ def claim_folder(folder: Path) -> FolderClaim | None:
     taken = lock.tryLock(0)
     if not taken and lock.error() is QLockFile.LockError.LockFailedError and lock.removeStaleLockFile():
         log.info("the data folder's lock was left by a Shop Inbox that did not quit: taken over")
-        lock.tryLock(0)  # the room the stale file held is enough for this one's
+        # The room the stale file held is this one's (ext4 gives freed blocks out again only once
+        # its journal commits, so not always at once: the folder's own lock holds it then).
+        lock.tryLock(0)
     if lock.isLocked():
         # Left by a process killed while it updated the inbox: this one tells the truth from now on.
         try:
