@@ -1,0 +1,138 @@
+"""PostgreSQL's "too many connections" told apart from a lost connection, and the advice logged for it."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable
+
+log = logging.getLogger(__name__)
+
+TOO_MANY_CONNECTIONS_SQLSTATE = "53300"
+
+# PostgreSQL sends SQLSTATE 53300 in the ErrorResponse that refuses a connection at its start, but
+# libpq keeps that code to itself and psycopg's OperationalError then has no `sqlstate`, only the
+# server's message, in the server's language (lc_messages). These are PostgreSQL's own texts for
+# 53300 (max_connections, the slots kept for superusers, a database's or a role's CONNECTION LIMIT):
+# the English of every version since 9.x ("remaining connection slots are reserved for …" ends
+# differently from 16 on), then the translations PostgreSQL 15 ships (its postgres-15.mo catalogues).
+# %s is the database's or the role's name.
+TOO_MANY_CONNECTIONS_TEXTS = (
+    "sorry, too many clients already",
+    'too many connections for database "%s"',
+    'too many connections for role "%s"',
+    "remaining connection slots are reserved for",
+    # de
+    "tut mir leid, schon zu viele Verbindungen",
+    "zu viele Verbindungen für Datenbank »%s«",
+    "zu viele Verbindungen von Rolle »%s«",
+    "die verbleibenden Verbindungen sind für Superuser",
+    # es
+    "lo siento, ya tenemos demasiados clientes",
+    "demasiadas conexiones para la base de datos «%s»",
+    "demasiadas conexiones para el rol «%s»",
+    "las conexiones restantes están reservadas a superusuarios",
+    # fr
+    "désolé, trop de clients sont déjà connectés",
+    "trop de connexions pour la base de données « %s »",
+    "trop de connexions pour le rôle « %s »",
+    "les emplacements de connexions restants sont réservés",
+    # it
+    "spiacente, troppi client già connessi",
+    'troppe connessioni al database "%s"',
+    'troppe connessioni per il ruolo "%s"',
+    "i rimanenti slot di connessione sono riservati",
+    # ja
+    "現在クライアント数が多すぎます",
+    'データベース"%s"への接続が多すぎます',
+    'ロール"%s"からの接続が多すぎます',
+    "残りの接続スロットは",
+    # ka
+    "უკაცრავად, უკვე მეტისმეტად ბევრი კლიენტია",
+    'ძალიან ბევრი კავშირი ბაზისთვის "%s"',
+    'მეტისმეტად ბევრი კავშირი როლისთვის "%s"',
+    # ko
+    "최대 동시 접속자 수를 초과했습니다",
+    '"%s" 데이터베이스 최대 접속수를 초과했습니다',
+    '"%s" 롤의 최대 동시 접속수를 초과했습니다',
+    "남은 연결 슬롯은",
+    # ru
+    "извините, уже слишком много клиентов",
+    'слишком много подключений к БД "%s"',
+    'слишком много подключений для роли "%s"',
+    "оставшиеся слоты подключений зарезервированы",
+    # sv
+    "ledsen, för många klienter",
+    'för många uppkopplingar till databasen "%s"',
+    'för många uppkopplingar för roll "%s"',
+    "resterande anslutningsslottar är reserverade",
+    # uk
+    "вибачте, вже забагато клієнтів",
+    'занадто багато підключень до бази даних "%s"',
+    'занадто багато підключень для ролі "%s"',
+    "слоти підключень, які залишились, зарезервовані",
+    # zh_CN
+    "对不起, 已经有太多的客户",
+    '到数据库 "%s"的连接太多了',
+    '由角色"%s"发起的连接太多了',
+    "已保留的连接位置为",
+)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """A template as a search: its name any text, its spaces any run of whitespace (French wraps)."""
+    parts = (r"\s+".join(re.escape(word) for word in piece.split()) for piece in template.split("%s"))
+    return re.compile(".*?".join(parts), re.IGNORECASE)
+
+
+_PATTERNS = tuple(_pattern(text) for text in TOO_MANY_CONNECTIONS_TEXTS)
+
+
+def too_many_connections(err: BaseException) -> bool:
+    """True when `err` (one error of a chain, not its causes) is PostgreSQL refusing a connection
+    for want of a slot: SQLSTATE 53300 when the driver has it, else the server's message."""
+    sqlstate = getattr(err, "sqlstate", None)
+    if sqlstate:
+        return str(sqlstate) == TOO_MANY_CONNECTIONS_SQLSTATE
+    kind = type(err)
+    if kind.__name__ != "OperationalError" or kind.__module__.split(".")[0] != "psycopg":
+        return False
+    message = str(err)
+    return any(pattern.search(message) for pattern in _PATTERNS)
+
+
+# A refusal within this long of the previous one belongs to the same streak: its advice is not
+# logged again (each webhook, each readiness probe and each retrying loop meets the refusal).
+STREAK_GAP = 300.0
+
+ADVICE = (
+    "PostgreSQL refuses new connections: too many connections (its max_connections, less the slots "
+    "kept for superusers, or a CONNECTION LIMIT on the database or the user is reached). Every relay, "
+    "worker and tool connecting to that server must fit under it together: lower RELAY_DB_CONNECTIONS "
+    "(what one `serve` opens, all its workers together), stop what else holds connections "
+    "(SELECT usename, application_name, count(*) FROM pg_stat_activity GROUP BY 1, 2), or raise "
+    'max_connections (docs/relay.md, "Connections")'
+)
+
+
+class TooManyConnectionsAdvice:
+    """Logs ADVICE at the first refusal of a streak, not at every line that names the cause."""
+
+    def __init__(self, *, clock: Callable[[], float] = time.monotonic, gap: float = STREAK_GAP) -> None:
+        self.clock = clock
+        self.gap = gap
+        self.last: float | None = None
+        self.lock = threading.Lock()  # refusals are met on the thread pool's threads at once
+
+    def refused(self) -> None:
+        now = self.clock()
+        with self.lock:
+            first = self.last is None or now - self.last > self.gap
+            self.last = now
+        if first:
+            log.warning("cause=too_many_connections: %s", ADVICE)
+
+
+advice = TooManyConnectionsAdvice()

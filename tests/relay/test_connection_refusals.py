@@ -1,0 +1,158 @@
+"""PostgreSQL refusing the relay a connection for want of a slot ("too many clients") is said as
+such, with what to change once per streak, not as a lost connection."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import psycopg
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from relay.storage import connection_refusals
+from relay.storage.connection_refusals import ADVICE, TooManyConnectionsAdvice
+from relay.store import storage_cause
+from tests.relay.conftest import PG_URL
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_process import relay_env, serve_process, wait_until
+from tests.support.relay_server import inbound, run_relay
+from tests.support.servers import free_port
+
+ADVICE_START = "cause=too_many_connections: PostgreSQL refuses new connections"
+
+
+@pytest.fixture
+def fresh_advice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process's advice as if no refusal had been met yet (another test's streak may be on)."""
+    monkeypatch.setattr(connection_refusals, "advice", TooManyConnectionsAdvice())
+
+
+@contextmanager
+def no_new_connections(url: str, *, end_sessions: bool) -> Iterator[None]:
+    """The test database's CONNECTION LIMIT at 0 (its sessions ended too, or kept): every connection
+    the relay opens is refused as past max_connections it would be. (Never the shared role's limit:
+    other test runs use it.)"""
+    name = make_url(url).database
+    assert PG_URL is not None
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" CONNECTION LIMIT 0'))
+            if end_sessions:
+                conn.execute(
+                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                    {"name": name},
+                )
+        yield
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" CONNECTION LIMIT -1'))
+        admin.dispose()
+
+
+@pytest.mark.parametrize(
+    "server_says",
+    [
+        'FATAL:  too many connections for database "relay"',
+        "FATAL:  sorry, too many clients already",
+        "FATAL:  remaining connection slots are reserved for non-replication superuser connections",
+        "FATAL:  remaining connection slots are reserved for roles with the SUPERUSER attribute",
+        # A server whose lc_messages is Korean, German or French (which wraps its line).
+        '치명적오류:  "relay" 데이터베이스 최대 접속수를 초과했습니다',
+        "FATAL:  zu viele Verbindungen für Datenbank »relay«",
+        "FATAL:  les emplacements de connexions restants sont réservés pour les connexions\n"
+        "superutilisateur non relatif à la réplication",
+    ],
+)
+def test_a_connection_refused_for_want_of_a_slot_is_too_many_connections_in_any_server_language(
+    server_says: str, fresh_advice: None
+) -> None:
+    # libpq hands psycopg no SQLSTATE for a refusal at the connection's start: only the message.
+    refused = psycopg.OperationalError(
+        f'connection failed: connection to server at "127.0.0.1", port 5432 failed: {server_says}'
+    )
+    assert refused.sqlstate is None
+    assert storage_cause(refused) == "too_many_connections"
+
+
+@pytest.mark.parametrize(
+    "server_says",
+    [
+        'FATAL:  password authentication failed for user "relay"',
+        "Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?",
+        "server closed the connection unexpectedly",
+    ],
+)
+def test_other_connection_failures_stay_connection_lost(server_says: str) -> None:
+    failed = psycopg.OperationalError(f"connection failed: {server_says}")
+    assert storage_cause(failed) == "connection_lost"
+
+
+def test_the_advice_is_logged_once_per_streak_of_refusals(caplog: pytest.LogCaptureFixture) -> None:
+    now = [0.0]
+    advice = TooManyConnectionsAdvice(clock=lambda: now[0], gap=300)
+    with caplog.at_level(logging.WARNING, logger=connection_refusals.__name__):
+        for _ in range(100):  # refusals every 2 s for 200 s: one streak
+            advice.refused()
+            now[0] += 2
+        now[0] += 600  # ten minutes without one: the next is a new streak
+        advice.refused()
+    assert [r.getMessage() for r in caplog.records] == [f"cause=too_many_connections: {ADVICE}"] * 2
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_readyz_and_webhooks_say_too_many_connections_while_postgresql_has_no_slot_for_the_relay(
+    tmp_path: Path, pg: str, graph: FakeGraph, fresh_advice: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    # PostgreSQL at max_connections (another relay, a backup, psql sessions) refused the relay's new
+    # connections, and the relay said `cause=connection_lost`: the operator looked for a server that
+    # was down while it was full, and nothing said which setting to change.
+    with run_relay(tmp_path, graph_url=graph.url, database_url=pg) as relay:
+        assert relay.client.get(f"{relay.url}/readyz").status_code == 200
+        with caplog.at_level(logging.INFO), no_new_connections(pg, end_sessions=True):
+
+            def refused() -> bool:
+                answer = relay.client.get(f"{relay.url}/readyz")
+                return answer.status_code == 503 and answer.json()["error"]["params"]["cause"] == (
+                    "too_many_connections"
+                )
+
+            # The sessions end a moment after they are told to, and the pool's connections ended
+            # under it are lost ones; the next ones it opens are refused.
+            wait_until(refused, 30, "readyz to name too many connections")
+            for i in range(3):
+                assert relay.post_webhook(inbound("text", f"hello {i}")).status_code == 503
+        back = lambda: relay.client.get(f"{relay.url}/readyz").status_code == 200  # noqa: E731
+        wait_until(back, 30, "readyz to answer 200 once a connection is let in again")
+    lines = [r.getMessage() for r in caplog.records]
+    assert "webhook not stored: cause=too_many_connections error=OperationalError" in lines
+    assert len([line for line in lines if line.startswith(ADVICE_START)]) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_a_worker_started_again_while_postgresql_has_no_slot_says_so_and_what_to_change(
+    tmp_path: Path, pg: str, graph: FakeGraph
+) -> None:
+    with serve_process(tmp_path / "serve.log", free_port(), relay_env(pg, graph.url), workers=2) as serve:
+        crashed, survivor = serve.workers()
+        # The server full: the worker alive keeps its connections, the one started again gets none.
+        with no_new_connections(pg, end_sessions=False):
+            os.kill(crashed, signal.SIGKILL)
+            waiting = "worker start: the database cannot be opened: cause=too_many_connections"
+            wait_until(lambda: waiting in serve.log(), 60, "the new worker to say why it waits")
+        wait_until(lambda: serve.log().count("relay started") >= 3, 60, "the new worker to start")
+        assert httpx.get(f"{serve.url}/readyz", timeout=30).status_code == 200
+        assert survivor in serve.workers()
+        log = serve.log()
+    assert "cause=connection_lost" not in log
+    assert ADVICE_START in log
+    assert "Traceback" not in log
