@@ -465,8 +465,9 @@ def run_command(args: argparse.Namespace) -> int:
         RelaySettings.from_env().check()  # refuse a budget too small for the workers before forking
         migrate_before_workers(settings.database_url)
         from relay.server import SERVER_OPTIONS
+        from relay.worker_supervision import supervise
 
-        uvicorn.run(
+        config = uvicorn.Config(
             "relay.server:app_from_env",
             factory=True,
             workers=args.workers,
@@ -476,6 +477,7 @@ def run_command(args: argparse.Namespace) -> int:
             proxy_headers=True,
             **SERVER_OPTIONS,
         )
+        supervise(config)
         return 0
 
     from relay.server import SERVER_OPTIONS, create_app

@@ -1,0 +1,163 @@
+"""`serve --workers N`'s supervisor: uvicorn's, giving a new worker time to start and saying why a
+worker ended or was killed."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from socket import socket
+
+from uvicorn.config import STARTUP_FAILURE, Config
+from uvicorn.supervisors import Multiprocess
+from uvicorn.supervisors.multiprocess import Process
+
+log = logging.getLogger(__name__)
+
+# How long a new worker may take to answer its supervisor for the first time. uvicorn's supervisor
+# gives it `timeout_worker_healthcheck` (5 s), the same as a serving worker, and a worker answers
+# only once its fresh interpreter has imported what it needs: on a small, busy machine (a 1-vCPU box
+# at boot, PostgreSQL starting beside it) that took longer, and the worker was killed, started again
+# and killed again, for ever, each time with one line, "Child process [1234] died".
+START_GRACE = 60.0
+
+# How long one look at a starting worker waits for its answer: short, so that a SIGTERM that
+# arrives meanwhile is acted on at once, not after the whole grace.
+START_LOOK = 0.5
+
+
+@dataclass
+class _Start:
+    """A worker that has not answered yet: when it was started, and whether a ping awaits its answer."""
+
+    at: float
+    pinged: bool = False
+    said_slow: bool = False
+
+
+def end_text(exitcode: int | None) -> str:
+    """How a worker process ended, in words: "killed by SIGKILL (signal 9)", "exited with status 1"."""
+    if exitcode is None:
+        return "ended"
+    if exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = "a signal"
+        return f"killed by {name} (signal {-exitcode})"
+    return f"exited with status {exitcode}"
+
+
+class RelaySupervisor(Multiprocess):
+    """uvicorn's Multiprocess with a start grace for new workers and a WARNING for every worker that
+    ends or is killed, naming it, how it ended and what follows."""
+
+    def __init__(
+        self,
+        config: Config,
+        sockets: list[socket],
+        *,
+        start_grace: float = START_GRACE,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(config, sockets)
+        self.start_grace = start_grace
+        self.clock = clock
+        self.starting: dict[Process, _Start] = {}
+
+    def init_processes(self) -> None:
+        super().init_processes()
+        for process in self.processes:
+            self.starting[process] = _Start(self.clock())
+
+    def keep_subprocess_alive(self) -> None:
+        if self.should_exit.is_set():
+            return  # stopping: the workers are being told to stop, not started again
+        for idx, process in enumerate(self.processes):
+            problem = self._problem(process)
+            if problem is None:
+                continue
+            process.kill()  # a no-op for a process that has already ended
+            process.process.join()
+            self.starting.pop(process, None)
+            if self.should_exit.is_set():
+                return
+            if process.exitcode == STARTUP_FAILURE and problem == "ended":
+                # uvicorn's rule: a worker that failed before it served (its startup raised) would
+                # fail the same way each time, so serve stops. Its own lines above say why.
+                log.error(
+                    "worker %s could not start (exited with status %d: see its lines above); serve stops",
+                    process.pid,
+                    STARTUP_FAILURE,
+                )
+                self.should_exit.set()
+                return
+            said = end_text(process.exitcode) if problem == "ended" else f"{problem}: killed"
+            replacement = Process(self.config, self.sockets)
+            replacement.start()
+            self.processes[idx] = replacement
+            self.starting[replacement] = _Start(self.clock())
+            log.warning("worker %s %s; started worker %s in its place", process.pid, said, replacement.pid)
+
+    def _problem(self, process: Process) -> str | None:
+        """None while the worker is well (or still starting, within the grace); else what is wrong."""
+        if not process.process.is_alive():
+            return "ended"
+        start = self.starting.get(process)
+        if start is None:
+            if process.ping(self.config.timeout_worker_healthcheck):
+                return None
+            return f"did not answer its supervisor within {self.config.timeout_worker_healthcheck:g} s"
+        if self._answered(process, start):
+            del self.starting[process]
+            return None
+        waited = self.clock() - start.at
+        if waited >= self.start_grace:
+            return f"did not answer its supervisor within {self.start_grace:g} s of its start"
+        if waited >= self.config.timeout_worker_healthcheck and not start.said_slow:
+            start.said_slow = True
+            log.info(
+                "worker %s is slow to start (no answer to its supervisor %.0f s after it was started); "
+                "waiting up to %g s",
+                process.pid,
+                waited,
+                self.start_grace,
+            )
+        return None
+
+    def _answered(self, process: Process, start: _Start) -> bool:
+        """Whether a starting worker answered the one ping it was sent. One ping at a time: a second
+        sent before the first was answered would leave an answer behind in the pipe, and every later
+        health check would read the one before it, however the worker is then."""
+        try:
+            if not start.pinged:
+                process.parent_conn.send(b"ping")
+                start.pinged = True
+            if not process.parent_conn.poll(START_LOOK):
+                return False
+            process.parent_conn.recv()
+        except (OSError, EOFError):
+            return False  # it is ending: the next look finds it gone
+        return True
+
+    def restart_all(self) -> None:
+        # SIGHUP: uvicorn brings each replacement into service (waiting for it) before it retires
+        # the old worker, so its replacements have already answered.
+        super().restart_all()
+        self.starting = {p: s for p, s in self.starting.items() if p in self.processes}
+
+    def handle_ttin(self) -> None:
+        super().handle_ttin()
+        self.starting[self.processes[-1]] = _Start(self.clock())
+
+
+def supervise(config: Config) -> None:
+    """Bind the port and run `config.workers` workers under RelaySupervisor until told to stop
+    (what `uvicorn.run` does for workers, with this supervisor)."""
+    sock = config.bind_socket()
+    try:
+        RelaySupervisor(config, sockets=[sock]).run()
+    finally:
+        sock.close()
