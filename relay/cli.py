@@ -12,6 +12,7 @@ import shutil
 import sys
 
 from relay.command_settings import (
+    SERVER_FULL,
     CommandRefused,
     command_env,
     shown,
@@ -158,6 +159,12 @@ def unread_env_file_note(args: argparse.Namespace) -> str:
     )
 
 
+def with_fix(reason: str, fix: str) -> str:
+    """A database refusal with the fix that names the URL, unless the URL was right and the
+    PostgreSQL server full (its reason already says what to do)."""
+    return reason if reason.endswith(SERVER_FULL) else reason + fix
+
+
 def run_check_command(args: argparse.Namespace) -> int:
     """Exit code 0 only when every line passed."""
     import asyncio
@@ -174,12 +181,11 @@ def run_check_command(args: argparse.Namespace) -> int:
     # Checking a database the relay never ran on would create one and report on it, not on the relay.
     reason = unmigrated_reason(settings.database_url)
     if reason:
-        print(
-            f"shop-inbox-relay check: {reason}; give the relay's own --database "
-            "(or RELAY_DATABASE_URL in its env file), or start the relay once to create it."
-            + unread_env_file_note(args),
-            file=sys.stderr,
+        fix = (
+            "; give the relay's own --database (or RELAY_DATABASE_URL in its env file), or start the "
+            "relay once to create it." + unread_env_file_note(args)
         )
+        print(f"shop-inbox-relay check: {with_fix(reason, fix)}", file=sys.stderr)
         return 2
     store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
     try:
@@ -251,10 +257,8 @@ def run_token_command(args: argparse.Namespace) -> int:
         )
         return 2
     if reason:
-        print(
-            f"shop-inbox-relay token: {reason}; give the relay's own --database." + env_file_note,
-            file=sys.stderr,
-        )
+        fix = "; give the relay's own --database." + env_file_note
+        print(f"shop-inbox-relay token: {with_fix(reason, fix)}", file=sys.stderr)
         return 2
     from relay.sandbox import PROGRESS_KEY
     from relay.store import Store
@@ -374,7 +378,7 @@ def serve_refusal(settings: RelaySettings, host: str, port: int) -> str | None:
     in_use = sqlite_in_use_reason(settings.database_url)
     reason = unopenable_reason(settings.database_url)
     if reason:
-        return f"{reason} (fix --database or RELAY_DATABASE_URL)"
+        return with_fix(reason, " (fix --database or RELAY_DATABASE_URL)")
     return port_taken_reason(host, port) or in_use or media_folder_reason(settings)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from relay.env_file import read_env_file
+from relay.storage.connection_refusals import too_many_connections
 
 
 class CommandRefused(Exception):
@@ -56,6 +57,14 @@ def unescaped_at_reason(url: str) -> str | None:
         "(percent-encoded)"
     )
 
+
+# Said after PostgreSQL's "too many connections" where a command could not open the database: the
+# URL is right and the server up, but it has no slot left for the relay.
+SERVER_FULL = (
+    "; the server is up but has no connection left for the relay: see what holds them "
+    "(SELECT usename, application_name, count(*) FROM pg_stat_activity GROUP BY 1, 2), or raise "
+    "max_connections or the CONNECTION LIMIT"
+)
 
 SQLITE_FORMS = (
     "sqlite:///relay.db (in the folder the relay starts in) or sqlite:////var/lib/shop-inbox/relay.db "
@@ -168,6 +177,9 @@ def _opened_tables(url: str) -> set[str] | str:
         elif path is None and "Connection refused" in reason:
             # The URL may well be right: a server that is down (or not up yet, at boot) refuses too.
             reason += "; is PostgreSQL running and listening there?"
+        elif path is None and too_many_connections(getattr(exc, "orig", None) or exc):
+            # The URL is right and the server up: it is full. Fixing the URL would not help.
+            reason += SERVER_FULL
         return f"cannot open the database {shown(url)}: {reason}"
     finally:
         engine.dispose()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +18,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from relay.command_settings import SERVER_FULL
 from relay.storage import connection_refusals
 from relay.storage.connection_refusals import ADVICE, TooManyConnectionsAdvice
 from relay.store import storage_cause
@@ -156,3 +159,24 @@ def test_a_worker_started_again_while_postgresql_has_no_slot_says_so_and_what_to
     assert "cause=connection_lost" not in log
     assert ADVICE_START in log
     assert "Traceback" not in log
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+@pytest.mark.parametrize("command", ["serve", "check"])
+def test_a_command_meeting_a_full_server_says_it_is_full_not_to_fix_the_url(pg: str, command: str) -> None:
+    # `serve` said "(fix --database or RELAY_DATABASE_URL)" and `check` "give the relay's own
+    # --database … or start the relay once to create it" under PostgreSQL's "too many connections":
+    # the URL was right, and the operator went to change it.
+    env = relay_env(pg, "http://127.0.0.1:9")
+    argv = [sys.executable, "-m", "relay.cli", command]
+    if command == "serve":
+        argv += ["--port", str(free_port()), "--workers", "2"]
+    with no_new_connections(pg, end_sessions=True):
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    line = done.stderr.strip()
+    assert "\n" not in line and "Traceback" not in line
+    assert line.startswith(f"shop-inbox-relay {command}: cannot open the database ")
+    assert "too many connections" in line
+    assert line.endswith(SERVER_FULL)
