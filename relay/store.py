@@ -90,13 +90,13 @@ def _psycopg_connection_error(err: BaseException) -> bool:
 
 def storage_cause(exc: BaseException) -> str:
     """What a storage failure comes down to, for a log line an operator can act on without a
-    traceback: "disk_full", "locked", "too_many_connections", "connection_lost", or the error's
-    class name. (The relay imports nothing of the desktop's but app/wire and app/rules: app/db's
-    chain walk is not used.)
+    traceback: "disk_full", "locked", "too_many_connections", "login_refused", "connection_lost",
+    or the error's class name. (The relay imports nothing of the desktop's but app/wire and
+    app/rules: app/db's chain walk is not used.)
 
-    PostgreSQL refusing a connection for want of a slot would otherwise read as a lost connection,
-    whose fix (is the server up?) is not this one's: the first of a streak of them also logs what
-    to change (relay/storage/connection_refusals.py)."""
+    PostgreSQL refusing a connection for want of a slot, or the relay's login, would otherwise read
+    as a lost connection, whose fix (is the server up?) is neither's: the first of a streak of them
+    also logs what to change (relay/storage/connection_refusals.py)."""
     seen: set[int] = set()
     todo: list[BaseException | None] = [exc]
     while todo:
@@ -110,9 +110,10 @@ def storage_cause(exc: BaseException) -> str:
             return "disk_full"
         if code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):  # or extended
             return "locked"
-        if connection_refusals.too_many_connections(err):
-            connection_refusals.advice.refused()
-            return "too_many_connections"
+        refused = connection_refusals.refusal_cause(err)
+        if refused is not None:
+            connection_refusals.advice[refused].refused()
+            return refused
         if (
             sqlstate.startswith(LOST_CONNECTION_SQLSTATES)
             or (isinstance(err, DBAPIError) and err.connection_invalidated)

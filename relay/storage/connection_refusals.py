@@ -1,4 +1,5 @@
-"""PostgreSQL's "too many connections" told apart from a lost connection, and the advice logged for it."""
+"""PostgreSQL refusing a connection ("too many connections", a wrong password) told apart from a
+lost one, and the advice logged for each."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from collections.abc import Callable
 log = logging.getLogger(__name__)
 
 TOO_MANY_CONNECTIONS_SQLSTATE = "53300"
+# 28P01 invalid_password, 28000 invalid_authorization_specification (no pg_hba.conf entry, no such role).
+LOGIN_REFUSED_SQLSTATES = ("28P01", "28000")
 
 # PostgreSQL sends SQLSTATE 53300 in the ErrorResponse that refuses a connection at its start, but
 # libpq keeps that code to itself and psycopg's OperationalError then has no `sqlstate`, only the
@@ -81,33 +84,89 @@ TOO_MANY_CONNECTIONS_TEXTS = (
 )
 
 
+# The same for a refused login: a password that is not the role's (changed on the server, not in
+# RELAY_DATABASE_URL), no pg_hba.conf line for the relay's host (named so in every language), a role
+# that is gone. English first, then PostgreSQL 15's translations.
+LOGIN_REFUSED_TEXTS = (
+    'password authentication failed for user "%s"',
+    "pg_hba.conf",
+    'role "%s" does not exist',
+    # de
+    "Passwort-Authentifizierung für Benutzer »%s« fehlgeschlagen",
+    "Rolle »%s« existiert nicht",
+    # es
+    "la autentificación password falló para el usuario «%s»",
+    "no existe el rol «%s»",
+    # fr
+    "authentification par mot de passe échouée pour l'utilisateur « %s »",
+    "le rôle « %s » n'existe pas",
+    # it
+    'autenticazione con password fallita per l\'utente "%s"',
+    'il ruolo "%s" non esiste',
+    # ja
+    'ユーザー"%s"のパスワード認証に失敗しました',
+    'ロール"%s"は存在しません',
+    # ka
+    'პაროლით ავთენტიფიკაცია მომხმარებლისთვის "%s" ვერ მოხერხდა',
+    'როლი არ არსებობს: "%s"',
+    # ko
+    '사용자 "%s"의 password 인증을 실패했습니다',
+    '"%s" 롤(role) 없음',
+    # ru
+    'пользователь "%s" не прошёл проверку подлинности (по паролю)',
+    'роль "%s" не существует',
+    # sv
+    'Lösenordsautentisering misslyckades för användare "%s"',
+    'rollen "%s" finns inte',
+    # uk
+    'користувач "%s" не пройшов автентифікацію за допомогою пароля',
+    'роль "%s" не існує',
+    # zh_CN
+    '用户 "%s" Password 认证失败',
+    '角色 "%s" 不存在',
+)
+
+
 def _pattern(template: str) -> re.Pattern[str]:
     """A template as a search: its name any text, its spaces any run of whitespace (French wraps)."""
     parts = (r"\s+".join(re.escape(word) for word in piece.split()) for piece in template.split("%s"))
     return re.compile(".*?".join(parts), re.IGNORECASE)
 
 
-_PATTERNS = tuple(_pattern(text) for text in TOO_MANY_CONNECTIONS_TEXTS)
+_TOO_MANY = tuple(_pattern(text) for text in TOO_MANY_CONNECTIONS_TEXTS)
+_LOGIN = tuple(_pattern(text) for text in LOGIN_REFUSED_TEXTS)
+
+
+def refusal_cause(err: BaseException) -> str | None:
+    """ "too_many_connections" or "login_refused" when `err` (one error of a chain, not its causes)
+    is PostgreSQL refusing a connection so: by SQLSTATE when the driver has it, else by the
+    server's message; None for anything else."""
+    sqlstate = getattr(err, "sqlstate", None)
+    if sqlstate:
+        if str(sqlstate) == TOO_MANY_CONNECTIONS_SQLSTATE:
+            return "too_many_connections"
+        return "login_refused" if str(sqlstate) in LOGIN_REFUSED_SQLSTATES else None
+    kind = type(err)
+    if kind.__name__ != "OperationalError" or kind.__module__.split(".")[0] != "psycopg":
+        return None
+    message = str(err)
+    if any(pattern.search(message) for pattern in _TOO_MANY):
+        return "too_many_connections"
+    if any(pattern.search(message) for pattern in _LOGIN):
+        return "login_refused"
+    return None
 
 
 def too_many_connections(err: BaseException) -> bool:
-    """True when `err` (one error of a chain, not its causes) is PostgreSQL refusing a connection
-    for want of a slot: SQLSTATE 53300 when the driver has it, else the server's message."""
-    sqlstate = getattr(err, "sqlstate", None)
-    if sqlstate:
-        return str(sqlstate) == TOO_MANY_CONNECTIONS_SQLSTATE
-    kind = type(err)
-    if kind.__name__ != "OperationalError" or kind.__module__.split(".")[0] != "psycopg":
-        return False
-    message = str(err)
-    return any(pattern.search(message) for pattern in _PATTERNS)
+    """True when `err` is PostgreSQL refusing a connection for want of a slot."""
+    return refusal_cause(err) == "too_many_connections"
 
 
 # A refusal within this long of the previous one belongs to the same streak: its advice is not
 # logged again (each webhook, each readiness probe and each retrying loop meets the refusal).
 STREAK_GAP = 300.0
 
-ADVICE = (
+TOO_MANY_ADVICE = (
     "PostgreSQL refuses new connections: too many connections (its max_connections, less the slots "
     "kept for superusers, or a CONNECTION LIMIT on the database or the user is reached). Every relay, "
     "worker and tool connecting to that server must fit under it together: lower RELAY_DB_CONNECTIONS "
@@ -117,10 +176,27 @@ ADVICE = (
 )
 
 
-class TooManyConnectionsAdvice:
-    """Logs ADVICE at the first refusal of a streak, not at every line that names the cause."""
+LOGIN_ADVICE = (
+    "PostgreSQL refuses the relay's login: the user or password in RELAY_DATABASE_URL is not one it "
+    "accepts (a password changed on the server and not in the relay's env file, a role renamed or "
+    "dropped), or pg_hba.conf has no line for this host; connections the relay opened before go on, "
+    "new ones fail. Put the role's password in RELAY_DATABASE_URL and restart the relay"
+)
 
-    def __init__(self, *, clock: Callable[[], float] = time.monotonic, gap: float = STREAK_GAP) -> None:
+
+class RefusalAdvice:
+    """Logs its advice at the first refusal of a streak, not at every line that names the cause."""
+
+    def __init__(
+        self,
+        cause: str,
+        advice: str,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        gap: float = STREAK_GAP,
+    ) -> None:
+        self.cause = cause
+        self.advice = advice
         self.clock = clock
         self.gap = gap
         self.last: float | None = None
@@ -132,7 +208,15 @@ class TooManyConnectionsAdvice:
             first = self.last is None or now - self.last > self.gap
             self.last = now
         if first:
-            log.warning("cause=too_many_connections: %s", ADVICE)
+            log.warning("cause=%s: %s", self.cause, self.advice)
 
 
-advice = TooManyConnectionsAdvice()
+ADVICE = {"too_many_connections": TOO_MANY_ADVICE, "login_refused": LOGIN_ADVICE}
+
+
+def fresh_advice() -> dict[str, RefusalAdvice]:
+    return {cause: RefusalAdvice(cause, text) for cause, text in ADVICE.items()}
+
+
+# The process's, one per cause: whichever line meets a refusal first in a streak says what to do.
+advice = fresh_advice()

@@ -17,10 +17,11 @@ import psycopg
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from relay.command_settings import SERVER_FULL
 from relay.storage import connection_refusals
-from relay.storage.connection_refusals import ADVICE, TooManyConnectionsAdvice
+from relay.storage.connection_refusals import LOGIN_ADVICE, TOO_MANY_ADVICE, RefusalAdvice
 from relay.store import storage_cause
 from tests.relay.conftest import PG_URL
 from tests.support.fake_graph import FakeGraph
@@ -34,7 +35,7 @@ ADVICE_START = "cause=too_many_connections: PostgreSQL refuses new connections"
 @pytest.fixture
 def fresh_advice(monkeypatch: pytest.MonkeyPatch) -> None:
     """The process's advice as if no refusal had been met yet (another test's streak may be on)."""
-    monkeypatch.setattr(connection_refusals, "advice", TooManyConnectionsAdvice())
+    monkeypatch.setattr(connection_refusals, "advice", connection_refusals.fresh_advice())
 
 
 @contextmanager
@@ -89,6 +90,26 @@ def test_a_connection_refused_for_want_of_a_slot_is_too_many_connections_in_any_
     "server_says",
     [
         'FATAL:  password authentication failed for user "relay"',
+        'FATAL:  no pg_hba.conf entry for host "10.0.0.5", user "relay", database "relay", no encryption',
+        'FATAL:  role "relay" does not exist',
+        '치명적오류:  사용자 "relay"의 password 인증을 실패했습니다',
+        "FATAL:  Passwort-Authentifizierung für Benutzer »relay« fehlgeschlagen",
+    ],
+)
+def test_a_login_the_server_refuses_is_login_refused_in_any_server_language(
+    server_says: str, fresh_advice: None
+) -> None:
+    # A password changed on the server and not in RELAY_DATABASE_URL: the relay's pooled
+    # connections go on, every new one is refused, and it read as a lost connection.
+    refused = psycopg.OperationalError(
+        f'connection failed: connection to server at "127.0.0.1", port 5432 failed: {server_says}'
+    )
+    assert storage_cause(refused) == "login_refused"
+
+
+@pytest.mark.parametrize(
+    "server_says",
+    [
         "Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?",
         "server closed the connection unexpectedly",
     ],
@@ -100,14 +121,14 @@ def test_other_connection_failures_stay_connection_lost(server_says: str) -> Non
 
 def test_the_advice_is_logged_once_per_streak_of_refusals(caplog: pytest.LogCaptureFixture) -> None:
     now = [0.0]
-    advice = TooManyConnectionsAdvice(clock=lambda: now[0], gap=300)
+    advice = RefusalAdvice("too_many_connections", TOO_MANY_ADVICE, clock=lambda: now[0], gap=300)
     with caplog.at_level(logging.WARNING, logger=connection_refusals.__name__):
         for _ in range(100):  # refusals every 2 s for 200 s: one streak
             advice.refused()
             now[0] += 2
         now[0] += 600  # ten minutes without one: the next is a new streak
         advice.refused()
-    assert [r.getMessage() for r in caplog.records] == [f"cause=too_many_connections: {ADVICE}"] * 2
+    assert [r.getMessage() for r in caplog.records] == [f"cause=too_many_connections: {TOO_MANY_ADVICE}"] * 2
 
 
 @pytest.mark.slow
@@ -180,3 +201,20 @@ def test_a_command_meeting_a_full_server_says_it_is_full_not_to_fix_the_url(pg: 
     assert line.startswith(f"shop-inbox-relay {command}: cannot open the database ")
     assert "too many connections" in line
     assert line.endswith(SERVER_FULL)
+
+
+@pytest.mark.postgresql
+def test_a_wrong_password_met_by_the_relay_is_login_refused_with_what_to_change_once(
+    pg: str, fresh_advice: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    wrong = make_url(pg).set(password="not-the-password").render_as_string(hide_password=False)
+    engine = create_engine(wrong)
+    try:
+        with caplog.at_level(logging.WARNING, logger=connection_refusals.__name__):
+            for _ in range(3):
+                with pytest.raises(OperationalError) as refused:
+                    engine.connect()
+                assert storage_cause(refused.value) == "login_refused"
+    finally:
+        engine.dispose()
+    assert [r.getMessage() for r in caplog.records] == [f"cause=login_refused: {LOGIN_ADVICE}"]
