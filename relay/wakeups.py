@@ -48,6 +48,7 @@ async def listen(
     import psycopg
 
     from relay.failure_streak import FailureStreak
+    from relay.store import storage_cause  # the store imports this module: here, not at the top
 
     failures = FailureStreak(log, "PostgreSQL wake-up connection")
     while True:
@@ -67,5 +68,9 @@ async def listen(
         except asyncio.CancelledError:
             raise
         except (psycopg.Error, OSError) as exc:
-            failures.failed(f"lost ({type(exc).__name__}); retrying every {retry_delay:g} s")
+            # Named as every other storage line names its cause: a full server or a refused login
+            # is not a lost connection, and the advice for it follows the first one.
+            failures.failed(
+                f"cause={storage_cause(exc)} error={type(exc).__name__}; retrying every {retry_delay:g} s"
+            )
             await asyncio.sleep(retry_delay)

@@ -3,6 +3,7 @@ such, with what to change once per streak, not as a lost connection."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -218,3 +219,35 @@ def test_a_wrong_password_met_by_the_relay_is_login_refused_with_what_to_change_
     finally:
         engine.dispose()
     assert [r.getMessage() for r in caplog.records] == [f"cause=login_refused: {LOGIN_ADVICE}"]
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_the_wake_up_connection_names_its_cause_as_every_storage_line_does(
+    pg: str, fresh_advice: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    # It said "lost (OperationalError)" for a server down, full or refusing the password alike.
+    import asyncio
+
+    from relay.wakeups import listen
+
+    wrong = make_url(pg).set(password="not-the-password").render_as_string(hide_password=False)
+
+    async def notice(_payload: str) -> None:
+        pass
+
+    async def until_refused() -> None:
+        task = asyncio.create_task(listen(wrong, notice, retry_delay=0.01))
+        while len([r for r in caplog.records if r.name == "relay.storage.connection_refusals"]) < 1:
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    with caplog.at_level(logging.WARNING):
+        asyncio.run(asyncio.wait_for(until_refused(), 30))
+    lines = [r.getMessage() for r in caplog.records]
+    assert (
+        "PostgreSQL wake-up connection: cause=login_refused error=OperationalError; retrying every 0.01 s"
+        in lines
+    )
