@@ -481,8 +481,7 @@ def run_command(args: argparse.Namespace) -> int:
             proxy_headers=True,
             **SERVER_OPTIONS,
         )
-        supervise(config)
-        return 0
+        return supervise(config)
 
     from relay.server import SERVER_OPTIONS, create_app
 

@@ -172,7 +172,11 @@ def built_once_storage_answers(build: Callable[[], T], retry: float = START_RETR
     recovery, and starts serving the moment the database answers. What a retry cannot fix (a
     schema this relay refuses, a setting) is raised as before.
     """
+    from uvicorn.config import STARTUP_FAILURE
+
     from relay.failure_streak import FailureStreak
+    from relay.settings import SettingRefused
+    from relay.storage.schema import SchemaRefused
     from relay.store import storage_cause, storage_retryable
 
     streak = FailureStreak(log, "worker start: the database cannot be opened")
@@ -193,6 +197,17 @@ def built_once_storage_answers(build: Callable[[], T], retry: float = START_RETR
         while True:
             try:
                 built = build()
+            except (SchemaRefused, SettingRefused) as exc:
+                # No retry fixes these (a newer relay migrated the database during a rolling
+                # upgrade, a setting): one line, and the exit status that tells the supervisor
+                # this worker could not start, so `serve` stops as it would at its own start,
+                # instead of starting it again to fail with a traceback, for ever.
+                log.error("worker start: %s", getattr(exc, "message", None) or exc)
+                # At once: raised through uvicorn's start instead, the worker's interpreter stopped
+                # answering its supervisor and did not end, to be killed after 5 s and started
+                # again. It has served nothing, and its database connections end with it.
+                logging.shutdown()
+                os._exit(STARTUP_FAILURE)
             except Exception as exc:
                 if not storage_retryable(exc):
                     raise

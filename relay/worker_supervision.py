@@ -66,6 +66,7 @@ class RelaySupervisor(Multiprocess):
         self.start_grace = start_grace
         self.clock = clock
         self.starting: dict[Process, _Start] = {}
+        self.failed_start = False  # serve stopped because a worker could not start
 
     def init_processes(self) -> None:
         super().init_processes()
@@ -92,6 +93,7 @@ class RelaySupervisor(Multiprocess):
                     process.pid,
                     STARTUP_FAILURE,
                 )
+                self.failed_start = True
                 self.should_exit.set()
                 return
             said = end_text(process.exitcode) if problem == "ended" else f"{problem}: killed"
@@ -153,11 +155,15 @@ class RelaySupervisor(Multiprocess):
         self.starting[self.processes[-1]] = _Start(self.clock())
 
 
-def supervise(config: Config) -> None:
+def supervise(config: Config) -> int:
     """Bind the port and run `config.workers` workers under RelaySupervisor until told to stop
-    (what `uvicorn.run` does for workers, with this supervisor)."""
+    (what `uvicorn.run` does for workers, with this supervisor); the exit status for `serve`: 0,
+    or uvicorn's STARTUP_FAILURE when a worker could not start (so a service manager shows the
+    relay failed, not stopped)."""
     sock = config.bind_socket()
+    supervisor = RelaySupervisor(config, sockets=[sock])
     try:
-        RelaySupervisor(config, sockets=[sock]).run()
+        supervisor.run()
     finally:
         sock.close()
+    return STARTUP_FAILURE if supervisor.failed_start else 0

@@ -83,3 +83,32 @@ def test_a_worker_killed_or_hung_is_named_with_how_it_ended_and_the_worker_in_it
                 os.kill(hung, signal.SIGKILL)
         wait_until(lambda: serve.log().count("relay started") >= 4, 60, "its replacement to start")
         assert "Child process" not in serve.log()
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_a_worker_that_can_never_start_stops_serve_in_a_few_lines_not_a_loop_of_tracebacks(
+    tmp_path: Path, pg: str, graph: FakeGraph
+) -> None:
+    # A newer relay migrated the database during a rolling upgrade, and one of this relay's workers
+    # was started again: it failed with a traceback, was started again, failed again, for ever,
+    # while its siblings served a schema they do not know. `serve` itself stops on such a database.
+    from sqlalchemy import create_engine, text
+
+    from relay.storage.schema import VERSION_TABLE
+
+    with serve_process(tmp_path / "serve.log", free_port(), relay_env(pg, graph.url), workers=2) as serve:
+        crashed, _ = serve.workers()
+        engine = create_engine(pg)
+        with engine.begin() as conn:
+            conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = '9999'"))
+        engine.dispose()
+        os.kill(crashed, signal.SIGKILL)
+        assert serve.process.wait(timeout=60) == 3  # failed, for systemd or Docker to show
+        log = serve.log()
+    assert "Traceback" not in log
+    refused = "worker start: the relay database is at schema revision '9999', which this relay does not know"
+    assert log.count(refused) == 1
+    assert re.search(
+        r"worker \d+ could not start \(exited with status 3: see its lines above\); serve stops", log
+    )
