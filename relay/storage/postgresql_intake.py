@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import PoolProxiedConnection
 
+from relay.storage.binary_arrays import array_of, register_arrays, text_array
 from relay.storage.contact_states import ContactRow
 from relay.storage.database import Database, now_ms
 from relay.storage.event_log import (
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 _COLUMNS = [column.name for column in contact_state.columns]
 _TYPES = [column.type.compile(dialect=postgresql.dialect()) for column in contact_state.columns]
+_ARRAYS = [array_of(column.type) for column in contact_state.columns]
 # Sent as they are for a stored row too (an upsert's row must be whole before it meets the stored one).
 _NOT_NULL = {column.name for column in contact_state.columns if not column.nullable}
 _STORED_KEYS = "SELECT dedupe_key FROM event WHERE dedupe_key = ANY(%b::text[])"
@@ -184,8 +186,8 @@ class PostgresGroupCommit:
         if not keys and not wa_ids:
             return state
         with self._connected() as con, con.pipeline():
-            found_keys = con.execute(_STORED_KEYS, (keys,)) if keys else None
-            found_rows = con.execute(_ROWS_OF, (wa_ids,)) if wa_ids else None
+            found_keys = con.execute(_STORED_KEYS, (text_array(keys),)) if keys else None
+            found_rows = con.execute(_ROWS_OF, (text_array(wa_ids),)) if wa_ids else None
             if found_keys is not None:
                 state.keys.update(row[0] for row in found_keys.fetchall())
             if found_rows is not None:
@@ -279,8 +281,8 @@ class PostgresGroupCommit:
         if not keys and not wa_ids:
             return state
         async with self._async_connected() as con, con.pipeline():
-            found_keys = await con.execute(_STORED_KEYS, (keys,)) if keys else None
-            found_rows = await con.execute(_ROWS_OF, (wa_ids,)) if wa_ids else None
+            found_keys = await con.execute(_STORED_KEYS, (text_array(keys),)) if keys else None
+            found_rows = await con.execute(_ROWS_OF, (text_array(wa_ids),)) if wa_ids else None
             if found_keys is not None:
                 state.keys.update(row[0] for row in await found_keys.fetchall())
             if found_rows is not None:
@@ -305,9 +307,11 @@ class PostgresGroupCommit:
         """Open the connection `write_async` writes on (outside the engine's pool: the relay's
         share of connections counts it as the writer's)."""
         if self._async is None or self._async.closed:
-            self._async = await psycopg.AsyncConnection.connect(
+            con = await psycopg.AsyncConnection.connect(
                 conninfo(self.db.engine.url.render_as_string(hide_password=False)), autocommit=True
             )
+            register_arrays(con.adapters)
+            self._async = con
 
     async def close_async(self) -> None:
         con, self._async = self._async, None
@@ -373,6 +377,7 @@ class PostgresGroupCommit:
             con = checked_out.driver_connection
             assert isinstance(con, psycopg.Connection)
             con.autocommit = True  # a batch is one call, its own transaction
+            register_arrays(con.adapters)
             self._checked_out = checked_out
         con = self._checked_out.driver_connection
         assert isinstance(con, psycopg.Connection)
@@ -417,26 +422,36 @@ class _Written:
         self.events = events = [event for new in plan.news for event in new]
         check = _UNCHECKED if not checked else _CHECK_GUESS if stored.rows else _CHECK_NEW
         guessed = (
-            [[row[c] for row in stored.rows.values()] for c in _COLUMNS] if check == _CHECK_GUESS else None
+            [
+                array([row[c] for row in stored.rows.values()])
+                for c, array in zip(_COLUMNS, _ARRAYS, strict=True)
+            ]
+            if check == _CHECK_GUESS
+            else None
         )
-        media = [list(column) for column in zip(*plan.media, strict=True)] if plan.media else [None] * 3
+        media = [text_array(column) for column in zip(*plan.media, strict=True)] if plan.media else [None] * 3
         at_text, at_ms = receipt_time() if events else (None, None)
+        # Arrays made here, in one pass each (relay/storage/binary_arrays.py), sent as they are.
         self._params: list[Any] = [
             check,
-            _wa_ids(batch) if checked else None,
-            dedupe_keys(batch) if checked else None,
+            text_array(_wa_ids(batch)) if checked else None,
+            text_array(dedupe_keys(batch)) if checked else None,
             *(guessed or _NO_COLUMNS),
-            *([list(column) for column in zip(*moved, strict=True)] if moved else _NO_COLUMNS),
+            *(
+                [array(column) for column, array in zip(zip(*moved, strict=True), _ARRAYS, strict=True)]
+                if moved
+                else _NO_COLUMNS
+            ),
             now_ms() if plan.media else None,
             *media,
             CHANNEL,
             notice,
             at_text,
             at_ms,
-            [item.kind for item in events] if events else None,
-            [item.phone_number_id for item in events] if events else None,
-            [item.dedupe_key for item in events] if events else None,
-            [event_json(event) for event in events] if events else None,
+            text_array([item.kind for item in events]) if events else None,
+            text_array([item.phone_number_id for item in events]) if events else None,
+            text_array([item.dedupe_key for item in events]) if events else None,
+            text_array([event_json(event) for event in events]) if events else None,
         ]
 
     def params(self, read_above: int | None, release_turn: bool) -> list[Any]:
