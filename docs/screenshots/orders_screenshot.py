@@ -1,6 +1,7 @@
-"""Screenshots of orders: a cart as an order card in the chat, the orders board (a move and its Undo), the shipped
-message, bank deposit matching, the order window (its buttons, a change of items, a memo, an address kept
-through a move) and a new order's line not in the catalogue.
+"""Screenshots of orders: a cart as an order card in the chat, an order card's prices, the orders board (a move
+and its Undo, and its cards on a 1366-pixel screen saying the time left), the shipped message, bank deposit
+matching, the order window (its buttons, a change of items, a memo, an address kept through a move), a new
+order's line not in the catalogue, and the note on orders the payment deadline cancelled.
 
 Run: xvfb-run -n 59 -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/orders_screenshot.py
 """
@@ -28,7 +29,7 @@ def wait(app, condition, ms: int = 5000) -> None:  # type: ignore[no-untyped-def
 
 
 def main() -> None:
-    from PySide6.QtCore import QTranslator
+    from PySide6.QtCore import QPoint, QRect, QTranslator
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
@@ -37,7 +38,7 @@ def main() -> None:
     from app.demo_orders import CART_CUSTOMER, seed_demo_orders
     from app.demo_seed import seed_demo_history
     from app.models import Contact, Order
-    from app.order_actions import move_order_with_settings
+    from app.order_actions import cancel_overdue, move_order_with_settings
     from app.orders import OrderState
     from app.paths import paths_for
     from ui.context import AppContext
@@ -84,6 +85,23 @@ def main() -> None:
             window.grab().save(str(out))
             print(out.relative_to(ROOT))
 
+        # A new order's card in its customer's chat: each line's price, a quantity's sum, the total.
+        with db.read() as s:
+            ordered_contact = s.scalar(
+                select(Order.contact_id).where(Order.state == OrderState.NEW).order_by(Order.id.desc())
+            )
+        assert ordered_contact is not None
+        window.resize(1200, 720)
+        window.show_chat(ordered_contact)
+        settle(app, window, 20)
+        window.chat.view.scrollToBottom()
+        settle(app, window)
+        out = OUT / f"order-card-prices-{lang}.png"
+        if linked(out):
+            window.grab().save(str(out))
+            print(out.relative_to(ROOT))
+        window.resize(1320, 820)
+
         board = window.orders.open_board()
         board.resize(1320, 720)
         wait(app, lambda: board.loaded_once)  # noqa: B023 (waited for here)
@@ -100,6 +118,17 @@ def main() -> None:
         if linked(out):
             board.grab().save(str(out))
             print(out.relative_to(ROOT))
+
+        # The board on a 1366-pixel laptop's screen: its first three columns, the cards narrow, the
+        # time left to pay said in a few words.
+        board.resize(1366, 700)
+        settle(app, board, 20)
+        out = OUT / f"order-card-time-left-{lang}.png"
+        if linked(out):
+            top = board.stack.mapTo(board, QPoint(0, 0)).y() - 4
+            board.grab(QRect(0, top, 682, 230)).save(str(out))
+            print(out.relative_to(ROOT))
+        board.resize(1320, 720)
 
         order_window = window.orders.open_order(paid_id)
         order_window.resize(660, 760)
@@ -218,6 +247,21 @@ def main() -> None:
             form.grab().save(str(out))
             print(out.relative_to(ROOT))
         form.hide()
+
+        # The payment deadline passed for the orders awaiting payment while the owner worked in her
+        # chats: cancelled, and their customers' message waits for her in the orders window.
+        with db.write() as s:
+            for order in s.scalars(select(Order).where(Order.state == OrderState.AWAITING_PAYMENT)):
+                order.payment_due_at = datetime.now(UTC) - timedelta(minutes=1)
+        ctx.publish(cancel_overdue(db)[2])
+        board.resize(1285, 720)
+        board.expiry_notice.refresh()
+        wait(app, lambda: board.expiry_notice.isVisible())  # noqa: B023 (waited for here)
+        settle(app, board, 20)
+        out = OUT / f"expired-orders-notice-{lang}.png"
+        if linked(out):
+            board.grab(QRect(0, 0, board.width(), 400)).save(str(out))
+            print(out.relative_to(ROOT))
         board.close()
         window.close()
         db.close()
