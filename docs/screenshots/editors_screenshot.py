@@ -1,5 +1,8 @@
-"""Screenshot of the away message editor while the owner's change is not on the relay yet: its preview says
-what customers get now (the relay's copy) and what they get once the change lands.
+"""Screenshots of the away and greeting messages in the Korean demo shop: the away hours said above the
+chats, the away message editor (as saved, and with its 다음 영업 시작 field typed), the greeting's fields
+and the greeting giving way to the away message, and the away message editor while the owner's change is
+not on the relay yet: its preview says what customers get now (the relay's copy) and what they get once
+the change lands.
 
 The demo's own relay takes a save at once, so this runs the real relay on 127.0.0.1 behind a front
 that answers its automations' PUT with nginx's 503 (as while the relay restarts): the change waits,
@@ -34,19 +37,31 @@ def wait(app, what: str, condition, ms: int = 15_000) -> None:  # type: ignore[n
         app.processEvents()
 
 
+def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The widget alone, without its frame, if the README shows the picture."""
+    out = OUT / name
+    if linked(out):
+        widget.grab().save(str(out))
+        print(out.relative_to(ROOT))
+
+
 def main() -> None:
     from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
 
     from app.automations_store import AutomationsStore, SyncStatus, demo_automations
     from app.connection import Connection
     from app.db import Database
     from app.demo_seed import seed_demo_history
+    from app.models import Contact
     from app.paths import paths_for
     from app.relay_client import RelayClient
     from tests.support.relay_front import relay_front
     from tests.support.relay_server import run_relay
     from ui.away_editor import AwayEditor
     from ui.context import AppContext
+    from ui.field_tokens import shown_fields
+    from ui.greeting_editor import GreetingEditor
     from ui.main_window import MainWindow
     from ui.menus import install_menus
     from ui.translations import install_translators
@@ -56,9 +71,6 @@ def main() -> None:
     app.setStyle("Fusion")
     install_translators(app, "ko")
     app.setPalette(app.style().standardPalette())
-    out = OUT / "away-change-not-on-relay-ko.png"
-    if not linked(out):
-        return
     folder = Path(tempfile.mkdtemp(prefix="shots-"))
     (folder / "relay").mkdir()
     with run_relay(folder / "relay") as relay, relay_front(relay.url) as (front, front_url):
@@ -83,6 +95,45 @@ def main() -> None:
         assert sync is not None
         wait(app, "the inbox online", lambda: sync.state.kind is Connection.ONLINE)
 
+        # The away hours said above the chats (the shop's clock: taken at night in Seoul), 최유진's
+        # chat open.
+        with db.read() as s:
+            yujin = s.scalar(select(Contact.id).where(Contact.profile_name == "최유진"))
+        assert yujin is not None
+        window.show_chat(yujin)
+        wait(app, "the away hours note", lambda: window.away_notice.isVisible())
+        settle(app, window, 20)
+        save(window, "away-hours-note-ko.png")
+
+        def open_editor(kind, width: int, height: int):  # type: ignore[no-untyped-def]
+            editor = kind(ctx, parent=window)
+            wait(app, "the editor read", lambda: editor.loaded and not editor.is_busy())
+            editor.resize(width, height)
+            editor.show()
+            settle(app, editor, 20)
+            return editor
+
+        def saved(editor) -> None:  # type: ignore[no-untyped-def]
+            editor.save()
+            wait(app, "the change on the relay", lambda: editor.state.status is SyncStatus.SYNCED)
+            settle(app, editor, 20)
+
+        # The away message as the demo has it, on the relay: the whole preview.
+        away = open_editor(AwayEditor, 660, 840)
+        save(away, "away-editor.png")
+        # 다음 영업 시작 typed on a line of its own, not saved yet.
+        away.resize(620, 680)
+        away.text.setPlainText(away.text.toPlainText() + "\n" + shown_fields("{opening}에 답장드릴게요"))
+        settle(app, away, 20)
+        save(away, "away-opening-ko.png")
+        away.hide()  # close() asks about the change not saved
+        # The greeting with the customer's and the shop's names typed as fields, not saved yet.
+        greeting = open_editor(GreetingEditor, 595, 640)
+        greeting.text.setPlainText(shown_fields("{first_name}님, {shop}에 연락 주셔서 감사해요!"))
+        settle(app, greeting, 20)
+        save(greeting, "greeting-fields-ko.png")
+        greeting.hide()
+
         # The relay restarting behind its nginx: its automations' PUT answered 503 for now.
         front.refuse("PUT", "/v1/automations", status=503, times=None)
         editor = AwayEditor(ctx, parent=window)
@@ -94,11 +145,18 @@ def main() -> None:
         wait(app, "the change waiting", lambda: editor.state.status is SyncStatus.PENDING)
         wait(app, "the preview's two lines", lambda: editor.preview.relay_line.isVisible())
         settle(app, editor, 20)
-        editor.grab().save(str(out))
-        print(out.relative_to(ROOT))
+        save(editor, "away-change-not-on-relay-ko.png")
 
-        front.passing()  # the relay back: the change lands before the window closes
+        # The relay back: the demo's away message again, and the greeting that gives way to it.
+        front.passing()
+        editor.text.setPlainText(shown_fields(demo_automations("ko").away.text))
+        saved(editor)
         editor.hide()
+        greeting = open_editor(GreetingEditor, 597, 664)
+        greeting.only_away.setChecked(True)
+        saved(greeting)
+        save(greeting, "greeting-only-away-ko.png")
+        greeting.hide()
         window.shutdown()
         db.close()
 
