@@ -129,6 +129,9 @@ class RelayPage(QWizardPage):
         layout.addWidget(self.result)
         # Once the relay answers, its own check of WhatsApp's side: a tick or a cross per step.
         self.report = RelayCheckPanel()
+        # The shop's country is asked on a later page; its first guess, the computer's, writes the
+        # number WhatsApp gives as the owner dials it ("02-555-0100", not Meta's "8225550100").
+        self.report.view.shop_region = computer_place()[0]
         layout.addWidget(self.report, 1)
         layout.addWidget(guide)
         self.last_result: CheckResult | None = None

@@ -372,6 +372,23 @@ def test_a_sandbox_relay_is_called_a_demo_relay_not_ready_in_the_wizard_and_in_s
         assert panel.view.summary.text().startswith(demo_words)
 
 
+def test_the_wizards_check_writes_the_number_as_the_shop_dials_it(qtbot: Any, tmp_path: Any) -> None:
+    """The first-run check of a demo relay said "Number health for 8225550100": Meta's display number
+    as it comes, as nothing had told the check the shop's country (a later page asks it)."""
+    from tests.support.relay_server import run_relay
+    from ui.formatting import business_number_text
+    from ui.shop_place import computer_place
+
+    with run_relay(tmp_path, upstream="sandbox") as relay:
+        page = wizard_page(qtbot, relay.url, relay.token)
+        view = page.report.view
+        assert view.health.isVisibleTo(view)
+        first_line = view.health.text().splitlines()[0]
+    # The computer's country, which the wizard's last page offers as the shop's.
+    assert first_line == f"Number health for {business_number_text('8225550100', computer_place()[0])}"
+    assert "8225550100" not in first_line
+
+
 def test_the_two_number_demos_settings_check_its_relay_and_show_both_numbers_health(
     qtbot: Any, ctx: Any, tmp_path: Any
 ) -> None:
