@@ -104,7 +104,7 @@ class NumberChip(QToolButton):
 
 class OtherNumbersUnread(QToolButton):
     """Beside the number chip while one number's chats are listed: the unread messages to the shop's
-    other numbers, which the list leaves out ("3 unread to 02-555-0202"), so a customer who wrote
+    other numbers, which the list leaves out ("02-555-0202: 3 unread"), so a customer who wrote
     to the other branch is not missed. A click lists that number's chats (all of them, when several
     other numbers have unread messages). The window's title and the tray count every number's.
 
@@ -135,7 +135,9 @@ class OtherNumbersUnread(QToolButton):
         if len(others) == 1:
             number = chip.number_text(others[0][0])
             self.target = others[0][0].phone_number_id
-            text = self.tr("{0} unread to {1}").format(count_text(total), number)
+            # The number first, as the tray's "To your number 02-555-0202: 3" does: "3 unread to 02-…"
+            # read oddly.
+            text = self.tr("{0}: {1} unread").format(number, count_text(total))
             tip = with_particles(
                 self.tr("Unread messages to your number {0}: {1}. Click to list its chats.").format(
                     number, count_text(total)
@@ -143,7 +145,7 @@ class OtherNumbersUnread(QToolButton):
             )
         else:
             self.target = None
-            text = self.tr("{0} unread to your other numbers").format(count_text(total))
+            text = self.tr("Other numbers: {0} unread").format(count_text(total))
             tip = self.tr("Unread messages to your other numbers: {0}. Click to list every chat.").format(
                 count_text(total)
             )

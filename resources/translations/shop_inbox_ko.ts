@@ -7626,16 +7626,16 @@ Save it anyway?</source>
 <context>
     <name>OtherNumbersUnread</name>
     <message>
-        <source>{0} unread to {1}</source>
-        <translation>{1} 읽지 않음 {0}</translation>
+        <source>{0}: {1} unread</source>
+        <translation>{0}: 읽지 않음 {1}</translation>
     </message>
     <message>
         <source>Unread messages to your number {0}: {1}. Click to list its chats.</source>
         <translation>매장 번호 {0}(으)로 온 읽지 않은 메시지: {1}개. 누르면 이 번호의 채팅을 보여요.</translation>
     </message>
     <message>
-        <source>{0} unread to your other numbers</source>
-        <translation>다른 번호 읽지 않음 {0}</translation>
+        <source>Other numbers: {0} unread</source>
+        <translation>다른 번호: 읽지 않음 {0}</translation>
     </message>
     <message>
         <source>Unread messages to your other numbers: {0}. Click to list every chat.</source>

@@ -165,7 +165,7 @@ def test_a_chat_to_the_other_number_opened_from_elsewhere_lists_that_numbers_cha
     qtbot.waitUntil(lambda: chats.current_contact() == ids["이준호"])
     assert chats.number_chip.text() == "02-555-0202"
     assert shown(chats) == ["최유진", "이준호"]
-    assert chats.other_unread.text() == "1 unread to 02-555-0101"
+    assert chats.other_unread.text() == "02-555-0101: 1 unread"
     settle(qtbot)
 
 
@@ -304,7 +304,7 @@ def test_one_numbers_list_counts_its_archived_chats_and_says_what_waits_on_the_o
     # Gangnam's Archived lists none: its chip says none; Hongdae's unread message is said beside.
     assert chats.archived_chip.text() == "Archived"
     assert chats.other_unread.isVisible()
-    assert chats.other_unread.text() == "1 unread to 02-555-0202"
+    assert chats.other_unread.text() == "02-555-0202: 1 unread"
     laid_out()  # beside the chip, whole, in a narrow window's pane
     assert chats.other_unread.geometry().right() < chats.numbers_row.width()
     # The title and the tray count every number's (a message to Hongdae must not go unseen).
@@ -320,7 +320,7 @@ def test_one_numbers_list_counts_its_archived_chats_and_says_what_waits_on_the_o
     assert chats.number_chip.text() == "02-555-0202"
     assert shown(chats) == ["최유진", "이준호"]
     assert chats.archived_chip.text() == "Archived 1"
-    assert chats.other_unread.text() == "1 unread to 02-555-0101"
+    assert chats.other_unread.text() == "02-555-0101: 1 unread"
 
     with window.ctx.db.write() as s:  # Gangnam's customer is answered: nothing waits there
         from app.queries import mark_read
@@ -348,6 +348,7 @@ def test_a_korean_owner_reads_her_number_with_its_particle(window: Any, qtbot: A
     assert chats.empty_note.text().startswith("매장 번호 02-555-0202로 온 채팅이 아직 없어요.")
     qtbot.waitUntil(chats.other_unread.isVisible)
     assert chats.other_unread.toolTip().startswith("매장 번호 02-555-0100으로 온 읽지 않은 메시지: 1개.")
+    assert chats.other_unread.text() == "02-555-0100: 읽지 않음 1"  # the number first, as in English
     pick(chats, qtbot, "02-555-0100")
     assert chats.number_chip.toolTip() == "매장 번호 02-555-0100으로 온 채팅만 보여 주고 있어요"
 
