@@ -252,6 +252,16 @@ def conversation_where(
     return " AND ".join(clauses), params
 
 
+def any_archived_sql(number: bool) -> str:
+    """SQL of whether any chat is archived (with `number`, any of the business number :number's): an
+    inbox left empty by archiving says where its chats are. One probe of ix_contact_list (or
+    ix_contact_number_list)."""
+    of_number = " AND phone_number_id = :number" if number else ""
+    return (
+        f"SELECT EXISTS (SELECT 1 FROM contact WHERE archived = 1 AND last_message_at IS NOT NULL{of_number})"
+    )
+
+
 def conversation_row(r: Any) -> ConversationRow:
     """A row of CONVERSATIONS_SQL as the chat list shows it (a catch-up's re-read builds hundreds at a
     time: arguments by position, no JSON parse for a chat without labels, one time object when the

@@ -17,7 +17,13 @@ from app.business_numbers import (
     number_choices,
     shown_number,
 )
-from app.conversation_rows import CONVERSATIONS_SQL, ConversationRow, conversation_row, conversation_where
+from app.conversation_rows import (
+    CONVERSATIONS_SQL,
+    ConversationRow,
+    any_archived_sql,
+    conversation_row,
+    conversation_where,
+)
 from app.db import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -37,6 +43,8 @@ class FirstPage:
     rows: list[ConversationRow]
     preferences: dict[str, Any]  # as stored; app.settings.load_preferences applies defaults later
     numbers: ChatListNumbers = NO_NUMBERS  # the list's number filter (app.business_numbers)
+    # No row shown, and chats archived (of the number): the list's note says where they are.
+    any_archived: bool = False
 
 
 def read_first_page(path: Path, limit: int) -> FirstPage | None:
@@ -70,7 +78,11 @@ def read_first_page(path: Path, limit: int) -> FirstPage | None:
         )
         where, params = conversation_where("all", None, contact_ids=False, number=numbers.shown)
         cursor = con.execute(CONVERSATIONS_SQL.format(where=where), {**params, "limit": limit, "offset": 0})
-        return FirstPage(rows=[conversation_row(r) for r in cursor], preferences=prefs, numbers=numbers)
+        rows = [conversation_row(r) for r in cursor]
+        archived = not rows and bool(
+            con.execute(any_archived_sql(numbers.shown is not None), {"number": numbers.shown}).fetchone()[0]
+        )
+        return FirstPage(rows=rows, preferences=prefs, numbers=numbers, any_archived=archived)
     except (sqlite3.Error, ValueError) as exc:
         log.info("first page: full start instead (%s)", exc)
         return None

@@ -18,6 +18,7 @@ from app.conversation_rows import (
     ConversationFilter,
     ConversationRow,
     LabelRow,
+    any_archived_sql,
     conversation_row,
     conversation_where,
     from_millis,
@@ -217,6 +218,9 @@ class UnreadCounts:
     # Unread messages (archived chats left out) to each business number (phone_number_id) that has
     # any, in the numbers' order: a shop with two numbers is told which one a message is waiting on.
     by_number: tuple[tuple[str, int], ...] = ()
+    # Whether any chat (of the number the list shows) is archived: an inbox left empty by archiving
+    # every chat says where they are, not "no chats yet".
+    any_archived: bool = False
 
 
 def unread_counts(session: Session, number: str | None = None) -> UnreadCounts:
@@ -240,11 +244,15 @@ def unread_counts(session: Session, number: str | None = None) -> UnreadCounts:
         messages += unread
         if pnid is not None:
             by_number[str(pnid)] = by_number.get(str(pnid), 0) + int(unread)
+    any_archived = session.scalar(
+        text(any_archived_sql(number is not None)), {"number": number} if number is not None else {}
+    )
     return UnreadCounts(
         chats=int(chats),
         messages=int(messages),
         archived_chats=int(archived),
         by_number=tuple(sorted(by_number.items())),
+        any_archived=bool(any_archived),
     )
 
 

@@ -337,6 +337,7 @@ class ChatList(QWidget):
             self.model.rowsInserted,
             self.model.rowsRemoved,
             self.model.modelReset,
+            self.model.unread_changed,  # the counts say whether every chat is archived
         ):
             signal.connect(self._show_empty_note)
 
@@ -848,6 +849,16 @@ class ChatList(QWidget):
                 text = self.tr("No archived chats. Archive a chat from its menu to keep it out of the way.")
             elif kind == "waiting":
                 text = self.tr("No chat needs a person. When the menu bot hands a chat over, it shows here.")
+            elif self.model.any_archived is None:
+                empty, text = False, ""  # "no chats yet" may not be so: said once the chats are counted
+            elif self.model.any_archived and number:
+                text = with_particles(
+                    self.tr(
+                        "All the chats to your number {0} are archived. Click Archived above to see them."
+                    ).format(number)
+                )
+            elif self.model.any_archived:
+                text = self.tr("All your chats are archived. Click Archived above to see them.")
             elif number:
                 no_chats = self.tr(
                     "No chats to your number {0} yet. The chats to your other numbers show with All numbers."
@@ -863,6 +874,7 @@ class ChatList(QWidget):
                 text = (
                     with_particles(self.tr("Chats to your number {0} only.").format(number)) + "\n\n" + text
                 )
+        if empty:
             self.empty_note.setText(text)
             self._place_empty_note()
         self.empty_note.setVisible(empty)
@@ -888,16 +900,18 @@ class ChatList(QWidget):
                 contact_id = row.contact_id
                 self.model.read_through(contact_id, lambda: self.select_contact(contact_id))
 
-    def show_first_page(self, page: list[ConversationRow], numbers: ChatListNumbers | None = None) -> None:
+    def show_first_page(
+        self, page: list[ConversationRow], numbers: ChatListNumbers | None = None, any_archived: bool = False
+    ) -> None:
         """Start-up: paint `page` (app/first_page.py) while the database layer loads; of the number
-        `numbers` says the list was left showing.
+        `numbers` says the list was left showing (`any_archived`: and chats of it are archived).
 
         What needs the database (search, filters, labels, the chat menu) is disabled with a tooltip
         until `database_ready()`.
         """
         if numbers is not None:
             self._show_numbers(numbers)
-        self.model.show_first_page(page, self.number_chip.numbers.shown)
+        self.model.show_first_page(page, self.number_chip.numbers.shown, any_archived)
         starting = self.tr("Available in a moment: Shop Inbox is still starting")
         for widget in (self.search_field, *self._chips.buttons(), self.number_chip):
             widget.setEnabled(False)

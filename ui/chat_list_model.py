@@ -69,6 +69,7 @@ class _Read:
     gone: frozenset[int] = frozenset()  # shown chats that changed and leave the list
     archived_unread: int = 0  # archived chats with unread messages (the Archived chip's count)
     unread_by_number: tuple[tuple[str, int], ...] = ()  # UnreadCounts.by_number
+    any_archived: bool = False  # UnreadCounts.any_archived
 
 
 def _read_page(
@@ -84,6 +85,7 @@ def _read_page(
             counts.messages,
             archived_unread=counts.archived_chats,
             unread_by_number=counts.by_number,
+            any_archived=counts.any_archived,
         )
 
     return read
@@ -118,7 +120,13 @@ class _Asked:
         )
         counts = unread_counts(s, self.number)
         return _Read(
-            got.rows, counts.messages, got.elsewhere, got.gone, counts.archived_chats, counts.by_number
+            got.rows,
+            counts.messages,
+            got.elsewhere,
+            got.gone,
+            counts.archived_chats,
+            counts.by_number,
+            counts.any_archived,
         )
 
 
@@ -170,6 +178,9 @@ class ChatListModel(QAbstractListModel):
         self.archived_unread = 0  # archived chats with unread messages (the Archived chip), of the number
         # Unread messages to each business number that has any (UnreadCounts.by_number).
         self.unread_by_number: tuple[tuple[str, int], ...] = ()
+        # Whether any chat of the number listed is archived (UnreadCounts.any_archived); None until
+        # counted (a start paints its first page before the counts are read).
+        self.any_archived: bool | None = None
         self._generation = 0  # bumped by every reload: older results are dropped
         self._loading = False
         self._fetching = False
@@ -400,13 +411,16 @@ class ChatListModel(QAbstractListModel):
         self.show_page(got.rows)
         self._flush_pending()
 
-    def show_first_page(self, page: list[ConversationRow], number: str | None = None) -> None:
+    def show_first_page(
+        self, page: list[ConversationRow], number: str | None = None, any_archived: bool = False
+    ) -> None:
         """Start-up: the page app/first_page.py read with plain sqlite3 (filter "all", of the business
         number `number` alone when the list was left showing one); no paging yet."""
         self.paging = False
         self.number = self.listed_number = number
         # Until the database layer reads the real total: what the first page shows.
         self.unread_total = sum(r.unread_count for r in page if not r.archived)
+        self.any_archived = any_archived
         self.show_page(page)
 
     def read_unread_total(self) -> None:
@@ -420,7 +434,15 @@ class ChatListModel(QAbstractListModel):
             from app.queries import unread_counts
 
             counts = unread_counts(s, number)
-            return _Read([], counts.messages, [], frozenset(), counts.archived_chats, counts.by_number)
+            return _Read(
+                [],
+                counts.messages,
+                [],
+                frozenset(),
+                counts.archived_chats,
+                counts.by_number,
+                counts.any_archived,
+            )
 
         def done(got: _Read) -> None:
             self._counts_read(got)
@@ -432,6 +454,7 @@ class ChatListModel(QAbstractListModel):
         self.unread_total = got.unread_total
         self.archived_unread = got.archived_unread
         self.unread_by_number = got.unread_by_number
+        self.any_archived = got.any_archived
 
     def show_page(self, page: list[ConversationRow]) -> None:
         """Show a first page read elsewhere (by an op, or at start-up before the event loop)."""

@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
             self.complete()
         else:
             self.find_action.setEnabled(False)
-            self.chat_list.show_first_page(first_page.rows, first_page.numbers)
+            self.chat_list.show_first_page(first_page.rows, first_page.numbers, first_page.any_archived)
             self.setWindowTitle(self.tr("Shop Inbox"))
 
     def complete(self) -> None:

@@ -2344,6 +2344,14 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>상담이 필요한 채팅이 없어요. 메뉴 봇이 채팅을 넘기면 여기에 표시돼요.</translation>
     </message>
     <message>
+        <source>All the chats to your number {0} are archived. Click Archived above to see them.</source>
+        <translation>매장 번호 {0}(으)로 온 채팅은 모두 보관돼 있어요. 위의 ‘보관됨’을 누르면 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>All your chats are archived. Click Archived above to see them.</source>
+        <translation>모든 채팅이 보관돼 있어요. 위의 ‘보관됨’을 누르면 볼 수 있어요.</translation>
+    </message>
+    <message>
         <source>No chats to your number {0} yet. The chats to your other numbers show with All numbers.</source>
         <translation>매장 번호 {0}(으)로 온 채팅이 아직 없어요. 다른 번호로 온 채팅은 ‘모든 번호’를 고르면 보여요.</translation>
     </message>

@@ -43,6 +43,17 @@ def test_the_first_page_shows_the_same_chats_as_the_chat_list_query(db: Database
     assert first.preferences["language"] == "ko"
 
 
+def test_a_start_with_every_chat_archived_knows_they_are_archived(db: Database) -> None:
+    """The empty first page says where the chats are at once, not "no chats yet" first."""
+    set_up_shop(db)
+    first = read_first_page(db.path, 5)
+    assert first is not None and first.rows == [] and not first.any_archived
+    with db.write() as s:
+        make_message(s, make_contact(s, archived=True), "감사합니다", unread=False)
+    first = read_first_page(db.path, 5)
+    assert first is not None and first.rows == [] and first.any_archived
+
+
 def set_flags_and_label(db: Database, pinned: int, labelled: int) -> None:
     with db.write() as s:
         set_flags(s, pinned, pinned=True)

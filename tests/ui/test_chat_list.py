@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QModelIndex
 
 from app.changes import Changes
@@ -147,3 +148,50 @@ def test_an_empty_list_says_why_and_what_comes_next(ctx: Any, qtbot: Any) -> Non
     with qtbot.waitSignal(chat_list.model.page_loaded, timeout=5000):
         chat_list.model.set_filter("archived")
     assert chat_list.empty_note.isVisible() and chat_list.empty_note.text().startswith("No archived chats.")
+
+
+def test_with_every_chat_archived_the_list_says_where_they_are_not_no_chats_yet(ctx: Any, qtbot: Any) -> None:
+    """The owner archived her last chat: the inbox is empty, but she has chats, and the note says
+    where to find them."""
+    from ui.chat_list import ChatList
+
+    with ctx.db.write() as s:
+        customer = make_contact(s, profile_name="최유진")
+        make_message(s, customer, "감사합니다", unread=False)
+    chat_list = ChatList(ctx)
+    qtbot.addWidget(chat_list)
+    chat_list.resize(380, 600)
+    chat_list.show()
+    with qtbot.waitSignal(chat_list.model.page_loaded, timeout=5000):
+        chat_list.model.set_filter("all")
+    assert not chat_list.empty_note.isVisible()
+
+    with ctx.db.write() as s:
+        s.get(Contact, customer.id).archived = True  # type: ignore[union-attr]
+    with qtbot.waitSignal(chat_list.model.rowsRemoved, timeout=5000):
+        ctx.publish(Changes.for_contacts({customer.id}))
+    qtbot.waitUntil(chat_list.empty_note.isVisible, timeout=5000)
+    assert chat_list.empty_note.text() == ("All your chats are archived. Click Archived above to see them.")
+
+    with qtbot.waitSignal(chat_list.model.page_loaded, timeout=5000):
+        chat_list.model.set_filter("archived")
+    assert not chat_list.empty_note.isVisible()
+    with qtbot.waitSignal(chat_list.model.page_loaded, timeout=5000):
+        chat_list.model.set_filter("all")  # read afresh, as at the next start
+    assert chat_list.empty_note.text().startswith("All your chats are archived.")
+
+
+@pytest.mark.usefixtures("korean")
+def test_in_korean_every_chat_archived_says_to_look_under_archived(ctx: Any, qtbot: Any) -> None:
+    from ui.chat_list import ChatList
+
+    with ctx.db.write() as s:
+        make_message(s, make_contact(s, profile_name="최유진", archived=True), "감사합니다", unread=False)
+    chat_list = ChatList(ctx)
+    qtbot.addWidget(chat_list)
+    chat_list.show()
+    with qtbot.waitSignal(chat_list.model.page_loaded, timeout=5000):
+        chat_list.model.set_filter("all")
+    assert chat_list.empty_note.isVisible()
+    assert chat_list.empty_note.text().startswith("모든 채팅이 보관돼 있어요.")
+    assert "아직 채팅이 없어요" not in chat_list.empty_note.text()
