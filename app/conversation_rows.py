@@ -64,6 +64,10 @@ class ConversationRow:
     business_number: str | None = None
     # That number's phone_number_id (whatever the shop's count of numbers): the list's number filter.
     phone_number_id: str | None = None
+    # The number the customer's last unread message to arrive came to, as people dial it (two
+    # numbers or more): a late one, WhatsApp's earlier time on it, leaves the chat on its number
+    # but is news from this one (app.queries.conversations_by_id fills it; a notification says it).
+    arrived_number: str | None = None
     # A reaction newer than the last message, which the row says instead ("Reacted 👍 to "…""):
     # whose ("in" the customer's, "out" the shop's), its emoji, and the message it is on as a
     # preview shows one (app/chat_reactions.py). None while the last message is the newest.

@@ -101,9 +101,19 @@ SELECT m.contact_id, m.kind, substr(m.body, 1, {PREVIEW_CHARS})
 """
 
 
+# The business number of each chat's last unread message to arrive (ix_message_unread holds the ids).
+_ARRIVED_SQL = """
+SELECT j.value, m.phone_number_id
+  FROM json_each(:ids) j
+  JOIN message m ON m.id = (SELECT max(u.id) FROM message u WHERE u.contact_id = j.value AND u.unread = 1)
+"""
+
+
 def with_waiting_messages(session: Session, rows: list[ConversationRow]) -> list[ConversationRow]:
     """The rows, those whose unread customer the relay answered automatically (greeting, away,
-    bot) carrying the customer's newest message: a notification tells that, not the shop's reply."""
+    bot) carrying the customer's newest message: a notification tells that, not the shop's reply.
+    In a shop with two numbers, each unread row carries the number its last message to arrive came to."""
+    rows = _with_arrived_numbers(session, rows)
     answered = [r.contact_id for r in rows if r.unread_count and r.answered_automatically()]
     if not answered:
         return rows
@@ -116,6 +126,20 @@ def with_waiting_messages(session: Session, rows: list[ConversationRow]) -> list
         if r.contact_id in waiting
         else r
         for r in rows
+    ]
+
+
+def _with_arrived_numbers(session: Session, rows: list[ConversationRow]) -> list[ConversationRow]:
+    unread = [r.contact_id for r in rows if r.unread_count and r.business_number is not None]
+    if not unread:
+        return rows
+    numbers = _numbers_by_id(session)
+    arrived = {
+        int(cid): numbers.get(str(pnid)) if pnid else None
+        for cid, pnid in session.execute(text(_ARRIVED_SQL), {"ids": json.dumps(unread)})
+    }
+    return [
+        replace(r, arrived_number=arrived[r.contact_id]) if arrived.get(r.contact_id) else r for r in rows
     ]
 
 

@@ -207,7 +207,8 @@ class Notifier(QObject):
             text = self.tr("New message")
         if row.unread_count > 1:
             title = self.tr("{0} ({1} messages)").format(isolated(title), row.unread_count)
-        title = self._with_number(title, row)
+        # The number the message came to: a late one to the other number leaves the chat on its own.
+        title = self._with_number(title, row, row.arrived_number)
         self._last_contact, self._last_campaign, self._last_message = row.contact_id, None, None
         self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(row.contact_id, title, text)
@@ -228,11 +229,13 @@ class Notifier(QObject):
         self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(row.contact_id, title, text)
 
-    def _with_number(self, title: str, row: ConversationRow) -> str:
-        """A shop with two numbers (two branches) is told which one the customer wrote to."""
-        if not row.business_number:
+    def _with_number(self, title: str, row: ConversationRow, number_written: str | None = None) -> str:
+        """A shop with two numbers (two branches) is told which one the customer wrote to
+        (`number_written`; by default the chat's)."""
+        written = number_written or row.business_number
+        if not written:
             return title
-        number = business_number_text(row.business_number, self.shop_region())
+        number = business_number_text(written, self.shop_region())
         return self.tr("{0} · to your number {1}").format(isolated(title), number)
 
     def _preview(self, kind: str | None, body: str | None) -> str:
