@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateTimeEdit,
@@ -45,6 +45,10 @@ class ScheduleBox(QGroupBox):
         typed_dates(self.when)
         self.when.setEnabled(False)
         self.zone = QLabel(self)
+        # A zone's name runs to 45 characters ("St. Helena, Ascension & Tristan da Cunha Time"): it
+        # wraps beside the time rather than run past the group's right edge, cut off.
+        self.zone.setWordWrap(True)
+        self.zone.setTextFormat(Qt.TextFormat.PlainText)
         self.pace = spin_box(
             self, 1, PACE_MAX, PACE_DEFAULT, self.tr(" message per second"), self.tr(" messages per second")
         )
@@ -56,8 +60,7 @@ class ScheduleBox(QGroupBox):
         at_row = QHBoxLayout()
         at_row.addWidget(self.at)
         at_row.addWidget(self.when)
-        at_row.addWidget(self.zone)
-        at_row.addStretch(1)
+        at_row.addWidget(self.zone, 1)
         sl.addRow(at_row)
         sl.addRow(self.tr("Pac&e"), self.pace)
         # The night-time wait is the law on ads only: a utility template goes out at once.
