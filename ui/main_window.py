@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
 
     def complete(self) -> None:
         """Build the chat pane, search, contact panel, banner and notifier, and wire them up."""
+        from ui.automations_state_reads import AutomationsStateReads
         from ui.away_notice import AwayNotice
         from ui.chat_pane import ChatPane
         from ui.connection_banner import ConnectionBanner
@@ -225,11 +226,13 @@ class MainWindow(QMainWindow):
         self.synced_folder = SyncedFolderNotice(ctx, self)
         self.centre_layout.addWidget(self.synced_folder)
         self.centre_layout.addWidget(self.banner)
-        # A change the relay acts on (the away message…) that it has not taken yet, tried again.
-        self.pushes_waiting = PushesWaitingNotice(ctx, self)
+        # A change the relay acts on (the away message…) that it has not taken yet, tried again; and
+        # one it refused for good: not tried again, so the owner fixes or discards it. Both say what
+        # one read of the automations found, so they never say "waiting" and "refused" at once.
+        automations = AutomationsStateReads(ctx, self)
+        self.pushes_waiting = PushesWaitingNotice(ctx, self, automations)
         self.centre_layout.addWidget(self.pushes_waiting)
-        # A change the relay refused for good: not tried again, so the owner fixes or discards it.
-        self.rules_refused = RulesRefusedNotice(ctx, self)
+        self.rules_refused = RulesRefusedNotice(ctx, self, automations)
         self.centre_layout.addWidget(self.rules_refused)
         self.centre_layout.addWidget(self.chat, 1)
         self.contact_panel = ContactPanel(ctx, self)

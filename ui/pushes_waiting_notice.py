@@ -13,15 +13,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from app.automations_parts import AutomationsPart
-from app.automations_store import AutomationsState, SyncStatus, load_state
+from app.automations_store import AutomationsState, SyncStatus
 from app.away_status import StillSent, relay_still_sends
-from app.changes import Changes
 from app.connection import Connection, ConnectionState
 from app.relay_pushes import RELAY_ACTS_ON, PushTask
 from ui import icons
 from ui.announce import announce
+from ui.automations_state_reads import AutomationsStateReads
 from ui.context import AppContext
-from ui.ops import run_read
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +68,13 @@ class PushesWaitingNotice(QFrame):
     cannot be reached, the engine retries nothing (the reconnect pushes all): then a change to the
     automations saved here and not on the relay is said all the same, as it waits just as well."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, states: AutomationsStateReads | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # The automations' state as read for every strip at once (the window's; else this one's).
+        self.states = states if states is not None else AutomationsStateReads(ctx, self)
         self.setObjectName("pushesWaitingNotice")
         self.tasks: frozenset[PushTask] = frozenset()
         self.parts: tuple[AutomationsPart, ...] = ()
@@ -93,7 +96,9 @@ class PushesWaitingNotice(QFrame):
         layout.setContentsMargins(12, 5, 12, 5)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
-        ctx.hub.changed.connect(self._changed)
+        # Another save while the first waits adds its part; the engine's retry that went clears them;
+        # a save that puts the change back as the relay has it ends the wait.
+        self.states.read.connect(self._parts_read)
         self.hide()
 
     def set_waiting(self, tasks: frozenset[PushTask]) -> None:
@@ -129,20 +134,8 @@ class PushesWaitingNotice(QFrame):
         owner switched off or changed (the quit question says it)."""
         return self.still_sends if self._automations_wait() else ()
 
-    def _changed(self, changes: Changes) -> None:
-        # Another save while the first waits adds its part; the engine's retry that went clears them;
-        # a save that puts the change back as the relay has it ends the wait.
-        if changes.automations:
-            self._read_parts()
-
     def _read_parts(self) -> None:
-        run_read(
-            self.ctx,
-            load_state,
-            self._parts_read,
-            parent=self,
-            on_failure=lambda exc: log.warning("automations state not read: %s", type(exc).__name__),
-        )
+        self.states.refresh()
 
     def _parts_read(self, state: AutomationsState) -> None:
         self.parts = state.waiting_parts

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QPushButton, QWidget
 
 from app.automations_parts import AutomationsPart
-from app.automations_store import AutomationsState, SyncStatus, discard_refused_change, load_state
+from app.automations_store import AutomationsState, SyncStatus, discard_refused_change
 from app.away_status import StillSent, relay_still_sends
 from app.changes import Changes
 from app.relay_pushes import PushTask
@@ -38,10 +38,11 @@ from app.wire import (
     RelayErrorCode,
 )
 from ui import message_box
+from ui.automations_state_reads import AutomationsStateReads
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.korean_particles import with_particles
-from ui.ops import failure_sentence, run_op, run_read
+from ui.ops import failure_sentence, run_op
 from ui.pushes_waiting_notice import listed, waiting_names
 from ui.warning_strip import lay_out_warning_strip
 
@@ -235,9 +236,14 @@ def refused_sentence(state: AutomationsState) -> str:
 class RulesRefusedNotice(QFrame):
     """Hidden unless the relay refused the waiting change; opens its editor, or discards it."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, states: AutomationsStateReads | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # The automations' state as read for every strip at once (the window's; else this one's):
+        # read apart, this strip said "refused" while the one beside it still said "keeps trying".
+        self.states = states if states is not None else AutomationsStateReads(ctx, self)
         self.setObjectName("rulesRefusedNotice")
         self.editor = AutomationsPart.AWAY.value
         self.names: list[str] = []  # what the relay refused, named, while the strip shows (quitting asks)
@@ -254,21 +260,11 @@ class RulesRefusedNotice(QFrame):
         self.hide()
         # Opens the editor (a dialog); tests may give their own.
         self.open_dialog: Callable[[str], QDialog | None] = self._editor_for
-        ctx.hub.changed.connect(self._changed)
+        self.states.read.connect(self.show_for)  # at the start, and whenever the automations change
 
     def refresh(self) -> None:
-        """Read the stored state (at the start, and whenever the automations change)."""
-        run_read(
-            self.ctx,
-            load_state,
-            self.show_for,
-            parent=self,
-            on_failure=lambda exc: log.warning("automations state not read: %s", type(exc).__name__),
-        )
-
-    def _changed(self, changes: Changes) -> None:
-        if changes.automations:
-            self.refresh()
+        """Read the stored state (every strip that says it hears the read)."""
+        self.states.refresh()
 
     def show_for(self, state: AutomationsState) -> None:
         refused = state.status is SyncStatus.REFUSED
