@@ -154,21 +154,20 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     """A test that opened a dialog it did not declare fails, even when Qt swallowed the exception."""
     report = yield
-    if report.failed and report.when == "setup":
-        item.stash[FAILED] = True
     guard = item.stash.get(DIALOGS, None)
-    if guard is None or report.when != "call":
-        return report
-    problems = guard.new_problems()
-    if report.passed:
-        problems += guard.never_shown()
-    if report.passed and problems:
-        report.outcome = "failed"
-        report.longrepr = "\n".join(problems)
-    elif problems := [p for p in problems if p not in str(report.longrepr)]:
-        report.sections.append(("dialogs", "\n".join(problems)))
-    if report.failed:
+    if guard is not None and report.when == "call":
+        problems = guard.new_problems()
+        if report.passed:
+            problems += guard.never_shown()
+        if report.passed and problems:
+            report.outcome = "failed"
+            report.longrepr = "\n".join(problems)
+        elif problems := [p for p in problems if p not in str(report.longrepr)]:
+            report.sections.append(("dialogs", "\n".join(problems)))
+    if report.failed and report.when in ("setup", "call"):
         item.stash[FAILED] = True
+        if guard is not None and guard.failed_at is None:
+            guard.failed_at = len(guard.unexpected)  # what is met from here on, the failure left up
     return report
 
 

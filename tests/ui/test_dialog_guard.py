@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
@@ -17,6 +17,7 @@ from tests.support.dialogs import DialogGuard
 ROOT = Path(__file__).resolve().parents[2]
 
 STORIES = '''
+import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
@@ -93,7 +94,15 @@ def test_a_question_opened_under_a_scripted_answer_nobody_expected(dialogs):
 LEFT_OPEN = []  # as a window's child editor is kept by the window that opened it
 
 
-def test_a_failed_test_leaves_an_editor_open(qtbot):
+@pytest.fixture
+def events_run_at_teardown(qtbot):
+    """As the window fixture's wait for its ops: an event loop runs before the guard closes what a
+    failed test left, so the watchdog meets the editor first (under load, as often as not)."""
+    yield
+    qtbot.wait(200)
+
+
+def test_a_failed_test_leaves_an_editor_open(qtbot, events_run_at_teardown):
     editor = QDialog()
     editor.setWindowTitle("Business hours")
     editor.setModal(True)
@@ -120,7 +129,6 @@ def test_the_next_test_does_not_trip_on_what_it_left(qtbot):
 def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
     (tmp_path / "test_stories.py").write_text(STORIES, encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    started = time.monotonic()
     done = subprocess.run(
         [
             sys.executable,
@@ -135,15 +143,18 @@ def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
             "--timeout=60",
             "-q",
             "-rfEp",
+            f"--junitxml={tmp_path / 'stories.xml'}",
             str(tmp_path / "test_stories.py"),
         ],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        # A backstop only: a dialog that waits is ended by --timeout (the whole run, with the
+        # thread method), and each story's own time is checked below; on a loaded machine it is
+        # the run's start-up (Python, Qt, the app's modules) that grows.
+        timeout=300,
     )
-    took = time.monotonic() - started
     out = done.stdout
     summary = {
         line.split("::", 1)[1].split(" ", 1)[0]: line.split(" ", 1)[0]
@@ -169,7 +180,13 @@ def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
     assert "QFileDialog.getOpenFileName 'Attach a file'" in out
     assert "QMenu '': 'Pin chat | Archive'" in out
     assert "'Unsaved changes': 'Asked again?'" in out
-    assert took < 60, f"the stories took {took:.0f} s: a dialog waited instead of failing"
+    # Each story's own time (setup, call and teardown), not the run's: a loaded machine slows the
+    # start-up of Python, Qt and the app's modules, which is no dialog waiting.
+    took = {
+        case.get("name", ""): float(case.get("time", "0"))
+        for case in ElementTree.parse(tmp_path / "stories.xml").iter("testcase")
+    }
+    assert len(took) == 10 and max(took.values()) < 30, f"a dialog waited instead of failing: {took}"
 
 
 def test_a_declared_question_gets_its_scripted_answer(dialogs: DialogGuard) -> None:
