@@ -17,14 +17,18 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.wire import Event, UnreadableEvent, UnreadableReason
+from relay.failure_streak import FailureStreak
 from relay.recent_events import RecentEvents, ServedEvent, read_newer
 from relay.storage.event_log import READ_PAGE, EventsRead, StoredEvent
-from relay.store import Store
+from relay.store import Store, storage_cause
 
 log = logging.getLogger(__name__)
 
 MAX_WAIT = 55.0  # below a reverse proxy's 60 s read timeout
 PRUNE_EVERY = 3600.0
+# After a prune the database refused (an outage): the next try, so that its streak's end is said
+# within a minute of the database's return, not an hour later.
+PRUNE_RETRY = 60.0
 # Every path that commits events notifies the feed; should one not, a new poll still sees its
 # events once this long has passed since the last read.
 TRUST_RECENT_FOR = 1.0
@@ -144,6 +148,8 @@ class EventFeed:
         self.open_polls = 0
         # Set when the server stops: waiting long polls answer at once instead of at their deadline.
         self.closing = False
+        # A database outage: the pruning's first failure, a reminder a minute and its end.
+        self.prune_failures = FailureStreak(log, "pruning of old events")
 
     def start(self) -> None:
         self.condition = asyncio.Condition()
@@ -348,8 +354,20 @@ class EventFeed:
                     await asyncio.wait_for(self.condition.wait_for(changed), remaining)
 
     async def prune_forever(self, retention: timedelta) -> None:
+        """Prune every hour (the first time at start). A database that is away delays it: it used
+        to end this loop, with a traceback in the log, and no event was pruned again until the
+        relay was restarted."""
         while True:
-            removed = await run_in_threadpool(self.store.prune, retention)
+            try:
+                removed = await run_in_threadpool(self.store.prune, retention)
+            except SQLAlchemyError as exc:
+                self.prune_failures.failed(
+                    f"storage failed: cause={storage_cause(exc)} error={type(exc).__name__}; "
+                    f"trying again in {PRUNE_RETRY:g} s"
+                )
+                await asyncio.sleep(PRUNE_RETRY)
+                continue
+            self.prune_failures.succeeded()
             if removed:
                 log.info("pruned %d events older than %s", removed, retention)
             await asyncio.sleep(PRUNE_EVERY)

@@ -99,3 +99,29 @@ def test_the_sweep_of_abandoned_sends_says_once_that_its_storage_fails_and_once_
     assert len(lines) == 2, lines
     assert lines[0].startswith("sweep of abandoned sends: storage failed: cause=")
     assert lines[1].startswith("sweep of abandoned sends: works again after ")
+
+
+def test_pruning_old_events_says_once_that_its_storage_fails_and_goes_on_when_it_works_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A prune that met a database outage (the first one runs as a worker starts) ended the pruning
+    # loop with a traceback in the log ("background task failed"), and no event was pruned again
+    # until the relay was restarted.
+    monkeypatch.setattr("relay.events.PRUNE_EVERY", 0.01)  # its pauses, not the database
+    monkeypatch.setattr("relay.events.PRUNE_RETRY", 0.01)
+    caplog.set_level(logging.INFO, "relay")
+    database = tmp_path / "relay.db"
+    with run_relay(tmp_path) as running:
+        feed = running.relay.feed
+        with closing(sqlite3.connect(database)) as broken, broken:
+            broken.execute("DROP TABLE event")  # every prune fails now, as in an outage
+        wait_until(lambda: feed.prune_failures.count >= 20, 30, "the pruning failing again and again")
+        engine = create_engine(f"sqlite:///{database}")
+        metadata.tables["event"].create(engine)
+        engine.dispose()
+        wait_until(lambda: feed.prune_failures.count == 0, 30, "the pruning working again")
+    assert not [r.getMessage() for r in caplog.records if r.exc_info], "a traceback in the log"
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("pruning of old events")]
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("pruning of old events: storage failed: cause=")
+    assert lines[1].startswith("pruning of old events: works again after ")

@@ -182,6 +182,9 @@ def test_a_worker_started_again_while_postgresql_is_down_waits_in_one_line_and_s
         env = relay_env(server.url, graph.url)
         with serve_process(tmp_path / "serve.log", free_port(), env, workers=2) as serve:
             crashed, survivor = serve.workers()
+            # serve answers once one worker has started: the other may still be starting, and the
+            # outage is to meet a worker started again, not the first start of this one.
+            wait_until(lambda: serve.log().count("relay started") >= 2, 120, "both workers to start")
             server.stop()
             os.kill(crashed, signal.SIGKILL)
             waiting = "worker start: the database cannot be opened: cause=connection_lost"
