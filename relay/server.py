@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.exc import SQLAlchemyError
@@ -93,11 +94,18 @@ def app_from_env() -> FastAPI:
     worker_process.configure_logging()
     worker_process.exit_with_supervisor()
     settings = RelaySettings.from_env()
-    return worker_process.built_once_storage_answers(lambda: create_app(settings))
+    return worker_process.built_once_storage_answers(lambda: create_app(settings, wait_for_storage=True))
 
 
-def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> FastAPI:
-    """The relay as an ASGI app (uvicorn serves it; the demo embeds it)."""
+def create_app(
+    settings: RelaySettings, upstream: Upstream | None = None, *, wait_for_storage: bool = False
+) -> FastAPI:
+    """The relay as an ASGI app (uvicorn serves it; the demo embeds it).
+
+    `wait_for_storage`: a worker of `serve --workers N`, whose start waits for a database that is
+    away (its siblings serve meanwhile) instead of failing, which uvicorn's supervisor takes for a
+    worker that can never start, and stops `serve`. A single `serve`, the demo and the tests fail
+    their start at once (serve has just checked that it opens the database)."""
     settings.check()
     log_redaction.install()
     if settings.upstream == "cloud" and settings.client_token and len(settings.client_token) < SHORT_TOKEN:
@@ -114,6 +122,11 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if wait_for_storage and not await worker_process.opened_once_storage_answers(relay.open_storage):
+            # Told to stop before the database answered: nothing started, nothing to stop.
+            await run_in_threadpool(relay.store.close)
+            yield
+            return
         await relay.start()
         worker_process.answer_long_polls_on_stop(relay)
         try:

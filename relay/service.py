@@ -81,6 +81,7 @@ class Relay:
         self.token_follow_seconds = TOKEN_FOLLOW_SECONDS
         self.wrong_tokens = WrongTokens()
         self.tasks: set[asyncio.Task[Any]] = set()
+        self.storage_opened = False  # open_storage() has run
         self.templates_cache: tuple[float, list[dict[str, Any]]] | None = None
         # Set once this worker hears other workers' commits (PostgreSQL LISTEN/NOTIFY).
         self.peers_listening = threading.Event()
@@ -111,14 +112,21 @@ class Relay:
             self.intake_notice,
         )
 
-    async def start(self) -> None:
+    async def open_storage(self) -> None:
+        """The database work of the start, before anything is served or spawned (a worker retries it
+        while the database is away: relay/worker_process.py)."""
         if await run_in_threadpool(self.store.events.skip_ahead, int(time.time() * 1000)):
             log.info(
                 "event seqs go on from the clock's (so a database restored from a backup skips no event)"
             )
+        await self._resolve_abandoned_sends()
+        self.storage_opened = True
+
+    async def start(self) -> None:
+        if not self.storage_opened:
+            await self.open_storage()
         self.feed.start()
         self.media.start()
-        await self._resolve_abandoned_sends()
         self.spawn(self._sweep_abandoned_sends_forever())
         self.spawn(self.media.run_forever())
         self.spawn(self.feed.prune_forever(timedelta(days=self.settings.retention_days)))

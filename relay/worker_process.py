@@ -4,6 +4,7 @@ its long polls answered the moment it is told to stop."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -12,12 +13,13 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterator
 from multiprocessing.process import BaseProcess
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from relay import log_redaction
+from relay.failure_streak import FailureStreak
 
 if TYPE_CHECKING:
     from relay.service import Relay
@@ -160,6 +162,61 @@ def answer_long_polls_on_stop(relay: Relay) -> None:
 # reminder a minute: relay/failure_streak.py).
 START_RETRY_SECONDS = 2.0
 
+# The one streak line of a worker that cannot open its database, in whichever part of its start.
+START_FAILING = "worker start: the database cannot be opened"
+
+
+@contextlib.contextmanager
+def _told_to_stop(on_stop: Callable[[], None] = lambda: None) -> Iterator[threading.Event]:
+    """An Event set when this process is told to stop (SIGTERM, SIGINT) while in the block, the
+    handlers that were there still called (uvicorn's notes the signal and will shut down), and put
+    back after it. Only in the main thread, where signals arrive: elsewhere it is never set."""
+    stopping = threading.Event()
+    chained: dict[signal.Signals, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous = signal.getsignal(signum)
+            chained[signum] = previous
+
+            def stop(sig: int, frame: FrameType | None, previous: Any = previous) -> None:
+                stopping.set()
+                on_stop()
+                if callable(previous):
+                    previous(sig, frame)
+
+            signal.signal(signum, stop)
+    try:
+        yield stopping
+    finally:
+        for restored, handler in chained.items():
+            signal.signal(restored, handler)
+
+
+def _start_failed(streak: FailureStreak, exc: Exception, retry: float) -> None:
+    """A start that met the database away: its streak line, or, for what no retry can fix, the
+    worker's end (raised as is, or the exit of a database this relay refuses)."""
+    from relay.settings import SettingRefused
+    from relay.storage.schema import SchemaRefused
+    from relay.store import storage_cause, storage_retryable
+
+    if isinstance(exc, SchemaRefused | SettingRefused):
+        # No retry fixes these (a newer relay migrated the database during a rolling upgrade, a
+        # setting): one line, and the exit status that tells the supervisor this worker could not
+        # start, so `serve` stops as it would at its own start, instead of starting it again to fail
+        # with a traceback, for ever. At once: raised through uvicorn's start instead, the worker's
+        # interpreter stopped answering its supervisor and did not end, to be killed after 5 s and
+        # started again. It has served nothing, and its database connections end with it.
+        from uvicorn.config import STARTUP_FAILURE
+
+        log.error("worker start: %s", getattr(exc, "message", None) or exc)
+        logging.shutdown()
+        os._exit(STARTUP_FAILURE)
+    if not storage_retryable(exc):
+        raise exc
+    # A refused login is waited for too: the siblings serve on, and PostgreSQL takes a fixed
+    # password or pg_hba.conf without a restart of the relay (docs/relay.md, "Several workers").
+    streak.failed(f"cause={storage_cause(exc)} error={type(exc).__name__}; trying again every {retry:g} s")
+
 
 def built_once_storage_answers(build: Callable[[], T], retry: float = START_RETRY_SECONDS) -> T:
     """`build()` (the worker's relay, which opens and migrates its database), tried again while the
@@ -172,53 +229,48 @@ def built_once_storage_answers(build: Callable[[], T], retry: float = START_RETR
     recovery, and starts serving the moment the database answers. What a retry cannot fix (a
     schema this relay refuses, a setting) is raised as before.
     """
-    from uvicorn.config import STARTUP_FAILURE
-
-    from relay.failure_streak import FailureStreak
-    from relay.settings import SettingRefused
-    from relay.storage.schema import SchemaRefused
-    from relay.store import storage_cause, storage_retryable
-
-    streak = FailureStreak(log, "worker start: the database cannot be opened")
-    stopping = threading.Event()
-    chained: dict[signal.Signals, Any] = {}
-    if threading.current_thread() is threading.main_thread():
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            previous = signal.getsignal(signum)
-            chained[signum] = previous
-
-            def stop(sig: int, frame: FrameType | None, previous: Any = previous) -> None:
-                stopping.set()
-                if callable(previous):
-                    previous(sig, frame)  # uvicorn's: it notes the signal and will shut down
-
-            signal.signal(signum, stop)
-    try:
+    streak = FailureStreak(log, START_FAILING)
+    with _told_to_stop() as stopping:
         while True:
             try:
                 built = build()
-            except (SchemaRefused, SettingRefused) as exc:
-                # No retry fixes these (a newer relay migrated the database during a rolling
-                # upgrade, a setting): one line, and the exit status that tells the supervisor
-                # this worker could not start, so `serve` stops as it would at its own start,
-                # instead of starting it again to fail with a traceback, for ever.
-                log.error("worker start: %s", getattr(exc, "message", None) or exc)
-                # At once: raised through uvicorn's start instead, the worker's interpreter stopped
-                # answering its supervisor and did not end, to be killed after 5 s and started
-                # again. It has served nothing, and its database connections end with it.
-                logging.shutdown()
-                os._exit(STARTUP_FAILURE)
             except Exception as exc:
-                if not storage_retryable(exc):
-                    raise
-                streak.failed(
-                    f"cause={storage_cause(exc)} error={type(exc).__name__}; trying again every {retry:g} s"
-                )
+                _start_failed(streak, exc, retry)
                 if stopping.wait(retry):
                     raise SystemExit(0) from None  # told to stop before it could serve
                 continue
             streak.succeeded()
             return built
-    finally:
-        for restored, handler in chained.items():
-            signal.signal(restored, handler)
+
+
+async def opened_once_storage_answers(
+    open_storage: Callable[[], Awaitable[None]], retry: float = START_RETRY_SECONDS
+) -> bool:
+    """`open_storage()` (the database work of a worker's start, in its lifespan: Relay.open_storage),
+    tried again while the database cannot be reached: True once it has run, False when this process
+    was told to stop first (nothing was started; uvicorn goes on to its shutdown).
+
+    The database can go away between the worker's build and its start, or refuse it a connection
+    for want of a slot: the start failed, uvicorn ended the worker with its status for a start that
+    can never work, and `serve` stopped, every worker with it, over an outage of seconds.
+    """
+    streak = FailureStreak(log, START_FAILING)
+    loop = asyncio.get_running_loop()
+    stopped = asyncio.Event()
+
+    def wake() -> None:
+        loop.call_soon_threadsafe(stopped.set)
+
+    with _told_to_stop(wake):
+        while True:
+            try:
+                await open_storage()
+            except Exception as exc:
+                _start_failed(streak, exc, retry)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stopped.wait(), retry)
+                if stopped.is_set():
+                    return False
+                continue
+            streak.succeeded()
+            return True

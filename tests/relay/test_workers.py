@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 import re
 import signal
@@ -12,7 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.fake_graph import FakeGraph, graph_error
+from relay.server import create_app
+from relay.settings import RelaySettings
+from tests.support.fake_graph import ACCESS_TOKEN, WABA_ID, FakeGraph, graph_error
 from tests.support.private_postgresql import private_postgresql
 from tests.support.relay_process import (
     alive,
@@ -22,7 +26,7 @@ from tests.support.relay_process import (
     serve_process,
     wait_until,
 )
-from tests.support.relay_server import CLIENT_TOKEN, VERIFY_TOKEN, inbound
+from tests.support.relay_server import APP_SECRET, CLIENT_TOKEN, PHONE_NUMBER_ID, VERIFY_TOKEN, inbound
 from tests.support.servers import free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgresql]
@@ -202,3 +206,64 @@ def test_a_worker_started_again_while_postgresql_is_down_waits_in_one_line_and_s
     assert "Traceback" not in log
     first_lines = [line for line in log.splitlines() if waiting in line and "still failing" not in line]
     assert len(first_lines) == 1
+
+
+def test_a_worker_whose_database_goes_away_between_its_build_and_its_start_waits_instead_of_stopping_serve(
+    tmp_path: Path, graph: FakeGraph, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A worker that had built its relay (its database opened and checked) met the outage in its
+    # start, the lifespan's first reads and writes: the start failed with a traceback, uvicorn ended
+    # the worker with status 3, "a worker that can never start", and serve stopped, every worker
+    # with it, over an outage of seconds (or one refused connection slot).
+    caplog.set_level(logging.INFO, "relay")
+    with private_postgresql() as server:
+        settings = RelaySettings(
+            database_url=server.url,
+            client_token=CLIENT_TOKEN,
+            app_secret=APP_SECRET,
+            verify_token=VERIFY_TOKEN,
+            access_token=ACCESS_TOKEN,
+            phone_number_id=PHONE_NUMBER_ID,
+            waba_id=WABA_ID,
+            graph_url=graph.url,
+            media_dir=tmp_path / "relay-media",
+        )
+        app = create_app(settings, wait_for_storage=True)  # what each worker builds
+        server.stop()
+        serving = threading.Event()
+        failed: list[BaseException] = []
+
+        async def start_serve_and_stop() -> None:
+            async with app.router.lifespan_context(app):
+                serving.set()
+
+        def worker() -> None:
+            try:
+                asyncio.run(start_serve_and_stop())
+            except BaseException as exc:  # the test's thread: said below, not lost
+                failed.append(exc)
+
+        thread = threading.Thread(target=worker, name="worker-start")
+        waiting = "worker start: the database cannot be opened: cause=connection_lost"
+        thread.start()
+        back = False
+        try:
+            wait_until(
+                lambda: waiting in caplog.text or failed, 60, "the start to say it waits for the database"
+            )
+            assert not failed, failed
+            assert not serving.is_set()
+            server.start()
+            back = True
+            wait_until(serving.is_set, 60, "the start to go on once the database is back")
+        finally:
+            if not back:
+                server.start()  # a start still waiting ends once it opens the database
+            thread.join(60)
+    assert not failed, failed
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("worker start:")]
+    assert lines[0].startswith(waiting) and lines[-1].startswith(
+        "worker start: the database cannot be opened: works again after "
+    ), lines
+    assert "relay started (upstream cloud)" in caplog.text
+    assert not [r.getMessage() for r in caplog.records if r.exc_info], "a traceback in the log"
