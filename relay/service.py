@@ -29,7 +29,7 @@ from relay.settings import RelaySettings
 from relay.storage.database import now_ms
 from relay.storage.key_values import KeyValues
 from relay.storage.send_keys import SendOwner
-from relay.store import Store, storage_cause
+from relay.store import Store, storage_cause, storage_retryable
 from relay.upstream import Upstream
 from relay.wakeups import EVENTS, SETTINGS, listen, notice_seq
 from relay.worker_process import worker_id
@@ -200,8 +200,21 @@ class Relay:
 
     def _task_done(self, task: asyncio.Task[Any]) -> None:
         self.tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("background task failed", exc_info=task.exception())
+        if task.cancelled() or (exc := task.exception()) is None:
+            return
+        if isinstance(exc, SQLAlchemyError) and storage_retryable(exc):
+            # A one-off task (a customer's greeting or away answer, a campaign's run) that met the
+            # database away: one line naming the cause, as every storage failure says it, not a
+            # traceback per task for as long as the outage lasts (the traceback is at DEBUG).
+            log.error(
+                "background task failed: %s: storage failed: cause=%s error=%s",
+                getattr(task.get_coro(), "__qualname__", task.get_name()),  # e.g. AutomationRunner.answer
+                storage_cause(exc),
+                type(exc).__name__,
+            )
+            log.debug("background task failed", exc_info=exc)
+            return
+        log.error("background task failed", exc_info=exc)
 
     async def _on_notice(self, payload: str) -> None:
         """Another relay worker on the same PostgreSQL committed something."""

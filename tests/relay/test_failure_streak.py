@@ -13,8 +13,9 @@ from sqlalchemy import create_engine
 
 from relay.failure_streak import FailureStreak
 from relay.storage.tables import metadata
+from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
-from tests.support.relay_server import run_relay
+from tests.support.relay_server import inbound, run_relay
 
 
 def test_an_hour_of_failures_every_second_is_a_line_a_minute_and_one_when_it_works_again(
@@ -125,3 +126,21 @@ def test_pruning_old_events_says_once_that_its_storage_fails_and_goes_on_when_it
     assert len(lines) == 2, lines
     assert lines[0].startswith("pruning of old events: storage failed: cause=")
     assert lines[1].startswith("pruning of old events: works again after ")
+
+
+def test_an_away_answer_that_meets_the_database_away_is_one_line_naming_the_cause_not_a_traceback(
+    tmp_path: Path, graph: FakeGraph, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A one-off task (a customer's greeting or away answer, a campaign's run) that met an outage
+    # logged "background task failed" with a traceback of some 80 lines, one per customer writing.
+    caplog.set_level(logging.INFO, "relay")
+    database = tmp_path / "relay.db"
+    with run_relay(tmp_path, graph_url=graph.url) as running:
+        running.put_rules(away={"enabled": True, "text": "지금은 부재중입니다", "schedule": "always"})
+        with closing(sqlite3.connect(database)) as broken, broken:
+            broken.execute("DROP TABLE blocked_contact")  # the answer's first look fails, as in an outage
+        assert running.post_webhook(inbound("text", "주문할게요")).status_code == 200
+        said = "background task failed: AutomationRunner.answer: storage failed: cause="
+        wait_until(lambda: said in caplog.text, 30, "the answer to fail")
+    assert not [r.getMessage() for r in caplog.records if r.exc_info], "a traceback in the log"
+    assert graph.sent == []
