@@ -111,6 +111,10 @@ class RelaySupervisor(Multiprocess):
         if start is None:
             if process.ping(self.config.timeout_worker_healthcheck):
                 return None
+            if not process.process.is_alive():
+                # It ended during the wait for its answer (killed, crashed): no answer comes from a
+                # process that is gone, and the pipe does not say so (this process holds both ends).
+                return "ended"
             return f"did not answer its supervisor within {self.config.timeout_worker_healthcheck:g} s"
         if self._answered(process, start):
             del self.starting[process]
