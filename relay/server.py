@@ -11,7 +11,6 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.exc import SQLAlchemyError
@@ -122,11 +121,8 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if wait_for_storage and not await worker_process.opened_once_storage_answers(relay.open_storage):
-            # Told to stop before the database answered: nothing started, nothing to stop.
-            await run_in_threadpool(relay.store.close)
-            yield
-            return
+        if wait_for_storage:
+            await worker_process.opened_once_storage_answers(relay.open_storage)
         await relay.start()
         worker_process.answer_long_polls_on_stop(relay)
         try:

@@ -245,10 +245,12 @@ def built_once_storage_answers(build: Callable[[], T], retry: float = START_RETR
 
 async def opened_once_storage_answers(
     open_storage: Callable[[], Awaitable[None]], retry: float = START_RETRY_SECONDS
-) -> bool:
+) -> None:
     """`open_storage()` (the database work of a worker's start, in its lifespan: Relay.open_storage),
-    tried again while the database cannot be reached: True once it has run, False when this process
-    was told to stop first (nothing was started; uvicorn goes on to its shutdown).
+    tried again while the database cannot be reached, until it has run. Told to stop meanwhile, the
+    worker ends here, with status 0: it has served and started nothing (finishing its start
+    instead, uvicorn would take connections from the shared socket for a moment, for a relay that
+    never started).
 
     The database can go away between the worker's build and its start, or refuse it a connection
     for want of a slot: the start failed, uvicorn ended the worker with its status for a start that
@@ -270,7 +272,9 @@ async def opened_once_storage_answers(
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stopped.wait(), retry)
                 if stopped.is_set():
-                    return False
+                    log.info("worker start: told to stop before the database answered; this worker stops")
+                    logging.shutdown()
+                    os._exit(0)
                 continue
             streak.succeeded()
-            return True
+            return

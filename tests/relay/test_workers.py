@@ -7,6 +7,8 @@ import logging
 import os
 import re
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -267,3 +269,54 @@ def test_a_worker_whose_database_goes_away_between_its_build_and_its_start_waits
     ), lines
     assert "relay started (upstream cloud)" in caplog.text
     assert not [r.getMessage() for r in caplog.records if r.exc_info], "a traceback in the log"
+
+
+# A worker's start, as `serve --workers N` runs it in each worker (the relay built, then served by
+# uvicorn in the process's main thread), held between the build and the start until the test says.
+WORKER_START = """\
+import sys
+import uvicorn
+from relay.server import create_app
+from relay.settings import RelaySettings
+from relay.worker_process import configure_logging
+
+configure_logging()
+app = create_app(RelaySettings.from_env(), wait_for_storage=True)
+print("built", file=sys.stderr, flush=True)
+sys.stdin.readline()
+uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=int(sys.argv[1]), log_config=None)).run()
+"""
+
+
+def test_a_worker_told_to_stop_while_its_start_waits_for_the_database_stops_at_once_without_a_traceback(
+    tmp_path: Path, graph: FakeGraph
+) -> None:
+    log_path = tmp_path / "worker.log"
+    with private_postgresql() as server:
+        with open(log_path, "wb") as log:
+            worker = subprocess.Popen(
+                [sys.executable, "-c", WORKER_START, str(free_port())],
+                env=relay_env(server.url, graph.url),
+                stdin=subprocess.PIPE,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            wait_until(lambda: "built" in log_path.read_text(), 120, "the worker to build its relay")
+            server.stop()
+            assert worker.stdin is not None
+            worker.stdin.write(b"go\n")
+            worker.stdin.close()
+            waiting = "worker start: the database cannot be opened: cause=connection_lost"
+            wait_until(lambda: waiting in log_path.read_text(), 60, "the start to wait for the database")
+            worker.send_signal(signal.SIGTERM)  # systemd stopping serve, or the supervisor its worker
+            ended = worker.wait(timeout=20)
+        finally:
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait()
+    text = log_path.read_text()
+    assert ended == 0, text  # not 3, "a worker that can never start"
+    assert "Traceback" not in text and "startup failed" not in text, text
+    assert "relay started" not in text and "Uvicorn running" not in text  # it took no connection
+    assert "worker start: told to stop before the database answered; this worker stops" in text
