@@ -159,6 +159,7 @@ class Relay:
         if self.store.pg_group_commit is not None:
             await self.store.pg_group_commit.close_async()
         await run_in_threadpool(self.store.close)
+        self.storage_opened = False  # a start after this one opens it again
 
     async def _resolve_abandoned_sends(self, stopped: SendOwner | None = None) -> None:
         resolved = await run_in_threadpool(self.store.sends.resolve_abandoned, stopped)
