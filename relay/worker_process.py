@@ -214,7 +214,8 @@ def _start_failed(streak: FailureStreak, exc: Exception, retry: float) -> None:
     if not storage_retryable(exc):
         raise exc
     # A refused login is waited for too: the siblings serve on, and PostgreSQL takes a fixed
-    # password or pg_hba.conf without a restart of the relay (docs/relay.md, "Several workers").
+    # password or pg_hba.conf without a restart of the relay (docs/relay.md, "Many desktops,
+    # several workers").
     streak.failed(f"cause={storage_cause(exc)} error={type(exc).__name__}; trying again every {retry:g} s")
 
 
