@@ -338,9 +338,14 @@ def test_a_demo_with_no_room_for_its_temporary_folder_says_the_disk_is_full(tmp_
     from tests.support.full_disk import run_on_a_small_disk
 
     disk = tmp_path / "disk"
-    # /tmp and /var/tmp are that disk too, and the folder it starts in (Python's last resort).
-    full = f"dd if=/dev/zero of={disk}/photos bs=64k 2>/dev/null; cd {disk}"
-    full += f" && mount --bind {disk} /var/tmp && mount --bind {disk} /tmp"
-    demo = f"HOME=/tmp TMPDIR=/tmp {sys.executable} -m ui.main --demo --smoke --lang en"
+    # /tmp and /var/tmp are that disk too, and the folder it starts in (Python's last resort). The
+    # Python that runs the demo and this checkout may live under /tmp themselves (a CI's clone and
+    # virtualenv): they are mounted inside the disk first, so they stay reachable once it covers /tmp.
+    here, env = Path(__file__).resolve().parents[2], Path(sys.prefix)
+    full = f"mkdir {disk}/app {disk}/env && mount --bind {here} {disk}/app && mount --bind {env} {disk}/env"
+    full += f" && dd if=/dev/zero of={disk}/photos bs=64k 2>/dev/null; cd {disk}"
+    full += f" && mount --rbind {disk} /var/tmp && mount --rbind {disk} /tmp"
+    python = f"/tmp/env/bin/{Path(sys.executable).name}"
+    demo = f"HOME=/tmp TMPDIR=/tmp PYTHONPATH=/tmp/app {python} -m ui.main --demo --smoke --lang en"
     out = run_on_a_small_disk(disk, "1m", f"{full}; {demo}", env={"QT_QPA_PLATFORM": "offscreen"})
     assert "smoke: could not start: DiskFull: no room for the demo's temporary folder" in out, out

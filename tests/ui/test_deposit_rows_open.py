@@ -45,7 +45,7 @@ def test_a_restored_row_opens_its_order_on_double_click_and_enter(
     qtbot.waitExposed(dialog)
     dialog.load_file(late_bank_file(tmp_path))
     qtbot.waitUntil(lambda: dialog.late_bar.isVisible())
-    with qtbot.waitSignal(dialog.paid):
+    with qtbot.waitSignal(dialog.restored):
         dialog.restore_button.click()
     qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
     window.findChild(BulkNoticeDialog).reject()
@@ -121,7 +121,7 @@ def test_the_restored_order_moved_back_in_its_window_is_read_again_in_the_deposi
     dialog = actions.open_deposits()
     dialog.load_file(late_bank_file(tmp_path))
     qtbot.waitUntil(lambda: dialog.late_bar.isVisible())
-    with qtbot.waitSignal(dialog.paid):
+    with qtbot.waitSignal(dialog.restored):
         dialog.restore_button.click()
     qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
     window.findChild(BulkNoticeDialog).reject()
@@ -153,7 +153,7 @@ def test_after_restore_by_keyboard_the_owner_is_on_the_rows_and_enter_opens_the_
     dialog.load_file(late_bank_file(tmp_path))
     qtbot.waitUntil(lambda: dialog.late_bar.isVisible())
     dialog.restore_button.setFocus()
-    with qtbot.waitSignal(dialog.paid):
+    with qtbot.waitSignal(dialog.restored):
         qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
     window.findChild(BulkNoticeDialog).reject()

@@ -75,7 +75,7 @@ def test_the_freed_share_restoring_the_cancelled_shirt_is_said_on_the_coat(
     dialog = OrderActions(window, window.ctx).open_deposits()
     dialog.load_file(minjis_bank_file(tmp_path, TRANSFER_ROW))
     qtbot.waitUntil(lambda: dialog.late_bar.isVisible())
-    with qtbot.waitSignal(dialog.paid):
+    with qtbot.waitSignal(dialog.restored):
         dialog.restore_button.click()
     close_notice(window, qtbot)
     assert coat_history(window.ctx, coat)[0].endswith(
