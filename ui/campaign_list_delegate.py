@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.campaign_store import CampaignRow
@@ -13,17 +13,36 @@ from ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 6
+WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+
+
+def wrapped_height(metrics: QFontMetrics, text: str, width: int) -> int:
+    """How tall `text` is when wrapped at word breaks into `width` pixels (one line's height at the least)."""
+    if not text or width <= 0:
+        return metrics.height()
+    return max(metrics.height(), metrics.boundingRect(QRect(0, 0, width, 100_000), WRAP, text).height())
 
 
 class CampaignListDelegate(QStyledItemDelegate):
-    """Two lines in the list's one column, so the send time is never cut off by a narrow list:
-    "Winter sale" / "Scheduled · Dec 2, 8:06 PM · 120"; a third when the relay paused or holds it
-    for a reason of Meta's or the law's ("Meta paused the template", in the failed-mark colour: the
-    owner must act). Plain text only (a name is never markup)."""
+    """The name on a line of its own (elided; said whole in the tooltip), then the state, time and
+    recipients: "Winter sale" / "Scheduled · Dec 2, 8:06 PM · 120"; below them why the relay paused
+    or holds it ("Meta paused the template", in the failed-mark colour: the owner must act). The state's
+    and the reason's lines wrap in a narrow list, each row as tall as they need: the night hold's
+    "held for the night until 8:00 AM the customers' time" was cut to "held for the night until 8:0…"
+    at 1024 pixels. Plain text only (a name is never markup)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
-        return QSize(120, fm.height() * (3 if _why(index) else 2) + 2 * PAD)
+        plain = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        bold_font = QFont(option.font)  # type: ignore[attr-defined]
+        bold_font.setBold(True)
+        width = option.rect.width() - 2 * PAD  # type: ignore[attr-defined]
+        height = QFontMetrics(bold_font).height()
+        model = index.model()
+        details = model.details(index.row()) if isinstance(model, CampaignListModel) else ""
+        height += wrapped_height(plain, details, width)
+        if why := _why(index):
+            height += wrapped_height(plain, why, width)
+        return QSize(120, height + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         if index.data(CampaignRole.ROW) is None:
@@ -60,22 +79,18 @@ class CampaignListDelegate(QStyledItemDelegate):
         painter.setFont(plain)
         if not selected:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        second = QRect(rect.left(), first.bottom() + 1, rect.width(), small.height())
-        painter.drawText(
-            second,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            small.elidedText(details, Qt.TextElideMode.ElideRight, rect.width()),
+        second = QRect(
+            rect.left(), first.bottom() + 1, rect.width(), wrapped_height(small, details, rect.width())
         )
+        painter.drawText(second, WRAP, details)
         if why := _why(index):
             row = index.data(CampaignRole.ROW)
             if not selected and row.state == CampaignState.PAUSED:
                 painter.setPen(colours(palette).failed)  # as a failed message's mark: it needs the owner
-            third = QRect(rect.left(), second.bottom() + 1, rect.width(), small.height())
-            painter.drawText(
-                third,
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                small.elidedText(why, Qt.TextElideMode.ElideRight, rect.width()),
+            third = QRect(
+                rect.left(), second.bottom() + 1, rect.width(), wrapped_height(small, why, rect.width())
             )
+            painter.drawText(third, WRAP, why)
         painter.restore()
 
 
