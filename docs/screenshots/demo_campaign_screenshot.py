@@ -1,0 +1,152 @@
+"""Screenshots of the Korean demo's campaign (spring_restock, SPRING10): its form with the law's parts, its
+report once the simulated customers read and answer it, 강다은's chat with it, and her consent box.
+
+The real app, `shop-inbox --demo --lang ko`, started through its own start (`ui.application.run`) and
+driven from inside as its tests drive it, so the pictures can be retaken after any change:
+
+    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python docs/screenshots/demo_campaign_screenshot.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+OUT = Path(__file__).resolve().parent
+
+Wait = Callable[[], object]
+
+
+def top_level(kind: type) -> QWidget | None:
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+
+def settled() -> bool:
+    from ui.ops import pending_ops
+
+    return pending_ops() == 0
+
+
+def save(widget: QWidget, name: str, crop_right: int | None = None) -> None:
+    image = widget.grab()
+    if crop_right is not None:
+        image = image.copy(image.width() - crop_right, 0, crop_right, image.height())
+    image.save(str(OUT / name))
+    print("saved", OUT / name)
+
+
+def scenes() -> Iterator[Wait]:
+    """Each `yield` waits until what it gives holds (the app runs meanwhile)."""
+    from sqlalchemy import select
+
+    from app.campaigns import ParameterSource
+    from app.models import Contact
+    from app.wire import RecipientState
+    from ui.campaign_window import CampaignWindow
+    from ui.main_window import MainWindow
+
+    yield lambda: top_level(MainWindow) is not None
+    window = top_level(MainWindow)
+    assert isinstance(window, MainWindow)
+    window.resize(1440, 900)
+    yield lambda: window.chat_list.model.rowCount() > 5 and settled()
+
+    # Shop ▸ Campaigns…, as its menu opens it.
+    shop_menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("상점"))
+    next(a for a in shop_menu.actions() if a.text().startswith("캠페인")).trigger()
+    yield lambda: top_level(CampaignWindow) is not None
+    campaigns = top_level(CampaignWindow)
+    assert isinstance(campaigns, CampaignWindow)
+    campaigns.resize(1440, 900)
+    editor = campaigns.editor
+    yield editor.is_loaded
+    editor.name.setText("봄 재입고")
+    box = editor.message.template
+    box.setCurrentIndex(
+        next(i for i in range(box.count()) if box.itemData(i) and box.itemData(i).name == "spring_restock")
+    )
+    yield lambda: len(editor.message.param_rows) == 2
+    (name_source, name_text), (coupon_source, coupon_text) = editor.message.param_rows
+    name_source.setCurrentIndex(name_source.findData(ParameterSource.NAME.value))
+    name_text.setText("고객")
+    coupon_source.setCurrentIndex(coupon_source.findData(ParameterSource.TEXT.value))
+    coupon_text.setText("SPRING10")
+    yield lambda: editor.is_loaded() and editor.preview_for.findText("김민지") >= 0 and settled()
+    editor.preview_for.setCurrentIndex(editor.preview_for.findText("김민지"))
+    yield settled
+    save(campaigns, "campaign-editor-lawful-ko.png")
+
+    # Send… and yes to its questions: what the confirmation hands over.
+    editor.send_requested.emit(editor.draft())
+    yield lambda: campaigns.stack.currentWidget() is campaigns.report and campaigns.report.report is not None
+    read_by_all = (RecipientState.READ,)
+
+    def all_read() -> bool:
+        report = campaigns.report.report
+        return report is not None and bool(report.rows) and all(r.state in read_by_all for r in report.rows)
+
+    yield all_read
+    started = time.monotonic()
+    yield lambda: time.monotonic() - started > 20  # the customers' answers and opt-outs come in
+    yield settled
+    save(campaigns, "campaign-report-ko.png")
+    campaigns.close()
+
+    # 강다은's chat: the campaign, her 수신거부 and the shop's answer; then her consent box.
+    with window.ctx.db.read() as s:
+        daeun = s.scalar(select(Contact.id).where(Contact.profile_name == "강다은"))
+    assert daeun is not None
+    yield lambda: window.chat_list.select_contact(daeun)
+    yield settled
+    window.chat.view.scrollToBottom()
+    yield settled
+    save(window, "campaign-in-chat-ko.png")
+    window.toggle_contact_panel()
+    yield lambda: window.contact_panel.isVisible() and settled()
+    window.contact_panel.scroll_area.ensureWidgetVisible(window.contact_panel.consent)
+    yield settled
+    save(window, "contact-consent-ko.png", crop_right=420)
+
+
+def drive(app: QApplication) -> None:
+    steps = scenes()
+    deadline = [time.monotonic() + 180]
+    current: list[Wait | None] = [None]
+
+    def tick() -> None:
+        try:
+            while current[0] is None or current[0]():
+                current[0] = next(steps)
+                deadline[0] = time.monotonic() + 180
+        except StopIteration:
+            app.quit()
+            return
+        if time.monotonic() > deadline[0]:
+            print("timed out waiting at", current[0], file=sys.stderr)
+            app.exit(1)
+            return
+        QTimer.singleShot(100, tick)
+
+    QTimer.singleShot(0, tick)
+
+
+def main() -> int:
+    from ui.application import run
+    from ui.main import parse_args
+
+    app = QApplication(sys.argv[:1])
+    drive(app)
+    with tempfile.TemporaryDirectory() as folder:
+        return run(parse_args(["--demo", "--lang", "ko", "--data-dir", str(Path(folder) / "demo")]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
