@@ -35,10 +35,15 @@ def settled() -> bool:
     return pending_ops() == 0
 
 
-def save(widget: QWidget, name: str, crop_right: int | None = None) -> None:
+def save(
+    widget: QWidget, name: str, *, right: int | None = None, top_left: tuple[int, int] | None = None
+) -> None:
+    """The widget as it paints itself, whole, or its `right` pixels, or its `top_left` width × height."""
     image = widget.grab()
-    if crop_right is not None:
-        image = image.copy(image.width() - crop_right, 0, crop_right, image.height())
+    if right is not None:
+        image = image.copy(image.width() - right, 0, right, image.height())
+    if top_left is not None:
+        image = image.copy(0, 0, *top_left)
     image.save(str(OUT / name))
     print("saved", OUT / name)
 
@@ -113,11 +118,11 @@ def scenes() -> Iterator[Wait]:
     yield lambda: window.contact_panel.isVisible() and settled()
     window.contact_panel.scroll_area.ensureWidgetVisible(window.contact_panel.consent)
     yield settled
-    save(window, "contact-consent-ko.png", crop_right=420)
+    save(window, "contact-consent-ko.png", right=420)
 
 
-def drive(app: QApplication) -> None:
-    steps = scenes()
+def drive(app: QApplication, steps: Iterator[Wait]) -> None:
+    """Walk `steps` on the app's event loop: each waits (up to 3 minutes) until what it yields holds."""
     deadline = [time.monotonic() + 180]
     current: list[Wait | None] = [None]
 
@@ -138,15 +143,17 @@ def drive(app: QApplication) -> None:
     QTimer.singleShot(0, tick)
 
 
-def main() -> int:
+def run_demo(steps: Callable[[], Iterator[Wait]], lang: str = "ko") -> int:
+    """The real demo (`shop-inbox --demo --lang …`, kept in a temporary folder), started through the
+    app's own start, with `steps` driving it from inside."""
     from ui.application import run
     from ui.main import parse_args
 
     app = QApplication(sys.argv[:1])
-    drive(app)
+    drive(app, steps())
     with tempfile.TemporaryDirectory() as folder:
-        return run(parse_args(["--demo", "--lang", "ko", "--data-dir", str(Path(folder) / "demo")]))
+        return run(parse_args(["--demo", "--lang", lang, "--data-dir", str(Path(folder) / "demo")]))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_demo(scenes))
