@@ -119,6 +119,63 @@ def scenes() -> Iterator[Wait]:
     window.contact_panel.scroll_area.ensureWidgetVisible(window.contact_panel.consent)
     yield settled
     save(window, "contact-consent-ko.png", right=420)
+    window.toggle_contact_panel()
+
+    # A second campaign set for later, stopped when Meta pauses its template (LOW_QUALITY), as Meta's
+    # signed webhook tells the demo's relay.
+    shop_menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("상점"))
+    next(a for a in shop_menu.actions() if a.text().startswith("캠페인")).trigger()
+    yield lambda: top_level(CampaignWindow) is not None
+    campaigns = top_level(CampaignWindow)
+    assert isinstance(campaigns, CampaignWindow)
+    campaigns.resize(1366, 740)
+    campaigns.new_campaign()
+    editor = campaigns.editor
+    yield editor.is_loaded
+    editor.name.setText("Spring sale")
+    box = editor.message.template
+    box.setCurrentIndex(
+        next(i for i in range(box.count()) if box.itemData(i) and box.itemData(i).name == "spring_restock")
+    )
+    yield lambda: len(editor.message.param_rows) == 2
+    editor.message.param_rows[1][1].setText("SPRING10")
+    editor.schedule.at.setChecked(True)  # an hour from now
+    yield lambda: editor.is_loaded() and settled()
+    editor.send_requested.emit(editor.draft())
+    yield lambda: campaigns.list_model.rowCount() == 2 and settled()
+    pause_template(window.ctx.prefs["relay_url"], "spring_restock")
+    yield lambda: campaigns.list_model.rowCount() == 2 and campaigns.list_model.rows[0].state == "paused"
+    campaigns.list.selectRow(0)
+    yield lambda: campaigns.stack.currentWidget() is campaigns.report and settled()
+    save(campaigns, "campaign-template-paused-ko.png")
+
+
+def pause_template(relay_url: str, name: str) -> None:
+    """Meta's webhook that it paused a template for its quality, signed as the demo's relay expects."""
+    import json
+
+    import httpx
+
+    from app.wire import SANDBOX_PHONE_NUMBER_ID
+    from relay.settings import RelaySettings
+    from relay.webhook import sign
+    from tests.support.relay_server import envelope
+
+    paused = {
+        "event": "PAUSED",
+        "message_template_id": 123456,
+        "message_template_name": name,
+        "message_template_language": "ko",
+        "reason": "LOW_QUALITY",
+    }
+    body = json.dumps(envelope(paused, "message_template_status_update", SANDBOX_PHONE_NUMBER_ID))
+    secret = RelaySettings.for_sandbox(database_url="sqlite://", client_token="-").app_secret
+    answer = httpx.post(
+        f"{relay_url}/webhook",
+        content=body.encode(),
+        headers={"Content-Type": "application/json", "X-Hub-Signature-256": sign(secret, body.encode())},
+    )
+    answer.raise_for_status()
 
 
 def drive(app: QApplication, steps: Iterator[Wait]) -> None:
