@@ -1,5 +1,6 @@
 """Screenshots of the Korean demo's campaign (spring_restock, SPRING10): its form with the law's parts, its
-report once the simulated customers read and answer it, 강다은's chat with it, and her consent box.
+report once the simulated customers read and answer it, the chat of a customer who tapped 수신거부, and
+her consent box.
 
 The real app, `shop-inbox --demo --lang ko`, started through its own start (`ui.application.run`) and
 driven from inside as its tests drive it, so the pictures can be retaken after any change:
@@ -53,7 +54,7 @@ def scenes() -> Iterator[Wait]:
     from sqlalchemy import select
 
     from app.campaigns import ParameterSource
-    from app.models import Contact
+    from app.models import Contact, utcnow
     from app.wire import RecipientState
     from ui.campaign_window import CampaignWindow
     from ui.main_window import MainWindow
@@ -88,8 +89,16 @@ def scenes() -> Iterator[Wait]:
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("김민지"))
     yield settled
     save(campaigns, "campaign-editor-lawful-ko.png")
+    # On a 1366×768 laptop, the preview for Amy, who writes English: the template's English version.
+    campaigns.resize(1366, 740)
+    editor.preview_for.setCurrentIndex(editor.preview_for.findText("Amy Clarke"))
+    yield settled
+    save(campaigns, "campaign-languages-ko.png")
+    campaigns.resize(1440, 900)
+    yield settled
 
     # Send… and yes to its questions: what the confirmation hands over.
+    sent_at = utcnow()
     editor.send_requested.emit(editor.draft())
     yield lambda: campaigns.stack.currentWidget() is campaigns.report and campaigns.report.report is not None
     read_by_all = (RecipientState.READ,)
@@ -100,14 +109,29 @@ def scenes() -> Iterator[Wait]:
 
     yield all_read
     started = time.monotonic()
-    yield lambda: time.monotonic() - started > 20  # the customers' answers and opt-outs come in
+
+    def opted_out() -> int | None:
+        """A Korean customer who tapped 수신거부 under the campaign (강다은 when she did), once the relay
+        said so."""
+        with window.ctx.db.read() as s:
+            found = s.execute(
+                select(Contact.id, Contact.profile_name)
+                .where(Contact.opted_out_at >= sent_at, Contact.wa_id.startswith("82"))
+                .order_by(Contact.id)
+            ).all()
+        return next((i for i, name in found if name == "강다은"), found[0][0] if found else None)
+
+    # The customers' answers and opt-outs come in.
+    yield lambda: time.monotonic() - started > 20 and opted_out() is not None
     yield settled
     save(campaigns, "campaign-report-ko.png")
+    campaigns.resize(1366, 740)
+    yield settled
+    save(campaigns, "campaign-report-versions-ko.png")  # which version each customer got
     campaigns.close()
 
-    # 강다은's chat: the campaign, her 수신거부 and the shop's answer; then her consent box.
-    with window.ctx.db.read() as s:
-        daeun = s.scalar(select(Contact.id).where(Contact.profile_name == "강다은"))
+    # Her chat: the campaign, her 수신거부 and the shop's answer; then her consent box.
+    daeun = opted_out()
     assert daeun is not None
     yield lambda: window.chat_list.select_contact(daeun)
     yield settled
@@ -120,6 +144,16 @@ def scenes() -> Iterator[Wait]:
     yield settled
     save(window, "contact-consent-ko.png", right=420)
     window.toggle_contact_panel()
+    # Amy's chat: the English version she read.
+    with window.ctx.db.read() as s:
+        amy = s.scalar(select(Contact.id).where(Contact.profile_name == "Amy Clarke"))
+    assert amy is not None
+    window.resize(1200, 740)
+    yield lambda: window.chat_list.select_contact(amy)
+    yield settled
+    window.chat.view.scrollToBottom()
+    yield settled
+    save(window, "campaign-english-version-ko.png")
 
     # A second campaign set for later, stopped when Meta pauses its template (LOW_QUALITY), as Meta's
     # signed webhook tells the demo's relay.
