@@ -1,0 +1,132 @@
+"""Screenshots of the Korean demo's chats: a quick reply picked with "/교환", the emoji picker in an English
+customer's chat, a chat's menu with its block tooltip, and new chats held behind "↑ N" under the pointer.
+
+The real app, `shop-inbox --demo --lang ko`, started and driven from inside as
+demo_campaign_screenshot.py does; its main window with its frame at the screen's top left, popups and
+tooltips too, taken from the screen (so it needs a window manager):
+
+    Xvfb :7 -screen 0 1440x900x24 & DISPLAY=:7 openbox &
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QCursor, QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
+
+OUT = Path(__file__).resolve().parent
+sys.path.insert(0, str(OUT))
+
+from demo_campaign_screenshot import Wait, run_demo, settled, top_level  # noqa: E402
+
+
+def shoot(window: QWidget, name: str, *, frame: bool = True) -> None:
+    """The window as the screen shows it (with what pops up over it), with its frame or without."""
+    area = window.frameGeometry() if frame else window.geometry()
+    screen = QApplication.primaryScreen()
+    screen.grabWindow(0, area.x(), area.y(), area.width(), area.height()).save(str(OUT / name))
+    print("saved", OUT / name)
+
+
+def painted(seconds: float = 0.5) -> Wait:
+    """A moment for what was just shown to reach the screen (the screen is grabbed, not the widget)."""
+    until = time.monotonic() + seconds
+    return lambda: time.monotonic() > until
+
+
+def scenes() -> Iterator[Wait]:
+    from app.models import utcnow
+    from ui.main_window import MainWindow
+
+    yield lambda: top_level(MainWindow) is not None
+    window = top_level(MainWindow)
+    assert isinstance(window, MainWindow)
+    window.resize(1200, 740)
+    window.move(0, 0)
+    yield lambda: window.chat_list.model.rowCount() > 5 and settled()
+    started = time.monotonic()
+    yield lambda: time.monotonic() - started > 20  # the simulated customers write, the shop greets them
+    yield settled
+    model = window.chat_list.model
+
+    def chat_of(korean: bool) -> int | None:
+        """The newest chat of a customer the simulation brought in the last hour, Korean or English."""
+        recent = utcnow() - timedelta(hours=1)
+        for row in range(model.rowCount()):
+            chat = model.row_at(row)
+            fresh = chat.last_message_at is not None and chat.last_message_at > recent
+            if chat.wa_id and chat.wa_id.startswith("82") == korean and fresh:
+                return chat.contact_id
+        return None
+
+    def open_chat_of(korean: bool) -> bool:
+        contact_id = chat_of(korean)
+        return contact_id is not None and window.chat_list.select_contact(contact_id)
+
+    composer = window.chat.composer
+
+    # A Korean customer's chat: "/교환" typed, the exchange quick reply picked; the composer grows.
+    yield lambda: open_chat_of(korean=True)
+    yield settled
+    composer.edit.setFocus()
+    QTest.keyClicks(composer.edit, "/")
+    hangul = QInputMethodEvent()  # "교환" as a Korean input method commits it
+    hangul.setCommitString("교환")
+    QApplication.sendEvent(composer.edit, hangul)
+    yield lambda: window.chat.quick_replies.popup.isVisible()
+    QTest.keyClick(composer.edit, Qt.Key.Key_Return)  # the popup leaves the keyboard to the editor
+    yield lambda: "/교환" not in composer.edit.toPlainText() and settled()
+    yield painted()
+    shoot(window, "composer-quick-reply-ko.png")
+    composer.edit.clear()
+
+    # An English customer's chat: the greeting in English, a reply typed, the emoji picker open.
+    yield lambda: open_chat_of(korean=False)
+    yield settled
+    window.chat.view.scrollToBottom()
+    composer.edit.setPlainText("See you soon")
+    composer.show_emoji_picker()
+    yield lambda: composer.emoji_picker.isVisible() and settled()
+    yield painted()
+    shoot(window, "emoji-chat.png", frame=False)
+    composer.emoji_picker.close()
+    composer.edit.clear()
+
+    # A chat's menu (a right-click on its row), its Block pointed at: why only in Shop Inbox.
+    view = window.chat_list.view
+    at = view.visualRect(model.index(3)).center()
+    QApplication.postEvent(
+        view.viewport(),
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, view.viewport().mapToGlobal(at)),
+    )
+    yield lambda: isinstance(QApplication.activePopupWidget(), QMenu)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    block = next(a for a in menu.actions() if a.text().startswith("샵 인박스에서만 차단"))
+    menu.setActiveAction(block)
+    where = menu.mapToGlobal(menu.actionGeometry(block).center() + QPoint(30, 10))
+    QToolTip.showText(where, block.toolTip(), menu)
+    yield lambda: QToolTip.isVisible()
+    yield painted()
+    shoot(window, "chat-list-menu-ko.png")
+    menu.close()
+    yield settled
+
+    # The pointer over the list: chats that write now wait behind "↑ N" beside the search field.
+    QCursor.setPos(view.viewport().mapToGlobal(view.viewport().rect().center()))
+    QApplication.sendEvent(view.viewport(), QEvent(QEvent.Type.Enter))
+    yield lambda: window.chat_list.new_above.isVisible() and settled()
+    yield painted()
+    shoot(window, "chat-list-held-ko.png")
+
+
+if __name__ == "__main__":
+    sys.exit(run_demo(scenes))
