@@ -7,10 +7,15 @@ tooltips too, taken from the screen (so it needs a window manager):
 
     Xvfb :7 -screen 0 1440x900x24 & DISPLAY=:7 openbox &
     DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py
+
+and, at 150 % (`inbox-150-ko.png`, `contact-panel-media-ko.png`), on a 1920×1200 screen:
+
+    DISPLAY=:7 .venv/bin/python docs/screenshots/demo_chat_screenshot.py 150
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -28,11 +33,14 @@ sys.path.insert(0, str(OUT))
 from demo_campaign_screenshot import Wait, run_demo, settled, top_level  # noqa: E402
 
 
-def shoot(window: QWidget, name: str, *, frame: bool = True) -> None:
-    """The window as the screen shows it (with what pops up over it), with its frame or without."""
+def shoot(window: QWidget, name: str, *, frame: bool = True, palette: bool = False) -> None:
+    """The window as the screen shows it (with what pops up over it), with its frame or without;
+    `palette`: in 256 colours (ImageMagick's), for a picture at 150 % to stay under 300 KB."""
     area = window.frameGeometry() if frame else window.geometry()
     screen = QApplication.primaryScreen()
     screen.grabWindow(0, area.x(), area.y(), area.width(), area.height()).save(str(OUT / name))
+    if palette:
+        subprocess.run(["convert", str(OUT / name), "-colors", "256", f"PNG8:{OUT / name}"], check=True)
     print("saved", OUT / name)
 
 
@@ -128,5 +136,59 @@ def scenes() -> Iterator[Wait]:
     shoot(window, "chat-list-held-ko.png")
 
 
+def scenes_at_150() -> Iterator[Wait]:
+    """At 150 % (QT_SCALE_FACTOR=1.5), Contact info open: 최유진's chat, then 강다은's with her photo
+    under Media and documents."""
+    from sqlalchemy import select
+
+    from app.models import Contact
+    from ui.main_window import MainWindow
+
+    yield lambda: top_level(MainWindow) is not None
+    window = top_level(MainWindow)
+    assert isinstance(window, MainWindow)
+    window.resize(1200, 757)  # 1800×1135 on the screen
+    window.move(0, 0)
+    yield lambda: window.chat_list.model.rowCount() > 5 and settled()
+
+    def contact(name: str, with_media: bool = False) -> int | None:
+        from app.models import Media, Message
+
+        with window.ctx.db.read() as s:
+            query = select(Contact.id).where(Contact.profile_name == name)
+            if with_media:
+                query = query.join(Message, Message.contact_id == Contact.id).join(
+                    Media, Media.message_id == Message.id
+                )
+            return s.scalar(query.limit(1))
+
+    yujin = contact("최유진")
+    assert yujin is not None
+    yield lambda: window.chat_list.select_contact(yujin)
+    window.toggle_contact_panel()
+    yield lambda: window.contact_panel.isVisible() and settled()
+    yield painted()
+    shoot(window, "inbox-150-ko.png", palette=True)
+    # 강다은 sends the simulation's photo of a dress soon after the start.
+    yield (
+        lambda: (
+            (daeun := contact("강다은", with_media=True)) is not None
+            and window.chat_list.select_contact(daeun)
+        )
+    )
+    yield settled
+    panel = window.contact_panel
+    yield lambda: panel.isVisible() and settled()
+    bar = panel.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    yield painted(1.0)
+    shoot(window, "contact-panel-media-ko.png", palette=True)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["150"]:  # before the app is made: Qt reads it once
+        import os
+
+        os.environ["QT_SCALE_FACTOR"] = "1.5"
+        sys.exit(run_demo(scenes_at_150))
     sys.exit(run_demo(scenes))
