@@ -1,5 +1,5 @@
 """Screenshots of the Korean demo's search (Ctrl+F): a cart found by its items, words in any order or
-spacing, initials, an order's number, a label's name, a period, and results kept live.
+spacing, initials, an order's number, a label's name, a period, and results kept live as customers write.
 
 The real app, `shop-inbox --demo --lang ko`, started and driven from inside as
 demo_campaign_screenshot.py does, after its simulated customers have written for a while:
@@ -74,6 +74,16 @@ def scenes() -> Iterator[Wait]:
     yield from search("입금")
     yield from pick_first_message()
     save(window, "search-period-ko.png")
+    window.close_search()
+    yield settled
+
+    # "안녕" searched while customers write: the messages that arrive join the results shown.
+    window.open_search()
+    period.setCurrentIndex(0)
+    yield from search("안녕")
+    before = len(window.search.model.hits)
+    yield lambda: len(window.search.model.hits) > before and settled()
+    save(window, "search-live-ko.png", top_left=(320, 500))
     window.close_search()
     yield settled
 
