@@ -1,5 +1,6 @@
 """Screenshots of the Korean demo's chats: a quick reply picked with "/교환", the emoji picker in an English
-customer's chat, a chat's menu with its block tooltip, and new chats held behind "↑ N" under the pointer.
+customer's chat, a chat's menu with its block tooltip, new chats held behind "↑ N" under the pointer, and
+the bot naming an order number it cannot find.
 
 The real app, `shop-inbox --demo --lang ko`, started and driven from inside as
 demo_campaign_screenshot.py does; its main window with its frame at the screen's top left, popups and
@@ -134,6 +135,30 @@ def scenes() -> Iterator[Wait]:
     yield lambda: window.chat_list.new_above.isVisible() and settled()
     yield painted()
     shoot(window, "chat-list-held-ko.png")
+
+    # 오세훈 asks after an order number the shop does not have: the bot says so, then hands him over.
+    def unknown_order_chat() -> int | None:
+        from sqlalchemy import select
+
+        from app.models import Contact, Message
+
+        with window.ctx.db.read() as s:
+            return s.scalar(
+                select(Contact.id)
+                .join(Message, Message.contact_id == Contact.id)
+                .where(
+                    Contact.profile_name == "오세훈", Message.sent_by == "bot", Message.body.contains("20931")
+                )
+                .limit(1)
+            )
+
+    QCursor.setPos(window.frameGeometry().bottomRight() + QPoint(40, 40))  # off the list: it moves again
+    window.resize(1200, 720)
+    yield lambda: (seho := unknown_order_chat()) is not None and window.chat_list.select_contact(seho)
+    yield settled
+    window.chat.view.scrollToBottom()
+    yield painted()
+    shoot(window, "bot-unknown-order-ko.png", frame=False)
 
 
 def scenes_at_150() -> Iterator[Wait]:
