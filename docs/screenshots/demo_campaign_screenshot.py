@@ -13,8 +13,9 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -24,6 +25,10 @@ sys.path.insert(0, str(ROOT))
 OUT = Path(__file__).resolve().parent
 
 Wait = Callable[[], object]
+
+if TYPE_CHECKING:
+    from ui.campaign_window import CampaignWindow
+    from ui.main_window import MainWindow
 
 
 def top_level(kind: type) -> QWidget | None:
@@ -56,7 +61,6 @@ def scenes() -> Iterator[Wait]:
     from app.campaigns import ParameterSource
     from app.models import Contact, utcnow
     from app.wire import RecipientState
-    from ui.campaign_window import CampaignWindow
     from ui.main_window import MainWindow
 
     yield lambda: top_level(MainWindow) is not None
@@ -65,21 +69,8 @@ def scenes() -> Iterator[Wait]:
     window.resize(1440, 900)
     yield lambda: window.chat_list.model.rowCount() > 5 and settled()
 
-    # Shop ▸ Campaigns…, as its menu opens it.
-    shop_menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("상점"))
-    next(a for a in shop_menu.actions() if a.text().startswith("캠페인")).trigger()
-    yield lambda: top_level(CampaignWindow) is not None
-    campaigns = top_level(CampaignWindow)
-    assert isinstance(campaigns, CampaignWindow)
-    campaigns.resize(1440, 900)
+    campaigns = yield from new_spring_campaign(window, "봄 재입고", 1440, 900)
     editor = campaigns.editor
-    yield editor.is_loaded
-    editor.name.setText("봄 재입고")
-    box = editor.message.template
-    box.setCurrentIndex(
-        next(i for i in range(box.count()) if box.itemData(i) and box.itemData(i).name == "spring_restock")
-    )
-    yield lambda: len(editor.message.param_rows) == 2
     (name_source, name_text), (coupon_source, coupon_text) = editor.message.param_rows
     name_source.setCurrentIndex(name_source.findData(ParameterSource.NAME.value))
     name_text.setText("고객")
@@ -157,21 +148,8 @@ def scenes() -> Iterator[Wait]:
 
     # A second campaign set for later, stopped when Meta pauses its template (LOW_QUALITY), as Meta's
     # signed webhook tells the demo's relay.
-    shop_menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("상점"))
-    next(a for a in shop_menu.actions() if a.text().startswith("캠페인")).trigger()
-    yield lambda: top_level(CampaignWindow) is not None
-    campaigns = top_level(CampaignWindow)
-    assert isinstance(campaigns, CampaignWindow)
-    campaigns.resize(1366, 740)
-    campaigns.new_campaign()
+    campaigns = yield from new_spring_campaign(window, "Spring sale", 1366, 740)
     editor = campaigns.editor
-    yield editor.is_loaded
-    editor.name.setText("Spring sale")
-    box = editor.message.template
-    box.setCurrentIndex(
-        next(i for i in range(box.count()) if box.itemData(i) and box.itemData(i).name == "spring_restock")
-    )
-    yield lambda: len(editor.message.param_rows) == 2
     editor.message.param_rows[1][1].setText("SPRING10")
     editor.schedule.at.setChecked(True)  # an hour from now
     yield lambda: editor.is_loaded() and settled()
@@ -182,6 +160,31 @@ def scenes() -> Iterator[Wait]:
     campaigns.list.selectRow(0)
     yield lambda: campaigns.stack.currentWidget() is campaigns.report and settled()
     save(campaigns, "campaign-template-paused-ko.png")
+
+
+def new_spring_campaign(
+    window: MainWindow, name: str, width: int, height: int
+) -> Generator[Wait, None, CampaignWindow]:
+    """Shop ▸ Campaigns…, as its menu opens it, at `width` × `height`: a new campaign `name` of the
+    demo's spring_restock template, its two {{n}} rows shown. Gives the window."""
+    from ui.campaign_window import CampaignWindow
+
+    shop_menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("상점"))
+    next(a for a in shop_menu.actions() if a.text().startswith("캠페인")).trigger()
+    yield lambda: top_level(CampaignWindow) is not None
+    campaigns = top_level(CampaignWindow)
+    assert isinstance(campaigns, CampaignWindow)
+    campaigns.resize(width, height)
+    campaigns.new_campaign()
+    editor = campaigns.editor
+    yield editor.is_loaded
+    editor.name.setText(name)
+    box = editor.message.template
+    box.setCurrentIndex(
+        next(i for i in range(box.count()) if box.itemData(i) and box.itemData(i).name == "spring_restock")
+    )
+    yield lambda: len(editor.message.param_rows) == 2
+    return campaigns
 
 
 def pause_template(relay_url: str, name: str) -> None:

@@ -149,13 +149,8 @@ def main() -> None:
 
                 # Both replies failed in the app's own database: the refusal and Meta's 131026.
                 wait_for("both replies to fail", lambda: failed_replies(paths.database) == 2)
-                wait_for("the window", lambda: bool(xdotool_search()))
-                window = xdotool_search()[0]
-                xdotool("windowactivate", "--sync", window)
                 # The whole window on the 1400×900 screen, its title bar too.
-                top = title_height(window)
-                xdotool("windowsize", "--sync", window, "1400", str(900 - top))
-                xdotool("windowmove", "--sync", window, "0", str(top))
+                top = place_window(1400, 900)
                 for name, row in (("failed-131026-ko.png", 0), ("failed-outside-window-ko.png", 1)):
                     # The chat list's rows are ~72 px tall below the title, menu and filters; newest first.
                     xdotool("mousemove", "150", str(top + 128 + 72 * row), "click", "1")
@@ -169,6 +164,18 @@ def main() -> None:
             finally:
                 app.terminate()
                 app.wait(timeout=20)
+
+
+def place_window(width: int, height: int) -> int:
+    """The app's window, once shown, activated and placed at the screen's top left, `width` × `height`
+    with its title bar; that bar's height."""
+    wait_for("the window", lambda: bool(xdotool_search()))
+    window = xdotool_search()[0]
+    xdotool("windowactivate", "--sync", window)
+    top = title_height(window)
+    xdotool("windowsize", "--sync", window, str(width), str(height - top))
+    xdotool("windowmove", "--sync", window, "0", str(top))
+    return top
 
 
 def title_height(window: str) -> int:

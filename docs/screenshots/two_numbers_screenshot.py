@@ -24,7 +24,7 @@ OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(OUT))
 
-from failed_sends_screenshot import red_tick, shoot, title_height, wait_for, xdotool, xdotool_search  # noqa: E402
+from failed_sends_screenshot import place_window, red_tick, shoot, wait_for, xdotool, xdotool_search  # noqa: E402
 
 HAEUN = "821099907890"  # 이하은: her chat is on the first number; she last wrote to it two days ago
 
@@ -69,40 +69,36 @@ def this_mornings_news(database: Path) -> None:
     from sqlalchemy import select
 
     from app.db import Database
-    from app.models import Contact, Message, utcnow
+    from app.models import Contact, utcnow
     from app.wire import SANDBOX_PHONE_NUMBER_ID, SANDBOX_SECOND_PHONE_NUMBER_ID
+    from tests.support.factories import make_message
 
     now = utcnow()
     db = Database.open(database)
     with db.write() as s:
         haeun = s.scalar(select(Contact).where(Contact.wa_id == HAEUN))
         assert haeun is not None and haeun.phone_number_id == SANDBOX_PHONE_NUMBER_ID
-        s.add(
-            Message(
-                contact_id=haeun.id,
-                direction="in",
-                kind="text",
-                body="입금했어요! 홍대점 번호로 연락드려요 😊",
-                status="received",
-                unread=False,
-                wamid="wamid.SHOT131047in",
-                phone_number_id=SANDBOX_SECOND_PHONE_NUMBER_ID,
-                sent_at=now - timedelta(hours=2),
-            )
+        make_message(
+            s,
+            haeun,
+            "입금했어요! 홍대점 번호로 연락드려요 😊",
+            unread=False,
+            wamid="wamid.SHOT131047in",
+            phone_number_id=SANDBOX_SECOND_PHONE_NUMBER_ID,
+            sent_at=now - timedelta(hours=2),
         )
-        s.add(
-            Message(
-                contact_id=haeun.id,
-                direction="out",
-                kind="text",
-                body="입금 확인했어요. 내일 바로 보내드릴게요!",
-                status="failed",
-                error_code="131047",
-                error_text="Re-engagement message",
-                sent_by="owner",
-                phone_number_id=SANDBOX_PHONE_NUMBER_ID,
-                sent_at=now - timedelta(hours=1),
-            )
+        make_message(
+            s,
+            haeun,
+            "입금 확인했어요. 내일 바로 보내드릴게요!",
+            direction="out",
+            status="failed",
+            error_code="131047",
+            error_text="Re-engagement message",
+            sent_by="owner",
+            wamid=None,
+            phone_number_id=SANDBOX_PHONE_NUMBER_ID,
+            sent_at=now - timedelta(hours=1),
         )
         haeun.last_inbound_at = now - timedelta(hours=2)
     db.close()
@@ -120,12 +116,7 @@ def main() -> None:
         this_mornings_news(database)
         second = app(folder)
         try:
-            wait_for("the window", lambda: bool(xdotool_search()))
-            window = xdotool_search()[0]
-            xdotool("windowactivate", "--sync", window)
-            top = title_height(window)
-            xdotool("windowsize", "--sync", window, "1200", str(740 - top))
-            xdotool("windowmove", "--sync", window, "0", str(top))
+            place_window(1200, 740)
             # Her chat found by her number, typed in the chat list's search box, and opened.
             xdotool("key", "ctrl+f")
             xdotool("type", "--delay", "50", "99907890")
