@@ -237,16 +237,17 @@ def drive(app: QApplication, steps: Iterator[Wait]) -> None:
     QTimer.singleShot(0, tick)
 
 
-def run_demo(steps: Callable[[], Iterator[Wait]], lang: str = "ko") -> int:
-    """The real demo (`shop-inbox --demo --lang …`, kept in a temporary folder), started through the
-    app's own start, with `steps` driving it from inside."""
+def run_demo(steps: Callable[[], Iterator[Wait]], lang: str = "ko", folder: Path | None = None) -> int:
+    """The real demo (`shop-inbox --demo --lang …`, kept in `folder`, else in a temporary one), started
+    through the app's own start, with `steps` driving it from inside."""
     from ui.application import run
     from ui.main import parse_args
 
     app = QApplication(sys.argv[:1])
     drive(app, steps())
-    with tempfile.TemporaryDirectory() as folder:
-        return run(parse_args(["--demo", "--lang", lang, "--data-dir", str(Path(folder) / "demo")]))
+    with tempfile.TemporaryDirectory() as kept:
+        where = folder if folder is not None else Path(kept) / "demo"
+        return run(parse_args(["--demo", "--lang", lang, "--data-dir", str(where)]))
 
 
 if __name__ == "__main__":

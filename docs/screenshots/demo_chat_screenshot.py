@@ -34,12 +34,21 @@ sys.path.insert(0, str(OUT))
 from demo_campaign_screenshot import Wait, run_demo, settled, top_level  # noqa: E402
 
 
-def shoot(window: QWidget, name: str, *, frame: bool = True, palette: bool = False) -> None:
-    """The window as the screen shows it (with what pops up over it), with its frame or without;
-    `palette`: in 256 colours (ImageMagick's), for a picture at 150 % to stay under 300 KB."""
+def shoot(
+    window: QWidget,
+    name: str,
+    *,
+    frame: bool = True,
+    palette: bool = False,
+    top_left: tuple[int, int] | None = None,
+) -> None:
+    """The window as the screen shows it (with what pops up over it), with its frame or without, or
+    its `top_left` width × height; `palette`: in 256 colours (ImageMagick's), for a picture at 150 %
+    to stay under 300 KB."""
     area = window.frameGeometry() if frame else window.geometry()
+    width, height = top_left if top_left is not None else (area.width(), area.height())
     screen = QApplication.primaryScreen()
-    screen.grabWindow(0, area.x(), area.y(), area.width(), area.height()).save(str(OUT / name))
+    screen.grabWindow(0, area.x(), area.y(), width, height).save(str(OUT / name))
     if palette:
         subprocess.run(["convert", str(OUT / name), "-colors", "256", f"PNG8:{OUT / name}"], check=True)
     print("saved", OUT / name)
