@@ -54,6 +54,21 @@ def save(
     print("saved", OUT / name)
 
 
+def main_window(width: int | None = None, height: int | None = None) -> Generator[Wait, None, MainWindow]:
+    """The demo's main window once its chat list is read, sized `width` × `height` at the screen's top
+    left when given. Gives the window."""
+    from ui.main_window import MainWindow
+
+    yield lambda: top_level(MainWindow) is not None
+    window = top_level(MainWindow)
+    assert isinstance(window, MainWindow)
+    if width is not None and height is not None:
+        window.resize(width, height)
+        window.move(0, 0)
+    yield lambda: window.chat_list.model.rowCount() > 5 and settled()
+    return window
+
+
 def scenes() -> Iterator[Wait]:
     """Each `yield` waits until what it gives holds (the app runs meanwhile)."""
     from sqlalchemy import select
@@ -61,13 +76,8 @@ def scenes() -> Iterator[Wait]:
     from app.campaigns import ParameterSource
     from app.models import Contact, utcnow
     from app.wire import RecipientState
-    from ui.main_window import MainWindow
 
-    yield lambda: top_level(MainWindow) is not None
-    window = top_level(MainWindow)
-    assert isinstance(window, MainWindow)
-    window.resize(1440, 900)
-    yield lambda: window.chat_list.model.rowCount() > 5 and settled()
+    window = yield from main_window(1440, 900)
 
     campaigns = yield from new_spring_campaign(window, "봄 재입고", 1440, 900)
     editor = campaigns.editor

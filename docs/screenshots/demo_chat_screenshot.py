@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QCursor, QInputMethodEvent
@@ -31,7 +32,10 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT))
 
-from demo_campaign_screenshot import Wait, run_demo, settled, top_level  # noqa: E402
+from demo_campaign_screenshot import Wait, main_window, run_demo, settled  # noqa: E402
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def shoot(
@@ -60,33 +64,31 @@ def painted(seconds: float = 0.5) -> Wait:
     return lambda: time.monotonic() > until
 
 
-def scenes() -> Iterator[Wait]:
+def newest_chat_of(window: MainWindow, korean: bool) -> int | None:
+    """The newest chat of a customer the simulation brought who wrote in the last hour, Korean or
+    English (by number)."""
     from app.models import utcnow
-    from ui.main_window import MainWindow
 
-    yield lambda: top_level(MainWindow) is not None
-    window = top_level(MainWindow)
-    assert isinstance(window, MainWindow)
-    window.resize(1200, 740)
-    window.move(0, 0)
-    yield lambda: window.chat_list.model.rowCount() > 5 and settled()
+    model = window.chat_list.model
+    recent = utcnow() - timedelta(hours=1)
+    for row in range(model.rowCount()):
+        chat = model.row_at(row)
+        fresh = chat.last_inbound_at is not None and chat.last_inbound_at > recent
+        if chat.wa_id and chat.wa_id.startswith("82") == korean and fresh:
+            return chat.contact_id
+    return None
+
+
+def scenes() -> Iterator[Wait]:
+
+    window = yield from main_window(1200, 740)
     started = time.monotonic()
     yield lambda: time.monotonic() - started > 20  # the simulated customers write, the shop greets them
     yield settled
     model = window.chat_list.model
 
-    def chat_of(korean: bool) -> int | None:
-        """The newest chat of a customer the simulation brought in the last hour, Korean or English."""
-        recent = utcnow() - timedelta(hours=1)
-        for row in range(model.rowCount()):
-            chat = model.row_at(row)
-            fresh = chat.last_message_at is not None and chat.last_message_at > recent
-            if chat.wa_id and chat.wa_id.startswith("82") == korean and fresh:
-                return chat.contact_id
-        return None
-
     def open_chat_of(korean: bool) -> bool:
-        contact_id = chat_of(korean)
+        contact_id = newest_chat_of(window, korean)
         return contact_id is not None and window.chat_list.select_contact(contact_id)
 
     composer = window.chat.composer
@@ -176,14 +178,8 @@ def scenes_at_150() -> Iterator[Wait]:
     from sqlalchemy import select
 
     from app.models import Contact
-    from ui.main_window import MainWindow
 
-    yield lambda: top_level(MainWindow) is not None
-    window = top_level(MainWindow)
-    assert isinstance(window, MainWindow)
-    window.resize(1200, 757)  # 1800×1135 on the screen
-    window.move(0, 0)
-    yield lambda: window.chat_list.model.rowCount() > 5 and settled()
+    window = yield from main_window(1200, 757)  # 1800×1135 on the screen
 
     def contact(name: str, with_media: bool = False) -> int | None:
         from app.models import Media, Message

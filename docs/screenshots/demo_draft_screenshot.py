@@ -16,41 +16,26 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT))
 
-from demo_campaign_screenshot import Wait, run_demo, settled, top_level  # noqa: E402
-from demo_chat_screenshot import painted, shoot  # noqa: E402
+from demo_campaign_screenshot import Wait, main_window, run_demo, settled  # noqa: E402
+from demo_chat_screenshot import newest_chat_of, painted, shoot  # noqa: E402
 
 ANSWER = "확인해 보고 바로 알려드릴게요!"
 
 
 def typed() -> Iterator[Wait]:
     """The first run: a Korean customer's question quoted and answered, not sent; another chat opened."""
-    from app.models import utcnow
     from ui.composer import DRAFT_PAUSE_MS
-    from ui.main_window import MainWindow
 
-    yield lambda: top_level(MainWindow) is not None
-    window = top_level(MainWindow)
-    assert isinstance(window, MainWindow)
+    window = yield from main_window()
     model = window.chat_list.model
 
-    def korean_chat() -> int | None:
-        """A customer the simulation brought in the last hour, Korean, who wrote."""
-        recent = utcnow() - timedelta(hours=1)
-        for row in range(model.rowCount()):
-            chat = model.row_at(row)
-            fresh = chat.last_inbound_at is not None and chat.last_inbound_at > recent
-            if chat.wa_id and chat.wa_id.startswith("82") and fresh:
-                return chat.contact_id
-        return None
-
-    yield lambda: korean_chat() is not None
-    chosen = korean_chat()
+    yield lambda: newest_chat_of(window, korean=True) is not None
+    chosen = newest_chat_of(window, korean=True)
     assert chosen is not None
     yield lambda: window.chat_list.select_contact(chosen)
     yield settled
@@ -72,13 +57,8 @@ def typed() -> Iterator[Wait]:
 
 def kept() -> Iterator[Wait]:
     """The second run: the draft in the chat list, then its chat opened with the quote above it."""
-    from ui.main_window import MainWindow
 
-    yield lambda: top_level(MainWindow) is not None
-    window = top_level(MainWindow)
-    assert isinstance(window, MainWindow)
-    window.resize(1200, 720)
-    window.move(0, 0)
+    window = yield from main_window(1200, 720)
     model = window.chat_list.model
 
     def draft_row() -> int | None:

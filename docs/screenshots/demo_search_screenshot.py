@@ -17,7 +17,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT))
 
-from demo_campaign_screenshot import Wait, run_demo, save, settled, top_level  # noqa: E402
+from demo_campaign_screenshot import Wait, main_window, run_demo, save, settled  # noqa: E402
 
 # (picture, query, window size, the part of the window kept: its top-left width × height, or all)
 SEARCHES = (
@@ -32,12 +32,8 @@ SEARCHES = (
 
 def scenes() -> Iterator[Wait]:
     from app.search import SearchHit
-    from ui.main_window import MainWindow
 
-    yield lambda: top_level(MainWindow) is not None
-    window = top_level(MainWindow)
-    assert isinstance(window, MainWindow)
-    yield lambda: window.chat_list.model.rowCount() > 5 and settled()
+    window = yield from main_window()
     started = time.monotonic()
     yield lambda: time.monotonic() - started > 30  # the simulated customers write, the bot answers
     yield settled
