@@ -175,6 +175,12 @@ class ContactStates:
         finally:
             conn.close()
 
+    def wrote_to(self, phone_number_id: str) -> bool:
+        """Some customer's webhook came for this business number: it is one this relay serves."""
+        written = contact_state.c.phone_number_id == phone_number_id
+        with self.db.engine.connect() as conn:
+            return conn.execute(select(contact_state.c.wa_id).where(written).limit(1)).first() is not None
+
     def mark_known(self, wa_ids: list[str]) -> int:
         with self.db.engine.begin() as conn:
             for wa_id in wa_ids:
