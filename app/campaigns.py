@@ -120,6 +120,9 @@ class Member:
     name: str
     consent: ContactConsent
     last_inbound_at: datetime | None
+    # The shop's number they last wrote to (a phone_number_id): a campaign with no number chosen
+    # reaches them from it.
+    phone_number_id: str | None = None
 
     @property
     def first_name(self) -> str:
@@ -141,6 +144,8 @@ class Resolved:
     languages: dict[int, str] = field(default_factory=dict)
     # How many the audience matched (and may get it) wait for a person: left out, or kept in by the owner.
     waiting: int = 0
+    # With a number to send from: how many recipients never wrote to it (never_wrote_to).
+    strangers: int = 0
 
     def counts(self) -> dict[LeftOutReason, int]:
         out: dict[LeftOutReason, int] = {}
@@ -213,7 +218,9 @@ def _members(session: Session, ids: Iterable[int]) -> list[Member]:
     for i in range(0, len(all_ids), 500):
         chunk = all_ids[i : i + 500]
         for c in session.scalars(select(Contact).where(Contact.id.in_(chunk))):
-            out.append(Member(c.id, c.wa_id, c.display_name, consent_of(c), c.last_inbound_at))
+            out.append(
+                Member(c.id, c.wa_id, c.display_name, consent_of(c), c.last_inbound_at, c.phone_number_id)
+            )
     out.sort(key=lambda m: (m.name.casefold(), m.contact_id))
     return out
 
@@ -289,6 +296,30 @@ def resolve_audience(
         customer_languages(session, ((m.contact_id, m.wa_id) for m in recipients)),
         waiting,
     )
+
+
+# Of a list of contacts, those with no live message to the business number (history backfill and
+# WhatsApp's own notices are no message of theirs), one short descent of ix_message_inbound_number each.
+_NEVER_WROTE_SQL = text(
+    """
+    SELECT count(*) FROM json_each(:ids) j
+     WHERE NOT EXISTS (
+       SELECT 1 FROM message m
+        WHERE m.contact_id = j.value AND m.phone_number_id = :number AND m.direction = 'in'
+          AND m.imported = 0 AND m.kind != 'system')
+    """
+)
+
+
+def never_wrote_to(session: Session, members: Iterable[Member], phone_number_id: str) -> int:
+    """How many of `members` never wrote to the business number: a campaign from it reaches them
+    from a number they do not know, and their replies open a chat with it, not the one they have."""
+    wanted = sorted({m.contact_id for m in members})
+    found = 0
+    for i in range(0, len(wanted), 500):
+        chunk = json.dumps(wanted[i : i + 500])
+        found += int(session.scalar(_NEVER_WROTE_SQL, {"ids": chunk, "number": phone_number_id}) or 0)
+    return found
 
 
 def waiting_for_person(session: Session, ids: Iterable[int], now: datetime) -> set[int]:
