@@ -302,6 +302,8 @@ class CampaignReport:
     scheduled_at: datetime | None = None  # the time the owner set it for (None: sent at once)
     waiting_until: datetime | None = None  # waiting for Meta's messaging limit: when it goes on
     from_number: str | None = None  # as CampaignRow.from_number
+    # No number chosen in a shop with two or more: each customer gets it from the one they last wrote to.
+    own_numbers: bool = False
 
     def count(self, *states: RecipientState) -> int:
         return sum(1 for r in self.rows if r.state in states)
@@ -415,6 +417,7 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
         )
     rows.sort(key=lambda r: (r.name.casefold(), r.contact_id))
     relay_counts = {str(k): int(v) for k, v in (campaign.counts or {}).items() if isinstance(v, int)}
+    numbers = _dialled_numbers(session)
     return CampaignReport(
         campaign.name,
         campaign.state,
@@ -426,7 +429,8 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
         reason=campaign.reason,
         scheduled_at=campaign.scheduled_at,
         waiting_until=campaign.waiting_until,
-        from_number=sent_from(_dialled_numbers(session), campaign.phone_number_id),
+        from_number=sent_from(numbers, campaign.phone_number_id),
+        own_numbers=bool(numbers) and not campaign.phone_number_id,
     )
 
 
