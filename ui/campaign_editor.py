@@ -137,7 +137,8 @@ class CampaignEditor(QWidget):
         who = QVBoxLayout()
         name_row = QFormLayout()
         name_row.addRow(self.tr("N&ame"), self.name)
-        send_from_label = QLabel(self.tr("Sen&d from"), self)
+        # No Alt letter: every letter of "Send from" is taken in this form (Delete draft has D).
+        send_from_label = QLabel(self.tr("Send from"), self)
         send_from_label.setBuddy(self.send_from.choice)
         name_row.addRow(send_from_label, self.send_from)
         name_row.setRowVisible(self.send_from, False)

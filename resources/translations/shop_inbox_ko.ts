@@ -1261,6 +1261,10 @@
         <translation>이름(&amp;A)</translation>
     </message>
     <message>
+        <source>Send from</source>
+        <translation>보내는 번호</translation>
+    </message>
+    <message>
         <source>Preview for</source>
         <translation>미리보기 대상</translation>
     </message>
@@ -1284,6 +1288,10 @@
     <message>
         <source>Choose a template to see the message.</source>
         <translation>템플릿을 고르면 메시지가 보여요.</translation>
+    </message>
+    <message>
+        <source>From your number {0}</source>
+        <translation>매장 번호 {0}에서 보내요</translation>
     </message>
     <message>
         <source>[customer&apos;s name]</source>
@@ -1328,6 +1336,14 @@
     <message>
         <source>Send “{0}” to {1} customers at {2}? The relay sends it then, even with this computer off.</source>
         <translation>“{0}”을(를) {2}에 고객 {1}명에게 보낼까요? 이 컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
+    </message>
+    <message>
+        <source>It goes from your number {0}.</source>
+        <translation>매장 번호 {0}에서 보내요.</translation>
+    </message>
+    <message>
+        <source>Each customer gets it from the number they last wrote to.</source>
+        <translation>고객마다 마지막으로 연락한 매장 번호에서 보내요.</translation>
     </message>
     <message>
         <source>They all get it at {2}.</source>
@@ -1397,6 +1413,10 @@
         <translation>
             <numerusform>%Ln명</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>{0}에서 보냄</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1551,14 @@
     <message>
         <source>{0} · sent {1} · template {2}</source>
         <translation>{0} · {1}에 보냄 · 템플릿 {2}</translation>
+    </message>
+    <message>
+        <source>{0} · from your number {1}</source>
+        <translation>{0} · 매장 번호 {1}에서 보냄</translation>
+    </message>
+    <message>
+        <source>{0} · from each customer&apos;s own number (the one they last wrote to)</source>
+        <translation>{0} · 고객마다 마지막으로 연락한 매장 번호에서 보냄</translation>
     </message>
     <message>
         <source>On the relay: {0}</source>
@@ -4441,6 +4469,10 @@ The damaged inbox file was kept in {folder}.</source>
     <message>
         <source>This campaign has already finished or was cancelled: it cannot be paused or resumed.</source>
         <translation>이 캠페인은 이미 끝났거나 취소되어 일시 중지하거나 다시 시작할 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Your relay does not send from the number this campaign is set to go from: it is not one of your shop&apos;s WhatsApp numbers there. Choose another number under Send from and send again.</source>
+        <translation>이 캠페인의 보내는 번호는 릴레이에 연결된 매장 WhatsApp 번호가 아니라서 릴레이가 보낼 수 없어요. ‘보내는 번호’에서 다른 번호를 골라 다시 보내세요.</translation>
     </message>
     <message>
         <source>WhatsApp could not deliver this message. The number may not use WhatsApp, or the customer may need to update the app or accept the latest terms.</source>
@@ -9357,6 +9389,36 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>No results</source>
         <translation>결과 없음</translation>
+    </message>
+</context>
+<context>
+    <name>SendFromBox</name>
+    <message>
+        <source>Send from</source>
+        <translation>보내는 번호</translation>
+    </message>
+    <message>
+        <source>Each customer&apos;s own number (the one they last wrote to)</source>
+        <translation>고객마다 마지막으로 연락한 번호</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <comment>a number, then how many customers get it from that number</comment>
+        <translation>{0}: {1}명</translation>
+    </message>
+    <message>
+        <source>Each customer hears from the number they know: {0}.</source>
+        <translation>고객마다 연락해 온 번호에서 받아요: {0}.</translation>
+    </message>
+    <message>
+        <source>Every recipient has written to {0} before.</source>
+        <translation>받는 고객 모두 매장 번호 {0}(으)로 연락한 적이 있어요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) never wrote to {0}: it reaches them from a number they may not know, and their replies come to {0}.</source>
+        <translation>
+            <numerusform>%n명은 매장 번호 {0}(으)로 연락한 적이 없어요. 모르는 번호에서 받게 되고, 답장도 {0}(으)로 와요.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
