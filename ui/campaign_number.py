@@ -87,14 +87,23 @@ class SendFromBox(QWidget):
         if chosen is None:
             counts = Counter(m.phone_number_id for m in recipients if m.phone_number_id)
             parts = [
-                self.tr("{0}: {1}", "a number, then how many customers get it from that number").format(
+                self.tr("{1} from {0}", "a number, then how many customers get it from that number").format(
                     self.number_text(n.phone_number_id), count_text(counts[n.phone_number_id])
                 )
                 for n in self.numbers
                 if counts[n.phone_number_id]
             ]
-            said = self.tr("Each customer hears from the number they know: {0}.")
-            self.note.setText(said.format(", ".join(parts)) if parts else "")
+            lines = [
+                self.tr("Each customer gets it from the number they last wrote to: {0}.").format(
+                    ", ".join(parts)
+                )
+            ]
+            never = len(recipients) - sum(counts[n.phone_number_id] for n in self.numbers)
+            if never:  # imported from the phone, added by hand: the relay sends from its own number
+                lines.append(
+                    self.tr("%n never wrote to you: from the number your relay is set up with.", "", never)
+                )
+            self.note.setText(" ".join(lines[1:] if not parts else lines))
             return
         if not strangers:
             self.note.setText(

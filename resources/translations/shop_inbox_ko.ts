@@ -9402,13 +9402,19 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>고객마다 마지막으로 연락한 번호</translation>
     </message>
     <message>
-        <source>{0}: {1}</source>
+        <source>{1} from {0}</source>
         <comment>a number, then how many customers get it from that number</comment>
-        <translation>{0}: {1}명</translation>
+        <translation>{0}에서 {1}명</translation>
     </message>
     <message>
-        <source>Each customer hears from the number they know: {0}.</source>
-        <translation>고객마다 연락해 온 번호에서 받아요: {0}.</translation>
+        <source>Each customer gets it from the number they last wrote to: {0}.</source>
+        <translation>고객마다 마지막으로 연락한 번호에서 받아요: {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n never wrote to you: from the number your relay is set up with.</source>
+        <translation>
+            <numerusform>%n명은 연락한 적이 없어 릴레이에 설정된 번호에서 받아요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every recipient has written to {0} before.</source>

@@ -72,6 +72,10 @@ def test_a_campaign_sent_from_the_second_number_reaches_every_recipient_from_it(
     editor.message.template.setCurrentIndex(1)
     editor.message.param_rows[0][1].setText("고객")
     qtbot.waitUntil(lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 2)
+    each_own = (
+        "Each customer gets it from the number they last wrote to: 1 from 02-555-0100, 1 from 02-555-0200."
+    )
+    assert send_from.note.text() == each_own
     send_from.choice.setCurrentIndex(send_from.choice.findData(SECOND))
     assert editor.draft().phone_number_id == SECOND
     # Minji only ever wrote to the first number: the owner is told before she sends.
