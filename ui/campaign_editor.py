@@ -453,13 +453,13 @@ class CampaignEditor(QWidget):
     def _update_preview(self, *_: object) -> None:
         chosen = self.current_template()
         shop = self.choices.profile.name if self.choices else ""
+        self._update_preview_from(self._preview_member())
         if chosen is None:
             self.preview.show_message(shop, "", self.tr("Choose a template to see the message."), "", [])
             self.message.law.setText("")
             self.message.versions_note.setText("")
             return
         member = self._preview_member()
-        self._update_preview_from(member)
         t = self.version_of(member, self.versions())  # what this customer reads
         specs = self.parameters()
         filled = parameter_values(specs, member) if member is not None else tuple(s.text for s in specs)

@@ -4,12 +4,8 @@ handed to the real relay, and named in the list; one the relay does not serve ke
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from app.business_numbers import BUSINESS_NUMBERS_KEY
 from app.campaign_actions import audience_for, send_campaign
@@ -30,8 +26,7 @@ from app.settings import put_setting
 from app.wire import Template
 from tests.app.test_campaign_send import campaign_finished
 from tests.support.factories import make_contact, make_message
-from tests.support.fake_graph import run_fake_graph
-from tests.support.relay_server import PHONE_NUMBER_ID, envelope, inbound, run_relay
+from tests.support.relay_server import PHONE_NUMBER_ID, envelope, inbound
 
 SECOND = "106540352242933"
 NOW = datetime.now(UTC)
@@ -41,15 +36,6 @@ NOTICE = Template(
     category="UTILITY",
     components=[{"type": "BODY", "text": "주문하신 상품이 준비됐어요."}],
 )
-
-
-@pytest.fixture
-def relay(tmp_path: Path) -> Iterator[Any]:
-    folder = tmp_path / "relay"
-    folder.mkdir()
-    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as running:
-        running.graph = graph
-        yield running
 
 
 def two_numbers(db: Database) -> None:
