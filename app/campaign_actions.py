@@ -19,7 +19,7 @@ from app.campaign_store import (
     load_draft,
     save_draft,
 )
-from app.campaigns import Audience, Resolved, never_wrote_to, resolve_audience
+from app.campaigns import Audience, Resolved, as_sent_from, resolve_audience
 from app.changes import Changes
 from app.db import Database
 from app.errors import ShopInboxError
@@ -73,12 +73,12 @@ def audience_for(
     phone_number_id: str | None = None,
 ) -> Resolved:
     """Who the campaign would reach, and who is left out and why (and each one's language); sent
-    from `phone_number_id`, how many of them never wrote to it."""
+    from `phone_number_id`, each one's window with that number and how many never wrote to it."""
     with db.read() as s:
         resolved = resolve_audience(s, audience, category, languages=languages)
         if phone_number_id:
-            strangers = never_wrote_to(s, resolved.recipients, phone_number_id)
-            resolved = dataclasses.replace(resolved, strangers=strangers)
+            met, strangers = as_sent_from(s, resolved.recipients, phone_number_id)
+            resolved = dataclasses.replace(resolved, recipients=met, strangers=strangers)
         return resolved
 
 

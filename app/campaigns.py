@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import relay_clock
 from app.consent import ContactConsent, consent_of, reconsent_applies
-from app.conversation_rows import WAITING_SQL
+from app.conversation_rows import WAITING_SQL, from_millis
 from app.models import (
     CatalogItem,
     Contact,
@@ -144,7 +145,7 @@ class Resolved:
     languages: dict[int, str] = field(default_factory=dict)
     # How many the audience matched (and may get it) wait for a person: left out, or kept in by the owner.
     waiting: int = 0
-    # With a number to send from: how many recipients never wrote to it (never_wrote_to).
+    # With a number to send from: how many recipients never wrote to it (as_sent_from).
     strangers: int = 0
 
     def counts(self) -> dict[LeftOutReason, int]:
@@ -298,28 +299,37 @@ def resolve_audience(
     )
 
 
-# Of a list of contacts, those with no live message to the business number (history backfill and
-# WhatsApp's own notices are no message of theirs), one short descent of ix_message_inbound_number each.
-_NEVER_WROTE_SQL = text(
+# Each of a list of contacts with their newest live message to the business number (history backfill
+# and WhatsApp's own notices open no window), one short descent of ix_message_inbound_number each.
+_LAST_WRITTEN_SQL = text(
     """
-    SELECT count(*) FROM json_each(:ids) j
-     WHERE NOT EXISTS (
-       SELECT 1 FROM message m
-        WHERE m.contact_id = j.value AND m.phone_number_id = :number AND m.direction = 'in'
-          AND m.imported = 0 AND m.kind != 'system')
+    SELECT j.value, (
+      SELECT m.sent_at FROM message m
+       WHERE m.contact_id = j.value AND m.phone_number_id = :number AND m.direction = 'in'
+         AND m.imported = 0 AND m.kind != 'system'
+       ORDER BY m.sent_at DESC LIMIT 1)
+      FROM json_each(:ids) j
     """
 )
 
 
-def never_wrote_to(session: Session, members: Iterable[Member], phone_number_id: str) -> int:
-    """How many of `members` never wrote to the business number: a campaign from it reaches them
-    from a number they do not know, and their replies open a chat with it, not the one they have."""
-    wanted = sorted({m.contact_id for m in members})
-    found = 0
+def as_sent_from(
+    session: Session, recipients: Sequence[Member], phone_number_id: str
+) -> tuple[list[Member], int]:
+    """`recipients` as a campaign from the business number meets them: each one's last message to
+    that number (WhatsApp's 24-hour window, which decides a utility template's price, is per number),
+    and how many never wrote to it (it reaches them from a number they may not know, and their
+    replies open a chat with it, not the one they have)."""
+    written: dict[int, datetime | None] = {}
+    wanted = sorted({m.contact_id for m in recipients})
     for i in range(0, len(wanted), 500):
         chunk = json.dumps(wanted[i : i + 500])
-        found += int(session.scalar(_NEVER_WROTE_SQL, {"ids": chunk, "number": phone_number_id}) or 0)
-    return found
+        for contact_id, millis in session.execute(
+            _LAST_WRITTEN_SQL, {"ids": chunk, "number": phone_number_id}
+        ):
+            written[int(contact_id)] = from_millis(millis)
+    met = [dataclasses.replace(m, last_inbound_at=written.get(m.contact_id)) for m in recipients]
+    return met, sum(1 for m in met if m.last_inbound_at is None)
 
 
 def waiting_for_person(session: Session, ids: Iterable[int], now: datetime) -> set[int]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from app.business_numbers import BUSINESS_NUMBERS_KEY
 from app.campaign_actions import audience_for, send_campaign
+from app.campaign_checks import Prices, estimate_cost
 from app.campaign_drafts import keep_campaign_draft, unsaved_campaign
 from app.campaign_store import (
     CampaignDraft,
@@ -68,20 +69,34 @@ def test_the_chosen_number_is_kept_with_the_draft_its_copy_and_the_words_kept_th
     assert kept is not None and kept.draft.phone_number_id == PHONE_NUMBER_ID
 
 
-def test_the_audience_counts_who_never_wrote_to_the_number_it_goes_from(db: Database) -> None:
+def test_the_audience_counts_who_never_wrote_to_the_number_and_prices_each_window_with_it(
+    db: Database,
+) -> None:
+    """WhatsApp's 24-hour window is per business number: a utility message from the second number to
+    a customer who wrote to the first an hour ago is charged; from the first, it is free."""
     two_numbers(db)
     consent = {"opted_in_at": NOW - timedelta(days=3)}
     with db.write() as s:
-        first = make_contact(s, phone_number_id=PHONE_NUMBER_ID, **consent)
-        make_message(s, first, "안녕하세요", phone_number_id=PHONE_NUMBER_ID)
+        first = make_contact(
+            s, phone_number_id=PHONE_NUMBER_ID, last_inbound_at=NOW - timedelta(hours=1), **consent
+        )
+        make_message(
+            s, first, "안녕하세요", phone_number_id=PHONE_NUMBER_ID, sent_at=NOW - timedelta(hours=1)
+        )
         both = make_contact(s, phone_number_id=SECOND, **consent)
         make_message(s, both, "안녕하세요", phone_number_id=PHONE_NUMBER_ID)
         make_message(s, both, "강남점이죠?", phone_number_id=SECOND)
         make_contact(s, **consent)  # never wrote: imported from the phone
     everyone = Audience()
-    assert audience_for(db, everyone, "UTILITY", phone_number_id=SECOND).strangers == 2
-    assert audience_for(db, everyone, "UTILITY", phone_number_id=PHONE_NUMBER_ID).strangers == 1
-    assert audience_for(db, everyone, "UTILITY").strangers == 0
+    prices = Prices()
+    from_second = audience_for(db, everyone, "UTILITY", phone_number_id=SECOND)
+    assert from_second.strangers == 2
+    assert estimate_cost("UTILITY", from_second.recipients, prices, NOW).free == 0
+    from_first = audience_for(db, everyone, "UTILITY", phone_number_id=PHONE_NUMBER_ID)
+    assert from_first.strangers == 1
+    assert estimate_cost("UTILITY", from_first.recipients, prices, NOW).free == 1
+    each_own = audience_for(db, everyone, "UTILITY")
+    assert each_own.strangers == 0 and estimate_cost("UTILITY", each_own.recipients, prices, NOW).free == 1
 
 
 def test_a_campaign_goes_from_the_chosen_number_and_a_number_the_relay_does_not_serve_keeps_the_draft(
