@@ -61,8 +61,11 @@ def test_the_chosen_number_is_kept_with_the_draft_its_copy_and_the_words_kept_th
         assert copied is not None and load_draft(s, copied).phone_number_id == SECOND  # type: ignore[union-attr]
         rows = {r.id: r for r in campaign_rows(s)}
         report = campaign_report(s, campaign_id)
+        old_report = campaign_report(s, old)
     assert rows[campaign_id].from_number == "+82 2-555-0200" and rows[old].from_number is None
-    assert report is not None and report.from_number == "+82 2-555-0200"
+    assert report is not None and report.from_number == "+82 2-555-0200" and not report.own_numbers
+    # A campaign from before the choice: each customer's own number, as the report says.
+    assert old_report is not None and old_report.from_number is None and old_report.own_numbers
     typed = CampaignDraft(name="강남점 세일", template=NOTICE, phone_number_id=PHONE_NUMBER_ID)
     keep_campaign_draft(db, campaign_id, typed)
     kept = unsaved_campaign(db)

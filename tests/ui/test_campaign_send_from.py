@@ -117,3 +117,32 @@ def test_a_one_number_shop_sees_no_choice_and_its_campaign_names_no_number(
     editor.save_button.click()
     qtbot.waitUntil(lambda: campaigns.list_model.rowCount() == 1)
     assert "from" not in campaigns.list_model.details(0)
+
+
+def test_a_number_the_relay_does_not_send_from_is_said_and_the_draft_stays_with_it(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    """The shop's second number never reached this relay (another relay's, or a number since removed
+    from the account): the relay refuses it, the owner reads why, and the draft keeps her choice."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.error_sentences import relay_sentences
+
+    _customers(window.ctx, numbers={PHONE_NUMBER_ID: "+82 2-555-0100", SECOND: "+82 2-555-0200"})
+    campaigns = _campaign_window(window, qtbot, relay)
+    editor = campaigns.editor
+    editor.name.setText("강남점 안내")
+    editor.message.template.setCurrentIndex(1)
+    editor.message.param_rows[0][1].setText("고객")
+    editor.send_from.choice.setCurrentIndex(editor.send_from.choice.findData(SECOND))
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 2)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    refused = dialogs.expect("warning")
+    editor.send_button.click()
+    qtbot.waitUntil(lambda: bool(refused.shown), timeout=10000)
+    assert refused.texts == [relay_sentences()["unknown_number"]]
+    qtbot.waitUntil(
+        lambda: [(r.name, r.state) for r in campaigns.list_model.rows] == [("강남점 안내", "draft")]
+    )
+    assert editor.draft().phone_number_id == SECOND and not campaigns.has_unsaved_edits()
+    assert [b for b in relay.graph.sent if b.get("type") == "template"] == []
