@@ -100,17 +100,18 @@ class CampaignEditor(QWidget):
         self.name.setMaxLength(100)
         self.name.setPlaceholderText(self.tr("e.g. Winter sale"))
 
+        # In a shop with two numbers: which one it goes from (its row hidden in a one-number shop),
+        # made before the audience so that Tab goes from the name to it, as they stand.
+        self.send_from = SendFromBox(ctx.shop_region, self)
+        self.send_from.changed.connect(self.edited)
+        self.send_from.changed.connect(self._audience_changed)  # who never wrote to it, counted again
+        self.send_from.changed.connect(self._update_preview)
+
         self.audience_box = AudienceBox(ctx.shop_region, self)
         self.audience_box.changed.connect(self._audience_changed)
         self.audience_box.changed.connect(self.edited)
         self.name.textChanged.connect(self.edited)
         self.audience_box.add_customer_requested.connect(self._add_customer)
-
-        # In a shop with two numbers: which one it goes from (its row hidden in a one-number shop).
-        self.send_from = SendFromBox(ctx.shop_region, self)
-        self.send_from.changed.connect(self.edited)
-        self.send_from.changed.connect(self._audience_changed)  # who never wrote to it, counted again
-        self.send_from.changed.connect(self._update_preview)
 
         self.message = MessageBox(ctx.paths.catalog_dir, self)
         self.message.template_changed.connect(self.edited)

@@ -47,6 +47,7 @@ def _customers(ctx: Any, *, numbers: dict[str, str]) -> None:
 def test_a_campaign_sent_from_the_second_number_reaches_every_recipient_from_it(
     window: Any, qtbot: Any, relay: Any, dialogs: Any
 ) -> None:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     _customers(window.ctx, numbers={PHONE_NUMBER_ID: "+82 2-555-0100", SECOND: "+82 2-555-0200"})
@@ -67,6 +68,9 @@ def test_a_campaign_sent_from_the_second_number_reaches_every_recipient_from_it(
         "02-555-0200",
     ]
     assert editor.draft().phone_number_id is None  # as every campaign went before there was a choice
+    editor.name.setFocus()
+    qtbot.keyClick(editor.name, Qt.Key.Key_Tab)  # from the name to the number below it
+    assert send_from.choice.hasFocus()
 
     editor.name.setText("강남점 안내")
     editor.message.template.setCurrentIndex(1)
