@@ -1416,7 +1416,7 @@
     </message>
     <message>
         <source>from {0}</source>
-        <translation>{0}에서 보냄</translation>
+        <translation>{0}에서</translation>
     </message>
 </context>
 <context>
@@ -1554,11 +1554,11 @@
     </message>
     <message>
         <source>{0} · from your number {1}</source>
-        <translation>{0} · 매장 번호 {1}에서 보냄</translation>
+        <translation>{0} · 보내는 번호 {1}</translation>
     </message>
     <message>
         <source>{0} · from each customer&apos;s own number (the one they last wrote to)</source>
-        <translation>{0} · 고객마다 마지막으로 연락한 매장 번호에서 보냄</translation>
+        <translation>{0} · 보내는 번호: 고객마다 마지막으로 연락한 번호</translation>
     </message>
     <message>
         <source>On the relay: {0}</source>
