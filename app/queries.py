@@ -14,7 +14,8 @@ from app import relay_clock
 from app.conversation_rows import (
     AUTOMATIC_SENDERS_SQL,
     CONVERSATIONS_SQL,
-    PREVIEW_CHARS,
+    PREVIEW_BODY_SQL,
+    PREVIEW_KIND_SQL,
     ConversationFilter,
     ConversationRow,
     LabelRow,
@@ -76,7 +77,9 @@ def conversations_page(
     return [conversation_row(r) for r in rows]
 
 
-def conversations_by_id(session: Session, contact_ids: set[int] | list[int]) -> list[ConversationRow]:
+def conversations_by_id(
+    session: Session, contact_ids: set[int] | frozenset[int] | list[int]
+) -> list[ConversationRow]:
     """Fresh chat-list rows for the contacts a sync batch changed."""
     if not contact_ids:
         return []
@@ -87,59 +90,40 @@ def conversations_by_id(session: Session, contact_ids: set[int] | list[int]) -> 
     for part in session.execute(sql, params).partitions(ROWS_BETWEEN_PAUSES):
         window_first()  # a catch-up re-reads hundreds: the window's scroll goes first
         rows.extend(conversation_row(r) for r in part)
-    return with_waiting_messages(session, rows)
+    return with_arrived_messages(session, rows)
 
 
-# The newest message of each chat's customer (ix_message_contact_time), for chats an automatic reply
-# answered last.
-_WAITING_SQL = f"""
-SELECT m.contact_id, m.kind, substr(m.body, 1, {PREVIEW_CHARS})
-  FROM json_each(:ids) j
-  JOIN message m ON m.id = (SELECT i.id FROM message i
-                             WHERE i.contact_id = j.value AND i.direction = 'in'
-                             ORDER BY i.sent_at DESC, i.id DESC LIMIT 1)
-"""
-
-
-# The business number of each chat's last unread message to arrive (ix_message_unread holds the ids).
-_ARRIVED_SQL = """
-SELECT j.value, m.phone_number_id
+# Each chat's last unread message to arrive (ix_message_unread holds the ids), as a preview shows it.
+# PREVIEW_*_SQL double their braces for a .format(): undone here.
+_ARRIVED_SQL = f"""
+SELECT j.value, m.phone_number_id, {PREVIEW_KIND_SQL}, {PREVIEW_BODY_SQL}
   FROM json_each(:ids) j
   JOIN message m ON m.id = (SELECT max(u.id) FROM message u WHERE u.contact_id = j.value AND u.unread = 1)
-"""
+""".format()
 
 
-def with_waiting_messages(session: Session, rows: list[ConversationRow]) -> list[ConversationRow]:
-    """The rows, those whose unread customer the relay answered automatically (greeting, away,
-    bot) carrying the customer's newest message: a notification tells that, not the shop's reply.
-    In a shop with two numbers, each unread row carries the number its last message to arrive came to."""
-    rows = _with_arrived_numbers(session, rows)
-    answered = [r.contact_id for r in rows if r.unread_count and r.answered_automatically()]
-    if not answered:
-        return rows
-    waiting = {
-        int(cid): (kind, body)
-        for cid, kind, body in session.execute(text(_WAITING_SQL), {"ids": json.dumps(answered)})
-    }
-    return [
-        replace(r, waiting_kind=waiting[r.contact_id][0], waiting_body=waiting[r.contact_id][1])
-        if r.contact_id in waiting
-        else r
-        for r in rows
-    ]
-
-
-def _with_arrived_numbers(session: Session, rows: list[ConversationRow]) -> list[ConversationRow]:
-    unread = [r.contact_id for r in rows if r.unread_count and r.business_number is not None]
+def with_arrived_messages(session: Session, rows: list[ConversationRow]) -> list[ConversationRow]:
+    """The rows, each unread one carrying its customer's last message to arrive, which a
+    notification tells: not the shop's greeting, away or bot reply after it, not the chat's newest
+    message when it came late; and in a shop with two numbers the number it came to."""
+    unread = [r.contact_id for r in rows if r.unread_count]
     if not unread:
         return rows
-    numbers = _numbers_by_id(session)
+    numbers = _numbers_by_id(session) if any(r.business_number for r in rows) else {}
     arrived = {
-        int(cid): numbers.get(str(pnid)) if pnid else None
-        for cid, pnid in session.execute(text(_ARRIVED_SQL), {"ids": json.dumps(unread)})
+        int(cid): (kind, body, numbers.get(str(pnid)) if pnid else None)
+        for cid, pnid, kind, body in session.execute(text(_ARRIVED_SQL), {"ids": json.dumps(unread)})
     }
     return [
-        replace(r, arrived_number=arrived[r.contact_id]) if arrived.get(r.contact_id) else r for r in rows
+        replace(
+            r,
+            arrived_kind=arrived[r.contact_id][0],
+            arrived_body=arrived[r.contact_id][1],
+            arrived_number=arrived[r.contact_id][2],
+        )
+        if r.contact_id in arrived
+        else r
+        for r in rows
     ]
 
 

@@ -260,7 +260,7 @@ def test_a_night_of_away_replies_still_counts_its_customers_as_waiting(db) -> No
     with db.read() as s:
         rows = changed_conversations(s, set(answered[:1]), shown=set(), room=10).rows
     # Its notification tells what the customer wrote, not the away message.
-    assert [(r.last_body, r.waiting_body) for r in rows] == [("영업시간이 아니에요", "예약 문의 0")]
+    assert [(r.last_body, r.arrived_body) for r in rows] == [("영업시간이 아니에요", "예약 문의 0")]
 
 
 def test_a_hand_off_the_relay_ended_is_over_on_a_laptop_whose_clock_is_behind(db) -> None:
