@@ -109,7 +109,7 @@ def with_arrived_messages(session: Session, rows: list[ConversationRow]) -> list
     unread = [r.contact_id for r in rows if r.unread_count]
     if not unread:
         return rows
-    numbers = _numbers_by_id(session) if any(r.business_number for r in rows) else {}
+    numbers = _numbers_by_id(session)  # a chat imported or kept from before may have no number
     arrived = {
         int(cid): (kind, body, numbers.get(str(pnid)) if pnid else None)
         for cid, pnid, kind, body in session.execute(text(_ARRIVED_SQL), {"ids": json.dumps(unread)})

@@ -303,3 +303,22 @@ def test_unread_counts_of_a_shop_with_two_numbers(db) -> None:
     assert (every.messages, every.archived_chats) == (4, 1)
     assert (gangnams.messages, gangnams.archived_chats) == (4, 0)
     assert every.by_number == (("100000000000001", 1), ("100000000000002", 2))
+
+
+def test_a_late_message_is_what_its_row_carries_for_a_notification_with_the_number_it_came_to(db) -> None:
+    """Her message came late, before the shop's reply: the row's last message stays the reply, and
+    the row carries her message (and, in a two-number shop, the number it came to, though her chat
+    was kept from before the shop had numbers)."""
+    from app.business_numbers import remember_business_numbers
+    from app.queries import conversations_by_id
+
+    with db.write() as s:
+        remember_business_numbers(s, [("111", "8225550101"), ("222", "8225550202")])
+        chat = make_contact(s, profile_name="Late")  # no number: kept from before
+        make_message(s, chat, "재고 있나요?", sent_at=at(1), unread=False)
+        make_message(s, chat, "네 있어요", sent_at=at(3), direction="out", sent_by="owner")
+        make_message(s, chat, "베이지색도요?", sent_at=at(2), phone_number_id="222")
+    with db.read() as s:
+        (row,) = conversations_by_id(s, {chat.id})
+    assert (row.last_body, row.unread_count) == ("네 있어요", 1)
+    assert (row.arrived_kind, row.arrived_body, row.arrived_number) == ("text", "베이지색도요?", "8225550202")
