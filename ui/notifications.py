@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -27,6 +28,10 @@ PREVIEW_CHARS = 120
 # new messages within COALESCE_MS become one "N new messages in M chats" instead of a notification each.
 SINGLE_NOTIFICATIONS_MAX = 2
 COALESCE_MS = 2000
+# A chat a synced batch said its customer wrote to is news when its row comes within this long (the
+# list re-reads rows every half second); one whose row never comes (a catch-up's chats beyond the
+# list) is forgotten then, not told later for another reason.
+WRITTEN_FRESH_S = 60.0
 
 
 class Notifier(QObject):
@@ -72,7 +77,7 @@ class Notifier(QObject):
         self._pending_reactions: dict[int, list[ReactionNews]] = {}
         self._recent = 0  # chats told one by one in the current coalescing window
         # Chats a customer wrote to in synced batches whose rows are not in yet (customers_wrote).
-        self._written: set[int] = set()
+        self._written: dict[int, float] = {}  # contact id → time.monotonic() it was said
         self._summary = QTimer(self)
         self._summary.setSingleShot(True)
         self._summary.setInterval(COALESCE_MS)
@@ -100,8 +105,11 @@ class Notifier(QObject):
     ) -> None:
         """Called with (before, after) rows of a sync batch, and the chats beyond the list's rows a
         customer wrote to (a catch-up's many: they only ever join the summary)."""
-        written = self._written & {new.contact_id for _old, new in changes}
-        self._written -= written
+        fresh = time.monotonic() - WRITTEN_FRESH_S
+        changed = {new.contact_id for _old, new in changes}
+        written = {cid for cid in changed if self._written.get(cid, fresh) > fresh}
+        seen = changed | {a.contact_id for a in elsewhere or ()}
+        self._written = {cid: at for cid, at in self._written.items() if cid not in seen and at > fresh}
         if not self.would_notify():
             return
         now = relay_clock.now()  # a hand-off's end is the relay's time
@@ -130,7 +138,8 @@ class Notifier(QObject):
     def customers_wrote(self, contact_ids: frozenset[int]) -> None:
         """A synced batch brought these chats' customers' new messages (`Changes.written`): their
         rows, when they come, are news even where the shop's reply is still their last message."""
-        self._written |= contact_ids
+        now = time.monotonic()
+        self._written.update(dict.fromkeys(contact_ids, now))
 
     def would_notify(self) -> bool:
         """Notifications are on and the owner is not looking at the window."""

@@ -130,3 +130,34 @@ def test_the_first_message_to_a_new_number_is_told_with_it_and_its_chip_appears(
     assert [c.phone_number_id for c in chip.numbers.choices] == [GANGNAM, HONGDAE]
     settle(qtbot)
     assert len(notes) == 1  # told once, though the list read its page again
+
+
+def test_a_chat_written_to_long_ago_is_not_told_when_a_campaign_changes_its_row(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """A night's catch-up said she wrote, and her row never came (a chat beyond the list's): when a
+    campaign's send changes her row much later, her old unread message is not news again."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QWidget
+
+    from tests.ui.test_notification_burst import row
+    from ui import notifications
+    from ui.notifications import Notifier
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    notifier = Notifier(window, {"notifications": True}, is_window_active=lambda: False)
+    notes: list[Note] = []
+    notifier.notified.connect(lambda cid, title, text: notes.append((cid, title, text)))
+    sent = replace(row(7, 1), last_direction="out", last_sent_by="campaign", arrived_kind="text")
+
+    notifier.customers_wrote(frozenset({7}))
+    monkeypatch.setattr(notifications, "WRITTEN_FRESH_S", 0.0)  # long ago
+    notifier.conversations_changed([(None, sent)])
+    assert notes == []
+
+    monkeypatch.setattr(notifications, "WRITTEN_FRESH_S", 60.0)
+    notifier.customers_wrote(frozenset({7}))  # she writes, late: before the campaign's send
+    notifier.conversations_changed([(None, replace(sent, arrived_body="쿠폰 아직 되나요?"))])
+    assert [text for _cid, _title, text in notes] == ["쿠폰 아직 되나요?"]
