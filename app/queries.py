@@ -99,6 +99,7 @@ _ARRIVED_SQL = f"""
 SELECT j.value, m.phone_number_id, {PREVIEW_KIND_SQL}, {PREVIEW_BODY_SQL}
   FROM json_each(:ids) j
   JOIN message m ON m.id = (SELECT max(u.id) FROM message u WHERE u.contact_id = j.value AND u.unread = 1)
+ WHERE :numbers OR m.id != (SELECT c.last_message_id FROM contact c WHERE c.id = j.value)
 """.format()
 
 
@@ -110,10 +111,14 @@ def with_arrived_messages(session: Session, rows: list[ConversationRow]) -> list
     if not unread:
         return rows
     numbers = _numbers_by_id(session)  # a chat imported or kept from before may have no number
+    # Most often the last message to arrive is the chat's last one, which the row has already: only
+    # the others are read (and every one in a shop with two numbers, to say which it came to).
+    found = session.execute(text(_ARRIVED_SQL), {"ids": json.dumps(unread), "numbers": bool(numbers)})
     arrived = {
-        int(cid): (kind, body, numbers.get(str(pnid)) if pnid else None)
-        for cid, pnid, kind, body in session.execute(text(_ARRIVED_SQL), {"ids": json.dumps(unread)})
+        int(cid): (kind, body, numbers.get(str(pnid)) if pnid else None) for cid, pnid, kind, body in found
     }
+    if not arrived:
+        return rows
     return [
         replace(
             r,

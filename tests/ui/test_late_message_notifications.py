@@ -5,21 +5,23 @@ sent; and the first message to a number the shop had not heard from yet is told,
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
+from PySide6.QtWidgets import QWidget
+
 from app.business_numbers import remember_business_numbers
-from tests.support.relay_server import RunningRelay, envelope, inbound, wamid
+from tests.support.relay_server import RunningRelay, inbound
 from tests.support.window_waits import settle
+from tests.ui.test_notification_burst import row
+from tests.ui.test_reaction_notifications import connect, from_the_phone, told
+from ui import notifications
+from ui.notifications import Notifier
 
 GANGNAM, HONGDAE = "100000000000001", "100000000000002"
 SEOYUN, JIHO = "821055550007", "821055550008"
 Note = tuple[int, str, str]
-
-
-def connect(window: Any, relay: RunningRelay) -> None:
-    window.ctx.prefs["relay_url"] = relay.url
-    window.ctx.relay_token = relay.token
-    window.start_sync()
+REPLY = {"body": "네 있습니다"}
 
 
 def written(text: str, timestamp: int, sender: str = SEOYUN, name: str = "한서윤") -> dict[str, Any]:
@@ -32,21 +34,6 @@ def to_number(payload: dict[str, Any], number: str, display: str) -> dict[str, A
     metadata = payload["entry"][0]["changes"][0]["value"]["metadata"]
     metadata["phone_number_id"], metadata["display_phone_number"] = number, display
     return payload
-
-
-def answered_from_the_phone(text: str, timestamp: int, to: str = SEOYUN) -> dict[str, Any]:
-    """The owner's reply from the phone's WhatsApp Business app, as Meta echoes it."""
-    echo: dict[str, Any] = {"from": "15550783881", "to": to, "id": wamid(), "timestamp": str(timestamp)}
-    echo |= {"type": "text", "text": {"body": text}}
-    return envelope({"message_echoes": [echo]}, "smb_message_echoes")
-
-
-def told(window: Any) -> list[Note]:
-    """What the notifier tells from now on; the owner is in another window."""
-    notes: list[Note] = []
-    window.notifier.notified.connect(lambda cid, title, text: notes.append((cid, title, text)))
-    window.notifier.is_window_active = lambda: False
-    return notes
 
 
 def first_row(window: Any, qtbot: Any, last_direction: str) -> Any:
@@ -78,7 +65,7 @@ def test_a_late_message_before_the_shops_reply_is_told(window: Any, qtbot: Any, 
     connect(window, relay)
     now = int(time.time())
     relay.post_webhook(written("니트 재고 있나요?", now - 600))
-    relay.post_webhook(answered_from_the_phone("네 있습니다", now - 300))
+    relay.post_webhook(from_the_phone(SEOYUN, "text", REPLY)[0])  # now
     row = first_row(window, qtbot, "out")
     assert row.unread_count == 0  # answered from the phone: nothing waits
     notes = told(window)
@@ -97,7 +84,7 @@ def test_a_late_message_before_the_reply_keeps_its_words_hidden_without_previews
     connect(window, relay)
     now = int(time.time())
     relay.post_webhook(written("니트 재고 있나요?", now - 600))
-    relay.post_webhook(answered_from_the_phone("네 있습니다", now - 300))
+    relay.post_webhook(from_the_phone(SEOYUN, "text", REPLY)[0])  # now
     first_row(window, qtbot, "out")
     notes = told(window)
 
@@ -137,14 +124,6 @@ def test_a_chat_written_to_long_ago_is_not_told_when_a_campaign_changes_its_row(
 ) -> None:
     """A night's catch-up said she wrote, and her row never came (a chat beyond the list's): when a
     campaign's send changes her row much later, her old unread message is not news again."""
-    from dataclasses import replace
-
-    from PySide6.QtWidgets import QWidget
-
-    from tests.ui.test_notification_burst import row
-    from ui import notifications
-    from ui.notifications import Notifier
-
     window = QWidget()
     qtbot.addWidget(window)
     notifier = Notifier(window, {"notifications": True}, is_window_active=lambda: False)
