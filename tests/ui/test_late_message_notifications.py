@@ -140,3 +140,16 @@ def test_a_chat_written_to_long_ago_is_not_told_when_a_campaign_changes_its_row(
     notifier.customers_wrote(frozenset({7}))  # she writes, late: before the campaign's send
     notifier.conversations_changed([(None, replace(sent, arrived_body="쿠폰 아직 되나요?"))])
     assert [text for _cid, _title, text in notes] == ["쿠폰 아직 되나요?"]
+
+
+def test_the_very_first_message_a_new_inbox_gets_is_told(
+    window: Any, qtbot: Any, relay: RunningRelay
+) -> None:
+    """A fresh install: its first message also teaches it the shop's number (the list reads its
+    page again for it), and is told as any other."""
+    notes = told(window)
+    connect(window, relay)
+    relay.post_webhook(written("처음 문의드려요", int(time.time())))
+    qtbot.waitUntil(lambda: bool(notes), timeout=15000)
+    settle(qtbot)
+    assert [(title, text) for _cid, title, text in notes] == [("한서윤", "처음 문의드려요")]
