@@ -157,7 +157,9 @@ SELECT c.id, c.unread_count, c.last_message_at, coalesce(c.bot_paused_until > :n
   FROM contact c
   LEFT JOIN message m ON m.id = c.last_message_id
  WHERE c.id IN (SELECT value FROM json_each(:ids))
-   AND ((c.unread_count > 0 AND (m.direction = 'in' OR m.sent_by IN ({AUTOMATIC_SENDERS_SQL}))
+   AND ((c.unread_count > 0
+         AND (m.direction = 'in' OR m.sent_by IN ({AUTOMATIC_SENDERS_SQL})
+              OR c.id IN (SELECT value FROM json_each(:written)))
          AND c.blocked = 0 AND c.archived = 0)
         OR c.bot_paused_until > :now)
  ORDER BY c.pinned DESC, c.last_message_at DESC, c.id DESC
@@ -175,6 +177,7 @@ def changed_conversations(
     number: str | None = None,
     keep_shown: bool = False,
     also: set[int] | frozenset[int] = frozenset(),
+    written: set[int] | frozenset[int] = frozenset(),
 ) -> ChangedConversations:
     """Fresh rows for the changed chats that a list keeping `room` rows, showing `shown`, will show
     after them; for every other changed chat only whether its customer is waiting.
@@ -184,7 +187,9 @@ def changed_conversations(
     a shown chat that changed and is not among them leaves the list (`gone`). With `keep_shown`
     (the list is holding its order still) every shown chat that changed is read whole. Chats in
     `also` (the open chat), chats handed to a person by the menu bot and a few arrivals are read
-    whole too: the chat pane shows the first, and a notification names the others.
+    whole too: the chat pane shows the first, and a notification names the others. A chat in
+    `written` (a customer wrote to it in the batch) is waiting whatever its last message: hers may
+    have come late, before the shop's reply.
     """
     ids = set(contact_ids)
     if len(ids) <= room:
@@ -208,7 +213,11 @@ def changed_conversations(
     arrivals = session.execute(
         # A hand-off's end is the relay's time: compared on this computer's clock set right by it.
         text(_ARRIVALS_SQL),
-        {"ids": json.dumps(sorted(rest)), "now": int(relay_clock.now().timestamp() * 1000)},
+        {
+            "ids": json.dumps(sorted(rest)),
+            "written": json.dumps(sorted(rest & set(written))),
+            "now": int(relay_clock.now().timestamp() * 1000),
+        },
     )
     for part in arrivals.partitions(ROWS_BETWEEN_PAUSES):
         window_first()

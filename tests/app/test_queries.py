@@ -322,3 +322,28 @@ def test_a_late_message_is_what_its_row_carries_for_a_notification_with_the_numb
         (row,) = conversations_by_id(s, {chat.id})
     assert (row.last_body, row.unread_count) == ("네 있어요", 1)
     assert (row.arrived_kind, row.arrived_body, row.arrived_number) == ("text", "베이지색도요?", "8225550202")
+
+
+def test_a_catch_ups_late_message_before_the_shops_reply_counts_as_waiting(db) -> None:
+    """A night's catch-up changes more chats than the list keeps: those whose customer's message
+    came late, before the shop's reply, are waiting in the morning's summary; one whose row changed
+    for a tick on that reply, with an old unread message, is not."""
+    with db.write() as s:
+        late = []
+        for i in range(3):
+            chat = make_contact(s, profile_name=f"Late {i}")
+            make_message(s, chat, "재고 있나요?", sent_at=at(10 * i + 1), unread=False)
+            make_message(s, chat, "네 있어요", sent_at=at(10 * i + 3), direction="out", sent_by="owner")
+            make_message(s, chat, "베이지색도요?", sent_at=at(10 * i + 2))
+            late.append(chat.id)
+        ticked = make_contact(s, profile_name="Ticked")
+        make_message(s, ticked, "혹시", sent_at=at(1))
+        make_message(s, ticked, "네 있어요", sent_at=at(3), direction="out", sent_by="owner")
+        newest = make_contact(s, profile_name="Newest")
+        make_message(s, newest, "안녕하세요", sent_at=at(50))
+        ids = {*late, ticked.id, newest.id}
+
+    with db.read() as s:
+        got = changed_conversations(s, ids, shown=set(), room=1, written={*late, newest.id})
+    assert [r.display_name for r in got.rows] == ["Newest"]
+    assert [a.contact_id for a in got.elsewhere] == late[::-1]
