@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from relay.command_settings import SERVER_FULL
+from relay.command_settings import LOGIN_REFUSED, SERVER_FULL
 from relay.storage import connection_refusals
 from relay.storage.connection_refusals import LOGIN_ADVICE, TOO_MANY_ADVICE, RefusalAdvice
 from relay.store import storage_cause
@@ -202,6 +202,31 @@ def test_a_command_meeting_a_full_server_says_it_is_full_not_to_fix_the_url(pg: 
     assert line.startswith(f"shop-inbox-relay {command}: cannot open the database ")
     assert "too many connections" in line
     assert line.endswith(SERVER_FULL)
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+@pytest.mark.parametrize("command", ["serve", "check", "token"])
+def test_a_command_given_a_wrong_password_says_the_login_is_refused_not_to_give_another_database(
+    pg: str, command: str, tmp_path: Path
+) -> None:
+    # `check` said "give the relay's own --database … or start the relay once to create it": the
+    # server and the database were right, the password was not, and the operator went looking for
+    # another database.
+    wrong = make_url(pg).set(password="not-the-password").render_as_string(hide_password=False)
+    argv = [sys.executable, "-m", "relay.cli", command]
+    if command == "serve":
+        argv += ["--port", str(free_port())]
+    env = relay_env(wrong, "http://127.0.0.1:9")
+    del env["RELAY_CLIENT_TOKEN"]  # `token` then reads the one in the database
+    done = subprocess.run(argv, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    line = done.stderr.strip()
+    assert "\n" not in line and "Traceback" not in line
+    assert line.startswith(f"shop-inbox-relay {command}: cannot open the database ")
+    assert 'password authentication failed for user "' in line
+    assert line.endswith(LOGIN_REFUSED)
+    assert "not-the-password" not in line
 
 
 @pytest.mark.postgresql
