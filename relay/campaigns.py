@@ -226,6 +226,8 @@ class CampaignRunner:
                 await self.tick()
             except SQLAlchemyError as exc:
                 self.failures.failed(f"storage failed: cause={storage_cause(exc)} error={type(exc).__name__}")
+            except Exception as exc:
+                self.failures.failed_unexpectedly(exc)
             else:
                 self.failures.succeeded()
             with contextlib.suppress(TimeoutError):
