@@ -492,7 +492,9 @@ def run_command(args: argparse.Namespace) -> int:
 
     from relay.server import SERVER_OPTIONS, create_app
 
-    app = create_app(settings)
+    # Its checks above opened the database: should it go away before the start, the start waits for
+    # it in one line, as a worker's does, rather than end in a traceback.
+    app = create_app(settings, wait_for_storage=True)
     if settings.upstream == "sandbox":
         print(
             f"Sandbox relay: simulated customers, nothing reaches WhatsApp. In the desktop, use the address "
