@@ -74,6 +74,17 @@ def no_new_connections(url: str, *, end_sessions: bool) -> Iterator[None]:
         "FATAL:  zu viele Verbindungen für Datenbank »relay«",
         "FATAL:  les emplacements de connexions restants sont réservés pour les connexions\n"
         "superutilisateur non relatif à la réplication",
+        # PostgreSQL 16 on, its slots kept for pg_use_reserved_connections or SUPERUSER, in English
+        # and as its Korean, German and Japanese catalogues say it.
+        'FATAL:  remaining connection slots are reserved for roles with privileges of the "'
+        'pg_use_reserved_connections" role',
+        '치명적오류:  남은 연결 슬롯은 "pg_use_reserved_connections" 롤 권한이 있는 롤용으로 남겨 놓았음',
+        "치명적오류:  남은 연결 슬롯은 SUPERUSER 속성을 가진 롤용으로 남겨 놓았음",
+        "FATAL:  die verbleibenden Verbindungen sind für Rollen mit den Privilegien der Rolle "
+        "»pg_use_reserved_connections« reserviert",
+        "FATAL:  die verbleibenden Verbindungen sind für Rollen mit dem SUPERUSER-Attribut reserviert",
+        'FATAL:  残りの接続枠は"pg_use_reserved_connections"ロールの権限を持つロールのために予約されています',
+        "FATAL:  残りの接続枠はSUPERUSER属性を持つロールのために予約されています",
     ],
 )
 def test_a_connection_refused_for_want_of_a_slot_is_too_many_connections_in_any_server_language(
