@@ -194,6 +194,16 @@ def test_a_worker_started_again_while_postgresql_has_no_slot_says_so_and_what_to
     assert "Traceback" not in log
 
 
+def refusal_line(command: str, argv: list[str], env: dict[str, str], cwd: Path | None = None) -> str:
+    """The one line a command that cannot open its database says, having exited 2."""
+    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    line = done.stderr.strip()
+    assert "\n" not in line and "Traceback" not in line
+    assert line.startswith(f"shop-inbox-relay {command}: cannot open the database ")
+    return line
+
+
 @pytest.mark.slow
 @pytest.mark.postgresql
 @pytest.mark.parametrize("command", ["serve", "check"])
@@ -206,11 +216,7 @@ def test_a_command_meeting_a_full_server_says_it_is_full_not_to_fix_the_url(pg: 
     if command == "serve":
         argv += ["--port", str(free_port()), "--workers", "2"]
     with no_new_connections(pg, end_sessions=True):
-        done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2
-    line = done.stderr.strip()
-    assert "\n" not in line and "Traceback" not in line
-    assert line.startswith(f"shop-inbox-relay {command}: cannot open the database ")
+        line = refusal_line(command, argv, env)
     assert "too many connections" in line
     assert line.endswith(SERVER_FULL)
 
@@ -230,11 +236,7 @@ def test_a_command_given_a_wrong_password_says_the_login_is_refused_not_to_give_
         argv += ["--port", str(free_port())]
     env = relay_env(wrong, "http://127.0.0.1:9")
     del env["RELAY_CLIENT_TOKEN"]  # `token` then reads the one in the database
-    done = subprocess.run(argv, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2
-    line = done.stderr.strip()
-    assert "\n" not in line and "Traceback" not in line
-    assert line.startswith(f"shop-inbox-relay {command}: cannot open the database ")
+    line = refusal_line(command, argv, env, cwd=tmp_path)
     assert 'password authentication failed for user "' in line
     assert line.endswith(LOGIN_REFUSED)
     assert "not-the-password" not in line

@@ -7,17 +7,25 @@ import logging
 import sqlite3
 import threading
 import time
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
 
 from relay.failure_streak import FailureStreak
+from relay.service import Relay
 from relay.storage.tables import metadata
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
 from tests.support.relay_server import inbound, run_relay
+
+
+def written(database: Path, sql: str, *params: object) -> None:
+    """One statement on the relay's SQLite file, as another program would write it, committed."""
+    with closing(sqlite3.connect(database)) as db, db:
+        db.execute(sql, params)
 
 
 def test_an_hour_of_failures_every_second_is_a_line_a_minute_and_one_when_it_works_again(
@@ -45,9 +53,8 @@ def test_the_campaign_runner_says_once_that_its_storage_fails_and_once_that_it_w
     database = tmp_path / "relay.db"
     with run_relay(tmp_path, campaign_poll=0.01) as running:
         runner = running.relay.campaigns
-        with closing(sqlite3.connect(database)) as broken, broken:
-            broken.execute("DROP TABLE campaign_recipient")
-            broken.execute("DROP TABLE campaign")  # every look for work fails now, as in an outage
+        written(database, "DROP TABLE campaign_recipient")
+        written(database, "DROP TABLE campaign")  # every look for work fails now, as in an outage
         wait_until(lambda: runner.failures.count >= 20, 30, "the runner failing again and again")
         engine = create_engine(f"sqlite:///{database}")
         metadata.tables["campaign"].create(engine)
@@ -68,8 +75,7 @@ def test_the_media_worker_says_once_that_it_cannot_read_its_jobs_and_once_that_i
     database = tmp_path / "relay.db"
     with run_relay(tmp_path) as running:
         media = running.relay.media
-        with closing(sqlite3.connect(database)) as broken, broken:
-            broken.execute("DROP TABLE media")  # every read of its jobs fails now, as in an outage
+        written(database, "DROP TABLE media")  # every read of its jobs fails now, as in an outage
         loop = next(iter(running.relay.tasks)).get_loop()  # the relay's own event loop
         loop.call_soon_threadsafe(media.wake)
         wait_until(lambda: media.read_failures.count >= 20, 30, "the media worker failing again and again")
@@ -83,16 +89,21 @@ def test_the_media_worker_says_once_that_it_cannot_read_its_jobs_and_once_that_i
     assert lines[1].startswith("media worker cannot read its jobs: works again after ")
 
 
+@contextmanager
+def sweeping_often(tmp_path: Path) -> Iterator[tuple[Relay, Path]]:
+    """A relay whose sends' leases are short, so its sweep of abandoned sends runs many times a
+    second; and its SQLite file."""
+    with run_relay(tmp_path, send_lease=0.02) as running:
+        yield running.relay, tmp_path / "relay.db"
+
+
 def test_the_sweep_of_abandoned_sends_says_once_that_its_storage_fails_and_once_that_it_works_again(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     # It logged a WARNING at every sweep (every 15 s) for as long as the database was away.
     caplog.set_level(logging.INFO, "relay.service")
-    database = tmp_path / "relay.db"
-    with run_relay(tmp_path, send_lease=0.02) as running:
-        relay = running.relay
-        with closing(sqlite3.connect(database)) as broken, broken:
-            broken.execute("DROP TABLE idempotency")  # every sweep fails now, as in an outage
+    with sweeping_often(tmp_path) as (relay, database):
+        written(database, "DROP TABLE idempotency")  # every sweep fails now, as in an outage
         wait_until(lambda: relay.sweep_failures.count >= 20, 30, "the sweep failing again and again")
         engine = create_engine(f"sqlite:///{database}")
         metadata.tables["idempotency"].create(engine)
@@ -116,8 +127,7 @@ def test_pruning_old_events_says_once_that_its_storage_fails_and_goes_on_when_it
     database = tmp_path / "relay.db"
     with run_relay(tmp_path) as running:
         feed = running.relay.feed
-        with closing(sqlite3.connect(database)) as broken, broken:
-            broken.execute("DROP TABLE event")  # every prune fails now, as in an outage
+        written(database, "DROP TABLE event")  # every prune fails now, as in an outage
         wait_until(lambda: feed.prune_failures.count >= 20, 30, "the pruning failing again and again")
         engine = create_engine(f"sqlite:///{database}")
         metadata.tables["event"].create(engine)
@@ -139,8 +149,7 @@ def test_an_away_answer_that_meets_the_database_away_is_one_line_naming_the_caus
     database = tmp_path / "relay.db"
     with run_relay(tmp_path, graph_url=graph.url) as running:
         running.put_rules(away={"enabled": True, "text": "지금은 부재중입니다", "schedule": "always"})
-        with closing(sqlite3.connect(database)) as broken, broken:
-            broken.execute("DROP TABLE blocked_contact")  # the answer's first look fails, as in an outage
+        written(database, "DROP TABLE blocked_contact")  # the answer's first look fails, as in an outage
         assert running.post_webhook(inbound("text", "주문할게요")).status_code == 200
         said = "background task failed: AutomationRunner.answer: storage failed: cause="
         wait_until(lambda: said in caplog.text, 30, "the answer to fail")
@@ -211,17 +220,12 @@ def test_the_sweep_of_abandoned_sends_goes_on_after_a_row_it_cannot_answer(
     # made the sweep's answer unwritable (TypeError, not a database error): the sweep's loop ended,
     # and every send whose worker died afterwards stayed 409 "in flight" for good.
     caplog.set_level(logging.DEBUG, "relay")
-    database = tmp_path / "relay.db"
-    with run_relay(tmp_path, send_lease=0.02) as running:
-        relay = running.relay
-        with closing(sqlite3.connect(database)) as db, db:
-            db.execute(
-                "INSERT INTO idempotency (key, state, created_ms) VALUES (?, 'in_flight', 0)", (b"order-1",)
-            )
+    with sweeping_often(tmp_path) as (relay, database):
+        in_flight = "INSERT INTO idempotency (key, state, created_ms) VALUES (?, 'in_flight', 0)"
+        written(database, in_flight, b"order-1")
         wait_until(lambda: relay.sweep_failures.count >= 3, 30, "the sweep to fail on that row")
-        with closing(sqlite3.connect(database)) as db, db:
-            db.execute("DELETE FROM idempotency")
-            db.execute("INSERT INTO idempotency (key, state, created_ms) VALUES ('order-2', 'in_flight', 0)")
+        written(database, "DELETE FROM idempotency")
+        written(database, in_flight, "order-2")  # a send whose worker is gone
         wait_until(lambda: relay.sweep_failures.count == 0, 30, "the sweep to work again")
         with closing(sqlite3.connect(database)) as db:
             (state,) = db.execute("SELECT state FROM idempotency WHERE key = 'order-2'").fetchone()
