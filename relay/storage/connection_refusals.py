@@ -22,10 +22,10 @@ LOGIN_REFUSED_SQLSTATES = ("28P01", "28000")
 # the English of every version since 9.x ("remaining connection slots are reserved for …" ends
 # differently from 16 on), then the translations PostgreSQL 15 ships (its postgres-15.mo catalogues),
 # and, where a language words the refusal of 16 on otherwise, that wording as PostgreSQL 17's and 18's
-# src/backend/po catalogues translate it (de, ja; ko's starts as its 15 wording does). Languages whose
-# newer wording is not listed (es: untranslated there, so the server sends it in English; fr, it, ka,
-# ru, sv, uk, zh_CN: not looked up yet) are met by SQLSTATE where the driver has it, else read as a
-# lost connection. %s is the database's or the role's name.
+# src/backend/po catalogues translate it (de, ja; ko's starts as its 15 wording does; es and fr leave
+# it untranslated or fuzzy there, so such a server sends the English). Languages not looked up yet
+# (it, ka, ru, sv, uk, zh_CN) may have the newer refusal read as a lost connection. %s is the
+# database's or the role's name.
 TOO_MANY_CONNECTIONS_TEXTS = (
     "sorry, too many clients already",
     'too many connections for database "%s"',
