@@ -102,6 +102,7 @@ from ui.error_sentences import file_error_sentence
 from ui.field_tokens import shown_fields, stored_fields
 from ui.form_reflow import FormReflow
 from ui.formatting import count_text
+from ui.icon_buttons import press_with_keys
 from ui.korean_particles import with_particles
 from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
@@ -281,7 +282,9 @@ class Simulator(QFrame):
         send = QPushButton(self.tr("Send"))
         send.clicked.connect(self.send_typed)
         # No Alt letter: the editor beside it uses all 26 (its Title and Bank account needed theirs).
+        # F5, the key that starts a page afresh, as the inbox's Retry.
         reset = QPushButton(self.tr("Start over"))
+        press_with_keys(reset, "F5", self.tr("Start the simulated chat again from its first message"))
         reset.clicked.connect(self.reset)
         self.note = QLabel()
         self.note.setWordWrap(True)

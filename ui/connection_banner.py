@@ -16,6 +16,7 @@ from app.inbound_silence import InboundSilence
 from ui import icons
 from ui.announce import announce
 from ui.formatting import full_datetime
+from ui.icon_buttons import press_with_keys
 from ui.korean_particles import with_particles
 
 # States in which the relay could not be reached: leaving one for ONLINE is news ("Reconnected").
@@ -35,6 +36,8 @@ SAID_AT_ONCE = frozenset(
 BLIP_SECONDS = 6
 
 # States in which the Retry button makes sense (the engine is waiting, or has given up on the token).
+RETRY_KEYS = "F5"  # Retry, or Start again where it shows instead
+
 RETRYABLE = (
     Connection.OFFLINE,
     Connection.RECONNECTING,
@@ -68,15 +71,19 @@ class ConnectionBanner(QFrame):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
+        # F5, the key that loads a page again: the window's Alt letters are all taken.
         self.retry = QPushButton(self.tr("Retry"), self)
+        press_with_keys(self.retry, RETRY_KEYS, self.tr("Try to reach your relay now"))
         self.retry.clicked.connect(self.retry_requested)
-        # Alt+T: the menus hold F, E, C, S and H (Alt+S opens Shop), the banner is in their window.
-        self.settings = QPushButton(self.tr("Se&ttings"), self)
+        # Alt+G: the menus hold F, E, C, S and H (Alt+S opens Shop), the banner is in their window.
+        self.settings = QPushButton(self.tr("Settin&gs"), self)
         self.settings.clicked.connect(self._settings_clicked)
         # News about the relay's history asks nothing of the owner: read, then put away.
         self.dismiss = QPushButton(self.tr("Close"), self)
         self.dismiss.clicked.connect(self._dismiss)
         self.start_again = QPushButton(self.tr("Start again"), self)
+        # F5 too: it shows where Retry cannot help (never beside it), and a hidden button's key does nothing.
+        press_with_keys(self.start_again, RETRY_KEYS, self.tr("Close Shop Inbox and open it again"))
         self.start_again.clicked.connect(self.start_again_requested)
         # A click on the strip leaves the keyboard where the owner was writing (Tab still reaches
         # its buttons): the Settings it opens gave the keyboard back to a button the banner then hid.

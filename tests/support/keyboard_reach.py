@@ -78,6 +78,15 @@ def _shortcut(button: QAbstractButton) -> bool:
     return any(action is not None and not action.shortcut().isEmpty() for action in actions)
 
 
+def _alt_key(button: QAbstractButton) -> str | None:
+    """The letter of an Alt+letter key given to the button itself (no "&" in a text that changes)."""
+    if mnemonic(button.text()) is not None:
+        return None  # the shortcut Qt made of the text's "&"
+    keys = button.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+    found = re.fullmatch(r"Alt\+([A-Z0-9])", keys)
+    return found.group(1) if found else None
+
+
 def _on_screen(widget: QWidget, window: QWidget, hidden_too: bool) -> tuple[tuple[int, int], ...] | None:
     """The stack pages `widget` is on, or None when it is hidden otherwise (a banner not showing),
     unless `hidden_too`."""
@@ -122,6 +131,8 @@ def lettered_parts(window: QWidget, *, hidden_too: bool = False) -> tuple[list[L
                 and widget.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
             ):
                 continue
+            if (alt := _alt_key(widget)) is not None:
+                parts.append(Lettered(f"{text} ({alt})", alt, pages))
             letter = mnemonic(text)
             if letter is None and not (
                 _escape_button(widget) or _enter_button(widget, window) or _shortcut(widget)
@@ -157,10 +168,13 @@ def shared_letters(parts: list[Lettered]) -> list[tuple[str, str]]:
     ]
 
 
-def keyboard_problems(window: QWidget, *, known: Set[str] = frozenset()) -> list[str]:
+def keyboard_problems(
+    window: QWidget, *, known: Set[str] = frozenset(), hidden_too: bool = False
+) -> list[str]:
     """What a keyboard user trips on in `window`: buttons with no key (but the `known` ones), and
-    letters two parts share."""
-    parts, unreached = lettered_parts(window)
+    letters two parts share; with `hidden_too`, also among what shows only at times (a banner, a
+    notice, the contact panel), as if all of it showed at once."""
+    parts, unreached = lettered_parts(window, hidden_too=hidden_too)
     unreached = [text for text in unreached if text not in known]
     name = f"{type(window).__name__} {window.windowTitle()!r}"
     problems = [f"{name}: no Alt letter on {text!r}" for text in unreached]
