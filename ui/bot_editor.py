@@ -115,6 +115,7 @@ from ui.time_zones import with_shop_zone
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
+START_OVER_KEYS = "F5"  # the simulator's Start over, as the inbox's Retry
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -284,7 +285,8 @@ class Simulator(QFrame):
         # No Alt letter: the editor beside it uses all 26 (its Title and Bank account needed theirs).
         # F5, the key that starts a page afresh, as the inbox's Retry.
         reset = QPushButton(self.tr("Start over"))
-        press_with_keys(reset, "F5", self.tr("Start the simulated chat again from its first message"))
+        said = self.tr("Start the simulated chat again from its first message")
+        press_with_keys(reset, START_OVER_KEYS, said)
         reset.clicked.connect(self.reset)
         self.note = QLabel()
         self.note.setWordWrap(True)

@@ -24,6 +24,7 @@ from app.phones import country_of
 from app.wire import NIGHT_HOLD_COUNTRIES
 from ui.context import AppContext
 from ui.formatting import full_datetime, local, wall_clock
+from ui.icon_buttons import press_with_keys
 from ui.label_names import without_mnemonic
 from ui.ops import run_change, run_op
 
@@ -48,6 +49,9 @@ def opt_out_reason_label(reason: str) -> str:
         OptOutReason.OWNER: QCoreApplication.translate("consent", "recorded by you"),
     }
     return labels.get(reason, reason)
+
+
+NIGHT_KEYS = "Alt+Shift+N"  # the "Also at night" box
 
 
 class ConsentBox(QWidget):
@@ -82,8 +86,11 @@ class ConsentBox(QWidget):
         )
         self.ads_need_notifications.hide()
         self.night = QCheckBox(
-            self.tr("Also at &night ({0}–{1})").format(wall_clock(21, 0), wall_clock(8, 0)), self
+            self.tr("Also at night ({0}–{1})").format(wall_clock(21, 0), wall_clock(8, 0)), self
         )
+        # Alt+Shift+N: the main window it sits in has no Alt letter left (the search's Alt+N is
+        # "Only to and from your number").
+        press_with_keys(self.night, NIGHT_KEYS, self.tr("Agreed to marketing messages at night too"))
         self.night.setObjectName("consentNight")
         self.opted_out = self._note()
         self.opted_out.setObjectName("consentOptedOut")

@@ -254,7 +254,7 @@ class RulesRefusedNotice(QFrame):
         # Alt+I: F is the File menu's, above it in the same window.
         self.fix = QPushButton(self.tr("Fi&x…"))
         self.fix.clicked.connect(self.open_editor)
-        self.discard = QPushButton(self.tr("&Discard change…"))
+        self.discard = QPushButton(self.tr("D&iscard change…"))
         self.discard.clicked.connect(self.discard_change)
         lay_out_warning_strip(self, self.text, self.fix, self.discard)
         self.hide()

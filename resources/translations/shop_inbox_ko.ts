@@ -260,12 +260,12 @@
         <translation>자리 비움 메시지를 항상 보내도록 설정했어요.</translation>
     </message>
     <message>
-        <source>Back to your away hours</source>
-        <translation>정해 둔 자리 비움 시간으로 돌리기</translation>
+        <source>Back to yo&amp;ur away hours</source>
+        <translation>정해 둔 자리 비움 시간으로 돌리기(&amp;U)</translation>
     </message>
     <message>
-        <source>Only outside business hours</source>
-        <translation>영업시간 외에만 보내기</translation>
+        <source>Only o&amp;utside business hours</source>
+        <translation>영업시간 외에만 보내기(&amp;U)</translation>
     </message>
     <message>
         <source>Away hours until {0}.</source>
@@ -2352,8 +2352,24 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>보관됨 {0}</translation>
     </message>
     <message>
+        <source>Every chat</source>
+        <translation>모든 채팅</translation>
+    </message>
+    <message>
+        <source>Chats with unread messages</source>
+        <translation>읽지 않은 메시지가 있는 채팅</translation>
+    </message>
+    <message>
+        <source>Archived chats</source>
+        <translation>보관된 채팅</translation>
+    </message>
+    <message>
         <source>&amp;Needs a person</source>
         <translation>상담 필요(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Chats with a label, or that need a person</source>
+        <translation>라벨이 붙은 채팅, 또는 사람이 답해야 하는 채팅</translation>
     </message>
     <message>
         <source>No chats with the label {0}. Archived chats are listed under Archived.</source>
@@ -2973,10 +2989,6 @@ Right-click to retry.</source>
         <translation>고객의 마지막 메시지 후 24시간이 지났어요. 지금은 승인된 템플릿만 보낼 수 있어요.</translation>
     </message>
     <message>
-        <source>Choose template…</source>
-        <translation>템플릿 선택…</translation>
-    </message>
-    <message>
         <source>Attach a file</source>
         <translation>파일 첨부</translation>
     </message>
@@ -3019,10 +3031,6 @@ Right-click to retry.</source>
         <translation>답장은 매장 번호 {0}에서 보내요.</translation>
     </message>
     <message>
-        <source>Reply from {0}</source>
-        <translation>{0}에서 답장</translation>
-    </message>
-    <message>
         <source>Free replies end in {0}</source>
         <translation>무료 답장 가능 시간 {0} 남음</translation>
     </message>
@@ -3055,6 +3063,14 @@ Right-click to retry.</source>
     <message>
         <source>Add a caption</source>
         <translation>설명 추가</translation>
+    </message>
+    <message>
+        <source>Choose &amp;template…</source>
+        <translation>템플릿 선택(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Rep&amp;ly from {0}</source>
+        <translation>{0}에서 답장(&amp;L)</translation>
     </message>
     <message>
         <source>Remove {0}</source>
@@ -3107,6 +3123,18 @@ Right-click to retry.</source>
         <translation>다시 시도</translation>
     </message>
     <message>
+        <source>Try to reach your relay now</source>
+        <translation>지금 릴레이에 다시 연결해 봐요</translation>
+    </message>
+    <message>
+        <source>Settin&amp;gs</source>
+        <translation>설정(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Close Shop Inbox and open it again</source>
+        <translation>샵 인박스를 닫고 다시 열어요</translation>
+    </message>
+    <message>
         <source>Reconnected to your relay.</source>
         <translation>릴레이에 다시 연결됐어요.</translation>
     </message>
@@ -3139,10 +3167,6 @@ Right-click to retry.</source>
     <message>
         <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in; Shop Inbox connects again by itself.</source>
         <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵 인박스가 알아서 다시 연결해요.</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings</source>
-        <translation>설정(&amp;T)</translation>
     </message>
     <message>
         <source>Your relay&apos;s security certificate has expired, so Shop Inbox does not connect to it: nothing is sent until it is renewed. Ask whoever looks after your relay to renew it (it renews by itself while the relay&apos;s server can be reached on ports 80 and 443). If this computer&apos;s date is wrong, correct it first.</source>
@@ -3242,16 +3266,20 @@ Right-click to retry.</source>
 <context>
     <name>ConsentBox</name>
     <message>
-        <source>Agreed to receive notifications</source>
-        <translation>알림 수신에 동의함</translation>
+        <source>Agreed to recei&amp;ve notifications</source>
+        <translation>알림 수신에 동의함(&amp;V)</translation>
     </message>
     <message>
-        <source>Agreed to marketing messages</source>
-        <translation>광고성 메시지 수신에 동의함</translation>
+        <source>Agreed to mar&amp;keting messages</source>
+        <translation>광고성 메시지 수신에 동의함(&amp;K)</translation>
     </message>
     <message>
         <source>An ad also needs “{0}” ticked. Until it is, campaigns leave this customer out: tick it only if the customer agreed to that too.</source>
         <translation>광고를 보내려면 “{0}”에도 체크해야 해요. 그전까지는 캠페인에서 이 고객이 제외돼요. 고객이 알림 수신에도 동의했을 때만 체크하세요.</translation>
+    </message>
+    <message>
+        <source>Record o&amp;pt-out</source>
+        <translation>수신거부 기록(&amp;P)</translation>
     </message>
     <message>
         <source>How?</source>
@@ -3266,20 +3294,20 @@ Right-click to retry.</source>
         <translation>{0}에 광고 수신을 거부함 ({1})</translation>
     </message>
     <message>
-        <source>Clear opt-out</source>
-        <translation>수신거부 해제</translation>
-    </message>
-    <message>
-        <source>Record opt-out</source>
-        <translation>수신거부 기록</translation>
+        <source>Agreed {0} months ago: ask again before marketing.</source>
+        <translation>동의한 지 {0}개월이 지났어요. 광고를 보내기 전에 다시 확인받으세요.</translation>
     </message>
     <message>
         <source>Also at night ({0}–{1})</source>
         <translation>야간({0}–{1})에도 수신 동의</translation>
     </message>
     <message>
-        <source>Agreed {0} months ago: ask again before marketing.</source>
-        <translation>동의한 지 {0}개월이 지났어요. 광고를 보내기 전에 다시 확인받으세요.</translation>
+        <source>Agreed to marketing messages at night too</source>
+        <translation>야간에도 광고성 메시지 수신에 동의함</translation>
+    </message>
+    <message>
+        <source>Clear o&amp;pt-out</source>
+        <translation>수신거부 해제(&amp;P)</translation>
     </message>
     <message>
         <source>Since {0}, {1}</source>
@@ -3303,14 +3331,6 @@ Right-click to retry.</source>
     <message>
         <source>Contact info</source>
         <translation>연락처 정보</translation>
-    </message>
-    <message>
-        <source>Add phone number…</source>
-        <translation>전화번호 추가…</translation>
-    </message>
-    <message>
-        <source>This customer&apos;s orders…</source>
-        <translation>이 고객의 주문…</translation>
     </message>
     <message>
         <source>Name you saved</source>
@@ -3337,10 +3357,6 @@ Right-click to retry.</source>
         <translation>수신 동의</translation>
     </message>
     <message>
-        <source>Block this customer</source>
-        <translation>이 고객 차단</translation>
-    </message>
-    <message>
         <source>Members</source>
         <translation>참여자</translation>
     </message>
@@ -3355,6 +3371,22 @@ Right-click to retry.</source>
     <message>
         <source>Labels</source>
         <translation>라벨</translation>
+    </message>
+    <message>
+        <source>&amp;Add phone number…</source>
+        <translation>전화번호 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>This custo&amp;mer&apos;s orders…</source>
+        <translation>이 고객의 주문(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Block this customer</source>
+        <translation>이 고객 차단(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Save this chat to a file</source>
+        <translation>이 채팅을 파일로 저장해요</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -4630,8 +4662,8 @@ The damaged inbox file was kept in {folder}.</source>
 <context>
     <name>ExpiryNotice</name>
     <message>
-        <source>Review…</source>
-        <translation>살펴보기…</translation>
+        <source>&amp;Review…</source>
+        <translation>살펴보기(&amp;R)…</translation>
     </message>
     <message>
         <source>1 order cancelled because the payment deadline passed — tell the customer?</source>
@@ -7881,8 +7913,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>아직 빠른 답장이 없어요. 자주 쓰는 답장을 저장해 두면 /를 입력해 바로 넣을 수 있어요.</translation>
     </message>
     <message>
-        <source>Add a quick reply…</source>
-        <translation>빠른 답장 추가…</translation>
+        <source>Add a &amp;quick reply…</source>
+        <translation>빠른 답장 추가(&amp;Q)…</translation>
     </message>
     <message>
         <source>{reply}, {n} of {count}</source>
@@ -9189,12 +9221,12 @@ The first asks for the values Meta shows you; the last prints the relay token to
 <context>
     <name>RulesRefusedNotice</name>
     <message>
-        <source>F&amp;ix…</source>
-        <translation>고치기(&amp;I)…</translation>
+        <source>Fi&amp;x…</source>
+        <translation>고치기(&amp;X)…</translation>
     </message>
     <message>
-        <source>Disc&amp;ard change…</source>
-        <translation>변경 버리기(&amp;A)…</translation>
+        <source>D&amp;iscard change…</source>
+        <translation>변경 버리기(&amp;I)…</translation>
     </message>
     <message>
         <source>Discard your change?</source>
@@ -10026,6 +10058,30 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>메시지에서: 사진, 파일, 주문 열기 또는 답장한 원래 메시지로 가기</translation>
     </message>
     <message>
+        <source>Chat list: All, Unread, Archived, Labels</source>
+        <translation>채팅 목록: 전체, 읽지 않음, 보관됨, 라벨</translation>
+    </message>
+    <message>
+        <source>Chat list: the chats to one of your numbers, or to all</source>
+        <translation>채팅 목록: 매장 번호 하나로 온 채팅, 또는 전체</translation>
+    </message>
+    <message>
+        <source>Chat list: your other number&apos;s unread chats</source>
+        <translation>채팅 목록: 다른 매장 번호의 읽지 않은 채팅</translation>
+    </message>
+    <message>
+        <source>Chat list: show the chats with new messages at the top</source>
+        <translation>채팅 목록: 새 메시지가 온 채팅을 맨 위에 보여 주기</translation>
+    </message>
+    <message>
+        <source>Not connected: try again now (or Start again, where it says so)</source>
+        <translation>연결 안 됨: 지금 다시 시도(안내가 있으면 다시 시작)</translation>
+    </message>
+    <message>
+        <source>Let the menu bot answer the open chat again</source>
+        <translation>열린 채팅에 메뉴 봇이 다시 답하게 하기</translation>
+    </message>
+    <message>
         <source>Send the message</source>
         <translation>메시지 보내기</translation>
     </message>
@@ -10048,6 +10104,18 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Save, in the catalogue, quick replies, greeting, away message and other Shop windows</source>
         <translation>저장 (카탈로그, 빠른 답장, 인사 메시지, 자리 비움 메시지 등 상점 메뉴의 창에서)</translation>
+    </message>
+    <message>
+        <source>Business hours: add hours to the day the cursor is in</source>
+        <translation>영업시간: 커서가 있는 요일에 시간 추가</translation>
+    </message>
+    <message>
+        <source>Business hours: remove the hours the cursor is in</source>
+        <translation>영업시간: 커서가 있는 시간 제거</translation>
+    </message>
+    <message>
+        <source>Menu bot: start the simulated chat over</source>
+        <translation>메뉴 봇: 시험 대화를 처음부터 다시 시작</translation>
     </message>
     <message>
         <source>Chats</source>
@@ -10106,6 +10174,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Start over</source>
         <translation>처음부터</translation>
+    </message>
+    <message>
+        <source>Start the simulated chat again from its first message</source>
+        <translation>시험 대화를 첫 메시지부터 다시 시작해요</translation>
     </message>
     <message>
         <source>Until the problem under the editor is fixed, this answers as your last menu without one.</source>
@@ -11025,6 +11097,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Closes at</source>
         <translation>닫는 시간</translation>
+    </message>
+    <message>
+        <source>Remove these hours ({0})</source>
+        <translation>이 시간 제거({0})</translation>
     </message>
     <message>
         <source>Remove these hours</source>
