@@ -110,8 +110,9 @@ class ShortcutsDialog(QDialog):
         )
         # The chips', the pill's and the banner's keys (their buttons carry them, ui/chat_list.py).
         first_chip, *_, last_chip = FILTER_CHIP_KEYS
+        chip_keys = f"{native(first_chip)} … {native(last_chip)}"
         chats += [
-            (f"{native(first_chip)} … {native(last_chip)}", self.tr("Chat list: All, Unread, Archived, Labels")),
+            (chip_keys, self.tr("Chat list: All, Unread, Archived, Labels")),
             (native(NUMBER_CHIP_KEYS), self.tr("Chat list: the chats to one of your numbers, or to all")),
             (native(OTHER_NUMBERS_KEYS), self.tr("Chat list: your other number's unread chats")),
             (native(NEW_ABOVE_KEYS), self.tr("Chat list: show the chats with new messages at the top")),
