@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QToolButton
 
 
@@ -26,22 +26,21 @@ def keys_tip(tip: str, keys: str) -> str:
     return f"{tip} ({shown})" if tip else shown
 
 
-def press_with_keys(button: QAbstractButton, keys: str, tip: str = "") -> QAction:
+def press_with_keys(button: QAbstractButton, keys: str, tip: str = "") -> QShortcut:
     """A button a key of its own presses (a chip's Ctrl+2, the banner's F5) where no Alt letter fits
     (its text changes, or the window has none left); the key shown after `tip` in its tooltip, which
     a button whose words change sets again with `keys_tip`.
 
-    The key is an action the button carries, not its `setShortcut`: Qt sets a button's shortcut
-    anew from each text it is given ("Archived 3" has no "&", so none). Like the button's own, the
-    key works in its window while the button shows; a chip with a menu opens the menu."""
-    action = QAction(button)
-    action.setShortcut(QKeySequence(keys))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    The key is a shortcut the button holds, not its `setShortcut`: Qt sets a button's shortcut anew
+    from each text it is given ("Archived 3" has no "&", so none); nor an action, which a tool
+    button offers as a menu of its own. Like the button's own, the key works in its window while the
+    button shows; a chip with a menu opens the menu."""
+    shortcut = QShortcut(QKeySequence(keys), button)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
     if isinstance(button, QToolButton) and button.menu() is not None:
-        action.triggered.connect(lambda _checked=False: button.showMenu())
+        shortcut.activated.connect(button.showMenu)
     else:
-        action.triggered.connect(lambda _checked=False: button.animateClick())
-    button.addAction(action)
+        shortcut.activated.connect(button.animateClick)
     if tip:
         button.setToolTip(keys_tip(tip, keys))
-    return action
+    return shortcut

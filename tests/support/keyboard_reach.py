@@ -75,7 +75,11 @@ def _shortcut(button: QAbstractButton) -> bool:
         return True
     actions = [button.defaultAction()] if isinstance(button, QToolButton) else []
     actions += button.actions()  # the action a button carries and presses (the menu bot's Move up)
-    return any(action is not None and not action.shortcut().isEmpty() for action in actions)
+    if any(action is not None and not action.shortcut().isEmpty() for action in actions):
+        return True
+    # A key the button holds (ui/icon_buttons.py press_with_keys: a chip's Ctrl+2, Retry's F5).
+    held = button.findChildren(QShortcut, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return any(not shortcut.key().isEmpty() for shortcut in held)
 
 
 def _alt_key(button: QAbstractButton) -> str | None:

@@ -133,7 +133,8 @@ def test_the_chips_banners_and_panel_say_their_keys_in_their_tooltips(
     window: Any, ctx: Any, qtbot: Any
 ) -> None:
     """A key with no letter underlined is found in the tooltip: "Unread chats (Ctrl+2)"."""
-    from PySide6.QtGui import QKeySequence
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence, QShortcut
 
     from ui.menus import install_menus
 
@@ -147,9 +148,14 @@ def test_the_chips_banners_and_panel_say_their_keys_in_their_tooltips(
     ]
     shown += [window.chat.resume_bot_button, window.contact_panel.export]
     for button in shown:
-        (action,) = [a for a in button.actions() if not a.shortcut().isEmpty()]
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        held = button.findChildren(QShortcut, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        keys_of = [a.shortcut() for a in button.actions()] + [s.key() for s in held]
+        (key,) = [k for k in keys_of if not k.isEmpty()]
+        keys = key.toString(QKeySequence.SequenceFormat.NativeText)
         assert button.toolTip().endswith(f"({keys})"), (button.text(), button.toolTip())
+    # A tool button given a key offers no menu of it (an action would: an arrow, and a menu).
+    other_unread = window.chat_list.other_unread
+    assert other_unread.actions() == [] and window.chat.resume_bot_button.actions() == []
 
 
 def test_ctrl_and_a_chips_place_picks_that_filter(window: Any, ctx: Any, qtbot: Any) -> None:
