@@ -180,11 +180,15 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         EXPORT_CHAT_KEYS,
     )
     export_action.setObjectName("exportChatAction")
-    # It acts on the open chat: greyed out in the menu while none is open. Enabled again once the
-    # menu closes, or its keys would stay dead after a look at it with no chat open (they do nothing
-    # then anyway). The contact panel's Export chat… button is pressed by them too.
-    file_menu.aboutToShow.connect(lambda: export_action.setEnabled(window.chat.contact_id() is not None))
-    file_menu.aboutToHide.connect(lambda: export_action.setEnabled(True))
+
+    # It acts on the open chat: greyed out, its keys too, while none is open. The contact panel's
+    # Export chat… button is pressed by its keys.
+    def export_follows_chat() -> None:
+        export_action.setEnabled(window.chat.contact_id() is not None)
+
+    window.chat.chat_changed.connect(export_follows_chat)
+    file_menu.aboutToShow.connect(export_follows_chat)
+    export_follows_chat()
     window.contact_panel.export.addAction(export_action)
     file_menu.addSeparator()
     # Where a shop owner looks first; they do what Settings' buttons do, without Settings.
