@@ -30,6 +30,7 @@ from ui.bot_editor import START_OVER_KEYS
 from ui.chat_list import FILTER_CHIP_KEYS, NEW_ABOVE_KEYS, NUMBER_CHIP_KEYS, OTHER_NUMBERS_KEYS
 from ui.chat_menu import RESUME_BOT_KEYS
 from ui.connection_banner import RETRY_KEYS
+from ui.consent_box import NIGHT_KEYS
 from ui.main_window import NEXT_CHAT_KEYS, PREVIOUS_CHAT_KEYS
 from ui.panes import NEXT_PANE_KEYS, PREVIOUS_PANE_KEYS
 from ui.screen_fit import resize_within_screen
@@ -118,6 +119,7 @@ class ShortcutsDialog(QDialog):
             (native(NEW_ABOVE_KEYS), self.tr("Chat list: show the chats with new messages at the top")),
             (native(RETRY_KEYS), self.tr("Not connected: try again now (or Start again, where it says so)")),
             (native(RESUME_BOT_KEYS), self.tr("Let the menu bot answer the open chat again")),
+            (native(NIGHT_KEYS), self.tr("Contact info: agreed to marketing messages at night too")),
         ]
         writing = [
             (enter if enter_sends else ctrl_enter, self.tr("Send the message")),

@@ -10082,6 +10082,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>열린 채팅에 메뉴 봇이 다시 답하게 하기</translation>
     </message>
     <message>
+        <source>Contact info: agreed to marketing messages at night too</source>
+        <translation>연락처 정보: 야간 광고성 메시지 수신에도 동의함</translation>
+    </message>
+    <message>
         <source>Send the message</source>
         <translation>메시지 보내기</translation>
     </message>
