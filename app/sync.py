@@ -209,8 +209,8 @@ class SyncWorker:
         self.on_online = on_online
         self.state = ConnectionState(Connection.CONNECTING)
         self.failures = 0
-        # Set while the thread waits on the relay's long poll and holds no transaction, so a quit
-        # need not wait for it: what it receives after `stop` is dropped and comes again next start.
+        # Set while the thread waits on the relay's long poll and holds no transaction: a stop cuts
+        # that poll (RelayClient.cancel_polls); what it got after `stop` is dropped, sent again next start.
         self.in_long_poll = threading.Event()
         # (state, error, HTTP status) last logged for a failing poll; None while polls succeed.
         self._failure_logged: tuple[Connection, str, int | None] | None = None
@@ -286,7 +286,7 @@ class SyncWorker:
                 self._history_gap(gap)
             except RelayError as exc:
                 if self.stop.is_set():
-                    return  # the poll was abandoned on quit; nothing to report
+                    return  # the poll was cut by a stop; nothing to report
                 self.failures += 1
                 delay = backoff_delay(self.failures, base=self.retry_base, cap=self.retry_cap)
                 at = datetime.now(UTC) + timedelta(seconds=delay)
@@ -385,7 +385,7 @@ class SyncWorker:
             finally:
                 self.in_long_poll.clear()
         if self.stop.is_set():
-            return None  # abandoned on quit: the events come again next start
+            return None  # stopped (the poll cut, or its page dropped): the events come again next start
         self._online()
         if self.inbox_gone or not self.db.path.exists():
             # Open connections would write to the file that was there, which no one finds again;
