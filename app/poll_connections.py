@@ -100,10 +100,13 @@ class PollConnections(httpcore.SyncBackend):
         return len(streams)
 
 
-def cuttable_transport(connections: PollConnections, **options: Any) -> httpx.HTTPTransport:
-    """An httpx transport (`options` as HTTPTransport's) whose connections `connections` can cut."""
-    transport = httpx.HTTPTransport(**options)
-    # httpx builds the httpcore pool without a way to pass its network backend; the pool takes one
-    # (ConnectionPool(network_backend=...)) and reads it only when it opens a connection.
-    transport._pool._network_backend = connections
-    return transport
+def make_cuttable(client: httpx.Client, connections: PollConnections) -> httpx.Client:
+    """`client`, its connections opened through `connections` (which can cut them): direct ones and
+    those through a proxy that the environment sets (httpx mounts one transport per proxy)."""
+    # httpx builds each httpcore pool without a way to pass its network backend; the pool takes one
+    # (ConnectionPool(network_backend=...)) and reads it only when it opens a connection. An
+    # explicit transport would do, but httpx then ignores the environment's proxies.
+    for transport in (client._transport, *client._mounts.values()):
+        if isinstance(transport, httpx.HTTPTransport):
+            transport._pool._network_backend = connections
+    return client

@@ -32,7 +32,7 @@ from app.errors import (
     SendRefused,
     Unauthorised,
 )
-from app.poll_connections import PollConnections, cuttable_transport
+from app.poll_connections import PollConnections, make_cuttable
 from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_url, plain_http_address
 from app.thread_priority import window_first
 from app.wire import (
@@ -302,7 +302,7 @@ class RelayClient:
     def _polls_client(self) -> httpx.Client:
         with self._http_lock:
             if self._poll_http is None:
-                self._poll_http = self._new_client(cuttable_transport(self._poll_connections))
+                self._poll_http = make_cuttable(self._new_client(), self._poll_connections)
             return self._poll_http
 
     def cancel_polls(self) -> None:
