@@ -17,7 +17,7 @@ from app.apply_process import ApplyProcess, PageApplied
 from app.backoff import backoff_delay
 from app.changes import Changes
 from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
-from app.db import causes, is_disk_full, is_storage_failure
+from app.db import causes, is_disk_full, is_storage_failure, no_room_beside
 from app.errors import HistoryGap, PlainHttpParams, RelayBusy, RelayError, Unauthorised
 from app.models import Message, SyncState
 from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
@@ -304,7 +304,13 @@ class SyncWorker:
                     )
                 plain_url = exc.params.plain_url if isinstance(exc.params, PlainHttpParams) else ""
                 state = ConnectionState(
-                    kind, next_retry_at=at, detail=str(exc), plain_url=plain_url, cause=exc.code
+                    kind,
+                    next_retry_at=at,
+                    detail=str(exc),
+                    plain_url=plain_url,
+                    cause=exc.code,
+                    # Unreachable, the relay never hands a page whose save would find the disk full.
+                    disk_full=no_room_beside(self.db.path),
                 )
                 self._report(state)
                 self._back_off(delay)
@@ -344,7 +350,8 @@ class SyncWorker:
         self.storage_failures += 1
         delay = backoff_delay(self.storage_failures, base=self.retry_base, cap=self.retry_cap)
         folder = self.db.path.parent
-        if exc.disk_full:
+        # On a full disk SQLite may say only "disk I/O error" (no room for the WAL's index).
+        if exc.disk_full or no_room_beside(self.db.path):
             kind = Connection.DISK_FULL
         elif self.inbox_gone or not folder.is_dir():  # not "busy": the stick or drive it is on went away
             kind = Connection.FOLDER_GONE

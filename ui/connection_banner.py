@@ -211,7 +211,8 @@ class ConnectionBanner(QFrame):
         notice = state.kind in HISTORY_NOTICES
         read_only = state.kind is Connection.READ_ONLY
         # Saving fails, not the connection; or a notice, not a failure at all.
-        sign = "error" if state.kind in STORAGE_TROUBLE or read_only else "info" if notice else "offline"
+        saving = state.kind in STORAGE_TROUBLE or read_only or state.disk_full
+        sign = "error" if saving else "info" if notice else "offline"
         self.icon.setPixmap(icons.icon(sign).pixmap(20, 20))
         self.style().unpolish(self)
         self.style().polish(self)
@@ -232,7 +233,7 @@ class ConnectionBanner(QFrame):
         """Whether this failed attempt is left unsaid for now: the relay answered a moment ago and
         nothing is on show. A wrong address, a hotspot's sign-in page or a refused certificate is
         said at once: waiting cannot mend those."""
-        if state.plain_url or state.cause in SAID_AT_ONCE:
+        if state.plain_url or state.cause in SAID_AT_ONCE or state.disk_full:
             self.blip.stop()
             return False
         if self.blip.isActive():
@@ -371,6 +372,14 @@ class ConnectionBanner(QFrame):
                 "{plain_url} in Settings."
             ).format(plain_url=unbroken(self.state.plain_url))
             return with_particles(hint)
+        if kind in LOST and self.state.disk_full:
+            # Said before the relay: once it answers, its messages could not be saved either.
+            text = self.tr(
+                "The disk is full, and your relay cannot be reached either. New messages wait on your "
+                "relay and nothing is lost: free some space on this computer, and they arrive once the "
+                "relay answers."
+            )
+            return text + self._waiting_sentence() + self._next_try(seconds)
         if kind in LOST and self.state.cause in SAID_AT_ONCE:
             text = self._said_at_once(self.state.cause) + self._waiting_sentence()
             # Signed in to the hotspot, the next try gets through by itself; a certificate or a

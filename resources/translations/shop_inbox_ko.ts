@@ -3181,6 +3181,10 @@ Right-click to retry.</source>
         <translation>이 컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이 컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하거나, 컴퓨터의 네트워크 설정에서 프록시를 바꿔 주세요.</translation>
     </message>
     <message>
+        <source>The disk is full, and your relay cannot be reached either. New messages wait on your relay and nothing is lost: free some space on this computer, and they arrive once the relay answers.</source>
+        <translation>디스크 공간이 가득 찼고, 릴레이에도 연결할 수 없어요. 새 메시지는 릴레이에서 기다리고 있어서 잃어버리는 메시지는 없어요. 이 컴퓨터의 공간을 비워 주시면 릴레이가 응답할 때 메시지가 들어와요.</translation>
+    </message>
+    <message>
         <source>Cannot reach your relay. Trying again in {wait}</source>
         <translation>릴레이에 연결할 수 없어요. {wait} 후에 다시 시도해요</translation>
     </message>
