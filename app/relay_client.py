@@ -276,6 +276,8 @@ class RelayClient:
         # quit never waits for the relay's answer, and a send in flight is never cut with it.
         self._poll_http: httpx.Client | None = None
         self._poll_connections = PollConnections()
+        # One for the three clients: each would read the CA bundle again (≈ 30 ms).
+        self._ssl: ssl.SSLContext | None = None
         self._http_lock = threading.Lock()
         self._closed = False
 
@@ -296,7 +298,8 @@ class RelayClient:
         with self._http_lock:
             if self._upload_http is None:
                 options = [(socket.SOL_SOCKET, socket.SO_SNDBUF, UPLOAD_BUFFER)]
-                self._upload_http = self._new_client(httpx.HTTPTransport(socket_options=options))
+                transport = httpx.HTTPTransport(verify=self._ssl_context(), socket_options=options)
+                self._upload_http = self._new_client(transport)
             return self._upload_http
 
     def _polls_client(self) -> httpx.Client:
@@ -312,6 +315,12 @@ class RelayClient:
         if cut := self._poll_connections.cut_all():
             log.info("stopped %d poll(s) waiting on the relay", cut)
 
+    def _ssl_context(self) -> ssl.SSLContext:
+        """httpx's default context (the CA bundle, SSL_CERT_FILE honoured), made once (under the lock)."""
+        if self._ssl is None:
+            self._ssl = httpx.create_ssl_context()
+        return self._ssl
+
     def _new_client(self, transport: httpx.HTTPTransport | None = None) -> httpx.Client:
         if self._closed:
             raise RelayUnreachable()
@@ -322,6 +331,7 @@ class RelayClient:
             base_url=self.base_url,
             headers=auth,
             timeout=httpx.Timeout(self.timeout, connect=CONNECT_TIMEOUT),
+            verify=self._ssl_context(),
             transport=transport,
             mounts=dict.fromkeys(LOOPBACK_HOSTS),
         )
