@@ -128,6 +128,7 @@ class ShortcutsDialog(QDialog):
                 self.tr("New line in the message (Settings ▸ Enter sends the message)"),
             ),
             ("/", self.tr("Quick replies: type / and a few letters, then Enter or Tab to insert")),
+            ("#", self.tr("Catalogue: type # at the start of a word to pick items to send")),
             *window_keys(window, {"Ctrl+R": self.tr("Reply to the selected message")}),
             (native(QKeySequence.StandardKey.Copy), self.tr("Copy the selected messages")),
         ]

@@ -10102,6 +10102,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>빠른 답장: /와 몇 글자를 입력한 뒤 Enter나 Tab으로 넣기</translation>
     </message>
     <message>
+        <source>Catalogue: type # at the start of a word to pick items to send</source>
+        <translation>카탈로그: 단어 맨 앞에서 # 입력 후 보낼 상품 고르기</translation>
+    </message>
+    <message>
         <source>Reply to the selected message</source>
         <translation>선택한 메시지에 답장</translation>
     </message>
