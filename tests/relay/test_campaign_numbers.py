@@ -95,3 +95,31 @@ def test_a_number_the_relay_does_not_serve_is_refused_with_its_code_and_nothing_
     posted = post_campaign(relay, "from-own", [recipient("821077770021")], phone_number_id=PHONE_NUMBER_ID)
     assert wait_for_state(relay, posted.id, "done").counts == {"sent": 1}
     assert template_sends(graph) == {"821077770021": PHONE_NUMBER_ID}
+
+
+def test_a_campaign_from_the_first_number_counts_customers_whose_window_is_open_only_with_the_second(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """WhatsApp's window is per number: a template from the first number to a customer who wrote
+    only to the second today is outside its window, and Meta counts her against the portfolio's
+    messaging limit; the relay's ledger does too, so the campaign waits when the limit is full."""
+    graph.numbers[PHONE_NUMBER_ID]["whatsapp_business_manager_messaging_limit"] = "TIER_10"
+    regulars = ["821077770031", "821077770032"]  # wrote to the first number: free
+    second_only = [f"8210777701{i:02d}" for i in range(11)]
+    for person in regulars:
+        writes(relay, person, PHONE_NUMBER_ID)
+    for person in second_only:
+        writes(relay, person, SECOND_NUMBER)
+    post_campaign(
+        relay,
+        "first-number",
+        [recipient(p) for p in [*regulars, *second_only]],
+        category="UTILITY",
+        phone_number_id=PHONE_NUMBER_ID,
+    )
+    waiting = wait_for_state(relay, "first-number", "waiting_for_limit")
+    assert waiting.reason == "messaging_limit"
+    sent = template_sends(graph)
+    # Ten places for the eleven who wrote only to the second number; the two regulars took none.
+    assert len(set(sent) & set(second_only)) == 10
+    assert set(sent.values()) == {PHONE_NUMBER_ID}
