@@ -120,3 +120,24 @@ def test_a_one_number_shop_judges_the_window_as_before(relay: RunningRelay, grap
     relay.relay.clock = lambda: datetime.now(UTC) + timedelta(hours=2)
     assert refused_by_the_relay(relay.send(reply(), "closed"))
     assert graph.sent_from == [PHONE_NUMBER_ID, PHONE_NUMBER_ID]
+
+
+def test_a_customer_who_changed_her_number_keeps_the_windows_she_opened_with_each_shop_number(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    old, new = CUSTOMER, "821087654321"
+    writes(relay, PHONE_NUMBER_ID, sender=old, ago=timedelta(hours=20))
+    writes(relay, SECOND_NUMBER, sender=old, ago=timedelta(hours=2))
+    writes(relay, SECOND_NUMBER, sender=new, ago=timedelta(hours=1))  # her new number wrote first
+    notice = inbound(
+        "system",
+        {"body": "User changed number", "new_wa_id": new, "type": "user_changed_number"},
+        sender=old,
+        name=None,
+    )
+    assert relay.post_webhook(notice).status_code == 200
+    relay.wait_for_events(4)
+
+    assert relay.send(reply(PHONE_NUMBER_ID, to=new), "first-after-change").json()["status"] == "sent"
+    assert relay.send(reply(SECOND_NUMBER, to=new), "second-after-change").json()["status"] == "sent"
+    assert graph.sent_from == [PHONE_NUMBER_ID, SECOND_NUMBER]
