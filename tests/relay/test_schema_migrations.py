@@ -196,6 +196,18 @@ def migrate(url: str, action: str, revision: str) -> None:
         engine.dispose()
 
 
+def columns_down_from_head(url: str, revision: str, table: str) -> set[str]:
+    """The database is at the head, as the code reads it; then downgraded to `revision`: `table`'s columns."""
+    assert stored_revisions(url) == [HEAD]
+    assert schema_differences(url) == []
+    migrate(url, "downgrade", revision)
+    engine = create_engine(url)
+    try:
+        return {column["name"] for column in inspect(engine).get_columns(table)}
+    finally:
+        engine.dispose()
+
+
 def stored_recipients(url: str) -> list[tuple[str, str, str]]:
     engine = create_engine(url)
     try:
@@ -281,13 +293,7 @@ def test_a_recipient_failed_before_causes_were_kept_reads_back_with_no_cause(url
         assert (row.state, row.error_code, row.graph_cause) == ("failed", 131053, None)
     finally:
         store.close()
-    assert stored_revisions(url) == [HEAD]
-    assert schema_differences(url) == []
-
-    migrate(url, "downgrade", "0011")
-    engine = create_engine(url)
-    columns = {column["name"] for column in inspect(engine).get_columns("campaign_recipient")}
-    engine.dispose()
+    columns = columns_down_from_head(url, "0011", "campaign_recipient")
     assert "graph_cause" not in columns and "language" in columns
     assert stored_recipients(url) == [("old", "821012345678", "failed")]
 
@@ -518,11 +524,5 @@ def test_customers_stored_before_windows_per_number_get_their_other_number_from_
         "821000000002": (None, None),
         "821000000003": (None, None),
     }
-    assert stored_revisions(url) == [HEAD]
-    assert schema_differences(url) == []
-
-    migrate(url, "downgrade", "0012")
-    engine = create_engine(url)
-    columns = {column["name"] for column in inspect(engine).get_columns("contact_state")}
-    engine.dispose()
+    columns = columns_down_from_head(url, "0012", "contact_state")
     assert "other_number_id" not in columns and "last_inbound_ms" in columns
