@@ -206,8 +206,10 @@ class ContactStates:
             conn.close()
 
     def wrote_to(self, phone_number_id: str) -> bool:
-        """Some customer's webhook came for this business number: it is one this relay serves."""
-        written = contact_state.c.phone_number_id == phone_number_id
+        """Some customer's webhook came for this business number: it is one this relay serves
+        (her last number, or the other one she wrote to before her last)."""
+        c = contact_state.c
+        written = or_(c.phone_number_id == phone_number_id, c.other_number_id == phone_number_id)
         with self.db.engine.connect() as conn:
             return conn.execute(select(contact_state.c.wa_id).where(written).limit(1)).first() is not None
 

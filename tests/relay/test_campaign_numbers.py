@@ -123,3 +123,13 @@ def test_a_campaign_from_the_first_number_counts_customers_whose_window_is_open_
     # Ten places for the eleven who wrote only to the second number; the two regulars took none.
     assert len(set(sent) & set(second_only)) == 10
     assert set(sent.values()) == {PHONE_NUMBER_ID}
+
+
+def test_a_campaign_from_the_number_her_customers_wrote_to_before_their_last_is_taken(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    writes(relay, "821077770041", SECOND_NUMBER)
+    writes(relay, "821077770041", PHONE_NUMBER_ID)  # her newest message: to the first number
+    posted = post_campaign(relay, "second-before", [recipient("821077770041")], phone_number_id=SECOND_NUMBER)
+    assert wait_for_state(relay, posted.id, "done").counts == {"sent": 1}
+    assert template_sends(graph) == {"821077770041": SECOND_NUMBER}
