@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from app.campaign_store import (
     load_draft,
     save_draft,
 )
-from app.campaigns import Audience, Resolved, resolve_audience
+from app.campaigns import Audience, Resolved, as_sent_from, resolve_audience
 from app.changes import Changes
 from app.db import Database
 from app.errors import ShopInboxError
@@ -63,10 +64,22 @@ def read_report(
     return with_relay_details(report, relay), relay
 
 
-def audience_for(db: Database, audience: Audience, category: str, *, languages: bool = False) -> Resolved:
-    """Who the campaign would reach, and who is left out and why (and each one's language)."""
+def audience_for(
+    db: Database,
+    audience: Audience,
+    category: str,
+    *,
+    languages: bool = False,
+    phone_number_id: str | None = None,
+) -> Resolved:
+    """Who the campaign would reach, and who is left out and why (and each one's language); sent
+    from `phone_number_id`, each one's window with that number and how many never wrote to it."""
     with db.read() as s:
-        return resolve_audience(s, audience, category, languages=languages)
+        resolved = resolve_audience(s, audience, category, languages=languages)
+        if phone_number_id:
+            met, strangers = as_sent_from(s, resolved.recipients, phone_number_id)
+            resolved = dataclasses.replace(resolved, recipients=met, strangers=strangers)
+        return resolved
 
 
 def store_draft(db: Database, draft: CampaignDraft, campaign_id: int | None) -> tuple[int, Changes]:

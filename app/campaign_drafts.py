@@ -45,6 +45,7 @@ def _json(draft: CampaignDraft) -> dict[str, Any]:
         "audience": draft.audience.to_json(),
         "scheduled_at": at.isoformat() if at is not None else None,
         "pace": draft.pace,
+        "phone_number_id": draft.phone_number_id,
     }
 
 
@@ -60,6 +61,7 @@ def _draft(content: dict[str, Any]) -> CampaignDraft | None:
             audience=Audience.from_json(content.get("audience") or {}),
             scheduled_at=datetime.fromisoformat(at) if isinstance(at, str) else None,
             pace=int(content.get("pace") or 1),
+            phone_number_id=str(number) if (number := content.get("phone_number_id")) else None,
         )
     except (KeyError, TypeError, ValueError, ValidationError):
         log.info("kept campaign not readable by this version: left out")

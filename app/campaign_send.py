@@ -128,6 +128,7 @@ def hand_over(
                 )
                 for m, values in handed
             ],
+            phone_number_id=row.phone_number_id,
             start_at=row.scheduled_at,
             pace_per_second=row.pace,
         )

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.business_numbers import BUSINESS_NUMBERS_KEY, NumberChoice, number_choices
 from app.campaign_checks import Prices
 from app.campaigns import Audience, Member, ParameterSpec, parameter_values
 from app.errors import ErrorCode, InvalidInput
 from app.models import Campaign, CampaignRecipient, Contact, Direction, Message, MessageStatus
+from app.settings import get_setting
 from app.ticks import UNKNOWN_OUTCOME
 from app.wire import (
     CAMPAIGN_PACE_DEFAULT,
@@ -51,6 +53,9 @@ class CampaignDraft:
     audience: Audience = field(default_factory=Audience)
     scheduled_at: datetime | None = None  # None: now
     pace: int = PACE_DEFAULT
+    # The business number it goes out from, in a shop with two or more (a phone_number_id); None:
+    # each customer's own, the number they last wrote to (as every campaign went before the choice).
+    phone_number_id: str | None = None
 
 
 def new_uid() -> str:
@@ -81,6 +86,7 @@ def save_draft(session: Session, draft: CampaignDraft, campaign_id: int | None =
     row.audience = draft.audience.to_json()
     row.scheduled_at = draft.scheduled_at
     row.pace = max(1, min(PACE_MAX, draft.pace))
+    row.phone_number_id = draft.phone_number_id or None
     session.flush()
     return row.id
 
@@ -97,12 +103,13 @@ def load_draft(session: Session, campaign_id: int) -> CampaignDraft | None:
         audience=Audience.from_json(row.audience or {}),
         scheduled_at=row.scheduled_at,
         pace=row.pace,
+        phone_number_id=row.phone_number_id,
     )
 
 
 def copy_campaign(session: Session, campaign_id: int, name: str) -> int | None:
     """A new draft named `name` like the campaign (a draft, sent or cancelled): its audience,
-    template, fields, header and pace, to send again. No schedule (its time has gone, or is the
+    template, fields, header, pace and number, to send again. No schedule (its time has gone, or is the
     other's), and nothing of its report: who got it stays with the original. None: it is gone."""
     original = load_draft(session, campaign_id)
     if original is None:
@@ -209,11 +216,27 @@ class CampaignRow:
     created_at: datetime
     reason: str = ""  # why the relay paused or holds it (a CampaignReason); "": none
     waiting_until: datetime | None = None  # waiting for Meta's messaging limit: when it goes on
+    # The shop's number it goes (went) from, as people dial it (Meta's display number), in a shop with
+    # two or more: None for each customer's own; "" for a number the shop no longer has.
+    from_number: str | None = None
+
+
+def _dialled_numbers(session: Session) -> dict[str, str]:
+    """The shop's numbers, phone_number_id → as people dial it, when it has two or more."""
+    return {
+        c.phone_number_id: c.number for c in number_choices(get_setting(session, BUSINESS_NUMBERS_KEY, {}))
+    }
+
+
+def sent_from(numbers: dict[str, str], phone_number_id: str | None) -> str | None:
+    """The number a campaign goes from as people dial it (see CampaignRow.from_number)."""
+    return numbers.get(phone_number_id, "") if phone_number_id else None
 
 
 def campaign_rows(session: Session) -> list[CampaignRow]:
     from sqlalchemy import func
 
+    numbers = _dialled_numbers(session)
     counts = dict(
         session.execute(
             select(CampaignRecipient.campaign_id, func.count()).group_by(CampaignRecipient.campaign_id)
@@ -234,6 +257,7 @@ def campaign_rows(session: Session) -> list[CampaignRow]:
             r.created_at,
             r.reason,
             r.waiting_until,
+            sent_from(numbers, r.phone_number_id),
         )
         for r in rows
     ]
@@ -277,6 +301,9 @@ class CampaignReport:
     reason: str = ""  # why the relay paused or holds it (a CampaignReason); "": none
     scheduled_at: datetime | None = None  # the time the owner set it for (None: sent at once)
     waiting_until: datetime | None = None  # waiting for Meta's messaging limit: when it goes on
+    from_number: str | None = None  # as CampaignRow.from_number
+    # No number chosen in a shop with two or more: each customer gets it from the one they last wrote to.
+    own_numbers: bool = False
 
     def count(self, *states: RecipientState) -> int:
         return sum(1 for r in self.rows if r.state in states)
@@ -390,6 +417,7 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
         )
     rows.sort(key=lambda r: (r.name.casefold(), r.contact_id))
     relay_counts = {str(k): int(v) for k, v in (campaign.counts or {}).items() if isinstance(v, int)}
+    numbers = _dialled_numbers(session)
     return CampaignReport(
         campaign.name,
         campaign.state,
@@ -401,6 +429,8 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
         reason=campaign.reason,
         scheduled_at=campaign.scheduled_at,
         waiting_until=campaign.waiting_until,
+        from_number=sent_from(numbers, campaign.phone_number_id),
+        own_numbers=bool(numbers) and not campaign.phone_number_id,
     )
 
 
@@ -432,6 +462,8 @@ class EditorChoices:
     shop_names: tuple[str, ...] = ()
     # The menu bot: does it answer a template's quick-reply button (app.campaign_checks.reply_buttons)?
     bot: MenuBot | None = None
+    # The shop's numbers to send from, when it has two or more (app.business_numbers.number_choices).
+    numbers: tuple[NumberChoice, ...] = ()
 
 
 def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> EditorChoices:
@@ -456,6 +488,7 @@ def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> 
         doc = load_state(s).doc
         prices = load_prices(s)
         names = shop_names(doc.profile, load_order_settings(s).bank_account)
+        numbers = number_choices(get_setting(s, BUSINESS_NUMBERS_KEY, {}))
     return EditorChoices(
         labels,
         items,
@@ -469,4 +502,5 @@ def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> 
         pictures,
         names,
         doc.bot,
+        numbers,
     )

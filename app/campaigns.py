@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import relay_clock
 from app.consent import ContactConsent, consent_of, reconsent_applies
-from app.conversation_rows import WAITING_SQL
+from app.conversation_rows import WAITING_SQL, from_millis
 from app.models import (
     CatalogItem,
     Contact,
@@ -120,6 +121,9 @@ class Member:
     name: str
     consent: ContactConsent
     last_inbound_at: datetime | None
+    # The shop's number they last wrote to (a phone_number_id): a campaign with no number chosen
+    # reaches them from it.
+    phone_number_id: str | None = None
 
     @property
     def first_name(self) -> str:
@@ -141,6 +145,8 @@ class Resolved:
     languages: dict[int, str] = field(default_factory=dict)
     # How many the audience matched (and may get it) wait for a person: left out, or kept in by the owner.
     waiting: int = 0
+    # With a number to send from: how many recipients never wrote to it (as_sent_from).
+    strangers: int = 0
 
     def counts(self) -> dict[LeftOutReason, int]:
         out: dict[LeftOutReason, int] = {}
@@ -213,7 +219,9 @@ def _members(session: Session, ids: Iterable[int]) -> list[Member]:
     for i in range(0, len(all_ids), 500):
         chunk = all_ids[i : i + 500]
         for c in session.scalars(select(Contact).where(Contact.id.in_(chunk))):
-            out.append(Member(c.id, c.wa_id, c.display_name, consent_of(c), c.last_inbound_at))
+            out.append(
+                Member(c.id, c.wa_id, c.display_name, consent_of(c), c.last_inbound_at, c.phone_number_id)
+            )
     out.sort(key=lambda m: (m.name.casefold(), m.contact_id))
     return out
 
@@ -289,6 +297,39 @@ def resolve_audience(
         customer_languages(session, ((m.contact_id, m.wa_id) for m in recipients)),
         waiting,
     )
+
+
+# Each of a list of contacts with their newest live message to the business number (history backfill
+# and WhatsApp's own notices open no window), one short descent of ix_message_inbound_number each.
+_LAST_WRITTEN_SQL = text(
+    """
+    SELECT j.value, (
+      SELECT m.sent_at FROM message m
+       WHERE m.contact_id = j.value AND m.phone_number_id = :number AND m.direction = 'in'
+         AND m.imported = 0 AND m.kind != 'system'
+       ORDER BY m.sent_at DESC LIMIT 1)
+      FROM json_each(:ids) j
+    """
+)
+
+
+def as_sent_from(
+    session: Session, recipients: Sequence[Member], phone_number_id: str
+) -> tuple[list[Member], int]:
+    """`recipients` as a campaign from the business number meets them: each one's last message to
+    that number (WhatsApp's 24-hour window, which decides a utility template's price, is per number),
+    and how many never wrote to it (it reaches them from a number they may not know, and their
+    replies open a chat with it, not the one they have)."""
+    written: dict[int, datetime | None] = {}
+    wanted = sorted({m.contact_id for m in recipients})
+    for i in range(0, len(wanted), 500):
+        chunk = json.dumps(wanted[i : i + 500])
+        for contact_id, millis in session.execute(
+            _LAST_WRITTEN_SQL, {"ids": chunk, "number": phone_number_id}
+        ):
+            written[int(contact_id)] = from_millis(millis)
+    met = [dataclasses.replace(m, last_inbound_at=written.get(m.contact_id)) for m in recipients]
+    return met, sum(1 for m in met if m.last_inbound_at is None)
 
 
 def waiting_for_person(session: Session, ids: Iterable[int], now: datetime) -> set[int]:

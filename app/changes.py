@@ -41,6 +41,7 @@ class Changes:
     `contacts`: chat-list rows (name, labels, flags, unread, last message) to repaint.
     `messages`: contact ids whose message list changed (new, edited, ticks, reactions).
     `reactions`: reactions a synced batch set or took off (notifications tell the customers' new ones).
+    `written`: chats a customer wrote to in a synced batch (notifications tell them).
     `from_sync`: the change came from the relay (notifications may sound), not from the owner.
     Combine with `|`; an empty value is falsy, and publishing it does nothing.
     """
@@ -67,6 +68,10 @@ class Changes:
     # (old, new) contact ids: a customer changed number and her old chat became the new one's
     # (app/contact_merge.py); what the window holds for the old chat (a draft) goes to the new.
     chats_merged: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    # Chats whose customer sent a new message in a synced batch, though it may sort in above a reply
+    # of the shop's (it came late) or arrive with a number the shop had not heard from: news for the
+    # owner whatever the chat's row says last (ui/notifications.py).
+    written: frozenset[int] = field(default_factory=frozenset)
     from_sync: bool = False
 
     @classmethod

@@ -64,6 +64,10 @@ class ConnectionState:
     gap_found_at: datetime | None = None
     # FOLDER_GONE: the data folder that is not there any more.
     folder: str = ""
+    # The relay cannot be reached (RECONNECTING, OFFLINE) and the disk of the inbox is full as well
+    # (after a crash on a full disk, say): the disk is the trouble to mend, since an answer could not
+    # be saved either.
+    disk_full: bool = False
 
     @property
     def value(self) -> str:

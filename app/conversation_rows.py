@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -56,18 +56,21 @@ class ConversationRow:
     opted_out: bool = False
     # Known by WhatsApp's business-scoped user id alone: she wrote with a username, sharing no number.
     username_only: bool = False
-    # The customer's newest message when an automatic reply (greeting, away, bot) came after it and
-    # it is still unread: what a notification tells (app.queries.conversations_by_id fills them).
-    waiting_kind: str | None = None
-    waiting_body: str | None = None
     # The business number this chat is on, as people dial it, when the shop has two or more (else None).
     business_number: str | None = None
     # That number's phone_number_id (whatever the shop's count of numbers): the list's number filter.
     phone_number_id: str | None = None
-    # The number the customer's last unread message to arrive came to, as people dial it (two
-    # numbers or more): a late one, WhatsApp's earlier time on it, leaves the chat on its number
-    # but is news from this one (app.queries.conversations_by_id fills it; a notification says it).
-    arrived_number: str | None = None
+    # The customer's last unread message to arrive, as a preview shows it: what a notification tells.
+    # Not the chat's last message when a greeting, away or bot reply came after it, nor when it came
+    # late (WhatsApp's earlier time on it: delivered late, or caught up after the laptop slept),
+    # sorted in before newer messages, a reply of the shop's among them.
+    arrived_kind: str | None = field(default=None, compare=False)
+    arrived_body: str | None = field(default=None, compare=False)
+    # The number it came to, as people dial it (two numbers or more): a late one to the other
+    # number leaves the chat on its number but is news from this one. app.queries.conversations_by_id
+    # fills the three; the list paints none of them, so a page's row (read without them) and a
+    # re-read one are equal, and a batch that changed nothing in the row repaints nothing.
+    arrived_number: str | None = field(default=None, compare=False)
     # A reaction newer than the last message, which the row says instead ("Reacted 👍 to "…""):
     # whose ("in" the customer's, "out" the shop's), its emoji, and the message it is on as a
     # preview shows one (app/chat_reactions.py). None while the last message is the newest.

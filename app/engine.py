@@ -139,19 +139,18 @@ class SyncEngine:
             self._threads.append(thread)
 
     def stop(self) -> None:
-        """Abandon the long poll and join the threads (well under a second); pending sends stay queued."""
+        """Cut the long poll and join the threads (well under a second); pending sends stay queued."""
         self._stop.set()
         self._wake.set()
         self.worker.retry_now.set()
         self.pushes.close()
+        # A poll waiting for the relay's answer holds no transaction: cut, it ends its thread now.
+        self.client.cancel_polls()
         for thread in self._threads:
-            # Waiting on the long poll, the worker holds no transaction: leave it (it drops what it gets).
-            if thread.name == POLL_THREAD and self.worker.in_long_poll.is_set():
-                log.info("%s is in a long poll; abandoned", thread.name)
-                continue
             thread.join(STOP_JOIN / max(1, len(self._threads)))
             if thread.is_alive():
-                # Blocked in a long poll: it discards what it gets and ends on its own (daemon).
+                # A send or a download still on the network (or a poll behind a proxy, whose
+                # connection cannot be cut): it discards what it gets and ends on its own (daemon).
                 log.info("%s still waiting on the network; abandoned", thread.name)
         self._threads = []
         self.client.close()

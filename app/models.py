@@ -529,6 +529,8 @@ class Campaign(Base):
     audience: Mapped[dict[str, Any]] = mapped_column(default=dict)  # an Audience, as JSON
     scheduled_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
     pace: Mapped[int] = mapped_column(Integer, default=10, server_default="10")  # messages per second
+    # The business number it goes out from (a phone_number_id; revision 0023); None: each customer's own.
+    phone_number_id: Mapped[str | None] = mapped_column(String(32))
     counts: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the relay's last progress counts
     # Why the relay paused or holds it (a CampaignReason, kept open: a newer relay may know more); "": none.
     reason: Mapped[str] = mapped_column(String(32), default="", server_default="")

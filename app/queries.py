@@ -14,7 +14,8 @@ from app import relay_clock
 from app.conversation_rows import (
     AUTOMATIC_SENDERS_SQL,
     CONVERSATIONS_SQL,
-    PREVIEW_CHARS,
+    PREVIEW_BODY_SQL,
+    PREVIEW_KIND_SQL,
     ConversationFilter,
     ConversationRow,
     LabelRow,
@@ -76,7 +77,9 @@ def conversations_page(
     return [conversation_row(r) for r in rows]
 
 
-def conversations_by_id(session: Session, contact_ids: set[int] | list[int]) -> list[ConversationRow]:
+def conversations_by_id(
+    session: Session, contact_ids: set[int] | frozenset[int] | list[int]
+) -> list[ConversationRow]:
     """Fresh chat-list rows for the contacts a sync batch changed."""
     if not contact_ids:
         return []
@@ -87,59 +90,45 @@ def conversations_by_id(session: Session, contact_ids: set[int] | list[int]) -> 
     for part in session.execute(sql, params).partitions(ROWS_BETWEEN_PAUSES):
         window_first()  # a catch-up re-reads hundreds: the window's scroll goes first
         rows.extend(conversation_row(r) for r in part)
-    return with_waiting_messages(session, rows)
+    return with_arrived_messages(session, rows)
 
 
-# The newest message of each chat's customer (ix_message_contact_time), for chats an automatic reply
-# answered last.
-_WAITING_SQL = f"""
-SELECT m.contact_id, m.kind, substr(m.body, 1, {PREVIEW_CHARS})
-  FROM json_each(:ids) j
-  JOIN message m ON m.id = (SELECT i.id FROM message i
-                             WHERE i.contact_id = j.value AND i.direction = 'in'
-                             ORDER BY i.sent_at DESC, i.id DESC LIMIT 1)
-"""
-
-
-# The business number of each chat's last unread message to arrive (ix_message_unread holds the ids).
-_ARRIVED_SQL = """
-SELECT j.value, m.phone_number_id
+# Each chat's last unread message to arrive (ix_message_unread holds the ids), as a preview shows it.
+# PREVIEW_*_SQL double their braces for a .format(): undone here.
+_ARRIVED_SQL = f"""
+SELECT j.value, m.phone_number_id, {PREVIEW_KIND_SQL}, {PREVIEW_BODY_SQL}
   FROM json_each(:ids) j
   JOIN message m ON m.id = (SELECT max(u.id) FROM message u WHERE u.contact_id = j.value AND u.unread = 1)
-"""
+ WHERE :numbers OR m.id != (SELECT c.last_message_id FROM contact c WHERE c.id = j.value)
+""".format()
 
 
-def with_waiting_messages(session: Session, rows: list[ConversationRow]) -> list[ConversationRow]:
-    """The rows, those whose unread customer the relay answered automatically (greeting, away,
-    bot) carrying the customer's newest message: a notification tells that, not the shop's reply.
-    In a shop with two numbers, each unread row carries the number its last message to arrive came to."""
-    rows = _with_arrived_numbers(session, rows)
-    answered = [r.contact_id for r in rows if r.unread_count and r.answered_automatically()]
-    if not answered:
-        return rows
-    waiting = {
-        int(cid): (kind, body)
-        for cid, kind, body in session.execute(text(_WAITING_SQL), {"ids": json.dumps(answered)})
-    }
-    return [
-        replace(r, waiting_kind=waiting[r.contact_id][0], waiting_body=waiting[r.contact_id][1])
-        if r.contact_id in waiting
-        else r
-        for r in rows
-    ]
-
-
-def _with_arrived_numbers(session: Session, rows: list[ConversationRow]) -> list[ConversationRow]:
-    unread = [r.contact_id for r in rows if r.unread_count and r.business_number is not None]
+def with_arrived_messages(session: Session, rows: list[ConversationRow]) -> list[ConversationRow]:
+    """The rows, each unread one carrying its customer's last message to arrive, which a
+    notification tells: not the shop's greeting, away or bot reply after it, not the chat's newest
+    message when it came late; and in a shop with two numbers the number it came to."""
+    unread = [r.contact_id for r in rows if r.unread_count]
     if not unread:
         return rows
-    numbers = _numbers_by_id(session)
+    numbers = _numbers_by_id(session)  # a chat imported or kept from before may have no number
+    # Most often the last message to arrive is the chat's last one, which the row has already: only
+    # the others are read (and every one in a shop with two numbers, to say which it came to).
+    found = session.execute(text(_ARRIVED_SQL), {"ids": json.dumps(unread), "numbers": bool(numbers)})
     arrived = {
-        int(cid): numbers.get(str(pnid)) if pnid else None
-        for cid, pnid in session.execute(text(_ARRIVED_SQL), {"ids": json.dumps(unread)})
+        int(cid): (kind, body, numbers.get(str(pnid)) if pnid else None) for cid, pnid, kind, body in found
     }
+    if not arrived:
+        return rows
     return [
-        replace(r, arrived_number=arrived[r.contact_id]) if arrived.get(r.contact_id) else r for r in rows
+        replace(
+            r,
+            arrived_kind=arrived[r.contact_id][0],
+            arrived_body=arrived[r.contact_id][1],
+            arrived_number=arrived[r.contact_id][2],
+        )
+        if r.contact_id in arrived
+        else r
+        for r in rows
     ]
 
 
@@ -168,7 +157,9 @@ SELECT c.id, c.unread_count, c.last_message_at, coalesce(c.bot_paused_until > :n
   FROM contact c
   LEFT JOIN message m ON m.id = c.last_message_id
  WHERE c.id IN (SELECT value FROM json_each(:ids))
-   AND ((c.unread_count > 0 AND (m.direction = 'in' OR m.sent_by IN ({AUTOMATIC_SENDERS_SQL}))
+   AND ((c.unread_count > 0
+         AND (m.direction = 'in' OR m.sent_by IN ({AUTOMATIC_SENDERS_SQL})
+              OR c.id IN (SELECT value FROM json_each(:written)))
          AND c.blocked = 0 AND c.archived = 0)
         OR c.bot_paused_until > :now)
  ORDER BY c.pinned DESC, c.last_message_at DESC, c.id DESC
@@ -186,6 +177,7 @@ def changed_conversations(
     number: str | None = None,
     keep_shown: bool = False,
     also: set[int] | frozenset[int] = frozenset(),
+    written: set[int] | frozenset[int] = frozenset(),
 ) -> ChangedConversations:
     """Fresh rows for the changed chats that a list keeping `room` rows, showing `shown`, will show
     after them; for every other changed chat only whether its customer is waiting.
@@ -195,7 +187,9 @@ def changed_conversations(
     a shown chat that changed and is not among them leaves the list (`gone`). With `keep_shown`
     (the list is holding its order still) every shown chat that changed is read whole. Chats in
     `also` (the open chat), chats handed to a person by the menu bot and a few arrivals are read
-    whole too: the chat pane shows the first, and a notification names the others.
+    whole too: the chat pane shows the first, and a notification names the others. A chat in
+    `written` (a customer wrote to it in the batch) is waiting whatever its last message: hers may
+    have come late, before the shop's reply.
     """
     ids = set(contact_ids)
     if len(ids) <= room:
@@ -219,7 +213,11 @@ def changed_conversations(
     arrivals = session.execute(
         # A hand-off's end is the relay's time: compared on this computer's clock set right by it.
         text(_ARRIVALS_SQL),
-        {"ids": json.dumps(sorted(rest)), "now": int(relay_clock.now().timestamp() * 1000)},
+        {
+            "ids": json.dumps(sorted(rest)),
+            "written": json.dumps(sorted(rest & set(written))),
+            "now": int(relay_clock.now().timestamp() * 1000),
+        },
     )
     for part in arrivals.partitions(ROWS_BETWEEN_PAUSES):
         window_first()

@@ -32,6 +32,7 @@ from app.errors import (
     SendRefused,
     Unauthorised,
 )
+from app.poll_connections import PollConnections, make_cuttable
 from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_url, plain_http_address
 from app.thread_priority import window_first
 from app.wire import (
@@ -271,6 +272,12 @@ class RelayClient:
         self._http: httpx.Client | None = None
         # Uploads go on connections of their own, with a small send buffer (UPLOAD_BUFFER).
         self._upload_http: httpx.Client | None = None
+        # The long poll goes on connections of its own, which a stop cuts (`cancel_polls`): a
+        # quit never waits for the relay's answer, and a send in flight is never cut with it.
+        self._poll_http: httpx.Client | None = None
+        self._poll_connections = PollConnections()
+        # One for the three clients: each would read the CA bundle again (≈ 30 ms).
+        self._ssl: ssl.SSLContext | None = None
         self._http_lock = threading.Lock()
         self._closed = False
 
@@ -291,8 +298,28 @@ class RelayClient:
         with self._http_lock:
             if self._upload_http is None:
                 options = [(socket.SOL_SOCKET, socket.SO_SNDBUF, UPLOAD_BUFFER)]
-                self._upload_http = self._new_client(httpx.HTTPTransport(socket_options=options))
+                transport = httpx.HTTPTransport(verify=self._ssl_context(), socket_options=options)
+                self._upload_http = self._new_client(transport)
             return self._upload_http
+
+    def _polls_client(self) -> httpx.Client:
+        with self._http_lock:
+            if self._poll_http is None:
+                self._poll_http = make_cuttable(self._new_client(), self._poll_connections)
+            return self._poll_http
+
+    def cancel_polls(self) -> None:
+        """Cut the long poll in flight, if any, and every poll after it: its thread gets
+        RelayUnreachable at once (nothing of its page was read, so nothing is lost: the cursor
+        moves only with a page saved). Sends and downloads go on."""
+        if cut := self._poll_connections.cut_all():
+            log.info("stopped %d poll(s) waiting on the relay", cut)
+
+    def _ssl_context(self) -> ssl.SSLContext:
+        """httpx's default context (the CA bundle, SSL_CERT_FILE honoured), made once (under the lock)."""
+        if self._ssl is None:
+            self._ssl = httpx.create_ssl_context()
+        return self._ssl
 
     def _new_client(self, transport: httpx.HTTPTransport | None = None) -> httpx.Client:
         if self._closed:
@@ -304,6 +331,7 @@ class RelayClient:
             base_url=self.base_url,
             headers=auth,
             timeout=httpx.Timeout(self.timeout, connect=CONNECT_TIMEOUT),
+            verify=self._ssl_context(),
             transport=transport,
             mounts=dict.fromkeys(LOOPBACK_HOSTS),
         )
@@ -311,7 +339,7 @@ class RelayClient:
     def close(self) -> None:
         with self._http_lock:
             self._closed = True
-            for http in (self._http, self._upload_http):
+            for http in (self._http, self._upload_http, self._poll_http):
                 if http is not None:
                     http.close()
 
@@ -354,8 +382,8 @@ class RelayClient:
                 # more, on a new connection: every call is safe to repeat (a send carries its
                 # Idempotency-Key); a file streamed in pieces cannot be read twice, and its sender
                 # tries it again.
-                if not isinstance(kwargs.get("content", b""), bytes):
-                    raise
+                if not isinstance(kwargs.get("content", b""), bytes) or self._poll_connections.cut:
+                    raise  # (a poll cut by a stop is not asked again)
                 log.info("the relay closed a connection without answering; asking again")
                 response = (http or self._client()).request(method, path, **kwargs)
         if portal_answer(response, self.base_url):
@@ -385,6 +413,7 @@ class RelayClient:
         response = self._request(
             "GET",
             "/v1/events",
+            http=self._polls_client(),
             params={"after": after, "wait": wait, "limit": limit},
             timeout=httpx.Timeout(wait + POLL_MARGIN, connect=CONNECT_TIMEOUT),
         )

@@ -17,7 +17,7 @@ from app.apply_process import ApplyProcess, PageApplied
 from app.backoff import backoff_delay
 from app.changes import Changes
 from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
-from app.db import causes, is_disk_full, is_storage_failure
+from app.db import causes, is_disk_full, is_storage_failure, no_room_beside
 from app.errors import HistoryGap, PlainHttpParams, RelayBusy, RelayError, Unauthorised
 from app.models import Message, SyncState
 from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
@@ -209,8 +209,8 @@ class SyncWorker:
         self.on_online = on_online
         self.state = ConnectionState(Connection.CONNECTING)
         self.failures = 0
-        # Set while the thread waits on the relay's long poll and holds no transaction, so a quit
-        # need not wait for it: what it receives after `stop` is dropped and comes again next start.
+        # Set while the thread waits on the relay's long poll and holds no transaction: a stop cuts
+        # that poll (RelayClient.cancel_polls); what it got after `stop` is dropped, sent again next start.
         self.in_long_poll = threading.Event()
         # (state, error, HTTP status) last logged for a failing poll; None while polls succeed.
         self._failure_logged: tuple[Connection, str, int | None] | None = None
@@ -286,7 +286,7 @@ class SyncWorker:
                 self._history_gap(gap)
             except RelayError as exc:
                 if self.stop.is_set():
-                    return  # the poll was abandoned on quit; nothing to report
+                    return  # the poll was cut by a stop; nothing to report
                 self.failures += 1
                 delay = backoff_delay(self.failures, base=self.retry_base, cap=self.retry_cap)
                 at = datetime.now(UTC) + timedelta(seconds=delay)
@@ -304,7 +304,13 @@ class SyncWorker:
                     )
                 plain_url = exc.params.plain_url if isinstance(exc.params, PlainHttpParams) else ""
                 state = ConnectionState(
-                    kind, next_retry_at=at, detail=str(exc), plain_url=plain_url, cause=exc.code
+                    kind,
+                    next_retry_at=at,
+                    detail=str(exc),
+                    plain_url=plain_url,
+                    cause=exc.code,
+                    # Unreachable, the relay never hands a page whose save would find the disk full.
+                    disk_full=no_room_beside(self.db.path),
                 )
                 self._report(state)
                 self._back_off(delay)
@@ -344,7 +350,8 @@ class SyncWorker:
         self.storage_failures += 1
         delay = backoff_delay(self.storage_failures, base=self.retry_base, cap=self.retry_cap)
         folder = self.db.path.parent
-        if exc.disk_full:
+        # On a full disk SQLite may say only "disk I/O error" (no room for the WAL's index).
+        if exc.disk_full or no_room_beside(self.db.path):
             kind = Connection.DISK_FULL
         elif self.inbox_gone or not folder.is_dir():  # not "busy": the stick or drive it is on went away
             kind = Connection.FOLDER_GONE
@@ -385,7 +392,7 @@ class SyncWorker:
             finally:
                 self.in_long_poll.clear()
         if self.stop.is_set():
-            return None  # abandoned on quit: the events come again next start
+            return None  # stopped (the poll cut, or its page dropped): the events come again next start
         self._online()
         if self.inbox_gone or not self.db.path.exists():
             # Open connections would write to the file that was there, which no one finds again;

@@ -181,6 +181,7 @@ class BatchResult:
             all_contacts=self.numbers,
             labels=self.labels,
             chats_merged=frozenset(self.merged),
+            written=frozenset(self.written),
             campaigns=self.campaigns,
             campaigns_stopped=frozenset(self.campaigns_stopped),
             # A customer's message and her reaction in one batch: the message is told, as WhatsApp does.

@@ -322,6 +322,8 @@ class RelayErrorCode(StrEnum):
     BOT_OVER_LIMITS = "bot_over_limits"  # 400: the menu bot breaks a limit (params: problem, node)
     CAMPAIGN_CONFLICT = "campaign_conflict"  # 409: that campaign id holds another campaign
     CAMPAIGN_FINISHED = "campaign_finished"  # 409: pause/resume of a done or cancelled campaign
+    # 422: a campaign's `phone_number_id` is none of the numbers this relay serves (params: number)
+    UNKNOWN_NUMBER = "unknown_number"
     UNKNOWN = "unknown"
 
 
@@ -802,7 +804,9 @@ class NewCampaign(_Wire):
     name: str = Field(min_length=1, max_length=200)
     template: CampaignTemplate
     recipients: list[CampaignRecipient] = Field(min_length=1, max_length=CAMPAIGN_RECIPIENTS_MAX)
-    phone_number_id: str | None = Field(default=None, max_length=32)  # default: the relay's number
+    # The business number every recipient gets it from (one of the relay's numbers: else 422
+    # unknown_number); None: each recipient's own, the number they last wrote to (else the relay's).
+    phone_number_id: str | None = Field(default=None, max_length=32)
     start_at: AwareDatetime | None = None  # None: now
     pace_per_second: int = Field(default=CAMPAIGN_PACE_DEFAULT, ge=1, le=CAMPAIGN_PACE_MAX)
 

@@ -226,6 +226,8 @@ class CampaignRunner:
                 await self.tick()
             except SQLAlchemyError as exc:
                 self.failures.failed(f"storage failed: cause={storage_cause(exc)} error={type(exc).__name__}")
+            except Exception as exc:
+                self.failures.failed_unexpectedly(exc)
             else:
                 self.failures.succeeded()
             with contextlib.suppress(TimeoutError):
@@ -414,7 +416,10 @@ class CampaignRunner:
                 key=key,
                 send_lease_ms=self.sender.lease_ms,
                 limit=limit,
-                window_open=self.sender.window_open,
+                # The window of the number the template goes from (WhatsApp's is per number).
+                window_open=lambda contact: self.sender.window_open(
+                    contact, self.sender.sending_number(row.phone_number_id or "", contact)
+                ),
                 # An opt-out stops marketing only, never a utility template; and never a send cut
                 # short before, which its key answers.
                 check_opt_out=row.template.is_marketing and recipient.state != "sending",

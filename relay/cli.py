@@ -12,6 +12,7 @@ import shutil
 import sys
 
 from relay.command_settings import (
+    LOGIN_REFUSED,
     SERVER_FULL,
     CommandRefused,
     command_env,
@@ -159,10 +160,16 @@ def unread_env_file_note(args: argparse.Namespace) -> str:
     )
 
 
-def with_fix(reason: str, fix: str) -> str:
-    """A database refusal with the fix that names the URL, unless the URL was right and the
-    PostgreSQL server full (its reason already says what to do)."""
-    return reason if reason.endswith(SERVER_FULL) else reason + fix
+def with_fix(reason: str, fix: str, note: str = "") -> str:
+    """A database refusal with the fix that names the URL (and the note on an env file left out),
+    unless the URL named the right server and database and PostgreSQL was full or refused the login:
+    the reason already says what to do there (the note still may: the env file's URL may hold the
+    password PostgreSQL has)."""
+    if reason.endswith(SERVER_FULL):
+        return reason
+    if reason.endswith(LOGIN_REFUSED):
+        return reason + note
+    return reason + fix + note
 
 
 def run_check_command(args: argparse.Namespace) -> int:
@@ -183,9 +190,9 @@ def run_check_command(args: argparse.Namespace) -> int:
     if reason:
         fix = (
             "; give the relay's own --database (or RELAY_DATABASE_URL in its env file), or start the "
-            "relay once to create it." + unread_env_file_note(args)
+            "relay once to create it."
         )
-        print(f"shop-inbox-relay check: {with_fix(reason, fix)}", file=sys.stderr)
+        print(f"shop-inbox-relay check: {with_fix(reason, fix, unread_env_file_note(args))}", file=sys.stderr)
         return 2
     store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
     try:
@@ -257,8 +264,8 @@ def run_token_command(args: argparse.Namespace) -> int:
         )
         return 2
     if reason:
-        fix = "; give the relay's own --database." + env_file_note
-        print(f"shop-inbox-relay token: {with_fix(reason, fix)}", file=sys.stderr)
+        fix = "; give the relay's own --database."
+        print(f"shop-inbox-relay token: {with_fix(reason, fix, env_file_note)}", file=sys.stderr)
         return 2
     from relay.sandbox import PROGRESS_KEY
     from relay.store import Store
@@ -485,7 +492,9 @@ def run_command(args: argparse.Namespace) -> int:
 
     from relay.server import SERVER_OPTIONS, create_app
 
-    app = create_app(settings)
+    # Its checks above opened the database: should it go away before the start, the start waits for
+    # it in one line, as a worker's does, rather than end in a traceback.
+    app = create_app(settings, wait_for_storage=True)
     if settings.upstream == "sandbox":
         print(
             f"Sandbox relay: simulated customers, nothing reaches WhatsApp. In the desktop, use the address "

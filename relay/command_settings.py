@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from relay.env_file import read_env_file
-from relay.storage.connection_refusals import too_many_connections
+from relay.storage.connection_refusals import refusal_cause
 
 
 class CommandRefused(Exception):
@@ -64,6 +64,15 @@ SERVER_FULL = (
     "; the server is up but has no connection left for the relay: see what holds them "
     "(SELECT usename, application_name, count(*) FROM pg_stat_activity GROUP BY 1, 2), or raise "
     "max_connections or the CONNECTION LIMIT"
+)
+
+# Said after PostgreSQL's refusal of the login (a wrong password, no such role, no pg_hba.conf line)
+# where a command could not open the database: the server and the database in the URL are right,
+# its user or password is not one PostgreSQL accepts, so another --database is not the fix.
+LOGIN_REFUSED = (
+    "; the server is up but refuses this login: give RELAY_DATABASE_URL (in the relay's env file; or "
+    "--database) the user and password PostgreSQL has for the relay, or, for a pg_hba.conf refusal, "
+    "add a line for this host there and reload PostgreSQL"
 )
 
 SQLITE_FORMS = (
@@ -177,9 +186,13 @@ def _opened_tables(url: str) -> set[str] | str:
         elif path is None and "Connection refused" in reason:
             # The URL may well be right: a server that is down (or not up yet, at boot) refuses too.
             reason += "; is PostgreSQL running and listening there?"
-        elif path is None and too_many_connections(getattr(exc, "orig", None) or exc):
-            # The URL is right and the server up: it is full. Fixing the URL would not help.
-            reason += SERVER_FULL
+        elif path is None:
+            refused = refusal_cause(getattr(exc, "orig", None) or exc)
+            if refused == "too_many_connections":
+                # The URL is right and the server up: it is full. Fixing the URL would not help.
+                reason += SERVER_FULL
+            elif refused == "login_refused":
+                reason += LOGIN_REFUSED
         return f"cannot open the database {shown(url)}: {reason}"
     finally:
         engine.dispose()

@@ -367,6 +367,11 @@ class EventFeed:
                 )
                 await asyncio.sleep(PRUNE_RETRY)
                 continue
+            except Exception as exc:
+                # Not an outage: trying again at once would fail the same way, so at the next round.
+                self.prune_failures.failed_unexpectedly(exc, f"; trying again in {PRUNE_EVERY:g} s")
+                await asyncio.sleep(PRUNE_EVERY)
+                continue
             self.prune_failures.succeeded()
             if removed:
                 log.info("pruned %d events older than %s", removed, retention)

@@ -43,6 +43,14 @@ class FailureStreak:
                 "%s: %s (still failing: %d times in %d s)", self.what, detail, self.count, now - self.started
             )
 
+    def failed_unexpectedly(self, exc: BaseException, then: str = "") -> None:
+        """A failure the loop was not written for (not the database's: a bug, a value it cannot
+        take): the streak's line names the error's class, its traceback goes to DEBUG (its text may
+        quote a customer's message), and the loop goes on. Raised out of the loop instead, it ended
+        it, and that job was never done again until the relay was restarted."""
+        self.failed(f"unexpected error={type(exc).__name__}{then} (its traceback at RELAY_LOG_LEVEL=DEBUG)")
+        self.logger.debug("%s: unexpected error", self.what, exc_info=exc)
+
     def succeeded(self) -> None:
         if self.count:
             took = self.clock() - self.started

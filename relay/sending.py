@@ -115,13 +115,9 @@ class Sender:
         on_sent: OnSent | None,
     ) -> tuple[int, dict[str, Any]]:
         to = recipient_of(body)
-        if needs_open_window(body) and self.window_closed(contact):
+        phone_number_id = self.sending_number(str(body.pop("from", "") or ""), contact)
+        if needs_open_window(body) and self.window_closed(contact, phone_number_id):
             return await self._outside_window(key)
-        phone_number_id = str(
-            body.pop("from", "")
-            or (contact.phone_number_id if contact else "")
-            or self.settings.phone_number_id
-        )
         graph_body = dict(body)
         graph_body["to"] = to
         if client_id and len(client_id) <= 512:
@@ -154,18 +150,22 @@ class Sender:
 
         await run_in_threadpool(self.store.sends.finish, key, 200, answer, [outbound], also)
         if campaign_id is None:  # a campaign reserved its place in the ledger before sending
-            await self._count_in_ledger(graph_body, to, contact)
+            await self._count_in_ledger(graph_body, to, contact, phone_number_id)
         await self.feed.notify()
         return 200, answer
 
-    def window_closed(self, contact: ContactRow | None) -> bool:
-        """The relay saw the customer's last message and it is more than 24 hours old.
+    def sending_number(self, chosen: str, contact: ContactRow | None) -> str:
+        """The business number a send goes from: the one chosen (`from`), else the one the customer
+        last wrote to, else the relay's own (a customer it never heard from)."""
+        return chosen or (contact.phone_number_id if contact else "") or self.settings.phone_number_id
+
+    def window_closed(self, contact: ContactRow | None, phone_number_id: str) -> bool:
+        """The relay saw the customer's messages, and none to this business number in 24 hours.
 
         A customer the relay has no message from (a relay started on an empty database or moved to
         a new host, a customer known only from the desktop's list) may well have written yesterday:
         Graph knows, so the message goes and Graph refuses it (131047) if the window is closed."""
-        last_in = contact.last_inbound_at if contact else None
-        return last_in is not None and self.clock() - last_in > WINDOW
+        return window_with(contact, phone_number_id, self.clock()) is False
 
     async def _outside_window(self, key: str) -> tuple[int, dict[str, Any]]:
         """The one answer for a closed window, whether the relay knew it or Graph said so: final."""
@@ -175,15 +175,18 @@ class Sender:
         await run_in_threadpool(self.store.sends.finish, key, 422, answer, [])
         return 422, answer
 
-    def window_open(self, contact: ContactRow | None) -> bool:
-        """The customer wrote in the last 24 hours: a template to them costs no messaging limit."""
-        last_in = contact.last_inbound_at if contact else None
-        return last_in is not None and self.clock() - last_in <= WINDOW
+    def window_open(self, contact: ContactRow | None, phone_number_id: str) -> bool:
+        """The customer wrote to this business number in the last 24 hours: a template from it
+        costs no messaging limit (one from the shop's other number does, as Meta counts it)."""
+        return window_with(contact, phone_number_id, self.clock()) is True
 
-    async def _count_in_ledger(self, body: dict[str, Any], to: str, contact: ContactRow | None) -> None:
-        """A template that went (or may have gone) out to a customer whose window is closed counts
-        against the portfolio's messaging limit, whoever sent it (a campaign reserved it already)."""
-        if body.get("type") == "template" and not self.window_open(contact):
+    async def _count_in_ledger(
+        self, body: dict[str, Any], to: str, contact: ContactRow | None, phone_number_id: str
+    ) -> None:
+        """A template that went (or may have gone) out to a customer whose window with its number
+        is closed counts against the portfolio's messaging limit, whoever sent it (a campaign
+        reserved it already)."""
+        if body.get("type") == "template" and not self.window_open(contact, phone_number_id):
             await run_in_threadpool(self.store.ledger.record, to, int(self.clock().timestamp() * 1000))
 
     @contextlib.asynccontextmanager
@@ -251,7 +254,7 @@ class Sender:
             outbound = outbound_event(client_id, None, to, sent_by, graph_body, phone_number_id, campaign_id)
             await run_in_threadpool(self.store.sends.finish, key, 200, answer, [outbound])
             if campaign_id is None:
-                await self._count_in_ledger(graph_body, to, contact)
+                await self._count_in_ledger(graph_body, to, contact, phone_number_id)
             await self.feed.notify()
             return 200, answer
         if exc.retryable:
@@ -296,6 +299,27 @@ class Sender:
                     log.info("graph busy (code %s); retrying in %.1f s", exc.code, delay)
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")
+
+
+def window_with(contact: ContactRow | None, phone_number_id: str, now: datetime) -> bool | None:
+    """Whether the customer's 24-hour window with this business number is open (True) or closed
+    (False) as far as the relay knows; None when it cannot tell: no message of hers stored, or a
+    third number of the shop she may have written to since her message to the other one.
+
+    WhatsApp's window is per number: her message to one opens nothing on another. A relay that
+    has her messages has each one (Meta redelivers until answered), so a number she wrote none of
+    them to is closed."""
+    if contact is None or contact.last_inbound_at is None:
+        return None
+    if contact.phone_number_id is None or contact.phone_number_id == phone_number_id:
+        return now - contact.last_inbound_at <= WINDOW
+    other_at = contact.other_inbound_at
+    if other_at is None:
+        return False
+    if contact.other_number_id == phone_number_id:
+        return now - other_at <= WINDOW
+    # Her message to any third number is older than her newest to the other one.
+    return None if now - other_at <= WINDOW else False
 
 
 def recipient_of(body: dict[str, Any]) -> str:

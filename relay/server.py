@@ -101,10 +101,11 @@ def create_app(
 ) -> FastAPI:
     """The relay as an ASGI app (uvicorn serves it; the demo embeds it).
 
-    `wait_for_storage`: a worker of `serve --workers N`, whose start waits for a database that is
-    away (its siblings serve meanwhile) instead of failing, which uvicorn's supervisor takes for a
-    worker that can never start, and stops `serve`. A single `serve`, the demo and the tests fail
-    their start at once (serve has just checked that it opens the database)."""
+    `wait_for_storage`: `serve` (a worker of `serve --workers N`, or `serve` alone), whose start
+    waits for a database that is away (a worker's siblings serve meanwhile) instead of failing,
+    which uvicorn's supervisor takes for a worker that can never start, and stops `serve`; a
+    `serve` alone ended with a traceback and status 3 over an outage of seconds after its checks.
+    The demo and the tests fail their start at once."""
     settings.check()
     log_redaction.install()
     if settings.upstream == "cloud" and settings.client_token and len(settings.client_token) < SHORT_TOKEN:

@@ -96,6 +96,7 @@ class Relay:
         self.sender = Sender(settings, self.store, self.upstream, self.feed, lambda: self.clock(), self.owner)
         # A database outage: the sweep's first failure, a reminder a minute and its end.
         self.sweep_failures = FailureStreak(log, "sweep of abandoned sends")
+        self.token_follow_failures = FailureStreak(log, "relay token not read again")
         self.automations = AutomationRunner(self.store, self.sender, lambda: self.clock())
         self.campaigns = CampaignRunner(
             settings, self.store, self.sender, self.feed, lambda: self.clock(), self.owner, self.spawn
@@ -176,6 +177,8 @@ class Relay:
                 self.sweep_failures.failed(
                     f"storage failed: cause={storage_cause(exc)} error={type(exc).__name__}"
                 )
+            except Exception as exc:
+                self.sweep_failures.failed_unexpectedly(exc)
             else:
                 self.sweep_failures.succeeded()
 
@@ -189,6 +192,10 @@ class Relay:
             except SQLAlchemyError as exc:
                 log.warning("relay token not read again: error=%s", type(exc).__name__)
                 continue
+            except Exception as exc:
+                self.token_follow_failures.failed_unexpectedly(exc)
+                continue
+            self.token_follow_failures.succeeded()
             if stored and stored != self.token:
                 self.token = stored
                 log.info("relay token rotated: the previous token is refused from now on")

@@ -51,6 +51,20 @@ async def listen(
     from relay.store import storage_cause  # the store imports this module: here, not at the top
 
     failures = FailureStreak(log, "PostgreSQL wake-up connection")
+    notice_failures = FailureStreak(log, "wake-up notice not handled")
+
+    async def handled(payload: str) -> None:
+        """One notice: one that cannot be handled is the streak's line, and every waiter is woken
+        (as after a lost connection: the commit it told of may be one they wait for); the
+        notices after it are handled as before."""
+        try:
+            await on_notice(payload)
+        except Exception as exc:
+            notice_failures.failed_unexpectedly(exc)
+            await on_notice(EVENTS)
+        else:
+            notice_failures.succeeded()
+
     while True:
         try:
             async with await psycopg.AsyncConnection.connect(
@@ -64,7 +78,7 @@ async def listen(
                     on_listening()
                 await on_notice(EVENTS)
                 async for notice in conn.notifies():
-                    await on_notice(notice.payload)
+                    await handled(notice.payload)
         except asyncio.CancelledError:
             raise
         except (psycopg.Error, OSError) as exc:
@@ -73,4 +87,7 @@ async def listen(
             failures.failed(
                 f"cause={storage_cause(exc)} error={type(exc).__name__}; retrying every {retry_delay:g} s"
             )
+            await asyncio.sleep(retry_delay)
+        except Exception as exc:
+            failures.failed_unexpectedly(exc, f"; retrying every {retry_delay:g} s")
             await asyncio.sleep(retry_delay)

@@ -8,7 +8,7 @@ from functools import partial
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -233,10 +233,16 @@ class _RangeRow(QWidget):
             typed_dates(edit)
             edit.timeChanged.connect(self.changed)
         remove = self.remove_button = QPushButton("×")
-        remove.setToolTip(self.tr("Remove these hours"))
+        # Ctrl+minus in the range's row, as a spreadsheet removes a row (Ctrl+Delete is the time
+        # field's own: it clears to the end of the word).
+        keys = QKeySequence(REMOVE_HOURS_KEYS)
+        remove.setToolTip(
+            self.tr("Remove these hours ({0})").format(keys.toString(QKeySequence.SequenceFormat.NativeText))
+        )
         remove.setAccessibleName(self.tr("Remove these hours"))
         remove.setFixedWidth(28)
         remove.clicked.connect(lambda: self.removed.emit(self))
+        remove.addAction(_row_key(self, keys, remove.click))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.start)
@@ -258,6 +264,21 @@ class _RangeRow(QWidget):
 
     def value(self) -> TimeRange:
         return TimeRange(start=_text(self.start.time(), end=False), end=_text(self.end.time(), end=True))
+
+
+REMOVE_HOURS_KEYS = "Ctrl+-"  # × in a day's range of hours, where the keyboard is
+
+
+def _row_key(row: QWidget, keys: QKeySequence, pressed: Callable[[], object]) -> QAction:
+    """Keys that work while the keyboard is in `row` (a day, a range of its hours): seven days have
+    the same buttons, so no Alt letter could be one day's. The action goes on the button it presses
+    too, so the button says what presses it."""
+    action = QAction(row)
+    action.setShortcut(keys)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda _checked=False: pressed())
+    row.addAction(action)
+    return action
 
 
 # The hours a day opened from "Closed" starts with when no open day comes before it.
@@ -289,9 +310,7 @@ class DayHoursEditor(QWidget):
                 keys.toString(QKeySequence.SequenceFormat.NativeText)
             )
         )
-        QShortcut(keys, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).activated.connect(
-            self.add_hours
-        )
+        self.add_range_button.addAction(_row_key(self, keys, self.add_hours))
         self.rows: list[_RangeRow] = []
         # The hours a day opened from "Closed" starts with (the week sets the nearest open day's).
         self.suggested_hours: Callable[[], list[TimeRange]] = lambda: list(DEFAULT_HOURS)

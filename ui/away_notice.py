@@ -152,9 +152,9 @@ class AwayNotice(QFrame):
                     )
                 )
             self.back.setText(
-                self.tr("Back to your away hours")
+                self.tr("Back to yo&ur away hours")
                 if self.way_back == "custom"
-                else self.tr("Only outside business hours")
+                else self.tr("Only o&utside business hours")
             )
             self.back.show()
         elif state is AwayNow.SCHEDULED:

@@ -102,6 +102,7 @@ from ui.error_sentences import file_error_sentence
 from ui.field_tokens import shown_fields, stored_fields
 from ui.form_reflow import FormReflow
 from ui.formatting import count_text
+from ui.icon_buttons import press_with_keys
 from ui.korean_particles import with_particles
 from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
@@ -114,6 +115,7 @@ from ui.time_zones import with_shop_zone
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
+START_OVER_KEYS = "F5"  # the simulator's Start over, as the inbox's Retry
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -281,7 +283,10 @@ class Simulator(QFrame):
         send = QPushButton(self.tr("Send"))
         send.clicked.connect(self.send_typed)
         # No Alt letter: the editor beside it uses all 26 (its Title and Bank account needed theirs).
+        # F5, the key that starts a page afresh, as the inbox's Retry.
         reset = QPushButton(self.tr("Start over"))
+        said = self.tr("Start the simulated chat again from its first message")
+        press_with_keys(reset, START_OVER_KEYS, said)
         reset.clicked.connect(self.reset)
         self.note = QLabel()
         self.note.setWordWrap(True)

@@ -14,6 +14,7 @@ from ui.automation_dialog import AutomationDialog
 from ui.bounded_text import BoundedTextEdit
 from ui.field_tokens import shown_field
 from ui.korean_particles import with_particles
+from ui.label_names import without_mnemonic
 from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
@@ -122,11 +123,6 @@ class BusinessProfileEditor(AutomationDialog):
         # Translators: {1} is the shop-name field as the message editors show it ({가게 이름}).
         sentence = self.tr("Customers see “{0}”; quick replies fill {1} with it.")
         self.summary.setText(with_particles(sentence.format(name, shown_field("shop"))))
-
-
-def without_mnemonic(label: str) -> str:
-    """A label as read aloud: "Shop &name" → "Shop name", "가게 이름(&N)" → "가게 이름"."""
-    return re.sub(r"\(&[^)]\)|&(?=.)", "", label).strip()
 
 
 def one_line(text: str, limit: int = 80) -> str:

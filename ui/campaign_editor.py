@@ -55,6 +55,7 @@ from ui.ad_law import law_lines, send_anyway
 from ui.campaign_audience import AudienceBox
 from ui.campaign_message import MessageBox, language_name, media_header
 from ui.campaign_models import moment_text
+from ui.campaign_number import SendFromBox
 from ui.campaign_preview import PhonePreview, PreviewGivesWay
 from ui.campaign_schedule import ScheduleBox
 from ui.confirm import confirm
@@ -99,6 +100,13 @@ class CampaignEditor(QWidget):
         self.name.setMaxLength(100)
         self.name.setPlaceholderText(self.tr("e.g. Winter sale"))
 
+        # In a shop with two numbers: which one it goes from (its row hidden in a one-number shop),
+        # made before the audience so that Tab goes from the name to it, as they stand.
+        self.send_from = SendFromBox(ctx.shop_region, self)
+        self.send_from.changed.connect(self.edited)
+        self.send_from.changed.connect(self._audience_changed)  # who never wrote to it, counted again
+        self.send_from.changed.connect(self._update_preview)
+
         self.audience_box = AudienceBox(ctx.shop_region, self)
         self.audience_box.changed.connect(self._audience_changed)
         self.audience_box.changed.connect(self.edited)
@@ -130,6 +138,12 @@ class CampaignEditor(QWidget):
         who = QVBoxLayout()
         name_row = QFormLayout()
         name_row.addRow(self.tr("N&ame"), self.name)
+        # No Alt letter: every letter of "Send from" is taken in this form (Delete draft has D).
+        send_from_label = QLabel(self.tr("Send from"), self)
+        send_from_label.setBuddy(self.send_from.choice)
+        name_row.addRow(send_from_label, self.send_from)
+        name_row.setRowVisible(self.send_from, False)
+        self._name_row = name_row
         who.addLayout(name_row)
         who.addWidget(self.audience_box, 1)
         what = QVBoxLayout()
@@ -147,11 +161,17 @@ class CampaignEditor(QWidget):
         self.preview_for.setObjectName("campaignPreviewFor")
         self.preview_for.setAccessibleName(self.tr("Preview for"))
         self.preview = PhonePreview(self)
+        # The number the customer previewed gets it from (a shop with two numbers).
+        self.preview_from = QLabel(self)
+        self.preview_from.setObjectName("campaignPreviewFrom")
+        self.preview_from.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview_from.hide()
         right = QVBoxLayout()
         preview_label = QLabel(self.tr("Prev&iew for"), self)
         preview_label.setBuddy(self.preview_for)
         right.addWidget(preview_label)
         right.addWidget(self.preview_for)
+        right.addWidget(self.preview_from)
         right.addWidget(self.preview, 1)
         columns = QHBoxLayout()
         columns.addWidget(scroll, 1)
@@ -226,6 +246,8 @@ class CampaignEditor(QWidget):
         self._loaded = this_load
         self.choices = choices
         self.audience_box.fill_choices(choices)
+        self.send_from.fill_numbers(choices.numbers)
+        self._name_row.setRowVisible(self.send_from, self.send_from.offered())
         self.message.fill_templates(choices)
         self.schedule.set_time_zone(choices.time_zone)
         if self._pending_draft is not None:
@@ -253,6 +275,7 @@ class CampaignEditor(QWidget):
 
     def show_draft(self, draft: CampaignDraft) -> None:
         self.name.setText(draft.name)
+        self.send_from.show_number(draft.phone_number_id)
         self.audience_box.show_audience(draft.audience)
         self.message.show_message(draft.template, draft.parameters, draft.header_media)
         self.schedule.show_schedule(draft.scheduled_at, draft.pace)
@@ -279,6 +302,7 @@ class CampaignEditor(QWidget):
             audience=self.audience(),
             scheduled_at=self.scheduled_at(),
             pace=self.schedule.pace.value(),
+            phone_number_id=self.send_from.phone_number_id(),
         )
 
     # ----------------------------------------------------------------- audience
@@ -325,9 +349,10 @@ class CampaignEditor(QWidget):
         db = self.ctx.db
         # Who reads which language: which version each gets, and whether most read none of them.
         languages = t is not None
+        number = self.send_from.phone_number_id() if self.send_from.offered() else None
 
         def work() -> Resolved:
-            return audience_for(db, audience, category, languages=languages)
+            return audience_for(db, audience, category, languages=languages, phone_number_id=number)
 
         def show(resolved: Resolved) -> None:
             if generation == self._generation:
@@ -339,6 +364,7 @@ class CampaignEditor(QWidget):
     def _show_audience(self, resolved: Resolved) -> None:
         self.resolved = resolved
         self.audience_box.show_resolved(resolved)
+        self.send_from.show_recipients(resolved.recipients, resolved.strangers)
         current = self.preview_for.currentData()
         self.preview_for.blockSignals(True)
         self.preview_for.clear()
@@ -428,6 +454,7 @@ class CampaignEditor(QWidget):
     def _update_preview(self, *_: object) -> None:
         chosen = self.current_template()
         shop = self.choices.profile.name if self.choices else ""
+        self._update_preview_from(self._preview_member())
         if chosen is None:
             self.preview.show_message(shop, "", self.tr("Choose a template to see the message."), "", [])
             self.message.law.setText("")
@@ -459,6 +486,21 @@ class CampaignEditor(QWidget):
         self.preview.show_message(shop, header, body, footer, buttons, has_media=media_header(t) is not None)
         self._update_versions_note()
         self._update_law(chosen, values)
+
+    def sent_from_text(self, member: Member | None) -> str:
+        """The number `member` gets it from, as dialled ("" when it is not known here: one number,
+        or a customer who never wrote, whom the relay reaches from its own)."""
+        chosen = self.send_from.phone_number_id()
+        if not self.send_from.offered():
+            return ""
+        return self.send_from.number_text(chosen or (member.phone_number_id if member is not None else None))
+
+    def _update_preview_from(self, member: Member | None) -> None:
+        number = self.sent_from_text(member)
+        self.preview_from.setText(
+            with_particles(self.tr("From your number {0}").format(number)) if number else ""
+        )
+        self.preview_from.setVisible(bool(number))
 
     def _blank_mark(self, number: int, spec: ParameterSpec) -> str:
         """What the preview shows for a blank nothing fills yet: what fills it, or its number."""
@@ -618,6 +660,15 @@ class CampaignEditor(QWidget):
                 )
             )
         lines = [with_particles(question.format(self.name.text(), count_text(len(recipients)), at))]
+        if self.send_from.offered():
+            chosen = self.send_from.phone_number_id()
+            lines.append(
+                with_particles(
+                    self.tr("It goes from your number {0}.").format(self.send_from.number_text(chosen))
+                )
+                if chosen
+                else self.tr("Each customer gets it from the number they last wrote to.")
+            )
         t = self.current_template()
         if t is not None and self.choices is not None:
             start = when or relay_clock.now()

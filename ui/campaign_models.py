@@ -22,7 +22,7 @@ from app.phones import display_phone
 from app.wire import CampaignReason, CampaignState, RecipientState, SkipReason
 from ui.campaign_message import language_name
 from ui.error_sentences import known_failure_sentence
-from ui.formatting import full_datetime, shop_datetime, soon_datetime, wall_clock
+from ui.formatting import business_number_text, full_datetime, shop_datetime, soon_datetime, wall_clock
 from ui.plain_tooltip import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -248,6 +248,7 @@ class CampaignListModel(_Table):
         self.rows: list[CampaignRow] = []
         # The shop's clock, on which campaigns are scheduled (the editor shows it); None: this computer's.
         self.zone: tzinfo | None = None
+        self.region = "KR"  # the shop's country: its numbers are written as dialled there
         self.headers = (
             translate("campaigns", "Campaign"),
             translate("campaigns", "State"),
@@ -310,6 +311,8 @@ class CampaignListModel(_Table):
         if r.sent_at:
             count = r.recipients  # lupdate reads %n's argument only as a plain name
             parts.append(self.tr("%Ln recipient(s)", "", count))
+        if r.from_number:  # a shop with two numbers: the one it goes (went) from
+            parts.append(self.tr("from {0}").format(business_number_text(r.from_number, self.region)))
         return " · ".join(parts)
 
 

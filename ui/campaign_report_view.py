@@ -34,7 +34,8 @@ from ui.campaign_models import (
     state_text,
 )
 from ui.context import AppContext
-from ui.formatting import count_text, wall_clock
+from ui.formatting import business_number_text, count_text, wall_clock
+from ui.korean_particles import with_particles
 from ui.ops import run_op
 from ui.save_paths import Picked, save_file_name
 from ui.theme import ui_font
@@ -206,6 +207,14 @@ class CampaignReportView(QWidget):
             else:
                 sentence = self.tr("{0} · sends {1} · template {2}")
             state = sentence.format(state, moment_text(when, self.model.zone), report.template_name)
+        # A shop with two numbers: which one the customers hear from (and reply to).
+        if report.from_number:
+            number = business_number_text(report.from_number, self.model.region)
+            state = with_particles(self.tr("{0} · from your number {1}").format(state, number))
+        elif report.own_numbers:
+            state = self.tr("{0} · from each customer's own number (the one they last wrote to)").format(
+                state
+            )
         self.state.setText(state)
         failed = report.failed_by_reason()
         values = {

@@ -113,6 +113,7 @@ class CampaignWindow(QWidget):
         # read runs (the editor still on screen) reads it again, or the report shows the old state.
         self._report_for: int | None = None
         self.list_model = CampaignListModel(self)
+        self.list_model.region = ctx.shop_region
         self.list = QTableView(self)
         self.list.setObjectName("campaignList")
         self.list.setAccessibleName(self.tr("Campaigns"))

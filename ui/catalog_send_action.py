@@ -105,5 +105,9 @@ class CatalogSendAction(QObject):
         else:
             self.pane.view.open_chat(row.contact_id)
         self.pane.message_queued.emit(row.contact_id)
+        # Her next words (a size, "this one?") follow the item: the keyboard goes back to the message
+        # field, as after attaching a file, wherever it was when she clicked the button.
+        if self.pane.composer.contact_id == row.contact_id:
+            self.pane.composer.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.ctx.sync is not None:
             self.ctx.sync.wake_sender()

@@ -60,6 +60,7 @@ from ui.chat_list_numbers import NumberChip, OtherNumbersUnread
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.formatting import count_text
+from ui.icon_buttons import keys_tip, press_with_keys
 from ui.korean_particles import with_particles
 from ui.label_names import (
     as_button_text,
@@ -92,6 +93,13 @@ PREPARE_BUDGET_S = 0.002  # the most one turn of the event loop spends on it
 LABEL_CHIP_CHARS = 11  # the longest name the label chip shows whole, in average characters
 # Windows makes Shift+F10 a context-menu event itself, as the menu key everywhere; Qt under Linux
 # does not, and a laptop without a menu key had no way from the keyboard to a chat's menu.
+# The chips above the chats, left to right (All, Unread, Archived, Labels), then the number chip
+# and the other numbers' unread beside it; the "↑ N" pill's key takes the list to its top.
+FILTER_CHIP_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")
+NUMBER_CHIP_KEYS = "Ctrl+5"
+OTHER_NUMBERS_KEYS = "Ctrl+6"
+NEW_ABOVE_KEYS = "Alt+Home"
+
 SHIFT_F10_IS_OURS = sys.platform.startswith("linux")
 
 
@@ -207,13 +215,20 @@ class ChatList(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 6)
         bar.setSpacing(6)
-        for key, text in (
-            ("all", self.tr("All")),
-            ("unread", self.tr("Unread")),
-            ("archived", self.tr("Archived")),
+        # Ctrl and the chip's place, as KakaoTalk's and Telegram's tabs and folders: the chips' words
+        # change (a count, a label's name) and the window has no Alt letter to spare.
+        for (key, text, tip), keys in zip(
+            (
+                ("all", self.tr("All"), self.tr("Every chat")),
+                ("unread", self.tr("Unread"), self.tr("Chats with unread messages")),
+                ("archived", self.tr("Archived"), self.tr("Archived chats")),
+            ),
+            FILTER_CHIP_KEYS,
+            strict=False,
         ):
             chip = QPushButton(text, self)
             chip.setObjectName("filterChip")
+            press_with_keys(chip, keys, tip)
             chip.setCheckable(True)
             chip.setProperty("filter", key)
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -233,6 +248,7 @@ class ChatList(QWidget):
         self._label_menu = QMenu(self)
         self._label_menu.aboutToShow.connect(self._check_shown_filter)
         self.label_chip.setMenu(self._label_menu)
+        press_with_keys(self.label_chip, FILTER_CHIP_KEYS[3])  # its menu opens
         self._chips.addButton(self.label_chip)
         bar.addWidget(self.label_chip)
         # One group, like radio buttons: Tab stops at the chosen chip alone and the arrow keys choose
@@ -247,10 +263,10 @@ class ChatList(QWidget):
         # them: the chips fill a 1024-pixel window's pane. Hidden with it, the row takes no room at
         # all (an empty layout still kept its margin: 6 pixels more above a one-number shop's chats).
         self.numbers_row = QWidget(self)
-        self.number_chip = NumberChip(self.numbers_row)
+        self.number_chip = NumberChip(self.numbers_row, keys=NUMBER_CHIP_KEYS)
         self.number_chip.picked.connect(self._pick_number)
         # Beside it, while it lists one number: what waits unread on the others.
-        self.other_unread = OtherNumbersUnread(self.numbers_row)
+        self.other_unread = OtherNumbersUnread(self.numbers_row, keys=OTHER_NUMBERS_KEYS)
         self.other_unread.picked.connect(self.number_chip.choose)
         numbers_layout = QHBoxLayout(self.numbers_row)
         numbers_layout.setContentsMargins(10, 0, 10, 6)
@@ -264,6 +280,7 @@ class ChatList(QWidget):
         self.new_above = QPushButton(self)
         self.new_above.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.new_above.setObjectName("newAbovePill")
+        press_with_keys(self.new_above, NEW_ABOVE_KEYS)  # Home: the top of the list
         self.new_above.setCursor(Qt.CursorShape.PointingHandCursor)
         self.new_above.clicked.connect(self.show_new_above)
         self.new_above.hide()
@@ -573,7 +590,7 @@ class ChatList(QWidget):
             if count == 1
             else self.tr("%Ln chats with new messages above: show them at the top", "", count)
         )
-        self.new_above.setToolTip(said)
+        self.new_above.setToolTip(keys_tip(said, NEW_ABOVE_KEYS))
         self.new_above.setAccessibleName(said)
         self.new_above.setVisible(count > 0)
 
@@ -762,7 +779,8 @@ class ChatList(QWidget):
         room = metrics.averageCharWidth() * LABEL_CHIP_CHARS
         shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
         self.label_chip.setText(as_button_text(shown))
-        self.label_chip.setToolTip(plain_tooltip(name) if shown != name else "")
+        said = name if shown != name else self.tr("Chats with a label, or that need a person")
+        self.label_chip.setToolTip(plain_tooltip(keys_tip(said, FILTER_CHIP_KEYS[3])))
 
     def _check_shown_filter(self) -> None:
         """The menu ticks the filter the list shows (none after All, Unread or Archived)."""

@@ -96,6 +96,7 @@ class _Asked:
     """What a re-read of changed chats is told about the list when it starts (changed_conversations)."""
 
     contact_ids: frozenset[int]
+    written: frozenset[int]
     shown: frozenset[int]
     room: int
     kind: ConversationFilter
@@ -117,6 +118,7 @@ class _Asked:
             number=self.number,
             keep_shown=self.keep_shown,
             also=self.also,
+            written=self.written,
         )
         counts = unread_counts(s, self.number)
         return _Read(
@@ -187,6 +189,9 @@ class ChatListModel(QAbstractListModel):
         self._refreshing = False
         self._pending: set[int] = set()
         self._pending_from_sync = False
+        # Of the pending chats, those a customer wrote to (Changes.written): a catch-up's beyond the
+        # list's rows count as waiting even when the shop's reply is their last message (it came late).
+        self._pending_written: set[int] = set()
         self._pending_owner = False  # something the owner did waits: read it without delay
         self._refreshed_at = 0.0  # time.monotonic() of the last re-read of changed rows
         # The chat open beside the list (MainWindow sets it): its row is always read whole.
@@ -392,6 +397,7 @@ class ChatListModel(QAbstractListModel):
         self._loading = True
         self._fetching = False
         self._pending.clear()  # the page is read after these changed: it has them
+        self._pending_written.clear()
         self._pending_owner = False
         number = self.number
         read = _read_page(self.kind, self.label_id, number, 0)
@@ -474,7 +480,7 @@ class ChatListModel(QAbstractListModel):
         if changes.all_contacts or changes.labels:  # label names and colours show on every row
             self.reload()
         elif changes.contacts:
-            self.refresh_contacts(changes.contacts, from_sync=changes.from_sync)
+            self.refresh_contacts(changes.contacts, from_sync=changes.from_sync, written=changes.written)
 
     def _matches(self, row: ConversationRow) -> bool:
         if row.last_message_at is None:
@@ -492,11 +498,14 @@ class ChatListModel(QAbstractListModel):
             return False
         return not (self.label_id is not None and all(lab.id != self.label_id for lab in row.labels))
 
-    def refresh_contacts(self, contact_ids: Iterable[int], *, from_sync: bool = False) -> None:
+    def refresh_contacts(
+        self, contact_ids: Iterable[int], *, from_sync: bool = False, written: Iterable[int] = ()
+    ) -> None:
         """Re-read these conversations off the GUI thread, then update, move, insert or drop their rows.
 
         The owner's own changes are read at once; synced ones at most every SYNC_REFRESH_MS."""
         self._pending.update(contact_ids)
+        self._pending_written.update(written)
         self._pending_from_sync |= from_sync
         self._pending_owner |= not from_sync
         self._flush_pending()
@@ -514,7 +523,9 @@ class ChatListModel(QAbstractListModel):
         from ui.ops import run_read
 
         ids, from_sync = frozenset(self._pending), self._pending_from_sync
+        written = frozenset(self._pending_written & ids)
         self._pending.clear()
+        self._pending_written.clear()
         self._pending_from_sync = False
         self._pending_owner = False
         self._refresh_timer.stop()
@@ -541,6 +552,7 @@ class ChatListModel(QAbstractListModel):
         open_chat = self.open_chat()
         asked = _Asked(
             contact_ids=ids,
+            written=written,
             shown=frozenset(r.contact_id for r in self._rows) | frozenset(self._waiting),
             room=self._room(),
             kind=self.kind,

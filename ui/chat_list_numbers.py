@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from app.business_numbers import NO_NUMBERS, ChatListNumbers, NumberChoice
 from ui.formatting import business_number_text, count_text
+from ui.icon_buttons import keys_tip, press_with_keys
 from ui.korean_particles import with_particles
 from ui.label_names import as_button_text
 
@@ -22,8 +23,9 @@ class NumberChip(QToolButton):
 
     picked = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, keys: str = "") -> None:
         super().__init__(parent)
+        self.keys = keys  # its menu opens with them (the chat list's Ctrl+5)
         self.setObjectName("filterChip")
         self.setProperty("filter", "number")
         self.setCheckable(True)  # checked (lit, as a picked chip) while one number's chats are listed
@@ -36,6 +38,8 @@ class NumberChip(QToolButton):
         self.region = "KR"
         self._menu = QMenu(self)
         self.setMenu(self._menu)
+        if keys:
+            press_with_keys(self, keys)
         self.hide()
         self._say()
 
@@ -95,11 +99,12 @@ class NumberChip(QToolButton):
             if shown
             else self.tr("Chats to all your numbers")
         )
-        self.setToolTip(
+        tip = (
             with_particles(self.tr("Only the chats to your number {0} are listed").format(shown))
             if shown
             else self.tr("The chats to all your numbers are listed")
         )
+        self.setToolTip(keys_tip(tip, self.keys) if self.keys else tip)
 
 
 class OtherNumbersUnread(QToolButton):
@@ -113,8 +118,11 @@ class OtherNumbersUnread(QToolButton):
 
     picked = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, keys: str = "") -> None:
         super().__init__(parent)
+        self.keys = keys  # they press it (the chat list's Ctrl+6)
+        if keys:
+            press_with_keys(self, keys)
         self.setObjectName("otherNumbersUnread")
         self.setAutoRaise(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -150,6 +158,6 @@ class OtherNumbersUnread(QToolButton):
                 count_text(total)
             )
         self.setText(as_button_text(text))
-        self.setToolTip(tip)
+        self.setToolTip(keys_tip(tip, self.keys) if self.keys else tip)
         self.setAccessibleName(tip)
         self.show()

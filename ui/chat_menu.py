@@ -23,6 +23,7 @@ SEARCH_IN_CHAT_KEYS = "Ctrl+Shift+F"
 PIN_KEYS = "Ctrl+Shift+P"
 ARCHIVE_KEYS = "Ctrl+E"
 UNREAD_KEYS = "Ctrl+Shift+U"
+RESUME_BOT_KEYS = "Ctrl+Shift+B"  # the chat header's Resume bot, shown while the bot has handed over
 
 
 class ChatMenu(QMenu):

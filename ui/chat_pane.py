@@ -47,14 +47,14 @@ from app.service_window import NumberWindow, number_windows
 from ui import icons, message_box
 from ui.attachments import attachable, forget_copy, forget_pasted, keep_for_sending
 from ui.avatar import avatar_pixmap
-from ui.chat_menu import CONTACT_INFO_KEYS, SEARCH_IN_CHAT_KEYS
+from ui.chat_menu import CONTACT_INFO_KEYS, RESUME_BOT_KEYS, SEARCH_IN_CHAT_KEYS
 from ui.chat_view import ChatView
 from ui.composer import Composer
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
 from ui.error_sentences import download_sentence
 from ui.formatting import business_number_text, kind_label
-from ui.icon_buttons import name_icon_button
+from ui.icon_buttons import name_icon_button, press_with_keys
 from ui.korean_particles import with_particles
 from ui.open_file import open_file
 from ui.ops import (
@@ -124,7 +124,10 @@ class ChatPane(QWidget):
         # The relay's menu bot handed this chat to a person: the owner switches it back on here.
         self.resume_bot_button = QToolButton(self.header)
         self.resume_bot_button.setText(self.tr("Resume bot"))
-        self.resume_bot_button.setToolTip(self.tr("Let the menu bot answer this customer again"))
+        # Ctrl+Shift+B (bot): the window's Alt letters are all taken.
+        press_with_keys(
+            self.resume_bot_button, RESUME_BOT_KEYS, self.tr("Let the menu bot answer this customer again")
+        )
         self.resume_bot_button.clicked.connect(self.resume_bot)
         self.resume_bot_button.setVisible(False)
         click_on_enter(self.resume_bot_button)

@@ -188,7 +188,7 @@ class Composer(QFrame):
         notice_text.setObjectName("windowNoticeText")
         notice_text.setWordWrap(True)
         self.template_button = QPushButton(
-            icons.icon("template"), self.tr("Choose template…"), self.window_notice
+            icons.icon("template"), self.tr("Choose &template…"), self.window_notice
         )
         self.template_button.setObjectName("templateButton")
         self.template_button.clicked.connect(self.template_requested)
@@ -571,7 +571,7 @@ class Composer(QFrame):
         closed = self.contact_id is not None and left <= timedelta(0)
         elsewhere = self.open_elsewhere() if closed else None
         if elsewhere is not None:
-            self.reply_elsewhere_button.setText(self.tr("Reply from {0}").format(elsewhere.number))
+            self.reply_elsewhere_button.setText(self.tr("Rep&ly from {0}").format(elsewhere.number))
         self.reply_elsewhere_button.setVisible(elsewhere is not None)
         self._say_why_closed()
         self.window_notice.setVisible(closed)

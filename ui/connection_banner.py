@@ -16,6 +16,7 @@ from app.inbound_silence import InboundSilence
 from ui import icons
 from ui.announce import announce
 from ui.formatting import full_datetime
+from ui.icon_buttons import press_with_keys
 from ui.korean_particles import with_particles
 
 # States in which the relay could not be reached: leaving one for ONLINE is news ("Reconnected").
@@ -35,6 +36,8 @@ SAID_AT_ONCE = frozenset(
 BLIP_SECONDS = 6
 
 # States in which the Retry button makes sense (the engine is waiting, or has given up on the token).
+RETRY_KEYS = "F5"  # Retry, or Start again where it shows instead
+
 RETRYABLE = (
     Connection.OFFLINE,
     Connection.RECONNECTING,
@@ -68,15 +71,19 @@ class ConnectionBanner(QFrame):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
+        # F5, the key that loads a page again: the window's Alt letters are all taken.
         self.retry = QPushButton(self.tr("Retry"), self)
+        press_with_keys(self.retry, RETRY_KEYS, self.tr("Try to reach your relay now"))
         self.retry.clicked.connect(self.retry_requested)
-        # Alt+T: the menus hold F, E, C, S and H (Alt+S opens Shop), the banner is in their window.
-        self.settings = QPushButton(self.tr("Se&ttings"), self)
+        # Alt+G: the menus hold F, E, C, S and H (Alt+S opens Shop), the banner is in their window.
+        self.settings = QPushButton(self.tr("Settin&gs"), self)
         self.settings.clicked.connect(self._settings_clicked)
         # News about the relay's history asks nothing of the owner: read, then put away.
         self.dismiss = QPushButton(self.tr("Close"), self)
         self.dismiss.clicked.connect(self._dismiss)
         self.start_again = QPushButton(self.tr("Start again"), self)
+        # F5 too: it shows where Retry cannot help (never beside it), and a hidden button's key does nothing.
+        press_with_keys(self.start_again, RETRY_KEYS, self.tr("Close Shop Inbox and open it again"))
         self.start_again.clicked.connect(self.start_again_requested)
         # A click on the strip leaves the keyboard where the owner was writing (Tab still reaches
         # its buttons): the Settings it opens gave the keyboard back to a button the banner then hid.
@@ -204,7 +211,8 @@ class ConnectionBanner(QFrame):
         notice = state.kind in HISTORY_NOTICES
         read_only = state.kind is Connection.READ_ONLY
         # Saving fails, not the connection; or a notice, not a failure at all.
-        sign = "error" if state.kind in STORAGE_TROUBLE or read_only else "info" if notice else "offline"
+        saving = state.kind in STORAGE_TROUBLE or read_only or state.disk_full
+        sign = "error" if saving else "info" if notice else "offline"
         self.icon.setPixmap(icons.icon(sign).pixmap(20, 20))
         self.style().unpolish(self)
         self.style().polish(self)
@@ -225,7 +233,7 @@ class ConnectionBanner(QFrame):
         """Whether this failed attempt is left unsaid for now: the relay answered a moment ago and
         nothing is on show. A wrong address, a hotspot's sign-in page or a refused certificate is
         said at once: waiting cannot mend those."""
-        if state.plain_url or state.cause in SAID_AT_ONCE:
+        if state.plain_url or state.cause in SAID_AT_ONCE or state.disk_full:
             self.blip.stop()
             return False
         if self.blip.isActive():
@@ -364,6 +372,14 @@ class ConnectionBanner(QFrame):
                 "{plain_url} in Settings."
             ).format(plain_url=unbroken(self.state.plain_url))
             return with_particles(hint)
+        if kind in LOST and self.state.disk_full:
+            # Said before the relay: once it answers, its messages could not be saved either.
+            text = self.tr(
+                "The disk is full, and your relay cannot be reached either. New messages wait on your "
+                "relay and nothing is lost: free some space on this computer, and they arrive once the "
+                "relay answers."
+            )
+            return text + self._waiting_sentence() + self._next_try(seconds)
         if kind in LOST and self.state.cause in SAID_AT_ONCE:
             text = self._said_at_once(self.state.cause) + self._waiting_sentence()
             # Signed in to the hotspot, the next try gets through by itself; a certificate or a

@@ -24,6 +24,8 @@ from app.phones import country_of
 from app.wire import NIGHT_HOLD_COUNTRIES
 from ui.context import AppContext
 from ui.formatting import full_datetime, local, wall_clock
+from ui.icon_buttons import press_with_keys
+from ui.label_names import without_mnemonic
 from ui.ops import run_change, run_op
 
 
@@ -49,6 +51,9 @@ def opt_out_reason_label(reason: str) -> str:
     return labels.get(reason, reason)
 
 
+NIGHT_KEYS = "Alt+Shift+N"  # the "Also at night" box
+
+
 class ConsentBox(QWidget):
     """Shows one contact's consents and writes changes through run_change (never on the GUI thread)."""
 
@@ -60,11 +65,11 @@ class ConsentBox(QWidget):
         self.consent = ContactConsent()
         self.wa_id: str | None = None
 
-        self.notifications = QCheckBox(self.tr("Agreed to receive notifications"), self)
+        self.notifications = QCheckBox(self.tr("Agreed to recei&ve notifications"), self)
         self.notifications.setObjectName("consentNotifications")
         self.notifications_how = self._how_combo("consentNotificationsHow")
         self.notifications_date = self._note()
-        self.marketing = QCheckBox(self.tr("Agreed to marketing messages"), self)
+        self.marketing = QCheckBox(self.tr("Agreed to mar&keting messages"), self)
         self.marketing.setObjectName("consentMarketing")
         self.marketing_how = self._how_combo("consentMarketingHow")
         self.marketing_date = self._note()
@@ -77,18 +82,21 @@ class ConsentBox(QWidget):
             self.tr(
                 "An ad also needs “{0}” ticked. Until it is, campaigns leave this customer out: "
                 "tick it only if the customer agreed to that too."
-            ).format(self.notifications.text())
+            ).format(without_mnemonic(self.notifications.text()))
         )
         self.ads_need_notifications.hide()
         self.night = QCheckBox(
             self.tr("Also at night ({0}–{1})").format(wall_clock(21, 0), wall_clock(8, 0)), self
         )
+        # Alt+Shift+N: the main window it sits in has no Alt letter left (the search's Alt+N is
+        # "Only to and from your number").
+        press_with_keys(self.night, NIGHT_KEYS, self.tr("Agreed to marketing messages at night too"))
         self.night.setObjectName("consentNight")
         self.opted_out = self._note()
         self.opted_out.setObjectName("consentOptedOut")
         self.opt_out_button = QPushButton(self)
         self.opt_out_button.setObjectName("consentOptOutButton")
-        self.opt_out_button.setText(self.tr("Record opt-out"))  # until the contact's consent arrives
+        self.opt_out_button.setText(self.tr("Record o&pt-out"))  # until the contact's consent arrives
 
         self.notifications.clicked.connect(self._save_notifications)
         self.notifications_how.activated.connect(lambda _i: self._save_notifications(True))
@@ -173,10 +181,10 @@ class ConsentBox(QWidget):
                     full_datetime(consent.opted_out_at), opt_out_reason_label(consent.opted_out_reason)
                 )
             )
-            self.opt_out_button.setText(self.tr("Clear opt-out"))
+            self.opt_out_button.setText(self.tr("Clear o&pt-out"))
         else:
             self.opted_out.setText("")
-            self.opt_out_button.setText(self.tr("Record opt-out"))
+            self.opt_out_button.setText(self.tr("Record o&pt-out"))
         self.opted_out.setVisible(consent.opted_out_at is not None)
         self._say_what_ads_need()
 

@@ -45,6 +45,7 @@ from ui.chat_export_action import export_chat_to_file
 from ui.confirm import confirm
 from ui.consent_box import ConsentBox
 from ui.context import AppContext
+from ui.icon_buttons import keys_tip
 from ui.label_names import label_display_name, label_swatch
 from ui.ops import run_read, run_write
 from ui.panel_heading import PanelHeading
@@ -60,6 +61,10 @@ log = logging.getLogger(__name__)
 # and only a shop with dozens scrolls within it. At six, a seventh label hid behind a tiny scrollbar.
 LABEL_ROWS_SHOWN = 16
 MEMBER_ROWS_SHOWN = 8  # the same for a group archive's members
+
+
+# File ▸ Export chat…, which the panel's Export chat… button does too.
+EXPORT_CHAT_KEYS = "Ctrl+Shift+E"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,12 +162,12 @@ class ContactPanel(QFrame):
         self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A customer known only from a phone export has no number: it is added here, not only when
         # a template is about to go out.
-        self.add_phone = QPushButton(self.tr("Add phone number…"), self)
+        self.add_phone = QPushButton(self.tr("&Add phone number…"), self)
         self.add_phone.setObjectName("addPhoneNumber")
         self.add_phone.clicked.connect(self._add_phone_number)
         self.add_phone.hide()
         # What she ordered before: the orders board, found by her number (names are shared).
-        self.orders = QPushButton(self.tr("This customer's orders…"), self)
+        self.orders = QPushButton(self.tr("This custo&mer's orders…"), self)
         self.orders.setObjectName("customerOrders")
         self.orders.clicked.connect(self._show_orders)
 
@@ -199,7 +204,7 @@ class ContactPanel(QFrame):
 
         self.consent_heading = self._heading(self.tr("Consent"))
         self.consent = ConsentBox(ctx, self)
-        self.block = QCheckBox(self.tr("Block this customer"), self)
+        self.block = QCheckBox(self.tr("&Block this customer"), self)
         self.block.clicked.connect(self._save_block)
 
         # A group archive lists its members instead of a customer's consent and block switches.
@@ -217,7 +222,10 @@ class ContactPanel(QFrame):
 
         self.media = SharedMediaList(ctx, self)
         self.media.media_opened.connect(self.media_opened)
+        # File ▸ Export chat…'s keys (ui/menus.py gives it them and hangs it on this button): the
+        # window's Alt letters are all taken.
         self.export = QPushButton(self.tr("Export chat…"), self)
+        self.export.setToolTip(keys_tip(self.tr("Save this chat to a file"), EXPORT_CHAT_KEYS))
         self.export.clicked.connect(self.export_chat)
 
         body = QWidget(self)

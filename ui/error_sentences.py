@@ -584,6 +584,11 @@ def relay_sentences() -> dict[str, str]:
         RelayErrorCode.CAMPAIGN_FINISHED: translate(
             "Errors", "This campaign has already finished or was cancelled: it cannot be paused or resumed."
         ),
+        RelayErrorCode.UNKNOWN_NUMBER: translate(
+            "Errors",
+            "Your relay does not send from the number this campaign is set to go from: it is not one of "
+            "your shop's WhatsApp numbers there. Choose another number under Send from and send again.",
+        ),
         RelayErrorCode.UNKNOWN: desktop[ErrorCode.UNKNOWN_OUTCOME],
     }
 

@@ -29,7 +29,7 @@ class ExpiryNotice(QFrame):
         self.dialog: BulkNoticeDialog | None = None
         self.text = QLabel(self)
         self.text.setWordWrap(True)
-        self.review_button = QPushButton(self.tr("Review…"), self)
+        self.review_button = QPushButton(self.tr("&Review…"), self)
         self.review_button.setObjectName("reviewExpired")
         self.review_button.clicked.connect(self.review)
         row = QHBoxLayout(self)

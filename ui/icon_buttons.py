@@ -1,9 +1,10 @@
-"""Buttons that show an icon alone: their tooltip is what a screen reader says they are."""
+"""Buttons that show an icon alone, or that a key of their own presses: their tooltip says so."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QToolButton
 
 
 def name_icon_button(button: QAbstractButton, tip: str, keys: str = "") -> None:
@@ -16,3 +17,30 @@ def name_icon_button(button: QAbstractButton, tip: str, keys: str = "") -> None:
     button.setToolTip(f"{tip} ({shown})" if shown else tip)
     button.setAccessibleName(tip)
     button.setAccessibleDescription(shown)
+
+
+def keys_tip(tip: str, keys: str) -> str:
+    """A tooltip ending in the keys that press the button, as the platform writes them:
+    "Unread chats (Ctrl+2)"."""
+    shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{tip} ({shown})" if tip else shown
+
+
+def press_with_keys(button: QAbstractButton, keys: str, tip: str = "") -> QShortcut:
+    """A button a key of its own presses (a chip's Ctrl+2, the banner's F5) where no Alt letter fits
+    (its text changes, or the window has none left); the key shown after `tip` in its tooltip, which
+    a button whose words change sets again with `keys_tip`.
+
+    The key is a shortcut the button holds, not its `setShortcut`: Qt sets a button's shortcut anew
+    from each text it is given ("Archived 3" has no "&", so none); nor an action, which a tool
+    button offers as a menu of its own. Like the button's own, the key works in its window while the
+    button shows; a chip with a menu opens the menu."""
+    shortcut = QShortcut(QKeySequence(keys), button)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    if isinstance(button, QToolButton) and button.menu() is not None:
+        shortcut.activated.connect(button.showMenu)
+    else:
+        shortcut.activated.connect(button.animateClick)
+    if tip:
+        button.setToolTip(keys_tip(tip, keys))
+    return shortcut

@@ -42,6 +42,11 @@ def new_label_colour(labels_before: int) -> str:
     return PALETTE[labels_before % len(PALETTE)]
 
 
+def without_mnemonic(label: str) -> str:
+    """A label as read aloud or quoted: "Shop &name" → "Shop name", "가게 이름(&N)" → "가게 이름"."""
+    return re.sub(r"\(&[^)]\)|&(?=.)", "", label).strip()
+
+
 def as_button_text(name: str) -> str:
     """A name the owner typed (a label's, a collection's), as a menu item's or a button's text: its
     "&" shown as typed. Qt takes one "&" as the Alt letter's mark: "R&D" showed as "RD", D underlined."""

@@ -562,6 +562,10 @@ class MainWindow(QMainWindow):
             self.tell_stopped_campaigns(changes.campaigns_stopped)
         if (changes.messages or changes.all_contacts) and not self.banner.saved_chats:
             self.read_saved_chats()  # the first chats imported: the banner says they are here
+        if changes.from_sync and changes.written:
+            self.notifier.customers_wrote(changes.written)
+            if changes.all_contacts:  # the list reads its page again and tells no row: read here
+                self.tell_written_chats(changes.written)
         if changes.from_sync and any(r.told_alone() for r in changes.reactions):
             self.tell_reactions(changes.reactions)
         if changes.from_sync and self.banner.quiet is not None:
@@ -573,6 +577,26 @@ class MainWindow(QMainWindow):
             self.banner.state.kind in LOST or not changes.from_sync or self.waiting_replies
         ):
             self.count_waiting_replies()
+
+    def tell_written_chats(self, contact_ids: frozenset[int]) -> None:
+        """Customers wrote in a batch that changed every chat's row (its message came to a number
+        the shop had not heard from yet, or was the first ever): their chats, read in an op, told."""
+        if not self.notifier.would_notify():
+            return
+        from ui.ops import run_read
+
+        def read(s: Session) -> list[ConversationRow]:
+            from app.queries import conversations_by_id
+
+            return conversations_by_id(s, contact_ids)
+
+        def failed(exc: BaseException) -> None:
+            log.warning("chats written to not read for a notification: %s", type(exc).__name__)
+
+        def tell(rows: list[ConversationRow]) -> None:
+            self.notifier.conversations_changed([(None, row) for row in rows])
+
+        run_read(self.ctx, read, tell, parent=self, on_failure=failed)
 
     def tell_reactions(self, reactions: frozenset[AppliedReaction]) -> None:
         """Customers reacted to messages: their chats and the messages they answer, read in an op,

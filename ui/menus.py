@@ -116,6 +116,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         greeting_editor,
         menu_bot_editor,
     )
+    from ui.contact_panel import EXPORT_CHAT_KEYS
     from ui.order_actions import OrderActions
     from ui.settings_action import back_up_now, restore_from_backup
     from ui.settings_dialog import restore_possible
@@ -173,12 +174,22 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         "Ctrl+I",
     )
     export_action = action(
-        file_menu, translate("Menus", "&Export chat…"), lambda: export_open_chat(window, ctx)
+        file_menu,
+        translate("Menus", "&Export chat…"),
+        lambda: export_open_chat(window, ctx),
+        EXPORT_CHAT_KEYS,
     )
     export_action.setObjectName("exportChatAction")
-    # It acts on the open chat: greyed out while none is open.
-    file_menu.aboutToShow.connect(lambda: export_action.setEnabled(window.chat.contact_id() is not None))
-    export_action.setEnabled(False)
+
+    # It acts on the open chat: greyed out, its keys too, while none is open. The contact panel's
+    # Export chat… button is pressed by its keys.
+    def export_follows_chat() -> None:
+        export_action.setEnabled(window.chat.contact_id() is not None)
+
+    window.chat.chat_changed.connect(export_follows_chat)
+    file_menu.aboutToShow.connect(export_follows_chat)
+    export_follows_chat()
+    window.contact_panel.export.addAction(export_action)
     file_menu.addSeparator()
     # Where a shop owner looks first; they do what Settings' buttons do, without Settings.
     action(file_menu, translate("Menus", "&Back up now…"), lambda: back_up_now(window, ctx))

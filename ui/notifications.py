@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -27,6 +28,10 @@ PREVIEW_CHARS = 120
 # new messages within COALESCE_MS become one "N new messages in M chats" instead of a notification each.
 SINGLE_NOTIFICATIONS_MAX = 2
 COALESCE_MS = 2000
+# A chat a synced batch said its customer wrote to is news when its row comes within this long (the
+# list re-reads rows every half second); one whose row never comes (a catch-up's chats beyond the
+# list) is forgotten then, not told later for another reason.
+WRITTEN_FRESH_S = 60.0
 
 
 class Notifier(QObject):
@@ -71,6 +76,8 @@ class Notifier(QObject):
         # Customers' reactions waiting for the same summary (contact id → her reactions).
         self._pending_reactions: dict[int, list[ReactionNews]] = {}
         self._recent = 0  # chats told one by one in the current coalescing window
+        # Chats a customer wrote to in synced batches whose rows are not in yet (customers_wrote).
+        self._written: dict[int, float] = {}  # contact id → time.monotonic() it was said
         self._summary = QTimer(self)
         self._summary.setSingleShot(True)
         self._summary.setInterval(COALESCE_MS)
@@ -98,6 +105,11 @@ class Notifier(QObject):
     ) -> None:
         """Called with (before, after) rows of a sync batch, and the chats beyond the list's rows a
         customer wrote to (a catch-up's many: they only ever join the summary)."""
+        fresh = time.monotonic() - WRITTEN_FRESH_S
+        changed = {new.contact_id for _old, new in changes}
+        written = {cid for cid in changed if self._written.get(cid, fresh) > fresh}
+        seen = changed | {a.contact_id for a in elsewhere or ()}
+        self._written = {cid: at for cid, at in self._written.items() if cid not in seen and at > fresh}
         if not self.would_notify():
             return
         now = relay_clock.now()  # a hand-off's end is the relay's time
@@ -107,10 +119,11 @@ class Notifier(QObject):
                 continue
             before = old.unread_count if old else 0
             # The relay's greeting, away or bot reply may come in the same batch as the customer's
-            # message (at night, after the laptop slept): the customer is still the news.
+            # message (at night, after the laptop slept): the customer is still the news. So is a
+            # message that came late and sorts in above the shop's reply, which the owner never saw.
             if (
                 new.unread_count > before
-                and (new.last_direction == "in" or new.answered_automatically())
+                and (new.last_direction == "in" or new.answered_automatically() or new.contact_id in written)
                 and not new.blocked
                 and not new.archived
             ):
@@ -121,6 +134,12 @@ class Notifier(QObject):
             self._summary.start()
             if not isinstance(self._pending.get(arrival.contact_id), ConversationRow):
                 self._pending[arrival.contact_id] = arrival  # a row already waiting names the chat
+
+    def customers_wrote(self, contact_ids: frozenset[int]) -> None:
+        """A synced batch brought these chats' customers' new messages (`Changes.written`): their
+        rows, when they come, are news even where the shop's reply is still their last message."""
+        now = time.monotonic()
+        self._written.update(dict.fromkeys(contact_ids, now))
 
     def would_notify(self) -> bool:
         """Notifications are on and the owner is not looking at the window."""
@@ -199,12 +218,16 @@ class Notifier(QObject):
 
     def _notify(self, row: ConversationRow) -> None:
         title = row.display_name
-        if self.prefs.get("notification_previews", True) and row.answered_automatically():
-            text = self._preview(row.waiting_kind, row.waiting_body) or self.tr("New message")
-        elif self.prefs.get("notification_previews", True):
-            text = self._preview(row.last_kind, row.last_body)
-        else:
+        # What she wrote last (app.queries fills it): not the relay's automatic reply after it, not
+        # the chat's newest message when hers came late.
+        if not self.prefs.get("notification_previews", True):
             text = self.tr("New message")
+        elif row.arrived_kind is not None:
+            text = self._preview(row.arrived_kind, row.arrived_body) or self.tr("New message")
+        elif row.answered_automatically():
+            text = self.tr("New message")
+        else:
+            text = self._preview(row.last_kind, row.last_body)
         if row.unread_count > 1:
             title = self.tr("{0} ({1} messages)").format(isolated(title), row.unread_count)
         # The number the message came to: a late one to the other number leaves the chat on its own.

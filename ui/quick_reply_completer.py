@@ -120,7 +120,7 @@ class QuickReplyCompleter(QObject):
         )
         text.setWordWrap(True)
         self._empty_text = text.text()
-        add = QPushButton(self.tr("Add a quick reply…"), self.empty_hint)
+        add = QPushButton(self.tr("Add a &quick reply…"), self.empty_hint)
         add.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the editor keeps the keyboard
         add.clicked.connect(self._manage)
         hint_layout = QHBoxLayout(self.empty_hint)

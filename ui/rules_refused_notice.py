@@ -252,9 +252,9 @@ class RulesRefusedNotice(QFrame):
         self._open: QDialog | None = None  # the editor the button opened, while it is open
         self.text = QLabel(self)
         # Alt+I: F is the File menu's, above it in the same window.
-        self.fix = QPushButton(self.tr("F&ix…"))
+        self.fix = QPushButton(self.tr("Fi&x…"))
         self.fix.clicked.connect(self.open_editor)
-        self.discard = QPushButton(self.tr("Disc&ard change…"))
+        self.discard = QPushButton(self.tr("D&iscard change…"))
         self.discard.clicked.connect(self.discard_change)
         lay_out_warning_strip(self, self.text, self.fix, self.discard)
         self.hide()

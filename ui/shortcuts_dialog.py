@@ -25,6 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.automation_forms import REMOVE_HOURS_KEYS
+from ui.bot_editor import START_OVER_KEYS
+from ui.chat_list import FILTER_CHIP_KEYS, NEW_ABOVE_KEYS, NUMBER_CHIP_KEYS, OTHER_NUMBERS_KEYS
+from ui.chat_menu import RESUME_BOT_KEYS
+from ui.connection_banner import RETRY_KEYS
+from ui.consent_box import NIGHT_KEYS
 from ui.main_window import NEXT_CHAT_KEYS, PREVIOUS_CHAT_KEYS
 from ui.panes import NEXT_PANE_KEYS, PREVIOUS_PANE_KEYS
 from ui.screen_fit import resize_within_screen
@@ -103,6 +109,18 @@ class ShortcutsDialog(QDialog):
         chats.append(
             (enter, self.tr("On a message: open its photo, file or order, or the message it answers"))
         )
+        # The chips', the pill's and the banner's keys (their buttons carry them, ui/chat_list.py).
+        first_chip, *_, last_chip = FILTER_CHIP_KEYS
+        chip_keys = f"{native(first_chip)} … {native(last_chip)}"
+        chats += [
+            (chip_keys, self.tr("Chat list: All, Unread, Archived, Labels")),
+            (native(NUMBER_CHIP_KEYS), self.tr("Chat list: the chats to one of your numbers, or to all")),
+            (native(OTHER_NUMBERS_KEYS), self.tr("Chat list: your other number's unread chats")),
+            (native(NEW_ABOVE_KEYS), self.tr("Chat list: show the chats with new messages at the top")),
+            (native(RETRY_KEYS), self.tr("Not connected: try again now (or Start again, where it says so)")),
+            (native(RESUME_BOT_KEYS), self.tr("Let the menu bot answer the open chat again")),
+            (native(NIGHT_KEYS), self.tr("Contact info: agreed to marketing messages at night too")),
+        ]
         writing = [
             (enter if enter_sends else ctrl_enter, self.tr("Send the message")),
             (
@@ -110,6 +128,7 @@ class ShortcutsDialog(QDialog):
                 self.tr("New line in the message (Settings ▸ Enter sends the message)"),
             ),
             ("/", self.tr("Quick replies: type / and a few letters, then Enter or Tab to insert")),
+            ("#", self.tr("Catalogue: type # at the start of a word to pick items to send")),
             *window_keys(window, {"Ctrl+R": self.tr("Reply to the selected message")}),
             (native(QKeySequence.StandardKey.Copy), self.tr("Copy the selected messages")),
         ]
@@ -122,6 +141,12 @@ class ShortcutsDialog(QDialog):
                     "Save, in the catalogue, quick replies, greeting, away message and other Shop windows"
                 ),
             ),
+            (
+                native(QKeySequence.StandardKey.New),
+                self.tr("Business hours: add hours to the day the cursor is in"),
+            ),
+            (native(REMOVE_HOURS_KEYS), self.tr("Business hours: remove the hours the cursor is in")),
+            (native(START_OVER_KEYS), self.tr("Menu bot: start the simulated chat over")),
         ]
         self._group(self.tr("Chats"), chats)
         self._group(self.tr("Writing"), writing)

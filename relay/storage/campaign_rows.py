@@ -436,10 +436,10 @@ class CampaignRows:
     ) -> Begun:
         """Everything before a recipient's send, in one transaction (one round trip, not five):
         the campaign is still running and still this worker's; no marketing opt-out (when
-        `check_opt_out`); the customer's row; for a send outside their 24-hour window, a place in
-        the messaging limit's ledger; the send key reserved; the recipient marked `sending`. A
-        crash after this commit leaves a reserved key, which a resumed campaign answers from (or
-        the sweep marks unknown): never resent."""
+        `check_opt_out`); the customer's row; for a send outside their 24-hour window with the
+        sending number (`window_open`), a place in the messaging limit's ledger; the send key
+        reserved; the recipient marked `sending`. A crash after this commit leaves a reserved key,
+        which a resumed campaign answers from (or the sweep marks unknown): never resent."""
         c = campaign.c
         with self.db.engine.begin() as conn:
             mine = conn.execute(

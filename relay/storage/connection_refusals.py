@@ -20,8 +20,12 @@ LOGIN_REFUSED_SQLSTATES = ("28P01", "28000")
 # server's message, in the server's language (lc_messages). These are PostgreSQL's own texts for
 # 53300 (max_connections, the slots kept for superusers, a database's or a role's CONNECTION LIMIT):
 # the English of every version since 9.x ("remaining connection slots are reserved for …" ends
-# differently from 16 on), then the translations PostgreSQL 15 ships (its postgres-15.mo catalogues).
-# %s is the database's or the role's name.
+# differently from 16 on), then the translations PostgreSQL 15 ships (its postgres-15.mo catalogues),
+# and, where a language words the refusal of 16 on otherwise, that wording as PostgreSQL 17's and 18's
+# src/backend/po catalogues translate it (de, ja; ko's starts as its 15 wording does; es and fr leave
+# it untranslated or fuzzy there, so such a server sends the English). Languages not looked up yet
+# (it, ka, ru, sv, uk, zh_CN) may have the newer refusal read as a lost connection. %s is the
+# database's or the role's name.
 TOO_MANY_CONNECTIONS_TEXTS = (
     "sorry, too many clients already",
     'too many connections for database "%s"',
@@ -32,6 +36,9 @@ TOO_MANY_CONNECTIONS_TEXTS = (
     "zu viele Verbindungen für Datenbank »%s«",
     "zu viele Verbindungen von Rolle »%s«",
     "die verbleibenden Verbindungen sind für Superuser",
+    # de, from 16 on (reserved_connections, pg_use_reserved_connections)
+    "die verbleibenden Verbindungen sind für Rollen mit dem %s-Attribut reserviert",
+    "die verbleibenden Verbindungen sind für Rollen mit den Privilegien der Rolle »%s« reserviert",
     # es
     "lo siento, ya tenemos demasiados clientes",
     "demasiadas conexiones para la base de datos «%s»",
@@ -52,6 +59,11 @@ TOO_MANY_CONNECTIONS_TEXTS = (
     'データベース"%s"への接続が多すぎます',
     'ロール"%s"からの接続が多すぎます',
     "残りの接続スロットは",
+    # ja, from 16 on
+    "残りの接続枠は%s属性を持つロールのために予約されています",
+    '残りの接続枠は"%s"ロールの権限を持つロールのために予約されています',
+    # ko: from 16 on "남은 연결 슬롯은 %s 속성을 가진 롤용으로 남겨 놓았음" and '남은 연결 슬롯은 "%s" 롤
+    # 권한이 있는 롤용으로 남겨 놓았음', which the line below already finds
     # ka
     "უკაცრავად, უკვე მეტისმეტად ბევრი კლიენტია",
     'ძალიან ბევრი კავშირი ბაზისთვის "%s"',

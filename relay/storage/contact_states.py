@@ -24,6 +24,9 @@ class ContactRow:
     last_owner_reply_at: datetime | None
     last_away_sent_at: datetime | None
     known: bool
+    # Her newest message to a business number other than `phone_number_id`, and when (revision 0013).
+    other_number_id: str | None = None
+    other_inbound_at: datetime | None = None
 
 
 # Built once: every webhook reads its customers' rows (SQLAlchemy builds a statement per call otherwise).
@@ -45,6 +48,8 @@ def contact_values_row(values: Mapping[Any, Any]) -> ContactRow:
         last_owner_reply_at=ms_to_dt(values["last_owner_reply_ms"]),
         last_away_sent_at=ms_to_dt(values["last_away_sent_ms"]),
         known=bool(values["known"]),
+        other_number_id=values["other_number_id"],
+        other_inbound_at=ms_to_dt(values["other_inbound_ms"]),
     )
 
 
@@ -77,7 +82,26 @@ def _changes(row: Any, values: Mapping[str, Any]) -> dict[str, Any]:
         if key == "phone_number_id" and late:
             continue
         changes[key] = value
+    for key, value in _other_number(stored, values).items():
+        if stored[key] is None or (stored[key] < value if key.endswith("_ms") else stored[key] != value):
+            changes[key] = value
     return changes
+
+
+def _other_number(stored: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """What a message of hers (`values` with its business number and time) moves of her record of
+    the other numbers (WhatsApp's 24-hour window is per number): written to a number other than
+    her last one, it is her newest (the last one becomes the other) or a late one (the other when
+    it is newer than the other's time)."""
+    number, at = values.get("phone_number_id"), values.get("last_inbound_ms")
+    last_number, last_at = stored["phone_number_id"], stored["last_inbound_ms"]
+    if number is None or at is None or last_number is None or last_at is None or number == last_number:
+        return {}
+    if at >= last_at:
+        return {"other_number_id": last_number, "other_inbound_ms": last_at}
+    if stored["other_inbound_ms"] is not None and stored["other_inbound_ms"] >= at:
+        return {}
+    return {"other_number_id": number, "other_inbound_ms": at}
 
 
 _EMPTY_ROW: dict[str, Any] = {column.name: None for column in contact_state.columns}
@@ -145,12 +169,18 @@ class ContactStates:
         self.touch_in(
             conn,
             new,
-            last_inbound_ms=dt_to_ms(before.last_inbound_at),
             last_outbound_ms=dt_to_ms(before.last_outbound_at),
             last_owner_reply_ms=dt_to_ms(before.last_owner_reply_at),
             last_away_sent_ms=dt_to_ms(before.last_away_sent_at),
             known=True if before.known else None,
         )
+        # Her messages under the old number, to each business number, as if they came again.
+        for number, at in (
+            (before.other_number_id, before.other_inbound_at),
+            (before.phone_number_id, before.last_inbound_at),
+        ):
+            if at is not None:
+                self.touch_in(conn, new, phone_number_id=number, last_inbound_ms=dt_to_ms(at))
         conn.execute(delete(contact_state).where(contact_state.c.wa_id == old))
 
     def lock(self, wa_id: str) -> Connection | None:
@@ -174,6 +204,14 @@ class ContactStates:
             conn.commit()
         finally:
             conn.close()
+
+    def wrote_to(self, phone_number_id: str) -> bool:
+        """Some customer's webhook came for this business number: it is one this relay serves
+        (her last number, or the other one she wrote to before her last)."""
+        c = contact_state.c
+        written = or_(c.phone_number_id == phone_number_id, c.other_number_id == phone_number_id)
+        with self.db.engine.connect() as conn:
+            return conn.execute(select(contact_state.c.wa_id).where(written).limit(1)).first() is not None
 
     def mark_known(self, wa_ids: list[str]) -> int:
         with self.db.engine.begin() as conn:

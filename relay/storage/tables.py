@@ -67,6 +67,11 @@ contact_state = Table(
     Column("last_owner_reply_ms", BigInteger),
     Column("last_away_sent_ms", BigInteger),
     Column("known", Boolean, nullable=False, default=False),
+    # WhatsApp's 24-hour window is per business number: her newest message to a number other than
+    # `phone_number_id` (whose time is `last_inbound_ms`), and when. A number neither names last
+    # heard from her before `other_inbound_ms`. Relay revision 0013.
+    Column("other_number_id", String(32)),
+    Column("other_inbound_ms", BigInteger),
 )
 
 kv = Table(

@@ -387,6 +387,19 @@
     </message>
 </context>
 <context>
+    <name>SendFromBox</name>
+    <message numerus="yes">
+        <source>%n never wrote to you: from the number your relay is set up with.</source>
+        <translation>
+            <numerusform>%n never wrote to you: from the number your relay is set up with.</numerusform><numerusform>%n never wrote to you: from the number your relay is set up with.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) never wrote to {0}: it reaches them from a number they may not know, and their replies come to {0}.</source>
+        <translation>
+            <numerusform>%n recipient never wrote to {0}: it reaches them from a number they may not know, and their replies come to {0}.</numerusform><numerusform>%n recipients never wrote to {0}: it reaches them from a number they may not know, and their replies come to {0}.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message numerus="yes">
         <source>Of this, {size} is taken by %Ln earlier inboxes kept when backups were restored.</source>

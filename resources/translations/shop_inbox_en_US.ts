@@ -620,6 +620,10 @@ The chats, orders, catalog, quick replies and settings in the backup come to thi
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>Catalogue: type # at the start of a word to pick items to send</source>
+        <translation>Catalog: type # at the start of a word to pick items to send</translation>
+    </message>
+    <message>
         <source>Save, in the catalogue, quick replies, greeting, away message and other Shop windows</source>
         <translation>Save, in the catalog, quick replies, greeting, away message and other Shop windows</translation>
     </message>

@@ -260,12 +260,12 @@
         <translation>자리 비움 메시지를 항상 보내도록 설정했어요.</translation>
     </message>
     <message>
-        <source>Back to your away hours</source>
-        <translation>정해 둔 자리 비움 시간으로 돌리기</translation>
+        <source>Back to yo&amp;ur away hours</source>
+        <translation>정해 둔 자리 비움 시간으로 돌리기(&amp;U)</translation>
     </message>
     <message>
-        <source>Only outside business hours</source>
-        <translation>영업시간 외에만 보내기</translation>
+        <source>Only o&amp;utside business hours</source>
+        <translation>영업시간 외에만 보내기(&amp;U)</translation>
     </message>
     <message>
         <source>Away hours until {0}.</source>
@@ -1261,6 +1261,10 @@
         <translation>이름(&amp;A)</translation>
     </message>
     <message>
+        <source>Send from</source>
+        <translation>보내는 번호</translation>
+    </message>
+    <message>
         <source>Preview for</source>
         <translation>미리보기 대상</translation>
     </message>
@@ -1284,6 +1288,10 @@
     <message>
         <source>Choose a template to see the message.</source>
         <translation>템플릿을 고르면 메시지가 보여요.</translation>
+    </message>
+    <message>
+        <source>From your number {0}</source>
+        <translation>매장 번호 {0}에서 보내요</translation>
     </message>
     <message>
         <source>[customer&apos;s name]</source>
@@ -1328,6 +1336,14 @@
     <message>
         <source>Send “{0}” to {1} customers at {2}? The relay sends it then, even with this computer off.</source>
         <translation>“{0}”을(를) {2}에 고객 {1}명에게 보낼까요? 이 컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
+    </message>
+    <message>
+        <source>It goes from your number {0}.</source>
+        <translation>매장 번호 {0}에서 보내요.</translation>
+    </message>
+    <message>
+        <source>Each customer gets it from the number they last wrote to.</source>
+        <translation>고객마다 마지막으로 연락한 매장 번호에서 보내요.</translation>
     </message>
     <message>
         <source>They all get it at {2}.</source>
@@ -1397,6 +1413,10 @@
         <translation>
             <numerusform>%Ln명</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>{0}에서</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1551,14 @@
     <message>
         <source>{0} · sent {1} · template {2}</source>
         <translation>{0} · {1}에 보냄 · 템플릿 {2}</translation>
+    </message>
+    <message>
+        <source>{0} · from your number {1}</source>
+        <translation>{0} · 보내는 번호 {1}</translation>
+    </message>
+    <message>
+        <source>{0} · from each customer&apos;s own number (the one they last wrote to)</source>
+        <translation>{0} · 보내는 번호: 고객마다 마지막으로 연락한 번호</translation>
     </message>
     <message>
         <source>On the relay: {0}</source>
@@ -2324,8 +2352,24 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>보관됨 {0}</translation>
     </message>
     <message>
+        <source>Every chat</source>
+        <translation>모든 채팅</translation>
+    </message>
+    <message>
+        <source>Chats with unread messages</source>
+        <translation>읽지 않은 메시지가 있는 채팅</translation>
+    </message>
+    <message>
+        <source>Archived chats</source>
+        <translation>보관된 채팅</translation>
+    </message>
+    <message>
         <source>&amp;Needs a person</source>
         <translation>상담 필요(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Chats with a label, or that need a person</source>
+        <translation>라벨이 붙은 채팅, 또는 사람이 답해야 하는 채팅</translation>
     </message>
     <message>
         <source>No chats with the label {0}. Archived chats are listed under Archived.</source>
@@ -2945,10 +2989,6 @@ Right-click to retry.</source>
         <translation>고객의 마지막 메시지 후 24시간이 지났어요. 지금은 승인된 템플릿만 보낼 수 있어요.</translation>
     </message>
     <message>
-        <source>Choose template…</source>
-        <translation>템플릿 선택…</translation>
-    </message>
-    <message>
         <source>Attach a file</source>
         <translation>파일 첨부</translation>
     </message>
@@ -2991,10 +3031,6 @@ Right-click to retry.</source>
         <translation>답장은 매장 번호 {0}에서 보내요.</translation>
     </message>
     <message>
-        <source>Reply from {0}</source>
-        <translation>{0}에서 답장</translation>
-    </message>
-    <message>
         <source>Free replies end in {0}</source>
         <translation>무료 답장 가능 시간 {0} 남음</translation>
     </message>
@@ -3027,6 +3063,14 @@ Right-click to retry.</source>
     <message>
         <source>Add a caption</source>
         <translation>설명 추가</translation>
+    </message>
+    <message>
+        <source>Choose &amp;template…</source>
+        <translation>템플릿 선택(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Rep&amp;ly from {0}</source>
+        <translation>{0}에서 답장(&amp;L)</translation>
     </message>
     <message>
         <source>Remove {0}</source>
@@ -3079,6 +3123,18 @@ Right-click to retry.</source>
         <translation>다시 시도</translation>
     </message>
     <message>
+        <source>Try to reach your relay now</source>
+        <translation>지금 릴레이에 다시 연결해 봐요</translation>
+    </message>
+    <message>
+        <source>Settin&amp;gs</source>
+        <translation>설정(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Close Shop Inbox and open it again</source>
+        <translation>샵 인박스를 닫고 다시 열어요</translation>
+    </message>
+    <message>
         <source>Reconnected to your relay.</source>
         <translation>릴레이에 다시 연결됐어요.</translation>
     </message>
@@ -3113,10 +3169,6 @@ Right-click to retry.</source>
         <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵 인박스가 알아서 다시 연결해요.</translation>
     </message>
     <message>
-        <source>Se&amp;ttings</source>
-        <translation>설정(&amp;T)</translation>
-    </message>
-    <message>
         <source>Your relay&apos;s security certificate has expired, so Shop Inbox does not connect to it: nothing is sent until it is renewed. Ask whoever looks after your relay to renew it (it renews by itself while the relay&apos;s server can be reached on ports 80 and 443). If this computer&apos;s date is wrong, correct it first.</source>
         <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 인증서가 갱신될 때까지 아무것도 보내지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요(릴레이 서버에 80번과 443번 포트로 접속할 수 있으면 저절로 갱신돼요). 이 컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
     </message>
@@ -3127,6 +3179,10 @@ Right-click to retry.</source>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address, or change the proxy in the computer&apos;s network settings.</source>
         <translation>이 컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이 컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하거나, 컴퓨터의 네트워크 설정에서 프록시를 바꿔 주세요.</translation>
+    </message>
+    <message>
+        <source>The disk is full, and your relay cannot be reached either. New messages wait on your relay and nothing is lost: free some space on this computer, and they arrive once the relay answers.</source>
+        <translation>디스크 공간이 가득 찼고, 릴레이에도 연결할 수 없어요. 새 메시지는 릴레이에서 기다리고 있어서 잃어버리는 메시지는 없어요. 이 컴퓨터의 공간을 비워 주시면 릴레이가 응답할 때 메시지가 들어와요.</translation>
     </message>
     <message>
         <source>Cannot reach your relay. Trying again in {wait}</source>
@@ -3214,16 +3270,20 @@ Right-click to retry.</source>
 <context>
     <name>ConsentBox</name>
     <message>
-        <source>Agreed to receive notifications</source>
-        <translation>알림 수신에 동의함</translation>
+        <source>Agreed to recei&amp;ve notifications</source>
+        <translation>알림 수신에 동의함(&amp;V)</translation>
     </message>
     <message>
-        <source>Agreed to marketing messages</source>
-        <translation>광고성 메시지 수신에 동의함</translation>
+        <source>Agreed to mar&amp;keting messages</source>
+        <translation>광고성 메시지 수신에 동의함(&amp;K)</translation>
     </message>
     <message>
         <source>An ad also needs “{0}” ticked. Until it is, campaigns leave this customer out: tick it only if the customer agreed to that too.</source>
         <translation>광고를 보내려면 “{0}”에도 체크해야 해요. 그전까지는 캠페인에서 이 고객이 제외돼요. 고객이 알림 수신에도 동의했을 때만 체크하세요.</translation>
+    </message>
+    <message>
+        <source>Record o&amp;pt-out</source>
+        <translation>수신거부 기록(&amp;P)</translation>
     </message>
     <message>
         <source>How?</source>
@@ -3238,20 +3298,20 @@ Right-click to retry.</source>
         <translation>{0}에 광고 수신을 거부함 ({1})</translation>
     </message>
     <message>
-        <source>Clear opt-out</source>
-        <translation>수신거부 해제</translation>
-    </message>
-    <message>
-        <source>Record opt-out</source>
-        <translation>수신거부 기록</translation>
+        <source>Agreed {0} months ago: ask again before marketing.</source>
+        <translation>동의한 지 {0}개월이 지났어요. 광고를 보내기 전에 다시 확인받으세요.</translation>
     </message>
     <message>
         <source>Also at night ({0}–{1})</source>
         <translation>야간({0}–{1})에도 수신 동의</translation>
     </message>
     <message>
-        <source>Agreed {0} months ago: ask again before marketing.</source>
-        <translation>동의한 지 {0}개월이 지났어요. 광고를 보내기 전에 다시 확인받으세요.</translation>
+        <source>Agreed to marketing messages at night too</source>
+        <translation>야간에도 광고성 메시지 수신에 동의함</translation>
+    </message>
+    <message>
+        <source>Clear o&amp;pt-out</source>
+        <translation>수신거부 해제(&amp;P)</translation>
     </message>
     <message>
         <source>Since {0}, {1}</source>
@@ -3275,14 +3335,6 @@ Right-click to retry.</source>
     <message>
         <source>Contact info</source>
         <translation>연락처 정보</translation>
-    </message>
-    <message>
-        <source>Add phone number…</source>
-        <translation>전화번호 추가…</translation>
-    </message>
-    <message>
-        <source>This customer&apos;s orders…</source>
-        <translation>이 고객의 주문…</translation>
     </message>
     <message>
         <source>Name you saved</source>
@@ -3309,10 +3361,6 @@ Right-click to retry.</source>
         <translation>수신 동의</translation>
     </message>
     <message>
-        <source>Block this customer</source>
-        <translation>이 고객 차단</translation>
-    </message>
-    <message>
         <source>Members</source>
         <translation>참여자</translation>
     </message>
@@ -3327,6 +3375,22 @@ Right-click to retry.</source>
     <message>
         <source>Labels</source>
         <translation>라벨</translation>
+    </message>
+    <message>
+        <source>&amp;Add phone number…</source>
+        <translation>전화번호 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>This custo&amp;mer&apos;s orders…</source>
+        <translation>이 고객의 주문(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Block this customer</source>
+        <translation>이 고객 차단(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Save this chat to a file</source>
+        <translation>이 채팅을 파일로 저장해요</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -4443,6 +4507,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>이 캠페인은 이미 끝났거나 취소되어 일시 중지하거나 다시 시작할 수 없어요.</translation>
     </message>
     <message>
+        <source>Your relay does not send from the number this campaign is set to go from: it is not one of your shop&apos;s WhatsApp numbers there. Choose another number under Send from and send again.</source>
+        <translation>이 캠페인의 보내는 번호는 릴레이에 연결된 매장 WhatsApp 번호가 아니라서 릴레이가 보낼 수 없어요. ‘보내는 번호’에서 다른 번호를 골라 다시 보내세요.</translation>
+    </message>
+    <message>
         <source>WhatsApp could not deliver this message. The number may not use WhatsApp, or the customer may need to update the app or accept the latest terms.</source>
         <translation>WhatsApp이 이 메시지를 전달하지 못했어요. 이 번호가 WhatsApp을 쓰지 않거나, 고객이 앱을 업데이트하거나 최신 약관에 동의해야 할 수 있어요.</translation>
     </message>
@@ -4598,8 +4666,8 @@ The damaged inbox file was kept in {folder}.</source>
 <context>
     <name>ExpiryNotice</name>
     <message>
-        <source>Review…</source>
-        <translation>살펴보기…</translation>
+        <source>&amp;Review…</source>
+        <translation>살펴보기(&amp;R)…</translation>
     </message>
     <message>
         <source>1 order cancelled because the payment deadline passed — tell the customer?</source>
@@ -7849,8 +7917,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>아직 빠른 답장이 없어요. 자주 쓰는 답장을 저장해 두면 /를 입력해 바로 넣을 수 있어요.</translation>
     </message>
     <message>
-        <source>Add a quick reply…</source>
-        <translation>빠른 답장 추가…</translation>
+        <source>Add a &amp;quick reply…</source>
+        <translation>빠른 답장 추가(&amp;Q)…</translation>
     </message>
     <message>
         <source>{reply}, {n} of {count}</source>
@@ -9157,12 +9225,12 @@ The first asks for the values Meta shows you; the last prints the relay token to
 <context>
     <name>RulesRefusedNotice</name>
     <message>
-        <source>F&amp;ix…</source>
-        <translation>고치기(&amp;I)…</translation>
+        <source>Fi&amp;x…</source>
+        <translation>고치기(&amp;X)…</translation>
     </message>
     <message>
-        <source>Disc&amp;ard change…</source>
-        <translation>변경 버리기(&amp;A)…</translation>
+        <source>D&amp;iscard change…</source>
+        <translation>변경 버리기(&amp;I)…</translation>
     </message>
     <message>
         <source>Discard your change?</source>
@@ -9357,6 +9425,42 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>No results</source>
         <translation>결과 없음</translation>
+    </message>
+</context>
+<context>
+    <name>SendFromBox</name>
+    <message>
+        <source>Send from</source>
+        <translation>보내는 번호</translation>
+    </message>
+    <message>
+        <source>Each customer&apos;s own number (the one they last wrote to)</source>
+        <translation>고객마다 마지막으로 연락한 번호</translation>
+    </message>
+    <message>
+        <source>{1} from {0}</source>
+        <comment>a number, then how many customers get it from that number</comment>
+        <translation>{0}에서 {1}명</translation>
+    </message>
+    <message>
+        <source>Each customer gets it from the number they last wrote to: {0}.</source>
+        <translation>고객마다 마지막으로 연락한 번호에서 받아요: {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n never wrote to you: from the number your relay is set up with.</source>
+        <translation>
+            <numerusform>%n명은 연락한 적이 없어 릴레이에 설정된 번호에서 받아요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every recipient has written to {0} before.</source>
+        <translation>받는 고객 모두 매장 번호 {0}(으)로 연락한 적이 있어요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) never wrote to {0}: it reaches them from a number they may not know, and their replies come to {0}.</source>
+        <translation>
+            <numerusform>%n명은 매장 번호 {0}(으)로 연락한 적이 없어요. 모르는 번호에서 받게 되고, 답장도 {0}(으)로 와요.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9958,6 +10062,34 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>메시지에서: 사진, 파일, 주문 열기 또는 답장한 원래 메시지로 가기</translation>
     </message>
     <message>
+        <source>Chat list: All, Unread, Archived, Labels</source>
+        <translation>채팅 목록: 전체, 읽지 않음, 보관됨, 라벨</translation>
+    </message>
+    <message>
+        <source>Chat list: the chats to one of your numbers, or to all</source>
+        <translation>채팅 목록: 매장 번호 하나로 온 채팅, 또는 전체</translation>
+    </message>
+    <message>
+        <source>Chat list: your other number&apos;s unread chats</source>
+        <translation>채팅 목록: 다른 매장 번호의 읽지 않은 채팅</translation>
+    </message>
+    <message>
+        <source>Chat list: show the chats with new messages at the top</source>
+        <translation>채팅 목록: 새 메시지가 온 채팅을 맨 위에 보여 주기</translation>
+    </message>
+    <message>
+        <source>Not connected: try again now (or Start again, where it says so)</source>
+        <translation>연결 안 됨: 지금 다시 시도(안내가 있으면 다시 시작)</translation>
+    </message>
+    <message>
+        <source>Let the menu bot answer the open chat again</source>
+        <translation>열린 채팅에 메뉴 봇이 다시 답하게 하기</translation>
+    </message>
+    <message>
+        <source>Contact info: agreed to marketing messages at night too</source>
+        <translation>연락처 정보: 야간 광고성 메시지 수신에도 동의함</translation>
+    </message>
+    <message>
         <source>Send the message</source>
         <translation>메시지 보내기</translation>
     </message>
@@ -9970,6 +10102,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>빠른 답장: /와 몇 글자를 입력한 뒤 Enter나 Tab으로 넣기</translation>
     </message>
     <message>
+        <source>Catalogue: type # at the start of a word to pick items to send</source>
+        <translation>카탈로그: 단어 맨 앞에서 # 입력 후 보낼 상품 고르기</translation>
+    </message>
+    <message>
         <source>Reply to the selected message</source>
         <translation>선택한 메시지에 답장</translation>
     </message>
@@ -9980,6 +10116,18 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Save, in the catalogue, quick replies, greeting, away message and other Shop windows</source>
         <translation>저장 (카탈로그, 빠른 답장, 인사 메시지, 자리 비움 메시지 등 상점 메뉴의 창에서)</translation>
+    </message>
+    <message>
+        <source>Business hours: add hours to the day the cursor is in</source>
+        <translation>영업시간: 커서가 있는 요일에 시간 추가</translation>
+    </message>
+    <message>
+        <source>Business hours: remove the hours the cursor is in</source>
+        <translation>영업시간: 커서가 있는 시간 제거</translation>
+    </message>
+    <message>
+        <source>Menu bot: start the simulated chat over</source>
+        <translation>메뉴 봇: 시험 대화를 처음부터 다시 시작</translation>
     </message>
     <message>
         <source>Chats</source>
@@ -10038,6 +10186,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Start over</source>
         <translation>처음부터</translation>
+    </message>
+    <message>
+        <source>Start the simulated chat again from its first message</source>
+        <translation>시험 대화를 첫 메시지부터 다시 시작해요</translation>
     </message>
     <message>
         <source>Until the problem under the editor is fixed, this answers as your last menu without one.</source>
@@ -10957,6 +11109,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Closes at</source>
         <translation>닫는 시간</translation>
+    </message>
+    <message>
+        <source>Remove these hours ({0})</source>
+        <translation>이 시간 제거({0})</translation>
     </message>
     <message>
         <source>Remove these hours</source>

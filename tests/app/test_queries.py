@@ -260,7 +260,7 @@ def test_a_night_of_away_replies_still_counts_its_customers_as_waiting(db) -> No
     with db.read() as s:
         rows = changed_conversations(s, set(answered[:1]), shown=set(), room=10).rows
     # Its notification tells what the customer wrote, not the away message.
-    assert [(r.last_body, r.waiting_body) for r in rows] == [("영업시간이 아니에요", "예약 문의 0")]
+    assert [(r.last_body, r.arrived_body) for r in rows] == [("영업시간이 아니에요", "예약 문의 0")]
 
 
 def test_a_hand_off_the_relay_ended_is_over_on_a_laptop_whose_clock_is_behind(db) -> None:
@@ -303,3 +303,47 @@ def test_unread_counts_of_a_shop_with_two_numbers(db) -> None:
     assert (every.messages, every.archived_chats) == (4, 1)
     assert (gangnams.messages, gangnams.archived_chats) == (4, 0)
     assert every.by_number == (("100000000000001", 1), ("100000000000002", 2))
+
+
+def test_a_late_message_is_what_its_row_carries_for_a_notification_with_the_number_it_came_to(db) -> None:
+    """Her message came late, before the shop's reply: the row's last message stays the reply, and
+    the row carries her message (and, in a two-number shop, the number it came to, though her chat
+    was kept from before the shop had numbers)."""
+    from app.business_numbers import remember_business_numbers
+    from app.queries import conversations_by_id
+
+    with db.write() as s:
+        remember_business_numbers(s, [("111", "8225550101"), ("222", "8225550202")])
+        chat = make_contact(s, profile_name="Late")  # no number: kept from before
+        make_message(s, chat, "재고 있나요?", sent_at=at(1), unread=False)
+        make_message(s, chat, "네 있어요", sent_at=at(3), direction="out", sent_by="owner")
+        make_message(s, chat, "베이지색도요?", sent_at=at(2), phone_number_id="222")
+    with db.read() as s:
+        (row,) = conversations_by_id(s, {chat.id})
+    assert (row.last_body, row.unread_count) == ("네 있어요", 1)
+    assert (row.arrived_kind, row.arrived_body, row.arrived_number) == ("text", "베이지색도요?", "8225550202")
+
+
+def test_a_catch_ups_late_message_before_the_shops_reply_counts_as_waiting(db) -> None:
+    """A night's catch-up changes more chats than the list keeps: those whose customer's message
+    came late, before the shop's reply, are waiting in the morning's summary; one whose row changed
+    for a tick on that reply, with an old unread message, is not."""
+    with db.write() as s:
+        late = []
+        for i in range(3):
+            chat = make_contact(s, profile_name=f"Late {i}")
+            make_message(s, chat, "재고 있나요?", sent_at=at(10 * i + 1), unread=False)
+            make_message(s, chat, "네 있어요", sent_at=at(10 * i + 3), direction="out", sent_by="owner")
+            make_message(s, chat, "베이지색도요?", sent_at=at(10 * i + 2))
+            late.append(chat.id)
+        ticked = make_contact(s, profile_name="Ticked")
+        make_message(s, ticked, "혹시", sent_at=at(1))
+        make_message(s, ticked, "네 있어요", sent_at=at(3), direction="out", sent_by="owner")
+        newest = make_contact(s, profile_name="Newest")
+        make_message(s, newest, "안녕하세요", sent_at=at(50))
+        ids = {*late, ticked.id, newest.id}
+
+    with db.read() as s:
+        got = changed_conversations(s, ids, shown=set(), room=1, written={*late, newest.id})
+    assert [r.display_name for r in got.rows] == ["Newest"]
+    assert [a.contact_id for a in got.elsewhere] == late[::-1]

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db import Database
-from app.engine import SyncEngine
+from app.engine import POLL_THREAD, SyncEngine
 from app.models import Contact, Message
 from app.relay_client import RelayClient
 from app.sending import queue_text
@@ -109,6 +109,28 @@ def test_stop_returns_within_a_second_while_the_long_poll_waits(
     started = time.monotonic()
     engine.stop()
     assert time.monotonic() - started < 1.0
+
+
+def test_a_stop_during_a_parked_long_poll_cuts_it_and_a_message_sent_meanwhile_comes_next_start(
+    db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe
+) -> None:
+    """Quitting while the relay holds the poll: the sync thread ends at once (waiting for the relay's
+    answer would take the poll's 30 s), and what the relay got meanwhile is not lost."""
+    engine = engine_for(relay, poll_wait=30.0)
+    # Online, then polling again: the relay holds that poll (no event to answer with).
+    probe.wait_until(lambda: "online" in probe.state_names and engine.worker.in_long_poll.is_set())
+    probe.wait_until(lambda: relay.relay.feed.open_polls == 1)
+    poll = next(thread for thread in engine._threads if thread.name == POLL_THREAD)
+    started = time.monotonic()
+    engine.stop()
+    poll.join(timeout=5)
+    assert not poll.is_alive()
+    assert time.monotonic() - started < 1.0
+    assert cursor(db) == 0
+    assert relay.post_webhook(inbound(content="문 닫으셨어요?", name="이수진")).status_code == 200
+    engine_for(relay)
+    probe.wait_until(lambda: count(db) == 1)
+    assert bodies(db) == ["문 닫으셨어요?"]
 
 
 @pytest.mark.parametrize("seed", [1, 2])

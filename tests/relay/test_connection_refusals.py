@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from relay.command_settings import SERVER_FULL
+from relay.command_settings import LOGIN_REFUSED, SERVER_FULL
 from relay.storage import connection_refusals
 from relay.storage.connection_refusals import LOGIN_ADVICE, TOO_MANY_ADVICE, RefusalAdvice
 from relay.store import storage_cause
@@ -74,6 +74,17 @@ def no_new_connections(url: str, *, end_sessions: bool) -> Iterator[None]:
         "FATAL:  zu viele Verbindungen für Datenbank »relay«",
         "FATAL:  les emplacements de connexions restants sont réservés pour les connexions\n"
         "superutilisateur non relatif à la réplication",
+        # PostgreSQL 16 on, its slots kept for pg_use_reserved_connections or SUPERUSER, in English
+        # and as its Korean, German and Japanese catalogues say it.
+        'FATAL:  remaining connection slots are reserved for roles with privileges of the "'
+        'pg_use_reserved_connections" role',
+        '치명적오류:  남은 연결 슬롯은 "pg_use_reserved_connections" 롤 권한이 있는 롤용으로 남겨 놓았음',
+        "치명적오류:  남은 연결 슬롯은 SUPERUSER 속성을 가진 롤용으로 남겨 놓았음",
+        "FATAL:  die verbleibenden Verbindungen sind für Rollen mit den Privilegien der Rolle "
+        "»pg_use_reserved_connections« reserviert",
+        "FATAL:  die verbleibenden Verbindungen sind für Rollen mit dem SUPERUSER-Attribut reserviert",
+        'FATAL:  残りの接続枠は"pg_use_reserved_connections"ロールの権限を持つロールのために予約されています',
+        "FATAL:  残りの接続枠はSUPERUSER属性を持つロールのために予約されています",
     ],
 )
 def test_a_connection_refused_for_want_of_a_slot_is_too_many_connections_in_any_server_language(
@@ -183,6 +194,16 @@ def test_a_worker_started_again_while_postgresql_has_no_slot_says_so_and_what_to
     assert "Traceback" not in log
 
 
+def refusal_line(command: str, argv: list[str], env: dict[str, str], cwd: Path | None = None) -> str:
+    """The one line a command that cannot open its database says, having exited 2."""
+    done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    line = done.stderr.strip()
+    assert "\n" not in line and "Traceback" not in line
+    assert line.startswith(f"shop-inbox-relay {command}: cannot open the database ")
+    return line
+
+
 @pytest.mark.slow
 @pytest.mark.postgresql
 @pytest.mark.parametrize("command", ["serve", "check"])
@@ -195,13 +216,30 @@ def test_a_command_meeting_a_full_server_says_it_is_full_not_to_fix_the_url(pg: 
     if command == "serve":
         argv += ["--port", str(free_port()), "--workers", "2"]
     with no_new_connections(pg, end_sessions=True):
-        done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2
-    line = done.stderr.strip()
-    assert "\n" not in line and "Traceback" not in line
-    assert line.startswith(f"shop-inbox-relay {command}: cannot open the database ")
+        line = refusal_line(command, argv, env)
     assert "too many connections" in line
     assert line.endswith(SERVER_FULL)
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+@pytest.mark.parametrize("command", ["serve", "check", "token"])
+def test_a_command_given_a_wrong_password_says_the_login_is_refused_not_to_give_another_database(
+    pg: str, command: str, tmp_path: Path
+) -> None:
+    # `check` said "give the relay's own --database … or start the relay once to create it": the
+    # server and the database were right, the password was not, and the operator went looking for
+    # another database.
+    wrong = make_url(pg).set(password="not-the-password").render_as_string(hide_password=False)
+    argv = [sys.executable, "-m", "relay.cli", command]
+    if command == "serve":
+        argv += ["--port", str(free_port())]
+    env = relay_env(wrong, "http://127.0.0.1:9")
+    del env["RELAY_CLIENT_TOKEN"]  # `token` then reads the one in the database
+    line = refusal_line(command, argv, env, cwd=tmp_path)
+    assert 'password authentication failed for user "' in line
+    assert line.endswith(LOGIN_REFUSED)
+    assert "not-the-password" not in line
 
 
 @pytest.mark.postgresql

@@ -5,17 +5,27 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from contextlib import closing
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
 
 from relay.failure_streak import FailureStreak
+from relay.service import Relay
 from relay.storage.tables import metadata
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
 from tests.support.relay_server import inbound, run_relay
+
+
+def written(database: Path, sql: str, *params: object) -> None:
+    """One statement on the relay's SQLite file, as another program would write it, committed."""
+    with closing(sqlite3.connect(database)) as db, db:
+        db.execute(sql, params)
 
 
 def test_an_hour_of_failures_every_second_is_a_line_a_minute_and_one_when_it_works_again(
@@ -43,9 +53,8 @@ def test_the_campaign_runner_says_once_that_its_storage_fails_and_once_that_it_w
     database = tmp_path / "relay.db"
     with run_relay(tmp_path, campaign_poll=0.01) as running:
         runner = running.relay.campaigns
-        with closing(sqlite3.connect(database)) as broken, broken:
-            broken.execute("DROP TABLE campaign_recipient")
-            broken.execute("DROP TABLE campaign")  # every look for work fails now, as in an outage
+        written(database, "DROP TABLE campaign_recipient")
+        written(database, "DROP TABLE campaign")  # every look for work fails now, as in an outage
         wait_until(lambda: runner.failures.count >= 20, 30, "the runner failing again and again")
         engine = create_engine(f"sqlite:///{database}")
         metadata.tables["campaign"].create(engine)
@@ -66,8 +75,7 @@ def test_the_media_worker_says_once_that_it_cannot_read_its_jobs_and_once_that_i
     database = tmp_path / "relay.db"
     with run_relay(tmp_path) as running:
         media = running.relay.media
-        with closing(sqlite3.connect(database)) as broken, broken:
-            broken.execute("DROP TABLE media")  # every read of its jobs fails now, as in an outage
+        written(database, "DROP TABLE media")  # every read of its jobs fails now, as in an outage
         loop = next(iter(running.relay.tasks)).get_loop()  # the relay's own event loop
         loop.call_soon_threadsafe(media.wake)
         wait_until(lambda: media.read_failures.count >= 20, 30, "the media worker failing again and again")
@@ -81,16 +89,21 @@ def test_the_media_worker_says_once_that_it_cannot_read_its_jobs_and_once_that_i
     assert lines[1].startswith("media worker cannot read its jobs: works again after ")
 
 
+@contextmanager
+def sweeping_often(tmp_path: Path) -> Iterator[tuple[Relay, Path]]:
+    """A relay whose sends' leases are short, so its sweep of abandoned sends runs many times a
+    second; and its SQLite file."""
+    with run_relay(tmp_path, send_lease=0.02) as running:
+        yield running.relay, tmp_path / "relay.db"
+
+
 def test_the_sweep_of_abandoned_sends_says_once_that_its_storage_fails_and_once_that_it_works_again(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     # It logged a WARNING at every sweep (every 15 s) for as long as the database was away.
     caplog.set_level(logging.INFO, "relay.service")
-    database = tmp_path / "relay.db"
-    with run_relay(tmp_path, send_lease=0.02) as running:
-        relay = running.relay
-        with closing(sqlite3.connect(database)) as broken, broken:
-            broken.execute("DROP TABLE idempotency")  # every sweep fails now, as in an outage
+    with sweeping_often(tmp_path) as (relay, database):
+        written(database, "DROP TABLE idempotency")  # every sweep fails now, as in an outage
         wait_until(lambda: relay.sweep_failures.count >= 20, 30, "the sweep failing again and again")
         engine = create_engine(f"sqlite:///{database}")
         metadata.tables["idempotency"].create(engine)
@@ -114,8 +127,7 @@ def test_pruning_old_events_says_once_that_its_storage_fails_and_goes_on_when_it
     database = tmp_path / "relay.db"
     with run_relay(tmp_path) as running:
         feed = running.relay.feed
-        with closing(sqlite3.connect(database)) as broken, broken:
-            broken.execute("DROP TABLE event")  # every prune fails now, as in an outage
+        written(database, "DROP TABLE event")  # every prune fails now, as in an outage
         wait_until(lambda: feed.prune_failures.count >= 20, 30, "the pruning failing again and again")
         engine = create_engine(f"sqlite:///{database}")
         metadata.tables["event"].create(engine)
@@ -137,10 +149,122 @@ def test_an_away_answer_that_meets_the_database_away_is_one_line_naming_the_caus
     database = tmp_path / "relay.db"
     with run_relay(tmp_path, graph_url=graph.url) as running:
         running.put_rules(away={"enabled": True, "text": "지금은 부재중입니다", "schedule": "always"})
-        with closing(sqlite3.connect(database)) as broken, broken:
-            broken.execute("DROP TABLE blocked_contact")  # the answer's first look fails, as in an outage
+        written(database, "DROP TABLE blocked_contact")  # the answer's first look fails, as in an outage
         assert running.post_webhook(inbound("text", "주문할게요")).status_code == 200
         said = "background task failed: AutomationRunner.answer: storage failed: cause="
         wait_until(lambda: said in caplog.text, 30, "the answer to fail")
     assert not [r.getMessage() for r in caplog.records if r.exc_info], "a traceback in the log"
     assert graph.sent == []
+
+
+def only_line_and_debug_traceback(caplog: pytest.LogCaptureFixture, start: str, relays: int = 1) -> str:
+    """The one line (at WARNING) of each relay starting `start` (its streak's end aside), and its
+    traceback only at DEBUG."""
+    lines = [
+        r
+        for r in caplog.records
+        if r.getMessage().startswith(start)
+        and r.levelno >= logging.INFO
+        and "works again" not in r.getMessage()
+    ]
+    assert len(lines) == relays, [r.getMessage() for r in lines]
+    assert lines[0].levelno == logging.WARNING
+    assert not [r for r in caplog.records if r.exc_info and r.levelno > logging.DEBUG], (
+        "a traceback above DEBUG"
+    )
+    assert [r for r in caplog.records if r.exc_info and r.getMessage().startswith(start.split(":")[0])]
+    return lines[0].getMessage()
+
+
+def test_pruning_goes_on_after_an_error_that_is_not_the_databases_with_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # RELAY_RETENTION_DAYS=999999999 is a whole number of 1 or more, as the setting asks, but no date
+    # is that far back: the prune's arithmetic raised OverflowError, which ended the pruning loop
+    # ("background task failed"), and nothing was pruned again until a restart.
+    monkeypatch.setattr("relay.events.PRUNE_EVERY", 0.01)  # its pauses, not the error
+    caplog.set_level(logging.DEBUG, "relay")
+    with run_relay(tmp_path, retention_days=999_999_999) as running:
+        feed = running.relay.feed
+        wait_until(lambda: feed.prune_failures.count >= 5, 30, "the pruning to try again and again")
+        assert running.events()["events"] == []  # the relay serves on
+    line = only_line_and_debug_traceback(caplog, "pruning of old events")
+    assert line.startswith("pruning of old events: unexpected error=OverflowError; trying again in ")
+    assert "background task failed" not in caplog.text
+
+
+def test_the_campaign_runner_goes_on_looking_for_work_after_an_error_that_is_not_the_databases(
+    tmp_path: Path, graph: FakeGraph, caplog: pytest.LogCaptureFixture
+) -> None:
+    # RELAY_CAMPAIGN_LEASE_SECONDS=1e300 is a number of seconds above 0, as the setting asks, but
+    # SQLite holds no lease that long: the claim raised OverflowError (not a database error), the
+    # runner's loop ended, and no campaign was started again until the relay was restarted.
+    from tests.support.relay_campaigns import SEOUL_AFTERNOON, post_campaign, recipient
+
+    caplog.set_level(logging.DEBUG, "relay")
+    with run_relay(tmp_path, graph_url=graph.url, campaign_poll=0.01, campaign_lease=1e300) as running:
+        running.relay.clock = lambda: SEOUL_AFTERNOON
+        runner = running.relay.campaigns
+        post_campaign(running, "winter-1", [recipient("821011112222")])
+        wait_until(lambda: runner.failures.count >= 5, 30, "the runner to look for work again and again")
+        assert graph.sent == []
+    line = only_line_and_debug_traceback(caplog, "campaign runner")
+    assert line.startswith("campaign runner: unexpected error=OverflowError")
+    assert "background task failed" not in caplog.text
+
+
+def test_the_sweep_of_abandoned_sends_goes_on_after_a_row_it_cannot_answer(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # An in-flight key stored as bytes (SQLite keeps what it is given: a row another program wrote)
+    # made the sweep's answer unwritable (TypeError, not a database error): the sweep's loop ended,
+    # and every send whose worker died afterwards stayed 409 "in flight" for good.
+    caplog.set_level(logging.DEBUG, "relay")
+    with sweeping_often(tmp_path) as (relay, database):
+        in_flight = "INSERT INTO idempotency (key, state, created_ms) VALUES (?, 'in_flight', 0)"
+        written(database, in_flight, b"order-1")
+        wait_until(lambda: relay.sweep_failures.count >= 3, 30, "the sweep to fail on that row")
+        written(database, "DELETE FROM idempotency")
+        written(database, in_flight, "order-2")  # a send whose worker is gone
+        wait_until(lambda: relay.sweep_failures.count == 0, 30, "the sweep to work again")
+        with closing(sqlite3.connect(database)) as db:
+            (state,) = db.execute("SELECT state FROM idempotency WHERE key = 'order-2'").fetchone()
+        assert state == "done"  # a send whose worker is gone, answered again
+    line = only_line_and_debug_traceback(caplog, "sweep of abandoned sends: unexpected")
+    assert line.startswith("sweep of abandoned sends: unexpected error=TypeError")
+    assert "background task failed" not in caplog.text
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_a_wake_up_notice_that_cannot_be_read_leaves_the_worker_hearing_the_next_commits(
+    tmp_path: Path, pg: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A NOTIFY on the relay's channel whose seq is a digit Python cannot read as a number ("²")
+    # raised ValueError in the wake-up loop, which caught only the database's errors: the loop
+    # ended, and this worker's desktops heard of other workers' messages only when their long
+    # polls ran out, 25 s later, for as long as the worker ran.
+    import psycopg
+
+    from relay.wakeups import CHANNEL, conninfo
+
+    caplog.set_level(logging.DEBUG, "relay")
+    with run_relay(tmp_path / "a", database_url=pg) as a, run_relay(tmp_path / "b", database_url=pg) as b:
+        wait_until(a.relay.peers_listening.is_set, 30, "worker a to listen")
+        with psycopg.connect(conninfo(pg), autocommit=True) as conn:
+            conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, "events:elsewhere@²"))
+        said = "wake-up notice not handled: unexpected error=ValueError"
+        wait_until(lambda: said in caplog.text, 30, "worker a to say the notice was not handled")
+        after = a.events()["next"]
+        answers: list[dict[str, object]] = []
+        polling = threading.Thread(target=lambda: answers.append(a.events(after, wait=20)))
+        polling.start()
+        wait_until(lambda: a.relay.feed.open_polls >= 1, 10, "the long poll to wait on worker a")
+        started = time.monotonic()
+        assert b.post_webhook(inbound("text", "주문할게요")).status_code == 200
+        polling.join(30)
+        took = time.monotonic() - started
+    assert answers and len(answers[0]["events"]) == 1, answers  # type: ignore[arg-type]
+    assert took < 10, f"worker a heard of worker b's message only after {took:.1f} s"
+    only_line_and_debug_traceback(caplog, "wake-up notice not handled", relays=2)  # each heard it
+    assert "background task failed" not in caplog.text

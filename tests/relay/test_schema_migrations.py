@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
 import sys
+import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -192,6 +196,18 @@ def migrate(url: str, action: str, revision: str) -> None:
         engine.dispose()
 
 
+def columns_down_from_head(url: str, revision: str, table: str) -> set[str]:
+    """The database is at the head, as the code reads it; then downgraded to `revision`: `table`'s columns."""
+    assert stored_revisions(url) == [HEAD]
+    assert schema_differences(url) == []
+    migrate(url, "downgrade", revision)
+    engine = create_engine(url)
+    try:
+        return {column["name"] for column in inspect(engine).get_columns(table)}
+    finally:
+        engine.dispose()
+
+
 def stored_recipients(url: str) -> list[tuple[str, str, str]]:
     engine = create_engine(url)
     try:
@@ -277,13 +293,7 @@ def test_a_recipient_failed_before_causes_were_kept_reads_back_with_no_cause(url
         assert (row.state, row.error_code, row.graph_cause) == ("failed", 131053, None)
     finally:
         store.close()
-    assert stored_revisions(url) == [HEAD]
-    assert schema_differences(url) == []
-
-    migrate(url, "downgrade", "0011")
-    engine = create_engine(url)
-    columns = {column["name"] for column in inspect(engine).get_columns("campaign_recipient")}
-    engine.dispose()
+    columns = columns_down_from_head(url, "0011", "campaign_recipient")
     assert "graph_cause" not in columns and "language" in columns
     assert stored_recipients(url) == [("old", "821012345678", "failed")]
 
@@ -456,3 +466,63 @@ def test_serve_names_the_copy_and_an_older_relay_can_start_on_it(tmp_path: Path,
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
     engine.dispose()
+
+
+def test_customers_stored_before_windows_per_number_get_their_other_number_from_the_events(url: str) -> None:
+    """Revision 0013 fills each customer's newest message to the shop's other number from the stored
+    `message` events, so a relay upgraded mid-day judges today's windows per number at once."""
+    migrate(url, "upgrade", "0012")
+    now = int(time.time())
+    first, second = "106540352242922", "106540352242933"
+
+    def message(sender: str, number: str, ago: int, kind: str = "text") -> dict[str, Any]:
+        wamid = f"wamid.OLD{sender}{number}{ago}"
+        payload = {"message": {"from": sender, "id": wamid, "timestamp": str(now - ago), "type": kind}}
+        at_ms = (now - ago) * 1000
+        return {
+            "kind": "message",
+            "at": "x",
+            "at_ms": at_ms,
+            "pnid": number,
+            "key": f"m:{wamid}",
+            "payload": json.dumps(payload),
+        }
+
+    rows = [
+        message("821000000001", first, 3600 * 5),  # wrote to both: the first five hours ago …
+        message("821000000001", second, 3600),  # … the second an hour ago (her row's number)
+        message("821000000002", second, 600),  # wrote to the second only
+        message("821000000003", second, 300),
+        message("821000000003", first, 200, kind="reaction"),  # a reaction is not writing in
+    ]
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload)"
+                " VALUES (:kind, :at, :at_ms, :pnid, :key, :payload)"
+            ),
+            rows,
+        )
+        for wa_id, ago in (("821000000001", 3600), ("821000000002", 600), ("821000000003", 300)):
+            conn.execute(
+                text(
+                    "INSERT INTO contact_state (wa_id, phone_number_id, last_inbound_ms, known)"
+                    " VALUES (:wa_id, :number, :ms, false)"
+                ),
+                {"wa_id": wa_id, "number": second, "ms": (now - ago) * 1000},
+            )
+    engine.dispose()
+
+    store = Store(url)
+    try:
+        found = {w: store.contacts.get(w) for w in ("821000000001", "821000000002", "821000000003")}
+    finally:
+        store.close()
+    assert {w: (c.other_number_id, c.other_inbound_at) for w, c in found.items() if c} == {
+        "821000000001": (first, datetime.fromtimestamp(now - 3600 * 5, UTC)),
+        "821000000002": (None, None),
+        "821000000003": (None, None),
+    }
+    columns = columns_down_from_head(url, "0012", "contact_state")
+    assert "other_number_id" not in columns and "last_inbound_ms" in columns

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import re
@@ -11,13 +12,17 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 
 from relay.server import create_app
 from relay.settings import RelaySettings
+from relay.storage.event_log import SKIP_AHEAD_LOCK
+from relay.wakeups import conninfo
 from tests.support.fake_graph import ACCESS_TOKEN, WABA_ID, FakeGraph, graph_error
 from tests.support.private_postgresql import private_postgresql
 from tests.support.relay_process import (
@@ -288,35 +293,105 @@ uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=int(sys.argv[1]), log_
 """
 
 
+@contextlib.contextmanager
+def logged_process(
+    argv: list[str], env: dict[str, str], log_path: Path, stdin: int | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`argv` running with its output in `log_path`; killed at the end if the test left it running."""
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(argv, env=env, stdin=stdin, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def test_a_worker_told_to_stop_while_its_start_waits_for_the_database_stops_at_once_without_a_traceback(
     tmp_path: Path, graph: FakeGraph
 ) -> None:
     log_path = tmp_path / "worker.log"
-    with private_postgresql() as server:
-        with open(log_path, "wb") as log:
-            worker = subprocess.Popen(
-                [sys.executable, "-c", WORKER_START, str(free_port())],
-                env=relay_env(server.url, graph.url),
-                stdin=subprocess.PIPE,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        try:
-            wait_until(lambda: "built" in log_path.read_text(), 120, "the worker to build its relay")
-            server.stop()
-            assert worker.stdin is not None
-            worker.stdin.write(b"go\n")
-            worker.stdin.close()
-            waiting = "worker start: the database cannot be opened: cause=connection_lost"
-            wait_until(lambda: waiting in log_path.read_text(), 60, "the start to wait for the database")
-            worker.send_signal(signal.SIGTERM)  # systemd stopping serve, or the supervisor its worker
-            ended = worker.wait(timeout=20)
-        finally:
-            if worker.poll() is None:
-                worker.kill()
-                worker.wait()
+    argv = [sys.executable, "-c", WORKER_START, str(free_port())]
+    with (
+        private_postgresql() as server,
+        logged_process(argv, relay_env(server.url, graph.url), log_path, stdin=subprocess.PIPE) as worker,
+    ):
+        wait_until(lambda: "built" in log_path.read_text(), 120, "the worker to build its relay")
+        server.stop()
+        assert worker.stdin is not None
+        worker.stdin.write(b"go\n")
+        worker.stdin.close()
+        waiting = "worker start: the database cannot be opened: cause=connection_lost"
+        wait_until(lambda: waiting in log_path.read_text(), 60, "the start to wait for the database")
+        worker.send_signal(signal.SIGTERM)  # systemd stopping serve, or the supervisor its worker
+        ended = worker.wait(timeout=20)
     text = log_path.read_text()
     assert ended == 0, text  # not 3, "a worker that can never start"
     assert "Traceback" not in text and "startup failed" not in text, text
     assert "relay started" not in text and "Uvicorn running" not in text  # it took no connection
     assert "worker start: told to stop before the database answered; this worker stops" in text
+
+
+@contextlib.contextmanager
+def start_held_at_its_first_write(url: str) -> Iterator[psycopg.Connection[tuple[int]]]:
+    """The lock a relay's start takes first, in its first write (moving the event seqs past the
+    clock's), held by the test: a `serve` started meanwhile has built its relay, opened and migrated
+    its database, and waits there, before it serves anything, until the lock is let go or the
+    connection that waits for it is gone."""
+    with psycopg.connect(conninfo(url), autocommit=True) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (SKIP_AHEAD_LOCK,))
+        yield holder
+
+
+def starts_waiting(holder: psycopg.Connection[tuple[int]]) -> int:
+    found = holder.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+    row = found.fetchone()
+    return int(row[0]) if row else 0
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_whose_database_goes_away_between_its_build_and_its_start_says_so_once_and_serves_when_it_is_back(
+    tmp_path: Path, graph: FakeGraph, workers: int
+) -> None:
+    # The in-process test above holds a worker between its build and its start by hand; this is
+    # `serve` itself, its workers spawned by uvicorn's supervisor, meeting PostgreSQL stopped there.
+    log_path = tmp_path / "serve.log"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    argv = [sys.executable, "-m", "relay.cli", "serve", "--port", str(port), "--workers", str(workers)]
+    with (
+        private_postgresql() as server,
+        start_held_at_its_first_write(server.url) as holder,
+        logged_process(argv, relay_env(server.url, graph.url), log_path) as serve,
+    ):
+        wait_until(
+            lambda: starts_waiting(holder) == workers or serve.poll() is not None,
+            120,
+            f"{workers} start(s) to wait at their first write",
+        )
+        assert serve.poll() is None, log_path.read_text()
+        server.stop()  # the starts' connections end with it (and the holder's)
+        waiting = "worker start: the database cannot be opened: cause=connection_lost"
+        wait_until(
+            lambda: log_path.read_text().count(waiting) >= workers or serve.poll() is not None,
+            60,
+            "serve to say it waits for the database",
+        )
+        assert serve.poll() is None, log_path.read_text()
+        assert not answers_healthz(url)  # nothing served meanwhile
+        server.start()
+        wait_until(lambda: answers_healthz(url), 60, "serve to start once the database is back")
+        assert httpx.get(f"{url}/readyz", timeout=30).status_code == 200
+        assert post_webhook(url, inbound("text", "주문할게요")).status_code == 200
+        serve.send_signal(signal.SIGTERM)
+        ended = serve.wait(timeout=30)
+    text = log_path.read_text()
+    # Stopped as any serve is: uvicorn alone ends by the SIGTERM it was stopped with, raised again
+    # once it has shut down (systemd and Docker count that a clean stop); its supervisor exits 0.
+    assert ended == (-signal.SIGTERM if workers == 1 else 0), text
+    assert "Traceback" not in text and "startup failed" not in text, text
+    first_lines = [line for line in text.splitlines() if waiting in line and "still failing" not in line]
+    assert len(first_lines) == workers, first_lines  # one line each, not one a retry
+    back = "worker start: the database cannot be opened: works again after"
+    assert text.count(back) == workers, text

@@ -75,7 +75,20 @@ def _shortcut(button: QAbstractButton) -> bool:
         return True
     actions = [button.defaultAction()] if isinstance(button, QToolButton) else []
     actions += button.actions()  # the action a button carries and presses (the menu bot's Move up)
-    return any(action is not None and not action.shortcut().isEmpty() for action in actions)
+    if any(action is not None and not action.shortcut().isEmpty() for action in actions):
+        return True
+    # A key the button holds (ui/icon_buttons.py press_with_keys: a chip's Ctrl+2, Retry's F5).
+    held = button.findChildren(QShortcut, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return any(not shortcut.key().isEmpty() for shortcut in held)
+
+
+def _alt_key(button: QAbstractButton) -> str | None:
+    """The letter of an Alt+letter key given to the button itself (no "&" in a text that changes)."""
+    if mnemonic(button.text()) is not None:
+        return None  # the shortcut Qt made of the text's "&"
+    keys = button.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+    found = re.fullmatch(r"Alt\+([A-Z0-9])", keys)
+    return found.group(1) if found else None
 
 
 def _on_screen(widget: QWidget, window: QWidget, hidden_too: bool) -> tuple[tuple[int, int], ...] | None:
@@ -122,6 +135,8 @@ def lettered_parts(window: QWidget, *, hidden_too: bool = False) -> tuple[list[L
                 and widget.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
             ):
                 continue
+            if (alt := _alt_key(widget)) is not None:
+                parts.append(Lettered(f"{text} ({alt})", alt, pages))
             letter = mnemonic(text)
             if letter is None and not (
                 _escape_button(widget) or _enter_button(widget, window) or _shortcut(widget)
@@ -157,10 +172,13 @@ def shared_letters(parts: list[Lettered]) -> list[tuple[str, str]]:
     ]
 
 
-def keyboard_problems(window: QWidget, *, known: Set[str] = frozenset()) -> list[str]:
+def keyboard_problems(
+    window: QWidget, *, known: Set[str] = frozenset(), hidden_too: bool = False
+) -> list[str]:
     """What a keyboard user trips on in `window`: buttons with no key (but the `known` ones), and
-    letters two parts share."""
-    parts, unreached = lettered_parts(window)
+    letters two parts share; with `hidden_too`, also among what shows only at times (a banner, a
+    notice, the contact panel), as if all of it showed at once."""
+    parts, unreached = lettered_parts(window, hidden_too=hidden_too)
     unreached = [text for text in unreached if text not in known]
     name = f"{type(window).__name__} {window.windowTitle()!r}"
     problems = [f"{name}: no Alt letter on {text!r}" for text in unreached]

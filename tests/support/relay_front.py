@@ -3,6 +3,7 @@ with an error page (a 502/503 while the relay restarts) while every other reques
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,6 +48,8 @@ class RelayFront:
         self.refusals: list[Refusal] = []
         self.requests: dict[tuple[str, str], int] = {}
         self.refused: dict[tuple[str, str], int] = {}
+        # Set on the server's loop as it stops: requests still waiting for the relay are dropped.
+        self.closing: asyncio.Event | None = None
 
     def refuse(
         self,
@@ -88,6 +91,28 @@ class RelayFront:
                     return refusal
         return None
 
+    async def drop_waiting(self) -> None:
+        """The front stops: every request still waiting for the relay's answer (a desktop's long
+        poll) is answered with the busy page now, as a proxy going away drops what it holds."""
+        self._closing().set()
+
+    def _closing(self) -> asyncio.Event:
+        if self.closing is None:
+            self.closing = asyncio.Event()
+        return self.closing
+
+    async def _forward(self, method: str, url: str, headers: list[Any], body: bytes) -> httpx.Response | None:
+        """The relay's answer, or None when the front stopped first."""
+        async with httpx.AsyncClient(timeout=None) as client:
+            answer = asyncio.ensure_future(client.request(method, url, headers=headers, content=body))
+            closing = asyncio.ensure_future(self._closing().wait())
+            await asyncio.wait((answer, closing), return_when=asyncio.FIRST_COMPLETED)
+            closing.cancel()
+            if not answer.done():
+                answer.cancel()
+                return None
+            return answer.result()
+
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
             while True:
@@ -106,6 +131,8 @@ class RelayFront:
             if not message.get("more_body"):
                 break
         refusal = self._refusal(scope["method"], scope["path"])
+        if refusal is None and self._closing().is_set():
+            refusal = Refusal(scope["method"], scope["path"], 503, BUSY_PAGE, b"text/html", None)
         if refusal is not None:
             headers = [(b"content-type", refusal.content_type)]
             await send({"type": "http.response.start", "status": refusal.status, "headers": headers})
@@ -117,8 +144,12 @@ class RelayFront:
             + (("?" + scope["query_string"].decode()) if scope["query_string"] else "")
         )
         headers = [(k, v) for k, v in scope["headers"] if k.lower() not in HOP_BY_HOP]
-        async with httpx.AsyncClient(timeout=None) as client:
-            answer = await client.request(scope["method"], url, headers=headers, content=body)
+        answer = await self._forward(scope["method"], url, headers, body)
+        if answer is None:
+            busy = [(b"content-type", b"text/html"), (b"connection", b"close")]
+            await send({"type": "http.response.start", "status": 503, "headers": busy})
+            await send({"type": "http.response.body", "body": BUSY_PAGE})
+            return
         passed = [(k, v) for k, v in answer.headers.raw if k.lower() not in HOP_BY_HOP]
         await send({"type": "http.response.start", "status": answer.status_code, "headers": passed})
         await send({"type": "http.response.body", "body": answer.content})
@@ -128,7 +159,7 @@ class RelayFront:
 def relay_front(target: str) -> Iterator[tuple[RelayFront, str]]:
     """The front on a free loopback port: (the front, its URL)."""
     front = RelayFront(target)
-    server = ThreadedServer(front)
+    server = ThreadedServer(front, release=front.drop_waiting)
     url = server.start()
     try:
         yield front, url

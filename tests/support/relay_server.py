@@ -58,7 +58,10 @@ class RunningRelay:
     def start(self) -> RunningRelay:
         upstream = self.upstream_factory() if self.upstream_factory else None
         self.app = create_app(self.settings, upstream)
-        self.server = ThreadedServer(self.app, self.port, **self.server_options)
+        # As the relay's own serve and the demo do: a stop answers the desktops' long polls at once.
+        self.server = ThreadedServer(
+            self.app, self.port, release=self.app.state.relay.feed.release_long_polls, **self.server_options
+        )
         self.server.start()
         self.port = self.server.port
         return self

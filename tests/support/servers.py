@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -17,11 +17,36 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-class ThreadedServer:
-    """uvicorn.Server in a daemon thread; start() returns once the socket listens."""
+class _ReleasingServer(uvicorn.Server):
+    """A uvicorn.Server that lets the requests still waiting go before its graceful shutdown waits."""
 
-    def __init__(self, app: Any, port: int | None = None, **options: Any) -> None:
+    def __init__(self, config: uvicorn.Config, release: Callable[[], Awaitable[None]] | None) -> None:
+        super().__init__(config)
+        self.release = release
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        if self.release is not None:
+            await self.release()
+        await super().shutdown(sockets)
+
+
+class ThreadedServer:
+    """uvicorn.Server in a daemon thread; start() returns once the socket listens.
+
+    `release` (a coroutine function, run on the server's loop as it stops) answers or drops the
+    requests that would otherwise wait out their whole time (a desktop's long poll): a stop then
+    takes milliseconds, not the graceful shutdown's second."""
+
+    def __init__(
+        self,
+        app: Any,
+        port: int | None = None,
+        *,
+        release: Callable[[], Awaitable[None]] | None = None,
+        **options: Any,
+    ) -> None:
         self.app = app
+        self.release = release
         self.options = options  # more uvicorn.Config settings (the relay's SERVER_OPTIONS)
         self.port = port or free_port()
         self.server: uvicorn.Server | None = None
@@ -32,7 +57,7 @@ class ThreadedServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> str:
-        # A desktop's abandoned long poll would hold a graceful shutdown for its whole wait.
+        # A waiting request nobody released would hold a graceful shutdown for its whole wait.
         config = uvicorn.Config(
             self.app,
             host="127.0.0.1",
@@ -42,7 +67,7 @@ class ThreadedServer:
             timeout_graceful_shutdown=1,
             **self.options,
         )
-        self.server = uvicorn.Server(config)
+        self.server = _ReleasingServer(config, self.release)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
         ticker = threading.Event()

@@ -14,7 +14,16 @@ from tests.support.factories import make_contact, make_message
 # Menu items that do not open a window of ours: Quit closes the app, About is Qt's message box; the
 # backup's: a file dialog over Settings, which Settings… opens here too; and the demo shop, a process
 # of its own (started detached, it outlived the test run; tests/ui/test_demo_launch.py covers it).
-SKIPPED = {"Quit", "About Shop Inbox", "Back up now…", "Restore from backup…", "Try the demo shop"}
+# Export chat… asks where to save (a file dialog of the system's, not ours), now that it is enabled
+# with a chat open as its keys need.
+SKIPPED = {
+    "Quit",
+    "About Shop Inbox",
+    "Back up now…",
+    "Restore from backup…",
+    "Try the demo shop",
+    "Export chat…",
+}
 
 
 def test_every_window_and_dialog_names_its_interactive_widgets(

@@ -44,7 +44,7 @@ def test_an_away_message_sent_always_is_shown_in_the_window_and_put_back_on_its_
     save_always(qtbot, shop)
     qtbot.waitUntil(notice.back.isVisible, timeout=5000)
     assert "every customer who writes gets it" in notice.text.text()
-    assert notice.back.isVisible() and notice.back.text() == "Only outside business hours"
+    assert notice.back.isVisible() and notice.back.text() == "Only o&utside business hours"
 
     notice.back.click()
     qtbot.waitUntil(lambda: AutomationsStore(shop.db).state().doc.away.schedule == "outside_hours")
@@ -64,7 +64,7 @@ def test_always_goes_back_to_the_weekly_away_hours_it_replaced(qtbot: Any, shop:
     notice.clock = lambda: MONDAY_MORNING  # outside those hours: nothing to say until "always"
     save_always(qtbot, shop)
     qtbot.waitUntil(notice.back.isVisible, timeout=5000)
-    assert notice.back.text() == "Back to your away hours"
+    assert notice.back.text() == "Back to yo&ur away hours"
     notice.back.click()
     qtbot.waitUntil(lambda: store.state().doc.away.schedule == "custom")
     assert store.state().doc.away.custom == custom

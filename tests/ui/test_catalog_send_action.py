@@ -134,3 +134,30 @@ def test_a_sold_out_item_puts_the_customer_on_its_restock_waitlist(qtbot: Any, w
     with ctx.db.read() as s:
         assert [(w.name, w.waiting) for w in waitlisted_items(s)] == [("린넨 셔츠", 1)]
     picker.reject()
+
+
+def test_after_an_item_is_sent_from_the_button_her_next_words_go_into_the_message_field(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """She clicked the catalogue button with the chat list still holding the keyboard; once the item
+    went, "Also in M?" typed next landed in the chat search instead of the message field."""
+    from PySide6.QtWidgets import QApplication
+
+    contact_id, _item_id = open_chat_with_item(qtbot, window, ctx)
+    window.chat_list.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.chat_list.view, timeout=3000)
+    dialogs.expect("modal", answer=lambda dialog: dialog.accept())  # Enter: the item shown first
+    window.chat.catalog_action.button.click()
+
+    def pending() -> int:
+        with ctx.db.read() as s:
+            query = select(Message.id).where(Message.contact_id == contact_id, Message.direction == "out")
+            return len(s.execute(query).all())
+
+    qtbot.waitUntil(lambda: pending() == 1, timeout=5000)
+    edit = window.chat.composer.edit
+    qtbot.waitUntil(lambda: window.focusWidget() is edit, timeout=3000)  # the keyboard once back
+    window.activateWindow()  # (offscreen, nothing makes the window active again after the picker)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit, timeout=3000)
+    qtbot.keyClicks(QApplication.focusWidget(), "Also in M?")
+    assert edit.toPlainText() == "Also in M?"

@@ -77,7 +77,9 @@ def test_the_pill_brings_the_new_chats_to_the_top_at_once(window: Any, qtbot: An
     a_customer_writes(window, qtbot, ids[3], "주문할게요")
     pill = window.chat_list.new_above
     qtbot.waitUntil(pill.isVisible)
-    assert pill.toolTip() == "1 chat with new messages above: show it at the top"  # not "show them"
+    assert (
+        pill.toolTip() == "1 chat with new messages above: show it at the top (Alt+Home)"
+    )  # not "show them"
     qtbot.mouseClick(pill, Qt.MouseButton.LeftButton)
     assert names(window)[0] == "손님 03"
     assert not pill.isVisible()

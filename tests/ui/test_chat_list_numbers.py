@@ -343,14 +343,14 @@ def test_a_korean_owner_reads_her_number_with_its_particle(window: Any, qtbot: A
     chats = window.chat_list
     qtbot.waitUntil(chats.number_chip.isVisible)
     pick(chats, qtbot, "02-555-0202")
-    assert chats.number_chip.toolTip() == "매장 번호 02-555-0202로 온 채팅만 보여 주고 있어요"
+    assert chats.number_chip.toolTip() == "매장 번호 02-555-0202로 온 채팅만 보여 주고 있어요 (Ctrl+5)"
     assert chats.number_chip.accessibleName() == "매장 번호 02-555-0202로 온 채팅"
     assert chats.empty_note.text().startswith("매장 번호 02-555-0202로 온 채팅이 아직 없어요.")
     qtbot.waitUntil(chats.other_unread.isVisible)
     assert chats.other_unread.toolTip().startswith("매장 번호 02-555-0100으로 온 읽지 않은 메시지: 1개.")
     assert chats.other_unread.text() == "02-555-0100: 읽지 않음 1"  # the number first, as in English
     pick(chats, qtbot, "02-555-0100")
-    assert chats.number_chip.toolTip() == "매장 번호 02-555-0100으로 온 채팅만 보여 주고 있어요"
+    assert chats.number_chip.toolTip() == "매장 번호 02-555-0100으로 온 채팅만 보여 주고 있어요 (Ctrl+5)"
 
 
 def painted_texts(chats: ChatList, qtbot: Any) -> dict[str, list[str]]:

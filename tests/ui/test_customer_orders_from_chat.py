@@ -39,7 +39,7 @@ def test_the_contact_panel_shows_this_customers_orders_and_not_a_namesakes(
     window.contact_panel.show()
     panel = window.contact_panel
     qtbot.waitUntil(lambda: panel.details is not None and panel.orders.isVisible())
-    assert panel.orders.text() == "이 고객의 주문…"
+    assert panel.orders.text() == "이 고객의 주문(&M)…"
     with qtbot.waitSignal(board.loaded):
         qtbot.mouseClick(panel.orders, Qt.MouseButton.LeftButton)
     assert board.search.text() == "010-5555-1234"

@@ -167,6 +167,15 @@ def test_each_days_add_hours_is_reached_with_tab_after_its_hours_and_ctrl_n_adds
     qtbot.keyClick(wednesday.rows[1].remove_button, Qt.Key.Key_Space)
     assert len(wednesday.rows) == 1 and wednesday.add_range_button.hasFocus()
 
+    # Ctrl+minus where the keyboard is in a range's times: that range goes, as with its ×, and only
+    # that one (the time field's own Ctrl+Delete is left to it).
+    assert "Ctrl+-" in monday.rows[0].remove_button.toolTip()
+    first_hours = monday.rows[0].value()
+    monday.rows[1].end.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert [row.value() for row in monday.rows] == [first_hours]
+    assert len(wednesday.rows) == 1
+
 
 def test_the_banners_buttons_stay_apart_from_the_editors_own_letters(qtbot: Any, ctx: Any) -> None:
     """Shown while a change waits for the relay or clashes with another computer's, in every editor."""

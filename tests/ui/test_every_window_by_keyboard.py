@@ -10,17 +10,14 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
-from tests.support.keyboard_reach import keyboard_problems
+from tests.support.keyboard_reach import keyboard_problems, lettered_parts, shared_letters
 from ui.ops import pending_ops
 
 # What the menus do that opens no window of ours: the demo is a process of its own, Quit quits.
 NOT_WINDOWS = {"Quit", "Try the demo shop", "종료", "데모 상점 사용해 보기"}
-# No letter, and known: each weekday's row of the business hours has its Add hours and its ×, seven
-# times over (no letter could be one row's; Tab reaches them in the row); the menu bot's simulator
-# sends with its field's Enter, and its Start over finds no letter left by the editor beside it.
-KNOWN = {("BusinessHoursEditor", text) for text in ("Add hours", "×", "시간 추가")} | {
-    ("BotEditor", text) for text in ("Send", "Start over", "보내기", "처음부터")
-}
+# No letter, and known: the menu bot's simulator sends with its field's Enter. (Each weekday's Add
+# hours and × have keys of their row, Ctrl+N and Ctrl+minus; the simulator's Start over has F5.)
+KNOWN = {("BotEditor", text) for text in ("Send", "보내기")}
 
 
 def _plain(text: str) -> str:
@@ -35,6 +32,7 @@ def walk_the_menus(window: Any, qtbot: Any, dialogs: Any, tmp_path: Path) -> tup
     from tests.ui.test_import_dialog import korean_zip
     from ui.chat_menu import ChatMenu
     from ui.menus import install_menus
+    from ui.order_board import OrderBoard
 
     install_menus(window, window.ctx)
     problems: list[str] = []
@@ -44,6 +42,8 @@ def walk_the_menus(window: Any, qtbot: Any, dialogs: Any, tmp_path: Path) -> tup
         qtbot.waitUntil(lambda: pending_ops() == 0, timeout=10_000)  # an editor's rules, loaded
         seen.append(type(widget).__name__)
         known = {text for name, text in KNOWN if name == type(widget).__name__}
+        if isinstance(widget, OrderBoard):
+            widget.expiry_notice.show()  # orders cancelled unpaid: its Review… needs a key as well
         problems.extend(keyboard_problems(widget, known=known))
         if isinstance(widget, QDialog):
             widget.reject()
@@ -109,3 +109,66 @@ def test_every_window_the_menus_open_has_a_key_for_each_button(
         "ImportHelpDialog",
         "RelayHelpDialog",
     } <= set(seen), seen
+
+
+def test_the_main_window_has_a_key_for_each_chip_button_and_banner(
+    language: str, window: Any, ctx: Any, qtbot: Any
+) -> None:
+    """The main window itself, with all it shows only at times as if at once: the filter chips (and
+    the number chip, the other number's unread, the "↑ N" pill), the contact panel's buttons and
+    boxes, the composer's Choose template…, the quick replies' Add a quick reply…, the connection
+    banner, the away, rules and kept-edits notices. Each has an Alt letter or a key of its own, and
+    no letter is two parts' (a menu's included)."""
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=10_000)
+    window.kept_edits.offer("…")  # its Restore and Discard take letters when it shows
+    parts, unreached = lettered_parts(window, hidden_too=True)
+    assert unreached == []
+    assert shared_letters(parts) == []
+
+
+def test_the_chips_banners_and_panel_say_their_keys_in_their_tooltips(
+    window: Any, ctx: Any, qtbot: Any
+) -> None:
+    """A key with no letter underlined is found in the tooltip: "Unread chats (Ctrl+2)"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    shown = [
+        *window.chat_list._chips.buttons(),
+        window.chat_list.label_chip,
+        window.chat_list.number_chip,
+        window.banner.retry,
+        window.banner.start_again,
+    ]
+    shown += [window.chat.resume_bot_button, window.contact_panel.export]
+    for button in shown:
+        held = button.findChildren(QShortcut, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        keys_of = [a.shortcut() for a in button.actions()] + [s.key() for s in held]
+        (key,) = [k for k in keys_of if not k.isEmpty()]
+        keys = key.toString(QKeySequence.SequenceFormat.NativeText)
+        assert button.toolTip().endswith(f"({keys})"), (button.text(), button.toolTip())
+    # A tool button given a key offers no menu of it (an action would: an arrow, and a menu).
+    other_unread = window.chat_list.other_unread
+    assert other_unread.actions() == [] and window.chat.resume_bot_button.actions() == []
+
+
+def test_ctrl_and_a_chips_place_picks_that_filter(window: Any, ctx: Any, qtbot: Any) -> None:
+    """Ctrl+2 lists the unread chats as a click on Unread does, Ctrl+3 the archived, Ctrl+1 all."""
+    from PySide6.QtCore import Qt
+
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=10_000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    chips = {chip.property("filter"): chip for chip in window.chat_list._chips.buttons()}
+    for key, kind in ((Qt.Key.Key_2, "unread"), (Qt.Key.Key_3, "archived"), (Qt.Key.Key_1, "all")):
+        qtbot.keyClick(window.chat_list.view, key, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda kind=kind: chips[kind].isChecked() and window.chat_list.model.kind == kind)

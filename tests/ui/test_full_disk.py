@@ -268,3 +268,67 @@ def test_a_read_only_inbox_can_still_be_backed_up_from_settings(
     with copy.read() as s:
         assert [m.body for m in s.scalars(select(Message))] == ["주문할게요"]
     copy.close()
+
+
+UNREACHABLE_RELAY_ON_A_FULL_DISK = """
+import sys, threading
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import text
+from app.db import Database
+from app.relay_client import RelayClient
+from app.sync import SyncWorker
+from ui.connection_banner import ConnectionBanner
+app = QApplication([])
+disk, port, reading = Path(sys.argv[1]), sys.argv[2], sys.argv[3] == "reading"
+db = Database.open(disk / "shop" / "inbox.db")  # open as it was when Shop Inbox crashed
+if reading:  # its reading connection open already
+    with db.read() as s:
+        s.execute(text("SELECT 1"))
+with open(disk / "fill", "wb") as fill:  # then the disk filled to its last block
+    try:
+        while True:
+            fill.write(bytes(65536))
+            fill.flush()
+    except OSError:
+        pass
+stop, said = threading.Event(), []
+def on_state(state):
+    said.append(state)
+    stop.set()
+worker = SyncWorker(db, RelayClient(f"http://127.0.0.1:{port}", "token"), on_changed=lambda c: None,
+                    on_state=on_state, stop=stop, retry_base=0.01)
+thread = threading.Thread(target=worker.run)
+thread.start()
+thread.join(30)
+banner = ConnectionBanner()
+banner.set_state(said[-1])
+print("state:", said[-1].kind.value, said[-1].disk_full, flush=True)
+print("said:", banner.text.text(), flush=True)
+"""
+
+
+@pytest.mark.parametrize(
+    ("reading", "state", "sentence"),
+    [
+        ("reading", "reconnecting True", "The disk is full, and your relay cannot be reached either."),
+        # A new connection finds no room for the WAL's index: SQLite says only "disk I/O error".
+        ("new", "disk_full False", "The disk is full: new messages wait on your relay"),
+    ],
+)
+def test_a_relay_out_of_reach_on_a_full_disk_is_said_as_the_full_disk_with_what_to_do(
+    tmp_path: Path, reading: str, state: str, sentence: str
+) -> None:
+    """After a crash on a full disk, with the relay out of reach too: the banner says the disk is full
+    and what to do (not only that the relay cannot be reached, which would be all she mended)."""
+    from tests.support.full_disk import run_on_a_small_disk
+    from tests.support.servers import free_port
+
+    disk = tmp_path / "disk"
+    script = tmp_path / "unreachable.py"
+    script.write_text(UNREACHABLE_RELAY_ON_A_FULL_DISK, encoding="utf-8")
+    command = f"mkdir {disk}/shop && {sys.executable} {script} {disk} {free_port()} {reading}"
+    out = run_on_a_small_disk(disk, "8m", command, env={"QT_QPA_PLATFORM": "offscreen"})
+    assert f"state: {state}" in out, out
+    assert f"said: {sentence}" in out, out
+    assert "free some space" in out.lower(), out

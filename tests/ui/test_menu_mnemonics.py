@@ -157,7 +157,7 @@ def test_the_main_windows_notices_leave_the_menus_their_letters(language: str, w
     window.rules_refused.show()
     parts, _unreached = lettered_parts(window, hidden_too=True)
     assert shared_letters(parts) == []
-    assert window.rules_refused.fix.text() == {"en": "F&ix…", "ko": "고치기(&I)…"}[language]
+    assert window.rules_refused.fix.text() == {"en": "Fi&x…", "ko": "고치기(&X)…"}[language]
 
 
 def test_the_searchs_boxes_tick_with_their_alt_letters(

@@ -49,7 +49,7 @@ def test_a_reply_whose_number_is_closed_offers_the_number_she_wrote_to_and_goes_
     # Her last message at all is 2 hours old, but not to Gangnam, which her chat replies from.
     qtbot.waitUntil(composer.reply_elsewhere_button.isVisible, timeout=5000)
     assert composer.window_notice.isVisible() and not composer.input_row.isVisible()
-    assert composer.reply_elsewhere_button.text() == "Reply from 02-555-0202"
+    assert composer.reply_elsewhere_button.text() == "Rep&ly from 02-555-0202"
     assert composer.window_text.text() == (
         "The customer has not written to your number 02-555-0101 in the last 24 hours: WhatsApp only "
         "allows an approved template from it. She wrote to your number 02-555-0202 within 24 hours, "

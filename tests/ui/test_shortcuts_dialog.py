@@ -55,6 +55,8 @@ def test_ctrl_slash_lists_every_key_of_the_window_and_its_menus(
     assert said[native(QKeySequence("Enter"))] == "Send the message"
     assert said[native(QKeySequence("Shift+Enter"))].startswith("New line in the message")
     assert said["/"].startswith("Quick replies")
+    # The composer's other typed key: only its button's tooltip told the owner about it.
+    assert said["#"] == "Catalogue: type # at the start of a word to pick items to send"
     assert said[native(QKeySequence(QKeySequence.StandardKey.Save))].startswith(
         "Save, in the catalogue, quick replies, greeting"
     )
