@@ -71,6 +71,8 @@ SAID_CHARS = 60
 
 # How long the floating day stays after the last scroll.
 FLOATING_DATE_MS = 1500
+# Pixels of background kept between the floating day and any bubble (their shadows, a pill touching one).
+FLOATING_DATE_CLEAR = 3
 
 
 # Pixels above and below the jump-to-newest button, in the band it takes under the messages.
@@ -448,16 +450,19 @@ class ChatView(QListView):
         text = day_label(local(info.message.sent_at).date())
         pill = self.bubbles.fonts.small_fm.horizontalAdvance(text) + 24
         rect = QRectF((width - pill) / 2, 8, pill, 24)
+        clear = rect.adjusted(
+            -FLOATING_DATE_CLEAR, -FLOATING_DATE_CLEAR, FLOATING_DATE_CLEAR, FLOATING_DATE_CLEAR
+        )
         row = idx.row()
         while row < self.chat_model.rowCount():  # every row the pill reaches into
             below = self.chat_model.index(row, 0)
             place = self.visualRect(below)
-            if place.top() > rect.bottom():
+            if place.top() > clear.bottom():
                 break
             geo = self.bubbles.geometry(below, width)
             if geo is not None:
                 marks = [geo.bubble, geo.date_rect, geo.divider_rect, geo.reaction_rect]
-                if any(m is not None and m.translated(place.topLeft()).intersects(rect) for m in marks):
+                if any(m is not None and m.translated(place.topLeft()).intersects(clear) for m in marks):
                     return None
             row += 1
         return rect
