@@ -137,6 +137,7 @@ def test_on_a_full_disk_the_chats_open_to_read_only_and_start_again_when_asked(
 
     banner = window.banner
     assert banner.isVisible() and banner.start_again.isVisible() and not banner.settings.isVisible()
+    assert banner.open_folder.isVisible()  # to see which disk to make room on
     assert banner.text.text().startswith("The disk is full, so your chats are open to read only")
     assert ctx.sync is None  # nothing fetched that could not be kept: it waits on the relay
     warned = reply_and_read_the_warning(window, qtbot, dialogs, "네, 있어요")
