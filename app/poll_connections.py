@@ -1,4 +1,5 @@
-"""The long poll's connections to the relay, which a stop cuts at once instead of waiting them out.
+"""The long poll's connections to the relay, which a stop cuts at once instead of waiting them out,
+and the uploads', each with a small send buffer.
 
 Closing a socket from another thread does not wake a thread blocked reading it (Linux keeps the
 read waiting until the relay answers, up to the poll's whole wait); shutting it down does. httpx
@@ -100,13 +101,34 @@ class PollConnections(httpcore.SyncBackend):
         return len(streams)
 
 
-def make_cuttable(client: httpx.Client, connections: PollConnections) -> httpx.Client:
-    """`client`, its connections opened through `connections` (which can cut them): direct ones and
-    those through a proxy that the environment sets (httpx mounts one transport per proxy)."""
+class SmallSendBuffer(httpcore.SyncBackend):
+    """httpcore's network backend for the uploads' client: each socket, to the relay or to a proxy,
+    holds at most `size` bytes ahead of the network (SO_SNDBUF)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        options = [*(socket_options or ()), (socket.SOL_SOCKET, socket.SO_SNDBUF, self.size)]
+        return super().connect_tcp(host, port, timeout, local_address, options)
+
+
+def with_network_backend(client: httpx.Client, backend: httpcore.NetworkBackend) -> httpx.Client:
+    """`client`, its connections opened through `backend`: direct ones and those through a proxy
+    that the environment sets (httpx mounts one transport per proxy)."""
     # httpx builds each httpcore pool without a way to pass its network backend; the pool takes one
     # (ConnectionPool(network_backend=...)) and reads it only when it opens a connection. An
-    # explicit transport would do, but httpx then ignores the environment's proxies.
+    # explicit transport would do, but httpx then ignores the environment's proxies (an office's:
+    # uploads built so could not reach a relay that everything else reached through it).
     for transport in (client._transport, *client._mounts.values()):
         if isinstance(transport, httpx.HTTPTransport):
-            transport._pool._network_backend = connections
+            transport._pool._network_backend = backend
     return client

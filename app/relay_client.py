@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import enum
 import logging
-import socket
 import ssl
 import threading
 from collections.abc import Callable, Iterator
@@ -32,7 +31,7 @@ from app.errors import (
     SendRefused,
     Unauthorised,
 )
-from app.poll_connections import PollConnections, make_cuttable
+from app.poll_connections import PollConnections, SmallSendBuffer, with_network_backend
 from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_url, plain_http_address
 from app.thread_priority import window_first
 from app.wire import (
@@ -297,15 +296,14 @@ class RelayClient:
         buffer keeps the two in step, at no cost on a fast link."""
         with self._http_lock:
             if self._upload_http is None:
-                options = [(socket.SOL_SOCKET, socket.SO_SNDBUF, UPLOAD_BUFFER)]
-                transport = httpx.HTTPTransport(verify=self._ssl_context(), socket_options=options)
-                self._upload_http = self._new_client(transport)
+                # Through the environment's proxy too, as every other request goes.
+                self._upload_http = with_network_backend(self._new_client(), SmallSendBuffer(UPLOAD_BUFFER))
             return self._upload_http
 
     def _polls_client(self) -> httpx.Client:
         with self._http_lock:
             if self._poll_http is None:
-                self._poll_http = make_cuttable(self._new_client(), self._poll_connections)
+                self._poll_http = with_network_backend(self._new_client(), self._poll_connections)
             return self._poll_http
 
     def cancel_polls(self) -> None:
@@ -321,7 +319,7 @@ class RelayClient:
             self._ssl = httpx.create_ssl_context()
         return self._ssl
 
-    def _new_client(self, transport: httpx.HTTPTransport | None = None) -> httpx.Client:
+    def _new_client(self) -> httpx.Client:
         if self._closed:
             raise RelayUnreachable()
         # No token (yet): no header. "Bearer " with nothing after it is not a valid header
@@ -332,7 +330,6 @@ class RelayClient:
             headers=auth,
             timeout=httpx.Timeout(self.timeout, connect=CONNECT_TIMEOUT),
             verify=self._ssl_context(),
-            transport=transport,
             mounts=dict.fromkeys(LOOPBACK_HOSTS),
         )
 

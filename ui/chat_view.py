@@ -71,6 +71,8 @@ SAID_CHARS = 60
 
 # How long the floating day stays after the last scroll.
 FLOATING_DATE_MS = 1500
+# Pixels of background kept between the floating day and any bubble (their shadows, a pill touching one).
+FLOATING_DATE_CLEAR = 3
 
 
 # Pixels above and below the jump-to-newest button, in the band it takes under the messages.
@@ -430,22 +432,50 @@ class ChatView(QListView):
         self.floating_date_shown = False
         self.viewport().update(0, 0, self.viewport().width(), 40)
 
-    def _paint_floating_date(self) -> None:
-        """While scrolling, the day of the top message floats at the top, as on the phone."""
+    def floating_date_rect(self) -> QRectF | None:
+        """Where the floating day is drawn while the owner scrolls, in the viewport; None while it is not.
+        It sits in the gap above the messages, as the phone's does, and stays away while a bubble is
+        under it: drawn over the top bubble, the "오늘" pill hid the words of its first line."""
         if not self.floating_date_shown:
-            return
+            return None
         idx = self.indexAt(QPoint(10, 2))
         info = self.chat_model.info(idx.row()) if idx.isValid() else None
         if info is None:
-            return
-        geo = self.bubbles.geometry(idx, float(self.viewport().width()))
+            return None
+        width = float(self.viewport().width())
+        geo = self.bubbles.geometry(idx, width)
         top = self.visualRect(idx).top()
         if geo is not None and geo.date_rect is not None and top + geo.date_rect.bottom() > 0:
-            return  # the row's own separator is (at least partly) on screen
+            return None  # the row's own separator is (at least partly) on screen
         text = day_label(local(info.message.sent_at).date())
-        fm = self.bubbles.fonts.small_fm
-        width = fm.horizontalAdvance(text) + 24
-        rect = QRectF((self.viewport().width() - width) / 2, 8, width, 24)
+        pill = self.bubbles.fonts.small_fm.horizontalAdvance(text) + 24
+        rect = QRectF((width - pill) / 2, 8, pill, 24)
+        clear = rect.adjusted(
+            -FLOATING_DATE_CLEAR, -FLOATING_DATE_CLEAR, FLOATING_DATE_CLEAR, FLOATING_DATE_CLEAR
+        )
+        row = idx.row()
+        while row < self.chat_model.rowCount():  # every row the pill reaches into
+            below = self.chat_model.index(row, 0)
+            place = self.visualRect(below)
+            if place.top() > clear.bottom():
+                break
+            geo = self.bubbles.geometry(below, width)
+            if geo is not None:
+                marks = [geo.bubble, geo.date_rect, geo.divider_rect, geo.reaction_rect]
+                if any(m is not None and m.translated(place.topLeft()).intersects(clear) for m in marks):
+                    return None
+            row += 1
+        return rect
+
+    def _paint_floating_date(self) -> None:
+        """While scrolling, the day of the top message floats at the top, as on the phone."""
+        rect = self.floating_date_rect()
+        if rect is None:
+            return
+        idx = self.indexAt(QPoint(10, 2))
+        info = self.chat_model.info(idx.row())
+        assert info is not None  # floating_date_rect() found it
+        text = day_label(local(info.message.sent_at).date())
         c = colours(self.palette())
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -60,6 +60,7 @@ class ConnectionBanner(QFrame):
     settings_requested = Signal()
     relay_check_requested = Signal()  # Settings ▸ Relay, running the relay's check at once
     start_again_requested = Signal()  # opened to read only on a full disk: start again with room
+    open_folder_requested = Signal()  # a full disk: the folder holding the inbox, to see which disk
     history_gap_closed = Signal()  # the owner closed the history-gap notice: not said again
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -85,9 +86,14 @@ class ConnectionBanner(QFrame):
         # F5 too: it shows where Retry cannot help (never beside it), and a hidden button's key does nothing.
         press_with_keys(self.start_again, RETRY_KEYS, self.tr("Close Shop Inbox and open it again"))
         self.start_again.clicked.connect(self.start_again_requested)
+        # On a full disk: the file manager at the inbox's folder shows which disk to make room on.
+        # Alt+L: O (Choose…), F and D are taken in the window.
+        self.open_folder = QPushButton(self.tr("Open fo&lder"), self)
+        self.open_folder.setToolTip(self.tr("Show the folder that holds your inbox"))
+        self.open_folder.clicked.connect(self.open_folder_requested)
         # A click on the strip leaves the keyboard where the owner was writing (Tab still reaches
         # its buttons): the Settings it opens gave the keyboard back to a button the banner then hid.
-        for button in (self.retry, self.settings, self.dismiss, self.start_again):
+        for button in (self.retry, self.settings, self.dismiss, self.start_again, self.open_folder):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._dismissed: Connection | None = None
         # Set while online when customers went unusually quiet: a broken webhook looks like silence.
@@ -110,6 +116,7 @@ class ConnectionBanner(QFrame):
         layout.addWidget(self.settings)
         layout.addWidget(self.dismiss)
         layout.addWidget(self.start_again)
+        layout.addWidget(self.open_folder)
         # Ticks once a second while a retry time is known, so "Reconnecting in 12 s" counts down.
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
@@ -218,10 +225,15 @@ class ConnectionBanner(QFrame):
         self.style().polish(self)
         # Connections to a folder that went away stay broken when it is back: a new start opens it anew.
         gone = state.kind is Connection.FOLDER_GONE
+        disk_full = state.kind is Connection.DISK_FULL or (
+            state.kind in LOST and state.disk_full and not state.plain_url
+        )
         self.retry.setVisible(state.kind in RETRYABLE and not gone)
-        self.settings.setVisible(not notice and not read_only and not gone)
+        # Settings holds nothing that makes room on a disk: freeing space does, then Retry.
+        self.settings.setVisible(not notice and not read_only and not gone and not disk_full)
         self.dismiss.setVisible(notice)
         self.start_again.setVisible(read_only or gone)
+        self.open_folder.setVisible(disk_full or read_only)
         if state.next_retry_at is not None:
             self.countdown.start()
         else:
@@ -283,7 +295,7 @@ class ConnectionBanner(QFrame):
         self.icon.setPixmap(icons.icon("tick").pixmap(20, 20))
         self.style().unpolish(self)
         self.style().polish(self)
-        for button in (self.retry, self.settings, self.dismiss, self.start_again):
+        for button in (self.retry, self.settings, self.dismiss, self.start_again, self.open_folder):
             button.setVisible(False)
         self.text.setText(self.tr("Reconnected to your relay."))
         self.show()
@@ -299,6 +311,7 @@ class ConnectionBanner(QFrame):
         self.settings.setVisible(True)
         self.dismiss.setVisible(False)
         self.start_again.setVisible(False)
+        self.open_folder.setVisible(False)
         self._show_text()
         self.show()
 

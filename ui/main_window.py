@@ -8,8 +8,8 @@ import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.changes import Changes
@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
         self.banner.settings_requested.connect(self.open_settings)
         self.banner.relay_check_requested.connect(self.open_relay_check)
         self.banner.start_again_requested.connect(self.start_again)
+        self.banner.open_folder_requested.connect(self._open_inbox_folder)
         self.banner.history_gap_closed.connect(self._history_gap_closed)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
         self.chat_list.chat_closed.connect(self.close_chat)
@@ -798,6 +799,10 @@ class MainWindow(QMainWindow):
                 self.ctx.publish(changes)
 
         run_op(adopt, adopted, parent=self, on_failure=_log_adopt_failure, writes=True)
+
+    def _open_inbox_folder(self) -> None:
+        """The file manager at the folder holding the inbox: on a full disk, it shows which disk."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.db.path.parent)))
 
     def start_again(self) -> None:
         """Opened to read only on a full disk: once the owner freed some space, Shop Inbox starts

@@ -327,8 +327,29 @@ class OrderWindow(QDialog):
             wanted = self.history_and_message.wanted() + self.history_and_message.handleWidth()
             wanted += self.message.sizeHint().height()
         lower = max(least, min(wanted, total - needed))
+        lower += self._cut_line_below(total - lower)
         self.split.setSizes([total - lower, lower])
         self._share_lower(lower)
+
+    def _cut_line_below(self, upper: int) -> int:
+        """How many pixels to take off the order's parts, `upper` high, so that their bottom edge falls
+        between two lines, not through one: at the demo's size the request for payment left the
+        "Depositor: … · deadline" line cut in half until the owner scrolled. 0 where nothing is cut
+        or where taking the line off would leave less than the parts' least height."""
+        edge = self.body.verticalScrollBar().value() + upper - 2 * self.body.frameWidth()
+        above = 0  # the lowest bottom of a line wholly above the edge
+        cut = False
+        for child in self.parts.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child.isHidden():
+                continue
+            top, bottom = child.y(), child.y() + child.height()
+            if bottom <= edge:
+                above = max(above, bottom)
+            elif top < edge:
+                cut = True
+        if not cut or upper - (edge - above) < self.body.minimumHeight():
+            return 0
+        return edge - above
 
     def _share_lower(self, lower: int) -> None:
         """The history first, up to its five lines (or the height the owner dragged it to), the

@@ -4,6 +4,8 @@ loopback address; other addresses still go through the proxy."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.errors import ErrorCode, RelayUnreachable
@@ -47,3 +49,25 @@ def test_a_proxy_refusing_the_relay_is_its_own_error_and_nothing_was_sent(
             client.events(0, wait=0)
         assert caught.value.code is ErrorCode.RELAY_PROXY_REFUSED
         assert not caught.value.request_sent
+
+
+@pytest.mark.parametrize("variable", ["HTTP_PROXY", "ALL_PROXY"])
+def test_a_photo_for_a_relay_elsewhere_goes_through_the_proxy_too(
+    relay: RunningRelay, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, variable: str
+) -> None:
+    """Uploads have connections of their own (a small send buffer): a shop behind an office proxy
+    chatted, and its photos could not reach the relay."""
+    assert relay.port is not None
+    photo = b"\xff\xd8\xff" + bytes(300_000)  # several pieces, each counted as it goes
+    sent: list[int] = []
+    with bad_network(relay.port) as proxy:
+        monkeypatch.setenv(variable, proxy.url)
+        with RelayClient("http://relay.example.invalid", relay.token) as client:
+            uploaded = client.upload_media(
+                photo, "image/jpeg", "가방.jpg", on_progress=lambda done, _total: sent.append(done)
+            )
+        assert proxy.connections == 1
+    assert uploaded.id and sent[-1] > 0
+    with RelayClient(relay.url, relay.token) as direct:
+        direct.download_media(uploaded.id, tmp_path / "back.jpg")
+    assert (tmp_path / "back.jpg").read_bytes() == photo

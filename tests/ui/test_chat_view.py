@@ -391,7 +391,8 @@ def test_the_floating_day_shows_while_scrolling_and_then_leaves_the_text_uncover
     with window.ctx.db.write() as s:
         c = make_contact(s, profile_name="Long Chat")
         for i in range(120):
-            make_message(s, c, f"메시지 {i}번", sent_at=BASE_TIME + timedelta(hours=6 * i))
+            # Short, so that their bubbles leave the middle of the view free for the day to float in.
+            make_message(s, c, f"{i}번", sent_at=BASE_TIME + timedelta(hours=6 * i))
         cid = c.id
     load_chats(window, qtbot)
     window.show_chat(cid)
@@ -421,7 +422,8 @@ def test_the_floating_day_shows_while_scrolling_and_then_leaves_the_text_uncover
         )
 
     bar.setValue(bar.maximum() // 2)  # the owner scrolls up…
-    while not inside_one_message():  # …to the middle of a message, at the newest at the latest
+    # …to the middle of a message, at the newest at the latest, where the day floats over no bubble
+    while not (inside_one_message() and view.floating_date_rect() is not None):
         assert bar.value() < bar.maximum(), (
             "scrolled to the newest message without the top 40 px inside one message: are rows shorter now?"
         )
@@ -429,6 +431,55 @@ def test_the_floating_day_shows_while_scrolling_and_then_leaves_the_text_uncover
     qtbot.waitUntil(lambda: view.floating_date_shown and chip_painted())
     qtbot.waitUntil(lambda: not view.floating_date_shown, timeout=5000)
     assert not chip_painted()  # the top message's first line is not covered once scrolling stops
+
+
+def test_the_floating_day_never_covers_a_message_only_the_gap_between_them(window: Any, qtbot: Any) -> None:
+    """Scrolled in the Korean demo, the "오늘" pill was drawn over the top bubble and hid the words
+    of its first line. Wherever the owner stops, the pill covers only the chat's background: what it
+    hides is background, never a bubble. It still shows where the top of the view is a gap."""
+    from ui.theme import colours
+
+    long = (
+        "배송은 내일 오전에 CJ대한통운으로 보내드릴게요. 송장번호는 문자로 따로 알려드릴게요. 감사합니다! "
+        * 2
+    )
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="정도윤")
+        for i in range(40):
+            body, direction = (long, "in") if i % 2 else ("네", "out")
+            make_message(
+                s, c, body, direction=direction, sent_at=BASE_TIME + timedelta(minutes=i), unread=False
+            )
+        cid = c.id
+    view = open_chat(window, qtbot, cid)
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 600)
+    background = colours(view.palette()).chat_background.rgb()
+    width = view.viewport().width()
+
+    def top_strip() -> Any:
+        return view.viewport().grab().toImage().copy(0, 0, width, 40)
+
+    shown = covered_spots = 0
+    for value in range(bar.maximum() // 4, bar.maximum() * 3 // 4, 7):  # the owner scrolls, stopping anywhere
+        bar.setValue(value)
+        assert view.floating_date_shown
+        with_day = top_strip()
+        view.floating_date_shown = False  # the same spot as the messages alone look
+        messages = top_strip()
+        view.floating_date_shown = True
+        hidden = [
+            (x, y)
+            for y in range(40)
+            for x in range(0, width, 2)
+            if with_day.pixelColor(x, y).rgb() != messages.pixelColor(x, y).rgb()
+        ]
+        over_a_bubble = [(x, y) for x, y in hidden if messages.pixelColor(x, y).rgb() != background]
+        assert over_a_bubble == [], f"scrolled to {value}: the day hides a message's pixels"
+        shown += bool(hidden)
+        covered_spots += messages.pixelColor(width // 2, 20).rgb() != background
+    assert shown > 0  # over a gap, the day still floats
+    assert covered_spots > 0  # and the test stopped over a bubble too
 
 
 def test_the_jump_button_sits_below_the_messages_and_never_over_a_bubbles_time(

@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from app.connection import Connection, ConnectionState
 from ui.connection_banner import ConnectionBanner
 
@@ -452,3 +454,26 @@ def test_what_waiting_cannot_mend_is_said_with_the_waiting_replies_and_a_countdo
     assert said[ErrorCode.RELAY_CERTIFICATE_EXPIRED].startswith(
         "Your relay's security certificate has expired"
     )
+
+
+def test_a_full_disk_offers_retry_and_the_inbox_folder_never_settings(qtbot: Any) -> None:
+    """Settings holds nothing that makes room on a disk: whether the relay answers or not, the banner
+    offers Retry and the folder holding the inbox (to see which disk to free)."""
+    banner = shown_banner(qtbot)
+    at = datetime.now(UTC) + timedelta(seconds=30)
+    for state in (
+        ConnectionState(Connection.DISK_FULL, next_retry_at=at),
+        ConnectionState(Connection.OFFLINE, next_retry_at=at, disk_full=True),
+        ConnectionState(Connection.RECONNECTING, next_retry_at=at, disk_full=True),
+    ):
+        banner.set_state(state)
+        assert banner.text.text().startswith("The disk is full"), state
+        assert banner.retry.isVisible() and banner.open_folder.isVisible(), state
+        assert not banner.settings.isVisible(), state
+
+    with qtbot.waitSignal(banner.open_folder_requested, timeout=1000):
+        qtbot.mouseClick(banner.open_folder, Qt.MouseButton.LeftButton)
+
+    # Only the disk's trouble hides Settings: the relay out of reach alone is another matter.
+    banner.set_state(ConnectionState(Connection.OFFLINE, next_retry_at=at))
+    assert banner.settings.isVisible() and not banner.open_folder.isVisible()

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from sqlalchemy import func, select
 
 from app.models import Message
@@ -136,6 +137,7 @@ def test_on_a_full_disk_the_chats_open_to_read_only_and_start_again_when_asked(
 
     banner = window.banner
     assert banner.isVisible() and banner.start_again.isVisible() and not banner.settings.isVisible()
+    assert banner.open_folder.isVisible()  # to see which disk to make room on
     assert banner.text.text().startswith("The disk is full, so your chats are open to read only")
     assert ctx.sync is None  # nothing fetched that could not be kept: it waits on the relay
     warned = reply_and_read_the_warning(window, qtbot, dialogs, "네, 있어요")
@@ -332,3 +334,34 @@ def test_a_relay_out_of_reach_on_a_full_disk_is_said_as_the_full_disk_with_what_
     assert f"state: {state}" in out, out
     assert f"said: {sentence}" in out, out
     assert "free some space" in out.lower(), out
+
+
+class Opened(QObject):
+    """Receives what QDesktopServices would hand to the file manager."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_the_full_disk_banner_opens_the_folder_holding_the_inbox_not_settings(
+    window: Any, qtbot: Any
+) -> None:
+    """Freeing space is what helps, and the folder shows which disk: Alt+L opens it."""
+    from app.connection import Connection, ConnectionState
+
+    banner = window.banner
+    banner.set_state(ConnectionState(Connection.DISK_FULL))
+    assert banner.isVisible() and banner.open_folder.isVisible() and not banner.settings.isVisible()
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")  # type: ignore[arg-type]
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: bool(opened.urls), timeout=3000)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [Path(u.toLocalFile()) for u in opened.urls] == [window.ctx.db.path.parent]

@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.catalog import ItemDraft, create_item
 from app.models import utcnow
@@ -254,3 +254,39 @@ def test_at_125_percent_on_a_laptop_the_history_keeps_five_lines_over_the_messag
     assert second.history_and_message.sizes()[0] == smaller
     order_window.message.discard()
     second.message.discard()
+
+
+def test_with_the_payment_request_open_no_line_of_the_order_is_cut_in_half(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    """The Korean demo, its order window at its own size (620×650): asking for payment opened the
+    message to the customer, and the "입금자명: … · 입금 기한" line under the totals was cut through
+    the middle by the parts' bottom edge until the owner scrolled."""
+    order_window = new_order_open(window, qtbot)
+    order_window.resize(620, 650)
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message.isVisible() and bool(order_window.payment.text()))
+    viewport = order_window.body.viewport()
+
+    def cut_lines() -> list[str]:
+        """The order's lines that the parts' viewport shows only a part of."""
+        shown = viewport.rect()
+        cut = []
+        for line in order_window.parts.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if line.isHidden():
+                continue
+            rect = QRect(line.mapTo(viewport, QPoint(0, 0)), line.size())
+            if rect.intersects(shown) and not shown.contains(rect):
+                cut.append(f"{line.objectName() or type(line).__name__} {rect} in {shown}")
+        return cut
+
+    for height in (650, *range(560, 720, 5)):  # the demo's, then any the owner drags it to
+        order_window.resize(620, height)
+        laid_out(order_window)
+        assert cut_lines() == [], height
+    order_window.resize(620, 650)
+    laid_out(order_window)
+    payment = QRect(order_window.payment.mapTo(viewport, QPoint(0, 0)), order_window.payment.size())
+    assert viewport.rect().contains(payment) or not viewport.rect().intersects(payment)
