@@ -26,6 +26,7 @@ from app.wire import (
 )
 from relay.sandbox_cast import Customer, cast, png_image, templates
 from relay.sandbox_newcomers import ARRIVAL_SECONDS, NEWCOMERS_MAX, newcomer
+from relay.storage.key_values import AUTOMATIONS_KEY
 from relay.upstream import Accepted, GraphError, Ingest
 
 __all__ = ["SandboxUpstream", "cast", "png_image"]
@@ -98,7 +99,10 @@ class SandboxUpstream:
     person, so automations do not move their story on. With a `memory`, a restarted sandbox on the same
     relay database continues each customer's story where it stopped instead of telling it again.
     With `two_numbers` the shop has two branches: every other customer (walk-ins too) writes to the
-    second number, and hears back from it.
+    second number, and hears back from it. With `hold_for_automations` (seconds, the demo's), a relay
+    that has no automations document yet keeps its customers quiet until one is stored
+    (`automations_arrived()`), or that long at most: the demo's desktop pushes its greeting and away
+    messages a moment after the relay starts, and the first customer must get them as the others do.
     """
 
     name = "sandbox"
@@ -114,6 +118,7 @@ class SandboxUpstream:
         newcomers_max: int = NEWCOMERS_MAX,
         language: str = "ko",
         two_numbers: bool = False,
+        hold_for_automations: float = 0.0,
     ) -> None:
         # "ko": the Seoul shop's customers; else the Brighton shop's, who all write English.
         self.korean_shop = language.lower().startswith("ko")
@@ -127,6 +132,8 @@ class SandboxUpstream:
         self.newcomers_max = newcomers_max
         self.newcomers = 0  # walk-ins so far (relay/sandbox_newcomers.py), kept across restarts
         self.arrivals: asyncio.Task[Any] | None = None
+        self.hold_for_automations = hold_for_automations
+        self.automations_on: asyncio.Event | None = None  # made by start(), in the relay's loop
         self.phone_number_id = phone_number_id
         self.auto_reply_window = auto_reply_window
         self.seed = seed
@@ -279,10 +286,33 @@ class SandboxUpstream:
     async def start(self, ingest: Ingest) -> None:
         self.ingest = ingest
         self.stopped = False
+        self.automations_on = asyncio.Event()
         if self.memory is not None:
             self._resume(await asyncio.to_thread(self.memory.get, PROGRESS_KEY))
+        if not self.hold_for_automations or (
+            self.memory is not None and await asyncio.to_thread(self.memory.get, AUTOMATIONS_KEY) is not None
+        ):
+            self.automations_on.set()
         self._spawn(self._customers_write())
         self.arrivals = self._spawn(self._newcomers_arrive())
+
+    def automations_arrived(self) -> None:
+        """The relay stored an automations document: customers held for it start writing."""
+        if self.automations_on is not None:
+            self.automations_on.set()
+
+    async def _automations_on(self) -> None:
+        """Until the relay has automations, or `hold_for_automations` seconds (a desktop that never
+        pushes must not leave the demo without customers)."""
+        assert self.automations_on is not None  # start() made it
+        if self.automations_on.is_set():
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.automations_on.wait(), self.hold_for_automations)
+        if not self.automations_on.is_set():
+            log.warning(
+                "sandbox: no automations after %.0f s; the customers write without", self.hold_for_automations
+            )
 
     def _resume(self, raw: str | None) -> None:
         """Who already spoke waits for the shop (or, story told, stays quiet) rather than opening again."""
@@ -340,7 +370,9 @@ class SandboxUpstream:
         return None
 
     async def _customers_write(self) -> None:
-        """A new customer message every 5–20 s (at speed 1); the first within about 2 s."""
+        """A new customer message every 5–20 s (at speed 1); the first within about 2 s of the
+        automations being on the relay."""
+        await self._automations_on()
         await asyncio.sleep(self._delay(self.rng, 0.5, 2.0))
         order = list(self.customers)
         self.rng.shuffle(order)
@@ -357,6 +389,7 @@ class SandboxUpstream:
     async def _newcomers_arrive(self) -> None:
         """A new customer every 30–90 s (at speed 1), up to `newcomers_max` a demo; each writes the
         first turn of a short story and answers the shop as the cast does."""
+        await self._automations_on()
         while self.newcomers < self.newcomers_max:
             await asyncio.sleep(self._delay(self.arrivals_rng, *ARRIVAL_SECONDS))
             index = self.newcomers

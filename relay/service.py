@@ -58,6 +58,7 @@ def make_upstream(settings: RelaySettings, memory: KeyValues | None = None) -> U
             speed=settings.sandbox_speed,
             language=settings.sandbox_language,
             two_numbers=settings.sandbox_two_numbers,
+            hold_for_automations=settings.sandbox_hold_for_automations,
             memory=memory,
         )
     from relay.graph import GraphUpstream
@@ -224,6 +225,17 @@ class Relay:
             return
         log.error("background task failed", exc_info=exc)
 
+    def automations_changed(self) -> None:
+        """A new automations document (a PUT here, or another worker's): the cached one is dropped,
+        and a sandbox's customers held for the first one start writing."""
+        self.automations.forget()
+        if self.settings.upstream != "sandbox":
+            return
+        from relay.sandbox import SandboxUpstream  # a cloud relay never loads the simulated customers
+
+        if isinstance(self.upstream, SandboxUpstream):
+            self.upstream.automations_arrived()
+
     async def _on_notice(self, payload: str) -> None:
         """Another relay worker on the same PostgreSQL committed something."""
         notice, seq = notice_seq(payload)
@@ -232,5 +244,5 @@ class Relay:
         if notice.startswith(f"{EVENTS}:"):
             self.intake.peer_committed()  # another worker's group commit: take turns with it
         if notice == SETTINGS:
-            self.automations.forget()
+            self.automations_changed()
         await self.feed.notify(seq)

@@ -135,6 +135,9 @@ class RelaySettings:
     sandbox_language: str = "ko"
     # A shop with two branches: every other simulated customer writes to a second number.
     sandbox_two_numbers: bool = False
+    # The demo's: seconds at most its customers wait for a first automations document, so the first
+    # of them is greeted as the desktop's settings say (0: they write at once, as `serve` does).
+    sandbox_hold_for_automations: float = 0.0
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -179,6 +182,7 @@ class RelaySettings:
         sandbox_seed: int | None = None,
         sandbox_language: str = "ko",
         sandbox_two_numbers: bool = False,
+        sandbox_hold_for_automations: float = 0.0,
     ) -> RelaySettings:
         """The demo's embedded relay: simulated customers, no WhatsApp secrets needed."""
         return cls(
@@ -192,6 +196,7 @@ class RelaySettings:
             sandbox_seed=sandbox_seed,
             sandbox_language=sandbox_language,
             sandbox_two_numbers=sandbox_two_numbers,
+            sandbox_hold_for_automations=sandbox_hold_for_automations,
         )
 
     def check(self) -> RelaySettings:

@@ -34,6 +34,10 @@ DEMO_TOKEN = "demo-token-not-secret"
 DEMO_PHONE_NUMBER_ID = SANDBOX_PHONE_NUMBER_ID
 # Beside the demo's desktop and relay folders: the sample bank and courier files (app/demo_samples.py).
 SAMPLES_FOLDER = "samples"
+# Seconds at most the simulated customers of a new demo wait for its greeting and away messages,
+# which the desktop pushes once its window is up (a slow start, or a push refused, must not leave the
+# demo silent).
+AUTOMATIONS_HOLD = 60.0
 QUIT_GRACE = 1  # second the embedded relay gives requests still running at quit (uvicorn takes whole seconds)
 
 
@@ -72,6 +76,7 @@ def start_embedded_relay(
         sandbox_speed=speed,
         sandbox_language=language,
         sandbox_two_numbers=two_numbers,
+        sandbox_hold_for_automations=AUTOMATIONS_HOLD,
     )
     try:
         app = create_app(settings)

@@ -67,7 +67,7 @@ async def put_automations(
             current=current,
         )
         return JSONResponse(stale.model_dump(mode="json"), status_code=412)
-    relay.automations.forget()
+    relay.automations_changed()
     await relay.feed.notify()
     return JSONResponse(stored, headers={"ETag": str(stored["revision"])})
 

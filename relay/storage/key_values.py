@@ -14,6 +14,8 @@ from relay.storage.event_log import EventLog, NewEvent
 from relay.storage.tables import kv
 from relay.wakeups import SETTINGS
 
+AUTOMATIONS_KEY = "automations"  # the greeting, away and bot document (GET|PUT /v1/automations)
+
 
 class KeyValues:
     """Blocking calls on the `kv` table."""
@@ -66,19 +68,19 @@ class KeyValues:
         return int(self.get("pruned_through") or 0)
 
     def automations(self) -> dict[str, Any] | None:
-        raw = self.get("automations")
+        raw = self.get(AUTOMATIONS_KEY)
         return None if raw is None else json.loads(raw)
 
     def put_automations(self, doc: dict[str, Any], expected_revision: int) -> dict[str, Any] | None:
         """Compare-and-set by revision; None when the stored revision moved on (412)."""
         with self.db.engine.begin() as conn:
             self.db.lock_until_commit(conn, AUTOMATIONS_LOCK)
-            raw = conn.execute(select(kv.c.value).where(kv.c.key == "automations")).scalar_one_or_none()
+            raw = conn.execute(select(kv.c.value).where(kv.c.key == AUTOMATIONS_KEY)).scalar_one_or_none()
             current = 0 if raw is None else int(json.loads(raw).get("revision", 0))
             if current != expected_revision:
                 return None
             stored = {**doc, "revision": current + 1}
-            self.put_in(conn, "automations", json.dumps(stored, ensure_ascii=False))
+            self.put_in(conn, AUTOMATIONS_KEY, json.dumps(stored, ensure_ascii=False))
             self.db.notify_workers(conn, SETTINGS)
             self.event_log.add(conn, [NewEvent("settings", {"automations": stored})])
             return stored

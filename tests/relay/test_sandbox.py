@@ -155,6 +155,34 @@ def test_customers_write_real_cloud_api_messages_in_korean_and_english() -> None
     assert {m["from"][:2] for m in found} >= {"82", "44", "16", "81"}
 
 
+def test_customers_held_for_automations_write_once_they_arrive_or_when_the_hold_runs_out() -> None:
+    """The demo's relay holds its customers until the desktop's greeting is on it; a desktop that
+    never pushes must not leave the demo silent."""
+
+    async def scenario() -> tuple[int, int]:
+        held = SandboxUpstream(seed=1, speed=200, hold_for_automations=60)
+        inbox = Inbox()
+        await held.start(inbox)
+        try:
+            with pytest.raises(TimeoutError):  # 10 ms at speed 200 would have brought the first
+                await inbox.until(lambda p: bool(messages(p)), timeout=0.3)
+            held.automations_arrived()
+            await inbox.until(lambda p: bool(messages(p)))
+        finally:
+            await held.stop()
+        never_pushed = SandboxUpstream(seed=1, speed=200, hold_for_automations=0.2)
+        alone = Inbox()
+        await never_pushed.start(alone)
+        try:
+            await alone.until(lambda p: bool(messages(p)))
+        finally:
+            await never_pushed.stop()
+        return len(messages(inbox.payloads)), len(messages(alone.payloads))
+
+    held_wrote, alone_wrote = run(scenario)
+    assert held_wrote >= 1 and alone_wrote >= 1
+
+
 def test_a_sent_message_goes_sent_delivered_read_and_the_customer_taps_a_button() -> None:
     async def scenario() -> tuple[str, Payloads]:
         sandbox, inbox = quiet(seed=2)
