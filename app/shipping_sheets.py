@@ -59,6 +59,13 @@ def order_columns_en(shop_region: str) -> tuple[str, ...]:
 NUMBER_COLUMNS = ("주문번호", "order number", "order")
 TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")
 CARRIER_COLUMNS = ("택배사", "택배회사", "배송업체", "운송사", "courier", "carrier")
+# Who the parcel goes to, as couriers' files and the shop's own courier sheet title it ("받는분").
+RECIPIENT_COLUMNS = (
+    "받는분성명", "받는분이름", "받는분", "받는사람", "수하인명", "수하인", "수취인명", "수취인",
+    "수령인", "수령자", "고객명", "recipient name", "recipient", "customer name",
+)  # fmt: skip
+# Titles that say a recipient's other details ("받는분전화번호", "받는분주소"), never her name.
+_NOT_A_NAME = ("전화", "휴대", "연락", "주소", "우편", "메모", "phone", "address", "postcode", "zip", "note")
 PHONE_COLUMNS = ("받는분전화번호", "받는분전화", "전화번호", "휴대폰", "연락처", "phone")
 
 
@@ -338,6 +345,7 @@ class TrackingRow:
     phone: str
     tracking: str  # "" when the row has none
     courier: str = ""  # the known courier the row names (its usual spelling), else ""
+    recipient: str = ""  # who the row says the parcel goes to (its 받는분), else ""
 
 
 class SkipReason(StrEnum):
@@ -440,15 +448,28 @@ def _tracking_header(rows: list[list[str]]) -> tuple[int, int, int | None, int |
     return None
 
 
+def _recipient_column(header: list[str], taken: set[int | None]) -> int | None:
+    """The column naming the parcel's recipient: not one already read for something else, nor
+    one of her other details ("받는분전화번호" contains "받는분")."""
+    names = [
+        i
+        for i, title in enumerate(header)
+        if i not in taken and not any(w in re.sub(r"\s+", "", title).casefold() for w in _NOT_A_NAME)
+    ]
+    found = find_column([header[i] for i in names], RECIPIENT_COLUMNS)
+    return None if found is None else names[found]
+
+
 def read_tracking_file(path: Path) -> list[TrackingRow]:
     """The courier's returned sheet (CSV in UTF-8 or CP949, or .xlsx): tracking numbers by order
-    number or phone, and the courier when a column names it. A row with an order or a phone but no
-    tracking number is kept, so the owner hears of it."""
+    number or phone, and the courier and the recipient when columns name them. A row with an order
+    or a phone but no tracking number is kept, so the owner hears of it."""
     rows = read_sheet(path)
     header = _tracking_header(rows)
     if header is None:
         raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
     start, tracking_col, number_col, phone_col, courier_col = header
+    recipient_col = _recipient_column(rows[start], {tracking_col, number_col, phone_col, courier_col})
     found = []
     for offset, row in enumerate(rows[start + 1 :], start=start + 2):
         cell = lambda col, row=row: row[col].strip() if col is not None and col < len(row) else ""  # noqa: E731
@@ -456,7 +477,8 @@ def read_tracking_file(path: Path) -> list[TrackingRow]:
         number, phone = cell(number_col)[:32], cell(phone_col)[:32]
         if tracking or number or phone:
             courier = known_courier(cell(courier_col)) or ""
-            found.append(TrackingRow(offset, number, phone, tracking[:64], courier))
+            recipient = nfc(cell(recipient_col))[:64]
+            found.append(TrackingRow(offset, number, phone, tracking[:64], courier, recipient))
     return found
 
 

@@ -119,13 +119,16 @@ def _skipped_row(s: SkippedRow, report: TrackingReport) -> ReviewRow:
             s.row.row,
             s.order_id,
             named,
-            s.customer,
+            s.customer or s.row.recipient,
             s.row.tracking,
             Outcome.DOUBT,
             with_particles(what),
             False,
         )
-    return ReviewRow(s.row.row, None, named, "", s.row.tracking, Outcome.UNUSED, report.reason(s), False)
+    # A row that names no order still says who the file has the parcel going to (its 받는분).
+    return ReviewRow(
+        s.row.row, None, named, s.row.recipient, s.row.tracking, Outcome.UNUSED, report.reason(s), False
+    )
 
 
 class TrackingReviewModel(QAbstractTableModel):

@@ -316,6 +316,27 @@ def test_a_tracking_file_names_every_row_it_could_not_use_and_why(db, tmp_path: 
     assert states[waiting.id] == ("awaiting_payment", "")
 
 
+def test_a_tracking_file_says_who_each_parcel_goes_to_as_couriers_title_it(tmp_path: Path) -> None:
+    """The shop's own 받는분, a courier's 받는분성명 beside 받는분전화번호 and 받는분주소 (never read for the
+    name), and an English sheet's Recipient; a file with no such column names nobody."""
+    from app.shipping_sheets import read_tracking_file
+
+    def recipients(name: str, text: str) -> list[str]:
+        path = tmp_path / name
+        path.write_bytes(text.encode("cp949"))
+        return [r.recipient for r in read_tracking_file(path)]
+
+    assert recipients(
+        "shop.csv", "주문번호,받는분,택배사,운송장번호\n2025-0999,김철수,CJ대한통운,685203947747\n"
+    ) == ["김철수"]
+    cj = "받는분전화번호,받는분주소,받는분성명,운송장번호\n010-5550-1234,서울 성동구 1,이하은,685203947747\n"
+    assert recipients("cj.csv", cj) == ["이하은"]
+    phone_only = "받는분전화번호,받는분주소,운송장번호\n010-5550-1234,서울 성동구 1,685203947747\n"
+    assert recipients("no-name.csv", phone_only) == [""]
+    english = "Order number,Recipient,Tracking number\n2026-0001,Olivia Brown,685203947747\n"
+    assert recipients("en.csv", english) == ["Olivia Brown"]
+
+
 def test_the_courier_a_tracking_file_names_is_used_and_the_asked_one_only_where_it_names_none(
     db, tmp_path: Path
 ) -> None:

@@ -175,3 +175,32 @@ def test_a_file_mixing_couriers_shows_each_rows_courier_and_the_chosen_one_for_r
     with ctx.db.read() as s:  # each order got the courier the review showed
         assert s.get(Order, ids["김민지"]).courier == "롯데택배"  # type: ignore[union-attr]
         assert s.get(Order, ids["박서준"]).courier == "CJ대한통운"  # type: ignore[union-attr]
+
+
+def test_a_row_matching_no_order_still_shows_who_the_file_sends_it_to(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: Any, english: None
+) -> None:
+    """Walk: the demo's sample courier file (주문번호, 받는분, 택배사, 운송장번호): the 2025-0999 row matched no
+    order and its Customer cell was empty, though the file names 김철수."""
+    ids = three_paid_and_one_shipped(ctx.db)
+    with ctx.db.read() as s:
+        minji = s.get(Order, ids["김민지"]).number  # type: ignore[union-attr]
+    path = tmp_path / "운송장번호_예시.csv"
+    path.write_bytes(
+        (
+            "\ufeff주문번호,받는분,택배사,운송장번호\n"
+            f"{minji},김민지,CJ대한통운,685203947716\n"
+            "2025-0999,김철수,CJ대한통운,685203947747\n"
+        ).encode()
+    )
+    board = OrderBoard(ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    dialogs.expect("modal")
+    dialog = review(board, qtbot, path)
+    model = dialog.model
+    shown = {model.index(r, 1).data(): model.index(r, 2).data() for r in range(model.rowCount())}
+    assert shown == {minji: "김민지", "2025-0999": "김철수"}
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
