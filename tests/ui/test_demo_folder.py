@@ -268,6 +268,7 @@ def test_the_demos_order_paid_from_its_bank_statement_a_day_later_is_told_by_a_t
 def test_a_demo_with_two_numbers_hears_customers_on_both_and_keeps_them_when_reopened(tmp_path: Path) -> None:
     """`--demo --two-numbers`: the past chats are on one number or the other, the simulated customers
     write to both, and the kept demo reopened without the option still has both."""
+    from app.automations_store import PushOutcome, push
     from app.business_numbers import chat_list_numbers
     from app.models import Contact
     from app.relay_client import RelayClient
@@ -285,6 +286,8 @@ def test_a_demo_with_two_numbers_hears_customers_on_both_and_keeps_them_when_reo
         heard: set[str] = set()
         after = 0
         with RelayClient(first.prefs["relay_url"], first.relay_token or "") as client:
+            # As the desktop does once its window is up: the customers wait for the shop's greeting.
+            assert push(first.db, client) is PushOutcome.PUSHED
             while not both <= heard:  # the relay's long poll answers as customers write
                 page = client.events(after, wait=5.0)
                 assert page.events, "the demo's customers stopped writing before both numbers were heard"
