@@ -7,28 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from sqlalchemy import select
 
 from app.models import Media
 from tests.support.fake_graph import run_fake_graph
+from tests.support.opened_urls import Opened
 from tests.support.relay_server import inbound, run_relay
 from tests.support.window_waits import select_chat
 
 CUSTOMER = "821077778888"
-
-
-class Opened(QObject):
-    """Receives what QDesktopServices would hand to the system."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
 
 
 def test_a_document_gone_from_the_media_folder_is_fetched_again_and_opened(

@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from sqlalchemy import func, select
 
 from app.models import Message
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.full_disk import inbox_read_only, limit_the_inbox_file, page_count, run_on_a_full_disk
+from tests.support.opened_urls import Opened
 from tests.support.window_waits import load_chats, select_chat, settle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -334,18 +335,6 @@ def test_a_relay_out_of_reach_on_a_full_disk_is_said_as_the_full_disk_with_what_
     assert f"state: {state}" in out, out
     assert f"said: {sentence}" in out, out
     assert "free some space" in out.lower(), out
-
-
-class Opened(QObject):
-    """Receives what QDesktopServices would hand to the file manager."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
 
 
 def test_the_full_disk_banner_opens_the_folder_holding_the_inbox_not_settings(

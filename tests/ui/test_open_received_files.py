@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -14,19 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 from app.models import Media
 from app.program_files import program_suffix
 from tests.support.factories import make_contact, make_message
+from tests.support.opened_urls import Opened
 from tests.support.window_waits import load_chats, select_chat, settle
-
-
-class Opened(QObject):
-    """Receives what QDesktopServices would hand to the system (the file's program, or the program itself)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
 
 
 def _chat_with_document(window: Any, ctx: Any, qtbot: Any, name: str) -> tuple[int, Path]:

@@ -5,26 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPixmap
 from PySide6.QtTest import QTest
 
 from app.models import Media
 from tests.support.factories import make_contact, make_message
+from tests.support.opened_urls import Opened
 from tests.support.window_waits import load_chats, select_chat, settle
 from ui.shared_media import MediaRole
-
-
-class Opened(QObject):
-    """Receives what QDesktopServices would hand to the system (a file's program)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
 
 
 def test_photos_show_thumbnails_documents_their_name_and_size_and_double_click_opens(
