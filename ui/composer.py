@@ -42,6 +42,7 @@ from ui.korean_particles import with_particles
 from ui.message_edit import MessageEdit, local_files
 from ui.plain_tooltip import plain_tooltip
 from ui.save_paths import Picked, open_file_names
+from ui.screen_fit import screen_of
 from ui.shortened_label import ShortenedLabel
 from ui.size_text import human_size
 
@@ -289,7 +290,7 @@ class Composer(QFrame):
         menu = self.emoji_picker
         size = menu.sizeHint()
         button = self.emoji_button
-        screen = button.screen().availableGeometry()
+        screen = screen_of(button).availableGeometry()
         at = button.mapToGlobal(QPoint(0, -size.height()))
         x = max(screen.left(), min(at.x(), screen.right() - size.width()))
         y = max(screen.top(), min(at.y(), screen.bottom() - size.height()))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.formatting import date_edit_format, display_locale
+from ui.screen_fit import screen_of
 from ui.size_text import human_size
 
 # The columns of Qt's detail view: name, size, type, date modified.
@@ -99,7 +100,7 @@ class _WideEnough(QObject):
             missing = (
                 view.header().length() + view.verticalScrollBar().sizeHint().width() - view.viewport().width()
             )
-            screen = watched.screen().availableGeometry().width() if watched.screen() is not None else 0
+            screen = screen_of(watched).availableGeometry().width()
             if missing > 0 and screen:
                 watched.resize(min(watched.width() + missing, screen * 9 // 10), watched.height())
         return False

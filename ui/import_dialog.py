@@ -48,7 +48,7 @@ from ui.formatting import count_text, kind_label, short_date, wall_datetime
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.save_paths import Picked, open_file_name
-from ui.screen_fit import frame_margins, resize_within_screen, within_screen
+from ui.screen_fit import frame_margins, resize_within_screen, screen_of, within_screen
 from ui.theme import problem_colour
 from ui.time_zones import TimeZoneBox, known_zones, zone_city
 
@@ -333,7 +333,9 @@ class ImportDialog(QDialog):
             # Shown small while the file was read, then grown to the preview from where it stood: its
             # Import button ended below the screen's edge (a 1366×768 laptop at 150 %). Moved up.
             fitted_place = within_screen(
-                QRect(self.geometry().topLeft(), size), frame_margins(self), self.screen().availableGeometry()
+                QRect(self.geometry().topLeft(), size),
+                frame_margins(self),
+                screen_of(self).availableGeometry(),
             )
             if fitted_place != self.geometry():
                 self.setGeometry(fitted_place)

@@ -20,7 +20,7 @@ from ui.formatting import count_text
 from ui.panes import NEXT_PANE_KEYS, PREVIOUS_PANE_KEYS, Pane, step_pane
 from ui.resources import resources_dir
 from ui.save_paths import Picked, remember_folders_in, suggest_folder
-from ui.screen_fit import fitted, place_within_screen, restore_within_screen
+from ui.screen_fit import fitted, place_within_screen, restore_within_screen, screen_of
 from ui.tab_order import chain, row_widgets, stops_in_chain
 from ui.unsaved_edits import quitting
 
@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
             # Saved on a larger screen (or under another window manager's frame): made to fit this one.
             restore_within_screen(self, geometry)
         else:
-            self.resize(first_size(self.screen().availableGeometry().size()))
+            self.resize(first_size(screen_of(self).availableGeometry().size()))
             # And a place, its title bar counted: a window manager left to place it cascaded it to
             # y = 51 on a 768-pixel screen, its bottom (the message field) past the edge.
             place_within_screen(self)

@@ -63,18 +63,23 @@ class _CopiedWithoutJoiners(QObject):
     """What the owner copies from a box while it is up (the whole box, which Ctrl+C copies on
     Windows, or the words she selected) reaches the clipboard without the word joiners that keep
     a shortcut ("/감사") on one line (ui/formatting.py's shortcut_text): pasted into WhatsApp Web,
-    they were invisible characters in her message. A child of the box: it goes with it."""
+    they were invisible characters in her message. A child of the box: it goes with it.
+
+    It finds the box as its parent and keeps no reference to it: PySide hands a box to Python once
+    its exec() returns, and a reference here made box and helper a cycle, so the box (hidden, and
+    still Qt's active window for a moment) lived on until a garbage collection instead of going
+    when the code that showed it let go of it."""
 
     def __init__(self, box: QMessageBox) -> None:
         super().__init__(box)
-        self._box = box
         QGuiApplication.clipboard().dataChanged.connect(self._strip)
 
     @Slot()
     def _strip(self) -> None:
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text()
-        if self._box.isVisible() and WORD_JOINER in text:
+        box = self.parent()
+        if isinstance(box, QWidget) and box.isVisible() and WORD_JOINER in text:
             clipboard.setText(text.replace(WORD_JOINER, ""))
 
 

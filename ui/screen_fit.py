@@ -17,13 +17,27 @@ def fitted(wanted: QSize, available: QSize) -> QSize:
     return wanted.boundedTo(room)
 
 
+def screen_of(widget: QWidget) -> QScreen:
+    """The screen `widget` is on: the one under its middle, else the primary one.
+
+    Asked of QGuiApplication, never `widget.screen()`: PySide makes the screen's Python wrapper a
+    child of the widget's wrapper when a widget hands it out, and moves it to each widget asked
+    after. When that widget's wrapper was garbage in a reference cycle (a message box after its
+    exec(), which PySide hands to Python), the collector could clear the screen's wrapper first,
+    which gives it to Python, and deleted Qt's only QScreen with it: the next window built read
+    freed memory (a segfault in QFont(font, widget), CI's quick reply transfer tests under load).
+    QGuiApplication's own functions hand the screen out without a parent."""
+    middle = widget.mapToGlobal(widget.rect().center())
+    return QGuiApplication.screenAt(middle) or QGuiApplication.primaryScreen()
+
+
 def opening_screen(widget: QWidget) -> QScreen:
     """The screen a window opens on: its own once shown, else its parent's, else the active
     window's (the one it was opened from)."""
     if widget.isVisible():
-        return widget.screen()
+        return screen_of(widget)
     anchor = widget.parentWidget() or QApplication.activeWindow() or widget
-    return anchor.screen()
+    return screen_of(anchor)
 
 
 def resize_within_screen(widget: QWidget, wanted: QSize) -> QSize:
@@ -192,7 +206,7 @@ class _FrameWatch(QObject):
                 # The place it was given, at the size it has now (a dialog sizes itself as it shows).
                 wanted = QRect(self.placed_at.topLeft(), watched.size())
                 fitted_place = within_screen(
-                    wanted, frame_margins(watched), watched.screen().availableGeometry()
+                    wanted, frame_margins(watched), screen_of(watched).availableGeometry()
                 )
                 if fitted_place != watched.geometry():
                     watched.setGeometry(fitted_place)
