@@ -13,16 +13,20 @@ def name_icon_button(button: QAbstractButton, tip: str, keys: str = "") -> None:
 
     `keys`, the menu command's shortcut that does the same (the button cannot have it too: Qt would
     find it ambiguous), show in the tooltip and are said after the name."""
-    shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
-    button.setToolTip(f"{tip} ({shown})" if shown else tip)
+    button.setToolTip(keys_tip(tip, keys) if keys else tip)
     button.setAccessibleName(tip)
-    button.setAccessibleDescription(shown)
+    button.setAccessibleDescription(_native(keys) if keys else "")
+
+
+def _native(keys: str) -> str:
+    """Keys as the platform writes them: "Ctrl+2", "⌘2" on a Mac."""
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def keys_tip(tip: str, keys: str) -> str:
     """A tooltip ending in the keys that press the button, as the platform writes them:
     "Unread chats (Ctrl+2)"."""
-    shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    shown = _native(keys)
     return f"{tip} ({shown})" if tip else shown
 
 
