@@ -22,7 +22,7 @@ from relay.command_settings import (
     unmigrated_reason,
     unopenable_reason,
 )
-from relay.settings import DEFAULT_DATABASE_URL, RelaySettings, SettingRefused
+from relay.settings import DEFAULT_DATABASE_URL, WHOLE_RANGES, RelaySettings, SettingRefused
 
 ENV_FILE_HELP = "read the settings from this file too, on top of the environment (as `setup` wrote it)"
 DATABASE_HELP = (
@@ -339,8 +339,9 @@ def postgresql_hint(args: argparse.Namespace, env: dict[str, str]) -> str:
 
 def workers_refusal(args: argparse.Namespace, settings: RelaySettings, env: dict[str, str]) -> str | None:
     """Why `--workers N` cannot run (one line naming the setting to change), or None."""
-    if args.workers < 1:
-        return f"--workers {args.workers} is no number of processes: give 1 or more"
+    most = WHOLE_RANGES["RELAY_WORKERS"][1]
+    if not 1 <= args.workers <= most:
+        return f"--workers {args.workers} is no number of processes: give 1 to {most}"
     if args.workers == 1:
         return None
     if settings.upstream != "cloud":

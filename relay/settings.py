@@ -48,36 +48,60 @@ class BadSetting(SettingRefused):
     start and names it, in one line, instead of a traceback."""
 
     def __init__(self, name: str, value: str, must_be: str) -> None:
-        super().__init__(f"shop-inbox-relay: {name} must be {must_be}, not {value!r}")
+        shown = value if len(value) <= 40 else value[:40] + "…"  # a paste of thousands of digits
+        super().__init__(f"shop-inbox-relay: {name} must be {must_be}, not {shown!r}")
         self.name = name
 
 
+# Each number setting's range, refused outside it at start (docs/relay.md, "Settings"): the top is
+# far above what a shop needs and far below what would overflow later (a retention of 999999999
+# days is no date, a lease of 1e300 seconds no SQL integer), so a typo stops the relay at once
+# instead of ending a background job hours later.
+WHOLE_RANGES: dict[str, tuple[int, int]] = {
+    "RELAY_RETENTION_DAYS": (1, 36_500),  # a hundred years: "keep everything"
+    "RELAY_MEDIA_RETENTION_DAYS": (1, 36_500),
+    "RELAY_MAX_WEBHOOK_BYTES": (65_536, 100 * 1024 * 1024),  # a text message's webhook to 100 MiB
+    "RELAY_DB_CONNECTIONS": (3, 10_000),  # PostgreSQL's own max_connections stops far below
+    "RELAY_WORKERS": (1, 1_000),
+    "RELAY_MESSAGING_LIMIT": (1, 10_000_000),  # Meta's tiers: 250 to 100K customers, then unlimited
+    # Cloud API's highest throughput; the relay sends at most 80 a second (its default throughput).
+    "RELAY_CAMPAIGN_PACE": (1, 1_000),
+    "RELAY_MIN_FREE_DISK_MB": (1, 10_000_000),  # 10 TB
+}
+SECONDS_RANGES: dict[str, tuple[float, float]] = {
+    "RELAY_SEND_LEASE_SECONDS": (1, 3600),
+    "RELAY_CAMPAIGN_LEASE_SECONDS": (1, 3600),
+}
+
+
 def _whole(env: dict[str, str], name: str, default: int) -> int:
-    """A whole-number setting of at least 1 (zero or less would switch the relay off quietly:
-    every webhook too large, every event pruned, no campaign ever sent)."""
+    """A whole-number setting within its range (zero or less would switch the relay off quietly:
+    every webhook too large, every event pruned, no campaign ever sent; too much overflows later)."""
     raw = env.get(name, "").strip()
     if not raw:
         return default
+    low, high = WHOLE_RANGES[name]
     try:
         value = int(raw)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise BadSetting(name, raw, "a whole number of 1 or more")
+    except ValueError:  # not a number, or more digits than Python reads
+        value = low - 1
+    if not low <= value <= high:
+        raise BadSetting(name, raw, f"a whole number from {low} to {high}")
     return value
 
 
 def _seconds(env: dict[str, str], name: str, default: float) -> float:
-    """A duration setting in seconds, above 0."""
+    """A duration setting in seconds within its range (nan, inf and 1e300 are numbers to float())."""
     raw = env.get(name, "").strip()
     if not raw:
         return default
+    low, high = SECONDS_RANGES[name]
     try:
         value = float(raw)
     except ValueError:
-        value = 0.0
-    if not 0 < value < float("inf"):
-        raise BadSetting(name, raw, "a number of seconds above 0")
+        value = float("nan")
+    if not low <= value <= high:  # False for nan
+        raise BadSetting(name, raw, f"a number of seconds from {low:g} to {high:g}")
     return value
 
 
@@ -93,7 +117,8 @@ class RelaySettings:
     waba_id: str = ""
     app_id: str = ""  # WHATSAPP_APP_ID: lets `setup` register the webhook callback itself
     public_url: str = ""  # RELAY_PUBLIC_URL: https://relay.myshop.com, what Meta and desktops call
-    min_free_disk_mb: int = 500  # the check fails below this much free room beside the database
+    # RELAY_MIN_FREE_DISK_MB: the check and /readyz fail below this much free room beside the database.
+    min_free_disk_mb: int = 500
     # Tests only, never read from the environment: the check may call a plain-http loopback
     # RELAY_PUBLIC_URL (a remote http:// address still fails).
     check_plain_http_loopback: bool = False
@@ -159,6 +184,7 @@ class RelaySettings:
             retention_days=_whole(env, "RELAY_RETENTION_DAYS", 30),
             media_retention_days=_whole(env, "RELAY_MEDIA_RETENTION_DAYS", 90),
             max_webhook_bytes=_whole(env, "RELAY_MAX_WEBHOOK_BYTES", DEFAULT_MAX_WEBHOOK_BYTES),
+            min_free_disk_mb=_whole(env, "RELAY_MIN_FREE_DISK_MB", 500),
             sqlite_synchronous=env.get("RELAY_SQLITE_SYNCHRONOUS", "NORMAL").upper(),
             docs_public=env.get("RELAY_DOCS", "") == "1",
             send_lease=_seconds(env, "RELAY_SEND_LEASE_SECONDS", 30.0),

@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from relay.cli import main
-from relay.settings import SANDBOX_HINT, MissingSetting, RelaySettings
+from relay.settings import SANDBOX_HINT, MissingSetting, RelaySettings, SettingRefused
 from relay.store import Store
 from tests.support.relay_process import answers_healthz, wait_until
 from tests.support.relay_server import run_relay
@@ -96,6 +96,91 @@ def test_a_setting_that_is_not_a_number_it_must_be_stops_serve_in_one_line_namin
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr  # no traceback
     assert done.stderr.startswith(f"shop-inbox-relay: {name} must be ") and repr(value) in done.stderr
     assert not (tmp_path / "relay.db").exists()  # refused before anything started
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "must_be"),
+    [
+        # Numbers to int() and float(), but no date is that far back, no SQL integer holds that
+        # lease: each ended a background job hours after the start.
+        ("RELAY_RETENTION_DAYS", "999999999", "a whole number from 1 to 36500"),
+        ("RELAY_CAMPAIGN_LEASE_SECONDS", "1e300", "a number of seconds from 1 to 3600"),
+        ("RELAY_SEND_LEASE_SECONDS", "nan", "a number of seconds from 1 to 3600"),
+        ("RELAY_SEND_LEASE_SECONDS", "inf", "a number of seconds from 1 to 3600"),
+        ("RELAY_CAMPAIGN_LEASE_SECONDS", "-30", "a number of seconds from 1 to 3600"),
+        ("RELAY_MEDIA_RETENTION_DAYS", "36501", "a whole number from 1 to 36500"),
+        ("RELAY_MAX_WEBHOOK_BYTES", "4", "a whole number from 65536 to 104857600"),  # 4 MiB meant
+        ("RELAY_MAX_WEBHOOK_BYTES", "9" * 5000, "a whole number from 65536 to 104857600"),
+        ("RELAY_DB_CONNECTIONS", "1e3", "a whole number from 3 to 10000"),
+        ("RELAY_WORKERS", "0", "a whole number from 1 to 1000"),
+        ("RELAY_MESSAGING_LIMIT", "-250", "a whole number from 1 to 10000000"),
+        ("RELAY_CAMPAIGN_PACE", "1001", "a whole number from 1 to 1000"),
+        ("RELAY_MIN_FREE_DISK_MB", "500MB", "a whole number from 1 to 10000000"),
+    ],
+)
+def test_a_number_setting_outside_its_range_is_refused_naming_the_range(
+    name: str, value: str, must_be: str
+) -> None:
+    with pytest.raises(SettingRefused) as refused:
+        RelaySettings.from_env({**CLOUD_ENV, name: value})
+    shown = value if len(value) <= 40 else value[:40] + "…"  # not the whole paste
+    assert refused.value.message == f"shop-inbox-relay: {name} must be {must_be}, not {shown!r}"
+
+
+def test_number_settings_at_the_ends_of_their_ranges_start() -> None:
+    low = RelaySettings.from_env(
+        {
+            **CLOUD_ENV,
+            "RELAY_RETENTION_DAYS": "1",
+            "RELAY_MAX_WEBHOOK_BYTES": "65536",
+            "RELAY_SEND_LEASE_SECONDS": "1",
+            "RELAY_CAMPAIGN_PACE": "1",
+            "RELAY_MIN_FREE_DISK_MB": "1",
+        }
+    ).check()
+    assert (low.retention_days, low.max_webhook_bytes, low.send_lease, low.min_free_disk_mb) == (
+        1,
+        65536,
+        1,
+        1,
+    )
+    high = RelaySettings.from_env(
+        {
+            **CLOUD_ENV,
+            "RELAY_RETENTION_DAYS": " 36500 ",
+            "RELAY_CAMPAIGN_LEASE_SECONDS": "3600.0",
+            "RELAY_DB_CONNECTIONS": "10000",
+            "RELAY_MESSAGING_LIMIT": "10000000",
+            "RELAY_CAMPAIGN_PACE": "1000",
+        }
+    ).check()
+    assert (high.retention_days, high.campaign_lease, high.db_connections) == (36500, 3600.0, 10000)
+    assert high.campaign_pace_max == 80  # a number's higher throughput: the relay still sends 80 a second
+
+
+@pytest.mark.parametrize("command", ["serve", "check"])
+def test_a_setting_that_would_overflow_stops_serve_and_check_before_anything_starts(
+    tmp_path: Path, command: str
+) -> None:
+    env = {
+        "PATH": "",
+        **CLOUD_ENV,
+        "RELAY_DATABASE_URL": f"sqlite:///{tmp_path / 'relay.db'}",
+        "RELAY_RETENTION_DAYS": "999999999",
+    }
+    args = ["--port", str(free_port())] if command == "serve" else []
+    done = subprocess.run(
+        [sys.executable, "-m", "relay.cli", command, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == (
+        "shop-inbox-relay: RELAY_RETENTION_DAYS must be a whole number from 1 to 36500, not '999999999'"
+    )
+    assert not (tmp_path / "relay.db").exists()
 
 
 def test_token_prints_the_same_token_until_rotated(
@@ -316,8 +401,8 @@ def test_several_workers_refused_on_a_sqlite_file_a_relay_ran_on_name_the_move(
     )
 
 
-@pytest.mark.parametrize("workers", [0, -1])
-def test_no_workers_at_all_is_refused_in_one_line_instead_of_serving_one(
+@pytest.mark.parametrize("workers", [0, -1, 1001])
+def test_no_workers_at_all_or_too_many_is_refused_in_one_line_instead_of_serving(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -325,7 +410,7 @@ def test_no_workers_at_all_is_refused_in_one_line_instead_of_serving_one(
     printed = capsys.readouterr()
     assert code == 2
     assert printed.err.strip() == (
-        f"shop-inbox-relay serve: --workers {workers} is no number of processes: give 1 or more"
+        f"shop-inbox-relay serve: --workers {workers} is no number of processes: give 1 to 1000"
     )
     assert list(tmp_path.iterdir()) == []  # nothing started, no database made
 
