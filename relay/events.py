@@ -8,8 +8,9 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
@@ -150,6 +151,8 @@ class EventFeed:
         self.closing = False
         # A database outage: the pruning's first failure, a reminder a minute and its end.
         self.prune_failures = FailureStreak(log, "pruning of old events")
+        # The pruning's "now", the time events are stamped with (tests set it wildly wrong).
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     def start(self) -> None:
         self.condition = asyncio.Condition()
@@ -359,7 +362,7 @@ class EventFeed:
         relay was restarted."""
         while True:
             try:
-                removed = await run_in_threadpool(self.store.prune, retention)
+                removed = await run_in_threadpool(self.store.prune, retention, self.clock())
             except SQLAlchemyError as exc:
                 self.prune_failures.failed(
                     f"storage failed: cause={storage_cause(exc)} error={type(exc).__name__}; "

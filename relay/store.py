@@ -254,9 +254,10 @@ class Store:
         # None new: the same webhook committed on another worker a moment ago (the rules ran there).
         return (seqs, ready.befores) if seqs else ([], {})
 
-    def prune(self, retention: timedelta) -> int:
-        """Drop events older than the retention, remember where, and forget old send answers."""
-        cutoff = dt_to_ms(datetime.now(UTC) - retention)
+    def prune(self, retention: timedelta, now: datetime | None = None) -> int:
+        """Drop events older than the retention before `now` (default: now), remember where, and
+        forget old send answers."""
+        cutoff = dt_to_ms((now or datetime.now(UTC)) - retention)
         with self.db.engine.begin() as conn:
             last = conn.execute(
                 select(func.max(events.c.seq)).where(events.c.at_ms < cutoff)

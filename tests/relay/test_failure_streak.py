@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -179,37 +180,54 @@ def only_line_and_debug_traceback(caplog: pytest.LogCaptureFixture, start: str, 
 def test_pruning_goes_on_after_an_error_that_is_not_the_databases_with_one_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # RELAY_RETENTION_DAYS=999999999 is a whole number of 1 or more, as the setting asks, but no date
-    # is that far back: the prune's arithmetic raised OverflowError, which ended the pruning loop
-    # ("background task failed"), and nothing was pruned again until a restart.
+    # A clock at the calendar's first days (a machine's clock set wildly wrong): no date lies the
+    # retention before it, and the prune's arithmetic raises OverflowError. That ended the pruning
+    # loop ("background task failed"), and nothing was pruned again until a restart.
     monkeypatch.setattr("relay.events.PRUNE_EVERY", 0.01)  # its pauses, not the error
     caplog.set_level(logging.DEBUG, "relay")
-    with run_relay(tmp_path, retention_days=999_999_999) as running:
+    with run_relay(tmp_path) as running:
         feed = running.relay.feed
+        assert running.post_webhook(inbound("text", "지난달 주문")).status_code == 200
+        feed.clock = lambda: datetime(1, 1, 2, tzinfo=UTC)
         wait_until(lambda: feed.prune_failures.count >= 5, 30, "the pruning to try again and again")
-        assert running.events()["events"] == []  # the relay serves on
+        assert len(running.events()["events"]) == 1  # the relay serves on, and pruned nothing
+        # The clock set right, a year on: the next round prunes that month-old message.
+        feed.clock = lambda: datetime.now(UTC) + timedelta(days=365)
+        wait_until(lambda: feed.prune_failures.count == 0, 30, "the pruning to work again")
+        wait_until(lambda: running.relay.store.events.cursor_bounds()[0] >= 1, 30, "the old event pruned")
     line = only_line_and_debug_traceback(caplog, "pruning of old events")
     assert line.startswith("pruning of old events: unexpected error=OverflowError; trying again in ")
     assert "background task failed" not in caplog.text
 
 
+def clock_past_the_calendar() -> datetime:
+    """What `datetime.now(UTC)` does on a machine whose clock reads beyond the year 9999 (set
+    wildly wrong): the reading converts to no date, and it raises."""
+    return datetime.fromtimestamp(2**40, UTC)  # the year 36812
+
+
 def test_the_campaign_runner_goes_on_looking_for_work_after_an_error_that_is_not_the_databases(
     tmp_path: Path, graph: FakeGraph, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # RELAY_CAMPAIGN_LEASE_SECONDS=1e300 is a number of seconds above 0, as the setting asks, but
-    # SQLite holds no lease that long: the claim raised OverflowError (not a database error), the
-    # runner's loop ended, and no campaign was started again until the relay was restarted.
+    # Any error but the database's (here the clock's reading, which no date holds) ended the
+    # runner's loop, and no campaign was started again until the relay was restarted.
     from tests.support.relay_campaigns import SEOUL_AFTERNOON, post_campaign, recipient
 
     caplog.set_level(logging.DEBUG, "relay")
-    with run_relay(tmp_path, graph_url=graph.url, campaign_poll=0.01, campaign_lease=1e300) as running:
+    with run_relay(tmp_path, graph_url=graph.url, campaign_poll=0.01) as running:
         running.relay.clock = lambda: SEOUL_AFTERNOON
         runner = running.relay.campaigns
-        post_campaign(running, "winter-1", [recipient("821011112222")])
+        start_at = (SEOUL_AFTERNOON + timedelta(minutes=5)).isoformat()
+        post_campaign(running, "winter-1", [recipient("821011112222")], start_at=start_at)
+        running.relay.clock = clock_past_the_calendar
         wait_until(lambda: runner.failures.count >= 5, 30, "the runner to look for work again and again")
         assert graph.sent == []
+        # The clock set right, past the campaign's start: it goes out.
+        running.relay.clock = lambda: SEOUL_AFTERNOON + timedelta(minutes=10)
+        wait_until(lambda: len(graph.sent) == 1, 30, "the campaign's message to be sent")
+        assert runner.failures.count == 0
     line = only_line_and_debug_traceback(caplog, "campaign runner")
-    assert line.startswith("campaign runner: unexpected error=OverflowError")
+    assert line.startswith("campaign runner: unexpected error=ValueError")
     assert "background task failed" not in caplog.text
 
 
