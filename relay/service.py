@@ -238,7 +238,13 @@ class Relay:
 
     async def _on_notice(self, payload: str) -> None:
         """Another relay worker on the same PostgreSQL committed something."""
-        notice, seq = notice_seq(payload)
+        parsed = notice_seq(payload)
+        if parsed is None:
+            # Not a relay worker's (anyone who may NOTIFY on the channel could send it): it tells
+            # of no commit.
+            log.debug("wake-up notice ignored: payload=%r", payload[:80])
+            return
+        notice, seq = parsed
         if notice == self.intake_notice:
             return  # this worker's own group commit: the intake woke the feed after it already
         if notice.startswith(f"{EVENTS}:"):

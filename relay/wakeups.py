@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable
 
 from sqlalchemy.engine import make_url
@@ -20,10 +21,20 @@ SETTINGS = "settings"  # the automations document changed: drop cached copies
 SERVING_LOCK = (424247, 1)
 
 
-def notice_seq(payload: str) -> tuple[str, int | None]:
-    """A NOTIFY's notice and the newest seq its commit inserted (None: a notice without one)."""
-    notice, _, seq = payload.partition("@")
-    return notice, int(seq) if seq.isdigit() else None
+# A seq as relay workers send it: ASCII digits that fit a BIGINT (int() would also read "٣", "²"
+# raises, and thousands of digits exceed what Python converts).
+_SEQ = re.compile(r"[0-9]{1,19}")
+
+
+def notice_seq(payload: str) -> tuple[str, int | None] | None:
+    """A NOTIFY's notice and the newest seq its commit inserted (None for the seq: a notice without
+    one); None for a notice no relay sends (its seq not one), which the listener ignores."""
+    notice, at, seq = payload.partition("@")
+    if not at:
+        return notice, None
+    if not _SEQ.fullmatch(seq):
+        return None
+    return notice, int(seq)
 
 
 def conninfo(sqlalchemy_url: str) -> str:

@@ -176,3 +176,24 @@ def test_a_batch_reads_no_more_of_the_event_log_once_it_has_grown(pg: str) -> No
         store.close()
     read = _rows_read_by_scans(pg, "event", grown + 30)
     assert read < grown, f"{read} event rows read by sequential scans in 20 batches"
+
+
+@pytest.mark.parametrize(
+    ("payload", "parsed"),
+    [
+        ("events:3f2a9c@1207", ("events:3f2a9c", 1207)),
+        ("settings", ("settings", None)),  # a notice that names no seq
+        ("events", ("events", None)),
+        # No relay sends these: ignored, not a seq Python reads another way or cannot read at all.
+        ("events:x@²", None),
+        ("events:x@١٢", None),
+        ("events:x@" + "9" * 5000, None),
+        ("events:x@-1", None),
+        ("events:x@", None),
+        ("events:x@ 12", None),
+    ],
+)
+def test_a_wake_up_notice_names_its_seq_in_ascii_digits_or_is_no_relays(
+    payload: str, parsed: tuple[str, int | None] | None
+) -> None:
+    assert notice_seq(payload) == parsed
