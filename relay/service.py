@@ -189,9 +189,13 @@ class Relay:
         while True:
             await asyncio.sleep(self.token_follow_seconds)
             try:
-                stored = await run_in_threadpool(self.store.kv.get, "client_token")
+                # Text only: a token row another program wrote as bytes would become a token that
+                # fails every request (500) rather than one that is refused.
+                stored = await run_in_threadpool(self.store.kv.text, "client_token")
             except SQLAlchemyError as exc:
-                log.warning("relay token not read again: error=%s", type(exc).__name__)
+                self.token_follow_failures.failed(
+                    f"storage failed: cause={storage_cause(exc)} error={type(exc).__name__}"
+                )
                 continue
             except Exception as exc:
                 self.token_follow_failures.failed_unexpectedly(exc)

@@ -28,6 +28,14 @@ class KeyValues:
         with self.db.engine.connect() as conn:
             return conn.execute(select(kv.c.value).where(kv.c.key == key)).scalar_one_or_none()
 
+    def text(self, key: str) -> str | None:
+        """get(), refusing a value that is not text with TypeError: SQLite keeps what a program
+        writes (bytes, a number) whatever the column says."""
+        value: object = self.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        raise TypeError(f"the kv row {key!r} holds {type(value).__name__}, not text")
+
     def put_in(self, conn: Connection, key: str, value: str) -> None:
         if conn.execute(select(kv.c.key).where(kv.c.key == key)).first() is None:
             conn.execute(insert(kv).values(key=key, value=value))

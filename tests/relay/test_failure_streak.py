@@ -20,7 +20,7 @@ from relay.service import Relay
 from relay.storage.tables import metadata
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
-from tests.support.relay_server import inbound, run_relay
+from tests.support.relay_server import RunningRelay, inbound, run_relay
 
 
 def written(database: Path, sql: str, *params: object) -> None:
@@ -251,6 +251,64 @@ def test_the_sweep_of_abandoned_sends_goes_on_after_a_row_it_cannot_answer(
     line = only_line_and_debug_traceback(caplog, "sweep of abandoned sends: unexpected")
     assert line.startswith("sweep of abandoned sends: unexpected error=TypeError")
     assert "background task failed" not in caplog.text
+
+
+def relay_token_answer(running: RunningRelay, token: str) -> int:
+    """The status a desktop presenting `token` gets for its poll."""
+    bearer = {"Authorization": f"Bearer {token}"}
+    return running.client.get(f"{running.url}/v1/events", params={"after": 0}, headers=bearer).status_code
+
+
+def test_the_token_follower_goes_on_after_a_stored_token_that_is_not_text_and_takes_the_next(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite keeps what a program writes whatever the column says: a token row written as bytes
+    # (a script rotating it by hand) became the relay's token, and every request then failed
+    # with 500 until a restart. It is not taken now: the follower says so, the desktops' token
+    # goes on working, and a token written as text afterwards is taken as `token --rotate`'s is.
+    monkeypatch.setattr("relay.service.TOKEN_FOLLOW_SECONDS", 0.01)  # its pauses, not the error
+    monkeypatch.delenv("RELAY_CLIENT_TOKEN", raising=False)
+    caplog.set_level(logging.DEBUG, "relay")
+    database = tmp_path / "relay.db"
+    new = "rotated-by-a-script-" + "x" * 30
+    with run_relay(tmp_path, client_token="") as running:
+        relay = running.relay
+        old = relay.token
+        written(database, "UPDATE kv SET value = ? WHERE key = 'client_token'", new.encode())
+        wait_until(lambda: relay.token_follow_failures.count >= 5, 30, "the follower to fail again and again")
+        assert relay_token_answer(running, old) == 200  # the desktops go on
+        written(database, "UPDATE kv SET value = ? WHERE key = 'client_token'", new)
+        wait_until(lambda: relay_token_answer(running, old) == 401, 30, "the old token refused")
+        assert relay_token_answer(running, new) == 200
+        assert relay.token_follow_failures.count == 0
+    line = only_line_and_debug_traceback(caplog, "relay token not read again")
+    assert line.startswith("relay token not read again: unexpected error=TypeError")
+    assert "background task failed" not in caplog.text
+
+
+def test_the_token_follower_says_once_that_its_storage_fails_and_once_that_it_works_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It logged a WARNING at every look (every 2 s) for as long as the database was away.
+    monkeypatch.setattr("relay.service.TOKEN_FOLLOW_SECONDS", 0.01)
+    caplog.set_level(logging.INFO, "relay.service")
+    database = tmp_path / "relay.db"
+    with run_relay(tmp_path, client_token="") as running:
+        relay = running.relay
+        token = relay.token
+        written(database, "ALTER TABLE kv RENAME TO kv_away")  # every read fails now, as in an outage
+        wait_until(
+            lambda: relay.token_follow_failures.count >= 20, 30, "the follower failing again and again"
+        )
+        written(database, "ALTER TABLE kv_away RENAME TO kv")
+        wait_until(lambda: relay.token_follow_failures.count == 0, 30, "the follower working again")
+        assert relay.token == token
+    lines = [
+        r.getMessage() for r in caplog.records if r.getMessage().startswith("relay token not read again")
+    ]
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("relay token not read again: storage failed: cause=")
+    assert lines[1].startswith("relay token not read again: works again after ")
 
 
 @pytest.mark.slow
