@@ -21,11 +21,11 @@ LOGIN_REFUSED_SQLSTATES = ("28P01", "28000")
 # 53300 (max_connections, the slots kept for superusers, a database's or a role's CONNECTION LIMIT):
 # the English of every version since 9.x ("remaining connection slots are reserved for …" ends
 # differently from 16 on), then the translations PostgreSQL 15 ships (its postgres-15.mo catalogues),
-# and, where a language words the refusal of 16 on otherwise, that wording as PostgreSQL 17's and 18's
-# src/backend/po catalogues translate it (de, ja; ko's starts as its 15 wording does; es and fr leave
-# it untranslated or fuzzy there, so such a server sends the English). Languages not looked up yet
-# (it, ka, ru, sv, uk, zh_CN) may have the newer refusal read as a lost connection. %s is the
-# database's or the role's name.
+# and, where a language words the refusal of 16 on otherwise, that wording as PostgreSQL's 17 and 18
+# src/backend/po catalogues translate it (upstream's "Translation updates" of 2024-06-24, 2e69e3dc90d,
+# and 2025-05-05, 715d5ece324): de, es (18's; 17's left it in English), ja, ka, uk. ko's, ru's and
+# sv's newer wording starts as their 15 one does and is found by it; fr's is fuzzy there and it's and
+# zh_CN's untranslated, so such a server sends the English. %s is the database's or the role's name.
 TOO_MANY_CONNECTIONS_TEXTS = (
     "sorry, too many clients already",
     'too many connections for database "%s"',
@@ -44,6 +44,9 @@ TOO_MANY_CONNECTIONS_TEXTS = (
     "demasiadas conexiones para la base de datos «%s»",
     "demasiadas conexiones para el rol «%s»",
     "las conexiones restantes están reservadas a superusuarios",
+    # es, as 18's catalogue says it (17's of 2024-06 left it in English)
+    "las conexiones restantes están reservadas a roles con el atributo %s",
+    "las conexiones restantes están reservadas a roles con privilegios del rol «%s»",
     # fr
     "désolé, trop de clients sont déjà connectés",
     "trop de connexions pour la base de données « %s »",
@@ -68,6 +71,9 @@ TOO_MANY_CONNECTIONS_TEXTS = (
     "უკაცრავად, უკვე მეტისმეტად ბევრი კლიენტია",
     'ძალიან ბევრი კავშირი ბაზისთვის "%s"',
     'მეტისმეტად ბევრი კავშირი როლისთვის "%s"',
+    # ka, as 17's and 18's catalogues say it (its 15 left the superusers' slots in English)
+    "დარჩენილი მიერთების სლოტები დაცულია %s ატრიბუტის მქონე როლებისთვის",
+    "დარჩენილი მიერთების სლოტები დაცულია %s როლის პრივილეგიების მქონე როლებისთვის",
     # ko
     "최대 동시 접속자 수를 초과했습니다",
     '"%s" 데이터베이스 최대 접속수를 초과했습니다',
@@ -78,16 +84,23 @@ TOO_MANY_CONNECTIONS_TEXTS = (
     'слишком много подключений к БД "%s"',
     'слишком много подключений для роли "%s"',
     "оставшиеся слоты подключений зарезервированы",
+    # ru: 17's and 18's "оставшиеся слоты подключений зарезервированы для подключений ролей с атрибутом
+    # %s" and '… для подключений ролей с правами роли "%s"', which the line above already finds
     # sv
     "ledsen, för många klienter",
     'för många uppkopplingar till databasen "%s"',
     'för många uppkopplingar för roll "%s"',
     "resterande anslutningsslottar är reserverade",
+    # sv: 17's and 18's "resterande anslutningsslottar är reserverade för roller med attributet %s" and
+    # '… för roller med rättigheter från rollen "%s"', which the line above already finds
     # uk
     "вибачте, вже забагато клієнтів",
     'занадто багато підключень до бази даних "%s"',
     'занадто багато підключень для ролі "%s"',
     "слоти підключень, які залишились, зарезервовані",
+    # uk, as 17's and 18's catalogues say it
+    "слоти підключення, що залишилися, зарезервовані для ролей з атрибутом %s",
+    'слоти підключення, що залишилися, зарезервовані для ролей з привілеями ролі "%s"',
     # zh_CN
     "对不起, 已经有太多的客户",
     '到数据库 "%s"的连接太多了',

@@ -85,6 +85,23 @@ def no_new_connections(url: str, *, end_sessions: bool) -> Iterator[None]:
         "FATAL:  die verbleibenden Verbindungen sind für Rollen mit dem SUPERUSER-Attribut reserviert",
         'FATAL:  残りの接続枠は"pg_use_reserved_connections"ロールの権限を持つロールのために予約されています',
         "FATAL:  残りの接続枠はSUPERUSER属性を持つロールのために予約されています",
+        # … and as its Georgian, Russian, Swedish, Ukrainian and Spanish catalogues say it (Italian
+        # and Chinese servers send the English above: their catalogues leave it untranslated).
+        "ფატალური:  დარჩენილი მიერთების სლოტები დაცულია SUPERUSER ატრიბუტის მქონე როლებისთვის",
+        "ფატალური:  დარჩენილი მიერთების სლოტები დაცულია pg_use_reserved_connections როლის პრივილეგიების "
+        "მქონე როლებისთვის",
+        "ВАЖНО:  оставшиеся слоты подключений зарезервированы для подключений ролей с атрибутом SUPERUSER",
+        'ВАЖНО:  оставшиеся слоты подключений зарезервированы для подключений ролей с правами роли "'
+        'pg_use_reserved_connections"',
+        "FATALT:  resterande anslutningsslottar är reserverade för roller med attributet SUPERUSER",
+        'FATALT:  resterande anslutningsslottar är reserverade för roller med rättigheter från rollen "'
+        'pg_use_reserved_connections"',
+        "ФАТАЛЬНО:  слоти підключення, що залишилися, зарезервовані для ролей з атрибутом SUPERUSER",
+        'ФАТАЛЬНО:  слоти підключення, що залишилися, зарезервовані для ролей з привілеями ролі "'
+        'pg_use_reserved_connections"',
+        "FATAL:  las conexiones restantes están reservadas a roles con el atributo SUPERUSER",
+        "FATAL:  las conexiones restantes están reservadas a roles con privilegios del rol "
+        "«pg_use_reserved_connections»",
     ],
 )
 def test_a_connection_refused_for_want_of_a_slot_is_too_many_connections_in_any_server_language(
