@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.campaign_store import CampaignRow
 from app.wire import CampaignState
+from ui.bubble_layout import layout_text
 from ui.campaign_models import CampaignListModel, CampaignRole, relay_reason
 from ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 6
-WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
 
-def wrapped_height(metrics: QFontMetrics, text: str, width: int) -> int:
-    """How tall `text` is when wrapped at word breaks into `width` pixels (one line's height at the least)."""
-    if not text or width <= 0:
-        return metrics.height()
-    return max(metrics.height(), metrics.boundingRect(QRect(0, 0, width, 100_000), WRAP, text).height())
+def wrapped(font: QFont, text: str, width: int) -> tuple[QTextLayout, int]:
+    """`text` wrapped into `width` pixels and how tall it is (one line's height at the least). Between
+    words (Qt keeps a Korean word whole, as Korean is set), and inside a word only when the word alone
+    is wider than the column: drawn with Qt.TextWordWrap, a long name or number ran past the edge."""
+    layout, _, height, _ = layout_text(text, font, max(width, 1))
+    return layout, max(QFontMetrics(font).height(), round(height))
 
 
 class CampaignListDelegate(QStyledItemDelegate):
@@ -32,16 +33,16 @@ class CampaignListDelegate(QStyledItemDelegate):
     at 1024 pixels. Plain text only (a name is never markup)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        plain = QFontMetrics(option.font)  # type: ignore[attr-defined]
-        bold_font = QFont(option.font)  # type: ignore[attr-defined]
+        font: QFont = option.font  # type: ignore[attr-defined]
+        bold_font = QFont(font)
         bold_font.setBold(True)
         width = option.rect.width() - 2 * PAD  # type: ignore[attr-defined]
         height = QFontMetrics(bold_font).height()
         model = index.model()
         details = model.details(index.row()) if isinstance(model, CampaignListModel) else ""
-        height += wrapped_height(plain, details, width)
+        height += wrapped(font, details, width)[1]
         if why := _why(index):
-            height += wrapped_height(plain, why, width)
+            height += wrapped(font, why, width)[1]
         return QSize(120, height + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -75,22 +76,17 @@ class CampaignListDelegate(QStyledItemDelegate):
             fm.elidedText(name, Qt.TextElideMode.ElideRight, rect.width()),
         )
         plain = option.font  # type: ignore[attr-defined]
-        small = QFontMetrics(plain)
         painter.setFont(plain)
         if not selected:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        second = QRect(
-            rect.left(), first.bottom() + 1, rect.width(), wrapped_height(small, details, rect.width())
-        )
-        painter.drawText(second, WRAP, details)
+        layout, height = wrapped(plain, details, rect.width())
+        top = first.bottom() + 1
+        layout.draw(painter, QPointF(rect.left(), top))
         if why := _why(index):
             row = index.data(CampaignRole.ROW)
             if not selected and row.state == CampaignState.PAUSED:
                 painter.setPen(colours(palette).failed)  # as a failed message's mark: it needs the owner
-            third = QRect(
-                rect.left(), second.bottom() + 1, rect.width(), wrapped_height(small, why, rect.width())
-            )
-            painter.drawText(third, WRAP, why)
+            wrapped(plain, why, rect.width())[0].draw(painter, QPointF(rect.left(), top + height))
         painter.restore()
 
 

@@ -1,0 +1,116 @@
+"""Korean wraps between words, as Korean is set (CSS `word-break: keep-all`): a wrapped sentence of ours
+never leaves one syllable of a word ("중", "요.") alone on a line. UAX #14 would let a line break between
+any two Hangul syllables; Qt tailors it for Korean (its LB27 tailoring: syllables are letters of a
+word, and lines break at spaces), in QLabel, QPainter.drawText and QTextLayout alike, so the app adds no
+word joiners (which would ride along into what is copied and what a screen reader is handed). These
+tests hold Qt to it, read from the text layout's lines (not from pixels), at every width of a narrow
+window; and a word wider than the campaign list still wraps there rather than running past its edge."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
+from PySide6.QtWidgets import QLabel
+
+from app.connection import Connection, ConnectionState
+from app.wire import CampaignReason
+from ui.campaign_list_delegate import wrapped
+from ui.campaign_models import relay_reason
+from ui.connection_banner import ConnectionBanner
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+WIDTHS = range(90, 420, 9)  # a narrow banner's text to a wide one's, in steps of about a syllable
+
+
+def lines_of(layout: QTextLayout) -> list[str]:
+    text = layout.text()
+    return [
+        text[line.textStart() : line.textStart() + line.textLength()]
+        for line in (layout.lineAt(i) for i in range(layout.lineCount()))
+    ]
+
+
+def label_lines(label: QLabel) -> list[str]:
+    """The lines a word-wrapped plain-text label shows: its text laid out in its font and width as
+    QLabel lays it out (QTextOption.WordWrap)."""
+    layout = QTextLayout(label.text(), label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(label.contentsRect().width())
+    layout.endLayout()
+    return lines_of(layout)
+
+
+def mid_word_breaks(lines: list[str]) -> list[str]:
+    """Each break between two lines that falls inside a Korean word, shown as "…end|start…"."""
+    return [
+        f"{before[-3:]}|{after[:3]}"
+        for before, after in pairwise(lines)
+        if HANGUL.match(before[-1:]) and HANGUL.match(after[:1])
+    ]
+
+
+@pytest.fixture
+def read_only_banner(qtbot: Any, korean: None) -> Iterator[ConnectionBanner]:
+    """The banner of chats opened to read only on a full disk, in Korean: its sentence is the longest
+    the banner says (three lines on a laptop)."""
+    banner = ConnectionBanner()
+    qtbot.addWidget(banner)
+    banner.set_state(ConnectionState(Connection.READ_ONLY))
+    banner.show()
+    yield banner
+
+
+def test_the_full_disk_banner_wraps_korean_only_between_words(
+    qtbot: Any, read_only_banner: ConnectionBanner
+) -> None:
+    label = read_only_banner.text
+    assert "디스크 공간이 가득 차서" in label.text()
+    wrapped_somewhere = False
+    for width in WIDTHS:
+        label.setFixedWidth(width)
+        qtbot.waitUntil(lambda: label.contentsRect().width() == width, timeout=1000)  # noqa: B023
+        label.grab()  # laid out and painted, as the window shows it
+        lines = label_lines(label)
+        # The lines read here are the label's own: as many as its height holds.
+        assert label.heightForWidth(width) == len(lines) * QFontMetrics(label.font()).height()
+        assert mid_word_breaks(lines) == [], (width, lines)
+        assert "".join(lines) == label.text()  # nothing added to or taken from the words
+        wrapped_somewhere |= len(lines) > 2
+    assert wrapped_somewhere
+
+
+@pytest.mark.usefixtures("korean", "korean_locale")
+def test_the_campaign_lists_held_sentence_wraps_between_words(qapp: Any) -> None:
+    """ "야간이라 고객 시간으로 오전 8:00까지 보류 중": "보류" and "중" stay whole words on any width."""
+    sentence = relay_reason(CampaignReason.NIGHT_HOLD)
+    assert "보류 중" in sentence
+    font = QFont(qapp.font())
+    for width in WIDTHS:
+        layout, height = wrapped(font, sentence, width)
+        lines = lines_of(layout)
+        assert mid_word_breaks(lines) == [], (width, lines)
+        assert height >= layout.lineCount() * QFontMetrics(font).height()
+        assert all(layout.lineAt(i).naturalTextWidth() <= width for i in range(layout.lineCount()))
+
+
+def test_a_korean_word_wider_than_the_campaign_list_still_wraps_inside_it(qapp: Any) -> None:
+    """A name typed with no spaces, longer than the column is wide, is cut onto lines that fit the
+    column (never drawn past its edge), and none of it is lost."""
+    word = "서울린넨하우스성수점봄맞이재입고특별할인행사안내" * 2
+    font = QFont(qapp.font())
+    width = 120
+    assert QFontMetrics(font).horizontalAdvance(word) > 2 * width
+    layout, height = wrapped(font, word, width)
+    lines = lines_of(layout)
+    assert len(lines) >= 3 and "".join(lines) == word
+    assert all(layout.lineAt(i).naturalTextWidth() <= width for i in range(layout.lineCount()))
+    assert height >= len(lines) * QFontMetrics(font).height()
