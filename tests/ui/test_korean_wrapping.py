@@ -8,13 +8,14 @@ window; and a word wider than the campaign list still wraps there rather than ru
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel
 
 from app.connection import Connection, ConnectionState
@@ -27,8 +28,9 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 WIDTHS = range(90, 420, 9)  # a narrow banner's text to a wide one's, in steps of about a syllable
 
 
-def lines_of(layout: QTextLayout) -> list[str]:
-    text = layout.text()
+def lines_of(layout: QTextLayout, text: str | None = None) -> list[str]:
+    """The text of each of `layout`'s lines (a document's block layout is given its block's text)."""
+    text = layout.text() if text is None else text
     return [
         text[line.textStart() : line.textStart() + line.textLength()]
         for line in (layout.lineAt(i) for i in range(layout.lineCount()))
@@ -114,3 +116,23 @@ def test_a_korean_word_wider_than_the_campaign_list_still_wraps_inside_it(qapp: 
     assert len(lines) >= 3 and "".join(lines) == word
     assert all(layout.lineAt(i).naturalTextWidth() <= width for i in range(layout.lineCount()))
     assert height >= len(lines) * QFontMetrics(font).height()
+
+
+@pytest.mark.usefixtures("korean")
+def test_rich_text_wraps_korean_only_between_words_too(qapp: Any) -> None:
+    """A label with markup (a link, a bold name) and a tooltip are laid out by QTextDocument: the same
+    Korean sentence breaks at the same kind of places there."""
+    banner = ConnectionBanner()
+    banner.set_state(ConnectionState(Connection.READ_ONLY))
+    sentence = banner.text.text()
+    banner.deleteLater()
+    document = QTextDocument()
+    document.setDefaultFont(QFont(qapp.font()))
+    document.setHtml(f"<b>{html.escape(sentence[:6])}</b>{html.escape(sentence[6:])}")
+    for width in WIDTHS:
+        document.setTextWidth(width)
+        assert document.size().width() > 0  # laid out (a document lays itself out when asked)
+        block = document.firstBlock()
+        lines = lines_of(block.layout(), block.text())
+        assert mid_word_breaks(lines) == [], (width, lines)
+        assert "".join(lines) == sentence
