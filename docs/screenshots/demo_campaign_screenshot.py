@@ -10,6 +10,7 @@ driven from inside as its tests drive it, so the pictures can be retaken after a
 
 from __future__ import annotations
 
+import inspect
 import sys
 import tempfile
 import time
@@ -225,6 +226,16 @@ def pause_template(relay_url: str, name: str) -> None:
     answer.raise_for_status()
 
 
+def waited_at(wait: Wait | None) -> str:
+    """The file and line of a wait (a lambda or a function of a scene)."""
+    if wait is None:
+        return ""
+    try:
+        return f"{inspect.getsourcefile(wait)}:{inspect.getsourcelines(wait)[1]}"
+    except (TypeError, OSError):
+        return ""
+
+
 def drive(app: QApplication, steps: Iterator[Wait]) -> None:
     """Walk `steps` on the app's event loop: each waits (up to 3 minutes) until what it yields holds."""
     deadline = [time.monotonic() + 180]
@@ -239,7 +250,8 @@ def drive(app: QApplication, steps: Iterator[Wait]) -> None:
             app.quit()
             return
         if time.monotonic() > deadline[0]:
-            print("timed out waiting at", current[0], file=sys.stderr)
+            # Where in its script: every wait is a `scenes.<locals>.<lambda>` by its name alone.
+            print("timed out waiting at", current[0], waited_at(current[0]), file=sys.stderr)
             app.exit(1)
             return
         QTimer.singleShot(100, tick)
