@@ -15,7 +15,7 @@ from app.errors import ErrorCode
 from app.inbound_silence import InboundSilence
 from ui import icons
 from ui.announce import announce
-from ui.formatting import full_datetime
+from ui.formatting import WORD_JOINER, full_datetime
 from ui.icon_buttons import press_with_keys
 from ui.korean_particles import with_particles
 
@@ -50,7 +50,7 @@ RETRYABLE = (
 def unbroken(url: str) -> str:
     """The address on one line: a wrapped banner broke "http://" from the rest, and the owner read
     half an address. WORD JOINER after each place a line may break in it (it draws nothing)."""
-    return "".join(c + "\N{WORD JOINER}" if c in "/:.-" else c for c in url)
+    return "".join(c + WORD_JOINER if c in "/:.-" else c for c in url)
 
 
 class ConnectionBanner(QFrame):
@@ -170,7 +170,7 @@ class ConnectionBanner(QFrame):
         if news != self._told:
             self._told = news
             if news is not None:
-                announce(self, self.text.text())
+                announce(self, self.text.accessibleName())
 
     def _show_state(self, state: ConnectionState) -> None:
         # Said while nothing more pressing is (a gap found in this run says its own time).
@@ -297,7 +297,7 @@ class ConnectionBanner(QFrame):
         self.style().polish(self)
         for button in (self.retry, self.settings, self.dismiss, self.start_again, self.open_folder):
             button.setVisible(False)
-        self.text.setText(self.tr("Reconnected to your relay."))
+        self._say(self.tr("Reconnected to your relay."))
         self.show()
 
     def _show_quiet(self) -> None:
@@ -515,7 +515,12 @@ class ConnectionBanner(QFrame):
             )
         return self.tr("Not connected to a relay: you are browsing saved chats.")
 
+    def _say(self, sentence: str) -> None:
+        self.text.setText(sentence)
+        # A screen reader is handed the words without the joiners that keep an address on one line.
+        self.text.setAccessibleName(sentence.replace(WORD_JOINER, ""))
+
     def _show_text(self) -> None:
-        self.text.setText(self.sentence())
+        self._say(self.sentence())
         if self.seconds_to_retry() == 0:
             self.countdown.stop()

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.connection import Connection, ConnectionState
+from ui.announce import announcements
 from ui.connection_banner import ConnectionBanner
 
 
@@ -477,3 +478,25 @@ def test_a_full_disk_offers_retry_and_the_inbox_folder_never_settings(qtbot: Any
     # Only the disk's trouble hides Settings: the relay out of reach alone is another matter.
     banner.set_state(ConnectionState(Connection.OFFLINE, next_retry_at=at))
     assert banner.settings.isVisible() and not banner.open_folder.isVisible()
+
+
+def test_a_screen_reader_hears_the_http_hint_without_the_joiners_that_keep_the_address_whole(
+    qtbot: Any, korean: None
+) -> None:
+    """The address is kept on one line by word joiners, which draw nothing; what a screen reader is
+    handed (the label's name, and the news said aloud) is the sentence without them."""
+    said: list[str] = []
+    heard = announcements().said.connect(said.append)
+    try:
+        banner = shown_banner(qtbot)
+        plain = "http://127.0.0.1:8080"
+        banner.set_state(ConnectionState(Connection.OFFLINE, plain_url=plain))
+        assert "\N{WORD JOINER}" in banner.text.text()  # on screen, never wrapped after "http://"
+        spoken = banner.text.accessibleName()
+        assert spoken == banner.text.text().replace("\N{WORD JOINER}", "") and plain in spoken
+        assert said[-1] == spoken
+        banner.set_state(ConnectionState(Connection.OFFLINE))
+        assert plain not in banner.text.accessibleName()
+        assert banner.text.accessibleName() == banner.text.text()
+    finally:
+        announcements().said.disconnect(heard)
