@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSizePolicy, QWidget
 
+from ui.bubble_layout import layout_text
 from ui.theme import is_dark
 
 
@@ -128,23 +129,10 @@ class PhonePreview(QWidget):
 
         width = screen.width() - 56
         inner = width - 20
-        flags = int(Qt.TextFlag.TextWordWrap)
-        fm, bfm = QFontMetrics(base), QFontMetrics(bold)
+        fm = QFontMetrics(base)
         small = QFont(base)
         small.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
-        sfm = QFontMetrics(small)
-        parts: list[tuple[QFont, QColor, str, float]] = []
-        if self.has_media:
-            parts.append((base, c.muted, "", 120.0))
-        if self.header:
-            h = bfm.boundingRect(0, 0, int(inner), 10_000, flags, self.header).height()
-            parts.append((bold, c.text, self.header, float(h)))
-        if self.body:
-            h = fm.boundingRect(0, 0, int(inner), 10_000, flags, self.body).height()
-            parts.append((base, c.text, self.body, float(h)))
-        if self.footer:
-            h = sfm.boundingRect(0, 0, int(inner), 10_000, flags, self.footer).height()
-            parts.append((small, c.muted, self.footer, float(h)))
+        parts = bubble_parts(self, inner, base, bold, small, c)
         height: float = sum(h + 6 for *_rest, h in parts) + 14.0
         top = bar.bottom() + 14
         available = screen.bottom() - top - 12 - len(self.buttons) * (fm.height() + 16)
@@ -156,14 +144,13 @@ class PhonePreview(QWidget):
         p.save()
         p.setClipRect(bubble)
         y = bubble.top() + 8
-        for font, colour, text, part_h in parts:
-            if not text:  # the header's picture or video
+        for colour, layout, part_h in parts:
+            if layout is None:  # the header's picture or video
                 p.setBrush(c.media)
                 p.drawRoundedRect(QRectF(bubble.left() + 6, y, bubble.width() - 12, part_h), 6, 6)
             else:
-                p.setFont(font)
                 p.setPen(colour)
-                p.drawText(QRectF(bubble.left() + 10, y, inner, part_h), flags, text)
+                layout.draw(p, QPointF(bubble.left() + 10, y))
             y += part_h + 6
         p.restore()
         y = bubble.bottom() + 4
@@ -177,6 +164,27 @@ class PhonePreview(QWidget):
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
             y += rect.height() + 4
         p.end()
+
+
+def bubble_parts(
+    preview: PhonePreview, inner: float, base: QFont, bold: QFont, small: QFont, c: PhoneColours
+) -> list[tuple[QColor, QTextLayout | None, float]]:
+    """The bubble's parts top to bottom as (colour, lines, height): the header's picture or video (no
+    lines), then the header, body and footer wrapped into `inner` pixels, between words (a Korean
+    word kept whole), and inside a word only when it alone is wider: drawn with Qt.TextWordWrap, a
+    template's long link ran past the bubble's edge, and the owner never saw its end."""
+    parts: list[tuple[QColor, QTextLayout | None, float]] = []
+    if preview.has_media:
+        parts.append((c.muted, None, 120.0))
+    for font, colour, text in (
+        (bold, c.text, preview.header),
+        (base, c.text, preview.body),
+        (small, c.muted, preview.footer),
+    ):
+        if text:
+            layout, _, height, _ = layout_text(text, font, inner)
+            parts.append((colour, layout, height))
+    return parts
 
 
 class PreviewGivesWay(QObject):

@@ -22,6 +22,7 @@ from app.connection import Connection, ConnectionState
 from app.wire import CampaignReason
 from ui.campaign_list_delegate import wrapped
 from ui.campaign_models import relay_reason
+from ui.campaign_preview import LIGHT_PHONE, PhonePreview, bubble_parts
 from ui.connection_banner import ConnectionBanner
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -136,3 +137,29 @@ def test_rich_text_wraps_korean_only_between_words_too(qapp: Any) -> None:
         lines = lines_of(block.layout(), block.text())
         assert mid_word_breaks(lines) == [], (width, lines)
         assert "".join(lines) == sentence
+
+
+def test_the_campaign_preview_wraps_korean_between_words_and_a_long_link_inside_the_bubble(
+    qtbot: Any,
+) -> None:
+    """The phone preview of a campaign: the Korean body breaks between words, and the template's long
+    link is cut onto lines inside the bubble, so the owner reads it to its end."""
+    link = "https://shop.example.kr/spring-restock/linen-wide-pants?coupon=SPRING10&utm_source=whatsapp"
+    body = f"김민지님, 린넨 와이드 팬츠가 다시 들어왔어요. 쿠폰 SPRING10으로 10% 할인해 드려요.\n{link}"
+    preview = PhonePreview()
+    qtbot.addWidget(preview)
+    preview.resize(260, 520)
+    preview.show_message("서울 리넨 하우스", "봄 재입고", body, "수신거부: 아래 버튼", ["수신거부"])
+    preview.grab()  # painted from these parts
+    font = QFont(preview.font())
+    small = QFont(font)
+    small.setPointSizeF(font.pointSizeF() * 0.85)
+    inner = 150.0
+    parts = bubble_parts(preview, inner, font, QFont(font), small, LIGHT_PHONE)
+    layout = parts[1][1]
+    assert layout is not None
+    lines = lines_of(layout)
+    assert mid_word_breaks(lines) == [], lines
+    assert "".join(lines).replace("\u2028", "\n") == body  # every letter of it, the link whole
+    assert all(layout.lineAt(i).naturalTextWidth() <= inner for i in range(layout.lineCount()))
+    assert sum(1 for line in lines if line.strip("\u2028") and line.strip("\u2028") in link) >= 3
