@@ -132,7 +132,7 @@ class AudienceBox(QGroupBox):
         self.all_labels = QComboBox(self)
         self.all_labels.addItem(self.tr("with any of these labels"), False)
         self.all_labels.addItem(self.tr("with all of these labels"), True)
-        self.wrote = QCheckBox(self.tr("&Wrote in the last"), self)
+        self.wrote = QCheckBox(self.tr("Wrote to &you in the last"), self)
         self.wrote_days = spin_box(self, 1, DAYS_MAX, 30, self.tr(" day"), self.tr(" days"))
         self.bought = QCheckBox(self.tr("&Bought"), self)
         self.bought_what = QComboBox(self)

@@ -138,8 +138,9 @@ class CampaignEditor(QWidget):
         who = QVBoxLayout()
         name_row = QFormLayout()
         name_row.addRow(self.tr("N&ame"), self.name)
-        # No Alt letter: every letter of "Send from" is taken in this form (Delete draft has D).
-        send_from_label = QLabel(self.tr("Send from"), self)
+        # Alt+O: "Send now" gave up its O for W, which "Wrote to you in the last" gave up for Y (every
+        # other letter of "Send from" is the form's or the list's: Delete draft's D, Save draft's F…).
+        send_from_label = QLabel(self.tr("Send fr&om"), self)
         send_from_label.setBuddy(self.send_from.choice)
         name_row.addRow(send_from_label, self.send_from)
         name_row.setRowVisible(self.send_from, False)

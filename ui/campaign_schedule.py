@@ -32,7 +32,7 @@ class ScheduleBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Schedule"), parent)
         self._time_zone = "UTC"
-        self.now = QRadioButton(self.tr("Send n&ow"), self)
+        self.now = QRadioButton(self.tr("Send no&w"), self)
         self.at = QRadioButton(self.tr("Send a&t"), self)
         self.now.setChecked(True)
         group = QButtonGroup(self)

@@ -32,10 +32,6 @@
         <translation>받는 사람</translation>
     </message>
     <message>
-        <source>&amp;Wrote in the last</source>
-        <translation>최근 메시지를 보낸 기간(&amp;W):</translation>
-    </message>
-    <message>
         <source>&amp;Bought</source>
         <translation>구매한 상품(&amp;B):</translation>
     </message>
@@ -64,6 +60,10 @@
     <message>
         <source>in the last</source>
         <translation>기간:</translation>
+    </message>
+    <message>
+        <source>Wrote to &amp;you in the last</source>
+        <translation>최근 메시지를 보낸 기간(&amp;Y):</translation>
     </message>
     <message>
         <source> day</source>
@@ -1261,8 +1261,8 @@
         <translation>이름(&amp;A)</translation>
     </message>
     <message>
-        <source>Send from</source>
-        <translation>보내는 번호</translation>
+        <source>Send fr&amp;om</source>
+        <translation>보내는 번호(&amp;O)</translation>
     </message>
     <message>
         <source>Preview for</source>
@@ -9283,10 +9283,6 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>보내는 때</translation>
     </message>
     <message>
-        <source>Send n&amp;ow</source>
-        <translation>지금 보내기(&amp;O)</translation>
-    </message>
-    <message>
         <source>Send a&amp;t</source>
         <translation>예약 시간(&amp;T)</translation>
     </message>
@@ -9301,6 +9297,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source> messages per second</source>
         <translation>건/초</translation>
+    </message>
+    <message>
+        <source>Send no&amp;w</source>
+        <translation>지금 보내기(&amp;W)</translation>
     </message>
     <message>
         <source>Marketing to Korean numbers waits until {0} between {1} and {0}, except for customers who agreed to night-time messages.</source>

@@ -241,17 +241,46 @@ def tabbed_letters(part: QWidget, tabs: QTabWidget) -> dict[str, list[str]]:
     return letters
 
 
+def two_numbers(window: Any) -> None:
+    """The shop's second number came: the editor offers Send from (its row hidden with one number)."""
+    from app.business_numbers import NumberChoice
+
+    editor = window.editor
+    editor.send_from.fill_numbers([NumberChoice("1001", "8225550101"), NumberChoice("1002", "8225550202")])
+    editor._name_row.setRowVisible(editor.send_from, True)
+
+
 def test_the_campaign_editors_fields_and_buttons_each_have_their_own_alt_letter(qtbot: Any, ctx: Any) -> None:
-    """Alt+A the name, Alt+M the template, Alt+E the pace, Alt+S sends; the list's New campaign (N) and
-    Delete draft (D) beside them. The report shown instead has its own (Pause, Resume…)."""
+    """Alt+A the name, Alt+O Send from (a shop with two numbers), Alt+M the template, Alt+E the pace,
+    Alt+W Send now, Alt+Y who wrote lately, Alt+S sends; the list's New campaign (N) and Delete draft
+    (D) beside them. The report shown instead has its own (Pause, Resume…)."""
     window = campaigns(qtbot, ctx)
+    two_numbers(window)
     common = common_letters(window)
     assert set(common) == {"N", "D"}
     editor = tabbed_letters(window.editor, window.editor.audience_box.lists)
     assert not set(editor) & set(common), editor
-    assert {"A", "C", "W", "B", "R", "L", "U", "V", "K", "M", "H", "G", "O", "T", "E", "I", "F", "S"} <= set(
-        editor
-    )
+    assert {
+        "A",
+        "C",
+        "W",
+        "B",
+        "R",
+        "L",
+        "U",
+        "V",
+        "K",
+        "M",
+        "H",
+        "G",
+        "O",
+        "T",
+        "E",
+        "I",
+        "F",
+        "S",
+        "Y",
+    } <= set(editor)
     report = lettered_once(window.report)
     assert not set(report) & set(common), report
     assert {"H", "P", "R", "C", "O", "X"} <= set(report)
@@ -273,6 +302,12 @@ def test_the_campaign_editors_fields_and_buttons_each_have_their_own_alt_letter(
     assert lists.currentIndex() == 0
     press_alt(qtbot, window, "U")
     assert window.editor.audience_box.all_labels.hasFocus()
+    press_alt(qtbot, window, "O")
+    assert window.editor.send_from.choice.hasFocus()
+    press_alt(qtbot, window, "W")
+    qtbot.waitUntil(window.editor.schedule.now.isChecked, timeout=3000)
+    press_alt(qtbot, window, "Y")
+    assert window.editor.audience_box.wrote.hasFocus()
 
 
 # ---------------------------------------------------------------- Korean, and Korean on a Mac
@@ -285,6 +320,7 @@ def bracketed(window: QWidget) -> list[str]:
 @pytest.mark.usefixtures("korean")
 def test_korean_editors_and_campaigns_write_the_letter_after_the_words(qtbot: Any, ctx: Any) -> None:
     window = campaigns(qtbot, ctx)
+    two_numbers(window)
     parts = [greeting(qtbot, ctx), away(qtbot, ctx), hours(qtbot, ctx), window.editor, window.report]
     lists = window.editor.audience_box.lists
     for part in parts:
