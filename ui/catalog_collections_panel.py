@@ -25,8 +25,12 @@ from PySide6.QtWidgets import (
 from app.catalog_collections import CollectionRow
 from ui.catalog_model import ITEM_IDS_MIME
 from ui.formatting import count_text
+from ui.icon_buttons import press_with_keys
 
 log = logging.getLogger(__name__)
+
+RENAME_KEYS = "F2"
+DELETE_KEYS = "Shift+Del"
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL_ITEMS = -1
@@ -105,10 +109,14 @@ class CollectionsPanel(QWidget):
         self.add_button.setText("+")
         self.add_button.setToolTip(self.tr("New collection"))
         self.add_button.setAccessibleName(self.tr("New collection"))  # a screen reader said "plus"
+        # Keys, not letters: the item form's fields and the toolbar hold every letter of both words.
+        # F2 renames, as in a file manager; Delete alone is the selected items' (the toolbar's).
         self.rename_button = QToolButton()
         self.rename_button.setText(self.tr("Rename"))
+        press_with_keys(self.rename_button, RENAME_KEYS, self.tr("Rename the collection"))
         self.delete_button = QToolButton()
         self.delete_button.setText(self.tr("Delete"))
+        press_with_keys(self.delete_button, DELETE_KEYS, self.tr("Delete the collection"))
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.add_button)

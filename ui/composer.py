@@ -142,7 +142,7 @@ class Composer(QFrame):
         self.reply_label.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_reply = close_reply = QToolButton(self.reply_bar)
         close_reply.setIcon(icons.icon("close"))
-        name_icon_button(close_reply, self.tr("Cancel reply"))
+        name_icon_button(close_reply, self.tr("Cancel reply"), "Esc")  # the window's Esc (ui/main_window.py)
         close_reply.clicked.connect(self._drop_reply)
         rl = QHBoxLayout(self.reply_bar)
         rl.setContentsMargins(10, 4, 6, 4)
@@ -239,7 +239,7 @@ class Composer(QFrame):
         self.send_button = QToolButton(self)
         self.send_button.setObjectName("sendButton")
         self.send_button.setIcon(icons.icon("send"))
-        name_icon_button(self.send_button, self.tr("Send"))
+        self._name_send_button(enter_sends)
         self.send_button.setAutoRaise(True)
         self.send_button.clicked.connect(self.submit)
         click_on_enter(
@@ -849,6 +849,16 @@ class Composer(QFrame):
             event.acceptProposedAction()
 
     # ----------------------------------------------------------------- sending
+    def set_enter_sends(self, enter_sends: bool) -> None:
+        """Enter sends (Shift+Enter a new line), or Ctrl+Enter does (Settings): the field and the
+        Send button's tooltip follow."""
+        self.edit.enter_sends = enter_sends
+        self._name_send_button(enter_sends)
+
+    def _name_send_button(self, enter_sends: bool) -> None:
+        # The key is the message field's, said with the button as the menu keys are with the header's.
+        name_icon_button(self.send_button, self.tr("Send"), "Enter" if enter_sends else "Ctrl+Enter")
+
     def submit(self) -> None:
         if self.contact_id is None or self.edit.is_composing():
             return

@@ -8,10 +8,13 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from app.order_messages import PLACEHOLDERS
 from app.transfer_names import transfers_named
 from ui.field_tokens import shown_order_fields
+from ui.icon_buttons import press_with_keys
 
 translate = QCoreApplication.translate
 
 COLUMNS = 5
+# The keys that press the placeholders' buttons, first to last.
+PLACEHOLDER_KEYS = tuple(f"Ctrl+{digit}" for digit in "1234567890")
 
 
 def placeholder_label(name: str, shop_region: str = "KR") -> str:
@@ -51,7 +54,12 @@ class PlaceholderButtons(QWidget):
             button = QToolButton(self)
             button.setObjectName(f"placeholder_{name}")
             button.setText(placeholder_label(name, shop_region))
-            button.setToolTip(shown_order_fields(f"{{{name}}}"))  # as it reads in the message
+            # Ctrl+1 … Ctrl+0, in the order shown: the dialog's letters are its fields' and tabs'.
+            tip = shown_order_fields(f"{{{name}}}")  # as it reads in the message
+            if i < len(PLACEHOLDER_KEYS):
+                press_with_keys(button, PLACEHOLDER_KEYS[i], tip)
+            else:
+                button.setToolTip(tip)
             button.clicked.connect(lambda _c=False, n=name: self.chosen.emit(f"{{{n}}}"))
             grid.addWidget(button, i // COLUMNS, i % COLUMNS)
             self.buttons[name] = button

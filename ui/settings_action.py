@@ -52,7 +52,7 @@ def open_settings(window: MainWindow, ctx: AppContext, over: QWidget | None = No
     dialog.restore_requested.connect(lambda path: restore(window, ctx, path))
 
     def saved() -> None:
-        window.chat.composer.edit.enter_sends = bool(ctx.prefs.get("enter_sends", True))
+        window.chat.composer.set_enter_sends(bool(ctx.prefs.get("enter_sends", True)))
         window.chat_list.show_archived_count()
         folder = str(ctx.prefs.get("backup_folder") or "")
         if folder and folder != before_folder and window.auto_backup is not None:

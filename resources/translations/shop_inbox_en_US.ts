@@ -372,8 +372,8 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
 <context>
     <name>OrderBoard</name>
     <message>
-        <source>Courier sheet…</source>
-        <translation>Carrier sheet…</translation>
+        <source>Courier &amp;sheet…</source>
+        <translation>Carrier &amp;sheet…</translation>
     </message>
     <message>
         <source>The paid orders as the courier's upload sheet (CSV for Excel)</source>

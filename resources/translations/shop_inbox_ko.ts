@@ -2947,8 +2947,16 @@ Right-click to retry.</source>
         <translation>이름 바꾸기</translation>
     </message>
     <message>
+        <source>Rename the collection</source>
+        <translation>컬렉션 이름 바꾸기</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete the collection</source>
+        <translation>컬렉션 삭제</translation>
     </message>
     <message>
         <source>All items ({0})</source>
@@ -6430,40 +6438,16 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>모든 상태</translation>
     </message>
     <message>
-        <source>Board</source>
-        <translation>보드</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>표</translation>
-    </message>
-    <message>
-        <source>Courier sheet…</source>
-        <translation>택배 접수 파일…</translation>
-    </message>
-    <message>
         <source>The paid orders as the courier&apos;s upload sheet (CSV for Excel)</source>
         <translation>결제 완료 주문을 택배사 업로드용 파일(엑셀용 CSV)로 저장</translation>
-    </message>
-    <message>
-        <source>Export orders…</source>
-        <translation>주문 내보내기…</translation>
     </message>
     <message>
         <source>Orders of the days you pick, one row per line, for your accounting (Excel or CSV)</source>
         <translation>고른 기간의 주문을 상품 줄마다 한 행씩, 회계용으로 (Excel 또는 CSV)</translation>
     </message>
     <message>
-        <source>Match bank deposits…</source>
-        <translation>입금 확인…</translation>
-    </message>
-    <message>
         <source>Read the bank&apos;s file of deposits: the orders they pay are marked paid</source>
         <translation>은행 입금 내역 파일을 읽어 입금된 주문을 결제 완료로 표시해요</translation>
-    </message>
-    <message>
-        <source>Tracking numbers…</source>
-        <translation>송장번호 일괄 등록…</translation>
     </message>
     <message>
         <source>Read the courier&apos;s file of tracking numbers: those orders are shipped</source>
@@ -6606,6 +6590,30 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         <translation>
             <numerusform>결제 완료 주문 %Ln건을 택배 접수 파일로 저장했어요.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>보드(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>표(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Courier &amp;sheet…</source>
+        <translation>택배 접수 파일(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export orders…</source>
+        <translation>주문 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Match bank &amp;deposits…</source>
+        <translation>입금 확인(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Tracking &amp;numbers…</source>
+        <translation>송장번호 일괄 등록(&amp;N)…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln line(s)</source>

@@ -10,10 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QPlainTextEdit,
     QStackedWidget,
@@ -91,6 +93,58 @@ def _alt_key(button: QAbstractButton) -> str | None:
     return found.group(1) if found else None
 
 
+def icon_only(button: QAbstractButton) -> bool:
+    """A button whose words do not name it: an icon alone, a sign ("+", "✕"), or a count beside an
+    icon (the chat's "↓ 3"). A tool button with no icon shows its text, whatever its style says; a
+    button with neither (its words given when it shows) is not one."""
+    text = button.text()
+    if button.icon().isNull():
+        return bool(text.strip()) and not any(c.isalpha() for c in text)
+    if isinstance(button, QToolButton) and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly:
+        return True
+    return not any(c.isalpha() for c in text)
+
+
+def _qt_own(button: QAbstractButton) -> bool:
+    """A button Qt puts inside its own widgets (a field's clear button, a tab bar's arrows)."""
+    parent = button.parentWidget()
+    return isinstance(parent, (QLineEdit, QTabBar, QAbstractSpinBox)) or button.objectName().startswith("qt_")
+
+
+def _held_keys(button: QAbstractButton) -> list[str]:
+    """The keys that press `button` itself, as the platform writes them."""
+    keys = [button.shortcut()]
+    if isinstance(button, QToolButton) and button.defaultAction() is not None:
+        keys.append(button.defaultAction().shortcut())
+    keys += [action.shortcut() for action in button.actions()]
+    held = button.findChildren(QShortcut, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    keys += [shortcut.key() for shortcut in held]
+    return [key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys if not key.isEmpty()]
+
+
+def icon_button_problems(window: QWidget, *, hidden_too: bool = False) -> list[str]:
+    """What a keyboard or screen-reader user trips on among `window`'s buttons that show no words:
+    no accessible name (a screen reader says "button"), no tooltip, a tooltip that does not name the
+    key the button has, or neither Tab nor a key reaching it."""
+    problems: list[str] = []
+    name = f"{type(window).__name__} {window.windowTitle()!r}"
+    for button in window.findChildren(QAbstractButton):
+        if button.window() is not window or _qt_own(button) or not icon_only(button):
+            continue
+        if _on_screen(button, window, hidden_too) is None:
+            continue
+        said, tip, keys = button.accessibleName(), button.toolTip(), _held_keys(button)
+        who = said or tip or button.objectName() or button.text() or type(button).__name__
+        if not said:
+            problems.append(f"{name}: the icon button {who!r} has no accessible name")
+        if not tip:
+            problems.append(f"{name}: the icon button {who!r} has no tooltip")
+        problems += [f"{name}: the tooltip {tip!r} does not say {k}" for k in keys if k not in tip]
+        if not keys and not button.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            problems.append(f"{name}: neither Tab nor a key reaches the icon button {who!r}")
+    return problems
+
+
 def _on_screen(widget: QWidget, window: QWidget, hidden_too: bool) -> tuple[tuple[int, int], ...] | None:
     """The stack pages `widget` is on, or None when it is hidden otherwise (a banner not showing),
     unless `hidden_too`."""
@@ -130,10 +184,7 @@ def lettered_parts(window: QWidget, *, hidden_too: bool = False) -> tuple[list[L
             text = widget.text()
             if not text.strip():
                 continue
-            if (
-                isinstance(widget, QToolButton)
-                and widget.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
-            ):
+            if icon_only(widget):
                 continue
             if (alt := _alt_key(widget)) is not None:
                 parts.append(Lettered(f"{text} ({alt})", alt, pages))
@@ -183,4 +234,4 @@ def keyboard_problems(
     name = f"{type(window).__name__} {window.windowTitle()!r}"
     problems = [f"{name}: no Alt letter on {text!r}" for text in unreached]
     problems += [f"{name}: {a!r} and {b!r} share Alt+{mnemonic(a)}" for a, b in shared_letters(parts)]
-    return problems
+    return problems + icon_button_problems(window, hidden_too=hidden_too)

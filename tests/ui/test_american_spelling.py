@@ -220,7 +220,7 @@ def test_a_us_owner_checks_boxes_and_ships_packages_to_zip_codes(qapp: Any, qtbo
         assert say("SettingsDialog", "Send read &receipts (blue ticks) to customers") == (
             "Send read &receipts (blue check marks) to customers"
         )
-        assert say("OrderBoard", "Courier sheet…") == "Carrier sheet…"
+        assert say("OrderBoard", "Courier &sheet…") == "Carrier &sheet…"
     # A {placeholder} is the code's name, not a word: "{carrier}" would leave format() without it.
     assert tr_tool.american("{courier} tracking numbers, from the courier") == (
         "{courier} tracking numbers, from the carrier"

@@ -1,5 +1,7 @@
 """Every window and dialog the main window's menus open: each button is reached by Alt and a letter of
-its own (or by a key of its own, or Esc for Close and Cancel), in English and in Korean."""
+its own (or by a key of its own, or Esc for Close and Cancel), in English and in Korean; each button
+that shows no words (an icon, a sign, a count) has a name a screen reader says, a tooltip that names
+its key, and Tab or its key reaches it."""
 
 from __future__ import annotations
 
@@ -7,10 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
-from tests.support.keyboard_reach import keyboard_problems, lettered_parts, shared_letters
+from tests.support.keyboard_reach import (
+    icon_button_problems,
+    keyboard_problems,
+    lettered_parts,
+    shared_letters,
+)
 from ui.ops import pending_ops
 
 # What the menus do that opens no window of ours: the demo is a process of its own, Quit quits.
@@ -127,13 +135,13 @@ def test_the_main_window_has_a_key_for_each_chip_button_and_banner(
     parts, unreached = lettered_parts(window, hidden_too=True)
     assert unreached == []
     assert shared_letters(parts) == []
+    assert icon_button_problems(window, hidden_too=True) == []
 
 
 def test_the_chips_banners_and_panel_say_their_keys_in_their_tooltips(
     window: Any, ctx: Any, qtbot: Any
 ) -> None:
     """A key with no letter underlined is found in the tooltip: "Unread chats (Ctrl+2)"."""
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeySequence, QShortcut
 
     from ui.menus import install_menus
@@ -160,7 +168,6 @@ def test_the_chips_banners_and_panel_say_their_keys_in_their_tooltips(
 
 def test_ctrl_and_a_chips_place_picks_that_filter(window: Any, ctx: Any, qtbot: Any) -> None:
     """Ctrl+2 lists the unread chats as a click on Unread does, Ctrl+3 the archived, Ctrl+1 all."""
-    from PySide6.QtCore import Qt
 
     from ui.menus import install_menus
 
@@ -172,3 +179,31 @@ def test_ctrl_and_a_chips_place_picks_that_filter(window: Any, ctx: Any, qtbot: 
     for key, kind in ((Qt.Key.Key_2, "unread"), (Qt.Key.Key_3, "archived"), (Qt.Key.Key_1, "all")):
         qtbot.keyClick(window.chat_list.view, key, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda kind=kind: chips[kind].isChecked() and window.chat_list.model.kind == kind)
+
+
+def test_the_composers_and_chats_icon_buttons_are_walked_named_with_their_keys(
+    window: Any, ctx: Any, qtbot: Any
+) -> None:
+    """Emoji, attach, send, the reply's ✕ and the jump to the newest message show no words: the walk
+    checks them, a screen reader says their names, and the tooltip says the key (Send's follows the
+    Enter setting). An unnamed icon button added to the window is caught."""
+    from PySide6.QtWidgets import QToolButton
+
+    from tests.support.keyboard_reach import icon_only
+    from ui import icons
+
+    composer, view = window.chat.composer, window.chat.view
+    view.jump_button.setText("3")  # new messages below: a count beside the arrow, still no words
+    buttons = [composer.emoji_button, composer.attach_button, composer.send_button, composer.cancel_reply]
+    assert all(icon_only(button) for button in [*buttons, view.jump_button])
+    assert [b.accessibleName() for b in buttons] == ["Emoji", "Attach a file", "Send", "Cancel reply"]
+    assert composer.send_button.toolTip() == "Send (Enter)"
+    assert composer.cancel_reply.toolTip() == "Cancel reply (Esc)"  # the window's Esc cancels a reply
+    composer.set_enter_sends(False)
+    assert composer.send_button.toolTip() == "Send (Ctrl+Enter)" and not composer.edit.enter_sends
+    assert icon_button_problems(window, hidden_too=True) == []
+
+    nameless = QToolButton(window.chat)
+    nameless.setIcon(icons.icon("attach"))
+    nameless.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    assert len(icon_button_problems(window, hidden_too=True)) == 3  # no name, no tooltip, no way to it

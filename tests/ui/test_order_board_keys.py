@@ -99,7 +99,7 @@ def test_a_double_click_opens_the_card_even_when_the_board_reloaded_between_its_
 def test_the_board_opens_the_bank_file_matching_as_the_shop_menu_does(window: Any, qtbot: Any) -> None:
     _actions, board = open_board(window, qtbot)
     button = board.findChild(QToolButton, "matchDeposits")
-    assert button is not None and button.isVisible() and button.text() == "Match bank deposits…"
+    assert button is not None and button.isVisible() and button.text() == "Match bank &deposits…"
     button.click()
     dialog = next(w for w in board.findChildren(DepositDialog) if w.isVisible())
     qtbot.addWidget(dialog)
@@ -128,7 +128,7 @@ def test_tab_goes_from_the_filters_to_the_columns_before_the_file_buttons_under_
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         stops.append(QApplication.focusWidget())
     first_column = board.column_views[OrderState.NEW]
-    courier = next(b for b in board.findChildren(QToolButton) if b.text() == "Courier sheet…")
+    courier = next(b for b in board.findChildren(QToolButton) if b.text() == "Courier &sheet…")
     assert first_column in stops and courier in stops
     assert stops.index(first_column) < stops.index(courier)
 

@@ -37,7 +37,7 @@ def test_a_korean_owner_reads_and_writes_order_placeholders_in_korean(
         "{고객 이름}님, 주문해 주셔서 감사합니다.\n주문번호: {주문 번호}\n주문 상품: {주문 상품}"
     )
     assert "{name}" not in shown and "{deadline}" not in shown
-    assert dialog.placeholders.buttons["deadline"].toolTip() == "{입금 기한}"
+    assert dialog.placeholders.buttons["deadline"].toolTip() == "{입금 기한} (Ctrl+7)"
 
     # The owner adds a line: the deadline by its button, the total typed by hand in her words.
     dialog.pages.setCurrentIndex(1)

@@ -22,7 +22,7 @@ def test_clicking_a_placeholder_puts_it_at_the_cursor_of_the_message_being_edite
     labels = {name: button.text() for name, button in dialog.placeholders.buttons.items()}
     assert labels["name"] == "Customer name" and labels["depositor"] == "Name on the transfer"
     assert labels["deadline"] == "Payment deadline" and labels["tracking_url"] == "Tracking link"
-    assert dialog.placeholders.buttons["depositor"].toolTip() == "{depositor}"
+    assert dialog.placeholders.buttons["depositor"].toolTip() == "{depositor} (Ctrl+6)"
 
     dialog.message_tabs.setCurrentIndex(MESSAGE_STATES.index(OrderState.SHIPPED.value))
     message = dialog.messages[OrderState.SHIPPED.value]
@@ -44,6 +44,13 @@ def test_clicking_a_placeholder_puts_it_at_the_cursor_of_the_message_being_edite
     qtbot.mouseClick(dialog.placeholders.buttons["tracking_url"], Qt.MouseButton.LeftButton)
     assert other.toPlainText() == "{tracking_url}"
     assert message.toPlainText() == "보냈어요.{name} 송장: {tracking}"
+
+    # From the keyboard: Ctrl+1 is the first button's (its tooltip says so), Ctrl+0 the tenth's.
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(other, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: other.toPlainText() == "{tracking_url}{name}", timeout=3000)
+    assert other.hasFocus()
 
 
 def _cursor_at(edit: Any, position: int) -> QTextCursor:

@@ -76,7 +76,7 @@ def test_a_british_shops_deposits_and_placeholders_say_reference(window: Any, qt
     settings = OrderSettingsDialog(window.ctx, window)
     qtbot.addWidget(settings)
     assert settings.placeholders.buttons["depositor"].text() == "Payment reference"
-    assert settings.placeholders.buttons["depositor"].toolTip() == "{depositor}"  # the same placeholder
+    assert settings.placeholders.buttons["depositor"].toolTip() == "{depositor} (Ctrl+6)"  # the same one
 
 
 def test_a_british_shops_order_settings_show_the_payment_reference_default_and_keep_following_it(
