@@ -16,7 +16,7 @@ from app.inbound_silence import InboundSilence
 from ui import icons
 from ui.announce import announce
 from ui.formatting import WORD_JOINER, full_datetime
-from ui.icon_buttons import press_with_keys
+from ui.icon_buttons import keys_tip, press_with_keys
 from ui.korean_particles import with_particles
 
 # States in which the relay could not be reached: leaving one for ONLINE is news ("Reconnected").
@@ -81,6 +81,7 @@ class ConnectionBanner(QFrame):
         self.settings.clicked.connect(self._settings_clicked)
         # News about the relay's history asks nothing of the owner: read, then put away.
         self.dismiss = QPushButton(self.tr("Close"), self)
+        self.dismiss.setToolTip(keys_tip(self.tr("Close this notice"), "Esc"))  # ui/closable_notices.py
         self.dismiss.clicked.connect(self._dismiss)
         self.start_again = QPushButton(self.tr("Start again"), self)
         # F5 too: it shows where Retry cannot help (never beside it), and a hidden button's key does nothing.

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ui.auto_backup import AutoBackup
     from ui.away_notice import AwayNotice
     from ui.chat_pane import ChatPane
+    from ui.closable_notices import ClosableNotices
     from ui.connection_banner import ConnectionBanner
     from ui.contact_panel import ContactPanel
     from ui.kept_edits_notice import KeptEditsNotice
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
     rules_refused: RulesRefusedNotice
     kept_edits: KeptEditsNotice
     synced_folder: SyncedFolderNotice
+    notices: ClosableNotices  # those of the above Esc may close
     contact_panel: ContactPanel
     notifier: Notifier
 
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         from ui.automations_state_reads import AutomationsStateReads
         from ui.away_notice import AwayNotice
         from ui.chat_pane import ChatPane
+        from ui.closable_notices import ClosableNotices
         from ui.connection_banner import ConnectionBanner
         from ui.contact_panel import ContactPanel
         from ui.day_watch import DayWatch
@@ -226,6 +229,11 @@ class MainWindow(QMainWindow):
         self.synced_folder = SyncedFolderNotice(ctx, self)
         self.centre_layout.addWidget(self.synced_folder)
         self.centre_layout.addWidget(self.banner)
+        # Esc closes what has a Close of its own: the history notices, the synced folder's warning
+        # (said again at the next start). A full disk, a refused token… stay: they have none.
+        self.notices = ClosableNotices(self)
+        self.notices.add(self.banner, self.banner.dismiss.click, lambda: not self.banner.dismiss.isHidden())
+        self.notices.add(self.synced_folder, self.synced_folder.close_button.click)
         # A change the relay acts on (the away message…) that it has not taken yet, tried again; and
         # one it refused for good: not tried again, so the owner fixes or discards it. Both say what
         # one read of the automations found, so they never say "waiting" and "refused" at once.
@@ -697,12 +705,28 @@ class MainWindow(QMainWindow):
             self.chat.composer.take_focus()
 
     def escape(self) -> None:
-        if self.left.currentWidget() is self.search:
+        """A notice the keyboard is in (Tab took it to its Close) closes; else the search, the contact
+        panel or the reply being written, in that order; else the newest notice that has a Close,
+        unless the owner is writing: Esc in the message field never put away news she had not read."""
+        held = self.notices.holding_focus()
+        if held is not None:
+            self.notices.close(held)
+            if self.chat.contact_id() is not None:
+                self.chat.composer.take_focus()  # Qt gave the keyboard to the next button in the chain
+            else:
+                self.chat_list.view.setFocus()
+        elif self.left.currentWidget() is self.search:
             self.close_search()
         elif self.contact_panel.isVisible():
             self.hide_contact_panel()
         elif self.chat.composer.reply_to is not None:
             self.chat.composer.clear_reply()
+        elif (newest := self.notices.newest()) is not None and not self._writing():
+            self.notices.close(newest)
+
+    def _writing(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.chat.composer.isAncestorOf(focus)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ApplicationPaletteChange and self.ready:

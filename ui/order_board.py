@@ -53,6 +53,7 @@ from app.orders import BOARD_STATES, MOVES, OPEN_STATES, OrderState
 from app.rules import zone
 from app.shipping_sheets import TrackingApplied, TrackingPlan
 from ui import message_box
+from ui.closable_notices import ClosableNotices
 from ui.context import AppContext
 from ui.expiry_notice import ExpiryNotice
 from ui.formatting import count_text, other_zone_name
@@ -312,7 +313,11 @@ class OrderBoard(QWidget):
         # An order the board moved back: its card takes the keyboard in its new column once listed.
         self._follow: int | None = None
         self.search.returnPressed.connect(self._search_entered)
-        close_with_keys(self)
+        # Esc closes the note of a file saved first (Tab may have taken the keyboard to its ✕), then
+        # the window.
+        self.notices = ClosableNotices(self)
+        self.notices.add(self.saved_note, self.saved_note.hide)
+        close_with_keys(self, escape=self._escape)
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
         self.state_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.board_button.clicked.connect(lambda: self.show_table(False))
@@ -326,6 +331,14 @@ class OrderBoard(QWidget):
         self.ticking.setInterval(CLOCK_TICK_MS)
         self.ticking.timeout.connect(self.tick)
         self.ticking.start()
+
+    def _escape(self) -> None:
+        note = self.notices.holding_focus() or self.notices.newest()
+        if note is None:
+            self.close()
+            return
+        self.notices.close(note)
+        self.search.setFocus()  # not the file button Qt chose as the next in the chain
 
     def showEvent(self, event: QShowEvent) -> None:
         place_within_screen(self)  # the first time: over the main window, inside the screen

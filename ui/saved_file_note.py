@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from ui.announce import announce
+from ui.icon_buttons import keys_tip
 from ui.theme import warning_colour
 
 
@@ -37,7 +38,7 @@ class SavedFileNote(QFrame):
         close = QToolButton(self)
         close.setText("✕")
         close.setAccessibleName(self.tr("Close"))
-        close.setToolTip(self.tr("Close"))
+        close.setToolTip(keys_tip(self.tr("Close"), "Esc"))  # the orders window's Esc, before itself
         close.setAutoRaise(True)
         close.clicked.connect(self.hide)
         lines = QVBoxLayout()

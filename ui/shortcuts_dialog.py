@@ -100,7 +100,7 @@ class ShortcutsDialog(QDialog):
             {
                 NEXT_CHAT_KEYS: self.tr("Next chat"),
                 PREVIOUS_CHAT_KEYS: self.tr("Previous chat"),
-                "Esc": self.tr("Close the search or the contact panel; cancel a reply"),
+                "Esc": self.tr("Close the search, the contact panel or a notice; cancel a reply"),
                 NEXT_PANE_KEYS: self.tr("Next pane: chats, messages, message field, contact panel"),
                 PREVIOUS_PANE_KEYS: self.tr("Previous pane"),
             },

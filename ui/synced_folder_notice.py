@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
 from app.paths import synced_folder
 from ui.context import AppContext
+from ui.icon_buttons import keys_tip
 from ui.korean_particles import with_particles
 from ui.warning_strip import lay_out_warning_strip
 
@@ -23,6 +24,8 @@ class SyncedFolderNotice(QFrame):
         self.service = None if ctx.demo else synced_folder(ctx.paths.data_dir)
         self.text = QLabel(self)
         self.close_button = QPushButton(self.tr("Close"), self)
+        # Esc too (ui/closable_notices.py): said again at the next start, so nothing is lost.
+        self.close_button.setToolTip(keys_tip(self.tr("Close this notice"), "Esc"))
         self.close_button.clicked.connect(self.hide)
         lay_out_warning_strip(self, self.text, self.close_button)
         if self.service is None:

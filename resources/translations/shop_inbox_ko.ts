@@ -3177,6 +3177,10 @@ Right-click to retry.</source>
         <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵 인박스가 알아서 다시 연결해요.</translation>
     </message>
     <message>
+        <source>Close this notice</source>
+        <translation>이 알림 닫기</translation>
+    </message>
+    <message>
         <source>Open fo&amp;lder</source>
         <translation>폴더 열기(&amp;L)</translation>
     </message>
@@ -10062,8 +10066,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>다음 채팅</translation>
     </message>
     <message>
-        <source>Close the search or the contact panel; cancel a reply</source>
-        <translation>검색이나 연락처 패널 닫기, 답장 취소</translation>
+        <source>Close the search, the contact panel or a notice; cancel a reply</source>
+        <translation>검색, 연락처 패널, 알림 닫기, 답장 취소</translation>
     </message>
     <message>
         <source>Next pane: chats, messages, message field, contact panel</source>
@@ -10731,6 +10735,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Close this notice</source>
+        <translation>이 알림 닫기</translation>
     </message>
     <message>
         <source>Your data folder, {folder}, is inside {service}, which copies it to and from other computers while Shop Inbox writes to it: the inbox file can be damaged, above all with Shop Inbox open on two computers at once. Keep the data folder outside {service}; to have copies there, tick Settings ▸ Your data ▸ Back up every day to a folder and choose one in {service}.</source>
