@@ -52,6 +52,8 @@ class ChatListNumbers:
 
     choices: tuple[NumberChoice, ...]  # the shop's numbers when it has two or more, else ()
     shown: str | None  # the phone_number_id whose chats the list shows; None: every chat
+    # Every number's phone_number_id, a one-number shop's too: which number is new when a second comes.
+    every: frozenset[str] = frozenset()
 
 
 # A one-number shop's (or one not read yet): no choice, every chat.
@@ -127,9 +129,14 @@ def chat_list_numbers(session: Session) -> ChatListNumbers:
     from app.settings import get_setting
 
     numbers = get_setting(session, BUSINESS_NUMBERS_KEY, {})
-    return ChatListNumbers(
-        number_choices(numbers), shown_number(get_setting(session, CHAT_LIST_NUMBER_KEY), numbers)
-    )
+    return stored_chat_list_numbers(numbers, get_setting(session, CHAT_LIST_NUMBER_KEY))
+
+
+def stored_chat_list_numbers(numbers: Any, shown: Any) -> ChatListNumbers:
+    """The chat list's numbers from the stored {phone_number_id: display number} and the number it
+    was left showing (values as stored, of any shape)."""
+    every = frozenset(str(pnid) for pnid in numbers) if isinstance(numbers, dict) else frozenset()
+    return ChatListNumbers(number_choices(numbers), shown_number(shown, numbers), every)
 
 
 def show_number(session: Session, phone_number_id: str | None) -> None:

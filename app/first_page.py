@@ -14,8 +14,7 @@ from app.business_numbers import (
     CHAT_LIST_NUMBER_KEY,
     NO_NUMBERS,
     ChatListNumbers,
-    number_choices,
-    shown_number,
+    stored_chat_list_numbers,
 )
 from app.conversation_rows import (
     CONVERSATIONS_SQL,
@@ -73,9 +72,7 @@ def read_first_page(path: Path, limit: int) -> FirstPage | None:
         if not isinstance(prefs, dict) or not (prefs.get("relay_url") or prefs.get("setup_done")):
             return None
         known = json.loads(stored.get(BUSINESS_NUMBERS_KEY) or "{}")
-        numbers = ChatListNumbers(
-            number_choices(known), shown_number(json.loads(stored.get(CHAT_LIST_NUMBER_KEY) or "null"), known)
-        )
+        numbers = stored_chat_list_numbers(known, json.loads(stored.get(CHAT_LIST_NUMBER_KEY) or "null"))
         where, params = conversation_where("all", None, contact_ids=False, number=numbers.shown)
         cursor = con.execute(CONVERSATIONS_SQL.format(where=where), {**params, "limit": limit, "offset": 0})
         rows = [conversation_row(r) for r in cursor]

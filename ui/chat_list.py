@@ -7,6 +7,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import relay_clock
-from app.business_numbers import ChatListNumbers
+from app.business_numbers import ChatListNumbers, NumberChoice
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow, LabelRow
 from app.text_direction import isolated
@@ -264,6 +265,7 @@ class ChatList(QWidget):
         # all (an empty layout still kept its margin: 6 pixels more above a one-number shop's chats).
         self.numbers_row = QWidget(self)
         self.number_chip = NumberChip(self.numbers_row, keys=NUMBER_CHIP_KEYS)
+        self.known_numbers: frozenset[str] = frozenset()  # every number of the shop's, as last read
         self.number_chip.picked.connect(self._pick_number)
         # Beside it, while it lists one number: what waits unread on the others.
         self.other_unread = OtherNumbersUnread(self.numbers_row, keys=OTHER_NUMBERS_KEYS)
@@ -663,12 +665,16 @@ class ChatList(QWidget):
         from ui.ops import run_read
 
         def read(numbers: ChatListNumbers) -> None:
+            known = self.known_numbers
             if then is None:
                 kept = self.model.number
                 if all(c.phone_number_id != kept for c in numbers.choices):
                     kept = None
-                numbers = ChatListNumbers(numbers.choices, kept)
+                numbers = replace(numbers, shown=kept)
             self._show_numbers(numbers)
+            new = [c for c in numbers.choices if c.phone_number_id not in known]
+            if then is None and known and new:
+                self._tell_new_numbers(new)
             if numbers.shown != self.model.number:
                 self._switch_number(numbers.shown)
             elif then is not None:
@@ -681,7 +687,16 @@ class ChatList(QWidget):
 
         run_read(self.ctx, chat_list_numbers, read, parent=self, on_failure=failed)
 
+    def _tell_new_numbers(self, new: list[NumberChoice]) -> None:
+        """A customer wrote to another number of the shop's for the first time: the number chip
+        appears (or offers it too), and a screen reader hears why, while the window is in front (a
+        notification names the number otherwise, ui/notifications.py)."""
+        news = self.number_chip.tell_new(new)
+        if self.window().isActiveWindow():
+            announce(self.number_chip, news)
+
     def _show_numbers(self, numbers: ChatListNumbers) -> None:
+        self.known_numbers = numbers.every
         self.number_chip.show_numbers(numbers, self.ctx.shop_region)
         self.numbers_row.setVisible(bool(numbers.choices))
         self._show_other_unread()

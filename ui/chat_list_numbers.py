@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from app.business_numbers import NO_NUMBERS, ChatListNumbers, NumberChoice
 from ui.formatting import business_number_text, count_text
-from ui.icon_buttons import keys_tip, press_with_keys
+from ui.icon_buttons import keys_tip, native_keys, press_with_keys
 from ui.korean_particles import with_particles
 from ui.label_names import as_button_text
 
@@ -31,9 +33,7 @@ class NumberChip(QToolButton):
         self.setCheckable(True)  # checked (lit, as a picked chip) while one number's chats are listed
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleDescription(
-            self.tr("Lists the chats to one of your WhatsApp numbers, or to all of them.")
-        )
+        self.setAccessibleDescription(self.usual_description())
         self.numbers = NO_NUMBERS
         self.region = "KR"
         self._menu = QMenu(self)
@@ -74,8 +74,25 @@ class NumberChip(QToolButton):
                 action.setChecked(True)
         self._pick(phone_number_id)
 
+    def usual_description(self) -> str:
+        return self.tr("Lists the chats to one of your WhatsApp numbers, or to all of them.")
+
+    def tell_new(self, new: list[NumberChoice]) -> str:
+        """A customer wrote to a number of the shop's for the first time (the chip appears, or offers
+        one more): the news, which the chip's description keeps until the owner picks in its menu,
+        so a screen reader that reaches it later says why it is there."""
+        numbers = ", ".join(self.number_text(choice) for choice in new)
+        news = with_particles(
+            self.tr("A customer wrote to your number {0} for the first time.").format(numbers)
+        )
+        if self.keys:
+            news += " " + self.tr("{0} chooses whose chats the list shows.").format(native_keys(self.keys))
+        self.setAccessibleDescription(news)
+        return news
+
     def _pick(self, phone_number_id: str | None) -> None:
-        self.numbers = ChatListNumbers(self.numbers.choices, phone_number_id)
+        self.setAccessibleDescription(self.usual_description())
+        self.numbers = replace(self.numbers, shown=phone_number_id)
         self._say()
         self.picked.emit(phone_number_id)
 

@@ -15,10 +15,10 @@ def name_icon_button(button: QAbstractButton, tip: str, keys: str = "") -> None:
     find it ambiguous), show in the tooltip and are said after the name."""
     button.setToolTip(keys_tip(tip, keys) if keys else tip)
     button.setAccessibleName(tip)
-    button.setAccessibleDescription(_native(keys) if keys else "")
+    button.setAccessibleDescription(native_keys(keys) if keys else "")
 
 
-def _native(keys: str) -> str:
+def native_keys(keys: str) -> str:
     """Keys as the platform writes them: "Ctrl+2", "⌘2" on a Mac."""
     return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
@@ -26,7 +26,7 @@ def _native(keys: str) -> str:
 def keys_tip(tip: str, keys: str) -> str:
     """A tooltip ending in the keys that press the button, as the platform writes them:
     "Unread chats (Ctrl+2)"."""
-    shown = _native(keys)
+    shown = native_keys(keys)
     return f"{tip} ({shown})" if tip else shown
 
 

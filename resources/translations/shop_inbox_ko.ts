@@ -6204,6 +6204,14 @@ The previous data was kept in {folder}.</source>
         <translation>모든 번호</translation>
     </message>
     <message>
+        <source>A customer wrote to your number {0} for the first time.</source>
+        <translation>고객이 {0} 번호로 처음 메시지를 보냈어요.</translation>
+    </message>
+    <message>
+        <source>{0} chooses whose chats the list shows.</source>
+        <translation>{0} 키로 목록에 보일 번호의 채팅을 고를 수 있어요.</translation>
+    </message>
+    <message>
         <source>Chats to your number {0}</source>
         <translation>매장 번호 {0}(으)로 온 채팅</translation>
     </message>

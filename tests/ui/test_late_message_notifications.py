@@ -119,6 +119,50 @@ def test_the_first_message_to_a_new_number_is_told_with_it_and_its_chip_appears(
     assert len(notes) == 1  # told once, though the list read its page again
 
 
+def test_a_new_number_is_said_to_a_screen_reader_while_the_window_is_in_front(
+    window: Any, qtbot: Any, relay: RunningRelay
+) -> None:
+    """No notification while the owner looks at the window: the number chip appearing is the news,
+    and a screen reader hears it too; the chip keeps saying why it came until she picks a number."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QApplication
+
+    from ui.announce import announcements
+
+    with window.ctx.db.write() as s:
+        remember_business_numbers(s, [(GANGNAM, "8225550101")])
+    window.chat_list.read_numbers(then=lambda: None)  # as a start reads them
+    qtbot.waitUntil(lambda: window.chat_list.known_numbers == {GANGNAM})
+    connect(window, relay)
+    now = int(time.time())
+    relay.post_webhook(to_number(written("강남점 영업하나요?", now), GANGNAM, "8225550101"))
+    first_row(window, qtbot, "in")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    said: list[str] = []
+    announcements().said.connect(said.append)
+
+    relay.post_webhook(
+        to_number(written("홍대점 몇 시까지 해요?", now + 1, JIHO, "박지호"), HONGDAE, "8225550202")
+    )
+    news = (
+        "A customer wrote to your number 02-555-0202 for the first time. "
+        "Ctrl+5 chooses whose chats the list shows."
+    )
+    qtbot.waitUntil(lambda: news in said, timeout=15000)
+    chip = window.chat_list.number_chip
+    assert chip.isVisible()
+    spoken = QAccessible.queryAccessibleInterface(chip)
+    assert spoken is not None
+    assert spoken.text(QAccessible.Text.Name) == "Chats to all your numbers"
+    assert spoken.text(QAccessible.Text.Description) == news
+    settle(qtbot)
+    assert said.count(news) == 1  # once, though the list read its page again
+
+    chip.choose(HONGDAE)  # she looked: the chip says what it does again
+    assert spoken.text(QAccessible.Text.Description).startswith("Lists the chats to one of your")
+
+
 def test_a_chat_written_to_long_ago_is_not_told_when_a_campaign_changes_its_row(
     qtbot: Any, monkeypatch: Any
 ) -> None:
