@@ -72,16 +72,9 @@ def _enter_button(button: QAbstractButton, window: QWidget) -> bool:
 
 
 def _shortcut(button: QAbstractButton) -> bool:
-    """Pressed by a key of its own (its action's Ctrl+N, its own Alt+Up)."""
-    if not button.shortcut().isEmpty():
-        return True
-    actions = [button.defaultAction()] if isinstance(button, QToolButton) else []
-    actions += button.actions()  # the action a button carries and presses (the menu bot's Move up)
-    if any(action is not None and not action.shortcut().isEmpty() for action in actions):
-        return True
-    # A key the button holds (ui/icon_buttons.py press_with_keys: a chip's Ctrl+2, Retry's F5).
-    held = button.findChildren(QShortcut, options=Qt.FindChildOption.FindDirectChildrenOnly)
-    return any(not shortcut.key().isEmpty() for shortcut in held)
+    """Pressed by a key of its own (its action's Ctrl+N, its own Alt+Up, a key it holds: a chip's
+    Ctrl+2, Retry's F5, ui/icon_buttons.py press_with_keys)."""
+    return bool(_held_keys(button))
 
 
 def _alt_key(button: QAbstractButton) -> str | None:
@@ -226,9 +219,10 @@ def shared_letters(parts: list[Lettered]) -> list[tuple[str, str]]:
 def keyboard_problems(
     window: QWidget, *, known: Set[str] = frozenset(), hidden_too: bool = False
 ) -> list[str]:
-    """What a keyboard user trips on in `window`: buttons with no key (but the `known` ones), and
-    letters two parts share; with `hidden_too`, also among what shows only at times (a banner, a
-    notice, the contact panel), as if all of it showed at once."""
+    """What a keyboard user trips on in `window`: buttons with no key (but the `known` ones), letters
+    two parts share, and buttons with no words that a screen reader cannot name (icon_button_problems);
+    with `hidden_too`, also among what shows only at times (a banner, a notice, the contact panel),
+    as if all of it showed at once."""
     parts, unreached = lettered_parts(window, hidden_too=hidden_too)
     unreached = [text for text in unreached if text not in known]
     name = f"{type(window).__name__} {window.windowTitle()!r}"
