@@ -93,7 +93,7 @@ class AutomationRunner:
             await self._bot_took(inbound, answer.bot, now, stamp, answer.away)
             return
         for reply in answer.replies:
-            body = {"to": inbound.wa_id, "type": "text", "text": {"body": reply.text}}
+            body = {**reply_to(inbound), "type": "text", "text": {"body": reply.text}}
             key = f"auto:{reply.sent_by}:{inbound.wa_id}:{stamp}"
             status, _answer = await self.sender.send(body, key, sent_by=reply.sent_by, client_id=None)
             if status == 200 and reply.sent_by == "away":
@@ -109,7 +109,7 @@ class AutomationRunner:
             return  # already opted out: no second confirmation
         await self.sender.feed.notify()
         if doc.opt_out.confirmation_text.strip():
-            body = {"to": wa_id, "type": "text", "text": {"body": doc.opt_out.confirmation_text}}
+            body = {**reply_to(inbound), "type": "text", "text": {"body": doc.opt_out.confirmation_text}}
             key = f"optout:{wa_id}:{inbound.message.get('id') or now_ms}"
             await self.sender.send(body, key, sent_by=SentBy.OPT_OUT, client_id=None)
 
@@ -132,7 +132,16 @@ class AutomationRunner:
             await self.sender.feed.notify()
         if decision.reply is not None:
             key = f"bot:{wa_id}:{inbound.message.get('id') or stamp}"
-            body = {"to": wa_id, **decision.reply}
+            body = {**reply_to(inbound), **decision.reply}
             status, _answer = await self.sender.send(body, key, sent_by=SentBy.BOT, client_id=None)
             if status == 200 and away and decision.told_closed:
                 await run_in_threadpool(self.store.contacts.touch, wa_id, last_away_sent_ms=dt_to_ms(now))
+
+
+def reply_to(inbound: Inbound) -> dict[str, str]:
+    """Whom an automatic answer goes to, and from which business number: the one her message came
+    to (a shop with two numbers answers in the chat she wrote in, whichever number she wrote to
+    last). A message without one (an old stored webhook) leaves it to the sender: her last number."""
+    if inbound.phone_number_id:
+        return {"to": inbound.wa_id, "from": inbound.phone_number_id}
+    return {"to": inbound.wa_id}

@@ -226,8 +226,9 @@ def inbound(
     message_id: str | None = None,
     timestamp: int | None = None,
     context: str | None = None,
+    phone_number_id: str = PHONE_NUMBER_ID,
 ) -> dict[str, Any]:
-    """A webhook carrying one customer message of any Cloud API type."""
+    """A webhook carrying one customer message of any Cloud API type, to one of the shop's numbers."""
     message: dict[str, Any] = {
         "from": sender,
         "id": message_id or wamid(),
@@ -247,7 +248,7 @@ def inbound(
     value: dict[str, Any] = {"messages": [message]}
     if name is not None:
         value["contacts"] = [{"profile": {"name": name}, "wa_id": sender}]
-    return envelope(value)
+    return envelope(value, phone_number_id=phone_number_id)
 
 
 def status(

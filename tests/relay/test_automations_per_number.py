@@ -1,0 +1,65 @@
+"""A shop with two numbers (two branches): every automatic answer comes from the number the customer
+wrote to, and the greeting's and away message's "once" count per number, as her phone shows two chats."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tests.relay.test_menu_bot import put_bot
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_process import wait_until
+from tests.support.relay_server import PHONE_NUMBER_ID, RunningRelay, inbound
+
+SEONGSU = PHONE_NUMBER_ID  # the relay's own number
+HONGDAE = "106540352242933"  # the second branch's number, on the same business account
+CUSTOMER = "821012345678"
+
+
+def writes(
+    relay: RunningRelay, number: str, text: str, *, ago: timedelta = timedelta(), sender: str = CUSTOMER
+) -> None:
+    """Her message to one of the shop's numbers, sent `ago` (Meta delivers some webhooks hours late)."""
+    stamp = int((datetime.now(UTC) - ago).timestamp())
+    webhook = inbound("text", text, sender=sender, name="박서연", timestamp=stamp, phone_number_id=number)
+    assert relay.post_webhook(webhook).status_code == 200
+    wait_until(relay.automations_done, 10, "the relay to answer her message")
+
+
+def answers(relay: RunningRelay) -> list[tuple[str, str | None]]:
+    """Each automatic answer the desktop hears of: who sent it and the number (the chat) it went from."""
+    events = relay.events()["events"]
+    return [(e["sent_by"], e["phone_number_id"]) for e in events if e["kind"] == "outbound"]
+
+
+def test_a_late_message_to_the_other_branch_is_answered_by_the_bot_from_that_branch(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """Her morning question to Hongdae reached the relay only after an outage, when she had written
+    to Seongsu since: the bot answers it in the Hongdae chat, where she asked."""
+    put_bot(relay)
+    writes(relay, SEONGSU, "교환하고 싶어요")
+    writes(relay, HONGDAE, "교환하고 싶어요", ago=timedelta(hours=2))
+    assert graph.sent_from == [SEONGSU, HONGDAE]
+    assert answers(relay) == [("bot", SEONGSU), ("bot", HONGDAE)]
+
+
+def test_an_opt_out_sent_to_the_other_branch_is_confirmed_from_that_branch(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    writes(relay, SEONGSU, "안녕하세요")
+    writes(relay, HONGDAE, "수신 거부", ago=timedelta(hours=1))
+    wait_until(lambda: len(graph.sent) == 1, 10, "the confirmation")
+    assert "수신" in graph.sent[0]["text"]["body"]
+    assert graph.sent_from == [HONGDAE]
+    assert answers(relay) == [("opt_out", HONGDAE)]
+
+
+def test_a_one_number_shop_greets_and_says_away_once_as_before(relay: RunningRelay, graph: FakeGraph) -> None:
+    relay.put_rules(
+        greeting={"enabled": True, "text": "안녕하세요!"},
+        away={"enabled": True, "text": "지금은 쉬는 시간이에요", "schedule": "always"},
+    )
+    writes(relay, SEONGSU, "계세요?")
+    writes(relay, SEONGSU, "여보세요?")
+    assert answers(relay) == [("greeting", SEONGSU), ("away", SEONGSU)]
+    assert graph.sent_from == [SEONGSU, SEONGSU]
