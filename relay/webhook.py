@@ -68,7 +68,7 @@ class Intake:
     inbound: list[Inbound] = field(default_factory=list)
     statuses: list[dict[str, Any]] = field(default_factory=list)
     # Rule inputs that automations never answer: (wa_id, {column: ms}) from echoes and history.
-    touches: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+    touches: list[tuple[str, dict[str, int | str]]] = field(default_factory=list)
     number_changes: list[NumberChange] = field(default_factory=list)
     # Account notices that store no event but steer campaigns and opt-outs.
     preferences: list[MarketingPreference] = field(default_factory=list)
@@ -377,8 +377,20 @@ def _history(intake: Intake, value: dict[str, Any], phone_number_id: str | None)
                 # A customer with past chats is a regular: the greeting's silence counts from them.
                 sent_ms = _timestamp_ms(message)
                 if customer and sent_ms is not None:
-                    column = "last_inbound_ms" if sender == customer else "last_outbound_ms"
-                    intake.touches.append((customer, {column: sent_ms}))
+                    intake.touches.append(
+                        (customer, _history_touch(sender == customer, sent_ms, phone_number_id))
+                    )
+
+
+def _history_touch(hers: bool, sent_ms: int, phone_number_id: str | None) -> dict[str, int | str]:
+    """What a past message moves of the customer's rule inputs. Hers counts for the business number
+    it was received on (WhatsApp's window is per number; a shop's second phone backfills its own
+    chats); the shop's own moves no number (a reply goes from where she wrote, not where we did)."""
+    if not hers:
+        return {"last_outbound_ms": sent_ms}
+    if phone_number_id is None:
+        return {"last_inbound_ms": sent_ms}
+    return {"last_inbound_ms": sent_ms, "phone_number_id": phone_number_id}
 
 
 def _account_notice(

@@ -17,8 +17,9 @@ class IntakeRows:
     media: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     # (wa_id, message time ms, profile name, phone_number_id) of customers' messages
     inbound: list[tuple[str, int, str | None, str | None]] = field(default_factory=list)
-    # (wa_id, {column: ms}) from phone-app echoes and history: never answered by automations
-    touches: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+    # (wa_id, {column: ms, and the business number of her past message}) from phone-app echoes and
+    # history: never answered by automations
+    touches: list[tuple[str, dict[str, int | str]]] = field(default_factory=list)
     # (old wa_id, new wa_id, phone_number_id, message id)
     number_changes: list[tuple[str, str, str | None, str]] = field(default_factory=list)
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from relay.intake import EVENTS_PER_COMMIT
-from tests.support.relay_server import RunningRelay, envelope
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_server import PHONE_NUMBER_ID, RunningRelay, envelope, inbound
 
 THREADS = 240
 PER_THREAD = 50  # 12,000 messages: more than two commits' worth
@@ -133,3 +135,47 @@ def test_past_chats_say_which_of_the_shops_numbers_they_were_on(relay: RunningRe
     assert relay.post_webhook(payload).status_code == 200
     events = relay.events()["events"]
     assert [e["display_phone_number"] for e in events] == ["+82 2-555-0202"] * 2
+
+
+SECOND_NUMBER = "106540352242933"  # the second branch, whose phone app backfills its past chats
+
+
+def second_branchs_past_chat(hours_ago: float) -> dict[str, Any]:
+    """The second branch's phone backfills one chat: the customer's message `hours_ago`, then its answer."""
+    payload = history_sync(threads=1, per_thread=2)
+    value = payload["entry"][0]["changes"][0]["value"]
+    value["metadata"]["phone_number_id"] = SECOND_NUMBER
+    for message in value["history"][0]["threads"][0]["messages"]:
+        message["timestamp"] = str(int(time.time() - hours_ago * 3600))
+    return payload
+
+
+def reply(number: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"to": customer(0), "type": "text", "text": {"body": "네, 있습니다"}}
+    return body if number is None else {**body, "from": number}
+
+
+def test_a_past_message_to_the_second_branch_opens_that_branchs_window(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """She wrote to the first branch an hour ago; the second branch's phone then backfilled her
+    message to it of three hours ago: its window is open, and the second branch may answer."""
+    now = int(time.time())
+    assert (
+        relay.post_webhook(
+            inbound("text", "재고 있나요?", sender=customer(0), timestamp=now - 3600)
+        ).status_code
+        == 200
+    )
+    assert relay.post_webhook(second_branchs_past_chat(hours_ago=3)).status_code == 200
+    assert relay.send(reply(SECOND_NUMBER), "second").json()["status"] == "sent"
+    assert relay.send(reply(), "her-last-number").json()["status"] == "sent"
+    assert graph.sent_from == [SECOND_NUMBER, PHONE_NUMBER_ID]
+
+
+def test_a_customer_known_only_from_the_second_branchs_past_chats_is_answered_from_it(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    assert relay.post_webhook(second_branchs_past_chat(hours_ago=2)).status_code == 200
+    assert relay.send(reply(), "reply").json()["status"] == "sent"
+    assert graph.sent_from == [SECOND_NUMBER]
