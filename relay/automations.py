@@ -13,6 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from app.rules import BotDecision, BotState, ContactState, answer_inbound
 from app.wire import Automations, OptOutReason, OrderStatus, SentBy
 from relay.sending import Sender
+from relay.storage.number_replies import NumberReply
 from relay.store import ContactRow, Store, dt_to_ms
 from relay.webhook import Inbound
 
@@ -65,14 +66,11 @@ class AutomationRunner:
             return  # the shop blocked this customer: no greeting, away message or bot
         doc = await self.document()
         current = await run_in_threadpool(self.store.contacts.get, inbound.wa_id)
-        state = ContactState(
-            wa_id=inbound.wa_id,
-            last_inbound_at=before.last_inbound_at if before else None,
-            last_outbound_at=current.last_outbound_at if current else None,
-            last_owner_reply_at=current.last_owner_reply_at if current else None,
-            last_away_sent_at=current.last_away_sent_at if current else None,
-            known_contact=bool(current and current.known),
-        )
+        number = inbound.phone_number_id
+        replied = None
+        if number is not None and wrote_elsewhere(before, number):
+            replied = await run_in_threadpool(self.store.number_replies.get, inbound.wa_id, number)
+        state = rule_state(inbound.wa_id, before, current, number, replied)
         bot_state, orders = BotState(), list[OrderStatus]()
         if doc.bot.enabled:
             bot_state = await run_in_threadpool(self.store.bots.get, inbound.wa_id)
@@ -94,12 +92,11 @@ class AutomationRunner:
             return
         for reply in answer.replies:
             body = {**reply_to(inbound), "type": "text", "text": {"body": reply.text}}
-            key = f"auto:{reply.sent_by}:{inbound.wa_id}:{stamp}"
+            # Her messages of one second are answered once in each number's chat.
+            key = f"auto:{reply.sent_by}:{inbound.wa_id}:{stamp}" + (f":{number}" if number else "")
             status, _answer = await self.sender.send(body, key, sent_by=reply.sent_by, client_id=None)
             if status == 200 and reply.sent_by == "away":
-                await run_in_threadpool(
-                    self.store.contacts.touch, inbound.wa_id, last_away_sent_ms=dt_to_ms(now)
-                )
+                await self._away_sent(inbound, now)
 
     async def _opt_out(self, doc: Automations, inbound: Inbound, reason: OptOutReason) -> None:
         wa_id = inbound.wa_id
@@ -135,7 +132,59 @@ class AutomationRunner:
             body = {**reply_to(inbound), **decision.reply}
             status, _answer = await self.sender.send(body, key, sent_by=SentBy.BOT, client_id=None)
             if status == 200 and away and decision.told_closed:
-                await run_in_threadpool(self.store.contacts.touch, wa_id, last_away_sent_ms=dt_to_ms(now))
+                await self._away_sent(inbound, now)
+
+    async def _away_sent(self, inbound: Inbound, now: datetime) -> None:
+        """She was told the shop is away, in the chat of the number she wrote to."""
+        at_ms = int(now.timestamp() * 1000)
+        await run_in_threadpool(self.store.contacts.touch, inbound.wa_id, last_away_sent_ms=at_ms)
+        if inbound.phone_number_id:
+            await run_in_threadpool(
+                self.store.number_replies.away_sent, inbound.wa_id, inbound.phone_number_id, at_ms
+            )
+
+
+def wrote_elsewhere(before: ContactRow | None, number: str) -> bool:
+    """She has written to another of the shop's numbers: this number's chat is judged on its own.
+    A customer of one number only (every customer of a one-number shop) is judged as ever."""
+    if before is None:
+        return False
+    return any(other not in (None, number) for other in (before.phone_number_id, before.other_number_id))
+
+
+def rule_state(
+    wa_id: str,
+    before: ContactRow | None,
+    current: ContactRow | None,
+    number: str | None,
+    replied: NumberReply | None,
+) -> ContactState:
+    """The rules' inputs for her message to `number`. With `replied` (she wrote to another number
+    too: `wrote_elsewhere`), the greeting's silence and the away message's once-a-period count in
+    this number's chat alone: her last message to it, the shop's last one and last away message
+    from it. The owner's grace after a reply and "known" stay hers: one owner answers both numbers."""
+    if replied is None or number is None:
+        return ContactState(
+            wa_id=wa_id,
+            last_inbound_at=before.last_inbound_at if before else None,
+            last_outbound_at=current.last_outbound_at if current else None,
+            last_owner_reply_at=current.last_owner_reply_at if current else None,
+            last_away_sent_at=current.last_away_sent_at if current else None,
+            known_contact=bool(current and current.known),
+        )
+    last_inbound_at = None
+    if before is not None and before.phone_number_id == number:
+        last_inbound_at = before.last_inbound_at
+    elif before is not None and before.other_number_id == number:
+        last_inbound_at = before.other_inbound_at
+    return ContactState(
+        wa_id=wa_id,
+        last_inbound_at=last_inbound_at,
+        last_outbound_at=replied.last_outbound_at,
+        last_owner_reply_at=current.last_owner_reply_at if current else None,
+        last_away_sent_at=replied.last_away_sent_at,
+        known_contact=bool(current and current.known),
+    )
 
 
 def reply_to(inbound: Inbound) -> dict[str, str]:

@@ -22,7 +22,7 @@ from relay.limits import LimitError, needs_open_window, validate_send
 from relay.log_redaction import reference
 from relay.settings import RelaySettings
 from relay.storage.send_keys import SendOwner
-from relay.store import ContactRow, NewEvent, Store, dt_to_ms
+from relay.store import ContactRow, NewEvent, Store
 from relay.upstream import (
     OUTSIDE_WINDOW_CODE,
     OUTSIDE_WINDOW_SENTENCE,
@@ -139,12 +139,13 @@ class Sender:
             client_id=client_id or key, wamid=wamid, status="sent", held=accepted.held
         ).model_dump(mode="json")
         outbound = outbound_event(client_id, wamid, to, sent_by, graph_body, phone_number_id, campaign_id)
-        now_ms = dt_to_ms(self.clock())
+        now_ms = int(self.clock().timestamp() * 1000)
         touched = {"last_outbound_ms": now_ms, "last_owner_reply_ms": now_ms if sent_by == "owner" else None}
 
         def also(conn: Connection) -> None:
             # The customer's rule inputs and the caller's record commit with the answer: one round trip.
             self.store.contacts.touch_in(conn, to, **touched)
+            self.store.number_replies.sent_in(conn, to, phone_number_id, now_ms)
             if on_sent is not None:
                 on_sent(conn, answer)
 

@@ -26,6 +26,7 @@ from relay.storage.intake_batch import IntakeRows, renamed
 from relay.storage.key_values import KeyValues
 from relay.storage.media_rows import MediaRows
 from relay.storage.messaging_ledger import MessagingLedger
+from relay.storage.number_replies import NumberReplies
 from relay.storage.opt_outs import OptOuts
 from relay.storage.order_statuses import OrderStatuses
 from relay.storage.send_keys import SendKeys
@@ -144,6 +145,7 @@ class Store:
         self.sends = SendKeys(self.db, self.events)
         self.media = MediaRows(self.db)
         self.contacts = ContactStates(self.db)
+        self.number_replies = NumberReplies(self.db)
         self.kv = KeyValues(self.db, self.events)
         self.orders = OrderStatuses(self.db)
         self.bots = BotStates(self.db, self.events)
@@ -235,6 +237,7 @@ class Store:
             self.media.add_job(conn, media_id, mime, filename)
         for old, new_wa_id, pnid, message_id in item.number_changes:
             self.contacts.move(conn, old, new_wa_id)
+            self.number_replies.move(conn, old, new_wa_id)
             payload = {"contact": {"wa_id": new_wa_id}, "previous_wa_id": old}
             new.append(NewEvent("contact", payload, pnid, f"c:{message_id}"))
         for wa_id, ts_ms, name, pnid in item.inbound:

@@ -74,6 +74,18 @@ contact_state = Table(
     Column("other_inbound_ms", BigInteger),
 )
 
+# What the shop last sent each customer from each business number, and its last away message from
+# it: a shop with two numbers is two chats on her phone (relay/storage/number_replies.py). Relay
+# revision 0014.
+number_reply = Table(
+    "number_reply",
+    metadata,
+    Column("wa_id", String(32), primary_key=True),
+    Column("phone_number_id", String(32), primary_key=True),
+    Column("last_outbound_ms", BigInteger),
+    Column("last_away_sent_ms", BigInteger),
+)
+
 kv = Table(
     "kv",
     metadata,

@@ -4,6 +4,7 @@ wrote to, and the greeting's and away message's "once" count per number, as her 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tests.relay.test_menu_bot import put_bot
 from tests.support.fake_graph import FakeGraph
@@ -52,6 +53,47 @@ def test_an_opt_out_sent_to_the_other_branch_is_confirmed_from_that_branch(
     assert "수신" in graph.sent[0]["text"]["body"]
     assert graph.sent_from == [HONGDAE]
     assert answers(relay) == [("opt_out", HONGDAE)]
+
+
+def test_a_customer_of_one_branch_writing_the_other_for_the_first_time_gets_its_greeting_there(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    relay.put_rules(greeting={"enabled": True, "text": "{name}님 안녕하세요!"})
+    writes(relay, SEONGSU, "셔츠 있나요?")
+    writes(relay, HONGDAE, "홍대점에도 있나요?")
+    writes(relay, HONGDAE, "내일 갈게요")
+    writes(relay, SEONGSU, "감사합니다")
+    assert answers(relay) == [("greeting", SEONGSU), ("greeting", HONGDAE)]
+    assert graph.sent_from == [SEONGSU, HONGDAE]
+
+
+def test_a_branch_that_wrote_to_her_lately_does_not_greet_her_reply(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """Hongdae sent her a message (an order notice) before she ever wrote to it: her answer there
+    is no first message of a new chat."""
+    relay.put_rules(greeting={"enabled": True, "text": "안녕하세요!"})
+    writes(relay, SEONGSU, "셔츠 있나요?")
+    notice: dict[str, Any] = {
+        "to": CUSTOMER,
+        "from": HONGDAE,
+        "type": "template",
+        "template": {"name": "order_shipped", "language": {"code": "ko"}},
+    }
+    assert relay.send(notice, "order-notice").json()["status"] == "sent"
+    writes(relay, HONGDAE, "감사합니다")
+    assert answers(relay) == [("greeting", SEONGSU), ("owner", HONGDAE)]
+
+
+def test_the_away_message_is_said_once_a_night_in_each_branchs_chat(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    relay.put_rules(away={"enabled": True, "text": "지금은 쉬는 시간이에요", "schedule": "always"})
+    writes(relay, SEONGSU, "계세요?")
+    writes(relay, HONGDAE, "홍대점은요?")
+    writes(relay, HONGDAE, "여보세요?")
+    writes(relay, SEONGSU, "답장 주세요")
+    assert answers(relay) == [("away", SEONGSU), ("away", HONGDAE)]
 
 
 def test_a_one_number_shop_greets_and_says_away_once_as_before(relay: RunningRelay, graph: FakeGraph) -> None:

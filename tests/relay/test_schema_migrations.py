@@ -526,3 +526,61 @@ def test_customers_stored_before_windows_per_number_get_their_other_number_from_
     }
     columns = columns_down_from_head(url, "0012", "contact_state")
     assert "other_number_id" not in columns and "last_inbound_ms" in columns
+
+
+def test_what_each_number_sent_before_the_upgrade_is_filled_from_the_outbound_events(url: str) -> None:
+    """Revision 0014 fills each (customer, number)'s last message and away message from the stored
+    `outbound` events: a relay upgraded at night does not tell a customer twice that a branch is away."""
+    migrate(url, "upgrade", "0013")
+    now_ms = int(time.time() * 1000)
+    first, second, customer = "106540352242922", "106540352242933", "821000000001"
+
+    def outbound(number: str, ago_ms: int, sent_by: str, wamid: str | None) -> dict[str, Any]:
+        payload = {"client_id": None, "wamid": wamid, "to": customer, "sent_by": sent_by, "body": {}}
+        key = f"m:{wamid}" if wamid else None
+        at_ms = now_ms - ago_ms
+        return {
+            "kind": "outbound",
+            "at": "x",
+            "at_ms": at_ms,
+            "pnid": number,
+            "key": key,
+            "payload": json.dumps(payload),
+        }
+
+    rows = [
+        outbound(second, 7_200_000, "away", "wamid.AWAY2"),  # Hongdae told her it is away …
+        outbound(second, 3_600_000, "phone_app", "wamid.ECHO2"),  # … and answered from its phone
+        outbound(second, 60_000, "owner", None),  # a send whose fate is unknown counts for nothing
+        outbound(first, 600_000, "greeting", "wamid.GREET1"),
+    ]
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload)"
+                " VALUES (:kind, :at, :at_ms, :pnid, :key, :payload)"
+            ),
+            rows,
+        )
+    engine.dispose()
+
+    store = Store(url)
+    try:
+        found = {number: store.number_replies.get(customer, number) for number in (first, second)}
+    finally:
+        store.close()
+
+    def at(ago_ms: int) -> datetime:
+        return datetime.fromtimestamp((now_ms - ago_ms) / 1000, UTC)
+
+    assert {n: (r.last_outbound_at, r.last_away_sent_at) for n, r in found.items()} == {
+        first: (at(600_000), None),
+        second: (at(3_600_000), at(7_200_000)),
+    }
+    migrate(url, "downgrade", "0013")
+    engine = create_engine(url)
+    try:
+        assert not inspect(engine).has_table("number_reply")
+    finally:
+        engine.dispose()
