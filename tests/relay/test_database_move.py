@@ -114,6 +114,11 @@ def filled_relay_database(url: str) -> None:
                 insert(tables["contact_state"]).values(wa_id="8210", profile_name="김민수", known=True)
             )
             conn.execute(
+                insert(tables["number_reply"]).values(
+                    wa_id="8210", phone_number_id="1065", last_outbound_ms=4, last_away_sent_ms=3
+                )
+            )
+            conn.execute(
                 insert(tables["bot_state"]).values(
                     wa_id="8210", menu_shown="root", menu_other=False, menu_nudged=True
                 )
