@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, delete, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, case, delete, or_, select
 from sqlalchemy.engine import Connection
 
 from relay.storage.database import Database, ms_to_dt
 from relay.storage.tables import number_reply
 
 _TIMES = ("last_outbound_ms", "last_away_sent_ms")
+# What one write moves: a send, an away message, or both (a changed number's rows carried over).
+_COLUMN_SETS: tuple[tuple[str, ...], ...] = (("last_outbound_ms",), ("last_away_sent_ms",), _TIMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,8 @@ class NumberReplies:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Built once, as every send writes one (SQLAlchemy builds a statement per call otherwise).
+        self._upserts = {columns: self._upsert_statement(columns) for columns in _COLUMN_SETS}
 
     def get(self, wa_id: str, phone_number_id: str) -> NumberReply:
         c = number_reply.c
@@ -56,14 +60,20 @@ class NumberReplies:
         rows = conn.execute(select(number_reply).where(c.wa_id == old)).mappings().all()
         for row in rows:
             times = {column: row[column] for column in _TIMES if row[column] is not None}
-            self._upsert(conn, new, row["phone_number_id"], times)
+            if times:
+                self._upsert(conn, new, row["phone_number_id"], times)
         if rows:
             conn.execute(delete(number_reply).where(c.wa_id == old))
 
     def _upsert(self, conn: Connection, wa_id: str, phone_number_id: str, times: dict[str, int]) -> None:
-        stmt = self.db.insert(number_reply).values(wa_id=wa_id, phone_number_id=phone_number_id, **times)
-        forward = {column: _later(column, stmt.excluded[column]) for column in times}
-        conn.execute(stmt.on_conflict_do_update(index_elements=["wa_id", "phone_number_id"], set_=forward))
+        values = {"wa_id": wa_id, "phone_number_id": phone_number_id, **times}
+        conn.execute(self._upserts[tuple(column for column in _TIMES if column in times)], values)
+
+    def _upsert_statement(self, columns: tuple[str, ...]) -> Any:
+        names = ("wa_id", "phone_number_id", *columns)
+        stmt = self.db.insert(number_reply).values({name: bindparam(name) for name in names})
+        forward = {column: _later(column, stmt.excluded[column]) for column in columns}
+        return stmt.on_conflict_do_update(index_elements=["wa_id", "phone_number_id"], set_=forward)
 
 
 def _later(column: str, new: Any) -> ColumnElement[Any]:

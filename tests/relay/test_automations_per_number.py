@@ -105,3 +105,22 @@ def test_a_one_number_shop_greets_and_says_away_once_as_before(relay: RunningRel
     writes(relay, SEONGSU, "여보세요?")
     assert answers(relay) == [("greeting", SEONGSU), ("away", SEONGSU)]
     assert graph.sent_from == [SEONGSU, SEONGSU]
+
+
+def test_a_customer_who_changed_her_number_is_not_told_again_by_either_branch(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    relay.put_rules(away={"enabled": True, "text": "지금은 쉬는 시간이에요", "schedule": "always"})
+    new = "821087654321"
+    writes(relay, SEONGSU, "계세요?")
+    writes(relay, HONGDAE, "홍대점은요?")
+    notice = inbound(
+        "system",
+        {"body": "User changed number", "new_wa_id": new, "type": "user_changed_number"},
+        sender=CUSTOMER,
+        name=None,
+    )
+    assert relay.post_webhook(notice).status_code == 200
+    writes(relay, HONGDAE, "번호 바꿨어요", sender=new)
+    writes(relay, SEONGSU, "새 번호예요", sender=new)
+    assert answers(relay) == [("away", SEONGSU), ("away", HONGDAE)]
