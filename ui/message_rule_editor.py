@@ -195,7 +195,8 @@ class MessageRuleEditor(AutomationDialog):
             written = ", ".join(business_number_text(n, self.ctx.shop_region) for n in numbers)
             self.numbers_note.setText(
                 self.tr(
-                    "Customers of all your numbers ({0}) get this same message: write it so it fits "
+                    "Customers of all your numbers ({0}) get this same message, from the number they "
+                    "wrote to: one who writes to two of them gets it in each chat. Write it so it fits "
                     "every branch (one message per number is not possible yet)."
                 ).format(written)
             )

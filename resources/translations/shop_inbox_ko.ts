@@ -6070,8 +6070,8 @@ The previous data was kept in {folder}.</source>
         <translation>“{0}”에는 아무것도 채워지지 않아 고객에게 적힌 그대로 가요. 항목은 위의 버튼으로 넣어 주세요.</translation>
     </message>
     <message>
-        <source>Customers of all your numbers ({0}) get this same message: write it so it fits every branch (one message per number is not possible yet).</source>
-        <translation>모든 매장 번호({0})의 고객이 이 메시지를 똑같이 받아요. 어느 지점에도 맞게 써 주세요. (번호마다 다른 메시지는 아직 보낼 수 없어요.)</translation>
+        <source>Customers of all your numbers ({0}) get this same message, from the number they wrote to: one who writes to two of them gets it in each chat. Write it so it fits every branch (one message per number is not possible yet).</source>
+        <translation>모든 매장 번호({0})의 고객이 이 메시지를 똑같이 받아요. 고객이 연락한 번호에서 보내지고, 두 번호에 모두 연락한 고객은 채팅마다 한 번씩 받아요. 어느 지점에도 맞게 써 주세요. (번호마다 다른 메시지는 아직 보낼 수 없어요.)</translation>
     </message>
 </context>
 <context>
