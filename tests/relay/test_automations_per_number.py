@@ -9,7 +9,7 @@ from typing import Any
 from tests.relay.test_menu_bot import put_bot
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
-from tests.support.relay_server import PHONE_NUMBER_ID, RunningRelay, inbound
+from tests.support.relay_server import PHONE_NUMBER_ID, RunningRelay, changed_number, inbound
 
 SEONGSU = PHONE_NUMBER_ID  # the relay's own number
 HONGDAE = "106540352242933"  # the second branch's number, on the same business account
@@ -114,13 +114,7 @@ def test_a_customer_who_changed_her_number_is_not_told_again_by_either_branch(
     new = "821087654321"
     writes(relay, SEONGSU, "계세요?")
     writes(relay, HONGDAE, "홍대점은요?")
-    notice = inbound(
-        "system",
-        {"body": "User changed number", "new_wa_id": new, "type": "user_changed_number"},
-        sender=CUSTOMER,
-        name=None,
-    )
-    assert relay.post_webhook(notice).status_code == 200
+    assert relay.post_webhook(changed_number(CUSTOMER, new)).status_code == 200
     writes(relay, HONGDAE, "번호 바꿨어요", sender=new)
     writes(relay, SEONGSU, "새 번호예요", sender=new)
     assert answers(relay) == [("away", SEONGSU), ("away", HONGDAE)]

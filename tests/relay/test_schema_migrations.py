@@ -468,6 +468,22 @@ def test_serve_names_the_copy_and_an_older_relay_can_start_on_it(tmp_path: Path,
     engine.dispose()
 
 
+def insert_events(url: str, rows: list[dict[str, Any]]) -> None:
+    """Events as an older relay stored them (kind, at, at_ms, pnid, key, payload), for a migration to fill from."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload)"
+                    " VALUES (:kind, :at, :at_ms, :pnid, :key, :payload)"
+                ),
+                rows,
+            )
+    finally:
+        engine.dispose()
+
+
 def test_customers_stored_before_windows_per_number_get_their_other_number_from_the_events(url: str) -> None:
     """Revision 0013 fills each customer's newest message to the shop's other number from the stored
     `message` events, so a relay upgraded mid-day judges today's windows per number at once."""
@@ -495,15 +511,9 @@ def test_customers_stored_before_windows_per_number_get_their_other_number_from_
         message("821000000003", second, 300),
         message("821000000003", first, 200, kind="reaction"),  # a reaction is not writing in
     ]
+    insert_events(url, rows)
     engine = create_engine(url)
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload)"
-                " VALUES (:kind, :at, :at_ms, :pnid, :key, :payload)"
-            ),
-            rows,
-        )
         for wa_id, ago in (("821000000001", 3600), ("821000000002", 600), ("821000000003", 300)):
             conn.execute(
                 text(
@@ -536,7 +546,13 @@ def test_what_each_number_sent_before_the_upgrade_is_filled_from_the_outbound_ev
     first, second, customer = "106540352242922", "106540352242933", "821000000001"
 
     def outbound(number: str, ago_ms: int, sent_by: str, wamid: str | None) -> dict[str, Any]:
-        payload = {"client_id": None, "wamid": wamid, "to": customer, "sent_by": sent_by, "body": {}}
+        payload: dict[str, Any] = {
+            "client_id": None,
+            "wamid": wamid,
+            "to": customer,
+            "sent_by": sent_by,
+            "body": {},
+        }
         key = f"m:{wamid}" if wamid else None
         at_ms = now_ms - ago_ms
         return {
@@ -554,16 +570,7 @@ def test_what_each_number_sent_before_the_upgrade_is_filled_from_the_outbound_ev
         outbound(second, 60_000, "owner", None),  # a send whose fate is unknown counts for nothing
         outbound(first, 600_000, "greeting", "wamid.GREET1"),
     ]
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload)"
-                " VALUES (:kind, :at, :at_ms, :pnid, :key, :payload)"
-            ),
-            rows,
-        )
-    engine.dispose()
+    insert_events(url, rows)
 
     store = Store(url)
     try:

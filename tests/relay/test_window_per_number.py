@@ -8,7 +8,7 @@ from typing import Any
 
 from relay.upstream import OUTSIDE_WINDOW_SENTENCE
 from tests.support.fake_graph import FakeGraph
-from tests.support.relay_server import PHONE_NUMBER_ID, RunningRelay, envelope, inbound
+from tests.support.relay_server import PHONE_NUMBER_ID, RunningRelay, changed_number, envelope, inbound
 
 SECOND_NUMBER = "106540352242933"  # the second branch's phone_number_id
 CUSTOMER = "821012345678"
@@ -129,13 +129,7 @@ def test_a_customer_who_changed_her_number_keeps_the_windows_she_opened_with_eac
     writes(relay, PHONE_NUMBER_ID, sender=old, ago=timedelta(hours=20))
     writes(relay, SECOND_NUMBER, sender=old, ago=timedelta(hours=2))
     writes(relay, SECOND_NUMBER, sender=new, ago=timedelta(hours=1))  # her new number wrote first
-    notice = inbound(
-        "system",
-        {"body": "User changed number", "new_wa_id": new, "type": "user_changed_number"},
-        sender=old,
-        name=None,
-    )
-    assert relay.post_webhook(notice).status_code == 200
+    assert relay.post_webhook(changed_number(old, new)).status_code == 200
     relay.wait_for_events(4)
 
     assert relay.send(reply(PHONE_NUMBER_ID, to=new), "first-after-change").json()["status"] == "sent"

@@ -251,6 +251,12 @@ def inbound(
     return envelope(value, phone_number_id=phone_number_id)
 
 
+def changed_number(old: str, new: str) -> dict[str, Any]:
+    """A webhook of WhatsApp's notice that a customer moved from `old` to `new` (a `system` message)."""
+    notice = {"body": "User changed number", "new_wa_id": new, "type": "user_changed_number"}
+    return inbound("system", notice, sender=old, name=None)
+
+
 def status(
     message_id: str,
     state: str,
