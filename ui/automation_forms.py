@@ -227,6 +227,7 @@ class _RangeRow(QWidget):
         self.start.setAccessibleName(self.tr("Opens at"))
         self.end.setAccessibleName(self.tr("Closes at"))
         for edit in (self.start, self.end):
+            edit.setLocale(display_locale())  # its 오전/오후 or AM/PM, as the format it shows
             edit.setDisplayFormat(time_edit_format())
             # A click into "10:00" (or Ctrl+A) and "08:00" typed took nothing: Qt's time edit
             # refuses digits typed into a full section it has not selected.

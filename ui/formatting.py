@@ -120,29 +120,25 @@ def clock_time(dt: datetime, zone: tzinfo | None = None) -> str:
 
 def wall_clock(hour: int, minute: int) -> str:
     """An hour on a wall clock as the owner reads every other time: the locale's own short time,
-    "2:44 AM" in English, "오전 2:44" in Korean, as the chat list and the bubbles write theirs (an
-    away notice saying "내일 10:00" beside a chat list saying "오후 12:16" made her read two clocks).
-    Only a business hours' schedule keeps the 24-hour clock in Korean (`hours_time`)."""
+    "2:44 AM" in English, "오전 2:44" in Korean, as the chat list, the bubbles and the away banner
+    write theirs (an away notice saying "내일 10:00" beside a chat list saying "오후 12:16" made her
+    read two clocks)."""
     return display_locale().toString(QTime(hour, minute), QLocale.FormatType.ShortFormat)
 
 
 def hours_time(text: str) -> str:
-    """A business hours' "HH:MM" as its editor's time boxes show it (`time_edit_format`): the
-    24-hour "10:00~19:00" Korean shops write on their doors and map listings, so in Korean "24:00"
-    (the day's end) stays so; in English `wall_clock`'s "7:00 PM", and "12:00 AM" for "24:00"."""
-    if display_locale().language() == QLocale.Language.Korean:
-        return text
+    """A business hours' "HH:MM" as every place that shows one writes it (the hours' summary, the
+    away and greeting sentences; the editor's time boxes show `time_edit_format`, the same clock):
+    `wall_clock`'s "7:00 PM", "오후 7:00", and "24:00" (the day's end) as midnight, "12:00 AM",
+    "오전 12:00". The summary read "10:00~19:00" while the away banner said "오전 10:00"."""
     hours, minutes = (int(part) for part in text.split(":"))
     return wall_clock(hours % 24, minutes)
 
 
 def time_edit_format() -> str:
-    """A time edit's display format for business hours: "HH:mm" in Korean, the locale's short time
-    ("h:mm AP") elsewhere."""
-    locale = display_locale()
-    if locale.language() == QLocale.Language.Korean:
-        return "HH:mm"
-    return locale.timeFormat(QLocale.FormatType.ShortFormat)
+    """A time edit's display format for business hours: the locale's short time, "h:mm AP" in
+    English, "AP h:mm" (오전/오후) in Korean, as `hours_time` writes the hours it edits."""
+    return display_locale().timeFormat(QLocale.FormatType.ShortFormat)
 
 
 def other_zone_name(zone: tzinfo | None, at: datetime | None = None) -> str:

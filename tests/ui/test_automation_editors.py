@@ -1211,7 +1211,9 @@ def test_the_korean_week_summary_parts_its_days_with_a_slash_not_a_semicolon(
     saturday = DayHours(mode="open", ranges=[TimeRange(start="11:00", end="16:00")])
     week = [*(weekday for _ in range(5)), saturday, DayHours(mode="closed")]
     said = RuleSummary().week(week, "Asia/Seoul")
-    assert said.startswith("월~금 10:00~13:00, 14:00~19:00 / 토 11:00~16:00 / 일 휴무 · ")
+    assert said.replace("\u202f", " ").startswith(
+        "월~금 오전 10:00~오후 1:00, 오후 2:00~오후 7:00 / 토 오전 11:00~오후 4:00 / 일 휴무 · "
+    )
     assert ";" not in said
 
 

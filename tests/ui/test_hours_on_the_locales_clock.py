@@ -1,6 +1,5 @@
-"""Business hours and the away preview's hour as the owner's language writes hours: "10:00 AM" in
-English; in Korean the schedule on the 24-hour "10:00–19:00" Korean shops write, a moment as the
-chat list writes it ("오전 2:44")."""
+"""Business hours and the away preview's hour as the owner's language writes hours, on the clock the
+away banner and the chat list use: "10:00 AM" in English, "오전 10:00" in Korean."""
 
 from __future__ import annotations
 
@@ -55,22 +54,62 @@ def test_english_hours_read_on_the_12_hour_clock(qtbot, demo_ctx: AppContext, en
     assert "10:00 AM–1:00 PM" in _plain(away.summary.text())
 
 
-def test_korean_hours_keep_the_24_hour_clock_and_the_moment_reads_as_the_chat_list(
+def test_korean_hours_read_with_오전_오후_as_the_away_banner_says_them(
     qtbot, demo_ctx: AppContext, korean_locale: None
 ) -> None:
-    """The hours are a schedule, written as on the shop's door; "now" in the preview is a moment,
-    written as the chat list and the away notice write theirs: "오전 2:44", not "02:44"."""
+    """The summary and the time boxes read "10:00~19:00" while the away banner above the chat list
+    said "내일 오전 10:00까지": two clocks on one screen. Every hour is on the locale's clock now, the
+    schedule's and the preview's "now" ("오전 2:44", not "02:44")."""
     from ui.away_editor import AwayEditor
 
     hours = _opened(qtbot, BusinessHoursEditor(demo_ctx))
-    assert "10:00–13:00, 14:00–19:00" in hours.summary.text()
-    assert [row.end.text() for row in hours.week.days[0].rows] == ["13:00", "19:00"]
+    summary = _plain(hours.summary.text())
+    assert "오전 10:00–오후 1:00, 오후 2:00–오후 7:00" in summary
+    assert "13:00" not in summary and "19:00" not in summary
+    monday = hours.week.days[0]
+    assert [_plain(row.start.text()) for row in monday.rows] == ["오전 10:00", "오후 2:00"]
+    assert [_plain(row.end.text()) for row in monday.rows] == ["오후 1:00", "오후 7:00"]
 
     away = _opened(qtbot, AwayEditor(demo_ctx))
     away.preview.clock = lambda: FRIDAY_NIGHT
     away.preview.show_for(AutomationsStore(demo_ctx.db).state().doc)
     title = away.preview.title.text()
     assert "오전 2:44, " in title and "02:44" not in title
+    assert "오전 10:00–오후 1:00" in _plain(away.summary.text())
+
+
+def test_the_days_end_reads_as_midnight_on_the_locales_clock(
+    qtbot, demo_ctx: AppContext, korean_locale: None
+) -> None:
+    """Hours to the day's end ("24:00" on the wire) read as midnight, "오후 6:00–오전 12:00", and the
+    time box keeps it: saved back, it is still "24:00", not a range that ends where it starts."""
+    from app.wire import DayHours, TimeRange
+
+    hours = _opened(qtbot, BusinessHoursEditor(demo_ctx))
+    monday = hours.week.days[0]
+    monday.set_value(DayHours(mode="open", ranges=[TimeRange(start="18:00", end="24:00")]))
+    assert [_plain(row.end.text()) for row in monday.rows] == ["오전 12:00"]
+    assert [(r.start, r.end) for r in monday.value().ranges] == [("18:00", "24:00")]
+
+
+def test_a_korean_owner_types_hours_into_the_오전_오후_time_box(
+    qtbot, demo_ctx: AppContext, korean_locale: None
+) -> None:
+    """With 오전/오후 in front of the hour, "19:30" typed into the closing time is 오후 7:30 (the
+    hour read on the 24-hour clock, as she writes it on the door)."""
+    from PySide6.QtCore import Qt
+
+    hours = _opened(qtbot, BusinessHoursEditor(demo_ctx))
+    hours.show()
+    qtbot.waitExposed(hours)
+    end = hours.week.days[0].rows[1].end
+    end.setFocus()
+    end.setCurrentSectionIndex(0)
+    end.setSelectedSection(end.sectionAt(0))
+    qtbot.keyClicks(end, "1930")
+    qtbot.keyClick(end, Qt.Key.Key_Tab)
+    assert _plain(end.text()) == "오후 7:30"
+    assert hours.week.days[0].value().ranges[1].end == "19:30"
 
 
 def test_in_korean_the_hours_and_days_are_ranged_with_a_tilde(
@@ -79,8 +118,8 @@ def test_in_korean_the_hours_and_days_are_ranged_with_a_tilde(
     """The summary read "월–금 10:00–13:00" where every other Korean line (the night hold, the
     demo's own away message) writes "~", as Korean text does."""
     hours = _opened(qtbot, BusinessHoursEditor(demo_ctx))
-    summary = hours.summary.text()
-    assert "10:00~13:00, 14:00~19:00" in summary
+    summary = _plain(hours.summary.text())
+    assert "오전 10:00~오후 1:00, 오후 2:00~오후 7:00" in summary
     assert "–" not in summary
 
 
@@ -97,7 +136,7 @@ def test_each_days_name_sits_on_its_dropdowns_line(
     qtbot, demo_ctx: AppContext, korean: None, korean_locale: None
 ) -> None:
     """월요일 sat a few pixels above its 영업 dropdown, on a day with two ranges and on a closed day;
-    its hours read 10:00 ~ 13:00, as the summary under them writes them."""
+    its hours read 오전 10:00 ~ 오후 1:00, as the summary under them writes them."""
     from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QLabel
 
