@@ -69,7 +69,7 @@ from ui.saved_file_note import SavedFileNote
 from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.sort_header import SortHeader
 from ui.tab_order import chain, row_widgets
-from ui.theme import muted_colour, warning_colour
+from ui.theme import muted_colour, own_family_first, ui_font, warning_colour
 from ui.time_zones import system_timezone
 from ui.tracking_review_dialog import TrackingReviewDialog
 from ui.window_keys import close_with_keys
@@ -237,6 +237,9 @@ class OrderBoard(QWidget):
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("Orders"))
         self.table.setObjectName("orderTable")
+        # Digits, "×" and "," from the UI's own font after a Hangul name too, not the Korean font's
+        # smaller ones: "린넨 셔츠 M ×1" and "진주 드롭 귀걸이 ×2" were two sizes in one column.
+        self.table.setFont(own_family_first(ui_font()))
         self.table.setHorizontalHeader(SortHeader(self.table))
         self.table.setModel(self.table_model)
         self.table.horizontalHeader().setSortIndicator(Column.ORDERED, Qt.SortOrder.DescendingOrder)

@@ -31,10 +31,17 @@ class OrderRole(enum.IntEnum):
 
 
 def items_text(summary: OrderSummary) -> str:
-    """'린넨 셔츠 ×2, 에코백 ×1 +3' — the first lines, then how many more."""
+    """'Linen shirt ×2, Eco bag ×1 +3 more', '린넨 셔츠 2개, 에코백 1개 외 3개' — the first lines, then
+    how many more. The quantity as the owner's language writes it: after a Hangul name, "×1" came
+    from the Korean font, smaller than the "×1" after a Latin letter in the same column."""
     from PySide6.QtCore import QCoreApplication
 
-    shown = ", ".join(f"{name} ×{quantity}" for name, quantity in summary.items)
+    shown = ", ".join(
+        QCoreApplication.translate(
+            "OrderBoard", "{0} ×{1}", "an order's item and how many: Linen shirt ×2"
+        ).format(name, quantity)
+        for name, quantity in summary.items
+    )
     more = summary.line_count - len(summary.items)
     if more > 0:
         shown += " " + QCoreApplication.translate("OrderBoard", "+%Ln more", "", more)

@@ -85,7 +85,7 @@ def test_a_narrow_card_keeps_the_time_left_to_pay_and_a_wide_one_says_it_whole(k
     delegate = OrderCardDelegate()
     delegate.now = NOW
     awaiting, shipped = CARDS
-    items = "린넨 와이드 팬츠 베이지 ×2"
+    items = "린넨 와이드 팬츠 베이지 2개"
 
     def last_row(summary: OrderSummary, width: int) -> list[str]:
         pieces = delegate.pieces(summary, QRectF(0, 0, width, CARD_HEIGHT))

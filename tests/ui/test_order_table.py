@@ -76,3 +76,61 @@ def test_the_table_gives_a_payment_deadline_only_to_orders_awaiting_payment(wind
     widths = {col: header.sectionSize(col) for col in Column}
     assert widths[Column.ITEMS] == max(widths.values())
     assert widths[Column.DUE] < board.table.viewport().width() / 4
+
+
+def _orders_of_a_blouse_and_earrings(window: Any) -> None:
+    with window.ctx.db.write() as s:
+        create_item(
+            s, ItemDraft(name="린넨 블라우스 화이트", price_minor=42000, currency="KRW", retailer_id="BL")
+        )
+        create_item(
+            s, ItemDraft(name="진주 드롭 귀걸이", price_minor=15000, currency="KRW", retailer_id="EAR")
+        )
+        create_item(s, ItemDraft(name="Trench coat L", price_minor=129000, currency="KRW", retailer_id="TC"))
+        c = make_contact(s, profile_name="최유진")
+        create_order(
+            s, contact_id=c.id, lines=[LineInput("BL", 1), LineInput("EAR", 2)], source="chat", now=BASE_TIME
+        )
+        d = make_contact(s, profile_name="Daniel Ortiz")
+        create_order(
+            s, contact_id=d.id, lines=[LineInput("TC", 1)], source="chat", now=BASE_TIME + timedelta(hours=1)
+        )
+
+
+def _items_column(window: Any, qtbot: Any) -> tuple[OrderBoard, list[str]]:
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.resize(1000, 600)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    with qtbot.waitSignal(board.table_loaded):
+        board.show_table(True)
+    model = board.table_model
+    return board, [model.index(r, Column.ITEMS).data() for r in range(model.rowCount())]
+
+
+def _quantity_fonts(font: Any, text: str) -> set[str]:
+    """The fonts the last two characters of `text` (a quantity, "×2") are drawn in."""
+    from PySide6.QtGui import QTextLayout
+
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return {run.rawFont().familyName() for run in layout.glyphRuns(len(text) - 2, 2)}
+
+
+def test_a_korean_owner_reads_how_many_as_her_shop_writes_it(window: Any, qtbot: Any, korean: None) -> None:
+    """ "린넨 블라우스 화이트 ×1": the "×1" after a Hangul name came from the Korean font, smaller than
+    "트렌치 코트 베이지 L ×1" a row above. Korean shops write "1개"."""
+    _orders_of_a_blouse_and_earrings(window)
+    _, items = _items_column(window, qtbot)
+    assert items == ["Trench coat L 1개", "린넨 블라우스 화이트 1개, 진주 드롭 귀걸이 2개"]
+
+
+def test_the_quantity_is_one_size_after_a_hangul_name_and_a_latin_one(window: Any, qtbot: Any) -> None:
+    _orders_of_a_blouse_and_earrings(window)
+    board, items = _items_column(window, qtbot)
+    assert items == ["Trench coat L ×1", "린넨 블라우스 화이트 ×1, 진주 드롭 귀걸이 ×2"]
+    font = board.table.font()
+    assert _quantity_fonts(font, "린넨 블라우스 화이트 ×1") == _quantity_fonts(font, "Trench coat L ×1")
