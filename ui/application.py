@@ -18,7 +18,7 @@ from app.first_page import FirstPage, read_first_page
 from app.paths import AppPaths, default_paths, paths_for
 from ui.chat_list_model import PAGE
 from ui.first_paint import mark, watch_first_paint
-from ui.start_path import DeferredStart, after_first_paint, finish_window
+from ui.start_path import DeferredStart, after_first_page, after_first_paint, finish_window
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -186,11 +186,16 @@ def run(args: argparse.Namespace) -> int:
         from ui.import_cut_short import say_imports_cut_short
 
         after_first_paint(window.chat_list.view, partial(say_imports_cut_short, window))
-    watch_first_paint(window.chat_list.view)  # no-op unless bench.cold_start asks for it
     deferred: DeferredStart | None = None
     if first is None:
-        start_sync(window)
-    else:
+        # After the first page is painted, as the usual start does: starting the sync engine and the
+        # collector's pass over everything built kept a fresh demo's window black for 0.5–1.2 s on a
+        # busy two-core laptop, then its chat list empty while they held the page's rows back.
+        after_first_page(window.chat_list.view, window.chat_list.model, partial(start_sync, window))
+    # No-op unless bench.cold_start asks for it. Watching after the sync engine's watcher, so its
+    # note of the painted page is taken first (a view's last event filter is called first).
+    watch_first_paint(window.chat_list.view)
+    if first is not None:
         deferred = DeferredStart(ctx, window)
         deferred.finished.connect(
             lambda result: finish_start(app, args, window, result, log_file)  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ from ui.gui_thread import GuiThreadSignals
 
 if TYPE_CHECKING:
     from app.settings import Preferences
+    from ui.chat_list_model import ChatListModel
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
@@ -82,6 +83,44 @@ def after_first_paint(view: QAbstractItemView, then: Callable[[], None]) -> Firs
     no chat yet paints an empty list: that is its first page too."""
 
     probe = FirstPaint(view, then)
+    view.viewport().installEventFilter(probe)
+    QTimer.singleShot(UNPAINTED_START_MS, probe.fire)
+    return probe
+
+
+class FirstPage(QObject):
+    """Watches the chat list's viewport until it paints the list's first page read (rows, or a list
+    read empty), then calls `then` once; after UNPAINTED_START_MS at the latest."""
+
+    def __init__(self, view: QAbstractItemView, model: ChatListModel, then: Callable[[], None]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.model = model
+        self.then = then
+        self.done = False
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            if not self.painted:
+                self.painted = True
+                mark("window painted")
+            if self.model.loaded_once:
+                QTimer.singleShot(0, self, self.fire)  # once this paint is done
+        return False
+
+    def fire(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        self.view.viewport().removeEventFilter(self)
+        self.then()
+
+
+def after_first_page(view: QAbstractItemView, model: ChatListModel, then: Callable[[], None]) -> FirstPage:
+    """Call `then` once the chat list has painted its first page: what `then` does on the GUI thread
+    would otherwise keep the window black, or hold back the page's rows with the list painted empty."""
+    probe = FirstPage(view, model, then)
     view.viewport().installEventFilter(probe)
     QTimer.singleShot(UNPAINTED_START_MS, probe.fire)
     return probe
