@@ -7222,7 +7222,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>“{0}” ×{1}</source>
-        <translation>“{0}” ×{1}</translation>
+        <translation>“{0}” {1}개</translation>
     </message>
     <message>
         <source>{0}: exchanged: {1}, sent instead as order {2}</source>
@@ -7250,7 +7250,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>“{0}” ×{1} added</source>
-        <translation>“{0}” ×{1} 추가</translation>
+        <translation>“{0}” {1}개 추가</translation>
     </message>
     <message>
         <source>“{0}” taken out</source>
@@ -7262,7 +7262,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>“{0}” ×{1} → ×{2}</source>
-        <translation>“{0}” ×{1} → ×{2}</translation>
+        <translation>“{0}” {1}개 → {2}개</translation>
     </message>
     <message>
         <source>price of “{0}” {1} → {2}</source>

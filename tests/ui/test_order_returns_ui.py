@@ -208,13 +208,13 @@ def test_the_history_says_a_return_and_an_exchange_in_korean(korean: None, korea
     )
     text = event_text(EventRow(at, RETURNED, "shipped", "done", note), "Asia/Seoul")
     assert text.endswith(
-        ": 반품: “린넨 셔츠 M” ×1 (사이즈가 작아요) · 환불 29,000원 · 상품이 아직 돌아오지 않음"
+        ": 반품: “린넨 셔츠 M” 1개 (사이즈가 작아요) · 환불 29,000원 · 상품이 아직 돌아오지 않음"
     )
     exchange = note.replace(
         '"refund": 29000', '"refund": 0, "exchange": {"id": 9, "number": "2026-0009"}, "due": 12000'
     )
     assert event_text(EventRow(at, RETURNED, None, None, exchange), "Asia/Seoul").endswith(
-        ": 교환: “린넨 셔츠 M” ×1, 새 주문 2026-0009로 보냄 (사이즈가 작아요) · 새 주문에서 받을 금액 12,000원 · 상품이 아직 돌아오지 않음"
+        ": 교환: “린넨 셔츠 M” 1개, 새 주문 2026-0009로 보냄 (사이즈가 작아요) · 새 주문에서 받을 금액 12,000원 · 상품이 아직 돌아오지 않음"
     )
 
 
@@ -791,7 +791,7 @@ def test_the_history_says_in_korean_the_step_a_return_or_exchange_moved_the_orde
     lines = history_lines([created, EventRow(at, RETURNED, "shipped", "done", exchange)], "Asia/Seoul")
     assert len(lines) == 3 and lines[-1].endswith(": 주문 접수")
     assert lines[1].endswith(": 배송 중 → 완료, 주문 2026-0009로 교환되어 마무리됨")
-    assert lines[0].endswith(": 교환: “린넨 셔츠 M” ×1, 새 주문 2026-0009로 보냄 · 상품이 아직 돌아오지 않음")
+    assert lines[0].endswith(": 교환: “린넨 셔츠 M” 1개, 새 주문 2026-0009로 보냄 · 상품이 아직 돌아오지 않음")
     whole = exchange.replace(', "exchange": {"id": 9, "number": "2026-0009"}, "due": 0', "")
     back = history_lines([EventRow(at, RETURNED, "shipped", "cancelled", whole)], "Asia/Seoul")
     assert back[1].endswith(": 배송 중 → 취소, 모든 상품이 반품됨")
