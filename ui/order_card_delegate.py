@@ -32,7 +32,7 @@ from app.orders import OrderState
 from ui.formatting import compact_list_time, duration_coarse, duration_short, list_time
 from ui.order_board_model import OrderRole, items_text
 from ui.order_text import total_texts
-from ui.theme import Colours, colours, ui_font
+from ui.theme import Colours, colours, own_family_first, ui_font
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,9 +79,10 @@ class OrderCardDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.body = ui_font(0)
-        self.bold = ui_font(0, bold=True)
-        self.small = ui_font(-1.5)
+        # Digits, "×" and "," from the UI's own font after Hangul too, as in the orders table.
+        self.body = own_family_first(ui_font(0))
+        self.bold = own_family_first(ui_font(0, bold=True))
+        self.small = own_family_first(ui_font(-1.5))
         self.body_fm = QFontMetricsF(self.body)
         self.small_fm = QFontMetricsF(self.small)
         self.bold_fm = QFontMetricsF(self.bold)

@@ -791,7 +791,9 @@ def test_the_history_says_in_korean_the_step_a_return_or_exchange_moved_the_orde
     lines = history_lines([created, EventRow(at, RETURNED, "shipped", "done", exchange)], "Asia/Seoul")
     assert len(lines) == 3 and lines[-1].endswith(": 주문 접수")
     assert lines[1].endswith(": 배송 중 → 완료, 주문 2026-0009로 교환되어 마무리됨")
-    assert lines[0].endswith(": 교환: “린넨 셔츠 M” 1개, 새 주문 2026-0009로 보냄 · 상품이 아직 돌아오지 않음")
+    assert lines[0].endswith(
+        ": 교환: “린넨 셔츠 M” 1개, 새 주문 2026-0009로 보냄 · 상품이 아직 돌아오지 않음"
+    )
     whole = exchange.replace(', "exchange": {"id": 9, "number": "2026-0009"}, "due": 0', "")
     back = history_lines([EventRow(at, RETURNED, "shipped", "cancelled", whole)], "Asia/Seoul")
     assert back[1].endswith(": 배송 중 → 취소, 모든 상품이 반품됨")

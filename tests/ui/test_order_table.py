@@ -132,5 +132,6 @@ def test_the_quantity_is_one_size_after_a_hangul_name_and_a_latin_one(window: An
     _orders_of_a_blouse_and_earrings(window)
     board, items = _items_column(window, qtbot)
     assert items == ["Trench coat L ×1", "린넨 블라우스 화이트 ×1, 진주 드롭 귀걸이 ×2"]
-    font = board.table.font()
-    assert _quantity_fonts(font, "린넨 블라우스 화이트 ×1") == _quantity_fonts(font, "Trench coat L ×1")
+    cards = board.delegate
+    for font in (board.table.font(), cards.small):  # the table's rows, the board's cards
+        assert _quantity_fonts(font, "린넨 블라우스 화이트 ×1") == _quantity_fonts(font, "Trench coat L ×1")
