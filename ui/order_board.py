@@ -86,6 +86,7 @@ FILTER_DELAY_MS = 200
 CLOCK_TICK_MS = 60_000  # deadlines on the cards count down by the minute
 PAGE = 24  # cards per column read at a time: a screenful and a half
 TABLE_PAGE = 200
+CUSTOMER_WIDTH_MAX = 220  # pixels: a longer name wraps, the products keep their room
 
 
 class OrderBoard(QWidget):
@@ -462,7 +463,7 @@ class OrderBoard(QWidget):
         def done(result: tuple[list[OrderSummary], int]) -> None:
             if generation == (self._generation, self._table_generation):
                 self.table_model.set_page(*result)
-                self._fit_totals()
+                self._fit_columns()
                 self.table_loaded.emit(result[1])
 
         Op(work, parent=self).success(done).failure(self._failed).run()
@@ -477,17 +478,23 @@ class OrderBoard(QWidget):
         def done(rows: list[OrderSummary]) -> None:
             if generation == (self._generation, self._table_generation):
                 model.append(rows)
-                self._fit_totals()
+                self._fit_columns()
 
         Op(work, parent=self).success(done).failure(self._failed).run()
 
-    def _fit_totals(self) -> None:
+    def _fit_columns(self) -> None:
         """Widen the Total column to its texts ("69,000원 · 남은 결제 금액 40,000원" of an exchange's
-        new order was cut to "69,000원 · 남은…"); never narrower than the owner dragged it."""
+        new order was cut to "69,000원 · 남은…"), and the customer's and the state's ("Awaiting
+        payment", "James Whitfield" were squeezed onto two lines of a one-line row beside the
+        products' room to spare; a name up to CUSTOMER_WIDTH_MAX); never narrower than the owner
+        dragged them."""
         header = self.table.horizontalHeader()
-        wanted = max(self.table.sizeHintForColumn(Column.TOTAL), header.sectionSizeHint(Column.TOTAL))
-        if wanted > header.sectionSize(Column.TOTAL):
-            header.resizeSection(Column.TOTAL, wanted)
+        for column in (Column.CUSTOMER, Column.STATE, Column.TOTAL):
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if column is Column.CUSTOMER:
+                wanted = min(wanted, CUSTOMER_WIDTH_MAX)
+            if wanted > header.sectionSize(column):
+                header.resizeSection(column, wanted)
 
     # ----------------------------------------------------------------- shipping sheets
     def choose_courier_sheet(self) -> None:

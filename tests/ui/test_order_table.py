@@ -135,3 +135,23 @@ def test_the_quantity_is_one_size_after_a_hangul_name_and_a_latin_one(window: An
     cards = board.delegate
     for font in (board.table.font(), cards.small):  # the table's rows, the board's cards
         assert _quantity_fonts(font, "린넨 블라우스 화이트 ×1") == _quantity_fonts(font, "Trench coat L ×1")
+
+
+def test_the_state_and_the_customer_read_on_one_line_beside_the_products(window: Any, qtbot: Any) -> None:
+    """ "Awaiting payment" and "James Whitfield" were squeezed onto two lines of a one-line row
+    while the products' column had room to spare."""
+    from PySide6.QtGui import QFontMetrics
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="Wool scarf, grey", price_minor=2900, currency="GBP", retailer_id="SC"))
+        c = make_contact(s, profile_name="James Whitfield")
+        order_id = create_order(
+            s, contact_id=c.id, lines=[LineInput("SC", 1)], source="chat", now=BASE_TIME
+        ).id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+    board, _ = _items_column(window, qtbot)
+    header, metrics = board.table.horizontalHeader(), QFontMetrics(board.table.font())
+    for column, text in ((Column.CUSTOMER, "James Whitfield"), (Column.STATE, "Awaiting payment")):
+        assert board.table_model.index(0, column).data() == text
+        assert header.sectionSize(column) > metrics.horizontalAdvance(text), text
+    assert header.sectionSize(Column.ITEMS) == max(header.sectionSize(col) for col in Column)
