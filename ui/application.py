@@ -21,7 +21,7 @@ from ui.first_paint import mark, watch_first_paint
 from ui.start_path import DeferredStart, after_first_page, after_first_paint, finish_window
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QSplashScreen
 
     from app.settings import Preferences
     from ui.context import AppContext
@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     ctx: AppContext | None = None
     first: FirstPage | None = None
     claim: FolderClaim | None = None
+    splash: QSplashScreen | None = None
     try:
         if args.demo:
             from ui.demo import demo_language
@@ -105,6 +106,10 @@ def run(args: argparse.Namespace) -> int:
                 claim = claim_folder(args.data_dir.expanduser().resolve())
                 if claim is None:
                     return already_open(app, args, args.data_dir.expanduser().resolve())
+            if not args.smoke:
+                from ui.demo_splash import demo_splash
+
+                splash = demo_splash()
             ctx = start_demo_context(args.lang, args.data_dir, two_numbers=args.two_numbers)
             # The demo's own log file, in its folder, as Help ▸ About says (and a crash notice shows).
             setup_logging(ctx.paths.log_file)
@@ -161,6 +166,8 @@ def run(args: argparse.Namespace) -> int:
                 claim.release()
             return code
     except Exception as exc:
+        if splash is not None:
+            splash.close()
         if paths is not None:  # a first start short of room says that nothing was set up yet
             from app.unfinished_start import said_as_a_first_start
 
@@ -176,6 +183,8 @@ def run(args: argparse.Namespace) -> int:
     catch_unexpected_errors(app, log_file)  # to the log and a notice, not to a stderr nobody reads
     window.show()
     mark("window shown")
+    if splash is not None:
+        splash.finish(window)
     from ui.single_instance import RESTARTING_NAME
 
     if (ctx.paths.data_dir / RESTARTING_NAME).exists():  # the last run still says "starting again"

@@ -3574,6 +3574,13 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>DemoSplash</name>
+    <message>
+        <source>Opening the demo shop…</source>
+        <translation>데모 상점을 여는 중이에요…</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Match bank deposits</source>

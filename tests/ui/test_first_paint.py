@@ -89,6 +89,9 @@ def test_a_fresh_demo_paints_its_window_and_chats_before_the_sync_engine_starts(
     data = json.loads(stamp.read_text(encoding="utf-8"))
     assert data["rows"] > 0  # the demo's customers' chats
     names = [span["name"] for span in data["spans"]]
+    # Something on the screen while the demo seeds its shop and starts its relay.
+    assert names.index("QApplication built") < names.index("demo splash shown")
+    assert names.index("demo splash shown") < names.index("main window modules imported")
     assert names.index("window shown") < names.index("window painted")
     # Nothing of the sync engine before the chats are painted: the probe ends the app there.
     assert "sync engine started" not in names and "objects frozen for the collector" not in names
