@@ -20,7 +20,7 @@ BEFORE_THE_WINDOW = {
     "ui.application.run_first_setup",
     "ui.application.finish_setup",  # run_first_setup's second half, still before the window
     "ui.demo.start_demo",
-    "ui.demo.demo_language",  # a kept demo's language, read (plain sqlite3) before it is installed
+    "ui.demo_language.demo_language",  # a kept demo's language, read (plain sqlite3) before it is installed
 }
 
 # Modules still to be converted to ops (or whose database handle the check cannot yet tell is only

@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     splash: QSplashScreen | None = None
     try:
         if args.demo:
-            from ui.demo import demo_language
+            from ui.demo_language import demo_language
 
             kept_in = args.data_dir.expanduser().resolve() if args.data_dir is not None else None
             install_translators(app, demo_language(args.lang, kept_in))

@@ -173,17 +173,6 @@ def new_demo_folder() -> Path:
         raise
 
 
-def demo_language(lang: str | None, folder: Path | None) -> str | None:
-    """The language a demo starts in: `--lang`, else the one chosen in the Settings of the demo kept
-    in `folder` (a restart applies it, as the owner's inbox does), else None (the system's)."""
-    if lang or folder is None:
-        return lang
-    from app.first_page import stored_language
-
-    database = paths_for(folder / "desktop").database
-    return stored_language(database) if database.exists() else None
-
-
 def start_demo(
     lang: str | None = None, *, folder: Path | None = None, speed: float = 1.0, two_numbers: bool = False
 ) -> AppContext:

@@ -94,7 +94,8 @@ def test_a_kept_demo_restarts_in_the_language_chosen_in_its_settings(tmp_path: P
     """Korean chosen in a kept demo's Settings, then `--demo --data-dir` again without --lang: it
     reopened in the system's language, so the choice saved never came into effect."""
     from app.settings import update_preferences
-    from ui.demo import demo_language, start_demo
+    from ui.demo import start_demo
+    from ui.demo_language import demo_language
 
     folder = tmp_path / "shop"
     assert demo_language(None, folder) is None  # a new demo: the system's language
