@@ -7,7 +7,7 @@ import importlib
 import logging
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView
@@ -64,8 +64,13 @@ class FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.painted = True
-            QTimer.singleShot(0, self, self.fire)
+            if self.ready():
+                QTimer.singleShot(0, self, self.fire)  # once this paint is done
         return False
+
+    def ready(self) -> bool:
+        """Whether the paint under way is the one `then` waits for."""
+        return True
 
     def fire(self) -> None:
         if self.done:
@@ -81,47 +86,36 @@ def after_first_paint(view: QAbstractItemView, then: Callable[[], None]) -> Firs
     """Call `then` on the event loop once `view` has painted (a zero timer from inside the paint
     event fires after the paint; one started before the window shows fires before it). A shop with
     no chat yet paints an empty list: that is its first page too."""
-
-    probe = FirstPaint(view, then)
-    view.viewport().installEventFilter(probe)
-    QTimer.singleShot(UNPAINTED_START_MS, probe.fire)
-    return probe
+    return _watched(FirstPaint(view, then))
 
 
-class FirstPage(QObject):
+Probe = TypeVar("Probe", bound=FirstPaint)
+
+
+class FirstPage(FirstPaint):
     """Watches the chat list's viewport until it paints the list's first page read (rows, or a list
-    read empty), then calls `then` once; after UNPAINTED_START_MS at the latest."""
+    read empty); after UNPAINTED_START_MS at the latest."""
 
     def __init__(self, view: QAbstractItemView, model: ChatListModel, then: Callable[[], None]) -> None:
-        super().__init__(view)
-        self.view = view
+        super().__init__(view, then)
         self.model = model
-        self.then = then
-        self.done = False
-        self.painted = False
+        self.marked = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            if not self.painted:
-                self.painted = True
-                mark("window painted")
-            if self.model.loaded_once:
-                QTimer.singleShot(0, self, self.fire)  # once this paint is done
-        return False
-
-    def fire(self) -> None:
-        if self.done:
-            return
-        self.done = True
-        self.view.viewport().removeEventFilter(self)
-        self.then()
+    def ready(self) -> bool:
+        if not self.marked:
+            self.marked = True
+            mark("window painted")
+        return self.model.loaded_once
 
 
 def after_first_page(view: QAbstractItemView, model: ChatListModel, then: Callable[[], None]) -> FirstPage:
     """Call `then` once the chat list has painted its first page: what `then` does on the GUI thread
     would otherwise keep the window black, or hold back the page's rows with the list painted empty."""
-    probe = FirstPage(view, model, then)
-    view.viewport().installEventFilter(probe)
+    return _watched(FirstPage(view, model, then))
+
+
+def _watched(probe: Probe) -> Probe:
+    probe.view.viewport().installEventFilter(probe)
     QTimer.singleShot(UNPAINTED_START_MS, probe.fire)
     return probe
 

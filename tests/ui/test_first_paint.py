@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import keyring
 from keyring.backends import fail
@@ -33,25 +34,10 @@ def test_probe_notes_the_first_painted_chat_list_page_of_an_offline_shop_and_qui
     )
     folder = tmp_path / "shop"
     prepare_user_folder(database, folder)
-    stamp = tmp_path / "first-paint.json"
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-        FIRST_PAINT_ENV: str(stamp),
-    }
+    keyring_off = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 
-    done = subprocess.run(
-        [sys.executable, "-m", "ui.main", "--data-dir", str(folder)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    data, stderr = _probed_start(["--data-dir", str(folder)], tmp_path / "first-paint.json", keyring_off)
 
-    assert done.returncode == 0, done.stderr
-    data = json.loads(stamp.read_text(encoding="utf-8"))
     assert 0 < data["rows"] <= 30  # the painted page shows the shop's conversations
     names = [span["name"] for span in data["spans"]]
     assert names[0] == "ui.main running"
@@ -59,7 +45,7 @@ def test_probe_notes_the_first_painted_chat_list_page_of_an_offline_shop_and_qui
     assert "window shown" in names
     times = [span["monotonic"] for span in data["spans"]]
     assert times == sorted(times)
-    assert "first chat-list page painted" in done.stderr  # cuts an -X importtime log
+    assert "first chat-list page painted" in stderr  # cuts an -X importtime log
 
 
 def test_a_normal_start_notes_nothing() -> None:
@@ -74,19 +60,10 @@ def test_a_normal_start_notes_nothing() -> None:
 def test_a_fresh_demo_paints_its_window_and_chats_before_the_sync_engine_starts(tmp_path: Path) -> None:
     """A first `--demo` start kept its window black for 0.5–1.2 s on a busy two-core laptop: the
     sync engine and the collector's pass ran between showing the window and its first paint."""
-    stamp = tmp_path / "first-paint.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", FIRST_PAINT_ENV: str(stamp)}
-    done = subprocess.run(
-        [sys.executable, "-m", "ui.main", "--demo", "--lang", "ko", "--data-dir", str(tmp_path / "demo")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    demo = ["--demo", "--lang", "ko", "--data-dir", str(tmp_path / "demo")]
 
-    assert done.returncode == 0, done.stderr
-    data = json.loads(stamp.read_text(encoding="utf-8"))
+    data, _ = _probed_start(demo, tmp_path / "first-paint.json")
+
     assert data["rows"] > 0  # the demo's customers' chats
     names = [span["name"] for span in data["spans"]]
     # Something on the screen while the demo seeds its shop and starts its relay.
@@ -96,3 +73,21 @@ def test_a_fresh_demo_paints_its_window_and_chats_before_the_sync_engine_starts(
     # Nothing of the sync engine before the chats are painted: the probe ends the app there.
     assert "sync engine started" not in names and "objects frozen for the collector" not in names
     assert names[-1] == "first chat-list page painted"
+
+
+def _probed_start(
+    args: list[str], stamp: Path, env: dict[str, str] | None = None
+) -> tuple[dict[str, Any], str]:
+    """`shop-inbox ARGS` (offscreen) to its first painted chat-list page: the probe's spans, and what
+    it wrote to stderr."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.main", *args],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", FIRST_PAINT_ENV: str(stamp), **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    data: dict[str, Any] = json.loads(stamp.read_text(encoding="utf-8"))
+    return data, done.stderr

@@ -39,13 +39,7 @@ def test_the_table_gives_a_payment_deadline_only_to_orders_awaiting_payment(wind
             move_order(s, order_id, OrderState.AWAITING_PAYMENT)
             for step in steps:
                 move_order(s, order_id, step, courier="CJ대한통운", tracking="123412341234")
-    board = OrderBoard(window.ctx)
-    qtbot.addWidget(board)
-    board.resize(1000, 600)
-    board.show()
-    qtbot.waitUntil(lambda: board.loaded_once)
-    with qtbot.waitSignal(board.table_loaded):
-        board.show_table(True)
+    board = _shown_table(window, qtbot)
     model = board.table_model
     due = {
         model.index(r, Column.CUSTOMER).data(): model.index(r, Column.DUE).data()
@@ -97,7 +91,8 @@ def _orders_of_a_blouse_and_earrings(window: Any) -> None:
         )
 
 
-def _items_column(window: Any, qtbot: Any) -> tuple[OrderBoard, list[str]]:
+def _shown_table(window: Any, qtbot: Any) -> OrderBoard:
+    """The orders window, shown as its table, its first page read."""
     board = OrderBoard(window.ctx)
     qtbot.addWidget(board)
     board.resize(1000, 600)
@@ -105,6 +100,11 @@ def _items_column(window: Any, qtbot: Any) -> tuple[OrderBoard, list[str]]:
     qtbot.waitUntil(lambda: board.loaded_once)
     with qtbot.waitSignal(board.table_loaded):
         board.show_table(True)
+    return board
+
+
+def _items_column(window: Any, qtbot: Any) -> tuple[OrderBoard, list[str]]:
+    board = _shown_table(window, qtbot)
     model = board.table_model
     return board, [model.index(r, Column.ITEMS).data() for r in range(model.rowCount())]
 
