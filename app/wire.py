@@ -558,6 +558,8 @@ class Health(_Wire):
     version: str
     upstream: str
     features: list[str] = []  # absent from a relay before them: it does none (RELAY_FEATURES)
+    # Long polls waiting on the worker that answered, now; only for a request with the relay token.
+    long_polls: int | None = None
 
 
 # --------------------------------------------------------------------------- the relay's self-check

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
@@ -21,7 +21,7 @@ from app.wire import RelayErrorCode
 from relay.check import NONCE_PREFIX, data_folder
 from relay.errors import error
 from relay.failure_streak import FailureStreak
-from relay.routes.deps import current_relay
+from relay.routes.deps import HeldOff, Unauthorised, authorised, current_relay
 from relay.service import Relay, relay_version
 from relay.size_text import MIB, size_text
 from relay.store import storage_cause
@@ -40,10 +40,14 @@ _streaks: weakref.WeakKeyDictionary[Relay, FailureStreak] = weakref.WeakKeyDicti
 
 
 @router.get("/healthz")
-async def healthz(relay: Annotated[Relay, Depends(current_relay)], nonce: str = "") -> dict[str, Any]:
+async def healthz(
+    request: Request, relay: Annotated[Relay, Depends(current_relay)], nonce: str = ""
+) -> dict[str, Any]:
     """Liveness: the relay process answers. It never asks the database (see /readyz), so the
     desktop's "Test connection" still finds this relay while its database is down, and reports the
-    relay's error instead of "this is not a relay"."""
+    relay's error instead of "this is not a relay". With the relay token, also how many long polls
+    wait on this worker now (`long_polls`): for the operator, and not for anyone else, as it tells
+    when the shop's desktops are on."""
     answer: dict[str, Any] = {
         "status": "ok",
         "version": relay_version(),
@@ -56,6 +60,13 @@ async def healthz(relay: Annotated[Relay, Depends(current_relay)], nonce: str = 
         # A running check's key exists only while it waits for this answer; a guess finds nothing.
         known = len(nonce) <= 64 and bool(await run_in_threadpool(relay.store.kv.get, NONCE_PREFIX + nonce))
         answer["nonce"] = "match" if known else "unknown"
+    if request.headers.get("authorization"):
+        try:
+            await authorised(request)  # a wrong token here is a guess as anywhere else
+        except (Unauthorised, HeldOff):
+            pass  # answered as to anyone: the relay is alive
+        else:
+            answer["long_polls"] = relay.feed.open_polls
     return answer
 
 
