@@ -1,5 +1,6 @@
 """A loopback TCP proxy that behaves like a market stall's phone hotspot: slow, cutting connections
-short, or a captive portal answering every request with its own HTML sign-in page."""
+short, or a captive portal answering every request with its own HTML sign-in page. As an office's web
+proxy (HTTP_PROXY / HTTPS_PROXY) it forwards plain requests, and tunnels `CONNECT` (https://) ones."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ PORTAL_PAGE = (
     b"<!DOCTYPE html><html><head><title>Hotspot sign-in</title></head>"
     b"<body><h1>Welcome to Market Wi-Fi</h1><form action='/login'>Sign in to continue</form></body></html>"
 )
+
+
+CONNECT = b"CONNECT "
 
 
 class Mode(enum.StrEnum):
@@ -42,6 +46,9 @@ class BadNetwork:
         self.connections = 0  # connections accepted, in any mode
         self.portal_answers = 0  # requests the captive portal answered
         self.stale_closes = 0  # requests met by a keep-alive connection closed (STALE_KEEP_ALIVE)
+        # The `host:port` of each CONNECT tunnelled (every name leads to the relay: the proxy
+        # resolves it, and only it could reach a name like relay.example.invalid).
+        self.tunnels: list[str] = []
         self.listener = socket.create_server(("127.0.0.1", port))
         # A slow link holds little in flight: loopback's buffers of megabytes would swallow a whole
         # upload at once, however slowly the proxy passes it on.
@@ -94,16 +101,46 @@ class BadNetwork:
             self._portal(client, mode)
         else:
             try:
+                first = self._tunnel_or_first_bytes(client)
                 upstream = socket.create_connection(("127.0.0.1", self.target_port))
             except OSError:
                 _close(client)
                 return
             with self.lock:
                 self.open.append(upstream)
+            if first:
+                if self.latency:
+                    self.closed.wait(self.latency)  # as the pump delays every other chunk
+                try:
+                    upstream.sendall(first)
+                except OSError:
+                    _close(client)
+                    _close(upstream)
+                    return
             cut = self.cut_after if mode is Mode.CUT else None
             answered = threading.Event() if mode is Mode.STALE_KEEP_ALIVE else None
             for args in ((client, upstream, True, None, answered), (upstream, client, False, cut, answered)):
                 threading.Thread(target=self._pump, args=args, daemon=True).start()
+
+    def _tunnel_or_first_bytes(self, client: socket.socket) -> bytes:
+        """The bytes read to tell a CONNECT from a request to pass on: a CONNECT's head is read and
+        answered (the tunnel is open: what follows is the client's TLS, passed on as it comes), a
+        request's first bytes are returned to go first to the relay."""
+        buffer = b""
+        while CONNECT.startswith(buffer[: len(CONNECT)]) and (
+            len(buffer) < len(CONNECT) or b"\r\n\r\n" not in buffer
+        ):
+            data = client.recv(65536)
+            if not data:
+                raise OSError("the client closed before a request")
+            buffer += data
+        if not buffer.startswith(CONNECT):
+            return buffer
+        head, _, rest = buffer.partition(b"\r\n\r\n")
+        with self.lock:
+            self.tunnels.append(head.split(b"\r\n", 1)[0].split()[1].decode("ascii"))
+        client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        return rest
 
     def _portal(self, client: socket.socket, mode: Mode) -> None:
         """Read each request's head (and body) and answer it with the portal's page, keep-alive."""

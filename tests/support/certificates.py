@@ -59,35 +59,44 @@ def make_ca(folder: Path) -> TestCA:
     return TestCA(cert_file, cert, key)
 
 
-def server_context(
-    ca: TestCA, folder: Path, *, expired: bool = False, host: str = "127.0.0.1"
-) -> ssl.SSLContext:
-    """A server-side TLS context whose certificate (for `host`) the CA signed; `expired` ended a week ago."""
+def server_certificate(ca: TestCA, folder: Path, *hosts: str, expired: bool = False) -> tuple[Path, Path]:
+    """A server certificate for `hosts` (names or addresses) that the CA signed, and its key: the
+    files a server (uvicorn's `ssl_certfile`/`ssl_keyfile`) loads. `expired` ended a week ago."""
     key = ec.generate_private_key(ec.SECP256R1())
     now = datetime.now(UTC)
     ends = now - timedelta(days=7) if expired else now + timedelta(days=90)
-    try:
-        alt: x509.GeneralName = x509.IPAddress(ipaddress.ip_address(host))
-    except ValueError:
-        alt = x509.DNSName(host)
+    names: list[x509.GeneralName] = []
+    for host in hosts:
+        try:
+            names.append(x509.IPAddress(ipaddress.ip_address(host)))
+        except ValueError:
+            names.append(x509.DNSName(host))
     cert = (
         x509.CertificateBuilder()
-        .subject_name(_name(host))
+        .subject_name(_name(hosts[0]))
         .issuer_name(ca.cert.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(ends - timedelta(days=90))
         .not_valid_after(ends)
-        .add_extension(x509.SubjectAlternativeName([alt]), critical=False)
+        .add_extension(x509.SubjectAlternativeName(names), critical=False)
         .sign(ca.key, hashes.SHA256())
     )
-    cert_file, key_file = folder / f"server-{host}-{expired}.pem", folder / f"server-{host}-{expired}.key"
+    stem = f"server-{'-'.join(hosts)}-{expired}"
+    cert_file, key_file = folder / f"{stem}.pem", folder / f"{stem}.key"
     cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     key_file.write_bytes(
         key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
     )
+    return cert_file, key_file
+
+
+def server_context(
+    ca: TestCA, folder: Path, *, expired: bool = False, host: str = "127.0.0.1"
+) -> ssl.SSLContext:
+    """A server-side TLS context whose certificate (for `host`) the CA signed; `expired` ended a week ago."""
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(cert_file, key_file)
+    context.load_cert_chain(*server_certificate(ca, folder, host, expired=expired))
     return context

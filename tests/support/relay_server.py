@@ -45,7 +45,8 @@ class RunningRelay:
     @property
     def url(self) -> str:
         assert self.port is not None
-        return f"http://127.0.0.1:{self.port}"
+        scheme = "https" if self.server_options.get("ssl_certfile") else "http"  # served over TLS
+        return f"{scheme}://127.0.0.1:{self.port}"
 
     @property
     def token(self) -> str:
