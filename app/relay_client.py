@@ -31,7 +31,7 @@ from app.errors import (
     SendRefused,
     Unauthorised,
 )
-from app.poll_connections import PollConnections, SmallSendBuffer, with_network_backend
+from app.poll_connections import ConnectionWatch, PollConnections, SmallSendBuffer, watch_connections
 from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_url, plain_http_address
 from app.thread_priority import window_first
 from app.wire import (
@@ -297,13 +297,13 @@ class RelayClient:
         with self._http_lock:
             if self._upload_http is None:
                 # Through the environment's proxy too, as every other request goes.
-                self._upload_http = with_network_backend(self._new_client(), SmallSendBuffer(UPLOAD_BUFFER))
+                self._upload_http = self._new_client(SmallSendBuffer(UPLOAD_BUFFER))
             return self._upload_http
 
     def _polls_client(self) -> httpx.Client:
         with self._http_lock:
             if self._poll_http is None:
-                self._poll_http = with_network_backend(self._new_client(), self._poll_connections)
+                self._poll_http = self._new_client(self._poll_connections)
             return self._poll_http
 
     def cancel_polls(self) -> None:
@@ -319,7 +319,8 @@ class RelayClient:
             self._ssl = httpx.create_ssl_context()
         return self._ssl
 
-    def _new_client(self) -> httpx.Client:
+    def _new_client(self, watch: ConnectionWatch | None = None) -> httpx.Client:
+        """A client for the relay (`watch` sees the connections its requests open)."""
         if self._closed:
             raise RelayUnreachable()
         # No token (yet): no header. "Bearer " with nothing after it is not a valid header
@@ -331,6 +332,7 @@ class RelayClient:
             timeout=httpx.Timeout(self.timeout, connect=CONNECT_TIMEOUT),
             verify=self._ssl_context(),
             mounts=dict.fromkeys(LOOPBACK_HOSTS),
+            event_hooks=watch_connections(watch) if watch is not None else None,
         )
 
     def close(self) -> None:

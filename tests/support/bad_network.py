@@ -49,6 +49,7 @@ class BadNetwork:
         # The `host:port` of each CONNECT tunnelled (every name leads to the relay: the proxy
         # resolves it, and only it could reach a name like relay.example.invalid).
         self.tunnels: list[str] = []
+        self.to_relay = 0  # bytes passed on towards the relay, all connections together
         self.listener = socket.create_server(("127.0.0.1", port))
         # A slow link holds little in flight: loopback's buffers of megabytes would swallow a whole
         # upload at once, however slowly the proxy passes it on.
@@ -218,6 +219,9 @@ class BadNetwork:
                     _close(dst)
                     return
                 passed += len(data)
+                if towards_relay:
+                    with self.lock:
+                        self.to_relay += len(data)
                 if answered is not None and not towards_relay:
                     # Before passing the answer on: a client quick to ask again could otherwise send its
                     # next request before this thread marked the answer as gone (a request let through).
