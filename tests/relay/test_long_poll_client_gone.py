@@ -19,30 +19,31 @@ from tests.support.relay_server import CLIENT_TOKEN, RunningRelay, inbound, run_
 WAIT = 60  # a poll's wait: far longer than any of these tests may take
 
 
+UVLOOP_MISSING = pytest.mark.skipif(
+    importlib.util.find_spec("uvloop") is None,
+    reason="uvloop comes with the deployed relay (requirements/relay.txt), not the dev set",
+)
+
+
 @pytest.fixture(
     params=[
-        "asyncio",
-        pytest.param(
-            "uvloop",
-            marks=pytest.mark.skipif(
-                importlib.util.find_spec("uvloop") is None,
-                reason="uvloop comes with the deployed relay (requirements/relay.txt), not the dev set",
-            ),
-        ),
+        pytest.param({"loop": "asyncio"}, id="asyncio"),
+        pytest.param({"loop": "uvloop"}, id="uvloop", marks=UVLOOP_MISSING),
+        # The desktop's demo relay, where the build has no httptools.
+        pytest.param({"loop": "asyncio", "http": "h11"}, id="h11"),
     ]
 )
-def loop(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
+def server(request: pytest.FixtureRequest) -> dict[str, str]:
+    """uvicorn's event loop and HTTP protocol (the relay's own httptools one unless said)."""
+    return dict(request.param)
 
 
 @pytest.fixture
-def relay_on_loop(tmp_path: Path, graph: FakeGraph, storage: str | None, loop: str) -> Iterator[RunningRelay]:
+def relay_on_loop(
+    tmp_path: Path, graph: FakeGraph, storage: str | None, server: dict[str, str]
+) -> Iterator[RunningRelay]:
     with run_relay(
-        tmp_path,
-        graph_url=graph.url,
-        database_url=storage,
-        server_options={"loop": loop},
-        long_polls_per_token=250,
+        tmp_path, graph_url=graph.url, database_url=storage, server_options=server, long_polls_per_token=250
     ) as running:
         yield running
 
