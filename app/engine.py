@@ -149,8 +149,8 @@ class SyncEngine:
         for thread in self._threads:
             thread.join(STOP_JOIN / max(1, len(self._threads)))
             if thread.is_alive():
-                # A send or a download still on the network (or a poll behind a proxy, whose
-                # connection cannot be cut): it discards what it gets and ends on its own (daemon).
+                # A send or a download still on the network (the poll's connection is cut, through
+                # a proxy too): it discards what it gets and ends on its own (daemon).
                 log.info("%s still waiting on the network; abandoned", thread.name)
         self._threads = []
         self.client.close()

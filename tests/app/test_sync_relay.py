@@ -22,7 +22,7 @@ from app.relay_client import RelayClient
 from app.sending import queue_text
 from app.sync import SyncWorker
 from app.sync_apply import current_cursor
-from tests.support.engine_probe import EngineProbe, worker_with_a_catch_up_process
+from tests.support.engine_probe import EngineProbe, bodies, message_status, worker_with_a_catch_up_process
 from tests.support.fake_graph import FakeGraph
 from tests.support.full_disk import inbox_read_only, limit_the_inbox_file, page_count
 from tests.support.relay_server import RunningRelay, envelope, inbound, run_relay, status, wamid
@@ -62,17 +62,6 @@ def engine_for(db: Database, tmp_path: Path, probe: EngineProbe) -> Iterator[Any
 def count(db: Database, *where: Any) -> int:
     with db.read() as s:
         return int(s.scalar(select(func.count()).select_from(Message).where(*where)) or 0)
-
-
-def bodies(db: Database) -> list[str]:
-    with db.read() as s:
-        return list(s.scalars(select(Message.body).order_by(Message.sent_at, Message.id)))
-
-
-def message_status(db: Database, message_id: int) -> str:
-    with db.read() as s:
-        m = s.get(Message, message_id)
-        return "" if m is None else m.status
 
 
 def cursor(db: Database) -> int:

@@ -14,12 +14,11 @@ import pytest
 from sqlalchemy import select
 
 from app.db import Database
-from app.engine import SyncEngine
-from app.models import Contact, Message
+from app.models import Contact
 from app.sending import queue_text
 from tests.support.bad_network import bad_network
 from tests.support.certificates import make_ca, server_certificate
-from tests.support.engine_probe import EngineProbe
+from tests.support.engine_probe import EngineProbe, bodies, message_status, running_engine
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, inbound, run_relay
@@ -58,49 +57,26 @@ def test_messages_come_and_go_through_the_office_proxy_to_an_https_relay(
     probe = EngineProbe()
     with bad_network(relay.port) as proxy:
         monkeypatch.setenv("HTTPS_PROXY", proxy.url)
-        engine = SyncEngine(
-            db,
-            f"https://{RELAY_NAME}:{relay.port}",
-            relay.token,
-            tmp_path / "media",
-            on_changed=probe.on_changed,
-            on_state=probe.on_state,
-            poll_wait=30.0,
-            retry_base=0.05,
-            retry_cap=0.5,
-        )
-        engine.start()
-        try:
+        url = f"https://{RELAY_NAME}:{relay.port}"
+        with running_engine(db, relay, tmp_path / "media", probe, url=url, poll_wait=30.0) as engine:
             probe.wait_until(lambda: "online" in probe.state_names)
             assert relay.post_webhook(inbound(content="택배 언제 와요?", name="김민지")).status_code == 200
-            probe.wait_until(lambda: _bodies(db) == ["택배 언제 와요?"])
+            probe.wait_until(lambda: bodies(db) == ["택배 언제 와요?"])
 
             with db.write() as s:
                 contact_id = s.scalars(select(Contact.id)).one()
                 reply = queue_text(s, contact_id, "내일 도착 예정이에요").id
             engine.wake_sender()
-            probe.wait_until(lambda: _status(db, reply) == "sent")
+            probe.wait_until(lambda: message_status(db, reply) == "sent")
             assert graph.sent[-1]["text"]["body"] == "내일 도착 예정이에요"
 
             # Nothing more to say: the relay holds the desktop's poll, inside the tunnel.
             wait_until(lambda: parked_polls(relay) == 1, 10, "the desktop's poll to wait on the relay")
             quit_at = time.monotonic()
-        finally:
             engine.stop()
-        assert time.monotonic() - quit_at < 1.0
+            assert time.monotonic() - quit_at < 1.0
         # The cut poll is gone from the relay too, long before its 30 s.
         wait_until(lambda: parked_polls(relay) == 0, 10, "the relay to see the poll cut")
     # Every connection went through a tunnel, to the relay's name: none went round the proxy.
     assert proxy.tunnels and set(proxy.tunnels) == {f"{RELAY_NAME}:{relay.port}"}
     assert proxy.connections == len(proxy.tunnels)
-
-
-def _bodies(db: Database) -> list[str]:
-    with db.read() as s:
-        return list(s.scalars(select(Message.body).order_by(Message.sent_at, Message.id)))
-
-
-def _status(db: Database, message_id: int) -> str:
-    with db.read() as s:
-        message = s.get(Message, message_id)
-        return "" if message is None else message.status

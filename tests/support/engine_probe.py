@@ -11,8 +11,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
 from app.apply_process import ApplyProcess
 from app.changes import AppliedReaction, Changes
+from app.models import Message
 from app.sync import SyncWorker
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,22 +79,41 @@ def engine_threads() -> str:
     return "".join(parts) or "no engine thread is running"
 
 
+def bodies(db: Database) -> list[str]:
+    """Every message's text in the inbox, in the chat's order."""
+    with db.read() as s:
+        return list(s.scalars(select(Message.body).order_by(Message.sent_at, Message.id)))
+
+
+def message_status(db: Database, message_id: int) -> str:
+    """A message's status ("" while it does not exist)."""
+    with db.read() as s:
+        m = s.get(Message, message_id)
+        return "" if m is None else m.status
+
+
 def quick_engine(
-    db: Database, relay: RunningRelay, media_dir: Path, probe: EngineProbe | None = None
+    db: Database,
+    relay: RunningRelay,
+    media_dir: Path,
+    probe: EngineProbe | None = None,
+    *,
+    url: str | None = None,
+    poll_wait: float = 1.5,
 ) -> tuple[SyncEngine, EngineProbe]:
-    """A sync engine (not started) on the relay that polls and retries quickly, and its probe
-    (`probe`, or a new one)."""
+    """A sync engine (not started) on the relay (at `url`, else its own) that polls and retries
+    quickly, and its probe (`probe`, or a new one)."""
     from app.engine import SyncEngine
 
     probe = probe if probe is not None else EngineProbe()
     engine = SyncEngine(
         db,
-        relay.url,
+        url or relay.url,
         relay.token,
         media_dir,
         on_changed=probe.on_changed,
         on_state=probe.on_state,
-        poll_wait=1.5,
+        poll_wait=poll_wait,
         retry_base=0.05,
         retry_cap=0.5,
     )
@@ -100,10 +122,16 @@ def quick_engine(
 
 @contextlib.contextmanager
 def running_engine(
-    db: Database, relay: RunningRelay, media_dir: Path, probe: EngineProbe
+    db: Database,
+    relay: RunningRelay,
+    media_dir: Path,
+    probe: EngineProbe,
+    *,
+    url: str | None = None,
+    poll_wait: float = 1.5,
 ) -> Iterator[SyncEngine]:
     """`quick_engine` started, reporting to `probe`, and stopped when the block ends."""
-    engine, _ = quick_engine(db, relay, media_dir, probe)
+    engine, _ = quick_engine(db, relay, media_dir, probe, url=url, poll_wait=poll_wait)
     engine.start()
     try:
         yield engine
