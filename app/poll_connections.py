@@ -116,7 +116,9 @@ class SmallSendBuffer(ConnectionWatch):
     def opened(self, stream: httpcore.NetworkStream) -> None:
         sock = _socket(stream)
         if sock is not None:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, self.size)
+            # One closed meanwhile fails its next write, as httpx's own error: not an OSError here.
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, self.size)
 
 
 def watch_connections(watch: ConnectionWatch) -> dict[str, list[Any]]:
