@@ -4,6 +4,7 @@ request says so instead of a quit silently waiting out the poll."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from typing import Any
@@ -12,18 +13,32 @@ import httpx
 import pytest
 
 from app.poll_connections import PollConnections, watch_connections
+from tests.support.bad_network import bad_network
 from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay
 
 
-def test_a_stop_cuts_the_parked_poll_at_once_and_refuses_the_next(relay: RunningRelay) -> None:
+@pytest.mark.parametrize("route", ["straight", "HTTP_PROXY", "ALL_PROXY"])
+def test_a_stop_cuts_the_parked_poll_at_once_and_refuses_the_next(
+    relay: RunningRelay, monkeypatch: pytest.MonkeyPatch, route: str
+) -> None:
+    """Straight to the relay, or through an office proxy that httpx mounts from the environment."""
+    assert relay.port is not None
     polls = PollConnections()
     outcome: list[BaseException] = []
-    with httpx.Client(timeout=60, headers=relay.auth(), event_hooks=watch_connections(polls)) as client:
+    with contextlib.ExitStack() as stack:
+        url = relay.url
+        if route != "straight":
+            proxy = stack.enter_context(bad_network(relay.port))
+            monkeypatch.setenv(route, proxy.url)
+            url = "http://relay.example.invalid"  # only the proxy reaches it
+        client = stack.enter_context(
+            httpx.Client(timeout=60, headers=relay.auth(), event_hooks=watch_connections(polls))
+        )
 
         def poll() -> None:
             try:
-                client.get(f"{relay.url}/v1/events", params={"wait": 30})
+                client.get(f"{url}/v1/events", params={"wait": 30})
             except httpx.TransportError as exc:
                 outcome.append(exc)
 
@@ -36,7 +51,7 @@ def test_a_stop_cuts_the_parked_poll_at_once_and_refuses_the_next(relay: Running
         assert not thread.is_alive() and len(outcome) == 1
         assert time.monotonic() - started < 1.0
         with pytest.raises(httpx.ConnectError):
-            client.get(f"{relay.url}/v1/events", params={"wait": 30})
+            client.get(f"{url}/v1/events", params={"wait": 30})
 
 
 def test_connections_httpcore_no_longer_reports_are_an_error_at_the_first_request(
