@@ -352,9 +352,12 @@ class EventFeed:
             remaining = deadline - now
             if found or remaining <= 0 or self.closing:
                 return found
+            # asyncio.timeout, not wait_for: Python 3.11's wait_for swallows a cancel that comes as
+            # the condition is notified (the poll of a desktop that went away then parked again).
             async with self.condition:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self.condition.wait_for(changed), remaining)
+                    async with asyncio.timeout(remaining):
+                        await self.condition.wait_for(changed)
 
     async def prune_forever(self, retention: timedelta) -> None:
         """Prune every hour (the first time at start). A database that is away delays it: it used
