@@ -268,6 +268,7 @@ def run_token_command(args: argparse.Namespace) -> int:
         print(f"shop-inbox-relay token: {with_fix(reason, fix, env_file_note)}", file=sys.stderr)
         return 2
     from relay.sandbox import PROGRESS_KEY
+    from relay.storage.key_values import NotText
     from relay.store import Store
 
     store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
@@ -279,7 +280,18 @@ def run_token_command(args: argparse.Namespace) -> int:
                 "accepts that token instead: `shop-inbox-relay token --env-file FILE` prints it.",
                 file=sys.stderr,
             )
-        print(store.kv.client_token(rotate=args.rotate))
+        try:
+            token = store.kv.client_token(rotate=args.rotate)
+        except NotText as exc:
+            # Another program wrote the row: no desktop can present it, so the relay refuses them all.
+            print(
+                f"shop-inbox-relay token: the token in the database was not text ({exc.kind}): this "
+                "new one replaces it (a running relay takes it within seconds); paste it in each "
+                "desktop's Settings.",
+                file=sys.stderr,
+            )
+            token = store.kv.client_token(rotate=True)
+        print(token)
     finally:
         store.close()
     return 0

@@ -27,7 +27,7 @@ from relay.media_jobs import MediaJobs
 from relay.sending import Sender
 from relay.settings import RelaySettings
 from relay.storage.database import now_ms
-from relay.storage.key_values import KeyValues
+from relay.storage.key_values import KeyValues, NotText
 from relay.storage.send_keys import SendOwner
 from relay.store import Store, storage_cause, storage_retryable
 from relay.upstream import Upstream
@@ -77,7 +77,8 @@ class Relay:
             pool_size=settings.pool_size,
         )
         self.upstream = upstream or make_upstream(settings, self.store.kv)
-        self.token = settings.client_token or self.store.kv.client_token()
+        # None: every token is refused (401) until one is stored as text (`_follow_stored_token_forever`).
+        self.token: str | None = settings.client_token or self._stored_token()
         # How often the token kept in the database is read again (`token --rotate` while we run).
         self.token_follow_seconds = TOKEN_FOLLOW_SECONDS
         self.wrong_tokens = WrongTokens()
@@ -113,6 +114,21 @@ class Relay:
             self.spawn,
             self.intake_notice,
         )
+
+    def _stored_token(self) -> str | None:
+        """The token kept in the database (made on first start); None when its row is not text."""
+        try:
+            return self.store.kv.client_token()
+        except NotText as exc:
+            # Another program wrote the row (a script rotating it by hand): taken as the token, it
+            # failed every request with 500. No desktop can present it, so every one is refused.
+            log.error(
+                "the relay token in the database is not text (%s): every desktop is refused until a new "
+                "one is made with `shop-inbox-relay token` (on this relay's database); the relay takes it "
+                "within seconds, then paste it in each desktop's Settings",
+                exc.kind,
+            )
+            return None
 
     async def open_storage(self) -> None:
         """The database work of the start, before anything is served or spawned (a worker retries it
@@ -192,6 +208,14 @@ class Relay:
                 # Text only: a token row another program wrote as bytes would become a token that
                 # fails every request (500) rather than one that is refused.
                 stored = await run_in_threadpool(self.store.kv.text, "client_token")
+            except NotText as exc:
+                if self.token is None:  # said at the start: every desktop refused until one is text
+                    self.token_follow_failures.succeeded()
+                else:
+                    self.token_follow_failures.failed(
+                        f"the token stored is not text ({exc.kind}); the token in use goes on"
+                    )
+                continue
             except SQLAlchemyError as exc:
                 self.token_follow_failures.failed(
                     f"storage failed: cause={storage_cause(exc)} error={type(exc).__name__}"
@@ -202,8 +226,11 @@ class Relay:
                 continue
             self.token_follow_failures.succeeded()
             if stored and stored != self.token:
+                if self.token is None:
+                    log.info("relay token stored as text: desktops presenting it are let in")
+                else:
+                    log.info("relay token rotated: the previous token is refused from now on")
                 self.token = stored
-                log.info("relay token rotated: the previous token is refused from now on")
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.get_running_loop().create_task(coro)

@@ -57,5 +57,5 @@ def bearer_token(raw_headers: Iterable[tuple[bytes, bytes]]) -> bytes | None:
 
 
 def is_relay_token(relay: Relay, token: bytes) -> bool:
-    """Compared in constant time."""
-    return hmac.compare_digest(token, relay.token.encode())
+    """Compared in constant time; none matches while the relay has no token (its stored one is not text)."""
+    return relay.token is not None and hmac.compare_digest(token, relay.token.encode())

@@ -17,6 +17,15 @@ from relay.wakeups import SETTINGS
 AUTOMATIONS_KEY = "automations"  # the greeting, away and bot document (GET|PUT /v1/automations)
 
 
+class NotText(TypeError):
+    """A kv row that holds something other than text (bytes, a number): SQLite keeps what a program
+    writes whatever the column says. `kind` names what it holds."""
+
+    def __init__(self, key: str, value: object) -> None:
+        self.kind = type(value).__name__
+        super().__init__(f"the kv row {key!r} holds {self.kind}, not text")
+
+
 class KeyValues:
     """Blocking calls on the `kv` table."""
 
@@ -29,12 +38,11 @@ class KeyValues:
             return conn.execute(select(kv.c.value).where(kv.c.key == key)).scalar_one_or_none()
 
     def text(self, key: str) -> str | None:
-        """get(), refusing a value that is not text with TypeError: SQLite keeps what a program
-        writes (bytes, a number) whatever the column says."""
+        """get(), refusing a value that is not text with NotText."""
         value: object = self.get(key)
         if value is None or isinstance(value, str):
             return value
-        raise TypeError(f"the kv row {key!r} holds {type(value).__name__}, not text")
+        raise NotText(key, value)
 
     def put_in(self, conn: Connection, key: str, value: str) -> None:
         if conn.execute(select(kv.c.key).where(kv.c.key == key)).first() is None:
@@ -58,8 +66,9 @@ class KeyValues:
             conn.execute(kv.delete().where(kv.c.key == key))
 
     def client_token(self, rotate: bool = False) -> str:
-        """The bearer token desktops present (generated on first use, rotated on request)."""
-        current = self.get("client_token")
+        """The bearer token desktops present (generated on first use, rotated on request). A stored
+        row that is not text raises NotText (unless rotated): no desktop's token can match it."""
+        current = None if rotate else self.text("client_token")
         if current and not rotate:
             return current
         token = secrets.token_urlsafe(32)
