@@ -6,9 +6,11 @@ catch up from the cursor. The child reads the pages from the relay and applies t
 sync thread would (`app.sync.apply_page`: transactions of a hundred events, each with its cursor,
 each checking the cursor still stands where the last left it), and answers each page's
 `BatchResult`. It stops after a page that is not full, on a relay error (the worker's own poll then
-meets the error and handles it), and at once when the parent is gone (end of file on the pipe,
-checked before every transaction). The worker never moves the cursor for the child: after the child
-ends, or dies, it reads the cursor from the database again.
+meets the error and handles it), after the transaction it is in when asked to ("quit"), and at once
+when the parent is gone, even in the middle of a transaction (as a kill -9 would: SQLite keeps the
+file whole, and the transaction is applied again after the cursor it did not move). The worker never
+moves the cursor for the child: after the child ends, or dies, it reads the cursor from the database
+again.
 
 Started on first need with the `spawn` context (the same on Windows, macOS and Linux, and in the
 frozen build with `multiprocessing.freeze_support()` at the entry point); it lives until the
@@ -211,6 +213,7 @@ def serve(conn: Connection, db_path: str, relay_url: str, token: str, page_size:
     """The child's loop (the spawn target): catch up when asked; ends on "quit" or when the parent is gone."""
     if sys.platform == "win32":
         run_in_background()  # elsewhere the parent lowered this process as it started
+    _end_with_parent()
     lock = threading.Lock()
 
     def send(message: object) -> None:
@@ -251,6 +254,24 @@ def serve(conn: Connection, db_path: str, relay_url: str, token: str, page_size:
     finally:
         client.close()
         db.close()
+
+
+def _end_with_parent() -> None:
+    """End this process the moment its parent is gone (a watch on multiprocessing's parent sentinel).
+
+    Left to notice it between transactions, an orphan went on with the one it was in, at a catch-up's
+    idle priority and for as long as a busy computer kept it waiting (a lock another holds: up to the
+    busy timeout), then checkpointed the whole file as its connection closed, holding every other
+    connection out: the restarted app could not open its inbox meanwhile."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()  # blocks (no polling) until the parent's end of the spawn pipe closes
+        os._exit(0)  # no transaction finished, no checkpoint, no interpreter teardown
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _catch_up(

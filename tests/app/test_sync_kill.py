@@ -6,11 +6,13 @@ import os
 import random
 import select as fd_select
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from app.relay_client import RelayClient
 from app.sync import CHILD_FAILURES
 from app.sync_apply import current_cursor
 from tests.support.engine_probe import EngineProbe, worker_with_a_catch_up_process
+from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, inbound, run_relay, status
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,6 +60,14 @@ def process_ended(pid: int, timeout: float = 10.0) -> bool:
         return bool(fd_select.select([fd], [], [], timeout)[0])
     finally:
         os.close(fd)
+
+
+def waits_for_the_inbox_file(pid: int) -> bool:
+    """Whether process `pid`'s main thread sleeps in SQLite's busy handler (a lock another holds)."""
+    try:
+        return Path(f"/proc/{pid}/wchan").read_text() in ("hrtimer_nanosleep", "do_nanosleep")
+    except FileNotFoundError:
+        return False
 
 
 def cursor_of(db_path: Path) -> int:
@@ -128,6 +139,37 @@ def test_killing_the_client_during_apply_loses_and_doubles_nothing(
             assert s.scalar(select(func.sum(Contact.unread_count))) == MESSAGES
     finally:
         db.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="sees the process wait through /proc")
+def test_a_killed_clients_catch_up_process_ends_at_once_even_while_it_waits_for_the_inbox_file(
+    tmp_path: Path, relay: RunningRelay
+) -> None:
+    # An orphaned catch-up process went on with the transaction it was in (at the idle priority of a
+    # catch-up, on a busy computer, for as long as it was kept waiting), then checkpointed the whole
+    # file as its connection closed: the restarted app could not open its inbox meanwhile. Waiting
+    # for a lock is the longest step it can be in: it must not outlive its client by that long.
+    a_day_of_messages(relay, orphan_statuses=False)
+    db_path = tmp_path / "inbox.db"
+    Database.open(db_path).close()
+    proc = child(db_path, relay)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    applied = proc.stdout.readline().split()
+    assert applied[:1] == ["applied"], applied
+    catch_up = int(applied[2])
+    with closing(sqlite3.connect(db_path, timeout=60, isolation_level=None)) as other_program:
+        other_program.execute("BEGIN IMMEDIATE")  # after the transaction the catch-up may be in
+        wait_until(
+            lambda: waits_for_the_inbox_file(catch_up), 30, "the catch-up process to wait for the file"
+        )
+        cursor = cursor_of(db_path)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        # Well within its busy timeout (10 s), while the lock is still held: it went with its client.
+        assert process_ended(catch_up, timeout=5), "the catch-up process outlived its client"
+        other_program.execute("COMMIT")
+    assert cursor_of(db_path) == cursor  # and wrote nothing after its client was gone
 
 
 @pytest.mark.slow
