@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import queue
 import random
 import select as fd_select
 import signal
@@ -11,7 +12,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -30,6 +31,9 @@ from tests.support.relay_server import RunningRelay, inbound, run_relay, status
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = 240
 PAGE = 4
+FIRST_WAIT = 120.0  # seconds for a client's step before one of its kind was measured in this run
+SLACK = 4  # a step may take this many times the slowest of its kind so far ...
+FLOOR = 30.0  # ... and never less than this
 
 
 @pytest.fixture
@@ -37,6 +41,63 @@ def relay(tmp_path: Path) -> Iterator[RunningRelay]:
     (tmp_path / "relay").mkdir()
     with run_relay(tmp_path / "relay") as running:
         yield running
+
+
+class Pace:
+    """How long this run's client steps take, measured as they go: a client's start to its "ready"
+    (`start`), from there to its first page (`catch_up`: its catch-up process starts, at idle
+    priority) and one more page (`page`). A wait may take SLACK times the slowest step of its kind
+    so far: on a busy computer a catch-up process waits its turn for seconds at every start, and
+    the test's 21 clients got a fixed 300 s (the last one 120 s) that a loaded machine outran,
+    while a client that is stuck still fails within minutes."""
+
+    def __init__(self) -> None:
+        self.slowest: dict[str, float] = {}
+
+    def budget(self, kind: str) -> float:
+        slowest = self.slowest.get(kind)
+        return FIRST_WAIT if slowest is None else max(FLOOR, SLACK * slowest)
+
+    def took(self, kind: str, seconds: float) -> None:
+        self.slowest[kind] = max(seconds, self.slowest.get(kind, 0.0))
+
+
+class Client:
+    """A sync client process (tests/support/sync_child.py) whose lines are awaited within the pace."""
+
+    def __init__(self, db_path: Path, relay: RunningRelay, pace: Pace) -> None:
+        self.proc = child(db_path, relay)
+        self.pace = pace
+        self.said = time.monotonic()
+        self._lines: queue.Queue[str] = queue.Queue()
+        self.err: list[str] = []
+        assert self.proc.stdout is not None and self.proc.stderr is not None
+        threading.Thread(target=self._read, args=(self.proc.stdout,), daemon=True).start()
+        threading.Thread(target=self.err.extend, args=(self.proc.stderr,), daemon=True).start()
+
+    def _read(self, out: Iterable[str]) -> None:
+        for line in out:
+            self._lines.put(line)
+        self._lines.put("")  # the end of its output
+
+    def line(self, kind: str) -> list[str]:
+        """Its next line's words ([] when its output ended), said within the budget for `kind`."""
+        budget = self.pace.budget(kind)
+        try:
+            line = self._lines.get(timeout=budget)
+        except queue.Empty:
+            self.proc.kill()
+            raise AssertionError(
+                f"the client said nothing for {budget:.0f} s ({kind}; slowest so far {self.pace.slowest})"
+            ) from None
+        now = time.monotonic()
+        self.pace.took(kind, now - self.said)
+        self.said = now
+        return line.split()
+
+    def kill(self) -> int:
+        self.proc.send_signal(signal.SIGKILL)
+        return self.proc.wait(10)
 
 
 def child(db_path: Path, relay: RunningRelay) -> subprocess.Popen[str]:
@@ -94,6 +155,7 @@ def a_day_of_messages(relay: RunningRelay, *, orphan_statuses: bool) -> tuple[li
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # a backstop: every wait below has its budget from the pace of this run
 def test_killing_the_client_during_apply_loses_and_doubles_nothing(
     tmp_path: Path, relay: RunningRelay
 ) -> None:
@@ -101,29 +163,30 @@ def test_killing_the_client_during_apply_loses_and_doubles_nothing(
     db_path = tmp_path / "inbox.db"
     Database.open(db_path).close()
     rng = random.Random(20261125)
+    pace = Pace()
     kills = 0
     cursors: list[int] = []
     orphans: set[int] = set()
     for _ in range(20):
-        proc = child(db_path, relay)
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
+        client = Client(db_path, relay, pace)
+        assert client.line("start") == ["ready"]
         # Let it commit a random number of pages, then kill it while it works on the next one (its
-        # catch-up process goes on alone until the transaction it is in ends).
-        for _ in range(rng.randint(0, 3)):
-            line = proc.stdout.readline().split()
+        # catch-up process ends with it, wherever it is).
+        for page in range(rng.randint(0, 3)):
+            line = client.line("page" if page else "catch_up")
             if not line or line[0] != "applied":
                 break
             orphans.add(int(line[2]))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
-        kills += proc.returncode == -signal.SIGKILL
+        kills += client.kill() == -signal.SIGKILL
         cursors.append(cursor_of(db_path))
     assert kills >= 15  # most runs really died mid-way (a few may finish first)
     assert len({c for c in cursors if 0 < c < last_seq}) >= 10, cursors  # killed at many points
-    final = child(db_path, relay)
-    _out, err = final.communicate(timeout=120)
-    assert final.returncode == 0, err
+    final = Client(db_path, relay, pace)
+    lines = [final.line("start"), final.line("catch_up")]
+    while lines[-1]:  # each page, "done", and the end of its output
+        lines.append(final.line("page"))
+    assert final.proc.wait(pace.budget("page")) == 0, "".join(final.err)
+    assert lines[-2] == ["done"], lines
     if sys.platform.startswith("linux"):  # each orphaned catch-up process ended with its parent
         for pid in orphans - {0}:
             assert process_ended(pid), pid
