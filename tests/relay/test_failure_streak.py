@@ -334,6 +334,7 @@ def test_a_wake_up_notice_no_relay_sends_is_ignored_and_the_worker_hears_the_nex
     caplog.set_level(logging.DEBUG, "relay")
     with run_relay(tmp_path / "a", database_url=pg) as a, run_relay(tmp_path / "b", database_url=pg) as b:
         wait_until(a.relay.peers_listening.is_set, 30, "worker a to listen")
+        wait_until(b.relay.peers_listening.is_set, 30, "worker b to listen")  # else it never hears it
         with psycopg.connect(conninfo(pg), autocommit=True) as conn:
             conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"events:elsewhere@{seq}"))
         said = "wake-up notice ignored: payload='events:elsewhere@"
