@@ -83,9 +83,13 @@ def test_a_customers_new_message_in_the_open_chat_is_read_out(
     from ui.formatting import clock_time
 
     now = datetime.now(UTC).replace(microsecond=0)
+    # the earlier message stays on the same local day: one from before midnight makes the new one
+    # start a day, read out as "Today, …"
+    start_of_day = now.astimezone().replace(hour=0, minute=0, second=0)
+    earlier = max(now - timedelta(minutes=5), start_of_day)
     with ctx.db.write() as s:
         contact = make_contact(s, profile_name="김민지", last_inbound_at=now)
-        make_message(s, contact, "주문했어요", sent_at=now - timedelta(minutes=5), unread=False)
+        make_message(s, contact, "주문했어요", sent_at=earlier, unread=False)
         contact_id = contact.id
     window.chat_list.load()
     qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
