@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.wire import status_error_cause
+from relay.file_names import clean_filename, clean_mime
 from relay.limits import is_media_id
 from relay.store import NewEvent
 
@@ -203,10 +204,12 @@ def _media_of(message: dict[str, Any]) -> tuple[str, str | None, str | None] | N
         raise MalformedWebhook("media_id_invalid")
     mime = obj.get("mime_type")
     filename = obj.get("filename")
+    # The media table's copy is cleaned (a NUL, which PostgreSQL's text refuses, is gone on SQLite
+    # too); the event keeps the message as it came, name included.
     return (
         media_id,
-        mime[:128] if isinstance(mime, str) else None,
-        filename[:300] if isinstance(filename, str) else None,
+        clean_mime(mime) if isinstance(mime, str) else None,
+        clean_filename(filename) if isinstance(filename, str) else None,
     )
 
 

@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import logging
 import re
-import unicodedata
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +23,7 @@ from app.wire import (
 )
 from relay.bodies import chunks_with_deadline
 from relay.errors import error, graph_failure
+from relay.file_names import clean_filename
 from relay.limits import is_media_id
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
@@ -34,11 +34,6 @@ from relay.upstream import GraphError
 log = logging.getLogger(__name__)
 router = APIRouter(dependencies=[Depends(authorised)])
 
-# An upload's name goes to Graph and into the media table (String(300)): room for a long Korean name.
-FILENAME_MAX = 200
-# Control characters, and the marks that turn text around ("영수증\u202efdp.exe" reads "영수증exe.pdf").
-_NOT_IN_NAMES = re.compile("[\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
 
 def upload_filename(header: str | None) -> str | None:
     """The file's own name from `X-Filename` (percent-encoded UTF-8, app/wire.py), as clean_filename
@@ -46,24 +41,6 @@ def upload_filename(header: str | None) -> str | None:
     if not header:
         return None
     return clean_filename(filename_from_header(header))
-
-
-def clean_filename(name: str | None) -> str | None:
-    """A file's own name: no folder part, no control or direction marks, at most FILENAME_MAX
-    characters with its extension kept; None when nothing is left."""
-    if not name:
-        return None
-    name = unicodedata.normalize("NFC", name)
-    name = _NOT_IN_NAMES.sub("", name.replace("\\", "/").rsplit("/", 1)[-1]).strip()
-    if name.strip(".") == "":
-        return None
-    if len(name) > FILENAME_MAX:
-        stem, dot, suffix = name.rpartition(".")
-        if not dot or not stem or len(suffix) > 10:
-            stem, suffix = name, ""
-        ending = f".{suffix}" if suffix else ""
-        name = stem[: FILENAME_MAX - len(ending)].rstrip() + ending
-    return name
 
 
 @router.post("/v1/media")

@@ -97,3 +97,28 @@ def test_a_customers_file_name_is_offered_cleaned_as_an_uploads_is(
         assert disposition == f'attachment; filename="{offered}"'
     else:
         assert disposition == f"attachment; filename*=utf-8''{offered}"
+
+
+@pytest.mark.parametrize(
+    ("sent", "offered"),
+    [
+        ("a\x00b\nc.pdf", 'filename="abc.pdf"'),
+        ("주문\x00서.pdf", "filename*=utf-8''%EC%A3%BC%EB%AC%B8%EC%84%9C.pdf"),
+        ("\x00\x00", None),
+    ],
+)
+def test_a_name_postgresql_cannot_store_is_kept_cleaned_and_the_message_as_it_came(
+    relay: RunningRelay, graph: FakeGraph, sent: str, offered: str | None
+) -> None:
+    # A NUL, which PostgreSQL's text refuses (SQLite keeps it), in the file's name and type and in
+    # the customer's name: the relay on either database takes the webhook and serves the file.
+    media_id = str(888200 + len(sent))
+    graph.add_media(media_id, PAGE, "application/pdf")
+    document = {"id": media_id, "mime_type": "application/pdf\x00", "filename": sent}
+    answer = relay.post_webhook(inbound("document", document, name="김\x00민수"))
+    assert answer.status_code == 200, answer.text
+    (event,) = relay.wait_for_events(1)
+    assert event["message"]["document"] == document  # the desktop gets every character Meta sent
+    assert event["contact"]["profile"]["name"] == "김\x00민수"
+    disposition = _served(relay, media_id)["content-disposition"]
+    assert disposition == ("attachment" if offered is None else f"attachment; {offered}")
