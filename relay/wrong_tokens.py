@@ -11,12 +11,22 @@ is held: a loopback or private one is a proxy that did not pass the client's add
 every client would look like it, the owner too), or a computer on the relay's own network; its
 wrong tokens are logged, never held. An IPv6 client is counted by its /64, which one subscriber
 usually holds whole. Counted per relay process (each `--workers` process counts its own).
+
+A wrong token counts once per address within WINDOW, however often it comes: a guess is a token not
+tried yet, and the same refused token again learns nothing. So one "Test connection" with a mistyped
+token (which asks /healthz and /v1/events with it) costs the owner one try, as does a desktop that
+presents its old token again after the relay's was changed; a guesser still has WRONG_TRIES guesses.
+(Counting one per address per short time instead would let a guesser pack any number of guesses
+into each such time.) The tokens are remembered as keyed hashes, with a key this process made and
+never wrote anywhere.
 """
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import logging
+import secrets
 import time
 from collections import deque
 from collections.abc import Callable
@@ -62,8 +72,10 @@ class WrongTokens:
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
-        self._tries: dict[str, deque[float]] = {}
+        # Each address's recent wrong tokens: (when, the token's keyed hash), oldest first.
+        self._tries: dict[str, deque[tuple[float, int]]] = {}
         self._held: dict[str, float] = {}
+        self._key = secrets.token_bytes(16)
 
     def held_for(self, host: str | None) -> float:
         """Seconds this client is still held off (0: not held)."""
@@ -79,17 +91,20 @@ class WrongTokens:
             return 0.0
         return left
 
-    def wrong(self, host: str | None, path: str) -> None:
-        """A wrong token from this client: logged (never the token), and counted towards a hold."""
+    def wrong(self, host: str | None, path: str, token: bytes) -> None:
+        """A wrong token from this client: logged (never the token), and counted towards a hold
+        unless this client presented the same one within WINDOW."""
         key = address_key(host)
         now = self._clock()
+        tag = int.from_bytes(hashlib.blake2b(token, key=self._key, digest_size=8).digest())
         tries = self._tries.pop(key, None) or deque()
-        while tries and now - tries[0] > WINDOW:
+        while tries and now - tries[0][0] > WINDOW:
             tries.popleft()
         if not tries:
             # Quoted as the access log has it: a path's %0A would otherwise forge a log line.
             log.warning("wrong relay token: address=%s path=%s", key, redact(quote(path)))
-        tries.append(now)
+        if all(seen != tag for _, seen in tries):
+            tries.append((now, tag))
         self._tries[key] = tries  # last in the dict: the most recently seen address
         if len(tries) >= WRONG_TRIES and on_the_internet(key):
             del self._tries[key]

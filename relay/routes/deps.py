@@ -42,7 +42,7 @@ async def authorised(request: Request) -> None:
     if token is None:
         raise Unauthorised()  # no token at all (a browser, a scanner): not a guess
     if not is_relay_token(relay, token):
-        relay.wrong_tokens.wrong(host, request.url.path)
+        relay.wrong_tokens.wrong(host, request.url.path, token)
         raise Unauthorised()
     relay.wrong_tokens.right(host)
 

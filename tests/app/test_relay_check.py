@@ -11,6 +11,9 @@ import pytest
 
 from app.relay_client import CheckOutcome, check_relay
 from app.relay_url import is_web_address, normalise_relay_url
+from relay.wrong_tokens import WRONG_TRIES
+from tests.support.relay_front import relay_front
+from tests.support.relay_server import RunningRelay
 
 
 @pytest.fixture
@@ -114,3 +117,19 @@ def test_nothing_listening_is_unreachable() -> None:
 
 def test_another_web_server_is_not_a_relay(not_a_relay: str) -> None:
     assert check_relay(not_a_relay, "t").outcome is CheckOutcome.NOT_A_RELAY
+
+
+def test_testing_a_mistyped_token_costs_one_of_the_relays_tries_whatever_the_check_asks(
+    relay: RunningRelay,
+) -> None:
+    # The owner's computer on the internet, behind the relay's Caddy: an address the relay holds off
+    # after WRONG_TRIES wrong tokens. "Test connection" asks /healthz and /v1/events, both with the
+    # token; she tests one mistyped paste after another, and one of them again and again.
+    with relay_front(relay.url, forwarded_for="1.1.1.1") as (front, url):
+        for n in range(WRONG_TRIES - 1):
+            assert check_relay(url, f"mistyped-paste-{n}").outcome is CheckOutcome.WRONG_TOKEN
+        for _ in range(3):
+            assert check_relay(url, "mistyped-paste-0").outcome is CheckOutcome.WRONG_TOKEN
+        assert front.count("GET", "/healthz") == front.count("GET", "/v1/events") == WRONG_TRIES + 2
+        # Not held off: the right token, pasted at last, passes the test.
+        assert check_relay(url, relay.token).outcome is CheckOutcome.OK

@@ -82,6 +82,27 @@ def test_a_few_mistyped_pastes_before_the_right_token_never_add_up(relay: Runnin
     assert _poll(relay, relay.token, ATTACKER).status_code == 200
 
 
+def test_the_same_refused_token_again_is_no_new_guess_and_costs_no_further_try(
+    relay: RunningRelay, clock: Clock
+) -> None:
+    # A desktop whose token was replaced on the relay keeps presenting the old one; the desktop's
+    # "Test connection" presents it to /healthz and /v1/events. Neither is a guess of its own.
+    stale = {"Authorization": f"Bearer {GUESS}", "X-Forwarded-For": ATTACKER}
+    for _ in range(WRONG_TRIES * 2):
+        assert relay.client.get(f"{relay.url}/healthz", headers=stale).status_code == 200
+        assert _poll(relay, GUESS, ATTACKER).status_code == 401
+    # Still one try spent: WRONG_TRIES - 2 new guesses leave the address one short of the hold.
+    assert _guess(relay, WRONG_TRIES - 2) == [401] * (WRONG_TRIES - 2)
+    assert _poll(relay, GUESS, ATTACKER).status_code == 401  # an old one again: still no hold
+    assert _poll(relay, "one-more-new-guess", ATTACKER).status_code == 401  # the WRONG_TRIES-th
+    assert _poll(relay, relay.token, ATTACKER).status_code == 429
+    # Its count starts afresh after the window: the same token then is a try again.
+    clock.now += HOLD + 1
+    assert _guess(relay, WRONG_TRIES - 1) == [401] * (WRONG_TRIES - 1)
+    assert _poll(relay, GUESS, ATTACKER).status_code == 401
+    assert _poll(relay, relay.token, ATTACKER).status_code == 429
+
+
 def test_a_proxy_that_hides_its_clients_addresses_never_gets_everyone_held_off(
     relay: RunningRelay, clock: Clock
 ) -> None:
@@ -114,7 +135,7 @@ def test_a_flood_from_many_addresses_keeps_a_bounded_memory() -> None:
 
     guard = WrongTokens(clock=Clock())
     for n in range(wrong_tokens.ADDRESSES_KEPT + 500):
-        guard.wrong(f"9.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}", "/v1/events")
+        guard.wrong(f"9.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}", "/v1/events", b"guess")
     assert len(guard._tries) == wrong_tokens.ADDRESSES_KEPT
 
 

@@ -40,10 +40,13 @@ class Refusal:
 class RelayFront:
     """An ASGI app forwarding to `target` (the relay's URL); `refuse(...)` makes it answer some itself.
 
-    `requests` counts what came in, by (method, path), refused or not."""
+    `requests` counts what came in, by (method, path), refused or not. With `forwarded_for`, it tells
+    the relay that every request came from that address (X-Forwarded-For, as Caddy in deploy/ does):
+    a desktop on the internet."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, forwarded_for: str | None = None) -> None:
         self.target = target.rstrip("/")
+        self.forwarded_for = forwarded_for
         self.lock = threading.Lock()
         self.refusals: list[Refusal] = []
         self.requests: dict[tuple[str, str], int] = {}
@@ -144,6 +147,8 @@ class RelayFront:
             + (("?" + scope["query_string"].decode()) if scope["query_string"] else "")
         )
         headers = [(k, v) for k, v in scope["headers"] if k.lower() not in HOP_BY_HOP]
+        if self.forwarded_for is not None:
+            headers.append((b"x-forwarded-for", self.forwarded_for.encode()))
         answer = await self._forward(scope["method"], url, headers, body)
         if answer is None:
             busy = [(b"content-type", b"text/html"), (b"connection", b"close")]
@@ -156,9 +161,9 @@ class RelayFront:
 
 
 @contextmanager
-def relay_front(target: str) -> Iterator[tuple[RelayFront, str]]:
+def relay_front(target: str, forwarded_for: str | None = None) -> Iterator[tuple[RelayFront, str]]:
     """The front on a free loopback port: (the front, its URL)."""
-    front = RelayFront(target)
+    front = RelayFront(target, forwarded_for)
     server = ThreadedServer(front, release=front.drop_waiting)
     url = server.start()
     try:
