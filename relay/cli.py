@@ -488,8 +488,10 @@ def run_command(args: argparse.Namespace) -> int:
         os.environ["RELAY_WORKERS"] = str(args.workers)  # each takes its share of RELAY_DB_CONNECTIONS
         RelaySettings.from_env().check()  # refuse a budget too small for the workers before forking
         migrate_before_workers(settings.database_url)
-        from relay.server import SERVER_OPTIONS
+        from relay.server import SERVER_OPTIONS, say_before_workers
         from relay.worker_supervision import supervise
+
+        say_before_workers(settings)
 
         config = uvicorn.Config(
             "relay.server:app_from_env",

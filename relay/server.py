@@ -36,9 +36,9 @@ from relay.routes import (
     webhook,
 )
 from relay.routes.deps import HeldOff, Unauthorised, authorised
-from relay.service import Relay, relay_version
+from relay.service import Relay, relay_version, stored_token
 from relay.settings import RelaySettings
-from relay.store import storage_cause, storage_retryable
+from relay.store import Store, storage_cause, storage_retryable
 from relay.upstream import Upstream
 
 log = logging.getLogger(__name__)
@@ -88,26 +88,31 @@ def app_from_env() -> FastAPI:
     """The relay from the environment alone: `uvicorn --factory relay.server:app_from_env --workers N`.
 
     Runs in each worker process, which starts as a fresh interpreter: set up its logging there, and
-    its exit should the supervisor that spawned it die.
+    its exit should the supervisor that spawned it die. What is wrong with the settings the
+    supervisor said once before it spawned any (`say_before_workers`): not again in every worker,
+    nor in one started again after a crash.
     """
-    worker_process.configure_logging()
+    worker_process.configure_logging(say_unknown_level=False)
     worker_process.exit_with_supervisor()
     settings = RelaySettings.from_env()
-    return worker_process.built_once_storage_answers(lambda: create_app(settings, wait_for_storage=True))
+    return worker_process.built_once_storage_answers(
+        lambda: create_app(settings, wait_for_storage=True, supervised=True)
+    )
 
 
-def create_app(
-    settings: RelaySettings, upstream: Upstream | None = None, *, wait_for_storage: bool = False
-) -> FastAPI:
-    """The relay as an ASGI app (uvicorn serves it; the demo embeds it).
+def say_before_workers(settings: RelaySettings) -> None:
+    """`serve --workers N`, before it spawns them: the start's notices about the token, said once
+    for every worker (each worker's own start is silent about them)."""
+    warn_of_a_short_token(settings)
+    if not settings.client_token:
+        store = Store(settings.database_url, pool_size=1)
+        try:
+            stored_token(store)  # says a token row that is not text
+        finally:
+            store.close()
 
-    `wait_for_storage`: `serve` (a worker of `serve --workers N`, or `serve` alone), whose start
-    waits for a database that is away (a worker's siblings serve meanwhile) instead of failing,
-    which uvicorn's supervisor takes for a worker that can never start, and stops `serve`; a
-    `serve` alone ended with a traceback and status 3 over an outage of seconds after its checks.
-    The demo and the tests fail their start at once."""
-    settings.check()
-    log_redaction.install()
+
+def warn_of_a_short_token(settings: RelaySettings) -> None:
     if settings.upstream == "cloud" and settings.client_token and len(settings.client_token) < SHORT_TOKEN:
         # Whoever guesses it reads every customer's messages; 20 wrong guesses hold an address off
         # (relay/wrong_tokens.py), but many addresses can still try a short one. Never the token.
@@ -118,7 +123,28 @@ def create_app(
             "paste it in each desktop's Settings",
             len(settings.client_token),
         )
-    relay = Relay(settings, upstream)
+
+
+def create_app(
+    settings: RelaySettings,
+    upstream: Upstream | None = None,
+    *,
+    wait_for_storage: bool = False,
+    supervised: bool = False,
+) -> FastAPI:
+    """The relay as an ASGI app (uvicorn serves it; the demo embeds it).
+
+    `wait_for_storage`: `serve` (a worker of `serve --workers N`, or `serve` alone), whose start
+    waits for a database that is away (a worker's siblings serve meanwhile) instead of failing,
+    which uvicorn's supervisor takes for a worker that can never start, and stops `serve`; a
+    `serve` alone ended with a traceback and status 3 over an outage of seconds after its checks.
+    The demo and the tests fail their start at once. `supervised`: a worker of `serve --workers N`,
+    whose supervisor said the token's notices (`say_before_workers`)."""
+    settings.check()
+    log_redaction.install()
+    if not supervised:
+        warn_of_a_short_token(settings)
+    relay = Relay(settings, upstream, supervised=supervised)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -66,10 +66,32 @@ def make_upstream(settings: RelaySettings, memory: KeyValues | None = None) -> U
     return GraphUpstream(settings.graph_url, settings.access_token, settings.waba_id, settings.graph_timeout)
 
 
+def stored_token(store: Store, *, say: bool = True) -> str | None:
+    """The token kept in the database (made on first start); None when its row is not text, which
+    is said (`say`) in one ERROR line."""
+    try:
+        return store.kv.client_token()
+    except NotText as exc:
+        # Another program wrote the row (a script rotating it by hand): taken as the token, it
+        # failed every request with 500. No desktop can present it, so every one is refused.
+        if say:
+            log.error(
+                "the relay token in the database is not text (%s): every desktop is refused until a new "
+                "one is made with `shop-inbox-relay token` (on this relay's database); the relay takes it "
+                "within seconds, then paste it in each desktop's Settings",
+                exc.kind,
+            )
+        return None
+
+
 class Relay:
     """What the routes share: built once per app, started and stopped with its lifespan."""
 
-    def __init__(self, settings: RelaySettings, upstream: Upstream | None = None) -> None:
+    def __init__(
+        self, settings: RelaySettings, upstream: Upstream | None = None, *, supervised: bool = False
+    ) -> None:
+        """`supervised`: a worker of `serve --workers N`, whose supervisor said what is wrong with the
+        stored token once for the whole start (relay/server.py `say_before_workers`)."""
         self.settings = settings
         self.store = Store(
             settings.database_url,
@@ -78,7 +100,7 @@ class Relay:
         )
         self.upstream = upstream or make_upstream(settings, self.store.kv)
         # None: every token is refused (401) until one is stored as text (`_follow_stored_token_forever`).
-        self.token: str | None = settings.client_token or self._stored_token()
+        self.token: str | None = settings.client_token or stored_token(self.store, say=not supervised)
         # How often the token kept in the database is read again (`token --rotate` while we run).
         self.token_follow_seconds = TOKEN_FOLLOW_SECONDS
         self.wrong_tokens = WrongTokens()
@@ -114,21 +136,6 @@ class Relay:
             self.spawn,
             self.intake_notice,
         )
-
-    def _stored_token(self) -> str | None:
-        """The token kept in the database (made on first start); None when its row is not text."""
-        try:
-            return self.store.kv.client_token()
-        except NotText as exc:
-            # Another program wrote the row (a script rotating it by hand): taken as the token, it
-            # failed every request with 500. No desktop can present it, so every one is refused.
-            log.error(
-                "the relay token in the database is not text (%s): every desktop is refused until a new "
-                "one is made with `shop-inbox-relay token` (on this relay's database); the relay takes it "
-                "within seconds, then paste it in each desktop's Settings",
-                exc.kind,
-            )
-            return None
 
     async def open_storage(self) -> None:
         """The database work of the start, before anything is served or spawned (a worker retries it

@@ -73,12 +73,13 @@ def log_level_from_env() -> tuple[int, str | None]:
     return logging.INFO, name
 
 
-def configure_logging(level: int | None = None) -> None:
+def configure_logging(level: int | None = None, *, say_unknown_level: bool = True) -> None:
     """Log key=value lines with this process's worker id to stderr, secrets redacted, at `level`
     (default: RELAY_LOG_LEVEL, which workers inherit with the rest of the environment).
 
     Called in `serve` and again in each worker: uvicorn spawns workers as fresh interpreters, where
-    the parent's logging configuration does not exist.
+    the parent's logging configuration does not exist. A RELAY_LOG_LEVEL that is no level is said
+    when `say_unknown_level` (serve said it for its workers).
     """
     unknown = None
     if level is None:
@@ -94,7 +95,7 @@ def configure_logging(level: int | None = None) -> None:
     logging.logMultiprocessing = False
     logging.basicConfig(level=level, handlers=[handler], force=True)
     log_redaction.install()
-    if unknown is not None:
+    if unknown is not None and say_unknown_level:
         log.warning(
             "RELAY_LOG_LEVEL=%s is not a level (DEBUG, INFO, WARNING or ERROR): logging at INFO", unknown[:20]
         )

@@ -83,6 +83,25 @@ def test_every_worker_logs_each_stored_webhook_with_its_worker_id(
         assert "주문" not in serve.log()  # never a customer's text
 
 
+def test_what_is_wrong_with_the_token_and_the_log_level_is_said_once_a_start_not_by_every_worker(
+    tmp_path: Path, graph: FakeGraph, pg: str
+) -> None:
+    env = relay_env(pg, graph.url, RELAY_CLIENT_TOKEN="shop1234", RELAY_LOG_LEVEL="LOUD")
+    with serve_process(tmp_path / "serve.log", free_port(), env, workers=2) as serve:
+        first = serve.workers()[0]
+        os.kill(first, signal.SIGKILL)  # a worker that crashes is started again: not a new start
+        wait_until(
+            lambda: first not in serve.workers() and len(serve.workers()) == 2, 60, "uvicorn's respawn"
+        )
+        wait_until(lambda: serve.log().count("relay started") == 3, 60, "the new worker's start")
+        lines = serve.log().splitlines()
+    short = [line for line in lines if "RELAY_CLIENT_TOKEN is only 8 characters" in line]
+    level = [line for line in lines if "RELAY_LOG_LEVEL=LOUD is not a level" in line]
+    assert len(short) == len(level) == 1, short + level
+    assert " worker=" in short[0] and f":{serve.pid} " in short[0]  # said by serve itself
+    assert "shop1234" not in serve.log()
+
+
 def send(url: str, key: str, timeout: float = 120) -> httpx.Response:
     body = {"to": CUSTOMER, "type": "text", "text": {"body": "내일 보내드릴게요"}}
     headers = {"Authorization": f"Bearer {CLIENT_TOKEN}", "Idempotency-Key": key}
