@@ -85,6 +85,9 @@ class CheckOutcome(enum.StrEnum):
     NOT_A_RELAY = "not_a_relay"
     WRONG_TOKEN = "wrong_token"
     SERVER_ERROR = "server_error"
+    # The relay refuses this address for a few minutes: many wrong tokens came from it (429
+    # too_many_attempts); the right one is refused meanwhile too.
+    HELD_OFF = "held_off"
     PLAIN_HTTP = "plain_http"  # an https:// address whose server answers plain http
 
 
@@ -619,6 +622,8 @@ class RelayClient:
         except RelayUnreachable as exc:
             return CheckResult(CheckOutcome.UNREACHABLE, str(exc.code), cause=exc.code)
         except RelayBusy as exc:
+            if exc.relay_code == RelayErrorCode.TOO_MANY_ATTEMPTS:
+                return CheckResult(CheckOutcome.HELD_OFF, f"HTTP {exc.status} {exc.relay_code}")
             return CheckResult(CheckOutcome.SERVER_ERROR, f"HTTP {exc.status}")
         except RelayError as exc:
             return CheckResult(CheckOutcome.NOT_A_RELAY, f"/v1/events: {exc.code}")

@@ -86,6 +86,12 @@ def explain(result: CheckResult, url: str = "") -> str:
         CheckOutcome.SERVER_ERROR: translate(
             "RelayCheck", "The relay had a problem answering. Try again in a minute."
         ),
+        CheckOutcome.HELD_OFF: translate(
+            "RelayCheck",
+            "Your relay is refusing this network for a few minutes because many wrong relay tokens "
+            "came from it. Wait five minutes, then check again with the relay token that "
+            "shop-inbox-relay token shows.",
+        ),
         CheckOutcome.PLAIN_HTTP: plain_http_sentence(url, plain_http_address(url)),
     }[result.outcome]
 

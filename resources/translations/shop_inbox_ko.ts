@@ -8454,6 +8454,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <source>The relay had a problem answering. Try again in a minute.</source>
         <translation>릴레이가 응답하는 중 문제가 생겼어요. 잠시 후 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>Your relay is refusing this network for a few minutes because many wrong relay tokens came from it. Wait five minutes, then check again with the relay token that shop-inbox-relay token shows.</source>
+        <translation>이 네트워크에서 잘못된 릴레이 토큰이 여러 번 들어와서 릴레이가 몇 분 동안 연결을 막고 있어요. 5분 뒤에 shop-inbox-relay token 명령이 보여 주는 릴레이 토큰으로 다시 확인해 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>RelayCheckPanel</name>

@@ -133,3 +133,15 @@ def test_testing_a_mistyped_token_costs_one_of_the_relays_tries_whatever_the_che
         assert front.count("GET", "/healthz") == front.count("GET", "/v1/events") == WRONG_TRIES + 2
         # Not held off: the right token, pasted at last, passes the test.
         assert check_relay(url, relay.token).outcome is CheckOutcome.OK
+
+
+def test_an_address_the_relay_holds_off_after_many_different_wrong_tokens_is_told_so(
+    relay: RunningRelay,
+) -> None:
+    with relay_front(relay.url, forwarded_for="1.1.1.1") as (_front, url):
+        for n in range(WRONG_TRIES - 1):
+            assert check_relay(url, f"guess-{n}").outcome is CheckOutcome.WRONG_TOKEN
+        # The last try's /healthz starts the hold, which its /v1/events meets; then even the right
+        # token is refused for now: said so, not "the relay had a problem answering".
+        assert check_relay(url, "guess-last").outcome is CheckOutcome.HELD_OFF
+        assert check_relay(url, relay.token).outcome is CheckOutcome.HELD_OFF

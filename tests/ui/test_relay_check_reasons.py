@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.relay_client import CheckOutcome, check_relay
+from app.relay_client import CheckOutcome, CheckResult, check_relay
 from tests.support.bad_network import Mode, bad_network
 from tests.support.certificates import make_ca, server_context
 from tests.support.relay_server import RunningRelay
@@ -34,3 +34,8 @@ def test_the_relay_check_against_an_expired_certificate_says_so(
     with bad_network(relay.port, tls=server_context(ca, tmp_path, expired=True)) as front:
         said = explain(check_relay(front.url, relay.token), front.url)
     assert "certificate has expired" in said
+
+
+def test_a_relay_that_holds_this_network_off_says_to_wait_not_that_it_had_a_problem(qtbot: Any) -> None:
+    said = explain(CheckResult(CheckOutcome.HELD_OFF, "HTTP 429 too_many_attempts"))
+    assert "wrong relay tokens" in said and "five minutes" in said and "problem" not in said
