@@ -119,6 +119,12 @@ def test_another_web_server_is_not_a_relay(not_a_relay: str) -> None:
     assert check_relay(not_a_relay, "t").outcome is CheckOutcome.NOT_A_RELAY
 
 
+def refused_each(url: str, tokens: list[str]) -> None:
+    """The connection check, once with each token: each refused as a wrong token."""
+    for token in tokens:
+        assert check_relay(url, token).outcome is CheckOutcome.WRONG_TOKEN
+
+
 def test_testing_a_mistyped_token_costs_one_of_the_relays_tries_whatever_the_check_asks(
     relay: RunningRelay,
 ) -> None:
@@ -126,10 +132,8 @@ def test_testing_a_mistyped_token_costs_one_of_the_relays_tries_whatever_the_che
     # after WRONG_TRIES wrong tokens. "Test connection" asks /healthz and /v1/events, both with the
     # token; she tests one mistyped paste after another, and one of them again and again.
     with relay_front(relay.url, forwarded_for="1.1.1.1") as (front, url):
-        for n in range(WRONG_TRIES - 1):
-            assert check_relay(url, f"mistyped-paste-{n}").outcome is CheckOutcome.WRONG_TOKEN
-        for _ in range(3):
-            assert check_relay(url, "mistyped-paste-0").outcome is CheckOutcome.WRONG_TOKEN
+        refused_each(url, [f"mistyped-paste-{n}" for n in range(WRONG_TRIES - 1)])
+        refused_each(url, ["mistyped-paste-0"] * 3)
         assert front.count("GET", "/healthz") == front.count("GET", "/v1/events") == WRONG_TRIES + 2
         # Not held off: the right token, pasted at last, passes the test.
         assert check_relay(url, relay.token).outcome is CheckOutcome.OK
@@ -139,8 +143,7 @@ def test_an_address_the_relay_holds_off_after_many_different_wrong_tokens_is_tol
     relay: RunningRelay,
 ) -> None:
     with relay_front(relay.url, forwarded_for="1.1.1.1") as (_front, url):
-        for n in range(WRONG_TRIES - 1):
-            assert check_relay(url, f"guess-{n}").outcome is CheckOutcome.WRONG_TOKEN
+        refused_each(url, [f"guess-{n}" for n in range(WRONG_TRIES - 1)])
         # The last try's /healthz starts the hold, which its /v1/events meets; then even the right
         # token is refused for now: said so, not "the relay had a problem answering".
         assert check_relay(url, "guess-last").outcome is CheckOutcome.HELD_OFF
