@@ -35,6 +35,11 @@ _FORMULA_START = ("=", "@", "+", "-", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-][\d\s().,-]*")
 
 
+def plain_spaces(text: str) -> str:
+    """`text` with its no-break spaces (U+00A0) made plain ones."""
+    return text.replace("\u00a0", " ")
+
+
 def csv_text(value: str) -> str:
     """A text cell as a CSV holds it so Excel shows it and never runs it: a ' before what would
     start a formula (Excel reads the cell as text; the owner sees the ' and the text whole); any
@@ -292,8 +297,10 @@ def write_sheet(
     numbers and Decimals are numbers, so the books can add them up (shown as 39,000); a naive
     datetime (wall-clock time) is a date-time cell, "2026-12-01 16:07" in a CSV. `header_tools`:
     the workbook's first row (the header) stays in view as the owner scrolls and filters its
-    columns (a CSV has neither).
+    columns (a CSV has neither). A no-break space (which keeps "대기 중" on one line in a narrow
+    column of the window) is written as a plain one, so the owner's filter typed in Excel finds it.
     """
+    rows = [[plain_spaces(v) if isinstance(v, str) else v for v in row] for row in rows]
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")

@@ -2345,7 +2345,7 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>Needs a person</source>
-        <translation>상담 필요</translation>
+        <translation>상담&#xa0;필요</translation>
     </message>
     <message>
         <source>Archived {0}</source>
@@ -2365,7 +2365,7 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>&amp;Needs a person</source>
-        <translation>상담 필요(&amp;N)</translation>
+        <translation>상담&#xa0;필요(&amp;N)</translation>
     </message>
     <message>
         <source>Chats with a label, or that need a person</source>
@@ -2516,7 +2516,7 @@ the customer can still write.</source>
     </message>
     <message>
         <source>Needs a person</source>
-        <translation>상담 필요</translation>
+        <translation>상담&#xa0;필요</translation>
     </message>
     <message>
         <source>Draft: {text}</source>
@@ -2531,7 +2531,7 @@ the customer can still write.</source>
     <name>ChatListModel</name>
     <message>
         <source>{0} · Needs a person</source>
-        <translation>{0} · 상담 필요</translation>
+        <translation>{0} · 상담&#xa0;필요</translation>
     </message>
     <message>
         <source>To your number {0}</source>
@@ -6672,7 +6672,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Overdue</source>
-        <translation>기한 지남</translation>
+        <translation>기한&#xa0;지남</translation>
     </message>
     <message>
         <source>Pay within {0}</source>
@@ -11360,11 +11360,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Sending</source>
-        <translation>보내는 중</translation>
+        <translation>보내는&#xa0;중</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation>일시 중지됨</translation>
+        <translation>일시&#xa0;중지됨</translation>
     </message>
     <message>
         <source>Waiting for the messaging limit</source>
@@ -11424,7 +11424,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Opted out of marketing</source>
-        <translation>광고 수신거부</translation>
+        <translation>광고&#xa0;수신거부</translation>
     </message>
     <message>
         <source>Marketing consent must be confirmed again every 2 years (given over 23 months ago)</source>
@@ -11436,19 +11436,19 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Removed by you</source>
-        <translation>직접 뺌</translation>
+        <translation>직접&#xa0;뺌</translation>
     </message>
     <message>
         <source>Needs a person</source>
-        <translation>상담 필요</translation>
+        <translation>상담&#xa0;필요</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation>대기 중</translation>
+        <translation>대기&#xa0;중</translation>
     </message>
     <message>
         <source>Held for the night</source>
-        <translation>야간이라 보류 중</translation>
+        <translation>야간이라 보류&#xa0;중</translation>
     </message>
     <message>
         <source>Pending at Meta</source>

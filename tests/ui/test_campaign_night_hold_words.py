@@ -77,7 +77,7 @@ def test_in_korean_the_hold_and_the_send_read_in_korean_on_a_korean_clock(
     qapp: Any, korean: None, korean_locale: None
 ) -> None:
     ticks, why = _columns(dataclasses.replace(HELD, held_until=MORNING_IN_SEOUL), LONDON)
-    assert ticks == "야간이라 보류 중"
+    assert ticks == "야간이라 보류\u00a0중"  # "보류 중" kept on one line in its column
     assert why.startswith("야간이라 보류 중: ") and "오후 11:00" in why and "(고객 시간으로 오전 8:00)" in why
     sent = dataclasses.replace(
         HELD, state=RecipientState.SENT, sent_at=MORNING_IN_SEOUL, held_until=MORNING_IN_SEOUL

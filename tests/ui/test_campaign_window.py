@@ -329,7 +329,7 @@ def test_a_paused_campaign_does_not_promise_to_send_at_its_time(qtbot: Any, ctx:
         set_progress(s, s.get(Campaign, cid).uid, "paused", {"queued": 2}, "owner", sent_at=NOW)
     report = open_report(qtbot, ctx)
     at = moment_text(later, report.model.zone)
-    assert report.state.text().startswith("일시 중지됨")
+    assert report.state.text().startswith("일시\u00a0중지됨")
     assert f"{at}에 보내도록 예약됨" in report.state.text() and "보낼 예정" not in report.state.text()
     assert "릴레이 현황: 다시 시작하면 보낼 고객 2명" in report.failures.text().splitlines()
     assert [report.model.index(row, 5).data() for row in range(2)] == ["캠페인을 다시 시작하면 보내요"] * 2
