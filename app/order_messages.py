@@ -14,7 +14,7 @@ from app.money import format_price
 from app.order_queries import OrderDetail
 from app.order_returns import RETURNED, carried_to
 from app.order_settings import OrderSettings
-from app.orders import OrderState, move_note
+from app.orders import OrderState, item_quantity, move_note
 from app.queries import has_written
 from app.rules import RECENT_WORDS, TYPED_KINDS, text_for, writing_script, zone
 from app.surcharge_areas import area_name
@@ -327,13 +327,13 @@ PLACEHOLDERS: tuple[str, ...] = (
 
 
 def placeholders(
-    order: OrderDetail, settings: OrderSettings, locale: str, deadline_text: str
+    order: OrderDetail, settings: OrderSettings, locale: str, deadline_text: str, language: str
 ) -> dict[str, str]:
-    """The value of each of `PLACEHOLDERS` for `order`."""
+    """The value of each of `PLACEHOLDERS` for `order`, for a text written in `language`."""
     return {
         "name": order.customer or "",
         "number": order.number,
-        "items": items_line(order),
+        "items": items_line(order, language),
         # What she is asked for: an exchange's new order less what her first order's payment paid.
         "total": format_price(order.due_minor, order.currency, locale),
         "bank": settings.bank_account,
@@ -348,10 +348,11 @@ def placeholders(
 ITEMS_LINE_MAX = 1000  # of a message's 4,096 characters: an order of 200 lines is cut, not refused
 
 
-def items_line(order: OrderDetail) -> str:
-    """What she ordered, as her message gets it: "제육도시락 ×2, 김밥 세트 (참치) ×1"."""
+def items_line(order: OrderDetail, language: str) -> str:
+    """What she ordered, as her message in `language` gets it: "제육도시락 2개, 김밥 세트 (참치) 1개",
+    "Linen shirt ×2" (`item_quantity`, as the orders table writes it)."""
     text = ", ".join(
-        f"{line.name} ({line.option}) ×{line.quantity}" if line.option else f"{line.name} ×{line.quantity}"
+        item_quantity(f"{line.name} ({line.option})" if line.option else line.name, line.quantity, language)
         for line in order.lines
     )
     return text if len(text) <= ITEMS_LINE_MAX else cut_to(text, ITEMS_LINE_MAX - 1).rstrip(", ") + "…"
@@ -524,7 +525,10 @@ def prepare_message(
     text = settings.messages.get(key) or defaults.get(key)
     if not text:
         return None
-    values = placeholders(order, settings, locale, deadline_text)
+    # The owner's own words are in the shop's language, a default in the message's.
+    values = placeholders(
+        order, settings, locale, deadline_text, shop_language if settings.messages.get(key) else language
+    )
     if came_back is not None:
         values["exchange"] = str((came_back.get("exchange") or {}).get("number", ""))
     inside = last_inbound_at is not None and now - last_inbound_at < SERVICE_WINDOW
@@ -647,7 +651,7 @@ def prepare_message(
 
     spoken = template.language.replace("-", "_").split("_", 1)[0].lower()
     deadline = deadline_for(spoken) if deadline_for is not None else deadline_text
-    in_its_language = placeholders(order, settings, babel_locale(template.language), deadline)
+    in_its_language = placeholders(order, settings, babel_locale(template.language), deadline, spoken)
     if carried:
         in_its_language["total"] = format_price(refund_minor, order.currency, babel_locale(template.language))
     if came_back is not None:  # the return template's {{3}}: what this return refunds

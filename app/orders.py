@@ -325,6 +325,12 @@ def typed_order_number(word: str) -> TypedOrderNumber | None:
     return None
 
 
+def item_quantity(name: str, quantity: int, language: str) -> str:
+    """An item and how many of it as `language` ("ko", "en") writes it: "린넨 셔츠 2개", as Korean shops
+    write it, else "Linen shirt ×2". The orders table, and the order messages customers get."""
+    return f"{name} {quantity}개" if language == "ko" else f"{name} ×{quantity}"
+
+
 # A quantity written after an item's name, as a customer's message says it and the owner copies it
 # into the order form ("제육도시락 2개", "김밥 세트 x3", "Linen bag ×2"). A bare trailing number is
 # left in the name: it is as often a size ("콜라 500", "Shirt 95"), and so is a code's "x2" ("BOX2").

@@ -17,10 +17,11 @@ from PySide6.QtCore import (
 )
 
 from app.order_queries import SORT_KEYS, OrderSummary
-from app.orders import OrderState
+from app.orders import OrderState, item_quantity
 from ui.formatting import due_time, full_datetime, list_time, shop_datetime
 from ui.order_text import state_name, total_texts
 from ui.plain_tooltip import plain_tooltip
+from ui.translations import ui_language
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ORDER_MIME = "application/x-shopinbox-order"
@@ -36,12 +37,7 @@ def items_text(summary: OrderSummary) -> str:
     from the Korean font, smaller than the "×1" after a Latin letter in the same column."""
     from PySide6.QtCore import QCoreApplication
 
-    shown = ", ".join(
-        QCoreApplication.translate(
-            "OrderBoard", "{0} ×{1}", "an order's item and how many: Linen shirt ×2"
-        ).format(name, quantity)
-        for name, quantity in summary.items
-    )
+    shown = ", ".join(item_quantity(name, quantity, ui_language()) for name, quantity in summary.items)
     more = summary.line_count - len(summary.items)
     if more > 0:
         shown += " " + QCoreApplication.translate("OrderBoard", "+%Ln more", "", more)

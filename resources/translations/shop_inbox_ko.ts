@@ -6655,11 +6655,6 @@ Run it only if you know who made it and asked for it. A customer has no reason t
         </translation>
     </message>
     <message>
-        <source>{0} ×{1}</source>
-        <comment>an order&apos;s item and how many: Linen shirt ×2</comment>
-        <translation>{0} {1}개</translation>
-    </message>
-    <message>
         <source>+%Ln more</source>
         <translation>외 %Ln개</translation>
     </message>

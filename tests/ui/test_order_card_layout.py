@@ -81,7 +81,9 @@ def last_rows(delegate: OrderCardDelegate, summary: OrderSummary, width: int) ->
     ]
 
 
-def test_a_narrow_card_keeps_the_time_left_to_pay_and_a_wide_one_says_it_whole(korean: None) -> None:
+def test_a_narrow_card_keeps_the_time_left_to_pay_and_a_wide_one_says_it_whole(
+    korean: None, korean_locale: None
+) -> None:
     delegate = OrderCardDelegate()
     delegate.now = NOW
     awaiting, shipped = CARDS

@@ -1,4 +1,5 @@
-"""The payment request tells the customer what she ordered, as well as how much ("주문 상품: 제육도시락 ×2")."""
+"""The payment request tells the customer what she ordered, as well as how much ("주문 상품: 제육도시락 2개"),
+with how many of each as the orders table writes it in the message's language."""
 
 from __future__ import annotations
 
@@ -33,7 +34,24 @@ def test_the_payment_request_lists_the_lunchboxes_she_ordered(
         button(order_window, "move_awaiting_payment").click()
     qtbot.waitUntil(button(order_window, "sendOrderMessage").isVisible)
     text = order_window.message.edit.toPlainText()
-    assert "\n주문 상품: 제육도시락 ×2, 김밥 세트 (참치) ×1\n결제 금액: 25,000원\n" in text
+    # "2개" as Korean shops write it, and as the orders table says it (it read "제육도시락 ×2").
+    assert "\n주문 상품: 제육도시락 2개, 김밥 세트 (참치) 1개\n결제 금액: 25,000원\n" in text
+
+
+def test_an_english_payment_request_counts_the_items_the_english_way(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account="Monzo 12-34-56 12345678"))
+        create_item(s, ItemDraft(name="Linen shirt", price_minor=3900, currency="GBP", retailer_id="LS-1"))
+        create_item(s, ItemDraft(name="Eco bag", price_minor=1200, currency="GBP", retailer_id="EB-1"))
+        c = make_contact(s, profile_name="Emma Clarke", last_inbound_at=utcnow() - timedelta(minutes=5))
+        lines = [LineInput("LS-1", 2), LineInput("EB-1", 1, option="Green")]
+        order_id = create_order(s, contact_id=c.id, lines=lines, source="chat").id
+    order_window = open_order(window, qtbot, order_id)
+    with qtbot.waitSignal(order_window.moved):
+        button(order_window, "move_awaiting_payment").click()
+    qtbot.waitUntil(button(order_window, "sendOrderMessage").isVisible)
+    text = order_window.message.edit.toPlainText()
+    assert "\nItems: Linen shirt ×2, Eco bag (Green) ×1\n" in text and "개" not in text
 
 
 def test_a_shop_that_saved_the_former_default_gets_the_one_with_the_items() -> None:
@@ -53,13 +71,13 @@ def test_an_order_of_two_hundred_lines_is_named_within_a_message() -> None:
         LineRow(f"C{n}", "아주 긴 이름의 도시락 " * 8, "", 1, 9500, "KRW", True, None, "", n)
         for n in range(200)
     )
-    text = items_line(cast(OrderDetail, SimpleNamespace(lines=lines)))
+    text = items_line(cast(OrderDetail, SimpleNamespace(lines=lines)), "ko")
     assert len(text) <= ITEMS_LINE_MAX and text.endswith("…")
 
 
 def test_a_long_order_of_thai_items_is_cut_between_whole_letters() -> None:
     """Cut at a set count of code points, the last name could lose a tone mark ("น้ำ" → "น้")."""
     lines = tuple(LineRow(f"C{n}", "ก" + "น้ำ" * 50, "", 1, 900, "THB", True, None, "", n) for n in range(10))
-    text = items_line(cast(OrderDetail, SimpleNamespace(lines=lines)))
+    text = items_line(cast(OrderDetail, SimpleNamespace(lines=lines)), "ko")
     last = text.removesuffix("…").rsplit(", ", 1)[-1]
     assert text.endswith("…") and len(last) % 3 == 1  # "ก" and whole "น้ำ"s only

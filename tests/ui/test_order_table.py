@@ -120,7 +120,9 @@ def _quantity_fonts(font: Any, text: str) -> set[str]:
     return {run.rawFont().familyName() for run in layout.glyphRuns(len(text) - 2, 2)}
 
 
-def test_a_korean_owner_reads_how_many_as_her_shop_writes_it(window: Any, qtbot: Any, korean: None) -> None:
+def test_a_korean_owner_reads_how_many_as_her_shop_writes_it(
+    window: Any, qtbot: Any, korean: None, korean_locale: None
+) -> None:
     """ "린넨 블라우스 화이트 ×1": the "×1" after a Hangul name came from the Korean font, smaller than
     "트렌치 코트 베이지 L ×1" a row above. Korean shops write "1개"."""
     _orders_of_a_blouse_and_earrings(window)
