@@ -157,6 +157,50 @@ def _day_spans(day: DayHours, on: date) -> list[Span]:
     return spans
 
 
+_WEEK_MINUTES = 7 * 24 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class HoursOverlap:
+    """Two ranges of a week's hours that cover the same time: `first` on `weekday`, `second` on
+    `second_weekday` (the next day when `first` runs past midnight into it; 0 = Monday)."""
+
+    weekday: int
+    first: TimeRange
+    second_weekday: int
+    second: TimeRange
+
+
+def overlapping_hours(week: Sequence[DayHours]) -> list[HoursOverlap]:
+    """The ranges of `week` that overlap ("09:00"–"13:00" and "12:00"–"18:00" on one day, or a night
+    running past midnight into the next day's first hours), each pair once, in the week's order.
+    Ranges that only touch ("13:00"–"18:00" after "09:00"–"13:00") do not overlap; a day open all day
+    is left out (the night before may well run into it)."""
+    ranges: list[tuple[int, int, int, TimeRange]] = []  # start, end in minutes of the week; day; range
+    for weekday, day in enumerate(week):
+        if day.mode != "open":
+            continue
+        for r in day.ranges:
+            start, end = _minutes(r.start), _minutes(r.end)
+            if end == start:
+                continue
+            end += 24 * 60 if end < start else 0
+            ranges.append((weekday * 24 * 60 + start, weekday * 24 * 60 + end, weekday, r))
+    found = []
+    for i, (start, end, weekday, first) in enumerate(ranges):
+        for other_start, other_end, other_day, second in ranges[i + 1 :]:
+            # Sunday's night runs into Monday: its range is seen a week earlier too.
+            if any(
+                start < other_end + shift and other_start + shift < end
+                for shift in (0, -_WEEK_MINUTES, _WEEK_MINUTES)
+            ):
+                if other_day != weekday and runs_past_midnight(second):  # the night first
+                    found.append(HoursOverlap(other_day, second, weekday, first))
+                else:
+                    found.append(HoursOverlap(weekday, first, other_day, second))
+    return found
+
+
 def _week_spans(
     week: list[DayHours], first: date, last: date, hours: BusinessHours | None = None
 ) -> list[Span]:

@@ -320,6 +320,9 @@ class RelayErrorCode(StrEnum):
     TOO_MANY_REQUESTS = "too_many_requests"
     BODY_TIMEOUT = "body_timeout"  # 408: the request body arrived too slowly
     BOT_OVER_LIMITS = "bot_over_limits"  # 400: the menu bot breaks a limit (params: problem, node)
+    # 400: two ranges of opening (or away) hours overlap (params: part "business_hours" or "away",
+    # weekday 0 = Monday, first and second as "09:00-13:00"); a document stored before keeps them.
+    OVERLAPPING_HOURS = "overlapping_hours"
     CAMPAIGN_CONFLICT = "campaign_conflict"  # 409: that campaign id holds another campaign
     CAMPAIGN_FINISHED = "campaign_finished"  # 409: pause/resume of a done or cancelled campaign
     # 422: a campaign's `phone_number_id` is none of the numbers this relay serves (params: number)

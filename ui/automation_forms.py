@@ -30,14 +30,16 @@ from PySide6.QtWidgets import (
 from app.bank_field import BANK_FIELD
 from app.contact_lookup import ContactChoice, ContactDirectory
 from app.phones import display_phone, e164_digits
-from app.rules import runs_past_midnight
+from app.rules import HoursOverlap, overlapping_hours, runs_past_midnight
 from app.wire import DayHours, Recipients, TimeRange
 from ui.context import AppContext
 from ui.date_typing import typed_dates
 from ui.field_tokens import shown_field
 from ui.formatting import display_locale, time_edit_format
 from ui.ops import delete_when_closed, run_op
+from ui.rule_summary import RuleSummary
 from ui.screen_fit import resize_within_screen
+from ui.theme import problem_colour
 
 log = logging.getLogger(__name__)
 
@@ -313,12 +315,35 @@ class DayHoursEditor(QWidget):
         )
         self.add_range_button.addAction(_row_key(self, keys, self.add_hours))
         self.rows: list[_RangeRow] = []
+        # Under the day's hours while two of them overlap (the week says which): what overlaps, and
+        # for two ranges of this day a button that makes them one.
+        self.overlap_note = QLabel()
+        self.overlap_note.setObjectName("hoursOverlap")
+        self.overlap_note.setWordWrap(True)
+        self.overlap_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.overlap_note.setStyleSheet(f"color: {problem_colour()};")
+        self.join_button = QPushButton(self.tr("Join them"))
+        self.join_button.setToolTip(
+            self.tr("Makes the two overlapping ranges one, from the earlier opening to the later closing.")
+        )
+        self.join_button.clicked.connect(self.join_overlap)
+        self._joinable: tuple[TimeRange, TimeRange] | None = None
+        overlap_row = self.overlap_row = QWidget()
+        overlap_layout = QHBoxLayout(overlap_row)
+        overlap_layout.setContentsMargins(0, 0, 0, 0)
+        overlap_layout.addWidget(self.overlap_note, 1)
+        overlap_layout.addWidget(self.join_button, 0, Qt.AlignmentFlag.AlignTop)
+        overlap_row.hide()
         # The hours a day opened from "Closed" starts with (the week sets the nearest open day's).
         self.suggested_hours: Callable[[], list[TimeRange]] = lambda: list(DEFAULT_HOURS)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mode, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(self.ranges_box, 1)
+        ranges_and_note = QVBoxLayout()
+        ranges_and_note.setContentsMargins(0, 0, 0, 0)
+        ranges_and_note.addLayout(self.ranges_box)
+        ranges_and_note.addWidget(overlap_row)
+        layout.addLayout(ranges_and_note, 1)
         layout.addWidget(self.add_range_button, 0, Qt.AlignmentFlag.AlignTop)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self._mode_changed()
@@ -333,6 +358,31 @@ class DayHoursEditor(QWidget):
             self.mode.setCurrentIndex(self.mode.findData("open"))
         if before < len(self.rows):
             self.rows[before].start.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def show_overlap(self, text: str, joinable: tuple[TimeRange, TimeRange] | None = None) -> None:
+        """Say under the day's hours that two ranges overlap ("" says nothing); `joinable`: two of
+        this day's ranges that Join them makes one."""
+        self._joinable = joinable
+        self.overlap_note.setText(text)
+        self.join_button.setVisible(joinable is not None)
+        self.overlap_row.setVisible(bool(text) and self.mode.currentData() == "open")
+
+    def join_overlap(self) -> None:
+        """The two overlapping ranges made one: the first row runs from the earlier opening to the
+        later closing, the second row goes."""
+        if self._joinable is None:
+            return
+        first, second = self._joinable
+        rows = [row for row in self.rows if row.value() in (first, second)]
+        if len(rows) < 2:
+            return
+        keep, drop = rows[0], rows[1]
+        start = min(first.start, second.start)
+        end = max(first.end, second.end)
+        keep.start.setTime(_time(start))
+        keep.end.setTime(_time(end))
+        drop.remove_button.click()
+        keep.start.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_range(self, start: str, end: str) -> None:
         row = _RangeRow(start, end, self)
@@ -351,7 +401,7 @@ class DayHoursEditor(QWidget):
         chain: list[QWidget] = [self.mode]
         for row in self.rows:
             chain += [row.start, row.end, row.remove_button]
-        chain.append(self.add_range_button)
+        chain += [self.join_button, self.add_range_button]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -428,6 +478,9 @@ class WeekHoursEditor(QWidget):
             day.suggested_hours = partial(self._hours_before, weekday)
             self.days.append(day)
         grid.setColumnStretch(1, 1)
+        self.summaries = RuleSummary(self)
+        self._overlaps: list[HoursOverlap] = []
+        self.changed.connect(self._show_overlaps)
 
     def _hours_before(self, weekday: int) -> list[TimeRange]:
         """A day the owner opens starts with the hours of the nearest open day before it (Sunday
@@ -444,6 +497,47 @@ class WeekHoursEditor(QWidget):
     def set_value(self, week: list[DayHours]) -> None:
         for editor, day in zip(self.days, week, strict=True):
             editor.set_value(day)
+        self._show_overlaps()
+
+    def _show_overlaps(self) -> None:
+        """Each day whose hours overlap says so under them, as they are typed (a week stored so by
+        an older version too): two ranges of one day, or a night that runs into the next day's."""
+        self._overlaps = overlapping_hours(self.value())
+        said: dict[int, tuple[str, tuple[TimeRange, TimeRange] | None]] = {}
+        for overlap in self._overlaps:
+            if overlap.second_weekday in said:
+                continue
+            same_day = overlap.weekday == overlap.second_weekday
+            plain = same_day and not any(map(runs_past_midnight, (overlap.first, overlap.second)))
+            said[overlap.second_weekday] = (
+                self.overlap_text(overlap),
+                (overlap.first, overlap.second) if plain else None,
+            )
+        for weekday, day in enumerate(self.days):
+            text, joinable = said.get(weekday, ("", None))
+            day.show_overlap(text, joinable)
+
+    def overlap_text(self, overlap: HoursOverlap) -> str:
+        """ "Monday: 9:00 AM–1:00 PM and 12:00 PM–6:00 PM overlap"; a night that runs into the next
+        day names both days."""
+        first, second = (self.summaries.hours_span(r) for r in (overlap.first, overlap.second))
+        if overlap.weekday == overlap.second_weekday:
+            return self.tr("{0}: {1} and {2} overlap").format(_day_name(overlap.weekday), first, second)
+        return self.tr("{0} {1} runs into {2} {3}").format(
+            _day_name(overlap.weekday), first, _day_name(overlap.second_weekday), second
+        )
+
+    def overlap_problem(self) -> str:
+        """Why Save is refused while two ranges overlap, or ""."""
+        if not self._overlaps:
+            return ""
+        return self.tr("{0}. Change one of them or join them, then save.").format(
+            self.overlap_text(self._overlaps[0])
+        )
+
+
+def _day_name(weekday: int) -> str:
+    return display_locale().dayName(weekday + 1, QLocale.FormatType.LongFormat)
 
 
 class FieldButtons(QWidget):

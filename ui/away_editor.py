@@ -109,5 +109,9 @@ class AwayEditor(MessageRuleEditor):
         self.summary.setText(self.summaries.away(doc.away, hours))
         super().refresh_summary(doc)
 
+    def problem(self) -> str:
+        custom = self.schedule.checkedId() == SCHEDULES.index("custom")
+        return (custom and self.custom.overlap_problem()) or super().problem()
+
     def sent_while_open(self, doc: Automations) -> bool:
         return doc.away.schedule == "always"

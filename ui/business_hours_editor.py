@@ -100,7 +100,7 @@ class BusinessHoursEditor(AutomationDialog):
             return self.tr("Choose a time zone from the list: type its city, like {0}.").format(
                 zone_city("Asia/Seoul")
             )
-        return ""
+        return self.week.overlap_problem()
 
     def refresh_summary(self, doc: Automations) -> None:
         # What Save keeps, as the form shows it: a shop that never set its hours is stored on UTC,

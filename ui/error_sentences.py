@@ -578,6 +578,11 @@ def relay_sentences() -> dict[str, str]:
             "The menu bot goes beyond what WhatsApp allows (too many rows, or a title too long). "
             "The menu that was running keeps running.",
         ),
+        RelayErrorCode.OVERLAPPING_HOURS: translate(
+            "Errors",
+            "Two of your opening hours on one day overlap. Open Business hours, change one of them "
+            "or make them one, and save again.",
+        ),
         RelayErrorCode.CAMPAIGN_CONFLICT: translate(
             "Errors", "Your relay already holds another campaign under this one's id. Make a new campaign."
         ),

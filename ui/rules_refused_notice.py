@@ -185,6 +185,10 @@ def refusal_reason(relay_code: str, problem: BotProblem | None = None, where: st
             "RulesRefused",
             "The menu bot goes beyond what the relay allows (too many rows, or a title too long).",
         )
+    if relay_code == RelayErrorCode.OVERLAPPING_HOURS:
+        return QCoreApplication.translate(
+            "RulesRefused", "Two ranges of hours on one day overlap: change one of them or make them one."
+        )
     if relay_code == RelayErrorCode.TOO_LARGE:
         return QCoreApplication.translate("RulesRefused", "The rules are larger than the relay takes.")
     if relay_code in (RelayErrorCode.INVALID, "http_400", "http_422"):

@@ -10,7 +10,16 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
-from app.wire import Automations, BotLimitError, ErrorBody, KnownContacts, RelayErrorCode, StaleRevision
+from app.rules import overlapping_hours
+from app.wire import (
+    Automations,
+    BotLimitError,
+    DayHours,
+    ErrorBody,
+    KnownContacts,
+    RelayErrorCode,
+    StaleRevision,
+)
 from relay.bodies import read_body
 from relay.errors import error
 from relay.routes.deps import authorised, current_relay
@@ -54,6 +63,10 @@ async def put_automations(
         return error(400, RelayErrorCode.INVALID, f"The automations document is not valid: {exc}")
     except ValueError as exc:
         return error(400, RelayErrorCode.INVALID, f"The automations document is not valid: {exc}")
+    before = Automations.model_validate(await run_in_threadpool(relay.store.kv.automations) or {})
+    refused = _overlap_refusal(doc, before)
+    if refused is not None:
+        return refused
     stored = await run_in_threadpool(
         relay.store.kv.put_automations, doc.model_dump(mode="json"), int(if_match.strip('"'))
     )
@@ -70,6 +83,27 @@ async def put_automations(
     relay.automations_changed()
     await relay.feed.notify()
     return JSONResponse(stored, headers={"ETag": str(stored["revision"])})
+
+
+def _overlap_refusal(doc: Automations, before: Automations) -> Response | None:
+    """400 when a week of hours the request changes has two ranges that overlap (a hand-made request
+    or an older desktop); a week stored so before is kept as it is, so a save of another part goes."""
+    weeks: tuple[tuple[str, list[DayHours], list[DayHours]], ...] = (
+        ("business_hours", doc.business_hours.week, before.business_hours.week),
+        ("away", doc.away.custom, before.away.custom),
+    )
+    for part, week, stored in weeks:
+        overlaps = overlapping_hours(week) if week != stored else []
+        if overlaps:
+            o = overlaps[0]
+            first, second = f"{o.first.start}-{o.first.end}", f"{o.second.start}-{o.second.end}"
+            return error(
+                400,
+                RelayErrorCode.OVERLAPPING_HOURS,
+                f"Two ranges of hours overlap ({part}, weekday {o.weekday}): {first} and {second}.",
+                params={"part": part, "weekday": o.weekday, "first": first, "second": second},
+            )
+    return None
 
 
 @router.post("/v1/contacts/known")

@@ -3572,6 +3572,14 @@ The damaged inbox file was kept in {folder}.</source>
         <source>Adds opening hours to this day ({0})</source>
         <translation>이 요일에 영업시간을 더해요({0})</translation>
     </message>
+    <message>
+        <source>Join them</source>
+        <translation>합치기</translation>
+    </message>
+    <message>
+        <source>Makes the two overlapping ranges one, from the earlier opening to the later closing.</source>
+        <translation>겹치는 두 시간을 하나로 합쳐요. 더 이른 여는 시간부터 더 늦은 닫는 시간까지예요.</translation>
+    </message>
 </context>
 <context>
     <name>DemoSplash</name>
@@ -4524,6 +4532,10 @@ The damaged inbox file was kept in {folder}.</source>
     <message>
         <source>The menu bot goes beyond what WhatsApp allows (too many rows, or a title too long). The menu that was running keeps running.</source>
         <translation>메뉴 봇이 WhatsApp에서 허용하는 범위를 넘었어요(항목이 너무 많거나 제목이 너무 길어요). 이전 메뉴가 그대로 작동해요.</translation>
+    </message>
+    <message>
+        <source>Two of your opening hours on one day overlap. Open Business hours, change one of them or make them one, and save again.</source>
+        <translation>같은 날 영업시간 두 개가 겹쳐요. 영업시간을 열어 하나를 고치거나 하나로 합친 뒤 다시 저장하세요.</translation>
     </message>
     <message>
         <source>Your relay already holds another campaign under this one&apos;s id. Make a new campaign.</source>
@@ -9237,6 +9249,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>메뉴 봇이 릴레이가 허용하는 범위를 넘어요(항목이 너무 많거나 제목이 너무 길어요).</translation>
     </message>
     <message>
+        <source>Two ranges of hours on one day overlap: change one of them or make them one.</source>
+        <translation>같은 날 시간 두 개가 겹쳐요. 하나를 고치거나 하나로 합쳐 주세요.</translation>
+    </message>
+    <message>
         <source>The rules are larger than the relay takes.</source>
         <translation>설정이 릴레이가 받을 수 있는 크기보다 커요.</translation>
     </message>
@@ -11115,6 +11131,21 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Shop Inbox is updating your inbox for its new version. It opens by itself as soon as the update is done; there is no need to start it again.</source>
         <translation>샵 인박스가 새 버전에 맞춰 받은편지함을 업데이트하고 있어요. 업데이트가 끝나는 대로 저절로 열리니 다시 시작하지 않으셔도 돼요.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekHoursEditor</name>
+    <message>
+        <source>{0}: {1} and {2} overlap</source>
+        <translation>{0}: {1}, {2} 시간이 겹쳐요</translation>
+    </message>
+    <message>
+        <source>{0} {1} runs into {2} {3}</source>
+        <translation>{0} {1} 시간이 {2} {3} 시간과 겹쳐요</translation>
+    </message>
+    <message>
+        <source>{0}. Change one of them or join them, then save.</source>
+        <translation>{0}. 하나를 고치거나 합친 뒤 저장하세요.</translation>
     </message>
 </context>
 <context>

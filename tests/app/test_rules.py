@@ -812,3 +812,24 @@ def test_the_away_message_can_give_the_shops_hours_in_the_customers_language() -
         "We're closed now. Our hours:\nMon–Fri: 10:00 AM–7:00 PM\nSat: 11:00 AM–5:00 PM\nSun: closed\n"
         "All times are Seoul time."
     )
+
+
+def test_overlapping_hours_are_found_within_a_day_and_across_midnight_and_touching_ones_are_not() -> None:
+    from app.rules import HoursOverlap, overlapping_hours
+    from app.wire import DayHours, TimeRange
+
+    def day(*spans: tuple[str, str]) -> DayHours:
+        return DayHours(mode="open", ranges=[TimeRange(start=a, end=b) for a, b in spans])
+
+    closed = DayHours()
+    morning, noon = TimeRange(start="09:00", end="13:00"), TimeRange(start="12:00", end="18:00")
+    week = [day(("09:00", "13:00"), ("12:00", "18:00")), *[closed] * 6]
+    assert overlapping_hours(week) == [HoursOverlap(0, morning, 0, noon)]
+    assert overlapping_hours([day(("09:00", "13:00"), ("13:00", "18:00")), *[closed] * 6]) == []
+    assert overlapping_hours([day(("09:00", "09:00"), ("08:00", "10:00")), *[closed] * 6]) == []  # empty
+    # Sunday's night runs into Monday's early hours: named from the night.
+    night, early = TimeRange(start="22:00", end="02:00"), TimeRange(start="01:00", end="05:00")
+    week = [day(("01:00", "05:00")), *[closed] * 5, day(("22:00", "02:00"))]
+    assert overlapping_hours(week) == [HoursOverlap(6, night, 0, early)]
+    # A day open all day is left out: the night before may run into it.
+    assert overlapping_hours([DayHours(mode="all_day"), *[closed] * 5, day(("22:00", "02:00"))]) == []
