@@ -353,7 +353,7 @@ class DayHoursEditor(QWidget):
         be typed; a day closed or open all day is opened with the hours it would get."""
         before = len(self.rows) if self.mode.currentData() == "open" else 0
         if before:
-            self.add_range("14:00", "18:00")
+            self.add_range(*_hours_after([row.value() for row in self.rows]))
         else:
             self.mode.setCurrentIndex(self.mode.findData("open"))
         if before < len(self.rows):
@@ -444,6 +444,37 @@ class DayHoursEditor(QWidget):
             self.add_range(r.start, r.end)
         self.mode.setCurrentIndex(self.mode.findData(day.mode))
         self._mode_changed()
+
+
+def _hours_after(ranges: list[TimeRange]) -> tuple[str, str]:
+    """The hours Add hours gives a day already open: in the day's last free stretch of an hour or
+    more, an hour after the closing before it and three hours long at most ("10:00–13:00,
+    14:00–19:00" gets 20:00–23:00), so a range added never starts out overlapping the day's (its
+    14:00–18:00 did); 14:00–18:00 when the day has no free hour."""
+    taken = sorted(
+        (_minutes(r.start), _minutes(r.end)) for r in ranges if not runs_past_midnight(r) and r.start != r.end
+    )
+    free, cursor = [], 0
+    for first, last in taken:
+        if first > cursor:
+            free.append((cursor, first))
+        cursor = max(cursor, last)
+    free.append((cursor, 24 * 60))
+    roomy = [(a, b) for a, b in free if b - a >= 60]
+    if not roomy:
+        return "14:00", "18:00"
+    a, b = roomy[-1]
+    opens = a + min(60, b - a - 60)
+    closes = min(opens + 180, b)
+    return _hhmm(opens), _hhmm(closes)
+
+
+def _minutes(text: str) -> int:
+    return int(text[:2]) * 60 + int(text[3:])
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _drop(row: QWidget) -> None:

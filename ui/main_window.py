@@ -287,6 +287,16 @@ class MainWindow(QMainWindow):
         self.wake_watch = WakeWatch(self)
         self.wake_watch.woke.connect(self._woke)
         self.contact_panel.closed.connect(self.hide_contact_panel)
+        # Esc closes the newest of these and the notices above: a notice that came while the search
+        # was open goes first, then the search.
+        self.notices.add(
+            self.search, self.close_search, lambda: self.left.currentWidget() is self.search, news=False
+        )
+        self.notices.add(self.contact_panel, self.hide_contact_panel, news=False)
+        composer = self.chat.composer
+        self.notices.add(
+            composer.reply_bar, composer.clear_reply, lambda: composer.reply_to is not None, news=False
+        )
         self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
         self.contact_panel.orders_requested.connect(lambda text: self.orders.open_board().find_orders(text))
         self.notifier.chat_requested.connect(self.show_chat)
@@ -705,9 +715,10 @@ class MainWindow(QMainWindow):
             self.chat.composer.take_focus()
 
     def escape(self) -> None:
-        """A notice the keyboard is in (Tab took it to its Close) closes; else the search, the contact
-        panel or the reply being written, in that order; else the newest notice that has a Close,
-        unless the owner is writing: Esc in the message field never put away news she had not read."""
+        """A notice the keyboard is in (Tab took it to its Close) closes; else the newest shown of
+        the search, the contact panel, the reply being written and the notices that have a Close (a
+        notice that came after the search opened goes before it), the notices left out while the
+        owner is writing: Esc in the message field never put away news she had not read."""
         held = self.notices.holding_focus()
         if held is not None:
             self.notices.close(held)
@@ -715,13 +726,7 @@ class MainWindow(QMainWindow):
                 self.chat.composer.take_focus()  # Qt gave the keyboard to the next button in the chain
             else:
                 self.chat_list.view.setFocus()
-        elif self.left.currentWidget() is self.search:
-            self.close_search()
-        elif self.contact_panel.isVisible():
-            self.hide_contact_panel()
-        elif self.chat.composer.reply_to is not None:
-            self.chat.composer.clear_reply()
-        elif (newest := self.notices.newest()) is not None and not self._writing():
+        elif (newest := self.notices.newest(news=not self._writing())) is not None:
             self.notices.close(newest)
 
     def _writing(self) -> bool:

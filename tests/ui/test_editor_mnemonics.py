@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget,
 from tests.ui.test_dialog_mnemonics import ESC_BUTTONS, alt_letters, lettered_once, press_alt
 from tests.ui.test_menu_mnemonics import mnemonic
 
-# One "Add hours" per weekday and "×" per range: rows of the same button, reached with Tab (and
-# Ctrl+N in a day's row), not a letter.
-ROW_BUTTONS = ESC_BUTTONS | {"Add hours", "시간 추가", "×"}
+# One "Add hours" per weekday, "×" per range and "Join them" under a day whose hours overlap: rows of
+# the same button, reached with Tab (and Ctrl+N in a day's row), not a letter.
+ROW_BUTTONS = ESC_BUTTONS | {"Add hours", "시간 추가", "×", "Join them", "합치기"}
 
 
 def opened(qtbot: Any, editor: Any) -> Any:

@@ -1,7 +1,7 @@
 """Esc closes a notice that has a Close of its own (the relay's history news, the synced folder's
-warning, the orders window's file note): the one the keyboard is in, or the newest shown. It never
-takes Esc from the message field, the search, or a reply being written, and a notice that must stay
-(a full disk) does not go."""
+warning, the orders window's file note): the one the keyboard is in, or else the newest shown of the
+notices, the search and the contact panel (a notice that came while the search was open goes first).
+It never puts news away from the message field, and a notice that must stay (a full disk) does not go."""
 
 from __future__ import annotations
 
@@ -121,3 +121,57 @@ def test_esc_in_the_orders_window_closes_the_file_note_then_the_window(qtbot: An
     assert board.isVisible() and board.search.hasFocus()
     esc(qtbot)
     qtbot.waitUntil(lambda: not board.isVisible(), timeout=3000)
+
+
+def test_a_notice_that_came_while_the_search_was_open_closes_first_then_the_search(
+    window: Any, qtbot: Any
+) -> None:
+    """The owner searched, the relay's news came meanwhile: Esc in the search field put the search
+    away and left the news, which she had just seen appear, on the screen."""
+    in_front(qtbot, window)
+    window.open_search()
+    qtbot.waitUntil(window.search.field.hasFocus)
+    history_gap(window)
+    esc(qtbot)
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=3000)
+    assert window.left.currentWidget() is window.search
+    esc(qtbot)
+    qtbot.waitUntil(lambda: window.left.currentWidget() is window.chat_list, timeout=3000)
+
+
+def test_the_search_opened_after_a_notice_closes_before_it(window: Any, qtbot: Any) -> None:
+    in_front(qtbot, window)
+    history_gap(window)
+    window.open_search()
+    qtbot.waitUntil(window.search.field.hasFocus)
+    esc(qtbot)
+    qtbot.waitUntil(lambda: window.left.currentWidget() is window.chat_list, timeout=3000)
+    assert window.banner.isVisible()
+    esc(qtbot)  # the keyboard is back in the chat list: the news goes next
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=3000)
+
+
+def test_a_notice_that_came_after_the_contact_panel_opened_closes_before_it(
+    window: Any, qtbot: Any, ctx: Any
+) -> None:
+    from tests.support.factories import make_contact, make_message
+
+    in_front(qtbot, window)
+    with ctx.db.write() as s:
+        now = datetime.now(UTC)
+        contact = make_contact(s, profile_name="김민지", last_inbound_at=now)
+        make_message(s, contact, "주문했어요", sent_at=now)
+        contact_id = contact.id
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    window.toggle_contact_panel()
+    assert window.contact_panel.isVisible()
+    window.chat.view.setFocus()
+    qtbot.waitUntil(window.chat.view.hasFocus)
+    history_gap(window)
+    esc(qtbot)
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=3000)
+    assert window.contact_panel.isVisible()
+    esc(qtbot)
+    qtbot.waitUntil(lambda: not window.contact_panel.isVisible(), timeout=3000)

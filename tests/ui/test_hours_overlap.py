@@ -122,3 +122,23 @@ def test_a_korean_owner_reads_which_hours_overlap(
     assert monday.join_button.text() == "합치기"
     saved(qtbot, editor)
     assert editor.error.text().endswith("하나를 고치거나 합친 뒤 저장하세요.")
+
+
+def test_add_hours_never_starts_out_overlapping_the_days_hours(qtbot: Any, ctx: AppContext) -> None:
+    """Add hours gave every open day 14:00–18:00, which a day of 10:00–19:00 already covered: now the
+    day's last free hours, an hour after its closing."""
+    editor = BusinessHoursEditor(ctx, client_provider=lambda: None)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    monday = editor.week.days[0]
+    monday.set_value(DayHours(mode="open", ranges=[TimeRange(start="10:00", end="19:00")]))
+    for _ in range(3):
+        qtbot.mouseClick(monday.add_range_button, Qt.MouseButton.LeftButton)
+        assert not monday.overlap_row.isVisible()
+    assert [(r.start, r.end) for r in monday.value().ranges] == [
+        ("10:00", "19:00"),
+        ("20:00", "23:00"),
+        ("23:00", "24:00"),
+        ("19:00", "20:00"),  # the hour left between them
+    ]
