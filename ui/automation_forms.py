@@ -551,7 +551,10 @@ class WeekHoursEditor(QWidget):
     def overlap_text(self, overlap: HoursOverlap) -> str:
         """ "Monday: 9:00 AM–1:00 PM and 12:00 PM–6:00 PM overlap"; a night that runs into the next
         day names both days."""
-        first, second = (self.summaries.hours_span(r) for r in (overlap.first, overlap.second))
+        # Each range kept on one line ("오후 2:00~오후 7:00" broke after "오후").
+        first, second = (
+            self.summaries.hours_span(r).replace(" ", "\u00a0") for r in (overlap.first, overlap.second)
+        )
         if overlap.weekday == overlap.second_weekday:
             return self.tr("{0}: {1} and {2} overlap").format(_day_name(overlap.weekday), first, second)
         return self.tr("{0} {1} runs into {2} {3}").format(

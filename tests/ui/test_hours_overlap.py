@@ -56,8 +56,9 @@ def add_hours(qtbot: Any, day: DayHoursEditor, start: QTime, end: QTime) -> None
 
 
 def spaced(text: str) -> str:
-    """Qt writes "9:00\u202fAM" (a narrow no-break space), as CLDR does."""
-    return text.replace("\u202f", " ")
+    """Qt writes "9:00\u202fAM" (a narrow no-break space), as CLDR does; a range is kept on one
+    line with no-break spaces."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def saved(qtbot: Any, editor: BusinessHoursEditor) -> None:
@@ -118,7 +119,10 @@ def test_a_korean_owner_reads_which_hours_overlap(
     monday = editor.week.days[0]
     add_hours(qtbot, monday, QTime(12, 0), QTime(18, 0))
     qtbot.waitUntil(monday.overlap_row.isVisible, timeout=2000)
-    assert monday.overlap_note.text() == "월요일: 오전 9:00~오후 1:00, 오후 12:00~오후 6:00 시간이 겹쳐요"
+    assert (
+        spaced(monday.overlap_note.text())
+        == "월요일: 오전 9:00~오후 1:00, 오후 12:00~오후 6:00 시간이 겹쳐요"
+    )
     assert monday.join_button.text() == "합치기"
     saved(qtbot, editor)
     assert editor.error.text().endswith("하나를 고치거나 합친 뒤 저장하세요.")
