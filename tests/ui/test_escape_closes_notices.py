@@ -155,6 +155,7 @@ def test_a_notice_that_came_after_the_contact_panel_opened_closes_before_it(
     window: Any, qtbot: Any, ctx: Any
 ) -> None:
     from tests.support.factories import make_contact, make_message
+    from tests.support.window_waits import select_chat
 
     in_front(qtbot, window)
     with ctx.db.write() as s:
@@ -163,8 +164,8 @@ def test_a_notice_that_came_after_the_contact_panel_opened_closes_before_it(
         make_message(s, contact, "주문했어요", sent_at=now)
         contact_id = contact.id
     window.chat_list.load()
-    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
-    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=5000)
+    select_chat(window, qtbot, contact_id)
     window.toggle_contact_panel()
     assert window.contact_panel.isVisible()
     window.chat.view.setFocus()

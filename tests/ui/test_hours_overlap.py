@@ -15,6 +15,7 @@ from app.paths import paths_for
 from app.relay_client import RelayClient
 from app.wire import DayHours, TimeRange
 from tests.support.relay_server import RunningRelay
+from tests.ui.test_editor_mnemonics import opened
 from ui.automation_forms import DayHoursEditor
 from ui.business_hours_editor import BusinessHoursEditor
 from ui.context import AppContext
@@ -39,11 +40,8 @@ def hours_editor(
 ) -> BusinessHoursEditor:
     relay.put_rules(business_hours={"timezone": "Asia/Seoul", "week": WEEK})
     AutomationsStore(ctx.db).pull(client)
-    editor = BusinessHoursEditor(ctx, client_provider=lambda: client)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessHoursEditor(ctx, client_provider=lambda: client))
     editor.resize(700, 700)
-    editor.show()
-    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
     return editor
 
 
@@ -131,10 +129,7 @@ def test_a_korean_owner_reads_which_hours_overlap(
 def test_add_hours_never_starts_out_overlapping_the_days_hours(qtbot: Any, ctx: AppContext) -> None:
     """Add hours gave every open day 14:00–18:00, which a day of 10:00–19:00 already covered: now the
     day's last free hours, an hour after its closing."""
-    editor = BusinessHoursEditor(ctx, client_provider=lambda: None)
-    qtbot.addWidget(editor)
-    editor.show()
-    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    editor = opened(qtbot, BusinessHoursEditor(ctx, client_provider=lambda: None))
     monday = editor.week.days[0]
     monday.set_value(DayHours(mode="open", ranges=[TimeRange(start="10:00", end="19:00")]))
     for _ in range(3):

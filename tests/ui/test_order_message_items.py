@@ -17,40 +17,39 @@ from tests.support.factories import make_contact
 from tests.ui.test_order_payment_request import button, open_order
 
 
+def payment_request(
+    window: Any, qtbot: Any, bank: str, customer: str, items: list[tuple[str, str, int, str, int, str]]
+) -> str:
+    """The message the order window offers when an order of `items` (name, SKU, price, currency,
+    how many, option) from `customer`, who wrote 5 minutes ago, is asked for payment."""
+    with window.ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account=bank))
+        for name, sku, price, currency, _quantity, _option in items:
+            create_item(s, ItemDraft(name=name, price_minor=price, currency=currency, retailer_id=sku))
+        c = make_contact(s, profile_name=customer, last_inbound_at=utcnow() - timedelta(minutes=5))
+        lines = [LineInput(sku, quantity, option=option) for _n, sku, _p, _c, quantity, option in items]
+        order_id = create_order(s, contact_id=c.id, lines=lines, source="chat").id
+    order_window = open_order(window, qtbot, order_id)
+    with qtbot.waitSignal(order_window.moved):
+        button(order_window, "move_awaiting_payment").click()
+    qtbot.waitUntil(button(order_window, "sendOrderMessage").isVisible)
+    return str(order_window.message.edit.toPlainText())
+
+
 def test_the_payment_request_lists_the_lunchboxes_she_ordered(
     korean: None, korean_locale: None, window: Any, qtbot: Any
 ) -> None:
     """이준호's customer wrote "제육도시락 2개, 김밥 하나 참치로": the message asked her for 25,000원
     without saying for what, and she could not check her order."""
-    with window.ctx.db.write() as s:
-        save_order_settings(s, OrderSettings(bank_account="국민은행 123456-01-234567"))
-        create_item(s, ItemDraft(name="제육도시락", price_minor=9500, currency="KRW", retailer_id="DS-JY"))
-        create_item(s, ItemDraft(name="김밥 세트", price_minor=6000, currency="KRW", retailer_id="DS-GB"))
-        c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow() - timedelta(minutes=5))
-        lines = [LineInput("DS-JY", 2), LineInput("DS-GB", 1, option="참치")]
-        order_id = create_order(s, contact_id=c.id, lines=lines, source="chat").id
-    order_window = open_order(window, qtbot, order_id)
-    with qtbot.waitSignal(order_window.moved):
-        button(order_window, "move_awaiting_payment").click()
-    qtbot.waitUntil(button(order_window, "sendOrderMessage").isVisible)
-    text = order_window.message.edit.toPlainText()
+    lunch = [("제육도시락", "DS-JY", 9500, "KRW", 2, ""), ("김밥 세트", "DS-GB", 6000, "KRW", 1, "참치")]
+    text = payment_request(window, qtbot, "국민은행 123456-01-234567", "김민지", lunch)
     # "2개" as Korean shops write it, and as the orders table says it (it read "제육도시락 ×2").
     assert "\n주문 상품: 제육도시락 2개, 김밥 세트 (참치) 1개\n결제 금액: 25,000원\n" in text
 
 
 def test_an_english_payment_request_counts_the_items_the_english_way(window: Any, qtbot: Any) -> None:
-    with window.ctx.db.write() as s:
-        save_order_settings(s, OrderSettings(bank_account="Monzo 12-34-56 12345678"))
-        create_item(s, ItemDraft(name="Linen shirt", price_minor=3900, currency="GBP", retailer_id="LS-1"))
-        create_item(s, ItemDraft(name="Eco bag", price_minor=1200, currency="GBP", retailer_id="EB-1"))
-        c = make_contact(s, profile_name="Emma Clarke", last_inbound_at=utcnow() - timedelta(minutes=5))
-        lines = [LineInput("LS-1", 2), LineInput("EB-1", 1, option="Green")]
-        order_id = create_order(s, contact_id=c.id, lines=lines, source="chat").id
-    order_window = open_order(window, qtbot, order_id)
-    with qtbot.waitSignal(order_window.moved):
-        button(order_window, "move_awaiting_payment").click()
-    qtbot.waitUntil(button(order_window, "sendOrderMessage").isVisible)
-    text = order_window.message.edit.toPlainText()
+    linen = [("Linen shirt", "LS-1", 3900, "GBP", 2, ""), ("Eco bag", "EB-1", 1200, "GBP", 1, "Green")]
+    text = payment_request(window, qtbot, "Monzo 12-34-56 12345678", "Emma Clarke", linen)
     assert "\nItems: Linen shirt ×2, Eco bag (Green) ×1\n" in text and "개" not in text
 
 
