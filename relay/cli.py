@@ -13,6 +13,7 @@ import sys
 
 from relay.command_settings import (
     LOGIN_REFUSED,
+    NOT_UTF8,
     SERVER_FULL,
     CommandRefused,
     command_env,
@@ -162,12 +163,12 @@ def unread_env_file_note(args: argparse.Namespace) -> str:
 
 def with_fix(reason: str, fix: str, note: str = "") -> str:
     """A database refusal with the fix that names the URL (and the note on an env file left out),
-    unless the URL named the right server and database and PostgreSQL was full or refused the login:
-    the reason already says what to do there (the note still may: the env file's URL may hold the
-    password PostgreSQL has)."""
+    unless the URL named the right server and database and PostgreSQL was full, refused the login or
+    keeps the database in another encoding than UTF8: the reason already says what to do there (the
+    note still may: the env file's URL may hold the password PostgreSQL has, or name another database)."""
     if reason.endswith(SERVER_FULL):
         return reason
-    if reason.endswith(LOGIN_REFUSED):
+    if reason.endswith((LOGIN_REFUSED, NOT_UTF8)):
         return reason + note
     return reason + fix + note
 

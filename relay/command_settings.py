@@ -7,9 +7,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import Engine, create_engine, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from relay.env_file import read_env_file
 from relay.storage.connection_refusals import refusal_cause
@@ -75,10 +75,53 @@ LOGIN_REFUSED = (
     "add a line for this host there and reload PostgreSQL"
 )
 
+# Said after a PostgreSQL database is found in another encoding than UTF8 (not_utf8_reason): the fix is
+# a new database, so another URL is the fix only as the URL of that one.
+NOT_UTF8 = ", and give the relay its URL (--database, or RELAY_DATABASE_URL in its env file)"
+
 SQLITE_FORMS = (
     "sqlite:///relay.db (in the folder the relay starts in) or sqlite:////var/lib/shop-inbox/relay.db "
     "(a full path: four slashes)"
 )
+
+
+def database_encoding(engine: Engine) -> str | None:
+    """The encoding of the PostgreSQL database `engine` opens (None for SQLite), asked on a connection
+    of the driver's own: SQLAlchemy's first connection to a SQL_ASCII database, what `initdb` makes
+    under the C locale, fails with a TypeError (the server's version string comes back as bytes).
+    A connection the driver cannot make raises SQLAlchemy's DBAPIError, as `engine.connect()` would."""
+    if engine.dialect.name != "postgresql":
+        return None
+    dialect = engine.dialect
+    cargs, cparams = dialect.create_connect_args(engine.url)
+    try:
+        raw = dialect.connect(*cargs, **cparams)
+    except dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(None, None, exc, dialect.loaded_dbapi.Error, dialect=dialect) from exc
+    try:
+        cursor = raw.cursor()
+        cursor.execute("SHOW server_encoding")
+        row = cursor.fetchone()
+    finally:
+        raw.close()
+    value = row[0] if row else ""
+    return value.decode("ascii", "replace") if isinstance(value, bytes) else str(value)
+
+
+def not_utf8_reason(engine: Engine, url: str) -> str | None:
+    """Why the PostgreSQL database at `url` cannot keep the relay's text (up to where it goes), or None.
+
+    Only UTF8 holds every message (Korean, emoji); SQL_ASCII would keep bytes unchecked, and the
+    relay cannot even open it."""
+    encoding = database_encoding(engine)
+    if encoding is None or encoding.upper() == "UTF8":
+        return None
+    user = engine.url.username or "USER"
+    return (
+        f"the database {shown(url)} is in the encoding {encoding}, and the relay keeps its messages "
+        f"(Korean, emoji) only in UTF8: create a UTF8 one, `createdb -E UTF8 -T template0 -O {user} NAME` "
+        "(SQL: CREATE DATABASE NAME ENCODING 'UTF8' TEMPLATE template0)"
+    )
 
 
 def _in_memory_sqlite(url: str) -> bool:
@@ -168,6 +211,9 @@ def _opened_tables(url: str) -> set[str] | str:
             reason += "; PostgreSQL URLs start postgresql+psycopg://"
         return f"cannot use the database URL {shown(url)}: {reason}"
     try:
+        not_utf8 = not_utf8_reason(engine, url)
+        if not_utf8:
+            return not_utf8 + NOT_UTF8
         with engine.connect() as conn:
             return set(inspect(conn).get_table_names())
     except SQLAlchemyError as exc:
