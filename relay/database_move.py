@@ -18,7 +18,7 @@ from sqlalchemy import Engine, Integer, String, Table, create_engine, func, insp
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from relay.command_settings import shown, sqlite_file, unescaped_at_reason
+from relay.command_settings import not_utf8_reason, shown, sqlite_file, unescaped_at_reason
 from relay.storage.schema import HEAD, VERSION_TABLE, SchemaRefused, SchemaTooNew, upgrade_schema
 from relay.storage.tables import metadata
 
@@ -46,6 +46,7 @@ class MoveCode(enum.StrEnum):
     TARGET_WRONG_PASSWORD = "target_wrong_password"
     TARGET_NO_DATABASE = "target_no_database"
     TARGET_NOT_EMPTY = "target_not_empty"
+    TARGET_NOT_UTF8 = "target_not_utf8"
     TARGET_REFUSED = "target_refused"
     # From PostgreSQL to a new SQLite file.
     SOURCE_UNREACHABLE = "source_unreachable"
@@ -246,7 +247,7 @@ def _postgresql_failure(exc: DBAPIError, url: str, *, connected: bool, side: str
     if "database" in lowered and "does not exist" in lowered:
         return refused(
             "no_database",
-            f"{shown(url)}: {reason}; create it first (`createdb -O USER NAME`)",
+            f"{shown(url)}: {reason}; create it first (`createdb -E UTF8 -T template0 -O USER NAME`)",
         )
     return refused("unreachable", f"cannot reach PostgreSQL at {shown(url)}: {reason}; nothing was written")
 
@@ -319,8 +320,12 @@ def _known_revision(revision: str) -> bool:
 
 
 def _check_target_empty(engine: Engine, url: str) -> None:
-    """Refuse a PostgreSQL database that holds relay rows (the tables alone, empty, are fine)."""
+    """Refuse a PostgreSQL database that is not in UTF8 or holds relay rows (the tables alone, empty,
+    are fine)."""
     try:
+        not_utf8 = not_utf8_reason(engine, url)
+        if not_utf8:
+            raise MoveRefused(MoveCode.TARGET_NOT_UTF8, f"{not_utf8}, and move into it; nothing was written")
         opened = engine.connect()
     except DBAPIError as exc:
         raise _postgresql_failure(exc, url, connected=False) from exc

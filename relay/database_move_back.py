@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from relay.command_settings import shown, sqlite_file
+from relay.command_settings import not_utf8_reason, shown, sqlite_file
 from relay.database_move import (
     BATCH,
     MoveCode,
@@ -97,6 +97,12 @@ def move_to_sqlite(
         raise MoveRefused(MoveCode.SOURCE_REFUSED, f"cannot use {shown(source_url)}: {message}") from exc
     try:
         try:
+            if not_utf8_reason(engine, source_url):  # SQLAlchemy could not open it: no relay ran on it
+                raise MoveRefused(
+                    MoveCode.SOURCE_NOT_RELAY,
+                    f"{shown(source_url)} is not in UTF8, so no relay has run on it: give the relay's own "
+                    "--database (or RELAY_DATABASE_URL in its env file)",
+                )
             opened = engine.connect()
         except DBAPIError as exc:
             raise _postgresql_failure(exc, source_url, connected=False, side="source") from exc
