@@ -17,15 +17,10 @@ from sqlalchemy.exc import DBAPIError
 
 from relay.command_settings import shown
 from relay.store import Store
+from tests.relay.test_command import CLOUD_ENV
 from tests.support.servers import free_port
 
 PG_URL = os.environ.get("RELAY_TEST_PG_URL")
-CLOUD_ENV = {
-    "WHATSAPP_APP_SECRET": "s",
-    "WHATSAPP_VERIFY_TOKEN": "v",
-    "WHATSAPP_ACCESS_TOKEN": "a",
-    "WHATSAPP_PHONE_NUMBER_ID": "106540352242922",
-}
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgresql]
 
