@@ -6,6 +6,7 @@ any other language, a Brighton linen shop with British and American customers, p
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -383,6 +384,15 @@ def seed_demo_consents(session: Session, now: datetime | None = None) -> int:
 DEMO_SHOP_SETTING = "demo_shop"
 
 
+def demo_shop_seeded(db: Database) -> bool:
+    """Whether `db` holds a whole demo shop. Its seeding is one transaction that also finishes its
+    setup, so a file whose setup is not done was cut short (a quit or a full disk during the first
+    start, its tables made and left empty): the next start seeds it."""
+    from app.settings import read_preferences
+
+    return read_preferences(db).setup_done
+
+
 def mark_demo_shop(db: Database) -> None:
     """Mark `db` as a demo shop's (a demo kept from before the mark gets it when it opens)."""
     from app.settings import get_setting, put_setting
@@ -401,12 +411,15 @@ def seed_demo_shop(
     *,
     samples: Path | None = None,
     two_numbers: bool = False,
+    on_step: Callable[[], None] | None = None,
 ) -> None:
     """Profile, catalogue, quick replies, automations, labels and weeks of past chats, in one transaction.
 
     `subscribers` (wa_id, name): the sandbox's customers, who agreed to notifications and marketing.
     `samples`: the folder for a sample bank statement and courier file made from the demo's orders.
     `two_numbers`: the shop has two WhatsApp numbers (seed_demo_two_numbers).
+    `on_step` is called between the parts, in the calling thread; what it raises undoes them all
+    (a start asked to stop meanwhile leaves the file as unseeded as it found it).
     """
     from app.automations_store import demo_automations, save_local
     from app.catalog import load_demo_catalog
@@ -428,13 +441,18 @@ def seed_demo_shop(
                 language="system",
             ),
         )
+        step = on_step or (lambda: None)
+        step()
         seed_demo_history(s, lang=lang)
+        step()
         seed_demo_consents(s)
         load_demo_quick_replies(s, lang)
         load_demo_catalog(s, demo_folder, catalog_dir, lang)
+        step()
         # The shop's hours (in Seoul) before its orders: a deadline is the end of the shop's day.
         save_local(s, demo_automations(lang))
         seed_demo_orders(s, lang=lang)
+        step()
         if two_numbers:  # after the orders: their messages are on their customer's number too
             seed_demo_two_numbers(s, lang)
         # The share link opens a chat with the demo shop itself (Shop ▸ Share link…).
@@ -448,6 +466,7 @@ def seed_demo_shop(
             from app.demo_samples import write_demo_samples
 
             write_demo_samples(s, samples, lang=lang)
+        step()
 
 
 def seed_demo_two_numbers(session: Session, lang: str) -> None:

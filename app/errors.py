@@ -33,6 +33,10 @@ class ErrorCode(enum.StrEnum):
     )
     # A first start found the disk full: nothing of an inbox was set up yet, so nothing was lost.
     SETUP_DISK_FULL = "setup_disk_full"
+    # The demo shop's folder (`path`: the kept demo's, or where temporary files go) is on a full disk,
+    # or may not be written: the demo cannot open, and the owner's own inbox was not touched.
+    DEMO_DISK_FULL = "demo_disk_full"
+    DEMO_FOLDER_READ_ONLY = "demo_folder_read_only"
     # The relay
     RELAY_UNREACHABLE = "relay_unreachable"
     RELAY_TIMEOUT = "relay_timeout"
@@ -479,6 +483,8 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.UPDATE_NEEDS_TEMP_ROOM: RoomParams,
     ErrorCode.UPDATE_DISK_FULL: PathParams,
     ErrorCode.SETUP_DISK_FULL: PathParams,
+    ErrorCode.DEMO_DISK_FULL: PathParams,
+    ErrorCode.DEMO_FOLDER_READ_ONLY: PathParams,
     ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: TablesParams,
     ErrorCode.NOT_A_DATABASE: PathParams,
     ErrorCode.DATA_FOLDER_IS_A_FILE: PathParams,
@@ -730,6 +736,18 @@ class NoRoomToSetUp(DiskFull):
             code=ErrorCode.SETUP_DISK_FULL,
             params=PathParams(str(folder)),
         )
+
+
+# The demo could not open: its own sentences, its own headline (not the owner's inbox's).
+DEMO_FAILURES = frozenset({ErrorCode.DEMO_DISK_FULL, ErrorCode.DEMO_FOLDER_READ_ONLY})
+
+
+class DemoDiskFull(DiskFull):
+    """The demo shop could not open for want of room on the disk of `folder` (nothing of the owner's
+    is there). `reason`: what failed, for the log."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(reason, code=ErrorCode.DEMO_DISK_FULL, params=PathParams(str(folder)))
 
 
 class NoRoomToRestore(DiskFull):

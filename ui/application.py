@@ -21,10 +21,11 @@ from ui.first_paint import mark, watch_first_paint
 from ui.start_path import DeferredStart, after_first_page, after_first_paint, finish_window
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication, QSplashScreen
+    from PySide6.QtWidgets import QApplication
 
     from app.settings import Preferences
     from ui.context import AppContext
+    from ui.demo_splash import DemoSplash
     from ui.main_window import MainWindow
     from ui.setup_wizard import SetupWizard
     from ui.single_instance import FolderClaim
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     ctx: AppContext | None = None
     first: FirstPage | None = None
     claim: FolderClaim | None = None
-    splash: QSplashScreen | None = None
+    splash: DemoSplash | None = None
     try:
         if args.demo:
             from ui.demo_language import demo_language
@@ -106,11 +107,21 @@ def run(args: argparse.Namespace) -> int:
                 claim = claim_folder(args.data_dir.expanduser().resolve())
                 if claim is None:
                     return already_open(app, args, args.data_dir.expanduser().resolve())
+            from ui.demo_start import open_demo_showing_progress
+
             if not args.smoke:
                 from ui.demo_splash import demo_splash
 
                 splash = demo_splash()
-            ctx = start_demo_context(args.lang, args.data_dir, two_numbers=args.two_numbers)
+            # Seeded and its relay started on a worker: the splash paints meanwhile, and hears Ctrl+Q.
+            demo = open_demo_showing_progress(splash, args.lang, args.data_dir, two_numbers=args.two_numbers)
+            if demo is None:  # asked to quit meanwhile: the start stopped and undid what it began
+                if splash is not None:
+                    splash.close()
+                if claim is not None:
+                    claim.release()
+                return 0
+            ctx = demo
             # The demo's own log file, in its folder, as Help ▸ About says (and a crash notice shows).
             setup_logging(ctx.paths.log_file)
             log_file = ctx.paths.log_file
@@ -172,6 +183,10 @@ def run(args: argparse.Namespace) -> int:
             from app.unfinished_start import said_as_a_first_start
 
             exc = said_as_a_first_start(exc, paths.database)
+        elif args.demo and args.data_dir is not None:  # its kept folder on a full or read-only disk
+            from ui.demo import said_as_the_demo
+
+            exc = said_as_the_demo(exc, args.data_dir.expanduser().resolve())
         # Whatever it is, the owner gets a sentence and the log's path, never a silent crash.
         code = report_startup_failure(app, args, exc, log_file, ctx, paths=None if args.demo else paths)
         if claim is not None:
@@ -184,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
     window.show()
     mark("window shown")
     if splash is not None:
-        splash.finish(window)
+        splash.leave_for(window)
     from ui.single_instance import RESTARTING_NAME
 
     if (ctx.paths.data_dir / RESTARTING_NAME).exists():  # the last run still says "starting again"
@@ -428,7 +443,7 @@ def report_startup_failure(
 ) -> int:
     """Log the traceback, tell the owner in plain words (with the log's path), and give the exit code.
     With `paths`, a damaged inbox file there is offered a backup to restore in its place."""
-    from app.errors import ErrorCode, ShopInboxError
+    from app.errors import DEMO_FAILURES, ErrorCode, ShopInboxError
     from ui.startup_error import (
         StartupErrorDialog,
         explain_startup_error,
@@ -439,7 +454,11 @@ def report_startup_failure(
     from ui.translations import install_translators, installed_language
 
     before = _size(log_file)
-    log.exception("Shop Inbox could not start")
+    if isinstance(exc, ShopInboxError) and exc.code in DEMO_FAILURES:
+        # Foreseen, and said in full by its code: one line, not a traceback in the terminal it ran from.
+        log.error("the demo shop could not open: %s", exc)
+    else:
+        log.exception("Shop Inbox could not start")
     if log_file is not None and not _grew(log_file, before):
         # Not written (a full disk takes the log too): the dialog asks for the details instead of
         # pointing at an empty file.
@@ -493,24 +512,12 @@ def _grew(path: Path, before: int | None) -> bool:
     return after is not None and after > (before or 0)
 
 
-def start_demo_context(
-    lang: str | None, data_dir: Path | None = None, *, two_numbers: bool = False
-) -> AppContext:
-    """The demo shop: in a temporary folder, or kept in `data_dir` (`--demo --data-dir`); with two
-    WhatsApp numbers (`--demo --two-numbers`)."""
-    from app.db import is_disk_full
-    from app.errors import DiskFull, ErrorCode
+def start_demo_context(lang: str | None) -> AppContext:
+    """The demo shop in a temporary folder, chosen in the first start's wizard (opened on the GUI
+    thread, as the wizard's own work is; `--demo` opens it behind a splash, ui/demo_start.py)."""
     from ui.demo import start_demo
 
-    folder = data_dir.expanduser().resolve() if data_dir else None
-    try:
-        return start_demo(lang=lang, folder=folder, two_numbers=two_numbers)
-    except Exception as exc:
-        if not is_disk_full(exc) or (isinstance(exc, DiskFull) and exc.code is ErrorCode.DISK_FULL):
-            raise
-        # The demo's folder is not the owner's inbox: not "your inbox could not be set up" (or
-        # updated), only that the disk is full, and that her chats are safe.
-        raise DiskFull(f"the demo could not start: {exc}") from exc
+    return start_demo(lang=lang)
 
 
 def run_first_setup(ctx: AppContext) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import dataclasses
+import errno
 import logging
 import shutil
 import socket
@@ -12,15 +13,16 @@ import tempfile
 import threading
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.business_numbers import has_several_numbers
-from app.db import Database, no_room_beside, out_of_room
-from app.demo_seed import mark_demo_shop, seed_demo_shop
-from app.errors import DiskFull
-from app.paths import paths_for
-from app.settings import read_preferences
+from app.db import Database, causes, no_room_beside, out_of_room
+from app.demo_seed import demo_shop_seeded, mark_demo_shop, seed_demo_shop
+from app.errors import DEMO_FAILURES, DatabaseUnavailable, DemoDiskFull, DiskFull, ErrorCode, ShopInboxError
+from app.paths import AppPaths, paths_for
+from app.settings import Preferences, read_preferences
 from app.wire import SANDBOX_PHONE_NUMBER_ID
 from ui.context import AppContext
 from ui.resources import demo_dir
@@ -169,74 +171,163 @@ def new_demo_folder() -> Path:
         return Path(tempfile.mkdtemp(prefix="shop-inbox-demo-"))
     except FileNotFoundError as exc:
         if no_room_beside(Path.home() / "shop-inbox-demo"):  # a place in the home folder
-            raise DiskFull(f"no room for the demo's temporary folder: {exc}") from exc
+            raise DemoDiskFull(Path.home(), f"no room for the demo's temporary folder: {exc}") from exc
         raise
 
 
-def start_demo(
-    lang: str | None = None, *, folder: Path | None = None, speed: float = 1.0, two_numbers: bool = False
-) -> AppContext:
-    """Everything the demo needs; nothing here touches the user's real data folder. With
-    `two_numbers` (`--demo --two-numbers`) the shop has two WhatsApp numbers, as a shop with two
-    branches has; a demo kept in a folder that had two keeps them."""
-    from ui.translations import chosen_language, follow_shop_region
+def said_as_the_demo(exc: Exception, where: Path) -> Exception:
+    """A demo that could not open for want of room, or of leave to write, in `where` (its kept
+    folder, or the one its temporary folder was made in): said as the demo's, never as "your inbox
+    could not be set up" or "your chats are safe" (the demo is not her inbox). Else `exc`."""
+    if isinstance(exc, ShopInboxError) and exc.code in DEMO_FAILURES:
+        return exc
+    if out_of_room(where / "demo", exc):
+        return DemoDiskFull(where, f"the demo could not start: {exc}")
+    refused = any(
+        isinstance(found, OSError) and found.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+        for found in causes(exc)
+    )
+    if refused or (isinstance(exc, ShopInboxError) and exc.code is ErrorCode.DATA_FOLDER_READ_ONLY):
+        return DatabaseUnavailable(
+            f"the demo could not start: {exc}", path=where, code=ErrorCode.DEMO_FOLDER_READ_ONLY
+        )
+    return exc
 
-    language = chosen_language(lang)
+
+class DemoStep(Enum):
+    """How far a demo's start has come (what its splash says)."""
+
+    SHOP = "shop"  # its shop's file made, or opened as it was left
+    SEEDING = "seeding"  # a new shop's chats, catalogue and orders written (called between their parts)
+    RELAY = "relay"  # the embedded relay, whose simulated customers write in
+
+
+@dataclass
+class PreparedDemo:
+    """What `prepare_demo` made, for `demo_context` to hand to the window."""
+
+    root: Path
+    own_folder: bool
+    paths: AppPaths
+    db: Database
+    prefs: Preferences
+    relay: EmbeddedRelay
+
+    def discard(self) -> None:
+        """Undo it (a quit before the window showed): the relay stopped, the file closed, a
+        temporary folder removed. A kept one stays as it is, its shop seeded."""
+        self.relay.stop()
+        self.db.close()
+        if self.own_folder:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def prepare_demo(
+    language: str,
+    *,
+    folder: Path | None = None,
+    speed: float = 1.0,
+    two_numbers: bool = False,
+    on_step: Callable[[DemoStep], None] | None = None,
+) -> PreparedDemo:
+    """The demo's shop opened (seeded when new) and its relay started; no Qt, so it runs on a worker
+    while the splash paints. `on_step` hears each step, and between the parts of the seeding; what it
+    raises stops the start, leaving a kept folder that the next start can use (the seeding is one
+    transaction, undone whole) and no temporary one."""
+    step = on_step or (lambda _step: None)
     own_folder = folder is None
     root = folder or new_demo_folder()
-    paths = paths_for(root / "desktop").ensure()
-    if paths.restores_under_way():  # a kept demo restored into, and cut short by a crash
-        from app.backup import finish_interrupted_restore
+    db: Database | None = None
+    try:
+        step(DemoStep.SHOP)
+        paths = paths_for(root / "desktop").ensure()
+        if paths.restores_under_way():  # a kept demo restored into, and cut short by a crash
+            from app.backup import finish_interrupted_restore
 
-        finish_interrupted_restore(paths)
-    fresh = not paths.database.exists()
-    db = Database.open(paths.database)
-    if fresh:  # a demo kept in a folder (--demo --data-dir) is reopened as it was left
-        # The simulated customers subscribed too, so a demo campaign gets read, answered and refused.
-        from relay.sandbox_cast import cast
+            finish_interrupted_restore(paths)
+        db = Database.open(paths.database)
+        # Not "the file is there": a start cut short (a quit, a full disk) leaves it made but empty.
+        if not demo_shop_seeded(db):  # a demo kept in a folder (--demo --data-dir) is reopened as it was left
+            step(DemoStep.SEEDING)
+            # The simulated customers subscribed too, so a demo campaign gets read, answered and refused.
+            from relay.sandbox_cast import cast
 
-        subscribers = [(c.wa_id, c.name) for c in cast(language)]
-        # With a bank's and a courier's files made from its orders, to open in their windows.
-        seed_demo_shop(
-            db,
-            demo_dir(),
-            paths.catalog_dir,
-            language,
-            subscribers,
-            samples=root / SAMPLES_FOLDER,
-            two_numbers=two_numbers,
+            subscribers = [(c.wa_id, c.name) for c in cast(language)]
+            # With a bank's and a courier's files made from its orders, to open in their windows.
+            seed_demo_shop(
+                db,
+                demo_dir(),
+                paths.catalog_dir,
+                language,
+                subscribers,
+                samples=root / SAMPLES_FOLDER,
+                two_numbers=two_numbers,
+                on_step=lambda: step(DemoStep.SEEDING),
+            )
+        else:
+            from app.demo_orders import rename_former_demo_templates
+
+            rename_former_demo_templates(db)
+        mark_demo_shop(db)
+        # A kept demo's customers are its shop's: the Seoul one's if it was seeded in won, whatever the
+        # language it is reopened in.
+        prefs = read_preferences(db)
+        shop_language = "ko" if prefs.currency == "KRW" else "en"
+        two_numbers = two_numbers or has_several_numbers(db)  # a kept demo goes on with both numbers
+        step(DemoStep.RELAY)
+        relay = start_embedded_relay(
+            root / "relay", speed=speed, language=shop_language, two_numbers=two_numbers
         )
-    else:
-        from app.demo_orders import rename_former_demo_templates
+    except Exception as exc:
+        if db is not None:
+            db.close()
+        if own_folder:
+            shutil.rmtree(root, ignore_errors=True)
+        said = said_as_the_demo(exc, root if folder is not None else root.parent)
+        if said is exc:
+            raise
+        raise said from exc
+    return PreparedDemo(root, own_folder, paths, db, prefs, relay)
 
-        rename_former_demo_templates(db)
-    mark_demo_shop(db)
-    # A kept demo's customers are its shop's: the Seoul one's if it was seeded in won, whatever the
-    # language it is reopened in.
-    prefs = read_preferences(db)
-    shop_language = "ko" if prefs.currency == "KRW" else "en"
-    two_numbers = two_numbers or has_several_numbers(db)  # a kept demo goes on with both numbers
-    relay = start_embedded_relay(root / "relay", speed=speed, language=shop_language, two_numbers=two_numbers)
+
+def demo_context(demo: PreparedDemo) -> AppContext:
+    """On the GUI thread, once `prepare_demo` is done: the context the demo's window opens with."""
+    from ui.translations import follow_shop_region
+
+    root, prefs = demo.root, demo.prefs
 
     def stop_demo() -> None:
-        relay.stop()
-        if own_folder:
+        demo.relay.stop()
+        if demo.own_folder:
             shutil.rmtree(root, ignore_errors=True)
 
     atexit.register(stop_demo)
     # A demo kept in a folder is reopened with the choices made in its Settings, its country and
     # currency too (a fresh one has the defaults); the relay is always the embedded one.
     ctx = AppContext(
-        db=db,
-        paths=paths,
+        db=demo.db,
+        paths=demo.paths,
         demo=True,
-        prefs={**dataclasses.asdict(prefs), "relay_url": relay.url},
+        prefs={**dataclasses.asdict(prefs), "relay_url": demo.relay.url},
         shop_region=prefs.shop_region,
         currency=prefs.currency,
     )
     follow_shop_region(prefs.shop_region)  # a demo moved to the UK writes its dates as there
-    ctx.relay_token = relay.token
+    ctx.relay_token = demo.relay.token
     ctx.stop_demo = stop_demo
-    ctx.demo_kept_in = None if own_folder else root
+    ctx.demo_kept_in = None if demo.own_folder else root
     ctx.demo_samples = root / SAMPLES_FOLDER if (root / SAMPLES_FOLDER).is_dir() else None
     return ctx
+
+
+def start_demo(
+    lang: str | None = None, *, folder: Path | None = None, speed: float = 1.0, two_numbers: bool = False
+) -> AppContext:
+    """Everything the demo needs, on the calling thread; nothing here touches the user's real data
+    folder. With `two_numbers` (`--demo --two-numbers`) the shop has two WhatsApp numbers, as a shop
+    with two branches has; a demo kept in a folder that had two keeps them. `shop-inbox --demo`
+    runs `prepare_demo` on a worker instead, behind its splash (ui/demo_start.py)."""
+    from ui.translations import chosen_language
+
+    prepared = prepare_demo(chosen_language(lang), folder=folder, speed=speed, two_numbers=two_numbers)
+    return demo_context(prepared)

@@ -76,6 +76,17 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "there. Nothing was set up yet, so nothing was lost: free some space on that disk, then "
             "start Shop Inbox again.",
         ),
+        ErrorCode.DEMO_DISK_FULL: translate(
+            "Errors",
+            "The disk that holds {path} is full, so the demo shop could not open. Your own inbox was "
+            "not touched: free some space on that disk, then try the demo again.",
+        ),
+        ErrorCode.DEMO_FOLDER_READ_ONLY: translate(
+            "Errors",
+            "Shop Inbox may not write in {path} (a read-only folder, or a USB stick locked against "
+            "writing), so the demo shop could not open there. Your own inbox was not touched: start "
+            "the demo with a folder you may write in, or without --data-dir.",
+        ),
         ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: translate(
             "Errors",
             "The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did "

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import is_disk_full
-from app.errors import DiskFull, ErrorCode, ShopInboxError
+from app.errors import DEMO_FAILURES, DiskFull, ErrorCode, ShopInboxError
 from ui.error_sentences import error_sentence, file_error_sentence
 from ui.message_box import letter_dialog_buttons
 
@@ -61,6 +61,8 @@ def startup_error_headline(exc: BaseException) -> str | None:
     could not be updated (the sentence under it says why and that nothing was lost). None: the usual."""
     if isinstance(exc, ShopInboxError) and exc.code in UPDATE_FAILURES:
         return QCoreApplication.translate("StartupError", "Your inbox could not be updated")
+    if isinstance(exc, ShopInboxError) and exc.code in DEMO_FAILURES:
+        return QCoreApplication.translate("StartupError", "The demo shop could not open")
     if isinstance(exc, ShopInboxError) and exc.code is ErrorCode.NOT_A_DATABASE:
         # Not a fault of the app's start: the file (a power cut mid-write), which a backup replaces.
         return QCoreApplication.translate("StartupError", "Your inbox file cannot be read")

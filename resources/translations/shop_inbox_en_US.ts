@@ -194,6 +194,13 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
     </message>
     </context>
 <context>
+    <name>DemoSplash</name>
+    <message>
+        <source>Writing the demo shop's chats, catalogue and orders…</source>
+        <translation>Writing the demo shop's chats, catalog and orders…</translation>
+    </message>
+    </context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; one deposit for several of a customer's orders, by their total; tick the ones to confirm. A deposit under another name is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</source>

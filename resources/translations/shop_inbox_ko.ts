@@ -3587,6 +3587,18 @@ The damaged inbox file was kept in {folder}.</source>
         <source>Opening the demo shop…</source>
         <translation>데모 상점을 여는 중이에요…</translation>
     </message>
+    <message>
+        <source>Writing the demo shop&apos;s chats, catalogue and orders…</source>
+        <translation>데모 상점의 채팅, 카탈로그, 주문을 준비하는 중이에요…</translation>
+    </message>
+    <message>
+        <source>Bringing in the demo&apos;s customers…</source>
+        <translation>데모 상점의 가상 고객을 불러오는 중이에요…</translation>
+    </message>
+    <message>
+        <source>Opening the window…</source>
+        <translation>창을 여는 중이에요…</translation>
+    </message>
 </context>
 <context>
     <name>DepositDialog</name>
@@ -3868,6 +3880,14 @@ The damaged inbox file was kept in {folder}.</source>
     <message>
         <source>The disk of your data folder, {path}, is full, so Shop Inbox could not set up your inbox there. Nothing was set up yet, so nothing was lost: free some space on that disk, then start Shop Inbox again.</source>
         <translation>데이터 폴더({path})가 있는 디스크가 가득 차서 받은편지함을 만들지 못했어요. 아직 아무것도 설정되지 않아서 잃어버린 것은 없어요. 그 디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The disk that holds {path} is full, so the demo shop could not open. Your own inbox was not touched: free some space on that disk, then try the demo again.</source>
+        <translation>{path} 폴더가 있는 디스크가 가득 차서 데모 상점을 열 수 없어요. 내 받은편지함은 그대로예요. 그 디스크의 공간을 비운 뒤 데모를 다시 열어 주세요.</translation>
+    </message>
+    <message>
+        <source>Shop Inbox may not write in {path} (a read-only folder, or a USB stick locked against writing), so the demo shop could not open there. Your own inbox was not touched: start the demo with a folder you may write in, or without --data-dir.</source>
+        <translation>샵 인박스가 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 데모 상점을 열 수 없어요. 내 받은편지함은 그대로예요. 쓸 수 있는 폴더를 지정하거나 --data-dir 없이 데모를 시작하세요.</translation>
     </message>
     <message>
         <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>
@@ -10567,6 +10587,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Your inbox could not be updated</source>
         <translation>받은편지함을 업데이트하지 못했어요</translation>
+    </message>
+    <message>
+        <source>The demo shop could not open</source>
+        <translation>데모 상점을 열지 못했어요</translation>
     </message>
     <message>
         <source>Your inbox file cannot be read</source>

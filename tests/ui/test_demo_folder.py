@@ -332,7 +332,7 @@ def test_a_demo_on_a_full_disk_says_the_disk_is_full(tmp_path: Path) -> None:
     script.write_text(RELAY_ON_A_FULL_DISK, encoding="utf-8")
     relay = f"{sys.executable} {script} {disk}"
     out = run_on_a_small_disk(disk, "4m", f"{fill}; {demo}; {relay}", env={"QT_QPA_PLATFORM": "offscreen"})
-    assert "smoke: could not start: DiskFull: the demo could not start" in out, out
+    assert "smoke: could not start: DemoDiskFull: the demo could not start" in out, out
     assert "relay: DiskFull disk_full" in out, out
 
 
@@ -352,4 +352,4 @@ def test_a_demo_with_no_room_for_its_temporary_folder_says_the_disk_is_full(tmp_
     python = f"/tmp/env/bin/{Path(sys.executable).name}"
     demo = f"HOME=/tmp TMPDIR=/tmp PYTHONPATH=/tmp/app {python} -m ui.main --demo --smoke --lang en"
     out = run_on_a_small_disk(disk, "1m", f"{full}; {demo}", env={"QT_QPA_PLATFORM": "offscreen"})
-    assert "smoke: could not start: DiskFull: no room for the demo's temporary folder" in out, out
+    assert "smoke: could not start: DemoDiskFull: no room for the demo's temporary folder" in out, out

@@ -1,0 +1,108 @@
+"""`--demo`'s shop opened and its relay started on a worker, while its splash paints how far it is."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Signal
+
+from ui.context import AppContext
+from ui.demo import DemoStep, PreparedDemo, demo_context, prepare_demo
+from ui.demo_splash import DemoSplash
+from ui.gui_thread import GuiThreadSignals
+from ui.ops import Op
+
+log = logging.getLogger(__name__)
+
+
+class QuitWhileOpening(Exception):
+    """The owner quit before the demo's window showed: its start stops at its next step."""
+
+
+class _Steps(GuiThreadSignals):
+    """Carries the start's steps from its worker to the splash."""
+
+    reached = Signal(object)  # DemoStep
+
+
+def step_text(step: DemoStep) -> str:
+    """What the splash says while `step` runs."""
+    if step is DemoStep.SEEDING:
+        return QCoreApplication.translate(
+            "DemoSplash", "Writing the demo shop's chats, catalogue and orders…"
+        )
+    if step is DemoStep.RELAY:
+        return QCoreApplication.translate("DemoSplash", "Bringing in the demo's customers…")
+    return QCoreApplication.translate("DemoSplash", "Opening the demo shop…")
+
+
+def window_text() -> str:
+    """What the splash says while the demo's window is built, on the GUI thread."""
+    return QCoreApplication.translate("DemoSplash", "Opening the window…")
+
+
+def open_demo_showing_progress(
+    splash: DemoSplash | None, lang: str | None, data_dir: Path | None = None, *, two_numbers: bool = False
+) -> AppContext | None:
+    """The demo shop (ui/demo.py `prepare_demo`) opened on ui/ops.py's long-job thread while the
+    event loop runs: the splash paints each step and Ctrl+Q or its closing is heard. None when a quit
+    was asked meanwhile (Ctrl+Q, the splash closed, the session ending): the start stops at its next
+    step, undoing the seeding under way, and what it had started is stopped, so a kept folder opens
+    at the next start as if this one had never run. Raises what the start failed with."""
+    from ui.translations import chosen_language
+
+    language = chosen_language(lang)
+    folder = data_dir.expanduser().resolve() if data_dir is not None else None
+    quit_asked = threading.Event()
+    steps = _Steps()
+    if splash is not None:
+        steps.reached.connect(lambda step: splash.say(step_text(step)))
+
+    def reached(step: DemoStep) -> None:  # on the worker
+        if quit_asked.is_set():
+            raise QuitWhileOpening
+        steps.post(steps.reached, step)
+
+    def opened_unless_quit() -> PreparedDemo | None:
+        try:
+            return prepare_demo(language, folder=folder, two_numbers=two_numbers, on_step=reached)
+        except QuitWhileOpening:
+            return None
+
+    outcome: list[PreparedDemo | BaseException | None] = []
+    loop = QEventLoop()
+
+    def settle(result: PreparedDemo | BaseException | None) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    def stop_opening() -> None:
+        quit_asked.set()
+        if splash is not None:
+            splash.hide()  # the quit is seen to be taken; the start stops behind it
+        loop.quit()
+
+    if splash is not None:
+        splash.quit_asked.connect(stop_opening)
+    Op(opened_unless_quit, long=True).success(settle).failure(settle).run()
+    loop.exec()
+    if not outcome:
+        # Only a quit ends the loop before the start does; every QEventLoop.exec() returns at once
+        # from then on (the session ending calls QApplication.quit), so its end is waited for so.
+        stop_opening()
+        while not outcome:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    result = outcome[0]
+    if quit_asked.is_set():
+        log.info("asked to quit while the demo shop was opening: its start stopped")
+        if isinstance(result, PreparedDemo):
+            result.discard()
+        return None
+    if isinstance(result, BaseException):
+        raise result
+    assert result is not None
+    if splash is not None:
+        splash.say(window_text())
+    return demo_context(result)
