@@ -12,7 +12,6 @@ from ui.context import AppContext
 from ui.demo import DemoStep, PreparedDemo, demo_context, prepare_demo
 from ui.demo_splash import DemoSplash
 from ui.gui_thread import GuiThreadSignals
-from ui.ops import Op
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +21,10 @@ class QuitWhileOpening(Exception):
 
 
 class _Steps(GuiThreadSignals):
-    """Carries the start's steps from its worker to the splash."""
+    """Carries the start's steps, then its outcome, from its worker to the GUI thread."""
 
     reached = Signal(object)  # DemoStep
+    finished = Signal(object)  # PreparedDemo | Exception | None (a quit asked)
 
 
 def step_text(step: DemoStep) -> str:
@@ -46,11 +46,11 @@ def window_text() -> str:
 def open_demo_showing_progress(
     splash: DemoSplash | None, lang: str | None, data_dir: Path | None = None, *, two_numbers: bool = False
 ) -> AppContext | None:
-    """The demo shop (ui/demo.py `prepare_demo`) opened on ui/ops.py's long-job thread while the
-    event loop runs: the splash paints each step and Ctrl+Q or its closing is heard. None when a quit
-    was asked meanwhile (Ctrl+Q, the splash closed, the session ending): the start stops at its next
-    step, undoing the seeding under way, and what it had started is stopped, so a kept folder opens
-    at the next start as if this one had never run. Raises what the start failed with."""
+    """The demo shop (ui/demo.py `prepare_demo`) opened on a worker thread while the event loop
+    runs: the splash paints each step, and Ctrl+Q or its closing is heard. None when a quit was asked
+    meanwhile (Ctrl+Q, the splash closed, the session ending): the start stops at its next step,
+    undoing the seeding under way, and what it had started is stopped, so a kept folder opens at the
+    next start as if this one had never run. Raises what the start failed with."""
     from ui.translations import chosen_language
 
     language = chosen_language(lang)
@@ -65,16 +65,20 @@ def open_demo_showing_progress(
             raise QuitWhileOpening
         steps.post(steps.reached, step)
 
-    def opened_unless_quit() -> PreparedDemo | None:
+    def open_it() -> None:  # the worker's body
+        result: PreparedDemo | Exception | None
         try:
-            return prepare_demo(language, folder=folder, two_numbers=two_numbers, on_step=reached)
+            result = prepare_demo(language, folder=folder, two_numbers=two_numbers, on_step=reached)
         except QuitWhileOpening:
-            return None
+            result = None
+        except Exception as exc:  # handed to the GUI thread, which reports it like any start-up failure
+            result = exc
+        steps.post(steps.finished, result)
 
-    outcome: list[PreparedDemo | BaseException | None] = []
+    outcome: list[PreparedDemo | Exception | None] = []
     loop = QEventLoop()
 
-    def settle(result: PreparedDemo | BaseException | None) -> None:
+    def settle(result: PreparedDemo | Exception | None) -> None:
         outcome.append(result)
         loop.quit()
 
@@ -86,7 +90,12 @@ def open_demo_showing_progress(
 
     if splash is not None:
         splash.quit_asked.connect(stop_opening)
-    Op(opened_unless_quit, long=True).success(settle).failure(settle).run()
+    steps.finished.connect(settle)
+    # A thread of its own at the window's priority, as the usual start's deferred load has
+    # (ui/start_path.py), not an op's lowered one: the owner waits for nothing else, and a lowered
+    # thread holding the interpreter lock on a busy laptop held the splash's paint with it (0.8 s),
+    # and would hand its priority on to the relay's thread it starts.
+    threading.Thread(target=open_it, name="demo-start", daemon=True).start()
     loop.exec()
     if not outcome:
         # Only a quit ends the loop before the start does; every QEventLoop.exec() returns at once
@@ -100,7 +109,7 @@ def open_demo_showing_progress(
         if isinstance(result, PreparedDemo):
             result.discard()
         return None
-    if isinstance(result, BaseException):
+    if isinstance(result, Exception):
         raise result
     assert result is not None
     if splash is not None:
