@@ -336,6 +336,89 @@ def test_a_demo_on_a_full_disk_says_the_disk_is_full(tmp_path: Path) -> None:
     assert "relay: DiskFull disk_full" in out, out
 
 
+DEMO_SAYS = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from ui.application import run
+from ui.main import parse_args
+from ui.startup_error import StartupErrorDialog
+app = QApplication([])
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Show and isinstance(obj, StartupErrorDialog):
+            print("headline:", obj.headline.text(), flush=True)
+            print("said:", obj.explanation.text(), flush=True)
+            print("start again:", obj.start_again_button.isVisible(), flush=True)
+            QTimer.singleShot(0, obj.reject)
+        elif event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+            print("shown:", type(obj).__name__, flush=True)
+        return False
+watch = Watch()
+app.installEventFilter(watch)
+print("code:", run(parse_args(["--demo", "--data-dir", sys.argv[1], "--lang", "ko"])), flush=True)
+"""
+
+
+def test_a_demo_on_a_full_disk_says_so_in_korean_and_opens_seeded_once_there_is_room(tmp_path: Path) -> None:
+    """The real `--demo` start (splash, worker, dialog) on a real full disk: the owner reads that the
+    disk is full and her own inbox was not touched, in her language, with no traceback in the
+    terminal; what the failed start left (an empty inbox file) does not stop the next one, which
+    opens the demo shop seeded once there is room."""
+    from tests.support.full_disk import run_on_a_small_disk
+
+    disk = tmp_path / "disk"
+    script = tmp_path / "demo_says.py"
+    script.write_text(DEMO_SAYS, encoding="utf-8")
+    fill = f"dd if=/dev/zero of={disk}/photos bs=64k 2>/dev/null"
+    demo = f"{sys.executable} {script} {disk}/demo"
+    # 16 MiB: room for the whole demo once the photos are gone.
+    count = f"{sys.executable} -c \"import sqlite3; print('contacts:', sqlite3.connect('{disk}/demo/desktop/inbox.db')"
+    count += ".execute('SELECT count(*) FROM contact').fetchone()[0])\""
+    again = f"rm {disk}/photos; {sys.executable} -m ui.main --demo --data-dir {disk}/demo --smoke"
+    out = run_on_a_small_disk(
+        disk, "16m", f"{fill}; {demo}; {again}; {count}", env={"QT_QPA_PLATFORM": "offscreen"}
+    )
+    assert "headline: 데모 상점을 열지 못했어요" in out, out
+    assert f"said: {disk}/demo 폴더가 있는 디스크가 가득 차서 데모 상점을 열 수 없어요." in out, out
+    assert "내 받은편지함은 그대로예요" in out and "start again: True" in out, out
+    assert "shown: MainWindow" not in out and "code: 2" in out, out
+    assert "Traceback" not in out, out
+    assert "smoke: ok" in out, out
+    contacts = int(out.split("contacts: ")[1].split()[0])
+    assert contacts > 0, out
+
+
+def test_a_demo_kept_in_a_read_only_folder_says_so_in_korean(tmp_path: Path) -> None:
+    """Not "Shop Inbox may not write in your data folder… cannot open your inbox": the demo's folder,
+    and what to do instead."""
+    import os
+    import subprocess
+
+    from tests.support.read_only_folder import read_only_folder
+
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    script = tmp_path / "demo_says.py"
+    script.write_text(DEMO_SAYS, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    with read_only_folder(folder):
+        for kept in (folder, folder / "new demo"):
+            run = subprocess.run(
+                [sys.executable, str(script), str(kept)],
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)},
+                cwd=root,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            out = run.stdout + run.stderr
+            assert "headline: 데모 상점을 열지 못했어요" in out, out
+            assert f"said: 샵 인박스가 {kept}에 쓸 수 없어서" in out, out
+            assert "--data-dir 없이 데모를 시작하세요" in out and "start again: False" in out, out
+            assert "Traceback" not in out, out
+
+
 def test_a_demo_with_no_room_for_its_temporary_folder_says_the_disk_is_full(tmp_path: Path) -> None:
     """Every place for temporary files (and the home folder) on the full disk: Python finds "no usable
     temporary directory", which read "not there any more (moved or deleted?)"."""
