@@ -107,20 +107,8 @@ def run(args: argparse.Namespace) -> int:
                 claim = claim_folder(args.data_dir.expanduser().resolve())
                 if claim is None:
                     return already_open(app, args, args.data_dir.expanduser().resolve())
-            from ui.demo_start import open_demo_showing_progress
-
-            if not args.smoke:
-                from ui.demo_splash import demo_splash
-
-                splash = demo_splash()
-                # Before the worker allocates: a full pass of the collector over everything imported,
-                # run in the worker that allocated last, held the splash's paint 0.2–0.4 s each time.
-                freeze_for_collector()
-            # Seeded and its relay started on a worker: the splash paints meanwhile, and hears Ctrl+Q.
-            demo = open_demo_showing_progress(splash, args.lang, args.data_dir, two_numbers=args.two_numbers)
+            demo, splash = open_demo(args, args.data_dir, two_numbers=args.two_numbers)
             if demo is None:  # asked to quit meanwhile: the start stopped and undid what it began
-                if splash is not None:
-                    splash.close()
                 if claim is not None:
                     claim.release()
                 return 0
@@ -154,7 +142,13 @@ def run(args: argparse.Namespace) -> int:
                 updated = not args.smoke and migration_due(paths.database)
                 if updated and update_older_inbox(app, args, paths, claim):
                     return 0  # asked to quit during the update (the session ending): it is done
-                ctx = open_inbox(app, args, paths, translated=updated)
+                inbox = open_inbox(app, args, paths, translated=updated)
+                if inbox is None:  # the first setup's "Try the demo", opened as `--demo` opens it
+                    inbox, splash = open_demo(args, None)
+                    if inbox is None:  # asked to quit meanwhile
+                        claim.release()
+                        return 0
+                ctx = inbox
                 mark("database open, preferences read")
 
         from ui.main_window import MainWindow
@@ -182,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:
         if splash is not None:
             splash.close()
-        if paths is not None:  # a first start short of room says that nothing was set up yet
+        if paths is not None and not demo_failure(exc):  # a first start short of room: nothing set up yet
             from app.unfinished_start import said_as_a_first_start
 
             exc = said_as_a_first_start(exc, paths.database)
@@ -379,9 +373,10 @@ def open_for_first_page(
 
 def open_inbox(
     app: QApplication, args: argparse.Namespace, paths: AppPaths, *, translated: bool = False
-) -> AppContext:
+) -> AppContext | None:
     """The owner's inbox: database opened (migrated if needed), language, first-run setup.
-    `translated`: the language is installed already (the update of an older inbox said it)."""
+    `translated`: the language is installed already (the update of an older inbox said it).
+    None: the owner chose to try the demo shop in the first setup (its inbox is closed again)."""
     from app.chat_export.importer import discard_unfinished_imports, unfinished_import_exports
     from app.errors import DiskFull
     from app.settings import read_preferences
@@ -428,7 +423,7 @@ def open_inbox(
         choice = run_first_setup(ctx)
         if choice == "demo":
             ctx.db.close()
-            return start_demo_context(args.lang)
+            return None
         if choice == "restored":  # opened again: the restored inbox, its language and its relay
             ctx.db.close()
             return open_inbox(app, args, paths, translated=True)
@@ -446,7 +441,7 @@ def report_startup_failure(
 ) -> int:
     """Log the traceback, tell the owner in plain words (with the log's path), and give the exit code.
     With `paths`, a damaged inbox file there is offered a backup to restore in its place."""
-    from app.errors import DEMO_FAILURES, ErrorCode, ShopInboxError
+    from app.errors import ErrorCode, ShopInboxError
     from ui.startup_error import (
         StartupErrorDialog,
         explain_startup_error,
@@ -457,7 +452,7 @@ def report_startup_failure(
     from ui.translations import install_translators, installed_language
 
     before = _size(log_file)
-    if isinstance(exc, ShopInboxError) and exc.code in DEMO_FAILURES:
+    if demo_failure(exc):
         # Foreseen, and said in full by its code: one line, not a traceback in the terminal it ran from.
         log.error("the demo shop could not open: %s", exc)
     else:
@@ -515,12 +510,38 @@ def _grew(path: Path, before: int | None) -> bool:
     return after is not None and after > (before or 0)
 
 
-def start_demo_context(lang: str | None) -> AppContext:
-    """The demo shop in a temporary folder, chosen in the first start's wizard (opened on the GUI
-    thread, as the wizard's own work is; `--demo` opens it behind a splash, ui/demo_start.py)."""
-    from ui.demo import start_demo
+def open_demo(
+    args: argparse.Namespace, data_dir: Path | None, *, two_numbers: bool = False
+) -> tuple[AppContext | None, DemoSplash | None]:
+    """The demo shop (kept in `data_dir`, else thrown away at quit) seeded and its relay started on a
+    worker behind its splash (none with --smoke), which paints meanwhile and hears Ctrl+Q; the
+    splash stays up until the window shows. No context when a quit was asked meanwhile."""
+    from ui.demo_start import open_demo_showing_progress
 
-    return start_demo(lang=lang)
+    splash: DemoSplash | None = None
+    if not args.smoke:
+        from ui.demo_splash import demo_splash
+
+        splash = demo_splash()
+        # Before the worker allocates: a full pass of the collector over everything imported, run in
+        # the worker that allocated last, held the splash's paint 0.2–0.4 s at a time.
+        freeze_for_collector()
+    try:
+        ctx = open_demo_showing_progress(splash, args.lang, data_dir, two_numbers=two_numbers)
+    except Exception:
+        if splash is not None:
+            splash.close()
+        raise
+    if ctx is None and splash is not None:
+        splash.close()
+    return ctx, splash
+
+
+def demo_failure(exc: Exception) -> bool:
+    """The demo could not open for want of room or of leave to write: its own sentence says so."""
+    from app.errors import DEMO_FAILURES, ShopInboxError
+
+    return isinstance(exc, ShopInboxError) and exc.code in DEMO_FAILURES
 
 
 def run_first_setup(ctx: AppContext) -> str:

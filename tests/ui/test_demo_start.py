@@ -7,8 +7,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -42,20 +40,19 @@ def test_the_window_thread_keeps_answering_while_a_new_demo_is_seeded(
     the GUI thread it did not fire once for 2–18 s), and the splash says each step in Korean."""
     splash = demo_splash()
     qtbot.addWidget(splash)
-    ticks: list[tuple[float, str]] = []
+    said: list[str] = []  # what the splash said at each tick
     timer = QTimer()
     timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append((time.monotonic(), splash.message())))
+    timer.timeout.connect(lambda: said.append(splash.message()))
     timer.start()
     ctx = open_demo_showing_progress(splash, "ko", tmp_path / "demo")
     timer.stop()
     assert ctx is not None
     try:
-        said = [message for _at, message in ticks]
-        assert said.count(SEEDING_KO) >= 5, sorted(set(said))
+        # Counted, not timed: on a busy machine the longest wait between two ticks is the machine's
+        # (0.12–0.17 s at a load of 10 on two cores); seeded on the GUI thread, it fired not once.
+        assert said.count(SEEDING_KO) >= 5 and said.count(CUSTOMERS_KO) >= 5, sorted(set(said))
         assert said.index(SEEDING_KO) < said.index(CUSTOMERS_KO)
-        longest = max(b - a for (a, _), (b, _) in pairwise(ticks))
-        assert longest < 1.0, f"the window's thread was held {longest:.2f} s"
         assert splash.message() == "창을 여는 중이에요…"
         assert contact_count(tmp_path / "demo") > 0
     finally:
@@ -168,3 +165,48 @@ def test_the_real_app_quit_while_its_demo_is_seeded_ends_and_starts_again_seeded
     )
     assert again.returncode == 0 and "smoke: ok" in again.stdout, again.stdout + again.stderr
     assert contact_count(folder) > 0
+
+
+DEMO_FROM_THE_WIZARD = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QProcess, QTimer
+from PySide6.QtWidgets import QApplication, QWizard
+from ui.application import run
+from ui.demo_splash import DemoSplash
+from ui.main import parse_args
+from ui.main_window import MainWindow
+QProcess.startDetached = staticmethod(lambda *args: (False, 0))  # the system starts no new process
+app = QApplication([])
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Show and isinstance(obj, QWizard):
+            print("wizard shown", flush=True)
+            QTimer.singleShot(0, obj.demo_button.click)
+        elif event.type() == QEvent.Type.Show and isinstance(obj, DemoSplash):
+            print("splash:", obj.message(), flush=True)
+        elif event.type() == QEvent.Type.Show and isinstance(obj, MainWindow):
+            print("window shown, demo:", obj.ctx.demo, flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+watch = Watch()
+app.installEventFilter(watch)
+print("code:", run(parse_args(["--data-dir", sys.argv[1], "--lang", "en"])), flush=True)
+"""
+
+
+def test_the_demo_chosen_in_the_first_setup_opens_behind_the_splash_too(tmp_path: Path) -> None:
+    """Where the demo cannot start as a process of its own, the wizard's Try the demo opens it in
+    place of the inbox: seeded on a worker behind the splash as `--demo` is, not with nothing on the
+    screen for seconds."""
+    run = subprocess.run(
+        [sys.executable, "-c", DEMO_FROM_THE_WIZARD, str(tmp_path / "shop")],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    out = run.stdout
+    assert "wizard shown" in out and "splash:" in out, out + run.stderr
+    assert "window shown, demo: True" in out and "code: 0" in out, out + run.stderr
+    assert out.index("wizard shown") < out.index("splash:") < out.index("window shown")

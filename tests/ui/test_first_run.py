@@ -315,11 +315,13 @@ def test_set_up_later_is_remembered_and_the_next_start_opens_the_inbox(
     assert isinstance(app, QApplication)
     with the_app_as_it_was(app):
         first = open_inbox(app, args, paths)
+        assert first is not None  # None: the demo chosen in the wizard
         assert [shown.title for shown in wizard.shown] == ["Set up Shop Inbox"]
         assert read_preferences(first.db).setup_done and first.prefs["setup_done"]
         first.db.close()
 
         second = open_inbox(app, args, paths)
+        assert second is not None  # None: the demo chosen in the wizard
         assert not second.prefs["relay_url"]
         second.db.close()
 
@@ -362,6 +364,7 @@ def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
         dialogs.expect("modal", answer=lambda w: connect(w, keep_ticked=True))
         paths = paths_for(tmp_path / "data").ensure()
         ctx = open_inbox(app, args, paths)
+        assert ctx is not None  # None: the demo chosen in the wizard
         prefs = read_preferences(ctx.db)
         assert prefs.relay_url == relay_url and load_token(ctx, relay_url) == CLIENT_TOKEN
         assert read_share_phone(ctx.db, "DE") == "+82 10-5555-0100"  # as it is named abroad
@@ -373,6 +376,7 @@ def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
         entry.unlink()  # another computer's first start, unticked: nothing in its start-up list
         dialogs.expect("modal", answer=lambda w: connect(w, keep_ticked=False))
         other = open_inbox(app, args, paths_for(tmp_path / "other").ensure())
+        assert other is not None  # None: the demo chosen in the wizard
         assert read_preferences(other.db).relay_url == relay_url
         assert not entry.exists()
         other.db.close()
@@ -495,6 +499,7 @@ def test_a_wizard_whose_token_was_not_kept_stays_open_and_set_up_later_keeps_the
             ctx = open_inbox(
                 app, argparse.Namespace(smoke=False, lang="en"), paths_for(tmp_path / "d").ensure()
             )
+            assert ctx is not None  # None: the demo chosen in the wizard
             assert asked.shown and "settings file" in asked.shown[0].text
             prefs = read_preferences(ctx.db)
             assert prefs.relay_url == relay_url and prefs.setup_done  # Settings shows it; no wizard again
@@ -545,6 +550,7 @@ def test_on_a_new_computer_the_wizard_restores_the_old_ones_backup_and_the_inbox
     assert isinstance(app, QApplication)
     with the_app_as_it_was(app):
         ctx = open_inbox(app, args, paths)
+        assert ctx is not None  # None: the demo chosen in the wizard
         try:
             assert [shown.title for shown in wizard.shown] == ["Set up Shop Inbox"]
             question = asked[0].shown[0].text

@@ -82,6 +82,7 @@ def test_set_up_later_keeps_the_shop_in_the_wizards_country_and_currency(
         ctx = open_inbox(
             app, argparse.Namespace(smoke=False, lang="en"), paths_for(tmp_path / "data").ensure()
         )
+        assert ctx is not None  # None: the demo chosen in the wizard
         try:
             prefs = read_preferences(ctx.db)
             assert (prefs.shop_region, prefs.currency, prefs.setup_done) == ("GB", "GBP", True)

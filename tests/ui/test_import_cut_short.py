@@ -72,6 +72,7 @@ def test_the_next_start_names_the_import_it_removed_and_import_again_opens_its_p
     assert isinstance(app, QApplication)
     with the_app_as_it_was(app):
         ctx = open_inbox(app, argparse.Namespace(smoke=False, lang="en"), paths)
+        assert ctx is not None  # None: the demo chosen in the wizard
     try:
         assert ctx.imports_cut_short == [export]
         with ctx.db.read() as s:  # removed whole: no half chat
