@@ -92,18 +92,21 @@ def open_demo_showing_progress(
         splash.quit_asked.connect(stop_opening)
     steps.finished.connect(settle)
     # A thread of its own at the window's priority, as the usual start's deferred load has
-    # (ui/start_path.py), not an op's lowered one: the owner waits for nothing else, and a lowered
-    # thread holding the interpreter lock on a busy laptop held the splash's paint with it (0.8 s),
-    # and would hand its priority on to the relay's thread it starts.
+    # (ui/start_path.py), not an op's lowered one: the owner waits for nothing else, a lowered thread
+    # holding the interpreter lock waits behind other programs for a core with the splash's paint
+    # waiting on it, and the relay's thread it starts would inherit its lower priority.
     threading.Thread(target=open_it, name="demo-start", daemon=True).start()
     loop.exec()
     if not outcome:
-        # Only a quit ends the loop before the start does; every QEventLoop.exec() returns at once
-        # from then on (the session ending calls QApplication.quit), so its end is waited for so.
+        # Only a quit ends the loop before the start does: Ctrl+Q, the splash closed, or the session
+        # ending (QApplication.quit, after which every QEventLoop.exec() returns at once), so the
+        # start's end is waited for one event at a time.
         stop_opening()
         while not outcome:
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     result = outcome[0]
+    if splash is not None:
+        splash.quit_asked.disconnect(stop_opening)  # its closing from here on is the caller's
     if quit_asked.is_set():
         log.info("asked to quit while the demo shop was opening: its start stopped")
         if isinstance(result, PreparedDemo):
