@@ -20,6 +20,7 @@ BEFORE_THE_WINDOW = {
     "ui.application.run_first_setup",
     "ui.application.finish_setup",  # run_first_setup's second half, still before the window
     "ui.demo.start_demo",
+    "ui.demo.prepare_demo",  # `--demo`'s on its own thread behind the splash (ui/demo_start.py)
     "ui.demo_language.demo_language",  # a kept demo's language, read (plain sqlite3) before it is installed
 }
 
