@@ -360,17 +360,23 @@ print("code:", run(parse_args(["--demo", "--data-dir", sys.argv[1], "--lang", "k
 """
 
 
-def test_a_demo_on_a_full_disk_says_so_in_korean_and_opens_seeded_once_there_is_room(tmp_path: Path) -> None:
-    """The real `--demo` start (splash, worker, dialog) on a real full disk: the owner reads that the
-    disk is full and her own inbox was not touched, in her language, with no traceback in the
-    terminal; what the failed start left (an empty inbox file) does not stop the next one, which
-    opens the demo shop seeded once there is room."""
+@pytest.mark.parametrize("kept", ["nothing yet", "a demo shop"])
+def test_a_demo_on_a_full_disk_says_so_in_korean_and_opens_seeded_once_there_is_room(
+    tmp_path: Path, kept: str
+) -> None:
+    """The real `--demo` start (splash, worker, dialog) on a real full disk, in a new folder or one
+    that keeps a demo shop: the owner reads that the disk is full and her own inbox was not touched,
+    in her language, with no traceback in the terminal; what the failed start left (an empty inbox
+    file) does not stop the next one, which opens the demo shop seeded once there is room."""
     from tests.support.full_disk import run_on_a_small_disk
 
     disk = tmp_path / "disk"
     script = tmp_path / "demo_says.py"
     script.write_text(DEMO_SAYS, encoding="utf-8")
     fill = f"dd if=/dev/zero of={disk}/photos bs=64k 2>/dev/null"
+    if kept != "nothing yet":
+        assert run_demo_smoke(tmp_path / "kept").returncode == 0
+        fill = f"cp -r {tmp_path}/kept {disk}/demo && {fill}"
     demo = f"{sys.executable} {script} {disk}/demo"
     # 16 MiB: room for the whole demo once the photos are gone.
     count = f"{sys.executable} -c \"import sqlite3; print('contacts:', sqlite3.connect('{disk}/demo/desktop/inbox.db')"
