@@ -44,6 +44,7 @@ from app.wire import (
     STICKER_MIMES,
     TEXT_MAX,
     VIDEO_MIMES,
+    RelayErrorCode,
     Template,
     fill_template_slots,
     media_family,
@@ -367,6 +368,8 @@ def retry_message(session: Session, message_id: int, from_number: str | None = N
     message = session.get(Message, message_id)
     if message is None or message.direction != "out" or message.status != MessageStatus.FAILED:
         return False
+    # The relay refused the number it was to go from (not one it has): never that number again.
+    refused = message.phone_number_id if message.error_code == RelayErrorCode.UNKNOWN_NUMBER else None
     message.status = MessageStatus.PENDING
     message.error_code = message.error_text = None
     message.client_id = str(uuid.uuid4())
@@ -377,6 +380,8 @@ def retry_message(session: Session, message_id: int, from_number: str | None = N
         message.phone_number_id = contact.phone_number_id
     if from_number:
         message.phone_number_id = from_number
+    if refused is not None and message.phone_number_id == refused:
+        message.phone_number_id = None  # the relay's choice: the number she last wrote to there, or its own
     return True
 
 

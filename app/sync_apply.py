@@ -129,6 +129,12 @@ def _message_tuple(row: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
+# An outbound event's own message, found by client_id or wamid.
+_OWN_SEND = select(
+    Message.id, Message.wamid, Message.status, Message.error_code, Message.contact_id, Message.phone_number_id
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Profile:
     """What a batch's messages say of one customer: her name, her newest message that opens the
@@ -763,19 +769,15 @@ class _Batch:
                 continue
             row = None
             if e.client_id:
-                row = self.s.execute(
-                    select(
-                        Message.id, Message.wamid, Message.status, Message.error_code, Message.contact_id
-                    ).where(Message.client_id == e.client_id)
-                ).first()
+                row = self.s.execute(_OWN_SEND.where(Message.client_id == e.client_id)).first()
             if row is None and e.wamid:
-                row = self.s.execute(
-                    select(
-                        Message.id, Message.wamid, Message.status, Message.error_code, Message.contact_id
-                    ).where(Message.wamid == e.wamid)
-                ).first()
+                row = self.s.execute(_OWN_SEND.where(Message.wamid == e.wamid)).first()
             if row is not None:
                 values: dict[str, Any] = {}
+                if e.phone_number_id and not row.phone_number_id:
+                    # Retried without a number (the relay refused the one it was to go from): the
+                    # relay's choice is the number it went from.
+                    values["phone_number_id"] = e.phone_number_id
                 if e.wamid and not row.wamid:
                     values["wamid"] = e.wamid
                     self.new_wamids.add(e.wamid)

@@ -15,7 +15,7 @@ from typing import Any
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.engine import Connection
 
-from app.wire import RelayErrorCode, SendResult
+from app.wire import SANDBOX_PHONE_NUMBER_ID, RelayErrorCode, SendResult
 from relay.errors import error_body
 from relay.events import EventFeed
 from relay.limits import LimitError, needs_open_window, validate_send
@@ -74,6 +74,11 @@ class Sender:
             validate_send(body)
         except LimitError as exc:
             return 400, error_body(RelayErrorCode.INVALID, str(exc))
+        chosen = body.get("from")
+        if chosen and not await run_in_threadpool(self.serves_number, str(chosen)):
+            # Graph would refuse it, or worse send from another account's number: refused here,
+            # before the key is reserved, so nothing is stored and nothing reaches Graph.
+            return 422, unknown_number(str(chosen))
         state, stored_status, stored = await run_in_threadpool(
             self.store.sends.reserve, key, self.owner, self.lease_ms
         )
@@ -159,6 +164,25 @@ class Sender:
         """The business number a send goes from: the one chosen (`from`), else the one the customer
         last wrote to, else the relay's own (a customer it never heard from)."""
         return chosen or (contact.phone_number_id if contact else "") or self.settings.phone_number_id
+
+    def serves_number(self, phone_number_id: str) -> bool:
+        """The business number is one this relay sends from (blocking): its own
+        (WHATSAPP_PHONE_NUMBER_ID), the sandbox's, or one its customers wrote to (the account's
+        other number, whose webhooks come here). A number of another account would fail at Graph."""
+        settings = self.settings
+        if phone_number_id == settings.phone_number_id:
+            return True
+        if settings.upstream == "sandbox":
+            from relay.sandbox import sandbox_numbers
+
+            served = sandbox_numbers(
+                settings.phone_number_id or SANDBOX_PHONE_NUMBER_ID,
+                settings.sandbox_language,
+                settings.sandbox_two_numbers,
+            )
+            if any(pnid == phone_number_id for pnid, _display in served):
+                return True
+        return self.store.contacts.wrote_to(phone_number_id)
 
     def window_closed(self, contact: ContactRow | None, phone_number_id: str) -> bool:
         """The relay saw the customer's messages, and none to this business number in 24 hours.
@@ -321,6 +345,15 @@ def window_with(contact: ContactRow | None, phone_number_id: str, now: datetime)
         return now - other_at <= WINDOW
     # Her message to any third number is older than her newest to the other one.
     return None if now - other_at <= WINDOW else False
+
+
+def unknown_number(phone_number_id: str) -> dict[str, Any]:
+    """The answer to a send or a campaign `from` a business number this relay does not send from."""
+    return error_body(
+        RelayErrorCode.UNKNOWN_NUMBER,
+        "This relay does not send from that business number.",
+        params={"number": phone_number_id[:64]},
+    )
 
 
 def recipient_of(body: dict[str, Any]) -> str:

@@ -908,6 +908,13 @@ def known_failure_sentence(error_code: str | None) -> str | None:
     if code not in graph and ":" in code:
         # A cause this version does not know yet ("131053:…"): the code's general sentence.
         code = code.partition(":")[0]
+    if code == RelayErrorCode.UNKNOWN_NUMBER:
+        # The relay's sentence for this code is a campaign's (its Send from); a chat message's differs.
+        return translate(
+            "Errors",
+            "This message was to go from a number your relay does not send from: it is not one of "
+            "your shop's WhatsApp numbers there. Nothing was sent.",
+        )
     for table in (graph, relay_sentences()):
         if code in table:
             return table[code]

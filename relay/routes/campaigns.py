@@ -12,7 +12,6 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
 from app.wire import (
-    SANDBOX_PHONE_NUMBER_ID,
     CampaignReason,
     CampaignState,
     NewCampaign,
@@ -22,6 +21,7 @@ from app.wire import (
 from relay.bodies import read_body
 from relay.errors import error
 from relay.routes.deps import authorised, current_relay
+from relay.sending import unknown_number
 from relay.service import Relay
 from relay.storage.campaign_rows import ACTIVE, FINISHED
 
@@ -44,13 +44,9 @@ async def create(request: Request, relay: Annotated[Relay, Depends(current_relay
             400, RelayErrorCode.INVALID, f"The campaign is not valid at {where}.", params={"at": where}
         )
     number = new.phone_number_id
-    if number is not None and not await run_in_threadpool(serves_number, relay, number):
-        return error(
-            422,
-            RelayErrorCode.UNKNOWN_NUMBER,
-            "This relay does not send from that business number.",
-            params={"number": number},
-        )
+    if number is not None and not await run_in_threadpool(relay.sender.serves_number, number):
+        # A number of another account would fail every recipient at Graph: refused before any is queued.
+        return JSONResponse(unknown_number(number), status_code=422)
     # A retried POST (same id, same campaign) answers the first; another campaign under the id is refused.
     outcome, campaign = await run_in_threadpool(
         relay.store.campaigns.create, new, request_digest(new), relay.campaigns.now_ms()
@@ -66,26 +62,6 @@ async def create(request: Request, relay: Annotated[Relay, Depends(current_relay
         await relay.feed.notify()
         relay.campaigns.poke()
     return JSONResponse(campaign.model_dump(mode="json"), status_code=201 if outcome == "created" else 200)
-
-
-def serves_number(relay: Relay, phone_number_id: str) -> bool:
-    """The business number is one this relay sends from: its own (WHATSAPP_PHONE_NUMBER_ID), the
-    sandbox's, or one its customers wrote to (the account's other number, whose webhooks come here).
-    A number of another account would fail every recipient at Graph; refused before any is queued."""
-    settings = relay.settings
-    if phone_number_id == settings.phone_number_id:
-        return True
-    if settings.upstream == "sandbox":
-        from relay.sandbox import sandbox_numbers
-
-        served = sandbox_numbers(
-            settings.phone_number_id or SANDBOX_PHONE_NUMBER_ID,
-            settings.sandbox_language,
-            settings.sandbox_two_numbers,
-        )
-        if any(pnid == phone_number_id for pnid, _display in served):
-            return True
-    return relay.store.contacts.wrote_to(phone_number_id)
 
 
 def request_digest(new: NewCampaign) -> str:

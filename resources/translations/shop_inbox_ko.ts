@@ -4714,6 +4714,10 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>파일을 읽거나 쓰지 못했어요: {0}</translation>
     </message>
     <message>
+        <source>This message was to go from a number your relay does not send from: it is not one of your shop&apos;s WhatsApp numbers there. Nothing was sent.</source>
+        <translation>이 메시지의 보내는 번호는 릴레이에 연결된 매장 WhatsApp 번호가 아니라서 릴레이가 보낼 수 없어요. 아무것도 보내지 않았어요.</translation>
+    </message>
+    <message>
         <source>The attached file cannot be read any more. Attach it again.</source>
         <translation>첨부한 파일을 더 이상 읽을 수 없어요. 다시 첨부하세요.</translation>
     </message>

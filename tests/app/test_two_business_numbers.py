@@ -139,6 +139,48 @@ def test_a_retried_reply_goes_from_the_number_she_wrote_to_last(
         assert sent is not None and sent.phone_number_id == HONGDAE[0]
 
 
+def test_a_reply_from_a_number_the_relay_does_not_have_fails_with_its_code_keeps_its_text_and_retries(
+    db: Database, relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """The inbox kept her chat on a number of the shop's former relay (its account replaced): the
+    relay refuses it by name and WhatsApp is not asked; the text stays, and Retry goes without that
+    number, from the one she wrote to on this relay."""
+    from app.models import MessageStatus
+    from app.sending import retry_message
+
+    former = "106540352240000"
+    relay.post_webhook(written_to(SEONGSU, "성수점 오늘 몇 시까지 해요?", "821011112222", "김민지"))
+    sync(db, relay)
+    with db.write() as session:
+        contact = session.scalars(select(Contact).where(Contact.wa_id == "821011112222")).one()
+        contact.phone_number_id = former
+        reply_id = queue_text(session, contact.id, "저녁 9시까지 해요").id
+
+    def send_queued() -> None:
+        with RelayClient(relay.url, relay.token) as client:
+            OutboxSender(db, client, on_changed=lambda ids: None, stop=threading.Event()).run_once()
+
+    send_queued()
+    assert graph.sent == []
+    with db.read() as session:
+        failed = session.get(Message, reply_id)
+        assert failed is not None
+        assert (failed.status, failed.error_code, failed.body) == (
+            "failed",
+            "unknown_number",
+            "저녁 9시까지 해요",
+        )
+
+    with db.write() as session:
+        assert retry_message(session, reply_id)
+    send_queued()
+    assert graph.sent_from == [SEONGSU[0]]
+    sync(db, relay)
+    with db.read() as session:
+        sent = session.get(Message, reply_id)
+        assert sent is not None and sent.status == MessageStatus.SENT and sent.phone_number_id == SEONGSU[0]
+
+
 def test_history_from_the_phone_app_does_not_move_her_chat_to_the_other_number(
     db: Database, relay: RunningRelay
 ) -> None:

@@ -135,3 +135,27 @@ def test_a_customer_who_changed_her_number_keeps_the_windows_she_opened_with_eac
     assert relay.send(reply(PHONE_NUMBER_ID, to=new), "first-after-change").json()["status"] == "sent"
     assert relay.send(reply(SECOND_NUMBER, to=new), "second-after-change").json()["status"] == "sent"
     assert graph.sent_from == [PHONE_NUMBER_ID, SECOND_NUMBER]
+
+
+def test_a_send_from_a_number_the_relay_does_not_have_is_refused_with_its_code_before_graph(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """A desktop's message set to go from another account's number (a relay replaced, a database
+    restored from another shop): the relay names the number it does not have, WhatsApp is not asked,
+    and the key stores nothing, so the same message goes once the number is one of the shop's."""
+    writes(relay, PHONE_NUMBER_ID)
+    elsewhere = "999999999999999"
+    refused = relay.send(reply(elsewhere), "from-elsewhere")
+    assert refused.status_code == 422
+    error = refused.json()["error"]
+    assert (error["code"], error["params"]) == ("unknown_number", {"number": elsewhere})
+    assert graph.send_calls == 0
+    assert relay.events()["events"][-1]["kind"] == "message"  # no outbound event: nothing queued
+
+    not_yet = relay.send(reply(SECOND_NUMBER), "from-second")
+    assert not_yet.json()["error"]["code"] == "unknown_number"  # no customer wrote to it yet
+    writes(relay, SECOND_NUMBER)  # the account's second number reaches this relay
+    assert relay.send(reply(SECOND_NUMBER), "from-second").json()["status"] == "sent"
+    assert relay.send(reply(PHONE_NUMBER_ID), "from-own").json()["status"] == "sent"
+    assert relay.send(reply(), "no-from").json()["status"] == "sent"
+    assert graph.sent_from == [SECOND_NUMBER, PHONE_NUMBER_ID, SECOND_NUMBER]

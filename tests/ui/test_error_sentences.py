@@ -181,11 +181,15 @@ def test_failed_sends_show_their_reason_in_korean_in_the_bubble_and_its_tooltip(
         make_message(s, customer, "셔츠 있나요?", unread=False)
         make_message(s, customer, "네 있어요", direction="out", status="failed", error_code="outside_window")
         make_message(s, customer, "주문 확인", direction="out", status="failed", error_code="131026")
+        # The relay refused the number it was to go from (not one of the shop's there).
+        make_message(
+            s, customer, "내일 보내요", direction="out", status="failed", error_code="unknown_number"
+        )
     load_chats(window, qtbot)
     select_chat(window, qtbot, customer.id)
     view = window.chat.view
-    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 3)
-    for row, expected in ((1, "24시간"), (2, "전달하지 못했어요")):
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 4)
+    for row, expected in ((1, "24시간"), (2, "전달하지 못했어요"), (3, "매장 WhatsApp 번호가 아니라서")):
         index = view.chat_model.index(row, 0)
         geo = view.itemDelegate().geometry(index, view.viewport().width())
         assert geo is not None and expected in geo.failure_text and "전송 안 됨" in geo.failure_text
