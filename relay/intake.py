@@ -138,6 +138,7 @@ def intake_rows(intake: Intake) -> IntakeRows:
             for i in intake.inbound
         ],
         touches=intake.touches,
+        replies=intake.replies,
         number_changes=[
             (c.old_wa_id, c.new_wa_id, c.phone_number_id, c.message_id) for c in intake.number_changes
         ],
@@ -159,7 +160,7 @@ def commit_parts(rows: IntakeRows, most: int = EVENTS_PER_COMMIT) -> list[Intake
     events = rows.events
     parts = [IntakeRows(events[start : start + most]) for start in range(0, len(events) - most, most)]
     last = IntakeRows(
-        events[len(parts) * most :], rows.media, rows.inbound, rows.touches, rows.number_changes
+        events[len(parts) * most :], rows.media, rows.inbound, rows.touches, rows.replies, rows.number_changes
     )
     return [*parts, last]
 

@@ -22,7 +22,7 @@ from relay.storage.campaign_rows import CampaignRows
 from relay.storage.contact_states import ContactRow, ContactStates, contact_row
 from relay.storage.database import Database, dt_to_ms
 from relay.storage.event_log import EventLog, NewEvent
-from relay.storage.intake_batch import IntakeRows, renamed
+from relay.storage.intake_batch import IntakeRows, newest_replies, renamed
 from relay.storage.key_values import KeyValues
 from relay.storage.media_rows import MediaRows
 from relay.storage.messaging_ledger import MessagingLedger
@@ -250,6 +250,8 @@ class Store:
             self.contacts.touch_row_in(conn, wa_id, row, inputs)
         for wa_id, columns in item.touches:
             self.contacts.touch_in(conn, wa_id, **columns)
+        for wa_id, number, ms in newest_replies(item.replies):
+            self.number_replies.sent_in(conn, wa_id, number, ms)
         return _Prepared(new, befores)
 
     def _add(self, conn: Connection, ready: _Prepared, notice: str = EVENTS) -> IntakeResult:

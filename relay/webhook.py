@@ -70,6 +70,10 @@ class Intake:
     statuses: list[dict[str, Any]] = field(default_factory=list)
     # Rule inputs that automations never answer: (wa_id, {column: ms}) from echoes and history.
     touches: list[tuple[str, dict[str, int | str]]] = field(default_factory=list)
+    # The shop's messages from one business number that the relay did not send: (wa_id,
+    # phone_number_id, ms) of echoes and of the phone app's history. They count in that number's chat
+    # as the relay's own sends do (relay/storage/number_replies.py: the greeting's and away's "once").
+    replies: list[tuple[str, str, int]] = field(default_factory=list)
     number_changes: list[NumberChange] = field(default_factory=list)
     # Account notices that store no event but steer campaigns and opt-outs.
     preferences: list[MarketingPreference] = field(default_factory=list)
@@ -359,6 +363,8 @@ def _echoes(intake: Intake, value: dict[str, Any], phone_number_id: str | None) 
         sent_ms = _timestamp_ms(echo)
         if to and sent_ms is not None:
             intake.touches.append((to, {"last_outbound_ms": sent_ms, "last_owner_reply_ms": sent_ms}))
+            if phone_number_id:
+                intake.replies.append((to, phone_number_id, sent_ms))
 
 
 def _history(intake: Intake, value: dict[str, Any], phone_number_id: str | None) -> None:
@@ -383,6 +389,8 @@ def _history(intake: Intake, value: dict[str, Any], phone_number_id: str | None)
                     intake.touches.append(
                         (customer, _history_touch(sender == customer, sent_ms, phone_number_id))
                     )
+                    if sender != customer and phone_number_id:  # the shop's, from this number's phone
+                        intake.replies.append((customer, phone_number_id, sent_ms))
 
 
 def _history_touch(hers: bool, sent_ms: int, phone_number_id: str | None) -> dict[str, int | str]:

@@ -20,6 +20,9 @@ class IntakeRows:
     # (wa_id, {column: ms, and the business number of her past message}) from phone-app echoes and
     # history: never answered by automations
     touches: list[tuple[str, dict[str, int | str]]] = field(default_factory=list)
+    # (wa_id, phone_number_id, ms) of the shop's messages from a number it sent outside the relay:
+    # phone-app echoes and history (relay/webhook.py Intake.replies)
+    replies: list[tuple[str, str, int]] = field(default_factory=list)
     # (old wa_id, new wa_id, phone_number_id, message id)
     number_changes: list[tuple[str, str, str | None, str]] = field(default_factory=list)
 
@@ -36,6 +39,18 @@ class BatchPlan:
     # (wa_id, the columns one message moved), in order: replayed on a row another worker adds meanwhile.
     touches: list[tuple[str, dict[str, Any]]]
     media: list[tuple[str, str | None, str | None]]
+    # (wa_id, phone_number_id, newest ms) of each chat the shop wrote in outside the relay, sorted
+    # (one order of row locks for every worker): `number_reply.last_outbound_ms`, moved forward only.
+    replies: list[tuple[str, str, int]]
+
+
+def newest_replies(replies: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """Each (customer, number)'s newest of `replies`, in (customer, number) order: one row each, as
+    one upsert may touch a row once."""
+    newest: dict[tuple[str, str], int] = {}
+    for wa_id, number, ms in replies:
+        newest[(wa_id, number)] = max(ms, newest.get((wa_id, number), ms))
+    return [(wa_id, number, ms) for (wa_id, number), ms in sorted(newest.items())]
 
 
 def renamed(wa_id: str, before: ContactRow | None, name: str | None, pnid: str | None) -> list[NewEvent]:
@@ -82,12 +97,14 @@ def plan_batch(
     touches: list[tuple[str, dict[str, Any]]] = []
     befores_each: list[dict[str, ContactRow | None]] = []
     media: list[tuple[str, str | None, str | None]] = []
+    replies: list[tuple[str, str, int]] = []
     for item, new in zip(batch, news, strict=True):
         befores: dict[str, ContactRow | None] = {}
         befores_each.append(befores)
         if not new:
             continue
         media += item.media
+        replies += item.replies
         for wa_id, ts_ms, name, pnid in item.inbound:
             row = rows.get(wa_id)
             if wa_id not in befores:
@@ -99,4 +116,4 @@ def plan_batch(
         for wa_id, columns in item.touches:
             rows[wa_id] = touched(wa_id, rows.get(wa_id), columns)
             touches.append((wa_id, dict(columns)))
-    return BatchPlan(news, befores_each, rows, touches, media)
+    return BatchPlan(news, befores_each, rows, touches, media, newest_replies(replies))

@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import PoolProxiedConnection
 
-from relay.storage.binary_arrays import array_of, register_arrays, text_array
+from relay.storage.binary_arrays import array_of, bigint_array, register_arrays, text_array
 from relay.storage.contact_states import ContactRow
 from relay.storage.database import Database, now_ms
 from relay.storage.event_log import (
@@ -44,12 +44,14 @@ _ROWS_OF = f"SELECT {', '.join(_COLUMNS)} FROM contact_state WHERE wa_id = ANY(%
 
 
 # A batch in one statement (relay revision 0006): the check of a guessed stored state, the customers'
-# upsert, the media jobs, the events' insert with its NOTIFY, COMMIT and, when asked, the read of the
-# events the worker may serve. Sent in autocommit; its one row answers after the COMMIT (and the read).
+# upsert, the media jobs, the chats the shop wrote in from its phone app (revision 0015), the events'
+# insert with its NOTIFY, COMMIT and, when asked, the read of the events the worker may serve. Sent
+# in autocommit; its one row answers after the COMMIT (and the read).
 _INTAKE_BATCH = (
     "CALL relay_intake_batch(%s::integer, %b::text[], %b::text[], "
     + ", ".join(f"%b::{kind.split('(')[0]}[]" for kind in _TYPES * 2)
-    + ", %s::bigint, %b::text[], %b::text[], %b::text[], %s::text, %s::text, %s::text, %s::bigint,"
+    + ", %s::bigint, %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::bigint[],"
+    " %s::text, %s::text, %s::text, %s::bigint,"
     " %b::text[], %b::text[], %b::text[], %b::text[], %s::bigint, %s::integer, %s::boolean"
     + ", NULL" * 11
     + ")"
@@ -430,6 +432,10 @@ class _Written:
             else None
         )
         media = [text_array(column) for column in zip(*plan.media, strict=True)] if plan.media else [None] * 3
+        replies: list[Any] = [None] * 3
+        if plan.replies:
+            wa_ids, numbers, times = zip(*plan.replies, strict=True)
+            replies = [text_array(wa_ids), text_array(numbers), bigint_array(times)]
         at_text, at_ms = receipt_time() if events else (None, None)
         # Arrays made here, in one pass each (relay/storage/binary_arrays.py), sent as they are.
         self._params: list[Any] = [
@@ -444,6 +450,7 @@ class _Written:
             ),
             now_ms() if plan.media else None,
             *media,
+            *replies,
             CHANNEL,
             notice,
             at_text,

@@ -28,6 +28,15 @@ _ADD_MEDIA_JOB = (
 )
 
 
+# As NumberReplies.sent_in: a time only moves forward.
+_REPLIED = (
+    "INSERT INTO number_reply (wa_id, phone_number_id, last_outbound_ms) VALUES (?, ?, ?)"
+    " ON CONFLICT (wa_id, phone_number_id) DO UPDATE SET last_outbound_ms = CASE"
+    " WHEN number_reply.last_outbound_ms IS NULL OR number_reply.last_outbound_ms < excluded.last_outbound_ms"
+    " THEN excluded.last_outbound_ms ELSE number_reply.last_outbound_ms END"
+)
+
+
 def _marks(count: int) -> str:
     return f"({', '.join('?' * count)})"
 
@@ -100,6 +109,8 @@ class SqliteGroupCommit:
             con.executemany(
                 _UPDATE_CONTACT, [[row[c] for c in _OTHER_COLUMNS] + [row["wa_id"]] for row in changed]
             )
+        if plan.replies:
+            con.executemany(_REPLIED, plan.replies)
         events = [event for new in plan.news for event in new]
         seqs: list[int | None] = []
         if events:

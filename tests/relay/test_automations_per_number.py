@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
+
 from tests.relay.test_menu_bot import put_bot
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
-from tests.support.relay_server import PHONE_NUMBER_ID, RunningRelay, changed_number, inbound
+from tests.support.relay_server import PHONE_NUMBER_ID, RunningRelay, changed_number, envelope, inbound, wamid
 
 SEONGSU = PHONE_NUMBER_ID  # the relay's own number
 HONGDAE = "106540352242933"  # the second branch's number, on the same business account
@@ -72,6 +74,7 @@ def test_a_branch_that_wrote_to_her_lately_does_not_greet_her_reply(
 ) -> None:
     """Hongdae sent her a message (an order notice) before she ever wrote to it: her answer there
     is no first message of a new chat."""
+    hongdae_known(relay)
     relay.put_rules(greeting={"enabled": True, "text": "안녕하세요!"})
     writes(relay, SEONGSU, "셔츠 있나요?")
     notice: dict[str, Any] = {
@@ -83,6 +86,64 @@ def test_a_branch_that_wrote_to_her_lately_does_not_greet_her_reply(
     assert relay.send(notice, "order-notice").json()["status"] == "sent"
     writes(relay, HONGDAE, "감사합니다")
     assert answers(relay) == [("greeting", SEONGSU), ("owner", HONGDAE)]
+
+
+def hongdae_known(relay: RunningRelay) -> None:
+    """Another customer wrote to Hongdae before any automation was on: the relay knows the account's
+    second number (it refuses a send from a number it does not have)."""
+    writes(relay, HONGDAE, "홍대점 몇 시에 열어요?", sender="821099990000")
+
+
+def branch_answers(relay: RunningRelay, number: str, how: str) -> None:
+    """The shop writes to her from one branch's number: from the desktop (an order notice through
+    the relay) or from that branch's WhatsApp Business phone app (Meta's echo of it)."""
+    if how == "desktop":
+        notice: dict[str, Any] = {
+            "to": CUSTOMER,
+            "from": number,
+            "type": "template",
+            "template": {"name": "order_shipped", "language": {"code": "ko"}},
+        }
+        assert relay.send(notice, f"notice-{number}").json()["status"] == "sent"
+        return
+    echo = {
+        "from": "15550783882",
+        "to": CUSTOMER,
+        "id": wamid(),
+        "timestamp": str(int(datetime.now(UTC).timestamp())),
+        "type": "text",
+        "text": {"body": "주문하신 셔츠 오늘 보내드렸어요"},
+    }
+    webhook = envelope({"message_echoes": [echo]}, "smb_message_echoes", phone_number_id=number)
+    assert relay.post_webhook(webhook).status_code == 200
+
+
+@pytest.mark.parametrize("how", ["desktop", "phone_app"])
+def test_a_branch_that_answered_her_from_its_phone_app_counts_as_having_written_to_her(
+    relay: RunningRelay, graph: FakeGraph, how: str
+) -> None:
+    """Hongdae's staff answered her from the branch's phone: her reply there gets what it gets after
+    a desktop reply from Hongdae, no greeting (the chat is no new one) and that chat's own away
+    message (once), not the greeting of a branch that never spoke to her."""
+    hongdae_known(relay)
+    relay.put_rules(
+        greeting={"enabled": True, "text": "안녕하세요!"},
+        away={
+            "enabled": True,
+            "text": "지금은 쉬는 시간이에요",
+            "schedule": "always",
+            "owner_reply_grace_minutes": 0,
+        },
+    )
+    writes(relay, SEONGSU, "셔츠 있나요?")
+    branch_answers(relay, HONGDAE, how)
+    writes(relay, HONGDAE, "감사합니다")
+    writes(relay, HONGDAE, "내일 받을 수 있죠?")
+    sent_by = "owner" if how == "desktop" else "phone_app"
+    assert answers(relay) == [("greeting", SEONGSU), ("away", SEONGSU), (sent_by, HONGDAE), ("away", HONGDAE)]
+    texts = [body.get("text", {}).get("body") for body in graph.sent if body.get("type") == "text"]
+    assert texts == ["안녕하세요!", "지금은 쉬는 시간이에요", "지금은 쉬는 시간이에요"]
+    assert graph.sent_from[-1] == HONGDAE
 
 
 def test_the_away_message_is_said_once_a_night_in_each_branchs_chat(

@@ -591,3 +591,52 @@ def test_what_each_number_sent_before_the_upgrade_is_filled_from_the_outbound_ev
         assert not inspect(engine).has_table("number_reply")
     finally:
         engine.dispose()
+
+
+def test_phone_app_answers_kept_from_before_the_upgrade_count_in_their_numbers_chat(url: str) -> None:
+    """Revision 0015: a relay at 0014 wrote `number_reply` for its own sends only. Its kept echoes of
+    the branch phones' answers fill it on upgrade (WhatsApp's time), never moving a later time back;
+    a downgrade leaves the rows for 0014 to read and puts 0014's intake back."""
+    migrate(url, "upgrade", "0014")
+    now_s = int(time.time())
+    first, second, customer, other = "106540352242922", "106540352242933", "821000000001", "821000000002"
+
+    def echo(number: str, to: str, ago_s: int) -> dict[str, Any]:
+        wamid = f"wamid.ECHO{number}{to}{ago_s}"
+        body = {"from": "15550783882", "to": to, "id": wamid, "timestamp": str(now_s - ago_s), "type": "text"}
+        payload = {"client_id": None, "wamid": wamid, "to": to, "sent_by": "phone_app", "body": body}
+        return {
+            "kind": "outbound",
+            "at": "x",
+            "at_ms": (now_s - ago_s + 5) * 1000,  # received a few seconds after it was sent
+            "pnid": number,
+            "key": f"m:{wamid}",
+            "payload": json.dumps(payload),
+        }
+
+    insert_events(url, [echo(second, customer, 3600), echo(second, customer, 600), echo(first, other, 60)])
+    engine = create_engine(url)
+    with engine.begin() as conn:  # what 0014's relay wrote since: the first number's newer own send
+        conn.execute(
+            text("INSERT INTO number_reply (wa_id, phone_number_id, last_outbound_ms) VALUES (:w, :n, :ms)"),
+            {"w": other, "n": first, "ms": now_s * 1000},
+        )
+    engine.dispose()
+
+    store = Store(url)
+    try:
+        replied = {
+            (customer, second): store.number_replies.get(customer, second).last_outbound_at,
+            (other, first): store.number_replies.get(other, first).last_outbound_at,
+            (customer, first): store.number_replies.get(customer, first).last_outbound_at,
+        }
+    finally:
+        store.close()
+    assert replied == {
+        (customer, second): datetime.fromtimestamp(now_s - 600, UTC),
+        (other, first): datetime.fromtimestamp(now_s, UTC),
+        (customer, first): None,
+    }
+    assert "last_outbound_ms" in columns_down_from_head(url, "0014", "number_reply")
+    migrate(url, "upgrade", "head")
+    assert stored_revisions(url) == [HEAD]
