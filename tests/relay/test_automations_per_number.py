@@ -146,6 +146,26 @@ def test_a_branch_that_answered_her_from_its_phone_app_counts_as_having_written_
     assert graph.sent_from[-1] == HONGDAE
 
 
+def test_a_branch_phones_past_messages_to_her_make_her_reply_there_no_new_chat(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """Hongdae's phone joined with its past chats (history backfill): the branch wrote to her last
+    week, so her message there today is no first one, though she has never written to Hongdae
+    through the relay and has been greeted by Seongsu."""
+    relay.put_rules(greeting={"enabled": True, "text": "안녕하세요!"})
+    writes(relay, SEONGSU, "셔츠 있나요?")
+    last_week = str(int((datetime.now(UTC) - timedelta(days=6)).timestamp()))
+    said = {"from": "15550783882", "id": wamid(), "timestamp": last_week, "type": "text"}
+    thread = {"id": CUSTOMER, "messages": [{**said, "text": {"body": "주문 확인했어요"}}]}
+    history = {
+        "history": [{"metadata": {"phase": 0, "chunk_order": 1, "progress": 100}, "threads": [thread]}]
+    }
+    assert relay.post_webhook(envelope(history, "history", phone_number_id=HONGDAE)).status_code == 200
+    writes(relay, HONGDAE, "또 주문할게요")
+    assert answers(relay) == [("greeting", SEONGSU)]
+    assert graph.sent_from == [SEONGSU]
+
+
 def test_the_away_message_is_said_once_a_night_in_each_branchs_chat(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
