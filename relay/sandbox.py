@@ -37,6 +37,7 @@ DISPLAY_PHONE_NUMBER = SANDBOX_DISPLAY_PHONE_NUMBER
 WABA_ID = "200000000000001"
 PROGRESS_KEY = "sandbox_progress"  # how far each customer's story got, kept with the relay's data
 NEWCOMERS_KEY = "newcomers"  # in the progress document: how many walk-ins came (wa_ids are digits)
+CROSSED_KEY = "crossed"  # in the progress document: the customer who wrote to the other number too
 
 
 class Memory(Protocol):
@@ -149,8 +150,13 @@ class SandboxUpstream:
         for customer in self.customers:
             customer.rng = random.Random(f"{seed}:{customer.wa_id}") if seed is not None else random.Random()
         self.by_id = {c.wa_id: c for c in self.customers}
+        self.cast_ids = list(self.by_id)  # walk-ins join `customers` later
         for customer in self.customers[1::2]:
             self._writes_to_second(customer)
+        # A customer of the first number who writes to the second once everyone has written: a
+        # newcomer to the demo sees the second number greet her, as a branch greets a new chat.
+        self.crosser = next((c for c in self.customers[0::2] if c.other_branch), None)
+        self.crossed = self.second_number is None or self.crosser is None
         self.media: dict[str, tuple[bytes, str]] = {}
         self.ingest: Ingest | None = None
         self.tasks: set[asyncio.Task[Any]] = set()
@@ -319,6 +325,9 @@ class SandboxUpstream:
         progress = json.loads(raw) if raw else {}
         if isinstance(progress.get(NEWCOMERS_KEY), int):
             self.newcomers = progress[NEWCOMERS_KEY]
+        if self.crosser is not None and progress.get(CROSSED_KEY) == self.crosser.wa_id:
+            self.crossed = True
+            self._writes_to_second(self.crosser)
         now = time.monotonic()
         for customer in self.customers:
             turn = progress.get(customer.wa_id, 0)
@@ -330,9 +339,10 @@ class SandboxUpstream:
     async def _remember(self) -> None:
         if self.memory is None:
             return
-        progress = json.dumps(
-            {**{c.wa_id: c.turn for c in self.customers if c.turn}, NEWCOMERS_KEY: self.newcomers}
-        )
+        told: dict[str, Any] = {c.wa_id: c.turn for c in self.customers if c.turn}
+        if self.crossed and self.crosser is not None and self.second_number is not None:
+            told[CROSSED_KEY] = self.crosser.wa_id
+        progress = json.dumps({**told, NEWCOMERS_KEY: self.newcomers})
         try:
             await asyncio.to_thread(self.memory.put, PROGRESS_KEY, progress)
         except Exception as exc:  # the story goes on; a restart may then repeat a line
@@ -377,6 +387,10 @@ class SandboxUpstream:
         order = list(self.customers)
         self.rng.shuffle(order)
         for beat in itertools.count():
+            if self._crossing_due():
+                await self._cross_over()
+                await asyncio.sleep(self._delay(self.rng, 5.0, 20.0))
+                continue
             speaker = self._next_speaker(order, beat % len(order))
             if speaker is not None and speaker.waiting:
                 speaker.nudged = True
@@ -385,6 +399,21 @@ class SandboxUpstream:
             elif speaker is not None:
                 await self._say_turn(speaker)
             await asyncio.sleep(self._delay(self.rng, 5.0, 20.0))
+
+    def _crossing_due(self) -> bool:
+        """The crossing customer has not written to the second number yet, and every customer of
+        the cast has written (the first beats go to those who have not; walk-ins are not waited for)."""
+        return not self.crossed and all(self.by_id[wa_id].turn > 0 for wa_id in self.cast_ids)
+
+    async def _cross_over(self) -> None:
+        """She writes to the shop's other number (her chat there is new): from now on she is its."""
+        customer = self.crosser
+        assert customer is not None and self.second_number is not None
+        self.crossed = True
+        self._writes_to_second(customer)
+        customer.waiting, customer.waiting_since, customer.nudged = True, time.monotonic(), False
+        await self._remember()
+        await self._deliver(self.message_payload(customer, "text", customer.other_branch))
 
     async def _newcomers_arrive(self) -> None:
         """A new customer every 30–90 s (at speed 1), up to `newcomers_max` a demo; each writes the

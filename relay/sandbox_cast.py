@@ -97,6 +97,10 @@ class Customer:
     thanks: str  # said once the story is told and the shop answers again
     colour: tuple[int, int, int] = (200, 160, 120)
     shape: str = "shirt"
+    # With two numbers (`--demo --two-numbers`), what she writes to the shop's other number, once,
+    # after every customer has written (relay/sandbox.py `_cross_over`): that number's greeting then
+    # comes live. Said whether or not the first number answered her.
+    other_branch: str = ""
     turn: int = 0  # the next turn to say
     waiting: bool = False  # said a turn, waiting for the shop
     waiting_since: float = 0.0  # monotonic time they last said something
@@ -154,6 +158,8 @@ def _brighton_cast() -> list[Customer]:
             ],
             "Thank you! Can't wait to wear it 😊",
             colour=(236, 226, 204),
+            other_branch="Hi, is this your other shop's number? It's nearer to me. "
+            "Could I pick up the ivory linen shirt there?",
         ),
         Customer(
             "447700900822",
@@ -278,6 +284,8 @@ def _seoul_cast() -> list[Customer]:
             ],
             "감사합니다! 잘 입을게요 😊",
             colour=(236, 226, 204),
+            other_branch="안녕하세요, 다른 지점 번호 맞죠? 여기가 집에서 더 가까워서요. "
+            "린넨 셔츠 아이보리 여기서 찾아갈 수 있을까요?",
         ),
         Customer(
             "821013572468",

@@ -792,6 +792,7 @@ def test_a_shop_with_two_numbers_hears_each_customer_on_one_number_and_answers_f
 
     sandbox, payloads = run(scenario)
     by_customer: dict[str, set[tuple[str, str]]] = {}
+    crosser = cast("ko")[0].wa_id  # writes to the second number too, once everyone has written
     for payload in payloads:
         assert_cloud_api_payload(
             payload, frozenset({("8225550100", PNID), ("8225550200", "100000000000002")})
@@ -800,7 +801,7 @@ def test_a_shop_with_two_numbers_hears_each_customer_on_one_number_and_answers_f
         number = (value["metadata"]["phone_number_id"], value["metadata"]["display_phone_number"])
         for m in value.get("messages", []):
             by_customer.setdefault(m["from"], set()).add(number)
-    assert all(len(numbers) == 1 for numbers in by_customer.values())  # one number each
+    assert all(len(numbers) == 1 for wa_id, numbers in by_customer.items() if wa_id != crosser)
     assert {n for numbers in by_customer.values() for n in numbers} == {
         (PNID, "8225550100"),
         ("100000000000002", "8225550200"),
@@ -829,3 +830,56 @@ def test_a_shop_with_two_numbers_hears_each_customer_on_one_number_and_answers_f
     assert sent_from("100000000000002") == [(s, "100000000000002") for s in ("sent", "delivered", "read")]
     # A relay that answered from the other number would be seen to: the ticks say which one sent.
     assert sent_from(PNID) == [(s, PNID) for s in ("sent", "delivered", "read")]
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_two_number_demo_shows_a_customer_writing_the_second_number_and_its_greeting_coming_live(
+    tmp_path: Path, language: str
+) -> None:
+    """`--demo --two-numbers`: once every customer has written, one customer of the first number
+    writes to the second for the first time, and the relay greets her there, from that number, with
+    the demo shop's greeting (inside the menu bot's welcome), as a newcomer to the demo can watch."""
+    from app.automations_store import demo_automations
+    from app.wire import SANDBOX_SECOND_PHONE_NUMBER_ID
+    from tests.support.relay_server import PHONE_NUMBER_ID, run_relay
+
+    crosser = cast(language)[0]
+    with run_relay(
+        tmp_path,
+        upstream="sandbox",
+        sandbox_language=language,
+        sandbox_two_numbers=True,
+        sandbox_speed=100,
+        sandbox_seed=3,
+        sandbox_hold_for_automations=30,
+    ) as relay:
+        relay.put_rules(**demo_automations(language).model_dump(mode="json", exclude={"revision"}))
+        found: list[dict[str, Any]] = []
+        deadline = time.monotonic() + 30
+        after = 0
+
+        def greeted_on_second() -> list[dict[str, Any]]:
+            return [
+                e
+                for e in found
+                if e["kind"] == "outbound"
+                and e["to"] == crosser.wa_id
+                and e["phone_number_id"] == SANDBOX_SECOND_PHONE_NUMBER_ID
+                and e["sent_by"] in ("greeting", "bot")
+            ]
+
+        while not greeted_on_second() and time.monotonic() < deadline:
+            page = relay.events(after, wait=1.0)
+            found += page["events"]
+            after = page["next"]
+    hers = [
+        (e["phone_number_id"], e["message"].get("text", {}).get("body"))
+        for e in found
+        if e["kind"] == "message" and e["message"].get("from") == crosser.wa_id
+    ]
+    assert hers[0][0] == PHONE_NUMBER_ID  # her story began on the first number …
+    assert (SANDBOX_SECOND_PHONE_NUMBER_ID, crosser.other_branch) in hers  # … then she wrote the second
+    greeting = greeted_on_second()
+    assert greeting, "no greeting from the second number"
+    first_name = crosser.name if language == "ko" else crosser.name.split()[0]
+    assert first_name in str(greeting[0]["body"])
