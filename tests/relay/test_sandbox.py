@@ -832,9 +832,9 @@ def test_a_shop_with_two_numbers_hears_each_customer_on_one_number_and_answers_f
     assert sent_from(PNID) == [(s, PNID) for s in ("sent", "delivered", "read")]
 
 
-@pytest.mark.parametrize("language", ["ko", "en"])
+@pytest.mark.parametrize(("language", "shop"), [("ko", "open"), ("ko", "away"), ("en", "open")])
 def test_the_two_number_demo_shows_a_customer_writing_the_second_number_and_its_greeting_coming_live(
-    tmp_path: Path, language: str
+    tmp_path: Path, language: str, shop: str
 ) -> None:
     """`--demo --two-numbers`: once every customer has written, one customer of the first number
     writes to the second for the first time, and the relay greets her there, from that number, with
@@ -853,7 +853,11 @@ def test_the_two_number_demo_shows_a_customer_writing_the_second_number_and_its_
         sandbox_seed=3,
         sandbox_hold_for_automations=30,
     ) as relay:
-        relay.put_rules(**demo_automations(language).model_dump(mode="json", exclude={"revision"}))
+        doc = demo_automations(language)
+        # Whatever the hour the test runs at: the shop open (no away message: the greeting, maybe
+        # with the bot's menu) or away (the greeting with the away message); her greeting comes.
+        away = doc.away.model_copy(update={"enabled": shop == "away", "schedule": "always"})
+        relay.put_rules(**doc.model_copy(update={"away": away}).model_dump(mode="json", exclude={"revision"}))
         found: list[dict[str, Any]] = []
         deadline = time.monotonic() + 30
         after = 0
