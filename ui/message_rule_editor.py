@@ -152,8 +152,15 @@ class MessageRuleEditor(AutomationDialog):
     def switched_off(self) -> bool:
         return not self.enabled.isChecked()
 
-    def refresh_summary(self, doc: Automations) -> None:
+    def show_preview(self, doc: Automations) -> None:
+        """The preview of `doc`, naming the shop's numbers when it has two or more."""
+        self.preview.numbers = tuple(
+            business_number_text(n, self.ctx.shop_region) for n in self.state.business_numbers
+        )
         self.preview.show_for(doc, self.relay_runs())
+
+    def refresh_summary(self, doc: Automations) -> None:
+        self.show_preview(doc)
         texts = self.message()  # the stable words, however the owner spelled the field
         # {opening} is empty while the shop is open: said when the hours never open it, or when this
         # message goes out in open hours too (an away message "at all hours": "…부터 답변드릴게요"
@@ -229,4 +236,4 @@ class MessageRuleEditor(AutomationDialog):
                 doc = self.apply(self.state.doc)
             except ShopInboxError:
                 return  # a field the form cannot take as it is: the preview waits for the next edit
-            self.preview.show_for(doc, self.relay_runs())
+            self.show_preview(doc)

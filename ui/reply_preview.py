@@ -96,6 +96,9 @@ class ReplyPreview(QFrame):
         # The relay's time (WhatsApp's), which decides what a customer gets: a laptop 7 minutes slow
         # previewed the away message at 9:05 for a shop open since 9:00.
         self.clock = clock or relay_clock.now
+        # The shop's numbers as people dial them, when it has two or more: the preview is of one
+        # number's chat (each counts its greeting and away message on its own), and says so.
+        self.numbers: tuple[str, ...] = ()
         self.setObjectName("replyPreview")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # While a change waits for the relay or was refused by it, and customers get something else
@@ -171,7 +174,15 @@ class ReplyPreview(QFrame):
             local, zone = now, "UTC"
         day = display_locale().dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
         when = f"{day} {wall_clock(local.hour, local.minute)}, {zone_name(zone)}"
-        self.title.setText(self.tr("If a customer wrote now ({0}), they would get:").format(when))
+        if len(self.numbers) > 1:
+            self.title.setText(
+                self.tr(
+                    "If a customer wrote to {1} now ({0}), they would get (and the same at {2}: "
+                    "each number's chat counts on its own):"
+                ).format(when, self.numbers[0], ", ".join(self.numbers[1:]))
+            )
+        else:
+            self.title.setText(self.tr("If a customer wrote now ({0}), they would get:").format(when))
         name = self.tr("Minji Kim")
         theirs = None if relay is None else with_shop_zone(relay.doc, self.ctx.shop_region)
         foreign = other_language_customer(doc) or (

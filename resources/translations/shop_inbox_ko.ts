@@ -8896,6 +8896,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>변경이 아직 릴레이에 반영되지 않았어요: 반영될 때까지 고객은 릴레이에 있던 이전 내용을 받아요.</translation>
     </message>
     <message>
+        <source>If a customer wrote to {1} now ({0}), they would get (and the same at {2}: each number&apos;s chat counts on its own):</source>
+        <translation>고객이 지금({0}) 매장 번호 {1}에 메시지를 보내면 받게 될 답장 ({2}도 같아요. 번호마다 채팅이 따로예요):</translation>
+    </message>
+    <message>
         <source>If a customer wrote now ({0}), they would get:</source>
         <translation>지금({0}) 고객이 메시지를 보내면 받게 될 답장:</translation>
     </message>
