@@ -98,18 +98,21 @@ def _echo_times(bind: sa.Connection) -> list[dict[str, Any]]:
     return [{"wa_id": w, "number": n, "ms": ms} for (w, n), ms in sorted(newest.items())]
 
 
+def _replace_intake_batch(signature: str, definition: str) -> None:
+    """The procedure of `signature` dropped and `definition` created (PostgreSQL only)."""
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(f"DROP PROCEDURE relay_intake_batch({signature})")
+        op.execute(definition)
+
+
 def upgrade() -> None:
     bind = op.get_bind()
     filled = _echo_times(bind)
     if filled:
         bind.execute(_FILL, filled)
-    if bind.dialect.name == "postgresql":
-        op.execute(f"DROP PROCEDURE relay_intake_batch({_old_signature()})")
-        op.execute(_intake_batch())
+    _replace_intake_batch(_old_signature(), _intake_batch())
 
 
 def downgrade() -> None:
     # The rows stay: 0014's relay reads them as it reads its own.
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(f"DROP PROCEDURE relay_intake_batch({_new_signature()})")
-        op.execute(earlier_revision(_WINDOWS)._intake_batch())
+    _replace_intake_batch(_new_signature(), earlier_revision(_WINDOWS)._intake_batch())
