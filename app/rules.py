@@ -650,21 +650,28 @@ class BotDecision:
     told_closed: bool = False
 
 
+def _part(message: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    """`message[key]` when it is an object, as Meta sends it; {} for anything else (a signed webhook
+    may carry a string or a list there: it is stored all the same, and the rules pass over it)."""
+    part = message.get(key)
+    return part if isinstance(part, Mapping) else {}
+
+
 def customer_message(message: Mapping[str, Any]) -> CustomerMessage | None:
     """The part of a WhatsApp message the bot reads; None for media, reactions, locations…"""
     kind = message.get("type")
     if kind == "text":
-        body = (message.get("text") or {}).get("body")
+        body = _part(message, "text").get("body")
         return CustomerMessage(text=body) if isinstance(body, str) else None
     if kind == "interactive":
-        interactive = message.get("interactive") or {}
-        reply = interactive.get("list_reply") or interactive.get("button_reply") or {}
+        interactive = _part(message, "interactive")
+        reply = _part(interactive, "list_reply") or _part(interactive, "button_reply")
         choice, title = reply.get("id"), reply.get("title")
         if isinstance(choice, str):
             return CustomerMessage(text=title if isinstance(title, str) else "", choice_id=choice)
         return None
     if kind == "button":  # a template's quick-reply button
-        button = message.get("button") or {}
+        button = _part(message, "button")
         payload, title = button.get("payload"), button.get("text")
         if isinstance(payload, str) or isinstance(title, str):
             return CustomerMessage(
@@ -679,10 +686,10 @@ def customer_words(message: Mapping[str, Any]) -> str | None:
     video's or document's caption; None for anything else (a tapped row's title is the shop's words)."""
     kind = message.get("type")
     if kind == "text":
-        body = (message.get("text") or {}).get("body")
+        body = _part(message, "text").get("body")
         return body if isinstance(body, str) and body else None
     if kind in ("image", "video", "document"):
-        caption = (message.get(kind) or {}).get("caption")
+        caption = _part(message, kind).get("caption")
         return caption if isinstance(caption, str) and caption else None
     return None
 

@@ -87,6 +87,51 @@ POISON: dict[str, tuple[Callable[[], bytes], str]] = {
 }
 
 
+def _message_part(kind: str, content: Any) -> Callable[[], bytes]:
+    def build() -> bytes:
+        return _text(inbound(kind, content)).encode()
+
+    return build
+
+
+def _profile(value: Any) -> Callable[[], bytes]:
+    def build() -> bytes:
+        payload = inbound("text", "hi")
+        payload["entry"][0]["changes"][0]["value"]["contacts"][0]["profile"] = value
+        return _text(payload).encode()
+
+    return build
+
+
+# Signed webhooks whose parts are of an odd type where Meta sends an object: the feed can serve them
+# (they are a customer's message all the same), so they are stored, answered 200, and automations
+# that cannot read them pass over them. A 400 after storing would have Meta deliver it again and again.
+ODD_PARTS: dict[str, Callable[[], bytes]] = {
+    "text a string": _message_part("text", "hi"),
+    "text's body a number": _message_part("text", {"body": 5}),
+    "interactive a string": _message_part("interactive", "x"),
+    "interactive a list": _message_part("interactive", ["x"]),
+    "list_reply a string": _message_part("interactive", {"type": "list_reply", "list_reply": "x"}),
+    "button_reply a number": _message_part("interactive", {"type": "button_reply", "button_reply": 7}),
+    "button a string": _message_part("button", "x"),
+    "image a string": _message_part("image", "x"),
+    "image caption an object": _message_part("image", {"id": "123", "caption": {"a": 1}}),
+    "document a list": _message_part("document", ["x"]),
+    "profile a string": _profile("x"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_PARTS))
+def test_a_message_with_a_part_of_an_odd_type_is_stored_and_served_and_the_feed_goes_on(
+    relay: RunningRelay, name: str
+) -> None:
+    r = relay.post_webhook(None, raw=ODD_PARTS[name]())
+    assert r.status_code == 200, r.text
+    assert relay.post_webhook(inbound("text", "그 다음 주문")).status_code == 200
+    page = EventsPage.model_validate(relay.events())
+    assert [e.kind for e in page.events] == ["message", "message"]
+
+
 @pytest.mark.parametrize("name", sorted(POISON))
 def test_a_webhook_the_feed_could_not_serve_is_refused_with_its_reason_and_never_stored(
     relay: RunningRelay, name: str, caplog: pytest.LogCaptureFixture
