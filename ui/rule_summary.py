@@ -97,7 +97,8 @@ class RuleSummary(QObject):
     def hours_span(self, hours: TimeRange) -> str:
         """A day's range of hours: "10:00–13:00"; one that ends the next morning says so, "7:00 PM–9:00 AM
         (next day)", "19:00~다음 날 09:00" ("Mon 19:00–09:00" read as Monday's early morning too)."""
-        first, last = hours_time(hours.start), hours_time(hours.end)
+        # A time stays on one line where the summary wraps: "오후 / 5:00" read as two things.
+        first, last = (hours_time(t).replace(" ", "\N{NO-BREAK SPACE}") for t in (hours.start, hours.end))
         if runs_past_midnight(hours):
             return self.tr("{0}–{1} (next day)", "a range of hours that ends after midnight").format(
                 first, last

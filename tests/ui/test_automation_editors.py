@@ -1211,10 +1211,13 @@ def test_the_korean_week_summary_parts_its_days_with_a_slash_not_a_semicolon(
     saturday = DayHours(mode="open", ranges=[TimeRange(start="11:00", end="16:00")])
     week = [*(weekday for _ in range(5)), saturday, DayHours(mode="closed")]
     said = RuleSummary().week(week, "Asia/Seoul")
-    assert said.replace("\u202f", " ").startswith(
-        "월~금 오전 10:00~오후 1:00, 오후 2:00~오후 7:00 / 토 오전 11:00~오후 4:00 / 일 휴무 · "
+    assert (
+        said.replace("\u202f", " ")
+        .replace("\N{NO-BREAK SPACE}", " ")
+        .startswith("월~금 오전 10:00~오후 1:00, 오후 2:00~오후 7:00 / 토 오전 11:00~오후 4:00 / 일 휴무 · ")
     )
     assert ";" not in said
+    assert "오후\N{NO-BREAK SPACE}7:00" in said  # a time never wraps after 오후 where the summary does
 
 
 def test_a_greeting_form_taller_than_its_dialog_scrolls_to_the_previews_last_line(
