@@ -370,11 +370,15 @@ def test_the_report_counts_what_answered_and_the_hand_offs_per_rule_and_node(
 
 
 def closed_today(relay: RunningRelay) -> None:
-    """The bot on, the shop closed all of today (Seoul) and open the other days, the away message on."""
-    from datetime import datetime
+    """The bot on, the shop closed all of today (Seoul) and open the other days, the away message on.
+    The relay's clock stays on the moment "today" was read: a test begun just before midnight in Seoul
+    (15:00 UTC) finished on the day after the closed one, when the shop was open."""
+    from datetime import UTC, datetime
     from zoneinfo import ZoneInfo
 
-    today = datetime.now(ZoneInfo("Asia/Seoul")).weekday()
+    now = datetime.now(UTC)
+    relay.relay.clock = lambda: now
+    today = now.astimezone(ZoneInfo("Asia/Seoul")).weekday()
     week = [DayHours(mode="closed" if day == today else "all_day").model_dump() for day in range(7)]
     put_bot(
         relay,
