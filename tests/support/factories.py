@@ -18,6 +18,14 @@ _numbers = itertools.count(1)
 BASE_TIME = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
 
+def earlier_today(now: datetime, ago: timedelta) -> datetime:
+    """`ago` before `now`, kept on now's day on this computer's clock (at its first second at the
+    earliest): "five minutes ago" in a test run at 00:04 was yesterday, and the chat said "Yesterday"
+    or drew a day's line where the test expected a clock time."""
+    start_of_day = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(now - ago, start_of_day)
+
+
 def make_contact(session: Session, **fields: Any) -> Contact:
     n = next(_numbers)
     fields.setdefault("wa_id", f"8210{n:08d}")

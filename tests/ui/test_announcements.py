@@ -13,7 +13,7 @@ from sqlalchemy import update
 from app.changes import Changes
 from app.connection import Connection, ConnectionState
 from app.models import Contact, Message
-from tests.support.factories import make_contact, make_message
+from tests.support.factories import earlier_today, make_contact, make_message
 from ui.announce import announcements
 from ui.connection_banner import ConnectionBanner
 
@@ -85,8 +85,7 @@ def test_a_customers_new_message_in_the_open_chat_is_read_out(
     now = datetime.now(UTC).replace(microsecond=0)
     # the earlier message stays on the same local day: one from before midnight makes the new one
     # start a day, read out as "Today, …"
-    start_of_day = now.astimezone().replace(hour=0, minute=0, second=0)
-    earlier = max(now - timedelta(minutes=5), start_of_day)
+    earlier = earlier_today(now, timedelta(minutes=5))
     with ctx.db.write() as s:
         contact = make_contact(s, profile_name="김민지", last_inbound_at=now)
         make_message(s, contact, "주문했어요", sent_at=earlier, unread=False)

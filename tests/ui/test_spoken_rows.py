@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QAccessible
 
-from tests.support.factories import make_contact, make_message
+from tests.support.factories import earlier_today, make_contact, make_message
 from ui.formatting import clock_time
 
 
@@ -32,7 +32,7 @@ def spoken_items(view: Any) -> list[str]:
 
 def test_a_chat_row_and_its_messages_are_read_as_sentences(qtbot: Any, window: Any, ctx: Any) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
-    asked, answered, failed, photo = (now - timedelta(minutes=m) for m in (9, 8, 7, 6))
+    asked, answered, failed, photo = (earlier_today(now, timedelta(minutes=m)) for m in (9, 8, 7, 6))
     with ctx.db.write() as s:
         contact = make_contact(s, profile_name="김민지", last_inbound_at=now)
         make_message(s, contact, "주문했어요", sent_at=asked)
@@ -62,7 +62,9 @@ def test_a_chat_row_says_the_owners_last_reply_and_a_draft(qtbot: Any, window: A
     now = datetime.now(UTC).replace(microsecond=0)
     with ctx.db.write() as s:
         contact = make_contact(s, profile_name="Amy Clarke", last_inbound_at=now, pinned=True)
-        make_message(s, contact, "Is it in stock?", sent_at=now - timedelta(minutes=2), unread=False)
+        make_message(
+            s, contact, "Is it in stock?", sent_at=earlier_today(now, timedelta(minutes=2)), unread=False
+        )
         make_message(s, contact, "Yes, it is", direction="out", status="delivered", sent_at=now)
         contact_id = contact.id
     window.chat_list.load()
