@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.support.factories import make_contact, make_message
+from tests.support.factories import earlier_today, make_contact, make_message
 from tests.support.window_waits import laid_out, load_chats, settle
 
 
@@ -197,7 +197,8 @@ def test_today_is_the_relays_today_on_a_laptop_two_days_slow(window: Any, qtbot:
     relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
     with window.ctx.db.write() as s:
         c = make_contact(s, profile_name="김민지")
-        make_message(s, c, "오늘 입금했어요", sent_at=relay_now - timedelta(minutes=1), unread=False)
+        today = earlier_today(relay_now, timedelta(minutes=1))  # at 00:00 a minute before was yesterday
+        make_message(s, c, "오늘 입금했어요", sent_at=today, unread=False)
         make_message(s, c, "그저께 입금 내역이에요", sent_at=relay_now - timedelta(hours=36), unread=False)
     load_chats(window, qtbot)
     window.open_search()
