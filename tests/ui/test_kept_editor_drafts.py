@@ -194,7 +194,8 @@ def test_the_next_start_offers_the_words_above_the_chats_and_restore_opens_the_e
 def test_the_offer_says_when_in_the_owners_words(qtbot: Any, korean: None, korean_locale: None) -> None:
     from ui.kept_edits_strip import kept_rules_sentence
 
-    at = datetime(2026, 12, 1, 5, 32, tzinfo=UTC)
+    # On this computer's clock: 05:32 UTC on 1 December was still 11월 30일 in Chicago.
+    at = datetime(2026, 12, 1, 14, 32).astimezone()
     sentence = kept_rules_sentence(AutomationsPart.AWAY, at)
     assert "12월 1일 (화)" in sentence and "저장하지 못한 자리 비움 메시지" in sentence
 
