@@ -6,7 +6,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.chat_export.errors import ExportCancelled
@@ -25,6 +25,7 @@ from ui.formatting import babel_locale_name, count_text, display_locale, month_f
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, failure_sentence
 from ui.save_paths import Picked, save_file_name
+from ui.time_zones import system_timezone
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def _choose_and_export(
     parent: QWidget | None, ctx: AppContext, contact_id: int, context: ExportContext, target: Path | None
 ) -> None:
     name = context.name
-    zone = context.time_zone or bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    zone = context.time_zone or system_timezone()
     if target is None:
         # Android's own name in English; in Korean "WhatsApp 대화 - 박영희", which needs no particle
         # fitted to the name (와/과). The import reads the chat's name back from either (source.py).

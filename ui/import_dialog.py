@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,7 +50,7 @@ from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import frame_margins, resize_within_screen, screen_of, within_screen
 from ui.theme import problem_colour
-from ui.time_zones import TimeZoneBox, known_zones, zone_city
+from ui.time_zones import TimeZoneBox, known_zones, system_timezone, zone_city
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ def _scan(db: Database, region: str, path: Path) -> _Scan:
     # country's first ("Asia/Seoul", not "Asia/Chita", which is as far ahead of UTC).
     candidates = (
         found.time_zone,
-        bytes(QTimeZone.systemTimeZoneId().data()).decode(),
+        system_timezone(),
         main_zone(region),
         *country_zones(region),
         "Etc/UTC",  # a computer left on UTC before
@@ -412,7 +412,7 @@ class ImportDialog(QDialog):
             shop_index = others[0] if others else 0
         self.shop_combo.setCurrentIndex(shop_index)
         self.shop_combo.blockSignals(False)
-        zone = scan.time_zone or bytes(QTimeZone.systemTimeZoneId().data()).decode()
+        zone = scan.time_zone or system_timezone()
         self.zone_combo.set_zone(zone)
         self._fit_to(0)  # the preview shown, the dialog sized to it, inside the screen
         if p.is_group:

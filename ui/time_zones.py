@@ -84,9 +84,16 @@ def _zone_city(key: str, locale: str) -> str:
 
 
 def system_timezone() -> str:
-    """The IANA name of this computer's zone, or "UTC" when it has none that zoneinfo knows."""
+    """The IANA name of this computer's zone. One that zoneinfo does not know (a POSIX `TZ` such as
+    "KST-9", which Qt hands on as the zone's id; exporting a chat then failed) is the `Etc/GMT` zone
+    of its offset now when that is whole hours ("Etc/GMT-9"), else "UTC"."""
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
-    return name if name in known_zones() else "UTC"
+    if name in known_zones():
+        return name
+    offset = datetime.now().astimezone().utcoffset() or timedelta()
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    fixed = f"Etc/GMT{-hours:+d}"  # Etc's signs are POSIX's: UTC+9 is "Etc/GMT-9"
+    return fixed if hours and not rest and fixed in known_zones() else "UTC"
 
 
 def shop_default_zone(country: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
+from tests.support.computer_zone import computer_zone, needs_tzset
 from tests.support.dialogs import DialogGuard
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat
@@ -284,3 +285,25 @@ def test_a_us_owners_export_writes_dates_month_first_with_am_and_pm(
     qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=5000)
     first = target.read_text(encoding="utf-8").splitlines()[0]
     assert re.match(r"\[12/5/26, \d{1,2}:06:00 [AP]M\] Amy Clarke: ", first), first
+
+
+@needs_tzset
+def test_a_computer_whose_zone_has_only_a_posix_name_exports_its_chat_on_its_own_clock(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    """TZ="KST-9" (some Korean Linux machines set it so) is the zone Qt names: the export took it for
+    a zone name, and failed with nothing saved. It is written on that clock, nine hours ahead."""
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="김민지")
+        make_message(s, contact, "안녕하세요", sent_at=datetime(2024, 1, 13, 1, 7, tzinfo=UTC))
+        contact_id = contact.id
+    target = tmp_path / "minji.zip"
+    dialogs.expect("getSaveFileName", answer=target)
+    told = dialogs.expect("information")
+    with computer_zone("KST-9"):
+        export_chat_to_file(None, ctx, contact_id)
+        qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=5000)
+    assert told.texts == ["1 message saved to minji.zip."]
+    with zipfile.ZipFile(target) as zf:
+        [line] = zf.read("_chat.txt").decode().splitlines()
+    assert "10:07" in line and line.endswith("김민지: 안녕하세요")
