@@ -4,6 +4,7 @@ three lines of the chat list's 360 px column, in Korean and in English: four wer
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from app.automations_store import AutomationsStore, SyncStatus, demo_automations
 from app.away_status import AwayNow, RelayAway
 from app.wire import Automations, DayHours, TimeRange
+from tests.support.computer_zone import computer_zone
 from tests.support.relay_front import RelayFront, relay_front
 from tests.support.relay_server import RunningRelay
 from tests.ui.test_a_change_the_relay_refused import PUT, go_online
@@ -26,6 +28,17 @@ from tests.ui.test_away_notice_while_the_relay_runs_the_old_one import (
 # The Brighton demo shop (Europe/London): closed on Sunday afternoon, open on Monday at 11:00.
 SUNDAY_AFTERNOON = datetime(2026, 11, 29, 14, 0, tzinfo=UTC)
 MONDAY_MORNING = datetime(2026, 11, 30, 11, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _owner_in_brighton() -> Iterator[None]:
+    """The owner at home, on the shop's clock. On any other (Honolulu, Seoul) every time is followed
+    by "(British Time)", and the English sentences take four lines: a notice for an owner abroad."""
+    if not hasattr(time, "tzset"):  # Windows keeps the zone it started with
+        yield
+        return
+    with computer_zone("Europe/London"):
+        yield
 
 
 @pytest.fixture
