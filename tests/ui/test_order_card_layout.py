@@ -194,7 +194,8 @@ def test_a_narrow_card_says_an_older_orders_day_in_numbers_rather_than_cut_it(
     request.getfixturevalue(f"{language}_locale")
     delegate = OrderCardDelegate()
     delegate.now = NOW
-    older = dataclasses.replace(CARDS[1], created_at=datetime(2026, 11, 20, 3, 0, tzinfo=UTC))
+    # Noon of 20 November on this computer's clock: 03:00 UTC was still the 19th in Honolulu.
+    older = dataclasses.replace(CARDS[1], created_at=datetime(2026, 11, 20, 12, 0).astimezone())
     week = dataclasses.replace(CARDS[1], created_at=NOW - timedelta(days=4))
     for summary, whole in ((older, delegate.ordered_text(older)), (week, delegate.ordered_text(week))):
         wide = delegate.pieces(summary, QRectF(0, 0, 320, CARD_HEIGHT))
