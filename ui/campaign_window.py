@@ -288,7 +288,11 @@ class CampaignWindow(QWidget):
                 shop_clock: ZoneInfo | None = ZoneInfo(zone)
             except (ValueError, KeyError):  # a zone this computer does not know: its own clock
                 shop_clock = None
-            self.list_model.zone = self.report.model.zone = shop_clock
+            if shop_clock != self.list_model.zone:
+                self.list_model.zone = self.report.model.zone = shop_clock
+                # The day is counted on the shop's clock from now on: kept on this computer's (a day
+                # ahead on Kiritimati), the shop's midnight never seemed to pass, and "tomorrow" stayed.
+                self._shop_day = self._shop_today()
             self.list.selectionModel().blockSignals(True)
             self.list_model.set_rows(rows)
             self.list.selectionModel().blockSignals(False)

@@ -17,6 +17,7 @@ from app.sending import TEMPLATES_SETTING
 from app.settings import put_setting
 from app.wire import RecipientState, Template, TemplateParameter
 from tests.support.campaign_window import BARE_AD, LAWFUL_AD, NOW, choose_template, open_window, seed
+from tests.support.computer_zone import computer_zone, needs_tzset
 from tests.support.factories import make_contact, make_message
 from ui.error_sentences import failed_message_sentence
 from ui.save_paths import in_documents
@@ -361,6 +362,18 @@ def test_left_open_past_the_shops_midnight_the_report_says_today_for_what_was_to
     window.day_timer.setInterval(20)  # rather than a minute's wait
     qtbot.waitUntil(lambda: "today" in report.state.text(), timeout=5000)
     assert "tomorrow" not in report.state.text()
+
+
+@needs_tzset
+def test_on_a_computer_a_day_ahead_of_the_shop_the_report_still_turns_to_today_at_the_shops_midnight(
+    qtbot: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    """On Kiritimati (UTC+14) 9 PM in Seoul is already the next day: the window counted days on this
+    computer's clock until it read the shop's zone, and the shop's midnight never seemed to come."""
+    with computer_zone("Pacific/Kiritimati"):
+        test_left_open_past_the_shops_midnight_the_report_says_today_for_what_was_tomorrow(
+            qtbot, ctx, monkeypatch
+        )
 
 
 def test_cancelling_a_scheduled_campaign_offers_to_keep_it_scheduled_not_to_keep_sending(

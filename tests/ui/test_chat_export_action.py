@@ -275,8 +275,8 @@ def test_a_us_owners_export_writes_dates_month_first_with_am_and_pm(
     with ctx.db.write() as s:
         contact = make_contact(s, profile_name="Amy Clarke", wa_id="16145550123")
         make_message(
-            s, contact, "Is the lavender candle back?", sent_at=datetime(2026, 12, 5, 12, 6, tzinfo=UTC)
-        )
+            s, contact, "Is the lavender candle back?", sent_at=datetime(2026, 12, 5, 12, 6).astimezone()
+        )  # on this computer's clock: 12:06 UTC was the 6th on Kiritimati
         contact_id = contact.id
     target = tmp_path / "amy.txt"
     dialogs.expect("getSaveFileName", answer=target)

@@ -505,9 +505,10 @@ def test_the_order_placed_nearest_before_a_deposit_is_proposed_first_with_when_e
     """Two 김민지 each await 42,000원, one ordered on 28 November, one on 3 December; a transfer of
     4 December is either's. The owner reads both with their days, the nearer first, and ticks
     nothing; 박서준's coat was ordered the day after his transfer: not its payment, and said so."""
-    older_at = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
-    nearer_at = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
-    coat_at = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
+    # Noon on this computer's clock, where the days are read: 12:00 UTC was the next day on Kiritimati.
+    older_at = datetime(2026, 11, 28, 12, 0).astimezone()
+    nearer_at = datetime(2026, 12, 3, 12, 0).astimezone()
+    coat_at = datetime(2026, 12, 5, 12, 0).astimezone()
     with window.ctx.db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
         create_item(s, ItemDraft(name="울 코트", price_minor=87000, currency="KRW", retailer_id="COAT"))
