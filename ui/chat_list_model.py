@@ -193,6 +193,11 @@ class ChatListModel(QAbstractListModel):
         # list's rows count as waiting even when the shop's reply is their last message (it came late).
         self._pending_written: set[int] = set()
         self._pending_owner = False  # something the owner did waits: read it without delay
+        # The rows as the owner saw them before the list's page was read again: a change made while
+        # it was read is in the page already, so the change's own re-read compares against these
+        # ("your reply was not sent" went unsaid when the list reloaded at that moment). Each goes
+        # with the first re-read of its chat.
+        self._before_page: dict[int, ConversationRow] = {}
         self._refreshed_at = 0.0  # time.monotonic() of the last re-read of changed rows
         # The chat open beside the list (MainWindow sets it): its row is always read whole.
         self.open_chat: Callable[[], int | None] = lambda: None
@@ -396,9 +401,9 @@ class ChatListModel(QAbstractListModel):
         generation = self._generation
         self._loading = True
         self._fetching = False
-        self._pending.clear()  # the page is read after these changed: it has them
-        self._pending_written.clear()
-        self._pending_owner = False
+        # Changes waiting to be read stay: the page has them, but what they mean (a reply turned red,
+        # a message arrived) is told by their re-read, against the rows the owner saw before.
+        self._before_page = {r.contact_id: r for r in self._rows}
         number = self.number
         read = _read_page(self.kind, self.label_id, number, 0)
         run_read(
@@ -538,7 +543,11 @@ class ChatListModel(QAbstractListModel):
                 self._after_paint = partial(done, got)  # scrolled() started the paint's wait
                 return
             self._refreshing = False
-            if generation == self._generation:
+            if generation != self._generation:  # a page read since: read these again after it
+                self._pending.update(ids)
+                self._pending_written.update(written)
+                self._pending_from_sync |= from_sync
+            else:
                 self._counts_read(got)
                 gone = got.gone
                 if gone and (self.held or self._waiting):  # held still since: read them whole next
@@ -609,7 +618,7 @@ class ChatListModel(QAbstractListModel):
         for row in fresh:
             old_pos = self.position_of(row.contact_id)
             old = self._rows[old_pos] if old_pos is not None else None
-            changes.append((old, row))
+            changes.append((self._before_page.pop(row.contact_id, old), row))
             if old == row and row.contact_id not in self._waiting:
                 continue  # read again, nothing new: no repaint
             if self.held and self._would_move(old_pos, row) and row.contact_id not in self._let_go:
@@ -658,7 +667,7 @@ class ChatListModel(QAbstractListModel):
         below the last unchanged loaded row belongs to a page not loaded yet, and comes with it.
         """
         old_rows = {r.contact_id: r for r in self._rows}
-        changes = [(old_rows.get(r.contact_id), r) for r in fresh]
+        changes = [(self._before_page.pop(r.contact_id, old_rows.get(r.contact_id)), r) for r in fresh]
         by_id = {r.contact_id: r for r in fresh}
         keep = [r for r in self._rows if r.contact_id not in by_id and r.contact_id not in gone]
         if gone:

@@ -130,6 +130,32 @@ def test_a_reply_that_fails_in_a_chat_left_behind_is_said_too(
     assert heard == ["Your reply to Amy Clarke was not sent."]
 
 
+def test_a_reply_that_fails_while_the_chat_list_reloads_is_said_all_the_same(
+    qtbot: Any, window: Any, ctx: Any, heard: list[str]
+) -> None:
+    """The list read its page again (a filter picked, labels renamed) just as Amy's tick turned red:
+    the page came back with it red already, and the re-read of her row found nothing new to say."""
+    now = datetime.now(UTC)
+    with ctx.db.write() as s:
+        amy = make_contact(s, profile_name="Amy Clarke", last_inbound_at=now)
+        reply = make_message(
+            s, amy, "Yes!", direction="out", status="sent", sent_at=earlier_today(now, timedelta(minutes=1))
+        )
+        minji = make_contact(s, profile_name="김민지", last_inbound_at=now)
+        make_message(s, minji, "주문했어요", sent_at=now, unread=False)
+        amy_id, reply_id, minji_id = amy.id, reply.id, minji.id
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(minji_id), timeout=5000)
+    qtbot.waitUntil(lambda: not window.chat_list.model.busy(), timeout=5000)
+
+    window.chat_list.load()  # its page is read after the change below
+    with ctx.db.write() as s:
+        s.execute(update(Message).where(Message.id == reply_id).values(status="failed", error_code="131026"))
+    ctx.publish(Changes.for_contacts([amy_id], from_sync=True))
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    assert heard == ["Your reply to Amy Clarke was not sent."]
+
+
 def test_a_change_the_relay_has_not_taken_is_said_once_when_its_strip_appears(
     ctx: Any, qtbot: Any, heard: list[str], english: None
 ) -> None:
