@@ -48,8 +48,11 @@ class ErrorCode(enum.StrEnum):
     # The relay's HTTPS certificate has expired (or is not valid yet: this computer's date may be
     # wrong), so nothing is sent to it, the token least of all.
     RELAY_CERTIFICATE_EXPIRED = "relay_certificate_expired"
-    # Its certificate is for another name, or from no authority this computer trusts.
+    # Its certificate is for another name (or otherwise not valid).
     RELAY_CERTIFICATE_INVALID = "relay_certificate_invalid"
+    # Its certificate is from no authority this computer trusts: a company's own authority not
+    # installed on this computer, a self-signed one, or a hotspot answering with its own.
+    RELAY_CERTIFICATE_UNTRUSTED = "relay_certificate_untrusted"
     # The web proxy this computer is set to use (HTTPS_PROXY…) refused to connect to the relay.
     RELAY_PROXY_REFUSED = "relay_proxy_refused"
     UNAUTHORISED = "unauthorised"
@@ -496,6 +499,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.NETWORK_SIGN_IN: NoParams,
     ErrorCode.RELAY_CERTIFICATE_EXPIRED: NoParams,
     ErrorCode.RELAY_CERTIFICATE_INVALID: NoParams,
+    ErrorCode.RELAY_CERTIFICATE_UNTRUSTED: NoParams,
     ErrorCode.RELAY_PROXY_REFUSED: NoParams,
     ErrorCode.UNAUTHORISED: NoParams,
     ErrorCode.RELAY_BUSY: RefusalParams,

@@ -34,6 +34,7 @@ from app.errors import (
 from app.poll_connections import ConnectionWatch, PollConnections, SmallSendBuffer, watch_connections
 from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_url, plain_http_address
 from app.thread_priority import window_first
+from app.trust_store import https_context
 from app.wire import (
     Automations,
     BlockAnswer,
@@ -143,9 +144,15 @@ def answered_plain_http(exc: BaseException) -> bool:
     return False
 
 
-# OpenSSL's verify codes for a certificate outside its dates (X509_V_ERR_CERT_NOT_YET_VALID,
-# X509_V_ERR_CERT_HAS_EXPIRED): the certificate wants renewing, or this computer's clock is wrong.
-CERTIFICATE_DATE_CODES = frozenset({9, 10})
+# The codes for a certificate outside its dates: the certificate wants renewing, or this computer's
+# clock is wrong. OpenSSL's (Linux: X509_V_ERR_CERT_NOT_YET_VALID, X509_V_ERR_CERT_HAS_EXPIRED), and
+# what truststore passes on from Windows (CERT_E_EXPIRED, either way out of its dates) and macOS
+# (errSecCertificateExpired, errSecCertificateNotValidYet).
+CERTIFICATE_DATE_CODES = frozenset({9, 10, 0x800B0101, -67818, -67819})
+# The codes for a certificate from no authority this computer trusts. OpenSSL's (its issuer unknown,
+# self-signed, a self-signed root in the chain, its issuer not found, its signature unverifiable),
+# Windows' (CERT_E_UNTRUSTEDROOT, CERT_E_CHAINING, CERT_E_UNTRUSTEDTESTROOT), macOS's (errSecNotTrusted).
+CERTIFICATE_AUTHORITY_CODES = frozenset({2, 18, 19, 20, 21, 0x800B0109, 0x800B010A, 0x800B010D, -67843})
 
 
 def certificate_refused(exc: BaseException) -> ssl.SSLCertVerificationError | None:
@@ -163,8 +170,8 @@ def certificate_refused(exc: BaseException) -> ssl.SSLCertVerificationError | No
 def unreachable(exc: httpx.TransportError, url: str) -> RelayUnreachable:
     """The error for a relay that did not answer; one that answers plain http at an https:// address
     says so (the owner typed https:// for a relay that has no certificate), and so does one whose
-    certificate this computer refused (expired, or not for its address), or the web proxy this
-    computer is set to use refusing to connect to it."""
+    certificate this computer refused (expired, from an authority it does not trust, or not for its
+    address), or the web proxy this computer is set to use refusing to connect to it."""
     if isinstance(exc, httpx.ProxyError):
         return RelayUnreachable(code=ErrorCode.RELAY_PROXY_REFUSED)
     if url.startswith("https://") and isinstance(exc, httpx.ConnectError):
@@ -175,6 +182,8 @@ def unreachable(exc: httpx.TransportError, url: str) -> RelayUnreachable:
             log.debug("the relay's certificate was refused: %s", refused.verify_message)
             if refused.verify_code in CERTIFICATE_DATE_CODES:
                 return RelayUnreachable(code=ErrorCode.RELAY_CERTIFICATE_EXPIRED)
+            if refused.verify_code in CERTIFICATE_AUTHORITY_CODES:
+                return RelayUnreachable(code=ErrorCode.RELAY_CERTIFICATE_UNTRUSTED)
             return RelayUnreachable(code=ErrorCode.RELAY_CERTIFICATE_INVALID)
     return RelayUnreachable()
 
@@ -278,7 +287,7 @@ class RelayClient:
         # quit never waits for the relay's answer, and a send in flight is never cut with it.
         self._poll_http: httpx.Client | None = None
         self._poll_connections = PollConnections()
-        # One for the three clients: each would read the CA bundle again (≈ 30 ms).
+        # One for the three clients: each would read certifi's bundle again (≈ 25 ms).
         self._ssl: ssl.SSLContext | None = None
         self._http_lock = threading.Lock()
         self._closed = False
@@ -317,9 +326,9 @@ class RelayClient:
             log.info("stopped %d poll(s) waiting on the relay", cut)
 
     def _ssl_context(self) -> ssl.SSLContext:
-        """httpx's default context (the CA bundle, SSL_CERT_FILE honoured), made once (under the lock)."""
+        """The computer's trust store and certifi's list (app/trust_store.py), made once (under the lock)."""
         if self._ssl is None:
-            self._ssl = httpx.create_ssl_context()
+            self._ssl = https_context()
         return self._ssl
 
     def _new_client(self, watch: ConnectionWatch | None = None) -> httpx.Client:

@@ -28,6 +28,7 @@ SAID_AT_ONCE = frozenset(
         ErrorCode.NETWORK_SIGN_IN,
         ErrorCode.RELAY_CERTIFICATE_EXPIRED,
         ErrorCode.RELAY_CERTIFICATE_INVALID,
+        ErrorCode.RELAY_CERTIFICATE_UNTRUSTED,
         ErrorCode.RELAY_PROXY_REFUSED,
     }
 )
@@ -361,6 +362,14 @@ class ConnectionBanner(QFrame):
                 "Shop Inbox does not connect. On a hotspot or café Wi-Fi, the network may want you to "
                 "sign in first: open a web browser and sign in. Otherwise check the relay address in "
                 "Settings; if it is right, ask whoever looks after your relay to fix its certificate."
+            ),
+            # A company's own authority, trusted once installed in the computer's store (app/trust_store.py).
+            ErrorCode.RELAY_CERTIFICATE_UNTRUSTED: self.tr(
+                "Your relay's security certificate comes from an authority this computer does not trust, "
+                "so Shop Inbox does not connect: nothing is sent. If your relay uses a certificate from "
+                "your company's own authority, ask whoever looks after this computer to install that "
+                "authority in its certificate store, then press Retry. On a hotspot or café Wi-Fi, the "
+                "network may want you to sign in first: open a web browser and sign in."
             ),
             ErrorCode.RELAY_PROXY_REFUSED: self.tr(
                 "The web proxy this computer is set to use refused to connect Shop Inbox to your relay. "

@@ -24,6 +24,7 @@ UNREACHABLE_FOR_A_REASON = frozenset(
         ErrorCode.NETWORK_SIGN_IN,
         ErrorCode.RELAY_CERTIFICATE_EXPIRED,
         ErrorCode.RELAY_CERTIFICATE_INVALID,
+        ErrorCode.RELAY_CERTIFICATE_UNTRUSTED,
         ErrorCode.RELAY_PROXY_REFUSED,
     }
 )
@@ -140,6 +141,13 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "The security certificate that answers at your relay's address is not valid for it, so Shop "
             "Inbox does not connect. On a hotspot or café Wi-Fi, sign in to the network in a web browser "
             "first; otherwise check the relay address in Settings.",
+        ),
+        ErrorCode.RELAY_CERTIFICATE_UNTRUSTED: translate(
+            "Errors",
+            "Your relay's security certificate comes from an authority this computer does not trust, so "
+            "Shop Inbox does not connect. On a hotspot or café Wi-Fi, sign in to the network in a web "
+            "browser first. If your relay uses your company's own certificate authority, ask whoever "
+            "looks after this computer to install it.",
         ),
         ErrorCode.RELAY_PROXY_REFUSED: translate(
             "Errors",

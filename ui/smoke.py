@@ -25,11 +25,19 @@ def run_smoke_checks(window: MainWindow) -> list[str]:
 
     if QIcon(str(icon_path("app.svg"))).isNull():
         problems.append("the app icon cannot be loaded")
-    for module in ("sqlite3", "zoneinfo", "app.migrations", "keyring", "httpx", "babel.numbers"):
+    needed = ("sqlite3", "zoneinfo", "app.migrations", "keyring", "httpx", "truststore", "babel.numbers")
+    for module in needed:
         try:
             importlib.import_module(module)
         except ImportError as exc:
             problems.append(f"cannot import {module}: {exc}")
+    try:
+        # The relay's HTTPS: this computer's own trust store (truststore) with certifi's list beside it.
+        from app.trust_store import https_context
+
+        https_context()
+    except Exception as exc:  # certifi's bundle missing from the frozen app shows up here
+        problems.append(f"HTTPS certificates cannot be checked: {exc}")
     try:
         import zoneinfo
 

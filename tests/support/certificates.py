@@ -26,13 +26,14 @@ def _name(common_name: str) -> x509.Name:
     return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
 
 
-def make_ca(folder: Path) -> TestCA:
+def make_ca(folder: Path, name: str = "Shop Inbox test CA") -> TestCA:
+    """An authority named `name`: two of one name are one issuer to OpenSSL, so a stranger's needs its own."""
     key = ec.generate_private_key(ec.SECP256R1())
     now = datetime.now(UTC)
     cert = (
         x509.CertificateBuilder()
-        .subject_name(_name("Shop Inbox test CA"))
-        .issuer_name(_name("Shop Inbox test CA"))
+        .subject_name(_name(name))
+        .issuer_name(_name(name))
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - timedelta(days=3650))

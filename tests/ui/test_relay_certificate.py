@@ -82,3 +82,24 @@ def test_a_certificate_for_another_name_suggests_the_hotspots_sign_in_before_the
         assert window.banner.isVisible() and "not valid" in said
         assert said.index("sign in") < said.index("relay address in Settings")
         sync.stop()
+
+
+def test_a_company_authority_not_installed_here_is_said_in_korean_with_what_to_do(
+    window: Any, qtbot: Any, relay: RunningRelay, ca: Any, tmp_path: Path, korean: None
+) -> None:
+    """The relay's certificate is from the shop's company authority, which this computer does not
+    trust (yet): she reads why, and whom to ask to install it, not "check the address"."""
+    assert relay.port is not None
+    (tmp_path / "company").mkdir()
+    company = make_ca(tmp_path / "company", "Kim's Shop Co. IT")
+    with bad_network(relay.port, tls=server_context(company, tmp_path / "company")) as front:
+        window.ctx.prefs["relay_url"] = front.url
+        window.ctx.relay_token = relay.token
+        window.start_sync()
+        sync = window.ctx.sync
+        qtbot.waitUntil(lambda: sync.state.cause is ErrorCode.RELAY_CERTIFICATE_UNTRUSTED, timeout=10_000)
+        said = window.banner.text.text()
+        assert window.banner.isVisible() and "신뢰하지 않는 기관" in said
+        assert "회사 자체 인증 기관" in said and "주소" not in said
+        assert front.to_relay == 0
+        sync.stop()
