@@ -3198,7 +3198,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay&apos;s security certificate comes from an authority this computer does not trust, so Shop Inbox does not connect: nothing is sent. If your relay uses a certificate from your company&apos;s own authority, ask whoever looks after this computer to install that authority in its certificate store, then press Retry. On a hotspot or café Wi-Fi, the network may want you to sign in first: open a web browser and sign in.</source>
-        <translation>릴레이의 보안 인증서를 이 컴퓨터가 신뢰하지 않는 기관에서 발급해서 샵 인박스가 연결하지 않아요. 아무것도 보내지 않았어요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이 컴퓨터를 관리하는 분께 그 인증 기관을 컴퓨터의 인증서 저장소에 설치해 달라고 부탁한 뒤 다시 시도를 눌러 주세요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
+        <translation>릴레이의 보안 인증서는 이 컴퓨터가 신뢰하지 않는 기관에서 발급한 것이라 샵 인박스가 연결하지 않아요. 아무것도 보내지 않았어요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이 컴퓨터를 관리하는 분께 그 인증 기관을 컴퓨터의 인증서 저장소에 설치해 달라고 부탁한 뒤 다시 시도를 눌러 주세요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
     </message>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address, or change the proxy in the computer&apos;s network settings.</source>
@@ -3927,7 +3927,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Your relay&apos;s security certificate comes from an authority this computer does not trust, so Shop Inbox does not connect. On a hotspot or café Wi-Fi, sign in to the network in a web browser first. If your relay uses your company&apos;s own certificate authority, ask whoever looks after this computer to install it.</source>
-        <translation>릴레이의 보안 인증서를 이 컴퓨터가 신뢰하지 않는 기관에서 발급해서 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이 컴퓨터를 관리하는 분께 그 인증 기관을 설치해 달라고 부탁하세요.</translation>
+        <translation>릴레이의 보안 인증서는 이 컴퓨터가 신뢰하지 않는 기관에서 발급한 것이라 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이 컴퓨터를 관리하는 분께 그 인증 기관을 설치해 달라고 부탁하세요.</translation>
     </message>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address.</source>
