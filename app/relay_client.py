@@ -133,7 +133,9 @@ def answered_plain_http(exc: BaseException) -> bool:
     while cause is not None and id(cause) not in seen:
         seen.add(id(cause))
         if isinstance(cause, ssl.SSLError):
-            reason = (cause.reason or "").upper()
+            # OpenSSL's errors carry a reason; one raised in Python has none (truststore's verdict
+            # on Windows and macOS: a certificate refused, never a plain-http answer).
+            reason = (getattr(cause, "reason", None) or "").upper()
             text = str(cause).lower()
             return (
                 reason in PLAIN_HTTP_SSL_REASONS

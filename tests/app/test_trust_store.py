@@ -5,6 +5,7 @@ connect as before, even on a computer whose own store is empty."""
 from __future__ import annotations
 
 import shutil
+import ssl
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ import httpx
 import pytest
 
 from app.errors import ErrorCode, RelayUnreachable
-from app.relay_client import RelayClient
+from app.relay_client import RelayClient, unreachable
 from app.trust_store import https_context
 from tests.support import certificates
 from tests.support.bad_network import bad_network
@@ -130,3 +131,27 @@ def test_a_stale_ssl_cert_file_variable_does_not_cut_the_shop_off(
         RelayClient(front.url, relay.token) as client,
     ):
         assert client.health().status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("system", "verify_code", "code"),
+    [
+        ("Windows: CERT_E_EXPIRED", 0x800B0101, ErrorCode.RELAY_CERTIFICATE_EXPIRED),
+        ("macOS: errSecCertificateExpired", -67818, ErrorCode.RELAY_CERTIFICATE_EXPIRED),
+        ("Windows: CERT_E_UNTRUSTEDROOT", 0x800B0109, ErrorCode.RELAY_CERTIFICATE_UNTRUSTED),
+        ("Windows: CERT_E_CHAINING", 0x800B010A, ErrorCode.RELAY_CERTIFICATE_UNTRUSTED),
+        ("macOS: errSecNotTrusted", -67843, ErrorCode.RELAY_CERTIFICATE_UNTRUSTED),
+        ("Windows: CERT_E_CN_NO_MATCH", 0x800B010F, ErrorCode.RELAY_CERTIFICATE_INVALID),
+        ("macOS: errSecHostNameMismatch", -67602, ErrorCode.RELAY_CERTIFICATE_INVALID),
+    ],
+)
+def test_what_windows_and_macos_say_of_a_certificate_through_truststore_is_told_as_on_linux(
+    system: str, verify_code: int, code: ErrorCode
+) -> None:
+    """truststore raises the system's own verdict with the system's own code (not OpenSSL's)."""
+    refused = ssl.SSLCertVerificationError(system)
+    refused.verify_code = verify_code
+    refused.verify_message = system
+    connect_error = httpx.ConnectError(f"[SSL: CERTIFICATE_VERIFY_FAILED] {system}")
+    connect_error.__cause__ = refused
+    assert unreachable(connect_error, "https://relay.myshop.com").code is code
