@@ -24,6 +24,14 @@ def ca(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     return authority
 
 
+def sync_through(window: Any, url: str, token: str) -> Any:
+    """The window's sync, started against the relay at `url` (its HTTPS front)."""
+    window.ctx.prefs["relay_url"] = url
+    window.ctx.relay_token = token
+    window.start_sync()
+    return window.ctx.sync
+
+
 @pytest.mark.parametrize(
     ("certificate", "code"),
     [
@@ -51,10 +59,7 @@ def test_an_expired_certificate_is_explained_in_the_banner_and_retry_connects_on
 ) -> None:
     assert relay.port is not None
     with bad_network(relay.port, tls=server_context(ca, tmp_path, expired=True)) as front:
-        window.ctx.prefs["relay_url"] = front.url
-        window.ctx.relay_token = relay.token
-        window.start_sync()
-        sync = window.ctx.sync
+        sync = sync_through(window, front.url, relay.token)
         banner = window.banner
         qtbot.waitUntil(lambda: sync.state.cause is ErrorCode.RELAY_CERTIFICATE_EXPIRED, timeout=10_000)
         assert banner.isVisible()
@@ -73,10 +78,7 @@ def test_a_certificate_for_another_name_suggests_the_hotspots_sign_in_before_the
     """A hotspot intercepting https:// answers with its own certificate, for its own name."""
     assert relay.port is not None
     with bad_network(relay.port, tls=server_context(ca, tmp_path, host="login.hotspot.example")) as front:
-        window.ctx.prefs["relay_url"] = front.url
-        window.ctx.relay_token = relay.token
-        window.start_sync()
-        sync = window.ctx.sync
+        sync = sync_through(window, front.url, relay.token)
         qtbot.waitUntil(lambda: sync.state.cause is ErrorCode.RELAY_CERTIFICATE_INVALID, timeout=10_000)
         said = window.banner.text.text()
         assert window.banner.isVisible() and "not valid" in said
@@ -93,10 +95,7 @@ def test_a_company_authority_not_installed_here_is_said_in_korean_with_what_to_d
     (tmp_path / "company").mkdir()
     company = make_ca(tmp_path / "company", "Kim's Shop Co. IT")
     with bad_network(relay.port, tls=server_context(company, tmp_path / "company")) as front:
-        window.ctx.prefs["relay_url"] = front.url
-        window.ctx.relay_token = relay.token
-        window.start_sync()
-        sync = window.ctx.sync
+        sync = sync_through(window, front.url, relay.token)
         qtbot.waitUntil(lambda: sync.state.cause is ErrorCode.RELAY_CERTIFICATE_UNTRUSTED, timeout=10_000)
         said = window.banner.text.text()
         assert window.banner.isVisible() and "신뢰하지 않는 기관" in said
