@@ -73,7 +73,7 @@ class AutomationRunner:
         state = rule_state(inbound.wa_id, before, current, number, replied)
         bot_state, orders = BotState(), list[OrderStatus]()
         if doc.bot.enabled:
-            bot_state = await run_in_threadpool(self.store.bots.get, inbound.wa_id)
+            bot_state = await run_in_threadpool(self.store.bots.get, inbound.wa_id, number)
             pushed = await run_in_threadpool(self.store.orders.for_customer, inbound.wa_id)
             orders = [OrderStatus.model_validate(order) for order in pushed]
         now = self.clock()

@@ -25,19 +25,30 @@ def _moments(column: str | None) -> list[datetime]:
     return [datetime.fromtimestamp(int(ms) / 1000, tz=UTC) for ms in (column or "").split(",") if ms]
 
 
+# The number of a chat whose message came without one (an old stored webhook; relay revision 0016).
+UNKNOWN_NUMBER = ""
+
+
 class BotStates:
-    """Blocking calls on the `bot_state` table."""
+    """Blocking calls on the `bot_state` table: one row per chat (customer, business number)."""
 
     def __init__(self, db: Database, event_log: EventLog) -> None:
         self.db = db
         self.event_log = event_log
 
-    def get(self, wa_id: str) -> BotState:
+    def get(self, wa_id: str, pnid: str | None) -> BotState:
+        """The chat's state: hers on number `pnid`, never another number's."""
         with self.db.engine.connect() as conn:
-            return self._get_in(conn, wa_id)
+            return self._get_in(conn, wa_id, pnid or UNKNOWN_NUMBER)
 
-    def _get_in(self, conn: Connection, wa_id: str) -> BotState:
-        row = conn.execute(select(bot_state).where(bot_state.c.wa_id == wa_id)).first()
+    def _get_in(self, conn: Connection, wa_id: str, number: str) -> BotState:
+        # A row kept before the number was known stands for any number of hers without its own.
+        row = conn.execute(
+            select(bot_state)
+            .where(bot_state.c.wa_id == wa_id, bot_state.c.phone_number_id.in_([number, UNKNOWN_NUMBER]))
+            .order_by(bot_state.c.phone_number_id.desc())
+            .limit(1)
+        ).first()
         if row is None:
             return BotState()
         return BotState(
@@ -49,7 +60,7 @@ class BotStates:
             menu_nudged=bool(row.menu_nudged),
         )
 
-    def _put_in(self, conn: Connection, wa_id: str, state: BotState, reason: str | None) -> None:
+    def _put_in(self, conn: Connection, wa_id: str, number: str, state: BotState, reason: str | None) -> None:
         values = {
             "paused_until_ms": dt_to_ms(state.paused_until),
             "resumed_ms": dt_to_ms(state.resumed_at),
@@ -59,10 +70,11 @@ class BotStates:
             "menu_other": state.menu_other,
             "menu_nudged": state.menu_nudged,
         }
-        if conn.execute(select(bot_state.c.wa_id).where(bot_state.c.wa_id == wa_id)).first() is None:
-            conn.execute(insert(bot_state).values(wa_id=wa_id, **values))
+        chat = (bot_state.c.wa_id == wa_id) & (bot_state.c.phone_number_id == number)
+        if conn.execute(select(bot_state.c.wa_id).where(chat)).first() is None:
+            conn.execute(insert(bot_state).values(wa_id=wa_id, phone_number_id=number, **values))
         else:
-            conn.execute(update(bot_state).where(bot_state.c.wa_id == wa_id).values(**values))
+            conn.execute(update(bot_state).where(chat).values(**values))
 
     def put(
         self,
@@ -74,23 +86,39 @@ class BotStates:
         matched: str | None = None,
         now: datetime | None = None,
     ) -> list[int]:
-        """Store the chat's state and count the rule/node that answered for the report; a hand-off
-        also records its `contact` event (one transaction)."""
+        """Store the state of her chat on number `pnid` and count the rule/node that answered for the
+        report; a hand-off also records its `contact` event, for that chat (one transaction)."""
         with self.db.engine.begin() as conn:
-            self._put_in(conn, wa_id, state, handoff)
+            self._put_in(conn, wa_id, pnid or UNKNOWN_NUMBER, state, handoff)
             if matched is not None:
                 self._count(conn, matched, handoff is not None, now or datetime.now(UTC))
             if handoff is None:
                 return []
             return self.event_log.add(conn, [handoff_event(wa_id, state.paused_until, handoff, pnid)])
 
-    def resume(self, wa_id: str, now: datetime, pnid: str | None) -> BotState:
-        """ "Resume bot": no pause, the owner's earlier messages no longer count; every desktop hears."""
+    def resume(
+        self, wa_id: str, now: datetime, pnid: str | None, *, fallback: str | None = None
+    ) -> list[str]:
+        """ "Resume bot" in her chat on number `pnid` (None: in every chat of hers the bot has a state
+        in, else the one on `fallback`, her last number): no pause, the owner's earlier messages no
+        longer count; a `contact` event for each chat tells every desktop. The numbers resumed."""
         with self.db.engine.begin() as conn:
-            state = resumed_bot_state(self._get_in(conn, wa_id), now)
-            self._put_in(conn, wa_id, state, None)
-            self.event_log.add(conn, [handoff_event(wa_id, None, HandoffReason.RESUMED, pnid)])
-        return state
+            if pnid is not None:
+                numbers = [pnid]
+            else:
+                found = conn.execute(
+                    select(bot_state.c.phone_number_id)
+                    .where(bot_state.c.wa_id == wa_id)
+                    .order_by(bot_state.c.phone_number_id)
+                )
+                numbers = list(found.scalars()) or [fallback or UNKNOWN_NUMBER]
+            events = []
+            for number in numbers:
+                state = resumed_bot_state(self._get_in(conn, wa_id, number), now)
+                self._put_in(conn, wa_id, number, state, None)
+                events.append(handoff_event(wa_id, None, HandoffReason.RESUMED, number or None))
+            self.event_log.add(conn, events)
+        return numbers
 
     def _count(self, conn: Connection, matched: str, handed_off: bool, now: datetime) -> None:
         day = now.astimezone(UTC).date().isoformat()

@@ -93,11 +93,14 @@ kv = Table(
     Column("value", Text, nullable=False),
 )
 
-# The menu bot's per-chat state (app/rules.py BotState).
+# The menu bot's per-chat state (app/rules.py BotState): a chat is (customer, business number), so
+# a hand-off on one of the shop's numbers leaves the bot answering on the other. '' as the number: a
+# chat whose number was not known (relay revision 0016), read for any of hers without a row.
 bot_state = Table(
     "bot_state",
     metadata,
     Column("wa_id", String(32), primary_key=True),
+    Column("phone_number_id", String(32), primary_key=True),
     Column("paused_until_ms", BigInteger),
     Column("resumed_ms", BigInteger),
     Column("sent_recently_ms", Text),  # comma-separated send times of the last hour

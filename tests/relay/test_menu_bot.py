@@ -189,7 +189,7 @@ def test_handoff_pauses_the_bot_and_resume_from_another_desktop_wakes_it(
     # (The owner presses Resume once the relay has looked at that message, as a person would.)
     wait_until(relay.automations_done, 10, "the relay to look at the message")
     r = relay.client.post(f"{relay.url}/v1/bot/+82 10-2222-3333/resume", headers=relay.auth())
-    assert r.status_code == 200 and r.json() == {"wa_id": CUSTOMER, "bot_paused_until": None}
+    assert r.json() == {"wa_id": CUSTOMER, "phone_number_id": None, "bot_paused_until": None}
     resumed = ContactEvent.model_validate(customer.events(1)[0])
     assert resumed.handoff_reason == "resumed" and resumed.bot_paused_until is None
     assert "bot_paused_until" in resumed.model_fields_set

@@ -640,3 +640,89 @@ def test_phone_app_answers_kept_from_before_the_upgrade_count_in_their_numbers_c
     assert "last_outbound_ms" in columns_down_from_head(url, "0014", "number_reply")
     migrate(url, "upgrade", "head")
     assert stored_revisions(url) == [HEAD]
+
+
+def test_bot_states_kept_before_chats_per_number_go_to_the_chat_their_pause_was_made_in(url: str) -> None:
+    """Revision 0016 keys the bot's state by (customer, number). A pause goes to the number its
+    hand-off event names; a state with no pause (or whose hand-off is no longer kept) to every number
+    she talked to, as it stood for all of them; a customer of no known number keeps hers for any."""
+    migrate(url, "upgrade", "0015")
+    first, second = "106540352242922", "106540352242933"
+    paused, menu, unknown = "821000000001", "821000000002", "821000000003"
+    until_ms = int(time.time() * 1000) + 3_600_000
+    handoff = {
+        "contact": {"wa_id": paused},
+        "bot_paused_until": "2030-01-01T00:00:00Z",
+        "handoff_reason": "keyword",
+    }
+    insert_events(
+        url,
+        [
+            {
+                "kind": "contact",
+                "at": "x",
+                "at_ms": 1,
+                "pnid": second,
+                "key": None,
+                "payload": json.dumps(handoff),
+            }
+        ],
+    )
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for wa_id in (paused, menu):
+            conn.execute(
+                text(
+                    "INSERT INTO contact_state (wa_id, phone_number_id, other_number_id, known)"
+                    " VALUES (:wa_id, :first, :second, false)"
+                ),
+                {"wa_id": wa_id, "first": first, "second": second},
+            )
+        rows = [
+            {"w": paused, "until": until_ms, "reason": "keyword", "menu": None},
+            {"w": menu, "until": None, "reason": None, "menu": "returns"},
+            {"w": unknown, "until": None, "reason": None, "menu": "root"},
+        ]
+        conn.execute(
+            text(
+                "INSERT INTO bot_state (wa_id, paused_until_ms, handoff_reason, menu_shown)"
+                " VALUES (:w, :until, :reason, :menu)"
+            ),
+            rows,
+        )
+    engine.dispose()
+
+    store = Store(url)
+    try:
+        found = {
+            (w, n): (s.paused_until is not None, s.menu_shown)
+            for w in (paused, menu, unknown)
+            for n in (first, second)
+            for s in [store.bots.get(w, n)]
+        }
+    finally:
+        store.close()
+    assert found == {
+        (paused, first): (False, None),
+        (paused, second): (True, None),
+        (menu, first): (False, "returns"),
+        (menu, second): (False, "returns"),
+        (unknown, first): (False, "root"),
+        (unknown, second): (False, "root"),
+    }
+    migrate(url, "downgrade", "0015")
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            back = conn.execute(
+                text("SELECT wa_id, paused_until_ms, menu_shown FROM bot_state ORDER BY wa_id")
+            )
+            assert [tuple(r) for r in back] == [
+                (paused, until_ms, None),
+                (menu, None, "returns"),
+                (unknown, None, "root"),
+            ]
+    finally:
+        engine.dispose()
+    migrate(url, "upgrade", "head")
+    assert stored_revisions(url) == [HEAD]
