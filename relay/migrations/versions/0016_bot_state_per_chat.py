@@ -110,7 +110,7 @@ def upgrade() -> None:
         sa.Column("phone_number_id", sa.String(32), primary_key=True),
         *_state_columns(),
     )
-    rows = []
+    rows: list[dict[str, Any]] = []
     for row in old:
         wa_id = row["wa_id"]
         if row["paused_until_ms"] is not None and wa_id in made_on:
