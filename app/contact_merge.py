@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, literal, select, update
 from sqlalchemy.orm import Session
 
+from app.bot_pauses import carry_bot_pauses
 from app.drafts import DRAFT_FILES_KEY, DRAFTS_KEY
 from app.models import Contact, Order, RestockWaitlist, contact_label
 from app.order_labels import refresh_order_labels
@@ -26,7 +27,7 @@ def carry_over_contact(session: Session, old_id: int, new_id: int) -> None:
       both were (a chat the owner still reads is not hidden by the merge);
     - consents: the new contact's when given, else the old's with how it was given; a marketing
       opt-out of either number stands (she said stop, whatever number she writes from);
-    - last inbound (the 24-hour window) and a bot hand-off: the later;
+    - last inbound (the 24-hour window) and each chat's (business number's) bot hand-off: the later;
     - a restock wait: the item's earliest wait;
     - a draft or attached files: the one typed in the new chat, else the old chat's.
     Campaign recipients stay as they were sent (who was sent what, under which number), and a
@@ -46,6 +47,7 @@ def carry_over_contact(session: Session, old_id: int, new_id: int) -> None:
     session.flush()
     session.expire(old)  # the sync writes these rows with plain statements after this
     session.expire(new)
+    carry_bot_pauses(session, old_id, new_id)
 
     session.execute(
         insert(contact_label).from_select(
@@ -88,7 +90,6 @@ def _carry_fields(old: Contact, new: Contact) -> None:
     if new.opted_out_at is None and old.opted_out_at is not None:
         new.opted_out_at, new.opted_out_reason = old.opted_out_at, old.opted_out_reason
     new.last_inbound_at = _later(new.last_inbound_at, old.last_inbound_at)
-    new.bot_paused_until = _later(new.bot_paused_until, old.bot_paused_until)
 
 
 def _later(a: datetime | None, b: datetime | None) -> datetime | None:

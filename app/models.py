@@ -129,7 +129,8 @@ class Contact(Base):
     reaction_message_id: Mapped[int | None] = mapped_column(Integer)
     reaction_from: Mapped[str | None] = mapped_column(String(3))
     reaction_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
-    # The relay's menu bot handed this chat to a person until then (a `contact` event; None: the bot runs).
+    # The relay's menu bot handed this chat (her chat on `phone_number_id`) to a person until then
+    # (None: the bot runs there). Kept in step from BotPause by triggers (migration 0024).
     bot_paused_until: Mapped[datetime | None] = mapped_column(UTCTimestamp)
     # Consents (migration 0007; app/consent.py): how each was given is a ConsentHow value.
     opted_in_how: Mapped[str] = mapped_column(String(16), default="", server_default="")
@@ -151,6 +152,17 @@ class Contact(Base):
     @property
     def display_name(self) -> str:
         return self.saved_name or self.profile_name or ("+" + self.wa_id if self.wa_id else "")
+
+
+class BotPause(Base):
+    """The menu bot's hand-off in one chat: the customer on one business number (a `contact` event)."""
+
+    __tablename__ = "bot_pause"
+
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
+    # '' for a chat on no known number (contact.phone_number_id NULL).
+    phone_number_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    paused_until: Mapped[datetime | None] = mapped_column(UTCTimestamp)
 
 
 class Message(Base):

@@ -572,10 +572,12 @@ class RelayClient:
         response = self._check(self._request("GET", "/v1/bot/report", params={"days": days}))
         return BotReport.model_validate(response.json())
 
-    def resume_bot(self, wa_id: str) -> None:
-        """Switch the relay's menu bot back on in one chat; every desktop hears it as a contact event."""
+    def resume_bot(self, wa_id: str, number: str | None) -> None:
+        """Switch the relay's menu bot back on in one chat: the customer's on business number `number`
+        (a phone_number_id; None: on every number); every desktop hears it as a contact event."""
         digits = "".join(ch for ch in wa_id if ch.isdigit())
-        self._check(self._request("POST", f"/v1/bot/{digits}/resume"))
+        params = {"phone_number_id": number} if number else None
+        self._check(self._request("POST", f"/v1/bot/{digits}/resume", params=params))
 
     def block(self, wa_id: str, blocked: bool) -> BlockAnswer:
         """Block (or unblock) a customer on the relay and, where Meta allows it, on WhatsApp."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
+from app.bot_pauses import record_bot_pause
 from app.business_numbers import remember_business_numbers
 from app.changes import AppliedReaction, Changes
 from app.chat_reactions import (
@@ -479,8 +480,8 @@ class _Batch:
             if contact is not None:
                 apply_remote_opt_out(contact, event.opted_out_at, event.reason)
         if "bot_paused_until" in event.model_fields_set:  # a hand-off to a person, or the bot resumed
-            paused = event.bot_paused_until
-            self.s.execute(update(Contact).where(Contact.id == new_id).values(bot_paused_until=paused))
+            # In her chat on the event's number: a shop with two numbers pauses each chat alone.
+            record_bot_pause(self.s, new_id, event.phone_number_id, event.bot_paused_until)
         self.result.changed.add(new_id)
 
     def _told_in(self, old_id: int, new_id: int) -> None:

@@ -493,7 +493,7 @@ class ChatPane(QWidget):
         client = self.ctx.sync.relay_client() if self.ctx.sync is not None else None
         if conv is None or not conv.wa_id or client is None:
             return
-        wa_id = conv.wa_id
+        wa_id, number = conv.wa_id, conv.phone_number_id  # her chat on the number its row is on
         self.resume_bot_button.setEnabled(False)
 
         def done(_result: object) -> None:
@@ -511,7 +511,7 @@ class ChatPane(QWidget):
             self.resume_bot_button.setEnabled(True)
             message_box.warning(self, self.tr("Resume bot"), failure_sentence(exc))
 
-        run_op(lambda: client.resume_bot(wa_id), done, parent=self, on_failure=failed)
+        run_op(lambda: client.resume_bot(wa_id, number), done, parent=self, on_failure=failed)
 
     def reply_to_current(self) -> None:
         message = self.view.current_message()

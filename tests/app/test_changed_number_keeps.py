@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.bot_pauses import record_bot_pause
 from app.changes import Changes
 from app.db import Database
 from app.drafts import read_drafts, store_drafts
@@ -77,7 +78,7 @@ def test_both_numbers_known_her_labels_orders_and_notes_join_her_new_chat(db: Da
         assert old is not None
         old.saved_name, old.notes, old.pinned = "김민수 (단골)", "리넨 M 사이즈", True
         old.marketing_consent_at, old.marketing_consent_how = NOW, "owner"
-        old.bot_paused_until = NOW + timedelta(hours=2)
+        record_bot_pause(s, old_id, None, NOW + timedelta(hours=2))  # her chat's hand-off
         new = s.get(Contact, new_id)
         assert new is not None
         new.notes = "새 번호 메모"

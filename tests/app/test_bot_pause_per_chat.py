@@ -1,0 +1,110 @@
+"""A shop with two numbers: the menu bot's hand-off is per chat (business number, customer), and the
+chat list's row, on the number she last wrote to, shows that chat's."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app.db import Database, upgrade
+from app.models import BotPause
+from app.queries import conversations_page
+from app.sync_apply import apply_events
+from app.wire import read_event
+from tests.support.wire_events import PHONE_NUMBER_ID, T0, message_event
+
+CUSTOMER = "821012345678"
+SEONGSU, HONGDAE = PHONE_NUMBER_ID, "106540352242933"
+
+
+def handoff(number: str | None, until: datetime | None) -> dict[str, Any]:
+    return {
+        "seq": 0,
+        "kind": "contact",
+        "at": "2026-11-30T02:00:00Z",
+        "phone_number_id": number,
+        "contact": {"wa_id": CUSTOMER},
+        "bot_paused_until": until.isoformat().replace("+00:00", "Z") if until else None,
+        "handoff_reason": "resumed" if until is None else "keyword",
+    }
+
+
+def writes(number: str, at: int) -> dict[str, Any]:
+    return {**message_event(content="안녕하세요", wa_id=CUSTOMER, timestamp=at), "phone_number_id": number}
+
+
+seq = iter(range(100, 10_000))
+
+
+def apply(db: Database, *events: dict[str, Any]) -> None:
+    with db.write() as s:
+        apply_events(s, [read_event({**e, "seq": next(seq)}) for e in events], None)
+
+
+def chat_row(db: Database) -> tuple[str | None, bool]:
+    """The chat list's one row: the number it is on, and whether it is marked "Needs a person"."""
+    with db.read() as s:
+        [row] = conversations_page(s)
+    return row.phone_number_id, row.needs_person(datetime.now(UTC))
+
+
+def test_the_chat_row_shows_the_hand_off_of_the_number_she_last_wrote_to(db: Database) -> None:
+    later = datetime.now(UTC) + timedelta(hours=12)
+    apply(db, writes(SEONGSU, T0), handoff(SEONGSU, later))
+    assert chat_row(db) == (SEONGSU, True)
+    apply(db, writes(HONGDAE, T0 + 60))  # the bot still answers her at Hongdae
+    assert chat_row(db) == (HONGDAE, False)
+    apply(db, writes(SEONGSU, T0 + 120))
+    assert chat_row(db) == (SEONGSU, True)
+    apply(db, handoff(HONGDAE, later), handoff(SEONGSU, None))  # resumed at Seongsu only
+    assert chat_row(db) == (SEONGSU, False)
+    apply(db, writes(HONGDAE, T0 + 180))
+    assert chat_row(db) == (HONGDAE, True)
+
+
+def test_a_resume_that_names_no_number_resumes_every_chat_of_hers(db: Database) -> None:
+    """An older relay's resume: the bot is back for her on every number."""
+    later = datetime.now(UTC) + timedelta(hours=12)
+    apply(db, writes(SEONGSU, T0), handoff(SEONGSU, later), writes(HONGDAE, T0 + 60), handoff(HONGDAE, later))
+    assert chat_row(db) == (HONGDAE, True)
+    apply(db, handoff(None, None))
+    assert chat_row(db) == (HONGDAE, False)
+    apply(db, writes(SEONGSU, T0 + 120))
+    assert chat_row(db) == (SEONGSU, False)
+
+
+def test_a_pause_kept_before_chats_per_number_stays_on_every_number_she_wrote_to(db_path: Path) -> None:
+    """Migration 0024: an inbox's pause said no number; it stands for each of her chats, as it did."""
+    upgrade(db_path, "0023")
+    until_ms = int((datetime.now(UTC) + timedelta(hours=3)).timestamp() * 1000)
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO contact (id, wa_id, phone_number_id, notes, blocked, archived, pinned, created_at,"
+        " unread_count, opted_in_how, marketing_consent_how, opted_out_reason, bot_paused_until)"
+        " VALUES (1, ?, ?, '', 0, 0, 0, 0, 0, '', '', '', ?)",
+        (CUSTOMER, HONGDAE, until_ms),
+    )
+    for number in (SEONGSU, HONGDAE, None):
+        raw.execute(
+            "INSERT INTO message (contact_id, phone_number_id, direction, kind, body, grams, status, sent_at,"
+            " unread, imported) VALUES (1, ?, 'in', 'text', '안녕', '', 'read', 0, 0, 0)",
+            (number,),
+        )
+    raw.commit()
+    raw.close()
+    db = Database.open(db_path)
+    try:
+        with db.read() as s:
+            kept = {n: u for n, u in s.execute(select(BotPause.phone_number_id, BotPause.paused_until))}
+        assert set(kept) == {SEONGSU, HONGDAE}
+        assert {int(u.timestamp() * 1000) for u in kept.values() if u} == {until_ms}
+        apply(db, handoff(HONGDAE, None))  # resumed at Hongdae, where her row is
+        with db.read() as s:
+            [row] = conversations_page(s)
+        assert row.bot_paused_until is None
+    finally:
+        db.close()
