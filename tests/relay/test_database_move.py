@@ -120,7 +120,11 @@ def filled_relay_database(url: str) -> None:
             )
             conn.execute(
                 insert(tables["bot_state"]).values(
-                    wa_id="8210", phone_number_id="1065", menu_shown="root", menu_other=False, menu_nudged=True
+                    wa_id="8210",
+                    phone_number_id="1065",
+                    menu_shown="root",
+                    menu_other=False,
+                    menu_nudged=True,
                 )
             )
             conn.execute(
