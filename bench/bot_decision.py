@@ -13,6 +13,7 @@ from app.wire import Automations, AwayRule, BotAnswer, BusinessHours, KeywordRul
 from bench.report import emit
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # midnight in Seoul: away holds too
+PHONE_NUMBER = "106540352242922"  # the chat's business number (the bot's state is per chat)
 # Most messages match nothing (every rule is tried); some match late rules, taps and hand-offs.
 MESSAGES = (
     CustomerMessage("안녕하세요, 혹시 오늘 주문하면 언제쯤 받아볼 수 있을까요? 급해서요"),
@@ -121,13 +122,18 @@ def relay_path(doc: Automations, calls: int, repeat: int) -> None:
 
             def bot_path(i: int) -> object:
                 wa_id = f"8210{i % 500:08d}"
-                state = store.bots.get(wa_id)
+                state = store.bots.get(wa_id, PHONE_NUMBER)
                 store.orders.for_customer(wa_id)
                 message = MESSAGES[i % len(MESSAGES)]
                 decision = bot_decision(doc, state, message, NOW, wa_id=wa_id, contact_name="김민지")
                 if decision.answered:
                     store.bots.put(
-                        wa_id, decision.state, handoff=decision.handoff, matched=decision.matched, now=NOW
+                        wa_id,
+                        decision.state,
+                        handoff=decision.handoff,
+                        pnid=PHONE_NUMBER,
+                        matched=decision.matched,
+                        now=NOW,
                     )
                 return decision
 

@@ -678,7 +678,7 @@ def test_bot_states_kept_before_chats_per_number_go_to_the_chat_their_pause_was_
                 ),
                 {"wa_id": wa_id, "first": first, "second": second},
             )
-        rows = [
+        rows: list[dict[str, Any]] = [
             {"w": paused, "until": until_ms, "reason": "keyword", "menu": None},
             {"w": menu, "until": None, "reason": None, "menu": "returns"},
             {"w": unknown, "until": None, "reason": None, "menu": "root"},
