@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from app import relay_clock
 from app.automations_parts import AutomationsPart
 from app.bank_field import BANK_FIELD, with_bank
+from app.business_numbers import shop_numbers
 from app.order_queries import OrderCustomer, customer_of_order
 from app.orders import order_numbers_in
 from app.relay_client import RelayClient
@@ -101,7 +102,7 @@ from ui.enter_key import keep_enter
 from ui.error_sentences import file_error_sentence
 from ui.field_tokens import shown_fields, stored_fields
 from ui.form_reflow import FormReflow
-from ui.formatting import count_text
+from ui.formatting import business_number_text, count_text
 from ui.icon_buttons import press_with_keys
 from ui.korean_particles import with_particles
 from ui.limited_line_edit import LimitedLineEdit, text_length
@@ -299,6 +300,12 @@ class Simulator(QFrame):
             )
         )
         self.stale.setObjectName("simulatorStale")
+        # A shop with two numbers: the one chat simulated is on one of them (set_numbers).
+        self.number_note = QLabel()
+        self.number_note.setObjectName("simulatorNumber")
+        self.number_note.setWordWrap(True)
+        self.number_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.number_note.hide()
         self.stale.setWordWrap(True)
         self.stale.setStyleSheet(f"color: {problem_colour()};")
         self.stale.hide()
@@ -311,6 +318,7 @@ class Simulator(QFrame):
         header.addWidget(reset)
         layout.addLayout(header)
         layout.addWidget(self.stale)
+        layout.addWidget(self.number_note)
         layout.addWidget(self.who)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.choices)
@@ -332,6 +340,20 @@ class Simulator(QFrame):
         """The bot the simulator runs: the edited one when it is valid, else the last valid one."""
         if doc is not None:
             self.doc = doc.model_copy(update={"bot": doc.bot.model_copy(update={"enabled": True})})
+
+    def set_numbers(self, numbers: tuple[str, ...], shop_region: str) -> None:
+        """The shop's numbers as people dial them, when it has two or more: the simulated customer
+        writes to the first, and the relay keeps the bot's place and hand-off per number."""
+        if len(numbers) < 2:
+            self.number_note.hide()
+            return
+        self.number_note.setText(
+            self.tr(
+                "As a customer writing to your number {0}. Each of your numbers is a chat of its own: "
+                "the menu she is in and a hand-off to a person stay in that number's chat."
+            ).format(business_number_text(numbers[0], shop_region))
+        )
+        self.number_note.show()
 
     def show_stale(self, stale: bool) -> None:
         """Say (or stop saying) that the answers are the last valid menu's, not the one on screen."""
@@ -589,6 +611,8 @@ class BotEditor(AutomationDialog):
         self.tabs.addTab(self._report_tab(), self.tr("Re&port"))
         self.tabs.currentChanged.connect(self._tab_shown)
         self.simulator = Simulator(find_customer=self._order_customer)
+        region = self.ctx.shop_region
+        run_read(self.ctx, shop_numbers, lambda found: self.simulator.set_numbers(found, region), parent=self)
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         lv = QVBoxLayout(left)

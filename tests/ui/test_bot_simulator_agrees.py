@@ -15,7 +15,7 @@ from app.rules import CustomerMessage
 from app.shop_menu import korean_shop_menu
 from app.wire import Automations, DayHours
 from tests.support.fake_graph import run_fake_graph
-from tests.support.relay_server import RunningRelay, inbound, run_relay
+from tests.support.relay_server import PHONE_NUMBER_ID, RunningRelay, inbound, run_relay
 from ui.bot_editor import Simulator, reply_text
 
 ALWAYS_OPEN = {"timezone": "Asia/Seoul", "week": [DayHours(mode="all_day").model_dump()] * 7}
@@ -64,17 +64,19 @@ def bot_relay(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Runnin
         yield relay, Automations.model_validate(answer.json())
 
 
-def _post(relay: RunningRelay, wa_id: str, kind: str, value: str) -> None:
+def _post(relay: RunningRelay, wa_id: str, kind: str, value: str, number: str = PHONE_NUMBER_ID) -> None:
     if kind == "text":
-        payload = inbound("text", value, sender=wa_id, name="Kim")
+        payload = inbound("text", value, sender=wa_id, name="Kim", phone_number_id=number)
     elif kind == "row":
         reply = {"type": "list_reply", "list_reply": {"id": value, "title": "x"}}
-        payload = inbound("interactive", reply, sender=wa_id, name="Kim")
+        payload = inbound("interactive", reply, sender=wa_id, name="Kim", phone_number_id=number)
     elif kind == "button":
         reply = {"type": "button_reply", "button_reply": {"id": value, "title": "x"}}
-        payload = inbound("interactive", reply, sender=wa_id, name="Kim")
+        payload = inbound("interactive", reply, sender=wa_id, name="Kim", phone_number_id=number)
     else:
-        payload = inbound("button", {"payload": value, "text": "x"}, sender=wa_id, name="Kim")
+        payload = inbound(
+            "button", {"payload": value, "text": "x"}, sender=wa_id, name="Kim", phone_number_id=number
+        )
     assert relay.post_webhook(payload).status_code == 200
 
 
@@ -163,3 +165,34 @@ def test_a_new_customer_saying_hello_gets_in_the_simulator_what_the_relay_sends(
         assert first.startswith("Kim님 안녕하세요! 서울 리넨입니다.")
         assert ("무엇을 도와드릴까요" in first) is welcome_menu
         simulator.deleteLater()
+
+
+def test_a_chat_on_the_second_number_gets_the_simulators_answers_while_the_first_is_with_a_person(
+    qapp: Any, bot_relay: tuple[RunningRelay, Automations]
+) -> None:
+    """A shop with two numbers: the simulator is one chat, and so is her chat with the second number.
+    The menu she was shown at the first number and her hand-off there change nothing in it."""
+    relay, doc = bot_relay
+    second = "106540352242933"
+    wa_id = str(next(numbers))
+    cursor = _last_seq(relay)
+    for text in ("메뉴", "상담원"):  # the first number's chat: a menu, then a person
+        _post(relay, wa_id, "text", text)
+    cursor = relay.wait_for_events(2 + 3, after=cursor)[4]["seq"]
+    simulator = Simulator()
+    simulator.set_document(doc)
+    simulator.set_numbers(("8225550101", "8225550202"), "KR")
+    assert simulator.number_note.text().startswith("As a customer writing to your number 02-555-0101.")
+    for text in ("3", "메뉴", "3", "상담원", "메뉴"):
+        before = len(simulator.transcript.rows)
+        paused = simulator.state.paused_until
+        simulator.customer_says(CustomerMessage(text=text), text)
+        expected = [said for _who, said in simulator.transcript.rows[before + 1 :]]
+        handed_off = simulator.state.paused_until not in (paused, None)
+        _post(relay, wa_id, "text", text, second)
+        count = 1 + len(expected) + (1 if handed_off else 0)
+        events = relay.wait_for_events(count, after=cursor)[:count]
+        cursor = events[-1]["seq"]
+        sent = [(e["phone_number_id"], reply_text(e["body"])[0]) for e in events if e["kind"] == "outbound"]
+        assert sent == [(second, said) for said in expected], text
+    simulator.deleteLater()
