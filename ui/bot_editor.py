@@ -350,7 +350,7 @@ class Simulator(QFrame):
         self.number_note.setText(
             self.tr(
                 "As a customer writing to your number {0}. Each of your numbers is a chat of its own: "
-                "the menu she is in and a hand-off to a person stay in that number's chat."
+                "the customer's place in the menu and a hand-off to a person stay in that number's chat."
             ).format(business_number_text(numbers[0], shop_region))
         )
         self.number_note.show()

@@ -10287,7 +10287,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>편집기 아래의 문제를 고칠 때까지는 문제가 없던 마지막 메뉴대로 답해요.</translation>
     </message>
     <message>
-        <source>As a customer writing to your number {0}. Each of your numbers is a chat of its own: the menu she is in and a hand-off to a person stay in that number&apos;s chat.</source>
+        <source>As a customer writing to your number {0}. Each of your numbers is a chat of its own: the customer&apos;s place in the menu and a hand-off to a person stay in that number&apos;s chat.</source>
         <translation>매장 번호 {0}(으)로 연락한 고객이 되어 써 봐요. 매장 번호마다 채팅이 따로라서, 고객이 보고 있는 메뉴와 직원 연결도 그 번호의 채팅에만 적용돼요.</translation>
     </message>
     <message>
