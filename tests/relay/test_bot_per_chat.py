@@ -33,10 +33,19 @@ def hand_offs(relay: RunningRelay) -> list[tuple[str | None, str | None, bool]]:
     return found
 
 
-def resume(relay: RunningRelay, number: str | None = None) -> dict[str, Any]:
+def resumed(relay: RunningRelay, number: str | None, events: int) -> dict[str, Any]:
+    """She asked for a person at both branches; the owner resumes the bot at `number` (None: as an
+    older desktop does), and the relay has told its `events` hand-offs and resumes. Then she writes
+    "메뉴" to each branch, the first one first."""
+    put_bot(relay)
+    writes(relay, SEONGSU, "상담원 연결")
+    writes(relay, HONGDAE, "상담원 연결")
     query = {"phone_number_id": number} if number else {}
     r = relay.client.post(f"{relay.url}/v1/bot/{CUSTOMER}/resume", params=query, headers=relay.auth())
     assert r.status_code == 200, r.text
+    wait_until(lambda: len(hand_offs(relay)) == events, 10, "the resume's contact events")
+    writes(relay, SEONGSU, "메뉴")
+    writes(relay, HONGDAE, "메뉴")
     return dict(r.json())
 
 
@@ -55,32 +64,21 @@ def test_handed_to_a_person_on_one_branch_she_is_still_answered_by_the_bot_on_th
 def test_resume_on_one_branch_leaves_the_other_branchs_hand_off_as_it_was(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
-    put_bot(relay)
-    writes(relay, SEONGSU, "상담원 연결")
-    writes(relay, HONGDAE, "상담원 연결")
-    assert resume(relay, SEONGSU) == {"wa_id": CUSTOMER, "phone_number_id": SEONGSU, "bot_paused_until": None}
-    wait_until(lambda: len(hand_offs(relay)) == 3, 10, "the resume's contact event")
-    writes(relay, SEONGSU, "메뉴")
-    writes(relay, HONGDAE, "메뉴")  # still with a person at Hongdae
+    answer = resumed(relay, SEONGSU, events=3)
+    assert answer == {"wa_id": CUSTOMER, "phone_number_id": SEONGSU, "bot_paused_until": None}
     assert hand_offs(relay) == [
         (SEONGSU, "keyword", True),
         (HONGDAE, "keyword", True),
         (SEONGSU, "resumed", False),
     ]
-    assert bot_answers(relay)[2:] == [(SEONGSU, TOP)]
+    assert bot_answers(relay)[2:] == [(SEONGSU, TOP)]  # Hongdae's chat is still with a person
 
 
 def test_an_older_desktops_resume_without_a_number_wakes_the_bot_on_every_branch(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
-    put_bot(relay)
-    writes(relay, SEONGSU, "상담원 연결")
-    writes(relay, HONGDAE, "상담원 연결")
-    assert resume(relay)["phone_number_id"] is None
-    wait_until(lambda: len(hand_offs(relay)) == 4, 10, "the resume's contact events")
+    assert resumed(relay, None, events=4)["phone_number_id"] is None
     assert sorted(hand_offs(relay)[2:]) == sorted([(HONGDAE, "resumed", False), (SEONGSU, "resumed", False)])
-    writes(relay, SEONGSU, "메뉴")
-    writes(relay, HONGDAE, "메뉴")
     assert bot_answers(relay)[2:] == [(SEONGSU, TOP), (HONGDAE, TOP)]
 
 
