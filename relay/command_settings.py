@@ -7,12 +7,13 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from relay.env_file import read_env_file
 from relay.storage.connection_refusals import refusal_cause
+from relay.storage.encoding import not_utf8_reason
 
 
 class CommandRefused(Exception):
@@ -83,45 +84,6 @@ SQLITE_FORMS = (
     "sqlite:///relay.db (in the folder the relay starts in) or sqlite:////var/lib/shop-inbox/relay.db "
     "(a full path: four slashes)"
 )
-
-
-def database_encoding(engine: Engine) -> str | None:
-    """The encoding of the PostgreSQL database `engine` opens (None for SQLite), asked on a connection
-    of the driver's own: SQLAlchemy's first connection to a SQL_ASCII database, what `initdb` makes
-    under the C locale, fails with a TypeError (the server's version string comes back as bytes).
-    A connection the driver cannot make raises SQLAlchemy's DBAPIError, as `engine.connect()` would."""
-    if engine.dialect.name != "postgresql":
-        return None
-    dialect = engine.dialect
-    cargs, cparams = dialect.create_connect_args(engine.url)
-    try:
-        raw = dialect.connect(*cargs, **cparams)
-    except dialect.loaded_dbapi.Error as exc:
-        raise DBAPIError.instance(None, None, exc, dialect.loaded_dbapi.Error, dialect=dialect) from exc
-    try:
-        cursor = raw.cursor()
-        cursor.execute("SHOW server_encoding")
-        row = cursor.fetchone()
-    finally:
-        raw.close()
-    value = row[0] if row else ""
-    return value.decode("ascii", "replace") if isinstance(value, bytes) else str(value)
-
-
-def not_utf8_reason(engine: Engine, url: str) -> str | None:
-    """Why the PostgreSQL database at `url` cannot keep the relay's text (up to where it goes), or None.
-
-    Only UTF8 holds every message (Korean, emoji); SQL_ASCII would keep bytes unchecked, and the
-    relay cannot even open it."""
-    encoding = database_encoding(engine)
-    if encoding is None or encoding.upper() == "UTF8":
-        return None
-    user = engine.url.username or "USER"
-    return (
-        f"the database {shown(url)} is in the encoding {encoding}, and the relay keeps its messages "
-        f"(Korean, emoji) only in UTF8: create a UTF8 one, `createdb -E UTF8 -T template0 -O {user} NAME` "
-        "(SQL: CREATE DATABASE NAME ENCODING 'UTF8' TEMPLATE template0)"
-    )
 
 
 def _in_memory_sqlite(url: str) -> bool:
@@ -211,7 +173,7 @@ def _opened_tables(url: str) -> set[str] | str:
             reason += "; PostgreSQL URLs start postgresql+psycopg://"
         return f"cannot use the database URL {shown(url)}: {reason}"
     try:
-        not_utf8 = not_utf8_reason(engine, url)
+        not_utf8 = not_utf8_reason(engine, shown(url))
         if not_utf8:
             return not_utf8 + NOT_UTF8
         with engine.connect() as conn:

@@ -18,7 +18,8 @@ from sqlalchemy import Engine, Integer, String, Table, create_engine, func, insp
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from relay.command_settings import not_utf8_reason, shown, sqlite_file, unescaped_at_reason
+from relay.command_settings import shown, sqlite_file, unescaped_at_reason
+from relay.storage.encoding import not_utf8_reason
 from relay.storage.schema import HEAD, VERSION_TABLE, SchemaRefused, SchemaTooNew, upgrade_schema
 from relay.storage.tables import metadata
 
@@ -323,7 +324,7 @@ def _check_target_empty(engine: Engine, url: str) -> None:
     """Refuse a PostgreSQL database that is not in UTF8 or holds relay rows (the tables alone, empty,
     are fine)."""
     try:
-        not_utf8 = not_utf8_reason(engine, url)
+        not_utf8 = not_utf8_reason(engine, shown(url))
         if not_utf8:
             raise MoveRefused(MoveCode.TARGET_NOT_UTF8, f"{not_utf8}, and move into it; nothing was written")
         opened = engine.connect()

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from relay.command_settings import not_utf8_reason, shown, sqlite_file
+from relay.command_settings import shown, sqlite_file
 from relay.database_move import (
     BATCH,
     MoveCode,
@@ -28,6 +28,7 @@ from relay.database_move import (
     _serial_columns,
     _verify,
 )
+from relay.storage.encoding import not_utf8_reason
 from relay.storage.schema import HEAD, VERSION_TABLE, stored_revision
 from relay.storage.tables import metadata
 from relay.wakeups import CHANNEL, SERVING_LOCK
@@ -97,7 +98,7 @@ def move_to_sqlite(
         raise MoveRefused(MoveCode.SOURCE_REFUSED, f"cannot use {shown(source_url)}: {message}") from exc
     try:
         try:
-            if not_utf8_reason(engine, source_url):  # SQLAlchemy could not open it: no relay ran on it
+            if not_utf8_reason(engine, shown(source_url)):  # SQLAlchemy could not open it: no relay ran on it
                 raise MoveRefused(
                     MoveCode.SOURCE_NOT_RELAY,
                     f"{shown(source_url)} is not in UTF8, so no relay has run on it: give the relay's own "

@@ -18,10 +18,11 @@ from typing import TextIO
 from app.wire import CheckReport, CheckStatus, CheckStep
 from relay.check import check_relay
 from relay.check_text import report_text
-from relay.command_settings import shown, sqlite_file_missing
+from relay.command_settings import NOT_UTF8, shown, sqlite_file_missing
 from relay.env_file import ignored_lines, read_env_file, write_env_file
 from relay.graph_account import GraphAccount, subscribed_app_ids
 from relay.settings import DEFAULT_GRAPH_URL, RelaySettings
+from relay.storage.encoding import DatabaseNotUtf8, not_utf8_reason
 from relay.upstream import GraphError
 
 
@@ -323,6 +324,38 @@ def unwritable_reason(env_file: Path) -> str | None:
     return None if os.access(folder, os.W_OK | os.X_OK) else f"{folder} is not writable (Permission denied)"
 
 
+# How long setup's first look at a PostgreSQL server may wait for it to answer, before a question is
+# asked: a host whose firewall drops the connection would otherwise hold setup, saying nothing, for
+# the system's own connect timeout (minutes).
+DATABASE_LOOK_SECONDS = 5
+
+
+def database_refusal(database_url: str | None) -> str | None:
+    """Why the relay could never use the PostgreSQL database setup is told about (one not in UTF8),
+    or None: also for one it cannot reach now (on another machine, not up yet: the check at the
+    end says so) or a URL it cannot read (the relay's own commands name what is wrong with it)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    if not database_url or not database_url.startswith("postgres"):
+        return None
+    try:
+        url = make_url(database_url)
+        if "connect_timeout" not in url.query:
+            url = url.update_query_dict({"connect_timeout": str(DATABASE_LOOK_SECONDS)})
+        engine = create_engine(url)
+    except (ArgumentError, ImportError, ValueError):
+        return None
+    try:
+        reason = not_utf8_reason(engine, shown(database_url))
+    except DBAPIError:
+        return None
+    finally:
+        engine.dispose()
+    return reason + NOT_UTF8 if reason else None
+
+
 def run_setup(
     args: argparse.Namespace,
     *,
@@ -354,6 +387,14 @@ def run_setup(
                 f"shop-inbox-relay setup: {env_file} {notes[0]}; fix it and run setup again.", file=sys.stderr
             )
             return 2
+    # Before the questions too: the relay would never start on such a database, and setup's check
+    # at the end would meet it after the env file was written and Meta's side set up.
+    refused = database_refusal(
+        args.database or existing.get("RELAY_DATABASE_URL") or env.get("RELAY_DATABASE_URL")
+    )
+    if refused:
+        print(f"shop-inbox-relay setup: {refused}; nothing was written.", file=sys.stderr)
+        return 2
     try:
         values = collect(args, existing, env, ask, ask_secret)
     except SetupRefused as exc:
@@ -413,7 +454,16 @@ def run_setup(
     path = relay_path(env_file, named if named and shown(named) == named else None)
     ok = asyncio.run(connect_to_meta(settings, graph_url, out, start=path.start))
     if not args.no_check:
-        text, report = closing_check(settings, env, graph_url, database_url)
+        try:
+            text, report = closing_check(settings, env, graph_url, database_url)
+        except DatabaseNotUtf8 as exc:
+            # Reached only now (it did not answer before the questions): what setup did stays done.
+            print(
+                f"shop-inbox-relay setup: {exc}{NOT_UTF8}. {env_file} is written and Meta's side set up "
+                "as said above: with the new database's URL there, run setup again (it is safe to repeat).",
+                file=sys.stderr,
+            )
+            return 2
         # Only what still waits for the running relay is said to wait for it (a repeated setup,
         # with the relay up, may find Meta's verification done already).
         waiting = [

@@ -74,6 +74,7 @@ def relay_command(*args: str, env: dict[str, str] | None = None) -> subprocess.C
     return subprocess.run(
         [sys.executable, "-m", "relay.cli", *args],
         env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         timeout=60,
@@ -84,6 +85,15 @@ def relay_sqlite_database(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'relay.db'}"
     Store(url).close()  # a relay's database, at the code's revision
     return url
+
+
+def assert_no_tables(url: str) -> None:
+    engine = create_engine(url, connect_args={"client_encoding": "utf8"})
+    try:
+        with engine.connect() as conn:
+            assert inspect(conn).get_table_names() == []  # nothing was made there
+    finally:
+        engine.dispose()
 
 
 def refusal_line(url: str) -> str:
@@ -108,12 +118,7 @@ def test_a_relay_command_on_a_sql_ascii_database_stops_in_one_line_saying_how_to
         f"shop-inbox-relay {args[0]}: {refusal_line(sql_ascii_database)}, and give the relay its URL "
         "(--database, or RELAY_DATABASE_URL in its env file)"
     ]
-    engine = create_engine(sql_ascii_database, connect_args={"client_encoding": "utf8"})
-    try:
-        with engine.connect() as conn:
-            assert inspect(conn).get_table_names() == []  # nothing was made there
-    finally:
-        engine.dispose()
+    assert_no_tables(sql_ascii_database)
 
 
 def test_a_move_into_a_sql_ascii_database_is_refused_with_its_code_and_the_database_it_says_takes_it(
@@ -152,3 +157,21 @@ def test_a_move_back_from_a_sql_ascii_database_is_refused_as_no_relays(
         "so no relay has run on it: give the relay's own --database (or RELAY_DATABASE_URL in its env file)"
     ]
     assert not target.exists()
+
+
+def test_setup_on_a_sql_ascii_database_stops_before_its_first_question_in_one_line_writing_nothing(
+    tmp_path: Path, sql_ascii_database: str
+) -> None:
+    # Its check at the end opened the database itself: a traceback, after the env file was written
+    # and Meta's side set up, the owner's answers typed for a relay that could never start there.
+    env_file = tmp_path / "relay.env"
+    # No answers to read (stdin is empty): a question asked would end in "no answer to read".
+    done = relay_command("setup", "--env-file", str(env_file), "--database", sql_ascii_database)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [
+        f"shop-inbox-relay setup: {refusal_line(sql_ascii_database)}, and give the relay its URL "
+        "(--database, or RELAY_DATABASE_URL in its env file); nothing was written."
+    ]
+    assert done.stdout == ""  # not one question asked
+    assert not env_file.exists()
+    assert_no_tables(sql_ascii_database)
