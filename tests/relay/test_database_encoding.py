@@ -4,6 +4,8 @@ locale) is refused by every command in one line that says how to make one the re
 from __future__ import annotations
 
 import os
+import re
+import signal
 import subprocess
 import sys
 import warnings
@@ -175,3 +177,50 @@ def test_setup_on_a_sql_ascii_database_stops_before_its_first_question_in_one_li
     assert done.stdout == ""  # not one question asked
     assert not env_file.exists()
     assert_no_tables(sql_ascii_database)
+
+
+def test_a_worker_started_again_on_a_database_now_in_sql_ascii_refuses_in_one_line_and_serve_stops(
+    tmp_path: Path, created_databases: list[str]
+) -> None:
+    # `serve` looks at the encoding once, at its start: a worker uvicorn started again later (or a
+    # relay on another machine) met a database recreated meanwhile under the C locale with a
+    # traceback of SQLAlchemy's TypeError.
+    from tests.support.fake_graph import run_fake_graph
+    from tests.support.relay_process import relay_env, serve_process
+
+    assert PG_URL
+    name = f"relay_test_recreated_{os.getpid()}"
+    created_databases.append(name)
+    url = _database_url(name)
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+        with (
+            run_fake_graph() as graph,
+            serve_process(tmp_path / "serve.log", free_port(), relay_env(url, graph.url), workers=2) as serve,
+        ):
+            restarted, _sibling = serve.workers()
+            with admin.connect() as conn:  # restored, say, into a database made under the C locale
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+                conn.execute(
+                    text(
+                        f"CREATE DATABASE \"{name}\" ENCODING 'SQL_ASCII' TEMPLATE template0 "
+                        "LC_COLLATE 'C' LC_CTYPE 'C'"
+                    )
+                )
+            os.kill(restarted, signal.SIGKILL)
+            assert serve.process.wait(timeout=60) == 3  # failed, for systemd or Docker to show
+            log = serve.log()
+    finally:
+        admin.dispose()
+    refused = (
+        f"level=ERROR logger=relay.worker_process worker=.* worker start: {re.escape(refusal_line(url))}$"
+    )
+    assert len(re.findall(refused, log, re.MULTILINE)) == 1, log
+    assert re.search(
+        r"worker \d+ could not start \(exited with status 3: see its lines above\); serve stops", log
+    )
+    assert "Traceback" not in log and "TypeError" not in log
+    assert log.count("started worker") == 1  # the one in the killed worker's place, not a loop of them
+    assert_no_tables(url)
