@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, Table, create_engine, event, text
 from sqlalchemy.engine import Connection
 
-from relay.storage.encoding import refuse_unless_utf8
+from relay.storage.encoding import refuse_other_encodings
 from relay.storage.schema import upgrade_schema
 from relay.wakeups import CHANNEL
 
@@ -78,9 +78,9 @@ class Database:
         )
         if self.is_sqlite:
             self._configure_sqlite()
-        # Each process looks for itself (a worker started again, a `serve` on another machine): a
-        # database in SQL_ASCII is refused in one line, not met with SQLAlchemy's TypeError.
-        refuse_unless_utf8(self.engine)
+        # Each process, each connection looks for itself (a worker started again, a `serve` on
+        # another machine): a database in SQL_ASCII is refused in one line, not met with a TypeError.
+        refuse_other_encodings(self.engine)
         # Alembic, under a lock, so several workers starting at once migrate once.
         upgrade_schema(self.engine)
 

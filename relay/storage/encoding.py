@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from typing import Any
+
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 
 from relay.storage.schema import SchemaRefused
@@ -27,36 +29,57 @@ def database_encoding(engine: Engine) -> str | None:
     except dialect.loaded_dbapi.Error as exc:
         raise DBAPIError.instance(None, None, exc, dialect.loaded_dbapi.Error, dialect=dialect) from exc
     try:
-        cursor = raw.cursor()
+        return _server_encoding(raw)
+    finally:
+        raw.close()
+
+
+def _server_encoding(raw: Any) -> str:
+    """The encoding a driver's connection says its database is in, its transaction ended again."""
+    cursor = raw.cursor()
+    try:
         cursor.execute("SHOW server_encoding")
         row = cursor.fetchone()
     finally:
-        raw.close()
+        cursor.close()
+    raw.rollback()  # as SQLAlchemy expects a new connection: no transaction open (autocommit can be set)
     value = row[0] if row else ""
     return value.decode("ascii", "replace") if isinstance(value, bytes) else str(value)
 
 
 def not_utf8_reason(engine: Engine, shown_url: str) -> str | None:
     """Why the PostgreSQL database `engine` opens cannot keep the relay's text, naming it as
-    `shown_url` (its password hidden), or None.
+    `shown_url` (its password hidden), or None."""
+    return _not_utf8_sentence(database_encoding(engine), shown_url, engine.url.username)
 
-    Only UTF8 holds every message (Korean, emoji); SQL_ASCII would keep bytes unchecked, and the
-    relay cannot even open it."""
-    encoding = database_encoding(engine)
+
+def _not_utf8_sentence(encoding: str | None, shown_url: str, user: str | None) -> str | None:
+    """Only UTF8 holds every message (Korean, emoji); SQL_ASCII would keep bytes unchecked, and
+    SQLAlchemy cannot even open it."""
     if encoding is None or encoding.upper() == "UTF8":
         return None
-    user = engine.url.username or "USER"
+    owner = user or "USER"
     return (
         f"the database {shown_url} is in the encoding {encoding}, and the relay keeps its messages "
-        f"(Korean, emoji) only in UTF8: create a UTF8 one, `createdb -E UTF8 -T template0 -O {user} NAME` "
+        f"(Korean, emoji) only in UTF8: create a UTF8 one, `createdb -E UTF8 -T template0 -O {owner} NAME` "
         "(SQL: CREATE DATABASE NAME ENCODING 'UTF8' TEMPLATE template0)"
     )
 
 
-def refuse_unless_utf8(engine: Engine) -> None:
-    """Raise DatabaseNotUtf8 for a PostgreSQL database in another encoding than UTF8, before any of
-    SQLAlchemy's connections to it (a relay worker started again after `serve`'s own look, or a
-    second `serve` on another machine, looks at its start too): one connection, one statement."""
-    reason = not_utf8_reason(engine, engine.url.render_as_string(hide_password=True))
-    if reason is not None:
-        raise DatabaseNotUtf8(reason)
+def refuse_other_encodings(engine: Engine) -> None:
+    """Make every new connection of `engine` to a PostgreSQL database in another encoding than UTF8
+    raise DatabaseNotUtf8, before SQLAlchemy uses it: a relay worker started again after `serve`'s
+    own look, a `serve` on another machine, a worker's pool reconnecting after the database was
+    recreated, each refuses for itself. One statement on each new connection, none of its own."""
+    if engine.dialect.name != "postgresql":
+        return
+    shown_url = engine.url.render_as_string(hide_password=True)
+
+    # First among the engine's connect handlers: before SQLAlchemy's own first look at the server,
+    # which fails on SQL_ASCII.
+    @event.listens_for(engine, "connect", insert=True)
+    def _look(dbapi_connection: Any, _record: Any) -> None:
+        reason = _not_utf8_sentence(_server_encoding(dbapi_connection), shown_url, engine.url.username)
+        if reason is not None:
+            dbapi_connection.close()
+            raise DatabaseNotUtf8(reason)
