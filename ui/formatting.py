@@ -74,6 +74,34 @@ def shortcut_text(shortcut: str) -> str:
     return WORD_JOINER.join(shortcut)
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+# The relay's commands a sentence tells the owner (or her server's admin) to run: `shop-inbox-relay
+# token`, alone or with its subcommand.
+_SUBCOMMANDS = "(?:token|setup|serve|check|move-database)"
+_RELAY_COMMAND = re.compile(f"shop-inbox-relay(?: {_SUBCOMMANDS})?")
+# As command_kept_whole shows one, once its word joiners are gone: the no-break space before the
+# subcommand (also in a selection that starts inside the command).
+_SHOWN_SPACE = re.compile(f"(?<=relay){NO_BREAK_SPACE}(?={_SUBCOMMANDS})")
+
+
+def command_kept_whole(sentence: str) -> str:
+    """`sentence` with each relay command in it kept on one line however narrow the window: a word
+    joiner after each hyphen and a no-break space before its subcommand. Qt wraps a line after a
+    hyphen, and "…다시 확인해 주세요. shop-" over "inbox-relay token 명령이…" reads as two words to
+    type. `plain_text` gives the command back as typed (ui/message_box.py's copied_without_joiners)."""
+    return _RELAY_COMMAND.sub(
+        lambda found: found.group().replace("-", f"-{WORD_JOINER}").replace(" ", NO_BREAK_SPACE), sentence
+    )
+
+
+def plain_text(shown: str) -> str:
+    """Text as the owner copies it from a label or a box: without the word joiners that keep a
+    shortcut or a command whole, and with a command's plain space (pasted into a terminal, a
+    no-break space made "shop-inbox-relay token" one word: "command not found")."""
+    return _SHOWN_SPACE.sub(" ", shown.replace(WORD_JOINER, ""))
+
+
 def count_text(n: int) -> str:
     """A count in the UI locale's digits: "12,500" in English and Korean, "12.500" in German.
 

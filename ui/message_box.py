@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Slo
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 
-from ui.formatting import WORD_JOINER
+from ui.formatting import plain_text
 
 Button = QMessageBox.StandardButton
 Icon = QMessageBox.Icon
@@ -60,17 +60,18 @@ def letter_dialog_buttons(box: QDialogButtonBox) -> None:
 
 
 class _CopiedWithoutJoiners(QObject):
-    """What the owner copies from a box while it is up (the whole box, which Ctrl+C copies on
-    Windows, or the words she selected) reaches the clipboard without the word joiners that keep
-    a shortcut ("/감사") on one line (ui/formatting.py's shortcut_text): pasted into WhatsApp Web,
-    they were invisible characters in her message. A child of the box: it goes with it.
+    """What the owner copies from a box (or a page of sentences) while it is up (the whole box,
+    which Ctrl+C copies on Windows, or the words she selected) reaches the clipboard as plain text
+    (ui/formatting.py's plain_text): without the word joiners that keep a shortcut ("/감사") or a
+    relay command on one line, which pasted into WhatsApp Web were invisible characters in her
+    message, and with a command's plain space. A child of the box: it goes with it.
 
     It finds the box as its parent and keeps no reference to it: PySide hands a box to Python once
     its exec() returns, and a reference here made box and helper a cycle, so the box (hidden, and
     still Qt's active window for a moment) lived on until a garbage collection instead of going
     when the code that showed it let go of it."""
 
-    def __init__(self, box: QMessageBox) -> None:
+    def __init__(self, box: QWidget) -> None:
         super().__init__(box)
         QGuiApplication.clipboard().dataChanged.connect(self._strip)
 
@@ -79,12 +80,14 @@ class _CopiedWithoutJoiners(QObject):
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text()
         box = self.parent()
-        if isinstance(box, QWidget) and box.isVisible() and WORD_JOINER in text:
-            clipboard.setText(text.replace(WORD_JOINER, ""))
+        plain = plain_text(text)
+        if isinstance(box, QWidget) and box.isVisible() and plain != text:
+            clipboard.setText(plain)
 
 
-def copied_without_joiners(box: QMessageBox) -> None:
-    """Text copied from `box` while it shows is copied without word joiners (see above)."""
+def copied_without_joiners(box: QWidget) -> None:
+    """Text copied while `box` (a message box, or a widget of sentences) shows is copied as plain
+    text (see above)."""
     _CopiedWithoutJoiners(box)
 
 

@@ -23,8 +23,9 @@ from app.relay_client import RelayClient
 from app.relay_url import is_web_address, normalise_relay_url
 from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckStep, NumberHealth
 from ui.busy_button import set_busy
-from ui.formatting import business_number_text, count_text
+from ui.formatting import business_number_text, command_kept_whole, count_text
 from ui.korean_particles import with_particles
+from ui.message_box import copied_without_joiners
 from ui.ops import Op
 from ui.size_text import human_size
 from ui.theme import fine_colour, muted_colour, problem_colour, warning_colour
@@ -257,6 +258,8 @@ class RelayCheckView(QWidget):
         self.shop_region = ""
         self.line_labels: list[tuple[QLabel, QLabel]] = []  # (mark, sentence) per line
         self.titles: list[QLabel] = []
+        # Its fixes name the relay's commands, kept whole on screen, copied as typed.
+        copied_without_joiners(self)
 
     @staticmethod
     def _label() -> QLabel:
@@ -287,7 +290,7 @@ class RelayCheckView(QWidget):
         self._clear()
         self.report = None
         self.summary.setStyleSheet(f"color: {problem_colour()};")
-        self.summary.setText(reason)
+        self.summary.setText(command_kept_whole(reason))
 
     def show_report(self, report: CheckReport) -> None:
         self._clear()
@@ -318,7 +321,7 @@ class RelayCheckView(QWidget):
             skipped = line.status == CheckStatus.SKIP
             title.setStyleSheet("font-weight: bold;" + (f" color: {muted_colour()};" if skipped else ""))
             text = self._label()
-            text.setText(line_sentence(line))
+            text.setText(command_kept_whole(line_sentence(line)))
             if line.status == CheckStatus.SKIP:
                 text.setStyleSheet(f"color: {muted_colour()};")
             self.grid.addWidget(symbol, 2 * row, 0)

@@ -53,7 +53,7 @@ from ui.campaign_prices_box import CampaignPricesBox
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
-from ui.formatting import full_datetime
+from ui.formatting import command_kept_whole, full_datetime
 from ui.language_box import LanguageBox
 from ui.link_label import LinkLabel
 from ui.ops import Op, delete_when_closed, failure_sentence, run_change, run_op
@@ -829,11 +829,13 @@ class SettingsDialog(QDialog):
                 self.tr("Relay token refused"),
                 self.tr("The relay refused this relay token. Save it anyway, in place of the one kept now?")
                 if token
-                else self.tr(
-                    "The relay at {url} refused the relay token kept on this computer. Paste that "
-                    "relay's own relay token (shop-inbox-relay token) in Relay token. Save the address "
-                    "anyway?"
-                ).format(url=url),
+                else command_kept_whole(
+                    self.tr(
+                        "The relay at {url} refused the relay token kept on this computer. Paste that "
+                        "relay's own relay token (shop-inbox-relay token) in Relay token. Save the "
+                        "address anyway?"
+                    ).format(url=url)
+                ),
                 self.tr("&Save anyway"),
             ):
                 self.token.setFocus()

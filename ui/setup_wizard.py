@@ -28,6 +28,7 @@ from ui import icons, message_box
 from ui.busy_button import set_busy
 from ui.context import AppContext
 from ui.error_sentences import UNREACHABLE_FOR_A_REASON, code_sentence
+from ui.formatting import command_kept_whole
 from ui.link_label import LinkLabel
 from ui.ops import Op, failure_sentence
 from ui.relay_check_view import (
@@ -55,7 +56,12 @@ log = logging.getLogger(__name__)
 
 
 def explain(result: CheckResult, url: str = "") -> str:
-    """A sentence a shop owner understands for each outcome (`url`: the address that was checked)."""
+    """A sentence a shop owner understands for each outcome (`url`: the address that was checked),
+    the relay command it names kept on one line."""
+    return command_kept_whole(_outcome_sentence(result, url))
+
+
+def _outcome_sentence(result: CheckResult, url: str) -> str:
     translate = QCoreApplication.translate
     if result.outcome is CheckOutcome.UNREACHABLE and result.cause in UNREACHABLE_FOR_A_REASON:
         return code_sentence(result.cause, {})
@@ -118,6 +124,9 @@ class RelayPage(QWizardPage):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
+        # The command it may name is the owner's to copy into her server's terminal, as typed.
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        message_box.copied_without_joiners(self)
         # A page inside the app in the owner's language (a markdown file handed to the system opened
         # nothing on a computer without a viewer for it, and it is English for the server's admin).
         guide = LinkLabel(self.tr("How do I set up a relay?"), "#relay-help")
@@ -186,7 +195,9 @@ class RelayPage(QWizardPage):
             # Check connection with the token field empty: ask for it, rather than have the relay
             # "refuse this relay token" the owner has not given yet.
             self.result.setText(
-                self.tr("Paste the relay token too: the relay prints it (shop-inbox-relay token).")
+                command_kept_whole(
+                    self.tr("Paste the relay token too: the relay prints it (shop-inbox-relay token).")
+                )
             )
             self.result.setStyleSheet("color: #b3261e;")
             self.token.setFocus()
