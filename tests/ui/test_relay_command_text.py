@@ -7,37 +7,24 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication, QTextLayout, QTextOption
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 from app.relay_client import CheckOutcome, CheckResult
+from tests.support.line_breaks import line_starts
 from tests.support.relay_server import RunningRelay
 from ui.formatting import command_kept_whole, plain_text
 
 COMMAND = "shop-inbox-relay token"
 
 
-def _line_starts(label: QLabel, text: str, width: int) -> list[int]:
-    """Where each line after the first begins when `text` wraps at `width` in `label`'s font."""
-    layout = QTextLayout(text, QFont(label.font()))
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    starts = []
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        starts.append(line.textStart())
-    layout.endLayout()
-    return starts[1:]
-
-
 def _breaks_inside_command(label: QLabel, sentence: str, widths: range) -> list[int]:
-    """The widths at which a line of `sentence` breaks inside the relay command it names."""
-    shown = command_kept_whole(COMMAND)
-    start = sentence.index(shown if shown in sentence else COMMAND)
-    inside = range(start + 1, start + len(shown if shown in sentence else COMMAND))
-    return [w for w in widths if any(s in inside for s in _line_starts(label, sentence, w))]
+    """The widths at which a line of `sentence` breaks inside the relay command it names (kept whole
+    or bare)."""
+    command = next(c for c in (command_kept_whole(COMMAND), COMMAND) if c in sentence)
+    start = sentence.index(command)
+    inside = range(start + 1, start + len(command))
+    return [w for w in widths if any(s in inside for s in line_starts(label, sentence, w))]
 
 
 @pytest.fixture(params=["ko", "en"])
@@ -82,7 +69,7 @@ def test_the_wizards_wrong_token_sentence_keeps_the_command_whole_at_its_narrowe
     shown = label.text()
     assert "릴레이가 이 릴레이 토큰을 거부했어요" in shown
     width = label.contentsRect().width()
-    assert _line_starts(label, shown, width), "the sentence fits one line: not narrow enough to test"
+    assert line_starts(label, shown, width), "the sentence fits one line: not narrow enough to test"
     assert _breaks_inside_command(label, shown, range(width, width + 1)) == []
 
     QGuiApplication.clipboard().clear()

@@ -6,33 +6,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel
 
+from tests.support.line_breaks import line_starts
 from ui.formatting import WORD_JOINER, shortcut_text
 from ui.korean_particles import with_particles
-
-
-def _line_starts(label: QLabel, text: str, width: int) -> list[int]:
-    """Where each line after the first begins when `text` wraps at `width` in `label`'s font."""
-    layout = QTextLayout(text, QFont(label.font()))
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    starts = []
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        starts.append(line.textStart())
-    layout.endLayout()
-    return starts[1:]
 
 
 def _breaks_inside(label: QLabel, sentence: str, shortcut: str) -> list[int]:
     """The widths (20 to 400 px) at which a line breaks inside `shortcut` within `sentence`."""
     start = sentence.index(shortcut)
     inside = range(start + 1, start + len(shortcut))
-    return [w for w in range(20, 401, 2) if any(s in inside for s in _line_starts(label, sentence, w))]
+    return [w for w in range(20, 401, 2) if any(s in inside for s in line_starts(label, sentence, w))]
 
 
 def test_a_shortcut_in_the_kept_words_offer_never_wraps_inside_itself(
