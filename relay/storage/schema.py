@@ -47,6 +47,11 @@ class SchemaTooNew(SchemaRefused):
     """The database was migrated by a newer relay than this one."""
 
 
+class SchemaNoRoom(SchemaRefused):
+    """The disk holding the database is full: the upgrade (or the copy before it) was undone, and
+    the database is as it was, at its old revision. The next start, once there is room, upgrades it."""
+
+
 def stored_revision(conn: Connection) -> str | None:
     if not inspect(conn).has_table(VERSION_TABLE):
         return None
@@ -58,14 +63,17 @@ def upgrade_schema(engine: Engine) -> None:
 
     A SQLite database an older relay used is copied first (`copy_before_upgrade`): there is no way
     down, and an operator who goes back to the older relay needs the database as it left it."""
-    with engine.connect() as conn:
+    with said_as_no_room(engine, None, opening=True), engine.connect() as conn:
         first_look = stored_revision(conn)
     if first_look == HEAD:
         return
     if first_look is not None:
         refuse_unknown_revision(first_look)
     copy = copy_before_upgrade(engine, first_look)
-    with engine.begin() as conn:  # SQLite: BEGIN IMMEDIATE (relay/storage/database.py), one writer
+    found = first_look
+    # SQLite: BEGIN IMMEDIATE (relay/storage/database.py), one writer. A disk that fills on the way
+    # ends the one transaction: every revision of this upgrade is undone together.
+    with said_as_no_room(engine, first_look), engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_MIGRATION_LOCK})
         found = stored_revision(conn)
@@ -113,7 +121,7 @@ def copy_before_upgrade(engine: Engine, found: str | None) -> Path | None:
             f"from {found} to {HEAD} ({exc.strerror or exc}); nothing was changed"
         ) from exc
     if free < needed:
-        raise SchemaRefused(
+        raise SchemaNoRoom(
             f"no room to copy the database before upgrading it from {found} to {HEAD}: "
             f"{_megabytes(free)} free in {backups}, about {_megabytes(needed)} needed; "
             "free some space and start again (nothing was changed)"
@@ -138,12 +146,80 @@ def copy_before_upgrade(engine: Engine, found: str | None) -> Path | None:
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
+        if out_of_room(backups, exc):
+            raise SchemaNoRoom(
+                f"the disk holding {backups} became full while the database was copied there before "
+                f"upgrading it from {found} to {HEAD} ({_free(backups)} free); the copy was removed and "
+                "nothing was changed: free some space there and start again"
+            ) from exc
         raise SchemaRefused(
             f"could not copy the database to {target} before upgrading it from {found} to {HEAD} "
             f"({exc}); nothing was changed"
         ) from exc
     log.info("database copied before its upgrade: from=%s copy=%s", found, target)
     return target
+
+
+# Less free than this where the database lives, and a failure to write it is the disk's: SQLite says
+# "disk I/O error", not "disk is full", when the WAL's index beside the file cannot be grown.
+ROOM_NEEDED = 1024 * 1024
+
+
+@contextmanager
+def said_as_no_room(engine: Engine, found: str | None, *, opening: bool = False) -> Iterator[None]:
+    """A failure for want of room inside the block, raised as SchemaNoRoom: one line that says the
+    disk is full, where, and that the database is as it was (at `found`; `opening`: it could not
+    even be read). Any other failure goes on as it was."""
+    try:
+        yield
+    except SchemaRefused:
+        raise
+    except Exception as exc:
+        path = sqlite_file(engine)
+        if not out_of_room(path.parent if path is not None else None, exc):
+            raise
+        database = f"the database {path}" if path is not None else "the relay's database"
+        if opening and path is not None and _size(path) == 0:
+            what = f"a new database could not be made at {path}"
+        elif opening:
+            what = f"{database} could not be opened to upgrade it to {HEAD}; nothing was changed"
+        else:
+            was = f"at revision {found}" if found else "with no revision yet"
+            what = f"upgrading {database} to {HEAD} ran out of room and was undone: it is as it was, {was}"
+        if path is None:
+            raise SchemaNoRoom(
+                f"the PostgreSQL server's disk is full: {what}; free some space on the server and start again"
+            ) from exc
+        raise SchemaNoRoom(
+            f"the disk holding {path.parent} is full ({_free(path.parent)} free): {what}; free some space "
+            "there and start again"
+        ) from exc
+
+
+def out_of_room(folder: Path | None, exc: BaseException) -> bool:
+    """`exc` comes of a full disk: SQLite's "database or disk is full", the OS's "no space left",
+    PostgreSQL's disk_full; or a database or file error in `folder` (a SQLite file's) with hardly
+    any room left there."""
+    from sqlalchemy.exc import OperationalError
+
+    from relay.store import storage_cause
+
+    if storage_cause(exc) == "disk_full":
+        return True
+    if folder is None or not isinstance(exc, OperationalError | sqlite3.OperationalError | OSError):
+        return False
+    try:
+        return shutil.disk_usage(folder).free < ROOM_NEEDED
+    except OSError:
+        return False
+
+
+def _free(folder: Path) -> str:
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return "unknown"
+    return f"{free // 1024} KB" if free < 1024 * 1024 else _megabytes(free)
 
 
 def _size(path: Path) -> int:

@@ -1,0 +1,158 @@
+"""The relay's own migration on a disk that fills on the way: the database stays whole at its old
+revision, `serve` says so in one line, and the next start, once there is room, upgrades and serves it.
+
+A real disk: a small tmpfs in a mount namespace of the test's own (tests/support/full_disk.py; the
+test skips where it cannot mount one). Its `backups` folder is a second, roomy tmpfs, as an operator
+may mount it: the copy made before the upgrade fits, and the upgrade itself meets the full disk.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, text
+
+from relay.storage.schema import HEAD, MIGRATIONS_DIR
+from tests.support.full_disk import run_on_a_small_disk
+from tests.support.servers import free_port
+
+OLD = "0001"
+TOKEN = "token-the-shops-desktops-hold"
+WAMID = "wamid.BEFORE-THE-UPGRADE"
+
+# Run in the namespace: argv[1] the small disk (its relay.db at OLD), argv[2] a free port.
+DRIVER = """
+import os, signal, sqlite3, subprocess, sys
+import httpx
+from tests.support.relay_process import answers_healthz, wait_until
+
+disk, port = sys.argv[1], sys.argv[2]
+database = f"{disk}/relay.db"
+serve = [sys.executable, "-m", "relay.cli", "serve", "--host", "127.0.0.1", "--port", port,
+         "--upstream", "sandbox", "--database", f"sqlite:///{database}"]
+env = {k: v for k, v in os.environ.items() if not k.startswith(("RELAY_", "WHATSAPP_"))}
+
+def as_stored():
+    db = sqlite3.connect(database)
+    try:
+        print("integrity:", db.execute("PRAGMA integrity_check").fetchone()[0])
+        print("revision:", db.execute("SELECT version_num FROM relay_schema_version").fetchone()[0])
+        print("token kept:", db.execute("SELECT value FROM kv WHERE key = 'client_token'").fetchone()[0])
+    finally:
+        db.close()
+
+# Room to open the database, not for what the upgrade writes: its new tables, filled from the events.
+free = os.statvfs(disk)
+with open(f"{disk}/photos", "wb") as photos:
+    photos.write(bytes(free.f_bavail * free.f_frsize - 512 * 1024))
+first = subprocess.run(serve, env=env, capture_output=True, text=True, timeout=120)
+print("exit:", first.returncode)
+for line in first.stderr.splitlines():
+    if not line.startswith("time="):  # the log lines: the operator's own line is the rest
+        print("said:", line)
+as_stored()
+
+os.remove(f"{disk}/photos")
+second = subprocess.Popen(serve, env=env, stderr=subprocess.DEVNULL)
+try:
+    url = f"http://127.0.0.1:{port}"
+    wait_until(lambda: answers_healthz(url) or second.poll() is not None, 120, "serve to start")
+    page = httpx.get(f"{url}/v1/events", params={"after": 0, "wait": 0},
+                     headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30).json()
+    print("first event served:", page["events"][0]["message"]["id"])
+finally:
+    second.send_signal(signal.SIGINT)
+    second.wait(timeout=60)
+as_stored()
+"""
+
+
+# Revision 0014 fills a row per customer the shop wrote to from these: more than the disk has room for.
+CUSTOMERS_WRITTEN_TO = 20_000
+
+
+def an_older_relays_database(path: Path) -> None:
+    """A database a relay at revision OLD left: the shop's desktops' token, a customer's message, and
+    the shop's answers to many customers."""
+    now = int(time.time() * 1000)  # kept: within the retention period
+    at = datetime.fromtimestamp(now / 1000, UTC).isoformat()
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, OLD)
+        with engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO kv (key, value) VALUES ('client_token', :token)"), {"token": TOKEN}
+            )
+            message = {
+                "message": {
+                    "from": "821012345678",
+                    "id": WAMID,
+                    "timestamp": str(now // 1000),
+                    "type": "text",
+                }
+            }
+            conn.execute(
+                text(
+                    "INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload) VALUES"
+                    " ('message', :at, :at_ms, '100000000000001', :key, :payload)"
+                ),
+                {"at": at, "at_ms": now, "key": f"m:{WAMID}", "payload": json.dumps(message)},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO event (kind, at, at_ms, phone_number_id, payload) VALUES"
+                    " ('outbound', :at, :at_ms, '100000000000001', :payload)"
+                ),
+                [
+                    {
+                        "at": at,
+                        "at_ms": now,
+                        "payload": json.dumps(
+                            {"wamid": f"wamid.OUT{n}", "to": f"8210{n:08d}", "sent_by": "owner"}
+                        ),
+                    }
+                    for n in range(CUSTOMERS_WRITTEN_TO)
+                ],
+            )
+    finally:
+        engine.dispose()
+
+
+def test_a_disk_that_fills_during_the_upgrade_leaves_the_database_as_it_was_and_the_next_start_upgrades_it(
+    tmp_path: Path,
+) -> None:
+    old = tmp_path / "relay.db"
+    an_older_relays_database(old)
+    driver = tmp_path / "driver.py"
+    driver.write_text(f"TOKEN = {TOKEN!r}\n{DRIVER}", encoding="utf-8")
+    disk = tmp_path / "disk"
+    room_for_the_copy = f"mkdir {disk}/backups && mount -t tmpfs -o size=64m tmpfs {disk}/backups"
+    out = run_on_a_small_disk(
+        disk,
+        "8m",
+        f"cp {old} {disk}/relay.db && {room_for_the_copy} && {sys.executable} {driver} {disk} {free_port()}",
+        env={},
+    )
+    said = [line for line in out.splitlines() if line.startswith("said:")]
+    assert len(said) == 1, out  # one line, no traceback
+    assert said[0].startswith(f"said: shop-inbox-relay serve: the disk holding {disk} is full ("), out
+    assert said[0].endswith(
+        f" free): upgrading the database {disk}/relay.db to {HEAD} ran out of room and was undone: it is as "
+        f"it was, at revision {OLD}; free some space there and start again"
+    ), out
+    assert "exit: 2" in out, out
+    assert out.count("integrity: ok") == 2, out
+    revisions = [line for line in out.splitlines() if line.startswith("revision:")]
+    assert revisions == [f"revision: {OLD}", f"revision: {HEAD}"], out
+    assert out.count(f"token kept: {TOKEN}") == 2, out  # the desktops connect as before
+    assert f"first event served: {WAMID}" in out, out  # nothing lost: what it kept is served
