@@ -133,9 +133,12 @@ def start_embedded_relay(
 
 
 def no_room_for_the_relay(folder: Path, failure: Exception) -> DiskFull | None:
-    """The demo relay's start failed for want of room for its database in `folder` (a full disk):
-    said as the disk, not as a relay that did not start. None: some other failure."""
-    if not out_of_room(folder / "relay.db", failure):
+    """The demo relay's start failed for want of room for its database in `folder` (a full disk,
+    also when it filled while an older demo's relay database was copied or upgraded: that one is
+    left as it was): said as the disk, not as a relay that did not start. None: some other failure."""
+    from relay.storage.schema import SchemaNoRoom
+
+    if not isinstance(failure, SchemaNoRoom) and not out_of_room(folder / "relay.db", failure):
         return None
     return DiskFull(f"the demo relay could not start: {failure}")
 

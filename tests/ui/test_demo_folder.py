@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -393,6 +396,60 @@ def test_a_demo_on_a_full_disk_says_so_in_korean_and_opens_seeded_once_there_is_
     assert "smoke: ok" in out, out
     contacts = int(out.split("contacts: ")[1].split()[0])
     assert contacts > 0, out
+
+
+RELAY_AS_KEPT = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print("relay revision:", db.execute("SELECT version_num FROM relay_schema_version").fetchone()[0])
+print("message kept:", db.execute("SELECT count(*) FROM event WHERE dedupe_key = 'm:wamid.KEPT'").fetchone()[0])
+"""
+
+
+@pytest.mark.slow  # the whole app as a process, three times
+def test_a_demo_whose_older_relay_database_has_no_room_to_upgrade_says_the_disk_is_full_and_upgrades_later(
+    tmp_path: Path,
+) -> None:
+    """A demo kept from an older Shop Inbox: its relay's database is copied, then upgraded, at the
+    start. With no room for that on the disk, the owner reads that the disk is full (in Korean), not
+    that the demo's relay did not start; its database stays at its old revision with every event it
+    kept, and the next start, once there is room, upgrades it."""
+    from relay.storage.schema import HEAD
+    from tests.relay.test_schema_migrations import migrate
+    from tests.support.full_disk import run_on_a_small_disk
+
+    assert run_demo_smoke(tmp_path / "kept").returncode == 0
+    relay_db = tmp_path / "kept" / "relay" / "relay.db"
+    migrate(f"sqlite:///{relay_db}", "downgrade", "0012")  # as an older Shop Inbox left it, with a message
+    now = int(time.time())  # within the relay's retention period
+    message = {"message": {"from": "821012345678", "id": "wamid.KEPT", "timestamp": str(now), "type": "text"}}
+    with sqlite3.connect(relay_db) as conn:
+        conn.execute(
+            "INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload) VALUES"
+            " ('message', ?, ?, '100000000000001', 'm:wamid.KEPT', ?)",
+            (datetime.fromtimestamp(now, UTC).isoformat(), now * 1000, json.dumps(message)),
+        )
+
+    disk = tmp_path / "disk"
+    says, as_kept = tmp_path / "demo_says.py", tmp_path / "relay_as_kept.py"
+    says.write_text(DEMO_SAYS, encoding="utf-8")
+    as_kept.write_text(RELAY_AS_KEPT, encoding="utf-8")
+    # 4 MiB left: room for the demo's own shop to open, not for the copy made before the upgrade.
+    fill = f"cp -r {tmp_path}/kept {disk}/demo && dd if=/dev/zero of={disk}/photos bs=1M"
+    fill += f" count=$(( $(stat -f -c '%a * %S / 1048576' {disk}) - 4 )) 2>/dev/null"
+    demo = f"{sys.executable} {says} {disk}/demo"
+    kept = f"{sys.executable} {as_kept} {disk}/demo/relay/relay.db"
+    again = f"rm {disk}/photos; {sys.executable} -m ui.main --demo --data-dir {disk}/demo --smoke"
+    out = run_on_a_small_disk(
+        disk, "32m", f"{fill}; {demo}; {kept}; {again}; {kept}", env={"QT_QPA_PLATFORM": "offscreen"}
+    )
+    assert "headline: 데모 상점을 열지 못했어요" in out, out
+    assert f"said: {disk}/demo 폴더가 있는 디스크가 가득 차서 데모 상점을 열 수 없어요." in out, out
+    assert "shown: MainWindow" not in out and "code: 2" in out and "Traceback" not in out, out
+    assert "smoke: ok" in out, out
+    revisions = [line for line in out.splitlines() if line.startswith("relay revision:")]
+    assert revisions == ["relay revision: 0012", f"relay revision: {HEAD}"], out
+    assert out.count("message kept: 1") == 2, out
 
 
 def test_a_demo_kept_in_a_read_only_folder_says_so_in_korean(tmp_path: Path) -> None:
