@@ -156,3 +156,22 @@ def test_a_disk_that_fills_during_the_upgrade_leaves_the_database_as_it_was_and_
     assert revisions == [f"revision: {OLD}", f"revision: {HEAD}"], out
     assert out.count(f"token kept: {TOKEN}") == 2, out  # the desktops connect as before
     assert f"first event served: {WAMID}" in out, out  # nothing lost: what it kept is served
+
+
+def test_a_new_database_on_a_full_disk_is_said_in_one_line_and_made_once_there_is_room(
+    tmp_path: Path,
+) -> None:
+    disk = tmp_path / "disk"
+    database = f"sqlite:///{disk}/relay.db"
+    serve = (
+        f"{sys.executable} -m relay.cli serve --port {free_port()} --upstream sandbox --database {database}"
+    )
+    made = f"{sys.executable} -c 'import sys; from relay.store import Store; Store(sys.argv[1]).close(); print(\"made\")'"
+    full = f"dd if=/dev/zero of={disk}/photos bs=64k 2>/dev/null; {serve}; echo exit: $?"
+    out = run_on_a_small_disk(disk, "1m", f"{full}; rm {disk}/photos; {made} {database}", env={})
+    assert (
+        f"shop-inbox-relay serve: the disk holding {disk} is full (0 KB free): a new database could not be "
+        f"made at {disk}/relay.db; free some space there and start again"
+    ) in out.splitlines(), out
+    assert "exit: 2" in out and "Traceback" not in out, out
+    assert "made" in out.splitlines(), out  # the empty file the failed start left is no obstacle
