@@ -12,6 +12,7 @@ import shutil
 import sys
 
 from relay.command_settings import (
+    DISK_FULL,
     LOGIN_REFUSED,
     NOT_UTF8,
     SERVER_FULL,
@@ -166,7 +167,7 @@ def with_fix(reason: str, fix: str, note: str = "") -> str:
     unless the URL named the right server and database and PostgreSQL was full, refused the login or
     keeps the database in another encoding than UTF8: the reason already says what to do there (the
     note still may: the env file's URL may hold the password PostgreSQL has, or name another database)."""
-    if reason.endswith(SERVER_FULL):
+    if reason.endswith((SERVER_FULL, DISK_FULL)):
         return reason
     if reason.endswith((LOGIN_REFUSED, NOT_UTF8)):
         return reason + note

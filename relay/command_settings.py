@@ -80,6 +80,10 @@ LOGIN_REFUSED = (
 # a new database, so another URL is the fix only as the URL of that one.
 NOT_UTF8 = ", and give the relay its URL (--database, or RELAY_DATABASE_URL in its env file)"
 
+# Said after a SQLite file that could not be opened on a disk with no room left (SQLite's words,
+# "disk I/O error", are of its WAL index beside the file): the URL is right, another is not the fix.
+DISK_FULL = "; free some space there and try again"
+
 SQLITE_FORMS = (
     "sqlite:///relay.db (in the folder the relay starts in) or sqlite:////var/lib/shop-inbox/relay.db "
     "(a full path: four slashes)"
@@ -179,7 +183,12 @@ def _opened_tables(url: str) -> set[str] | str:
         with engine.connect() as conn:
             return set(inspect(conn).get_table_names())
     except SQLAlchemyError as exc:
+        from relay.storage.schema import free_text, out_of_room
+
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        if path is not None and out_of_room(path.parent, exc):
+            full = f"the disk holding {path.parent} is full ({free_text(path.parent)} free)"
+            return f"cannot open the database {path}: {full}{DISK_FULL}"
         if (
             path is not None
             and path.exists()

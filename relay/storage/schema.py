@@ -149,7 +149,7 @@ def copy_before_upgrade(engine: Engine, found: str | None) -> Path | None:
         if out_of_room(backups, exc):
             raise SchemaNoRoom(
                 f"the disk holding {backups} became full while the database was copied there before "
-                f"upgrading it from {found} to {HEAD} ({_free(backups)} free); the copy was removed and "
+                f"upgrading it from {found} to {HEAD} ({free_text(backups)} free); the copy was removed and "
                 "nothing was changed: free some space there and start again"
             ) from exc
         raise SchemaRefused(
@@ -182,7 +182,7 @@ def said_as_no_room(engine: Engine, found: str | None, *, opening: bool = False)
         if opening and path is not None and _size(path) == 0:
             what = f"a new database could not be made at {path}"
         elif opening:
-            what = f"{database} could not be opened to upgrade it to {HEAD}; nothing was changed"
+            what = f"{database} could not be opened; nothing was changed"
         else:
             was = f"at revision {found}" if found else "with no revision yet"
             what = f"upgrading {database} to {HEAD} ran out of room and was undone: it is as it was, {was}"
@@ -191,8 +191,8 @@ def said_as_no_room(engine: Engine, found: str | None, *, opening: bool = False)
                 f"the PostgreSQL server's disk is full: {what}; free some space on the server and start again"
             ) from exc
         raise SchemaNoRoom(
-            f"the disk holding {path.parent} is full ({_free(path.parent)} free): {what}; free some space "
-            "there and start again"
+            f"the disk holding {path.parent} is full ({free_text(path.parent)} free): {what}; "
+            "free some space there and start again"
         ) from exc
 
 
@@ -214,7 +214,8 @@ def out_of_room(folder: Path | None, exc: BaseException) -> bool:
         return False
 
 
-def _free(folder: Path) -> str:
+def free_text(folder: Path) -> str:
+    """The free space on `folder`'s disk, as an operator reads it ("120 KB", "3 MB")."""
     try:
         free = shutil.disk_usage(folder).free
     except OSError:

@@ -175,3 +175,27 @@ def test_a_new_database_on_a_full_disk_is_said_in_one_line_and_made_once_there_i
     ) in out.splitlines(), out
     assert "exit: 2" in out and "Traceback" not in out, out
     assert "made" in out.splitlines(), out  # the empty file the failed start left is no obstacle
+
+
+def test_serve_check_and_token_on_a_full_disk_say_the_disk_is_full_not_a_url_to_fix(tmp_path: Path) -> None:
+    """An up-to-date database: SQLite cannot make the WAL's index beside it ("disk I/O error"), which
+    read as a wrong --database."""
+    from relay.store import Store
+
+    Store(f"sqlite:///{tmp_path / 'relay.db'}").close()
+    disk = tmp_path / "disk"
+    database = f"--database sqlite:///{disk}/relay.db"
+    commands = [
+        f"serve --port {free_port()} --upstream sandbox {database}",
+        f"check {database}",
+        f"token {database}",
+    ]
+    runs = "; ".join(f"{sys.executable} -m relay.cli {command}" for command in commands)
+    fill = f"cp {tmp_path}/relay.db {disk}/relay.db && dd if=/dev/zero of={disk}/photos bs=64k 2>/dev/null"
+    out = run_on_a_small_disk(disk, "1m", f"{fill}; {runs}", env={})
+    said = [line for line in out.splitlines() if not line.startswith("time=")]
+    assert said == [
+        f"shop-inbox-relay {command}: cannot open the database {disk}/relay.db: the disk holding {disk} is "
+        "full (0 KB free); free some space there and try again"
+        for command in ("serve", "check", "token")
+    ], out
