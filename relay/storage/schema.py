@@ -70,7 +70,6 @@ def upgrade_schema(engine: Engine) -> None:
     if first_look is not None:
         refuse_unknown_revision(first_look)
     copy = copy_before_upgrade(engine, first_look)
-    found = first_look
     # SQLite: BEGIN IMMEDIATE (relay/storage/database.py), one writer. A disk that fills on the way
     # ends the one transaction: every revision of this upgrade is undone together.
     with said_as_no_room(engine, first_look), engine.begin() as conn:
