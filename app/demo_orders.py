@@ -5,21 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.demo_seed import demo_shop_zone
 from app.models import CatalogItem, Contact, Message, Order, as_utc
 from app.order_messages import CANCELLED_REFUND, REMINDER, RETURN_MESSAGE
 from app.order_settings import OrderSettings, load_order_settings, save_order_settings, shop_charges
 from app.orders import EXPIRED_MOVE, LineInput, OrderState, create_order, move_order, order_from_cart
 from app.shipping_sheets import ShippingAddress, set_shipping_address
 from app.stock import set_stock
+from app.wire import SERVICE_WINDOW
 
 if TYPE_CHECKING:
     from app.db import Database
 
-CART_HOURS_AGO = 26  # the cart message: older than the 24-hour window (see seed_demo_orders)
+CART_HOURS_AGO = 26  # the cart message: older than the 24-hour window (see cart_moment)
 BANK = "국민은행 123456-01-234567 (서울리넨하우스)"  # as the /계좌 quick reply and the bot say
 # The English demo's shop, Brighton Linen House (app/demo_seed.py): a British account, as its chats
 # and its /bank quick reply give it.
@@ -214,6 +217,18 @@ UK_CART = {
 UK_CART_CUSTOMER = "447700900404"
 
 
+def cart_moment(now: datetime, shop_zone: ZoneInfo) -> datetime:
+    """When the demo's cart came: yesterday on the shop's clock, and outside the 24-hour window. 26
+    hours before a demo started between midnight and 02:00 in Seoul was the day before yesterday,
+    so its chat and order said a date where the story says yesterday; then it came just after the
+    shop's midnight."""
+    here = now.astimezone(shop_zone)
+    yesterday = (here - timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    at = max(now - timedelta(hours=CART_HOURS_AGO), yesterday.astimezone(UTC))
+    # A day of 23 hours (summer time begins) would otherwise let the window reach it.
+    return min(at, now - SERVICE_WINDOW - timedelta(seconds=1))
+
+
 def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str = "ko") -> int:
     """Orders for the demo's customers (after the catalogue and chats); how many were written.
     `lang`: the language the demo runs in, which its order settings are written in."""
@@ -296,7 +311,7 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
             status="received",
             # Yesterday's: the demo's relay never saw this cart, so a reply to it would be refused
             # (outside the 24-hour window); the chat offers templates, and both sides agree.
-            sent_at=now - timedelta(hours=CART_HOURS_AGO),
+            sent_at=cart_moment(now, demo_shop_zone(lang)),
             unread=True,
         )
         session.add(cart)

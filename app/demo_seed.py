@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Contact, Label, Message, contact_label
+from app.models import Contact, Label, Message, as_utc, contact_label
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -28,6 +28,12 @@ LONDON = ZoneInfo("Europe/London")
 def korean_demo(lang: str) -> bool:
     """The Seoul shop for a demo run in Korean; the Brighton one for any other language."""
     return lang.lower().startswith("ko")
+
+
+def demo_shop_zone(lang: str) -> ZoneInfo:
+    """The zone of the demo shop run in `lang`: its chats' days are the shop's (Seoul's or Brighton's),
+    not UTC's (Seoul's day starts at 00:00 UTC's 15:00)."""
+    return SEOUL if korean_demo(lang) else LONDON
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +295,7 @@ def seed_demo_history(
     rng = random.Random(seed)
     labels = {label.name: label.id for label in session.scalars(select(Label))}
     written = 0
-    shop_zone = SEOUL if korean_demo(lang) else LONDON
+    shop_zone = demo_shop_zone(lang)
     for index, customer in enumerate(demo_customers(lang)):
         contact = session.scalar(select(Contact).where(Contact.wa_id == customer.wa_id))
         if contact is None:
@@ -412,6 +418,7 @@ def seed_demo_shop(
     samples: Path | None = None,
     two_numbers: bool = False,
     on_step: Callable[[], None] | None = None,
+    now: datetime | None = None,
 ) -> None:
     """Profile, catalogue, quick replies, automations, labels and weeks of past chats, in one transaction.
 
@@ -420,6 +427,8 @@ def seed_demo_shop(
     `two_numbers`: the shop has two WhatsApp numbers (seed_demo_two_numbers).
     `on_step` is called between the parts, in the calling thread; what it raises undoes them all
     (a start asked to stop meanwhile leaves the file as unseeded as it found it).
+    `now`: the moment every part is written at (one moment: a seeding across the shop's midnight
+    would put "yesterday" on two different days).
     """
     from app.automations_store import demo_automations, save_local
     from app.catalog import load_demo_catalog
@@ -431,6 +440,7 @@ def seed_demo_shop(
     from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER, SANDBOX_DISPLAY_PHONE_NUMBER_UK
 
     korean = korean_demo(lang)
+    now = now or datetime.now(UTC)
     with db.write() as s:
         save_preferences(
             s,
@@ -443,15 +453,15 @@ def seed_demo_shop(
         )
         step = on_step or (lambda: None)
         step()
-        seed_demo_history(s, lang=lang)
+        seed_demo_history(s, now, lang=lang)
         step()
-        seed_demo_consents(s)
+        seed_demo_consents(s, now)
         load_demo_quick_replies(s, lang)
         load_demo_catalog(s, demo_folder, catalog_dir, lang)
         step()
         # The shop's hours (in Seoul) before its orders: a deadline is the end of the shop's day.
         save_local(s, demo_automations(lang))
-        seed_demo_orders(s, lang=lang)
+        seed_demo_orders(s, now, lang=lang)
         step()
         if two_numbers:  # after the orders: their messages are on their customer's number too
             seed_demo_two_numbers(s, lang)
@@ -461,7 +471,7 @@ def seed_demo_shop(
         else:
             put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER_UK, "GB"))
         if subscribers:
-            seed_demo_subscribers(s, subscribers)
+            seed_demo_subscribers(s, subscribers, now)
         if samples is not None:
             from app.demo_samples import write_demo_samples
 
@@ -485,6 +495,7 @@ def seed_demo_two_numbers(session: Session, lang: str) -> None:
     )
 
     korean = korean_demo(lang)
+    zone = demo_shop_zone(lang)
     first = SANDBOX_DISPLAY_PHONE_NUMBER if korean else SANDBOX_DISPLAY_PHONE_NUMBER_UK
     second = SANDBOX_SECOND_DISPLAY_PHONE_NUMBER if korean else SANDBOX_SECOND_DISPLAY_PHONE_NUMBER_UK
     numbers = ((SANDBOX_PHONE_NUMBER_ID, first), (SANDBOX_SECOND_PHONE_NUMBER_ID, second))
@@ -501,8 +512,10 @@ def seed_demo_two_numbers(session: Session, lang: str) -> None:
         )
         for message in messages:
             message.phone_number_id = contact.phone_number_id
-        last_day = messages[-1].sent_at.date() if messages else None
-        earlier = [m for m in messages if m.sent_at.date() != last_day]
+        # Days on the shop's clock: a message written here is still in the zone it was written in,
+        # one read back is in UTC, whose date is Seoul's only after 09:00.
+        days = [as_utc(m.sent_at).astimezone(zone).date() for m in messages]
+        earlier = [m for m, day in zip(messages, days, strict=True) if day != days[-1]]
         if index % 2 and earlier and not crossed:
             crossed = True
             for message in earlier:
