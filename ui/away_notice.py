@@ -28,7 +28,7 @@ from app.wire import Automations
 from ui import icons
 from ui.automation_dialog import push_automations_now
 from ui.context import AppContext
-from ui.formatting import customer_day, other_zone_name, wall_clock
+from ui.formatting import customer_day, other_zone_name, wall_clock, weekday_name
 from ui.ops import failure_sentence, run_read, run_write_returning
 
 log = logging.getLogger(__name__)
@@ -277,7 +277,8 @@ class AwayNotice(QFrame):
 
     def _until(self, doc: Automations | None) -> str:
         """When the away hours of `doc` now under way end, on the shop's clock: "18:00" today, "내일
-        10:00" ("10:00 AM tomorrow"), else its day ("12월 7일 (월) 10:00"); "" when they do not end soon."""
+        10:00" ("10:00 AM tomorrow"), in the coming week its day's name ("수요일 10:00"), else its date
+        ("12월 7일 (월) 10:00"); "" when they do not end soon."""
         if doc is None:
             return ""
         now = self.clock()
@@ -292,6 +293,8 @@ class AwayNotice(QFrame):
             text = clock
         elif days == 1:
             text = QCoreApplication.translate("formatting", "{0} tomorrow").format(clock)
+        elif days < 7:  # its day's name says which: "Wed 10:00 AM", "수요일 오전 10:00"
+            text = f"{weekday_name(wall.date())} {clock}"
         else:
             text = f"{customer_day(end, zone=shop_zone)} {clock}"
         if name := other_zone_name(shop_zone, end):

@@ -322,6 +322,17 @@ def customer_day(dt: datetime, language: str | None = None, zone: tzinfo | None 
     return locale.toString(_qdatetime(wall), day_pattern(locale, weekday=True))
 
 
+def weekday_name(d: date) -> str:
+    """A day of the coming week by its name alone, as the owner's language says it: "Wed", "수요일"
+    (a date beside it, "Wed, Dec 2 10:00 AM (British Time)", took the away notice to four lines)."""
+    # The pattern is the translator's: Korean says the whole name ("수요일"; "수" alone reads as a
+    # typing slip), English its short one.
+    pattern = QCoreApplication.translate(
+        "formatting", "ddd", "a Qt date pattern: the weekday alone, short (ddd) or in full (dddd)"
+    )
+    return display_locale().toString(qdate(d), pattern)
+
+
 def shop_datetime(dt: datetime, zone: tzinfo) -> str:
     """A moment on the shop's clock (a campaign is scheduled on it), with the zone's name where this
     computer's clock differs: a laptop on another zone would otherwise show another hour."""

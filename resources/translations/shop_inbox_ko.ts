@@ -11719,6 +11719,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>오늘</translation>
     </message>
     <message>
+        <source>ddd</source>
+        <comment>a Qt date pattern: the weekday alone, short (ddd) or in full (dddd)</comment>
+        <translation>dddd</translation>
+    </message>
+    <message>
         <source>{0} today</source>
         <translation>오늘 {0}</translation>
     </message>

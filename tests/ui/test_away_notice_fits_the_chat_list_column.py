@@ -31,13 +31,13 @@ MONDAY_MORNING = datetime(2026, 11, 30, 11, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
-def _owner_in_brighton() -> Iterator[None]:
-    """The owner at home, on the shop's clock. On any other (Honolulu, Seoul) every time is followed
-    by "(British Time)", and the English sentences take four lines: a notice for an owner abroad."""
+def _owner_abroad() -> Iterator[None]:
+    """The owner in New York, the longest case: every time the notice says is followed by the shop's
+    zone ("(British Time)", "(영국 시간)"); with "Wed, Dec 2" before it the English ones took four lines."""
     if not hasattr(time, "tzset"):  # Windows keeps the zone it started with
         yield
         return
-    with computer_zone("Europe/London"):
+    with computer_zone("America/New_York"):
         yield
 
 
@@ -58,7 +58,7 @@ def language(request: Any) -> str:
 
 def away_until_wednesday() -> Automations:
     """The away message outside business hours, and the shop open on Wednesdays only: on Sunday and
-    on Monday its away hours run until a day said in full ("12월 2일 (수) 오전 10:00")."""
+    on Monday its away hours run until a day said by its name ("수요일 오전 10:00")."""
     doc = demo_automations("en")
     wednesday = DayHours(mode="open", ranges=[TimeRange(start="10:00", end="18:00")])
     week = [wednesday if day == 2 else DayHours() for day in range(7)]
@@ -158,7 +158,26 @@ def test_what_the_relay_sends_fits_three_lines_of_the_chat_list_column(
     )
     notice.show_now()
     text = notice.text.text()
-    if here == "in its hours":  # its away hours run until Wednesday: the day is said in full
-        assert ("(수)" if language == "ko" else "Wed") in text, text
+    if here == "in its hours":  # its away hours run until Wednesday: the day is said by its name
+        assert ("수요일" if language == "ko" else "Wed 10:00") in text, text
     assert ("릴레이" in text) if language == "ko" else ("relay" in text), text
     assert 1.5 < lines_in_the_column(notice) <= 3.5, text
+
+
+@pytest.mark.parametrize("here", list(HERE))
+def test_away_hours_on_the_relay_are_said_in_two_lines_with_the_shops_zone(
+    window: Any, qtbot: Any, relay: RunningRelay, front: tuple[RelayFront, str], language: str, here: str
+) -> None:
+    """The relay runs the away message as saved here: one sentence, whose time names the shop's zone
+    for an owner abroad, in two lines of the column ("Wed, Dec 2" and "(British Time)" took three)."""
+    notice = window.away_notice
+    notice.clock = lambda: SUNDAY_AFTERNOON
+    on_the_relay(window, relay, HERE[here]())
+    go_online(window, qtbot, relay, front[1])
+    qtbot.waitUntil(lambda: notice.isVisible() and notice.relay() is RelayAway.AS_HERE, timeout=10_000)
+    notice.show_now()
+    text = notice.text.text()
+    if here == "in its hours":
+        zone = "(영국 시간)" if language == "ko" else "(British Time)"
+        assert zone in text and ("수요일" if language == "ko" else "Wed 10:00") in text, text
+    assert lines_in_the_column(notice) <= 2.0, text
