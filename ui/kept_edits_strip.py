@@ -37,9 +37,10 @@ def say_editor_open(hub: ChangeHub, name: str, event: QShowEvent | QHideEvent) -
         hub.editor_open.emit(name, isinstance(event, QShowEvent))
 
 
-def kept_rules_sentence(part: AutomationsPart, at: datetime) -> str:
-    """The offer of an automations editor's kept form, naming what it holds."""
-    when = recent_datetime(at)
+def kept_rules_sentence(part: AutomationsPart, at: datetime, now: datetime | None = None) -> str:
+    """The offer of an automations editor's kept form, naming what it holds (kept at `at`, said at
+    `now`: this computer's clock by default)."""
+    when = recent_datetime(at, now)
     translate = QCoreApplication.translate
     if part is AutomationsPart.AWAY:
         return translate("KeptEdits", "You have an unsaved away message from {0}.").format(when)

@@ -26,6 +26,13 @@ def earlier_today(now: datetime, ago: timedelta) -> datetime:
     return max(now - ago, start_of_day)
 
 
+def local_noon() -> datetime:
+    """Noon of today on this computer's clock, as an aware UTC moment. A test that pins the app's clock
+    there (relay_clock.local_time) and writes its messages minutes before says "Today" at any hour it
+    runs: one begun a few seconds before midnight read its messages as "Yesterday" once it looked."""
+    return datetime.now().astimezone().replace(hour=12, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+
 def make_contact(session: Session, **fields: Any) -> Contact:
     n = next(_numbers)
     fields.setdefault("wa_id", f"8210{n:08d}")

@@ -1,5 +1,5 @@
 """Every way the away notice says what the relay sends, while the away message is on here (at all
-hours, or in its away hours until a day named in full) and the relay has not taken it, fits two or
+hours, or in its away hours until a day of the coming week) and the relay has not taken it, fits two or
 three lines of the chat list's 360 px column, in Korean and in English: four were not read to the end."""
 
 from __future__ import annotations

@@ -205,8 +205,8 @@ def test_words_kept_minutes_ago_are_offered_as_today(qtbot: Any, korean: None, k
     from ui.formatting import clock_time, recent_datetime
     from ui.kept_edits_strip import kept_rules_sentence
 
-    now = datetime.now(UTC)
-    assert kept_rules_sentence(AutomationsPart.AWAY, now) == (
+    now = datetime.now(UTC)  # and said at that moment: read a moment later, past midnight it was 어제
+    assert kept_rules_sentence(AutomationsPart.AWAY, now, now) == (
         f"오늘 {clock_time(now)}에 작성하고 저장하지 못한 자리 비움 메시지가 있어요."
     )
     day_before = now - timedelta(days=1)

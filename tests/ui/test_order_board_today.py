@@ -40,6 +40,7 @@ def test_today_is_since_midnight_and_the_status_line_says_what_todays_orders_com
         gone = create_order(s, contact_id=c.id, lines=[LineInput("BG", 1)], source="chat", now=this_morning)
         move_order(s, gone.id, OrderState.CANCELLED, now=this_morning)
     board = OrderBoard(window.ctx)
+    board.clock = lambda: now  # the morning it was: past Seoul's midnight, its orders were yesterday's
     qtbot.addWidget(board)
     board.show()
     qtbot.waitUntil(lambda: board.loaded_once)
@@ -55,14 +56,16 @@ def test_today_is_since_midnight_and_the_status_line_says_what_todays_orders_com
 
 def test_today_works_for_a_shop_that_never_set_its_time_zone(window: Any, qtbot: Any) -> None:
     """No business hours saved: 'Today' is this computer's day (picking it raised a TypeError)."""
+    now = utcnow()
     with window.ctx.db.write() as s:
         create_item(s, ItemDraft(name="Kimbap set", price_minor=6000, currency="KRW", retailer_id="GB"))
         c = make_contact(s, profile_name="Jane")
-        create_order(s, contact_id=c.id, lines=[LineInput("GB", 2)], source="chat", now=utcnow())
+        create_order(s, contact_id=c.id, lines=[LineInput("GB", 2)], source="chat", now=now)
         create_order(
-            s, contact_id=c.id, lines=[LineInput("GB", 1)], source="chat", now=utcnow() - timedelta(days=2)
+            s, contact_id=c.id, lines=[LineInput("GB", 1)], source="chat", now=now - timedelta(days=2)
         )
     board = OrderBoard(window.ctx)
+    board.clock = lambda: now  # the order's day: past midnight it was yesterday's
     qtbot.addWidget(board)
     board.show()
     qtbot.waitUntil(lambda: board.loaded_once)
@@ -78,13 +81,15 @@ def test_the_tables_yesterday_tells_its_hour_on_hover(
 ) -> None:
     """Sixty of yesterday's orders all say "어제" in the table: hovering one says when that day."""
     AutomationsStore(window.ctx.db).save(Automations(business_hours=BusinessHours(timezone="Asia/Seoul")))
-    midnight = datetime.combine(utcnow().astimezone(SEOUL).date(), time(), tzinfo=SEOUL)
+    now = utcnow()
+    midnight = datetime.combine(now.astimezone(SEOUL).date(), time(), tzinfo=SEOUL)
     yesterday_evening = midnight - timedelta(hours=4, minutes=4)  # 7:56 PM yesterday in Seoul
     with window.ctx.db.write() as s:
         create_item(s, ItemDraft(name="제육도시락", price_minor=9500, currency="KRW", retailer_id="JY"))
         c = make_contact(s, profile_name="김철수")
         create_order(s, contact_id=c.id, lines=[LineInput("JY", 1)], source="chat", now=yesterday_evening)
     board = OrderBoard(window.ctx)
+    board.clock = lambda: now  # the day it was: past Seoul's midnight "어제" was a date
     qtbot.addWidget(board)
     board.show()
     qtbot.waitUntil(lambda: board.loaded_once)

@@ -68,10 +68,13 @@ def test_replies_exported_on_the_laptop_are_imported_on_the_shop_pc_with_their_p
     target.parent.mkdir()
     asked = dialogs.expect("getSaveFileName", answer=str(target))
     told = dialogs.expect("information")
+    today = date.today()
     press_alt(qtbot, manager, "X")  # E&xport…
     qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
-    # Suggested in her Documents (or wherever she last saved one) under today's date.
-    assert asked.shown[0].text.endswith(f"quick-replies-{date.today().isoformat()}.zip")
+    # Suggested in her Documents (or wherever she last saved one) under today's date (the next
+    # day's, where midnight passed in the meantime).
+    offered = {f"quick-replies-{day.isoformat()}.zip" for day in (today, date.today())}
+    assert Path(asked.shown[0].text).name in offered
     assert told.shown[0].text.startswith("Exported 2 quick replies to quick-replies.zip.")
     assert zipfile.is_zipfile(target)
 
@@ -109,10 +112,13 @@ def test_in_korean_the_import_says_what_was_added_skipped_and_numbered(
     target = tmp_path / "빠른 답장.zip"
     asked = dialogs.expect("getSaveFileName", answer=str(target))
     told = dialogs.expect("information")
+    today = date.today()
     manager.export_button.click()
     qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
-    # Offered under a name in her words, as a backup is.
-    assert Path(asked.shown[0].text).name == f"빠른-답장-{date.today().isoformat()}.zip"
+    # Offered under a name in her words, as a backup is (dated the day it was asked, at midnight too).
+    assert Path(asked.shown[0].text).name in {
+        f"빠른-답장-{day.isoformat()}.zip" for day in (today, date.today())
+    }
     assert told.shown[0].text.startswith("빠른 답장 3개를 빠른 답장.zip에 내보냈어요.")
 
     other = open_manager(qtbot, shop_pc)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.support.factories import earlier_today, make_contact, make_message
+from tests.support.factories import local_noon, make_contact, make_message
 from tests.support.window_waits import laid_out, load_chats, settle
 
 
@@ -186,18 +186,22 @@ def test_only_this_chat_means_the_chat_a_result_opened(window: Any, qtbot: Any) 
     assert {h.contact_id for h in search.model.message_hits()} == {minji_id}
 
 
-def test_today_is_the_relays_today_on_a_laptop_two_days_slow(window: Any, qtbot: Any) -> None:
+def test_today_is_the_relays_today_on_a_laptop_two_days_slow(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
     """The chat names a message's day by the relay's clock (ui/day_watch.py): "Today" in the search is
     that day too, not the laptop's, which found a message from the day before yesterday."""
     from email.utils import formatdate
 
     from app import relay_clock
 
-    relay_now = datetime.now(UTC) + timedelta(days=2)
+    laptop_now = local_noon()  # pinned: begun just before midnight, "Today" moved on before the search
+    monkeypatch.setattr(relay_clock, "local_time", lambda: laptop_now.timestamp())
+    relay_now = laptop_now + timedelta(days=2)
     relay_clock.observe(formatdate(relay_now.timestamp(), usegmt=True))
     with window.ctx.db.write() as s:
         c = make_contact(s, profile_name="김민지")
-        today = earlier_today(relay_now, timedelta(minutes=1))  # at 00:00 a minute before was yesterday
+        today = relay_now - timedelta(minutes=1)
         make_message(s, c, "오늘 입금했어요", sent_at=today, unread=False)
         make_message(s, c, "그저께 입금 내역이에요", sent_at=relay_now - timedelta(hours=36), unread=False)
     load_chats(window, qtbot)

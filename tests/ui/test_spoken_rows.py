@@ -4,13 +4,14 @@ became of it (the models' accessible text), not a bare name or nothing at all fo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtGui import QAccessible
 
-from tests.support.factories import earlier_today, make_contact, make_message
+from app import relay_clock
+from tests.support.factories import local_noon, make_contact, make_message
 from ui.formatting import clock_time
 
 
@@ -30,9 +31,12 @@ def spoken_items(view: Any) -> list[str]:
     return [interface.child(i).text(QAccessible.Text.Name) for i in range(interface.childCount())]
 
 
-def test_a_chat_row_and_its_messages_are_read_as_sentences(qtbot: Any, window: Any, ctx: Any) -> None:
-    now = datetime.now(UTC).replace(microsecond=0)
-    asked, answered, failed, photo = (earlier_today(now, timedelta(minutes=m)) for m in (9, 8, 7, 6))
+def test_a_chat_row_and_its_messages_are_read_as_sentences(
+    qtbot: Any, window: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    now = local_noon()  # the app's clock too: "Today" at any hour the test runs
+    monkeypatch.setattr(relay_clock, "local_time", lambda: now.timestamp())
+    asked, answered, failed, photo = (now - timedelta(minutes=m) for m in (9, 8, 7, 6))
     with ctx.db.write() as s:
         contact = make_contact(s, profile_name="김민지", last_inbound_at=now)
         make_message(s, contact, "주문했어요", sent_at=asked)
@@ -58,13 +62,14 @@ def test_a_chat_row_and_its_messages_are_read_as_sentences(qtbot: Any, window: A
     assert photo_said == f"김민지: Photo · Not downloaded yet, {clock_time(photo)}"
 
 
-def test_a_chat_row_says_the_owners_last_reply_and_a_draft(qtbot: Any, window: Any, ctx: Any) -> None:
-    now = datetime.now(UTC).replace(microsecond=0)
+def test_a_chat_row_says_the_owners_last_reply_and_a_draft(
+    qtbot: Any, window: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    now = local_noon()  # the app's clock too: a clock time, not "Yesterday", at any hour the test runs
+    monkeypatch.setattr(relay_clock, "local_time", lambda: now.timestamp())
     with ctx.db.write() as s:
         contact = make_contact(s, profile_name="Amy Clarke", last_inbound_at=now, pinned=True)
-        make_message(
-            s, contact, "Is it in stock?", sent_at=earlier_today(now, timedelta(minutes=2)), unread=False
-        )
+        make_message(s, contact, "Is it in stock?", sent_at=now - timedelta(minutes=2), unread=False)
         make_message(s, contact, "Yes, it is", direction="out", status="delivered", sent_at=now)
         contact_id = contact.id
     window.chat_list.load()
