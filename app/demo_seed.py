@@ -475,7 +475,7 @@ def seed_demo_shop(
         if samples is not None:
             from app.demo_samples import write_demo_samples
 
-            write_demo_samples(s, samples, lang=lang)
+            write_demo_samples(s, samples, now, lang=lang)
         step()
 
 
