@@ -325,10 +325,12 @@ def typed_order_number(word: str) -> TypedOrderNumber | None:
     return None
 
 
-def item_quantity(name: str, quantity: int, language: str) -> str:
+def item_quantity(name: str, quantity: int, language: str, *, space: str = " ") -> str:
     """An item and how many of it as `language` ("ko", "en") writes it: "린넨 셔츠 2개", as Korean shops
-    write it, else "Linen shirt ×2". The orders table, and the order messages customers get."""
-    return f"{name} {quantity}개" if language == "ko" else f"{name} ×{quantity}"
+    write it, else "Linen shirt ×2". The orders table, the order messages customers get, a cart's
+    card in the chat and its export. `space` goes between the name and the quantity (the card's
+    no-break space keeps "2개" on the line of the name's last word)."""
+    return f"{name}{space}{quantity}개" if language == "ko" else f"{name}{space}×{quantity}"
 
 
 # A quantity written after an item's name, as a customer's message says it and the owner copies it

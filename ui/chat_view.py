@@ -48,6 +48,7 @@ from ui.error_sentences import NOT_RETRYABLE_FAILURES, failed_message_sentence
 from ui.formatting import business_number_text, day_label, local, preview_text
 from ui.icon_buttons import name_icon_button
 from ui.open_file import open_file
+from ui.order_text import NO_BREAK
 from ui.quick_reactions import quick_reactions
 from ui.theme import colours
 from ui.utf16 import from_qt
@@ -606,7 +607,13 @@ class ChatView(QListView):
     def _shown_text(self, row: int) -> str:
         """The words row `row`'s bubble shows: a cart's lines and note, a caption, a text."""
         geo = self.bubbles.geometry(self.chat_model.index(row), float(self.viewport().width()))
-        return geo.text if geo is not None else body_text(self.chat_model.message_at(row))
+        if geo is None:
+            return body_text(self.chat_model.message_at(row))
+        if self.chat_model.message_at(row).kind == "order":
+            # The card's no-break spaces (a quantity kept with its name) are plain ones in what is
+            # copied: one character for one, so a selection's positions still hold.
+            return geo.text.replace(NO_BREAK, " ")
+        return geo.text
 
     def selected_text(self) -> str:
         sel = self.bubbles.text_selection

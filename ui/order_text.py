@@ -8,11 +8,12 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from app.carts import CartCard
 from app.order_queries import OrderCard, OrderSummary
-from app.orders import BOARD_STATES, MOVES, OrderState
+from app.orders import BOARD_STATES, MOVES, OrderState, item_quantity
 from app.shipping_sheets import AddressGap, LeftOut
 from ui.formatting import business_number_text
 from ui.korean_particles import with_particles
 from ui.placeholder_buttons import placeholder_label
+from ui.translations import ui_language
 
 translate = QCoreApplication.translate
 
@@ -190,24 +191,32 @@ def _money(minor: int, currency: str, locale: str) -> str:
     return format_price(minor, currency, locale)
 
 
+NO_BREAK = "\u00a0"
+
+
 def cart_text(card: OrderCard | CartCard, note: str) -> str:
-    """The cart as plain text inside its bubble: one line per item with its total, then the total."""
-    hidden = card.more
-    more = counts().more_items(hidden)
+    """The cart as plain text inside its bubble: one line per item with its total, then the total.
+
+    An item reads as the orders table and the order messages write it (`item_quantity`: "린넨 셔츠
+    2개", "Linen shirt ×2"), then what the line comes to and, for more than one, the price of each:
+    "린넨 셔츠 2개   58,000원 (개당 29,000원)". A no-break space keeps the quantity with the name's
+    last word and "개당" / "each" with its price, so a narrow bubble wraps only between the parts
+    ("15,000원 × 2 = 30,000원" wrapped as "15,000원 ×" over "2 = 30,000원")."""
+    language = ui_language()
+    more = counts().more_items(card.more)
     rows = []
     for line in card.lines:
         name = f"{line.name} · {line.option}" if line.option else line.name
+        named = item_quantity(name, line.quantity, language, space=NO_BREAK)
         if not line.known:
-            name = translate("Orders", "{0} (not in catalogue)").format(name)
-        total = money(line.total_minor, card.currency)
+            named = translate("Orders", "{0} (not in catalogue)").format(named)
+        price = money(line.total_minor, card.currency)
         if line.quantity > 1 and line.total_minor % line.quantity == 0:
-            # Each, times how many, and what they come to: "30,000원" alone read as the price of one.
+            # The price of one beside what they come to: "58,000원" alone read as the price of one.
             each = money(line.total_minor // line.quantity, card.currency)
-            rows.append(f"{name}   {each} × {line.quantity} = {total}")
-        elif line.quantity == 1:
-            rows.append(f"{name}   {total}")  # one piece: its price, as every line gives it after the name
-        else:
-            rows.append(f"{name} × {line.quantity}   {total}")
+            said = translate("Orders", "{0} each", "the price of one item of a cart's line").format(each)
+            price += f" ({said.replace(' ', NO_BREAK)})"
+        rows.append(f"{named}   {price}")
     if card.more:
         rows.append(more)
     rows.append(translate("Orders", "Total {0}").format(money(card.total_minor, card.currency)))

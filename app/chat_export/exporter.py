@@ -196,7 +196,7 @@ def export_chat(
                             .order_by(Media.id.desc())
                         )
                     }
-                    items = item_texts(s, page, words, prices)
+                    items = item_texts(s, page, words, prices, language)
                     s.expunge_all()  # the rows stay readable after this short read session
                 if not page:
                     break

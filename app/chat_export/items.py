@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.errors import OrderError
 from app.models import CatalogItem, Message, Order, OrderLine
 from app.money import format_price
-from app.orders import CleanLine, cart_lines, clean_lines
+from app.orders import CleanLine, cart_lines, clean_lines, item_quantity
 from app.surcharge_areas import stored_area
 
 # Catalogue messages the shop sent that name their items by code only (the names are in the body).
@@ -19,12 +19,12 @@ _CATALOGUE_KINDS = ("product", "product_list")
 
 
 def item_texts(
-    session: Session, messages: Sequence[Message], words: Mapping[str, str], locale: str
+    session: Session, messages: Sequence[Message], words: Mapping[str, str], locale: str, language: str
 ) -> dict[int, str]:
-    """Message id → what its bubble shows of items, in `words` (markers.EXPORT_WORDS) with prices in
-    `locale`: for a cart, the order it became ("Order 2026-0007") or "Cart", one line per item with
-    its quantity and price, the charges and the total; for a catalogue message the shop sent, each
-    item and its price. Other messages are absent."""
+    """Message id → what its bubble shows of items, in `words` (markers.EXPORT_WORDS of `language`)
+    with prices in `locale`: for a cart, the order it became ("Order 2026-0007") or "Cart", one line
+    per item with its quantity and price, the charges and the total; for a catalogue message the
+    shop sent, each item and its price. Other messages are absent."""
     carts = [m for m in messages if m.kind == "order"]
     offers = {m.id: codes for m in messages if (codes := _offered_codes(m))}
     if not carts and not offers:
@@ -45,8 +45,8 @@ def item_texts(
     for message in carts:
         order = orders.get(message.id)
         if order is not None:
-            texts[message.id] = _order_text(order, lines.get(order.id, []), words, locale)
-        elif (cart := _cart_text(session, message, words, locale)) is not None:
+            texts[message.id] = _order_text(order, lines.get(order.id, []), words, locale, language)
+        elif (cart := _cart_text(session, message, words, locale, language)) is not None:
             texts[message.id] = cart
     if offers:
         items = _items(session, [code for codes in offers.values() for code in codes])
@@ -59,22 +59,23 @@ def item_texts(
     return texts
 
 
-def _line(name: str, option: str, quantity: int, each: int, currency: str, locale: str) -> str:
-    """One item as a cart's bubble shows it: "린넨 블라우스 화이트 · S   42,000원", or with a quantity
-    "진주 드롭 귀걸이   15,000원 × 2 = 30,000원"."""
-    named = f"{name} · {option}" if option else name
-    price = format_price(each, currency, locale)
-    if quantity == 1:
-        return f"{named}   {price}"
-    return f"{named}   {price} × {quantity} = {format_price(each * quantity, currency, locale)}"
+def _line(line: CleanLine | OrderLine, words: Mapping[str, str], locale: str, language: str) -> str:
+    """One item as a cart's bubble shows it (`item_quantity`): "린넨 블라우스 화이트 · S 1개   42,000원",
+    and for more than one the price of each: "진주 드롭 귀걸이 2개   30,000원 (개당 15,000원)"."""
+    name = f"{line.name} · {line.option}" if line.option else line.name
+    named = item_quantity(name, line.quantity, language)
+    price = format_price(line.unit_price_minor * line.quantity, line.currency, locale)
+    if line.quantity > 1:
+        each = words["each"].format(price=format_price(line.unit_price_minor, line.currency, locale))
+        price += f" ({each})"
+    return f"{named}   {price}"
 
 
-def _order_text(order: Order, lines: Iterable[OrderLine], words: Mapping[str, str], locale: str) -> str:
+def _order_text(
+    order: Order, lines: Iterable[OrderLine], words: Mapping[str, str], locale: str, language: str
+) -> str:
     rows = [words["order"].format(number=order.number)]
-    rows += [
-        _line(line.name, line.option, line.quantity, line.unit_price_minor, line.currency, locale)
-        for line in lines
-    ]
+    rows += [_line(line, words, locale, language) for line in lines]
     # Named for its area ("Northern Ireland £7.50"); one stored before areas was the remote one.
     surcharge = words.get(f"surcharge:{stored_area(order.surcharge_area)}", words["surcharge"])
     for sentence, minor in (
@@ -88,7 +89,9 @@ def _order_text(order: Order, lines: Iterable[OrderLine], words: Mapping[str, st
     return "\n".join(rows)
 
 
-def _cart_text(session: Session, message: Message, words: Mapping[str, str], locale: str) -> str | None:
+def _cart_text(
+    session: Session, message: Message, words: Mapping[str, str], locale: str, language: str
+) -> str | None:
     """A cart that did not become an order: its items as sent, named from the catalogue."""
     part = (message.payload or {}).get("order")
     if not isinstance(part, Mapping):
@@ -98,7 +101,7 @@ def _cart_text(session: Session, message: Message, words: Mapping[str, str], loc
     except OrderError:
         return None  # a cart that cannot be read: its note alone, as before
     rows = [words["cart"]]
-    rows += [_line(c.name, c.option, c.quantity, c.unit_price_minor, c.currency, locale) for c in clean]
+    rows += [_line(c, words, locale, language) for c in clean]
     total = sum(c.quantity * c.unit_price_minor for c in clean)
     rows.append(words["total"].format(total=format_price(total, clean[0].currency, locale)))
     return "\n".join(rows)

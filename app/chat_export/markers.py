@@ -310,6 +310,7 @@ EXPORT_WORDS = {
         **{f"surcharge:{area}": f"{name} {{amount}}" for area, name in AREA_NAMES["en"].items()},
         "discount": "Discount {amount}",
         "total": "Total {total}",
+        "each": "{price} each",  # an item's price beside its line's ("Pearl drop earrings ×2   ₩30,000 (…)")
     },
     "ko": {
         "attached": "<첨부 파일: {file}>",
@@ -323,6 +324,7 @@ EXPORT_WORDS = {
         **{f"surcharge:{area}": f"{name} {{amount}}" for area, name in AREA_NAMES["ko"].items()},
         "discount": "할인 {amount}",
         "total": "합계 {total}",
+        "each": "개당 {price}",
     },
 }
 

@@ -7774,6 +7774,11 @@ Save it anyway?</source>
         <translation>{0} (카탈로그에 없음)</translation>
     </message>
     <message>
+        <source>{0} each</source>
+        <comment>the price of one item of a cart&apos;s line</comment>
+        <translation>개당 {0}</translation>
+    </message>
+    <message>
         <source>Total {0}</source>
         <translation>합계 {0}</translation>
     </message>

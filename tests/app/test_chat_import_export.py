@@ -181,12 +181,12 @@ def test_a_cart_is_exported_with_its_items_prices_total_and_order_number(
     )  # fmt: skip
     assert (tmp_path / "chat.txt").read_text(encoding="utf-8") == (
         f"[2026. 3. 2. 오후 3:00:00] 최유진: 주문 {number}\n"
-        "린넨 블라우스 화이트   42,000원\n"
-        "진주 드롭 귀걸이   15,000원 × 2 = 30,000원\n"
+        "린넨 블라우스 화이트 1개   42,000원\n"
+        "진주 드롭 귀걸이 2개   30,000원 (개당 15,000원)\n"
         "합계 72,000원\n"
         "S 사이즈로 부탁드려요\n"
         "[2026. 3. 2. 오후 4:00:00] 최유진: 장바구니\n"
-        "진주 드롭 귀걸이   15,000원\n"
+        "진주 드롭 귀걸이 1개   15,000원\n"
         "합계 15,000원\n"
         "[2026. 3. 2. 오후 5:00:00] 서울 리넨: 린넨 블라우스 화이트   42,000원\n"
         "진주 드롭 귀걸이   15,000원\n"
@@ -197,7 +197,7 @@ def test_a_cart_is_exported_with_its_items_prices_total_and_order_number(
     )  # fmt: skip
     english = (tmp_path / "chat-en.txt").read_text(encoding="utf-8")
     assert f"최유진: Order {number}\n" in english and "\nTotal ₩72,000\n" in english
-    assert "진주 드롭 귀걸이   ₩15,000 × 2 = ₩30,000\n" in english
+    assert "진주 드롭 귀걸이 ×2   ₩30,000 (₩15,000 each)\n" in english
 
 
 def test_a_zip_export_is_dated_now_and_readable_by_anyone_as_a_phones_is(

@@ -107,8 +107,8 @@ def test_a_cart_that_never_became_an_order_starts_one_with_its_items_and_then_op
     geo, click = card_click(view, rows[good])
     assert geo.card.title.startswith("Cart · 2 item")  # "2 items": plurals come from the .qm
     assert geo.card.subtitle == "Not an order yet · Start order"
-    assert "린넨 셔츠   ₩27,000 × 2 = ₩54,000" in geo.text
-    assert "OLD-7 (not in catalogue)   ₩5,000" in geo.text
+    assert "린넨 셔츠\u00a0×2   ₩54,000 (₩27,000\u00a0each)" in geo.text
+    assert "OLD-7\u00a0×1 (not in catalogue)   ₩5,000" in geo.text
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=click)
     qtbot.waitUntil(lambda: len(open_forms()) == 1)
     [form] = open_forms()

@@ -87,15 +87,17 @@ def test_a_cart_shows_as_a_readable_card_in_the_chat_and_opens_its_order(window:
     assert geo is not None and geo.card is not None
     assert geo.card.title.startswith("Order 20") and "New" in geo.card.title
     assert geo.card.subtitle == "Open order"
-    assert "린넨 셔츠   ₩29,000 × 2 = ₩58,000" in geo.text  # each, how many, and what they come to
-    assert "OLD-7 (not in catalogue)   ₩5,000" in geo.text
+    # How many as the orders table writes it, what they come to, and the price of each; no-break
+    # spaces keep "×2" with the name and "each" with its price.
+    assert "린넨 셔츠\u00a0×2   ₩58,000 (₩29,000\u00a0each)" in geo.text
+    assert "OLD-7\u00a0×1 (not in catalogue)   ₩5,000" in geo.text
     assert "Total ₩63,000" in geo.text
     assert geo.text.endswith("선물 포장 부탁드려요")  # the customer's note, as plain text
     # Text dragged over in the card copies the lines it shows, not the stored note's letters.
     view.scrollTo(index)
     settle(qtbot)
-    first_line = "린넨 셔츠   ₩29,000 × 2 = ₩58,000"
-    start = geo.text.index(first_line)
+    first_line = "린넨 셔츠 ×2   ₩58,000 (₩29,000 each)"  # copied with plain spaces
+    start = geo.text.replace("\u00a0", " ").index(first_line)
     line = geo.text_layout.lineForTextPosition(start)
     y = geo.text_origin.y() + line.y() + line.height() / 2
     corner = view.visualRect(index).topLeft().toPointF()
