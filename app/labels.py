@@ -91,12 +91,14 @@ def label_named(
     session: Session, name: str, *, shown: Mapping[str, str] | None = None, apart: int | None = None
 ) -> NamedLabel | None:
     """The label (but `apart`) called `name` as label names compare: cleaned as stored (NFC, one
-    space), case aside, by its stored name or the name `shown` gives a built-in one ("새 고객")."""
+    space), case aside, by its stored name or the name `shown` gives a built-in one ("새 고객"). A
+    shown name's no-break space ("새\u00a0고객", kept on one line in a narrow chip) is a space here:
+    the owner types a plain one."""
     name = clean_label_name(name).casefold()
     shown = shown or {}
     for other_id, other_name in session.execute(select(Label.id, Label.name).order_by(Label.position)):
         seen_as = shown.get(other_name, other_name)
-        if other_id != apart and name in (other_name.casefold(), seen_as.casefold()):
+        if other_id != apart and name in (other_name.casefold(), clean_label_name(seen_as).casefold()):
             return NamedLabel(other_id, seen_as)
     return None
 

@@ -251,9 +251,10 @@ class LabelsManager(QDialog):
         """`asked`: the name was typed in the rename dialog, which a refused name opens again with
         it and the reason (the dialog closed and what she typed was lost)."""
         label = next((row for row in self.model.rows() if row.id == label_id), None)
-        if label is not None and clean_label_name(name) == label_display_name(label.name):
+        if label is not None and clean_label_name(name) == clean_label_name(label_display_name(label.name)):
             # Unchanged as the owner sees it: a built-in label keeps its stored name, so it is still
-            # shown in the interface's language.
+            # shown in the interface's language. (Its shown name's no-break space, "입금\u00a0대기",
+            # and the space she types compare alike.)
             self.error.clear()
             return
         db, shown = self.ctx.db, shown_label_names()

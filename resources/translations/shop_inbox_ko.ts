@@ -5537,27 +5537,27 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     <name>LabelNames</name>
     <message>
         <source>New customer</source>
-        <translation>새 고객</translation>
+        <translation>새&#xa0;고객</translation>
     </message>
     <message>
         <source>New order</source>
-        <translation>새 주문</translation>
+        <translation>새&#xa0;주문</translation>
     </message>
     <message>
         <source>Pending payment</source>
-        <translation>입금 대기</translation>
+        <translation>입금&#xa0;대기</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation>결제 완료</translation>
+        <translation>결제&#xa0;완료</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation>배송 중</translation>
+        <translation>배송&#xa0;중</translation>
     </message>
     <message>
         <source>Order complete</source>
-        <translation>주문 완료</translation>
+        <translation>주문&#xa0;완료</translation>
     </message>
 </context>
 <context>

@@ -105,8 +105,9 @@ def test_reorder_and_restore_defaults(db) -> None:
 
 def test_a_name_another_label_is_shown_with_is_taken_too(db) -> None:
     # In a Korean interface "New customer" reads 새 고객: a second 새 고객 would be two labels that
-    # look the same in the filter and the contact panel.
-    shown = {"New customer": "새 고객", "Paid": "결제 완료"}
+    # look the same in the filter and the contact panel. (Shown with a no-break space, which keeps
+    # the name on one line in a chip; the owner types a plain one.)
+    shown = {"New customer": "새\u00a0고객", "Paid": "결제\u00a0완료"}
     with db.write() as s:
         with pytest.raises(LabelInvalid) as taken:
             add_label(s, " 새  고객", "#000000", shown=shown)
@@ -114,12 +115,12 @@ def test_a_name_another_label_is_shown_with_is_taken_too(db) -> None:
         with pytest.raises(LabelInvalid) as renamed:
             rename_label(s, vip.id, "결제 완료", shown=shown)
     assert (taken.value.reason, renamed.value.reason) == ("taken", "taken")
-    assert taken.value.param_values()["name"] == "새 고객"
+    assert taken.value.param_values()["name"] == "새\u00a0고객"
 
 
 def test_a_chats_new_label_named_as_one_shown_in_korean_puts_that_one_on_and_says_if_it_was(db) -> None:
     """A chat's "New label…" with 새 고객 (New customer's Korean name) is that label, on the chat."""
-    shown = {"New customer": "새 고객"}
+    shown = {"New customer": "새\u00a0고객"}  # as the Korean window shows it, kept on one line
     with db.write() as s:
         contact_id = make_contact(s, profile_name="민지").id
         new_customer = s.scalars(select(Label.id).where(Label.name == "New customer")).one()
@@ -128,8 +129,8 @@ def test_a_chats_new_label_named_as_one_shown_in_korean_puts_that_one_on_and_say
         made = label_chat_named(s, contact_id, "단골", "#000000", shown=shown)
         on = set(s.scalars(select(contact_label.c.label_id).where(contact_label.c.contact_id == contact_id)))
         count = len(s.scalars(select(Label)).all())
-    assert first == ChatLabelled(new_customer, "새 고객", made=False, already_on=False)
-    assert again == ChatLabelled(new_customer, "새 고객", made=False, already_on=True)
+    assert first == ChatLabelled(new_customer, "새\u00a0고객", made=False, already_on=False)
+    assert again == ChatLabelled(new_customer, "새\u00a0고객", made=False, already_on=True)
     assert made.made and not made.already_on and made.seen_as == "단골"
     assert on == {new_customer, made.label_id} and count == 7
 

@@ -526,7 +526,7 @@ def test_chats_are_found_by_a_labels_name_spacing_aside_with_the_label_named(db)
             make_message(s, who, "안녕하세요", sent_at=BASE_TIME + timedelta(hours=n))
         s.get(Contact, older.id).labels.append(regular)
         s.get(Contact, newer.id).labels.extend([paid, regular])
-    shown = {"Paid": "결제 완료"}  # the built-in label as a Korean window names it
+    shown = {"Paid": "결제\u00a0완료"}  # the built-in label as a Korean window names it (kept whole)
     with db.read() as s:
         for typed in ("단골", "단골고객", "단골 고객", "골 고"):
             found = search_contacts(s, typed, shown_labels=shown)
@@ -534,9 +534,10 @@ def test_chats_are_found_by_a_labels_name_spacing_aside_with_the_label_named(db)
                 ("김민지", "단골 고객"),
                 ("박서준", "단골 고객"),
             ]
-        assert [(c.display_name, c.label) for c in search_contacts(s, "결제완료", shown_labels=shown)] == [
-            ("김민지", "결제 완료")
-        ]
+        for typed in ("결제완료", "결제 완료"):  # the owner types a plain space, or none
+            assert [(c.display_name, c.label) for c in search_contacts(s, typed, shown_labels=shown)] == [
+                ("김민지", "결제\u00a0완료")
+            ]
         assert search_contacts(s, "단골손님", shown_labels=shown) == []
         # Found by her name, a chat names no label.
         assert [(c.display_name, c.label) for c in search_contacts(s, "민지")] == [("김민지", "")]

@@ -36,7 +36,7 @@ def labelled(ctx: Any, qtbot: Any) -> ChatListModel:
 def test_tooltip_lists_every_label_by_its_translated_name(labelled: ChatListModel, korean: None) -> None:
     tip = labelled.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "박지영" in tip
-    assert "결제 완료" in tip  # "Paid", as a Korean owner reads it
+    assert "결제\u00a0완료" in tip  # "Paid", as a Korean owner reads it (kept on one line)
     assert "단골 고객" in tip
 
 

@@ -22,6 +22,13 @@ LABELS = [
     ("campaigns", "Sending", "보내는 중"),
     ("campaigns", "Paused", "일시 중지됨"),
     ("OrderCardDelegate", "Overdue", "기한 지남"),
+    # The built-in labels' chips (their stored names stay English: ui.label_names).
+    ("LabelNames", "New customer", "새 고객"),
+    ("LabelNames", "New order", "새 주문"),
+    ("LabelNames", "Pending payment", "입금 대기"),
+    ("LabelNames", "Paid", "결제 완료"),
+    ("LabelNames", "Shipped", "배송 중"),
+    ("LabelNames", "Order complete", "주문 완료"),
 ]
 
 

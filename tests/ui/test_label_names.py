@@ -7,7 +7,8 @@ from typing import Any
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import settle, sync_batch
 
-KOREAN = {"New customer": "새 고객", "New order": "새 주문", "Paid": "결제 완료"}
+# A no-break space keeps each name on one line in a narrow chip ("새 / 주문" never).
+KOREAN = {"New customer": "새\u00a0고객", "New order": "새\u00a0주문", "Paid": "결제\u00a0완료"}
 
 
 def test_built_in_labels_are_korean_in_the_filter_chip_and_the_contact_panel(
@@ -29,9 +30,9 @@ def test_built_in_labels_are_korean_in_the_filter_chip_and_the_contact_panel(
     for name in KOREAN.values():
         assert name in chip_menu
     assert not set(KOREAN) & set(chip_menu)
-    paid = next(a for a in window.chat_list.label_chip.menu().actions() if a.text().endswith(" 결제 완료"))
+    paid = next(a for a in window.chat_list.label_chip.menu().actions() if a.text().endswith(" 결제\u00a0완료"))
     paid.trigger()
-    assert window.chat_list.label_chip.text() == "결제 완료"
+    assert window.chat_list.label_chip.text() == "결제\u00a0완료"
 
     window.contact_panel.show_contact(contact_id)
 

@@ -99,15 +99,17 @@ def test_in_korean_a_built_in_label_renamed_unchanged_stays_built_in_and_its_nam
 ) -> None:
     manager = open_manager(qtbot, ctx)
     shipped = next(row for row in manager.model.rows() if row.name == "Shipped")
-    # The rename dialog offers the name as shown; OK without a change must not store the Korean.
+    # The rename dialog offers the name as shown ("배송\u00a0중": a no-break space keeps it on one
+    # line); OK without a change, or the same name typed with a plain space, must not store the Korean.
+    manager.rename(shipped.id, "배송\u00a0중")
     manager.rename(shipped.id, "배송 중")
-    manager.add_label("새 고객")
+    manager.add_label("새 고객")  # typed with a plain space: the name "새\u00a0고객" shows, taken
     qtbot.waitUntil(lambda: manager.error.text() != "")
     assert manager.error.text() == "같은 이름의 라벨이 이미 있어요."
     settle(qtbot, manager)
     rows = LabelStore(ctx.db).all()
     assert [row.name for row in rows].count("Shipped") == 1 and len(rows) == 6
-    assert manager.model.index(4, 0).data().startswith("배송 중")
+    assert manager.model.index(4, 0).data().startswith("배송\u00a0중")
 
 
 def test_enter_on_a_label_renames_it_as_a_double_click_does(qtbot, ctx: AppContext, dialogs) -> None:

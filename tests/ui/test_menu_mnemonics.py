@@ -136,7 +136,7 @@ def test_the_chat_lists_labels_filter_menu_has_an_alt_letter_for_each_item(
     if language == "en":
         assert texts[0] == "&Needs a person" and "&4 Paid" in texts, texts
     else:
-        assert texts[0] == "상담\u00a0필요(&N)" and "&4 결제 완료" in texts, texts
+        assert texts[0] == "상담\u00a0필요(&N)" and "&4 결제\u00a0완료" in texts, texts
 
 
 @pytest.fixture(params=["en", "ko"])
