@@ -30,7 +30,9 @@ def test_built_in_labels_are_korean_in_the_filter_chip_and_the_contact_panel(
     for name in KOREAN.values():
         assert name in chip_menu
     assert not set(KOREAN) & set(chip_menu)
-    paid = next(a for a in window.chat_list.label_chip.menu().actions() if a.text().endswith(" 결제\u00a0완료"))
+    paid = next(
+        a for a in window.chat_list.label_chip.menu().actions() if a.text().endswith(" 결제\u00a0완료")
+    )
     paid.trigger()
     assert window.chat_list.label_chip.text() == "결제\u00a0완료"
 
