@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -115,11 +116,22 @@ class StartupErrorDialog(QDialog):
         start_empty: Callable[[StartupErrorDialog], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        # A small dialog, not a window: shown before any window (no parent), Qt gave it a window's
+        # minimise and maximise buttons, and, resizable, the window manager's resize strip along its
+        # bottom. Its size is its text's (the layout's), with Close in the title bar.
+        self.setWindowFlags(
+            Qt.WindowType.Dialog
+            | Qt.WindowType.CustomizeWindowHint
+            | Qt.WindowType.WindowTitleHint
+            | Qt.WindowType.WindowCloseButtonHint
+        )
         self.details = details
         self.start_again = False
         headline = headline or self.tr("Shop Inbox could not start")
         self.setWindowTitle(headline)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        layout.setSpacing(10)  # its parts apart, as they stood in the roomier resizable dialog
 
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(40, 40))
@@ -180,7 +192,10 @@ class StartupErrorDialog(QDialog):
             self.start_empty_button.hide()
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        # 460 pixels wide, its text wrapped to that, as a message box's (a fixed size is the layout's
+        # size hint, which the sentence's minimum width sets).
+        margins = layout.contentsMargins()
+        self.explanation.setMinimumWidth(460 - margins.left() - margins.right())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -86,6 +86,32 @@ def test_the_dialog_speaks_korean(qtbot: Any, tmp_path: Path, korean: None) -> N
     assert "Something" not in dialog.explanation.text()
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_dialog_is_a_small_fixed_dialog_without_minimise_or_maximise(
+    qtbot: Any, tmp_path: Path, request: Any, language: str
+) -> None:
+    """Shown before any window, it had a window's minimise and maximise buttons and, resizable, the
+    window manager's resize strip along its bottom: now a dialog of its text's size, Close alone in
+    its title bar, and every word of a long path and sentence still in it."""
+    request.getfixturevalue("korean" if language == "ko" else "english")
+    exc = UnversionedDatabaseHoldsData(tmp_path / "a rather long folder name" / "inbox.db", ["contact"])
+    log_file = tmp_path / "logs" / "shop-inbox.log"
+    dialog = StartupErrorDialog(explain_startup_error(exc), log_file, "details", may_pass=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    flags = dialog.windowFlags()
+    assert flags & Qt.WindowType.WindowType_Mask == Qt.WindowType.Dialog
+    assert flags & Qt.WindowType.WindowCloseButtonHint
+    assert not flags & (Qt.WindowType.WindowMinimizeButtonHint | Qt.WindowType.WindowMaximizeButtonHint)
+    assert dialog.minimumSize() == dialog.maximumSize() == dialog.size()  # nothing to resize
+    assert 460 <= dialog.width() < 700
+    for label in (dialog.headline, dialog.explanation, dialog.log_hint, dialog.log_path):
+        inside = label.geometry()
+        assert dialog.rect().contains(inside), label.text()
+        assert label.heightForWidth(inside.width()) <= inside.height(), label.text()  # no line cut off
+
+
 def damaged_database(data: Path) -> Path:
     """A version-1 file without its message table: revision 0002 cannot run on it."""
     data.mkdir()
