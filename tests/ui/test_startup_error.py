@@ -112,6 +112,30 @@ def test_the_dialog_is_a_small_fixed_dialog_without_minimise_or_maximise(
         assert label.heightForWidth(inside.width()) <= inside.height(), label.text()  # no line cut off
 
 
+def test_the_demos_full_disk_sentence_never_leaves_a_one_syllable_word_at_a_lines_end(
+    qtbot: Any, tmp_path: Path, korean: None
+) -> None:
+    """ "…열 수 없어요. 내" over "받은편지함은 그대로예요.": "내" (and "그" of "그 디스크의") stays with
+    its noun, in the dialog as shown and at any width it may have (a longer path, a bigger font)."""
+    from app.errors import DemoDiskFull
+    from tests.ui.test_korean_wrapping import label_lines
+
+    exc = DemoDiskFull(tmp_path / "demo", "no room")
+    dialog = StartupErrorDialog(
+        explain_startup_error(exc), None, "details", headline=startup_error_headline(exc)
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label = dialog.explanation
+    assert "내\u00a0받은편지함은 그대로예요" in label.text()
+    for width in [label.width(), *range(180, 620, 11)]:
+        label.setFixedWidth(width)
+        lines = label_lines(label)
+        alone = [line for line in lines[:-1] if line.rstrip().rsplit(" ", 1)[-1] in ("내", "그", "이")]
+        assert not alone, (width, lines)
+
+
 def damaged_database(data: Path) -> Path:
     """A version-1 file without its message table: revision 0002 cannot run on it."""
     data.mkdir()
