@@ -4,11 +4,9 @@ owner's locale; however narrow the bubble, no quantity or price is parted across
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
 
 from app.carts import CartCard
 from app.order_queries import CardLine
@@ -28,14 +26,6 @@ CART = CartCard(
 )
 
 
-@pytest.fixture
-def british_locale() -> Iterator[None]:
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
-
-
 def shown(text: str) -> list[str]:
     """The card's lines as the owner reads them (the no-break spaces read as spaces)."""
     return text.replace("\u00a0", " ").splitlines()
@@ -53,7 +43,7 @@ def test_a_korean_cart_reads_as_a_korean_shop_writes_it(qapp: Any) -> None:
     ]
 
 
-@pytest.mark.usefixtures("english", "british_locale")
+@pytest.mark.usefixtures("english", "english_locale")
 def test_an_english_cart_reads_as_the_orders_table_writes_items_with_prices_in_the_owners_locale(
     qapp: Any,
 ) -> None:
