@@ -4127,7 +4127,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>An order can have at most {limit} lines. Nothing was saved.</source>
-        <translation>주문 한 건에는 최대 {limit}줄까지 담을 수 있어요. 아무것도 저장하지 않았어요.</translation>
+        <translation>주문 한 건에는 상품을 최대 {limit}개까지 담을 수 있어요. 아무것도 저장하지 않았어요.</translation>
     </message>
     <message>
         <source>Line {line}: “{value}” is not a quantity. Use a whole number of 1 or more.</source>
@@ -10516,7 +10516,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>&amp;Remove line</source>
-        <translation>줄 삭제(&amp;R)</translation>
+        <translation>상품 삭제(&amp;R)</translation>
     </message>
     <message>
         <source>Shipping &amp;fee</source>
@@ -10596,7 +10596,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Close without creating the order? The lines you added are not kept.</source>
-        <translation>주문을 만들지 않고 닫을까요? 추가한 줄은 남지 않아요.</translation>
+        <translation>주문을 만들지 않고 닫을까요? 추가한 상품은 남지 않아요.</translation>
     </message>
 </context>
 <context>
