@@ -9411,7 +9411,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Label {0}</source>
-        <translation>라벨 {0}</translation>
+        <translation>라벨: {0}</translation>
     </message>
 </context>
 <context>
