@@ -898,9 +898,11 @@ class ChatList(QWidget):
                 )
                 text = with_particles(no_chats.format(number))
             else:
+                # How chats arrive is the chat pane's to say beside it: with no relay set up, none can,
+                # and "when a customer writes, the chat appears here" told the owner otherwise.
                 text = self.tr(
-                    "No chats yet. When a customer writes to the shop on WhatsApp, the chat appears "
-                    "here. Past chats from a phone can be brought in with File ▸ Import chat from phone."
+                    "No chats yet. Past chats from a phone can be brought in with File ▸ Import chat "
+                    "from phone."
                 )
             if number and (kind != "all" or label_id is not None):
                 # The other number's chats are not gone: the note says which number is listed.

@@ -2400,10 +2400,6 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>매장 번호 {0}(으)로 온 채팅이 아직 없어요. 다른 번호로 온 채팅은 ‘모든 번호’를 고르면 보여요.</translation>
     </message>
     <message>
-        <source>No chats yet. When a customer writes to the shop on WhatsApp, the chat appears here. Past chats from a phone can be brought in with File ▸ Import chat from phone.</source>
-        <translation>아직 채팅이 없어요. 고객이 WhatsApp으로 메시지를 보내면 여기에 나타나요. 휴대폰에 있던 지난 채팅은 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
-    </message>
-    <message>
         <source>Chats to your number {0} only.</source>
         <translation>매장 번호 {0}(으)로 온 채팅만 보여요.</translation>
     </message>
@@ -2458,6 +2454,10 @@ Leave it empty to send pictures with name and price instead.</source>
     <message>
         <source>&amp;Export chat…</source>
         <translation>채팅 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>No chats yet. Past chats from a phone can be brought in with File ▸ Import chat from phone.</source>
+        <translation>아직 채팅이 없어요. 휴대폰에 있던 지난 채팅은 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>
         <source>&amp;Delete chat</source>

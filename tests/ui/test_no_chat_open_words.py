@@ -19,6 +19,19 @@ def test_over_an_empty_inbox_with_no_relay_the_pane_says_to_set_one_up(window: A
     assert "Settings" in pane.empty.text()
 
 
+def test_with_no_relay_the_empty_chat_list_does_not_promise_that_customers_chats_arrive(
+    window: Any, qtbot: Any
+) -> None:
+    """The list said "when a customer writes, the chat appears here" beside a pane saying none can."""
+    window.start_sync()  # no relay address in the preferences
+    qtbot.waitUntil(lambda: "no relay is set up" in window.chat.empty.text(), timeout=10000)
+    note = window.chat_list.empty_note
+    qtbot.waitUntil(note.isVisible, timeout=10000)
+    assert note.text().startswith("No chats yet.")
+    assert "appears" not in note.text() and "When a customer writes" not in note.text()
+    assert "Import chat from phone" in note.text()  # what the owner can do meanwhile
+
+
 def test_over_an_empty_inbox_the_pane_says_what_will_appear_until_a_customer_writes(
     window: Any, qtbot: Any, relay: RunningRelay
 ) -> None:
