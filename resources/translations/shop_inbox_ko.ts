@@ -2456,10 +2456,6 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>채팅 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <source>No chats yet. Past chats from a phone can be brought in with File ▸ Import chat from phone.</source>
-        <translation>아직 채팅이 없어요. 휴대폰에 있던 지난 채팅은 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
-    </message>
-    <message>
         <source>&amp;Delete chat</source>
         <translation>채팅 삭제(&amp;D)</translation>
     </message>
@@ -2506,6 +2502,10 @@ the customer can still write.</source>
     <message>
         <source>New label</source>
         <translation>새 라벨</translation>
+    </message>
+    <message>
+        <source>No chats yet. Past chats from a phone can be brought in with File ▸ Import chat from phone.</source>
+        <translation>아직 채팅이 없어요. 휴대폰에 있던 지난 채팅은 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
     </message>
 </context>
 <context>
@@ -3887,11 +3887,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>The disk that holds {path} is full, so the demo shop could not open. Your own inbox was not touched: free some space on that disk, then try the demo again.</source>
-        <translation>{path} 폴더가 있는 디스크가 가득 차서 데모 상점을 열 수 없어요. 내 받은편지함은 그대로예요. 그 디스크의 공간을 비운 뒤 데모를 다시 열어 주세요.</translation>
+        <translation>{path} 폴더가 있는 디스크가 가득 차서 데모 상점을 열 수 없어요. 내&#xa0;받은편지함은 그대로예요. 그&#xa0;디스크의 공간을 비운 뒤 데모를 다시 열어 주세요.</translation>
     </message>
     <message>
         <source>Shop Inbox may not write in {path} (a read-only folder, or a USB stick locked against writing), so the demo shop could not open there. Your own inbox was not touched: start the demo with a folder you may write in, or without --data-dir.</source>
-        <translation>샵 인박스가 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 데모 상점을 열 수 없어요. 내 받은편지함은 그대로예요. 쓸 수 있는 폴더를 지정하거나 --data-dir 없이 데모를 시작하세요.</translation>
+        <translation>샵 인박스가 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 데모 상점을 열 수 없어요. 내&#xa0;받은편지함은 그대로예요. 쓸 수 있는 폴더를 지정하거나 --data-dir 없이 데모를 시작하세요.</translation>
     </message>
     <message>
         <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>
@@ -4115,7 +4115,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This computer has no password store (keyring) that Shop Inbox can use. You can keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
-        <translation>이 컴퓨터에는 샵 인박스가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
+        <translation>이 컴퓨터에는 샵 인박스가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내&#xa0;사용자 계정만 읽을 수 있어요.</translation>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read the relay token. Unlock it and try once more.</source>
@@ -4515,7 +4515,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) did not keep the relay token: it may be locked, or its unlock was cancelled. Unlock it and try once more, or keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
-        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 릴레이 토큰을 보관하지 않았어요. 잠겨 있거나 잠금 해제가 취소됐을 수 있어요. 잠금을 해제하고 한 번 더 시도하거나, 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
+        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 릴레이 토큰을 보관하지 않았어요. 잠겨 있거나 잠금 해제가 취소됐을 수 있어요. 잠금을 해제하고 한 번 더 시도하거나, 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내&#xa0;사용자 계정만 읽을 수 있어요.</translation>
     </message>
     <message>
         <source>The relay token was not saved.</source>
@@ -5537,27 +5537,27 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     <name>LabelNames</name>
     <message>
         <source>New customer</source>
-        <translation>새 고객</translation>
+        <translation>새&#xa0;고객</translation>
     </message>
     <message>
         <source>New order</source>
-        <translation>새 주문</translation>
+        <translation>새&#xa0;주문</translation>
     </message>
     <message>
         <source>Pending payment</source>
-        <translation>입금 대기</translation>
+        <translation>입금&#xa0;대기</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation>결제 완료</translation>
+        <translation>결제&#xa0;완료</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation>배송 중</translation>
+        <translation>배송&#xa0;중</translation>
     </message>
     <message>
         <source>Order complete</source>
-        <translation>주문 완료</translation>
+        <translation>주문&#xa0;완료</translation>
     </message>
 </context>
 <context>
@@ -5750,7 +5750,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>The demo shop could not be started. Your own chats are not affected.</source>
-        <translation>데모 상점을 열 수 없어요. 내 채팅에는 아무 영향이 없어요.</translation>
+        <translation>데모 상점을 열 수 없어요. 내&#xa0;채팅에는 아무 영향이 없어요.</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -5860,7 +5860,7 @@ Log file: {log}</source>
     </message>
     <message>
         <source>The demo shop is starting in a window of its own; it takes a few seconds. Your own chats are not affected.</source>
-        <translation>데모 상점을 별도의 창으로 여는 중이에요. 몇 초 걸려요. 내 채팅에는 영향을 주지 않아요.</translation>
+        <translation>데모 상점을 별도의 창으로 여는 중이에요. 몇 초 걸려요. 내&#xa0;채팅에는 영향을 주지 않아요.</translation>
     </message>
     <message>
         <source>Try the &amp;demo shop</source>
@@ -7774,13 +7774,13 @@ Save it anyway?</source>
         <translation>{0} (카탈로그에 없음)</translation>
     </message>
     <message>
-        <source>Total {0}</source>
-        <translation>합계 {0}</translation>
-    </message>
-    <message>
         <source>{0} each</source>
         <comment>the price of one item of a cart&apos;s line</comment>
         <translation>개당 {0}</translation>
+    </message>
+    <message>
+        <source>Total {0}</source>
+        <translation>합계 {0}</translation>
     </message>
 </context>
 <context>
@@ -8678,7 +8678,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>This is a demo relay: its customers are simulated, and no real WhatsApp messages come in. To receive your customers&apos; messages, set up your own relay with your WhatsApp account.</source>
-        <translation>데모 릴레이예요. 여기 고객은 가상으로 만든 고객이고, 실제 WhatsApp 메시지는 들어오지 않아요. 내 고객의 메시지를 받으려면 내 WhatsApp 계정으로 릴레이를 따로 설정하세요.</translation>
+        <translation>데모 릴레이예요. 여기 고객은 가상으로 만든 고객이고, 실제 WhatsApp 메시지는 들어오지 않아요. 내&#xa0;고객의 메시지를 받으려면 내&#xa0;WhatsApp 계정으로 릴레이를 따로 설정하세요.</translation>
     </message>
     <message>
         <source>{url} could not be reached over https://, but something there answers plain http://. If it is a relay running on this computer, try {plain_url}</source>
@@ -9849,7 +9849,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>This is a backup of the demo shop, made while trying Shop Inbox: its customers, chats and orders are made up. It holds nothing of your own shop.</source>
-        <translation>이 백업은 샵 인박스를 사용해 볼 때 만든 데모 상점의 백업이에요. 고객, 채팅, 주문이 모두 가상으로 만든 것이고, 내 상점의 데이터는 하나도 없어요.</translation>
+        <translation>이 백업은 샵 인박스를 사용해 볼 때 만든 데모 상점의 백업이에요. 고객, 채팅, 주문이 모두 가상으로 만든 것이고, 내&#xa0;상점의 데이터는 하나도 없어요.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
@@ -9872,7 +9872,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>To connect your shop&apos;s WhatsApp number you need its relay address and relay token. Not ready yet? Try the demo shop first: nothing you do there touches your own data.</source>
-        <translation>상점의 WhatsApp 번호를 연결하려면 릴레이 주소와 릴레이 토큰이 필요해요. 아직 준비되지 않았나요? 먼저 데모 상점을 사용해 보세요. 데모에서 하는 일은 내 데이터에 영향을 주지 않아요.</translation>
+        <translation>상점의 WhatsApp 번호를 연결하려면 릴레이 주소와 릴레이 토큰이 필요해요. 아직 준비되지 않았나요? 먼저 데모 상점을 사용해 보세요. 데모에서 하는 일은 내&#xa0;데이터에 영향을 주지 않아요.</translation>
     </message>
     <message>
         <source>&amp;Try the demo</source>
@@ -10292,6 +10292,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>편집기 아래의 문제를 고칠 때까지는 문제가 없던 마지막 메뉴대로 답해요.</translation>
     </message>
     <message>
+        <source>As a customer writing to your number {0}. Each of your numbers is a chat of its own: the customer&apos;s place in the menu and a hand-off to a person stay in that number&apos;s chat.</source>
+        <translation>매장 번호 {0}(으)로 연락한 고객이 되어 써 봐요. 매장 번호마다 채팅이 따로라서, 고객이 보고 있는 메뉴와 직원 연결도 그 번호의 채팅에만 적용돼요.</translation>
+    </message>
+    <message>
         <source>Writing as {0}, the customer of order {1}.</source>
         <translation>{1} 주문의 고객 {0}님으로 쓰고 있어요.</translation>
     </message>
@@ -10334,10 +10338,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>This simulated customer has no orders. Write one of your order numbers (such as {0}) to ask as that order&apos;s customer.</source>
         <translation>이 가상 고객은 주문이 없어요. 주문번호(예: {0})를 함께 쓰면 그 주문의 고객으로 물어볼 수 있어요.</translation>
-    </message>
-    <message>
-        <source>As a customer writing to your number {0}. Each of your numbers is a chat of its own: the customer&apos;s place in the menu and a hand-off to a person stay in that number&apos;s chat.</source>
-        <translation>매장 번호 {0}(으)로 연락한 고객이 되어 써 봐요. 매장 번호마다 채팅이 따로라서, 고객이 보고 있는 메뉴와 직원 연결도 그 번호의 채팅에만 적용돼요.</translation>
     </message>
 </context>
 <context>
@@ -10783,7 +10783,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>These rules were changed on another computer while your change waited. Nothing was overwritten: choose which version the relay should use.</source>
-        <translation>내 변경이 기다리는 동안 다른 컴퓨터에서 이 설정을 바꿨어요. 아무것도 덮어쓰지 않았어요. 릴레이가 쓸 버전을 고르세요.</translation>
+        <translation>내&#xa0;변경이 기다리는 동안 다른 컴퓨터에서 이 설정을 바꿨어요. 아무것도 덮어쓰지 않았어요. 릴레이가 쓸 버전을 고르세요.</translation>
     </message>
     <message>
         <source>Your version:</source>
@@ -11724,6 +11724,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>오늘</translation>
     </message>
     <message>
+        <source>ddd</source>
+        <comment>a Qt date pattern: the weekday alone, short (ddd) or in full (dddd)</comment>
+        <translation>dddd</translation>
+    </message>
+    <message>
         <source>{0} today</source>
         <translation>오늘 {0}</translation>
     </message>
@@ -11850,11 +11855,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Reacted {0} to a message</source>
         <translation>메시지에 {0} 반응</translation>
-    </message>
-    <message>
-        <source>ddd</source>
-        <comment>a Qt date pattern: the weekday alone, short (ddd) or in full (dddd)</comment>
-        <translation>dddd</translation>
     </message>
 </context>
 <context>
