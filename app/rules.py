@@ -157,6 +157,14 @@ def _day_spans(day: DayHours, on: date) -> list[Span]:
     return spans
 
 
+def has_hours(week: Sequence[DayHours]) -> bool:
+    """Whether any day of `week` has hours: all day, or a range that does not end where it starts."""
+    return any(
+        day.mode == "all_day" or (day.mode == "open" and any(r.start != r.end for r in day.ranges))
+        for day in week
+    )
+
+
 _WEEK_MINUTES = 7 * 24 * 60
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QLocale, QObject
 
 from app import relay_clock
-from app.rules import runs_past_midnight, zone
+from app.rules import has_hours, runs_past_midnight, zone
 from app.wire import AwayRule, BusinessHours, DayHours, GreetingRule, Recipients, TimeRange
 from ui.formatting import date_range, display_locale, hours_time
 from ui.time_zones import zone_name
@@ -55,6 +55,18 @@ class RuleSummary(QObject):
                 "Sent at any hour when a customer writes: once to each customer, and again only after "
                 "you have replied to them."
             )
+        elif rule.schedule == "custom" and not has_hours(rule.custom):
+            # "Mon–Sun not sent" read as a week summed up, not as a schedule left empty.
+            closed = self.closed_days(hours)
+            if not closed:
+                return self.tr(
+                    "Not sent on any day: no away hours are chosen yet. For each day you are away, "
+                    "choose “Away at” and its hours, or “Away all day”."
+                )
+            when = self.tr(
+                "Sent only on your closed days ({0}): no away hours are chosen yet. For each day you are "
+                "away, choose “Away at” and its hours, or “Away all day”."
+            ).format(closed)
         elif rule.schedule == "custom":
             # A day with no away time is not "closed" (the owner read "closed Tuesday to Sunday"):
             # it is a day the message is not sent.

@@ -9137,6 +9137,14 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>고객이 메시지를 보내면 언제든 보내요. 고객마다 한 번 보내고, 그 고객에게 직접 답장한 뒤에 다시 보내요.</translation>
     </message>
     <message>
+        <source>Not sent on any day: no away hours are chosen yet. For each day you are away, choose “Away at” and its hours, or “Away all day”.</source>
+        <translation>자리 비움 시간을 아직 정하지 않아서 어느 요일에도 보내지 않아요. 자리를 비우는 요일마다 ‘자리 비움 시간’을 골라 시간을 정하거나 ‘하루 종일 자리 비움’을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Sent only on your closed days ({0}): no away hours are chosen yet. For each day you are away, choose “Away at” and its hours, or “Away all day”.</source>
+        <translation>자리 비움 시간을 아직 정하지 않아서 휴무일({0})에만 보내요. 자리를 비우는 요일마다 ‘자리 비움 시간’을 골라 시간을 정하거나 ‘하루 종일 자리 비움’을 고르세요.</translation>
+    </message>
+    <message>
         <source>not sent</source>
         <translation>보내지 않음</translation>
     </message>

@@ -1143,7 +1143,8 @@ def test_the_away_messages_summary_names_the_closed_days_it_also_answers_on(qapp
     named = f"{date_range(chuseok.first, chuseok.last)} (추석)"
     outside = summaries.away(AwayRule(enabled=True, text="쉬어요", schedule="outside_hours"), hours)
     assert f"; closed {named})" in outside and "old" not in outside
-    custom = summaries.away(AwayRule(enabled=True, text="쉬어요", schedule="custom"), hours)
+    sundays = [*(DayHours() for _ in range(6)), DayHours(mode="all_day")]
+    custom = summaries.away(AwayRule(enabled=True, text="쉬어요", schedule="custom", custom=sundays), hours)
     assert f"Also on your closed days: {named}." in custom
 
 
@@ -1197,6 +1198,49 @@ def test_the_away_summary_says_a_day_without_away_time_gets_no_message_not_that_
     assert "during your away hours: Mon all day; Tue–Sun not sent · Korean Time." in away
     assert "closed" not in away
     assert summaries.week(week, "Asia/Seoul") == "Mon all day; Tue–Sun closed · Korean Time"
+
+
+def test_a_custom_schedule_with_no_away_hours_says_the_message_is_never_sent_and_how_to_set_hours(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    """Choosing "Custom weekly schedule" before any hours said "Mon–Sun not sent · Korean Time" ("월~일
+    보내지 않음"), read as a week summed up: the owner learnt neither that nothing goes out nor why."""
+    from datetime import date
+
+    from app.wire import ClosedDays
+    from ui.away_editor import AwayEditor
+
+    editor = opened(qtbot, AwayEditor(demo_ctx))
+    editor.schedule.button(1).setChecked(True)
+    said = editor.summary.text()
+    assert said.startswith("Not sent on any day: no away hours are chosen yet.")
+    assert "“Away at”" in said and "“Away all day”" in said  # the choices of each day, by their names
+    assert "Mon–Sun" not in said and "not sent ·" not in said
+
+    sunday = editor.custom.days[6]
+    sunday.mode.setCurrentIndex(sunday.mode.findData("all_day"))  # as the summary told her
+    assert "during your away hours: Mon–Sat not sent; Sun all day" in editor.summary.text()
+
+    # A shop with closed days to come: the message goes on those days alone, and says so.
+    doc = editor.apply(AutomationsStore(demo_ctx.db).state().doc)
+    empty = doc.away.model_copy(update={"custom": [DayHours() for _ in range(7)]})
+    hours = doc.business_hours.model_copy(
+        update={"closed_days": [ClosedDays(first=date(2099, 9, 24), last=date(2099, 9, 26), note="추석")]}
+    )
+    only = editor.summaries.away(empty, hours)
+    assert only.startswith("Sent only on your closed days (") and "(추석)" in only
+    assert "no away hours are chosen yet" in only
+
+
+def test_the_korean_summary_of_a_custom_schedule_with_no_away_hours(qapp, korean: None) -> None:
+    from app.wire import AwayRule, BusinessHours
+    from ui.rule_summary import RuleSummary
+
+    rule = AwayRule(enabled=True, text="쉬어요", schedule="custom")
+    said = RuleSummary().away(rule, BusinessHours(timezone="Asia/Seoul"))
+    assert said.startswith("자리 비움 시간을 아직 정하지 않아서 어느 요일에도 보내지 않아요."), said
+    assert "‘자리 비움 시간’" in said and "‘하루 종일 자리 비움’" in said
+    assert "월~일" not in said
 
 
 def test_the_korean_week_summary_parts_its_days_with_a_slash_not_a_semicolon(
