@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.demo_seed import demo_shop_zone
+from app.demo_seed import demo_shop_zone, demo_wamid
 from app.models import CatalogItem, Contact, Message, Order, as_utc
 from app.order_messages import CANCELLED_REFUND, REMINDER, RETURN_MESSAGE
 from app.order_settings import OrderSettings, load_order_settings, save_order_settings, shop_charges
@@ -70,27 +70,45 @@ def rename_former_demo_templates(db: Database) -> bool:
         return True
 
 
+# A moment of an order's story told by its chat: `hours` after the chat's message at `position` of
+# its customer's script (before it when negative), so that what the chat says ("I ordered it last
+# week", "paid just now", "sent it today") is what the order's history says, whatever the day and
+# hour the demo starts.
+At = tuple[int, float]
+MINUTE = 1 / 60
+WEEK = 7 * 24.0
+
+
 @dataclass(frozen=True, slots=True)
 class DemoOrder:
     """One of the demo's orders and what became of it."""
 
     wa_id: str
     lines: tuple[tuple[str, int, str], ...]  # (code, quantity, option)
-    moves: tuple[OrderState, ...]  # after New: the first soon after (FIRST_MOVE), then hours apart
-    # Placed this many hours after the customer's chat ended (negative: before it, when the chat
-    # talks about the order), so the chat and the order tell one story; or this many hours ago.
-    after_chat_hours: float | None = None
-    hours_ago: float = 0
+    moves: tuple[OrderState, ...]  # after New
+    # When it was placed, then when the shop made each of its moves (not the deadline's cancel).
+    steps: tuple[At, ...]
     courier: str = ""
     tracking: str = ""  # as the chat quotes it, and as long as the courier's numbers are
     # Never paid: its cancellation is the payment deadline's (as the app makes it), not the owner's.
     unpaid: bool = False
 
 
-# A shop sends its bank account (New → 입금 대기) minutes after the order, not hours; the later
-# steps (paid, shipped, done) come hours apart, never after the demo's own now.
-FIRST_MOVE = timedelta(minutes=10)
-MOVES_APART = timedelta(hours=5)
+# The same stories in both shops (their scripts in app/demo_seed.py line up message for message).
+# Ordered in the chat ("I'll take one"), the account sent, paid ("Paid just now"), the payment confirmed.
+ORDERED_AND_PAID: tuple[At, ...] = ((2, MINUTE), (3, 0), (5, 0))
+# "The dress I ordered last week arrived": ordered the same weekday a week before (the week before,
+# wherever a week begins), paid that afternoon, shipped the next day, done when the shop answers him.
+ARRIVED: tuple[At, ...] = ((0, -WEEK), (0, -WEEK + 10 * MINUTE), (0, -WEEK + 3), (0, -WEEK + 24), (1, 0))
+# "I'll order two", "I'll send you the order": the order and its account go out before "I'll pay tonight".
+ASKED_TO_PAY: tuple[At, ...] = ((0, MINUTE), (1, 0))
+# "Have you sent what I ordered yesterday?": ordered the afternoon or evening before her chat (its
+# first message is sent 10:00 to 16:30), paid that evening, shipped as the shop answers "sent today".
+SENT_TODAY: tuple[At, ...] = ((0, -20), (0, -20 + 10 * MINUTE), (0, -18), (1, 0))
+# "I'll take the black one", "Your order: … please pay within 3 days": never paid.
+NEVER_PAID: tuple[At, ...] = ((2, MINUTE), (3, 0))
+# "L then, please": the owner writes it down a quarter of an hour after; it is still New.
+TO_PICK_UP: tuple[At, ...] = ((2, 0.25),)
 
 DEMO_ORDERS: tuple[DemoOrder, ...] = (
     # 김민지 ordered and paid in her chat.
@@ -98,25 +116,25 @@ DEMO_ORDERS: tuple[DemoOrder, ...] = (
         "821055501234",
         (("LN-SH-IV", 1, "M"),),
         (OrderState.AWAITING_PAYMENT, OrderState.PAID),
-        after_chat_hours=1,
+        ORDERED_AND_PAID,
     ),
-    # 박서준's dress came the week before he wrote that it arrived.
+    # 박서준's navy dress, ordered the week before he wrote that it arrived.
     DemoOrder(
         "821077703456",
         (("DR-SU-NV", 1, "M"), ("AC-SC-GR", 1, "")),
         (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE),
-        after_chat_hours=-24,
+        ARRIVED,
         courier="CJ대한통운",
         tracking="364201857913",
     ),
-    # 이하은 asked for the trousers in her chat and pays tonight.
-    DemoOrder("821099907890", (("PT-LN-BE", 2, "S"),), (OrderState.AWAITING_PAYMENT,), after_chat_hours=0.5),
+    # 이하은 asked for the trousers in her chat and said she would pay that evening; she has not yet.
+    DemoOrder("821099907890", (("PT-LN-BE", 2, "S"),), (OrderState.AWAITING_PAYMENT,), ASKED_TO_PAY),
     # 정도윤 ordered the day before her chat, where the shop gives her the tracking number.
     DemoOrder(
         "821044405678",
         (("KN-CD-OA", 1, "M"), ("BG-TT-NT", 1, "")),
         (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED),
-        after_chat_hours=-20,
+        SENT_TODAY,
         courier="CJ대한통운",
         tracking="384917265031",
     ),
@@ -125,11 +143,11 @@ DEMO_ORDERS: tuple[DemoOrder, ...] = (
         "447700900123",
         (("BG-CR-BK", 1, ""),),
         (OrderState.AWAITING_PAYMENT, OrderState.CANCELLED),
-        after_chat_hours=0.5,
+        NEVER_PAID,
         unpaid=True,
     ),
     # Daniel Ortiz asked for the trench coat in L yesterday, to pick up: the order is still New.
-    DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), after_chat_hours=0.25),
+    DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), TO_PICK_UP),
 )
 
 # The English demo's (the Brighton shop's): the same stories, one order in every state.
@@ -139,25 +157,25 @@ UK_ORDERS: tuple[DemoOrder, ...] = (
         "447700900101",
         (("LN-SH-IV", 1, "M"),),
         (OrderState.AWAITING_PAYMENT, OrderState.PAID),
-        after_chat_hours=1,
+        ORDERED_AND_PAID,
     ),
-    # James Whitfield's dress came the week before he wrote that it arrived.
+    # James Whitfield's navy dress, ordered the week before he wrote that it arrived.
     DemoOrder(
         "447700900202",
         (("DR-SU-NV", 1, "M"), ("AC-SC-GR", 1, "")),
         (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE),
-        after_chat_hours=-24,
+        ARRIVED,
         courier="Royal Mail",
         tracking="RT364201857GB",
     ),
-    # Priya Shah asked for the trousers in her chat and pays tonight.
-    DemoOrder("447700900303", (("PT-LN-BE", 2, "S"),), (OrderState.AWAITING_PAYMENT,), after_chat_hours=0.5),
+    # Priya Shah asked for the trousers in her chat and said she would pay that evening; not yet.
+    DemoOrder("447700900303", (("PT-LN-BE", 2, "S"),), (OrderState.AWAITING_PAYMENT,), ASKED_TO_PAY),
     # Tom Fletcher ordered the day before his chat, where the shop gives him the tracking number.
     DemoOrder(
         "447700900505",
         (("KN-CD-OA", 1, "M"), ("BG-TT-NT", 1, "")),
         (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED),
-        after_chat_hours=-20,
+        SENT_TODAY,
         courier="Royal Mail",
         tracking="RT482915736GB",
     ),
@@ -166,11 +184,11 @@ UK_ORDERS: tuple[DemoOrder, ...] = (
         "12125550143",
         (("BG-CR-BK", 1, ""),),
         (OrderState.AWAITING_PAYMENT, OrderState.CANCELLED),
-        after_chat_hours=0.5,
+        NEVER_PAID,
         unpaid=True,
     ),
     # Daniel Ortiz asked for the trench coat in L yesterday, to pick up: the order is still New.
-    DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), after_chat_hours=0.25),
+    DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), TO_PICK_UP),
 )
 
 # Where each customer's parcel goes: (우편번호, address, detail, delivery memo).
@@ -253,13 +271,16 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
         wa_id = demo.wa_id
         if wa_id not in contacts or any(code not in items for code, _q, _o in demo.lines):
             continue
-        chat_end = session.scalar(
-            select(func.max(Message.sent_at)).where(Message.contact_id == contacts[wa_id])
-        )
-        if demo.after_chat_hours is not None and chat_end is not None:
-            at = as_utc(chat_end) + timedelta(hours=demo.after_chat_hours)
-        else:
-            at = now - timedelta(hours=demo.hours_ago)
+        sent = {
+            wamid: as_utc(at)
+            for wamid, at in session.execute(
+                select(Message.wamid, Message.sent_at).where(Message.contact_id == contacts[wa_id])
+            )
+        }
+        if any(demo_wamid(wa_id, position) not in sent for position, _hours in demo.steps):
+            continue  # a chat that is not the demo's own
+        when = [sent[demo_wamid(wa_id, position)] + timedelta(hours=hours) for position, hours in demo.steps]
+        at = when[0]
         order_lines = [LineInput(code, q, option=option) for code, q, option in demo.lines]
         order = create_order(
             session,
@@ -292,10 +313,7 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
                 session,
                 order.id,
                 state,
-                now=min(
-                    at + FIRST_MOVE + (step - 1) * MOVES_APART,
-                    now - timedelta(minutes=len(demo.moves) - step),
-                ),
+                now=min(when[step], now - timedelta(minutes=len(demo.moves) - step)),  # never to come
                 courier=demo.courier,
                 tracking=demo.tracking,
             )

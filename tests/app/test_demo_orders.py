@@ -94,10 +94,10 @@ def test_the_demo_orders_tell_the_same_story_as_their_chats(db, tmp_path: Path) 
             order = s.scalar(select(Order).where(Order.contact_id == contact.id))
             assert order is not None
             bodies = list(s.scalars(select(Message.body).where(Message.contact_id == contact.id)))
-            chat_end = s.scalar(select(func.max(Message.sent_at)).where(Message.contact_id == contact.id))
-            assert chat_end is not None
-            if demo.after_chat_hours is not None and demo.after_chat_hours > 0:
-                assert order.created_at > chat_end  # the order came out of the chat
+            chat_start = s.scalar(select(func.min(Message.sent_at)).where(Message.contact_id == contact.id))
+            assert chat_start is not None
+            if demo.steps[0][1] > 0:
+                assert order.created_at > chat_start  # the order came out of the chat
             if order.tracking:
                 assert tracking_doubt(order.courier, order.tracking) is None  # CJ: 10 or 12 digits
             for body in bodies:
@@ -109,6 +109,7 @@ def test_amy_clarkes_chat_is_about_the_bag_her_cancelled_order_holds(db, tmp_pat
     """The tester opened Amy Clarke's chat (a sage green linen shirt, "Paid, thank you!") and then her
     order: a black leather crossbody bag, cancelled. Now the chat orders that bag and never pays,
     and the payment deadline cancelled the order after the chat."""
+    from app.demo_seed import demo_wamid
     from app.models import OrderEvent, OrderLine
     from app.orders import EXPIRED_MOVE
 
@@ -139,7 +140,12 @@ def test_amy_clarkes_chat_is_about_the_bag_her_cancelled_order_holds(db, tmp_pat
         assert order.total_minor == 89000 and "₩89,000" in " ".join(chat)
         assert order.shipping_minor == 0 and "free" in text  # as the shop told her
         assert "221B Baker Street" in order.address and "221B Baker Street" in " ".join(chat)
-        assert chat_end is not None and order.created_at > chat_end  # ordered in the chat
+        # Ordered in the chat: when she chose the bag, before the shop's message with its account.
+        ordered, told = (
+            s.scalar(select(Message.sent_at).where(Message.wamid == demo_wamid(amy.wa_id, n))) for n in (2, 3)
+        )
+        assert ordered is not None and told is not None and chat_end is not None
+        assert ordered < order.created_at < told < chat_end
         assert cancelled is not None and cancelled.kind == EXPIRED_MOVE  # the deadline's, not the owner's
         assert order.payment_due_at is not None and cancelled.at == order.payment_due_at
 
