@@ -180,7 +180,7 @@ def test_what_the_demo_chats_say_about_days_is_what_their_orders_dates_say(
             moves = {"new": as_utc(order.created_at)} if order is not None else {}
             if order is not None:
                 events = s.scalars(select(OrderEvent).where(OrderEvent.order_id == order.id))
-                moves |= {e.to_state: as_utc(e.at) for e in events}
+                moves |= {str(e.to_state): as_utc(e.at) for e in events}
             for position, (_direction, text) in enumerate(customer.script):
                 if not TIME_WORDS.search(text):
                     continue
