@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Order
+from app.models import Order, OrderEvent, as_utc
 from app.orders import OrderState
 from app.sheet_files import write_sheet
 
@@ -115,6 +115,13 @@ def write_demo_samples(
     words = KOREAN if lang.lower().startswith("ko") else BRITISH
     now = (now or datetime.now(SEOUL)).astimezone(SEOUL if words is KOREAN else LONDON)
     folder.mkdir(parents=True, exist_ok=True)
+    paid_at = (
+        select(OrderEvent.at)
+        .where(OrderEvent.order_id == Order.id, OrderEvent.to_state == OrderState.PAID)
+        .order_by(OrderEvent.at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
     orders = session.execute(
         select(
             Order.number,
@@ -122,18 +129,29 @@ def write_demo_samples(
             Order.customer_name,
             Order.depositor_name,
             Order.total_minor - Order.carried_minor,
+            paid_at,
         )
         .where(
             Order.currency == words.currency, Order.state.in_((OrderState.AWAITING_PAYMENT, OrderState.PAID))
         )
         .order_by(Order.created_at, Order.id)
     ).all()
-    transfers = [(depositor or customer, total) for _n, _s, customer, depositor, total in orders]
-    # (minutes ago, 적요, name, out, in): the newest first, as a bank lists them.
-    lines = [(20, words.postage, words.postage_payee, words.postage_minor, 0)]
+    # (when, 적요, name, out, in). A paid order's transfer came when it was paid, as its chat says
+    # ("입금했습니다~"), days ago perhaps; those still awaited come in this last hour or so.
+    lines = [(now - timedelta(minutes=20), words.postage, words.postage_payee, words.postage_minor, 0)]
+    waiting = [
+        (depositor or customer, total)
+        for _n, state, customer, depositor, total, _p in orders
+        if state == OrderState.AWAITING_PAYMENT
+    ]
     lines += [
-        (35 + 47 * i, words.transfer, name, 0, amount)
-        for i, (name, amount) in enumerate([*transfers, words.stranger])
+        (now - timedelta(minutes=35 + 47 * i), words.transfer, name, 0, amount)
+        for i, (name, amount) in enumerate([*waiting, words.stranger])
+    ]
+    lines += [
+        (as_utc(paid).astimezone(now.tzinfo), words.transfer, depositor or customer, 0, total)
+        for _n, state, customer, depositor, total, paid in orders
+        if state == OrderState.PAID and paid is not None
     ]
     balance = words.balance_minor  # before the oldest line
     rows: list[list[object]] = []
@@ -142,16 +160,15 @@ def write_demo_samples(
         # Won have no minor unit; pounds are written with their pence, as a British bank does.
         return list(amounts) if words is KOREAN else [round(a / 100, 2) if a else "" for a in amounts]
 
-    for minutes_ago, kind, name, out, amount in sorted(lines, reverse=True):  # oldest first
+    for at, kind, name, out, amount in sorted(lines):  # oldest first
         balance += amount - out
-        at = (now - timedelta(minutes=minutes_ago)).strftime(words.date_format)
-        rows.insert(0, [at, kind, name, *money(out, amount, balance)])
+        rows.insert(0, [at.strftime(words.date_format), kind, name, *money(out, amount, balance)])
     bank: list[list[object]] = [list(words.bank_header), *rows]
     bank_path = folder / words.bank_file
     bank_path.write_bytes(write_sheet(bank, "xlsx", title=words.bank_title))
 
     tracking: list[list[object]] = [list(words.tracking_header)]
-    paid = [(number, customer) for number, state, customer, _d, _t in orders if state == OrderState.PAID]
+    paid = [(number, customer) for number, state, customer, _d, _t, _p in orders if state == OrderState.PAID]
     for (number, customer), code in zip(paid, words.tracking_numbers, strict=False):
         tracking.append([number, customer, words.courier, code])
     tracking.append([NO_SUCH_ORDER, words.stranger_parcel[0], words.courier, words.stranger_parcel[1]])

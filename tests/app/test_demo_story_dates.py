@@ -197,3 +197,27 @@ def test_what_the_demo_chats_say_about_days_is_what_their_orders_dates_say(
                 checked += len(claims)
     assert not wrong, f"seeded at {moment:%a %Y-%m-%d %H:%M} ({zone.key})"
     assert checked >= 7  # each demo's every story about days
+
+
+@pytest.mark.parametrize(("lang", "name", "country"), [("ko", "김민지", "KR"), ("en", "Emily Hughes", "GB")])
+def test_the_sample_bank_statement_has_the_paid_customers_transfer_on_the_day_her_chat_says_she_paid(
+    db: Database, tmp_path: Path, lang: str, name: str, country: str
+) -> None:
+    """김민지 wrote "입금했습니다~" three days ago; the demo's bank statement had her transfer an hour ago."""
+    from app.deposits import MatchKind, deposit_day, match_deposits, read_bank_file
+
+    currency = "KRW" if lang == "ko" else "GBP"
+    now = datetime(2026, 12, 9, 10, 0, tzinfo=UTC)
+    seed_demo_shop(db, DEMO, tmp_path / "catalog", lang, samples=tmp_path / "samples", now=now)
+    bank = read_bank_file(next((tmp_path / "samples").glob("*.xlsx")), currency)
+    with db.read() as s:
+        paid = s.scalar(
+            select(OrderEvent.at)
+            .join(Order, Order.id == OrderEvent.order_id)
+            .where(Order.customer_name == name, OrderEvent.to_state == "paid")
+        )
+        found = {m.deposit.name: m for m in match_deposits(s, bank, currency=currency, country=country)}
+    assert paid is not None
+    day = as_utc(paid).astimezone(demo_shop_zone(lang)).date()
+    assert deposit_day(found[name].deposit.at, country) == day < now.date()
+    assert found[name].kind == MatchKind.MARKED_PAID  # still found as the transfer the owner saw
