@@ -78,6 +78,12 @@ class ConversationRow:
     reaction_emoji: str | None = None
     reaction_kind: str | None = None
     reaction_body: str | None = None
+    # Her chat on another of the shop's numbers, handed to a person and not answered by one since
+    # (the row is on the number she last wrote to, where the bot may still answer her): until when
+    # that hand-off lasts, that number's phone_number_id and, as people dial it, the number.
+    waiting_elsewhere_until: datetime | None = None
+    waiting_elsewhere_id: str | None = None
+    waiting_elsewhere_number: str | None = None
 
     def answered_automatically(self) -> bool:
         """The last message is the relay's automatic answer (greeting, away, keyword, bot) to the
@@ -98,6 +104,19 @@ class ConversationRow:
             and self.last_status != "failed"  # a reply that never left answered nobody
         )
         return self.needs_person(now) and not answered
+
+    def waits_elsewhere(self, now: datetime) -> bool:
+        """Her chat on another of the shop's numbers is marked "Needs a person" (its number in
+        `waiting_elsewhere_id`): the row's own chat may not be."""
+        return self.waiting_elsewhere_until is not None and now < self.waiting_elsewhere_until
+
+    def waits_anywhere(self, now: datetime) -> bool:
+        """A chat of hers waits for a person, on the row's number or another: the "waiting" filter."""
+        return self.waits_for_person(now) or self.waits_elsewhere(now)
+
+    def pause_ends(self) -> list[datetime]:
+        """When her hand-offs the row knows of end (its own chat's, another number's)."""
+        return [t for t in (self.bot_paused_until, self.waiting_elsewhere_until) if t is not None]
 
 
 # `SentBy` values of a message a person wrote (app.wire is not imported on the first page's path).
@@ -190,6 +209,29 @@ PREVIEW_KIND_SQL = f"""CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' WHEN {DELET
             WHEN {OPENED_CHAT_SQL} THEN '{OPENED_CHAT_KIND}' ELSE m.kind END"""
 
 
+def other_chat_waiting_sql(also: str) -> str:
+    """SQL of the hand-offs (`p`, rows of bot_pause) of contact `c`'s chats on numbers other than her
+    row's whose last message is not a person's answer (app/bot_pauses.py), and `also` holds."""
+    return f"""SELECT p.paused_until FROM bot_pause p
+ WHERE p.contact_id = c.id AND p.paused_until IS NOT NULL AND {also}
+   AND p.phone_number_id NOT IN ('', coalesce(c.phone_number_id, ''))
+   AND NOT coalesce((SELECT o.direction = 'out' AND o.sent_by IN ({_PERSON_SENDERS_SQL})
+                            AND o.status IS NOT 'failed'
+                       FROM message o WHERE o.contact_id = c.id AND o.phone_number_id = p.phone_number_id
+                      ORDER BY o.sent_at DESC, o.id DESC LIMIT 1), 0)"""
+
+
+# The row's waiting_elsewhere_* (one JSON array, or NULL): the latest such hand-off, which ends last.
+WAITING_ELSEWHERE_SQL = (
+    other_chat_waiting_sql("1").replace(
+        "SELECT p.paused_until",
+        f"SELECT json_array(p.paused_until, p.phone_number_id, {business_number_sql('p.phone_number_id')})",
+        1,
+    )
+    + " ORDER BY p.paused_until DESC LIMIT 1"
+)
+
+
 def _on_row(alias: str, sql: str) -> str:
     """A preview's SQL (written for the message `m`) for the message `alias`."""
     return re.sub(r"\bm\.", f"{alias}.", sql)
@@ -212,7 +254,8 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
        CASE WHEN r.id IS NULL THEN NULL WHEN c.reaction_from = 'in' THEN r.reaction_in
             ELSE r.reaction_out END,
        {_on_row("r", PREVIEW_KIND_SQL)},
-       {_on_row("r", PREVIEW_BODY_SQL)}
+       {_on_row("r", PREVIEW_BODY_SQL)},
+       ({WAITING_ELSEWHERE_SQL})
   FROM contact c
   LEFT JOIN message m ON m.id = c.last_message_id
   -- The chat's newest reaction, while nothing came after it (at the same second, the message shows).
@@ -224,10 +267,12 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
 
 
 # ConversationRow.waits_for_person in SQL: `c` the contact, `m` its chat's last message, `:now` in ms.
-WAITING_SQL = (
+WAITING_HERE_SQL = (
     "c.bot_paused_until > :now AND NOT (coalesce(m.direction = 'out' AND m.sent_by IN "
     f"({_PERSON_SENDERS_SQL}) AND m.status IS NOT 'failed', 0))"
 )
+# ConversationRow.waits_anywhere in SQL: her chat on the row's number, or on another, waits.
+WAITING_SQL = f"(({WAITING_HERE_SQL}) OR EXISTS ({other_chat_waiting_sql('p.paused_until > :now')}))"
 
 
 def conversation_where(
@@ -308,9 +353,20 @@ def conversation_row(r: Any) -> ConversationRow:
         business_number=r[21],
         phone_number_id=r[22],
         **(_reaction(r) if r[24] else {}),
+        **(_waiting_elsewhere(r[27]) if r[27] else {}),
     )
 
 
 def _reaction(r: Any) -> dict[str, Any]:
     """The row's reaction fields from CONVERSATIONS_SQL's last columns (one it shows)."""
     return {"reaction_from": r[23], "reaction_emoji": r[24], "reaction_kind": r[25], "reaction_body": r[26]}
+
+
+def _waiting_elsewhere(raw: str) -> dict[str, Any]:
+    """The row's waiting_elsewhere_* fields from CONVERSATIONS_SQL's WAITING_ELSEWHERE_SQL column."""
+    until, number_id, number = json.loads(raw)
+    return {
+        "waiting_elsewhere_until": from_millis(until),
+        "waiting_elsewhere_id": number_id,
+        "waiting_elsewhere_number": number,
+    }

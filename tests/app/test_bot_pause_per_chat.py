@@ -108,3 +108,33 @@ def test_a_pause_kept_before_chats_per_number_stays_on_every_number_she_wrote_to
         assert row.bot_paused_until is None
     finally:
         db.close()
+
+
+def test_her_row_on_the_other_number_says_her_first_chat_still_waits_for_a_person(db: Database) -> None:
+    """Handed to a person at Seongsu, she wrote to Hongdae, where the bot answers her: her one row
+    moves to Hongdae and says Seongsu's chat waits, in the "waiting" filter too, until someone
+    answers her there."""
+    from app.business_numbers import remember_business_numbers
+    from app.queries import conversations_page
+    from tests.support.wire_events import outbound_event
+
+    with db.write() as s:
+        remember_business_numbers(s, [(SEONGSU, "+82 2-555-0101"), (HONGDAE, "+82 2-555-0202")])
+    later = datetime.now(UTC) + timedelta(hours=12)
+    apply(db, writes(SEONGSU, T0), handoff(SEONGSU, later), writes(HONGDAE, T0 + 60))
+    now = datetime.now(UTC)
+    with db.read() as s:
+        [row] = conversations_page(s)
+        [waiting] = conversations_page(s, kind="waiting")
+    assert row.phone_number_id == HONGDAE and not row.waits_for_person(now)
+    assert row.waits_elsewhere(now) and row.waits_anywhere(now)
+    assert (row.waiting_elsewhere_id, row.waiting_elsewhere_number) == (SEONGSU, "+82 2-555-0101")
+    assert waiting.contact_id == row.contact_id
+
+    # The owner answers her from Seongsu: nothing waits any more, on either number.
+    reply = outbound_event("네, 말씀하세요", to=CUSTOMER, sent_by="owner", wamid="wamid.seongsu-reply")
+    apply(db, {**reply, "phone_number_id": SEONGSU, "at": datetime.fromtimestamp(T0 + 90, UTC).isoformat()})
+    with db.read() as s:
+        [row] = conversations_page(s)
+        assert conversations_page(s, kind="waiting") == []
+    assert row.phone_number_id == HONGDAE and not row.waits_anywhere(datetime.now(UTC))
