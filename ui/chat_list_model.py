@@ -258,8 +258,16 @@ class ChatListModel(QAbstractListModel):
             return spoken_chat(row, relay_clock.now(), self.draft_for(row.contact_id), self.ctx.shop_region)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.display_name
-            if row.waits_for_person(relay_clock.now()):
+            now = relay_clock.now()
+            if row.waits_for_person(now):
                 tip = self.tr("{0} · Needs a person").format(isolated(row.display_name))
+            elif row.waits_elsewhere(now) and row.waiting_elsewhere_number:  # her chat on another number
+                number = business_number_text(row.waiting_elsewhere_number, self.ctx.shop_region)
+                tip = self.tr("{0} · Needs a person on your number {1}").format(
+                    isolated(row.display_name), number
+                )
+            elif row.waits_elsewhere(now):
+                tip = self.tr("{0} · Needs a person on your other number").format(isolated(row.display_name))
             if row.business_number:  # a shop with two numbers: which one the customer wrote to
                 number = business_number_text(row.business_number, self.ctx.shop_region)
                 tip += "\n" + self.tr("To your number {0}").format(number)
@@ -345,11 +353,7 @@ class ChatListModel(QAbstractListModel):
 
     def _arm_pause_end(self) -> None:
         now = relay_clock.now()
-        ends = [
-            r.bot_paused_until
-            for r in self._rows
-            if r.bot_paused_until is not None and r.bot_paused_until > now
-        ]
+        ends = [end for r in self._rows for end in r.pause_ends() if end > now]
         if not ends:
             self._pause_end.stop()
             return
@@ -363,9 +367,7 @@ class ChatListModel(QAbstractListModel):
         and the open chat's header hears of it (Resume bot goes)."""
         now, since = relay_clock.now(), self._pauses_seen_at
         self._pauses_seen_at = now
-        ended = [
-            r for r in self._rows if r.bot_paused_until is not None and since < r.bot_paused_until <= now
-        ]
+        ended = [r for r in self._rows if any(since < end <= now for end in r.pause_ends())]
         for row in ended:
             pos = self.position_of(row.contact_id)
             if pos is not None:
@@ -497,7 +499,7 @@ class ChatListModel(QAbstractListModel):
             return False
         if self.kind == "unread" and row.unread_count == 0 and row.contact_id not in self.kept_unread:
             return False
-        if self.kind == "waiting" and not row.waits_for_person(relay_clock.now()):
+        if self.kind == "waiting" and not row.waits_anywhere(relay_clock.now()):
             return False
         if self.number is not None and row.phone_number_id != self.number:
             return False

@@ -54,7 +54,7 @@ from ui.context import AppContext
 from ui.enter_key import click_on_enter
 from ui.error_sentences import download_sentence
 from ui.formatting import business_number_text, kind_label
-from ui.icon_buttons import name_icon_button, press_with_keys
+from ui.icon_buttons import keys_tip, name_icon_button, press_with_keys
 from ui.korean_particles import with_particles
 from ui.open_file import open_file
 from ui.ops import (
@@ -354,10 +354,27 @@ class ChatPane(QWidget):
         resumed = self._resumed is not None and self._resumed[0] == conversation.contact_id
         if not resumed:
             self._resumed = None
-        handed_over = conversation.needs_person(relay_clock.now()) and self.ctx.sync is not None
-        pending = resumed and self._resumed == (conversation.contact_id, conversation.bot_paused_until)
+        now = relay_clock.now()
+        handed_over = (conversation.needs_person(now) or conversation.waits_elsewhere(now)) and (
+            self.ctx.sync is not None
+        )
+        self._say_resume_number(conversation)
+        pending = resumed and self._resumed == (conversation.contact_id, _resumed_pause(conversation, now))
         self.resume_bot_button.setVisible(handed_over and not pending)
         self.bot_resumed_note.setVisible(resumed and not self.resume_bot_button.isVisibleTo(self.header))
+
+    def _say_resume_number(self, conversation: ConversationRow) -> None:
+        """Resume bot names the number whose chat it resumes when that is not the row's: her chat on
+        the shop's other number waits for a person, and the bot answers her on this one."""
+        tip = self.tr("Let the menu bot answer this customer again")
+        text = self.tr("Resume bot")
+        number = _resume_number(conversation, relay_clock.now())
+        if number != conversation.phone_number_id and conversation.waiting_elsewhere_number:
+            dialled = business_number_text(conversation.waiting_elsewhere_number, self.ctx.shop_region)
+            text = self.tr("Resume bot on {0}").format(dialled)
+            tip = self.tr("Let the menu bot answer this customer again on your number {0}").format(dialled)
+        self.resume_bot_button.setText(text)
+        self.resume_bot_button.setToolTip(keys_tip(tip, RESUME_BOT_KEYS))
 
     def _say_reply_number_chosen(self) -> None:
         """The owner chose to reply from the shop's other number (or the choice lapsed): the header
@@ -493,7 +510,9 @@ class ChatPane(QWidget):
         client = self.ctx.sync.relay_client() if self.ctx.sync is not None else None
         if conv is None or not conv.wa_id or client is None:
             return
-        wa_id, number = conv.wa_id, conv.phone_number_id  # her chat on the number its row is on
+        # Her chat on the number its row is on, or, the bot answering her there, the one that waits.
+        wa_id, number = conv.wa_id, _resume_number(conv, relay_clock.now())
+        pause = _resumed_pause(conv, relay_clock.now())
         self.resume_bot_button.setEnabled(False)
 
         def done(_result: object) -> None:
@@ -503,7 +522,7 @@ class ChatPane(QWidget):
             # The hand-off she resumed (the row she clicked on), not the row read since: when the
             # relay's `contact` event came before this answer, that row no longer had it, and a stale
             # refresh still carrying it showed the button again.
-            self._resumed = (conv.contact_id, conv.bot_paused_until)
+            self._resumed = (conv.contact_id, pause)
             self.resume_bot_button.setVisible(False)
             self.bot_resumed_note.setVisible(True)
 
@@ -791,3 +810,18 @@ class ChatPane(QWidget):
                 self.ctx.sync.wake_sender()
 
         run_write(self.ctx, work, done, parent=self)
+
+
+def _resume_number(conv: ConversationRow, now: datetime) -> str | None:
+    """The number (a phone_number_id) of her chat that Resume bot resumes: the row's while its bot is
+    off, else the other number's whose chat waits for a person."""
+    if conv.needs_person(now) or not conv.waits_elsewhere(now):
+        return conv.phone_number_id
+    return conv.waiting_elsewhere_id
+
+
+def _resumed_pause(conv: ConversationRow, now: datetime) -> datetime | None:
+    """The end of the hand-off that Resume bot resumes (see _resume_number)."""
+    if conv.needs_person(now) or not conv.waits_elsewhere(now):
+        return conv.bot_paused_until
+    return conv.waiting_elsewhere_until

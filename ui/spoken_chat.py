@@ -42,6 +42,11 @@ def spoken_chat(
         parts.append(translate("SpokenChat", "Group chat archive"))
     elif row.waits_for_person(now):
         parts.append(translate("SpokenChat", "Needs a person"))
+    elif row.waits_elsewhere(now) and row.waiting_elsewhere_number:  # her chat on the other number
+        number = business_number_text(row.waiting_elsewhere_number, shop_region)
+        parts.append(translate("SpokenChat", "Needs a person on your number {0}").format(number))
+    elif row.waits_elsewhere(now):
+        parts.append(translate("SpokenChat", "Needs a person on your other number"))
     if row.business_number:  # a shop with two numbers: which one the customer wrote to
         number = business_number_text(row.business_number, shop_region)
         parts.append(translate("SpokenChat", "To your number {0}").format(number))

@@ -1,0 +1,94 @@
+"""A shop with two numbers: a customer handed to a person at one branch who then writes to the other
+(where the menu bot still answers her) keeps "Needs a person" on her one row, naming the branch's
+number, stays under the Needs-a-person filter, and the owner resumes that branch's bot from her chat."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.shop_menu import korean_shop_menu
+from app.wire import Automations
+from tests.support.fake_graph import run_fake_graph
+from tests.support.relay_server import inbound, run_relay
+from tests.support.window_waits import select_chat
+
+CUSTOMER = "821055550000"
+SEONGSU, HONGDAE = "106540352242922", "106540352242933"
+NUMBERS = {SEONGSU: "+82 2-555-0101", HONGDAE: "+82 2-555-0202"}
+
+
+def writes(text: str, number: str) -> dict[str, Any]:
+    """Her message to one of the shop's two numbers, as Meta's webhook carries it."""
+    hook = inbound(content=text, sender=CUSTOMER, name="박서연", phone_number_id=number)
+    hook["entry"][0]["changes"][0]["value"]["metadata"]["display_phone_number"] = NUMBERS[number]
+    return hook
+
+
+def test_her_row_on_the_other_branch_says_which_branchs_chat_waits_and_its_bot_resumes_from_it(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as relay:
+        bot = korean_shop_menu().model_copy(update={"enabled": True})
+        doc = Automations(bot=bot).model_dump(mode="json")
+        put = relay.client.put(
+            f"{relay.url}/v1/automations", json=doc, headers={**relay.auth(), "If-Match": "0"}
+        )
+        assert put.status_code == 200
+        window.ctx.prefs["relay_url"] = relay.url
+        window.ctx.relay_token = relay.token
+        window.start_sync()
+        model = window.chat_list.model
+
+        relay.post_webhook(writes("상담원 연결해 주세요", SEONGSU))
+        qtbot.waitUntil(
+            lambda: model.rowCount() == 1 and model.row_at(0).needs_person(datetime.now(UTC)), timeout=10000
+        )
+        relay.post_webhook(writes("메뉴", HONGDAE))  # the bot answers her at Hongdae with its menu
+
+        def on_hongdae_waiting_at_seongsu() -> bool:
+            row = model.row_at(0) if model.rowCount() == 1 else None
+            return row is not None and row.phone_number_id == HONGDAE and row.last_sent_by == "bot"
+
+        qtbot.waitUntil(on_hongdae_waiting_at_seongsu, timeout=10000)
+        row = model.row_at(0)
+        now = datetime.now(UTC)
+        assert not row.needs_person(now) and row.waits_elsewhere(now)
+        index = model.index(0)
+        assert str(index.data(Qt.ItemDataRole.ToolTipRole)).splitlines() == [
+            "박서연 · Needs a person on your number 02-555-0101",
+            "To your number 02-555-0202",
+        ]
+        assert "Needs a person on your number 02-555-0101" in str(
+            index.data(Qt.ItemDataRole.AccessibleTextRole)
+        )
+        tag = window.chat_list.delegate.needs_person_mark(row)
+        assert tag == "0101"  # the pill reads "Needs a person · 0101", beside the row's own "0202"
+
+        # The Needs-a-person filter lists her: Seongsu's chat still waits.
+        chats = window.chat_list
+        action = next(a for a in chats.label_chip.menu().actions() if a.text() == "&Needs a person")
+        with qtbot.waitSignal(model.page_loaded):
+            action.trigger()
+        assert [r.contact_id for r in model.rows()] == [row.contact_id]
+
+        # Opening her row shows her chat; Resume bot names Seongsu and resumes the bot there.
+        select_chat(window, qtbot, row.contact_id)
+        button = window.chat.resume_bot_button
+        qtbot.waitUntil(button.isVisible, timeout=5000)
+        assert button.text() == "Resume bot on 02-555-0101"
+        button.click()
+        qtbot.waitUntil(window.chat.bot_resumed_note.isVisible, timeout=10000)
+        qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=10000)  # nothing waits any more
+        resumed = [
+            e
+            for e in relay.events()["events"]
+            if e["kind"] == "contact" and "bot_paused_until" in e and e["bot_paused_until"] is None
+        ]
+        assert [e["phone_number_id"] for e in resumed] == [SEONGSU]
+        assert not button.isVisible()
