@@ -2515,6 +2515,10 @@ the customer can still write.</source>
         <translation>그룹 보관</translation>
     </message>
     <message>
+        <source>Needs a person · {0}</source>
+        <translation>상담&#xa0;필요 · {0}</translation>
+    </message>
+    <message>
         <source>Needs a person</source>
         <translation>상담&#xa0;필요</translation>
     </message>
@@ -2532,6 +2536,14 @@ the customer can still write.</source>
     <message>
         <source>{0} · Needs a person</source>
         <translation>{0} · 상담&#xa0;필요</translation>
+    </message>
+    <message>
+        <source>{0} · Needs a person on your number {1}</source>
+        <translation>{0} · 매장 번호 {1}에서 상담&#xa0;필요</translation>
+    </message>
+    <message>
+        <source>{0} · Needs a person on your other number</source>
+        <translation>{0} · 다른 매장 번호에서 상담&#xa0;필요</translation>
     </message>
     <message>
         <source>To your number {0}</source>
@@ -2601,6 +2613,14 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
     <message>
         <source>Messages with {0}</source>
         <translation>{0}님과 주고받은 메시지</translation>
+    </message>
+    <message>
+        <source>Resume bot on {0}</source>
+        <translation>{0}에서 봇 다시 켜기</translation>
+    </message>
+    <message>
+        <source>Let the menu bot answer this customer again on your number {0}</source>
+        <translation>매장 번호 {0}에서 이 고객에게 메뉴 봇이 다시 답하게 해요</translation>
     </message>
     <message>
         <source>WhatsApp username · no phone number shared</source>
@@ -10411,6 +10431,14 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Needs a person</source>
         <translation>상담 필요</translation>
+    </message>
+    <message>
+        <source>Needs a person on your number {0}</source>
+        <translation>매장 번호 {0}에서 상담 필요</translation>
+    </message>
+    <message>
+        <source>Needs a person on your other number</source>
+        <translation>다른 매장 번호에서 상담 필요</translation>
     </message>
     <message>
         <source>To your number {0}</source>
