@@ -23,6 +23,15 @@ class BoundedTextEdit(QPlainTextEdit):
         # and a box that keeps Tab holds a keyboard user in it (the contact panel's notes did).
         self.setTabChangesFocus(True)
 
+    def setPlaceholderText(self, placeholder_text: str) -> None:
+        """Qt repaints the box for its hint only when the box turns empty or not: a hint changed in an
+        empty box showed the old one until something else repainted it (the reply box kept saying
+        the number a chat was on after she wrote to the shop's other number)."""
+        if placeholder_text != self.placeholderText():
+            super().setPlaceholderText(placeholder_text)
+            if self.document().isEmpty():
+                self.viewport().update()
+
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText() and len(text := source.text()) > self.room():
             self.insertPlainText(text[: self.room()])  # only what the box keeps goes in

@@ -228,8 +228,10 @@ def inbound(
     timestamp: int | None = None,
     context: str | None = None,
     phone_number_id: str = PHONE_NUMBER_ID,
+    display_phone_number: str = "15550783881",
 ) -> dict[str, Any]:
-    """A webhook carrying one customer message of any Cloud API type, to one of the shop's numbers."""
+    """A webhook carrying one customer message of any Cloud API type, to one of the shop's numbers
+    (`phone_number_id`, which people dial as `display_phone_number`)."""
     message: dict[str, Any] = {
         "from": sender,
         "id": message_id or wamid(),
@@ -249,7 +251,7 @@ def inbound(
     value: dict[str, Any] = {"messages": [message]}
     if name is not None:
         value["contacts"] = [{"profile": {"name": name}, "wa_id": sender}]
-    return envelope(value, phone_number_id=phone_number_id)
+    return envelope(value, phone_number_id=phone_number_id, display_phone_number=display_phone_number)
 
 
 def changed_number(old: str, new: str) -> dict[str, Any]:

@@ -23,9 +23,13 @@ NUMBERS = {SEONGSU: "+82 2-555-0101", HONGDAE: "+82 2-555-0202"}
 
 def writes(text: str, number: str) -> dict[str, Any]:
     """Her message to one of the shop's two numbers, as Meta's webhook carries it."""
-    hook = inbound(content=text, sender=CUSTOMER, name="박서연", phone_number_id=number)
-    hook["entry"][0]["changes"][0]["value"]["metadata"]["display_phone_number"] = NUMBERS[number]
-    return hook
+    return inbound(
+        content=text,
+        sender=CUSTOMER,
+        name="박서연",
+        phone_number_id=number,
+        display_phone_number=NUMBERS[number],
+    )
 
 
 def test_her_row_on_the_other_branch_says_which_branchs_chat_waits_and_its_bot_resumes_from_it(
