@@ -222,13 +222,12 @@ def other_chat_waiting_sql(also: str) -> str:
 
 
 # The row's waiting_elsewhere_* (one JSON array, or NULL): the latest such hand-off, which ends last.
-WAITING_ELSEWHERE_SQL = (
-    other_chat_waiting_sql("1").replace(
-        "SELECT p.paused_until",
-        f"SELECT json_array(p.paused_until, p.phone_number_id, {business_number_sql('p.phone_number_id')})",
-        1,
-    )
-    + " ORDER BY p.paused_until DESC LIMIT 1"
+# With max(), SQLite takes the bare columns from the row with the maximum: no sort per chat.
+WAITING_ELSEWHERE_SQL = other_chat_waiting_sql("1").replace(
+    "SELECT p.paused_until",
+    "SELECT CASE WHEN max(p.paused_until) IS NOT NULL THEN json_array(max(p.paused_until), "
+    f"p.phone_number_id, {business_number_sql('p.phone_number_id')}) END",
+    1,
 )
 
 
