@@ -18,7 +18,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app import relay_clock
-from app.business_numbers import number_tags
 from app.conversation_rows import ConversationRow, LabelRow
 from app.text import han_language, has_hangul
 from ui import icons
@@ -420,19 +419,13 @@ class ChatListDelegate(QStyledItemDelegate):
         tag = self.number_tags.get(row.business_number) if row.business_number else None
         return (seen, self._today(), self.needs_person_mark(row), self.draft_for(row.contact_id), tag)
 
-    def needs_person_mark(self, row: ConversationRow) -> str | None:
-        """The row's "Needs a person" mark: None, none; "" the row's own chat waits; else her chat on
-        another of the shop's numbers waits, and this is that number's tag (or, the list showing no
-        tags, the number as people dial it)."""
+    def needs_person_mark(self, row: ConversationRow) -> bool:
+        """Whether the row shows "Needs a person": her chat on the row's number waits for one, or her
+        chat on another of the shop's numbers does (its tooltip and spoken text say which: the
+        number in the mark left no room for her name beside the row's own number tag)."""
         if row.bot_paused_until is None and row.waiting_elsewhere_until is None:
-            return None
-        now = relay_clock.now()
-        if row.waits_for_person(now):
-            return ""
-        if not row.waits_elsewhere(now):
-            return None
-        number = row.waiting_elsewhere_number or ""
-        return self.number_tags.get(number) or number_tags([number]).get(number, "")
+            return False
+        return row.waits_anywhere(relay_clock.now())
 
     def _work_out(
         self,
@@ -441,7 +434,7 @@ class ChatListDelegate(QStyledItemDelegate):
         height: int,
         palette: QPalette,
         dpr: float,
-        needs_person: str | None,
+        needs_person: bool,
         draft: str | None = None,
         number_tag: str | None = None,
     ) -> tuple[Step, ...]:
@@ -479,11 +472,10 @@ class ChatListDelegate(QStyledItemDelegate):
         pill, pill_colour = "", c.secondary_text
         if row.group_archive:
             pill = self.tr("Group archive")
-        elif needs_person is not None:
-            # The menu bot handed this chat over: someone should answer it. Her chat on the shop's
-            # other number, when it is that one (the row is on the number she wrote to last).
-            pill = self.tr("Needs a person · {0}").format(needs_person) if needs_person else ""
-            pill, pill_colour = pill or self.tr("Needs a person"), c.failed
+        elif needs_person:
+            # The menu bot handed this chat over (or her chat on the shop's other number): someone
+            # should answer it.
+            pill, pill_colour = self.tr("Needs a person"), c.failed
         pill_w = self._small_fm.horizontalAdvance(pill) + 12 if pill else 0.0
         if pill:
             name_rect.setWidth(max(0.0, name_rect.width() - pill_w - 6))

@@ -2515,10 +2515,6 @@ the customer can still write.</source>
         <translation>그룹 보관</translation>
     </message>
     <message>
-        <source>Needs a person · {0}</source>
-        <translation>상담&#xa0;필요 · {0}</translation>
-    </message>
-    <message>
         <source>Needs a person</source>
         <translation>상담&#xa0;필요</translation>
     </message>
