@@ -78,12 +78,14 @@ class ConversationRow:
     reaction_emoji: str | None = None
     reaction_kind: str | None = None
     reaction_body: str | None = None
-    # Her chat on another of the shop's numbers, handed to a person and not answered by one since
-    # (the row is on the number she last wrote to, where the bot may still answer her): until when
-    # that hand-off lasts, that number's phone_number_id and, as people dial it, the number.
+    # Her chat on another of the shop's numbers handed to a person (the row is on the number she
+    # last wrote to, where the bot may still answer her): until when that hand-off lasts, that
+    # number's phone_number_id and, as people dial it, the number.
     waiting_elsewhere_until: datetime | None = None
     waiting_elsewhere_id: str | None = None
     waiting_elsewhere_number: str | None = None
+    # A person answered her since (in that chat, or in the row's): the bot stays off there, unmarked.
+    answered_elsewhere: bool = False
 
     def answered_automatically(self) -> bool:
         """The last message is the relay's automatic answer (greeting, away, keyword, bot) to the
@@ -105,10 +107,15 @@ class ConversationRow:
         )
         return self.needs_person(now) and not answered
 
+    def paused_elsewhere(self, now: datetime) -> bool:
+        """The menu bot is off in her chat on another of the shop's numbers (`waiting_elsewhere_id`)."""
+        return self.waiting_elsewhere_until is not None and now < self.waiting_elsewhere_until
+
     def waits_elsewhere(self, now: datetime) -> bool:
         """Her chat on another of the shop's numbers is marked "Needs a person" (its number in
-        `waiting_elsewhere_id`): the row's own chat may not be."""
-        return self.waiting_elsewhere_until is not None and now < self.waiting_elsewhere_until
+        `waiting_elsewhere_id`): handed over, and no person answered her since, there or in the
+        row's chat. The row's own chat may not be."""
+        return self.paused_elsewhere(now) and not self.answered_elsewhere
 
     def waits_anywhere(self, now: datetime) -> bool:
         """A chat of hers waits for a person, on the row's number or another: the "waiting" filter."""
@@ -209,24 +216,36 @@ PREVIEW_KIND_SQL = f"""CASE WHEN {OMITTED_SQL} THEN '{OMITTED_KIND}' WHEN {DELET
             WHEN {OPENED_CHAT_SQL} THEN '{OPENED_CHAT_KIND}' ELSE m.kind END"""
 
 
-def other_chat_waiting_sql(also: str) -> str:
+def person_answered_sql(alias: str) -> str:
+    """SQL of whether the message `alias` is a person's answer that left (not an automatic one)."""
+    return (
+        f"coalesce({alias}.direction = 'out' AND {alias}.sent_by IN ({_PERSON_SENDERS_SQL}) "
+        f"AND {alias}.status IS NOT 'failed', 0)"
+    )
+
+
+# Her chat on number `p` (a bot_pause row of contact `c`) was answered by a person since: its last
+# message is a person's, or the row's (`m`, on the number she wrote to last) is: she got her answer.
+OTHER_CHAT_ANSWERED_SQL = f"""({person_answered_sql("m")} OR coalesce((SELECT {person_answered_sql("o")}
+   FROM message o WHERE o.contact_id = c.id AND o.phone_number_id = p.phone_number_id
+  ORDER BY o.sent_at DESC, o.id DESC LIMIT 1), 0))"""
+
+
+def other_chat_pauses_sql(also: str) -> str:
     """SQL of the hand-offs (`p`, rows of bot_pause) of contact `c`'s chats on numbers other than her
-    row's whose last message is not a person's answer (app/bot_pauses.py), and `also` holds."""
+    row's (app/bot_pauses.py) for which `also` holds."""
     return f"""SELECT p.paused_until FROM bot_pause p
  WHERE p.contact_id = c.id AND p.paused_until IS NOT NULL AND {also}
-   AND p.phone_number_id NOT IN ('', coalesce(c.phone_number_id, ''))
-   AND NOT coalesce((SELECT o.direction = 'out' AND o.sent_by IN ({_PERSON_SENDERS_SQL})
-                            AND o.status IS NOT 'failed'
-                       FROM message o WHERE o.contact_id = c.id AND o.phone_number_id = p.phone_number_id
-                      ORDER BY o.sent_at DESC, o.id DESC LIMIT 1), 0)"""
+   AND p.phone_number_id NOT IN ('', coalesce(c.phone_number_id, ''))"""
 
 
-# The row's waiting_elsewhere_* (one JSON array, or NULL): the latest such hand-off, which ends last.
-# With max(), SQLite takes the bare columns from the row with the maximum: no sort per chat.
-WAITING_ELSEWHERE_SQL = other_chat_waiting_sql("1").replace(
+# The row's waiting_elsewhere_* (one JSON array, or NULL): the latest such hand-off, which ends last,
+# and whether a person answered her since. With max(), SQLite takes the bare columns from the row
+# with the maximum: no sort per chat.
+WAITING_ELSEWHERE_SQL = other_chat_pauses_sql("1").replace(
     "SELECT p.paused_until",
     "SELECT CASE WHEN max(p.paused_until) IS NOT NULL THEN json_array(max(p.paused_until), "
-    f"p.phone_number_id, {business_number_sql('p.phone_number_id')}) END",
+    f"p.phone_number_id, {business_number_sql('p.phone_number_id')}, {OTHER_CHAT_ANSWERED_SQL}) END",
     1,
 )
 
@@ -271,7 +290,10 @@ WAITING_HERE_SQL = (
     f"({_PERSON_SENDERS_SQL}) AND m.status IS NOT 'failed', 0))"
 )
 # ConversationRow.waits_anywhere in SQL: her chat on the row's number, or on another, waits.
-WAITING_SQL = f"(({WAITING_HERE_SQL}) OR EXISTS ({other_chat_waiting_sql('p.paused_until > :now')}))"
+WAITING_SQL = (
+    f"(({WAITING_HERE_SQL}) OR EXISTS ({other_chat_pauses_sql('p.paused_until > :now')}"
+    f" AND NOT {OTHER_CHAT_ANSWERED_SQL}))"
+)
 
 
 def conversation_where(
@@ -363,9 +385,10 @@ def _reaction(r: Any) -> dict[str, Any]:
 
 def _waiting_elsewhere(raw: str) -> dict[str, Any]:
     """The row's waiting_elsewhere_* fields from CONVERSATIONS_SQL's WAITING_ELSEWHERE_SQL column."""
-    until, number_id, number = json.loads(raw)
+    until, number_id, number, answered = json.loads(raw)
     return {
         "waiting_elsewhere_until": from_millis(until),
         "waiting_elsewhere_id": number_id,
         "waiting_elsewhere_number": number,
+        "answered_elsewhere": bool(answered),
     }

@@ -355,7 +355,7 @@ class ChatPane(QWidget):
         if not resumed:
             self._resumed = None
         now = relay_clock.now()
-        handed_over = (conversation.needs_person(now) or conversation.waits_elsewhere(now)) and (
+        handed_over = (conversation.needs_person(now) or conversation.paused_elsewhere(now)) and (
             self.ctx.sync is not None
         )
         self._say_resume_number(conversation)
@@ -814,14 +814,14 @@ class ChatPane(QWidget):
 
 def _resume_number(conv: ConversationRow, now: datetime) -> str | None:
     """The number (a phone_number_id) of her chat that Resume bot resumes: the row's while its bot is
-    off, else the other number's whose chat waits for a person."""
-    if conv.needs_person(now) or not conv.waits_elsewhere(now):
+    off, else the other number's whose bot is off."""
+    if conv.needs_person(now) or not conv.paused_elsewhere(now):
         return conv.phone_number_id
     return conv.waiting_elsewhere_id
 
 
 def _resumed_pause(conv: ConversationRow, now: datetime) -> datetime | None:
     """The end of the hand-off that Resume bot resumes (see _resume_number)."""
-    if conv.needs_person(now) or not conv.waits_elsewhere(now):
+    if conv.needs_person(now) or not conv.paused_elsewhere(now):
         return conv.bot_paused_until
     return conv.waiting_elsewhere_until

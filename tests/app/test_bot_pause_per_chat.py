@@ -131,10 +131,24 @@ def test_her_row_on_the_other_number_says_her_first_chat_still_waits_for_a_perso
     assert (row.waiting_elsewhere_id, row.waiting_elsewhere_number) == (SEONGSU, "+82 2-555-0101")
     assert waiting.contact_id == row.contact_id
 
-    # The owner answers her from Seongsu: nothing waits any more, on either number.
-    reply = outbound_event("네, 말씀하세요", to=CUSTOMER, sent_by="owner", wamid="wamid.seongsu-reply")
-    apply(db, {**reply, "phone_number_id": SEONGSU, "at": datetime.fromtimestamp(T0 + 90, UTC).isoformat()})
-    with db.read() as s:
-        [row] = conversations_page(s)
-        assert conversations_page(s, kind="waiting") == []
-    assert row.phone_number_id == HONGDAE and not row.waits_anywhere(datetime.now(UTC))
+    def answer(number: str, at: int) -> None:
+        reply = outbound_event("네, 말씀하세요", to=CUSTOMER, sent_by="owner", wamid=f"wamid.reply-{at}")
+        apply(db, {**reply, "phone_number_id": number, "at": datetime.fromtimestamp(at, UTC).isoformat()})
+
+    def waiting_rows() -> tuple[bool, bool, int]:
+        """Her row: whether it is marked, whether Seongsu's bot is off, and the waiting filter's count."""
+        now = datetime.now(UTC)
+        with db.read() as s:
+            [row] = conversations_page(s)
+            waiting = len(conversations_page(s, kind="waiting"))
+        assert row.phone_number_id == HONGDAE
+        return row.waits_anywhere(now), row.paused_elsewhere(now), waiting
+
+    # The owner answers her in her Hongdae chat: she has her person; Seongsu's bot stays off.
+    answer(HONGDAE, T0 + 90)
+    assert waiting_rows() == (False, True, 0)
+    apply(db, writes(HONGDAE, T0 + 120))  # she writes again: waiting again
+    assert waiting_rows() == (True, True, 1)
+    # The owner answers from Seongsu: nothing waits any more, on either number.
+    answer(SEONGSU, T0 + 150)
+    assert waiting_rows() == (False, True, 0)

@@ -80,14 +80,25 @@ def test_her_row_on_the_other_branch_says_which_branchs_chat_waits_and_its_bot_r
             action.trigger()
         assert [r.contact_id for r in model.rows()] == [row.contact_id]
 
-        # Opening her row shows her chat; Resume bot names Seongsu and resumes the bot there.
+        # Opening her row shows her chat, Seongsu's messages tagged; the owner answers her there
+        # (from Hongdae, where she wrote last): she has her person, and leaves the filter.
         select_chat(window, qtbot, row.contact_id)
+        composer = window.chat.composer
+        qtbot.waitUntil(
+            lambda: composer.contact_id == row.contact_id and composer.edit.isVisible(), timeout=5000
+        )
+        composer.edit.insertPlainText("네 고객님, 말씀하세요")
+        qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=10000)
+        # Seongsu's bot stays off until the owner switches it back on: Resume bot names Seongsu.
         button = window.chat.resume_bot_button
         qtbot.waitUntil(button.isVisible, timeout=5000)
         assert button.text() == "Resume bot on 02-555-0101"
         button.click()
         qtbot.waitUntil(window.chat.bot_resumed_note.isVisible, timeout=10000)
-        qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=10000)  # nothing waits any more
+        qtbot.waitUntil(
+            lambda: not window.chat.conversation.paused_elsewhere(datetime.now(UTC)), timeout=10000
+        )
         resumed = [
             e
             for e in relay.events()["events"]
