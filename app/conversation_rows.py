@@ -290,9 +290,10 @@ WAITING_HERE_SQL = (
     f"({_PERSON_SENDERS_SQL}) AND m.status IS NOT 'failed', 0))"
 )
 # ConversationRow.waits_anywhere in SQL: her chat on the row's number, or on another, waits.
+# The few chats with a hand-off are found first: a probe per contact of a big inbox doubled its time.
 WAITING_SQL = (
-    f"(({WAITING_HERE_SQL}) OR EXISTS ({other_chat_pauses_sql('p.paused_until > :now')}"
-    f" AND NOT {OTHER_CHAT_ANSWERED_SQL}))"
+    f"(({WAITING_HERE_SQL}) OR (c.id IN (SELECT contact_id FROM bot_pause WHERE paused_until > :now)"
+    f" AND EXISTS ({other_chat_pauses_sql('p.paused_until > :now')} AND NOT {OTHER_CHAT_ANSWERED_SQL})))"
 )
 
 
