@@ -297,6 +297,16 @@ WAITING_SQL = (
 )
 
 
+def _waiting_on_number_sql() -> str:
+    """WAITING_SQL for the business number :number's chats alone: her row's chat on it waits, or,
+    her row being on the number she wrote to last, her chat on :number does."""
+    here = other_chat_pauses_sql("p.phone_number_id = :number AND p.paused_until > :now")
+    return (
+        f"((c.phone_number_id = :number AND {WAITING_HERE_SQL})"
+        f" OR EXISTS ({here} AND NOT {OTHER_CHAT_ANSWERED_SQL}))"
+    )
+
+
 def conversation_where(
     kind: ConversationFilter, label_id: int | None, contact_ids: bool, number: str | None = None
 ) -> tuple[str, dict[str, Any]]:
@@ -311,7 +321,7 @@ def conversation_where(
     if kind == "unread":
         clauses.append("c.unread_count > 0")
     if kind == "waiting":
-        clauses.append(WAITING_SQL)
+        clauses.append(WAITING_SQL if number is None else _waiting_on_number_sql())
         params["now"] = int(relay_clock.now().timestamp() * 1000)  # the relay stamps pauses
     if label_id is not None:
         clauses.append(
@@ -319,7 +329,8 @@ def conversation_where(
         )
         params["label"] = label_id
     if number is not None:
-        clauses.append("c.phone_number_id = :number")
+        if kind != "waiting":  # the waiting chats of a number say their number themselves
+            clauses.append("c.phone_number_id = :number")
         params["number"] = number
     if contact_ids:
         clauses = ["c.id IN (SELECT value FROM json_each(:ids))"]

@@ -499,11 +499,20 @@ class ChatListModel(QAbstractListModel):
             return False
         if self.kind == "unread" and row.unread_count == 0 and row.contact_id not in self.kept_unread:
             return False
-        if self.kind == "waiting" and not row.waits_anywhere(relay_clock.now()):
+        if self.kind == "waiting" and not self._waits_on_listed_number(row):
             return False
-        if self.number is not None and row.phone_number_id != self.number:
+        if self.number is not None and row.phone_number_id != self.number and self.kind != "waiting":
             return False
         return not (self.label_id is not None and all(lab.id != self.label_id for lab in row.labels))
+
+    def _waits_on_listed_number(self, row: ConversationRow) -> bool:
+        """Under Needs a person: a chat of hers waits, on the number the list shows when it shows one
+        (her row is on the number she wrote to last, maybe not the one that waits)."""
+        now = relay_clock.now()
+        if self.number is None:
+            return row.waits_anywhere(now)
+        here = row.phone_number_id == self.number and row.waits_for_person(now)
+        return here or (row.waiting_elsewhere_id == self.number and row.waits_elsewhere(now))
 
     def refresh_contacts(
         self, contact_ids: Iterable[int], *, from_sync: bool = False, written: Iterable[int] = ()

@@ -130,6 +130,11 @@ def test_her_row_on_the_other_number_says_her_first_chat_still_waits_for_a_perso
     assert row.waits_elsewhere(now) and row.waits_anywhere(now)
     assert (row.waiting_elsewhere_id, row.waiting_elsewhere_number) == (SEONGSU, "+82 2-555-0101")
     assert waiting.contact_id == row.contact_id
+    with db.read() as s:  # Seongsu's chats alone list her; Hongdae's, where the bot answers her, do not
+        assert [r.contact_id for r in conversations_page(s, kind="waiting", number=SEONGSU)] == [
+            row.contact_id
+        ]
+        assert conversations_page(s, kind="waiting", number=HONGDAE) == []
 
     def answer(number: str, at: int) -> None:
         reply = outbound_event("네, 말씀하세요", to=CUSTOMER, sent_by="owner", wamid=f"wamid.reply-{at}")
