@@ -79,6 +79,11 @@ def test_her_row_on_the_other_branch_says_which_branchs_chat_waits_and_its_bot_r
         with qtbot.waitSignal(model.page_loaded):
             action.trigger()
         assert [r.contact_id for r in model.rows()] == [row.contact_id]
+        # Seongsu's chats alone list her too (her row is on Hongdae); Hongdae's do not: its bot answers her.
+        for number, listed in ((SEONGSU, [row.contact_id]), (HONGDAE, []), (None, [row.contact_id])):
+            with qtbot.waitSignal(model.page_loaded):
+                model.set_number(number)
+            assert [r.contact_id for r in model.rows()] == listed, number
 
         # Opening her row shows her chat, Seongsu's messages tagged; the owner answers her there
         # (from Hongdae, where she wrote last): she has her person, and leaves the filter.
