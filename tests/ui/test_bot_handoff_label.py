@@ -10,11 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from app.shop_menu import korean_shop_menu
 from app.sync_apply import apply_events
-from app.wire import Automations, read_event
-from tests.support.fake_graph import run_fake_graph
-from tests.support.relay_server import inbound, run_relay
+from app.wire import read_event
+from tests.support.menu_bot_relay import window_with_menu_bot
+from tests.support.relay_server import inbound
 from tests.support.window_waits import load_chats, select_chat, sync_batch
 from tests.support.wire_events import message_event, next_wamid, outbound_event
 from ui.chat_list_model import ChatRole
@@ -129,18 +128,7 @@ def test_a_handoff_notifies_the_owner_once_while_the_window_is_in_the_background
 def test_the_owner_resumes_the_bot_from_the_chat_header_through_the_relay(
     window: Any, qtbot: Any, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "relay"
-    folder.mkdir()
-    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as relay:
-        bot = korean_shop_menu().model_copy(update={"enabled": True})
-        doc = Automations(bot=bot).model_dump(mode="json")
-        put = relay.client.put(
-            f"{relay.url}/v1/automations", json=doc, headers={**relay.auth(), "If-Match": "0"}
-        )
-        assert put.status_code == 200
-        window.ctx.prefs["relay_url"] = relay.url
-        window.ctx.relay_token = relay.token
-        window.start_sync()
+    with window_with_menu_bot(window, tmp_path) as (relay, graph):
         relay.post_webhook(inbound(content="상담원 연결해 주세요", sender=CUSTOMER, name="박서연"))
         model = window.chat_list.model
 

@@ -10,10 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from app.shop_menu import korean_shop_menu
-from app.wire import Automations
-from tests.support.fake_graph import run_fake_graph
-from tests.support.relay_server import inbound, run_relay
+from tests.support.menu_bot_relay import window_with_menu_bot
+from tests.support.relay_server import inbound
 from tests.support.window_waits import select_chat
 
 CUSTOMER = "821055550000"
@@ -35,18 +33,7 @@ def writes(text: str, number: str) -> dict[str, Any]:
 def test_her_row_on_the_other_branch_says_which_branchs_chat_waits_and_its_bot_resumes_from_it(
     window: Any, qtbot: Any, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "relay"
-    folder.mkdir()
-    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as relay:
-        bot = korean_shop_menu().model_copy(update={"enabled": True})
-        doc = Automations(bot=bot).model_dump(mode="json")
-        put = relay.client.put(
-            f"{relay.url}/v1/automations", json=doc, headers={**relay.auth(), "If-Match": "0"}
-        )
-        assert put.status_code == 200
-        window.ctx.prefs["relay_url"] = relay.url
-        window.ctx.relay_token = relay.token
-        window.start_sync()
+    with window_with_menu_bot(window, tmp_path) as (relay, _graph):
         model = window.chat_list.model
 
         relay.post_webhook(writes("상담원 연결해 주세요", SEONGSU))
