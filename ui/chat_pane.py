@@ -364,8 +364,8 @@ class ChatPane(QWidget):
         self.bot_resumed_note.setVisible(resumed and not self.resume_bot_button.isVisibleTo(self.header))
 
     def _say_resume_number(self, conversation: ConversationRow) -> None:
-        """Resume bot names the number whose chat it resumes when that is not the row's: her chat on
-        the shop's other number waits for a person, and the bot answers her on this one."""
+        """Resume bot names the number whose chat it resumes when that is not the row's: the bot is
+        off in her chat on the shop's other number, and answers her on this one."""
         tip = self.tr("Let the menu bot answer this customer again")
         text = self.tr("Resume bot")
         number = _resume_number(conversation, relay_clock.now())
