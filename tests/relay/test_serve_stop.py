@@ -20,11 +20,13 @@ def _stop_with_three_polls_waiting(log_path: Path, env: dict[str, str], workers:
         told = time.monotonic()
         serve.process.send_signal(signal.SIGTERM)
         answers = [poll_answer(poll) for poll in polls]
-        serve.process.wait(timeout=10)
+        serve.process.wait(timeout=30)
         took = time.monotonic() - told
         print(f"serve --workers {workers} exited {took:.2f} s after SIGTERM with 3 long polls waiting")
         assert answers == [(200, {"events": [], "next": 0})] * 3
-        assert took < 5  # not the polls' 25 s
+        # Within Docker's 10 s before its SIGKILL, not the polls' 25 s (about 1 s on a quiet machine,
+        # up to 9 s with every core taken by other tests).
+        assert took < 10
         log = serve.log()
         assert log.count("Application shutdown complete") == workers
         assert "timeout graceful shutdown exceeded" not in log and "Traceback" not in log
