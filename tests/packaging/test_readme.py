@@ -25,7 +25,7 @@ def readme_command(number: int) -> str:
 def test_both_readme_commands_install_the_locked_exports_with_hashes() -> None:
     run_app, run_tests = readme_command(1), readme_command(2)
     assert "--require-hashes -r requirements/app.txt" in run_app and run_app.endswith("shop-inbox --demo")
-    assert "--require-hashes -r requirements/dev.txt" in run_tests and run_tests.endswith("-m pytest")
+    assert "--require-hashes -r requirements/dev.txt" in run_tests and run_tests.endswith("-m pytest -n 2")
     for command in (run_app, run_tests):
         assert command.startswith("python3 -m venv .venv && ")
         assert "pip install --no-deps -e ." in command
