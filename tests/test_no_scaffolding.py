@@ -20,6 +20,12 @@ def is_ours(module: str) -> bool:
     return module.split(".", 1)[0] in OURS
 
 
+def names_ours(key: ast.expr) -> bool:
+    """A sys.modules key that is, or may be, one of our modules: a third-party library named outright
+    may stand blocked (None) to try our own fallback where that library cannot load."""
+    return not (isinstance(key, ast.Constant) and isinstance(key.value, str)) or is_ours(key.value)
+
+
 def imported_modules(nodes: list[ast.stmt]) -> Iterator[str]:
     """Modules a block imports: import statements and importlib.import_module("…") with a literal."""
     for stmt in nodes:
@@ -69,6 +75,7 @@ def scaffolding(source: str, *, in_tests: bool) -> Iterator[str]:
                     and target.value.attr == "modules"
                     and isinstance(target.value.value, ast.Name)
                     and target.value.value.id == "sys"
+                    and names_ours(target.slice)
                 ):
                     yield f"line {node.lineno}: sys.modules[...] = in a test"
         elif (
@@ -79,6 +86,7 @@ def scaffolding(source: str, *, in_tests: bool) -> Iterator[str]:
             and node.args
             and isinstance(node.args[0], ast.Attribute)
             and node.args[0].attr == "modules"
+            and (len(node.args) < 2 or names_ours(node.args[1]))
         ):
             yield f"line {node.lineno}: monkeypatch.{node.func.attr}(sys.modules, …) in a test"
 
@@ -106,6 +114,8 @@ def test_the_check_finds_each_kind_of_scaffolding() -> None:
         "pytest.importorskip('PySide6')\n"
         "sys.modules['app.engine'] = object()\n"
         "def f(monkeypatch):\n    monkeypatch.setitem(sys.modules, 'app.engine', object())\n"
+        "def g(monkeypatch):\n    monkeypatch.setitem(sys.modules, 'truststore', None)\n"
+        "sys.modules['truststore'] = None\n"
     )
     problems = list(scaffolding(source, in_tests=True))
     assert sorted(int(p.split(":", 1)[0].split()[1]) for p in problems) == [
