@@ -172,6 +172,12 @@ def paths_for(data_dir: Path) -> AppPaths:
     return AppPaths(data_dir=data_dir, config_dir=data_dir / "config", log_dir=data_dir / "logs")
 
 
+def demo_shop_paths(root: Path) -> AppPaths:
+    """The demo shop's own folders (its inbox, config and log) in the folder `root` that keeps the
+    demo, its relay's folder beside them."""
+    return paths_for(root / "desktop")
+
+
 def default_paths() -> AppPaths:
     """The user's folders, or the one folder named by SHOP_INBOX_DATA_DIR."""
     override = os.environ.get(DATA_DIR_ENV)

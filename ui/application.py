@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import errno
 import gc
 import logging
 import os
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.db import Database, migration_due, no_room_beside, refuse_damaged_inbox
 from app.first_page import FirstPage, read_first_page
-from app.paths import AppPaths, default_paths, paths_for
+from app.paths import AppPaths, default_paths, demo_shop_paths, paths_for
 from ui.chat_list_model import PAGE
 from ui.first_paint import mark, watch_first_paint
 from ui.start_path import DeferredStart, after_first_page, after_first_paint, finish_window
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.setup_wizard import SetupWizard
     from ui.single_instance import FolderClaim
+    from ui.startup_error import MissingLog
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ui.field_frames import install_field_frames
     from ui.fusion_dark import install_fusion_dark
-    from ui.main import rotate_log_file, setup_logging
+    from ui.main import rotate_log_file
     from ui.resources import icon_path
     from ui.single_instance import claim_folder
     from ui.theme import install_drop_down_combos, install_emoji_font
@@ -92,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
     mark("QApplication built")
 
     log_file: Path | None = None
+    no_log: MissingLog | None = None  # why this start has no log file, when it could not be opened
     paths: AppPaths | None = None  # the owner's data folder (not the demo's): a damaged inbox offers a backup
     ctx: AppContext | None = None
     first: FirstPage | None = None
@@ -102,6 +105,10 @@ def run(args: argparse.Namespace) -> int:
             from ui.demo_language import demo_language
 
             kept_in = args.data_dir.expanduser().resolve() if args.data_dir is not None else None
+            if kept_in is not None:
+                # Before anything that can fail, so a failed start's dialog names the file; its own
+                # log in its folder, as Help ▸ About says (and a crash notice shows).
+                log_file, no_log = open_log(demo_shop_paths(kept_in).log_file)
             install_translators(app, demo_language(args.lang, kept_in))
             if args.data_dir is not None:
                 claim = claim_folder(args.data_dir.expanduser().resolve())
@@ -113,14 +120,15 @@ def run(args: argparse.Namespace) -> int:
                     claim.release()
                 return 0
             ctx = demo
-            # The demo's own log file, in its folder, as Help ▸ About says (and a crash notice shows).
-            setup_logging(ctx.paths.log_file)
-            log_file = ctx.paths.log_file
+            if kept_in is None:  # a demo kept nowhere: its log in its temporary folder
+                log_file, no_log = open_log(ctx.paths.log_file)
         else:
             paths = resolve_paths(args)
+            # Before the folders are made (a data folder that is a file, or read only, is said with
+            # the log's path when the log's own folder can be written); rotating once the first page
+            # is painted.
+            log_file, no_log = open_log(paths.log_file, rotating=False)
             paths.ensure()
-            setup_logging(paths.log_file, rotating=False)  # rotating once the first page is painted
-            log_file = paths.log_file
             claim = claim_folder(paths.data_dir)
             if claim is None:
                 return already_open(app, args, paths.data_dir)
@@ -185,7 +193,9 @@ def run(args: argparse.Namespace) -> int:
 
             exc = said_as_the_demo(exc, args.data_dir.expanduser().resolve())
         # Whatever it is, the owner gets a sentence and the log's path, never a silent crash.
-        code = report_startup_failure(app, args, exc, log_file, ctx, paths=None if args.demo else paths)
+        code = report_startup_failure(
+            app, args, exc, log_file, ctx, paths=None if args.demo else paths, no_log=no_log
+        )
         if claim is not None:
             claim.release()
         relaunch_if_asked()
@@ -239,6 +249,15 @@ def run(args: argparse.Namespace) -> int:
         claim.release()
     relaunch_if_asked(ctx.paths.data_dir)  # a backup was restored: the owner gets the restored inbox at once
     return int(code)
+
+
+def open_log(log_file: Path, *, rotating: bool = True) -> tuple[Path | None, MissingLog | None]:
+    """This run's log file (ui/main.py `setup_logging`), or None and why it could not be opened."""
+    from ui.main import setup_logging
+    from ui.startup_error import MissingLog
+
+    failure = setup_logging(log_file, rotating=rotating)
+    return (None, MissingLog(log_file.parent, failure)) if failure is not None else (log_file, None)
 
 
 def relaunch_if_asked(folder: Path | None = None) -> None:
@@ -438,14 +457,19 @@ def report_startup_failure(
     ctx: AppContext | None,
     *,
     paths: AppPaths | None = None,
+    no_log: MissingLog | None = None,
 ) -> int:
-    """Log the traceback, tell the owner in plain words (with the log's path), and give the exit code.
-    With `paths`, a damaged inbox file there is offered a backup to restore in its place."""
+    """Log the traceback, tell the owner in plain words (with the log's path, or why there is none:
+    `no_log`, what opening it met), and give the exit code. With `paths`, a damaged inbox file there
+    is offered a backup to restore in its place."""
     from app.errors import ErrorCode, ShopInboxError
+    from ui.main import log_file_met_a_full_disk
     from ui.startup_error import (
+        MissingLog,
         StartupErrorDialog,
         explain_startup_error,
         may_pass,
+        no_log_sentence,
         startup_error_details,
         startup_error_headline,
     )
@@ -459,7 +483,9 @@ def report_startup_failure(
         log.exception("Shop Inbox could not start")
     if log_file is not None and not _grew(log_file, before):
         # Not written (a full disk takes the log too): the dialog asks for the details instead of
-        # pointing at an empty file.
+        # pointing at an empty file, and says why.
+        full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(log_file))
+        no_log = MissingLog(log_file.parent, full if log_file_met_a_full_disk() else None)
         log_file = None
     if ctx is not None:
         stop = ctx.stop_demo
@@ -484,11 +510,12 @@ def report_startup_failure(
     dialog = StartupErrorDialog(
         explain_startup_error(exc),
         log_file,
-        startup_error_details(exc, log_file),
+        startup_error_details(exc, log_file, no_log),
         may_pass=may_pass(exc),
         headline=startup_error_headline(exc),
         restore=restore,
         start_empty=start_empty,
+        no_log=no_log_sentence(no_log.folder, no_log.failure) if no_log is not None else None,
     )
     dialog.exec()
     if dialog.start_again:

@@ -21,7 +21,7 @@ from app.business_numbers import has_several_numbers
 from app.db import Database, causes, no_room_beside, out_of_room
 from app.demo_seed import demo_shop_seeded, mark_demo_shop, seed_demo_shop
 from app.errors import DEMO_FAILURES, DatabaseUnavailable, DemoDiskFull, DiskFull, ErrorCode, ShopInboxError
-from app.paths import AppPaths, paths_for
+from app.paths import AppPaths, demo_shop_paths
 from app.settings import Preferences, read_preferences
 from app.wire import SANDBOX_PHONE_NUMBER_ID
 from ui.context import AppContext
@@ -243,7 +243,7 @@ def prepare_demo(
     db: Database | None = None
     try:
         step(DemoStep.SHOP)
-        paths = paths_for(root / "desktop").ensure()
+        paths = demo_shop_paths(root).ensure()
         if paths.restores_under_way():  # a kept demo restored into, and cut short by a crash
             from app.backup import finish_interrupted_restore
 

@@ -13,7 +13,7 @@ def demo_language(lang: str | None, folder: Path | None) -> str | None:
     # Imported here, not ui.demo: its shop seeding and relay (SQLAlchemy, FastAPI) took seconds to
     # import on a busy laptop, before the splash that says the demo is opening could be shown.
     from app.first_page import stored_language
-    from app.paths import paths_for
+    from app.paths import demo_shop_paths
 
-    database = paths_for(folder / "desktop").database
+    database = demo_shop_paths(folder).database
     return stored_language(database) if database.exists() else None

@@ -88,20 +88,23 @@ class _QuietWhenFull(logging.FileHandler):
         super().handleError(record)
 
 
-def setup_logging(log_file: Path, *, rotating: bool = True) -> None:
+def setup_logging(log_file: Path, *, rotating: bool = True) -> OSError | None:
     """Log to a rotating file (a windowed build has no stderr) and to stderr when there is one.
+    Returns why the file could not be opened (the start goes on without it), else None.
 
     With `rotating=False` the file is appended to by a plain handler until `rotate_log_file`: the
     start path paints its first page first, and `logging.handlers` (socket, pickle, queue: ~10 ms
     of CPU) loads after that.
     """
     handlers: list[logging.Handler] = []
+    failure: OSError | None = None
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handlers.append(
             _rotating_handler(log_file) if rotating else _QuietWhenFull(log_file, encoding="utf-8")
         )
     except OSError as exc:  # a full disk or a folder that may not be written: no log file, still a start
+        failure = exc
         if sys.stderr is not None:
             print(f"Shop Inbox: no log file ({exc})", file=sys.stderr)
     if sys.stderr is not None:
@@ -109,6 +112,12 @@ def setup_logging(log_file: Path, *, rotating: bool = True) -> None:
     logging.basicConfig(level=logging.INFO, format=_FORMAT, handlers=handlers, force=True)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    return failure
+
+
+def log_file_met_a_full_disk() -> bool:
+    """Whether a line of this run's log file was lost to a full disk."""
+    return _QuietWhenFull._said_full
 
 
 def rotate_log_file(log_file: Path) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import platform
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -77,8 +79,50 @@ def may_pass(exc: BaseException) -> bool:
     return is_disk_full(exc) or not isinstance(exc, ShopInboxError)
 
 
-def startup_error_details(exc: BaseException, log_file: Path | None) -> str:
-    """What a helper needs to find the cause: versions, the log's path and the traceback."""
+@dataclass(frozen=True, slots=True)
+class MissingLog:
+    """Why a failed start has no log file to name: the folder it would be in, and what opening or
+    writing it met (None: its lines were lost, the reason unknown)."""
+
+    folder: Path
+    failure: BaseException | None
+
+
+def no_log_sentence(folder: Path | None, failure: BaseException | None) -> str:
+    """What the dialog says in place of the log's path: why this start has none, and the folder it
+    would have been in, when known. `failure`: what opening or writing the log met, when known."""
+    full = failure is not None and is_disk_full(failure)
+    if folder is None:
+        if full:
+            return QCoreApplication.translate(
+                "StartupError",
+                "The disk is full, so there is no log file for this start; copy the details instead.",
+            )
+        return QCoreApplication.translate(
+            "StartupError", "There is no log file for this start; copy the details instead."
+        )
+    if full:
+        return QCoreApplication.translate(
+            "StartupError",
+            "The disk of {0} is full, so there is no log file for this start; copy the details instead.",
+        ).format(folder)
+    refused = isinstance(failure, PermissionError) or (
+        isinstance(failure, OSError) and failure.errno == errno.EROFS
+    )
+    if refused:
+        return QCoreApplication.translate(
+            "StartupError",
+            "Shop Inbox may not write in {0}, so there is no log file for this start; copy the details "
+            "instead.",
+        ).format(folder)
+    return QCoreApplication.translate(
+        "StartupError", "No log file could be written in {0} for this start; copy the details instead."
+    ).format(folder)
+
+
+def startup_error_details(exc: BaseException, log_file: Path | None, no_log: MissingLog | None = None) -> str:
+    """What a helper needs to find the cause: versions, the log's path (or why there is none) and the
+    traceback."""
     from importlib.metadata import PackageNotFoundError, version
 
     from PySide6 import __version__ as pyside_version
@@ -90,18 +134,25 @@ def startup_error_details(exc: BaseException, log_file: Path | None) -> str:
     lines = [
         f"Shop Inbox {ours} could not start",
         f"Python {platform.python_version()}, PySide6 {pyside_version}, {platform.platform()}",
-        f"Log file: {log_file if log_file is not None else '-'}",
+        f"Log file: {log_file if log_file is not None else '-'}" + _no_log_details(log_file, no_log),
         "",
         *traceback.format_exception(exc),
     ]
     return "\n".join(line.rstrip("\n") for line in lines)
 
 
+def _no_log_details(log_file: Path | None, no_log: MissingLog | None) -> str:
+    if log_file is not None or no_log is None:
+        return ""
+    return f" (not written in {no_log.folder}: {no_log.failure or 'its lines were lost'})"
+
+
 class StartupErrorDialog(QDialog):
     """The one dialog a failed start shows; closing it ends the program. With `may_pass`, Start
     again ends it too, and Shop Inbox starts once more (`start_again`). With `restore` (a damaged
     inbox), Restore from backup… calls it with the dialog, which it ends with `start_again` once the
-    backup is in place; `start_empty`, Start with an empty inbox…, likewise once the file is aside."""
+    backup is in place; `start_empty`, Start with an empty inbox…, likewise once the file is aside.
+    Without a log file, `no_log` says why (`no_log_sentence`)."""
 
     def __init__(
         self,
@@ -114,6 +165,7 @@ class StartupErrorDialog(QDialog):
         headline: str | None = None,
         restore: Callable[[StartupErrorDialog], None] | None = None,
         start_empty: Callable[[StartupErrorDialog], None] | None = None,
+        no_log: str | None = None,
     ) -> None:
         super().__init__(parent)
         # A small dialog, not a window: shown before any window (no parent), Qt gave it a window's
@@ -151,9 +203,8 @@ class StartupErrorDialog(QDialog):
             self.log_path = plain_label(str(log_file))
             self.log_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         else:
-            self.log_hint = plain_label(
-                self.tr("There is no log file for this start; copy the details instead.")
-            )
+            # Why there is none, and where it would have been (`no_log_sentence`), when known.
+            self.log_hint = plain_label(no_log or no_log_sentence(None, None))
             self.log_path = plain_label("")
             self.log_path.hide()
         layout.addWidget(self.log_hint)

@@ -10653,6 +10653,26 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <source>Your inbox file cannot be read</source>
         <translation>받은편지함 파일을 읽을 수 없어요</translation>
     </message>
+    <message>
+        <source>The disk is full, so there is no log file for this start; copy the details instead.</source>
+        <translation>디스크가 가득 차서 이번 실행의 기록 파일을 남기지 못했어요. 대신 자세한 내용을 복사하세요.</translation>
+    </message>
+    <message>
+        <source>There is no log file for this start; copy the details instead.</source>
+        <translation>이번 실행에는 기록 파일이 없어요. 대신 자세한 내용을 복사하세요.</translation>
+    </message>
+    <message>
+        <source>The disk of {0} is full, so there is no log file for this start; copy the details instead.</source>
+        <translation>{0} 폴더가 있는 디스크가 가득 차서 이번 실행의 기록 파일을 남기지 못했어요. 대신 자세한 내용을 복사하세요.</translation>
+    </message>
+    <message>
+        <source>Shop Inbox may not write in {0}, so there is no log file for this start; copy the details instead.</source>
+        <translation>샵 인박스가 {0}에 쓸 수 없어서 이번 실행의 기록 파일을 남기지 못했어요. 대신 자세한 내용을 복사하세요.</translation>
+    </message>
+    <message>
+        <source>No log file could be written in {0} for this start; copy the details instead.</source>
+        <translation>{0}에 이번 실행의 기록 파일을 쓰지 못했어요. 대신 자세한 내용을 복사하세요.</translation>
+    </message>
 </context>
 <context>
     <name>StartupErrorDialog</name>
@@ -10663,10 +10683,6 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>What happened is written in this file:</source>
         <translation>무슨 일이 있었는지 이 파일에 적혀 있어요:</translation>
-    </message>
-    <message>
-        <source>There is no log file for this start; copy the details instead.</source>
-        <translation>이번 실행에는 기록 파일이 없어요. 대신 자세한 내용을 복사하세요.</translation>
     </message>
     <message>
         <source>&amp;Copy details</source>

@@ -353,6 +353,7 @@ class Watch(QObject):
             print("headline:", obj.headline.text(), flush=True)
             print("said:", obj.explanation.text(), flush=True)
             print("start again:", obj.start_again_button.isVisible(), flush=True)
+            print("log:", obj.log_hint.text(), obj.log_path.text(), flush=True)
             QTimer.singleShot(0, obj.reject)
         elif event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
             print("shown:", type(obj).__name__, flush=True)
@@ -391,6 +392,11 @@ def test_a_demo_on_a_full_disk_says_so_in_korean_and_opens_seeded_once_there_is_
     assert "headline: 데모 상점을 열지 못했어요" in out, out
     assert f"said: {disk}/demo 폴더가 있는 디스크가 가득 차서 데모 상점을 열 수 없어요." in out, out
     assert "내\u00a0받은편지함은 그대로예요" in out and "start again: True" in out, out  # "내" kept with it
+    # Its log file is named when a few lines of it found room on the disk, else the full disk is said
+    # where its path would be; never "there is no log file" alone.
+    logs = f"{disk}/demo/desktop/logs"
+    named = f"log: 무슨 일이 있었는지 이 파일에 적혀 있어요: {logs}/shop-inbox.log"
+    assert named in out or f"log: {logs} 폴더가 있는 디스크가 가득 차서 이번 실행의 기록 파일을" in out, out
     assert "shown: MainWindow" not in out and "code: 2" in out, out
     assert "Traceback" not in out, out
     assert "smoke: ok" in out, out
@@ -479,6 +485,10 @@ def test_a_demo_kept_in_a_read_only_folder_says_so_in_korean(tmp_path: Path) -> 
             assert "headline: 데모 상점을 열지 못했어요" in out, out
             assert f"said: 샵 인박스가 {kept}에 쓸 수 없어서" in out, out
             assert "--data-dir 없이 데모를 시작하세요" in out and "start again: False" in out, out
+            logs = kept / "desktop" / "logs"
+            assert (
+                f"log: 샵 인박스가 {logs}에 쓸 수 없어서 이번 실행의 기록 파일을 남기지 못했어요." in out
+            ), out
             assert "Traceback" not in out, out
 
 

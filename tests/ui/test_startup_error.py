@@ -223,7 +223,10 @@ def test_a_log_file_the_full_disk_took_too_is_not_pointed_at(
 
     def read_then_close(dialog: Any) -> None:
         assert isinstance(dialog, StartupErrorDialog)
-        assert dialog.log_hint.text() == "There is no log file for this start; copy the details instead."
+        assert dialog.log_hint.text() == (
+            f"The disk of {data / 'logs'} is full, so there is no log file for this start; copy the "
+            "details instead."
+        )
         assert not dialog.log_path.isVisible()
         qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
         dialog.reject()
@@ -231,7 +234,48 @@ def test_a_log_file_the_full_disk_took_too_is_not_pointed_at(
     dialogs.expect("modal", answer=read_then_close)
     assert run(parse_args(["--data-dir", str(data), "--lang", "en"])) == 1
     copied = QGuiApplication.clipboard().text()
-    assert "Log file: -" in copied and "no such table: message" in copied
+    assert f"Log file: - (not written in {data / 'logs'}: [Errno 28]" in copied, copied
+    assert "no such table: message" in copied
+
+
+def test_a_kept_demo_that_fails_before_opening_names_its_log_file(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None
+) -> None:
+    """A kept demo whose shop file cannot be read failed before its log was opened, and its dialog
+    said there was no log file for this start. The log is opened first now, and holds what happened."""
+    from app.paths import demo_shop_paths
+    from ui.application import run
+    from ui.main import parse_args
+
+    shop = demo_shop_paths(tmp_path / "demo")
+    shop.data_dir.mkdir(parents=True)
+    shop.database.write_bytes(b"not an inbox: a page of a letter. " * 200)
+    shown = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+
+    assert run(parse_args(["--demo", "--data-dir", str(tmp_path / "demo"), "--lang", "en"])) != 0
+
+    text = shown.shown[0].text
+    assert f"What happened is written in this file: | {shop.log_file}" in text, text
+    assert "no log file" not in text, text
+    logged = shop.log_file.read_text(encoding="utf-8")
+    assert "could not start" in logged or "could not open" in logged, logged
+
+
+@pytest.mark.parametrize(
+    ("failure", "said"),
+    [
+        (OSError(28, "No space left on device"), "The disk of /s/logs is full, so there is no log file"),
+        (PermissionError(13, "Permission denied"), "Shop Inbox may not write in /s/logs, so there is no"),
+        (OSError(30, "Read-only file system"), "Shop Inbox may not write in /s/logs, so there is no"),
+        (NotADirectoryError(20, "Not a directory"), "No log file could be written in /s/logs for this"),
+        (None, "No log file could be written in /s/logs for this start"),
+    ],
+)
+def test_a_start_without_its_log_file_says_why_and_where(failure: OSError | None, said: str) -> None:
+    from ui.startup_error import no_log_sentence
+
+    assert no_log_sentence(Path("/s/logs"), failure).startswith(said)
+    assert no_log_sentence(Path("/s/logs"), failure).endswith("; copy the details instead.")
 
 
 def test_start_again_is_offered_when_it_can_help(qtbot: Any, tmp_path: Path) -> None:
@@ -452,6 +496,9 @@ def test_a_new_data_folder_in_a_read_only_place_is_said_so(
 
     assert code == 2
     assert f"may not write in your data folder, {stick / '샵 데이터'} (a read-only" in shown.shown[0].text
+    # Its log's folder is in the same place: said, where the log's path would be.
+    logs = stick / "샵 데이터" / "logs"
+    assert f"Shop Inbox may not write in {logs}, so there is no log file" in shown.shown[0].text
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
