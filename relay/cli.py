@@ -17,7 +17,9 @@ from relay.command_settings import (
     NOT_UTF8,
     SERVER_FULL,
     CommandRefused,
+    again,
     command_env,
+    schema_refusal,
     shown,
     sqlite_file,
     sqlite_file_missing,
@@ -162,12 +164,15 @@ def unread_env_file_note(args: argparse.Namespace) -> str:
     )
 
 
-def with_fix(reason: str, fix: str, note: str = "") -> str:
-    """A database refusal with the fix that names the URL (and the note on an env file left out),
-    unless the URL named the right server and database and PostgreSQL was full, refused the login or
-    keeps the database in another encoding than UTF8: the reason already says what to do there (the
-    note still may: the env file's URL may hold the password PostgreSQL has, or name another database)."""
-    if reason.endswith((SERVER_FULL, DISK_FULL)):
+def with_fix(command: str, reason: str, fix: str, note: str = "") -> str:
+    """`command`'s database refusal with the fix that names the URL (and the note on an env file left
+    out), unless the URL named the right server and database and PostgreSQL was full, refused the
+    login or keeps the database in another encoding than UTF8, or the disk was full: the reason
+    already says what to do there (the note still may: the env file's URL may hold the password
+    PostgreSQL has, or name another database)."""
+    if reason.endswith(DISK_FULL):
+        return reason + again(command)
+    if reason.endswith(SERVER_FULL):
         return reason
     if reason.endswith((LOGIN_REFUSED, NOT_UTF8)):
         return reason + note
@@ -194,7 +199,8 @@ def run_check_command(args: argparse.Namespace) -> int:
             "; give the relay's own --database (or RELAY_DATABASE_URL in its env file), or start the "
             "relay once to create it."
         )
-        print(f"shop-inbox-relay check: {with_fix(reason, fix, unread_env_file_note(args))}", file=sys.stderr)
+        said = with_fix("check", reason, fix, unread_env_file_note(args))
+        print(f"shop-inbox-relay check: {said}", file=sys.stderr)
         return 2
     store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
     try:
@@ -267,7 +273,7 @@ def run_token_command(args: argparse.Namespace) -> int:
         return 2
     if reason:
         fix = "; give the relay's own --database."
-        print(f"shop-inbox-relay token: {with_fix(reason, fix, env_file_note)}", file=sys.stderr)
+        print(f"shop-inbox-relay token: {with_fix('token', reason, fix, env_file_note)}", file=sys.stderr)
         return 2
     from relay.sandbox import PROGRESS_KEY
     from relay.storage.key_values import NotText
@@ -400,7 +406,7 @@ def serve_refusal(settings: RelaySettings, host: str, port: int) -> str | None:
     in_use = sqlite_in_use_reason(settings.database_url)
     reason = unopenable_reason(settings.database_url)
     if reason:
-        return with_fix(reason, " (fix --database or RELAY_DATABASE_URL)")
+        return with_fix("serve", reason, " (fix --database or RELAY_DATABASE_URL)")
     return port_taken_reason(host, port) or in_use or media_folder_reason(settings)
 
 
@@ -425,8 +431,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except SchemaRefused as exc:
         # A database a newer relay migrated (a relay rolled back), or tables the relay did not make:
-        # the reason in one line, not the traceback of Alembic's lookup under it.
-        print(f"shop-inbox-relay {args.command}: {exc}", file=sys.stderr)
+        # the reason in one line, not the traceback of Alembic's lookup under it; a full disk's ends
+        # as this command's lines do (a check or a token is run again, not started).
+        print(f"shop-inbox-relay {args.command}: {schema_refusal(exc, args.command)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         # Ctrl+C while a check waits on Graph, or before serve's server took over the signal.

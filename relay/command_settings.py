@@ -82,7 +82,32 @@ NOT_UTF8 = ", and give the relay its URL (--database, or RELAY_DATABASE_URL in i
 
 # Said after a SQLite file that could not be opened on a disk with no room left (SQLite's words,
 # "disk I/O error", are of its WAL index beside the file): the URL is right, another is not the fix.
-DISK_FULL = "; free some space there and try again"
+# The command's own ending follows it (`again`).
+DISK_FULL = "; free some space there"
+
+# How a line ends that room freed (or time) can fix, by the command that said it: the relay is
+# started again, a check, a token or the setup is run again, a move is made again.
+AGAIN = {
+    "serve": " and start again",
+    "check": " and run it again",
+    "token": " and run it again",
+    "setup": " and run setup again",
+    "move-database": " and move again",
+}
+
+
+def again(command: str) -> str:
+    """The end of `command`'s line after "free some space there" (`AGAIN`)."""
+    return AGAIN.get(command, " and try again")
+
+
+def schema_refusal(exc: Exception, command: str) -> str:
+    """A refused database's line as `command` says it: one for want of room (SchemaNoRoom) ends as
+    `command`'s lines do (`again`), not with the relay's "and start again"."""
+    from relay.storage.schema import SchemaNoRoom
+
+    return exc.reason + again(command) if isinstance(exc, SchemaNoRoom) else str(exc)
+
 
 SQLITE_FORMS = (
     "sqlite:///relay.db (in the folder the relay starts in) or sqlite:////var/lib/shop-inbox/relay.db "

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, Integer, String, Table, create_engine, func, insp
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from relay.command_settings import shown, sqlite_file, unescaped_at_reason
+from relay.command_settings import schema_refusal, shown, sqlite_file, unescaped_at_reason
 from relay.storage.encoding import not_utf8_reason
 from relay.storage.schema import HEAD, VERSION_TABLE, SchemaRefused, SchemaTooNew, upgrade_schema
 from relay.storage.tables import metadata
@@ -150,7 +150,8 @@ def move_database(
         except SchemaTooNew as exc:
             raise MoveRefused(MoveCode.TARGET_NOT_EMPTY, f"{shown(target)}: {exc}") from exc
         except SchemaRefused as exc:
-            raise MoveRefused(MoveCode.TARGET_REFUSED, f"{shown(target)}: {exc}") from exc
+            said = schema_refusal(exc, "move-database")
+            raise MoveRefused(MoveCode.TARGET_REFUSED, f"{shown(target)}: {said}") from exc
         with target_engine.begin() as conn:
             with _readable_source(path, revision, report) as source:
                 _check_lengths(source)
@@ -287,7 +288,8 @@ def _readable_source(path: Path, revision: str | None, report: MoveReport) -> It
         try:
             Database(f"sqlite:///{copy}").close()  # the relay's own start: Alembic to the head
         except SchemaRefused as exc:
-            raise MoveRefused(MoveCode.SOURCE_NOT_RELAY, f"{path}: {exc}") from exc
+            said = schema_refusal(exc, "move-database")
+            raise MoveRefused(MoveCode.SOURCE_NOT_RELAY, f"{path}: {said}") from exc
         report.upgraded_from = revision or "before migrations"
         with contextlib.closing(_read_only(copy)) as upgraded:
             upgraded.execute("BEGIN")

@@ -49,7 +49,16 @@ class SchemaTooNew(SchemaRefused):
 
 class SchemaNoRoom(SchemaRefused):
     """The disk holding the database is full: the upgrade (or the copy before it) was undone, and
-    the database is as it was, at its old revision. The next start, once there is room, upgrades it."""
+    the database is as it was, at its old revision. The next start, once there is room, upgrades it.
+    Its line ends "and start again" (the relay's start); `reason` is the line up to there, which a
+    command that met it ends with its own words (relay/command_settings.py `again`)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.reason} and start again"
 
 
 def stored_revision(conn: Connection) -> str | None:
@@ -110,21 +119,36 @@ def copy_before_upgrade(engine: Engine, found: str | None) -> Path | None:
     if path is None or found is None or not path.exists():
         return None
     backups = path.parent / "backups"
-    needed = sum(_size(p) for p in (path, path.with_name(path.name + "-wal"))) + COPY_HEADROOM
+    copy_size = sum(_size(p) for p in (path, path.with_name(path.name + "-wal")))
     try:
         backups.mkdir(exist_ok=True)
         free = shutil.disk_usage(backups).free
+        apart = backups.stat().st_dev != path.parent.stat().st_dev  # `backups` mounted on a disk of its own
+        free_here = shutil.disk_usage(path.parent).free if apart else free
     except OSError as exc:
         raise SchemaRefused(
             f"could not make {backups} for the copy of the database made before upgrading it "
             f"from {found} to {HEAD} ({exc.strerror or exc}); nothing was changed"
         ) from exc
-    if free < needed:
+    # The copy goes to `backups`' disk, the upgrade's own writes beside the database: where `backups`
+    # is a disk of its own, each disk needs room for its part; else the one disk for both.
+    short = []
+    if not apart and free < copy_size + COPY_HEADROOM:
+        needed = _amount(copy_size + COPY_HEADROOM)
+        short.append(f"{_amount(free)} free in {backups}, about {needed} needed")
+    if apart and free < copy_size:
+        needed = _amount(copy_size)
+        short.append(f"{_amount(free)} free in {backups}, about {needed} needed for the copy")
+    if apart and free_here < COPY_HEADROOM:
+        needed = _amount(COPY_HEADROOM)
+        short.append(f"{_amount(free_here)} free in {path.parent}, about {needed} needed for the upgrade")
+    if short:
+        what = "to upgrade the database" if apart else "to copy the database before upgrading it"
         raise SchemaNoRoom(
-            f"no room to copy the database before upgrading it from {found} to {HEAD}: "
-            f"{_megabytes(free)} free in {backups}, about {_megabytes(needed)} needed; "
-            "free some space and start again (nothing was changed)"
+            f"no room {what} from {found} to {HEAD}: {' and '.join(short)}; nothing was changed: "
+            f"free some space {'on both disks' if len(short) == 2 else 'there'}"
         )
+
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = backups / f"{path.stem}-{found}-{stamp}.db"
     again = 1
@@ -149,7 +173,7 @@ def copy_before_upgrade(engine: Engine, found: str | None) -> Path | None:
             raise SchemaNoRoom(
                 f"the disk holding {backups} became full while the database was copied there before "
                 f"upgrading it from {found} to {HEAD} ({free_text(backups)} free); the copy was removed and "
-                "nothing was changed: free some space there and start again"
+                "nothing was changed: free some space there"
             ) from exc
         raise SchemaRefused(
             f"could not copy the database to {target} before upgrading it from {found} to {HEAD} "
@@ -187,11 +211,11 @@ def said_as_no_room(engine: Engine, found: str | None, *, opening: bool = False)
             what = f"upgrading {database} to {HEAD} ran out of room and was undone: it is as it was, {was}"
         if path is None:
             raise SchemaNoRoom(
-                f"the PostgreSQL server's disk is full: {what}; free some space on the server and start again"
+                f"the PostgreSQL server's disk is full: {what}; free some space on the server"
             ) from exc
         raise SchemaNoRoom(
             f"the disk holding {path.parent} is full ({free_text(path.parent)} free): {what}; "
-            "free some space there and start again"
+            "free some space there"
         ) from exc
 
 
@@ -219,7 +243,12 @@ def free_text(folder: Path) -> str:
         free = shutil.disk_usage(folder).free
     except OSError:
         return "unknown"
-    return f"{free // 1024} KB" if free < 1024 * 1024 else _megabytes(free)
+    return _amount(free)
+
+
+def _amount(size: int) -> str:
+    """A size as an operator reads it: "120 KB" under a megabyte, else "3 MB"."""
+    return f"{size // 1024} KB" if size < 1024 * 1024 else _megabytes(size)
 
 
 def _size(path: Path) -> int:

@@ -9,6 +9,7 @@ may mount it: the copy made before the upgrade fits, and the upgrade itself meet
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from datetime import UTC, datetime
@@ -34,7 +35,10 @@ from tests.support.relay_process import answers_healthz, wait_until
 
 disk, port = sys.argv[1], sys.argv[2]
 database = f"{disk}/relay.db"
-serve = [sys.executable, "-m", "relay.cli", "serve", "--host", "127.0.0.1", "--port", port,
+# The room asked for the upgrade's own writes made smaller than what is left beside the database
+# (512 KB), so the upgrade starts, and meets the full disk on its way.
+relay = "import sys, relay.storage.schema as s; s.COPY_HEADROOM = 64 * 1024; from relay.cli import main; sys.exit(main())"
+serve = [sys.executable, "-c", relay, "serve", "--host", "127.0.0.1", "--port", port,
          "--upstream", "sandbox", "--database", f"sqlite:///{database}"]
 env = {k: v for k, v in os.environ.items() if not k.startswith(("RELAY_", "WHATSAPP_"))}
 
@@ -196,6 +200,69 @@ def test_serve_check_and_token_on_a_full_disk_say_the_disk_is_full_not_a_url_to_
     said = [line for line in out.splitlines() if not line.startswith("time=")]
     assert said == [
         f"shop-inbox-relay {command}: cannot open the database {disk}/relay.db: the disk holding {disk} is "
-        "full (0 KB free); free some space there and try again"
-        for command in ("serve", "check", "token")
+        f"full (0 KB free); free some space there and {again}"
+        for command, again in (("serve", "start again"), ("check", "run it again"), ("token", "run it again"))
     ], out
+
+
+def an_older_relays_small_database(path: Path) -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, OLD)
+    finally:
+        engine.dispose()
+
+
+def test_an_upgrade_with_its_backups_on_a_disk_of_their_own_looks_for_room_on_both_disks(
+    tmp_path: Path,
+) -> None:
+    """The copy made before the upgrade goes to `backups`, the upgrade's own writes beside the
+    database: with `backups` mounted on a roomy disk of its own, the database's full disk went
+    unseen until the upgrade met it. Each disk is looked at now, each command's one line naming the
+    one that is short (or both) and ending as that command's lines do; the database is left as it was."""
+    an_older_relays_small_database(tmp_path / "relay.db")
+    disk = tmp_path / "disk"
+    database = f"--database sqlite:///{disk}/relay.db"
+    commands = {
+        "serve": f"serve --port {free_port()} --upstream sandbox {database}",
+        "check": f"check {database}",
+        "token": f"token {database}",
+    }
+    roomy_backups = f"mkdir {disk}/backups && mount -t tmpfs -o size=64m tmpfs {disk}/backups"
+    # 2 MB left beside the database: less than the 16 MB its upgrade may write.
+    fill = f"dd if=/dev/zero of={disk}/photos bs=1M count=$(( $(stat -f -c '%a * %S / 1048576' {disk}) - 2 ))"
+    full_backups = f"umount {disk}/backups && mount -t tmpfs -o size=1m tmpfs {disk}/backups"
+    full_backups += f" && dd if=/dev/zero of={disk}/backups/photos bs=64k"
+    revision = f"{sys.executable} -c \"import sqlite3; print('revision:', sqlite3.connect('{disk}/relay.db')"
+    revision += ".execute('SELECT version_num FROM relay_schema_version').fetchone()[0])\""
+    run = [f"cp {tmp_path}/relay.db {disk}/relay.db && {roomy_backups} && {fill} 2>/dev/null"]
+    run += [f"{sys.executable} -m relay.cli {command}" for command in commands.values()]
+    run += [f"{full_backups} 2>/dev/null", f"{sys.executable} -m relay.cli {commands['check']}", revision]
+    out = run_on_a_small_disk(disk, "8m", "; ".join(run), env={})
+
+    said = [
+        re.sub(r"\d+ (MB|KB) free", "N free", line) for line in out.splitlines() if line.startswith("shop")
+    ]
+    assert len(said) == 4 and "Traceback" not in out, out
+    for line, (name, again) in zip(
+        said[:3],
+        [("serve", "start again"), ("check", "run it again"), ("token", "run it again")],
+        strict=True,
+    ):
+        assert line == (
+            f"shop-inbox-relay {name}: no room to upgrade the database from {OLD} to {HEAD}: N free in "
+            f"{disk}, about 16 MB needed for the upgrade; nothing was changed: free some space there and {again}"
+        ), out
+    assert said[3].startswith(
+        f"shop-inbox-relay check: no room to upgrade the database from {OLD} to {HEAD}: N free in "
+        f"{disk}/backups, about "
+    ), out
+    assert said[3].endswith(
+        f" KB needed for the copy and N free in {disk}, about 16 MB needed for the upgrade; nothing was "
+        "changed: free some space on both disks and run it again"
+    ), out
+    assert f"revision: {OLD}" in out.splitlines(), out  # as it was
