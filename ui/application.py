@@ -254,10 +254,13 @@ def run(args: argparse.Namespace) -> int:
 def open_log(log_file: Path, *, rotating: bool = True) -> tuple[Path | None, MissingLog | None]:
     """This run's log file (ui/main.py `setup_logging`), or None and why it could not be opened."""
     from ui.main import setup_logging
-    from ui.startup_error import MissingLog
 
     failure = setup_logging(log_file, rotating=rotating)
-    return (None, MissingLog(log_file.parent, failure)) if failure is not None else (log_file, None)
+    if failure is None:
+        return log_file, None
+    from ui.startup_error import MissingLog  # not on the usual start path: its imports cost the first paint
+
+    return None, MissingLog(log_file.parent, failure)
 
 
 def relaunch_if_asked(folder: Path | None = None) -> None:
