@@ -48,7 +48,9 @@ def test_a_second_start_on_the_folder_ends_at_once_and_brings_the_open_window_fo
         )
     assert second.returncode == 0
     assert "already open" in second.stderr
-    assert not (folder / "desktop").exists()  # it opened nothing: no second demo, no second relay
+    # It opened nothing (no second demo, no second relay); its one line went to the demo's log.
+    assert not (folder / "desktop" / "inbox.db").exists() and not (folder / "relay").exists()
+    assert "already open" in (folder / "desktop" / "logs" / "shop-inbox.log").read_text(encoding="utf-8")
     claim.release()
     assert claim_folder(folder) is not None  # released at quit: the next start gets it
 
