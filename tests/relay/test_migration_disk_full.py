@@ -81,11 +81,8 @@ as_stored()
 CUSTOMERS_WRITTEN_TO = 20_000
 
 
-def an_older_relays_database(path: Path) -> None:
-    """A database a relay at revision OLD left: the shop's desktops' token, a customer's message, and
-    the shop's answers to many customers."""
-    now = int(time.time() * 1000)  # kept: within the retention period
-    at = datetime.fromtimestamp(now / 1000, UTC).isoformat()
+def an_empty_database_at_old(path: Path) -> None:
+    """A database a relay at revision OLD made, nothing in it yet."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     engine = create_engine(f"sqlite:///{path}")
@@ -93,6 +90,18 @@ def an_older_relays_database(path: Path) -> None:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, OLD)
+    finally:
+        engine.dispose()
+
+
+def an_older_relays_database(path: Path) -> None:
+    """A database a relay at revision OLD left: the shop's desktops' token, a customer's message, and
+    the shop's answers to many customers."""
+    now = int(time.time() * 1000)  # kept: within the retention period
+    at = datetime.fromtimestamp(now / 1000, UTC).isoformat()
+    an_empty_database_at_old(path)
+    engine = create_engine(f"sqlite:///{path}")
+    try:
         with engine.begin() as conn:
             conn.execute(
                 text("INSERT INTO kv (key, value) VALUES ('client_token', :token)"), {"token": TOKEN}
@@ -205,18 +214,6 @@ def test_serve_check_and_token_on_a_full_disk_say_the_disk_is_full_not_a_url_to_
     ], out
 
 
-def an_older_relays_small_database(path: Path) -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    engine = create_engine(f"sqlite:///{path}")
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, OLD)
-    finally:
-        engine.dispose()
-
-
 def test_an_upgrade_with_its_backups_on_a_disk_of_their_own_looks_for_room_on_both_disks(
     tmp_path: Path,
 ) -> None:
@@ -224,7 +221,7 @@ def test_an_upgrade_with_its_backups_on_a_disk_of_their_own_looks_for_room_on_bo
     database: with `backups` mounted on a roomy disk of its own, the database's full disk went
     unseen until the upgrade met it. Each disk is looked at now, each command's one line naming the
     one that is short (or both) and ending as that command's lines do; the database is left as it was."""
-    an_older_relays_small_database(tmp_path / "relay.db")
+    an_empty_database_at_old(tmp_path / "relay.db")
     disk = tmp_path / "disk"
     database = f"--database sqlite:///{disk}/relay.db"
     commands = {
