@@ -178,6 +178,24 @@ def demo_shop_paths(root: Path) -> AppPaths:
     return paths_for(root / "desktop")
 
 
+def new_demo_folder() -> Path:
+    """A temporary folder for a demo kept nowhere. Python tries each place for temporary files with a
+    small file first, and when none takes it says "No usable temporary directory" (ENOENT), which
+    read "not there any more (moved or deleted?)": on a full disk (the temporary files' place is on
+    the home folder's disk on a laptop), said as the disk."""
+    import tempfile
+
+    try:
+        return Path(tempfile.mkdtemp(prefix="shop-inbox-demo-"))
+    except FileNotFoundError as exc:
+        from app.db import no_room_beside
+        from app.errors import DemoDiskFull
+
+        if no_room_beside(Path.home() / "shop-inbox-demo"):  # a place in the home folder
+            raise DemoDiskFull(Path.home(), f"no room for the demo's temporary folder: {exc}") from exc
+        raise
+
+
 def default_paths() -> AppPaths:
     """The user's folders, or the one folder named by SHOP_INBOX_DATA_DIR."""
     override = os.environ.get(DATA_DIR_ENV)

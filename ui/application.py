@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.db import Database, migration_due, no_room_beside, refuse_damaged_inbox
 from app.first_page import FirstPage, read_first_page
-from app.paths import AppPaths, default_paths, demo_shop_paths, paths_for
+from app.paths import AppPaths, default_paths, demo_shop_paths, new_demo_folder, paths_for
 from ui.chat_list_model import PAGE
 from ui.first_paint import mark, watch_first_paint
 from ui.start_path import DeferredStart, after_first_page, after_first_paint, finish_window
@@ -105,23 +105,24 @@ def run(args: argparse.Namespace) -> int:
             from ui.demo_language import demo_language
 
             kept_in = args.data_dir.expanduser().resolve() if args.data_dir is not None else None
-            if kept_in is not None:
-                # Before anything that can fail, so a failed start's dialog names the file; its own
-                # log in its folder, as Help ▸ About says (and a crash notice shows).
-                log_file, no_log = open_log(demo_shop_paths(kept_in).log_file)
+            # A demo kept nowhere: a temporary folder, made now, so its log can be opened.
+            demo_folder = kept_in if kept_in is not None else new_demo_folder()
+            # Before anything that can fail, so a failed start's dialog names the file; its own log
+            # in its folder, as Help ▸ About says (and a crash notice shows).
+            log_file, no_log = open_log(demo_shop_paths(demo_folder).log_file)
             install_translators(app, demo_language(args.lang, kept_in))
             if args.data_dir is not None:
                 claim = claim_folder(args.data_dir.expanduser().resolve())
                 if claim is None:
                     return already_open(app, args, args.data_dir.expanduser().resolve())
-            demo, splash = open_demo(args, args.data_dir, two_numbers=args.two_numbers)
+            demo, splash = open_demo(
+                args, demo_folder, two_numbers=args.two_numbers, throwaway=kept_in is None
+            )
             if demo is None:  # asked to quit meanwhile: the start stopped and undid what it began
                 if claim is not None:
                     claim.release()
                 return 0
             ctx = demo
-            if kept_in is None:  # a demo kept nowhere: its log in its temporary folder
-                log_file, no_log = open_log(ctx.paths.log_file)
         else:
             paths = resolve_paths(args)
             # Before the folders are made (a data folder that is a file, or read only, is said with
@@ -495,6 +496,8 @@ def report_startup_failure(
         if stop is not None:
             stop()
         ctx.db.close()
+        if log_file is not None and not log_file.exists():  # a demo kept nowhere took it with its folder
+            log_file, no_log = None, None
     code = 2 if isinstance(exc, ShopInboxError) else 1
     if args.smoke:
         out = sys.__stdout__ or sys.stdout
@@ -541,7 +544,7 @@ def _grew(path: Path, before: int | None) -> bool:
 
 
 def open_demo(
-    args: argparse.Namespace, data_dir: Path | None, *, two_numbers: bool = False
+    args: argparse.Namespace, data_dir: Path | None, *, two_numbers: bool = False, throwaway: bool = False
 ) -> tuple[AppContext | None, DemoSplash | None]:
     """The demo shop (kept in `data_dir`, else thrown away at quit) seeded and its relay started on a
     worker behind its splash (none with --smoke), which paints meanwhile and hears Ctrl+Q; the
@@ -557,7 +560,9 @@ def open_demo(
         # the worker that allocated last, held the splash's paint 0.2–0.4 s at a time.
         freeze_for_collector()
     try:
-        ctx = open_demo_showing_progress(splash, args.lang, data_dir, two_numbers=two_numbers)
+        ctx = open_demo_showing_progress(
+            splash, args.lang, data_dir, two_numbers=two_numbers, throwaway=throwaway
+        )
     except Exception:
         if splash is not None:
             splash.close()

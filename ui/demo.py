@@ -9,7 +9,6 @@ import errno
 import logging
 import shutil
 import socket
-import tempfile
 import threading
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -18,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.business_numbers import has_several_numbers
-from app.db import Database, causes, no_room_beside, out_of_room
+from app.db import Database, causes, out_of_room
 from app.demo_seed import demo_shop_seeded, mark_demo_shop, seed_demo_shop
 from app.errors import DEMO_FAILURES, DatabaseUnavailable, DemoDiskFull, DiskFull, ErrorCode, ShopInboxError
-from app.paths import AppPaths, demo_shop_paths
+from app.paths import AppPaths, demo_shop_paths, new_demo_folder
 from app.settings import Preferences, read_preferences
 from app.wire import SANDBOX_PHONE_NUMBER_ID
 from ui.context import AppContext
@@ -165,19 +164,6 @@ def startup_failures(app: FastAPI) -> list[Exception]:
     return failures
 
 
-def new_demo_folder() -> Path:
-    """A temporary folder for a demo kept nowhere. Python tries each place for temporary files with a
-    small file first, and when none takes it says "No usable temporary directory" (ENOENT), which
-    read "not there any more (moved or deleted?)": on a full disk (the temporary files' place is on
-    the home folder's disk on a laptop), said as the disk."""
-    try:
-        return Path(tempfile.mkdtemp(prefix="shop-inbox-demo-"))
-    except FileNotFoundError as exc:
-        if no_room_beside(Path.home() / "shop-inbox-demo"):  # a place in the home folder
-            raise DemoDiskFull(Path.home(), f"no room for the demo's temporary folder: {exc}") from exc
-        raise
-
-
 def said_as_the_demo(exc: Exception, where: Path) -> Exception:
     """A demo that could not open for want of room, or of leave to write, in `where` (its kept
     folder, or the one its temporary folder was made in): said as the demo's, never as "your inbox
@@ -232,13 +218,15 @@ def prepare_demo(
     speed: float = 1.0,
     two_numbers: bool = False,
     on_step: Callable[[DemoStep], None] | None = None,
+    throwaway: bool = False,
 ) -> PreparedDemo:
     """The demo's shop opened (seeded when new) and its relay started; no Qt, so it runs on a worker
     while the splash paints. `on_step` hears each step, and between the parts of the seeding; what it
     raises stops the start, leaving a kept folder that the next start can use (the seeding is one
-    transaction, undone whole) and no temporary one."""
+    transaction, undone whole) and no temporary one, but for its log. `throwaway`: `folder` is a
+    temporary one (`new_demo_folder`) made by the caller, who logs in it, removed at quit."""
     step = on_step or (lambda _step: None)
-    own_folder = folder is None
+    own_folder = folder is None or throwaway
     root = folder or new_demo_folder()
     db: Database | None = None
     try:
@@ -285,12 +273,29 @@ def prepare_demo(
         if db is not None:
             db.close()
         if own_folder:
-            shutil.rmtree(root, ignore_errors=True)
-        said = said_as_the_demo(exc, root if folder is not None else root.parent)
+            remove_all_but_the_log(root)
+        said = said_as_the_demo(exc, root.parent if own_folder else root)
         if said is exc:
             raise
         raise said from exc
     return PreparedDemo(root, own_folder, paths, db, prefs, relay)
+
+
+def remove_all_but_the_log(root: Path) -> None:
+    """A temporary demo folder whose start failed, removed but for a log file with lines in it: the
+    start's dialog names it (the system's temporary files are cleared in time)."""
+    log_file = demo_shop_paths(root).log_file
+    if not log_file.is_file() or log_file.stat().st_size == 0:
+        shutil.rmtree(root, ignore_errors=True)
+        return
+    for folder in (root, log_file.parent.parent, log_file.parent):
+        for found in folder.iterdir():
+            if found in (log_file, log_file.parent, log_file.parent.parent):
+                continue
+            if found.is_dir() and not found.is_symlink():
+                shutil.rmtree(found, ignore_errors=True)
+            else:
+                found.unlink(missing_ok=True)
 
 
 def demo_context(demo: PreparedDemo) -> AppContext:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 from pathlib import Path
 
@@ -44,13 +45,19 @@ def window_text() -> str:
 
 
 def open_demo_showing_progress(
-    splash: DemoSplash | None, lang: str | None, data_dir: Path | None = None, *, two_numbers: bool = False
+    splash: DemoSplash | None,
+    lang: str | None,
+    data_dir: Path | None = None,
+    *,
+    two_numbers: bool = False,
+    throwaway: bool = False,
 ) -> AppContext | None:
     """The demo shop (ui/demo.py `prepare_demo`) opened on a worker thread while the event loop
     runs: the splash paints each step, and Ctrl+Q or its closing is heard. None when a quit was asked
     meanwhile (Ctrl+Q, the splash closed, the session ending): the start stops at its next step,
     undoing the seeding under way, and what it had started is stopped, so a kept folder opens at the
-    next start as if this one had never run. Raises what the start failed with."""
+    next start as if this one had never run. Raises what the start failed with. `throwaway`:
+    `data_dir` is a temporary folder the caller made (ui/demo.py `prepare_demo`)."""
     from ui.translations import chosen_language
 
     language = chosen_language(lang)
@@ -68,7 +75,9 @@ def open_demo_showing_progress(
     def open_it() -> None:  # the worker's body
         result: PreparedDemo | Exception | None
         try:
-            result = prepare_demo(language, folder=folder, two_numbers=two_numbers, on_step=reached)
+            result = prepare_demo(
+                language, folder=folder, two_numbers=two_numbers, on_step=reached, throwaway=throwaway
+            )
         except QuitWhileOpening:
             result = None
         except Exception as exc:  # handed to the GUI thread, which reports it like any start-up failure
@@ -111,6 +120,8 @@ def open_demo_showing_progress(
         log.info("asked to quit while the demo shop was opening: its start stopped")
         if isinstance(result, PreparedDemo):
             result.discard()
+        elif throwaway and folder is not None:  # the log its stopped start kept is nobody's to read
+            shutil.rmtree(folder, ignore_errors=True)
         return None
     if isinstance(result, Exception):
         raise result

@@ -112,6 +112,29 @@ def test_closing_the_splash_of_a_throwaway_demo_leaves_no_folder_behind(
     assert list(temporary.iterdir()) == []
 
 
+def test_closing_the_splash_of_a_throwaway_demo_whose_start_logged_leaves_no_log_behind(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any, korean: None
+) -> None:
+    """`shop-inbox --demo` makes its temporary folder first and logs in it: a start stopped by a quit
+    removes it whole, its log too (only a failed start's log stays, for its dialog)."""
+    from app.paths import demo_shop_paths, new_demo_folder
+
+    temporary = tmp_path / "temporary files"
+    temporary.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))
+    folder = new_demo_folder()
+    log_file = demo_shop_paths(folder).log_file
+    log_file.parent.mkdir(parents=True)
+    log_file.write_text("the demo's start\n", encoding="utf-8")
+    splash = demo_splash()
+    qtbot.addWidget(splash)
+    asked = quit_when_seeding(qtbot, splash, "close")
+
+    assert open_demo_showing_progress(splash, "ko", folder, throwaway=True) is None
+    assert asked
+    assert list(temporary.iterdir()) == []
+
+
 QUIT_MID_SEED = """
 import sys, time
 from PySide6.QtCore import QTimer, Qt

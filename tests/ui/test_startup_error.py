@@ -261,6 +261,35 @@ def test_a_kept_demo_that_fails_before_opening_names_its_log_file(
     assert "could not start" in logged or "could not open" in logged, logged
 
 
+def test_a_throwaway_demo_that_fails_before_opening_names_its_log_file_and_keeps_only_that(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A demo kept nowhere opened its log only once its shop was open: a start that failed before
+    had none to name. Its temporary folder is made and its log opened first now; the failed start
+    removes the rest of the folder and leaves the log its dialog names."""
+    from ui.application import run
+    from ui.main import parse_args
+
+    temporary = tmp_path / "temporary files"
+    temporary.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))
+
+    def catalogue_lost(*_args: object, **_kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", "resources/demo/catalog.json")
+
+    monkeypatch.setattr("ui.demo.seed_demo_shop", catalogue_lost)  # a demo installed without its data
+    shown = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+
+    assert run(parse_args(["--demo", "--lang", "en"])) != 0
+
+    (folder,) = temporary.iterdir()
+    log_file = folder / "desktop" / "logs" / "shop-inbox.log"
+    assert f"What happened is written in this file: | {log_file}" in shown.shown[0].text, shown.shown[0].text
+    assert "resources/demo/catalog.json" in log_file.read_text(encoding="utf-8")
+    kept = sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+    assert kept == ["desktop", "desktop/logs", "desktop/logs/shop-inbox.log"], kept
+
+
 @pytest.mark.parametrize(
     ("failure", "said"),
     [
