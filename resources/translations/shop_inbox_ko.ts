@@ -151,7 +151,7 @@
     <name>AutomationDialog</name>
     <message>
         <source>Your relay is an older version that cannot fill in the Business hours field itself, so this computer writes your hours into the texts when it sends them: on Save, and again when it connects on a later day. Update the relay so customers always get your hours as they stand.</source>
-        <translation>연결된 릴레이가 ‘영업시간’ 필드를 직접 채우지 못하는 이전 버전이에요. 그래서 이 컴퓨터가 보낼 때 영업시간을 글에 직접 적어 보내요: 저장할 때, 그리고 다른 날 다시 연결될 때요. 릴레이를 업데이트하면 고객이 언제나 지금의 영업시간을 받아요.</translation>
+        <translation>연결된 릴레이가 ‘영업시간’ 필드를 직접 채우지 못하는 이전 버전이에요. 그래서 이&#xa0;컴퓨터가 보낼 때 영업시간을 글에 직접 적어 보내요: 저장할 때, 그리고 다른 날 다시 연결될 때요. 릴레이를 업데이트하면 고객이 언제나 지금의 영업시간을 받아요.</translation>
     </message>
     <message>
         <source>Changed elsewhere just now (on another computer or in another window): this is what the relay has now.</source>
@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>Saved on this computer. It goes to the relay once one is connected.</source>
-        <translation>이 컴퓨터에 저장했어요. 릴레이를 연결하면 릴레이로 보내져요.</translation>
+        <translation>이&#xa0;컴퓨터에 저장했어요. 릴레이를 연결하면 릴레이로 보내져요.</translation>
     </message>
     <message>
         <source>Saved. The relay has it: switched off, it goes to no one from now on.</source>
@@ -175,7 +175,7 @@
     </message>
     <message>
         <source>Saved on this computer. It goes to the relay as soon as the relay answers.</source>
-        <translation>이 컴퓨터에 저장했어요. 릴레이가 응답하면 바로 보내요.</translation>
+        <translation>이&#xa0;컴퓨터에 저장했어요. 릴레이가 응답하면 바로 보내요.</translation>
     </message>
     <message>
         <source>Use the other version?</source>
@@ -357,7 +357,7 @@
     </message>
     <message>
         <source>But your relay uses another computer&apos;s version: customers get its away message now.</source>
-        <translation>하지만 릴레이는 다른 컴퓨터에서 바꾼 버전을 써서, 지금은 고객이 그 버전의 자리 비움 메시지를 받아요.</translation>
+        <translation>하지만 릴레이는 다른 컴퓨터에서 바꾼 버전을 써서, 지금은 고객이 그&#xa0;버전의 자리 비움 메시지를 받아요.</translation>
     </message>
     <message>
         <source>But your relay uses another computer&apos;s version, which has it switched off: customers get none.</source>
@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>The backup failed: there is no room for it on that disk. Nothing was lost. Save it on another disk, such as a USB stick, or free some space.</source>
-        <translation>백업하지 못했어요. 그 디스크에 자리가 없어요. 잃어버린 것은 없어요. USB 메모리 같은 다른 디스크에 저장하거나 공간을 비워 주세요.</translation>
+        <translation>백업하지 못했어요. 그&#xa0;디스크에 자리가 없어요. 잃어버린 것은 없어요. USB 메모리 같은 다른 디스크에 저장하거나 공간을 비워 주세요.</translation>
     </message>
     <message>
         <source>The backup failed: {error}</source>
@@ -417,7 +417,7 @@
     </message>
     <message>
         <source>No message for {names}: no phone number in this inbox (a chat from a phone export). Add the number in the chat to send one.</source>
-        <translation>{names}님에게 보낼 메시지는 없어요. 이 인박스에 전화번호가 없어요 (휴대폰에서 내보낸 채팅이에요). 보내려면 채팅에서 전화번호를 추가하세요.</translation>
+        <translation>{names}님에게 보낼 메시지는 없어요. 이&#xa0;인박스에 전화번호가 없어요 (휴대폰에서 내보낸 채팅이에요). 보내려면 채팅에서 전화번호를 추가하세요.</translation>
     </message>
 </context>
 <context>
@@ -432,7 +432,7 @@
     </message>
     <message>
         <source>outside the 24-hour window, and its template names what this order lacks</source>
-        <translation>최근 24시간 동안 고객의 메시지가 없고 템플릿에 넣을 값이 이 주문에 없음</translation>
+        <translation>최근 24시간 동안 고객의 메시지가 없고 템플릿에 넣을 값이 이&#xa0;주문에 없음</translation>
     </message>
     <message>
         <source>outside the 24-hour window, and no bank account for its template</source>
@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>Customers who write in other letters than the main menu (English to a Korean menu) get this menu. Switching the bot on and off, its pause and its messages per hour are the main menu&apos;s. Leave it empty and every customer gets the main menu.</source>
-        <translation>주 메뉴와 다른 문자로 메시지를 보내는 고객(한국어 메뉴에 영어로 쓰는 고객 등)은 이 메뉴를 받아요. 봇 켜기·끄기, 멈추는 시간, 시간당 메시지 수는 주 메뉴의 설정을 따라요. 비워 두면 모든 고객이 주 메뉴를 받아요.</translation>
+        <translation>주 메뉴와 다른 문자로 메시지를 보내는 고객(한국어 메뉴에 영어로 쓰는 고객 등)은 이&#xa0;메뉴를 받아요. 봇 켜기·끄기, 멈추는 시간, 시간당 메시지 수는 주 메뉴의 설정을 따라요. 비워 두면 모든 고객이 주 메뉴를 받아요.</translation>
     </message>
     <message>
         <source>Start &amp;from the ready-made shop menu</source>
@@ -531,7 +531,7 @@
     </message>
     <message>
         <source>The first answer whose keywords match is sent. Drag to reorder.</source>
-        <translation>키워드가 맞는 첫 번째 답변이 나가요. 끌어서 순서를 바꿀 수 있어요.</translation>
+        <translation>키워드가 맞는 첫&#xa0;번째 답변이 나가요. 끌어서 순서를 바꿀 수 있어요.</translation>
     </message>
     <message>
         <source>Answer &amp;customers with the menu bot</source>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <source>A customer who gets the greeting and asks nothing the bot knows gets the main menu under it, in one message. The greeting must be on (Shop ▸ Greeting message).</source>
-        <translation>인사 메시지를 받는 고객이 봇이 답할 수 없는 말을 보내면, 인사 메시지 아래에 처음 메뉴를 붙여 한 메시지로 보내요. 인사 메시지가 켜져 있어야 해요(상점 ▸ 인사 메시지).</translation>
+        <translation>인사 메시지를 받는 고객이 봇이 답할 수 없는 말을 보내면, 인사 메시지 아래에 처음 메뉴를 붙여 한&#xa0;메시지로 보내요. 인사 메시지가 켜져 있어야 해요(상점 ▸ 인사 메시지).</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -627,7 +627,7 @@
     </message>
     <message>
         <source>Optional: items with the same section are listed together under its name</source>
-        <translation>선택: 구역 이름이 같은 항목은 목록에서 그 이름 아래에 함께 보여요</translation>
+        <translation>선택: 구역 이름이 같은 항목은 목록에서 그&#xa0;이름 아래에 함께 보여요</translation>
     </message>
     <message>
         <source>Open a menu</source>
@@ -671,7 +671,7 @@
     </message>
     <message>
         <source>Under every text answer, a button that shows the main menu again. Replies that hand the chat to a person have none.</source>
-        <translation>글로 한 답변마다 아래에 처음 메뉴를 다시 보여 주는 버튼이 붙어요. 상담원에게 넘기는 답변에는 붙지 않아요.</translation>
+        <translation>글로 한&#xa0;답변마다 아래에 처음 메뉴를 다시 보여 주는 버튼이 붙어요. 상담원에게 넘기는 답변에는 붙지 않아요.</translation>
     </message>
     <message>
         <source>What the customer gets on tapping it</source>
@@ -691,7 +691,7 @@
     </message>
     <message>
         <source>To see the preview, fix this first: {0}</source>
-        <translation>미리 보려면 먼저 이 문제를 고쳐 주세요: {0}</translation>
+        <translation>미리 보려면 먼저 이&#xa0;문제를 고쳐 주세요: {0}</translation>
     </message>
     <message>
         <source>Nothing: the bot stays quiet.</source>
@@ -699,7 +699,7 @@
     </message>
     <message>
         <source>(The chat goes to a person; the bot stays quiet there.)</source>
-        <translation>(채팅이 상담원에게 넘어가고, 그 채팅에서는 봇이 답하지 않아요.)</translation>
+        <translation>(채팅이 상담원에게 넘어가고, 그&#xa0;채팅에서는 봇이 답하지 않아요.)</translation>
     </message>
     <message>
         <source>New choice</source>
@@ -727,7 +727,7 @@
     </message>
     <message>
         <source>A customer who writes one of these words as the whole message is handed to you, and the bot stays quiet in that chat for the time below. Any message you send in a chat pauses the bot there too.</source>
-        <translation>고객이 메시지 전체로 이 말 중 하나를 보내면 채팅이 사장님께 넘어오고, 아래 시간 동안 그 채팅에서는 봇이 답하지 않아요. 사장님이 채팅에 메시지를 보내도 그 채팅의 봇은 잠시 멈춰요.</translation>
+        <translation>고객이 메시지 전체로 이&#xa0;말 중 하나를 보내면 채팅이 사장님께 넘어오고, 아래 시간 동안 그&#xa0;채팅에서는 봇이 답하지 않아요. 사장님이 채팅에 메시지를 보내도 그&#xa0;채팅의 봇은 잠시 멈춰요.</translation>
     </message>
     <message>
         <source>&amp;Reply</source>
@@ -759,7 +759,7 @@
     </message>
     <message>
         <source>The answer {0} has no text yet: customers whose message it matches get nothing back.</source>
-        <translation>답변 {0}에 아직 내용이 없어요: 이 답변에 맞는 메시지를 보낸 고객은 아무 답도 받지 못해요.</translation>
+        <translation>답변 {0}에 아직 내용이 없어요: 이&#xa0;답변에 맞는 메시지를 보낸 고객은 아무 답도 받지 못해요.</translation>
     </message>
     <message>
         <source>&amp;Replace</source>
@@ -835,7 +835,7 @@
     </message>
     <message>
         <source>When a message contains: {0}</source>
-        <translation>메시지에 이 말이 있을 때: {0}</translation>
+        <translation>메시지에 이&#xa0;말이 있을 때: {0}</translation>
     </message>
     <message>
         <source>Menu: {0}</source>
@@ -865,11 +865,11 @@
     </message>
     <message>
         <source>The bot&apos;s answers give your bank account, but none is set yet: write it in Shop ▸ Order settings ▸ Shipping and payment before the bot answers customers.</source>
-        <translation>봇의 답변에 입금 계좌가 들어가는데 아직 계좌가 없어요. 봇이 고객에게 답하기 전에 상점 ▸ 주문 설정 ▸ 배송 및 결제에서 계좌를 적어 주세요.</translation>
+        <translation>봇의 답변에 입금 계좌가 들어가는데 아직 계좌가 없어요. 봇이 고객에게 답하기 전에 상점 ▸ 주문 설정 ▸ 배송 및&#xa0;결제에서 계좌를 적어 주세요.</translation>
     </message>
     <message>
         <source>&quot;{0}&quot; alone answers only a message that is exactly &quot;{0}&quot;: tick &quot;Match whole words only&quot; to find it inside sentences.</source>
-        <translation>“{0}” 한 단어만 있으면 메시지 전체가 정확히 “{0}”일 때만 답해요: 문장 속에서도 찾으려면 “낱말 전체가 같을 때만”을 선택해 주세요.</translation>
+        <translation>“{0}” 한&#xa0;단어만 있으면 메시지 전체가 정확히 “{0}”일 때만 답해요: 문장 속에서도 찾으려면 “낱말 전체가 같을 때만”을 선택해 주세요.</translation>
     </message>
     <message>
         <source>&quot;{0}&quot; is inside &quot;{1}&quot;: the answer listed first wins for both.</source>
@@ -981,34 +981,34 @@
     </message>
     <message>
         <source>Replace your menu with the one in this file? The menu you made will be gone.</source>
-        <translation>지금 메뉴를 이 파일의 메뉴로 바꿀까요? 만든 메뉴는 사라져요.</translation>
+        <translation>지금 메뉴를 이&#xa0;파일의 메뉴로 바꿀까요? 만든 메뉴는 사라져요.</translation>
     </message>
 </context>
 <context>
     <name>BulkNotice</name>
     <message>
         <source>not told: no phone number in this inbox</source>
-        <translation>알리지 못함: 이 인박스에 전화번호가 없음</translation>
+        <translation>알리지 못함: 이&#xa0;인박스에 전화번호가 없음</translation>
     </message>
     <message>
         <source>not told: the step&apos;s template needs your bank account, which is not set</source>
-        <translation>알리지 못함: 이 단계의 템플릿에 필요한 입금 계좌가 설정되지 않음</translation>
+        <translation>알리지 못함: 이&#xa0;단계의 템플릿에 필요한 입금 계좌가 설정되지 않음</translation>
     </message>
     <message>
         <source>not told: no message from them in the last 24 hours, and no template chosen for this step</source>
-        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고 이 단계에 지정된 템플릿이 없음</translation>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고 이&#xa0;단계에 지정된 템플릿이 없음</translation>
     </message>
     <message>
         <source>not told: no message from them in the last 24 hours, and no approved template can name all the orders one transfer paid and the total. Choose one in Order settings ▸ Messages ▸ Paid, several orders</source>
-        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고, 한 번의 입금으로 결제된 주문 전부와 합계 금액을 담을 수 있는 승인된 템플릿이 없어요. 주문 설정 ▸ 메시지 ▸ 결제 완료(여러 주문)에서 골라 주세요</translation>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고, 한&#xa0;번의 입금으로 결제된 주문 전부와 합계 금액을 담을 수 있는 승인된 템플릿이 없어요. 주문 설정 ▸ 메시지 ▸ 결제 완료(여러 주문)에서 골라 주세요</translation>
     </message>
     <message>
         <source>not told: no message from them in the last 24 hours, and the template chosen for this step has more values than the step fills. Choose another in Order settings ▸ Messages</source>
-        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고 이 단계에 지정된 템플릿의 값 자리가 이 단계에서 채우는 값보다 많음. 주문 설정 ▸ 메시지에서 다른 템플릿을 선택하세요</translation>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고 이&#xa0;단계에 지정된 템플릿의 값 자리가 이&#xa0;단계에서 채우는 값보다 많음. 주문 설정 ▸ 메시지에서 다른 템플릿을 선택하세요</translation>
     </message>
     <message>
         <source>not told: no message from them in the last 24 hours, and the step&apos;s template names something this order does not have, such as a tracking number</source>
-        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고, 이 단계의 템플릿에 들어갈 송장번호 같은 값이 이 주문에 없음</translation>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고, 이&#xa0;단계의 템플릿에 들어갈 송장번호 같은 값이 이&#xa0;주문에 없음</translation>
     </message>
     <message>
         <source>not told: no relay is set up, so nothing can reach WhatsApp</source>
@@ -1091,7 +1091,7 @@
     </message>
     <message>
         <source>No relay is set up yet: the messages wait on this computer and go once you connect one.</source>
-        <translation>아직 릴레이가 설정되지 않았어요. 메시지는 이 컴퓨터에서 기다리다가 릴레이를 연결하면 보내져요.</translation>
+        <translation>아직 릴레이가 설정되지 않았어요. 메시지는 이&#xa0;컴퓨터에서 기다리다가 릴레이를 연결하면 보내져요.</translation>
     </message>
     <message>
         <source>Untick a customer to leave them out.</source>
@@ -1139,7 +1139,7 @@
     </message>
     <message>
         <source>One address per line, at most two</source>
-        <translation>한 줄에 주소 하나, 최대 두 개</translation>
+        <translation>한&#xa0;줄에 주소 하나, 최대 두&#xa0;개</translation>
     </message>
     <message>
         <source>The shop needs a name: customers see it, and {0} is filled with it.</source>
@@ -1183,7 +1183,7 @@
     </message>
     <message>
         <source>WhatsApp shows at most two websites.</source>
-        <translation>WhatsApp에는 웹사이트가 최대 두 개까지 표시돼요.</translation>
+        <translation>WhatsApp에는 웹사이트가 최대 두&#xa0;개까지 표시돼요.</translation>
     </message>
     <message>
         <source>Websites start with https://, like https://myshop.com</source>
@@ -1274,7 +1274,7 @@
     </message>
     <message>
         <source>Most recipients read {their}. This template is in {template}.</source>
-        <translation>받는 사람 대부분이 {their}을(를) 읽어요. 이 템플릿은 {template}(으)로 쓰여 있어요.</translation>
+        <translation>받는 사람 대부분이 {their}을(를) 읽어요. 이&#xa0;템플릿은 {template}(으)로 쓰여 있어요.</translation>
     </message>
     <message>
         <source>{0} × {1}</source>
@@ -1327,15 +1327,15 @@
     </message>
     <message>
         <source>Send “{0}” to 1 customer now? The relay sends it, even with this computer off.</source>
-        <translation>“{0}”을(를) 고객 1명에게 지금 보낼까요? 이 컴퓨터를 꺼도 릴레이가 보내요.</translation>
+        <translation>“{0}”을(를) 고객 1명에게 지금 보낼까요? 이&#xa0;컴퓨터를 꺼도 릴레이가 보내요.</translation>
     </message>
     <message>
         <source>Send “{0}” to 1 customer at {2}? The relay sends it then, even with this computer off.</source>
-        <translation>“{0}”을(를) {2}에 고객 1명에게 보낼까요? 이 컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
+        <translation>“{0}”을(를) {2}에 고객 1명에게 보낼까요? 이&#xa0;컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
     </message>
     <message>
         <source>Send “{0}” to {1} customers at {2}? The relay sends it then, even with this computer off.</source>
-        <translation>“{0}”을(를) {2}에 고객 {1}명에게 보낼까요? 이 컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
+        <translation>“{0}”을(를) {2}에 고객 {1}명에게 보낼까요? 이&#xa0;컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
     </message>
     <message>
         <source>It goes from your number {0}.</source>
@@ -1387,7 +1387,7 @@
     </message>
     <message>
         <source>This marketing message lacks what Korean law asks for:</source>
-        <translation>이 마케팅 메시지에는 법이 요구하는 내용이 빠져 있어요:</translation>
+        <translation>이&#xa0;마케팅 메시지에는 법이 요구하는 내용이 빠져 있어요:</translation>
     </message>
     <message>
         <source>Send it anyway?</source>
@@ -1395,7 +1395,7 @@
     </message>
     <message>
         <source>Send “{0}” to {1} customers now? The relay sends it, even with this computer off.</source>
-        <translation>“{0}”을(를) 고객 {1}명에게 지금 보낼까요? 이 컴퓨터를 꺼도 릴레이가 보내요.</translation>
+        <translation>“{0}”을(를) 고객 {1}명에게 지금 보낼까요? 이&#xa0;컴퓨터를 꺼도 릴레이가 보내요.</translation>
     </message>
     <message>
         <source>Send campaign</source>
@@ -1431,7 +1431,7 @@
     </message>
     <message>
         <source>What Meta charges you per delivered message, from your WhatsApp Manager invoices. Prices change and differ by country, so Shop Inbox has none built in.</source>
-        <translation>WhatsApp 관리자 청구서에 나오는, 전달된 메시지 한 건당 Meta 요금이에요. 가격은 바뀌고 나라마다 달라서 샵 인박스에는 기본값이 없어요.</translation>
+        <translation>WhatsApp 관리자 청구서에 나오는, 전달된 메시지 한&#xa0;건당 Meta 요금이에요. 가격은 바뀌고 나라마다 달라서 샵 인박스에는 기본값이 없어요.</translation>
     </message>
     <message>
         <source>Marketing ({0})</source>
@@ -1570,12 +1570,12 @@
     </message>
     <message>
         <source>Pending at Meta: 1 message held while Meta checks this new template. Not failed: it goes out once Meta has feedback.</source>
-        <translation>Meta에서 대기 중: 새 템플릿을 Meta가 확인하는 동안 메시지 1개가 보류되어 있어요. 실패가 아니에요: Meta가 반응을 확인하면 발송돼요.</translation>
+        <translation>Meta에서 대기 중: 새&#xa0;템플릿을 Meta가 확인하는 동안 메시지 1개가 보류되어 있어요. 실패가 아니에요: Meta가 반응을 확인하면 발송돼요.</translation>
     </message>
     <message numerus="yes">
         <source>Pending at Meta: %Ln message(s) held while Meta checks this new template. Not failed: they go out once Meta has feedback.</source>
         <translation>
-            <numerusform>Meta에서 대기 중: 새 템플릿을 Meta가 확인하는 동안 메시지 %Ln개가 보류되어 있어요. 실패가 아니에요: Meta가 반응을 확인하면 발송돼요.</numerusform>
+            <numerusform>Meta에서 대기 중: 새&#xa0;템플릿을 Meta가 확인하는 동안 메시지 %Ln개가 보류되어 있어요. 실패가 아니에요: Meta가 반응을 확인하면 발송돼요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1596,11 +1596,11 @@
     </message>
     <message>
         <source>Customers not sent yet are waiting; none failed. Meta turned this template off for good: cancel this campaign and send them another template.</source>
-        <translation>아직 받지 않은 고객은 기다리고 있고, 실패한 고객은 없어요. Meta가 이 템플릿을 완전히 사용 중지했어요. 이 캠페인을 취소하고 다른 템플릿으로 보내세요.</translation>
+        <translation>아직 받지 않은 고객은 기다리고 있고, 실패한 고객은 없어요. Meta가 이&#xa0;템플릿을 완전히 사용 중지했어요. 이&#xa0;캠페인을 취소하고 다른 템플릿으로 보내세요.</translation>
     </message>
     <message>
         <source>Customers not sent yet are waiting; none failed. Approve the template in their language in WhatsApp Manager, then resume; or cancel.</source>
-        <translation>아직 받지 않은 고객은 기다리고 있고, 실패한 고객은 없어요. WhatsApp 관리자에서 그 고객들의 언어로 템플릿 승인을 받은 뒤 다시 시작하거나, 취소하세요.</translation>
+        <translation>아직 받지 않은 고객은 기다리고 있고, 실패한 고객은 없어요. WhatsApp 관리자에서 그&#xa0;고객들의 언어로 템플릿 승인을 받은 뒤 다시 시작하거나, 취소하세요.</translation>
     </message>
     <message>
         <source>Customers not sent yet are waiting; none failed. Ask whoever looks after your relay to renew its Meta access token, then resume.</source>
@@ -1647,7 +1647,7 @@
     </message>
     <message>
         <source>Save the changes to this campaign as a draft?</source>
-        <translation>이 캠페인의 변경 사항을 임시 저장할까요?</translation>
+        <translation>이&#xa0;캠페인의 변경 사항을 임시 저장할까요?</translation>
     </message>
     <message>
         <source>{0} (copy)</source>
@@ -1695,7 +1695,7 @@
     </message>
     <message>
         <source>Cancel this campaign? Customers it has not reached yet will not get it.</source>
-        <translation>이 캠페인을 취소할까요? 아직 받지 못한 고객에게는 보내지 않아요.</translation>
+        <translation>이&#xa0;캠페인을 취소할까요? 아직 받지 못한 고객에게는 보내지 않아요.</translation>
     </message>
 </context>
 <context>
@@ -1789,11 +1789,11 @@
     </message>
     <message>
         <source>the row has more cells than the sheet has columns, so its values are in the wrong columns: a value with a comma, such as 12,000, must be in quotes (&quot;12,000&quot;)</source>
-        <translation>이 줄은 열보다 칸이 많아서 값이 다른 열로 밀렸어요. 12,000처럼 쉼표가 든 값은 따옴표로 감싸 주세요(&quot;12,000&quot;).</translation>
+        <translation>이&#xa0;줄은 열보다 칸이 많아서 값이 다른 열로 밀렸어요. 12,000처럼 쉼표가 든 값은 따옴표로 감싸 주세요(&quot;12,000&quot;).</translation>
     </message>
     <message>
         <source>Excel saved the long number “{0}” in place of the code; in Excel, make the column Text and type the codes again</source>
-        <translation>엑셀이 코드 대신 줄어든 숫자 “{0}”을(를) 저장했어요. 엑셀에서 이 열의 셀 서식을 ‘텍스트’로 바꾸고 코드를 다시 입력하세요.</translation>
+        <translation>엑셀이 코드 대신 줄어든 숫자 “{0}”을(를) 저장했어요. 엑셀에서 이&#xa0;열의 셀 서식을 ‘텍스트’로 바꾸고 코드를 다시 입력하세요.</translation>
     </message>
     <message>
         <source>Excel saved “{0}” in place of the text (it read a cell starting with -, + or = as a formula); write the text again in Excel with a &apos; in front</source>
@@ -1805,15 +1805,15 @@
     </message>
     <message>
         <source>1 new item, {0} updated, {1} already up to date.</source>
-        <translation>새 상품 1개, 수정 {0}개, 변경 없음 {1}개.</translation>
+        <translation>새&#xa0;상품 1개, 수정 {0}개, 변경 없음 {1}개.</translation>
     </message>
     <message>
         <source>{0} new items, {1} updated, {2} already up to date.</source>
-        <translation>새 상품 {0}개, 수정 {1}개, 변경 없음 {2}개.</translation>
+        <translation>새&#xa0;상품 {0}개, 수정 {1}개, 변경 없음 {2}개.</translation>
     </message>
     <message>
         <source>The file has no item code column, so its rows were matched to items by name, and new items got a code of their own.</source>
-        <translation>파일에 상품코드 열이 없어서 상품명으로 상품을 찾았어요. 새 상품에는 코드를 자동으로 만들었어요.</translation>
+        <translation>파일에 상품코드 열이 없어서 상품명으로 상품을 찾았어요. 새&#xa0;상품에는 코드를 자동으로 만들었어요.</translation>
     </message>
     <message>
         <source>The file has no item code column, so its rows were matched to items by name.</source>
@@ -1821,7 +1821,7 @@
     </message>
     <message>
         <source>These columns were not used: {0}.</source>
-        <translation>이 열은 쓰지 않았어요: {0}.</translation>
+        <translation>이&#xa0;열은 쓰지 않았어요: {0}.</translation>
     </message>
     <message>
         <source>The totals row (line {0}) is a sum, not an item, so it was left out.</source>
@@ -1833,7 +1833,7 @@
     </message>
     <message>
         <source>Excel&apos;s plain “CSV (Comma delimited)” cannot hold emoji and writes “?” for them: check the item names on these lines: {0}. To keep emoji, save the sheet as “CSV UTF-8” or as an Excel workbook.</source>
-        <translation>엑셀의 “CSV (쉼표로 분리)” 형식은 이모지를 담지 못해 “?”로 바꿔 저장해요. 이 줄의 상품명을 확인해 주세요: {0}. 이모지를 살리려면 “CSV UTF-8(쉼표로 분리)”이나 “Excel 통합 문서(.xlsx)”로 저장하세요.</translation>
+        <translation>엑셀의 “CSV (쉼표로 분리)” 형식은 이모지를 담지 못해 “?”로 바꿔 저장해요. 이&#xa0;줄의 상품명을 확인해 주세요: {0}. 이모지를 살리려면 “CSV UTF-8(쉼표로 분리)”이나 “Excel 통합 문서(.xlsx)”로 저장하세요.</translation>
     </message>
     <message>
         <source>…and {0} more.</source>
@@ -1881,7 +1881,7 @@
     </message>
     <message>
         <source>Saved {0}. It can be uploaded to Meta Commerce Manager as a data feed. Excel on this computer opens it in one column: to edit the catalogue in Excel, export an Excel workbook (.xlsx).</source>
-        <translation>{0} 파일을 저장했어요. Meta 커머스 관리자에 데이터 피드로 올릴 수 있어요. 이 컴퓨터의 엑셀에서는 한 열로 열리니, 엑셀에서 카탈로그를 고치려면 엑셀 통합 문서(.xlsx)로 내보내 주세요.</translation>
+        <translation>{0} 파일을 저장했어요. Meta 커머스 관리자에 데이터 피드로 올릴 수 있어요. 이&#xa0;컴퓨터의 엑셀에서는 한&#xa0;열로 열리니, 엑셀에서 카탈로그를 고치려면 엑셀 통합 문서(.xlsx)로 내보내 주세요.</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -2063,7 +2063,7 @@
     </message>
     <message>
         <source>This customer is on the restock waitlist for “{0}”.</source>
-        <translation>이 고객을 “{0}” 재입고 알림 대기 명단에 추가했어요.</translation>
+        <translation>이&#xa0;고객을 “{0}” 재입고 알림 대기 명단에 추가했어요.</translation>
     </message>
 </context>
 <context>
@@ -2113,7 +2113,7 @@
     </message>
     <message>
         <source>The catalogue is kept on this computer only: another computer connected to the same relay has its own.</source>
-        <translation>카탈로그는 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 카탈로그가 있어요.</translation>
+        <translation>카탈로그는 이&#xa0;컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 카탈로그가 있어요.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -2207,7 +2207,7 @@ Add an item, or import a CSV file from Excel or Meta.</source>
     </message>
     <message>
         <source>Save the changes to this item?</source>
-        <translation>이 상품의 변경 사항을 저장할까요?</translation>
+        <translation>이&#xa0;상품의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2231,7 +2231,7 @@ Add an item, or import a CSV file from Excel or Meta.</source>
     </message>
     <message>
         <source>Save the changes to this item before exporting? The sheet holds only what is saved; without saving, your changes stay here as typed.</source>
-        <translation>내보내기 전에 이 상품의 변경 사항을 저장할까요? 파일에는 저장한 내용만 들어가요. 저장하지 않아도 입력한 내용은 여기에 그대로 남아 있어요.</translation>
+        <translation>내보내기 전에 이&#xa0;상품의 변경 사항을 저장할까요? 파일에는 저장한 내용만 들어가요. 저장하지 않아도 입력한 내용은 여기에 그대로 남아 있어요.</translation>
     </message>
     <message>
         <source>Meta catalogue</source>
@@ -2296,11 +2296,11 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>1 photo or file is not on this computer and was left out.</source>
-        <translation>사진 또는 파일 1개는 이 컴퓨터에 없어서 빠졌어요.</translation>
+        <translation>사진 또는 파일 1개는 이&#xa0;컴퓨터에 없어서 빠졌어요.</translation>
     </message>
     <message>
         <source>{0} photos or files are not on this computer and were left out.</source>
-        <translation>사진 또는 파일 {0}개는 이 컴퓨터에 없어서 빠졌어요.</translation>
+        <translation>사진 또는 파일 {0}개는 이&#xa0;컴퓨터에 없어서 빠졌어요.</translation>
     </message>
 </context>
 <context>
@@ -2335,12 +2335,12 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>1 chat with new messages above: show it at the top</source>
-        <translation>위에 새 메시지가 온 채팅 1개: 맨 위에 보여 주기</translation>
+        <translation>위에 새&#xa0;메시지가 온 채팅 1개: 맨 위에 보여 주기</translation>
     </message>
     <message numerus="yes">
         <source>%Ln chats with new messages above: show them at the top</source>
         <translation>
-            <numerusform>위에 새 메시지가 온 채팅 %Ln개: 맨 위에 보여 주기</numerusform>
+            <numerusform>위에 새&#xa0;메시지가 온 채팅 %Ln개: 맨 위에 보여 주기</numerusform>
         </translation>
     </message>
     <message>
@@ -2449,7 +2449,7 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>This chat already has the label “{0}”.</source>
-        <translation>이 채팅에는 이미 “{0}” 라벨이 붙어 있어요.</translation>
+        <translation>이&#xa0;채팅에는 이미 “{0}” 라벨이 붙어 있어요.</translation>
     </message>
     <message>
         <source>&amp;Export chat…</source>
@@ -2481,23 +2481,23 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>The customer can no longer write to the shop on WhatsApp.</source>
-        <translation>이 고객은 더 이상 WhatsApp으로 가게에 메시지를 보낼 수 없어요.</translation>
+        <translation>이&#xa0;고객은 더 이상 WhatsApp으로 가게에 메시지를 보낼 수 없어요.</translation>
     </message>
     <message>
         <source>WhatsApp blocks only customers who wrote in the last 24 hours.
 Shop Inbox stops notifications and automatic replies for this chat;
 the customer can still write.</source>
         <translation>WhatsApp은 최근 24시간 안에 메시지를 보낸 고객만 차단할 수 있어요.
-샵 인박스는 이 채팅의 알림과 자동 답장을 멈추지만,
+샵 인박스는 이&#xa0;채팅의 알림과 자동 답장을 멈추지만,
 고객은 계속 메시지를 보낼 수 있어요.</translation>
     </message>
     <message>
         <source>Delete the chat with {0}? Its messages are removed from this computer and do not come back when Shop Inbox syncs again. A new message from the customer starts a new chat.</source>
-        <translation>{0}님과의 채팅을 삭제할까요? 메시지는 이 컴퓨터에서 지워지고 샵 인박스가 다시 동기화해도 돌아오지 않아요. 고객이 새 메시지를 보내면 새 채팅이 시작돼요.</translation>
+        <translation>{0}님과의 채팅을 삭제할까요? 메시지는 이&#xa0;컴퓨터에서 지워지고 샵 인박스가 다시 동기화해도 돌아오지 않아요. 고객이 새&#xa0;메시지를 보내면 새&#xa0;채팅이 시작돼요.</translation>
     </message>
     <message>
         <source>Block {0}? No notifications and no automatic replies for this chat.</source>
-        <translation>{0}님을 차단할까요? 이 채팅의 알림과 자동 답장이 멈춰요.</translation>
+        <translation>{0}님을 차단할까요? 이&#xa0;채팅의 알림과 자동 답장이 멈춰요.</translation>
     </message>
     <message>
         <source>New label</source>
@@ -2566,11 +2566,11 @@ the customer can still write.</source>
     </message>
     <message>
         <source>Let the menu bot answer this customer again</source>
-        <translation>이 고객에게 메뉴 봇이 다시 답하게 해요</translation>
+        <translation>이&#xa0;고객에게 메뉴 봇이 다시 답하게 해요</translation>
     </message>
     <message>
         <source>The menu bot answers this customer again.</source>
-        <translation>메뉴 봇이 이 고객에게 다시 답해요.</translation>
+        <translation>메뉴 봇이 이&#xa0;고객에게 다시 답해요.</translation>
     </message>
     <message>
         <source>This group chat was imported from a phone export. It is an archive: messages cannot be sent to it, and automations never answer it.</source>
@@ -2628,7 +2628,7 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
     </message>
     <message>
         <source>This customer wrote to your number {0}; replies go from it.</source>
-        <translation>이 고객은 매장 번호 {0}(으)로 연락했어요. 답장도 이 번호로 보내요.</translation>
+        <translation>이&#xa0;고객은 매장 번호 {0}(으)로 연락했어요. 답장도 이&#xa0;번호로 보내요.</translation>
     </message>
     <message>
         <source>Replies from {0}</source>
@@ -2636,7 +2636,7 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
     </message>
     <message>
         <source>This customer wrote to your number {0}; your replies go from your number {1}, which she wrote to within 24 hours.</source>
-        <translation>이 고객은 매장 번호 {0}(으)로 연락했어요. 답장은 24시간 안에 연락이 온 매장 번호 {1}에서 보내요.</translation>
+        <translation>이&#xa0;고객은 매장 번호 {0}(으)로 연락했어요. 답장은 24시간 안에 연락이 온 매장 번호 {1}에서 보내요.</translation>
     </message>
     <message>
         <source>Group chat archive · read-only</source>
@@ -2648,7 +2648,7 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
     </message>
     <message>
         <source>This customer asked not to get marketing messages: campaigns leave her out.</source>
-        <translation>이 고객은 광고 메시지를 받지 않겠다고 했어요. 캠페인에서 이 고객은 제외돼요.</translation>
+        <translation>이&#xa0;고객은 광고 메시지를 받지 않겠다고 했어요. 캠페인에서 이&#xa0;고객은 제외돼요.</translation>
     </message>
     <message>
         <source>Message not found</source>
@@ -2656,7 +2656,7 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
     </message>
     <message>
         <source>The original message is not in this inbox.</source>
-        <translation>원본 메시지가 이 받은편지함에 없어요.</translation>
+        <translation>원본 메시지가 이&#xa0;받은편지함에 없어요.</translation>
     </message>
     <message>
         <source>Not sent</source>
@@ -2668,7 +2668,7 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
     </message>
     <message>
         <source>This file has not been downloaded yet. It will be when you are online.</source>
-        <translation>이 파일은 아직 다운로드되지 않았어요. 온라인이 되면 다운로드돼요.</translation>
+        <translation>이&#xa0;파일은 아직 다운로드되지 않았어요. 온라인이 되면 다운로드돼요.</translation>
     </message>
     <message>
         <source>Reaction not sent</source>
@@ -2688,7 +2688,7 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
     </message>
     <message>
         <source>This message may already be on its way to WhatsApp, so it can no longer be cancelled. Its ticks show what happens to it.</source>
-        <translation>이 메시지는 이미 WhatsApp으로 가는 중일 수 있어서 이제 취소할 수 없어요. 메시지 옆의 체크 표시로 결과를 확인할 수 있어요.</translation>
+        <translation>이&#xa0;메시지는 이미 WhatsApp으로 가는 중일 수 있어서 이제 취소할 수 없어요. 메시지 옆의 체크 표시로 결과를 확인할 수 있어요.</translation>
     </message>
     <message>
         <source>The message was not sent. Its text is on the clipboard: paste it to use it again.</source>
@@ -2790,7 +2790,7 @@ To reach the customer now, send an approved template with “Choose template…�
     </message>
     <message>
         <source>The customer has not written to your number {0} in the last 24 hours, but did write to your number {1}: right-click to retry from that number.</source>
-        <translation>고객이 최근 24시간 동안 매장 번호 {0}(으)로는 메시지를 보내지 않았지만 매장 번호 {1}(으)로는 보냈어요. 오른쪽 클릭해서 그 번호로 다시 보내세요.</translation>
+        <translation>고객이 최근 24시간 동안 매장 번호 {0}(으)로는 메시지를 보내지 않았지만 매장 번호 {1}(으)로는 보냈어요. 오른쪽 클릭해서 그&#xa0;번호로 다시 보내세요.</translation>
     </message>
     <message>
         <source>Not sent: {0}
@@ -2808,7 +2808,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Waiting: your relay could not keep this file (the disk on the relay&apos;s server may be full). It will be sent once there is room.</source>
-        <translation>전송 대기 중: 릴레이가 이 파일을 보관하지 못했어요(릴레이 서버의 디스크가 가득 찼을 수 있어요). 공간이 생기면 보내요.</translation>
+        <translation>전송 대기 중: 릴레이가 이&#xa0;파일을 보관하지 못했어요(릴레이 서버의 디스크가 가득 찼을 수 있어요). 공간이 생기면 보내요.</translation>
     </message>
     <message>
         <source>Waiting: your relay can&apos;t be reached. It will be sent when it is back.</source>
@@ -2941,7 +2941,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Delete this collection? Its items stay in the catalogue.</source>
-        <translation>이 컬렉션을 삭제할까요? 상품은 카탈로그에 그대로 남아요.</translation>
+        <translation>이&#xa0;컬렉션을 삭제할까요? 상품은 카탈로그에 그대로 남아요.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -3044,7 +3044,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>The customer has not written to your number {0} in the last 24 hours: WhatsApp only allows an approved template from it. She wrote to your number {1} within 24 hours, so a reply from that number can go now.</source>
-        <translation>고객이 최근 24시간 동안 매장 번호 {0}(으)로는 메시지를 보내지 않아서, 이 번호에서는 승인된 템플릿만 보낼 수 있어요. 매장 번호 {1}(으)로는 24시간 안에 메시지를 보냈으니 그 번호에서는 지금 답장할 수 있어요.</translation>
+        <translation>고객이 최근 24시간 동안 매장 번호 {0}(으)로는 메시지를 보내지 않아서, 이&#xa0;번호에서는 승인된 템플릿만 보낼 수 있어요. 매장 번호 {1}(으)로는 24시간 안에 메시지를 보냈으니 그&#xa0;번호에서는 지금 답장할 수 있어요.</translation>
     </message>
     <message>
         <source>The customer has not written yet: WhatsApp only lets you start the conversation with an approved template.</source>
@@ -3076,7 +3076,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>A reply to this chat was just sent from another computer or the phone: read it before you send yours.</source>
-        <translation>방금 다른 컴퓨터나 휴대폰에서 이 채팅에 답장을 보냈어요. 보내기 전에 한번 읽어 보세요.</translation>
+        <translation>방금 다른 컴퓨터나 휴대폰에서 이&#xa0;채팅에 답장을 보냈어요. 보내기 전에 한번 읽어 보세요.</translation>
     </message>
     <message numerus="yes">
         <source>📎 %Ln file(s): {0}</source>
@@ -3118,7 +3118,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>This customer has just written to your number {0}: your reply goes from it, not from {1}.</source>
-        <translation>이 고객이 방금 매장 번호 {0}(으)로 연락했어요. 답장은 {1}이(가) 아니라 이 번호에서 보내요.</translation>
+        <translation>이&#xa0;고객이 방금 매장 번호 {0}(으)로 연락했어요. 답장은 {1}이(가) 아니라 이&#xa0;번호에서 보내요.</translation>
     </message>
     <message>
         <source>Pasted picture {0}</source>
@@ -3186,11 +3186,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay answers plain http://, not https://. If it runs on this computer, use {plain_url} in Settings.</source>
-        <translation>릴레이가 https://가 아닌 일반 http://로 응답해요. 이 컴퓨터의 릴레이라면 설정에서 주소를 {plain_url}(으)로 바꾸세요.</translation>
+        <translation>릴레이가 https://가 아닌 일반 http://로 응답해요. 이&#xa0;컴퓨터의 릴레이라면 설정에서 주소를 {plain_url}(으)로 바꾸세요.</translation>
     </message>
     <message>
         <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in; Shop Inbox connects again by itself.</source>
-        <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵 인박스가 알아서 다시 연결해요.</translation>
+        <translation>이&#xa0;컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵 인박스가 알아서 다시 연결해요.</translation>
     </message>
     <message>
         <source>Close this notice</source>
@@ -3206,23 +3206,23 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay&apos;s security certificate has expired, so Shop Inbox does not connect to it: nothing is sent until it is renewed. Ask whoever looks after your relay to renew it (it renews by itself while the relay&apos;s server can be reached on ports 80 and 443). If this computer&apos;s date is wrong, correct it first.</source>
-        <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 인증서가 갱신될 때까지 아무것도 보내지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요(릴레이 서버에 80번과 443번 포트로 접속할 수 있으면 저절로 갱신돼요). 이 컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
+        <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 인증서가 갱신될 때까지 아무것도 보내지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요(릴레이 서버에 80번과 443번 포트로 접속할 수 있으면 저절로 갱신돼요). 이&#xa0;컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
     </message>
     <message>
         <source>The security certificate that answers at your relay&apos;s address is not valid for it, so Shop Inbox does not connect. On a hotspot or café Wi-Fi, the network may want you to sign in first: open a web browser and sign in. Otherwise check the relay address in Settings; if it is right, ask whoever looks after your relay to fix its certificate.</source>
-        <translation>릴레이 주소에서 응답한 보안 인증서가 그 주소에 맞지 않아서 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요. 주소가 맞다면 릴레이를 관리하는 분께 인증서를 고쳐 달라고 부탁하세요.</translation>
+        <translation>릴레이 주소에서 응답한 보안 인증서가 그&#xa0;주소에 맞지 않아서 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요. 주소가 맞다면 릴레이를 관리하는 분께 인증서를 고쳐 달라고 부탁하세요.</translation>
     </message>
     <message>
         <source>Your relay&apos;s security certificate comes from an authority this computer does not trust, so Shop Inbox does not connect: nothing is sent. If your relay uses a certificate from your company&apos;s own authority, ask whoever looks after this computer to install that authority in its certificate store, then press Retry. On a hotspot or café Wi-Fi, the network may want you to sign in first: open a web browser and sign in.</source>
-        <translation>릴레이의 보안 인증서는 이 컴퓨터가 신뢰하지 않는 기관에서 발급한 것이라 샵 인박스가 연결하지 않아요. 아무것도 보내지 않았어요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이 컴퓨터를 관리하는 분께 그 인증 기관을 컴퓨터의 인증서 저장소에 설치해 달라고 부탁한 뒤 다시 시도를 눌러 주세요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
+        <translation>릴레이의 보안 인증서는 이&#xa0;컴퓨터가 신뢰하지 않는 기관에서 발급한 것이라 샵 인박스가 연결하지 않아요. 아무것도 보내지 않았어요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이&#xa0;컴퓨터를 관리하는 분께 그&#xa0;인증 기관을 컴퓨터의 인증서 저장소에 설치해 달라고 부탁한 뒤 다시 시도를 눌러 주세요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
     </message>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address, or change the proxy in the computer&apos;s network settings.</source>
-        <translation>이 컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이 컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하거나, 컴퓨터의 네트워크 설정에서 프록시를 바꿔 주세요.</translation>
+        <translation>이&#xa0;컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이&#xa0;컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하거나, 컴퓨터의 네트워크 설정에서 프록시를 바꿔 주세요.</translation>
     </message>
     <message>
         <source>The disk is full, and your relay cannot be reached either. New messages wait on your relay and nothing is lost: free some space on this computer, and they arrive once the relay answers.</source>
-        <translation>디스크 공간이 가득 찼고, 릴레이에도 연결할 수 없어요. 새 메시지는 릴레이에서 기다리고 있어서 잃어버리는 메시지는 없어요. 이 컴퓨터의 공간을 비워 주시면 릴레이가 응답할 때 메시지가 들어와요.</translation>
+        <translation>디스크 공간이 가득 찼고, 릴레이에도 연결할 수 없어요. 새&#xa0;메시지는 릴레이에서 기다리고 있어서 잃어버리는 메시지는 없어요. 이&#xa0;컴퓨터의 공간을 비워 주시면 릴레이가 응답할 때 메시지가 들어와요.</translation>
     </message>
     <message>
         <source>Cannot reach your relay. Trying again in {wait}</source>
@@ -3234,11 +3234,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Cannot reach your relay: new messages arrive when it answers again. Saved chats stay available.</source>
-        <translation>릴레이에 연결할 수 없어요. 릴레이가 다시 응답하면 새 메시지가 들어와요. 저장된 채팅은 계속 볼 수 있어요.</translation>
+        <translation>릴레이에 연결할 수 없어요. 릴레이가 다시 응답하면 새&#xa0;메시지가 들어와요. 저장된 채팅은 계속 볼 수 있어요.</translation>
     </message>
     <message>
         <source>Your relay no longer accepts this computer&apos;s relay token (it may have been changed on the relay). Paste the current one in Settings; whoever looks after your relay can give it to you.</source>
-        <translation>릴레이가 이 컴퓨터의 릴레이 토큰을 더 이상 받지 않아요(릴레이에서 토큰이 바뀌었을 수 있어요). 지금 토큰을 설정에 붙여 넣으세요. 릴레이를 관리하는 분이 알려 줄 수 있어요.</translation>
+        <translation>릴레이가 이&#xa0;컴퓨터의 릴레이 토큰을 더 이상 받지 않아요(릴레이에서 토큰이 바뀌었을 수 있어요). 지금 토큰을 설정에 붙여 넣으세요. 릴레이를 관리하는 분이 알려 줄 수 있어요.</translation>
     </message>
     <message numerus="yes">
         <source>Shop Inbox sends your %n waiting replies once it is pasted.</source>
@@ -3248,11 +3248,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>This computer has no relay token yet, so new messages cannot arrive (a restored backup never brings one, to keep it safe). Paste your relay token in Settings.</source>
-        <translation>이 컴퓨터에는 아직 릴레이 토큰이 없어서 새 메시지를 받을 수 없어요(안전을 위해 백업을 복원해도 토큰은 따라오지 않아요). 설정에서 릴레이 토큰을 붙여 넣으세요.</translation>
+        <translation>이&#xa0;컴퓨터에는 아직 릴레이 토큰이 없어서 새&#xa0;메시지를 받을 수 없어요(안전을 위해 백업을 복원해도 토큰은 따라오지 않아요). 설정에서 릴레이 토큰을 붙여 넣으세요.</translation>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read your relay token and new messages cannot arrive. Your relay token is not lost: unlock the password store (your computer asks for its password), then press Retry.</source>
-        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 릴레이 토큰을 읽을 수 없고, 새 메시지를 받을 수 없어요. 릴레이 토큰이 없어진 건 아니에요. 비밀번호 저장소의 잠금을 푼 다음(컴퓨터가 비밀번호를 물어봐요) 다시 시도를 누르세요.</translation>
+        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 릴레이 토큰을 읽을 수 없고, 새&#xa0;메시지를 받을 수 없어요. 릴레이 토큰이 없어진 건 아니에요. 비밀번호 저장소의 잠금을 푼 다음(컴퓨터가 비밀번호를 물어봐요) 다시 시도를 누르세요.</translation>
     </message>
     <message>
         <source>Your relay can&apos;t reach WhatsApp, so replies wait and are sent as soon as it can. Check the relay&apos;s internet connection, or run its check in Settings ▸ Relay.</source>
@@ -3264,39 +3264,39 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your data folder, {folder}, is not there any more (a USB stick taken out, a drive disconnected?). New messages wait on your relay and nothing is lost: put it back, then press Start again.</source>
-        <translation>데이터 폴더 {folder}이(가) 더 이상 보이지 않아요(USB 메모리를 뺐거나 드라이브 연결이 끊겼나요?). 새 메시지는 릴레이에서 기다리고 있어서 잃어버린 것은 없어요. 다시 연결한 뒤 다시 시작을 누르세요.</translation>
+        <translation>데이터 폴더 {folder}이(가) 더 이상 보이지 않아요(USB 메모리를 뺐거나 드라이브 연결이 끊겼나요?). 새&#xa0;메시지는 릴레이에서 기다리고 있어서 잃어버린 것은 없어요. 다시 연결한 뒤 다시 시작을 누르세요.</translation>
     </message>
     <message>
         <source>The disk is full: new messages wait on your relay until there is room on this computer. Free some space; nothing is lost.</source>
-        <translation>디스크 공간이 가득 찼어요. 새 메시지는 이 컴퓨터에 공간이 생길 때까지 릴레이에서 기다려요. 공간을 비워 주세요. 잃어버리는 메시지는 없어요.</translation>
+        <translation>디스크 공간이 가득 찼어요. 새&#xa0;메시지는 이&#xa0;컴퓨터에 공간이 생길 때까지 릴레이에서 기다려요. 공간을 비워 주세요. 잃어버리는 메시지는 없어요.</translation>
     </message>
     <message>
         <source>New messages cannot be saved on this computer right now (the inbox file is busy or cannot be written). They wait on your relay; nothing is lost.</source>
-        <translation>지금은 새 메시지를 이 컴퓨터에 저장할 수 없어요(받은편지함 파일이 사용 중이거나 쓸 수 없어요). 메시지는 릴레이에서 기다려요. 잃어버리는 메시지는 없어요.</translation>
+        <translation>지금은 새&#xa0;메시지를 이&#xa0;컴퓨터에 저장할 수 없어요(받은편지함 파일이 사용 중이거나 쓸 수 없어요). 메시지는 릴레이에서 기다려요. 잃어버리는 메시지는 없어요.</translation>
     </message>
     <message>
         <source>The disk is full, so your chats are open to read only: new messages wait on your relay, and nothing can be sent or changed here. Free some space on this computer, then start again.</source>
-        <translation>디스크 공간이 가득 차서 채팅을 읽기만 할 수 있어요. 새 메시지는 릴레이에서 기다리고, 여기서는 보내거나 바꿀 수 없어요. 이 컴퓨터의 공간을 비운 뒤 다시 시작해 주세요.</translation>
+        <translation>디스크 공간이 가득 차서 채팅을 읽기만 할 수 있어요. 새&#xa0;메시지는 릴레이에서 기다리고, 여기서는 보내거나 바꿀 수 없어요. 이&#xa0;컴퓨터의 공간을 비운 뒤 다시 시작해 주세요.</translation>
     </message>
     <message>
         <source>When this computer caught up with your relay on {when}, some messages that had arrived while it was not connected were no longer kept by the relay and could not be loaded. They are still on your phone: File ▸ Import chat from phone brings them in.</source>
-        <translation>{when}에 이 컴퓨터가 릴레이의 메시지를 다시 받아 올 때, 컴퓨터가 꺼져 있던 동안 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이 메시지는 휴대폰에 그대로 있어요. 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
+        <translation>{when}에 이&#xa0;컴퓨터가 릴레이의 메시지를 다시 받아 올 때, 컴퓨터가 꺼져 있던 동안 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이&#xa0;메시지는 휴대폰에 그대로 있어요. 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>
         <source>Some older messages were no longer kept by the relay and could not be loaded. They are still on your phone: File ▸ Import chat from phone brings them in.</source>
-        <translation>릴레이에 더 이상 보관되지 않은 오래된 메시지가 있어 불러오지 못했어요. 이 메시지는 휴대폰에 그대로 있어요. 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
+        <translation>릴레이에 더 이상 보관되지 않은 오래된 메시지가 있어 불러오지 못했어요. 이&#xa0;메시지는 휴대폰에 그대로 있어요. 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>
         <source>Some messages that arrived after {when}, when this computer last received messages, were no longer kept by the relay and could not be loaded. They are still on your phone: File ▸ Import chat from phone brings them in.</source>
-        <translation>이 컴퓨터가 마지막으로 메시지를 받은 {when} 이후에 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이 메시지는 휴대폰에 그대로 있어요. 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
+        <translation>이&#xa0;컴퓨터가 마지막으로 메시지를 받은 {when} 이후에 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이&#xa0;메시지는 휴대폰에 그대로 있어요. 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>
         <source>Your relay has been answered from another computer too: the messages it still keeps are here now. Labels, quick replies, orders, the catalogue and older chats stay on that computer. To have them here as well, choose File ▸ Back up now there, then File ▸ Restore from backup here.</source>
-        <translation>다른 컴퓨터에서도 이 릴레이로 답장한 적이 있어요. 릴레이에 남아 있는 메시지는 여기로 가져왔어요. 라벨, 빠른 답장, 주문, 카탈로그, 오래된 채팅은 그 컴퓨터에 있어요. 여기서도 쓰려면 그 컴퓨터에서 파일 ▸ 지금 백업을 고른 뒤, 여기서 파일 ▸ 백업에서 복원을 고르세요.</translation>
+        <translation>다른 컴퓨터에서도 이&#xa0;릴레이로 답장한 적이 있어요. 릴레이에 남아 있는 메시지는 여기로 가져왔어요. 라벨, 빠른 답장, 주문, 카탈로그, 오래된 채팅은 그&#xa0;컴퓨터에 있어요. 여기서도 쓰려면 그&#xa0;컴퓨터에서 파일 ▸ 지금 백업을 고른 뒤, 여기서 파일 ▸ 백업에서 복원을 고르세요.</translation>
     </message>
     <message>
         <source>Your relay started its message history afresh (it is new, or was restored from a backup). Shop Inbox read everything it holds; the chats on this computer are kept.</source>
-        <translation>릴레이의 메시지 기록이 처음부터 새로 시작됐어요(새 릴레이이거나 백업에서 복원된 릴레이예요). 샵 인박스가 릴레이에 있는 메시지를 모두 다시 불러왔고, 이 컴퓨터의 채팅은 그대로 있어요.</translation>
+        <translation>릴레이의 메시지 기록이 처음부터 새로 시작됐어요(새&#xa0;릴레이이거나 백업에서 복원된 릴레이예요). 샵 인박스가 릴레이에 있는 메시지를 모두 다시 불러왔고, 이&#xa0;컴퓨터의 채팅은 그대로 있어요.</translation>
     </message>
     <message>
         <source>No relay set up yet, so no messages arrive. Set up your relay in Settings to receive your customers&apos; chats.</source>
@@ -3319,7 +3319,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>An ad also needs “{0}” ticked. Until it is, campaigns leave this customer out: tick it only if the customer agreed to that too.</source>
-        <translation>광고를 보내려면 “{0}”에도 체크해야 해요. 그전까지는 캠페인에서 이 고객이 제외돼요. 고객이 알림 수신에도 동의했을 때만 체크하세요.</translation>
+        <translation>광고를 보내려면 “{0}”에도 체크해야 해요. 그전까지는 캠페인에서 이&#xa0;고객이 제외돼요. 고객이 알림 수신에도 동의했을 때만 체크하세요.</translation>
     </message>
     <message>
         <source>Record o&amp;pt-out</source>
@@ -3454,7 +3454,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Block this customer? Their messages stay, and you can&apos;t write to them until you unblock.</source>
-        <translation>이 고객을 차단할까요? 메시지는 그대로 남고, 차단을 해제할 때까지 메시지를 보낼 수 없어요.</translation>
+        <translation>이&#xa0;고객을 차단할까요? 메시지는 그대로 남고, 차단을 해제할 때까지 메시지를 보낼 수 없어요.</translation>
     </message>
 </context>
 <context>
@@ -3520,11 +3520,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>About {0} at your one price per message: Meta&apos;s price differs by country, and these customers are in {1} countries.</source>
-        <translation>예상 비용: 약 {0} (입력한 메시지당 가격 하나로 계산). Meta 요금은 나라마다 달라요: 받는 고객들이 {1}개 나라에 있어요.</translation>
+        <translation>예상 비용: 약&#xa0;{0} (입력한 메시지당 가격 하나로 계산). Meta 요금은 나라마다 달라요: 받는 고객들이 {1}개 나라에 있어요.</translation>
     </message>
     <message>
         <source>About {0} at your one price per message: Meta&apos;s price differs by country, and these customers are all in {1}.</source>
-        <translation>예상 비용: 약 {0} (입력한 메시지당 가격 하나로 계산). Meta 요금은 나라마다 달라요: 받는 고객들이 모두 {1}에 있어요.</translation>
+        <translation>예상 비용: 약&#xa0;{0} (입력한 메시지당 가격 하나로 계산). Meta 요금은 나라마다 달라요: 받는 고객들이 모두 {1}에 있어요.</translation>
     </message>
     <message>
         <source>Estimated cost: {0}.</source>
@@ -3590,7 +3590,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Adds opening hours to this day ({0})</source>
-        <translation>이 요일에 영업시간을 더해요({0})</translation>
+        <translation>이&#xa0;요일에 영업시간을 더해요({0})</translation>
     </message>
     <message>
         <source>Join them</source>
@@ -3598,7 +3598,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Makes the two overlapping ranges one, from the earlier opening to the later closing.</source>
-        <translation>겹치는 두 시간을 하나로 합쳐요. 더 이른 여는 시간부터 더 늦은 닫는 시간까지예요.</translation>
+        <translation>겹치는 두&#xa0;시간을 하나로 합쳐요. 더 이른 여는 시간부터 더 늦은 닫는 시간까지예요.</translation>
     </message>
 </context>
 <context>
@@ -3628,7 +3628,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Download the account&apos;s transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; one deposit for several of a customer&apos;s orders, by their total; tick the ones to confirm. A deposit under another name is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</source>
-        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기서 열어 주세요. 입금 대기 중인 주문과 입금자명·금액이 맞는 입금을 찾아 드려요. 한 고객이 여러 주문을 한 번에 입금했다면 주문 합계로 찾아요. 결제 완료로 표시할 항목에 체크하세요. 입금자명이 다른 입금(금액만 맞음)과 입금 요청 전 주문에 들어온 입금은 체크하지 않고 남겨 두니 직접 확인해 주세요.</translation>
+        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기서 열어 주세요. 입금 대기 중인 주문과 입금자명·금액이 맞는 입금을 찾아 드려요. 한&#xa0;고객이 여러 주문을 한&#xa0;번에 입금했다면 주문 합계로 찾아요. 결제 완료로 표시할 항목에 체크하세요. 입금자명이 다른 입금(금액만 맞음)과 입금 요청 전 주문에 들어온 입금은 체크하지 않고 남겨 두니 직접 확인해 주세요.</translation>
     </message>
     <message>
         <source>Deposits</source>
@@ -3640,7 +3640,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Download the account&apos;s transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Payments are matched to orders awaiting payment by payment reference and amount; one payment for several of a customer&apos;s orders, by their total; tick the ones to confirm. A payment with another reference is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</source>
-        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기서 열어 주세요. 입금 대기 중인 주문과 입금 참조·금액이 맞는 입금을 찾아 드려요. 한 고객이 여러 주문을 한 번에 입금했다면 주문 합계로 찾아요. 결제 완료로 표시할 항목에 체크하세요. 입금 참조가 다른 입금(금액만 맞음)과 입금 요청 전 주문에 들어온 입금은 체크하지 않고 남겨 두니 직접 확인해 주세요.</translation>
+        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기서 열어 주세요. 입금 대기 중인 주문과 입금 참조·금액이 맞는 입금을 찾아 드려요. 한&#xa0;고객이 여러 주문을 한&#xa0;번에 입금했다면 주문 합계로 찾아요. 결제 완료로 표시할 항목에 체크하세요. 입금 참조가 다른 입금(금액만 맞음)과 입금 요청 전 주문에 들어온 입금은 체크하지 않고 남겨 두니 직접 확인해 주세요.</translation>
     </message>
     <message>
         <source>&amp;Restore the order as paid</source>
@@ -3669,7 +3669,7 @@ The damaged inbox file was kept in {folder}.</source>
     <message numerus="yes">
         <source>{0} · {1}, ordered {2}, is the order placed nearest before this deposit of {3}, of %Ln order(s) under this name for this amount. Mark it paid if you know it is hers.</source>
         <translation>
-            <numerusform>{1}님의 {0} 주문({2})이 같은 이름, 같은 금액의 주문 %Ln건 중 이 {3} 입금 바로 전에 들어온 주문이에요. 이 고객의 입금이 확실할 때만 결제 완료로 표시하세요.</numerusform>
+            <numerusform>{1}님의 {0} 주문({2})이 같은 이름, 같은 금액의 주문 %Ln건 중 이&#xa0;{3} 입금 바로 전에 들어온 주문이에요. 이&#xa0;고객의 입금이 확실할 때만 결제 완료로 표시하세요.</numerusform>
         </translation>
     </message>
     <message>
@@ -3682,11 +3682,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>{0} · {1} was cancelled when its payment deadline passed. {2} of a deposit that pays {3} is free since the order was moved back. Restore it as paid with that part (its items are taken from stock again), or leave that part to be refunded (noted in the order&apos;s history).</source>
-        <translation>{0} · {1} 주문은 입금 기한이 지나 자동 취소되었어요. {3} 주문을 결제한 입금 중 {2}은(는) 이 주문을 되돌린 뒤로 남아 있어요. 그 금액으로 주문을 결제 완료로 되살리거나(상품을 재고에서 다시 빼요), 그 금액을 환불할 입금으로 둘 수 있어요(주문 기록에 남아요).</translation>
+        <translation>{0} · {1} 주문은 입금 기한이 지나 자동 취소되었어요. {3} 주문을 결제한 입금 중 {2}은(는) 이&#xa0;주문을 되돌린 뒤로 남아 있어요. 그&#xa0;금액으로 주문을 결제 완료로 되살리거나(상품을 재고에서 다시 빼요), 그&#xa0;금액을 환불할 입금으로 둘 수 있어요(주문 기록에 남아요).</translation>
     </message>
     <message>
         <source>{0} · {1} was cancelled when its payment deadline passed, and {2} came afterwards. Restore it as paid (its items are taken from stock again), or leave the money to be refunded (noted in the order&apos;s history).</source>
-        <translation>{0} · {1} 주문은 입금 기한이 지나 자동 취소되었고, 그 뒤에 {2}이(가) 입금되었어요. 주문을 결제 완료로 되살리거나(상품을 재고에서 다시 빼요), 환불할 입금으로 둘 수 있어요(주문 기록에 남아요).</translation>
+        <translation>{0} · {1} 주문은 입금 기한이 지나 자동 취소되었고, 그&#xa0;뒤에 {2}이(가) 입금되었어요. 주문을 결제 완료로 되살리거나(상품을 재고에서 다시 빼요), 환불할 입금으로 둘 수 있어요(주문 기록에 남아요).</translation>
     </message>
     <message>
         <source>The order stays cancelled: add the new stock in the catalogue and try again, or leave the money for a refund.</source>
@@ -3729,7 +3729,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>{0} of it is free again ({1} stays paid by it). {2}</source>
-        <translation>이 중 {0}이(가) 다시 남았어요({1} 주문은 이 입금으로 결제된 그대로예요). {2}</translation>
+        <translation>이&#xa0;중 {0}이(가) 다시 남았어요({1} 주문은 이&#xa0;입금으로 결제된 그대로예요). {2}</translation>
     </message>
     <message>
         <source>Name and amount</source>
@@ -3763,7 +3763,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This customer&apos;s orders add up to this amount in more than one way ({0}): mark the right ones paid in their windows</source>
-        <translation>이 고객의 주문을 더해 이 금액이 되는 경우가 여럿이에요({0}). 맞는 주문을 각 주문 창에서 결제 완료로 바꿔 주세요</translation>
+        <translation>이&#xa0;고객의 주문을 더해 이&#xa0;금액이 되는 경우가 여럿이에요({0}). 맞는 주문을 각&#xa0;주문 창에서 결제 완료로 바꿔 주세요</translation>
     </message>
     <message>
         <source>Its order was cancelled when the payment deadline passed ({0}): choose below</source>
@@ -3772,7 +3772,7 @@ The damaged inbox file was kept in {folder}.</source>
     <message numerus="yes">
         <source>Her %Ln deposits in this file add up to an order you marked paid yourself ({0}): nothing to do</source>
         <translation>
-            <numerusform>이 파일의 입금 %Ln건을 합치면 직접 결제 완료로 표시한 주문({0})의 금액이에요. 따로 할 일은 없어요</numerusform>
+            <numerusform>이&#xa0;파일의 입금 %Ln건을 합치면 직접 결제 완료로 표시한 주문({0})의 금액이에요. 따로 할 일은 없어요</numerusform>
         </translation>
     </message>
     <message>
@@ -3786,7 +3786,7 @@ The damaged inbox file was kept in {folder}.</source>
     <message numerus="yes">
         <source>%Ln orders under this name wait for this amount, the one ordered nearest before the deposit first: {0}. If the first is hers, mark it paid below; else the right one in its window</source>
         <translation>
-            <numerusform>같은 이름, 같은 금액의 주문이 %Ln건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: {0}. 첫 주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요</numerusform>
+            <numerusform>같은 이름, 같은 금액의 주문이 %Ln건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: {0}. 첫&#xa0;주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3797,12 +3797,12 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Name and amount of order {0}, but it was placed after this deposit: not its payment</source>
-        <translation>이름과 금액이 같은 주문({0})은 이 입금보다 나중에 들어왔어요. 이 입금은 그 주문의 결제가 아니에요</translation>
+        <translation>이름과 금액이 같은 주문({0})은 이&#xa0;입금보다 나중에 들어왔어요. 이&#xa0;입금은 그&#xa0;주문의 결제가 아니에요</translation>
     </message>
     <message numerus="yes">
         <source>Name only: her %Ln deposits in this file add up to the order&apos;s {0}: ticked together, they mark it paid</source>
         <translation>
-            <numerusform>입금자명만 일치: 이 파일의 입금 %Ln건을 합치면 주문 금액 {0}이에요. 함께 체크하면 결제 완료로 표시해요</numerusform>
+            <numerusform>입금자명만 일치: 이&#xa0;파일의 입금 %Ln건을 합치면 주문 금액 {0}이에요. 함께 체크하면 결제 완료로 표시해요</numerusform>
         </translation>
     </message>
     <message>
@@ -3832,7 +3832,7 @@ The damaged inbox file was kept in {folder}.</source>
     <message numerus="yes">
         <source>%Ln open order(s) have this amount, but none waits for this deposit alone: check the orders</source>
         <translation>
-            <numerusform>이 금액의 진행 중 주문이 %Ln건 있지만 이 입금과 하나로 짝지을 수 없어요: 주문을 확인해 주세요</numerusform>
+            <numerusform>이&#xa0;금액의 진행 중 주문이 %Ln건 있지만 이&#xa0;입금과 하나로 짝지을 수 없어요: 주문을 확인해 주세요</numerusform>
         </translation>
     </message>
     <message>
@@ -3871,7 +3871,7 @@ The damaged inbox file was kept in {folder}.</source>
     <name>Errors</name>
     <message>
         <source>This inbox was saved by a newer version of Shop Inbox (data version {found}; this version understands up to {supported}). Please update Shop Inbox.</source>
-        <translation>이 받은편지함은 더 새로운 버전의 샵 인박스로 저장되었어요 (데이터 버전 {found}, 이 버전은 {supported}까지 읽을 수 있어요). 샵 인박스를 업데이트하세요.</translation>
+        <translation>이&#xa0;받은편지함은 더 새로운 버전의 샵 인박스로 저장되었어요 (데이터 버전 {found}, 이&#xa0;버전은 {supported}까지 읽을 수 있어요). 샵 인박스를 업데이트하세요.</translation>
     </message>
     <message>
         <source>Shop Inbox cannot open or write its data in {path}. Check that the folder exists, that you may write to it and that the disk is not full.</source>
@@ -3879,27 +3879,27 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>The disk is full, so Shop Inbox could not save this. Nothing else was lost: free some space on this computer, then try again.</source>
-        <translation>디스크 공간이 가득 차서 샵 인박스가 이 내용을 저장하지 못했어요. 다른 데이터는 그대로예요. 이 컴퓨터의 공간을 비운 뒤 다시 해 보세요.</translation>
+        <translation>디스크 공간이 가득 차서 샵 인박스가 이&#xa0;내용을 저장하지 못했어요. 다른 데이터는 그대로예요. 이&#xa0;컴퓨터의 공간을 비운 뒤 다시 해 보세요.</translation>
     </message>
     <message>
         <source>This version of Shop Inbox needs to update your inbox, and the update needs about {needed} of free space on the disk of your data folder, {folder} (it has {free}). Nothing was changed: free some space on that disk, then start Shop Inbox again.</source>
-        <translation>이 버전의 샵 인박스는 받은편지함을 업데이트해야 하는데, 업데이트하려면 데이터 폴더({folder})가 있는 디스크에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그 디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
+        <translation>이&#xa0;버전의 샵 인박스는 받은편지함을 업데이트해야 하는데, 업데이트하려면 데이터 폴더({folder})가 있는 디스크에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그&#xa0;디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
     </message>
     <message>
         <source>This backup needs about {needed} of free space on the disk of your data folder, {folder} (it has {free}). Nothing was changed: free some space on that disk, then restore it again.</source>
-        <translation>이 백업을 복원하려면 데이터 폴더({folder})가 있는 디스크에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그 디스크의 공간을 비운 뒤 다시 복원하세요.</translation>
+        <translation>이&#xa0;백업을 복원하려면 데이터 폴더({folder})가 있는 디스크에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그&#xa0;디스크의 공간을 비운 뒤 다시 복원하세요.</translation>
     </message>
     <message>
         <source>This version of Shop Inbox needs to update your inbox, and the update needs about {needed} of free space for its temporary files in {folder} (it has {free}). Nothing was changed: free some space on that disk, then start Shop Inbox again.</source>
-        <translation>이 버전의 샵 인박스는 받은편지함을 업데이트해야 하는데, 업데이트하는 동안 쓰는 임시 파일을 위해 {folder}에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그 디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
+        <translation>이&#xa0;버전의 샵 인박스는 받은편지함을 업데이트해야 하는데, 업데이트하는 동안 쓰는 임시 파일을 위해 {folder}에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그&#xa0;디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
     </message>
     <message>
         <source>The disk of your data folder, {path}, became full, so your inbox could not be updated. Nothing was lost: the inbox is as it was. Free some space on that disk, then start Shop Inbox again.</source>
-        <translation>데이터 폴더({path})가 있는 디스크가 가득 차서 받은편지함을 업데이트하지 못했어요. 잃어버린 것은 없어요. 받은편지함은 그대로예요. 그 디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
+        <translation>데이터 폴더({path})가 있는 디스크가 가득 차서 받은편지함을 업데이트하지 못했어요. 잃어버린 것은 없어요. 받은편지함은 그대로예요. 그&#xa0;디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
     </message>
     <message>
         <source>The disk of your data folder, {path}, is full, so Shop Inbox could not set up your inbox there. Nothing was set up yet, so nothing was lost: free some space on that disk, then start Shop Inbox again.</source>
-        <translation>데이터 폴더({path})가 있는 디스크가 가득 차서 받은편지함을 만들지 못했어요. 아직 아무것도 설정되지 않아서 잃어버린 것은 없어요. 그 디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
+        <translation>데이터 폴더({path})가 있는 디스크가 가득 차서 받은편지함을 만들지 못했어요. 아직 아무것도 설정되지 않아서 잃어버린 것은 없어요. 그&#xa0;디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
     </message>
     <message>
         <source>The disk that holds {path} is full, so the demo shop could not open. Your own inbox was not touched: free some space on that disk, then try the demo again.</source>
@@ -3911,15 +3911,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>
-        <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 샵 인박스가 파일을 바꾸지 않았어요. 빈 받은편지함으로 시작하려면 이 파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
+        <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 샵 인박스가 파일을 바꾸지 않았어요. 빈 받은편지함으로 시작하려면 이&#xa0;파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
     </message>
     <message>
         <source>Shop Inbox keeps your data in a folder, and {path} is a file, not a folder. Nothing was changed: start Shop Inbox with a folder&apos;s name after --data-dir (a name not yet taken becomes a new folder), or move that file elsewhere.</source>
-        <translation>샵 인박스는 데이터를 폴더에 보관하는데, {path}은(는) 폴더가 아니라 파일이에요. 아무것도 바꾸지 않았어요. --data-dir 뒤에 폴더 이름을 적어 샵 인박스를 시작하거나(아직 없는 이름이면 새 폴더를 만들어요), 그 파일을 다른 곳으로 옮기세요.</translation>
+        <translation>샵 인박스는 데이터를 폴더에 보관하는데, {path}은(는) 폴더가 아니라 파일이에요. 아무것도 바꾸지 않았어요. --data-dir 뒤에 폴더 이름을 적어 샵 인박스를 시작하거나(아직 없는 이름이면 새&#xa0;폴더를 만들어요), 그&#xa0;파일을 다른 곳으로 옮기세요.</translation>
     </message>
     <message>
         <source>Shop Inbox may not write in your data folder, {path} (a read-only folder, or a USB stick locked against writing), so it cannot open your inbox there. Nothing was changed: allow writing there, or copy the whole folder to this computer&apos;s own disk and start Shop Inbox with the copy.</source>
-        <translation>샵 인박스가 데이터 폴더 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 받은편지함을 열 수 없어요. 아무것도 바꾸지 않았어요. 그 폴더에 쓸 수 있게 하거나, 폴더 전체를 이 컴퓨터의 디스크로 복사한 뒤 그 복사본으로 샵 인박스를 시작하세요.</translation>
+        <translation>샵 인박스가 데이터 폴더 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 받은편지함을 열 수 없어요. 아무것도 바꾸지 않았어요. 그&#xa0;폴더에 쓸 수 있게 하거나, 폴더 전체를 이&#xa0;컴퓨터의 디스크로 복사한 뒤 그&#xa0;복사본으로 샵 인박스를 시작하세요.</translation>
     </message>
     <message>
         <source>Shop Inbox could not update the inbox in {path} and left it as it was. A copy is in the backups folder beside it; please send the log file to whoever helps you with Shop Inbox.</source>
@@ -3931,23 +3931,23 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in.</source>
-        <translation>이 컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
+        <translation>이&#xa0;컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
     </message>
     <message>
         <source>Your relay&apos;s security certificate has expired, so Shop Inbox does not connect to it. Ask whoever looks after your relay to renew it; if this computer&apos;s date is wrong, correct it first.</source>
-        <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요. 이 컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
+        <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요. 이&#xa0;컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
     </message>
     <message>
         <source>The security certificate that answers at your relay&apos;s address is not valid for it, so Shop Inbox does not connect. On a hotspot or café Wi-Fi, sign in to the network in a web browser first; otherwise check the relay address in Settings.</source>
-        <translation>릴레이 주소에서 응답한 보안 인증서가 그 주소에 맞지 않아서 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요.</translation>
+        <translation>릴레이 주소에서 응답한 보안 인증서가 그&#xa0;주소에 맞지 않아서 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요.</translation>
     </message>
     <message>
         <source>Your relay&apos;s security certificate comes from an authority this computer does not trust, so Shop Inbox does not connect. On a hotspot or café Wi-Fi, sign in to the network in a web browser first. If your relay uses your company&apos;s own certificate authority, ask whoever looks after this computer to install it.</source>
-        <translation>릴레이의 보안 인증서는 이 컴퓨터가 신뢰하지 않는 기관에서 발급한 것이라 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이 컴퓨터를 관리하는 분께 그 인증 기관을 설치해 달라고 부탁하세요.</translation>
+        <translation>릴레이의 보안 인증서는 이&#xa0;컴퓨터가 신뢰하지 않는 기관에서 발급한 것이라 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이&#xa0;컴퓨터를 관리하는 분께 그&#xa0;인증 기관을 설치해 달라고 부탁하세요.</translation>
     </message>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address.</source>
-        <translation>이 컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이 컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하세요.</translation>
+        <translation>이&#xa0;컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이&#xa0;컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하세요.</translation>
     </message>
     <message>
         <source>Your relay did not answer in time. Try again in a moment.</source>
@@ -3967,7 +3967,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>These settings were changed on another computer meanwhile. Choose which to keep.</source>
-        <translation>그 사이에 다른 컴퓨터에서 이 설정이 바뀌었어요. 어느 쪽을 남길지 고르세요.</translation>
+        <translation>그&#xa0;사이에 다른 컴퓨터에서 이&#xa0;설정이 바뀌었어요. 어느 쪽을 남길지 고르세요.</translation>
     </message>
     <message>
         <source>The file arrived damaged. It will be downloaded again.</source>
@@ -3975,15 +3975,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This file is not available from your relay.</source>
-        <translation>이 파일은 릴레이에서 받을 수 없어요.</translation>
+        <translation>이&#xa0;파일은 릴레이에서 받을 수 없어요.</translation>
     </message>
     <message>
         <source>This file has not been downloaded yet. It will be when you are online.</source>
-        <translation>이 파일은 아직 다운로드되지 않았어요. 온라인이 되면 다운로드돼요.</translation>
+        <translation>이&#xa0;파일은 아직 다운로드되지 않았어요. 온라인이 되면 다운로드돼요.</translation>
     </message>
     <message>
         <source>WhatsApp did not accept this message.</source>
-        <translation>WhatsApp이 이 메시지를 받아들이지 않았어요.</translation>
+        <translation>WhatsApp이 이&#xa0;메시지를 받아들이지 않았어요.</translation>
     </message>
     <message>
         <source>There is nothing to send.</source>
@@ -4015,7 +4015,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This conversation no longer exists.</source>
-        <translation>이 대화는 더 이상 없어요.</translation>
+        <translation>이&#xa0;대화는 더 이상 없어요.</translation>
     </message>
     <message>
         <source>“{name}” is an archived group chat: messages cannot be sent to it.</source>
@@ -4027,15 +4027,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>WhatsApp did not confirm this message; it may have been delivered. Check with the customer before sending it again.</source>
-        <translation>WhatsApp이 이 메시지를 확인해 주지 않았어요. 전달되었을 수도 있어요. 다시 보내기 전에 고객에게 확인하세요.</translation>
+        <translation>WhatsApp이 이&#xa0;메시지를 확인해 주지 않았어요. 전달되었을 수도 있어요. 다시 보내기 전에 고객에게 확인하세요.</translation>
     </message>
     <message>
         <source>This backup is damaged and cannot be restored.</source>
-        <translation>이 백업은 손상되어 복원할 수 없어요.</translation>
+        <translation>이&#xa0;백업은 손상되어 복원할 수 없어요.</translation>
     </message>
     <message>
         <source>The backup folder {path} cannot be found: is the USB stick or drive plugged in? Shop Inbox tries again every hour.</source>
-        <translation>백업 폴더 {path}을(를) 찾을 수 없어요. USB 메모리나 외장 디스크가 꽂혀 있나요? 샵 인박스가 한 시간마다 다시 시도해요.</translation>
+        <translation>백업 폴더 {path}을(를) 찾을 수 없어요. USB 메모리나 외장 디스크가 꽂혀 있나요? 샵 인박스가 한&#xa0;시간마다 다시 시도해요.</translation>
     </message>
     <message>
         <source>Notes can have at most {limit} characters.</source>
@@ -4051,7 +4051,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This number already belongs to the chat with {name}.</source>
-        <translation>이 번호는 이미 {name}님과의 채팅에 있어요.</translation>
+        <translation>이&#xa0;번호는 이미 {name}님과의 채팅에 있어요.</translation>
     </message>
     <message>
         <source>Choose at least one item.</source>
@@ -4071,7 +4071,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This item no longer exists.</source>
-        <translation>이 상품은 더 이상 없어요.</translation>
+        <translation>이&#xa0;상품은 더 이상 없어요.</translation>
     </message>
     <message>
         <source>Give the collection a name.</source>
@@ -4087,7 +4087,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This collection no longer exists.</source>
-        <translation>이 컬렉션은 더 이상 없어요.</translation>
+        <translation>이&#xa0;컬렉션은 더 이상 없어요.</translation>
     </message>
     <message>
         <source>Give the item a name.</source>
@@ -4107,7 +4107,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This item code is already used by “{name}”.</source>
-        <translation>이 상품 코드는 이미 “{name}” 상품이 쓰고 있어요.</translation>
+        <translation>이&#xa0;상품 코드는 이미 “{name}” 상품이 쓰고 있어요.</translation>
     </message>
     <message>
         <source>The description can have at most {limit} characters.</source>
@@ -4127,15 +4127,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This file&apos;s name points outside Shop Inbox&apos;s media folder, so it was not saved.</source>
-        <translation>이 파일 이름이 샵 인박스 미디어 폴더 바깥을 가리켜서 저장하지 않았어요.</translation>
+        <translation>이&#xa0;파일 이름이 샵 인박스 미디어 폴더 바깥을 가리켜서 저장하지 않았어요.</translation>
     </message>
     <message>
         <source>This computer has no password store (keyring) that Shop Inbox can use. You can keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
-        <translation>이 컴퓨터에는 샵 인박스가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내&#xa0;사용자 계정만 읽을 수 있어요.</translation>
+        <translation>이&#xa0;컴퓨터에는 샵 인박스가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이&#xa0;파일은 내&#xa0;사용자 계정만 읽을 수 있어요.</translation>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read the relay token. Unlock it and try once more.</source>
-        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 릴레이 토큰을 읽을 수 없어요. 잠금을 푼 다음 다시 시도하세요.</translation>
+        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 릴레이 토큰을 읽을 수 없어요. 잠금을 푼 다음 다시 시도하세요.</translation>
     </message>
     <message>
         <source>An order needs at least one item.</source>
@@ -4143,7 +4143,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>An order can have at most {limit} lines. Nothing was saved.</source>
-        <translation>주문 한 건에는 상품을 최대 {limit}개까지 담을 수 있어요. 아무것도 저장하지 않았어요.</translation>
+        <translation>주문 한&#xa0;건에는 최대 {limit}줄까지 담을 수 있어요. 아무것도 저장하지 않았어요.</translation>
     </message>
     <message>
         <source>Line {line}: “{value}” is not a quantity. Use a whole number of 1 or more.</source>
@@ -4155,11 +4155,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>All items of an order must be in the same currency.</source>
-        <translation>한 주문의 상품은 모두 같은 통화여야 해요.</translation>
+        <translation>한&#xa0;주문의 상품은 모두 같은 통화여야 해요.</translation>
     </message>
     <message>
         <source>“{name}” is priced in {currency}, but this order&apos;s items are in {order_currency}: all items of an order must be in the same currency.</source>
-        <translation>“{name}”은(는) {currency} 가격이고, 이 주문의 상품은 {order_currency} 가격이에요. 한 주문의 상품은 모두 같은 통화여야 해요.</translation>
+        <translation>“{name}”은(는) {currency} 가격이고, 이&#xa0;주문의 상품은 {order_currency} 가격이에요. 한&#xa0;주문의 상품은 모두 같은 통화여야 해요.</translation>
     </message>
     <message>
         <source>The {field} “{value}” cannot be used. Use an amount of 0 or more.</source>
@@ -4179,11 +4179,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Only {available} of “{name}” left in stock; this order needs {wanted}.</source>
-        <translation>“{name}” 재고가 {available}개만 남았어요. 이 주문에는 {wanted}개가 필요해요.</translation>
+        <translation>“{name}” 재고가 {available}개만 남았어요. 이&#xa0;주문에는 {wanted}개가 필요해요.</translation>
     </message>
     <message>
         <source>This order no longer exists.</source>
-        <translation>이 주문은 더 이상 없어요.</translation>
+        <translation>이&#xa0;주문은 더 이상 없어요.</translation>
     </message>
     <message>
         <source>“{value}” is not a postcode: a Korean postcode (우편번호) has 5 digits.</source>
@@ -4199,11 +4199,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>“{name}” holds stock counted for its option, so the option cannot change here. Cancel the order and make a new one with the right option.</source>
-        <translation>“{name}”은(는) 이 옵션의 재고를 잡고 있어서 여기서 옵션을 바꿀 수 없어요. 주문을 취소하고 맞는 옵션으로 새 주문을 만들어 주세요.</translation>
+        <translation>“{name}”은(는) 이&#xa0;옵션의 재고를 잡고 있어서 여기서 옵션을 바꿀 수 없어요. 주문을 취소하고 맞는 옵션으로 새&#xa0;주문을 만들어 주세요.</translation>
     </message>
     <message>
         <source>Order {number} is “{state}”: its items and amounts no longer change, as the customer paid the amount it shows. Agree any difference with them and write it in the order&apos;s note.</source>
-        <translation>주문 {number}은(는) “{state}” 상태라 상품과 금액을 더 바꿀 수 없어요. 고객이 이 금액으로 결제했어요. 차액은 고객과 따로 정하고 주문 메모에 적어 두세요.</translation>
+        <translation>주문 {number}은(는) “{state}” 상태라 상품과 금액을 더 바꿀 수 없어요. 고객이 이&#xa0;금액으로 결제했어요. 차액은 고객과 따로 정하고 주문 메모에 적어 두세요.</translation>
     </message>
     <message>
         <source>Order {number} is “{state}”: a return or exchange is recorded once the order has shipped.</source>
@@ -4227,15 +4227,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Order {number} has been “{state}” for more than {days} days, so it stays as it is. Record a return or make a new order instead.</source>
-        <translation>주문 {number}은(는) “{state}” 상태로 {days}일이 넘게 지나서 그대로 둬요. 대신 반품을 기록하거나 새 주문을 만들어 주세요.</translation>
+        <translation>주문 {number}은(는) “{state}” 상태로 {days}일이 넘게 지나서 그대로 둬요. 대신 반품을 기록하거나 새&#xa0;주문을 만들어 주세요.</translation>
     </message>
     <message>
         <source>Order {number} was completed more than {days} days ago, so a return or exchange can no longer be recorded on it. Make a new order for an exchange.</source>
-        <translation>주문 {number}은(는) 완료된 지 {days}일이 넘어서 반품이나 교환을 더 기록할 수 없어요. 교환은 새 주문으로 만들어 주세요.</translation>
+        <translation>주문 {number}은(는) 완료된 지 {days}일이 넘어서 반품이나 교환을 더 기록할 수 없어요. 교환은 새&#xa0;주문으로 만들어 주세요.</translation>
     </message>
     <message>
         <source>Line {line}: {value} cannot come back. Choose at least one item, and no more than the customer has not returned yet.</source>
-        <translation>{line}번째 줄: {value}개는 반품할 수 없어요. 한 개 이상, 아직 반품하지 않은 수량까지만 고를 수 있어요.</translation>
+        <translation>{line}번째 줄: {value}개는 반품할 수 없어요. 한&#xa0;개 이상, 아직 반품하지 않은 수량까지만 고를 수 있어요.</translation>
     </message>
     <message>
         <source>The refund {refund} is more than the customer paid and has not had back ({most}).</source>
@@ -4243,7 +4243,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>No returned goods of this order are still on their way back.</source>
-        <translation>이 주문에서 아직 돌아오는 중인 반품 상품이 없어요.</translation>
+        <translation>이&#xa0;주문에서 아직 돌아오는 중인 반품 상품이 없어요.</translation>
     </message>
     <message>
         <source>Enter a price.</source>
@@ -4279,7 +4279,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”.</source>
-        <translation>이 파일은 UTF-8 텍스트가 아니에요. 엑셀에서 “CSV UTF-8(쉼표로 분리)” 형식으로 저장하세요.</translation>
+        <translation>이&#xa0;파일은 UTF-8 텍스트가 아니에요. 엑셀에서 “CSV UTF-8(쉼표로 분리)” 형식으로 저장하세요.</translation>
     </message>
     <message>
         <source>This file is too large for a catalogue (over {limit} MB).</source>
@@ -4291,7 +4291,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This Excel file could not be read (damaged, or the old .xls kind). In Excel, save it as “Excel Workbook (.xlsx)” or “CSV UTF-8 (Comma delimited)”.</source>
-        <translation>이 엑셀 파일을 읽지 못했어요 (파일이 손상됐거나 예전 .xls 형식이에요). 엑셀에서 “Excel 통합 문서(.xlsx)” 또는 “CSV UTF-8(쉼표로 분리)” 형식으로 저장하세요.</translation>
+        <translation>이&#xa0;엑셀 파일을 읽지 못했어요 (파일이 손상됐거나 예전 .xls 형식이에요). 엑셀에서 “Excel 통합 문서(.xlsx)” 또는 “CSV UTF-8(쉼표로 분리)” 형식으로 저장하세요.</translation>
     </message>
     <message>
         <source>No row of the sheet names all the columns it needs; missing: {missing}. Columns it can read: {expected}.</source>
@@ -4299,7 +4299,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This file is not a JPEG, PNG, WebP or GIF picture.</source>
-        <translation>이 파일은 JPEG, PNG, WebP, GIF 사진이 아니에요.</translation>
+        <translation>이&#xa0;파일은 JPEG, PNG, WebP, GIF 사진이 아니에요.</translation>
     </message>
     <message>
         <source>The picture is larger than {limit} MB.</source>
@@ -4335,11 +4335,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>The contact chosen for this chat no longer exists. Choose again.</source>
-        <translation>이 채팅에 고른 연락처가 더 이상 없어요. 다시 고르세요.</translation>
+        <translation>이&#xa0;채팅에 고른 연락처가 더 이상 없어요. 다시 고르세요.</translation>
     </message>
     <message>
         <source>“{name}” is not a participant of this chat.</source>
-        <translation>“{name}”은(는) 이 채팅의 참여자가 아니에요.</translation>
+        <translation>“{name}”은(는) 이&#xa0;채팅의 참여자가 아니에요.</translation>
     </message>
     <message>
         <source>“{value}” is not a time zone Shop Inbox knows. Choose one from the list.</source>
@@ -4363,7 +4363,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This label was deleted meanwhile.</source>
-        <translation>이 라벨은 그사이 삭제되었어요.</translation>
+        <translation>이&#xa0;라벨은 그사이 삭제되었어요.</translation>
     </message>
     <message>
         <source>A quick reply needs a shortcut, like /thanks.</source>
@@ -4395,7 +4395,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This quick reply was deleted meanwhile.</source>
-        <translation>이 빠른 답장은 그사이 삭제되었어요.</translation>
+        <translation>이&#xa0;빠른 답장은 그사이 삭제되었어요.</translation>
     </message>
     <message>
         <source>The file {name} of the quick reply {shortcut} was moved or deleted, so it was not attached. Choose the file again in Quick replies.</source>
@@ -4407,7 +4407,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>These quick replies were exported by a newer version of Shop Inbox (file version {found}; this version reads up to {supported}). Update Shop Inbox on this computer, then import them again. Nothing was imported.</source>
-        <translation>더 새로운 버전의 샵 인박스에서 내보낸 빠른 답장이에요(파일 버전 {found}, 이 버전은 {supported}까지 읽을 수 있어요). 이 컴퓨터의 샵 인박스를 업데이트한 다음 다시 가져오세요. 아무것도 가져오지 않았어요.</translation>
+        <translation>더 새로운 버전의 샵 인박스에서 내보낸 빠른 답장이에요(파일 버전 {found}, 이&#xa0;버전은 {supported}까지 읽을 수 있어요). 이&#xa0;컴퓨터의 샵 인박스를 업데이트한 다음 다시 가져오세요. 아무것도 가져오지 않았어요.</translation>
     </message>
     <message>
         <source>This quick replies file is damaged and cannot be read. Export the quick replies again on the other computer. Nothing was imported.</source>
@@ -4415,11 +4415,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>The files in this quick replies file come to more than {limit} MB once unpacked, far more than quick replies need, so it was not opened. Nothing was imported.</source>
-        <translation>이 빠른 답장 파일 안의 파일들은 풀면 {limit}MB가 넘어요. 빠른 답장에 필요한 양보다 훨씬 많아서 열지 않았어요. 아무것도 가져오지 않았어요.</translation>
+        <translation>이&#xa0;빠른 답장 파일 안의 파일들은 풀면 {limit}MB가 넘어요. 빠른 답장에 필요한 양보다 훨씬 많아서 열지 않았어요. 아무것도 가져오지 않았어요.</translation>
     </message>
     <message>
         <source>This quick reply is damaged in the file and cannot be read.</source>
-        <translation>파일 안의 이 빠른 답장이 손상되어 읽을 수 없어요.</translation>
+        <translation>파일 안의 이&#xa0;빠른 답장이 손상되어 읽을 수 없어요.</translation>
     </message>
     <message>
         <source>Its file {name} is damaged or missing in the exported file.</source>
@@ -4435,11 +4435,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Nobody in this audience may get the campaign: see who is left out and why.</source>
-        <translation>이 대상 중 캠페인을 받을 수 있는 사람이 없어요. 제외된 사람과 이유를 확인하세요.</translation>
+        <translation>이&#xa0;대상 중 캠페인을 받을 수 있는 사람이 없어요. 제외된 사람과 이유를 확인하세요.</translation>
     </message>
     <message>
         <source>This campaign was already handed to the relay and can no longer be changed.</source>
-        <translation>이 캠페인은 이미 릴레이로 넘겨져서 더 이상 바꿀 수 없어요.</translation>
+        <translation>이&#xa0;캠페인은 이미 릴레이로 넘겨져서 더 이상 바꿀 수 없어요.</translation>
     </message>
     <message>
         <source>Your relay refused a webhook whose signature did not match the app secret.</source>
@@ -4447,7 +4447,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>WhatsApp does not take files of this type. It takes documents as PDF, Word, Excel, PowerPoint or text files: save it as PDF and attach that.</source>
-        <translation>WhatsApp은 이 형식의 파일을 받지 않아요. 문서는 PDF, Word, Excel, PowerPoint, 텍스트 파일로만 받으니 PDF로 저장해서 다시 첨부하세요.</translation>
+        <translation>WhatsApp은 이&#xa0;형식의 파일을 받지 않아요. 문서는 PDF, Word, Excel, PowerPoint, 텍스트 파일로만 받으니 PDF로 저장해서 다시 첨부하세요.</translation>
     </message>
     <message>
         <source>Your relay received something it cannot read.</source>
@@ -4455,11 +4455,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Your relay found this message invalid for WhatsApp.</source>
-        <translation>릴레이가 이 메시지를 WhatsApp에 보낼 수 없는 형식이라고 판단했어요.</translation>
+        <translation>릴레이가 이&#xa0;메시지를 WhatsApp에 보낼 수 없는 형식이라고 판단했어요.</translation>
     </message>
     <message>
         <source>This message is still being sent. Shop Inbox checks again by itself.</source>
-        <translation>이 메시지는 아직 보내는 중이에요. 샵 인박스가 자동으로 다시 확인해요.</translation>
+        <translation>이&#xa0;메시지는 아직 보내는 중이에요. 샵 인박스가 자동으로 다시 확인해요.</translation>
     </message>
     <message>
         <source>WhatsApp is busy right now. Shop Inbox tries again by itself.</source>
@@ -4475,11 +4475,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Too many computers are connected to your relay with this relay token.</source>
-        <translation>이 릴레이 토큰으로 릴레이에 연결된 컴퓨터가 너무 많아요.</translation>
+        <translation>이&#xa0;릴레이 토큰으로 릴레이에 연결된 컴퓨터가 너무 많아요.</translation>
     </message>
     <message>
         <source>WhatsApp could not take the file of this message. Send it again; if it fails again, WhatsApp does not take this file: save it as JPEG (a photo) or PDF (a document) and attach that.</source>
-        <translation>WhatsApp이 이 메시지의 파일을 받지 못했어요. 다시 보내 보세요. 다시 실패하면 WhatsApp이 받지 않는 파일이에요. 사진은 JPEG로, 문서는 PDF로 저장해서 첨부하세요.</translation>
+        <translation>WhatsApp이 이&#xa0;메시지의 파일을 받지 못했어요. 다시 보내 보세요. 다시 실패하면 WhatsApp이 받지 않는 파일이에요. 사진은 JPEG로, 문서는 PDF로 저장해서 첨부하세요.</translation>
     </message>
     <message>
         <source>“{value}” is not a price: use digits, e.g. 15000.</source>
@@ -4487,7 +4487,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Order {number} was cancelled: its items no longer change. Make a new order.</source>
-        <translation>주문 {number}은(는) 취소되어 상품을 바꿀 수 없어요. 새 주문을 만들어 주세요.</translation>
+        <translation>주문 {number}은(는) 취소되어 상품을 바꿀 수 없어요. 새&#xa0;주문을 만들어 주세요.</translation>
     </message>
     <message>
         <source>surcharge</source>
@@ -4507,7 +4507,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>The inbox file {path} is damaged, or is not a Shop Inbox inbox file. Shop Inbox has not changed it: restore your latest backup (the damaged file is kept aside, not deleted).</source>
-        <translation>받은편지함 파일 {path}이(가) 손상되었거나 샵 인박스 받은편지함 파일이 아니에요. 샵 인박스는 이 파일을 바꾸지 않았어요. 가장 최근 백업에서 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
+        <translation>받은편지함 파일 {path}이(가) 손상되었거나 샵 인박스 받은편지함 파일이 아니에요. 샵 인박스는 이&#xa0;파일을 바꾸지 않았어요. 가장 최근 백업에서 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
     </message>
     <message>
         <source>Your relay at {url} answers plain http://, not https://. Change its address in Settings to {plain_url}</source>
@@ -4527,11 +4527,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now.</source>
-        <translation>이 파일은 샵 인박스 백업 파일이 아니에요. 설정 ▸ 지금 백업으로 만든 .zip 파일을 골라 주세요.</translation>
+        <translation>이&#xa0;파일은 샵 인박스 백업 파일이 아니에요. 설정 ▸ 지금 백업으로 만든 .zip 파일을 골라 주세요.</translation>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) did not keep the relay token: it may be locked, or its unlock was cancelled. Unlock it and try once more, or keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
-        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 릴레이 토큰을 보관하지 않았어요. 잠겨 있거나 잠금 해제가 취소됐을 수 있어요. 잠금을 해제하고 한 번 더 시도하거나, 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내&#xa0;사용자 계정만 읽을 수 있어요.</translation>
+        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 릴레이 토큰을 보관하지 않았어요. 잠겨 있거나 잠금 해제가 취소됐을 수 있어요. 잠금을 해제하고 한&#xa0;번 더 시도하거나, 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이&#xa0;파일은 내&#xa0;사용자 계정만 읽을 수 있어요.</translation>
     </message>
     <message>
         <source>The relay token was not saved.</source>
@@ -4543,11 +4543,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>{name} is not a bank transaction list Shop Inbox can read. Download the transactions from your bank as an Excel (.xlsx) or CSV file (with columns such as 입금액 and 입금자명). An old Excel 97 (.xls) file: open it in Excel and save it as .xlsx.</source>
-        <translation>{name} 파일은 샵 인박스가 읽을 수 있는 은행 거래내역이 아니에요. 은행에서 거래내역을 엑셀 파일이나 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요. 예전 엑셀 97 형식 파일이라면 엑셀에서 열어 새 형식(통합 문서)으로 저장해 주세요.</translation>
+        <translation>{name} 파일은 샵 인박스가 읽을 수 있는 은행 거래내역이 아니에요. 은행에서 거래내역을 엑셀 파일이나 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요. 예전 엑셀 97 형식 파일이라면 엑셀에서 열어 새&#xa0;형식(통합 문서)으로 저장해 주세요.</translation>
     </message>
     <message>
         <source>A contact called “{name}” is already in Shop Inbox, but a name does not say it is the same person. Choose the contact this chat belongs to, or a new contact.</source>
-        <translation>샵 인박스에 “{name}”이라는 연락처가 이미 있지만, 이름만으로는 같은 사람인지 알 수 없어요. 이 채팅이 어느 연락처의 것인지 고르거나 새 연락처를 고르세요.</translation>
+        <translation>샵 인박스에 “{name}”이라는 연락처가 이미 있지만, 이름만으로는 같은 사람인지 알 수 없어요. 이&#xa0;채팅이 어느 연락처의 것인지 고르거나 새&#xa0;연락처를 고르세요.</translation>
     </message>
     <message>
         <source>Fill in the blanks {value} of the template first.</source>
@@ -4559,15 +4559,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>WhatsApp has not handed this file to your relay yet. Try again in a moment.</source>
-        <translation>WhatsApp이 아직 이 파일을 릴레이에 넘겨주지 않았어요. 잠시 후 다시 시도하세요.</translation>
+        <translation>WhatsApp이 아직 이&#xa0;파일을 릴레이에 넘겨주지 않았어요. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
         <source>Your relay is refusing this network for a few minutes: many wrong relay tokens came from it. Shop Inbox tries again by itself.</source>
-        <translation>이 네트워크에서 잘못된 릴레이 토큰이 여러 번 들어와서 릴레이가 몇 분 동안 연결을 막고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+        <translation>이&#xa0;네트워크에서 잘못된 릴레이 토큰이 여러 번 들어와서 릴레이가 몇&#xa0;분 동안 연결을 막고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay is answering too many requests from this network at once. Shop Inbox tries again by itself.</source>
-        <translation>이 네트워크에서 한꺼번에 너무 많은 요청이 릴레이로 들어오고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+        <translation>이&#xa0;네트워크에서 한꺼번에 너무 많은 요청이 릴레이로 들어오고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>The connection to your relay was too slow. Shop Inbox tries again by itself.</source>
@@ -4579,27 +4579,27 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Two of your opening hours on one day overlap. Open Business hours, change one of them or make them one, and save again.</source>
-        <translation>같은 날 영업시간 두 개가 겹쳐요. 영업시간을 열어 하나를 고치거나 하나로 합친 뒤 다시 저장하세요.</translation>
+        <translation>같은 날 영업시간 두&#xa0;개가 겹쳐요. 영업시간을 열어 하나를 고치거나 하나로 합친 뒤 다시 저장하세요.</translation>
     </message>
     <message>
         <source>Your relay already holds another campaign under this one&apos;s id. Make a new campaign.</source>
-        <translation>릴레이에 같은 번호로 등록된 다른 캠페인이 이미 있어요. 새 캠페인을 만드세요.</translation>
+        <translation>릴레이에 같은 번호로 등록된 다른 캠페인이 이미 있어요. 새&#xa0;캠페인을 만드세요.</translation>
     </message>
     <message>
         <source>This campaign has already finished or was cancelled: it cannot be paused or resumed.</source>
-        <translation>이 캠페인은 이미 끝났거나 취소되어 일시 중지하거나 다시 시작할 수 없어요.</translation>
+        <translation>이&#xa0;캠페인은 이미 끝났거나 취소되어 일시 중지하거나 다시 시작할 수 없어요.</translation>
     </message>
     <message>
         <source>Your relay does not send from the number this campaign is set to go from: it is not one of your shop&apos;s WhatsApp numbers there. Choose another number under Send from and send again.</source>
-        <translation>이 캠페인의 보내는 번호는 릴레이에 연결된 매장 WhatsApp 번호가 아니라서 릴레이가 보낼 수 없어요. ‘보내는 번호’에서 다른 번호를 골라 다시 보내세요.</translation>
+        <translation>이&#xa0;캠페인의 보내는 번호는 릴레이에 연결된 매장 WhatsApp 번호가 아니라서 릴레이가 보낼 수 없어요. ‘보내는 번호’에서 다른 번호를 골라 다시 보내세요.</translation>
     </message>
     <message>
         <source>WhatsApp could not deliver this message. The number may not use WhatsApp, or the customer may need to update the app or accept the latest terms.</source>
-        <translation>WhatsApp이 이 메시지를 전달하지 못했어요. 이 번호가 WhatsApp을 쓰지 않거나, 고객이 앱을 업데이트하거나 최신 약관에 동의해야 할 수 있어요.</translation>
+        <translation>WhatsApp이 이&#xa0;메시지를 전달하지 못했어요. 이&#xa0;번호가 WhatsApp을 쓰지 않거나, 고객이 앱을 업데이트하거나 최신 약관에 동의해야 할 수 있어요.</translation>
     </message>
     <message>
         <source>WhatsApp did not deliver this marketing message, to keep customers from receiving too many. Try again later or send a different message.</source>
-        <translation>고객이 마케팅 메시지를 너무 많이 받지 않도록 WhatsApp이 이 메시지를 전달하지 않았어요. 나중에 다시 보내거나 다른 메시지를 보내세요.</translation>
+        <translation>고객이 마케팅 메시지를 너무 많이 받지 않도록 WhatsApp이 이&#xa0;메시지를 전달하지 않았어요. 나중에 다시 보내거나 다른 메시지를 보내세요.</translation>
     </message>
     <message>
         <source>The customer has stopped marketing messages from your shop.</source>
@@ -4607,7 +4607,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>WhatsApp held this message back as part of an experiment. Do not resend it.</source>
-        <translation>WhatsApp이 실험의 일부로 이 메시지를 보류했어요. 다시 보내지 마세요.</translation>
+        <translation>WhatsApp이 실험의 일부로 이&#xa0;메시지를 보류했어요. 다시 보내지 마세요.</translation>
     </message>
     <message>
         <source>WhatsApp does not support this kind of message.</source>
@@ -4615,7 +4615,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>WhatsApp could not download the file of this message.</source>
-        <translation>WhatsApp이 이 메시지의 파일을 내려받지 못했어요.</translation>
+        <translation>WhatsApp이 이&#xa0;메시지의 파일을 내려받지 못했어요.</translation>
     </message>
     <message>
         <source>WhatsApp could not fetch the file in time, so the customer did not get it. Nothing is wrong with the file: send it again.</source>
@@ -4623,11 +4623,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>WhatsApp does not take a file this large. Attach a smaller one (a photo or video saved smaller, or the document in parts); sending this one again will not help.</source>
-        <translation>WhatsApp은 이렇게 큰 파일을 받지 않아요. 더 작은 파일을 첨부하세요. 사진이나 동영상은 더 작게 저장하고, 문서는 나눠서 보내세요. 이 파일을 다시 보내도 소용없어요.</translation>
+        <translation>WhatsApp은 이렇게 큰 파일을 받지 않아요. 더 작은 파일을 첨부하세요. 사진이나 동영상은 더 작게 저장하고, 문서는 나눠서 보내세요. 이&#xa0;파일을 다시 보내도 소용없어요.</translation>
     </message>
     <message>
         <source>WhatsApp does not take this kind of file. Save it as JPEG (a photo), MP4 (a video) or PDF (a document) and attach that; sending this one again will not help.</source>
-        <translation>WhatsApp은 이런 종류의 파일을 받지 않아요. 사진은 JPEG로, 동영상은 MP4로, 문서는 PDF로 저장해서 첨부하세요. 이 파일을 다시 보내도 소용없어요.</translation>
+        <translation>WhatsApp은 이런 종류의 파일을 받지 않아요. 사진은 JPEG로, 동영상은 MP4로, 문서는 PDF로 저장해서 첨부하세요. 이&#xa0;파일을 다시 보내도 소용없어요.</translation>
     </message>
     <message>
         <source>WhatsApp no longer accepts your relay&apos;s Meta access token (it has expired or was revoked), so nothing can be sent until it is renewed. Ask whoever looks after your relay to renew it, then send the message again.</source>
@@ -4635,7 +4635,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>You cannot send a message to your own number.</source>
-        <translation>내 번호로는 메시지를 보낼 수 없어요.</translation>
+        <translation>내&#xa0;번호로는 메시지를 보낼 수 없어요.</translation>
     </message>
     <message>
         <source>Your WhatsApp business account is locked. Check it in Meta Business Manager.</source>
@@ -4647,15 +4647,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This template does not exist in that language, or is not approved yet.</source>
-        <translation>이 템플릿은 해당 언어로 없거나 아직 승인되지 않았어요.</translation>
+        <translation>이&#xa0;템플릿은 해당 언어로 없거나 아직 승인되지 않았어요.</translation>
     </message>
     <message>
         <source>This template was paused for low quality. Choose another one.</source>
-        <translation>이 템플릿은 품질이 낮아 일시 중지되었어요. 다른 템플릿을 고르세요.</translation>
+        <translation>이&#xa0;템플릿은 품질이 낮아 일시 중지되었어요. 다른 템플릿을 고르세요.</translation>
     </message>
     <message>
         <source>This template was turned off for low quality. Choose another one.</source>
-        <translation>이 템플릿은 품질이 낮아 사용 중지되었어요. 다른 템플릿을 고르세요.</translation>
+        <translation>이&#xa0;템플릿은 품질이 낮아 사용 중지되었어요. 다른 템플릿을 고르세요.</translation>
     </message>
     <message>
         <source>Your shop&apos;s phone number is not registered with WhatsApp yet.</source>
@@ -4667,7 +4667,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Too many messages to this customer in a short time. Wait a moment.</source>
-        <translation>짧은 시간에 이 고객에게 메시지를 너무 많이 보냈어요. 잠시 기다리세요.</translation>
+        <translation>짧은 시간에 이&#xa0;고객에게 메시지를 너무 많이 보냈어요. 잠시 기다리세요.</translation>
     </message>
     <message>
         <source>WhatsApp takes photos as JPEG or PNG: {name} was not attached. Save it as JPEG and attach that.</source>
@@ -4711,15 +4711,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Your relay can&apos;t reach WhatsApp right now, so this file can&apos;t be downloaded yet. Try again in a moment.</source>
-        <translation>지금 릴레이가 WhatsApp에 연결하지 못하고 있어서 이 파일을 아직 받을 수 없어요. 잠시 후 다시 시도해 주세요.</translation>
+        <translation>지금 릴레이가 WhatsApp에 연결하지 못하고 있어서 이&#xa0;파일을 아직 받을 수 없어요. 잠시 후 다시 시도해 주세요.</translation>
     </message>
     <message>
         <source>WhatsApp no longer has this file, so it can&apos;t be downloaded. Ask the customer to send it again.</source>
-        <translation>WhatsApp에 이 파일이 더 이상 없어서 받을 수 없어요. 고객에게 다시 보내 달라고 해 주세요.</translation>
+        <translation>WhatsApp에 이&#xa0;파일이 더 이상 없어서 받을 수 없어요. 고객에게 다시 보내 달라고 해 주세요.</translation>
     </message>
     <message>
         <source>Your relay could not keep this file: the disk on the relay&apos;s server may be full. Free some space there, then open the file again.</source>
-        <translation>릴레이가 이 파일을 보관하지 못했어요. 릴레이 서버의 디스크가 가득 찼을 수 있어요. 서버에서 공간을 비운 뒤 파일을 다시 열어 주세요.</translation>
+        <translation>릴레이가 이&#xa0;파일을 보관하지 못했어요. 릴레이 서버의 디스크가 가득 찼을 수 있어요. 서버에서 공간을 비운 뒤 파일을 다시 열어 주세요.</translation>
     </message>
     <message>
         <source>The disk is full. Free some space, then try again.</source>
@@ -4739,7 +4739,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This message was to go from a number your relay does not send from: it is not one of your shop&apos;s WhatsApp numbers there. Nothing was sent.</source>
-        <translation>이 메시지의 보내는 번호는 릴레이에 연결된 매장 WhatsApp 번호가 아니라서 릴레이가 보낼 수 없어요. 아무것도 보내지 않았어요.</translation>
+        <translation>이&#xa0;메시지의 보내는 번호는 릴레이에 연결된 매장 WhatsApp 번호가 아니라서 릴레이가 보낼 수 없어요. 아무것도 보내지 않았어요.</translation>
     </message>
     <message>
         <source>The attached file cannot be read any more. Attach it again.</source>
@@ -4898,10 +4898,10 @@ The damaged inbox file was kept in {folder}.</source>
 {files}
 
 What it had brought in was removed, so no chat is there half or twice. Import the chat again to have all of it.</source>
-        <translation>이 채팅 가져오기가 끝나지 않았어요(컴퓨터 전원이 꺼졌거나, 앱이 강제로 종료됐거나, 디스크가 가득 찼어요):
+        <translation>이&#xa0;채팅 가져오기가 끝나지 않았어요(컴퓨터 전원이 꺼졌거나, 앱이 강제로 종료됐거나, 디스크가 가득 찼어요):
 {files}
 
-그때까지 가져온 메시지는 지웠으니 채팅이 반만 있거나 두 번 들어가 있지 않아요. 전체 채팅을 보려면 다시 가져오세요.</translation>
+그때까지 가져온 메시지는 지웠으니 채팅이 반만 있거나 두&#xa0;번 들어가 있지 않아요. 전체 채팅을 보려면 다시 가져오세요.</translation>
     </message>
     <message>
         <source>Chat import not finished</source>
@@ -4960,7 +4960,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>Check the chat below, then press Import. Nothing is saved before that.</source>
-        <translation>아래 채팅을 확인한 뒤 가져오기를 누르세요. 그 전에는 아무것도 저장되지 않아요.</translation>
+        <translation>아래 채팅을 확인한 뒤 가져오기를 누르세요. 그&#xa0;전에는 아무것도 저장되지 않아요.</translation>
     </message>
     <message>
         <source>{0} export · {1} · {2} · {3}</source>
@@ -4988,7 +4988,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>The time zone is set to match this chat&apos;s messages already here: none is added twice.</source>
-        <translation>이미 있는 메시지에 맞춰 시간대를 골랐어요. 같은 메시지가 두 번 추가되지 않아요.</translation>
+        <translation>이미 있는 메시지에 맞춰 시간대를 골랐어요. 같은 메시지가 두&#xa0;번 추가되지 않아요.</translation>
     </message>
     <message>
         <source> · zip with {0} of {1} attached files</source>
@@ -5036,11 +5036,11 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>1 line could not be read: it will not be imported.</source>
-        <translation>1줄을 읽지 못했어요. 이 줄은 가져오지 않아요.</translation>
+        <translation>1줄을 읽지 못했어요. 이&#xa0;줄은 가져오지 않아요.</translation>
     </message>
     <message>
         <source>{0} lines could not be read: they will not be imported.</source>
-        <translation>{0}줄을 읽지 못했어요. 이 줄들은 가져오지 않아요.</translation>
+        <translation>{0}줄을 읽지 못했어요. 이&#xa0;줄들은 가져오지 않아요.</translation>
     </message>
     <message>
         <source>None of them</source>
@@ -5048,7 +5048,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>This is a group chat ({0} members). It is imported as a read-only archive: one chat with every member&apos;s messages and names, searchable, but nothing can be sent to it. Members written as phone numbers are linked to your contacts with that number.</source>
-        <translation>그룹 채팅이에요 (참여자 {0}명). 읽기 전용 보관 채팅으로 가져와요. 모든 참여자의 메시지와 이름이 한 채팅에 담기고 검색할 수 있지만, 메시지를 보낼 수는 없어요. 전화번호로 표시된 참여자는 같은 번호의 연락처와 연결돼요.</translation>
+        <translation>그룹 채팅이에요 (참여자 {0}명). 읽기 전용 보관 채팅으로 가져와요. 모든 참여자의 메시지와 이름이 한&#xa0;채팅에 담기고 검색할 수 있지만, 메시지를 보낼 수는 없어요. 전화번호로 표시된 참여자는 같은 번호의 연락처와 연결돼요.</translation>
     </message>
     <message>
         <source>English (US)</source>
@@ -5140,7 +5140,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>Choose which contact this chat belongs to, or add it as a new contact.</source>
-        <translation>이 채팅을 어느 연락처에 추가할지 고르거나 새 연락처로 추가하세요.</translation>
+        <translation>이&#xa0;채팅을 어느 연락처에 추가할지 고르거나 새&#xa0;연락처로 추가하세요.</translation>
     </message>
     <message>
         <source>Choose the time zone the phone was in: type its city, like {0}.</source>
@@ -5204,7 +5204,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>The part of the chat imported before the disk filled up is removed when you close this window, so free some space first (if there is still no room, it is removed when Shop Inbox next starts).</source>
-        <translation>디스크가 가득 차기 전까지 가져온 부분은 이 창을 닫을 때 지워요. 먼저 공간을 비워 주세요(그래도 공간이 없으면 샵 인박스를 다음에 시작할 때 지워요).</translation>
+        <translation>디스크가 가득 차기 전까지 가져온 부분은 이&#xa0;창을 닫을 때 지워요. 먼저 공간을 비워 주세요(그래도 공간이 없으면 샵 인박스를 다음에 시작할 때 지워요).</translation>
     </message>
     <message>
         <source>Cancelling… removing what was imported</source>
@@ -5233,7 +5233,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 열어요.
 2. ⋮(옵션 더보기) › 더보기 › 채팅 내보내기를 눌러요.
 3. 사진과 파일까지 가져오려면 “미디어 포함”, 글만 가져오려면 “미디어 없이”를 골라요.
-4. 파일을 자신에게 보내고(이메일, Google Drive, USB 케이블) 이 컴퓨터에 저장해요.</translation>
+4. 파일을 자신에게 보내고(이메일, Google Drive, USB 케이블) 이&#xa0;컴퓨터에 저장해요.</translation>
     </message>
     <message>
         <source>iPhone</source>
@@ -5247,7 +5247,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
         <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 열어요.
 2. 위쪽의 고객 이름을 누르고 아래로 내려 채팅 내보내기를 눌러요.
 3. 미디어 첨부 또는 미디어 없이를 골라요.
-4. .zip 파일을 파일 앱에 저장하거나 Mac으로 AirDrop하거나 자신에게 메일로 보낸 뒤 이 컴퓨터에 저장해요.</translation>
+4. .zip 파일을 파일 앱에 저장하거나 Mac으로 AirDrop하거나 자신에게 메일로 보낸 뒤 이&#xa0;컴퓨터에 저장해요.</translation>
     </message>
     <message>
         <source>Then</source>
@@ -5255,7 +5255,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>Choose File › Import chat from phone… and pick the .zip (or .txt), or drop it on the Shop Inbox window. Export one chat at a time; importing the same chat again later only adds the messages that are new.</source>
-        <translation>파일 › 휴대폰에서 채팅 가져오기…를 선택해 .zip(또는 .txt) 파일을 고르거나, 샵 인박스 창에 끌어다 놓으세요. 채팅은 하나씩 내보내세요. 같은 채팅을 나중에 다시 가져오면 새 메시지만 추가돼요.</translation>
+        <translation>파일 › 휴대폰에서 채팅 가져오기…를 선택해 .zip(또는 .txt) 파일을 고르거나, 샵 인박스 창에 끌어다 놓으세요. 채팅은 하나씩 내보내세요. 같은 채팅을 나중에 다시 가져오면 새&#xa0;메시지만 추가돼요.</translation>
     </message>
 </context>
 <context>
@@ -5274,7 +5274,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>Drop pictures here. Drag to reorder; the first one is sent.</source>
-        <translation>사진을 여기에 끌어다 놓으세요. 끌어서 순서를 바꿀 수 있고, 첫 번째 사진이 전송돼요.</translation>
+        <translation>사진을 여기에 끌어다 놓으세요. 끌어서 순서를 바꿀 수 있고, 첫&#xa0;번째 사진이 전송돼요.</translation>
     </message>
     <message>
         <source>Pieces in stock</source>
@@ -5314,7 +5314,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>Not counted: the item is never shown as sold out.</source>
-        <translation>세지 않아요: 이 상품은 품절로 표시되지 않아요.</translation>
+        <translation>세지 않아요: 이&#xa0;상품은 품절로 표시되지 않아요.</translation>
     </message>
     <message>
         <source>{0} promised to orders awaiting payment.</source>
@@ -5612,7 +5612,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>Labels are kept on this computer only: another computer connected to the same relay has its own labels and does not see which chats carry these.</source>
-        <translation>라벨은 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 라벨이 있고, 어떤 채팅에 이 라벨이 붙었는지도 보이지 않아요.</translation>
+        <translation>라벨은 이&#xa0;컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 라벨이 있고, 어떤 채팅에 이&#xa0;라벨이 붙었는지도 보이지 않아요.</translation>
     </message>
     <message>
         <source>This name is too long.</source>
@@ -5624,11 +5624,11 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>This colour cannot be used.</source>
-        <translation>이 색상은 쓸 수 없어요.</translation>
+        <translation>이&#xa0;색상은 쓸 수 없어요.</translation>
     </message>
     <message>
         <source>This label was deleted meanwhile.</source>
-        <translation>이 라벨은 그사이 삭제되었어요.</translation>
+        <translation>이&#xa0;라벨은 그사이 삭제되었어요.</translation>
     </message>
     <message>
         <source>New label</source>
@@ -5876,7 +5876,7 @@ Log file: {log}</source>
     </message>
     <message>
         <source>The demo shop is starting in a window of its own; it takes a few seconds. Your own chats are not affected.</source>
-        <translation>데모 상점을 별도의 창으로 여는 중이에요. 몇 초 걸려요. 내&#xa0;채팅에는 영향을 주지 않아요.</translation>
+        <translation>데모 상점을 별도의 창으로 여는 중이에요. 몇&#xa0;초 걸려요. 내&#xa0;채팅에는 영향을 주지 않아요.</translation>
     </message>
     <message>
         <source>Try the &amp;demo shop</source>
@@ -5967,7 +5967,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>This draft&apos;s template “{0}” ({1}) is not approved now: Meta may have paused or turned it off, or it was deleted. Choose another template, or open the draft again once WhatsApp Manager shows it approved.</source>
-        <translation>임시 저장한 이 캠페인의 템플릿은 지금 승인된 상태가 아니에요: “{0}”({1}). Meta가 일시 중지하거나 사용 중지했을 수도 있고, 삭제되었을 수도 있어요. 다른 템플릿을 고르거나, WhatsApp 관리자에서 다시 승인된 것을 확인한 뒤 이 캠페인을 다시 열어 주세요.</translation>
+        <translation>임시 저장한 이&#xa0;캠페인의 템플릿은 지금 승인된 상태가 아니에요: “{0}”({1}). Meta가 일시 중지하거나 사용 중지했을 수도 있고, 삭제되었을 수도 있어요. 다른 템플릿을 고르거나, WhatsApp 관리자에서 다시 승인된 것을 확인한 뒤 이&#xa0;캠페인을 다시 열어 주세요.</translation>
     </message>
     <message>
         <source>Fixed text</source>
@@ -6106,7 +6106,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>Optional. Sent instead to customers who write in another language than the message above, e.g. the same words in Korean.</source>
-        <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보낸 고객에게는 이 글이 대신 가요. 예: 같은 내용을 영어로.</translation>
+        <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보낸 고객에게는 이&#xa0;글이 대신 가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
         <source>In another &amp;language</source>
@@ -6130,7 +6130,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>This message also goes out while the shop is open, and then “Next opening” is empty: write the sentence so that it reads well without it.</source>
-        <translation>이 메시지는 영업 중에도 나가는데, 그때는 ‘다음 영업 시작’이 비어 있어요. 그 부분이 없어도 자연스럽게 읽히도록 써 주세요.</translation>
+        <translation>이&#xa0;메시지는 영업 중에도 나가는데, 그때는 ‘다음 영업 시작’이 비어 있어요. 그&#xa0;부분이 없어도 자연스럽게 읽히도록 써 주세요.</translation>
     </message>
     <message>
         <source>No field fills “{0}”: customers get it as written. Put fields in with the buttons above.</source>
@@ -6138,7 +6138,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>Customers of all your numbers ({0}) get this same message, from the number they wrote to: one who writes to two of them gets it in each chat. Write it so it fits every branch (one message per number is not possible yet).</source>
-        <translation>모든 매장 번호({0})의 고객이 이 메시지를 똑같이 받아요. 고객이 연락한 번호에서 보내지고, 두 번호에 모두 연락한 고객은 채팅마다 한 번씩 받아요. 어느 지점에도 맞게 써 주세요. (번호마다 다른 메시지는 아직 보낼 수 없어요.)</translation>
+        <translation>모든 매장 번호({0})의 고객이 이&#xa0;메시지를 똑같이 받아요. 고객이 연락한 번호에서 보내지고, 두&#xa0;번호에 모두 연락한 고객은 채팅마다 한&#xa0;번씩 받아요. 어느 지점에도 맞게 써 주세요. (번호마다 다른 메시지는 아직 보낼 수 없어요.)</translation>
     </message>
 </context>
 <context>
@@ -6153,15 +6153,15 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>1 new message in 1 more chat</source>
-        <translation>다른 채팅 1개에 새 메시지 1개</translation>
+        <translation>다른 채팅 1개에 새&#xa0;메시지 1개</translation>
     </message>
     <message>
         <source>{0} new messages in 1 more chat</source>
-        <translation>다른 채팅 1개에 새 메시지 {0}개</translation>
+        <translation>다른 채팅 1개에 새&#xa0;메시지 {0}개</translation>
     </message>
     <message>
         <source>{0} new messages in {1} more chats</source>
-        <translation>다른 채팅 {1}개에 새 메시지 {0}개</translation>
+        <translation>다른 채팅 {1}개에 새&#xa0;메시지 {0}개</translation>
     </message>
     <message>
         <source>1 new message in 1 chat</source>
@@ -6205,7 +6205,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>Needs a person: the menu bot handed this chat over.</source>
-        <translation>상담 필요: 메뉴 봇이 이 채팅을 직원에게 넘겼어요.</translation>
+        <translation>상담 필요: 메뉴 봇이 이&#xa0;채팅을 직원에게 넘겼어요.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln campaign(s) paused</source>
@@ -6253,7 +6253,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>New messages are still notified here. To quit, right-click this icon.</source>
-        <translation>새 메시지가 오면 계속 알려 드려요. 종료하려면 이 아이콘을 마우스 오른쪽 버튼으로 클릭하세요.</translation>
+        <translation>새&#xa0;메시지가 오면 계속 알려 드려요. 종료하려면 이&#xa0;아이콘을 마우스 오른쪽 버튼으로 클릭하세요.</translation>
     </message>
     <message>
         <source>Shop Inbox</source>
@@ -6305,9 +6305,9 @@ The previous data was kept in {folder}.</source>
         <source>“{0}” is a program or script ({1}), not a photo or document. Opening it runs it on this computer, with everything you can reach.
 
 Run it only if you know who made it and asked for it. A customer has no reason to send you a program.</source>
-        <translation>“{0}” 파일은 사진이나 문서가 아니라 프로그램 또는 스크립트({1})입니다. 열면 이 컴퓨터에서 실행되고, 사장님이 접근할 수 있는 모든 것에 손댈 수 있습니다.
+        <translation>“{0}” 파일은 사진이나 문서가 아니라 프로그램 또는 스크립트({1})입니다. 열면 이&#xa0;컴퓨터에서 실행되고, 사장님이 접근할 수 있는 모든 것에 손댈 수 있습니다.
 
-누가 만들었는지 알고 직접 요청한 파일일 때만 실행하세요. 고객이 프로그램을 보낼 이유는 없습니다.</translation>
+누가 만들었는지 알고 직접 요청한 파일일 때만 실행하세요. 손님이 프로그램을 보낼 이유는 없습니다.</translation>
     </message>
     <message>
         <source>&amp;Run anyway</source>
@@ -6337,7 +6337,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>You do not count the stock of this option: it can always be chosen.</source>
-        <translation>이 옵션은 재고 관리를 안 해요. 언제든 고를 수 있어요.</translation>
+        <translation>이&#xa0;옵션은 재고 관리를 안 해요. 언제든 고를 수 있어요.</translation>
     </message>
     <message>
         <source>What is left of the item, all its options together.</source>
@@ -6427,7 +6427,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>The customer was already told of this step.</source>
-        <translation>고객에게 이미 이 단계를 알렸어요.</translation>
+        <translation>고객에게 이미 이&#xa0;단계를 알렸어요.</translation>
     </message>
     <message>
         <source>Nothing is sent to her now: tell her yourself if she should know.</source>
@@ -6435,7 +6435,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>The bank deposit that paid it also paid {0}, which stays paid; this order&apos;s part of it can be matched again.</source>
-        <translation>이 주문을 결제한 입금 내역은 {0} 주문도 결제했어요. 그 주문은 결제 완료 그대로이고, 이 주문 몫만 다시 연결할 수 있어요.</translation>
+        <translation>이&#xa0;주문을 결제한 입금 내역은 {0} 주문도 결제했어요. 그&#xa0;주문은 결제 완료 그대로이고, 이&#xa0;주문 몫만 다시 연결할 수 있어요.</translation>
     </message>
     <message>
         <source>Order {0} moved back to “{1}”.</source>
@@ -6443,7 +6443,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Its bank deposit can be matched again.</source>
-        <translation>이 주문의 입금 내역은 다시 확인할 수 있어요.</translation>
+        <translation>이&#xa0;주문의 입금 내역은 다시 확인할 수 있어요.</translation>
     </message>
     <message>
         <source>&amp;Move back</source>
@@ -6451,7 +6451,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>The bank deposit that paid it can be matched again.</source>
-        <translation>이 주문을 결제한 입금 내역은 연결이 풀려, 다시 연결할 수 있어요.</translation>
+        <translation>이&#xa0;주문을 결제한 입금 내역은 연결이 풀려, 다시 연결할 수 있어요.</translation>
     </message>
     <message>
         <source>&amp;Leave it</source>
@@ -6522,7 +6522,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Orders of the days you pick, one row per line, for your accounting (Excel or CSV)</source>
-        <translation>고른 기간의 주문을 상품 줄마다 한 행씩, 회계용으로 (Excel 또는 CSV)</translation>
+        <translation>고른 기간의 주문을 상품 줄마다 한&#xa0;행씩, 회계용으로 (Excel 또는 CSV)</translation>
     </message>
     <message>
         <source>Read the bank&apos;s file of deposits: the orders they pay are marked paid</source>
@@ -6538,7 +6538,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Orders are kept on this computer only: move a customer&apos;s orders on one computer, as another computer connected to the same relay does not see these moves.</source>
-        <translation>주문은 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에서는 여기서 바꾼 주문 상태가 보이지 않으니, 한 고객의 주문은 한 컴퓨터에서만 처리해 주세요.</translation>
+        <translation>주문은 이&#xa0;컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에서는 여기서 바꾼 주문 상태가 보이지 않으니, 한&#xa0;고객의 주문은 한&#xa0;컴퓨터에서만 처리해 주세요.</translation>
     </message>
     <message>
         <source>Times on the shop&apos;s clock ({0})</source>
@@ -6586,7 +6586,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>These paid orders are not in the courier sheet: a courier cannot take a parcel without its address. Fill it in on each order, then save the sheet again.</source>
-        <translation>아래 결제 완료 주문은 택배 접수 파일에 넣지 않았어요. 주소가 없으면 택배사가 접수할 수 없어요. 각 주문에 주소를 입력한 뒤 파일을 다시 저장해 주세요.</translation>
+        <translation>아래 결제 완료 주문은 택배 접수 파일에 넣지 않았어요. 주소가 없으면 택배사가 접수할 수 없어요. 각&#xa0;주문에 주소를 입력한 뒤 파일을 다시 저장해 주세요.</translation>
     </message>
     <message>
         <source>The courier sheet was not saved. {0}</source>
@@ -6606,7 +6606,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>No orders were placed in those days: the file holds only the column headings.</source>
-        <translation>그 기간에 들어온 주문이 없어요. 파일에는 항목 이름만 들어 있어요.</translation>
+        <translation>그&#xa0;기간에 들어온 주문이 없어요. 파일에는 항목 이름만 들어 있어요.</translation>
     </message>
     <message>
         <source>The orders file was not saved. {0}</source>
@@ -6618,12 +6618,12 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>1 order in this file has no courier. Which courier is its tracking number from?</source>
-        <translation>이 파일의 주문 1건에 택배사가 없어요. 어느 택배사의 송장번호인가요?</translation>
+        <translation>이&#xa0;파일의 주문 1건에 택배사가 없어요. 어느 택배사의 송장번호인가요?</translation>
     </message>
     <message numerus="yes">
         <source>%Ln order(s) in this file have no courier. Which courier are their tracking numbers from?</source>
         <translation>
-            <numerusform>이 파일의 주문 %Ln건에 택배사가 없어요. 어느 택배사의 송장번호인가요?</numerusform>
+            <numerusform>이&#xa0;파일의 주문 %Ln건에 택배사가 없어요. 어느 택배사의 송장번호인가요?</numerusform>
         </translation>
     </message>
     <message>
@@ -6754,7 +6754,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Orders placed on these days, one row per order line:</source>
-        <translation>이 기간에 들어온 주문을 상품 한 줄에 한 행씩 저장해요:</translation>
+        <translation>이&#xa0;기간에 들어온 주문을 상품 한&#xa0;줄에 한&#xa0;행씩 저장해요:</translation>
     </message>
 </context>
 <context>
@@ -6816,11 +6816,11 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Outside the 24-hour window only the chosen approved template can go; a template Meta files as marketing is paid and counts toward your messaging limit. A message you have not changed goes in English to a customer who writes in letters other than Korean (and in Korean to one who writes Korean); one you change goes as you wrote it, or as you wrote it in another language to a customer who writes in that one.</source>
-        <translation>최근 24시간 안에 고객의 메시지가 없으면(한 번도 보낸 적 없는 고객 포함) 선택한 승인 템플릿으로만 보낼 수 있고, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함돼요. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 쓴 그대로, 다른 언어로도 써 두었다면 그 언어로 쓰는 고객에게는 그 글로 가요.</translation>
+        <translation>최근 24시간 안에 고객의 메시지가 없으면(한&#xa0;번도 보낸 적 없는 고객 포함) 선택한 승인 템플릿으로만 보낼 수 있고, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함돼요. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 쓴 그대로, 다른 언어로도 써 두었다면 그&#xa0;언어로 쓰는 고객에게는 그&#xa0;글로 가요.</translation>
     </message>
     <message>
         <source>Optional. Sent instead to a customer who writes in another language than the message above, e.g. the same words in Korean.</source>
-        <translation>선택 사항이에요. 위 메시지와 다른 언어로 쓰는 고객에게는 이 글이 대신 가요. 예: 같은 내용을 영어로.</translation>
+        <translation>선택 사항이에요. 위 메시지와 다른 언어로 쓰는 고객에게는 이&#xa0;글이 대신 가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
         <source>&amp;Remote-area surcharge</source>
@@ -6852,7 +6852,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Sent once when one bank transfer paid several orders of a customer: {number} is every order number, {total} what they sent. Outside the 24-hour window it needs an approved template with three values: {{1}} the name, {{2}} the order numbers, {{3}} the total. With none chosen, the Paid template goes if it has those three.</source>
-        <translation>한 고객의 주문 여러 건이 한 번의 입금으로 결제되었을 때 한 번만 보내요. {number}에는 주문번호가 모두, {total}에는 고객이 보낸 금액이 들어가요. 최근 24시간 안에 고객의 메시지가 없으면 값이 세 개인 승인된 템플릿이 필요해요: {{1}} 이름, {{2}} 주문번호, {{3}} 합계. 고르지 않으면 결제 완료 템플릿에 이 세 값이 있을 때 그 템플릿으로 보내요.</translation>
+        <translation>한&#xa0;고객의 주문 여러 건이 한&#xa0;번의 입금으로 결제되었을 때 한&#xa0;번만 보내요. {number}에는 주문번호가 모두, {total}에는 고객이 보낸 금액이 들어가요. 최근 24시간 안에 고객의 메시지가 없으면 값이 세&#xa0;개인 승인된 템플릿이 필요해요: {{1}} 이름, {{2}} 주문번호, {{3}} 합계. 고르지 않으면 결제 완료 템플릿에 이&#xa0;세&#xa0;값이 있을 때 그&#xa0;템플릿으로 보내요.</translation>
     </message>
     <message>
         <source>Message</source>
@@ -6872,11 +6872,11 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Inside the 24-hour window the cancel of a paid order says the money comes back and asks where to. Outside it only a template can go: this one, with {{1}} the name, {{2}} the order number and {{3}} the amount to refund, goes instead of the one above. With none chosen, the customer is not told of the refund, and you are warned before you cancel.</source>
-        <translation>고객이 최근 24시간 안에 메시지를 보냈으면 결제한 주문을 취소할 때 환불해 드린다는 말과 환불받을 계좌를 묻는 말이 함께 가요. 그렇지 않으면 템플릿만 보낼 수 있어서, 위의 템플릿 대신 이 템플릿이 가요. {{1}}은 이름, {{2}}는 주문번호, {{3}}은 환불할 금액이에요. 선택하지 않으면 고객에게 환불 안내가 가지 않고, 취소하기 전에 알려 드려요.</translation>
+        <translation>고객이 최근 24시간 안에 메시지를 보냈으면 결제한 주문을 취소할 때 환불해 드린다는 말과 환불받을 계좌를 묻는 말이 함께 가요. 그렇지 않으면 템플릿만 보낼 수 있어서, 위의 템플릿 대신 이&#xa0;템플릿이 가요. {{1}}은 이름, {{2}}는 주문번호, {{3}}은 환불할 금액이에요. 선택하지 않으면 고객에게 환불 안내가 가지 않고, 취소하기 전에 알려 드려요.</translation>
     </message>
     <message>
         <source>Outside the 24-hour window a return that refunds part of an order goes as the template above, with {{1}} the name, {{2}} the order number and {{3}} the amount this return refunds. A return of the whole order goes as the Cancelled tab&apos;s refund template when one is chosen. An exchange has no template: tell the customer by phone, or once they write again.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지나면 주문의 일부를 환불하는 반품은 위의 템플릿으로 가요. {{1}}은 이름, {{2}}는 주문번호, {{3}}은 이번 반품으로 환불할 금액이에요. 주문 전체 반품은 취소 탭의 환불 템플릿을 선택해 두었으면 그 템플릿으로 가요. 교환에는 템플릿이 없으니 전화로 알리거나 고객이 다시 메시지를 보내면 알려 주세요.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지나면 주문의 일부를 환불하는 반품은 위의 템플릿으로 가요. {{1}}은 이름, {{2}}는 주문번호, {{3}}은 이번 반품으로 환불할 금액이에요. 주문 전체 반품은 취소 탭의 환불 템플릿을 선택해 두었으면 그&#xa0;템플릿으로 가요. 교환에는 템플릿이 없으니 전화로 알리거나 고객이 다시 메시지를 보내면 알려 주세요.</translation>
     </message>
     <message>
         <source>Shipping and &amp;payment</source>
@@ -6895,7 +6895,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <message>
         <source>Each customer gets the version in the language they write, and anyone else the {0} one. For a sample order:
 {1}</source>
-        <translation>고객마다 자신이 쓰는 언어의 버전을 받고, 그 밖의 고객은 {0} 버전을 받아요. 예시 주문이라면 이렇게 보여요:
+        <translation>고객마다 자신이 쓰는 언어의 버전을 받고, 그&#xa0;밖의 고객은 {0} 버전을 받아요. 예시 주문이라면 이렇게 보여요:
 {1}</translation>
     </message>
     <message>
@@ -6936,7 +6936,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>These amounts were set in {0}, before your shop&apos;s currency became {1}, and stay in {0}: orders in {1} are charged none of them. Type the amounts in {1} and save to charge them on orders in {1}.</source>
-        <translation>이 금액은 가게 통화가 {1}(으)로 바뀌기 전에 {0} 기준으로 정한 금액이라 {0} 주문에만 청구되고 {1} 주문에는 청구되지 않아요. {1} 주문에도 청구하려면 금액을 {1} 기준으로 입력하고 저장하세요.</translation>
+        <translation>이&#xa0;금액은 가게 통화가 {1}(으)로 바뀌기 전에 {0} 기준으로 정한 금액이라 {0} 주문에만 청구되고 {1} 주문에는 청구되지 않아요. {1} 주문에도 청구하려면 금액을 {1} 기준으로 입력하고 저장하세요.</translation>
     </message>
     <message>
         <source>None</source>
@@ -6986,7 +6986,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <name>OrderText</name>
     <message>
         <source>Your bank account is not set in Shop ▸ Order settings, so this message does not say where to transfer the money.</source>
-        <translation>상점 ▸ 주문 설정에 입금 계좌가 없어서 이 메시지에는 어디로 입금할지가 빠져 있어요.</translation>
+        <translation>상점 ▸ 주문 설정에 입금 계좌가 없어서 이&#xa0;메시지에는 어디로 입금할지가 빠져 있어요.</translation>
     </message>
     <message>
         <source>Goes from your number {0}.</source>
@@ -6994,7 +6994,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>The template needs {0}, which this order does not have, and WhatsApp refuses a template with an empty value: add it to the order, or tell the customer by phone (copy the text below).</source>
-        <translation>템플릿에 {0}이(가) 필요한데 이 주문에는 없어요. WhatsApp은 빈 값이 있는 템플릿을 받지 않으니 주문에 입력하거나, 고객에게 전화로 알려 주세요(아래 글을 복사하세요).</translation>
+        <translation>템플릿에 {0}이(가) 필요한데 이&#xa0;주문에는 없어요. WhatsApp은 빈 값이 있는 템플릿을 받지 않으니 주문에 입력하거나, 고객에게 전화로 알려 주세요(아래 글을 복사하세요).</translation>
     </message>
     <message>
         <source>The customer will not be told that the {0} she paid comes back: she has not written to you on WhatsApp yet, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when she writes.</source>
@@ -7188,15 +7188,15 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>(its part of the bank deposit is free; {0} stays paid by it)</source>
-        <translation>(입금 내역 중 이 주문 몫은 연결이 풀렸어요. {0} 주문은 결제 완료 그대로예요)</translation>
+        <translation>(입금 내역 중 이&#xa0;주문 몫은 연결이 풀렸어요. {0} 주문은 결제 완료 그대로예요)</translation>
     </message>
     <message>
         <source>(the bank deposit that paid it can be matched again)</source>
-        <translation>(이 주문을 결제한 입금 내역은 다시 연결할 수 있어요)</translation>
+        <translation>(이&#xa0;주문을 결제한 입금 내역은 다시 연결할 수 있어요)</translation>
     </message>
     <message>
         <source>(the bank deposits that paid it can be matched again)</source>
-        <translation>(이 주문을 함께 결제한 입금 내역들은 다시 연결할 수 있어요)</translation>
+        <translation>(이&#xa0;주문을 함께 결제한 입금 내역들은 다시 연결할 수 있어요)</translation>
     </message>
     <message>
         <source>{0}: option of “{1}” set to “{2}”</source>
@@ -7220,15 +7220,15 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>{0}: exchange order {1} paid after all: the {2} carried to it is not refunded</source>
-        <translation>{0}: 교환 주문 {1}이(가) 결국 결제되어 그 주문으로 넘긴 {2}은(는) 환불하지 않음</translation>
+        <translation>{0}: 교환 주문 {1}이(가) 결국 결제되어 그&#xa0;주문으로 넘긴 {2}은(는) 환불하지 않음</translation>
     </message>
     <message>
         <source>{0}: paid after all: the {2} that order {1} paid counts here again, not refunded</source>
-        <translation>{0}: 결국 결제됨: 주문 {1}에서 결제한 {2}은(는) 다시 이 주문의 금액으로, 환불하지 않음</translation>
+        <translation>{0}: 결국 결제됨: 주문 {1}에서 결제한 {2}은(는) 다시 이&#xa0;주문의 금액으로, 환불하지 않음</translation>
     </message>
     <message>
         <source>{0}: exchange order {1} cancelled: the {2} carried to it is refunded</source>
-        <translation>{0}: 교환 주문 {1}이(가) 취소되어 그 주문으로 넘긴 {2}을(를) 환불함</translation>
+        <translation>{0}: 교환 주문 {1}이(가) 취소되어 그&#xa0;주문으로 넘긴 {2}을(를) 환불함</translation>
     </message>
     <message>
         <source>{0}: refund {2} that order {1} paid and the exchange carried here</source>
@@ -7240,19 +7240,19 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>{0}: order {1}, paid together with this one by one bank deposit, was moved back: its share of {2} is free again; this order stays paid</source>
-        <translation>{0}: 이 주문과 입금 1건으로 함께 결제한 {1} 주문이 되돌려져, 그 주문 몫 {2}의 연결이 풀렸어요. 이 주문은 결제 완료 그대로예요</translation>
+        <translation>{0}: 이&#xa0;주문과 입금 1건으로 함께 결제한 {1} 주문이 되돌려져, 그&#xa0;주문 몫 {2}의 연결이 풀렸어요. 이&#xa0;주문은 결제 완료 그대로예요</translation>
     </message>
     <message>
         <source>{0}: the freed {1} of the bank deposit restored order {2} as paid; this order stays paid</source>
-        <translation>{0}: 연결이 풀렸던 입금 {1}(으)로 {2} 주문을 결제 완료로 되살렸어요. 이 주문은 결제 완료 그대로예요</translation>
+        <translation>{0}: 연결이 풀렸던 입금 {1}(으)로 {2} 주문을 결제 완료로 되살렸어요. 이&#xa0;주문은 결제 완료 그대로예요</translation>
     </message>
     <message>
         <source>{0}: the freed {1} of the bank deposit is left to be refunded on order {2}; this order stays paid</source>
-        <translation>{0}: 연결이 풀렸던 입금 {1}은(는) {2} 주문에서 환불할 금액으로 뒀어요. 이 주문은 결제 완료 그대로예요</translation>
+        <translation>{0}: 연결이 풀렸던 입금 {1}은(는) {2} 주문에서 환불할 금액으로 뒀어요. 이&#xa0;주문은 결제 완료 그대로예요</translation>
     </message>
     <message>
         <source>{0}: the freed {1} of the bank deposit now pays order {2}; this order stays paid</source>
-        <translation>{0}: 연결이 풀렸던 입금 {1}은(는) 이제 {2} 주문 결제에 쓰여요. 이 주문은 결제 완료 그대로예요</translation>
+        <translation>{0}: 연결이 풀렸던 입금 {1}은(는) 이제 {2} 주문 결제에 쓰여요. 이&#xa0;주문은 결제 완료 그대로예요</translation>
     </message>
     <message>
         <source>{0}: a deposit came after the order was cancelled, left to be refunded: {1}</source>
@@ -7288,7 +7288,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>{0}: exchanged: {1}, sent instead as order {2}</source>
-        <translation>{0}: 교환: {1}, 새 주문 {2}(으)로 보냄</translation>
+        <translation>{0}: 교환: {1}, 새&#xa0;주문 {2}(으)로 보냄</translation>
     </message>
     <message>
         <source>{0}: returned: {1}</source>
@@ -7300,7 +7300,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>{0} to pay on the new order</source>
-        <translation>새 주문에서 받을 금액 {0}</translation>
+        <translation>새&#xa0;주문에서 받을 금액 {0}</translation>
     </message>
     <message>
         <source>goods back in stock</source>
@@ -7368,11 +7368,11 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>no message from them in the last 24 hours, and no template for this step</source>
-        <translation>최근 24시간 동안 고객의 메시지가 없고 이 단계의 템플릿이 없음</translation>
+        <translation>최근 24시간 동안 고객의 메시지가 없고 이&#xa0;단계의 템플릿이 없음</translation>
     </message>
     <message>
         <source>no message from them in the last 24 hours, and no template can name all the orders one transfer paid and the total</source>
-        <translation>최근 24시간 동안 고객의 메시지가 없고 한 번의 입금으로 결제된 주문 전부와 합계를 담을 템플릿이 없음</translation>
+        <translation>최근 24시간 동안 고객의 메시지가 없고 한&#xa0;번의 입금으로 결제된 주문 전부와 합계를 담을 템플릿이 없음</translation>
     </message>
     <message>
         <source>({0} of it)</source>
@@ -7400,11 +7400,11 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>the template chosen for this step has more values than the step fills</source>
-        <translation>이 단계에 지정된 템플릿의 값 자리가 이 단계에서 채우는 값보다 많음</translation>
+        <translation>이&#xa0;단계에 지정된 템플릿의 값 자리가 이&#xa0;단계에서 채우는 값보다 많음</translation>
     </message>
     <message>
         <source>the template names something this order does not have, such as a tracking number</source>
-        <translation>템플릿에 들어갈 송장번호 같은 값이 이 주문에 없음</translation>
+        <translation>템플릿에 들어갈 송장번호 같은 값이 이&#xa0;주문에 없음</translation>
     </message>
     <message>
         <source>no relay is set up</source>
@@ -7452,7 +7452,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>Cancel this order? It can be moved back for {0} days.</source>
-        <translation>이 주문을 취소할까요? {0}일 동안은 되돌릴 수 있어요.</translation>
+        <translation>이&#xa0;주문을 취소할까요? {0}일 동안은 되돌릴 수 있어요.</translation>
     </message>
     <message>
         <source>The customer paid {0} for it: transfer it back to her yourself.</source>
@@ -7460,7 +7460,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>(It includes what she paid for order {0} that the exchange carried here.)</source>
-        <translation>(주문 {0}에서 결제하고 교환으로 이 주문에 넘어온 금액도 포함돼요.)</translation>
+        <translation>(주문 {0}에서 결제하고 교환으로 이&#xa0;주문에 넘어온 금액도 포함돼요.)</translation>
     </message>
     <message>
         <source>&amp;Keep order</source>
@@ -7492,7 +7492,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>A courier cannot deliver a parcel without it.</source>
-        <translation>택배사는 이 정보 없이 배송할 수 없어요.</translation>
+        <translation>택배사는 이&#xa0;정보 없이 배송할 수 없어요.</translation>
     </message>
     <message>
         <source>Mark it shipped anyway?</source>
@@ -7640,7 +7640,7 @@ Save it anyway?</source>
     </message>
     <message>
         <source>Save the changes to this order&apos;s address, payment details, tracking number and note?</source>
-        <translation>이 주문의 배송지, 결제 정보, 송장번호, 메모 변경 사항을 저장할까요?</translation>
+        <translation>이&#xa0;주문의 배송지, 결제 정보, 송장번호, 메모 변경 사항을 저장할까요?</translation>
     </message>
     <message>
         <source>The message to {0} has not been sent. Close without sending it?</source>
@@ -7672,7 +7672,7 @@ Save it anyway?</source>
     </message>
     <message>
         <source>The customer wrote to your number {0} within 24 hours (not to this chat&apos;s number): this goes from it as a normal message. Edit it as you like.</source>
-        <translation>고객이 24시간 안에 이 채팅의 번호가 아닌 매장 번호 {0}(으)로 메시지를 보냈으니, 그 번호에서 일반 메시지로 보내요. 자유롭게 고쳐 쓰세요.</translation>
+        <translation>고객이 24시간 안에 이&#xa0;채팅의 번호가 아닌 매장 번호 {0}(으)로 메시지를 보냈으니, 그&#xa0;번호에서 일반 메시지로 보내요. 자유롭게 고쳐 쓰세요.</translation>
     </message>
     <message>
         <source>Copy text</source>
@@ -7692,11 +7692,11 @@ Save it anyway?</source>
     </message>
     <message>
         <source>The customer has not written yet, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
-        <translation>고객이 아직 메시지를 보낸 적이 없는데, 이 단계에 지정된 “{0}” 템플릿은 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
+        <translation>고객이 아직 메시지를 보낸 적이 없는데, 이&#xa0;단계에 지정된 “{0}” 템플릿은 이&#xa0;단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>The customer has not written yet, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>
-        <translation>고객이 아직 메시지를 보낸 적이 없고 이 단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
+        <translation>고객이 아직 메시지를 보낸 적이 없고 이&#xa0;단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -7704,15 +7704,15 @@ Save it anyway?</source>
     </message>
     <message>
         <source>The order was moved back to {0}, so this message was not sent. Your text is kept below to copy.</source>
-        <translation>주문을 {0}(으)로 되돌려서 이 메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요.</translation>
+        <translation>주문을 {0}(으)로 되돌려서 이&#xa0;메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요.</translation>
     </message>
     <message>
         <source>The order was moved back to {0} meanwhile, so this message was not sent. Your text is kept below to copy.</source>
-        <translation>그사이 주문이 {0}(으)로 되돌아가서 이 메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요.</translation>
+        <translation>그사이 주문이 {0}(으)로 되돌아가서 이&#xa0;메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요.</translation>
     </message>
     <message>
         <source>The order moved to {0} meanwhile (bank file or another window), so this message was not sent. Your text is kept below to copy.</source>
-        <translation>그사이 주문이 {0}(으)로 바뀌어서(은행 파일 또는 다른 창) 이 메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요.</translation>
+        <translation>그사이 주문이 {0}(으)로 바뀌어서(은행 파일 또는 다른 창) 이&#xa0;메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요.</translation>
     </message>
     <message>
         <source>Copied</source>
@@ -7720,7 +7720,7 @@ Save it anyway?</source>
     </message>
     <message>
         <source>Meta files it as {0}, not utility: it is paid and counts toward your messaging limit.</source>
-        <translation>Meta가 이 템플릿을 유틸리티가 아닌 {0}(으)로 분류했어요. 요금이 부과되고 메시지 발송 한도에 포함돼요.</translation>
+        <translation>Meta가 이&#xa0;템플릿을 유틸리티가 아닌 {0}(으)로 분류했어요. 요금이 부과되고 메시지 발송 한도에 포함돼요.</translation>
     </message>
     <message>
         <source>Copy my text</source>
@@ -7736,11 +7736,11 @@ Save it anyway?</source>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지났는데, 이 단계에 지정된 “{0}” 템플릿은 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지났는데, 이&#xa0;단계에 지정된 “{0}” 템플릿은 이&#xa0;단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지났고 이 단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지났고 이&#xa0;단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>Add it there, or type it in the message.</source>
@@ -7748,7 +7748,7 @@ Save it anyway?</source>
     </message>
     <message>
         <source>{0} has no phone number in this inbox (the chat came from a phone export), so WhatsApp cannot send them this order&apos;s message. Add their number to send it; the order is kept either way.</source>
-        <translation>{0}님의 전화번호가 이 인박스에 없어요 (휴대폰에서 내보낸 채팅이에요). 그래서 이 주문 메시지를 WhatsApp으로 보낼 수 없어요. 보내려면 전화번호를 추가하세요. 주문은 그대로 남아요.</translation>
+        <translation>{0}님의 전화번호가 이&#xa0;인박스에 없어요 (휴대폰에서 내보낸 채팅이에요). 그래서 이&#xa0;주문 메시지를 WhatsApp으로 보낼 수 없어요. 보내려면 전화번호를 추가하세요. 주문은 그대로 남아요.</translation>
     </message>
     <message>
         <source>This customer</source>
@@ -7756,7 +7756,7 @@ Save it anyway?</source>
     </message>
     <message>
         <source>Add the new stock in the catalogue (Shop ▸ Catalogue) and try again, or cancel this order and make one for what is left.</source>
-        <translation>카탈로그(상점 ▸ 카탈로그)에서 재고를 늘린 뒤 다시 해 보거나, 이 주문을 취소하고 남은 수량으로 새 주문을 만들어 주세요.</translation>
+        <translation>카탈로그(상점 ▸ 카탈로그)에서 재고를 늘린 뒤 다시 해 보거나, 이&#xa0;주문을 취소하고 남은 수량으로 새&#xa0;주문을 만들어 주세요.</translation>
     </message>
 </context>
 <context>
@@ -7807,7 +7807,7 @@ Save it anyway?</source>
     </message>
     <message>
         <source>Unread messages to your number {0}: {1}. Click to list its chats.</source>
-        <translation>매장 번호 {0}(으)로 온 읽지 않은 메시지: {1}개. 누르면 이 번호의 채팅을 보여요.</translation>
+        <translation>매장 번호 {0}(으)로 온 읽지 않은 메시지: {1}개. 누르면 이&#xa0;번호의 채팅을 보여요.</translation>
     </message>
     <message>
         <source>Other numbers: {0} unread</source>
@@ -7885,7 +7885,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Insert in the message at the cursor (filled in for each order):</source>
-        <translation>메시지의 커서 자리에 넣어요 (주문마다 그 주문의 내용으로 채워져요):</translation>
+        <translation>메시지의 커서 자리에 넣어요 (주문마다 그&#xa0;주문의 내용으로 채워져요):</translation>
     </message>
 </context>
 <context>
@@ -7958,11 +7958,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <name>PushesWaitingNotice</name>
     <message>
         <source>Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay has no rules from you and sends no automatic messages, even while this computer is closed.</source>
-        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 샵 인박스가 계속 다시 보내고 있어요. 그때까지 릴레이에는 설정이 하나도 없어서, 이 컴퓨터가 꺼져 있어도 자동 메시지를 보내지 않아요.</translation>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 샵 인박스가 계속 다시 보내고 있어요. 그때까지 릴레이에는 설정이 하나도 없어서, 이&#xa0;컴퓨터가 꺼져 있어도 자동 메시지를 보내지 않아요.</translation>
     </message>
     <message>
         <source>Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay uses the previous version, even while this computer is closed.</source>
-        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 샵 인박스가 계속 다시 보내고 있어요. 그때까지 릴레이는 이 컴퓨터가 꺼져 있어도 이전 버전을 써요.</translation>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 샵 인박스가 계속 다시 보내고 있어요. 그때까지 릴레이는 이&#xa0;컴퓨터가 꺼져 있어도 이전 버전을 써요.</translation>
     </message>
 </context>
 <context>
@@ -8055,11 +8055,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Optional. Inserted instead in a chat whose customer writes in another language than the message above, e.g. the same words in Korean.</source>
-        <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보내는 고객의 채팅에는 이 글이 대신 들어가요. 예: 같은 내용을 영어로.</translation>
+        <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보내는 고객의 채팅에는 이&#xa0;글이 대신 들어가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
         <source>Quick replies are kept on this computer only: another computer connected to the same relay has its own. To use these there too, export them and import the file there.</source>
-        <translation>빠른 답장은 이 컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 빠른 답장이 있어요. 그 컴퓨터에서도 쓰려면 여기서 내보낸 파일을 그 컴퓨터에서 가져오세요.</translation>
+        <translation>빠른 답장은 이&#xa0;컴퓨터에만 저장돼요. 같은 릴레이에 연결된 다른 컴퓨터에는 따로 빠른 답장이 있어요. 그&#xa0;컴퓨터에서도 쓰려면 여기서 내보낸 파일을 그&#xa0;컴퓨터에서 가져오세요.</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
@@ -8091,7 +8091,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Words that also find this reply, separated by commas</source>
-        <translation>이 답장을 찾을 때 쓸 단어 (쉼표로 구분)</translation>
+        <translation>이&#xa0;답장을 찾을 때 쓸 단어 (쉼표로 구분)</translation>
     </message>
     <message>
         <source>No attachment</source>
@@ -8193,11 +8193,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Save the changes to this quick reply?</source>
-        <translation>이 빠른 답장의 변경 사항을 저장할까요?</translation>
+        <translation>이&#xa0;빠른 답장의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
         <source>Save the changes to this quick reply before exporting? The file holds only what is saved; without saving, your changes stay here as typed.</source>
-        <translation>내보내기 전에 이 빠른 답장의 변경 사항을 저장할까요? 파일에는 저장한 내용만 들어가요. 저장하지 않아도 입력한 내용은 여기에 그대로 남아 있어요.</translation>
+        <translation>내보내기 전에 이&#xa0;빠른 답장의 변경 사항을 저장할까요? 파일에는 저장한 내용만 들어가요. 저장하지 않아도 입력한 내용은 여기에 그대로 남아 있어요.</translation>
     </message>
     <message>
         <source>A quick reply needs a shortcut, like /thanks.</source>
@@ -8217,7 +8217,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Another quick reply already uses this shortcut.</source>
-        <translation>다른 빠른 답장이 이미 이 단축어를 쓰고 있어요.</translation>
+        <translation>다른 빠른 답장이 이미 이&#xa0;단축어를 쓰고 있어요.</translation>
     </message>
     <message>
         <source>A quick reply needs some text.</source>
@@ -8229,7 +8229,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>This quick reply was deleted meanwhile.</source>
-        <translation>이 빠른 답장은 그사이 삭제되었어요.</translation>
+        <translation>이&#xa0;빠른 답장은 그사이 삭제되었어요.</translation>
     </message>
     <message>
         <source>At most {0} keywords.</source>
@@ -8261,7 +8261,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>The file {0} was moved or deleted, so this reply goes without it. Choose it again.</source>
-        <translation>“{0}” 파일이 옮겨졌거나 지워져서 이 답장은 파일 없이 나가요. 파일을 다시 선택해 주세요.</translation>
+        <translation>“{0}” 파일이 옮겨졌거나 지워져서 이&#xa0;답장은 파일 없이 나가요. 파일을 다시 선택해 주세요.</translation>
     </message>
 </context>
 <context>
@@ -8291,11 +8291,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>On the other computer, open Quick replies, press Import… and choose this file: its replies are added to the ones there, with their photos and files.</source>
-        <translation>다른 컴퓨터에서 빠른 답장 창을 열고 가져오기…를 눌러 이 파일을 선택하세요. 그 컴퓨터의 빠른 답장에 사진과 파일까지 함께 추가돼요.</translation>
+        <translation>다른 컴퓨터에서 빠른 답장 창을 열고 가져오기…를 눌러 이&#xa0;파일을 선택하세요. 그&#xa0;컴퓨터의 빠른 답장에 사진과 파일까지 함께 추가돼요.</translation>
     </message>
     <message>
         <source>Exported without their file, which is missing on this computer: {0}. Choose the file again here, then export again.</source>
-        <translation>이 컴퓨터에 파일이 없어서 파일 없이 내보냈어요: {0}. 여기서 파일을 다시 선택한 다음 다시 내보내세요.</translation>
+        <translation>이&#xa0;컴퓨터에 파일이 없어서 파일 없이 내보냈어요: {0}. 여기서 파일을 다시 선택한 다음 다시 내보내세요.</translation>
     </message>
     <message>
         <source>Quick replies exported</source>
@@ -8324,7 +8324,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message numerus="yes">
         <source>%n added as {0} because the shortcut(s) were taken by another reply here.</source>
         <translation>
-            <numerusform>%n개는 이 컴퓨터의 다른 답장이 같은 단축어를 쓰고 있어서 {0}(으)로 추가했어요.</numerusform>
+            <numerusform>%n개는 이&#xa0;컴퓨터의 다른 답장이 같은 단축어를 쓰고 있어서 {0}(으)로 추가했어요.</numerusform>
         </translation>
     </message>
     <message>
@@ -8430,11 +8430,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Your relay refused your change: {changes}. It is not sent again by itself: fix it in its editor or discard it. Until then customers who write still get {sent}, even while this computer is closed.</source>
-        <translation>릴레이가 변경 내용을 거부했어요: {changes}. 자동으로 다시 보내지 않으니 편집 창에서 고치거나 변경 내용을 버려 주세요. 그때까지 이 컴퓨터가 꺼져 있어도 메시지를 보내는 고객은 다음 메시지를 계속 받아요: {sent}.</translation>
+        <translation>릴레이가 변경 내용을 거부했어요: {changes}. 자동으로 다시 보내지 않으니 편집 창에서 고치거나 변경 내용을 버려 주세요. 그때까지 이&#xa0;컴퓨터가 꺼져 있어도 메시지를 보내는 고객은 다음 메시지를 계속 받아요: {sent}.</translation>
     </message>
     <message>
         <source>Your relay refused your change: {changes}. It is not sent again by itself: fix it in its editor or discard it. Until then the relay does without it, even while this computer is closed.</source>
-        <translation>릴레이가 변경 내용을 거부했어요: {changes}. 자동으로 다시 보내지 않으니 편집 창에서 고치거나 변경 내용을 버려 주세요. 그때까지 릴레이는 이 컴퓨터가 꺼져 있어도 이 변경 없이 동작해요.</translation>
+        <translation>릴레이가 변경 내용을 거부했어요: {changes}. 자동으로 다시 보내지 않으니 편집 창에서 고치거나 변경 내용을 버려 주세요. 그때까지 릴레이는 이&#xa0;컴퓨터가 꺼져 있어도 이&#xa0;변경 없이 동작해요.</translation>
     </message>
     <message>
         <source>&amp;Quit anyway</source>
@@ -8496,7 +8496,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>This address starts with http://, so your relay token would travel unencrypted over the internet. Use the https:// address of your relay.</source>
-        <translation>이 주소는 http://로 시작해서 릴레이 토큰이 암호화되지 않은 채 인터넷으로 전송돼요. 릴레이의 https:// 주소를 사용하세요.</translation>
+        <translation>이&#xa0;주소는 http://로 시작해서 릴레이 토큰이 암호화되지 않은 채 인터넷으로 전송돼요. 릴레이의 https:// 주소를 사용하세요.</translation>
     </message>
     <message>
         <source>The relay at {url} could not be reached. Check the address, your internet connection, and that the relay is running.</source>
@@ -8504,11 +8504,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Something answered at this address, but it is not a Shop Inbox relay. Check the address.</source>
-        <translation>이 주소에서 응답이 왔지만 샵 인박스 릴레이가 아니에요. 주소를 확인하세요.</translation>
+        <translation>이&#xa0;주소에서 응답이 왔지만 샵 인박스 릴레이가 아니에요. 주소를 확인하세요.</translation>
     </message>
     <message>
         <source>The relay refused this relay token. Copy it again from the relay (shop-inbox-relay token) and paste it here.</source>
-        <translation>릴레이가 이 릴레이 토큰을 거부했어요. 릴레이에서 릴레이 토큰을 다시 복사해(shop-inbox-relay token) 여기에 붙여 넣으세요.</translation>
+        <translation>릴레이가 이&#xa0;릴레이 토큰을 거부했어요. 릴레이에서 릴레이 토큰을 다시 복사해(shop-inbox-relay token) 여기에 붙여 넣으세요.</translation>
     </message>
     <message>
         <source>The relay had a problem answering. Try again in a minute.</source>
@@ -8516,7 +8516,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Your relay is refusing this network for a few minutes because many wrong relay tokens came from it. Wait five minutes, then check again with the relay token that shop-inbox-relay token shows.</source>
-        <translation>이 네트워크에서 잘못된 릴레이 토큰이 여러 번 들어와서 릴레이가 몇 분 동안 연결을 막고 있어요. 5분 뒤에 shop-inbox-relay token 명령이 보여 주는 릴레이 토큰으로 다시 확인해 주세요.</translation>
+        <translation>이&#xa0;네트워크에서 잘못된 릴레이 토큰이 여러 번 들어와서 릴레이가 몇&#xa0;분 동안 연결을 막고 있어요. 5분 뒤에 shop-inbox-relay token 명령이 보여 주는 릴레이 토큰으로 다시 확인해 주세요.</translation>
     </message>
 </context>
 <context>
@@ -8586,15 +8586,15 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>The business account holds this number and its templates.</source>
-        <translation>비즈니스 계정에 이 번호와 템플릿이 있어요.</translation>
+        <translation>비즈니스 계정에 이&#xa0;번호와 템플릿이 있어요.</translation>
     </message>
     <message>
         <source>Customers&apos; messages are sent to this relay.</source>
-        <translation>고객 메시지가 이 릴레이로 전달돼요.</translation>
+        <translation>고객 메시지가 이&#xa0;릴레이로 전달돼요.</translation>
     </message>
     <message>
         <source>{url} answers securely, and it is this relay.</source>
-        <translation>{url} 주소가 안전하게 응답하고, 바로 이 릴레이예요.</translation>
+        <translation>{url} 주소가 안전하게 응답하고, 바로 이&#xa0;릴레이예요.</translation>
     </message>
     <message>
         <source>Meta has reached the relay&apos;s webhook.</source>
@@ -8626,7 +8626,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>This phone number belongs to another WhatsApp Business Account. Copy the id of the account that holds it from WhatsApp Manager.</source>
-        <translation>이 전화번호는 다른 WhatsApp 비즈니스 계정에 속해 있어요. WhatsApp 관리자에서 이 번호가 있는 계정의 ID를 복사하세요.</translation>
+        <translation>이&#xa0;전화번호는 다른 WhatsApp 비즈니스 계정에 속해 있어요. WhatsApp 관리자에서 이&#xa0;번호가 있는 계정의 ID를 복사하세요.</translation>
     </message>
     <message>
         <source>Meta is not sending your customers&apos; messages to the relay: the app is not subscribed to your business account. Run `shop-inbox-relay setup` again on the server.</source>
@@ -8642,11 +8642,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Nothing answers at {url}. Start the relay on the server (docker compose up -d, or shop-inbox-relay serve) and check that the address points at it.</source>
-        <translation>{url}에서 아무것도 응답하지 않아요. 서버에서 릴레이를 시작하고 (docker compose up -d 또는 shop-inbox-relay serve) 주소가 그 서버를 가리키는지 확인하세요.</translation>
+        <translation>{url}에서 아무것도 응답하지 않아요. 서버에서 릴레이를 시작하고 (docker compose up -d 또는 shop-inbox-relay serve) 주소가 그&#xa0;서버를 가리키는지 확인하세요.</translation>
     </message>
     <message>
         <source>Something answers at {url}, but it is not your relay. Check that the address points at your server.</source>
-        <translation>{url}에서 응답은 있지만 내 릴레이가 아니에요. 주소가 내 서버를 가리키는지 확인하세요.</translation>
+        <translation>{url}에서 응답은 있지만 내&#xa0;릴레이가 아니에요. 주소가 내&#xa0;서버를 가리키는지 확인하세요.</translation>
     </message>
     <message>
         <source>Meta access token and phone number</source>
@@ -8658,11 +8658,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>WhatsApp refused the Meta access token: it has expired or was revoked. In Meta Business Manager, open Business settings &gt; System users, generate a new Meta access token, and run `shop-inbox-relay setup` again with it.</source>
-        <translation>WhatsApp이 Meta 액세스 토큰을 거부했어요. 토큰이 만료됐거나 취소됐어요. Meta 비즈니스 관리자에서 비즈니스 설정 &gt; 시스템 사용자를 열어 새 Meta 액세스 토큰을 만든 뒤, 그 토큰으로 `shop-inbox-relay setup`을 다시 실행하세요.</translation>
+        <translation>WhatsApp이 Meta 액세스 토큰을 거부했어요. 토큰이 만료됐거나 취소됐어요. Meta 비즈니스 관리자에서 비즈니스 설정 &gt; 시스템 사용자를 열어 새&#xa0;Meta 액세스 토큰을 만든 뒤, 그&#xa0;토큰으로 `shop-inbox-relay setup`을 다시 실행하세요.</translation>
     </message>
     <message>
         <source>The Meta access token is missing the {permission} permission. In Meta Business Manager &gt; Business settings &gt; System users, give the system user your WhatsApp account with full control, then generate the Meta access token again with that permission.</source>
-        <translation>Meta 액세스 토큰에 {permission} 권한이 없어요. Meta 비즈니스 관리자 &gt; 비즈니스 설정 &gt; 시스템 사용자에서 시스템 사용자에게 WhatsApp 계정의 전체 권한을 준 뒤, 그 권한을 넣어 Meta 액세스 토큰을 다시 만드세요.</translation>
+        <translation>Meta 액세스 토큰에 {permission} 권한이 없어요. Meta 비즈니스 관리자 &gt; 비즈니스 설정 &gt; 시스템 사용자에서 시스템 사용자에게 WhatsApp 계정의 전체 권한을 준 뒤, 그&#xa0;권한을 넣어 Meta 액세스 토큰을 다시 만드세요.</translation>
     </message>
     <message>
         <source>Meta has not checked the webhook yet. In Meta&apos;s app dashboard &gt; WhatsApp &gt; Configuration, enter the callback URL {callback_url} and the webhook verify token the relay was set up with.</source>
@@ -8682,7 +8682,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>The relay&apos;s disk is almost full ({free} free). Free some space, or new messages will not be saved.</source>
-        <translation>릴레이의 디스크가 거의 가득 찼어요 (남은 공간 {free}). 공간을 비우지 않으면 새 메시지가 저장되지 않아요.</translation>
+        <translation>릴레이의 디스크가 거의 가득 찼어요 (남은 공간 {free}). 공간을 비우지 않으면 새&#xa0;메시지가 저장되지 않아요.</translation>
     </message>
     <message>
         <source>The relay&apos;s clock is {seconds} seconds off, so away messages may go out at the wrong time. Turn on automatic time on the server.</source>
@@ -8698,7 +8698,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>{url} could not be reached over https://, but something there answers plain http://. If it is a relay running on this computer, try {plain_url}</source>
-        <translation>{url}에 https://로는 연결할 수 없지만, 일반 http://로는 응답이 와요. 이 컴퓨터에서 실행 중인 릴레이라면 {plain_url}(으)로 해 보세요.</translation>
+        <translation>{url}에 https://로는 연결할 수 없지만, 일반 http://로는 응답이 와요. 이&#xa0;컴퓨터에서 실행 중인 릴레이라면 {plain_url}(으)로 해 보세요.</translation>
     </message>
     <message>
         <source>Not checked: an earlier step has to pass first.</source>
@@ -8738,7 +8738,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Everything is ready: WhatsApp messages will reach this inbox.</source>
-        <translation>모두 준비됐어요. WhatsApp 메시지가 이 받은편지함으로 들어와요.</translation>
+        <translation>모두 준비됐어요. WhatsApp 메시지가 이&#xa0;받은편지함으로 들어와요.</translation>
     </message>
     <message>
         <source>To fix before messages can arrive: {count}</source>
@@ -8777,11 +8777,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Ask them for two things: the relay&apos;s address (it starts with https://) and its relay token. Paste both on this page and click “Check connection”.</source>
-        <translation>두 가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 릴레이 토큰이에요. 둘 다 이 페이지에 붙여 넣고 “연결 확인”을 누르세요.</translation>
+        <translation>두&#xa0;가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 릴레이 토큰이에요. 둘 다 이&#xa0;페이지에 붙여 넣고 “연결 확인”을 누르세요.</translation>
     </message>
     <message>
         <source>Ask them for two things: the relay&apos;s address (it starts with https://) and its relay token. Paste both in File ▸ Settings, under Relay, then click Save.</source>
-        <translation>두 가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 릴레이 토큰이에요. 둘 다 파일 ▸ 설정의 릴레이 칸에 붙여 넣고 저장을 누르세요.</translation>
+        <translation>두&#xa0;가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 릴레이 토큰이에요. 둘 다 파일 ▸ 설정의 릴레이 칸에 붙여 넣고 저장을 누르세요.</translation>
     </message>
     <message>
         <source>What the relay is</source>
@@ -8789,7 +8789,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>A small server that is always on. WhatsApp delivers your customers&apos; messages to it, and it sends your greeting and away messages while this computer is off. Shop Inbox fetches everything from it when it starts.</source>
-        <translation>늘 켜져 있는 작은 서버예요. WhatsApp이 고객 메시지를 이곳으로 보내고, 이 컴퓨터가 꺼져 있는 동안에는 릴레이가 인사 메시지와 자리 비움 메시지를 보내요. 샵 인박스는 시작할 때 릴레이에서 모든 것을 받아 와요.</translation>
+        <translation>늘 켜져 있는 작은 서버예요. WhatsApp이 고객 메시지를 이곳으로 보내고, 이&#xa0;컴퓨터가 꺼져 있는 동안에는 릴레이가 인사 메시지와 자리 비움 메시지를 보내요. 샵 인박스는 시작할 때 릴레이에서 모든 것을 받아 와요.</translation>
     </message>
     <message>
         <source>Someone set it up for you</source>
@@ -8801,11 +8801,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     docker compose up -d
     docker compose exec relay shop-inbox-relay token
 The first asks for the values Meta shows you; the last prints the relay token to paste here.</source>
-        <translation>Docker가 설치된 작은 서버(CPU 1개, 메모리 512MB면 충분해요), 그 서버를 가리키는 relay.myshop.com 같은 주소, 그리고 Meta 개발자 대시보드의 WhatsApp Business 앱이 필요해요. 서버에 있는 샵 인박스의 deploy 폴더에서 다음을 실행하세요:
+        <translation>Docker가 설치된 작은 서버(CPU 1개, 메모리 512MB면 충분해요), 그&#xa0;서버를 가리키는 relay.myshop.com 같은 주소, 그리고 Meta 개발자 대시보드의 WhatsApp Business 앱이 필요해요. 서버에 있는 샵 인박스의 deploy 폴더에서 다음을 실행하세요:
     docker compose run --rm setup
     docker compose up -d
     docker compose exec relay shop-inbox-relay token
-첫 번째 명령은 Meta에 표시된 값을 물어보고, 마지막 명령은 여기에 붙여 넣을 릴레이 토큰을 보여 줘요.</translation>
+첫&#xa0;번째 명령은 Meta에 표시된 값을 물어보고, 마지막 명령은 여기에 붙여 넣을 릴레이 토큰을 보여 줘요.</translation>
     </message>
     <message>
         <source>&amp;Full guide for the server (English)</source>
@@ -8821,7 +8821,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Go back to the first page of this wizard and choose “Try the demo”: a shop with simulated customers, where nothing is sent to WhatsApp.</source>
-        <translation>이 마법사의 첫 페이지로 돌아가 “데모 사용해 보기”를 누르세요. 가상의 고객이 있는 상점이고, WhatsApp으로는 아무것도 보내지 않아요.</translation>
+        <translation>이&#xa0;마법사의 첫&#xa0;페이지로 돌아가 “데모 사용해 보기”를 누르세요. 가상의 고객이 있는 상점이고, WhatsApp으로는 아무것도 보내지 않아요.</translation>
     </message>
 </context>
 <context>
@@ -8871,7 +8871,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Looking for the relay token in this computer&apos;s password store…</source>
-        <translation>이 컴퓨터의 비밀번호 저장소에서 릴레이 토큰을 찾고 있어요…</translation>
+        <translation>이&#xa0;컴퓨터의 비밀번호 저장소에서 릴레이 토큰을 찾고 있어요…</translation>
     </message>
     <message>
         <source>Paste your relay token</source>
@@ -8942,7 +8942,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>A new customer who writes in another language:</source>
-        <translation>다른 언어로 메시지를 보낸 새 고객:</translation>
+        <translation>다른 언어로 메시지를 보낸 새&#xa0;고객:</translation>
     </message>
     <message>
         <source>A new customer:</source>
@@ -9044,11 +9044,11 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>A new order is made; it asks the customer for the difference of {0}.</source>
-        <translation>새 주문을 만들어요. 고객에게 차액 {0}을(를) 받아요.</translation>
+        <translation>새&#xa0;주문을 만들어요. 고객에게 차액 {0}을(를) 받아요.</translation>
     </message>
     <message>
         <source>A new order is made and marked paid: no payment is asked.</source>
-        <translation>새 주문을 만들고 결제 완료로 표시해요. 추가 결제는 없어요.</translation>
+        <translation>새&#xa0;주문을 만들고 결제 완료로 표시해요. 추가 결제는 없어요.</translation>
     </message>
     <message>
         <source>The rest of what she paid, {0}, is hers to get back.</source>
@@ -9150,7 +9150,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Sent at any hour when a customer writes: once to each customer, and again only after you have replied to them.</source>
-        <translation>고객이 메시지를 보내면 언제든 보내요. 고객마다 한 번 보내고, 그 고객에게 직접 답장한 뒤에 다시 보내요.</translation>
+        <translation>고객이 메시지를 보내면 언제든 보내요. 고객마다 한&#xa0;번 보내고, 그&#xa0;고객에게 직접 답장한 뒤에 다시 보내요.</translation>
     </message>
     <message>
         <source>Not sent on any day: no away hours are chosen yet. For each day you are away, choose “Away at” and its hours, or “Away all day”.</source>
@@ -9188,12 +9188,12 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Once per customer each time you are away, and not if you replied in the last minute.</source>
-        <translation>자리 비움 시간마다 고객당 한 번만 보내고, 최근 1분 안에 직접 답장했다면 보내지 않아요.</translation>
+        <translation>자리 비움 시간마다 고객당 한&#xa0;번만 보내고, 최근 1분 안에 직접 답장했다면 보내지 않아요.</translation>
     </message>
     <message numerus="yes">
         <source>Once per customer each time you are away, and not if you replied in the last %Ln minutes.</source>
         <translation>
-            <numerusform>자리 비움 시간마다 고객당 한 번만 보내고, 최근 %Ln분 안에 직접 답장했다면 보내지 않아요.</numerusform>
+            <numerusform>자리 비움 시간마다 고객당 한&#xa0;번만 보내고, 최근 %Ln분 안에 직접 답장했다면 보내지 않아요.</numerusform>
         </translation>
     </message>
     <message>
@@ -9315,7 +9315,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Two ranges of hours on one day overlap: change one of them or make them one.</source>
-        <translation>같은 날 시간 두 개가 겹쳐요. 하나를 고치거나 하나로 합쳐 주세요.</translation>
+        <translation>같은 날 시간 두&#xa0;개가 겹쳐요. 하나를 고치거나 하나로 합쳐 주세요.</translation>
     </message>
     <message>
         <source>The rules are larger than the relay takes.</source>
@@ -9323,7 +9323,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>It could not accept it as it is: the relay may be an older version than this Shop Inbox. Update the relay, or change it back.</source>
-        <translation>릴레이가 이 변경을 그대로 받을 수 없었어요. 릴레이가 이 샵 인박스보다 오래된 버전일 수 있어요. 릴레이를 업데이트하거나 변경을 되돌려 주세요.</translation>
+        <translation>릴레이가 이&#xa0;변경을 그대로 받을 수 없었어요. 릴레이가 이&#xa0;샵 인박스보다 오래된 버전일 수 있어요. 릴레이를 업데이트하거나 변경을 되돌려 주세요.</translation>
     </message>
     <message>
         <source>It answered with the error “{code}”.</source>
@@ -9335,11 +9335,11 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Until you fix or discard it, the relay has no rules from you and sends no automatic messages, even while this computer is closed.</source>
-        <translation>고치거나 버릴 때까지 릴레이에는 설정이 하나도 없어서, 이 컴퓨터가 꺼져 있어도 자동 메시지를 보내지 않아요.</translation>
+        <translation>고치거나 버릴 때까지 릴레이에는 설정이 하나도 없어서, 이&#xa0;컴퓨터가 꺼져 있어도 자동 메시지를 보내지 않아요.</translation>
     </message>
     <message>
         <source>Until you fix or discard it, the relay uses the previous version, even while this computer is closed.</source>
-        <translation>고치거나 버릴 때까지 릴레이는 이 컴퓨터가 꺼져 있어도 이전 버전을 써요.</translation>
+        <translation>고치거나 버릴 때까지 릴레이는 이&#xa0;컴퓨터가 꺼져 있어도 이전 버전을 써요.</translation>
     </message>
 </context>
 <context>
@@ -9362,7 +9362,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Your refused change is deleted from this computer, and the editors show the version your relay uses.</source>
-        <translation>거부된 변경 내용이 이 컴퓨터에서 삭제되고, 편집 창에는 릴레이가 쓰는 버전이 표시돼요.</translation>
+        <translation>거부된 변경 내용이 이&#xa0;컴퓨터에서 삭제되고, 편집 창에는 릴레이가 쓰는 버전이 표시돼요.</translation>
     </message>
     <message>
         <source>&amp;Discard change</source>
@@ -9458,7 +9458,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Search only messages sent in this period</source>
-        <translation>이 기간에 주고받은 메시지만 찾아요</translation>
+        <translation>이&#xa0;기간에 주고받은 메시지만 찾아요</translation>
     </message>
     <message>
         <source>All time</source>
@@ -9518,7 +9518,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>A word of one letter is looked for in the newest {0} messages only: type two or more letters to search every message.</source>
-        <translation>한 글자 단어는 최근 메시지 {0}개에서만 찾아요. 모든 메시지에서 찾으려면 두 글자 이상 입력하세요.</translation>
+        <translation>한&#xa0;글자 단어는 최근 메시지 {0}개에서만 찾아요. 모든 메시지에서 찾으려면 두&#xa0;글자 이상 입력하세요.</translation>
     </message>
     <message>
         <source>More than {0} chats</source>
@@ -9536,7 +9536,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>No messages in this period. Choose All time to look further back.</source>
-        <translation>이 기간에 맞는 메시지가 없어요. 더 이전 메시지는 “전체 기간”을 골라 찾아보세요.</translation>
+        <translation>이&#xa0;기간에 맞는 메시지가 없어요. 더 이전 메시지는 “전체 기간”을 골라 찾아보세요.</translation>
     </message>
     <message>
         <source>Onl&amp;y this chat</source>
@@ -9595,7 +9595,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Otherwise a new message from the customer brings an archived chat back to the inbox. When kept archived, the Archived filter shows how many of them have unread messages.</source>
-        <translation>끄면 고객이 새 메시지를 보낼 때 보관된 채팅이 채팅 목록으로 돌아와요. 보관된 상태로 두면 보관됨 필터에 읽지 않은 메시지가 있는 채팅 수가 표시돼요.</translation>
+        <translation>끄면 고객이 새&#xa0;메시지를 보낼 때 보관된 채팅이 채팅 목록으로 돌아와요. 보관된 상태로 두면 보관됨 필터에 읽지 않은 메시지가 있는 채팅 수가 표시돼요.</translation>
     </message>
     <message>
         <source>The demo shop is never opened at sign-in.</source>
@@ -9611,7 +9611,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>The country writes customers&apos; phone numbers as they are dialled there; new catalogue items and orders are priced in the currency (prices already set keep theirs).</source>
-        <translation>고객 전화번호는 이 국가에서 거는 방식으로 표시돼요. 새 카탈로그 상품과 주문은 이 통화로 가격을 매겨요(이미 정한 가격은 그대로예요).</translation>
+        <translation>고객 전화번호는 이&#xa0;국가에서 거는 방식으로 표시돼요. 새&#xa0;카탈로그 상품과 주문은 이&#xa0;통화로 가격을 매겨요(이미 정한 가격은 그대로예요).</translation>
     </message>
     <message>
         <source>Your bank account, shipping fee and payment deadline are in the order settings (Shop ▸ Order settings).</source>
@@ -9631,7 +9631,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>This demo is not kept once it closes, so a backup cannot be restored into it.</source>
-        <translation>이 데모는 닫으면 남지 않아서 백업을 복원할 수 없어요.</translation>
+        <translation>이&#xa0;데모는 닫으면 남지 않아서 백업을 복원할 수 없어요.</translation>
     </message>
     <message>
         <source>Pick a USB stick, another disk, or a folder your cloud drive keeps (OneDrive, iCloud Drive).</source>
@@ -9665,7 +9665,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>The relay at {url} refused the relay token kept on this computer. Paste that relay&apos;s own relay token (shop-inbox-relay token) in Relay token. Save the address anyway?</source>
-        <translation>{url} 릴레이가 이 컴퓨터에 보관된 릴레이 토큰을 거부했어요. 그 릴레이의 릴레이 토큰(shop-inbox-relay token)을 릴레이 토큰 칸에 붙여 넣으세요. 그래도 주소를 저장할까요?</translation>
+        <translation>{url} 릴레이가 이&#xa0;컴퓨터에 보관된 릴레이 토큰을 거부했어요. 그&#xa0;릴레이의 릴레이 토큰(shop-inbox-relay token)을 릴레이 토큰 칸에 붙여 넣으세요. 그래도 주소를 저장할까요?</translation>
     </message>
     <message>
         <source>Relay address not saved</source>
@@ -9681,7 +9681,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Save this relay address anyway?</source>
-        <translation>그래도 이 릴레이 주소를 저장할까요?</translation>
+        <translation>그래도 이&#xa0;릴레이 주소를 저장할까요?</translation>
     </message>
     <message>
         <source>Another shop&apos;s relay</source>
@@ -9691,9 +9691,9 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <source>This relay receives messages for a different WhatsApp number than the chats on this computer. Connected, the two numbers&apos; customers share one chat list, and a customer who wrote to both gets one chat.
 
 If it is another shop&apos;s relay, cancel: the chats here stay as they are. Connect anyway?</source>
-        <translation>이 릴레이는 이 컴퓨터의 채팅과 다른 WhatsApp 번호로 온 메시지를 받고 있어요. 연결하면 두 번호의 고객이 한 채팅 목록에 섞이고, 두 곳 모두에 메시지를 보낸 고객은 채팅 하나로 합쳐져요.
+        <translation>이&#xa0;릴레이는 이&#xa0;컴퓨터의 채팅과 다른 WhatsApp 번호로 온 메시지를 받고 있어요. 연결하면 두&#xa0;번호의 고객이 한&#xa0;채팅 목록에 섞이고, 두&#xa0;곳 모두에 메시지를 보낸 고객은 채팅 하나로 합쳐져요.
 
-다른 상점의 릴레이라면 취소하세요. 이 컴퓨터의 채팅은 그대로 있어요. 그래도 연결할까요?</translation>
+다른 상점의 릴레이라면 취소하세요. 이&#xa0;컴퓨터의 채팅은 그대로 있어요. 그래도 연결할까요?</translation>
     </message>
     <message>
         <source>The {count} newest are kept; older ones there are removed, sooner when the disk runs out of room.</source>
@@ -9729,7 +9729,7 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
     </message>
     <message>
         <source>This desktop has no tray: closing the window quits.</source>
-        <translation>이 데스크톱에는 트레이가 없어서 창을 닫으면 종료돼요.</translation>
+        <translation>이&#xa0;데스크톱에는 트레이가 없어서 창을 닫으면 종료돼요.</translation>
     </message>
     <message>
         <source>Send read &amp;receipts (blue ticks) to customers</source>
@@ -9817,7 +9817,7 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
     </message>
     <message>
         <source>The relay refused this relay token. Save it anyway, in place of the one kept now?</source>
-        <translation>릴레이가 이 릴레이 토큰을 거부했어요. 그래도 지금 보관된 토큰 대신 저장할까요?</translation>
+        <translation>릴레이가 이&#xa0;릴레이 토큰을 거부했어요. 그래도 지금 보관된 토큰 대신 저장할까요?</translation>
     </message>
     <message>
         <source>&amp;Save anyway</source>
@@ -9845,7 +9845,7 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
     </message>
     <message>
         <source>No backup there yet: one is made once you save, then every day.</source>
-        <translation>아직 이 폴더에 백업이 없어요. 저장하면 바로 하나를 만들고, 그 뒤로 매일 만들어요.</translation>
+        <translation>아직 이&#xa0;폴더에 백업이 없어요. 저장하면 바로 하나를 만들고, 그&#xa0;뒤로 매일 만들어요.</translation>
     </message>
     <message>
         <source>Backing up…</source>
@@ -9869,11 +9869,11 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
 The chats, orders, catalogue, quick replies and settings in the backup come to this computer, and Shop Inbox opens on them.</source>
         <translation>{when}에 저장된 {file}에서 복원할까요?
 
-백업에 있는 채팅, 주문, 카탈로그, 빠른 답장, 설정을 이 컴퓨터로 가져오고, 샵 인박스가 그 내용으로 열려요.</translation>
+백업에 있는 채팅, 주문, 카탈로그, 빠른 답장, 설정을 이&#xa0;컴퓨터로 가져오고, 샵 인박스가 그&#xa0;내용으로 열려요.</translation>
     </message>
     <message>
         <source>This is a backup of the demo shop, made while trying Shop Inbox: its customers, chats and orders are made up. It holds nothing of your own shop.</source>
-        <translation>이 백업은 샵 인박스를 사용해 볼 때 만든 데모 상점의 백업이에요. 고객, 채팅, 주문이 모두 가상으로 만든 것이고, 내&#xa0;상점의 데이터는 하나도 없어요.</translation>
+        <translation>이&#xa0;백업은 샵 인박스를 사용해 볼 때 만든 데모 상점의 백업이에요. 고객, 채팅, 주문이 모두 가상으로 만든 것이고, 내&#xa0;상점의 데이터는 하나도 없어요.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
@@ -9892,7 +9892,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Answer your WhatsApp customers from this computer.</source>
-        <translation>이 컴퓨터에서 WhatsApp 고객에게 답장하세요.</translation>
+        <translation>이&#xa0;컴퓨터에서 WhatsApp 고객에게 답장하세요.</translation>
     </message>
     <message>
         <source>To connect your shop&apos;s WhatsApp number you need its relay address and relay token. Not ready yet? Try the demo shop first: nothing you do there touches your own data.</source>
@@ -9904,7 +9904,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>The demo shop opens in a window of its own. Close it when you have seen enough: this setup waits here for you.</source>
-        <translation>데모 상점은 별도의 창에서 열려요. 다 둘러보신 뒤 그 창을 닫으면 이 설정 화면으로 돌아와요.</translation>
+        <translation>데모 상점은 별도의 창에서 열려요. 다 둘러보신 뒤 그&#xa0;창을 닫으면 이&#xa0;설정 화면으로 돌아와요.</translation>
     </message>
     <message>
         <source>&amp;Import chats exported from your phone…</source>
@@ -9952,7 +9952,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>What next: press Next to connect your relay, so new messages arrive here too. No relay yet? Choose “Set up later” to look through these chats now. Help ▸ Try the demo shop shows a shop with live customers any time.</source>
-        <translation>다음 단계: “다음”을 눌러 릴레이를 연결하면 새 메시지도 여기로 들어와요. 아직 릴레이가 없나요? “나중에 설정”을 누르고 가져온 채팅부터 둘러보세요. 도움말 ▸ 데모 상점 둘러보기에서는 가상 고객이 메시지를 보내는 상점을 언제든 볼 수 있어요.</translation>
+        <translation>다음 단계: “다음”을 눌러 릴레이를 연결하면 새&#xa0;메시지도 여기로 들어와요. 아직 릴레이가 없나요? “나중에 설정”을 누르고 가져온 채팅부터 둘러보세요. 도움말 ▸ 데모 상점 둘러보기에서는 가상 고객이 메시지를 보내는 상점을 언제든 볼 수 있어요.</translation>
     </message>
     <message>
         <source>&amp;Import another chat…</source>
@@ -10129,7 +10129,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Keeping the relay token in this computer&apos;s password store…</source>
-        <translation>릴레이 토큰을 이 컴퓨터의 비밀번호 저장소에 보관하는 중…</translation>
+        <translation>릴레이 토큰을 이&#xa0;컴퓨터의 비밀번호 저장소에 보관하는 중…</translation>
     </message>
 </context>
 <context>
@@ -10195,7 +10195,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Chat list: show the chats with new messages at the top</source>
-        <translation>채팅 목록: 새 메시지가 온 채팅을 맨 위에 보여 주기</translation>
+        <translation>채팅 목록: 새&#xa0;메시지가 온 채팅을 맨 위에 보여 주기</translation>
     </message>
     <message>
         <source>Not connected: try again now (or Start again, where it says so)</source>
@@ -10219,7 +10219,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Quick replies: type / and a few letters, then Enter or Tab to insert</source>
-        <translation>빠른 답장: /와 몇 글자를 입력한 뒤 Enter나 Tab으로 넣기</translation>
+        <translation>빠른 답장: /와 몇&#xa0;글자를 입력한 뒤 Enter나 Tab으로 넣기</translation>
     </message>
     <message>
         <source>Catalogue: type # at the start of a word to pick items to send</source>
@@ -10309,7 +10309,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Start the simulated chat again from its first message</source>
-        <translation>시험 대화를 첫 메시지부터 다시 시작해요</translation>
+        <translation>시험 대화를 첫&#xa0;메시지부터 다시 시작해요</translation>
     </message>
     <message>
         <source>Until the problem under the editor is fixed, this answers as your last menu without one.</source>
@@ -10317,7 +10317,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>As a customer writing to your number {0}. Each of your numbers is a chat of its own: the customer&apos;s place in the menu and a hand-off to a person stay in that number&apos;s chat.</source>
-        <translation>매장 번호 {0}(으)로 연락한 고객이 되어 써 봐요. 매장 번호마다 채팅이 따로라서, 고객이 보고 있는 메뉴와 직원 연결도 그 번호의 채팅에만 적용돼요.</translation>
+        <translation>매장 번호 {0}(으)로 연락한 고객이 되어 써 봐요. 매장 번호마다 채팅이 따로라서, 고객이 보고 있는 메뉴와 직원 연결도 그&#xa0;번호의 채팅에만 적용돼요.</translation>
     </message>
     <message>
         <source>Writing as {0}, the customer of order {1}.</source>
@@ -10329,7 +10329,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>This message opts the customer out of marketing messages.</source>
-        <translation>이 메시지는 광고 메시지 수신 거부로 처리돼요.</translation>
+        <translation>이&#xa0;메시지는 광고 메시지 수신 거부로 처리돼요.</translation>
     </message>
     <message>
         <source>The chat is with a person now: the bot stays quiet here.</source>
@@ -10337,15 +10337,15 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>The bot does not answer this: your greeting and away message do.</source>
-        <translation>봇은 이 메시지에 답하지 않아요. 대신 인사 메시지와 자리 비움 메시지가 나가요.</translation>
+        <translation>봇은 이&#xa0;메시지에 답하지 않아요. 대신 인사 메시지와 자리 비움 메시지가 나가요.</translation>
     </message>
     <message>
         <source>The bot does not answer this: your greeting does.</source>
-        <translation>봇은 이 메시지에 답하지 않아요. 대신 인사 메시지가 나가요.</translation>
+        <translation>봇은 이&#xa0;메시지에 답하지 않아요. 대신 인사 메시지가 나가요.</translation>
     </message>
     <message>
         <source>The bot does not answer this: your away message does.</source>
-        <translation>봇은 이 메시지에 답하지 않아요. 대신 자리 비움 메시지가 나가요.</translation>
+        <translation>봇은 이&#xa0;메시지에 답하지 않아요. 대신 자리 비움 메시지가 나가요.</translation>
     </message>
     <message>
         <source>Nothing is sent: the bot does not answer this, and no greeting or away message is due.</source>
@@ -10353,15 +10353,15 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>The bot sent its most messages for this hour: it stays quiet.</source>
-        <translation>봇이 이번 한 시간 동안 보낼 수 있는 메시지를 모두 보냈어요. 잠시 답하지 않아요.</translation>
+        <translation>봇이 이번 한&#xa0;시간 동안 보낼 수 있는 메시지를 모두 보냈어요. 잠시 답하지 않아요.</translation>
     </message>
     <message>
         <source>The bot takes this message but has nothing to send.</source>
-        <translation>봇이 이 메시지를 받았지만 보낼 내용이 없어요.</translation>
+        <translation>봇이 이&#xa0;메시지를 받았지만 보낼 내용이 없어요.</translation>
     </message>
     <message>
         <source>This simulated customer has no orders. Write one of your order numbers (such as {0}) to ask as that order&apos;s customer.</source>
-        <translation>이 가상 고객은 주문이 없어요. 주문번호(예: {0})를 함께 쓰면 그 주문의 고객으로 물어볼 수 있어요.</translation>
+        <translation>이&#xa0;가상 고객은 주문이 없어요. 주문번호(예: {0})를 함께 쓰면 그&#xa0;주문의 고객으로 물어볼 수 있어요.</translation>
     </message>
 </context>
 <context>
@@ -10372,7 +10372,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Shop Inbox is already open on this computer, but its window could not be brought to the front. Look for it on the taskbar, or in the tray if its window was closed.</source>
-        <translation>샵 인박스가 이미 이 컴퓨터에서 열려 있지만 그 창을 앞으로 가져오지 못했어요. 작업 표시줄에서 찾아보세요. 창을 닫았다면 트레이에 있어요.</translation>
+        <translation>샵 인박스가 이미 이&#xa0;컴퓨터에서 열려 있지만 그&#xa0;창을 앞으로 가져오지 못했어요. 작업 표시줄에서 찾아보세요. 창을 닫았다면 트레이에 있어요.</translation>
     </message>
 </context>
 <context>
@@ -10600,11 +10600,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>The shop&apos;s fees are in {0}: type this order&apos;s fee.</source>
-        <translation>가게 배송비는 {0} 기준이에요. 이 주문의 배송비를 입력해 주세요.</translation>
+        <translation>가게 배송비는 {0} 기준이에요. 이&#xa0;주문의 배송비를 입력해 주세요.</translation>
     </message>
     <message>
         <source>Type the price of “{0}” in its line.</source>
-        <translation>“{0}”의 가격을 그 줄에 입력해 주세요.</translation>
+        <translation>“{0}”의 가격을 그&#xa0;줄에 입력해 주세요.</translation>
     </message>
     <message>
         <source>({0} +{1})</source>
@@ -10624,7 +10624,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Discard this order?</source>
-        <translation>이 주문을 버릴까요?</translation>
+        <translation>이&#xa0;주문을 버릴까요?</translation>
     </message>
     <message>
         <source>Close without creating the order? The lines you added are not kept.</source>
@@ -10635,7 +10635,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <name>StartupError</name>
     <message>
         <source>The disk is full, so Shop Inbox cannot start. Your chats are safe: free some space on this computer, then start Shop Inbox again.</source>
-        <translation>디스크 공간이 가득 차서 샵 인박스를 시작할 수 없어요. 채팅은 안전해요. 이 컴퓨터의 공간을 비운 뒤 샵 인박스를 다시 시작해 주세요.</translation>
+        <translation>디스크 공간이 가득 차서 샵 인박스를 시작할 수 없어요. 채팅은 안전해요. 이&#xa0;컴퓨터의 공간을 비운 뒤 샵 인박스를 다시 시작해 주세요.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong while Shop Inbox was starting. Please start it again. If this keeps happening, copy the details and send them to whoever helps you with Shop Inbox.</source>
@@ -10682,7 +10682,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>What happened is written in this file:</source>
-        <translation>무슨 일이 있었는지 이 파일에 적혀 있어요:</translation>
+        <translation>무슨 일이 있었는지 이&#xa0;파일에 적혀 있어요:</translation>
     </message>
     <message>
         <source>&amp;Copy details</source>
@@ -10827,15 +10827,15 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Not connected to a relay: what you save here is kept on this computer and goes to the relay once one is connected (File ▸ Settings).</source>
-        <translation>릴레이에 연결되지 않음: 여기서 저장한 내용은 이 컴퓨터에 보관되고, 릴레이를 연결하면(파일 ▸ 설정) 릴레이로 보내져요.</translation>
+        <translation>릴레이에 연결되지 않음: 여기서 저장한 내용은 이&#xa0;컴퓨터에 보관되고, 릴레이를 연결하면(파일 ▸ 설정) 릴레이로 보내져요.</translation>
     </message>
     <message>
         <source>These rules were changed on another computer while your change waited. Nothing was overwritten: choose which version the relay should use.</source>
-        <translation>내&#xa0;변경이 기다리는 동안 다른 컴퓨터에서 이 설정을 바꿨어요. 아무것도 덮어쓰지 않았어요. 릴레이가 쓸 버전을 고르세요.</translation>
+        <translation>내&#xa0;변경이 기다리는 동안 다른 컴퓨터에서 이&#xa0;설정을 바꿨어요. 아무것도 덮어쓰지 않았어요. 릴레이가 쓸 버전을 고르세요.</translation>
     </message>
     <message>
         <source>Your version:</source>
-        <translation>내 버전:</translation>
+        <translation>내&#xa0;버전:</translation>
     </message>
     <message>
         <source>On the relay now:</source>
@@ -10847,15 +10847,15 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Your relay refused this change, so it is kept on this computer and not sent again. {reason} Fix it and save, send it again once the relay is updated, or discard it in the main window.</source>
-        <translation>릴레이가 이 변경을 거부해서 이 컴퓨터에만 저장되어 있고 다시 보내지 않아요. {reason} 고친 뒤 저장하거나, 릴레이를 업데이트한 뒤 다시 보내거나, 메인 창에서 변경 내용을 버려 주세요.</translation>
+        <translation>릴레이가 이&#xa0;변경을 거부해서 이&#xa0;컴퓨터에만 저장되어 있고 다시 보내지 않아요. {reason} 고친 뒤 저장하거나, 릴레이를 업데이트한 뒤 다시 보내거나, 메인 창에서 변경 내용을 버려 주세요.</translation>
     </message>
     <message>
         <source>Not yet on the relay: your rules are kept on this computer and are sent when the relay answers. Until then the relay has no rules from you and sends no automatic messages.</source>
-        <translation>아직 릴레이에 반영되지 않았어요. 설정은 이 컴퓨터에 저장되어 있고, 릴레이가 응답하면 보내요. 그때까지 릴레이에는 설정이 하나도 없어서 자동 메시지를 보내지 않아요.</translation>
+        <translation>아직 릴레이에 반영되지 않았어요. 설정은 이&#xa0;컴퓨터에 저장되어 있고, 릴레이가 응답하면 보내요. 그때까지 릴레이에는 설정이 하나도 없어서 자동 메시지를 보내지 않아요.</translation>
     </message>
     <message>
         <source>Not yet on the relay: your change is kept on this computer and is sent when the relay answers. Until then the relay still uses the previous rules.</source>
-        <translation>아직 릴레이에 반영되지 않았어요. 변경 내용은 이 컴퓨터에 저장되어 있고, 릴레이가 응답하면 보내요. 그때까지 릴레이는 이전 설정을 써요.</translation>
+        <translation>아직 릴레이에 반영되지 않았어요. 변경 내용은 이&#xa0;컴퓨터에 저장되어 있고, 릴레이가 응답하면 보내요. 그때까지 릴레이는 이전 설정을 써요.</translation>
     </message>
     <message>
         <source>On the relay: customers get what you see here.</source>
@@ -10874,7 +10874,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Your data folder, {folder}, is inside {service}, which copies it to and from other computers while Shop Inbox writes to it: the inbox file can be damaged, above all with Shop Inbox open on two computers at once. Keep the data folder outside {service}; to have copies there, tick Settings ▸ Your data ▸ Back up every day to a folder and choose one in {service}.</source>
-        <translation>데이터 폴더 {folder}은(는) {service} 안에 있어서, 샵 인박스가 쓰는 동안 {service}이(가) 다른 컴퓨터와 주고받으며 복사해요. 그러면 받은편지함 파일이 손상될 수 있고, 두 컴퓨터에서 샵 인박스를 동시에 열면 더 위험해요. 데이터 폴더는 {service} 밖에 두세요. 복사본을 {service}에 두려면 설정 ▸ 내 데이터 ▸ 매일 폴더에 백업하기를 켜고 {service} 안의 폴더를 고르세요.</translation>
+        <translation>데이터 폴더 {folder}은(는) {service} 안에 있어서, 샵 인박스가 쓰는 동안 {service}이(가) 다른 컴퓨터와 주고받으며 복사해요. 그러면 받은편지함 파일이 손상될 수 있고, 두&#xa0;컴퓨터에서 샵 인박스를 동시에 열면 더 위험해요. 데이터 폴더는 {service} 밖에 두세요. 복사본을 {service}에 두려면 설정 ▸ 내&#xa0;데이터 ▸ 매일 폴더에 백업하기를 켜고 {service} 안의 폴더를 고르세요.</translation>
     </message>
 </context>
 <context>
@@ -10901,11 +10901,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>This customer has not written yet. WhatsApp only lets you start the conversation with an approved template.</source>
-        <translation>이 고객은 아직 메시지를 보낸 적이 없어요. WhatsApp에서는 승인된 템플릿으로만 대화를 시작할 수 있어요.</translation>
+        <translation>이&#xa0;고객은 아직 메시지를 보낸 적이 없어요. WhatsApp에서는 승인된 템플릿으로만 대화를 시작할 수 있어요.</translation>
     </message>
     <message>
         <source>More than 24 hours have passed since this customer last wrote. WhatsApp only lets you start the conversation again with an approved template.</source>
-        <translation>이 고객이 마지막으로 메시지를 보낸 지 24시간이 지났어요. WhatsApp에서는 승인된 템플릿으로만 대화를 다시 시작할 수 있어요.</translation>
+        <translation>이&#xa0;고객이 마지막으로 메시지를 보낸 지 24시간이 지났어요. WhatsApp에서는 승인된 템플릿으로만 대화를 다시 시작할 수 있어요.</translation>
     </message>
     <message>
         <source>No approved templates yet. Create them in WhatsApp Manager.</source>
@@ -10937,7 +10937,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>This customer opted out of marketing messages.</source>
-        <translation>이 고객은 광고 수신을 거부했어요.</translation>
+        <translation>이&#xa0;고객은 광고 수신을 거부했어요.</translation>
     </message>
     <message>
         <source>{0} · Customer&apos;s name</source>
@@ -10999,7 +10999,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read the relay token kept there. Unlock it and open Settings again, or paste the relay token to keep it anew.</source>
-        <translation>이 컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 그곳에 보관된 릴레이 토큰을 읽을 수 없어요. 잠금을 푼 다음 설정을 다시 열거나, 릴레이 토큰을 붙여 넣어 새로 보관하세요.</translation>
+        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 그곳에 보관된 릴레이 토큰을 읽을 수 없어요. 잠금을 푼 다음 설정을 다시 열거나, 릴레이 토큰을 붙여 넣어 새로 보관하세요.</translation>
     </message>
     <message>
         <source>No relay token stored yet.</source>
@@ -11007,7 +11007,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Kept in this computer&apos;s password store (keyring).</source>
-        <translation>이 컴퓨터의 비밀번호 저장소(키링)에 보관돼요.</translation>
+        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)에 보관돼요.</translation>
     </message>
     <message>
         <source>&amp;Keep it in the file</source>
@@ -11034,11 +11034,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>several paid orders go to this phone number: the row needs the order number</source>
-        <translation>이 전화번호로 가는 결제 완료 주문이 여러 건이에요. 주문번호가 있어야 해요</translation>
+        <translation>이&#xa0;전화번호로 가는 결제 완료 주문이 여러 건이에요. 주문번호가 있어야 해요</translation>
     </message>
     <message>
         <source>an earlier row already gave this order its tracking number</source>
-        <translation>앞 행에서 이미 이 주문의 송장번호를 등록했어요</translation>
+        <translation>앞 행에서 이미 이&#xa0;주문의 송장번호를 등록했어요</translation>
     </message>
     <message>
         <source>the tracking number {0} was changed by Excel (saved as a number, its last digits are lost). Format the tracking number column as Text in Excel, or open the courier&apos;s original file, and import it again</source>
@@ -11062,12 +11062,12 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>no paid order goes to this phone number</source>
-        <translation>이 전화번호로 가는 결제 완료 주문이 없어요</translation>
+        <translation>이&#xa0;전화번호로 가는 결제 완료 주문이 없어요</translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) were already registered: those orders carry these tracking numbers.</source>
         <translation>
-            <numerusform>%Ln줄은 이미 등록돼 있어요. 그 주문에 같은 송장번호가 들어가 있어요.</numerusform>
+            <numerusform>%Ln줄은 이미 등록돼 있어요. 그&#xa0;주문에 같은 송장번호가 들어가 있어요.</numerusform>
         </translation>
     </message>
 </context>
@@ -11083,7 +11083,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Already shipped with tracking number {0}: replace it with this one</source>
-        <translation>이미 송장번호 {0}(으)로 발송했어요. 이 번호로 바꾸려면 체크하세요</translation>
+        <translation>이미 송장번호 {0}(으)로 발송했어요. 이&#xa0;번호로 바꾸려면 체크하세요</translation>
     </message>
     <message>
         <source>Doubtful: {0}. Tick it to mark shipped anyway</source>
@@ -11227,7 +11227,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Shop Inbox is updating your inbox for its new version. It opens by itself as soon as the update is done; there is no need to start it again.</source>
-        <translation>샵 인박스가 새 버전에 맞춰 받은편지함을 업데이트하고 있어요. 업데이트가 끝나는 대로 저절로 열리니 다시 시작하지 않으셔도 돼요.</translation>
+        <translation>샵 인박스가 새&#xa0;버전에 맞춰 받은편지함을 업데이트하고 있어요. 업데이트가 끝나는 대로 저절로 열리니 다시 시작하지 않으셔도 돼요.</translation>
     </message>
 </context>
 <context>
@@ -11283,7 +11283,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Remove these hours ({0})</source>
-        <translation>이 시간 제거({0})</translation>
+        <translation>이&#xa0;시간 제거({0})</translation>
     </message>
     <message>
         <source>Remove these hours</source>
@@ -11328,7 +11328,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>A message from this customer reached the relay but could not be read (event #%1).</source>
-        <translation>이 고객의 메시지가 릴레이에 도착했지만 읽을 수 없었어요 (이벤트 #%1).</translation>
+        <translation>이&#xa0;고객의 메시지가 릴레이에 도착했지만 읽을 수 없었어요 (이벤트 #%1).</translation>
     </message>
     <message>
         <source>The customer opened a chat with you for the first time and has not written yet.</source>
@@ -11336,15 +11336,15 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>The customer changed their phone number to %1. This chat goes on with the new number.</source>
-        <translation>고객이 전화번호를 %1(으)로 바꿨어요. 이 채팅은 새 번호로 이어져요.</translation>
+        <translation>고객이 전화번호를 %1(으)로 바꿨어요. 이&#xa0;채팅은 새&#xa0;번호로 이어져요.</translation>
     </message>
     <message>
         <source>The customer changed their phone number. This chat goes on with the new number.</source>
-        <translation>고객이 전화번호를 바꿨어요. 이 채팅은 새 번호로 이어져요.</translation>
+        <translation>고객이 전화번호를 바꿨어요. 이&#xa0;채팅은 새&#xa0;번호로 이어져요.</translation>
     </message>
     <message>
         <source>The customer&apos;s WhatsApp account changed (a new phone, say). This chat goes on as before.</source>
-        <translation>고객의 WhatsApp 계정이 바뀌었어요(새 휴대폰 등). 채팅은 그대로 이어져요.</translation>
+        <translation>고객의 WhatsApp 계정이 바뀌었어요(새&#xa0;휴대폰 등). 채팅은 그대로 이어져요.</translation>
     </message>
     <message>
         <source>You deleted this message</source>
@@ -11360,7 +11360,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Sent from your post: %1</source>
-        <translation>내 게시물을 보고 보낸 메시지: %1</translation>
+        <translation>내&#xa0;게시물을 보고 보낸 메시지: %1</translation>
     </message>
     <message>
         <source>Sent from your post</source>
@@ -11368,7 +11368,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Sent from your ad: %1</source>
-        <translation>내 광고를 보고 보낸 메시지: %1</translation>
+        <translation>내&#xa0;광고를 보고 보낸 메시지: %1</translation>
     </message>
     <message>
         <source>Sent from your ad</source>
@@ -11380,15 +11380,15 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>The customer sent a poll, which WhatsApp doesn&apos;t pass on to this app. Ask them to write their answer.</source>
-        <translation>고객이 투표를 보냈는데, WhatsApp은 투표를 이 앱에 전달하지 않아요. 답을 글로 보내 달라고 부탁해 보세요.</translation>
+        <translation>고객이 투표를 보냈는데, WhatsApp은 투표를 이&#xa0;앱에 전달하지 않아요. 답을 글로 보내 달라고 부탁해 보세요.</translation>
     </message>
     <message>
         <source>The customer sent a view-once photo or video, which WhatsApp doesn&apos;t pass on to this app. Ask them to send it as a normal photo or video.</source>
-        <translation>고객이 한 번만 볼 수 있는 사진이나 동영상을 보냈는데, WhatsApp은 이를 이 앱에 전달하지 않아요. 일반 사진이나 동영상으로 다시 보내 달라고 부탁해 보세요.</translation>
+        <translation>고객이 한&#xa0;번만 볼 수 있는 사진이나 동영상을 보냈는데, WhatsApp은 이를 이&#xa0;앱에 전달하지 않아요. 일반 사진이나 동영상으로 다시 보내 달라고 부탁해 보세요.</translation>
     </message>
     <message>
         <source>The customer sent something WhatsApp doesn&apos;t pass on to this app. Ask them to send it again as text, a photo or a file.</source>
-        <translation>고객이 WhatsApp이 이 앱에 전달하지 않는 메시지를 보냈어요. 글, 사진 또는 파일로 다시 보내 달라고 부탁해 보세요.</translation>
+        <translation>고객이 WhatsApp이 이&#xa0;앱에 전달하지 않는 메시지를 보냈어요. 글, 사진 또는 파일로 다시 보내 달라고 부탁해 보세요.</translation>
     </message>
     <message>
         <source>Forwarded many times</source>
@@ -11404,7 +11404,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>This kind of message can&apos;t be shown here yet.</source>
-        <translation>이 종류의 메시지는 아직 여기에서 표시할 수 없어요.</translation>
+        <translation>이&#xa0;종류의 메시지는 아직 여기에서 표시할 수 없어요.</translation>
     </message>
     <message>
         <source>Cart</source>
@@ -11655,7 +11655,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Meta holds it until the new template has feedback</source>
-        <translation>새 템플릿에 대한 반응을 확인할 때까지 Meta가 보류 중</translation>
+        <translation>새&#xa0;템플릿에 대한 반응을 확인할 때까지 Meta가 보류 중</translation>
     </message>
     <message>
         <source>WhatsApp did not answer: maybe delivered, never sent again</source>
@@ -11909,11 +11909,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <name>ops</name>
     <message>
         <source>Part of Shop Inbox&apos;s data file is damaged (a power cut or a failing disk can do this), so this could not be done. Restore your latest backup with File ▸ Restore from backup; the damaged file is kept aside, not deleted.</source>
-        <translation>샵 인박스 데이터 파일의 일부가 손상되어서 이 작업을 하지 못했어요(정전이나 디스크 고장으로 생길 수 있어요). 파일 ▸ 백업에서 복원으로 가장 최근 백업을 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
+        <translation>샵 인박스 데이터 파일의 일부가 손상되어서 이&#xa0;작업을 하지 못했어요(정전이나 디스크 고장으로 생길 수 있어요). 파일 ▸ 백업에서 복원으로 가장 최근 백업을 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
     </message>
     <message>
         <source>Shop Inbox could not save this: its data file is busy or cannot be written. Nothing else was lost; try again in a moment.</source>
-        <translation>샵 인박스가 이 내용을 저장하지 못했어요. 데이터 파일이 사용 중이거나 쓸 수 없어요. 다른 데이터는 그대로예요. 잠시 후 다시 해 보세요.</translation>
+        <translation>샵 인박스가 이&#xa0;내용을 저장하지 못했어요. 데이터 파일이 사용 중이거나 쓸 수 없어요. 다른 데이터는 그대로예요. 잠시 후 다시 해 보세요.</translation>
     </message>
     <message>
         <source>Something went wrong. The details were written to the log file.</source>

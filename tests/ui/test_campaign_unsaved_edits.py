@@ -60,7 +60,7 @@ def test_the_question_on_closing_saves_in_the_editors_own_words_save_draft(
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
     window.close()
     assert window.editor.save_button.text() == "임시 저장(&F)"  # Alt+F; the question says it plainly
-    assert asked.texts == ["이 캠페인의 변경 사항을 임시 저장할까요?"]
+    assert asked.texts == ["이\u00a0캠페인의 변경 사항을 임시 저장할까요?"]
     assert asked.shown[0].widget.startswith("QMessageBox [임시 저장(&F) |")
     assert window.isVisible()
 

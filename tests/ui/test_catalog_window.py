@@ -885,7 +885,7 @@ def test_a_barcode_code_excel_shortened_is_refused_not_made_a_second_item(
     _summary, details = report_text(reports[0])
     assert details == (
         "2번째 줄: 상품코드: 엑셀이 코드 대신 줄어든 숫자 “8.80123E+12”를 저장했어요. "
-        "엑셀에서 이 열의 셀 서식을 ‘텍스트’로 바꾸고 코드를 다시 입력하세요."
+        "엑셀에서 이\u00a0열의 셀 서식을 ‘텍스트’로 바꾸고 코드를 다시 입력하세요."
     )
     with ctx.db.read() as s:
         assert [(i.retailer_id, i.price_minor) for i in list_items(s)] == [("8801234567890", 12000)]
@@ -911,7 +911,7 @@ def test_names_korean_excels_plain_csv_turned_to_question_marks_are_pointed_out(
     summary, _details = report_text(reports[0])
     assert (
         "엑셀의 “CSV (쉼표로 분리)” 형식은 이모지를 담지 못해 “?”로 바꿔 저장해요. "
-        "이 줄의 상품명을 확인해 주세요: 3." in summary
+        "이\u00a0줄의 상품명을 확인해 주세요: 3." in summary
     ), summary
     utf8_summary, _ = report_text(reports[1])  # a UTF-8 file keeps emoji: its "?" is meant
     assert "이모지" not in utf8_summary
@@ -939,7 +939,7 @@ def test_a_price_with_an_unquoted_comma_is_refused_not_read_as_12_won(
     qtbot.waitUntil(lambda: bool(reports), timeout=5000)
     _summary, details = report_text(reports[0])
     assert details == (
-        "2번째 줄: 이 줄은 열보다 칸이 많아서 값이 다른 열로 밀렸어요. "
+        "2번째 줄: 이\u00a0줄은 열보다 칸이 많아서 값이 다른 열로 밀렸어요. "
         '12,000처럼 쉼표가 든 값은 따옴표로 감싸 주세요("12,000").'
     )
     with ctx.db.read() as s:
@@ -958,7 +958,7 @@ def test_a_refused_sheet_is_said_under_the_imports_own_title(
     import_csv(window, ctx, path, lambda report: None)
     qtbot.waitUntil(lambda: bool(refused.shown), timeout=5000)
     assert refused.shown[0].title == "카탈로그 가져오기"
-    assert refused.shown[0].text.startswith("이 엑셀 파일을 읽지 못했어요")
+    assert refused.shown[0].text.startswith("이\u00a0엑셀 파일을 읽지 못했어요")
 
 
 def test_items_imported_without_their_picture_are_said_in_the_summary(
@@ -978,7 +978,7 @@ def test_items_imported_without_their_picture_are_said_in_the_summary(
         import_csv(window, ctx, path, reports.append)
     qtbot.waitUntil(lambda: bool(reports), timeout=5000)
     summary, details = report_text(reports[0])
-    assert "새 상품 2개" in summary
+    assert "새\u00a0상품 2개" in summary
     assert "상품 1개는 사진을 찾지 못해 사진 없이 가져왔어요" in summary, summary
     assert "photo_001.jpg" in details and details.startswith("2번째 줄")
 
@@ -1267,7 +1267,7 @@ def test_ctrl_s_saves_the_item_being_typed_as_in_the_shops_other_editors(
 def test_the_catalogue_says_it_stays_on_this_computer(korean: None, window: Any) -> None:
     """Items added on the laptop were looked for on the shop's PC (same relay): it has its own list."""
     assert window.only_here.isVisible()
-    assert window.only_here.text().startswith("카탈로그는 이 컴퓨터에만 저장돼요.")
+    assert window.only_here.text().startswith("카탈로그는 이\u00a0컴퓨터에만 저장돼요.")
 
 
 def test_the_import_summary_says_the_totals_row_was_left_out(

@@ -66,7 +66,7 @@ def test_the_bot_resumed_note_fits_the_header_without_squeezing_the_chat_list(
     assert window.splitter.sizes()[0] == list_width
     assert not window.chat_list.view.horizontalScrollBar().isVisible()
     # All of it readable: wrapped within the header, not cut.
-    assert note.text() == "메뉴 봇이 이 고객에게 다시 답해요."
+    assert note.text() == "메뉴 봇이 이\u00a0고객에게 다시 답해요."
     assert note.heightForWidth(note.width()) <= note.height()
 
 
@@ -247,5 +247,5 @@ def test_a_reply_being_written_when_she_writes_to_the_other_number_says_which_on
     sync_batch(window, qtbot, {contact_id})
     qtbot.waitUntil(composer.gone_note.isVisible)
     assert composer.gone_note.text() == (
-        "이 고객이 방금 매장 번호 02-555-0202로 연락했어요. 답장은 02-555-0101이 아니라 이 번호에서 보내요."
+        "이\u00a0고객이 방금 매장 번호 02-555-0202로 연락했어요. 답장은 02-555-0101이 아니라 이\u00a0번호에서 보내요."
     )

@@ -653,7 +653,7 @@ def test_a_marketing_template_for_a_customer_who_opted_out_says_so_beside_its_co
     shown = dialogs.expect("modal", answer=look)
     window.chat.pick_template()
     qtbot.waitUntil(lambda: bool(shown.shown), timeout=5000)
-    assert seen["marketing"].endswith("이 고객은 광고 수신을 거부했어요.")
+    assert seen["marketing"].endswith("이\u00a0고객은 광고 수신을 거부했어요.")
     assert "거부" not in seen["utility"]
 
 

@@ -90,7 +90,9 @@ def test_no_token_says_what_it_means_to_an_owner_who_restored_no_backup(qtbot: A
 def test_no_token_is_said_in_korean_too(qtbot: Any, korean: None) -> None:
     banner = shown_banner(qtbot)
     banner.set_state(ConnectionState(Connection.NO_TOKEN))
-    assert banner.text.text().startswith("이 컴퓨터에는 아직 릴레이 토큰이 없어서 새 메시지를 받을 수 없어요")
+    assert banner.text.text().startswith(
+        "이\u00a0컴퓨터에는 아직 릴레이 토큰이 없어서 새\u00a0메시지를 받을 수 없어요"
+    )
 
 
 def test_a_relay_started_afresh_is_news_the_owner_can_close(qtbot: Any) -> None:

@@ -270,7 +270,7 @@ def test_her_two_transfers_that_make_her_order_are_read_together(
     dialog = OrderActions(window, window.ctx).open_deposits()
     dialog.load_file(bank)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
-    said = "입금자명만 일치: 이 파일의 입금 2건을 합치면 주문 금액 90,000원이에요. 함께 체크하면 결제 완료로 표시해요"
+    said = "입금자명만 일치: 이\u00a0파일의 입금 2건을 합치면 주문 금액 90,000원이에요. 함께 체크하면 결제 완료로 표시해요"
     assert [dialog.model.index(row, 4).data() for row in (0, 1)] == [said, said]
     dialog.reject()
     # She marks it paid in its window instead (double-click): the file read again names that order.
@@ -279,7 +279,7 @@ def test_her_two_transfers_that_make_her_order_are_read_together(
     again = OrderActions(window, window.ctx).open_deposits()
     again.load_file(bank)
     qtbot.waitUntil(lambda: again.model.rowCount() == 2)
-    marked = f"이 파일의 입금 2건을 합치면 직접 결제 완료로 표시한 주문({number})의 금액이에요. 따로 할 일은 없어요"
+    marked = f"이\u00a0파일의 입금 2건을 합치면 직접 결제 완료로 표시한 주문({number})의 금액이에요. 따로 할 일은 없어요"
     assert [again.model.index(row, 4).data() for row in (0, 1)] == [marked, marked]
     assert again.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # nothing to tick
 
@@ -378,7 +378,7 @@ def test_two_customers_of_one_name_and_amount_leave_the_deposit_to_the_owner(
     assert dialog.model.index(0, 4).data() == (
         "같은 이름, 같은 금액의 주문이 2건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: "
         f"{numbers[0]} ({ordered} 주문), {numbers[1]} ({ordered} 주문). "
-        "첫 주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요"
+        "첫\u00a0주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요"
     )
     assert dialog.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None
 
@@ -540,14 +540,14 @@ def test_the_order_placed_nearest_before_a_deposit_is_proposed_first_with_when_e
     assert model.index(0, 4).data() == (
         "같은 이름, 같은 금액의 주문이 2건 있어요. 입금 바로 전에 들어온 주문부터 보여 드려요: "
         f"{nearer} ({placed_when(nearer_at.astimezone())} 주문), {older} ({placed_when(older_at.astimezone())} 주문). "
-        "첫 주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요"
+        "첫\u00a0주문이 맞으면 아래에서 결제 완료로 표시하고, 아니면 맞는 주문을 주문 창에서 표시하세요"
     )
     assert placed_when(nearer_at.astimezone()).startswith(
         "12월 3일 (목)"
     )  # beside the deposit's 12월 4일 (금)
     assert model.index(1, 3).data() == f"{coat} · 박서준 · {placed_when(coat_at.astimezone())} 주문"
     assert model.index(1, 4).data() == (
-        f"이름과 금액이 같은 주문({coat})은 이 입금보다 나중에 들어왔어요. 이 입금은 그 주문의 결제가 아니에요"
+        f"이름과 금액이 같은 주문({coat})은 이\u00a0입금보다 나중에 들어왔어요. 이\u00a0입금은 그\u00a0주문의 결제가 아니에요"
     )
     for row in (0, 1):  # never ticked, nothing to confirm
         assert model.index(row, 0).data(Qt.ItemDataRole.CheckStateRole) is None
@@ -686,7 +686,7 @@ def test_in_korean_the_free_part_of_a_deposit_takes_its_particle(
     dialog.load_file(bank)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
     assert dialog.model.index(0, 4).data() == (
-        f"이 중 ₩42,000이 다시 남았어요({coat_number} 주문은 이 입금으로 결제된 그대로예요). 입금자명과 금액 일치"
+        f"이\u00a0중 ₩42,000이 다시 남았어요({coat_number} 주문은 이\u00a0입금으로 결제된 그대로예요). 입금자명과 금액 일치"
     )
 
 
@@ -862,7 +862,7 @@ def test_in_korean_an_orders_share_of_one_transfer_reads_with_its_particle(
     coat, _shirt, _coat_number, shirt_number = minjis_transfer_for_two_orders_one_moved_back(window.ctx)
     lines = history_lines(load_order(window.ctx.db, coat).events)
     assert lines[0].endswith(
-        f"{shirt_number} 주문이 되돌려져, 그 주문 몫 ₩42,000의 연결이 풀렸어요. 이 주문은 결제 완료 그대로예요"
+        f"{shirt_number} 주문이 되돌려져, 그\u00a0주문 몫 ₩42,000의 연결이 풀렸어요. 이\u00a0주문은 결제 완료 그대로예요"
     )
     assert ": 은행 파일의 입금 중 ₩90,000으로 결제 완료: " in lines[1]
 

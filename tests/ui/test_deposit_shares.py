@@ -171,5 +171,5 @@ def test_in_korean_the_freed_share_taken_again_reads_with_its_particle(
     note_refund_due(window.ctx.db, shirt, Deposit(2, "2026-12-04 14:03:22", "김민지", 132000))
     assert coat_history(window.ctx, coat)[0].endswith(
         f": 연결이 풀렸던 입금 ₩42,000은 {shirt_number} 주문에서 환불할 금액으로 뒀어요. "
-        "이 주문은 결제 완료 그대로예요"
+        "이\u00a0주문은 결제 완료 그대로예요"
     )

@@ -119,7 +119,7 @@ def test_a_sheet_the_catalogue_cannot_read_says_엑셀_as_the_rest_of_the_korean
     workbook = code_sentence(ErrorCode.CATALOG_WORKBOOK_UNREADABLE, {})
     text = code_sentence(ErrorCode.CATALOG_FILE_NOT_UTF8, {})
     assert (
-        workbook.startswith("이 엑셀 파일을 읽지 못했어요")
+        workbook.startswith("이\u00a0엑셀 파일을 읽지 못했어요")
         and "엑셀에서 “Excel 통합 문서(.xlsx)”" in workbook
     )
     assert "엑셀에서 “CSV UTF-8(쉼표로 분리)”" in text and "Excel에서" not in workbook + text

@@ -185,7 +185,10 @@ def test_a_customers_file_whatsapp_no_longer_has_says_to_ask_her_for_it_again(
         view.media_open_requested.emit(view.chat_model.info(0).media.id, view.chat_model.info(0).message.id)
         qtbot.waitUntil(lambda: bool(warned.shown), timeout=10_000)
     said = warned.shown[0].text
-    assert said == "WhatsApp에 이 파일이 더 이상 없어서 받을 수 없어요. 고객에게 다시 보내 달라고 해 주세요."
+    assert (
+        said
+        == "WhatsApp에 이\u00a0파일이 더 이상 없어서 받을 수 없어요. 고객에게 다시 보내 달라고 해 주세요."
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

@@ -197,7 +197,7 @@ def test_the_labels_window_says_labels_stay_on_this_computer(qtbot, ctx: AppCont
     manager.show()
     qtbot.waitExposed(manager)
     assert manager.only_here.isVisible()
-    assert manager.only_here.text().startswith("라벨은 이 컴퓨터에만 저장돼요.")
+    assert manager.only_here.text().startswith("라벨은 이\u00a0컴퓨터에만 저장돼요.")
 
 
 def test_a_label_deleted_by_mistake_comes_back_on_its_chats_with_undo(

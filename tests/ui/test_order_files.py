@@ -325,7 +325,10 @@ def test_an_orders_file_of_days_without_orders_is_saved_and_says_it_holds_only_h
         board.export_orders(table, *long_ago)
     assert saved.args == [0, 0] and table.exists()
     assert board.saved_note.open_button.isVisibleTo(board)
-    assert board.saved_note.text.text() == "그 기간에 들어온 주문이 없어요. 파일에는 항목 이름만 들어 있어요."
+    assert (
+        board.saved_note.text.text()
+        == "그\u00a0기간에 들어온 주문이 없어요. 파일에는 항목 이름만 들어 있어요."
+    )
 
 
 def test_an_orders_file_that_cannot_be_written_says_so_in_korean_and_offers_no_folder(

@@ -170,4 +170,4 @@ def test_the_export_dialog_speaks_the_apps_friendly_korean(qtbot: Any, korean: N
     dialog = OrderExportDialog(date(2026, 12, 1), date(2026, 12, 5))
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
-    assert "이 기간에 들어온 주문을 상품 한 줄에 한 행씩 저장해요:" in texts
+    assert "이\u00a0기간에 들어온 주문을 상품 한\u00a0줄에 한\u00a0행씩 저장해요:" in texts

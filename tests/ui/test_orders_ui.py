@@ -1140,4 +1140,4 @@ def test_the_order_board_says_its_moves_stay_on_this_computer(qtbot: Any, ctx: A
     board.show()
     qtbot.waitExposed(board)
     assert board.only_here.isVisible()
-    assert board.only_here.text().startswith("주문은 이 컴퓨터에만 저장돼요.")
+    assert board.only_here.text().startswith("주문은 이\u00a0컴퓨터에만 저장돼요.")

@@ -320,7 +320,7 @@ def test_the_quick_replies_window_says_they_stay_on_this_computer(qtbot, ctx: Ap
     manager.show()
     qtbot.waitExposed(manager)
     assert manager.only_here.isVisible()
-    assert manager.only_here.text().startswith("빠른 답장은 이 컴퓨터에만 저장돼요.")
+    assert manager.only_here.text().startswith("빠른 답장은 이\u00a0컴퓨터에만 저장돼요.")
 
 
 def test_a_reply_deleted_by_mistake_comes_back_with_its_photo_on_undo(

@@ -67,7 +67,7 @@ def test_the_wizards_wrong_token_sentence_keeps_the_command_whole_at_its_narrowe
     qtbot.waitUntil(lambda: page.width() == page.minimumSizeHint().width(), timeout=5000)
     label = page.result
     shown = label.text()
-    assert "릴레이가 이 릴레이 토큰을 거부했어요" in shown
+    assert "릴레이가 이\u00a0릴레이 토큰을 거부했어요" in shown
     width = label.contentsRect().width()
     assert line_starts(label, shown, width), "the sentence fits one line: not narrow enough to test"
     assert _breaks_inside_command(label, shown, range(width, width + 1)) == []
