@@ -1133,7 +1133,7 @@ def test_a_campaign_to_customers_in_two_countries_says_its_one_price_cost_is_onl
 
     editor = _ready_to_send(qtbot, ctx, "winter_sale_ok", jihoon_wa_id="447700900123")
     shown = editor.schedule.cost_note.cost.text()
-    assert "약 ₩240" in shown or "약 240원" in shown
+    assert "약\u00a0₩240" in shown or "약\u00a0240원" in shown
     assert "Meta 요금은 나라마다 달라요: 받는 고객들이 2개 나라에 있어요." in shown
     assert "예상 비용: 240원." not in shown and "예상 비용: ₩240." not in shown
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
@@ -1170,7 +1170,7 @@ def test_in_korean_customers_all_in_the_uk_read_about_the_cost_and_their_country
         qtbot, ctx, "winter_sale_ok", jihoon_wa_id="447400123456", minji_wa_id="447400654321"
     )
     shown = editor.schedule.cost_note.cost.text()
-    assert "예상 비용: 약 240원 (입력한 메시지당 가격 하나로 계산)." in shown
+    assert "예상 비용: 약\u00a0240원 (입력한 메시지당 가격 하나로 계산)." in shown
     assert "Meta 요금은 나라마다 달라요: 받는 고객들이 모두 영국에 있어요." in shown
 
 

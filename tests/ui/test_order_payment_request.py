@@ -136,7 +136,7 @@ def test_the_korean_owner_reads_both_ways_on_in_korean(window: Any, qtbot: Any, 
         unsent.click()
     assert history(order_window)[0].endswith(
         "새 주문 → 입금 대기 (안내 메시지를 보낼 수 없었음: "
-        "최근 24시간 동안 고객의 메시지가 없고 이 단계의 템플릿이 없음)"
+        "최근 24시간 동안 고객의 메시지가 없고 이\u00a0단계의 템플릿이 없음)"
     )
 
 

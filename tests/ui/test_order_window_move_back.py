@@ -211,7 +211,7 @@ def test_in_korean_the_windows_button_and_the_dropped_message_take_the_right_par
     board.move_back.ask_for(order_id, OrderState.NEW)  # the card dropped on the New column
     qtbot.waitUntil(lambda: pane.copy_button.isVisible())
     assert pane.how.text() == (
-        "그사이 주문이 새 주문으로 되돌아가서 이 메시지는 보내지 않았어요. "
+        "그사이 주문이 새 주문으로 되돌아가서 이\u00a0메시지는 보내지 않았어요. "
         "쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요."
     )
 
@@ -357,5 +357,5 @@ def test_in_korean_the_message_the_windows_move_back_left_unsent_takes_its_parti
     back_button(order_window).click()
     qtbot.waitUntil(lambda: pane.copy_button.isVisible())
     assert pane.how.text() == (
-        "주문을 새 주문으로 되돌려서 이 메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요."
+        "주문을 새 주문으로 되돌려서 이\u00a0메시지는 보내지 않았어요. 쓰신 내용은 아래에 남겨 두었으니 복사해 쓰세요."
     )

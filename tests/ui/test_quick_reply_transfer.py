@@ -129,7 +129,7 @@ def test_in_korean_the_import_says_what_was_added_skipped_and_numbered(
     assert result.shown[0].title == "빠른 답장을 가져왔어요"
     assert read(result.shown[0].text) == (
         "1개는 이미 있어서 건너뛰었어요.\n"
-        "2개는 이 컴퓨터의 다른 답장이 같은 단축어를 쓰고 있어서 /배송-2, /환불-2로 추가했어요."
+        "2개는 이\u00a0컴퓨터의 다른 답장이 같은 단축어를 쓰고 있어서 /배송-2, /환불-2로 추가했어요."
     )
     assert shortcuts(other) == ["/배송", "/환불", "/감사", "/배송-2", "/환불-2"]
     assert [r.text for r in theirs.all()][:2] == ["택배로 보내드려요", "사장님께 문의하세요"]  # hers stay
