@@ -786,7 +786,7 @@ def test_the_untitled_choice_and_silent_choice_lines_are_korean_in_the_korean_wi
     editor.add_rule()
     editor.keywords.setText("오늘 빵")  # a keyword answer whose text was never written takes the message
     assert editor.summary.text().endswith(
-        "답변 “오늘 빵”에 아직 내용이 없어요: 이 답변에 맞는 메시지를 보낸 고객은 아무 답도 받지 못해요."
+        "답변 “오늘 빵”에 아직 내용이 없어요: 이\u00a0답변에 맞는 메시지를 보낸 고객은 아무 답도 받지 못해요."
     )
 
 

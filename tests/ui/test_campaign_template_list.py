@@ -100,7 +100,7 @@ def test_the_paused_template_note_is_korean(qtbot: Any, ctx: Any, korean: Any) -
     editor = window.editor
     qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "이번 주 신메뉴", timeout=5000)
     assert editor.message.gone_note.text().startswith(
-        "임시 저장한 이 캠페인의 템플릿은 지금 승인된 상태가 아니에요: “winter_sale_ok”(한국어)."
+        "임시 저장한 이\u00a0캠페인의 템플릿은 지금 승인된 상태가 아니에요: “winter_sale_ok”(한국어)."
     )
 
 

@@ -254,6 +254,6 @@ def test_a_refused_reply_says_in_korean_that_she_wrote_to_the_other_number(
     geo = view.bubbles.geometry(index, float(view.viewport().width()))
     assert geo is not None and geo.failure_text == (
         "전송 안 됨: 고객이 최근 24시간 동안 매장 번호 02-555-0101로는 메시지를 보내지 않았지만 "
-        "매장 번호 02-555-0202로는 보냈어요. 오른쪽 클릭해서 그 번호로 다시 보내세요."
+        "매장 번호 02-555-0202로는 보냈어요. 오른쪽 클릭해서 그\u00a0번호로 다시 보내세요."
     )
     settle(qtbot)

@@ -52,7 +52,7 @@ def test_the_history_tells_apart_told_chose_not_to_and_could_not(korean: None, k
     assert event_text(told, "Asia/Seoul").endswith("입금 대기 → 결제 완료 (고객에게 알림)")
     assert event_text(chose, "Asia/Seoul").endswith("(안내 메시지를 보내지 않기로 선택함)")
     assert event_text(could_not, "Asia/Seoul").endswith(
-        "(안내 메시지를 보낼 수 없었음: 최근 24시간 동안 고객의 메시지가 없고 이 단계의 템플릿이 없음)"
+        "(안내 메시지를 보낼 수 없었음: 최근 24시간 동안 고객의 메시지가 없고 이\u00a0단계의 템플릿이 없음)"
     )
     assert event_text(older, "Asia/Seoul").endswith("입금 대기 → 결제 완료 (안내 메시지가 나가지 않음)")
 

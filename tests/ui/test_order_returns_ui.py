@@ -214,7 +214,7 @@ def test_the_history_says_a_return_and_an_exchange_in_korean(korean: None, korea
         '"refund": 29000', '"refund": 0, "exchange": {"id": 9, "number": "2026-0009"}, "due": 12000'
     )
     assert event_text(EventRow(at, RETURNED, None, None, exchange), "Asia/Seoul").endswith(
-        ": 교환: “린넨 셔츠 M” 1개, 새 주문 2026-0009로 보냄 (사이즈가 작아요) · 새 주문에서 받을 금액 12,000원 · 상품이 아직 돌아오지 않음"
+        ": 교환: “린넨 셔츠 M” 1개, 새\u00a0주문 2026-0009로 보냄 (사이즈가 작아요) · 새\u00a0주문에서 받을 금액 12,000원 · 상품이 아직 돌아오지 않음"
     )
 
 
@@ -549,11 +549,11 @@ def test_the_history_says_in_korean_what_a_cancelled_exchange_order_hands_back(
         return event_text(EventRow(at, CARRIED_BACK, None, None, note), "Asia/Seoul")
 
     assert line("original", 39000).endswith(
-        ": 교환 주문 2026-0008이 취소되어 그 주문으로 넘긴 39,000원을 환불함"
+        ": 교환 주문 2026-0008이 취소되어 그\u00a0주문으로 넘긴 39,000원을 환불함"
     )
     assert line("exchange", 39000).endswith(": 주문 2026-0004에서 결제하고 교환으로 넘어온 39,000원 환불")
     assert line("original", -39000, restored=True).endswith(
-        ": 교환 주문 2026-0008이 결국 결제되어 그 주문으로 넘긴 39,000원은 환불하지 않음"
+        ": 교환 주문 2026-0008이 결국 결제되어 그\u00a0주문으로 넘긴 39,000원은 환불하지 않음"
     )
 
 
@@ -792,7 +792,7 @@ def test_the_history_says_in_korean_the_step_a_return_or_exchange_moved_the_orde
     assert len(lines) == 3 and lines[-1].endswith(": 주문 접수")
     assert lines[1].endswith(": 배송 중 → 완료, 주문 2026-0009로 교환되어 마무리됨")
     assert lines[0].endswith(
-        ": 교환: “린넨 셔츠 M” 1개, 새 주문 2026-0009로 보냄 · 상품이 아직 돌아오지 않음"
+        ": 교환: “린넨 셔츠 M” 1개, 새\u00a0주문 2026-0009로 보냄 · 상품이 아직 돌아오지 않음"
     )
     whole = exchange.replace(', "exchange": {"id": 9, "number": "2026-0009"}, "due": 0', "")
     back = history_lines([EventRow(at, RETURNED, "shipped", "cancelled", whole)], "Asia/Seoul")

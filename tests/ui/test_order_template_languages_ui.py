@@ -111,7 +111,7 @@ def test_in_korean_the_order_settings_name_the_templates_languages_in_korean(
     assert dialog.message_tabs.tabText(MESSAGE_STATES.index(RETURN_MESSAGE)) == "반품"
     dialog.template_choice["paid"].setCurrentIndex(dialog.template_choice["paid"].findData("order_paid"))
     assert "영어:\nHi Amy Clarke" in dialog.template_previews["paid"].text()
-    assert "그 밖의 고객은 한국어 버전" in dialog.template_previews["paid"].text()
+    assert "그\u00a0밖의 고객은 한국어 버전" in dialog.template_previews["paid"].text()
 
 
 def quiet_customer_with_two_lines_shipped(ctx: Any, templates: dict[str, str]) -> int:

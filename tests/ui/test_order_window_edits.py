@@ -581,5 +581,5 @@ def test_shipping_without_a_postcode_says_the_postcode_is_missing_not_the_addres
     settle(qtbot)
     number = stored(window, order_id).number
     assert asked.texts[0] == (
-        f"주문 {number}에 우편번호가 없어요. 택배사는 이 정보 없이 배송할 수 없어요.\n\n그래도 배송 시작으로 표시할까요?"
+        f"주문 {number}에 우편번호가 없어요. 택배사는 이\u00a0정보 없이 배송할 수 없어요.\n\n그래도 배송 시작으로 표시할까요?"
     )
