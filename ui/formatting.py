@@ -80,9 +80,6 @@ NO_BREAK_SPACE = "\u00a0"
 # token`, alone or with its subcommand.
 _SUBCOMMANDS = "(?:token|setup|serve|check|move-database)"
 _RELAY_COMMAND = re.compile(f"shop-inbox-relay(?: {_SUBCOMMANDS})?")
-# As command_kept_whole shows one, once its word joiners are gone: the no-break space before the
-# subcommand (also in a selection that starts inside the command).
-_SHOWN_SPACE = re.compile(f"(?<=relay){NO_BREAK_SPACE}(?={_SUBCOMMANDS})")
 
 
 def command_kept_whole(sentence: str) -> str:
@@ -97,9 +94,10 @@ def command_kept_whole(sentence: str) -> str:
 
 def plain_text(shown: str) -> str:
     """Text as the owner copies it from a label or a box: without the word joiners that keep a
-    shortcut or a command whole, and with a command's plain space (pasted into a terminal, a
-    no-break space made "shop-inbox-relay token" one word: "command not found")."""
-    return _SHOWN_SPACE.sub(" ", shown.replace(WORD_JOINER, ""))
+    shortcut or a command whole, and with plain spaces for the no-break ones that keep words on one
+    line (a command's: pasted into a terminal, "shop-inbox-relay token" was one word, "command not
+    found"; a Korean determiner's, "이 파일을", pasted into a chat or a search)."""
+    return shown.replace(WORD_JOINER, "").replace(NO_BREAK_SPACE, " ")
 
 
 def count_text(n: int) -> str:

@@ -89,3 +89,28 @@ def test_a_determiner_is_never_alone_at_a_lines_end_at_any_width(qapp: Any) -> N
             assert "".join(lines) == text  # nothing added to or taken from the words
     assert laid_out > 1000  # the sweep covers the app's sentences, not a handful
     assert not stray, "\n".join(stray[:20])
+
+
+def test_a_sentence_copied_from_a_box_has_plain_spaces(qtbot: Any, korean: None) -> None:
+    """Ctrl+C on a message box (Windows copies the whole box) or a selection: "이 컴퓨터에만" reaches
+    the clipboard with a plain space, as the owner pastes it into a chat or a search."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.message_box import Icon, plain_box
+
+    sentence = QCoreApplication.translate(
+        "QuickReplyManager",
+        "Quick replies are kept on this computer only: another computer connected to the same "
+        "relay has its own. To use these there too, export them and import the file there.",
+    )
+    assert "이\xa0컴퓨터에만" in sentence and "그\xa0컴퓨터에서" in sentence
+    box = plain_box(Icon.Information, None, "빠른 답장", sentence)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText(box.text())  # as the box's own Ctrl+C copies it
+    qtbot.waitUntil(lambda: "\xa0" not in clipboard.text(), timeout=2000)
+    assert clipboard.text() == sentence.replace("\xa0", " ")
+    assert clipboard.text().startswith("빠른 답장은 이 컴퓨터에만 저장돼요.")
