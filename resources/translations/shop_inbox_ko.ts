@@ -2616,7 +2616,7 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
     </message>
     <message>
         <source>Let the menu bot answer this customer again on your number {0}</source>
-        <translation>매장 번호 {0}에서 이 고객에게 메뉴 봇이 다시 답하게 해요</translation>
+        <translation>매장 번호 {0}에서 이&#xa0;고객에게 메뉴 봇이 다시 답하게 해요</translation>
     </message>
     <message>
         <source>WhatsApp username · no phone number shared</source>
