@@ -4143,7 +4143,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>An order can have at most {limit} lines. Nothing was saved.</source>
-        <translation>주문 한&#xa0;건에는 최대 {limit}줄까지 담을 수 있어요. 아무것도 저장하지 않았어요.</translation>
+        <translation>주문 한&#xa0;건에는 상품을 최대 {limit}개까지 담을 수 있어요. 아무것도 저장하지 않았어요.</translation>
     </message>
     <message>
         <source>Line {line}: “{value}” is not a quantity. Use a whole number of 1 or more.</source>
@@ -6307,7 +6307,7 @@ The previous data was kept in {folder}.</source>
 Run it only if you know who made it and asked for it. A customer has no reason to send you a program.</source>
         <translation>“{0}” 파일은 사진이나 문서가 아니라 프로그램 또는 스크립트({1})입니다. 열면 이&#xa0;컴퓨터에서 실행되고, 사장님이 접근할 수 있는 모든 것에 손댈 수 있습니다.
 
-누가 만들었는지 알고 직접 요청한 파일일 때만 실행하세요. 손님이 프로그램을 보낼 이유는 없습니다.</translation>
+누가 만들었는지 알고 직접 요청한 파일일 때만 실행하세요. 고객이 프로그램을 보낼 이유는 없습니다.</translation>
     </message>
     <message>
         <source>&amp;Run anyway</source>

@@ -395,7 +395,7 @@ def test_a_demo_on_a_full_disk_says_so_in_korean_and_opens_seeded_once_there_is_
     # Its log file is named when a few lines of it found room on the disk, else the full disk is said
     # where its path would be; never "there is no log file" alone.
     logs = f"{disk}/demo/desktop/logs"
-    named = f"log: 무슨 일이 있었는지 이 파일에 적혀 있어요: {logs}/shop-inbox.log"
+    named = f"log: 무슨 일이 있었는지 이\u00a0파일에 적혀 있어요: {logs}/shop-inbox.log"
     assert named in out or f"log: {logs} 폴더가 있는 디스크가 가득 차서 이번 실행의 기록 파일을" in out, out
     assert "shown: MainWindow" not in out and "code: 2" in out, out
     assert "Traceback" not in out, out
