@@ -993,26 +993,28 @@ DAY_FIRST_ENGLISH = frozenset(
 def opening_text(
     local: datetime, sentence: str, now: datetime | None = None, country: str | None = None
 ) -> str:
-    """When the shop opens, as the sentence around it writes dates: "12월 2일 (수) 10:00" in a Korean
-    one (a Korean customer reads "12/02" as a stranger's form); in an English one as the shop's
-    `country` writes them, "Wed 2 Dec, 10:00 AM" in the UK and "Wed, Dec 2, 10:00 AM" in the US (and
-    for no country), never "12/02", which a British customer reads as the 12th of February and an
-    American one as the 2nd of December. An English sentence's hours are the 12-hour clock's. The
-    weekday: a customer told "12월 4일" on a Tuesday still wonders whether that is this week's Friday.
+    """When the shop opens, as the sentence around it writes dates: "12월 2일 (수) 오전 10:00" in a
+    Korean one (a Korean customer reads "12/02" as a stranger's form, and "14:00" as a timetable's);
+    in an English one as the shop's `country` writes them, "Wed 2 Dec, 10:00" in the UK and "Wed, Dec
+    2, 10:00 AM" in the US (and for no country), never "12/02", which a British customer reads as the
+    12th of February and an American one as the 2nd of December. The hours are written as `_clock`
+    writes them. The weekday: a customer told "12월 4일" on a Tuesday still wonders whether that is
+    this week's Friday.
 
     Later today or tomorrow (on the shop's clock, `now` given) is said so, as people and Korean apps
-    say it: "오늘 11:00", "내일 10:00", "today at 11:00 AM", "tomorrow at 10:00 AM". "12월 5일 (토)
-    11:00부터" sent on Saturday the 5th left the customer to work out that it meant this morning."""
+    say it: "오늘 오전 11:00", "내일 오전 10:00", "today at 11:00 AM", "tomorrow at 10:00 AM".
+    "12월 5일 (토) 11:00부터" sent on Saturday the 5th left the customer to work out that it meant
+    this morning."""
     korean = bool(_HANGUL.search(sentence))
-    clock = _clock(f"{local:%H:%M}", korean=False)
+    clock = _clock(f"{local:%H:%M}", korean, country)
     if now is not None:
         days = (local.date() - now.astimezone(local.tzinfo).date()).days
         if days in (0, 1):
             if korean:
-                return f"{('오늘', '내일')[days]} {local:%H:%M}"
+                return f"{('오늘', '내일')[days]} {clock}"
             return f"{('today', 'tomorrow')[days]} at {clock}"
     on = _date_text(local.date(), korean, country)
-    return f"{on} {local:%H:%M}" if korean else f"{on}, {clock}"
+    return f"{on} {clock}" if korean else f"{on}, {clock}"
 
 
 def opening_field(hours: BusinessHours, now: datetime, sentence: str, country: str | None = None) -> str:
@@ -1032,22 +1034,44 @@ HOURS_CLOSED_AHEAD_DAYS = 60
 HOURS_CLOSED_SHOWN = 3
 
 
-def _clock(hhmm: str, korean: bool) -> str:
-    """ "14:00" as a sentence in this language writes it: "14:00" in Korean, "2:00 PM" in English."""
-    if korean:
-        return hhmm
+# The shops' countries whose English writes the 24-hour clock ("14:00"), as the desktop writes times
+# there (ui.translations.english_locale's short time format on a computer with no English of its own;
+# tests/ui/test_english_dates_follow_the_shop.py keeps the two the same). Every other country, and a
+# document without one, writes the US's "2:00 PM".
+TWENTY_FOUR_HOUR_ENGLISH = frozenset(
+    {
+        "AI", "AT", "BE", "BI", "BW", "BZ", "CC", "CH", "CK", "CM", "CX", "CZ", "DE", "DK", "EE", "ES",
+        "FI", "FK", "FR", "GB", "GE", "GG", "GI", "HU", "ID", "IE", "IL", "IM", "IO", "IT", "JE", "JP",
+        "KE", "LT", "LV", "MG", "MS", "MT", "MU", "MV", "NF", "NG", "NL", "NO", "NR", "NU", "PL", "PT",
+        "RO", "RW", "SC", "SE", "SH", "SI", "SK", "SX", "TK", "TV", "TZ", "UA", "UG", "ZA", "ZW",
+    }
+)  # fmt: skip
+
+
+def _clock(hhmm: str, korean: bool, country: str | None = None) -> str:
+    """ "14:00" as a sentence in this language writes it: "오후 2:00" in Korean (as Korean phones and
+    the desktop's Korean write times; "14:00" reads as a timetable's), in English as the shop's
+    `country` writes it: "14:00" in the UK, "2:00 PM" in the US (and for no country)."""
     hours, minutes = (int(part) for part in hhmm.split(":"))
-    return f"{hours % 12 or 12}:{minutes:02d} {'PM' if hours % 24 >= 12 else 'AM'}"
+    if not korean and (country or "").upper() in TWENTY_FOUR_HOUR_ENGLISH:
+        return f"{hours:02d}:{minutes:02d}"
+    twelve = f"{hours % 12 or 12}:{minutes:02d}"
+    afternoon = hours % 24 >= 12
+    if korean:
+        return f"{'오후' if afternoon else '오전'} {twelve}"
+    return f"{twelve} {'PM' if afternoon else 'AM'}"
 
 
-def _day_hours_text(day: DayHours, korean: bool) -> str:
+def _day_hours_text(day: DayHours, korean: bool, country: str | None = None) -> str:
     if day.mode == "all_day":
         return "24시간" if korean else "open 24 hours"
     ranges = [r for r in day.ranges if r.start != r.end] if day.mode == "open" else []
     if not ranges:
         return "휴무" if korean else "closed"
     dash = "~" if korean else "–"
-    return ", ".join(f"{_clock(r.start, korean)}{dash}{_clock(r.end, korean)}" for r in ranges)
+    return ", ".join(
+        f"{_clock(r.start, korean, country)}{dash}{_clock(r.end, korean, country)}" for r in ranges
+    )
 
 
 def _date_text(on: date, korean: bool, country: str | None) -> str:
@@ -1060,14 +1084,14 @@ def _date_text(on: date, korean: bool, country: str | None) -> str:
 
 
 def hours_field(hours: BusinessHours, now: datetime, sentence: str, country: str | None = None) -> str:
-    """{hours}: the shop's business hours, a line per run of days alike ("월~금 10:00~13:00,
-    14:00~19:00", "Sat 11:00 AM–5:00 PM", "일 휴무"), then its closed days in the next two months
+    """{hours}: the shop's business hours, a line per run of days alike ("월~금 오전 10:00~오후 1:00,
+    오후 2:00~오후 7:00", "Sat 11:00 AM–5:00 PM", "일 휴무"), then its closed days in the next two months
     ("12월 25일 (금) 휴무": a holiday, a vacation), in the language of the sentence around it (as
     `opening_text` tells it) and, in English, as the shop's `country` writes dates. An English one
     ends with the shop's time zone ("Seoul time"): a customer abroad reads the hours on her own clock."""
     korean = bool(_HANGUL.search(_FIELDS.sub("", sentence)))  # "{영업시간}" is no Korean sentence
     names = _WEEKDAYS_KO if korean else _WEEKDAYS
-    texts = [_day_hours_text(day, korean) for day in hours.week]
+    texts = [_day_hours_text(day, korean, country) for day in hours.week]
     lines = []
     first = 0
     while first < 7:

@@ -67,7 +67,7 @@ def test_a_relay_that_fills_hours_gets_the_field_and_customers_get_the_hours(
     store.save(away_doc(WEEKDAYS_10_TO_7))
     assert store.push(client) is PushOutcome.PUSHED
     assert client.get_automations().away.text == AWAY_TEXT  # the relay fills it as it answers
-    assert away_told(relay, "821011112222") == "지금은 답장이 늦어요.\n월~금 10:00~19:00\n토~일 휴무"
+    assert away_told(relay, "821011112222") == "지금은 답장이 늦어요.\n월~금 오전 10:00~오후 7:00\n토~일 휴무"
 
 
 def test_an_older_relay_gets_the_hours_written_out_and_the_owner_keeps_the_field(
@@ -80,7 +80,7 @@ def test_an_older_relay_gets_the_hours_written_out_and_the_owner_keeps_the_field
     store.save(away_doc(WEEKDAYS_10_TO_7))
     assert store.push(client) is PushOutcome.PUSHED
     on_relay = client.get_automations()
-    assert on_relay.away.text == "지금은 답장이 늦어요.\n월~금 10:00~19:00\n토~일 휴무"
+    assert on_relay.away.text == "지금은 답장이 늦어요.\n월~금 오전 10:00~오후 7:00\n토~일 휴무"
     assert away_told(relay, "821011112222") == on_relay.away.text  # never "{영업시간}"
     state = store.state()
     assert state.status is SyncStatus.SYNCED and state.doc.away.text == AWAY_TEXT
@@ -95,8 +95,8 @@ def test_an_older_relay_gets_the_hours_written_out_and_the_owner_keeps_the_field
     saturday = [OPEN] * 6 + [CLOSED]
     store.save(away_doc(saturday))
     assert store.push(client) is PushOutcome.PUSHED
-    assert client.get_automations().away.text == "지금은 답장이 늦어요.\n월~토 10:00~19:00\n일 휴무"
-    assert away_told(relay, "821033334444").endswith("월~토 10:00~19:00\n일 휴무")
+    assert client.get_automations().away.text == "지금은 답장이 늦어요.\n월~토 오전 10:00~오후 7:00\n일 휴무"
+    assert away_told(relay, "821033334444").endswith("월~토 오전 10:00~오후 7:00\n일 휴무")
     # Connecting again the same day sends nothing: the relay's text is today's.
     assert not follow_relay_features(db, client)
     assert store.state().status is SyncStatus.SYNCED
@@ -152,7 +152,7 @@ def test_a_push_before_the_relay_was_asked_asks_it_first(
     assert store.state().relay_fills_hours is None
     store.save(away_doc(WEEKDAYS_10_TO_7))
     assert store.push(client) is PushOutcome.PUSHED
-    assert client.get_automations().away.text.endswith("월~금 10:00~19:00\n토~일 휴무")
+    assert client.get_automations().away.text.endswith("월~금 오전 10:00~오후 7:00\n토~일 휴무")
     assert store.state().relay_fills_hours is False
 
 
@@ -177,5 +177,5 @@ def test_an_older_relay_already_holding_the_field_gets_the_hours_once_the_deskto
         probe.wait_until(lambda: AutomationsStore(db).state().status is SyncStatus.SYNCED)
     finally:
         engine.stop()
-    assert away_told(relay, "821011112222") == "지금은 답장이 늦어요.\n월~금 10:00~19:00\n토~일 휴무"
+    assert away_told(relay, "821011112222") == "지금은 답장이 늦어요.\n월~금 오전 10:00~오후 7:00\n토~일 휴무"
     assert AutomationsStore(db).state().doc.away.text == AWAY_TEXT

@@ -193,7 +193,7 @@ def test_a_tap_on_an_edited_away_menu_gets_the_current_menu_politely() -> None:
 def test_renamed_node_still_answers_an_old_tap() -> None:
     bot = korean_shop_menu()
     nodes = [n.model_copy(update={"title": "영업 시간"}) if n.id == "hours" else n for n in bot.nodes]
-    assert "월~금 09:00~18:00" in reply_text(tap(shop_doc(nodes=nodes), "menu:hours"))
+    assert "월~금 오전 9:00~오후 6:00" in reply_text(tap(shop_doc(nodes=nodes), "menu:hours"))
 
 
 TOP_IDS = ["menu:order", "menu:account", "menu:returns", "menu:hours", "menu:person"]
@@ -212,7 +212,7 @@ def test_a_text_answer_carries_a_button_back_to_the_main_menu() -> None:
     to type 메뉴. Now the answer has a 처음으로 button, and its tap shows the main menu."""
     doc = shop_doc()
     for answer in (say(doc, "영업시간이 어떻게 되나요?"), tap(doc, "menu:hours")):
-        assert reply_text(answer) == "영업시간을 안내해 드릴게요.\n월~금 09:00~18:00\n토~일 휴무"
+        assert reply_text(answer) == "영업시간을 안내해 드릴게요.\n월~금 오전 9:00~오후 6:00\n토~일 휴무"
         assert home_button(answer) == ("menu:home", "처음으로")
         validate_send({"to": WA, **answer.reply})  # within WhatsApp's limits
     back = bot_decision(doc, BotState(), CustomerMessage("처음으로", "menu:home"), OPEN, wa_id=WA)
@@ -226,7 +226,7 @@ def test_a_text_answer_carries_a_button_back_to_the_main_menu() -> None:
 
 def test_the_owner_can_leave_text_answers_without_the_button() -> None:
     answer = say(shop_doc(home_button=False), "영업시간")
-    assert answer.reply["type"] == "text" and "월~금 09:00~18:00" in answer.reply["text"]["body"]
+    assert answer.reply["type"] == "text" and "월~금 오전 9:00~오후 6:00" in answer.reply["text"]["body"]
 
 
 def test_a_bot_without_a_main_menu_answers_in_plain_text() -> None:
@@ -278,7 +278,7 @@ def test_taps_arrive_as_list_replies_button_replies_and_template_buttons() -> No
         message = customer_message(raw)
         assert message is not None and message.choice_id == "menu:hours"
         decision = bot_decision(shop_doc(), BotState(), message, OPEN, wa_id=WA)
-        assert "월~금 09:00~18:00" in reply_text(decision)
+        assert "월~금 오전 9:00~오후 6:00" in reply_text(decision)
     assert customer_message({"type": "image", "image": {"id": "1"}}) is None
 
 
@@ -290,13 +290,13 @@ def test_template_button_with_a_foreign_payload_is_read_as_its_text() -> None:
 
 def test_handoff_at_night_says_when_a_person_answers() -> None:
     text = reply_text(say(shop_doc(), "상담원", now=NIGHT))
-    assert "오늘 09:00부터" in text  # at midnight, this morning's opening is today's, as Koreans say it
+    assert "오늘 오전 9:00부터" in text  # at midnight, this morning's opening is today's, as Koreans say it
 
 
 def test_handoff_at_night_does_not_ask_to_wait_a_moment() -> None:
     """A tester was told "잠시만 기다려 주세요" and, in the next line, that nobody answers until morning."""
     text = reply_text(say(shop_doc(), "상담원", now=NIGHT))
-    assert text == "상담원에게 연결해 드릴게요.\n지금은 영업시간이 아니에요. 오늘 09:00부터 답변드릴게요."
+    assert text == "상담원에게 연결해 드릴게요.\n지금은 영업시간이 아니에요. 오늘 오전 9:00부터 답변드릴게요."
     assert reply_text(say(shop_doc(), "상담원")) == "상담원에게 연결해 드릴게요. 잠시만 기다려 주세요."
     own = shop_doc(handoff_text="사장님께 전해 드릴게요. 잠시만 기다려 주세요. 감사합니다!")
     assert reply_text(say(own, "상담원", now=NIGHT)).startswith("사장님께 전해 드릴게요. 감사합니다!\n")
@@ -928,7 +928,7 @@ def test_the_hours_answer_tells_the_shops_own_business_hours_in_the_customers_la
     doc = shop_doc(other_language=english_shop_menu()).model_copy(update={"business_hours": hours})
     korean = (
         "영업시간을 안내해 드릴게요.\n"
-        "월 08:00~20:00\n화 휴무\n수~금 08:00~20:00\n토 09:00~13:00, 14:00~18:00\n일 24시간\n"
+        "월 오전 8:00~오후 8:00\n화 휴무\n수~금 오전 8:00~오후 8:00\n토 오전 9:00~오후 1:00, 오후 2:00~오후 6:00\n일 24시간\n"
         "12월 24일 (목) ~ 12월 26일 (토) 휴무\n1월 1일 (금) 휴무"
     )
     for answer in (say(doc, "영업시간이 어떻게 되나요?"), tap(doc, "menu:hours")):

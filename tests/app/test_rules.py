@@ -587,7 +587,7 @@ def test_the_opening_time_is_written_as_the_sentence_around_it_writes_dates() ->
     monday = datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
     assert (
         opening_text(monday, "지금은 운영시간이 아니에요. {opening}부터 답변드릴게요.")
-        == "12월 7일 (월) 10:00"
+        == "12월 7일 (월) 오전 10:00"
     )
     # An English sentence's hours on the 12-hour clock its readers use: "10:00 AM", "2:30 PM".
     assert (
@@ -595,11 +595,14 @@ def test_the_opening_time_is_written_as_the_sentence_around_it_writes_dates() ->
     )
     afternoon = monday.replace(hour=14, minute=30)
     assert opening_text(afternoon, "We'll answer from {opening}.") == "Mon, Dec 7, 2:30 PM"
-    assert opening_text(afternoon, "{opening}부터 답변드릴게요.") == "12월 7일 (월) 14:30"
+    # A Korean sentence's too, as Korean phones and the desktop write times: "14:30" reads as a timetable's.
+    assert opening_text(afternoon, "{opening}부터 답변드릴게요.") == "12월 7일 (월) 오후 2:30"
+    assert opening_text(monday.replace(hour=12), "{opening}부터 답변드릴게요.") == "12월 7일 (월) 오후 12:00"
 
 
 def test_an_english_date_follows_the_shops_country_and_a_korean_one_stays() -> None:
-    """A London shop's customer read "Mon, Dec 7": the shop's country now orders day and month."""
+    """A London shop's customer read "Mon, Dec 7": the shop's country now orders day and month, and
+    writes the hours as it does ("09:00" in the UK, "9:00 AM" in Australia and the US)."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
@@ -607,11 +610,11 @@ def test_an_english_date_follows_the_shops_country_and_a_korean_one_stays() -> N
 
     monday = datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Europe/London"))
     english = "We'll answer from {opening}."
-    assert opening_text(monday, english, country="GB") == "Mon 7 Dec, 9:00 AM"
+    assert opening_text(monday, english, country="GB") == "Mon 7 Dec, 09:00"
     assert opening_text(monday, english, country="AU") == "Mon 7 Dec, 9:00 AM"
     assert opening_text(monday, english, country="US") == "Mon, Dec 7, 9:00 AM"
     assert opening_text(monday, english, country=None) == "Mon, Dec 7, 9:00 AM"  # an older desktop's
-    assert opening_text(monday, "{opening}부터 답변드릴게요.", country="GB") == "12월 7일 (월) 09:00"
+    assert opening_text(monday, "{opening}부터 답변드릴게요.", country="GB") == "12월 7일 (월) 오전 9:00"
 
 
 def test_an_owners_fields_do_not_count_as_latin_letters() -> None:
@@ -742,12 +745,12 @@ def test_the_away_message_says_when_the_shop_opens_next_past_a_holiday_and_sunda
         return next(r.text for r in replies if r.sent_by == "away")
 
     thursday_evening = at(SEOUL, 2026, 12, 24, 20, 0)  # Friday the 25th is 기독탄신일
-    assert away(thursday_evening) == "지금은 영업시간이 아니에요. 12월 26일 (토) 11:00부터 답변드릴게요."
+    assert away(thursday_evening) == "지금은 영업시간이 아니에요. 12월 26일 (토) 오전 11:00부터 답변드릴게요."
     assert away(thursday_evening, "Hi, are you open tomorrow?") == "We open Sat, Dec 26, 11:00 AM."
     # Saturday after closing: Sunday is closed, Monday opens at 10.
     assert (
         away(at(SEOUL, 2026, 12, 26, 18, 0))
-        == "지금은 영업시간이 아니에요. 12월 28일 (월) 10:00부터 답변드릴게요."
+        == "지금은 영업시간이 아니에요. 12월 28일 (월) 오전 10:00부터 답변드릴게요."
     )
 
 
@@ -768,13 +771,16 @@ def test_the_away_message_says_today_or_tomorrow_when_the_shop_opens_then() -> N
         return next(r.text for r in replies if r.sent_by == "away")
 
     saturday_early = at(SEOUL, 2026, 12, 5, 8, 30)  # the shop opens at 11:00 on Saturdays
-    assert away(saturday_early) == "지금은 영업시간이 아니에요. 오늘 11:00부터 답변드릴게요."
+    assert away(saturday_early) == "지금은 영업시간이 아니에요. 오늘 오전 11:00부터 답변드릴게요."
     assert away(saturday_early, "Are you open today?") == "We open today at 11:00 AM."
     friday_evening = at(SEOUL, 2026, 12, 4, 20, 0)
-    assert away(friday_evening) == "지금은 영업시간이 아니에요. 내일 11:00부터 답변드릴게요."
+    assert away(friday_evening) == "지금은 영업시간이 아니에요. 내일 오전 11:00부터 답변드릴게요."
     assert away(friday_evening, "Open tomorrow?") == "We open tomorrow at 11:00 AM."
     # Just before midnight on Sunday (Seoul): Monday is tomorrow on the shop's clock, not UTC's.
-    assert away(at(SEOUL, 2026, 12, 6, 23, 50)) == "지금은 영업시간이 아니에요. 내일 10:00부터 답변드릴게요."
+    assert (
+        away(at(SEOUL, 2026, 12, 6, 23, 50))
+        == "지금은 영업시간이 아니에요. 내일 오전 10:00부터 답변드릴게요."
+    )
 
 
 def test_opening_is_empty_when_the_shop_is_open_or_never_opens() -> None:
@@ -807,7 +813,9 @@ def test_the_away_message_can_give_the_shops_hours_in_the_customers_language() -
         )
         return next(r.text for r in replies if r.sent_by == "away")
 
-    assert away() == "지금은 영업시간이 아니에요.\n월~금 10:00~19:00\n토 11:00~17:00\n일 휴무"
+    assert (
+        away() == "지금은 영업시간이 아니에요.\n월~금 오전 10:00~오후 7:00\n토 오전 11:00~오후 5:00\n일 휴무"
+    )
     assert away("Are you open?") == (
         "We're closed now. Our hours:\nMon–Fri: 10:00 AM–7:00 PM\nSat: 11:00 AM–5:00 PM\nSun: closed\n"
         "All times are Seoul time."

@@ -22,7 +22,7 @@ AWAY_KO = "지금은 영업시간이 아니에요. {opening}부터 답변드릴�
 @pytest.mark.parametrize(
     ("country", "zone", "now", "expected"),
     [
-        ("GB", "Europe/London", SATURDAY_EVENING_LONDON, "We'll answer from Mon 7 Dec, 9:00 AM."),
+        ("GB", "Europe/London", SATURDAY_EVENING_LONDON, "We'll answer from Mon 7 Dec, 09:00."),
         ("US", "America/New_York", SATURDAY_EVENING_NEW_YORK, "We'll answer from Mon, Dec 7, 9:00 AM."),
         # A desktop from before the country was pushed: the relay writes as it always did.
         (None, "Europe/London", SATURDAY_EVENING_LONDON, "We'll answer from Mon, Dec 7, 9:00 AM."),
@@ -56,7 +56,10 @@ def test_a_korean_customer_of_a_uk_shop_reads_the_korean_date(relay: RunningRela
     night = int(SATURDAY_EVENING_LONDON.timestamp())
     relay.post_webhook(inbound("text", "셔츠 재고 있나요?", sender="821011112222", timestamp=night))
     (sent,) = [e for e in relay.wait_for_events(3) if e["kind"] == "outbound"]
-    assert sent["body"]["text"]["body"] == "지금은 영업시간이 아니에요. 12월 7일 (월) 09:00부터 답변드릴게요."
+    assert (
+        sent["body"]["text"]["body"]
+        == "지금은 영업시간이 아니에요. 12월 7일 (월) 오전 9:00부터 답변드릴게요."
+    )
 
 
 def test_an_older_relay_document_without_the_country_still_reads(relay: RunningRelay) -> None:
