@@ -64,6 +64,18 @@ def format_price(minor: int, currency: str, locale: str = "ko_KR") -> str:
         return f"{feed_amount(minor, currency)} {currency}"
 
 
+def currency_marks(currency: str, locale: str = "ko_KR") -> tuple[str, str]:
+    """What stands before and after an amount in `locale`'s prices of `currency`, as `format_price`
+    writes them: ("", "원") for KRW in Korean, ("£", "") for GBP and ("$", "") for USD in English,
+    ("", "€") for EUR in German; the code after it where the locale cannot write the currency."""
+    shown = format_price(0, currency, locale)
+    number = edit_amount(0, currency, locale)
+    before, found, after = shown.partition(number)
+    if not found:
+        return "", currency
+    return before.strip(" \u00a0\u202f"), after.strip(" \u00a0\u202f")
+
+
 def feed_amount(minor: int, currency: str) -> str:
     """The amount as Meta's feed writes it: '15000' for KRW, '12.50' for USD (no grouping)."""
     digits = currency_digits(currency)

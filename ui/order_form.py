@@ -64,6 +64,7 @@ from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.formatting import amount_for_editing, count_text
 from ui.list_steering import steer_list_from
+from ui.money_row import MoneyRow
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
 from ui.plain_tooltip import plain_tooltip
@@ -367,8 +368,8 @@ class StartOrderDialog(QDialog):
         self.free_shipping.setObjectName("freeShippingNote")
         self.free_shipping.setTextFormat(Qt.TextFormat.PlainText)
         self.free_shipping.hide()
-        shipping_row = QHBoxLayout()
-        shipping_row.addWidget(self.shipping, 1)
+        # Each amount with its currency's mark as the owner's language writes a price (3,000 원, £ 7.50).
+        shipping_row = MoneyRow(self.shipping, self.currency, self)
         shipping_row.addWidget(self.free_shipping)
         # The surcharges of the shop's country (도서산간; the UK's Highlands & Islands…), and the one
         # an order being changed was charged, wherever it was for.
@@ -378,6 +379,8 @@ class StartOrderDialog(QDialog):
         self.surcharge = SurchargeBox(areas, self)
         self.discount = QLineEdit(self)
         self.discount.setPlaceholderText("0")
+        discount_row = MoneyRow(self.discount, self.currency, self)
+        self.money_rows = (shipping_row, discount_row)
         self.note = QLineEdit(self)
         self.note.setMaxLength(2000)
         self.subtotal_label = QLabel(self)
@@ -409,7 +412,9 @@ class StartOrderDialog(QDialog):
             form.addRow(self.surcharge.label, self.surcharge)
         else:
             form.addRow("", self.surcharge)
-        form.addRow(self.tr("&Discount"), self.discount)
+        discount_label = QLabel(self.tr("&Discount"), self)
+        discount_label.setBuddy(self.discount)
+        form.addRow(discount_label, discount_row)
         form.addRow(QLabel(self.tr("Total"), self), self.total_label)
         form.addRow(self.tr("&Note"), self.note)
 
@@ -711,6 +716,8 @@ class StartOrderDialog(QDialog):
 
     def recompute(self) -> None:
         """The total as the owner types, in integer minor units; a bad amount says why."""
+        for row in self.money_rows:
+            row.show_currency(self.currency)
         lines = [
             CleanLine(
                 line.item_id,
