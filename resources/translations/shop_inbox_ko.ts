@@ -543,7 +543,7 @@
     </message>
     <message>
         <source>A customer who gets the greeting and asks nothing the bot knows gets the main menu under it, in one message. The greeting must be on (Shop ▸ Greeting message).</source>
-        <translation>인사 메시지를 받는 고객이 봇이 답할 수 없는 말을 보내면, 인사 메시지 아래에 처음 메뉴를 붙여 한&#xa0;메시지로 보내요. 인사 메시지가 켜져 있어야 해요(상점 ▸ 인사 메시지).</translation>
+        <translation>인사 메시지를 받는 고객이 봇이 답할 수 없는 말을 보내면, 인사 메시지 아래에 처음 메뉴를 붙여 한 메시지로 보내요. 인사 메시지가 켜져 있어야 해요(상점&#xa0;▸&#xa0;인사&#xa0;메시지).</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -747,11 +747,11 @@
     </message>
     <message>
         <source>The greeting is off, so no menu goes with it: switch it on in Shop ▸ Greeting message.</source>
-        <translation>인사 메시지가 꺼져 있어서 메뉴도 함께 나가지 않아요. 상점 ▸ 인사 메시지에서 켜 주세요.</translation>
+        <translation>인사 메시지가 꺼져 있어서 메뉴도 함께 나가지 않아요. 상점&#xa0;▸&#xa0;인사&#xa0;메시지에서 켜 주세요.</translation>
     </message>
     <message>
         <source>{0} still gives the example hours (weekdays 9 AM to 6 PM): put the Business hours field in its text, and customers get your hours from Shop ▸ Business hours.</source>
-        <translation>{0}은(는) 아직 예시 영업시간(평일 오전 9시~오후 6시)을 알려 줘요. 내용에 ‘영업시간’ 필드를 넣으면 고객이 상점 ▸ 영업시간에 정한 시간을 받아요.</translation>
+        <translation>{0}은(는) 아직 예시 영업시간(평일 오전 9시~오후 6시)을 알려 줘요. 내용에 ‘영업시간’ 필드를 넣으면 고객이 상점&#xa0;▸&#xa0;영업시간에 정한 시간을 받아요.</translation>
     </message>
     <message>
         <source>Customers who tap {0} get no answer yet: write what the bot says in its Text.</source>
@@ -865,7 +865,7 @@
     </message>
     <message>
         <source>The bot&apos;s answers give your bank account, but none is set yet: write it in Shop ▸ Order settings ▸ Shipping and payment before the bot answers customers.</source>
-        <translation>봇의 답변에 입금 계좌가 들어가는데 아직 계좌가 없어요. 봇이 고객에게 답하기 전에 상점 ▸ 주문 설정 ▸ 배송 및&#xa0;결제에서 계좌를 적어 주세요.</translation>
+        <translation>봇의 답변에 입금 계좌가 들어가는데 아직 계좌가 없어요. 봇이 고객에게 답하기 전에 상점&#xa0;▸&#xa0;주문&#xa0;설정&#xa0;▸&#xa0;배송&#xa0;및&#xa0;결제에서 계좌를 적어 주세요.</translation>
     </message>
     <message>
         <source>&quot;{0}&quot; alone answers only a message that is exactly &quot;{0}&quot;: tick &quot;Match whole words only&quot; to find it inside sentences.</source>
@@ -1000,11 +1000,11 @@
     </message>
     <message>
         <source>not told: no message from them in the last 24 hours, and no approved template can name all the orders one transfer paid and the total. Choose one in Order settings ▸ Messages ▸ Paid, several orders</source>
-        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고, 한&#xa0;번의 입금으로 결제된 주문 전부와 합계 금액을 담을 수 있는 승인된 템플릿이 없어요. 주문 설정 ▸ 메시지 ▸ 결제 완료(여러 주문)에서 골라 주세요</translation>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고, 한 번의 입금으로 결제된 주문 전부와 합계 금액을 담을 수 있는 승인된 템플릿이 없어요. 주문&#xa0;설정&#xa0;▸&#xa0;메시지&#xa0;▸&#xa0;결제&#xa0;완료(여러 주문)에서 골라 주세요</translation>
     </message>
     <message>
         <source>not told: no message from them in the last 24 hours, and the template chosen for this step has more values than the step fills. Choose another in Order settings ▸ Messages</source>
-        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고 이&#xa0;단계에 지정된 템플릿의 값 자리가 이&#xa0;단계에서 채우는 값보다 많음. 주문 설정 ▸ 메시지에서 다른 템플릿을 선택하세요</translation>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고 이 단계에 지정된 템플릿의 값 자리가 이 단계에서 채우는 값보다 많음. 주문&#xa0;설정&#xa0;▸&#xa0;메시지에서 다른 템플릿을 선택하세요</translation>
     </message>
     <message>
         <source>not told: no message from them in the last 24 hours, and the step&apos;s template names something this order does not have, such as a tracking number</source>
@@ -2011,7 +2011,7 @@
     </message>
     <message>
         <source>Your catalogue is empty: add your products in Shop ▸ Catalogue, then send them here.</source>
-        <translation>카탈로그가 비어 있어요. 상점 ▸ 카탈로그에서 상품을 추가한 뒤 여기서 보내세요.</translation>
+        <translation>카탈로그가 비어 있어요. 상점&#xa0;▸&#xa0;카탈로그에서 상품을 추가한 뒤 여기서 보내세요.</translation>
     </message>
     <message>
         <source>No items to send match. Hidden items are not offered.</source>
@@ -2505,7 +2505,7 @@ the customer can still write.</source>
     </message>
     <message>
         <source>No chats yet. Past chats from a phone can be brought in with File ▸ Import chat from phone.</source>
-        <translation>아직 채팅이 없어요. 휴대폰에 있던 지난 채팅은 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
+        <translation>아직 채팅이 없어요. 휴대폰에 있던 지난 채팅은 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 옮겨 올 수 있어요.</translation>
     </message>
 </context>
 <context>
@@ -2578,7 +2578,7 @@ the customer can still write.</source>
     </message>
     <message>
         <source>No chats yet, and no relay is set up, so none can arrive. Set up your relay in File ▸ Settings…: your customers&apos; WhatsApp chats then appear on the left.</source>
-        <translation>아직 채팅이 없어요. 릴레이를 설정하지 않아서 채팅이 올 수 없어요. 파일 ▸ 설정…에서 릴레이를 설정하면 고객의 WhatsApp 채팅이 왼쪽에 나타나요.</translation>
+        <translation>아직 채팅이 없어요. 릴레이를 설정하지 않아서 채팅이 올 수 없어요. 파일&#xa0;▸&#xa0;설정…에서 릴레이를 설정하면 고객의 WhatsApp 채팅이 왼쪽에 나타나요.</translation>
     </message>
     <message>
         <source>No chats yet. When a customer writes to your shop on WhatsApp, the chat appears on the left: open it there to read and answer.</source>
@@ -2604,7 +2604,7 @@ the customer can still write.</source>
         <source>Sample files to try are in {0}:
 a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file for Tracking numbers… in the Orders window.</source>
         <translation>해 볼 수 있는 예시 파일이 {0}에 있어요:
-은행 거래내역은 상점 ▸ 입금 확인…에서, 택배사 송장 파일은 주문 창의 송장번호 일괄 등록…에서 열어 보세요.</translation>
+은행 거래내역은 상점&#xa0;▸&#xa0;입금&#xa0;확인…에서, 택배사 송장 파일은 주문 창의 송장번호 일괄 등록…에서 열어 보세요.</translation>
     </message>
     <message>
         <source>Messages with {0}</source>
@@ -3256,7 +3256,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay can&apos;t reach WhatsApp, so replies wait and are sent as soon as it can. Check the relay&apos;s internet connection, or run its check in Settings ▸ Relay.</source>
-        <translation>릴레이가 WhatsApp에 연결하지 못해서 답장이 대기 중이에요. 연결되는 대로 보내요. 릴레이 서버의 인터넷 연결을 확인하거나 설정 ▸ 릴레이에서 점검을 실행해 보세요.</translation>
+        <translation>릴레이가 WhatsApp에 연결하지 못해서 답장이 대기 중이에요. 연결되는 대로 보내요. 릴레이 서버의 인터넷 연결을 확인하거나 설정&#xa0;▸&#xa0;릴레이에서 점검을 실행해 보세요.</translation>
     </message>
     <message>
         <source>No customer has written for {days} days, though your relay is connected. If your shop usually hears from customers every day, WhatsApp may have stopped sending messages to the relay: check it in Settings.</source>
@@ -3280,19 +3280,19 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>When this computer caught up with your relay on {when}, some messages that had arrived while it was not connected were no longer kept by the relay and could not be loaded. They are still on your phone: File ▸ Import chat from phone brings them in.</source>
-        <translation>{when}에 이&#xa0;컴퓨터가 릴레이의 메시지를 다시 받아 올 때, 컴퓨터가 꺼져 있던 동안 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이&#xa0;메시지는 휴대폰에 그대로 있어요. 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
+        <translation>{when}에 이 컴퓨터가 릴레이의 메시지를 다시 받아 올 때, 컴퓨터가 꺼져 있던 동안 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이 메시지는 휴대폰에 그대로 있어요. 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>
         <source>Some older messages were no longer kept by the relay and could not be loaded. They are still on your phone: File ▸ Import chat from phone brings them in.</source>
-        <translation>릴레이에 더 이상 보관되지 않은 오래된 메시지가 있어 불러오지 못했어요. 이&#xa0;메시지는 휴대폰에 그대로 있어요. 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
+        <translation>릴레이에 더 이상 보관되지 않은 오래된 메시지가 있어 불러오지 못했어요. 이 메시지는 휴대폰에 그대로 있어요. 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>
         <source>Some messages that arrived after {when}, when this computer last received messages, were no longer kept by the relay and could not be loaded. They are still on your phone: File ▸ Import chat from phone brings them in.</source>
-        <translation>이&#xa0;컴퓨터가 마지막으로 메시지를 받은 {when} 이후에 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이&#xa0;메시지는 휴대폰에 그대로 있어요. 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
+        <translation>이 컴퓨터가 마지막으로 메시지를 받은 {when} 이후에 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이 메시지는 휴대폰에 그대로 있어요. 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>
         <source>Your relay has been answered from another computer too: the messages it still keeps are here now. Labels, quick replies, orders, the catalogue and older chats stay on that computer. To have them here as well, choose File ▸ Back up now there, then File ▸ Restore from backup here.</source>
-        <translation>다른 컴퓨터에서도 이&#xa0;릴레이로 답장한 적이 있어요. 릴레이에 남아 있는 메시지는 여기로 가져왔어요. 라벨, 빠른 답장, 주문, 카탈로그, 오래된 채팅은 그&#xa0;컴퓨터에 있어요. 여기서도 쓰려면 그&#xa0;컴퓨터에서 파일 ▸ 지금 백업을 고른 뒤, 여기서 파일 ▸ 백업에서 복원을 고르세요.</translation>
+        <translation>다른 컴퓨터에서도 이 릴레이로 답장한 적이 있어요. 릴레이에 남아 있는 메시지는 여기로 가져왔어요. 라벨, 빠른 답장, 주문, 카탈로그, 오래된 채팅은 그 컴퓨터에 있어요. 여기서도 쓰려면 그 컴퓨터에서 파일&#xa0;▸&#xa0;지금&#xa0;백업을 고른 뒤, 여기서 파일&#xa0;▸&#xa0;백업에서&#xa0;복원을 고르세요.</translation>
     </message>
     <message>
         <source>Your relay started its message history afresh (it is new, or was restored from a backup). Shop Inbox read everything it holds; the chats on this computer are kept.</source>
@@ -4527,7 +4527,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now.</source>
-        <translation>이&#xa0;파일은 샵 인박스 백업 파일이 아니에요. 설정 ▸ 지금 백업으로 만든 .zip 파일을 골라 주세요.</translation>
+        <translation>이 파일은 샵 인박스 백업 파일이 아니에요. 설정&#xa0;▸&#xa0;지금&#xa0;백업으로 만든 .zip 파일을 골라 주세요.</translation>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) did not keep the relay token: it may be locked, or its unlock was cancelled. Unlock it and try once more, or keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
@@ -6114,7 +6114,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>Your shop has no name yet, so “Shop name” stays empty. Give it one in Shop ▸ Business profile.</source>
-        <translation>가게 이름을 아직 정하지 않아서 ‘가게 이름’은 비어 있어요. 상점 ▸ 비즈니스 프로필에서 이름을 정해 주세요.</translation>
+        <translation>가게 이름을 아직 정하지 않아서 ‘가게 이름’은 비어 있어요. 상점&#xa0;▸&#xa0;비즈니스&#xa0;프로필에서 이름을 정해 주세요.</translation>
     </message>
     <message>
         <source>Send &amp;to</source>
@@ -6986,7 +6986,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <name>OrderText</name>
     <message>
         <source>Your bank account is not set in Shop ▸ Order settings, so this message does not say where to transfer the money.</source>
-        <translation>상점 ▸ 주문 설정에 입금 계좌가 없어서 이&#xa0;메시지에는 어디로 입금할지가 빠져 있어요.</translation>
+        <translation>상점&#xa0;▸&#xa0;주문&#xa0;설정에 입금 계좌가 없어서 이 메시지에는 어디로 입금할지가 빠져 있어요.</translation>
     </message>
     <message>
         <source>Goes from your number {0}.</source>
@@ -6998,11 +6998,11 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     </message>
     <message>
         <source>The customer will not be told that the {0} she paid comes back: she has not written to you on WhatsApp yet, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when she writes.</source>
-        <translation>고객은 입금한 {0}을(를) 환불받는다는 안내를 받지 못해요. 고객이 아직 WhatsApp으로 메시지를 보낸 적이 없어서 WhatsApp은 승인된 템플릿만 보내 주는데, 환불 안내용 템플릿이 선택되어 있지 않아요. 상점 ▸ 주문 설정(취소 탭)에서 템플릿을 선택하거나, 고객에게 전화하거나, 고객이 메시지를 보내면 알려 주세요.</translation>
+        <translation>고객은 입금한 {0}을(를) 환불받는다는 안내를 받지 못해요. 고객이 아직 WhatsApp으로 메시지를 보낸 적이 없어서 WhatsApp은 승인된 템플릿만 보내 주는데, 환불 안내용 템플릿이 선택되어 있지 않아요. 상점&#xa0;▸&#xa0;주문&#xa0;설정(취소 탭)에서 템플릿을 선택하거나, 고객에게 전화하거나, 고객이 메시지를 보내면 알려 주세요.</translation>
     </message>
     <message>
         <source>The customer will not be told that the {0} she paid comes back: she last wrote more than 24 hours ago, so WhatsApp lets only an approved template through, and none is chosen for the refund. Choose one in Shop ▸ Order settings (Cancelled tab), or call her, or tell her when she next writes.</source>
-        <translation>고객은 입금한 {0}을(를) 환불받는다는 안내를 받지 못해요. 고객의 마지막 메시지 후 24시간이 지나서 WhatsApp은 승인된 템플릿만 보내 주는데, 환불 안내용 템플릿이 선택되어 있지 않아요. 상점 ▸ 주문 설정(취소 탭)에서 템플릿을 선택하거나, 고객에게 전화하거나, 고객이 다시 메시지를 보낼 때 알려 주세요.</translation>
+        <translation>고객은 입금한 {0}을(를) 환불받는다는 안내를 받지 못해요. 고객의 마지막 메시지 후 24시간이 지나서 WhatsApp은 승인된 템플릿만 보내 주는데, 환불 안내용 템플릿이 선택되어 있지 않아요. 상점&#xa0;▸&#xa0;주문&#xa0;설정(취소 탭)에서 템플릿을 선택하거나, 고객에게 전화하거나, 고객이 다시 메시지를 보낼 때 알려 주세요.</translation>
     </message>
     <message>
         <source>no address or postcode</source>
@@ -7688,15 +7688,15 @@ Save it anyway?</source>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, so WhatsApp takes only an approved template, and none is chosen for a return in Shop ▸ Order settings ▸ Return (it tells of the refund: a return that refunds nothing has none). The return is recorded: tell the customer by phone (copy the text below), or send it once they write again.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지나서 WhatsApp에서는 승인된 템플릿만 보낼 수 있는데, 상점 ▸ 주문 설정 ▸ 반품에서 선택한 반품 템플릿이 없어요(반품 템플릿은 환불 금액을 알리므로, 환불이 없는 반품에는 쓰지 않아요). 반품은 기록되었어요. 아래 글을 복사해 전화로 알리거나, 고객이 다시 메시지를 보내면 보내 주세요.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지나서 WhatsApp에서는 승인된 템플릿만 보낼 수 있는데, 상점&#xa0;▸&#xa0;주문&#xa0;설정&#xa0;▸&#xa0;반품에서 선택한 반품 템플릿이 없어요(반품 템플릿은 환불 금액을 알리므로, 환불이 없는 반품에는 쓰지 않아요). 반품은 기록되었어요. 아래 글을 복사해 전화로 알리거나, 고객이 다시 메시지를 보내면 보내 주세요.</translation>
     </message>
     <message>
         <source>The customer has not written yet, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
-        <translation>고객이 아직 메시지를 보낸 적이 없는데, 이&#xa0;단계에 지정된 “{0}” 템플릿은 이&#xa0;단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
+        <translation>고객이 아직 메시지를 보낸 적이 없는데, 이 단계에 지정된 “{0}” 템플릿은 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 다른 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>The customer has not written yet, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>
-        <translation>고객이 아직 메시지를 보낸 적이 없고 이&#xa0;단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
+        <translation>고객이 아직 메시지를 보낸 적이 없고 이 단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -7736,11 +7736,11 @@ Save it anyway?</source>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지났는데, 이&#xa0;단계에 지정된 “{0}” 템플릿은 이&#xa0;단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점 ▸ 주문 설정에서 다른 템플릿을 선택하세요.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지났는데, 이 단계에 지정된 “{0}” 템플릿은 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 다른 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지났고 이&#xa0;단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지났고 이 단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>Add it there, or type it in the message.</source>
@@ -7756,7 +7756,7 @@ Save it anyway?</source>
     </message>
     <message>
         <source>Add the new stock in the catalogue (Shop ▸ Catalogue) and try again, or cancel this order and make one for what is left.</source>
-        <translation>카탈로그(상점 ▸ 카탈로그)에서 재고를 늘린 뒤 다시 해 보거나, 이&#xa0;주문을 취소하고 남은 수량으로 새&#xa0;주문을 만들어 주세요.</translation>
+        <translation>카탈로그(상점&#xa0;▸&#xa0;카탈로그)에서 재고를 늘린 뒤 다시 해 보거나, 이 주문을 취소하고 남은 수량으로 새 주문을 만들어 주세요.</translation>
     </message>
 </context>
 <context>
@@ -8781,7 +8781,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Ask them for two things: the relay&apos;s address (it starts with https://) and its relay token. Paste both in File ▸ Settings, under Relay, then click Save.</source>
-        <translation>두&#xa0;가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 릴레이 토큰이에요. 둘 다 파일 ▸ 설정의 릴레이 칸에 붙여 넣고 저장을 누르세요.</translation>
+        <translation>두 가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 릴레이 토큰이에요. 둘 다 파일&#xa0;▸&#xa0;설정의 릴레이 칸에 붙여 넣고 저장을 누르세요.</translation>
     </message>
     <message>
         <source>What the relay is</source>
@@ -9615,7 +9615,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Your bank account, shipping fee and payment deadline are in the order settings (Shop ▸ Order settings).</source>
-        <translation>입금 계좌, 배송비, 입금 기한은 주문 설정(상점 ▸ 주문 설정)에 있어요.</translation>
+        <translation>입금 계좌, 배송비, 입금 기한은 주문 설정(상점&#xa0;▸&#xa0;주문&#xa0;설정)에 있어요.</translation>
     </message>
     <message>
         <source>Business hours and the automatic replies to customers (also in the Shop menu):</source>
@@ -9916,7 +9916,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>No relay yet? Choose “Set up later”: you can connect one any time with File ▸ Settings, and bring in past chats with File ▸ Import chat from phone.</source>
-        <translation>아직 릴레이가 없나요? “나중에 설정”을 누르세요. 릴레이는 언제든 파일 ▸ 설정에서 연결하고, 지난 채팅은 파일 ▸ 휴대폰에서 채팅 가져오기로 불러올 수 있어요.</translation>
+        <translation>아직 릴레이가 없나요? “나중에 설정”을 누르세요. 릴레이는 언제든 파일&#xa0;▸&#xa0;설정에서 연결하고, 지난 채팅은 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 불러올 수 있어요.</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
@@ -9952,7 +9952,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>What next: press Next to connect your relay, so new messages arrive here too. No relay yet? Choose “Set up later” to look through these chats now. Help ▸ Try the demo shop shows a shop with live customers any time.</source>
-        <translation>다음 단계: “다음”을 눌러 릴레이를 연결하면 새&#xa0;메시지도 여기로 들어와요. 아직 릴레이가 없나요? “나중에 설정”을 누르고 가져온 채팅부터 둘러보세요. 도움말 ▸ 데모 상점 둘러보기에서는 가상 고객이 메시지를 보내는 상점을 언제든 볼 수 있어요.</translation>
+        <translation>다음 단계: “다음”을 눌러 릴레이를 연결하면 새 메시지도 여기로 들어와요. 아직 릴레이가 없나요? “나중에 설정”을 누르고 가져온 채팅부터 둘러보세요. 도움말&#xa0;▸&#xa0;데모&#xa0;상점&#xa0;둘러보기에서는 가상 고객이 메시지를 보내는 상점을 언제든 볼 수 있어요.</translation>
     </message>
     <message>
         <source>&amp;Import another chat…</source>
@@ -9964,7 +9964,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Press Finish to try again, or choose “Set up later”: File ▸ Settings takes the relay token any time.</source>
-        <translation>완료를 눌러 다시 시도하거나 “나중에 설정”을 고르세요. 릴레이 토큰은 언제든 파일 ▸ 설정에서 넣을 수 있어요.</translation>
+        <translation>완료를 눌러 다시 시도하거나 “나중에 설정”을 고르세요. 릴레이 토큰은 언제든 파일&#xa0;▸&#xa0;설정에서 넣을 수 있어요.</translation>
     </message>
 </context>
 <context>
@@ -10215,7 +10215,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>New line in the message (Settings ▸ Enter sends the message)</source>
-        <translation>메시지 줄바꿈 (설정 ▸ Enter로 메시지 보내기)</translation>
+        <translation>메시지 줄바꿈 (설정&#xa0;▸&#xa0;Enter로&#xa0;메시지&#xa0;보내기)</translation>
     </message>
     <message>
         <source>Quick replies: type / and a few letters, then Enter or Tab to insert</source>
@@ -10827,7 +10827,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Not connected to a relay: what you save here is kept on this computer and goes to the relay once one is connected (File ▸ Settings).</source>
-        <translation>릴레이에 연결되지 않음: 여기서 저장한 내용은 이&#xa0;컴퓨터에 보관되고, 릴레이를 연결하면(파일 ▸ 설정) 릴레이로 보내져요.</translation>
+        <translation>릴레이에 연결되지 않음: 여기서 저장한 내용은 이 컴퓨터에 보관되고, 릴레이를 연결하면(파일&#xa0;▸&#xa0;설정) 릴레이로 보내져요.</translation>
     </message>
     <message>
         <source>These rules were changed on another computer while your change waited. Nothing was overwritten: choose which version the relay should use.</source>
@@ -10874,7 +10874,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Your data folder, {folder}, is inside {service}, which copies it to and from other computers while Shop Inbox writes to it: the inbox file can be damaged, above all with Shop Inbox open on two computers at once. Keep the data folder outside {service}; to have copies there, tick Settings ▸ Your data ▸ Back up every day to a folder and choose one in {service}.</source>
-        <translation>데이터 폴더 {folder}은(는) {service} 안에 있어서, 샵 인박스가 쓰는 동안 {service}이(가) 다른 컴퓨터와 주고받으며 복사해요. 그러면 받은편지함 파일이 손상될 수 있고, 두&#xa0;컴퓨터에서 샵 인박스를 동시에 열면 더 위험해요. 데이터 폴더는 {service} 밖에 두세요. 복사본을 {service}에 두려면 설정 ▸ 내&#xa0;데이터 ▸ 매일 폴더에 백업하기를 켜고 {service} 안의 폴더를 고르세요.</translation>
+        <translation>데이터 폴더 {folder}은(는) {service} 안에 있어서, 샵 인박스가 쓰는 동안 {service}이(가) 다른 컴퓨터와 주고받으며 복사해요. 그러면 받은편지함 파일이 손상될 수 있고, 두 컴퓨터에서 샵 인박스를 동시에 열면 더 위험해요. 데이터 폴더는 {service} 밖에 두세요. 복사본을 {service}에 두려면 설정&#xa0;▸&#xa0;내&#xa0;데이터&#xa0;▸&#xa0;매일&#xa0;폴더에&#xa0;백업하기를 켜고 {service} 안의 폴더를 고르세요.</translation>
     </message>
 </context>
 <context>
@@ -10921,7 +10921,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Not connected to the relay, so the templates could not be loaded. Check the relay in File ▸ Settings….</source>
-        <translation>릴레이에 연결되지 않아 템플릿을 불러올 수 없어요. 파일 ▸ 설정…에서 릴레이를 확인하세요.</translation>
+        <translation>릴레이에 연결되지 않아 템플릿을 불러올 수 없어요. 파일&#xa0;▸&#xa0;설정…에서 릴레이를 확인하세요.</translation>
     </message>
     <message>
         <source>Marketing (paid)</source>
@@ -10957,7 +10957,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>The relay did not accept the relay token, so the templates could not be loaded. Check the relay token in File ▸ Settings….</source>
-        <translation>릴레이가 릴레이 토큰을 받아들이지 않아 템플릿을 불러올 수 없어요. 파일 ▸ 설정…에서 릴레이 토큰을 확인하세요.</translation>
+        <translation>릴레이가 릴레이 토큰을 받아들이지 않아 템플릿을 불러올 수 없어요. 파일&#xa0;▸&#xa0;설정…에서 릴레이 토큰을 확인하세요.</translation>
     </message>
     <message>
         <source>Outside the 24-hour window WhatsApp charges for utility templates too, less than for marketing.</source>
@@ -11909,7 +11909,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <name>ops</name>
     <message>
         <source>Part of Shop Inbox&apos;s data file is damaged (a power cut or a failing disk can do this), so this could not be done. Restore your latest backup with File ▸ Restore from backup; the damaged file is kept aside, not deleted.</source>
-        <translation>샵 인박스 데이터 파일의 일부가 손상되어서 이&#xa0;작업을 하지 못했어요(정전이나 디스크 고장으로 생길 수 있어요). 파일 ▸ 백업에서 복원으로 가장 최근 백업을 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
+        <translation>샵 인박스 데이터 파일의 일부가 손상되어서 이 작업을 하지 못했어요(정전이나 디스크 고장으로 생길 수 있어요). 파일&#xa0;▸&#xa0;백업에서&#xa0;복원으로 가장 최근 백업을 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
     </message>
     <message>
         <source>Shop Inbox could not save this: its data file is busy or cannot be written. Nothing else was lost; try again in a moment.</source>

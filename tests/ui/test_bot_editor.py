@@ -850,7 +850,7 @@ def test_an_answer_left_with_the_old_example_hours_is_pointed_out(
     editor.load_menu(with_answers(korean_shop_menu(), {"hours": OLD_HOURS_TEXTS[0]}))
     note = (
         "“영업시간”은 아직 예시 영업시간(평일 오전 9시~오후 6시)을 알려 줘요. 내용에 ‘영업시간’ 필드를 "
-        "넣으면 고객이 상점 ▸ 영업시간에 정한 시간을 받아요."
+        "넣으면 고객이 상점\u00a0▸\u00a0영업시간에 정한 시간을 받아요."
     )
     assert editor.summary.text() == note
     editor.tabs.setCurrentIndex(1)

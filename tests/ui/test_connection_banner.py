@@ -139,10 +139,10 @@ def test_a_history_gap_is_said_in_korean_with_the_time_in_korean(
     banner.set_state(ConnectionState(Connection.HISTORY_GAP, last_read_at=last_read))
     said = banner.text.text()
     assert "2026. 11. 2." in said and ("오전" in said or "오후" in said)
-    assert "파일 ▸ 휴대폰에서 채팅 가져오기" in said
+    assert "파일\u00a0▸\u00a0휴대폰에서\u00a0채팅\u00a0가져오기" in said  # the menu path kept on one line
     banner.set_state(ConnectionState(Connection.HISTORY_GAP))  # a cursor never moved: no time to say
     assert banner.text.text().startswith("릴레이에 더 이상 보관되지 않은")
-    assert "파일 ▸ 휴대폰에서 채팅 가져오기" in banner.text.text()
+    assert "파일\u00a0▸\u00a0휴대폰에서\u00a0채팅\u00a0가져오기" in banner.text.text()
 
 
 def test_the_offline_banner_names_the_relay(qtbot: Any) -> None:

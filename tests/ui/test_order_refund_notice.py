@@ -165,4 +165,4 @@ def test_the_refund_warning_reads_in_korean(korean: None) -> None:
 
     sentence = with_particles(refund_left_out_sentence("58,000원"))
     assert sentence.startswith("고객은 입금한 58,000원을 환불받는다는 안내를 받지 못해요.")
-    assert "상점 ▸ 주문 설정(취소 탭)" in sentence
+    assert "상점\u00a0▸\u00a0주문\u00a0설정(취소 탭)" in sentence
