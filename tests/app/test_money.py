@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import CurrencyDigitsParams, ErrorCode, InvalidInput, NoParams, ValueParams
-from app.money import amount_to_minor, edit_amount, feed_price, format_price, parse_price
+from app.money import amount_to_minor, currency_marks, edit_amount, feed_price, format_price, parse_price
 
 
 def test_won_has_no_minor_unit_and_shows_as_whole_won_in_korean() -> None:
@@ -148,3 +148,20 @@ def test_an_amount_shown_for_editing_in_a_locale_reads_back_the_same(
 ) -> None:
     assert edit_amount(minor, currency, locale) == shown
     assert amount_to_minor(shown, currency) == minor
+
+
+@pytest.mark.parametrize(
+    ("currency", "locale", "marks"),
+    [
+        ("KRW", "ko_KR", ("", "원")),  # 3,000원, as Korean shops write it
+        ("KRW", "en_US", ("₩", "")),
+        ("GBP", "en_GB", ("£", "")),
+        ("USD", "en_US", ("$", "")),
+        ("EUR", "de_DE", ("", "€")),  # 12,50 €
+        ("USD", "ko_KR", ("US$", "")),
+    ],
+)
+def test_a_money_fields_currency_mark_stands_where_the_locales_prices_put_it(
+    currency: str, locale: str, marks: tuple[str, str]
+) -> None:
+    assert currency_marks(currency, locale) == marks

@@ -87,7 +87,7 @@ def test_a_uk_shops_customers_read_uk_dates_once_the_desktop_connects_without_th
     after = on_relay(relay)
     assert after.model_copy(update={"shop_country": None, "revision": before.revision}) == before
     assert AutomationsStore(db).state().status is SyncStatus.SYNCED
-    assert away_answer(relay, "447911654321") == "We're closed now. We'll answer from Mon 7 Dec, 9:00 AM."
+    assert away_answer(relay, "447911654321") == "We're closed now. We'll answer from Mon 7 Dec, 09:00."
 
 
 def test_a_change_another_desktop_made_while_this_one_was_away_is_kept(

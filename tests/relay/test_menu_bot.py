@@ -399,8 +399,10 @@ def test_a_hand_off_that_says_the_shop_is_closed_is_the_away_message_of_that_nig
     _message, _contact, outbound = customer.events(3)
     told = outbound["body"]["text"]["body"]
     assert outbound["sent_by"] == "bot" and "영업시간이 아니에요" in told
-    # a day as Koreans say it: 오늘 or 내일, else the date with its weekday
-    assert re.search(r"(오늘|내일|\d{1,2}월 \d{1,2}일 \([월화수목금토일]\)) \d\d:\d\d부터", told), told
+    # a day as Koreans say it: 오늘 or 내일, else the date with its weekday; the time as 오전/오후 9:00
+    assert re.search(
+        r"(오늘|내일|\d{1,2}월 \d{1,2}일 \([월화수목금토일]\)) 오[전후] \d{1,2}:\d\d부터", told
+    ), told
     customer.says("혹시 확인 가능하실까요?")
     assert customer.events(1)[0]["kind"] == "message"
     wait_until(relay.automations_done, 10, "the relay to look at the message")

@@ -1308,7 +1308,7 @@ def test_the_away_message_can_say_when_the_shop_opens_next_and_the_preview_shows
     assert editor.text.toPlainText() == "지금은 영업시간이 아니에요. {opening}부터 답변드릴게요."
     returning = editor.preview.returning.text()
     assert (
-        "[away message] 지금은 영업시간이 아니에요. 내일 10:00부터" in returning
+        "[away message] 지금은 영업시간이 아니에요. 내일 오전 10:00부터" in returning
     )  # Sunday: Monday is tomorrow
     assert "{opening}" not in returning and "부터 답변드릴게요." in returning
     assert editor.opening_note.isHidden()

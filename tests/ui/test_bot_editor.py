@@ -144,7 +144,7 @@ def test_a_text_answer_has_a_button_back_to_the_main_menu_that_the_owner_can_swi
     qtbot: Any, ctx: AppContext
 ) -> None:
     """The simulator shows what the customer gets: the opening hours, and 처음으로 under them."""
-    HOURS_TEXT = "영업시간을 안내해 드릴게요.\n월~금 09:00~18:00\n토~일 휴무"  # the default hours
+    HOURS_TEXT = "영업시간을 안내해 드릴게요.\n월~금 오전 9:00~오후 6:00\n토~일 휴무"  # the default hours
     editor = editor_for(qtbot, ctx)
     editor.load_menu(korean_shop_menu())
     editor.tabs.setCurrentIndex(1)  # the Menu tab, where the switch is
@@ -820,7 +820,7 @@ def test_the_hours_answer_shows_the_shops_business_hours_in_each_menus_language(
     closed = f"{soon.month}월 {soon.day}일 ({wd[soon.weekday()]}) ~ "
     end = soon + timedelta(days=1)
     closed += f"{end.month}월 {end.day}일 ({wd[end.weekday()]}) 휴무"
-    told = f"영업시간을 안내해 드릴게요.\n월 휴무\n화~일 07:30~20:00\n{closed}"
+    told = f"영업시간을 안내해 드릴게요.\n월 휴무\n화~일 오전 7:30~오후 8:00\n{closed}"
     assert editor.node_preview.text() == f"{told}\n[ 처음으로 ]"
     write(qtbot, editor, "영업시간이 어떻게 돼요?")
     assert said(editor)[-1] == ("bot", told)
@@ -830,7 +830,9 @@ def test_the_hours_answer_shows_the_shops_business_hours_in_each_menus_language(
     button = next(b for b in editor.node_fields.findChildren(QPushButton) if b.text() == "영업시간(&R)")
     button.click()
     assert editor.node_text.toPlainText() == "저희 빵집 영업시간이에요.\n{영업시간}"
-    assert editor.node_preview.text().startswith("저희 빵집 영업시간이에요.\n월 휴무\n화~일 07:30~20:00\n")
+    assert editor.node_preview.text().startswith(
+        "저희 빵집 영업시간이에요.\n월 휴무\n화~일 오전 7:30~오후 8:00\n"
+    )
     # The English menu answers in English: the 12-hour clock and the shop's time zone.
     editor.language.setCurrentIndex(1)
     write(qtbot, editor, "What are your opening hours?")
@@ -862,7 +864,7 @@ def test_an_answer_left_with_the_old_example_hours_is_pointed_out(
     editor.answer_text.setPlainText("영업시간이에요.\n{영업시간}")
     assert editor.summary.text() == ""
     write(qtbot, editor, "영업시간")
-    assert said(editor)[-1] == ("bot", "영업시간이에요.\n월~금 09:00~18:00\n토~일 휴무")
+    assert said(editor)[-1] == ("bot", "영업시간이에요.\n월~금 오전 9:00~오후 6:00\n토~일 휴무")
 
 
 def test_a_list_button_is_in_the_language_of_the_menu_being_edited(qtbot: Any, ctx: AppContext) -> None:

@@ -139,7 +139,7 @@ def test_the_next_opening_reads_in_korean_and_is_stored_as_opening(qtbot, ctx: A
     away.text.insertPlainText("에 답장드릴게요.")
     assert away.text.toPlainText() == "지금은 쉬어요. {다음 영업 시작}에 답장드릴게요."
     returning = away.preview.returning.text()
-    assert "지금은 쉬어요. 내일 10:00에 답장드릴게요." in returning  # Sunday: Monday is tomorrow
+    assert "지금은 쉬어요. 내일 오전 10:00에 답장드릴게요." in returning  # Sunday: Monday is tomorrow
     away.save()
     qtbot.waitUntil(lambda: not away.is_busy(), timeout=10_000)
     assert store.state().doc.away.text == "지금은 쉬어요. {opening}에 답장드릴게요."

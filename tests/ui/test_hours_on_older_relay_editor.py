@@ -54,7 +54,9 @@ def test_an_older_relay_is_named_and_its_customers_get_the_hours_written_out(
     editor.grab().save(str(tmp_path / "older-relay-note.png"))
     editor.save()
     qtbot.waitUntil(lambda: not editor.is_busy(), timeout=10_000)
-    assert client.get_automations().away.text == "지금은 답장이 늦어요.\n월~금 10:00~19:00\n토~일 휴무"
+    assert (
+        client.get_automations().away.text == "지금은 답장이 늦어요.\n월~금 오전 10:00~오후 7:00\n토~일 휴무"
+    )
     assert editor.relay_note.isVisible()  # said while it holds
 
 
