@@ -31,6 +31,16 @@ def marks(dialog: StartOrderDialog, field: Any) -> tuple[str, str]:
     return before, after
 
 
+def stored_money(window: Any, qtbot: Any, dialog: StartOrderDialog) -> tuple[int, int, int]:
+    """The order the form creates: its shipping, discount and total as stored, in minor units."""
+    with qtbot.waitSignal(dialog.created) as made:
+        dialog.create_button.click()
+    with window.ctx.db.read() as s:
+        order = s.get(Order, made.args[0])
+        assert order is not None
+        return order.shipping_minor, order.discount_minor, order.total_minor
+
+
 def test_in_korean_the_shipping_fee_and_discount_read_in_won_as_typed(
     window: Any, qtbot: Any, dialogs: Any, korean_locale: None
 ) -> None:
@@ -45,12 +55,7 @@ def test_in_korean_the_shipping_fee_and_discount_read_in_won_as_typed(
     qtbot.keyClicks(dialog.discount, "2,000")
     assert dialog.discount.text() == "2,000"  # the mark is beside the field, not in its text
     assert dialog.total_label.text() == "40,000원"  # 39,000원 + 3,000원 shipping − 2,000원
-    with qtbot.waitSignal(dialog.created) as made:
-        dialog.create_button.click()
-    with window.ctx.db.read() as s:
-        order = s.get(Order, made.args[0])
-        assert order is not None
-        assert (order.discount_minor, order.shipping_minor, order.total_minor) == (2000, 3000, 40000)
+    assert stored_money(window, qtbot, dialog) == (3000, 2000, 40000)
 
 
 def test_in_a_uk_shop_the_pound_stands_before_the_amount_and_pence_are_kept(
@@ -75,12 +80,7 @@ def test_in_a_uk_shop_the_pound_stands_before_the_amount_and_pence_are_kept(
         dialog.discount.setFocus()
         qtbot.keyClicks(dialog.discount, "2.25")
         assert dialog.total_label.text() == "£50.25"
-        with qtbot.waitSignal(dialog.created) as made:
-            dialog.create_button.click()
-        with window.ctx.db.read() as s:
-            order = s.get(Order, made.args[0])
-            assert order is not None
-            assert (order.shipping_minor, order.discount_minor, order.total_minor) == (750, 225, 5025)
+        assert stored_money(window, qtbot, dialog) == (750, 225, 5025)
     finally:
         QLocale.setDefault(before)
 
