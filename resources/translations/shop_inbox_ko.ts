@@ -543,7 +543,7 @@
     </message>
     <message>
         <source>A customer who gets the greeting and asks nothing the bot knows gets the main menu under it, in one message. The greeting must be on (Shop ▸ Greeting message).</source>
-        <translation>인사 메시지를 받는 고객이 봇이 답할 수 없는 말을 보내면, 인사 메시지 아래에 처음 메뉴를 붙여 한 메시지로 보내요. 인사 메시지가 켜져 있어야 해요(상점&#xa0;▸&#xa0;인사&#xa0;메시지).</translation>
+        <translation>인사 메시지를 받는 고객이 봇이 답할 수 없는 말을 보내면, 인사 메시지 아래에 처음 메뉴를 붙여 한&#xa0;메시지로 보내요. 인사 메시지가 켜져 있어야 해요(상점&#xa0;▸&#xa0;인사&#xa0;메시지).</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -1000,11 +1000,11 @@
     </message>
     <message>
         <source>not told: no message from them in the last 24 hours, and no approved template can name all the orders one transfer paid and the total. Choose one in Order settings ▸ Messages ▸ Paid, several orders</source>
-        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고, 한 번의 입금으로 결제된 주문 전부와 합계 금액을 담을 수 있는 승인된 템플릿이 없어요. 주문&#xa0;설정&#xa0;▸&#xa0;메시지&#xa0;▸&#xa0;결제&#xa0;완료(여러 주문)에서 골라 주세요</translation>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고, 한&#xa0;번의 입금으로 결제된 주문 전부와 합계 금액을 담을 수 있는 승인된 템플릿이 없어요. 주문&#xa0;설정&#xa0;▸&#xa0;메시지&#xa0;▸&#xa0;결제&#xa0;완료(여러 주문)에서 골라 주세요</translation>
     </message>
     <message>
         <source>not told: no message from them in the last 24 hours, and the template chosen for this step has more values than the step fills. Choose another in Order settings ▸ Messages</source>
-        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고 이 단계에 지정된 템플릿의 값 자리가 이 단계에서 채우는 값보다 많음. 주문&#xa0;설정&#xa0;▸&#xa0;메시지에서 다른 템플릿을 선택하세요</translation>
+        <translation>알리지 못함: 최근 24시간 동안 고객의 메시지가 없고 이&#xa0;단계에 지정된 템플릿의 값 자리가 이&#xa0;단계에서 채우는 값보다 많음. 주문&#xa0;설정&#xa0;▸&#xa0;메시지에서 다른 템플릿을 선택하세요</translation>
     </message>
     <message>
         <source>not told: no message from them in the last 24 hours, and the step&apos;s template names something this order does not have, such as a tracking number</source>
@@ -3280,19 +3280,19 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>When this computer caught up with your relay on {when}, some messages that had arrived while it was not connected were no longer kept by the relay and could not be loaded. They are still on your phone: File ▸ Import chat from phone brings them in.</source>
-        <translation>{when}에 이 컴퓨터가 릴레이의 메시지를 다시 받아 올 때, 컴퓨터가 꺼져 있던 동안 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이 메시지는 휴대폰에 그대로 있어요. 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 옮겨 올 수 있어요.</translation>
+        <translation>{when}에 이&#xa0;컴퓨터가 릴레이의 메시지를 다시 받아 올 때, 컴퓨터가 꺼져 있던 동안 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이&#xa0;메시지는 휴대폰에 그대로 있어요. 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>
         <source>Some older messages were no longer kept by the relay and could not be loaded. They are still on your phone: File ▸ Import chat from phone brings them in.</source>
-        <translation>릴레이에 더 이상 보관되지 않은 오래된 메시지가 있어 불러오지 못했어요. 이 메시지는 휴대폰에 그대로 있어요. 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 옮겨 올 수 있어요.</translation>
+        <translation>릴레이에 더 이상 보관되지 않은 오래된 메시지가 있어 불러오지 못했어요. 이&#xa0;메시지는 휴대폰에 그대로 있어요. 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>
         <source>Some messages that arrived after {when}, when this computer last received messages, were no longer kept by the relay and could not be loaded. They are still on your phone: File ▸ Import chat from phone brings them in.</source>
-        <translation>이 컴퓨터가 마지막으로 메시지를 받은 {when} 이후에 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이 메시지는 휴대폰에 그대로 있어요. 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 옮겨 올 수 있어요.</translation>
+        <translation>이&#xa0;컴퓨터가 마지막으로 메시지를 받은 {when} 이후에 온 메시지 중 일부가 릴레이에 더 이상 보관되지 않아 불러오지 못했어요. 이&#xa0;메시지는 휴대폰에 그대로 있어요. 파일&#xa0;▸&#xa0;휴대폰에서&#xa0;채팅&#xa0;가져오기로 옮겨 올 수 있어요.</translation>
     </message>
     <message>
         <source>Your relay has been answered from another computer too: the messages it still keeps are here now. Labels, quick replies, orders, the catalogue and older chats stay on that computer. To have them here as well, choose File ▸ Back up now there, then File ▸ Restore from backup here.</source>
-        <translation>다른 컴퓨터에서도 이 릴레이로 답장한 적이 있어요. 릴레이에 남아 있는 메시지는 여기로 가져왔어요. 라벨, 빠른 답장, 주문, 카탈로그, 오래된 채팅은 그 컴퓨터에 있어요. 여기서도 쓰려면 그 컴퓨터에서 파일&#xa0;▸&#xa0;지금&#xa0;백업을 고른 뒤, 여기서 파일&#xa0;▸&#xa0;백업에서&#xa0;복원을 고르세요.</translation>
+        <translation>다른 컴퓨터에서도 이&#xa0;릴레이로 답장한 적이 있어요. 릴레이에 남아 있는 메시지는 여기로 가져왔어요. 라벨, 빠른 답장, 주문, 카탈로그, 오래된 채팅은 그&#xa0;컴퓨터에 있어요. 여기서도 쓰려면 그&#xa0;컴퓨터에서 파일&#xa0;▸&#xa0;지금&#xa0;백업을 고른 뒤, 여기서 파일&#xa0;▸&#xa0;백업에서&#xa0;복원을 고르세요.</translation>
     </message>
     <message>
         <source>Your relay started its message history afresh (it is new, or was restored from a backup). Shop Inbox read everything it holds; the chats on this computer are kept.</source>
@@ -4527,7 +4527,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now.</source>
-        <translation>이 파일은 샵 인박스 백업 파일이 아니에요. 설정&#xa0;▸&#xa0;지금&#xa0;백업으로 만든 .zip 파일을 골라 주세요.</translation>
+        <translation>이&#xa0;파일은 샵 인박스 백업 파일이 아니에요. 설정&#xa0;▸&#xa0;지금&#xa0;백업으로 만든 .zip 파일을 골라 주세요.</translation>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) did not keep the relay token: it may be locked, or its unlock was cancelled. Unlock it and try once more, or keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
@@ -6986,7 +6986,7 @@ Run it only if you know who made it and asked for it. A customer has no reason t
     <name>OrderText</name>
     <message>
         <source>Your bank account is not set in Shop ▸ Order settings, so this message does not say where to transfer the money.</source>
-        <translation>상점&#xa0;▸&#xa0;주문&#xa0;설정에 입금 계좌가 없어서 이 메시지에는 어디로 입금할지가 빠져 있어요.</translation>
+        <translation>상점&#xa0;▸&#xa0;주문&#xa0;설정에 입금 계좌가 없어서 이&#xa0;메시지에는 어디로 입금할지가 빠져 있어요.</translation>
     </message>
     <message>
         <source>Goes from your number {0}.</source>
@@ -7692,11 +7692,11 @@ Save it anyway?</source>
     </message>
     <message>
         <source>The customer has not written yet, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
-        <translation>고객이 아직 메시지를 보낸 적이 없는데, 이 단계에 지정된 “{0}” 템플릿은 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 다른 템플릿을 선택하세요.</translation>
+        <translation>고객이 아직 메시지를 보낸 적이 없는데, 이&#xa0;단계에 지정된 “{0}” 템플릿은 이&#xa0;단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 다른 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>The customer has not written yet, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>
-        <translation>고객이 아직 메시지를 보낸 적이 없고 이 단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 템플릿을 선택하세요.</translation>
+        <translation>고객이 아직 메시지를 보낸 적이 없고 이&#xa0;단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -7736,11 +7736,11 @@ Save it anyway?</source>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and the template “{0}” chosen for this step has more values than the step fills, so WhatsApp would refuse it. Choose another in Shop ▸ Order settings.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지났는데, 이 단계에 지정된 “{0}” 템플릿은 이 단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 다른 템플릿을 선택하세요.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지났는데, 이&#xa0;단계에 지정된 “{0}” 템플릿은 이&#xa0;단계에서 채우는 값보다 값 자리가 많아서 WhatsApp이 받지 않아요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 다른 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지났고 이 단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 템플릿을 선택하세요.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지났고 이&#xa0;단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점&#xa0;▸&#xa0;주문&#xa0;설정에서 템플릿을 선택하세요.</translation>
     </message>
     <message>
         <source>Add it there, or type it in the message.</source>
@@ -7756,7 +7756,7 @@ Save it anyway?</source>
     </message>
     <message>
         <source>Add the new stock in the catalogue (Shop ▸ Catalogue) and try again, or cancel this order and make one for what is left.</source>
-        <translation>카탈로그(상점&#xa0;▸&#xa0;카탈로그)에서 재고를 늘린 뒤 다시 해 보거나, 이 주문을 취소하고 남은 수량으로 새 주문을 만들어 주세요.</translation>
+        <translation>카탈로그(상점&#xa0;▸&#xa0;카탈로그)에서 재고를 늘린 뒤 다시 해 보거나, 이&#xa0;주문을 취소하고 남은 수량으로 새&#xa0;주문을 만들어 주세요.</translation>
     </message>
 </context>
 <context>
@@ -8781,7 +8781,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Ask them for two things: the relay&apos;s address (it starts with https://) and its relay token. Paste both in File ▸ Settings, under Relay, then click Save.</source>
-        <translation>두 가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 릴레이 토큰이에요. 둘 다 파일&#xa0;▸&#xa0;설정의 릴레이 칸에 붙여 넣고 저장을 누르세요.</translation>
+        <translation>두&#xa0;가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 릴레이 토큰이에요. 둘 다 파일&#xa0;▸&#xa0;설정의 릴레이 칸에 붙여 넣고 저장을 누르세요.</translation>
     </message>
     <message>
         <source>What the relay is</source>
@@ -9952,7 +9952,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>What next: press Next to connect your relay, so new messages arrive here too. No relay yet? Choose “Set up later” to look through these chats now. Help ▸ Try the demo shop shows a shop with live customers any time.</source>
-        <translation>다음 단계: “다음”을 눌러 릴레이를 연결하면 새 메시지도 여기로 들어와요. 아직 릴레이가 없나요? “나중에 설정”을 누르고 가져온 채팅부터 둘러보세요. 도움말&#xa0;▸&#xa0;데모&#xa0;상점&#xa0;둘러보기에서는 가상 고객이 메시지를 보내는 상점을 언제든 볼 수 있어요.</translation>
+        <translation>다음 단계: “다음”을 눌러 릴레이를 연결하면 새&#xa0;메시지도 여기로 들어와요. 아직 릴레이가 없나요? “나중에 설정”을 누르고 가져온 채팅부터 둘러보세요. 도움말&#xa0;▸&#xa0;데모&#xa0;상점&#xa0;둘러보기에서는 가상 고객이 메시지를 보내는 상점을 언제든 볼 수 있어요.</translation>
     </message>
     <message>
         <source>&amp;Import another chat…</source>
@@ -10827,7 +10827,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Not connected to a relay: what you save here is kept on this computer and goes to the relay once one is connected (File ▸ Settings).</source>
-        <translation>릴레이에 연결되지 않음: 여기서 저장한 내용은 이 컴퓨터에 보관되고, 릴레이를 연결하면(파일&#xa0;▸&#xa0;설정) 릴레이로 보내져요.</translation>
+        <translation>릴레이에 연결되지 않음: 여기서 저장한 내용은 이&#xa0;컴퓨터에 보관되고, 릴레이를 연결하면(파일&#xa0;▸&#xa0;설정) 릴레이로 보내져요.</translation>
     </message>
     <message>
         <source>These rules were changed on another computer while your change waited. Nothing was overwritten: choose which version the relay should use.</source>
@@ -10874,7 +10874,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Your data folder, {folder}, is inside {service}, which copies it to and from other computers while Shop Inbox writes to it: the inbox file can be damaged, above all with Shop Inbox open on two computers at once. Keep the data folder outside {service}; to have copies there, tick Settings ▸ Your data ▸ Back up every day to a folder and choose one in {service}.</source>
-        <translation>데이터 폴더 {folder}은(는) {service} 안에 있어서, 샵 인박스가 쓰는 동안 {service}이(가) 다른 컴퓨터와 주고받으며 복사해요. 그러면 받은편지함 파일이 손상될 수 있고, 두 컴퓨터에서 샵 인박스를 동시에 열면 더 위험해요. 데이터 폴더는 {service} 밖에 두세요. 복사본을 {service}에 두려면 설정&#xa0;▸&#xa0;내&#xa0;데이터&#xa0;▸&#xa0;매일&#xa0;폴더에&#xa0;백업하기를 켜고 {service} 안의 폴더를 고르세요.</translation>
+        <translation>데이터 폴더 {folder}은(는) {service} 안에 있어서, 샵 인박스가 쓰는 동안 {service}이(가) 다른 컴퓨터와 주고받으며 복사해요. 그러면 받은편지함 파일이 손상될 수 있고, 두&#xa0;컴퓨터에서 샵 인박스를 동시에 열면 더 위험해요. 데이터 폴더는 {service} 밖에 두세요. 복사본을 {service}에 두려면 설정&#xa0;▸&#xa0;내&#xa0;데이터&#xa0;▸&#xa0;매일&#xa0;폴더에&#xa0;백업하기를 켜고 {service} 안의 폴더를 고르세요.</translation>
     </message>
 </context>
 <context>
@@ -11909,7 +11909,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <name>ops</name>
     <message>
         <source>Part of Shop Inbox&apos;s data file is damaged (a power cut or a failing disk can do this), so this could not be done. Restore your latest backup with File ▸ Restore from backup; the damaged file is kept aside, not deleted.</source>
-        <translation>샵 인박스 데이터 파일의 일부가 손상되어서 이 작업을 하지 못했어요(정전이나 디스크 고장으로 생길 수 있어요). 파일&#xa0;▸&#xa0;백업에서&#xa0;복원으로 가장 최근 백업을 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
+        <translation>샵 인박스 데이터 파일의 일부가 손상되어서 이&#xa0;작업을 하지 못했어요(정전이나 디스크 고장으로 생길 수 있어요). 파일&#xa0;▸&#xa0;백업에서&#xa0;복원으로 가장 최근 백업을 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
     </message>
     <message>
         <source>Shop Inbox could not save this: its data file is busy or cannot be written. Nothing else was lost; try again in a moment.</source>
