@@ -332,5 +332,5 @@ def test_the_away_message_still_sent_after_a_refusal_is_said_in_korean(
     away = part_name(AutomationsPart.AWAY)
     assert not may_quit(parent, 0, refused=[away], refused_still_sent=(StillSent.AWAY_SWITCHED_OFF,))
     assert asked.shown[0].text.endswith(
-        "그때까지 이 컴퓨터가 꺼져 있어도 메시지를 보내는 고객은 다음 메시지를 계속 받아요: 꺼 둔 자리 비움 메시지."
+        "그때까지 이\u00a0컴퓨터가 꺼져 있어도 메시지를 보내는 고객은 다음 메시지를 계속 받아요: 꺼 둔 자리 비움 메시지."
     )
