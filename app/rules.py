@@ -1062,6 +1062,15 @@ def _clock(hhmm: str, korean: bool, country: str | None = None) -> str:
     return f"{twelve} {'PM' if afternoon else 'AM'}"
 
 
+def _hours_clock(hhmm: str, korean: bool, country: str | None = None) -> str:
+    """A business hours' start or end as `_clock` writes it, midnight ("24:00", the day's end, or
+    "00:00") named: "자정", "midnight", in the UK too (as the desktop's hours read): "오후 6:00~오전
+    12:00" read as a range that ends before it starts, "6:00 PM–12:00 AM" as one that ends at noon."""
+    if hhmm in ("00:00", "24:00"):
+        return "자정" if korean else "midnight"
+    return _clock(hhmm, korean, country)
+
+
 def _day_hours_text(day: DayHours, korean: bool, country: str | None = None) -> str:
     if day.mode == "all_day":
         return "24시간" if korean else "open 24 hours"
@@ -1070,7 +1079,7 @@ def _day_hours_text(day: DayHours, korean: bool, country: str | None = None) -> 
         return "휴무" if korean else "closed"
     dash = "~" if korean else "–"
     return ", ".join(
-        f"{_clock(r.start, korean, country)}{dash}{_clock(r.end, korean, country)}" for r in ranges
+        _hours_clock(r.start, korean, country) + dash + _hours_clock(r.end, korean, country) for r in ranges
     )
 
 

@@ -155,9 +155,13 @@ def wall_clock(hour: int, minute: int) -> str:
 def hours_time(text: str) -> str:
     """A business hours' "HH:MM" as every place that shows one writes it (the hours' summary, the
     away and greeting sentences; the editor's time boxes show `time_edit_format`, the same clock):
-    `wall_clock`'s "7:00 PM", "오후 7:00", and "24:00" (the day's end) as midnight, "12:00 AM",
-    "오전 12:00". The summary read "10:00~19:00" while the away banner said "오전 10:00"."""
+    `wall_clock`'s "7:00 PM", "오후 7:00". The summary read "10:00~19:00" while the away banner said
+    "오전 10:00". Midnight ("24:00", the day's end, or "00:00") is named, "midnight", "자정", on the
+    12- and 24-hour clock alike (as app.rules writes it to customers): "6:00 PM–12:00 AM" read as
+    noon to a shop owner, "오후 6:00~오전 12:00" as a range that ends before it starts."""
     hours, minutes = (int(part) for part in text.split(":"))
+    if hours % 24 == 0 and minutes == 0:
+        return QCoreApplication.translate("formatting", "midnight", "the end or start of business hours")
     return wall_clock(hours % 24, minutes)
 
 

@@ -111,7 +111,7 @@ class RuleSummary(QObject):
         (next day)", "19:00~다음 날 09:00" ("Mon 19:00–09:00" read as Monday's early morning too)."""
         # A time stays on one line where the summary wraps: "오후 / 5:00" read as two things.
         first, last = (hours_time(t).replace(" ", "\N{NO-BREAK SPACE}") for t in (hours.start, hours.end))
-        if runs_past_midnight(hours):
+        if runs_past_midnight(hours) and hours.end != "00:00":  # "00:00" ends at midnight, as "24:00"
             return self.tr("{0}–{1} (next day)", "a range of hours that ends after midnight").format(
                 first, last
             )

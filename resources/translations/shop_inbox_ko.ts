@@ -11785,6 +11785,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>내일 {0}</translation>
     </message>
     <message>
+        <source>midnight</source>
+        <comment>the end or start of business hours</comment>
+        <translation>자정</translation>
+    </message>
+    <message>
         <source>{0} yesterday</source>
         <translation>어제 {0}</translation>
     </message>

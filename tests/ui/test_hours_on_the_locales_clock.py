@@ -81,8 +81,9 @@ def test_korean_hours_read_with_오전_오후_as_the_away_banner_says_them(
 def test_the_days_end_reads_as_midnight_on_the_locales_clock(
     qtbot, demo_ctx: AppContext, korean_locale: None
 ) -> None:
-    """Hours to the day's end ("24:00" on the wire) read as midnight, "오후 6:00–오전 12:00", and the
-    time box keeps it: saved back, it is still "24:00", not a range that ends where it starts."""
+    """Hours to the day's end ("24:00" on the wire): the time box shows midnight on the locale's clock,
+    "오전 12:00", and keeps it: saved back, it is still "24:00", not a range that ends where it starts.
+    The summaries name it, "오후 6:00~자정" (tests/ui/test_hours_at_midnight_summary.py)."""
     from app.wire import DayHours, TimeRange
 
     hours = _opened(qtbot, BusinessHoursEditor(demo_ctx))
