@@ -309,11 +309,11 @@
     </message>
     <message>
         <source>Your change goes once Shop Inbox reaches the relay again.</source>
-        <translation>샵 인박스가 릴레이에 다시 연결되면 변경이 전달돼요.</translation>
+        <translation>샵&#xa0;인박스가 릴레이에 다시 연결되면 변경이 전달돼요.</translation>
     </message>
     <message>
         <source>Shop Inbox keeps trying to send your change.</source>
-        <translation>샵 인박스가 변경을 계속 보내고 있어요.</translation>
+        <translation>샵&#xa0;인박스가 변경을 계속 보내고 있어요.</translation>
     </message>
     <message>
         <source>But your relay has none from you yet: customers get no away message.</source>
@@ -977,7 +977,7 @@
     </message>
     <message>
         <source>This file is not a menu bot Shop Inbox can use. Nothing was changed.</source>
-        <translation>샵 인박스에서 쓸 수 있는 메뉴 봇 파일이 아니에요. 아무것도 바뀌지 않았어요.</translation>
+        <translation>샵&#xa0;인박스에서 쓸 수 있는 메뉴 봇 파일이 아니에요. 아무것도 바뀌지 않았어요.</translation>
     </message>
     <message>
         <source>Replace your menu with the one in this file? The menu you made will be gone.</source>
@@ -1431,7 +1431,7 @@
     </message>
     <message>
         <source>What Meta charges you per delivered message, from your WhatsApp Manager invoices. Prices change and differ by country, so Shop Inbox has none built in.</source>
-        <translation>WhatsApp 관리자 청구서에 나오는, 전달된 메시지 한&#xa0;건당 Meta 요금이에요. 가격은 바뀌고 나라마다 달라서 샵 인박스에는 기본값이 없어요.</translation>
+        <translation>WhatsApp 관리자 청구서에 나오는, 전달된 메시지 한&#xa0;건당 Meta 요금이에요. 가격은 바뀌고 나라마다 달라서 샵&#xa0;인박스에는 기본값이 없어요.</translation>
     </message>
     <message>
         <source>Marketing ({0})</source>
@@ -2405,7 +2405,7 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>Available in a moment: Shop Inbox is still starting</source>
-        <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중이에요</translation>
+        <translation>잠시 후 사용할 수 있어요: 샵&#xa0;인박스를 시작하는 중이에요</translation>
     </message>
     <message>
         <source>Un&amp;pin chat</source>
@@ -2488,12 +2488,12 @@ Leave it empty to send pictures with name and price instead.</source>
 Shop Inbox stops notifications and automatic replies for this chat;
 the customer can still write.</source>
         <translation>WhatsApp은 최근 24시간 안에 메시지를 보낸 고객만 차단할 수 있어요.
-샵 인박스는 이&#xa0;채팅의 알림과 자동 답장을 멈추지만,
+샵&#xa0;인박스는 이&#xa0;채팅의 알림과 자동 답장을 멈추지만,
 고객은 계속 메시지를 보낼 수 있어요.</translation>
     </message>
     <message>
         <source>Delete the chat with {0}? Its messages are removed from this computer and do not come back when Shop Inbox syncs again. A new message from the customer starts a new chat.</source>
-        <translation>{0}님과의 채팅을 삭제할까요? 메시지는 이&#xa0;컴퓨터에서 지워지고 샵 인박스가 다시 동기화해도 돌아오지 않아요. 고객이 새&#xa0;메시지를 보내면 새&#xa0;채팅이 시작돼요.</translation>
+        <translation>{0}님과의 채팅을 삭제할까요? 메시지는 이&#xa0;컴퓨터에서 지워지고 샵&#xa0;인박스가 다시 동기화해도 돌아오지 않아요. 고객이 새&#xa0;메시지를 보내면 새&#xa0;채팅이 시작돼요.</translation>
     </message>
     <message>
         <source>Block {0}? No notifications and no automatic replies for this chat.</source>
@@ -3156,7 +3156,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Close Shop Inbox and open it again</source>
-        <translation>샵 인박스를 닫고 다시 열어요</translation>
+        <translation>샵&#xa0;인박스를 닫고 다시 열어요</translation>
     </message>
     <message>
         <source>Reconnected to your relay.</source>
@@ -3181,7 +3181,7 @@ Right-click to retry.</source>
     <message numerus="yes">
         <source>Shop Inbox sends your %Ln waiting replies by itself as soon as the relay answers.</source>
         <translation>
-            <numerusform>보내기를 기다리는 답장 %Ln개는 릴레이가 다시 응답하면 샵 인박스가 알아서 보내요.</numerusform>
+            <numerusform>보내기를 기다리는 답장 %Ln개는 릴레이가 다시 응답하면 샵&#xa0;인박스가 알아서 보내요.</numerusform>
         </translation>
     </message>
     <message>
@@ -3190,7 +3190,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in; Shop Inbox connects again by itself.</source>
-        <translation>이&#xa0;컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵 인박스가 알아서 다시 연결해요.</translation>
+        <translation>이&#xa0;컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵&#xa0;인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요. 로그인하면 샵&#xa0;인박스가 알아서 다시 연결해요.</translation>
     </message>
     <message>
         <source>Close this notice</source>
@@ -3206,19 +3206,19 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay&apos;s security certificate has expired, so Shop Inbox does not connect to it: nothing is sent until it is renewed. Ask whoever looks after your relay to renew it (it renews by itself while the relay&apos;s server can be reached on ports 80 and 443). If this computer&apos;s date is wrong, correct it first.</source>
-        <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 인증서가 갱신될 때까지 아무것도 보내지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요(릴레이 서버에 80번과 443번 포트로 접속할 수 있으면 저절로 갱신돼요). 이&#xa0;컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
+        <translation>릴레이의 보안 인증서가 만료되어 샵&#xa0;인박스가 릴레이에 연결하지 않아요. 인증서가 갱신될 때까지 아무것도 보내지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요(릴레이 서버에 80번과 443번 포트로 접속할 수 있으면 저절로 갱신돼요). 이&#xa0;컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
     </message>
     <message>
         <source>The security certificate that answers at your relay&apos;s address is not valid for it, so Shop Inbox does not connect. On a hotspot or café Wi-Fi, the network may want you to sign in first: open a web browser and sign in. Otherwise check the relay address in Settings; if it is right, ask whoever looks after your relay to fix its certificate.</source>
-        <translation>릴레이 주소에서 응답한 보안 인증서가 그&#xa0;주소에 맞지 않아서 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요. 주소가 맞다면 릴레이를 관리하는 분께 인증서를 고쳐 달라고 부탁하세요.</translation>
+        <translation>릴레이 주소에서 응답한 보안 인증서가 그&#xa0;주소에 맞지 않아서 샵&#xa0;인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요. 주소가 맞다면 릴레이를 관리하는 분께 인증서를 고쳐 달라고 부탁하세요.</translation>
     </message>
     <message>
         <source>Your relay&apos;s security certificate comes from an authority this computer does not trust, so Shop Inbox does not connect: nothing is sent. If your relay uses a certificate from your company&apos;s own authority, ask whoever looks after this computer to install that authority in its certificate store, then press Retry. On a hotspot or café Wi-Fi, the network may want you to sign in first: open a web browser and sign in.</source>
-        <translation>릴레이의 보안 인증서는 이&#xa0;컴퓨터가 신뢰하지 않는 기관에서 발급한 것이라 샵 인박스가 연결하지 않아요. 아무것도 보내지 않았어요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이&#xa0;컴퓨터를 관리하는 분께 그&#xa0;인증 기관을 컴퓨터의 인증서 저장소에 설치해 달라고 부탁한 뒤 다시 시도를 눌러 주세요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
+        <translation>릴레이의 보안 인증서는 이&#xa0;컴퓨터가 신뢰하지 않는 기관에서 발급한 것이라 샵&#xa0;인박스가 연결하지 않아요. 아무것도 보내지 않았어요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이&#xa0;컴퓨터를 관리하는 분께 그&#xa0;인증 기관을 컴퓨터의 인증서 저장소에 설치해 달라고 부탁한 뒤 다시 시도를 눌러 주세요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
     </message>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address, or change the proxy in the computer&apos;s network settings.</source>
-        <translation>이&#xa0;컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이&#xa0;컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하거나, 컴퓨터의 네트워크 설정에서 프록시를 바꿔 주세요.</translation>
+        <translation>이&#xa0;컴퓨터에 설정된 웹 프록시가 샵&#xa0;인박스의 릴레이 연결을 거부했어요. 이&#xa0;컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하거나, 컴퓨터의 네트워크 설정에서 프록시를 바꿔 주세요.</translation>
     </message>
     <message>
         <source>The disk is full, and your relay cannot be reached either. New messages wait on your relay and nothing is lost: free some space on this computer, and they arrive once the relay answers.</source>
@@ -3243,7 +3243,7 @@ Right-click to retry.</source>
     <message numerus="yes">
         <source>Shop Inbox sends your %n waiting replies once it is pasted.</source>
         <translation>
-            <numerusform>붙여 넣으면 기다리는 답장 %n개를 샵 인박스가 알아서 보내요.</numerusform>
+            <numerusform>붙여 넣으면 기다리는 답장 %n개를 샵&#xa0;인박스가 알아서 보내요.</numerusform>
         </translation>
     </message>
     <message>
@@ -3252,7 +3252,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read your relay token and new messages cannot arrive. Your relay token is not lost: unlock the password store (your computer asks for its password), then press Retry.</source>
-        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 릴레이 토큰을 읽을 수 없고, 새&#xa0;메시지를 받을 수 없어요. 릴레이 토큰이 없어진 건 아니에요. 비밀번호 저장소의 잠금을 푼 다음(컴퓨터가 비밀번호를 물어봐요) 다시 시도를 누르세요.</translation>
+        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵&#xa0;인박스가 릴레이 토큰을 읽을 수 없고, 새&#xa0;메시지를 받을 수 없어요. 릴레이 토큰이 없어진 건 아니에요. 비밀번호 저장소의 잠금을 푼 다음(컴퓨터가 비밀번호를 물어봐요) 다시 시도를 누르세요.</translation>
     </message>
     <message>
         <source>Your relay can&apos;t reach WhatsApp, so replies wait and are sent as soon as it can. Check the relay&apos;s internet connection, or run its check in Settings ▸ Relay.</source>
@@ -3296,7 +3296,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay started its message history afresh (it is new, or was restored from a backup). Shop Inbox read everything it holds; the chats on this computer are kept.</source>
-        <translation>릴레이의 메시지 기록이 처음부터 새로 시작됐어요(새&#xa0;릴레이이거나 백업에서 복원된 릴레이예요). 샵 인박스가 릴레이에 있는 메시지를 모두 다시 불러왔고, 이&#xa0;컴퓨터의 채팅은 그대로 있어요.</translation>
+        <translation>릴레이의 메시지 기록이 처음부터 새로 시작됐어요(새&#xa0;릴레이이거나 백업에서 복원된 릴레이예요). 샵&#xa0;인박스가 릴레이에 있는 메시지를 모두 다시 불러왔고, 이&#xa0;컴퓨터의 채팅은 그대로 있어요.</translation>
     </message>
     <message>
         <source>No relay set up yet, so no messages arrive. Set up your relay in Settings to receive your customers&apos; chats.</source>
@@ -3540,7 +3540,7 @@ Right-click to retry.</source>
     <message>
         <source>Your chats were restored from the backup. Shop Inbox starts again now.
 The damaged inbox file was kept in {folder}.</source>
-        <translation>백업에서 채팅을 복원했어요. 샵 인박스를 지금 다시 시작해요.
+        <translation>백업에서 채팅을 복원했어요. 샵&#xa0;인박스를 지금 다시 시작해요.
 손상된 받은편지함 파일은 {folder}에 보관했어요.</translation>
     </message>
     <message>
@@ -3566,7 +3566,7 @@ The damaged inbox file is kept in the data folder&apos;s &quot;replaced&quot; fo
     <message>
         <source>Shop Inbox starts again now with an empty inbox.
 The damaged inbox file was kept in {folder}.</source>
-        <translation>샵 인박스를 빈 받은편지함으로 지금 다시 시작해요.
+        <translation>샵&#xa0;인박스를 빈 받은편지함으로 지금 다시 시작해요.
 손상된 받은편지함 파일은 {folder}에 보관했어요.</translation>
     </message>
 </context>
@@ -3871,19 +3871,19 @@ The damaged inbox file was kept in {folder}.</source>
     <name>Errors</name>
     <message>
         <source>This inbox was saved by a newer version of Shop Inbox (data version {found}; this version understands up to {supported}). Please update Shop Inbox.</source>
-        <translation>이&#xa0;받은편지함은 더 새로운 버전의 샵 인박스로 저장되었어요 (데이터 버전 {found}, 이&#xa0;버전은 {supported}까지 읽을 수 있어요). 샵 인박스를 업데이트하세요.</translation>
+        <translation>이&#xa0;받은편지함은 더 새로운 버전의 샵&#xa0;인박스로 저장되었어요 (데이터 버전 {found}, 이&#xa0;버전은 {supported}까지 읽을 수 있어요). 샵&#xa0;인박스를 업데이트하세요.</translation>
     </message>
     <message>
         <source>Shop Inbox cannot open or write its data in {path}. Check that the folder exists, that you may write to it and that the disk is not full.</source>
-        <translation>샵 인박스가 {path}에 있는 데이터를 열거나 저장할 수 없어요. 폴더가 있는지, 쓰기 권한이 있는지, 디스크 공간이 남아 있는지 확인하세요.</translation>
+        <translation>샵&#xa0;인박스가 {path}에 있는 데이터를 열거나 저장할 수 없어요. 폴더가 있는지, 쓰기 권한이 있는지, 디스크 공간이 남아 있는지 확인하세요.</translation>
     </message>
     <message>
         <source>The disk is full, so Shop Inbox could not save this. Nothing else was lost: free some space on this computer, then try again.</source>
-        <translation>디스크 공간이 가득 차서 샵 인박스가 이&#xa0;내용을 저장하지 못했어요. 다른 데이터는 그대로예요. 이&#xa0;컴퓨터의 공간을 비운 뒤 다시 해 보세요.</translation>
+        <translation>디스크 공간이 가득 차서 샵&#xa0;인박스가 이&#xa0;내용을 저장하지 못했어요. 다른 데이터는 그대로예요. 이&#xa0;컴퓨터의 공간을 비운 뒤 다시 해 보세요.</translation>
     </message>
     <message>
         <source>This version of Shop Inbox needs to update your inbox, and the update needs about {needed} of free space on the disk of your data folder, {folder} (it has {free}). Nothing was changed: free some space on that disk, then start Shop Inbox again.</source>
-        <translation>이&#xa0;버전의 샵 인박스는 받은편지함을 업데이트해야 하는데, 업데이트하려면 데이터 폴더({folder})가 있는 디스크에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그&#xa0;디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
+        <translation>이&#xa0;버전의 샵&#xa0;인박스는 받은편지함을 업데이트해야 하는데, 업데이트하려면 데이터 폴더({folder})가 있는 디스크에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그&#xa0;디스크의 공간을 비운 뒤 샵&#xa0;인박스를 다시 시작하세요.</translation>
     </message>
     <message>
         <source>This backup needs about {needed} of free space on the disk of your data folder, {folder} (it has {free}). Nothing was changed: free some space on that disk, then restore it again.</source>
@@ -3891,15 +3891,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This version of Shop Inbox needs to update your inbox, and the update needs about {needed} of free space for its temporary files in {folder} (it has {free}). Nothing was changed: free some space on that disk, then start Shop Inbox again.</source>
-        <translation>이&#xa0;버전의 샵 인박스는 받은편지함을 업데이트해야 하는데, 업데이트하는 동안 쓰는 임시 파일을 위해 {folder}에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그&#xa0;디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
+        <translation>이&#xa0;버전의 샵&#xa0;인박스는 받은편지함을 업데이트해야 하는데, 업데이트하는 동안 쓰는 임시 파일을 위해 {folder}에 빈 공간이 {needed} 정도 필요해요(지금은 {free} 남아 있어요). 아무것도 바뀌지 않았어요. 그&#xa0;디스크의 공간을 비운 뒤 샵&#xa0;인박스를 다시 시작하세요.</translation>
     </message>
     <message>
         <source>The disk of your data folder, {path}, became full, so your inbox could not be updated. Nothing was lost: the inbox is as it was. Free some space on that disk, then start Shop Inbox again.</source>
-        <translation>데이터 폴더({path})가 있는 디스크가 가득 차서 받은편지함을 업데이트하지 못했어요. 잃어버린 것은 없어요. 받은편지함은 그대로예요. 그&#xa0;디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
+        <translation>데이터 폴더({path})가 있는 디스크가 가득 차서 받은편지함을 업데이트하지 못했어요. 잃어버린 것은 없어요. 받은편지함은 그대로예요. 그&#xa0;디스크의 공간을 비운 뒤 샵&#xa0;인박스를 다시 시작하세요.</translation>
     </message>
     <message>
         <source>The disk of your data folder, {path}, is full, so Shop Inbox could not set up your inbox there. Nothing was set up yet, so nothing was lost: free some space on that disk, then start Shop Inbox again.</source>
-        <translation>데이터 폴더({path})가 있는 디스크가 가득 차서 받은편지함을 만들지 못했어요. 아직 아무것도 설정되지 않아서 잃어버린 것은 없어요. 그&#xa0;디스크의 공간을 비운 뒤 샵 인박스를 다시 시작하세요.</translation>
+        <translation>데이터 폴더({path})가 있는 디스크가 가득 차서 받은편지함을 만들지 못했어요. 아직 아무것도 설정되지 않아서 잃어버린 것은 없어요. 그&#xa0;디스크의 공간을 비운 뒤 샵&#xa0;인박스를 다시 시작하세요.</translation>
     </message>
     <message>
         <source>The disk that holds {path} is full, so the demo shop could not open. Your own inbox was not touched: free some space on that disk, then try the demo again.</source>
@@ -3907,23 +3907,23 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Shop Inbox may not write in {path} (a read-only folder, or a USB stick locked against writing), so the demo shop could not open there. Your own inbox was not touched: start the demo with a folder you may write in, or without --data-dir.</source>
-        <translation>샵 인박스가 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 데모 상점을 열 수 없어요. 내&#xa0;받은편지함은 그대로예요. 쓸 수 있는 폴더를 지정하거나 --data-dir 없이 데모를 시작하세요.</translation>
+        <translation>샵&#xa0;인박스가 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 데모 상점을 열 수 없어요. 내&#xa0;받은편지함은 그대로예요. 쓸 수 있는 폴더를 지정하거나 --data-dir 없이 데모를 시작하세요.</translation>
     </message>
     <message>
         <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>
-        <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 샵 인박스가 파일을 바꾸지 않았어요. 빈 받은편지함으로 시작하려면 이&#xa0;파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
+        <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 샵&#xa0;인박스가 파일을 바꾸지 않았어요. 빈 받은편지함으로 시작하려면 이&#xa0;파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
     </message>
     <message>
         <source>Shop Inbox keeps your data in a folder, and {path} is a file, not a folder. Nothing was changed: start Shop Inbox with a folder&apos;s name after --data-dir (a name not yet taken becomes a new folder), or move that file elsewhere.</source>
-        <translation>샵 인박스는 데이터를 폴더에 보관하는데, {path}은(는) 폴더가 아니라 파일이에요. 아무것도 바꾸지 않았어요. --data-dir 뒤에 폴더 이름을 적어 샵 인박스를 시작하거나(아직 없는 이름이면 새&#xa0;폴더를 만들어요), 그&#xa0;파일을 다른 곳으로 옮기세요.</translation>
+        <translation>샵&#xa0;인박스는 데이터를 폴더에 보관하는데, {path}은(는) 폴더가 아니라 파일이에요. 아무것도 바꾸지 않았어요. --data-dir 뒤에 폴더 이름을 적어 샵&#xa0;인박스를 시작하거나(아직 없는 이름이면 새&#xa0;폴더를 만들어요), 그&#xa0;파일을 다른 곳으로 옮기세요.</translation>
     </message>
     <message>
         <source>Shop Inbox may not write in your data folder, {path} (a read-only folder, or a USB stick locked against writing), so it cannot open your inbox there. Nothing was changed: allow writing there, or copy the whole folder to this computer&apos;s own disk and start Shop Inbox with the copy.</source>
-        <translation>샵 인박스가 데이터 폴더 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 받은편지함을 열 수 없어요. 아무것도 바꾸지 않았어요. 그&#xa0;폴더에 쓸 수 있게 하거나, 폴더 전체를 이&#xa0;컴퓨터의 디스크로 복사한 뒤 그&#xa0;복사본으로 샵 인박스를 시작하세요.</translation>
+        <translation>샵&#xa0;인박스가 데이터 폴더 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 받은편지함을 열 수 없어요. 아무것도 바꾸지 않았어요. 그&#xa0;폴더에 쓸 수 있게 하거나, 폴더 전체를 이&#xa0;컴퓨터의 디스크로 복사한 뒤 그&#xa0;복사본으로 샵&#xa0;인박스를 시작하세요.</translation>
     </message>
     <message>
         <source>Shop Inbox could not update the inbox in {path} and left it as it was. A copy is in the backups folder beside it; please send the log file to whoever helps you with Shop Inbox.</source>
-        <translation>샵 인박스가 {path}의 받은편지함을 업데이트하지 못해서 그대로 두었어요. 같은 폴더의 backups 폴더에 사본이 있어요. 샵 인박스를 도와주는 분께 로그 파일을 보내 주세요.</translation>
+        <translation>샵&#xa0;인박스가 {path}의 받은편지함을 업데이트하지 못해서 그대로 두었어요. 같은 폴더의 backups 폴더에 사본이 있어요. 샵&#xa0;인박스를 도와주는 분께 로그 파일을 보내 주세요.</translation>
     </message>
     <message>
         <source>Cannot reach your relay. Check the internet connection and the relay address.</source>
@@ -3931,23 +3931,23 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>The network this computer is on wants you to sign in (a hotspot&apos;s or café&apos;s login page) before it lets Shop Inbox reach your relay. Open a web browser and sign in.</source>
-        <translation>이&#xa0;컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵 인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
+        <translation>이&#xa0;컴퓨터가 연결된 네트워크가 로그인을 요구하고 있어서(핫스팟이나 카페의 로그인 페이지) 샵&#xa0;인박스가 릴레이에 연결할 수 없어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
     </message>
     <message>
         <source>Your relay&apos;s security certificate has expired, so Shop Inbox does not connect to it. Ask whoever looks after your relay to renew it; if this computer&apos;s date is wrong, correct it first.</source>
-        <translation>릴레이의 보안 인증서가 만료되어 샵 인박스가 릴레이에 연결하지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요. 이&#xa0;컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
+        <translation>릴레이의 보안 인증서가 만료되어 샵&#xa0;인박스가 릴레이에 연결하지 않아요. 릴레이를 관리하는 분께 인증서 갱신을 부탁하세요. 이&#xa0;컴퓨터의 날짜가 틀렸다면 먼저 날짜를 맞춰 주세요.</translation>
     </message>
     <message>
         <source>The security certificate that answers at your relay&apos;s address is not valid for it, so Shop Inbox does not connect. On a hotspot or café Wi-Fi, sign in to the network in a web browser first; otherwise check the relay address in Settings.</source>
-        <translation>릴레이 주소에서 응답한 보안 인증서가 그&#xa0;주소에 맞지 않아서 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요.</translation>
+        <translation>릴레이 주소에서 응답한 보안 인증서가 그&#xa0;주소에 맞지 않아서 샵&#xa0;인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 그렇지 않다면 설정에서 릴레이 주소를 확인하세요.</translation>
     </message>
     <message>
         <source>Your relay&apos;s security certificate comes from an authority this computer does not trust, so Shop Inbox does not connect. On a hotspot or café Wi-Fi, sign in to the network in a web browser first. If your relay uses your company&apos;s own certificate authority, ask whoever looks after this computer to install it.</source>
-        <translation>릴레이의 보안 인증서는 이&#xa0;컴퓨터가 신뢰하지 않는 기관에서 발급한 것이라 샵 인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이&#xa0;컴퓨터를 관리하는 분께 그&#xa0;인증 기관을 설치해 달라고 부탁하세요.</translation>
+        <translation>릴레이의 보안 인증서는 이&#xa0;컴퓨터가 신뢰하지 않는 기관에서 발급한 것이라 샵&#xa0;인박스가 연결하지 않아요. 핫스팟이나 카페 와이파이라면 먼저 웹 브라우저에서 네트워크에 로그인해 주세요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이&#xa0;컴퓨터를 관리하는 분께 그&#xa0;인증 기관을 설치해 달라고 부탁하세요.</translation>
     </message>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address.</source>
-        <translation>이&#xa0;컴퓨터에 설정된 웹 프록시가 샵 인박스의 릴레이 연결을 거부했어요. 이&#xa0;컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하세요.</translation>
+        <translation>이&#xa0;컴퓨터에 설정된 웹 프록시가 샵&#xa0;인박스의 릴레이 연결을 거부했어요. 이&#xa0;컴퓨터의 네트워크를 관리하는 분께 릴레이 주소를 허용해 달라고 부탁하세요.</translation>
     </message>
     <message>
         <source>Your relay did not answer in time. Try again in a moment.</source>
@@ -3955,7 +3955,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Your relay is busy right now. Shop Inbox tries again by itself.</source>
-        <translation>지금 릴레이가 바빠요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+        <translation>지금 릴레이가 바빠요. 샵&#xa0;인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay refused the request.</source>
@@ -4035,7 +4035,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>The backup folder {path} cannot be found: is the USB stick or drive plugged in? Shop Inbox tries again every hour.</source>
-        <translation>백업 폴더 {path}을(를) 찾을 수 없어요. USB 메모리나 외장 디스크가 꽂혀 있나요? 샵 인박스가 한&#xa0;시간마다 다시 시도해요.</translation>
+        <translation>백업 폴더 {path}을(를) 찾을 수 없어요. USB 메모리나 외장 디스크가 꽂혀 있나요? 샵&#xa0;인박스가 한&#xa0;시간마다 다시 시도해요.</translation>
     </message>
     <message>
         <source>Notes can have at most {limit} characters.</source>
@@ -4127,15 +4127,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This file&apos;s name points outside Shop Inbox&apos;s media folder, so it was not saved.</source>
-        <translation>이&#xa0;파일 이름이 샵 인박스 미디어 폴더 바깥을 가리켜서 저장하지 않았어요.</translation>
+        <translation>이&#xa0;파일 이름이 샵&#xa0;인박스 미디어 폴더 바깥을 가리켜서 저장하지 않았어요.</translation>
     </message>
     <message>
         <source>This computer has no password store (keyring) that Shop Inbox can use. You can keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
-        <translation>이&#xa0;컴퓨터에는 샵 인박스가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이&#xa0;파일은 내&#xa0;사용자 계정만 읽을 수 있어요.</translation>
+        <translation>이&#xa0;컴퓨터에는 샵&#xa0;인박스가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 샵&#xa0;인박스 설정 파일에 보관할 수 있어요. 이&#xa0;파일은 내&#xa0;사용자 계정만 읽을 수 있어요.</translation>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read the relay token. Unlock it and try once more.</source>
-        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 릴레이 토큰을 읽을 수 없어요. 잠금을 푼 다음 다시 시도하세요.</translation>
+        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵&#xa0;인박스가 릴레이 토큰을 읽을 수 없어요. 잠금을 푼 다음 다시 시도하세요.</translation>
     </message>
     <message>
         <source>An order needs at least one item.</source>
@@ -4343,7 +4343,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>“{value}” is not a time zone Shop Inbox knows. Choose one from the list.</source>
-        <translation>“{value}”은(는) 샵 인박스가 아는 시간대가 아니에요. 목록에서 고르세요.</translation>
+        <translation>“{value}”은(는) 샵&#xa0;인박스가 아는 시간대가 아니에요. 목록에서 고르세요.</translation>
     </message>
     <message>
         <source>A label needs a name.</source>
@@ -4407,7 +4407,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>These quick replies were exported by a newer version of Shop Inbox (file version {found}; this version reads up to {supported}). Update Shop Inbox on this computer, then import them again. Nothing was imported.</source>
-        <translation>더 새로운 버전의 샵 인박스에서 내보낸 빠른 답장이에요(파일 버전 {found}, 이&#xa0;버전은 {supported}까지 읽을 수 있어요). 이&#xa0;컴퓨터의 샵 인박스를 업데이트한 다음 다시 가져오세요. 아무것도 가져오지 않았어요.</translation>
+        <translation>더 새로운 버전의 샵&#xa0;인박스에서 내보낸 빠른 답장이에요(파일 버전 {found}, 이&#xa0;버전은 {supported}까지 읽을 수 있어요). 이&#xa0;컴퓨터의 샵&#xa0;인박스를 업데이트한 다음 다시 가져오세요. 아무것도 가져오지 않았어요.</translation>
     </message>
     <message>
         <source>This quick replies file is damaged and cannot be read. Export the quick replies again on the other computer. Nothing was imported.</source>
@@ -4459,15 +4459,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This message is still being sent. Shop Inbox checks again by itself.</source>
-        <translation>이&#xa0;메시지는 아직 보내는 중이에요. 샵 인박스가 자동으로 다시 확인해요.</translation>
+        <translation>이&#xa0;메시지는 아직 보내는 중이에요. 샵&#xa0;인박스가 자동으로 다시 확인해요.</translation>
     </message>
     <message>
         <source>WhatsApp is busy right now. Shop Inbox tries again by itself.</source>
-        <translation>지금 WhatsApp이 바빠요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+        <translation>지금 WhatsApp이 바빠요. 샵&#xa0;인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay can&apos;t reach WhatsApp right now. Shop Inbox tries again by itself.</source>
-        <translation>지금 릴레이가 WhatsApp에 연결하지 못하고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+        <translation>지금 릴레이가 WhatsApp에 연결하지 못하고 있어요. 샵&#xa0;인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay does not have this anymore.</source>
@@ -4495,11 +4495,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Shop Inbox may not use “{0}”. Choose another file or folder.</source>
-        <translation>샵 인박스가 “{0}”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요.</translation>
+        <translation>샵&#xa0;인박스가 “{0}”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요.</translation>
     </message>
     <message>
         <source>Shop Inbox may not use that place. Choose another file or folder.</source>
-        <translation>샵 인박스가 그곳에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요.</translation>
+        <translation>샵&#xa0;인박스가 그곳에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요.</translation>
     </message>
     <message>
         <source>The file is too large for WhatsApp.</source>
@@ -4507,7 +4507,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>The inbox file {path} is damaged, or is not a Shop Inbox inbox file. Shop Inbox has not changed it: restore your latest backup (the damaged file is kept aside, not deleted).</source>
-        <translation>받은편지함 파일 {path}이(가) 손상되었거나 샵 인박스 받은편지함 파일이 아니에요. 샵 인박스는 이&#xa0;파일을 바꾸지 않았어요. 가장 최근 백업에서 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
+        <translation>받은편지함 파일 {path}이(가) 손상되었거나 샵&#xa0;인박스 받은편지함 파일이 아니에요. 샵&#xa0;인박스는 이&#xa0;파일을 바꾸지 않았어요. 가장 최근 백업에서 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
     </message>
     <message>
         <source>Your relay at {url} answers plain http://, not https://. Change its address in Settings to {plain_url}</source>
@@ -4527,11 +4527,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now.</source>
-        <translation>이&#xa0;파일은 샵 인박스 백업 파일이 아니에요. 설정&#xa0;▸&#xa0;지금&#xa0;백업으로 만든 .zip 파일을 골라 주세요.</translation>
+        <translation>이&#xa0;파일은 샵&#xa0;인박스 백업 파일이 아니에요. 설정&#xa0;▸&#xa0;지금&#xa0;백업으로 만든 .zip 파일을 골라 주세요.</translation>
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) did not keep the relay token: it may be locked, or its unlock was cancelled. Unlock it and try once more, or keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
-        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 릴레이 토큰을 보관하지 않았어요. 잠겨 있거나 잠금 해제가 취소됐을 수 있어요. 잠금을 해제하고 한&#xa0;번 더 시도하거나, 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이&#xa0;파일은 내&#xa0;사용자 계정만 읽을 수 있어요.</translation>
+        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 릴레이 토큰을 보관하지 않았어요. 잠겨 있거나 잠금 해제가 취소됐을 수 있어요. 잠금을 해제하고 한&#xa0;번 더 시도하거나, 대신 릴레이 토큰을 샵&#xa0;인박스 설정 파일에 보관할 수 있어요. 이&#xa0;파일은 내&#xa0;사용자 계정만 읽을 수 있어요.</translation>
     </message>
     <message>
         <source>The relay token was not saved.</source>
@@ -4543,11 +4543,11 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>{name} is not a bank transaction list Shop Inbox can read. Download the transactions from your bank as an Excel (.xlsx) or CSV file (with columns such as 입금액 and 입금자명). An old Excel 97 (.xls) file: open it in Excel and save it as .xlsx.</source>
-        <translation>{name} 파일은 샵 인박스가 읽을 수 있는 은행 거래내역이 아니에요. 은행에서 거래내역을 엑셀 파일이나 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요. 예전 엑셀 97 형식 파일이라면 엑셀에서 열어 새&#xa0;형식(통합 문서)으로 저장해 주세요.</translation>
+        <translation>{name} 파일은 샵&#xa0;인박스가 읽을 수 있는 은행 거래내역이 아니에요. 은행에서 거래내역을 엑셀 파일이나 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요. 예전 엑셀 97 형식 파일이라면 엑셀에서 열어 새&#xa0;형식(통합 문서)으로 저장해 주세요.</translation>
     </message>
     <message>
         <source>A contact called “{name}” is already in Shop Inbox, but a name does not say it is the same person. Choose the contact this chat belongs to, or a new contact.</source>
-        <translation>샵 인박스에 “{name}”이라는 연락처가 이미 있지만, 이름만으로는 같은 사람인지 알 수 없어요. 이&#xa0;채팅이 어느 연락처의 것인지 고르거나 새&#xa0;연락처를 고르세요.</translation>
+        <translation>샵&#xa0;인박스에 “{name}”이라는 연락처가 이미 있지만, 이름만으로는 같은 사람인지 알 수 없어요. 이&#xa0;채팅이 어느 연락처의 것인지 고르거나 새&#xa0;연락처를 고르세요.</translation>
     </message>
     <message>
         <source>Fill in the blanks {value} of the template first.</source>
@@ -4555,7 +4555,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Your relay could not store this. Shop Inbox tries again by itself.</source>
-        <translation>릴레이가 이것을 저장하지 못했어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+        <translation>릴레이가 이것을 저장하지 못했어요. 샵&#xa0;인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>WhatsApp has not handed this file to your relay yet. Try again in a moment.</source>
@@ -4563,15 +4563,15 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Your relay is refusing this network for a few minutes: many wrong relay tokens came from it. Shop Inbox tries again by itself.</source>
-        <translation>이&#xa0;네트워크에서 잘못된 릴레이 토큰이 여러 번 들어와서 릴레이가 몇&#xa0;분 동안 연결을 막고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+        <translation>이&#xa0;네트워크에서 잘못된 릴레이 토큰이 여러 번 들어와서 릴레이가 몇&#xa0;분 동안 연결을 막고 있어요. 샵&#xa0;인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay is answering too many requests from this network at once. Shop Inbox tries again by itself.</source>
-        <translation>이&#xa0;네트워크에서 한꺼번에 너무 많은 요청이 릴레이로 들어오고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+        <translation>이&#xa0;네트워크에서 한꺼번에 너무 많은 요청이 릴레이로 들어오고 있어요. 샵&#xa0;인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>The connection to your relay was too slow. Shop Inbox tries again by itself.</source>
-        <translation>릴레이 연결이 너무 느렸어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+        <translation>릴레이 연결이 너무 느렸어요. 샵&#xa0;인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>The menu bot goes beyond what WhatsApp allows (too many rows, or a title too long). The menu that was running keeps running.</source>
@@ -4663,7 +4663,7 @@ The damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>WhatsApp is sending too fast right now. Shop Inbox tries again by itself.</source>
-        <translation>지금 WhatsApp 전송이 너무 빨라요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+        <translation>지금 WhatsApp 전송이 너무 빨라요. 샵&#xa0;인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Too many messages to this customer in a short time. Wait a moment.</source>
@@ -5168,11 +5168,11 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>1 was already in Shop Inbox (skipped as a duplicate).</source>
-        <translation>1개는 이미 샵 인박스에 있어서 중복으로 건너뛰었어요.</translation>
+        <translation>1개는 이미 샵&#xa0;인박스에 있어서 중복으로 건너뛰었어요.</translation>
     </message>
     <message>
         <source>{0} were already in Shop Inbox (skipped as duplicates).</source>
-        <translation>{0}개는 이미 샵 인박스에 있어서 중복으로 건너뛰었어요.</translation>
+        <translation>{0}개는 이미 샵&#xa0;인박스에 있어서 중복으로 건너뛰었어요.</translation>
     </message>
     <message>
         <source>Photos and files copied: {0}; not in the export: {1}.</source>
@@ -5204,7 +5204,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>The part of the chat imported before the disk filled up is removed when you close this window, so free some space first (if there is still no room, it is removed when Shop Inbox next starts).</source>
-        <translation>디스크가 가득 차기 전까지 가져온 부분은 이&#xa0;창을 닫을 때 지워요. 먼저 공간을 비워 주세요(그래도 공간이 없으면 샵 인박스를 다음에 시작할 때 지워요).</translation>
+        <translation>디스크가 가득 차기 전까지 가져온 부분은 이&#xa0;창을 닫을 때 지워요. 먼저 공간을 비워 주세요(그래도 공간이 없으면 샵&#xa0;인박스를 다음에 시작할 때 지워요).</translation>
     </message>
     <message>
         <source>Cancelling… removing what was imported</source>
@@ -5255,7 +5255,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>Choose File › Import chat from phone… and pick the .zip (or .txt), or drop it on the Shop Inbox window. Export one chat at a time; importing the same chat again later only adds the messages that are new.</source>
-        <translation>파일 › 휴대폰에서 채팅 가져오기…를 선택해 .zip(또는 .txt) 파일을 고르거나, 샵 인박스 창에 끌어다 놓으세요. 채팅은 하나씩 내보내세요. 같은 채팅을 나중에 다시 가져오면 새&#xa0;메시지만 추가돼요.</translation>
+        <translation>파일 › 휴대폰에서 채팅 가져오기…를 선택해 .zip(또는 .txt) 파일을 고르거나, 샵&#xa0;인박스 창에 끌어다 놓으세요. 채팅은 하나씩 내보내세요. 같은 채팅을 나중에 다시 가져오면 새&#xa0;메시지만 추가돼요.</translation>
     </message>
 </context>
 <context>
@@ -5426,7 +5426,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>These files are not pictures Shop Inbox can read: {0}</source>
-        <translation>샵 인박스가 읽을 수 없는 사진 파일입니다: {0}</translation>
+        <translation>샵&#xa0;인박스가 읽을 수 없는 사진 파일입니다: {0}</translation>
     </message>
     <message>
         <source>{0} of {1}</source>
@@ -5677,11 +5677,11 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>In use now: {0}, the language Shop Inbox was started in. Started without a language given, it uses {1}.</source>
-        <translation>지금 쓰는 언어: {0}(샵 인박스를 시작할 때 정한 언어예요). 언어를 정하지 않고 시작하면 {1}(으)로 표시돼요.</translation>
+        <translation>지금 쓰는 언어: {0}(샵&#xa0;인박스를 시작할 때 정한 언어예요). 언어를 정하지 않고 시작하면 {1}(으)로 표시돼요.</translation>
     </message>
     <message>
         <source>In use now: {0}. Shop Inbox uses {1} after it restarts.</source>
-        <translation>지금 쓰는 언어: {0}. 샵 인박스를 다시 시작하면 {1}(으)로 바뀌어요.</translation>
+        <translation>지금 쓰는 언어: {0}. 샵&#xa0;인박스를 다시 시작하면 {1}(으)로 바뀌어요.</translation>
     </message>
 </context>
 <context>
@@ -5727,7 +5727,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>Shop Inbox (demo)</source>
-        <translation>샵 인박스 (데모)</translation>
+        <translation>샵&#xa0;인박스 (데모)</translation>
     </message>
     <message>
         <source>Your reply to {0} was not sent.</source>
@@ -5758,7 +5758,7 @@ What it had brought in was removed, so no chat is there half or twice. Import th
     </message>
     <message>
         <source>Available in a moment: Shop Inbox is still starting</source>
-        <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중이에요</translation>
+        <translation>잠시 후 사용할 수 있어요: 샵&#xa0;인박스를 시작하는 중이에요</translation>
     </message>
     <message>
         <source>Try the demo shop</source>
@@ -5889,7 +5889,7 @@ Log file: {log}</source>
     <message>
         <source>Shop Inbox {version}
 Answer your WhatsApp customers from your computer.</source>
-        <translation>샵 인박스 {version}
+        <translation>샵&#xa0;인박스 {version}
 컴퓨터에서 WhatsApp 고객에게 답장하세요.</translation>
     </message>
     <message>
@@ -5906,12 +5906,12 @@ Answer your WhatsApp customers from your computer.</source>
     </message>
     <message>
         <source>Restoring the backup. Shop Inbox starts again when it is done…</source>
-        <translation>백업을 복원하고 있어요. 끝나면 샵 인박스가 다시 시작돼요…</translation>
+        <translation>백업을 복원하고 있어요. 끝나면 샵&#xa0;인박스가 다시 시작돼요…</translation>
     </message>
     <message>
         <source>Your chats were restored. Shop Inbox starts again now.
 The previous data was kept in {folder}.</source>
-        <translation>채팅을 복원했어요. 샵 인박스가 지금 다시 시작돼요.
+        <translation>채팅을 복원했어요. 샵&#xa0;인박스가 지금 다시 시작돼요.
 이전 데이터는 {folder}에 보관했어요.</translation>
     </message>
     <message>
@@ -5920,7 +5920,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>Your chats are as they were. Shop Inbox starts again now.</source>
-        <translation>채팅은 그대로예요. 샵 인박스가 지금 다시 시작돼요.</translation>
+        <translation>채팅은 그대로예요. 샵&#xa0;인박스가 지금 다시 시작돼요.</translation>
     </message>
     <message>
         <source>Backup restored</source>
@@ -7824,7 +7824,7 @@ Save it anyway?</source>
         <source>{0} wrote to you with a WhatsApp username and has not shared a phone number.
 Shop Inbox can send only to a phone number. If you know theirs, type it, e.g. {1}:</source>
         <translation>{0}님은 WhatsApp 사용자 이름으로 메시지를 보냈고 전화번호는 공유하지 않았어요.
-샵 인박스는 전화번호로만 보낼 수 있어요. 번호를 알고 있다면 입력하세요 (예: {1}):</translation>
+샵&#xa0;인박스는 전화번호로만 보낼 수 있어요. 번호를 알고 있다면 입력하세요 (예: {1}):</translation>
     </message>
     <message>
         <source>{0} has no phone number in this inbox (the chat came from a phone export).
@@ -7958,11 +7958,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <name>PushesWaitingNotice</name>
     <message>
         <source>Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay has no rules from you and sends no automatic messages, even while this computer is closed.</source>
-        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 샵 인박스가 계속 다시 보내고 있어요. 그때까지 릴레이에는 설정이 하나도 없어서, 이&#xa0;컴퓨터가 꺼져 있어도 자동 메시지를 보내지 않아요.</translation>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 샵&#xa0;인박스가 계속 다시 보내고 있어요. 그때까지 릴레이에는 설정이 하나도 없어서, 이&#xa0;컴퓨터가 꺼져 있어도 자동 메시지를 보내지 않아요.</translation>
     </message>
     <message>
         <source>Not yet on your relay: {changes}. Shop Inbox keeps trying; until then the relay uses the previous version, even while this computer is closed.</source>
-        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 샵 인박스가 계속 다시 보내고 있어요. 그때까지 릴레이는 이&#xa0;컴퓨터가 꺼져 있어도 이전 버전을 써요.</translation>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 샵&#xa0;인박스가 계속 다시 보내고 있어요. 그때까지 릴레이는 이&#xa0;컴퓨터가 꺼져 있어도 이전 버전을 써요.</translation>
     </message>
 </context>
 <context>
@@ -8406,27 +8406,27 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <name>QuitQuestion</name>
     <message>
         <source>1 reply you wrote has not been sent yet. It goes out by itself the next time Shop Inbox is open and reaches your relay.</source>
-        <translation>작성한 답장 1개가 아직 보내지지 않았어요. 다음에 샵 인박스를 열어 릴레이에 연결되면 알아서 보내요.</translation>
+        <translation>작성한 답장 1개가 아직 보내지지 않았어요. 다음에 샵&#xa0;인박스를 열어 릴레이에 연결되면 알아서 보내요.</translation>
     </message>
     <message>
         <source>%Ln replies you wrote have not been sent yet. They go out by themselves the next time Shop Inbox is open and reaches your relay.</source>
-        <translation>작성한 답장 %Ln개가 아직 보내지지 않았어요. 다음에 샵 인박스를 열어 릴레이에 연결되면 알아서 보내요.</translation>
+        <translation>작성한 답장 %Ln개가 아직 보내지지 않았어요. 다음에 샵&#xa0;인박스를 열어 릴레이에 연결되면 알아서 보내요.</translation>
     </message>
     <message>
         <source>Quit Shop Inbox?</source>
-        <translation>샵 인박스를 종료할까요?</translation>
+        <translation>샵&#xa0;인박스를 종료할까요?</translation>
     </message>
     <message>
         <source>Not yet on your relay: {changes}. If you quit now, the relay has no rules from you and sends no automatic messages until Shop Inbox is open again and reaches it.</source>
-        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 연결될 때까지 릴레이에는 설정이 하나도 없어서 자동 메시지를 보내지 않아요.</translation>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵&#xa0;인박스를 다시 열어 릴레이에 연결될 때까지 릴레이에는 설정이 하나도 없어서 자동 메시지를 보내지 않아요.</translation>
     </message>
     <message>
         <source>Not yet on your relay: {changes}. If you quit now, the relay uses the previous version until Shop Inbox is open again and reaches it: customers who write still get {sent}.</source>
-        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 연결될 때까지 릴레이는 이전 버전을 써요. 그동안 메시지를 보내는 고객은 다음 메시지를 계속 받아요: {sent}.</translation>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵&#xa0;인박스를 다시 열어 릴레이에 연결될 때까지 릴레이는 이전 버전을 써요. 그동안 메시지를 보내는 고객은 다음 메시지를 계속 받아요: {sent}.</translation>
     </message>
     <message>
         <source>Not yet on your relay: {changes}. If you quit now, the relay uses the previous version until Shop Inbox is open again and reaches it.</source>
-        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 연결될 때까지 릴레이는 이전 버전을 써요.</translation>
+        <translation>아직 릴레이에 반영되지 않았어요: {changes}. 지금 종료하면 샵&#xa0;인박스를 다시 열어 릴레이에 연결될 때까지 릴레이는 이전 버전을 써요.</translation>
     </message>
     <message>
         <source>Your relay refused your change: {changes}. It is not sent again by itself: fix it in its editor or discard it. Until then customers who write still get {sent}, even while this computer is closed.</source>
@@ -8504,7 +8504,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Something answered at this address, but it is not a Shop Inbox relay. Check the address.</source>
-        <translation>이&#xa0;주소에서 응답이 왔지만 샵 인박스 릴레이가 아니에요. 주소를 확인하세요.</translation>
+        <translation>이&#xa0;주소에서 응답이 왔지만 샵&#xa0;인박스 릴레이가 아니에요. 주소를 확인하세요.</translation>
     </message>
     <message>
         <source>The relay refused this relay token. Copy it again from the relay (shop-inbox-relay token) and paste it here.</source>
@@ -8789,7 +8789,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>A small server that is always on. WhatsApp delivers your customers&apos; messages to it, and it sends your greeting and away messages while this computer is off. Shop Inbox fetches everything from it when it starts.</source>
-        <translation>늘 켜져 있는 작은 서버예요. WhatsApp이 고객 메시지를 이곳으로 보내고, 이&#xa0;컴퓨터가 꺼져 있는 동안에는 릴레이가 인사 메시지와 자리 비움 메시지를 보내요. 샵 인박스는 시작할 때 릴레이에서 모든 것을 받아 와요.</translation>
+        <translation>늘 켜져 있는 작은 서버예요. WhatsApp이 고객 메시지를 이곳으로 보내고, 이&#xa0;컴퓨터가 꺼져 있는 동안에는 릴레이가 인사 메시지와 자리 비움 메시지를 보내요. 샵&#xa0;인박스는 시작할 때 릴레이에서 모든 것을 받아 와요.</translation>
     </message>
     <message>
         <source>Someone set it up for you</source>
@@ -8801,7 +8801,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     docker compose up -d
     docker compose exec relay shop-inbox-relay token
 The first asks for the values Meta shows you; the last prints the relay token to paste here.</source>
-        <translation>Docker가 설치된 작은 서버(CPU 1개, 메모리 512MB면 충분해요), 그&#xa0;서버를 가리키는 relay.myshop.com 같은 주소, 그리고 Meta 개발자 대시보드의 WhatsApp Business 앱이 필요해요. 서버에 있는 샵 인박스의 deploy 폴더에서 다음을 실행하세요:
+        <translation>Docker가 설치된 작은 서버(CPU 1개, 메모리 512MB면 충분해요), 그&#xa0;서버를 가리키는 relay.myshop.com 같은 주소, 그리고 Meta 개발자 대시보드의 WhatsApp Business 앱이 필요해요. 서버에 있는 샵&#xa0;인박스의 deploy 폴더에서 다음을 실행하세요:
     docker compose run --rm setup
     docker compose up -d
     docker compose exec relay shop-inbox-relay token
@@ -9323,7 +9323,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>It could not accept it as it is: the relay may be an older version than this Shop Inbox. Update the relay, or change it back.</source>
-        <translation>릴레이가 이&#xa0;변경을 그대로 받을 수 없었어요. 릴레이가 이&#xa0;샵 인박스보다 오래된 버전일 수 있어요. 릴레이를 업데이트하거나 변경을 되돌려 주세요.</translation>
+        <translation>릴레이가 이&#xa0;변경을 그대로 받을 수 없었어요. 릴레이가 이&#xa0;샵&#xa0;인박스보다 오래된 버전일 수 있어요. 릴레이를 업데이트하거나 변경을 되돌려 주세요.</translation>
     </message>
     <message>
         <source>It answered with the error “{code}”.</source>
@@ -9358,7 +9358,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>Shop Inbox is not connected to your relay, so its version cannot be read now.</source>
-        <translation>샵 인박스가 릴레이에 연결되어 있지 않아서 지금은 릴레이의 버전을 읽을 수 없어요.</translation>
+        <translation>샵&#xa0;인박스가 릴레이에 연결되어 있지 않아서 지금은 릴레이의 버전을 읽을 수 없어요.</translation>
     </message>
     <message>
         <source>Your refused change is deleted from this computer, and the editors show the version your relay uses.</source>
@@ -9639,7 +9639,7 @@ The first asks for the values Meta shows you; the last prints the relay token to
     </message>
     <message>
         <source>The disk is full, so nothing here can be changed until you free some space and start Shop Inbox again. You can still save a backup on another disk.</source>
-        <translation>디스크 공간이 가득 차서 공간을 비우고 샵 인박스를 다시 시작할 때까지 여기서는 아무것도 바꿀 수 없어요. 백업은 다른 디스크에 저장할 수 있어요.</translation>
+        <translation>디스크 공간이 가득 차서 공간을 비우고 샵&#xa0;인박스를 다시 시작할 때까지 여기서는 아무것도 바꿀 수 없어요. 백업은 다른 디스크에 저장할 수 있어요.</translation>
     </message>
     <message>
         <source>The demo is connected to its own simulated relay.</source>
@@ -9861,7 +9861,7 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
 Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settings) will be replaced by what is in the backup. What is here now is kept aside in the data folder, not deleted. Shop Inbox starts again once the restore is done.</source>
         <translation>{when}에 저장된 {file}에서 복원할까요?
 
-지금 샵 인박스에 있는 모든 것(채팅, 주문, 카탈로그, 빠른 답장, 설정)이 백업에 있는 것으로 바뀌어요. 지금 있는 데이터는 지우지 않고 데이터 폴더에 따로 보관해요. 복원이 끝나면 샵 인박스가 다시 시작돼요.</translation>
+지금 샵&#xa0;인박스에 있는 모든 것(채팅, 주문, 카탈로그, 빠른 답장, 설정)이 백업에 있는 것으로 바뀌어요. 지금 있는 데이터는 지우지 않고 데이터 폴더에 따로 보관해요. 복원이 끝나면 샵&#xa0;인박스가 다시 시작돼요.</translation>
     </message>
     <message>
         <source>Restore {file}, saved {when}?
@@ -9869,11 +9869,11 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
 The chats, orders, catalogue, quick replies and settings in the backup come to this computer, and Shop Inbox opens on them.</source>
         <translation>{when}에 저장된 {file}에서 복원할까요?
 
-백업에 있는 채팅, 주문, 카탈로그, 빠른 답장, 설정을 이&#xa0;컴퓨터로 가져오고, 샵 인박스가 그&#xa0;내용으로 열려요.</translation>
+백업에 있는 채팅, 주문, 카탈로그, 빠른 답장, 설정을 이&#xa0;컴퓨터로 가져오고, 샵&#xa0;인박스가 그&#xa0;내용으로 열려요.</translation>
     </message>
     <message>
         <source>This is a backup of the demo shop, made while trying Shop Inbox: its customers, chats and orders are made up. It holds nothing of your own shop.</source>
-        <translation>이&#xa0;백업은 샵 인박스를 사용해 볼 때 만든 데모 상점의 백업이에요. 고객, 채팅, 주문이 모두 가상으로 만든 것이고, 내&#xa0;상점의 데이터는 하나도 없어요.</translation>
+        <translation>이&#xa0;백업은 샵&#xa0;인박스를 사용해 볼 때 만든 데모 상점의 백업이에요. 고객, 채팅, 주문이 모두 가상으로 만든 것이고, 내&#xa0;상점의 데이터는 하나도 없어요.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
@@ -10274,7 +10274,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>The computer did not let Shop Inbox change what opens when you sign in ({reason}).</source>
-        <translation>컴퓨터가 로그인할 때 여는 프로그램을 샵 인박스가 바꾸지 못하게 했어요({reason}).</translation>
+        <translation>컴퓨터가 로그인할 때 여는 프로그램을 샵&#xa0;인박스가 바꾸지 못하게 했어요({reason}).</translation>
     </message>
 </context>
 <context>
@@ -10372,7 +10372,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Shop Inbox is already open on this computer, but its window could not be brought to the front. Look for it on the taskbar, or in the tray if its window was closed.</source>
-        <translation>샵 인박스가 이미 이&#xa0;컴퓨터에서 열려 있지만 그&#xa0;창을 앞으로 가져오지 못했어요. 작업 표시줄에서 찾아보세요. 창을 닫았다면 트레이에 있어요.</translation>
+        <translation>샵&#xa0;인박스가 이미 이&#xa0;컴퓨터에서 열려 있지만 그&#xa0;창을 앞으로 가져오지 못했어요. 작업 표시줄에서 찾아보세요. 창을 닫았다면 트레이에 있어요.</translation>
     </message>
 </context>
 <context>
@@ -10635,11 +10635,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <name>StartupError</name>
     <message>
         <source>The disk is full, so Shop Inbox cannot start. Your chats are safe: free some space on this computer, then start Shop Inbox again.</source>
-        <translation>디스크 공간이 가득 차서 샵 인박스를 시작할 수 없어요. 채팅은 안전해요. 이&#xa0;컴퓨터의 공간을 비운 뒤 샵 인박스를 다시 시작해 주세요.</translation>
+        <translation>디스크 공간이 가득 차서 샵&#xa0;인박스를 시작할 수 없어요. 채팅은 안전해요. 이&#xa0;컴퓨터의 공간을 비운 뒤 샵&#xa0;인박스를 다시 시작해 주세요.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong while Shop Inbox was starting. Please start it again. If this keeps happening, copy the details and send them to whoever helps you with Shop Inbox.</source>
-        <translation>샵 인박스를 시작하는 중에 예상하지 못한 문제가 생겼어요. 다시 시작해 보세요. 계속 이런 일이 생기면 자세한 내용을 복사해서 샵 인박스 설치를 도와준 분께 보내 주세요.</translation>
+        <translation>샵&#xa0;인박스를 시작하는 중에 예상하지 못한 문제가 생겼어요. 다시 시작해 보세요. 계속 이런 일이 생기면 자세한 내용을 복사해서 샵&#xa0;인박스 설치를 도와준 분께 보내 주세요.</translation>
     </message>
     <message>
         <source>Your inbox could not be updated</source>
@@ -10667,7 +10667,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Shop Inbox may not write in {0}, so there is no log file for this start; copy the details instead.</source>
-        <translation>샵 인박스가 {0}에 쓸 수 없어서 이번 실행의 기록 파일을 남기지 못했어요. 대신 자세한 내용을 복사하세요.</translation>
+        <translation>샵&#xa0;인박스가 {0}에 쓸 수 없어서 이번 실행의 기록 파일을 남기지 못했어요. 대신 자세한 내용을 복사하세요.</translation>
     </message>
     <message>
         <source>No log file could be written in {0} for this start; copy the details instead.</source>
@@ -10874,7 +10874,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Your data folder, {folder}, is inside {service}, which copies it to and from other computers while Shop Inbox writes to it: the inbox file can be damaged, above all with Shop Inbox open on two computers at once. Keep the data folder outside {service}; to have copies there, tick Settings ▸ Your data ▸ Back up every day to a folder and choose one in {service}.</source>
-        <translation>데이터 폴더 {folder}은(는) {service} 안에 있어서, 샵 인박스가 쓰는 동안 {service}이(가) 다른 컴퓨터와 주고받으며 복사해요. 그러면 받은편지함 파일이 손상될 수 있고, 두&#xa0;컴퓨터에서 샵 인박스를 동시에 열면 더 위험해요. 데이터 폴더는 {service} 밖에 두세요. 복사본을 {service}에 두려면 설정&#xa0;▸&#xa0;내&#xa0;데이터&#xa0;▸&#xa0;매일&#xa0;폴더에&#xa0;백업하기를 켜고 {service} 안의 폴더를 고르세요.</translation>
+        <translation>데이터 폴더 {folder}은(는) {service} 안에 있어서, 샵&#xa0;인박스가 쓰는 동안 {service}이(가) 다른 컴퓨터와 주고받으며 복사해요. 그러면 받은편지함 파일이 손상될 수 있고, 두&#xa0;컴퓨터에서 샵&#xa0;인박스를 동시에 열면 더 위험해요. 데이터 폴더는 {service} 밖에 두세요. 복사본을 {service}에 두려면 설정&#xa0;▸&#xa0;내&#xa0;데이터&#xa0;▸&#xa0;매일&#xa0;폴더에&#xa0;백업하기를 켜고 {service} 안의 폴더를 고르세요.</translation>
     </message>
 </context>
 <context>
@@ -10999,7 +10999,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>This computer&apos;s password store (keyring) is locked, so Shop Inbox cannot read the relay token kept there. Unlock it and open Settings again, or paste the relay token to keep it anew.</source>
-        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵 인박스가 그곳에 보관된 릴레이 토큰을 읽을 수 없어요. 잠금을 푼 다음 설정을 다시 열거나, 릴레이 토큰을 붙여 넣어 새로 보관하세요.</translation>
+        <translation>이&#xa0;컴퓨터의 비밀번호 저장소(키링)가 잠겨 있어서 샵&#xa0;인박스가 그곳에 보관된 릴레이 토큰을 읽을 수 없어요. 잠금을 푼 다음 설정을 다시 열거나, 릴레이 토큰을 붙여 넣어 새로 보관하세요.</translation>
     </message>
     <message>
         <source>No relay token stored yet.</source>
@@ -11175,7 +11175,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <name>UnexpectedErrors</name>
     <message>
         <source>Something went wrong, and what you just did may not have finished. Shop Inbox keeps running, and what was saved before is safe.</source>
-        <translation>문제가 생겨서 방금 하신 작업이 끝나지 않았을 수 있어요. 샵 인박스는 계속 실행되고, 이미 저장된 내용은 안전해요.</translation>
+        <translation>문제가 생겨서 방금 하신 작업이 끝나지 않았을 수 있어요. 샵&#xa0;인박스는 계속 실행되고, 이미 저장된 내용은 안전해요.</translation>
     </message>
     <message>
         <source>The details were written to the log file:
@@ -11207,7 +11207,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>This version of Shop Inbox keeps your chats in a new way. On a large inbox this takes a minute; your inbox opens by itself when it is done.</source>
-        <translation>이번 버전의 샵 인박스는 채팅을 새로운 방식으로 보관해요. 채팅이 많으면 1분쯤 걸릴 수 있어요. 끝나면 받은편지함이 저절로 열려요.</translation>
+        <translation>이번 버전의 샵&#xa0;인박스는 채팅을 새로운 방식으로 보관해요. 채팅이 많으면 1분쯤 걸릴 수 있어요. 끝나면 받은편지함이 저절로 열려요.</translation>
     </message>
     <message>
         <source>Getting ready…</source>
@@ -11215,7 +11215,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>The update cannot be stopped halfway. Please wait: Shop Inbox opens as soon as it is done, with all your chats.</source>
-        <translation>업데이트는 중간에 멈출 수 없어요. 잠시만 기다려 주세요. 끝나는 대로 샵 인박스가 모든 채팅과 함께 열려요.</translation>
+        <translation>업데이트는 중간에 멈출 수 없어요. 잠시만 기다려 주세요. 끝나는 대로 샵&#xa0;인박스가 모든 채팅과 함께 열려요.</translation>
     </message>
     <message>
         <source>Making a safety copy of your inbox… {0} %</source>
@@ -11227,7 +11227,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Shop Inbox is updating your inbox for its new version. It opens by itself as soon as the update is done; there is no need to start it again.</source>
-        <translation>샵 인박스가 새&#xa0;버전에 맞춰 받은편지함을 업데이트하고 있어요. 업데이트가 끝나는 대로 저절로 열리니 다시 시작하지 않으셔도 돼요.</translation>
+        <translation>샵&#xa0;인박스가 새&#xa0;버전에 맞춰 받은편지함을 업데이트하고 있어요. 업데이트가 끝나는 대로 저절로 열리니 다시 시작하지 않으셔도 돼요.</translation>
     </message>
 </context>
 <context>
@@ -11914,11 +11914,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <name>ops</name>
     <message>
         <source>Part of Shop Inbox&apos;s data file is damaged (a power cut or a failing disk can do this), so this could not be done. Restore your latest backup with File ▸ Restore from backup; the damaged file is kept aside, not deleted.</source>
-        <translation>샵 인박스 데이터 파일의 일부가 손상되어서 이&#xa0;작업을 하지 못했어요(정전이나 디스크 고장으로 생길 수 있어요). 파일&#xa0;▸&#xa0;백업에서&#xa0;복원으로 가장 최근 백업을 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
+        <translation>샵&#xa0;인박스 데이터 파일의 일부가 손상되어서 이&#xa0;작업을 하지 못했어요(정전이나 디스크 고장으로 생길 수 있어요). 파일&#xa0;▸&#xa0;백업에서&#xa0;복원으로 가장 최근 백업을 복원하세요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
     </message>
     <message>
         <source>Shop Inbox could not save this: its data file is busy or cannot be written. Nothing else was lost; try again in a moment.</source>
-        <translation>샵 인박스가 이&#xa0;내용을 저장하지 못했어요. 데이터 파일이 사용 중이거나 쓸 수 없어요. 다른 데이터는 그대로예요. 잠시 후 다시 해 보세요.</translation>
+        <translation>샵&#xa0;인박스가 이&#xa0;내용을 저장하지 못했어요. 데이터 파일이 사용 중이거나 쓸 수 없어요. 다른 데이터는 그대로예요. 잠시 후 다시 해 보세요.</translation>
     </message>
     <message>
         <source>Something went wrong. The details were written to the log file.</source>

@@ -216,7 +216,7 @@ def test_the_away_message_still_sent_is_said_in_korean(qtbot: Any, dialogs: Any,
         parent, 0, [part_name(AutomationsPart.AWAY)], still_sent=(StillSent.AWAY_SWITCHED_OFF,)
     )
     assert asked.shown[0].text == (
-        "아직 릴레이에 반영되지 않았어요: 자리 비움 메시지. 지금 종료하면 샵 인박스를 다시 열어 릴레이에 "
+        "아직 릴레이에 반영되지 않았어요: 자리 비움 메시지. 지금 종료하면 샵\u00a0인박스를 다시 열어 릴레이에 "
         "연결될 때까지 릴레이는 이전 버전을 써요. 그동안 메시지를 보내는 고객은 다음 메시지를 계속 받아요: "
         "꺼 둔 자리 비움 메시지."
     )

@@ -483,11 +483,11 @@ def test_a_demo_kept_in_a_read_only_folder_says_so_in_korean(tmp_path: Path) -> 
             )
             out = run.stdout + run.stderr
             assert "headline: 데모 상점을 열지 못했어요" in out, out
-            assert f"said: 샵 인박스가 {kept}에 쓸 수 없어서" in out, out
+            assert f"said: 샵\u00a0인박스가 {kept}에 쓸 수 없어서" in out, out
             assert "--data-dir 없이 데모를 시작하세요" in out and "start again: False" in out, out
             logs = kept / "desktop" / "logs"
             assert (
-                f"log: 샵 인박스가 {logs}에 쓸 수 없어서 이번 실행의 기록 파일을 남기지 못했어요." in out
+                f"log: 샵\u00a0인박스가 {logs}에 쓸 수 없어서 이번 실행의 기록 파일을 남기지 못했어요." in out
             ), out
             assert "Traceback" not in out, out
 

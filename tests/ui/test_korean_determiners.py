@@ -1,7 +1,8 @@
 """A one-syllable word that only ever stands before its noun ("이 파일을", "그 폴더에", "새 메시지", "내
-받은편지함", "한 번", "약 {0}") is never left alone at a line's end in a Korean sentence that wraps: the
-translation joins it to its noun with a no-break space (resources/translations/GLOSSARY.md, Words kept
-on one line). Menu items, buttons and short labels keep plain spaces: they do not wrap."""
+받은편지함", "한 번", "약 {0}") is never left alone at a line's end in a Korean sentence that wraps, nor
+is the app's name "샵 인박스" parted: the translation joins them with a no-break space
+(resources/translations/GLOSSARY.md, Words kept on one line). Menu items, buttons, short labels and
+window titles keep plain spaces: they do not wrap."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "shop_
 DETERMINERS = "이그저새내각두세몇한첫총매약및"
 # At a word's start only: the particle 이 is written onto its word ("주문이"), never after a space.
 PLAIN_SPACE_AFTER = re.compile(rf"(?:^|(?<=[\s(“‘\"']))([{DETERMINERS}]) (?=\S)")
+# Names read as one word, never parted at a line's end: the app's own.
+KEPT_WHOLE = ("샵 인박스",)
 MNEMONIC = re.compile(r"&[^\s&]")
 WIDTHS = range(90, 420, 9)  # a narrow banner's text to a wide one's, in steps of about a syllable
 
@@ -58,29 +61,64 @@ def test_no_wrapping_korean_sentence_has_a_determiner_before_a_plain_space() -> 
     assert not left, "join with &#xa0; (GLOSSARY.md, Words kept on one line):\n" + "\n".join(left)
 
 
+def test_no_wrapping_korean_sentence_parts_the_apps_name() -> None:
+    """ "샵" at one line's end and "인박스가" at the next's start read as two words; a new sentence
+    naming the app with a plain space is found here."""
+    left = [
+        f"{context}: {text!r}"
+        for context, source, text in korean_texts()
+        if wraps(source)
+        for name in KEPT_WHOLE
+        if name in text
+    ]
+    assert not left, "join with &#xa0; (GLOSSARY.md, Words kept on one line):\n" + "\n".join(left)
+
+
+def lines_at(text: str, width: int, font: QFont) -> list[str]:
+    """`text` as a word-wrapped label `width` pixels wide lays it out, line by line."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout = QTextLayout(text, font)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+    layout.endLayout()
+    return [
+        text[line.textStart() : line.textStart() + line.textLength()]
+        for line in (layout.lineAt(i) for i in range(layout.lineCount()))
+    ]
+
+
+def test_the_apps_name_stays_on_one_line_at_any_width(qapp: Any) -> None:
+    font = QFont(qapp.font())
+    parted = []
+    laid_out = 0
+    for context, source, text in korean_texts():
+        if not wraps(source) or "샵\xa0인박스" not in text:
+            continue
+        for width in WIDTHS:
+            lines = lines_at(text, width, font)
+            laid_out += 1
+            parted += [
+                f"{context} at {width}px: {line!r}" for line in lines[:-1] if line.rstrip().endswith("샵")
+            ]
+    assert laid_out > 1000  # every sentence naming the app, not a handful
+    assert not parted, "\n".join(parted[:20])
+
+
 def test_a_determiner_is_never_alone_at_a_lines_end_at_any_width(qapp: Any) -> None:
     """Every wrapping sentence with such a word, laid out as a word-wrapped label lays it out, from a
     narrow banner's width to a wide one's: no line but the last ends with the word alone, and the words
     joined stay whole (the no-break space holds in Qt's line breaking)."""
     font = QFont(qapp.font())
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
     stray = []
     laid_out = 0
     for context, source, text in korean_texts():
         if not wraps(source) or not re.search(rf"(?:^|(?<=[\s(“‘\"']))[{DETERMINERS}][\xa0 ]", text):
             continue
         for width in WIDTHS:
-            layout = QTextLayout(text, font)
-            layout.setTextOption(option)
-            layout.beginLayout()
-            while (line := layout.createLine()).isValid():
-                line.setLineWidth(width)
-            layout.endLayout()
-            lines = [
-                text[line.textStart() : line.textStart() + line.textLength()]
-                for line in (layout.lineAt(i) for i in range(layout.lineCount()))
-            ]
+            lines = lines_at(text, width, font)
             laid_out += 1
             for line_text in lines[:-1]:
                 last_word = line_text.rstrip(" \n").rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]

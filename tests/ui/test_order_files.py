@@ -285,7 +285,7 @@ def test_a_courier_sheet_that_cannot_be_written_says_so_in_korean_and_offers_no_
     assert note.isVisible() and not note.open_button.isVisible() and not note.where.isVisible()
     assert note.text.text() == (
         "택배 접수 파일을 저장하지 못했어요. "
-        "샵 인박스가 “택배접수.xlsx”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요."
+        "샵\u00a0인박스가 “택배접수.xlsx”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요."
     )
 
 
@@ -350,7 +350,7 @@ def test_an_orders_file_that_cannot_be_written_says_so_in_korean_and_offers_no_f
     assert note.isVisible() and not note.open_button.isVisible() and not note.where.isVisible()
     assert note.text.text() == (
         "주문 파일을 저장하지 못했어요. "
-        "샵 인박스가 “주문.xlsx”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요."
+        "샵\u00a0인박스가 “주문.xlsx”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요."
     )
 
 

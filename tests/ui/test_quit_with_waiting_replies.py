@@ -100,7 +100,7 @@ def test_the_question_is_asked_in_korean_for_a_korean_shop(
     asked = dialogs.expect("warning", answer=Button.No, times=1)
     press_quit(qtbot, window)
     shown = asked.shown[0]
-    assert shown.title == "샵 인박스를 종료할까요?"
+    assert shown.title == "샵\u00a0인박스를 종료할까요?"
     assert shown.text.startswith("작성한 답장 1개가 아직 보내지지 않았어요."), shown.text
     assert shown.widget == "QMessageBox [그래도 종료(&Q) | 종료 안 함(&D)] default 종료 안 함(&D)"
 
