@@ -26,6 +26,22 @@ class LabelRow:
 
 
 @dataclass(frozen=True, slots=True)
+class HandOffElsewhere:
+    """Her chat on another of the shop's numbers handed to a person: until when, that number's
+    phone_number_id and, as people dial it, the number; whether a person answered her since (in
+    that chat, or in the row's)."""
+
+    until: datetime
+    number_id: str
+    number: str | None
+    answered: bool
+
+    def waits(self, now: datetime) -> bool:
+        """Still marked "Needs a person": the hand-off lasts and no person answered her."""
+        return now < self.until and not self.answered
+
+
+@dataclass(frozen=True, slots=True)
 class ConversationRow:
     """One line of the chat list: a contact with its last message, unread count and labels."""
 
@@ -86,6 +102,9 @@ class ConversationRow:
     waiting_elsewhere_number: str | None = None
     # A person answered her since (in that chat, or in the row's): the bot stays off there, unmarked.
     answered_elsewhere: bool = False
+    # Every such hand-off (a shop with three numbers or more may have several), the newest (ending
+    # last) first: the waiting_elsewhere_* fields above are the first's.
+    handoffs_elsewhere: tuple[HandOffElsewhere, ...] = ()
 
     def answered_automatically(self) -> bool:
         """The last message is the relay's automatic answer (greeting, away, keyword, bot) to the
@@ -112,10 +131,14 @@ class ConversationRow:
         return self.waiting_elsewhere_until is not None and now < self.waiting_elsewhere_until
 
     def waits_elsewhere(self, now: datetime) -> bool:
-        """Her chat on another of the shop's numbers is marked "Needs a person" (its number in
-        `waiting_elsewhere_id`): handed over, and no person answered her since, there or in the
-        row's chat. The row's own chat may not be."""
-        return self.paused_elsewhere(now) and not self.answered_elsewhere
+        """A chat of hers on another of the shop's numbers is marked "Needs a person": handed over,
+        and no person answered her since, there or in the row's chat. The row's own chat may not be."""
+        return any(h.waits(now) for h in self.handoffs_elsewhere)
+
+    def waiting_elsewhere(self, now: datetime) -> tuple[HandOffElsewhere, ...]:
+        """Her chats on the shop's other numbers that wait for a person, the newest hand-off first:
+        with three numbers, the row named only the newest one while she waited on two."""
+        return tuple(h for h in self.handoffs_elsewhere if h.waits(now))
 
     def waits_anywhere(self, now: datetime) -> bool:
         """A chat of hers waits for a person, on the row's number or another: the "waiting" filter."""
@@ -123,7 +146,9 @@ class ConversationRow:
 
     def pause_ends(self) -> list[datetime]:
         """When her hand-offs the row knows of end (its own chat's, another number's)."""
-        return [t for t in (self.bot_paused_until, self.waiting_elsewhere_until) if t is not None]
+        return [
+            t for t in (self.bot_paused_until, *(h.until for h in self.handoffs_elsewhere)) if t is not None
+        ]
 
 
 # `SentBy` values of a message a person wrote (app.wire is not imported on the first page's path).
@@ -239,13 +264,12 @@ def other_chat_pauses_sql(also: str) -> str:
    AND p.phone_number_id NOT IN ('', coalesce(c.phone_number_id, ''))"""
 
 
-# The row's waiting_elsewhere_* (one JSON array, or NULL): the latest such hand-off, which ends last,
-# and whether a person answered her since. With max(), SQLite takes the bare columns from the row
-# with the maximum: no sort per chat.
+# The row's hand-offs on other numbers (a JSON array of [until, phone_number_id, number, answered],
+# or NULL for none), each with whether a person answered her since; sorted in Python (a chat has few).
 WAITING_ELSEWHERE_SQL = other_chat_pauses_sql("1").replace(
     "SELECT p.paused_until",
-    "SELECT CASE WHEN max(p.paused_until) IS NOT NULL THEN json_array(max(p.paused_until), "
-    f"p.phone_number_id, {business_number_sql('p.phone_number_id')}, {OTHER_CHAT_ANSWERED_SQL}) END",
+    "SELECT CASE WHEN count(*) THEN json_group_array(json_array(p.paused_until, p.phone_number_id, "
+    f"{business_number_sql('p.phone_number_id')}, {OTHER_CHAT_ANSWERED_SQL})) END",
     1,
 )
 
@@ -396,11 +420,21 @@ def _reaction(r: Any) -> dict[str, Any]:
 
 
 def _waiting_elsewhere(raw: str) -> dict[str, Any]:
-    """The row's waiting_elsewhere_* fields from CONVERSATIONS_SQL's WAITING_ELSEWHERE_SQL column."""
-    until, number_id, number, answered = json.loads(raw)
+    """The row's hand-offs on other numbers from CONVERSATIONS_SQL's WAITING_ELSEWHERE_SQL column,
+    newest first, and the waiting_elsewhere_* fields of the newest."""
+    handoffs = sorted(
+        (
+            HandOffElsewhere(datetime.fromtimestamp(until / 1000, tz=UTC), number_id, number, bool(answered))
+            for until, number_id, number, answered in json.loads(raw)
+        ),
+        key=lambda h: (h.until, h.number_id),
+        reverse=True,
+    )
+    newest = handoffs[0]
     return {
-        "waiting_elsewhere_until": from_millis(until),
-        "waiting_elsewhere_id": number_id,
-        "waiting_elsewhere_number": number,
-        "answered_elsewhere": bool(answered),
+        "waiting_elsewhere_until": newest.until,
+        "waiting_elsewhere_id": newest.number_id,
+        "waiting_elsewhere_number": newest.number,
+        "answered_elsewhere": newest.answered,
+        "handoffs_elsewhere": tuple(handoffs),
     }

@@ -24,7 +24,7 @@ from ui.context import AppContext
 from ui.formatting import business_number_text
 from ui.label_names import label_display_name
 from ui.plain_tooltip import plain_tooltip
-from ui.spoken_chat import spoken_chat
+from ui.spoken_chat import spoken_chat, waiting_words
 
 # Imported before the first paint (ui/start_path.py): app.queries and ui.ops (SQLAlchemy, pydantic)
 # are imported where a read starts.
@@ -258,16 +258,10 @@ class ChatListModel(QAbstractListModel):
             return spoken_chat(row, relay_clock.now(), self.draft_for(row.contact_id), self.ctx.shop_region)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.display_name
-            now = relay_clock.now()
-            if row.waits_for_person(now):
-                tip = self.tr("{0} · Needs a person").format(isolated(row.display_name))
-            elif row.waits_elsewhere(now) and row.waiting_elsewhere_number:  # her chat on another number
-                number = business_number_text(row.waiting_elsewhere_number, self.ctx.shop_region)
-                tip = self.tr("{0} · Needs a person on your number {1}").format(
-                    isolated(row.display_name), number
+            if waiting := waiting_words(row, relay_clock.now(), self.ctx.shop_region):
+                tip = self.tr("{0} · {1}", "a chat's name · where she waits for a person").format(
+                    isolated(row.display_name), waiting
                 )
-            elif row.waits_elsewhere(now):
-                tip = self.tr("{0} · Needs a person on your other number").format(isolated(row.display_name))
             if row.business_number:  # a shop with two numbers: which one the customer wrote to
                 number = business_number_text(row.business_number, self.ctx.shop_region)
                 tip += "\n" + self.tr("To your number {0}").format(number)
@@ -512,7 +506,7 @@ class ChatListModel(QAbstractListModel):
         if self.number is None:
             return row.waits_anywhere(now)
         here = row.phone_number_id == self.number and row.waits_for_person(now)
-        return here or (row.waiting_elsewhere_id == self.number and row.waits_elsewhere(now))
+        return here or any(h.number_id == self.number for h in row.waiting_elsewhere(now))
 
     def refresh_contacts(
         self, contact_ids: Iterable[int], *, from_sync: bool = False, written: Iterable[int] = ()

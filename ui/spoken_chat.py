@@ -32,6 +32,30 @@ def last_state(status: str | None) -> str:
     }.get(status or "", "")
 
 
+def waiting_words(row: ConversationRow, now: datetime, shop_region: str = "KR") -> str | None:
+    """Where her chats wait for a person, as the row's tooltip and spoken text say it: "Needs a
+    person", on the row's number; "Needs a person on your numbers 02-555-0101, 02-555-0303", every
+    other number she waits on, the newest hand-off first (with three numbers, the row named only the
+    newest while she waited on two); None when nothing waits."""
+    here = row.waits_for_person(now)
+    elsewhere = row.waiting_elsewhere(now)
+    if not here and not elsewhere:
+        return None
+    dialled = [business_number_text(h.number, shop_region) for h in elsewhere if h.number]
+    numbers = ", ".join(dialled)
+    if here and len(dialled) > 1:
+        return translate("SpokenChat", "Needs a person here and on your numbers {0}").format(numbers)
+    if here and dialled:
+        return translate("SpokenChat", "Needs a person here and on your number {0}").format(numbers)
+    if here:
+        return translate("SpokenChat", "Needs a person")
+    if len(dialled) > 1:
+        return translate("SpokenChat", "Needs a person on your numbers {0}").format(numbers)
+    if dialled:
+        return translate("SpokenChat", "Needs a person on your number {0}").format(numbers)
+    return translate("SpokenChat", "Needs a person on your other number")
+
+
 def spoken_chat(
     row: ConversationRow, now: datetime, draft: str | None = None, shop_region: str = "KR"
 ) -> str:
@@ -40,13 +64,8 @@ def spoken_chat(
     parts = [row.display_name]
     if row.group_archive:
         parts.append(translate("SpokenChat", "Group chat archive"))
-    elif row.waits_for_person(now):
-        parts.append(translate("SpokenChat", "Needs a person"))
-    elif row.waits_elsewhere(now) and row.waiting_elsewhere_number:  # her chat on the other number
-        number = business_number_text(row.waiting_elsewhere_number, shop_region)
-        parts.append(translate("SpokenChat", "Needs a person on your number {0}").format(number))
-    elif row.waits_elsewhere(now):
-        parts.append(translate("SpokenChat", "Needs a person on your other number"))
+    elif waiting := waiting_words(row, now, shop_region):
+        parts.append(waiting)
     if row.business_number:  # a shop with two numbers: which one the customer wrote to
         number = business_number_text(row.business_number, shop_region)
         parts.append(translate("SpokenChat", "To your number {0}").format(number))

@@ -2530,16 +2530,9 @@ the customer can still write.</source>
 <context>
     <name>ChatListModel</name>
     <message>
-        <source>{0} · Needs a person</source>
-        <translation>{0} · 상담&#xa0;필요</translation>
-    </message>
-    <message>
-        <source>{0} · Needs a person on your number {1}</source>
-        <translation>{0} · 매장 번호 {1}에서 상담&#xa0;필요</translation>
-    </message>
-    <message>
-        <source>{0} · Needs a person on your other number</source>
-        <translation>{0} · 다른 매장 번호에서 상담&#xa0;필요</translation>
+        <source>{0} · {1}</source>
+        <comment>a chat&apos;s name · where she waits for a person</comment>
+        <translation>{0} · {1}</translation>
     </message>
     <message>
         <source>To your number {0}</source>
@@ -10421,20 +10414,32 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>전송 안 됨</translation>
     </message>
     <message>
+        <source>Needs a person here and on your numbers {0}</source>
+        <translation>이&#xa0;채팅과 매장 번호 {0}에서 상담&#xa0;필요</translation>
+    </message>
+    <message>
+        <source>Needs a person here and on your number {0}</source>
+        <translation>이&#xa0;채팅과 매장 번호 {0}에서 상담&#xa0;필요</translation>
+    </message>
+    <message>
+        <source>Needs a person on your numbers {0}</source>
+        <translation>매장 번호 {0}에서 상담&#xa0;필요</translation>
+    </message>
+    <message>
         <source>Group chat archive</source>
         <translation>그룹 채팅 보관</translation>
     </message>
     <message>
         <source>Needs a person</source>
-        <translation>상담 필요</translation>
+        <translation>상담&#xa0;필요</translation>
     </message>
     <message>
         <source>Needs a person on your number {0}</source>
-        <translation>매장 번호 {0}에서 상담 필요</translation>
+        <translation>매장 번호 {0}에서 상담&#xa0;필요</translation>
     </message>
     <message>
         <source>Needs a person on your other number</source>
-        <translation>다른 매장 번호에서 상담 필요</translation>
+        <translation>다른 매장 번호에서 상담&#xa0;필요</translation>
     </message>
     <message>
         <source>To your number {0}</source>

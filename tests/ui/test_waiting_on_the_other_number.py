@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.support.menu_bot_relay import window_with_menu_bot
@@ -15,8 +16,8 @@ from tests.support.relay_server import inbound
 from tests.support.window_waits import select_chat
 
 CUSTOMER = "821055550000"
-SEONGSU, HONGDAE = "106540352242922", "106540352242933"
-NUMBERS = {SEONGSU: "+82 2-555-0101", HONGDAE: "+82 2-555-0202"}
+SEONGSU, HONGDAE, GANGNAM = "106540352242922", "106540352242933", "106540352242944"
+NUMBERS = {SEONGSU: "+82 2-555-0101", HONGDAE: "+82 2-555-0202", GANGNAM: "+82 2-555-0303"}
 
 
 def writes(text: str, number: str) -> dict[str, Any]:
@@ -98,3 +99,63 @@ def test_her_row_on_the_other_branch_says_which_branchs_chat_waits_and_its_bot_r
         ]
         assert [e["phone_number_id"] for e in resumed] == [SEONGSU]
         assert not button.isVisible()
+
+
+def test_with_three_numbers_her_row_names_every_number_where_she_waits(
+    window: Any, qtbot: Any, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Handed to a person at Seongsu, then at Hongdae, she writes to Gangnam: her row named only
+    Hongdae (the newest hand-off) while she waited at both. Now it names both, newest first, in
+    English and in Korean; the Needs-a-person filter lists her under either number."""
+    with window_with_menu_bot(window, tmp_path) as (relay, _graph):
+        model = window.chat_list.model
+
+        def row_on(number: str) -> Any:
+            row = model.row_at(0) if model.rowCount() == 1 else None
+            return row if row is not None and row.phone_number_id == number else None
+
+        relay.post_webhook(writes("상담원 연결해 주세요", SEONGSU))
+        qtbot.waitUntil(
+            lambda: (r := row_on(SEONGSU)) is not None and r.needs_person(datetime.now(UTC)), timeout=10000
+        )
+        relay.post_webhook(writes("상담원 연결해 주세요", HONGDAE))
+        qtbot.waitUntil(
+            lambda: (r := row_on(HONGDAE)) is not None and r.needs_person(datetime.now(UTC)), timeout=10000
+        )
+        tip = str(model.index(0).data(Qt.ItemDataRole.ToolTipRole)).splitlines()
+        assert tip[0] == "박서연 · Needs a person here and on your number 02-555-0101"
+
+        relay.post_webhook(writes("메뉴", GANGNAM))  # the bot answers her at Gangnam with its menu
+        qtbot.waitUntil(lambda: (r := row_on(GANGNAM)) is not None and r.last_sent_by == "bot", timeout=10000)
+        row = model.row_at(0)
+        assert [h.number_id for h in row.waiting_elsewhere(datetime.now(UTC))] == [HONGDAE, SEONGSU]
+        index = model.index(0)
+        assert str(index.data(Qt.ItemDataRole.ToolTipRole)).splitlines() == [
+            "박서연 · Needs a person on your numbers 02-555-0202, 02-555-0101",
+            "To your number 02-555-0303",
+        ]
+        spoken = str(index.data(Qt.ItemDataRole.AccessibleTextRole))
+        assert "Needs a person on your numbers 02-555-0202, 02-555-0101" in spoken
+        assert window.chat_list.delegate.needs_person_mark(row)
+
+        # Under Needs a person, each number that waits lists her; Gangnam's, where the bot answers, not.
+        chats = window.chat_list
+        action = next(a for a in chats.label_chip.menu().actions() if a.text() == "&Needs a person")
+        with qtbot.waitSignal(model.page_loaded):
+            action.trigger()
+        for number, listed in ((SEONGSU, [row.contact_id]), (HONGDAE, [row.contact_id]), (GANGNAM, [])):
+            with qtbot.waitSignal(model.page_loaded):
+                model.set_number(number)
+            assert [r.contact_id for r in model.rows()] == listed, number
+        with qtbot.waitSignal(model.page_loaded):
+            model.set_number(None)
+
+        request.getfixturevalue("korean")  # the same row as a Korean owner reads it
+        index = model.index(0)
+        assert str(index.data(Qt.ItemDataRole.ToolTipRole)).splitlines() == [
+            "박서연 · 매장 번호 02-555-0202, 02-555-0101에서 상담\u00a0필요",
+            "매장 번호 02-555-0303",
+        ]
+        assert "매장 번호 02-555-0202, 02-555-0101에서 상담\u00a0필요" in str(
+            index.data(Qt.ItemDataRole.AccessibleTextRole)
+        )
