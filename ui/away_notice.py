@@ -28,7 +28,7 @@ from app.wire import Automations
 from ui import icons
 from ui.automation_dialog import push_automations_now
 from ui.context import AppContext
-from ui.formatting import customer_day, other_zone_name, wall_clock, weekday_name
+from ui.formatting import customer_day, hours_time, other_zone_name, wall_clock, weekday_name
 from ui.ops import failure_sentence, run_read, run_write_returning
 
 log = logging.getLogger(__name__)
@@ -276,9 +276,9 @@ class AwayNotice(QFrame):
         return theirs is None or not theirs.away.enabled
 
     def _until(self, doc: Automations | None) -> str:
-        """When the away hours of `doc` now under way end, on the shop's clock: "18:00" today, "내일
-        10:00" ("10:00 AM tomorrow"), in the coming week its day's name ("수요일 10:00"), else its date
-        ("12월 7일 (월) 10:00"); "" when they do not end soon."""
+        """When the away hours of `doc` now under way end, on the shop's clock: "18:00" today, "자정"
+        ("midnight") at today's end, "내일 10:00" ("10:00 AM tomorrow"), in the coming week its day's
+        name ("수요일 10:00"), else its date ("12월 7일 (월) 10:00"); "" when they do not end soon."""
         if doc is None:
             return ""
         now = self.clock()
@@ -291,6 +291,11 @@ class AwayNotice(QFrame):
         clock = wall_clock(wall.hour, wall.minute)
         if days == 0:
             text = clock
+        elif days == 1 and (wall.hour, wall.minute) == (
+            0,
+            0,
+        ):  # tonight's end: "내일 오전 12:00" read as noon
+            text = hours_time("24:00")
         elif days == 1:
             text = QCoreApplication.translate("formatting", "{0} tomorrow").format(clock)
         elif days < 7:  # its day's name says which: "Wed 10:00 AM", "수요일 오전 10:00"

@@ -113,6 +113,23 @@ def test_in_korean_the_away_hours_say_until_when(
     assert notice.text.text().startswith(f"오후 2:00{suffix}까지 자리 비움 시간이에요.")
 
 
+def test_away_hours_that_end_at_midnight_say_until_midnight(
+    qtbot: Any, shop: Any, window: Any, korean: Any, korean_locale: Any
+) -> None:
+    """A shop opening at midnight on Monday: "내일 오전 12:00까지" on Sunday read as Monday noon."""
+    store = AutomationsStore(shop.db)
+    doc = store.state().doc
+    week = list(doc.business_hours.week)
+    week[0] = DayHours(mode="open", ranges=[TimeRange(start="00:00", end="13:00")])
+    hours = doc.business_hours.model_copy(update={"week": week})
+    store.apply_remote(doc.model_copy(update={"business_hours": hours, "revision": 2}))
+    notice = window.away_notice
+    notice.clock = lambda: SUNDAY_AFTERNOON
+    notice.refresh()
+    qtbot.waitUntil(lambda: notice.isVisible() and notice.text.text().startswith("자정"), timeout=5000)
+    assert "오전 12:00" not in notice.text.text()
+
+
 def test_on_a_laptop_seven_minutes_slow_the_strip_goes_when_the_shop_opens_by_whatsapps_clock(
     qtbot: Any, shop: Any, window: Any
 ) -> None:
