@@ -31,6 +31,13 @@ def writes(text: str, number: str) -> dict[str, Any]:
     )
 
 
+def row_says(index: Any, waiting: str, number: str) -> None:
+    """Her row's tooltip reads `waiting` and `number` on its two lines, and its spoken text says
+    `waiting`'s words after her name too."""
+    assert str(index.data(Qt.ItemDataRole.ToolTipRole)).splitlines() == [waiting, number]
+    assert waiting.split(" · ", 1)[1] in str(index.data(Qt.ItemDataRole.AccessibleTextRole))
+
+
 def test_her_row_on_the_other_branch_says_which_branchs_chat_waits_and_its_bot_resumes_from_it(
     window: Any, qtbot: Any, tmp_path: Path
 ) -> None:
@@ -51,13 +58,8 @@ def test_her_row_on_the_other_branch_says_which_branchs_chat_waits_and_its_bot_r
         row = model.row_at(0)
         now = datetime.now(UTC)
         assert not row.needs_person(now) and row.waits_elsewhere(now)
-        index = model.index(0)
-        assert str(index.data(Qt.ItemDataRole.ToolTipRole)).splitlines() == [
-            "박서연 · Needs a person on your number 02-555-0101",
-            "To your number 02-555-0202",
-        ]
-        assert "Needs a person on your number 02-555-0101" in str(
-            index.data(Qt.ItemDataRole.AccessibleTextRole)
+        row_says(
+            model.index(0), "박서연 · Needs a person on your number 02-555-0101", "To your number 02-555-0202"
         )
         assert window.chat_list.delegate.needs_person_mark(row)  # the row's "Needs a person" pill
 
@@ -129,13 +131,11 @@ def test_with_three_numbers_her_row_names_every_number_where_she_waits(
         qtbot.waitUntil(lambda: (r := row_on(GANGNAM)) is not None and r.last_sent_by == "bot", timeout=10000)
         row = model.row_at(0)
         assert [h.number_id for h in row.waiting_elsewhere(datetime.now(UTC))] == [HONGDAE, SEONGSU]
-        index = model.index(0)
-        assert str(index.data(Qt.ItemDataRole.ToolTipRole)).splitlines() == [
+        row_says(
+            model.index(0),
             "박서연 · Needs a person on your numbers 02-555-0202, 02-555-0101",
             "To your number 02-555-0303",
-        ]
-        spoken = str(index.data(Qt.ItemDataRole.AccessibleTextRole))
-        assert "Needs a person on your numbers 02-555-0202, 02-555-0101" in spoken
+        )
         assert window.chat_list.delegate.needs_person_mark(row)
 
         # Under Needs a person, each number that waits lists her; Gangnam's, where the bot answers, not.
@@ -151,11 +151,8 @@ def test_with_three_numbers_her_row_names_every_number_where_she_waits(
             model.set_number(None)
 
         request.getfixturevalue("korean")  # the same row as a Korean owner reads it
-        index = model.index(0)
-        assert str(index.data(Qt.ItemDataRole.ToolTipRole)).splitlines() == [
+        row_says(
+            model.index(0),
             "박서연 · 매장 번호 02-555-0202, 02-555-0101에서 상담\u00a0필요",
             "매장 번호 02-555-0303",
-        ]
-        assert "매장 번호 02-555-0202, 02-555-0101에서 상담\u00a0필요" in str(
-            index.data(Qt.ItemDataRole.AccessibleTextRole)
         )
