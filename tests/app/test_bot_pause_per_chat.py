@@ -157,3 +157,38 @@ def test_her_row_on_the_other_number_says_her_first_chat_still_waits_for_a_perso
     # The owner answers from Seongsu: nothing waits any more, on either number.
     answer(SEONGSU, T0 + 150)
     assert waiting_rows() == (False, True, 0)
+
+
+def test_with_three_numbers_her_row_knows_every_other_number_she_waits_on(db: Database) -> None:
+    """Handed to a person at Seongsu, then at Hongdae, she writes to Gangnam: her row read only the
+    newest hand-off (Hongdae's), so once Hongdae's chat was answered and she wrote again it said
+    nothing waits while the Needs-a-person filter listed her for Seongsu. It knows both, newest first."""
+    from app.business_numbers import remember_business_numbers
+    from tests.support.wire_events import outbound_event
+
+    gangnam = "106540352242944"
+    with db.write() as s:
+        remember_business_numbers(
+            s, [(SEONGSU, "+82 2-555-0101"), (HONGDAE, "+82 2-555-0202"), (gangnam, "+82 2-555-0303")]
+        )
+    later = datetime.now(UTC) + timedelta(hours=12)
+    apply(db, writes(SEONGSU, T0), handoff(SEONGSU, later))
+    apply(db, writes(HONGDAE, T0 + 60), handoff(HONGDAE, later + timedelta(hours=1)))
+    apply(db, writes(gangnam, T0 + 120))
+
+    def waiting_on() -> tuple[list[str | None], int]:
+        """The numbers her row says she waits on, newest first, and the waiting filter's count."""
+        now = datetime.now(UTC)
+        with db.read() as s:
+            [row] = conversations_page(s)
+            waiting = len(conversations_page(s, kind="waiting"))
+        assert row.phone_number_id == gangnam and not row.waits_for_person(now)
+        return [h.number for h in row.waiting_elsewhere(now)], waiting
+
+    assert waiting_on() == (["+82 2-555-0202", "+82 2-555-0101"], 1)
+    reply = outbound_event("네, 말씀하세요", to=CUSTOMER, sent_by="owner", wamid="wamid.hongdae-reply")
+    at = datetime.fromtimestamp(T0 + 150, UTC).isoformat()
+    apply(db, {**reply, "phone_number_id": HONGDAE, "at": at})  # answered at Hongdae: she has her person
+    assert waiting_on() == ([], 0)
+    apply(db, writes(gangnam, T0 + 180))  # she writes to Gangnam again: Seongsu's chat still waits
+    assert waiting_on() == (["+82 2-555-0101"], 1)
