@@ -389,6 +389,7 @@ class SetupWizard(QWizard):
         self.addPage(intro)
         self.addPage(self.relay_page)
         self.addPage(self.shop_page)
+        self.currentIdChanged.connect(lambda _id: self._offer_later())
         # Finish keeps the relay token first (the keyring may show its unlock prompt, or take
         # seconds): the relay and token it holds, whether a keep is under way, whether one failed
         # and for which relay ("Set up later" empties the relay page's fields).
@@ -400,6 +401,14 @@ class SetupWizard(QWizard):
         # only the rest is skipped.
         self.later_keeps_relay = False
         resize_within_screen(self, QSize(680, 640))
+
+    def _offer_later(self) -> None:
+        """“Set up later” on the pages before the last: there Finish alone ends the setup (beside
+        it, “later” ended it too and differed only in leaving the sign-in box unheeded: two ways out
+        that read alike). It comes back when Finish could not keep the relay token, as the way on
+        its sentence names. Esc and the title bar's close still leave, keeping a checked relay."""
+        last = self.currentPage() is self.shop_page
+        self.setOption(QWizard.WizardOption.NoCancelButton, last and not self.token_not_kept)
 
     def import_chats(self, path: Path | None = None) -> ImportDialog | None:
         """The import preview for an export (picked in a file dialog when no path is given)."""
@@ -521,6 +530,7 @@ class SetupWizard(QWizard):
         def not_kept(exc: BaseException) -> None:
             over()
             self.token_not_kept = True
+            self._offer_later()
             if self.later_keeps_relay:
                 log.warning("relay token not kept on Set up later: %s", type(exc).__name__)
                 QWizard.reject(self)  # Settings takes the token; the banner says none is kept

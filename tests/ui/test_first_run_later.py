@@ -1,4 +1,5 @@
-"""“Set up later” in the first-run wizard keeps a relay whose check passed; only the rest is skipped."""
+"""“Set up later” in the first-run wizard keeps a relay whose check passed; only the rest is skipped.
+The last page ends with Finish alone; Esc there keeps the checked relay as “later” did."""
 
 from __future__ import annotations
 
@@ -14,8 +15,17 @@ from tests.ui.test_first_run_keyring import first_start
 
 def set_up_later(wizard: Any) -> None:
     later = wizard.button(QWizard.WizardButton.CancelButton)
-    assert later.text() == "Set up &later"
+    assert later.text() == "Set up &later" and later.isVisible()
     later.click()
+
+
+def check_the_relay(qtbot: Any, wizard: Any, relay: RunningRelay) -> None:
+    wizard.next()  # past the welcome
+    page = wizard.relay_page
+    page.url.setText(relay.url)
+    page.token.setText(relay.token)
+    page.check_button.click()
+    qtbot.waitUntil(page.isComplete, timeout=15000)
 
 
 def test_set_up_later_after_a_passed_check_keeps_the_relay_and_its_token(
@@ -26,8 +36,8 @@ def test_set_up_later_after_a_passed_check_keeps_the_relay_and_its_token(
     locked_keyring: LockedKeyring,
     monkeypatch: Any,
 ) -> None:
-    """Emma checked her relay (“Connected”), looked at the shop page and chose “Set up later”: the
-    inbox opens connected to it, with nothing to type again in Settings."""
+    """Emma checked her relay (“Connected”) and chose “Set up later” there: the inbox opens
+    connected to it, with nothing to type again in Settings."""
     from app.settings import read_preferences
     from ui.token_store import load_token
 
@@ -35,13 +45,7 @@ def test_set_up_later_after_a_passed_check_keeps_the_relay_and_its_token(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
     def check_then_later(wizard: Any) -> None:
-        wizard.next()  # past the welcome
-        page = wizard.relay_page
-        page.url.setText(relay.url)
-        page.token.setText(relay.token)
-        page.check_button.click()
-        qtbot.waitUntil(page.isComplete, timeout=15000)
-        wizard.next()
+        check_the_relay(qtbot, wizard, relay)
         set_up_later(wizard)
         qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
 
@@ -78,4 +82,46 @@ def test_set_up_later_after_a_failed_check_keeps_no_relay(
     assert prefs.setup_done and prefs.relay_url == ""
     assert load_token(ctx, relay.url) in ("", None)
     assert locked_keyring.written_on == []  # nothing was kept
+    ctx.db.close()
+
+
+def test_the_last_page_ends_with_finish_alone_and_esc_there_keeps_the_checked_relay(
+    qtbot: Any,
+    tmp_path: Path,
+    relay: RunningRelay,
+    dialogs: Any,
+    locked_keyring: LockedKeyring,
+    monkeypatch: Any,
+) -> None:
+    """The shop page offered “Finish” and “Set up later” side by side, both ending the setup: it
+    ends with Finish alone, Enter's button. Esc (or the window's close) there is still a way out
+    that loses nothing: the checked relay and its token are kept, nothing else is done."""
+    from PySide6.QtCore import Qt
+
+    from app.settings import read_preferences
+    from ui.token_store import load_token
+
+    locked_keyring.unlocked.set()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+    def check_then_escape(wizard: Any) -> None:
+        check_the_relay(qtbot, wizard, relay)
+        wizard.next()
+        assert wizard.currentPage() is wizard.shop_page
+        finish = wizard.button(QWizard.WizardButton.FinishButton)
+        assert finish.isVisible() and finish.isDefault()
+        assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+        wizard.back()  # “later” is there again on the relay page
+        assert wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+        wizard.next()
+        assert wizard.shop_page.open_at_sign_in.isChecked()
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
+
+    ctx = first_start(tmp_path, dialogs, check_then_escape)
+    prefs = read_preferences(ctx.db)
+    assert prefs.relay_url == relay.url and prefs.setup_done
+    assert load_token(ctx, relay.url) == relay.token
+    # Esc is not Finish: the ticked “open at sign-in” is not done.
+    assert not (tmp_path / "config" / "autostart" / "shop-inbox.desktop").exists()
     ctx.db.close()
