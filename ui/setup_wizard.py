@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -26,6 +27,7 @@ from app.relay_url import normalise_relay_url, plain_http_address
 from app.wire import CheckReport
 from ui import icons, message_box
 from ui.busy_button import set_busy
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.error_sentences import UNREACHABLE_FOR_A_REASON, code_sentence
 from ui.formatting import command_kept_whole
@@ -559,6 +561,36 @@ class SetupWizard(QWizard):
                 self.keep_token()
                 return
         super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self._may_leave():
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The title bar's close (spontaneous); a close from code (a test's teardown) is not asked.
+        if event.spontaneous() and not self._may_leave():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def _may_leave(self) -> bool:
+        """Esc or the title bar's close with a relay typed whose check has not passed: it would be
+        gone without a word (a relay is kept once its check passes), so the owner is asked first."""
+        page = self.relay_page
+        typed = page.url.text().strip() or page.token.text().strip()
+        if not typed or page.isComplete() or self.keeping_token or not self.isEnabled():
+            return True
+        return confirm(
+            self,
+            self.tr("Leave the setup?"),
+            self.tr(
+                "The relay address you typed is not kept: a relay is kept once Check connection "
+                "passes. Leave now and connect your relay later with File ▸ Settings?"
+            ),
+            self.tr("&Leave setup"),
+            keep=self.tr("&Keep setting up"),
+        )
 
     def _demo(self) -> None:
         """The demo shop in a window (and process) of its own, as Help ▸ Try the demo shop opens it:

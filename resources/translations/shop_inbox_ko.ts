@@ -9959,6 +9959,22 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <source>Press Finish to try again, or choose “Set up later”: File ▸ Settings takes the relay token any time.</source>
         <translation>완료를 눌러 다시 시도하거나 “나중에 설정”을 고르세요. 릴레이 토큰은 언제든 파일&#xa0;▸&#xa0;설정에서 넣을 수 있어요.</translation>
     </message>
+    <message>
+        <source>Leave the setup?</source>
+        <translation>설정을 그만둘까요?</translation>
+    </message>
+    <message>
+        <source>The relay address you typed is not kept: a relay is kept once Check connection passes. Leave now and connect your relay later with File ▸ Settings?</source>
+        <translation>입력한 릴레이 주소는 보관되지 않아요. 릴레이는 연결 확인을 통과해야 보관돼요. 지금 그만두고 나중에 파일&#xa0;▸&#xa0;설정에서 릴레이를 연결할까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Leave setup</source>
+        <translation>설정 그만두기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep setting up</source>
+        <translation>계속 설정하기(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>ShareLinkDialog</name>

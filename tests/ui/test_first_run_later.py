@@ -125,3 +125,44 @@ def test_the_last_page_ends_with_finish_alone_and_esc_there_keeps_the_checked_re
     # Esc is not Finish: the ticked “open at sign-in” is not done.
     assert not (tmp_path / "config" / "autostart" / "shop-inbox.desktop").exists()
     ctx.db.close()
+
+
+def test_esc_with_a_relay_typed_but_not_checked_asks_before_it_is_gone(
+    qtbot: Any, tmp_path: Path, relay: RunningRelay, dialogs: Any, locked_keyring: LockedKeyring
+) -> None:
+    """Halfway through pasting the relay token, Esc closed the setup and the address she had typed
+    was gone without a word: she is asked, “Keep setting up” leaves everything as typed, and
+    “Leave setup” leaves with no relay kept, as the question says."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.settings import read_preferences
+
+    Button = QMessageBox.StandardButton
+    asked: list[str] = []
+
+    def answer(button: Button) -> Any:
+        def click(box: QMessageBox) -> None:
+            asked.append(box.text())
+            assert box.defaultButton() is box.button(Button.No)  # Enter keeps setting up
+            box.button(button).click()
+
+        return click
+
+    def type_then_escape(wizard: Any) -> None:
+        dialogs.expect("modal", answer=answer(Button.No))
+        dialogs.expect("modal", answer=answer(Button.Yes))
+        wizard.next()
+        page = wizard.relay_page
+        qtbot.keyClicks(page.url, "127.0.0.1:1")
+        qtbot.keyClick(page.url, Qt.Key.Key_Escape)  # “Keep setting up”
+        assert wizard.isVisible() and page.url.text() == "127.0.0.1:1"
+        qtbot.keyClick(page.url, Qt.Key.Key_Escape)  # “Leave setup”
+        qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
+
+    ctx = first_start(tmp_path, dialogs, type_then_escape)
+    assert len(asked) == 2 and "The relay address you typed is not kept" in asked[0]
+    prefs = read_preferences(ctx.db)
+    assert prefs.setup_done and prefs.relay_url == ""
+    assert locked_keyring.written_on == []
+    ctx.db.close()
