@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.theme import link_colour
@@ -22,7 +23,25 @@ class LinkLabel(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.RichText)
         self._words, self._href = text, href
+        self._by_tab = False
         self._show()
+
+    def reach_by_tab(self) -> None:
+        """Tab stops on the link and Enter opens it: a link only the mouse could follow."""
+        self._by_tab = True
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # A label takes the focus with no link in it (Enter then went to the window's default
+        # button), and a second Tab gave the link its focus: one Tab stop, on the link.
+        if self._by_tab and event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+        ):
+            self.focusNextPrevChild(event.reason() == Qt.FocusReason.TabFocusReason)
 
     def set_link_text(self, text: str) -> None:
         self._words = text

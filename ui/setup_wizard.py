@@ -133,6 +133,8 @@ class RelayPage(QWizardPage):
         # nothing on a computer without a viewer for it, and it is English for the server's admin).
         guide = LinkLabel(self.tr("How do I set up a relay?"), "#relay-help")
         guide.setObjectName("relayHelpLink")
+        guide.reach_by_tab()  # an owner at the keyboard had no way to the guide
+        self.guide = guide
         guide.linkActivated.connect(lambda _link: self.show_help())
         form = QFormLayout()
         form.addRow(self.tr("Relay &address"), self.url)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ui.menus import install_menus
 
@@ -47,3 +47,26 @@ def test_settings_relay_section_links_to_how_to_set_up_a_relay(korean: None, qtb
     qtbot.waitUntil(page.isVisible)
     assert dialog.findChildren(type(page)) == [page]
     assert "https://" in shown_text(page) and "docker compose up -d" in shown_text(page)
+
+
+def test_the_wizards_relay_guide_is_one_tab_after_check_connection_and_enter_opens_it(qtbot: Any) -> None:
+    """At the keyboard, Tab went from Check connection past the guide's link (or stopped twice on
+    it, Enter then pressing Next): the guide was for the mouse only."""
+    from PySide6.QtCore import Qt
+
+    from ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    wizard.next()
+    page = wizard.relay_page
+    page.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(page.check_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.guide
+    qtbot.keyClick(page.guide, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page._help is not None and page._help.isVisible())
+    assert wizard.currentPage() is page  # not Next
+    page._help.close()
