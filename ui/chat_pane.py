@@ -257,7 +257,8 @@ class ChatPane(QWidget):
         elif self.no_chat is NoChatOpen.INBOX_EMPTY:
             text = self.tr(
                 "No chats yet. When a customer writes to your shop on WhatsApp, the chat appears on the "
-                "left: open it there to read and answer."
+                "left: open it there to read and answer.\n\nTo see it work now, send your shop's WhatsApp "
+                "number a message from another phone."
             )
         elif self.no_chat is NoChatOpen.LIST_EMPTY:
             text = self.tr("No chat is in the list on the left.")

@@ -2574,8 +2574,12 @@ the customer can still write.</source>
         <translation>아직 채팅이 없어요. 릴레이를 설정하지 않아서 채팅이 올 수 없어요. 파일&#xa0;▸&#xa0;설정…에서 릴레이를 설정하면 고객의 WhatsApp 채팅이 왼쪽에 나타나요.</translation>
     </message>
     <message>
-        <source>No chats yet. When a customer writes to your shop on WhatsApp, the chat appears on the left: open it there to read and answer.</source>
-        <translation>아직 채팅이 없어요. 고객이 WhatsApp으로 메시지를 보내면 왼쪽에 채팅이 나타나요. 채팅을 열어 읽고 답장하세요.</translation>
+        <source>No chats yet. When a customer writes to your shop on WhatsApp, the chat appears on the left: open it there to read and answer.
+
+To see it work now, send your shop&apos;s WhatsApp number a message from another phone.</source>
+        <translation>아직 채팅이 없어요. 고객이 WhatsApp으로 메시지를 보내면 왼쪽에 채팅이 나타나요. 채팅을 열어 읽고 답장하세요.
+
+지금 확인해 보려면 다른 휴대폰에서 상점의 WhatsApp 번호로 메시지를 보내 보세요.</translation>
     </message>
     <message>
         <source>No chat is in the list on the left.</source>

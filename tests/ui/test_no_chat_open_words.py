@@ -43,6 +43,7 @@ def test_over_an_empty_inbox_the_pane_says_what_will_appear_until_a_customer_wri
         lambda: pane.empty.text().startswith("No chats yet. When a customer writes"), timeout=10000
     )
     assert "relay" not in pane.empty.text()
+    assert "send your shop's WhatsApp number a message from another phone" in pane.empty.text()
 
     relay.post_webhook(inbound(content="안녕하세요, 주문할게요", sender="821055550001", name="이서연"))
     qtbot.waitUntil(lambda: pane.empty.text().startswith(PICK), timeout=10000)
@@ -69,6 +70,26 @@ def test_in_korean_an_empty_inbox_says_no_chats_yet(korean: Any, window: Any, qt
     pane = window.chat
     qtbot.waitUntil(lambda: pane.empty.text().startswith("아직 채팅이 없"), timeout=10000)
     assert "릴레이" in pane.empty.text() and "왼쪽에서 채팅을 선택" not in pane.empty.text()
+
+
+def test_a_korean_owner_just_connected_reads_what_comes_next_whole_on_a_1280_by_720_screen(
+    korean: Any, window: Any, qtbot: Any, relay: RunningRelay
+) -> None:
+    """Set up and connected, an empty inbox: what she waits for, and how to see it work at once
+    (a message from another phone), all of it shown on a small laptop's screen."""
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.resize(1280, 720 - 30)  # the title bar's 30 pixels
+    window.show()
+    window.start_sync()
+    pane = window.chat
+    qtbot.waitUntil(lambda: "다른 휴대폰에서" in pane.empty.text(), timeout=10000)
+    text = pane.empty.text()
+    assert text.startswith("아직 채팅이 없어요. 고객이 WhatsApp으로 메시지를 보내면 왼쪽에 채팅이 나타나요.")
+    assert "상점의 WhatsApp 번호로 메시지를 보내 보세요." in text and "릴레이" not in text
+    qtbot.waitUntil(pane.empty.isVisible)
+    assert pane.empty.heightForWidth(pane.empty.width()) <= pane.empty.height()
+    assert pane.empty.fontMetrics().horizontalAdvance("아직 채팅이 없어요.") < pane.empty.width()
 
 
 def test_with_every_chat_archived_the_pane_does_not_say_no_chats_yet(window: Any, qtbot: Any) -> None:
