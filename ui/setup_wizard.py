@@ -588,7 +588,7 @@ class SetupWizard(QWizard):
             self.tr("Leave the setup?"),
             self.tr(
                 "The relay address you typed is not kept: a relay is kept once Check connection "
-                "passes. Leave now and connect your relay later with File ▸ Settings?"
+                "passes. Leave now and connect your relay later with File\u00a0▸\u00a0Settings?"
             ),
             self.tr("&Leave setup"),
             keep=self.tr("&Keep setting up"),

@@ -9968,7 +9968,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>설정을 그만둘까요?</translation>
     </message>
     <message>
-        <source>The relay address you typed is not kept: a relay is kept once Check connection passes. Leave now and connect your relay later with File ▸ Settings?</source>
+        <source>The relay address you typed is not kept: a relay is kept once Check connection passes. Leave now and connect your relay later with File&#xa0;▸&#xa0;Settings?</source>
         <translation>입력한 릴레이 주소는 보관되지 않아요. 릴레이는 연결 확인을 통과해야 보관돼요. 지금 그만두고 나중에 파일&#xa0;▸&#xa0;설정에서 릴레이를 연결할까요?</translation>
     </message>
     <message>
