@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,6 +53,9 @@ if TYPE_CHECKING:
     from ui.import_dialog import ImportDialog
 
 log = logging.getLogger(__name__)
+
+# window.ini's key for the relay address the wizard last checked, until the wizard ends.
+TRIED_ADDRESS_KEY = "setup/tried_relay_address"
 
 # How long "Try the demo" rests after starting the demo (its window takes seconds to come up).
 
@@ -106,6 +109,8 @@ def _outcome_sentence(result: CheckResult, url: str) -> str:
 
 class RelayPage(QWizardPage):
     """Relay address and token, with a check that explains any failure in plain words."""
+
+    checking = Signal(str)  # the address a check starts on, as typed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__()
@@ -206,6 +211,7 @@ class RelayPage(QWizardPage):
             self.result.setStyleSheet("color: #b3261e;")
             self.token.setFocus()
             return
+        self.checking.emit(self.url.text().strip())
         set_busy(self.check_button, True)
         self.result.setText(self.tr("Checking…"))
         Op(lambda: check_relay(url, token), parent=self).success(
@@ -404,7 +410,29 @@ class SetupWizard(QWizard):
         # "Set up later" after the relay's check passed: the relay is kept as Finish keeps it, and
         # only the rest is skipped.
         self.later_keeps_relay = False
+        # The address of the last check, kept until the wizard ends: a first start cut short (a
+        # crash, the computer switched off) opened on empty fields, the address to find again.
+        self._memory: QSettings | None = None
+        if ctx is not None:
+            self._memory = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+            typed = self._memory.value(TRIED_ADDRESS_KEY, "")
+            if isinstance(typed, str) and typed:
+                self.relay_page.url.setText(typed)
+            self.relay_page.checking.connect(self._remember_address)
         resize_within_screen(self, QSize(680, 640))
+
+    def _remember_address(self, address: str) -> None:
+        assert self._memory is not None
+        self._memory.setValue(TRIED_ADDRESS_KEY, address)
+        self._memory.sync()  # now: a crash never lets Qt write it later
+
+    def done(self, result: int) -> None:
+        """The wizard's end, whichever: the address it kept for a start cut short goes (Finish has
+        it in the preferences; leaving was said to keep none)."""
+        if self._memory is not None:
+            self._memory.remove(TRIED_ADDRESS_KEY)
+            self._memory.sync()
+        super().done(result)
 
     def _offer_later(self) -> None:
         """“Set up later” on the pages before the last: there Finish alone ends the setup (beside
