@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QWizard
 
 from tests.support.relay_server import RunningRelay
 from tests.support.stand_in_keyring import LockedKeyring
-from tests.ui.test_first_run_keyring import first_start
+from tests.ui.test_first_run_keyring import check_the_relay, first_start
 
 
 def set_up_later(wizard: Any) -> None:
@@ -19,44 +20,40 @@ def set_up_later(wizard: Any) -> None:
     later.click()
 
 
-def check_the_relay(qtbot: Any, wizard: Any, relay: RunningRelay) -> None:
-    wizard.next()  # past the welcome
-    page = wizard.relay_page
-    page.url.setText(relay.url)
-    page.token.setText(relay.token)
-    page.check_button.click()
-    qtbot.waitUntil(page.isComplete, timeout=15000)
-
-
-def test_set_up_later_after_a_passed_check_keeps_the_relay_and_its_token(
-    qtbot: Any,
-    tmp_path: Path,
-    relay: RunningRelay,
-    dialogs: Any,
-    locked_keyring: LockedKeyring,
-    monkeypatch: Any,
-) -> None:
-    """Emma checked her relay (“Connected”) and chose “Set up later” there: the inbox opens
-    connected to it, with nothing to type again in Settings."""
+def relay_kept_and_nothing_else(ctx: Any, tmp_path: Path, relay: RunningRelay) -> None:
+    """The inbox opens connected to the checked relay (nothing to type again in Settings), and the
+    rest was skipped: Shop Inbox is not added to what opens at sign-in."""
     from app.settings import read_preferences
     from ui.token_store import load_token
 
+    prefs = read_preferences(ctx.db)
+    assert prefs.relay_url == relay.url and prefs.setup_done
+    assert ctx.prefs["relay_url"] == relay.url  # the inbox about to open syncs with it
+    assert load_token(ctx, relay.url) == relay.token
+    assert not (tmp_path / "config" / "autostart" / "shop-inbox.desktop").exists()
+    ctx.db.close()
+
+
+@pytest.fixture
+def unlocked(tmp_path: Path, locked_keyring: LockedKeyring, monkeypatch: Any) -> LockedKeyring:
+    """A password store that keeps the relay token at once; what opens at sign-in under tmp_path."""
     locked_keyring.unlocked.set()
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return locked_keyring
+
+
+def test_set_up_later_after_a_passed_check_keeps_the_relay_and_its_token(
+    qtbot: Any, tmp_path: Path, relay: RunningRelay, dialogs: Any, unlocked: LockedKeyring
+) -> None:
+    """Emma checked her relay (“Connected”) and chose “Set up later” there: the inbox opens
+    connected to it, with nothing to type again in Settings."""
 
     def check_then_later(wizard: Any) -> None:
         check_the_relay(qtbot, wizard, relay)
         set_up_later(wizard)
         qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
 
-    ctx = first_start(tmp_path, dialogs, check_then_later)
-    prefs = read_preferences(ctx.db)
-    assert prefs.relay_url == relay.url and prefs.setup_done
-    assert ctx.prefs["relay_url"] == relay.url  # the inbox about to open syncs with it
-    assert load_token(ctx, relay.url) == relay.token
-    # The rest was skipped: Shop Inbox is not added to what opens at sign-in.
-    assert not (tmp_path / "config" / "autostart" / "shop-inbox.desktop").exists()
-    ctx.db.close()
+    relay_kept_and_nothing_else(first_start(tmp_path, dialogs, check_then_later), tmp_path, relay)
 
 
 def test_set_up_later_after_a_failed_check_keeps_no_relay(
@@ -86,23 +83,12 @@ def test_set_up_later_after_a_failed_check_keeps_no_relay(
 
 
 def test_the_last_page_ends_with_finish_alone_and_esc_there_keeps_the_checked_relay(
-    qtbot: Any,
-    tmp_path: Path,
-    relay: RunningRelay,
-    dialogs: Any,
-    locked_keyring: LockedKeyring,
-    monkeypatch: Any,
+    qtbot: Any, tmp_path: Path, relay: RunningRelay, dialogs: Any, unlocked: LockedKeyring
 ) -> None:
     """The shop page offered “Finish” and “Set up later” side by side, both ending the setup: it
     ends with Finish alone, Enter's button. Esc (or the window's close) there is still a way out
     that loses nothing: the checked relay and its token are kept, nothing else is done."""
     from PySide6.QtCore import Qt
-
-    from app.settings import read_preferences
-    from ui.token_store import load_token
-
-    locked_keyring.unlocked.set()
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
     def check_then_escape(wizard: Any) -> None:
         check_the_relay(qtbot, wizard, relay)
@@ -118,13 +104,8 @@ def test_the_last_page_ends_with_finish_alone_and_esc_there_keeps_the_checked_re
         qtbot.keyClick(wizard, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
 
-    ctx = first_start(tmp_path, dialogs, check_then_escape)
-    prefs = read_preferences(ctx.db)
-    assert prefs.relay_url == relay.url and prefs.setup_done
-    assert load_token(ctx, relay.url) == relay.token
     # Esc is not Finish: the ticked “open at sign-in” is not done.
-    assert not (tmp_path / "config" / "autostart" / "shop-inbox.desktop").exists()
-    ctx.db.close()
+    relay_kept_and_nothing_else(first_start(tmp_path, dialogs, check_then_escape), tmp_path, relay)
 
 
 def test_esc_with_a_relay_typed_but_not_checked_asks_before_it_is_gone(
@@ -141,7 +122,7 @@ def test_esc_with_a_relay_typed_but_not_checked_asks_before_it_is_gone(
     Button = QMessageBox.StandardButton
     asked: list[str] = []
 
-    def answer(button: Button) -> Any:
+    def answer(button: QMessageBox.StandardButton) -> Any:
         def click(box: QMessageBox) -> None:
             asked.append(box.text())
             assert box.defaultButton() is box.button(Button.No)  # Enter keeps setting up

@@ -69,4 +69,6 @@ def test_the_wizards_relay_guide_is_one_tab_after_check_connection_and_enter_ope
     qtbot.keyClick(page.guide, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page._help is not None and page._help.isVisible())
     assert wizard.currentPage() is page  # not Next
-    page._help.close()
+    shown = page._help
+    assert shown is not None
+    shown.close()
