@@ -174,6 +174,11 @@ class RelayPage(QWizardPage):
         self.registerField("relay_url*", self.url)
         self.registerField("relay_token*", self.token)
 
+    def initializePage(self) -> None:
+        # The address kept from a start cut short is there: the keyboard goes where the owner goes on.
+        if self.url.text() and not self.token.text():
+            QTimer.singleShot(0, self.token, lambda: self.token.setFocus(Qt.FocusReason.OtherFocusReason))
+
     def show_help(self) -> None:
         """What a relay is and where its address and token come from (not modal: the owner may
         copy from it into the fields)."""

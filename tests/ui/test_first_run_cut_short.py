@@ -40,6 +40,11 @@ def test_after_a_crash_mid_setup_the_wizard_opens_with_the_relay_address_last_ch
     assert again.relay_page.url.text() == relay.url
     assert again.relay_page.token.text() == ""  # the relay token is kept only once Finish keeps it
     assert not again.relay_page.isComplete()  # checked again with the token, as before
+    again.show()
+    again.activateWindow()
+    qtbot.waitUntil(again.isActiveWindow)
+    again.next()
+    qtbot.waitUntil(again.relay_page.token.hasFocus)  # the keyboard where she goes on
 
 
 def test_a_wizard_left_on_purpose_keeps_no_address_for_the_next_start(
