@@ -32,7 +32,10 @@ def normalise_relay_url(url: str) -> str:
     if url and "://" not in url:
         local = is_local_host(urlsplit("//" + url).hostname or "")
         url = ("http://" if local else "https://") + url
-    return url.rstrip("/")
+    # The slashes after the host only: "http://" alone stays a scheme with no host (as "http:" it
+    # was taken, normalised again, for a host called "http").
+    scheme, separator, rest = url.partition("://")
+    return scheme + separator + rest.rstrip("/")
 
 
 def is_web_address(url: str) -> bool:

@@ -62,6 +62,16 @@ def test_something_that_is_not_a_web_address_is_explained(url: str) -> None:
     assert check_relay(url, "t").outcome is CheckOutcome.INVALID_URL
 
 
+@pytest.mark.parametrize("typed", ["http://", "https://", "http:///", " https:// "])
+def test_a_scheme_alone_is_not_an_address_however_often_it_is_normalised(typed: str) -> None:
+    """The wizard normalises what was typed into the field, then the check normalises it again:
+    "http://" became "http:", then "https://http:", and the owner read that a relay at "http:"
+    could not be reached."""
+    once = normalise_relay_url(typed)
+    assert normalise_relay_url(once) == once
+    assert check_relay(once, "t").outcome is CheckOutcome.INVALID_URL
+
+
 @pytest.mark.parametrize(
     "typed",
     [
