@@ -47,6 +47,7 @@ from app.wire import (
     DayHours,
     GreetingRule,
     Health,
+    MarketingOptOut,
     Recipients,
     RelayErrorCode,
     TimeRange,
@@ -951,9 +952,11 @@ def demo_automations(lang: str) -> Automations:
             "안녕하세요 {name}님, {shop}입니다! 🌿 문의 주셔서 감사해요. "
             "원하시는 상품 이름이나 사진을 보내 주시면 안내해 드릴게요."
         )
+        # {opening}: the relay writes when the shop opens next, from the hours above, on the clock
+        # the shop's country reads ("내일 오전 10:00", "tomorrow at 10:00"): typed hours went stale.
         away_text = (
-            "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 "
-            "(평일 10~19시, 점심시간 13~14시, 토 11~17시). 영업시간에 가장 먼저 답장 드릴게요!"
+            "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요. "
+            "{opening}에 문을 열면 가장 먼저 답장 드릴게요!"
         )
     else:
         profile = BusinessProfile(
@@ -971,8 +974,8 @@ def demo_automations(lang: str) -> Automations:
             "and we'll help you."
         )
         away_text = (
-            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10 AM–7 PM with lunch "
-            "1–2 PM, Sat 11 AM–5 PM). We'll answer first thing when we open."
+            "Thanks for your message, {first_name}! We're closed right now. "
+            "We'll answer first thing when we open, {opening}."
         )
     # The menu bot's account answers are the demo shop's own. The Seoul shop's menu in English answers
     # its foreign customers; the Brighton shop has one language. Its hours answers are the ready-made
@@ -1000,8 +1003,8 @@ def demo_automations(lang: str) -> Automations:
         (
             "Hello {first_name}, welcome to {shop}! 🌿 Send us the name or a photo of what you like "
             "and we'll help you.",
-            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10 AM–7 PM with lunch "
-            "1–2 PM, Sat 11 AM–5 PM, Seoul time). We'll answer first thing when we open.",
+            "Thanks for your message, {first_name}! We're closed right now. "
+            "We'll answer first thing when we open, {opening} (Seoul time).",
         )
         if korean
         else ("", "")
@@ -1024,6 +1027,13 @@ def demo_automations(lang: str) -> Automations:
         ),
         business_hours=hours,
         profile=profile,
+        # The Brighton shop confirms an opt-out in its own language (the default is Korean).
+        opt_out=MarketingOptOut()
+        if korean
+        else MarketingOptOut(
+            confirmation_text="You'll get no more offers from us. "
+            "Your order and delivery updates still come as usual."
+        ),
         # The menu bot at work: demo customers ask for the menu, their order, a person.
         bot=bot,
     )

@@ -154,8 +154,9 @@ class ConversationRow:
 # `SentBy` values of a message a person wrote (app.wire is not imported on the first page's path).
 PERSON_SENDERS = frozenset({"owner", "quick_reply", "phone_app"})
 _PERSON_SENDERS_SQL = ", ".join(f"'{s}'" for s in sorted(PERSON_SENDERS))
-# `SentBy` values of the relay's answers to what a customer just wrote (a campaign answers nobody).
-AUTOMATIC_SENDERS = frozenset({"greeting", "away", "keyword", "bot"})
+# `SentBy` values of the relay's answers to what a customer just wrote (a campaign answers nobody),
+# its confirmation of an opt-out keyword too.
+AUTOMATIC_SENDERS = frozenset({"greeting", "away", "keyword", "bot", "opt_out"})
 AUTOMATIC_SENDERS_SQL = ", ".join(f"'{s}'" for s in sorted(AUTOMATIC_SENDERS))
 
 # "waiting": the chats marked "Needs a person" (`ConversationRow.waits_for_person`).

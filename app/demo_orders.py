@@ -7,14 +7,15 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from app.demo_seed import demo_shop_zone, demo_wamid
+from app.demo_seed import demo_rules, demo_shop_zone, demo_wamid, relay_answers
 from app.models import CatalogItem, Contact, Message, Order, as_utc
 from app.order_messages import CANCELLED_REFUND, REMINDER, RETURN_MESSAGE
 from app.order_settings import OrderSettings, load_order_settings, save_order_settings, shop_charges
 from app.orders import EXPIRED_MOVE, LineInput, OrderState, create_order, move_order, order_from_cart
+from app.rules import ContactState
 from app.shipping_sheets import ShippingAddress, set_shipping_address
 from app.stock import set_stock
 from app.wire import SERVICE_WINDOW
@@ -247,6 +248,23 @@ def cart_moment(now: datetime, shop_zone: ZoneInfo) -> datetime:
     return min(at, now - SERVICE_WINDOW - timedelta(seconds=1))
 
 
+def _chat_state(session: Session, contact: Contact) -> ContactState:
+    """The rules' inputs for her next message, from her chat as seeded so far."""
+
+    def last(*where: ColumnElement[bool]) -> datetime | None:
+        at = session.scalar(select(func.max(Message.sent_at)).where(Message.contact_id == contact.id, *where))
+        return as_utc(at) if at is not None else None
+
+    return ContactState(
+        contact.wa_id or "",
+        last(Message.direction == "in"),
+        last(Message.direction == "out"),
+        last(Message.direction == "out", Message.sent_by == "owner"),
+        last(Message.direction == "out", Message.sent_by == "away"),
+        known_contact=True,
+    )
+
+
 def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str = "ko") -> int:
     """Orders for the demo's customers (after the catalogue and chats); how many were written.
     `lang`: the language the demo runs in, which its order settings are written in."""
@@ -333,6 +351,31 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
             unread=True,
         )
         session.add(cart)
+        # Out of the shop's hours (the early morning), the relay told her so, as to any message.
+        customer = session.get(Contact, contacts[cart_customer])
+        assert customer is not None
+        for offset, (_way, body, sent_by, _new) in enumerate(
+            relay_answers(
+                demo_rules(lang),
+                _chat_state(session, customer),
+                as_utc(cart.sent_at),
+                customer.display_name,
+                cart.body or "",
+            ),
+            start=1,
+        ):
+            session.add(
+                Message(
+                    contact_id=customer.id,
+                    wamid=f"wamid.DEMOCART000{offset}A",
+                    direction="out",
+                    kind="text",
+                    body=body,
+                    status="read",
+                    sent_by=sent_by,
+                    sent_at=as_utc(cart.sent_at) + timedelta(seconds=2 * offset),
+                )
+            )
         # The cart is the customer's newest message: the window follows it, as a synced one's does.
         contact = session.get(Contact, contacts[cart_customer])
         if contact is not None and (

@@ -155,8 +155,9 @@ UK_QUICK_REPLIES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "/hours",
-        "{shop} is open Monday–Friday 10 am–7 pm (closed for lunch 1–2 pm) and Saturday 11 am–5 pm. "
-        "We're closed on Sundays and bank holidays.",
+        # On the UK's 24-hour clock, as the desktop and the relay write the shop's hours there.
+        "{shop} is open Monday–Friday 10:00–19:00 (closed for lunch 13:00–14:00) and Saturday "
+        "11:00–17:00. We're closed on Sundays and bank holidays.",
         ["hours", "open", "closed"],
     ),
     (

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -20,6 +20,8 @@ from app.models import Contact, Label, Message, as_utc, contact_label
 
 if TYPE_CHECKING:
     from app.db import Database
+    from app.rules import ContactState
+    from app.wire import Automations, BusinessHours
 
 SEOUL = ZoneInfo("Asia/Seoul")
 LONDON = ZoneInfo("Europe/London")
@@ -114,6 +116,9 @@ KO_CUSTOMERS: tuple[DemoCustomer, ...] = (
                 "혹시 안 맞으면 말씀 주세요. 다른 사이즈로 교환해 드릴게요. 왕복 배송비는 저희가 부담해요.",
             ),
             ("in", "네 받으면 입어보고 알려드릴게요"),
+            # She wants her order's news, not the shop's ads: the relay takes the keyword (and
+            # confirms it), and her chat shows why campaigns leave her out.
+            ("in", "수신거부"),
         ),
         days_ago=2,
     ),
@@ -221,7 +226,10 @@ UK_CUSTOMERS: tuple[DemoCustomer, ...] = (
         "New customer",
         (
             ("in", "Found you on Instagram! Can I visit the studio?"),
-            ("out", "Of course! We're in the North Laine, open Mon–Fri 10–7 and Saturday 11–5."),
+            (
+                "out",
+                "Of course! We're in the North Laine, open Mon–Fri 10:00–19:00 and Saturday 11:00–17:00.",
+            ),
             ("in", "I'll pop in at the weekend. Is there parking nearby?"),
         ),
     ),
@@ -236,6 +244,7 @@ UK_CUSTOMERS: tuple[DemoCustomer, ...] = (
             ("in", "Thanks! Hope the M fits"),
             ("out", "If it doesn't, just tell us and we'll swap it. We pay the postage both ways."),
             ("in", "Will do, I'll try it on when it comes"),
+            ("in", "STOP"),  # as 정도윤's: his order's news, not the shop's offers
         ),
         days_ago=2,
     ),
@@ -286,6 +295,14 @@ UK_CUSTOMERS: tuple[DemoCustomer, ...] = (
 )
 
 
+def demo_rules(lang: str) -> Automations:
+    """The demo shop's automations as its relay runs them: pushed with the shop's country (its
+    Settings' region, `with_shop_country`), which writes its customers' times (24-hour in the UK)."""
+    from app.automations_store import demo_automations, with_shop_country
+
+    return with_shop_country(demo_automations(lang), "KR" if korean_demo(lang) else "GB")
+
+
 def demo_customers(lang: str) -> tuple[DemoCustomer, ...]:
     """The customers of the demo run in `lang`: the Seoul shop's in Korean, the Brighton shop's else."""
     return DEMO_CUSTOMERS if korean_demo(lang) else UK_CUSTOMERS
@@ -296,13 +313,40 @@ def demo_wamid(wa_id: str, position: int) -> str:
     return f"wamid.DEMO{wa_id}{position:03d}"
 
 
+def _story_start(hours: BusinessHours, day: date, minutes: int, rng: random.Random) -> datetime | None:
+    """When a chat of `minutes` can begin on `day` so that all of it falls in one of the shop's open
+    ranges (not across its lunch break): None on a day it is closed, or has no range that long."""
+    week = hours.week[day.weekday()]
+    if week.mode != "open" or any(c.first <= day <= c.last for c in hours.closed_days):
+        return None
+    zone = ZoneInfo(hours.timezone)
+    fits = []
+    for span in week.ranges:
+        first = int(span.start[:2]) * 60 + int(span.start[3:])
+        last = int(span.end[:2]) * 60 + int(span.end[3:]) - minutes - 1
+        if last >= first:
+            fits.append((first, last))
+    if not fits:
+        return None
+    first, last = fits[rng.randrange(len(fits))]
+    at = rng.randint(first, last)
+    return datetime.combine(day, time(at // 60, at % 60), tzinfo=zone)
+
+
 def seed_demo_history(
     session: Session, now: datetime | None = None, seed: int = 11, *, lang: str = "ko"
 ) -> int:
     """Write weeks of past chats (of the demo run in `lang`); returns the number of messages.
-    Idempotent by wamid."""
+    Idempotent by wamid.
+
+    The chats fall in the shop's opening hours; a story pinned to a day the shop is closed (its
+    Sunday: "yesterday", "two days ago") is told as the relay answered it, with the away message.
+    A customer's opt-out keyword gets the relay's confirmation (its automations decide both)."""
+    from app import rules
+
     now = now or datetime.now(UTC)
     rng = random.Random(seed)
+    doc = demo_rules(lang)
     labels = {label.name: label.id for label in session.scalars(select(Label))}
     written = 0
     shop_zone = demo_shop_zone(lang)
@@ -317,41 +361,76 @@ def seed_demo_history(
                 contact_label.insert().prefix_with("OR IGNORE"),
                 {"contact_id": contact.id, "label_id": labels[customer.label]},
             )
+        gaps = [rng.randint(2, 25) for _ in customer.script]
         # Chats spread over the last six weeks; the first customers wrote most recently.
-        # …during the shop's day (in Seoul, or Brighton), as real chats would be.
+        # …during the shop's opening hours (in Seoul, or Brighton), as real chats would be.
         # Counted in the shop's days, not in 24 hours: the day after summer time begins, 24 hours
         # before 00:30 was two days before.
         days_ago = customer.days_ago if customer.days_ago is not None else 3 + index * 5
         day = now.astimezone(shop_zone).date() - timedelta(days=days_ago)
-        start = datetime.combine(day, time(rng.randint(10, 15), rng.randint(0, 59)), tzinfo=shop_zone)
+        start = _story_start(doc.business_hours, day, sum(gaps), rng)
+        while start is None and customer.days_ago is None:  # an unpinned story: the day before
+            day -= timedelta(days=1)
+            start = _story_start(doc.business_hours, day, sum(gaps), rng)
+        if start is None:  # pinned to a closed day: the customer wrote, the relay told her so
+            start = datetime.combine(day, time(rng.randint(10, 15), rng.randint(0, 59)), tzinfo=shop_zone)
         at = start
         last = len(customer.script) - 1
-        for position, (direction, text) in enumerate(customer.script):
-            at += timedelta(minutes=rng.randint(2, 25))
-            wamid = demo_wamid(customer.wa_id, position)
-            if session.scalar(select(Message.id).where(Message.wamid == wamid)) is not None:
-                continue
+        state = rules.ContactState(customer.wa_id, None, None, None, None, known_contact=True)
+        for position, ((direction, text), gap) in enumerate(zip(customer.script, gaps, strict=True)):
+            at += timedelta(minutes=gap)
             inbound = direction == "in"
+            if inbound:
+                answers = relay_answers(doc, state, at, customer.name, text)
+                state = replace(state, last_inbound_at=at)
+            else:
+                answers = []
+                state = replace(state, last_outbound_at=at, last_owner_reply_at=at)
             # Recent chats that end with the customer's message are still unread.
             unread = inbound and position == last and index < 5
-            session.add(
-                Message(
-                    contact_id=contact.id,
-                    wamid=wamid,
-                    direction=direction,
-                    kind="text",
-                    body=text,
-                    status="received" if inbound else "read",
-                    sent_by=None if inbound else "owner",
-                    sent_at=at,
-                    unread=unread,
+            message = (direction, text, None if inbound else "owner", unread)
+            for offset, (way, body, sent_by, new) in enumerate([message, *answers]):
+                wamid = demo_wamid(customer.wa_id, position) + ("", "A", "B")[offset]
+                if session.scalar(select(Message.id).where(Message.wamid == wamid)) is not None:
+                    continue
+                session.add(
+                    Message(
+                        contact_id=contact.id,
+                        wamid=wamid,
+                        direction=way,
+                        kind="text",
+                        body=body,
+                        status="received" if way == "in" else "read",
+                        sent_by=sent_by,
+                        # The relay answers within seconds of her message.
+                        sent_at=at + timedelta(seconds=2 * offset),
+                        unread=new,
+                    )
                 )
-            )
-            written += 1
+                written += 1
+            if any(sent_by == "away" for _w, _b, sent_by, _n in answers):
+                state = replace(state, last_away_sent_at=at, last_outbound_at=at)
         if customer.script and customer.script[-1][0] == "in":
             contact.last_inbound_at = at
     session.flush()
     return written
+
+
+def relay_answers(
+    doc: Automations, state: ContactState, at: datetime, name: str, text: str
+) -> list[tuple[str, str, str, bool]]:
+    """What the shop's relay sent back to her message `text` at `at` (the order of app.rules: an
+    opt-out keyword is confirmed, and nothing else answers it; else the away message when it is
+    due), as (direction, body, sent_by, unread) rows. The demo's history has no greetings: its
+    customers wrote before the shop set one up."""
+    from app.rules import opt_out_reason, replies_for_inbound
+    from app.wire import SentBy
+
+    if opt_out_reason({"type": "text", "text": {"body": text}}, doc.opt_out) is not None:
+        confirmation = doc.opt_out.confirmation_text.strip()
+        return [("out", confirmation, SentBy.OPT_OUT.value, False)] if confirmation else []
+    replies = replies_for_inbound(doc, state, at, contact_name=name, customer_text=text)
+    return [("out", r.text, SentBy.AWAY.value, False) for r in replies if r.sent_by == "away"]
 
 
 # Who agreed to what in the demo, so a campaign shows both recipients and every reason to leave one
@@ -377,6 +456,8 @@ DEMO_CONSENTS: dict[str, tuple[str, str | None, int, bool, bool]] = {
 
 def seed_demo_consents(session: Session, now: datetime | None = None) -> int:
     """Give the demo customers their consents (with how and when); returns how many were set."""
+    from app.wire import OPT_OUT_KEYWORDS_DEFAULT
+
     now = now or datetime.now(UTC)
     done = 0
     for wa_id, (how, marketing, days, night, opted_out) in DEMO_CONSENTS.items():
@@ -391,7 +472,18 @@ def seed_demo_consents(session: Session, now: datetime | None = None) -> int:
             if night:
                 contact.night_consent_at = now - timedelta(days=days)
         if opted_out:
-            contact.opted_out_at = now - timedelta(days=2)
+            # When the relay took her keyword (a message of her chat), else two days ago.
+            said = session.scalar(
+                select(Message.sent_at)
+                .where(
+                    Message.contact_id == contact.id,
+                    Message.direction == "in",
+                    Message.body.in_(OPT_OUT_KEYWORDS_DEFAULT),
+                )
+                .order_by(Message.sent_at.desc())
+                .limit(1)
+            )
+            contact.opted_out_at = as_utc(said) if said is not None else now - timedelta(days=2)
             contact.opted_out_reason = "keyword"
         done += 1
     session.flush()

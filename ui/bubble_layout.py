@@ -81,6 +81,7 @@ def automation_mark(sent_by: str | None) -> str:
         "away": QCoreApplication.translate("bubble", "Away message"),
         "keyword": QCoreApplication.translate("bubble", "Automatic reply"),
         "bot": QCoreApplication.translate("bubble", "Menu bot"),
+        "opt_out": QCoreApplication.translate("bubble", "Opt-out confirmation"),
         "phone_app": QCoreApplication.translate("bubble", "Sent from phone"),
     }.get(sent_by or "", "")
 

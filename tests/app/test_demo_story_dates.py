@@ -151,7 +151,7 @@ LEFT = (
     "주말에 들를게요",  # her plan
     "I'll pop in at the weekend",
     "평일 10시~7시, 토요일 11시~5시",  # the shop's hours
-    "open Mon–Fri 10–7 and Saturday 11–5",
+    "open Mon–Fri 10:00–19:00 and Saturday 11:00–17:00",
     "1~2일 안에",  # after a payment still to come
     "in 1–2 days",
     "takes 5–7 days",  # to the UK or the US, after a payment that never came

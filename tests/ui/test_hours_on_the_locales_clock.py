@@ -124,13 +124,32 @@ def test_in_korean_the_hours_and_days_are_ranged_with_a_tilde(
     assert "–" not in summary
 
 
-def test_the_english_demo_shop_tells_customers_its_hours_on_the_12_hour_clock() -> None:
-    doc = demo_automations("en")
-    assert "Mon–Fri 10 AM–7 PM with lunch 1–2 PM, Sat 11 AM–5 PM" in doc.away.text
-    assert "10–19" not in doc.away.text
-    korean = demo_automations("ko")
-    assert "Mon–Fri 10 AM–7 PM" in korean.away.text_other_language  # its foreign customers' message
-    assert "평일 10~19시" in korean.away.text  # Korean customers read the hours as before
+@pytest.mark.parametrize(
+    ("lang", "customer", "said"),
+    [
+        ("en", "Hi, are you open?", "when we open, tomorrow at 10:00."),  # Brighton: the UK's clock
+        ("ko", "Hi, are you open?", "tomorrow at 10:00 AM (Seoul time)"),  # Seoul's foreign customers
+        ("ko", "영업하시나요?", "내일 오전 10:00에 문을 열면"),
+    ],
+)
+def test_the_demo_shops_away_message_names_its_opening_on_its_countrys_clock(
+    lang: str, customer: str, said: str
+) -> None:
+    """The Brighton shop's away message said "Mon–Fri 10 AM–7 PM" beside a desktop that writes 10:00;
+    now the relay writes the opening from the hours the rules use, as the shop's country reads it."""
+    from zoneinfo import ZoneInfo
+
+    from app.demo_seed import demo_rules
+    from app.rules import ContactState, replies_for_inbound
+
+    doc = demo_rules(lang)  # as the demo's relay runs them: with the shop's country
+    zone = ZoneInfo(doc.business_hours.timezone)
+    sunday = datetime(2026, 12, 6, 15, 0, tzinfo=zone)
+    state = ContactState("447700900123", None, None, None, None, known_contact=True)
+    replies = replies_for_inbound(doc, state, sunday, contact_name="Amy Clarke", customer_text=customer)
+    away = [r.text for r in replies if r.sent_by == "away"]
+    assert len(away) == 1 and said in away[0]
+    assert "AM–" not in away[0] and "10~19시" not in away[0]  # no hours typed into the text
 
 
 def test_each_days_name_sits_on_its_dropdowns_line(
