@@ -37,6 +37,7 @@ class ErrorCode(enum.StrEnum):
     # or may not be written: the demo cannot open, and the owner's own inbox was not touched.
     DEMO_DISK_FULL = "demo_disk_full"
     DEMO_FOLDER_READ_ONLY = "demo_folder_read_only"
+    DEMO_INBOX_DAMAGED = "demo_inbox_damaged"  # a kept demo's inbox file (--demo --data-dir) damaged
     # The relay
     RELAY_UNREACHABLE = "relay_unreachable"
     RELAY_TIMEOUT = "relay_timeout"
@@ -488,6 +489,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.SETUP_DISK_FULL: PathParams,
     ErrorCode.DEMO_DISK_FULL: PathParams,
     ErrorCode.DEMO_FOLDER_READ_ONLY: PathParams,
+    ErrorCode.DEMO_INBOX_DAMAGED: PathParams,
     ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: TablesParams,
     ErrorCode.NOT_A_DATABASE: PathParams,
     ErrorCode.DATA_FOLDER_IS_A_FILE: PathParams,
@@ -743,7 +745,9 @@ class NoRoomToSetUp(DiskFull):
 
 
 # The demo could not open: its own sentences, its own headline (not the owner's inbox's).
-DEMO_FAILURES = frozenset({ErrorCode.DEMO_DISK_FULL, ErrorCode.DEMO_FOLDER_READ_ONLY})
+DEMO_FAILURES = frozenset(
+    {ErrorCode.DEMO_DISK_FULL, ErrorCode.DEMO_FOLDER_READ_ONLY, ErrorCode.DEMO_INBOX_DAMAGED}
+)
 
 
 class DemoDiskFull(DiskFull):

@@ -513,6 +513,11 @@ def report_startup_failure(
 
         restore = partial(restore_over_damaged, paths)
         start_empty = partial(start_empty_over_damaged, paths)
+    demo_afresh: Callable[..., None] | None = None
+    if isinstance(exc, ShopInboxError) and exc.code is ErrorCode.DEMO_INBOX_DAMAGED and args.data_dir:
+        from ui.damaged_inbox import start_demo_afresh
+
+        demo_afresh = partial(start_demo_afresh, args.data_dir.expanduser().resolve())
     dialog = StartupErrorDialog(
         explain_startup_error(exc),
         log_file,
@@ -521,6 +526,7 @@ def report_startup_failure(
         headline=startup_error_headline(exc),
         restore=restore,
         start_empty=start_empty,
+        demo_afresh=demo_afresh,
         no_log=no_log_sentence(no_log.folder, no_log.failure) if no_log is not None else None,
     )
     dialog.exec()

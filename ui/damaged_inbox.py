@@ -84,6 +84,23 @@ def start_empty_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> Non
     )
 
 
+def start_demo_afresh(root: Path, dialog: StartupErrorDialog) -> None:
+    """Start the demo afresh on the failed start's dialog of a kept demo (`--demo --data-dir root`)
+    whose inbox is damaged: nothing of the owner's is at stake, so no question; its damaged file (and
+    its relay) go to `replaced` untouched, and the demo starts again with a new demo shop."""
+    from ui.demo import set_demo_aside
+
+    _replace_damaged(
+        dialog,
+        translate("DamagedInbox", "Start the demo afresh"),
+        partial(set_demo_aside, root),
+        done=translate(
+            "DamagedInbox",
+            "The demo starts afresh now, with a new demo shop.\nIts damaged inbox file was kept in {folder}.",
+        ),
+    )
+
+
 def _replace_damaged(
     dialog: StartupErrorDialog, title: str, work: partial[Path], *, done: str, failed_note: str = ""
 ) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.business_numbers import has_several_numbers
-from app.db import Database, causes, out_of_room
+from app.db import Database, causes, is_damaged_file, out_of_room
 from app.demo_seed import demo_shop_seeded, mark_demo_shop, seed_demo_shop
 from app.errors import DEMO_FAILURES, DatabaseUnavailable, DemoDiskFull, DiskFull, ErrorCode, ShopInboxError
 from app.paths import AppPaths, demo_shop_paths, new_demo_folder
@@ -176,11 +176,30 @@ def said_as_the_demo(exc: Exception, where: Path) -> Exception:
         isinstance(found, OSError) and found.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
         for found in causes(exc)
     )
+    if is_damaged_file(exc) or (isinstance(exc, ShopInboxError) and exc.code is ErrorCode.NOT_A_DATABASE):
+        # Only the demo's made-up chats are at stake: it can start afresh (set_demo_aside).
+        return DatabaseUnavailable(
+            f"the demo could not start: {exc}", path=where, code=ErrorCode.DEMO_INBOX_DAMAGED
+        )
     if refused or (isinstance(exc, ShopInboxError) and exc.code is ErrorCode.DATA_FOLDER_READ_ONLY):
         return DatabaseUnavailable(
             f"the demo could not start: {exc}", path=where, code=ErrorCode.DEMO_FOLDER_READ_ONLY
         )
     return exc
+
+
+def set_demo_aside(root: Path) -> Path:
+    """A kept demo (`--demo --data-dir root`) whose inbox file is damaged: the file, and the demo's
+    relay beside it (whose rules and events were that shop's), moved untouched into a new folder of
+    its data folder's `replaced`, so the next start seeds a new demo shop. Returns the folder.
+    Blocking (disk): off the GUI thread."""
+    from app.backup import set_inbox_aside
+
+    aside = set_inbox_aside(demo_shop_paths(root))
+    relay = root / "relay"
+    if relay.is_dir():
+        shutil.move(str(relay), aside / relay.name)
+    return aside
 
 
 class DemoStep(Enum):

@@ -88,6 +88,12 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "writing), so the demo shop could not open there. Your own inbox was not touched: start "
             "the demo with a folder you may write in, or without --data-dir.",
         ),
+        ErrorCode.DEMO_INBOX_DAMAGED: translate(
+            "Errors",
+            "The demo shop's inbox file in {path} is damaged, so the demo could not open. It holds "
+            "only the demo's made-up chats: your own inbox was not touched. Start the demo afresh "
+            "to get a new demo shop; the damaged file is kept aside, not deleted.",
+        ),
         ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: translate(
             "Errors",
             "The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did "

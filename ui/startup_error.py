@@ -151,7 +151,8 @@ class StartupErrorDialog(QDialog):
     """The one dialog a failed start shows; closing it ends the program. With `may_pass`, Start
     again ends it too, and Shop Inbox starts once more (`start_again`). With `restore` (a damaged
     inbox), Restore from backup… calls it with the dialog, which it ends with `start_again` once the
-    backup is in place; `start_empty`, Start with an empty inbox…, likewise once the file is aside.
+    backup is in place; `start_empty`, Start with an empty inbox…, likewise once the file is aside;
+    `demo_afresh` (a kept demo's damaged inbox), Start the demo afresh, once the demo is aside.
     Without a log file, `no_log` says why (`no_log_sentence`)."""
 
     def __init__(
@@ -165,6 +166,7 @@ class StartupErrorDialog(QDialog):
         headline: str | None = None,
         restore: Callable[[StartupErrorDialog], None] | None = None,
         start_empty: Callable[[StartupErrorDialog], None] | None = None,
+        demo_afresh: Callable[[StartupErrorDialog], None] | None = None,
         no_log: str | None = None,
     ) -> None:
         super().__init__(parent)
@@ -241,6 +243,14 @@ class StartupErrorDialog(QDialog):
             self.start_empty_button.clicked.connect(lambda: start_empty(self))
         else:
             self.start_empty_button.hide()
+        # A kept demo's damaged inbox: only made-up chats lost, a new demo shop in their place.
+        self.demo_afresh_button = QPushButton(self.tr("Start the demo &afresh"), self)
+        if demo_afresh is not None:
+            buttons.addButton(self.demo_afresh_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.demo_afresh_button.setDefault(True)
+            self.demo_afresh_button.clicked.connect(lambda: demo_afresh(self))
+        else:
+            self.demo_afresh_button.hide()
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         # 460 pixels wide, its text wrapped to that, as a message box's (a fixed size is the layout's
@@ -251,7 +261,7 @@ class StartupErrorDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Shown, the dialog made its focused button (Close) the default: Enter does what helps instead.
-        for primary in (self.restore_button, self.start_again_button):
+        for primary in (self.restore_button, self.demo_afresh_button, self.start_again_button):
             if not primary.isHidden():
                 primary.setFocus()
                 primary.setDefault(True)

@@ -3566,6 +3566,16 @@ The damaged inbox file was kept in {folder}.</source>
         <translation>샵&#xa0;인박스를 빈 받은편지함으로 지금 다시 시작해요.
 손상된 받은편지함 파일은 {folder}에 보관했어요.</translation>
     </message>
+    <message>
+        <source>Start the demo afresh</source>
+        <translation>데모 새로 시작</translation>
+    </message>
+    <message>
+        <source>The demo starts afresh now, with a new demo shop.
+Its damaged inbox file was kept in {folder}.</source>
+        <translation>이제 새&#xa0;데모 상점으로 데모를 다시 시작해요.
+손상된 받은편지함 파일은 {folder}에 보관했어요.</translation>
+    </message>
 </context>
 <context>
     <name>DayHoursEditor</name>
@@ -3905,6 +3915,10 @@ The damaged inbox file was kept in {folder}.</source>
     <message>
         <source>Shop Inbox may not write in {path} (a read-only folder, or a USB stick locked against writing), so the demo shop could not open there. Your own inbox was not touched: start the demo with a folder you may write in, or without --data-dir.</source>
         <translation>샵&#xa0;인박스가 {path}에 쓸 수 없어서(읽기 전용 폴더이거나 쓰기 잠금이 걸린 USB 메모리) 데모 상점을 열 수 없어요. 내&#xa0;받은편지함은 그대로예요. 쓸 수 있는 폴더를 지정하거나 --data-dir 없이 데모를 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The demo shop&apos;s inbox file in {path} is damaged, so the demo could not open. It holds only the demo&apos;s made-up chats: your own inbox was not touched. Start the demo afresh to get a new demo shop; the damaged file is kept aside, not deleted.</source>
+        <translation>{path} 폴더에 있는 데모 상점의 받은편지함 파일이 손상되어 데모를 열 수 없어요. 이&#xa0;파일에는 데모용 가상 채팅만 있어서 내&#xa0;받은편지함은 그대로예요. 데모를 새로 시작하면 새&#xa0;데모 상점이 만들어져요. 손상된 파일은 지우지 않고 따로 보관해요.</translation>
     </message>
     <message>
         <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>
@@ -10726,6 +10740,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>빈 받은편지함으로 시작(&amp;E)…</translation>
     </message>
     <message>
+        <source>Start the demo &amp;afresh</source>
+        <translation>데모 새로 시작(&amp;A)</translation>
+    </message>
+    <message>
         <source>Details &amp;copied</source>
         <translation>자세한 내용을 복사했어요(&amp;C)</translation>
     </message>
@@ -11346,6 +11364,10 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Menu bot</source>
         <translation>메뉴 봇</translation>
+    </message>
+    <message>
+        <source>Opt-out confirmation</source>
+        <translation>수신거부 확인</translation>
     </message>
     <message>
         <source>Sent from phone</source>

@@ -191,3 +191,66 @@ def test_a_damaged_inbox_that_cannot_be_set_aside_is_said_and_left_where_it_was(
     assert told.shown[0].title == "Start with an empty inbox" and told.shown[0].text
     assert dialog.isEnabled() and not dialog.start_again
     assert hashlib.sha256((data / "inbox.db").read_bytes()).hexdigest() == damaged
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "demo_words", "button"),
+    [
+        ("en", "The demo shop could not open", "only the demo's made-up chats", "Start the demo &afresh"),
+        ("ko", "데모 상점을 열지 못했어요", "데모용 가상 채팅만", "데모 새로 시작(&A)"),
+    ],
+)
+def test_a_kept_demos_damaged_inbox_is_said_as_the_demos_and_the_demo_starts_afresh(
+    qtbot: Any,
+    tmp_path: Path,
+    dialogs: DialogGuard,
+    root_logging: None,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    title: str,
+    demo_words: str,
+    button: str,
+) -> None:
+    """`--demo --data-dir` kept a demo whose inbox the disk damaged: the start spoke of "your inbox"
+    and "your latest backup", as if the owner's own chats were at stake. It says it is the demo, in
+    her language, and Start the demo afresh keeps the damaged file aside and starts a new demo shop."""
+    from app.demo_seed import mark_demo_shop, seed_demo_shop
+    from app.paths import demo_shop_paths
+    from ui.application import run
+    from ui.main import parse_args
+
+    kept = tmp_path / "demo"
+    paths = demo_shop_paths(kept).ensure()
+    db = Database.open(paths.database)
+    seed_demo_shop(db, Path(__file__).resolve().parents[2] / "resources" / "demo", paths.catalog_dir, lang)
+    mark_demo_shop(db)
+    db.close()
+    (kept / "relay").mkdir()  # the demo's relay, whose rules and events were the damaged shop's
+    damaged = cut_short(paths.database)
+    started = tmp_path / "started.txt"
+    stand_in = "import pathlib, sys; p = pathlib.Path(sys.argv[1]); t = p.with_suffix('.part'); t.touch(); t.replace(p)"
+    monkeypatch.setattr(sys, "orig_argv", [sys.executable, "-c", stand_in, str(started)])
+    said: list[str] = []
+
+    def start_afresh(dialog: Any) -> None:
+        assert isinstance(dialog, StartupErrorDialog)
+        said.append(dialog.explanation.text())
+        assert dialog.windowTitle() == title
+        assert not dialog.restore_button.isVisible() and not dialog.start_empty_button.isVisible()
+        assert dialog.demo_afresh_button.text() == button and dialog.demo_afresh_button.isDefault()
+        qtbot.mouseClick(dialog.demo_afresh_button, Qt.MouseButton.LeftButton)
+
+    dialogs.expect("modal", answer=start_afresh)
+    told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
+
+    code = run(parse_args(["--demo", "--data-dir", str(kept), "--lang", lang]))
+
+    assert code == 2
+    assert demo_words in said[0] and str(kept) in said[0]
+    assert "backup" not in said[0] and "백업" not in said[0]  # no backup of made-up chats to look for
+    qtbot.waitUntil(started.exists, timeout=10_000)
+    assert not paths.database.exists() and not (kept / "relay").exists()
+    aside = next((paths.data_dir / "replaced").iterdir())
+    assert str(aside) in told.shown[0].text
+    assert hashlib.sha256((aside / "inbox.db").read_bytes()).hexdigest() == damaged
+    assert (aside / "relay").is_dir()
