@@ -229,34 +229,39 @@ class StartupErrorDialog(QDialog):
             self.start_again_button.hide()
         # The sentence says "restore a backup": the way to do it is here, since the menus that hold
         # it never open on a damaged inbox.
-        self.restore_button = QPushButton(self.tr("&Restore from backup…"), self)
-        if restore is not None:
-            buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
-            self.restore_button.setDefault(True)
-            self.restore_button.clicked.connect(lambda: restore(self))
-        else:
-            self.restore_button.hide()
+        self.restore_button = self._offer(buttons, self.tr("&Restore from backup…"), restore, primary=True)
         # No backup at all: the damaged file set aside, an empty inbox the relay fills again.
-        self.start_empty_button = QPushButton(self.tr("Start with an &empty inbox…"), self)
-        if start_empty is not None:
-            buttons.addButton(self.start_empty_button, QDialogButtonBox.ButtonRole.ActionRole)
-            self.start_empty_button.clicked.connect(lambda: start_empty(self))
-        else:
-            self.start_empty_button.hide()
+        self.start_empty_button = self._offer(buttons, self.tr("Start with an &empty inbox…"), start_empty)
         # A kept demo's damaged inbox: only made-up chats lost, a new demo shop in their place.
-        self.demo_afresh_button = QPushButton(self.tr("Start the demo &afresh"), self)
-        if demo_afresh is not None:
-            buttons.addButton(self.demo_afresh_button, QDialogButtonBox.ButtonRole.AcceptRole)
-            self.demo_afresh_button.setDefault(True)
-            self.demo_afresh_button.clicked.connect(lambda: demo_afresh(self))
-        else:
-            self.demo_afresh_button.hide()
+        self.demo_afresh_button = self._offer(
+            buttons, self.tr("Start the demo &afresh"), demo_afresh, primary=True
+        )
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         # 460 pixels wide, its text wrapped to that, as a message box's (a fixed size is the layout's
         # size hint, which the sentence's minimum width sets).
         margins = layout.contentsMargins()
         self.explanation.setMinimumWidth(460 - margins.left() - margins.right())
+
+    def _offer(
+        self,
+        buttons: QDialogButtonBox,
+        text: str,
+        action: Callable[[StartupErrorDialog], None] | None,
+        *,
+        primary: bool = False,
+    ) -> QPushButton:
+        """A button that calls `action` with the dialog, in the row when there is an action (the
+        default one when `primary`); kept hidden, a child of the dialog, when there is none."""
+        button = QPushButton(text, self)
+        if action is None:
+            button.hide()
+            return button
+        role = QDialogButtonBox.ButtonRole.AcceptRole if primary else QDialogButtonBox.ButtonRole.ActionRole
+        buttons.addButton(button, role)
+        button.setDefault(primary)
+        button.clicked.connect(lambda: action(self))
+        return button
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

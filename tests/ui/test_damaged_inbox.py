@@ -42,6 +42,14 @@ def cut_short(database: Path) -> str:
     return hashlib.sha256(database.read_bytes()).hexdigest()
 
 
+def started_again_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Shop Inbox started again runs a stand-in instead, which makes the file returned."""
+    started = tmp_path / "started.txt"
+    stand_in = "import pathlib, sys; p = pathlib.Path(sys.argv[1]); t = p.with_suffix('.part'); t.touch(); t.replace(p)"
+    monkeypatch.setattr(sys, "orig_argv", [sys.executable, "-c", stand_in, str(started)])
+    return started
+
+
 def names(database: Path) -> list[str]:
     db = Database.open(database)
     try:
@@ -74,9 +82,7 @@ def test_a_damaged_inbox_at_start_offers_a_backup_and_keeps_the_damaged_file_asi
     shop_with_chats(tmp_path / "last-night", "어젯밤 손님")
     backup = create_backup(paths_for(tmp_path / "last-night"), tmp_path / "backup.zip").path
     damaged = cut_short(shop_with_chats(data, "오늘 손님"))
-    started = tmp_path / "started.txt"  # Shop Inbox started again: a stand-in that says it ran
-    stand_in = "import pathlib, sys; p = pathlib.Path(sys.argv[1]); t = p.with_suffix('.part'); t.touch(); t.replace(p)"
-    monkeypatch.setattr(sys, "orig_argv", [sys.executable, "-c", stand_in, str(started)])
+    started = started_again_here(tmp_path, monkeypatch)
 
     said: list[str] = []
 
@@ -122,9 +128,7 @@ def test_with_no_backup_the_damaged_inbox_is_set_aside_and_an_empty_one_starts(
     data = tmp_path / "shop"
     damaged = cut_short(shop_with_chats(data, "오늘 손님"))
     (data / "inbox.db-wal").write_bytes(b"")  # left beside it by the power cut
-    started = tmp_path / "started.txt"
-    stand_in = "import pathlib, sys; p = pathlib.Path(sys.argv[1]); t = p.with_suffix('.part'); t.touch(); t.replace(p)"
-    monkeypatch.setattr(sys, "orig_argv", [sys.executable, "-c", stand_in, str(started)])
+    started = started_again_here(tmp_path, monkeypatch)
 
     def start_empty(dialog: Any) -> None:
         assert isinstance(dialog, StartupErrorDialog)
@@ -227,9 +231,7 @@ def test_a_kept_demos_damaged_inbox_is_said_as_the_demos_and_the_demo_starts_afr
     db.close()
     (kept / "relay").mkdir()  # the demo's relay, whose rules and events were the damaged shop's
     damaged = cut_short(paths.database)
-    started = tmp_path / "started.txt"
-    stand_in = "import pathlib, sys; p = pathlib.Path(sys.argv[1]); t = p.with_suffix('.part'); t.touch(); t.replace(p)"
-    monkeypatch.setattr(sys, "orig_argv", [sys.executable, "-c", stand_in, str(started)])
+    started = started_again_here(tmp_path, monkeypatch)
     said: list[str] = []
 
     def start_afresh(dialog: Any) -> None:
