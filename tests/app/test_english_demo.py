@@ -129,3 +129,21 @@ def test_the_english_demos_relay_offers_the_brighton_shops_templates(tmp_path: P
     assert "Brighton Linen House" in said and "£58.00" in said and "Monday 7 December" in said
     assert not re.search(r"Seoul|₩|\+82|Kookmin|CJ", said), said
     assert set(DEMO_TEMPLATES.values()) <= {t.name for t in approved}  # every order step is told
+
+
+def test_the_brighton_shops_texts_name_its_hours_on_the_uk_clock_from_its_own_hours() -> None:
+    """Its away message said "10 AM–7 PM" beside a desktop that writes 10:00; its /hours reply and its
+    owner's answer to Hannah say the hours the rules use, as the UK writes them."""
+    from app.demo_replies import UK_QUICK_REPLIES
+    from app.demo_seed import UK_CUSTOMERS, demo_rules
+
+    week = demo_rules("en").business_hours.week
+    weekday, saturday = week[0].ranges, week[5].ranges
+    opening = f"{weekday[0].start}–{weekday[-1].end}"
+    lunch = f"{weekday[0].end}–{weekday[1].start}"
+    weekend = f"{saturday[0].start}–{saturday[-1].end}"
+    reply = next(text for shortcut, text, _keys in UK_QUICK_REPLIES if shortcut == "/hours")
+    owner = " ".join(text for way, text in next(c for c in UK_CUSTOMERS if c.name == "Hannah Reid").script)
+    assert all(hours in reply for hours in (opening, lunch, weekend))
+    assert opening in owner and weekend in owner
+    assert not re.search(r"\d\s?(am|pm)\b", reply + owner, re.IGNORECASE)
