@@ -61,6 +61,9 @@ class ErrorCode(enum.StrEnum):
     # The relay answers but cannot reach WhatsApp (its network, DNS, WHATSAPP_GRAPH_URL): the relay's
     # own code, so a send's stored error and any other call's say the same.
     GRAPH_UNREACHABLE = "graph_unreachable"
+    # The relay answers but refuses its own database (one recreated in another encoding than UTF8)
+    # until whoever looks after it mends it; it takes it up again by itself.
+    RELAY_DATABASE_UNUSABLE = "relay_database_unusable"
     RELAY_REFUSED = "relay_refused"
     HISTORY_GAP = "history_gap"
     REVISION_CONFLICT = "revision_conflict"
@@ -506,6 +509,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.UNAUTHORISED: NoParams,
     ErrorCode.RELAY_BUSY: RefusalParams,
     ErrorCode.GRAPH_UNREACHABLE: RefusalParams,
+    ErrorCode.RELAY_DATABASE_UNUSABLE: RefusalParams,
     ErrorCode.RELAY_REFUSED: RefusalParams,
     ErrorCode.HISTORY_GAP: GapParams,
     ErrorCode.REVISION_CONFLICT: NoParams,
@@ -829,6 +833,12 @@ class GraphUnreachable(RelayBusy):
     """The relay answered, but cannot reach WhatsApp now (503 `graph_unreachable`): try again later."""
 
     default_code = ErrorCode.GRAPH_UNREACHABLE
+
+
+class RelayDatabaseUnusable(RelayBusy):
+    """The relay answered, but cannot use its database (503 `database_unusable`) until it is mended."""
+
+    default_code = ErrorCode.RELAY_DATABASE_UNUSABLE
 
 
 class HistoryGap(RelayError):

@@ -122,6 +122,9 @@ class Waiting(enum.StrEnum):
     # The relay could not keep the message's file (its disk full, its media folder unwritable):
     # nothing was sent, and only room on the relay's server lets it go.
     RELAY_STORAGE = "relay_storage"
+    # The relay cannot use its database until whoever looks after it mends it. Not cancellable: the
+    # database may have gone between Graph's answer and its record.
+    RELAY_DATABASE = "relay_database"
 
 
 # Answers that prove the relay did not send the message: it released the key, or never got the post.
@@ -192,6 +195,8 @@ def waiting_reason(exc: RelayUnreachable | RelayBusy, *, posted: bool) -> Waitin
         return Waiting.GRAPH_UNREACHABLE
     if exc.relay_code == Waiting.GRAPH_BUSY:
         return Waiting.GRAPH_BUSY
+    if exc.relay_code == RelayErrorCode.DATABASE_UNUSABLE:
+        return Waiting.RELAY_DATABASE
     if exc.relay_code == RelayErrorCode.STORAGE and not posted:  # its file's upload, not the send
         return Waiting.RELAY_STORAGE
     # 409 (still in flight), a bare 5xx from a proxy, the relay's storage: it may hold the message.

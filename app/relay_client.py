@@ -25,6 +25,7 @@ from app.errors import (
     PlainHttpParams,
     RefusalParams,
     RelayBusy,
+    RelayDatabaseUnusable,
     RelayError,
     RelayUnreachable,
     RevisionConflict,
@@ -241,6 +242,8 @@ def busy(status: int, params: RefusalParams) -> RelayBusy:
     that needed WhatsApp: a send, the templates, a block…) keeps its own code for the owner's sentence."""
     if params.relay_code == RelayErrorCode.GRAPH_UNREACHABLE:
         return GraphUnreachable(status, params)
+    if params.relay_code == RelayErrorCode.DATABASE_UNUSABLE:
+        return RelayDatabaseUnusable(status, params)
     return RelayBusy(status, params)
 
 

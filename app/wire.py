@@ -301,6 +301,10 @@ class RelayErrorCode(StrEnum):
     UNSUPPORTED_FILE_TYPE = "unsupported_file_type"
     MALFORMED = "malformed"  # 400: a signed webhook we will never accept (params.reason says why)
     STORAGE = "storage"  # 503: storage failed in a way a retry can fix
+    # 503: the relay's database is one it refuses to write to (params.cause: "database_not_utf8", a
+    # PostgreSQL database recreated in another encoding) until whoever looks after the relay mends
+    # it; the relay takes it up again by itself, and the same request then succeeds.
+    DATABASE_UNUSABLE = "database_unusable"
     INVALID = "invalid"  # 400: a request we will never accept
     IN_FLIGHT = "in_flight"  # 409: the same Idempotency-Key is being sent right now
     OUTSIDE_WINDOW = "outside_window"  # 422: 24-hour window closed (graph_code 131047)

@@ -38,6 +38,7 @@ from relay.routes import (
 from relay.routes.deps import HeldOff, Unauthorised, authorised
 from relay.service import Relay, relay_version, stored_token
 from relay.settings import RelaySettings
+from relay.storage.encoding import DatabaseNotUtf8
 from relay.store import Store, storage_cause, storage_retryable
 from relay.upstream import Upstream
 
@@ -251,6 +252,14 @@ def create_app(
             message = "The relay's storage is unavailable right now."
             return error(503, RelayErrorCode.STORAGE, message, retryable=True)
         return error(500, RelayErrorCode.UNKNOWN, "The relay could not answer this request.")
+
+    @app.exception_handler(DatabaseNotUtf8)
+    async def _database_not_utf8(_request: Request, exc: DatabaseNotUtf8) -> JSONResponse:
+        # The operator's line (the cause and the fix) is logged once per streak by storage_cause;
+        # each answer is the uvicorn access line's 503.
+        cause = storage_cause(exc)
+        message = "The relay's database is not in UTF8; the relay takes it up again once it is."
+        return error(503, RelayErrorCode.DATABASE_UNUSABLE, message, retryable=True, params={"cause": cause})
 
     @app.exception_handler(BodyTimeout)
     async def _body_timeout(_request: Request, _exc: BodyTimeout) -> JSONResponse:

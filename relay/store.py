@@ -21,6 +21,7 @@ from relay.storage.bot_states import BotStates
 from relay.storage.campaign_rows import CampaignRows
 from relay.storage.contact_states import ContactRow, ContactStates, contact_row
 from relay.storage.database import Database, dt_to_ms
+from relay.storage.encoding import DatabaseNotUtf8
 from relay.storage.event_log import EventLog, NewEvent
 from relay.storage.intake_batch import IntakeRows, newest_replies, renamed
 from relay.storage.key_values import KeyValues
@@ -61,10 +62,22 @@ class _Prepared:
     befores: dict[str, ContactRow | None]
 
 
+UNDEFINED_TABLE_SQLSTATE = "42P01"
+
+
 def storage_retryable(exc: BaseException) -> bool:
-    """True for what a retry can fix (locked, disk full, connection lost); False for refused data."""
+    """True for what a retry can fix (locked, disk full, connection lost, a database the operator
+    mends); False for refused data."""
+    if isinstance(exc, DatabaseNotUtf8):
+        # Recreated under the relay in another encoding: refused on each new connection until it is
+        # put back in UTF8 (relay/storage/encoding.py), then taken up again. A webhook answered 503
+        # meanwhile is delivered again by Meta.
+        return True
     if isinstance(exc, DBAPIError):
-        return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated
+        # A table missing (42P01): the database was recreated empty under the relay; restored (or
+        # set up by the relay's next start), it takes what Meta delivers again.
+        missing = getattr(exc.orig, "sqlstate", None) == UNDEFINED_TABLE_SQLSTATE
+        return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated or missing
     # SQLite's group commits use the driver directly (relay/storage/sqlite_intake.py): its errors
     # come unwrapped, sorted as SQLAlchemy sorts them.
     if isinstance(exc, sqlite3.Error):
@@ -91,9 +104,9 @@ def _psycopg_connection_error(err: BaseException) -> bool:
 
 def storage_cause(exc: BaseException) -> str:
     """What a storage failure comes down to, for a log line an operator can act on without a
-    traceback: "disk_full", "locked", "too_many_connections", "login_refused", "connection_lost",
-    or the error's class name. (The relay imports nothing of the desktop's but app/wire and
-    app/rules: app/db's chain walk is not used.)
+    traceback: "disk_full", "tables_missing", "locked", "too_many_connections", "login_refused",
+    "database_not_utf8", "connection_lost", or the error's class name. (The relay imports nothing of
+    the desktop's but app/wire and app/rules: app/db's chain walk is not used.)
 
     PostgreSQL refusing a connection for want of a slot, or the relay's login, would otherwise read
     as a lost connection, whose fix (is the server up?) is neither's: the first of a streak of them
@@ -105,10 +118,17 @@ def storage_cause(exc: BaseException) -> str:
         if err is None or id(err) in seen:
             continue
         seen.add(id(err))
+        if isinstance(err, DatabaseNotUtf8):
+            connection_refusals.advice["database_not_utf8"].refused(
+                str(err) + connection_refusals.NOT_UTF8_ADVICE
+            )
+            return "database_not_utf8"
         code = getattr(err, "sqlite_errorcode", None)
         sqlstate = str(getattr(err, "sqlstate", None) or "")
         if code == sqlite3.SQLITE_FULL or sqlstate == "53100" or getattr(err, "errno", None) == errno.ENOSPC:
             return "disk_full"
+        if sqlstate == UNDEFINED_TABLE_SQLSTATE:
+            return "tables_missing"
         if code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):  # or extended
             return "locked"
         refused = connection_refusals.refusal_cause(err)

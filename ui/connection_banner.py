@@ -30,6 +30,7 @@ SAID_AT_ONCE = frozenset(
         ErrorCode.RELAY_CERTIFICATE_INVALID,
         ErrorCode.RELAY_CERTIFICATE_UNTRUSTED,
         ErrorCode.RELAY_PROXY_REFUSED,
+        ErrorCode.RELAY_DATABASE_UNUSABLE,
     }
 )
 # A connection lost while online is said only if it stays lost this long: on a phone's hotspot a
@@ -370,6 +371,14 @@ class ConnectionBanner(QFrame):
                 "your company's own authority, ask whoever looks after this computer to install that "
                 "authority in its certificate store, then press Retry. On a hotspot or café Wi-Fi, the "
                 "network may want you to sign in first: open a web browser and sign in."
+            ),
+            # Not the owner's to mend, and nothing is lost: WhatsApp delivers customers' messages
+            # again (for days) until the relay stores them.
+            ErrorCode.RELAY_DATABASE_UNUSABLE: self.tr(
+                "Your relay is running but cannot use its database, so new messages cannot arrive and "
+                "your replies wait. Nothing is lost: WhatsApp keeps delivering your customers' messages "
+                "until the relay takes them. Ask whoever looks after your relay to look at its log; Shop "
+                "Inbox connects again by itself once it is fixed."
             ),
             ErrorCode.RELAY_PROXY_REFUSED: self.tr(
                 "The web proxy this computer is set to use refused to connect Shop Inbox to your relay. "

@@ -171,6 +171,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.GRAPH_UNREACHABLE: translate(
             "Errors", "Your relay can't reach WhatsApp right now. Shop Inbox tries again by itself."
         ),
+        ErrorCode.RELAY_DATABASE_UNUSABLE: translate(
+            "Errors",
+            "Your relay cannot use its database right now. Ask whoever looks after your relay to look at "
+            "its log; Shop Inbox tries again by itself.",
+        ),
         ErrorCode.RELAY_REFUSED: translate("Errors", "Your relay refused the request."),
         ErrorCode.HISTORY_GAP: translate(
             "Errors", "Some older messages were no longer kept by the relay and could not be loaded."
@@ -565,6 +570,7 @@ def relay_sentences() -> dict[str, str]:
         RelayErrorCode.STORAGE: translate(
             "Errors", "Your relay could not store this. Shop Inbox tries again by itself."
         ),
+        RelayErrorCode.DATABASE_UNUSABLE: desktop[ErrorCode.RELAY_DATABASE_UNUSABLE],
         RelayErrorCode.INVALID: translate("Errors", "Your relay found this message invalid for WhatsApp."),
         RelayErrorCode.IN_FLIGHT: translate(
             "Errors", "This message is still being sent. Shop Inbox checks again by itself."

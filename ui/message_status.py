@@ -88,6 +88,11 @@ def waiting_sentence(reason: str | None) -> str:
             "Waiting: your relay could not keep this file (the disk on the relay's server may be full). "
             "It will be sent once there is room.",
         ),
+        Waiting.RELAY_DATABASE: QCoreApplication.translate(
+            "ChatViewDelegate",
+            "Waiting: your relay cannot use its database right now. It will be sent once whoever looks "
+            "after your relay has fixed it.",
+        ),
         Waiting.RELAY_OFFLINE: QCoreApplication.translate(
             "ChatViewDelegate", "Waiting: your relay can't be reached. It will be sent when it is back."
         ),

@@ -227,16 +227,30 @@ class RefusalAdvice:
         self.last: float | None = None
         self.lock = threading.Lock()  # refusals are met on the thread pool's threads at once
 
-    def refused(self) -> None:
+    def refused(self, advice: str | None = None) -> None:
+        """`advice`: this refusal's own words, where they name what the fixed ones cannot (the database)."""
         now = self.clock()
         with self.lock:
             first = self.last is None or now - self.last > self.gap
             self.last = now
         if first:
-            log.warning("cause=%s: %s", self.cause, self.advice)
+            log.warning("cause=%s: %s", self.cause, advice or self.advice)
 
 
-ADVICE = {"too_many_connections": TOO_MANY_ADVICE, "login_refused": LOGIN_ADVICE}
+# Said after the refusal's own line (relay/storage/encoding.py's DatabaseNotUtf8), which names the
+# database and how to make a UTF8 one: what becomes of the relay's traffic meanwhile, and that it
+# carries on by itself.
+NOT_UTF8_ADVICE = (
+    "; restore the relay's data into it (pg_dump of the old one, pg_restore) under the name "
+    "RELAY_DATABASE_URL gives, and the running relay takes it up by itself. Until then webhooks are "
+    "answered 503, so Meta delivers them again, and desktops are told the relay cannot use its database"
+)
+
+ADVICE = {
+    "too_many_connections": TOO_MANY_ADVICE,
+    "login_refused": LOGIN_ADVICE,
+    "database_not_utf8": "a PostgreSQL database in another encoding than UTF8" + NOT_UTF8_ADVICE,
+}
 
 
 def fresh_advice() -> dict[str, RefusalAdvice]:

@@ -66,6 +66,14 @@ def _not_utf8_sentence(encoding: str | None, shown_url: str, user: str | None) -
     )
 
 
+def refusal(encoding: str | None, engine: Engine) -> DatabaseNotUtf8 | None:
+    """The refusal of a connection of `engine`'s whose database says it is in `encoding`, or None:
+    for connections opened outside its pool (the intake's own, relay/storage/postgresql_intake.py)."""
+    shown_url = engine.url.render_as_string(hide_password=True)
+    reason = _not_utf8_sentence(encoding, shown_url, engine.url.username)
+    return None if reason is None else DatabaseNotUtf8(reason)
+
+
 def refuse_other_encodings(engine: Engine) -> None:
     """Make every new connection of `engine` to a PostgreSQL database in another encoding than UTF8
     raise DatabaseNotUtf8, before SQLAlchemy uses it: a relay worker started again after `serve`'s

@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import PoolProxiedConnection
 
+from relay.storage import encoding
 from relay.storage.binary_arrays import array_of, bigint_array, register_arrays, text_array
 from relay.storage.contact_states import ContactRow
 from relay.storage.database import Database, now_ms
@@ -312,6 +313,13 @@ class PostgresGroupCommit:
             con = await psycopg.AsyncConnection.connect(
                 conninfo(self.db.engine.url.render_as_string(hide_password=False)), autocommit=True
             )
+            # Outside the pool, so outside its check of each new connection: a database recreated
+            # in SQL_ASCII under the relay is refused here too (the server says its encoding as the
+            # connection starts, no statement asked).
+            refused = encoding.refusal(con.info.parameter_status("server_encoding"), self.db.engine)
+            if refused is not None:
+                await con.close()
+                raise refused
             register_arrays(con.adapters)
             self._async = con
 

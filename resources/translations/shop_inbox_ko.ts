@@ -2808,6 +2808,10 @@ Right-click to retry.</source>
         <translation>전송 대기 중: 릴레이가 이&#xa0;파일을 보관하지 못했어요(릴레이 서버의 디스크가 가득 찼을 수 있어요). 공간이 생기면 보내요.</translation>
     </message>
     <message>
+        <source>Waiting: your relay cannot use its database right now. It will be sent once whoever looks after your relay has fixed it.</source>
+        <translation>전송 대기 중: 지금 릴레이가 데이터베이스를 쓸 수 없어요. 릴레이를 관리하는 분이 고치면 보내요.</translation>
+    </message>
+    <message>
         <source>Waiting: your relay can&apos;t be reached. It will be sent when it is back.</source>
         <translation>전송 대기 중: 릴레이에 연결할 수 없어요. 다시 연결되면 보내요.</translation>
     </message>
@@ -3212,6 +3216,10 @@ Right-click to retry.</source>
     <message>
         <source>Your relay&apos;s security certificate comes from an authority this computer does not trust, so Shop Inbox does not connect: nothing is sent. If your relay uses a certificate from your company&apos;s own authority, ask whoever looks after this computer to install that authority in its certificate store, then press Retry. On a hotspot or café Wi-Fi, the network may want you to sign in first: open a web browser and sign in.</source>
         <translation>릴레이의 보안 인증서는 이&#xa0;컴퓨터가 신뢰하지 않는 기관에서 발급한 것이라 샵&#xa0;인박스가 연결하지 않아요. 아무것도 보내지 않았어요. 릴레이가 회사 자체 인증 기관의 인증서를 쓴다면 이&#xa0;컴퓨터를 관리하는 분께 그&#xa0;인증 기관을 컴퓨터의 인증서 저장소에 설치해 달라고 부탁한 뒤 다시 시도를 눌러 주세요. 핫스팟이나 카페 와이파이라면 네트워크가 먼저 로그인을 요구하는 것일 수 있어요. 웹 브라우저를 열어 로그인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Your relay is running but cannot use its database, so new messages cannot arrive and your replies wait. Nothing is lost: WhatsApp keeps delivering your customers&apos; messages until the relay takes them. Ask whoever looks after your relay to look at its log; Shop Inbox connects again by itself once it is fixed.</source>
+        <translation>릴레이는 켜져 있지만 데이터베이스를 쓸 수 없어서 새&#xa0;메시지가 들어오지 못하고 보낼 답장은 기다리고 있어요. 잃어버리는 메시지는 없어요. 릴레이가 받을 때까지 WhatsApp이 고객 메시지를 계속 다시 보내요. 릴레이를 관리하는 분께 릴레이 로그를 확인해 달라고 부탁하세요. 고쳐지면 샵 인박스가 알아서 다시 연결해요.</translation>
     </message>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address, or change the proxy in the computer&apos;s network settings.</source>
@@ -3967,6 +3975,10 @@ Its damaged inbox file was kept in {folder}.</source>
     <message>
         <source>Your relay is busy right now. Shop Inbox tries again by itself.</source>
         <translation>지금 릴레이가 바빠요. 샵&#xa0;인박스가 자동으로 다시 시도해요.</translation>
+    </message>
+    <message>
+        <source>Your relay cannot use its database right now. Ask whoever looks after your relay to look at its log; Shop Inbox tries again by itself.</source>
+        <translation>지금 릴레이가 데이터베이스를 쓸 수 없어요. 릴레이를 관리하는 분께 릴레이 로그를 확인해 달라고 부탁하세요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay refused the request.</source>

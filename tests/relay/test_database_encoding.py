@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -224,3 +224,145 @@ def test_a_worker_started_again_on_a_database_now_in_sql_ascii_refuses_in_one_li
     assert "Traceback" not in log and "TypeError" not in log
     assert log.count("started worker") == 1  # the one in the killed worker's place, not a loop of them
     assert_no_tables(url)
+
+
+def _recreate(admin: Engine, name: str, encoding: str) -> None:
+    """Drop `name` under whatever holds it and make it again, empty, in `encoding` (SQL_ASCII as
+    `initdb` under the C locale makes it)."""
+    locale = " LC_COLLATE 'C' LC_CTYPE 'C'" if encoding != "UTF8" else ""
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING '{encoding}' TEMPLATE template0{locale}"))
+
+
+def _libpq_url(url: str) -> str:
+    """The URL as pg_dump and pg_restore take it (no SQLAlchemy driver name)."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def restore(url: str, dump: Path) -> None:
+    subprocess.run(["pg_restore", "--no-owner", "-d", _libpq_url(url), str(dump)], check=True, timeout=60)
+
+
+def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503_said_once_and_taken_up_again(
+    tmp_path: Path, created_databases: list[str]
+) -> None:
+    # A restore into a database made under the C locale, the relay running: each new connection is
+    # refused (relay/storage/encoding.py), which came out as 500s, and a webhook answered 400 (lost);
+    # the intake's own connection, outside the pool, went on writing into it.
+    import uuid
+
+    import httpx
+
+    from app.errors import ErrorCode, RelayDatabaseUnusable
+    from app.outbox import Waiting, waiting_reason
+    from app.relay_client import RelayClient
+    from tests.support.fake_graph import run_fake_graph
+    from tests.support.relay_process import post_webhook, relay_env, serve_process, wait_until
+    from tests.support.relay_server import CLIENT_TOKEN, inbound
+
+    assert PG_URL
+    name = f"relay_test_recreated_live_{os.getpid()}"
+    created_databases.append(name)
+    url = _database_url(name)
+    auth = {"Authorization": f"Bearer {CLIENT_TOKEN}"}
+    before, during = inbound(content="주문할게요"), inbound(content="배송은 언제인가요")
+    send = {"to": "821012345678", "type": "text", "text": {"body": "내일 보내드려요"}}
+    dump = tmp_path / "relay.dump"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        _recreate(admin, name, "UTF8")
+        with (
+            run_fake_graph() as graph,
+            serve_process(tmp_path / "serve.log", free_port(), relay_env(url, graph.url)) as serve,
+        ):
+
+            def events() -> httpx.Response:
+                return httpx.get(
+                    f"{serve.url}/v1/events", params={"after": 0, "wait": 0}, headers=auth, timeout=30
+                )
+
+            def sent() -> httpx.Response:
+                headers = {**auth, "Idempotency-Key": str(uuid.uuid4())}
+                return httpx.post(f"{serve.url}/v1/messages", json=send, headers=headers, timeout=30)
+
+            assert post_webhook(serve.url, before).status_code == 200
+            subprocess.run(["pg_dump", "-Fc", "-f", str(dump), _libpq_url(url)], check=True, timeout=60)
+            _recreate(admin, name, "SQL_ASCII")
+            restore(url, dump)  # the relay's tables and functions there: only its encoding is wrong
+
+            # The pool's connections were ended with the old database: a first request may meet one.
+            wait_until(lambda: events().status_code == 503, 30, "the feed to be refused")
+            for answer in (events(), sent()):
+                assert answer.status_code == 503, answer.text
+                assert answer.json()["error"]["code"] == "database_unusable"
+                assert answer.json()["error"]["retryable"] is True
+                assert answer.json()["error"]["params"] == {"cause": "database_not_utf8"}
+            for _ in range(3):  # Meta delivers it again and again meanwhile: never 400, never stored
+                assert post_webhook(serve.url, during).status_code == 503
+            # The desktop's client: a code of its own, which the banner and a waiting reply say.
+            client = RelayClient(serve.url, CLIENT_TOKEN)
+            try:
+                with pytest.raises(RelayDatabaseUnusable):
+                    client.events(0, wait=0)
+                with pytest.raises(RelayDatabaseUnusable) as refused:
+                    client.send_message(send, str(uuid.uuid4()))
+            finally:
+                client.close()
+            assert refused.value.code is ErrorCode.RELAY_DATABASE_UNUSABLE
+            assert waiting_reason(refused.value, posted=True) is Waiting.RELAY_DATABASE
+
+            # Put back as the line says: a UTF8 database under the same name, the dump restored.
+            _recreate(admin, name, "UTF8")
+            restore(url, dump)
+            wait_until(
+                lambda: post_webhook(serve.url, during).status_code == 200, 30, "the redelivery stored"
+            )
+            assert sent().status_code == 200
+            served = events().json()["events"]
+            assert serve.process.poll() is None  # taken up again by itself, never restarted
+            log = serve.log()
+    finally:
+        admin.dispose()
+    said = [m["message"]["text"]["body"] for m in served if m["kind"] == "message"]
+    assert said == ["주문할게요", "배송은 언제인가요"]  # nothing lost, nothing twice
+    warnings_said = re.findall(
+        r"level=WARNING logger=\S+ worker=\S+ (.*database_not_utf8.*)$", log, re.MULTILINE
+    )
+    assert warnings_said == [
+        f"cause=database_not_utf8: {refusal_line(url)}; restore the relay's data into it (pg_dump of the old "
+        "one, pg_restore) under the name RELAY_DATABASE_URL gives, and the running relay takes it up by "
+        "itself. Until then webhooks are answered 503, so Meta delivers them again, and desktops are told "
+        "the relay cannot use its database"
+    ], log
+    assert "Traceback" not in log and "level=CRITICAL" not in log, log
+    for secret in ("배송은 언제인가요", "내일 보내드려요", CLIENT_TOKEN, "shopinbox:shopinbox"):
+        assert secret not in log  # no message body, no token, no password
+
+
+def test_the_intakes_own_connection_refuses_a_database_recreated_in_sql_ascii(
+    created_databases: list[str],
+) -> None:
+    """Webhooks are written on a connection outside the engine's pool, which its check never sees."""
+    import asyncio
+
+    from relay.storage.database import Database
+    from relay.storage.encoding import DatabaseNotUtf8
+    from relay.storage.postgresql_intake import PostgresGroupCommit
+
+    assert PG_URL
+    name = f"relay_test_intake_{os.getpid()}"
+    created_databases.append(name)
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        _recreate(admin, name, "UTF8")
+        db = Database(_database_url(name))  # the relay's tables made
+        try:
+            _recreate(admin, name, "SQL_ASCII")
+            with pytest.raises(DatabaseNotUtf8) as refused:
+                asyncio.run(PostgresGroupCommit(db).open_async())
+        finally:
+            db.close()
+    finally:
+        admin.dispose()
+    assert str(refused.value) == refusal_line(_database_url(name))

@@ -95,6 +95,31 @@ def test_no_token_is_said_in_korean_too(qtbot: Any, korean: None) -> None:
     )
 
 
+def test_a_relay_that_cannot_use_its_database_is_said_in_korean_with_who_mends_it(
+    qtbot: Any, korean: None
+) -> None:
+    """Its PostgreSQL database recreated in another encoding (tests/relay/test_database_encoding.py):
+    not "cannot reach your relay", and not the owner's to mend; her replies wait, nothing is lost."""
+    from app.errors import ErrorCode
+    from app.outbox import Waiting
+    from ui.message_status import waiting_sentence
+
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    banner.set_state(ConnectionState(Connection.RECONNECTING, cause=ErrorCode.RELAY_DATABASE_UNUSABLE))
+    assert not banner.isHidden()  # said at once: waiting does not mend it
+    assert banner.text.text() == (
+        "릴레이는 켜져 있지만 데이터베이스를 쓸 수 없어서 새\u00a0메시지가 들어오지 못하고 보낼 답장은 "
+        "기다리고 있어요. 잃어버리는 메시지는 없어요. 릴레이가 받을 때까지 WhatsApp이 고객 메시지를 계속 "
+        "다시 보내요. 릴레이를 관리하는 분께 릴레이 로그를 확인해 달라고 부탁하세요. 고쳐지면 샵 인박스가 "
+        "알아서 다시 연결해요."
+    )
+    assert banner.retry.isVisible()
+    assert waiting_sentence(Waiting.RELAY_DATABASE) == (
+        "전송 대기 중: 지금 릴레이가 데이터베이스를 쓸 수 없어요. 릴레이를 관리하는 분이 고치면 보내요."
+    )
+
+
 def test_a_relay_started_afresh_is_news_the_owner_can_close(qtbot: Any) -> None:
     """A new or restored relay is no trouble: said once with Close (no Settings, no Retry), and it
     stays closed until the connection says something else."""
