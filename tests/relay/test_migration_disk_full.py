@@ -81,11 +81,11 @@ as_stored()
 CUSTOMERS_WRITTEN_TO = 20_000
 
 
-def an_empty_database_at_old(path: Path) -> None:
-    """A database a relay at revision OLD made, nothing in it yet."""
+def an_empty_database_at_old(url: str) -> None:
+    """A database a relay at revision OLD made, nothing in it yet (SQLite or PostgreSQL)."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(url)
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
@@ -94,13 +94,13 @@ def an_empty_database_at_old(path: Path) -> None:
         engine.dispose()
 
 
-def an_older_relays_database(path: Path) -> None:
+def an_older_relays_database(url: str, customers: int = CUSTOMERS_WRITTEN_TO) -> None:
     """A database a relay at revision OLD left: the shop's desktops' token, a customer's message, and
     the shop's answers to many customers."""
     now = int(time.time() * 1000)  # kept: within the retention period
     at = datetime.fromtimestamp(now / 1000, UTC).isoformat()
-    an_empty_database_at_old(path)
-    engine = create_engine(f"sqlite:///{path}")
+    an_empty_database_at_old(url)
+    engine = create_engine(url)
     try:
         with engine.begin() as conn:
             conn.execute(
@@ -134,7 +134,7 @@ def an_older_relays_database(path: Path) -> None:
                             {"wamid": f"wamid.OUT{n}", "to": f"8210{n:08d}", "sent_by": "owner"}
                         ),
                     }
-                    for n in range(CUSTOMERS_WRITTEN_TO)
+                    for n in range(customers)
                 ],
             )
     finally:
@@ -145,7 +145,7 @@ def test_a_disk_that_fills_during_the_upgrade_leaves_the_database_as_it_was_and_
     tmp_path: Path,
 ) -> None:
     old = tmp_path / "relay.db"
-    an_older_relays_database(old)
+    an_older_relays_database(f"sqlite:///{old}")
     driver = tmp_path / "driver.py"
     driver.write_text(f"TOKEN = {TOKEN!r}\n{DRIVER}", encoding="utf-8")
     disk = tmp_path / "disk"
@@ -221,7 +221,7 @@ def test_an_upgrade_with_its_backups_on_a_disk_of_their_own_looks_for_room_on_bo
     database: with `backups` mounted on a roomy disk of its own, the database's full disk went
     unseen until the upgrade met it. Each disk is looked at now, each command's one line naming the
     one that is short (or both) and ending as that command's lines do; the database is left as it was."""
-    an_empty_database_at_old(tmp_path / "relay.db")
+    an_empty_database_at_old(f"sqlite:///{tmp_path / 'relay.db'}")
     disk = tmp_path / "disk"
     database = f"--database sqlite:///{disk}/relay.db"
     commands = {
