@@ -4,6 +4,7 @@ a database URL names a relay's database yet, without creating one."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -46,6 +47,21 @@ def shown(url: str) -> str:
     return f"{head}{sep}{userinfo.split(':', 1)[0]}:***@{host}"
 
 
+def unreadable_url_reason(url: str) -> str | None:
+    """A URL SQLAlchemy cannot even split (a port that is no number: "…:5432relay/…" with its slash
+    left out), which ended the command in a traceback of SQLAlchemy's parser; or None."""
+    try:
+        make_url(url)
+    except ArgumentError:  # said with SQLAlchemy's own words where the engine is made
+        return None
+    except ValueError:
+        return (
+            f"cannot use the database URL {shown(url)}: its port is not a number (is the / before the "
+            "database name missing?); a PostgreSQL URL is postgresql+psycopg://USER:PASSWORD@HOST:5432/NAME"
+        )
+    return None
+
+
 def unescaped_at_reason(url: str) -> str | None:
     """A password with a bare @ makes SQLAlchemy take the rest of it for the host name, and the
     driver's error then prints that part of the password: refused before anything is tried."""
@@ -75,6 +91,10 @@ LOGIN_REFUSED = (
     "--database) the user and password PostgreSQL has for the relay, or, for a pg_hba.conf refusal, "
     "add a line for this host there and reload PostgreSQL"
 )
+
+# PostgreSQL's "database … does not exist" (in English; a server in another language keeps its own
+# words and no advice): the line then says how to make one the relay can use (UTF8).
+_NO_SUCH_DATABASE = re.compile(r'database ".*" does not exist')
 
 # Said after a PostgreSQL database is found in another encoding than UTF8 (not_utf8_reason): the fix is
 # a new database, so another URL is the fix only as the URL of that one.
@@ -118,7 +138,7 @@ SQLITE_FORMS = (
 def _in_memory_sqlite(url: str) -> bool:
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number (unreadable_url_reason)
         return False
     in_memory = parsed.database in (None, "", ":memory:") and not parsed.host  # sqlite://x: a slash short
     return parsed.drivername.startswith("sqlite") and in_memory
@@ -128,7 +148,7 @@ def sqlite_file(url: str) -> Path | None:
     """The file a SQLite URL names (None for another database or an in-memory one)."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number (unreadable_url_reason)
         return None
     if not parsed.drivername.startswith("sqlite") or parsed.database in (None, "", ":memory:"):
         return None
@@ -183,7 +203,7 @@ def _opened_tables(url: str) -> set[str] | str:
             f"the database {shown(url)} is in memory: the relay would lose every message when it stops; "
             f"give a file, {SQLITE_FORMS}"
         )
-    at_reason = unescaped_at_reason(url)
+    at_reason = unescaped_at_reason(url) or unreadable_url_reason(url)
     if at_reason:
         return at_reason
     if path is not None and not path.exists():
@@ -235,6 +255,11 @@ def _opened_tables(url: str) -> set[str] | str:
                 reason += SERVER_FULL
             elif refused == "login_refused":
                 reason += LOGIN_REFUSED
+            elif _NO_SUCH_DATABASE.search(reason):
+                parsed = make_url(url)
+                owner = parsed.username or "USER"
+                create = f"`createdb -E UTF8 -T template0 -O {owner} {parsed.database}`"
+                reason += f"; the server is up but has no such database: fix its name or create it: {create}"
         return f"cannot open the database {shown(url)}: {reason}"
     finally:
         engine.dispose()

@@ -18,7 +18,13 @@ from sqlalchemy import Engine, Integer, String, Table, create_engine, func, insp
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from relay.command_settings import schema_refusal, shown, sqlite_file, unescaped_at_reason
+from relay.command_settings import (
+    schema_refusal,
+    shown,
+    sqlite_file,
+    unescaped_at_reason,
+    unreadable_url_reason,
+)
 from relay.storage.encoding import not_utf8_reason
 from relay.storage.schema import HEAD, VERSION_TABLE, SchemaRefused, SchemaTooNew, upgrade_schema
 from relay.storage.tables import metadata
@@ -127,6 +133,9 @@ def move_database(
     so a move that stops leaves PostgreSQL without any of the source's rows (and may be run again).
     """
     started = time.monotonic()
+    unreadable = unreadable_url_reason(source_url)
+    if unreadable:
+        raise MoveRefused(MoveCode.SOURCE_UNREADABLE, unreadable)
     if sqlite_file(source_url) is None and _is_postgresql(source_url):
         from relay.database_move_back import move_to_sqlite
 
@@ -205,7 +214,7 @@ def _is_postgresql(url: str) -> bool:
 
 
 def _target_url(url: str) -> str:
-    reason = unescaped_at_reason(url)
+    reason = unescaped_at_reason(url) or unreadable_url_reason(url)
     if reason:
         raise MoveRefused(MoveCode.TARGET_NOT_POSTGRESQL, reason)
     if not _is_postgresql(url):

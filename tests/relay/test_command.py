@@ -606,6 +606,51 @@ def test_serve_refuses_a_database_it_cannot_open_in_one_line(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("command", ["serve", "check", "token", "move-database"])
+def test_a_database_url_missing_the_slash_before_its_name_is_said_in_one_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # "…:5432relay": SQLAlchemy's parser raised a ValueError of int(), which every command let out.
+    url = "postgresql+psycopg://relay:secret@127.0.0.1:5432relay"
+    args = {
+        "serve": ["serve", "--upstream", "sandbox", "--port", str(free_port())],
+        "move-database": ["move-database", "--to", str(tmp_path / "relay.db")],
+    }.get(command, [command])
+    code = main([*args, "--database", url])
+    refusal = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(refusal) == 1, refusal
+    assert (
+        "cannot use the database URL postgresql+psycopg://relay:***@127.0.0.1:5432relay: its port is not a "
+        "number (is the / before the database name missing?); a PostgreSQL URL is "
+        "postgresql+psycopg://USER:PASSWORD@HOST:5432/NAME"
+    ) in refusal[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+@pytest.mark.parametrize("command", ["serve", "check", "token"])
+def test_a_postgresql_database_that_does_not_exist_is_said_with_how_to_make_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    if not PG_URL:
+        pytest.skip("RELAY_TEST_PG_URL not set (bash .ci/run starts PostgreSQL)")
+    from sqlalchemy.engine import make_url
+
+    name = f"relay_test_never_made_{os.getpid()}"
+    url = make_url(PG_URL).set(database=name)
+    args = ["serve", "--upstream", "sandbox", "--port", str(free_port())] if command == "serve" else [command]
+    code = main([*args, "--database", url.render_as_string(hide_password=False)])
+    refusal = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(refusal) == 1, refusal
+    assert (
+        f'database "{name}" does not exist; the server is up but has no such database: fix its name or '
+        in (refusal[0])
+    )
+    assert f"create it: `createdb -E UTF8 -T template0 -O {url.username} {name}`" in refusal[0]
+    assert url.password is None or f":{url.password}@" not in refusal[0]
+
+
 @pytest.mark.parametrize("port", [99999, 0])
 def test_serve_on_a_port_that_is_no_port_stops_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], port: int
