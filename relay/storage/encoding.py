@@ -5,14 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, event
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 from relay.storage.schema import SchemaRefused
 
 
-class DatabaseNotUtf8(SchemaRefused):
+class DatabaseNotUtf8(SchemaRefused, DisconnectionError):
     """A PostgreSQL database in another encoding than UTF8: never opened through SQLAlchemy, nothing
-    written; the message is the operator's line, with how to make a UTF8 one."""
+    written; the message is the operator's line, with how to make a UTF8 one.
+
+    Also a storage error (SQLAlchemy's DisconnectionError: a connection that cannot be used): met by
+    a running relay whose database was recreated under it, each loop and request that catches the
+    database's failures says it as one (relay/store.py storage_cause), until the database is UTF8
+    again; a command or a worker's start stops on it as on any database it refuses."""
 
 
 def database_encoding(engine: Engine) -> str | None:
