@@ -3,23 +3,35 @@ locale) is refused by every command in one line that says how to make one the re
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import signal
 import subprocess
 import sys
+import uuid
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from app.errors import ErrorCode, RelayDatabaseUnusable
+from app.outbox import Waiting, waiting_reason
+from app.relay_client import RelayClient
 from relay.command_settings import shown
+from relay.storage.database import Database
+from relay.storage.encoding import DatabaseNotUtf8
+from relay.storage.postgresql_intake import PostgresGroupCommit
 from relay.store import Store
 from tests.relay.test_command import CLOUD_ENV
+from tests.support.fake_graph import run_fake_graph
+from tests.support.relay_process import post_webhook, relay_env, serve_process, wait_until
+from tests.support.relay_server import CLIENT_TOKEN, inbound
 from tests.support.servers import free_port
 
 PG_URL = os.environ.get("RELAY_TEST_PG_URL")
@@ -179,6 +191,15 @@ def test_setup_on_a_sql_ascii_database_stops_before_its_first_question_in_one_li
     assert_no_tables(sql_ascii_database)
 
 
+def _recreate(admin: Engine, name: str, encoding: str) -> None:
+    """Drop `name` under whatever holds it and make it again, empty, in `encoding` (SQL_ASCII as
+    `initdb` under the C locale makes it)."""
+    locale = " LC_COLLATE 'C' LC_CTYPE 'C'" if encoding != "UTF8" else ""
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING '{encoding}' TEMPLATE template0{locale}"))
+
+
 def test_a_worker_started_again_on_a_database_now_in_sql_ascii_refuses_in_one_line_and_serve_stops(
     tmp_path: Path, created_databases: list[str]
 ) -> None:
@@ -194,21 +215,13 @@ def test_a_worker_started_again_on_a_database_now_in_sql_ascii_refuses_in_one_li
     url = _database_url(name)
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     try:
-        with admin.connect() as conn:
-            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+        _recreate(admin, name, "UTF8")
         with (
             run_fake_graph() as graph,
             serve_process(tmp_path / "serve.log", free_port(), relay_env(url, graph.url), workers=2) as serve,
         ):
             restarted, _sibling = serve.workers()
-            with admin.connect() as conn:  # restored, say, into a database made under the C locale
-                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-                conn.execute(
-                    text(
-                        f"CREATE DATABASE \"{name}\" ENCODING 'SQL_ASCII' TEMPLATE template0 "
-                        "LC_COLLATE 'C' LC_CTYPE 'C'"
-                    )
-                )
+            _recreate(admin, name, "SQL_ASCII")  # restored, say, into a database made under the C locale
             os.kill(restarted, signal.SIGKILL)
             assert serve.process.wait(timeout=60) == 3  # failed, for systemd or Docker to show
             log = serve.log()
@@ -226,15 +239,6 @@ def test_a_worker_started_again_on_a_database_now_in_sql_ascii_refuses_in_one_li
     assert_no_tables(url)
 
 
-def _recreate(admin: Engine, name: str, encoding: str) -> None:
-    """Drop `name` under whatever holds it and make it again, empty, in `encoding` (SQL_ASCII as
-    `initdb` under the C locale makes it)."""
-    locale = " LC_COLLATE 'C' LC_CTYPE 'C'" if encoding != "UTF8" else ""
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING '{encoding}' TEMPLATE template0{locale}"))
-
-
 def _libpq_url(url: str) -> str:
     """The URL as pg_dump and pg_restore take it (no SQLAlchemy driver name)."""
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
@@ -250,18 +254,6 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
     # A restore into a database made under the C locale, the relay running: each new connection is
     # refused (relay/storage/encoding.py), which came out as 500s, and a webhook answered 400 (lost);
     # the intake's own connection, outside the pool, went on writing into it.
-    import uuid
-
-    import httpx
-
-    from app.errors import ErrorCode, RelayDatabaseUnusable
-    from app.outbox import Waiting, waiting_reason
-    from app.relay_client import RelayClient
-    from tests.support.fake_graph import run_fake_graph
-    from tests.support.relay_process import post_webhook, relay_env, serve_process, wait_until
-    from tests.support.relay_server import CLIENT_TOKEN, inbound
-
-    assert PG_URL
     name = f"relay_test_recreated_live_{os.getpid()}"
     created_databases.append(name)
     url = _database_url(name)
@@ -269,7 +261,7 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
     before, during = inbound(content="주문할게요"), inbound(content="배송은 언제인가요")
     send = {"to": "821012345678", "type": "text", "text": {"body": "내일 보내드려요"}}
     dump = tmp_path / "relay.dump"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    admin = create_engine(PG_URL or "", isolation_level="AUTOCOMMIT")
     try:
         _recreate(admin, name, "UTF8")
         with (
@@ -344,16 +336,9 @@ def test_the_intakes_own_connection_refuses_a_database_recreated_in_sql_ascii(
     created_databases: list[str],
 ) -> None:
     """Webhooks are written on a connection outside the engine's pool, which its check never sees."""
-    import asyncio
-
-    from relay.storage.database import Database
-    from relay.storage.encoding import DatabaseNotUtf8
-    from relay.storage.postgresql_intake import PostgresGroupCommit
-
-    assert PG_URL
     name = f"relay_test_intake_{os.getpid()}"
     created_databases.append(name)
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    admin = create_engine(PG_URL or "", isolation_level="AUTOCOMMIT")
     try:
         _recreate(admin, name, "UTF8")
         db = Database(_database_url(name))  # the relay's tables made

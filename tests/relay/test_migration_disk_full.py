@@ -29,9 +29,9 @@ WAMID = "wamid.BEFORE-THE-UPGRADE"
 
 # Run in the namespace: argv[1] the small disk (its relay.db at OLD), argv[2] a free port.
 DRIVER = """
-import os, signal, sqlite3, subprocess, sys
-import httpx
-from tests.support.relay_process import answers_healthz, wait_until
+import os, sqlite3, sys
+from tests.support.full_disk import fill_leaving, print_what_it_said
+from tests.support.relay_process import first_event_served
 
 disk, port = sys.argv[1], sys.argv[2]
 database = f"{disk}/relay.db"
@@ -52,27 +52,12 @@ def as_stored():
         db.close()
 
 # Room to open the database, not for what the upgrade writes: its new tables, filled from the events.
-free = os.statvfs(disk)
-with open(f"{disk}/photos", "wb") as photos:
-    photos.write(bytes(free.f_bavail * free.f_frsize - 512 * 1024))
-first = subprocess.run(serve, env=env, capture_output=True, text=True, timeout=120)
-print("exit:", first.returncode)
-for line in first.stderr.splitlines():
-    if not line.startswith("time="):  # the log lines: the operator's own line is the rest
-        print("said:", line)
+fill_leaving(disk, 512 * 1024)
+print_what_it_said(serve, env)
 as_stored()
 
 os.remove(f"{disk}/photos")
-second = subprocess.Popen(serve, env=env, stderr=subprocess.DEVNULL)
-try:
-    url = f"http://127.0.0.1:{port}"
-    wait_until(lambda: answers_healthz(url) or second.poll() is not None, 120, "serve to start")
-    page = httpx.get(f"{url}/v1/events", params={"after": 0, "wait": 0},
-                     headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30).json()
-    print("first event served:", page["events"][0]["message"]["id"])
-finally:
-    second.send_signal(signal.SIGINT)
-    second.wait(timeout=60)
+print("first event served:", first_event_served(serve, env, port, TOKEN))
 as_stored()
 """
 

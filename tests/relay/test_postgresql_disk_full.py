@@ -30,11 +30,11 @@ pytestmark = pytest.mark.slow
 # Run in the namespace: argv[1] the small disk, argv[2] the roomy one, argv[3] PostgreSQL's
 # programs, argv[4] the server's port, argv[5] the relay's.
 DRIVER = """
-import os, shlex, signal, subprocess, sys
-import httpx
+import os, shlex, subprocess, sys
 from sqlalchemy import create_engine, text
 from tests.relay.test_migration_disk_full import TOKEN, an_older_relays_database
-from tests.support.relay_process import answers_healthz, wait_until
+from tests.support.full_disk import fill_leaving, print_what_it_said
+from tests.support.relay_process import first_event_served
 
 disk, roomy, bindir, pg_port, port = sys.argv[1:6]
 data, wal = f"{disk}/pg", f"{roomy}/pg_wal"
@@ -69,27 +69,12 @@ try:
     admin.dispose()
     an_older_relays_database(url)
     # Room for what the database holds and a little more, not for what its upgrade writes.
-    free = os.statvfs(disk)
-    with open(f"{disk}/photos", "wb") as photos:
-        photos.write(bytes(free.f_bavail * free.f_frsize - 256 * 1024))
-    first = subprocess.run(relay, env=env, capture_output=True, text=True, timeout=120)
-    print("exit:", first.returncode)
-    for line in first.stderr.splitlines():
-        if not line.startswith("time="):  # the log lines: the operator's own line is the rest
-            print("said:", line)
+    fill_leaving(disk, 256 * 1024)
+    print_what_it_said(relay, env)
     print("revision:", revision())
 
     os.remove(f"{disk}/photos")
-    second = subprocess.Popen(relay, env=env, stderr=subprocess.DEVNULL)
-    try:
-        at = f"http://127.0.0.1:{port}"
-        wait_until(lambda: answers_healthz(at) or second.poll() is not None, 120, "serve to start")
-        page = httpx.get(f"{at}/v1/events", params={"after": 0, "wait": 0},
-                         headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30).json()
-        print("first event served:", page["events"][0]["message"]["id"])
-    finally:
-        second.send_signal(signal.SIGINT)
-        second.wait(timeout=60)
+    print("first event served:", first_event_served(relay, env, port, TOKEN))
     print("revision:", revision())
 finally:
     as_postgres(f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")

@@ -76,3 +76,20 @@ def run_on_a_small_disk(disk: Path, size: str, command: str, *, env: dict[str, s
     if "Operation not permitted" in result.stderr or "mount:" in result.stderr:
         pytest.skip(f"cannot mount a small disk here: {result.stderr.strip()[:200]}")
     return result.stdout + result.stderr
+
+
+def fill_leaving(folder: str, room: int) -> None:
+    """Fill the disk holding `folder` with a file, `photos`, until `room` bytes are left free."""
+    free = os.statvfs(folder)
+    with open(f"{folder}/photos", "wb") as photos:
+        photos.write(bytes(free.f_bavail * free.f_frsize - room))
+
+
+def print_what_it_said(command: list[str], env: dict[str, str]) -> None:
+    """Run a relay command, printing its exit status ("exit: N") and each line of its stderr that
+    is not a log line ("said: …"): the operator's own lines."""
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    print("exit:", done.returncode)
+    for line in done.stderr.splitlines():
+        if not line.startswith("time="):
+            print("said:", line)

@@ -199,3 +199,22 @@ def serve_process(
         for pid in spawned:
             if alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def first_event_served(command: list[str], env: dict[str, str], port: str, token: str) -> str:
+    """Start `command` (a relay's `serve` on 127.0.0.1:port), read the id of the first message it
+    serves to a desktop holding `token`, and stop it again: what a start once there is room serves."""
+    serve = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_until(lambda: answers_healthz(url) or serve.poll() is not None, 120, "serve to start")
+        page = httpx.get(
+            f"{url}/v1/events",
+            params={"after": 0, "wait": 0},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=30,
+        ).json()
+        return str(page["events"][0]["message"]["id"])
+    finally:
+        serve.send_signal(signal.SIGINT)
+        serve.wait(timeout=60)
