@@ -62,7 +62,9 @@ class _Prepared:
     befores: dict[str, ContactRow | None]
 
 
-UNDEFINED_TABLE_SQLSTATE = "42P01"
+# 42P01 undefined_table, 42883 undefined_function: the relay's tables, or the functions its migrations
+# make (relay_events_after…), are not in the database it opens.
+SCHEMA_MISSING_SQLSTATES = ("42P01", "42883")
 
 
 def storage_retryable(exc: BaseException) -> bool:
@@ -74,9 +76,9 @@ def storage_retryable(exc: BaseException) -> bool:
         # meanwhile is delivered again by Meta.
         return True
     if isinstance(exc, DBAPIError):
-        # A table missing (42P01): the database was recreated empty under the relay; restored (or
+        # The relay's schema missing: the database was recreated empty under the relay; restored (or
         # set up by the relay's next start), it takes what Meta delivers again.
-        missing = getattr(exc.orig, "sqlstate", None) == UNDEFINED_TABLE_SQLSTATE
+        missing = getattr(exc.orig, "sqlstate", None) in SCHEMA_MISSING_SQLSTATES
         return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated or missing
     # SQLite's group commits use the driver directly (relay/storage/sqlite_intake.py): its errors
     # come unwrapped, sorted as SQLAlchemy sorts them.
@@ -104,7 +106,7 @@ def _psycopg_connection_error(err: BaseException) -> bool:
 
 def storage_cause(exc: BaseException) -> str:
     """What a storage failure comes down to, for a log line an operator can act on without a
-    traceback: "disk_full", "tables_missing", "locked", "too_many_connections", "login_refused",
+    traceback: "disk_full", "schema_missing", "locked", "too_many_connections", "login_refused",
     "database_not_utf8", "connection_lost", or the error's class name. (The relay imports nothing of
     the desktop's but app/wire and app/rules: app/db's chain walk is not used.)
 
@@ -127,8 +129,8 @@ def storage_cause(exc: BaseException) -> str:
         sqlstate = str(getattr(err, "sqlstate", None) or "")
         if code == sqlite3.SQLITE_FULL or sqlstate == "53100" or getattr(err, "errno", None) == errno.ENOSPC:
             return "disk_full"
-        if sqlstate == UNDEFINED_TABLE_SQLSTATE:
-            return "tables_missing"
+        if sqlstate in SCHEMA_MISSING_SQLSTATES:
+            return "schema_missing"
         if code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):  # or extended
             return "locked"
         refused = connection_refusals.refusal_cause(err)

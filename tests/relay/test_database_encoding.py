@@ -304,8 +304,12 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
             assert refused.value.code is ErrorCode.RELAY_DATABASE_UNUSABLE
             assert waiting_reason(refused.value, posted=True) is Waiting.RELAY_DATABASE
 
-            # Put back as the line says: a UTF8 database under the same name, the dump restored.
+            # Put back as the line says: a UTF8 database under the same name, the dump restored. Not
+            # restored yet, it has none of the relay's tables: still 503, never 400 or 500.
             _recreate(admin, name, "UTF8")
+            wait_until(lambda: events().status_code == 503, 30, "the feed to meet the empty database")
+            assert events().json()["error"]["code"] == "storage"
+            assert post_webhook(serve.url, during).status_code == 503
             restore(url, dump)
             wait_until(
                 lambda: post_webhook(serve.url, during).status_code == 200, 30, "the redelivery stored"
