@@ -3219,7 +3219,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay is running but cannot use its database, so new messages cannot arrive and your replies wait. Nothing is lost: WhatsApp keeps delivering your customers&apos; messages until the relay takes them. Ask whoever looks after your relay to look at its log; Shop Inbox connects again by itself once it is fixed.</source>
-        <translation>릴레이는 켜져 있지만 데이터베이스를 쓸 수 없어서 새&#xa0;메시지가 들어오지 못하고 보낼 답장은 기다리고 있어요. 잃어버리는 메시지는 없어요. 릴레이가 받을 때까지 WhatsApp이 고객 메시지를 계속 다시 보내요. 릴레이를 관리하는 분께 릴레이 로그를 확인해 달라고 부탁하세요. 고쳐지면 샵 인박스가 알아서 다시 연결해요.</translation>
+        <translation>릴레이는 켜져 있지만 데이터베이스를 쓸 수 없어서 새&#xa0;메시지가 들어오지 못하고 보낼 답장은 기다리고 있어요. 잃어버리는 메시지는 없어요. 릴레이가 받을 때까지 WhatsApp이 고객 메시지를 계속 다시 보내요. 릴레이를 관리하는 분께 릴레이 로그를 확인해 달라고 부탁하세요. 고쳐지면 샵&#xa0;인박스가 알아서 다시 연결해요.</translation>
     </message>
     <message>
         <source>The web proxy this computer is set to use refused to connect Shop Inbox to your relay. Ask whoever looks after this computer&apos;s network to allow your relay&apos;s address, or change the proxy in the computer&apos;s network settings.</source>
@@ -3978,7 +3978,7 @@ Its damaged inbox file was kept in {folder}.</source>
     </message>
     <message>
         <source>Your relay cannot use its database right now. Ask whoever looks after your relay to look at its log; Shop Inbox tries again by itself.</source>
-        <translation>지금 릴레이가 데이터베이스를 쓸 수 없어요. 릴레이를 관리하는 분께 릴레이 로그를 확인해 달라고 부탁하세요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+        <translation>지금 릴레이가 데이터베이스를 쓸 수 없어요. 릴레이를 관리하는 분께 릴레이 로그를 확인해 달라고 부탁하세요. 샵&#xa0;인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay refused the request.</source>

@@ -111,7 +111,7 @@ def test_a_relay_that_cannot_use_its_database_is_said_in_korean_with_who_mends_i
     assert banner.text.text() == (
         "릴레이는 켜져 있지만 데이터베이스를 쓸 수 없어서 새\u00a0메시지가 들어오지 못하고 보낼 답장은 "
         "기다리고 있어요. 잃어버리는 메시지는 없어요. 릴레이가 받을 때까지 WhatsApp이 고객 메시지를 계속 "
-        "다시 보내요. 릴레이를 관리하는 분께 릴레이 로그를 확인해 달라고 부탁하세요. 고쳐지면 샵 인박스가 "
+        "다시 보내요. 릴레이를 관리하는 분께 릴레이 로그를 확인해 달라고 부탁하세요. 고쳐지면 샵\u00a0인박스가 "
         "알아서 다시 연결해요."
     )
     assert banner.retry.isVisible()
