@@ -2,7 +2,8 @@
 
 An owner who answers from the keyboard pins, archives, labels and marks chats without leaving the
 message field for the list (Shift+Tab eight times, then the menu key); the keys are WhatsApp
-Desktop's where the inbox has not taken them (Ctrl+E archives, Ctrl+Shift+U marks unread).
+Desktop's where the inbox has not taken them (Ctrl+E archives, Ctrl+Shift+U marks unread). Start
+order is the chat header's cart, which the keyboard reached only by Tab through the header.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ SEARCH_IN_CHAT_KEYS = "Ctrl+Shift+F"
 PIN_KEYS = "Ctrl+Shift+P"
 ARCHIVE_KEYS = "Ctrl+E"
 UNREAD_KEYS = "Ctrl+Shift+U"
+START_ORDER_KEYS = "Ctrl+Shift+N"  # a new order for the open chat
 RESUME_BOT_KEYS = "Ctrl+Shift+B"  # the chat header's Resume bot, shown while the bot has handed over
 
 
 class ChatMenu(QMenu):
-    """Chat ▸ Contact info, Search in this chat, Pin, Archive, Mark as unread, Label chat ▸."""
+    """Chat ▸ Contact info, Search in this chat, Start order, Pin, Archive, Mark as unread, Label chat ▸."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(translate("Menus", "&Chat"), window)
@@ -39,6 +41,10 @@ class ChatMenu(QMenu):
             translate("Menus", "&Search in this chat"),
             lambda: window.open_search(this_chat=True),
             SEARCH_IN_CHAT_KEYS,
+        )
+        # The order actions are built after the menus (ui/menus.py): asked for when chosen.
+        self.start_order = self._add(
+            translate("Menus", "Start &order…"), lambda: window.orders.start_order(), START_ORDER_KEYS
         )
         self.addSeparator()
         # The chat list's own words (its menu's), so both menus read alike in every language.
@@ -70,6 +76,8 @@ class ChatMenu(QMenu):
         for action in (self.info, self.search, self.pin, self.archive, self.unread):
             action.setEnabled(row is not None)
         self.labels.setEnabled(row is not None)
+        # A group archive from a phone export has nobody to order for (nor a cart in its header).
+        self.start_order.setEnabled(row is not None and not row.group_archive)
         if row is None:
             return
         self.pin.setText(

@@ -5961,6 +5961,10 @@ The previous data was kept in {folder}.</source>
         <source>&amp;Search in this chat</source>
         <translation>이 채팅에서 검색(&amp;S)</translation>
     </message>
+    <message>
+        <source>Start &amp;order…</source>
+        <translation>주문 만들기(&amp;O)…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBox</name>

@@ -88,6 +88,31 @@ def test_contact_info_and_search_in_this_chat_open_with_their_keys(qtbot: Any, w
     assert window.search.field.hasFocus()
 
 
+def test_start_order_from_the_message_field_opens_the_chats_new_order_with_its_item_search_to_type(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """A day's work from the keyboard: the order for the customer she is answering was only behind the
+    chat header's cart, which Tab reached through the header's other buttons."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.order_form import StartOrderDialog
+
+    ids = _typing_in(window, qtbot, ctx)
+    edit = window.chat.composer.edit
+    qtbot.keyClick(edit, Qt.Key.Key_N, CTRL_SHIFT)
+    forms = lambda: [  # noqa: E731
+        w for w in QApplication.topLevelWidgets() if isinstance(w, StartOrderDialog) and w.isVisible()
+    ]
+    qtbot.waitUntil(lambda: len(forms()) == 1, timeout=5000)
+    form = forms()[0]
+    assert form.contact_id == ids["Ben"]
+    assert "Ben" in form.windowTitle()
+    qtbot.waitUntil(form.search.hasFocus, timeout=5000)  # she types the item's name at once
+    qtbot.keyClick(form.search, Qt.Key.Key_Escape)  # nothing added yet: it closes without asking
+    qtbot.waitUntil(lambda: not forms(), timeout=5000)
+    assert edit.toPlainText() == "half-typed"  # the reply she was writing is still there
+
+
 def test_a_label_from_the_chat_menu_goes_on_the_open_chat(qtbot: Any, window: Any, ctx: Any) -> None:
     from app.labels import add_label
 
@@ -116,6 +141,7 @@ def test_with_no_chat_open_the_chat_commands_are_greyed_out_and_their_keys_do_no
     assert [a.text() for a in commands] == [
         "Contact &info",
         "&Search in this chat",
+        "Start &order…",
         "&Pin chat",
         "&Archive chat",
         "Mark as &unread",
@@ -125,6 +151,7 @@ def test_with_no_chat_open_the_chat_commands_are_greyed_out_and_their_keys_do_no
     keys = {a.text(): a.shortcut() for a in commands}
     assert keys["&Archive chat"] == QKeySequence("Ctrl+E")
     assert keys["Mark as &unread"] == QKeySequence("Ctrl+Shift+U")
+    assert keys["Start &order…"] == QKeySequence("Ctrl+Shift+N")
 
 
 def test_mark_as_unread_from_the_message_field_closes_the_chat_and_leaves_the_keyboard_on_the_chats(
