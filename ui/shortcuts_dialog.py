@@ -169,7 +169,8 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        resize_within_screen(self, QSize(max(580, self._whole_width(layout)), 460))
+        wanted = QSize(max(580, self._whole_width(layout)), max(460, self._whole_height(layout, buttons)))
+        resize_within_screen(self, wanted)
 
     def _whole_width(self, layout: QVBoxLayout) -> int:
         """The width that shows every row whole: at a fixed 580 pixels the longest ("Save, in the
@@ -183,6 +184,16 @@ class ShortcutsDialog(QDialog):
         padding = 4 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
         frame = 2 * self.table.frameWidth()
         return self.table.header().sectionSize(0) + what + padding + frame + scroll_bar + around
+
+    def _whole_height(self, layout: QVBoxLayout, buttons: QDialogButtonBox) -> int:
+        """The height that shows every row without a scroll bar: at a fixed 460 pixels the owner
+        scrolled for the menus' keys on a 1280×720 screen that had room for them all."""
+        rows = self.table.topLevelItemCount() + len(self.rows())
+        row = max(self.table.sizeHintForRow(0), self.table.fontMetrics().height())
+        margins = layout.contentsMargins()
+        around = margins.top() + margins.bottom() + layout.spacing()
+        table = self.table.header().sizeHint().height() + rows * row + 2 * self.table.frameWidth()
+        return table + buttons.sizeHint().height() + around
 
     def _group(self, title: str, rows: list[tuple[str, str]]) -> None:
         head = QTreeWidgetItem(self.table, [title])

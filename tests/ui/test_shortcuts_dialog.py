@@ -142,3 +142,24 @@ def test_the_keys_are_reached_by_keyboard_and_read_whole(qtbot: Any, window: Any
     assert said() == f"{first_keys}: {first_words}"
     qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
     assert said() == "{}: {}".format(*dialog.rows()[1])
+
+
+def test_every_key_is_in_view_without_scrolling_where_the_screen_has_room(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """At its fixed first height the owner scrolled for the menus' keys (Help ▸ Keyboard shortcuts
+    on a 1280×720 screen), with room on the screen for all of them."""
+    from ui.menus import install_menus
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    install_menus(window, ctx)
+    dialog = ShortcutsDialog(window, enter_sends=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= dialog.screen().availableGeometry().height() - 48  # its title bar fits
+    qtbot.waitUntil(lambda: dialog.table.verticalScrollBar().maximum() == 0, timeout=3000)
+    last_group = dialog.table.topLevelItem(dialog.table.topLevelItemCount() - 1)
+    assert last_group is not None
+    last = last_group.child(last_group.childCount() - 1)
+    assert dialog.table.viewport().rect().contains(dialog.table.visualItemRect(last))
