@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QStyle,
     QTableView,
@@ -56,6 +58,12 @@ class MemberTable(QTableView):
         super().__init__(parent)
         self.owner_width: int | None = None  # the name column's width the owner dragged it to
         self._dragging = False
+
+    def sizeHint(self) -> QSize:
+        # No taller than its least: the audience's tabs take the form's spare height (their stretch).
+        # The form, laid out at its preferred height for its width (its wrapped words ask so), was
+        # taller than a 1280×720 window by the table's 88 extra pixels, and scrolled.
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
@@ -122,13 +130,18 @@ class AudienceBox(QGroupBox):
         self.removed: set[int] = set()
         self.labels = QListWidget(self)
         self.labels.setObjectName("campaignLabels")
-        # Rows apart, each its own click: the checkboxes stood edge to edge, a 13-pixel target each.
-        # Room for the six labels a new shop starts with, in the font's own size (110 pixels cut
-        # the sixth at a large font).
+        # Apart, each its own click: the checkboxes stood edge to edge, a 13-pixel target each.
+        # Side by side, as many to a line as fit, and three lines high: room for the six labels a new
+        # shop starts with, two or more to a line, in the font's own size (110 pixels cut the sixth
+        # at a large font), where one to a line had the form scroll at 1280×720.
         self.labels.setSpacing(2)
+        self.labels.setFlow(QListView.Flow.LeftToRight)
+        self.labels.setWrapping(True)
+        self.labels.setResizeMode(QListView.ResizeMode.Adjust)
         indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)
         label_line = max(self.fontMetrics().height(), indicator)
-        self.labels.setMaximumHeight(6 * (label_line + 4) + 2 * self.labels.frameWidth() + 4)
+        # Never shorter either: the recipients' table gives way first.
+        self.labels.setFixedHeight(3 * (label_line + 4) + 2 * self.labels.frameWidth() + 4)
         self.all_labels = QComboBox(self)
         self.all_labels.addItem(self.tr("with any of these labels"), False)
         self.all_labels.addItem(self.tr("with all of these labels"), True)
@@ -204,6 +217,8 @@ class AudienceBox(QGroupBox):
         # (a hidden tab's letters do nothing), share C.
         self.lists.addTab(rec_page, self.tr("&Recipients"))
         self.lists.addTab(out_page, self.tr("&Left out"))
+        self.lists.currentChanged.connect(self._shown_page_sized)
+        self._shown_page_sized(self.lists.currentIndex())
 
         al = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -268,8 +283,24 @@ class AudienceBox(QGroupBox):
             # A reason is read without hovering: at 1366 pixels its column has room for a few words
             # ("미국 번호(+1)…" said nothing), so it wraps onto the lines it needs and the row grows.
             view.setWordWrap(True)
-        view.setMinimumHeight(140)
+        # Three rows under the header at the least (140 pixels had the form scroll at 1280×720);
+        # the tabs take the rest of the form's height.
+        rows = 3 * view.verticalHeader().defaultSectionSize()
+        view.setMinimumHeight(header.sizeHint().height() + rows + 2 * view.frameWidth())
         return view
+
+    def _shown_page_sized(self, shown: int) -> None:
+        """The tabs as tall as the page shown asks, not the tallest: the left-out page's reason line
+        and Add back made the recipients' page 28 pixels taller than it needs at 1280×720."""
+        for i in range(self.lists.count()):
+            page = self.lists.widget(i)
+            assert page is not None
+            policy = page.sizePolicy()
+            policy.setVerticalPolicy(
+                QSizePolicy.Policy.Preferred if i == shown else QSizePolicy.Policy.Ignored
+            )
+            page.setSizePolicy(policy)
+        self.lists.updateGeometry()
 
     # ----------------------------------------------------------------- filling
     def fill_choices(self, choices: EditorChoices) -> None:

@@ -174,16 +174,17 @@ class CampaignEditor(QWidget):
         right.addWidget(self.preview_for)
         right.addWidget(self.preview_from)
         right.addWidget(self.preview, 1)
+        # Save and Send stay out of the scrolling form (on a small laptop's screen they were scrolled
+        # out of view, below or beside the audience), under the preview: a row of their own below
+        # everything took the form 40 pixels, and at 1280×720 it scrolled for its recipients.
+        right.addLayout(buttons)
         columns = QHBoxLayout()
         columns.addWidget(scroll, 1)
         columns.addLayout(right)
         self.gives_way = PreviewGivesWay(self.preview, scroll, fl)  # then the form's two columns stack
         self._columns = columns
-        # Save and Send stay below the scrolling form: on a small laptop's screen they were
-        # scrolled out of view, below or beside the audience.
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
-        layout.addLayout(buttons)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -153,7 +153,7 @@ def test_a_draft_saved_without_a_name_says_so_and_puts_the_cursor_in_the_name(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.name, timeout=5000)
 
 
-def test_the_audiences_labels_are_rows_apart_and_a_new_shops_six_show_whole(qtbot: Any, ctx: Any) -> None:
+def test_the_audiences_labels_stand_apart_and_a_new_shops_six_show_whole(qtbot: Any, ctx: Any) -> None:
     """The labels' checkboxes stood edge to edge, and the list was 110 pixels whatever the font."""
     seed(ctx)  # a new shop's six labels and "VIP"
     window = open_window(qtbot, ctx)
@@ -161,7 +161,9 @@ def test_the_audiences_labels_are_rows_apart_and_a_new_shops_six_show_whole(qtbo
     labels = window.editor.audience_box.labels
     assert labels.count() == 7
     rects = [labels.visualItemRect(labels.item(i)) for i in range(labels.count())]
-    assert all(below.top() - above.bottom() >= 3 for above, below in itertools.pairwise(rects))
+    # Side by side or a line apart, never touching: each its own click.
+    assert not any(a.adjusted(-2, -2, 2, 2).intersects(b) for a, b in itertools.combinations(rects, 2))
+    assert any(a.top() == b.top() for a, b in itertools.pairwise(rects))  # more than one to a line
     assert rects[5].bottom() <= labels.viewport().height()  # the sixth whole, before any scrolling
 
 
@@ -672,6 +674,26 @@ def test_on_a_1280_pixel_wide_screen_the_preview_narrows_before_the_form_scrolls
     window.resize(1600, 800)
     qtbot.waitUntil(lambda: preview.width() == preview.sizeHint().width(), timeout=2000)
     assert form.horizontalScrollBar().maximum() == 0
+
+
+def test_at_1280_by_720_the_form_needs_no_scroll_bar_on_either_list(qtbot: Any, ctx: Any) -> None:
+    """A day's work on a 1280×720 screen: the form scrolled for its recipients, a full-width row for
+    Save and Send below it, the labels one to a line and the recipients' table asking for more
+    than its least height. (The window's first size, maximised, is what this screen gives it.)"""
+    from PySide6.QtWidgets import QScrollArea
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.resize(1260, 652)  # 1280×720 less the window's frame
+    form = window.editor.findChild(QScrollArea)
+    box = window.editor.audience_box
+    qtbot.waitUntil(lambda: box.recipients_model.rowCount() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: form.viewport().width() > 500, timeout=2000)
+    qtbot.waitUntil(lambda: form.verticalScrollBar().maximum() == 0, timeout=2000)
+    assert box.recipients_view.height() >= box.recipients_view.minimumHeight()
+    box.lists.setCurrentIndex(1)  # the left-out list, its reason line and Add back
+    qtbot.waitUntil(lambda: form.verticalScrollBar().maximum() == 0, timeout=2000)
+    assert window.editor.send_button.isVisible()
 
 
 def test_on_a_1366_pixel_screen_at_125_percent_the_form_puts_its_columns_one_below_the_other(
