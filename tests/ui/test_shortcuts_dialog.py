@@ -162,4 +162,5 @@ def test_every_key_is_in_view_without_scrolling_where_the_screen_has_room(
     last_group = dialog.table.topLevelItem(dialog.table.topLevelItemCount() - 1)
     assert last_group is not None
     last = last_group.child(last_group.childCount() - 1)
+    assert last is not None
     assert dialog.table.viewport().rect().contains(dialog.table.visualItemRect(last))
