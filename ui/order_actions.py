@@ -16,8 +16,10 @@ from app.order_notices import BulkMove
 from app.queries import MessageRow
 from app.relay_pushes import PushTask, worth_retrying
 from ui import icons
+from ui.chat_menu import START_ORDER_KEYS
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
+from ui.icon_buttons import name_icon_button
 from ui.korean_particles import with_particles
 from ui.ops import delete_when_closed, run_op
 from ui.screen_fit import place_beside
@@ -182,8 +184,8 @@ class OrderActions(QObject):
         button.setObjectName("startOrderButton")
         button.setIcon(icons.icon("cart"))
         button.setIconSize(QSize(20, 20))
-        button.setToolTip(self.tr("Start order"))
-        button.setAccessibleName(self.tr("Start order"))
+        # Its Chat menu command's key in its tooltip, as the header's search and info buttons have.
+        name_icon_button(button, self.tr("Start order"), START_ORDER_KEYS)
         button.setAutoRaise(True)
         button.clicked.connect(lambda: self.start_order())
         click_on_enter(button)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QToolButton
 
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat
@@ -15,6 +16,7 @@ from ui.chat_list_model import ChatRole
 from ui.chat_menu import ChatMenu
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+NATIVE = QKeySequence.SequenceFormat.NativeText
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -111,6 +113,9 @@ def test_start_order_from_the_message_field_opens_the_chats_new_order_with_its_i
     qtbot.keyClick(form.search, Qt.Key.Key_Escape)  # nothing added yet: it closes without asking
     qtbot.waitUntil(lambda: not forms(), timeout=5000)
     assert edit.toPlainText() == "half-typed"  # the reply she was writing is still there
+    # The header's cart names the key, as its search and info buttons do theirs.
+    cart = window.chat.header.findChild(QToolButton, "startOrderButton")
+    assert cart.toolTip() == f"Start order ({QKeySequence('Ctrl+Shift+N').toString(NATIVE)})"
 
 
 def test_a_label_from_the_chat_menu_goes_on_the_open_chat(qtbot: Any, window: Any, ctx: Any) -> None:
