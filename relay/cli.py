@@ -405,6 +405,15 @@ def serve_refusal(settings: RelaySettings, host: str, port: int) -> str | None:
     # run twice meets first.
     in_use = sqlite_in_use_reason(settings.database_url)
     reason = unopenable_reason(settings.database_url)
+    folder = sqlite_file(settings.database_url)
+    if reason and folder is not None and not folder.parent.is_dir():
+        # A new server has no /var/lib/shop-inbox yet (the unit's StateDirectory= makes it for
+        # systemd, not for a first `serve` by hand): the URL may well be right, the folder unmade.
+        made = shlex.quote(str(folder.parent))
+        return (
+            f"{reason}: make the folder first (mkdir -p {made}, owned by the user the relay runs as), "
+            "or fix --database or RELAY_DATABASE_URL"
+        )
     if reason:
         return with_fix("serve", reason, " (fix --database or RELAY_DATABASE_URL)")
     return port_taken_reason(host, port) or in_use or media_folder_reason(settings)

@@ -600,6 +600,7 @@ def test_serve_refuses_a_database_it_cannot_open_in_one_line(
     assert refusal.startswith("shop-inbox-relay serve: ") and "--database" in refusal
     if mistake == "folder":
         assert f"no folder {tmp_path / 'no-such-folder'}" in refusal
+        assert f"make the folder first (mkdir -p {tmp_path / 'no-such-folder'}," in refusal
     else:
         assert "cannot open the database" in refusal and "secret" not in refusal
         assert "is PostgreSQL running and listening there?" in refusal  # the URL may be right
