@@ -36,7 +36,7 @@ DATABASE_HELP = (
 UPSTREAM_HELP = (
     "cloud: WhatsApp's Cloud API; sandbox: simulated customers (default RELAY_UPSTREAM, else cloud)"
 )
-NEW_TOKEN = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+NEW_TOKEN = "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
 COMMAND = "shop-inbox-relay"
 
 

@@ -120,7 +120,7 @@ def warn_of_a_short_token(settings: RelaySettings) -> None:
         # (A sandbox's customers are invented: the demo's fixed token says nothing.)
         log.warning(
             "RELAY_CLIENT_TOKEN is only %d characters: make a longer one with "
-            "python -c 'import secrets; print(secrets.token_urlsafe(32))', put it in its place and "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(32))', put it in its place and "
             "paste it in each desktop's Settings",
             len(settings.client_token),
         )
