@@ -26,11 +26,18 @@ def command_env(env_file: str | None, environ: Mapping[str, str]) -> dict[str, s
     env = dict(environ)
     if env_file:
         path = Path(env_file)
-        if not path.is_file():
-            raise CommandRefused(f"no env file at {path}")
         try:
+            if not path.is_file():
+                raise CommandRefused(f"no env file at {path}")
             env.update(read_env_file(path))
-        except (OSError, UnicodeDecodeError) as exc:  # e.g. 0600 and another user's: run it as that user
+        except PermissionError as exc:
+            # setup leaves it 0600 (and /etc/shop-inbox may be closed too): the relay's user or root
+            # reads it, an admin's own login does not.
+            raise CommandRefused(
+                f"cannot read {path}: {exc.strerror}; run this as the user the relay runs as (the "
+                f"file's owner, e.g. sudo -u shop-inbox …) or with sudo"
+            ) from exc
+        except (OSError, UnicodeDecodeError) as exc:
             raise CommandRefused(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from exc
     return env
 

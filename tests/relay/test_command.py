@@ -262,6 +262,32 @@ def test_an_env_file_that_cannot_be_read_is_named_in_one_line(
     assert not (tmp_path / "relay.db").exists()
 
 
+@pytest.mark.parametrize("command", ["token", "serve"])
+def test_an_env_file_another_user_owns_says_to_run_as_the_relays_user(tmp_path: Path, command: str) -> None:
+    """setup leaves relay.env 0600: the admin's own login, copying the guide's `token --env-file`
+    without `sudo -u shop-inbox`, is refused by the file, and is told whose command to run."""
+    env_file = tmp_path / "relay.env"
+    env_file.write_text("RELAY_CLIENT_TOKEN=the-env-files-token-of-32-characters\n")
+    env_file.chmod(0o600)
+    as_another_user = (
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+    )
+    if not as_another_user:
+        env_file.chmod(0)  # not root: a file this user may not read
+    done = subprocess.run(
+        [*as_another_user, sys.executable, "-m", "relay.cli", command, "--env-file", str(env_file)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).parents[2],
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        f"shop-inbox-relay {command}: cannot read {env_file}: Permission denied; run this as the user the "
+        "relay runs as (the file's owner, e.g. sudo -u shop-inbox …) or with sudo"
+    ]
+
+
 @pytest.mark.parametrize("command", ["serve", "check", "token"])
 def test_an_env_file_line_that_sets_nothing_is_named_without_its_value(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
