@@ -192,6 +192,7 @@ def run_check_command(args: argparse.Namespace) -> int:
     if env is None:
         return 2
     settings = RelaySettings.from_env(env, database_url=args.database, upstream=args.upstream)
+    settings.refuse_wrong_values()
     # Checking a database the relay never ran on would create one and report on it, not on the relay.
     reason = unmigrated_reason(settings.database_url)
     if reason:

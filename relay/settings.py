@@ -226,8 +226,27 @@ class RelaySettings:
         )
 
     def check(self) -> RelaySettings:
-        """Raise MissingSetting naming every required setting that is absent."""
+        """Raise MissingSetting naming every required setting that is absent (after refusing a value
+        no setting can take)."""
+        self.refuse_wrong_values()
         missing = []
+        if self.upstream == "cloud":
+            for env_name, value in (
+                ("WHATSAPP_APP_SECRET", self.app_secret),
+                ("WHATSAPP_VERIFY_TOKEN", self.verify_token),
+                ("WHATSAPP_ACCESS_TOKEN", self.access_token),
+                ("WHATSAPP_PHONE_NUMBER_ID", self.phone_number_id),
+            ):
+                if not value:
+                    missing.append(env_name)
+        if missing:
+            raise MissingSetting(missing)
+        return self
+
+    def refuse_wrong_values(self) -> None:
+        """Raise SettingRefused for a setting whose value the relay cannot take. `check` asks this
+        alone: a missing setting is its first line's to report, a wrong one stops it as it stops
+        `serve` (an address without https:// read as a Graph that cannot be reached)."""
         if self.upstream not in ("cloud", "sandbox"):
             raise SettingRefused(
                 f"shop-inbox-relay: RELAY_UPSTREAM must be cloud or sandbox, not {self.upstream!r}"
@@ -238,15 +257,6 @@ class RelaySettings:
                 f"shop-inbox-relay: WHATSAPP_GRAPH_URL must be an https:// address such as "
                 f"{DEFAULT_GRAPH_URL} (or leave it out), not {self.graph_url!r}"
             )
-        if self.upstream == "cloud":
-            for env_name, value in (
-                ("WHATSAPP_APP_SECRET", self.app_secret),
-                ("WHATSAPP_VERIFY_TOKEN", self.verify_token),
-                ("WHATSAPP_ACCESS_TOKEN", self.access_token),
-                ("WHATSAPP_PHONE_NUMBER_ID", self.phone_number_id),
-            ):
-                if not value:
-                    missing.append(env_name)
         if self.connections_per_worker < MIN_CONNECTIONS_PER_WORKER:
             raise SettingRefused(
                 f"shop-inbox-relay: RELAY_DB_CONNECTIONS={self.db_connections} is too few for {self.workers}"
@@ -257,9 +267,6 @@ class RelaySettings:
             raise SettingRefused(
                 f"shop-inbox-relay: RELAY_SQLITE_SYNCHRONOUS must be NORMAL or FULL, not {given!r}"
             )
-        if missing:
-            raise MissingSetting(missing)
-        return self
 
     @property
     def connections_per_worker(self) -> int:

@@ -932,12 +932,15 @@ def test_a_second_relay_on_a_sqlite_file_a_relay_serves_stops_in_one_line(tmp_pa
         again.communicate(timeout=30)
 
 
+@pytest.mark.parametrize("command", ["serve", "check"])
 def test_a_graph_url_without_https_stops_serve_in_one_line_naming_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
+    """`check` too: it ran, and its phone_number line blamed the server's network (UnsupportedProtocol)."""
     for name, value in {**CLOUD_ENV, "WHATSAPP_GRAPH_URL": "graph.facebook.com/v21.0"}.items():
         monkeypatch.setenv(name, value)
-    code = main(["serve", "--database", f"sqlite:///{tmp_path / 'relay.db'}", "--port", str(free_port())])
+    database = ["--database", f"sqlite:///{tmp_path / 'relay.db'}"]
+    code = main([command, *database, *(["--port", str(free_port())] if command == "serve" else [])])
     assert code == 2
     assert capsys.readouterr().err.strip() == (
         "shop-inbox-relay: WHATSAPP_GRAPH_URL must be an https:// address such as "
