@@ -203,6 +203,28 @@ def systemd_unit(env_file: Path) -> str:
     return "shop-inbox-relay"
 
 
+# Where systemd looks for units an admin installed (`sudo cp deploy/systemd/… /etc/systemd/system/`)
+# or a package did.
+SYSTEMD_UNIT_FOLDERS = (
+    Path("/etc/systemd/system"),
+    Path("/lib/systemd/system"),
+    Path("/usr/lib/systemd/system"),
+)
+
+
+def systemd_start(unit: str) -> str:
+    """The command that starts `unit` with the new settings: a restart once it is installed; on a
+    first setup, before the unit file was copied (the unit's header copies it after setup), its
+    install, as `systemctl restart` of a unit systemd does not have only says "Unit … not found"."""
+    unit_file = unit.split("@")[0] + ("@.service" if "@" in unit else ".service")
+    if any((folder / unit_file).is_file() for folder in SYSTEMD_UNIT_FOLDERS):
+        return f"sudo systemctl restart {unit}"
+    return (
+        f"sudo cp deploy/systemd/{unit_file} /etc/systemd/system/ && sudo systemctl daemon-reload "
+        f"&& sudo systemctl enable --now {unit}"
+    )
+
+
 def relay_path(env_file: Path, database_url: str | None) -> RelayPath:
     """Docker when a compose file sits beside the env file (as in deploy/), else the manual/systemd path."""
     if (env_file.parent / "docker-compose.yml").exists():
@@ -217,7 +239,7 @@ def relay_path(env_file: Path, database_url: str | None) -> RelayPath:
     database = f" --database {shown(database_url)}" if database_url else ""
     command = command_as_run()  # /opt/shop-inbox/venv/bin/shop-inbox-relay, as the unit's header runs it
     return RelayPath(
-        start=f"sudo systemctl restart {systemd_unit(env_file)}",
+        start=systemd_start(systemd_unit(env_file)),
         check=f"{command} check {given}{database}",
         token=f"{command} token {given}",
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from relay import setup_command
 from relay.check import VERIFIED_KEY
 from relay.cli import parse_args
 from relay.env_file import read_env_file
@@ -18,6 +19,16 @@ from tests.support.fake_graph import ACCESS_TOKEN, APP_ID, APP_SECRET, WABA_ID, 
 from tests.support.relay_server import PHONE_NUMBER_ID, VERIFY_TOKEN, RunningRelay, run_relay
 
 HOST = "localhost"  # resolves to loopback: no test traffic leaves 127.0.0.1
+
+
+@pytest.fixture(autouse=True)
+def systemd_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The folder systemd's installed units are looked for in: empty, as on a server before the
+    unit's header copies it (this machine's own /etc/systemd/system says nothing of a test)."""
+    folder = tmp_path / "systemd-system"
+    folder.mkdir()
+    monkeypatch.setattr(setup_command, "SYSTEMD_UNIT_FOLDERS", (folder,))
+    return folder
 
 
 @pytest.fixture
@@ -312,13 +323,23 @@ def test_setup_checks_the_relays_database_and_never_leaves_one_in_the_working_fo
     assert list(work.iterdir()) == []
 
 
-def test_setup_ends_with_the_commands_of_the_path_it_was_run_on(tmp_path: Path, graph: FakeGraph) -> None:
+def test_setup_ends_with_the_commands_of_the_path_it_was_run_on(
+    tmp_path: Path, graph: FakeGraph, systemd_units: Path
+) -> None:
     env = environment(graph, tmp_path)
     code, out = setup(tmp_path, env, "--non-interactive", "--no-check")  # no compose file: systemd
     env_file = tmp_path / "deploy" / "relay.env"
     assert code == 0, out
     assert "docker" not in out
-    assert "`sudo systemctl restart shop-inbox-relay`" in out
+    # A first setup comes before the unit is installed: a restart would say "Unit … not found".
+    assert (
+        "`sudo cp deploy/systemd/shop-inbox-relay.service /etc/systemd/system/ && sudo systemctl "
+        "daemon-reload && sudo systemctl enable --now shop-inbox-relay`"
+    ) in out
+    (systemd_units / "shop-inbox-relay.service").write_text("[Service]\n")
+    code, out = setup(tmp_path, env, "--non-interactive", "--no-check")
+    assert code == 0, out
+    assert "`sudo systemctl restart shop-inbox-relay`" in out and "enable --now" not in out
     assert f"`shop-inbox-relay token --env-file {env_file}`" in out
     assert f"`shop-inbox-relay check --env-file {env_file} --database sqlite:///" in out
 
@@ -343,7 +364,9 @@ def test_setup_for_one_of_several_shops_names_that_shops_unit(tmp_path: Path, gr
     out = io.StringIO()
     args = parse_args(["setup", "--env-file", str(env_file), "--non-interactive", "--no-check"])
     assert run_setup(args, env=environment(graph, tmp_path), out=out) == 0, out.getvalue()
-    assert "`sudo systemctl restart shop-inbox-relay@flowers`" in out.getvalue()
+    assert "`sudo cp deploy/systemd/shop-inbox-relay@.service /etc/systemd/system/" in out.getvalue()
+    assert "sudo systemctl enable --now shop-inbox-relay@flowers`" in out.getvalue()
+    assert "shop-inbox-relay.service" not in out.getvalue()
     assert "`sudo systemctl restart shop-inbox-relay`" not in out.getvalue()
     # The shop's port is the one thing the template needs beyond setup's values: named until it is set.
     assert (
