@@ -164,6 +164,7 @@ class SettingsDialog(QDialog):
         # The page the first-run wizard links to: skipped with "Set up later", it is needed here.
         self.relay_help_link = LinkLabel(relay_help_title(), "#relay-help")
         self.relay_help_link.setObjectName("relayHelpLink")
+        self.relay_help_link.reach_by_tab()  # an owner at the keyboard had no way to it
         self.relay_help_link.linkActivated.connect(lambda _link: self.show_relay_help())
         self._relay_help: RelayHelpDialog | None = None
         form.addRow(self.relay_help_link)

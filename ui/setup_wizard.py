@@ -57,8 +57,6 @@ log = logging.getLogger(__name__)
 # window.ini's key for the relay address the wizard last checked, until the wizard ends.
 TRIED_ADDRESS_KEY = "setup/tried_relay_address"
 
-# How long "Try the demo" rests after starting the demo (its window takes seconds to come up).
-
 
 def explain(result: CheckResult, url: str = "") -> str:
     """A sentence a shop owner understands for each outcome (`url`: the address that was checked),

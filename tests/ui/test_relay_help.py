@@ -72,3 +72,30 @@ def test_the_wizards_relay_guide_is_one_tab_after_check_connection_and_enter_ope
     shown = page._help
     assert shown is not None
     shown.close()
+
+
+def test_settings_relay_guide_is_one_tab_after_check_connection_and_enter_opens_it(
+    qtbot: Any, ctx: Any
+) -> None:
+    """Settings ▸ Relay's "How do I set up a relay?" was for the mouse only: Tab went past it."""
+    from PySide6.QtCore import Qt
+
+    from ui.relay_help import RelayHelpDialog
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    button = dialog.relay_check.button
+    assert button is not None
+    button.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.keyClick(button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.relay_help_link
+    qtbot.keyClick(dialog.relay_help_link, Qt.Key.Key_Return)
+    page = dialog.findChild(RelayHelpDialog)
+    assert page is not None
+    qtbot.waitUntil(page.isVisible)
+    assert dialog.isVisible()  # Enter opened the guide, not Save
+    page.close()
