@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QWidget
 
+from app.relay_token_text import clean_relay_token
 from ui.context import AppContext
 from ui.ops import run_op
 from ui.token_store import TokenPlace, place_sentence
@@ -20,15 +21,19 @@ TOKEN_LINE = re.compile(r"[A-Za-z0-9_\-.~+/=]{16,}")
 
 def token_in_paste(text: str) -> str:
     """The token in what was pasted: a terminal's lines copied together ("Note: a relay started
-    with…" above the token, the prompt below) keep the token's line; anything else stays as it is."""
+    with…" above the token, the prompt below) keep the token's line; one line loses the invisible
+    characters no token holds (a zero-width space, a byte-order mark…); several lines with no
+    token's line among them stay as they are."""
     if "\n" not in text and "\r" not in text:
-        return text
-    found = [line.strip() for line in text.splitlines() if TOKEN_LINE.fullmatch(line.strip())]
+        return clean_relay_token(text)
+    lines = [clean_relay_token(line) for line in text.splitlines()]
+    found = [line for line in lines if TOKEN_LINE.fullmatch(line)]
     return found[-1] if found else text
 
 
 def keep_token_line(edit: QLineEdit) -> None:
-    """A password field shows dots: a paste of several lines looked like a token and was refused."""
+    """A password field shows dots: a paste of several lines, or one with a zero-width space or a
+    byte-order mark copied along, looked like a token and was refused."""
 
     def edited(text: str) -> None:
         token = token_in_paste(text)

@@ -41,6 +41,62 @@ def test_the_wizard_connects_with_a_token_pasted_with_the_lines_around_it(
     assert result is not None and result.outcome is CheckOutcome.OK, page.result.text()
 
 
+# Copied from a chat app, a web page or a PDF, a token came with characters nobody sees.
+INVISIBLE_AROUND = [
+    ("\u200b", "\ufeff"),  # zero-width space, byte-order mark
+    ("\u00a0", "\u2060"),  # no-break space, word joiner
+    ("\ufeff\u200e", "\u3000"),  # byte-order mark and left-to-right mark, ideographic space
+]
+
+
+@pytest.mark.parametrize(("before", "after"), INVISIBLE_AROUND)
+def test_the_wizard_connects_with_a_token_pasted_with_invisible_characters(
+    qtbot: Any, relay: RunningRelay, before: str, after: str
+) -> None:
+    """The field showed dots for them too, and the relay "refused this relay token" she had
+    copied exactly."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.relay_client import CheckOutcome
+    from ui.setup_wizard import RelayPage
+
+    page = RelayPage()
+    qtbot.addWidget(page)
+    page.url.setText(relay.url)
+    middle = len(relay.token) // 2
+    QApplication.clipboard().setText(f"{before}{relay.token[:middle]}\u200b{relay.token[middle:]}{after}")
+    page.token.paste()
+    assert page.token.text() == relay.token
+    page.check_button.click()
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=15000)
+    result = page.last_result
+    assert result is not None and result.outcome is CheckOutcome.OK, page.result.text()
+    assert "Connected" in page.result.text()
+
+
+def test_settings_saves_a_token_pasted_with_invisible_characters_as_the_relay_gave_it(
+    window: Any, qtbot: Any, dialogs: Any, relay: RunningRelay
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app import tokens
+    from app.settings import load_preferences, save_preferences
+    from tests.support.stand_in_keyring import StandInKeyring
+    from ui.settings_action import open_settings
+
+    with window.ctx.db.write() as s:
+        save_preferences(s, load_preferences(s).replace(relay_url=relay.url))
+    window.ctx.prefs["relay_url"] = relay.url
+    dialogs.expect("modal")
+    dialog = open_settings(window, window.ctx)
+    qtbot.waitUntil(lambda: dialog.token.isEnabled() and dialog.save_button.isEnabled(), timeout=5000)
+    QApplication.clipboard().setText(f"\u2060{relay.token}\u00a0\u200b")
+    dialog.token.paste()
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):  # the relay took it: no "refused" question
+        dialog.save_button.click()
+    assert StandInKeyring().get_password(tokens.SERVICE, relay.url) == relay.token
+
+
 def test_settings_keeps_the_token_line_of_a_paste_too(qtbot: Any, ctx: Any) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -60,6 +116,8 @@ def test_settings_keeps_the_token_line_of_a_paste_too(qtbot: Any, ctx: Any) -> N
         ("abcdefghijklmnop1234\n", "abcdefghijklmnop1234"),
         ("my token is\nshort\n", "my token is\nshort\n"),  # no line is a token: as pasted, refused
         ("tok-1_AAAAAAAAAAAAAAAA\r\nnext line here\r\n", "tok-1_AAAAAAAAAAAAAAAA"),
+        ("\ufeffabcdefghijklmnop1234\u200b\n$ \n", "abcdefghijklmnop1234"),  # the line, cleaned
+        ("\u00a0abcd\u2060efgh ijkl\u200b ", "abcdefgh ijkl"),  # an ASCII space inside may be its own
     ],
 )
 def test_only_a_paste_of_several_lines_with_a_token_line_is_changed(pasted: str, kept: str) -> None:
