@@ -630,6 +630,7 @@ def finish_setup(wizard: SetupWizard, ctx: AppContext, *, token_kept: bool = Tru
     from app.settings import update_preferences
     from app.share_link import remember_business_number
     from app.sign_in import SignInStart
+    from ui.setup_items_notice import remember_open_items, window_memory
     from ui.sign_in_choice import set_open_at_sign_in
     from ui.translations import follow_shop_region
 
@@ -647,6 +648,9 @@ def finish_setup(wizard: SetupWizard, ctx: AppContext, *, token_kept: bool = Tru
     ctx.currency = prefs.currency
     follow_shop_region(prefs.shop_region)
     remember_business_number(ctx.db, wizard.business_number)  # Shop ▸ Share link opens with it
+    report = wizard.relay_page.check_report
+    if report is not None:  # "2 things to fix" on the relay page: the inbox says them until fixed
+        remember_open_items(window_memory(ctx.paths.config_dir), wizard.tried_relay_url, report)
     return "connected" if token_kept else "skipped"
 
 

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from ui.rules_conflict_notice import RulesConflictNotice
     from ui.rules_refused_notice import RulesRefusedNotice
     from ui.search_panel import SearchPanel
+    from ui.setup_items_notice import SetupItemsNotice
     from ui.sync_adapter import SyncAdapter
     from ui.synced_folder_notice import SyncedFolderNotice
 
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
     chat: ChatPane
     search: SearchPanel
     banner: ConnectionBanner
+    setup_items: SetupItemsNotice
     pushes_waiting: PushesWaitingNotice
     away_notice: AwayNotice
     rules_conflict: RulesConflictNotice
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
         from ui.rules_conflict_notice import RulesConflictNotice
         from ui.rules_refused_notice import RulesRefusedNotice
         from ui.search_panel import SearchPanel
+        from ui.setup_items_notice import SetupItemsNotice
         from ui.synced_folder_notice import SyncedFolderNotice
         from ui.wake_watch import WakeWatch
 
@@ -229,6 +232,9 @@ class MainWindow(QMainWindow):
         self.synced_folder = SyncedFolderNotice(ctx, self)
         self.centre_layout.addWidget(self.synced_folder)
         self.centre_layout.addWidget(self.banner)
+        # What the relay's check found still to set up (the wizard let her go on): no message can come.
+        self.setup_items = SetupItemsNotice(ctx, self.settings, self)
+        self.centre_layout.addWidget(self.setup_items)
         # Esc closes what has a Close of its own: the history notices, the synced folder's warning
         # (said again at the next start). A full disk, a refused token… stay: they have none.
         self.notices = ClosableNotices(self)
@@ -308,6 +314,7 @@ class MainWindow(QMainWindow):
         self.banner.start_again_requested.connect(self.start_again)
         self.banner.open_folder_requested.connect(self._open_inbox_folder)
         self.banner.history_gap_closed.connect(self._history_gap_closed)
+        self.setup_items.fix_requested.connect(self.open_relay_check)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
         self.chat_list.chat_closed.connect(self.close_chat)
         self.chat_list.chat_deleted.connect(self.chat.composer.forget_draft)
@@ -372,7 +379,7 @@ class MainWindow(QMainWindow):
         Shift+Tab from the composer's "Choose template…" to the chips, past the chats.
         """
         left = [self.away_notice.back, *self.chat_list.tab_stops, *row_widgets(self.search.layout())]
-        ahead = [*left, *row_widgets(self.banner.layout())]
+        ahead = [*left, *row_widgets(self.banner.layout()), *row_widgets(self.setup_items.layout())]
         chain(ahead)
         self.chat.refresh_tab_order(before=ahead[-1])
         chain([self.chat.tab_stops()[-1], *stops_in_chain(self.contact_panel)])
@@ -902,6 +909,7 @@ class MainWindow(QMainWindow):
         self._say_why_no_chat()
         self.pushes_waiting.set_connection(state)
         self.away_notice.set_connection(state)
+        self.setup_items.set_connection(state)
         if state.kind is Connection.ONLINE and not self.ctx.demo:
             self.check_inbound_silence()
         self.count_waiting_replies()  # replies left from the last run, or stuck now the relay is away
@@ -1058,7 +1066,8 @@ class MainWindow(QMainWindow):
             dialog.ask_for_token()
 
     def open_relay_check(self) -> None:
-        """Settings ▸ Relay with the relay's check already running (from the "quiet" banner)."""
+        """Settings ▸ Relay with the relay's check already running (from the "quiet" banner, and the
+        strip of what is left to set up on the relay)."""
         from ui.settings_action import open_settings
 
         open_settings(self, self.ctx).relay_check.run()

@@ -459,6 +459,11 @@ class RelayCheckPanel(QWidget):
         if self.button is not None:
             self.button.clicked.connect(self.run)
 
+    @property
+    def asked_url(self) -> str:
+        """The relay address the running (or last) check asked."""
+        return self._url
+
     def start(self, credentials: Credentials) -> None:
         self.credentials = credentials
         self.run()

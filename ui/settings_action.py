@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from app.errors import ShopInboxError
+from app.wire import CheckReport
 from ui import message_box
 from ui.backup_now import ask_backup_target, start_backup
 from ui.context import AppContext
@@ -50,6 +51,13 @@ def open_settings(window: MainWindow, ctx: AppContext, over: QWidget | None = No
         auto_backup=window.auto_backup,
     )
     dialog.restore_requested.connect(lambda path: restore(window, ctx, path))
+
+    def relay_checked(report: CheckReport | None) -> None:
+        # The owner's own check: the strip of what is left to fix on the relay follows it at once.
+        if report is not None:
+            window.setup_items.take(dialog.relay_check.asked_url, report)
+
+    dialog.relay_check.finished.connect(relay_checked)
 
     def saved() -> None:
         window.chat.composer.set_enter_sends(bool(ctx.prefs.get("enter_sends", True)))

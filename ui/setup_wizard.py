@@ -160,6 +160,8 @@ class RelayPage(QWizardPage):
         self._checked_for: tuple[str, str] | None = None
         # The shop's number as WhatsApp gives it, from the relay's check: the share link's number.
         self.business_number = ""
+        # The relay's own check as last shown: what it found open follows the owner into the inbox.
+        self.check_report: CheckReport | None = None
         self.report.finished.connect(self._reported)
         self.check_button.clicked.connect(self.start_check)
         # Enter after pasting checks, as the button does; once the check passed it goes on (the
@@ -189,6 +191,7 @@ class RelayPage(QWizardPage):
     def _invalidate(self) -> None:
         self.last_result = None
         self.business_number = ""
+        self.check_report = None
         self.result.clear()
         self.report.reset()
         self.completeChanged.emit()
@@ -238,6 +241,7 @@ class RelayPage(QWizardPage):
         return bool(self.last_result and self.last_result.ok)
 
     def _reported(self, report: CheckReport | None) -> None:
+        self.check_report = report
         number = report.number if report is not None else None
         self.business_number = (number.display_phone_number or "") if number is not None else ""
 

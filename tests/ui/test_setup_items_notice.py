@@ -1,0 +1,146 @@
+"""What the relay's check found left to fix at setup follows the owner into the inbox, asked again
+off the GUI thread while it is open, until the relay says all is well: with a relay whose Meta
+access token WhatsApp refuses and whose webhook Meta never verified, the wizard's Next stayed
+enabled and the inbox said nothing, while no customer's message could arrive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from app.connection import Connection
+from tests.relay.test_check import handshake, shop_settings
+from tests.support.fake_graph import APP_ID, FakeGraph
+from tests.support.relay_server import RunningRelay
+from tests.support.servers import free_port
+from tests.ui.test_first_run_keyring import check_the_relay, first_start
+
+TOKEN_ITEM = "Meta access token and phone number"
+WEBHOOK_ITEM = "Webhook verified by Meta"
+
+
+@pytest.fixture
+def unfinished_relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
+    """A relay at its public address (on loopback) whose check finds two things to fix: WhatsApp
+    refuses its Meta access token, and Meta has not verified its webhook yet."""
+    graph.subscribed_app_ids.append(APP_ID)
+    graph.token_expired = True
+    (tmp_path / "relay").mkdir()
+    port = free_port()
+    running = RunningRelay(settings=shop_settings(tmp_path / "relay", graph, port), port=port).start()
+    try:
+        yield running
+    finally:
+        running.stop()
+        running.client.close()
+
+
+def test_what_the_setup_left_to_fix_stays_in_the_inbox_until_the_relay_says_all_is_well(
+    qtbot: Any,
+    tmp_path: Path,
+    dialogs: Any,
+    graph: FakeGraph,
+    unfinished_relay: RunningRelay,
+) -> None:
+    from ui import setup_items_notice
+    from ui.main_window import MainWindow
+    from ui.ops import pending_ops
+    from ui.settings_dialog import SettingsDialog
+
+    relay = unfinished_relay
+
+    def finish_with_two_things_to_fix(wizard: Any) -> None:
+        check_the_relay(qtbot, wizard, relay)  # the relay answers and takes the relay token
+        page = wizard.relay_page
+        qtbot.waitUntil(lambda: page.check_report is not None, timeout=15000)
+        assert page.report.view.summary.text() == "To fix before messages can arrive: 2"
+        assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+        wizard.next()
+        wizard.shop_page.open_at_sign_in.setChecked(False)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
+
+    ctx = first_start(tmp_path, dialogs, finish_with_two_things_to_fix)
+    window = MainWindow(ctx)
+
+    def shut(w: Any) -> None:
+        qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+        w.shutdown()
+        ctx.db.close()
+
+    qtbot.addWidget(window, before_close_func=shut)
+    window.show()
+    strip = window.setup_items
+    # Said from the first paint, as the setup's check left it, before the relay is even asked.
+    assert strip.isVisible()
+    assert strip.text.text() == (
+        "Customers' messages cannot reach this inbox yet. Still to fix on your relay: "
+        f"{TOKEN_ITEM} and {WEBHOOK_ITEM}."
+    )
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.banner.state.kind is Connection.ONLINE, timeout=10000)
+    qtbot.waitUntil(lambda: graph.account_calls != [], timeout=10000)  # asked again on connecting
+
+    # She registers the callback URL in Meta's dashboard (Meta's handshake reaches the relay), then
+    # follows the strip's button: Settings ▸ Relay checks at once, and the strip follows its answer.
+    assert handshake(relay) == 200
+    dialogs.expect("modal")
+    strip.fix_button.click()
+    settings = window.findChild(SettingsDialog)
+    assert settings is not None
+    qtbot.waitUntil(lambda: settings.relay_check.view.report is not None, timeout=15000)
+    assert "generate a new Meta access token" in settings.relay_check.view.failing_text()
+    assert strip.isVisible() and strip.text.text() == (
+        f"Customers' messages cannot reach this inbox yet. Still to fix on your relay: {TOKEN_ITEM}."
+    )
+    settings.reject()
+
+    # A new Meta access token on the relay: the timer's next turn (five minutes, here a moment)
+    # finds all is well.
+    assert strip.timer.isActive()
+    graph.token_expired = False
+    strip.timer.setInterval(300)
+    qtbot.waitUntil(lambda: not strip.isVisible(), timeout=15000)
+    assert not strip.timer.isActive()
+    assert window.settings.value(setup_items_notice.OPEN_ITEMS_KEY) is None  # not said at the next start
+    # Nothing is asked of the relay any more, reconnecting included.
+    asked = len(graph.account_calls)
+    assert ctx.sync is not None
+    ctx.sync.retry()
+    qtbot.waitUntil(lambda: window.banner.state.kind is Connection.ONLINE, timeout=10000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert len(graph.account_calls) == asked and not strip.isVisible()
+
+
+def test_the_strip_says_what_is_left_in_korean(
+    korean: None, qtbot: Any, window: Any, unfinished_relay: RunningRelay
+) -> None:
+    from ui.relay_check_view import relay_report
+
+    relay = unfinished_relay
+    window.ctx.prefs["relay_url"] = relay.url
+    window.setup_items.take(relay.url, relay_report(relay.url, relay.token))  # Settings' check
+    window.show()
+    strip = window.setup_items
+    assert strip.isVisible()
+    assert strip.text.text() == (
+        "고객 메시지가 아직 이\u00a0받은편지함에 들어올 수 없어요. "
+        "릴레이에서 아직 고칠 것: Meta 액세스 토큰과 전화번호, Meta의 웹훅 인증."
+    )
+    assert strip.fix_button.text() == "고치는 방법…"
+
+
+def test_a_check_of_another_address_typed_in_settings_says_nothing_of_the_inbox_relay(
+    qtbot: Any, window: Any, unfinished_relay: RunningRelay
+) -> None:
+    from ui.relay_check_view import relay_report
+
+    relay = unfinished_relay
+    window.ctx.prefs["relay_url"] = "https://relay.myshop.example"
+    window.setup_items.take(relay.url, relay_report(relay.url, relay.token))
+    window.show()
+    assert not window.setup_items.isVisible()
