@@ -9908,6 +9908,21 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
 </context>
 <context>
+    <name>SetupItemsNotice</name>
+    <message>
+        <source>How to fix…</source>
+        <translation>고치는 방법…</translation>
+    </message>
+    <message>
+        <source>Open Settings ▸ Relay, where the relay&apos;s check says what to do</source>
+        <translation>설정&#xa0;▸&#xa0;릴레이를 열어요. 릴레이 점검 결과에서 무엇을 해야 하는지 알려 줘요</translation>
+    </message>
+    <message>
+        <source>Customers&apos; messages cannot reach this inbox yet. Still to fix on your relay: {items}.</source>
+        <translation>고객 메시지가 아직 이&#xa0;받은편지함에 들어올 수 없어요. 릴레이에서 아직 고칠 것: {items}.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up Shop Inbox</source>
