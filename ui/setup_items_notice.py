@@ -67,7 +67,7 @@ class SetupItemsNotice(QFrame):
         self.ctx = ctx
         self.memory = memory
         self.text = QLabel(self)
-        self.fix_button = QPushButton(self.tr("How to fix…"), self)
+        self.fix_button = QPushButton(self.tr("Ho&w to fix…"), self)
         self.fix_button.setToolTip(self.tr("Open Settings ▸ Relay, where the relay's check says what to do"))
         self.fix_button.clicked.connect(self.fix_requested)
         lay_out_warning_strip(self, self.text, self.fix_button)

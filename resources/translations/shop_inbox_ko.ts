@@ -9910,8 +9910,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
 <context>
     <name>SetupItemsNotice</name>
     <message>
-        <source>How to fix…</source>
-        <translation>고치는 방법…</translation>
+        <source>Ho&amp;w to fix…</source>
+        <translation>고치는 방법(&amp;W)…</translation>
     </message>
     <message>
         <source>Open Settings ▸ Relay, where the relay&apos;s check says what to do</source>

@@ -131,7 +131,7 @@ def test_the_strip_says_what_is_left_in_korean(
         "고객 메시지가 아직 이\u00a0받은편지함에 들어올 수 없어요. "
         "릴레이에서 아직 고칠 것: Meta 액세스 토큰과 전화번호, Meta의 웹훅 인증."
     )
-    assert strip.fix_button.text() == "고치는 방법…"
+    assert strip.fix_button.text() == "고치는 방법(&W)…"
 
 
 def test_a_check_of_another_address_typed_in_settings_says_nothing_of_the_inbox_relay(
