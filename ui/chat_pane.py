@@ -88,6 +88,7 @@ class NoChatOpen(enum.Enum):
     LIST_EMPTY = "list_empty"  # the list shows a filter, a label or one number, and none is in it
     INBOX_EMPTY = "inbox_empty"  # no chat yet at all
     NO_RELAY = "no_relay"  # no chat yet, and no relay set up to bring any
+    RELAY_UNFINISHED = "relay_unfinished"  # no chat yet, and the relay's check found things to fix
 
 
 class ChatPane(QWidget):
@@ -253,6 +254,12 @@ class ChatPane(QWidget):
             text = self.tr(
                 "No chats yet, and no relay is set up, so none can arrive. Set up your relay in "
                 "File ▸ Settings…: your customers' WhatsApp chats then appear on the left."
+            )
+        elif self.no_chat is NoChatOpen.RELAY_UNFINISHED:
+            # Not "send your shop a message to see it work": it cannot arrive yet.
+            text = self.tr(
+                "No chats yet. Your customers' messages arrive once your relay is fully set up: the "
+                "strip above says what is still to fix."
             )
         elif self.no_chat is NoChatOpen.INBOX_EMPTY:
             text = self.tr(

@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
         self.banner.open_folder_requested.connect(self._open_inbox_folder)
         self.banner.history_gap_closed.connect(self._history_gap_closed)
         self.setup_items.fix_requested.connect(self.open_relay_check)
+        self.setup_items.steps_changed.connect(self._say_why_no_chat)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
         self.chat_list.chat_closed.connect(self.close_chat)
         self.chat_list.chat_deleted.connect(self.chat.composer.forget_draft)
@@ -944,6 +945,8 @@ class MainWindow(QMainWindow):
                     self.chat.show_why_no_chat(NoChatOpen.LIST_EMPTY)
                 elif self.banner.state.kind is Connection.NOT_CONFIGURED:
                     self.chat.show_why_no_chat(NoChatOpen.NO_RELAY)
+                elif self.setup_items.open_steps():
+                    self.chat.show_why_no_chat(NoChatOpen.RELAY_UNFINISHED)
                 else:
                     self.chat.show_why_no_chat(NoChatOpen.INBOX_EMPTY)
 

@@ -60,6 +60,7 @@ class SetupItemsNotice(QFrame):
     """Hidden unless the relay's last check, of the relay this inbox uses, found something to fix."""
 
     fix_requested = Signal()  # Settings ▸ Relay, its check running: each fix in full
+    steps_changed = Signal()  # what is open changed (the empty inbox's words follow it)
 
     def __init__(self, ctx: AppContext, memory: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,9 +129,12 @@ class SetupItemsNotice(QFrame):
         typed there and not saved, it says nothing about this inbox's relay)."""
         if not url or url != self.relay_url():
             return
+        before = self.open_steps()
         self.url, self.steps = url, open_items(report)
         remember_open_items(self.memory, url, report)
         self._show()
+        if self.open_steps() != before:
+            self.steps_changed.emit()
 
     def sentence(self) -> str:
         # Not at the top: it brings the relay client (httpx), which the window's first paint goes without.

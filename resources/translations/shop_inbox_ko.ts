@@ -2574,6 +2574,10 @@ the customer can still write.</source>
         <translation>아직 채팅이 없어요. 릴레이를 설정하지 않아서 채팅이 올 수 없어요. 파일&#xa0;▸&#xa0;설정…에서 릴레이를 설정하면 고객의 WhatsApp 채팅이 왼쪽에 나타나요.</translation>
     </message>
     <message>
+        <source>No chats yet. Your customers&apos; messages arrive once your relay is fully set up: the strip above says what is still to fix.</source>
+        <translation>아직 채팅이 없어요. 릴레이 설정을 마치면 고객 메시지가 들어와요. 아직 고칠 것은 위쪽 안내에 있어요.</translation>
+    </message>
+    <message>
         <source>No chats yet. When a customer writes to your shop on WhatsApp, the chat appears on the left: open it there to read and answer.
 
 To see it work now, send your shop&apos;s WhatsApp number a message from another phone.</source>

@@ -84,6 +84,8 @@ def test_what_the_setup_left_to_fix_stays_in_the_inbox_until_the_relay_says_all_
     window.start_sync()
     qtbot.waitUntil(lambda: window.banner.state.kind is Connection.ONLINE, timeout=10000)
     qtbot.waitUntil(lambda: graph.account_calls != [], timeout=10000)  # asked again on connecting
+    # The empty inbox does not invite her to "send your shop a message to see it work" meanwhile.
+    qtbot.waitUntil(lambda: "the strip above says what is still to fix" in window.chat.empty.text())
 
     # She registers the callback URL in Meta's dashboard (Meta's handshake reaches the relay), then
     # follows the strip's button: Settings ▸ Relay checks at once, and the strip follows its answer.
@@ -106,6 +108,7 @@ def test_what_the_setup_left_to_fix_stays_in_the_inbox_until_the_relay_says_all_
     strip.timer.setInterval(300)
     qtbot.waitUntil(lambda: not strip.isVisible(), timeout=15000)
     assert not strip.timer.isActive()
+    qtbot.waitUntil(lambda: "To see it work now" in window.chat.empty.text())
     assert window.settings.value(setup_items_notice.OPEN_ITEMS_KEY) is None  # not said at the next start
     # Nothing is asked of the relay any more, reconnecting included.
     asked = len(graph.account_calls)
