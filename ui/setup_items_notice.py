@@ -79,9 +79,11 @@ class SetupItemsNotice(QFrame):
         self.timer.timeout.connect(self.check)
         # The demo's relay is simulated: it has nothing to set up.
         url = "" if ctx.demo else str(memory.value(OPEN_ITEMS_URL_KEY, "") or "")
-        kept = str(memory.value(OPEN_ITEMS_KEY, "") or "") if url else ""
+        kept = memory.value(OPEN_ITEMS_KEY, "") if url else ""
+        # Written quoted, it reads back as one string; unquoted (edited by hand), as Qt's list.
+        listed_steps = kept if isinstance(kept, list) else str(kept or "").split(",")
         self.url = url  # the relay the steps below were found at
-        self.steps = [step for step in kept.split(",") if step]
+        self.steps = [str(step).strip() for step in listed_steps if str(step).strip()]
         self._show()
 
     def relay_url(self) -> str:
@@ -127,7 +129,7 @@ class SetupItemsNotice(QFrame):
     def take(self, url: str, report: CheckReport) -> None:
         """A check of the relay at `url`: this strip's, or the owner's own in Settings (of an address
         typed there and not saved, it says nothing about this inbox's relay)."""
-        if not url or url != self.relay_url():
+        if self.ctx.demo or not url or url != self.relay_url():
             return
         before = self.open_steps()
         self.url, self.steps = url, open_items(report)
