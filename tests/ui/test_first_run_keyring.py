@@ -47,12 +47,27 @@ def first_start(tmp_path: Path, dialogs: Any, answer: Callable[[Any], None]) -> 
         return open_inbox(app, argparse.Namespace(smoke=False, lang="en"), paths_for(tmp_path / "d").ensure())
 
 
+def inbox_after_setup(qtbot: Any, ctx: Any) -> Any:
+    """The main window the first start opens once the wizard is done, shown; closed with the test."""
+    from ui.main_window import MainWindow
+    from ui.ops import pending_ops
+
+    window = MainWindow(ctx)
+
+    def shut(w: Any) -> None:
+        qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+        w.shutdown()
+        ctx.db.close()
+
+    qtbot.addWidget(window, before_close_func=shut)
+    window.show()
+    return window
+
+
 def test_finish_is_busy_while_a_locked_keyring_keeps_the_token_and_then_the_inbox_syncs_with_it(
     qtbot: Any, tmp_path: Path, relay: RunningRelay, dialogs: Any, locked_keyring: LockedKeyring
 ) -> None:
     from app.settings import read_preferences
-    from ui.main_window import MainWindow
-    from ui.ops import pending_ops
 
     def finish(wizard: Any) -> None:
         fill_in(qtbot, wizard, relay)
@@ -79,15 +94,7 @@ def test_finish_is_busy_while_a_locked_keyring_keeps_the_token_and_then_the_inbo
     assert prefs.relay_url == relay.url and (prefs.shop_region, prefs.currency) == ("DE", "EUR")
 
     relay.post_webhook(inbound(content="택배 언제 와요?", sender="821055550021", name="오하늘"))
-    window = MainWindow(ctx)
-
-    def shut(w: Any) -> None:
-        qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
-        w.shutdown()
-        ctx.db.close()
-
-    qtbot.addWidget(window, before_close_func=shut)
-    window.show()
+    window = inbox_after_setup(qtbot, ctx)
     window.start_sync()  # as the app does once the inbox is painted: with the token the wizard kept
     qtbot.waitUntil(lambda: window.banner.state.kind is Connection.ONLINE, timeout=10000)
     qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=10000)

@@ -17,7 +17,7 @@ from tests.relay.test_check import handshake, shop_settings
 from tests.support.fake_graph import APP_ID, FakeGraph
 from tests.support.relay_server import RunningRelay
 from tests.support.servers import free_port
-from tests.ui.test_first_run_keyring import check_the_relay, first_start
+from tests.ui.test_first_run_keyring import check_the_relay, first_start, inbox_after_setup
 
 TOKEN_ITEM = "Meta access token and phone number"
 WEBHOOK_ITEM = "Webhook verified by Meta"
@@ -47,7 +47,6 @@ def test_what_the_setup_left_to_fix_stays_in_the_inbox_until_the_relay_says_all_
     unfinished_relay: RunningRelay,
 ) -> None:
     from ui import setup_items_notice
-    from ui.main_window import MainWindow
     from ui.ops import pending_ops
     from ui.settings_dialog import SettingsDialog
 
@@ -65,15 +64,7 @@ def test_what_the_setup_left_to_fix_stays_in_the_inbox_until_the_relay_says_all_
         qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
 
     ctx = first_start(tmp_path, dialogs, finish_with_two_things_to_fix)
-    window = MainWindow(ctx)
-
-    def shut(w: Any) -> None:
-        qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
-        w.shutdown()
-        ctx.db.close()
-
-    qtbot.addWidget(window, before_close_func=shut)
-    window.show()
+    window = inbox_after_setup(qtbot, ctx)
     strip = window.setup_items
     # Said from the first paint, as the setup's check left it, before the relay is even asked.
     assert strip.isVisible()

@@ -19,11 +19,9 @@ def terminal(token: str) -> str:
     return f"emma@shop:~/relay$ shop-inbox-relay token\n{NOTE}\n{token}\nemma@shop:~/relay$ \n"
 
 
-def test_the_wizard_connects_with_a_token_pasted_with_the_lines_around_it(
-    qtbot: Any, relay: RunningRelay
-) -> None:
-    """Copied with the note the command prints above it, the token looked pasted (dots) and the relay
-    "refused this relay token"."""
+def checked_after_pasting(qtbot: Any, relay: RunningRelay, pasted: str) -> Any:
+    """The wizard's relay page, the relay's address typed and `pasted` pasted as its token, checked:
+    the field holds the relay's token alone, and the relay took it."""
     from PySide6.QtWidgets import QApplication
 
     from app.relay_client import CheckOutcome
@@ -32,13 +30,22 @@ def test_the_wizard_connects_with_a_token_pasted_with_the_lines_around_it(
     page = RelayPage()
     qtbot.addWidget(page)
     page.url.setText(relay.url)
-    QApplication.clipboard().setText(terminal(relay.token))
+    QApplication.clipboard().setText(pasted)
     page.token.paste()
     assert page.token.text() == relay.token
     page.check_button.click()
     qtbot.waitUntil(lambda: page.last_result is not None, timeout=15000)
     result = page.last_result
     assert result is not None and result.outcome is CheckOutcome.OK, page.result.text()
+    return page
+
+
+def test_the_wizard_connects_with_a_token_pasted_with_the_lines_around_it(
+    qtbot: Any, relay: RunningRelay
+) -> None:
+    """Copied with the note the command prints above it, the token looked pasted (dots) and the relay
+    "refused this relay token"."""
+    checked_after_pasting(qtbot, relay, terminal(relay.token))
 
 
 # Copied from a chat app, a web page or a PDF, a token came with characters nobody sees.
@@ -55,23 +62,9 @@ def test_the_wizard_connects_with_a_token_pasted_with_invisible_characters(
 ) -> None:
     """The field showed dots for them too, and the relay "refused this relay token" she had
     copied exactly."""
-    from PySide6.QtWidgets import QApplication
-
-    from app.relay_client import CheckOutcome
-    from ui.setup_wizard import RelayPage
-
-    page = RelayPage()
-    qtbot.addWidget(page)
-    page.url.setText(relay.url)
     middle = len(relay.token) // 2
-    QApplication.clipboard().setText(f"{before}{relay.token[:middle]}\u200b{relay.token[middle:]}{after}")
-    page.token.paste()
-    assert page.token.text() == relay.token
-    page.check_button.click()
-    qtbot.waitUntil(lambda: page.last_result is not None, timeout=15000)
-    result = page.last_result
-    assert result is not None and result.outcome is CheckOutcome.OK, page.result.text()
-    assert "Connected" in page.result.text()
+    pasted = f"{before}{relay.token[:middle]}\u200b{relay.token[middle:]}{after}"
+    assert "Connected" in checked_after_pasting(qtbot, relay, pasted).result.text()
 
 
 def test_settings_saves_a_token_pasted_with_invisible_characters_as_the_relay_gave_it(
