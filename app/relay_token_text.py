@@ -18,3 +18,10 @@ def clean_relay_token(text: str) -> str:
     stays (an operator's RELAY_CLIENT_TOKEN could hold one, and the relay would then want it)."""
     kept = "".join(c for c in text if c == " " or unicodedata.category(c) not in _UNSEEN)
     return kept.strip(" ")
+
+
+def foreign_letters(token: str) -> str:
+    """The characters of `token` that no relay token can hold, each once ("ㅅㄷ" when the keyboard
+    was typing Korean); "" when there are none. Such a token cannot even be sent: the header that
+    carries it holds ASCII only, and the relay was never asked."""
+    return "".join(dict.fromkeys(c for c in token if not (c.isascii() and c.isprintable())))

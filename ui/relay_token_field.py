@@ -43,6 +43,17 @@ def keep_token_line(edit: QLineEdit) -> None:
     edit.textEdited.connect(edited)
 
 
+def foreign_letters_sentence(letters: str) -> str:
+    """Why a token holding `letters` (app.relay_token_text.foreign_letters) was not tried: the relay
+    was never asked, and "not a relay" or "refused" would send the owner looking elsewhere."""
+    return QCoreApplication.translate(
+        "RelayTokenField",
+        "A relay token never holds {letters}: it is made of Latin letters, digits, - and _. Copy it "
+        "again from the relay (shop-inbox-relay token); if you type it, switch the keyboard to "
+        "English first.",
+    ).format(letters=" ".join(letters))
+
+
 def _application() -> QCoreApplication:
     app = QApplication.instance()
     assert app is not None  # a dialog is shown

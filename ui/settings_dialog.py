@@ -39,6 +39,7 @@ from app.campaign_checks import Prices, read_prices, store_prices
 from app.changes import Changes
 from app.errors import RelayError, ShopInboxError
 from app.relay_client import CheckOutcome, CheckResult, check_relay
+from app.relay_token_text import foreign_letters
 from app.relay_url import normalise_relay_url
 from app.settings import Preferences, read_preferences, store_preferences
 from app.share_link import remember_business_number
@@ -60,7 +61,7 @@ from ui.ops import Op, delete_when_closed, failure_sentence, run_change, run_op
 from ui.order_settings_dialog import OrderSettingsDialog
 from ui.relay_check_view import RelayCheckPanel, checked_address
 from ui.relay_help import RelayHelpDialog, relay_help_title
-from ui.relay_token_field import RelayTokenField
+from ui.relay_token_field import RelayTokenField, foreign_letters_sentence
 from ui.restore_choice import backup_to_restore, check_then_ask
 from ui.save_paths import Picked, folder_name
 from ui.screen_fit import resize_within_screen
@@ -686,6 +687,13 @@ class SettingsDialog(QDialog):
             message_box.warning(self, self.tr("Price not saved"), error_sentence(exc))
             return
         token = self.token.text().strip()
+        if letters := foreign_letters(token):  # typed with the keyboard in Korean: "ㅅㄷㄴㅅ"
+            message_box.warning(
+                self, self.tr("Relay token not saved"), command_kept_whole(foreign_letters_sentence(letters))
+            )
+            self.token.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.token.selectAll()
+            return
         asked = self._token_asked == (prefs.relay_url, token)
         if (
             not token

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.relay_client import CheckOutcome, CheckResult, check_relay
+from app.relay_token_text import foreign_letters
 from app.relay_url import normalise_relay_url, plain_http_address
 from app.wire import CheckReport
 from ui import icons, message_box
@@ -40,7 +41,7 @@ from ui.relay_check_view import (
     plain_http_sentence,
 )
 from ui.relay_help import RelayHelpDialog
-from ui.relay_token_field import keep_token_line
+from ui.relay_token_field import foreign_letters_sentence, keep_token_line
 from ui.save_paths import remember_folders_in
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields, computer_place
@@ -214,6 +215,11 @@ class RelayPage(QWizardPage):
                     self.tr("Paste the relay token too: the relay prints it (shop-inbox-relay token).")
                 )
             )
+            self.result.setStyleSheet("color: #b3261e;")
+            self.token.setFocus()
+            return
+        if letters := foreign_letters(token):  # typed with the keyboard in Korean: "ㅅㄷㄴㅅ"
+            self.result.setText(command_kept_whole(foreign_letters_sentence(letters)))
             self.result.setStyleSheet("color: #b3261e;")
             self.token.setFocus()
             return

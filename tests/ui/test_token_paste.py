@@ -117,3 +117,50 @@ def test_only_a_paste_of_several_lines_with_a_token_line_is_changed(pasted: str,
     from ui.relay_token_field import token_in_paste
 
     assert token_in_paste(pasted) == kept
+
+
+def test_a_token_with_korean_letters_is_said_so_in_the_wizard_and_never_sent(
+    qtbot: Any, relay: RunningRelay
+) -> None:
+    """“ㅅㄷㄴㅅ…” could not even be sent (a header holds ASCII only): the wizard said the address
+    was not a relay."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.setup_wizard import RelayPage
+
+    page = RelayPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.url.setText(relay.url)
+    QApplication.clipboard().setText("ㅅㄷㄴㅅ-client-token")  # as the keyboard typed it in Korean
+    page.token.paste()
+    page.check_button.click()
+    said = page.result.text()
+    assert said.startswith("A relay token never holds ㅅ ㄷ ㄴ: it is made of Latin letters"), said
+    assert "switch the keyboard to English" in said
+    assert page.last_result is None and not page.isComplete()  # the relay was never asked
+    qtbot.waitUntil(lambda: page.focusWidget() is page.token)
+
+
+def test_settings_keeps_a_token_with_korean_letters_unsaved_and_says_why(
+    window: Any, qtbot: Any, dialogs: Any, relay: RunningRelay
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app import tokens
+    from tests.support.stand_in_keyring import StandInKeyring
+    from ui.settings_action import open_settings
+
+    window.ctx.prefs["relay_url"] = relay.url
+    StandInKeyring().set_password(tokens.SERVICE, relay.url, relay.token)
+    dialogs.expect("modal")
+    dialog = open_settings(window, window.ctx)
+    qtbot.waitUntil(lambda: dialog.token.isEnabled() and dialog.save_button.isEnabled(), timeout=5000)
+    QApplication.clipboard().setText("테스트-client-token")
+    dialog.token.paste()
+    warned = dialogs.expect("warning")
+    dialog.save_button.click()
+    assert warned.shown and warned.shown[0].title == "Relay token not saved"
+    assert "A relay token never holds 테 스 트" in warned.shown[0].text
+    assert dialog.isVisible() and dialog.token.text() == "테스트-client-token"  # nothing lost
+    assert StandInKeyring().get_password(tokens.SERVICE, relay.url) == relay.token  # the kept one stays
