@@ -48,7 +48,7 @@ def foreign_letters_sentence(letters: str) -> str:
     was never asked, and "not a relay" or "refused" would send the owner looking elsewhere."""
     return QCoreApplication.translate(
         "RelayTokenField",
-        "A relay token never holds {letters}: it is made of Latin letters, digits, - and _. Copy it "
+        "A relay token never holds “{letters}”: it is made of Latin letters, digits, - and _. Copy it "
         "again from the relay (shop-inbox-relay token); if you type it, switch the keyboard to "
         "English first.",
     ).format(letters=" ".join(letters))

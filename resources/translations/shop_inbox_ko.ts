@@ -8897,8 +8897,8 @@ The first asks for the values Meta shows you; the last prints the relay token to
 <context>
     <name>RelayTokenField</name>
     <message>
-        <source>A relay token never holds {letters}: it is made of Latin letters, digits, - and _. Copy it again from the relay (shop-inbox-relay token); if you type it, switch the keyboard to English first.</source>
-        <translation>릴레이 토큰에는 {letters} 같은 글자가 들어가지 않아요. 릴레이 토큰은 영문자, 숫자, -, _로만 되어 있어요. 릴레이에서 다시 복사하거나(shop-inbox-relay token), 직접 입력한다면 먼저 한/영 키로 키보드를 영문으로 바꿔 주세요.</translation>
+        <source>A relay token never holds “{letters}”: it is made of Latin letters, digits, - and _. Copy it again from the relay (shop-inbox-relay token); if you type it, switch the keyboard to English first.</source>
+        <translation>릴레이 토큰에는 “{letters}” 같은 글자가 들어가지 않아요. 릴레이 토큰은 영문자와 숫자, - 기호와 _ 기호로만 되어 있어요. 릴레이에서 다시 복사하거나(shop-inbox-relay token), 직접 입력한다면 먼저 한/영 키로 키보드를 영문으로 바꿔 주세요.</translation>
     </message>
     <message>
         <source>Reading…</source>

@@ -136,7 +136,7 @@ def test_a_token_with_korean_letters_is_said_so_in_the_wizard_and_never_sent(
     page.token.paste()
     page.check_button.click()
     said = page.result.text()
-    assert said.startswith("A relay token never holds ㅅ ㄷ ㄴ: it is made of Latin letters"), said
+    assert said.startswith("A relay token never holds “ㅅ ㄷ ㄴ”: it is made of Latin letters"), said
     assert "switch the keyboard to English" in said
     assert page.last_result is None and not page.isComplete()  # the relay was never asked
     qtbot.waitUntil(lambda: page.focusWidget() is page.token)
@@ -161,6 +161,6 @@ def test_settings_keeps_a_token_with_korean_letters_unsaved_and_says_why(
     warned = dialogs.expect("warning")
     dialog.save_button.click()
     assert warned.shown and warned.shown[0].title == "Relay token not saved"
-    assert "A relay token never holds 테 스 트" in warned.shown[0].text
+    assert "A relay token never holds “테 스 트”" in warned.shown[0].text
     assert dialog.isVisible() and dialog.token.text() == "테스트-client-token"  # nothing lost
     assert StandInKeyring().get_password(tokens.SERVICE, relay.url) == relay.token  # the kept one stays
