@@ -60,6 +60,17 @@ class SignInStart:
         entry = self.entry_file()
         return entry is not None and entry.is_file()
 
+    def opens(self, command: list[str]) -> bool:
+        """Whether the entry is there and is the one `turn_on(command)` writes: an entry left by an
+        earlier install (another program's path, another data folder) is not."""
+        if self.platform.startswith("win"):
+            return _windows_value() == subprocess.list2cmdline(command)
+        entry = self.entry_file()
+        try:
+            return entry is not None and entry.read_bytes() == self._entry_data(command)
+        except FileNotFoundError:
+            return False
+
     def turn_on(self, command: list[str]) -> None:
         """Open `command` at sign-in from now on (replacing an entry that named another command)."""
         if self.platform.startswith("win"):
@@ -68,10 +79,13 @@ class SignInStart:
         entry = self.entry_file()
         assert entry is not None
         entry.parent.mkdir(parents=True, exist_ok=True)
-        data = _launch_agent(command) if self.platform == "darwin" else _desktop_entry(command).encode()
+        data = self._entry_data(command)
         partial = entry.with_name(entry.name + ".partial")
         partial.write_bytes(data)
         partial.replace(entry)  # never half an entry for the session manager to read
+
+    def _entry_data(self, command: list[str]) -> bytes:
+        return _launch_agent(command) if self.platform == "darwin" else _desktop_entry(command).encode()
 
     def turn_off(self) -> None:
         if self.platform.startswith("win"):

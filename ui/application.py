@@ -622,7 +622,7 @@ def run_first_setup(ctx: AppContext) -> str:
 
 def finish_setup(wizard: SetupWizard, ctx: AppContext, *, token_kept: bool = True) -> str:
     """The wizard was finished (its Finish kept the token): keep the relay and the shop's place, and
-    open the inbox at sign-in if ticked (a refusal is said; the rest is kept). "connected", or
+    open the inbox at sign-in as ticked, or not (a refusal is said; the rest is kept). "connected", or
     "skipped" when the token could not be kept and the owner chose "Set up later": the rest is kept
     then too, so Settings opens with the relay's address and the wizard is not shown again.
     "Set up later" after the relay's check passed keeps the relay as Finish does, and skips the
@@ -634,8 +634,12 @@ def finish_setup(wizard: SetupWizard, ctx: AppContext, *, token_kept: bool = Tru
     from ui.sign_in_choice import set_open_at_sign_in
     from ui.translations import follow_shop_region
 
-    if wizard.shop_page.open_at_sign_in.isChecked() and not wizard.later_keeps_relay:
-        set_open_at_sign_in(wizard, ctx, SignInStart.for_this_user(), True)
+    if not wizard.later_keeps_relay:
+        # The answer on the wizard's last page, whatever an earlier install left in the computer's
+        # start-up list: unticked takes an old entry out, ticked writes this program's.
+        set_open_at_sign_in(
+            wizard, ctx, SignInStart.for_this_user(), wizard.shop_page.open_at_sign_in.isChecked()
+        )
     prefs = update_preferences(
         ctx.db,
         relay_url=wizard.tried_relay_url,

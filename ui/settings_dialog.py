@@ -202,7 +202,8 @@ class SettingsDialog(QDialog):
         # The computer's own start-up list, not a preference of the inbox (app/sign_in.py).
         self.sign_in = SignInStart.for_this_user()
         self.open_at_sign_in = QCheckBox(self.tr("Open Shop Inbox when I sign &in to this computer"))
-        self.open_at_sign_in.setChecked(sign_in_is_on(self.sign_in))
+        self.sign_in_was_on = sign_in_is_on(self.sign_in)
+        self.open_at_sign_in.setChecked(self.sign_in_was_on)
         if ctx.demo:
             self.open_at_sign_in.setEnabled(False)
             self.open_at_sign_in.setToolTip(self.tr("The demo shop is never opened at sign-in."))
@@ -917,7 +918,8 @@ class SettingsDialog(QDialog):
 
     def _apply_sign_in(self) -> bool:
         """Open at sign-in as ticked; False (and said) when the computer refused the change."""
-        if not self.open_at_sign_in.isEnabled():
+        # Left as it showed: the entry stays as it is (another inbox's --data-dir one is not re-pointed).
+        if not self.open_at_sign_in.isEnabled() or self.open_at_sign_in.isChecked() == self.sign_in_was_on:
             return True
         return set_open_at_sign_in(self, self.ctx, self.sign_in, self.open_at_sign_in.isChecked())
 

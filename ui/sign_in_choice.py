@@ -25,16 +25,17 @@ def sign_in_is_on(sign_in: SignInStart) -> bool:
 
 
 def set_open_at_sign_in(parent: QWidget, ctx: AppContext, sign_in: SignInStart, wanted: bool) -> bool:
-    """Open this inbox at sign-in, or not; False (and said) when the computer refused the change."""
-    if wanted == sign_in_is_on(sign_in):
-        return True
+    """Open this inbox at sign-in, or not, whatever the start-up list held before (an entry a
+    reinstalled or moved program left names another path); False (and said) when the computer
+    refused the change."""
     # This inbox, also when it lives in a folder of its own (--data-dir) rather than the usual one.
     own_folder = ctx.paths.data_dir
     data_dir = None if own_folder == platform_paths().data_dir else own_folder
+    command = start_command(data_dir)
     try:
-        if wanted:
-            sign_in.turn_on(start_command(data_dir))
-        else:
+        if wanted and not sign_in.opens(command):
+            sign_in.turn_on(command)
+        elif not wanted and sign_in.is_on():
             sign_in.turn_off()
     except OSError as exc:  # a start-up folder that may not be written, a locked registry
         log.warning("sign-in start not changed: %s", exc)

@@ -56,6 +56,8 @@ def test_an_xdg_autostart_entry_starts_this_program_on_this_inbox(
     start.turn_on(start_command(shop))
     entry = tmp_path / "config" / "autostart" / "shop-inbox.desktop"
     assert start.is_on() and entry.is_file()
+    # An entry another install left (another data folder, another program's path) is not this one.
+    assert start.opens(start_command(shop)) and not start.opens(start_command())
     text = entry.read_text()
     assert "Name=Shop Inbox" in text and "Type=Application" in text
     argv = exec_line_argv(text)

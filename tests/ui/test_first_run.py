@@ -329,7 +329,9 @@ def test_set_up_later_is_remembered_and_the_next_start_opens_the_inbox(
 def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
     qtbot: Any, tmp_path: Path, relay_with_whatsapp_url: str, dialogs: Any, monkeypatch: Any
 ) -> None:
-    """…and keeps the shop's number WhatsApp gave the relay's check, for Shop ▸ Share link."""
+    """…and keeps the shop's number WhatsApp gave the relay's check, for Shop ▸ Share link. An owner
+    who reinstalls finds an entry the old install left in the start-up list: ticked, it is this
+    program's; unticked, it is gone, and Settings shows it unticked."""
     import argparse
 
     from PySide6.QtWidgets import QApplication, QWizard
@@ -337,7 +339,9 @@ def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
     from app.paths import paths_for
     from app.settings import read_preferences
     from app.share_link import read_share_phone
+    from app.sign_in import SignInStart
     from ui.application import open_inbox
+    from ui.settings_dialog import SettingsDialog
     from ui.token_store import load_token
 
     relay_url = relay_with_whatsapp_url
@@ -360,6 +364,7 @@ def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     args = argparse.Namespace(smoke=False, lang="en")
+    SignInStart.for_this_user().turn_on(["/opt/old-install/ShopInbox"])  # the old install's
     with the_app_as_it_was(app):
         dialogs.expect("modal", answer=lambda w: connect(w, keep_ticked=True))
         paths = paths_for(tmp_path / "data").ensure()
@@ -373,12 +378,16 @@ def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
         assert exec_line == f"Exec={sys.executable} -m ui.main --data-dir {paths.data_dir}"
         ctx.db.close()
 
-        entry.unlink()  # another computer's first start, unticked: nothing in its start-up list
+        # Installed again on a fresh folder, the entry of the first still there: unticked, it goes.
         dialogs.expect("modal", answer=lambda w: connect(w, keep_ticked=False))
         other = open_inbox(app, args, paths_for(tmp_path / "other").ensure())
         assert other is not None  # None: the demo chosen in the wizard
         assert read_preferences(other.db).relay_url == relay_url
         assert not entry.exists()
+        settings = SettingsDialog(other)
+        qtbot.addWidget(settings)
+        assert not settings.open_at_sign_in.isChecked()  # as the wizard was answered
+        settings.close()
         other.db.close()
 
 
