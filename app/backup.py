@@ -26,7 +26,7 @@ from app.errors import (
     SchemaTooNew,
     ShopInboxError,
 )
-from app.paths import QUICK_REPLY_FOLDER, RESTORING, AppPaths
+from app.paths import PASTED_FOLDER, QUICK_REPLY_FOLDER, RESTORING, AppPaths
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ DB_ENTRY = "inbox.db"
 MEDIA_PREFIX = "media/"
 CATALOG_PREFIX = "catalog/"
 QUICK_REPLY_PREFIX = QUICK_REPLY_FOLDER + "/"  # the quick replies' attachments (app/quick_reply_files.py)
+PASTED_PREFIX = PASTED_FOLDER + "/"  # pictures pasted into a draft, not sent yet (app/drafts.py)
 _PACKED = {  # media kept as they came, compressed already
     *(".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic"),
     *(".mp4", ".3gp", ".mov", ".ogg", ".opus", ".mp3", ".m4a", ".aac", ".amr"),
@@ -150,8 +151,7 @@ def _room_needed(paths: AppPaths, own: list[tuple[datetime, Path]]) -> int:
     zipped = (
         _size(own[0][1])
         if own
-        else database
-        + sum(folder_size(f) for f in (paths.media_dir, paths.catalog_dir, paths.quick_reply_dir))
+        else database + sum(folder_size(folder) for folder, _prefix in _folders(paths))
     )
     return database + zipped + zipped // 10
 
@@ -180,8 +180,8 @@ def _remove(backups: list[tuple[datetime, Path]], until: Callable[[], bool] = la
 
 
 def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> BackupInfo:
-    """Write a zip with a consistent copy of the live database plus media, catalogue images and the
-    quick replies' attachments.
+    """Write a zip with a consistent copy of the live database plus media, catalogue images, the
+    quick replies' attachments and the pictures pasted into drafts.
 
     Everything is written on the target's disk, the database's copy too: when the inbox's disk is
     full, a backup to another disk (a USB stick) still saves the chats. `read_only`: the inbox was
@@ -219,6 +219,7 @@ def _folders(paths: AppPaths) -> tuple[tuple[Path, str], ...]:
         (paths.media_dir, MEDIA_PREFIX),
         (paths.catalog_dir, CATALOG_PREFIX),
         (paths.quick_reply_dir, QUICK_REPLY_PREFIX),
+        (paths.pasted_dir, PASTED_PREFIX),
     )
 
 
@@ -227,6 +228,7 @@ _UNPACKED_FOLDERS = (
     ("media", MEDIA_PREFIX),
     ("catalog", CATALOG_PREFIX),
     (QUICK_REPLY_FOLDER, QUICK_REPLY_PREFIX),
+    (PASTED_FOLDER, PASTED_PREFIX),
 )
 
 
@@ -410,6 +412,7 @@ def _swap_in(staging: Path, paths: AppPaths) -> Path:
         (staging / "media", [paths.media_dir], paths.media_dir),
         (staging / "catalog", [paths.catalog_dir], paths.catalog_dir),
         (staging / QUICK_REPLY_FOLDER, [paths.quick_reply_dir], paths.quick_reply_dir),
+        (staging / PASTED_FOLDER, [paths.pasted_dir], paths.pasted_dir),
     ]
     done: list[tuple[Path, Path]] = []
 

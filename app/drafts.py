@@ -10,10 +10,11 @@ file among them stays in the data folder while a draft holds it (QuickReplyLibra
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from app.changes import Changes
+from app.paths import PASTED_FOLDER, QUICK_REPLY_FOLDER
 from app.queries import MessageRow, messages_by_ids
 from app.settings import get_setting, put_setting
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 DRAFTS_KEY = "drafts"
 DRAFT_FILES_KEY = "draft_files"
+# The inbox's own folders a draft's file may wait in, which a backup carries to another computer.
+CARRIED_FOLDERS = (PASTED_FOLDER, QUICK_REPLY_FOLDER)
 DRAFT_CHARS = 65_536  # as much as the composer holds (ui/bounded_text.py)
 DRAFTS_KEPT = 500  # the newest typed; an older one is dropped rather than the row growing without end
 
@@ -56,16 +59,34 @@ def read_drafts_and_quotes(db: Database) -> tuple[dict[int, str], dict[int, Mess
 
 def read_draft_files(db: Database) -> dict[int, list[Path]]:
     """The files each chat had attached and not sent when the app last stored its drafts, as they
-    were named then (whether each is still there is the composer's to find when the chat opens)."""
+    were named then (whether each is still there is the composer's to find when the chat opens),
+    but a pasted picture or a quick reply's file named in another inbox folder: a backup restored on
+    a new computer brought those into this one's. Blocking (a stat per file)."""
     with db.read() as session:
         stored = get_setting(session, DRAFT_FILES_KEY, {})
+    data_dir = db.path.parent
     files: dict[int, list[Path]] = {}
     for key, paths in stored.items() if isinstance(stored, dict) else ():
         named = paths if isinstance(paths, list) else []
-        kept = [Path(path) for path in named if isinstance(path, str) and path]
+        kept = [_in_this_inbox(Path(path), data_dir) for path in named if isinstance(path, str) and path]
         if str(key).isdigit() and kept:
             files[int(key)] = kept
     return files
+
+
+def _in_this_inbox(path: Path, data_dir: Path) -> Path:
+    """`path`, or, when it is not there, the same file in this inbox's own folder of pasted pictures
+    (pasted/<random>/<name>) or quick replies' files (quick_reply_media/<name>), where it was under
+    the old computer's folder (a Windows one too, named with backslashes)."""
+    if path.exists():
+        return path
+    text = str(path)
+    parts = PureWindowsPath(text).parts if "\\" in text else path.parts
+    for depth in (2, 3):  # the folder's own file, or one in a folder of its own
+        if len(parts) > depth and parts[-depth] in CARRIED_FOLDERS:
+            here = data_dir.joinpath(*parts[-depth:])
+            return here if here.is_file() else path
+    return path
 
 
 def store_drafts(

@@ -20,6 +20,9 @@ RESTORING = "restoring-"
 # Quick replies' attachments, copied in under their content hash (app/quick_reply_files.py).
 QUICK_REPLY_FOLDER = "quick_reply_media"
 
+# Pictures pasted into a reply, each waiting as pasted/<random>/<name> until it is sent (a draft's).
+PASTED_FOLDER = "pasted"
+
 # Tests and portable installs point the whole app at one folder.
 DATA_DIR_ENV = "SHOP_INBOX_DATA_DIR"
 
@@ -47,6 +50,10 @@ class AppPaths:
     @property
     def quick_reply_dir(self) -> Path:
         return self.data_dir / QUICK_REPLY_FOLDER
+
+    @property
+    def pasted_dir(self) -> Path:
+        return self.data_dir / PASTED_FOLDER
 
     @property
     def backup_dir(self) -> Path:

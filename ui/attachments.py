@@ -24,7 +24,7 @@ from PySide6.QtGui import QImageReader
 from app.catalog_images import sniff_suffix
 from app.errors import ErrorCode, InvalidInput
 from app.media_cache import SENT_DIR  # sent/<random>/<the file's own name>: a document keeps its name
-from app.paths import make_folder_within
+from app.paths import PASTED_FOLDER, make_folder_within
 from app.sending import attachment_kind
 from app.wire import MEDIA_LIMITS
 from ui.catalog_thumbs import sendable_image_bytes
@@ -106,7 +106,7 @@ def pasted_folder(data_dir: Path) -> Path:
     """Where a pasted picture waits as a file until it is sent (the composer writes it there): in the
     inbox's own folder, not the temporary one, which the system may empty at a restart while the
     picture waits in its chat's composer, kept with the drafts (app/drafts.py)."""
-    return data_dir / "pasted"
+    return data_dir / PASTED_FOLDER
 
 
 def forget_pasted(source: Path, pasted_in: Path) -> None:
