@@ -334,6 +334,11 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
         show_window("relay_help", lambda: RelayHelpDialog(window))
 
+    def moving_help() -> None:
+        from ui.moving_help import MovingHelpDialog
+
+        run_dialog(lambda: MovingHelpDialog(window))
+
     def about() -> None:
         from importlib.metadata import PackageNotFoundError, version
 
@@ -359,6 +364,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     action(help_menu, translate("Menus", "&Keyboard shortcuts"), shortcuts, "Ctrl+/")
     action(help_menu, translate("Menus", "How to &export a chat from your phone"), export_help)
     action(help_menu, translate("Menus", "How do I set up a &relay?"), relay_help)
+    action(help_menu, translate("Menus", "Moving to a &new computer"), moving_help)
 
     def try_demo() -> None:
         # A window of its own with simulated customers: the owner looks around at any time, the

@@ -5902,6 +5902,10 @@ Log file: {log}</source>
         <translation>릴레이는 어떻게 설정하나요(&amp;R)?</translation>
     </message>
     <message>
+        <source>Moving to a &amp;new computer</source>
+        <translation>새 컴퓨터로 옮기기(&amp;N)</translation>
+    </message>
+    <message>
         <source>The demo shop is starting in a window of its own; it takes a few seconds. Your own chats are not affected.</source>
         <translation>데모 상점을 별도의 창으로 여는 중이에요. 몇&#xa0;초 걸려요. 내&#xa0;채팅에는 영향을 주지 않아요.</translation>
     </message>
@@ -6170,6 +6174,41 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Customers of all your numbers ({0}) get this same message, from the number they wrote to: one who writes to two of them gets it in each chat. Write it so it fits every branch (one message per number is not possible yet).</source>
         <translation>모든 매장 번호({0})의 고객이 이&#xa0;메시지를 똑같이 받아요. 고객이 연락한 번호에서 보내지고, 두&#xa0;번호에 모두 연락한 고객은 채팅마다 한&#xa0;번씩 받아요. 어느 지점에도 맞게 써 주세요. (번호마다 다른 메시지는 아직 보낼 수 없어요.)</translation>
+    </message>
+</context>
+<context>
+    <name>MovingHelpDialog</name>
+    <message>
+        <source>Moving to a new computer</source>
+        <translation>새 컴퓨터로 옮기기</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>이 컴퓨터에서</translation>
+    </message>
+    <message>
+        <source>1. Choose File ▸ Back up now… and save the file: it holds your chats, photos and files, orders, labels, quick replies, drafts and settings.
+2. Copy the file to the new computer, on a USB stick for example.</source>
+        <translation>1. 파일&#xa0;▸&#xa0;지금&#xa0;백업…을 눌러 백업 파일을 저장하세요. 채팅, 사진과 파일, 주문, 라벨, 빠른 답장, 임시 저장한 답장, 설정이 모두 들어 있어요.
+2. 그&#xa0;파일을 새&#xa0;컴퓨터로 옮기세요. USB 메모리에 담아 가면 돼요.</translation>
+    </message>
+    <message>
+        <source>On the new computer</source>
+        <translation>새 컴퓨터에서</translation>
+    </message>
+    <message>
+        <source>3. Install Shop Inbox. On its first start, choose “Restore a backup from your old computer…” and pick the file. (Already set up there? Use File ▸ Restore from backup….)
+4. The backup never holds the relay token: when the bar above the chats asks for it, press Settings, paste the relay token and save. New messages then arrive from where the backup left off, none twice.</source>
+        <translation>3. 새&#xa0;컴퓨터에 샵&#xa0;인박스를 설치하세요. 처음 시작할 때 “이전 컴퓨터의 백업에서 복원…”을 누르고 그&#xa0;파일을 고르세요. (이미 설정을 마쳤다면 파일&#xa0;▸&#xa0;백업에서&#xa0;복원…을 쓰세요.)
+4. 백업에는 릴레이 토큰이 들어 있지 않아요. 채팅 위에 릴레이 토큰을 넣으라는 알림이 뜨면 설정을 누르고 릴레이 토큰을 붙여 넣은 뒤 저장하세요. 그러면 백업한 때부터 새&#xa0;메시지가 이어서 들어오고, 같은 메시지가 두&#xa0;번 오지 않아요.</translation>
+    </message>
+    <message>
+        <source>Set again on the new computer</source>
+        <translation>새 컴퓨터에서 다시 정할 것</translation>
+    </message>
+    <message>
+        <source>In File ▸ Settings: “Open Shop Inbox when I sign in to this computer” and the folder of the daily backup. A file you attached to a draft from another folder on the old computer (Downloads, for example) is not in the backup: attach it again.</source>
+        <translation>파일&#xa0;▸&#xa0;설정에서 “이&#xa0;컴퓨터에 로그인하면 샵&#xa0;인박스 열기”와 매일 백업할 폴더를 다시 정하세요. 이전 컴퓨터의 다른 폴더(다운로드 등)에서 임시 저장한 답장에 첨부한 파일은 백업에 들어 있지 않으니 다시 첨부하세요.</translation>
     </message>
 </context>
 <context>

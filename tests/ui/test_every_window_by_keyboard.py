@@ -125,6 +125,7 @@ def test_every_window_the_menus_open_has_a_key_for_each_button(
         "ShortcutsDialog",
         "ImportHelpDialog",
         "RelayHelpDialog",
+        "MovingHelpDialog",
     } <= set(seen), seen
 
 

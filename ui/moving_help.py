@@ -1,0 +1,50 @@
+"""Moving to a new computer (Help menu): the steps from a backup on the old one to the new one's
+inbox going on where the old one left off."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from ui.import_help import add_sections
+
+
+class MovingHelpDialog(QDialog):
+    """The old computer's part, the new one's, and what each computer sets for itself: plain text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Moving to a new computer"))
+        sections = (
+            (
+                self.tr("On this computer"),
+                self.tr(
+                    "1. Choose File ▸ Back up now… and save the file: it holds your chats, photos and "
+                    "files, orders, labels, quick replies, drafts and settings.\n"
+                    "2. Copy the file to the new computer, on a USB stick for example."
+                ),
+            ),
+            (
+                self.tr("On the new computer"),
+                self.tr(
+                    "3. Install Shop Inbox. On its first start, choose “Restore a backup from your old "
+                    "computer…” and pick the file. (Already set up there? Use File ▸ Restore from backup….)\n"
+                    "4. The backup never holds the relay token: when the bar above the chats asks for it, "
+                    "press Settings, paste the relay token and save. New messages then arrive from where "
+                    "the backup left off, none twice."
+                ),
+            ),
+            (
+                self.tr("Set again on the new computer"),
+                self.tr(
+                    "In File ▸ Settings: “Open Shop Inbox when I sign in to this computer” and the folder "
+                    "of the daily backup. A file you attached to a draft from another folder on the old "
+                    "computer (Downloads, for example) is not in the backup: attach it again."
+                ),
+            ),
+        )
+        layout = QVBoxLayout(self)
+        add_sections(layout, sections)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
