@@ -24,6 +24,16 @@ def add_sections(layout: QVBoxLayout, sections: Sequence[tuple[str, str]]) -> No
         layout.addWidget(body)
 
 
+def fill_help_page(dialog: QDialog, sections: Sequence[tuple[str, str]]) -> None:
+    """A short help page: its sections over a Close button."""
+    layout = QVBoxLayout(dialog)
+    add_sections(layout, sections)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.setMinimumWidth(480)
+
+
 class ImportHelpDialog(QDialog):
     """Android and iOS steps, as plain text (no markup from translations or elsewhere)."""
 
@@ -60,9 +70,4 @@ class ImportHelpDialog(QDialog):
                 ),
             ),
         )
-        layout = QVBoxLayout(self)
-        add_sections(layout, sections)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        fill_help_page(self, sections)

@@ -3,9 +3,9 @@ inbox going on where the old one left off."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from ui.import_help import add_sections
+from ui.import_help import fill_help_page
 
 
 class MovingHelpDialog(QDialog):
@@ -42,9 +42,4 @@ class MovingHelpDialog(QDialog):
                 ),
             ),
         )
-        layout = QVBoxLayout(self)
-        add_sections(layout, sections)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        fill_help_page(self, sections)
