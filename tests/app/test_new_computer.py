@@ -4,6 +4,7 @@ goes on. Nothing of the shop is lost and nothing arrives twice (real backup, res
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -19,6 +20,7 @@ from app.orders import LineInput, create_order
 from app.paths import paths_for
 from app.quick_replies import QuickReplyLibrary
 from app.relay_client import RelayClient
+from app.sending import queue_text
 from app.sync_apply import current_cursor
 from tests.support.engine_probe import EngineProbe
 from tests.support.factories import make_contact
@@ -29,8 +31,8 @@ CUSTOMER = "821055550123"
 PHOTO = b"\xff\xd8\xff\xe0" + b"linen shirt photo" * 100
 
 
-def sync(db: Database, relay: RunningRelay, media_dir: Path, until: int) -> None:
-    """Connected to the relay with its token until the inbox holds `until` messages."""
+def sync(db: Database, relay: RunningRelay, media_dir: Path, until: Callable[[], bool]) -> None:
+    """Connected to the relay with its token until `until()` holds."""
     probe = EngineProbe()
     engine = SyncEngine(
         db,
@@ -43,7 +45,7 @@ def sync(db: Database, relay: RunningRelay, media_dir: Path, until: int) -> None
     )
     engine.start()
     try:
-        probe.wait_until(lambda: message_count(db) >= until)
+        probe.wait_until(until)
     finally:
         engine.stop()
 
@@ -61,7 +63,7 @@ def test_a_new_laptop_restores_the_old_ones_backup_and_the_relay_goes_on_with_no
     graph.add_media("880001", PHOTO, "image/jpeg")
     relay.post_webhook(inbound(content="린넨 셔츠 있나요?", sender=CUSTOMER, name="단골 손님"))
     relay.post_webhook(inbound("image", {"id": "880001", "mime_type": "image/jpeg"}, sender=CUSTOMER))
-    sync(db, relay, old.media_dir, until=2)
+    sync(db, relay, old.media_dir, until=lambda: message_count(db) == 2)
     with db.read() as s:
         contact_id = s.scalars(select(Contact.id)).one()
         photo_id = s.scalars(select(Media.id)).one()
@@ -81,8 +83,12 @@ def test_a_new_laptop_restores_the_old_ones_backup_and_the_relay_goes_on_with_no
     pasted.parent.mkdir(parents=True)
     pasted.write_bytes(b"\x89PNG\r\n\x1a\n" + b"screenshot" * 50)
     store_drafts(db, {contact_id: "내일 발송해 드릴게요"}, files={contact_id: [pasted]})
+    with db.write() as s:  # written offline: it waits to be sent when the backup is made
+        reply_id = queue_text(s, contact_id, "입금 확인했어요").id
     backup = create_backup(old, tmp_path / "USB" / "샵인박스-백업.zip").path
     cursor = current_cursor_of(db)
+    # The old laptop stays on a moment and sends the reply the backup holds as waiting.
+    sync(db, relay, old.media_dir, until=lambda: status_of(db, reply_id) == "sent")
     db.close()
     screenshot = pasted.read_bytes()
     shutil.rmtree(old.data_dir)  # the old laptop is not this one: none of its folders are here
@@ -97,7 +103,12 @@ def test_a_new_laptop_restores_the_old_ones_backup_and_the_relay_goes_on_with_no
     try:
         assert current_cursor_of(db) == cursor  # the feed goes on where the backup left off
         relay.post_webhook(inbound(content="언제 받을 수 있나요?", sender=CUSTOMER, name="단골 손님"))
-        sync(db, relay, new.media_dir, until=4)
+        sync(
+            db,
+            relay,
+            new.media_dir,
+            until=lambda: message_count(db) == 5 and status_of(db, reply_id) == "sent",
+        )
         with db.read() as s:
             bodies = list(s.scalars(select(Message.body).order_by(Message.sent_at, Message.id)))
             wamids = list(s.scalars(select(Message.wamid)))
@@ -108,7 +119,9 @@ def test_a_new_laptop_restores_the_old_ones_backup_and_the_relay_goes_on_with_no
             "입금했어요",
             "언제 받을 수 있나요?",
         ]
-        assert len(bodies) == 4 and len(set(wamids)) == 4  # the photo, and each message once
+        assert len(bodies) == 5 and len(set(wamids)) == 5  # the photo, and each message once
+        # The reply the backup held as waiting went to the customer once, from the old laptop.
+        assert bodies.count("입금 확인했어요") == 1 and len(graph.sent) == 1
         assert name == "단골 손님" and "입금 확인" in labels
         assert orders == [contact_id]
         # The photo opens from the backup, not fetched again (the relay's copy may be gone by then).
@@ -124,6 +137,11 @@ def test_a_new_laptop_restores_the_old_ones_backup_and_the_relay_goes_on_with_no
         assert read_draft_files(db) == {contact_id: [here]} and here.read_bytes() == screenshot
     finally:
         db.close()
+
+
+def status_of(db: Database, message_id: int) -> str:
+    with db.read() as s:
+        return s.get_one(Message, message_id).status
 
 
 def current_cursor_of(db: Database) -> int:
