@@ -58,6 +58,7 @@ from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, Quic
 from ui.quick_reply_transfer_actions import QuickReplyTransfer
 from ui.save_paths import Picked, open_file_name
 from ui.screen_fit import resize_within_screen
+from ui.shortcut_field import ShortcutField
 from ui.theme import muted_colour, problem_colour
 from ui.undo_strip import UndoStrip
 from ui.unsaved_edits import leave_edits, then_quit_goes_on
@@ -149,7 +150,7 @@ class QuickReplyManager(QDialog):
             row.addWidget(button)
         left_layout.addLayout(row)
 
-        self.shortcut = QLineEdit()
+        self.shortcut = ShortcutField()
         self.shortcut.setAccessibleName(self.tr("Shortcut"))
         self.shortcut.setPlaceholderText(self.tr("/thanks"))
         self.text = BoundedTextEdit()

@@ -579,3 +579,39 @@ def test_a_new_reply_stored_in_other_words_than_typed_is_shown_as_stored(qtbot, 
         assert manager.save_current()
     settle(qtbot, manager)
     assert manager.keywords.text() == "thanks, order" and not manager.has_unsaved_edits()
+
+
+def test_a_new_replys_shortcut_typed_with_its_slash_reads_as_it_is_saved(qtbot, ctx: AppContext) -> None:
+    """The field starts with "/", and "/hello" typed out of habit read "//hello" while it was saved
+    as "/hello": she sees one slash as she types, and what she sees is what is stored."""
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    manager.new_reply()
+    qtbot.keyClicks(manager.shortcut, "/hello")
+    assert manager.shortcut.text() == "/hello"
+    assert manager.shortcut.cursorPosition() == len("/hello")  # her next letter goes at the end
+    qtbot.keyClicks(manager.shortcut, "!")
+    qtbot.keyClick(manager.shortcut, Qt.Key.Key_Backspace)
+    manager.shortcut.home(False)
+    qtbot.keyClicks(manager.shortcut, "//")  # typed again in front: still one
+    assert (manager.shortcut.text(), manager.shortcut.cursorPosition()) == ("/hello", 1)
+    manager.shortcut.end(False)
+    qtbot.keyClick(manager.shortcut, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "//" not in manager.shortcut.text()  # Ctrl+Z takes back her letters, never to two slashes
+    qtbot.keyClick(manager.shortcut, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert manager.shortcut.text() == "/hello"
+    qtbot.keyClicks(manager.text, "Hello!")
+    with qtbot.waitSignal(ctx.hub.changed):
+        assert manager.save_current()
+    settle(qtbot, manager)
+    assert [r.shortcut for r in QuickReplyLibrary(ctx.db).all()] == ["/hello"]
+    assert manager.shortcut.text() == "/hello" and not manager.has_unsaved_edits()
+
+
+def test_a_shortcut_pasted_with_slashes_in_front_keeps_one(qtbot, ctx: AppContext) -> None:
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    manager.new_reply()
+    manager.shortcut.selectAll()
+    manager.shortcut.insert("///감사")  # a paste over the "/" that was there
+    assert (manager.shortcut.text(), manager.shortcut.cursorPosition()) == ("/감사", 3)
