@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ui.alt_letter_guard import install_alt_letter_guard
     from ui.field_frames import install_field_frames
     from ui.fusion_dark import install_fusion_dark
     from ui.main import rotate_log_file
@@ -90,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
     install_field_frames(app)
     install_drop_down_combos(app)
     install_wheel_guard(app)
+    install_alt_letter_guard(app)
     remember_language_option(app, args.lang)  # Settings says a language given here wins over its own
     mark("QApplication built")
 

@@ -1,0 +1,125 @@
+"""Alt and a letter nothing answers types nothing; AltGr's characters and Korean input still type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.catalog import ItemDraft, create_item
+from tests.support.factories import make_contact
+from ui.alt_letter_guard import install_alt_letter_guard
+from ui.composer import Composer
+from ui.order_form import StartOrderDialog
+
+Alt = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def guarded(qapp: QApplication) -> Iterator[None]:
+    """The guard the app installs at start (Linux and Windows), for one test."""
+    guard = install_alt_letter_guard(qapp)
+    assert guard is not None
+    yield
+    qapp.removeEventFilter(guard)
+    guard.deleteLater()
+
+
+def press(widget: QWidget, key: Qt.Key, text: str, modifiers: Qt.KeyboardModifier) -> None:
+    """A key pressed and released as Linux's X server gives it: with its character in `text`."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, text))
+
+
+def order_form(window: Any, qtbot: Any) -> StartOrderDialog:
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="Linen shirt", price_minor=3900, currency="GBP", retailer_id="LN-IV"))
+        contact_id = make_contact(s, profile_name="Olivia Brown").id
+    dialog = StartOrderDialog(window.ctx, contact_id, "Olivia Brown", "", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.settings_loaded and len(dialog.found) == 1)
+    return dialog
+
+
+def test_alt_y_in_the_order_forms_search_types_no_y(window: Any, qtbot: Any, guarded: None) -> None:
+    """The owner reached for an Alt letter the form does not have: "Linen" became "Lineny"."""
+    dialog = order_form(window, qtbot)
+    qtbot.keyClicks(dialog.search, "Linen")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Y, Alt)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Y, Alt | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_5, Alt)
+    assert dialog.search.text() == "Linen"
+    qtbot.keyClicks(dialog.search, " shirt")  # plain typing goes on as before
+    assert dialog.search.text() == "Linen shirt"
+
+
+def test_alt_and_a_letter_types_nothing_into_the_message_being_written(qtbot: Any, guarded: None) -> None:
+    composer = Composer()
+    qtbot.addWidget(composer)
+    composer.show()
+    qtbot.keyClicks(composer.edit, "Thanks")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Q, Alt)
+    assert composer.edit.toPlainText() == "Thanks"
+
+
+def test_altgr_still_types_at_and_euro_on_european_keyboards(qtbot: Any, guarded: None) -> None:
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    # Linux reports AltGr as its own modifier (a German keyboard's AltGr+Q, AltGr+E) …
+    press(field, Qt.Key.Key_At, "@", Qt.KeyboardModifier.GroupSwitchModifier)
+    press(field, Qt.Key.Key_Q, "€", Qt.KeyboardModifier.GroupSwitchModifier)
+    # … and Windows as Ctrl+Alt (a Polish keyboard's AltGr+A).
+    press(field, Qt.Key.Key_A, "ą", Qt.KeyboardModifier.ControlModifier | Alt)
+    assert field.text() == "@€ą"
+
+
+def test_korean_typed_through_the_input_method_still_lands(qtbot: Any, guarded: None) -> None:
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    QApplication.sendEvent(field, QInputMethodEvent("주", []))  # a syllable being composed
+    commit = QInputMethodEvent()
+    commit.setCommitString("주문")
+    QApplication.sendEvent(field, commit)
+    assert field.text() == "주문"
+
+
+def test_an_alt_letter_a_button_has_still_presses_it(qtbot: Any, guarded: None) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    field = QLineEdit()
+    yes = QPushButton("&Yes")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(field)
+    layout.addWidget(yes)
+    dialog.show()
+    dialog.activateWindow()  # Alt letters are the active window's
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    field.setFocus()
+    with qtbot.waitSignal(yes.clicked, timeout=1000):
+        qtbot.keyClick(field, Qt.Key.Key_Y, Alt)
+    assert field.text() == ""
+
+
+class _KeysSeen(QLineEdit):
+    """A field that acts on Alt and a key itself, as an editor's Alt+Up might."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[int, Qt.KeyboardModifier]] = []
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.seen.append((event.key(), event.modifiers()))
+        super().keyPressEvent(event)
+
+
+def test_a_widget_that_acts_on_alt_and_a_key_still_gets_the_key(qtbot: Any, guarded: None) -> None:
+    field = _KeysSeen()
+    qtbot.addWidget(field)
+    press(field, Qt.Key.Key_Y, "y", Alt)
+    assert field.seen == [(Qt.Key.Key_Y, Alt)] and field.text() == ""
