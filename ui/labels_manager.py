@@ -66,7 +66,7 @@ class LabelListModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             n = row.chats
-            chats = self.tr("%Ln chat", "", n) if n == 1 else self.tr("%Ln chats", "", n)
+            chats = self.tr("%Ln chats", "", n)
             return f"{label_display_name(row.name)}  ·  {chats}"
         if role == Qt.ItemDataRole.DecorationRole:
             return label_swatch(row.colour)

@@ -345,9 +345,7 @@ class QuickReplyManager(QDialog):
             # "2 of 9 found": "2 found of 9" read as a slip of the pen.
             self.count.setText(self.tr("%Ln of {0} found", "", self.model.rowCount()).format(count_text(n)))
         else:
-            self.count.setText(
-                self.tr("%Ln quick reply", "", n) if n == 1 else self.tr("%Ln quick replies", "", n)
-            )
+            self.count.setText(self.tr("%Ln quick replies", "", n))
 
     def is_loading(self) -> bool:
         return self._shown_generation != self._generation or self.edits.is_busy()

@@ -20,15 +20,11 @@ class RuleSummary(QObject):
 
     def recipients(self, recipients: Recipients) -> str:
         n = len(recipients.wa_ids)
-        # English needs its singular; Korean translates both the same way.
+        # "1 contact" is the English plurals' file's (ui/translations.py), as every counted text's.
         if recipients.mode == "except" and n:
-            if n == 1:
-                return self.tr("To everyone except %Ln contact.", "", n)
             return self.tr("To everyone except %Ln contacts.", "", n)
         if recipients.mode == "only":
-            return (
-                self.tr("Only to %Ln contact.", "", n) if n == 1 else self.tr("Only to %Ln contacts.", "", n)
-            )
+            return self.tr("Only to %Ln contacts.", "", n)
         return self.tr("To everyone.")
 
     def greeting(self, rule: GreetingRule, away: AwayRule | None = None) -> str:

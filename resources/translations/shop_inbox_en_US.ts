@@ -29,7 +29,7 @@
     <name>BulkNoticeDialog</name>
     <message numerus="yes">
         <source>%Ln order(s) cancelled because the payment deadline passed — tell the customers?</source>
-        <translation><numerusform>%Ln order canceled because the payment deadline passed — tell the customers?</numerusform><numerusform>%Ln orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
+        <translation><numerusform>%Ln order canceled because the payment deadline passed — tell the customer?</numerusform><numerusform>%Ln orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
     </message>
     <message>
         <source>1 order cancelled because the payment deadline passed — tell the customer?</source>
@@ -231,7 +231,7 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
     </message>
     <message numerus="yes">
         <source>Name only: her %Ln deposits in this file add up to the order's {0}: ticked together, they mark it paid</source>
-        <translation><numerusform>Name only: her %Ln deposits in this file add up to the order's {0}: checked together, they mark it paid</numerusform><numerusform>Name only: her %Ln deposits in this file add up to the order's {0}: checked together, they mark it paid</numerusform></translation>
+        <translation><numerusform>Name only: her %Ln deposit in this file is the order's {0}: checked, it marks the order paid</numerusform><numerusform>Name only: her %Ln deposits in this file add up to the order's {0}: checked together, they mark it paid</numerusform></translation>
     </message>
     </context>
 <context>
@@ -293,7 +293,7 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
     </message>
     <message numerus="yes">
         <source>%Ln order(s) cancelled because the payment deadline passed — tell the customers?</source>
-        <translation><numerusform>%Ln order canceled because the payment deadline passed — tell the customers?</numerusform><numerusform>%Ln orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
+        <translation><numerusform>%Ln order canceled because the payment deadline passed — tell the customer?</numerusform><numerusform>%Ln orders canceled because the payment deadline passed — tell the customers?</numerusform></translation>
     </message>
 </context>
 <context>
@@ -440,11 +440,11 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
     </message>
     <message numerus="yes">
         <source>%Ln order(s) in this file have no courier. Which courier are their tracking numbers from?</source>
-        <translation><numerusform>%Ln order in this file has no carrier. Which carrier are their tracking numbers from?</numerusform><numerusform>%Ln orders in this file have no carrier. Which carrier are their tracking numbers from?</numerusform></translation>
+        <translation><numerusform>%Ln order in this file has no carrier. Which carrier is its tracking number from?</numerusform><numerusform>%Ln orders in this file have no carrier. Which carrier are their tracking numbers from?</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln ticked row(s) were not applied: their orders changed meanwhile.</source>
-        <translation><numerusform>%Ln checked row was not applied: their orders changed meanwhile.</numerusform><numerusform>%Ln checked rows were not applied: their orders changed meanwhile.</numerusform></translation>
+        <translation><numerusform>%Ln checked row was not applied: its order changed meanwhile.</numerusform><numerusform>%Ln checked rows were not applied: their orders changed meanwhile.</numerusform></translation>
     </message>
     </context>
 <context>

@@ -5564,12 +5564,6 @@ What it had brought in was removed, so no chat is there half or twice. Import th
 <context>
     <name>LabelListModel</name>
     <message numerus="yes">
-        <source>%Ln chat</source>
-        <translation>
-            <numerusform>채팅 %Ln개</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln chats</source>
         <translation>
             <numerusform>채팅 %Ln개</numerusform>
@@ -8250,12 +8244,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln quick reply</source>
-        <translation>
-            <numerusform>빠른 답장 %Ln개</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln quick replies</source>
         <translation>
             <numerusform>빠른 답장 %Ln개</numerusform>
@@ -9181,21 +9169,9 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>꺼짐: 인사 메시지를 보내지 않아요.</translation>
     </message>
     <message numerus="yes">
-        <source>To everyone except %Ln contact.</source>
-        <translation>
-            <numerusform>연락처 %Ln명을 뺀 모든 고객이 받아요.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>To everyone except %Ln contacts.</source>
         <translation>
             <numerusform>연락처 %Ln명을 뺀 모든 고객이 받아요.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Only to %Ln contact.</source>
-        <translation>
-            <numerusform>연락처 %Ln명만 받아요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

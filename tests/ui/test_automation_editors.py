@@ -349,7 +349,7 @@ def test_conflict_keep_mine_pushes_over_the_other_version(qtbot, demo_ctx: AppCo
 # --------------------------------------------------------------------------- greeting and away
 
 
-def test_greeting_editor_round_trips_text_silence_and_recipients(qtbot, ctx: AppContext) -> None:
+def test_greeting_editor_round_trips_text_silence_and_recipients(qtbot, ctx: AppContext, english) -> None:
     from tests.support.factories import make_contact
     from ui.greeting_editor import GreetingEditor
 

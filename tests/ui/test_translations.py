@@ -1,11 +1,15 @@
-"""The Korean translation is complete: every string the UI shows has a finished Korean text."""
+"""The Korean translation is complete: every string the UI shows has a finished Korean text; every
+counted text reads as English for one and for more."""
 
 from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 # packaging/ is a folder of scripts, not the PyPI `packaging` package: load the script by path.
@@ -135,6 +139,62 @@ def test_english_plurals_read_as_english(qapp, tmp_path: Path) -> None:
         assert say("TrackingReviewDialog", look, "", 1) == "1 row needs your look and is not ticked."
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_new_counted_text_waits_for_a_person_to_read_its_english(tmp_path: Path) -> None:
+    """update_translations.py proposes a new plural message's English forms from its source: a guess
+    ("Her 1 deposits …", "1 order shipped — send the customers their tracking numbers?"). It stays
+    unfinished in shop_inbox_en.ts until a person has read it for one and for two."""
+    fresh = tmp_path / "en.ts"
+    tr_tool.extract_english(fresh)
+    committed = messages(tr_tool.EN_TS)
+    unread = []
+    for key in messages(fresh):
+        translation = committed[key].find("translation") if key in committed else None
+        if translation is None or translation.get("type") == "unfinished":
+            unread.append(key)
+    assert not unread, (
+        "run `python packaging/update_translations.py`, then in resources/translations/shop_inbox_en.ts "
+        'read each of these as one and as two, fix its forms and take out type="unfinished": '
+        f"{unread[:10]}"
+    )
+    qm = tmp_path / "en.qm"
+    tr_tool.compile_qm(tr_tool.EN_TS, qm)
+    assert tr_tool.EN_QM.read_bytes() == qm.read_bytes(), "recompile with packaging/update_translations.py"
+
+
+def _count_in(text: str, n: int) -> re.Match[str] | None:
+    """Where `n` stands as a number of its own in `text` (not in "30 days", not a "{0}")."""
+    return re.search(rf"(?<![\d{{]){n}(?![\d}}])", text)
+
+
+@pytest.mark.parametrize("region", ["GB", "US"])
+def test_every_counted_text_reads_as_english_for_0_1_and_2(qapp, tmp_path: Path, region: str) -> None:
+    """Each `tr(…, n)` of the UI, as the app speaks English (its plurals' file, and a US owner's
+    spellings over it): the count is in it, no "order(s)", and where a plural noun follows the count
+    one has its singular. "your 1 waiting replies" was the source read where no English was loaded."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.translations import install_translators
+
+    fresh = tmp_path / "en.ts"
+    tr_tool.extract_english(fresh)  # every plural message the code has, new ones too
+    install_translators(qapp, "en", region)  # conftest's no_language_left takes them out again
+    wrong = []
+    for (context, source), message in messages(fresh).items():
+        said = {
+            n: QCoreApplication.translate(context, source, message.findtext("comment"), n) for n in (0, 1, 2)
+        }
+        if any("(s)" in text or _count_in(text, n) is None for n, text in said.items()):
+            wrong.append(said)
+            continue
+        two = _count_in(said[2], 2)
+        assert two is not None
+        counted = [word.strip(".,:;?!") for word in said[2][two.end() :].split()[:2]]
+        as_two = said[2][: two.start()] + "1" + said[2][two.end() :]
+        if any(word.endswith("s") for word in counted) and said[1] == as_two:
+            wrong.append(said)  # "1 recent results"
+    assert not wrong, f"fix these forms in {tr_tool.EN_TS.name}: {wrong[:5]}"
 
 
 def test_the_unsaved_changes_question_says_dont_save_in_korean_not_ignore(qapp) -> None:
