@@ -6,9 +6,11 @@ composer or any other field, where the owner meant a button. Qt's shortcuts (Alt
 are matched before the key reaches a widget, so whatever arrives here nobody took. The key still goes
 to the widget, as a key with no text: one that acts on Alt and a key itself still sees it.
 
-Left as they are: AltGr's characters (Linux reports AltGr as its own modifier, Windows as Ctrl+Alt,
-so a European "@" or "€" is typed), the input method's text (Korean comes as input method events, not
-key presses), and macOS, where Option and a letter is how "ø" or "©" is typed.
+Left as they are: AltGr's characters (Linux reports AltGr as its own modifier, and Windows, or a
+remote desktop from it, as Ctrl+Alt, so a European "@" or "€" is typed), the input method's text
+(Korean comes as input method events, not key presses), macOS, where Option and a letter is how "ø" or
+"©" is typed, and Windows, where Alt+numpad codes (Alt+0169 for "©") type while Alt is held and the
+stray letters were never seen (the report and the check are Linux's).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ def alt_letter_typed(event: QKeyEvent) -> bool:
     """Whether `event` is a key press that would type a character because Alt was held with it."""
     modifiers = event.modifiers()
     if not modifiers & Qt.KeyboardModifier.AltModifier or modifiers & Qt.KeyboardModifier.ControlModifier:
-        return False  # no Alt, or Windows' AltGr (Ctrl+Alt)
+        return False  # no Alt, or AltGr as Ctrl+Alt
     text = event.text()
     return bool(text) and text.isprintable()
 
@@ -58,8 +60,9 @@ class AltLetterGuard(QObject):
 
 
 def install_alt_letter_guard(app: QApplication) -> AltLetterGuard | None:
-    """The guard put on `app`; None on macOS, where Option and a letter types a character."""
-    if sys.platform == "darwin":
+    """The guard put on `app` (Linux and the like); None on macOS and Windows, where a character can
+    come with Alt held (Option+O, Alt+numpad codes)."""
+    if sys.platform in ("darwin", "win32"):
         return None
     guard = AltLetterGuard(app)
     app.installEventFilter(guard)

@@ -20,9 +20,10 @@ Alt = Qt.KeyboardModifier.AltModifier
 
 @pytest.fixture
 def guarded(qapp: QApplication) -> Iterator[None]:
-    """The guard the app installs at start (Linux and Windows), for one test."""
+    """The guard the app installs at start on Linux, for one test."""
     guard = install_alt_letter_guard(qapp)
-    assert guard is not None
+    if guard is None:
+        pytest.skip("macOS and Windows type characters with Alt held: no guard there")
     yield
     qapp.removeEventFilter(guard)
     guard.deleteLater()
@@ -72,7 +73,7 @@ def test_altgr_still_types_at_and_euro_on_european_keyboards(qtbot: Any, guarded
     # Linux reports AltGr as its own modifier (a German keyboard's AltGr+Q, AltGr+E) …
     press(field, Qt.Key.Key_At, "@", Qt.KeyboardModifier.GroupSwitchModifier)
     press(field, Qt.Key.Key_Q, "€", Qt.KeyboardModifier.GroupSwitchModifier)
-    # … and Windows as Ctrl+Alt (a Polish keyboard's AltGr+A).
+    # … and a remote desktop from Windows as Ctrl+Alt (a Polish keyboard's AltGr+A).
     press(field, Qt.Key.Key_A, "ą", Qt.KeyboardModifier.ControlModifier | Alt)
     assert field.text() == "@€ą"
 
