@@ -175,24 +175,32 @@ def test_every_counted_text_reads_as_english_for_0_1_and_2(qapp, tmp_path: Path,
     one has its singular. "your 1 waiting replies" was the source read where no English was loaded."""
     from PySide6.QtCore import QCoreApplication
 
-    from ui.translations import install_translators
+    from ui.translations import install_translators, installed_language
 
     fresh = tmp_path / "en.ts"
     tr_tool.extract_english(fresh)  # every plural message the code has, new ones too
+    language = installed_language(qapp)
     install_translators(qapp, "en", region)  # conftest's no_language_left takes them out again
+    try:
+        readings = [
+            {
+                n: QCoreApplication.translate(context, source, message.findtext("comment"), n)
+                for n in (0, 1, 2)
+            }
+            for (context, source), message in messages(fresh).items()
+        ]
+    finally:
+        qapp.setProperty("shopInboxLanguage", language)
     wrong = []
-    for (context, source), message in messages(fresh).items():
-        said = {
-            n: QCoreApplication.translate(context, source, message.findtext("comment"), n) for n in (0, 1, 2)
-        }
+    for said in readings:
         if any("(s)" in text or _count_in(text, n) is None for n, text in said.items()):
             wrong.append(said)
             continue
         two = _count_in(said[2], 2)
         assert two is not None
         counted = [word.strip(".,:;?!") for word in said[2][two.end() :].split()[:2]]
-        as_two = said[2][: two.start()] + "1" + said[2][two.end() :]
-        if any(word.endswith("s") for word in counted) and said[1] == as_two:
+        two_read_as_one = said[2][: two.start()] + "1" + said[2][two.end() :]
+        if any(word.endswith("s") for word in counted) and said[1] == two_read_as_one:
             wrong.append(said)  # "1 recent results"
     assert not wrong, f"fix these forms in {tr_tool.EN_TS.name}: {wrong[:5]}"
 
