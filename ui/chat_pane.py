@@ -47,14 +47,14 @@ from app.service_window import NumberWindow, number_windows
 from ui import icons, message_box
 from ui.attachments import attachable, forget_copy, forget_pasted, keep_for_sending
 from ui.avatar import avatar_pixmap
-from ui.chat_menu import CONTACT_INFO_KEYS, RESUME_BOT_KEYS, SEARCH_IN_CHAT_KEYS
+from ui.chat_menu import CONTACT_INFO_KEYS, SEARCH_IN_CHAT_KEYS
 from ui.chat_view import ChatView
 from ui.composer import Composer
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
 from ui.error_sentences import download_sentence
 from ui.formatting import business_number_text, kind_label
-from ui.icon_buttons import keys_tip, name_icon_button, press_with_keys
+from ui.icon_buttons import name_icon_button
 from ui.korean_particles import with_particles
 from ui.open_file import open_file
 from ui.ops import (
@@ -67,6 +67,7 @@ from ui.ops import (
     run_write_returning,
 )
 from ui.quick_reply_completer import QuickReplyCompleter
+from ui.resume_bot_button import BotOff, ResumeBotButton, bot_off_chats
 from ui.save_paths import Picked, save_file_name
 from ui.shortened_label import ShortenedLabel
 from ui.tab_order import chain, row_widgets
@@ -123,15 +124,9 @@ class ChatPane(QWidget):
         )
         self.info_button = self._tool("info", self.tr("Contact info"), self.info_requested, CONTACT_INFO_KEYS)
         # The relay's menu bot handed this chat to a person: the owner switches it back on here.
-        self.resume_bot_button = QToolButton(self.header)
-        self.resume_bot_button.setText(self.tr("Resume bot"))
-        # Ctrl+Shift+B (bot): the window's Alt letters are all taken.
-        press_with_keys(
-            self.resume_bot_button, RESUME_BOT_KEYS, self.tr("Let the menu bot answer this customer again")
-        )
-        self.resume_bot_button.clicked.connect(self.resume_bot)
+        self.resume_bot_button = ResumeBotButton(self.header)
+        self.resume_bot_button.chosen.connect(self.resume_bot)
         self.resume_bot_button.setVisible(False)
-        click_on_enter(self.resume_bot_button)
         # Says the relay took "Resume bot": the button goes, and this stays while the chat is open.
         self.bot_resumed_note = QLabel(self.tr("The menu bot answers this customer again."), self.header)
         self.bot_resumed_note.setObjectName("botResumedNote")
@@ -140,9 +135,10 @@ class ChatPane(QWidget):
         # room from the chat list, which grew a sideways scroll bar.
         self.bot_resumed_note.setWordWrap(True)
         self.bot_resumed_note.setVisible(False)
-        # The chat the bot was resumed in, and its hand-off then: until the relay's `contact` event
-        # arrives, the chat still reads as handed over, and the button must not come back.
-        self._resumed: tuple[int, datetime | None] | None = None
+        # The chat the bot was resumed in, and its hand-offs then (number, end): until the relay's
+        # `contact` events arrive, the chat still reads as handed over there, and the button must
+        # not offer them again.
+        self._resumed: tuple[int, frozenset[tuple[str | None, datetime | None]]] | None = None
         hl = QHBoxLayout(self.header)
         hl.setContentsMargins(14, 8, 10, 8)
         hl.setSpacing(10)
@@ -359,30 +355,20 @@ class ChatPane(QWidget):
         self._read_whether_written(conversation)
         self.composer.setEnabled(not conversation.blocked and not conversation.group_archive)
         self.archive_note.setVisible(conversation.group_archive)
-        resumed = self._resumed is not None and self._resumed[0] == conversation.contact_id
-        if not resumed:
+        if self._resumed is not None and self._resumed[0] != conversation.contact_id:
             self._resumed = None
-        now = relay_clock.now()
-        handed_over = (conversation.needs_person(now) or conversation.paused_elsewhere(now)) and (
-            self.ctx.sync is not None
-        )
-        self._say_resume_number(conversation)
-        pending = resumed and self._resumed == (conversation.contact_id, _resumed_pause(conversation, now))
-        self.resume_bot_button.setVisible(handed_over and not pending)
-        self.bot_resumed_note.setVisible(resumed and not self.resume_bot_button.isVisibleTo(self.header))
+        self._offer_resume(conversation)
 
-    def _say_resume_number(self, conversation: ConversationRow) -> None:
-        """Resume bot names the number whose chat it resumes when that is not the row's: the bot is
-        off in her chat on the shop's other number, and answers her on this one."""
-        tip = self.tr("Let the menu bot answer this customer again")
-        text = self.tr("Resume bot")
-        number = _resume_number(conversation, relay_clock.now())
-        if number != conversation.phone_number_id and conversation.waiting_elsewhere_number:
-            dialled = business_number_text(conversation.waiting_elsewhere_number, self.ctx.shop_region)
-            text = self.tr("Resume bot on {0}").format(dialled)
-            tip = self.tr("Let the menu bot answer this customer again on your number {0}").format(dialled)
-        self.resume_bot_button.setText(text)
-        self.resume_bot_button.setToolTip(keys_tip(tip, RESUME_BOT_KEYS))
+    def _offer_resume(self, conversation: ConversationRow) -> None:
+        """Resume bot for her chats whose bot is off, but those resumed here already; once none is
+        left, the note that the bot answers her again (when she was resumed here)."""
+        off = bot_off_chats(conversation, relay_clock.now(), self.ctx.shop_region)
+        if self._resumed is not None:
+            off = [chat for chat in off if (chat.number_id, chat.until) not in self._resumed[1]]
+        self.resume_bot_button.offer(off, conversation.phone_number_id)
+        self.resume_bot_button.setVisible(bool(off) and self.ctx.sync is not None)
+        shown = self.resume_bot_button.isVisibleTo(self.header)
+        self.bot_resumed_note.setVisible(self._resumed is not None and not shown)
 
     def _say_reply_number_chosen(self) -> None:
         """The owner chose to reply from the shop's other number (or the choice lapsed): the header
@@ -511,34 +497,37 @@ class ChatPane(QWidget):
 
         run_read(self.ctx, lambda s: message_by_wamid(s, wamid), found, parent=self)
 
-    def resume_bot(self) -> None:
-        """Ask the relay to let the menu bot answer this chat again; the `contact` event it emits
-        clears "Needs a person" here and on every other desktop."""
+    def resume_bot(self, chats: tuple[BotOff, ...]) -> None:
+        """Ask the relay to let the menu bot answer her again in these chats of hers (one per
+        number); each `contact` event it emits clears "Needs a person" there, here and on every
+        other desktop."""
         conv = self.conversation
         client = self.ctx.sync.relay_client() if self.ctx.sync is not None else None
-        if conv is None or not conv.wa_id or client is None:
+        if conv is None or not conv.wa_id or client is None or not chats:
             return
-        # Her chat on the number its row is on, or, the bot answering her there, the one that waits.
-        wa_id, number = conv.wa_id, _resume_number(conv, relay_clock.now())
-        pause = _resumed_pause(conv, relay_clock.now())
+        wa_id = conv.wa_id
         self.resume_bot_button.setEnabled(False)
+
+        def resume_each() -> None:
+            for chat in chats:
+                client.resume_bot(wa_id, chat.number_id)
 
         def done(_result: object) -> None:
             self.resume_bot_button.setEnabled(True)
             if self.conversation is None or self.conversation.contact_id != conv.contact_id:
                 return  # the owner opened another chat meanwhile
-            # The hand-off she resumed (the row she clicked on), not the row read since: when the
-            # relay's `contact` event came before this answer, that row no longer had it, and a stale
-            # refresh still carrying it showed the button again.
-            self._resumed = (conv.contact_id, pause)
-            self.resume_bot_button.setVisible(False)
-            self.bot_resumed_note.setVisible(True)
+            # The hand-offs she resumed (the row she clicked on), not the row read since: when the
+            # relay's `contact` event came before this answer, that row no longer had them, and a
+            # stale refresh still carrying them offered them again.
+            before = self._resumed[1] if self._resumed is not None else frozenset()
+            self._resumed = (conv.contact_id, before | {(c.number_id, c.until) for c in chats})
+            self._offer_resume(self.conversation)
 
         def failed(exc: BaseException) -> None:
             self.resume_bot_button.setEnabled(True)
             message_box.warning(self, self.tr("Resume bot"), failure_sentence(exc))
 
-        run_op(lambda: client.resume_bot(wa_id, number), done, parent=self, on_failure=failed)
+        run_op(resume_each, done, parent=self, on_failure=failed)
 
     def reply_to_current(self) -> None:
         message = self.view.current_message()
@@ -818,18 +807,3 @@ class ChatPane(QWidget):
                 self.ctx.sync.wake_sender()
 
         run_write(self.ctx, work, done, parent=self)
-
-
-def _resume_number(conv: ConversationRow, now: datetime) -> str | None:
-    """The number (a phone_number_id) of her chat that Resume bot resumes: the row's while its bot is
-    off, else the other number's whose bot is off."""
-    if conv.needs_person(now) or not conv.paused_elsewhere(now):
-        return conv.phone_number_id
-    return conv.waiting_elsewhere_id
-
-
-def _resumed_pause(conv: ConversationRow, now: datetime) -> datetime | None:
-    """The end of the hand-off that Resume bot resumes (see _resume_number)."""
-    if conv.needs_person(now) or not conv.paused_elsewhere(now):
-        return conv.bot_paused_until
-    return conv.waiting_elsewhere_until

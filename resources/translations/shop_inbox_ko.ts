@@ -2558,10 +2558,6 @@ the customer can still write.</source>
         <translation>봇 다시 켜기</translation>
     </message>
     <message>
-        <source>Let the menu bot answer this customer again</source>
-        <translation>이&#xa0;고객에게 메뉴 봇이 다시 답하게 해요</translation>
-    </message>
-    <message>
         <source>The menu bot answers this customer again.</source>
         <translation>메뉴 봇이 이&#xa0;고객에게 다시 답해요.</translation>
     </message>
@@ -2610,14 +2606,6 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
     <message>
         <source>Messages with {0}</source>
         <translation>{0}님과 주고받은 메시지</translation>
-    </message>
-    <message>
-        <source>Resume bot on {0}</source>
-        <translation>{0}에서 봇 다시 켜기</translation>
-    </message>
-    <message>
-        <source>Let the menu bot answer this customer again on your number {0}</source>
-        <translation>매장 번호 {0}에서 이&#xa0;고객에게 메뉴 봇이 다시 답하게 해요</translation>
     </message>
     <message>
         <source>WhatsApp username · no phone number shared</source>
@@ -9024,6 +9012,37 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>Shop Inbox</source>
         <translation>샵 인박스</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeBotButton</name>
+    <message>
+        <source>Resume bot</source>
+        <translation>봇 다시 켜기</translation>
+    </message>
+    <message>
+        <source>Let the menu bot answer this customer again</source>
+        <translation>이&#xa0;고객에게 메뉴 봇이 다시 답하게 해요</translation>
+    </message>
+    <message>
+        <source>Let the menu bot answer this customer again: choose the number</source>
+        <translation>이&#xa0;고객에게 메뉴 봇이 다시 답할 번호를 골라요</translation>
+    </message>
+    <message>
+        <source>On {0}</source>
+        <translation>매장 번호 {0}에서</translation>
+    </message>
+    <message>
+        <source>On all {0} numbers</source>
+        <translation>번호 {0}개 모두에서</translation>
+    </message>
+    <message>
+        <source>Resume bot on {0}</source>
+        <translation>{0}에서 봇 다시 켜기</translation>
+    </message>
+    <message>
+        <source>Let the menu bot answer this customer again on your number {0}</source>
+        <translation>매장 번호 {0}에서 이&#xa0;고객에게 메뉴 봇이 다시 답하게 해요</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """A shop with two numbers: a customer handed to a person at one branch who then writes to the other
 (where the menu bot still answers her) keeps "Needs a person" on her one row, naming the branch's
-number, stays under the Needs-a-person filter, and the owner resumes that branch's bot from her chat."""
+number, stays under the Needs-a-person filter, and the owner resumes that branch's bot from her chat.
+With three numbers she may wait at two or three: Resume bot's menu offers each, and all at once."""
 
 from __future__ import annotations
 
@@ -156,3 +157,105 @@ def test_with_three_numbers_her_row_names_every_number_where_she_waits(
             "박서연 · 매장 번호 02-555-0202, 02-555-0101에서 상담\u00a0필요",
             "매장 번호 02-555-0303",
         )
+
+
+def handed_to_a_person_at(qtbot: Any, relay: Any, model: Any, numbers: tuple[str, ...]) -> None:
+    """She asks for a person at each of these numbers in turn; each time her row moves there."""
+    for number in numbers:
+        relay.post_webhook(writes("상담원 연결해 주세요", number))
+        qtbot.waitUntil(
+            lambda number=number: (
+                model.rowCount() == 1
+                and model.row_at(0).phone_number_id == number
+                and model.row_at(0).needs_person(datetime.now(UTC))
+            ),
+            timeout=10000,
+        )
+
+
+def resumed_numbers(relay: Any) -> list[str]:
+    """The numbers whose bot the relay switched back on in her chats, in order."""
+    return [
+        e["phone_number_id"]
+        for e in relay.events()["events"]
+        if e["kind"] == "contact" and "bot_paused_until" in e and e["bot_paused_until"] is None
+    ]
+
+
+def test_with_three_numbers_the_owner_resumes_the_older_waiting_number_first_from_the_buttons_menu(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Waiting at Seongsu and at Hongdae while the bot answers her at Gangnam: Resume bot offered
+    Hongdae (the newest) alone, Seongsu only after it. Now its menu names both, and she resumes
+    Seongsu first; then the button names Hongdae, the one left."""
+    with window_with_menu_bot(window, tmp_path) as (relay, _graph):
+        model = window.chat_list.model
+        handed_to_a_person_at(qtbot, relay, model, (SEONGSU, HONGDAE))
+        relay.post_webhook(writes("메뉴", GANGNAM))  # the bot answers her at Gangnam with its menu
+        qtbot.waitUntil(
+            lambda: (
+                model.rowCount() == 1
+                and model.row_at(0).phone_number_id == GANGNAM
+                and model.row_at(0).last_sent_by == "bot"
+            ),
+            timeout=10000,
+        )
+        select_chat(window, qtbot, model.row_at(0).contact_id)
+        button = window.chat.resume_bot_button
+        qtbot.waitUntil(button.isVisible, timeout=5000)
+        assert button.text() == "Resume bot"
+        assert button.choices() == ["On 02-555-0202", "On 02-555-0101", "On all 2 numbers"]
+        assert (
+            button.toolTip()
+            == "Let the menu bot answer this customer again: choose the number (Ctrl+Shift+B)"
+        )
+
+        seongsu = next(a for a in button.menu().actions() if a.text() == "On 02-555-0101")
+        seongsu.trigger()  # chosen from the button's menu
+        qtbot.waitUntil(lambda: resumed_numbers(relay) == [SEONGSU], timeout=10000)
+        # Hongdae's bot is still off: the button names it, and a click resumes it.
+        qtbot.waitUntil(lambda: button.text() == "Resume bot on 02-555-0202", timeout=10000)
+        assert button.isVisible() and button.menu() is None and button.choices() == []
+        assert not window.chat.bot_resumed_note.isVisible()
+        qtbot.waitUntil(
+            lambda: [h.number_id for h in window.chat.conversation.handoffs_elsewhere] == [HONGDAE],
+            timeout=10000,
+        )
+        assert button.text() == "Resume bot on 02-555-0202"  # the row read since offers it too
+        button.click()
+        qtbot.waitUntil(window.chat.bot_resumed_note.isVisible, timeout=10000)
+        assert resumed_numbers(relay) == [SEONGSU, HONGDAE]
+        assert not button.isVisible()
+        qtbot.waitUntil(
+            lambda: not window.chat.conversation.paused_elsewhere(datetime.now(UTC)), timeout=10000
+        )
+        assert not button.isVisible()
+
+
+def test_waiting_on_all_three_numbers_a_korean_owner_resumes_them_all_at_once(
+    korean: None, window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Handed to a person at all three branches: the menu names each number, hers last-asked
+    first, and "all" resumes the three; nothing is left to offer."""
+    with window_with_menu_bot(window, tmp_path) as (relay, _graph):
+        model = window.chat_list.model
+        handed_to_a_person_at(qtbot, relay, model, (SEONGSU, HONGDAE, GANGNAM))
+        select_chat(window, qtbot, model.row_at(0).contact_id)
+        button = window.chat.resume_bot_button
+        qtbot.waitUntil(button.isVisible, timeout=5000)
+        assert button.text() == "봇 다시 켜기"
+        assert button.choices() == [
+            "매장 번호 02-555-0303에서",
+            "매장 번호 02-555-0202에서",
+            "매장 번호 02-555-0101에서",
+            "번호 3개 모두에서",
+        ]
+        every = button.menu().actions()[-1]
+        assert every.text() == "번호 3개 모두에서"
+        every.trigger()
+        qtbot.waitUntil(window.chat.bot_resumed_note.isVisible, timeout=10000)
+        assert sorted(resumed_numbers(relay)) == sorted([SEONGSU, HONGDAE, GANGNAM])
+        assert not button.isVisible()
+        assert window.chat.bot_resumed_note.text() == "메뉴 봇이 이\u00a0고객에게 다시 답해요."
+        qtbot.waitUntil(lambda: not model.row_at(0).needs_person(datetime.now(UTC)), timeout=10000)
+        assert not button.isVisible()
