@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -33,7 +34,7 @@ from app.db import Database, is_storage_failure
 from app.errors import RelayError
 from app.relay_client import RelayClient
 from app.sync_apply import BatchResult
-from app.thread_priority import BACKGROUND_NICE, run_in_background
+from app.thread_priority import BACKGROUND_NICE
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -42,6 +43,11 @@ log = logging.getLogger(__name__)
 
 PROCESS_NAME = "shop-inbox-apply"
 REPORT_POLL = 0.1  # seconds between looks at the worker's stop flag while the child works
+# A catch-up that has applied no page for this long is starved: other programs keep every core
+# busy, and a process that only runs on an otherwise idle core hardly moves (measured: docs/
+# PERFORMANCE.md, "Catch-up under a busy laptop"). A page is about 0.1 s of the child's CPU, so
+# two seconds without one means it got under a twentieth of a core, its start included (≈ 1.5 s).
+STARVED_AFTER = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +76,22 @@ class _Log:
 class ApplyProcess:
     """The worker's handle on its child: started on first need, one catch-up at a time."""
 
-    def __init__(self, db_path: Path, relay_url: str, token: str, page_size: int) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        relay_url: str,
+        token: str,
+        page_size: int,
+        *,
+        starved_after: float = STARVED_AFTER,
+    ) -> None:
         self._args = (str(db_path), relay_url, token, page_size)
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._pages = 0
+        self.starved_after = starved_after
+        self._progress_at = 0.0  # monotonic: the catch-up's start or its last page
+        self.lifted = False  # this catch-up was starved and now takes a share of a busy core
 
     @property
     def pid(self) -> int | None:
@@ -85,6 +102,8 @@ class ApplyProcess:
         try:
             if self._conn is None or self._process is None or not self._process.is_alive():
                 self._start()
+            elif self.lifted:
+                _lower_priority(self.pid)  # each catch-up starts on idle cores only
             assert self._conn is not None
             self._conn.send(("catch_up", after))
         except (OSError, EOFError, ValueError) as exc:
@@ -92,6 +111,8 @@ class ApplyProcess:
             self.close()
             return False
         self._pages = 0
+        self._progress_at = time.monotonic()
+        self.lifted = False
         return True
 
     def _start(self) -> None:
@@ -113,6 +134,7 @@ class ApplyProcess:
                 return CatchUpEnded("failed", "no catch-up process")
             try:
                 if not conn.poll(REPORT_POLL):
+                    self._lift_if_starved()
                     continue
                 report = conn.recv()
             except (EOFError, OSError) as exc:
@@ -124,8 +146,18 @@ class ApplyProcess:
                 continue
             if isinstance(report, PageApplied):
                 self._pages += 1
+                self._progress_at = time.monotonic()
             return report
         return None
+
+    def _lift_if_starved(self) -> None:
+        if self.lifted or time.monotonic() - self._progress_at < self.starved_after:
+            return
+        self.lifted = True
+        log.info(
+            "catch-up process starved for %.0f s: it now takes a share of a busy core", self.starved_after
+        )
+        _lift_priority(self.pid)
 
     def close(self, wait: float = 0.0) -> None:
         """Tell the child to end (after the transaction it is in); wait up to `wait` seconds for it."""
@@ -156,24 +188,72 @@ def start_problem(db_path: Path, timeout: float = 60.0) -> str:
 
 
 def _lower_priority(pid: int | None) -> None:
-    """The child runs below the window's priority, from before its imports (≈ 1.5 s of CPU).
+    """The child runs on cores nothing else wants, from before its imports (≈ 1.5 s of CPU).
 
     Linux: nice as the background threads, and the idle policy. A nice value only weighs the
     child's share: when the window's thread wakes for a scroll while the child holds the core,
     the scheduler may let the child finish its slice first (measured: page scrolls waiting 8-15 ms
     for a core during a catch-up). A task of the idle policy gives the core up at once whenever
-    another wants it, as a thread below normal priority does on Windows; the child still has
-    every moment the window leaves, which during a catch-up is nearly all of a core.
+    another wants it; the child still has every moment the window leaves, which on a laptop doing
+    nothing else is nearly all of a core. Windows: the child's whole process below normal, which
+    a normal-priority thread always runs before. macOS: nice as the background threads; its
+    scheduler decays a busy thread's priority, so nice 10 yields to the window and never starves.
+    When other programs keep every core busy, `_lift_priority` follows.
     """
-    if pid is None or sys.platform == "win32":
-        return  # Windows: the child lowers its own thread first thing (serve)
+    if pid is None:
+        return
     try:
+        if sys.platform == "win32":
+            _set_windows_priority_class(pid, _BELOW_NORMAL_PRIORITY_CLASS)
+            return
+        # Linux: the child's main thread (its other threads inherit it as they start).
         window = os.getpriority(os.PRIO_PROCESS, os.getpid())  # the main thread's, on Linux
         os.setpriority(os.PRIO_PROCESS, pid, min(19, window + BACKGROUND_NICE))
         if sys.platform.startswith("linux"):
             os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
     except OSError as exc:  # a sandbox may refuse it: the child keeps the window's priority
         log.info("catch-up process priority not lowered: %s", exc)
+
+
+def _lift_priority(pid: int | None) -> None:
+    """A starved child (other programs keep every core busy) takes a share of a core again.
+
+    Linux: out of the idle policy, still BACKGROUND_NICE below the window: about a tenth of a core
+    beside a busy program (CFS weights 110 against 1024), where the idle policy's weight of 3 gave
+    it a few pages a minute, and nice 19 (weight 15) not much more. Windows: the process at
+    normal priority, as the programs that starved it (none of its threads is above normal; the
+    window keeps the foreground's longer time slices). macOS: unchanged (nice 10 is not starved).
+    """
+    if pid is None:
+        return
+    try:
+        if sys.platform == "win32":
+            _set_windows_priority_class(pid, _NORMAL_PRIORITY_CLASS)
+        elif sys.platform.startswith("linux"):
+            os.sched_setscheduler(pid, os.SCHED_OTHER, os.sched_param(0))  # the nice value stays
+    except OSError as exc:
+        log.info("catch-up process priority not lifted: %s", exc)
+
+
+_PROCESS_SET_INFORMATION = 0x0200
+_BELOW_NORMAL_PRIORITY_CLASS = 0x4000
+_NORMAL_PRIORITY_CLASS = 0x0020
+
+
+def _set_windows_priority_class(pid: int, priority_class: int) -> None:
+    if sys.platform != "win32":
+        raise OSError(f"no priority classes on {sys.platform}")
+    import ctypes  # here: only Windows comes this way
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    handle = kernel32.OpenProcess(_PROCESS_SET_INFORMATION, False, pid)
+    if not handle:
+        raise OSError(ctypes.get_last_error(), "OpenProcess failed")
+    try:
+        if not kernel32.SetPriorityClass(handle, priority_class):
+            raise OSError(ctypes.get_last_error(), "SetPriorityClass failed")
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def _log_from_child(record: dict[str, Any]) -> None:
@@ -211,8 +291,6 @@ class _ParentGone(Exception):
 
 def serve(conn: Connection, db_path: str, relay_url: str, token: str, page_size: int) -> None:
     """The child's loop (the spawn target): catch up when asked; ends on "quit" or when the parent is gone."""
-    if sys.platform == "win32":
-        run_in_background()  # elsewhere the parent lowered this process as it started
     _end_with_parent()
     lock = threading.Lock()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import random
+import signal
 import sys
 import threading
 import time
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from app.apply_process import ApplyProcess
 from app.db import Database
 from app.engine import POLL_THREAD, SyncEngine
 from app.models import Contact, Message
@@ -22,6 +24,7 @@ from app.relay_client import RelayClient
 from app.sending import queue_text
 from app.sync import SyncWorker
 from app.sync_apply import current_cursor
+from app.thread_priority import BACKGROUND_NICE
 from tests.support.engine_probe import EngineProbe, bodies, message_status, worker_with_a_catch_up_process
 from tests.support.fake_graph import FakeGraph
 from tests.support.full_disk import inbox_read_only, limit_the_inbox_file, page_count
@@ -495,6 +498,73 @@ def test_a_catch_up_reads_the_next_page_while_writing_one_and_loses_or_doubles_n
         client.close()
     assert bodies(db) == [f"while away {i:02d}" for i in range(30)]
     assert worker.pages_read_ahead >= 5  # each full page's successor came while it was written
+
+
+def a_day_offline(relay: RunningRelay, texts: list[str], ago: int) -> None:
+    """Messages that arrived while the laptop was away, `ago` seconds ago and on, in one webhook:
+    the next poll meets full pages."""
+    now = int(time.time())
+    messages = [
+        inbound(content=text, timestamp=now - ago + i)["entry"][0]["changes"][0]["value"]["messages"][0]
+        for i, text in enumerate(texts)
+    ]
+    relay.post_webhook(envelope({"messages": messages}))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's scheduling policies")
+def test_a_starved_catch_up_leaves_the_idle_policy_for_a_share_of_a_busy_core_and_the_next_starts_idle(
+    db: Database, relay: RunningRelay, probe: EngineProbe
+) -> None:
+    """On cores other programs keep busy an idle-policy process hardly runs (docs/PERFORMANCE.md,
+    "Catch-up under a busy laptop"). A catch-up that applies nothing for `starved_after` seconds
+    (here its process is stopped, as a busy laptop would keep it) leaves the idle policy, still 10
+    nice levels below the window; the next catch-up starts on idle cores only again."""
+    window_nice = os.getpriority(os.PRIO_PROCESS, os.getpid())
+    below_the_window = min(19, window_nice + BACKGROUND_NICE)
+    a_day_offline(relay, [f"first day {i:02d}" for i in range(30)], ago=300)
+    stop = threading.Event()
+    client = RelayClient(relay.url, relay.token)
+    apply = ApplyProcess(db.path, relay.url, relay.token, 4, starved_after=60.0)
+    worker = SyncWorker(
+        db, client, on_changed=probe.on_changed, on_state=probe.on_state, stop=stop, wait=0.5,
+        page_size=4, apply_process=apply,
+    )  # fmt: skip
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    child = None
+    try:
+        probe.wait_until(lambda: cursor(db) == relay.relay.store.events.last_seq(), timeout=60)
+        child = apply.pid
+        assert child is not None and worker.pages_in_child >= 7
+        policies = [(os.sched_getscheduler(child), os.getpriority(os.PRIO_PROCESS, child))]
+
+        os.kill(child, signal.SIGSTOP)  # it gets no core, as beside a browser busy on every one
+        apply.starved_after = 0.5
+        a_day_offline(relay, [f"second day {i:02d}" for i in range(30)], ago=200)
+        probe.wait_until(lambda: apply.lifted, timeout=30)
+        policies.append((os.sched_getscheduler(child), os.getpriority(os.PRIO_PROCESS, child)))
+        os.kill(child, signal.SIGCONT)
+        probe.wait_until(lambda: cursor(db) == relay.relay.store.events.last_seq(), timeout=60)
+
+        apply.starved_after = 60.0  # the next catch-up is not starved
+        a_day_offline(relay, [f"third day {i:02d}" for i in range(30)], ago=100)
+        probe.wait_until(lambda: cursor(db) == relay.relay.store.events.last_seq(), timeout=60)
+        assert apply.pid == child and not apply.lifted
+        policies.append((os.sched_getscheduler(child), os.getpriority(os.PRIO_PROCESS, child)))
+    finally:
+        if child is not None:
+            os.kill(child, signal.SIGCONT)
+        stop.set()
+        thread.join(5)
+        client.close()
+    assert not thread.is_alive()
+    assert policies == [
+        (os.SCHED_IDLE, below_the_window),  # a catch-up starts on idle cores only
+        (os.SCHED_OTHER, below_the_window),  # starved: a share of a busy core, below the window
+        (os.SCHED_IDLE, below_the_window),  # the next one starts idle again
+    ]
+    days = ("first", "second", "third")
+    assert bodies(db) == [f"{day} day {i:02d}" for day in days for i in range(30)]
 
 
 def test_a_catch_up_is_applied_in_its_own_process_and_each_page_still_repaints_its_chats(
