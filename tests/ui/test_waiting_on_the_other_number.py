@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 
 from tests.support.menu_bot_relay import window_with_menu_bot
 from tests.support.relay_server import inbound
@@ -173,6 +174,17 @@ def handed_to_a_person_at(qtbot: Any, relay: Any, model: Any, numbers: tuple[str
         )
 
 
+def pick(text: str) -> Any:
+    """The owner's choice in Resume bot's menu: the entry reading `text`."""
+
+    def choose(menu: QMenu) -> None:
+        action = next(a for a in menu.actions() if a.text() == text)
+        menu.close()
+        action.trigger()
+
+    return choose
+
+
 def resumed_numbers(relay: Any) -> list[str]:
     """The numbers whose bot the relay switched back on in her chats, in order."""
     return [
@@ -183,7 +195,7 @@ def resumed_numbers(relay: Any) -> list[str]:
 
 
 def test_with_three_numbers_the_owner_resumes_the_older_waiting_number_first_from_the_buttons_menu(
-    window: Any, qtbot: Any, tmp_path: Path
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
     """Waiting at Seongsu and at Hongdae while the bot answers her at Gangnam: Resume bot offered
     Hongdae (the newest) alone, Seongsu only after it. Now its menu names both, and she resumes
@@ -210,8 +222,8 @@ def test_with_three_numbers_the_owner_resumes_the_older_waiting_number_first_fro
             == "Let the menu bot answer this customer again: choose the number (Ctrl+Shift+B)"
         )
 
-        seongsu = next(a for a in button.menu().actions() if a.text() == "On 02-555-0101")
-        seongsu.trigger()  # chosen from the button's menu
+        dialogs.expect("menu", answer=pick("On 02-555-0101"))
+        button.click()  # its menu opens; she picks Seongsu's number
         qtbot.waitUntil(lambda: resumed_numbers(relay) == [SEONGSU], timeout=10000)
         # Hongdae's bot is still off: the button names it, and a click resumes it.
         qtbot.waitUntil(lambda: button.text() == "Resume bot on 02-555-0202", timeout=10000)
@@ -233,7 +245,7 @@ def test_with_three_numbers_the_owner_resumes_the_older_waiting_number_first_fro
 
 
 def test_waiting_on_all_three_numbers_a_korean_owner_resumes_them_all_at_once(
-    korean: None, window: Any, qtbot: Any, tmp_path: Path
+    korean: None, window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
     """Handed to a person at all three branches: the menu names each number, hers last-asked
     first, and "all" resumes the three; nothing is left to offer."""
@@ -250,9 +262,10 @@ def test_waiting_on_all_three_numbers_a_korean_owner_resumes_them_all_at_once(
             "매장 번호 02-555-0101에서",
             "번호 3개 모두에서",
         ]
-        every = button.menu().actions()[-1]
-        assert every.text() == "번호 3개 모두에서"
-        every.trigger()
+        dialogs.expect("menu", answer=pick("번호 3개 모두에서"))
+        qtbot.keyClick(
+            window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
         qtbot.waitUntil(window.chat.bot_resumed_note.isVisible, timeout=10000)
         assert sorted(resumed_numbers(relay)) == sorted([SEONGSU, HONGDAE, GANGNAM])
         assert not button.isVisible()
