@@ -43,10 +43,11 @@ log = logging.getLogger(__name__)
 
 PROCESS_NAME = "shop-inbox-apply"
 REPORT_POLL = 0.1  # seconds between looks at the worker's stop flag while the child works
-# A catch-up that has applied no page for this long is starved: other programs keep every core
-# busy, and a process that only runs on an otherwise idle core hardly moves (measured: docs/
-# PERFORMANCE.md, "Catch-up under a busy laptop"). A page is about 0.1 s of the child's CPU, so
-# two seconds without one means it got under a twentieth of a core, its start included (≈ 1.5 s).
+# A catch-up that applied no page for this long, and (Linux) spent over half of it waiting for a
+# core, is starved: other programs keep every core busy, and a process that only runs on an
+# otherwise idle core hardly moves (measured: docs/PERFORMANCE.md, "Catch-up under a busy
+# laptop"). Its wait for a core, not the time alone: a slow laptop's start of the child (≈ 1.5 s of
+# CPU) or a slow relay is not starvation, and a lifted child no longer gives the core up at once.
 STARVED_AFTER = 2.0
 
 
@@ -90,7 +91,9 @@ class ApplyProcess:
         self._conn: Connection | None = None
         self._pages = 0
         self.starved_after = starved_after
-        self._progress_at = 0.0  # monotonic: the catch-up's start or its last page
+        # Since the catch-up's start, its last page or the last look at its wait for a core:
+        # monotonic seconds, and the child's seconds waiting for a core so far (None: unknown).
+        self._watch_from: tuple[float, float | None] = (0.0, None)
         self.lifted = False  # this catch-up was starved and now takes a share of a busy core
 
     @property
@@ -111,7 +114,7 @@ class ApplyProcess:
             self.close()
             return False
         self._pages = 0
-        self._progress_at = time.monotonic()
+        self._watch_from = (time.monotonic(), _core_wait(self.pid))
         self.lifted = False
         return True
 
@@ -146,17 +149,21 @@ class ApplyProcess:
                 continue
             if isinstance(report, PageApplied):
                 self._pages += 1
-                self._progress_at = time.monotonic()
+                self._watch_from = (time.monotonic(), _core_wait(self.pid))
             return report
         return None
 
     def _lift_if_starved(self) -> None:
-        if self.lifted or time.monotonic() - self._progress_at < self.starved_after:
+        since, waited = self._watch_from
+        elapsed = time.monotonic() - since
+        if self.lifted or elapsed < self.starved_after:
             return
+        now_waited = _core_wait(self.pid)
+        self._watch_from = (time.monotonic(), now_waited)
+        if waited is not None and now_waited is not None and now_waited - waited < elapsed / 2:
+            return  # it ran, or waited for the relay or the disk: not starved
         self.lifted = True
-        log.info(
-            "catch-up process starved for %.0f s: it now takes a share of a busy core", self.starved_after
-        )
+        log.info("catch-up process starved for %.1f s: now takes a share of a busy core", elapsed)
         _lift_priority(self.pid)
 
     def close(self, wait: float = 0.0) -> None:
@@ -233,6 +240,18 @@ def _lift_priority(pid: int | None) -> None:
             os.sched_setscheduler(pid, os.SCHED_OTHER, os.sched_param(0))  # the nice value stays
     except OSError as exc:
         log.info("catch-up process priority not lifted: %s", exc)
+
+
+def _core_wait(pid: int | None) -> float | None:
+    """Seconds the child's main thread (the one applying) has waited for a core so far: Linux's
+    schedstat; None elsewhere, where a catch-up without a page for STARVED_AFTER is starved."""
+    if pid is None or not sys.platform.startswith("linux"):
+        return None
+    try:
+        with open(f"/proc/{pid}/schedstat", "rb") as stat:
+            return int(stat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):  # it ended, or no schedstat in this kernel
+        return None
 
 
 _PROCESS_SET_INFORMATION = 0x0200

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import random
-import signal
+import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -511,14 +512,31 @@ def a_day_offline(relay: RunningRelay, texts: list[str], ago: int) -> None:
     relay.post_webhook(envelope({"messages": messages}))
 
 
+@contextmanager
+def a_busy_program_on_the_core_of(pid: int) -> Iterator[None]:
+    """A program that keeps one core busy at the window's priority, with `pid` held to that core:
+    a browser or a video call on a laptop whose every core is busy."""
+    cores = os.sched_getaffinity(pid)
+    core = {min(cores)}
+    busy = subprocess.Popen([sys.executable, "-c", "while 1: pass"])
+    try:
+        os.sched_setaffinity(busy.pid, core)
+        os.sched_setaffinity(pid, core)
+        yield
+    finally:
+        busy.kill()
+        busy.wait()
+        os.sched_setaffinity(pid, cores)
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's scheduling policies")
 def test_a_starved_catch_up_leaves_the_idle_policy_for_a_share_of_a_busy_core_and_the_next_starts_idle(
     db: Database, relay: RunningRelay, probe: EngineProbe
 ) -> None:
     """On cores other programs keep busy an idle-policy process hardly runs (docs/PERFORMANCE.md,
-    "Catch-up under a busy laptop"). A catch-up that applies nothing for `starved_after` seconds
-    (here its process is stopped, as a busy laptop would keep it) leaves the idle policy, still 10
-    nice levels below the window; the next catch-up starts on idle cores only again."""
+    "Catch-up under a busy laptop"). A catch-up that applies no page for `starved_after` seconds
+    while waiting for a core leaves the idle policy, still 10 nice levels below the window; the
+    next catch-up starts on idle cores only again."""
     window_nice = os.getpriority(os.PRIO_PROCESS, os.getpid())
     below_the_window = min(19, window_nice + BACKGROUND_NICE)
     a_day_offline(relay, [f"first day {i:02d}" for i in range(30)], ago=300)
@@ -531,20 +549,19 @@ def test_a_starved_catch_up_leaves_the_idle_policy_for_a_share_of_a_busy_core_an
     )  # fmt: skip
     thread = threading.Thread(target=worker.run)
     thread.start()
-    child = None
     try:
         probe.wait_until(lambda: cursor(db) == relay.relay.store.events.last_seq(), timeout=60)
         child = apply.pid
         assert child is not None and worker.pages_in_child >= 7
         policies = [(os.sched_getscheduler(child), os.getpriority(os.PRIO_PROCESS, child))]
 
-        os.kill(child, signal.SIGSTOP)  # it gets no core, as beside a browser busy on every one
-        apply.starved_after = 0.5
-        a_day_offline(relay, [f"second day {i:02d}" for i in range(30)], ago=200)
-        probe.wait_until(lambda: apply.lifted, timeout=30)
-        policies.append((os.sched_getscheduler(child), os.getpriority(os.PRIO_PROCESS, child)))
-        os.kill(child, signal.SIGCONT)
-        probe.wait_until(lambda: cursor(db) == relay.relay.store.events.last_seq(), timeout=60)
+        with a_busy_program_on_the_core_of(child):
+            apply.starved_after = 0.5
+            a_day_offline(relay, [f"second day {i:02d}" for i in range(30)], ago=200)
+            probe.wait_until(lambda: apply.lifted, timeout=30)
+            policies.append((os.sched_getscheduler(child), os.getpriority(os.PRIO_PROCESS, child)))
+            # Lifted, it moves beside the busy program.
+            probe.wait_until(lambda: cursor(db) == relay.relay.store.events.last_seq(), timeout=60)
 
         apply.starved_after = 60.0  # the next catch-up is not starved
         a_day_offline(relay, [f"third day {i:02d}" for i in range(30)], ago=100)
@@ -552,8 +569,6 @@ def test_a_starved_catch_up_leaves_the_idle_policy_for_a_share_of_a_busy_core_an
         assert apply.pid == child and not apply.lifted
         policies.append((os.sched_getscheduler(child), os.getpriority(os.PRIO_PROCESS, child)))
     finally:
-        if child is not None:
-            os.kill(child, signal.SIGCONT)
         stop.set()
         thread.join(5)
         client.close()
