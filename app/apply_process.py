@@ -63,7 +63,8 @@ class PageApplied:
 class CatchUpEnded:
     """The child stopped catching up; the worker polls again from the database's cursor."""
 
-    # caught_up, relay_error, cursor_moved, storage (the disk), failed (an exception, or the child died)
+    # caught_up, relay_error, cursor_moved, storage (the disk), failed (an exception, or the child
+    # died), starved (ended to go on in a child that takes a share of a busy core)
     reason: str
     detail: str = ""
     pages: int = 0
@@ -95,6 +96,9 @@ class ApplyProcess:
         # monotonic seconds, and the child's seconds waiting for a core so far (None: unknown).
         self._watch_from: tuple[float, float | None] = (0.0, None)
         self.lifted = False  # this catch-up was starved and now takes a share of a busy core
+        self._idle = False  # the child runs on otherwise idle cores only (see _lower_priority)
+        # The child was ended starved (Linux): its successor goes on with the catch-up, lifted.
+        self._go_on_lifted = False
 
     @property
     def pid(self) -> int | None:
@@ -103,10 +107,11 @@ class ApplyProcess:
     def start_catch_up(self, after: int) -> bool:
         """Ask the child (started now if need be) to catch up from `after`; False if it cannot."""
         try:
+            lifted, self._go_on_lifted = self._go_on_lifted, False
             if self._conn is None or self._process is None or not self._process.is_alive():
-                self._start()
-            elif self.lifted:
-                _lower_priority(self.pid)  # each catch-up starts on idle cores only
+                self._start(idle=not lifted)
+            elif not self._idle and not lifted:
+                self._idle = _lower_priority(self.pid, idle=True)  # each catch-up starts idle
             assert self._conn is not None
             self._conn.send(("catch_up", after))
         except (OSError, EOFError, ValueError) as exc:
@@ -115,17 +120,17 @@ class ApplyProcess:
             return False
         self._pages = 0
         self._watch_from = (time.monotonic(), _core_wait(self.pid))
-        self.lifted = False
+        self.lifted = lifted
         return True
 
-    def _start(self) -> None:
+    def _start(self, *, idle: bool = True) -> None:
         self.close()
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
         process = context.Process(target=serve, args=(theirs, *self._args), name=PROCESS_NAME, daemon=True)
         process.start()
         theirs.close()  # only the child holds its end: its death is an end of file here
-        _lower_priority(process.pid)
+        self._idle = _lower_priority(process.pid, idle=idle)
         self._process, self._conn = process, ours
         log.info("catch-up process %s started", process.pid)
 
@@ -137,7 +142,8 @@ class ApplyProcess:
                 return CatchUpEnded("failed", "no catch-up process")
             try:
                 if not conn.poll(REPORT_POLL):
-                    self._lift_if_starved()
+                    if ended := self._lift_if_starved():
+                        return ended
                     continue
                 report = conn.recv()
             except (EOFError, OSError) as exc:
@@ -153,18 +159,32 @@ class ApplyProcess:
             return report
         return None
 
-    def _lift_if_starved(self) -> None:
+    def _lift_if_starved(self) -> CatchUpEnded | None:
+        """A starved catch-up takes a share of a busy core from here on; on Linux that ends this
+        child (CatchUpEnded "starved"), and the worker's next catch-up goes on in a new one."""
         since, waited = self._watch_from
         elapsed = time.monotonic() - since
-        if self.lifted or elapsed < self.starved_after:
-            return
+        if self.lifted or not self._idle or elapsed < self.starved_after:
+            return None
         now_waited = _core_wait(self.pid)
         self._watch_from = (time.monotonic(), now_waited)
         if waited is not None and now_waited is not None and now_waited - waited < elapsed / 2:
-            return  # it ran, or waited for the relay or the disk: not starved
+            return None  # it ran, or waited for the relay or the disk: not starved
         self.lifted = True
         log.info("catch-up process starved for %.1f s: now takes a share of a busy core", elapsed)
-        _lift_priority(self.pid)
+        if not sys.platform.startswith("linux"):
+            self._idle = not _lift_priority(self.pid)
+            return None
+        # An unprivileged process may not leave the idle policy (RLIMIT_NICE, 0 by default): a
+        # new child at nice 10 alone goes on from the cursor. Ended at once, mid-transaction if
+        # need be, as a kill -9 would (the transaction is applied again after the cursor it did
+        # not move); left to end after its transaction, a starved child would hold its lock.
+        process, pages = self._process, self._pages
+        self.close()
+        if process is not None:
+            process.kill()
+        self._go_on_lifted = True
+        return CatchUpEnded("starved", f"no page in {elapsed:.1f} s", pages)
 
     def close(self, wait: float = 0.0) -> None:
         """Tell the child to end (after the transaction it is in); wait up to `wait` seconds for it."""
@@ -194,8 +214,9 @@ def start_problem(db_path: Path, timeout: float = 60.0) -> str:
     return ""
 
 
-def _lower_priority(pid: int | None) -> None:
-    """The child runs on cores nothing else wants, from before its imports (≈ 1.5 s of CPU).
+def _lower_priority(pid: int | None, *, idle: bool) -> bool:
+    """The child runs below the window's priority, from before its imports (≈ 1.5 s of CPU); with
+    `idle`, on cores nothing else wants. True when the child is now idle so.
 
     Linux: nice as the background threads, and the idle policy. A nice value only weighs the
     child's share: when the window's thread wakes for a scroll while the child holds the core,
@@ -205,41 +226,41 @@ def _lower_priority(pid: int | None) -> None:
     nothing else is nearly all of a core. Windows: the child's whole process below normal, which
     a normal-priority thread always runs before. macOS: nice as the background threads; its
     scheduler decays a busy thread's priority, so nice 10 yields to the window and never starves.
-    When other programs keep every core busy, `_lift_priority` follows.
+    When other programs keep every core busy, a child that is not `idle` (Linux), or
+    `_lift_priority` (Windows), follows.
     """
     if pid is None:
-        return
+        return False
     try:
         if sys.platform == "win32":
-            _set_windows_priority_class(pid, _BELOW_NORMAL_PRIORITY_CLASS)
-            return
+            _set_windows_priority_class(pid, _BELOW_NORMAL_PRIORITY_CLASS if idle else _NORMAL_PRIORITY_CLASS)
+            return idle
         # Linux: the child's main thread (its other threads inherit it as they start).
         window = os.getpriority(os.PRIO_PROCESS, os.getpid())  # the main thread's, on Linux
         os.setpriority(os.PRIO_PROCESS, pid, min(19, window + BACKGROUND_NICE))
-        if sys.platform.startswith("linux"):
+        if sys.platform.startswith("linux") and idle:
             os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
+            return True
     except OSError as exc:  # a sandbox may refuse it: the child keeps the window's priority
         log.info("catch-up process priority not lowered: %s", exc)
+    return False
 
 
-def _lift_priority(pid: int | None) -> None:
-    """A starved child (other programs keep every core busy) takes a share of a core again.
-
-    Linux: out of the idle policy, still BACKGROUND_NICE below the window, as the background
-    threads (measured beside two busy programs: the idle policy applied nothing in 90 s, nice 10
-    53-155 events a second, nice 19 no more than nice 10). Windows: the process at
-    normal priority, as the programs that starved it (none of its threads is above normal; the
-    window keeps the foreground's longer time slices). macOS: unchanged (nice 10 is not starved).
-    """
-    if pid is None:
-        return
+def _lift_priority(pid: int | None) -> bool:
+    """A starved child (other programs keep every core busy) takes a share of a core again, in
+    place; True if it did. Windows: the process at normal priority, as the programs that starved
+    it (none of its threads is above normal; the window keeps the foreground's longer time slices).
+    macOS: unchanged (nice 10 is not starved). Linux: not in place (see _lift_if_starved): a new
+    child at BACKGROUND_NICE alone, as the background threads (measured beside two busy programs:
+    the idle policy applied nothing in 90 s, nice 10 53-155 events a second, nice 19 no more)."""
+    if pid is None or sys.platform != "win32":
+        return False
     try:
-        if sys.platform == "win32":
-            _set_windows_priority_class(pid, _NORMAL_PRIORITY_CLASS)
-        elif sys.platform.startswith("linux"):
-            os.sched_setscheduler(pid, os.SCHED_OTHER, os.sched_param(0))  # the nice value stays
+        _set_windows_priority_class(pid, _NORMAL_PRIORITY_CLASS)
     except OSError as exc:
         log.info("catch-up process priority not lifted: %s", exc)
+        return False
+    return True
 
 
 def _core_wait(pid: int | None) -> float | None:

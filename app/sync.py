@@ -468,8 +468,9 @@ class SyncWorker:
         elif report.reason != "caught_up":
             log.info("catch-up process stopped: %s %s", report.reason, report.detail)
         # No page from it: the next full page is applied here, so a child that cannot reach the
-        # relay (or keeps failing) never turns into a loop of handing over.
-        self._child_skip = report.pages == 0
+        # relay (or keeps failing) never turns into a loop of handing over. A starved one was ended
+        # to go on in a new child that takes a share of a busy core: the next full page is its.
+        self._child_skip = report.pages == 0 and report.reason != "starved"
         return None
 
     def _read_ahead(self, cursor: int) -> EventsPage | None:

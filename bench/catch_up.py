@@ -596,15 +596,14 @@ def hold_child_priority(policy: str) -> None:
     if policy == "app":
         return
 
-    def lower(pid: int | None) -> None:
-        if pid is None:
-            return
-        os.setpriority(os.PRIO_PROCESS, pid, 19 if policy == "nice19" else 10)
-        if policy == "idle":
-            os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
+    def lower(pid: int | None, *, idle: bool) -> bool:
+        if pid is not None:
+            os.setpriority(os.PRIO_PROCESS, pid, 19 if policy == "nice19" else 10)
+            if policy == "idle":
+                os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
+        return False  # never seen as idle: never lifted
 
     apply_process._lower_priority = lower  # type: ignore[assignment]
-    apply_process._lift_priority = lambda pid: None  # type: ignore[assignment]
 
 
 def busy_loops(n: int) -> list[subprocess.Popen[bytes]]:
@@ -865,13 +864,15 @@ _LIFTED: dict[str, float] = {}
 
 def watch_lift() -> None:
     """Note when the app lifts a starved catch-up process (perf_counter)."""
-    lift = apply_process._lift_priority
+    check = apply_process.ApplyProcess._lift_if_starved
 
-    def noted(pid: int | None) -> None:
-        _LIFTED.setdefault("at", time.perf_counter())
-        lift(pid)
+    def noted(handle: apply_process.ApplyProcess) -> apply_process.CatchUpEnded | None:
+        ended = check(handle)
+        if handle.lifted:
+            _LIFTED.setdefault("at", time.perf_counter())
+        return ended
 
-    apply_process._lift_priority = noted  # type: ignore[assignment]
+    apply_process.ApplyProcess._lift_if_starved = noted  # type: ignore[method-assign, assignment]
 
 
 def lifted_after(started: float) -> float | None:

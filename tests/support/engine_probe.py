@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from app.apply_process import ApplyProcess
+from app.apply_process import STARVED_AFTER, ApplyProcess
 from app.changes import AppliedReaction, Changes
 from app.models import Message
 from app.sync import SyncWorker
@@ -147,8 +147,10 @@ def worker_with_a_catch_up_process(
     stop: threading.Event,
     *,
     page_size: int,
+    starved_after: float = STARVED_AFTER,
 ) -> SyncWorker:
-    """A sync worker as the engine makes one: its catch-ups applied by a catch-up process."""
+    """A sync worker as the engine makes one: its catch-ups applied by a catch-up process (ended
+    and started again out of the idle policy after `starved_after` seconds starved of a core)."""
     return SyncWorker(
         db,
         client,
@@ -157,5 +159,5 @@ def worker_with_a_catch_up_process(
         stop=stop,
         wait=0.5,
         page_size=page_size,
-        apply_process=ApplyProcess(db.path, relay.url, relay.token, page_size),
+        apply_process=ApplyProcess(db.path, relay.url, relay.token, page_size, starved_after=starved_after),
     )
