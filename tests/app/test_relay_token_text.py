@@ -34,3 +34,27 @@ def test_letters_no_token_holds_are_named_once_each() -> None:
     assert foreign_letters("ㅅㄷㄴㅅ-token") == "ㅅㄷㄴ"
     assert foreign_letters("ｔｏｋｅｎ") == "ｔｏｋｅｎ"  # full-width Latin letters are not ASCII
     assert foreign_letters("tok-en_09") == ""
+
+
+def full_width(text: str) -> str:
+    """`text` as a Korean or Japanese IME types it in full-width mode ("ｔｏｋｅｎ－０９")."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def test_a_token_typed_in_full_width_letters_is_the_token_in_ascii() -> None:
+    for _ in range(20):
+        token = secrets.token_urlsafe(32)
+        assert clean_relay_token(full_width(token)) == token
+    assert clean_relay_token("\u3000ｔｏｋ－ｅｎ＿０９\u3000") == "tok-en_09"  # and its full-width spaces go
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("ｔｏｋｅｎㅅ", "ㅅ"),  # the full-width letters folded, the Korean one named
+        ("token…", "…"),  # a cut-off copy: NFKC's "..." is no token's
+        ("ｔｏｋｅｎ＋", "＋"),  # "+" is no letter of the relay's tokens
+    ],
+)
+def test_letters_that_fold_to_no_token_letter_are_still_named(typed: str, named: str) -> None:
+    assert foreign_letters(clean_relay_token(typed)) == named

@@ -164,3 +164,53 @@ def test_settings_keeps_a_token_with_korean_letters_unsaved_and_says_why(
     assert "A relay token never holds “테 스 트”" in warned.shown[0].text
     assert dialog.isVisible() and dialog.token.text() == "테스트-client-token"  # nothing lost
     assert StandInKeyring().get_password(tokens.SERVICE, relay.url) == relay.token  # the kept one stays
+
+
+def test_a_token_typed_in_full_width_letters_connects_in_the_wizard(qtbot: Any, relay: RunningRelay) -> None:
+    """Typed with a Korean IME left in full-width mode ("ｔｏｋｅｎ"), the token was refused as one with
+    foreign letters, though it is the relay's own: the field takes it as ASCII and says nothing."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.relay_client import CheckOutcome
+    from tests.app.test_relay_token_text import full_width
+    from ui.setup_wizard import RelayPage
+
+    page = RelayPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.url.setText(relay.url)
+    page.token.setFocus()
+    for letter in full_width(relay.token):  # each letter as the IME commits it
+        typed = QInputMethodEvent()
+        typed.setCommitString(letter)
+        QApplication.sendEvent(page.token, typed)
+    assert page.token.text() == relay.token
+    page.check_button.click()
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=15000)
+    assert page.last_result is not None and page.last_result.outcome is CheckOutcome.OK, page.result.text()
+    assert "Connected" in page.result.text() and "never holds" not in page.result.text()
+
+
+def test_settings_saves_a_token_pasted_in_full_width_letters_in_ascii(
+    window: Any, qtbot: Any, dialogs: Any, relay: RunningRelay
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app import tokens
+    from app.settings import load_preferences, save_preferences
+    from tests.app.test_relay_token_text import full_width
+    from tests.support.stand_in_keyring import StandInKeyring
+    from ui.settings_action import open_settings
+
+    with window.ctx.db.write() as s:
+        save_preferences(s, load_preferences(s).replace(relay_url=relay.url))
+    window.ctx.prefs["relay_url"] = relay.url
+    dialogs.expect("modal")
+    dialog = open_settings(window, window.ctx)
+    qtbot.waitUntil(lambda: dialog.token.isEnabled() and dialog.save_button.isEnabled(), timeout=5000)
+    QApplication.clipboard().setText(full_width(relay.token))
+    dialog.token.paste()
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):  # no warning: dialogs fails on one
+        dialog.save_button.click()
+    assert StandInKeyring().get_password(tokens.SERVICE, relay.url) == relay.token
