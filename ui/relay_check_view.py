@@ -40,7 +40,14 @@ class _Params(dict[str, str]):
         return "?"
 
 
+def is_known_step(step: str) -> bool:
+    """A step this desktop has a title for; a newer relay may report steps it does not know yet."""
+    return step in {known.value for known in CheckStep}
+
+
 def step_title(step: str) -> str:
+    """The step's title in the owner's words; a step of a newer relay's, which the check's JSON names
+    by its id alone ("webhook_foo"), said as such rather than shown raw."""
     titles = {
         CheckStep.SETTINGS: translate("RelayCheckView", "Relay settings"),
         CheckStep.PHONE_NUMBER: translate("RelayCheckView", "Meta access token and phone number"),
@@ -51,7 +58,8 @@ def step_title(step: str) -> str:
         CheckStep.DATABASE: translate("RelayCheckView", "Storage on the relay"),
         CheckStep.CLOCK: translate("RelayCheckView", "Relay clock"),
     }
-    return titles.get(step, step)  # type: ignore[call-overload]
+    unknown = translate("RelayCheckView", "Another check by the relay")
+    return titles.get(step, unknown)  # type: ignore[call-overload]
 
 
 def passed_sentence(step: str) -> str:

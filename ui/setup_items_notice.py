@@ -140,9 +140,16 @@ class SetupItemsNotice(QFrame):
 
     def sentence(self) -> str:
         # Not at the top: it brings the relay client (httpx), which the window's first paint goes without.
-        from ui.relay_check_view import step_title
+        from ui.relay_check_view import is_known_step, step_title
 
-        titles = [step_title(step) for step in self.open_steps()]
+        steps = self.open_steps()
+        titles = [step_title(step) for step in steps if is_known_step(step)]
+        # A newer relay's step comes as an id alone ("webhook_foo"): said as one more thing, which
+        # Settings ▸ Relay spells out in the relay's own words.
+        if (unknown := sum(1 for step in steps if not is_known_step(step))) == 1:
+            titles.append(self.tr("one more thing (Settings ▸ Relay says what)"))
+        elif unknown:
+            titles.append(self.tr("{count} more things (Settings ▸ Relay says what)").format(count=unknown))
         return self.tr(
             "Customers' messages cannot reach this inbox yet. Still to fix on your relay: {items}."
         ).format(items=listed(titles))

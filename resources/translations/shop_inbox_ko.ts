@@ -8699,6 +8699,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>Meta 액세스 토큰과 전화번호</translation>
     </message>
     <message>
+        <source>Another check by the relay</source>
+        <translation>릴레이의 다른 점검</translation>
+    </message>
+    <message>
         <source>WhatsApp accepts the Meta access token and sees {display_phone_number}.</source>
         <translation>WhatsApp이 Meta 액세스 토큰을 받아들이고 {display_phone_number} 번호를 확인했어요.</translation>
     </message>
@@ -9958,6 +9962,14 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     <message>
         <source>Open Settings ▸ Relay, where the relay&apos;s check says what to do</source>
         <translation>설정&#xa0;▸&#xa0;릴레이를 열어요. 릴레이 점검 결과에서 무엇을 해야 하는지 알려 줘요</translation>
+    </message>
+    <message>
+        <source>one more thing (Settings ▸ Relay says what)</source>
+        <translation>한&#xa0;가지 더(무엇인지는 설정&#xa0;▸&#xa0;릴레이에서 볼 수 있어요)</translation>
+    </message>
+    <message>
+        <source>{count} more things (Settings ▸ Relay says what)</source>
+        <translation>{count}가지 더(무엇인지는 설정&#xa0;▸&#xa0;릴레이에서 볼 수 있어요)</translation>
     </message>
     <message>
         <source>Customers&apos; messages cannot reach this inbox yet. Still to fix on your relay: {items}.</source>

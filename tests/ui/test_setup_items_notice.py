@@ -138,3 +138,55 @@ def test_a_check_of_another_address_typed_in_settings_says_nothing_of_the_inbox_
     window.setup_items.take(relay.url, relay_report(relay.url, relay.token))
     window.show()
     assert not window.setup_items.isVisible()
+
+
+def newer_relays_check(*steps: str) -> Any:
+    """A check as a newer relay answers it: failing `steps`, some of which this desktop has never
+    heard of; the JSON names each by its id alone, with the relay's English sentence."""
+    from app.wire import CheckReport
+
+    lines = [
+        {"step": step, "status": "fail", "problem": f"{step}_broken", "message": f"Fix {step} on the relay."}
+        for step in steps
+    ]
+    return CheckReport.model_validate({"ok": False, "lines": lines, "checked_at": "2026-12-07T08:00:00Z"})
+
+
+@pytest.mark.parametrize(
+    ("steps", "items"),
+    [
+        (("webhook_foo",), "one more thing (Settings ▸ Relay says what)"),
+        (
+            ("webhook_verified", "webhook_foo"),
+            f"{WEBHOOK_ITEM} and one more thing (Settings ▸ Relay says what)",
+        ),
+        (("webhook_foo", "media_bar", "clock"), "Relay clock and 2 more things (Settings ▸ Relay says what)"),
+    ],
+)
+def test_a_step_only_a_newer_relay_knows_is_said_in_words_not_by_its_id(
+    qtbot: Any, window: Any, steps: tuple[str, ...], items: str
+) -> None:
+    window.ctx.prefs["relay_url"] = "https://relay.myshop.example"
+    window.setup_items.take("https://relay.myshop.example", newer_relays_check(*steps))
+    window.show()
+    said = window.setup_items.text.text()
+    assert said == f"Customers' messages cannot reach this inbox yet. Still to fix on your relay: {items}."
+    assert "_" not in said
+
+
+def test_a_step_only_a_newer_relay_knows_is_said_in_korean_too(korean: None, qtbot: Any, window: Any) -> None:
+    from ui.relay_check_view import RelayCheckView
+
+    window.ctx.prefs["relay_url"] = "https://relay.myshop.example"
+    report = newer_relays_check("webhook_verified", "webhook_foo")
+    window.setup_items.take("https://relay.myshop.example", report)
+    window.show()
+    assert window.setup_items.text.text() == (
+        "고객 메시지가 아직 이\u00a0받은편지함에 들어올 수 없어요. 릴레이에서 아직 고칠 것: Meta의 웹훅 인증, "
+        "한\u00a0가지 더(무엇인지는 설정\u00a0▸\u00a0릴레이에서 볼 수 있어요)."
+    )
+    # Settings ▸ Relay titles it in words too, the relay's own sentence under it.
+    view = RelayCheckView()
+    qtbot.addWidget(view)
+    view.show_report(report)
+    assert "릴레이의 다른 점검: Fix webhook_foo on the relay." in view.failing_text()
