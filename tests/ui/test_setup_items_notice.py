@@ -190,3 +190,53 @@ def test_a_step_only_a_newer_relay_knows_is_said_in_korean_too(korean: None, qtb
     qtbot.addWidget(view)
     view.show_report(report)
     assert "릴레이의 다른 점검: Fix webhook_foo on the relay." in view.failing_text()
+
+
+def test_settings_closed_without_a_fix_leaves_the_strip_as_it_was(
+    qtbot: Any, window: Any, dialogs: Any, unfinished_relay: RunningRelay
+) -> None:
+    """She follows How to fix…, reads, fixes nothing and closes Settings (Esc at once, its check
+    still out; Cancel once it answered): the strip says what it said, once."""
+    from PySide6.QtCore import Qt
+
+    from ui import setup_items_notice
+    from ui.ops import pending_ops
+    from ui.relay_check_view import relay_report
+    from ui.settings_dialog import SettingsDialog
+    from ui.setup_items_notice import SetupItemsNotice
+
+    relay = unfinished_relay
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    strip = window.setup_items
+    strip.take(relay.url, relay_report(relay.url, relay.token))
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.banner.state.kind is Connection.ONLINE, timeout=10000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=15000)  # the strip's own check on connecting
+    said = strip.text.text()
+    assert said == (
+        "Customers' messages cannot reach this inbox yet. Still to fix on your relay: "
+        f"{TOKEN_ITEM} and {WEBHOOK_ITEM}."
+    )
+    kept = window.settings.value(setup_items_notice.OPEN_ITEMS_KEY)
+
+    def opened_from_the_strip() -> SettingsDialog:
+        dialogs.expect("modal")
+        strip.fix_button.click()
+        settings = window.findChild(SettingsDialog)
+        assert settings is not None and settings.isVisible()
+        return settings
+
+    settings = opened_from_the_strip()
+    qtbot.keyClick(settings, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is None, timeout=15000)
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=15000)
+    assert strip.isVisible() and strip.text.text() == said
+
+    settings = opened_from_the_strip()
+    qtbot.waitUntil(lambda: settings.relay_check.view.report is not None, timeout=15000)
+    settings.cancel_button.click()
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is None, timeout=15000)
+    assert strip.isVisible() and strip.text.text() == said
+    assert len(window.findChildren(SetupItemsNotice)) == 1
+    assert window.settings.value(setup_items_notice.OPEN_ITEMS_KEY) == kept  # said so at the next start
