@@ -147,9 +147,11 @@ class SetupItemsNotice(QFrame):
         # A newer relay's step comes as an id alone ("webhook_foo"): said as one more thing, which
         # Settings ▸ Relay spells out in the relay's own words.
         if (unknown := sum(1 for step in steps if not is_known_step(step))) == 1:
-            titles.append(self.tr("one more thing (Settings ▸ Relay says what)"))
+            titles.append(self.tr("one more thing (Settings\u00a0▸\u00a0Relay says what)"))
         elif unknown:
-            titles.append(self.tr("{count} more things (Settings ▸ Relay says what)").format(count=unknown))
+            titles.append(
+                self.tr("{count} more things (Settings\u00a0▸\u00a0Relay says what)").format(count=unknown)
+            )
         return self.tr(
             "Customers' messages cannot reach this inbox yet. Still to fix on your relay: {items}."
         ).format(items=listed(titles))

@@ -9964,11 +9964,11 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>설정&#xa0;▸&#xa0;릴레이를 열어요. 릴레이 점검 결과에서 무엇을 해야 하는지 알려 줘요</translation>
     </message>
     <message>
-        <source>one more thing (Settings ▸ Relay says what)</source>
+        <source>one more thing (Settings&#xa0;▸&#xa0;Relay says what)</source>
         <translation>한&#xa0;가지 더(무엇인지는 설정&#xa0;▸&#xa0;릴레이에서 볼 수 있어요)</translation>
     </message>
     <message>
-        <source>{count} more things (Settings ▸ Relay says what)</source>
+        <source>{count} more things (Settings&#xa0;▸&#xa0;Relay says what)</source>
         <translation>{count}가지 더(무엇인지는 설정&#xa0;▸&#xa0;릴레이에서 볼 수 있어요)</translation>
     </message>
     <message>

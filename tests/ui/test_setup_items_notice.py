@@ -155,12 +155,15 @@ def newer_relays_check(*steps: str) -> Any:
 @pytest.mark.parametrize(
     ("steps", "items"),
     [
-        (("webhook_foo",), "one more thing (Settings ▸ Relay says what)"),
+        (("webhook_foo",), "one more thing (Settings\u00a0▸\u00a0Relay says what)"),
         (
             ("webhook_verified", "webhook_foo"),
-            f"{WEBHOOK_ITEM} and one more thing (Settings ▸ Relay says what)",
+            f"{WEBHOOK_ITEM} and one more thing (Settings\u00a0▸\u00a0Relay says what)",
         ),
-        (("webhook_foo", "media_bar", "clock"), "Relay clock and 2 more things (Settings ▸ Relay says what)"),
+        (
+            ("webhook_foo", "media_bar", "clock"),
+            "Relay clock and 2 more things (Settings\u00a0▸\u00a0Relay says what)",
+        ),
     ],
 )
 def test_a_step_only_a_newer_relay_knows_is_said_in_words_not_by_its_id(
