@@ -14,6 +14,7 @@ import sys
 from relay.command_settings import (
     DISK_FULL,
     LOGIN_REFUSED,
+    NO_SUCH_DATABASE,
     NOT_UTF8,
     SERVER_FULL,
     CommandRefused,
@@ -164,12 +165,15 @@ def unread_env_file_note(args: argparse.Namespace) -> str:
     )
 
 
-def with_fix(command: str, reason: str, fix: str, note: str = "") -> str:
+def with_fix(command: str, reason: str, fix: str, note: str = "", *, made: str = "") -> str:
     """`command`'s database refusal with the fix that names the URL (and the note on an env file left
     out), unless the URL named the right server and database and PostgreSQL was full, refused the
     login or keeps the database in another encoding than UTF8, or the disk was full: the reason
     already says what to do there (the note still may: the env file's URL may hold the password
-    PostgreSQL has, or name another database)."""
+    PostgreSQL has, or name another database). Where the server has no such database, the reason
+    ends with its `createdb`: `made` goes on from there (what follows it, or the URL to fix)."""
+    if NO_SUCH_DATABASE in reason and made:
+        return reason + made + note
     if reason.endswith(DISK_FULL):
         return reason + again(command)
     if reason.endswith(SERVER_FULL):
@@ -196,11 +200,10 @@ def run_check_command(args: argparse.Namespace) -> int:
     # Checking a database the relay never ran on would create one and report on it, not on the relay.
     reason = unmigrated_reason(settings.database_url)
     if reason:
-        fix = (
-            "; give the relay's own --database (or RELAY_DATABASE_URL in its env file), or start the "
-            "relay once to create it."
-        )
-        said = with_fix("check", reason, fix, unread_env_file_note(args))
+        own = "give the relay's own --database (or RELAY_DATABASE_URL in its env file)"
+        fix = f"; {own}, or start the relay once to create it."
+        made = f" and start the relay once to make its tables, or {own}."
+        said = with_fix("check", reason, fix, unread_env_file_note(args), made=made)
         print(f"shop-inbox-relay check: {said}", file=sys.stderr)
         return 2
     store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
@@ -274,7 +277,9 @@ def run_token_command(args: argparse.Namespace) -> int:
         return 2
     if reason:
         fix = "; give the relay's own --database."
-        print(f"shop-inbox-relay token: {with_fix('token', reason, fix, env_file_note)}", file=sys.stderr)
+        made = " and start the relay once, or give the relay's own --database."
+        said = with_fix("token", reason, fix, env_file_note, made=made)
+        print(f"shop-inbox-relay token: {said}", file=sys.stderr)
         return 2
     from relay.sandbox import PROGRESS_KEY
     from relay.storage.key_values import NotText
@@ -416,7 +421,8 @@ def serve_refusal(settings: RelaySettings, host: str, port: int) -> str | None:
             "or fix --database or RELAY_DATABASE_URL"
         )
     if reason:
-        return with_fix("serve", reason, " (fix --database or RELAY_DATABASE_URL)")
+        made = ", or fix its name (--database or RELAY_DATABASE_URL)"
+        return with_fix("serve", reason, " (fix --database or RELAY_DATABASE_URL)", made=made)
     return port_taken_reason(host, port) or in_use or media_folder_reason(settings)
 
 

@@ -102,6 +102,9 @@ LOGIN_REFUSED = (
 # PostgreSQL's "database … does not exist" (in English; a server in another language keeps its own
 # words and no advice): the line then says how to make one the relay can use (UTF8).
 _NO_SUCH_DATABASE = re.compile(r'database ".*" does not exist')
+# How that line goes on: the command then says where the name is fixed and what follows a createdb
+# (`with_fix`), so the two read as one piece of advice.
+NO_SUCH_DATABASE = "; the server is up but has no such database: create it with "
 
 # Said after a PostgreSQL database is found in another encoding than UTF8 (not_utf8_reason): the fix is
 # a new database, so another URL is the fix only as the URL of that one.
@@ -266,7 +269,7 @@ def _opened_tables(url: str) -> set[str] | str:
                 parsed = make_url(url)
                 owner = parsed.username or "USER"
                 create = f"`createdb -E UTF8 -T template0 -O {owner} {parsed.database}`"
-                reason += f"; the server is up but has no such database: fix its name or create it: {create}"
+                reason += f"{NO_SUCH_DATABASE}{create}"
         return f"cannot open the database {shown(url)}: {reason}"
     finally:
         engine.dispose()

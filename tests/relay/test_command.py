@@ -670,11 +670,19 @@ def test_a_postgresql_database_that_does_not_exist_is_said_with_how_to_make_it(
     code = main([*args, "--database", url.render_as_string(hide_password=False)])
     refusal = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(refusal) == 1, refusal
-    assert (
-        f'database "{name}" does not exist; the server is up but has no such database: fix its name or '
-        in (refusal[0])
-    )
-    assert f"create it: `createdb -E UTF8 -T template0 -O {url.username} {name}`" in refusal[0]
+    createdb = f"`createdb -E UTF8 -T template0 -O {url.username} {name}`"
+    # One piece of advice: the createdb, then what the command itself adds (never a second "fix the
+    # URL … or start the relay once to create it" after it).
+    ending = {
+        "serve": f"create it with {createdb}, or fix its name (--database or RELAY_DATABASE_URL)",
+        "check": f"create it with {createdb} and start the relay once to make its tables, or give the "
+        "relay's own --database (or RELAY_DATABASE_URL in its env file).",
+        "token": f"create it with {createdb} and start the relay once, or give the relay's own --database.",
+    }[command]
+    assert refusal[0].endswith(
+        f'database "{name}" does not exist; the server is up but has no such database: {ending}'
+    ), refusal[0]
+    assert refusal[0].count("start the relay") <= 1 and refusal[0].count("fix") <= 1
     assert url.password is None or f":{url.password}@" not in refusal[0]
 
 
