@@ -20,6 +20,7 @@ from relay.command_settings import (
     CommandRefused,
     again,
     command_env,
+    port_refusal,
     schema_refusal,
     shown,
     sqlite_file,
@@ -316,8 +317,9 @@ def port_taken_reason(host: str, port: int) -> str | None:
     (SO_REUSEADDR), then lets go, so a second relay stops before it starts anything."""
     import socket
 
-    if not 0 < port < 65536:
-        return f"{port} is not a port (1 to 65535); pick another with --port"
+    not_a_port = port_refusal(str(port))
+    if not_a_port:
+        return f"{not_a_port}; pick another with --port"
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

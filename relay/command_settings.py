@@ -200,13 +200,10 @@ def unmigrated_reason(url: str) -> str | None:
     return None
 
 
-def _opened_tables(url: str) -> set[str] | str:
-    """The tables of the database at `url` (none for a SQLite file that would be created), or why
-    it cannot be opened."""
-    path = sqlite_file(url)
-    if path is not None and not path.parent.is_dir():
-        return f"no folder {path.parent} for the database {shown(url)}"
-    if path is None and _in_memory_sqlite(url):
+def url_refusal(url: str) -> str | None:
+    """Why no relay could use the database URL `url`, seen from its text alone (one line), or None:
+    connects to nothing and creates nothing, so `setup` asks it before its questions too."""
+    if _in_memory_sqlite(url):
         # Each connection would get its own empty database (the migration's, then the relay's), and
         # whatever one kept would be gone when the relay stops: a relay keeps its messages in a file.
         return (
@@ -216,12 +213,8 @@ def _opened_tables(url: str) -> set[str] | str:
     at_reason = unescaped_at_reason(url) or unreadable_url_reason(url)
     if at_reason:
         return at_reason
-    if path is not None and not path.exists():
-        if not os.access(path.parent, os.W_OK | os.X_OK):
-            return f"cannot create the database {shown(url)}: the folder {path.parent} is not writable"
-        return set()
     try:
-        engine = create_engine(url)
+        create_engine(url).dispose()  # an engine connects only when asked to
     except (ArgumentError, ImportError) as exc:
         # SQLAlchemy's own text may run over lines (its list of SQLite URL forms): one line here.
         reason = " ".join(str(exc).split())
@@ -231,6 +224,32 @@ def _opened_tables(url: str) -> set[str] | str:
         if url.startswith("postgres://"):  # what hosted PostgreSQL services hand out
             reason += "; PostgreSQL URLs start postgresql+psycopg://"
         return f"cannot use the database URL {shown(url)}: {reason}"
+    return None
+
+
+def port_refusal(port: str) -> str | None:
+    """Why `port` is no port the relay could listen on (one line), or None."""
+    try:
+        number = int(port)
+    except ValueError:
+        number = 0
+    return None if 0 < number < 65536 else f"{port} is not a port (1 to 65535)"
+
+
+def _opened_tables(url: str) -> set[str] | str:
+    """The tables of the database at `url` (none for a SQLite file that would be created), or why
+    it cannot be opened."""
+    path = sqlite_file(url)
+    if path is not None and not path.parent.is_dir():
+        return f"no folder {path.parent} for the database {shown(url)}"
+    refused = url_refusal(url)
+    if refused:
+        return refused
+    if path is not None and not path.exists():
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            return f"cannot create the database {shown(url)}: the folder {path.parent} is not writable"
+        return set()
+    engine = create_engine(url)
     try:
         not_utf8 = not_utf8_reason(engine, shown(url))
         if not_utf8:

@@ -105,6 +105,17 @@ def _seconds(env: dict[str, str], name: str, default: float) -> float:
     return value
 
 
+def graph_url_refusal(graph_url: str) -> str | None:
+    """Why the relay could not call Graph at `graph_url` (one line), or None."""
+    if graph_url.startswith(("https://", "http://")):
+        return None
+    # httpx would take it, and every send would fail without leaving the server.
+    return (
+        f"WHATSAPP_GRAPH_URL must be an https:// address such as {DEFAULT_GRAPH_URL} (or leave it out), "
+        f"not {graph_url!r}"
+    )
+
+
 @dataclass(frozen=True)
 class RelaySettings:
     database_url: str = DEFAULT_DATABASE_URL
@@ -251,12 +262,9 @@ class RelaySettings:
             raise SettingRefused(
                 f"shop-inbox-relay: RELAY_UPSTREAM must be cloud or sandbox, not {self.upstream!r}"
             )
-        if self.upstream == "cloud" and not self.graph_url.startswith(("https://", "http://")):
-            # httpx would take it, and every send would fail without leaving the server.
-            raise SettingRefused(
-                f"shop-inbox-relay: WHATSAPP_GRAPH_URL must be an https:// address such as "
-                f"{DEFAULT_GRAPH_URL} (or leave it out), not {self.graph_url!r}"
-            )
+        wrong_graph = graph_url_refusal(self.graph_url) if self.upstream == "cloud" else None
+        if wrong_graph:
+            raise SettingRefused(f"shop-inbox-relay: {wrong_graph}")
         if self.connections_per_worker < MIN_CONNECTIONS_PER_WORKER:
             raise SettingRefused(
                 f"shop-inbox-relay: RELAY_DB_CONNECTIONS={self.db_connections} is too few for {self.workers}"

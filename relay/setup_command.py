@@ -18,10 +18,10 @@ from typing import TextIO
 from app.wire import CheckReport, CheckStatus, CheckStep
 from relay.check import check_relay
 from relay.check_text import report_text
-from relay.command_settings import NOT_UTF8, shown, sqlite_file_missing
+from relay.command_settings import NOT_UTF8, port_refusal, shown, sqlite_file_missing, url_refusal
 from relay.env_file import ignored_lines, read_env_file, write_env_file
 from relay.graph_account import GraphAccount, subscribed_app_ids
-from relay.settings import DEFAULT_GRAPH_URL, RelaySettings
+from relay.settings import DEFAULT_GRAPH_URL, RelaySettings, SettingRefused, graph_url_refusal
 from relay.storage.encoding import DatabaseNotUtf8, not_utf8_reason
 from relay.upstream import GraphError
 
@@ -378,6 +378,104 @@ def database_refusal(database_url: str | None) -> str | None:
     return reason + NOT_UTF8 if reason else None
 
 
+@dataclass(frozen=True, slots=True)
+class KnownSetting:
+    """A setting setup is given before its questions (a flag, the environment, the env file) and
+    checks at once with the check `serve` and `check` make of it."""
+
+    env: str
+    prompt: str
+    refusal: Callable[[str], str | None]
+    secret: bool = False
+
+
+KNOWN_SETTINGS = (
+    KnownSetting(
+        "RELAY_DATABASE_URL",
+        "The relay's database URL, e.g. postgresql+psycopg://USER:PASSWORD@HOST:5432/NAME (not shown as "
+        "you type: it holds a password)",
+        url_refusal,
+        secret=True,
+    ),
+    KnownSetting(
+        "WHATSAPP_GRAPH_URL", f"Graph API address (Enter for {DEFAULT_GRAPH_URL})", graph_url_refusal
+    ),
+    KnownSetting("RELAY_PORT", "This shop's port on this server, e.g. 8081", port_refusal),
+)
+
+
+def known_settings(
+    args: argparse.Namespace,
+    existing: dict[str, str],
+    env: dict[str, str],
+    ask: Callable[[str], str],
+    ask_secret: Callable[[str], str],
+) -> dict[str, str]:
+    """The settings given before the questions that had to be typed again (interactive: each asked
+    with the reason until the relay can take it), to be written to the env file; SetupRefused naming
+    the first one the relay could never take (non-interactive), or another setting it refuses."""
+    given = {
+        # As setup reads each later: --database, else the env file's, else the environment's; the
+        # Graph address from the environment first (closing_check), the port from the file first.
+        "RELAY_DATABASE_URL": (
+            ("--database", args.database)
+            if args.database
+            else where_given("RELAY_DATABASE_URL", args.env_file, existing, env, file_first=True)
+        ),
+        "WHATSAPP_GRAPH_URL": where_given("WHATSAPP_GRAPH_URL", args.env_file, existing, env),
+        "RELAY_PORT": where_given("RELAY_PORT", args.env_file, existing, env, file_first=True),
+    }
+    typed: dict[str, str] = {}
+    for setting in KNOWN_SETTINGS:
+        source, value = given[setting.env]
+        if value is None:
+            continue
+        refused = setting.refusal(value)
+        if refused and args.non_interactive:
+            raise SetupRefused(f"{refused_from(source, setting.env, refused)}; nothing was written.")
+        while refused:
+            said = refused_from(source, setting.env, refused)
+            print(f"shop-inbox-relay setup: {said}. Type it again.", file=sys.stderr)
+            answer = (ask_secret if setting.secret else ask)(f"{setting.prompt}: ").strip()
+            if not answer and setting.env == "WHATSAPP_GRAPH_URL":
+                answer = DEFAULT_GRAPH_URL
+            source, value = setting.env, answer
+            refused = setting.refusal(value)
+            typed[setting.env] = value
+    # What the relay refuses among the rest (a number setting that is no number, too few database
+    # connections for the workers): the same lines as `serve` says them.
+    database = typed.get("RELAY_DATABASE_URL") or given["RELAY_DATABASE_URL"][1]
+    graph = typed.get("WHATSAPP_GRAPH_URL") or given["WHATSAPP_GRAPH_URL"][1] or DEFAULT_GRAPH_URL
+    try:
+        RelaySettings.from_env(
+            {**env, **existing, "WHATSAPP_GRAPH_URL": graph}, database_url=database
+        ).refuse_wrong_values()
+    except SettingRefused as exc:
+        raise SetupRefused(
+            f"{exc.message.removeprefix('shop-inbox-relay: ')}; nothing was written."
+        ) from None
+    return typed
+
+
+def refused_from(source: str, name: str, refused: str) -> str:
+    """The refusal with where the value came from: "WHATSAPP_GRAPH_URL in the environment must be
+    …" where the line names the setting, else "--database: cannot use …"."""
+    if refused.startswith(f"{name} "):
+        return source + refused.removeprefix(name)
+    return f"{source}: {refused}"
+
+
+def where_given(
+    name: str, env_file: str, existing: dict[str, str], env: dict[str, str], *, file_first: bool = False
+) -> tuple[str, str | None]:
+    """Where setup takes the setting `name` from (as a message names it) and its value, or None."""
+    places = [(f"{name} in {env_file}", existing), (f"{name} in the environment", env)]
+    for source, values in places if file_first else places[::-1]:
+        if values.get(name):
+            return source, values[name]
+    return name, None
+
+
 def run_setup(
     args: argparse.Namespace,
     *,
@@ -409,15 +507,19 @@ def run_setup(
                 f"shop-inbox-relay setup: {env_file} {notes[0]}; fix it and run setup again.", file=sys.stderr
             )
             return 2
-    # Before the questions too: the relay would never start on such a database, and setup's check
-    # at the end would meet it after the env file was written and Meta's side set up.
-    refused = database_refusal(
-        args.database or existing.get("RELAY_DATABASE_URL") or env.get("RELAY_DATABASE_URL")
-    )
-    if refused:
-        print(f"shop-inbox-relay setup: {refused}; nothing was written.", file=sys.stderr)
-        return 2
+    # Before the questions too: setup's check at the end would meet a value the relay can never take
+    # only after every answer was typed, the env file written and Meta's side set up.
     try:
+        known = known_settings(args, existing, env, ask, ask_secret)
+        if "RELAY_DATABASE_URL" in known:
+            args = argparse.Namespace(**{**vars(args), "database": known["RELAY_DATABASE_URL"]})
+        existing = {**existing, **{k: v for k, v in known.items() if k != "RELAY_DATABASE_URL"}}
+        # The relay would never start on such a database either.
+        refused = database_refusal(
+            args.database or existing.get("RELAY_DATABASE_URL") or env.get("RELAY_DATABASE_URL")
+        )
+        if refused:
+            raise SetupRefused(f"{refused}; nothing was written.")
         values = collect(args, existing, env, ask, ask_secret)
     except SetupRefused as exc:
         print(f"shop-inbox-relay setup: {exc}", file=sys.stderr)
@@ -467,7 +569,12 @@ def run_setup(
         # docker compose reads `.env` beside the compose file for ${RELAY_HOST} (Caddy's site name).
         compose_env = env_file.parent / ".env"
         write_env_file(compose_env, {**read_env_file(compose_env), "RELAY_HOST": values["RELAY_HOST"]})
-    graph_url = env.get("WHATSAPP_GRAPH_URL") or existing.get("WHATSAPP_GRAPH_URL") or DEFAULT_GRAPH_URL
+    graph_url = (
+        known.get("WHATSAPP_GRAPH_URL")  # typed again: written to the env file, which serve reads last
+        or env.get("WHATSAPP_GRAPH_URL")
+        or existing.get("WHATSAPP_GRAPH_URL")
+        or DEFAULT_GRAPH_URL
+    )
     # The relay's database: --database, else RELAY_DATABASE_URL from the env file or the environment.
     database_url = args.database or settings.get("RELAY_DATABASE_URL") or env.get("RELAY_DATABASE_URL")
     # `check --env-file` reads the file's URL itself; one shown with its password hidden could not be

@@ -506,3 +506,83 @@ def test_setups_last_lines_name_the_command_as_it_was_run(
     env_file = tmp_path / "deploy" / "relay.env"
     assert f"`{run_as} token --env-file {env_file}`" in out
     assert f"`{run_as} check --env-file {env_file}" in out
+
+
+# Settings setup is given before its questions that no relay could take, with the line `serve` and
+# `check` say of each (a URL SQLAlchemy cannot split, a Graph address without https://, a port that
+# is no number).
+KNOWN_BAD = {
+    "database": (
+        "--database: cannot use the database URL postgresql+psycopg://relay:***@127.0.0.1:5432relay: its "
+        "port is not a number (is the / before the database name missing?); a PostgreSQL URL is "
+        "postgresql+psycopg://USER:PASSWORD@HOST:5432/NAME"
+    ),
+    "graph": (
+        "WHATSAPP_GRAPH_URL in the environment must be an https:// address such as https://graph.facebook.com/v21.0 (or "
+        "leave it out), not 'graph.facebook.com/v21.0'"
+    ),
+    "port": "RELAY_PORT in {env_file}: 80a1 is not a port (1 to 65535)",
+}
+
+
+@pytest.mark.parametrize("wrong", sorted(KNOWN_BAD))
+def test_non_interactive_setup_stops_at_once_on_a_setting_the_relay_could_never_take(
+    tmp_path: Path, graph: FakeGraph, capsys: pytest.CaptureFixture[str], wrong: str
+) -> None:
+    env = environment(graph, tmp_path)
+    flags = ["--non-interactive"]
+    env_file = tmp_path / "deploy" / "relay.env"
+    if wrong == "database":
+        flags += ["--database", "postgresql+psycopg://relay:secret@127.0.0.1:5432relay"]
+    elif wrong == "graph":
+        env["WHATSAPP_GRAPH_URL"] = "graph.facebook.com/v21.0"
+    else:
+        env_file.parent.mkdir()
+        env_file.write_text("RELAY_PORT=80a1\n")
+    code, out = setup(tmp_path, env, *flags)
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and out == ""  # before Meta's side and the check: was said only by the check
+    assert (
+        err == f"shop-inbox-relay setup: {KNOWN_BAD[wrong].format(env_file=env_file)}; nothing was written."
+    )
+    assert "secret" not in err
+    assert graph.account_calls == []
+    assert not env_file.exists() or env_file.read_text() == "RELAY_PORT=80a1\n"
+
+
+def test_interactive_setup_asks_again_for_a_database_url_it_cannot_read_before_the_first_question(
+    tmp_path: Path, graph: FakeGraph, capsys: pytest.CaptureFixture[str]
+) -> None:
+    relay_db = f"sqlite:///{tmp_path / 'relay.db'}"
+    prompts: list[str] = []
+    typed = iter(["postgresql+psycopg://relay:p@ss@127.0.0.1:5432/relay", relay_db])
+    answers = {"Phone number ID": PHONE_NUMBER_ID, "Business Account ID": WABA_ID, "host name": HOST}
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        return next((value for key, value in answers.items() if key in prompt), "")
+
+    def ask_secret(prompt: str) -> str:
+        prompts.append(prompt)
+        if "database URL" in prompt:  # it holds a password: never echoed
+            return next(typed)
+        return ACCESS_TOKEN if "access token" in prompt else APP_SECRET
+
+    env = {"WHATSAPP_GRAPH_URL": graph.url}
+    code, out = setup(tmp_path, env, "--no-check", "--database", "sqlite://", ask=ask, ask_secret=ask_secret)
+    assert code == 0, out
+    # Asked first, with the reason each time, until it could be used; then Meta's values.
+    assert [p.startswith("The relay's database URL") for p in prompts[:3]] == [True, True, False]
+    assert "access token" in prompts[2]
+    err = capsys.readouterr().err
+    assert (
+        "shop-inbox-relay setup: --database: the database sqlite:// is in memory: the relay would lose "
+        "every message when it stops; give a file, sqlite:///relay.db"
+    ) in err
+    assert (
+        "shop-inbox-relay setup: RELAY_DATABASE_URL: the password in the database URL "
+        "postgresql+psycopg://relay:***@127.0.0.1:5432/relay holds an @: write each @ in it as %40 "
+        "(percent-encoded). Type it again."
+    ) in err
+    assert "p@ss" not in err + out
+    assert read_env_file(tmp_path / "deploy" / "relay.env")["RELAY_DATABASE_URL"] == relay_db
