@@ -35,6 +35,7 @@ from tests.support.relay_server import CLIENT_TOKEN, inbound
 from tests.support.servers import free_port
 
 PG_URL = os.environ.get("RELAY_TEST_PG_URL")
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)  # what the relay keeps as sent: a picture's bytes
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgresql]
 
@@ -248,13 +249,15 @@ def restore(url: str, dump: Path) -> None:
     subprocess.run(["pg_restore", "--no-owner", "-d", _libpq_url(url), str(dump)], check=True, timeout=60)
 
 
+@pytest.mark.parametrize("workers", [1, 2])
 def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503_said_once_and_taken_up_again(
-    tmp_path: Path, created_databases: list[str]
+    tmp_path: Path, created_databases: list[str], workers: int
 ) -> None:
     # A restore into a database made under the C locale, the relay running: each new connection is
     # refused (relay/storage/encoding.py), which came out as 500s, and a webhook answered 400 (lost);
-    # the intake's own connection, outside the pool, went on writing into it.
-    name = f"relay_test_recreated_live_{os.getpid()}"
+    # the intake's own connection, outside the pool, went on writing into it. With `--workers 2`
+    # each worker meets it on its own, and says it (at most) once.
+    name = f"relay_test_recreated_live_{workers}_{os.getpid()}"
     created_databases.append(name)
     url = _database_url(name)
     auth = {"Authorization": f"Bearer {CLIENT_TOKEN}"}
@@ -266,7 +269,12 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
         _recreate(admin, name, "UTF8")
         with (
             run_fake_graph() as graph,
-            serve_process(tmp_path / "serve.log", free_port(), relay_env(url, graph.url)) as serve,
+            serve_process(
+                tmp_path / "serve.log",
+                free_port(),
+                relay_env(url, graph.url, RELAY_MEDIA_DIR=str(tmp_path / "media")),  # not the worktree's
+                workers=workers,
+            ) as serve,
         ):
 
             def events() -> httpx.Response:
@@ -278,7 +286,17 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
                 headers = {**auth, "Idempotency-Key": str(uuid.uuid4())}
                 return httpx.post(f"{serve.url}/v1/messages", json=send, headers=headers, timeout=30)
 
+            def uploaded() -> httpx.Response:
+                headers = {**auth, "Content-Type": "image/png", "X-Filename": "order.png"}
+                return httpx.post(f"{serve.url}/v1/media", content=PNG, headers=headers, timeout=30)
+
+            def elsewhere() -> list[httpx.Response]:
+                """The feed's neighbours: a kept file, an upload, the readiness probe."""
+                kept = httpx.get(f"{serve.url}/v1/media/{media_id}", headers=auth, timeout=30)
+                return [kept, uploaded(), httpx.get(f"{serve.url}/readyz", timeout=30)]
+
             assert post_webhook(serve.url, before).status_code == 200
+            media_id = uploaded().json()["id"]
             subprocess.run(["pg_dump", "-Fc", "-f", str(dump), _libpq_url(url)], check=True, timeout=60)
             _recreate(admin, name, "SQL_ASCII")
             restore(url, dump)  # the relay's tables and functions there: only its encoding is wrong
@@ -292,6 +310,8 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
                 assert answer.json()["error"]["params"] == {"cause": "database_not_utf8"}
             for _ in range(3):  # Meta delivers it again and again meanwhile: never 400, never stored
                 assert post_webhook(serve.url, during).status_code == 503
+            for _ in range(2 * workers):  # a new connection each: every worker is asked
+                assert [answer.status_code for answer in elsewhere()] == [503, 503, 503]
             # The desktop's client: a code of its own, which the banner and a waiting reply say.
             client = RelayClient(serve.url, CLIENT_TOKEN)
             try:
@@ -315,6 +335,7 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
                 lambda: post_webhook(serve.url, during).status_code == 200, 30, "the redelivery stored"
             )
             assert sent().status_code == 200
+            assert [answer.status_code for answer in elsewhere()] == [200, 200, 200]
             served = events().json()["events"]
             assert serve.process.poll() is None  # taken up again by itself, never restarted
             log = serve.log()
@@ -323,14 +344,19 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
     said = [m["message"]["text"]["body"] for m in served if m["kind"] == "message"]
     assert said == ["주문할게요", "배송은 언제인가요"]  # nothing lost, nothing twice
     warnings_said = re.findall(
-        r"level=WARNING logger=\S+ worker=\S+ (.*database_not_utf8.*)$", log, re.MULTILINE
+        r"level=WARNING logger=relay.storage.connection_refusals worker=(\S+) (.*database_not_utf8.*)$",
+        log,
+        re.MULTILINE,
     )
-    assert warnings_said == [
+    line = (
         f"cause=database_not_utf8: {refusal_line(url)}; restore the relay's data into it (pg_dump of the old "
         "one, pg_restore) under the name RELAY_DATABASE_URL gives, and the running relay takes it up by "
         "itself. Until then webhooks are answered 503, so Meta delivers them again, and desktops are told "
         "the relay cannot use its database"
-    ], log
+    )
+    said_by = [worker for worker, said in warnings_said if said == line]
+    assert len(said_by) == len(warnings_said) and 1 <= len(said_by) <= workers, log
+    assert len(set(said_by)) == len(said_by), log  # once by each worker that met it
     assert "Traceback" not in log and "level=CRITICAL" not in log, log
     for secret in ("배송은 언제인가요", "내일 보내드려요", CLIENT_TOKEN, "shopinbox:shopinbox"):
         assert secret not in log  # no message body, no token, no password
