@@ -408,12 +408,12 @@ def known_settings(
     args: argparse.Namespace,
     existing: dict[str, str],
     env: dict[str, str],
-    ask: Callable[[str], str],
-    ask_secret: Callable[[str], str],
+    answer: Callable[[KnownSetting], str],
 ) -> dict[str, str]:
-    """The settings given before the questions that had to be typed again (interactive: each asked
-    with the reason until the relay can take it), to be written to the env file; SetupRefused naming
-    the first one the relay could never take (non-interactive), or another setting it refuses."""
+    """The settings given before the questions that had to be typed again (interactive: each asked,
+    through `answer`, with the reason until the relay can take it), to be written to the env file;
+    SetupRefused naming the first one the relay could never take (non-interactive), or another
+    setting it refuses."""
     given = {
         # As setup reads each later: --database, else the env file's, else the environment's; the
         # Graph address from the environment first (closing_check), the port from the file first.
@@ -436,10 +436,10 @@ def known_settings(
         while refused:
             said = refused_from(source, setting.env, refused)
             print(f"shop-inbox-relay setup: {said}. Type it again.", file=sys.stderr)
-            answer = (ask_secret if setting.secret else ask)(f"{setting.prompt}: ").strip()
-            if not answer and setting.env == "WHATSAPP_GRAPH_URL":
-                answer = DEFAULT_GRAPH_URL
-            source, value = setting.env, answer
+            value = answer(setting).strip()
+            if not value and setting.env == "WHATSAPP_GRAPH_URL":
+                value = DEFAULT_GRAPH_URL
+            source = setting.env
             refused = setting.refusal(value)
             typed[setting.env] = value
     # What the relay refuses among the rest (a number setting that is no number, too few database
@@ -510,7 +510,12 @@ def run_setup(
     # Before the questions too: setup's check at the end would meet a value the relay can never take
     # only after every answer was typed, the env file written and Meta's side set up.
     try:
-        known = known_settings(args, existing, env, ask, ask_secret)
+        known = known_settings(
+            args,
+            existing,
+            env,
+            lambda setting: (ask_secret if setting.secret else ask)(f"{setting.prompt}: "),
+        )
         if "RELAY_DATABASE_URL" in known:
             args = argparse.Namespace(**{**vars(args), "database": known["RELAY_DATABASE_URL"]})
         existing = {**existing, **{k: v for k, v in known.items() if k != "RELAY_DATABASE_URL"}}
