@@ -19,8 +19,10 @@ from tests.support.relay_server import RunningRelay
 from tests.support.servers import free_port
 from tests.ui.test_first_run_keyring import check_the_relay, first_start, inbox_after_setup
 
-TOKEN_ITEM = "Meta access token and phone number"
-WEBHOOK_ITEM = "Webhook verified by Meta"
+# The steps as the strip's sentence says them: mid-sentence, in sentence case, with no "and" of their
+# own for the list's to double.
+TOKEN_ITEM = "Meta access token for the phone number"
+WEBHOOK_ITEM = "webhook verified by Meta"
 
 
 @pytest.fixture
@@ -162,7 +164,7 @@ def newer_relays_check(*steps: str) -> Any:
         ),
         (
             ("webhook_foo", "media_bar", "clock"),
-            "Relay clock and 2 more things (Settings\u00a0▸\u00a0Relay says what)",
+            "relay clock and 2 more things (Settings\u00a0▸\u00a0Relay says what)",
         ),
     ],
 )
@@ -193,6 +195,49 @@ def test_a_step_only_a_newer_relay_knows_is_said_in_korean_too(korean: None, qtb
     qtbot.addWidget(view)
     view.show_report(report)
     assert "릴레이의 다른 점검: Fix webhook_foo on the relay." in view.failing_text()
+
+
+# One, two and three things left, as the strip says them in English and in Korean.
+LISTS = [
+    (("webhook_verified",), WEBHOOK_ITEM, "Meta의 웹훅 인증"),
+    (
+        ("phone_number", "webhook_verified"),
+        f"{TOKEN_ITEM} and {WEBHOOK_ITEM}",
+        "Meta 액세스 토큰과 전화번호, Meta의 웹훅 인증",
+    ),
+    (
+        ("settings", "phone_number", "webhook_verified"),
+        f"relay settings, {TOKEN_ITEM} and {WEBHOOK_ITEM}",
+        "릴레이 설정, Meta 액세스 토큰과 전화번호, Meta의 웹훅 인증",
+    ),
+]
+
+
+@pytest.mark.parametrize(("steps", "items", "korean_items"), LISTS, ids=["one", "two", "three"])
+def test_what_is_left_reads_as_one_sentence(
+    qtbot: Any, window: Any, steps: tuple[str, ...], items: str, korean_items: str
+) -> None:
+    """ "A, B and C", each step in sentence case and with no "and" of its own: "Meta access token
+    and phone number and Webhook verified by Meta" was said."""
+    window.ctx.prefs["relay_url"] = "https://relay.myshop.example"
+    window.setup_items.take("https://relay.myshop.example", newer_relays_check(*steps))
+    window.show()
+    said = window.setup_items.text.text()
+    assert said == f"Customers' messages cannot reach this inbox yet. Still to fix on your relay: {items}."
+    assert said.count(" and ") == (1 if len(steps) > 1 else 0)  # the list's own, and no other
+
+
+@pytest.mark.parametrize(("steps", "items", "korean_items"), LISTS, ids=["one", "two", "three"])
+def test_what_is_left_reads_as_one_sentence_in_korean(
+    korean: None, qtbot: Any, window: Any, steps: tuple[str, ...], items: str, korean_items: str
+) -> None:
+    """ "A, B, C" in Korean, as a Korean list after a colon reads."""
+    window.ctx.prefs["relay_url"] = "https://relay.myshop.example"
+    window.setup_items.take("https://relay.myshop.example", newer_relays_check(*steps))
+    window.show()
+    assert window.setup_items.text.text() == (
+        f"고객 메시지가 아직 이\u00a0받은편지함에 들어올 수 없어요. 릴레이에서 아직 고칠 것: {korean_items}."
+    )
 
 
 def test_settings_closed_without_a_fix_leaves_the_strip_as_it_was(
