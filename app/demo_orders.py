@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from app.demo_seed import demo_rules, demo_shop_zone, demo_wamid, relay_answers
+from app.demo_seed import demo_customers, demo_rules, demo_shop_zone, demo_wamid, relay_answers
 from app.models import CatalogItem, Contact, Message, Order, as_utc
 from app.order_messages import CANCELLED_REFUND, REMINDER, RETURN_MESSAGE
 from app.order_settings import OrderSettings, load_order_settings, save_order_settings, shop_charges
@@ -248,8 +248,14 @@ def cart_moment(now: datetime, shop_zone: ZoneInfo) -> datetime:
     return min(at, now - SERVICE_WINDOW - timedelta(seconds=1))
 
 
-def _chat_state(session: Session, contact: Contact) -> ContactState:
-    """The rules' inputs for her next message, from her chat as seeded so far."""
+def first_timers(lang: str) -> set[str]:
+    """The demo customers (wa_id) who first wrote to the shop in their story (app/demo_seed.py)."""
+    return {c.wa_id for c in demo_customers(lang) if c.first_time}
+
+
+def _chat_state(session: Session, contact: Contact, *, first_time: bool) -> ContactState:
+    """The rules' inputs for her next message, from her chat as seeded so far. `first_time`: she was
+    new to the shop when her story began (the relay does not count her a regular)."""
 
     def last(*where: ColumnElement[bool]) -> datetime | None:
         at = session.scalar(select(func.max(Message.sent_at)).where(Message.contact_id == contact.id, *where))
@@ -261,7 +267,7 @@ def _chat_state(session: Session, contact: Contact) -> ContactState:
         last(Message.direction == "out"),
         last(Message.direction == "out", Message.sent_by == "owner"),
         last(Message.direction == "out", Message.sent_by == "away"),
-        known_contact=True,
+        known_contact=not first_time,
     )
 
 
@@ -337,6 +343,11 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
             )
         written += 1
     if cart_customer in contacts:
+        customer = session.get(Contact, contacts[cart_customer])
+        assert customer is not None
+        # Her chat as the relay knew it before the cart: the cart is no first message, and after
+        # weeks of silence it is greeted again, as the relay greets anyone back (app/rules.py).
+        before = _chat_state(session, customer, first_time=cart_customer in first_timers(lang))
         cart = Message(
             contact_id=contacts[cart_customer],
             wamid="wamid.DEMOCART0001",
@@ -352,12 +363,10 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
         )
         session.add(cart)
         # Out of the shop's hours (the early morning), the relay told her so, as to any message.
-        customer = session.get(Contact, contacts[cart_customer])
-        assert customer is not None
         for offset, (_way, body, sent_by, _new) in enumerate(
             relay_answers(
                 demo_rules(lang),
-                _chat_state(session, customer),
+                before,
                 as_utc(cart.sent_at),
                 customer.display_name,
                 cart.body or "",

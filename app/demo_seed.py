@@ -48,6 +48,9 @@ class DemoCustomer:
     # When the chat was (days before today): else the first customers wrote most recently. A chat
     # about an order sits next to the order (app/demo_orders.py).
     days_ago: int | None = None
+    # Her story is her first message to the shop: the relay greeted her (else a regular, whose
+    # earlier chats the demo leaves out and who is not greeted).
+    first_time: bool = False
 
 
 KO_CUSTOMERS: tuple[DemoCustomer, ...] = (
@@ -101,6 +104,7 @@ KO_CUSTOMERS: tuple[DemoCustomer, ...] = (
             ("out", "네 가능해요! 성수동 매장은 평일 10시~7시, 토요일 11시~5시에 열어요."),
             ("in", "주말에 들를게요. 주차 되나요?"),
         ),
+        first_time=True,  # she found the shop on Instagram
     ),
     DemoCustomer(
         "821044405678",
@@ -147,6 +151,7 @@ EN_CUSTOMERS: tuple[DemoCustomer, ...] = (
             ("in", "Thank you! I'll transfer it this week."),
         ),
         days_ago=14,
+        first_time=True,  # from abroad, asking whether the shop sends there at all
     ),
     DemoCustomer(
         "14155550123",
@@ -232,6 +237,7 @@ UK_CUSTOMERS: tuple[DemoCustomer, ...] = (
             ),
             ("in", "I'll pop in at the weekend. Is there parking nearby?"),
         ),
+        first_time=True,  # she found the shop on Instagram
     ),
     DemoCustomer(
         "447700900505",
@@ -269,6 +275,7 @@ UK_CUSTOMERS: tuple[DemoCustomer, ...] = (
             ("in", "Thank you! I'll pay this week."),
         ),
         days_ago=14,
+        first_time=True,  # from abroad, asking whether the shop sends there at all
     ),
     DemoCustomer(
         "14155550123",
@@ -308,6 +315,10 @@ def demo_customers(lang: str) -> tuple[DemoCustomer, ...]:
     return DEMO_CUSTOMERS if korean_demo(lang) else UK_CUSTOMERS
 
 
+# A story of this many days ago or fewer is one the owner has not opened yet.
+RECENT_DAYS = 3
+
+
 def demo_wamid(wa_id: str, position: int) -> str:
     """The id of the demo chat's message at `position` of its customer's script."""
     return f"wamid.DEMO{wa_id}{position:03d}"
@@ -341,9 +352,8 @@ def seed_demo_history(
 
     The chats fall in the shop's opening hours; a story pinned to a day the shop is closed (its
     Sunday: "yesterday", "two days ago") is told as the relay answered it, with the away message.
-    A customer's opt-out keyword gets the relay's confirmation (its automations decide both)."""
-    from app import rules
-
+    A first-time customer's first message gets the greeting; a customer's opt-out keyword gets the
+    relay's confirmation (its automations decide all three)."""
     now = now or datetime.now(UTC)
     rng = random.Random(seed)
     doc = demo_rules(lang)
@@ -376,7 +386,7 @@ def seed_demo_history(
             start = datetime.combine(day, time(rng.randint(10, 15), rng.randint(0, 59)), tzinfo=shop_zone)
         at = start
         last = len(customer.script) - 1
-        state = rules.ContactState(customer.wa_id, None, None, None, None, known_contact=True)
+        state = demo_contact_state(customer)
         for position, ((direction, text), gap) in enumerate(zip(customer.script, gaps, strict=True)):
             at += timedelta(minutes=gap)
             inbound = direction == "in"
@@ -386,8 +396,10 @@ def seed_demo_history(
             else:
                 answers = []
                 state = replace(state, last_outbound_at=at, last_owner_reply_at=at)
-            # Recent chats that end with the customer's message are still unread.
-            unread = inbound and position == last and index < 5
+            # Chats of the last days that end with the customer's message are still unread; the
+            # owner has read older ones (a later message of hers, such as 최유진's cart, is the first
+            # she has not: the chat's "unread" line goes above it, not above weeks-old news).
+            unread = inbound and position == last and days_ago <= RECENT_DAYS
             message = (direction, text, None if inbound else "owner", unread)
             for offset, (way, body, sent_by, new) in enumerate([message, *answers]):
                 wamid = demo_wamid(customer.wa_id, position) + ("", "A", "B")[offset]
@@ -408,21 +420,31 @@ def seed_demo_history(
                     )
                 )
                 written += 1
+            if answers:  # the relay's own answers count as the shop's (not the owner's) messages
+                state = replace(state, last_outbound_at=at)
             if any(sent_by == "away" for _w, _b, sent_by, _n in answers):
-                state = replace(state, last_away_sent_at=at, last_outbound_at=at)
+                state = replace(state, last_away_sent_at=at)
         if customer.script and customer.script[-1][0] == "in":
             contact.last_inbound_at = at
     session.flush()
     return written
 
 
+def demo_contact_state(customer: DemoCustomer) -> ContactState:
+    """The relay's view of her before her story: a first-time customer, never heard from (greeted);
+    else a regular, whose earlier chats the demo leaves out (not greeted)."""
+    from app.rules import ContactState
+
+    return ContactState(customer.wa_id, None, None, None, None, known_contact=not customer.first_time)
+
+
 def relay_answers(
     doc: Automations, state: ContactState, at: datetime, name: str, text: str
 ) -> list[tuple[str, str, str, bool]]:
     """What the shop's relay sent back to her message `text` at `at` (the order of app.rules: an
-    opt-out keyword is confirmed, and nothing else answers it; else the away message when it is
-    due), as (direction, body, sent_by, unread) rows. The demo's history has no greetings: its
-    customers wrote before the shop set one up."""
+    opt-out keyword is confirmed, and nothing else answers it; else the greeting, when she writes
+    for the first time or after the greeting's silence, and the away message when it is due), as
+    (direction, body, sent_by, unread) rows. The menu bot came after these chats: it answers none."""
     from app.rules import opt_out_reason, replies_for_inbound
     from app.wire import SentBy
 
@@ -430,7 +452,7 @@ def relay_answers(
         confirmation = doc.opt_out.confirmation_text.strip()
         return [("out", confirmation, SentBy.OPT_OUT.value, False)] if confirmation else []
     replies = replies_for_inbound(doc, state, at, contact_name=name, customer_text=text)
-    return [("out", r.text, SentBy.AWAY.value, False) for r in replies if r.sent_by == "away"]
+    return [("out", r.text, r.sent_by, False) for r in replies]
 
 
 # Who agreed to what in the demo, so a campaign shows both recipients and every reason to leave one

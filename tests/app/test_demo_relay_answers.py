@@ -1,6 +1,7 @@
-"""The demo's past chats hold what the shop's relay would have sent: the confirmation of a customer's
-opt-out keyword (at the moment her opt-out is recorded), and the away message where a story falls
-outside the shop's hours (its Sunday), on whatever day of the week the demo is started."""
+"""The demo's past chats hold what the shop's relay would have sent: the greeting where a first-time
+customer's story begins (and where she writes again after weeks of silence), the confirmation of a
+customer's opt-out keyword (at the moment her opt-out is recorded), and the away message where a
+story falls outside the shop's hours (its Sunday), on whatever day of the week the demo is started."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ import pytest
 from sqlalchemy import select
 
 from app.db import Database
-from app.demo_seed import demo_customers, demo_rules, seed_demo_shop
+from app.demo_seed import demo_contact_state, demo_customers, demo_rules, seed_demo_shop
 from app.models import Contact, Message, as_utc
-from app.rules import ContactState, is_open, opt_out_reason, replies_for_inbound
+from app.rules import is_open, opt_out_reason, replies_for_inbound
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -26,7 +27,7 @@ WEEK = [datetime(2026, 12, 7 + day, hour, 30) for day, hour in enumerate((0, 9, 
 MOMENTS = [
     (lang, moment.replace(tzinfo=zone)) for lang, zone in (("ko", SEOUL), ("en", LONDON)) for moment in WEEK
 ]
-AUTOMATIC = ("away", "opt_out")
+AUTOMATIC = ("greeting", "away", "opt_out")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +58,17 @@ def _chats(db: Database) -> dict[str, list[Seeded]]:
 def test_every_customer_message_has_the_answer_the_shops_relay_would_have_sent(
     db: Database, tmp_path: Path, lang: str, moment: datetime
 ) -> None:
-    """정도윤 was recorded as opted out by keyword with no 수신거부 in her chat, and a story that fell
-    on the shop's Sunday had no away message, though the demo's own relay sends one."""
+    """정도윤 was recorded as opted out by keyword with no 수신거부 in her chat, a story that fell
+    on the shop's Sunday had no away message, and 최유진, who found the shop on Instagram, was
+    never greeted, though the demo's own relay sends all three."""
     now = moment.astimezone(UTC)
     seed_demo_shop(db, DEMO, tmp_path / "catalog", lang, now=now)
     doc = demo_rules(lang)
+    customers = {c.name: c for c in demo_customers(lang)}
     wrong: list[str] = []
+    greeted: set[str] = set()
     for name, chat in _chats(db).items():
-        state = ContactState("", None, None, None, None, known_contact=True)
+        state = demo_contact_state(customers[name])
         for position, message in enumerate(chat):
             at = as_utc(message.sent_at)
             if message.direction == "out":
@@ -79,19 +83,46 @@ def test_every_customer_message_has_the_answer_the_shops_relay_would_have_sent(
                 expected = [("opt_out", doc.opt_out.confirmation_text)]
             else:
                 replies = replies_for_inbound(doc, state, at, contact_name=name, customer_text=message.body)
-                expected = [(r.sent_by, r.text) for r in replies if r.sent_by == "away"]
+                expected = [(r.sent_by, r.text) for r in replies]
             following = []
             for answer in chat[position + 1 :]:
                 if answer.direction != "out" or answer.sent_by not in AUTOMATIC:
                     break
                 assert as_utc(answer.sent_at) - at < timedelta(seconds=10)  # the relay answers at once
                 following.append((answer.sent_by, answer.body))
+                if answer.sent_by == "greeting":
+                    greeted.add(name)
             if following != expected:
                 wrong.append(
                     f"{name}: {message.body!r} at {at.astimezone(moment.tzinfo):%a %H:%M} → {following}"
                 )
             state = replace(state, last_inbound_at=at)
     assert not wrong
+    # Each demo's first-time customers, greeted in the shop's language (or in English, abroad).
+    assert greeted == {c.name for c in customers.values() if c.first_time}
+    assert greeted >= ({"최유진", "Amy Clarke"} if lang == "ko" else {"Hannah Reid", "Megan Doyle"})
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "greeting"),
+    [
+        ("ko", "최유진", "안녕하세요 최유진님, 서울 리넨 하우스입니다!"),
+        ("ko", "Amy Clarke", "Hello Amy, welcome to 서울 리넨 하우스!"),
+        ("en", "Hannah Reid", "Hello Hannah, welcome to Brighton Linen House!"),
+    ],
+)
+def test_a_first_time_customer_is_greeted_once_under_her_first_message(
+    db: Database, tmp_path: Path, lang: str, name: str, greeting: str
+) -> None:
+    """The greeting comes right under her first message, in her language, and not under the next ones
+    of the same chat (once per silence of the greeting's 14 days, not once per message)."""
+    seed_demo_shop(db, DEMO, tmp_path / "catalog", lang, now=datetime(2026, 12, 9, 3, 0, tzinfo=UTC))
+    chat = _chats(db)[name]
+    greetings = [m for m in chat if m.sent_by == "greeting"]
+    assert chat[0].direction == "in" and chat[1] == greetings[0]
+    assert (greetings[0].body or "").startswith(greeting)
+    first_story_day = chat[0].sent_at.date()
+    assert [g for g in greetings if g.sent_at.date() == first_story_day] == greetings[:1]
 
 
 @pytest.mark.parametrize(("lang", "moment"), MOMENTS, ids=[f"{lang}-{m:%a-%H%M}" for lang, m in MOMENTS])
