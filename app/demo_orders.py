@@ -10,15 +10,22 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from app.demo_seed import demo_customers, demo_rules, demo_shop_zone, demo_wamid, relay_answers
+from app.demo_seed import (
+    demo_customers,
+    demo_rules,
+    demo_shop_zone,
+    demo_wamid,
+    relay_answers,
+    shop_open_on,
+)
 from app.models import CatalogItem, Contact, Message, Order, as_utc
 from app.order_messages import CANCELLED_REFUND, REMINDER, RETURN_MESSAGE
 from app.order_settings import OrderSettings, load_order_settings, save_order_settings, shop_charges
 from app.orders import EXPIRED_MOVE, LineInput, OrderState, create_order, move_order, order_from_cart
-from app.rules import ContactState
+from app.rules import ContactState, next_opening
 from app.shipping_sheets import ShippingAddress, set_shipping_address
 from app.stock import set_stock
-from app.wire import SERVICE_WINDOW
+from app.wire import SERVICE_WINDOW, BusinessHours
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -99,7 +106,8 @@ class DemoOrder:
 # Ordered in the chat ("I'll take one"), the account sent, paid ("Paid just now"), the payment confirmed.
 ORDERED_AND_PAID: tuple[At, ...] = ((2, MINUTE), (3, 0), (5, 0))
 # "The dress I ordered last week arrived": ordered the same weekday a week before (the week before,
-# wherever a week begins), paid that afternoon, shipped the next day, done when the shop answers him.
+# wherever a week begins), paid that afternoon, shipped the next day the shop is open
+# (`open_day_moment`), done when the shop answers him.
 ARRIVED: tuple[At, ...] = ((0, -WEEK), (0, -WEEK + 10 * MINUTE), (0, -WEEK + 3), (0, -WEEK + 24), (1, 0))
 # "I'll order two", "I'll send you the order": the order and its account go out before "I'll pay tonight".
 ASKED_TO_PAY: tuple[At, ...] = ((0, MINUTE), (1, 0))
@@ -248,6 +256,14 @@ def cart_moment(now: datetime, shop_zone: ZoneInfo) -> datetime:
     return min(at, now - SERVICE_WINDOW - timedelta(seconds=1))
 
 
+def open_day_moment(hours: BusinessHours, at: datetime) -> datetime:
+    """`at`, or the shop's next opening when `at` falls on a day it is closed: a parcel "sent the
+    next day" after a Saturday order went on Monday, not on the shop's Sunday."""
+    if shop_open_on(hours, as_utc(at).astimezone(ZoneInfo(hours.timezone)).date()):
+        return at
+    return next_opening(hours, at) or at
+
+
 def first_timers(lang: str) -> set[str]:
     """The demo customers (wa_id) who first wrote to the shop in their story (app/demo_seed.py)."""
     return {c.wa_id for c in demo_customers(lang) if c.first_time}
@@ -283,6 +299,7 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
     )
     settings = demo_order_settings(lang)
     save_order_settings(session, settings)
+    hours = demo_rules(lang).business_hours
     items = {
         code: item_id for item_id, code in session.execute(select(CatalogItem.id, CatalogItem.retailer_id))
     }
@@ -303,7 +320,10 @@ def seed_demo_orders(session: Session, now: datetime | None = None, *, lang: str
         }
         if any(demo_wamid(wa_id, position) not in sent for position, _hours in demo.steps):
             continue  # a chat that is not the demo's own
-        when = [sent[demo_wamid(wa_id, position)] + timedelta(hours=hours) for position, hours in demo.steps]
+        when = [
+            open_day_moment(hours, sent[demo_wamid(wa_id, position)] + timedelta(hours=hours_after))
+            for position, hours_after in demo.steps
+        ]
         at = when[0]
         order_lines = [LineInput(code, q, option=option) for code, q, option in demo.lines]
         order = create_order(

@@ -51,6 +51,9 @@ class DemoCustomer:
     # Her story is her first message to the shop: the relay greeted her (else a regular, whose
     # earlier chats the demo leaves out and who is not greeted).
     first_time: bool = False
+    # Her order was placed the day before her story ("I ordered yesterday"): that day is one the
+    # shop is open too, as the day of any order step is.
+    ordered_the_day_before: bool = False
 
 
 KO_CUSTOMERS: tuple[DemoCustomer, ...] = (
@@ -125,6 +128,7 @@ KO_CUSTOMERS: tuple[DemoCustomer, ...] = (
             ("in", "수신거부"),
         ),
         days_ago=2,
+        ordered_the_day_before=True,
     ),
 )
 
@@ -253,6 +257,7 @@ UK_CUSTOMERS: tuple[DemoCustomer, ...] = (
             ("in", "STOP"),  # as 정도윤's: his order's news, not the shop's offers
         ),
         days_ago=2,
+        ordered_the_day_before=True,
     ),
     DemoCustomer(
         "12125550143",
@@ -324,11 +329,30 @@ def demo_wamid(wa_id: str, position: int) -> str:
     return f"wamid.DEMO{wa_id}{position:03d}"
 
 
+def shop_open_on(hours: BusinessHours, day: date) -> bool:
+    """Whether the shop opens at all on `day` (its own date): not its weekly closed day, nor a closed
+    day it set (a holiday)."""
+    return hours.week[day.weekday()].mode == "open" and not any(
+        c.first <= day <= c.last for c in hours.closed_days
+    )
+
+
+def story_day(hours: BusinessHours, customer: DemoCustomer, day: date) -> date:
+    """The day a story pinned to `day` is told on: that day, or the shop's last open day before it
+    (with the day before it open too, when her order was placed then). The shop's steps of the
+    order it tells (placed, sent, paid) are on open days: not a parcel sent on its Sunday."""
+    while not shop_open_on(hours, day) or (
+        customer.ordered_the_day_before and not shop_open_on(hours, day - timedelta(days=1))
+    ):
+        day -= timedelta(days=1)
+    return day
+
+
 def _story_start(hours: BusinessHours, day: date, minutes: int, rng: random.Random) -> datetime | None:
     """When a chat of `minutes` can begin on `day` so that all of it falls in one of the shop's open
     ranges (not across its lunch break): None on a day it is closed, or has no range that long."""
     week = hours.week[day.weekday()]
-    if week.mode != "open" or any(c.first <= day <= c.last for c in hours.closed_days):
+    if not shop_open_on(hours, day):
         return None
     zone = ZoneInfo(hours.timezone)
     fits = []
@@ -350,8 +374,9 @@ def seed_demo_history(
     """Write weeks of past chats (of the demo run in `lang`); returns the number of messages.
     Idempotent by wamid.
 
-    The chats fall in the shop's opening hours; a story pinned to a day the shop is closed (its
-    Sunday: "yesterday", "two days ago") is told as the relay answered it, with the away message.
+    The chats fall in the shop's opening hours, on days it is open: a story pinned to a day it is
+    closed (its Sunday: "yesterday", "two days ago") is told on the open day before, for the shop
+    acts on its order in it. A message out of hours (a cart at night) gets the away message.
     A first-time customer's first message gets the greeting; a customer's opt-out keyword gets the
     relay's confirmation (its automations decide all three)."""
     now = now or datetime.now(UTC)
@@ -377,13 +402,13 @@ def seed_demo_history(
         # Counted in the shop's days, not in 24 hours: the day after summer time begins, 24 hours
         # before 00:30 was two days before.
         days_ago = customer.days_ago if customer.days_ago is not None else 3 + index * 5
-        day = now.astimezone(shop_zone).date() - timedelta(days=days_ago)
+        day = story_day(
+            doc.business_hours, customer, now.astimezone(shop_zone).date() - timedelta(days=days_ago)
+        )
         start = _story_start(doc.business_hours, day, sum(gaps), rng)
-        while start is None and customer.days_ago is None:  # an unpinned story: the day before
-            day -= timedelta(days=1)
+        while start is None:  # no open range long enough that day: the open day before
+            day = story_day(doc.business_hours, customer, day - timedelta(days=1))
             start = _story_start(doc.business_hours, day, sum(gaps), rng)
-        if start is None:  # pinned to a closed day: the customer wrote, the relay told her so
-            start = datetime.combine(day, time(rng.randint(10, 15), rng.randint(0, 59)), tzinfo=shop_zone)
         at = start
         last = len(customer.script) - 1
         state = demo_contact_state(customer)

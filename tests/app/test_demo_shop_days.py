@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -29,7 +29,8 @@ MOMENTS = [
     ("en", datetime(2026, 12, 7, 1, 30, tzinfo=LONDON)),
     ("en", datetime(2026, 12, 7, 23, 59, 30, tzinfo=LONDON)),
 ]
-# Whose chat was how many of the shop's days ago, as their stories say ("yesterday", "tonight").
+# Whose chat was how many of the shop's days ago, as their stories say ("yesterday", "tonight"): on
+# that day when the shop was open, else on its last open day before (app/demo_seed.py story_day).
 DAYS_AGO = {
     "ko": {"이하은": 2, "정도윤": 2, "Daniel Ortiz": 1, "최유진": 1},  # 최유진: her cart, yesterday's
     "en": {"Priya Shah": 2, "Tom Fletcher": 2, "Daniel Ortiz": 1, "Hannah Reid": 1},  # Hannah: her cart
@@ -42,7 +43,7 @@ def test_the_demos_chats_fall_on_the_shops_days_at_any_hour_it_is_seeded(
 ) -> None:
     """Seeded just after Seoul's midnight, the cart "yesterday" was the day before (26 hours ago), and
     the two-number demo told its chats' days apart by UTC's date."""
-    from app.demo_seed import seed_demo_shop
+    from app.demo_seed import demo_customers, demo_rules, seed_demo_shop, story_day
 
     zone = SEOUL if lang == "ko" else LONDON
     now = moment.astimezone(UTC)
@@ -56,9 +57,15 @@ def test_the_demos_chats_fall_on_the_shops_days_at_any_hour_it_is_seeded(
         rows = {row.display_name: row for row in conversations_page(session)}
         chats = {name: messages_page(session, row.contact_id, limit=500) for name, row in rows.items()}
 
+    hours = demo_rules(lang).business_hours
+    customers = {c.name: c for c in demo_customers(lang)}
+    carts = {"최유진", "Hannah Reid"}  # the cart comes whether the shop is open or not
     for name, days in DAYS_AGO[lang].items():
         last = rows[name].last_message_at
-        assert last is not None and (today - shop_day(last)).days == days, name
+        day = today - timedelta(days=days)
+        expected = day if name in carts else story_day(hours, customers[name], day)
+        assert last is not None and shop_day(last) == expected, name
+        assert name in carts or (today - expected).days in range(days, days + 3), name  # Sat, or Fri
     assert all(as_utc(m.sent_at) <= now for chat in chats.values() for m in chat)  # nothing to come
     # The customer who wrote to the first branch on earlier days: each day wholly on one number.
     crossed = [chat for chat in chats.values() if len({m.business_number for m in chat}) > 1]

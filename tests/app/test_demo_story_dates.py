@@ -14,8 +14,16 @@ import pytest
 from sqlalchemy import select
 
 from app.db import Database
-from app.demo_seed import demo_customers, demo_shop_zone, demo_wamid, seed_demo_shop
+from app.demo_seed import (
+    demo_customers,
+    demo_rules,
+    demo_shop_zone,
+    demo_wamid,
+    seed_demo_shop,
+    shop_open_on,
+)
 from app.models import Contact, Message, Order, OrderEvent, as_utc
+from app.wire import BusinessHours
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -61,6 +69,7 @@ class Said:
     moves: dict[str, datetime]  # the order's state → when it was entered (UTC)
     now: datetime
     zone: ZoneInfo
+    hours: BusinessHours
 
     def day(self, at: datetime) -> date:
         return as_utc(at).astimezone(self.zone).date()
@@ -119,8 +128,13 @@ def due_in_two_weeks(s: Said) -> bool:
 
 
 def picks_up_tomorrow(s: Said) -> bool:
-    # His question is still open: "tomorrow" is today, not a day gone by with no answer.
-    return s.day(s.at) + timedelta(days=1) >= s.today and s.order is not None and s.order.state == "new"
+    # His question is still open: "tomorrow" is today, not a day gone by with no answer. Asked on the
+    # shop's Saturday, it is the day the shop opens next (Monday), not its closed Sunday.
+    assert s.order is not None
+    after = s.day(s.at) + timedelta(days=1)
+    while not shop_open_on(s.hours, after):
+        after += timedelta(days=1)
+    return after >= s.today and s.order.state == "new"
 
 
 def no_order(s: Said) -> bool:
@@ -170,6 +184,7 @@ def test_what_the_demo_chats_say_about_days_is_what_their_orders_dates_say(
     now = moment.astimezone(UTC)
     seed_demo_shop(db, DEMO, tmp_path / "catalog", lang, now=now)
     zone = demo_shop_zone(lang)
+    hours = demo_rules(lang).business_hours
     wrong: list[str] = []
     checked = 0
     with db.read() as s:
@@ -188,7 +203,7 @@ def test_what_the_demo_chats_say_about_days_is_what_their_orders_dates_say(
                     select(Message.sent_at).where(Message.wamid == demo_wamid(customer.wa_id, position))
                 )
                 assert at is not None
-                said = Said(as_utc(at), order, moves, now, zone)
+                said = Said(as_utc(at), order, moves, now, zone, hours)
                 claims = [check for phrase, check in CHECKS.items() if phrase in text]
                 assert claims or any(phrase in text for phrase in LEFT), f"no check for {text!r}"
                 wrong += [
@@ -221,3 +236,43 @@ def test_the_sample_bank_statement_has_the_paid_customers_transfer_on_the_day_he
     day = as_utc(paid).astimezone(demo_shop_zone(lang)).date()
     assert deposit_day(found[name].deposit.at, country) == day < now.date()
     assert found[name].kind == MatchKind.MARKED_PAID  # still found as the transfer the owner saw
+
+
+# Every day of a week, in each shop, at an hour of its own (a pinned "yesterday" of each weekday).
+EVERY_DAY = [
+    (lang, datetime(2026, 12, 7 + day, hour, 30, tzinfo=zone))
+    for lang, zone in (("ko", SEOUL), ("en", LONDON))
+    for day, hour in enumerate((0, 9, 13, 17, 20, 11, 23))
+]
+
+
+@pytest.mark.parametrize(("lang", "moment"), EVERY_DAY, ids=[f"{lang}-{m:%a-%H%M}" for lang, m in EVERY_DAY])
+def test_the_demo_shops_order_steps_fall_on_days_it_is_open(
+    db: Database, tmp_path: Path, lang: str, moment: datetime
+) -> None:
+    """박서준's dress, ordered on a Saturday, was "shipped" on the shop's Sunday, and 정도윤, writing on
+    a Monday, had "ordered yesterday": on the Sunday the shop is closed. What the shop does to an
+    order (writes it down, asks for payment, confirms it, sends it) is done on a day it is open; only
+    a customer's cart (any day it comes) and a payment deadline (the app's) fall where they fall."""
+    from app.orders import EXPIRED_MOVE
+
+    seed_demo_shop(db, DEMO, tmp_path / "catalog", lang, now=moment.astimezone(UTC))
+    zone = demo_shop_zone(lang)
+    hours = demo_rules(lang).business_hours
+    closed: list[str] = []
+    with db.read() as s:
+        orders = list(s.scalars(select(Order).where(Order.source == "chat")))
+        assert len(orders) >= 5
+        for order in orders:
+            steps = [("new", as_utc(order.created_at))] + [
+                (str(e.to_state), as_utc(e.at))
+                for e in s.scalars(select(OrderEvent).where(OrderEvent.order_id == order.id))
+                if e.kind != EXPIRED_MOVE
+            ]
+            name = s.get(Contact, order.contact_id).display_name  # type: ignore[union-attr]
+            closed += [
+                f"{name}: {state} on {at.astimezone(zone):%a %d %H:%M}"
+                for state, at in steps
+                if not shop_open_on(hours, at.astimezone(zone).date())
+            ]
+    assert not closed, f"seeded at {moment:%a %H:%M} ({zone.key})"
