@@ -180,6 +180,8 @@ def new_spring_campaign(
     demo's spring_restock template, its two {{n}} rows shown. Gives the window."""
     from ui.campaign_window import CampaignWindow
 
+    # The form reads the relay's templates as it opens: not before the demo's sync has started.
+    yield lambda: window.ctx.sync is not None and window.ctx.sync.engine is not None
     shop_menu = next(a.menu() for a in window.menuBar().actions() if a.text().startswith("상점"))
     next(a for a in shop_menu.actions() if a.text().startswith("캠페인")).trigger()
     yield lambda: top_level(CampaignWindow) is not None
@@ -191,9 +193,13 @@ def new_spring_campaign(
     yield editor.is_loaded
     editor.name.setText(name)
     box = editor.message.template
-    box.setCurrentIndex(
-        next(i for i in range(box.count()) if box.itemData(i) and box.itemData(i).name == "spring_restock")
-    )
+
+    def spring() -> int | None:
+        names = [box.itemData(i).name if box.itemData(i) else None for i in range(box.count())]
+        return names.index("spring_restock") if "spring_restock" in names else None
+
+    yield lambda: spring() is not None  # the relay's templates arrive after the form has loaded
+    box.setCurrentIndex(spring() or 0)
     yield lambda: len(editor.message.param_rows) == 2
     return campaigns
 
