@@ -421,10 +421,11 @@ def seed_demo_history(
             else:
                 answers = []
                 state = replace(state, last_outbound_at=at, last_owner_reply_at=at)
-            # Chats of the last days that end with the customer's message are still unread; the
-            # owner has read older ones (a later message of hers, such as 최유진's cart, is the first
-            # she has not: the chat's "unread" line goes above it, not above weeks-old news).
-            unread = inbound and position == last and days_ago <= RECENT_DAYS
+            # The first customers' chats of the last days that end with their message are still
+            # unread (Daniel Ortiz's is not: the owner wrote his order down); the owner has read
+            # older ones (a later message of hers, such as 최유진's cart, is the first she has not:
+            # the chat's "unread" line goes above it, not above weeks-old news).
+            unread = inbound and position == last and index < 5 and days_ago <= RECENT_DAYS
             message = (direction, text, None if inbound else "owner", unread)
             for offset, (way, body, sent_by, new) in enumerate([message, *answers]):
                 wamid = demo_wamid(customer.wa_id, position) + ("", "A", "B")[offset]

@@ -31,9 +31,15 @@ def test_the_new_customers_unread_line_is_above_her_cart_not_her_message_of_week
         contact = s.scalar(select(Contact).where(Contact.profile_name == name))
         assert contact is not None
         cid = contact.id
+        daniel = s.scalar(select(Contact).where(Contact.profile_name == "Daniel Ortiz"))
+        assert daniel is not None
+        daniel_id = daniel.id
     load_chats(window, qtbot)
     row = window.chat_list.model.row_for(cid)
     assert row is not None and row.unread_count == 1  # the chat list's count: the cart alone
+    # The owner wrote Daniel's order down a quarter of an hour after his message: she has read it.
+    daniel_row = window.chat_list.model.row_for(daniel_id)
+    assert daniel_row is not None and daniel_row.unread_count == 0
     select_chat(window, qtbot, cid)
     model = window.chat.view.chat_model
     qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=5000)
