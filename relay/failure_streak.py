@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 
 REMIND_EVERY = 60.0  # seconds between the reminders of a streak that goes on
+_CAUSE = re.compile(r"\bcause=(\S+?)[;,]?(?:\s|$)")
 
 
 class FailureStreak:
     """A loop that retries every second or two (the campaign runner, the wake-up listener) would log
     each failure of a database outage: thousands of lines an hour per worker, burying the one that
     says what failed. This logs the first failure, a reminder with the count at most once a minute,
-    and one line when the loop works again, naming how long it failed."""
+    and one line when the loop works again, naming how long it failed. A `cause=` the streak has not
+    said yet (a lost connection, then a database recreated in SQL_ASCII) is said at once, as a
+    reminder: its advice is not the first one's."""
 
     def __init__(
         self,
@@ -30,15 +34,21 @@ class FailureStreak:
         self.count = 0  # failures in the streak going on (0: the loop works)
         self.started = 0.0
         self.reminded = 0.0
+        self.causes: set[str] = set()  # the causes this streak's lines said
 
     def failed(self, detail: str) -> None:
         now = self.clock()
         self.count += 1
+        found = _CAUSE.search(detail)
+        cause = found.group(1) if found else None
         if self.count == 1:
             self.started = self.reminded = now
+            self.causes = {cause} if cause else set()
             self.logger.warning("%s: %s", self.what, detail)
-        elif now - self.reminded >= self.remind_every:
+        elif now - self.reminded >= self.remind_every or (cause and cause not in self.causes):
             self.reminded = now
+            if cause:
+                self.causes.add(cause)
             self.logger.warning(
                 "%s: %s (still failing: %d times in %d s)", self.what, detail, self.count, now - self.started
             )

@@ -47,6 +47,31 @@ def test_an_hour_of_failures_every_second_is_a_line_a_minute_and_one_when_it_wor
     assert lines[-1] == "campaign runner: works again after 3600 failures in 3600 s"
 
 
+def test_a_cause_the_streak_has_not_said_is_said_at_once_and_only_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The wake-up connection lost with a database dropped, then refused as it comes back in
+    # SQL_ASCII: its first line named only the lost connection, whose advice is not this one's.
+    now = [1000.0]
+    streak = FailureStreak(
+        logging.getLogger("relay.test"), "PostgreSQL wake-up connection", clock=lambda: now[0]
+    )
+    caplog.set_level(logging.INFO, "relay.test")
+    streak.failed("cause=connection_lost error=OperationalError; retrying every 2 s")
+    for _ in range(10):
+        now[0] += 2
+        streak.failed("cause=database_not_utf8 error=DatabaseNotUtf8; retrying every 2 s")
+    now[0] += 2
+    streak.failed("cause=connection_lost error=OperationalError; retrying every 2 s")  # said already
+    streak.succeeded()
+    assert [record.getMessage() for record in caplog.records] == [
+        "PostgreSQL wake-up connection: cause=connection_lost error=OperationalError; retrying every 2 s",
+        "PostgreSQL wake-up connection: cause=database_not_utf8 error=DatabaseNotUtf8; retrying every 2 s "
+        "(still failing: 2 times in 2 s)",
+        "PostgreSQL wake-up connection: works again after 12 failures in 22 s",
+    ]
+
+
 def test_the_campaign_runner_says_once_that_its_storage_fails_and_once_that_it_works_again(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
