@@ -151,6 +151,9 @@ class EventFeed:
         self.closing = False
         # A database outage: the pruning's first failure, a reminder a minute and its end.
         self.prune_failures = FailureStreak(log, "pruning of old events")
+        # Reading the new events for the parked polls: while the database is away each poll's read
+        # fails again (a line every read, on every worker, with no cause), so a streak as well.
+        self.read_failures = FailureStreak(log, "reading new events")
         # The pruning's "now", the time events are stamped with (tests set it wildly wrong).
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
@@ -239,9 +242,11 @@ class EventFeed:
             try:
                 floor, read, served = await run_in_threadpool(_read_newer_served, self.store, top)
             except SQLAlchemyError as exc:
-                log.warning("reading new events failed: error=%s", type(exc).__name__)
+                cause = storage_cause(exc)
+                self.read_failures.failed(f"storage failed: cause={cause} error={type(exc).__name__}")
                 self.recent.forget()  # polls ask the database themselves meanwhile
             else:
+                self.read_failures.succeeded()
                 self.recent.add(floor, served, read.pruned)
                 if read.held_back:
                     self._look_again_later()
