@@ -59,6 +59,7 @@ async def listen(
     import psycopg
 
     from relay.failure_streak import FailureStreak
+    from relay.storage.encoding import DatabaseNotUtf8, url_refusal
     from relay.store import storage_cause  # the store imports this module: here, not at the top
 
     failures = FailureStreak(log, "PostgreSQL wake-up connection")
@@ -81,6 +82,11 @@ async def listen(
             async with await psycopg.AsyncConnection.connect(
                 conninfo(sqlalchemy_url), autocommit=True
             ) as conn:
+                # A database recreated in SQL_ASCII under the relay: the pool refuses each of its
+                # connections, so this one does too (it said "works again" while nothing was).
+                refused = url_refusal(conn.info.parameter_status("server_encoding"), make_url(sqlalchemy_url))
+                if refused is not None:
+                    raise refused
                 await conn.execute("SELECT pg_advisory_lock_shared(%s, %s)", SERVING_LOCK)
                 await conn.execute(f"LISTEN {CHANNEL}")
                 failures.succeeded()
@@ -92,7 +98,7 @@ async def listen(
                     await handled(notice.payload)
         except asyncio.CancelledError:
             raise
-        except (psycopg.Error, OSError) as exc:
+        except (psycopg.Error, OSError, DatabaseNotUtf8) as exc:
             # Named as every other storage line names its cause: a full server or a refused login
             # is not a lost connection, and the advice for it follows the first one.
             failures.failed(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, event
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 from relay.storage.schema import SchemaRefused
@@ -74,8 +75,12 @@ def _not_utf8_sentence(encoding: str | None, shown_url: str, user: str | None) -
 def refusal(encoding: str | None, engine: Engine) -> DatabaseNotUtf8 | None:
     """The refusal of a connection of `engine`'s whose database says it is in `encoding`, or None:
     for connections opened outside its pool (the intake's own, relay/storage/postgresql_intake.py)."""
-    shown_url = engine.url.render_as_string(hide_password=True)
-    reason = _not_utf8_sentence(encoding, shown_url, engine.url.username)
+    return url_refusal(encoding, engine.url)
+
+
+def url_refusal(encoding: str | None, url: URL) -> DatabaseNotUtf8 | None:
+    """As `refusal`, for a connection to `url` made without an engine (the wake-up listener's)."""
+    reason = _not_utf8_sentence(encoding, url.render_as_string(hide_password=True), url.username)
     return None if reason is None else DatabaseNotUtf8(reason)
 
 
