@@ -72,6 +72,11 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
                 await run_in_threadpool(file.write, chunk)
         if size == 0:
             return error(400, RelayErrorCode.INVALID, "The upload is empty.")
+        # The row is written after Graph's upload (its id is Graph's): a database that cannot take
+        # it (away, recreated in SQL_ASCII) is met here, answered 503 as any storage failure, before
+        # the file goes to Meta. Each of the desktop's retries uploaded it again, and kept a file no
+        # row named.
+        await run_in_threadpool(relay.store.media.check_table)
         try:
             media_id = await relay.upstream.upload_media(
                 relay.settings.phone_number_id, partial, mime, filename
@@ -89,7 +94,15 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
         with contextlib.suppress(OSError):  # its folder unwritable too; the next start sweeps it
             partial.unlink(missing_ok=True)
     sha256 = digest.hexdigest()
-    await run_in_threadpool(relay.store.media.add_ready, media_id, mime, size, sha256, filename)
+    kept = relay.media.path(media_id)
+    try:
+        await run_in_threadpool(relay.store.media.add_ready, media_id, mime, size, sha256, filename)
+    except BaseException:
+        # Failed since the look above: no row will name the file, and the desktop's retry uploads it
+        # again under a new id.
+        with contextlib.suppress(OSError):
+            kept.unlink(missing_ok=True)
+        raise
     return JSONResponse(MediaUploaded(id=media_id, mime_type=mime, size=size, sha256=sha256).model_dump())
 
 

@@ -36,6 +36,12 @@ class MediaRows:
         with self.db.engine.begin() as conn:
             conn.execute(stmt)
 
+    def check_table(self) -> None:
+        """Raise what the database's failure is (a storage error) unless a connection of the pool reads
+        the `media` table now: before an upload to Graph whose row it then writes."""
+        with self.db.engine.connect() as conn:
+            conn.execute(select(media.c.id).limit(1)).first()
+
     def pending(self, limit: int = 20) -> list[str]:
         with self.db.engine.connect() as conn:
             rows = conn.execute(
