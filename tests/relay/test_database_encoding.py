@@ -9,6 +9,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 import uuid
 import warnings
 from collections.abc import Iterator
@@ -277,10 +278,15 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
             ) as serve,
         ):
 
-            def events() -> httpx.Response:
+            def events(wait: int = 0) -> httpx.Response:
+                """The feed; with `wait`, a long poll (answered at once: there are events after 0),
+                which the worker answers from its reading of the new events."""
                 return httpx.get(
-                    f"{serve.url}/v1/events", params={"after": 0, "wait": 0}, headers=auth, timeout=30
+                    f"{serve.url}/v1/events", params={"after": 0, "wait": wait}, headers=auth, timeout=30
                 )
+
+            def kept_files() -> list[str]:
+                return sorted(path.name for path in (tmp_path / "media").iterdir())
 
             def sent() -> httpx.Response:
                 headers = {**auth, "Idempotency-Key": str(uuid.uuid4())}
@@ -297,6 +303,7 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
 
             assert post_webhook(serve.url, before).status_code == 200
             media_id = uploaded().json()["id"]
+            assert events(wait=1).status_code == 200  # the workers' readings of new events begin
             subprocess.run(["pg_dump", "-Fc", "-f", str(dump), _libpq_url(url)], check=True, timeout=60)
             _recreate(admin, name, "SQL_ASCII")
             restore(url, dump)  # the relay's tables and functions there: only its encoding is wrong
@@ -310,8 +317,21 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
                 assert answer.json()["error"]["params"] == {"cause": "database_not_utf8"}
             for _ in range(3):  # Meta delivers it again and again meanwhile: never 400, never stored
                 assert post_webhook(serve.url, during).status_code == 503
+            files, uploads = kept_files(), len(graph.upload_names)
             for _ in range(2 * workers):  # a new connection each: every worker is asked
                 assert [answer.status_code for answer in elsewhere()] == [503, 503, 503]
+            # Each upload was refused before it went to Meta, and left no file no row names.
+            assert (kept_files(), len(graph.upload_names)) == (files, uploads)
+            # Desktops long-polling through 3 s of it: each worker reads the new events (at most once
+            # a second), each read fails.
+            polled_until = time.monotonic() + 3
+            while time.monotonic() < polled_until:
+                assert events(wait=1).status_code == 503
+            # The wake-up connection reconnects to the database, and is refused as the pool is: it
+            # said "works again" meanwhile.
+            refused_wakeup = "PostgreSQL wake-up connection: cause=database_not_utf8 error=DatabaseNotUtf8"
+            wait_until(lambda: serve.log().count(refused_wakeup) == workers, 30, "each listener refused")
+            assert "wake-up connection: works again" not in serve.log().split(refused_wakeup)[-1]
             # The desktop's client: a code of its own, which the banner and a waiting reply say.
             client = RelayClient(serve.url, CLIENT_TOKEN)
             try:
@@ -336,7 +356,22 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
             )
             assert sent().status_code == 200
             assert [answer.status_code for answer in elsewhere()] == [200, 200, 200]
+            assert len(graph.upload_names) == uploads + 1  # the retry, uploaded once
+            assert len(kept_files()) == len(files) + 1
             served = events().json()["events"]
+
+            def reading_failed_on() -> set[str]:
+                return set(re.findall(r"worker=(\S+) reading new events: storage failed", serve.log()))
+
+            def reading_works_again_on() -> set[str]:
+                return set(re.findall(r"worker=(\S+) reading new events: works again after", serve.log()))
+
+            assert reading_failed_on()
+            wait_until(
+                lambda: events(wait=1).status_code == 200 and reading_works_again_on() == reading_failed_on(),
+                30,
+                "each worker's reading of new events said to work again",
+            )
             assert serve.process.poll() is None  # taken up again by itself, never restarted
             log = serve.log()
     finally:
@@ -358,6 +393,12 @@ def test_a_database_recreated_in_sql_ascii_under_a_running_relay_is_answered_503
     assert len(said_by) == len(warnings_said) and 1 <= len(said_by) <= workers, log
     assert len(set(said_by)) == len(said_by), log  # once by each worker that met it
     assert "Traceback" not in log and "level=CRITICAL" not in log, log
+    # Reading the new events: a line a streak and cause on each worker, not one each read (15 lines in
+    # 40 s for two workers), and one when it works again.
+    reading = re.findall(r"worker=(\S+) reading new events: storage failed: cause=(\w+)", log)
+    assert reading and len(set(reading)) == len(reading), log  # each cause once by each worker
+    assert len(re.findall(r"reading new events: works again after", log)) == len({w for w, _ in reading})
+    assert "reading new events failed" not in log
     for secret in ("배송은 언제인가요", "내일 보내드려요", CLIENT_TOKEN, "shopinbox:shopinbox"):
         assert secret not in log  # no message body, no token, no password
 
