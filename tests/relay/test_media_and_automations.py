@@ -438,3 +438,46 @@ def test_a_file_on_disk_older_than_the_retention_goes_even_when_its_row_was_prun
     # (Counted by whichever round removed it: the relay's own hourly round starts with the relay.)
     relay.relay.media.prune(timedelta(days=90))
     assert not other_hosts_copy.exists() and fresh.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_an_upload_whose_row_the_database_refuses_leaves_no_file_and_its_retry_uploads_once(
+    tmp_path: Path, graph: FakeGraph, pg: str
+) -> None:
+    # The media table is read before the upload (a database away is met there, before Graph); one
+    # that fails between that look and the row's write (its disk full, as PostgreSQL says it) left
+    # the file kept under an id no row named, and each retry kept another.
+    from sqlalchemy import create_engine, text
+
+    upload = {"Content-Type": "image/jpeg", "X-Filename": "shirt.jpg"}
+    with run_relay(tmp_path, graph_url=graph.url, database_url=pg) as relay:
+        engine = create_engine(pg)
+        full = (
+            "CREATE FUNCTION relay_test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "RAISE EXCEPTION 'could not extend file' USING ERRCODE = '53100'; END $$; "
+            "CREATE TRIGGER relay_test_disk_full BEFORE INSERT ON media "
+            "FOR EACH ROW EXECUTE FUNCTION relay_test_disk_full()"
+        )
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(full))
+            refused = relay.client.post(
+                f"{relay.url}/v1/media", content=JPEG, headers={**relay.auth(), **upload}
+            )
+            assert refused.status_code == 503, refused.text
+            assert refused.json()["error"]["retryable"] is True
+            assert len(graph.upload_names) == 1  # it went to Meta: the database failed after the look
+            assert list((tmp_path / "relay-media").iterdir()) == []  # and no file stayed behind
+            with engine.begin() as conn:
+                conn.execute(text("DROP TRIGGER relay_test_disk_full ON media"))
+                conn.execute(text("DROP FUNCTION relay_test_disk_full()"))
+        finally:
+            engine.dispose()
+        retried = relay.client.post(f"{relay.url}/v1/media", content=JPEG, headers={**relay.auth(), **upload})
+        assert retried.status_code == 200, retried.text
+        media_id = retried.json()["id"]
+        assert len(graph.upload_names) == 2
+        assert [path.name for path in (tmp_path / "relay-media").iterdir()] == [media_id]
+        kept = relay.client.get(f"{relay.url}/v1/media/{media_id}", headers=relay.auth())
+        assert kept.status_code == 200 and kept.content == JPEG
