@@ -18,6 +18,19 @@ SENDERS = 8
 SEED = 15
 
 
+def post_as_meta_does(client: httpx.Client, url: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
+    """A keep-alive connection the server closed as the next request went out is reset, not answered
+    (seen once with every core taken for seconds); Meta delivers such a webhook again, and so does
+    this sender, on a new connection: the relay's answer is what the test judges."""
+    for attempt in range(3):
+        try:
+            return client.post(url, content=body, headers=headers)
+        except (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError):
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
 def test_mutated_signed_webhooks_never_get_5xx_and_every_acknowledged_message_is_served(
     relay: RunningRelay,
 ) -> None:
@@ -33,7 +46,7 @@ def test_mutated_signed_webhooks_never_get_5xx_and_every_acknowledged_message_is
             for body in share:
                 headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign(APP_SECRET, body)}
                 started = time.monotonic()
-                r = client.post(f"{relay.url}/webhook", content=body, headers=headers)
+                r = post_as_meta_does(client, f"{relay.url}/webhook", body, headers)
                 took = time.monotonic() - started
                 ids = message_ids(json.loads(body)) if r.status_code == 200 else set()
                 with lock:
