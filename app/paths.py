@@ -220,3 +220,17 @@ def platform_paths() -> AppPaths:
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
         log_dir=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
     )
+
+
+_REMOVABLE_ROOTS = ("/Volumes/", "/media/", "/run/media/", "/mnt/")
+
+
+def looks_removable(folder: str) -> bool:
+    """Whether `folder`, as a preference names it, looks like a place on a drive plugged in: a USB
+    stick or an outside disk (macOS's /Volumes, Linux's /media and /mnt, a Windows drive letter past
+    C:). Read from its words alone, as the computer that chose it wrote them: the folder may be an
+    old computer's, on another system. A folder in a home or on C: is this (or that) computer's own."""
+    text = folder.strip()
+    if len(text) >= 2 and text[1] == ":" and text[0].isalpha():
+        return text[0].upper() not in "ABC"  # A: and B: were floppies; C: is the system's own disk
+    return text.replace("\\", "/").startswith(_REMOVABLE_ROOTS)

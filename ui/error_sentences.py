@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import ErrorCode, GraphUnreachable, RelayBusy, ShopInboxError
+from app.paths import looks_removable
 from app.wire import RelayErrorCode
 from ui.formatting import shortcut_text
 from ui.korean_particles import with_particles
@@ -855,7 +856,19 @@ def error_sentence(exc: ShopInboxError) -> str:
     relay_code = str(values.get("relay_code"))
     if exc.code is ErrorCode.RELAY_REFUSED and relay_code in relay_sentences():
         return relay_sentences()[relay_code]
+    if exc.code is ErrorCode.BACKUP_FOLDER_MISSING and not looks_removable(str(values.get("path", ""))):
+        return folder_not_on_this_computer(str(values.get("path", "")))
     return code_sentence(exc.code, values)
+
+
+def folder_not_on_this_computer(path: str) -> str:
+    """The daily backup's folder is gone and looks like no plugged-in drive's: most often a folder
+    of the old computer, named by the settings a restore brought to a new one. No USB stick to plug in."""
+    return translate(
+        "Errors",
+        "The daily backup folder {path} is not on this computer; it may be your old computer's. "
+        "Choose a folder on this computer in Settings ▸ Your data.",
+    ).format(path=path)
 
 
 def download_sentence(exc: ShopInboxError) -> str:

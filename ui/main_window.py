@@ -765,6 +765,9 @@ class MainWindow(QMainWindow):
             self.auto_backup = AutoBackup(self.ctx, self)
             self.auto_backup.overdue.connect(self.notifier.backups_overdue)
             self.auto_backup.start()
+            from ui.daily_folder_notice import look_after_restore
+
+            look_after_restore(self)  # the restored daily backup folder may be the old computer's
             self.read_drafts()
             if not self.ctx.read_only:
                 self.adopt_quick_reply_files()

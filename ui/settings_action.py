@@ -16,6 +16,7 @@ from app.wire import CheckReport
 from ui import message_box
 from ui.backup_now import ask_backup_target, start_backup
 from ui.context import AppContext
+from ui.daily_folder_notice import remember_restore
 from ui.ops import Failure, delete_when_closed, failure_sentence, run_op, wait_for_ops
 from ui.restart import request_restart
 from ui.restore_choice import backup_to_restore, check_then_ask
@@ -175,6 +176,7 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
 
     def restored(aside: Path) -> None:
         progress[0].close()
+        remember_restore(ctx.paths)
         message_box.information(
             window,
             translate("Menus", "Backup restored"),

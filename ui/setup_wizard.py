@@ -510,6 +510,9 @@ class SetupWizard(QWizard):
         ctx.db.close()
 
         def restored(_aside: object) -> None:
+            from ui.daily_folder_notice import remember_restore
+
+            remember_restore(ctx.paths)
             self.restored_from = source
             self.setEnabled(True)
             self.reject()

@@ -398,6 +398,29 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>The restored settings back up every day to {folder}, a drive that is not plugged in. If it is the USB stick or disk you used with your old computer, plug it in here; otherwise choose a folder on this computer.</source>
+        <translation>복원한 설정은 매일 {folder}에 백업하는데, 이&#xa0;드라이브가 연결되어 있지 않아요. 이전 컴퓨터에서 쓰던 USB 메모리나 외장 디스크라면 이&#xa0;컴퓨터에 꽂아 주세요. 아니면 이&#xa0;컴퓨터의 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>The daily backup folder from your old computer, {folder}, isn&apos;t on this computer. Choose a folder on this computer for the daily backups.</source>
+        <translation>이전 컴퓨터의 매일 백업 폴더 {folder}이(가) 이&#xa0;컴퓨터에는 없어요. 매일 백업할 폴더를 이&#xa0;컴퓨터에서 골라 주세요.</translation>
+    </message>
+    <message>
+        <source>Daily backup folder not found</source>
+        <translation>매일 백업 폴더를 찾을 수 없어요</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a folder…</source>
+        <translation>폴더 고르기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>나중에(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>BatchMessagesDialog</name>
     <message>
         <source>Messages to the customers</source>
@@ -4723,6 +4746,10 @@ Its damaged inbox file was kept in {folder}.</source>
     <message>
         <source>discount</source>
         <translation>할인</translation>
+    </message>
+    <message>
+        <source>The daily backup folder {path} is not on this computer; it may be your old computer&apos;s. Choose a folder on this computer in Settings ▸ Your data.</source>
+        <translation>매일 백업 폴더 {path}이(가) 이&#xa0;컴퓨터에 없어요. 이전 컴퓨터의 폴더일 수 있어요. 설정&#xa0;▸&#xa0;내&#xa0;데이터에서 이&#xa0;컴퓨터의 폴더를 고르세요.</translation>
     </message>
     <message>
         <source>Your relay can&apos;t reach WhatsApp right now, so this file can&apos;t be downloaded yet. Try again in a moment.</source>

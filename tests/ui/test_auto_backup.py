@@ -79,7 +79,12 @@ def test_a_folder_picked_in_settings_gets_a_backup_at_once_and_settings_says_whe
 
 
 def test_a_usb_stick_taken_out_is_said_in_settings_and_the_next_look_backs_up(
-    qtbot: Any, window: Any, dialogs: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    qtbot: Any,
+    window: Any,
+    dialogs: Any,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from app.backup import backups_in, shop_tag
     from app.paths import paths_for
@@ -89,6 +94,9 @@ def test_a_usb_stick_taken_out_is_said_in_settings_and_the_next_look_backs_up(
     ctx = window.ctx
     ctx.paths = paths_for(ctx.db.path.parent).ensure()
     usb = tmp_path / "USB"
+    # The stick's folder is a test's own, not under /media or on E:, where the words for a stick come
+    # from (app.paths.looks_removable; tests/ui/test_daily_folder_after_restore.py reads them).
+    monkeypatch.setattr("ui.error_sentences.looks_removable", lambda folder: folder.startswith(str(usb)))
     update_preferences(ctx.db, backup_folder=str(usb / "가게 백업"))
     ctx.prefs["backup_folder"] = str(usb / "가게 백업")
     window.start_sync()

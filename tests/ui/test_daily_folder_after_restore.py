@@ -1,0 +1,168 @@
+"""A new computer's restore brings the old computer's daily backup folder: the first start on the
+restored inbox says the folder is not here, in a new computer's words, and its button opens Settings'
+folder choice. A stick is named only for a folder on a plugged-in drive."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from app.backup import create_backup
+from app.db import Database
+from app.errors import ErrorCode, InvalidInput, PathParams
+from app.paths import looks_removable, paths_for
+from app.settings import read_preferences, update_preferences
+from tests.support.factories import make_contact, make_message
+from ui.context import AppContext
+from ui.daily_folder_notice import RESTORED_KEY
+from ui.ops import failure_sentence, pending_ops
+from ui.restart import take_restart_request
+from ui.settings_action import restore
+
+
+def _old_computers_backup(tmp_path: Path, daily_folder: str) -> Path:
+    old = paths_for(tmp_path / "old-laptop").ensure()
+    db = Database.open(old.database)
+    with db.write() as s:
+        make_message(s, make_contact(s, profile_name="지난달 손님"), "셔츠 재입고 되나요?")
+    update_preferences(db, backup_folder=daily_folder, setup_done=True)
+    db.close()
+    return create_backup(old, tmp_path / "old-laptop.zip").path
+
+
+def _restore_then_start_again(qtbot: Any, dialogs: Any, tmp_path: Path, backup: Path) -> Any:
+    """The new computer's inbox restores `backup` through Settings' own restore, then starts again
+    on it as the restart does: a new context read from the restored file, a new window, its sync."""
+    from ui.main_window import MainWindow
+
+    paths = paths_for(tmp_path / "new-laptop").ensure()
+    db = Database.open(paths.database)
+    ctx = AppContext(db=db, paths=paths, prefs={"enter_sends": True, "notifications": True})
+    window = MainWindow(ctx)
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    window.show()
+    qtbot.waitExposed(window)
+    dialogs.expect("modal", answer=None, times=None)  # the progress window, then the notice itself
+    told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
+    restore(window, ctx, backup)
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=20_000)
+    assert take_restart_request()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+
+    restored = Database.open(paths.database)
+    again = AppContext(db=restored, paths=paths, prefs=dataclasses.asdict(read_preferences(restored)))
+    started = MainWindow(again)
+
+    def close(w: Any) -> None:
+        qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+        w.shutdown()
+        restored.close()
+
+    qtbot.addWidget(started, before_close_func=close)
+    started.show()
+    qtbot.waitExposed(started)
+    started.start_sync()
+    return started
+
+
+def _notice(window: Any) -> QMessageBox | None:
+    return window.findChild(QMessageBox, "dailyFolderNotHere")
+
+
+def test_the_old_computers_daily_folder_is_said_at_once_and_its_button_opens_the_choice(
+    qtbot: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    old_folder = str(tmp_path / "Users" / "minji" / "Documents" / "Shop Inbox backups")
+    backup = _old_computers_backup(tmp_path, old_folder)
+    window = _restore_then_start_again(qtbot, dialogs, tmp_path, backup)
+
+    qtbot.waitUntil(lambda: _notice(window) is not None, timeout=5000)
+    box = _notice(window)
+    assert box is not None and box.isVisible()
+    assert box.text() == (
+        f"The daily backup folder from your old computer, {old_folder}, isn't on this computer. "
+        "Choose a folder on this computer for the daily backups."
+    )
+    assert "USB" not in box.text()
+    chosen = tmp_path / "new-laptop-backups"
+    chosen.mkdir()
+    picked = dialogs.expect("getExistingDirectory", answer=str(chosen))
+    choose = box.defaultButton()
+    assert choose is not None and choose.text() == "&Choose a folder…"
+    choose.click()
+    qtbot.waitUntil(lambda: bool(picked.shown), timeout=5000)  # Settings open, its folder picker asked
+    from ui.settings_dialog import SettingsDialog
+
+    settings = window.findChild(SettingsDialog)
+    assert settings is not None and settings.isVisible()
+    qtbot.waitUntil(lambda: settings.backup_folder == str(chosen), timeout=5000)
+    assert settings.auto_backup.isChecked()
+    settings.reject()
+
+
+def test_nothing_is_said_when_the_folder_is_here_and_the_next_start_looks_no_more(
+    qtbot: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    here = tmp_path / "shared-backups"
+    here.mkdir()
+    window = _restore_then_start_again(qtbot, dialogs, tmp_path, _old_computers_backup(tmp_path, str(here)))
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert _notice(window) is None
+    memory = QSettings(str(window.ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+    assert memory.value(RESTORED_KEY) is None  # only the first start after a restore looks
+
+
+@pytest.mark.parametrize(
+    ("folder", "removable"),
+    [
+        ("E:\\Shop Inbox backups", True),
+        ("/Volumes/SHOP STICK/backups", True),
+        ("/media/minji/USB/backups", True),
+        ("C:\\Users\\minji\\Documents\\backups", False),
+        ("/Users/minji/Documents/backups", False),
+        ("/home/minji/backups", False),
+        ("\\\\nas\\shop\\backups", False),
+    ],
+)
+def test_a_stick_is_named_only_for_a_plugged_in_drives_folder(folder: str, removable: bool) -> None:
+    assert looks_removable(folder) is removable
+    sentence = failure_sentence(InvalidInput(code=ErrorCode.BACKUP_FOLDER_MISSING, params=PathParams(folder)))
+    assert folder in sentence
+    assert ("USB stick" in sentence) is removable
+    if not removable:  # the first failed daily backup says it in a new computer's words too
+        assert "not on this computer" in sentence and "Settings ▸ Your data" in sentence
+
+
+def test_in_korean_the_notice_and_its_button_read_naturally(qtbot: Any, korean: None, tmp_path: Path) -> None:
+    from ui.daily_folder_notice import tell
+    from ui.main_window import MainWindow
+
+    paths = paths_for(tmp_path / "new-laptop").ensure()
+    db = Database.open(paths.database)
+    window = MainWindow(AppContext(db=db, paths=paths, prefs={"enter_sends": True}))
+
+    def close(w: Any) -> None:
+        w.shutdown()
+        db.close()
+
+    qtbot.addWidget(window, before_close_func=close)
+    folder = "C:\\Users\\민지\\Documents\\샵 백업"
+    box = tell(window, folder)
+    assert box.windowTitle() == "매일 백업 폴더를 찾을 수 없어요"
+    assert box.text() == (
+        f"이전 컴퓨터의 매일 백업 폴더 {folder}이(가) 이\u00a0컴퓨터에는 없어요. "
+        "매일 백업할 폴더를 이\u00a0컴퓨터에서 골라 주세요."
+    )
+    assert box.defaultButton().text() == "폴더 고르기(&C)…"
+    assert "USB" not in box.text()
+    box.reject()
+    stick = tell(window, "E:\\샵 백업")
+    assert "USB 메모리" in stick.text()
+    stick.reject()
+    missing = failure_sentence(InvalidInput(code=ErrorCode.BACKUP_FOLDER_MISSING, params=PathParams(folder)))
+    assert "설정\u00a0▸\u00a0내\u00a0데이터에서" in missing and "USB" not in missing
