@@ -57,16 +57,17 @@ def look_after_restore(window: MainWindow) -> None:
 
 
 def folder_not_here_text(folder: str) -> str:
+    # The folder on a line of its own: wrapped inside a sentence, a path broke at "C:" and "\\Users".
     if looks_removable(folder):
         return translate(
             "Backups",
-            "The restored settings back up every day to {folder}, a drive that is not plugged in. "
+            "The restored settings back up every day to a drive that is not plugged in:\n{folder}\n"
             "If it is the USB stick or disk you used with your old computer, plug it in here; "
             "otherwise choose a folder on this computer.",
         ).format(folder=folder)
     return translate(
         "Backups",
-        "The daily backup folder from your old computer, {folder}, isn't on this computer. "
+        "The daily backup folder from your old computer isn't on this computer:\n{folder}\n"
         "Choose a folder on this computer for the daily backups.",
     ).format(folder=folder)
 

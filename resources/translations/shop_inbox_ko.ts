@@ -400,12 +400,20 @@
 <context>
     <name>Backups</name>
     <message>
-        <source>The restored settings back up every day to {folder}, a drive that is not plugged in. If it is the USB stick or disk you used with your old computer, plug it in here; otherwise choose a folder on this computer.</source>
-        <translation>복원한 설정은 매일 {folder}에 백업하는데, 이&#xa0;드라이브가 연결되어 있지 않아요. 이전 컴퓨터에서 쓰던 USB 메모리나 외장 디스크라면 이&#xa0;컴퓨터에 꽂아 주세요. 아니면 이&#xa0;컴퓨터의 폴더를 고르세요.</translation>
+        <source>The restored settings back up every day to a drive that is not plugged in:
+{folder}
+If it is the USB stick or disk you used with your old computer, plug it in here; otherwise choose a folder on this computer.</source>
+        <translation>복원한 설정은 연결되어 있지 않은 드라이브에 매일 백업해요.
+{folder}
+이전 컴퓨터에서 쓰던 USB 메모리나 외장 디스크라면 이&#xa0;컴퓨터에 꽂아 주세요. 아니면 이&#xa0;컴퓨터의 폴더를 고르세요.</translation>
     </message>
     <message>
-        <source>The daily backup folder from your old computer, {folder}, isn&apos;t on this computer. Choose a folder on this computer for the daily backups.</source>
-        <translation>이전 컴퓨터의 매일 백업 폴더 {folder}이(가) 이&#xa0;컴퓨터에는 없어요. 매일 백업할 폴더를 이&#xa0;컴퓨터에서 골라 주세요.</translation>
+        <source>The daily backup folder from your old computer isn&apos;t on this computer:
+{folder}
+Choose a folder on this computer for the daily backups.</source>
+        <translation>이전 컴퓨터의 매일 백업 폴더가 이&#xa0;컴퓨터에는 없어요.
+{folder}
+매일 백업할 폴더를 이&#xa0;컴퓨터에서 골라 주세요.</translation>
     </message>
     <message>
         <source>Daily backup folder not found</source>

@@ -85,7 +85,7 @@ def test_the_old_computers_daily_folder_is_said_at_once_and_its_button_opens_the
     box = _notice(window)
     assert box is not None and box.isVisible()
     assert box.text() == (
-        f"The daily backup folder from your old computer, {old_folder}, isn't on this computer. "
+        f"The daily backup folder from your old computer isn't on this computer:\n{old_folder}\n"
         "Choose a folder on this computer for the daily backups."
     )
     assert "USB" not in box.text()
@@ -155,7 +155,7 @@ def test_in_korean_the_notice_and_its_button_read_naturally(qtbot: Any, korean: 
     box = tell(window, folder)
     assert box.windowTitle() == "매일 백업 폴더를 찾을 수 없어요"
     assert box.text() == (
-        f"이전 컴퓨터의 매일 백업 폴더 {folder}이(가) 이\u00a0컴퓨터에는 없어요. "
+        f"이전 컴퓨터의 매일 백업 폴더가 이\u00a0컴퓨터에는 없어요.\n{folder}\n"
         "매일 백업할 폴더를 이\u00a0컴퓨터에서 골라 주세요."
     )
     assert box.defaultButton().text() == "폴더 고르기(&C)…"
