@@ -142,7 +142,11 @@ class SettingsDialog(QDialog):
         )
         self.loaded = False
         self.prices_loaded = False
-        self._shown: tuple[object, ...] | None = None  # the fields as read, once read
+        self._shown: dict[str, object] | None = None  # the fields as read, once read
+        # What the owner set before the stored preferences arrived (the daily backup's folder, picked
+        # at once from the notice after a restore): the late read never puts the stored value back
+        # over it, and leaving without saving still asks. The stored value, as its field reads it.
+        self._set_before_read: dict[str, object] = {}
         self._price_wanted = ""  # show_campaign_price asked before the prices were read
 
         # Connection
@@ -456,8 +460,13 @@ class SettingsDialog(QDialog):
         QTimer.singleShot(0, self, lambda: self.sections.ensureWidgetVisible(self.campaign_prices))
 
     def _preferences_read(self, prefs: Preferences) -> None:
+        """The stored preferences in the fields the owner has not set meanwhile: the fields open
+        before they arrive (the relay's address and token, the daily backup) keep what she chose."""
         self.prefs = prefs
-        if not self.relay_url.isModified():
+        self._set_before_read["token"] = ""  # never shown: anything in it was typed
+        if self.relay_url.isModified():
+            self._set_before_read["relay_url"] = prefs.relay_url.strip()
+        else:
             self.relay_url.setText(prefs.relay_url)
         self.enter_sends.setChecked(prefs.enter_sends)
         self.notifications.setChecked(prefs.notifications)
@@ -467,11 +476,14 @@ class SettingsDialog(QDialog):
         self.keep_archived.setChecked(prefs.keep_archived)
         self.language.choose(prefs.language)
         self.place.choose(prefs.shop_region, prefs.currency)
-        self.backup_folder = prefs.backup_folder
-        self.auto_backup.blockSignals(True)
-        self.auto_backup.setChecked(bool(prefs.backup_folder))
-        self.auto_backup.blockSignals(False)
-        self._show_backup_folder()
+        if "backup_folder" in self._set_before_read:
+            self._set_before_read["backup_folder"] = prefs.backup_folder
+        else:
+            self.backup_folder = prefs.backup_folder
+            self.auto_backup.blockSignals(True)
+            self.auto_backup.setChecked(bool(prefs.backup_folder))
+            self.auto_backup.blockSignals(False)
+            self._show_backup_folder()
         self.behaviour.setEnabled(not self.ctx.read_only)
         self.shop.setEnabled(not self.ctx.read_only)
         self.loaded = True
@@ -496,27 +508,28 @@ class SettingsDialog(QDialog):
         # Save writes preferences and prices together: both must be in, or Save would do nothing.
         self.save_button.setEnabled(self.loaded and self.prices_loaded and not self.ctx.read_only)
         if self.loaded and self.prices_loaded and self._shown is None:
-            self._shown = self._typed()
+            # As read: what the owner set before the read differs from it, so leaving asks.
+            self._shown = self._typed() | self._set_before_read
 
-    def _typed(self) -> tuple[object, ...]:
+    def _typed(self) -> dict[str, object]:
         """Everything the owner can change here, as it now reads."""
-        return (
-            self.relay_url.text().strip(),
-            self.token.text().strip(),
-            self.enter_sends.isChecked(),
-            self.notifications.isChecked(),
-            self.previews.isChecked(),
-            self.close_to_tray.isChecked(),
-            self.receipts.isChecked(),
-            self.keep_archived.isChecked(),
-            self.open_at_sign_in.isChecked(),
-            self.language.currentData(),
-            self.place.region,
-            self.place.currency_code,
-            self.backup_folder if self.auto_backup.isChecked() else "",
-            self.campaign_prices.marketing.text().strip(),
-            self.campaign_prices.utility.text().strip(),
-        )
+        return {
+            "relay_url": self.relay_url.text().strip(),
+            "token": self.token.text().strip(),
+            "enter_sends": self.enter_sends.isChecked(),
+            "notifications": self.notifications.isChecked(),
+            "notification_previews": self.previews.isChecked(),
+            "close_to_tray": self.close_to_tray.isChecked(),
+            "read_receipts": self.receipts.isChecked(),
+            "keep_archived": self.keep_archived.isChecked(),
+            "open_at_sign_in": self.open_at_sign_in.isChecked(),
+            "language": self.language.currentData(),
+            "shop_region": self.place.region,
+            "currency": self.place.currency_code,
+            "backup_folder": self.backup_folder if self.auto_backup.isChecked() else "",
+            "marketing_price": self.campaign_prices.marketing.text().strip(),
+            "utility_price": self.campaign_prices.utility.text().strip(),
+        }
 
     def has_unsaved_edits(self) -> bool:
         return self._shown is not None and self._typed() != self._shown
@@ -929,7 +942,12 @@ class SettingsDialog(QDialog):
             if not self.backup_folder:  # the owner cancelled: nothing to back up to
                 self.auto_backup.setChecked(False)
                 return
+        self._owner_set_backup()
         self._show_backup_folder()
+
+    def _owner_set_backup(self) -> None:
+        if not self.loaded:  # the read, when it comes, keeps her choice (its own value noted then)
+            self._set_before_read.setdefault("backup_folder", "")
 
     def pick_backup_folder(self) -> None:
         folder = folder_name(
@@ -941,6 +959,7 @@ class SettingsDialog(QDialog):
         self.auto_backup.blockSignals(True)
         self.auto_backup.setChecked(True)
         self.auto_backup.blockSignals(False)
+        self._owner_set_backup()
         self._show_backup_folder()
 
     def _show_backup_folder(self) -> None:
