@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,13 +226,103 @@ def platform_paths() -> AppPaths:
 
 _REMOVABLE_ROOTS = ("/Volumes/", "/media/", "/run/media/", "/mnt/")
 
+# This computer's drives as mount-table lines (Linux's /proc/self/mounts; on Windows, one line a
+# drive letter with its drive type), or the file named here: a test's own table, or a machine whose
+# table lives elsewhere.
+MOUNT_TABLE_ENV = "SHOP_INBOX_MOUNT_TABLE"
+LINUX_MOUNT_TABLE = Path("/proc/self/mounts")
+# A volume of these types is a stick, a card or a disc: FAT and exFAT (what sticks and cameras'
+# cards are formatted with), discs, and Windows' own words for its drive types.
+_REMOVABLE_TYPES = frozenset({"vfat", "msdos", "exfat", "iso9660", "udf", "removable", "cdrom"})
+# Where desktops mount a drive that was plugged in (an administrator's /mnt is often a fixed disk,
+# and WSL's /mnt/c is Windows' C:).
+_PLUGGED_IN_ROOTS = ("/Volumes/", "/media/", "/run/media/")
+_WINDOWS_DRIVE_TYPES = {2: "removable", 3: "fixed", 4: "remote", 5: "cdrom", 6: "ramdisk"}
 
-def looks_removable(folder: str) -> bool:
+
+def looks_removable(folder: str, mount_table: str | None = None) -> bool:
     """Whether `folder`, as a preference names it, looks like a place on a drive plugged in: a USB
-    stick or an outside disk (macOS's /Volumes, Linux's /media and /mnt, a Windows drive letter past
-    C:). Read from its words alone, as the computer that chose it wrote them: the folder may be an
-    old computer's, on another system. A folder in a home or on C: is this (or that) computer's own."""
+    stick or an outside disk.
+
+    A drive of this computer's that holds it says so by its type (`mount_table`: lines as Linux's
+    /proc/self/mounts writes them, `device mount-point type options`; by default this computer's,
+    `this_computers_mount_table`). A folder no drive here holds (a stick not plugged in, an old
+    computer's folder) is read from its words alone, as the computer that chose it wrote them: on
+    macOS's /Volumes, Linux's /media and /mnt, a Windows drive letter past C:. A folder in a home
+    or on C: is this (or that) computer's own."""
     text = folder.strip()
+    table = this_computers_mount_table() if mount_table is None else mount_table
+    if (drive := _drive_holding(text, table)) is not None:
+        return drive
     if len(text) >= 2 and text[1] == ":" and text[0].isalpha():
         return text[0].upper() not in "ABC"  # A: and B: were floppies; C: is the system's own disk
     return text.replace("\\", "/").startswith(_REMOVABLE_ROOTS)
+
+
+def _drive_holding(folder: str, mount_table: str) -> bool | None:
+    """Whether the deepest mounted drive that holds `folder` is a plugged-in one; None when only the
+    system's root holds it (a drive not plugged in is no line of the table)."""
+    wanted = _comparable(folder)
+    best: tuple[int, bool] | None = None
+    for line in mount_table.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = _comparable(_unescape(fields[1]))
+        if point == "/" or not (wanted == point or wanted.startswith(point.rstrip("/") + "/")):
+            continue
+        options = fields[3].split(",") if len(fields) > 3 else []
+        plugged_in = (
+            fields[2].lower() in _REMOVABLE_TYPES
+            or "uhelper=udisks2" in options  # mounted by the desktop when it was plugged in
+            or (point + "/").startswith(_PLUGGED_IN_ROOTS)
+        )
+        if best is None or len(point) > best[0]:
+            best = (len(point), plugged_in)
+    return None if best is None else best[1]
+
+
+def _comparable(path: str) -> str:
+    text = path.replace("\\", "/")
+    if len(text) >= 2 and text[1] == ":":
+        text = text[0].upper() + text[1:]  # "e:\\" and "E:\\" are one drive
+    return text.rstrip("/") or "/"
+
+
+def _unescape(field: str) -> str:
+    """A mount point as the table writes it: a space is \\040, a tab \\011."""
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+def this_computers_mount_table() -> str:
+    """This computer's drives as mount-table lines: the file MOUNT_TABLE_ENV names, Linux's own
+    table, or Windows' drive letters with their types; "" where none is known (macOS), and then
+    folders are read from their words alone."""
+    named = os.environ.get(MOUNT_TABLE_ENV)
+    try:
+        if named:
+            return Path(named).read_text(encoding="utf-8", errors="replace")
+        if sys.platform == "win32":
+            return _windows_drives()
+        if LINUX_MOUNT_TABLE.exists():
+            return LINUX_MOUNT_TABLE.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        log.warning("the mount table was not read: %s", exc)
+    return ""
+
+
+def _windows_drives() -> str:
+    """One line a drive letter in use: `E: E:\\ removable`, its type as Windows says it."""
+    import ctypes
+
+    if sys.platform != "win32":
+        return ""
+    kernel = ctypes.windll.kernel32
+    letters = kernel.GetLogicalDrives()
+    lines = []
+    for n in range(26):
+        if letters & (1 << n):
+            root = f"{chr(ord('A') + n)}:\\"
+            kind = _WINDOWS_DRIVE_TYPES.get(kernel.GetDriveTypeW(root), "unknown")
+            lines.append(f"{root[:2]} {root} {kind} rw 0 0")
+    return "\n".join(lines)

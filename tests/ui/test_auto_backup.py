@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from app.paths import MOUNT_TABLE_ENV
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import closed
 
@@ -94,9 +95,14 @@ def test_a_usb_stick_taken_out_is_said_in_settings_and_the_next_look_backs_up(
     ctx = window.ctx
     ctx.paths = paths_for(ctx.db.path.parent).ensure()
     usb = tmp_path / "USB"
-    # The stick's folder is a test's own, not under /media or on E:, where the words for a stick come
-    # from (app.paths.looks_removable; tests/ui/test_daily_folder_after_restore.py reads them).
-    monkeypatch.setattr("ui.error_sentences.looks_removable", lambda folder: folder.startswith(str(usb)))
+    # The stick as this computer's mount table lists it, mounted by the desktop when plugged in
+    # (app.paths.looks_removable reads it; tests/ui/test_daily_folder_after_restore.py reads more).
+    mounts = tmp_path / "mounts"
+    mounts.write_text(
+        "/dev/nvme0n1p2 / ext4 rw,relatime 0 0\n"
+        f"/dev/sdb1 {usb} vfat rw,nosuid,nodev,relatime,uid=1000,uhelper=udisks2 0 0\n"
+    )
+    monkeypatch.setenv(MOUNT_TABLE_ENV, str(mounts))
     update_preferences(ctx.db, backup_folder=str(usb / "가게 백업"))
     ctx.prefs["backup_folder"] = str(usb / "가게 백업")
     window.start_sync()

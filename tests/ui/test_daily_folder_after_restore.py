@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QMessageBox
 from app.backup import create_backup
 from app.db import Database
 from app.errors import ErrorCode, InvalidInput, PathParams
-from app.paths import looks_removable, paths_for
-from app.settings import read_preferences, update_preferences
+from app.first_page import PREFERENCES_KEY
+from app.paths import MOUNT_TABLE_ENV, looks_removable, paths_for
+from app.settings import put_setting, read_preferences, update_preferences
 from tests.support.factories import make_contact, make_message
 from ui.context import AppContext
 from ui.daily_folder_notice import RESTORED_KEY
@@ -24,13 +25,21 @@ from ui.ops import failure_sentence, pending_ops
 from ui.restart import take_restart_request
 from ui.settings_action import restore
 
+BULKY_SEARCHES = 100_000  # about 6 MB of preferences: read in about half a second
 
-def _old_computers_backup(tmp_path: Path, daily_folder: str) -> Path:
+
+def _old_computers_backup(tmp_path: Path, daily_folder: str, *, bulky: bool = False) -> Path:
+    """`bulky`: the old computer's preferences carry a great deal a later version kept there (read,
+    then ignored here): reading them takes a moment, as on a slow disk."""
     old = paths_for(tmp_path / "old-laptop").ensure()
     db = Database.open(old.database)
     with db.write() as s:
         make_message(s, make_contact(s, profile_name="지난달 손님"), "셔츠 재입고 되나요?")
-    update_preferences(db, backup_folder=daily_folder, setup_done=True)
+    prefs = update_preferences(db, backup_folder=daily_folder, setup_done=True)
+    if bulky:
+        searches = [{"query": f"주문 {n}", "labels": [n, n + 1]} for n in range(BULKY_SEARCHES)]
+        with db.write() as s:
+            put_setting(s, PREFERENCES_KEY, dataclasses.asdict(prefs) | {"recent_searches": searches})
     db.close()
     return create_backup(old, tmp_path / "old-laptop.zip").path
 
@@ -103,6 +112,55 @@ def test_the_old_computers_daily_folder_is_said_at_once_and_its_button_opens_the
     settings.reject()
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_folder_picked_before_settings_has_read_the_preferences_is_saved_and_backed_up_to(
+    qtbot: Any, dialogs: Any, tmp_path: Path, request: pytest.FixtureRequest, language: str
+) -> None:
+    """The owner picks at once; the stored preferences (the old computer's folder among them)
+    arrive after: they never put the old folder back, and Save keeps the one she picked."""
+    from app.backup import backups_in, shop_tag
+    from ui.settings_dialog import SettingsDialog
+
+    if language == "ko":
+        request.getfixturevalue("korean")
+    old_folder = str(tmp_path / "Users" / "minji" / "Documents" / "샵 인박스 백업")
+    window = _restore_then_start_again(
+        qtbot, dialogs, tmp_path, _old_computers_backup(tmp_path, old_folder, bulky=True)
+    )
+    qtbot.waitUntil(lambda: _notice(window) is not None, timeout=5000)
+    box = _notice(window)
+    assert box is not None
+    choose = box.defaultButton()
+    assert choose is not None
+    assert choose.text() == {"en": "&Choose a folder…", "ko": "폴더 고르기(&C)…"}[language]
+    chosen = tmp_path / "새 노트북 백업"
+    chosen.mkdir()
+    read_at_the_pick: list[bool] = []
+
+    def pick(_shown: Any) -> str:
+        settings = window.findChild(SettingsDialog)
+        read_at_the_pick.append(settings.loaded)
+        return str(chosen)
+
+    dialogs.expect("getExistingDirectory", answer=pick)
+    choose.click()
+    qtbot.waitUntil(lambda: bool(read_at_the_pick), timeout=5000)
+    settings = window.findChild(SettingsDialog)
+    assert settings is not None
+    qtbot.waitUntil(lambda: settings.loaded and settings.save_button.isEnabled(), timeout=20_000)
+    assert read_at_the_pick == [False]  # the pick came first: the stored preferences arrived after it
+    assert settings.auto_backup.isChecked() and settings.auto_folder.text() == str(chosen)
+    assert settings.has_unsaved_edits()  # Esc now would ask, not drop the pick
+
+    daily = window.auto_backup
+    with qtbot.waitSignal(daily.finished, timeout=20_000):  # Save starts the first backup there
+        settings.save_button.click()
+    assert read_preferences(window.ctx.db).backup_folder == str(chosen) == window.ctx.prefs["backup_folder"]
+    assert daily.failure is None
+    assert len(backups_in(chosen, shop_tag(window.ctx.paths))) == 1
+    assert not Path(old_folder).exists()  # nothing made at the old computer's place
+
+
 def test_nothing_is_said_when_the_folder_is_here_and_the_next_start_looks_no_more(
     qtbot: Any, dialogs: Any, tmp_path: Path
 ) -> None:
@@ -127,13 +185,77 @@ def test_nothing_is_said_when_the_folder_is_here_and_the_next_start_looks_no_mor
         ("\\\\nas\\shop\\backups", False),
     ],
 )
-def test_a_stick_is_named_only_for_a_plugged_in_drives_folder(folder: str, removable: bool) -> None:
+def test_a_stick_is_named_only_for_a_plugged_in_drives_folder(
+    folder: str, removable: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "mounts").write_text("/dev/nvme0n1p2 / ext4 rw,relatime 0 0\n")  # none of these is here
+    monkeypatch.setenv(MOUNT_TABLE_ENV, str(tmp_path / "mounts"))
     assert looks_removable(folder) is removable
     sentence = failure_sentence(InvalidInput(code=ErrorCode.BACKUP_FOLDER_MISSING, params=PathParams(folder)))
     assert folder in sentence
     assert ("USB stick" in sentence) is removable
     if not removable:  # the first failed daily backup says it in a new computer's words too
         assert "not on this computer" in sentence and "Settings ▸ Your data" in sentence
+
+
+LINUX_MOUNTS = r"""/dev/nvme0n1p2 / ext4 rw,relatime 0 0
+tmpfs /tmp tmpfs rw,nosuid,nodev 0 0
+/dev/nvme0n1p3 /home ext4 rw,relatime 0 0
+/dev/sdb1 /media/minji/SHOP\040STICK vfat rw,nosuid,nodev,uid=1000,uhelper=udisks2 0 0
+/dev/sdc1 /home/minji/camera-card exfat rw,nosuid,nodev 0 0
+/dev/sdd1 /run/media/minji/Backup ext4 rw,nosuid,nodev,uhelper=udisks2 0 0
+/dev/sda2 /mnt/data ext4 rw,relatime 0 0
+C:\134 /mnt/c 9p rw,relatime,aname=drvfs 0 0
+"""
+# A Mac has no /proc: its volumes, written as the table a test can give (at run time a Mac's folder
+# is read by its words).
+MACOS_MOUNTS = r"""/dev/disk3s1s1 / apfs ro,local,journaled 0 0
+/dev/disk3s5 /System/Volumes/Data apfs rw,local,journaled 0 0
+/dev/disk4s1 /Volumes/SHOP\040STICK msdos rw,local,nodev,nosuid,noowners 0 0
+/dev/disk5s2 /Volumes/Time\040Machine apfs rw,local,nodev,nosuid,journaled 0 0
+"""
+WINDOWS_DRIVES = r"""C: C:\ fixed rw 0 0
+D: D:\ fixed rw 0 0
+E: E:\ removable rw 0 0
+F: F:\ cdrom rw 0 0
+Z: Z:\ remote rw 0 0
+"""
+
+
+@pytest.mark.parametrize(
+    ("folder", "mounts", "removable"),
+    [
+        ("/media/minji/SHOP STICK/가게 백업", LINUX_MOUNTS, True),  # the desktop mounted it when plugged in
+        ("/home/minji/camera-card/backups", LINUX_MOUNTS, True),  # a card, wherever it is mounted
+        ("/run/media/minji/Backup/shop", LINUX_MOUNTS, True),  # an outside disk, whatever its format
+        ("/home/minji/backups", LINUX_MOUNTS, False),
+        ("/tmp/backups", LINUX_MOUNTS, False),
+        ("/mnt/data/backups", LINUX_MOUNTS, False),  # a second disk inside: /mnt alone is no stick
+        ("/mnt/c/Users/minji/backups", LINUX_MOUNTS, False),  # Windows' C: under WSL
+        ("/media/minji/OTHER/backups", LINUX_MOUNTS, True),  # not plugged in: its words say a drive
+        ("/Volumes/SHOP STICK/backups", MACOS_MOUNTS, True),
+        ("/Volumes/Time Machine/shop", MACOS_MOUNTS, True),
+        ("/Users/minji/Documents/backups", MACOS_MOUNTS, False),
+        ("/Volumes/Old Stick/backups", MACOS_MOUNTS, True),  # not plugged in
+        ("E:\\샵 백업", WINDOWS_DRIVES, True),
+        ("e:\\샵 백업", WINDOWS_DRIVES, True),
+        ("F:\\backups", WINDOWS_DRIVES, True),
+        ("D:\\샵 백업", WINDOWS_DRIVES, False),  # the laptop's own second disk, not a stick
+        ("Z:\\shop\\backups", WINDOWS_DRIVES, False),  # a network drive
+        ("C:\\Users\\민지\\Documents", WINDOWS_DRIVES, False),
+        ("G:\\backups", WINDOWS_DRIVES, True),  # no drive G: here now: a letter past C: is a drive's
+    ],
+)
+def test_this_computers_drives_say_which_folder_is_on_a_plugged_in_one(
+    folder: str, mounts: str, removable: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = tmp_path / "mounts"
+    table.write_text(mounts, encoding="utf-8")
+    monkeypatch.setenv(MOUNT_TABLE_ENV, str(table))
+    assert looks_removable(folder) is removable
+    assert looks_removable(folder, mounts) is removable  # the same table given, not read
+    sentence = failure_sentence(InvalidInput(code=ErrorCode.BACKUP_FOLDER_MISSING, params=PathParams(folder)))
+    assert ("USB stick" in sentence) is removable
 
 
 def test_in_korean_the_notice_and_its_button_read_naturally(qtbot: Any, korean: None, tmp_path: Path) -> None:
