@@ -92,7 +92,8 @@ def tell(window: MainWindow, folder: str) -> QMessageBox:
             from ui.settings_action import open_settings
 
             dialog = open_settings(window, window.ctx)
-            QTimer.singleShot(0, dialog, dialog.pick_backup_folder)
+            # At once: what the owner picks is kept when the stored preferences arrive after it.
+            QTimer.singleShot(0, dialog, lambda: dialog.pick_backup_folder(start_in_current=False))
         box.deleteLater()
 
     box.finished.connect(answered)

@@ -949,10 +949,11 @@ class SettingsDialog(QDialog):
         if not self.loaded:  # the read, when it comes, keeps her choice (its own value noted then)
             self._set_before_read.setdefault("backup_folder", "")
 
-    def pick_backup_folder(self) -> None:
-        folder = folder_name(
-            self, Picked.BACKUP, self.tr("Back up every day to"), start=self.backup_folder or None
-        )
+    def pick_backup_folder(self, *, start_in_current: bool = True) -> None:
+        """`start_in_current` False: the current folder is known not to be here (an old computer's,
+        after a restore), and the picker opened on it showed its path typed over the disk's root."""
+        start = self.backup_folder if start_in_current else ""
+        folder = folder_name(self, Picked.BACKUP, self.tr("Back up every day to"), start=start or None)
         if not folder:
             return
         self.backup_folder = str(Path(folder))

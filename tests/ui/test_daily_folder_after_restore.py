@@ -137,7 +137,8 @@ def test_a_folder_picked_before_settings_has_read_the_preferences_is_saved_and_b
     chosen.mkdir()
     read_at_the_pick: list[bool] = []
 
-    def pick(_shown: Any) -> str:
+    def pick(shown: Any) -> str:
+        assert old_folder not in shown.text  # not opened on a folder that is not here
         settings = window.findChild(SettingsDialog)
         read_at_the_pick.append(settings.loaded)
         return str(chosen)
