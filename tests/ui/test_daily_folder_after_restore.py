@@ -15,31 +15,26 @@ from PySide6.QtWidgets import QMessageBox
 from app.backup import create_backup
 from app.db import Database
 from app.errors import ErrorCode, InvalidInput, PathParams
-from app.first_page import PREFERENCES_KEY
 from app.paths import MOUNT_TABLE_ENV, looks_removable, paths_for
-from app.settings import put_setting, read_preferences, update_preferences
+from app.settings import read_preferences, update_preferences
 from tests.support.factories import make_contact, make_message
+from tests.support.slow_preferences import store_slow_preferences
 from ui.context import AppContext
 from ui.daily_folder_notice import RESTORED_KEY
 from ui.ops import failure_sentence, pending_ops
 from ui.restart import take_restart_request
 from ui.settings_action import restore
 
-BULKY_SEARCHES = 100_000  # about 6 MB of preferences: read in about half a second
-
 
 def _old_computers_backup(tmp_path: Path, daily_folder: str, *, bulky: bool = False) -> Path:
-    """`bulky`: the old computer's preferences carry a great deal a later version kept there (read,
-    then ignored here): reading them takes a moment, as on a slow disk."""
+    """`bulky`: the old computer's preferences take a moment to read (tests/support/slow_preferences.py)."""
     old = paths_for(tmp_path / "old-laptop").ensure()
     db = Database.open(old.database)
     with db.write() as s:
         make_message(s, make_contact(s, profile_name="지난달 손님"), "셔츠 재입고 되나요?")
     prefs = update_preferences(db, backup_folder=daily_folder, setup_done=True)
     if bulky:
-        searches = [{"query": f"주문 {n}", "labels": [n, n + 1]} for n in range(BULKY_SEARCHES)]
-        with db.write() as s:
-            put_setting(s, PREFERENCES_KEY, dataclasses.asdict(prefs) | {"recent_searches": searches})
+        store_slow_preferences(db, prefs)
     db.close()
     return create_backup(old, tmp_path / "old-laptop.zip").path
 

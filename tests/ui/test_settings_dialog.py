@@ -464,3 +464,40 @@ def test_esc_while_save_is_under_way_waits_for_it_without_asking(qtbot: Any, ctx
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
     with ctx.db.read() as s:
         assert load_preferences(s).keep_archived
+
+
+def test_what_the_owner_sets_before_the_stored_preferences_arrive_is_kept_and_esc_asks(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """The fields open at once (the relay's address and token, the daily backup) are changed before
+    the stored preferences are read (slow to read): the late read puts back none of them, and
+    leaving asks before dropping them."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.settings import Preferences, read_preferences
+    from tests.support.slow_preferences import store_slow_preferences
+    from ui.settings_dialog import SettingsDialog
+
+    stored = Preferences(relay_url="http://127.0.0.1:11401", backup_folder="/media/minji/USB/가게 백업")
+    store_slow_preferences(ctx.db, stored)
+    ctx.prefs.update(relay_url=stored.relay_url, backup_folder=stored.backup_folder)  # as the window knows
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.relay_url.selectAll()
+    qtbot.keyClicks(dialog.relay_url, "https://relay.myshop.com")
+    qtbot.keyClicks(dialog.token, "fresh-token-1234")
+    dialog.auto_backup.click()  # no more daily backups to the stick
+    assert not dialog.loaded  # all before the stored preferences arrived
+    qtbot.waitUntil(lambda: dialog.loaded and save_button(dialog).isEnabled(), timeout=20_000)
+    assert dialog.relay_url.text() == "https://relay.myshop.com"
+    assert dialog.token.text() == "fresh-token-1234"
+    assert not dialog.auto_backup.isChecked() and not dialog.auto_folder.isVisible()
+
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked.texts == ["Save the changes to the settings?"]
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert read_preferences(ctx.db) == stored  # dropped as she said
