@@ -98,9 +98,11 @@ def test_a_usb_stick_taken_out_is_said_in_settings_and_the_next_look_backs_up(
     # The stick as this computer's mount table lists it, mounted by the desktop when plugged in
     # (app.paths.looks_removable reads it; tests/ui/test_daily_folder_after_restore.py reads more).
     mounts = tmp_path / "mounts"
+    point = str(usb).replace("\\", "\\134").replace(" ", "\\040")  # written as the table escapes them
     mounts.write_text(
         "/dev/nvme0n1p2 / ext4 rw,relatime 0 0\n"
-        f"/dev/sdb1 {usb} vfat rw,nosuid,nodev,relatime,uid=1000,uhelper=udisks2 0 0\n"
+        f"/dev/sdb1 {point} vfat rw,nosuid,nodev,relatime,uid=1000,uhelper=udisks2 0 0\n",
+        encoding="utf-8",
     )
     monkeypatch.setenv(MOUNT_TABLE_ENV, str(mounts))
     update_preferences(ctx.db, backup_folder=str(usb / "가게 백업"))
