@@ -132,15 +132,15 @@ def test_a_folder_picked_before_settings_has_read_the_preferences_is_saved_and_b
     chosen.mkdir()
     read_at_the_pick: list[bool] = []
 
-    def pick(shown: Any) -> str:
-        assert old_folder not in shown.text  # not opened on a folder that is not here
+    def pick(_shown: Any) -> str:
         settings = window.findChild(SettingsDialog)
         read_at_the_pick.append(settings.loaded)
         return str(chosen)
 
-    dialogs.expect("getExistingDirectory", answer=pick)
+    picker = dialogs.expect("getExistingDirectory", answer=pick)
     choose.click()
     qtbot.waitUntil(lambda: bool(read_at_the_pick), timeout=5000)
+    assert old_folder not in picker.shown[0].text  # not opened on the folder that is not here
     settings = window.findChild(SettingsDialog)
     assert settings is not None
     qtbot.waitUntil(lambda: settings.loaded and settings.save_button.isEnabled(), timeout=20_000)
