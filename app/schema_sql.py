@@ -33,10 +33,11 @@ CONTACT_TRIGGERS = (
       WHERE id = new.contact_id;
     END
     """,
-    # Messages alone: a reaction's line and time (app/chat_reactions.py) are not this trigger's. No
-    # code changes a message's time; the one that moves messages to another chat (a customer's
-    # changed number, app/sync_apply.py) calls chats_retold() after it. The trigger is created by
-    # migration 0001 alone: changing it here would need a revision to reach existing inboxes.
+    # Messages alone: a reaction's line and time (app/chat_reactions.py) are not this trigger's. The
+    # code that moves messages to another chat (a customer's changed number, app/sync_apply.py) or
+    # within their second (the relay's order, app/relay_order.py) calls chats_retold() after it. The
+    # trigger is created by migration 0001 alone: changing it here would need a revision to reach
+    # existing inboxes.
     """
     CREATE TRIGGER message_contact_au_move AFTER UPDATE OF sent_at, contact_id ON message BEGIN
       UPDATE contact SET

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from app.bot_pauses import record_bot_pause
@@ -54,6 +54,7 @@ from app.models import (
 )
 from app.orders import orders_from_new_carts
 from app.phones import e164_digits
+from app.relay_order import place_in_relay_order
 from app.settings import load_preferences
 from app.text import bigram_text, nfc, one_line_name
 from app.ticks import STATUS_RANK, UNKNOWN_OUTCOME, apply_status, is_unknown_outcome, keep_orphan
@@ -132,7 +133,13 @@ def _message_tuple(row: dict[str, Any]) -> tuple[Any, ...]:
 
 # An outbound event's own message, found by client_id or wamid.
 _OWN_SEND = select(
-    Message.id, Message.wamid, Message.status, Message.error_code, Message.contact_id, Message.phone_number_id
+    Message.id,
+    Message.wamid,
+    Message.status,
+    Message.error_code,
+    Message.contact_id,
+    Message.phone_number_id,
+    Message.relay_seq,
 )
 
 
@@ -221,6 +228,8 @@ class _Batch:
         self.result = BatchResult()
         self.contacts: dict[tuple[str, str], int] = {}
         self.new_wamids: set[str] = set()
+        # Live messages this batch wrote (not history): placed in the relay's order within a second.
+        self.arrived: list[str] = []
         self.campaign_templates: dict[str, dict[str, Any] | None] = {}
         self.template_copies: dict[tuple[str, str], dict[str, Any]] | None = None
         self.new_carts: set[str] = set()  # wamids of new inbound `order` messages: orders to create
@@ -374,6 +383,8 @@ class _Batch:
                 self.s, {(m.phone_number_id, m.display_phone_number) for m in messages}
             )
         self.apply_outbound(outbound)
+        # A customer's whole-second time must not put her answer before the reply she answered.
+        self.result.changed |= place_in_relay_order(self.s, self.arrived)
         # After the messages and the shop's own: a customer's 👍 to a reply sent from the phone comes
         # in the same batch as the reply's echo after a night offline, and must find it.
         self.apply_reactions()
@@ -622,6 +633,7 @@ class _Batch:
         last_message_pointed(self.s, {r["contact_id"] for r in rows})
         wamids = [str(r["wamid"]) for r in rows]
         self.new_wamids.update(wamids)
+        self.arrived.extend(str(r["wamid"]) for r in rows if not r["imported"])
         self.new_carts.update(str(r["wamid"]) for r in rows if r["kind"] == "order")
         if media:
             found = self.s.execute(
@@ -782,6 +794,8 @@ class _Batch:
                 if e.wamid and not row.wamid:
                     values["wamid"] = e.wamid
                     self.new_wamids.add(e.wamid)
+                if row.relay_seq is None:  # where the relay logged it: what came after reads after it
+                    values["relay_seq"] = e.seq
                 if e.wamid and (
                     row.status == MessageStatus.PENDING or is_unknown_outcome(row.status, row.error_code)
                 ):
@@ -838,17 +852,24 @@ class _Batch:
                 self.s.execute(insert(Media), [{"message_id": int(message_id), **media}])
             if e.wamid:
                 self.new_wamids.add(e.wamid)
+                self.arrived.append(e.wamid)
             if e.sent_by in ANSWERED_BY_A_PERSON:
-                self._read_up_to(cid, sent_at)
+                self._read_up_to(cid, sent_at, e.seq)
             self.result.changed.add(cid)
 
-    def _read_up_to(self, contact_id: int, sent_at: datetime) -> None:
+    def _read_up_to(self, contact_id: int, sent_at: datetime, seq: int) -> None:
         """The owner answered this chat elsewhere (another computer, the phone's app): what the
         customer wrote before that answer has been read there, and stops counting as unread here, as
-        WhatsApp's own apps do. What came after it stays unread."""
+        WhatsApp's own apps do. What came after it stays unread: also what she wrote within the
+        same second that the relay logged after the answer (app/relay_order.py)."""
         self.s.execute(
             update(Message)
-            .where(Message.contact_id == contact_id, Message.unread.is_(True), Message.sent_at <= sent_at)
+            .where(
+                Message.contact_id == contact_id,
+                Message.unread.is_(True),
+                Message.sent_at <= sent_at,
+                or_(Message.relay_seq.is_(None), Message.relay_seq < seq),
+            )
             .values(unread=False)
             .execution_options(synchronize_session=False)
         )

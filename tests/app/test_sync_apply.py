@@ -317,6 +317,37 @@ def test_a_late_message_is_ordered_by_its_whatsapp_time(db: Database) -> None:
         assert last is not None and last.body == "second"
 
 
+def test_within_one_second_the_chat_reads_in_the_order_the_relay_logged(db: Database) -> None:
+    """WhatsApp stamps her messages in whole seconds; the reply has its time to the millisecond. What
+    she wrote after the reply, in the same second, reads after it; what came before stays before."""
+    apply(db, message_event(content="M 사이즈 있나요?", timestamp=T0))
+    with db.write() as s:
+        reply = queue_text(s, contacts(db)[0].id, "네, 있어요!")
+        client_id, second = reply.client_id, int(reply.sent_at.timestamp())
+    apply(
+        db,
+        message_event(content="아 그리고", timestamp=second, seq=9001),  # logged before the reply
+        outbound_event("네, 있어요!", client_id=client_id, wamid=next_wamid(), sent_by="owner", seq=9002),
+        message_event(content="그럼 주문할게요", timestamp=second, seq=9003),
+        message_event(content="계좌 알려주세요", timestamp=second, seq=9004),
+        message_event(content="늦게 온 인사", timestamp=second - 5, seq=9005),  # Meta delivered it late
+    )
+    assert [m.body for m in messages(db)] == [
+        "M 사이즈 있나요?",
+        "늦게 온 인사",
+        "아 그리고",
+        "네, 있어요!",
+        "그럼 주문할게요",
+        "계좌 알려주세요",
+    ]
+    # All within the second she wrote them in, as her phone showed their minute.
+    assert {int(m.sent_at.timestamp()) for m in messages(db)[2:]} == {second}
+    [contact] = contacts(db)
+    with db.read() as s:
+        last = s.get_one(Message, contact.last_message_id).body
+    assert last == "계좌 알려주세요" and contact.unread_count == 5  # nothing read: the reply is ours
+
+
 def test_an_unknown_event_kind_is_skipped_and_the_rest_applied(db: Database) -> None:
     weird = {"seq": 1, "kind": "teleport", "at": "2026-11-25T00:00:00Z"}
     apply(db, weird, message_event(content="still here"), cursor=2)

@@ -1,0 +1,114 @@
+"""A new laptop's chat after the move reads in the order things happened: the old laptop's reply,
+sent after its backup and carried over by the relay, sits between the customer's messages even when
+her next one came within the same second (WhatsApp stamps whole seconds). Real backup, restore, relay."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.backup import create_backup, restore_backup
+from app.db import Database
+from app.models import Contact, Message
+from app.paths import AppPaths, paths_for
+from app.sending import queue_text
+from tests.support.engine_probe import EngineProbe, message_status, running_engine
+from tests.support.relay_server import RunningRelay, inbound
+from tests.support.window_waits import select_chat, settle
+from ui.chat_view_model import MessageRole
+
+CUSTOMER = "821055550123"
+
+
+@pytest.fixture
+def new_laptop(tmp_path: Path) -> AppPaths:
+    return paths_for(tmp_path / "new laptop").ensure()
+
+
+@pytest.fixture
+def new_window(qtbot: Any, new_laptop: AppPaths) -> Iterator[Any]:
+    """The new laptop's window on the inbox its restore left (opened once the test has restored)."""
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.ops import pending_ops
+
+    opened: list[Any] = []
+
+    def finish(w: Any) -> None:
+        qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+        w.shutdown()
+
+    def open_window() -> Any:
+        ctx = AppContext(
+            db=Database.open(new_laptop.database),
+            paths=new_laptop,
+            prefs={"enter_sends": True, "notifications": True},
+        )
+        window = MainWindow(ctx)
+        qtbot.addWidget(window, before_close_func=finish)
+        window.resize(796, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append(window)
+        return window
+
+    yield open_window
+    for window in opened:
+        window.ctx.db.close()
+
+
+def test_the_old_laptops_reply_reads_between_her_messages_on_the_new_laptop(
+    qtbot: Any, tmp_path: Path, relay: RunningRelay, new_laptop: AppPaths, new_window: Any
+) -> None:
+    old = paths_for(tmp_path / "old laptop").ensure()
+    db = Database.open(old.database)
+    probe = EngineProbe()
+    question = inbound(content="린넨 셔츠 M 사이즈 있나요?", sender=CUSTOMER, name="단골 손님")
+    relay.post_webhook(question)
+    with running_engine(db, relay, old.media_dir, probe):
+        probe.wait_until(lambda: _count(db) == 1)
+    backup = create_backup(old, tmp_path / "USB" / "샵인박스-백업.zip").path
+    # After the backup, the old laptop answers her (the backup does not hold this reply).
+    with db.write() as s:
+        contact_id = s.scalars(select(Contact.id)).one()
+        reply_id = queue_text(s, contact_id, "네, 있어요! 바로 보내드릴까요?").id
+    with running_engine(db, relay, old.media_dir, probe):
+        probe.wait_until(lambda: message_status(db, reply_id) == "sent")
+    db.close()
+    # She answers within the second the relay logged the reply in: her WhatsApp time is that whole
+    # second, earlier than the reply's own time to the millisecond.
+    sent = [e for e in relay.events()["events"] if e["kind"] == "outbound"]
+    logged = datetime.fromisoformat(sent[-1]["at"]).timestamp()
+    relay.post_webhook(
+        inbound(content="네 보내주세요", sender=CUSTOMER, name="단골 손님", timestamp=int(logged))
+    )
+    assert time.time() - logged < 60  # (the relay's clock is this one's)
+
+    Database.open(new_laptop.database).close()  # the first start's empty inbox, which the wizard replaces
+    restore_backup(backup, new_laptop)
+    window = new_window()
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    qtbot.waitUntil(lambda: _count(window.ctx.db) == 3, timeout=15_000)
+    chats = window.chat_list.model
+    # Her answer is the chat's last line, and news: the old laptop's reply read her question only.
+    qtbot.waitUntil(lambda: chats.rowCount() == 1 and chats.row_at(0).last_body == "네 보내주세요")
+    assert chats.row_at(0).unread_count == 1
+    settle(qtbot)
+    select_chat(window, qtbot, contact_id)
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
+    shown = [model.index(row).data(MessageRole.MESSAGE).body for row in range(model.rowCount())]
+    assert shown == ["린넨 셔츠 M 사이즈 있나요?", "네, 있어요! 바로 보내드릴까요?", "네 보내주세요"]
+
+
+def _count(db: Database) -> int:
+    with db.read() as s:
+        return len(s.scalars(select(Message.id)).all())
