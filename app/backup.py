@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import shutil
@@ -17,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
 from app.db import ROOM_NEEDED, SCHEMA_VERSION, backup_file, is_disk_full
+from app.drafts import DRAFT_FILES_KEY
 from app.errors import (
     DiskFull,
     ErrorCode,
@@ -41,6 +43,9 @@ _PACKED = {  # media kept as they came, compressed already
     *(".pdf", ".zip", ".docx", ".xlsx", ".pptx"),
 }
 UNPACKED = "unpacked"  # written in that folder once the backup is whole in it: the renames may begin
+# A file a draft has attached from the owner's own folders (Downloads…), carried beside the pasted
+# pictures in a folder of its own: pasted/carried-<mark of its path>/<its name>.
+CARRIED_FOLDER = "carried-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +199,7 @@ def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> 
         snapshot = backup_file(paths.database, Path(tmp) / DB_ENTRY, immutable=read_only)
         try:
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                files += _carry_draft_files(zf, snapshot, paths)  # before the database, which names them
                 zf.write(snapshot, DB_ENTRY)
                 files += 1
                 for folder, prefix in _folders(paths):
@@ -201,9 +207,8 @@ def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> 
                         continue
                     for file in sorted(folder.rglob("*")):
                         if file.is_file():
-                            # A photo or a video is compressed already: deflating it again only costs time.
-                            packed = zipfile.ZIP_STORED if file.suffix.lower() in _PACKED else None
-                            zf.write(file, prefix + file.relative_to(folder).as_posix(), compress_type=packed)
+                            entry = prefix + file.relative_to(folder).as_posix()
+                            zf.write(file, entry, compress_type=_compression(file))
                             files += 1
         except OSError:
             partial.unlink(missing_ok=True)
@@ -211,6 +216,58 @@ def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> 
     partial.replace(target)  # a half-written backup never carries the final name
     log.info("backup written: %s (%d files)", target, files)
     return BackupInfo(path=target, size=target.stat().st_size, files=files)
+
+
+def _carry_draft_files(zf: zipfile.ZipFile, snapshot: Path, paths: AppPaths) -> int:
+    """The files drafts have attached from the owner's own folders (Downloads, the desktop), which
+    no data folder holds, written into the backup beside the pasted pictures; the snapshot's drafts
+    then name each there, so the new computer's draft has it as a pasted picture's (app/drafts.py
+    finds it in its own folder). A file gone or unreadable by now stays named as it was: the new
+    computer's chat says it did not come along. Returns how many files were carried."""
+    try:
+        con = sqlite3.connect(snapshot)
+    except sqlite3.Error as exc:
+        log.info("drafts' files not read from the backup's database: %s", exc)
+        return 0
+    try:
+        try:
+            row = con.execute("SELECT value FROM setting WHERE key = ?", (DRAFT_FILES_KEY,)).fetchone()
+        except sqlite3.OperationalError:  # an inbox from before settings: no drafts either
+            return 0
+        stored = json.loads(row[0]) if row is not None and isinstance(row[0], str) else None
+        if not isinstance(stored, dict):
+            return 0
+        carried: dict[str, Path] = {}  # name in the zip → the file (one attached to two chats once)
+        own_folders = [folder for folder, _prefix in _folders(paths)]
+        for named in stored.values():
+            for i, name in enumerate(named if isinstance(named, list) else []):
+                file = Path(name) if isinstance(name, str) and name else None
+                if file is None or any(file.is_relative_to(folder) for folder in own_folders):
+                    continue  # a pasted picture or a quick reply's file: its folder is carried
+                if not file.is_file():
+                    continue  # gone since it was attached: the new computer's chat names it
+                folder = CARRIED_FOLDER + hashlib.sha256(name.encode()).hexdigest()[:12]
+                entry = f"{PASTED_PREFIX}{folder}/{file.name}"
+                if entry not in carried:
+                    try:
+                        zf.write(file, entry, compress_type=_compression(file))
+                    except OSError as exc:  # not ours to read, or gone this very moment
+                        log.info("a draft's attached file not carried: %s", exc.strerror or exc)
+                        continue
+                    carried[entry] = file
+                named[i] = str(paths.pasted_dir / folder / file.name)
+        if carried:
+            text = json.dumps(stored, ensure_ascii=False)
+            con.execute("UPDATE setting SET value = ? WHERE key = ?", (text, DRAFT_FILES_KEY))
+            con.commit()
+        return len(carried)
+    finally:
+        con.close()
+
+
+def _compression(file: Path) -> int | None:
+    """A photo or a video is compressed already: deflating it again only costs time."""
+    return zipfile.ZIP_STORED if file.suffix.lower() in _PACKED else None
 
 
 def _folders(paths: AppPaths) -> tuple[tuple[Path, str], ...]:

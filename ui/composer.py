@@ -657,13 +657,18 @@ class Composer(QFrame):
             message_box.warning(self, self.tr("Not attached"), "\n\n".join(refused))
 
     def _attach_waiting(self, paths: list[Path]) -> None:
-        """The files this chat had attached, back on the bar; one moved or deleted since is left out,
-        and the note under the bar says so (the stored drafts forget it too)."""
+        """The files this chat had attached, back on the bar; one this computer does not have is left
+        out, and the note under the bar names it (the stored drafts forget it too): moved or deleted
+        since, or, after a move to a new computer, one the backup could not bring (gone from the old
+        computer's folder before the backup was made)."""
         still_there = [path for path in paths if path.exists()]
         if still_there:
             self.add_attachments(still_there, focus=False, changed=False)
         if gone := [path.name for path in paths if path not in still_there]:
-            note = self.tr("No longer attached, moved or deleted since: {0}")
+            note = self.tr(
+                "Not attached any more: this computer does not have {0} (moved or deleted since, or "
+                "left on the old computer). Attach it again to send it."
+            )
             show_news(self.gone_note, note.format(", ".join(gone)))
             self.drafts_changed.emit()
 

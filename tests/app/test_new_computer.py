@@ -82,16 +82,24 @@ def test_a_new_laptop_restores_the_old_ones_backup_and_the_relay_goes_on_with_no
     pasted = old.pasted_dir / "a1b2" / "붙여넣은 사진.png"
     pasted.parent.mkdir(parents=True)
     pasted.write_bytes(b"\x89PNG\r\n\x1a\n" + b"screenshot" * 50)
-    store_drafts(db, {contact_id: "내일 발송해 드릴게요"}, files={contact_id: [pasted]})
+    # …and, from the old laptop's own folders, a receipt, and a photo deleted before the backup.
+    receipt = tmp_path / "Downloads" / "영수증.pdf"
+    receipt.parent.mkdir()
+    receipt.write_bytes(b"%PDF-1.7 receipt" * 40)
+    deleted = tmp_path / "Downloads" / "지운 사진.jpg"
+    store_drafts(db, {contact_id: "내일 발송해 드릴게요"}, files={contact_id: [pasted, receipt, deleted]})
     with db.write() as s:  # written offline: it waits to be sent when the backup is made
         reply_id = queue_text(s, contact_id, "입금 확인했어요").id
     backup = create_backup(old, tmp_path / "USB" / "샵인박스-백업.zip").path
+    assert read_draft_files(db) == {contact_id: [pasted, receipt, deleted]}  # the old one's, as they were
     cursor = current_cursor_of(db)
     # The old laptop stays on a moment and sends the reply the backup holds as waiting.
     sync(db, relay, old.media_dir, until=lambda: status_of(db, reply_id) == "sent")
     db.close()
-    screenshot = pasted.read_bytes()
-    shutil.rmtree(old.data_dir)  # the old laptop is not this one: none of its folders are here
+    screenshot, receipt_bytes = pasted.read_bytes(), receipt.read_bytes()
+    # The old laptop is not this one: none of its folders are here.
+    shutil.rmtree(old.data_dir)
+    shutil.rmtree(receipt.parent)
 
     # The customer writes while the owner carries the backup over.
     relay.post_webhook(inbound(content="입금했어요", sender=CUSTOMER, name="단골 손님"))
@@ -132,9 +140,14 @@ def test_a_new_laptop_restores_the_old_ones_backup_and_the_relay_goes_on_with_no
         assert reply.shortcut == "/입금" and not reply.media_missing
         assert reply.media_file is not None and reply.media_file.read_bytes() == card.read_bytes()
         assert read_drafts(db) == {contact_id: "내일 발송해 드릴게요"}
-        # The pasted picture waits in the draft still, now in the new laptop's folder.
+        # The pasted picture and the receipt wait in the draft still, now in the new laptop's folder;
+        # the photo gone before the backup is named as it was (the chat says it did not come along).
         here = new.pasted_dir / "a1b2" / "붙여넣은 사진.png"
-        assert read_draft_files(db) == {contact_id: [here]} and here.read_bytes() == screenshot
+        [files] = read_draft_files(db).values()
+        assert files[0] == here and here.read_bytes() == screenshot
+        assert files[1].is_relative_to(new.pasted_dir) and files[1].name == "영수증.pdf"
+        assert files[1].read_bytes() == receipt_bytes
+        assert files[2] == deleted and len(files) == 3
     finally:
         db.close()
 

@@ -1,9 +1,11 @@
-"""A new laptop's chat after the move reads in the order things happened: the old laptop's reply,
+"""A new laptop's chat after the move: it reads in the order things happened (the old laptop's reply,
 sent after its backup and carried over by the relay, sits between the customer's messages even when
-her next one came within the same second (WhatsApp stamps whole seconds). Real backup, restore, relay."""
+her next one came within the same second: WhatsApp stamps whole seconds), and a half-written reply
+comes with the files it had attached. Real backup, restore, relay."""
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -15,10 +17,12 @@ from sqlalchemy import select
 
 from app.backup import create_backup, restore_backup
 from app.db import Database
+from app.drafts import store_drafts
 from app.models import Contact, Message
 from app.paths import AppPaths, paths_for
 from app.sending import queue_text
 from tests.support.engine_probe import EngineProbe, message_status, running_engine
+from tests.support.factories import make_contact, make_message
 from tests.support.relay_server import RunningRelay, inbound
 from tests.support.window_waits import select_chat, settle
 from ui.chat_view_model import MessageRole
@@ -112,3 +116,44 @@ def test_the_old_laptops_reply_reads_between_her_messages_on_the_new_laptop(
 def _count(db: Database) -> int:
     with db.read() as s:
         return len(s.scalars(select(Message.id)).all())
+
+
+def test_a_draft_keeps_its_words_and_its_file_from_the_old_laptops_downloads_and_names_the_one_it_lost(
+    qtbot: Any, tmp_path: Path, new_laptop: AppPaths, new_window: Any, korean: Any
+) -> None:
+    old = paths_for(tmp_path / "old laptop").ensure()
+    db = Database.open(old.database)
+    with db.write() as s:
+        contact = make_contact(s, wa_id=CUSTOMER, profile_name="단골 손님")
+        make_message(s, contact, "입금했어요")
+        contact_id = contact.id
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    receipt = downloads / "영수증.pdf"
+    receipt.write_bytes(b"%PDF-1.7 receipt" * 40)
+    deleted = downloads / "지운 사진.jpg"  # attached, then deleted before the backup was made
+    store_drafts(
+        db, {contact_id: "입금 확인했어요. 영수증 보내드려요"}, files={contact_id: [receipt, deleted]}
+    )
+    backup = create_backup(old, tmp_path / "USB" / "샵인박스-백업.zip").path
+    db.close()
+    for folder in (old.data_dir, downloads):  # the old laptop's folders are not on this one
+        shutil.rmtree(folder)
+
+    Database.open(new_laptop.database).close()
+    restore_backup(backup, new_laptop)
+    window = new_window()
+    window.read_drafts()
+    settle(qtbot)
+    select_chat(window, qtbot, contact_id)
+    composer = window.chat.composer
+    qtbot.waitUntil(lambda: composer.gone_note.isVisible())
+    assert composer.edit.toPlainText() == "입금 확인했어요. 영수증 보내드려요"
+    [attached] = composer.attachments
+    assert attached.name == "영수증.pdf" and attached.read_bytes() == b"%PDF-1.7 receipt" * 40
+    assert attached.is_relative_to(new_laptop.pasted_dir)
+    # Said in the chat, under the box, naming the file: no dialog to click away.
+    assert composer.gone_note.text() == (
+        "첨부에서 빠졌어요: 이\u00a0컴퓨터에 지운 사진.jpg 파일이 없어요(그사이 옮겨지거나 삭제되었거나 "
+        "이전 컴퓨터에 남아 있어요). 보내려면 다시 첨부하세요."
+    )
