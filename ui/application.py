@@ -600,7 +600,14 @@ def run_first_setup(ctx: AppContext) -> str:
     if wants_demo:
         return "demo"
     if wizard.restored_from is not None:
-        return "restored"  # the old computer's backup: its preferences are the inbox's now
+        # The old computer's backup: its preferences are the inbox's now. Opening at sign-in is this
+        # computer's own, asked with the restore (the wizard's last page, which asks it, is skipped).
+        if wizard.restored_sign_in is not None:
+            from app.sign_in import SignInStart
+            from ui.sign_in_choice import set_open_at_sign_in
+
+            set_open_at_sign_in(wizard, ctx, SignInStart.for_this_user(), wizard.restored_sign_in)
+        return "restored"
     if not accepted and (wizard.token_not_kept or wizard.later_keeps_relay):
         # "Set up later" after the relay's check passed (its token kept, as Finish keeps it), or
         # after the token could not be kept: the relay's address and the shop are kept still, so

@@ -27,7 +27,9 @@ class MovingHelpDialog(QDialog):
                 self.tr("On the new computer"),
                 self.tr(
                     "3. Install Shop Inbox. On its first start, choose “Restore a backup from your old "
-                    "computer…” and pick the file. (Already set up there? Use File ▸ Restore from backup….)\n"
+                    "computer…” and pick the file. Under the question that follows, leave “Open Shop Inbox "
+                    "when I sign in to this computer” ticked, or untick it. (Already set up there? Use "
+                    "File ▸ Restore from backup….)\n"
                     "4. The backup never holds the relay token: when the bar above the chats asks for it, "
                     "press Settings, paste the relay token and save. New messages then arrive from where "
                     "the backup left off, none twice."
@@ -36,9 +38,10 @@ class MovingHelpDialog(QDialog):
             (
                 self.tr("Set again on the new computer"),
                 self.tr(
-                    "In File ▸ Settings: “Open Shop Inbox when I sign in to this computer” and the folder "
-                    "of the daily backup. A file you attached to a draft from another folder on the old "
-                    "computer (Downloads, for example) is not in the backup: attach it again."
+                    "In File ▸ Settings: the folder of the daily backup. Drafts come with the files you "
+                    "attached to them, from other folders too (Downloads, for example); a file that was "
+                    "no longer on the old computer when the backup was made is named under the reply "
+                    "box: attach it again."
                 ),
             ),
         )

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.backup import BackupFacts, check_backup, check_room_to_restore
 from ui import message_box
@@ -40,11 +40,14 @@ def check_then_ask(
     answered: Callable[[], None] | None = None,
     starts_again: bool = True,
     data_dir: Path | None = None,
+    open_at_sign_in: Callable[[bool], None] | None = None,
 ) -> None:
     """Check `source` off the GUI thread, then ask before everything is replaced: `confirmed(source)`
     on Yes. A file that is no backup (a chat export picked by mistake) is refused in plain words
     without the question, and with `data_dir` one its disk has no room for. `answered()` once the
-    check is back, whatever it said."""
+    check is back, whatever it said. With `open_at_sign_in` (the first start's wizard, whose own
+    page asks it is skipped by a restore), the question carries the wizard's box "Open Shop Inbox
+    when I sign in to this computer", and the owner's choice goes there before `confirmed`."""
 
     def refused(error: BaseException) -> None:
         if answered is not None:
@@ -56,7 +59,11 @@ def check_then_ask(
     def checked(facts: BackupFacts) -> None:
         if answered is not None:
             answered()
-        if _owner_says_yes(parent, source, starts_again=starts_again, demo=facts.demo):
+        # Ticked as the wizard ticks it, but for the demo shop's backup (its customers are made up).
+        tick = _sign_in_box(not facts.demo) if open_at_sign_in is not None else None
+        if _owner_says_yes(parent, source, starts_again=starts_again, demo=facts.demo, check=tick):
+            if open_at_sign_in is not None and tick is not None:
+                open_at_sign_in(tick.isChecked())
             confirmed(source)
 
     def check() -> BackupFacts:
@@ -69,7 +76,21 @@ def check_then_ask(
     Op(check, parent=parent, long=True).success(checked).failure(refused).run()
 
 
-def _owner_says_yes(parent: QWidget, source: Path, *, starts_again: bool = True, demo: bool = False) -> bool:
+def _sign_in_box(ticked: bool) -> QCheckBox:
+    # The wizard's own words (its context keeps their translation).
+    box = QCheckBox(translate("ShopPage", "Open Shop Inbox when I sign &in to this computer"))
+    box.setChecked(ticked)
+    return box
+
+
+def _owner_says_yes(
+    parent: QWidget,
+    source: Path,
+    *,
+    starts_again: bool = True,
+    demo: bool = False,
+    check: QCheckBox | None = None,
+) -> bool:
     try:  # which backup, and from when: an owner keeping several picks by date
         saved = full_datetime(datetime.fromtimestamp(source.stat().st_mtime, UTC))
     except OSError:
@@ -100,4 +121,5 @@ def _owner_says_yes(parent: QWidget, source: Path, *, starts_again: bool = True,
         translate("SettingsDialog", "Restore from backup"),
         question,
         translate("SettingsDialog", "&Restore"),
+        check=check,
     )

@@ -350,6 +350,8 @@ class SetupWizard(QWizard):
         self.import_button: QPushButton | None = None
         self.restore_button: QPushButton | None = None
         self.restored_from: Path | None = None  # the backup the inbox now holds
+        # Open at sign-in, as the owner answered with the restore (the shop page it skips asks it).
+        self.restored_sign_in: bool | None = None
         if ctx is not None:
             # The folder an export or a backup is picked from here is where File ▸ Import chat from
             # phone… and Restore start later, as the main window's own picks are (ui/save_paths.py).
@@ -495,7 +497,17 @@ class SetupWizard(QWizard):
         source = backup_to_restore(self, "")
         if source is not None:
             data_dir = self.ctx.paths.data_dir if self.ctx is not None else None
-            check_then_ask(self, source, self.restore, starts_again=False, data_dir=data_dir)
+            check_then_ask(
+                self,
+                source,
+                self.restore,
+                starts_again=False,
+                data_dir=data_dir,
+                open_at_sign_in=self._restore_opens_at_sign_in,
+            )
+
+    def _restore_opens_at_sign_in(self, wanted: bool) -> None:
+        self.restored_sign_in = wanted
 
     def restore(self, source: Path) -> None:
         """The backup replaces this new, empty inbox off the GUI thread; the wizard then closes and

@@ -3095,10 +3095,6 @@ Right-click to retry.</source>
         <translation>{0} 폴더는 첨부할 수 없어요. 폴더를 열어서 안에 있는 사진이나 파일을 첨부하세요.</translation>
     </message>
     <message>
-        <source>No longer attached, moved or deleted since: {0}</source>
-        <translation>그사이 옮겨지거나 삭제되어 첨부에서 빠졌어요: {0}</translation>
-    </message>
-    <message>
         <source>A reply to this chat was just sent from another computer or the phone: read it before you send yours.</source>
         <translation>방금 다른 컴퓨터나 휴대폰에서 이&#xa0;채팅에 답장을 보냈어요. 보내기 전에 한번 읽어 보세요.</translation>
     </message>
@@ -3119,6 +3115,10 @@ Right-click to retry.</source>
     <message>
         <source>Rep&amp;ly from {0}</source>
         <translation>{0}에서 답장(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Not attached any more: this computer does not have {0} (moved or deleted since, or left on the old computer). Attach it again to send it.</source>
+        <translation>첨부에서 빠졌어요: 이&#xa0;컴퓨터에 {0} 파일이 없어요(그사이 옮겨지거나 삭제되었거나 이전 컴퓨터에 남아 있어요). 보내려면 다시 첨부하세요.</translation>
     </message>
     <message>
         <source>Remove {0}</source>
@@ -6214,18 +6214,18 @@ The previous data was kept in {folder}.</source>
         <translation>새 컴퓨터에서</translation>
     </message>
     <message>
-        <source>3. Install Shop Inbox. On its first start, choose “Restore a backup from your old computer…” and pick the file. (Already set up there? Use File ▸ Restore from backup….)
+        <source>3. Install Shop Inbox. On its first start, choose “Restore a backup from your old computer…” and pick the file. Under the question that follows, leave “Open Shop Inbox when I sign in to this computer” ticked, or untick it. (Already set up there? Use File ▸ Restore from backup….)
 4. The backup never holds the relay token: when the bar above the chats asks for it, press Settings, paste the relay token and save. New messages then arrive from where the backup left off, none twice.</source>
-        <translation>3. 새&#xa0;컴퓨터에 샵&#xa0;인박스를 설치하세요. 처음 시작할 때 “이전 컴퓨터의 백업에서 복원…”을 누르고 그&#xa0;파일을 고르세요. (이미 설정을 마쳤다면 파일&#xa0;▸&#xa0;백업에서&#xa0;복원…을 쓰세요.)
+        <translation>3. 새&#xa0;컴퓨터에 샵&#xa0;인박스를 설치하세요. 처음 시작할 때 “이전 컴퓨터의 백업에서 복원…”을 누르고 그&#xa0;파일을 고르세요. 이어서 나오는 질문 아래의 “이&#xa0;컴퓨터에 로그인하면 샵&#xa0;인박스 열기”는 체크한 채로 두거나 체크를 해제하세요. (이미 설정을 마쳤다면 파일&#xa0;▸&#xa0;백업에서&#xa0;복원…을 쓰세요.)
 4. 백업에는 릴레이 토큰이 들어 있지 않아요. 채팅 위에 릴레이 토큰을 넣으라는 알림이 뜨면 설정을 누르고 릴레이 토큰을 붙여 넣은 뒤 저장하세요. 그러면 백업한 때부터 새&#xa0;메시지가 이어서 들어오고, 같은 메시지가 두&#xa0;번 오지 않아요.</translation>
+    </message>
+    <message>
+        <source>In File ▸ Settings: the folder of the daily backup. Drafts come with the files you attached to them, from other folders too (Downloads, for example); a file that was no longer on the old computer when the backup was made is named under the reply box: attach it again.</source>
+        <translation>파일&#xa0;▸&#xa0;설정에서 매일 백업할 폴더를 다시 정하세요. 임시 저장한 답장은 첨부한 파일과 함께 옮겨져요. 다른 폴더(다운로드 등)에 있던 파일도 함께 와요. 백업할 때 이전 컴퓨터에 이미 없던 파일은 메시지 입력란 아래에 이름이 나오니 다시 첨부하세요.</translation>
     </message>
     <message>
         <source>Set again on the new computer</source>
         <translation>새 컴퓨터에서 다시 정할 것</translation>
-    </message>
-    <message>
-        <source>In File ▸ Settings: “Open Shop Inbox when I sign in to this computer” and the folder of the daily backup. A file you attached to a draft from another folder on the old computer (Downloads, for example) is not in the backup: attach it again.</source>
-        <translation>파일&#xa0;▸&#xa0;설정에서 “이&#xa0;컴퓨터에 로그인하면 샵&#xa0;인박스 열기”와 매일 백업할 폴더를 다시 정하세요. 이전 컴퓨터의 다른 폴더(다운로드 등)에서 임시 저장한 답장에 첨부한 파일은 백업에 들어 있지 않으니 다시 첨부하세요.</translation>
     </message>
 </context>
 <context>
@@ -9849,7 +9849,7 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
     </message>
     <message>
         <source>Open Shop Inbox when I sign &amp;in to this computer</source>
-        <translation>이 컴퓨터에 로그인하면 샵 인박스 열기(&amp;I)</translation>
+        <translation>이&#xa0;컴퓨터에 로그인하면 샵&#xa0;인박스 열기(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -10304,7 +10304,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>Open Shop Inbox when I sign &amp;in to this computer</source>
-        <translation>이 컴퓨터에 로그인하면 샵 인박스 열기(&amp;I)</translation>
+        <translation>이&#xa0;컴퓨터에 로그인하면 샵&#xa0;인박스 열기(&amp;I)</translation>
     </message>
     <message>
         <source>Keeping the relay token in this computer&apos;s password store…</source>

@@ -575,6 +575,81 @@ def test_on_a_new_computer_the_wizard_restores_the_old_ones_backup_and_the_inbox
             ctx.db.close()
 
 
+@pytest.mark.parametrize(
+    ("lang", "words", "keep_ticked"),
+    [
+        ("ko", "이\u00a0컴퓨터에 로그인하면 샵\u00a0인박스 열기(&I)", True),
+        ("en", "Open Shop Inbox when I sign &in to this computer", False),
+    ],
+)
+def test_a_restore_on_the_first_start_asks_whether_to_open_at_sign_in_as_the_wizard_does(
+    qtbot: Any, tmp_path: Path, dialogs: Any, lang: str, words: str, keep_ticked: bool
+) -> None:
+    """The restore skipped the wizard's last page, which asks it: the new laptop did not open Shop
+    Inbox at sign-in until Settings said so. The restore's question asks it now, ticked as the page
+    is; the answer is the computer's start-up list (an old install's entry there goes if unticked)."""
+    import argparse
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.backup import create_backup
+    from app.db import Database
+    from app.paths import paths_for
+    from app.settings import load_preferences, save_preferences
+    from app.sign_in import SignInStart
+    from tests.support.factories import make_contact, make_message
+    from ui.application import open_inbox
+    from ui.settings_dialog import SettingsDialog
+
+    old = paths_for(tmp_path / "old-laptop").ensure()
+    db = Database.open(old.database)
+    with db.write() as s:
+        save_preferences(s, load_preferences(s).replace(relay_url="https://relay.myshop.example"))
+        make_message(s, make_contact(s, profile_name="단골 손님"), "지난주 주문 잘 받았어요")
+    db.close()
+    backup = create_backup(old, tmp_path / "old-laptop.zip").path
+    sign_in = SignInStart.for_this_user()
+    sign_in.turn_on(["/opt/old-install/ShopInbox"])  # an earlier install's entry
+    offered: list[tuple[str, bool]] = []
+
+    def answer(shown: Any) -> QMessageBox.StandardButton:
+        [box] = [b for b in shown.parent.findChildren(QMessageBox) if b.isVisible()]
+        assert box.checkBox() is not None
+        offered.append((box.checkBox().text(), box.checkBox().isChecked()))
+        box.checkBox().setChecked(keep_ticked)
+        return QMessageBox.StandardButton.Yes
+
+    def restore_the_old_laptops_backup(wizard: Any) -> None:
+        dialogs.expect("getOpenFileName", answer=str(backup))
+        dialogs.expect("question", answer=answer)
+        wizard.restore_button.click()
+
+    dialogs.expect("modal", answer=restore_the_old_laptops_backup)
+    paths = paths_for(tmp_path / "new-laptop").ensure()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    with the_app_as_it_was(app):
+        ctx = open_inbox(app, argparse.Namespace(smoke=False, lang=lang), paths)
+        assert ctx is not None  # None: the demo chosen in the wizard
+        try:
+            assert offered == [(words, True)]  # offered, ticked, with the question
+            # This program, on this inbox's folder, as the wizard's Finish writes it; or nothing.
+            assert sign_in.is_on() == keep_ticked
+            assert sign_in.opens(start_command_for(paths)) == keep_ticked
+            settings = SettingsDialog(ctx)
+            qtbot.addWidget(settings)
+            assert settings.open_at_sign_in.isChecked() == keep_ticked  # and Settings says the same
+            settings.close()
+        finally:
+            ctx.db.close()
+
+
+def start_command_for(paths: Any) -> list[str]:
+    from app.sign_in import start_command
+
+    return start_command(paths.data_dir)
+
+
 def test_a_demo_relay_leaves_open_at_sign_in_unticked_and_a_real_one_ticks_it(
     qtbot: Any, tmp_path: Path, relay_with_whatsapp_url: str
 ) -> None:
