@@ -28,7 +28,8 @@ def confirm(
 
     The buttons are the Yes and No of a QMessageBox with their own words, so the answer is still
     Yes or No to anything that reads the box (screen readers, tests). `check`: a choice made with the
-    answer, under the question (the box takes it; read it once this returns)."""
+    answer, under the question; the box takes it and is gone when this returns, so follow its
+    `toggled` signal rather than reading it after."""
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
     box = QMessageBox(icon, title, text, Button.Yes | Button.No, parent)
     # The question often names the customer ("Delete the chat with {0}?"): a profile name is theirs,

@@ -61,9 +61,13 @@ def check_then_ask(
             answered()
         # Ticked as the wizard ticks it, but for the demo shop's backup (its customers are made up).
         tick = _sign_in_box(not facts.demo) if open_at_sign_in is not None else None
+        # Followed as it changes: the question's box, and the tick with it, is gone once answered.
+        wanted = [not facts.demo]
+        if tick is not None:
+            tick.toggled.connect(lambda on: wanted.__setitem__(0, on))
         if _owner_says_yes(parent, source, starts_again=starts_again, demo=facts.demo, check=tick):
-            if open_at_sign_in is not None and tick is not None:
-                open_at_sign_in(tick.isChecked())
+            if open_at_sign_in is not None:
+                open_at_sign_in(wanted[0])
             confirmed(source)
 
     def check() -> BackupFacts:
