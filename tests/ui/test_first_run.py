@@ -522,22 +522,13 @@ def test_a_wizard_whose_token_was_not_kept_stays_open_and_set_up_later_keeps_the
         keyring.set_keyring(before)
 
 
-def test_on_a_new_computer_the_wizard_restores_the_old_ones_backup_and_the_inbox_opens_on_it(
-    qtbot: Any, tmp_path: Path, dialogs: Any
-) -> None:
-    """A new laptop's first start offered a relay, the demo and phone exports, not the backup of
-    the old laptop: the owner had to skip the setup and find File ▸ Restore."""
-    import argparse
-
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
+def _old_laptops_backup(tmp_path: Path) -> Path:
+    """The old laptop's backup: one regular's chat, and the shop's relay."""
     from app.backup import create_backup
     from app.db import Database
     from app.paths import paths_for
-    from app.queries import conversations_page
     from app.settings import load_preferences, save_preferences
     from tests.support.factories import make_contact, make_message
-    from ui.application import open_inbox
 
     old = paths_for(tmp_path / "old-laptop").ensure()
     db = Database.open(old.database)
@@ -545,34 +536,63 @@ def test_on_a_new_computer_the_wizard_restores_the_old_ones_backup_and_the_inbox
         save_preferences(s, load_preferences(s).replace(relay_url="https://relay.myshop.example"))
         make_message(s, make_contact(s, profile_name="단골 손님"), "지난주 주문 잘 받았어요")
     db.close()
-    backup = create_backup(old, tmp_path / "old-laptop.zip").path
+    return create_backup(old, tmp_path / "old-laptop.zip").path
+
+
+@contextmanager
+def _first_start_restoring(
+    dialogs: Any, tmp_path: Path, backup: Path, question: Any, lang: str = "en"
+) -> Iterator[tuple[Any, Any]]:
+    """A new laptop's first start, whose wizard restores `backup` (the restore's question answered
+    with `question`): the inbox it opens on, and the wizard as the dialogs saw it."""
+    import argparse
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.paths import paths_for
+    from ui.application import open_inbox
 
     def restore_the_old_laptops_backup(wizard: Any) -> None:
         assert wizard.restore_button.isVisible()
         dialogs.expect("getOpenFileName", answer=str(backup))
-        asked.append(dialogs.expect("question", answer=QMessageBox.StandardButton.Yes))
+        dialogs.expect("question", answer=question)
         wizard.restore_button.click()
 
-    asked: list[Any] = []
     # Declared once: the wizard again after the restore would be an unexpected dialog.
     wizard = dialogs.expect("modal", answer=restore_the_old_laptops_backup)
-    paths = paths_for(tmp_path / "new-laptop").ensure()
-    args = argparse.Namespace(smoke=False, lang="en")
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     with the_app_as_it_was(app):
-        ctx = open_inbox(app, args, paths)
+        ctx = open_inbox(app, argparse.Namespace(smoke=False, lang=lang), paths_for(tmp_path / "new-laptop"))
         assert ctx is not None  # None: the demo chosen in the wizard
         try:
-            assert [shown.title for shown in wizard.shown] == ["Set up Shop Inbox"]
-            question = asked[0].shown[0].text
-            assert "old-laptop.zip" in question and "opens on them" in question
-            assert "starts again" not in question  # an empty inbox, nothing to start again
-            assert ctx.prefs["relay_url"] == "https://relay.myshop.example"
-            with ctx.db.read() as s:
-                assert [row.display_name for row in conversations_page(s)] == ["단골 손님"]
+            yield ctx, wizard
         finally:
             ctx.db.close()
+
+
+def test_on_a_new_computer_the_wizard_restores_the_old_ones_backup_and_the_inbox_opens_on_it(
+    qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """A new laptop's first start offered a relay, the demo and phone exports, not the backup of
+    the old laptop: the owner had to skip the setup and find File ▸ Restore."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.queries import conversations_page
+
+    questions: list[str] = []
+
+    def yes(shown: Any) -> QMessageBox.StandardButton:
+        questions.append(shown.text)
+        return QMessageBox.StandardButton.Yes
+
+    with _first_start_restoring(dialogs, tmp_path, _old_laptops_backup(tmp_path), yes) as (ctx, wizard):
+        assert [shown.title for shown in wizard.shown] == ["Set up Shop Inbox"]
+        assert "old-laptop.zip" in questions[0] and "opens on them" in questions[0]
+        assert "starts again" not in questions[0]  # an empty inbox, nothing to start again
+        assert ctx.prefs["relay_url"] == "https://relay.myshop.example"
+        with ctx.db.read() as s:
+            assert [row.display_name for row in conversations_page(s)] == ["단골 손님"]
 
 
 @pytest.mark.parametrize(
@@ -588,26 +608,12 @@ def test_a_restore_on_the_first_start_asks_whether_to_open_at_sign_in_as_the_wiz
     """The restore skipped the wizard's last page, which asks it: the new laptop did not open Shop
     Inbox at sign-in until Settings said so. The restore's question asks it now, ticked as the page
     is; the answer is the computer's start-up list (an old install's entry there goes if unticked)."""
-    import argparse
+    from PySide6.QtWidgets import QMessageBox
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from app.backup import create_backup
-    from app.db import Database
-    from app.paths import paths_for
-    from app.settings import load_preferences, save_preferences
-    from app.sign_in import SignInStart
-    from tests.support.factories import make_contact, make_message
-    from ui.application import open_inbox
+    from app.sign_in import SignInStart, start_command
     from ui.settings_dialog import SettingsDialog
 
-    old = paths_for(tmp_path / "old-laptop").ensure()
-    db = Database.open(old.database)
-    with db.write() as s:
-        save_preferences(s, load_preferences(s).replace(relay_url="https://relay.myshop.example"))
-        make_message(s, make_contact(s, profile_name="단골 손님"), "지난주 주문 잘 받았어요")
-    db.close()
-    backup = create_backup(old, tmp_path / "old-laptop.zip").path
+    backup = _old_laptops_backup(tmp_path)
     sign_in = SignInStart.for_this_user()
     sign_in.turn_on(["/opt/old-install/ShopInbox"])  # an earlier install's entry
     offered: list[tuple[str, bool]] = []
@@ -619,35 +625,15 @@ def test_a_restore_on_the_first_start_asks_whether_to_open_at_sign_in_as_the_wiz
         box.checkBox().setChecked(keep_ticked)
         return QMessageBox.StandardButton.Yes
 
-    def restore_the_old_laptops_backup(wizard: Any) -> None:
-        dialogs.expect("getOpenFileName", answer=str(backup))
-        dialogs.expect("question", answer=answer)
-        wizard.restore_button.click()
-
-    dialogs.expect("modal", answer=restore_the_old_laptops_backup)
-    paths = paths_for(tmp_path / "new-laptop").ensure()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    with the_app_as_it_was(app):
-        ctx = open_inbox(app, argparse.Namespace(smoke=False, lang=lang), paths)
-        assert ctx is not None  # None: the demo chosen in the wizard
-        try:
-            assert offered == [(words, True)]  # offered, ticked, with the question
-            # This program, on this inbox's folder, as the wizard's Finish writes it; or nothing.
-            assert sign_in.is_on() == keep_ticked
-            assert sign_in.opens(start_command_for(paths)) == keep_ticked
-            settings = SettingsDialog(ctx)
-            qtbot.addWidget(settings)
-            assert settings.open_at_sign_in.isChecked() == keep_ticked  # and Settings says the same
-            settings.close()
-        finally:
-            ctx.db.close()
-
-
-def start_command_for(paths: Any) -> list[str]:
-    from app.sign_in import start_command
-
-    return start_command(paths.data_dir)
+    with _first_start_restoring(dialogs, tmp_path, backup, answer, lang) as (ctx, _wizard):
+        assert offered == [(words, True)]  # offered, ticked, with the question
+        # This program, on this inbox's folder, as the wizard's Finish writes it; or nothing.
+        assert sign_in.is_on() == keep_ticked
+        assert sign_in.opens(start_command(ctx.paths.data_dir)) == keep_ticked
+        settings = SettingsDialog(ctx)
+        qtbot.addWidget(settings)
+        assert settings.open_at_sign_in.isChecked() == keep_ticked  # and Settings says the same
+        settings.close()
 
 
 def test_a_demo_relay_leaves_open_at_sign_in_unticked_and_a_real_one_ticks_it(
