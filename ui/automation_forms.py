@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,9 +32,9 @@ from app.phones import display_phone, e164_digits
 from app.rules import HoursOverlap, overlapping_hours, runs_past_midnight
 from app.wire import DayHours, Recipients, TimeRange
 from ui.context import AppContext
-from ui.date_typing import typed_dates
 from ui.field_tokens import shown_field
-from ui.formatting import display_locale, time_edit_format
+from ui.formatting import display_locale
+from ui.hours_time_edit import HoursTimeEdit
 from ui.ops import delete_when_closed, run_op
 from ui.rule_summary import RuleSummary
 from ui.screen_fit import resize_within_screen
@@ -224,16 +223,11 @@ class _RangeRow(QWidget):
 
     def __init__(self, start: str, end: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.start = QTimeEdit(_time(start))
-        self.end = QTimeEdit(_time(end))
+        self.start = HoursTimeEdit(_time(start))
+        self.end = HoursTimeEdit(_time(end))
         self.start.setAccessibleName(self.tr("Opens at"))
         self.end.setAccessibleName(self.tr("Closes at"))
         for edit in (self.start, self.end):
-            edit.setLocale(display_locale())  # its 오전/오후 or AM/PM, as the format it shows
-            edit.setDisplayFormat(time_edit_format())
-            # A click into "10:00" (or Ctrl+A) and "08:00" typed took nothing: Qt's time edit
-            # refuses digits typed into a full section it has not selected.
-            typed_dates(edit)
             edit.timeChanged.connect(self.changed)
         remove = self.remove_button = QPushButton("×")
         # Ctrl+minus in the range's row, as a spreadsheet removes a row (Ctrl+Delete is the time

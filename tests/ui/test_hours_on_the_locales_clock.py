@@ -79,17 +79,17 @@ def test_korean_hours_read_with_오전_오후_as_the_away_banner_says_them(
 
 
 def test_the_days_end_reads_as_midnight_on_the_locales_clock(
-    qtbot, demo_ctx: AppContext, korean_locale: None
+    qtbot, demo_ctx: AppContext, korean: None, korean_locale: None
 ) -> None:
-    """Hours to the day's end ("24:00" on the wire): the time box shows midnight on the locale's clock,
-    "오전 12:00", and keeps it: saved back, it is still "24:00", not a range that ends where it starts.
-    The summaries name it, "오후 6:00~자정" (tests/ui/test_hours_at_midnight_summary.py)."""
+    """Hours to the day's end ("24:00" on the wire): the time box names midnight, "자정", as the
+    summaries do ("오후 6:00~자정", tests/ui/test_hours_at_midnight_summary.py), and keeps it: saved
+    back, it is still "24:00", not a range that ends where it starts (tests/ui/test_hours_time_box_midnight.py)."""
     from app.wire import DayHours, TimeRange
 
     hours = _opened(qtbot, BusinessHoursEditor(demo_ctx))
     monday = hours.week.days[0]
     monday.set_value(DayHours(mode="open", ranges=[TimeRange(start="18:00", end="24:00")]))
-    assert [_plain(row.end.text()) for row in monday.rows] == ["오전 12:00"]
+    assert [_plain(row.end.text()) for row in monday.rows] == ["자정"]
     assert [(r.start, r.end) for r in monday.value().ranges] == [("18:00", "24:00")]
 
 
