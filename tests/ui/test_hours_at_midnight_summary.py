@@ -17,8 +17,9 @@ NBSP = "\u00a0"
 
 def _plain(text: str) -> str:
     """Qt writes "6:00 PM" with a narrow no-break space, the summary "오후 6:00" with a no-break one:
-    each keeps a time on one line; read here as one."""
-    return text.replace("\u202f", NBSP)
+    each keeps a time on one line; read here as one. A range's word joiners (which keep it on one
+    line, tests/ui/test_hours_ranges_kept_whole.py) draw nothing."""
+    return text.replace("\u202f", NBSP).replace("\u2060", "")
 
 
 def spans(*ranges: tuple[str, str]) -> list[str]:

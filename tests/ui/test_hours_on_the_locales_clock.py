@@ -26,8 +26,9 @@ def demo_ctx(db, tmp_path: Path) -> AppContext:  # type: ignore[no-untyped-def]
 
 
 def _plain(text: str) -> str:
-    """Qt writes "10:00 AM" with a narrow no-break space; a reader sees a space."""
-    return text.replace("\u202f", " ").replace("\xa0", " ")
+    """Qt writes "10:00 AM" with a narrow no-break space; a reader sees a space (and no word joiner:
+    it keeps a range on one line, tests/ui/test_hours_ranges_kept_whole.py)."""
+    return text.replace("\u202f", " ").replace("\xa0", " ").replace("\u2060", "")
 
 
 def _opened(qtbot, editor):  # type: ignore[no-untyped-def]

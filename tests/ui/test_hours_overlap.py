@@ -55,8 +55,8 @@ def add_hours(qtbot: Any, day: DayHoursEditor, start: QTime, end: QTime) -> None
 
 def spaced(text: str) -> str:
     """Qt writes "9:00\u202fAM" (a narrow no-break space), as CLDR does; a range is kept on one
-    line with no-break spaces."""
-    return text.replace("\u202f", " ").replace("\u00a0", " ")
+    line with no-break spaces and word joiners around its dash."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2060", "")
 
 
 def saved(qtbot: Any, editor: BusinessHoursEditor) -> None:
