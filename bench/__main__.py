@@ -36,6 +36,7 @@ BENCHMARKS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ("bench.paste", False, ("--chars", "1000000", "--repeat", "2")),
     ("bench.search_carts", False, ("--messages", "20000", "--carts", "1000", "--repeat", "2")),
     ("bench.backup", False, ("--media-mb", "50", "--messages", "5000", "--repeat", "2")),
+    ("bench.alt_guard", False, ("--rounds", "3", "--steps", "20", "--chars", "60", "--events", "10000")),
 )
 QUICK_DATA = ("--messages", "30000", "--contacts", "1000", "--big-chat", "5000")
 
