@@ -154,7 +154,8 @@ def wall_clock(hour: int, minute: int) -> str:
 
 def hours_time(text: str) -> str:
     """A business hours' "HH:MM" as every place that shows one writes it (the hours' summary, the
-    away and greeting sentences; the editor's time boxes show `time_edit_format`, the same clock):
+    away and greeting sentences; the editor's time boxes show `time_edit_format`, the same clock,
+    and midnight by this name, ui/hours_time_edit.py):
     `wall_clock`'s "7:00 PM", "오후 7:00". The summary read "10:00~19:00" while the away banner said
     "오전 10:00". Midnight ("24:00", the day's end, or "00:00") is named, "midnight", "자정", on the
     12- and 24-hour clock alike (as app.rules writes it to customers): "6:00 PM–12:00 AM" read as
