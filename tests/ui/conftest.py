@@ -235,22 +235,30 @@ def english(qapp: QApplication) -> Iterator[None]:
     QCoreApplication.removeTranslator(translator)
 
 
+def default_locale(language: QLocale.Language, country: QLocale.Country) -> Iterator[None]:
+    """Qt's default locale set for one test, and the one before it put back."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(language, country))
+    yield
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def korean_locale() -> Iterator[None]:
     """Qt's default locale Korean (South Korea) for the test: dates, times, numbers as a Korean PC."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
-    yield
-    QLocale.setDefault(before)
+    yield from default_locale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
 
 
 @pytest.fixture
 def english_locale() -> Iterator[None]:
     """Qt's default locale US English for the test."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(before)
+    yield from default_locale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+@pytest.fixture
+def british_locale() -> Iterator[None]:
+    """Qt's default locale UK English for the test: the 24-hour clock ("18:00"), the day first."""
+    yield from default_locale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 @pytest.fixture

@@ -4,11 +4,9 @@ word joiner either side) in the hours' summary, the away sentence and the overla
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont
 
 from app.rules import overlapping_hours
@@ -20,14 +18,6 @@ from ui.rule_summary import RuleSummary
 
 WIDTHS = range(60, 700, 7)
 DASHES = ("–", "~")
-
-
-@pytest.fixture
-def british_locale() -> Iterator[None]:
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
 
 
 def _day(*ranges: tuple[str, str]) -> DayHours:
