@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
 
 from app.wire import AwayRule, BusinessHours, DayHours, TimeRange
 from ui.rule_summary import RuleSummary
@@ -48,10 +47,9 @@ def test_american_hours_name_midnight(qapp: Any, english_locale: None) -> None:
     ]
 
 
-def test_british_hours_on_the_24_hour_clock_name_midnight_too(qapp: Any) -> None:
+def test_british_hours_on_the_24_hour_clock_name_midnight_too(qapp: Any, british_locale: None) -> None:
     """A UK shop owner's notice on the door reads "18:00–midnight"; "18:00–00:00" left her to work out
     which day's 00:00."""
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     assert spans(*MIDNIGHTS) == [
         "18:00–midnight",
         "18:00–midnight",
