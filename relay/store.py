@@ -65,6 +65,9 @@ class _Prepared:
 # 42P01 undefined_table, 42883 undefined_function: the relay's tables, or the functions its migrations
 # make (relay_events_after…), are not in the database it opens.
 SCHEMA_MISSING_SQLSTATES = ("42P01", "42883")
+# 25006 read_only_sql_transaction: a server that reads but takes no write (a standby, or
+# default_transaction_read_only set by its operator) until it is mended or promoted.
+READ_ONLY_SQLSTATE = "25006"
 
 
 def storage_retryable(exc: BaseException) -> bool:
@@ -77,9 +80,11 @@ def storage_retryable(exc: BaseException) -> bool:
         return True
     if isinstance(exc, DBAPIError):
         # The relay's schema missing: the database was recreated empty under the relay; restored (or
-        # set up by the relay's next start), it takes what Meta delivers again.
-        missing = getattr(exc.orig, "sqlstate", None) in SCHEMA_MISSING_SQLSTATES
-        return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated or missing
+        # set up by the relay's next start), it takes what Meta delivers again. A read-only server
+        # takes it again once made writable.
+        sqlstate = getattr(exc.orig, "sqlstate", None)
+        mendable = sqlstate in SCHEMA_MISSING_SQLSTATES or sqlstate == READ_ONLY_SQLSTATE
+        return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated or mendable
     # SQLite's group commits use the driver directly (relay/storage/sqlite_intake.py): its errors
     # come unwrapped, sorted as SQLAlchemy sorts them.
     if isinstance(exc, sqlite3.Error):
@@ -106,7 +111,7 @@ def _psycopg_connection_error(err: BaseException) -> bool:
 
 def storage_cause(exc: BaseException) -> str:
     """What a storage failure comes down to, for a log line an operator can act on without a
-    traceback: "disk_full", "schema_missing", "locked", "too_many_connections", "login_refused",
+    traceback: "disk_full", "schema_missing", "read_only", "locked", "too_many_connections", "login_refused",
     "database_not_utf8", "connection_lost", or the error's class name. (The relay imports nothing of
     the desktop's but app/wire and app/rules: app/db's chain walk is not used.)
 
@@ -131,6 +136,8 @@ def storage_cause(exc: BaseException) -> str:
             return "disk_full"
         if sqlstate in SCHEMA_MISSING_SQLSTATES:
             return "schema_missing"
+        if sqlstate == READ_ONLY_SQLSTATE or (code is not None and (code & 0xFF) == sqlite3.SQLITE_READONLY):
+            return "read_only"
         if code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):  # or extended
             return "locked"
         refused = connection_refusals.refusal_cause(err)

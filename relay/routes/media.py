@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.wire import (
     MEDIA_LIMITS,
@@ -72,16 +73,18 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
                 await run_in_threadpool(file.write, chunk)
         if size == 0:
             return error(400, RelayErrorCode.INVALID, "The upload is empty.")
-        # The row is written after Graph's upload (its id is Graph's): a database that cannot take
-        # it (away, recreated in SQL_ASCII) is met here, answered 503 as any storage failure, before
-        # the file goes to Meta. Each of the desktop's retries uploaded it again, and kept a file no
-        # row named.
-        await run_in_threadpool(relay.store.media.check_table)
+        # The upload's row is written before the file goes to Meta (and completed under Graph's id
+        # after): a database that cannot take a write (read-only, its disk full, away, recreated in
+        # SQL_ASCII) fails here, answered 503 as any storage failure, and Meta never holds an upload
+        # no row will name. A read alone passed such a database, and each of the desktop's retries
+        # uploaded the file again.
+        reserved = await run_in_threadpool(relay.store.media.reserve_upload)
         try:
             media_id = await relay.upstream.upload_media(
                 relay.settings.phone_number_id, partial, mime, filename
             )
         except GraphError as exc:
+            await _drop_reservation(relay, reserved)
             if is_type_refusal(exc):  # a type Meta stopped taking since UPLOAD_MIMES was written
                 return not_taken(mime, filename, graph_code=exc.code)
             return graph_failure(exc, "the upload")
@@ -96,14 +99,27 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
     sha256 = digest.hexdigest()
     kept = relay.media.path(media_id)
     try:
-        await run_in_threadpool(relay.store.media.add_ready, media_id, mime, size, sha256, filename)
+        await run_in_threadpool(
+            relay.store.media.complete_upload, reserved, media_id, mime, size, sha256, filename
+        )
     except BaseException:
-        # Failed since the look above: no row will name the file, and the desktop's retry uploads it
-        # again under a new id.
+        # Failed since the row was reserved: no row will name the file, and the desktop's retry
+        # uploads it again under a new id. (The reserved row is pruned with the old files.)
         with contextlib.suppress(OSError):
             kept.unlink(missing_ok=True)
         raise
     return JSONResponse(MediaUploaded(id=media_id, mime_type=mime, size=size, sha256=sha256).model_dump())
+
+
+async def _drop_reservation(relay: Relay, reserved: str) -> None:
+    """The row of an upload Graph refused goes; a database failing now leaves it to the pruning of
+    old rows, and the answer stays Graph's."""
+    try:
+        await run_in_threadpool(relay.store.media.drop_reservation, reserved)
+    except SQLAlchemyError as exc:
+        if not storage_retryable(exc):
+            raise
+        log.warning("upload's row not removed: cause=%s", storage_cause(exc))
 
 
 def is_type_refusal(exc: GraphError) -> bool:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
 from relay.storage.database import Database, now_ms
 from relay.storage.tables import media
+
+# The id of an upload's row until Graph names the file (state "uploading"): never a media id (digits),
+# so no download, fetch job or file name ever takes it.
+UPLOAD_PREFIX = "upload-"
 
 
 class MediaRows:
@@ -26,21 +31,43 @@ class MediaRows:
 
     def add_ready(self, media_id: str, mime: str, size: int, sha256: str, filename: str | None) -> None:
         """Mark a file ready (an upsert: the worker and a download may finish the same file at once)."""
+        with self.db.engine.begin() as conn:
+            conn.execute(self._ready(media_id, mime, size, sha256, filename))
+
+    def _ready(self, media_id: str, mime: str, size: int, sha256: str, filename: str | None) -> Any:
         values = {"state": "ready", "mime": mime, "size": size, "sha256": sha256, "filename": filename}
         stmt = self.db.insert(media).values(
             id=media_id, attempts=0, created_ms=now_ms(), error=None, **values
         )
-        stmt = stmt.on_conflict_do_update(
+        return stmt.on_conflict_do_update(
             index_elements=["id"], set_={**values, "attempts": 0, "error": None}
         )
-        with self.db.engine.begin() as conn:
-            conn.execute(stmt)
 
-    def check_table(self) -> None:
-        """Raise what the database's failure is (a storage error) unless a connection of the pool reads
-        the `media` table now: before an upload to Graph whose row it then writes."""
-        with self.db.engine.connect() as conn:
-            conn.execute(select(media.c.id).limit(1)).first()
+    def reserve_upload(self) -> str:
+        """Write the row of an upload about to go to Graph, under an id of its own until Graph names
+        the file, and return that id. A database that cannot take a write (read-only, its disk full,
+        away) fails here as the row's completion would, before the file goes to Meta."""
+        placeholder = f"{UPLOAD_PREFIX}{uuid.uuid4().hex}"
+        with self.db.engine.begin() as conn:
+            conn.execute(
+                self.db.insert(media).values(
+                    id=placeholder, state="uploading", attempts=0, created_ms=now_ms()
+                )
+            )
+        return placeholder
+
+    def complete_upload(
+        self, placeholder: str, media_id: str, mime: str, size: int, sha256: str, filename: str | None
+    ) -> None:
+        """The reserved row becomes the file's, ready under Graph's id (one transaction)."""
+        with self.db.engine.begin() as conn:
+            conn.execute(delete(media).where(media.c.id == placeholder))
+            conn.execute(self._ready(media_id, mime, size, sha256, filename))
+
+    def drop_reservation(self, placeholder: str) -> None:
+        """An upload that never completed (Graph refused it): its row goes."""
+        with self.db.engine.begin() as conn:
+            conn.execute(delete(media).where(media.c.id == placeholder))
 
     def pending(self, limit: int = 20) -> list[str]:
         with self.db.engine.connect() as conn:

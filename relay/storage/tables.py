@@ -46,7 +46,7 @@ media = Table(
     "media",
     metadata,
     Column("id", String(200), primary_key=True),
-    Column("state", String(12), nullable=False),  # pending | ready | failed | pruned
+    Column("state", String(12), nullable=False),  # pending | ready | failed | pruned | uploading
     Column("mime", String(128)),
     Column("size", BigInteger),
     Column("sha256", String(64)),

@@ -445,9 +445,10 @@ def test_a_file_on_disk_older_than_the_retention_goes_even_when_its_row_was_prun
 def test_an_upload_whose_row_the_database_refuses_leaves_no_file_and_its_retry_uploads_once(
     tmp_path: Path, graph: FakeGraph, pg: str
 ) -> None:
-    # The media table is read before the upload (a database away is met there, before Graph); one
-    # that fails between that look and the row's write (its disk full, as PostgreSQL says it) left
-    # the file kept under an id no row named, and each retry kept another.
+    # The upload's row is written before the upload (a database that takes no write is met there,
+    # before Graph: tests/relay/test_upload_write_check.py); one that fails between that write and
+    # the row's completion (its disk full, as PostgreSQL says it) left the file kept under an id no
+    # row named, and each retry kept another.
     from sqlalchemy import create_engine, text
 
     upload = {"Content-Type": "image/jpeg", "X-Filename": "shirt.jpg"}
@@ -457,7 +458,7 @@ def test_an_upload_whose_row_the_database_refuses_leaves_no_file_and_its_retry_u
             "CREATE FUNCTION relay_test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
             "RAISE EXCEPTION 'could not extend file' USING ERRCODE = '53100'; END $$; "
             "CREATE TRIGGER relay_test_disk_full BEFORE INSERT ON media "
-            "FOR EACH ROW EXECUTE FUNCTION relay_test_disk_full()"
+            "FOR EACH ROW WHEN (NEW.id NOT LIKE 'upload-%') EXECUTE FUNCTION relay_test_disk_full()"
         )
         try:
             with engine.begin() as conn:
@@ -467,7 +468,7 @@ def test_an_upload_whose_row_the_database_refuses_leaves_no_file_and_its_retry_u
             )
             assert refused.status_code == 503, refused.text
             assert refused.json()["error"]["retryable"] is True
-            assert len(graph.upload_names) == 1  # it went to Meta: the database failed after the look
+            assert len(graph.upload_names) == 1  # it went to Meta: the database failed after the row
             assert list((tmp_path / "relay-media").iterdir()) == []  # and no file stayed behind
             with engine.begin() as conn:
                 conn.execute(text("DROP TRIGGER relay_test_disk_full ON media"))
