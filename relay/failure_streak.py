@@ -26,8 +26,10 @@ class FailureStreak:
         *,
         remind_every: float = REMIND_EVERY,
         clock: Callable[[], float] = time.monotonic,
+        level: int = logging.WARNING,
     ) -> None:
         self.logger = logger
+        self.level = level  # of the failures' lines; "works again" is always a warning
         self.what = what
         self.remind_every = remind_every
         self.clock = clock
@@ -44,13 +46,18 @@ class FailureStreak:
         if self.count == 1:
             self.started = self.reminded = now
             self.causes = {cause} if cause else set()
-            self.logger.warning("%s: %s", self.what, detail)
+            self.logger.log(self.level, "%s: %s", self.what, detail)
         elif now - self.reminded >= self.remind_every or (cause and cause not in self.causes):
             self.reminded = now
             if cause:
                 self.causes.add(cause)
-            self.logger.warning(
-                "%s: %s (still failing: %d times in %d s)", self.what, detail, self.count, now - self.started
+            self.logger.log(
+                self.level,
+                "%s: %s (still failing: %d times in %d s)",
+                self.what,
+                detail,
+                self.count,
+                now - self.started,
             )
 
     def failed_unexpectedly(self, exc: BaseException, then: str = "") -> None:

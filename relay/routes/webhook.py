@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import weakref
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -15,6 +16,7 @@ from app.wire import RelayErrorCode
 from relay.bodies import BodyTooLarge, read_body
 from relay.check import record_handshake
 from relay.errors import error
+from relay.failure_streak import FailureStreak
 from relay.intake import read_webhook
 from relay.routes.deps import current_relay
 from relay.service import Relay
@@ -85,12 +87,27 @@ async def webhook(request: Request) -> Response:
             # The database will never take it (a value out of a column's range…): redelivery
             # would fail the same way for a week, so it is refused like any malformed body.
             return _refused(f"unstorable_{type(exc).__name__}")
-        # 503 makes Meta deliver it again. One line each, no traceback (a full disk for an hour
-        # is thousands of webhooks); the traceback is there at DEBUG.
-        log.error("webhook not stored: cause=%s error=%s", storage_cause(exc), type(exc).__name__)
+        # 503 makes Meta deliver it again, for hours: an outage is said as a streak (its first
+        # failure with the cause, a reminder a minute with the count, a new cause at once, and its
+        # end), not a line a delivery. The traceback of each is there at DEBUG.
+        _failures(relay).failed(f"cause={storage_cause(exc)} error={type(exc).__name__}")
         log.debug("webhook not stored", exc_info=exc)
         return error(503, RelayErrorCode.STORAGE, "The relay could not store this webhook.", retryable=True)
+    streak = _streaks.get(relay)
+    if streak is not None:
+        streak.succeeded()
     return PlainTextResponse("ok")
+
+
+# Each relay's streak of webhooks not stored (two relays may share a process).
+_streaks: weakref.WeakKeyDictionary[Relay, FailureStreak] = weakref.WeakKeyDictionary()
+
+
+def _failures(relay: Relay) -> FailureStreak:
+    streak = _streaks.get(relay)
+    if streak is None:
+        streak = _streaks[relay] = FailureStreak(log, "webhook not stored", level=logging.ERROR)
+    return streak
 
 
 # What serves `POST /webhook`: plain Starlette routes that relay/server.py puts ahead of every

@@ -39,7 +39,10 @@ def _on_each_new_connection(relay: RunningRelay, pragma: str | None) -> None:
         event.remove(engine, "connect", old)
     _listeners.setdefault(id(engine), []).append(apply)
     event.listen(engine, "connect", apply)
-    engine.dispose()  # pooled connections are replaced, each set up as it opens
+    group_commit = relay.relay.store.sqlite_group_commit
+    if group_commit is not None:
+        group_commit.close()  # the webhooks' own connection, back to the pool…
+    engine.dispose()  # …and pooled connections are replaced, each set up as it opens
 
 
 _listeners: dict[int, list[Any]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 
 from app.wire import EventsPage, MessageEvent
 from tests.support.fake_graph import FakeGraph
+from tests.support.relay_process import wait_until
 from tests.support.relay_server import (
     MESSAGE_SAMPLES,
     VERIFY_TOKEN,
@@ -258,6 +260,44 @@ def test_storage_failure_answers_503_so_meta_redelivers(
         "webhook not stored: cause=OperationalError error=OperationalError"
     ]
     assert errors[0].exc_info is None
+
+
+def test_a_database_outage_is_said_once_with_its_cause_not_once_each_delivery_then_once_when_it_works_again(
+    relay: RunningRelay, storage: str | None, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Meta delivers a webhook answered 503 again and again for hours: each delivery logged "webhook
+    not stored" at ERROR, burying the one line that said why. Now one line at ERROR names the cause,
+    and one says when webhooks are stored again, with how many were answered 503 meanwhile."""
+    from tests.relay.test_connection_refusals import no_new_connections
+    from tests.relay.test_upload_write_check import sqlite_read_only
+
+    outage = (
+        sqlite_read_only(relay, tmp_path)
+        if storage is None
+        else no_new_connections(relay.settings.database_url, end_sessions=True)
+    )
+    with caplog.at_level(logging.INFO, logger="relay"):
+        with outage:
+            for n in range(20):  # Meta's redeliveries, and other customers' messages
+                assert relay.post_webhook(inbound("text", f"주문 {n}번")).status_code == 503
+        # Meta delivers it again until it is stored (PostgreSQL: a pooled session that ended under
+        # the relay may be met first, and is answered 503 as well).
+        again = inbound("text", "다시 주문해요")
+        wait_until(lambda: relay.post_webhook(again).status_code == 200, 30, "a delivery stored")
+        assert relay.post_webhook(inbound("text", "하나 더요")).status_code == 200
+    said = [r for r in caplog.records if r.getMessage().startswith("webhook not stored")]
+    failed = [r.getMessage() for r in said if r.levelno == logging.ERROR]
+    causes = re.findall(r"cause=(\w+)", " ".join(failed))
+    # One line a cause (PostgreSQL: the session ended under the relay, then no connection allowed).
+    assert failed and len(causes) == len(set(causes)) == len(failed), failed
+    assert ("read_only" in causes) if storage is None else ("too_many_connections" in causes), failed
+    assert failed[0].startswith(f"webhook not stored: cause={causes[0]} error=")
+    again_said = [r.getMessage() for r in said if r.levelno < logging.ERROR]
+    assert len(again_said) == 1, again_said
+    works_again = r"^webhook not stored: works again after (\d+) failures in \d+ s$"
+    failures = int(re.findall(works_again, again_said[0])[0])
+    assert failures == 20 if storage is None else failures >= 20
+    assert not any("주문" in r.getMessage() for r in caplog.records)  # never a customer's message
 
 
 def test_a_full_disk_is_named_as_such_in_the_relays_log(tmp_path: Path) -> None:
