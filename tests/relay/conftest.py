@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,23 +40,21 @@ def pg_database() -> Iterator[str | None]:
         return
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import DBAPIError
+
+    from tests.support.pg_databases import drop_database, drop_left_behind, drop_test_database
 
     name = f"relay_test_{os.getpid()}"
+    drop_left_behind(PG_URL)  # what runs killed, or refused their drop, left
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    drop_database(admin, name)
     with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
         yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
-        try:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        except DBAPIError as exc:
-            # Someone else's session on it (another role's psql) cannot be ended by ours: the
-            # database is left for the next run with this pid to drop, and the tests stand.
-            warnings.warn(f"test database {name} left behind: {exc.orig}", stacklevel=1)
+        # Someone else's session on it (another role's psql) cannot be ended by ours: the database
+        # is left for the next run's sweep, and the tests stand.
+        drop_test_database(admin, name)
         admin.dispose()
 
 

@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 import uuid
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +18,6 @@ import httpx
 import pytest
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
 
 from app.errors import ErrorCode, RelayDatabaseUnusable
 from app.outbox import Waiting, waiting_reason
@@ -31,6 +29,7 @@ from relay.storage.postgresql_intake import PostgresGroupCommit
 from relay.store import Store
 from tests.relay.test_command import CLOUD_ENV
 from tests.support.fake_graph import run_fake_graph
+from tests.support.pg_databases import drop_database, drop_test_database
 from tests.support.relay_process import post_webhook, relay_env, serve_process, wait_until
 from tests.support.relay_server import CLIENT_TOKEN, inbound
 from tests.support.servers import free_port
@@ -56,11 +55,7 @@ def created_databases() -> Iterator[list[str]]:
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     try:
         for name in names:
-            try:
-                with admin.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            except DBAPIError as exc:
-                warnings.warn(f"test database {name} left behind: {exc.orig}", stacklevel=1)
+            drop_test_database(admin, name)
     finally:
         admin.dispose()
 
@@ -72,8 +67,8 @@ def sql_ascii_database(created_databases: list[str]) -> str:
     name = f"relay_test_ascii_{os.getpid()}"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     try:
+        drop_database(admin, name)
         with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             conn.execute(
                 text(
                     f"CREATE DATABASE \"{name}\" ENCODING 'SQL_ASCII' TEMPLATE template0 "
@@ -197,8 +192,8 @@ def _recreate(admin: Engine, name: str, encoding: str) -> None:
     """Drop `name` under whatever holds it and make it again, empty, in `encoding` (SQL_ASCII as
     `initdb` under the C locale makes it)."""
     locale = " LC_COLLATE 'C' LC_CTYPE 'C'" if encoding != "UTF8" else ""
+    drop_database(admin, name)  # (an autovacuum worker in it after a restore is waited out)
     with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING '{encoding}' TEMPLATE template0{locale}"))
 
 
