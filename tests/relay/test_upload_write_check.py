@@ -52,8 +52,10 @@ _listeners: dict[int, list[Any]] = {}
 def sqlite_read_only(relay: RunningRelay, _tmp_path: Path) -> Iterator[None]:
     """Every write refused ("attempt to write a readonly database"), reads served."""
     _on_each_new_connection(relay, "query_only=ON")
-    yield
-    _on_each_new_connection(relay, None)
+    try:
+        yield
+    finally:
+        _on_each_new_connection(relay, None)
 
 
 @contextmanager
@@ -76,10 +78,12 @@ def sqlite_full(relay: RunningRelay, tmp_path: Path) -> Iterator[None]:
                     assert "full" in str(exc)
                     break
     _on_each_new_connection(relay, f"max_page_count = {pages}")
-    yield
-    _on_each_new_connection(relay, None)
-    with closing(sqlite3.connect(tmp_path / "relay.db")) as filler, filler:
-        filler.execute("DELETE FROM media WHERE id LIKE 'filler-%'")
+    try:
+        yield
+    finally:
+        _on_each_new_connection(relay, None)
+        with closing(sqlite3.connect(tmp_path / "relay.db")) as filler, filler:
+            filler.execute("DELETE FROM media WHERE id LIKE 'filler-%'")
 
 
 def _pg_url(relay: RunningRelay) -> str:
@@ -96,10 +100,12 @@ def postgresql_read_only(relay: RunningRelay, _tmp_path: Path) -> Iterator[None]
         with admin.connect() as conn:
             conn.execute(text(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on'))
         relay.relay.store.db.engine.dispose()  # sessions from now on are read-only
-        yield
-        with admin.connect() as conn:
-            conn.execute(text(f'ALTER DATABASE "{name}" RESET default_transaction_read_only'))
-        relay.relay.store.db.engine.dispose()
+        try:
+            yield
+        finally:  # (the run's later tests share the database)
+            with admin.connect() as conn:
+                conn.execute(text(f'ALTER DATABASE "{name}" RESET default_transaction_read_only'))
+            relay.relay.store.db.engine.dispose()
     finally:
         admin.dispose()
 
@@ -119,10 +125,12 @@ def postgresql_full(relay: RunningRelay, _tmp_path: Path) -> Iterator[None]:
                     "FOR EACH ROW EXECUTE FUNCTION relay_test_disk_full()"
                 )
             )
-        yield
-        with engine.begin() as conn:
-            conn.execute(text("DROP TRIGGER relay_test_disk_full ON media"))
-            conn.execute(text("DROP FUNCTION relay_test_disk_full()"))
+        try:
+            yield
+        finally:
+            with engine.begin() as conn:
+                conn.execute(text("DROP TRIGGER relay_test_disk_full ON media"))
+                conn.execute(text("DROP FUNCTION relay_test_disk_full()"))
     finally:
         engine.dispose()
 
