@@ -45,7 +45,8 @@ def pg_database() -> Iterator[str | None]:
 
     name = f"relay_test_{os.getpid()}"
     drop_left_behind(PG_URL)  # what runs killed, or refused their drop, left
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    # Pinged before use: its connection, idle for the whole run, may have been ended meanwhile.
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     drop_database(admin, name)
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
