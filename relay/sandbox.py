@@ -24,9 +24,11 @@ from app.wire import (
     SANDBOX_SECOND_PHONE_NUMBER_ID,
     NumberHealth,
 )
+from relay.failure_streak import FailureStreak
 from relay.sandbox_cast import Customer, cast, png_image, templates
 from relay.sandbox_newcomers import ARRIVAL_SECONDS, NEWCOMERS_MAX, newcomer
 from relay.storage.key_values import AUTOMATIONS_KEY
+from relay.store import storage_cause, storage_retryable
 from relay.upstream import Accepted, GraphError, Ingest
 
 __all__ = ["SandboxUpstream", "cast", "png_image"]
@@ -160,6 +162,9 @@ class SandboxUpstream:
         self.media: dict[str, tuple[bytes, str]] = {}
         self.ingest: Ingest | None = None
         self.tasks: set[asyncio.Task[Any]] = set()
+        self.intake_failures = FailureStreak(
+            log, "sandbox: simulated webhook not stored", level=logging.ERROR
+        )
         self.sent: list[dict[str, Any]] = []
         self.stopped = False
         self._ids = itertools.count(1)
@@ -286,8 +291,16 @@ class SandboxUpstream:
             return
         try:
             await self.ingest(payload)
-        except Exception:
-            log.exception("sandbox: the relay's intake failed on a simulated webhook")
+        except Exception as exc:
+            if not storage_retryable(exc):
+                log.exception("sandbox: the relay's intake failed on a simulated webhook")
+                return
+            # A full disk or a database away: a streak, as Meta's own webhooks are said, not a
+            # traceback a simulated customer's message.
+            self.intake_failures.failed(f"cause={storage_cause(exc)} error={type(exc).__name__}")
+            log.debug("sandbox: simulated webhook not stored", exc_info=exc)
+            return
+        self.intake_failures.succeeded()
 
     async def start(self, ingest: Ingest) -> None:
         self.ingest = ingest

@@ -887,3 +887,48 @@ def test_the_two_number_demo_shows_a_customer_writing_the_second_number_and_its_
     assert greeting, "no greeting from the second number"
     first_name = crosser.name if language == "ko" else crosser.name.split()[0]
     assert first_name in str(greeting[0]["body"])
+
+
+def test_simulated_webhooks_the_relays_full_disk_refuses_are_said_once_and_once_when_stored_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The demo's customers write every few seconds: with the relay's disk full each simulated
+    webhook logged a traceback at ERROR. Now one line at ERROR names the cause, one says when
+    they are stored again, as Meta's own webhooks are said."""
+    import logging
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(tmp_path / "relay.db")) as full:
+        full.execute("CREATE TABLE event (payload TEXT)")
+        full.execute("PRAGMA max_page_count = 2")  # SQLite's own "database or disk is full"
+        stored: list[dict[str, Any]] = []
+
+        async def ingest(payload: dict[str, Any]) -> None:
+            with full:
+                full.execute("INSERT INTO event VALUES (?)", ("x" * 20_000,))
+            stored.append(payload)
+
+        sandbox = SandboxUpstream(seed=1, speed=500)
+        sandbox.ingest = ingest
+
+        async def deliveries() -> None:
+            for n in range(10):
+                await sandbox._deliver({"n": n})
+            full.execute("PRAGMA max_page_count = 100000")  # room freed
+            await sandbox._deliver({"n": 10})
+
+        with caplog.at_level(logging.DEBUG, logger="relay.sandbox"):
+            asyncio.run(deliveries())
+    said = [r for r in caplog.records if r.levelno >= logging.INFO]
+    assert [(r.levelname, r.getMessage()) for r in said[:1]] == [
+        ("ERROR", "sandbox: simulated webhook not stored: cause=disk_full error=OperationalError")
+    ]
+    assert len(said) == 2 and said[1].levelname == "WARNING", [r.getMessage() for r in said]
+    assert (
+        said[1]
+        .getMessage()
+        .startswith("sandbox: simulated webhook not stored: works again after 10 failures")
+    )
+    assert all(r.exc_info is None for r in said)  # the tracebacks at DEBUG only
+    assert stored == [{"n": 10}]
