@@ -42,12 +42,20 @@ class Preferences:
         return dataclasses.replace(self, **changes)
 
 
-def load_preferences(session: Session) -> Preferences:
+def _stored(session: Session) -> dict[str, Any]:
     row = session.get(Setting, PREFERENCES_KEY)
-    stored = row.value if row is not None and isinstance(row.value, dict) else {}
-    known = {f.name for f in dataclasses.fields(Preferences)}
-    # Keys from a newer version are ignored, missing ones take their defaults.
-    return Preferences(**{k: v for k, v in stored.items() if k in known})
+    return row.value if row is not None and isinstance(row.value, dict) else {}
+
+
+def _known_keys() -> set[str]:
+    return {f.name for f in dataclasses.fields(Preferences)}
+
+
+def load_preferences(session: Session) -> Preferences:
+    known = _known_keys()
+    # Keys from a newer version are ignored here (and kept by save_preferences), missing ones take
+    # their defaults.
+    return Preferences(**{k: v for k, v in _stored(session).items() if k in known})
 
 
 def update_preferences(db: Database, **changes: Any) -> Preferences:
@@ -59,11 +67,15 @@ def update_preferences(db: Database, **changes: Any) -> Preferences:
 
 
 def save_preferences(session: Session, prefs: Preferences) -> None:
+    """Store `prefs` over the stored ones, keeping every key this version does not know: an owner
+    who tried a later version and came back finds what it saved when she moves up again."""
     from app.order_settings import name_amounts_currency  # it imports this module
 
     if prefs.currency != load_preferences(session).currency:
         name_amounts_currency(session)  # while they are still read in the shop's old currency
-    value = dataclasses.asdict(prefs)
+    known = _known_keys()
+    later = {k: v for k, v in _stored(session).items() if k not in known}
+    value = later | dataclasses.asdict(prefs)
     row = session.get(Setting, PREFERENCES_KEY)
     if row is None:
         session.add(Setting(key=PREFERENCES_KEY, value=value))

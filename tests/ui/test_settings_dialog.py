@@ -38,6 +38,30 @@ def test_settings_show_what_is_stored_and_save_what_the_owner_changed(qtbot: Any
     assert ctx.prefs["read_receipts"] is False
 
 
+def test_save_keeps_what_a_later_version_stored_in_the_preferences(qtbot: Any, ctx: Any) -> None:
+    """She tried a later Shop Inbox, went back to this one and turned read receipts off in Settings:
+    what the later version saved there (her searches) is still in the file when she upgrades again."""
+    from app.settings import Preferences
+    from tests.support.slow_preferences import (
+        later_versions_keys,
+        preferences_in_the_file,
+        store_later_preferences,
+    )
+    from ui.settings_dialog import SettingsDialog
+
+    store_later_preferences(ctx.db, Preferences(enter_sends=False))
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    save = save_button(dialog)
+    qtbot.waitUntil(save.isEnabled, timeout=5000)
+    dialog.receipts.setChecked(False)
+    save.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5000)
+    stored = preferences_in_the_file(ctx.db.path)
+    assert stored["recent_searches"] == later_versions_keys(3)["recent_searches"]
+    assert (stored["read_receipts"], stored["enter_sends"]) == (False, False)
+
+
 def test_save_is_on_the_screen_of_a_small_laptop(qtbot: Any, ctx: Any) -> None:
     """The offscreen screen (800 pixels high) is shorter than the dialog's sections, as a 1366×768
     laptop's is: the owner can still reach Save, and scroll to every section."""
