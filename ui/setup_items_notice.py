@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
 from app.connection import Connection, ConnectionState
-from app.wire import CheckReport, CheckStatus, CheckStep
+from app.wire import CheckReport, CheckStatus
 from ui.announce import announce
 from ui.context import AppContext
 from ui.ops import run_op
@@ -138,28 +138,16 @@ class SetupItemsNotice(QFrame):
         if self.open_steps() != before:
             self.steps_changed.emit()
 
-    def item(self, step: str) -> str:
-        """A known step as it reads inside the strip's sentence: in sentence case (its title in
-        Settings ▸ Relay starts with a capital), and with no "and" of its own, which the list's
-        "and" would double ("Meta access token and phone number and webhook…")."""
-        items = {
-            CheckStep.SETTINGS: self.tr("relay settings"),
-            CheckStep.PHONE_NUMBER: self.tr("Meta access token for the phone number"),
-            CheckStep.BUSINESS_ACCOUNT: self.tr("WhatsApp Business Account"),
-            CheckStep.WEBHOOK_SUBSCRIPTION: self.tr("webhook subscription"),
-            CheckStep.PUBLIC_URL: self.tr("secure public address (HTTPS)"),
-            CheckStep.WEBHOOK_VERIFIED: self.tr("webhook verified by Meta"),
-            CheckStep.DATABASE: self.tr("storage on the relay"),
-            CheckStep.CLOCK: self.tr("relay clock"),
-        }
-        return items[CheckStep(step)]
-
     def sentence(self) -> str:
         # Not at the top: it brings the relay client (httpx), which the window's first paint goes without.
-        from ui.relay_check_view import is_known_step
+        from ui.relay_check_view import is_known_step, step_title
 
         steps = self.open_steps()
-        titles = [self.item(step) for step in steps if is_known_step(step)]
+        # Each quoted as Settings ▸ Relay titles it, so the owner finds the line the strip named
+        # there, and a title's own "and" ("Meta access token and phone number") is not the list's.
+        titles = [
+            self.tr("“{title}”").format(title=step_title(step)) for step in steps if is_known_step(step)
+        ]
         # A newer relay's step comes as an id alone ("webhook_foo"): said as one more thing, which
         # Settings ▸ Relay spells out in the relay's own words.
         if (unknown := sum(1 for step in steps if not is_known_step(step))) == 1:

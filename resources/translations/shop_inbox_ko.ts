@@ -9999,36 +9999,8 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
         <translation>설정&#xa0;▸&#xa0;릴레이를 열어요. 릴레이 점검 결과에서 무엇을 해야 하는지 알려 줘요</translation>
     </message>
     <message>
-        <source>relay settings</source>
-        <translation>릴레이 설정</translation>
-    </message>
-    <message>
-        <source>Meta access token for the phone number</source>
-        <translation>Meta 액세스 토큰과 전화번호</translation>
-    </message>
-    <message>
-        <source>WhatsApp Business Account</source>
-        <translation>WhatsApp 비즈니스 계정</translation>
-    </message>
-    <message>
-        <source>webhook subscription</source>
-        <translation>웹훅 구독</translation>
-    </message>
-    <message>
-        <source>secure public address (HTTPS)</source>
-        <translation>안전한 공개 주소 (HTTPS)</translation>
-    </message>
-    <message>
-        <source>webhook verified by Meta</source>
-        <translation>Meta의 웹훅 인증</translation>
-    </message>
-    <message>
-        <source>storage on the relay</source>
-        <translation>릴레이 저장 공간</translation>
-    </message>
-    <message>
-        <source>relay clock</source>
-        <translation>릴레이 시계</translation>
+        <source>“{title}”</source>
+        <translation>“{title}”</translation>
     </message>
     <message>
         <source>one more thing (Settings&#xa0;▸&#xa0;Relay says what)</source>

@@ -5,6 +5,7 @@ enabled and the inbox said nothing, while no customer's message could arrive."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,13 @@ from tests.support.relay_server import RunningRelay
 from tests.support.servers import free_port
 from tests.ui.test_first_run_keyring import check_the_relay, first_start, inbox_after_setup
 
-# The steps as the strip's sentence says them: mid-sentence, in sentence case, with no "and" of their
-# own for the list's to double.
-TOKEN_ITEM = "Meta access token for the phone number"
-WEBHOOK_ITEM = "webhook verified by Meta"
+# The steps as the strip's sentence says them: quoted as Settings ▸ Relay titles them, so the owner
+# finds the lines it named there, and a title's own "and" is not taken for the list's.
+TOKEN_TITLE = "Meta access token and phone number"
+TOKEN_ITEM = f"“{TOKEN_TITLE}”"
+WEBHOOK_ITEM = "“Webhook verified by Meta”"
+KOREAN_TOKEN_ITEM = "“Meta 액세스 토큰과 전화번호”"
+KOREAN_WEBHOOK_ITEM = "“Meta의 웹훅 인증”"
 
 
 @pytest.fixture
@@ -89,6 +93,7 @@ def test_what_the_setup_left_to_fix_stays_in_the_inbox_until_the_relay_says_all_
     assert settings is not None
     qtbot.waitUntil(lambda: settings.relay_check.view.report is not None, timeout=15000)
     assert "generate a new Meta access token" in settings.relay_check.view.failing_text()
+    assert f"{TOKEN_TITLE}: " in settings.relay_check.view.failing_text()  # the line the strip named
     assert strip.isVisible() and strip.text.text() == (
         f"Customers' messages cannot reach this inbox yet. Still to fix on your relay: {TOKEN_ITEM}."
     )
@@ -115,19 +120,26 @@ def test_what_the_setup_left_to_fix_stays_in_the_inbox_until_the_relay_says_all_
 def test_the_strip_says_what_is_left_in_korean(
     korean: None, qtbot: Any, window: Any, unfinished_relay: RunningRelay
 ) -> None:
-    from ui.relay_check_view import relay_report
+    from ui.relay_check_view import RelayCheckView, relay_report
 
     relay = unfinished_relay
     window.ctx.prefs["relay_url"] = relay.url
-    window.setup_items.take(relay.url, relay_report(relay.url, relay.token))  # Settings' check
+    report = relay_report(relay.url, relay.token)
+    window.setup_items.take(relay.url, report)  # Settings' check
     window.show()
     strip = window.setup_items
     assert strip.isVisible()
     assert strip.text.text() == (
         "고객 메시지가 아직 이\u00a0받은편지함에 들어올 수 없어요. "
-        "릴레이에서 아직 고칠 것: Meta 액세스 토큰과 전화번호, Meta의 웹훅 인증."
+        f"릴레이에서 아직 고칠 것: {KOREAN_TOKEN_ITEM}, {KOREAN_WEBHOOK_ITEM}."
     )
     assert strip.fix_button.text() == "고치는 방법(&W)…"
+    # Settings ▸ Relay titles its lines in the same words: she finds the ones the strip named.
+    view = RelayCheckView()
+    qtbot.addWidget(view)
+    view.show_report(report)
+    failing = view.failing_text()
+    assert "Meta 액세스 토큰과 전화번호: " in failing and "Meta의 웹훅 인증: " in failing
 
 
 def test_a_check_of_another_address_typed_in_settings_says_nothing_of_the_inbox_relay(
@@ -164,7 +176,7 @@ def newer_relays_check(*steps: str) -> Any:
         ),
         (
             ("webhook_foo", "media_bar", "clock"),
-            "relay clock and 2 more things (Settings\u00a0▸\u00a0Relay says what)",
+            "“Relay clock” and 2 more things (Settings\u00a0▸\u00a0Relay says what)",
         ),
     ],
 )
@@ -187,7 +199,7 @@ def test_a_step_only_a_newer_relay_knows_is_said_in_korean_too(korean: None, qtb
     window.setup_items.take("https://relay.myshop.example", report)
     window.show()
     assert window.setup_items.text.text() == (
-        "고객 메시지가 아직 이\u00a0받은편지함에 들어올 수 없어요. 릴레이에서 아직 고칠 것: Meta의 웹훅 인증, "
+        f"고객 메시지가 아직 이\u00a0받은편지함에 들어올 수 없어요. 릴레이에서 아직 고칠 것: {KOREAN_WEBHOOK_ITEM}, "
         "한\u00a0가지 더(무엇인지는 설정\u00a0▸\u00a0릴레이에서 볼 수 있어요)."
     )
     # Settings ▸ Relay titles it in words too, the relay's own sentence under it.
@@ -199,16 +211,16 @@ def test_a_step_only_a_newer_relay_knows_is_said_in_korean_too(korean: None, qtb
 
 # One, two and three things left, as the strip says them in English and in Korean.
 LISTS = [
-    (("webhook_verified",), WEBHOOK_ITEM, "Meta의 웹훅 인증"),
+    (("webhook_verified",), WEBHOOK_ITEM, KOREAN_WEBHOOK_ITEM),
     (
         ("phone_number", "webhook_verified"),
         f"{TOKEN_ITEM} and {WEBHOOK_ITEM}",
-        "Meta 액세스 토큰과 전화번호, Meta의 웹훅 인증",
+        f"{KOREAN_TOKEN_ITEM}, {KOREAN_WEBHOOK_ITEM}",
     ),
     (
         ("settings", "phone_number", "webhook_verified"),
-        f"relay settings, {TOKEN_ITEM} and {WEBHOOK_ITEM}",
-        "릴레이 설정, Meta 액세스 토큰과 전화번호, Meta의 웹훅 인증",
+        f"“Relay settings”, {TOKEN_ITEM} and {WEBHOOK_ITEM}",
+        f"“릴레이 설정”, {KOREAN_TOKEN_ITEM}, {KOREAN_WEBHOOK_ITEM}",
     ),
 ]
 
@@ -217,14 +229,15 @@ LISTS = [
 def test_what_is_left_reads_as_one_sentence(
     qtbot: Any, window: Any, steps: tuple[str, ...], items: str, korean_items: str
 ) -> None:
-    """ "A, B and C", each step in sentence case and with no "and" of its own: "Meta access token
-    and phone number and Webhook verified by Meta" was said."""
+    """ "A, B and C", each step quoted as Settings ▸ Relay titles it: "Meta access token and phone
+    number and Webhook verified by Meta" was said, then a token step Settings titled otherwise."""
     window.ctx.prefs["relay_url"] = "https://relay.myshop.example"
     window.setup_items.take("https://relay.myshop.example", newer_relays_check(*steps))
     window.show()
     said = window.setup_items.text.text()
     assert said == f"Customers' messages cannot reach this inbox yet. Still to fix on your relay: {items}."
-    assert said.count(" and ") == (1 if len(steps) > 1 else 0)  # the list's own, and no other
+    outside_titles = re.sub("“[^”]*”", "", said)
+    assert outside_titles.count(" and ") == (1 if len(steps) > 1 else 0)  # the list's own, and no other
 
 
 @pytest.mark.parametrize(("steps", "items", "korean_items"), LISTS, ids=["one", "two", "three"])
