@@ -44,13 +44,13 @@ def test_what_a_later_version_saved_survives_every_save_of_this_one(db: Database
     later = later_versions_keys(3)
 
     update_preferences(db, enter_sends=False)  # as the setup wizard and the window keep one
-    prefs = Database(db.path)  # another start
+    restarted = Database(db.path)  # another start
     try:
-        with prefs.read() as s:
+        with restarted.read() as s:
             back = load_preferences(s)
-        store_preferences(prefs, back.replace(read_receipts=False, currency="USD"))  # Settings' Save
+        store_preferences(restarted, back.replace(read_receipts=False, currency="USD"))  # Settings' Save
     finally:
-        prefs.close()
+        restarted.close()
     with db.write() as s:  # the demo's and the benches' own
         save_preferences(s, load_preferences(s).replace(language="ko"))
 
