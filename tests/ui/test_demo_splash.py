@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMainWindow
 
@@ -42,11 +42,15 @@ def test_the_splash_goes_at_once_for_a_window_started_minimised(qtbot: Any) -> N
     window = QMainWindow()
     qtbot.addWidget(window)
     window.showMinimized()
+    turns: list[str] = []
     with qtbot.assertNotEmitted(splash.quit_asked):
+        QTimer.singleShot(0, lambda: turns.append("the event loop ran"))
         began = time.monotonic()
         splash.leave_for(window)
         assert not splash.isVisible()  # before any event is handled
-    assert time.monotonic() - began < 0.1
+        assert turns == []  # nothing waited: finish() ran the event loop while it waited
+    # On a busy machine the process may be set aside a while: far less than finish()'s second.
+    assert time.monotonic() - began < 0.5
 
 
 def test_a_click_leaves_the_splash_up_and_closing_it_asks_to_quit(qtbot: Any) -> None:
