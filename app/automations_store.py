@@ -938,6 +938,8 @@ def demo_automations(lang: str) -> Automations:
     if korean:
         profile = BusinessProfile(
             name="서울 리넨 하우스",
+            # Its foreign customers' English greeting names it so ({shop} in a text in Latin letters).
+            name_other_language="Seoul Linen House",
             category="의류 및 잡화",
             about="리넨 옷과 생활 소품 🌿",
             description=(

@@ -24,7 +24,7 @@ from app.quick_reply_files import (
     store_file,
     stored_entry,
 )
-from app.rules import fill_fields, text_for
+from app.rules import fill_fields, shop_name_in, text_for
 from app.sending import attachment_kind, mime_by_name
 from app.text import hangul_initials, has_initials, nfc, starts_as_typed, typed_initials
 from app.wire import TEXT_MAX, BusinessProfile, media_family
@@ -356,7 +356,7 @@ def fill_quick_reply(text: str, contact: ContactInfo | None, profile: BusinessPr
         text,
         name=contact.name if contact else "",
         phone=contact.phone if contact else "",
-        shop=profile.name if profile else "",
+        shop=shop_name_in(profile, text) if profile else "",
     )
 
 

@@ -24,6 +24,7 @@ from app.wire import (
     AwayRule,
     BotAnswer,
     BusinessHours,
+    BusinessProfile,
     DayHours,
     HandoffReason,
     KeywordRule,
@@ -495,6 +496,20 @@ def text_for(main: str, other_language: str, customer_text: str | None) -> str:
     return main
 
 
+def shop_name_in(profile: BusinessProfile, text: str) -> str:
+    """The shop's name as `text` writes {shop}: its name in another language
+    (`name_other_language`, "Seoul Linen House") when the profile has one and `text` is written in
+    that name's letters, not in its main name's (an English greeting of a Korean shop: "welcome to
+    서울 리넨 하우스!" read as nothing to a customer abroad); else its name."""
+    other = " ".join(profile.name_other_language.split())
+    if not other:
+        return profile.name
+    theirs = writing_script(_FIELDS.sub("", text))
+    if theirs is not None and theirs == writing_script(other) != writing_script(profile.name):
+        return other
+    return profile.name
+
+
 # What a WhatsApp profile name may carry that nobody sees: direction marks, embeddings, overrides and
 # isolates, zero-width spaces, joiners of words, soft hyphens. Put into the shop's greeting, an
 # override left open ("Evil\u202eTSOP") turned the rest of the greeting around, for the customer and
@@ -582,29 +597,28 @@ def replies_for_inbound(
     now: datetime,
     *,
     contact_name: str | None,
-    shop_name: str | None = None,
     customer_text: str | None = None,
 ) -> list[AutoReply]:
     """What the relay sends when this customer writes now (`customer_text`: what they typed, which
     picks the text in their language): the greeting first, then the away message — or the away
     message alone, when the greeting gives way to it (`greeting_goes`)."""
-    shop = shop_name if shop_name is not None else doc.profile.name
     replies = []
     if greeting_goes(doc, state, now):
         chosen = text_for(doc.greeting.text, doc.greeting.text_other_language, customer_text)
-        text = _filled(doc, chosen, now, name=contact_name, phone=state.wa_id, shop=shop)
+        text = _filled(doc, chosen, now, name=contact_name, phone=state.wa_id)
         replies.append(AutoReply("greeting", text))
     if away_due(doc, state, now):
         chosen = text_for(doc.away.text, doc.away.text_other_language, customer_text)
-        text = _filled(doc, chosen, now, name=contact_name, phone=state.wa_id, shop=shop)
+        text = _filled(doc, chosen, now, name=contact_name, phone=state.wa_id)
         replies.append(AutoReply("away", text))
     return [r for r in replies if r.text.strip()]
 
 
-def _filled(doc: Automations, text: str, now: datetime, *, name: str | None, phone: str, shop: str) -> str:
+def _filled(doc: Automations, text: str, now: datetime, *, name: str | None, phone: str) -> str:
     """A greeting's or away message's text with its fields filled, {opening} and {hours} too."""
     opening = opening_field(doc.business_hours, now, text, doc.shop_country)
     hours = hours_field(doc.business_hours, now, text, doc.shop_country)
+    shop = shop_name_in(doc.profile, text)
     return fill_fields(text, name=name, phone=phone, shop=shop, opening=opening, hours=hours)
 
 
@@ -1218,7 +1232,8 @@ def bot_decision(
 
     def fill(text: str) -> str:
         hours = hours_field(doc.business_hours, now, text, doc.shop_country) if "{" in text else None
-        return fill_fields(text, name=contact_name, phone=wa_id, shop=doc.profile.name, hours=hours)
+        shop = shop_name_in(doc.profile, text)
+        return fill_fields(text, name=contact_name, phone=wa_id, shop=shop, hours=hours)
 
     def menu(node_id: str | None, lead: str = "") -> dict[str, Any] | None:
         nonlocal shown, shown_other

@@ -941,6 +941,9 @@ class AwayRule(_Wire):
 
 class BusinessProfile(_Wire):
     name: str = ""
+    # The name as a message in another language writes it ("Seoul Linen House" for 서울 리넨 하우스):
+    # {shop} in a text in its letters (an English greeting) is filled with it (`rules.shop_name_in`).
+    name_other_language: str = ""
     category: str = ""
     about: str = ""
     description: str = ""

@@ -1,4 +1,5 @@
-"""The business profile editor: name, category, about, description, address, email, websites."""
+"""The business profile editor: name (and in another language), category, about, description, address,
+email, websites."""
 
 from __future__ import annotations
 
@@ -20,7 +21,15 @@ from ui.screen_fit import resize_within_screen
 log = logging.getLogger(__name__)
 
 # WhatsApp Business's own limits for these fields.
-LIMITS = {"name": 75, "about": 139, "description": 512, "address": 256, "email": 128, "category": 100}
+LIMITS = {
+    "name": 75,
+    "name_other_language": 75,
+    "about": 139,
+    "description": 512,
+    "address": 256,
+    "email": 128,
+    "category": 100,
+}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -32,6 +41,14 @@ class BusinessProfileEditor(AutomationDialog):
     def build(self) -> None:
         self.setWindowTitle(self.tr("Business profile"))
         self.name = QLineEdit()
+        self.name_other_language = QLineEdit()
+        # Translators: an example of a shop's name written in English letters.
+        self.name_other_language.setPlaceholderText(self.tr("e.g. Seoul Linen House"))
+        self.name_other_language.setToolTip(
+            self.tr(
+                "Messages written in another language (an English greeting) fill {0} with this name."
+            ).format(shown_field("shop"))
+        )
         self.category = QLineEdit()
         self.about = QLineEdit()
         self.description = BoundedTextEdit()
@@ -48,13 +65,21 @@ class BusinessProfileEditor(AutomationDialog):
         form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Shop &name"), self.name)
+        form.addRow(self.tr("Name in another lan&guage"), self.name_other_language)
         form.addRow(self.tr("&Category"), self.category)
         form.addRow(self.tr("&About"), self.about)
         form.addRow(self.tr("&Description"), self.description)
         form.addRow(self.tr("Add&ress"), self.address)
         form.addRow(self.tr("&Email"), self.email)
         form.addRow(self.tr("&Websites"), self.websites)
-        for edit in (self.name, self.category, self.about, self.address, self.email):
+        for edit in (
+            self.name,
+            self.name_other_language,
+            self.category,
+            self.about,
+            self.address,
+            self.email,
+        ):
             edit.textChanged.connect(self.edited)
         self.description.textChanged.connect(self.edited)
         self.websites.textChanged.connect(self.edited)
@@ -66,6 +91,7 @@ class BusinessProfileEditor(AutomationDialog):
     def load(self, doc: Automations) -> None:
         p = doc.profile
         self.name.setText(p.name)
+        self.name_other_language.setText(p.name_other_language)
         self.category.setText(p.category)
         self.about.setText(p.about)
         self.description.setPlainText(p.description)
@@ -76,6 +102,7 @@ class BusinessProfileEditor(AutomationDialog):
     def apply(self, doc: Automations) -> Automations:
         profile = BusinessProfile(
             name=self.name.text().strip(),
+            name_other_language=self.name_other_language.text().strip(),
             category=self.category.text().strip(),
             about=self.about.text().strip(),
             description=self.description.toPlainText().strip()[: LIMITS["description"]],
@@ -91,7 +118,16 @@ class BusinessProfileEditor(AutomationDialog):
         form = self.form.layout()
         assert isinstance(form, QFormLayout)
         lines = []
-        for field in ("name", "category", "about", "description", "address", "email", "websites"):
+        for field in (
+            "name",
+            "name_other_language",
+            "category",
+            "about",
+            "description",
+            "address",
+            "email",
+            "websites",
+        ):
             before, after = getattr(saved, field), getattr(edited, field)
             if before == after:
                 continue

@@ -51,9 +51,7 @@ def preview_replies(
         last_away_sent_at=None,
         known_contact=False,
     )
-    replies = replies_for_inbound(
-        doc, state, now, contact_name=name, shop_name=doc.profile.name, customer_text=customer_text
-    )
+    replies = replies_for_inbound(doc, state, now, contact_name=name, customer_text=customer_text)
     return [(r.sent_by, r.text) for r in replies]
 
 

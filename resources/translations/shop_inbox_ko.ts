@@ -1185,8 +1185,20 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>“{0}”은(는) 이메일 주소 형식이 아니에요.</translation>
     </message>
     <message>
+        <source>e.g. Seoul Linen House</source>
+        <translation>예: Seoul Linen House</translation>
+    </message>
+    <message>
+        <source>Messages written in another language (an English greeting) fill {0} with this name.</source>
+        <translation>다른 언어로 쓴 메시지(영어 인사말 등)의 {0}에는 이 이름이 들어가요.</translation>
+    </message>
+    <message>
         <source>Shop &amp;name</source>
         <translation>가게 이름(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Name in another lan&amp;guage</source>
+        <translation>다른 언어 가게 이름(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Category</source>

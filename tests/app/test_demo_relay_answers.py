@@ -107,7 +107,7 @@ def test_every_customer_message_has_the_answer_the_shops_relay_would_have_sent(
     ("lang", "name", "greeting"),
     [
         ("ko", "최유진", "안녕하세요 최유진님, 서울 리넨 하우스입니다!"),
-        ("ko", "Amy Clarke", "Hello Amy, welcome to 서울 리넨 하우스!"),
+        ("ko", "Amy Clarke", "Hello Amy, welcome to Seoul Linen House!"),
         ("en", "Hannah Reid", "Hello Hannah, welcome to Brighton Linen House!"),
     ],
 )

@@ -22,6 +22,7 @@ from app.rules import (
     next_opening,
     recipient_allowed,
     replies_for_inbound,
+    shop_name_in,
     text_for,
     writing_script,
 )
@@ -555,11 +556,55 @@ def test_an_older_peer_keeps_the_choice_and_a_document_without_it_sends_both() -
     assert from_an_older_relay.greeting.skip_when_away is False
 
 
-def test_shop_name_defaults_to_the_profile_and_can_be_given() -> None:
-    [greeting] = replies_for_inbound(doc(), state(), NOW, contact_name="Amy")
-    assert greeting.text == "안녕하세요 Amy님, 서울 리넨입니다!"
-    [greeting] = replies_for_inbound(doc(), state(), NOW, contact_name="Amy", shop_name="Linen House")
-    assert greeting.text == "안녕하세요 Amy님, Linen House입니다!"
+def bilingual(name_other_language: str) -> Automations:
+    """The Korean shop of `doc` greeting customers abroad in English, its name in English given or not."""
+    d = doc()
+    greeting = d.greeting.model_copy(update={"text_other_language": "Hello {first_name}, welcome to {shop}!"})
+    profile = BusinessProfile(name="서울 리넨", name_other_language=name_other_language)
+    return d.model_copy(update={"greeting": greeting, "profile": profile})
+
+
+def test_the_english_greeting_names_the_shop_by_its_english_name() -> None:
+    d = bilingual("Seoul Linen")
+    [english] = replies_for_inbound(
+        d, state(), NOW, contact_name="Amy Clarke", customer_text="Hi, any stock?"
+    )
+    assert english.text == "Hello Amy, welcome to Seoul Linen!"
+    [korean] = replies_for_inbound(d, state(), NOW, contact_name="김민지", customer_text="재고 있나요?")
+    assert korean.text == "안녕하세요 김민지님, 서울 리넨입니다!"
+
+
+def test_without_an_english_name_every_greeting_names_the_shop_by_its_name() -> None:
+    d = bilingual("   ")
+    [english] = replies_for_inbound(d, state(), NOW, contact_name="Amy", customer_text="Hi, any stock?")
+    assert english.text == "Hello Amy, welcome to 서울 리넨!"
+    [korean] = replies_for_inbound(d, state(), NOW, contact_name="김민지", customer_text="재고 있나요?")
+    assert korean.text == "안녕하세요 김민지님, 서울 리넨입니다!"
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "text", "shown"),
+    [
+        ("서울 리넨", "Seoul Linen", "Welcome to {shop}", "Seoul Linen"),
+        ("서울 리넨", "Seoul Linen", "{shop}입니다", "서울 리넨"),
+        ("서울 리넨", "Seoul Linen", "{shop}", "서울 리넨"),  # no words to tell: its name
+        ("Brighton Linen", "브라이튼 리넨", "Welcome to {shop}", "Brighton Linen"),
+        ("Brighton Linen", "브라이튼 리넨", "{가게 이름}에 오신 걸 환영해요", "브라이튼 리넨"),
+        ("Linen Co", "Linen Company", "Welcome to {shop}", "Linen Co"),  # the same letters: its name
+        ("서울 리넨", "  Seoul   Linen ", "Hi from {shop}", "Seoul Linen"),
+    ],
+)
+def test_shop_field_takes_the_name_written_in_the_letters_of_its_text(
+    name: str, other: str, text: str, shown: str
+) -> None:
+    profile = BusinessProfile(name=name, name_other_language=other)
+    assert shop_name_in(profile, text) == shown
+
+
+def test_a_profile_from_an_older_relay_has_no_english_name_and_keeps_the_field_it_does_not_know() -> None:
+    older = Automations.model_validate({"profile": {"name": "서울 리넨", "later_field": "x"}})
+    assert older.profile.name_other_language == ""
+    assert older.model_dump(mode="json")["profile"]["later_field"] == "x"
 
 
 @pytest.mark.parametrize(

@@ -231,6 +231,27 @@ def test_a_customer_writing_in_english_is_greeted_in_english_and_a_korean_one_in
     ]
 
 
+def test_the_english_greeting_names_the_shop_by_its_english_name_and_the_korean_one_by_its_name(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    relay.put_rules(
+        greeting={
+            "enabled": True,
+            "text": "{name}님 안녕하세요, {shop}입니다",
+            "text_other_language": "Hello {first_name}, welcome to {shop}!",
+        },
+        profile={"name": "서울 리넨", "name_other_language": "Seoul Linen"},
+    )
+    relay.post_webhook(
+        inbound("text", "Hi! Is the linen shirt in stock?", sender="447911123456", name="Olivia")
+    )
+    relay.post_webhook(inbound("text", "린넨 셔츠 재고 있나요?", sender="821011112222", name="김민지"))
+    assert sorted(outbound_by(relay, 5)) == [
+        ("greeting", "Hello Olivia, welcome to Seoul Linen!"),
+        ("greeting", "김민지님 안녕하세요, 서울 리넨입니다"),
+    ]
+
+
 def test_marks_hidden_in_a_customers_name_never_turn_the_greeting_around(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
