@@ -20,6 +20,9 @@ from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from docs.screenshots.shop_clock import use_shop_clock  # noqa: E402
+
 OUT = Path(__file__).resolve().parent
 
 AD = {
@@ -59,6 +62,7 @@ def wait_until(app: QApplication, done: object, timeout: float = 30.0) -> None:
 
 def main() -> None:
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
+    use_shop_clock("ko")  # the Seoul shop's campaign in either language, on its clock
     app = QApplication(sys.argv[:1])
     from app.automations_store import load_state, save_local
     from app.campaign_actions import read_report, send_campaign

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QLocale, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
+from shop_clock import use_shop_clock
 
 from app.catalog import ItemDraft, create_item, find_item_by_code, load_demo_catalog
 from app.catalog_images import import_image
@@ -46,6 +47,7 @@ def pictures_landed(window: CatalogWindow) -> bool:
 def main() -> None:
     # The English window shows the English demo's shop (Brighton, in pounds), the Korean one Seoul's.
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    use_shop_clock("en")
     app = QApplication(sys.argv)
     shoot(app, HERE / "catalog.png", "en")
 

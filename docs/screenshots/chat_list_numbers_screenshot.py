@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from docs.screenshots.chat_list_search_screenshot import shoot_results  # noqa: E402
+from docs.screenshots.shop_clock import use_shop_clock, working_moment  # noqa: E402
 from docs.screenshots.take import OUT, fill_shop, settle  # noqa: E402
 
 
@@ -40,13 +40,14 @@ def main() -> None:
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
     for lang, region in (("ko", "KR"), ("en", "GB")):
+        use_shop_clock(lang)
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
         install_translators(app, lang)
         app.setPalette(app.style().standardPalette())
         paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
         db = Database.open(paths.database)
-        fill_shop(db, paths.media_dir, datetime.now(UTC), korean=lang == "ko")
+        fill_shop(db, paths.media_dir, working_moment(lang), korean=lang == "ko")
         with db.write() as s:
             seed_demo_two_numbers(s, lang)
         ctx = AppContext(db=db, paths=paths, demo=True, prefs={"enter_sends": True}, shop_region=region)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from docs.screenshots.shop_clock import use_shop_clock, working_moment  # noqa: E402
 from docs.screenshots.take import OUT, fill_shop, linked, settle  # noqa: E402
 
 
@@ -47,13 +47,14 @@ def main() -> None:
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
     for lang, query, name in (("ko", "주문", "민지"), ("en", "order", "megan")):
+        use_shop_clock(lang)
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
         install_translators(app, lang)
         app.setPalette(app.style().standardPalette())
         paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
         db = Database.open(paths.database)
-        fill_shop(db, paths.media_dir, datetime.now(UTC), korean=lang == "ko")
+        fill_shop(db, paths.media_dir, working_moment(lang), korean=lang == "ko")
         ctx = AppContext(db=db, paths=paths, demo=True, prefs={"enter_sends": True})
         window = MainWindow(ctx)
         install_menus(window, ctx)

@@ -267,10 +267,13 @@ def drive(app: QApplication, steps: Iterator[Wait]) -> None:
 
 def run_demo(steps: Callable[[], Iterator[Wait]], lang: str = "ko", folder: Path | None = None) -> int:
     """The real demo (`shop-inbox --demo --lang …`, kept in `folder`, else in a temporary one), started
-    through the app's own start, with `steps` driving it from inside."""
+    through the app's own start on the demo shop's clock (shop_clock.py), with `steps` driving it from
+    inside."""
+    from docs.screenshots.shop_clock import use_shop_clock
     from ui.application import run
     from ui.main import parse_args
 
+    use_shop_clock(lang)  # the demo's times on its shop's clock, as its owner's computer shows them
     app = QApplication(sys.argv[:1])
     drive(app, steps())
     with tempfile.TemporaryDirectory() as kept:

@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from docs.screenshots.shop_clock import use_shop_clock  # noqa: E402
 from docs.screenshots.take import OUT, linked, settle  # noqa: E402
 
 # The Korean away message as a shop owner changes it for a day of stocktaking.
@@ -66,6 +67,7 @@ def main() -> None:
     from ui.menus import install_menus
     from ui.translations import install_translators
 
+    use_shop_clock("ko")
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")

@@ -19,6 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from docs.screenshots.shop_clock import shop_clock_env  # noqa: E402
+
 OUT = Path(__file__).resolve().parent
 
 REGULAR = "821055501234"  # wrote today: the 24-hour window is open
@@ -97,7 +100,7 @@ def main() -> None:
         folder = Path(tmp)
         (folder / "relay").mkdir()
         env = {
-            **os.environ,
+            **shop_clock_env("ko"),  # the times in the picture on Seoul's clock, not Xvfb's UTC
             # No keyring (and none of this computer's touched): the token is kept in the config file,
             # as on a computer without one once the owner agrees.
             "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from docs.screenshots.shop_clock import use_shop_clock  # noqa: E402
+
 OUT = Path(__file__).resolve().parent
 
 
@@ -59,6 +62,7 @@ def wizard(app: QApplication, lang: str) -> None:
 
 def main() -> None:
     lang = sys.argv[1] if len(sys.argv) > 1 else "ko"
+    use_shop_clock(lang)
     app = QApplication(sys.argv[:1])
     from ui.translations import install_translators
 

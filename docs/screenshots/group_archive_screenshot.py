@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from docs.screenshots.shop_clock import use_shop_clock, working_moment  # noqa: E402
 from docs.screenshots.take import OUT, fill_shop, settle  # noqa: E402
 
 GROUP_KO = """\
@@ -60,6 +61,7 @@ def main() -> None:
 
     from app.chat_export.importer import ImportRequest, import_chat
     from app.db import Database
+    from app.demo_seed import demo_shop_zone
     from app.paths import paths_for
     from ui.context import AppContext
     from ui.main_window import MainWindow
@@ -72,11 +74,12 @@ def main() -> None:
         ("ko", GROUP_KO, "린넨 공동구매 3월"),
         ("en", GROUP_EN, "Linen group-buy March"),
     ):
+        use_shop_clock(lang)
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
         install_translators(app, lang)
         app.setPalette(app.style().standardPalette())
-        now = datetime.now(UTC)
+        now = working_moment(lang)
         paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
         db = Database.open(paths.database)
         fill_shop(db, paths.media_dir, now, korean=lang == "ko")
@@ -84,11 +87,13 @@ def main() -> None:
         export = folder / f"WhatsApp Chat with {name}.txt"
         export.write_text(group, encoding="utf-8")
         shop = "서울 리넨" if lang == "ko" else "Seoul Linen"
-        summary = import_chat(db, paths.media_dir, ImportRequest(export, shop, "Asia/Seoul"))
+        # Exported on the shop's phone, on the shop's clock.
+        zone = demo_shop_zone(lang).key
+        summary = import_chat(db, paths.media_dir, ImportRequest(export, shop, zone))
         if lang == "ko":
             old = folder / "WhatsApp Chat with 박서연.txt"
             old.write_text(OLD_CHAT_KO, encoding="utf-8")
-            import_chat(db, paths.media_dir, ImportRequest(old, "서울 리넨", "Asia/Seoul", new_contact=True))
+            import_chat(db, paths.media_dir, ImportRequest(old, "서울 리넨", zone, new_contact=True))
         ctx = AppContext(db=db, paths=paths, demo=True, prefs={"enter_sends": True})
         window = MainWindow(ctx)
         window.resize(1320, 820)

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from shop_clock import use_shop_clock
 
 from app.db import Database
 from app.paths import paths_for
@@ -33,6 +34,7 @@ KOREAN_EXPORT = """\
 
 
 def main() -> None:
+    use_shop_clock("ko")
     app = QApplication(sys.argv)
     app.setFont(ui_font())
     from ui.import_dialog import ImportDialog

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from docs.screenshots.import_screenshot import KOREAN_EXPORT  # noqa: E402
+from docs.screenshots.shop_clock import use_shop_clock  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -30,6 +31,7 @@ def main() -> None:
     app = QApplication(sys.argv)
     app.setFont(ui_font())
     for lang in ("en", "ko"):
+        use_shop_clock(lang)
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
         install_translators(app, lang)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import itertools
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from docs.screenshots.shop_clock import use_shop_clock, working_moment  # noqa: E402
 from docs.screenshots.take import OUT, fill_shop, settle  # noqa: E402
 
 CUSTOMER = "821077770123"
@@ -110,11 +111,12 @@ def main() -> None:
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
     for lang in ("ko", "en"):
+        use_shop_clock(lang)
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
         install_translators(app, lang)
         app.setPalette(app.style().standardPalette())
-        now = datetime.now(UTC)
+        now = working_moment(lang, open_for=timedelta(minutes=90))
         paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
         db = Database.open(paths.database)
         fill_shop(db, paths.media_dir, now - timedelta(hours=1), korean=lang == "ko")

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from docs.screenshots.shop_clock import use_shop_clock, working_moment  # noqa: E402
 from docs.screenshots.take import OUT, linked, settle  # noqa: E402
 
 
@@ -50,11 +51,13 @@ def main() -> None:
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
     for lang in ("en", "ko"):
+        # The Seoul shop's orders in either language: on its clock, in its working day.
+        use_shop_clock("ko")
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
         install_translators(app, lang)
         app.setPalette(app.style().standardPalette())
-        now = datetime.now(UTC)
+        now = working_moment("ko")
         paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
         db = Database.open(paths.database)
         with db.write() as s:

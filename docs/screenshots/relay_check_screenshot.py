@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from docs.screenshots.shop_clock import use_shop_clock  # noqa: E402
 from docs.screenshots.take import linked  # noqa: E402
 from ui.ops import pending_ops  # noqa: E402
 
@@ -37,6 +38,7 @@ def wait_until(done: Callable[[], bool], timeout: float = 30.0) -> None:
 
 def main() -> None:
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
+    use_shop_clock(lang)
     app = QApplication(sys.argv[:1])
     from tests.support.fake_graph import PHONE_NUMBER_ID, run_fake_graph
     from tests.support.relay_server import CLIENT_TOKEN, run_relay

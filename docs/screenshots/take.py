@@ -1,4 +1,5 @@
-"""Take the README's screenshots of the inbox window under Xvfb (light/dark, English/Korean, search, templates).
+"""Take the README's screenshots of the inbox window under Xvfb (light/dark, English/Korean, search, templates),
+on the demo shop's clock (Seoul's for Korean, Brighton's for English: shop_clock.py).
 
 Run: xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/take.py
 """
@@ -25,6 +26,7 @@ def fill_shop(db, media_dir: Path, now: datetime, korean: bool) -> None:
     from app.demo_seed import seed_demo_history
     from app.models import Contact, Media, Message
     from app.settings import put_setting
+    from docs.screenshots.shop_clock import last_closing
 
     with db.write() as s:
         # The demo's own shop: Seoul's in Korean, Brighton's in English (as `--demo --lang en` opens).
@@ -34,7 +36,9 @@ def fill_shop(db, media_dir: Path, now: datetime, korean: bool) -> None:
         assert minji is not None
         minji.saved_name = "김민지 (단골)" if korean else "Emily Hughes (regular)"
         minji.pinned = True
-        start = now - timedelta(hours=22, minutes=40)
+        # Her chat runs past the shop's last closing (its away message goes then), on the shop's
+        # clock: the picture reads like a shop's day, not Xvfb's UTC.
+        start = last_closing("ko" if korean else "en", datetime.now(UTC)) - timedelta(minutes=10)
         media_dir.mkdir(parents=True, exist_ok=True)
         image = QImage(480, 360, QImage.Format.Format_RGB32)
         p = QPainter(image)
@@ -270,11 +274,13 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
 
     from app.db import Database
     from app.paths import paths_for
+    from docs.screenshots.shop_clock import use_shop_clock, working_moment
     from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.menus import install_menus
 
-    now = datetime.now(UTC)
+    use_shop_clock(lang)
+    now = working_moment(lang)
     paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
     db = Database.open(paths.database)
     fill_shop(db, paths.media_dir, now, korean=lang == "ko")

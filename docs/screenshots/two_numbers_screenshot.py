@@ -12,7 +12,6 @@ X server with a window manager, xdotool and ImageMagick's `import`, as on a 1366
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(OUT))
 
 from failed_sends_screenshot import place_window, red_tick, shoot, wait_for, xdotool, xdotool_search  # noqa: E402
+from shop_clock import shop_clock_env, working_moment  # noqa: E402
 
 HAEUN = "821099907890"  # 이하은: her chat is on the first number; she last wrote to it two days ago
 
@@ -43,7 +43,7 @@ def app(folder: Path) -> subprocess.Popen[bytes]:
             str(folder),
         ],
         cwd=ROOT,
-        env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"},
+        env={**shop_clock_env("ko"), "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"},
     )
 
 
@@ -64,16 +64,17 @@ def seeded(database: Path) -> bool:
 
 
 def this_mornings_news(database: Path) -> None:
-    """이하은 wrote to the second number two hours ago; the owner's answer went from her chat's first
-    number an hour ago and WhatsApp refused it (131047: her window with that number had closed)."""
+    """이하은 wrote to the second number in the shop's day (two hours before its last open moment); the
+    owner's answer went from her chat's first number an hour later and WhatsApp refused it (131047:
+    her window with that number had closed)."""
     from sqlalchemy import select
 
     from app.db import Database
-    from app.models import Contact, utcnow
+    from app.models import Contact
     from app.wire import SANDBOX_PHONE_NUMBER_ID, SANDBOX_SECOND_PHONE_NUMBER_ID
     from tests.support.factories import make_message
 
-    now = utcnow()
+    now = working_moment("ko", open_for=timedelta(hours=2))
     db = Database.open(database)
     with db.write() as s:
         haeun = s.scalar(select(Contact).where(Contact.wa_id == HAEUN))
