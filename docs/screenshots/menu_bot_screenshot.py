@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import sys
 import tempfile
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +116,11 @@ def main() -> None:
             app.removeTranslator(t)
         install_translators(app, lang)
         app.setPalette(app.style().standardPalette())
-        now = working_moment(lang, open_for=timedelta(minutes=90))
+        # Her walk in the shop's working day, unless that was so long ago that the bot's pause after
+        # her hand-off (12 hours) has run out: the picture is of a chat that waits for a person.
+        now = working_moment(lang, open_for=timedelta(minutes=35))
+        if datetime.now(UTC) - now > timedelta(hours=11):
+            now = datetime.now(UTC)
         paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
         db = Database.open(paths.database)
         fill_shop(db, paths.media_dir, now - timedelta(hours=1), korean=lang == "ko")

@@ -96,7 +96,7 @@ def settings(app: QApplication, url: str, token: str, tmp: Path, lang: str) -> N
     wait_until(lambda: not pending_ops())
     if linked(OUT / f"settings-relay-health-{lang}.png"):
         dialog.grab().save(str(OUT / f"settings-relay-health-{lang}.png"))
-    dialog.close()
+    dialog.hide()  # close() asks whether to save the typed address, and waits for a click
     db.close()
 
 
