@@ -63,6 +63,12 @@ def seeded(database: Path) -> bool:
     return bool(row[0])
 
 
+def main_window_alone() -> bool:
+    """The demo's main window is the app's one window on the screen (its splash gone)."""
+    windows = xdotool_search()
+    return len(windows) == 1 and "인박스" in xdotool("getwindowname", windows[0])  # 샵\u00a0인박스
+
+
 def this_mornings_news(database: Path) -> None:
     """이하은 wrote to the second number in the shop's day (two hours before its last open moment); the
     owner's answer went from her chat's first number an hour later and WhatsApp refused it (131047:
@@ -117,6 +123,8 @@ def main() -> None:
         this_mornings_news(database)
         second = app(folder)
         try:
+            # The start's splash (also "Shop Inbox") shows first: place the main window, not it.
+            wait_for("the main window", main_window_alone, timeout=120)
             place_window(1200, 740)
             # Her chat found by her number, typed in the chat list's search box, and opened.
             xdotool("key", "ctrl+f")
