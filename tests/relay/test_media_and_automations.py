@@ -200,17 +200,22 @@ def test_greeting_goes_to_a_first_message_once(relay: RunningRelay, graph: FakeG
     assert len(graph.sent) == 1
 
 
-def test_a_customer_writing_in_english_is_greeted_in_english_and_a_korean_one_in_korean(
-    relay: RunningRelay, graph: FakeGraph
-) -> None:
+def greet_in_two_languages(relay: RunningRelay, profile: dict[str, str]) -> None:
+    """The relay greets in Korean, and in English whoever writes in Latin letters."""
     relay.put_rules(
         greeting={
             "enabled": True,
             "text": "{name}님 안녕하세요, {shop}입니다",
             "text_other_language": "Hello {first_name}, welcome to {shop}!",
         },
-        profile={"name": "서울 리넨"},
+        profile=profile,
     )
+
+
+def test_a_customer_writing_in_english_is_greeted_in_english_and_a_korean_one_in_korean(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    greet_in_two_languages(relay, {"name": "서울 리넨"})
     relay.post_webhook(
         inbound("text", "Hi! Is the linen shirt in stock?", sender="447911123456", name="Olivia Brown")
     )
@@ -234,14 +239,7 @@ def test_a_customer_writing_in_english_is_greeted_in_english_and_a_korean_one_in
 def test_the_english_greeting_names_the_shop_by_its_english_name_and_the_korean_one_by_its_name(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
-    relay.put_rules(
-        greeting={
-            "enabled": True,
-            "text": "{name}님 안녕하세요, {shop}입니다",
-            "text_other_language": "Hello {first_name}, welcome to {shop}!",
-        },
-        profile={"name": "서울 리넨", "name_other_language": "Seoul Linen"},
-    )
+    greet_in_two_languages(relay, {"name": "서울 리넨", "name_other_language": "Seoul Linen"})
     relay.post_webhook(
         inbound("text", "Hi! Is the linen shirt in stock?", sender="447911123456", name="Olivia")
     )

@@ -4,21 +4,16 @@ in another language fills {shop} there ("welcome to Seoul Linen House!", not "we
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
-import pytest
-
 from app.automations_store import AutomationsStore, demo_automations
+from tests.ui.test_away_notice import MONDAY_MORNING  # the demo shop open: the greeting goes alone
 from ui.business_profile_editor import BusinessProfileEditor
 from ui.greeting_editor import GreetingEditor
 
-# Monday 2026-11-30 11:00 in Seoul (02:00 UTC): the demo shop is open, so the greeting goes alone.
-MONDAY_MORNING = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
 
-
-@pytest.fixture
 def korean_demo_rules(ctx: Any) -> Any:
+    """`ctx` with the Korean demo shop's rules, as its relay last sent them."""
     AutomationsStore(ctx.db).apply_remote(demo_automations("ko").model_copy(update={"revision": 1}))
     return ctx
 
@@ -37,9 +32,9 @@ def greeting_preview(qtbot: Any, ctx: Any) -> Any:
 
 
 def test_the_korean_demo_greets_a_customer_abroad_with_its_english_name(
-    qtbot: Any, korean_demo_rules: Any, korean: None
+    qtbot: Any, ctx: Any, korean: None
 ) -> None:
-    preview = greeting_preview(qtbot, korean_demo_rules)
+    preview = greeting_preview(qtbot, korean_demo_rules(ctx))
     assert preview.other_language.isVisibleTo(preview)
     assert "welcome to Seoul Linen House!" in preview.other_language.text()
     assert "서울 리넨 하우스" not in preview.other_language.text()
@@ -47,9 +42,9 @@ def test_the_korean_demo_greets_a_customer_abroad_with_its_english_name(
 
 
 def test_the_owner_gives_the_english_name_in_the_profile_and_the_english_greeting_uses_it(
-    qtbot: Any, korean_demo_rules: Any, english: None
+    qtbot: Any, ctx: Any, english: None
 ) -> None:
-    ctx = korean_demo_rules
+    korean_demo_rules(ctx)
     profile = opened(qtbot, BusinessProfileEditor(ctx))
     profile.name_other_language.setText("  ")  # cleared: the English greeting falls back to the name
     profile.save()
@@ -66,12 +61,10 @@ def test_the_owner_gives_the_english_name_in_the_profile_and_the_english_greetin
     assert "서울 리넨 하우스입니다!" in preview.new_customer.text()
 
 
-def test_the_profile_editor_names_the_field_in_korean(
-    qtbot: Any, korean_demo_rules: Any, korean: None
-) -> None:
+def test_the_profile_editor_names_the_field_in_korean(qtbot: Any, ctx: Any, korean: None) -> None:
     from PySide6.QtWidgets import QFormLayout, QLabel
 
-    editor = opened(qtbot, BusinessProfileEditor(korean_demo_rules))
+    editor = opened(qtbot, BusinessProfileEditor(korean_demo_rules(ctx)))
     form = editor.form.layout()
     assert isinstance(form, QFormLayout)
     label = form.labelForField(editor.name_other_language)
