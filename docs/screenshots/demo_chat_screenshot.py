@@ -82,6 +82,7 @@ def newest_chat_of(window: MainWindow, korean: bool) -> int | None:
 def scenes() -> Iterator[Wait]:
 
     window = yield from main_window(1200, 740)
+    window.activateWindow()  # the start's splash had the focus: the frame is drawn as the owner sees it
     started = time.monotonic()
     yield lambda: time.monotonic() - started > 20  # the simulated customers write, the shop greets them
     yield settled
