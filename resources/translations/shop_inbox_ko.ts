@@ -1190,7 +1190,7 @@ Choose a folder on this computer for the daily backups.</source>
     </message>
     <message>
         <source>Messages written in another language (an English greeting) fill {0} with this name.</source>
-        <translation>다른 언어로 쓴 메시지(영어 인사말 등)의 {0}에는 이 이름이 들어가요.</translation>
+        <translation>다른 언어로 쓴 메시지(영어 인사말 등)의 {0}에는 이&#xa0;이름이 들어가요.</translation>
     </message>
     <message>
         <source>Shop &amp;name</source>
