@@ -10,6 +10,7 @@ file among them stays in the data folder while a draft holds it (QuickReplyLibra
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,13 @@ def read_draft_files(db: Database) -> dict[int, list[Path]]:
         if str(key).isdigit() and kept:
             files[int(key)] = kept
     return files
+
+
+def missing_files(paths: Iterable[Path]) -> list[Path]:
+    """Of a draft's files, those this computer does not have (moved or deleted since, or left on the
+    old computer by a move): the composer's note names them when their chat opens, and the chat
+    list's draft line does not count them meanwhile. Blocking (a stat per file)."""
+    return [path for path in paths if not path.exists()]
 
 
 def _in_this_inbox(path: Path, data_dir: Path) -> Path:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import relay_clock
+from app.drafts import missing_files
 from app.errors import InvalidInput
 from app.queries import ConversationRow, MessageRow
 from app.sending import Outgoing
@@ -124,6 +125,10 @@ class Composer(QFrame):
         # The files each other chat had attached (photos picked, then another chat opened to look up
         # something): they wait with that chat's draft instead of being dropped.
         self._attached: dict[int, list[Path]] = {}
+        # Of those, the files this computer did not have when the drafts were read (a move's restore
+        # could not bring them): the chat list's draft line leaves them out until the chat opens and
+        # its note names them.
+        self._missing: dict[int, list[Path]] = {}
         # Pasted pictures are written here (a composer of its own, in a test: the temporary folder).
         self.pasted_in = pasted_folder(data_dir or Path(tempfile.gettempdir()) / "shop-inbox")
         self._customer_name = ""  # the open chat's
@@ -338,12 +343,17 @@ class Composer(QFrame):
         stored: dict[int, str],
         quotes: dict[int, MessageRow] | None = None,
         files: dict[int, list[Path]] | None = None,
+        missing: frozenset[Path] = frozenset(),
     ) -> None:
-        """The drafts kept from the last run, with the messages they quote and the files attached;
-        what was typed (or quoted, attached) since this start wins."""
+        """The drafts kept from the last run, with the messages they quote and the files attached,
+        `missing` the files this computer did not have as they were read (`missing_files`); what was
+        typed (or quoted, attached) since this start wins."""
         for contact_id, paths in (files or {}).items():
             if contact_id != self.contact_id:
-                self._attached.setdefault(contact_id, paths)
+                if contact_id not in self._attached:
+                    self._attached[contact_id] = paths
+                    if lost := [path for path in paths if path in missing]:
+                        self._missing[contact_id] = lost
             elif not self.attachments:
                 self._attach_waiting(paths)
         for contact_id, text in stored.items():
@@ -381,6 +391,7 @@ class Composer(QFrame):
             self._draft_pause.stop()
             self.edit.clear()
         self._replies.pop(contact_id, None)
+        self._missing.pop(contact_id, None)
         had_files = self._attached.pop(contact_id, None) is not None
         if contact_id == self.contact_id and self.attachments:
             had_files = True
@@ -393,6 +404,9 @@ class Composer(QFrame):
         one is typed there already. With either chat open, its box is the owner's: left as it is."""
         if self.contact_id in (old_id, new_id):
             return
+        lost = self._missing.pop(old_id, None)
+        if lost is not None and new_id not in self._attached:  # its files go with it: the lost ones too
+            self._missing[new_id] = lost
         moved = [
             _moved(self.drafts, old_id, new_id),
             _moved(self._replies, old_id, new_id),
@@ -407,7 +421,11 @@ class Composer(QFrame):
         `drafts_changed` says), for the chat list's "Draft:" line; files waiting to be sent come
         first (a chat with only a photo attached looked like one with nothing waiting)."""
         text = self.drafts.get(contact_id)
-        files = self.attachments if contact_id == self.contact_id else self._attached.get(contact_id, [])
+        if contact_id == self.contact_id:
+            files = self.attachments
+        else:  # those this computer has: a file the move left behind is named when the chat opens
+            lost = self._missing.get(contact_id, [])
+            files = [path for path in self._attached.get(contact_id, []) if path not in lost]
         if not files:
             return text
         what = files[0].name if len(files) == 1 else self.tr("%Ln file(s)", "", len(files))
@@ -440,8 +458,10 @@ class Composer(QFrame):
         self.edit.setPlainText(self.drafts.get(self.contact_id, "") if self.contact_id else "")
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
         self.edit.setPlaceholderText(self.tr("Read-only archive") if self.read_only else self.typing_hint())
-        if self.contact_id is not None and (waiting := self._attached.pop(self.contact_id, [])):
-            self._attach_waiting(waiting)
+        if self.contact_id is not None:
+            self._missing.pop(self.contact_id, None)  # looked for again as the chat opens
+            if waiting := self._attached.pop(self.contact_id, []):
+                self._attach_waiting(waiting)
         self.update_window()
         self.setEnabled(conversation is not None and not conversation.blocked and not self.read_only)
         self.drafts_shown.emit()
@@ -661,10 +681,10 @@ class Composer(QFrame):
         out, and the note under the bar names it (the stored drafts forget it too): moved or deleted
         since, or, after a move to a new computer, one the backup could not bring (gone from the old
         computer's folder before the backup was made)."""
-        still_there = [path for path in paths if path.exists()]
-        if still_there:
+        lost = missing_files(paths)
+        if still_there := [path for path in paths if path not in lost]:
             self.add_attachments(still_there, focus=False, changed=False)
-        if gone := [path.name for path in paths if path not in still_there]:
+        if gone := [path.name for path in lost]:
             note = self.tr(
                 "Not attached any more: this computer does not have {0} (moved or deleted since, or "
                 "left on the old computer). Attach it again to send it."

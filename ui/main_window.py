@@ -805,17 +805,19 @@ class MainWindow(QMainWindow):
 
     def read_drafts(self) -> None:
         """The replies typed and not sent in the last run, back in their chats' boxes with their quotes
-        and the files attached; pasted pictures no chat waits with any more go."""
-        from app.drafts import read_draft_files, read_drafts_and_quotes
+        and the files attached (and which of those this computer does not have: the chat list's draft
+        line counts the others); pasted pictures no chat waits with any more go."""
+        from app.drafts import missing_files, read_draft_files, read_drafts_and_quotes
         from ui.attachments import forget_old_pastes
         from ui.ops import run_op
 
         db, pasted_in = self.ctx.db, self.chat.composer.pasted_in
 
-        def read() -> tuple[dict[int, str], dict[int, MessageRow], dict[int, list[Path]]]:
+        def read() -> tuple[dict[int, str], dict[int, MessageRow], dict[int, list[Path]], frozenset[Path]]:
             files = read_draft_files(db)
-            forget_old_pastes(pasted_in, {path for paths in files.values() for path in paths})
-            return (*read_drafts_and_quotes(db), files)
+            named = {path for paths in files.values() for path in paths}
+            forget_old_pastes(pasted_in, named)
+            return (*read_drafts_and_quotes(db), files, frozenset(missing_files(named)))
 
         run_op(
             read,

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from sqlalchemy import select
 
 from app.backup import create_backup, restore_backup
@@ -157,3 +159,70 @@ def test_a_draft_keeps_its_words_and_its_file_from_the_old_laptops_downloads_and
         "첨부에서 빠졌어요: 이\u00a0컴퓨터에 지운 사진.jpg 파일이 없어요(그사이 옮겨지거나 삭제되었거나 "
         "이전 컴퓨터에 남아 있어요). 보내려면 다시 첨부하세요."
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "draft", "two_files"),
+    [("korean", "임시 저장", "파일 2개"), ("english", "Draft", "2 files")],
+)
+def test_the_chat_lists_draft_line_counts_only_the_files_the_move_brought_before_the_chat_opens(
+    qtbot: Any,
+    request: Any,
+    tmp_path: Path,
+    new_laptop: AppPaths,
+    new_window: Any,
+    language: str,
+    draft: str,
+    two_files: str,
+) -> None:
+    request.getfixturevalue(language)
+    old = paths_for(tmp_path / "old laptop").ensure()
+    db = Database.open(old.database)
+    with db.write() as s:
+        contact = make_contact(s, wa_id=CUSTOMER, profile_name="단골 손님")
+        make_message(s, contact, "입금했어요")
+        contact_id = contact.id
+        other = make_contact(s, wa_id="821055550999", profile_name="새 손님")
+        make_message(s, other, "안녕하세요")
+        other_id = other.id
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    photo, receipt = downloads / "원피스.jpg", downloads / "영수증.pdf"
+    picture = QImage(64, 48, QImage.Format.Format_RGB32)
+    picture.fill(QColor("pink"))
+    assert picture.save(str(photo))
+    receipt.write_bytes(b"%PDF-1.7 receipt" * 40)
+    deleted = downloads / "지운 사진.jpg"  # attached, then deleted before the backup was made
+    store_drafts(
+        db,
+        {contact_id: "사진이랑 영수증 보내드려요", other_id: "곧 답장드릴게요"},
+        files={contact_id: [photo, deleted, receipt], other_id: [deleted]},
+    )
+    backup = create_backup(old, tmp_path / "USB" / "샵인박스-백업.zip").path
+    db.close()
+    for folder in (old.data_dir, downloads):  # the old laptop's folders are not on this one
+        shutil.rmtree(folder)
+
+    Database.open(new_laptop.database).close()
+    restore_backup(backup, new_laptop)
+    window = new_window()
+    chats = window.chat_list.model
+    qtbot.waitUntil(lambda: chats.rowCount() == 2, timeout=5000)
+    window.read_drafts()
+    settle(qtbot)
+
+    def spoken(contact: int) -> str:
+        [row] = [r for r in range(chats.rowCount()) if chats.row_at(r).contact_id == contact]
+        return str(chats.index(row).data(Qt.ItemDataRole.AccessibleTextRole))
+
+    # Two files came along, not three: the row says what opening the chat will show on the bar.
+    assert f", {draft}: 📎 {two_files} 사진이랑 영수증 보내드려요, " in spoken(contact_id)
+    # A draft whose only file stayed behind says its words alone, no paper clip; the row drawn too.
+    assert f", {draft}: 곧 답장드릴게요, " in spoken(other_id)
+    assert window.chat_list.delegate.draft_for(other_id) == "곧 답장드릴게요"
+
+    select_chat(window, qtbot, contact_id)
+    composer = window.chat.composer
+    qtbot.waitUntil(lambda: composer.gone_note.isVisible())
+    assert [path.name for path in composer.attachments] == ["원피스.jpg", "영수증.pdf"]
+    assert "지운 사진.jpg" in composer.gone_note.text()
