@@ -29,20 +29,19 @@ class MovingHelpDialog(QDialog):
                     "3. Install Shop Inbox. On its first start, choose “Restore a backup from your old "
                     "computer…” and pick the file. Under the question that follows, leave “Open Shop Inbox "
                     "when I sign in to this computer” ticked, or untick it. (Already set up there? Use "
-                    "File ▸ Restore from backup….)\n"
+                    "File ▸ Restore from backup… instead.)\n"
                     "4. The backup never holds the relay token: when the bar above the chats asks for it, "
                     "press Settings, paste the relay token and save. New messages then arrive from where "
-                    "the backup left off, none twice."
+                    "the backup left off, none twice.\n"
+                    "5. Drafts come with the files you attached to them, from other folders too "
+                    "(Downloads, for example); a file that was no longer on the old computer when the "
+                    "backup was made is named under the reply box: attach it again."
                 ),
             ),
             (
+                # Only what the owner sets again: what comes along by itself is said in the steps.
                 self.tr("Set again on the new computer"),
-                self.tr(
-                    "In File ▸ Settings: the folder of the daily backup. Drafts come with the files you "
-                    "attached to them, from other folders too (Downloads, for example); a file that was "
-                    "no longer on the old computer when the backup was made is named under the reply "
-                    "box: attach it again."
-                ),
+                self.tr("In File ▸ Settings: the folder of the daily backup."),
             ),
         )
         fill_help_page(self, sections)

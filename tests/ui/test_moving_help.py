@@ -34,3 +34,29 @@ def test_help_leads_the_owner_from_a_backup_here_to_the_new_computers_inbox_in_k
     button = QCoreApplication.translate("SetupWizard", "&Restore a backup from your old computer…")
     assert f"“{plain(button)}”" in text  # the first start's button, word for word
     assert "릴레이 토큰" in text and "이 컴퓨터에 로그인하면 샵 인박스 열기" in text
+
+
+def test_in_english_the_new_computers_steps_say_what_comes_along_and_set_again_names_only_the_folder(
+    english: None, qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    install_menus(window, ctx)
+    menus = [action.menu() for action in window.menuBar().actions()]
+    entry = next(a for a in menus[-1].actions() if plain(a.text()) == "Moving to a new computer")
+    labels: list[list[str]] = []
+
+    def read_and_close(dialog: Any) -> None:
+        labels.append([label.text() for label in dialog.findChildren(QLabel)])
+        dialog.reject()
+
+    dialogs.expect("modal", answer=read_and_close)
+    entry.trigger()
+    sections = dict(zip(labels[0][::2], labels[0][1::2], strict=True))
+    file_entries = {plain(a.text()) for a in menus[0].actions()}
+    assert "Restore from backup…" in file_entries
+    # The menu entry said as the menu says it, then the sentence goes on (not "backup….)").
+    steps = sections["On the new computer"]
+    assert "Use File ▸ Restore from backup… instead.)" in steps
+    # Drafts and their files come along by themselves: a step of the move, not something to set.
+    assert [line[:2] for line in steps.splitlines()] == ["3.", "4.", "5."]
+    assert "5. Drafts come with the files you attached to them" in steps
+    assert sections["Set again on the new computer"] == "In File ▸ Settings: the folder of the daily backup."
