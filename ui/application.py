@@ -406,7 +406,7 @@ def open_inbox(
     from app.errors import DiskFull
     from app.settings import read_preferences
     from ui.context import AppContext
-    from ui.translations import install_translators
+    from ui.translations import follow_shop_region, install_translators
 
     try:
         db = Database.open(paths.database)
@@ -424,11 +424,15 @@ def open_inbox(
 
         db.close()  # a shop not set up yet has nothing to read, and its setup could not be saved
         raise NoRoomToSetUp(paths.data_dir, "nothing to read before the first setup")
+    # Before the first setup the shop's country is only the default (KR): the computer's place says
+    # how its English is spelt and dated until the wizard asks.
+    chosen = prefs.shop_region if prefs.setup_done or prefs.relay_url else None
     if not translated:
-        # Before the first setup the shop's country is only the default (KR): the computer's place says
-        # how its English is spelt and dated until the wizard asks.
-        chosen = prefs.shop_region if prefs.setup_done or prefs.relay_url else None
         install_translators(app, args.lang or prefs.language, chosen)
+    elif chosen:
+        # Opened again on the backup the first start's wizard restored: a UK shop's English window
+        # wrote "Nov 28, 11:37 AM" (the computer's guess) until its next start wrote "28 Nov, 11:37".
+        follow_shop_region(chosen)
     ctx = AppContext(
         db=db,
         paths=paths,

@@ -89,3 +89,53 @@ def test_set_up_later_keeps_the_shop_in_the_wizards_country_and_currency(
             assert (ctx.shop_region, ctx.currency) == ("GB", "GBP")  # this session's new items too
         finally:
             ctx.db.close()
+
+
+def test_a_uk_shops_backup_restored_at_the_first_start_writes_dates_as_the_uk_at_once(
+    qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """The new computer names no English of its own: the wizard wrote dates as its guess (the US's),
+    and the inbox it opened on the restored UK shop said "Nov 28" and "11:37 AM" in the chat list
+    until the next start said "28 Nov" and "11:37"."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.backup import create_backup
+    from app.db import Database
+    from app.paths import paths_for
+    from app.settings import update_preferences
+    from tests.support.factories import make_contact, make_message
+    from ui.application import open_inbox
+    from ui.formatting import day_pattern, list_time, qdate
+    from ui.translations import english_locale
+
+    old = paths_for(tmp_path / "old laptop").ensure()
+    db = Database.open(old.database)
+    with db.write() as s:
+        make_message(s, make_contact(s, profile_name="Chloe Adams"), "Is the linen shirt in stock?")
+    update_preferences(db, shop_region="GB", currency="GBP", setup_done=True, language="en")
+    db.close()
+    backup = create_backup(old, tmp_path / "USB" / "ShopInbox-backup.zip").path
+
+    def restore_the_old_laptops_backup(wizard: Any) -> None:
+        dialogs.expect("getOpenFileName", answer=str(backup))
+        dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+        wizard.restore_button.click()
+
+    dialogs.expect("modal", answer=restore_the_old_laptops_backup)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    with the_app_as_it_was(app):
+        ctx = open_inbox(
+            app, argparse.Namespace(smoke=False, lang="en"), paths_for(tmp_path / "new").ensure()
+        )
+        assert ctx is not None
+        try:
+            uk = english_locale("GB")  # this computer's own English if it had one, else the UK's
+            assert QLocale().name() == uk.name()
+            now, day = datetime(2026, 12, 7, 12, 0), datetime(2026, 11, 28, 11, 37)
+            assert list_time(day, now) == uk.toString(qdate(day.date()), day_pattern(uk))
+        finally:
+            ctx.db.close()
