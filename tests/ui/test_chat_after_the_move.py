@@ -120,30 +120,50 @@ def _count(db: Database) -> int:
         return len(s.scalars(select(Message.id)).all())
 
 
-def test_a_draft_keeps_its_words_and_its_file_from_the_old_laptops_downloads_and_names_the_one_it_lost(
-    qtbot: Any, tmp_path: Path, new_laptop: AppPaths, new_window: Any, korean: Any
-) -> None:
+RECEIPT = b"%PDF-1.7 receipt" * 40
+
+
+def _drafts_moved(
+    tmp_path: Path, new_laptop: AppPaths, drafts: dict[str, tuple[str, str, list[str]]]
+) -> dict[str, int]:
+    """The old laptop's inbox with a chat per customer (wa_id: her name, the draft to her, the files
+    from its Downloads attached to it: a "지운" one deleted before the backup was made), backed up,
+    its folders gone, restored on the new laptop. The contacts' ids by wa_id."""
     old = paths_for(tmp_path / "old laptop").ensure()
     db = Database.open(old.database)
     with db.write() as s:
-        contact = make_contact(s, wa_id=CUSTOMER, profile_name="단골 손님")
-        make_message(s, contact, "입금했어요")
-        contact_id = contact.id
+        contacts = {
+            wa_id: make_contact(s, wa_id=wa_id, profile_name=name) for wa_id, (name, _, _) in drafts.items()
+        }
+        for contact in contacts.values():
+            make_message(s, contact, "입금했어요")
+        ids = {wa_id: contact.id for wa_id, contact in contacts.items()}
     downloads = tmp_path / "Downloads"
     downloads.mkdir()
-    receipt = downloads / "영수증.pdf"
-    receipt.write_bytes(b"%PDF-1.7 receipt" * 40)
-    deleted = downloads / "지운 사진.jpg"  # attached, then deleted before the backup was made
-    store_drafts(
-        db, {contact_id: "입금 확인했어요. 영수증 보내드려요"}, files={contact_id: [receipt, deleted]}
-    )
+    for name in {name for _, _, names in drafts.values() for name in names if not name.startswith("지운")}:
+        if name.endswith(".pdf"):
+            (downloads / name).write_bytes(RECEIPT)
+        else:
+            picture = QImage(64, 48, QImage.Format.Format_RGB32)
+            picture.fill(QColor("pink"))
+            assert picture.save(str(downloads / name))
+    texts = {ids[wa_id]: text for wa_id, (_, text, _) in drafts.items()}
+    files = {ids[wa_id]: [downloads / name for name in names] for wa_id, (_, _, names) in drafts.items()}
+    store_drafts(db, texts, files=files)
     backup = create_backup(old, tmp_path / "USB" / "샵인박스-백업.zip").path
     db.close()
     for folder in (old.data_dir, downloads):  # the old laptop's folders are not on this one
         shutil.rmtree(folder)
-
-    Database.open(new_laptop.database).close()
+    Database.open(new_laptop.database).close()  # the first start's empty inbox, which the wizard replaces
     restore_backup(backup, new_laptop)
+    return ids
+
+
+def test_a_draft_keeps_its_words_and_its_file_from_the_old_laptops_downloads_and_names_the_one_it_lost(
+    qtbot: Any, tmp_path: Path, new_laptop: AppPaths, new_window: Any, korean: Any
+) -> None:
+    draft = ("단골 손님", "입금 확인했어요. 영수증 보내드려요", ["영수증.pdf", "지운 사진.jpg"])
+    contact_id = _drafts_moved(tmp_path, new_laptop, {CUSTOMER: draft})[CUSTOMER]
     window = new_window()
     window.read_drafts()
     settle(qtbot)
@@ -152,7 +172,7 @@ def test_a_draft_keeps_its_words_and_its_file_from_the_old_laptops_downloads_and
     qtbot.waitUntil(lambda: composer.gone_note.isVisible())
     assert composer.edit.toPlainText() == "입금 확인했어요. 영수증 보내드려요"
     [attached] = composer.attachments
-    assert attached.name == "영수증.pdf" and attached.read_bytes() == b"%PDF-1.7 receipt" * 40
+    assert attached.name == "영수증.pdf" and attached.read_bytes() == RECEIPT
     assert attached.is_relative_to(new_laptop.pasted_dir)
     # Said in the chat, under the box, naming the file: no dialog to click away.
     assert composer.gone_note.text() == (
@@ -176,35 +196,20 @@ def test_the_chat_lists_draft_line_counts_only_the_files_the_move_brought_before
     two_files: str,
 ) -> None:
     request.getfixturevalue(language)
-    old = paths_for(tmp_path / "old laptop").ensure()
-    db = Database.open(old.database)
-    with db.write() as s:
-        contact = make_contact(s, wa_id=CUSTOMER, profile_name="단골 손님")
-        make_message(s, contact, "입금했어요")
-        contact_id = contact.id
-        other = make_contact(s, wa_id="821055550999", profile_name="새 손님")
-        make_message(s, other, "안녕하세요")
-        other_id = other.id
-    downloads = tmp_path / "Downloads"
-    downloads.mkdir()
-    photo, receipt = downloads / "원피스.jpg", downloads / "영수증.pdf"
-    picture = QImage(64, 48, QImage.Format.Format_RGB32)
-    picture.fill(QColor("pink"))
-    assert picture.save(str(photo))
-    receipt.write_bytes(b"%PDF-1.7 receipt" * 40)
-    deleted = downloads / "지운 사진.jpg"  # attached, then deleted before the backup was made
-    store_drafts(
-        db,
-        {contact_id: "사진이랑 영수증 보내드려요", other_id: "곧 답장드릴게요"},
-        files={contact_id: [photo, deleted, receipt], other_id: [deleted]},
+    newcomer = "821055550999"
+    ids = _drafts_moved(
+        tmp_path,
+        new_laptop,
+        {
+            CUSTOMER: (
+                "단골 손님",
+                "사진이랑 영수증 보내드려요",
+                ["원피스.jpg", "지운 사진.jpg", "영수증.pdf"],
+            ),
+            newcomer: ("새 손님", "곧 답장드릴게요", ["지운 사진.jpg"]),
+        },
     )
-    backup = create_backup(old, tmp_path / "USB" / "샵인박스-백업.zip").path
-    db.close()
-    for folder in (old.data_dir, downloads):  # the old laptop's folders are not on this one
-        shutil.rmtree(folder)
-
-    Database.open(new_laptop.database).close()
-    restore_backup(backup, new_laptop)
+    contact_id, other_id = ids[CUSTOMER], ids[newcomer]
     window = new_window()
     chats = window.chat_list.model
     qtbot.waitUntil(lambda: chats.rowCount() == 2, timeout=5000)

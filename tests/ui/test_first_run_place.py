@@ -6,6 +6,8 @@ import argparse
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,11 +66,9 @@ def test_set_up_later_keeps_the_shop_in_the_wizards_country_and_currency(
     qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
     """No relay yet, "Set up later": the inbox's catalogue and orders were priced in won for a UK shop."""
-    from PySide6.QtWidgets import QApplication, QWizard
+    from PySide6.QtWidgets import QWizard
 
-    from app.paths import paths_for
     from app.settings import read_preferences
-    from ui.application import open_inbox
 
     def set_up_later(wizard: Any) -> None:
         # The place the wizard starts on (the computer's, in a British English session).
@@ -76,19 +76,10 @@ def test_set_up_later_keeps_the_shop_in_the_wizards_country_and_currency(
         wizard.button(QWizard.WizardButton.CancelButton).click()
 
     dialogs.expect("modal", answer=set_up_later)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    with the_app_as_it_was(app):
-        ctx = open_inbox(
-            app, argparse.Namespace(smoke=False, lang="en"), paths_for(tmp_path / "data").ensure()
-        )
-        assert ctx is not None  # None: the demo chosen in the wizard
-        try:
-            prefs = read_preferences(ctx.db)
-            assert (prefs.shop_region, prefs.currency, prefs.setup_done) == ("GB", "GBP", True)
-            assert (ctx.shop_region, ctx.currency) == ("GB", "GBP")  # this session's new items too
-        finally:
-            ctx.db.close()
+    with first_start_in_english(tmp_path / "data") as ctx:
+        prefs = read_preferences(ctx.db)
+        assert (prefs.shop_region, prefs.currency, prefs.setup_done) == ("GB", "GBP", True)
+        assert (ctx.shop_region, ctx.currency) == ("GB", "GBP")  # this session's new items too
 
 
 def test_a_uk_shops_backup_restored_at_the_first_start_writes_dates_as_the_uk_at_once(
@@ -100,14 +91,13 @@ def test_a_uk_shops_backup_restored_at_the_first_start_writes_dates_as_the_uk_at
     from datetime import datetime
 
     from PySide6.QtCore import QLocale
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from app.backup import create_backup
     from app.db import Database
     from app.paths import paths_for
     from app.settings import update_preferences
     from tests.support.factories import make_contact, make_message
-    from ui.application import open_inbox
     from ui.formatting import day_pattern, list_time, qdate
     from ui.translations import english_locale
 
@@ -125,17 +115,28 @@ def test_a_uk_shops_backup_restored_at_the_first_start_writes_dates_as_the_uk_at
         wizard.restore_button.click()
 
     dialogs.expect("modal", answer=restore_the_old_laptops_backup)
+    with first_start_in_english(tmp_path / "new"):
+        uk = english_locale("GB")  # this computer's own English if it had one, else the UK's
+        assert QLocale().name() == uk.name()
+        now, day = datetime(2026, 12, 7, 12, 0), datetime(2026, 11, 28, 11, 37)
+        assert list_time(day, now) == uk.toString(qdate(day.date()), day_pattern(uk))
+
+
+@contextmanager
+def first_start_in_english(data_dir: Path) -> Iterator[Any]:
+    """A first start (`--lang en`) on an empty `data_dir`, its wizard answered as the test expects:
+    the inbox it opens (its context), closed after; the app's translators and locale put back."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.paths import paths_for
+    from ui.application import open_inbox
+
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     with the_app_as_it_was(app):
-        ctx = open_inbox(
-            app, argparse.Namespace(smoke=False, lang="en"), paths_for(tmp_path / "new").ensure()
-        )
-        assert ctx is not None
+        ctx = open_inbox(app, argparse.Namespace(smoke=False, lang="en"), paths_for(data_dir).ensure())
+        assert ctx is not None  # None: the demo chosen in the wizard
         try:
-            uk = english_locale("GB")  # this computer's own English if it had one, else the UK's
-            assert QLocale().name() == uk.name()
-            now, day = datetime(2026, 12, 7, 12, 0), datetime(2026, 11, 28, 11, 37)
-            assert list_time(day, now) == uk.toString(qdate(day.date()), day_pattern(uk))
+            yield ctx
         finally:
             ctx.db.close()
