@@ -678,3 +678,22 @@ def test_the_template_picker_starts_on_a_utility_template_in_her_language_before
         picker = TemplatePicker(templates, their_words=words)
         qtbot.addWidget(picker)
         assert picker.current() is chosen, words
+
+
+def test_a_customer_who_changed_number_takes_her_drafts_lost_file_with_her_still_uncounted(
+    ctx: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    """A draft restored with a file the move left behind, then her number changed before her chat
+    was opened: her new chat's row counts the file that is here, and opening it names the other."""
+    old, new, open_one = conversation(ctx, name="A"), conversation(ctx, name="B"), conversation(ctx, name="C")
+    here, lost = tmp_path / "invoice.pdf", tmp_path / "old-photo.jpg"
+    here.write_bytes(b"%PDF-1.7 invoice")
+    composer, _sent = make_composer(qtbot, open_one)
+    files = {old.contact_id: [lost, here]}
+    composer.load_drafts({old.contact_id: "your invoice"}, files=files, missing=frozenset({lost}))
+    assert composer.draft_for(old.contact_id) == "📎 invoice.pdf your invoice"
+    composer.chat_merged(old.contact_id, new.contact_id)
+    assert composer.draft_for(new.contact_id) == "📎 invoice.pdf your invoice"
+    composer.set_chat(new)
+    assert composer.attachments == [here]
+    assert composer.gone_note.isVisibleTo(composer) and "old-photo.jpg" in composer.gone_note.text()
