@@ -9,7 +9,18 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.campaign_checks import LawProblem
+from app.wire import NIGHT_HOLD_END_HOUR, NIGHT_HOLD_START_HOUR
 from ui.confirm import confirm
+from ui.formatting import NO_BREAK_SPACE, dash_kept, wall_clock
+
+
+def night_hours(template: str) -> str:
+    """`template`'s range "{0}–{1}" filled with the law's night for ads (21:00 to 08:00) on the
+    owner's clock face ("9:00 PM–8:00 AM", "오후 9:00~오전 8:00"), kept on one line as the hours'
+    summaries keep theirs: the dash held to both times, each time's space a no-break one."""
+    hours = (NIGHT_HOLD_START_HOUR, NIGHT_HOLD_END_HOUR)
+    first, last = (wall_clock(hour, 0).replace(" ", NO_BREAK_SPACE) for hour in hours)
+    return dash_kept(template).format(first, last)
 
 
 def law_problem_text(problem: LawProblem, names: Sequence[str] = ()) -> str:

@@ -51,7 +51,7 @@ from app.errors import ErrorCode
 from app.template_versions import language_most_lack, version_for, versions_of
 from app.wire import Template, fill_template_slots
 from ui import message_box
-from ui.ad_law import law_lines, send_anyway
+from ui.ad_law import law_lines, night_hours, send_anyway
 from ui.campaign_audience import AudienceBox
 from ui.campaign_message import MessageBox, language_name, media_header
 from ui.campaign_models import moment_text
@@ -61,7 +61,7 @@ from ui.campaign_schedule import ScheduleBox
 from ui.confirm import confirm
 from ui.context import AppContext
 from ui.error_sentences import code_sentence
-from ui.formatting import count_text, wall_clock
+from ui.formatting import count_text
 from ui.korean_particles import with_particles
 from ui.ops import run_op
 from ui.theme import fine_colour, problem_colour
@@ -701,10 +701,12 @@ class CampaignEditor(QWidget):
                     split.format(count_text(wait.at_start), count_text(wait.held), held_until, at)
                     + " "
                     # On the owner's clock face: "9:00 PM–8:00 AM" for an American, "21:00–08:00" in Korean.
-                    + self.tr(
-                        "Korean law: ads at night ({0}–{1}) only go to customers who agreed "
-                        "to night-time messages."
-                    ).format(wall_clock(21, 0), wall_clock(8, 0))
+                    + night_hours(
+                        self.tr(
+                            "Korean law: ads at night ({0}–{1}) only go to customers who agreed "
+                            "to night-time messages."
+                        )
+                    )
                 )
         return confirm(
             self,

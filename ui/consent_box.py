@@ -22,8 +22,9 @@ from app.consent import (
 )
 from app.phones import country_of
 from app.wire import NIGHT_HOLD_COUNTRIES
+from ui.ad_law import night_hours
 from ui.context import AppContext
-from ui.formatting import full_datetime, local, wall_clock
+from ui.formatting import full_datetime, local
 from ui.icon_buttons import press_with_keys
 from ui.label_names import without_mnemonic
 from ui.ops import run_change, run_op
@@ -85,9 +86,7 @@ class ConsentBox(QWidget):
             ).format(without_mnemonic(self.notifications.text()))
         )
         self.ads_need_notifications.hide()
-        self.night = QCheckBox(
-            self.tr("Also at night ({0}–{1})").format(wall_clock(21, 0), wall_clock(8, 0)), self
-        )
+        self.night = QCheckBox(night_hours(self.tr("Also at night ({0}–{1})")), self)
         # Alt+Shift+N: the main window it sits in has no Alt letter left (the search's Alt+N is
         # "Only to and from your number").
         press_with_keys(self.night, NIGHT_KEYS, self.tr("Agreed to marketing messages at night too"))

@@ -66,6 +66,13 @@ def display_locale() -> QLocale:
 WORD_JOINER = "\u2060"
 
 
+def dash_kept(template: str) -> str:
+    """A range's `template` ("{0}–{1}") with a word joiner either side of its en dash: Qt wraps a
+    line after one, and a UK summary read "09:00–" over "18:00". (Korean's "{0}~{1}" needs none: Qt
+    keeps a tilde with both its neighbours.) The joiner draws nothing; `plain_text` drops it."""
+    return template.replace("–", f"{WORD_JOINER}–{WORD_JOINER}")
+
+
 def shortcut_text(shortcut: str) -> str:
     """A quick reply's shortcut as running text shows it ("빠른 답장(/감사)이…", "Deleted /thanks."):
     a word joiner between its characters, so a narrow window never wraps it after the "/" or

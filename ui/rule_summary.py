@@ -9,18 +9,10 @@ from PySide6.QtCore import QLocale, QObject
 from app import relay_clock
 from app.rules import has_hours, runs_past_midnight, zone
 from app.wire import AwayRule, BusinessHours, DayHours, GreetingRule, Recipients, TimeRange
-from ui.formatting import WORD_JOINER, date_range, display_locale, hours_time
+from ui.formatting import dash_kept, date_range, display_locale, hours_time
 from ui.time_zones import zone_name
 
 CLOSED_SHOWN = 3  # closed periods named in a summary; the rest counted
-
-
-def _dash_kept(template: str) -> str:
-    """A range's `template` ("{0}–{1}") with a word joiner either side of its en dash: Qt wraps a
-    line after one, and a UK summary read "09:00–" over "18:00". (Korean's "{0}~{1}" needs none: Qt
-    keeps a tilde with both its neighbours.) The joiner draws nothing; ui/formatting.py's
-    `plain_text` drops it."""
-    return template.replace("–", f"{WORD_JOINER}–{WORD_JOINER}")
 
 
 class RuleSummary(QObject):
@@ -117,12 +109,12 @@ class RuleSummary(QObject):
         first, last = (hours_time(t).replace(" ", "\N{NO-BREAK SPACE}") for t in (hours.start, hours.end))
         if runs_past_midnight(hours) and hours.end != "00:00":  # "00:00" ends at midnight, as "24:00"
             said = self.tr("{0}–{1} (next day)", "a range of hours that ends after midnight")
-            return _dash_kept(said).format(first, last)
+            return dash_kept(said).format(first, last)
         return self.span(first, last)
 
     def span(self, first: str, last: str) -> str:
         """From `first` to `last`: "10:00–13:00", "Mon–Fri"; "10:00~13:00", "월~금" as Korean writes it."""
-        return _dash_kept(self.tr("{0}–{1}", "a range of hours or days: from, to")).format(first, last)
+        return dash_kept(self.tr("{0}–{1}", "a range of hours or days: from, to")).format(first, last)
 
     def week(self, week: list[DayHours], timezone: str, none: str | None = None) -> str:
         """ "Mon–Fri 10:00 AM–7:00 PM; Sat 11:00 AM–5:00 PM; Sun closed · Korean Time" ("월–금 10:00–19:00…"

@@ -3383,7 +3383,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Also at night ({0}–{1})</source>
-        <translation>야간({0}–{1})에도 수신 동의</translation>
+        <translation>야간({0}~{1})에도 수신 동의</translation>
     </message>
     <message>
         <source>Agreed to marketing messages at night too</source>

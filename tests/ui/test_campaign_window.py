@@ -1098,8 +1098,9 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
     eight = moment_text(when.replace(hour=23, minute=0), editor._zone())  # 08:00 in Seoul is 23:00 UTC
     at = moment_text(when, editor._zone())  # the day and time, as the owner's locale writes them
     assert "2:49" in at
-    night = f"{wall_clock(21, 0)}–{wall_clock(8, 0)}"
-    assert night.replace("\u202f", " ") == "9:00 PM–8:00 AM"  # on the owner's clock face, not 21:00–08:00
+    # On the owner's clock face, not 21:00–08:00; on one line (tests/ui/test_night_hours_kept_whole.py).
+    night = f"{wall_clock(21, 0)}\u2060–\u2060{wall_clock(8, 0)}"
+    assert night.replace("\u202f", " ").replace("\u2060", "") == "9:00 PM–8:00 AM"
     assert asked.texts == [
         f"Send “Winter sale” to 2 customers at {at}? The relay sends it then, even with this computer "
         "off.\n\n"
