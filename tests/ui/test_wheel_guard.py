@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QWindow
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -18,24 +19,17 @@ def guarded(qapp: QApplication) -> Iterator[None]:
 
     guard = install_wheel_guard(qapp)
     yield
-    qapp.removeEventFilter(guard)
+    qapp.focusWindowChanged.disconnect(guard.watch)
     guard.deleteLater()
 
 
 def wheel_down_over(widget: QWidget) -> None:
-    """One notch of the wheel, down, with the pointer over the middle of `widget`."""
-    where = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        where,
-        QPointF(widget.mapToGlobal(where.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, -120),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
+    """One notch of the wheel, down, with the pointer over the middle of `widget`: given to its
+    window, as the platform gives it (Qt then finds the widget under the pointer)."""
+    top = widget.window()
+    window = top.windowHandle()
+    assert isinstance(window, QWindow)
+    QTest.wheelEvent(window, QPointF(widget.mapTo(top, widget.rect().center())), QPoint(0, -120))
 
 
 def test_the_wheel_over_settings_country_scrolls_the_dialog_and_keeps_the_country(
@@ -48,8 +42,9 @@ def test_the_wheel_over_settings_country_scrolls_the_dialog_and_keeps_the_countr
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitExposed(dialog)
+    qtbot.waitActive(dialog)
     country, currency = dialog.place.country, dialog.place.currency
+    qtbot.waitUntil(country.isEnabled)  # the shop's settings read: a field the wheel could change
     dialog.sections.ensureWidgetVisible(country)
     bar = dialog.sections.verticalScrollBar()
     assert bar.maximum() > 0  # the sections scroll, as on the small laptop
@@ -59,8 +54,16 @@ def test_the_wheel_over_settings_country_scrolls_the_dialog_and_keeps_the_countr
     assert (country.currentData(), currency.currentData()) == chosen
     assert bar.value() > before  # the dialog scrolled instead
 
-    # A real wheel gives a WheelFocus field the focus before anything sees the wheel: not these.
-    assert country.focusPolicy() == Qt.FocusPolicy.StrongFocus  # a click or Tab still does
+    # A real wheel gives a WheelFocus field the focus before anything sees the wheel: not this one.
+    assert not country.hasFocus()
+
+    # Clicked into (or tabbed to), the field takes the wheel again: the owner chose to change it.
+    country.setFocus()
+    qtbot.waitUntil(country.hasFocus)
+    before = bar.value()
+    wheel_down_over(country)
+    assert country.currentData() != chosen[0]
+    assert bar.value() == before
 
 
 def test_the_wheel_over_the_campaigns_recipient_tabs_scrolls_the_form_and_keeps_the_tab(
