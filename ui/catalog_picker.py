@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObjec
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -503,7 +504,7 @@ class CatalogPicker(QDialog):
 
 
 class _TypedAhead(QObject):
-    """Sends the keys typed into another window on to `search` (see take_typed_ahead), and keeps
+    """Sends the keys typed into another widget on to `search` (see take_typed_ahead), and keeps
     the text they made unselected when the picker shows."""
 
     def __init__(self, search: QLineEdit) -> None:
@@ -524,12 +525,13 @@ class _TypedAhead(QObject):
                 QCoreApplication.sendEvent(self.search, unselected)
                 return True
             return False
-        if event.type() == QEvent.Type.Shortcut:
-            return True  # the window behind, about to be blocked, does nothing more
-        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
-            return super().eventFilter(watched, event)
-        if watched.window() is self.search.window():
+        if not isinstance(event, QKeyEvent):
             return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # Taken here, no shortcut of the window behind (about to be blocked) runs: the key
+            # comes on as a key press, below.
+            event.accept()
+            return True
         typed = event.key() == Qt.Key.Key_Backspace or (event.text().isprintable() and bool(event.text()))
         if event.type() == QEvent.Type.KeyPress and typed:
             copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat())
@@ -541,17 +543,18 @@ class _TypedAhead(QObject):
 def take_typed_ahead(search: QLineEdit) -> None:
     """The keys typed while the picker was being made ("#hoop" typed fast: the first opening takes a
     moment) go on to its search. Left for later, they would reach a window the modal picker blocks
-    by then, and Qt drops them."""
-    app = QCoreApplication.instance()
-    if app is None:
+    by then, and Qt drops them. They come to the widget the owner was typing in (the composer), the
+    only one filtered: an application filter ran Python for every event of the app meanwhile."""
+    typed_into = QApplication.focusWidget()
+    if typed_into is None or typed_into.window() is search.window():
         return
     before = search.text()
     typed_ahead = _TypedAhead(search)
-    app.installEventFilter(typed_ahead)
+    typed_into.installEventFilter(typed_ahead)
     try:
         QCoreApplication.processEvents()
     finally:
-        app.removeEventFilter(typed_ahead)
+        typed_into.removeEventFilter(typed_ahead)
     if search.text() != before:
         search.installEventFilter(typed_ahead)  # until the picker shows
     else:

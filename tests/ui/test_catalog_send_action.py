@@ -81,6 +81,8 @@ def test_keys_typed_while_the_picker_opens_go_to_its_search(
         dialog.reject()
 
     dialogs.expect("modal", answer=look)
+    edit.setFocus()  # she types in the composer: the keys come to it
+    qtbot.waitUntil(edit.hasFocus)
     qtbot.keyClicks(edit, "Look ")  # her message so far
     keys = {
         "#": Qt.Key.Key_NumberSign,
