@@ -36,7 +36,24 @@ BENCHMARKS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ("bench.paste", False, ("--chars", "1000000", "--repeat", "2")),
     ("bench.search_carts", False, ("--messages", "20000", "--carts", "1000", "--repeat", "2")),
     ("bench.backup", False, ("--media-mb", "50", "--messages", "5000", "--repeat", "2")),
-    ("bench.alt_guard", False, ("--rounds", "3", "--steps", "20", "--chars", "60", "--events", "10000")),
+    (
+        "bench.event_filters",
+        False,
+        (
+            "--rounds",
+            "3",
+            "--steps",
+            "20",
+            "--chars",
+            "60",
+            "--events",
+            "10000",
+            "--notches",
+            "20",
+            "--opens",
+            "2",
+        ),
+    ),
 )
 QUICK_DATA = ("--messages", "30000", "--contacts", "1000", "--big-chat", "5000")
 

@@ -38,7 +38,7 @@ class AltLetterGuard(QObject):
     A key press comes to the window the keyboard is in (its QWindow), which hands it to its focus
     widget or open popup: filtering there, Python runs for that window's own events only (keys,
     mouse, its paint requests), not for every event of every widget and timer, as an application
-    filter did (bench/alt_guard.py: typing into the composer took about 10 % longer)."""
+    filter did (bench/event_filters.py: typing into the composer took about 10 % longer)."""
 
     def watch(self, window: QWindow | None) -> None:
         """Filter the key presses `window` gets (the window the keyboard has just gone to)."""
