@@ -42,27 +42,19 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.db import Database
-    from app.paths import paths_for
-    from bench.open_chat import build
+    from bench.open_chat import build, shown_window
     from bench.report import emit
     from ui.alt_letter_guard import AltLetterGuard
     from ui.catalog_picker import CatalogPicker, _TypedAhead
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
     from ui.ops import pending_ops
     from ui.wheel_guard import WheelGuard
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    tmp = Path(tempfile.mkdtemp(prefix="bench-alt-guard-"))
+    tmp = Path(tempfile.mkdtemp(prefix="bench-event-filters-"))
     big, _small = build(tmp / "inbox.db")
-    paths = paths_for(tmp).ensure()
-    db = Database(paths.database)
-    ctx = AppContext(db=db, paths=paths, prefs={})
-    window = MainWindow(ctx)
-    window.resize(1280, 800)
-    window.show()
+    window, db = shown_window(tmp)
+    ctx = window.ctx
 
     def wait(done: Callable[[], bool], seconds: float = 30) -> None:
         end = time.monotonic() + seconds

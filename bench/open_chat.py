@@ -10,12 +10,16 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.db import Database
 from app.text import bigram_text
 from bench.report import emit
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 BIG_CHAT = 100_000
 OTHER_CHATS = 300
@@ -98,6 +102,20 @@ def build(path: Path, two_numbers: bool = False) -> tuple[int, int]:
     return 1, 2
 
 
+def shown_window(folder: Path) -> tuple[MainWindow, Database]:
+    """The main window over the inbox `build` made in `folder`, 1280×800 and shown; its database."""
+    from app.paths import paths_for
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    paths = paths_for(folder).ensure()
+    db = Database(paths.database)
+    window = MainWindow(AppContext(db=db, paths=paths, prefs={}))
+    window.resize(1280, 800)
+    window.show()
+    return window, db
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=9)
@@ -119,17 +137,9 @@ def main() -> None:
         flush=True,
     )
 
-    from app.paths import paths_for
     from app.queries import messages_page
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
 
-    paths = paths_for(tmp).ensure()
-    db = Database(paths.database)
-    ctx = AppContext(db=db, paths=paths, prefs={})
-    window = MainWindow(ctx)
-    window.resize(1280, 800)
-    window.show()
+    window, db = shown_window(tmp)
     deadline = time.perf_counter() + 30
     while not window.chat_list.model.loaded_once:  # the first page is read in an op (ui/ops.py)
         if time.perf_counter() > deadline:
