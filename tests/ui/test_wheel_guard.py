@@ -90,3 +90,27 @@ def test_the_wheel_over_the_campaigns_recipient_tabs_scrolls_the_form_and_keeps_
     wheel_down_over(bar)
     assert tabs.currentIndex() == shown
     assert scroll.value() > before
+
+
+def test_the_wheel_over_a_choice_outside_a_scrolling_form_changes_it_and_leaves_the_typing_where_it_was(
+    qtbot: Any, guarded: None
+) -> None:
+    """Where nothing scrolls the wheel still changes a choice, as Qt's own does, but no longer puts
+    the keyboard in it: what the owner types next still goes to the field she was typing in."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    note = QLineEdit(window)
+    choice = QComboBox(window)
+    choice.addItems(["New", "Paid", "Shipped"])
+    layout = QVBoxLayout(window)
+    layout.addWidget(note)
+    layout.addWidget(choice)
+    window.show()
+    qtbot.waitActive(window)
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus)
+    wheel_down_over(choice)
+    assert choice.currentText() == "Paid"
+    assert note.hasFocus()
