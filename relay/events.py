@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi.concurrency import run_in_threadpool
 from pydantic import TypeAdapter, ValidationError
@@ -24,6 +24,7 @@ from relay.storage.event_log import READ_PAGE, EventsRead, StoredEvent
 from relay.store import Store, storage_cause
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_WAIT = 55.0  # below a reverse proxy's 60 s read timeout
 PRUNE_EVERY = 3600.0
@@ -214,6 +215,7 @@ class EventFeed:
                 await self.notify()
             return
         self.read_at = began
+        self.read_failures.succeeded()
         self.recent.add(above, served_events(read.rows), read.pruned)
         if len(read.rows) == READ_PAGE or awaited > self.recent.top:
             await self.notify()  # more than a page, or a notice this read did not cover: read on
@@ -301,13 +303,22 @@ class EventFeed:
         if self.reader is not None and not self.reader.done():
             await asyncio.shield(self.reader)
 
+    async def _read(self, read: Callable[..., T], *args: Any) -> T:
+        """`read(*args)` in the thread pool: a poll's own read of the event log. One that works ends a
+        streak of failed reads of new events there and then: after a failed read, polls ask the
+        database themselves, and the next read of new events may be a commit or a poll away (up to
+        MAX_WAIT after the database answered again). One that fails is the poll's error answer."""
+        result = await run_in_threadpool(read, *args)
+        self.read_failures.succeeded()
+        return result
+
     async def history_gap(self, after: int) -> HistoryGapFound | None:
         if after <= 0:
             return None
         await self._fresh()
         if self.recent.serves(after):
             return None
-        pruned, first, last = await run_in_threadpool(self.store.events.cursor_bounds)
+        pruned, first, last = await self._read(self.store.events.cursor_bounds)
         if 0 < after < pruned:
             return HistoryGapFound(pruned + 1)
         if after > max(last, pruned):
@@ -331,7 +342,7 @@ class EventFeed:
         deadline = time.monotonic() + wait
         if wait <= 0:
             # Not a long poll: answer what is committed now, on whichever worker it was committed.
-            return await run_in_threadpool(_served_after, self.store, after, limit)
+            return await self._read(_served_after, self.store, after, limit)
         await self._fresh()
         entering = True
         while True:
@@ -344,7 +355,7 @@ class EventFeed:
             if cached:
                 found = self.recent.after(after, limit)
             else:  # further behind than the newest events (catching up), or the last read failed
-                found = await run_in_threadpool(_served_after, self.store, after, limit)
+                found = await self._read(_served_after, self.store, after, limit)
             now = time.monotonic()
             if entering and cached and found and len(found) < limit and self._answered_lately(now):
                 # Back a moment after an answer: what the next commits add comes with the next wake

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
@@ -164,6 +165,40 @@ def test_pruning_old_events_says_once_that_its_storage_fails_and_goes_on_when_it
     assert len(lines) == 2, lines
     assert lines[0].startswith("pruning of old events: storage failed: cause=")
     assert lines[1].startswith("pruning of old events: works again after ")
+
+
+def test_reading_new_events_says_it_works_again_at_the_feeds_first_read_that_works_not_a_poll_later(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long poll soon after a failed read of new events asks the database itself, is answered, and
+    # waits; "works again" was said only by the next read of new events: another commit, or the
+    # desktop's next poll, up to 55 s after the database had answered.
+    monkeypatch.setattr("relay.events.TRUST_RECENT_FOR", 3600.0)  # only a commit makes the feed read
+    caplog.set_level(logging.INFO, "relay")
+    database = tmp_path / "relay.db"
+    with run_relay(tmp_path) as running:
+        assert running.events(wait=0.1)["events"] == []  # the feed's readings of new events begin
+        assert running.post_webhook(inbound("text", "주문할게요")).status_code == 200
+        written(database, "DROP TABLE event")  # the read for the next poll fails, as in an outage
+        failed = running.client.get(
+            f"{running.url}/v1/events", params={"after": 0, "wait": 0.1}, headers=running.auth()
+        )
+        assert failed.status_code == 503
+        engine = create_engine(f"sqlite:///{database}")
+        metadata.tables["event"].create(engine)
+        engine.dispose()
+        answers: list[dict[str, Any]] = []
+        polling = threading.Thread(target=lambda: answers.append(running.events(wait=20)))
+        polling.start()
+        wait_until(lambda: "reading new events: works again" in caplog.text, 5, "the line")
+        assert polling.is_alive() and not answers  # said while the desktop's poll still waits
+        assert running.post_webhook(inbound("text", "배송은 언제인가요")).status_code == 200
+        polling.join(30)  # the commit's read (which works, and says nothing more) answers it
+    assert [e["message"]["text"]["body"] for e in answers[0]["events"]] == ["배송은 언제인가요"]
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("reading new events")]
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("reading new events: storage failed: cause=")
+    assert lines[1].startswith("reading new events: works again after 1 failures in ")
 
 
 def test_an_away_answer_that_meets_the_database_away_is_one_line_naming_the_cause_not_a_traceback(
