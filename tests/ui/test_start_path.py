@@ -72,7 +72,8 @@ def test_clicks_right_after_the_first_paint_neither_crash_nor_wait_and_the_picke
     clicks = report["clicks"]
     starting = [c for c in clicks if c["name"] != "composer send (empty)"]
     assert len(starting) >= 11
-    assert starting[0]["after_paint_ms"] < 50
+    # The first click came right after the paint: before the start's loading in the worker began.
+    assert starting[0]["loaded_before"] == []
     # Every click was handled while the window was still starting: none waited for the database.
     assert all(not c["window_ready_after"] for c in starting), starting
     assert not any(c["popup"] for c in clicks)  # disabled menus and the chat menu opened nothing
