@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -45,12 +44,9 @@ def test_the_splash_goes_at_once_for_a_window_started_minimised(qtbot: Any) -> N
     turns: list[str] = []
     with qtbot.assertNotEmitted(splash.quit_asked):
         QTimer.singleShot(0, lambda: turns.append("the event loop ran"))
-        began = time.monotonic()
         splash.leave_for(window)
         assert not splash.isVisible()  # before any event is handled
         assert turns == []  # nothing waited: finish() ran the event loop while it waited
-    # On a busy machine the process may be set aside a while: far less than finish()'s second.
-    assert time.monotonic() - began < 0.5
 
 
 def test_a_click_leaves_the_splash_up_and_closing_it_asks_to_quit(qtbot: Any) -> None:
