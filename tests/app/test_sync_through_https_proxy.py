@@ -74,7 +74,7 @@ def test_messages_come_and_go_through_the_office_proxy_to_an_https_relay(
             wait_until(lambda: parked_polls(relay) == 1, 10, "the desktop's poll to wait on the relay")
             quit_at = time.monotonic()
             engine.stop()
-            assert time.monotonic() - quit_at < 1.0
+            assert time.monotonic() - quit_at < 10  # far under the poll's 30 s, room for a busy machine
         # The cut poll is gone from the relay too, long before its 30 s.
         wait_until(lambda: parked_polls(relay) == 0, 10, "the relay to see the poll cut")
     # Every connection went through a tunnel, to the relay's name: none went round the proxy.
