@@ -24,7 +24,15 @@ def laid_out() -> None:
 
     A text or a widget shown changes a size only through a posted LayoutRequest, laid out one turn
     later: a width read right after a waitUntil (which can turn true before that turn) was the old
-    one, 1 run in 8. Each pass lays out one level (a child's new size asks its parent again)."""
+    one, 1 run in 8. Each pass lays out one level (a child's new size asks its parent again).
+
+    It runs LayoutRequests only: not queued calls (QTimer.singleShot(0), queued signals), nor the
+    zero timers item views and headers lay their rows and columns out on (after rows come, a
+    resize, a section's mode changed), nor paints. A scroll bar's range or visibility, a row's
+    height or a column's width can still be the old one after it; and a check of an absence ("no
+    sideways bar", "range 0") passes on that old state. Wait for the final state the check depends
+    on instead (`qtbot.waitUntil` on a row as wide as the viewport, the columns' length equal to the
+    viewport's width, the row count), one a regression never reaches."""
     for _ in range(16):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
