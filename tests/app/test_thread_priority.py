@@ -117,11 +117,19 @@ def test_a_background_thread_steps_aside_while_the_window_paints_a_scroll_and_ne
         thread.start()
         assert returned.wait(5)
         thread.join()
+        assert waited[-1] >= WINDOW_FIRST_MAX_S * 0.9
+
+        # None after it: calls that would each wait WINDOW_FIRST_MAX_S (20 s together) all return in
+        # a bound of seconds, which leaves a busy machine its scheduling.
+        def many() -> None:
+            for _ in range(400):
+                window_first()
+            returned.set()
+
         returned.clear()
-        thread = threading.Thread(target=work)
+        thread = threading.Thread(target=many)
         thread.start()
         assert returned.wait(5)
         thread.join()
-        assert waited[-2] >= WINDOW_FIRST_MAX_S * 0.9 and waited[-1] < WINDOW_FIRST_MAX_S / 2
     finally:
         window_free()
