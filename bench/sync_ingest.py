@@ -9,6 +9,8 @@
    triggers and FTS tables), in one transaction.
 3. Latency: 200 webhooks posted one at a time to the relay while the engine runs; time from the POST
    to the row being committed in the desktop database. p50 / p95.
+4. Quit: the engine stopped while the relay holds its long poll (what quitting the app waits for),
+   against one empty poll's round trip to the same relay (`wait=0`), same run.
 
     python -m bench.sync_ingest [--events 20000]
 """
@@ -163,7 +165,9 @@ def raw_baseline(source: Path, target: Path) -> tuple[int, float]:
     return len(rows), elapsed
 
 
-def latency(relay: Any, folder: Path, count: int = 200) -> list[float]:
+def latency(relay: Any, folder: Path, count: int = 200) -> tuple[list[float], float]:
+    """The webhook → desktop database latencies (ms), then how long the engine took to stop (ms)
+    while the relay held its long poll."""
     db = Database.open(folder / "latency.db")
     arrived = threading.Condition()
     waiting: dict[str, float] = {}
@@ -191,6 +195,7 @@ def latency(relay: Any, folder: Path, count: int = 200) -> list[float]:
         db, relay.url, relay.token, folder / "media", on_changed, lambda s: None, poll_wait=20
     )
     engine.start()
+    stopping = 0.0
     try:
         # Catch up on the ingest run's events first, so only live messages are timed.
         base = int(time.time())
@@ -204,10 +209,27 @@ def latency(relay: Any, folder: Path, count: int = 200) -> list[float]:
                 deadline = time.monotonic() + 10
                 while wamid in waiting and time.monotonic() < deadline:
                     arrived.wait(0.5)
+        engine.worker.in_long_poll.wait(10)  # nothing more to say: the relay holds the next poll
+        stopping = time.perf_counter()
     finally:
         engine.stop()
+        stop_ms = (time.perf_counter() - stopping) * 1000
         db.close()
-    return [seen[w] * 1000 for w in seen]
+    return [seen[w] * 1000 for w in seen], stop_ms
+
+
+def empty_poll_ms(relay: Relay, repeat: int = 20) -> float:
+    """The median round trip of a poll the relay answers at once (`wait=0`, one event)."""
+    headers = {"Authorization": f"Bearer {relay.token}"}
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        page = relay.http.get(
+            f"{relay.url}/v1/events", params={"after": 0, "wait": 0, "limit": 1}, headers=headers
+        )
+        page.raise_for_status()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
 
 
 class Relay:
@@ -281,10 +303,18 @@ def main() -> None:
                 goal="≤ 50 ms",
             )
             emit("GUI-thread stand-in: slowest chat-list read during catch-up", gui.worst_read_ms, "ms")
-            latencies = latency(relay, folder)
+            latencies, stop_ms = latency(relay, folder)
             lost = 200 - len(latencies)
             emit("webhook → desktop DB latency p50 (200 messages)", statistics.median(latencies), "ms")
             emit("webhook → desktop DB latency p95 (200 messages)", percentile(latencies, 95), "ms")
+            emit(
+                "engine stop while the relay holds its long poll (the app's quit)",
+                stop_ms,
+                "ms",
+                baseline=empty_poll_ms(relay),
+                baseline_name="one empty poll's round trip",
+                goal="far under the poll's 20 s wait",
+            )
             print(json.dumps({"latency_lost": lost}))
 
 
