@@ -26,7 +26,7 @@ _EARLIER_IN_ITS_SECOND = text(
 SELECT n.id, n.contact_id, n.sent_at, n.relay_seq,
        (SELECT max(m.sent_at) FROM message m
          WHERE m.contact_id = n.contact_id
-           AND m.sent_at > n.sent_at AND m.sent_at < n.sent_at - n.sent_at % 1000 + 1000
+           AND m.sent_at >= n.sent_at AND m.sent_at < n.sent_at - n.sent_at % 1000 + 1000
            AND m.relay_seq < n.relay_seq) AS earlier
   FROM message n
  WHERE n.wamid IN (SELECT value FROM json_each(:wamids)) AND n.relay_seq IS NOT NULL
