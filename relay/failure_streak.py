@@ -27,8 +27,10 @@ class FailureStreak:
         remind_every: float = REMIND_EVERY,
         clock: Callable[[], float] = time.monotonic,
         level: int = logging.WARNING,
+        counted: str = "failures",
     ) -> None:
         self.logger = logger
+        self.counted = counted  # what "works again after N …" counts: a loop's rounds, or requests
         self.level = level  # of the failures' lines; "works again" is always a warning
         self.what = what
         self.remind_every = remind_every
@@ -71,5 +73,7 @@ class FailureStreak:
     def succeeded(self) -> None:
         if self.count:
             took = self.clock() - self.started
-            self.logger.warning("%s: works again after %d failures in %d s", self.what, self.count, took)
+            self.logger.warning(
+                "%s: works again after %d %s in %d s", self.what, self.count, self.counted, took
+            )
             self.count = 0

@@ -22,6 +22,7 @@ from relay import log_redaction, worker_process
 from relay.address_cap import AddressCap
 from relay.bodies import HEAD_MAX_BYTES, BodyTimeout, BodyTooLarge
 from relay.errors import error
+from relay.request_storage import RequestStorageFailures, StorageWatch
 from relay.routes import (
     automations,
     blocks,
@@ -39,7 +40,7 @@ from relay.routes.deps import HeldOff, Unauthorised, authorised
 from relay.service import Relay, relay_version, stored_token
 from relay.settings import RelaySettings
 from relay.storage.encoding import DatabaseNotUtf8
-from relay.store import Store, storage_cause, storage_retryable
+from relay.store import Store, storage_cause
 from relay.upstream import Upstream
 
 log = logging.getLogger(__name__)
@@ -239,16 +240,12 @@ def create_app(
         response.headers.update(exc.headers or {})
         return response
 
+    storage_failures = RequestStorageFailures(relay.store.db.engine)
+
     @app.exception_handler(SQLAlchemyError)
     async def _storage_failed(_request: Request, exc: SQLAlchemyError) -> JSONResponse:
-        # One line, no traceback: a database that is away for an hour must not flood the log.
-        log.error(
-            "storage failed: cause=%s error=%s retryable=%s",
-            storage_cause(exc),
-            type(exc).__name__,
-            storage_retryable(exc),
-        )
-        if storage_retryable(exc):
+        # A database away for an hour: one line for the streak, not one a request (StorageWatch).
+        if storage_failures.failed(exc):
             message = "The relay's storage is unavailable right now."
             return error(503, RelayErrorCode.STORAGE, message, retryable=True)
         return error(500, RelayErrorCode.UNKNOWN, "The relay could not answer this request.")
@@ -293,5 +290,6 @@ def create_app(
         app.include_router(module.router)
     # First: Meta's webhooks are most of the traffic.
     app.router.routes[0:0] = webhook.fast_routes
+    app.add_middleware(StorageWatch, failures=storage_failures)
     app.add_middleware(AddressCap, relay=relay)
     return app

@@ -3,7 +3,9 @@ reminder a minute, its end), not a line a second per worker."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import re
 import sqlite3
 import threading
 import time
@@ -216,6 +218,52 @@ def test_an_away_answer_that_meets_the_database_away_is_one_line_naming_the_caus
         wait_until(lambda: said in caplog.text, 30, "the answer to fail")
     assert not [r.getMessage() for r in caplog.records if r.exc_info], "a traceback in the log"
     assert graph.sent == []
+
+
+def test_requests_that_meet_the_database_away_are_one_line_with_its_cause_then_one_when_they_work_again(
+    relay: RunningRelay, storage: str | None, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Every request answered 503 while the database was away logged "storage failed" at ERROR:
+    # every desktop's poll, every few seconds, for the whole outage.
+    from tests.relay.test_connection_refusals import no_new_connections
+
+    def automations() -> int:
+        """The status of a desktop's read of the automations (a read of the database each time)."""
+        answer = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth())
+        return answer.status_code
+
+    def health() -> int:
+        return relay.client.get(f"{relay.url}/healthz").status_code
+
+    caplog.set_level(logging.INFO, "relay")
+    database = tmp_path / "relay.db"
+    if storage is None:
+        outage: Any = contextlib.nullcontext()
+        written(database, "ALTER TABLE kv RENAME TO kv_away")  # every read of kv fails, as in an outage
+    else:
+        outage = no_new_connections(relay.settings.database_url, end_sessions=True)
+    with outage:
+        for n in range(20):
+            assert automations() == 503
+            if n % 5 == 0:
+                assert health() == 200  # asks no database: says nothing of the outage's end
+    if storage is None:
+        written(database, "ALTER TABLE kv_away RENAME TO kv")
+    # PostgreSQL: a pooled session that ended under the relay may be met first, and is a 503 too.
+    wait_until(lambda: automations() == 200, 30, "the automations read again")
+    assert automations() == 200
+    said = [r for r in caplog.records if r.getMessage().startswith("storage failed")]
+    failed = [r.getMessage() for r in said if r.levelno == logging.ERROR]
+    causes = re.findall(r"cause=(\w+)", " ".join(failed))
+    # One line a cause (PostgreSQL: the session ended under the relay, then no connection allowed).
+    assert failed and len(causes) == len(set(causes)) == len(failed), failed
+    assert failed[0].startswith(f"storage failed: cause={causes[0]} error=")
+    again = [r.getMessage() for r in said if r.levelno < logging.ERROR]
+    assert len(again) == 1, again
+    failures = int(
+        re.findall(r"^storage failed: works again after (\d+) failed requests in \d+ s$", again[0])[0]
+    )
+    assert failures == 20 if storage is None else failures >= 20
 
 
 def only_line_and_debug_traceback(caplog: pytest.LogCaptureFixture, start: str, relays: int = 1) -> str:
