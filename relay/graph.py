@@ -93,6 +93,13 @@ class GraphUpstream:
             raise GraphError(502, None, "Graph's answer had no media id", retryable=False)
         return str(media_id)
 
+    async def delete_media(self, phone_number_id: str, media_id: str) -> None:
+        """Graph's `DELETE /{media-id}`, held to the number that uploaded it (`phone_number_id`)."""
+        if not is_media_id(media_id):
+            raise GraphError(400, None, "not a media id", retryable=False)
+        params = {"phone_number_id": phone_number_id} if phone_number_id else None
+        await self._call("DELETE", f"/{media_id}", params=params)
+
     async def fetch_media(self, media_id: str, dest: Path) -> str:
         """Ask Graph for a fresh URL (they expire within minutes), then stream the file into `dest`."""
         if not is_media_id(media_id):

@@ -614,6 +614,9 @@ class SandboxUpstream:
         self.media[media_id] = (path.read_bytes(), mime_type)
         return media_id
 
+    async def delete_media(self, phone_number_id: str, media_id: str) -> None:
+        self.media.pop(media_id, None)
+
     async def fetch_media(self, media_id: str, dest: Path) -> str:
         if media_id not in self.media:
             raise GraphError(404, 100, "Unknown media id", retryable=False)

@@ -152,6 +152,10 @@ class Upstream(Protocol):
         """Upload the file at `path` (streamed, never read whole); returns Graph's media id."""
         ...
 
+    async def delete_media(self, phone_number_id: str, media_id: str) -> None:
+        """Remove an upload of ours from Graph (one no row of the relay's names)."""
+        ...
+
     async def fetch_media(self, media_id: str, dest: Path) -> str:
         """Download a received file into `dest` (streamed, at most MAX_MEDIA_BYTES); returns its mime."""
         ...

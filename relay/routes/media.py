@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import logging
@@ -88,7 +89,11 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
             if is_type_refusal(exc):  # a type Meta stopped taking since UPLOAD_MIMES was written
                 return not_taken(mime, filename, graph_code=exc.code)
             return graph_failure(exc, "the upload")
-        await run_in_threadpool(_keep, partial, relay.media.path(media_id))
+        try:
+            await run_in_threadpool(_keep, partial, relay.media.path(media_id))
+        except OSError:
+            await _removed_from_meta(relay, media_id, "its file not kept")
+            raise
     except OSError as exc:
         if not storage_retryable(exc):
             raise
@@ -102,13 +107,51 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
         await run_in_threadpool(
             relay.store.media.complete_upload, reserved, media_id, mime, size, sha256, filename
         )
-    except BaseException:
+    except Exception:
         # Failed since the row was reserved: no row will name the file, and the desktop's retry
-        # uploads it again under a new id. (The reserved row is pruned with the old files.)
+        # uploads it again under a new id. (The reserved row is pruned with the old files.) Should
+        # the COMMIT have gone through all the same (a connection lost at its answer), the row names
+        # an id the desktop never learnt.
+        with contextlib.suppress(OSError):
+            kept.unlink(missing_ok=True)
+        await _removed_from_meta(relay, media_id, "its row not written")
+        raise
+    except BaseException:
+        # Cancelled (the client went away, the relay stops): the row's write goes on in its thread
+        # and may be committed, so Meta's copy is left as the row may name it.
         with contextlib.suppress(OSError):
             kept.unlink(missing_ok=True)
         raise
     return JSONResponse(MediaUploaded(id=media_id, mime_type=mime, size=size, sha256=sha256).model_dump())
+
+
+async def _removed_from_meta(relay: Relay, media_id: str, why: str) -> None:
+    """Graph took the file, and the relay could not keep it (`why`): Graph is asked to delete its
+    copy, which no row will name (each of the desktop's retries uploaded another, left at Meta).
+
+    Deleted at once rather than recorded for a later sweep: what failed is the relay's own storage,
+    so a record of the orphan would need the very database (or disk) that just failed, while Graph
+    answered a moment ago. Shielded from the request's cancellation (a desktop that gives up on
+    the answer), and the answer (503 as before) waits for it, so the desktop's retry never meets
+    the delete half done. A delete that fails too is one WARNING line with Meta's id: Meta removes
+    an upload after 30 days, so the copy is not kept for good."""
+    await asyncio.shield(relay.spawn(_delete_at_meta(relay, media_id, why)))
+
+
+async def _delete_at_meta(relay: Relay, media_id: str, why: str) -> None:
+    try:
+        await relay.upstream.delete_media(relay.settings.phone_number_id, media_id)
+    except GraphError as exc:
+        log.warning(
+            "upload left at Meta: media_id=%s %s; its delete failed: status=%d graph_code=%s "
+            "(Meta removes it within 30 days)",
+            media_id,
+            why,
+            exc.http_status,
+            exc.code,
+        )
+    else:
+        log.info("upload removed from Meta: media_id=%s %s", media_id, why)
 
 
 async def _drop_reservation(relay: Relay, reserved: str) -> None:

@@ -3,11 +3,12 @@ relay answers 503 storage at once, and the file never goes to Meta (whose copy n
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +180,72 @@ def test_an_upload_to_a_relay_whose_database_takes_no_write_is_refused_before_it
     served = relay.client.get(f"{relay.url}/v1/media/{media_id}", headers=relay.auth())
     assert served.status_code == 200 and served.content == PNG
     assert _placeholders(relay) == 0  # the upload's row is the file's now
+
+
+def test_an_upload_whose_row_meets_the_database_away_after_meta_took_it_leaves_no_copy_at_meta(
+    relay: RunningRelay,
+    graph: FakeGraph,
+    tmp_path: Path,
+    storage: str | None,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The row is written before the file goes to Graph and completed after: a database gone between
+    # the two answered 503 and left Meta a file no row named, and each of the desktop's retries
+    # left another there.
+    make_it_so, cause = (SQLITE if storage is None else POSTGRESQL)["read_only"]
+    media = tmp_path / "relay-media"
+    caplog.set_level(logging.INFO, "relay")
+    with ExitStack() as outage:
+        graph.on_upload = lambda _media_id: outage.enter_context(make_it_so(relay, tmp_path))
+        refused = _upload(relay)
+        graph.on_upload = None
+        assert refused.status_code == 503, refused.text
+        assert (refused.json()["error"]["code"], refused.json()["error"]["retryable"]) == ("storage", True)
+        [taken] = graph.upload_names  # Graph took it once…
+        assert graph.deleted_media == [taken] and graph.media == {}  # …and holds it no more
+        assert os.listdir(media) == []
+    removed = [
+        r.getMessage() for r in caplog.records if r.getMessage().startswith("upload removed from Meta")
+    ]
+    assert removed == [f"upload removed from Meta: media_id={taken} its row not written"]
+    failed = [r.getMessage() for r in caplog.records if r.getMessage().startswith("storage failed")]
+    assert len(failed) == 1 and f"cause={cause} " in failed[0], failed
+
+    kept = _upload(relay)  # the desktop's retry, once the database takes writes again
+    assert kept.status_code == 200, kept.text
+    media_id = kept.json()["id"]
+    assert list(graph.media) == [media_id]  # Meta holds one copy: the one the relay names
+    assert os.listdir(media) == [media_id]
+    served = relay.client.get(f"{relay.url}/v1/media/{media_id}", headers=relay.auth())
+    assert served.status_code == 200 and served.content == PNG
+
+
+def test_an_upload_left_at_meta_when_its_delete_fails_too_is_one_warning_naming_metas_id(
+    relay: RunningRelay,
+    graph: FakeGraph,
+    tmp_path: Path,
+    storage: str | None,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    make_it_so, _cause = (SQLITE if storage is None else POSTGRESQL)["read_only"]
+    caplog.set_level(logging.INFO, "relay")
+
+    def database_away_and_deletes_refused(media_id: str) -> None:
+        outage.enter_context(make_it_so(relay, tmp_path))
+        graph.token_expired = True  # every call of the relay's refused from now on (190)
+
+    with ExitStack() as outage:
+        graph.on_upload = database_away_and_deletes_refused
+        refused = _upload(relay)
+    assert refused.status_code == 503 and refused.json()["error"]["code"] == "storage", refused.text
+    [taken] = graph.upload_names
+    assert graph.deleted_media == [] and list(graph.media) == [taken]
+    left = [r for r in caplog.records if r.getMessage().startswith("upload left at Meta")]
+    assert [r.levelno for r in left] == [logging.WARNING]
+    assert left[0].getMessage() == (
+        f"upload left at Meta: media_id={taken} its row not written; its delete failed: status=401 "
+        "graph_code=190 (Meta removes it within 30 days)"
+    )
 
 
 def _placeholders(relay: RunningRelay) -> int:

@@ -135,6 +135,10 @@ class FakeGraph:
     upload_types: set[str] = field(default_factory=lambda: set(GRAPH_UPLOAD_TYPES))
     # The file name each upload's multipart part carried, by the media id it got.
     upload_names: dict[str, str] = field(default_factory=dict)
+    # Called (in a thread) with each upload's media id once Graph holds the file, before it answers:
+    # a test makes the relay's database fail at that moment.
+    on_upload: Callable[[str], None] | None = None
+    deleted_media: list[str] = field(default_factory=list)  # DELETE /{media-id} that removed one
     media_url_ttl: float = 300.0
     # A media id here has its download (the file's bytes) held until the event is set (30 s at most).
     hold_downloads: dict[str, threading.Event] = field(default_factory=dict)
@@ -341,6 +345,8 @@ class FakeGraph:
             media_id = f"{9 * 10**14 + next(self._ids)}"  # Graph's media ids are digits
             self.media[media_id] = (data, str(form.get("type") or "application/octet-stream"))
             self.upload_names[media_id] = str(getattr(upload, "filename", "") or "")
+            if self.on_upload is not None:
+                await asyncio.to_thread(self.on_upload, media_id)
             return JSONResponse({"id": media_id})
 
         @app.get("/download/{token}")
@@ -471,6 +477,19 @@ class FakeGraph:
                 }
             )
             return JSONResponse({"success": True}, headers=self._date())
+
+        @app.delete("/{media_id}")
+        async def delete_media(media_id: str, request: Request) -> Response:
+            """Graph's `DELETE /{media-id}` (`?phone_number_id=` holds it to the number's uploads)."""
+            if self.token_expired or not authorised(request):
+                return answer(expired_token())
+            if media_id not in self.media:
+                return JSONResponse(
+                    graph_error(400, 100, "Unsupported delete request.")["body"], status_code=400
+                )
+            del self.media[media_id]
+            self.deleted_media.append(media_id)
+            return JSONResponse({"success": True})
 
         @app.get("/{media_id}")
         async def media_info(media_id: str, request: Request) -> Response:
