@@ -344,16 +344,22 @@ class Readers:
 
 
 def pg_database(admin_url: str, name: str, *, drop: bool = False) -> str:
-    """A fresh PostgreSQL database `name` next to the one in admin_url (or drop it)."""
+    """A fresh PostgreSQL database `name` next to the one in admin_url (or drop it). The drop waits
+    out an autovacuum worker in it (a database just filled with a run's webhooks gets one within a
+    minute), which a role that is no superuser may not end: a bare DROP … WITH (FORCE) failed 42501."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
+    from relay.storage.database_drop import drop_database
+
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    try:
+        drop_database(admin, name)
         if not drop:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
     return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
 
 

@@ -41,7 +41,8 @@ def pg_database() -> Iterator[str | None]:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    from tests.support.pg_databases import drop_database, drop_left_behind, drop_test_database
+    from relay.storage.database_drop import drop_database
+    from tests.support.pg_databases import drop_left_behind, drop_test_database
 
     name = f"relay_test_{os.getpid()}"
     drop_left_behind(PG_URL)  # what runs killed, or refused their drop, left

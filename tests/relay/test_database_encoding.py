@@ -24,12 +24,13 @@ from app.outbox import Waiting, waiting_reason
 from app.relay_client import RelayClient
 from relay.command_settings import shown
 from relay.storage.database import Database
+from relay.storage.database_drop import drop_database
 from relay.storage.encoding import DatabaseNotUtf8
 from relay.storage.postgresql_intake import PostgresGroupCommit
 from relay.store import Store
 from tests.relay.test_command import CLOUD_ENV
 from tests.support.fake_graph import run_fake_graph
-from tests.support.pg_databases import drop_database, drop_test_database
+from tests.support.pg_databases import drop_test_database
 from tests.support.relay_process import post_webhook, relay_env, serve_process, wait_until
 from tests.support.relay_server import CLIENT_TOKEN, inbound
 from tests.support.servers import free_port
