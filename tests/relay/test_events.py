@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,8 +13,9 @@ import httpx
 import pytest
 
 from app.wire import EventsPage, HistoryGap, RelayErrorCode
-from relay.events import ANSWER_GAP
+from relay.events import ANSWER_GAP, MAX_WAIT
 from tests.support.fake_graph import FakeGraph
+from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, inbound, run_relay
 
 
@@ -94,10 +97,29 @@ def test_a_desktop_polling_through_a_burst_of_commits_gets_them_all_in_few_pages
     assert len(pages) <= took / ANSWER_GAP + 2, (len(pages), took)
 
 
+@contextmanager
+def desktop_waiting(relay: RunningRelay, wait: float) -> Iterator[Callable[[], bool]]:
+    """Another desktop's long poll for what comes next, held by the relay with `wait`: yields
+    whether it still waits. At the end a message answers it (unless its wait ran out)."""
+    after = relay.events()["next"]
+    held_before = relay.relay.feed.open_polls
+    polling = threading.Thread(target=lambda: relay.events(after, wait=wait))
+    polling.start()
+    wait_until(lambda: relay.relay.feed.open_polls > held_before, 10, "the other desktop's poll to wait")
+    try:
+        yield polling.is_alive
+    finally:
+        relay.post_webhook(inbound("text", "다른 데스크톱에 온 메시지"))
+        polling.join(30)
+
+
 def test_an_empty_long_poll_holds_for_the_wait_then_answers(relay: RunningRelay) -> None:
-    t = time.monotonic()
-    assert relay.events(0, wait=0.5)["events"] == []
-    assert 0.45 <= time.monotonic() - t < 5
+    # Answered at its own wait, not a general one: a poll with a far longer wait is held still.
+    with desktop_waiting(relay, wait=20) as still_waiting:
+        t = time.monotonic()
+        assert relay.events(0, wait=0.5)["events"] == []
+        assert time.monotonic() - t >= 0.45
+        assert still_waiting()
 
 
 def test_events_pruned_past_the_cursor_give_410_with_the_oldest_kept(relay: RunningRelay) -> None:
@@ -121,13 +143,16 @@ def test_a_cursor_from_a_replaced_relay_database_gets_410_instead_of_waiting_for
 ) -> None:
     relay.post_webhook(inbound("text", "first on the new relay"))
     relay.post_webhook(inbound("text", "second"))
-    t = time.monotonic()
-    r = relay.client.get(f"{relay.url}/v1/events", params={"after": 500, "wait": 30}, headers=relay.auth())
-    assert time.monotonic() - t < 10  # not held for the wait: a bound far under it, room for a busy machine
-    assert r.status_code == 410
-    assert r.json()["oldest_seq"] == 1  # start again from the beginning: both messages come
-    assert len(relay.events(r.json()["oldest_seq"] - 1)["events"]) == 2
-    assert relay.events(2) == {"events": [], "next": 2}  # the newest cursor is not "ahead"
+    # Not held for its wait: answered while a poll whose wait is shorter (20 s, not 55) still waits.
+    with desktop_waiting(relay, wait=20) as still_waiting:
+        r = relay.client.get(
+            f"{relay.url}/v1/events", params={"after": 500, "wait": MAX_WAIT}, headers=relay.auth()
+        )
+        assert still_waiting()
+        assert r.status_code == 410
+        assert r.json()["oldest_seq"] == 1  # start again from the beginning: both messages come
+        assert len(relay.events(r.json()["oldest_seq"] - 1)["events"]) == 2
+        assert relay.events(2) == {"events": [], "next": 2}  # the newest cursor is not "ahead"
 
 
 def test_a_restart_loses_nothing_and_seq_keeps_increasing(relay: RunningRelay) -> None:

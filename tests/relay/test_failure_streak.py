@@ -8,7 +8,6 @@ import logging
 import re
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
@@ -453,12 +452,12 @@ def test_a_wake_up_notice_no_relay_sends_is_ignored_and_the_worker_hears_the_nex
         polling = threading.Thread(target=lambda: answers.append(a.events(after, wait=20)))
         polling.start()
         wait_until(lambda: a.relay.feed.open_polls >= 1, 10, "the long poll to wait on worker a")
-        started = time.monotonic()
         assert b.post_webhook(inbound("text", "주문할게요")).status_code == 200
-        polling.join(30)
-        took = time.monotonic() - started
+        # Worker a heard of worker b's commit (NOTIFY), not its poll's 20 s running out: answered
+        # within half of them (room for a busy machine).
+        polling.join(10)
+        assert not polling.is_alive(), "worker a did not hear of worker b's message"
     assert answers and len(answers[0]["events"]) == 1, answers  # type: ignore[arg-type]
-    assert took < 10, f"worker a heard of worker b's message only after {took:.1f} s"
     ignored = [r for r in caplog.records if r.getMessage().startswith("wake-up notice ignored")]
     assert {r.levelno for r in ignored} == {logging.DEBUG}
     assert all(len(r.getMessage()) < 200 for r in ignored)  # not thousands of digits in the log

@@ -64,9 +64,8 @@ def test_mutated_signed_webhooks_never_get_5xx_and_every_acknowledged_message_is
     assert sum(statuses.values()) == WEBHOOKS
     assert not [code for code in statuses if code >= 500], statuses
     assert statuses[200] > WEBHOOKS // 4 and statuses[400] > WEBHOOKS // 10  # both paths exercised
-    # None hangs: well under the senders' 30 s timeout (quiet machine: under 1 s; up to 18 s seen
-    # with every core taken by other tests and their relays).
-    assert slowest[0] < 25.0
+    # None hangs: one would end its sender's thread at the 30 s timeout, and the count above would
+    # miss its share (quiet machine: the slowest under 1 s; up to 18 s seen with every core taken).
     assert relay.client.get(f"{relay.url}/healthz").json()["status"] == "ok"
 
     served: set[str] = set()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import socket
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,10 +66,9 @@ def test_a_poll_whose_desktop_went_away_stops_waiting_at_once(relay_on_loop: Run
     cursor = relay.events(0)["next"]
     sock = open_poll(relay, cursor)
     wait_until(lambda: long_polls(relay) == 1, 10, "the poll to wait on the relay")
-    went_away = time.monotonic()
     sock.close()
+    # Noticed, not waited out: the poll's wait is 60 s, and this gives up long before.
     wait_until(lambda: long_polls(relay) == 0, 10, "the relay to notice the desktop went away")
-    assert time.monotonic() - went_away < WAIT / 4
     # The relay serves on: the next poll gets the next message.
     assert relay.post_webhook(inbound("text", "아직 계세요?")).status_code == 200
     [event] = relay.wait_for_events(1, after=cursor)
