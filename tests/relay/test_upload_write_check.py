@@ -220,6 +220,28 @@ def test_an_upload_whose_row_meets_the_database_away_after_meta_took_it_leaves_n
     assert served.status_code == 200 and served.content == PNG
 
 
+def test_an_upload_whose_file_the_relay_cannot_keep_after_meta_took_it_leaves_no_copy_at_meta(
+    relay: RunningRelay, graph: FakeGraph, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from tests.support.read_only_folder import read_only_folder
+
+    media = tmp_path / "relay-media"
+    caplog.set_level(logging.INFO, "relay")
+    with ExitStack() as outage:
+        # The media folder made read-only (a disk remounted so) while Graph takes the file.
+        graph.on_upload = lambda _media_id: outage.enter_context(read_only_folder(media))
+        refused = _upload(relay)
+        graph.on_upload = None
+    assert refused.status_code == 503, refused.text
+    assert refused.json()["error"]["code"] == "storage"
+    [taken] = graph.upload_names
+    assert graph.deleted_media == [taken] and graph.media == {}
+    removed = [
+        r.getMessage() for r in caplog.records if r.getMessage().startswith("upload removed from Meta")
+    ]
+    assert removed == [f"upload removed from Meta: media_id={taken} its file not kept"]
+
+
 def test_an_upload_left_at_meta_when_its_delete_fails_too_is_one_warning_naming_metas_id(
     relay: RunningRelay,
     graph: FakeGraph,

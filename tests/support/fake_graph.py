@@ -137,7 +137,7 @@ class FakeGraph:
     upload_names: dict[str, str] = field(default_factory=dict)
     # Called (in a thread) with each upload's media id once Graph holds the file, before it answers:
     # a test makes the relay's database fail at that moment.
-    on_upload: Callable[[str], None] | None = None
+    on_upload: Callable[[str], object] | None = None
     deleted_media: list[str] = field(default_factory=list)  # DELETE /{media-id} that removed one
     media_url_ttl: float = 300.0
     # A media id here has its download (the file's bytes) held until the event is set (30 s at most).
