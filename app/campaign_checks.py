@@ -148,10 +148,12 @@ def account_holder(bank_account: str) -> str:
 
 
 def shop_names(profile: BusinessProfile, bank_account: str = "") -> tuple[str, ...]:
-    """Every name the app knows the shop by: its business profile's name ("Seoul Linen House"), and
-    the name its bank account is held under, which its Korean customers pay to ("서울리넨하우스")."""
+    """Every name the app knows the shop by, each of which names it in an ad (`law_problems`): its
+    business profile's name ("서울 리넨 하우스"), its name in another language, which its English
+    templates and greetings use ("Seoul Linen House"), and the name its bank account is held under,
+    which its Korean customers pay to ("서울리넨하우스")."""
     names: list[str] = []
-    for name in (profile.name, account_holder(bank_account)):
+    for name in (profile.name, profile.name_other_language, account_holder(bank_account)):
         name = " ".join(name.split())
         if name and _squashed(name) not in {_squashed(n) for n in names}:
             names.append(name)

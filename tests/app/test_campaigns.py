@@ -313,6 +313,36 @@ def test_the_shop_is_named_by_any_of_its_names_whatever_the_spaces_and_case() ->
     )
 
 
+def test_a_korean_shops_english_ad_names_it_by_its_english_name(db: Any) -> None:
+    """서울 리넨 하우스 gave its English name, "Seoul Linen House", in its profile; its English ad to a
+    Korean number said so and was still refused as not naming the shop."""
+    from app.automations_store import AutomationsStore, demo_automations
+    from app.campaign_checks import read_shop_names, shop_names
+
+    ad = Template(
+        name="spring_sale",
+        language="en",
+        category="MARKETING",
+        components=[
+            {
+                "type": "BODY",
+                "text": "(광고) Seoul Linen House: spring linen is back! Call 02-123-4567\n"
+                "Reply STOP to unsubscribe, free of charge.",
+            }
+        ],
+    )
+    assert needs_law_check(ad, ["821012345678"])
+    shop = BusinessProfile(name="서울 리넨 하우스", name_other_language="Seoul  Linen House")
+    assert shop_names(shop) == ("서울 리넨 하우스", "Seoul Linen House")
+    assert law_problems(ad, [], shop) == []
+    assert law_problems(ad, [], shop, shop_names(shop, "국민 1-2 (서울리넨하우스)")) == []
+    # Without the English name the same ad lacks the shop's name: the name is what passes it.
+    assert law_problems(ad, [], BusinessProfile(name="서울 리넨 하우스")) == [LawProblem.NO_SHOP_NAME]
+    # The names the campaign editor and the template picker check with, as the demo shop saved them.
+    AutomationsStore(db).apply_remote(demo_automations("ko").model_copy(update={"revision": 1}))
+    assert "Seoul Linen House" in read_shop_names(db)
+
+
 def test_a_customer_waiting_for_a_person_is_left_out_unless_the_owner_keeps_them(db: Any) -> None:
     """오세훈's chat was handed to a person ("Needs a person") and he still got the sale ad."""
     from tests.support.factories import make_message
