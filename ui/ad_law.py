@@ -14,13 +14,28 @@ from ui.confirm import confirm
 from ui.formatting import NO_BREAK_SPACE, dash_kept, wall_clock
 
 
+def _night_clock(hour: int) -> str:
+    """`hour` on the owner's clock face, its space a no-break one ("오전 8:00" never parts)."""
+    return wall_clock(hour, 0).replace(" ", NO_BREAK_SPACE)
+
+
+def night_start_text() -> str:
+    """When the law's night for ads starts (app.wire's 21:00) on the owner's clock face:
+    "9:00 PM", "오후 9:00", "21:00"."""
+    return _night_clock(NIGHT_HOLD_START_HOUR)
+
+
+def night_end_text() -> str:
+    """When the law's night for ads ends, and held ads go (app.wire's 08:00), on the owner's clock
+    face: "8:00 AM", "오전 8:00", "08:00"."""
+    return _night_clock(NIGHT_HOLD_END_HOUR)
+
+
 def night_hours(template: str) -> str:
     """`template`'s range "{0}–{1}" filled with the law's night for ads (21:00 to 08:00) on the
     owner's clock face ("9:00 PM–8:00 AM", "오후 9:00~오전 8:00"), kept on one line as the hours'
     summaries keep theirs: the dash held to both times, each time's space a no-break one."""
-    hours = (NIGHT_HOLD_START_HOUR, NIGHT_HOLD_END_HOUR)
-    first, last = (wall_clock(hour, 0).replace(" ", NO_BREAK_SPACE) for hour in hours)
-    return dash_kept(template).format(first, last)
+    return dash_kept(template).format(night_start_text(), night_end_text())
 
 
 def law_problem_text(problem: LawProblem, names: Sequence[str] = ()) -> str:

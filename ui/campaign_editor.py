@@ -700,7 +700,7 @@ class CampaignEditor(QWidget):
                 lines.append(
                     split.format(count_text(wait.at_start), count_text(wait.held), held_until, at)
                     + " "
-                    # On the owner's clock face: "9:00 PM–8:00 AM" for an American, "21:00–08:00" in Korean.
+                    # On the owner's clock face: "9:00 PM–8:00 AM" in the US, "오후 9:00~오전 8:00" in Korea.
                     + night_hours(
                         self.tr(
                             "Korean law: ads at night ({0}–{1}) only go to customers who agreed "

@@ -19,7 +19,8 @@ from PySide6.QtCore import (
 from app.campaign_store import DRAFT, CampaignRow, RecipientRow
 from app.campaigns import LeftOut, LeftOutReason, Member
 from app.phones import display_phone
-from app.wire import CampaignReason, CampaignState, RecipientState, SkipReason
+from app.wire import NIGHT_HOLD_END_HOUR, CampaignReason, CampaignState, RecipientState, SkipReason
+from ui.ad_law import night_end_text
 from ui.campaign_message import language_name
 from ui.error_sentences import known_failure_sentence
 from ui.formatting import business_number_text, full_datetime, shop_datetime, soon_datetime, wall_clock
@@ -73,10 +74,10 @@ def reason_label(reason: str | None) -> str:
         # Short enough for the campaign list's line (expired, or revoked: renewed alike).
         CampaignReason.TOKEN_REFUSED: translate("campaigns", "the relay's Meta access token expired"),
         CampaignReason.MESSAGING_LIMIT: translate("campaigns", "Meta's daily messaging limit is reached"),
-        # Whose 08:00, as the recipients' lines say it: the shop's clock may read another hour.
+        # Whose morning, as the recipients' lines say it: the shop's clock may read another hour.
         CampaignReason.NIGHT_HOLD: translate(
             "campaigns", "held for the night until {0} the customers' time"
-        ).format(wall_clock(8, 0)),
+        ).format(night_end_text()),
     }
     return labels.get(reason or "", reason or "")
 
@@ -108,7 +109,7 @@ def left_out_label(reason: str) -> str:
 def recipient_state_label(state: RecipientState) -> str:
     labels: dict[str, str] = {
         RecipientState.QUEUED: translate("campaigns", "Waiting"),
-        # Until when is the Why column's: 08:00 is the customer's, which the shop's clock may say otherwise.
+        # Until when is the Why column's: the hold ends on the customer's clock, not always the shop's.
         RecipientState.HELD: translate("campaigns", "Held for the night"),
         RecipientState.PENDING: translate("campaigns", "Pending at Meta"),
         RecipientState.SKIPPED: translate("campaigns", "Skipped"),
@@ -146,13 +147,14 @@ _SENT = frozenset({RecipientState.SENT, RecipientState.DELIVERED, RecipientState
 
 
 def held_text(held_until: datetime | None, zone: tzinfo | None) -> str:
-    """When a recipient the night-time hold keeps goes: 08:00 where the customer is, said on the shop's
-    clock too when that reads another hour (a Korean customer's 8:00 AM is 11:00 PM in London)."""
-    theirs = wall_clock(8, 0)
+    """When a recipient the night-time hold keeps goes: the law's morning (app.wire) where the customer
+    is, said on the shop's clock too when that reads another hour (a Korean customer's 8:00 AM is
+    11:00 PM in London)."""
+    theirs = night_end_text()
     if held_until is None:
         return translate("campaigns", "Held for the night: goes at {0} the customer's time").format(theirs)
     here = held_until.astimezone(zone) if zone is not None else held_until.astimezone()
-    if (here.hour, here.minute) == (8, 0):
+    if (here.hour, here.minute) == (NIGHT_HOLD_END_HOUR, 0):
         return translate("campaigns", "Held for the night: goes at {0}").format(moment_text(held_until, zone))
     return translate("campaigns", "Held for the night: goes at {0} ({1} the customer's time)").format(
         moment_text(held_until, zone), theirs
@@ -160,9 +162,10 @@ def held_text(held_until: datetime | None, zone: tzinfo | None) -> str:
 
 
 def _customers_clock(held_until: datetime) -> timezone:
-    """The customer's clock: the one on which the night-time hold's end, `held_until`, reads 08:00."""
+    """The customer's clock: the one on which the night-time hold's end, `held_until`, reads the
+    law's morning hour (app.wire's NIGHT_HOLD_END_HOUR)."""
     utc = held_until.astimezone(UTC)
-    minutes = (8 * 60 - (utc.hour * 60 + utc.minute)) % (24 * 60)
+    minutes = (NIGHT_HOLD_END_HOUR * 60 - (utc.hour * 60 + utc.minute)) % (24 * 60)
     if minutes > 14 * 60:  # clocks run from UTC-12:00 to UTC+14:00
         minutes -= 24 * 60
     return timezone(timedelta(minutes=minutes))

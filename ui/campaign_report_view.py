@@ -23,6 +23,7 @@ from app.media_cache import sanitise_filename
 from app.sheet_files import write_sheet
 from app.wire import CampaignReason, CampaignState, RecipientState
 from ui import message_box
+from ui.ad_law import night_end_text
 from ui.campaign_models import (
     VERSION_COLUMN,
     WHY_COLUMN,
@@ -34,7 +35,7 @@ from ui.campaign_models import (
     state_text,
 )
 from ui.context import AppContext
-from ui.formatting import business_number_text, count_text, wall_clock
+from ui.formatting import business_number_text, count_text
 from ui.korean_particles import with_particles
 from ui.ops import run_op
 from ui.save_paths import Picked, save_file_name
@@ -228,7 +229,7 @@ class CampaignReportView(QWidget):
         for key, value in values.items():
             self.numbers[key].setText(count_text(value))
         lines = [self._failure_line(code, n) for code, n in sorted(failed.items(), key=lambda kv: -kv[1])]
-        # What only the relay knows: who waits for 08:00, who it skipped, who is still queued.
+        # What only the relay knows: who waits for the morning, who it skipped, who is still queued.
         relay_side = self._relay_counts(report)
         if relay_side:
             lines.append(self.tr("On the relay: {0}").format(", ".join(relay_side)))
@@ -292,7 +293,7 @@ class CampaignReportView(QWidget):
             queued = self.tr("%Ln waiting their turn to be sent", "", waiting)
         counts = [
             queued if waiting else "",
-            self.tr("%Ln held until {0}", "", held).format(wall_clock(8, 0)) if held else "",
+            self.tr("%Ln held until {0}", "", held).format(night_end_text()) if held else "",
             self.tr("%Ln skipped", "", skipped) if skipped else "",
         ]
         return [text for text in counts if text]

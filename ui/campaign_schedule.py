@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from app import relay_clock
 from app.campaign_store import PACE_DEFAULT, PACE_MAX
+from ui.ad_law import night_end_text, night_start_text
 from ui.campaign_audience import spin_box
 from ui.campaign_cost import CostNote
 from ui.date_typing import typed_dates
-from ui.formatting import date_edit_format, display_locale, wall_clock
+from ui.formatting import date_edit_format, display_locale
 from ui.time_zones import zone_name
 
 
@@ -68,7 +69,7 @@ class ScheduleBox(QGroupBox):
             self.tr(
                 "Marketing to Korean numbers waits until {0} between {1} and {0}, "
                 "except for customers who agreed to night-time messages."
-            ).format(wall_clock(8, 0), wall_clock(21, 0)),
+            ).format(night_end_text(), night_start_text()),
             self,
         )
         self.night_note.setObjectName("campaignNightNote")

@@ -1574,7 +1574,8 @@ def test_the_korean_night_hold_note_writes_its_hours_as_the_confirmation_does(
 
     box = ScheduleBox()
     qtbot.addWidget(box)
-    assert "오후 9:00~오전 8:00 사이에는 오전 8:00까지" in box.night_note.text()
+    # Each time's space a no-break one: "오전" never ends a line apart from its "8:00까지".
+    assert "오후\u00a09:00~오전\u00a08:00 사이에는 오전\u00a08:00까지" in box.night_note.text()
 
 
 def test_a_campaign_change_from_the_relay_keeps_the_draft_the_owner_is_typing(qtbot: Any, ctx: Any) -> None:
