@@ -35,12 +35,14 @@ def read_campaign_rows(db: Database) -> list[CampaignRow]:
         return campaign_rows(s)
 
 
-def shop_time_zone(db: Database) -> str:
-    """The shop's time zone (its business hours'): campaigns are scheduled on the shop's clock."""
-    from app.automations_store import load_state
+def shop_time_zone(db: Database) -> str | None:
+    """The shop's time zone (its business hours'): campaigns are scheduled on the shop's clock. None
+    while the hours keep the wire's "UTC" (never set), as the orders read it: the UI then takes the
+    zone the hours editor offers (ui.time_zones.shop_default_zone), not UTC for a shop in Seoul."""
+    from app import automations_store
 
     with db.read() as s:
-        return load_state(s).doc.business_hours.timezone
+        return automations_store.shop_time_zone(s)
 
 
 def read_draft(db: Database, campaign_id: int) -> CampaignDraft | None:

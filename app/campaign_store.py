@@ -454,7 +454,7 @@ class EditorChoices:
     waiting: dict[int, int]
     templates: list[Template]
     profile: BusinessProfile
-    time_zone: str
+    time_zone: str | None  # the business hours' zone; None: never set (app.campaign_actions.shop_time_zone)
     prices: Prices
     # Catalogue items with a picture, and its path relative to the catalogue folder (a header image).
     item_pictures: dict[int, str] = field(default_factory=dict)
@@ -468,7 +468,7 @@ class EditorChoices:
 
 def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> EditorChoices:
     """Labels, items, collections, waitlists, approved templates (from the relay when it answers)."""
-    from app.automations_store import load_state
+    from app.automations_store import load_state, shop_time_zone
     from app.campaign_checks import load_prices, shop_names
     from app.campaigns import waitlisted_items
     from app.models import CatalogItem, Collection, Label
@@ -486,6 +486,7 @@ def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> 
         ]
         waitlists = waitlisted_items(s)
         doc = load_state(s).doc
+        time_zone = shop_time_zone(s)
         prices = load_prices(s)
         names = shop_names(doc.profile, load_order_settings(s).bank_account)
         numbers = number_choices(get_setting(s, BUSINESS_NUMBERS_KEY, {}))
@@ -497,7 +498,7 @@ def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> 
         {w.item_id: w.waiting for w in waitlists},
         templates,
         doc.profile,
-        doc.business_hours.timezone,
+        time_zone,
         prices,
         pictures,
         names,

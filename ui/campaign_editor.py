@@ -65,7 +65,7 @@ from ui.formatting import count_text
 from ui.korean_particles import with_particles
 from ui.ops import run_op
 from ui.theme import fine_colour, problem_colour
-from ui.time_zones import zone_name
+from ui.time_zones import shop_default_zone, zone_name
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +251,9 @@ class CampaignEditor(QWidget):
         self.send_from.fill_numbers(choices.numbers)
         self._name_row.setRowVisible(self.send_from, self.send_from.offered())
         self.message.fill_templates(choices)
-        self.schedule.set_time_zone(choices.time_zone)
+        # Hours never set keep the wire's "UTC": the shop's zone then, as the hours editor offers it
+        # ("UTC" beside the time for a shop in Seoul, and its 22:00 sent at 07:00 there).
+        self.schedule.set_time_zone(choices.time_zone or shop_default_zone(self.ctx.shop_region))
         if self._pending_draft is not None:
             self.show_draft(self._pending_draft)  # its template's blanks, filled as it had them
             self._pending_draft = None

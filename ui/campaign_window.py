@@ -72,6 +72,7 @@ from ui.kept_edits_strip import KeptEditsStrip, kept_campaign_sentence
 from ui.korean_particles import with_particles
 from ui.ops import Newest, failure_sentence, run_op
 from ui.screen_fit import place_within_screen, resize_within_screen
+from ui.time_zones import shop_default_zone
 from ui.unsaved_edits import leave_edits, may_close, then_quit_goes_on
 from ui.window_keys import close_with_keys
 
@@ -279,13 +280,14 @@ class CampaignWindow(QWidget):
     def reload(self, select: int | None = None) -> None:
         db = self.ctx.db
 
-        def work() -> tuple[list[CampaignRow], str]:
+        def work() -> tuple[list[CampaignRow], str | None]:
             return read_campaign_rows(db), shop_time_zone(db)
 
-        def show(found: tuple[list[CampaignRow], str]) -> None:
+        def show(found: tuple[list[CampaignRow], str | None]) -> None:
             rows, zone = found
             try:
-                shop_clock: ZoneInfo | None = ZoneInfo(zone)
+                # Hours never set: the zone the hours editor offers (the schedule box's), not "UTC".
+                shop_clock: ZoneInfo | None = ZoneInfo(zone or shop_default_zone(self.ctx.shop_region))
             except (ValueError, KeyError):  # a zone this computer does not know: its own clock
                 shop_clock = None
             if shop_clock != self.list_model.zone:
