@@ -439,8 +439,12 @@ class CampaignEditor(QWidget):
         return out
 
     def _update_versions_note(self) -> None:
-        used = self._by_version()
-        if len(used) < 2:
+        # Only versions someone gets: the chosen English one with none of the label's customers
+        # writing English read "영어 0명, 한국어 2명". Said when all get one version other than the
+        # chosen one, too: the owner picked the English entry and everyone gets the Korean.
+        used = {language: got for language, got in self._by_version().items() if got[1]}
+        chosen = self.current_template()
+        if not used or (len(used) == 1 and chosen is not None and chosen.language in used):
             self.message.versions_note.setText("")
             return
         # The languages by name and the customers counted ("한국어 3명, 영어 1명"), not Meta's codes

@@ -833,6 +833,48 @@ def test_a_customer_who_writes_english_gets_and_previews_the_english_version_and
     assert [p.value for p in editor.law_problems()] == ["no_ad_prefix", "no_shop_name"]
 
 
+def test_the_versions_note_names_only_versions_someone_gets(qtbot: Any, ctx: Any) -> None:
+    """The owner chose the English entry of a template and the label's one customer writes Korean:
+    the note read "English × 0, Korean × 1". It says who gets which, and only that."""
+    from PySide6.QtCore import Qt
+
+    from app.sending import approved_templates
+
+    english = LAWFUL_AD.model_copy(update={"language": "en"})
+    seed(ctx)
+    consent = {"opted_in_at": NOW - timedelta(days=10), "marketing_consent_at": NOW - timedelta(days=10)}
+    with ctx.db.write() as s:
+        templates = (*approved_templates(ctx.db, None), english)
+        put_setting(s, TEMPLATES_SETTING, [t.model_dump(mode="json") for t in templates])
+        regulars = Label(name="Regulars", colour="#000000")
+        minji = make_contact(s, profile_name="민지", wa_id="821055501234", **consent)
+        minji.labels = [regulars]
+        make_message(s, minji, "세일 언제 해요?")
+    editor = open_window(qtbot, ctx).editor
+    box = editor.message.template
+    box.setCurrentIndex(
+        next(
+            i
+            for i in range(box.count())
+            if box.itemData(i) is not None
+            and (box.itemData(i).name, box.itemData(i).language) == ("winter_sale_ok", "en")
+        )
+    )
+    editor.audience_box.labels.findItems("Regulars", Qt.MatchFlag.MatchExactly)[0].setCheckState(
+        Qt.CheckState.Checked
+    )
+    qtbot.waitUntil(
+        lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 1, timeout=5000
+    )
+    assert (
+        editor.message.versions_note.text() == "Each customer gets the version in their language: Korean × 1."
+    )
+    # The Korean entry chosen: everyone gets the one chosen, nothing to say.
+    choose_template(editor, "winter_sale_ok")
+    assert editor.current_template().language == "ko"
+    qtbot.waitUntil(lambda: editor.message.versions_note.text() == "", timeout=5000)
+
+
 def test_a_report_of_a_campaign_sent_in_two_languages_shows_each_customers_version(
     qtbot: Any, ctx: Any
 ) -> None:
