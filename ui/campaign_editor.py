@@ -601,11 +601,13 @@ class CampaignEditor(QWidget):
         when = self.scheduled_at()
         # On the relay's clock, which sends it: a laptop two hours slow let 15:00 be chosen at 16:00,
         # and the relay sent at once what the owner was told would go at 15:00.
+        # Titled as the button the owner pressed: "Send campaign" answered her "Schedule…".
+        title = self.tr("Send campaign") if when is None else self.tr("Schedule campaign")
         if when is not None and when <= relay_clock.now():
             # The relay would send it at once: not what "send at" means.
             message_box.warning(
                 self,
-                self.tr("Send campaign"),
+                title,
                 with_particles(
                     self.tr("{0} ({1}) has passed. Set a later time, or choose Send now.").format(
                         self.schedule.when.text(), zone_name(self._zone().key)
@@ -618,7 +620,7 @@ class CampaignEditor(QWidget):
         refusal = self._refusal()
         if refusal is not None:
             sentence, field = refusal
-            message_box.warning(self, self.tr("Send campaign"), sentence)
+            message_box.warning(self, title, sentence)
             if field is not None:  # where to put it right: the owner need not look for it
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
             return

@@ -540,6 +540,13 @@ def test_a_send_at_time_that_has_passed_is_refused_with_a_reason_and_nothing_is_
     assert sent == []
     assert "has passed" in refused.shown[0].text and zone_name("Asia/Seoul") in refused.shown[0].text
     assert refused.shown[0].text.startswith(editor.schedule.when.text())  # the time as the owner set it
+    assert refused.shown[0].title == "Schedule campaign"  # as the button she pressed, not "Send campaign"
+    # The time put right, a blank left empty: refused under the same title.
+    editor.schedule.when.setDateTime(editor.schedule.when.dateTime().addDays(2))
+    blank = dialogs.expect("warning")
+    editor.send_button.click()
+    assert sent == []
+    assert [(shown.title, "{{2}}" in shown.text) for shown in blank.shown] == [("Schedule campaign", True)]
 
 
 def test_the_campaign_list_shows_send_times_on_the_shops_clock_as_the_editor_does(
