@@ -11720,7 +11720,7 @@ The chats, orders, catalogue, quick replies and settings in the backup come to t
     </message>
     <message>
         <source>held for the night until {0} the customers&apos; time</source>
-        <translation>야간이라 고객 시간으로 {0}까지 보류 중</translation>
+        <translation>야간이라 고객 시간으로 {0}까지 보류&#xa0;중</translation>
     </message>
     <message>
         <source>Blocked</source>

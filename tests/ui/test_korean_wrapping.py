@@ -93,9 +93,10 @@ def test_the_full_disk_banner_wraps_korean_only_between_words(
 
 @pytest.mark.usefixtures("korean", "korean_locale")
 def test_the_campaign_lists_held_sentence_wraps_between_words(qapp: Any) -> None:
-    """ "야간이라 고객 시간으로 오전 8:00까지 보류 중": "보류" and "중" stay whole words on any width."""
+    """ "야간이라 고객 시간으로 오전 8:00까지 보류 중": "보류" and "중" stay whole words on any width,
+    and together: "중" alone on the list's last line read as a stray syllable."""
     sentence = relay_reason(CampaignReason.NIGHT_HOLD)
-    assert "보류 중" in sentence
+    assert sentence.endswith("보류\u00a0중")
     font = QFont(qapp.font())
     for width in WIDTHS:
         layout, height = wrapped(font, sentence, width)
