@@ -444,6 +444,9 @@ class CampaignEditor(QWidget):
         # chosen one, too: the owner picked the English entry and everyone gets the Korean.
         used = {language: got for language, got in self._by_version().items() if got[1]}
         chosen = self.current_template()
+        # The buttons the customers get: the chosen English entry's "Get coupon", where all get the
+        # Korean version's "쿠폰 받기".
+        self.message.show_buttons_note([v for v, _members in used.values()] or self.versions()[:1])
         if not used or (len(used) == 1 and chosen is not None and chosen.language in used):
             self.message.versions_note.setText("")
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
@@ -306,12 +307,14 @@ class MessageBox(QGroupBox):
             has_pictures = bool(self.choices and self.choices.item_pictures)
             self.catalogue_media_button.setVisible(kind == "image" and has_pictures)
             self.media_label.setVisible(kind is not None)
-        self._update_buttons_note(t)
+        self.show_buttons_note([t] if t is not None else [])
         self.template_changed.emit()
 
-    def _update_buttons_note(self, t: Template | None) -> None:
-        """A tap on a quick-reply button nobody answers: say so, or that the menu bot answers it."""
-        buttons = reply_buttons(t, self.choices.bot if self.choices else None) if t is not None else []
+    def show_buttons_note(self, versions: Sequence[Template]) -> None:
+        """A tap on a quick-reply button nobody answers: say so, or that the menu bot answers it.
+        `versions`: those the customers get (the editor knows who gets which), each button once."""
+        bot = self.choices.bot if self.choices else None
+        buttons = list(dict.fromkeys(b for t in versions for b in reply_buttons(t, bot)))
         if not buttons:
             self.buttons_note.hide()
             return

@@ -842,16 +842,21 @@ def test_a_customer_who_writes_english_gets_and_previews_the_english_version_and
 
 def test_the_versions_note_names_only_versions_someone_gets(qtbot: Any, ctx: Any) -> None:
     """The owner chose the English entry of a template and the label's one customer writes Korean:
-    the note read "English × 0, Korean × 1". It says who gets which, and only that."""
+    the note read "English × 0, Korean × 1", and the buttons' note spoke of the English version's
+    "Get coupon", which nobody gets. They say who gets which, and only that."""
     from PySide6.QtCore import Qt
 
-    from app.sending import approved_templates
+    def version(language: str, *texts: str) -> Template:
+        buttons = [{"type": "QUICK_REPLY", "text": text} for text in texts]
+        body = LAWFUL_AD.components[0]
+        return LAWFUL_AD.model_copy(
+            update={"language": language, "components": [body, {"type": "BUTTONS", "buttons": buttons}]}
+        )
 
-    english = LAWFUL_AD.model_copy(update={"language": "en"})
     seed(ctx)
     consent = {"opted_in_at": NOW - timedelta(days=10), "marketing_consent_at": NOW - timedelta(days=10)}
     with ctx.db.write() as s:
-        templates = (*approved_templates(ctx.db, None), english)
+        templates = (version("ko", "수신거부", "쿠폰 받기"), version("en", "Stop", "Get coupon"))
         put_setting(s, TEMPLATES_SETTING, [t.model_dump(mode="json") for t in templates])
         regulars = Label(name="Regulars", colour="#000000")
         minji = make_contact(s, profile_name="민지", wa_id="821055501234", **consent)
@@ -876,6 +881,9 @@ def test_the_versions_note_names_only_versions_someone_gets(qtbot: Any, ctx: Any
     assert (
         editor.message.versions_note.text() == "Each customer gets the version in their language: Korean × 1."
     )
+    # The button she gets, not the chosen English entry's.
+    assert "‘쿠폰 받기’" in editor.message.buttons_note.text()
+    assert "Get coupon" not in editor.message.buttons_note.text()
     # The Korean entry chosen: everyone gets the one chosen, nothing to say.
     choose_template(editor, "winter_sale_ok")
     assert editor.current_template().language == "ko"
