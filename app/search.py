@@ -27,6 +27,7 @@ from app.text import (
     like_pattern,
     long_number,
     marks_pattern,
+    name_match,
     needs_casefold,
     nfc,
     query_terms,
@@ -94,6 +95,9 @@ class ContactHit:
     order_number: str = ""  # found by the number of one of its orders ("2026-0003"), which it names
     tracking: str = ""  # found by that order's tracking number (as stored), which it names too
     label: str = ""  # found by the name of one of its labels (as shown), which it names too
+    # Found by the customer's own WhatsApp name, which the name the owner saved for her does not
+    # show ('최민준' typed, '민준 단골' listed): that name, which the hit names too.
+    whatsapp_name: str = ""
     # Its business number as people dial it, when the shop has two or more (as the chat's row).
     business_number: str | None = None
 
@@ -737,12 +741,19 @@ def search_contacts(
     if labels:
         clauses.append(f"id IN (SELECT contact_id FROM contact_label WHERE label_id IN ({label_ids}))")
     sql = (
-        f"SELECT id, {_SHOWN_NAME}, wa_id, {BUSINESS_NUMBER_SQL} FROM contact c "
+        f"SELECT id, {_SHOWN_NAME}, wa_id, {BUSINESS_NUMBER_SQL}, profile_name FROM contact c "
         f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}){_on_number(number)} "
         "ORDER BY last_message_at DESC LIMIT :limit"
     )
     hits = [
-        ContactHit(r[0], _shown(r[1], r[2]), r[2], *orders.get(r[0], ("", "")), business_number=r[3])
+        ContactHit(
+            r[0],
+            _shown(r[1], r[2]),
+            r[2],
+            *orders.get(r[0], ("", "")),
+            whatsapp_name=_whatsapp_name_found(r[1], r[4], q),
+            business_number=r[3],
+        )
         for r in session.execute(text(sql), params)
     ]
     if not labels or not hits:
@@ -797,6 +808,14 @@ def _orders_numbered(session: Session, query: str) -> dict[int, tuple[str, str]]
 _SHOWN_NAME = "coalesce(saved_name, profile_name, '+' || wa_id, '')"
 
 
+def _whatsapp_name_found(shown: str, profile_name: str | None, query: str) -> str:
+    """The customer's WhatsApp name when it, and not the name the chat is shown by, holds `query`
+    (as `name_match` finds it: in any case, or by its initials); "" otherwise."""
+    if not profile_name or name_match(shown, query) is not None:
+        return ""
+    return profile_name if name_match(profile_name, query) is not None else ""
+
+
 def _shown(name: str, wa_id: str | None) -> str:
     """A chat's name as the chat list shows it: a contact known only by number is named as WhatsApp
     names one ("+82 10-5555-1234"), not by the bare digits the SQL gives."""
@@ -824,11 +843,16 @@ def _contacts_by_initials(
         return []
     shown = session.execute(
         text(
-            f"SELECT id, {_SHOWN_NAME}, wa_id, {BUSINESS_NUMBER_SQL} FROM contact c "
+            f"SELECT id, {_SHOWN_NAME}, wa_id, {BUSINESS_NUMBER_SQL}, profile_name FROM contact c "
             f"WHERE id IN ({','.join(map(str, ids))})"
         )
     )
-    hits = {r[0]: ContactHit(r[0], r[1], r[2], business_number=r[3]) for r in shown}
+    hits = {
+        r[0]: ContactHit(
+            r[0], r[1], r[2], whatsapp_name=_whatsapp_name_found(r[1], r[4], initials), business_number=r[3]
+        )
+        for r in shown
+    }
     return [hits[cid] for cid in ids if cid in hits]
 
 

@@ -366,7 +366,7 @@ class SearchHitDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, hit: ContactHit, index: Index
     ) -> None:
         """A chat whose name or number matched: its name, the match marked, and its number below (or
-        the order whose number matched)."""
+        what else matched: an order's number, a label's name, her WhatsApp name)."""
         c = colours(option.palette)  # type: ignore[attr-defined]
         r = QRectF(option.rect).adjusted(14, 8, -14, -8)  # type: ignore[attr-defined]
         painter.save()
@@ -412,6 +412,13 @@ class SearchHitDelegate(QStyledItemDelegate):
             below = f"{chat} · {label}"
             span = spaced_match(hit.label, query)
             at = len(below) - len(hit.label)
+            marks = [(at + span[0], at + span[1])] if span else []
+        elif hit.whatsapp_name and match is None:
+            # Found by the name she gave WhatsApp, not the one the owner saved: that name, marked.
+            name = self.tr("WhatsApp name {0}").format(hit.whatsapp_name)
+            below = f"{chat} · {name}"
+            span = name_match(hit.whatsapp_name, query)
+            at = below.rindex(hit.whatsapp_name)  # wherever the language puts the name
             marks = [(at + span[0], at + span[1])] if span else []
         else:
             phone = display_phone(hit.wa_id, self.region()) if hit.wa_id else ""

@@ -9559,6 +9559,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <source>Label {0}</source>
         <translation>라벨: {0}</translation>
     </message>
+    <message>
+        <source>WhatsApp name {0}</source>
+        <translation>WhatsApp 이름: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>

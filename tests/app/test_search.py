@@ -543,6 +543,28 @@ def test_chats_are_found_by_a_labels_name_spacing_aside_with_the_label_named(db)
         assert [(c.display_name, c.label) for c in search_contacts(s, "민지")] == [("김민지", "")]
 
 
+def test_a_chat_found_by_the_customers_whatsapp_name_names_it_beside_the_saved_one(db) -> None:
+    """The owner saved 최민준 as '민준 단골'; typing 최민준 listed '민준 단골' with nothing to say why."""
+    with db.write() as s:
+        regular = make_contact(s, profile_name="최민준", saved_name="민준 단골")
+        plain = make_contact(s, profile_name="최민서")  # no saved name: her name says it already
+        for n, who in enumerate((regular, plain)):
+            make_message(s, who, "안녕하세요", sent_at=BASE_TIME + timedelta(hours=n))
+    with db.read() as s:
+        assert [(c.display_name, c.whatsapp_name) for c in search_contacts(s, "최민준")] == [
+            ("민준 단골", "최민준")
+        ]
+        assert [(c.display_name, c.whatsapp_name) for c in search_contacts(s, "최민")] == [
+            ("최민서", ""),
+            ("민준 단골", "최민준"),
+        ]
+        # Its initials too ('ㅊㅁㅈ'), and a name found in the saved one names nothing more.
+        assert [(c.display_name, c.whatsapp_name) for c in search_contacts(s, "ㅊㅁㅈ")] == [
+            ("민준 단골", "최민준")
+        ]
+        assert [(c.display_name, c.whatsapp_name) for c in search_contacts(s, "민준")] == [("민준 단골", "")]
+
+
 def test_a_one_letter_search_on_a_long_history_says_it_read_the_newest_messages_only(db, monkeypatch) -> None:
     """'감' across every chat reads the newest messages only (no index helps one letter): the owner
     is told so when older messages were left unread, and a longer word or one chat reads them all."""

@@ -516,6 +516,43 @@ def test_a_labels_name_typed_brings_up_the_chats_that_carry_it_naming_the_label(
     qtbot.waitUntil(lambda: window.chat_list.current_contact() == c.id, timeout=5000)
 
 
+def test_a_customer_found_by_her_whatsapp_name_shows_it_marked_under_the_name_the_owner_saved(
+    korean: None, window: Any, qtbot: Any
+) -> None:
+    """최민준 saved as '민준 단골': typing 최민준 listed '민준 단골 / 채팅 · 010-…' with nothing marked."""
+    from PySide6.QtGui import QTextLayout
+
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="최민준", saved_name="민준 단골", wa_id="821086966162")
+        make_message(s, c, "주문한 옷 배송 조회 부탁드려요", sent_at=BASE_TIME, unread=False)
+    load_chats(window, qtbot)
+    commit_korean(window.chat_list.search_field, "최민준")
+    model = window.search.model
+    qtbot.waitUntil(lambda: [hit.display_name for hit in model.chat_hits()] == ["민준 단골"], timeout=5000)
+    assert model.chat_hits()[0].whatsapp_name == "최민준"
+    view = window.search.view
+    qtbot.waitUntil(view.isVisible)
+    delegate = view.itemDelegate()
+    rect = view.visualRect(model.index(0))
+    below = "채팅 · WhatsApp 이름: 최민준"
+    layout = QTextLayout(below, delegate.font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(rect.width() - 28)
+    layout.endLayout()
+    at = below.index("최민준")
+    left, right = rect.left() + 14 + cursor_x(line, at), rect.left() + 14 + cursor_x(line, at + 3)
+    name_height = QFontMetricsF(delegate.name_font).height()
+    marked = marked_between(
+        view, rect.top() + 8 + name_height + 4 + QFontMetricsF(delegate.font).height() / 2
+    )
+    assert marked, "her WhatsApp name is not marked"
+    assert abs(marked[0] - left) <= 2 and -4 <= marked[-1] - right <= 2
+    assert not marked_between(view, rect.top() + 8 + name_height / 2)  # the saved name did not match
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.chat_list.current_contact() == c.id, timeout=5000)
+
+
 def test_letters_typed_in_the_chat_list_search_instead_of_opening_chats_by_their_names(
     window: Any, qtbot: Any
 ) -> None:
