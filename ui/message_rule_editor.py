@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout
 
 from app.automations_store import SyncStatus
@@ -112,6 +112,12 @@ class MessageRuleEditor(AutomationDialog):
         # the radio buttons of the schedule drifted a line apart from one another.
         layout.addStretch(1)
         self.enabled.toggled.connect(self._example_when_switched_on)
+        # The example just put in is selected for typing over; the owner's next move is a click in
+        # the box, which dropped that selection, and what she typed went after the example: "…곧 답장
+        # 드릴게요.메시지 감사합니다!…" saved twice over. That first click keeps it selected.
+        self._example_selected = False
+        self.text.textChanged.connect(self._example_typed_over)
+        self.text.viewport().installEventFilter(self)
         signals = (self.enabled.toggled, self.text.textChanged, self.other_text.textChanged)
         for signal in (*signals, self.recipients.changed):
             signal.connect(self.edited)
@@ -124,6 +130,27 @@ class MessageRuleEditor(AutomationDialog):
         self.text.setPlainText(self.example)
         self.text.selectAll()
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._example_selected = True
+
+    def _example_typed_over(self) -> None:
+        if self.text.toPlainText() != self.example:
+            self._example_selected = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The first click in the message box while the example the switch put in is still whole
+        and selected keeps it selected, as a browser's address bar does, so what is typed next
+        replaces it; the next click places the cursor as usual."""
+        kinds = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
+        if not self._example_selected or watched is not self.text.viewport() or event.type() not in kinds:
+            return super().eventFilter(watched, event)
+        cursor = self.text.textCursor()
+        end = self.text.document().characterCount() - 1  # in UTF-16 units, as the cursor counts
+        whole = cursor.selectionStart() == 0 and cursor.selectionEnd() == end
+        if event.type() == QEvent.Type.MouseButtonRelease or not whole:
+            self._example_selected = False  # this click was the first: the next one is the box's own
+            return whole
+        self.text.setFocus(Qt.FocusReason.MouseFocusReason)
+        return True
 
     def show_message(self, text: str, other: str) -> None:
         """The stored message and its other language, their fields in the owner's words."""

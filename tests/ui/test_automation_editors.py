@@ -1372,6 +1372,42 @@ def test_switching_a_message_on_puts_its_example_in_as_text_the_owner_can_save_o
 
 
 @pytest.mark.parametrize("editor_name", ["greeting", "away"])
+def test_a_click_in_the_box_after_switching_on_still_types_over_the_example(
+    korean: None, qtbot, ctx: AppContext, editor_name: str
+) -> None:
+    """A new owner ticked 자리 비움 메시지 보내기, clicked in the message box and typed her own words:
+    they went after the example, and the preview said "…곧 답장 드릴게요.메시지 감사합니다!…"."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.away_editor import AwayEditor
+    from ui.greeting_editor import GreetingEditor
+
+    editor = opened(qtbot, GreetingEditor(ctx) if editor_name == "greeting" else AwayEditor(ctx))
+    editor.show()
+    qtbot.waitExposed(editor)
+    qtbot.mouseClick(editor.enabled, Qt.MouseButton.LeftButton, pos=QPoint(8, editor.enabled.height() // 2))
+    example = editor.example
+    assert editor.text.toPlainText() == example
+    # Where she clicked: just after the example's last word, in the box's first line.
+    end = editor.text.cursorRect(editor.text.textCursor()).center() + QPoint(20, 0)
+    qtbot.mouseClick(editor.text.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert editor.focusWidget() is editor.text
+    typed = QInputMethodEvent()
+    typed.setCommitString("메시지 감사합니다! 내일 오전에 답장 드릴게요.")  # Korean comes by the input method
+    QApplication.sendEvent(editor.text, typed)
+    assert editor.text.toPlainText() == "메시지 감사합니다! 내일 오전에 답장 드릴게요."
+
+    # The next click is the box's own: it places the cursor, and what is typed goes there.
+    qtbot.mouseClick(editor.text.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(2, 8))
+    typed = QInputMethodEvent()
+    typed.setCommitString("[서울 린넨] ")
+    QApplication.sendEvent(editor.text, typed)
+    assert editor.text.toPlainText() == "[서울 린넨] 메시지 감사합니다! 내일 오전에 답장 드릴게요."
+
+
+@pytest.mark.parametrize("editor_name", ["greeting", "away"])
 def test_a_message_with_the_shop_name_field_says_so_while_the_shop_has_no_name(
     qtbot, ctx: AppContext, editor_name: str
 ) -> None:
