@@ -220,12 +220,17 @@ class LabelsManager(QDialog):
     # Each action has a dialog-free variant (add_label, rename, …) the tests and other widgets call.
 
     def add(self) -> None:
-        name, ok = ask_text(self, self.tr("New label"), self.tr("&Name"))
-        if ok:
-            self.add_label(name)
+        self._ask_new("", self.tr("&Name"))
 
-    def add_label(self, name: str, colour: str | None = None) -> None:
-        """Add in an op; the new label is selected when it is in (or the error says why not)."""
+    def _ask_new(self, typed: str, prompt: str) -> None:
+        name, ok = ask_text(self, self.tr("New label"), prompt, text=typed)
+        if ok:
+            self.add_label(name, asked=True)
+
+    def add_label(self, name: str, colour: str | None = None, *, asked: bool = False) -> None:
+        """Add in an op; the new label is selected when it is in (or the error says why not).
+        `asked`: the name was typed in the New label dialog, which a refused name opens again with
+        it and the reason, as the rename dialog does (the dialog closed and what she typed was lost)."""
         colour = colour or new_label_colour(len(self.model.rows()))
         db = self.ctx.db
 
@@ -233,8 +238,14 @@ class LabelsManager(QDialog):
             label, changes = result
             self._changed_then(label.id)(changes)
 
+        def refused(exc: BaseException) -> None:
+            self._refused(exc)
+            if asked and isinstance(exc, LabelInvalid) and exc.reason in ("empty", "too_long", "taken"):
+                prompt = self.error.text() + "\n" + self.tr("&Name")
+                QTimer.singleShot(0, self, lambda: self._ask_new(name, prompt))
+
         shown = shown_label_names()
-        self.edits.run_in_turn(lambda: LabelStore(db).add(name, colour, shown), added, self._refused)
+        self.edits.run_in_turn(lambda: LabelStore(db).add(name, colour, shown), added, refused)
 
     def rename_current(self) -> None:
         label = self.current()

@@ -158,6 +158,37 @@ def test_a_rename_to_a_taken_name_asks_again_with_what_was_typed_and_why(
     assert {row.name for row in LabelStore(ctx.db).all()} >= {"단골", "VIP 고객"}
 
 
+def test_a_new_label_with_a_taken_name_asks_again_with_what_was_typed_and_why(
+    qtbot, ctx: AppContext, dialogs, korean
+) -> None:
+    """A Korean owner typed 새 고객 in New label: the box closed, "같은 이름의 라벨이 이미 있어요."
+    stood under the list, and to try another name she opened the box again and typed it all anew."""
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    def typed_in_the_box() -> str:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()]
+        return boxes[0].textValue()
+
+    seen: list[str] = []
+
+    def another_name(_shown: object) -> str:
+        seen.append(typed_in_the_box())
+        return "새 고객 (VIP)"
+
+    manager = open_manager(qtbot, ctx)
+    first = dialogs.expect("getText", answer="새 고객")  # a built-in label's name as Korean shows it
+    again = dialogs.expect("getText", answer=another_name)
+    with qtbot.waitSignal(ctx.hub.changed, timeout=5000):
+        manager.add()
+    assert [shown.title for shown in first.shown + again.shown] == ["새 라벨", "새 라벨"]
+    assert again.shown[0].text == "같은 이름의 라벨이 이미 있어요.\n이름(&N)"
+    assert seen == ["새 고객"]  # what she typed, there to change
+    settle(qtbot, manager)
+    assert "새 고객 (VIP)" in [row.name for row in LabelStore(ctx.db).all()]
+    picked = manager.current()
+    assert picked is not None and picked.name == "새 고객 (VIP)"
+
+
 def test_a_refused_name_is_said_in_the_problem_red_of_the_other_editors(qtbot, ctx: AppContext) -> None:
     """ "Already a label with this name" stood in plain black under the list, like a note."""
     from PySide6.QtGui import QPalette
