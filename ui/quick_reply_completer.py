@@ -355,6 +355,11 @@ class QuickReplyCompleter(QObject):
         if kind == QEvent.Type.FocusOut:
             self.close_popup()
             return False
+        if kind == QEvent.Type.FocusIn:
+            # Back from "Add a quick reply…" (or any window) with the `/` still typed: the replies
+            # open again, the new one among them, instead of a `/` she had to delete and type anew.
+            self._update()
+            return False
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self.popup.isVisible():
             return self._key(event)
         return False

@@ -41,6 +41,46 @@ def test_slash_with_no_quick_replies_says_how_to_add_one(
     assert not hint.isVisible()
 
 
+def test_the_quick_reply_added_from_the_slash_hint_is_offered_on_return_to_the_slash(
+    window: Any, qtbot: Any, ctx: Any, dialogs: Any, korean: None
+) -> None:
+    """A new owner typed /, pressed 빠른 답장 추가, saved /감사 and closed the window: back in the chat
+    the / stood alone, the list gone, and she had to delete it and type / again to see her reply."""
+    open_chat(window, qtbot, ctx)
+    edit = window.chat.composer.edit
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "/")
+    hint = window.chat.quick_replies.empty_hint
+    qtbot.waitUntil(hint.isVisible)
+
+    def add_one(manager: Any) -> None:
+        qtbot.waitUntil(lambda: not manager.is_loading(), timeout=5000)
+        manager.shortcut.setText("/감사")
+        manager.text.setPlainText("주문 감사합니다! 오늘 바로 배송해 드릴게요.")
+        with qtbot.waitSignal(ctx.hub.changed, timeout=5000):
+            qtbot.mouseClick(manager.save_button, Qt.MouseButton.LeftButton)
+        manager.reject()  # 닫기
+
+    dialogs.expect("modal", answer=add_one)
+    qtbot.mouseClick(hint.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    # The manager closed, the window is active again (offscreen, nothing activates it by itself)
+    # and the keyboard is back in the message field.
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    assert edit.hasFocus()
+    popup = window.chat.quick_replies.popup
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
+    assert edit.toPlainText() == "/"
+    assert not hint.isVisible()
+    assert popup.model().rowCount() == 1
+    assert str(popup.currentIndex().data()).startswith("/감사")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "주문 감사합니다! 오늘 바로 배송해 드릴게요."
+
+
 def test_an_empty_catalogue_says_so_and_opens_the_catalogue(
     window: Any, qtbot: Any, ctx: Any, dialogs: Any
 ) -> None:
