@@ -155,10 +155,15 @@ class BusinessProfileEditor(AutomationDialog):
         return ""
 
     def refresh_summary(self, doc: Automations) -> None:
-        name = doc.profile.name or "…"
+        if not doc.profile.name.strip():
+            # A new shop's empty name read "Customers see “…”", as if a name were cut off.
+            # Translators: {0} is the shop-name field as the message editors show it ({가게 이름}).
+            empty = self.tr("No shop name yet: quick replies and automatic messages leave {0} empty.")
+            self.summary.setText(with_particles(empty.format(shown_field("shop"))))
+            return
         # Translators: {1} is the shop-name field as the message editors show it ({가게 이름}).
         sentence = self.tr("Customers see “{0}”; quick replies fill {1} with it.")
-        self.summary.setText(with_particles(sentence.format(name, shown_field("shop"))))
+        self.summary.setText(with_particles(sentence.format(doc.profile.name, shown_field("shop"))))
 
 
 def one_line(text: str, limit: int = 80) -> str:

@@ -1177,6 +1177,10 @@ Choose a folder on this computer for the daily backups.</source>
         <translation>가게 이름을 입력하세요. 고객에게 보이고, {0} 자리에 들어가요.</translation>
     </message>
     <message>
+        <source>No shop name yet: quick replies and automatic messages leave {0} empty.</source>
+        <translation>가게 이름을 아직 정하지 않아서 빠른 답장과 자동 메시지의 {0} 자리가 비어 있어요.</translation>
+    </message>
+    <message>
         <source>Customers see “{0}”; quick replies fill {1} with it.</source>
         <translation>고객에게 “{0}”(으)로 보이고, 빠른 답장의 {1} 자리에 들어가요.</translation>
     </message>

@@ -210,6 +210,19 @@ def test_profile_editor_saves_and_refuses_a_bad_email(qtbot, ctx: AppContext) ->
     assert "서울 리넨 하우스" in editor.summary.text()
 
 
+def test_a_new_shop_without_a_name_is_told_its_name_field_stays_empty(
+    qtbot, ctx: AppContext, korean: None
+) -> None:
+    """A new shop's profile said 고객에게 “…”(으)로 보이고: a name cut off, or a glitch?"""
+    editor = opened(qtbot, BusinessProfileEditor(ctx))
+    assert (
+        editor.summary.text()
+        == "가게 이름을 아직 정하지 않아서 빠른 답장과 자동 메시지의 {가게 이름} 자리가 비어 있어요."
+    )
+    qtbot.keyClicks(editor.name, "Seoul Linen")
+    assert editor.summary.text().startswith("고객에게 “Seoul Linen”으로 보이고")
+
+
 def test_the_profile_editor_opens_in_its_first_field_and_enter_saves(qtbot, ctx: AppContext) -> None:
     """The banner's "Send now" (the relay is not reached here) was the first button: the focus sat on
     it, and Enter in a field pressed it instead of saving the typed name."""
