@@ -155,7 +155,8 @@ class Contact(Base):
 
 
 class BotPause(Base):
-    """The menu bot's hand-off in one chat: the customer on one business number (a `contact` event)."""
+    """The menu bot's hand-off and resume in one chat: the customer on one business number (the
+    relay's `contact` events)."""
 
     __tablename__ = "bot_pause"
 
@@ -163,6 +164,9 @@ class BotPause(Base):
     # '' for a chat on no known number (contact.phone_number_id NULL).
     phone_number_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     paused_until: Mapped[datetime | None] = mapped_column(UTCTimestamp)
+    # When "Resume bot" last switched it back on here (the relay's `contact` event's time): the
+    # owner's messages before it no longer keep the bot quiet (app.rules.owner_pause_until).
+    resumed_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
 
 
 class Message(Base):

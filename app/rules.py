@@ -865,15 +865,23 @@ def _compile(bot: MenuBot) -> _CompiledBot:
     return compiled
 
 
+def owner_pause_until(bot: MenuBot, state: BotState, last_owner_reply_at: datetime | None) -> datetime | None:
+    """When the owner's own last message stops keeping the bot quiet in this chat (`pause_hours`
+    after it); None when she never wrote, or "Resume bot" came after her message. The desktop's
+    chat header says this time, so it is the relay's rule itself."""
+    if last_owner_reply_at is None:
+        return None
+    if state.resumed_at is not None and last_owner_reply_at <= state.resumed_at:
+        return None
+    return last_owner_reply_at + timedelta(hours=bot.pause_hours)
+
+
 def bot_paused(bot: MenuBot, state: BotState, now: datetime, last_owner_reply_at: datetime | None) -> bool:
     """Handed to a person, or the owner wrote in this chat within the pause (since the last resume)."""
     if state.paused_until is not None and now < state.paused_until:
         return True
-    if last_owner_reply_at is None:
-        return False
-    if state.resumed_at is not None and last_owner_reply_at <= state.resumed_at:
-        return False
-    return now < last_owner_reply_at + timedelta(hours=bot.pause_hours)
+    until = owner_pause_until(bot, state, last_owner_reply_at)
+    return until is not None and now < until
 
 
 def _text_body(text: str) -> dict[str, Any] | None:

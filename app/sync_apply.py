@@ -492,7 +492,7 @@ class _Batch:
                 apply_remote_opt_out(contact, event.opted_out_at, event.reason)
         if "bot_paused_until" in event.model_fields_set:  # a hand-off to a person, or the bot resumed
             # In her chat on the event's number: a shop with two numbers pauses each chat alone.
-            record_bot_pause(self.s, new_id, event.phone_number_id, event.bot_paused_until)
+            record_bot_pause(self.s, new_id, event.phone_number_id, event.bot_paused_until, event.at)
         self.result.changed.add(new_id)
 
     def _told_in(self, old_id: int, new_id: int) -> None:
