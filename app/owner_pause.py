@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.automations_store import AutomationsState, load_state
@@ -60,7 +60,7 @@ def bot_on_relay(state: AutomationsState) -> MenuBot:
 
 def last_owner_reply(session: Session, contact_id: int, now: datetime) -> datetime | None:
     """When the shop last sent this customer a message the relay counts as the owner's reply
-    (OWNER_REPLY_SENDERS, sent), within the longest pause."""
+    (OWNER_REPLY_SENDERS, sent through it), within the longest pause."""
     return session.scalar(
         select(func.max(Message.sent_at)).where(
             Message.contact_id == contact_id,
@@ -69,6 +69,9 @@ def last_owner_reply(session: Session, contact_id: int, now: datetime) -> dateti
             Message.sent_by.in_([str(s) for s in OWNER_REPLY_SENDERS]),
             Message.status.in_([str(s) for s in _SENT]),
             Message.imported.is_(False),
+            # One the relay has heard of: sent from here (its idempotency key) or synced from it. Not
+            # the demo's made-up past, which the demo's relay never saw.
+            or_(Message.client_id.is_not(None), Message.relay_seq.is_not(None)),
         )
     )
 

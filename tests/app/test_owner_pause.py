@@ -18,6 +18,7 @@ from app.sending import queue_message
 from app.shop_menu import english_shop_menu
 from app.sync_apply import apply_events
 from app.wire import Automations, read_event
+from tests.support.factories import make_message
 from tests.support.wire_events import PHONE_NUMBER_ID, message_event, next_wamid, outbound_event
 
 CUSTOMER = "447700900866"
@@ -91,6 +92,10 @@ def test_the_owners_replies_count_as_the_relay_counts_them_and_its_automatic_ans
     # The relay's own answers and a campaign: the bot is not quiet for them.
     for sent_by in ("bot", "greeting", "away", "keyword", "campaign"):
         apply(db, outbound_event("…", to=CUSTOMER, sent_by=sent_by, wamid=next_wamid(), timestamp=stamp))
+    # Nor for the demo's made-up past: written here, never through the relay.
+    with db.write() as s:
+        contact = s.scalars(select(Contact).where(Contact.wa_id == CUSTOMER)).one()
+        make_message(s, contact, "Seeded", direction="out", sent_by="owner", sent_at=now, status="read")
     assert facts(db).last_owner_reply_at is None
     assert facts(db).until(now) is None
     # The owner's phone app answered her (an echo, stamped with WhatsApp's time).
