@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +31,7 @@ from app.drafts import store_drafts
 from app.errors import ErrorCode, InvalidInput, RelayBusy, RelayError, RelayUnreachable, ShopInboxError
 from app.message_media import MediaInfo
 from app.outbox import Cancelled, cancel_waiting
+from app.owner_pause import OwnerPause, owner_pause
 from app.phones import display_phone
 from app.queries import ConversationRow, MessageRow, has_written, message_by_wamid
 from app.quick_replies import ContactInfo, QuickReplyRow, attachment_of
@@ -53,7 +54,7 @@ from ui.composer import Composer
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
 from ui.error_sentences import download_sentence
-from ui.formatting import business_number_text, kind_label
+from ui.formatting import business_number_text, coming_time, kind_label
 from ui.icon_buttons import name_icon_button
 from ui.korean_particles import with_particles
 from ui.open_file import open_file
@@ -80,6 +81,8 @@ if TYPE_CHECKING:
     from ui.catalog_send_action import CatalogSendAction
 
 log = logging.getLogger(__name__)
+
+QUIET_END_SLACK_MS = 200  # the bot's quiet is looked at this long after its end, never a moment before
 
 
 class NoChatOpen(enum.Enum):
@@ -135,16 +138,33 @@ class ChatPane(QWidget):
         # room from the chat list, which grew a sideways scroll bar.
         self.bot_resumed_note.setWordWrap(True)
         self.bot_resumed_note.setVisible(False)
+        # Beside Resume bot when the bot is quiet only because the owner wrote here: until when.
+        # Short, and wrapped like the note above, so it never widens the chat.
+        self.bot_quiet_note = QLabel(self.header)
+        self.bot_quiet_note.setObjectName("botQuietNote")
+        self.bot_quiet_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.bot_quiet_note.setWordWrap(True)
+        self.bot_quiet_note.setVisible(False)
         # The chat the bot was resumed in, and its hand-offs then (number, end): until the relay's
         # `contact` events arrive, the chat still reads as handed over there, and the button must
         # not offer them again.
         self._resumed: tuple[int, frozenset[tuple[str | None, datetime | None]]] | None = None
+        # The relay's bot is quiet in a chat for a while after the owner's own message there
+        # (app.owner_pause): what was last read of it for the open chat (its contact id and number),
+        # and the reads asked, so one landing after a newer one is dropped.
+        self._owner_pause: tuple[int, str | None, OwnerPause] | None = None
+        self._owner_pause_reads = 0
+        # Resume bot goes by itself when that quiet ends: a timer at its end.
+        self._owner_pause_end = QTimer(self)
+        self._owner_pause_end.setSingleShot(True)
+        self._owner_pause_end.timeout.connect(self.recheck_bot_quiet)
         hl = QHBoxLayout(self.header)
         hl.setContentsMargins(14, 8, 10, 8)
         hl.setSpacing(10)
         hl.addWidget(self.avatar)
         hl.addLayout(names, 1)
         hl.addWidget(self.bot_resumed_note)
+        hl.addWidget(self.bot_quiet_note)
         hl.addWidget(self.resume_bot_button)
         hl.addWidget(self.search_button)
         hl.addWidget(self.info_button)
@@ -226,6 +246,11 @@ class ChatPane(QWidget):
             model.refresh()
         if changes.orders:
             model.orders_changed()
+        conv = self.conversation
+        if conv is not None and (
+            changes.automations or changes.all_contacts or conv.contact_id in changes.messages
+        ):
+            self._read_owner_pause(conv)  # she wrote (or it was sent), a resume came, the bot changed
         for old_id, new_id in changes.chats_merged:
             self.composer.chat_merged(old_id, new_id)
 
@@ -358,17 +383,71 @@ class ChatPane(QWidget):
         if self._resumed is not None and self._resumed[0] != conversation.contact_id:
             self._resumed = None
         self._offer_resume(conversation)
+        self._read_owner_pause(conversation)
+
+    def _read_owner_pause(self, conversation: ConversationRow) -> None:
+        """Read, off the GUI thread, whether the owner's own messages keep the bot quiet in this
+        chat (the relay's rule, app.owner_pause); Resume bot follows when it lands."""
+        if conversation.group_archive:
+            return
+        self._owner_pause_reads += 1
+        asked = self._owner_pause_reads
+        contact_id, number = conversation.contact_id, conversation.phone_number_id
+
+        def landed(pause: OwnerPause) -> None:
+            if asked != self._owner_pause_reads:
+                return  # a newer read is on its way
+            self._owner_pause = (contact_id, number, pause)
+            conv = self.conversation
+            if conv is not None and conv.contact_id == contact_id:
+                self._offer_resume(conv)
+
+        run_read(
+            self.ctx,
+            lambda s: owner_pause(s, contact_id, number, relay_clock.now()),
+            landed,
+            parent=self,
+            on_failure=lambda exc: log.warning("bot quiet not read: %s", type(exc).__name__),
+        )
+
+    def _owner_quiet_until(self, conversation: ConversationRow, now: datetime) -> datetime | None:
+        """Until when the bot is quiet in this chat because the owner wrote there (as last read)."""
+        known = self._owner_pause
+        if known is None or known[:2] != (conversation.contact_id, conversation.phone_number_id):
+            return None
+        return known[2].until(now)
+
+    def recheck_bot_quiet(self) -> None:
+        """The time moved on (the quiet's end came, the laptop woke): Resume bot as it is now."""
+        if self.conversation is not None:
+            self._offer_resume(self.conversation)
 
     def _offer_resume(self, conversation: ConversationRow) -> None:
         """Resume bot for her chats whose bot is off, but those resumed here already; once none is
         left, the note that the bot answers her again (when she was resumed here)."""
-        off = bot_off_chats(conversation, relay_clock.now(), self.ctx.shop_region)
+        now = relay_clock.now()
+        quiet_until = self._owner_quiet_until(conversation, now)
+        off = bot_off_chats(conversation, now, self.ctx.shop_region, quiet_until)
         if self._resumed is not None:
             off = [chat for chat in off if (chat.number_id, chat.until) not in self._resumed[1]]
-        self.resume_bot_button.offer(off, conversation.phone_number_id)
+        quiet = next((chat.until for chat in off if chat.owner_wrote), None)
+        self._arm_quiet_end(quiet, now)
+        self.resume_bot_button.offer(off, conversation.phone_number_id, now)
         self.resume_bot_button.setVisible(bool(off) and self.ctx.sync is not None)
         shown = self.resume_bot_button.isVisibleTo(self.header)
         self.bot_resumed_note.setVisible(self._resumed is not None and not shown)
+        if quiet is not None:
+            self.bot_quiet_note.setText(self.tr("Bot quiet until {0}").format(coming_time(quiet, now)))
+            self.bot_quiet_note.setToolTip(self.resume_bot_button.quiet_sentence(quiet, now))
+        self.bot_quiet_note.setVisible(shown and quiet is not None)
+
+    def _arm_quiet_end(self, until: datetime | None, now: datetime) -> None:
+        if until is None:
+            self._owner_pause_end.stop()
+            return
+        wait_ms = (until - now).total_seconds() * 1000 + QUIET_END_SLACK_MS
+        # Looked at again within the hour at most: the computer's clock may be moved meanwhile.
+        self._owner_pause_end.start(int(min(wait_ms, 3_600_000)))
 
     def _say_reply_number_chosen(self) -> None:
         """The owner chose to reply from the shop's other number (or the choice lapsed): the header
@@ -453,7 +532,9 @@ class ChatPane(QWidget):
 
     def close_chat(self) -> None:
         self._resumed = None
+        self._owner_pause_end.stop()
         self.bot_resumed_note.setVisible(False)
+        self.bot_quiet_note.setVisible(False)
         self.composer.set_chat(None)
         self.conversation = None
         self.view.chat_model.close_chat()

@@ -386,6 +386,21 @@ def soon_datetime(dt: datetime, zone: tzinfo, now: datetime | None = None) -> st
     return text
 
 
+def coming_time(dt: datetime, now: datetime | None = None) -> str:
+    """A moment to come on this computer's clock, as short as it can be said: its time today
+    ("9:40 PM", "오후 9:40"), "9:40 AM tomorrow" ("내일 오전 9:40"), else its day and time
+    ("Tue, Dec 8 9:40 PM"; the year too when it is not this year's)."""
+    wall = local(dt)
+    today = local(now or _now()).date()
+    if wall.date() == today:
+        return clock_time(dt)
+    if wall.date() == today + timedelta(days=1):
+        return QCoreApplication.translate("formatting", "{0} tomorrow").format(clock_time(dt))
+    locale = display_locale()
+    day = locale.toString(qdate(wall.date()), day_pattern(locale, weekday=True, year=wall.year != today.year))
+    return f"{day} {clock_time(dt)}"
+
+
 def _days(n: int) -> str:
     # English needs its singular; Korean translates both the same way ("%n일").
     if n == 1:

@@ -285,6 +285,9 @@ class MainWindow(QMainWindow):
         self.day_watch.day_changed.connect(self.chat_list.view.viewport().update)
         self.day_watch.day_changed.connect(self.chat.view.viewport().update)
         self.day_watch.day_changed.connect(self._new_day)
+        # "Bot quiet until 9:40 AM tomorrow" is today's time after midnight, or another zone's hour.
+        self.day_watch.day_changed.connect(self.chat.recheck_bot_quiet)
+        self.day_watch.zone_changed.connect(self.chat.recheck_bot_quiet)
         # Carried to another time zone (the lid opened in Los Angeles): every time shown moves.
         self.day_watch.zone_changed.connect(self.chat_list.delegate.new_zone)
         self.day_watch.zone_changed.connect(self.chat_list.view.viewport().update)
@@ -1043,6 +1046,7 @@ class MainWindow(QMainWindow):
 
         self.day_watch.check()
         self.chat_list.model.clock_jumped()
+        self.chat.recheck_bot_quiet()
         self.away_notice.show_now()
         self.chat.composer.update_window()
         sync = self.ctx.sync

@@ -2655,6 +2655,10 @@ a bank statement for Shop ▸ Match bank deposits…, and a courier&apos;s file 
         <translation>{0}님과 주고받은 메시지</translation>
     </message>
     <message>
+        <source>Bot quiet until {0}</source>
+        <translation>{0}까지 봇이 쉬어요</translation>
+    </message>
+    <message>
         <source>WhatsApp username · no phone number shared</source>
         <translation>WhatsApp 사용자 이름 · 전화번호 공유 안 함</translation>
     </message>
@@ -9100,6 +9104,14 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>Let the menu bot answer this customer again on your number {0}</source>
         <translation>매장 번호 {0}에서 이&#xa0;고객에게 메뉴 봇이 다시 답하게 해요</translation>
+    </message>
+    <message>
+        <source>Let it answer this customer again.</source>
+        <translation>이&#xa0;고객에게 메뉴 봇이 다시 답하게 해요.</translation>
+    </message>
+    <message>
+        <source>You wrote in this chat, so the menu bot stays quiet here until {0}.</source>
+        <translation>사장님이 이&#xa0;채팅에 메시지를 보내서 {0}까지 이&#xa0;채팅에서는 메뉴 봇이 답하지 않아요.</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ def row_says(index: Any, waiting: str, number: str) -> None:
 
 
 def test_her_row_on_the_other_branch_says_which_branchs_chat_waits_and_its_bot_resumes_from_it(
-    window: Any, qtbot: Any, tmp_path: Path
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
     with window_with_menu_bot(window, tmp_path) as (relay, _graph):
         model = window.chat_list.model
@@ -87,22 +87,23 @@ def test_her_row_on_the_other_branch_says_which_branchs_chat_waits_and_its_bot_r
         composer.edit.insertPlainText("네 고객님, 말씀하세요")
         qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=10000)
-        # Seongsu's bot stays off until the owner switches it back on: Resume bot names Seongsu.
+        # Seongsu's bot stays off until the owner switches it back on; her own reply quiets the bot
+        # at Hongdae too (the relay's rule): Resume bot offers both numbers, Hongdae's first.
         button = window.chat.resume_bot_button
-        qtbot.waitUntil(button.isVisible, timeout=5000)
-        assert button.text() == "Resume bot on 02-555-0101"
+        both = ["On 02-555-0202", "On 02-555-0101", "On all 2 numbers"]
+        qtbot.waitUntil(lambda: button.isVisible() and button.choices() == both, timeout=10000)
+        assert button.text() == "Resume bot"
+        dialogs.expect("menu", answer=pick("On 02-555-0101"))
         button.click()
-        qtbot.waitUntil(window.chat.bot_resumed_note.isVisible, timeout=10000)
+        qtbot.waitUntil(lambda: resumed_numbers(relay) == [SEONGSU], timeout=10000)
         qtbot.waitUntil(
             lambda: not window.chat.conversation.paused_elsewhere(datetime.now(UTC)), timeout=10000
         )
-        resumed = [
-            e
-            for e in relay.events()["events"]
-            if e["kind"] == "contact" and "bot_paused_until" in e and e["bot_paused_until"] is None
-        ]
-        assert [e["phone_number_id"] for e in resumed] == [SEONGSU]
-        assert not button.isVisible()
+        # Hongdae's bot is still quiet after her reply: the button stays, for this chat alone.
+        qtbot.waitUntil(lambda: button.menu() is None, timeout=10000)
+        assert button.isVisible() and button.text() == "Resume bot"
+        assert button.toolTip().startswith("You wrote in this chat, so the menu bot stays quiet here until ")
+        assert not window.chat.bot_resumed_note.isVisible()
 
 
 def test_with_three_numbers_her_row_names_every_number_where_she_waits(
