@@ -588,6 +588,12 @@ class ChatPane(QWidget):
             return
         wa_id = conv.wa_id
         self.resume_bot_button.setEnabled(False)
+        # Her row's chat may be quiet because the owner wrote there too (or only that): the resume
+        # ends that as well, and until the relay's event is read the stale quiet must not come back.
+        quiet = self._owner_quiet_until(conv, relay_clock.now())
+        also: frozenset[tuple[str | None, datetime | None]] = frozenset()
+        if quiet is not None and any(chat.number_id == conv.phone_number_id for chat in chats):
+            also = frozenset({(conv.phone_number_id, quiet)})
 
         def resume_each() -> None:
             for chat in chats:
@@ -601,7 +607,7 @@ class ChatPane(QWidget):
             # relay's `contact` event came before this answer, that row no longer had them, and a
             # stale refresh still carrying them offered them again.
             before = self._resumed[1] if self._resumed is not None else frozenset()
-            self._resumed = (conv.contact_id, before | {(c.number_id, c.until) for c in chats})
+            self._resumed = (conv.contact_id, before | {(c.number_id, c.until) for c in chats} | also)
             self._offer_resume(self.conversation)
 
         def failed(exc: BaseException) -> None:

@@ -4,6 +4,7 @@ the quiet ends or the bot is switched off."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -102,6 +103,43 @@ def test_her_reply_quiets_the_bot_and_resume_bot_wakes_it_for_the_customers_next
         select_chat(window, qtbot, contact_id)
         settle(qtbot)
         assert not button.isVisible() and not quiet.isVisible()
+
+
+def test_resume_in_a_handed_over_chat_the_owner_answered_ends_both_pauses_at_once(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Handed to a person, then answered by the owner: one Resume bot wakes the bot, and the
+    owner's reply does not bring the button back while the relay's word is on its way."""
+    with window_with_menu_bot(window, tmp_path) as (relay, _graph):
+        model = window.chat_list.model
+        writes(relay, "상담원 연결해 주세요")
+        qtbot.waitUntil(
+            lambda: model.rowCount() == 1 and model.row_at(0).needs_person(relay_clock.now()), timeout=10000
+        )
+        select_chat(window, qtbot, model.row_at(0).contact_id)
+        chat = window.chat
+        button = chat.resume_bot_button
+        qtbot.waitUntil(button.isVisible, timeout=10000)
+        chat.composer.edit.insertPlainText("Hello, how can I help?")
+        qtbot.keyClick(chat.composer.edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: (
+                model.row_at(0).last_body == "Hello, how can I help?"
+                and model.row_at(0).last_status in ("sent", "delivered", "read")
+            ),
+            timeout=10000,
+        )
+        settle(qtbot)
+        assert button.isVisible() and not chat.bot_quiet_note.isVisible()  # handed over: no quiet note
+        button.click()
+        qtbot.waitUntil(chat.bot_resumed_note.isVisible, timeout=10000)
+        # The row as the relay's event leaves it, before her reply's quiet is read again.
+        chat.set_conversation(dataclasses.replace(model.row_at(0), bot_paused_until=None))
+        assert not button.isVisible() and chat.bot_resumed_note.isVisible()
+        qtbot.waitUntil(lambda: not model.row_at(0).needs_person(relay_clock.now()), timeout=10000)
+        settle(qtbot)
+        assert not button.isVisible()
+        assert resumed_numbers(relay) == [PHONE_NUMBER_ID]
 
 
 def test_resume_bot_goes_by_itself_when_the_quiet_ends(
