@@ -48,6 +48,7 @@ from app.service_window import NumberWindow, number_windows
 from ui import icons, message_box
 from ui.attachments import attachable, forget_copy, forget_pasted, keep_for_sending
 from ui.avatar import avatar_pixmap
+from ui.chat_list_model import PAUSE_END_SLACK_MS
 from ui.chat_menu import CONTACT_INFO_KEYS, SEARCH_IN_CHAT_KEYS
 from ui.chat_view import ChatView
 from ui.composer import Composer
@@ -81,8 +82,6 @@ if TYPE_CHECKING:
     from ui.catalog_send_action import CatalogSendAction
 
 log = logging.getLogger(__name__)
-
-QUIET_END_SLACK_MS = 200  # the bot's quiet is looked at this long after its end, never a moment before
 
 
 class NoChatOpen(enum.Enum):
@@ -445,7 +444,7 @@ class ChatPane(QWidget):
         if until is None:
             self._owner_pause_end.stop()
             return
-        wait_ms = (until - now).total_seconds() * 1000 + QUIET_END_SLACK_MS
+        wait_ms = (until - now).total_seconds() * 1000 + PAUSE_END_SLACK_MS
         # Looked at again within the hour at most: the computer's clock may be moved meanwhile.
         self._owner_pause_end.start(int(min(wait_ms, 3_600_000)))
 
