@@ -406,7 +406,7 @@ def open_inbox(
     from app.errors import DiskFull
     from app.settings import read_preferences
     from ui.context import AppContext
-    from ui.translations import follow_shop_region, install_translators
+    from ui.translations import follow_shop_region, install_translators, take_language_out
 
     try:
         db = Database.open(paths.database)
@@ -430,7 +430,7 @@ def open_inbox(
     if not translated:
         install_translators(app, args.lang or prefs.language, chosen)
     elif chosen:
-        # Opened again on the backup the first start's wizard restored: a UK shop's English window
+        # The language said before the inbox opened (an update's window): a UK shop's English window
         # wrote "Nov 28, 11:37 AM" (the computer's guess) until its next start wrote "28 Nov, 11:37".
         follow_shop_region(chosen)
     ctx = AppContext(
@@ -455,7 +455,11 @@ def open_inbox(
             return None
         if choice == "restored":  # opened again: the restored inbox, its language and its relay
             ctx.db.close()
-            return open_inbox(app, args, paths, translated=True)
+            # The restored shop's language from its first window on: no window of this run is open
+            # now (the wizard has closed), so none is left speaking the wizard's. A Korean shop's
+            # backup restored on a laptop set to English opened in English until its next start.
+            take_language_out(app)
+            return open_inbox(app, args, paths)
     return ctx
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.message_box import copied_without_joiners
 
@@ -19,7 +19,6 @@ def confirm(
     *,
     keep: str | None = None,
     warning: bool = False,
-    check: QCheckBox | None = None,
 ) -> bool:
     """Ask before an action; True when the owner chose `verb` (the action's own word: "Delete",
     "Send anyway"). The other button is `keep` ("Cancel" unless that word would read as the action
@@ -27,9 +26,7 @@ def confirm(
     are: a stray Enter never deletes or sends. A Yes/No pair made the owner read the question twice.
 
     The buttons are the Yes and No of a QMessageBox with their own words, so the answer is still
-    Yes or No to anything that reads the box (screen readers, tests). `check`: a choice made with the
-    answer, under the question; the box takes it and is gone when this returns, so follow its
-    `toggled` signal rather than reading it after."""
+    Yes or No to anything that reads the box (screen readers, tests)."""
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
     box = QMessageBox(icon, title, text, Button.Yes | Button.No, parent)
     # The question often names the customer ("Delete the chat with {0}?"): a profile name is theirs,
@@ -44,8 +41,6 @@ def confirm(
     no.setText(keep or QCoreApplication.translate("Confirm", "&Cancel"))
     for button in (yes, no):  # the style's green and red Yes / No marks would say it again
         button.setIcon(QIcon())
-    if check is not None:
-        box.setCheckBox(check)
     box.setDefaultButton(Button.No)
     box.setEscapeButton(Button.No)
     return box.exec() == Button.Yes

@@ -14,7 +14,7 @@ from app.paths import AppPaths
 from ui import message_box
 from ui.confirm import confirm
 from ui.ops import failure_sentence, run_op
-from ui.restore_choice import backup_to_restore, check_then_ask
+from ui.restore_choice import RestoreChoice, choose_restore
 from ui.startup_error import StartupErrorDialog
 
 log = logging.getLogger(__name__)
@@ -35,15 +35,12 @@ def restore_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> None:
     asked, then the backup unpacked and swapped in (the damaged file and its -wal/-shm go to the
     data folder's `replaced` folder, never written over); the dialog then ends with Start again."""
     title = translate("DamagedInbox", "Restore from backup")
-    source = backup_to_restore(dialog, backup_folder_of(paths))
-    if source is None:
-        return
 
-    def confirmed(path: Path) -> None:
+    def confirmed(choice: RestoreChoice) -> None:
         _replace_damaged(
             dialog,
             title,
-            partial(restore_backup, path, paths),
+            partial(restore_backup, choice.source, paths),
             done=translate(
                 "DamagedInbox",
                 "Your chats were restored from the backup. Shop Inbox starts again now.\n"
@@ -52,7 +49,9 @@ def restore_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> None:
             failed_note=translate("DamagedInbox", "The damaged inbox file is as it was; try another backup."),
         )
 
-    check_then_ask(dialog, source, confirmed, data_dir=paths.data_dir)
+    # No sign-in question: the inbox is mended on the computer it was set up on, whose start-up
+    # list already says what the owner chose (a move to a new computer restores from its wizard).
+    choose_restore(dialog, backup_folder_of(paths), confirmed, data_dir=paths.data_dir, ask_sign_in=False)
 
 
 def start_empty_over_damaged(paths: AppPaths, dialog: StartupErrorDialog) -> None:

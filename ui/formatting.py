@@ -315,6 +315,15 @@ def full_datetime(dt: datetime) -> str:
     return _short_datetime(local(dt))
 
 
+def long_datetime(dt: datetime) -> str:
+    """A moment on this computer's clock with its month in words and its year, as the UI's language
+    writes one in a sentence: "2026년 12월 7일 오후 3:04", "Dec 7, 2026 3:04 PM", "7 Dec 2026 15:04"
+    (the short "2026. 12. 7." read as a file's listing, and "12/7/2026" as the wrong day in the UK)."""
+    locale = display_locale()
+    wall = local(dt)
+    return f"{locale.toString(qdate(wall.date()), day_pattern(locale, year=True))} {clock_time(dt)}"
+
+
 def customer_day(dt: datetime, language: str | None = None, zone: tzinfo | None = None) -> str:
     """A day written into a message to a customer (an order's payment deadline, the end of that
     day), on the shop's clock (`zone`, its business hours' time zone; None: this computer's), with

@@ -27,9 +27,9 @@ class MovingHelpDialog(QDialog):
                 self.tr("On the new computer"),
                 self.tr(
                     "3. Install Shop Inbox. On its first start, choose “Restore a backup from your old "
-                    "computer…” and pick the file. Under the question that follows, leave “Open Shop Inbox "
-                    "when I sign in to this computer” ticked, or untick it. (Already set up there? Use "
-                    "File ▸ Restore from backup… instead.)\n"
+                    "computer…” and pick the file. Say Restore, then whether Shop Inbox opens by itself "
+                    "when you sign in to this computer. (Already set up there? Use File ▸ Restore from "
+                    "backup… instead: it asks the same.)\n"
                     "4. The backup never holds the relay token: when the bar above the chats asks for it, "
                     "press Settings, paste the relay token and save. New messages then arrive from where "
                     "the backup left off, none twice.\n"

@@ -1,23 +1,70 @@
-"""Choosing a backup to restore: the file picker where backups are, the file's check, the owner's yes."""
+"""Choosing a backup to restore, one way from everywhere (File ▸ Restore, Settings, the first start's
+wizard, a damaged inbox's start): the file picker where backups are, the file's check, the owner's yes,
+then whether Shop Inbox opens when she signs in to this computer."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.backup import BackupFacts, check_backup, check_room_to_restore
 from ui import message_box
 from ui.confirm import confirm
-from ui.formatting import full_datetime
+from ui.formatting import long_datetime
 from ui.ops import Op, failure_sentence
 from ui.save_paths import Picked, open_file_name
 
 # The sentences are Settings' (its context keeps their translations): File ▸ Restore says the same.
 translate = QCoreApplication.translate
+Button = QMessageBox.StandardButton
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreChoice:
+    """A backup the owner agreed to restore, and whether Shop Inbox then opens at sign-in on this
+    computer (None: not asked, the computer's start-up list is left as it is)."""
+
+    source: Path
+    open_at_sign_in: bool | None = None
+
+
+def choose_restore(
+    parent: QWidget,
+    daily_folder: str,
+    confirmed: Callable[[RestoreChoice], None],
+    *,
+    checking: Callable[[], None] | None = None,
+    answered: Callable[[], None] | None = None,
+    starts_again: bool = True,
+    data_dir: Path | None = None,
+    ask_sign_in: bool = True,
+) -> bool:
+    """The whole way to a restore, which every place that offers one takes, so none of them asks
+    less than another (File ▸ Restore once skipped the sign-in question the first start asks): the
+    backup picked (`backup_to_restore`), checked and agreed to (`check_then_ask`). False when the
+    owner cancelled the picker; `confirmed` gets the choice once she said yes to everything.
+    `checking()` as the picked file's check begins, `answered()` once it is back."""
+    source = backup_to_restore(parent, daily_folder)
+    if source is None:
+        return False
+    if checking is not None:
+        checking()
+    check_then_ask(
+        parent,
+        source,
+        confirmed,
+        answered=answered,
+        starts_again=starts_again,
+        data_dir=data_dir,
+        ask_sign_in=ask_sign_in,
+    )
+    return True
 
 
 def backup_to_restore(parent: QWidget, daily_folder: str) -> Path | None:
@@ -35,19 +82,18 @@ def backup_to_restore(parent: QWidget, daily_folder: str) -> Path | None:
 def check_then_ask(
     parent: QWidget,
     source: Path,
-    confirmed: Callable[[Path], None],
+    confirmed: Callable[[RestoreChoice], None],
     *,
     answered: Callable[[], None] | None = None,
     starts_again: bool = True,
     data_dir: Path | None = None,
-    open_at_sign_in: Callable[[bool], None] | None = None,
+    ask_sign_in: bool = True,
 ) -> None:
-    """Check `source` off the GUI thread, then ask before everything is replaced: `confirmed(source)`
-    on Yes. A file that is no backup (a chat export picked by mistake) is refused in plain words
-    without the question, and with `data_dir` one its disk has no room for. `answered()` once the
-    check is back, whatever it said. With `open_at_sign_in` (the first start's wizard, whose own
-    page asks it is skipped by a restore), the question carries the wizard's box "Open Shop Inbox
-    when I sign in to this computer", and the owner's choice goes there before `confirmed`."""
+    """Check `source` off the GUI thread, then ask before everything is replaced, then (with
+    `ask_sign_in`) whether Shop Inbox opens at sign-in: `confirmed` with both answers. A file that
+    is no backup (a chat export picked by mistake) is refused in plain words without the question,
+    and with `data_dir` one its disk has no room for. `answered()` once the check is back, whatever
+    it said."""
 
     def refused(error: BaseException) -> None:
         if answered is not None:
@@ -59,16 +105,12 @@ def check_then_ask(
     def checked(facts: BackupFacts) -> None:
         if answered is not None:
             answered()
-        # Ticked as the wizard ticks it, but for the demo shop's backup (its customers are made up).
-        tick = _sign_in_box(not facts.demo) if open_at_sign_in is not None else None
-        # Followed as it changes: the question's box, and the tick with it, is gone once answered.
-        wanted = [not facts.demo]
-        if tick is not None:
-            tick.toggled.connect(lambda on: wanted.__setitem__(0, on))
-        if _owner_says_yes(parent, source, starts_again=starts_again, demo=facts.demo, check=tick):
-            if open_at_sign_in is not None:
-                open_at_sign_in(wanted[0])
-            confirmed(source)
+        if not _owner_says_yes(parent, source, starts_again=starts_again, demo=facts.demo):
+            return
+        # The backup's own answer, as the wizard's last page ticks it: a shop's inbox opens at
+        # sign-in, the demo shop's never does (its customers are made up).
+        sign_in = _opens_at_sign_in(parent, default=not facts.demo) if ask_sign_in else None
+        confirmed(RestoreChoice(source, sign_in))
 
     def check() -> BackupFacts:
         facts = check_backup(source)
@@ -80,11 +122,28 @@ def check_then_ask(
     Op(check, parent=parent, long=True).success(checked).failure(refused).run()
 
 
-def _sign_in_box(ticked: bool) -> QCheckBox:
-    # The wizard's own words (its context keeps their translation).
-    box = QCheckBox(translate("ShopPage", "Open Shop Inbox when I sign &in to this computer"))
-    box.setChecked(ticked)
-    return box
+def _opens_at_sign_in(parent: QWidget, *, default: bool) -> bool:
+    """Asked once the restore is agreed to, in a question of its own (it was a box ticked under the
+    restore's question, whose default is Cancel: a hurried Enter there dropped the restore, and the
+    box's answer with it). Neither answer loses anything, so Enter and Esc both take the backup's
+    own answer (`default`): only a deliberate click or Alt letter changes it. A demo's backup
+    defaults to No."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("SettingsDialog", "Restore from backup"),
+        translate("SettingsDialog", "Open Shop Inbox by itself when you sign in to this computer?"),
+        Button.Yes | Button.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    yes, no = box.button(Button.Yes), box.button(Button.No)
+    yes.setText(translate("SettingsDialog", "&Open at sign-in"))
+    no.setText(translate("SettingsDialog", "&Don't open"))
+    for button in (yes, no):  # the style's green and red Yes / No marks would say it again
+        button.setIcon(QIcon())
+    box.setDefaultButton(Button.Yes if default else Button.No)
+    box.setEscapeButton(Button.Yes if default else Button.No)
+    return bool(box.exec() == Button.Yes)
 
 
 def _owner_says_yes(
@@ -93,10 +152,9 @@ def _owner_says_yes(
     *,
     starts_again: bool = True,
     demo: bool = False,
-    check: QCheckBox | None = None,
 ) -> bool:
     try:  # which backup, and from when: an owner keeping several picks by date
-        saved = full_datetime(datetime.fromtimestamp(source.stat().st_mtime, UTC))
+        saved = long_datetime(datetime.fromtimestamp(source.stat().st_mtime, UTC))
     except OSError:
         saved = ""
     if starts_again:
@@ -125,5 +183,4 @@ def _owner_says_yes(
         translate("SettingsDialog", "Restore from backup"),
         question,
         translate("SettingsDialog", "&Restore"),
-        check=check,
     )

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from app.errors import ShopInboxError
+from app.sign_in import SignInStart
 from app.wire import CheckReport
 from ui import message_box
 from ui.backup_now import ask_backup_target, start_backup
@@ -19,8 +20,9 @@ from ui.context import AppContext
 from ui.daily_folder_notice import remember_restore
 from ui.ops import Failure, delete_when_closed, failure_sentence, run_op, wait_for_ops
 from ui.restart import request_restart
-from ui.restore_choice import backup_to_restore, check_then_ask
+from ui.restore_choice import RestoreChoice, choose_restore
 from ui.settings_dialog import SettingsDialog
+from ui.sign_in_choice import set_open_at_sign_in
 from ui.token_store import keep_token_in_background, kept_token_place, load_token
 
 if TYPE_CHECKING:
@@ -51,7 +53,7 @@ def open_settings(window: MainWindow, ctx: AppContext, over: QWidget | None = No
         stored_token=lambda url: relay_token(ctx, url),
         auto_backup=window.auto_backup,
     )
-    dialog.restore_requested.connect(lambda path: restore(window, ctx, path))
+    dialog.restore_requested.connect(lambda choice: restore(window, ctx, choice))
 
     def relay_checked(report: CheckReport | None) -> None:
         # The owner's own check: the strip of what is left to fix on the relay follows it at once.
@@ -128,11 +130,16 @@ def back_up_now(window: MainWindow, ctx: AppContext) -> None:
 
 
 def restore_from_backup(window: MainWindow, ctx: AppContext) -> None:
-    """File ▸ Restore from backup: the file picker over the window, then what Settings' button does
-    (the file checked, the owner asked), without Settings: the owner came for a backup file."""
-    source = backup_to_restore(window, str(ctx.prefs.get("backup_folder") or ""))
-    if source is not None:
-        check_then_ask(window, source, lambda path: restore(window, ctx, path), data_dir=ctx.paths.data_dir)
+    """File ▸ Restore from backup: the file picker over the window, then what Settings' button and
+    the first start do (the file checked, the owner asked), without Settings: the owner came for a
+    backup file."""
+    choose_restore(
+        window,
+        str(ctx.prefs.get("backup_folder") or ""),
+        lambda choice: restore(window, ctx, choice),
+        data_dir=ctx.paths.data_dir,
+        ask_sign_in=not ctx.demo,  # the demo shop is never opened at sign-in (Settings says so)
+    )
 
 
 def relay_token(ctx: AppContext, relay_url: str) -> str:
@@ -146,11 +153,14 @@ def relay_token(ctx: AppContext, relay_url: str) -> str:
         return ""
 
 
-def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
+def restore(window: MainWindow, ctx: AppContext, choice: RestoreChoice) -> None:
     """Restore a backup: checked while the inbox stays open (a wrong file changes nothing); then the
-    inbox closes, the backup replaces it in a worker thread behind a progress window, and Shop Inbox
-    starts again on the restored chats. Should the restore fail, today's chats are as they were."""
+    inbox closes, the backup replaces it in a worker thread behind a progress window, opening at
+    sign-in is set as the owner answered, and Shop Inbox starts again on the restored chats. Should
+    the restore fail, today's chats (and the sign-in start) are as they were."""
     from app.backup import BackupFacts, check_backup, restore_backup
+
+    path = choice.source
 
     # Made once the backup passed its check: a QProgressDialog shows itself after a few seconds.
     progress: list[QProgressDialog] = []
@@ -177,13 +187,16 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
     def restored(aside: Path) -> None:
         progress[0].close()
         remember_restore(ctx.paths)
+        if choice.open_at_sign_in is not None:  # a refusal is said; the restore stands all the same
+            set_open_at_sign_in(window, ctx, SignInStart.for_this_user(), choice.open_at_sign_in)
+        # The restored settings' language comes with the start again, which this sentence names.
         message_box.information(
             window,
             translate("Menus", "Backup restored"),
             translate(
                 "Menus",
-                "Your chats were restored. Shop Inbox starts again now.\n"
-                "The previous data was kept in {folder}.",
+                "Your chats were restored. Shop Inbox starts again now, in the language and with the "
+                "settings of the backup.\nThe previous data was kept in {folder}.",
             ).format(folder=aside),
         )
         request_restart(over=window)

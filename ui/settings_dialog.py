@@ -62,7 +62,7 @@ from ui.order_settings_dialog import OrderSettingsDialog
 from ui.relay_check_view import RelayCheckPanel, checked_address
 from ui.relay_help import RelayHelpDialog, relay_help_title
 from ui.relay_token_field import RelayTokenField, foreign_letters_sentence
-from ui.restore_choice import backup_to_restore, check_then_ask
+from ui.restore_choice import RestoreChoice, choose_restore
 from ui.save_paths import Picked, folder_name
 from ui.screen_fit import resize_within_screen
 from ui.setup_wizard import explain
@@ -102,7 +102,7 @@ class SettingsDialog(QDialog):
     prompt): where the token is kept is read by `token_place` in the background, the token field
     saying so meanwhile, and `store_token` keeps a new one in the background with Save busy."""
 
-    restore_requested = Signal(Path)
+    restore_requested = Signal(RestoreChoice)
 
     def __init__(
         self,
@@ -1026,22 +1026,19 @@ class SettingsDialog(QDialog):
     def choose_restore(self) -> bool:
         """Ask which backup to restore and check it; False when the owner cancelled."""
         daily = self.backup_folder if self.auto_backup.isChecked() else ""
-        source = backup_to_restore(self, daily)
-        if source is None:
-            return False
         # Settings stays open after a refusal: the owner may pick another file.
-        set_busy(self.restore_button, True)
-        check_then_ask(
+        return choose_restore(
             self,
-            source,
+            daily,
             self._restore_confirmed,
+            checking=lambda: set_busy(self.restore_button, True),
             answered=lambda: set_busy(self.restore_button, False),
             data_dir=self.ctx.paths.data_dir,
+            ask_sign_in=not self.ctx.demo,  # the demo shop is never opened at sign-in
         )
-        return True
 
-    def _restore_confirmed(self, source: Path) -> None:
-        self.restore_requested.emit(source)
+    def _restore_confirmed(self, choice: RestoreChoice) -> None:
+        self.restore_requested.emit(choice)
         super().reject()  # what is typed here goes with everything the backup replaces
 
 

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
     from app.chat_export.importer import ImportSummary
     from ui.import_dialog import ImportDialog
+    from ui.restore_choice import RestoreChoice
 
 log = logging.getLogger(__name__)
 
@@ -491,33 +492,25 @@ class SetupWizard(QWizard):
             self.import_button.setText(self.tr("&Import another chat…"))
 
     def choose_backup(self) -> None:
-        """The backup picked, checked and agreed to, then restored (`restore`)."""
-        from ui.restore_choice import backup_to_restore, check_then_ask
+        """The backup picked, checked and agreed to, then restored (`restore`): the same questions as
+        File ▸ Restore, opening at sign-in among them (this wizard's last page, which asks it, is
+        skipped by a restore)."""
+        from ui.restore_choice import choose_restore
 
-        source = backup_to_restore(self, "")
-        if source is not None:
-            data_dir = self.ctx.paths.data_dir if self.ctx is not None else None
-            check_then_ask(
-                self,
-                source,
-                self.restore,
-                starts_again=False,
-                data_dir=data_dir,
-                open_at_sign_in=self._restore_opens_at_sign_in,
-            )
+        data_dir = self.ctx.paths.data_dir if self.ctx is not None else None
+        choose_restore(self, "", self.restore, starts_again=False, data_dir=data_dir)
 
-    def _restore_opens_at_sign_in(self, wanted: bool) -> None:
-        self.restored_sign_in = wanted
-
-    def restore(self, source: Path) -> None:
+    def restore(self, choice: RestoreChoice) -> None:
         """The backup replaces this new, empty inbox off the GUI thread; the wizard then closes and
-        the inbox opens on the restored chats (no start again: nothing else has it open yet)."""
+        the inbox opens on the restored chats, in the backup's language (no start again: nothing
+        else has it open yet)."""
         from app.backup import restore_backup
         from app.db import Database
 
         ctx = self.ctx
         if ctx is None:
             return
+        source = choice.source
         self.setEnabled(False)  # nothing is typed into an inbox that is being replaced
         ctx.db.close()
 
@@ -526,6 +519,7 @@ class SetupWizard(QWizard):
 
             remember_restore(ctx.paths)
             self.restored_from = source
+            self.restored_sign_in = choice.open_at_sign_in
             self.setEnabled(True)
             self.reject()
 

@@ -115,6 +115,8 @@ def english_locale(shop_region: str | None = None, system: QLocale | None = None
 # The US and the territories that write its English.
 _AMERICAN_REGIONS = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM"})
 _AMERICAN_TRANSLATOR = "shopInboxAmericanSpelling"
+# Every other translator `install_translators` puts in: `switch_language` takes them out by it.
+_LANGUAGE_TRANSLATOR = "shopInboxLanguageTranslator"
 
 
 def american_spelling(shop_region: str | None, system: QLocale | None = None) -> bool:
@@ -163,17 +165,32 @@ def install_translators(app: QApplication, lang: str | None, shop_region: str | 
     QLocale.setDefault(QLocale(QLocale.Language.Korean) if language == "ko" else english_locale(shop_region))
     if language == "en":
         plurals = QTranslator(app)  # "%n order(s)" reads "1 order" / "2 orders"
+        plurals.setObjectName(_LANGUAGE_TRANSLATOR)
         if plurals.load(str(translations_dir() / "shop_inbox_en.qm")):
             app.installTranslator(plurals)
         _spell_for(app, shop_region)  # installed after, asked first: "Catalog" for a US owner
         return language
     qt = QTranslator(app)
+    qt.setObjectName(_LANGUAGE_TRANSLATOR)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
     # Installed last, asked first.
     ours = WithoutAltLetters(app) if sys.platform == "darwin" else QTranslator(app)
+    ours.setObjectName(_LANGUAGE_TRANSLATOR)
     if ours.load(str(translations_dir() / f"shop_inbox_{language}.qm")):
         app.installTranslator(ours)
     else:
         log.warning("no translation file for %s", language)
     return language
+
+
+def take_language_out(app: QApplication) -> None:
+    """The translators `install_translators` put in, taken out, so it can put in another language:
+    for a start whose inbox changed under it before any window opened (the first start's wizard
+    restored a backup, whose shop may speak another language)."""
+    for translator in app.findChildren(QTranslator):
+        if translator.objectName() in (_LANGUAGE_TRANSLATOR, _AMERICAN_TRANSLATOR):
+            app.removeTranslator(translator)
+            translator.setParent(None)  # not found again before its deletion comes round
+            translator.deleteLater()
+    app.setProperty(_LANGUAGE_PROPERTY, "")

@@ -370,17 +370,6 @@ a bank statement for Shop ▸ Match bank deposits…, and a carrier's file for T
     </message>
     </context>
 <context>
-    <name>MovingHelpDialog</name>
-    <message>
-        <source>3. Install Shop Inbox. On its first start, choose “Restore a backup from your old computer…” and pick the file. Under the question that follows, leave “Open Shop Inbox when I sign in to this computer” ticked, or untick it. (Already set up there? Use File ▸ Restore from backup… instead.)
-4. The backup never holds the relay token: when the bar above the chats asks for it, press Settings, paste the relay token and save. New messages then arrive from where the backup left off, none twice.
-5. Drafts come with the files you attached to them, from other folders too (Downloads, for example); a file that was no longer on the old computer when the backup was made is named under the reply box: attach it again.</source>
-        <translation>3. Install Shop Inbox. On its first start, choose “Restore a backup from your old computer…” and pick the file. Under the question that follows, leave “Open Shop Inbox when I sign in to this computer” checked, or uncheck it. (Already set up there? Use File ▸ Restore from backup… instead.)
-4. The backup never holds the relay token: when the bar above the chats asks for it, press Settings, paste the relay token and save. New messages then arrive from where the backup left off, none twice.
-5. Drafts come with the files you attached to them, from other folders too (Downloads, for example); a file that was no longer on the old computer when the backup was made is named under the reply box: attach it again.</translation>
-    </message>
-    </context>
-<context>
     <name>OrderBack</name>
     <message>
         <source>The customer was already told it was cancelled.</source>

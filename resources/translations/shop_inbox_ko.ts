@@ -5977,9 +5977,9 @@ Answer your WhatsApp customers from your computer.</source>
         <translation>백업을 복원하고 있어요. 끝나면 샵&#xa0;인박스가 다시 시작돼요…</translation>
     </message>
     <message>
-        <source>Your chats were restored. Shop Inbox starts again now.
+        <source>Your chats were restored. Shop Inbox starts again now, in the language and with the settings of the backup.
 The previous data was kept in {folder}.</source>
-        <translation>채팅을 복원했어요. 샵&#xa0;인박스가 지금 다시 시작돼요.
+        <translation>채팅을 복원했어요. 샵&#xa0;인박스가 지금 백업의 언어와 설정으로 다시 시작돼요.
 이전 데이터는 {folder}에 보관했어요.</translation>
     </message>
     <message>
@@ -6234,10 +6234,10 @@ The previous data was kept in {folder}.</source>
         <translation>새 컴퓨터에서</translation>
     </message>
     <message>
-        <source>3. Install Shop Inbox. On its first start, choose “Restore a backup from your old computer…” and pick the file. Under the question that follows, leave “Open Shop Inbox when I sign in to this computer” ticked, or untick it. (Already set up there? Use File ▸ Restore from backup… instead.)
+        <source>3. Install Shop Inbox. On its first start, choose “Restore a backup from your old computer…” and pick the file. Say Restore, then whether Shop Inbox opens by itself when you sign in to this computer. (Already set up there? Use File ▸ Restore from backup… instead: it asks the same.)
 4. The backup never holds the relay token: when the bar above the chats asks for it, press Settings, paste the relay token and save. New messages then arrive from where the backup left off, none twice.
 5. Drafts come with the files you attached to them, from other folders too (Downloads, for example); a file that was no longer on the old computer when the backup was made is named under the reply box: attach it again.</source>
-        <translation>3. 새&#xa0;컴퓨터에 샵&#xa0;인박스를 설치하세요. 처음 시작할 때 “이전 컴퓨터의 백업에서 복원…”을 누르고 그&#xa0;파일을 고르세요. 이어서 나오는 질문 아래의 “이&#xa0;컴퓨터에 로그인하면 샵&#xa0;인박스 열기”는 체크한 채로 두거나 체크를 해제하세요. (이미 설정을 마쳤다면 파일&#xa0;▸&#xa0;백업에서&#xa0;복원…을 쓰세요.)
+        <translation>3. 새&#xa0;컴퓨터에 샵&#xa0;인박스를 설치하세요. 처음 시작할 때 “이전 컴퓨터의 백업에서 복원…”을 누르고 그&#xa0;파일을 고르세요. 복원을 누른 뒤, 이&#xa0;컴퓨터에 로그인하면 샵&#xa0;인박스를 자동으로 열지 답하세요. (이미 설정을 마쳤다면 파일&#xa0;▸&#xa0;백업에서&#xa0;복원…을 쓰세요. 같은 것을 물어봐요.)
 4. 백업에는 릴레이 토큰이 들어 있지 않아요. 채팅 위에 릴레이 토큰을 넣으라는 알림이 뜨면 설정을 누르고 릴레이 토큰을 붙여 넣은 뒤 저장하세요. 그러면 백업한 때부터 새&#xa0;메시지가 이어서 들어오고, 같은 메시지가 두&#xa0;번 오지 않아요.
 5. 임시 저장한 답장은 첨부한 파일과 함께 옮겨져요. 다른 폴더(다운로드 등)에 있던 파일도 함께 와요. 백업할 때 이전 컴퓨터에 이미 없던 파일은 메시지 입력란 아래에 이름이 나오니 다시 첨부하세요.</translation>
     </message>
@@ -9996,6 +9996,18 @@ If it is another shop&apos;s relay, cancel: the chats here stay as they are. Con
     <message>
         <source>Restore from backup</source>
         <translation>백업에서 복원</translation>
+    </message>
+    <message>
+        <source>Open Shop Inbox by itself when you sign in to this computer?</source>
+        <translation>이&#xa0;컴퓨터에 로그인하면 샵&#xa0;인박스를 자동으로 열까요?</translation>
+    </message>
+    <message>
+        <source>&amp;Open at sign-in</source>
+        <translation>로그인하면 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t open</source>
+        <translation>열지 않기(&amp;D)</translation>
     </message>
     <message>
         <source>Restore {file}, saved {when}?

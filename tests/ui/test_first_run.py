@@ -522,8 +522,8 @@ def test_a_wizard_whose_token_was_not_kept_stays_open_and_set_up_later_keeps_the
         keyring.set_keyring(before)
 
 
-def _old_laptops_backup(tmp_path: Path) -> Path:
-    """The old laptop's backup: one regular's chat, and the shop's relay."""
+def _old_laptops_backup(tmp_path: Path, language: str = "system") -> Path:
+    """The old laptop's backup: one regular's chat, the shop's relay, and its language."""
     from app.backup import create_backup
     from app.db import Database
     from app.paths import paths_for
@@ -533,20 +533,41 @@ def _old_laptops_backup(tmp_path: Path) -> Path:
     old = paths_for(tmp_path / "old-laptop").ensure()
     db = Database.open(old.database)
     with db.write() as s:
-        save_preferences(s, load_preferences(s).replace(relay_url="https://relay.myshop.example"))
+        prefs = load_preferences(s).replace(relay_url="https://relay.myshop.example", language=language)
+        save_preferences(s, prefs)
         make_message(s, make_contact(s, profile_name="단골 손님"), "지난주 주문 잘 받았어요")
     db.close()
     return create_backup(old, tmp_path / "old-laptop.zip").path
 
 
+def _pressing(key: Any) -> Any:
+    """A question answered from the keyboard alone, as a hurried owner does: `key` pressed on it."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer(_shown: Any) -> Any:
+        [box] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        QTest.keyClick(box, key)
+        return box.standardButton(box.clickedButton())
+
+    return answer
+
+
 @contextmanager
 def _first_start_restoring(
-    dialogs: Any, tmp_path: Path, backup: Path, question: Any, lang: str = "en"
+    dialogs: Any,
+    tmp_path: Path,
+    backup: Path,
+    question: Any,
+    lang: str | None = "en",
+    sign_in: Any = None,
 ) -> Iterator[tuple[Any, Any]]:
     """A new laptop's first start, whose wizard restores `backup` (the restore's question answered
-    with `question`): the inbox it opens on, and the wizard as the dialogs saw it."""
+    with `question`, the sign-in question after it with `sign_in`, else with Enter): the inbox it
+    opens on, and the wizard as the dialogs saw it. `lang`: the start's --lang (None: none given)."""
     import argparse
 
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from app.paths import paths_for
@@ -556,6 +577,7 @@ def _first_start_restoring(
         assert wizard.restore_button.isVisible()
         dialogs.expect("getOpenFileName", answer=str(backup))
         dialogs.expect("question", answer=question)
+        dialogs.expect("question", answer=sign_in or _pressing(Qt.Key.Key_Return))
         wizard.restore_button.click()
 
     # Declared once: the wizard again after the restore would be an unexpected dialog.
@@ -596,18 +618,31 @@ def test_on_a_new_computer_the_wizard_restores_the_old_ones_backup_and_the_inbox
 
 
 @pytest.mark.parametrize(
-    ("lang", "words", "keep_ticked"),
+    ("lang", "question", "words", "keep_on"),
     [
-        ("ko", "이\u00a0컴퓨터에 로그인하면 샵\u00a0인박스 열기(&I)", True),
-        ("en", "Open Shop Inbox when I sign &in to this computer", False),
+        (
+            "ko",
+            "이\u00a0컴퓨터에 로그인하면 샵\u00a0인박스를 자동으로 열까요?",
+            "[로그인하면 열기(&O) | 열지 않기(&D)]",
+            True,
+        ),
+        (
+            "en",
+            "Open Shop Inbox by itself when you sign in to this computer?",
+            "[&Open at sign-in | &Don't open]",
+            False,
+        ),
     ],
 )
 def test_a_restore_on_the_first_start_asks_whether_to_open_at_sign_in_as_the_wizard_does(
-    qtbot: Any, tmp_path: Path, dialogs: Any, lang: str, words: str, keep_ticked: bool
+    qtbot: Any, tmp_path: Path, dialogs: Any, lang: str, question: str, words: str, keep_on: bool
 ) -> None:
     """The restore skipped the wizard's last page, which asks it: the new laptop did not open Shop
-    Inbox at sign-in until Settings said so. The restore's question asks it now, ticked as the page
-    is; the answer is the computer's start-up list (an old install's entry there goes if unticked)."""
+    Inbox at sign-in until Settings said so. Asked after the restore's question, in one of its own
+    whose default is the backup's answer (on: a shop's inbox), so a hurried Enter keeps it (Korean
+    here) and only a click turns it off (English); the answer is the computer's start-up list (an
+    old install's entry there goes if off). The restore's own question still defaults to Cancel."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     from app.sign_in import SignInStart, start_command
@@ -616,24 +651,58 @@ def test_a_restore_on_the_first_start_asks_whether_to_open_at_sign_in_as_the_wiz
     backup = _old_laptops_backup(tmp_path)
     sign_in = SignInStart.for_this_user()
     sign_in.turn_on(["/opt/old-install/ShopInbox"])  # an earlier install's entry
-    offered: list[tuple[str, bool]] = []
+    asked: list[tuple[str, str]] = []
 
-    def answer(shown: Any) -> QMessageBox.StandardButton:
-        [box] = [b for b in shown.parent.findChildren(QMessageBox) if b.isVisible()]
-        assert box.checkBox() is not None
-        offered.append((box.checkBox().text(), box.checkBox().isChecked()))
-        box.checkBox().setChecked(keep_ticked)
+    def restore(shown: Any) -> QMessageBox.StandardButton:
+        asked.append((shown.text.splitlines()[0], shown.widget))
         return QMessageBox.StandardButton.Yes
 
-    with _first_start_restoring(dialogs, tmp_path, backup, answer, lang) as (ctx, _wizard):
-        assert offered == [(words, True)]  # offered, ticked, with the question
+    def answer(shown: Any) -> QMessageBox.StandardButton:
+        asked.append((shown.text, shown.widget))
+        if keep_on:
+            return _pressing(Qt.Key.Key_Return)(shown)  # type: ignore[no-any-return]
+        return QMessageBox.StandardButton.No
+
+    with _first_start_restoring(dialogs, tmp_path, backup, restore, lang, answer) as (ctx, _wizard):
+        assert asked[0][1].endswith(("default 취소(&C)", "default &Cancel"))  # Enter never replaces all
+        assert asked[1] == (question, f"QMessageBox {words} default {words[1:].split(' | ')[0]}")
         # This program, on this inbox's folder, as the wizard's Finish writes it; or nothing.
-        assert sign_in.is_on() == keep_ticked
-        assert sign_in.opens(start_command(ctx.paths.data_dir)) == keep_ticked
+        assert sign_in.is_on() == keep_on
+        assert sign_in.opens(start_command(ctx.paths.data_dir)) == keep_on
         settings = SettingsDialog(ctx)
         qtbot.addWidget(settings)
-        assert settings.open_at_sign_in.isChecked() == keep_ticked  # and Settings says the same
+        assert settings.open_at_sign_in.isChecked() == keep_on  # and Settings says the same
         settings.close()
+
+
+def test_a_korean_shops_backup_restored_on_an_english_laptop_opens_in_korean_at_once(
+    qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """The wizard spoke the laptop's English; the restored shop's Korean came only at the second
+    start, and nothing said so. No window of the start is open yet once the wizard closes, so the
+    inbox opens in the backup's language from its first window on."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.translations import installed_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    backup = _old_laptops_backup(tmp_path, language="ko")
+    with _first_start_restoring(dialogs, tmp_path, backup, QMessageBox.StandardButton.Yes, lang=None) as (
+        ctx,
+        wizard,
+    ):
+        assert wizard.shown[0].title == "Set up Shop Inbox"  # the laptop's English until then
+        assert ctx.prefs["language"] == "ko"
+        assert installed_language(app) == "ko"
+        assert QCoreApplication.translate("Menus", "&Restore from backup…") == "백업에서 복원(&R)…"
+        assert QLocale().language() == QLocale.Language.Korean
+        # Korean's two (Qt's own and ours), the English one taken out, not left asked under them.
+        assert (
+            len([t for t in app.findChildren(QTranslator) if t.objectName() == "shopInboxLanguageTranslator"])
+            == 2
+        )
 
 
 def test_a_demo_relay_leaves_open_at_sign_in_unticked_and_a_real_one_ticks_it(

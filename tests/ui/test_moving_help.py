@@ -23,7 +23,8 @@ def test_help_leads_the_owner_from_a_backup_here_to_the_new_computers_inbox_in_k
         assert f"{name}…" in file_entries and f"파일 ▸ {name}" in text
     button = QCoreApplication.translate("SetupWizard", "&Restore a backup from your old computer…")
     assert f"“{plain(button)}”" in text  # the first start's button, word for word
-    assert "릴레이 토큰" in text and "이 컴퓨터에 로그인하면 샵 인박스 열기" in text
+    # The restore's own question about opening at sign-in, in its words ("…자동으로 열까요?").
+    assert "릴레이 토큰" in text and "이 컴퓨터에 로그인하면 샵 인박스를 자동으로 열" in text
 
 
 def test_in_english_the_new_computers_steps_say_what_comes_along_and_set_again_names_only_the_folder(
@@ -35,7 +36,7 @@ def test_in_english_the_new_computers_steps_say_what_comes_along_and_set_again_n
     assert "Restore from backup…" in file_entries
     # The menu entry said as the menu says it, then the sentence goes on (not "backup….)").
     steps = sections["On the new computer"]
-    assert "Use File ▸ Restore from backup… instead.)" in steps
+    assert "Use File ▸ Restore from backup… instead: it asks the same.)" in steps
     # Drafts and their files come along by themselves: a step of the move, not something to set.
     assert [line[:2] for line in steps.splitlines()] == ["3.", "4.", "5."]
     assert "5. Drafts come with the files you attached to them" in steps

@@ -3,13 +3,14 @@ behind a progress window, and Shop Inbox starts again on the restored chats."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app.backup import create_backup
 from app.db import Database
@@ -17,6 +18,7 @@ from app.paths import paths_for
 from app.queries import conversations_page
 from tests.support.factories import make_contact, make_message
 from ui.restart import take_restart_request
+from ui.restore_choice import RestoreChoice
 from ui.settings_action import restore
 
 
@@ -70,9 +72,9 @@ def test_a_restored_backup_replaces_the_chats_and_the_app_starts_again(
     dialogs.expect("modal", answer=None, times=None)  # the progress window, while the backup unpacks
     told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
 
-    restore(window, ctx, backup)
+    restore(window, ctx, RestoreChoice(backup))
     qtbot.waitUntil(lambda: bool(told.shown), timeout=20_000)
-    assert "Your chats were restored. Shop Inbox starts again now." in told.shown[0].text
+    assert "Your chats were restored. Shop Inbox starts again now" in told.shown[0].text
     assert not window.isVisible()
     assert take_restart_request()
     assert _names(ctx.paths.database) == ["지난달 손님"]
@@ -88,7 +90,7 @@ def test_a_file_that_is_no_backup_is_refused_and_the_inbox_stays_open(
     photo.write_bytes(b"PK\x03\x04 not really a zip")
     refused = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
 
-    restore(window, ctx, photo)
+    restore(window, ctx, RestoreChoice(photo))
     qtbot.waitUntil(lambda: bool(refused.shown), timeout=10_000)
     assert "damaged" in refused.shown[0].text or "not a Shop Inbox backup" in refused.shown[0].text
     assert window.isVisible()
@@ -120,7 +122,31 @@ def test_the_question_names_the_backup_and_when_it_was_saved(
         qtbot.waitUntil(lambda: bool(asked.shown), timeout=10_000)  # once the file is checked
     text = asked.shown[0].text
     assert text.startswith("Restore last-month.zip, saved ")
-    assert "11/3/2026" in text and "Shop Inbox starts again" in text  # the locale's date, its year whole
+    # The UI language's date, the month in words and the year whole ("Nov 3, 2026"; Korean: "2026년 11월 3일").
+    assert "saved Nov 3, 2026 2:05\u202fPM?" in text and "Shop Inbox starts again" in text
+
+
+def test_in_a_korean_window_the_backups_date_reads_as_korean_writes_one(
+    korean: None, korean_locale: None, qtbot: Any, shop_window: Any, shop: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """The question said "2026. 11. 3. 오후 2:05에 저장된", a file listing's short date: a Korean
+    window writes the day in words in a sentence, as the rest of the app does."""
+    import os
+    from datetime import datetime
+
+    from ui.menus import install_menus
+
+    backup = _last_months_backup(tmp_path)
+    saved = datetime(2026, 11, 3, 14, 5).timestamp()
+    os.utime(backup, (saved, saved))
+    install_menus(shop_window, shop)
+    dialogs.expect("getOpenFileName", answer=str(backup))
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    file_menu = next(m.menu() for m in shop_window.menuBar().actions() if m.text() == "파일(&F)")
+    next(a for a in file_menu.actions() if a.text() == "백업에서 복원(&R)…").trigger()
+    qtbot.waitUntil(lambda: bool(asked.shown), timeout=10_000)
+    assert asked.shown[0].text.startswith("2026년 11월 3일 오후 2:05에 저장된 last-month.zip에서 복원할까요?")
+    assert asked.shown[0].widget == "QMessageBox [복원(&R) | 취소(&C)] default 취소(&C)"
 
 
 def test_a_restore_the_owner_said_no_to_leaves_the_keyboard_on_restore(
@@ -266,7 +292,7 @@ def test_a_campaign_draft_kept_open_stops_the_restore_before_anything_closes(
     qtbot.keyClicks(campaigns.editor.name, "Winter sale")
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
 
-    restore(shop_window, shop, _last_months_backup(tmp_path))
+    restore(shop_window, shop, RestoreChoice(_last_months_backup(tmp_path)))
     qtbot.waitUntil(lambda: bool(asked.shown), timeout=10_000)
     assert asked.texts == ["Save the changes to this campaign as a draft?"]
     assert campaigns.isVisible() and campaigns.editor.name.text() == "Winter sale"
@@ -290,7 +316,7 @@ def test_from_the_restore_until_the_new_window_is_up_a_notice_says_shop_inbox_st
     backup = _last_months_backup(tmp_path)
     dialogs.expect("modal", answer=None, times=None)  # the progress window, while the backup unpacks
     told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
-    restore(window, ctx, backup)
+    restore(window, ctx, RestoreChoice(backup))
     qtbot.waitUntil(lambda: bool(told.shown), timeout=20_000)
     assert not window.isVisible()
     notice = restart.show_restart_notice()  # what the app does as its event loop ends
@@ -353,3 +379,102 @@ def test_a_backup_of_the_demo_shop_says_so_before_it_would_replace_her_own_inbox
         assert text.startswith(f"Restore {backup.name}, saved ")
         assert ("This is a backup of the demo shop" in text) is demo_named, text
         assert ("It holds nothing of your own shop." in text) is demo_named
+
+
+def _pressing(key: Qt.Key) -> Callable[[Any], QMessageBox.StandardButton]:
+    """A question answered from the keyboard alone, as a hurried owner does: `key` pressed on it."""
+
+    def answer(_shown: Any) -> QMessageBox.StandardButton:
+        [box] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        QTest.keyClick(box, key)
+        return box.standardButton(box.clickedButton())
+
+    return answer
+
+
+def _restore_from_the_file_menu(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any, backup: Path, sign_in_answer: Any
+) -> tuple[Any, Any, Any]:
+    """File ▸ Restore from backup… picked `backup`, agreed to, and its sign-in question answered with
+    `sign_in_answer`: the restore's question, the sign-in question and the finishing message."""
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    dialogs.expect("getOpenFileName", answer=str(backup))
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    sign_in = dialogs.expect("question", answer=sign_in_answer)
+    dialogs.expect("modal", answer=None, times=None)  # the progress window, while the backup unpacks
+    told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
+    file_menu = next(m.menu() for m in window.menuBar().actions() if m.text() == "&File")
+    next(a for a in file_menu.actions() if a.text() == "&Restore from backup…").trigger()
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=20_000)
+    return asked, sign_in, told
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
+def test_file_menu_restore_asks_about_sign_in_as_the_first_start_does_and_a_key_keeps_the_backups_answer(
+    qtbot: Any, shop_window: Any, shop: Any, dialogs: Any, tmp_path: Path, key: Qt.Key
+) -> None:
+    """File ▸ Restore never asked whether to open at sign-in (the first start's restore did, in a box
+    ticked under a question whose Enter was Cancel: a hurried Enter dropped the restore). Now the
+    restore's question keeps Cancel as its default (it replaces everything), and a question of its
+    own follows, whose Enter and Esc both take the backup's answer: a shop's inbox opens at sign-in."""
+    from app.sign_in import SignInStart, start_command
+
+    asked, sign_in, told = _restore_from_the_file_menu(
+        qtbot, shop_window, shop, dialogs, _last_months_backup(tmp_path), _pressing(key)
+    )
+    assert asked.shown[0].widget == "QMessageBox [&Restore | &Cancel] default &Cancel"
+    assert sign_in.texts == ["Open Shop Inbox by itself when you sign in to this computer?"]
+    assert sign_in.shown[0].widget == "QMessageBox [&Open at sign-in | &Don't open] default &Open at sign-in"
+    assert SignInStart.for_this_user().opens(start_command(shop.paths.data_dir))
+    assert take_restart_request()
+    assert _names(shop.paths.database) == ["지난달 손님"]
+    # The restored settings' language comes with the start again: said, not found out.
+    assert "starts again now, in the language and with the settings of the backup" in told.shown[0].text
+
+
+def test_a_demo_shops_backup_restored_from_the_file_menu_defaults_to_not_opening_at_sign_in(
+    qtbot: Any, shop_window: Any, shop: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """Its customers are made up: Enter leaves this computer's start-up list without Shop Inbox (an
+    entry there before goes), and only a deliberate "Open at sign-in" would put it in."""
+    from app.demo_seed import DEMO_SHOP_SETTING
+    from app.settings import put_setting
+    from app.sign_in import SignInStart
+
+    demo = paths_for(tmp_path / "tried-the-demo").ensure()
+    db = Database.open(demo.database)
+    with db.write() as s:
+        put_setting(s, DEMO_SHOP_SETTING, True)
+        make_message(s, make_contact(s, profile_name="데모 손님"), "안녕하세요")
+    db.close()
+    backup = create_backup(demo, tmp_path / "demo.zip").path
+    SignInStart.for_this_user().turn_on(["/opt/old-install/ShopInbox"])
+
+    _asked, sign_in, _told = _restore_from_the_file_menu(
+        qtbot, shop_window, shop, dialogs, backup, _pressing(Qt.Key.Key_Return)
+    )
+    assert sign_in.shown[0].widget.endswith("default &Don't open")
+    assert not SignInStart.for_this_user().is_on()
+    assert _names(shop.paths.database) == ["데모 손님"]
+    assert take_restart_request()
+
+
+def test_a_restore_refused_leaves_the_sign_in_start_as_it_was(
+    qtbot: Any, shop_window: Any, shop: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """The owner said "Don't open", then the backup was refused (damaged since she picked it: a USB
+    stick pulled out): today's chats stay, and so does the computer's start-up entry; the answer
+    goes with the restore it came with."""
+    from app.sign_in import SignInStart
+
+    sign_in_start = SignInStart.for_this_user()
+    sign_in_start.turn_on(["/opt/shop-inbox/ShopInbox"])
+    backup = _last_months_backup(tmp_path)
+    backup.write_bytes(backup.read_bytes()[:100])
+    refused = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+    restore(shop_window, shop, RestoreChoice(backup, open_at_sign_in=False))
+    qtbot.waitUntil(lambda: bool(refused.shown), timeout=20_000)
+    assert sign_in_start.is_on()
+    assert shop_window.isVisible() and not take_restart_request()
