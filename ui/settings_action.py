@@ -24,6 +24,7 @@ from ui.restore_choice import RestoreChoice, choose_restore
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in_choice import set_open_at_sign_in
 from ui.token_store import keep_token_in_background, kept_token_place, load_token
+from ui.translations import language_option
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -189,16 +190,22 @@ def restore(window: MainWindow, ctx: AppContext, choice: RestoreChoice) -> None:
         remember_restore(ctx.paths)
         if choice.open_at_sign_in is not None:  # a refusal is said; the restore stands all the same
             set_open_at_sign_in(window, ctx, SignInStart.for_this_user(), choice.open_at_sign_in)
-        # The restored settings' language comes with the start again, which this sentence names.
-        message_box.information(
-            window,
-            translate("Menus", "Backup restored"),
-            translate(
+        # The restored settings' language comes with the start again, which this sentence names;
+        # not where this run was started with --lang, which the start again keeps and which wins.
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and language_option(app):
+            done = translate(
+                "Menus",
+                "Your chats were restored. Shop Inbox starts again now.\n"
+                "The previous data was kept in {folder}.",
+            )
+        else:
+            done = translate(
                 "Menus",
                 "Your chats were restored. Shop Inbox starts again now, in the language and with the "
                 "settings of the backup.\nThe previous data was kept in {folder}.",
-            ).format(folder=aside),
-        )
+            )
+        message_box.information(window, translate("Menus", "Backup restored"), done.format(folder=aside))
         request_restart(over=window)
         window.close()
 

@@ -5977,6 +5977,12 @@ Answer your WhatsApp customers from your computer.</source>
         <translation>백업을 복원하고 있어요. 끝나면 샵&#xa0;인박스가 다시 시작돼요…</translation>
     </message>
     <message>
+        <source>Your chats were restored. Shop Inbox starts again now.
+The previous data was kept in {folder}.</source>
+        <translation>채팅을 복원했어요. 샵&#xa0;인박스가 지금 다시 시작돼요.
+이전 데이터는 {folder}에 보관했어요.</translation>
+    </message>
+    <message>
         <source>Your chats were restored. Shop Inbox starts again now, in the language and with the settings of the backup.
 The previous data was kept in {folder}.</source>
         <translation>채팅을 복원했어요. 샵&#xa0;인박스가 지금 백업의 언어와 설정으로 다시 시작돼요.

@@ -478,3 +478,25 @@ def test_a_restore_refused_leaves_the_sign_in_start_as_it_was(
     qtbot.waitUntil(lambda: bool(refused.shown), timeout=20_000)
     assert sign_in_start.is_on()
     assert shop_window.isVisible() and not take_restart_request()
+
+
+def test_a_run_started_with_a_language_option_does_not_promise_the_backups_language(
+    qtbot: Any, shop_window: Any, shop: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """`--lang` wins over the settings' language, and the start again keeps it: the finishing
+    message then says only that Shop Inbox starts again, not that it comes back in another language."""
+    from ui.translations import remember_language_option
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    dialogs.expect("modal", answer=None, times=None)  # the progress window, while the backup unpacks
+    told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
+    remember_language_option(app, "ko")
+    try:
+        restore(shop_window, shop, RestoreChoice(_last_months_backup(tmp_path)))
+        qtbot.waitUntil(lambda: bool(told.shown), timeout=20_000)
+    finally:
+        remember_language_option(app, None)
+    assert told.shown[0].text.startswith("Your chats were restored. Shop Inbox starts again now.\n")
+    assert "language" not in told.shown[0].text
+    assert take_restart_request()
