@@ -1,6 +1,4 @@
-"""Choosing a backup to restore, one way from everywhere (File ▸ Restore, Settings, the first start's
-wizard, a damaged inbox's start): the file picker where backups are, the file's check, the owner's yes,
-then whether Shop Inbox opens when she signs in to this computer."""
+"""Choosing a backup to restore, the same way from every place: picker, check, yes, opening at sign-in."""
 
 from __future__ import annotations
 
