@@ -62,6 +62,9 @@ LOG_LEVELS = {
 }
 
 
+LIBRARY_REQUEST_LOGGERS = ("httpx", "httpcore")
+
+
 def log_level_from_env() -> tuple[int, str | None]:
     """RELAY_LOG_LEVEL (DEBUG, INFO, WARNING or ERROR; INFO when unset), and what was wrong with it
     when it names no level: the relay still starts, at INFO, and says so once its logging is set up."""
@@ -94,6 +97,12 @@ def configure_logging(level: int | None = None, *, say_unknown_level: bool = Tru
     logging.logProcesses = False
     logging.logMultiprocessing = False
     logging.basicConfig(level=level, handlers=[handler], force=True)
+    # httpx logs every call to Graph at INFO ("HTTP Request: POST …/messages"): a second line beside
+    # each of the relay's own, and Meta's media download URLs in full. They are among the libraries'
+    # lines that RELAY_LOG_LEVEL=DEBUG adds, as docs/relay.md says; their warnings still show.
+    libraries = logging.NOTSET if level <= logging.DEBUG else logging.WARNING
+    for name in LIBRARY_REQUEST_LOGGERS:
+        logging.getLogger(name).setLevel(libraries)
     log_redaction.install()
     if unknown is not None and say_unknown_level:
         log.warning(

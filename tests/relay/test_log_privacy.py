@@ -60,6 +60,8 @@ def test_a_served_conversation_leaves_no_wamid_phone_number_or_text_in_the_log(
     assert f"sent: sent_by=owner type=text wamid_ref={reference(answered)}" in text
     assert f"/v1/messages/[wamid_ref={reference(asked)}]/read" in text
     assert "/v1/bot/***/resume" in text and "wa_id=***" in text
+    # httpx's own line for each call to Graph is for RELAY_LOG_LEVEL=DEBUG: one relay line per send.
+    assert "HTTP Request:" not in text and "logger=httpx" not in text
 
 
 def test_relay_log_level_debug_shows_a_sends_full_wamid_and_warning_hides_the_info_lines(
@@ -92,6 +94,7 @@ def test_relay_log_level_debug_shows_a_sends_full_wamid_and_warning_hides_the_in
             serve.process.wait(timeout=30)
             logs[level] = serve.log()
     assert wamids["DEBUG"] in logs["DEBUG"] and "webhook stored: events=1" in logs["DEBUG"]
+    assert "logger=httpx" in logs["DEBUG"] and "/messages" in logs["DEBUG"]  # each call to Graph
     assert "webhook stored" not in logs["WARNING"] and "level=INFO" not in logs["WARNING"]
     assert wamids["WARNING"] not in logs["WARNING"]
     loud_log = logs["loud"]
