@@ -191,6 +191,8 @@ class RelayPath:
     start: str  # the command that (re)starts the relay with the new settings
     check: str
     token: str
+    # What `start` needs that this server lacks (the unit's program and user), said after it.
+    before_start: str = ""
 
 
 def systemd_unit(env_file: Path) -> str:
@@ -225,6 +227,25 @@ def systemd_start(unit: str) -> str:
     )
 
 
+# The program both units run (ExecStart=), as the user their headers make.
+UNIT_PROGRAM = Path("/opt/shop-inbox/venv/bin/shop-inbox-relay")
+
+
+def unit_program_missing(unit: str, command: str, given: str) -> str:
+    """Said when the unit is not installed yet and its program is not there either: setup was run
+    from another venv (docs/relay.md's "Run it", from a checkout), and `enable --now` would start a
+    unit that fails at once (status=203/EXEC, or 217/USER without the shop-inbox user)."""
+    if UNIT_PROGRAM.is_file() or "restart" in systemd_start(unit):
+        return ""
+    unit_file = unit.split("@")[0] + ("@.service" if "@" in unit else ".service")
+    return (
+        f"The unit runs {UNIT_PROGRAM} as the user shop-inbox, and this server has neither yet: make "
+        f"them first, as the header of deploy/systemd/{unit_file} says (useradd, python3 -m venv and the "
+        "two pip install lines), then install the unit. To try the relay by hand instead: "
+        f"`{command} serve {given}`."
+    )
+
+
 def relay_path(env_file: Path, database_url: str | None) -> RelayPath:
     """Docker when a compose file sits beside the env file (as in deploy/), else the manual/systemd path."""
     if (env_file.parent / "docker-compose.yml").exists():
@@ -238,10 +259,12 @@ def relay_path(env_file: Path, database_url: str | None) -> RelayPath:
     given = f"--env-file {env_file.absolute()}"
     database = f" --database {shown(database_url)}" if database_url else ""
     command = command_as_run()  # /opt/shop-inbox/venv/bin/shop-inbox-relay, as the unit's header runs it
+    unit = systemd_unit(env_file)
     return RelayPath(
-        start=systemd_start(systemd_unit(env_file)),
+        start=systemd_start(unit),
         check=f"{command} check {given}{database}",
         token=f"{command} token {given}",
+        before_start=unit_program_missing(unit, command, f"{given}{database}"),
     )
 
 
@@ -628,10 +651,10 @@ def run_setup(
         first = (
             f"add a line `RELAY_PORT=8081` (a port no other shop on this server uses) to {env_file}, " + first
         )
-    print(
-        f"\nNext: {first}`{path.check}`.\nThe relay token for the desktop app: `{path.token}`.",
-        file=out,
-    )
+    print(f"\nNext: {first}`{path.check}`.", file=out)
+    if path.before_start and ok != VALUE_REFUSED:
+        print(path.before_start, file=out)
+    print(f"The relay token for the desktop app: `{path.token}`.", file=out)
     return 0 if ok == CONNECTED else 1
 
 

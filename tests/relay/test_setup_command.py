@@ -28,6 +28,8 @@ def systemd_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "systemd-system"
     folder.mkdir()
     monkeypatch.setattr(setup_command, "SYSTEMD_UNIT_FOLDERS", (folder,))
+    # The program the unit runs: absent, as on a server where the unit's header has not run yet.
+    monkeypatch.setattr(setup_command, "UNIT_PROGRAM", tmp_path / "opt-venv" / "bin" / "shop-inbox-relay")
     return folder
 
 
@@ -355,6 +357,33 @@ def test_setup_ends_with_the_commands_of_the_path_it_was_run_on(
     assert code == 0, out
     assert "`docker compose up -d`" in out and "systemctl" not in out
     assert "`docker compose exec relay shop-inbox-relay token`" in out
+
+
+def test_setup_run_from_a_checkouts_venv_says_what_the_unit_needs_before_it_is_installed(
+    tmp_path: Path, graph: FakeGraph, systemd_units: Path
+) -> None:
+    """docs/relay.md's "Run it" runs setup from a checkout's .venv: the unit it then advises to
+    install runs /opt/shop-inbox/venv/bin/shop-inbox-relay as the user shop-inbox, which that path
+    never made, and `enable --now` would start a unit that fails at once (status=203/EXEC)."""
+    env = environment(graph, tmp_path)
+    env_file = tmp_path / "deploy" / "relay.env"
+    code, out = setup(tmp_path, env, "--non-interactive", "--no-check")
+    assert code == 0, out
+    assert "sudo systemctl enable --now shop-inbox-relay`" in out
+    assert (
+        f"The unit runs {setup_command.UNIT_PROGRAM} as the user shop-inbox, and this server has neither "
+        "yet: make them first, as the header of deploy/systemd/shop-inbox-relay.service says (useradd, "
+        "python3 -m venv and the two pip install lines), then install the unit."
+    ) in out
+    assert (
+        f"To try the relay by hand instead: `shop-inbox-relay serve --env-file {env_file} --database " in out
+    )
+
+    setup_command.UNIT_PROGRAM.parent.mkdir(parents=True)  # the unit's header has run
+    setup_command.UNIT_PROGRAM.write_text("#!/bin/sh\n")
+    code, out = setup(tmp_path, env, "--non-interactive", "--no-check")
+    assert code == 0, out
+    assert "sudo systemctl enable --now shop-inbox-relay`" in out and "The unit runs" not in out
 
 
 def test_setup_for_one_of_several_shops_names_that_shops_unit(tmp_path: Path, graph: FakeGraph) -> None:
